@@ -1,0 +1,283 @@
+"""The `newslint` command line (ruff's conventions). `main(argv) -> int` never raises."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint import __version__
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.engine import FileResult, RuleSet
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories (default: the site's content dirs, else .)",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="codes, prefixes or names (comma-separated)",
+    )
+    parser.add_argument("--extend-select", action="append", default=[], metavar="RULES")
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULES")
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="configuration file (skips discovery)"
+    )
+    parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    parser.add_argument(
+        "--output-format",
+        default=None,
+        choices=("full", "concise", "grouped", "json", "json-lines", "github", "sarif", "junit"),
+    )
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only the summary")
+    parser.add_argument(
+        "--statistics", action="store_true", help="counts per rule instead of each diagnostic"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="do not read or write .newslint_cache"
+    )
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N")
+    parser.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="load rule modules from DIR"
+    )
+    parser.add_argument("--check-links", action="store_true", help="check links over HTTP(S)")
+    parser.add_argument("--offline", action="store_true", help="never make network requests")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint", description="Lint and fix news articles in Hugo content repositories."
+    )
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser("check", help="lint articles")
+    _common(check)
+    fix = sub.add_parser("fix", help="apply fixes")
+    _common(fix)
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
+    fix.add_argument("--show-fixes", action="store_true", help="list the fixes applied per file")
+    fix.add_argument("--exit-non-zero-on-fix", action="store_true")
+    rules = sub.add_parser("rules", help="table of all rules")
+    rules.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
+    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rule = sub.add_parser("rule", help="a rule's documentation")
+    rule.add_argument("name", metavar="NAME|CODE")
+    rule.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
+    return parser
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:
+        return int(exit_.code) if isinstance(exit_.code, int) else EXIT_ERROR
+    try:
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "rule":
+            return cmd_rule(args)
+        if args.command in ("check", "fix"):
+            return cmd_lint(args)
+    except UsageError as err:
+        print(f"newslint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # an internal error: say so, exit 2, no traceback dump
+        import traceback
+
+        last = traceback.format_exception_only(type(err), err)[-1].strip()
+        print(f"newslint: internal error: {last}", file=sys.stderr)
+        if os.environ.get("NEWSLINT_DEBUG"):
+            traceback.print_exc()
+        return EXIT_ERROR
+    parser.print_help()
+    return EXIT_ERROR
+
+
+def _registry(rules_dirs: Sequence[str], config: Config | None = None) -> Any:
+    from newslint.registry import RegistryError, load_registry
+
+    extra = [*(config.plugins if config else []), *rules_dirs]
+    try:
+        registry = load_registry(extra)
+    except RegistryError as err:
+        raise UsageError(str(err)) from None
+    for message in registry.load_errors:
+        print(f"newslint: warning: {message}", file=sys.stderr)
+    return registry
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    registry = _registry(args.rules_dir)
+    if args.output_format == "json":
+        import json
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.label,
+                "fixable": r.fixable(),
+                "presets": list(r.presets),
+                "origin": r.origin,
+                "summary": r.summary(),
+            }
+            for r in registry.rules
+        ]
+        print(json.dumps(rows, indent=2))
+        return EXIT_OK
+    print(
+        f"{'code':<6} {'name':<24} {'severity':<8} {'fix':<3} {'preset':<9} {'origin':<10} summary"
+    )
+    for r in registry.rules:
+        fix = "yes" if r.fixable() else "-"
+        preset = ",".join(r.presets) or "-"
+        print(
+            f"{r.code:<6} {r.name:<24} {r.severity.label:<8} {fix:<3} {preset:<9} {r.origin:<10} {r.summary()}"
+        )
+    return EXIT_OK
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    registry = _registry(args.rules_dir)
+    rule = registry.find(args.name)
+    if rule is None:
+        from newslint.config import _did_you_mean
+
+        names = [r.name for r in registry.rules] + [r.code for r in registry.rules]
+        raise UsageError(f"no rule {args.name!r}{_did_you_mean(args.name, names)}")
+    print(f"# {rule.name} ({rule.code})\n")
+    print(
+        f"Severity: {rule.severity.label}. Fixable: {'yes' if rule.fixable() else 'no'}. Origin: {rule.origin}.\n"
+    )
+    print(rule.documentation())
+    return EXIT_OK
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    from newslint.config import ConfigError, load_config
+
+    try:
+        return load_config(args.config, isolated=args.isolated)
+    except ConfigError as err:
+        raise UsageError(str(err)) from None
+
+
+def _default_paths(config: Config) -> list[Path]:
+    from newslint.site import find_root, load_site
+
+    if config.include:
+        import glob
+
+        base = config.path.parent if config.path else Path.cwd()
+        found: list[Path] = []
+        for pattern in config.include:
+            found.extend(Path(p) for p in sorted(glob.glob(str(base / pattern), recursive=True)))
+        return [Path(os.path.relpath(p)) for p in found]
+    located = find_root(Path.cwd())
+    if located is not None:
+        site = load_site(*located)
+        dirs = site.content_dirs()
+        if dirs:
+            return [Path(os.path.relpath(d)) for d in dirs]
+    return [Path(".")]
+
+
+def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, list[Path]]:
+    from newslint.config import ConfigError
+    from newslint.discover import discover
+    from newslint.engine import build_ruleset
+
+    config = _load_config(args)
+    if args.fail_on:
+        config.fail_on = args.fail_on
+    registry = _registry(args.rules_dir, config)
+    try:
+        ruleset = build_ruleset(
+            config,
+            select=_split(args.select) or None,
+            ignore=_split(args.ignore),
+            extend_select=_split(args.extend_select),
+            registry=registry,
+        )
+    except ConfigError as err:
+        raise UsageError(str(err)) from None
+    paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
+    files, missing = discover(paths, [*config.exclude, *args.exclude])
+    if missing:
+        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+    return config, ruleset, files
+
+
+def _site_errors(files: Sequence[Path]) -> list[str]:
+    from newslint.site import site_for
+
+    messages: list[str] = []
+    for path in files:
+        for message in site_for(path).errors:
+            if message not in messages:
+                messages.append(message)
+    return messages
+
+
+def lint_files(files: Sequence[Path], ruleset: RuleSet) -> list[FileResult]:
+    from newslint.engine import lint_path
+
+    return [lint_path(path, ruleset) for path in files]
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from newslint.reporters import report
+    from newslint.rule import Severity
+
+    config, ruleset, files = build_run(args)
+    for message in _site_errors(files):
+        print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
+    if args.command == "fix":
+        from newslint.fixer import run_fix
+
+        return run_fix(args, config, ruleset, files)
+    results = lint_files(files, ruleset)
+    diagnostics = [d for result in results for d in result.diagnostics]
+    fmt = args.output_format or "full"
+    if args.statistics:
+        fmt = "grouped" if fmt == "full" else fmt
+    report(fmt, diagnostics, len(files), sys.stdout, color=args.color, quiet=args.quiet)
+    threshold = Severity.parse(config.fail_on)
+    if any(d.rule == "internal-error" for d in diagnostics):
+        return EXIT_ERROR
+    return EXIT_PROBLEMS if any(d.severity >= threshold for d in diagnostics) else EXIT_OK

@@ -1,0 +1,200 @@
+"""The document model: one read, one decode, one front-matter parse and one Markdown parse per file.
+
+Invalid UTF-8 never stops linting: each undecodable byte becomes U+FFFD in `text` (one code point per
+byte, so offsets stay stable), and `invalid_bytes` keeps where they were and what they were, so a
+rule can report them and `newslint fix` can write them back untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from newslint import matter
+from newslint.events import Field, FrontMatter, Line
+from newslint.spans import LineIndex, Position, Span
+
+if TYPE_CHECKING:
+    from newslint.markdown import BodyNode
+    from newslint.site import Site
+
+BOM = "\ufeff"
+_SURROGATES = re.compile(r"[\udc80-\udcff]+")
+_ONLY_LINK = re.compile(r"\s*!?\[[^\]]*\]\([^)]*\)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidBytes:
+    """A run of bytes that are not UTF-8, at `span` in the text (one U+FFFD per byte)."""
+
+    span: Span
+    data: bytes
+    byte_offset: int
+
+
+def decode(raw: bytes) -> tuple[str, str, list[InvalidBytes]]:
+    """Decode UTF-8 leniently: (text with U+FFFD per bad byte, escaped text, invalid runs).
+
+    The escaped text holds each bad byte as a lone surrogate (`surrogateescape`), so encoding it with
+    the same handler gives the original bytes back.
+    """
+    try:
+        text = raw.decode("utf-8")
+        return text, text, []
+    except UnicodeDecodeError:
+        pass
+    escaped = raw.decode("utf-8", "surrogateescape")
+    runs: list[InvalidBytes] = []
+    for match in _SURROGATES.finditer(escaped):
+        data = match.group(0).encode("utf-8", "surrogateescape")
+        prefix_bytes = len(escaped[: match.start()].encode("utf-8", "surrogateescape"))
+        runs.append(InvalidBytes(Span(match.start(), match.end()), data, prefix_bytes))
+    text = _SURROGATES.sub(lambda m: "\ufffd" * len(m.group(0)), escaped)
+    return text, escaped, runs
+
+
+def encode(escaped_text: str) -> bytes:
+    return escaped_text.encode("utf-8", "surrogateescape")
+
+
+@dataclass
+class Document:
+    """One article, parsed once. Rules read it; they never read files themselves."""
+
+    path: str
+    text: str
+    raw: bytes = b""
+    escaped_text: str = ""
+    invalid_bytes: list[InvalidBytes] = field(default_factory=list)
+    site: Site | None = None
+    language: str | None = None
+    front_matter: FrontMatter | None = None
+    front_matter_errors: list[matter.FrontMatterError] = field(default_factory=list)
+    front_matter_block: Span | None = None
+    front_matter_format: str | None = None
+    body_start: int = 0
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, path: str = "<text>", site: Site | None = None) -> Document:
+        text, escaped, invalid = decode(raw)
+        doc = cls(
+            path=path, text=text, raw=raw, escaped_text=escaped, invalid_bytes=invalid, site=site
+        )
+        doc._parse_front_matter()
+        return doc
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", site: Site | None = None) -> Document:
+        escaped = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        doc = cls(
+            path=path, text=escaped, raw=escaped.encode("utf-8"), escaped_text=escaped, site=site
+        )
+        doc._parse_front_matter()
+        return doc
+
+    def _parse_front_matter(self) -> None:
+        start = 1 if self.text.startswith(BOM) else 0
+        found = matter.split(self.text, start)
+        if found is None:
+            self.body_start = start
+            return
+        if isinstance(found, matter.FrontMatterError):
+            self.front_matter_errors = [found]
+            self.front_matter_format = "unknown"
+            self.body_start = len(self.text)
+            return
+        self.front_matter_block = found.block_span
+        self.front_matter_format = found.format
+        self.body_start = found.body_start
+        parsed = matter.parse(self.text, found)
+        if isinstance(parsed, list):
+            self.front_matter_errors = parsed
+        else:
+            self.front_matter = parsed
+
+    # ----------------------------------------------------------------------------- positions
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def position(self, offset: int) -> Position:
+        return self.lines.position(offset)
+
+    def iter_lines(self) -> list[Line]:
+        index = self.lines
+        block = self.front_matter_block
+        result = []
+        for number in range(1, index.line_count + 1):
+            with_break = index.line_span(number, with_break=True)
+            bare = index.line_span(number)
+            if number == index.line_count and with_break.start == len(self.text) and number > 1:
+                break  # the text ends with a line break: no empty last line
+            in_fm = block is not None and block.start <= bare.start < block.end
+            result.append(
+                Line(
+                    number,
+                    self.text[bare.start : bare.end],
+                    bare,
+                    self.text[bare.end : with_break.end],
+                    in_fm,
+                )
+            )
+        return result
+
+    # ----------------------------------------------------------------------------- contents
+
+    @property
+    def has_front_matter(self) -> bool:
+        return self.front_matter_block is not None or bool(self.front_matter_errors)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @cached_property
+    def body_nodes(self) -> list[BodyNode]:
+        """The Markdown body, parsed once (empty when the front matter is unterminated)."""
+        from newslint.markdown import parse_body
+
+        if self.body_start >= len(self.text):
+            return []
+        return parse_body(self.body, self.body_start)
+
+    @cached_property
+    def fields(self) -> list[Field]:
+        fm = self.front_matter
+        if fm is None:
+            return []
+        return [Field(e.key, e.key_span, e.node, e.entry_span, fm.format) for e in fm.root.entries]
+
+    def field(self, key: str) -> Field | None:
+        """The first top-level field named `key`."""
+        for candidate in self.fields:
+            if candidate.key == key:
+                return candidate
+        return None
+
+    def value(self, key: str, default: Any = None) -> Any:
+        found = self.field(key)
+        return default if found is None else found.value
+
+    def lead_sentences(self, max_chars: int = 300) -> str:
+        """The article's opening sentences, cut at a sentence end within `max_chars`."""
+        from newslint.textutil import lead_from_paragraphs
+
+        return lead_from_paragraphs(self.prose_paragraphs(), max_chars, self.language)
+
+    def prose_paragraphs(self) -> list[str]:
+        """Reader-visible paragraph texts, in order, skipping blank ones and the source line."""
+        from newslint.events import Paragraph
+
+        out = []
+        for node in self.body_nodes:
+            if isinstance(node, Paragraph) and not _ONLY_LINK.fullmatch(node.text):
+                plain = " ".join(node.plain.split())
+                if plain:
+                    out.append(plain)
+        return out

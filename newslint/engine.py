@@ -1,0 +1,464 @@
+"""The engine: one walk over each document, events fanned out to the subscribed rules.
+
+It holds no rule-specific code. A handler that raises becomes an `internal-error` diagnostic naming
+the rule and the file; the other rules and files still run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.config import Config, ConfigError
+from newslint.diagnostics import Diagnostic, make_diagnostic
+from newslint.document import Document
+from newslint.events import Code, Collected, Heading, Html, Link, Paragraph, Text
+from newslint.fixes import Fix, apply_fixes
+from newslint.registry import Registry, load_registry, matches
+from newslint.rule import Context, Report, Rule, Severity
+from newslint.site import Site, site_for
+from newslint.spans import Span
+
+INTERNAL_ERROR = ("internal-error", "NL000")
+UNREADABLE = ("unreadable-file", "NL002")
+TOO_LARGE = ("file-too-large", "NL003")
+SITE_CONFIG = ("site-config", "NL004")
+
+_NODE_EVENTS: dict[type, str] = {
+    Heading: "heading",
+    Paragraph: "paragraph",
+    Link: "link",
+    Html: "html",
+    Text: "text",
+    Code: "code",
+}
+DEFAULT_PRESETS = ("hugo", "news")
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: type[Rule]
+    options: Any
+    severity: Severity
+
+
+@dataclass
+class RuleSet:
+    """The rules selected for a run, with their options and severities."""
+
+    rules: list[ActiveRule]
+    config: Config
+    registry: Registry
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+
+    def for_document(self, path: str, site: Site) -> list[ActiveRule]:
+        presets = set(
+            self.config.presets if self.config.presets is not None else active_presets(site)
+        )
+        presets.add("hugo")
+        ignored: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if _glob_match(path, pattern):
+                ignored.extend(selectors)
+        return [
+            active
+            for active in self.rules
+            if (not active.rule.presets or presets.intersection(active.rule.presets))
+            and not any(matches(active.rule, s) for s in ignored)
+        ]
+
+
+def active_presets(site: Site) -> tuple[str, ...]:
+    return (*DEFAULT_PRESETS, "mainroad") if site.is_mainroad else DEFAULT_PRESETS
+
+
+def _glob_match(path: str, pattern: str) -> bool:
+    path = path.replace(os.sep, "/")
+    if fnmatch.fnmatch(path, pattern):
+        return True
+    if pattern.endswith("/**"):
+        return path.startswith(pattern[:-3] + "/")
+    return fnmatch.fnmatch(path, "*/" + pattern) if not pattern.startswith("/") else False
+
+
+def _options_for(rule: type[Rule], settings: dict[str, Any]) -> tuple[Any, Severity]:
+    settings = dict(settings)
+    severity = rule.severity
+    if "severity" in settings:
+        try:
+            severity = Severity.parse(str(settings.pop("severity")))
+        except ValueError as err:
+            raise ConfigError(f"rules.{rule.name}.severity: {err}") from None
+    valid = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(rule.Options)}
+    kwargs = {}
+    for key, value in settings.items():
+        name = valid.get(key) or (key if key in valid.values() else None)
+        if name is None:
+            known = ", ".join(sorted(valid)) or "none"
+            raise ConfigError(f"rules.{rule.name}: unknown option {key!r} (options: {known})")
+        kwargs[name] = value
+    try:
+        return rule.Options(**kwargs), severity
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"rules.{rule.name}: {err}") from None
+
+
+def build_ruleset(
+    config: Config,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    registry: Registry | None = None,
+    rule_classes: Sequence[type[Rule]] | None = None,
+) -> RuleSet:
+    """Resolve selection (CLI over config, like ruff) and options into a `RuleSet`."""
+    if registry is None:
+        registry = (
+            Registry(list(rule_classes))
+            if rule_classes is not None
+            else load_registry(config.plugins)
+        )
+    chosen_select = list(select) if select else list(config.select)
+    chosen_extend = [*config.extend_select, *extend_select]
+    chosen_ignore = [*config.ignore, *ignore]
+    selectors = [*chosen_select, *chosen_extend, *chosen_ignore]
+    for name in config.rules:
+        selectors.append(name)
+    for selector in selectors:
+        if (
+            not any(matches(rule, selector) for rule in registry.rules)
+            and selector.upper() != "ALL"
+        ):
+            from newslint.config import _did_you_mean
+
+            names = [r.name for r in registry.rules] + [r.code for r in registry.rules]
+            raise ConfigError(
+                f"unknown rule or prefix {selector!r}{_did_you_mean(selector, names)}"
+            )
+    active = []
+    for rule in registry.rules:
+        if chosen_select:
+            on = any(matches(rule, s) for s in chosen_select)
+        else:
+            on = rule.default_enabled
+        if any(matches(rule, s) for s in chosen_extend):
+            on = True
+        if any(matches(rule, s) for s in chosen_ignore):
+            on = False
+        if not on:
+            continue
+        settings = config.rules.get(rule.name) or config.rules.get(rule.code) or {}
+        options, severity = _options_for(rule, settings)
+        active.append(ActiveRule(rule, options, severity))
+    return RuleSet(active, config, registry, dict(config.per_file_ignores))
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic]
+    collected: dict[str, Collected] = field(default_factory=dict)
+    fixes_applied: list[tuple[str, str]] = field(default_factory=list)  # (code, title)
+
+
+def _internal_error(path: str, doc: Document | None, rule: str, err: BaseException) -> Diagnostic:
+    last = traceback.format_exception_only(type(err), err)[-1].strip()
+    text = doc.text if doc is not None else ""
+    from newslint.spans import LineIndex
+
+    index = doc.lines if doc is not None else LineIndex(text)
+    return make_diagnostic(
+        path,
+        index,
+        Span(0, 0),
+        INTERNAL_ERROR[0],
+        INTERNAL_ERROR[1],
+        Severity.ERROR,
+        f"rule {rule} crashed on this file: {last}",
+    )
+
+
+def run_rules(
+    doc: Document, rules: Sequence[ActiveRule], config: Config | None
+) -> tuple[list[Report], list[Diagnostic], dict[str, Collected]]:
+    """Walk `doc` once, calling every subscribed handler. Returns reports, crashes and collected data."""
+    sink: list[Report] = []
+    crashes: list[Diagnostic] = []
+    instances: list[tuple[Rule, Context]] = []
+    handlers: dict[str, list[tuple[Callable[..., Any], Context, Rule]]] = {}
+    broken: set[int] = set()
+    for active in rules:
+        instance = active.rule()
+        ctx = Context(active.rule, doc, active.options, active.severity, config, sink)
+        instances.append((instance, ctx))
+        for event, method in active.rule.handlers().items():
+            handlers.setdefault(event, []).append((getattr(instance, method), ctx, instance))
+
+    def emit(event: str, payload: Any) -> None:
+        for handler, ctx, instance in handlers.get(event, ()):
+            if id(instance) in broken:
+                continue
+            try:
+                handler(ctx, payload)
+            except Exception as err:
+                broken.add(id(instance))
+                crashes.append(_internal_error(doc.path, doc, ctx.rule.name, err))
+
+    emit("document_start", doc)
+    if doc.front_matter is not None:
+        emit("front_matter", doc.front_matter)
+        if "field" in handlers:
+            for item in doc.fields:
+                emit("field", item)
+    if any(event in handlers for event in _NODE_EVENTS.values()):
+        try:
+            nodes = doc.body_nodes
+        except Exception as err:
+            crashes.append(_internal_error(doc.path, doc, "markdown-parser", err))
+            nodes = []
+        for node in nodes:
+            event = _NODE_EVENTS[type(node)]
+            if event in handlers:
+                emit(event, node)
+    if "line" in handlers:
+        for line in doc.iter_lines():
+            emit("line", line)
+    emit("document_end", doc)
+    collected: dict[str, Collected] = {}
+    for instance, ctx in instances:
+        if id(instance) in broken:
+            continue
+        try:
+            data = instance.collect()
+        except Exception as err:
+            crashes.append(_internal_error(doc.path, doc, ctx.rule.name, err))
+            continue
+        if data is not None:
+            collected[ctx.rule.name] = Collected(doc.path, data)
+    return sink, crashes, collected
+
+
+def _to_diagnostics(doc: Document, reports: Iterable[Report]) -> list[Diagnostic]:
+    out = []
+    length = len(doc.text)
+    for report in reports:
+        span = Span(min(report.span.start, length), min(report.span.end, length))
+        out.append(
+            make_diagnostic(
+                doc.path,
+                doc.lines,
+                span,
+                report.rule.name,
+                report.rule.code,
+                report.severity,
+                report.message,
+                report.fix,
+            )
+        )
+    return out
+
+
+def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
+    site = doc.site or Site()
+    if doc.language is None:
+        doc.language = site.language_of(doc.path, _fm_lang(doc))
+    rules = ruleset.for_document(doc.path, site)
+    reports, crashes, collected = run_rules(doc, rules, ruleset.config)
+    diagnostics = _to_diagnostics(doc, reports) + crashes
+    from newslint.suppressions import apply_suppressions
+
+    diagnostics = apply_suppressions(doc, diagnostics, ruleset)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return FileResult(doc.path, diagnostics, collected)
+
+
+def _fm_lang(doc: Document) -> Any:
+    try:
+        return doc.value("lang") or doc.value("language")
+    except Exception:
+        return None
+
+
+def display_path(path: Path) -> str:
+    """Path relative to the working directory with `/` separators (absolute when outside it)."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        rel = str(path)
+    if rel.startswith(".."):
+        rel = str(path)
+    return rel.replace(os.sep, "/")
+
+
+def read_document(path: Path, ruleset: RuleSet) -> Document | FileResult:
+    """Read and parse one file, or return a result that says why it could not be read."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > ruleset.config.max_file_size:
+            return _file_problem(
+                shown,
+                TOO_LARGE,
+                f"file is {size:,} bytes, over max-file-size ({ruleset.config.max_file_size:,}); not linted",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return _file_problem(shown, UNREADABLE, "file vanished before it could be read")
+    except IsADirectoryError:
+        return _file_problem(shown, UNREADABLE, "is a directory, not a file")
+    except OSError as err:
+        return _file_problem(shown, UNREADABLE, f"cannot read file: {err.strerror or err}")
+    site = site_for(path)
+    return Document.from_bytes(raw, shown, site)
+
+
+def _file_problem(path: str, rule: tuple[str, str], message: str) -> FileResult:
+    from newslint.spans import LineIndex
+
+    diagnostic = make_diagnostic(
+        path, LineIndex(""), Span(0, 0), rule[0], rule[1], Severity.ERROR, message
+    )
+    return FileResult(path, [diagnostic])
+
+
+def lint_path(path: Path, ruleset: RuleSet) -> FileResult:
+    doc = read_document(path, ruleset)
+    if isinstance(doc, FileResult):
+        return doc
+    try:
+        return lint_document(doc, ruleset)
+    except Exception as err:  # never a traceback for one bad file
+        return FileResult(doc.path, [_internal_error(doc.path, doc, "engine", err)])
+
+
+# ------------------------------------------------------------------------------------ fixing
+
+MAX_PASSES = 10
+
+
+@dataclass
+class FixOutcome:
+    text: str  # escaped text (bad bytes as surrogates), ready for `document.encode`
+    applied: list[tuple[str, str]]  # (code, fix title) in order
+    result: FileResult
+    dropped: list[str]  # rules whose fixes were dropped (non-convergent or breaking the parse)
+    changed: bool
+
+
+def _fix_candidates(
+    doc: Document, reports: list[Report], unsafe: bool
+) -> list[tuple[Fix, type[Rule]]]:
+    out = []
+    for report in reports:
+        if report.fix is not None and report.fix.applies(unsafe=unsafe):
+            if (
+                doc.front_matter_errors
+                and doc.front_matter_block is not None
+                and report.fix.span.start < doc.front_matter_block.end
+            ):
+                continue  # never rewrite front matter that does not parse
+            out.append((report.fix, report.rule))
+    return out
+
+
+def fix_document(doc: Document, ruleset: RuleSet, *, unsafe: bool = False) -> FixOutcome:
+    """Lint, apply non-overlapping fixes, re-lint, until nothing changes (at most MAX_PASSES)."""
+    site = doc.site
+    original_escaped = doc.escaped_text
+    escaped = original_escaped
+    applied: list[tuple[str, str]] = []
+    dropped: list[str] = []
+    banned: set[str] = set()
+    current = doc
+    seen_texts = {escaped}
+    for _ in range(MAX_PASSES):
+        current.language = current.language or (site or Site()).language_of(
+            current.path, _fm_lang(current)
+        )
+        rules = [
+            r
+            for r in ruleset.for_document(current.path, site or Site())
+            if r.rule.name not in banned
+        ]
+        reports, _, _ = run_rules(current, rules, ruleset.config)
+        from newslint.suppressions import suppressed_reports
+
+        reports = suppressed_reports(current, reports, ruleset)
+        candidates = _fix_candidates(current, reports, unsafe)
+        if not candidates:
+            break
+        rule_of = {id(fix): rule for fix, rule in candidates}
+        new_text, done, _ = apply_fixes(escaped, [fix for fix, _ in candidates])
+        if not done or new_text == escaped:
+            break
+        parsed_before = current.front_matter is not None
+        candidate_doc = Document.from_bytes(
+            new_text.encode("utf-8", "surrogateescape"), current.path, site
+        )
+        if parsed_before and candidate_doc.front_matter is None:
+            # A pass that breaks the front matter is dropped; retry without the culprits.
+            for fix in done:
+                banned.add(rule_of[id(fix)].name)
+                dropped.append(rule_of[id(fix)].name)
+            continue
+        if new_text in seen_texts:
+            dropped.extend(sorted({rule_of[id(f)].name for f in done}))
+            break
+        seen_texts.add(new_text)
+        applied.extend((rule_of[id(f)].code, f.title) for f in done)
+        escaped = new_text
+        current = candidate_doc
+        current.language = doc.language
+    else:
+        dropped.append("(did not converge after 10 passes)")
+    current.language = current.language or doc.language
+    result = lint_document(current, ruleset)
+    return FixOutcome(escaped, applied, result, sorted(set(dropped)), escaped != original_escaped)
+
+
+# ------------------------------------------------------------------------------ Python API
+
+
+def _api_ruleset(
+    config: Config | None, select: Sequence[str] | None, ignore: Sequence[str]
+) -> RuleSet:
+    return build_ruleset(config or Config(), select=select, ignore=ignore)
+
+
+def check_text(
+    text: str,
+    *,
+    path: str = "article.md",
+    config: Config | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    site: Site | None = None,
+) -> list[Diagnostic]:
+    """Lint an article held in memory (a scraper can validate before it writes)."""
+    ruleset = _api_ruleset(config, select, ignore)
+    doc = Document.from_text(text, path, site or site_for(Path(path).resolve()))
+    return lint_document(doc, ruleset).diagnostics
+
+
+def fix_text(
+    text: str,
+    *,
+    path: str = "article.md",
+    config: Config | None = None,
+    unsafe: bool = False,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    site: Site | None = None,
+) -> tuple[str, list[Diagnostic]]:
+    """Apply fixes to an article held in memory: (new text, diagnostics that remain)."""
+    ruleset = _api_ruleset(config, select, ignore)
+    doc = Document.from_text(text, path, site or site_for(Path(path).resolve()))
+    outcome = fix_document(doc, ruleset, unsafe=unsafe)
+    return outcome.text, outcome.result.diagnostics

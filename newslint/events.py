@@ -1,0 +1,246 @@
+"""Event payloads: the contract between the engine and the rules.
+
+Rules subscribe by defining `on_<event>(self, ctx, payload)` methods. Every payload is a frozen
+dataclass whose spans are code-point offsets into `ctx.document.text`.
+
+| event            | payload                | when                                            |
+|------------------|------------------------|-------------------------------------------------|
+| `document_start` | `Document`             | first, always (also when front matter is broken) |
+| `front_matter`   | `FrontMatter`          | when the front matter parsed                    |
+| `field`          | `Field`                | each top-level key of parsed front matter       |
+| `heading`        | `Heading`              | each Markdown heading                           |
+| `paragraph`      | `Paragraph`            | each Markdown paragraph                         |
+| `link`           | `Link`                 | each link or image                              |
+| `html`           | `Html`                 | each raw HTML block or inline tag               |
+| `text`           | `Text`                 | each prose run outside code and HTML            |
+| `code`           | `Code`                 | each code block or code span                    |
+| `line`           | `Line`                 | each line of the file, front matter included    |
+| `document_end`   | `Document`             | last, always                                    |
+| `project_end`    | list of collected data | once per run, in the main process (classmethod) |
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from newslint.fixes import Edit
+from newslint.spans import Span
+
+if TYPE_CHECKING:
+    pass
+
+EVENTS = (
+    "document_start",
+    "front_matter",
+    "field",
+    "heading",
+    "paragraph",
+    "link",
+    "html",
+    "text",
+    "code",
+    "line",
+    "document_end",
+)
+PROJECT_EVENTS = ("project_end",)
+
+Format = Literal["yaml", "toml", "json"]
+NodeKind = Literal["scalar", "list", "map"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Node:
+    """A front-matter value with its span: a scalar, a list (`items`) or a map (`entries`).
+
+    `tag` is the resolved type: `str`, `int`, `float`, `bool`, `null`, `timestamp`, `list`, `map`,
+    or the literal tag of an unsupported YAML tag. `style` is the quoting of a string scalar as
+    written: None (plain), `"`, `'`, `|` or `>` (YAML block scalars), `'''` or `\"\"\"` (TOML).
+    """
+
+    kind: NodeKind
+    value: Any
+    span: Span
+    tag: str
+    style: str | None = None
+    items: tuple[Node, ...] = ()
+    entries: tuple[Entry, ...] = ()
+
+    def get(self, key: str) -> Entry | None:
+        for entry in self.entries:
+            if entry.key == key:
+                return entry
+        return None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Entry:
+    """One key of a map: its key, the key's span, the value and the span of the whole entry.
+
+    `entry_span` covers what deleting the entry removes (for YAML and TOML the key's full lines, for
+    JSON the member and one adjoining comma).
+    """
+
+    key: str
+    key_span: Span
+    node: Node
+    entry_span: Span
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class FrontMatter:
+    """Parsed front matter: its format, root map, the span of its content and of the whole block."""
+
+    format: Format
+    root: Node
+    span: Span
+    block_span: Span
+
+    @property
+    def mapping(self) -> dict[str, Any]:
+        return dict(self.root.value) if isinstance(self.root.value, dict) else {}
+
+
+_PLAIN_YAML_SAFE = re.compile(r"^[A-Za-z0-9_./][A-Za-z0-9_ ./:+-]*$")
+_YAML_RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"}
+
+
+def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
+    """Serialise a scalar for `fmt`, keeping a string's original quoting style where possible."""
+    if fmt == "json":
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return '""' if fmt == "toml" else "null"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value)
+    if fmt == "toml":
+        if style == "'" and "'" not in text and "\n" not in text:
+            return f"'{text}'"
+        return json.dumps(text, ensure_ascii=False)
+    if style == "'" and "\n" not in text:
+        return "'" + text.replace("'", "''") + "'"
+    if (
+        style is None
+        and _PLAIN_YAML_SAFE.match(text)
+        and text.lower() not in _YAML_RESERVED
+        and ": " not in text
+        and not text.endswith(":")
+        and not re.fullmatch(r"[-+0-9.:eE_ ]+", text)
+    ):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Field:
+    """A top-level front-matter key and its value."""
+
+    key: str
+    key_span: Span
+    node: Node
+    entry_span: Span
+    format: Format
+
+    @property
+    def value(self) -> Any:
+        return self.node.value
+
+    @property
+    def value_span(self) -> Span:
+        return self.node.span
+
+    def replace_value(self, value: Any) -> Edit:
+        """An edit that replaces the value with `value`, serialised in the original style."""
+        style = self.node.style if self.node.style in ('"', "'") else None
+        return Edit.replace(self.value_span, render_scalar(value, self.format, style))
+
+    def replace_value_text(self, source: str) -> Edit:
+        """An edit that replaces the value's source text verbatim."""
+        return Edit.replace(self.value_span, source)
+
+    def delete(self) -> Edit:
+        """An edit that removes the whole key (its lines, or its JSON member and a comma)."""
+        return Edit.delete(self.entry_span)
+
+    def rename(self, new_key: str) -> Edit:
+        key = json.dumps(new_key) if self.format == "json" else new_key
+        return Edit.replace(self.key_span, key)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Heading:
+    level: int
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Paragraph:
+    """A Markdown paragraph; `text` is its source, `plain` the text a reader sees."""
+
+    text: str
+    plain: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Link:
+    """A link or image. `url_span` is the destination's span when it is written inline."""
+
+    text: str
+    url: str
+    span: Span
+    url_span: Span | None
+    is_image: bool = False
+    title: str = ""
+    link_type: str = "Inline"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Html:
+    text: str
+    span: Span
+    inline: bool
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Text:
+    """A run of prose; `text` is the exact source slice at `span` (escapes and entities included)."""
+
+    text: str
+    span: Span
+    in_heading: bool = False
+    in_link: bool = False
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Code:
+    text: str
+    span: Span
+    block: bool
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Line:
+    """One line of the file; `text` excludes the line break, `ending` is it (`\\n`, `\\r\\n`, `\\r`
+    or empty on the last line). `in_front_matter` is true for the front-matter block's lines."""
+
+    number: int
+    text: str
+    span: Span
+    ending: str
+    in_front_matter: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """What one rule's `collect` returned for one document (for `project_end`)."""
+
+    path: str
+    data: Any
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,124 @@
+"""Text edits and fixes, and the pure function that applies them.
+
+A fix never re-serialises a file: it is a list of `Edit`s over the original text, each replacing the
+smallest span it needs to. Edits of one fix must not overlap; fixes that overlap an already chosen fix
+wait for the next pass of `newslint fix`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from newslint.spans import Span
+
+
+class Applicability(enum.Enum):
+    """How sure a fix is: SAFE is applied by `newslint fix`, UNSAFE only with `--unsafe-fixes`."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace `text[start:end]` with `content`."""
+
+    start: int
+    end: int
+    content: str
+
+    @classmethod
+    def replace(cls, span: Span, content: str) -> Edit:
+        return cls(span.start, span.end, content)
+
+    @classmethod
+    def delete(cls, span: Span) -> Edit:
+        return cls(span.start, span.end, "")
+
+    @classmethod
+    def insert(cls, offset: int, content: str) -> Edit:
+        return cls(offset, offset, content)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A titled set of non-overlapping edits with an applicability."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.edits, key=lambda e: (e.start, e.end)))
+        for first, second in pairwise(ordered):
+            if first.end > second.start:
+                raise ValueError(f"fix {self.title!r} has overlapping edits")
+        object.__setattr__(self, "edits", ordered)
+
+    @classmethod
+    def safe(cls, title: str, *edits: Edit) -> Fix:
+        return cls(title, tuple(edits), Applicability.SAFE)
+
+    @classmethod
+    def unsafe(cls, title: str, *edits: Edit) -> Fix:
+        return cls(title, tuple(edits), Applicability.UNSAFE)
+
+    @classmethod
+    def display_only(cls, title: str, *edits: Edit) -> Fix:
+        return cls(title, tuple(edits), Applicability.DISPLAY_ONLY)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.edits[0].start, max(e.end for e in self.edits))
+
+    def applies(self, *, unsafe: bool) -> bool:
+        if self.applicability is Applicability.SAFE:
+            return True
+        return unsafe and self.applicability is Applicability.UNSAFE
+
+    def changes(self, text: str) -> bool:
+        return any(text[e.start : e.end] != e.content for e in self.edits)
+
+
+def _conflicts(edit: Edit, taken: Sequence[Edit]) -> bool:
+    for other in taken:
+        if edit.start < other.end and other.start < edit.end:
+            return True
+        # Touching at one point is a conflict only when one of them is an insertion there,
+        # since the order of the two results would then be ambiguous.
+        if edit.start == edit.end and other.start <= edit.start <= other.end:
+            return True
+        if other.start == other.end and edit.start <= other.start <= edit.end:
+            return True
+    return False
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[Fix]]:
+    """Apply every fix whose edits do not overlap an earlier chosen fix.
+
+    Returns the new text, the fixes applied and the fixes left for a later pass. Fixes are taken in
+    order of their first edit, so the result does not depend on the order rules reported them.
+    """
+    applied: list[Fix] = []
+    deferred: list[Fix] = []
+    taken: list[Edit] = []
+    for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end, f.title)):
+        if not fix.edits or not fix.changes(text):
+            continue
+        if any(_conflicts(edit, taken) for edit in fix.edits):
+            deferred.append(fix)
+            continue
+        applied.append(fix)
+        taken.extend(fix.edits)
+    pieces: list[str] = []
+    cursor = 0
+    for edit in sorted(taken, key=lambda e: (e.start, e.end)):
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.content)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), applied, deferred

@@ -1,0 +1,221 @@
+"""The Markdown body as a flat list of nodes with spans, from one pulldown-cmark pass (pyromark).
+
+pyromark reports UTF-8 byte ranges; they are mapped to code-point offsets here so that every node
+speaks the same offsets as the rest of the document. The parser stays behind `parse_body`, so it can
+be swapped without touching a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any, cast
+
+from newslint.events import Code, Heading, Html, Link, Paragraph, Text
+from newslint.spans import Span
+
+BodyNode = Heading | Paragraph | Link | Html | Text | Code
+
+_OPTIONS: int | None = None
+
+
+def _options() -> int:
+    global _OPTIONS
+    if _OPTIONS is None:
+        import pyromark
+
+        opts = pyromark.Options
+        # Goldmark (Hugo's renderer) enables tables, strikethrough, task lists and footnotes.
+        _OPTIONS = int(
+            opts.ENABLE_TABLES
+            | opts.ENABLE_STRIKETHROUGH
+            | opts.ENABLE_TASKLISTS
+            | opts.ENABLE_FOOTNOTES
+            | opts.ENABLE_DEFINITION_LIST
+        )
+    return _OPTIONS
+
+
+class _ByteToChar:
+    """Maps UTF-8 byte offsets of `text` to code-point offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.ascii = text.isascii()
+        self.byte_positions: list[int] = []
+        self.extra: list[int] = []
+        if self.ascii:
+            return
+        extra = 0
+        byte_pos = 0
+        for index, char in enumerate(text):
+            width = _utf8_width(char)
+            if width > 1:
+                extra += width - 1
+                self.byte_positions.append(byte_pos + width)
+                self.extra.append(extra)
+            byte_pos += width
+            del index
+
+    def __call__(self, offset: int) -> int:
+        if self.ascii:
+            return offset
+        i = bisect_right(self.byte_positions, offset) - 1
+        return offset - (self.extra[i] if i >= 0 else 0)
+
+
+def _utf8_width(char: str) -> int:
+    code = ord(char)
+    if code < 0x80:
+        return 1
+    if code < 0x800:
+        return 2
+    if code < 0x10000:
+        return 3
+    return 4
+
+
+_LINK_DEST = re.compile(r"\]\s*\(\s*(<[^>\n]*>|[^\s)]*(?:\([^\s)]*\)[^\s)]*)*)")
+
+
+def _url_span(source: str, base: int, text_end: int) -> Span | None:
+    """The destination of an inline link `[text](dest "title")`, located after its text."""
+    match = _LINK_DEST.search(source, max(0, text_end - base))
+    if not match:
+        return None
+    start, end = match.span(1)
+    if source[start : start + 1] == "<":
+        start, end = start + 1, end - 1
+    return Span(base + start, base + end)
+
+
+def parse_body(body: str, offset: int) -> list[BodyNode]:
+    """Parse `body` (which starts at document offset `offset`) into nodes in document order."""
+    import pyromark
+
+    to_char = _ByteToChar(body)
+    nodes: list[BodyNode] = []
+    stack: list[tuple[str, Any, int, int]] = []  # (kind, info, start, index in nodes)
+    text_run: list[int] = []  # [start, end] of the current prose run (document offsets)
+    link_depth = 0
+    heading_depth = 0
+    code_block_depth = 0
+    html_block_depth = 0
+
+    def span_of(rng: dict[str, int]) -> Span:
+        return Span(offset + to_char(rng["start"]), offset + to_char(rng["end"]))
+
+    def flush() -> None:
+        if text_run:
+            start, end = text_run
+            nodes.append(
+                Text(
+                    body[start - offset : end - offset],
+                    Span(start, end),
+                    heading_depth > 0,
+                    link_depth > 0,
+                )
+            )
+            text_run.clear()
+
+    for event, rng in pyromark.events_with_range(body, options=_options()):  # type: ignore[arg-type]
+        event, rng = cast(Any, event), cast(Any, rng)
+        if isinstance(event, str):
+            if event in ("SoftBreak", "HardBreak") and text_run:
+                span = span_of(rng)
+                if span.start == text_run[1]:
+                    text_run[1] = span.end
+                    continue
+            flush()
+            continue
+        ((kind, info),) = event.items()
+        if kind == "Text":
+            if code_block_depth or html_block_depth:
+                continue
+            span = span_of(rng)
+            if text_run and span.start == text_run[1]:
+                text_run[1] = span.end
+            else:
+                flush()
+                text_run.extend((span.start, span.end))
+            continue
+        flush()
+        if kind == "Start":
+            attrs: Any
+            tag, attrs = (info, {}) if isinstance(info, str) else next(iter(info.items()))
+            span = span_of(rng)
+            if tag == "Heading":
+                heading_depth += 1
+                nodes.append(Heading(int(str(attrs["level"])[1:]), "", span))
+                stack.append((tag, attrs, span.start, len(nodes) - 1))
+            elif tag == "Paragraph":
+                source = body[span.start - offset : span.end - offset]
+                nodes.append(Paragraph(source, "", span))
+                stack.append((tag, attrs, span.start, len(nodes) - 1))
+            elif tag in ("Link", "Image"):
+                link_depth += 1
+                nodes.append(
+                    Link(
+                        "",
+                        str(attrs["dest_url"]),
+                        span,
+                        None,
+                        tag == "Image",
+                        str(attrs.get("title") or ""),
+                        str(attrs.get("link_type", "Inline")),
+                    )
+                )
+                stack.append((tag, attrs, span.start, len(nodes) - 1))
+            elif tag == "CodeBlock":
+                code_block_depth += 1
+                source = body[span.start - offset : span.end - offset]
+                nodes.append(Code(source, span, True))
+                stack.append((tag, attrs, span.start, -1))
+            elif tag == "HtmlBlock":
+                html_block_depth += 1
+                stack.append((tag, attrs, span.start, -1))
+            else:
+                stack.append((tag, attrs, span.start, -1))
+        elif kind == "End":
+            if not stack:
+                continue
+            tag, _attrs, _start, index = stack.pop()
+            if tag == "Heading":
+                heading_depth -= 1
+            elif tag in ("Link", "Image"):
+                link_depth -= 1
+            elif tag == "CodeBlock":
+                code_block_depth -= 1
+            elif tag == "HtmlBlock":
+                html_block_depth -= 1
+            if index >= 0:
+                _finish(nodes, index, body, offset)
+        elif kind in ("Html", "InlineHtml"):
+            span = span_of(rng)
+            nodes.append(
+                Html(body[span.start - offset : span.end - offset], span, kind == "InlineHtml")
+            )
+        elif kind in ("Code", "InlineMath", "DisplayMath"):
+            span = span_of(rng)
+            nodes.append(Code(body[span.start - offset : span.end - offset], span, False))
+    flush()
+    return nodes
+
+
+def _finish(nodes: list[BodyNode], index: int, body: str, offset: int) -> None:
+    """Fill in the text of a container node from the prose runs parsed inside it."""
+    node = nodes[index]
+    inner = [n for n in nodes[index + 1 :] if isinstance(n, Text)]
+    plain = "".join(n.text for n in inner)
+    if isinstance(node, Heading):
+        nodes[index] = Heading(node.level, plain.strip(), node.span)
+    elif isinstance(node, Paragraph):
+        nodes[index] = Paragraph(node.text, plain, node.span)
+    elif isinstance(node, Link):
+        text_end = inner[-1].span.end if inner else node.span.start + 1
+        url_span = None
+        if node.link_type == "Inline":
+            source = body[node.span.start - offset : node.span.end - offset]
+            url_span = _url_span(source, node.span.start, text_end)
+        nodes[index] = Link(
+            plain, node.url, node.span, url_span, node.is_image, node.title, node.link_type
+        )

@@ -1,0 +1,587 @@
+"""Front matter: find the block the way Hugo does, and parse it with a span on every key and value.
+
+YAML is composed (never constructed) with libyaml, so no tag can run code and aliases stay shared
+nodes whose expanded size is counted before anything walks them. TOML values come from `tomllib`
+and their spans from a small scanner; JSON members are scanned with the standard library's own
+string and value decoders.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from newslint.events import Entry, Format, FrontMatter, Node
+from newslint.spans import Span
+
+try:  # pragma: no branch
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+MAX_EXPANDED_NODES = 100_000
+MAX_DEPTH = 200
+
+# python-frontmatter knows the delimiters; Hugo wants them alone on the first line.
+_YAML_DELIM = YAMLHandler.FM_BOUNDARY
+# TOMLHandler exists only when the `toml` package is installed; its boundary is this one.
+_TOML_DELIM = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+_OPEN = {"---": "yaml", "+++": "toml"}
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterError:
+    """Why the front matter could not be used, and where (`span` in document offsets)."""
+
+    message: str
+    span: Span
+    kind: str = "syntax"  # syntax | unterminated | duplicate
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    format: Format
+    content_span: Span  # the front matter's text without its delimiters
+    block_span: Span  # delimiters included, through the closing line's line break
+    body_start: int
+
+
+def _line_end(text: str, pos: int) -> tuple[int, int]:
+    """Return (end of line content, start of next line) from `pos`."""
+    nl = text.find("\n", pos)
+    cr = text.find("\r", pos)
+    if cr != -1 and (nl == -1 or cr < nl):
+        return cr, cr + (2 if text.startswith("\r\n", cr) else 1)
+    if nl == -1:
+        return len(text), len(text)
+    return nl, nl + 1
+
+
+def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
+    """Locate the front matter at `start` (after a BOM). None when there is none."""
+    first_end, after_first = _line_end(text, start)
+    opener = text[start:first_end].rstrip(" \t")
+    if opener in _OPEN:
+        fmt: Format = "yaml" if opener == "---" else "toml"
+        delim = _YAML_DELIM if fmt == "yaml" else _TOML_DELIM
+        pos = after_first
+        while pos < len(text):
+            end, nxt = _line_end(text, pos)
+            line = text[pos:end]
+            if line.rstrip(" \t") == opener and delim.match(line):
+                return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+            pos = nxt
+        return FrontMatterError(
+            f"{fmt.upper()} front matter opened with {opener!r} is never closed",
+            Span(start, first_end),
+            "unterminated",
+        )
+    if text.startswith("{", start):
+        try:
+            _, end = json.JSONDecoder().raw_decode(text, start)
+        except json.JSONDecodeError as err:
+            return FrontMatterError(f"JSON front matter: {err.msg}", Span(err.pos, err.pos))
+        _, nxt = _line_end(text, end)
+        return Split("json", Span(start, end), Span(start, nxt), nxt)
+    return None
+
+
+def parse(text: str, found: Split) -> FrontMatter | list[FrontMatterError]:
+    """Parse the front matter found by `split`; errors carry document offsets."""
+    parser = {"yaml": _parse_yaml, "toml": _parse_toml, "json": _parse_json}[found.format]
+    result = parser(text, found.content_span)
+    if isinstance(result, list):
+        return result
+    return FrontMatter(found.format, result, found.content_span, found.block_span)
+
+
+def duplicate_keys(node: Node) -> list[tuple[Entry, Entry]]:
+    """(first, repeat) pairs of keys that appear twice in one map, at any depth."""
+    pairs: list[tuple[Entry, Entry]] = []
+    stack = [node]
+    seen_nodes: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
+        first_by_key: dict[str, Entry] = {}
+        for entry in current.entries:
+            if entry.key in first_by_key:
+                pairs.append((first_by_key[entry.key], entry))
+            else:
+                first_by_key[entry.key] = entry
+            stack.append(entry.node)
+        stack.extend(current.items)
+    return sorted(pairs, key=lambda p: p[1].key_span.start)
+
+
+# --------------------------------------------------------------------------------------- YAML
+
+_YAML_TAGS = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "timestamp",
+    "tag:yaml.org,2002:seq": "list",
+    "tag:yaml.org,2002:map": "map",
+    "tag:yaml.org,2002:binary": "str",
+    "tag:yaml.org,2002:merge": "str",
+    "tag:yaml.org,2002:value": "str",
+}
+_STYLE = {"": None, None: None, '"': '"', "'": "'", "|": "|", ">": ">"}
+
+
+class _YamlBuilder:
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self.offset = offset
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.memo: dict[int, Node] = {}
+        self.in_progress: set[int] = set()
+        self.errors: list[FrontMatterError] = []
+
+    def span(self, node: yaml.Node) -> Span:
+        start, end = node.start_mark.index, node.end_mark.index
+        if isinstance(node, yaml.CollectionNode):
+            # Block collections end where the next token starts: trim the trailing whitespace.
+            while end > start and self.text[self.offset + end - 1] in " \t\r\n":
+                end -= 1
+        return Span(self.offset + start, self.offset + end)
+
+    def error(self, message: str, node: yaml.Node) -> None:
+        self.errors.append(FrontMatterError(message, self.span(node)))
+
+    def scalar(self, node: yaml.ScalarNode) -> Node:
+        tag = _YAML_TAGS.get(node.tag)
+        style = _STYLE.get(node.style)
+        value: Any = node.value
+        if tag is None:
+            self.error(f"unsupported YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')}", node)
+            tag = node.tag
+        elif tag in ("int", "float", "bool", "null"):
+            try:
+                value = self.constructor.construct_object(node)
+            except (ValueError, yaml.YAMLError):
+                tag = "str"
+        return Node("scalar", value, self.span(node), tag, style)
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Node:
+        key = id(node)
+        if key in self.memo:
+            return self.memo[key]
+        if key in self.in_progress:
+            self.error("recursive alias in front matter", node)
+            return Node("scalar", None, self.span(node), "null")
+        if depth > MAX_DEPTH:
+            raise _TooDeep(self.span(node))
+        if isinstance(node, yaml.ScalarNode):
+            built = self.scalar(node)
+        else:
+            self.in_progress.add(key)
+            tag = _YAML_TAGS.get(node.tag)
+            if tag is None:
+                self.error(f"unsupported YAML tag {node.tag}", node)
+            if isinstance(node, yaml.SequenceNode):
+                items = tuple(self.build(child, depth + 1) for child in node.value)
+                built = Node("list", [i.value for i in items], self.span(node), "list", None, items)
+            else:
+                entries = []
+                for key_node, value_node in node.value:
+                    k = self.build(key_node, depth + 1)
+                    v = self.build(value_node, depth + 1)
+                    entries.append(Entry(str(k.value), k.span, v, self._entry_span(k.span, v.span)))
+                value = {e.key: e.node.value for e in entries}
+                built = Node("map", value, self.span(node), "map", None, (), tuple(entries))
+            self.in_progress.discard(key)
+        self.memo[key] = built
+        return built
+
+    def _entry_span(self, key: Span, value: Span) -> Span:
+        """From the start of the key's line to the end of the value's line (break included)."""
+        text = self.text
+        start = key.start
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start > 0 and text[start - 1] not in "\r\n":
+            start = key.start  # key is not first on its line (flow mapping): keep it tight
+            return Span(start, max(value.end, key.end))
+        _, nxt = _line_end(text, max(value.end, key.end))
+        # Keep comment lines that follow: they may belong to the next key.
+        return Span(start, nxt)
+
+
+class _TooDeep(Exception):
+    def __init__(self, span: Span) -> None:
+        self.span = span
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int]) -> int:
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if key in active or isinstance(node, yaml.ScalarNode):
+        return 1
+    active.add(key)
+    if isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, memo, active) for child in node.value)
+    else:
+        size = 1 + sum(
+            _expanded_size(k, memo, active) + _expanded_size(v, memo, active) for k, v in node.value
+        )
+    active.discard(key)
+    memo[key] = min(size, MAX_EXPANDED_NODES * 10)
+    return memo[key]
+
+
+def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
+    content = text[span.start : span.end]
+    if not content.strip():
+        return Node("map", {}, Span(span.start, span.start), "map")
+    try:
+        root = yaml.compose(content, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        index = span.start + (mark.index if mark is not None else 0)
+        index = min(index, span.end)
+        problem = err.problem or str(err)
+        if err.context:
+            problem = f"{problem} {err.context}"
+        return [FrontMatterError(f"YAML: {problem}", Span(index, index))]
+    except (yaml.YAMLError, RecursionError, ValueError) as err:
+        return [FrontMatterError(f"YAML: {err}", Span(span.start, span.start))]
+    if root is None:
+        return Node("map", {}, Span(span.start, span.start), "map")
+    try:
+        size = _expanded_size(root, {}, set())
+    except RecursionError:
+        return [FrontMatterError("YAML is nested too deeply", Span(span.start, span.start))]
+    builder = _YamlBuilder(text, span.start)
+    if size > MAX_EXPANDED_NODES:
+        return [
+            FrontMatterError(
+                f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values "
+                "(an alias bomb); not read",
+                builder.span(root),
+            )
+        ]
+    try:
+        node = builder.build(root)
+    except (_TooDeep, RecursionError) as err:
+        where = err.span if isinstance(err, _TooDeep) else Span(span.start, span.start)
+        return [FrontMatterError(f"YAML is nested deeper than {MAX_DEPTH} levels", where)]
+    if builder.errors:
+        return builder.errors
+    if node.kind != "map":
+        return [FrontMatterError(f"front matter is a {node.kind}, not a map of keys", node.span)]
+    return node
+
+
+# --------------------------------------------------------------------------------------- JSON
+
+_WS = re.compile(r"[ \t\r\n]*")
+_DECODER = json.JSONDecoder()
+
+
+class _JsonSpanError(Exception):
+    def __init__(self, message: str, pos: int) -> None:
+        self.message = message
+        self.pos = pos
+
+
+def _json_value(text: str, pos: int, depth: int = 0) -> tuple[Node, int]:
+    if depth > MAX_DEPTH:
+        raise _JsonSpanError(f"nested deeper than {MAX_DEPTH} levels", pos)
+    char = text[pos : pos + 1]
+    if char == "{":
+        entries: list[Entry] = []
+        cur = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+        if text.startswith("}", cur):
+            return Node("map", {}, Span(pos, cur + 1), "map"), cur + 1
+        while True:
+            if not text.startswith('"', cur):
+                raise _JsonSpanError("expected a quoted key", cur)
+            key, key_end = json.decoder.scanstring(text, cur + 1)  # type: ignore[attr-defined]
+            key_span = Span(cur, key_end)
+            cur = _WS.match(text, key_end).end()  # type: ignore[union-attr]
+            if not text.startswith(":", cur):
+                raise _JsonSpanError("expected ':'", cur)
+            cur = _WS.match(text, cur + 1).end()  # type: ignore[union-attr]
+            value, value_end = _json_value(text, cur, depth + 1)
+            after = _WS.match(text, value_end).end()  # type: ignore[union-attr]
+            entries.append(Entry(key, key_span, value, Span(key_span.start, value_end)))
+            if text.startswith(",", after):
+                cur = _WS.match(text, after + 1).end()  # type: ignore[union-attr]
+                # The entry takes its comma and the space up to the next key with it.
+                last = entries[-1]
+                entries[-1] = Entry(
+                    last.key, last.key_span, last.node, Span(last.key_span.start, cur)
+                )
+                continue
+            if text.startswith("}", after):
+                if len(entries) > 1:
+                    # The last member takes the comma before it instead.
+                    prev, last = entries[-2], entries[-1]
+                    prev_value_end = prev.node.span.end
+                    entries[-1] = Entry(
+                        last.key, last.key_span, last.node, Span(prev_value_end, value_end)
+                    )
+                mapping = {e.key: e.node.value for e in entries}
+                return Node(
+                    "map", mapping, Span(pos, after + 1), "map", None, (), tuple(entries)
+                ), after + 1
+            raise _JsonSpanError("expected ',' or '}'", after)
+    if char == "[":
+        items: list[Node] = []
+        cur = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+        if text.startswith("]", cur):
+            return Node("list", [], Span(pos, cur + 1), "list"), cur + 1
+        while True:
+            item, item_end = _json_value(text, cur, depth + 1)
+            items.append(item)
+            after = _WS.match(text, item_end).end()  # type: ignore[union-attr]
+            if text.startswith(",", after):
+                cur = _WS.match(text, after + 1).end()  # type: ignore[union-attr]
+                continue
+            if text.startswith("]", after):
+                values = [i.value for i in items]
+                return Node(
+                    "list", values, Span(pos, after + 1), "list", None, tuple(items)
+                ), after + 1
+            raise _JsonSpanError("expected ',' or ']'", after)
+    try:
+        value, end = _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as err:
+        raise _JsonSpanError(err.msg, err.pos) from None
+    tag = {bool: "bool", int: "int", float: "float", str: "str", type(None): "null"}[type(value)]
+    return Node("scalar", value, Span(pos, end), tag, '"' if tag == "str" else None), end
+
+
+def _parse_json(text: str, span: Span) -> Node | list[FrontMatterError]:
+    try:
+        node, _ = _json_value(text[: span.end], span.start)
+    except _JsonSpanError as err:
+        return [FrontMatterError(f"JSON: {err.message}", Span(err.pos, err.pos))]
+    except RecursionError:
+        return [FrontMatterError("JSON is nested too deeply", Span(span.start, span.start))]
+    return node
+
+
+# --------------------------------------------------------------------------------------- TOML
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_SCALAR_END = re.compile(r"[^,\]\}#\r\n]*")
+
+
+def _toml_error(text: str, span: Span, err: tomllib.TOMLDecodeError) -> FrontMatterError:
+    message = str(err)
+    match = _TOML_POSITION.search(message)
+    offset = span.start
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+        content = text[span.start : span.end]
+        starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", content)]
+        if line - 1 < len(starts):
+            offset = span.start + min(starts[line - 1] + column - 1, len(content))
+        message = _TOML_POSITION.sub("", message).strip()
+    return FrontMatterError(f"TOML: {message}", Span(offset, offset))
+
+
+class _TomlScanner:
+    """Finds the spans of TOML keys and values; `tomllib` has already validated the text."""
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text = text
+        self.end = end
+
+    def skip_ws(self, pos: int, newlines: bool = True) -> int:
+        text = self.text
+        while pos < self.end:
+            char = text[pos]
+            if char in " \t" or (newlines and char in "\r\n"):
+                pos += 1
+            elif char == "#" and newlines:
+                nl, _ = _line_end(text, pos)
+                pos = nl
+            else:
+                break
+        return pos
+
+    def key(self, pos: int) -> tuple[list[str], Span, int]:
+        parts: list[str] = []
+        start = pos
+        while True:
+            pos = self.skip_ws(pos, newlines=False)
+            if self.text.startswith('"', pos):
+                part, pos = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
+            elif self.text.startswith("'", pos):
+                close = self.text.index("'", pos + 1)
+                part, pos = self.text[pos + 1 : close], close + 1
+            else:
+                match = _BARE_KEY.match(self.text, pos)
+                part = match.group(0) if match else ""
+                pos = match.end() if match else pos
+            parts.append(part)
+            after = self.skip_ws(pos, newlines=False)
+            if self.text.startswith(".", after):
+                pos = after + 1
+                continue
+            return parts, Span(start, pos), after
+
+    def value(self, pos: int, depth: int = 0) -> tuple[Span, str | None, tuple[Node, ...]]:
+        """Span of the value at `pos`, its string style, and child item nodes for arrays."""
+        text = self.text
+        for quote in ('"""', "'''"):
+            if text.startswith(quote, pos):
+                close = pos + 3
+                while True:
+                    close = text.index(quote, close)
+                    if quote == '"""' and _escaped(text, close):
+                        close += 1
+                        continue
+                    break
+                while text.startswith(quote[0], close + 3):
+                    close += 1  # up to two quotes may end the content
+                return Span(pos, close + 3), quote, ()
+        if text.startswith('"', pos):
+            _, end = json.decoder.scanstring(text, pos + 1, False)  # type: ignore[attr-defined]
+            return Span(pos, end), '"', ()
+        if text.startswith("'", pos):
+            return Span(pos, text.index("'", pos + 1) + 1), "'", ()
+        if text.startswith("[", pos):
+            items: list[Node] = []
+            cur = self.skip_ws(pos + 1)
+            while not text.startswith("]", cur):
+                span, style, children = self.value(cur, depth + 1)
+                items.append(Node("scalar", None, span, "", style, children))
+                cur = self.skip_ws(span.end)
+                if text.startswith(",", cur):
+                    cur = self.skip_ws(cur + 1)
+            return Span(pos, cur + 1), None, tuple(items)
+        if text.startswith("{", pos):
+            depth_count, cur, in_string = 0, pos, ""
+            while cur < self.end:
+                char = text[cur]
+                if in_string:
+                    if char == "\\" and in_string == '"':
+                        cur += 2
+                        continue
+                    if char == in_string:
+                        in_string = ""
+                elif char in "\"'":
+                    in_string = char
+                elif char == "{":
+                    depth_count += 1
+                elif char == "}":
+                    depth_count -= 1
+                    if depth_count == 0:
+                        return Span(pos, cur + 1), None, ()
+                cur += 1
+            return Span(pos, cur), None, ()
+        match = _TOML_SCALAR_END.match(text, pos)
+        end = match.end() if match else pos
+        while end > pos and text[end - 1] in " \t":
+            end -= 1
+        return Span(pos, end), None, ()
+
+
+def _escaped(text: str, pos: int) -> bool:
+    count = 0
+    while pos - count - 1 >= 0 and text[pos - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+def _toml_node(value: Any, span: Span, style: str | None, items: tuple[Node, ...]) -> Node:
+    if isinstance(value, dict):
+        return Node("map", value, span, "map")
+    if isinstance(value, list):
+        children = tuple(
+            _toml_node(v, child.span, child.style, child.items)
+            for v, child in zip(value, items, strict=False)
+        )
+        return Node("list", value, span, "list", None, children)
+    tag = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(value), "timestamp")
+    if tag == "timestamp":
+        return Node("scalar", None, span, "timestamp", None)
+    return Node("scalar", value, span, tag, style)
+
+
+def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
+    content = text[span.start : span.end]
+    try:
+        data = tomllib.loads(content)
+    except tomllib.TOMLDecodeError as err:
+        return [_toml_error(text, span, err)]
+    except RecursionError:
+        return [FrontMatterError("TOML is nested too deeply", Span(span.start, span.start))]
+    scanner = _TomlScanner(text, span.end)
+    entries: list[Entry] = []
+    seen_tables: dict[str, int] = {}
+    pos = scanner.skip_ws(span.start)
+    in_table = False
+    while pos < span.end:
+        line_start = pos
+        while line_start > span.start and text[line_start - 1] in " \t":
+            line_start -= 1
+        if text.startswith("[", pos):
+            array = text.startswith("[[", pos)
+            parts, key_span, after = scanner.key(pos + (2 if array else 1))
+            _, nxt = _line_end(text, after)
+            in_table = True
+            name = parts[0]
+            table_end = _next_table(text, nxt, span.end)
+            if name in seen_tables:
+                # A later [name.sub] or [[name]] extends the first entry's span.
+                index = seen_tables[name]
+                old = entries[index]
+                entries[index] = Entry(
+                    old.key, old.key_span, old.node, Span(old.entry_span.start, table_end)
+                )
+            else:
+                seen_tables[name] = len(entries)
+                node = _toml_node(
+                    data.get(name), Span(pos, _trim_end(text, pos, table_end)), None, ()
+                )
+                entries.append(Entry(name, key_span, node, Span(line_start, table_end)))
+            pos = scanner.skip_ws(table_end)
+            continue
+        parts, key_span, after = scanner.key(pos)
+        if not text.startswith("=", after):  # pragma: no cover - tomllib accepted the text
+            break
+        value_start = scanner.skip_ws(after + 1, newlines=False)
+        value_span, style, items = scanner.value(value_start)
+        _, nxt = _line_end(text, value_span.end)
+        if not in_table:
+            if len(parts) == 1:
+                value = data.get(parts[0])
+                node = _toml_node(value, value_span, style, items)
+            else:
+                node = Node("map", data.get(parts[0]), Span(pos, value_span.end), "map")
+            entries.append(Entry(parts[0], key_span, node, Span(line_start, nxt)))
+        pos = scanner.skip_ws(nxt)
+    mapping = {e.key: e.node.value for e in entries}
+    return Node("map", mapping, span, "map", None, (), tuple(entries))
+
+
+def _next_table(text: str, pos: int, end: int) -> int:
+    """Start of the next line that opens a `[table]` header, or `end`."""
+    match = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, pos, end)
+    if not match:
+        return end
+    return match.start()
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return end

@@ -1,0 +1,120 @@
+"""`--output-format full` (default): diagnostics grouped by file, with a code frame and the fix.
+
+Uses rich on a terminal; plain text (same layout, no escape codes) when the output is not a terminal,
+when `NO_COLOR` is set, or with `--color never`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from itertools import groupby
+from typing import Any, TextIO
+
+from newslint.diagnostics import Diagnostic
+from newslint.fixes import Applicability
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _frame(d: Diagnostic) -> tuple[str, str]:
+    line = d.source_line.replace("\t", " ")
+    start = max(d.column - 1, 0)
+    end = d.end_column - 1 if d.end_line == d.line else len(line)
+    width = max(1, min(end, len(line) + 1) - start)
+    return line, " " * start + "^" * width
+
+
+def _use_color(out: TextIO, color: str) -> bool:
+    if color == "always":
+        return True
+    if color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(out, "isatty", lambda: False)())
+
+
+def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
+    if not diagnostics:
+        return f"All checks passed ({files} file{'s' if files != 1 else ''})."
+    counts = Counter(d.severity.label for d in diagnostics)
+    parts = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+        for s in ("error", "warning", "info")
+        if counts[s]
+    ]
+    fixable = sum(1 for d in diagnostics if d.fixable)
+    unsafe = sum(
+        1 for d in diagnostics if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    )
+    in_files = len({d.path for d in diagnostics})
+    text = f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} ({', '.join(parts)}) in {in_files} of {files} file{'s' if files != 1 else ''}."
+    if fixable:
+        text += f"\n[*] {fixable} fixable with `newslint fix`"
+        if unsafe:
+            text += f" ({unsafe} more with `--unsafe-fixes`)"
+        text += "."
+    elif unsafe:
+        text += f"\n{unsafe} fixable with `newslint fix --unsafe-fixes`."
+    return text
+
+
+def write(
+    diagnostics: list[Diagnostic],
+    files: int,
+    out: TextIO,
+    *,
+    color: str = "auto",
+    quiet: bool = False,
+    **_: Any,
+) -> None:
+    if _use_color(out, color):
+        _write_rich(diagnostics, files, out, quiet)
+        return
+    for path, group in groupby(diagnostics, key=lambda d: d.path):
+        if quiet:
+            continue
+        out.write(f"{path}\n")
+        for d in group:
+            marker = " [*]" if d.fixable else ""
+            out.write(
+                f"  {d.path}:{d.line}:{d.column}: {d.code} [{d.rule}] {d.severity.label}: {d.message}{marker}\n"
+            )
+            if d.source_line:
+                line, carets = _frame(d)
+                out.write(f"    {d.line:>4} | {line}\n         | {carets}\n")
+            if d.fix is not None:
+                how = {"safe": "fix", "unsafe": "unsafe fix", "display-only": "suggestion"}[
+                    d.fix.applicability.value
+                ]
+                out.write(f"         = {how}: {d.fix.title}\n")
+        out.write("\n")
+    out.write(summary_line(diagnostics, files) + "\n")
+
+
+def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: bool) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+    for path, group in groupby(diagnostics, key=lambda d: d.path):
+        if quiet:
+            continue
+        console.print(f"[bold underline]{escape(path)}[/]")
+        for d in group:
+            style = _STYLE[d.severity.label]
+            marker = " [green]\\[*][/]" if d.fixable else ""
+            console.print(
+                f"  [dim]{escape(d.path)}:{d.line}:{d.column}:[/] [{style}]{d.code}[/] "
+                f"[dim]\\[{d.rule}][/] [{style}]{d.severity.label}[/]: {escape(d.message)}{marker}"
+            )
+            if d.source_line:
+                line, carets = _frame(d)
+                console.print(f"    [dim]{d.line:>4} |[/] {escape(line)}")
+                console.print(f"         [dim]|[/] [{style}]{carets}[/]")
+            if d.fix is not None:
+                how = {"safe": "fix", "unsafe": "unsafe fix", "display-only": "suggestion"}[
+                    d.fix.applicability.value
+                ]
+                console.print(f"         [dim]=[/] [green]{how}[/]: {escape(d.fix.title)}")
+        console.print()
+    console.print(escape(summary_line(diagnostics, files)))

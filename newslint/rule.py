@@ -1,0 +1,216 @@
+"""The rule API: `Rule` (metadata as class attributes + `on_<event>` handlers), `Severity`, `Context`.
+
+A rule is a class in its own module. It declares `code`, `name`, `severity`, `messages` and, if it
+takes options, a frozen dataclass `Options` whose defaults are the documented defaults. It subscribes
+to events by defining `on_<event>(self, ctx, payload)` methods; an unknown event name fails when the
+class is defined. One instance is made per document, so per-file state can live on `self`.
+Cross-file rules return data from `collect()` and receive it all in the classmethod `project_end`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from newslint.events import EVENTS, Collected
+from newslint.fixes import Fix
+from newslint.spans import Span
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.document import Document
+    from newslint.site import Site
+
+_CODE = re.compile(r"^[A-Z]{2}\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (error, warning, info)") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class NoOptions:
+    """This rule takes no options."""
+
+
+@dataclasses.dataclass(slots=True)
+class Report:
+    """What a rule reported, before positions are computed."""
+
+    rule: type[Rule]
+    span: Span
+    message: str
+    severity: Severity
+    fix: Fix | None
+    message_id: str
+
+
+class Context:
+    """What a handler may use: the document, the site, the rule's options, and `report`."""
+
+    def __init__(
+        self,
+        rule: type[Rule],
+        document: Document,
+        options: Any,
+        severity: Severity,
+        config: Config | None,
+        sink: list[Report],
+    ) -> None:
+        self.rule = rule
+        self.document = document
+        self.options = options
+        self.severity = severity
+        self.config = config
+        self._sink = sink
+
+    @property
+    def site(self) -> Site | None:
+        return self.document.site
+
+    def report(
+        self,
+        span: Span,
+        message_id: str,
+        *,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+        **values: Any,
+    ) -> None:
+        """Report `messages[message_id]` formatted with `values` at `span`."""
+        template = self.rule.messages[message_id]
+        self._sink.append(
+            Report(
+                self.rule,
+                span,
+                template.format(**values),
+                severity or self.severity,
+                fix,
+                message_id,
+            )
+        )
+
+
+class Rule:
+    """Base class of every rule; see the module docstring."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.WARNING
+    messages: ClassVar[dict[str, str]] = {}
+    Options: ClassVar[type] = NoOptions
+    # The rule runs only when one of these presets is active (empty: always).
+    presets: ClassVar[tuple[str, ...]] = ()
+    # Rules that need the network or whole-project data may be off unless selected.
+    default_enabled: ClassVar[bool] = True
+    origin: ClassVar[str] = "builtin"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for attr in vars(cls):
+            if attr.startswith("on_") and attr[3:] not in EVENTS:
+                raise TypeError(
+                    f"{cls.__qualname__}.{attr}: unknown event {attr[3:]!r}; "
+                    f"events are {', '.join(EVENTS)}"
+                )
+        if cls.code and not _CODE.match(cls.code):
+            raise TypeError(
+                f"{cls.__qualname__}: code {cls.code!r} is not two letters + three digits"
+            )
+        if cls.name and not _NAME.match(cls.name):
+            raise TypeError(f"{cls.__qualname__}: name {cls.name!r} is not kebab-case")
+
+    @classmethod
+    def handlers(cls) -> dict[str, str]:
+        """Event name -> method name, for the events this rule subscribes to."""
+        return {
+            event: f"on_{event}" for event in EVENTS if callable(getattr(cls, f"on_{event}", None))
+        }
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = cls.documentation()
+        return doc.splitlines()[0].strip() if doc else ""
+
+    @classmethod
+    def documentation(cls) -> str:
+        module = __import__(cls.__module__, fromlist=["_"])
+        return (module.__doc__ or cls.__doc__ or "").strip()
+
+    @classmethod
+    def fixable(cls) -> bool:
+        return "## Fix safety" in cls.documentation()
+
+    def collect(self) -> Any:
+        """Data for `project_end` (None: nothing to collect)."""
+        return None
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        """Cross-file checks, in the main process, after every document."""
+
+
+@dataclasses.dataclass
+class ProjectReport:
+    path: str
+    span: Span
+    message: str
+    severity: Severity
+    rule: type[Rule]
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+
+
+class ProjectContext:
+    """What `project_end` may use: options and `report` on any collected file."""
+
+    def __init__(
+        self, rule: type[Rule], options: Any, severity: Severity, sink: list[ProjectReport]
+    ) -> None:
+        self.rule = rule
+        self.options = options
+        self.severity = severity
+        self._sink = sink
+
+    def report(
+        self,
+        path: str,
+        position: tuple[int, int, int, int],
+        message_id: str,
+        **values: Any,
+    ) -> None:
+        line, column, end_line, end_column = position
+        message = self.rule.messages[message_id].format(**values)
+        self._sink.append(
+            ProjectReport(
+                path,
+                Span(0, 0),
+                message,
+                self.severity,
+                self.rule,
+                line,
+                column,
+                end_line,
+                end_column,
+            )
+        )

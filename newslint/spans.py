@@ -1,0 +1,74 @@
+"""Character spans into a document's text, and the line index that turns them into positions.
+
+Every node and diagnostic carries a `Span` of code-point offsets into the decoded text. Lines and
+columns are computed only when something is reported, from a `LineIndex` built once per document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Hugo (and CommonMark) end a line at LF, CRLF or a lone CR.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open range `[start, end)` of code-point offsets into the document text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def shift(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """1-based line and column (columns count code points)."""
+
+    line: int
+    column: int
+
+
+class LineIndex:
+    """Maps offsets to 1-based (line, column) pairs and back."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.starts, offset) - 1
+        return Position(line + 1, offset - self.starts[line] + 1)
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset of a 1-based line and column (clamped to the text)."""
+        if line < 1:
+            return 0
+        if line > len(self.starts):
+            return len(self.text)
+        return min(self.starts[line - 1] + column - 1, len(self.text))
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def line_span(self, line: int, *, with_break: bool = False) -> Span:
+        """Span of 1-based line `line`, without its line break unless asked."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        if not with_break:
+            while end > start and self.text[end - 1] in "\r\n":
+                end -= 1
+        return Span(start, end)

@@ -1,0 +1,39 @@
+"""Helpers for rules that add or rewrite front-matter fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newslint.document import Document
+from newslint.events import render_scalar
+from newslint.fixes import Edit
+
+
+def insert_field(document: Document, key: str, value: Any) -> Edit | None:
+    """An edit that adds `key: value` as the last top-level key (before any TOML table)."""
+    fm = document.front_matter
+    if fm is None:
+        return None
+    text = document.text
+    newline = "\r\n" if "\r\n" in text[fm.block_span.start : fm.block_span.end] else "\n"
+    rendered = render_scalar(value, fm.format, '"')
+    if fm.format == "json":
+        members = fm.root.entries
+        if members:
+            return Edit.insert(members[-1].node.span.end, f", {rendered_key(key)}: {rendered}")
+        return Edit.insert(fm.root.span.start + 1, f"{rendered_key(key)}: {rendered}")
+    line = f"{key}: {rendered}" if fm.format == "yaml" else f"{key} = {rendered}"
+    if fm.format == "toml":
+        for entry in fm.root.entries:
+            if text.startswith("[", entry.node.span.start) and entry.node.kind == "map":
+                return Edit.insert(entry.entry_span.start, line + newline)
+    end = fm.span.end
+    if end > fm.span.start and text[end - 1] not in "\r\n":
+        return Edit.insert(end, newline + line + newline)
+    return Edit.insert(end, line + newline)
+
+
+def rendered_key(key: str) -> str:
+    import json
+
+    return json.dumps(key)

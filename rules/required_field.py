@@ -1,0 +1,96 @@
+"""A required front-matter field is missing or empty.
+
+## What it does
+Flags an article whose front matter lacks a required field or leaves it empty (`""`, `[]`, null).
+The default required fields are `title`, `date` and `summary`; the `required` config key adds more,
+and the rule option `fields` replaces the list.
+
+## Why is this bad?
+Without a title the article card is blank; without a date Hugo sorts it at year 1; without a summary
+Hugo cuts one from the body at an arbitrary word count, which feeds and cards then show.
+
+## Example
+    ---
+    title: "Budget passes"
+    summary: ""
+    ---
+
+## Use instead
+    ---
+    title: "Budget passes"
+    date: 2025-02-08T09:55:35+08:00
+    summary: "The budget passed on Tuesday after a week of talks."
+    ---
+
+## Fix safety
+Unsafe, and only for `summary` when the body has prose: the new summary is the article's opening
+sentences (cut at a sentence end within `max-chars`), which an editor should read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint import Fix, Rule, Severity
+from newslint.document import Document
+from newslint.rule import Context
+from newslint.spans import Span
+
+from ._fields import insert_field
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: tuple[str, ...] = ("title", "date", "summary")
+    max_chars: int = 300
+
+
+def _empty(value: object) -> bool:
+    return value is None or (
+        isinstance(value, str | list | dict)
+        and not (value.strip() if isinstance(value, str) else value)
+    )
+
+
+class RequiredField(Rule):
+    code = "FM004"
+    name = "required-field"
+    severity = Severity.ERROR
+    messages = {
+        "missing": "required field {key!r} is missing",
+        "empty": "required field {key!r} is empty",
+    }
+    Options = Options
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        fm = document.front_matter
+        if fm is None:
+            return
+        required = list(ctx.options.fields)
+        if ctx.config is not None:
+            required += [k for k in ctx.config.required if k not in required]
+        for key in required:
+            found = document.field(key)
+            summary_fix = None
+            if key == "summary":
+                lead = document.lead_sentences(ctx.options.max_chars)
+                if lead:
+                    edit = (
+                        found.replace_value(lead)
+                        if found is not None
+                        else insert_field(document, key, lead)
+                    )
+                    if edit is not None:
+                        summary_fix = Fix.unsafe(
+                            "Write the summary from the opening sentences", edit
+                        )
+            if found is None:
+                where = Span(fm.block_span.start, fm.block_span.start + 3)
+                ctx.report(where, "missing", key=key, fix=summary_fix)
+            elif _empty(found.value) and found.node.tag not in ("timestamp",):
+                ctx.report(
+                    found.value_span if len(found.value_span) else found.key_span,
+                    "empty",
+                    key=key,
+                    fix=summary_fix,
+                )

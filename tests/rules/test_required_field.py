@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.required_field import RequiredField
+from newslint.testing import Case, assert_case, fm
+
+BODY = "The budget passed on Tuesday. Talks went on for a week.\n\n[source](https://example.com/a)\n"
+
+CASES = [
+    Case("complete", fm(title="Budget", date="2025-02-08", summary="The budget passed.")),
+    Case(
+        "missing-title",
+        fm(date="2025-02-08", summary="The budget passed."),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "empty-title",
+        fm(title="", date="2025-02-08", summary="The budget passed."),
+        errors=[("empty", 2, 8)],
+    ),
+    Case(
+        "empty-summary-fixed-from-lead",
+        fm(body=BODY, title="Budget", date="2025-02-08", summary=""),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body=BODY,
+            title="Budget",
+            date="2025-02-08",
+            summary="The budget passed on Tuesday. Talks went on for a week.",
+        ),
+    ),
+    Case(
+        "missing-summary-inserted",
+        fm(body=BODY, title="Budget", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body=BODY,
+            title="Budget",
+            date="2025-02-08",
+            summary="The budget passed on Tuesday. Talks went on for a week.",
+        ),
+    ),
+    Case(
+        "missing-summary-no-prose-no-fix",
+        fm(body="", title="Budget", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "summary-cut-at-max-chars",
+        fm(body=BODY, title="Budget", date="2025-02-08", summary=""),
+        options={"max-chars": 40},
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(body=BODY, title="Budget", date="2025-02-08", summary="The budget passed on Tuesday."),
+    ),
+    Case(
+        "toml-missing-date",
+        '+++\ntitle = "Budget"\nsummary = "The budget passed."\n+++\nBody.\n',
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "toml-summary-inserted-before-table",
+        '+++\ntitle = "Budget"\ndate = 2025-02-08\n[params]\nx = 1\n+++\n' + BODY,
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=(
+            '+++\ntitle = "Budget"\ndate = 2025-02-08\n'
+            'summary = "The budget passed on Tuesday. Talks went on for a week."\n[params]\nx = 1\n+++\n' + BODY
+        ),
+    ),
+    Case(
+        "json-empty-summary",
+        '{"title": "Budget", "date": "2025-02-08", "summary": ""}\n' + BODY,
+        errors=[("empty", 1, 54)],
+        unsafe_fixed='{"title": "Budget", "date": "2025-02-08", "summary": "The budget passed on Tuesday. Talks went on for a week."}\n'
+        + BODY,
+    ),
+    Case(
+        "config-adds-required-field",
+        fm(title="Budget", date="2025-02-08", summary="The budget passed."),
+        config={"required": ["author"]},
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "cjk-lead",
+        fm(body="预算周二获得通过。谈判持续了一周。\n", title="预算", date="2025-02-08", summary=""),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(body="预算周二获得通过。谈判持续了一周。\n", title="预算", date="2025-02-08", summary="预算周二获得通过。谈判持续了一周。"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_required_field(case: Case) -> None:
+    assert_case(RequiredField, case)
