@@ -13,7 +13,7 @@ from newslint import __version__
 
 if TYPE_CHECKING:
     from newslint.config import Config
-    from newslint.engine import FileResult, RuleSet
+    from newslint.engine import RuleSet
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -254,12 +254,6 @@ def _site_errors(files: Sequence[Path]) -> list[str]:
     return messages
 
 
-def lint_files(files: Sequence[Path], ruleset: RuleSet) -> list[FileResult]:
-    from newslint.engine import lint_path
-
-    return [lint_path(path, ruleset) for path in files]
-
-
 def cmd_lint(args: argparse.Namespace) -> int:
     from newslint.reporters import report
     from newslint.rule import Severity
@@ -271,8 +265,12 @@ def cmd_lint(args: argparse.Namespace) -> int:
         from newslint.fixer import run_fix
 
         return run_fix(args, config, ruleset, files)
-    results = lint_files(files, ruleset)
+    from newslint.runner import lint_files, project_end
+
+    results = lint_files(files, ruleset, jobs=args.jobs, use_cache=not args.no_cache)
     diagnostics = [d for result in results for d in result.diagnostics]
+    diagnostics.extend(project_end(results, ruleset))
+    diagnostics.sort(key=lambda d: d.sort_key())
     fmt = args.output_format or "full"
     if args.statistics:
         fmt = "grouped" if fmt == "full" else fmt

@@ -140,6 +140,10 @@ _YAML_TAGS = {
 _STYLE = {"": None, None: None, '"': '"', "'": "'", "|": "|", ">": ">"}
 
 
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
 class _YamlBuilder:
     def __init__(self, text: str, offset: int) -> None:
         self.text = text
@@ -165,7 +169,7 @@ class _YamlBuilder:
         style = _STYLE.get(node.style)
         value: Any = node.value
         if tag is None:
-            self.error(f"unsupported YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')}", node)
+            self.error(f"unsupported YAML tag {_short_tag(node.tag)}", node)
             tag = node.tag
         elif tag in ("int", "float", "bool", "null"):
             try:
@@ -189,7 +193,7 @@ class _YamlBuilder:
             self.in_progress.add(key)
             tag = _YAML_TAGS.get(node.tag)
             if tag is None:
-                self.error(f"unsupported YAML tag {node.tag}", node)
+                self.error(f"unsupported YAML tag {_short_tag(node.tag)}", node)
             if isinstance(node, yaml.SequenceNode):
                 items = tuple(self.build(child, depth + 1) for child in node.value)
                 built = Node("list", [i.value for i in items], self.span(node), "list", None, items)
@@ -255,6 +259,10 @@ def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
         problem = err.problem or str(err)
         if err.context:
             problem = f"{problem} {err.context}"
+            if err.context_mark is not None and mark is not None and err.context_mark.line != mark.line:
+                start = span.start + err.context_mark.index
+                line = text.count("\n", 0, start) + 1
+                problem = f"{problem} that starts on line {line}"
         return [FrontMatterError(f"YAML: {problem}", Span(index, index))]
     except (yaml.YAMLError, RecursionError, ValueError) as err:
         return [FrontMatterError(f"YAML: {err}", Span(span.start, span.start))]

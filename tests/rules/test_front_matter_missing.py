@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.front_matter_missing import FrontMatterMissing
+from newslint.testing import Case, assert_case, fm
+
+CASES = [
+    Case("yaml", fm(title="A")),
+    Case("toml", '+++\ntitle = "A"\n+++\nBody\n'),
+    Case("json", '{"title": "A"}\nBody\n'),
+    Case("empty-yaml-block-is-front-matter", "---\n---\nBody\n"),
+    Case("bom-then-yaml", '\ufeff---\ntitle: "A"\n---\n'),
+    Case("none", "# Budget passes\n\nThe budget passed.\n", errors=[("missing", 1, 1)]),
+    Case("empty-file", "", errors=[("missing", 1, 1)]),
+    Case("dashes-not-on-first-line", "\n---\ntitle: A\n---\n", errors=[("missing", 1, 1)]),
+    Case("broken-front-matter-is-not-missing", "---\ntitle: [\n---\n"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_front_matter_missing(case: Case) -> None:
+    assert_case(FrontMatterMissing, case)
