@@ -185,6 +185,10 @@ def _internal_error(path: str, doc: Document | None, rule: str, err: BaseExcepti
     )
 
 
+def _rule_label(rule: type[Rule]) -> str:
+    return rule.name if rule.origin == "builtin" else f"{rule.name} (plugin {rule.origin})"
+
+
 def run_rules(
     doc: Document, rules: Sequence[ActiveRule], config: Config | None
 ) -> tuple[list[Report], list[Diagnostic], dict[str, Collected]]:
@@ -209,7 +213,7 @@ def run_rules(
                 handler(ctx, payload)
             except Exception as err:
                 broken.add(id(instance))
-                crashes.append(_internal_error(doc.path, doc, ctx.rule.name, err))
+                crashes.append(_internal_error(doc.path, doc, _rule_label(ctx.rule), err))
 
     emit("document_start", doc)
     if doc.front_matter is not None:
@@ -238,7 +242,7 @@ def run_rules(
         try:
             data = instance.collect()
         except Exception as err:
-            crashes.append(_internal_error(doc.path, doc, ctx.rule.name, err))
+            crashes.append(_internal_error(doc.path, doc, _rule_label(ctx.rule), err))
             continue
         if data is not None:
             collected[ctx.rule.name] = Collected(doc.path, data)

@@ -1,0 +1,1 @@
+"""A newsroom's house rules for newslint (an example plugin)."""
