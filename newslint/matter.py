@@ -87,6 +87,8 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
             _, end = json.JSONDecoder().raw_decode(text, start)
         except json.JSONDecodeError as err:
             return FrontMatterError(f"JSON front matter: {err.msg}", Span(err.pos, err.pos))
+        except RecursionError:
+            return FrontMatterError("JSON front matter is nested too deeply", Span(start, start + 1))
         _, nxt = _line_end(text, end)
         return Split("json", Span(start, end), Span(start, nxt), nxt)
     return None
@@ -264,6 +266,9 @@ def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
                 line = text.count("\n", 0, start) + 1
                 problem = f"{problem} that starts on line {line}"
         return [FrontMatterError(f"YAML: {problem}", Span(index, index))]
+    except yaml.reader.ReaderError as err:
+        index = span.start + min(max(err.position, 0), len(content))
+        return [FrontMatterError(f"YAML: unacceptable character #x{err.character:04x}: {err.reason}", Span(index, index))]
     except (yaml.YAMLError, RecursionError, ValueError) as err:
         return [FrontMatterError(f"YAML: {err}", Span(span.start, span.start))]
     if root is None:
