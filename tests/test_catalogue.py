@@ -33,7 +33,9 @@ def test_rule_is_complete(rule: type[Rule]) -> None:
     if re.search(r"\bFix\.(safe|unsafe|display_only)\(", source):
         assert "## Fix safety" in doc, f"{rule.name}: makes fixes but has no 'Fix safety' section"
     for message in rule.messages.values():
-        assert message[:1].islower() or message.startswith("{"), f"{rule.name}: message {message!r} not lower case"
+        first_word = message.split(" ", 1)[0]
+        lower_case = message[:1].islower() or message.startswith("{") or first_word.isupper()  # "URL", "YAML"
+        assert lower_case, f"{rule.name}: message {message!r} not lower case"
         assert not message.endswith("."), f"{rule.name}: message {message!r} ends with a period"
     assert (ROOT / "tests" / "rules" / f"test_{module}.py").is_file(), f"{rule.name}: no test module"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

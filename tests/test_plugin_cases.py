@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -9,8 +10,20 @@ import pytest
 
 from newslint.testing import Case, assert_case, fm
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "plugin_example"))
-from newsroom_rules.source_domain import SourceDomain  # noqa: E402
+
+def _load_example() -> type:
+    # Loaded by file path, not through sys.path, so no metadata of the example package is ever
+    # mistaken for an installed plugin.
+    path = Path(__file__).resolve().parent / "plugin_example" / "newsroom_rules" / "source_domain.py"
+    spec = importlib.util.spec_from_file_location("example_source_domain", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module.SourceDomain  # type: ignore[no-any-return]
+
+
+SourceDomain = _load_example()
 
 CASES = [
     Case("allowed", fm(title="A", body="Text.\n\n[Wire](https://wire.example.com/a)\n")),

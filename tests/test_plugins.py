@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -139,7 +140,9 @@ def test_installed_plugin_behaves_like_rules_dir(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(ROOT), str(PLUGIN)], check=True)
+    plugin = tmp_path / "plugin"  # built from a copy: an in-tree build leaves egg-info in tests/
+    shutil.copytree(PLUGIN, plugin, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(ROOT), str(plugin)], check=True)
     work = tmp_path / "work"
     work.mkdir()
     (work / "article.md").write_text(ARTICLE, encoding="utf-8")
