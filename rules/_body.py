@@ -1,0 +1,129 @@
+"""Helpers for the body rules: verbatim regions, blank lines and removing a whole block."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from newslint.document import Document
+from newslint.events import Code, Html
+from newslint.fixes import Edit
+from newslint.spans import Span
+
+_ONLY_LINKS = re.compile(r"\s*(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+")
+# `{{< name ...` or `{{< /name`; the commented form `{{</* name */>}}` does not match.
+_SHORTCODE = re.compile(r"\{\{<-?[ \t]*(/?)[ \t]*([A-Za-z0-9_][\w./-]{0,100})")
+
+
+def is_blank(line: str) -> bool:
+    """A Markdown blank line: nothing but spaces and tabs."""
+    return not line.strip(" \t\r\n")
+
+
+def only_links(source: str) -> bool:
+    """A paragraph that is nothing but links or images (a source line, a photo)."""
+    return _ONLY_LINKS.fullmatch(source) is not None
+
+
+@lru_cache(maxsize=8)
+def _shortcode_bodies(text: str, start: int) -> tuple[tuple[int, int], ...]:
+    open_at: dict[str, list[int]] = {}
+    regions: list[tuple[int, int]] = []
+    for match in _SHORTCODE.finditer(text, start):
+        closing, name = match.groups()
+        if not closing:
+            open_at.setdefault(name, []).append(match.start())
+        elif open_at.get(name):
+            end = text.find("}}", match.end(), match.end() + 200)
+            regions.append((open_at[name].pop(), match.end() if end < 0 else end + 2))
+    return tuple(_merge(regions))
+
+
+def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint regions (one inside or overlapping another merge)."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(regions):
+        if merged and low < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def shortcode_bodies(document: Document) -> tuple[tuple[int, int], ...]:
+    """Spans of paired `{{< name >}} ... {{< /name >}}` calls, tags included.
+
+    Hugo takes these out before Goldmark sees the Markdown: what is inside is the shortcode's
+    business (`highlight` shows it as code, an `.inline` shortcode runs it as a template), so body
+    rules do not look inside. `{{% %}}` calls are Markdown and are looked into.
+    """
+    if "{{<" not in document.text:
+        return ()
+    return _shortcode_bodies(document.text, document.body_start)
+
+
+class Regions:
+    """A set of `[low, high)` offset ranges, asked whether they cover an offset (by bisection)."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> None:
+        self.spans: list[tuple[int, int]] = list(spans)
+        self._starts: list[int] | None = None
+
+    def add(self, low: int, high: int) -> None:
+        self.spans.append((low, high))
+        self._starts = None
+
+    def covers(self, offset: int) -> bool:
+        if self._starts is None:
+            self.spans = _merge(self.spans)
+            self._starts = [start for start, _ in self.spans]
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
+
+
+class Verbatim(Regions):
+    """Regions whose whitespace is content: code blocks, code spans, raw HTML blocks and the
+    bodies of `{{< >}}` shortcodes."""
+
+    def add_node(self, node: Code | Html) -> None:
+        if not (isinstance(node, Html) and node.inline):
+            self.add(node.span.start, node.span.end)
+
+    def add_shortcodes(self, document: Document) -> None:
+        for low, high in shortcode_bodies(document):
+            self.add(low, high)
+
+
+def delete_block(document: Document, span: Span) -> Edit:
+    """An edit that removes the block at `span` with its lines and one blank line next to it.
+
+    When the block shares its lines with something else (a `>` or `-` marker), only the block's own
+    text goes, so the container keeps its shape.
+    """
+    text = document.text
+    lines = document.lines
+    end = span.end
+    while end > span.start and text[end - 1] in "\r\n":
+        end -= 1
+    first = lines.position(span.start).line
+    last = lines.position(max(span.start, end - 1)).line
+    first_line = lines.line_span(first)
+    if text[first_line.start : span.start].strip(" \t") or not is_blank(
+        text[end : lines.line_span(last).end]
+    ):
+        return Edit.delete(Span(span.start, end))
+    start, stop = first_line.start, lines.line_span(last, with_break=True).end
+    body_first = lines.position(document.body_start).line
+    previous_blank = first > body_first and is_blank(_line(document, first - 1))
+    if stop < len(text):
+        if previous_blank and is_blank(_line(document, last + 1)):
+            stop = lines.line_span(last + 1, with_break=True).end
+    elif previous_blank:
+        start = lines.line_span(first - 1).start
+    return Edit.delete(Span(start, stop))
+
+
+def _line(document: Document, number: int) -> str:
+    span = document.lines.line_span(number)
+    return document.text[span.start : span.end]

@@ -1,0 +1,392 @@
+"""Encoding helpers shared by the EN rules: mojibake detection, invisible and control characters.
+
+Mojibake is found in two steps so that ordinary text costs almost nothing:
+
+1. a cheap pre-filter: ASCII text is skipped, then one regular expression looks for the character
+   pairs that UTF-8 leaves behind when it is decoded as Windows-1252/Latin-1 (`Ã©`, `â€™`, `Â `),
+   Windows-1251 (`РџСЂ`) or Mac OS Roman (`‚Äô`), and for lone C1 control characters (Windows-1252
+   read as Latin-1);
+2. only the lines it selects go to ftfy (imported here, on first need), which confirms the damage and
+   repairs it. The repair is then narrowed to the smallest spans, so one fix never rewrites a line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newslint.spans import Span
+
+
+def _decoded(encoding: str, first: int, last: int) -> str:
+    """The characters bytes `first..last` become in `encoding` (undefined bytes read as Latin-1)."""
+    chars = set()
+    for byte in range(first, last + 1):
+        try:
+            chars.add(bytes([byte]).decode(encoding))
+        except UnicodeDecodeError:
+            chars.add(chr(byte))  # what a "sloppy" decoder (and ftfy) keeps for an undefined byte
+    return "".join(sorted(chars))
+
+
+def _cls(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+# UTF-8 lead bytes C2-F4 and continuation bytes 80-BF, as a single-byte decoder shows them.
+_CONT_1252 = _cls(_decoded("cp1252", 0x80, 0xBF) + "".join(map(chr, range(0x80, 0xA0))))
+_CONT_1251 = _cls(_decoded("cp1251", 0x80, 0xBF))
+_CONT_MAC = _cls(_decoded("mac_roman", 0x80, 0xBF))
+_CANDIDATE = re.compile(
+    "|".join(
+        (
+            _cls(_decoded("cp1252", 0xC2, 0xF4)) + _CONT_1252,  # Ã© â€™ Â<NBSP>
+            r"[\x80-\x9f]",  # C1 controls: Windows-1252 read as Latin-1 (ftfy maps them)
+            f"(?:[РС]{_CONT_1251}){{2}}|вЂ",  # Cyrillic and punctuation read as Windows-1251
+            f"[¬√≈–—]{_CONT_MAC}|‚Ä",  # read as Mac OS Roman
+        )
+    )
+)
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+_ENCODING_NAMES = {
+    "latin-1": "Latin-1",
+    "iso-8859-1": "Latin-1",
+    "macroman": "Mac OS Roman",
+    "cp437": "code page 437",
+    "utf-8": "UTF-8",
+    "utf-8-variants": "UTF-8",
+    "gb18030": "GB18030",
+    "big5hkscs": "Big5-HKSCS",
+    "cp932": "Shift JIS (Windows-31J)",
+    "euc_jp": "EUC-JP",
+    "cp949": "EUC-KR (Windows-949)",
+    "koi8_r": "KOI8-R",
+    "koi8_u": "KOI8-U",
+    "cp874": "Windows-874 (Thai)",
+}
+
+
+def encoding_name(encoding: str) -> str:
+    """A reader's name for a codec: `sloppy-windows-1252` -> `Windows-1252`."""
+    encoding = encoding.lower().removeprefix("sloppy-")
+    if encoding in _ENCODING_NAMES:
+        return _ENCODING_NAMES[encoding]
+    if encoding.startswith(("windows-", "cp125")):
+        return "Windows-" + encoding.rsplit("-", 1)[-1].removeprefix("cp")
+    return encoding.upper() if encoding.startswith("iso") else encoding
+
+
+def describe(plan: list[tuple[str, str]]) -> str:
+    """Say what ftfy's plan undid: 'UTF-8 text decoded as Windows-1252' (twice, ...)."""
+    said: list[str] = []
+    encoded: str | None = None
+    for action, argument in plan:
+        if action == "encode":
+            encoded = argument
+        elif action == "decode" and encoded is not None:
+            if argument.startswith("utf-8"):
+                said.append(f"UTF-8 text decoded as {encoding_name(encoded)}")
+            else:
+                said.append(f"{encoding_name(argument)} text decoded as {encoding_name(encoded)}")
+            encoded = None
+        elif action == "transcode" and argument == "fix_c1_controls":
+            said.append("Windows-1252 text decoded as Latin-1")
+        elif action == "apply" and argument == "decode_inconsistent_utf8":
+            said.append("UTF-8 text decoded as Windows-1252")
+    if not said:
+        return "mis-decoded text"
+    counted: list[tuple[str, int]] = []
+    for item in said:
+        if counted and counted[-1][0] == item:
+            counted[-1] = (item, counted[-1][1] + 1)
+        else:
+            counted.append((item, 1))
+    times = {1: "", 2: " twice"}
+    return ", then ".join(f"{item}{times.get(n, f' {n} times')}" for item, n in counted)
+
+
+_MAX_PIECES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Mojibake:
+    """A mis-decoded span, what it should read, and how it came about."""
+
+    span: Span
+    found: str
+    fixed: str
+    what: str
+
+
+@lru_cache(maxsize=4096)
+def _fix(text: str) -> Any:
+    """ftfy's repair and its explanation (cached: the same damage tends to recur in a file)."""
+    import ftfy  # heavy: only when the pre-filter found a candidate
+
+    return ftfy.fix_encoding_and_explain(text)
+
+
+def _pieces(line: str) -> list[tuple[int, int]]:
+    """Where mojibake can sit in a line: ftfy's UTF-8 detector runs, plus lone C1 controls."""
+    from ftfy.chardata import UTF8_DETECTOR_RE
+
+    spans = [m.span() for m in UTF8_DETECTOR_RE.finditer(line)]
+    out = list(spans)
+    index = 0  # both lists are in order: walk them together
+    for match in re.finditer(r"[\x80-\x9f]+", line):
+        while index < len(spans) and spans[index][1] <= match.start():
+            index += 1
+        if index == len(spans) or match.start() < spans[index][0]:
+            out.append(match.span())
+    return sorted(out)
+
+
+def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
+    """Split the repair of a whole line into repairs of the smallest spans."""
+    pieces = _pieces(line)
+    if len(pieces) > _MAX_PIECES:
+        pieces = []  # a wholly garbled line: one edit, rather than one ftfy call per piece
+    found: list[Mojibake] = []
+    rebuilt: list[str] = []
+    cursor = 0
+    for start, end in pieces:
+        result = _fix(line[start:end])
+        rebuilt.append(line[cursor:start])
+        rebuilt.append(result.text)
+        cursor = end
+        if result.text != line[start:end]:
+            found.append(
+                Mojibake(
+                    Span(base + start, base + end),
+                    line[start:end],
+                    result.text,
+                    describe(result.explanation or []),
+                )
+            )
+    rebuilt.append(line[cursor:])
+    # A piece repaired to nothing lost a byte that the line's repair kept as U+FFFD next to it.
+    if "".join(rebuilt) == fixed and found and all(piece.fixed for piece in found):
+        return found
+    # The pieces repaired alone do not add up to ftfy's repair of the line (it needed the
+    # context): fall back to one edit between the first and the last changed character.
+    prefix = 0
+    limit = min(len(line), len(fixed))
+    while prefix < limit and line[prefix] == fixed[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < limit - prefix and line[len(line) - 1 - suffix] == fixed[len(fixed) - 1 - suffix]
+    ):
+        suffix += 1
+    if suffix and len(fixed) - suffix == prefix:
+        suffix -= 1  # show what replaces the garbage (U+FFFD, often) rather than a bare deletion
+    return [
+        Mojibake(
+            Span(base + prefix, base + len(line) - suffix),
+            line[prefix : len(line) - suffix],
+            fixed[prefix : len(fixed) - suffix],
+            what,
+        )
+    ]
+
+
+@lru_cache(maxsize=8)
+def find_mojibake(text: str) -> tuple[Mojibake, ...]:
+    """Every mis-decoded span of `text`, with ftfy's repair (cached: EN001 and EN004 both ask)."""
+    if text.isascii():
+        return ()
+    out: list[Mojibake] = []
+    position = 0
+    while True:
+        hit = _CANDIDATE.search(text, position)
+        if hit is None:
+            break
+        # The line's start: the last break before the hit (searching back no further than the
+        # previous line looked at, so that the whole search stays linear).
+        start = position
+        for index in (
+            text.rfind("\n", position, hit.start()),
+            text.rfind("\r", position, hit.start()),
+        ):
+            start = max(start, index + 1)
+        after = _LINE_BREAK.search(text, hit.end())
+        end = after.start() if after else len(text)
+        line = text[start:end]
+        result = _fix(line)
+        if result.text != line:
+            out.extend(_narrow(line, start, result.text, describe(result.explanation or [])))
+        position = end + 1
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------- invisible characters
+
+ZERO_WIDTH = {
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+    "\u180e": "MONGOLIAN VOWEL SEPARATOR",
+    "\u2061": "FUNCTION APPLICATION",
+    "\u2062": "INVISIBLE TIMES",
+    "\u2063": "INVISIBLE SEPARATOR",
+    "\u2064": "INVISIBLE PLUS",
+}
+BIDI = {
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u061c": "ARABIC LETTER MARK",
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING",
+    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+    "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+}
+INVISIBLE_RUN = re.compile("[" + "".join(ZERO_WIDTH) + "".join(BIDI) + "]+")
+# Hebrew, Arabic, Syriac, Thaana, N'Ko ... and their presentation forms: text that needs bidi marks.
+RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff]")
+
+
+def _in_ranges(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in ranges)
+
+
+# Scripts whose spelling uses ZWJ/ZWNJ (Arabic, Syriac, Indic, Sinhala, Myanmar, Khmer, Mongolian).
+_JOINING_SCRIPTS = (
+    (0x0600, 0x08FF),
+    (0x0900, 0x0DFF),
+    (0x1000, 0x109F),
+    (0x1780, 0x18AF),
+    (0xA8E0, 0xA8FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+# Scripts written without spaces, where ZWSP marks word boundaries (Thai, Lao, Tibetan, Myanmar, Khmer).
+_NO_SPACE_SCRIPTS = ((0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x1950, 0x19DF))
+# Emoji (roughly Extended_Pictographic), skin tones, VS16 and the keycap: what a ZWJ joins in a
+# sequence such as 👨‍👩‍👧 or 🏳️‍🌈.
+_EMOJI = (
+    (0x00A9, 0x00A9),
+    (0x00AE, 0x00AE),
+    (0x203C, 0x203C),
+    (0x2049, 0x2049),
+    (0x20E3, 0x20E3),
+    (0x2122, 0x2122),
+    (0x2139, 0x2139),
+    (0x2190, 0x2BFF),
+    (0x3030, 0x3030),
+    (0x303D, 0x303D),
+    (0x3297, 0x3299),
+    (0xFE0F, 0xFE0F),
+    (0x1F000, 0x1FAFF),
+)
+
+
+def invisible_is_legitimate(text: str, start: int, end: int, has_rtl: bool) -> bool:
+    """Whether the run `text[start:end]` is part of the text's spelling rather than debris."""
+    run = text[start:end]
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if all(c in BIDI for c in run):
+        return has_rtl
+    if len(run) != 1:
+        return False
+    emoji_joiner = run == "\u200d" and bool(before and after)
+    if emoji_joiner and _in_ranges(before, _EMOJI) and _in_ranges(after, _EMOJI):
+        return True
+    if run in "\u200c\u200d" and before and _in_ranges(before, _JOINING_SCRIPTS):
+        return True
+    return (
+        run == "\u200b"
+        and bool(before and after)
+        and _in_ranges(before, _NO_SPACE_SCRIPTS)
+        and _in_ranges(after, _NO_SPACE_SCRIPTS)
+    )
+
+
+def char_names(run: str) -> str:
+    """`U+200B ZERO WIDTH SPACE`, or `21 × U+200D ZERO WIDTH JOINER`, or several joined by commas."""
+    groups: list[tuple[str, int]] = []
+    for char in run:
+        if groups and groups[-1][0] == char:
+            groups[-1] = (char, groups[-1][1] + 1)
+        else:
+            groups.append((char, 1))
+    parts = []
+    for char, count in groups[:4]:
+        name = ZERO_WIDTH.get(char) or BIDI.get(char) or unicodedata.name(char, "")
+        label = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+        parts.append(f"{count} × {label}" if count > 1 else label)
+    if len(groups) > 4:
+        parts.append("…")
+    return ", ".join(parts)
+
+
+# ------------------------------------------------------------------------- invalid bytes
+
+_BY_LANGUAGE = {
+    "zh": ("gb18030",),
+    "zh-hk": ("big5hkscs", "gb18030"),
+    "zh-tw": ("big5hkscs", "gb18030"),
+    "zh-mo": ("big5hkscs", "gb18030"),
+    "zh-hant": ("big5hkscs", "gb18030"),
+    "ja": ("cp932", "euc_jp"),
+    "ko": ("cp949",),
+    "ru": ("cp1251", "koi8_r"),
+    "uk": ("cp1251", "koi8_u"),
+    "be": ("cp1251",),
+    "bg": ("cp1251",),
+    "sr": ("cp1251",),
+    "mk": ("cp1251",),
+    "el": ("cp1253",),
+    "tr": ("cp1254",),
+    "he": ("cp1255",),
+    "ar": ("cp1256",),
+    "fa": ("cp1256",),
+    "pl": ("cp1250",),
+    "cs": ("cp1250",),
+    "sk": ("cp1250",),
+    "hu": ("cp1250",),
+    "hr": ("cp1250",),
+    "sl": ("cp1250",),
+    "ro": ("cp1250",),
+    "lt": ("cp1257",),
+    "lv": ("cp1257",),
+    "et": ("cp1257",),
+    "vi": ("cp1258",),
+    "th": ("cp874",),
+}
+
+
+def candidate_encodings(language: str | None) -> tuple[str, ...]:
+    """Legacy encodings to try for bytes that are not UTF-8, most likely first (Windows-1252 last)."""
+    found: tuple[str, ...] = ()
+    if language:
+        tag = language.lower().replace("_", "-")
+        found = _BY_LANGUAGE.get(tag) or _BY_LANGUAGE.get(tag.split("-")[0], ())
+    return (*found, "cp1252") if "cp1252" not in found else found
+
+
+def _plausible(decoded: str) -> bool:
+    return not any(unicodedata.category(c) in ("Cc", "Co", "Cn") for c in decoded)
+
+
+def detect_encoding(runs: list[bytes], language: str | None) -> str | None:
+    """The first candidate encoding that turns every run into ordinary characters, or None."""
+    for encoding in candidate_encodings(language):
+        try:
+            if all(_plausible(run.decode(encoding)) for run in runs):
+                return encoding
+        except UnicodeDecodeError:
+            continue
+    return None

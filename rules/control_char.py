@@ -1,0 +1,96 @@
+"""C0 or C1 control characters.
+
+## What it does
+Reports control characters anywhere in the file: the C0 controls (U+0000-U+001F) other than tab,
+line feed and carriage return (line endings are `line-endings`' business), DEL (U+007F) and the C1
+controls (U+0080-U+009F). A terminal colour code (`ESC [ 31 m`) is reported as one sequence.
+C1 characters that are part of mis-decoded text (`ï¸\\x8f`, or a Windows-1252 `’` read as Latin-1)
+are left to `mojibake`, which restores the character they stand for instead of deleting it.
+
+## Why is this bad?
+They are invisible or shown as boxes, YAML refuses them in front matter (the build fails), and
+feeds and sitemaps with them are invalid XML.
+
+## Example
+    The vote\\x07 passed.   (a BEL character after "vote")
+
+## Use instead
+    The vote passed.
+
+## Fix safety
+Safe: the characters (or the whole terminal escape sequence) are removed; they carry no text. A fix
+inside front matter that does not parse is held back by the engine until the front matter parses.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import Document
+from newslint.rule import Context
+
+from ._encoding import find_mojibake
+
+# Runs of controls; an ANSI escape sequence (ESC [ params letter) is taken whole.
+_CONTROLS = re.compile(r"(?:\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+class ControlChar(Rule):
+    code = "EN004"
+    name = "control-char"
+    severity = Severity.ERROR
+    messages = {
+        "control": "control character {names}",
+        "escape": "terminal escape sequence {text!r}",
+    }
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        text = document.text
+        matches = list(_CONTROLS.finditer(text))
+        if not matches:
+            return
+        repaired: list[Span] = []
+        if any(_C1.search(m.group(0)) for m in matches):
+            repaired = [found.span for found in find_mojibake(text)]
+        starts = [span.start for span in repaired]
+        for match in matches:
+            for start, end in _outside(match.start(), match.end(), repaired, starts):
+                run = text[start:end]
+                span = Span(start, end)
+                title = "Remove the control character" + ("s" if len(run) > 1 else "")
+                fix = Fix.safe(title, Edit.delete(span))
+                if "\x1b[" in run:
+                    ctx.report(span, "escape", fix=fix, text=run)
+                else:
+                    ctx.report(span, "control", fix=fix, names=_names(run))
+
+
+def _outside(
+    start: int, end: int, repaired: list[Span], starts: list[int]
+) -> list[tuple[int, int]]:
+    """The parts of `start..end` not covered by a mojibake span (which EN001 repairs).
+
+    `repaired` is sorted and disjoint; `starts` are its starts, for bisection.
+    """
+    parts = []
+    cursor = start
+    index = max(0, bisect_right(starts, start) - 1)
+    while index < len(repaired) and repaired[index].start < end:
+        span = repaired[index]
+        if span.end > cursor:
+            if span.start > cursor:
+                parts.append((cursor, span.start))
+            cursor = max(cursor, span.end)
+        index += 1
+    if cursor < end:
+        parts.append((cursor, end))
+    return parts
+
+
+def _names(run: str) -> str:
+    shown = sorted(set(run), key=run.index)
+    labels = [f"U+{ord(c):04X}" for c in shown[:4]] + (["…"] if len(shown) > 4 else [])
+    return ", ".join(labels) + (f" ({len(run)} characters)" if len(run) > 1 else "")

@@ -1,0 +1,99 @@
+"""A paragraph that holds only whitespace.
+
+## What it does
+Reports a Markdown paragraph whose text is nothing but non-breaking spaces, other Unicode spaces
+(U+3000 IDEOGRAPHIC SPACE, U+2003 EM SPACE, ...), zero-width characters or their HTML entities
+(`&nbsp;`, `&#160;`). Markdown treats a line of such characters as text, not as a blank line, so
+such a line written between two lines of text (where a blank line was meant) joins them into one
+paragraph; that line is reported too.
+
+## Why is this bad?
+Hugo renders it as `<p>&nbsp;</p>`: an unexplained gap between paragraphs. Scraped articles are full
+of them, and a mis-decoded `Â ` becomes one once `mojibake` has repaired it.
+
+## Example
+    The vote passed on Tuesday.
+
+    \\u00a0
+
+    Talks went on for a week.
+
+## Use instead
+    The vote passed on Tuesday.
+
+    Talks went on for a week.
+
+## Fix safety
+Safe: the paragraph is removed with one of the blank lines around it, so the paragraphs before and
+after stay separated by exactly one blank line; inside a quote or a list item only the characters
+go. A whitespace line inside a paragraph becomes the blank line it stood for, which splits the
+paragraph where the source had a paragraph break (at the paragraph's first or last line it is just
+removed).
+"""
+
+from __future__ import annotations
+
+import html
+
+from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.events import Paragraph
+from newslint.rule import Context
+
+from ._body import delete_block
+from ._encoding import ZERO_WIDTH
+
+
+def _visibly_empty(source: str) -> bool:
+    text = html.unescape(source) if "&" in source else source
+    return all(c.isspace() or c in ZERO_WIDTH for c in text)
+
+
+def _what(source: str) -> str:
+    source = source.strip(" \t\r\n")
+    if "&" in source or not source:
+        return repr(source[:20])
+    return ", ".join(sorted({f"U+{ord(c):04X}" for c in source})[:3])
+
+
+class EmptyParagraph(Rule):
+    code = "BD001"
+    name = "empty-paragraph"
+    severity = Severity.WARNING
+    messages = {
+        "empty": "paragraph holds only whitespace ({what})",
+        "line": "line of only whitespace ({what}) inside a paragraph",
+    }
+
+    def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
+        # The source, not the plain text: a paragraph of an image or a tag has no plain text either.
+        if _visibly_empty(paragraph.text):
+            fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, paragraph.span))
+            ctx.report(paragraph.span, "empty", fix=fix, what=_what(paragraph.text))
+            return
+        if "\n" not in paragraph.text.rstrip("\r\n"):
+            return
+        self._empty_lines(ctx, paragraph)
+
+    def _empty_lines(self, ctx: Context, paragraph: Paragraph) -> None:
+        """Lines of only whitespace that Markdown reads as part of the paragraph around them."""
+        document = ctx.document
+        lines = document.lines
+        first = document.position(paragraph.span.start).line
+        last = document.position(max(paragraph.span.start, paragraph.span.end - 1)).line
+        for number in range(first, last + 1):
+            span = lines.line_span(number)
+            if number == first and span.start != paragraph.span.start:
+                continue  # the paragraph shares its first line with a container marker
+            content = document.text[span.start : span.end]
+            if not content.strip(" \t") or not _visibly_empty(content):
+                continue
+            if number == first:
+                edit = Edit.delete(Span(span.start, lines.line_span(number + 1).start))
+                title = "Remove the line"
+            elif number == last:
+                edit = Edit.delete(Span(lines.line_span(number - 1).end, span.end))
+                title = "Remove the line"
+            else:
+                edit = Edit.delete(span)
+                title = "Make it a blank line (a paragraph break)"
+            ctx.report(span, "line", fix=Fix.safe(title, edit), what=_what(content))

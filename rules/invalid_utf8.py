@@ -1,0 +1,62 @@
+"""Bytes that are not UTF-8.
+
+## What it does
+Reports each run of bytes that do not decode as UTF-8. The rest of the file is still read and
+linted: newslint shows each bad byte as U+FFFD and keeps the bytes, so nothing is lost when other
+fixes are written. The message names the legacy encoding the bytes most likely come from: the first
+of the article language's usual encodings (GB18030 for Chinese, Big5-HKSCS for Hong Kong and
+Taiwan, Shift JIS for Japanese, Windows-1251 for Russian, ...) and finally Windows-1252 under which
+every run of the file decodes to ordinary characters.
+
+## Why is this bad?
+Hugo reads content as UTF-8: the bytes become `�` on the page, and some tools refuse the file.
+
+## Example
+    caf\\xe9 au lait   (the byte E9: Windows-1252 for "é")
+
+## Use instead
+    café au lait
+
+## Fix safety
+Unsafe: the bytes are transcoded from the detected encoding, which is a guess from a few bytes and
+the article's language; an editor should check the result.
+"""
+
+from __future__ import annotations
+
+from newslint import Edit, Fix, Rule, Severity
+from newslint.document import Document
+from newslint.rule import Context
+
+from ._encoding import detect_encoding, encoding_name
+
+_SHOWN = 8
+
+
+class InvalidUtf8(Rule):
+    code = "EN005"
+    name = "invalid-utf8"
+    severity = Severity.ERROR
+    messages = {
+        "guess": "bytes that are not UTF-8: {data} (as {encoding}: {decoded!r})",
+        "unknown": "bytes that are not UTF-8: {data}",
+    }
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        runs = document.invalid_bytes
+        if not runs:
+            return
+        encoding = detect_encoding([run.data for run in runs], document.language)
+        for run in runs:
+            data = " ".join(f"{b:02X}" for b in run.data[:_SHOWN])
+            if len(run.data) > _SHOWN:
+                data += " …"
+            if encoding is None:
+                ctx.report(run.span, "unknown", data=data)
+                continue
+            decoded = run.data.decode(encoding)
+            name = encoding_name(encoding)
+            fix = Fix.unsafe(
+                f"Transcode from {name} to {decoded!r}", Edit.replace(run.span, decoded)
+            )
+            ctx.report(run.span, "guess", fix=fix, data=data, encoding=name, decoded=decoded)

@@ -1,0 +1,68 @@
+"""Zero-width or bidirectional control characters.
+
+## What it does
+Reports runs of invisible characters anywhere in the file: zero-width space (U+200B), zero-width
+joiner and non-joiner (U+200D, U+200C), word joiner (U+2060), a zero-width no-break space (U+FEFF)
+after the start of the file, and the bidirectional marks, embeddings, overrides and isolates
+(U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069).
+
+They are left alone where they are part of the spelling: a joiner inside an emoji sequence
+(👨‍👩‍👧, 🏳️‍🌈), joiners and non-joiners after letters of scripts that use them (Arabic, Persian,
+Indic scripts, Sinhala, Myanmar, Khmer), a zero-width space between words of Thai, Lao, Tibetan,
+Myanmar or Khmer (written without spaces), and bidirectional marks in a file that holds
+right-to-left text (Hebrew, Arabic, ...).
+
+## Why is this bad?
+Copied from web pages and chat apps, they are invisible debris: they break search ("Monero" with a
+zero-width space is not found), split words where a reader sees none, change how URLs and names are
+copied, and bidirectional overrides can make text display differently from what it is.
+
+## Example
+    Bitcoin​ fell 5% on Monday.   (a U+200B after "Bitcoin")
+
+## Use instead
+    Bitcoin fell 5% on Monday.
+
+## Fix safety
+Safe: the characters are removed; none of them is visible, and the legitimate uses above are not
+reported.
+"""
+
+from __future__ import annotations
+
+from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import Document
+from newslint.rule import Context
+
+from ._encoding import BIDI, INVISIBLE_RUN, RTL_TEXT, char_names, invisible_is_legitimate
+
+
+class InvisibleChar(Rule):
+    code = "EN003"
+    name = "invisible-char"
+    severity = Severity.WARNING
+    messages = {
+        "invisible": "invisible {names}",
+        "bidi": "bidirectional control {names} in text without right-to-left script",
+    }
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        text = document.text
+        if text.isascii():
+            return
+        has_rtl: bool | None = None
+        for match in INVISIBLE_RUN.finditer(text, 1 if text.startswith("\ufeff") else 0):
+            start, end = match.span()
+            if has_rtl is None:
+                has_rtl = RTL_TEXT.search(text) is not None
+            if invisible_is_legitimate(text, start, end, has_rtl):
+                continue
+            run = match.group(0)
+            kind = "bidi" if all(c in BIDI for c in run) else "invisible"
+            title = "Remove the invisible character" + ("s" if len(run) > 1 else "")
+            ctx.report(
+                Span(start, end),
+                kind,
+                fix=Fix.safe(title, Edit.delete(Span(start, end))),
+                names=char_names(run),
+            )

@@ -1,0 +1,57 @@
+"""Lines end in CR LF or a lone CR.
+
+## What it does
+Reports a file whose line endings are not all LF: Windows endings (CR LF) or old Mac endings (a
+lone CR, which Hugo and CommonMark also take as a line break). It reports once per file, at the
+first such line, and counts the others.
+
+## Why is this bad?
+Mixed endings make every diff noisy, a lone CR joins lines in many tools (`grep`, `wc -l`, Git's
+diff), and a CR left inside a front-matter value or a Markdown table cell becomes part of the text.
+
+## Example
+    title: "Budget passes"\\r\\n
+
+## Use instead
+    title: "Budget passes"\\n
+
+## Fix safety
+Safe: every CR LF becomes LF and every lone CR becomes LF; the line breaks stay where they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import Document
+from newslint.rule import Context
+
+_CR = re.compile(r"\r(\n?)")
+
+
+class LineEndings(Rule):
+    code = "EN007"
+    name = "line-endings"
+    severity = Severity.WARNING
+    messages = {
+        "crlf": "line ends in CR LF, not LF ({count} in this file)",
+        "cr": "line ends in a lone CR, not LF ({count} in this file)",
+    }
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        text = document.text
+        if "\r" not in text:
+            return
+        edits = []
+        for match in _CR.finditer(text):
+            if match.group(1):
+                edits.append(Edit.delete(Span(match.start(), match.start() + 1)))
+            else:
+                edits.append(Edit.replace(Span(match.start(), match.start() + 1), "\n"))
+        first = edits[0]
+        kind = "cr" if first.content else "crlf"
+        fix = Fix.safe("Convert line endings to LF", *edits)
+        ctx.report(
+            Span(first.start, first.start + 1 + (kind == "crlf")), kind, fix=fix, count=len(edits)
+        )

@@ -1,0 +1,58 @@
+"""Mis-decoded text (mojibake).
+
+## What it does
+Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte encoding, anywhere in
+the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's variation
+selector, `РџСЂ` for Cyrillic. A cheap pre-filter picks the lines that could hold such damage;
+[ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
+legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
+alone. The message says what happened, for example "UTF-8 text decoded as Windows-1252".
+
+## Why is this bad?
+Readers see `Donâ€™t` instead of `Don’t`; search engines index the garbage; and a mis-decoded
+non-breaking space (`Â `) leaves a visible stray letter or an empty-looking paragraph.
+
+## Example
+    The minister said the country wonâ€™t change course.
+
+## Use instead
+    The minister said the country won’t change course.
+
+## Fix safety
+Safe: the fix replaces only the damaged span with ftfy's repair, which re-encodes the characters and
+decodes them the right way (it never guesses a character that is not in the bytes).
+"""
+
+from __future__ import annotations
+
+from newslint import Edit, Fix, Rule, Severity
+from newslint.document import Document
+from newslint.rule import Context
+
+from ._encoding import find_mojibake
+
+
+class Mojibake(Rule):
+    code = "EN001"
+    name = "mojibake"
+    severity = Severity.ERROR
+    messages = {
+        "mojibake": "mojibake {found!r} ({what}); it should read {fixed!r}",
+        "lossy": "mojibake {found!r} ({what}); part of the original is lost",
+    }
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        for found in find_mojibake(document.text):
+            if "\ufffd" in found.fixed and "\ufffd" not in found.found:
+                # ftfy could only repair part of it; a fix would trade garbage for U+FFFD.
+                ctx.report(found.span, "lossy", found=found.found, what=found.what)
+                continue
+            fix = Fix.safe(f"Replace with {found.fixed!r}", Edit.replace(found.span, found.fixed))
+            ctx.report(
+                found.span,
+                "mojibake",
+                fix=fix,
+                found=found.found,
+                what=found.what,
+                fixed=found.fixed,
+            )

@@ -1,0 +1,106 @@
+"""Template braces `{{` in the text that are not a shortcode call.
+
+## What it does
+Reports `{{` in the prose of the body (outside code spans, code blocks and raw HTML) unless it opens
+a Hugo shortcode call, `{{< name >}}` or `{{% name %}}` (including the commented form
+`{{</* name */>}}` that documentation uses to show one).
+
+These are not reported either, since nothing leaked there:
+
+- braces that are escaped (`\\{{`), quoted (`"{{"`), or an action that only names the syntax
+  (`{{ }}`, `{{ . }}`), as in a text about templates;
+- the body of a `{{< >}}` shortcode call, which Hugo hands to the shortcode: `highlight` shows it as
+  code, and an inline shortcode (`{{< time.inline >}}{{ now }}{{< /time.inline >}}`) runs it as a
+  template;
+- a file written for a Liquid engine (Jekyll): one with a Liquid tag (`{% include x %}`), a Jekyll
+  variable (`{{ site.url }}`, `{{ page.title }}`) or a Liquid filter (`{{ x | relative_url }}`).
+
+## Why is this bad?
+Hugo does not run templates in content files, so `{{ .Title }}` or `{{if ...}}` is shown to readers
+as it is: it is template code that leaked from a newsletter or a page the article was copied from,
+or a shortcode call with a typo.
+
+## Example
+    {{if !contains(profile.lists,"Evening Report")}} Sign up for the Evening Report.
+
+## Use instead
+    Sign up for the Evening Report.
+
+or, when the braces are meant to be shown, put them in a code span: `` `{{ .Title }}` ``.
+
+## Fix safety
+Unsafe: the fix escapes the braces (`\\{\\{`), which shows them exactly as before but marks them as
+intended; leaked template code should usually be deleted instead, which needs an editor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import Document
+from newslint.events import Text
+from newslint.rule import Context
+
+from ._body import Regions, shortcode_bodies
+
+_LIQUID = re.compile(
+    r"(?<!\{)\{%-?[ \t]*[a-z]"
+    r"|\{\{-?[ \t]*(?:site|page|layout|include|paginator|jekyll)\.[a-z_]"
+    r"|\{\{[^{}\n]{0,200}\|[ \t]*(?:relative_url|absolute_url|jsonify|xml_escape|date_to_string"
+    r"|date_to_xmlschema|markdownify|slugify|prepend|append|strip_html|number_of_words)\b"
+)
+_MENTION = re.compile(r"\{\{-?[ \t]*\.?[ \t]*-?\}\}")
+_QUOTES = "\"'“‘«„`"
+
+
+class TemplateBraces(Rule):
+    code = "BD005"
+    name = "template-braces"
+    severity = Severity.ERROR
+    messages = {"braces": "template braces {text!r} are shown as they are (not a shortcode call)"}
+
+    def __init__(self) -> None:
+        self.skipped: Regions | None = None  # computed on the first `{{`
+
+    def on_text(self, ctx: Context, text: Text) -> None:
+        if "{{" not in text.text:
+            return
+        document = ctx.document.text
+        if self.skipped is None:
+            self.skipped = _skipped(ctx.document)
+        position = text.span.start
+        while True:
+            start = document.find("{{", position, text.span.end)
+            if start < 0:
+                return
+            position = start + 2
+            # Look at the document, not the node: in `{{<figure>}}` the `<figure>` is an HTML node.
+            if (
+                document[start + 2 : start + 3] in ("<", "%")
+                or _escaped(document, start)
+                or (start > 0 and document[start - 1] in _QUOTES)
+                or _MENTION.match(document, start)
+                or self.skipped.covers(start)
+            ):
+                continue
+            close = document.find("}}", start + 2, start + 82)
+            shown = document[start : close + 2 if close >= 0 else start + 2].split("\n")[0]
+            span = Span(start, start + 2)
+            fix = Fix.unsafe("Escape the braces", Edit.replace(span, "\\{\\{"))
+            ctx.report(span, "braces", fix=fix, text=shown)
+
+
+def _skipped(document: Document) -> Regions:
+    """Regions where `{{` is not shown as text: a whole Liquid file, `{{< >}}` shortcode bodies."""
+    if _LIQUID.search(document.text, document.body_start):
+        return Regions([(0, len(document.text))])
+    return Regions(shortcode_bodies(document))
+
+
+def _escaped(text: str, offset: int) -> bool:
+    """Whether the character at `offset` follows an odd number of backslashes (a Markdown escape)."""
+    count = 0
+    while offset - count > 0 and text[offset - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1

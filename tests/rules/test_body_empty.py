@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.body_empty import BodyEmpty
+from newslint.site import Site
+from newslint.testing import Case, assert_case, fm
+
+FENCE = "```"
+SOURCE = "[Reuters](https://www.reuters.com/a)\n"
+
+CASES = [
+    Case("prose", fm(body="The budget passed.\n\n" + SOURCE, title="T")),
+    Case("cjk-prose", fm(body="预算周二获得通过。\n\n" + SOURCE, title="T")),
+    Case("tight-list", fm(body="- one\n- two\n", title="T")),
+    Case("shortcode-call", fm(body="{{< youtube abc >}}\n", title="T")),
+    Case("only-the-source-link", fm(body=SOURCE, title="T"), errors=[("no-text", 5, 1)]),
+    Case(
+        "only-a-bare-url",
+        fm(body="Source: https://www.reuters.com/a\n", title="T"),
+    ),
+    Case(
+        "bare-urls-are-links",
+        fm(body="https://www.reuters.com/a\n\nwww.example.com/b\n", title="T"),
+        errors=[("no-text", 5, 1)],
+    ),
+    Case("empty", fm(body="", title="T"), errors=[("empty", 3, 1)]),
+    Case("blank-lines-only", fm(body="\n\xa0\n", title="T"), errors=[("empty", 3, 1)]),
+    Case(
+        "image-and-link",
+        fm(body="![](https://img/x.jpg)\n\n[jin10](https://x/1)\n", title="T"),
+        errors=[("no-text", 5, 1)],
+    ),
+    Case(
+        "code-only",
+        fm(body=f"{FENCE}\ntable\n{FENCE}\n\n" + SOURCE, title="T"),
+        errors=[("no-text", 5, 1)],
+    ),
+    Case(
+        "html-only-dropped-by-hugo",
+        fm(body="<div>Hello</div>\n", title="T"),
+        errors=[("no-text", 5, 1)],
+    ),
+    Case(
+        "html-rendered-by-the-site",
+        fm(body="<div>Hello</div>\n", title="T"),
+        site=Site(unsafe_html=True),
+    ),
+    Case("section-page", fm(body="", title="T"), path="content/en/news/_index.md"),
+    Case("headless", fm(body="", headless=True)),
+    Case("own-layout", fm(body="", layout="archives")),
+    Case("not-rendered", "---\nbuild:\n  render: never\n---\n"),
+    Case("front-matter-does-not-parse", "---\ntitle: [x\n---\n\n[a](b)\n"),
+    Case("no-front-matter", SOURCE, errors=[("no-text", 1, 1)]),
+    Case("crlf", '---\r\ntitle: "T"\r\n---\r\n\r\n' + SOURCE, errors=[("no-text", 5, 1)]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_body_empty(case: Case) -> None:
+    assert_case(BodyEmpty, case)
+
+
+def test_not_in_the_hugo_preset_alone() -> None:
+    assert_case(BodyEmpty, Case("docs-site", fm(body="", title="T"), config={"presets": ["hugo"]}))

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.empty_paragraph import EmptyParagraph
+from newslint.testing import Case, assert_case, fm
+
+FENCE = "```"
+
+CASES = [
+    Case(
+        "nbsp-inside-text-is-fine",
+        fm(body="Ten\xa0km away.\n\n![](x.png)\n\n<span></span>\n", title="T"),
+    ),
+    Case(
+        "nbsp-paragraph",
+        fm(body="Before.\n\n\xa0\n\nAfter.\n", title="T"),
+        errors=[("empty", 7, 1)],
+        fixed=fm(body="Before.\n\nAfter.\n", title="T"),
+    ),
+    Case(
+        "first-in-body",
+        fm(body="\xa0\n\nAfter.\n", title="T"),
+        errors=[("empty", 5, 1)],
+        fixed=fm(body="After.\n", title="T"),
+    ),
+    Case(
+        "right-after-front-matter",
+        '---\ntitle: "T"\n---\n\xa0\n\nB\n',
+        errors=[("empty", 4, 1)],
+        fixed='---\ntitle: "T"\n---\n\nB\n',
+    ),
+    Case(
+        "last-in-file",
+        fm(body="Before.\n\n\xa0\n", title="T"),
+        errors=[("empty", 7, 1)],
+        fixed=fm(body="Before.\n", title="T"),
+    ),
+    Case(
+        "entity-and-ideographic-spaces",
+        fm(body="Before.\n\n&nbsp;\n\n\u3000\u3000\n\n预算周二获得通过。\n", title="T"),
+        errors=[("empty", 7, 1), ("empty", 9, 1)],
+        fixed=fm(body="Before.\n\n预算周二获得通过。\n", title="T"),
+    ),
+    Case(
+        "zero-width-space-paragraph",
+        fm(body="A.\n\n\u200b\n\nB.\n", title="T"),
+        errors=[("empty", 7, 1)],
+        fixed=fm(body="A.\n\nB.\n", title="T"),
+    ),
+    Case(
+        "whitespace-lines-inside-a-paragraph-become-breaks",
+        fm(body="One.\n\xa0\nTwo.\n\xa0\n\nThree.\n", title="T"),
+        errors=[("line", 6, 1), ("line", 8, 1)],
+        fixed=fm(body="One.\n\nTwo.\n\nThree.\n", title="T"),
+    ),
+    Case(
+        "whitespace-line-opening-a-paragraph",
+        fm(body="\xa0\nText.\n", title="T"),
+        errors=[("line", 5, 1)],
+        fixed=fm(body="Text.\n", title="T"),
+    ),
+    Case(
+        "inside-a-quote-only-the-characters-go",
+        fm(body="> Quote.\n>\n> \xa0\n\nAfter.\n", title="T"),
+        errors=[("empty", 7, 3)],
+        fixed=fm(body="> Quote.\n>\n> \n\nAfter.\n", title="T"),
+    ),
+    Case("code-block", fm(body=f"{FENCE}\n\xa0\n{FENCE}\n", title="T")),
+    Case(
+        "crlf",
+        '---\r\ntitle: "T"\r\n---\r\n\r\nBefore.\r\n\r\n\xa0\r\n\r\nAfter.\r\n',
+        errors=[("empty", 7, 1)],
+        fixed='---\r\ntitle: "T"\r\n---\r\n\r\nBefore.\r\n\r\nAfter.\r\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_empty_paragraph(case: Case) -> None:
+    assert_case(EmptyParagraph, case)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.invalid_utf8 import InvalidUtf8
+from newslint.testing import Case, assert_case, fm
+from tests.rules._bytes import fix_bytes, lint_bytes
+
+
+@pytest.mark.parametrize(
+    "case",
+    [Case("valid-utf8", fm(body="Café 北京 \ufffd.\n", title="Café"))],
+    ids=lambda c: c.name,
+)
+def test_valid_text(case: Case) -> None:
+    assert_case(InvalidUtf8, case)
+
+
+WINDOWS_1252 = b'---\ntitle: "Caf\xe9"\n---\n\nCaf\xe9 au lait \x93quoted\x94.\n'
+
+
+def test_windows_1252_bytes() -> None:
+    assert lint_bytes(InvalidUtf8, WINDOWS_1252) == [
+        ("guess", 2, 12, "bytes that are not UTF-8: E9 (as Windows-1252: 'é')"),
+        ("guess", 5, 4, "bytes that are not UTF-8: E9 (as Windows-1252: 'é')"),
+        ("guess", 5, 14, "bytes that are not UTF-8: 93 (as Windows-1252: '“')"),
+        ("guess", 5, 21, "bytes that are not UTF-8: 94 (as Windows-1252: '”')"),
+    ]
+    # The fix is unsafe: `newslint fix` keeps the bytes as they are.
+    assert fix_bytes(InvalidUtf8, WINDOWS_1252, unsafe=False) == WINDOWS_1252
+    assert fix_bytes(InvalidUtf8, WINDOWS_1252, unsafe=True) == (
+        '---\ntitle: "Café"\n---\n\nCafé au lait “quoted”.\n'.encode()
+    )
+
+
+def test_gb18030_in_a_chinese_article() -> None:
+    raw = '---\ntitle: "T"\n---\n\n北京'.encode() + "中文".encode("gb18030") + b"\n"
+    path = "content/zh-CN/news/a.zh-CN.md"
+    assert lint_bytes(InvalidUtf8, raw, language="zh-CN", path=path) == [
+        ("guess", 5, 3, "bytes that are not UTF-8: D6 D0 CE C4 (as GB18030: '中文')")
+    ]
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True, language="zh-CN", path=path) == (
+        '---\ntitle: "T"\n---\n\n北京中文\n'.encode()
+    )
+
+
+def test_undefined_in_every_candidate_encoding_has_no_fix() -> None:
+    raw = b'---\ntitle: "T"\n---\n\nbad \x81\x8d here\n'
+    assert lint_bytes(InvalidUtf8, raw) == [("unknown", 5, 5, "bytes that are not UTF-8: 81 8D")]
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True) == raw
+
+
+def test_crlf_file_keeps_its_endings_and_other_bytes() -> None:
+    raw = b'---\r\ntitle: "T"\r\n---\r\n\r\nna\xefve\r\n'
+    assert [r[:3] for r in lint_bytes(InvalidUtf8, raw)] == [("guess", 5, 3)]
+    assert (
+        fix_bytes(InvalidUtf8, raw, unsafe=True)
+        == '---\r\ntitle: "T"\r\n---\r\n\r\nnaïve\r\n'.encode()
+    )
+
+
+def test_long_run_is_shortened_in_the_message() -> None:
+    raw = b"---\ntitle: T\n---\n\n" + b"\xe9" * 10 + b"\n"
+    ((_, line, column, message),) = lint_bytes(InvalidUtf8, raw)
+    assert (line, column) == (5, 1)
+    assert message == (
+        "bytes that are not UTF-8: E9 E9 E9 E9 E9 E9 E9 E9 … (as Windows-1252: 'éééééééééé')"
+    )
+
+
+def test_front_matter_that_does_not_parse_is_still_checked() -> None:
+    raw = b"---\ntitle: [\xe9\n"
+    assert [r[:3] for r in lint_bytes(InvalidUtf8, raw)] == [("guess", 2, 9)]

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.invisible_char import InvisibleChar
+from newslint.testing import Case, assert_case, fm
+
+ZWJ = "\u200d"
+
+CASES = [
+    Case("clean", fm(body="Bitcoin fell 5% on Monday.\n", title="T")),
+    Case(
+        "zero-width-space",
+        fm(body="Bitcoin\u200b fell.\n", title="T"),
+        errors=[("invisible", 5, 8)],
+        fixed=fm(body="Bitcoin fell.\n", title="T"),
+    ),
+    Case(
+        "run-of-joiners-after-cjk",
+        fm(body="地位。" + ZWJ * 21 + "\n\n**标题" + ZWJ + "**\n", title="T"),
+        errors=[("invisible", 5, 4), ("invisible", 7, 5)],
+        fixed=fm(body="地位。\n\n**标题**\n", title="T"),
+    ),
+    Case(
+        "emoji-sequences-kept",
+        fm(body=f"Family 👨{ZWJ}👩{ZWJ}👧, 🏳️{ZWJ}🌈, 🧑{ZWJ}💻, 🏃{ZWJ}♀️.\n", title="T"),
+    ),
+    Case(
+        "joiner-after-emoji-but-before-text",
+        fm(body=f"Fire 🔥{ZWJ} now.\n", title="T"),
+        errors=[("invisible", 5, 7)],
+        fixed=fm(body="Fire 🔥 now.\n", title="T"),
+    ),
+    Case("persian-and-devanagari-joiners-kept", fm(body="می\u200cخواهم and क्\u200dष\n", title="T")),
+    Case("thai-word-break-kept", fm(body="ภาษา\u200bไทย\n", title="T")),
+    Case(
+        "bidi-override-in-latin-text",
+        fm(body="abc\u202egnp.exe and \u200eok\n", title="T"),
+        errors=[("bidi", 5, 4), ("bidi", 5, 17)],
+        fixed=fm(body="abcgnp.exe and ok\n", title="T"),
+    ),
+    Case("bidi-mark-in-hebrew-kept", fm(body="שלום \u200f(עולם)\n", title="T")),
+    Case("leading-bom-is-not-this-rule", '\ufeff---\ntitle: "T"\n---\n\nok\n'),
+    Case(
+        "word-joiner-inner-bom-and-front-matter",
+        fm(body="a\u2060b\ufeffc\n", title="Zero\u200bwidth"),
+        errors=[("invisible", 2, 13), ("invisible", 5, 2), ("invisible", 5, 4)],
+        fixed=fm(body="abc\n", title="Zerowidth"),
+    ),
+    Case(
+        "crlf",
+        '---\r\ntitle: "T"\r\n---\r\n\r\nA\u200b\r\nB\u200b\r\n',
+        errors=[("invisible", 5, 2), ("invisible", 6, 2)],
+        fixed='---\r\ntitle: "T"\r\n---\r\n\r\nA\r\nB\r\n',
+    ),
+    Case(
+        "front-matter-unterminated-still-reported",
+        '---\ntitle: "T\u200b"\n',
+        errors=[("invisible", 2, 10)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_invisible_char(case: Case) -> None:
+    assert_case(InvisibleChar, case)
+
+
+def test_message_names_the_characters() -> None:
+    import newslint
+    from newslint.site import Site
+
+    found = newslint.check_text(
+        fm(body="a\u200b\u200bb" + ZWJ * 3 + "c\n", title="T"), select=["EN003"], site=Site()
+    )
+    assert [d.message for d in found] == [
+        "invisible 2 × U+200B ZERO WIDTH SPACE",
+        "invisible 3 × U+200D ZERO WIDTH JOINER",
+    ]

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.mojibake import Mojibake
+from newslint.site import Site
+from newslint.testing import Case, assert_case, fm
+
+LEGITIMATE = [
+    "SÃO PAULO — Brazil's largest city voted on Sunday.",
+    "L’été à Paris : « café », crème brûlée… et voilà.",
+    "Größe „Straße“ für Köln — Zürich, Genève.",
+    "Ação, coração e “não” em São Paulo ©.",
+    "El ministro dijo “sí”. ¿Qué pasará? —Él no lo sabe.",
+    "北京时间2月8日，美联储主席表示：“当前经济形势良好。”",
+    "東京都は８日、新しい計画を発表した。「安全第一」だという。",
+    "Family 👨\u200d👩\u200d👧 and 🏳️\u200d🌈 on the march.",
+    "The ride is 10\xa0km long and costs £5 or €6; 25°C, ±2 µm, ½ cup.",
+    "Москва «ТАСС» — всё пойдёт хорошо.",
+    "Ελληνικά, Tiếng Việt có dấu, Ñandú, Æsir Ø.",
+]
+
+CASES = [
+    Case("ascii", fm(body="Plain text only.\n", title="T")),
+    *[
+        Case(f"legitimate-{i}", fm(body=text + "\n", title=text))
+        for i, text in enumerate(LEGITIMATE)
+    ],
+    Case(
+        "nbsp-read-as-latin-1",
+        fm(body="Before.\n\nÂ\xa0\n\nAfter.\n", title="T"),
+        errors=[("mojibake", 7, 1)],
+        fixed=fm(body="Before.\n\n\xa0\n\nAfter.\n", title="T"),
+    ),
+    Case(
+        "two-on-one-line",
+        fm(body="Donâ€™t stop â€“ ever.\n", title="T"),
+        errors=[("mojibake", 5, 4), ("mojibake", 5, 14)],
+        fixed=fm(body="Don’t stop – ever.\n", title="T"),
+    ),
+    Case(
+        "in-front-matter",
+        fm(title="Michaelâ€™s journey"),
+        errors=[("mojibake", 2, 16)],
+        fixed=fm(title="Michael’s journey"),
+    ),
+    Case(
+        "emoji-variation-selector",
+        fm(body="> 🗓ï¸\x8f Feb 14, 7pm\n", title="T"),
+        errors=[("mojibake", 5, 4)],
+        fixed=fm(body="> 🗓️ Feb 14, 7pm\n", title="T"),
+    ),
+    Case(
+        "cyrillic-read-as-windows-1251",
+        fm(body="РџСЂРёРІРµС‚ РјРёСЂ\n", title="T"),
+        errors=[("mojibake", 5, 1)],
+        fixed=fm(body="Привет мир\n", title="T"),
+    ),
+    Case(
+        "encoded-twice",
+        fm(body="It Ã¢â‚¬â„¢s here.\n", title="T"),
+        errors=[("mojibake", 5, 4)],
+        fixed=fm(body="It ’s here.\n", title="T"),
+    ),
+    Case(
+        "cjk-mojibake-inside-cjk-text",
+        fm(body="北京 æ—¥æœ¬ 东京\n", title="T"),
+        errors=[("mojibake", 5, 4)],
+        fixed=fm(body="北京 日本 东京\n", title="T"),
+    ),
+    Case(
+        "windows-1252-read-as-latin-1",
+        fm(body="It\x92s fine.\n", title="T"),
+        errors=[("mojibake", 5, 3)],
+        fixed=fm(body="It’s fine.\n", title="T"),
+    ),
+    Case(
+        "lost-byte-already-a-replacement-character",
+        fm(body="He said â€\ufffdhi.\n", title="T"),
+        errors=[("mojibake", 5, 9)],
+        fixed=fm(body="He said \ufffdhi.\n", title="T"),
+    ),
+    # ftfy guesses that `?` stood for a lost byte: reported, but never replaced by U+FFFD.
+    Case("lossy-repair-not-applied", fm(body="Donâ€?t do.\n", title="T"), errors=[("lossy", 5, 4)]),
+    Case(
+        "crlf",
+        '---\r\ntitle: "T"\r\n---\r\n\r\nDonâ€™t\r\n',
+        errors=[("mojibake", 5, 4)],
+        fixed='---\r\ntitle: "T"\r\n---\r\n\r\nDon’t\r\n',
+    ),
+    Case(
+        "front-matter-syntax-error-body-still-fixed",
+        "---\ntitle: [unclosed\n---\n\nDonâ€™t\n",
+        errors=[("mojibake", 5, 4)],
+        fixed="---\ntitle: [unclosed\n---\n\nDon’t\n",
+    ),
+    Case(
+        "unterminated-front-matter-reported-not-fixed",
+        '---\ntitle: "T"\n\nDonâ€™t\n',
+        errors=[("mojibake", 4, 4)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_mojibake(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Â\xa0", "mojibake 'Â\\xa0' (UTF-8 text decoded as Latin-1); it should read '\\xa0'"),
+        ("Donâ€™t", "mojibake 'â€™' (UTF-8 text decoded as Windows-1252); it should read '’'"),
+        (
+            "It Ã¢â‚¬â„¢s",
+            "mojibake 'Ã¢â‚¬â„¢' (UTF-8 text decoded as Windows-1252 twice); it should read '’'",
+        ),
+        (
+            "РџСЂРёРІРµС‚",
+            "mojibake 'РџСЂРёРІРµС‚' (UTF-8 text decoded as Windows-1251); it should read 'Привет'",
+        ),
+        ("It\x92s", "mojibake '\\x92' (Windows-1252 text decoded as Latin-1); it should read '’'"),
+    ],
+)
+def test_message_names_what_happened(text: str, message: str) -> None:
+    import newslint
+
+    found = newslint.check_text(fm(body=text + "\n", title="T"), select=["EN001"], site=Site())
+    assert [d.message for d in found] == [message]
+
+
+def test_seed_paragraph_is_repaired_then_removed(corpus: object) -> None:
+    """EN001 turns the seed's `Â ` paragraph into a NBSP paragraph, which BD001 then removes."""
+    import newslint
+    from tests.conftest import CORPUS
+
+    path = next((CORPUS / "seed").glob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    assert "\n\nÂ\xa0\n\n" in text
+    found = newslint.check_text(text, select=["EN001", "BD001"], site=Site())
+    assert [(d.code, d.line, d.column) for d in found] == [("EN001", 34, 1)]
+    fixed, remaining = newslint.fix_text(text, select=["EN001", "BD001"], site=Site())
+    assert remaining == []
+    assert fixed == text.replace("\n\nÂ\xa0\n\n", "\n\n")
+    only_mojibake, _ = newslint.fix_text(text, select=["EN001"], site=Site())
+    assert only_mojibake == text.replace("Â\xa0", "\xa0")
+
+
+def test_file_with_invalid_utf8_keeps_its_bad_bytes() -> None:
+    from tests.rules._bytes import fix_bytes, lint_bytes
+
+    raw = b'---\ntitle: "T"\n---\n\nbad \xe9 and Don\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t\n'
+    assert [r[:3] for r in lint_bytes(Mojibake, raw)] == [("mojibake", 5, 14)]
+    assert fix_bytes(Mojibake, raw, unsafe=False) == raw.replace("â€™".encode(), "’".encode())

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.raw_html import RawHtml
+from newslint.site import Site
+from newslint.testing import Case, assert_case, fm
+
+FENCE = "```"
+BODY = (
+    "The results:<br>\n<table><tr><td>Yes</td></tr></table>\n\n"
+    "<!-- newslint-disable blank-lines -->\n\n"
+    'Text <span class="x">a</span> and </b> and <!-- c --> 北京<b>东京</b>.\n\n'
+    "<https://example.com>\n"
+)
+
+CASES = [
+    Case("markdown-only", fm(body="Text with [a link](https://x.org) and `<b>`.\n", title="T")),
+    Case(
+        "inline-and-block",
+        fm(body=BODY, title="T"),
+        errors=[("inline", 5, 13), ("block", 6, 1), ("inline", 10, 6), ("inline", 10, 57)],
+    ),
+    Case(
+        "a-block-is-reported-once-comments-and-closing-tags-never",
+        fm(
+            body="<div>\n<p>x</p>\n</div>\n\n<!--\n<div>hidden</div>\n-->\n\n</div>\n\n"
+            f"{FENCE}\n<div>\n{FENCE}\n",
+            title="T",
+        ),
+        errors=[("block", 5, 1)],
+    ),
+    Case(
+        "declarations",
+        fm(body="<!DOCTYPE html>\n\n<?php echo 1; ?>\n", title="T"),
+        errors=[("block", 5, 1), ("block", 7, 1)],
+    ),
+    Case(
+        "inside-a-shortcode-call",
+        fm(body="{{< highlight html >}}\n<div>x</div>\n{{< /highlight >}}\n", title="T"),
+    ),
+    Case(
+        "site-allows-raw-html",
+        fm(body="<div>x</div>\n\nA <b>b</b>\n", title="T"),
+        site=Site(unsafe_html=True),
+    ),
+    Case(
+        "irc-nick-read-as-a-tag",
+        '---\r\ntitle: "T"\r\n---\r\n\r\n<tacotime> change the emission\r\n',
+        errors=[("inline", 5, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_raw_html(case: Case) -> None:
+    assert_case(RawHtml, case)
+
+
+def test_message() -> None:
+    import newslint
+
+    found = newslint.check_text(fm(body="A<br>b\n", title="T"), select=["BD004"], site=Site())
+    assert [d.message for d in found] == [
+        "raw HTML <br> is left out by Hugo (markup.goldmark.renderer.unsafe is off)"
+    ]

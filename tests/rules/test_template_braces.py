@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.template_braces import TemplateBraces
+from newslint.testing import Case, assert_case, fm
+
+FENCE = "```"
+
+LEAK = '{{if !contains(profile.lists,"Evening")}} Sign up. {{/if}}\n'
+SHORTCODES = (
+    '{{< figure src="a.png" >}} {{% note %}}x{{% /note %}} {{<figure src="b">}} '
+    "{{</* comment */>}}\n"
+)
+
+CASES = [
+    Case("shortcodes", fm(body=SHORTCODES, title="T")),
+    Case(
+        "leaked-template",
+        fm(body=LEAK, title="{{ T }}"),  # the front matter is not looked at
+        errors=[("braces", 5, 1), ("braces", 5, 52)],
+        unsafe_fixed=fm(body=LEAK.replace("{{", "\\{\\{"), title="{{ T }}"),
+    ),
+    Case(
+        "code-html-and-table",
+        fm(
+            body=f"`{{{{ .Title }}}}` and\n\n{FENCE}\n{{{{ .Content }}}}\n{FENCE}\n\n"
+            "<div>{{ x }}</div>\n\n| {{ c }} | d |\n|---|---|\n",
+            title="T",
+        ),
+        errors=[("braces", 13, 3)],
+        unsafe_fixed=fm(
+            body=f"`{{{{ .Title }}}}` and\n\n{FENCE}\n{{{{ .Content }}}}\n{FENCE}\n\n"
+            "<div>{{ x }}</div>\n\n| \\{\\{ c }} | d |\n|---|---|\n",
+            title="T",
+        ),
+    ),
+    Case(
+        "triple-braces-escape-is-stable",
+        fm(body="a {{{ b }}} c\n", title="T"),
+        errors=[("braces", 5, 3)],
+        unsafe_fixed=fm(body="a \\{\\{{ b }}} c\n", title="T"),
+    ),
+    Case(
+        "mentions-of-the-syntax",
+        fm(
+            body='Actions go between "{{" and "}}", within {{ }}; {{ . }} is the context. '
+            "\\{{ escaped.\n",
+            title="T",
+        ),
+    ),
+    Case(
+        "shortcode-bodies",
+        fm(
+            body="{{< math.inline >}}\n{{ if .Page.Params.math }}x{{ end }}\n{{< /math.inline >}}\n\n"
+            "{{< highlight go >}}\n{{ .Title }}\n{{< /highlight >}}\n",
+            title="T",
+        ),
+    ),
+    Case(
+        "liquid-file",
+        fm(body="See [the docs]({{ site.baseurl }}/docs) and {{ issue }}.\n", title="T"),
+    ),
+    Case(
+        "cjk-and-crlf",
+        '---\r\ntitle: "T"\r\n---\r\n\r\n北京{{ 东京 }}\r\n',
+        errors=[("braces", 5, 3)],
+        unsafe_fixed='---\r\ntitle: "T"\r\n---\r\n\r\n北京\\{\\{ 东京 }}\r\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_template_braces(case: Case) -> None:
+    assert_case(TemplateBraces, case)

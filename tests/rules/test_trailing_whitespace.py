@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.trailing_whitespace import TrailingWhitespace
+from newslint.testing import Case, assert_case, fm
+
+FENCE = "```"
+
+CASES = [
+    Case("clean", fm(body="One.\nTwo.\n", title="T")),
+    Case(
+        "spaces-tabs-and-blank-lines",
+        fm(body="One. \nTwo.\t\n\n   \nThree.\n", title="T  "),  # front matter is not looked at
+        errors=[("trailing", 5, 5), ("trailing", 6, 5), ("trailing", 8, 1)],
+        fixed=fm(body="One.\nTwo.\n\n\nThree.\n", title="T  "),
+    ),
+    Case("hard-break-kept", fm(body="Three.  \nFour.\n", title="T")),
+    Case(
+        "longer-hard-break-kept-as-two-spaces",
+        fm(body="Four.   \nFive.\n", title="T"),
+        errors=[("break", 5, 6)],
+        fixed=fm(body="Four.  \nFive.\n", title="T"),
+    ),
+    Case(
+        "two-spaces-before-a-blank-line-break-nothing",
+        fm(body="**Pros**:  \n\nEnd.  \n", title="T"),
+        errors=[("no-break", 5, 10), ("no-break", 7, 5)],
+        fixed=fm(body="**Pros**:\n\nEnd.\n", title="T"),
+    ),
+    Case(
+        "not-strict-allows-two-spaces-anywhere",
+        fm(body="**Pros**:  \n\nEnd.  \nx \n", title="T"),
+        options={"strict": False},
+        errors=[("trailing", 8, 2)],
+        fixed=fm(body="**Pros**:  \n\nEnd.  \nx\n", title="T"),
+    ),
+    Case(
+        "code-html-and-shortcode-bodies-skipped",
+        fm(
+            body=f"{FENCE}\ncode   \n{FENCE}\n\n    indented  \n\n<pre>\nx   \n</pre>\n\n"
+            "{{< highlight go >}}\nx := 1   \n{{< /highlight >}}\n",
+            title="T",
+        ),
+    ),
+    Case(
+        "crlf",
+        '---\r\ntitle: "T"\r\n---\r\n\r\nA  \r\nB \r\n',
+        errors=[("trailing", 6, 2)],
+        fixed='---\r\ntitle: "T"\r\n---\r\n\r\nA  \r\nB\r\n',
+    ),
+    Case(
+        "cjk",
+        fm(body="北京。 \n东京\n", title="T"),
+        errors=[("trailing", 5, 4)],
+        fixed=fm(body="北京。\n东京\n", title="T"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_trailing_whitespace(case: Case) -> None:
+    assert_case(TrailingWhitespace, case)
+
+
+def test_file_with_invalid_utf8_keeps_its_bad_bytes() -> None:
+    from tests.rules._bytes import fix_bytes, lint_bytes
+
+    raw = b'---\ntitle: "T"\n---\n\nCaf\xe9 \t\nnext\n'
+    assert [r[:3] for r in lint_bytes(TrailingWhitespace, raw)] == [("trailing", 5, 5)]
+    assert fix_bytes(TrailingWhitespace, raw, unsafe=False) == raw.replace(b" \t\n", b"\n")
