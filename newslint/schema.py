@@ -1,0 +1,448 @@
+"""The front-matter schema: pydantic models composed from presets and the site's own configuration.
+
+- `hugo` (always): Hugo's own front-matter fields and the types its decoder wants, plus one list
+  field per taxonomy the site configures (`tags` and `categories` by default).
+- `news` (on by default): `summary` and the source field (`source`, or config `source-field`).
+- `mainroad` (on when the site's theme is Mainroad, or by config `presets`): the theme's page params.
+
+Config `required` adds fields (known to the schema, any type) and `allowed` restricts a field's values
+(`allowed = { section = ["news", "opinion"] }`; for a list field, each item). Front-matter keys are
+case-insensitive, as in Hugo. Values that other rules own are typed loosely here (dates: the DT
+rules; `sidebar`, `widgets` items, `thumbnail`: the TH rules), so one defect is reported once.
+
+`Schema.validate` runs the pydantic model in strict mode and turns each error into an `Issue` on the
+exact value, or list item, that caused it: a message, never a dump. pydantic is imported only when a
+model is first built, so runs that never validate front matter do not pay for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from newslint.spans import Span
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.events import Field, Node
+    from newslint.site import Site
+
+DEFAULT_PRESETS = ("hugo", "news")
+
+# What each kind of field holds, for messages ("comments should be true or false, not ...").
+EXPECTED = {
+    "str": "a string",
+    "bool": "true or false",
+    "int": "a whole number",
+    "strings": "a list of strings",
+    "terms": "a list of names",
+    "list": "a list",
+    "map": "a map of keys",
+    "maps": "a list of maps",
+    "cascade": "a map or a list of maps",
+    "menu": "a menu name, a list of names or a map",
+    "any": "a value",
+}
+LIST_KINDS = frozenset({"strings", "terms", "list", "maps"})
+# Hugo refuses to build when these are not maps, even for an empty string.
+MAP_KINDS = frozenset({"map", "maps", "cascade"})
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One field of the schema: its spelling, the kind of value, and who checks its values."""
+
+    name: str  # canonical spelling, e.g. publishDate
+    kind: str  # a key of EXPECTED
+    preset: str
+    owner: str | None = None  # a rule that checks the values itself (only the container is typed)
+    empty_matters: bool = False  # an empty value is not the same as no value (`menu: ""`)
+
+
+def _specs(preset: str, kinds: dict[str, str], **extra: Any) -> dict[str, Spec]:
+    return {name.lower(): Spec(name, kind, preset, **extra) for name, kind in kinds.items()}
+
+
+HUGO = {
+    **_specs(
+        "hugo",
+        {
+            "title": "str",
+            "linkTitle": "str",
+            "description": "str",
+            "summary": "str",
+            "slug": "str",
+            "url": "str",
+            "type": "str",
+            "layout": "str",
+            "translationKey": "str",
+            "markup": "str",
+            "draft": "bool",
+            "headless": "bool",
+            "isCJKLanguage": "bool",
+            "weight": "int",
+            "aliases": "strings",
+            "outputs": "strings",
+            "images": "strings",
+            "videos": "strings",
+            "audio": "strings",
+            "keywords": "terms",
+            "build": "map",
+            "params": "map",
+            "sitemap": "map",
+            "resources": "maps",
+            "cascade": "cascade",
+        },
+    ),
+    # `menu: ""` puts the page in a menu named "" (Hugo then warns about it).
+    **_specs("hugo", {"menu": "menu", "menus": "menu"}, empty_matters=True),
+    **_specs(
+        "hugo",
+        {
+            "date": "any",
+            "lastmod": "any",
+            "modified": "any",
+            "publishDate": "any",
+            "pubdate": "any",
+            "published": "any",
+            "expiryDate": "any",
+            "unpublishdate": "any",
+        },
+        owner="date-format",
+    ),
+}
+NEWS = _specs("news", {"summary": "str", "source": "str"})
+MAINROAD = {
+    **_specs(
+        "mainroad",
+        {
+            "lead": "str",
+            "comments": "bool",
+            "authorbox": "bool",
+            "pager": "bool",
+            "toc": "bool",
+            "mathjax": "bool",
+        },
+    ),
+    "sidebar": Spec("sidebar", "any", "mainroad", owner="sidebar-value"),
+    "widgets": Spec("widgets", "list", "mainroad", owner="widget-value"),
+    "thumbnail": Spec("thumbnail", "any", "mainroad", owner="thumbnail-value"),
+}
+PRESETS = {"hugo": HUGO, "news": NEWS, "mainroad": MAINROAD}
+
+
+def presets_for(config: Config | None, site: Site | None) -> frozenset[str]:
+    """The presets in force: config `presets`, else hugo + news (+ mainroad for a Mainroad site)."""
+    if config is not None and config.presets is not None:
+        chosen = set(config.presets)
+    else:
+        chosen = set(DEFAULT_PRESETS)
+        if site is not None and site.is_mainroad:
+            chosen.add("mainroad")
+    chosen.add("hugo")
+    return frozenset(chosen)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A schema violation: where, what (message id of field-type) and the values for the message."""
+
+    field: Field
+    span: Span
+    message_id: str  # "type" | "item-type" | "not-allowed"
+    values: dict[str, Any]
+    item: Node | None = None
+
+
+class _TomlDate:
+    """Stands for a TOML datetime value (tomllib's value is not kept on the node)."""
+
+
+_SAMPLE_TOML_DATE = _TomlDate()
+
+
+@dataclass
+class Schema:
+    """The fields known for one combination of presets, site taxonomies and config."""
+
+    specs: dict[str, Spec]
+    allowed: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+    def spec(self, key: str) -> Spec | None:
+        return self.specs.get(key.lower())
+
+    def known(self, key: str) -> bool:
+        return key.lower() in self.specs
+
+    def validate(self, fields: Sequence[Field], text: str = "") -> list[Issue]:
+        """Type and allowed-value problems of the document's fields, one per value or item.
+
+        `text` (the document's) lets a YAML 1.1 boolean word be read as Hugo reads it: Hugo's
+        YAML is 1.2, where `yes`, `no`, `on`, `off`, `y` and `n` are strings (`draft: yes`
+        publishes the page).
+        """
+        from pydantic import ValidationError
+
+        model, aliases = _model(self._key())
+        data: dict[str, Any] = {}
+        by_key: dict[str, Field] = {}
+        for item in fields:
+            key = item.key.lower()
+            if key not in aliases or key in by_key:
+                continue
+            spec = self.specs.get(key)
+            if _empty(item.node) and not (
+                spec and spec.kind in MAP_KINDS and item.node.tag == "str"
+            ):
+                continue  # empty is empty-field's (or harmless), except where Hugo wants a map
+            by_key[key] = item
+            data[key] = _python(item.node, text)
+        try:
+            model.model_validate(data)
+        except ValidationError as err:
+            return self._issues(err.errors(), by_key, text)
+        return []
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            tuple(sorted((k, s.kind, s.owner is not None) for k, s in self.specs.items())),
+            tuple(sorted(self.allowed.items())),
+        )
+
+    def _issues(self, errors: Iterable[Any], by_key: dict[str, Field], text: str) -> list[Issue]:
+        issues: list[Issue] = []
+        grouped: dict[str, list[Any]] = {}
+        for error in errors:
+            grouped.setdefault(str(error["loc"][0]), []).append(error)
+        for key, errs in grouped.items():
+            item_field = by_key[key]
+            spec = self.specs.get(key)
+            kind = spec.kind if spec else "any"
+            allowed = self.allowed.get(key)
+            indexes = [_item_index(e["loc"]) for e in errs]
+            node = item_field.node
+            if node.kind == "list" and all(i is not None for i in indexes):
+                for index in sorted({i for i in indexes if i is not None}):
+                    if index >= len(node.items) or _empty(node.items[index]):
+                        continue  # an empty item is empty-field's to report
+                    child = node.items[index]
+                    literal = any(
+                        e["type"] == "literal_error"
+                        for e, i in zip(errs, indexes, strict=True)
+                        if i == index
+                    )
+                    issues.append(
+                        self._issue(item_field, child, kind, allowed, literal, True, text)
+                    )
+                continue
+            literal = allowed is not None and any(e["type"] == "literal_error" for e in errs)
+            issues.append(self._issue(item_field, node, kind, allowed, literal, False, text))
+        return sorted(issues, key=lambda i: i.span.start)
+
+    def _issue(
+        self,
+        item_field: Field,
+        node: Node,
+        kind: str,
+        allowed: tuple[Any, ...] | None,
+        literal: bool,
+        item: bool,
+        text: str,
+    ) -> Issue:
+        key = item_field.key
+        if literal and allowed is not None:
+            shown = ", ".join(repr(v) for v in allowed)
+            return Issue(
+                item_field,
+                node.span,
+                "not-allowed",
+                {"key": key, "value": _shown(node), "allowed": shown},
+                node if item else None,
+            )
+        if item:
+            expected = "a string" if kind in ("strings", "terms") else "a map"
+            if kind in ("list", "any"):
+                expected = "a string"
+            return Issue(
+                item_field,
+                node.span,
+                "item-type",
+                {"key": key, "actual": describe(node, text), "expected": expected},
+                node,
+            )
+        return Issue(
+            item_field,
+            node.span,
+            "type",
+            {
+                "key": key,
+                "expected": EXPECTED.get(kind, "a value"),
+                "actual": describe(node, text),
+            },
+        )
+
+
+def _item_index(loc: Sequence[Any]) -> int | None:
+    """The list index in an error location (past a union member's name such as 'list[str]')."""
+    for part in loc[1:]:
+        if isinstance(part, int):
+            return part
+    return None
+
+
+def _empty(node: Node) -> bool:
+    if node.tag == "null":
+        return True
+    return node.kind == "scalar" and isinstance(node.value, str) and not node.value.strip()
+
+
+_YAML12_BOOLS = frozenset({"true", "false"})
+
+
+def yaml11_word(node: Node, text: str) -> str | None:
+    """The word of a YAML 1.1 boolean that YAML 1.2 (and so Hugo) reads as a string, else None."""
+    if node.tag != "bool" or not text or node.style is not None:
+        return None
+    word = text[node.span.start : node.span.end]
+    return None if word.lower() in _YAML12_BOOLS else word
+
+
+def _python(node: Node, text: str = "") -> Any:
+    if node.tag == "timestamp" and node.value is None:
+        return _SAMPLE_TOML_DATE
+    word = yaml11_word(node, text)
+    if word is not None:
+        return word
+    if node.kind == "list" and node.items:
+        return [_python(child, text) for child in node.items]
+    return node.value
+
+
+def describe(node: Node, text: str = "") -> str:
+    """How a value reads in a message: 'the string "false"', 'a number', 'a list' ..."""
+    word = yaml11_word(node, text)
+    if word is not None:
+        return f"the string {word!r}"
+    if node.kind == "list":
+        return "a list"
+    if node.kind == "map":
+        return "a map"
+    if node.tag == "str":
+        shown = str(node.value)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        return f"the string {shown!r}"
+    if node.tag == "bool":
+        return "true" if node.value else "false"
+    if node.tag in ("int", "float"):
+        return f"the number {node.value}"
+    if node.tag == "timestamp":
+        return "a date"
+    return "a value"
+
+
+def _shown(node: Node) -> str:
+    if node.kind != "scalar":
+        return describe(node)
+    return repr(node.value) if node.tag != "timestamp" else "a date"
+
+
+# ------------------------------------------------------------------------------ building models
+
+
+def schema_for(config: Config | None, site: Site | None) -> Schema:
+    """The schema for a document of `site` under `config` (cached per combination)."""
+    presets = presets_for(config, site)
+    taxonomies = (
+        tuple(sorted(site.taxonomies.values())) if site is not None else ("categories", "tags")
+    )
+    source_field = config.source_field if config is not None else None
+    required = tuple(config.required) if config is not None else ()
+    allowed: list[tuple[str, tuple[Any, ...]]] = []
+    for key, values in config.allowed.items() if config is not None else ():
+        listed = values if isinstance(values, list) else [values]
+        # Only scalars can be compared with a front-matter value (and be cached).
+        kept = tuple(v for v in listed if isinstance(v, str | int | float | bool))
+        allowed.append((str(key), kept))
+    return _schema(presets, taxonomies, source_field, required, tuple(allowed))
+
+
+@lru_cache(maxsize=64)
+def _schema(
+    presets: frozenset[str],
+    taxonomies: tuple[str, ...],
+    source_field: str | None,
+    required: tuple[str, ...],
+    allowed: tuple[tuple[str, tuple[Any, ...]], ...],
+) -> Schema:
+    specs: dict[str, Spec] = {}
+    for name in ("hugo", "news", "mainroad"):
+        if name in presets:
+            specs.update(PRESETS[name])
+    for plural in taxonomies:
+        specs.setdefault(plural.lower(), Spec(plural, "terms", "hugo"))
+    if source_field and "news" in presets:
+        specs.setdefault(source_field.lower(), Spec(source_field, "str", "news"))
+    for key in required:
+        specs.setdefault(key.lower(), Spec(key, "any", "config"))
+    allowed_map: dict[str, tuple[Any, ...]] = {}
+    for key, values in allowed:
+        specs.setdefault(key.lower(), Spec(key, "any", "config"))
+        allowed_map[key.lower()] = values
+    return Schema(specs, allowed_map)
+
+
+@lru_cache(maxsize=64)
+def _model(key: tuple[Any, ...]) -> tuple[Any, frozenset[str]]:
+    """A pydantic model for one schema key (see `Schema._key`), and the keys it validates."""
+    from typing import Literal, Optional, Union
+
+    from pydantic import (
+        ConfigDict,
+        Field,
+        StrictBool,
+        StrictFloat,
+        StrictInt,
+        StrictStr,
+        create_model,
+    )
+
+    kinds, allowed_items = key
+    allowed = dict(allowed_items)
+    scalar = Union[StrictStr, StrictInt, StrictFloat]  # noqa: UP007 - built at run time
+    annotations: dict[str, Any] = {
+        "str": StrictStr,
+        "bool": StrictBool,
+        "int": StrictInt,
+        "strings": list[StrictStr],
+        "terms": list[scalar],
+        "list": list[Any],
+        "map": dict[str, Any],
+        "maps": list[dict[str, Any]],
+        "cascade": Union[dict[str, Any], list[dict[str, Any]]],  # noqa: UP007
+        "menu": Union[StrictStr, list[StrictStr], dict[str, Any]],  # noqa: UP007
+        "any": Any,
+    }
+    fields: dict[str, Any] = {}
+    names: set[str] = set()
+    for index, (name, kind, owned) in enumerate(kinds):
+        annotation = annotations[kind]
+        if owned and kind == "list":
+            annotation = list[Any]  # the owner checks the items
+        values = allowed.get(name)
+        if values:
+            literal: Any = Literal[values]
+            if kind in LIST_KINDS:
+                annotation = list[literal]
+            elif kind == "any":
+                annotation = Union[literal, list[literal]]  # noqa: UP007
+            else:
+                annotation = literal
+        elif annotation is Any:
+            continue
+        # Field names are positional: front-matter keys need not be identifiers.
+        fields[f"f{index}"] = (Optional[annotation], Field(None, alias=name))  # noqa: UP045
+        names.add(name)
+    model = create_model("FrontMatter", __config__=ConfigDict(extra="allow", strict=True), **fields)
+    return model, frozenset(names)

@@ -1,0 +1,600 @@
+"""Hugo's dates: which front-matter values Hugo can parse, the instant it reads, and RFC 3339 output.
+
+Hugo hands a front-matter date to `spf13/cast`, which tries a fixed list of Go layouts with Go's
+`time.Parse`. This module runs the same layouts through a small re-implementation of `time.Parse`
+(its quirks included: one- or two-digit hours, a fractional second after any seconds field, a space
+matching a run of spaces, a zone *name* that cast then ignores), so a verdict here is Hugo's verdict.
+The verdicts are pinned by `tests/test_dates_hugo.py`, established with the real Hugo binary.
+
+- A string with an offset means that instant. Without one, the wall time is read in the site's
+  `timeZone` (per language if set), else UTC, resolving daylight-saving gaps the way Go does.
+- `""` and null are "no date": Hugo silently dates the page to year 1.
+- YAML and TOML integers are Unix seconds; JSON numbers, floats, booleans, lists and maps fail.
+- TOML's own datetimes: with an offset, that instant; local datetimes and dates, the site's zone;
+  a local time fails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Literal
+
+from newslint.events import Field, Node
+
+if TYPE_CHECKING:
+    from newslint.rule import Context
+
+# Hugo's date keys (front matter keys are case-insensitive) and how the catalogue names them.
+DATE_KEYS = {
+    "date": "date",
+    "lastmod": "lastmod",
+    "modified": "lastmod",
+    "publishdate": "publishDate",
+    "pubdate": "publishDate",
+    "published": "publishDate",
+    "expirydate": "expiryDate",
+    "unpublishdate": "expiryDate",
+}
+# Where Hugo takes the publish date from, in order (its default `[frontmatter]` configuration).
+PUBLISH_KEYS = ("publishdate", "pubdate", "published", "date")
+
+RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})")
+
+# ------------------------------------------------------------------------------ Go's time.Parse
+
+_SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SHORT_DAYS = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+_LONG_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+_STD = re.compile(
+    r"2006|Monday|Mon|Jan|MST|Z07:00|Z0700|-07:00|-0700|\.999999999|\.000000000|\.000000|\.000"
+    r"|PM|15|01|02|_2|04|05|06|3"
+)
+
+
+def _tokens(layout: str) -> tuple[tuple[bool, str], ...]:
+    """A Go layout as (is_std, text) chunks."""
+    out: list[tuple[bool, str]] = []
+    pos = 0
+    for match in _STD.finditer(layout):
+        if match.start() > pos:
+            out.append((False, layout[pos : match.start()]))
+        out.append((True, match.group(0)))
+        pos = match.end()
+    if pos < len(layout):
+        out.append((False, layout[pos:]))
+    return tuple(out)
+
+
+# cast's layouts, in its order, with how it treats the zone: "none" and "named" take the location
+# (site zone) instead of anything written; "numeric" keeps the written offset; "time" is time-only.
+ZoneKind = Literal["none", "named", "numeric", "time"]
+CAST_LAYOUTS: tuple[tuple[str, ZoneKind], ...] = (
+    ("2006-01-02", "none"),
+    ("2006-01-02T15:04:05Z07:00", "numeric"),  # RFC 3339
+    ("2006-01-02T15:04:05", "none"),
+    ("Mon, 02 Jan 2006 15:04:05 -0700", "numeric"),  # RFC 1123Z
+    ("Mon, 02 Jan 2006 15:04:05 MST", "named"),  # RFC 1123
+    ("02 Jan 06 15:04 -0700", "numeric"),  # RFC 822Z
+    ("02 Jan 06 15:04 MST", "named"),  # RFC 822
+    ("Monday, 02-Jan-06 15:04:05 MST", "named"),  # RFC 850
+    ("2006-01-02 15:04:05.999999999 -0700 MST", "numeric"),  # Go's Time.String()
+    ("2006-01-02T15:04:05-0700", "numeric"),
+    ("2006-01-02 15:04:05Z0700", "numeric"),
+    ("2006-01-02 15:04:05", "none"),
+    ("Mon Jan _2 15:04:05 2006", "none"),  # ANSIC
+    ("Mon Jan _2 15:04:05 MST 2006", "named"),  # UnixDate
+    ("Mon Jan 02 15:04:05 -0700 2006", "numeric"),  # RubyDate
+    ("2006-01-02 15:04:05Z07:00", "numeric"),
+    ("02 Jan 2006", "none"),
+    ("2006-01-02 15:04:05 -07:00", "numeric"),
+    ("2006-01-02 15:04:05 -0700", "numeric"),
+    ("3:04PM", "time"),  # Kitchen
+    ("Jan _2 15:04:05", "time"),  # Stamp
+    ("Jan _2 15:04:05.000", "time"),
+    ("Jan _2 15:04:05.000000", "time"),
+    ("Jan _2 15:04:05.000000000", "time"),
+)
+_LAYOUT_TOKENS = tuple((_tokens(layout), kind, layout) for layout, kind in CAST_LAYOUTS)
+
+
+class _Bad(Exception):
+    pass
+
+
+_DIGITS = re.compile(r"[0-9]*")
+
+
+def _digit(value: str, index: int) -> bool:
+    return index < len(value) and "0" <= value[index] <= "9"
+
+
+def _digits_end(value: str, start: int) -> int:
+    """The end of the run of ASCII digits from `start` (Go's loops, without a Python loop)."""
+    return _DIGITS.match(value, start).end()  # type: ignore[union-attr]
+
+
+def _getnum(value: str, fixed: bool) -> tuple[int, str]:
+    if not _digit(value, 0):
+        raise _Bad
+    if not _digit(value, 1):
+        if fixed:
+            raise _Bad
+        return int(value[0]), value[1:]
+    return int(value[:2]), value[2:]
+
+
+def _leading_int(value: str) -> tuple[int, str]:
+    end = _digits_end(value, 0)
+    return (int(value[:end]) if end else 0), value[end:]
+
+
+def _atoi(value: str) -> int:
+    negative = value[:1] == "-"
+    if value[:1] in ("-", "+"):
+        value = value[1:]
+    number, rest = _leading_int(value)
+    if rest:
+        raise _Bad
+    return -number if negative else number
+
+
+def _lookup(names: tuple[str, ...], value: str) -> tuple[int, str]:
+    for index, name in enumerate(names):
+        if value[: len(name)].lower() == name.lower() and len(value) >= len(name):
+            return index, value[len(name) :]
+    raise _Bad
+
+
+def _skip(value: str, literal: str) -> str:
+    """Go's `skip`: a space in the layout matches any run of spaces (and none at the end)."""
+    while literal:
+        if literal[0] == " ":
+            if value and value[0] != " ":
+                raise _Bad
+            literal = literal.lstrip(" ")
+            value = value.lstrip(" ")
+            continue
+        if not value or value[0] != literal[0]:
+            raise _Bad
+        literal, value = literal[1:], value[1:]
+    return value
+
+
+def _signed_offset_length(value: str) -> int:
+    if value[:1] not in ("+", "-"):
+        return 0
+    number, rest = _leading_int(value[1:])
+    if rest == value[1:] or number > 23:
+        return 0
+    return len(value) - len(rest)
+
+
+def _zone_name_length(value: str) -> int:
+    """Go's parseTimeZone: how much of `value` is a zone name (0: none)."""
+    if len(value) < 3:
+        return 0
+    if value[:4] in ("ChST", "MeST"):
+        return 4
+    if value[:3] == "GMT":
+        return 3 + (_signed_offset_length(value[3:]) if len(value) > 3 else 0)
+    if value[0] in "+-":
+        return _signed_offset_length(value)
+    upper = 0
+    while upper < min(6, len(value)) and "A" <= value[upper] <= "Z":
+        upper += 1
+    if upper == 5 and value[4] == "T":
+        return 5
+    if upper == 4 and (value[3] == "T" or value[:4] == "WITA"):
+        return 4
+    return 3 if upper == 3 else 0
+
+
+def _nanoseconds(value: str, nbytes: int) -> int:
+    if value[:1] not in (".", ","):
+        raise _Bad
+    digits = value[1 : min(nbytes, 10)]
+    nanos = _atoi(digits)
+    if nanos < 0:
+        raise _Bad
+    return nanos * 10 ** (9 - len(digits))
+
+
+@dataclass(frozen=True)
+class GoTime:
+    """A parsed time: wall clock fields and the offset (seconds east of UTC) they are in."""
+
+    year: int
+    month: int
+    day: int
+    hour: int = 0
+    minute: int = 0
+    second: int = 0
+    nanosecond: int = 0
+    offset: int = 0
+
+    def epoch(self) -> tuple[int, int]:
+        """(seconds, nanoseconds) since 1970-01-01T00:00:00Z; works for year 0 too."""
+        days = _days_from_civil(self.year, self.month, self.day)
+        seconds = days * 86400 + self.hour * 3600 + self.minute * 60 + self.second - self.offset
+        return seconds, self.nanosecond
+
+    def rfc3339(self, utc_as_z: bool = False) -> str:
+        frac = ""
+        if self.nanosecond:
+            frac = "." + f"{self.nanosecond:09d}".rstrip("0")
+        if self.offset == 0 and utc_as_z:
+            zone = "Z"
+        else:
+            sign = "+" if self.offset >= 0 else "-"
+            hours, minutes = divmod(abs(self.offset) // 60, 60)
+            zone = f"{sign}{hours:02d}:{minutes:02d}"
+        return (
+            f"{self.year:04d}-{self.month:02d}-{self.day:02d}T"
+            f"{self.hour:02d}:{self.minute:02d}:{self.second:02d}{frac}{zone}"
+        )
+
+
+def _days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm)."""
+    year -= month <= 2
+    era = year // 400
+    yoe = year - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def _civil_from_days(days: int) -> tuple[int, int, int]:
+    days += 719468
+    era = days // 146097
+    doe = days - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + (3 if mp < 10 else -9)
+    return yoe + era * 400 + (month <= 2), month, day
+
+
+def _days_in(month: int, year: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+@dataclass(frozen=True)
+class Parsed:
+    time: GoTime  # fields as written; offset only when written numerically
+    has_offset: bool
+    zone_name: str | None
+
+
+def go_parse(tokens: tuple[tuple[bool, str], ...], value: str) -> Parsed:
+    """Go's `time.Parse` for a tokenised layout; raises `_Bad` when Go would return an error."""
+    year, month, day, hour, minute, second, nanos = 0, -1, -1, 0, 0, 0, 0
+    offset: int | None = None
+    zone_name: str | None = None
+    pm = am = False
+    for index, (is_std, chunk) in enumerate(tokens):
+        if not is_std:
+            value = _skip(value, chunk)
+            continue
+        if chunk == "2006":
+            if len(value) < 4 or not _digit(value, 0):
+                raise _Bad
+            year, value = _atoi(value[:4]), value[4:]
+        elif chunk == "06":
+            if len(value) < 2:
+                raise _Bad
+            year, value = _atoi(value[:2]), value[2:]
+            year += 1900 if year >= 69 else 2000
+        elif chunk == "01":
+            month, value = _getnum(value, True)
+            if not 1 <= month <= 12:
+                raise _Bad
+        elif chunk == "Jan":
+            found, value = _lookup(_SHORT_MONTHS, value)
+            month = found + 1
+        elif chunk in ("Mon", "Monday"):
+            _, value = _lookup(_SHORT_DAYS if chunk == "Mon" else _LONG_DAYS, value)
+        elif chunk in ("02", "_2"):
+            if chunk == "_2" and value[:1] == " ":
+                value = value[1:]
+            day, value = _getnum(value, chunk == "02")
+        elif chunk in ("15", "3"):
+            hour, value = _getnum(value, False)
+            if hour >= (24 if chunk == "15" else 13):
+                raise _Bad
+        elif chunk == "04":
+            minute, value = _getnum(value, True)
+            if minute >= 60:
+                raise _Bad
+        elif chunk == "05":
+            second, value = _getnum(value, True)
+            if second >= 60:
+                raise _Bad
+            following = next((c for s, c in tokens[index + 1 :] if s), "")
+            fraction = len(value) >= 2 and value[0] in ".," and _digit(value, 1)
+            if fraction and not following.startswith("."):
+                # A fractional second the layout does not mention is still accepted.
+                end = _digits_end(value, 2)
+                nanos, value = _nanoseconds(value, end), value[end:]
+        elif chunk == ".999999999":
+            if len(value) >= 2 and value[0] in ".," and _digit(value, 1):
+                end = _digits_end(value, 1)
+                nanos, value = _nanoseconds(value, end), value[end:]
+        elif chunk.startswith(".000"):
+            width = len(chunk)
+            if len(value) < width:
+                raise _Bad
+            nanos, value = _nanoseconds(value, width), value[width:]
+        elif chunk == "PM":
+            if value[:2] == "PM":
+                pm = True
+            elif value[:2] == "AM":
+                am = True
+            else:
+                raise _Bad
+            value = value[2:]
+        elif chunk == "MST":
+            if value[:3] == "UTC":
+                zone_name, value = "UTC", value[3:]
+            else:
+                length = _zone_name_length(value)
+                if not length:
+                    raise _Bad
+                zone_name, value = value[:length], value[length:]
+        else:  # numeric zones: Z07:00, Z0700, -07:00, -0700
+            if chunk.startswith("Z") and value[:1] == "Z":
+                offset, value = 0, value[1:]
+                continue
+            colon = chunk.endswith(":00")
+            width = 6 if colon else 5
+            if len(value) < width or (colon and value[3] != ":"):
+                raise _Bad
+            sign, hours, mins = value[0], value[1:3], value[4:6] if colon else value[3:5]
+            value = value[width:]
+            hh, _ = _getnum(hours, True)
+            mm, _ = _getnum(mins, True)
+            if hh > 24 or mm > 60 or sign not in "+-":
+                raise _Bad
+            offset = (hh * 60 + mm) * 60 * (-1 if sign == "-" else 1)
+    if value:
+        raise _Bad  # extra text
+    if pm and hour < 12:
+        hour += 12
+    elif am and hour == 12:
+        hour = 0
+    month = 1 if month < 0 else month
+    day = 1 if day < 0 else day
+    if day < 1 or day > _days_in(month, year):
+        raise _Bad
+    time = GoTime(year, month, day, hour, minute, second, nanos, offset or 0)
+    return Parsed(time, offset is not None, zone_name)
+
+
+# ------------------------------------------------------------------------------ Hugo's verdict
+
+DateKind = Literal["ok", "empty", "invalid", "no-day"]
+
+
+@dataclass(frozen=True)
+class HugoDate:
+    """What Hugo makes of one front-matter date value.
+
+    `kind`: "ok" (parsed), "empty" ("" or null: year 1), "invalid" (the build fails), "no-day"
+    (a time of day only: Hugo dates it to year 0). `time` is the instant Hugo reads, in the offset it
+    shows it in. `has_offset`: the value says its own offset. `zone_name`: a zone name Hugo ignored.
+    `unix`: the value is a number of seconds since 1970. `source`: the value as written.
+    """
+
+    kind: DateKind
+    source: str
+    time: GoTime | None = None
+    has_offset: bool = False
+    zone_name: str | None = None
+    unix: bool = False
+    native: bool = False  # a TOML datetime (not a string)
+
+    @property
+    def is_rfc3339(self) -> bool:
+        return self.kind == "ok" and not self.unix and RFC3339.fullmatch(self.source) is not None
+
+
+def offset_at(zone: tzinfo | None, seconds: int) -> int:
+    """The UTC offset of `zone` at the instant `seconds` since the epoch (0 for UTC)."""
+    if zone is None:
+        return 0
+    try:
+        instant = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds)
+        delta = instant.astimezone(zone).utcoffset()
+    except (OverflowError, ValueError):
+        # Outside what Python's datetime holds (year 0, year 10000): the zone's earliest offset.
+        delta = datetime(2, 1, 1, tzinfo=zone).utcoffset()
+    return int(delta.total_seconds()) if delta is not None else 0
+
+
+def in_zone(wall: GoTime, zone: tzinfo | None) -> GoTime:
+    """The wall time read in `zone` the way Go's `time.Date` does, shown at its instant's offset."""
+    seconds, _ = GoTime(
+        wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second
+    ).epoch()
+    first = offset_at(zone, seconds)
+    utc = seconds - first
+    second = offset_at(zone, utc)
+    if second != first:
+        utc = seconds - second  # near a transition: Go looks the offset up again
+    return from_epoch(utc, wall.nanosecond, offset_at(zone, utc))
+
+
+def from_epoch(seconds: int, nanos: int, offset: int) -> GoTime:
+    local = seconds + offset
+    days, rest = divmod(local, 86400)
+    year, month, day = _civil_from_days(days)
+    hour, rest = divmod(rest, 3600)
+    minute, second = divmod(rest, 60)
+    return GoTime(year, month, day, hour, minute, second, nanos, offset)
+
+
+def parse_cast(value: str, zone: tzinfo | None) -> HugoDate:
+    """Hugo's reading of a date string (cast.ToTimeInDefaultLocationE with the site's zone)."""
+    for tokens, kind, _ in _LAYOUT_TOKENS:
+        try:
+            parsed = go_parse(tokens, value)
+        except _Bad:
+            continue
+        if kind == "time":
+            return HugoDate("no-day", value, parsed.time)
+        if kind == "numeric":
+            return HugoDate("ok", value, parsed.time, has_offset=True, zone_name=parsed.zone_name)
+        return HugoDate("ok", value, in_zone(parsed.time, zone), zone_name=parsed.zone_name)
+    return HugoDate("invalid", value)
+
+
+_TOML_DATETIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?"
+    r"([Zz]|[+-]\d{2}:\d{2})?"
+)
+
+
+def _toml_native(source: str, zone: tzinfo | None) -> HugoDate:
+    match = _TOML_DATETIME.fullmatch(source)
+    if match is None:
+        return HugoDate("invalid", source, native=True)  # a local time: Hugo cannot use it
+    year, month, day, hour, minute, second, frac, offset = match.groups()
+    nanos = int((frac or "0")[:9].ljust(9, "0"))
+    wall = GoTime(
+        int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), nanos
+    )
+    if offset is None:
+        return HugoDate("ok", source, in_zone(wall, zone), native=True)
+    minutes = 0 if offset in "Zz" else int(offset[1:3]) * 60 + int(offset[4:6])
+    shift = minutes * 60 * (-1 if offset.startswith("-") else 1)
+    written = GoTime(
+        wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, nanos, shift
+    )
+    return HugoDate("ok", source, written, has_offset=True, native=True)
+
+
+def hugo_date(node: Node, source: str, fmt: str, zone: tzinfo | None) -> HugoDate:
+    """Hugo's reading of the front-matter value `node` (`source` is its text in the file)."""
+    if node.tag == "null" or (node.tag == "str" and node.value == ""):
+        return HugoDate("empty", source)
+    if node.tag == "str" or (node.tag == "timestamp" and isinstance(node.value, str)):
+        # YAML timestamps reach Hugo as the text written, like strings do.
+        return parse_cast(str(node.value), zone)
+    if node.tag == "timestamp":
+        return _toml_native(source, zone)
+    if node.tag == "int" and fmt != "json" and isinstance(node.value, int):
+        # Go's JSON decoder makes every number a float, which cast cannot read as a time.
+        if not -(10**13) < node.value < 10**13:
+            return HugoDate("invalid", source)
+        return HugoDate("ok", source, from_epoch(node.value, 0, 0), has_offset=True, unix=True)
+    return HugoDate("invalid", source)
+
+
+# ------------------------------------------------------------------------------ rule helpers
+
+
+@dataclass(frozen=True)
+class ZoneChoice:
+    """The zone dates without an offset are read in, and whether it is known or assumed (UTC)."""
+
+    zone: tzinfo | None
+    name: str
+    known: bool
+
+
+def zone_for(ctx: Context) -> ZoneChoice:
+    """Config `timezone`, else the site's `timeZone` for the article's language, else UTC."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates = []
+    if ctx.config is not None and ctx.config.timezone:
+        candidates.append(ctx.config.timezone)
+    site = ctx.site
+    if site is not None:
+        site_zone = site.time_zone_for(ctx.document.language)
+        if site_zone:
+            candidates.append(site_zone)
+    for name in candidates:
+        if name.upper() == "UTC":
+            return ZoneChoice(None, "UTC", True)
+        try:
+            return ZoneChoice(ZoneInfo(name), name, True)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return ZoneChoice(None, "UTC", False)
+
+
+# The last document's readings: the four date rules ask for the same ones in a row. References
+# (not ids) are kept, so a new document can never be mistaken for the cached one.
+_last: tuple[object, str, str, list[tuple[Field, HugoDate]]] | None = None
+
+
+def date_fields(ctx: Context) -> list[tuple[Field, HugoDate]]:
+    """Every top-level date field of the document with Hugo's reading of it (first of each key)."""
+    global _last
+    choice = zone_for(ctx)
+    text = ctx.document.text
+    if (
+        _last is not None
+        and _last[0] is ctx.document
+        and _last[1] is text
+        and _last[2] == choice.name
+    ):
+        return _last[3]
+    out: list[tuple[Field, HugoDate]] = []
+    seen: set[str] = set()
+    for item in ctx.document.fields:
+        key = item.key.lower()
+        if key not in DATE_KEYS or key in seen:
+            continue
+        seen.add(key)
+        span = item.value_span
+        out.append(
+            (item, hugo_date(item.node, text[span.start : span.end], item.format, choice.zone))
+        )
+    _last = (ctx.document, text, choice.name, out)
+    return out
+
+
+def _system_now() -> GoTime:
+    moment = datetime.now(UTC)
+    return GoTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+# The clock DT003 compares with; tests pass a fixed `now` option instead of patching this.
+clock: Callable[[], GoTime] = _system_now
+
+
+def rewritten(item: Field, reading: HugoDate, choice: ZoneChoice) -> str | None:
+    """The RFC 3339 text for the instant Hugo reads from `item`, written in the field's style.
+
+    An offset in the value is kept; otherwise the zone's offset at that instant is used (UTC is
+    written `Z`). A quoted value stays quoted with the same quote; a plain YAML value, a TOML
+    datetime and a number become a plain (TOML: native) datetime.
+    """
+    time = reading.time
+    if reading.kind != "ok" or time is None:
+        return None
+    if reading.unix:
+        seconds, nanos = time.epoch()
+        time = from_epoch(seconds, nanos, offset_at(choice.zone, seconds))
+    if reading.has_offset and not reading.unix:
+        utc_as_z = reading.source.rstrip().upper().endswith("Z") or reading.zone_name == "UTC"
+    else:
+        utc_as_z = choice.zone is None
+    text = time.rfc3339(utc_as_z=utc_as_z)
+    if RFC3339.fullmatch(text) is None:
+        return None  # a year outside 0000-9999 cannot be written in RFC 3339
+    style = item.node.style
+    if style in ('"', "'"):
+        return f"{style}{text}{style}"
+    if item.format == "json" or (item.node.tag == "str" and style is not None):
+        return f'"{text}"'
+    return text

@@ -1,0 +1,83 @@
+"""A date is not written as RFC 3339 with an offset.
+
+## What it does
+Flags `date`, `lastmod`, `publishDate` and `expiryDate` (and Hugo's other names for them:
+`pubdate`, `published`, `modified`, `unpublishdate`) when Hugo can read the value but it is not
+`2006-01-02T15:04:05-07:00` (fractional seconds and `Z` allowed): no offset
+(`2025-02-08 09:55:35`, `2025-02-08`), another layout (`Sat, 08 Feb 2025 09:55:35 +0800`), a zone
+name that Hugo ignores (`... 09:55:35 GMT` is read in the site's zone), or a number of seconds.
+Values Hugo cannot read at all are `date-invalid`'s.
+
+## Why is this bad?
+Without an offset the instant depends on configuration that lives elsewhere: Hugo reads the wall
+time in the site's `timeZone` (else UTC), other tools (feeds, search indexes, a scraper's
+de-duplication) usually read it as UTC, and moving the site or changing `timeZone` silently moves
+every article by hours.
+
+## Example
+    # hugo.toml: timeZone = "Asia/Shanghai"
+    date: "2025-02-08 09:55:35"
+
+## Use instead
+    date: "2025-02-08T09:55:35+08:00"
+
+## Fix safety
+The value is rewritten as the instant Hugo reads today, keeping its quoting: the offset written in
+the value, else the offset of the time zone at that instant (daylight saving included, and a wall
+time that falls in a daylight-saving gap resolved as Go resolves it). Safe when the value has an
+offset or the zone is known (config `timezone` or the site's `timeZone`); unsafe when UTC is only
+assumed for lack of both, and for a number of seconds, which may not have been meant as one.
+"""
+
+from __future__ import annotations
+
+from newslint import Fix, Rule, Severity
+from newslint.document import Document
+from newslint.fixes import Applicability, Edit
+from newslint.rule import Context
+
+from ._dates import date_fields, rewritten, zone_for
+
+
+class DateFormat(Rule):
+    code = "DT001"
+    name = "date-format"
+    severity = Severity.WARNING
+    messages = {
+        "no-offset": "{key} is not RFC 3339 with an offset: Hugo reads {value!r} in {zone}",
+        "layout": "{key} is not RFC 3339: {value!r}",
+        "zone-name": "{key} is not RFC 3339: Hugo ignores the zone name in {value!r} and reads it in {zone}",
+        "unix": "{key} is not RFC 3339: Hugo reads the number {value} as seconds since 1970",
+    }
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        choice = zone_for(ctx)
+        zone = choice.name if choice.known else "UTC (no time zone is configured)"
+        for item, reading in date_fields(ctx):
+            if reading.kind != "ok" or reading.is_rfc3339:
+                continue
+            if reading.unix:
+                message = "unix"
+            elif reading.has_offset:
+                message = "layout"
+            elif reading.zone_name:
+                message = "zone-name"
+            else:
+                message = "no-offset"
+            fix = None
+            text = rewritten(item, reading, choice)
+            if text is not None:
+                safe = not reading.unix and (reading.has_offset or choice.known)
+                fix = Fix(
+                    f"Rewrite as {text.strip(chr(34) + chr(39))}",
+                    (Edit.replace(item.value_span, text),),
+                    Applicability.SAFE if safe else Applicability.UNSAFE,
+                )
+            ctx.report(
+                item.value_span,
+                message,
+                fix=fix,
+                key=item.key,
+                value=item.node.value if isinstance(item.node.value, str) else reading.source,
+                zone=zone,
+            )

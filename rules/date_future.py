@@ -1,0 +1,66 @@
+"""The publish date is in the future.
+
+## What it does
+Flags a page whose publish date (`publishDate`, else `pubdate`, `published`, else `date`, as Hugo
+picks it) is later than now, read the way Hugo reads it (the offset in the value, else the site's
+`timeZone`, else UTC), unless the site sets `buildFuture`. The option `now` (RFC 3339) replaces the
+clock, for reproducible runs.
+
+## Why is this bad?
+Hugo leaves future pages out of the build: the article is missing from the site, its lists and its
+feeds until a build runs after that time. For a scraped article it usually means a time zone
+mistake (a UTC time written without an offset on a site east of Greenwich).
+
+## Example
+    # read on 2025-02-08 10:00 in Shanghai
+    date: "2025-02-08T18:00:00+08:00"
+
+## Use instead
+    date: "2025-02-08T10:00:00Z"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint import Rule, Severity
+from newslint.document import Document
+from newslint.rule import Context
+
+from . import _dates
+
+
+@dataclass(frozen=True)
+class Options:
+    # RFC 3339 time to compare with instead of the clock ("" = the clock).
+    now: str = ""
+
+    def __post_init__(self) -> None:
+        if self.now and _dates.parse_cast(self.now, None).kind != "ok":
+            raise ValueError(f"now {self.now!r} is not a date (write 2025-02-08T09:55:35+08:00)")
+
+
+class DateFuture(Rule):
+    code = "DT003"
+    name = "date-future"
+    severity = Severity.WARNING
+    messages = {
+        "future": "{key} {value} is in the future: Hugo leaves the page out until then (buildFuture is off)"
+    }
+    Options = Options
+    volatile = True  # depends on the clock: results are never cached
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        if ctx.site is not None and ctx.site.build_future:
+            return
+        readings = {item.key.lower(): (item, reading) for item, reading in _dates.date_fields(ctx)}
+        for key in _dates.PUBLISH_KEYS:
+            if key in readings and readings[key][1].kind == "ok":
+                item, reading = readings[key]
+                break
+        else:
+            return
+        now = _dates.parse_cast(ctx.options.now, None).time if ctx.options.now else _dates.clock()
+        if reading.time is None or now is None or reading.time.epoch() <= now.epoch():
+            return
+        ctx.report(item.value_span, "future", key=item.key, value=reading.time.rfc3339())

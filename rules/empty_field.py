@@ -1,0 +1,90 @@
+"""A front-matter key has an empty value where empty is not the same as absent.
+
+## What it does
+Flags `menu: ""` and `menus: ""` (also as a list item), and an empty item (`""`, null) in a list
+field of the schema such as `tags`, `categories`, `keywords`, `aliases` or `outputs`. The option
+`fields` adds keys whose empty value (`""`, null, `[]`, `{}`) should be reported too.
+
+Empty values that Hugo and the theme treat exactly like a missing key (`lead: ""`,
+`description: ""`, `categories: []`) are left alone; empty required fields are `required-field`'s,
+empty dates `date-invalid`'s and Mainroad's `sidebar` and `widgets` the theme rules'.
+
+## Why is this bad?
+`menu: ""` puts the page in a menu named "", which no template shows; `aliases: [""]` makes the
+build fail ("alias "/" resolves to website root directory"), and so does `outputs: [""]` (no output
+format is named ""). An empty tag is a scraper's leftover that only hides whether tags were meant.
+
+## Example
+    ---
+    menu: ""
+    tags:
+      - ""
+    ---
+
+## Use instead
+    ---
+    ---
+
+## Fix safety
+Safe: the key (or, when the list keeps other items, the empty item) is deleted, with its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint import Fix, Rule, Severity
+from newslint.events import Field
+from newslint.rule import Context
+from newslint.schema import LIST_KINDS
+
+from ._schema import delete_item, is_empty, schema_of, value_or_key_span
+
+
+@dataclass(frozen=True)
+class Options:
+    # More keys whose empty value is reported.
+    fields: tuple[str, ...] = ()
+
+
+class EmptyField(Rule):
+    code = "FM006"
+    name = "empty-field"
+    severity = Severity.WARNING
+    messages = {
+        "empty": "{key} is empty{why}",
+        "empty-item": "{key} has an empty item",
+    }
+    Options = Options
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        spec = schema_of(ctx).spec(field.key)
+        node = field.node
+        extra = {key.lower() for key in ctx.options.fields}
+        delete = Fix.safe(f"Remove the empty {field.key}", field.delete())
+        if field.key.lower() in extra and (
+            is_empty(node) or (node.kind in ("list", "map") and not node.value)
+        ):
+            ctx.report(value_or_key_span(field), "empty", key=field.key, why="", fix=delete)
+            return
+        if spec is None or spec.owner is not None:
+            return
+        if (
+            spec.empty_matters
+            and node.kind == "scalar"
+            and isinstance(node.value, str)
+            and is_empty(node)
+        ):
+            why = ': Hugo puts the page in a menu named ""' if spec.kind == "menu" else ""
+            ctx.report(value_or_key_span(field), "empty", key=field.key, why=why, fix=delete)
+            return
+        if node.kind != "list" or (spec.kind not in LIST_KINDS and spec.kind != "menu"):
+            return
+        empties = [i for i, item in enumerate(node.items) if is_empty(item)]
+        for index in empties:
+            if len(empties) == len(node.items):
+                fix = delete
+            else:
+                edit = delete_item(ctx.document.text, node.items, index)
+                fix = Fix.safe(f"Remove the empty item of {field.key}", edit)
+            ctx.report(node.items[index].span, "empty-item", key=field.key, fix=fix)

@@ -1,0 +1,75 @@
+"""A front-matter value has the wrong type for the schema.
+
+## What it does
+Checks every known front-matter field against the schema of the active presets (`hugo` always,
+`news` by default, `mainroad` for a Mainroad site) and the `allowed` values in the configuration:
+`comments: "false"`, `draft: "true"`, `weight: "3"`, `tags: "economy"`, `params: ""`, a list item
+that is a list, a `section` outside its allowed values.
+
+## Why is this bad?
+A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
+(a non-empty string is true) and never loads MathJax for `mathjax: "true"` (it compares with the
+boolean `true`). Hugo refuses to build when `params`, `build` or `cascade` is not a map, and a
+sidebar `widgets: "recent"` breaks Mainroad's template.
+
+## Example
+    ---
+    comments: "false"
+    tags: "economy"
+    ---
+
+## Use instead
+    ---
+    comments: false
+    tags: ["economy"]
+    ---
+
+## Fix safety
+Unsafe: `"true"`/`"false"` become booleans and a single value becomes a one-item list. The page then
+renders as its author meant, which is not how it renders today (`comments: "false"` shows comments
+until fixed), so an editor should confirm.
+"""
+
+from __future__ import annotations
+
+from newslint import Fix, Rule, Severity
+from newslint.events import FrontMatter
+from newslint.fixes import Edit
+from newslint.rule import Context
+from newslint.schema import LIST_KINDS, Issue
+
+from ._schema import schema_of, wrap_in_list
+
+
+class FieldType(Rule):
+    code = "FM005"
+    name = "field-type"
+    severity = Severity.ERROR
+    messages = {
+        "type": "{key} should be {expected}, not {actual}",
+        "item-type": "{key} item should be {expected}, not {actual}",
+        "not-allowed": "{value} is not an allowed {key} (allowed: {allowed})",
+    }
+
+    def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
+        schema = schema_of(ctx)
+        for issue in schema.validate(ctx.document.fields, ctx.document.text):
+            ctx.report(issue.span, issue.message_id, fix=self._fix(ctx, issue), **issue.values)
+
+    def _fix(self, ctx: Context, issue: Issue) -> Fix | None:
+        if issue.message_id != "type":
+            return None
+        field = issue.field
+        spec = schema_of(ctx).spec(field.key)
+        node = field.node
+        if spec is None or node.kind != "scalar":
+            return None
+        if spec.kind == "bool" and node.tag == "str":
+            word = str(node.value).strip().lower()
+            if word in ("true", "false"):
+                return Fix.unsafe(f"Write {field.key} as {word}", Edit.replace(node.span, word))
+        if spec.kind in LIST_KINDS - {"maps"} and node.tag in ("str", "int", "float"):
+            edit = wrap_in_list(ctx.document.text, field)
+            if edit is not None:
+                return Fix.unsafe(f"Make {field.key} a one-item list", edit)
+        return None

@@ -1,0 +1,72 @@
+"""Mainroad `sidebar` is not "left", "right" or false.
+
+## What it does
+Flags a page's `sidebar` (Mainroad theme) that is not `"left"`, `"right"` or `false`: a wrong case
+or stray spaces (`"Left"`, `"right "`), an empty string, `true`, or any other word, `no` and `off`
+included (Hugo reads YAML 1.2, where they are strings, not false).
+
+## Why is this bad?
+Mainroad draws the sidebar on the left only for exactly `"left"`; any other non-empty value, even
+`"Left"` or `"none"`, puts it on the right. An empty value falls back to the site's default, so
+`sidebar: ""` only looks like a choice.
+
+## Example
+    sidebar: "Left"
+
+## Use instead
+    sidebar: "left"
+
+## Fix safety
+Safe: the case and spaces of "left"/"right" are corrected, and `sidebar: ""` (which the theme
+already treats as unset) is removed. Other values need a decision: no fix.
+"""
+
+from __future__ import annotations
+
+from newslint import Fix, Rule, Severity
+from newslint.events import Field
+from newslint.rule import Context
+from newslint.schema import yaml11_word
+
+from ._schema import value_or_key_span
+
+
+class SidebarValue(Rule):
+    code = "TH001"
+    name = "sidebar-value"
+    severity = Severity.ERROR
+    messages = {
+        "empty": 'sidebar is "": Mainroad uses the site\'s default',
+        "case": "sidebar {value!r} should be {fixed!r}",
+        "value": 'sidebar {value} is not "left", "right" or false',
+    }
+    presets = ("mainroad",)
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key.lower() != "sidebar":
+            return
+        node = field.node
+        word = yaml11_word(node, ctx.document.text)
+        if word is not None:
+            # `sidebar: no` is the string "no" to Hugo's YAML 1.2: a right sidebar, not none.
+            ctx.report(field.value_span, "value", value=repr(word))
+            return
+        if node.tag == "null" or (node.tag == "bool" and node.value is False):
+            return
+        if node.tag == "str" and isinstance(node.value, str):
+            value = node.value
+            if value in ("left", "right"):
+                return
+            if not value.strip():
+                fix = Fix.safe("Remove the empty sidebar", field.delete())
+                ctx.report(value_or_key_span(field), "empty", fix=fix)
+                return
+            fixed = value.strip().lower()
+            if fixed in ("left", "right"):
+                fix = Fix.safe(f'Write "{fixed}"', field.replace_value(fixed))
+                ctx.report(field.value_span, "case", value=value, fixed=fixed, fix=fix)
+                return
+            shown = repr(value)
+        else:
+            shown = ctx.document.text[field.value_span.start : field.value_span.end]
+        ctx.report(value_or_key_span(field), "value", value=shown)

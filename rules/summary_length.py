@@ -1,0 +1,55 @@
+"""Summary too long or too short.
+
+## What it does
+Flags a front-matter `summary` longer than `max` (300) or shorter than `min` (40) characters, as a
+reader sees them (HTML entities such as `&#39;` count as the one character they show). An empty
+summary is `required-field`'s.
+
+## Why is this bad?
+Cards and feed readers cut a long summary wherever their layout ends; search engines show about
+150 to 300 characters. A very short summary says no more than the title.
+
+## Example
+    summary: "Budget."
+
+## Use instead
+    summary: "The budget passed on Tuesday after a week of talks between the coalition parties."
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from newslint import Rule, Severity
+from newslint.events import Field
+from newslint.rule import Context
+
+
+@dataclass(frozen=True)
+class Options:
+    min: int = 40
+    max: int = 300
+
+
+class SummaryLength(Rule):
+    code = "TX002"
+    name = "summary-length"
+    severity = Severity.INFO
+    messages = {
+        "long": "summary is {length} characters long, more than {limit}",
+        "short": "summary is {length} characters long, fewer than {limit}",
+    }
+    Options = Options
+    presets = ("news",)
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key.lower() != "summary" or not isinstance(field.value, str):
+            return
+        text = " ".join(html.unescape(field.value).split())
+        if not text:
+            return
+        if len(text) > ctx.options.max:
+            ctx.report(field.value_span, "long", length=len(text), limit=ctx.options.max)
+        elif len(text) < ctx.options.min:
+            ctx.report(field.value_span, "short", length=len(text), limit=ctx.options.min)

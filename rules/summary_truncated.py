@@ -1,0 +1,67 @@
+"""Summary is cut off.
+
+## What it does
+Flags a front-matter `summary` that ends in an ellipsis (`...`, `…`, `[…]`, `。。。`) or stops in
+the middle of a word: the summary is the body's opening text and the body carries on with the same
+word (`... with plans to supply lid` when the body says `lidar`).
+
+## Why is this bad?
+Feeds and article cards show the summary as written; a cut sentence looks broken. Summaries cut at
+a fixed length are a scraper's habit, and the article's own opening sentences are usually better.
+
+## Example
+    summary: "The minister said the budget would..."
+
+## Use instead
+    summary: "The minister said the budget would pass this week."
+
+## Fix safety
+Unsafe: the new summary is taken from the article's opening sentences (whole sentences only, within
+`max-chars`, CJK full stops included), which an editor should read. There is no fix when the body
+has no complete opening sentence that fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint import Fix, Rule, Severity
+from newslint.events import Field
+from newslint.rule import Context
+
+from ._summary import ellipsis_ending, mid_word_ending, opening_sentences
+
+
+@dataclass(frozen=True)
+class Options:
+    max_chars: int = 300
+
+
+class SummaryTruncated(Rule):
+    code = "TX001"
+    name = "summary-truncated"
+    severity = Severity.WARNING
+    messages = {
+        "cut": "summary is cut off ({ending!r})",
+        "mid-word": "summary stops in the middle of a word ({ending!r})",
+    }
+    Options = Options
+    presets = ("news",)
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key.lower() != "summary" or not isinstance(field.value, str):
+            return
+        ending = ellipsis_ending(field.value)
+        message = "cut"
+        if ending is None:
+            ending = mid_word_ending(field.value, ctx.document)
+            message = "mid-word"
+        if ending is None:
+            return
+        better = opening_sentences(ctx.document, ctx.options.max_chars)
+        fix = None
+        if better and better != field.value:
+            fix = Fix.unsafe(
+                "Rewrite the summary from the opening sentences", field.replace_value(better)
+            )
+        ctx.report(field.value_span, message, ending=ending, fix=fix)

@@ -1,0 +1,98 @@
+"""Mainroad `widgets` names a widget the site does not have, an empty one, or one twice.
+
+## What it does
+Checks each item of a page's `widgets` list (Mainroad theme) against the widgets the site has: the
+templates in `layouts/partials/widgets/` of the site and of the theme on disk, else Mainroad's own
+(`categories`, `ddg-search`, `languages`, `recent`, `search`, `sidemenu`, `social`, `taglist`).
+Flags unknown names, empty items and repeats. A `widgets` that is not a list is `field-type`'s.
+
+## Why is this bad?
+Mainroad includes `widgets/<name>.html` for each item, so an unknown or empty name fails the build
+("partial not found") and a repeated one draws the widget twice.
+
+## Example
+    widgets:
+      - "recnet"
+      - ""
+      - "taglist"
+      - "taglist"
+
+## Use instead
+    widgets:
+      - "recent"
+      - "taglist"
+
+## Fix safety
+Safe: empty and repeated items are removed (the key, when no item is left). Unsafe: an unknown name
+becomes the closest known one (`recnet` -> `recent`, `Search` -> `search`), which may not be the
+widget the author wanted.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from newslint import Fix, Rule, Severity
+from newslint.events import Field
+from newslint.rule import Context
+from newslint.schema import yaml11_word
+from newslint.site import MAINROAD_WIDGETS
+
+from ._schema import closest, delete_item, is_empty, replace_item
+
+
+class WidgetValue(Rule):
+    code = "TH002"
+    name = "widget-value"
+    severity = Severity.ERROR
+    messages = {
+        "unknown": "unknown widget {name!r}: the build fails",
+        "empty": "empty widget name: the build fails",
+        "duplicate": "widget {name!r} is listed twice",
+    }
+    presets = ("mainroad",)
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        node = field.node
+        if field.key.lower() != "widgets" or node.kind != "list":
+            return
+        known = ctx.site.widgets if ctx.site is not None else MAINROAD_WIDGETS
+        text = ctx.document.text
+        names = [
+            (yaml11_word(item, text) or str(item.value)) if item.kind == "scalar" else ""
+            for item in node.items
+        ]
+        seen: set[str] = set()
+        dropped = []
+        for name, item in zip(names, node.items, strict=True):
+            dropped.append(is_empty(item) or name in seen)
+            seen.add(name)
+        for index, item in enumerate(node.items):
+            if dropped[index]:
+                if all(dropped):
+                    fix = Fix.safe("Remove the widgets", field.delete())
+                else:
+                    fix = Fix.safe("Remove the item", delete_item(text, node.items, index))
+                if is_empty(item):
+                    ctx.report(item.span, "empty", fix=fix)
+                else:
+                    ctx.report(item.span, "duplicate", name=names[index], fix=fix)
+            elif names[index] not in known:
+                guess = _guess(names[index], known) if item.kind == "scalar" else None
+                fix = None
+                if guess is not None and guess not in seen:
+                    edit = replace_item(field, item, guess)
+                    fix = Fix.unsafe(f"Replace with {guess!r}", edit)
+                ctx.report(item.span, "unknown", name=names[index], fix=fix)
+
+
+def _guess(name: str, known: tuple[str, ...]) -> str | None:
+    if len(name) > 64:
+        return None  # no widget name is that long; keep the matching cheap
+    lowered = {k.lower(): k for k in known}
+    key = name.strip().lower()
+    if key in lowered:
+        return lowered[key]
+    return closest(name.strip(), known) or next(
+        iter(difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)), None
+    )

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.date_format import DateFormat
+from newslint.site import Site
+from newslint.testing import Case, Raw, assert_case, fm
+
+SHANGHAI = Site(time_zone="Asia/Shanghai")
+NEW_YORK = Site(time_zone="America/New_York")
+
+CASES = [
+    Case("rfc3339-offset", fm(date="2025-02-08T09:55:35+08:00"), site=SHANGHAI),
+    Case(
+        "rfc3339-utc-fraction",
+        fm(date="2025-02-08T01:55:35.123Z", lastmod=Raw("2025-02-09T10:00:00-05:00")),
+    ),
+    Case(
+        "bulwark-style-in-a-shanghai-site",
+        fm(title="Budget", date="2025-02-08 09:55:35"),
+        site=SHANGHAI,
+        errors=[("no-offset", 3, 7)],
+        fixed=fm(title="Budget", date="2025-02-08T09:55:35+08:00"),
+    ),
+    Case(
+        "single-quotes-kept",
+        "---\ndate: '2025-02-08 09:55:35' # scraped\n---\nBody.\n",
+        site=SHANGHAI,
+        errors=[("no-offset", 2, 7)],
+        fixed="---\ndate: '2025-02-08T09:55:35+08:00' # scraped\n---\nBody.\n",
+    ),
+    Case(
+        "plain-yaml-timestamp-stays-plain",
+        fm(date=Raw("2025-02-08 09:55:35")),
+        site=SHANGHAI,
+        errors=[("no-offset", 2, 7)],
+        fixed=fm(date=Raw("2025-02-08T09:55:35+08:00")),
+    ),
+    Case(
+        "date-only-is-midnight-in-the-zone",
+        fm(date="2025-02-08"),
+        site=SHANGHAI,
+        errors=[("no-offset", 2, 7)],
+        fixed=fm(date="2025-02-08T00:00:00+08:00"),
+    ),
+    Case(
+        "no-zone-anywhere-utc-assumed-unsafe",
+        fm(date="2025-02-08 09:55:35"),
+        errors=[("no-offset", 2, 7)],
+        unsafe_fixed=fm(date="2025-02-08T09:55:35Z"),
+    ),
+    Case(
+        "config-timezone-is-known-with-daylight-saving",
+        fm(date="2025-02-08 09:55:35", lastmod="2025-07-08 09:55:35"),
+        config={"timezone": "Europe/Berlin"},
+        errors=[("no-offset", 2, 7), ("no-offset", 3, 10)],
+        fixed=fm(date="2025-02-08T09:55:35+01:00", lastmod="2025-07-08T09:55:35+02:00"),
+    ),
+    Case(
+        "config-timezone-wins-over-the-site",
+        fm(date="2025-02-08 09:55:35"),
+        site=SHANGHAI,
+        config={"timezone": "UTC"},
+        errors=[("no-offset", 2, 7)],
+        fixed=fm(date="2025-02-08T09:55:35Z"),
+    ),
+    Case(
+        "daylight-saving-gap-resolved-like-go",
+        fm(date="2025-03-09 02:30:00"),
+        site=NEW_YORK,
+        errors=[("no-offset", 2, 7)],
+        fixed=fm(date="2025-03-09T01:30:00-05:00"),
+    ),
+    Case(
+        "daylight-saving-fold-takes-the-first",
+        fm(date="2025-11-02 01:30:00"),
+        site=NEW_YORK,
+        errors=[("no-offset", 2, 7)],
+        fixed=fm(date="2025-11-02T01:30:00-04:00"),
+    ),
+    Case(
+        "per-language-time-zone",
+        fm(date="2025-02-08 09:55:35"),
+        path="content/zh-CN/news/a.zh-CN.md",
+        site=Site(time_zone="UTC", language_time_zones={"zh-CN": "Asia/Shanghai"}),
+        errors=[("no-offset", 2, 7)],
+        fixed=fm(date="2025-02-08T09:55:35+08:00"),
+    ),
+    Case(
+        "other-layout-with-offset-safe-without-zone",
+        fm(date="2025-02-08 09:55:35 +0800", publishDate="Sat, 08 Feb 2025 09:55:35 -0500"),
+        errors=[("layout", 2, 7), ("layout", 3, 14)],
+        fixed=fm(date="2025-02-08T09:55:35+08:00", publishDate="2025-02-08T09:55:35-05:00"),
+    ),
+    Case(
+        "zone-name-is-ignored-by-hugo",
+        fm(date="Sat, 08 Feb 2025 09:55:35 GMT"),
+        site=SHANGHAI,
+        errors=[("zone-name", 2, 7)],
+        fixed=fm(date="2025-02-08T09:55:35+08:00"),
+    ),
+    Case(
+        "fraction-and-space-separated-z-kept",
+        fm(date="2025-02-08 09:55:35.5", expiryDate="2026-02-08 09:55:35Z"),
+        site=SHANGHAI,
+        errors=[("no-offset", 2, 7), ("layout", 3, 13)],
+        fixed=fm(date="2025-02-08T09:55:35.5+08:00", expiryDate="2026-02-08T09:55:35Z"),
+    ),
+    Case(
+        "unix-seconds-unsafe",
+        fm(date=Raw("1739008535")),
+        site=SHANGHAI,
+        errors=[("unix", 2, 7)],
+        unsafe_fixed=fm(date=Raw("2025-02-08T17:55:35+08:00")),
+    ),
+    Case("unreadable-and-empty-are-date-invalid", fm(date="2025/02/08", lastmod="")),
+    Case("other-keys-ignored", fm(updated="2025-02-08 09:55:35")),
+    Case(
+        "toml-native-and-string",
+        '+++\ndate = 2025-02-08T09:55:35\nlastmod = "2025-02-09"\npubdate = 2025-02-08 09:55:35+08:00\n+++\n',
+        site=SHANGHAI,
+        errors=[("no-offset", 2, 8), ("no-offset", 3, 11), ("layout", 4, 11)],
+        fixed=(
+            '+++\ndate = 2025-02-08T09:55:35+08:00\nlastmod = "2025-02-09T00:00:00+08:00"\n'
+            "pubdate = 2025-02-08T09:55:35+08:00\n+++\n"
+        ),
+    ),
+    Case(
+        "json",
+        '{"title": "Budget", "date": "2025-02-08 09:55:35"}\n',
+        site=SHANGHAI,
+        errors=[("no-offset", 1, 29)],
+        fixed='{"title": "Budget", "date": "2025-02-08T09:55:35+08:00"}\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_date_format(case: Case) -> None:
+    assert_case(DateFormat, case)
+
+
+def test_message_and_fix_title() -> None:
+    from newslint.engine import check_text
+
+    found = check_text(fm(date="2025-02-08 09:55:35"), select=["DT001"], site=SHANGHAI)
+    assert [d.message for d in found] == [
+        "date is not RFC 3339 with an offset: Hugo reads '2025-02-08 09:55:35' in Asia/Shanghai"
+    ]
+    assert found[0].fix is not None
+    assert found[0].fix.title == "Rewrite as 2025-02-08T09:55:35+08:00"

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.config import ConfigError
+from newslint.rules import _dates
+from newslint.rules.date_future import DateFuture
+from newslint.site import Site
+from newslint.testing import Case, Raw, assert_case, fm
+
+SHANGHAI = Site(time_zone="Asia/Shanghai")
+NOW = {"now": "2025-02-08T10:00:00+08:00"}
+
+CASES = [
+    Case("past", fm(date="2025-02-08T09:59:59+08:00"), options=NOW),
+    Case("exactly-now", fm(date="2025-02-08T02:00:00Z"), options=NOW),
+    Case(
+        "future",
+        fm(title="Budget", date="2025-02-08T10:00:01+08:00"),
+        options=NOW,
+        errors=[("future", 3, 7)],
+    ),
+    Case(
+        "no-offset-read-in-the-site-zone",
+        fm(date="2025-02-08 09:59:00"),
+        site=SHANGHAI,
+        options=NOW,
+    ),
+    Case(
+        "same-wall-time-is-future-in-utc",
+        fm(date="2025-02-08 09:59:00"),
+        options=NOW,
+        errors=[("future", 2, 7)],
+    ),
+    Case(
+        "publish-date-wins-over-date",
+        fm(date="2025-02-01T00:00:00Z", publishDate="2025-03-01T00:00:00Z"),
+        options=NOW,
+        errors=[("future", 3, 14)],
+    ),
+    Case(
+        "date-in-future-but-publish-date-past",
+        fm(date="2026-01-01T00:00:00Z", publishDate="2025-01-01T00:00:00Z"),
+        options=NOW,
+    ),
+    Case(
+        "lastmod-and-expiry-in-future-are-fine",
+        fm(
+            date="2025-01-01T00:00:00Z",
+            lastmod="2030-01-01T00:00:00Z",
+            expiryDate="2030-01-01T00:00:00Z",
+        ),
+        options=NOW,
+    ),
+    Case(
+        "build-future-site",
+        fm(date="2030-01-01T00:00:00Z"),
+        site=Site(build_future=True),
+        options=NOW,
+    ),
+    Case("unreadable-is-date-invalid", fm(date="2030/01/01"), options=NOW),
+    Case(
+        "toml",
+        "+++\ndate = 2030-01-01T00:00:00Z\n+++\n",
+        options=NOW,
+        errors=[("future", 2, 8)],
+    ),
+    Case("json", '{"date": "2030-01-01"}\n', options=NOW, errors=[("future", 1, 10)]),
+    Case("unix-seconds", fm(date=Raw("1893456000")), options=NOW, errors=[("future", 2, 7)]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_date_future(case: Case) -> None:
+    assert_case(DateFuture, case)
+
+
+def test_the_clock_is_used_without_the_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_dates, "clock", lambda: _dates.GoTime(2025, 2, 8, 2, 0, 0))
+    assert_case(DateFuture, Case("past", fm(date="2025-02-08T09:59:59+08:00")))
+    assert_case(
+        DateFuture,
+        Case("future", fm(date="2025-02-08T10:00:01+08:00"), errors=[("future", 2, 7)]),
+    )
+
+
+def test_bad_now_option_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="now"):
+        assert_case(DateFuture, Case("bad", fm(), options={"now": "tomorrow"}))
+
+
+def test_results_are_never_cached() -> None:
+    assert DateFuture.volatile is True

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.date_order import DateOrder
+from newslint.site import Site
+from newslint.testing import Case, assert_case, fm
+
+SHANGHAI = Site(time_zone="Asia/Shanghai")
+
+CASES = [
+    Case(
+        "in-order",
+        fm(
+            date="2025-02-08T09:00:00+08:00",
+            lastmod="2025-02-09T09:00:00+08:00",
+            expiryDate="2026-01-01T00:00:00Z",
+        ),
+    ),
+    Case(
+        "lastmod-equal-to-date",
+        fm(date="2025-02-08T09:00:00+08:00", lastmod="2025-02-08T01:00:00Z"),
+    ),
+    Case(
+        "lastmod-before-date",
+        fm(date="2025-02-08T09:00:00+08:00", lastmod="2025-02-07T09:00:00+08:00"),
+        errors=[("lastmod", 3, 10)],
+    ),
+    Case(
+        "offsets-compared-as-instants",
+        fm(date="2025-02-08T09:00:00+08:00", lastmod="2025-02-08T00:59:59Z"),
+        errors=[("lastmod", 3, 10)],
+    ),
+    Case(
+        "no-offset-read-in-the-site-zone",
+        fm(date="2025-02-08 09:00:00", lastmod="2025-02-08T01:30:00Z"),
+        site=SHANGHAI,
+    ),
+    Case(
+        "expiry-before-date",
+        fm(date="2025-02-08T09:00:00Z", expiryDate="2025-02-01T00:00:00Z"),
+        errors=[("expiry", 3, 13)],
+    ),
+    Case(
+        "expiry-equal-to-publish-date",
+        fm(
+            date="2025-01-01T00:00:00Z",
+            publishDate="2025-02-08T00:00:00Z",
+            expiryDate="2025-02-08T00:00:00Z",
+        ),
+        errors=[("expiry", 4, 13)],
+    ),
+    Case(
+        "unpublishdate-alias",
+        fm(date="2025-02-08T00:00:00Z", unpublishdate="2025-01-08T00:00:00Z"),
+        errors=[("expiry", 3, 16)],
+    ),
+    Case("unreadable-skipped", fm(date="2025/02/08", lastmod="2025-01-01T00:00:00Z")),
+    Case(
+        "toml",
+        "+++\ndate = 2025-02-08T09:00:00+08:00\nlastmod = 2025-02-07\n+++\n",
+        site=SHANGHAI,
+        errors=[("lastmod", 3, 11)],
+    ),
+    Case(
+        "json",
+        '{"date": "2025-02-08", "expiryDate": "2025-02-07"}\n',
+        errors=[("expiry", 1, 38)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_date_order(case: Case) -> None:
+    assert_case(DateOrder, case)

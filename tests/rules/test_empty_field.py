@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.empty_field import EmptyField
+from newslint.testing import Case, Raw, assert_case, fm
+
+CASES = [
+    Case("filled", fm(title="Budget", menu="main", tags=["economy"])),
+    Case(
+        "menu-empty-string",
+        fm(title="Budget", menu="", lead=""),
+        errors=[("empty", 3, 7)],
+        fixed=fm(title="Budget", lead=""),
+    ),
+    Case(
+        "menus-whitespace-with-comment-kept",
+        '---\ntitle: "Budget"\n# the menus\nmenus: "  " # scraped\nlead: ""\n---\nBody.\n',
+        errors=[("empty", 4, 8)],
+        fixed='---\ntitle: "Budget"\n# the menus\nlead: ""\n---\nBody.\n',
+    ),
+    Case("menu-null-is-no-menu", fm(menu=None)),
+    Case("harmless-empties-left-alone", fm(lead="", description="", categories=[], slug="")),
+    Case(
+        "only-item-empty-deletes-the-key",
+        fm(title="Budget", tags=[""], pager=True),
+        errors=[("empty-item", 4, 5)],
+        fixed=fm(title="Budget", pager=True),
+    ),
+    Case(
+        "empty-item-among-others",
+        fm(tags=["economy", "", "budget"]),
+        errors=[("empty-item", 4, 5)],
+        fixed=fm(tags=["economy", "budget"]),
+    ),
+    Case(
+        "empty-items-in-flow-list",
+        fm(aliases=Raw('["/a", "", "/b", ""]')),
+        errors=[("empty-item", 2, 17), ("empty-item", 2, 27)],
+        fixed=fm(aliases=Raw('["/a", "/b"]')),
+    ),
+    Case(
+        "first-item-empty-in-flow-list",
+        fm(outputs=Raw('["", html]')),
+        errors=[("empty-item", 2, 11)],
+        fixed=fm(outputs=Raw("[html]")),
+    ),
+    Case(
+        "menu-list-item",
+        fm(menu=["main", ""]),
+        errors=[("empty-item", 4, 5)],
+        fixed=fm(menu=["main"]),
+    ),
+    Case("widgets-are-the-theme-rules", fm(widgets=[""], sidebar="")),
+    Case("required-and-dates-are-other-rules", fm(title="", summary="", date="")),
+    Case(
+        "option-adds-keys",
+        fm(author="", lead=""),
+        options={"fields": ["author"]},
+        errors=[("empty", 2, 9)],
+        fixed=fm(lead=""),
+    ),
+    Case(
+        "toml",
+        '+++\ntitle = "Budget"\nmenu = ""\ntags = ["economy", ""]\n+++\nBody.\n',
+        errors=[("empty", 3, 8), ("empty-item", 4, 20)],
+        fixed='+++\ntitle = "Budget"\ntags = ["economy"]\n+++\nBody.\n',
+    ),
+    Case(
+        "json",
+        '{"title": "Budget", "menu": "", "tags": [""]}\nBody.\n',
+        errors=[("empty", 1, 29), ("empty-item", 1, 42)],
+        fixed='{"title": "Budget"}\nBody.\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_empty_field(case: Case) -> None:
+    assert_case(EmptyField, case)

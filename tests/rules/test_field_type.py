@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.field_type import FieldType
+from newslint.testing import Case, Raw, assert_case, fm
+
+NO_MAINROAD = {"presets": ["hugo", "news"]}
+
+CASES = [
+    Case(
+        "right-types",
+        fm(
+            title="Budget",
+            draft=False,
+            weight=3,
+            tags=["economy", "budget"],
+            comments=True,
+            menu="main",
+            params={"source": "x"},
+        ),
+    ),
+    Case(
+        "comments-string-false",
+        fm(comments="false"),
+        errors=[("type", 2, 11)],
+        unsafe_fixed=fm(comments=False),
+    ),
+    Case(
+        "mathjax-string-true",
+        fm(mathjax="true"),
+        errors=[("type", 2, 10)],
+        unsafe_fixed=fm(mathjax=True),
+    ),
+    Case(
+        "single-quoted-and-padded",
+        "---\ndraft: ' True '\n---\nBody.\n",
+        errors=[("type", 2, 8)],
+        unsafe_fixed="---\ndraft: true\n---\nBody.\n",
+    ),
+    Case(
+        "key-case-ignored-as-in-hugo",
+        '---\nDraft: "false"\n---\nBody.\n',
+        errors=[("type", 2, 8)],
+        unsafe_fixed="---\nDraft: false\n---\nBody.\n",
+    ),
+    Case("bool-word-other-than-true-false-no-fix", fm(draft="yes"), errors=[("type", 2, 8)]),
+    # Hugo reads YAML 1.2: a plain `yes` is the string "yes", and `draft: yes` publishes the page.
+    Case(
+        "yaml-1.1-yes-is-a-string-to-hugo",
+        fm(draft=Raw("yes"), toc=Raw("off")),
+        errors=[("type", 2, 8), ("type", 3, 6)],
+    ),
+    Case("yaml-1.2-booleans", fm(draft=Raw("False"), toc=Raw("TRUE"))),
+    Case("weight-as-string-no-fix", fm(weight="3"), errors=[("type", 2, 9)]),
+    Case(
+        "tags-scalar-to-one-item-list",
+        fm(tags="economy"),
+        errors=[("type", 2, 7)],
+        unsafe_fixed=fm(tags=Raw('["economy"]')),
+    ),
+    Case(
+        "plain-scalar-with-comma-is-quoted-in-the-list",
+        fm(keywords=Raw("budget, tax # comment")),
+        errors=[("type", 2, 11)],
+        unsafe_fixed=fm(keywords=Raw('["budget, tax"] # comment')),
+    ),
+    Case(
+        "widgets-scalar-breaks-mainroad",
+        fm(widgets="recent"),
+        errors=[("type", 2, 10)],
+        unsafe_fixed=fm(widgets=Raw('["recent"]')),
+    ),
+    Case("list-item-that-is-a-list", fm(tags=Raw("[economy, [x]]")), errors=[("item-type", 2, 17)]),
+    Case("number-tags-are-names", fm(tags=[2025, "budget"])),
+    Case("title-number", fm(title=Raw("3")), errors=[("type", 2, 8)]),
+    Case("menus-number", fm(menus=Raw("3")), errors=[("type", 2, 8)]),
+    Case("params-empty-string-fails-hugo", fm(params=""), errors=[("type", 2, 9)]),
+    Case("cascade-list-of-maps", fm(cascade=Raw("[{draft: true}]"))),
+    Case("empty-values-are-not-types", fm(draft="", weight="", comments="", tags="")),
+    Case("mainroad-fields-unknown-without-mainroad", fm(comments="false"), config=NO_MAINROAD),
+    Case(
+        "allowed-values-from-config",
+        fm(section="sport", tags=["budget", "sport"]),
+        config={"allowed": {"section": ["news", "opinion"], "tags": ["budget", "economy"]}},
+        errors=[("not-allowed", 2, 10), ("not-allowed", 5, 5)],
+    ),
+    Case(
+        "allowed-value-ok",
+        fm(section="news"),
+        config={"allowed": {"section": ["news", "opinion"]}},
+    ),
+    Case(
+        "toml",
+        '+++\ncomments = "false"\ntags = "economy"\ntitle = 2025-02-08\n+++\nBody.\n',
+        errors=[("type", 2, 12), ("type", 3, 8), ("type", 4, 9)],
+        unsafe_fixed='+++\ncomments = false\ntags = ["economy"]\ntitle = 2025-02-08\n+++\nBody.\n',
+    ),
+    Case(
+        "json",
+        '{"comments": "false", "tags": "economy", "weight": 2.5}\nBody.\n',
+        errors=[("type", 1, 14), ("type", 1, 31), ("type", 1, 52)],
+        unsafe_fixed='{"comments": false, "tags": ["economy"], "weight": 2.5}\nBody.\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_field_type(case: Case) -> None:
+    assert_case(FieldType, case)
+
+
+def test_message_names_the_value_and_the_type() -> None:
+    from newslint.engine import check_text
+    from newslint.site import Site
+
+    found = check_text(fm(comments="false"), select=["FM005"], site=Site(theme="mainroad"))
+    assert [d.message for d in found] == [
+        "comments should be true or false, not the string 'false'"
+    ]

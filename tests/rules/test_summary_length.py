@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.summary_length import SummaryLength
+from newslint.testing import Case, assert_case, fm
+
+FORTY = "The budget passed on Tuesday after talks."  # 41 characters
+
+CASES = [
+    Case("in-range", fm(summary=FORTY)),
+    Case("exactly-max", fm(summary="x" * 300)),
+    Case("too-long", fm(title="Budget", summary="x" * 301), errors=[("long", 3, 10)]),
+    Case("too-short", fm(summary="Budget passes."), errors=[("short", 2, 10)]),
+    Case("entities-count-as-one-character", fm(summary="It&#39;s " + "x" * 293)),
+    Case(
+        "white-space-runs-count-once",
+        fm(summary="Budget   passes   today."),
+        options={"min": 1, "max": 20},
+    ),
+    Case("empty-is-required-field", fm(summary="")),
+    Case(
+        "options",
+        fm(summary=FORTY),
+        options={"min": 10, "max": 20},
+        errors=[("long", 2, 10)],
+    ),
+    Case("news-preset-off", fm(summary="x"), config={"presets": ["hugo"]}),
+    Case("toml", '+++\nsummary = "Short."\n+++\n', errors=[("short", 2, 11)]),
+    Case("json", '{"summary": "Short."}\n', errors=[("short", 1, 13)]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_summary_length(case: Case) -> None:
+    assert_case(SummaryLength, case)

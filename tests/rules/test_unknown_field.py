@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.unknown_field import UnknownField
+from newslint.site import Site
+from newslint.testing import Case, assert_case, fm
+
+CASES = [
+    Case("known-keys", fm(title="Budget", summary="x", linkTitle="y", tags=["a"], sidebar="left")),
+    Case("keys-are-case-insensitive-in-hugo", fm(Title="Budget", PublishDate="2025-02-08")),
+    Case(
+        "custom-params-left-alone", fm(lang=["en"], translations=["en"], author="A", image="x.jpg")
+    ),
+    Case(
+        "summary-misspelt",
+        fm(title="Budget", sumary="The budget passed."),
+        errors=[("unknown", 3, 1)],
+        unsafe_fixed=fm(title="Budget", summary="The budget passed."),
+    ),
+    Case(
+        "transposed-letters",
+        fm(titel="Budget"),
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(title="Budget"),
+    ),
+    Case(
+        "underscore-spelling-of-a-date-key",
+        fm(publish_date="2025-02-08"),
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(publishDate="2025-02-08"),
+    ),
+    Case(
+        "taxonomy-singular",
+        fm(category="economy"),
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(categories="economy"),
+    ),
+    Case(
+        "site-taxonomy-singular",
+        fm(author="A. Writer"),
+        site=Site(taxonomies={"author": "authors"}),
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(authors="A. Writer"),
+    ),
+    Case(
+        "site-taxonomy-is-known",
+        fm(topics=["budget"], topic="x"),
+        site=Site(taxonomies={"topic": "topics"}),
+    ),
+    Case("twin-present-no-suggestion", fm(date="2025-02-08", data="x")),
+    Case("different-first-letter-is-not-a-typo", fm(height=3)),
+    Case("plural-of-a-known-key-is-not-a-typo", fm(drafts=True, images=["a"])),
+    Case(
+        "config-required-keys-are-known",
+        fm(authr="A"),
+        config={"required": ["author"]},
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(author="A"),
+    ),
+    Case("option-known", fm(sumary="x"), options={"known": ["sumary"]}),
+    Case(
+        "mainroad-keys-unknown-without-its-preset", fm(sidbar="left"), config={"presets": ["hugo"]}
+    ),
+    Case(
+        "mainroad-key-misspelt",
+        fm(sidbar="left"),
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(sidebar="left"),
+    ),
+    Case(
+        "toml",
+        '+++\ntitle = "Budget"\ndescripton = "x"\n+++\nBody.\n',
+        errors=[("unknown", 3, 1)],
+        unsafe_fixed='+++\ntitle = "Budget"\ndescription = "x"\n+++\nBody.\n',
+    ),
+    Case(
+        "json",
+        '{"title": "Budget", "catagories": ["x"]}\nBody.\n',
+        errors=[("unknown", 1, 21)],
+        unsafe_fixed='{"title": "Budget", "categories": ["x"]}\nBody.\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_unknown_field(case: Case) -> None:
+    assert_case(UnknownField, case)
