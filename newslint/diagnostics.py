@@ -97,7 +97,9 @@ def make_diagnostic(
             positions.append(EditPosition(a.line, a.column, b.line, b.column, edit.content))
         fix_positions = tuple(positions)
     line_span = index.line_span(start.line) if index.line_count else Span(0, 0)
-    source_line = index.text[line_span.start : line_span.end]
+    # A code frame of a very long line is useless, and copying it for each of many diagnostics
+    # on that line would make reporting quadratic.
+    source_line = index.text[line_span.start : line_span.end] if len(line_span) <= 1000 else ""
     return Diagnostic(
         path=path,
         rule=rule,
@@ -111,6 +113,6 @@ def make_diagnostic(
         end_column=end.column,
         fix=fix,
         fix_positions=fix_positions,
-        source_line=source_line[:1000],
+        source_line=source_line,
         source_text=index.text[span.start : min(span.end, span.start + 200)],
     )

@@ -36,56 +36,69 @@ def _options() -> int:
     return _OPTIONS
 
 
+# Runs of characters of one UTF-8 width (2, 3 or 4 bytes).
+_WIDE_RUN = re.compile("[\u0080-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
+
+
 class _ByteToChar:
-    """Maps UTF-8 byte offsets of `text` to code-point offsets."""
+    """Maps UTF-8 byte offsets of `text` to code-point offsets.
+
+    Built from runs of same-width characters (found by one regex pass) rather than per character:
+    a Chinese article is mostly one long run, and a Python loop over every character cost more than
+    the Markdown parse itself.
+    """
 
     def __init__(self, text: str) -> None:
         self.ascii = text.isascii()
-        self.byte_positions: list[int] = []
-        self.extra: list[int] = []
+        self.starts: list[int] = []  # byte offset where each run starts
+        self.runs: list[tuple[int, int, int]] = []  # (characters, width, extra bytes before)
         if self.ascii:
             return
         extra = 0
-        byte_pos = 0
-        for index, char in enumerate(text):
-            width = _utf8_width(char)
-            if width > 1:
-                extra += width - 1
-                self.byte_positions.append(byte_pos + width)
-                self.extra.append(extra)
-            byte_pos += width
-            del index
+        for match in _WIDE_RUN.finditer(text):
+            first, last = match.span()
+            code = ord(text[first])
+            width = 2 if code < 0x800 else 3 if code < 0x10000 else 4
+            self.starts.append(first + extra)
+            self.runs.append((last - first, width, extra))
+            extra += (last - first) * (width - 1)
 
     def __call__(self, offset: int) -> int:
         if self.ascii:
             return offset
-        i = bisect_right(self.byte_positions, offset) - 1
-        return offset - (self.extra[i] if i >= 0 else 0)
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return offset
+        count, width, extra = self.runs[i]
+        # Characters of the run that end at or before `offset` add their extra bytes.
+        done = min(count, (offset - self.starts[i]) // width)
+        return offset - extra - done * (width - 1)
 
 
-def _utf8_width(char: str) -> int:
-    code = ord(char)
-    if code < 0x80:
-        return 1
-    if code < 0x800:
-        return 2
-    if code < 0x10000:
-        return 3
-    return 4
-
-
-_LINK_DEST = re.compile(r"\]\s*\(\s*(<[^>\n]*>|[^\s)]*(?:\([^\s)]*\)[^\s)]*)*)")
+# The destination and optional title that end an inline link's source: `](dest "title")`.
+_LINK_TAIL = re.compile(
+    r"""\]\s*\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"""
+    r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)\Z"""
+)
 
 
 def _url_span(source: str, base: int, text_end: int) -> Span | None:
-    """The destination of an inline link `[text](dest "title")`, located after its text."""
-    match = _LINK_DEST.search(source, max(0, text_end - base))
-    if not match:
-        return None
-    start, end = match.span(1)
-    if source[start : start + 1] == "<":
-        start, end = start + 1, end - 1
-    return Span(base + start, base + end)
+    """The destination of an inline link `[text](dest "title")`.
+
+    It is the `](` whose destination and title run to the end of the link's source; searched from
+    the right, so `[![img](a)](b)` gives `b` and `[x](javascript:void(0);)` its whole destination.
+    """
+    del text_end
+    position = source.rfind("](")
+    while position >= 0:
+        match = _LINK_TAIL.match(source, position)
+        if match:
+            start, end = match.span(1)
+            if source[start : start + 1] == "<":
+                start, end = start + 1, end - 1
+            return Span(base + start, base + end)
+        position = source.rfind("](", 0, position)
+    return None
 
 
 def parse_body(body: str, offset: int) -> list[BodyNode]:

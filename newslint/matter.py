@@ -88,7 +88,9 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
         except json.JSONDecodeError as err:
             return FrontMatterError(f"JSON front matter: {err.msg}", Span(err.pos, err.pos))
         except RecursionError:
-            return FrontMatterError("JSON front matter is nested too deeply", Span(start, start + 1))
+            return FrontMatterError(
+                "JSON front matter is nested too deeply", Span(start, start + 1)
+            )
         _, nxt = _line_end(text, end)
         return Split("json", Span(start, end), Span(start, nxt), nxt)
     return None
@@ -157,8 +159,9 @@ class _YamlBuilder:
 
     def span(self, node: yaml.Node) -> Span:
         start, end = node.start_mark.index, node.end_mark.index
-        if isinstance(node, yaml.CollectionNode):
-            # Block collections end where the next token starts: trim the trailing whitespace.
+        if isinstance(node, yaml.CollectionNode) or getattr(node, "style", None) in ("|", ">"):
+            # Block collections and block scalars end where the next token starts: trim the
+            # trailing whitespace so an edit of the value keeps the line break after it.
             while end > start and self.text[self.offset + end - 1] in " \t\r\n":
                 end -= 1
         return Span(self.offset + start, self.offset + end)
@@ -261,14 +264,23 @@ def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
         problem = err.problem or str(err)
         if err.context:
             problem = f"{problem} {err.context}"
-            if err.context_mark is not None and mark is not None and err.context_mark.line != mark.line:
+            if (
+                err.context_mark is not None
+                and mark is not None
+                and err.context_mark.line != mark.line
+            ):
                 start = span.start + err.context_mark.index
                 line = text.count("\n", 0, start) + 1
                 problem = f"{problem} that starts on line {line}"
         return [FrontMatterError(f"YAML: {problem}", Span(index, index))]
     except yaml.reader.ReaderError as err:
         index = span.start + min(max(err.position, 0), len(content))
-        return [FrontMatterError(f"YAML: unacceptable character #x{err.character:04x}: {err.reason}", Span(index, index))]
+        return [
+            FrontMatterError(
+                f"YAML: unacceptable character #x{err.character:04x}: {err.reason}",
+                Span(index, index),
+            )
+        ]
     except (yaml.YAMLError, RecursionError, ValueError) as err:
         return [FrontMatterError(f"YAML: {err}", Span(span.start, span.start))]
     if root is None:

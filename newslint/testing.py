@@ -23,7 +23,7 @@ from typing import Any
 
 from newslint.config import Config, parse_config
 from newslint.document import Document
-from newslint.engine import build_ruleset, fix_document, run_rules
+from newslint.engine import _fm_lang, build_ruleset, fix_document, run_rules
 from newslint.registry import Registry
 from newslint.rule import Rule
 from newslint.site import Site
@@ -68,7 +68,7 @@ def lint_case(rule: type[Rule], case: Case) -> list[tuple[str, int, int]]:
     ruleset = _ruleset(rule, case)
     doc = _document(case)
     site = doc.site or Site()
-    doc.language = doc.language or site.language_of(doc.path)
+    doc.language = doc.language or site.language_of(doc.path, _fm_lang(doc))
     reports, crashes, _ = run_rules(doc, ruleset.for_document(doc.path, site), ruleset.config)
     assert not crashes, f"{rule.name} crashed: {crashes[0].message}"
     found = []
@@ -108,6 +108,31 @@ def assert_case(rule: type[Rule], case: Case) -> None:
     if unsafe != case.text:
         again = fixed_text(rule, case, unsafe=True, text=unsafe)
         assert again == unsafe, f"{case.name}: unsafe fix is not stable"
+
+
+def lint_project(
+    rule: type[Rule],
+    files: dict[str, str],
+    *,
+    site: Site | None = None,
+    config: dict[str, Any] | None = None,
+) -> list[tuple[str, int, int, str]]:
+    """Run a cross-file rule over `files` (path -> text): (path, line, column, message) it reports.
+
+    Each file goes through `collect` as in a real run, then the rule's `project_end` sees them all.
+    """
+    from newslint.engine import lint_document
+    from newslint.runner import project_end
+
+    ruleset = _ruleset(rule, Case("project", "", config=dict(config or {})))
+    results = [
+        lint_document(Document.from_text(text, path, site or Site()), ruleset)
+        for path, text in files.items()
+    ]
+    for result in results:
+        crashes = [d for d in result.diagnostics if d.rule == "internal-error"]
+        assert not crashes, f"{rule.name} crashed: {crashes[0].message}"
+    return sorted((d.path, d.line, d.column, d.message) for d in project_end(results, ruleset))
 
 
 def _yaml_value(value: Any, indent: str = "") -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and a space, or at
 # the CJK full stops, which need no space.
@@ -84,3 +85,200 @@ def script_of(char: str) -> str | None:
         return "han"
     name = unicodedata.name(char, "")
     return name.split(" ", 1)[0].lower() if name else None
+
+
+# ------------------------------------------------------------------------------ HTML entities
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_BACKTICKS = re.compile(r"`[^`\n]*`")
+
+
+def html_entities(text: str) -> list[tuple[int, int, str]]:
+    """`(start, end, character)` of each HTML character reference (`&#39;`, `&amp;`), outside
+    backtick code. Only names HTML5 defines count, so `AT&T;` or `&foo;` are left alone."""
+    import html
+    from html.entities import html5
+
+    if "&" not in text:
+        return []
+    code = [m.span() for m in _BACKTICKS.finditer(text)] if "`" in text else []
+    found = []
+    for match in _ENTITY.finditer(text):
+        start, end = match.span()
+        index = bisect_right(code, (start, len(text) + 1)) - 1
+        if index >= 0 and code[index][0] <= start < code[index][1]:
+            continue
+        ref = match.group(0)
+        if ref[1] != "#" and ref[1:] not in html5:
+            continue
+        found.append((start, end, html.unescape(ref)))
+    return found
+
+
+# ------------------------------------------------------------------------------ sentence spacing
+
+_GLUE = re.compile(r"[.!?,](?=[\"“]?[^\W\d_])")
+# What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
+# or a template rather than prose.
+_NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
+_PUNCT_WORD = re.compile(r"[.!?,][^\W_]")
+_CJK = re.compile(
+    "[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af"
+    "\U00020000-\U0002fa1f]"
+)
+_TLDS = frozenset({"com", "org", "net", "gov", "edu", "io", "co", "uk", "de", "cn", "jp", "info"})
+_TOKEN_LIMIT = 64
+_TOKEN = re.compile(r"\S+")
+_DECIMAL = re.compile(r"\(?[-+]?[$€£¥]?\d[\d,]*\.\d+%?\)?")  # `3.1%`, `$2.25`, `(6.7103%)`
+# Words that often open an English sentence: after one of them a glued sentence is certain.
+# fmt: off
+_STARTERS = frozenset({
+    "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "You", "His",
+    "Her", "Their", "Our", "There", "Here", "In", "On", "At", "But", "And", "As", "An", "When",
+    "While", "After", "Before", "Despite", "However", "Nevertheless", "Meanwhile", "Moreover",
+    "Also", "According", "Following", "For", "With", "If", "Although", "Though", "Since", "Some",
+    "Many", "Most", "Other", "Others", "Analysts", "Shares", "Investors", "Officials", "What",
+    "Why", "How", "Who", "Yet", "Still", "Now", "Today", "Yesterday", "Last", "Earlier", "Later",
+    "Instead", "Overall", "Separately", "Additionally", "Furthermore", "Then", "Thus", "So",
+    "Once", "Under",
+})
+# fmt: on
+
+
+def missing_sentence_spaces(text: str) -> list[int]:
+    """Offsets of `.`, `!`, `?` or `,` that the next word is glued to (`preparedness.The`,
+    `said,"After`), where a space is missing.
+
+    Deliberately conservative (a false alarm costs more than a miss): the word before must end in
+    two lower-case letters (or be a number such as a year, or end in `)`/`%`), the word after must
+    be a capitalised word (`The`, not `js`, `NET`, `McDonald`), and the token must not look like a
+    URL, e-mail address, domain or file name, abbreviation (`U.S.`, `e.g.`), number (`3.5`), code
+    or template, nor hold CJK text.
+    """
+    found = []
+    for match in _GLUE.finditer(text):
+        pos = match.start()
+        if _glued(text, pos):
+            found.append(pos)
+    return found
+
+
+def _glued(text: str, pos: int) -> bool:
+    punct = text[pos]
+    after = pos + 1
+    if text[after] in '"“':
+        if punct != ",":
+            return False  # `."The` may close a quotation: which side the quote is on is unclear
+        after += 1
+    # The word after: a capital then lower-case letters, ending the token or before punctuation.
+    end = after
+    limit = min(len(text), after + _TOKEN_LIMIT)
+    while end < limit and text[end].isalpha():
+        end += 1
+    word = text[after:end]
+    if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+        return False
+    token_end = end
+    while token_end < limit and not text[token_end].isspace():
+        token_end += 1
+    if token_end == limit and limit < len(text) and not text[limit].isspace():
+        return False  # an endless token is no prose
+    rest = text[end:token_end]
+    if _NOT_PROSE_RE.search(rest) or "(" in rest or _PUNCT_WORD.search(rest):
+        return False
+    prose_like = word in _STARTERS or rest[:2] in ("'s", "’s")  # `.The`, `.India's`
+    if not prose_like and _words_after(text, token_end) < 2:
+        return False  # `math.Abs in Go`, `[Hugo: time.Format]`: a name, not a run-on sentence
+    # The word before.
+    start = pos
+    floor = max(0, pos - _TOKEN_LIMIT)
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    if start == floor and floor > 0 and not text[floor - 1].isspace():
+        return False
+    if not _word_precedes(text, start):
+        return False
+    left = text[start:pos]
+    if not _sentence_end(left, punct):
+        return False
+    if _DECIMAL.fullmatch(left):
+        pass  # `$2.25.The`, `3.1%.On`
+    elif _NOT_PROSE_RE.search(left) or "." in left or left.lower().startswith("www"):
+        return False  # `U.S.The`, `e.g.The`, `example.com.The`, `$page.Title`: not sure enough
+    if word.lower() in _TLDS and left.replace("-", "").isalnum():
+        return False  # `example.Com`
+    return not _CJK.search(text, start, token_end)
+
+
+def _words_after(text: str, pos: int, wanted: int = 2) -> int:
+    """How many plain words (up to `wanted`) follow `pos` before a clause ends (`,;:.!?` or the
+    end of the text): a glued sentence goes on, a name such as `math.Abs` is followed by a few
+    words of explanation at most."""
+    count = 0
+    end = min(len(text), pos + 4 * _TOKEN_LIMIT)
+    for match in _TOKEN.finditer(text, pos, end):
+        token = match.group(0)
+        if token[-1] in ",;:" or not any(c.isalnum() for c in token):
+            break
+        count += 1
+        if token[-1] in ".!?":
+            break  # the glued sentence ends here: `.Gold did too.` has two words after `Gold`
+        if count >= wanted:
+            break
+    return count
+
+
+def _word_precedes(text: str, pos: int) -> bool:
+    """Whether a word comes before the token that starts at `pos`."""
+    start = max(0, pos - _TOKEN_LIMIT)
+    while pos > start and text[pos - 1].isspace():
+        pos -= 1
+    return pos > start
+
+
+def _sentence_end(left: str, punct: str) -> bool:
+    """Whether the word `left` can end a sentence (or a clause, for a comma) before `punct`."""
+    core = left.rstrip(")%”’\"'")
+    if len(core) < len(left) and punct != "," and core[-1:].isalnum():
+        return True  # `(VOA).The`, `5%.The`
+    if len(core) >= 2 and core[-2:].isalpha() and core[-2:].islower():
+        return len(core) == len(left) or punct != ","
+    number = core.lstrip("(\"'“‘")
+    # `in 2027.The`, `is $2.25.The`
+    return punct != "," and (
+        (len(number) >= 2 and number.isdigit()) or bool(_DECIMAL.fullmatch(number))
+    )
+
+
+# ------------------------------------------------------------------------------ scripts
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9'’-]*[A-Za-z][A-Za-z0-9'’-]*")
+_WORDISH = re.compile(r"[^\W_](?:[^\W_]|['’-](?=[^\W_]))*")
+
+
+def script_units(text: str) -> dict[str, int]:
+    """How much of `text` is in each script: a Han or kana character counts as one unit, a word of
+    any other script (a run of its letters and digits) as one, so that `Apple Vision Pro 销量不佳`
+    weighs about as much Latin as Chinese."""
+    if text.isascii():
+        count = len(_ASCII_WORD.findall(text))
+        return {"latin": count} if count else {}
+    units: dict[str, int] = {}
+    for token in _WORDISH.findall(text):
+        if token.isascii():
+            if not token.isdigit():
+                units["latin"] = units.get("latin", 0) + 1
+            continue
+        current: str | None = None
+        for char in token:
+            script = "latin" if char < "\x80" and char.isalpha() else script_of(char)
+            if script is None:
+                continue  # digits and joiners inside a word: `9950X3D`, `don't`
+            if script in ("han", "kana"):
+                units[script] = units.get(script, 0) + 1
+                current = None
+            elif script != current:
+                units[script] = units.get(script, 0) + 1
+                current = script
+    return units

@@ -1,0 +1,277 @@
+"""Helpers for the link rules: where a link's destination is in the source, the article's source
+link, and what a URL's host is."""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import re
+from dataclasses import dataclass
+from html.entities import html5
+from urllib.parse import SplitResult, urlsplit
+
+from newslint.document import Document
+from newslint.events import Code, Field, Link
+from newslint.rule import Context
+from newslint.spans import Span
+
+from ._text import inside
+
+DEFAULT_SOURCE_FIELD = "source"
+
+# ------------------------------------------------------------------------------ destinations
+
+_DEST_START = re.compile(r"\]\s*\(\s*<?")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def destination(text: str, link: Link) -> Span | None:
+    """The span of the link's destination as written in the source, or None when the link has
+    none of its own (reference links: the URL is in the definition).
+
+    The parser's `url_span` is checked against the parsed URL and, when it does not match (nested
+    images, parentheses in the URL), the destination is found again by matching the source,
+    escapes and entities included, against the URL.
+    """
+    if link.link_type in ("Autolink", "Email"):
+        inner = Span(link.span.start + 1, link.span.end - 1)
+        return inner if text[inner.start : inner.end] == link.url else None
+    if link.link_type != "Inline":
+        return None
+    if link.url_span is not None and _matches(text, link.url_span.start, link.url) == (
+        link.url_span.end
+    ):
+        return link.url_span
+    # Try each `](` of the link from the last: the destination is the link's last part.
+    starts = [m.end() for m in _DEST_START.finditer(text, link.span.start, link.span.end)]
+    for start in reversed(starts):
+        end = _matches(text, start, link.url, link.span.end)
+        if end is not None:
+            return Span(start, end)
+    return None
+
+
+def _matches(text: str, pos: int, url: str, limit: int | None = None) -> int | None:
+    """Where the source from `pos` stops spelling `url` (escapes and entities decoded), if it
+    does and the destination ends there."""
+    limit = len(text) if limit is None else limit
+    i = 0
+    while i < len(url):
+        if pos >= limit:
+            return None
+        char = text[pos]
+        if char == "\\" and pos + 1 < limit and text[pos + 1] in _ESCAPABLE:
+            if text[pos + 1] != url[i]:
+                return None
+            pos += 2
+            i += 1
+            continue
+        if char == "&":
+            match = _ENTITY.match(text, pos)
+            if match:
+                decoded = html.unescape(match.group(0))
+                known = match.group(0)[1] == "#" or match.group(0)[1:] in html5
+                if known and url.startswith(decoded, i):
+                    pos = match.end()
+                    i += len(decoded)
+                    continue
+        if char != url[i]:
+            return None
+        pos += 1
+        i += 1
+    after = text[pos : pos + 1]
+    return pos if after in ("", ")", ">", " ", "\t", "\n", "\r") else None
+
+
+_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE
+)
+
+
+def _decode_destination(source: str) -> str:
+    """A destination's URL as the parser sees it: backslash escapes and entities decoded."""
+    if source.startswith("<") and source.endswith(">"):
+        source = source[1:-1]
+    source = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", source)
+    return html.unescape(source) if "&" in source else source
+
+
+class Destinations:
+    """Destinations of one document's links, reference definitions included, so that a rule
+    reports a definition used by several links once."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.text
+        self.document = document
+        self._definitions: dict[str, Span] | None = None
+        self._seen: set[int] = set()
+
+    def of(self, link: Link) -> Span | None:
+        """Where the link's URL is written: inline, or in its reference definition."""
+        if link.link_type in ("Inline", "Autolink", "Email"):
+            return destination(self.text, link)
+        if self._definitions is None:
+            self._definitions = {}
+            body = self.document.body
+            base = self.document.body_start
+            code = [
+                (n.span.start, n.span.end)
+                for n in self.document.body_nodes
+                if isinstance(n, Code) and n.block
+            ]
+            for match in _DEFINITION.finditer(body):
+                if inside(code, base + match.start()):
+                    continue  # a definition shown in a code sample
+                url = _decode_destination(match.group(1))
+                start, end = match.span(1)
+                if match.group(1).startswith("<"):
+                    start, end = start + 1, end - 1
+                self._definitions.setdefault(url, Span(base + start, base + end))
+        return self._definitions.get(link.url)
+
+    def first_time(self, link: Link, span: Span | None) -> bool:
+        """False when `span` is a reference definition already seen through another link."""
+        if span is None or link.link_type in ("Inline", "Autolink", "Email"):
+            return True
+        if span.start in self._seen:
+            return False
+        self._seen.add(span.start)
+        return True
+
+
+def link_text_source(text: str, link: Link, dest: Span) -> str | None:
+    """The link text as written (`[**text**](url)` -> `**text**`), or None when unclear."""
+    opener = link.span.start + (2 if link.is_image else 1)
+    close = text.rfind("]", opener, dest.start)
+    return text[opener:close] if close >= opener else None
+
+
+# ------------------------------------------------------------------------------ URLs
+
+
+def split_url(url: str) -> SplitResult | None:
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError:
+        return None
+    return parts
+
+
+_DOUBLE_SCHEME = re.compile(r"^\s*(https?://)(?=(?:https?:/*|mailto:|tel:)[^\s/])", re.IGNORECASE)
+
+
+def doubled_scheme(url: str) -> re.Match[str] | None:
+    """`http://mailto:desk@x.org`, `https://https://x.org`: a scheme where the host should be;
+    group 1 is the outer scheme to drop."""
+    return _DOUBLE_SCHEME.match(url)
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host."""
+    parts = split_url(url)
+    return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+_LOCAL_SUFFIXES = (".localhost", ".local", ".test", ".example", ".invalid", ".internal", ".lan")
+_EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+
+
+def is_local_host(host: str) -> bool:
+    """Hosts that are no public web site: localhost, private and loopback addresses, reserved
+    names (RFC 2606/6761) and the example domains."""
+    host = host.lower().rstrip(".")
+    if host in ("localhost", *_EXAMPLE_DOMAINS) or host.endswith(_LOCAL_SUFFIXES):
+        return True
+    if any(host.endswith("." + d) for d in _EXAMPLE_DOMAINS):
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return "." not in host  # an intranet name such as `http://wiki/`
+    return not address.is_global
+
+
+# ------------------------------------------------------------------------------ source link
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """The article's source: its URL and where it is (a body line or a front-matter field)."""
+
+    url: str
+    span: Span
+    field: Field | None = None
+
+
+def source_field_name(ctx: Context, option: str = "") -> str:
+    """The front-matter field that may hold the source URL: the rule option, else the config's
+    `source-field`, else `source`."""
+    if option:
+        return option
+    config = ctx.config
+    if config is not None and config.source_field:
+        return config.source_field
+    return DEFAULT_SOURCE_FIELD
+
+
+def find_source_link(document: Document, field_name: str) -> SourceLink | None:
+    """The source link: a web URL in the source field, or a last body line `[name](url)`.
+
+    The last line counts even when its URL has a space (link-malformed reports that) so that one
+    defect is reported once.
+    """
+    found = document.field(field_name)
+    if found is not None and isinstance(found.value, str) and is_web_url(found.value):
+        return SourceLink(found.value.strip(), found.value_span, found)
+    line = last_body_line(document)
+    if line is None or _in_code_block(document, line.start):
+        return None
+    url = _link_line_url(document.text[line.start : line.end])
+    if url is None or not is_web_url(url):
+        return None
+    return SourceLink(url, line)
+
+
+def _link_line_url(line: str) -> str | None:
+    """The URL of a line that is one `[name](url)` link (title allowed), spaces encoded."""
+    line = line.strip()
+    if not line.startswith("[") or not line.endswith(")"):
+        return None
+    middle = line.find("](")
+    if middle < 0 or "[" in line[1:middle] or "]" in line[1:middle]:
+        return None
+    dest = line[middle + 2 : -1].strip()
+    if dest.endswith('"') and ' "' in dest:
+        dest = dest[: dest.rfind(' "')].rstrip()
+    if dest.startswith("<") and dest.endswith(">"):
+        dest = dest[1:-1]
+    depth = 0
+    for char in dest:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return None  # `[a](x) (b)`: not one link
+    return dest.replace(" ", "%20") if depth == 0 else None
+
+
+def _in_code_block(document: Document, offset: int) -> bool:
+    return any(
+        isinstance(node, Code) and node.block and node.span.start <= offset < node.span.end
+        for node in document.body_nodes
+    )
+
+
+def last_body_line(document: Document) -> Span | None:
+    """The span of the body's last non-blank line."""
+    text = document.text
+    end = len(text)
+    while end > document.body_start and text[end - 1].isspace():
+        end -= 1
+    if end <= document.body_start:
+        return None
+    start = max(
+        text.rfind("\n", document.body_start, end), text.rfind("\r", document.body_start, end)
+    )
+    start = document.body_start if start < 0 else start + 1
+    return Span(start, end)

@@ -1,0 +1,60 @@
+"""HTML entity written into a text field.
+
+## What it does
+Flags HTML character references such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;` in the
+front-matter `title`, `summary` and `lead` (the `fields` option changes the list). Only references
+HTML defines count (`&amp;`, `&#39;`, `&#x27;`), not a lone `&` (`AT&T`) nor text in backticks.
+
+## Why is this bad?
+Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`; feeds and
+search results show the same. Scrapers produce them when they copy already-escaped HTML.
+
+## Example
+    title: "Trump&#39;s plan for S&amp;P 500 firms"
+
+## Use instead
+    title: "Trump's plan for S&P 500 firms"
+
+## Fix safety
+Safe: each reference is replaced by the character it stands for, written in the field's quoting
+(`&quot;` becomes `\\"` in a double-quoted string, `&#39;` becomes `''` in a single-quoted YAML
+string). A doubly escaped `&amp;#39;` takes two passes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint import Fix, Rule, Severity
+from newslint.events import Field
+from newslint.rule import Context
+from newslint.textutil import html_entities
+
+from ._text import TEXT_FIELDS, FieldText
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: tuple[str, ...] = TEXT_FIELDS
+
+
+class HtmlEntity(Rule):
+    code = "TX003"
+    name = "html-entity"
+    severity = Severity.WARNING
+    messages = {"entity": "{key} shows HTML entities literally: {entities}"}
+    Options = Options
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+            return
+        found = html_entities(field.value)
+        if not found:
+            return
+        edited = FieldText(ctx.document.text, field)
+        edits = [edit for each in edited.edits(found) for edit in each]
+        fix = Fix.safe("Unescape HTML entities", *dict.fromkeys(edits))
+        start, end, _ = found[0]
+        entities = ", ".join(dict.fromkeys(field.value[s:e] for s, e, _ in found))
+        span = edited.span(start, end)
+        ctx.report(span, "entity", entities=entities, key=field.key, fix=fix)

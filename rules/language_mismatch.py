@@ -1,0 +1,167 @@
+"""Text in a script that does not fit the article's language.
+
+## What it does
+Compares the script of the `title`, the `summary` and the body's prose with the article's
+language (from the site's language `contentDir`, the file name `x.zh-CN.md`, or `lang`). It
+reports a text when less than `min-share` (default 0.3) of it is in the scripts that language is
+written in. A Han or kana character counts as one unit, a word in any other script as one, so an
+English article that quotes a few Chinese names, a Chinese article full of English product names,
+or a French article with its accents are all fine, while an `en` article with a Japanese title is
+not. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
+the body needs at least 10 units, and link texts (the source link's name, brands) do not count.
+
+## Why is this bad?
+A text in the wrong language usually means the scraper filed the article under the wrong language
+or copied the wrong field; it then shows up in the wrong language's lists, feeds and search.
+
+## Example
+    # content/en/news/x.en.md
+    title: "東京で大規模な火災"
+
+## Use instead
+    # content/ja/news/x.ja.md
+    title: "東京で大規模な火災"
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from newslint import Rule, Severity
+from newslint.document import Document
+from newslint.events import Field, Text
+from newslint.rule import Context
+from newslint.spans import Span
+from newslint.textutil import script_units
+
+_BODY_SAMPLE = 2000
+_BODY_MIN_UNITS = 10  # a body of a caption or two says too little
+# fmt: off
+_LATIN_LANGUAGES = frozenset({
+    "af", "ast", "az", "br", "bs", "ca", "co", "cs", "cy", "da", "de", "en", "eo", "es", "et",
+    "eu", "fi", "fil", "fo", "fr", "fy", "ga", "gd", "gl", "gv", "ha", "haw", "hr", "ht", "hu",
+    "id", "ig", "is", "it", "jv", "kl", "ku", "la", "lb", "lt", "lv", "mg", "mi", "ms", "mt", "nb",
+    "nl", "nn", "no", "oc", "om", "pl", "pt", "qu", "rm", "ro", "rw", "sk", "sl", "sm", "sn", "so",
+    "sq", "st", "su", "sv", "sw", "tk", "tl", "tn", "to", "tr", "uz", "vi", "wa", "wo", "xh", "yo",
+    "zu",
+})
+# fmt: on
+_CYRILLIC_LANGUAGES = frozenset(
+    {"ru", "uk", "be", "bg", "mk", "kk", "ky", "mn", "tg", "tt", "ba", "cv", "ce", "os"}
+)
+_OTHER: dict[str, frozenset[str]] = {
+    "zh": frozenset({"han", "bopomofo"}),
+    "ja": frozenset({"han", "kana"}),
+    "ko": frozenset({"hangul", "han"}),
+    "sr": frozenset({"cyrillic", "latin"}),
+    "el": frozenset({"greek"}),
+    "ar": frozenset({"arabic"}),
+    "fa": frozenset({"arabic"}),
+    "ur": frozenset({"arabic"}),
+    "ps": frozenset({"arabic"}),
+    "he": frozenset({"hebrew"}),
+    "yi": frozenset({"hebrew"}),
+    "hi": frozenset({"devanagari"}),
+    "mr": frozenset({"devanagari"}),
+    "ne": frozenset({"devanagari"}),
+    "bn": frozenset({"bengali"}),
+    "ta": frozenset({"tamil"}),
+    "te": frozenset({"telugu"}),
+    "th": frozenset({"thai"}),
+    "hy": frozenset({"armenian"}),
+    "ka": frozenset({"georgian"}),
+    "km": frozenset({"khmer"}),
+    "lo": frozenset({"lao"}),
+    "my": frozenset({"myanmar"}),
+    "am": frozenset({"ethiopic"}),
+}
+_SCRIPT_SUBTAGS = {
+    "latn": frozenset({"latin"}),
+    "cyrl": frozenset({"cyrillic"}),
+    "arab": frozenset({"arabic"}),
+    "hans": frozenset({"han"}),
+    "hant": frozenset({"han", "bopomofo"}),
+}
+
+
+def expected_scripts(language: str | None) -> frozenset[str] | None:
+    """The scripts a language tag (`en`, `zh-CN`, `sr-Latn`) is written in; None if unknown."""
+    if not language:
+        return None
+    parts = language.replace("_", "-").lower().split("-")
+    for part in parts[1:]:
+        if part in _SCRIPT_SUBTAGS:
+            return _SCRIPT_SUBTAGS[part]
+    base = parts[0]
+    if base in _LATIN_LANGUAGES:
+        return frozenset({"latin"})
+    if base in _CYRILLIC_LANGUAGES:
+        return frozenset({"cyrillic"})
+    return _OTHER.get(base)
+
+
+@dataclass(frozen=True)
+class Options:
+    min_share: float = 0.3
+    min_units: int = 3
+    fields: tuple[str, ...] = ("title", "summary")
+
+
+def mismatch(units: dict[str, int], expected: frozenset[str], options: Options) -> str | None:
+    """The dominant foreign script when too little of the text is in `expected`, else None."""
+    total = sum(units.values())
+    if total < options.min_units:
+        return None
+    share = sum(n for script, n in units.items() if script in expected) / total
+    if share >= options.min_share:
+        return None
+    return max((s for s in units if s not in expected), key=lambda s: units[s])
+
+
+class LanguageMismatch(Rule):
+    code = "TX007"
+    name = "language-mismatch"
+    severity = Severity.WARNING
+    messages = {
+        "field": "{key} is mostly in {script} script, not what {language!r} is written in",
+        "body": "the body is mostly in {script} script, not what {language!r} is written in",
+    }
+    Options = Options
+
+    def __init__(self) -> None:
+        self.body_units: dict[str, int] = {}
+        self.first_text: Span | None = None
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+            return
+        language = ctx.document.language
+        expected = expected_scripts(language)
+        if expected is None:
+            return
+        script = mismatch(script_units(field.value), expected, ctx.options)
+        if script is not None:
+            ctx.report(field.value_span, "field", key=field.key, script=script, language=language)
+
+    def on_text(self, ctx: Context, node: Text) -> None:
+        if node.in_link:
+            return  # link texts are names: the source link `[jin10_articles](...)`, brands
+        if self.first_text is None and node.text.strip():
+            self.first_text = node.span
+        if sum(self.body_units.values()) >= _BODY_SAMPLE:
+            return  # the opening of a long body says enough, and keeps 50 MB files fast
+        # A cut may split a word in two: one unit more or less does not matter in a sample.
+        for script, count in script_units(node.text[: _BODY_SAMPLE * 8]).items():
+            self.body_units[script] = self.body_units.get(script, 0) + count
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        expected = expected_scripts(document.language)
+        if expected is None or self.first_text is None:
+            return
+        options = ctx.options
+        if options.min_units < _BODY_MIN_UNITS:
+            options = dataclasses.replace(options, min_units=_BODY_MIN_UNITS)
+        script = mismatch(self.body_units, expected, options)
+        if script is not None:
+            ctx.report(self.first_text, "body", script=script, language=document.language)

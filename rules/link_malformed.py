@@ -1,0 +1,147 @@
+"""Link that is empty, runs script, has no host, or does not render.
+
+## What it does
+Flags links and images that cannot work:
+
+- empty links and images, `[]()` and `![]()`;
+- a link with text but no destination, `[text]()`, and an image with no source, `![alt]()`;
+- `javascript:` links (scraped buttons such as `[Watchlist](javascript:void(0))`);
+- web URLs without a host (`http:///x`, `https://`) and URLs with a second scheme where the host
+  should be (`http://mailto:desk@example.org`, `https://https://x.org`);
+- a `[text](https://... with a space)` that Markdown does not turn into a link at all, so the
+  reader sees the brackets and the URL.
+
+## Why is this bad?
+Empty links render as nothing or as a broken image, `javascript:` links do nothing on a static
+site (and are a script-injection risk), hostless URLs go nowhere, and a URL with a space prints as
+raw Markdown in the middle of the article.
+
+## Example
+    ![]()
+    * [Watchlist](javascript:void(0))
+    [fx168](https://www.fx168news.com/article/Pi Network-834911)
+
+## Use instead
+    * Watchlist
+    [fx168](https://www.fx168news.com/article/Pi%20Network-834911)
+
+## Fix safety
+Safe: an empty link or image is removed; a space in a URL's path, query or fragment is
+percent-encoded (`%20`), which is what the browser would request. Unsafe: a `javascript:` or
+destination-less link is replaced by its text and a source-less image is removed, which changes
+what the reader sees; a doubled scheme is dropped to the inner URL. A space in the host and a
+missing host have no fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint import Edit, Fix, Rule, Severity
+from newslint.events import Link, Text
+from newslint.rule import Context
+from newslint.spans import Span
+
+from ._links import destination, doubled_scheme, link_text_source, split_url
+
+_SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
+# `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces.
+_SPACED = re.compile(
+    r"\[[^\[\]\n]{0,1000}\]\(((?:https?://|www\.|/)[^\s()]*(?: +[^\s()\"'][^\s()]*)+)\)"
+)
+_SPACES = re.compile(r" +")
+
+
+class LinkMalformed(Rule):
+    code = "LK002"
+    name = "link-malformed"
+    severity = Severity.ERROR
+    messages = {
+        "empty": "empty {kind}",
+        "no-url": "{kind} has no destination",
+        "script": "{kind} runs a script ({scheme}) instead of going somewhere",
+        "no-host": "URL {url!r} has no host",
+        "double-scheme": "URL {url!r} has a scheme where its host should be",
+        "space": "URL has a space, so Markdown does not render this link",
+    }
+
+    def on_link(self, ctx: Context, link: Link) -> None:
+        kind = "image" if link.is_image else "link"
+        url = link.url
+        text = ctx.document.text
+        dest = destination(text, link)
+        if not url.strip():
+            self._no_url(ctx, link, dest, kind)
+        elif match := _SCRIPT.match(url):
+            fix = self._unlink(text, link, dest, "Remove the script link")
+            scheme = match.group(0).strip().lower()
+            ctx.report(link.span, "script", kind=kind, scheme=scheme, fix=fix)
+        elif match := doubled_scheme(url):
+            fix = None
+            if dest is not None and text.startswith(match.group(1), dest.start):
+                end = dest.start + len(match.group(1))
+                fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
+            ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
+        else:
+            parts = split_url(url)
+            web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
+            if web and parts is not None and not parts.hostname:
+                ctx.report(dest or link.span, "no-host", url=url)
+
+    def _no_url(self, ctx: Context, link: Link, dest: Span | None, kind: str) -> None:
+        text = ctx.document.text
+        if not link.text.strip() and not link.title:
+            fix = Fix.safe(f"Remove the empty {kind}", Edit.delete(link.span))
+            ctx.report(link.span, "empty", kind=kind, fix=fix)
+            return
+        ctx.report(
+            link.span,
+            "no-url",
+            kind=kind,
+            fix=self._unlink(text, link, dest, f"Replace the {kind} by its text"),
+        )
+
+    def _unlink(self, text: str, link: Link, dest: Span | None, title: str) -> Fix | None:
+        if link.is_image:
+            return Fix.unsafe("Remove the image", Edit.delete(link.span))
+        if dest is None:
+            return None
+        inner = link_text_source(text, link, dest)
+        if inner is None:
+            return None
+        return Fix.unsafe(title, Edit.replace(link.span, inner))
+
+    def on_text(self, ctx: Context, node: Text) -> None:
+        if "](" not in node.text:
+            return
+        for match in _SPACED.finditer(node.text):
+            url = match.group(1)
+            base = node.span.start + match.start(1)
+            ctx.report(
+                Span(base, base + len(url)),
+                "space",
+                fix=_encode_spaces(url, base),
+            )
+
+
+def _encode_spaces(url: str, base: int) -> Fix | None:
+    """Percent-encode the spaces of `url` (at document offset `base`), unless one is in the
+    host, where encoding would only hide that the URL is cut in two."""
+    host_end = len(url)
+    if "://" in url:
+        after_scheme = url.index("://") + 3
+        slash = url.find("/", after_scheme)
+        host_end = slash if slash >= 0 else len(url)
+    elif url.startswith("www."):
+        slash = url.find("/")
+        host_end = slash if slash >= 0 else len(url)
+    else:
+        host_end = 0
+    spaces = list(_SPACES.finditer(url))
+    if not spaces or spaces[0].start() < host_end:
+        return None
+    edits = [
+        Edit.replace(Span(base + m.start(), base + m.end()), "%20" * len(m.group(0)))
+        for m in spaces
+    ]
+    return Fix.safe("Percent-encode the space", *edits)

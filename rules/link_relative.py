@@ -1,0 +1,160 @@
+"""Relative link copied from the source site.
+
+## What it does
+In an article whose source link (see `source-link-missing`) is on another site, flags links and
+images whose URL is relative (`/tags/231`, `stock1.php?code=9988`) or protocol-relative
+(`//n.sinaimg.cn/x.png`): they were copied from the source page and point at nothing here.
+
+It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes, Hugo
+shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or Liquid tags, articles without a source
+link or whose source is this site (`baseURL`), and relative links that resolve to a file of this
+site (under `static/`, a content directory, or next to the article, as page-bundle resources do).
+Whether a link resolves can only be told inside a Hugo site, so path-relative links are checked
+only when the site is known.
+
+## Why is this bad?
+On the source site `/tags/231` was a page; on this site it is a 404, and a protocol-relative image
+breaks in feed readers and e-mail, which have no page scheme to borrow.
+
+## Example
+    [HSY 好時](/analysis/HSY)
+
+    [wallstreetcn](https://wallstreetcn.com/articles/3740904)
+
+## Use instead
+    [HSY 好時](https://wallstreetcn.com/analysis/HSY)
+
+    [wallstreetcn](https://wallstreetcn.com/articles/3740904)
+
+## Fix safety
+Unsafe: the URL is resolved against the source link the way a browser on the source page would
+have; the page it then points at should be checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from newslint import Edit, Fix, Rule, Severity
+from newslint.document import Document
+from newslint.events import Link
+from newslint.rule import Context
+from newslint.site import Site
+
+from ._links import Destinations, SourceLink, find_source_link, source_field_name, split_url
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Options:
+    field: str = ""
+
+
+class LinkRelative(Rule):
+    code = "LK003"
+    name = "link-relative"
+    severity = Severity.WARNING
+    messages = {
+        "relative": "relative {kind} {url!r} was copied from {host} and points at nothing here",
+        "protocol": "protocol-relative {kind} {url!r} has no scheme",
+    }
+    Options = Options
+
+    def __init__(self) -> None:
+        self.source: SourceLink | bool | None = False
+        self.destinations: Destinations | None = None
+
+    def _source(self, ctx: Context) -> SourceLink | None:
+        if self.source is False:
+            found = find_source_link(ctx.document, source_field_name(ctx, ctx.options.field))
+            if found is not None and _same_site(found.url, ctx.site):
+                found = None
+            self.source = found
+        return self.source if isinstance(self.source, SourceLink) else None
+
+    def on_link(self, ctx: Context, link: Link) -> None:
+        url = link.url.strip()
+        if not url or url.startswith(("#", "?")) or _SCHEME.match(url):
+            return
+        if "{{" in url or "{%" in url:
+            return  # a shortcode or template tag makes the URL at build time
+        source = self._source(ctx)
+        if source is None:
+            return
+        kind = "image" if link.is_image else "link"
+        text = ctx.document.text
+        self.destinations = self.destinations or Destinations(ctx.document)
+        dest = self.destinations.of(link)
+        if not self.destinations.first_time(link, dest):
+            return
+        where = dest if dest is not None and len(dest) else link.span
+        parts = split_url(source.url)
+        scheme = parts.scheme.lower() if parts is not None else "https"
+        if url.startswith("//"):
+            fix = (
+                Fix.unsafe(f"Use {scheme}:", Edit.insert(dest.start, f"{scheme}:"))
+                if dest is not None and text.startswith("//", dest.start)
+                else None
+            )
+            ctx.report(where, "protocol", kind=kind, url=url, fix=fix)
+            return
+        if ctx.site is None or ctx.site.root is None or _in_site(ctx.document, ctx.site, url):
+            return
+        # Resolve the destination as written, so that its Markdown escapes stay valid.
+        absolute = urljoin(source.url, text[dest.start : dest.end] if dest is not None else url)
+        fix = (
+            Fix.unsafe(f"Resolve against the source: {absolute}", Edit.replace(dest, absolute))
+            if dest is not None
+            else None
+        )
+        host = parts.hostname if parts is not None else source.url
+        ctx.report(where, "relative", kind=kind, url=url, host=host, fix=fix)
+
+
+def _same_site(url: str, site: Site | None) -> bool:
+    """Whether `url` is on the site's own `baseURL` host."""
+    if site is None:
+        return False
+    base = site.raw.get("baseurl")
+    own = split_url(base) if isinstance(base, str) else None
+    source = split_url(url)
+    return bool(
+        own is not None
+        and own.hostname
+        and source is not None
+        and (source.hostname or "").lower() == own.hostname.lower()
+    )
+
+
+def _in_site(document: Document, site: Site, url: str) -> bool:
+    """Whether the relative `url` names a file of the site: under `static/`, a content page or
+    section, or a file next to the article (a page-bundle resource)."""
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0]).strip()
+    if not path:
+        return True
+    root = site.root
+    if root is None:
+        return False
+    relative = path.strip("/")
+    try:
+        if not path.startswith("/"):
+            here = Path(document.path)
+            if not here.is_absolute():
+                here = Path.cwd() / here
+            return (here.parent / relative).exists()
+        if (root / "static" / relative).exists():
+            return True
+        for content in site.content_dirs() or [root / "content"]:
+            base = content / relative
+            candidates = [base, base / "index.md", base / "_index.md"]
+            if relative:
+                candidates.append(base.with_name(base.name + ".md"))
+            if any(c.exists() for c in candidates):
+                return True
+    except (OSError, ValueError):
+        return False
+    return False

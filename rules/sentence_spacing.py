@@ -1,0 +1,86 @@
+"""No space after the end of a sentence.
+
+## What it does
+Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`, in the
+front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
+conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
+`Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, nor in
+CJK text, whose full stops take no space.
+
+## Why is this bad?
+Scrapers lose the space when they join HTML paragraphs or strip tags; the result reads as a typo
+and breaks sentence detection (summaries, search snippets).
+
+## Example
+    Following the meeting, the US President said,"After our meeting today ..."
+
+## Use instead
+    Following the meeting, the US President said, "After our meeting today ..."
+
+## Fix safety
+Safe: a single space is inserted after the punctuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint import Edit, Fix, Rule, Severity
+from newslint.document import Document
+from newslint.events import Field, Text
+from newslint.rule import Context
+from newslint.spans import Span
+from newslint.textutil import missing_sentence_spaces
+
+from ._text import TEXT_FIELDS, FieldText, inside, template_spans
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: tuple[str, ...] = TEXT_FIELDS
+
+
+class SentenceSpacing(Rule):
+    code = "TX004"
+    name = "sentence-spacing"
+    severity = Severity.WARNING
+    messages = {"glued": "no space after {punct!r} before {word!r}"}
+    Options = Options
+
+    def __init__(self) -> None:
+        self.templates: list[tuple[int, int]] | None = None
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+            return
+        value: str = field.value
+        positions = missing_sentence_spaces(value)
+        if not positions:
+            return
+        edited = FieldText(ctx.document.text, field)
+        changes = [(pos + 1, pos + 1, " ") for pos in positions]
+        for pos, edits in zip(positions, edited.edits(changes), strict=True):
+            self._report(ctx, edited.span(pos, pos + 1), value, pos, edits)
+
+    def on_text(self, ctx: Context, node: Text) -> None:
+        positions = missing_sentence_spaces(node.text)
+        if not positions:
+            return
+        if self.templates is None:
+            document: Document = ctx.document
+            self.templates = template_spans(document.body, document.body_start)
+        for pos in positions:
+            at = node.span.start + pos
+            if inside(self.templates, at):
+                continue
+            self._report(ctx, Span(at, at + 1), node.text, pos, (Edit.insert(at + 1, " "),))
+
+    def _report(
+        self, ctx: Context, span: Span, text: str, pos: int, edits: tuple[Edit, ...]
+    ) -> None:
+        word_start = pos + (2 if text[pos + 1] in '"“' else 1)
+        word_end = word_start
+        while word_end < len(text) and text[word_end].isalpha():
+            word_end += 1
+        fix = Fix.safe("Insert a space", *edits)
+        ctx.report(span, "glued", punct=text[pos], word=text[word_start:word_end], fix=fix)

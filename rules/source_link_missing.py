@@ -1,0 +1,69 @@
+"""News article without a source link.
+
+## What it does
+In the `news` preset, requires every article to name its source: either the body's last line is a
+link `[name](https://...)`, or a front-matter field holds the source URL. The field is `source`
+unless the rule option `field` or the config key `source-field` names another one. Section list
+pages (`_index.md`) are not articles and are skipped.
+
+## Why is this bad?
+A news article that does not say where it comes from cannot be checked, credited or corrected, and
+the site's duplicate-source and link checks have nothing to work with.
+
+## Example
+    ---
+    title: "Budget passes"
+    ---
+    The budget passed on Tuesday.
+
+## Use instead
+    ---
+    title: "Budget passes"
+    ---
+    The budget passed on Tuesday.
+
+    [reuters](https://www.reuters.com/world/budget-passes-2025-02-11/)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from newslint import Rule, Severity
+from newslint.document import Document
+from newslint.rule import Context
+from newslint.spans import Span
+
+from ._links import find_source_link, last_body_line, source_field_name
+
+
+@dataclass(frozen=True)
+class Options:
+    field: str = ""
+
+
+class SourceLinkMissing(Rule):
+    code = "LK001"
+    name = "source-link-missing"
+    severity = Severity.ERROR
+    messages = {
+        "missing": "no source link: the last line is no [name](url) link and there is no "
+        "{field!r} field with a URL",
+    }
+    Options = Options
+    presets = ("news",)
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        if not document.has_front_matter or document.front_matter_errors:
+            return  # not an article, or front-matter-syntax speaks first
+        if PurePath(document.path).name.split(".")[0] == "_index":
+            return
+        field = source_field_name(ctx, ctx.options.field)
+        if find_source_link(document, field) is not None:
+            return
+        line = last_body_line(document)
+        if line is None:
+            block = document.front_matter_block
+            line = Span(block.start, block.start + 3) if block is not None else Span(0, 0)
+        ctx.report(line, "missing", field=field)

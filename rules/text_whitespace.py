@@ -1,0 +1,120 @@
+"""Stray white space in a text field.
+
+## What it does
+Flags leading or trailing white space, runs of two or more spaces, and non-breaking spaces used as
+ordinary spaces in the front-matter `title`, `summary` and `lead` (the `fields` option changes the
+list). A single non-breaking space where typography wants one is left alone: next to a digit
+(`10 km`, `£ 5`), after a period (`Mr. Smith`) and around French punctuation (`« oui »`, `prix :`).
+CJK ideographic spaces are left alone too.
+
+## Why is this bad?
+Scrapers leave these behind when they copy HTML. They are invisible in the editor but make titles
+compare unequal (duplicate detection, search), break sentence splitting and show as odd gaps in
+cards and feeds.
+
+## Example
+    title: " Trump  hails security partnership "
+
+## Use instead
+    title: "Trump hails security partnership"
+
+## Fix safety
+Safe: the value is trimmed, runs collapse to one space and a stray non-breaking space becomes a
+plain space; each problem is its own edit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint import Fix, Rule, Severity
+from newslint.events import Field
+from newslint.rule import Context
+
+from ._text import TEXT_FIELDS, FieldText
+
+NBSP = "\u00a0"
+_RUN = re.compile(r"[ \t\u00a0]{2,}|\u00a0|\t|[\r\n]+[ \t\u00a0]*")
+_KEEP_NBSP_BEFORE = frozenset(":;!?»%")
+_KEEP_NBSP_AFTER = frozenset(".«$£€¥")
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: tuple[str, ...] = TEXT_FIELDS
+
+
+def problems(value: str, block: bool) -> list[tuple[int, int, str, str]]:
+    """`(start, end, replacement, message id)` for each white-space problem in `value`.
+
+    In a YAML block scalar the line breaks are the author's and the final break is syntax, so only
+    runs inside a line count there.
+    """
+    found: list[tuple[int, int, str, str]] = []
+    body_end = len(value.rstrip("\r\n")) if block else len(value)
+    stripped_start = len(value) - len(value.lstrip(" \t\u00a0\r\n"))
+    stripped_end = len(value[:body_end].rstrip(" \t\u00a0\r\n"))
+    if not block and stripped_start:
+        found.append((0, stripped_start, "", "leading"))
+    if stripped_end < body_end and stripped_end >= stripped_start:
+        found.append((stripped_end, body_end, "", "trailing"))
+    for match in _RUN.finditer(value, stripped_start, max(stripped_start, stripped_end)):
+        start, end = match.span()
+        run = match.group(0)
+        if "\n" in run or "\r" in run:
+            if block:
+                continue
+            found.append((start, end, " ", "line-break"))
+        elif run == NBSP:
+            before, after = value[start - 1 : start], value[end : end + 1]
+            if (
+                before.isdigit()
+                or after.isdigit()
+                or before in _KEEP_NBSP_AFTER
+                or after in _KEEP_NBSP_BEFORE
+            ):
+                continue
+            found.append((start, end, " ", "nbsp"))
+        elif run == "\t":
+            found.append((start, end, " ", "tab"))
+        else:
+            found.append((start, end, " ", "double"))
+    return found
+
+
+class TextWhitespace(Rule):
+    code = "TX005"
+    name = "text-whitespace"
+    severity = Severity.INFO
+    messages = {
+        "leading": "{key} starts with white space",
+        "trailing": "{key} ends with white space",
+        "double": "{key} has {count} white-space characters in a row",
+        "nbsp": "{key} has a non-breaking space between words",
+        "tab": "{key} has a tab between words",
+        "line-break": "{key} has a line break inside",
+    }
+    Options = Options
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+            return
+        value: str = field.value
+        block = field.node.style in ("|", ">")
+        found = problems(value, block)
+        if not found:
+            return
+        edited = FieldText(ctx.document.text, field)
+        changes = [(start, end, replacement) for start, end, replacement, _ in found]
+        for (start, end, replacement, message), edits in zip(
+            found, edited.edits(changes), strict=True
+        ):
+            title = "Remove the white space" if not replacement else "Use one plain space"
+            ctx.report(
+                edited.span(start, end),
+                message,
+                key=field.key,
+                count=end - start,
+                fix=Fix.safe(title, *edits),
+            )

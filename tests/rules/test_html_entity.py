@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.html_entity import HtmlEntity
+from newslint.testing import Case, Raw, assert_case, fm
+
+CASES = [
+    Case("clean", fm(title="Trump's plan", summary="AT&T and S&P rose.")),
+    Case(
+        "numeric-in-title",
+        fm(title="Trump&#39;s plan"),
+        errors=[("entity", 2, 14)],
+        fixed=fm(title="Trump's plan"),
+    ),
+    Case(
+        "several-in-summary-requoted",
+        fm(summary="S&amp;P fell, a &quot;rout&quot; said &#x27;traders&#x27;"),
+        errors=[("entity", 2, 12)],
+        fixed=fm(summary="S&P fell, a \"rout\" said 'traders'"),
+    ),
+    Case(
+        "lead",
+        fm(lead="Larsen &amp; Toubro"),
+        errors=[("entity", 2, 15)],
+        fixed=fm(lead="Larsen & Toubro"),
+    ),
+    Case("not-a-text-field", fm(author="Tom &amp; Jerry")),
+    Case("unknown-name-and-bare-ampersand", fm(title="AT&T &foo; R&D")),
+    Case("in-backticks", fm(title="Write `&amp;` for an ampersand")),
+    Case("body-is-markdown", fm(body="AT&amp;T rose.\n", title="AT&T")),
+    Case(
+        "single-quoted-yaml",
+        "---\ntitle: 'It&#39;s here'\n---\nBody.\n",
+        errors=[("entity", 2, 11)],
+        fixed="---\ntitle: 'It''s here'\n---\nBody.\n",
+    ),
+    Case(
+        "plain-yaml",
+        "---\ntitle: It&#39;s here\n---\nBody.\n",
+        errors=[("entity", 2, 10)],
+        fixed="---\ntitle: It's here\n---\nBody.\n",
+    ),
+    Case(
+        # `#` after a space would start a comment in a plain scalar: the value is quoted instead.
+        "plain-yaml-that-needs-quotes",
+        "---\ntitle: Item &#35;5 &#35; sale\n---\nBody.\n",
+        errors=[("entity", 2, 13)],
+        fixed='---\ntitle: "Item #5 # sale"\n---\nBody.\n',
+    ),
+    Case(
+        "double-escaped-takes-two-passes",
+        fm(title="Trump&amp;#39;s plan"),
+        errors=[("entity", 2, 14)],
+        fixed=fm(title="Trump's plan"),
+    ),
+    Case(
+        "block-scalar",
+        "---\nsummary: >\n  It&#39;s here and\n  there.\n---\nBody.\n",
+        errors=[("entity", 3, 5)],
+        fixed="---\nsummary: >\n  It's here and\n  there.\n---\nBody.\n",
+    ),
+    Case(
+        "cjk",
+        fm(title="中国&amp;美国贸易"),
+        errors=[("entity", 2, 11)],
+        fixed=fm(title="中国&美国贸易"),
+    ),
+    Case(
+        "crlf",
+        '---\r\ntitle: "A&amp;B"\r\nsummary: "x"\r\n---\r\nBody.\r\n',
+        errors=[("entity", 2, 10)],
+        fixed='---\r\ntitle: "A&B"\r\nsummary: "x"\r\n---\r\nBody.\r\n',
+    ),
+    Case(
+        "toml",
+        '+++\ntitle = "Trump&#39;s &quot;plan&quot;"\n+++\nBody.\n',
+        errors=[("entity", 2, 15)],
+        fixed='+++\ntitle = "Trump\'s \\"plan\\""\n+++\nBody.\n',
+    ),
+    Case(
+        # A TOML literal string cannot hold `'`: the value is rewritten as a basic string.
+        "toml-literal",
+        "+++\ntitle = 'It&#39;s'\n+++\nBody.\n",
+        errors=[("entity", 2, 12)],
+        fixed='+++\ntitle = "It\'s"\n+++\nBody.\n',
+    ),
+    Case(
+        "json",
+        '{"title": "A &quot;B&quot;", "date": "2025-02-08"}\nBody.\n',
+        errors=[("entity", 1, 14)],
+        fixed='{"title": "A \\"B\\"", "date": "2025-02-08"}\nBody.\n',
+    ),
+    Case(
+        "escaped-source-maps-columns",
+        '---\ntitle: "\\u00e9t\\u00e9 &amp; hiver"\n---\nBody.\n',
+        errors=[("entity", 2, 23)],
+        fixed='---\ntitle: "\\u00e9t\\u00e9 & hiver"\n---\nBody.\n',
+    ),
+    Case("list-title-ignored", fm(title=["A &amp; B"])),
+    Case("raw-number", fm(title=Raw("42"))),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_html_entity(case: Case) -> None:
+    assert_case(HtmlEntity, case)

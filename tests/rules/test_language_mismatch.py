@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.language_mismatch import LanguageMismatch, expected_scripts
+from newslint.testing import Case, assert_case, fm
+
+EN_BODY = "The minister said the budget would pass this week after long talks with the unions.\n"
+ZH_BODY = (
+    "财政部长表示，预算将在本周与工会进行长时间谈判后获得通过。市场对此反应积极，股市小幅上涨。\n"
+)
+JA_TITLE = "東京で大規模な火災、ソニー本社が被害"
+
+CASES = [
+    Case(
+        "english", fm(body=EN_BODY, title="Budget passes", summary="The budget passed on Tuesday.")
+    ),
+    Case(
+        "english-article-japanese-title",
+        fm(body=EN_BODY, title=JA_TITLE),
+        errors=[("field", 2, 8)],
+    ),
+    Case(
+        "english-article-japanese-everything",
+        fm(
+            body="東京で火災が発生し、多くの人が避難しました。消防によると、けが人はいません。\n",
+            title=JA_TITLE,
+        ),
+        errors=[("field", 2, 8), ("body", 5, 1)],
+    ),
+    Case(
+        "english-with-a-few-cjk-names",
+        fm(
+            body="President Xi Jinping (习近平) met the Japanese Prime Minister in Beijing (北京) today.\n",
+            title="Xi Jinping (习近平) meets Ishiba in Beijing",
+            summary="The term 一带一路 (Belt and Road) came up again in the talks.",
+        ),
+    ),
+    Case(
+        "chinese-with-english-product-names",
+        fm(body=ZH_BODY, title="NVIDIA GeForce RTX 5090 评测", summary="Apple Vision Pro 销量不佳"),
+        path="content/zh-CN/news/a.zh-CN.md",
+    ),
+    Case(
+        "chinese-article-english-title",
+        fm(body=ZH_BODY, title="How Long Until Dow 50,000 and Nasdaq 25,000?"),
+        path="content/zh-CN/news/a.zh-CN.md",
+        errors=[("field", 2, 8)],
+    ),
+    Case(
+        "chinese-article-english-body",
+        fm(body=EN_BODY, title="预算获得通过"),
+        path="content/zh-HK/news/a.zh-HK.md",
+        errors=[("body", 5, 1)],
+    ),
+    Case(
+        "french-accents",
+        fm(
+            body="Le président a déclaré « oui » à l'Élysée après de longues négociations.\n",
+            title="Élysée : le président cède",
+        ),
+        path="content/fr/a.fr.md",
+    ),
+    Case(
+        "russian-in-english",
+        fm(body=EN_BODY, title="Президент подписал новый закон о бюджете"),
+        errors=[("field", 2, 8)],
+    ),
+    Case("short-title-not-judged", fm(body=EN_BODY, title="東京")),
+    Case("unknown-language", fm(body=EN_BODY, title=JA_TITLE), path="content/xx/a.md"),
+    Case(
+        "source-link-text-does-not-count",
+        fm(
+            body="![](https://img.example.org/a.jpg)\n\n[jin10_articles_articles](https://xnews.jin10.com/details/1)\n",
+            title="图片新闻",
+        ),
+        path="content/zh-CN/news/a.zh-CN.md",
+    ),
+    Case(
+        "japanese-article-english-body",
+        fm(body=EN_BODY, title=JA_TITLE, lang="ja"),
+        path="post/a.md",
+        language="ja",
+        errors=[("body", 6, 1)],
+    ),
+    Case(
+        "toml",
+        '+++\ntitle = "東京で大規模な火災"\n+++\n' + EN_BODY,
+        errors=[("field", 2, 9)],
+    ),
+    Case(
+        "crlf",
+        '---\r\nsummary: "東京で大規模な火災が発生した"\r\n---\r\n' + EN_BODY.replace("\n", "\r\n"),
+        errors=[("field", 2, 10)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_language_mismatch(case: Case) -> None:
+    assert_case(LanguageMismatch, case)
+
+
+@pytest.mark.parametrize(
+    ("tag", "scripts"),
+    [
+        ("en", {"latin"}),
+        ("zh-CN", {"han", "bopomofo"}),
+        ("zh-Hant-TW", {"han", "bopomofo"}),
+        ("sr-Latn", {"latin"}),
+        ("ja", {"han", "kana"}),
+        ("pt_BR", {"latin"}),
+        ("xx", None),
+        (None, None),
+    ],
+)
+def test_expected_scripts(tag: str | None, scripts: set[str] | None) -> None:
+    assert expected_scripts(tag) == (frozenset(scripts) if scripts is not None else None)

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.link_malformed import LinkMalformed
+from newslint.testing import Case, assert_case, fm
+
+CASES = [
+    Case(
+        "good-links",
+        fm(body="See [a](https://a.org/x), ![b](https://a.org/b.png) and <https://a.org>.\n"),
+    ),
+    Case(
+        "empty-image-and-link",
+        fm(body="Volume  ![]()  and [](<>) here\n"),
+        errors=[("empty", 4, 9), ("empty", 4, 20)],
+        fixed=fm(body="Volume    and  here\n"),
+    ),
+    Case(
+        "empty-images-around-a-url",
+        fm(body="![]()https://static001.infoq.cn/a.gif![]()\n"),
+        errors=[("empty", 4, 1), ("empty", 4, 38)],
+        fixed=fm(body="https://static001.infoq.cn/a.gif\n"),
+    ),
+    Case(
+        "javascript-unlinked-unsafely",
+        fm(body="* [Watchlist](javascript:void(0);)\n* [**Set** Alert](JavaScript:alert(1))\n"),
+        errors=[("script", 4, 3), ("script", 5, 3)],
+        unsafe_fixed=fm(body="* Watchlist\n* **Set** Alert\n"),
+    ),
+    Case(
+        "text-without-destination",
+        fm(body="Read [the report]() and ![chart]() now.\n"),
+        errors=[("no-url", 4, 6), ("no-url", 4, 25)],
+        unsafe_fixed=fm(body="Read the report and  now.\n"),
+    ),
+    Case(
+        "no-host",
+        fm(body="See [a](http:///path) and [b](https://) now.\n"),
+        errors=[("no-host", 4, 9), ("no-host", 4, 31)],
+    ),
+    Case(
+        "doubled-scheme",
+        fm(body="Mail [desk](http://mailto:desk@reuters.com) or [x](https://https://x.org/a).\n"),
+        errors=[("double-scheme", 4, 13), ("double-scheme", 4, 52)],
+        unsafe_fixed=fm(body="Mail [desk](mailto:desk@reuters.com) or [x](https://x.org/a).\n"),
+    ),
+    Case(
+        "space-in-url-does-not-render",
+        fm(body="[fx168](https://www.fx168news.com/article/Pi Network-834911)\n"),
+        errors=[("space", 4, 9)],
+        fixed=fm(body="[fx168](https://www.fx168news.com/article/Pi%20Network-834911)\n"),
+    ),
+    Case(
+        "two-spaced-urls-on-one-line",
+        fm(body="A [x](/a b) and [y](https://y.org/c  d?q=1 2) end\n"),
+        errors=[("space", 4, 7), ("space", 4, 21)],
+        fixed=fm(body="A [x](/a%20b) and [y](https://y.org/c%20%20d?q=1%202) end\n"),
+    ),
+    Case(
+        # Encoding a space in the host would only hide that the URL was cut in two.
+        "space-in-host-no-fix",
+        fm(body="[x](https://exa mple.com/a)\n"),
+        errors=[("space", 4, 5)],
+    ),
+    Case(
+        "valid-forms-with-spaces",
+        fm(
+            body=(
+                "[a](https://a.org/x \"A title\") [b](<https://a.org/x y>) [c](https://a.org/x 't')\n\n"
+                '`[d](https://a.org/x y)` and [e](not a url) and [f]({{< ref "x y" >}})\n\n'
+                "```\n[g](https://a.org/x y)\n```\n"
+            )
+        ),
+    ),
+    Case(
+        "anchors-mailto-data",
+        fm(body="[top](#top) [m](mailto:a@b.org) ![x](data:image/png;base64,AAAA)\n"),
+    ),
+    Case(
+        "cjk-text",
+        fm(body="![傷者送院治理。]()見[報道](javascript:void(0))。\n"),
+        errors=[("no-url", 4, 1), ("script", 4, 14)],
+        unsafe_fixed=fm(body="見報道。\n"),
+    ),
+    Case(
+        "crlf",
+        "---\r\ntitle: x\r\n---\r\n\r\nA ![]() b\r\n[c](https://c.org/d e)\r\n",
+        errors=[("empty", 5, 3), ("space", 6, 5)],
+        fixed="---\r\ntitle: x\r\n---\r\n\r\nA  b\r\n[c](https://c.org/d%20e)\r\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_link_malformed(case: Case) -> None:
+    assert_case(LinkMalformed, case)

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from newslint.rules.link_relative import LinkRelative
+from newslint.site import Site
+from newslint.testing import Case, assert_case, fm
+
+SOURCE = "[mingpao](https://finance.mingpao.com/fin/instantf.php?node=1)\n"
+
+
+# Cases name the site by this placeholder root; the test builds the site under `tmp_path`.
+ROOT = Path("/site-placeholder")
+
+
+def site_at(root: Path, raw: dict[str, str]) -> Site:
+    """A small Hugo site: a content page, a static image and a page bundle with a photo."""
+    (root / "content" / "news").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "news" / "other.md").write_text("---\n---\n", encoding="utf-8")
+    (root / "static" / "img").mkdir(parents=True, exist_ok=True)
+    (root / "static" / "img" / "logo.png").write_bytes(b"")
+    bundle = root / "content" / "news" / "bundle"
+    bundle.mkdir(exist_ok=True)
+    (bundle / "photo.jpg").write_bytes(b"")
+    return Site(root=root, raw=dict(raw))
+
+
+def _cases() -> list[Case]:
+    site = Site(root=ROOT)
+    path = str(ROOT / "content" / "news" / "bundle" / "index.md")
+    return [
+        Case(
+            "root-relative-link",
+            fm(body="See [食品](/tags/231) today.\n\n" + SOURCE),
+            errors=[("relative", 4, 10)],
+            unsafe_fixed=fm(
+                body="See [食品](https://finance.mingpao.com/tags/231) today.\n\n" + SOURCE
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "path-relative-resolved-against-the-source-page",
+            fm(body="[**（9988）**](stock1.php?code=9988) rose.\n\n" + SOURCE),
+            errors=[("relative", 4, 14)],
+            unsafe_fixed=fm(
+                body="[**（9988）**](https://finance.mingpao.com/fin/stock1.php?code=9988) rose.\n\n"
+                + SOURCE
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "protocol-relative-image",
+            fm(body="![](//n.sinaimg.cn/a.png)\n\n[sina](http://finance.sina.com.cn/a.html)\n"),
+            errors=[("protocol", 4, 5)],
+            unsafe_fixed=fm(
+                body="![](http://n.sinaimg.cn/a.png)\n\n[sina](http://finance.sina.com.cn/a.html)\n"
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "left-alone",
+            fm(
+                body=(
+                    "[top](#top) [m](mailto:a@b.org) [q](?page=2) [r]({{%ref%}}) "
+                    "![logo](/img/logo.png) [other](/news/other/) ![p](photo.jpg) [home](/)\n\n"
+                    + SOURCE
+                )
+            ),
+            site=site,
+            path=path,
+        ),
+        Case("no-source-link", fm(body="See [食品](/tags/231) today.\n"), site=site, path=path),
+        Case(
+            "source-is-this-site",
+            fm(body="See [x](/tags/231) today.\n\n[own](https://bulwark.news/a)\n"),
+            site=Site(root=ROOT, raw={"baseurl": "https://bulwark.news/"}),
+            path=path,
+        ),
+        Case(
+            # Without a site nothing says whether a path exists: only `//` links are reported.
+            "no-site",
+            fm(body="See [x](/tags/231) and ![](//n.sinaimg.cn/a.png).\n\n" + SOURCE),
+            errors=[("protocol", 4, 28)],
+            unsafe_fixed=fm(
+                body="See [x](/tags/231) and ![](https://n.sinaimg.cn/a.png).\n\n" + SOURCE
+            ),
+        ),
+        Case(
+            "reference-definition-reported-once",
+            fm(body="[a][r] and [b][r].\n\n[r]: /analysis/HSY\n\n" + SOURCE),
+            errors=[("relative", 6, 6)],
+            unsafe_fixed=fm(
+                body="[a][r] and [b][r].\n\n[r]: https://finance.mingpao.com/analysis/HSY\n\n"
+                + SOURCE
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "escapes-kept",
+            fm(body="[a](/a\\_b) x\n\n" + SOURCE),
+            errors=[("relative", 4, 5)],
+            unsafe_fixed=fm(body="[a](https://finance.mingpao.com/a\\_b) x\n\n" + SOURCE),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "source-field",
+            fm(body="[a](/a) x\n", source="https://www.etf.com/news/1"),
+            errors=[("relative", 5, 5)],
+            unsafe_fixed=fm(
+                body="[a](https://www.etf.com/a) x\n", source="https://www.etf.com/news/1"
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "crlf",
+            "---\r\ntitle: x\r\n---\r\n\r\n[a](/a)\r\n\r\n[s](https://s.org/n/1)\r\n",
+            errors=[("relative", 5, 5)],
+            unsafe_fixed="---\r\ntitle: x\r\n---\r\n\r\n[a](https://s.org/a)\r\n\r\n[s](https://s.org/n/1)\r\n",
+            site=site,
+            path=path,
+        ),
+    ]
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_link_relative(case: Case, tmp_path: Path) -> None:
+    if case.site is not None and case.site.root == ROOT:
+        site = site_at(tmp_path, case.site.raw)
+        case = dataclasses.replace(
+            case, site=site, path=case.path.replace(str(ROOT), str(tmp_path))
+        )
+    assert_case(LinkRelative, case)

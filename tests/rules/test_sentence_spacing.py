@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.sentence_spacing import SentenceSpacing
+from newslint.testing import Case, assert_case, fm
+from newslint.textutil import missing_sentence_spaces
+
+SEED_LINE = 'Following the meeting, the US President said,"After our meeting today, all agreed."\n'
+
+CASES = [
+    Case("clean", fm(body="The rally ended. The talks went on.\n", summary="It rose. It fell.")),
+    Case(
+        "seed-said-quote",
+        fm(body=SEED_LINE),
+        errors=[("glued", 4, 45)],
+        fixed=fm(body=SEED_LINE.replace('said,"', 'said, "')),
+    ),
+    Case(
+        "summary-two-in-one-value",
+        fm(summary="Stocks fell on preparedness.The index rose 5%.Traders cheered the news."),
+        errors=[("glued", 2, 38), ("glued", 2, 56)],
+        fixed=fm(
+            summary="Stocks fell on preparedness. The index rose 5%. Traders cheered the news."
+        ),
+    ),
+    Case(
+        "two-on-one-body-line",
+        fm(body="Shares fell sharply.Bonds rallied?Gold did too.\n"),
+        errors=[("glued", 4, 20), ("glued", 4, 34)],
+        fixed=fm(body="Shares fell sharply. Bonds rallied? Gold did too.\n"),
+    ),
+    Case(
+        "year-and-parenthesis",
+        fm(body="It doubles by 2027.Trump said this week, citing (VOA).The end came.\n"),
+        errors=[("glued", 4, 19), ("glued", 4, 54)],
+        fixed=fm(body="It doubles by 2027. Trump said this week, citing (VOA). The end came.\n"),
+    ),
+    Case(
+        "title-escaped-quote",
+        fm(title='He said,"We won" today'),
+        errors=[("glued", 2, 16)],
+        fixed=fm(title='He said, "We won" today'),
+    ),
+    Case(
+        "false-alarms-left-alone",
+        fm(
+            body=(
+                "Visit https://example.com/News.Today or example.com today, mail ed@news.Com now.\n\n"
+                "Growth was 3.5 percent in the U.S.The data came from e.g.Reuters again.\n\n"
+                "Use Node.js and ASP.NET here, or math.Abs in Go, or index.Html please.\n\n"
+                "The ratio,2 to 1,is fine; the value x,y stays and foo,bar too.\n\n"
+                "Read the page.Title method, the next one.McDonald sold.\n"
+            )
+        ),
+    ),
+    Case("lone-name-titles", fm(title="math.Abs", summary="See time.Format")),
+    Case("quote-after-period-is-ambiguous", fm(body='He left."Then we went home."\n')),
+    Case("ellipsis", fm(body="He waited...Then he left.\n")),
+    Case(
+        "cjk",
+        fm(body="中国经济增长。The data came.美国GDP.Growth rose.\n", title="台积电.The 公司"),
+    ),
+    Case(
+        "code-and-shortcodes",
+        fm(
+            body=(
+                'Run `done.The end` now and {{< figure caption="Hello there.Bye now" >}} ok.\n\n'
+                "```\nsaid.The code is here\n```\n"
+            )
+        ),
+    ),
+    Case(
+        "heading-and-link-text",
+        fm(
+            body="## Markets fell.Bonds rose today\n\nSee [prices fell.Bonds rose today](https://x.org).\n"
+        ),
+        errors=[("glued", 4, 16), ("glued", 6, 17)],
+        fixed=fm(
+            body="## Markets fell. Bonds rose today\n\nSee [prices fell. Bonds rose today](https://x.org).\n"
+        ),
+    ),
+    Case(
+        "crlf",
+        '---\r\ntitle: "x"\r\n---\r\n\r\nIt fell.Then it rose.\r\n',
+        errors=[("glued", 5, 8)],
+        fixed='---\r\ntitle: "x"\r\n---\r\n\r\nIt fell. Then it rose.\r\n',
+    ),
+    Case(
+        "toml",
+        '+++\nsummary = "It fell.Then it rose."\n+++\nBody.\n',
+        errors=[("glued", 2, 19)],
+        fixed='+++\nsummary = "It fell. Then it rose."\n+++\nBody.\n',
+    ),
+    Case(
+        "json",
+        '{"summary": "It fell.Then it rose."}\nBody.\n',
+        errors=[("glued", 1, 21)],
+        fixed='{"summary": "It fell. Then it rose."}\nBody.\n',
+    ),
+    Case(
+        "accented-latin",
+        fm(body="Le marché a chuté.Ensuite il est remonté.\n", title="x"),
+        errors=[("glued", 5, 18)],
+        fixed=fm(body="Le marché a chuté. Ensuite il est remonté.\n", title="x"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_sentence_spacing(case: Case) -> None:
+    assert_case(SentenceSpacing, case)
+
+
+def test_long_tokens_stay_linear() -> None:
+    # A 1 MB line of glued words and a 1 MB token: no hit in the token, and no quadratic scan.
+    assert missing_sentence_spaces("a" * 1_000_000 + ".The end") == []
+    assert len(missing_sentence_spaces("said it.The word " * 50_000)) == 50_000

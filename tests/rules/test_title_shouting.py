@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.title_shouting import TitleShouting, sentence_case
+from newslint.testing import Case, assert_case, fm
+
+CASES = [
+    Case("normal", fm(title="Fed raises rates again")),
+    Case("shouting", fm(title="FED RAISES RATES AGAIN"), errors=[("shouting", 2, 8)]),
+    Case(
+        "newswire-with-date",
+        fm(title="SANOMA CORPORATION: ACQUISITION OF OWN SHARES 12 February 2025"),
+        errors=[("shouting", 2, 8)],
+    ),
+    Case("one-acronym", fm(title="NATO")),
+    Case("acronyms-only", fm(title="US GDP Q4")),
+    Case("three-short-acronyms", fm(title="NASA, ESA, JAXA")),
+    Case("two-words", fm(title="BREAKING NEWS")),
+    Case("mostly-acronyms-in-a-sentence", fm(title="US and EU agree on AI rules at UN")),
+    Case("cjk-with-tickers", fm(title="NVIDIA AMD INTEL 财报季来临")),
+    Case("not-title", fm(summary="FED RAISES RATES AGAIN")),
+    Case(
+        "toml", '+++\ntitle = "FED RAISES RATES AGAIN"\n+++\nBody.\n', errors=[("shouting", 2, 9)]
+    ),
+    Case("json", '{"title": "FED RAISES RATES AGAIN"}\nBody.\n', errors=[("shouting", 1, 11)]),
+    Case(
+        "crlf",
+        '---\r\ntitle: "FED RAISES RATES AGAIN"\r\n---\r\nBody.\r\n',
+        errors=[("shouting", 2, 8)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_title_shouting(case: Case) -> None:
+    # The fix is display-only: `newslint fix` never applies it, so the text stays the same.
+    assert_case(TitleShouting, case)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("MARKETS RALLY AS INFLATION COOLS", "Markets rally as inflation cools"),
+        # Words of up to three letters in capitals may be acronyms: they stay.
+        ("FED RAISES RATES AGAIN", "FED raises rates again"),
+        ("US, UK AND EU SIGN TRADE DEAL", "US, UK and EU sign trade deal"),
+        ("ANYWHERE REAL ESTATE INC. REPORTS RESULTS", "Anywhere real estate INC. Reports results"),
+        ("WHY IT MATTERS: PRICES ARE UP", "Why it matters: Prices are up"),
+    ],
+)
+def test_sentence_case(title: str, expected: str) -> None:
+    assert sentence_case(title) == expected
+
+
+def test_display_only_fix_offers_sentence_case() -> None:
+    from newslint.config import Config
+    from newslint.engine import check_text
+
+    found = check_text(
+        fm(title="MARKETS RALLY AS INFLATION COOLS"), config=Config(), select=["TX006"]
+    )
+    assert [d.code for d in found] == ["TX006"]
+    fix = found[0].fix
+    assert fix is not None
+    assert fix.applicability.value == "display-only"
+    assert [e.content for e in fix.edits] == ['"Markets rally as inflation cools"']

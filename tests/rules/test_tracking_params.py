@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.tracking_params import TrackingParams, tracking_query
+from newslint.testing import Case, assert_case, fm
+
+REDDIT = (
+    "https://www.reddit.com/r/Monero/comments/nx/h1k?utm_source=share&utm_medium=web2x&context=3"
+)
+
+CASES = [
+    Case("clean", fm(body="[a](https://a.org/x?id=3&ref=blog&from=home#top)\n")),
+    Case(
+        "utm-keeps-other-params",
+        fm(body=f"[thread]({REDDIT})\n"),
+        errors=[("tracking", 4, 57)],
+        fixed=fm(body="[thread](https://www.reddit.com/r/Monero/comments/nx/h1k?context=3)\n"),
+    ),
+    Case(
+        "only-tracking-drops-question-mark-keeps-fragment",
+        fm(
+            body="[t](https://twitter.com/okx/status/1?ref_src=twsrc%5Etfw#m) and <https://a.org/?fbclid=x>\n"
+        ),
+        errors=[("tracking", 4, 37), ("tracking", 4, 80)],
+        fixed=fm(body="[t](https://twitter.com/okx/status/1#m) and <https://a.org/>\n"),
+    ),
+    Case(
+        "middle-param-and-case",
+        fm(body="[a](https://a.org/?q=%24PI&src=ctag&UTM_Campaign=x&gclid=1&page=2)\n"),
+        errors=[("tracking", 4, 19)],
+        fixed=fm(body="[a](https://a.org/?q=%24PI&src=ctag&page=2)\n"),
+    ),
+    Case(
+        "two-links-on-one-line",
+        fm(body="[a](https://a.org/?mc_eid=1) [b](https://b.org/?igshid=2&x=1)\n"),
+        errors=[("tracking", 4, 19), ("tracking", 4, 48)],
+        fixed=fm(body="[a](https://a.org/) [b](https://b.org/?x=1)\n"),
+    ),
+    Case(
+        "extra-option",
+        fm(body="[a](https://thehill.com/a/?email=467c&emaila=12a&id=1)\n"),
+        options={"extra": ["email*"]},
+        errors=[("tracking", 4, 27)],
+        fixed=fm(body="[a](https://thehill.com/a/?id=1)\n"),
+    ),
+    Case(
+        # An entity in the destination: the source is not the URL, so no fix is offered.
+        "entity-in-destination",
+        fm(body="[a](https://a.org/?a=1&amp;utm_source=x)\n"),
+        errors=[("tracking", 4, 1)],
+    ),
+    Case(
+        "image",
+        fm(body="![x](https://cdn.org/a.png?utm_source=feed)\n"),
+        errors=[("tracking", 4, 27)],
+        fixed=fm(body="![x](https://cdn.org/a.png)\n"),
+    ),
+    Case(
+        "source-field",
+        fm(source="https://r.com/a?utm_source=rss&id=2"),
+        errors=[("tracking", 2, 25)],
+        fixed=fm(source="https://r.com/a?id=2"),
+    ),
+    Case(
+        "json-source-field",
+        '{"source": "https://r.com/a?fbclid=1"}\nBody.\n',
+        errors=[("tracking", 1, 28)],
+        fixed='{"source": "https://r.com/a"}\nBody.\n',
+    ),
+    Case(
+        "crlf-cjk",
+        "---\r\ntitle: x\r\n---\r\n\r\n[报道](https://a.cn/x?utm_medium=web)\r\n",
+        errors=[("tracking", 5, 20)],
+        fixed="---\r\ntitle: x\r\n---\r\n\r\n[报道](https://a.cn/x)\r\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_tracking_params(case: Case) -> None:
+    assert_case(TrackingParams, case)
+
+
+def test_question_mark_in_fragment_is_no_query() -> None:
+    assert tracking_query("https://a.org/#x?utm_source=1", ("utm_*",)) is None
