@@ -5,6 +5,8 @@ Checks a page's `thumbnail` (Mainroad theme): a string (the image path), or a ma
 `src` and an optional `visibility`, a list drawn from `list` and `post`. Flags any other type
 (a number, a list, `true`), a map without `src` (also when it says `image` instead), a `src` that is
 not a string, and a visibility outside `list` and `post`. An empty string means no thumbnail.
+Errors are what fails `hugo` (a list, a map or list as `src`, a bad visibility); a number, a boolean
+or a map without `src` only renders a broken image, and is a warning.
 
 ## Why is this bad?
 Mainroad reads `thumbnail.src` from a map; without it the card and the article show a broken
@@ -55,7 +57,9 @@ class ThumbnailValue(Rule):
         if field.key.lower() != "thumbnail" or node.tag in ("str", "null"):
             return
         if node.kind != "map" or not isinstance(node.value, dict):
-            ctx.report(field.value_span, "type", actual=describe(node))
+            # A number or boolean becomes a broken image path; a list fails the build.
+            severity = Severity.WARNING if node.kind == "scalar" else Severity.ERROR
+            ctx.report(field.value_span, "type", actual=describe(node), severity=severity)
             return
         entries = {e.key.lower(): e for e in node.entries}
         values = {str(k).lower(): v for k, v in node.value.items()}
@@ -68,11 +72,14 @@ class ThumbnailValue(Rule):
                 fix = Fix.safe("Rename image to src", Edit.replace(image.key_span, key))
             where = image.key_span if image is not None else field.key_span
             hint = ' (it has "image")' if image is not None else ""
-            ctx.report(where, "no-src", hint=hint, fix=fix)
+            # Without src the theme renders an image with no path: broken, but the build passes.
+            ctx.report(where, "no-src", hint=hint, fix=fix, severity=Severity.WARNING)
         elif not isinstance(src, str):
             entry = entries.get("src")
             span = entry.node.span if entry is not None else field.value_span
-            ctx.report(span, "src-type", actual=_describe(entry, src))
+            scalar = entry is None or entry.node.kind == "scalar"
+            severity = Severity.WARNING if scalar else Severity.ERROR
+            ctx.report(span, "src-type", actual=_describe(entry, src), severity=severity)
         self._visibility(ctx, field, entries.get("visibility"), values.get("visibility"))
 
     def _visibility(self, ctx: Context, field: Field, entry: Entry | None, value: Any) -> None:

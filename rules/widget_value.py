@@ -4,7 +4,9 @@
 Checks each item of a page's `widgets` list (Mainroad theme) against the widgets the site has: the
 templates in `layouts/partials/widgets/` of the site and of the theme on disk, else Mainroad's own
 (`categories`, `ddg-search`, `languages`, `recent`, `search`, `sidemenu`, `social`, `taglist`).
-Flags unknown names, empty items and repeats. A `widgets` that is not a list is `field-type`'s.
+Flags unknown names and empty items (errors: the build fails), and, as warnings, repeats and names
+that differ from the theme's only in case (Hugo finds partials by lower-cased name, so those build).
+A `widgets` that is not a list is `field-type`'s.
 
 ## Why is this bad?
 Mainroad includes `widgets/<name>.html` for each item, so an unknown or empty name fails the build
@@ -49,6 +51,7 @@ class WidgetValue(Rule):
         "unknown": "unknown widget {name!r}: the build fails",
         "empty": "empty widget name: the build fails",
         "duplicate": "widget {name!r} is listed twice",
+        "case": "widget {name!r} is spelled {known!r} by the theme",
     }
     presets = ("mainroad",)
 
@@ -76,7 +79,31 @@ class WidgetValue(Rule):
                 if is_empty(item):
                     ctx.report(item.span, "empty", fix=fix)
                 else:
-                    ctx.report(item.span, "duplicate", name=names[index], fix=fix)
+                    # Listed twice, it renders twice: untidy, but the build does not fail.
+                    ctx.report(
+                        item.span,
+                        "duplicate",
+                        name=names[index],
+                        fix=fix,
+                        severity=Severity.WARNING,
+                    )
+            elif (
+                names[index] not in known
+                and item.kind == "scalar"
+                and names[index].lower() in _lowered(known)
+            ):
+                # Hugo looks partials up by lower-cased name, so this builds; the theme's spelling is
+                # still the one to use.
+                canonical = _lowered(known)[names[index].lower()]
+                fix = Fix.safe(f"Write {canonical!r}", replace_item(field, item, canonical))
+                ctx.report(
+                    item.span,
+                    "case",
+                    name=names[index],
+                    known=canonical,
+                    fix=fix,
+                    severity=Severity.WARNING,
+                )
             elif names[index] not in known:
                 guess = _guess(names[index], known) if item.kind == "scalar" else None
                 fix = None
@@ -84,6 +111,10 @@ class WidgetValue(Rule):
                     edit = replace_item(field, item, guess)
                     fix = Fix.unsafe(f"Replace with {guess!r}", edit)
                 ctx.report(item.span, "unknown", name=names[index], fix=fix)
+
+
+def _lowered(known: tuple[str, ...]) -> dict[str, str]:
+    return {name.lower(): name for name in known}
 
 
 def _guess(name: str, known: tuple[str, ...]) -> str | None:

@@ -20,8 +20,8 @@ CASES = [
     Case(
         "wrong-case",
         fm(widgets=["Search"]),
-        errors=[("unknown", 3, 5)],
-        unsafe_fixed=fm(widgets=["search"]),
+        errors=[("case", 3, 5)],
+        fixed=fm(widgets=["search"]),
     ),
     Case("unknown-without-a-guess", fm(widgets=["weather"]), errors=[("unknown", 3, 5)]),
     Case(
