@@ -13,6 +13,7 @@ from newslint import __version__
 
 if TYPE_CHECKING:
     from newslint.config import Config
+    from newslint.diagnostics import Diagnostic
     from newslint.engine import RuleSet
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -62,7 +63,15 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--check-links", action="store_true", help="check links over HTTP(S)")
     parser.add_argument("--offline", action="store_true", help="never make network requests")
+    parser.add_argument(
+        "--no-private", action="store_true", help="never fetch links to private addresses"
+    )
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+    parser.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="only files changed since the git revision REF (and untracked files)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +82,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="lint articles")
     _common(check)
+    check.add_argument(
+        "--project",
+        action="store_true",
+        help="cross-file rules compare the given files with the whole site (for pre-commit)",
+    )
+    check.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="report only what FILE does not record"
+    )
+    check.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record the diagnostics in FILE"
+    )
+    check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE")
+    watch = sub.add_parser("watch", help="lint, then re-lint each file when it changes")
+    _common(watch)
     fix = sub.add_parser("fix", help="apply fixes")
     _common(fix)
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
@@ -85,6 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="a rule's documentation")
     rule.add_argument("name", metavar="NAME|CODE")
     rule.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
+    config = sub.add_parser("config", help="print the effective configuration")
+    config.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    config.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
+    config.add_argument("--output-format", choices=("toml", "json"), default="toml")
+    init = sub.add_parser("init", help="write a commented starter configuration")
+    init.add_argument(
+        "file",
+        nargs="?",
+        default="newslint.toml",
+        metavar="FILE",
+        help="newslint.toml (default), .newslint.toml or pyproject.toml (adds [tool.newslint])",
+    )
     return parser
 
 
@@ -107,10 +143,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "rule":
             return cmd_rule(args)
+        if args.command == "config":
+            from newslint.configure import cmd_config
+
+            return cmd_config(args)
+        if args.command == "init":
+            from newslint.configure import cmd_init
+
+            return cmd_init(args)
+        if args.command == "watch":
+            from newslint.watch import cmd_watch
+
+            return cmd_watch(args)
         if args.command in ("check", "fix"):
             return cmd_lint(args)
     except UsageError as err:
-        print(f"newslint: error: {err}", file=sys.stderr)
+        for line in str(err).splitlines() or [""]:
+            print(f"newslint: error: {line}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -180,11 +229,17 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
         names = [r.name for r in registry.rules] + [r.code for r in registry.rules]
         raise UsageError(f"no rule {args.name!r}{_did_you_mean(args.name, names)}")
-    print(f"# {rule.name} ({rule.code})\n")
-    print(
-        f"Severity: {rule.severity.label}. Fixable: {'yes' if rule.fixable() else 'no'}. Origin: {rule.origin}.\n"
+    text = (
+        f"# {rule.name} ({rule.code})\n\n"
+        f"Severity: {rule.severity.label}. Fixable: {'yes' if rule.fixable() else 'no'}. "
+        f"Origin: {rule.origin}.\n\n{rule.documentation()}\n"
     )
-    print(rule.documentation())
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        from newslint.reporters.full import print_markdown
+
+        print_markdown(text, sys.stdout)
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -218,29 +273,57 @@ def _default_paths(config: Config) -> list[Path]:
 
 
 def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, list[Path]]:
-    from newslint.config import ConfigError
-    from newslint.discover import discover
+    from newslint.config import ConfigError, check_rules
     from newslint.engine import build_ruleset
 
     config = _load_config(args)
     if args.fail_on:
         config.fail_on = args.fail_on
     registry = _registry(args.rules_dir, config)
+    if getattr(args, "check_links", False):
+        config.links.check = True
+    if getattr(args, "no_private", False):
+        config.links.no_private = True
     try:
+        cli = {f"--{k}": _split(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS}
+        check_rules(config, registry.rules, cli)
+        from newslint.linkcheck import link_rules
+
         ruleset = build_ruleset(
             config,
             select=_split(args.select) or None,
             ignore=_split(args.ignore),
-            extend_select=_split(args.extend_select),
+            extend_select=[*_split(args.extend_select), *link_rules(registry.rules, config)],
             registry=registry,
         )
     except ConfigError as err:
         raise UsageError(str(err)) from None
     paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
-    files, missing = discover(paths, [*config.exclude, *args.exclude])
+    return config, ruleset, _files(args, paths, [*config.exclude, *args.exclude])
+
+
+_SELECTION_FLAGS = ("select", "extend-select", "ignore")
+
+
+def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> list[Path]:
+    """The files to lint: walked from `paths`, or only the changed ones with `--changed-since`."""
+    from newslint.discover import discover
+
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
-    return config, ruleset, files
+    ref = getattr(args, "changed_since", None)
+    if ref:
+        from newslint.changed import ChangedError, changed_under, select_changed
+
+        try:
+            return select_changed(changed_under(ref, paths), paths, exclude)
+        except ChangedError as err:
+            raise UsageError(str(err)) from None
+    files, missing = discover(paths, exclude)
+    if missing:
+        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+    return files
 
 
 def _site_errors(files: Sequence[Path]) -> list[str]:
@@ -255,9 +338,6 @@ def _site_errors(files: Sequence[Path]) -> list[str]:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from newslint.reporters import report
-    from newslint.rule import Severity
-
     config, ruleset, files = build_run(args)
     for message in _site_errors(files):
         print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
@@ -265,17 +345,105 @@ def cmd_lint(args: argparse.Namespace) -> int:
         from newslint.fixer import run_fix
 
         return run_fix(args, config, ruleset, files)
-    from newslint.runner import lint_files, project_end
+    diagnostics = lint_diagnostics(args, ruleset, files)
+    if args.write_baseline:
+        return _write_baseline(args, diagnostics, files)
+    if args.baseline:
+        diagnostics = _without_baseline(args, diagnostics, files)
+    _report(args, ruleset, diagnostics, len(files))
+    return exit_code(config, diagnostics)
 
-    results = lint_files(files, ruleset, jobs=args.jobs, use_cache=not args.no_cache)
+
+def lint_diagnostics(
+    args: argparse.Namespace, ruleset: RuleSet, files: Sequence[Path]
+) -> list[Diagnostic]:
+    """Lint each file, then run the project-wide step (cross-file rules, link checks) and silence
+    what the files' suppression comments silence there; sorted by path and position."""
+    from newslint.diagnostics import Diagnostic
+    from newslint.runner import lint_files, project_end
+    from newslint.suppressions import project_suppressions
+
+    results = lint_files(
+        files, ruleset, jobs=args.jobs, use_cache=not args.no_cache, project=args.project
+    )
     diagnostics = [d for result in results for d in result.diagnostics]
-    diagnostics.extend(project_end(results, ruleset))
-    diagnostics.sort(key=lambda d: d.sort_key())
-    fmt = args.output_format or "full"
-    if args.statistics:
-        fmt = "grouped" if fmt == "full" else fmt
-    report(fmt, diagnostics, len(files), sys.stdout, color=args.color, quiet=args.quiet)
-    threshold = Severity.parse(config.fail_on)
+    project = project_end(results, ruleset, offline=args.offline, use_cache=not args.no_cache)
+    diagnostics.extend(project_suppressions(results, project))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics
+
+
+def exit_code(config: Config, diagnostics: Sequence[Diagnostic]) -> int:
+    """2 on an internal error, 1 when a diagnostic at or above `fail-on` remains, else 0."""
+    from newslint.rule import Severity
+
     if any(d.rule == "internal-error" for d in diagnostics):
         return EXIT_ERROR
+    threshold = Severity.parse(config.fail_on)
     return EXIT_PROBLEMS if any(d.severity >= threshold for d in diagnostics) else EXIT_OK
+
+
+def _report(
+    args: argparse.Namespace, ruleset: RuleSet, diagnostics: list[Diagnostic], files: int
+) -> None:
+    from newslint.reporters import default_format, report
+
+    out = sys.stdout
+    if args.output is not None:
+        try:
+            out = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+        except OSError as err:
+            raise UsageError(f"--output {args.output}: {err.strerror or err}") from None
+    try:
+        fmt = args.output_format or default_format(out, args.color)
+        if args.statistics:
+            from newslint.reporters import statistics
+
+            statistics.write(diagnostics, out, fmt)
+        else:
+            rules = [active.rule for active in ruleset.rules]
+            report(fmt, diagnostics, files, out, color=args.color, quiet=args.quiet, rules=rules)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _write_baseline(
+    args: argparse.Namespace, diagnostics: list[Diagnostic], files: Sequence[Path]
+) -> int:
+    from newslint.baseline import BaselineError, write_baseline
+
+    try:
+        entries, count = write_baseline(args.write_baseline, diagnostics, files)
+    except BaselineError as err:
+        raise UsageError(str(err)) from None
+    print(
+        f"newslint: recorded {count} problem{'s' if count != 1 else ''} "
+        f"({entries} entr{'ies' if entries != 1 else 'y'}) in {args.write_baseline}",
+        file=sys.stderr,
+    )
+    crashes = [d for d in diagnostics if d.rule == "internal-error"]
+    for d in crashes:  # never recorded: a crash is not an accepted problem
+        print(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.rule}] {d.message}", file=sys.stderr)
+    return EXIT_ERROR if crashes else EXIT_OK
+
+
+def _without_baseline(
+    args: argparse.Namespace, diagnostics: list[Diagnostic], files: Sequence[Path]
+) -> list[Diagnostic]:
+    from newslint.baseline import Baseline, BaselineError
+
+    try:
+        baseline = Baseline.load(args.baseline)
+    except BaselineError as err:
+        raise UsageError(str(err)) from None
+    new, absorbed, stale = baseline.filter(diagnostics, files)
+    if not args.quiet and (absorbed or stale):
+        note = f"newslint: {absorbed} problem{'s' if absorbed != 1 else ''} in {args.baseline} not shown"
+        if stale:
+            note += (
+                f"; {stale} recorded problem{'s no longer occur' if stale != 1 else ' no longer occurs'}"
+                " (shrink the baseline with --write-baseline)"
+            )
+        print(note, file=sys.stderr)
+    return new

@@ -2,61 +2,89 @@
 
 Found from the working directory upward. Validated with pydantic: an unknown key, a wrong type or an
 unknown rule is a `ConfigError` naming the file and the key, with a did-you-mean where one is close.
+What needs the rules (rule names in `select`, `ignore`, `per-file-ignores` and `[rules.<name>]`,
+rule options and their types, severities, presets) is checked by `check_rules` once the rules are
+loaded; every problem is listed, one per line.
+
+`Config` and `LinksConfig` are plain dataclasses (keys are the kebab-case of the field names) that
+pydantic validates only when there is something to validate: a run without a configuration file, or
+with one whose validated form is remembered in `.newslint_cache/` (see `newslint.cache`), never
+imports pydantic, which keeps `newslint --version` and a fully cached run fast.
 """
 
 from __future__ import annotations
 
+import collections.abc
+import dataclasses
 import difflib
+import re
 import tomllib
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
 class ConfigError(Exception):
     """A configuration problem; the CLI prints it and exits 2."""
 
 
-class LinksConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
+@dataclass
+class LinksConfig:
     check: bool = False
     timeout: float = 10.0
     concurrency: int = 64
-    per_host: int = Field(4, alias="per-host")
-    cache_ttl: str = Field("1d", alias="cache-ttl")
-    failure_ttl: str = Field("1h", alias="failure-ttl")
-    accept: list[int] = Field(default_factory=lambda: [200, 206])
-    exclude: list[str] = Field(default_factory=list)
-    only_source: bool = Field(False, alias="only-source")
+    per_host: int = 4
+    cache_ttl: str = "1d"
+    failure_ttl: str = "1h"
+    accept: list[int] = field(default_factory=lambda: [200, 206])
+    exclude: list[str] = field(default_factory=list)
+    only_source: bool = False
     retries: int = 2
-    no_private: bool = Field(False, alias="no-private")
+    no_private: bool = False
+    backoff: float = 0.5  # seconds before the first retry; doubles each time (with jitter)
+    max_wait: float = 30.0  # cap on one wait; a longer Retry-After is reported, not waited for
+    user_agent: str | None = None  # None: newslint's own, which names newslint
 
 
-class Config(BaseModel):
-    """The effective configuration; field aliases are the documented kebab-case keys."""
+@dataclass
+class Config:
+    """The effective configuration; the documented keys are the kebab-case of the field names."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    include: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    select: list[str] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
-    ignore: list[str] = Field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
-    fail_on: Literal["error", "warning", "info"] = Field("error", alias="fail-on")
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    fail_on: Literal["error", "warning", "info"] = "error"
     timezone: str | None = None
     presets: list[str] | None = None
-    required: list[str] = Field(default_factory=list)
-    allowed: dict[str, list[Any]] = Field(default_factory=dict)
-    source_field: str | None = Field(None, alias="source-field")
-    plugins: list[str] = Field(default_factory=list)
-    max_file_size: int = Field(10_000_000, alias="max-file-size")
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    links: LinksConfig = Field(default_factory=LinksConfig)
+    required: list[str] = field(default_factory=list)
+    allowed: dict[str, list[Any]] = field(default_factory=dict)
+    source_field: str | None = None
+    plugins: list[str] = field(default_factory=list)
+    max_file_size: int = 10_000_000
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    links: LinksConfig = field(default_factory=LinksConfig)
 
-    path: Path | None = Field(None, exclude=True)
+    # Where the configuration came from (not a configuration key).
+    path: Path | None = field(default=None, compare=False)
+
+    def to_data(self) -> dict[str, Any]:
+        """The configuration as plain data (field names as keys, without `path`)."""
+        data = dataclasses.asdict(self)
+        data.pop("path", None)
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Config:
+        """Rebuild from `to_data()` output that was validated before (no validation here)."""
+        values = dict(data)
+        values["links"] = LinksConfig(**values.get("links", {}))
+        return cls(**values)
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
@@ -64,23 +92,158 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _keys_of(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items() if name != "path"]
+def _keys_of(model: type) -> list[str]:
+    return [f.name.replace("_", "-") for f in dataclasses.fields(model) if f.name != "path"]
+
+
+def _normalise(data: dict[str, Any], model: type) -> dict[str, Any]:
+    """Documented kebab-case keys to field names (snake_case keys are accepted too)."""
+    names = {f.name for f in dataclasses.fields(model)} - {"path"}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = str(key).replace("-", "_")
+        if name not in names:
+            name = str(key)  # unknown: validation names it as written
+        if name == "links" and isinstance(value, dict):
+            value = _normalise(value, LinksConfig)
+        out[name] = value
+    return out
+
+
+_TYPE_NAMES = {
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "string_type": "a string",
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "int_from_float": "an integer",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "dict_type": "a table",
+    "dataclass_type": "a table",
+    "model_type": "a table",
+}
+
+
+def _show(value: Any) -> str:
+    """A value as TOML would spell it, for messages."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _key_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    """`('links', 'per_host')` -> `links.per-host`; `('select', 0)` -> `select[0]`."""
+    out = ""
+    for depth, part in enumerate(loc):
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        text = str(part)
+        top = depth == 0 and text in {f.name for f in dataclasses.fields(Config)}
+        nested = depth == 1 and str(loc[0]) == "links"
+        if top or nested:
+            text = text.replace("_", "-")
+        elif not text.replace("-", "").replace("_", "").isalnum():
+            text = '"' + text.replace('"', '\\"') + '"'
+        out += ("." if out else "") + text
+    return out
+
+
+def _problem(error: Any, where: str, prefix: str) -> str:
+    kind, value = error["type"], error.get("input")
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        loc = list(error["loc"])
+        keys = _keys_of(LinksConfig) if len(loc) > 1 and loc[0] == "links" else _keys_of(Config)
+        key = prefix + _key_path(loc)
+        return f"{where}: unknown key {key!r}{_did_you_mean(str(loc[-1]), keys)}"
+    where = f"{where}: {prefix}{_key_path(error['loc'])}: "
+    if kind == "literal_error":
+        import re
+
+        choices = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        expected = ", ".join(repr(c) for c in choices)
+        hint = _did_you_mean(str(value), choices)
+        return f"{where}expected one of {expected}, got {_show(value)}{hint}"
+    if kind in _TYPE_NAMES:
+        return f"{where}expected {_TYPE_NAMES[kind]}, got {_show(value)}"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{where}{message}"
+
+
+def _check_timezone(name: str) -> str | None:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+        return None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zones = sorted(zoneinfo.available_timezones())
+        return f"unknown time zone {name!r}{_did_you_mean(name, zones)}"
+
+
+def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
+    """Validate `data` (keys as written) into a `Config`, or raise `ConfigError` naming every bad key.
+
+    `prefix` is how the keys are spelt in the file (`tool.newslint.` in pyproject.toml).
+    """
+    from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+    for model in (Config, LinksConfig):
+        model.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[union-attr]
+    if "path" in data:
+        hint = _did_you_mean("path", _keys_of(Config))
+        raise ConfigError(f"{where}: unknown key {prefix + 'path'!r}{hint}")
+    if "tool" in data and not prefix:
+        raise ConfigError(
+            f"{where}: unknown key 'tool' ({Path(where).name} takes the keys at its top level, "
+            "without [tool.newslint])"
+        )
+    try:
+        config = TypeAdapter(Config).validate_python(_normalise(data, Config))
+    except ValidationError as err:
+        problems = [_problem(error, where, prefix) for error in err.errors()]
+        raise ConfigError("\n".join(dict.fromkeys(problems))) from None
+    if config.timezone is not None:
+        problem = _check_timezone(config.timezone)
+        if problem:
+            raise ConfigError(f"{where}: {prefix}timezone: {problem}")
+    return config
+
+
+def display(path: Path | None) -> str:
+    """A configuration file as messages name it: relative to the working directory when inside it."""
+    if path is None:
+        return "configuration"
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
 
 
 def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
-    where = str(source) if source else "configuration"
-    try:
-        config = Config.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        if first["type"] == "extra_forbidden":
-            parent = first["loc"][0] if len(first["loc"]) > 1 else None
-            keys = _keys_of(LinksConfig) if parent == "links" else _keys_of(Config)
-            hint = _did_you_mean(str(first["loc"][-1]), keys)
-            raise ConfigError(f"{where}: unknown key {loc!r}{hint}") from None
-        raise ConfigError(f"{where}: {loc}: {first['msg']}") from None
+    where = display(source)
+    prefix = "tool.newslint." if source is not None and source.name == "pyproject.toml" else ""
+    if not data:
+        config = Config()
+    else:
+        from newslint import cache
+
+        remembered = cache.validated_config(data, source)
+        if remembered is not None:
+            config = Config.from_data(remembered)
+        else:
+            config = _validate(data, where, prefix)
+            cache.remember_config(data, source, config.to_data())
     config.path = source
     return config
 
@@ -113,9 +276,179 @@ def load_config(
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read: {err.strerror}") from None
+        raise ConfigError(f"{display(path)}: cannot read: {err.strerror}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: not valid TOML: {err}") from None
+        raise ConfigError(f"{display(path)}: not valid TOML: {err}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
+        if not isinstance(data, dict):
+            raise ConfigError(
+                f"{display(path)}: tool.newslint: expected a table, got {_show(data)}"
+            )
     return parse_config(data, path)
+
+
+# --------------------------------------------------------------- checks that need the rules
+
+KNOWN_PRESETS = ("hugo", "news", "mainroad")
+_CODE_LIKE = re.compile(r"^[A-Za-z]{2}\d{0,3}$")
+
+
+def suggest_rule(word: str, rules: Sequence[Any]) -> str:
+    """` (did you mean 'DT001'?)` for a mistyped code, prefix or rule name, else empty."""
+    if _CODE_LIKE.match(word):
+        upper = word.upper()
+        same = [r.code for r in rules if r.code[:2] == upper[:2]]
+        if same:
+            return _did_you_mean(upper, same)
+        # A mistyped letter: same digits and the other letter in its place ("DX001" -> "DT001").
+        close = [
+            r.code
+            for r in rules
+            if r.code[2:] == upper[2:] and (r.code[0] == upper[0] or r.code[1] == upper[1])
+        ]
+        return f" (did you mean {close[0]!r}?)" if len(close) == 1 else ""
+    return _did_you_mean(word, [r.name for r in rules])
+
+
+def _known_selector(selector: str, rules: Sequence[Any]) -> bool:
+    from newslint.registry import matches
+
+    return selector.upper() == "ALL" or any(matches(rule, selector) for rule in rules)
+
+
+def _type_name(hint: Any) -> str:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        names = [_type_name(a) for a in args if a is not type(None)]
+        return " or ".join(names) + (" (or omitted)" if type(None) in args else "")
+    if origin is typing.Literal:
+        return "one of " + ", ".join(_show(a) for a in args)
+    if origin in (list, tuple, set, frozenset, collections.abc.Sequence):
+        inner = args[0] if args else Any
+        return f"a list of {_type_name(inner).removeprefix('a ').removeprefix('an ')}s"
+    if origin in (dict, collections.abc.Mapping):
+        return "a table"
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
+        hint, getattr(hint, "__name__", str(hint))
+    )
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a TOML value fits a rule option's annotation (unknown annotations accept anything)."""
+    if hint is Any or hint is object:
+        return True
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, a) for a in args)
+    if hint is type(None):
+        return value is None
+    if origin is typing.Literal:
+        return value in args
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str)
+    if origin in (list, tuple, set, frozenset, collections.abc.Sequence):
+        if not isinstance(value, list | tuple):
+            return False
+        if origin is tuple and args and args[-1] is not Ellipsis:
+            return len(value) == len(args) and all(map(_fits, value, args))
+        inner = args[0] if args else Any
+        return all(_fits(item, inner) for item in value)
+    if origin in (dict, collections.abc.Mapping):
+        if not isinstance(value, dict):
+            return False
+        key, item = args if len(args) == 2 else (Any, Any)
+        return all(_fits(k, key) and _fits(v, item) for k, v in value.items())
+    if isinstance(hint, type):
+        return isinstance(value, hint)
+    return True
+
+
+def check_options(rule: Any, settings: Any, label: str) -> list[str]:
+    """Problems with `[rules.<name>]` settings for `rule`; `label` names the table in messages."""
+    from newslint.rule import Severity
+
+    if not isinstance(settings, dict):
+        return [f"{label}: expected a table, got {_show(settings)}"]
+    problems = []
+    fields = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(rule.Options)}
+    try:
+        hints = typing.get_type_hints(rule.Options)
+    except Exception:  # an annotation that cannot be resolved: check names only
+        hints = {}
+    for key, value in settings.items():
+        if key == "severity":
+            try:
+                Severity.parse(str(value))
+            except ValueError:
+                hint = _did_you_mean(str(value), ["error", "warning", "info"])
+                problems.append(
+                    f"{label}.severity: expected one of 'error', 'warning', 'info', "
+                    f"got {_show(value)}{hint}"
+                )
+            continue
+        name = fields.get(key) or (key if key in fields.values() else None)
+        if name is None:
+            known = ", ".join(sorted(fields)) or "none"
+            hint = _did_you_mean(key, [*fields, "severity"])
+            problems.append(f"{label}: unknown option {key!r} (options: {known}){hint}")
+        elif name in hints and not _fits(value, hints[name]):
+            problems.append(
+                f"{label}.{key}: expected {_type_name(hints[name])}, got {_show(value)}"
+            )
+    return problems
+
+
+def check_rules(
+    config: Config, rules: Sequence[Any], cli: Mapping[str, Sequence[str]] | None = None
+) -> None:
+    """Check every rule the configuration and the command line name; raise `ConfigError` listing
+    each unknown rule, option, severity or preset with the file, the key and a did-you-mean."""
+    where = display(config.path)
+    prefix = (
+        "tool.newslint." if config.path is not None and config.path.name == "pyproject.toml" else ""
+    )
+    problems: list[str] = []
+    for key in ("select", "extend-select", "ignore"):
+        for number, selector in enumerate(getattr(config, key.replace("-", "_"))):
+            if not _known_selector(selector, rules):
+                problems.append(
+                    f"{where}: {prefix}{key}[{number}]: unknown rule or prefix {selector!r}"
+                    + suggest_rule(selector, rules)
+                )
+    for pattern, selectors in config.per_file_ignores.items():
+        for number, selector in enumerate(selectors):
+            if not _known_selector(selector, rules):
+                problems.append(
+                    f"{where}: {prefix}{_key_path(['per_file_ignores', pattern, number])}: "
+                    f"unknown rule or prefix {selector!r}{suggest_rule(selector, rules)}"
+                )
+    by_key = {r.name: r for r in rules} | {r.code: r for r in rules}
+    for name, settings in config.rules.items():
+        label = f"{where}: {prefix}{_key_path(['rules', name])}"
+        rule = by_key.get(name)
+        if rule is None:
+            problems.append(f"{label}: unknown rule {name!r}{suggest_rule(name, rules)}")
+        else:
+            problems.extend(check_options(rule, settings, label))
+    presets = sorted({*KNOWN_PRESETS, *(p for r in rules for p in r.presets)})
+    for number, preset in enumerate(config.presets or ()):
+        if preset not in presets:
+            problems.append(
+                f"{where}: {prefix}presets[{number}]: unknown preset {preset!r} "
+                f"(presets: {', '.join(presets)}){_did_you_mean(preset, presets)}"
+            )
+    for flag, given in (cli or {}).items():
+        for selector in given:
+            if not _known_selector(selector, rules):
+                problems.append(
+                    f"{flag}: unknown rule or prefix {selector!r}{suggest_rule(selector, rules)}"
+                )
+    if problems:
+        raise ConfigError("\n".join(problems))

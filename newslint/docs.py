@@ -17,7 +17,9 @@ def rule_table() -> str:
             continue
         fix = "yes" if rule.fixable() else "—"
         preset = ", ".join(rule.presets) or "—"
-        rows.append(f"| {rule.code} | `{rule.name}` | {rule.severity.label} | {fix} | {preset} | {rule.summary()} |")
+        rows.append(
+            f"| {rule.code} | `{rule.name}` | {rule.severity.label} | {fix} | {preset} | {rule.summary()} |"
+        )
     return "\n".join(rows)
 
 

@@ -124,23 +124,25 @@ class Document:
         return self.lines.position(offset)
 
     def iter_lines(self) -> list[Line]:
-        index = self.lines
+        text = self.text
+        starts = self.lines.starts
         block = self.front_matter_block
+        count = len(starts)
+        length = len(text)
         result = []
-        for number in range(1, index.line_count + 1):
-            with_break = index.line_span(number, with_break=True)
-            bare = index.line_span(number)
-            if number == index.line_count and with_break.start == len(self.text) and number > 1:
+        # One pass over the line starts (this runs for every file; it was a hot spot).
+        for index, start in enumerate(starts):
+            if index + 1 == count and start == length and count > 1:
                 break  # the text ends with a line break: no empty last line
-            in_fm = block is not None and block.start <= bare.start < block.end
+            end = starts[index + 1] if index + 1 < count else length
+            bare = end
+            if bare > start and text[bare - 1] == "\n":
+                bare -= 1
+            if bare > start and text[bare - 1] == "\r":
+                bare -= 1
+            in_fm = block is not None and block.start <= start < block.end
             result.append(
-                Line(
-                    number,
-                    self.text[bare.start : bare.end],
-                    bare,
-                    self.text[bare.end : with_break.end],
-                    in_fm,
-                )
+                Line(index + 1, text[start:bare], Span(start, bare), text[bare:end], in_fm)
             )
         return result
 

@@ -13,17 +13,19 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.config import Config, ConfigError
 from newslint.diagnostics import Diagnostic, make_diagnostic
 from newslint.document import Document
 from newslint.events import Code, Collected, Heading, Html, Link, Paragraph, Text
-from newslint.fixes import Fix, apply_fixes
 from newslint.registry import Registry, load_registry, matches
 from newslint.rule import Context, Report, Rule, Severity
 from newslint.site import Site, site_for
 from newslint.spans import Span
+
+if TYPE_CHECKING:
+    from newslint.fixloop import AppliedFix, DroppedFix
 
 INTERNAL_ERROR = ("internal-error", "NL000")
 UNREADABLE = ("unreadable-file", "NL002")
@@ -189,6 +191,17 @@ def _rule_label(rule: type[Rule]) -> str:
     return rule.name if rule.origin == "builtin" else f"{rule.name} (plugin {rule.origin})"
 
 
+_HANDLERS: dict[type[Rule], tuple[tuple[str, str], ...]] = {}
+
+
+def _handlers(rule: type[Rule]) -> tuple[tuple[str, str], ...]:
+    # Once per rule class, not once per document (it walks every event name with getattr).
+    found = _HANDLERS.get(rule)
+    if found is None:
+        found = _HANDLERS[rule] = tuple(rule.handlers().items())
+    return found
+
+
 def run_rules(
     doc: Document, rules: Sequence[ActiveRule], config: Config | None
 ) -> tuple[list[Report], list[Diagnostic], dict[str, Collected]]:
@@ -202,7 +215,7 @@ def run_rules(
         instance = active.rule()
         ctx = Context(active.rule, doc, active.options, active.severity, config, sink)
         instances.append((instance, ctx))
-        for event, method in active.rule.handlers().items():
+        for event, method in _handlers(active.rule):
             handlers.setdefault(event, []).append((getattr(instance, method), ctx, instance))
 
     def emit(event: str, payload: Any) -> None:
@@ -269,16 +282,24 @@ def _to_diagnostics(doc: Document, reports: Iterable[Report]) -> list[Diagnostic
     return out
 
 
-def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
+def lint_document(
+    doc: Document,
+    ruleset: RuleSet,
+    *,
+    ran: tuple[list[Report], list[Diagnostic], dict[str, Collected]] | None = None,
+) -> FileResult:
+    """Lint one document. `ran`: what `run_rules` already returned for it (the fix loop's last pass)."""
     site = doc.site or Site()
     if doc.language is None:
         doc.language = site.language_of(doc.path, _fm_lang(doc))
-    rules = ruleset.for_document(doc.path, site)
-    reports, crashes, collected = run_rules(doc, rules, ruleset.config)
+    if ran is None:
+        rules = ruleset.for_document(doc.path, site)
+        ran = run_rules(doc, rules, ruleset.config)
+    reports, crashes, collected = ran
     diagnostics = _to_diagnostics(doc, reports) + crashes
     from newslint.suppressions import apply_suppressions
 
-    diagnostics = apply_suppressions(doc, diagnostics, ruleset)
+    diagnostics = apply_suppressions(doc, diagnostics, ruleset, collected)
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileResult(doc.path, diagnostics, collected)
 
@@ -292,6 +313,11 @@ def _fm_lang(doc: Document) -> Any:
 
 def display_path(path: Path) -> str:
     """Path relative to the working directory with `/` separators (absolute when outside it)."""
+    if not os.path.isabs(path):
+        # A relative path below the working directory is its own relpath, without a getcwd().
+        normal = os.path.normpath(path)
+        if not normal.startswith(".."):
+            return normal.replace(os.sep, "/")
     try:
         rel = os.path.relpath(path)
     except ValueError:
@@ -303,6 +329,15 @@ def display_path(path: Path) -> str:
 
 def read_document(path: Path, ruleset: RuleSet) -> Document | FileResult:
     """Read and parse one file, or return a result that says why it could not be read."""
+    read = read_source(path, ruleset)
+    if isinstance(read, FileResult):
+        return read
+    shown, raw = read
+    return Document.from_bytes(raw, shown, site_for(path))
+
+
+def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
+    """(display path, bytes) of one file, unparsed, or a result that says why it could not be read."""
     shown = display_path(path)
     try:
         size = path.stat().st_size
@@ -319,8 +354,7 @@ def read_document(path: Path, ruleset: RuleSet) -> Document | FileResult:
         return _file_problem(shown, UNREADABLE, "is a directory, not a file")
     except OSError as err:
         return _file_problem(shown, UNREADABLE, f"cannot read file: {err.strerror or err}")
-    site = site_for(path)
-    return Document.from_bytes(raw, shown, site)
+    return shown, raw
 
 
 def _file_problem(path: str, rule: tuple[str, str], message: str) -> FileResult:
@@ -349,82 +383,32 @@ MAX_PASSES = 10
 
 @dataclass
 class FixOutcome:
+    """What `fix_document` did. The loop itself is in `newslint.fixloop`."""
+
     text: str  # escaped text (bad bytes as surrogates), ready for `document.encode`
     applied: list[tuple[str, str]]  # (code, fix title) in order
-    result: FileResult
-    dropped: list[str]  # rules whose fixes were dropped (non-convergent or breaking the parse)
+    result: FileResult  # the diagnostics of the fixed text
+    dropped: list[str]  # names of rules whose fixes were dropped (see `dropped_fixes`)
     changed: bool
+    # Each applied fix with its edits and the spans of the original text it changed.
+    fixes: list[AppliedFix] = field(default_factory=list)
+    # Each dropped rule with its code and why (did not converge, broke the front matter, ...).
+    dropped_fixes: list[DroppedFix] = field(default_factory=list)
+    passes: int = 0  # passes that changed the text
 
+    @property
+    def original_spans(self) -> list[Span]:
+        """Where the original text was changed: outside these spans it is kept byte for byte."""
+        from newslint.fixloop import merge_spans
 
-def _fix_candidates(
-    doc: Document, reports: list[Report], unsafe: bool
-) -> list[tuple[Fix, type[Rule]]]:
-    out = []
-    for report in reports:
-        if report.fix is not None and report.fix.applies(unsafe=unsafe):
-            if (
-                doc.front_matter_errors
-                and doc.front_matter_block is not None
-                and report.fix.span.start < doc.front_matter_block.end
-            ):
-                continue  # never rewrite front matter that does not parse
-            out.append((report.fix, report.rule))
-    return out
+        return merge_spans([span for fix in self.fixes for span in fix.original_spans])
 
 
 def fix_document(doc: Document, ruleset: RuleSet, *, unsafe: bool = False) -> FixOutcome:
-    """Lint, apply non-overlapping fixes, re-lint, until nothing changes (at most MAX_PASSES)."""
-    site = doc.site
-    original_escaped = doc.escaped_text
-    escaped = original_escaped
-    applied: list[tuple[str, str]] = []
-    dropped: list[str] = []
-    banned: set[str] = set()
-    current = doc
-    seen_texts = {escaped}
-    for _ in range(MAX_PASSES):
-        current.language = current.language or (site or Site()).language_of(
-            current.path, _fm_lang(current)
-        )
-        rules = [
-            r
-            for r in ruleset.for_document(current.path, site or Site())
-            if r.rule.name not in banned
-        ]
-        reports, _, _ = run_rules(current, rules, ruleset.config)
-        from newslint.suppressions import suppressed_reports
+    """Lint, apply non-overlapping fixes, verify, re-lint, until nothing changes (<= MAX_PASSES)."""
+    from newslint.fixloop import fix_loop
 
-        reports = suppressed_reports(current, reports, ruleset)
-        candidates = _fix_candidates(current, reports, unsafe)
-        if not candidates:
-            break
-        rule_of = {id(fix): rule for fix, rule in candidates}
-        new_text, done, _ = apply_fixes(escaped, [fix for fix, _ in candidates])
-        if not done or new_text == escaped:
-            break
-        parsed_before = current.front_matter is not None
-        candidate_doc = Document.from_bytes(
-            new_text.encode("utf-8", "surrogateescape"), current.path, site
-        )
-        if parsed_before and candidate_doc.front_matter is None:
-            # A pass that breaks the front matter is dropped; retry without the culprits.
-            for fix in done:
-                banned.add(rule_of[id(fix)].name)
-                dropped.append(rule_of[id(fix)].name)
-            continue
-        if new_text in seen_texts:
-            dropped.extend(sorted({rule_of[id(f)].name for f in done}))
-            break
-        seen_texts.add(new_text)
-        applied.extend((rule_of[id(f)].code, f.title) for f in done)
-        escaped = new_text
-        current = candidate_doc
-        current.language = doc.language
-    else:
-        dropped.append("(did not converge after 10 passes)")
-    current.language = current.language or doc.language
-    result = lint_document(current, ruleset)
-    return FixOutcome(escaped, applied, result, sorted(set(dropped)), escaped != original_escaped)
+    return fix_loop(doc, ruleset, unsafe=unsafe)
 
 
 # ------------------------------------------------------------------------------ Python API

@@ -107,10 +107,21 @@ _PLAIN_YAML_SAFE = re.compile(r"^[A-Za-z0-9_./][A-Za-z0-9_ ./:+-]*$")
 _YAML_RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"}
 
 
+# Characters json.dumps leaves raw that YAML and TOML strings may not hold: DEL and C1 controls.
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted string valid in JSON, YAML and TOML alike."""
+    return _UNPRINTABLE.sub(
+        lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False)
+    )
+
+
 def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
     """Serialise a scalar for `fmt`, keeping a string's original quoting style where possible."""
     if fmt == "json":
-        return json.dumps(value, ensure_ascii=False)
+        return _quoted(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -119,10 +130,10 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
         return repr(value)
     text = str(value)
     if fmt == "toml":
-        if style == "'" and "'" not in text and "\n" not in text:
+        if style == "'" and "'" not in text and "\n" not in text and not _UNPRINTABLE.search(text):
             return f"'{text}'"
-        return json.dumps(text, ensure_ascii=False)
-    if style == "'" and "\n" not in text:
+        return _quoted(text)
+    if style == "'" and "\n" not in text and not _UNPRINTABLE.search(text):
         return "'" + text.replace("'", "''") + "'"
     if (
         style is None
@@ -133,7 +144,7 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
         and not re.fullmatch(r"[-+0-9.:eE_ ]+", text)
     ):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _quoted(text)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -1,9 +1,13 @@
 """`newslint fix`: apply fixes file by file and write atomically, never losing a byte.
 
 The text is fixed in its escaped form (undecodable bytes held as lone surrogates), so bytes that
-were not UTF-8 are written back exactly as they were unless a fix replaced them. The file is
-written to a temporary file in the same directory, given the original's mode, and renamed over
-the original; a file that changed on disk since it was read is left alone.
+were not UTF-8 are written back exactly as they were unless a fix replaced them. The fix loop
+(`newslint.fixloop`) keeps the BOM and the line endings unless their own rules change them and
+drops any fix that breaks the front matter. Writing: the new bytes go to a temporary file in the
+same directory, which gets the original's mode (and owner, where allowed), is flushed to disk and
+renamed over the original, so a crash leaves either the old file or the new one. A file whose bytes
+changed on disk since they were read is left alone. A file that is not UTF-8 at all (UTF-16 or
+UTF-32) is never rewritten: its bytes would not survive a UTF-8 fix.
 """
 
 from __future__ import annotations
@@ -14,106 +18,309 @@ import difflib
 import os
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from newslint.config import Config
 from newslint.diagnostics import Diagnostic
-from newslint.document import encode
-from newslint.engine import FileResult, FixOutcome, RuleSet, fix_document, read_document
+from newslint.document import Document, encode
+from newslint.engine import (
+    FileResult,
+    FixOutcome,
+    RuleSet,
+    _internal_error,
+    fix_document,
+    lint_document,
+    read_document,
+)
+from newslint.fixes import Applicability
 from newslint.rule import Severity
+
+_FOREIGN_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+HUMAN_FORMATS = ("full", "concise", "grouped")
+
+
+def foreign_encoding(raw: bytes) -> str | None:
+    """The encoding a file that is not meant as UTF-8 is in (None for UTF-8, however broken)."""
+    for bom, name in _FOREIGN_BOMS:
+        if raw.startswith(bom):
+            return f"{name} (it starts with a {name} byte-order mark)"
+    sample = raw[:4096]
+    # Text in UTF-16 without a BOM has a NUL in every other byte; a UTF-8 article has none or a
+    # stray one that EN004 may remove.
+    if sample and sample.count(0) * 4 >= len(sample):
+        return "UTF-16 or binary (a quarter of its bytes are NUL)"
+    return None
+
+
+@dataclass
+class FileFix:
+    """What fixing one file did."""
+
+    path: Path
+    shown: str
+    before: bytes = b""
+    after: bytes = b""
+    outcome: FixOutcome | None = None
+    result: FileResult | None = None  # what remains in the file as it is on disk now
+    note: str | None = None  # why the file was left alone
+    written: bool = False
+    changed: bool = False  # the fixed bytes differ (and were written, unless --diff)
+
+    def release(self) -> None:
+        """Drop the file's text once reported: a run over thousands of files keeps only counts
+        and diagnostics."""
+        self.before = self.after = b""
+        if self.outcome is not None:
+            self.outcome.text = ""
+
+    @property
+    def remaining(self) -> list[Diagnostic]:
+        return self.result.diagnostics if self.result is not None else []
+
+    @property
+    def fix_count(self) -> int:
+        return len(self.outcome.fixes) if self.outcome is not None and self.changed else 0
+
+
+def fix_file(path: Path, ruleset: RuleSet, *, unsafe: bool = False, write: bool = True) -> FileFix:
+    """Fix one file; with `write`, replace it atomically when something changed."""
+    doc = read_document(path, ruleset)
+    if isinstance(doc, FileResult):
+        return FileFix(path, doc.path, result=doc)
+    record = FileFix(path, doc.path, before=doc.raw, after=doc.raw)
+    try:
+        outcome = fix_document(doc, ruleset, unsafe=unsafe)
+    except Exception as err:  # never a traceback, never a half-fixed file
+        record.result = FileResult(doc.path, [_internal_error(doc.path, doc, "fix-loop", err)])
+        return record
+    record.outcome = outcome
+    record.result = outcome.result
+    if not outcome.changed:
+        return record
+    foreign = foreign_encoding(doc.raw)
+    if foreign is not None:
+        record.note = f"not fixed: the file looks {foreign}; newslint rewrites UTF-8 files only"
+        record.result = _lint_original(doc, ruleset)
+        return record
+    record.after = encode(outcome.text)
+    record.changed = record.after != record.before
+    if not write or not record.changed:
+        return record
+    error = write_atomic(path, record.after, doc.raw)
+    if error is not None:
+        record.note = error
+        record.after = record.before
+        record.changed = False
+        record.result = _lint_original(doc, ruleset)
+    else:
+        record.written = True
+    return record
+
+
+def _lint_original(doc: Document, ruleset: RuleSet) -> FileResult:
+    fresh = Document.from_bytes(doc.raw, doc.path, doc.site)
+    fresh.language = doc.language
+    return lint_document(fresh, ruleset)
 
 
 def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
-    """Replace `path` with `data` unless its bytes are no longer `expected`; an error message or None."""
-    try:
-        if path.read_bytes() != expected:
-            return "changed on disk while newslint was fixing it; left alone"
-        mode = path.stat().st_mode
-    except OSError as err:
-        return f"cannot re-read before writing: {err.strerror or err}"
+    """Replace `path` with `data` unless its bytes are no longer `expected`; an error message or None.
+
+    A symbolic link stays a link: its target is replaced. A hard link is broken (the new file is a
+    new inode), as with any editor that saves atomically.
+    """
     target = path.resolve()
-    handle, temp = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".newslint", dir=target.parent
-    )
+    try:
+        if target.read_bytes() != expected:
+            return "changed on disk while newslint was fixing it; left alone"
+        info = target.stat()
+    except OSError as err:
+        return f"cannot re-read before writing: {err.strerror or err}; left alone"
+    # Renaming over a file needs only a writable directory: respect a read-only file.
+    if not os.access(target, os.W_OK):
+        return "the file is read-only; left alone"
+    try:
+        handle, temp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".newslint", dir=target.parent
+        )
+    except OSError as err:
+        return f"cannot write a temporary file next to it: {err.strerror or err}; left alone"
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temp, mode & 0o7777)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, info.st_mode & 0o7777)
+        if hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.chown(temp, info.st_uid, info.st_gid)
         os.replace(temp, target)
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        return f"cannot write: {err.strerror or err}"
+        return f"cannot write: {err.strerror or err}; left alone"
+    _sync_directory(target.parent)
     return None
 
 
+def _sync_directory(directory: Path) -> None:
+    """Make the rename durable (POSIX); harmless where directories cannot be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def unified_diff(path: str, before: bytes, after: bytes) -> str:
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
-    return "".join(difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"))
+    """A `diff -u` of the two versions; bytes that are not UTF-8 are shown as `\\xNN`."""
+    old = before.decode("utf-8", "backslashreplace").splitlines(keepends=True)
+    new = after.decode("utf-8", "backslashreplace").splitlines(keepends=True)
+    out = []
+    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"):
+        if line.endswith(("\n", "\r")):
+            out.append(line if line.endswith("\n") else line + "\n")
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def _show_fixes(records: Sequence[FileFix], out: TextIO, *, diff: bool) -> None:
+    fixed = [r for r in records if r.fix_count and (r.written or diff)]
+    total = sum(r.fix_count for r in fixed)
+    if not fixed:
+        out.write("No fixes would be applied.\n" if diff else "No fixes applied.\n")
+        return
+    verb = "Would fix" if diff else "Fixed"
+    out.write(f"{verb} {_plural(total, 'problem')}:\n")
+    for record in fixed:
+        assert record.outcome is not None
+        out.write(f"- {record.shown}:\n")
+        counts = Counter((f.code, f.rule, f.title) for f in record.outcome.fixes)
+        for (code, rule, title), count in counts.items():
+            out.write(f"    {count} × {code} ({rule}) {title}\n")
+
+
+def _remaining_summary(diagnostics: Sequence[Diagnostic], *, unsafe: bool) -> str:
+    if not diagnostics:
+        return "no problems remain"
+    counts = Counter(d.severity.label for d in diagnostics)
+    parts = [_plural(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
+    verb = "remains" if len(diagnostics) == 1 else "remain"
+    text = f"{_plural(len(diagnostics), 'problem')} {verb} ({', '.join(parts)})"
+    more = sum(
+        1 for d in diagnostics if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    )
+    if more and not unsafe:
+        text += f", {more} fixable with `--unsafe-fixes`"
+    return text
+
+
+@dataclass
+class FixRun:
+    """Totals of a `newslint fix` run."""
+
+    records: list[FileFix] = field(default_factory=list)
+
+    @property
+    def fixed_files(self) -> int:
+        return sum(1 for r in self.records if r.fix_count)
+
+    @property
+    def fix_count(self) -> int:
+        return sum(r.fix_count for r in self.records)
 
 
 def run_fix(
     args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Sequence[Path]
 ) -> int:
-    from newslint.reporters import report
+    """Fix `files`; print dropped fixes, files left alone, the diff or what remains; exit code."""
+    from newslint.reporters import default_format, report
+    from newslint.runner import project_end
+    from newslint.suppressions import project_suppressions
 
-    remaining: list[Diagnostic] = []
-    fixed_files = 0
-    fix_count = 0
-    any_diff = False
-    problems = False
+    fmt = args.output_format or default_format(sys.stdout, args.color)
+    diff = bool(args.diff)
+    # The diff (or machine-readable output) owns stdout; everything else goes to stderr.
+    notes = sys.stderr if diff or fmt not in HUMAN_FORMATS else sys.stdout
+    run = FixRun()
     for path in files:
-        doc = read_document(path, ruleset)
-        if isinstance(doc, FileResult):
-            remaining.extend(doc.diagnostics)
-            continue
-        outcome: FixOutcome = fix_document(doc, ruleset, unsafe=args.unsafe_fixes)
-        remaining.extend(outcome.result.diagnostics)
-        for rule in outcome.dropped:
-            print(
-                f"newslint: warning: {doc.path}: fixes of {rule} were dropped (they did not converge or broke the front matter)",
-                file=sys.stderr,
-            )
-        if not outcome.changed:
-            continue
-        new_bytes = encode(outcome.text)
-        if args.diff:
-            sys.stdout.write(unified_diff(doc.path, doc.raw, new_bytes))
-            any_diff = True
-            fix_count += len(outcome.applied)
-            fixed_files += 1
-            continue
-        error = write_atomic(path, new_bytes, doc.raw)
-        if error:
-            print(f"newslint: {doc.path}: {error}", file=sys.stderr)
-            problems = True
-            continue
-        fixed_files += 1
-        fix_count += len(outcome.applied)
-        if args.show_fixes:
-            print(f"{doc.path}:")
-            for code, title in outcome.applied:
-                print(f"  {code} {title}")
-    if args.diff:
+        record = fix_file(path, ruleset, unsafe=args.unsafe_fixes, write=not diff)
+        run.records.append(record)
+        if record.outcome is not None:
+            for dropped in record.outcome.dropped_fixes:
+                print(
+                    f"newslint: warning: {record.shown}: fixes of {dropped.code} ({dropped.rule}) "
+                    f"were not applied: they {dropped.reason}",
+                    file=sys.stderr,
+                )
+        if record.note is not None:
+            print(f"newslint: {record.shown}: {record.note}", file=sys.stderr)
+        if diff and record.changed:
+            sys.stdout.write(unified_diff(record.shown, record.before, record.after))
+        record.release()
+    remaining = [d for r in run.records for d in r.remaining]
+    results = [r.result for r in run.records if r.result is not None]
+    # Cross-file rules see the files as they are now (fixed, or as they were when left alone).
+    project = project_end(
+        results, ruleset, offline=getattr(args, "offline", False), use_cache=not args.no_cache
+    )
+    remaining.extend(project_suppressions(results, project))
+    remaining.sort(key=lambda d: d.sort_key())
+    if args.show_fixes:
+        _show_fixes(run.records, notes, diff=diff)
+    left_alone = [r for r in run.records if r.note is not None]
+    files_word = _plural(len(files), "file")
+    if diff:
         print(
-            f"Would apply {fix_count} fix{'es' if fix_count != 1 else ''} in {fixed_files} file{'s' if fixed_files != 1 else ''}.",
+            f"Would apply {_plural(run.fix_count, 'fix', 'fixes')} in "
+            f"{run.fixed_files} of {files_word}.",
             file=sys.stderr,
         )
-        return 1 if any_diff else 0
-    fmt = args.output_format or "full"
-    if remaining or not args.quiet:
-        report(fmt, remaining, len(files), sys.stdout, color=args.color, quiet=args.quiet)
-    print(
-        f"Applied {fix_count} fix{'es' if fix_count != 1 else ''} in {fixed_files} file{'s' if fixed_files != 1 else ''}.",
-        file=sys.stderr,
-    )
+    else:
+        if args.statistics:
+            from newslint.reporters import statistics
+
+            statistics.write(remaining, sys.stdout, fmt)
+        elif remaining or not args.quiet:
+            rules = [active.rule for active in ruleset.rules]
+            report(
+                fmt,
+                remaining,
+                len(files),
+                sys.stdout,
+                color=args.color,
+                quiet=args.quiet,
+                rules=rules,
+            )
+        summary = (
+            f"Applied {_plural(run.fix_count, 'fix', 'fixes')} in {run.fixed_files} of "
+            f"{files_word}; {_remaining_summary(remaining, unsafe=args.unsafe_fixes)}."
+        )
+        if left_alone:
+            summary += f" {_plural(len(left_alone), 'file')} left alone (see above)."
+        print(summary, file=sys.stderr)
     if any(d.rule == "internal-error" for d in remaining):
         return 2
-    if args.exit_non_zero_on_fix and fixed_files:
+    if diff:
+        return 1 if run.fixed_files else 0
+    if args.exit_non_zero_on_fix and run.fixed_files:
+        return 1
+    if left_alone:
         return 1
     threshold = Severity.parse(config.fail_on)
-    if problems or any(d.severity >= threshold for d in remaining):
-        return 1
-    return 0
+    return 1 if any(d.severity >= threshold for d in remaining) else 0

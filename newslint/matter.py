@@ -157,8 +157,17 @@ class _YamlBuilder:
         self.in_progress: set[int] = set()
         self.errors: list[FrontMatterError] = []
 
-    def span(self, node: yaml.Node) -> Span:
+    def span(self, node: yaml.Node, *, properties: bool = True) -> Span:
+        """The node's span; without `properties`, a leading `&anchor` and `!tag` are skipped so an
+        edit of the value keeps them."""
         start, end = node.start_mark.index, node.end_mark.index
+        if not properties:
+            text, offset = self.text, self.offset
+            while start < end and text[offset + start] in "&!":
+                while start < end and text[offset + start] not in " \t\r\n":
+                    start += 1
+                while start < end and text[offset + start] in " \t\r\n":
+                    start += 1
         if isinstance(node, yaml.CollectionNode) or getattr(node, "style", None) in ("|", ">"):
             # Block collections and block scalars end where the next token starts: trim the
             # trailing whitespace so an edit of the value keeps the line break after it.
@@ -171,6 +180,7 @@ class _YamlBuilder:
 
     def scalar(self, node: yaml.ScalarNode) -> Node:
         tag = _YAML_TAGS.get(node.tag)
+        known = tag is not None
         style = _STYLE.get(node.style)
         value: Any = node.value
         if tag is None:
@@ -181,7 +191,8 @@ class _YamlBuilder:
                 value = self.constructor.construct_object(node)
             except (ValueError, yaml.YAMLError):
                 tag = "str"
-        return Node("scalar", value, self.span(node), tag, style)
+        span = self.span(node, properties=not known)
+        return Node("scalar", value, span, tag, style)
 
     def build(self, node: yaml.Node, depth: int = 0) -> Node:
         key = id(node)

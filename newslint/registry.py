@@ -137,6 +137,10 @@ def load_registry(extra: Iterable[str] = ()) -> Registry:
             for rule in loaded:
                 rule.origin = item
             rules.extend(loaded)
+    # Diagnostics the engine itself reports (unused-suppression), so selection can name them.
+    from newslint.suppressions import ENGINE_RULES
+
+    rules.extend(ENGINE_RULES)
     unique: list[type[Rule]] = []
     seen_codes: dict[str, type[Rule]] = {}
     seen_names: dict[str, type[Rule]] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.events import EVENTS, Collected
@@ -121,6 +122,9 @@ class Rule:
     presets: ClassVar[tuple[str, ...]] = ()
     # Rules that need the network or whole-project data may be off unless selected.
     default_enabled: ClassVar[bool] = True
+    # Rules whose collected data is a list of `newslint.linkcheck.LinkUse`: the main process checks
+    # those URLs over HTTP(S) once (with --check-links) and passes the results as `ctx.links`.
+    checks_links: ClassVar[bool] = False
     origin: ClassVar[str] = "builtin"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -179,10 +183,16 @@ class ProjectReport:
     column: int = 1
     end_line: int = 1
     end_column: int = 1
+    fix: Fix | None = None
+    # (line, column, end_line, end_column) of each of `fix.edits`, in the same order.
+    fix_positions: tuple[tuple[int, int, int, int], ...] = ()
+    source_line: str = ""
 
 
 class ProjectContext:
-    """What `project_end` may use: options and `report` on any collected file."""
+    """What `project_end` may use: options, `report` on any collected file, and `links` (the
+    results of checking the URLs that `checks_links` rules collected, keyed by URL; empty unless
+    links are checked)."""
 
     def __init__(
         self, rule: type[Rule], options: Any, severity: Severity, sink: list[ProjectReport]
@@ -191,26 +201,39 @@ class ProjectContext:
         self.options = options
         self.severity = severity
         self._sink = sink
+        self.links: dict[str, Any] = {}
 
     def report(
         self,
         path: str,
         position: tuple[int, int, int, int],
         message_id: str,
+        *,
+        severity: Severity | None = None,
+        fix: Fix | None = None,
+        fix_positions: Sequence[tuple[int, int, int, int]] = (),
+        span: Span | None = None,
+        source_line: str = "",
         **values: Any,
     ) -> None:
+        """Report at `position`; a `fix` needs the position of each of its edits."""
         line, column, end_line, end_column = position
         message = self.rule.messages[message_id].format(**values)
+        if fix is not None and len(fix_positions) != len(fix.edits):
+            raise ValueError("a project-level fix needs one position per edit")
         self._sink.append(
             ProjectReport(
                 path,
-                Span(0, 0),
+                span or Span(0, 0),
                 message,
-                self.severity,
+                severity or self.severity,
                 self.rule,
                 line,
                 column,
                 end_line,
                 end_column,
+                fix,
+                tuple(fix_positions),
+                source_line,
             )
         )

@@ -34,12 +34,18 @@ def test_rule_is_complete(rule: type[Rule]) -> None:
         assert "## Fix safety" in doc, f"{rule.name}: makes fixes but has no 'Fix safety' section"
     for message in rule.messages.values():
         first_word = message.split(" ", 1)[0]
-        lower_case = message[:1].islower() or message.startswith("{") or first_word.isupper()  # "URL", "YAML"
+        lower_case = (
+            message[:1].islower() or message.startswith("{") or first_word.isupper()
+        )  # "URL", "YAML"
         assert lower_case, f"{rule.name}: message {message!r} not lower case"
         assert not message.endswith("."), f"{rule.name}: message {message!r} ends with a period"
-    assert (ROOT / "tests" / "rules" / f"test_{module}.py").is_file(), f"{rule.name}: no test module"
+    assert (ROOT / "tests" / "rules" / f"test_{module}.py").is_file(), (
+        f"{rule.name}: no test module"
+    )
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"| {rule.code} | `{rule.name}` |" in readme, f"{rule.name}: not in the README rule table"
+    assert f"| {rule.code} | `{rule.name}` |" in readme, (
+        f"{rule.name}: not in the README rule table"
+    )
 
 
 def test_readme_rule_table_is_current() -> None:
@@ -52,7 +58,7 @@ def test_readme_rule_table_is_current() -> None:
 def test_unknown_event_fails_at_class_definition() -> None:
     with pytest.raises(TypeError, match="unknown event 'paragraf'"):
 
-        class Bad(Rule):  # noqa: F841
+        class Bad(Rule):
             code = "XX999"
             name = "bad"
 

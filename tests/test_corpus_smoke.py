@@ -11,7 +11,9 @@ from newslint.cli import main
 
 
 @pytest.mark.parametrize("folder", ["other", "bulwark", "seed"])
-def test_corpus_has_no_internal_error(corpus: Path, folder: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_corpus_has_no_internal_error(
+    corpus: Path, folder: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(corpus / folder)
     code = main(["check", ".", "--output-format", "json", "--isolated", "--no-cache"])
     out = capsys.readouterr()

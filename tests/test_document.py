@@ -16,7 +16,11 @@ def pos(doc: Document, offset: int) -> tuple[int, int]:
 def key_and_value(doc: Document, key: str) -> tuple[tuple[int, int], tuple[int, int], str]:
     field = doc.field(key)
     assert field is not None, key
-    return pos(doc, field.key_span.start), pos(doc, field.value_span.start), doc.text[field.value_span.start : field.value_span.end]
+    return (
+        pos(doc, field.key_span.start),
+        pos(doc, field.value_span.start),
+        doc.text[field.value_span.start : field.value_span.end],
+    )
 
 
 YAML = (
@@ -27,7 +31,7 @@ YAML = (
     "date: 2025-02-08 09:55:35\n"
     "tags:\n"
     "  - one\n"
-    "  - \"two\"\n"
+    '  - "two"\n'
     "inline: [a, b]\n"
     "summary: >\n"
     "  folded text\n"
@@ -52,7 +56,10 @@ def test_yaml_spans() -> None:
     assert doc.field("date").node.tag == "timestamp"  # type: ignore[union-attr]
     assert key_and_value(doc, "tags") == ((6, 1), (7, 3), '- one\n  - "two"')
     items = doc.field("tags").node.items  # type: ignore[union-attr]
-    assert [(pos(doc, i.span.start), i.value, i.style) for i in items] == [((7, 5), "one", None), ((8, 5), "two", '"')]
+    assert [(pos(doc, i.span.start), i.value, i.style) for i in items] == [
+        ((7, 5), "one", None),
+        ((8, 5), "two", '"'),
+    ]
     assert key_and_value(doc, "inline") == ((9, 1), (9, 9), "[a, b]")
     key, value, source = key_and_value(doc, "summary")
     assert (key, value) == ((10, 1), (10, 10)) and source.startswith(">")
@@ -127,10 +134,16 @@ def test_toml_spans() -> None:
     assert (key, value, source) == ((9, 1), (9, 11), "'''\nmulti\nline'''")
     assert doc.value("summary") == "multi\nline"
     params = doc.field("params")
-    assert params is not None and params.value == {"x": 1} and pos(doc, params.key_span.start) == (13, 2)
+    assert (
+        params is not None
+        and params.value == {"x": 1}
+        and pos(doc, params.key_span.start) == (13, 2)
+    )
 
 
-JSON = '{\n  "title": "Budget",\n  "tags": ["a", "b"],\n  "n": 3,\n  "nested": {"k": null}\n}\nBody\n'
+JSON = (
+    '{\n  "title": "Budget",\n  "tags": ["a", "b"],\n  "n": 3,\n  "nested": {"k": null}\n}\nBody\n'
+)
 
 
 def test_json_spans() -> None:
@@ -162,13 +175,20 @@ def test_json_delete_member_keeps_valid_json() -> None:
     ("text", "message", "line", "column"),
     [
         ('---\ntitle: "open\n---\n', "YAML", 3, 1),
-        ("---\ntitle: a\n  b: c\n---\n", "YAML: mapping values are not allowed in this context", 3, 4),
+        (
+            "---\ntitle: a\n  b: c\n---\n",
+            "YAML: mapping values are not allowed in this context",
+            3,
+            4,
+        ),
         ("+++\ntitle = \n+++\n", "TOML: Invalid value", 2, 9),
         ('{"title": "a",}\nBody', "JSON", 1, 15),
         ("---\ntitle: a\n", "YAML front matter opened with '---' is never closed", 1, 1),
     ],
 )
-def test_syntax_errors_have_the_parsers_position(text: str, message: str, line: int, column: int) -> None:
+def test_syntax_errors_have_the_parsers_position(
+    text: str, message: str, line: int, column: int
+) -> None:
     doc = Document.from_text(text)
     assert doc.front_matter is None
     (error,) = doc.front_matter_errors
@@ -185,20 +205,29 @@ def test_invalid_utf8_keeps_offsets_and_bytes() -> None:
     raw = b'---\ntitle: "caf\xe9"\n---\nna\xefve \xff\xfe text\n'
     doc = Document.from_bytes(raw)
     assert doc.value("title") == "caf\ufffd"
-    assert [(pos(doc, b.span.start), b.data) for b in doc.invalid_bytes] == [((2, 12), b"\xe9"), ((4, 3), b"\xef"), ((4, 7), b"\xff\xfe")]
+    assert [(pos(doc, b.span.start), b.data) for b in doc.invalid_bytes] == [
+        ((2, 12), b"\xe9"),
+        ((4, 3), b"\xef"),
+        ((4, 7), b"\xff\xfe"),
+    ]
     assert doc.escaped_text.encode("utf-8", "surrogateescape") == raw
 
 
 def test_markdown_nodes_have_spans() -> None:
-    body = "# Héading\n\nSome *text* with [a link](https://x.com/é \"t\") and `code`.\n\n<div>raw</div>\n\n```\nfenced\n```\n\n![img](a.png)\n"
+    body = '# Héading\n\nSome *text* with [a link](https://x.com/é "t") and `code`.\n\n<div>raw</div>\n\n```\nfenced\n```\n\n![img](a.png)\n'
     doc = Document.from_text("---\ntitle: x\n---\n" + body)
     kinds = [type(n).__name__ for n in doc.body_nodes]
     assert kinds[:2] == ["Heading", "Text"]
     heading = next(n for n in doc.body_nodes if isinstance(n, Heading))
-    assert heading.level == 1 and heading.text == "Héading" and pos(doc, heading.span.start) == (4, 1)
+    assert (
+        heading.level == 1 and heading.text == "Héading" and pos(doc, heading.span.start) == (4, 1)
+    )
     link = next(n for n in doc.body_nodes if isinstance(n, Link) and not n.is_image)
     assert link.url == "https://x.com/é" and link.text == "a link" and link.title == "t"
-    assert link.url_span is not None and doc.text[link.url_span.start : link.url_span.end] == "https://x.com/é"
+    assert (
+        link.url_span is not None
+        and doc.text[link.url_span.start : link.url_span.end] == "https://x.com/é"
+    )
     assert pos(doc, link.span.start) == (6, 18)
     image = next(n for n in doc.body_nodes if isinstance(n, Link) and n.is_image)
     assert image.url == "a.png" and pos(doc, image.span.start) == (14, 1)

@@ -18,29 +18,95 @@ from newslint.document import Document
 from newslint.engine import build_ruleset, lint_document
 from newslint.site import Site
 
-settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=200_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=200_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
 settings.load_profile(os.environ.get("NEWSLINT_HYPOTHESIS_PROFILE", "default"))
 
 RULESET = build_ruleset(Config(presets=["hugo", "news", "mainroad"]), select=["ALL"])
 SITE = Site(time_zone="Asia/Shanghai", languages={"en": "content/en", "zh-CN": "content/zh-CN"})
 
 words = st.sampled_from(
-    ["the", "budget", "passed", "preparedness.The", 'said,"After', "Â ", "â€™", "Ã©", "SÃO PAULO", "预算", "通过。",
-     "&#39;", "&amp;", "\u200b", "\u00a0", "\ufffd", "U.S.", "3.5", "example.com", "{{", "{{< x >}}", "<b>", "\t", "  "]
+    [
+        "the",
+        "budget",
+        "passed",
+        "preparedness.The",
+        'said,"After',
+        "Â ",
+        "â€™",
+        "Ã©",
+        "SÃO PAULO",
+        "预算",
+        "通过。",
+        "&#39;",
+        "&amp;",
+        "\u200b",
+        "\u00a0",
+        "\ufffd",
+        "U.S.",
+        "3.5",
+        "example.com",
+        "{{",
+        "{{< x >}}",
+        "<b>",
+        "\t",
+        "  ",
+    ]
 )
 prose = st.lists(words, max_size=30).map(" ".join)
 urls = st.sampled_from(
-    ["https://example.com/a", "http://x.org/?utm_source=a&b=1", "javascript:void(0)", "", "/relative/path",
-     "//cdn.example.com/x", "https://a b.com", "https://", "mailto:a@b.c", "#top"]
+    [
+        "https://example.com/a",
+        "http://x.org/?utm_source=a&b=1",
+        "javascript:void(0)",
+        "",
+        "/relative/path",
+        "//cdn.example.com/x",
+        "https://a b.com",
+        "https://",
+        "mailto:a@b.c",
+        "#top",
+    ]
 )
 dates = st.sampled_from(
-    ["2025-02-08 09:55:35", "2025-02-08T09:55:35+08:00", "2025-02-08", "", "2025/02/08", "Feb 8, 2025", "2025-13-40",
-     "2025-02-08T09:55:35Z", "2999-01-01", "2025-2-8 09:55:35"]
+    [
+        "2025-02-08 09:55:35",
+        "2025-02-08T09:55:35+08:00",
+        "2025-02-08",
+        "",
+        "2025/02/08",
+        "Feb 8, 2025",
+        "2025-13-40",
+        "2025-02-08T09:55:35Z",
+        "2999-01-01",
+        "2025-2-8 09:55:35",
+    ]
 )
 scalar = st.one_of(prose, dates, st.integers(-5, 5), st.booleans(), st.none(), urls)
-keys = st.sampled_from(["title", "date", "lastmod", "summary", "menu", "lead", "sidebar", "widgets", "thumbnail",
-                        "comments", "tags", "sumary", "publishDate", "expiryDate", "source", "lang"])
+keys = st.sampled_from(
+    [
+        "title",
+        "date",
+        "lastmod",
+        "summary",
+        "menu",
+        "lead",
+        "sidebar",
+        "widgets",
+        "thumbnail",
+        "comments",
+        "tags",
+        "sumary",
+        "publishDate",
+        "expiryDate",
+        "source",
+        "lang",
+    ]
+)
 
 
 def yaml_value(value: object) -> str:
@@ -53,7 +119,9 @@ def yaml_value(value: object) -> str:
 
 @st.composite
 def articles(draw: st.DrawFn) -> bytes:
-    fields = draw(st.lists(st.tuples(keys, st.one_of(scalar, st.lists(scalar, max_size=3))), max_size=10))
+    fields = draw(
+        st.lists(st.tuples(keys, st.one_of(scalar, st.lists(scalar, max_size=3))), max_size=10)
+    )
     lines = []
     for key, value in fields:
         if isinstance(value, list):
@@ -67,7 +135,14 @@ def articles(draw: st.DrawFn) -> bytes:
     if kind == "yaml":
         text = "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
     elif kind == "toml":
-        text = "+++\n" + "\n".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in fields if v is not None) + "\n+++\n" + body
+        text = (
+            "+++\n"
+            + "\n".join(
+                f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in fields if v is not None
+            )
+            + "\n+++\n"
+            + body
+        )
     elif kind == "json":
         text = json.dumps(dict(fields), ensure_ascii=False) + "\n" + body
     else:

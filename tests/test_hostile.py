@@ -14,7 +14,9 @@ from newslint.config import Config
 from newslint.engine import build_ruleset, lint_path
 
 
-def check(path: Path | str, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, list[dict[str, object]], str]:
+def check(
+    path: Path | str, capsys: pytest.CaptureFixture[str], *extra: str
+) -> tuple[int, list[dict[str, object]], str]:
     code = main(["check", str(path), "--output-format", "json", "--isolated", "--no-cache", *extra])
     out = capsys.readouterr()
     assert "Traceback" not in out.err
@@ -46,7 +48,13 @@ CASES: list[tuple[str, bytes, tuple[str, int, int]]] = [
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_hostile_file_gets_a_diagnostic(here: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, expected: tuple[str, int, int]) -> None:
+def test_hostile_file_gets_a_diagnostic(
+    here: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    expected: tuple[str, int, int],
+) -> None:
     (here / f"{name}.md").write_bytes(data)
     code, diagnostics, _ = check(f"{name}.md", capsys, "--select", "FM")
     assert expected in rules_of(diagnostics)
@@ -55,24 +63,32 @@ def test_hostile_file_gets_a_diagnostic(here: Path, capsys: pytest.CaptureFixtur
 
 def test_alias_bomb_is_refused(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = ["---", "a: &a [x, x, x, x, x, x, x, x, x, x]"]
-    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]" for i in range(9)]
+    lines += [
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]" for i in range(9)
+    ]
     (here / "bomb.md").write_text("\n".join([*lines, "---", "Body"]) + "\n", encoding="utf-8")
     code, diagnostics, _ = check("bomb.md", capsys)
     assert any(d["code"] == "FM002" and "alias bomb" in str(d["message"]) for d in diagnostics)
     assert code == 1
 
 
-def test_random_bytes_and_long_lines_and_nul(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_random_bytes_and_long_lines_and_nul(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rng = random.Random(7)
     (here / "random.md").write_bytes(bytes(rng.randrange(256) for _ in range(100_000)))
-    (here / "long.md").write_text("---\ntitle: x\n---\n" + "word " * 200_000 + "\n", encoding="utf-8")
+    (here / "long.md").write_text(
+        "---\ntitle: x\n---\n" + "word " * 200_000 + "\n", encoding="utf-8"
+    )
     (here / "nul.md").write_bytes(b'---\ntitle: "x"\n---\nbody\x00text \xff\xfe\n')
     code, diagnostics, _ = check(".", capsys)
     assert not [d for d in diagnostics if d["rule"] == "internal-error"]
     assert code == 1
 
 
-def test_over_size_limit_is_reported_not_read(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_over_size_limit_is_reported_not_read(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with open(here / "huge.md", "wb") as stream:
         stream.write(b"---\ntitle: x\n---\n")
         stream.write(b"Lorem ipsum dolor sit amet. " * 1_900_000)  # ~53 MB
@@ -83,7 +99,9 @@ def test_over_size_limit_is_reported_not_read(here: Path, capsys: pytest.Capture
     assert code == 1
 
 
-def test_directory_named_md_and_symlink_loop(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_directory_named_md_and_symlink_loop(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (here / "content" / "x.md").mkdir(parents=True)
     (here / "content" / "x.md" / "inner.md").write_text('---\ntitle: "a"\n---\n', encoding="utf-8")
     os.symlink(here / "content", here / "content" / "loop")
@@ -101,7 +119,9 @@ def test_missing_path_is_a_usage_error(here: Path, capsys: pytest.CaptureFixture
 
 def test_vanished_file_is_a_diagnostic(here: Path) -> None:
     result = lint_path(here / "gone.md", build_ruleset(Config()))
-    assert [(d.code, d.message) for d in result.diagnostics] == [("NL002", "file vanished before it could be read")]
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("NL002", "file vanished before it could be read")
+    ]
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads every file")
@@ -113,7 +133,9 @@ def test_unreadable_file_is_a_diagnostic(here: Path, capsys: pytest.CaptureFixtu
         code, diagnostics, _ = check("locked.md", capsys)
     finally:
         path.chmod(0o644)
-    assert [(d["code"], d["message"]) for d in diagnostics] == [("NL002", "cannot read file: Permission denied")]
+    assert [(d["code"], d["message"]) for d in diagnostics] == [
+        ("NL002", "cannot read file: Permission denied")
+    ]
     assert code == 1
 
 
@@ -126,4 +148,6 @@ def test_unreadable_file_via_oserror(here: Path, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     result = lint_path(path, build_ruleset(Config()))
-    assert [(d.code, d.message) for d in result.diagnostics] == [("NL002", "cannot read file: Permission denied")]
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("NL002", "cannot read file: Permission denied")
+    ]

@@ -14,7 +14,9 @@ from newslint.testing import Case, assert_case, fm
 def _load_example() -> type:
     # Loaded by file path, not through sys.path, so no metadata of the example package is ever
     # mistaken for an installed plugin.
-    path = Path(__file__).resolve().parent / "plugin_example" / "newsroom_rules" / "source_domain.py"
+    path = (
+        Path(__file__).resolve().parent / "plugin_example" / "newsroom_rules" / "source_domain.py"
+    )
     spec = importlib.util.spec_from_file_location("example_source_domain", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -33,8 +35,16 @@ CASES = [
         errors=[("not-allowed", 7, 8)],
         fixed=fm(title="A", body="Text.\n\n[Wire](https://wire.example.com/a)\n"),
     ),
-    Case("option", fm(title="A", body="Text.\n\n[Blog](https://blog.example.net/a)\n"), options={"domains": ["blog.example.net"]}),
-    Case("other-domain", fm(title="A", body="Text.\n\n[Blog](https://blog.example.net/a)\n"), errors=[("not-allowed", 7, 8)]),
+    Case(
+        "option",
+        fm(title="A", body="Text.\n\n[Blog](https://blog.example.net/a)\n"),
+        options={"domains": ["blog.example.net"]},
+    ),
+    Case(
+        "other-domain",
+        fm(title="A", body="Text.\n\n[Blog](https://blog.example.net/a)\n"),
+        errors=[("not-allowed", 7, 8)],
+    ),
 ]
 
 

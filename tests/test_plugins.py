@@ -51,62 +51,117 @@ EXPECTED = {
     "fix": {
         "applicability": "safe",
         "title": "Link to wire.example.com",
-        "edits": [{"line": 9, "column": 16, "end_line": 9, "end_column": 34, "content": "wire.example.com"}],
+        "edits": [
+            {
+                "line": 9,
+                "column": 16,
+                "end_line": 9,
+                "end_column": 34,
+                "content": "wire.example.com",
+            }
+        ],
     },
 }
 
 
-def test_rules_dir_rule_fires_with_position_and_fix(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", "article.md", "--rules-dir", str(PLUGIN / "newsroom_rules"), "--output-format", "json", "--isolated"], capsys)
+def test_rules_dir_rule_fires_with_position_and_fix(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        [
+            "check",
+            "article.md",
+            "--rules-dir",
+            str(PLUGIN / "newsroom_rules"),
+            "--output-format",
+            "json",
+            "--isolated",
+        ],
+        capsys,
+    )
     assert plugin_diagnostics(out) == [EXPECTED]
     assert code == 1
 
 
 def test_rules_dir_rule_is_listed_with_its_origin(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["rules", "--rules-dir", str(PLUGIN / "newsroom_rules"), "--output-format", "json"], capsys)
+    code, out, _ = run(
+        ["rules", "--rules-dir", str(PLUGIN / "newsroom_rules"), "--output-format", "json"], capsys
+    )
     row = next(r for r in json.loads(out) if r["code"] == "NR001")
     assert row["origin"].endswith("source_domain.py") and row["fixable"] is True
     assert code == 0
 
 
-def test_plugin_rule_is_configurable_and_suppressible(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_plugin_rule_is_configurable_and_suppressible(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (site / "newslint.toml").write_text(
         f'plugins = ["{PLUGIN / "newsroom_rules"}/"]\n[rules.source-domain]\ndomains = ["m.wire.example.com"]\n',
         encoding="utf-8",
     )
     _, out, _ = run(["check", "article.md", "--output-format", "json"], capsys)
     assert plugin_diagnostics(out) == []
-    (site / "newslint.toml").write_text(f'plugins = ["{PLUGIN / "newsroom_rules"}/"]\n', encoding="utf-8")
+    (site / "newslint.toml").write_text(
+        f'plugins = ["{PLUGIN / "newsroom_rules"}/"]\n', encoding="utf-8"
+    )
     text = ARTICLE.replace("[Wire]", "<!-- newslint-disable-next-line NR001 -->\n[Wire]")
     (site / "article.md").write_text(text, encoding="utf-8")
     _, out, _ = run(["check", "article.md", "--output-format", "json"], capsys)
     assert plugin_diagnostics(out) == []
 
 
-def test_plugin_option_typo_is_a_config_error(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (site / "newslint.toml").write_text(f'plugins = ["{PLUGIN / "newsroom_rules"}/"]\n[rules.source-domain]\ndomain = []\n', encoding="utf-8")
+def test_plugin_option_typo_is_a_config_error(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "newslint.toml").write_text(
+        f'plugins = ["{PLUGIN / "newsroom_rules"}/"]\n[rules.source-domain]\ndomain = []\n',
+        encoding="utf-8",
+    )
     code, _, err = run(["check", "article.md"], capsys)
     assert code == 2
     assert "rules.source-domain: unknown option 'domain' (options: domains)" in err
 
 
 def test_plugin_fix_applies(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, _ = run(["fix", "article.md", "--rules-dir", str(PLUGIN / "newsroom_rules"), "--select", "NR001", "--isolated"], capsys)
-    assert (site / "article.md").read_text(encoding="utf-8") == ARTICLE.replace("m.wire.example.com", "wire.example.com")
+    code, _, _ = run(
+        [
+            "fix",
+            "article.md",
+            "--rules-dir",
+            str(PLUGIN / "newsroom_rules"),
+            "--select",
+            "NR001",
+            "--isolated",
+        ],
+        capsys,
+    )
+    assert (site / "article.md").read_text(encoding="utf-8") == ARTICLE.replace(
+        "m.wire.example.com", "wire.example.com"
+    )
     assert code == 0
 
 
-def test_plugin_that_fails_to_import_is_reported_once(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_plugin_that_fails_to_import_is_reported_once(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "broken_rules"
     broken.mkdir()
     (broken / "bad.py").write_text("import not_a_module_at_all\n", encoding="utf-8")
-    code, _, err = run(["check", "article.md", "--rules-dir", str(broken), "--isolated", "--select", "FM001"], capsys)
+    code, _, err = run(
+        ["check", "article.md", "--rules-dir", str(broken), "--isolated", "--select", "FM001"],
+        capsys,
+    )
     assert err.count("cannot import") == 1
-    assert f"newslint: warning: plugin {broken / 'bad.py'}: cannot import: ModuleNotFoundError: No module named 'not_a_module_at_all'" in err
+    assert (
+        f"newslint: warning: plugin {broken / 'bad.py'}: cannot import: ModuleNotFoundError: No module named 'not_a_module_at_all'"
+        in err
+    )
     assert code == 0
 
 
-def test_two_rules_claiming_one_code_is_an_error(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_rules_claiming_one_code_is_an_error(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     clash = tmp_path / "clash_rules"
     clash.mkdir()
     (clash / "clash.py").write_text(
@@ -115,11 +170,16 @@ def test_two_rules_claiming_one_code_is_an_error(site: Path, tmp_path: Path, cap
     )
     code, _, err = run(["check", "article.md", "--rules-dir", str(clash), "--isolated"], capsys)
     assert code == 2
-    assert "rule 'FM001' is defined twice: by newslint.rules.front_matter_missing.FrontMatterMissing (builtin) and by" in err
+    assert (
+        "rule 'FM001' is defined twice: by newslint.rules.front_matter_missing.FrontMatterMissing (builtin) and by"
+        in err
+    )
     assert f"Clash ({clash / 'clash.py'})" in err
 
 
-def test_plugin_rule_crash_is_an_internal_error_naming_the_plugin(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_plugin_rule_crash_is_an_internal_error_naming_the_plugin(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     crashing = tmp_path / "crash_rules"
     crashing.mkdir()
     (crashing / "boom.py").write_text(
@@ -127,7 +187,18 @@ def test_plugin_rule_crash_is_an_internal_error_naming_the_plugin(site: Path, tm
         "    def on_paragraph(self, ctx, paragraph):\n        raise ZeroDivisionError('bad house rule')\n",
         encoding="utf-8",
     )
-    code, out, _ = run(["check", "article.md", "--rules-dir", str(crashing), "--isolated", "--output-format", "json"], capsys)
+    code, out, _ = run(
+        [
+            "check",
+            "article.md",
+            "--rules-dir",
+            str(crashing),
+            "--isolated",
+            "--output-format",
+            "json",
+        ],
+        capsys,
+    )
     errors = [d for d in json.loads(out) if d["rule"] == "internal-error"]
     assert [e["message"] for e in errors] == [
         f"rule boom (plugin {crashing / 'boom.py'}) crashed on this file: ZeroDivisionError: bad house rule"
@@ -141,19 +212,44 @@ def test_installed_plugin_behaves_like_rules_dir(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     plugin = tmp_path / "plugin"  # built from a copy: an in-tree build leaves egg-info in tests/
-    shutil.copytree(PLUGIN, plugin, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(ROOT), str(plugin)], check=True)
+    shutil.copytree(
+        PLUGIN, plugin, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(ROOT), str(plugin)], check=True
+    )
     work = tmp_path / "work"
     work.mkdir()
     (work / "article.md").write_text(ARTICLE, encoding="utf-8")
     newslint = str(venv / "bin" / "newslint")
     env = {**os.environ, "NO_COLOR": "1"}
-    listed = subprocess.run([newslint, "rules", "--output-format", "json"], capture_output=True, text=True, cwd=work, env=env, check=True)
+    listed = subprocess.run(
+        [newslint, "rules", "--output-format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env=env,
+        check=True,
+    )
     row = next(r for r in json.loads(listed.stdout) if r["code"] == "NR001")
     assert row["origin"] == "newsroom-rules"
-    checked = subprocess.run([newslint, "check", "article.md", "--output-format", "json", "--isolated"], capture_output=True, text=True, cwd=work, env=env)
+    checked = subprocess.run(
+        [newslint, "check", "article.md", "--output-format", "json", "--isolated"],
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env=env,
+    )
     assert checked.returncode == 1
     assert plugin_diagnostics(checked.stdout) == [EXPECTED]
-    fixed = subprocess.run([newslint, "fix", "article.md", "--select", "NR001", "--isolated"], capture_output=True, text=True, cwd=work, env=env)
+    fixed = subprocess.run(
+        [newslint, "fix", "article.md", "--select", "NR001", "--isolated"],
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env=env,
+    )
     assert fixed.returncode == 0, fixed.stderr
-    assert (work / "article.md").read_text(encoding="utf-8") == ARTICLE.replace("m.wire.example.com", "wire.example.com")
+    assert (work / "article.md").read_text(encoding="utf-8") == ARTICLE.replace(
+        "m.wire.example.com", "wire.example.com"
+    )

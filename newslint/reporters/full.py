@@ -118,3 +118,11 @@ def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: b
                 console.print(f"         [dim]=[/] [green]{how}[/]: {escape(d.fix.title)}")
         console.print()
     console.print(escape(summary_line(diagnostics, files)))
+
+
+def print_markdown(text: str, out: TextIO) -> None:
+    """Render Markdown (a rule's documentation) with rich, for a terminal."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console(file=out, force_terminal=True, highlight=False).print(Markdown(text))

@@ -1,7 +1,16 @@
-"""`--output-format github`: GitHub Actions workflow commands that annotate the pull request."""
+"""`--output-format github`: GitHub Actions workflow commands that annotate the pull request.
+
+`::error file=...,line=...,col=...,endLine=...,endColumn=...,title=CODE name::message` per
+diagnostic (`warning` for warnings, `notice` for infos). GitHub attaches an annotation to a file by
+its path from the repository root, so paths are given from the root of the git repository around
+the working directory (as they are when newslint runs there). Data is escaped as the Actions
+toolkit does: `%`, CR and LF everywhere, and also `:` and `,` in properties.
+"""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
@@ -17,10 +26,23 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def repository_path(path: str, root: Path | None) -> str:
+    """`path` (relative to the working directory) from the repository root, when it is inside."""
+    if root is None:
+        return path
+    try:
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
+    except ValueError:
+        return path
+
+
 def write(diagnostics: list[Diagnostic], files: int, out: TextIO, **_: Any) -> None:
+    from newslint.reporters.sarif import repository_root
+
+    root = repository_root()
     for d in diagnostics:
         props = (
-            f"file={_escape_property(d.path)},line={d.line},col={d.column},"
+            f"file={_escape_property(repository_path(d.path, root))},line={d.line},col={d.column},"
             f"endLine={d.end_line},endColumn={d.end_column},"
             f"title={_escape_property(f'{d.code} {d.rule}')}"
         )

@@ -1,4 +1,5 @@
-"""`--output-format grouped` (also `--statistics`): counts per rule, with examples and fixability."""
+"""`--output-format grouped`: diagnostics by rule, most frequent first, with counts, up to three
+examples each and how many `newslint fix` can fix (and how many more `--unsafe-fixes` can)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,32 @@ from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
 from newslint.reporters.full import summary_line
+from newslint.reporters.statistics import statistics
+
+EXAMPLES = 3
 
 
 def write(
     diagnostics: list[Diagnostic], files: int, out: TextIO, *, quiet: bool = False, **_: Any
 ) -> None:
-    by_rule: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
+    by_rule: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:
-        by_rule[(d.code, d.rule)].append(d)
-    for (code, rule), group in sorted(by_rule.items(), key=lambda item: (-len(item[1]), item[0])):
-        fixable = sum(1 for d in group if d.fixable)
-        fix_note = f", {fixable} fixable" if fixable else ""
-        out.write(f"{len(group):>6}  {code:<6} {rule:<24} {group[0].severity.label}{fix_note}\n")
-        if not quiet:
-            for d in group[:3]:
-                out.write(f"          {d.path}:{d.line}:{d.column}: {d.message}\n")
-            if len(group) > 3:
-                out.write(f"          ... and {len(group) - 3} more\n")
+        by_rule[d.code].append(d)
+    width = max([len(d.rule) for d in diagnostics] + [4])
+    for row in statistics(diagnostics):
+        notes = [row["severity"]]
+        if row["fixable"]:
+            notes.append(f"{row['fixable']} fixable")
+        if row["unsafe_fixable"]:
+            notes.append(f"{row['unsafe_fixable']} with --unsafe-fixes")
+        out.write(
+            f"{row['count']:>6}  {row['code']:<6} {row['rule']:<{width}}  {', '.join(notes)}\n"
+        )
+        if quiet:
+            continue
+        group = by_rule[row["code"]]
+        for d in group[:EXAMPLES]:
+            out.write(f"          {d.path}:{d.line}:{d.column}: {d.message}\n")
+        if len(group) > EXAMPLES:
+            out.write(f"          ... and {len(group) - EXAMPLES} more\n")
     out.write(summary_line(diagnostics, files) + "\n")

@@ -8,9 +8,14 @@ from newslint.document import Document
 from newslint.rules.front_matter_syntax import FrontMatterSyntax
 from newslint.testing import Case, assert_case, fm, lint_case
 
-BILLION_LAUGHS = "---\n" + "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(9)
-) + "---\nBody\n"
+BILLION_LAUGHS = (
+    "---\n"
+    + "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(9)
+    )
+    + "---\nBody\n"
+)
 
 CASES = [
     Case("valid", fm(title="A", date="2025-02-08")),
@@ -22,10 +27,14 @@ CASES = [
     Case("toml-duplicate", '+++\ntitle = "a"\ntitle = "b"\n+++\n', errors=[("syntax", 3, 12)]),
     Case("json-error", '{"title": "a",}\nBody\n', errors=[("syntax", 1, 15)]),
     Case("json-unclosed", '{"title": "a"\nBody\n', errors=[("syntax", 2, 1)]),
-    Case("python-tag", '---\ntitle: !!python/object/apply:os.system ["echo pwned"]\n---\n', errors=[("syntax", 2, 8)]),
+    Case(
+        "python-tag",
+        '---\ntitle: !!python/object/apply:os.system ["echo pwned"]\n---\n',
+        errors=[("syntax", 2, 8)],
+    ),
     Case("alias-bomb", BILLION_LAUGHS, errors=[("syntax", 2, 1)]),
     Case("list-not-map", "---\n- a\n- b\n---\n", errors=[("syntax", 2, 1)]),
-    Case("crlf-error-position", '---\r\ntitle: a\r\n  b: c\r\n---\r\n', errors=[("syntax", 3, 4)]),
+    Case("crlf-error-position", "---\r\ntitle: a\r\n  b: c\r\n---\r\n", errors=[("syntax", 3, 4)]),
 ]
 
 
@@ -38,7 +47,9 @@ def test_messages_name_the_problem() -> None:
     doc = Document.from_text(BILLION_LAUGHS)
     assert "alias bomb" in doc.front_matter_errors[0].message
     doc = Document.from_text('---\ntitle: !!python/object/apply:os.system ["echo pwned"]\n---\n')
-    assert doc.front_matter_errors[0].message == "unsupported YAML tag !!python/object/apply:os.system"
+    assert (
+        doc.front_matter_errors[0].message == "unsupported YAML tag !!python/object/apply:os.system"
+    )
 
 
 def test_hostile_yaml_costs_nothing(tmp_path: object) -> None:

@@ -5,7 +5,9 @@ import pytest
 from newslint.rules.required_field import RequiredField
 from newslint.testing import Case, assert_case, fm
 
-BODY = "The budget passed on Tuesday. Talks went on for a week.\n\n[source](https://example.com/a)\n"
+BODY = (
+    "The budget passed on Tuesday. Talks went on for a week.\n\n[source](https://example.com/a)\n"
+)
 
 CASES = [
     Case("complete", fm(title="Budget", date="2025-02-08", summary="The budget passed.")),
@@ -51,7 +53,9 @@ CASES = [
         fm(body=BODY, title="Budget", date="2025-02-08", summary=""),
         options={"max-chars": 40},
         errors=[("empty", 4, 10)],
-        unsafe_fixed=fm(body=BODY, title="Budget", date="2025-02-08", summary="The budget passed on Tuesday."),
+        unsafe_fixed=fm(
+            body=BODY, title="Budget", date="2025-02-08", summary="The budget passed on Tuesday."
+        ),
     ),
     Case(
         "toml-missing-date",
@@ -64,7 +68,8 @@ CASES = [
         errors=[("missing", 1, 1)],
         unsafe_fixed=(
             '+++\ntitle = "Budget"\ndate = 2025-02-08\n'
-            'summary = "The budget passed on Tuesday. Talks went on for a week."\n[params]\nx = 1\n+++\n' + BODY
+            'summary = "The budget passed on Tuesday. Talks went on for a week."\n[params]\nx = 1\n+++\n'
+            + BODY
         ),
     ),
     Case(
@@ -82,9 +87,16 @@ CASES = [
     ),
     Case(
         "cjk-lead",
-        fm(body="预算周二获得通过。谈判持续了一周。\n", title="预算", date="2025-02-08", summary=""),
+        fm(
+            body="预算周二获得通过。谈判持续了一周。\n", title="预算", date="2025-02-08", summary=""
+        ),
         errors=[("empty", 4, 10)],
-        unsafe_fixed=fm(body="预算周二获得通过。谈判持续了一周。\n", title="预算", date="2025-02-08", summary="预算周二获得通过。谈判持续了一周。"),
+        unsafe_fixed=fm(
+            body="预算周二获得通过。谈判持续了一周。\n",
+            title="预算",
+            date="2025-02-08",
+            summary="预算周二获得通过。谈判持续了一周。",
+        ),
     ),
 ]
 

@@ -52,7 +52,11 @@ class SourceDomain(Rule):
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         link = self.last_link
-        if link is None or link.url_span is None or not _LAST_LINE_LINK.search(document.text[link.span.start :]):
+        if (
+            link is None
+            or link.url_span is None
+            or not _LAST_LINE_LINK.search(document.text[link.span.start :])
+        ):
             return
         host = urlsplit(link.url).hostname or ""
         allowed = tuple(ctx.options.domains)

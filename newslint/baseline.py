@@ -1,0 +1,152 @@
+"""Baselines: adopt newslint on a repository with thousands of old problems, and fail only on new ones.
+
+`newslint check --write-baseline FILE` records the current diagnostics; `newslint check --baseline
+FILE` then reports only what the baseline does not hold. A diagnostic is matched by its file, its rule
+code and the text of its span (`Diagnostic.source_text`; the message when the span is empty), never
+by line, so editing above an old problem does not resurface it. Matching counts: a baseline that
+holds two `date-format` problems on the text `"2025-02-08 09:55:35"` in one file absorbs two, and a
+third is reported. Paths are stored relative to the baseline file, so the check can run from
+another directory. The file is sorted JSON, one entry per (path, code, text), so it diffs well.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.diagnostics import Diagnostic
+
+FORMAT = 1
+_NEVER = ("internal-error",)  # a crash is never an accepted problem
+
+Key = tuple[str, str, str]  # (path relative to the baseline's folder, code, text)
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or written; the CLI prints it and exits 2."""
+
+
+def _relative(path: str, root: Path) -> str:
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, root)
+    except ValueError:  # another drive on Windows
+        return Path(absolute).as_posix()
+    return Path(rel).as_posix()
+
+
+def key_of(diagnostic: Diagnostic, root: Path) -> Key:
+    text = diagnostic.source_text or diagnostic.message
+    return (_relative(diagnostic.path, root), diagnostic.code, text)
+
+
+@dataclass
+class Baseline:
+    """The accepted diagnostics: a count per key."""
+
+    root: Path
+    counts: Counter[Key]
+    rules: dict[str, str]  # code -> rule name, for the file's readers
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BaselineError(
+                f"{path}: baseline file not found (create it with --write-baseline)"
+            ) from None
+        except OSError as err:
+            raise BaselineError(f"{path}: cannot read: {err.strerror or err}") from None
+        except (ValueError, UnicodeDecodeError) as err:
+            raise BaselineError(f"{path}: not a newslint baseline: {err}") from None
+        if not isinstance(data, dict) or data.get("newslint-baseline") != FORMAT:
+            raise BaselineError(f"{path}: not a newslint baseline (format {FORMAT} expected)")
+        counts: Counter[Key] = Counter()
+        rules: dict[str, str] = {}
+        try:
+            for entry in data["entries"]:
+                key = (str(entry["path"]), str(entry["code"]), str(entry["text"]))
+                counts[key] += int(entry.get("count", 1))
+                rules[key[1]] = str(entry.get("rule", ""))
+        except (KeyError, TypeError, ValueError) as err:
+            raise BaselineError(f"{path}: malformed entry: {err!r}") from None
+        return cls(path.resolve().parent, counts, rules)
+
+    @classmethod
+    def of(cls, diagnostics: Iterable[Diagnostic], root: Path) -> Baseline:
+        counts: Counter[Key] = Counter()
+        rules: dict[str, str] = {}
+        for d in diagnostics:
+            if d.rule in _NEVER:
+                continue
+            counts[key_of(d, root)] += 1
+            rules[d.code] = d.rule
+        return cls(root, counts, rules)
+
+    def filter(
+        self, diagnostics: Sequence[Diagnostic], linted: Iterable[Path] | None = None
+    ) -> tuple[list[Diagnostic], int, int]:
+        """(the diagnostics not in the baseline, how many it absorbed, entries that no longer occur).
+
+        Within one key the earliest diagnostics in the file are the accepted ones. The stale count
+        covers only the `linted` files (by default the files with a diagnostic).
+        """
+        left = Counter(self.counts)
+        new: list[Diagnostic] = []
+        absorbed = 0
+        done = {_relative(str(p), self.root) for p in linted or ()}
+        for d in sorted(diagnostics, key=Diagnostic.sort_key):
+            key = key_of(d, self.root)
+            done.add(key[0])
+            if d.rule not in _NEVER and left[key] > 0:
+                left[key] -= 1
+                absorbed += 1
+            else:
+                new.append(d)
+        stale = sum(n for key, n in left.items() if n > 0 and key[0] in done)
+        return new, absorbed, stale
+
+    def to_json(self) -> str:
+        entries = [
+            {"path": p, "code": c, "rule": self.rules.get(c, ""), "text": t, "count": n}
+            for (p, c, t), n in sorted(self.counts.items())
+            if n > 0
+        ]
+        data = {"newslint-baseline": FORMAT, "entries": entries}
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_baseline(
+    path: Path, diagnostics: Sequence[Diagnostic], linted: Iterable[Path] = ()
+) -> tuple[int, int]:
+    """Record `diagnostics` in `path`; return (entries, diagnostics recorded).
+
+    When `path` already exists, entries of files this run did not lint are kept (as long as the file
+    still exists), so a run over part of the repository updates only that part.
+    """
+    root = path.resolve().parent
+    current = Baseline.of(diagnostics, root)
+    if path.exists():
+        try:
+            previous = Baseline.load(path)
+        except BaselineError:
+            previous = None  # overwriting a broken baseline is what the user asked for
+        if previous is not None:
+            done = {_relative(str(p), root) for p in linted} | {k[0] for k in current.counts}
+            for key, n in previous.counts.items():
+                if key[0] not in done and (root / key[0]).exists():
+                    current.counts[key] += n
+                    current.rules.setdefault(key[1], previous.rules.get(key[1], ""))
+    text = current.to_json()
+    temp = path.with_name(f".{path.name}.newslint-tmp")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, path)
+    except OSError as err:
+        raise BaselineError(f"{path}: cannot write: {err.strerror or err}") from None
+    return len(current.counts), sum(current.counts.values())

@@ -1,0 +1,490 @@
+"""The per-file result cache in `.newslint_cache/`: a file whose bytes did not change is not parsed.
+
+## Where it lives
+
+1. `$NEWSLINT_CACHE_DIR`, when set;
+2. else next to the newslint configuration file in use (`pyproject.toml`, `newslint.toml`): the
+   project root, as ruff does;
+3. else the root of the Hugo site the first linted file belongs to (the folder of `hugo.toml`);
+4. else the working directory.
+
+The folder gets its own `.gitignore` (`*`) and a `CACHEDIR.TAG`, so it is never committed or backed
+up. A folder that cannot be written (a read-only checkout) simply means no caching.
+
+## What an entry is keyed by
+
+The SHA-256 of the file's bytes, its path (as shown and resolved: the language, per-file ignores and
+the site depend on it), and a run fingerprint: the cache format, the newslint version, the size and
+modification time of every newslint and rule module (so editing a rule in an editable install
+invalidates), each active rule's code, name, origin, module, severity and options (plugins
+included), and the effective configuration; plus a fingerprint of the file's Hugo site configuration.
+
+An entry holds the file's `FileResult`: its diagnostics and the data cross-file rules collected, so a
+cached file still takes part in `project_end`. Results that depend on the clock (from a rule class
+with `volatile = True`, such as a date-in-the-future check) and results with an internal error are
+not stored.
+
+## How it is stored
+
+Rows of one SQLite database, `.newslint_cache/v<format>-<version>/files.sqlite` (see `FileCache`):
+stores are batched in transactions (atomic, safe under concurrent runs and worker processes); an
+entry whose checksum does not match is ignored, and a database file that is not one is replaced.
+Entries are pickles, trusted like Python's own `__pycache__`. A newslint version change drops the
+old folder; rows unused for 30 days are pruned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint import __version__
+from newslint.rule import Severity
+
+if TYPE_CHECKING:
+    from newslint.engine import FileResult, RuleSet
+    from newslint.site import Site
+
+CACHE_DIR_NAME = ".newslint_cache"
+FORMAT = 1
+_MAGIC = b"NLC1"
+_DIGEST = 16
+_GITIGNORE = "# Created by newslint automatically.\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by newslint.\n"
+)
+# Configuration that does not change a file's diagnostics, so changing it keeps the cache.
+_NOT_PER_FILE = ("fail_on", "include", "exclude")
+
+
+def locate(files: Sequence[Path], config_path: Path | None) -> Path:
+    """The cache folder for a run over `files` (see the module docstring for the order)."""
+    env = os.environ.get("NEWSLINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    if config_path is not None:
+        return config_path.resolve().parent / CACHE_DIR_NAME
+    if files:
+        from newslint.site import site_for
+
+        root = site_for(files[0]).root
+        if root is not None:
+            return root / CACHE_DIR_NAME
+    return Path.cwd() / CACHE_DIR_NAME
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=_DIGEST).digest()
+
+
+def _prepare(base: Path) -> bool:
+    """Create the cache folder with its `.gitignore`; False when it cannot be written."""
+    try:
+        if not (base / ".gitignore").is_file():
+            base.mkdir(parents=True, exist_ok=True)
+            _atomic_write(base / ".gitignore", _GITIGNORE.encode())
+            _atomic_write(base / "CACHEDIR.TAG", _CACHEDIR_TAG.encode())
+        return os.access(base, os.W_OK)
+    except OSError:
+        return False
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _code_fingerprint() -> list[Any]:
+    """Size and mtime of every module of newslint and of the built-in rules."""
+    import newslint
+
+    roots = [Path(newslint.__file__).parent]
+    rules = sys.modules.get("newslint.rules")
+    if rules is not None and getattr(rules, "__file__", None):
+        roots.append(Path(str(rules.__file__)).parent)
+    out: list[Any] = []
+    for root in roots:
+        for dirpath, _, names in sorted(os.walk(root)):
+            for name in sorted(names):
+                if name.endswith(".py"):
+                    with contextlib.suppress(OSError):
+                        stat = os.stat(os.path.join(dirpath, name))
+                        out.append((name, stat.st_size, stat.st_mtime_ns))
+    return out
+
+
+def _module_stamp(module_name: str) -> Any:
+    module = sys.modules.get(module_name)
+    filename = getattr(module, "__file__", None)
+    if not filename:
+        return None
+    try:
+        stat = os.stat(filename)
+    except OSError:
+        return None
+    return (filename, stat.st_size, stat.st_mtime_ns)
+
+
+def run_fingerprint(ruleset: RuleSet) -> str:
+    """What every cached result of this run depends on, besides the file and its site."""
+    config = ruleset.config
+    data = config.to_data() if hasattr(config, "to_data") else repr(config)
+    if isinstance(data, dict):
+        for key in _NOT_PER_FILE:
+            data.pop(key, None)
+    rules = [
+        (
+            active.rule.code,
+            active.rule.name,
+            active.rule.origin,
+            active.rule.__module__,
+            active.rule.__qualname__,
+            int(active.severity),
+            repr(active.options),
+            None if active.rule.origin == "builtin" else _module_stamp(active.rule.__module__),
+        )
+        for active in ruleset.rules
+    ]
+    payload = {
+        "format": FORMAT,
+        "version": __version__,
+        "python": sys.version_info[:2],
+        "code": _code_fingerprint(),
+        "rules": rules,
+        "per_file_ignores": ruleset.per_file_ignores,
+        "config": data,
+    }
+    text = json.dumps(payload, sort_keys=True, default=repr)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def site_fingerprint(site: Site | None) -> str:
+    if site is None:
+        return "-"
+    fields = {f.name: getattr(site, f.name) for f in dataclasses.fields(site) if f.name != "errors"}
+    text = json.dumps(fields, sort_keys=True, default=repr)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class FileCache:
+    """Lookups and stores of per-file results for one run fingerprint, in one SQLite file.
+
+    One database rather than one file per entry: creating a file costs about a millisecond on a
+    busy CI disk, which would be 10 s for 10,000 articles, while a row costs tens of microseconds.
+    SQLite makes each batch of stores atomic and lets concurrent runs and worker processes share
+    the file (WAL journal, a busy timeout). Every process opens its own connection (never one
+    inherited through fork). Rows not used for `KEEP_DAYS` days are pruned.
+    """
+
+    KEEP_DAYS = 30
+
+    def __init__(self, base: Path, fingerprint: str, *, writable: bool = True) -> None:
+        self.base = base
+        self.fingerprint = fingerprint
+        self.writable = writable
+        self.folder = base / f"v{FORMAT}-{__version__}"
+        self.database = self.folder / "files.sqlite"
+        # Sites are few and long-lived; each is kept with its fingerprint so its id stays unique.
+        self._sites: dict[int, tuple[Site | None, str]] = {}
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+        self._pending: list[tuple[bytes, int, bytes]] = []
+        self._strings: dict[str, str] = {}
+        self._today = int(time.time() // 86400)
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def open(cls, files: Sequence[Path], ruleset: RuleSet) -> FileCache | None:
+        """The cache for this run, or None when its folder cannot be used."""
+        base = locate(files, getattr(ruleset.config, "path", None))
+        if not _prepare(base):
+            return None
+        cache = cls(base, run_fingerprint(ruleset))
+        cache._drop_old_versions()
+        if cache._connect() is None:
+            return None
+        return cache
+
+    def _drop_old_versions(self) -> None:
+        current = self.folder.name
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.base):
+                if entry.is_dir() and entry.name.startswith("v") and entry.name != current:
+                    shutil.rmtree(entry.path, ignore_errors=True)
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._connection is not None and self._pid == os.getpid():
+            return self._connection
+        self._connection = None  # a connection inherited through fork is never used
+        self._pending = []
+        for attempt in range(2):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.database, timeout=10, isolation_level=None)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS entries "
+                    "(key BLOB PRIMARY KEY, used INTEGER NOT NULL, value BLOB NOT NULL)"
+                )
+            except sqlite3.DatabaseError:
+                # Not a database (corrupted, truncated): start again from an empty one.
+                if attempt == 0:
+                    for suffix in ("", "-wal", "-shm"):
+                        with contextlib.suppress(OSError):
+                            os.unlink(f"{self.database}{suffix}")
+                    continue
+                return None
+            except (sqlite3.Error, OSError):
+                return None
+            self._connection, self._pid = connection, os.getpid()
+            return connection
+        return None
+
+    def key(self, shown: str, resolved: str, site: Site | None, content: bytes) -> bytes:
+        known = self._sites.get(id(site))
+        if known is None or known[0] is not site:
+            known = self._sites[id(site)] = (site, site_fingerprint(site))
+        digest = hashlib.blake2b(digest_size=_DIGEST)
+        for part in (self.fingerprint, known[1], shown, resolved):
+            digest.update(part.encode("utf-8", "surrogateescape"))
+            digest.update(b"\0")
+        digest.update(hashlib.sha256(content).digest())
+        return digest.digest()
+
+    def get(self, key: bytes) -> FileResult | None:
+        connection = self._connect()
+        row = None
+        if connection is not None:
+            try:
+                row = connection.execute(
+                    "SELECT value, used FROM entries WHERE key = ?", (key,)
+                ).fetchone()
+            except sqlite3.Error:
+                row = None
+        if row is None or (result := _decode(row[0], self._strings)) is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        value, used = row
+        if used != self._today and self.writable:
+            self._pending.append((key, self._today, value))  # keeps it from being pruned
+        return result
+
+    def put(self, key: bytes, result: FileResult) -> None:
+        if not self.writable:
+            return
+        payload = pickle.dumps(encode_result(result), protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((key, self._today, _MAGIC + _digest(payload) + payload))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        """Store what `put` buffered, in one transaction."""
+        if not self._pending:
+            return
+        rows, self._pending = self._pending, []
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            connection.execute("BEGIN")
+            connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+            connection.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            self.writable = False  # a full disk or a read-only folder: go on without storing
+
+    def prune(self) -> None:
+        """Drop rows that no run has used for `KEEP_DAYS` days (at most once a day)."""
+        marker = self.folder / "pruned"
+        with contextlib.suppress(OSError, ValueError):
+            if int(marker.read_text()) == self._today:
+                return
+        connection = self._connect()
+        if connection is None or not self.writable:
+            return
+        with contextlib.suppress(sqlite3.Error, OSError):
+            connection.execute(
+                "DELETE FROM entries WHERE used < ?", (self._today - self.KEEP_DAYS,)
+            )
+            _atomic_write(marker, str(self._today).encode())
+
+    def close(self) -> None:
+        """Store what is pending and close this process's connection (it reopens when used)."""
+        self.flush()
+        if self._connection is not None and self._pid == os.getpid():
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+        self._connection = None
+
+
+def _decode(blob: bytes, strings: dict[str, str] | None = None) -> FileResult | None:
+    head = len(_MAGIC) + _DIGEST
+    if not isinstance(blob, bytes) or len(blob) < head or not blob.startswith(_MAGIC):
+        return None
+    payload = blob[head:]
+    if _digest(payload) != blob[len(_MAGIC) : head]:
+        return None
+    try:
+        return decode_result(pickle.loads(payload), strings)
+    except Exception:  # a corrupted entry is a miss, never a crash
+        return None
+
+
+# Results are stored (and sent back from worker processes) as tuples of plain values: unpickling
+# frozen slotted dataclasses goes through `dataclasses.fields()` for every object, which made a warm
+# run spend half its time in pickle.
+_SEVERITIES = {int(severity): severity for severity in Severity}
+
+
+def encode_result(result: FileResult) -> tuple[Any, ...]:
+    """A `FileResult` as nested tuples of plain values (see `decode_result`)."""
+    return (
+        result.path,
+        [
+            (
+                None if d.path == result.path else d.path,
+                d.rule,
+                d.code,
+                int(d.severity),
+                d.message,
+                d.span.start,
+                d.span.end,
+                d.line,
+                d.column,
+                d.end_line,
+                d.end_column,
+                None
+                if d.fix is None
+                else (
+                    d.fix.title,
+                    d.fix.applicability.value,
+                    [(e.start, e.end, e.content) for e in d.fix.edits],
+                ),
+                [(p.line, p.column, p.end_line, p.end_column, p.content) for p in d.fix_positions],
+                d.source_line,
+                d.source_text,
+                d.extra or None,
+            )
+            for d in result.diagnostics
+        ],
+        [(name, c.path, c.data, c.extra or None) for name, c in result.collected.items()],
+        result.fixes_applied,
+    )
+
+
+def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) -> FileResult:
+    """Rebuild what `encode_result` made. Text that repeats across files (rule names, messages,
+    source lines such as `menu: ""`) is shared through `strings` when given, so that holding the
+    diagnostics of 30,000 files takes less memory."""
+    from newslint.diagnostics import Diagnostic, EditPosition
+    from newslint.engine import FileResult
+    from newslint.events import Collected
+    from newslint.fixes import Applicability, Edit, Fix
+    from newslint.spans import Span
+
+    path, diagnostics, collected, fixes_applied = data
+    share = (
+        (lambda text: text) if strings is None else (lambda text: strings.setdefault(text, text))
+    )
+    out = []
+    for item in diagnostics:
+        where, rule, code, severity, message, start, end, line, column, end_line = item[:10]
+        end_column, fix_data, positions, source_line, source_text, extra = item[10:]
+        fix = None
+        if fix_data is not None:
+            title, applicability, edits = fix_data
+            fix = Fix(
+                share(title),
+                tuple(Edit(start, end, share(content)) for start, end, content in edits),
+                Applicability(applicability),
+            )
+        out.append(
+            Diagnostic(
+                where or path,
+                share(rule),
+                share(code),
+                _SEVERITIES[severity],
+                share(message),
+                Span(start, end),
+                line,
+                column,
+                end_line,
+                end_column,
+                fix,
+                tuple(EditPosition(a, b, c, d, share(e)) for a, b, c, d, e in positions),
+                share(source_line),
+                share(source_text),
+                extra or {},
+            )
+        )
+    gathered = {
+        name: Collected(where, value, extra or {}) for name, where, value, extra in collected
+    }
+    return FileResult(path, out, gathered, list(fixes_applied))
+
+
+# ----------------------------------------------------------------- validated configuration
+
+
+def _config_memo(data: dict[str, Any], source: Path | None) -> Path | None:
+    if source is None or os.environ.get("NEWSLINT_NO_CACHE"):
+        return None
+    text = json.dumps(data, sort_keys=True, default=repr)
+    stamp = json.dumps([FORMAT, __version__, _module_stamp("newslint.config")], default=repr)
+    key = hashlib.sha256((stamp + "\0" + text).encode()).hexdigest()
+    base = Path(os.environ.get("NEWSLINT_CACHE_DIR") or source.resolve().parent / CACHE_DIR_NAME)
+    return base / f"v{FORMAT}-{__version__}" / "config" / f"{key}.json"
+
+
+def validated_config(data: dict[str, Any], source: Path | None) -> dict[str, Any] | None:
+    """The validated form of configuration `data` when a run validated it before, else None.
+
+    This lets a run whose configuration file did not change skip importing pydantic.
+    """
+    memo = _config_memo(data, source)
+    if memo is None:
+        return None
+    try:
+        remembered = json.loads(memo.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return remembered if isinstance(remembered, dict) else None
+
+
+def remember_config(data: dict[str, Any], source: Path | None, validated: dict[str, Any]) -> None:
+    memo = _config_memo(data, source)
+    if memo is None:
+        return
+    try:
+        text = json.dumps(validated, sort_keys=True)
+    except (TypeError, ValueError):
+        return  # not plain data: validate again next time
+    if not _prepare(memo.parents[2]):
+        return
+    with contextlib.suppress(OSError):
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(memo, text.encode())

@@ -1,0 +1,206 @@
+"""`newslint config` (the effective configuration) and `newslint init` (a commented starter file)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from newslint.config import Config, display
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal for a configuration value (strings, numbers, booleans, lists, tables)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{_toml_key(str(k))} = {toml_value(v)}" for k, v in value.items())
+        return "{" + inner + "}"
+    return json.dumps(str(value))
+
+
+def _kebab(data: dict[str, Any]) -> dict[str, Any]:
+    return {key.replace("_", "-"): value for key, value in data.items()}
+
+
+def effective(config: Config) -> dict[str, Any]:
+    """The configuration as its documented keys (kebab-case), without where it came from."""
+    data = _kebab(config.to_data())
+    data["links"] = _kebab(data["links"])
+    return data
+
+
+def render_toml(config: Config, notes: dict[str, str], enabled: list[str]) -> str:
+    """The effective configuration as a standalone newslint.toml, with notes as comments."""
+    data = effective(config)
+    source = display(config.path) if config.path else None
+    where = f"from {source}" if source else "(no configuration file: defaults)"
+    lines = [f"# newslint configuration {where}", ""]
+    tables = {k: data.pop(k) for k in ("per-file-ignores", "rules", "links")}
+    for key, value in data.items():
+        if value is None:
+            lines.append(f"# {key}: not set{notes.get(key, '')}")
+        else:
+            lines.append(f"{key} = {toml_value(value)}")
+    lines += ["", "[per-file-ignores]"]
+    lines += [f"{_toml_key(k)} = {toml_value(v)}" for k, v in tables["per-file-ignores"].items()]
+    for name, settings in tables["rules"].items():
+        lines += ["", f"[rules.{_toml_key(name)}]"]
+        if isinstance(settings, dict):
+            lines += [f"{_toml_key(k)} = {toml_value(v)}" for k, v in settings.items()]
+    lines += ["", "[links]"]
+    for key, value in tables["links"].items():
+        lines.append(f"# {key}: not set" if value is None else f"{key} = {toml_value(value)}")
+    lines += ["", f"# enabled rules ({len(enabled)}): {', '.join(enabled)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _site_notes() -> dict[str, str]:
+    from newslint.site import find_root, load_site
+
+    located = find_root(Path.cwd())
+    if located is None:
+        return {"timezone": " (no Hugo site here: UTC)", "presets": " (hugo, news)"}
+    site = load_site(*located)
+    zone = site.time_zone or "UTC"
+    presets = "hugo, news, mainroad" if site.is_mainroad else "hugo, news"
+    where = display(located[1])
+    return {
+        "timezone": f" (the site's timeZone from {where}: {zone})",
+        "presets": f" (from the site's theme: {presets})",
+    }
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from newslint.cli import EXIT_OK, UsageError, _load_config, _registry
+    from newslint.config import ConfigError, check_rules
+    from newslint.engine import build_ruleset
+
+    config = _load_config(args)
+    registry = _registry(args.rules_dir, config)
+    try:
+        check_rules(config, registry.rules)
+        ruleset = build_ruleset(config, registry=registry)
+    except ConfigError as err:
+        raise UsageError(str(err)) from None
+    enabled = [f"{a.rule.code} {a.rule.name}" for a in ruleset.rules]
+    if args.output_format == "json":
+        data = {
+            "path": display(config.path) if config.path else None,
+            "config": effective(config),
+            "enabled": [a.rule.code for a in ruleset.rules],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(render_toml(config, _site_notes(), enabled), end="")
+    return EXIT_OK
+
+
+STARTER = """\
+# newslint configuration. Every key is optional; `newslint config` prints the effective
+# configuration, `newslint rules` lists the rules and `newslint rule NAME` documents one.
+
+# Files to lint (globs relative to this file). Default: the Hugo site's content folders.
+# include = ["content/**/*.md"]
+# exclude = ["content/drafts/**"]
+
+# Rules by code ("DT001"), code prefix ("DT") or name ("date-format"); "ALL" selects every rule.
+# select = ["ALL"]
+# extend-select = []
+ignore = []
+
+# Exit with 1 when a problem of this severity or above remains: "error", "warning" or "info".
+fail-on = "error"
+
+# Time zone of dates written without an offset. Default: the site's timeZone, else UTC.
+# timezone = "{timezone}"
+
+# Schema presets: "hugo" (always on), "news" (summary and source link required; on by default),
+# "mainroad" (on when the site's theme is Mainroad).
+# presets = ["hugo", "news"]
+
+# Rules to ignore in some files (globs relative to the working directory).
+[{table}per-file-ignores]
+# "content/archive/**" = ["DT003"]
+
+# Options and severity of one rule ("error", "warning" or "info"):
+# [{table}rules.required-field]
+# fields = ["title", "date", "summary"]
+# severity = "error"
+
+# Link checking (`newslint check --check-links`).
+[{table}links]
+# timeout = 10
+# concurrency = 64
+# per-host = 4
+# cache-ttl = "1d"
+# accept = [200, 206]
+# exclude = ["^https://example\\\\.com/"]
+"""
+
+
+def starter(*, pyproject: bool = False) -> str:
+    from newslint.site import find_root, load_site
+
+    located = find_root(Path.cwd())
+    zone = (load_site(*located).time_zone if located else None) or "Asia/Shanghai"
+    text = STARTER.format(timezone=zone, table="tool.newslint." if pyproject else "")
+    if pyproject:
+        text = "[tool.newslint]\n" + text
+    return text
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from newslint.cli import EXIT_OK, UsageError
+
+    target = Path(args.file)
+    pyproject = target.name == "pyproject.toml"
+    if pyproject and target.exists():
+        import tomllib
+
+        try:
+            existing = target.read_text(encoding="utf-8")
+            data = tomllib.loads(existing)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise UsageError(f"{target}: cannot read it as TOML: {err}") from None
+        if "newslint" in data.get("tool", {}):
+            raise UsageError(f"{target} already has a [tool.newslint] section; not changed")
+        separator = (
+            ""
+            if existing.endswith("\n\n") or not existing
+            else "\n"
+            if existing.endswith("\n")
+            else "\n\n"
+        )
+        target.write_text(existing + separator + starter(pyproject=True), encoding="utf-8")
+        print(f"Added a [tool.newslint] section to {target}.")
+        return EXIT_OK
+    if target.exists():
+        raise UsageError(f"{target} already exists; not overwritten")
+    for name in ("newslint.toml", ".newslint.toml"):
+        other = target.parent / name
+        if other != target and other.exists():
+            raise UsageError(f"{other} already configures newslint here; not writing {target}")
+    try:
+        with target.open("x", encoding="utf-8") as stream:
+            stream.write(starter(pyproject=pyproject))
+    except FileExistsError:
+        raise UsageError(f"{target} already exists; not overwritten") from None
+    except OSError as err:
+        raise UsageError(f"{target}: cannot write: {err.strerror or err}") from None
+    print(f"Wrote {target}.")
+    return EXIT_OK

@@ -1,0 +1,543 @@
+"""Checking that links work (`--check-links`): async HTTP(S) with manners, and an on-disk cache.
+
+Rules never touch the network. While each document is walked, the link rules (LK006, LK007) record
+every URL and where it is; after all files are linted, the main process calls
+`check_project_links`, which makes one request per unique URL across all files and hands the
+results to the rules' `project_end` as `ctx.links`.
+
+Manners, because link checkers are judged by false alarms and by how they treat the sites they hit:
+
+- a global limit (`concurrency`) and a per-host limit (`per-host`) on requests in flight;
+- HEAD first; GET (streamed, the body is never read) when HEAD answers with an error status, since
+  servers that mishandle HEAD answer 405, 403, 501 but also 404, 400 or 500;
+- redirects followed by hand, at most 10 hops, http -> https allowed, never to another scheme;
+- retries with exponential backoff and jitter for timeouts, connection errors, 5xx and 429; a 429
+  pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer
+  than `max-wait` is not retried at all but reported as rate limited;
+- a User-Agent naming newslint; no cookies kept, no credentials sent (user:password in a URL is
+  dropped), no body stored; only http and https; `--no-private` refuses private addresses.
+
+What the network said (an `Observation`) is cached in `.newslint_cache/links/`; it is classified
+into a `LinkResult` with the current settings on every run, so changing `accept` needs no re-check.
+This module is light (the link rules import it in every run); the requests themselves live in
+`newslint.linkfetch`, imported with asyncio and httpx only when a URL is about to be fetched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from newslint import __version__
+
+if TYPE_CHECKING:
+    from newslint.config import Config, LinksConfig
+    from newslint.engine import FileResult, RuleSet
+    from newslint.rule import Rule
+
+USER_AGENT = f"Mozilla/5.0 (compatible; newslint/{__version__}; link checker for news articles)"
+ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+PERMANENT = frozenset({301, 308})
+CACHE_VERSION = 1
+
+Verdict = Literal["ok", "broken", "warning", "redirect", "skipped"]
+Progress = Callable[[int, int, int], None]  # (checked, total, failures so far)
+Sleep = Callable[[float], Awaitable[None]]
+
+
+# ---------------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True, slots=True)
+class LinkUse:
+    """One occurrence of a URL in one file, as a link rule records it during the document walk.
+
+    `start`/`end` and the 1-based positions are where a diagnostic goes. `replaceable` is true when
+    `text[start:end]` is exactly `url`, so an edit there can swap in another URL.
+    """
+
+    url: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replaceable: bool = False
+    source_line: str = ""
+
+    @property
+    def position(self) -> tuple[int, int, int, int]:
+        return (self.line, self.column, self.end_line, self.end_column)
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """What the network said about one URL (cached; never a body, never a cookie)."""
+
+    url: str
+    status: int | None = None  # the last response's status
+    error: str | None = None  # dns, dns-temporary, timeout, refused, dropped, connect, tls, ...
+    detail: str = ""
+    final_url: str = ""
+    chain: tuple[tuple[int, str], ...] = ()  # (status, Location resolved) per redirect hop
+    retry_after: float | None = None
+    bot_wall: bool = False
+    tries: int = 1
+    checked_at: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["chain"] = [list(hop) for hop in self.chain]
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Observation:
+        values = dict(data)
+        values["chain"] = tuple((int(s), str(u)) for s, u in values.get("chain", ()))
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """A classified check: `broken` (LK006 error), `warning` (LK006 warning), `redirect` (LK007),
+    `ok`, or `skipped` (excluded, offline, not http(s), private). `target` is where a permanent
+    redirect leads (the URL to link to instead)."""
+
+    url: str
+    verdict: Verdict
+    reason: str = ""
+    status: int | None = None
+    target: str | None = None
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """Everything the checker needs; built from `[links]` config plus command-line flags."""
+
+    timeout: float = 10.0
+    concurrency: int = 64
+    per_host: int = 4
+    retries: int = 2
+    backoff: float = 0.5  # first retry waits about this long, then twice as long each time
+    max_wait: float = 30.0  # cap on one backoff; a longer Retry-After is not waited for
+    max_redirects: int = 10
+    accept: frozenset[int] = frozenset({200, 206})
+    exclude: tuple[re.Pattern[str], ...] = ()
+    cache_ttl: float = 86_400.0
+    failure_ttl: float = 3_600.0
+    no_private: bool = False
+    offline: bool = False
+    use_cache: bool = True
+    cache_dir: Path | None = None  # `.newslint_cache`; the links live in its `links/` folder
+    user_agent: str = USER_AGENT
+    trust_env: bool = True  # proxies from the environment (never .netrc: httpx does not read it)
+
+    @classmethod
+    def from_config(cls, links: LinksConfig, **overrides: Any) -> LinkSettings:
+        """Validate and convert `[links]`; a bad value raises `ConfigError` naming the key."""
+        from newslint.config import ConfigError
+
+        patterns = []
+        for pattern in links.exclude:
+            try:
+                patterns.append(re.compile(pattern))
+            except re.error as err:
+                raise ConfigError(f"links.exclude: {pattern!r} is not a regex: {err}") from None
+        for key, value in (("concurrency", links.concurrency), ("per-host", links.per_host)):
+            if value < 1:
+                raise ConfigError(f"links.{key}: must be at least 1, not {value}")
+        values: dict[str, Any] = {
+            "timeout": float(links.timeout),
+            "concurrency": links.concurrency,
+            "per_host": links.per_host,
+            "retries": max(0, links.retries),
+            "accept": frozenset(links.accept),
+            "exclude": tuple(patterns),
+            "cache_ttl": parse_duration(links.cache_ttl, "links.cache-ttl"),
+            "failure_ttl": parse_duration(links.failure_ttl, "links.failure-ttl"),
+            "no_private": links.no_private,
+            "backoff": max(0.0, float(links.backoff)),
+            "max_wait": max(0.0, float(links.max_wait)),
+        }
+        if links.user_agent:
+            values["user_agent"] = links.user_agent
+        values.update(overrides)
+        return cls(**values)
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw]?)")
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800}
+
+
+def parse_duration(value: str | float | int, key: str = "duration") -> float:
+    """`"1d"`, `"12h"`, `"1h30m"`, `"90"` (seconds) or a number -> seconds."""
+    from newslint.config import ConfigError
+
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    text = str(value).strip().lower()
+    total, pos = 0.0, 0
+    for match in _DURATION.finditer(text):
+        if text[pos : match.start()].strip():
+            break
+        total += float(match.group(1)) * _UNITS[match.group(2)]
+        pos = match.end()
+    if not text or pos == 0 or text[pos:].strip():
+        raise ConfigError(f"{key}: {value!r} is not a duration such as 1d, 12h, 30m or 45s")
+    return total
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date (RFC 9110)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if seconds == seconds else None  # NaN is not a delay
+    import email.utils
+
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # an HTTP date is GMT by definition
+        from datetime import UTC
+
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def is_checkable(url: str) -> bool:
+    """An absolute http(s) URL with a host: the only kind ever fetched."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def request_key(url: str) -> str:
+    """The URL that is fetched for `url`: no fragment (the same resource), no user:password."""
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, ""))
+
+
+# -------------------------------------------------------------------------- classification
+
+
+def _status_reason(status: int, bot_wall: bool) -> tuple[Verdict, str]:
+    if status in (404, 410):
+        return "broken", "not found (404)" if status == 404 else "gone (410)"
+    if status == 401:
+        return "warning", "needs a login (401)"
+    if status == 403 or status >= 600 or (bot_wall and status in (429, 503)):
+        return "warning", f"blocked, possibly a bot wall ({status})"
+    if status == 429:
+        return "warning", "rate limited (429)"
+    if status >= 500:
+        return "warning", f"server error ({status})"
+    return "warning", f"refused by the server ({status})"
+
+
+_ERRORS: dict[str, tuple[Verdict, str]] = {
+    "dns": ("broken", "host not found"),
+    "dns-temporary": ("warning", "host name lookup failed"),
+    "timeout": ("warning", "timed out"),
+    "refused": ("warning", "connection refused"),
+    "dropped": ("warning", "connection dropped without a response"),
+    "connect": ("warning", "connection failed"),
+    "tls": ("warning", "TLS error"),
+    "redirects": ("warning", "too many redirects"),
+    "loop": ("warning", "redirect loop"),
+    "scheme": ("warning", "redirects to a scheme other than http(s), not followed"),
+    "downgrade": ("warning", "redirects from https to insecure http, not followed"),
+    "private": ("skipped", "private address, not fetched (--no-private)"),
+    "invalid": ("skipped", "not a URL that can be fetched"),
+    "error": ("warning", "request failed"),
+}
+
+
+def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -> LinkResult:
+    """Turn an observation into a verdict with the current settings (`accept` in particular)."""
+    url = url or obs.url
+    tries = f" after {obs.tries} tries" if obs.tries > 1 else ""
+    if obs.error is not None:
+        verdict, reason = _ERRORS.get(obs.error, _ERRORS["error"])
+        if obs.error == "timeout":
+            reason = f"timed out ({settings.timeout:g} s)"
+        elif obs.detail and obs.error in ("connect", "tls", "error", "scheme"):
+            reason = f"{reason}: {obs.detail}"
+        if verdict == "warning":
+            reason += tries
+        return LinkResult(url, verdict, reason, obs.status)
+    status = obs.status or 0
+    if not (200 <= status < 400 or status in settings.accept):
+        verdict, reason = _status_reason(status, obs.bot_wall)
+        if status == 429 and obs.retry_after is not None and obs.retry_after >= 1:
+            reason = f"rate limited (429, asks to wait {obs.retry_after:.0f} s)"
+        if verdict == "warning":
+            reason += tries
+        if obs.chain:
+            reason += f" at {obs.final_url}"
+        return LinkResult(url, verdict, reason, status)
+    if obs.chain and _soft_404(obs.url, obs.final_url):
+        return LinkResult(url, "warning", "redirects to the site's home page", status)
+    target = obs.url
+    for hop_status, location in obs.chain:
+        if hop_status not in PERMANENT:
+            break
+        target = location
+    if target != obs.url:
+        fragment = urlsplit(url).fragment
+        if fragment and not urlsplit(target).fragment:
+            target = f"{target}#{fragment}"
+        return LinkResult(url, "redirect", "permanent redirect", status, target)
+    return LinkResult(url, "ok", "", status)
+
+
+def _soft_404(url: str, final_url: str) -> bool:
+    """A deep link that the same site sends to its front page: the article is usually gone.
+
+    Another host's front page is not suspicious (a short link to a home page is legitimate).
+    """
+    before, after = urlsplit(url), urlsplit(final_url)
+
+    def site(parts: Any) -> str:
+        host = (parts.hostname or "").lower()
+        return host[4:] if host.startswith("www.") else host
+
+    home = after.path in ("", "/") and not after.query
+    deep = before.path not in ("", "/") or bool(before.query)
+    return home and deep and site(before) == site(after)
+
+
+# ----------------------------------------------------------------------------------- cache
+
+
+_GITIGNORE = "# Created by newslint automatically; never commit this cache.\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by newslint.\n"
+)
+
+
+class LinkCache:
+    """Observations on disk in `<cache_dir>/links/links.json`, keyed by the fetched URL.
+
+    A success lives `cache-ttl`, a failure `failure-ttl`. Writes merge with what another run may
+    have written meanwhile, then replace the file atomically; a damaged file is treated as empty.
+    """
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.root = cache_dir
+        self.folder = cache_dir / "links"
+        self.path = self.folder / "links.json"
+        self._entries: dict[str, dict[str, Any]] = self._read()
+        self._new: dict[str, dict[str, Any]] = {}
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, key: str, settings: LinkSettings, now: float) -> Observation | None:
+        raw = self._entries.get(key)
+        if raw is None:
+            return None
+        try:
+            obs = Observation.from_json(raw)
+        except (TypeError, ValueError):
+            return None
+        if now - obs.checked_at > _ttl(obs, settings):
+            return None
+        return obs
+
+    def put(self, key: str, obs: Observation) -> None:
+        self._entries[key] = self._new[key] = obs.to_json()
+
+    def save(self, settings: LinkSettings, now: float) -> None:
+        if not self._new:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for path, text in (
+                (self.root / ".gitignore", _GITIGNORE),
+                (self.root / "CACHEDIR.TAG", _CACHEDIR_TAG),  # backup tools skip the folder
+                (self.folder / ".gitignore", _GITIGNORE),
+            ):
+                if not path.exists():
+                    path.write_text(text)
+            entries = self._read()
+            entries.update(self._new)
+            keep = max(settings.cache_ttl, settings.failure_ttl)
+            entries = {
+                k: v
+                for k, v in entries.items()
+                if isinstance(v, dict) and now - float(v.get("checked_at", 0)) <= keep
+            }
+            temp = self.folder / f".links.{os.getpid()}.tmp"
+            temp.write_text(json.dumps({"version": CACHE_VERSION, "entries": entries}))
+            os.replace(temp, self.path)
+        except OSError as err:  # a read-only checkout still gets its results
+            print(f"newslint: warning: cannot write the link cache: {err}", file=sys.stderr)
+        self._new.clear()
+
+
+def _ttl(obs: Observation, settings: LinkSettings) -> float:
+    verdict = classify(obs, settings).verdict
+    return settings.cache_ttl if verdict in ("ok", "redirect") else settings.failure_ttl
+
+
+# ----------------------------------------------------------------------------- entry points
+
+
+def check_links(
+    urls: Iterable[str],
+    settings: LinkSettings,
+    *,
+    progress: Progress | None = None,
+    transport: Any = None,
+    sleep: Sleep | None = None,
+) -> dict[str, LinkResult]:
+    """Check every URL once (fragments and user:password ignored); a result for each input URL.
+
+    `transport` (an httpx transport) and `sleep` exist for tests and benchmarks.
+    """
+    by_key: dict[str, list[str]] = {}
+    results: dict[str, LinkResult] = {}
+    for url in dict.fromkeys(urls):
+        if not is_checkable(url):
+            results[url] = LinkResult(url, "skipped", "not an http(s) URL")
+        elif any(pattern.search(url) for pattern in settings.exclude):
+            results[url] = LinkResult(url, "skipped", "excluded by links.exclude")
+        else:
+            by_key.setdefault(request_key(url), []).append(url)
+    cache = LinkCache(settings.cache_dir) if settings.use_cache and settings.cache_dir else None
+    now = time.time()
+    observations: dict[str, tuple[Observation, bool]] = {}
+    pending: list[str] = []
+    for key in by_key:
+        hit = cache.get(key, settings, now) if cache is not None else None
+        if hit is not None:
+            observations[key] = (hit, True)
+        elif not settings.offline:
+            pending.append(key)
+    if pending:
+        failed = sum(
+            classify(obs, settings).verdict in ("broken", "warning")
+            for obs, _ in observations.values()
+        )
+        counts = (len(by_key), len(observations), failed)
+        from newslint.linkfetch import fetch, run_sync
+
+        fetched = run_sync(fetch(pending, settings, progress, transport, sleep, counts))
+        for key, obs in fetched.items():
+            observations[key] = (obs, False)
+            if cache is not None and obs.error not in ("private", "invalid"):
+                cache.put(key, obs)
+        if cache is not None:
+            cache.save(settings, time.time())
+    for key, originals in by_key.items():
+        for url in originals:
+            if key in observations:
+                obs, from_cache = observations[key]
+                results[url] = replace(classify(obs, settings, url), cached=from_cache)
+            else:
+                results[url] = LinkResult(url, "skipped", "not checked (--offline)")
+    return results
+
+
+def cache_dir_for(results: Sequence[FileResult], ruleset: RuleSet) -> Path:
+    """The run's `.newslint_cache` (the same folder as the per-file cache, `newslint.cache`)."""
+    files = [Path(result.path) for result in results[:1]]
+    try:
+        from newslint.cache import locate
+    except ImportError:  # pragma: no cover - the per-file cache is optional for link checking
+        base = ruleset.config.path.parent if ruleset.config.path is not None else Path.cwd()
+        return base / ".newslint_cache"
+    return locate(files, ruleset.config.path)
+
+
+def check_project_links(
+    results: Sequence[FileResult],
+    ruleset: RuleSet,
+    *,
+    offline: bool = False,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    transport: Any = None,
+    sleep: Sleep | None = None,
+) -> dict[str, LinkResult]:
+    """Check the URLs the link rules collected over all files (nothing unless `links.check`)."""
+    names = [a.rule.name for a in ruleset.rules if getattr(a.rule, "checks_links", False)]
+    if not names or not ruleset.config.links.check:
+        return {}
+    urls: dict[str, None] = {}
+    for result in results:
+        for name in names:
+            collected = result.collected.get(name)
+            if collected is not None:
+                urls.update((use.url, None) for use in collected.data)
+    if not urls:
+        return {}
+    settings = LinkSettings.from_config(
+        ruleset.config.links,
+        offline=offline,
+        use_cache=use_cache,
+        cache_dir=cache_dir_for(results, ruleset),
+    )
+    with terminal_progress(progress) as bar:
+        return check_links(urls, settings, progress=bar, transport=transport, sleep=sleep)
+
+
+@contextlib.contextmanager
+def terminal_progress(progress: Progress | None = None) -> Iterator[Progress | None]:
+    """The given callback, else a rich progress bar on a terminal, else nothing.
+
+    Never under pre-commit (which sets PRE_COMMIT) or when stderr is not a terminal.
+    """
+    if progress is not None:
+        yield progress
+        return
+    if os.environ.get("PRE_COMMIT") or not sys.stderr.isatty():
+        yield None
+        return
+    from newslint.reporters.progress import LinkProgressBar
+
+    with LinkProgressBar() as bar:
+        yield bar
+
+
+def link_rules(rules: Iterable[type[Rule]], config: Config) -> list[str]:
+    """The link rules' codes when links are checked (`--check-links`, `[links] check = true`).
+
+    They are off by default and turned on here, so `select = ["ALL"]` never makes a pre-commit run
+    go to the network. Also validates `[links]` early (a bad value raises `ConfigError`).
+    """
+    if not config.links.check:
+        return []
+    LinkSettings.from_config(config.links)
+    return [rule.code for rule in rules if getattr(rule, "checks_links", False)]

@@ -1,0 +1,381 @@
+"""The network half of the link checker (`newslint.linkcheck`): async requests with httpx.
+
+Imported only when there are URLs to fetch, so that loading the link rules costs no asyncio,
+httpx or ssl import. See `newslint.linkcheck` for the manners this keeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import random
+import socket
+import time
+from collections.abc import Coroutine, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+from newslint.linkcheck import (
+    ACCEPT,
+    REDIRECTS,
+    LinkSettings,
+    Observation,
+    Progress,
+    Sleep,
+    classify,
+    parse_retry_after,
+    request_key,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+
+@dataclass
+class _Host:
+    semaphore: asyncio.Semaphore
+    client: httpx.AsyncClient
+    not_before: float = 0.0  # loop time before which no request goes to this host (429)
+    private: bool | None = None
+    owners: int = 0  # host jobs checking this host's URLs
+    active: int = 0  # requests under way (waiting for a slot included)
+
+
+@dataclass
+class _Outcome:
+    status: int | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    error: str | None = None
+    detail: str = ""
+    retryable: bool = False
+
+
+def _failure(err: BaseException) -> _Outcome:
+    """Map a transport exception to an error kind and whether retrying can help."""
+    import ssl
+
+    import httpx
+
+    chain: list[BaseException] = []
+    seen: BaseException | None = err
+    while seen is not None and len(chain) < 10:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    for item in chain:
+        if isinstance(item, socket.gaierror):
+            if item.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
+                return _Outcome(error="dns", detail=str(item))
+            return _Outcome(error="dns-temporary", detail=str(item), retryable=True)
+        if isinstance(item, ssl.SSLError):
+            return _Outcome(error="tls", detail=_short(item))
+        if isinstance(item, ConnectionRefusedError):
+            return _Outcome(error="refused", retryable=True)
+    if isinstance(err, TimeoutError | httpx.TimeoutException):
+        return _Outcome(error="timeout", retryable=True)
+    if isinstance(err, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        return _Outcome(error="dropped", detail=_short(err), retryable=True)
+    if isinstance(err, httpx.ConnectError | OSError):
+        return _Outcome(error="connect", detail=_short(err), retryable=True)
+    if isinstance(err, httpx.UnsupportedProtocol | httpx.InvalidURL | ValueError):
+        return _Outcome(error="invalid", detail=_short(err))
+    return _Outcome(error="error", detail=_short(err))
+
+
+def _short(err: BaseException) -> str:
+    text = str(err).strip() or type(err).__name__
+    return text.splitlines()[0][:200]
+
+
+_BOT_SERVERS = ("cloudflare", "akamaighost", "ddos-guard", "sucuri", "datadome")
+
+
+def _looks_like_bot_wall(headers: Mapping[str, str]) -> bool:
+    server = headers.get("server", "").lower()
+    return (
+        "cf-mitigated" in headers
+        or "x-datadome" in headers
+        or any(name in server for name in _BOT_SERVERS)
+    )
+
+
+class _Checker:
+    def __init__(
+        self,
+        settings: LinkSettings,
+        transport: Any,
+        sleep: Sleep,
+        progress: Progress | None,
+        total: int,
+        done: int,
+    ) -> None:
+        self.settings = settings
+        self.transport = transport
+        self.tls: Any = None  # one SSL context for all hosts: building one costs ~20 ms
+        self.sleep = sleep
+        self.progress = progress
+        self.total = total
+        self.done = done
+        self.failures = 0
+        self.hosts: dict[str, _Host] = {}
+        self.slots = asyncio.Semaphore(settings.concurrency)
+        self.random = random.Random()
+
+    def host(self, url: str) -> _Host:
+        name = _hostname(url)
+        if name not in self.hosts:
+            # One client (connection pool) per host: httpcore scans its whole pool for every
+            # queued request, so one shared pool costs O(connections x requests) per request.
+            if self.tls is None:
+                import httpx
+
+                self.tls = httpx.create_ssl_context(trust_env=self.settings.trust_env)
+            client = _client(self.settings, self.transport, self.tls)
+            self.hosts[name] = _Host(asyncio.Semaphore(self.settings.per_host), client)
+        return self.hosts[name]
+
+    async def release(self, name: str) -> None:
+        """Close a host's connections once nothing needs them, so open sockets stay bounded."""
+        host = self.hosts.get(name)
+        if host is not None and host.owners == 0 and host.active == 0:
+            del self.hosts[name]
+            await host.client.aclose()
+
+    async def close(self) -> None:
+        hosts, self.hosts = list(self.hosts.values()), {}
+        for host in hosts:
+            await host.client.aclose()
+
+    async def run(self, keys: Sequence[str]) -> dict[str, Observation]:
+        """Check by host: at most `concurrency` hosts at a time, `per-host` workers each."""
+        by_host: dict[str, list[str]] = {}
+        for key in keys:
+            by_host.setdefault(_hostname(key), []).append(key)
+        results: dict[str, Observation] = {}
+        open_hosts = asyncio.Semaphore(self.settings.concurrency)
+
+        async def host_job(name: str, urls: list[str]) -> None:
+            async with open_hosts:
+                host = self.host(urls[0])
+                host.owners += 1
+                queue = iter(urls)  # shared by the workers: each takes the next URL
+
+                async def worker() -> None:
+                    for url in queue:
+                        results[url] = await self.observe_counted(url)
+
+                try:
+                    workers = min(self.settings.per_host, len(urls))
+                    await asyncio.gather(*(worker() for _ in range(workers)))
+                finally:
+                    host.owners -= 1
+                    await self.release(name)
+
+        await asyncio.gather(*(host_job(name, urls) for name, urls in by_host.items()))
+        return {key: results[key] for key in keys}
+
+    async def observe_counted(self, url: str) -> Observation:
+        obs = await self.observe(url)
+        self.done += 1
+        if classify(obs, self.settings).verdict in ("broken", "warning"):
+            self.failures += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total, self.failures)
+        return obs
+
+    async def observe(self, url: str) -> Observation:
+        """Follow `url` to its final answer: HEAD, GET fallback, redirects, retries."""
+        settings = self.settings
+        current, method, tries = url, "HEAD", 1
+        chain: list[tuple[int, str]] = []
+
+        def done(outcome: _Outcome, **extra: Any) -> Observation:
+            return Observation(
+                url,
+                status=outcome.status,
+                error=outcome.error,
+                detail=outcome.detail,
+                final_url=current,
+                chain=tuple(chain),
+                tries=tries,
+                checked_at=time.time(),
+                **extra,
+            )
+
+        while True:
+            outcome = await self.request(method, current)
+            if outcome.error is not None:
+                if outcome.retryable and tries <= settings.retries:
+                    await self.sleep(self.backoff(tries))
+                    tries += 1
+                    method = "GET"  # some servers and firewalls drop or stall HEAD requests
+                    continue
+                return done(outcome)
+            status = outcome.status or 0
+            headers = outcome.headers
+            if (
+                method == "HEAD"
+                and status >= 400
+                and status != 429
+                and status not in settings.accept
+            ):
+                method = "GET"  # HEAD refused or mishandled: ask again the way a browser does
+                continue
+            location = headers.get("location")
+            if status in REDIRECTS and location:
+                joined = urljoin(current, location.strip())
+                scheme = urlsplit(joined).scheme.lower()
+                if scheme not in ("http", "https"):
+                    return done(_Outcome(status, error="scheme", detail=f"{scheme}:"))
+                if scheme == "http" and urlsplit(current).scheme.lower() == "https":
+                    return done(_Outcome(status, error="downgrade"))
+                if len(chain) >= settings.max_redirects:
+                    return done(_Outcome(status, error="redirects"))
+                target = request_key(joined)
+                if target == url or any(target == seen for _, seen in chain):
+                    return done(_Outcome(status, error="loop"))
+                chain.append((status, target))
+                current = target
+                continue
+            retry_after = parse_retry_after(headers.get("retry-after"))
+            bot_wall = _looks_like_bot_wall(headers)
+            # A 5xx from a bot wall is a challenge page: asking again only adds to the load.
+            wants_retry = status == 429 or (status >= 500 and not bot_wall)
+            if wants_retry and status not in settings.accept and tries <= settings.retries:
+                if retry_after is not None and retry_after > settings.max_wait:
+                    return done(outcome, retry_after=retry_after)
+                delay = retry_after if retry_after is not None else self.backoff(tries)
+                if status == 429:  # the whole host asked us to slow down, not one URL
+                    host = self.host(current)
+                    loop_now = asyncio.get_running_loop().time()
+                    host.not_before = max(host.not_before, loop_now + delay)
+                else:
+                    await self.sleep(delay)
+                tries += 1
+                continue
+            return done(
+                outcome,
+                retry_after=retry_after if status == 429 else None,
+                bot_wall=bot_wall,
+            )
+
+    def backoff(self, tries: int) -> float:
+        """Exponential backoff with jitter: about backoff, 2x, 4x ... capped at max-wait."""
+        base = min(self.settings.max_wait, self.settings.backoff * 2 ** (tries - 1))
+        return base * self.random.uniform(0.5, 1.0)
+
+    async def request(self, method: str, url: str) -> _Outcome:
+        host = self.host(url)
+        host.active += 1
+        try:
+            if self.settings.no_private:
+                refused = await self.refuse_private(url, host)
+                if refused is not None:
+                    return refused
+            return await self._request(method, url, host)
+        finally:
+            host.active -= 1
+            await self.release(_hostname(url))
+
+    async def _request(self, method: str, url: str, host: _Host) -> _Outcome:
+        wait = host.not_before - asyncio.get_running_loop().time()
+        if wait > 0:
+            await self.sleep(wait)
+        try:
+            async with host.semaphore, self.slots:
+                async with asyncio.timeout(self.settings.timeout):
+                    request = host.client.build_request(method, url)
+                    response = await host.client.send(request, stream=True)
+                    if method == "HEAD":
+                        await response.aread()  # nothing to read; frees the connection for reuse
+                    await response.aclose()  # a GET's body is never read: the connection closes
+        except Exception as err:
+            return _failure(err)
+        return _Outcome(response.status_code, response.headers)
+
+    async def refuse_private(self, url: str, host: _Host) -> _Outcome | None:
+        if host.private is None:
+            parts = urlsplit(url)
+            try:
+                host.private = await _resolves_to_private(
+                    parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+                )
+            except OSError as err:
+                return _failure(err)
+        return _Outcome(error="private") if host.private else None
+
+
+def _hostname(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _not_global(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global
+
+
+async def _resolves_to_private(hostname: str, port: int) -> bool:
+    """True when `hostname` is, or resolves to, any address outside the public internet.
+
+    The connection itself resolves again, so a DNS server that answers differently the second
+    time is not stopped; this guards shared CI runners against links to their own network.
+    """
+    with contextlib.suppress(ValueError):
+        return _not_global(hostname)
+    infos = await asyncio.get_running_loop().getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
+    return any(_not_global(str(info[4][0])) for info in infos)
+
+
+def _client(settings: LinkSettings, transport: Any, tls: Any) -> httpx.AsyncClient:
+    from http.cookiejar import CookieJar, DefaultCookiePolicy
+
+    import httpx
+
+    # A jar whose policy accepts no domain: Set-Cookie is never kept, so none is ever sent.
+    jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+    return httpx.AsyncClient(
+        headers={"User-Agent": settings.user_agent, "Accept": ACCEPT},
+        cookies=jar,
+        follow_redirects=False,
+        timeout=httpx.Timeout(settings.timeout),
+        limits=httpx.Limits(
+            max_connections=settings.per_host, max_keepalive_connections=settings.per_host
+        ),
+        trust_env=settings.trust_env,
+        verify=tls,
+        transport=transport,
+    )
+
+
+async def fetch(
+    keys: Sequence[str],
+    settings: LinkSettings,
+    progress: Progress | None,
+    transport: Any,
+    sleep: Sleep | None,
+    counts: tuple[int, int, int],
+) -> dict[str, Observation]:
+    total, done, failed = counts
+    checker = _Checker(settings, transport, sleep or asyncio.sleep, progress, total, done)
+    checker.failures = failed
+    if progress is not None:
+        progress(done, total, failed)
+    try:
+        return await checker.run(keys)
+    finally:
+        await checker.close()
+
+
+def run_sync(coro: Coroutine[Any, Any, dict[str, Observation]]) -> dict[str, Observation]:
+    """`asyncio.run`, also from a thread that already runs an event loop (an editor plugin)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -1,0 +1,197 @@
+"""`newslint watch [PATH...]`: lint everything once, then re-lint each file when it is saved.
+
+Changes are picked up with watchfiles and debounced: a batch is handled 50 ms after the last change
+and at most 300 ms after the first, so an editor's save-as-rename-and-replace is one change. Only the
+changed or added files are linted again (through the cache) and only their diagnostics are printed;
+the cross-file rules run again over the current results of every file, so a new duplicate title is
+reported on the file just saved, and a cross-file problem that appears on another file because of
+the save is printed too. Deleted files leave the picture. Ctrl-C exits 0.
+
+Re-lints run in this process: they are small, and a worker pool must not be forked while the
+watcher's thread runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from newslint.discover import MARKDOWN_SUFFIXES, walk
+
+if TYPE_CHECKING:
+    from newslint.diagnostics import Diagnostic
+    from newslint.engine import FileResult, RuleSet
+
+DEBOUNCE_MS = 300  # a batch is handled at most this long after its first change
+STEP_MS = 50  # ... and this long after its last one
+
+
+class Session:
+    """The current picture: every watched file's result and the cross-file diagnostics."""
+
+    def __init__(
+        self,
+        ruleset: RuleSet,
+        roots: Sequence[Path],
+        out: TextIO,
+        *,
+        fmt: str = "full",
+        color: str = "auto",
+        use_cache: bool = True,
+        jobs: int | None = None,
+        exclude: Sequence[str] = (),
+    ) -> None:
+        self.ruleset = ruleset
+        self.roots = list(roots)
+        self.out = out
+        self.fmt = fmt
+        self.color = color
+        self.use_cache = use_cache
+        self.jobs = jobs
+        self.exclude = list(exclude)
+        self.results: dict[str, FileResult] = {}  # absolute path -> result
+        self.shown: dict[str, str] = {}  # absolute path -> path as given
+        self.project: set[tuple[str, str, int, int, str]] = set()
+
+    # ------------------------------------------------------------------------------ lint
+
+    def start(self, files: Sequence[Path]) -> list[Diagnostic]:
+        """Lint every file once; print and return all diagnostics."""
+        diagnostics = self._lint(files, jobs=self.jobs)
+        diagnostics.extend(self._project_end())
+        self._print(diagnostics, len(files))
+        return diagnostics
+
+    def _lint(self, files: Sequence[Path], *, jobs: int | None) -> list[Diagnostic]:
+        from newslint.runner import lint_files
+
+        results = lint_files(files, self.ruleset, jobs=jobs, use_cache=self.use_cache)
+        out: list[Diagnostic] = []
+        for path, result in zip(files, results, strict=True):
+            key = os.path.abspath(path)
+            self.results[key] = result
+            self.shown[key] = result.path
+            out.extend(result.diagnostics)
+        return out
+
+    def _project_end(self) -> list[Diagnostic]:
+        from newslint.runner import project_end
+
+        diagnostics = project_end(list(self.results.values()), self.ruleset)
+        self.project = {_identity(d) for d in diagnostics}
+        return diagnostics
+
+    def update(self, changes: Iterable[tuple[Any, str]]) -> list[Diagnostic]:
+        """Handle one batch of (change, path) from watchfiles; print and return what it shows."""
+        changed, removed = self._classify(changes)
+        for key in removed:
+            self.results.pop(key, None)
+            self.shown.pop(key, None)
+        if not changed and not removed:
+            return []
+        before = self.project
+        diagnostics = self._lint(changed, jobs=1)
+        project = self._project_end()
+        shown_changed = {self.shown[os.path.abspath(p)] for p in changed}
+        # Cross-file diagnostics on the saved files, and new ones that the save caused elsewhere.
+        diagnostics.extend(
+            d for d in project if d.path in shown_changed or _identity(d) not in before
+        )
+        stamp = time.strftime("%H:%M:%S")
+        names = ", ".join(sorted(shown_changed)[:3]) + (" ..." if len(shown_changed) > 3 else "")
+        gone = f"; {len(removed)} removed" if removed else ""
+        self.out.write(f"[{stamp}] re-linted {names or 'nothing'}{gone}\n")
+        self._print(diagnostics, len(changed))
+        return diagnostics
+
+    def _classify(self, changes: Iterable[tuple[Any, str]]) -> tuple[list[Path], list[str]]:
+        changed: dict[str, Path] = {}
+        removed: list[str] = []
+        for _, name in changes:
+            path = Path(name)
+            key = os.path.abspath(name)
+            if path.is_dir():
+                for found in walk(self._relative(path), self.exclude):
+                    changed.setdefault(os.path.abspath(found), found)
+            elif path.is_file():
+                if key in self.results or self._in_scope(path):
+                    changed[key] = self._relative(path)
+            else:  # deleted: a file, or a folder and everything that was in it
+                prefix = key + os.sep
+                removed.extend(k for k in self.results if k == key or k.startswith(prefix))
+        return list(changed.values()), removed
+
+    def _in_scope(self, path: Path) -> bool:
+        """A new file is linted when a `check` of the watched paths would have found it."""
+        if not path.name.lower().endswith(MARKDOWN_SUFFIXES):
+            return False
+        key = os.path.abspath(path)
+        return any(
+            os.path.abspath(p) == key for p in walk(self._relative(path.parent), self.exclude)
+        )
+
+    @staticmethod
+    def _relative(path: Path) -> Path:
+        try:
+            return Path(os.path.relpath(path))
+        except ValueError:
+            return path
+
+    def _print(self, diagnostics: list[Diagnostic], files: int) -> None:
+        from newslint.reporters import report
+
+        diagnostics.sort(key=lambda d: d.sort_key())
+        report(self.fmt, diagnostics, files, self.out, color=self.color, quiet=False)
+        self.out.flush()
+
+
+def _identity(d: Diagnostic) -> tuple[str, str, int, int, str]:
+    return (d.path, d.code, d.line, d.column, d.message)
+
+
+def watch(session: Session, *, stop_event: Any = None) -> None:
+    """Feed watchfiles' batches to `session` until `stop_event` is set or Ctrl-C."""
+    import watchfiles
+
+    ignore = [*watchfiles.DefaultFilter.ignore_dirs, ".newslint_cache"]
+    watch_filter = watchfiles.DefaultFilter(ignore_dirs=ignore)
+    for changes in watchfiles.watch(
+        *session.roots,
+        watch_filter=watch_filter,
+        debounce=DEBOUNCE_MS,
+        step=STEP_MS,
+        stop_event=stop_event,
+        rust_timeout=1000,
+        raise_interrupt=True,
+    ):
+        session.update(changes)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """The `watch` command (called by the CLI)."""
+    from newslint.cli import _default_paths, build_run
+
+    config, ruleset, files = build_run(args)
+    roots = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
+    session = Session(
+        ruleset,
+        roots,
+        sys.stdout,
+        fmt=args.output_format or "full",
+        color=args.color,
+        use_cache=not args.no_cache,
+        jobs=args.jobs,
+        exclude=[*config.exclude, *args.exclude],
+    )
+    try:
+        session.start(files)
+        print(f"Watching {len(files)} files for changes (Ctrl-C to stop).", flush=True)
+        watch(session)
+    except KeyboardInterrupt:
+        pass
+    return 0

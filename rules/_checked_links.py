@@ -1,0 +1,121 @@
+"""Shared by the link-check rules (LK006, LK007): which URLs of an article are checked, and where.
+
+During the document walk a rule records each absolute http(s) URL with its position; `collect()`
+returns them, the main process checks them once over the network (`newslint.linkcheck`) and the
+rule's `project_end` reports on every occurrence from `ctx.links`. Rules never touch the network.
+
+Checked: every link and image of the body, and the source field (`source`, or the configured
+`source-field`). With `[links] only-source = true`: the source field and the source line only (the
+last line of the body when it is nothing but a link, the `news` preset's convention, as
+source-link-missing finds it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from newslint import Rule
+from newslint.document import Document
+from newslint.events import Field, Link
+from newslint.linkcheck import LinkUse
+from newslint.rule import Context
+from newslint.spans import Span
+
+from ._links import destination, is_web_url, last_body_line, source_field_name
+
+# A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
+# would need quoting or escaping in any of them.
+_PLAIN_URL = re.compile(r"[^\s\"'<>\\\x00-\x1f\x7f]+")
+
+
+class CheckedLinks(Rule):
+    """Base class: records the checked links of one document (see the module docstring)."""
+
+    default_enabled: ClassVar[bool] = False
+    checks_links: ClassVar[bool] = True
+
+    def __init__(self) -> None:
+        self._field_uses: list[LinkUse] = []
+        self._body: list[tuple[Link, LinkUse]] = []
+        self._uses: list[LinkUse] = []
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        value = field.value
+        if field.key != source_field_name(ctx) or not isinstance(value, str):
+            return
+        if not is_web_url(value):
+            return
+        url = value.strip()
+        span = field.value_span
+        written = ctx.document.text[span.start : span.end]
+        if written[:1] in ("'", '"') and written[1:-1] == url:
+            span = Span(span.start + 1, span.end - 1)
+        written_url = ctx.document.text[span.start : span.end]
+        self._field_uses.append(_use(ctx.document, url, span, replaceable=written_url == url))
+
+    def on_link(self, ctx: Context, link: Link) -> None:
+        if not is_web_url(link.url):
+            return
+        document = ctx.document
+        written = destination(document.text, link)  # None: the URL is in a reference definition
+        if written is None:
+            use = _use(document, link.url, link.span, replaceable=False)
+        else:
+            use = _use(document, link.url, written, replaceable=True)
+        self._body.append((link, use))
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        only_source = bool(ctx.config is not None and ctx.config.links.only_source)
+        body = [use for _, use in self._body]
+        if only_source:
+            body = [use for link, use in self._body[-1:] if _is_source_line(document, link)]
+        self._uses = [*self._field_uses, *body]
+
+    def collect(self) -> Any:
+        return self._uses or None
+
+
+def _use(doc: Document, url: str, span: Span, *, replaceable: bool) -> LinkUse:
+    """`replaceable`: `span` is exactly the written URL (escapes and entities allowed), so
+    replacing it changes the link's target and nothing else."""
+    start, end = doc.position(span.start), doc.position(span.end)
+    line = doc.lines.line_span(start.line)
+    return LinkUse(
+        url,
+        span.start,
+        span.end,
+        start.line,
+        start.column,
+        end.line,
+        end.column,
+        replaceable=replaceable,
+        source_line=doc.text[line.start : min(line.end, line.start + 1000)],
+    )
+
+
+def _is_source_line(doc: Document, link: Link) -> bool:
+    """The link is the whole of the body's last non-blank line."""
+    line = last_body_line(doc)
+    return (
+        line is not None
+        and line.start <= link.span.start
+        and doc.text[line.start : line.end].strip() == doc.text[link.span.start : link.span.end]
+    )
+
+
+def safe_replacement(url: str) -> bool:
+    """`url` can replace a written URL verbatim (no quoting, escaping or unbalanced parentheses)."""
+    return bool(_PLAIN_URL.fullmatch(url)) and _balanced(url)
+
+
+def _balanced(url: str) -> bool:
+    depth = 0
+    for char in url:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0

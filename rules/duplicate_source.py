@@ -1,0 +1,77 @@
+"""Two articles cite the same source.
+
+## What it does
+Flags an article whose source URL is also the source of another article of the site. The source is
+the `source` front-matter field (or the field named by the `source-field` setting), else the link
+that makes up the article's last body line, `[name](url)`. URLs that differ only in http/https, the
+host's case, a trailing slash, the fragment or tracking parameters (`utm_*`, `fbclid`, ...) are the
+same source. Translations of one article (one `translationKey`, or the same path in each language's
+content folder) may share their source. The earliest article (by `date`, then path) is taken as the
+original; each later one is reported, naming it.
+
+This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
+staged files, add `--project` so they are compared with the rest of the site.
+
+## Why is this bad?
+A feed importer that runs twice, or two feeds carrying one wire story, publish the same news twice;
+readers see it twice in lists and search engines treat the pages as duplicates.
+
+## Example
+    content/en/news/a.md ends with  [Reuters](https://www.reuters.com/world/budget-2025/)
+    content/en/news/b.md ends with  [Reuters](https://reuters.com/world/budget-2025?utm_source=rss)
+
+## Use instead
+Keep one of the two articles, or point the later one at the source it really used.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from newslint import Rule, Severity
+from newslint.document import Document
+from newslint.events import Collected
+from newslint.rule import Context, ProjectContext
+
+from ._crossfile import (
+    Item,
+    group_key,
+    item,
+    normalise_url,
+    position,
+    report_duplicates,
+    source_link,
+)
+
+
+class DuplicateSource(Rule):
+    code = "XF001"
+    name = "duplicate-source"
+    severity = Severity.WARNING
+    messages = {"duplicate": "source {value} is also cited by {other}{more}"}
+    presets = ("news",)
+
+    def __init__(self) -> None:
+        self.data: Item | None = None
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        field_name = (ctx.config.source_field if ctx.config is not None else None) or "source"
+        found = source_link(document, field_name)
+        if found is None:
+            return
+        url, span = found
+        key = normalise_url(url)
+        if key is None:
+            return
+        self.data = item(key, url, position(document, span), document, translations=True)
+
+    def collect(self) -> Any:
+        return self.data
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        groups: dict[Any, list[Collected]] = defaultdict(list)
+        for entry in collected:
+            groups[group_key(entry.data)].append(entry)
+        report_duplicates(ctx, groups, "duplicate")

@@ -1,0 +1,69 @@
+"""Two articles in one language share a title.
+
+## What it does
+Flags an article whose `title` is also the title of another article in the same language. Titles
+that differ only in HTML entities (`&#39;` and `'`), spacing or letter case are the same title.
+Articles in different languages never clash. The earliest article (by `date`, then path) is taken
+as the original; each later one is reported, naming it.
+
+This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
+staged files, add `--project` so they are compared with the rest of the site.
+
+## Why is this bad?
+Lists, feeds and search results show two entries that look the same, and search engines may treat
+the pages as duplicates. It often means one story was imported twice under different sources; a
+recurring column ("Morning briefing") is better told apart by its date in the title.
+
+## Example
+    content/en/news/a.md:  title: "Budget passes"
+    content/en/news/b.md:  title: "Budget Passes"
+
+## Use instead
+    content/en/news/b.md:  title: "Budget passes the upper house"
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Any
+
+from newslint import Rule, Severity
+from newslint.document import Document
+from newslint.events import Collected
+from newslint.rule import Context, ProjectContext
+
+from ._crossfile import Item, group_key, item, normalise_title, position, report_duplicates
+
+
+class DuplicateTitle(Rule):
+    code = "XF002"
+    name = "duplicate-title"
+    severity = Severity.INFO
+    messages = {"duplicate": "title {value!r} is also used by {other}{more}"}
+    presets = ("news",)
+
+    def __init__(self) -> None:
+        self.data: Item | None = None
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        found = document.field("title")
+        if found is None or not isinstance(found.value, str):
+            return
+        key = normalise_title(found.value)
+        if not key:
+            return
+        # A digest stands for the normalised title (it is kept for every file of the run).
+        digest = hashlib.blake2b(f"{document.language or ''}\0{key}".encode(), digest_size=16)
+        where = position(document, found.value_span)
+        self.data = item(digest.digest(), found.value, where, document, translations=False)
+
+    def collect(self) -> Any:
+        return self.data
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        groups: dict[Any, list[Collected]] = defaultdict(list)
+        for entry in collected:
+            groups[group_key(entry.data)].append(entry)
+        report_duplicates(ctx, groups, "duplicate")

@@ -1,0 +1,67 @@
+"""A link permanently redirects (with `--check-links`).
+
+## What it does
+With `newslint check --check-links` (or `[links] check = true`), reports each place a URL is written
+that answers with a permanent redirect (301 or 308), naming where it leads. Temporary redirects
+(302, 303, 307) are fine and not reported. The target is the address reached through the permanent
+redirects only: in `301 -> 302 -> page` the link should point where the 301 leads, since the 302
+may change. A redirect that leads to a broken page, or that sends a deep link to the site's home
+page, is `link-broken`'s to report, not this rule's.
+
+## Why is this bad?
+A permanent redirect says the page has moved for good; every visit pays an extra round trip, and
+the old address can stop redirecting when the site is rebuilt.
+
+## Example
+    [source](http://example.com/news/2025/budget)
+
+## Use instead
+    [source](https://example.com/news/2025/budget-passes)
+
+## Fix safety
+Unsafe: the new URL is whatever the site answered at check time, which an editor should look at
+(a site may redirect retired articles to a section page). No fix is offered when the written URL
+differs from the link's target (entities, escapes, a reference definition elsewhere) or when the new
+URL would need quoting. `newslint fix` does not apply it (it is reported after all files are linted);
+the JSON output carries it as an edit.
+"""
+
+from __future__ import annotations
+
+from newslint import Edit, Fix, Severity
+from newslint.events import Collected
+from newslint.rule import ProjectContext
+from newslint.spans import Span
+
+from ._checked_links import CheckedLinks, safe_replacement
+
+
+class LinkRedirect(CheckedLinks):
+    code = "LK007"
+    name = "link-redirect"
+    severity = Severity.INFO
+    messages = {"redirect": "link permanently redirects to {target}"}
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        for item in collected:
+            for use in item.data:
+                result = ctx.links.get(use.url)
+                if result is None or result.verdict != "redirect" or not result.target:
+                    continue
+                span = Span(use.start, use.end)
+                fix = None
+                if use.replaceable and safe_replacement(result.target):
+                    fix = Fix.unsafe(
+                        "Link to the redirect target", Edit.replace(span, result.target)
+                    )
+                ctx.report(
+                    item.path,
+                    use.position,
+                    "redirect",
+                    fix=fix,
+                    fix_positions=[use.position] if fix else (),
+                    span=span,
+                    source_line=use.source_line,
+                    target=result.target,
+                )

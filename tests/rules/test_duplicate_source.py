@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.site import Site
+from newslint.testing import Case, Raw, assert_case, fm, lint_project
+from rules.duplicate_source import DuplicateSource
+
+
+def article(url: str, date: str = "2025-02-01 10:00:00", **fields: object) -> str:
+    return fm(body=f"The budget passed.\n\n[Reuters]({url})\n", title="T", date=date, **fields)
+
+
+A = "content/en/news/a.en.md"
+B = "content/en/news/b.en.md"
+C = "content/en/news/c.en.md"
+URL = "https://www.reuters.com/world/budget-2025/"
+
+
+def test_second_article_with_the_same_source_is_reported() -> None:
+    found = lint_project(
+        DuplicateSource,
+        {A: article(URL), B: article(URL, "2025-02-02 08:00:00")},
+    )
+    assert found == [(B, 8, 11, f"source {URL} is also cited by {A}")]
+
+
+def test_the_earlier_date_is_the_original_whatever_the_path() -> None:
+    found = lint_project(
+        DuplicateSource,
+        {A: article(URL, "2025-03-01 10:00:00"), B: article(URL, "2025-02-02 08:00:00")},
+    )
+    assert found == [(A, 8, 11, f"source {URL} is also cited by {B}")]
+
+
+def test_url_variants_are_the_same_source() -> None:
+    variant = "http://WWW.Reuters.com/world/budget-2025?utm_source=rss&utm_medium=feed#top"
+    found = lint_project(DuplicateSource, {A: article(URL), B: article(variant, "2025-02-02")})
+    assert found == [(B, 8, 11, f"source {variant} is also cited by {A}")]
+
+
+def test_different_queries_are_different_sources() -> None:
+    found = lint_project(
+        DuplicateSource,
+        {A: article("https://example.com/a?id=1"), B: article("https://example.com/a?id=2")},
+    )
+    assert found == []
+
+
+def test_three_articles_name_the_original_and_the_count() -> None:
+    found = lint_project(
+        DuplicateSource,
+        {
+            A: article(URL, "2025-02-01"),
+            B: article(URL, "2025-02-02"),
+            C: article(URL, "2025-02-03"),
+        },
+    )
+    more = f"source {URL} is also cited by {A} (and 1 more)"
+    assert found == [(B, 8, 11, more), (C, 8, 11, more)]
+
+
+def test_source_field_counts() -> None:
+    text = fm(title="T", source=URL)
+    found = lint_project(DuplicateSource, {A: article(URL), B: text})
+    # B has no date, so A (dated) is the original; the field's value is at line 3, column 9.
+    assert found == [(B, 3, 9, f"source {URL} is also cited by {A}")]
+
+
+def test_configured_source_field() -> None:
+    text = fm(title="T", origin=URL)
+    found = lint_project(
+        DuplicateSource, {A: article(URL), B: text}, config={"source-field": "origin"}
+    )
+    assert found == [(B, 3, 9, f"source {URL} is also cited by {A}")]
+
+
+def test_translations_share_their_source() -> None:
+    files = {
+        "content/news/story.en.md": article(URL),
+        "content/news/story.zh-CN.md": article(URL, "2025-02-02"),
+    }
+    assert lint_project(DuplicateSource, files) == []
+
+
+def test_translation_key_links_translations() -> None:
+    files = {
+        A: article(URL, translationKey="budget"),
+        "content/zh-CN/news/x.zh-CN.md": article(URL, "2025-02-02", translationKey="budget"),
+    }
+    assert lint_project(DuplicateSource, files) == []
+
+
+def test_same_source_in_another_language_without_translation_link_is_reported() -> None:
+    other = "content/zh-CN/news/x.zh-CN.md"
+    found = lint_project(DuplicateSource, {A: article(URL), other: article(URL, "2025-02-02")})
+    assert found == [(other, 8, 11, f"source {URL} is also cited by {A}")]
+
+
+def test_a_link_inside_the_text_is_not_the_source() -> None:
+    inline = fm(body=f"See [Reuters]({URL}) for more.\n", title="T")
+    angle = fm(body=f'Text.\n\n[Reuters](<{URL}> "title")\r\n\r\n', title="T", date="2025-02-03")
+    found = lint_project(DuplicateSource, {A: article(URL), B: inline, C: angle})
+    assert found == [(C, 8, 12, f"source {URL} is also cited by {A}")]
+
+
+def test_relative_and_non_web_links_are_ignored() -> None:
+    files = {A: article("/news/a"), B: article("/news/a"), C: article("mailto:x@example.com")}
+    assert lint_project(DuplicateSource, files) == []
+
+
+def test_unparsable_dates_sort_last() -> None:
+    found = lint_project(
+        DuplicateSource,
+        {A: article(URL, "soon"), B: article(URL, "2025-02-02T08:00:00+08:00")},
+    )
+    assert found == [(A, 8, 11, f"source {URL} is also cited by {B}")]
+
+
+def test_unquoted_timestamp_dates() -> None:
+    found = lint_project(
+        DuplicateSource,
+        {A: article(URL, Raw("2025-03-01")), B: article(URL, Raw("2025-02-01T08:00:00Z"))},
+    )
+    assert found == [(A, 8, 11, f"source {URL} is also cited by {B}")]
+
+
+# One file alone: the rule never reports from a single document.
+CASES = [
+    Case("single-file", article(URL)),
+    Case("no-front-matter", f"[Reuters]({URL})\n"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_duplicate_source(case: Case) -> None:
+    assert_case(DuplicateSource, case)
+
+
+def test_same_path_in_each_language_folder_is_a_translation(tmp_path: Path) -> None:
+    site = Site(root=tmp_path, languages={"en": "content/en", "zh-CN": "content/zh"})
+    english = str(tmp_path / "content/en/news/story.md")
+    chinese = str(tmp_path / "content/zh/news/story.md")
+    other = str(tmp_path / "content/zh/news/other.md")
+    files = {english: article(URL), chinese: article(URL, "2025-02-02")}
+    assert lint_project(DuplicateSource, files, site=site) == []
+    files[other] = article(URL, "2025-02-03")
+    found = lint_project(DuplicateSource, files, site=site)
+    assert found == [(other, 8, 11, f"source {URL} is also cited by {english}")]

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.testing import Case, assert_case, fm, lint_project
+from rules.duplicate_title import DuplicateTitle
+
+A = "content/en/news/a.en.md"
+B = "content/en/news/b.en.md"
+C = "content/en/news/c.en.md"
+
+
+def article(title: object, date: str = "2025-02-01 10:00:00") -> str:
+    return fm(title=title, date=date)
+
+
+def test_same_title_in_one_language() -> None:
+    found = lint_project(
+        DuplicateTitle, {A: article("Budget passes"), B: article("Budget passes", "2025-02-02")}
+    )
+    assert found == [(B, 2, 8, "title 'Budget passes' is also used by " + A)]
+
+
+def test_entities_spacing_and_case_do_not_matter() -> None:
+    found = lint_project(
+        DuplicateTitle,
+        {A: article("Hesai's lidar"), B: article("HESAI&#39;s  Lidar ", "2025-02-02")},
+    )
+    assert found == [(B, 2, 8, f"title 'HESAI&#39;s  Lidar ' is also used by {A}")]
+
+
+def test_other_languages_do_not_clash() -> None:
+    files = {A: article("Budget passes"), "content/news/b.zh-CN.md": article("Budget passes")}
+    assert lint_project(DuplicateTitle, files) == []
+
+
+def test_different_titles() -> None:
+    files = {A: article("Budget passes"), B: article("Budget fails")}
+    assert lint_project(DuplicateTitle, files) == []
+
+
+def test_empty_and_non_string_titles_are_left_to_other_rules() -> None:
+    files = {A: article(""), B: article(""), C: article(2025), "d.en.md": article(2025)}
+    assert lint_project(DuplicateTitle, files) == []
+
+
+def test_the_earliest_is_the_original() -> None:
+    found = lint_project(
+        DuplicateTitle,
+        {
+            A: article("Morning briefing", "2025-02-03"),
+            B: article("Morning briefing", "2025-02-01"),
+            C: article("Morning briefing", "2025-02-02"),
+        },
+    )
+    message = f"title 'Morning briefing' is also used by {B} (and 1 more)"
+    assert found == [(A, 2, 8, message), (C, 2, 8, message)]
+
+
+CASES = [Case("single-file", article("Budget passes"))]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_duplicate_title(case: Case) -> None:
+    assert_case(DuplicateTitle, case)

@@ -1,0 +1,160 @@
+"""LK006 link-broken: results of a real check against a server on 127.0.0.1, on every occurrence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newslint.config import parse_config
+from newslint.document import Document
+from newslint.engine import build_ruleset, run_rules
+from newslint.linkcheck import LinkUse
+from newslint.rule import Severity
+from newslint.rules.link_broken import LinkBroken
+from newslint.testing import fm
+from tests.linkserver import LinkServer, link_server, lint_links, without_proxies
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[LinkServer]:
+    without_proxies(monkeypatch)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    with link_server() as running:
+        yield running
+
+
+def rows(diagnostics: list) -> list[tuple[str, str, int, int, str, str]]:
+    return [(d.path, d.code, d.line, d.column, d.severity.label, d.message) for d in diagnostics]
+
+
+def test_every_occurrence_is_reported_and_the_url_fetched_once(
+    server: LinkServer, tmp_path: Path
+) -> None:
+    missing = server.url("/missing")
+    files = {
+        "a.md": fm(body=f"See [the report]({missing}).\n\n[source]({server.url('/ok')})\n"),
+        "b.md": fm(body=f"Again: <{missing}>\n", source=missing),
+    }
+    found = lint_links(tmp_path, files)
+    message = "link is broken: not found (404)"
+    assert rows(found) == [
+        ("a.md", "LK006", 4, 18, "error", message),
+        ("b.md", "LK006", 2, 10, "error", message),
+        ("b.md", "LK006", 5, 9, "error", message),
+    ]
+    assert server.counts[("HEAD", "/missing")] == 1  # then one GET, as HEAD got an error status
+    assert server.counts[("HEAD", "/ok")] == 1
+
+
+def test_doubtful_failures_are_warnings_with_the_reason(server: LinkServer, tmp_path: Path) -> None:
+    forbidden, limited = server.url("/forbidden"), server.url("/rate-limited")
+    line = f"[x]({forbidden}) and [y]({limited})\n"
+    assert rows(lint_links(tmp_path, {"a.md": fm(body=line)})) == [
+        (
+            "a.md",
+            "LK006",
+            4,
+            5,
+            "warning",
+            "link may be broken: blocked, possibly a bot wall (403)",
+        ),
+        (
+            "a.md",
+            "LK006",
+            4,
+            line.index(limited) + 1,
+            "warning",
+            "link may be broken: rate limited (429)",
+        ),
+    ]
+
+
+def test_working_links_and_redirects_are_not_reported(server: LinkServer, tmp_path: Path) -> None:
+    body = "".join(
+        f"[{p}]({server.url(p)})\n" for p in ("/ok", "/found", "/moved", "/head-refused")
+    )
+    assert [d.code for d in lint_links(tmp_path, {"a.md": fm(body=body)})] == ["LK007"]
+
+
+def test_a_second_run_is_served_by_the_cache(server: LinkServer, tmp_path: Path) -> None:
+    files = {"a.md": fm(body=f"[x]({server.url('/gone')})\n")}
+    first = lint_links(tmp_path, files)
+    requests = server.total()
+    second = lint_links(tmp_path, files)
+    assert (
+        rows(second)
+        == rows(first)
+        == [("a.md", "LK006", 4, 5, "error", "link is broken: gone (410)")]
+    )
+    assert server.total() == requests
+    assert (tmp_path / ".newslint_cache" / "links" / "links.json").is_file()
+
+
+def test_no_cache_fetches_again(server: LinkServer, tmp_path: Path) -> None:
+    files = {"a.md": fm(body=f"[x]({server.url('/ok')})\n")}
+    lint_links(tmp_path, files, use_cache=False)
+    lint_links(tmp_path, files, use_cache=False)
+    assert server.hits("/ok") == 2
+
+
+def test_nothing_is_fetched_unless_links_are_checked(server: LinkServer, tmp_path: Path) -> None:
+    files = {"a.md": fm(body=f"[x]({server.url('/missing')})\n")}
+    assert lint_links(tmp_path, files, {"check": False}) == []
+    assert lint_links(tmp_path, files, offline=True) == []
+    assert server.total() == 0
+
+
+def test_only_source_checks_the_source_link_and_field(server: LinkServer, tmp_path: Path) -> None:
+    body = f"Body [link]({server.url('/missing')}).\n\n[source]({server.url('/gone')})\n"
+    files = {
+        "a.md": fm(body=body, source=server.url("/error")),
+        "b.md": fm(body=f"[not last]({server.url('/login')})\n\nThe end.\n"),
+    }
+    found = lint_links(tmp_path, files, {"only-source": True})
+    assert [(d.path, d.line, d.message) for d in found] == [
+        ("a.md", 2, "link may be broken: server error (500)"),
+        ("a.md", 7, "link is broken: gone (410)"),
+    ]
+    assert server.hits("/missing") == server.hits("/login") == 0
+
+
+def test_configured_severity_applies_to_broken_links(server: LinkServer, tmp_path: Path) -> None:
+    files = {"a.md": fm(body=f"[x]({server.url('/missing')})\n")}
+    config = {"rules": {"link-broken": {"severity": "warning"}}}
+    assert [d.severity for d in lint_links(tmp_path, files, config=config)] == [Severity.WARNING]
+
+
+def _collected(text: str, config: dict | None = None) -> list[LinkUse]:
+    parsed = parse_config(config or {})
+    ruleset = build_ruleset(parsed, rule_classes=[LinkBroken], select=["LK006"])
+    doc = Document.from_text(text, "a.md")
+    _, crashes, collected = run_rules(doc, ruleset.rules, parsed)
+    assert not crashes
+    return collected["link-broken"].data if "link-broken" in collected else []
+
+
+def test_what_is_recorded_during_the_walk() -> None:
+    text = fm(
+        body=(
+            "An ![image](https://img.example/a.png), a [reference][r], <https://auto.example/p>,\n"
+            "[relative](/a), [mail](mailto:a@b.c) and [entity](https://x.example/?a=1&amp;b=2).\n\n"
+            "[r]: https://ref.example/page\n"
+        ),
+        title="T",
+        source="https://src.example/a",
+    )
+    found = [(u.url, u.line, u.column, u.end_column, u.replaceable) for u in _collected(text)]
+    assert found == [
+        ("https://src.example/a", 3, 10, 31, True),
+        ("https://img.example/a.png", 6, 13, 38, True),
+        ("https://ref.example/page", 6, 43, 57, False),  # the reference, not its definition
+        ("https://auto.example/p", 6, 60, 82, True),
+        ("https://x.example/?a=1&b=2", 7, 51, 81, True),  # written with &amp;: still its span
+    ]
+
+
+def test_nothing_is_recorded_without_http_links() -> None:
+    assert _collected(fm(body="No links here, only [a relative one](/x).\n")) == []

@@ -1,0 +1,162 @@
+"""Baselines through the CLI: record, then report only what is new, by text not by line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.baseline import Baseline
+from newslint.cli import main
+from newslint.diagnostics import make_diagnostic
+from newslint.rule import Severity
+from newslint.spans import LineIndex, Span
+
+# `duplicate-key` (FM003) reports the repeated key; its span text is the key.
+ARTICLE = '---\ntitle: "Budget"\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\nText.\n'
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main([*args, "--no-cache", "--output-format", "concise"])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "content" / "b.md").write_text("No front matter.\n", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('select = ["FM001", "FM003"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_write_then_check_reports_nothing(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["check", "content", "--write-baseline", "base.json"], capsys)
+    assert (code, out) == (0, "")
+    assert err == "newslint: recorded 2 problems (2 entries) in base.json\n"
+    data = json.loads((site / "base.json").read_text(encoding="utf-8"))
+    assert data == {
+        "newslint-baseline": 1,
+        "entries": [
+            {
+                "path": "content/a.md",
+                "code": "FM003",
+                "rule": "duplicate-key",
+                "text": "title",
+                "count": 1,
+            },
+            {
+                "path": "content/b.md",
+                "code": "FM001",
+                "rule": "front-matter-missing",
+                "text": "file has no front matter",
+                "count": 1,
+            },
+        ],
+    }
+    code, out, err = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert (code, out) == (0, "")
+    assert err == "newslint: 2 problems in base.json not shown\n"
+
+
+def test_moved_lines_stay_known_and_new_problems_show(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    moved = ARTICLE.replace(
+        '---\ntitle: "Budget"\n', '---\nauthor: "A"\nlang: "en"\ntitle: "Budget"\n', 1
+    )
+    (site / "content" / "a.md").write_text(moved + "", encoding="utf-8")
+    code, out, _ = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert (code, out) == (0, "")
+    moved = moved.replace("lang:", 'date: "x"\nlang:')
+    (site / "content" / "a.md").write_text(moved, encoding="utf-8")
+    code, out, _ = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert code == 1
+    assert [line.split(" [")[0] for line in out.splitlines()] == ["content/a.md:7:1: FM003"]
+
+
+def test_counts_are_kept(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    third = ARTICLE.replace("date:", 'title: "Budget"\ndate:')
+    (site / "content" / "a.md").write_text(third, encoding="utf-8")
+    code, out, _ = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert code == 1
+    assert [line.split(": ")[0] for line in out.splitlines()] == ["content/a.md:4:1"]
+
+
+def test_fixed_problems_are_counted_as_stale(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    (site / "content" / "b.md").write_text('---\ntitle: "x"\n---\n', encoding="utf-8")
+    code, out, err = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert (code, out) == (0, "")
+    assert err == (
+        "newslint: 1 problem in base.json not shown; 1 recorded problem no longer occurs"
+        " (shrink the baseline with --write-baseline)\n"
+    )
+    _, _, err = run(["check", "content/a.md", "--baseline", "base.json"], capsys)
+    assert err == "newslint: 1 problem in base.json not shown\n"  # b.md was not linted
+
+
+def test_paths_are_relative_to_the_baseline_file(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    monkeypatch.chdir(site / "content")
+    code, out, _ = run(["check", ".", "--baseline", "../base.json"], capsys)
+    assert (code, out) == (0, "")
+
+
+def test_partial_run_keeps_the_other_files_entries(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    (site / "content" / "a.md").write_text('---\ntitle: "x"\n---\n', encoding="utf-8")
+    code, _, err = run(["check", "content/a.md", "--write-baseline", "base.json"], capsys)
+    assert code == 0 and err == "newslint: recorded 1 problem (1 entry) in base.json\n"
+    entries = json.loads((site / "base.json").read_text(encoding="utf-8"))["entries"]
+    assert [(e["path"], e["code"]) for e in entries] == [("content/b.md", "FM001")]
+    (site / "content" / "b.md").unlink()
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    assert json.loads((site / "base.json").read_text(encoding="utf-8"))["entries"] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "base.json: baseline file not found (create it with --write-baseline)"),
+        ("{", "base.json: not a newslint baseline: "),
+        ('{"entries": []}', "base.json: not a newslint baseline (format 1 expected)"),
+        (
+            '{"newslint-baseline": 1, "entries": [{"path": "a"}]}',
+            "base.json: malformed entry: KeyError('code')",
+        ),
+    ],
+)
+def test_bad_baseline_exits_2(
+    site: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+) -> None:
+    if content is not None:
+        (site / "base.json").write_text(content, encoding="utf-8")
+    code, out, err = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"newslint: error: {message}")
+
+
+def test_empty_span_is_matched_by_message(tmp_path: Path) -> None:
+    index = LineIndex("x\n")
+
+    def make(message: str) -> object:
+        return make_diagnostic(
+            "a.md", index, Span(0, 0), "required-field", "FM004", Severity.ERROR, message
+        )
+
+    missing_title, missing_date = make("title is missing"), make("date is missing")
+    baseline = Baseline.of([missing_title], tmp_path)  # type: ignore[list-item]
+    new, absorbed, stale = baseline.filter([missing_title, missing_date])  # type: ignore[list-item]
+    assert (new, absorbed, stale) == ([missing_date], 1, 0)

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newslint import cache as cache_module
+from newslint.cache import CACHE_DIR_NAME, FileCache, locate, run_fingerprint
+from newslint.config import Config, parse_config
+from newslint.engine import FileResult, RuleSet, build_ruleset
+from newslint.rule import Rule
+from newslint.runner import lint_files, lint_one
+from newslint.site import Site
+from rules.required_field import RequiredField
+from tests.sitegen import make_site
+
+
+class Volatile(Rule):
+    """Reports every file, depending on the clock."""
+
+    code = "ZZ903"
+    name = "volatile-rule"
+    messages = {"now": "depends on the time"}
+    volatile = True
+
+    def on_document_end(self, ctx, document) -> None:  # type: ignore[no-untyped-def]
+        from newslint.spans import Span
+
+        ctx.report(Span(0, 0), "now")
+
+
+class Crashing(Rule):
+    """Crashes on every file."""
+
+    code = "ZZ904"
+    name = "crashing-rule"
+
+    def on_document_end(self, ctx, document) -> None:  # type: ignore[no-untyped-def]
+        raise ValueError("bad")
+
+
+def ruleset(config: Config | None = None, *rules: type[Rule]) -> RuleSet:
+    return build_ruleset(config or Config(), rule_classes=[RequiredField, *rules])
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    return [p.relative_to(tmp_path) for p in make_site(tmp_path, 3)]
+
+
+def database(base: Path = Path(".")) -> Path:
+    return next((base / CACHE_DIR_NAME).glob("v*/files.sqlite"))
+
+
+def entries(base: Path = Path(".")) -> list[bytes]:
+    if not list((base / CACHE_DIR_NAME).glob("v*/files.sqlite")):
+        return []
+    with sqlite3.connect(database(base)) as connection:
+        return [row[0] for row in connection.execute("SELECT key FROM entries ORDER BY key")]
+
+
+def test_cache_lives_at_the_site_root_with_its_own_gitignore(site: list[Path]) -> None:
+    lint_files(site, ruleset())
+    base = Path(CACHE_DIR_NAME)
+    assert (base / ".gitignore").read_text() == "# Created by newslint automatically.\n*\n"
+    assert (
+        (base / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+    assert len(entries()) == 3
+
+
+def test_location_order(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    site: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert locate(site, None) == tmp_path / CACHE_DIR_NAME  # the site root
+    assert locate(site, tmp_path / "sub" / "newslint.toml") == tmp_path / "sub" / CACHE_DIR_NAME
+    outside = tmp_path_factory.mktemp("loose")
+    monkeypatch.chdir(outside)
+    assert locate([Path("x.md")], None) == outside / CACHE_DIR_NAME  # no site: the working dir
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert locate(site, tmp_path / "newslint.toml") == tmp_path / "elsewhere"
+
+
+def test_key_depends_on_content_path_site_and_run(site: list[Path]) -> None:
+    cache = FileCache(Path("c"), run_fingerprint(ruleset()))
+    base = cache.key("a.md", "/x/a.md", Site(), b"text")
+    assert cache.key("a.md", "/x/a.md", Site(), b"text") == base
+    assert cache.key("a.md", "/x/a.md", Site(), b"text!") != base
+    assert cache.key("b.md", "/x/b.md", Site(), b"text") != base
+    assert cache.key("a.md", "/x/a.md", Site(time_zone="UTC"), b"text") != base
+    other = FileCache(Path("c"), run_fingerprint(ruleset(parse_config({"required": ["author"]}))))
+    assert other.key("a.md", "/x/a.md", Site(), b"text") != base
+
+
+def test_fingerprint_follows_rules_options_and_severity() -> None:
+    plain = run_fingerprint(ruleset())
+    assert run_fingerprint(ruleset()) == plain
+    options = parse_config({"rules": {"required-field": {"fields": ["title"]}}})
+    assert run_fingerprint(ruleset(options)) != plain
+    severity = parse_config({"rules": {"required-field": {"severity": "warning"}}})
+    assert run_fingerprint(ruleset(severity)) != plain
+    assert run_fingerprint(ruleset(None, Volatile)) != plain
+    # fail-on does not change any file's diagnostics, so it keeps the cache.
+    assert run_fingerprint(ruleset(parse_config({"fail-on": "warning"}))) == plain
+
+
+def test_corrupted_and_truncated_entries_are_ignored(site: list[Path]) -> None:
+    rules = ruleset()
+    first = lint_files(site, rules)
+    keys = entries()
+    with sqlite3.connect(database()) as connection:
+        value = connection.execute("SELECT value FROM entries WHERE key = ?", (keys[1],)).fetchone()
+        flipped = bytearray(value[0])
+        flipped[-3] ^= 0xFF
+        bad_values = [b"garbage", value[0][: len(value[0]) // 2], bytes(flipped)]
+        for key, bad in zip(keys, bad_values, strict=True):
+            connection.execute("UPDATE entries SET value = ? WHERE key = ?", (bad, key))
+    again = lint_files(site, rules)
+    assert again.cache_hits == 0
+    assert [r.diagnostics for r in again] == [r.diagnostics for r in first]
+    assert lint_files(site, rules).cache_hits == 3  # rewritten
+
+
+def test_a_database_that_is_not_one_is_replaced(site: list[Path]) -> None:
+    rules = ruleset()
+    first = lint_files(site, rules)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database()}{suffix}").unlink(missing_ok=True)
+    database().write_bytes(b"not a database at all" * 100)
+    again = lint_files(site, rules)
+    assert (again.cache_hits, [r.diagnostics for r in again]) == (0, [r.diagnostics for r in first])
+    assert lint_files(site, rules).cache_hits == 3
+
+
+def test_clock_dependent_results_are_not_stored(site: list[Path]) -> None:
+    rules = ruleset(None, Volatile)
+    first = lint_files(site, rules)
+    assert [d.rule for d in first[1].diagnostics] == ["volatile-rule"]
+    assert lint_files(site, rules).cache_hits == 0
+
+
+def test_results_with_an_internal_error_are_not_stored(site: list[Path]) -> None:
+    rules = ruleset(None, Crashing)
+    first = lint_files(site, rules)
+    assert {d.rule for r in first for d in r.diagnostics} == {"internal-error", "required-field"}
+    assert lint_files(site, rules).cache_hits == 0
+    assert lint_files(site, ruleset()).cache_hits == 0  # another rule set: other entries
+
+
+def test_unwritable_folder_means_no_cache(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = Path("blocker")
+    blocker.write_text("a file, not a folder")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "cache"))
+    assert FileCache.open(site, ruleset()) is None
+    results = lint_files(site, ruleset())
+    assert results.cache_hits == 0
+    assert [d.code for r in results for d in r.diagnostics] == ["FM004"]
+
+
+def test_unreadable_files_are_never_cached(site: list[Path]) -> None:
+    rules = ruleset()
+    cache = FileCache.open(site, rules)
+    assert cache is not None
+    missing = Path("content/en/news/missing.en.md")
+    result, hit = lint_one(missing, rules, cache)
+    assert (result.diagnostics[0].rule, hit) == ("unreadable-file", False)
+    assert entries() == []
+
+
+def test_entry_round_trip_and_counts(site: list[Path]) -> None:
+    cache = FileCache.open(site, ruleset())
+    assert cache is not None
+    result = FileResult("a.md", [], {})
+    key = cache.key("a.md", "/x/a.md", None, b"text")
+    cache.put(key, result)
+    cache.flush()
+    loaded = cache.get(key)
+    assert loaded is not None and loaded.path == "a.md"
+    assert cache.get(cache.key("a.md", "/x/a.md", None, b"other")) is None
+    assert (cache.hits, cache.misses) == (1, 1)
+    cache.close()
+
+
+def test_rows_unused_for_a_month_are_pruned(site: list[Path]) -> None:
+    rules = ruleset()
+    lint_files(site, rules)
+    with sqlite3.connect(database()) as connection:
+        connection.execute("UPDATE entries SET used = used - 31 WHERE key = ?", (entries()[0],))
+    (database().parent / "pruned").unlink()
+    cache = FileCache.open(site, rules)
+    assert cache is not None
+    cache.prune()
+    cache.close()
+    assert len(entries()) == 2
+    assert lint_files(site, rules).cache_hits == 2
+    assert len(entries()) == 3  # the missing one was stored again
+
+
+def test_validated_configuration_is_remembered(tmp_path: Path) -> None:
+    source = tmp_path / "newslint.toml"
+    data = {"fail-on": "warning", "links": {"per-host": "3"}}
+    assert cache_module.validated_config(data, source) is None
+    config = parse_config(data, source)
+    assert (config.fail_on, config.links.per_host) == ("warning", 3)
+    remembered = cache_module.validated_config(data, source)
+    assert remembered is not None and remembered["links"]["per_host"] == 3
+    again = parse_config(data, source)
+    assert again == config and again.path == source
+    assert cache_module.validated_config({"fail-on": "info"}, source) is None
+
+
+def test_memo_is_skipped_without_a_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    parse_config({"fail-on": "warning"})
+    assert not (tmp_path / CACHE_DIR_NAME).exists()
+    assert os.listdir(tmp_path) == []

@@ -1,0 +1,180 @@
+"""The command line: exit codes, `rules` and `rule`, and the README's GitHub Actions example."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from newslint.rules.required_field import RequiredField
+from newslint.suppressions import UnusedSuppression
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = (
+    '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n'
+    'summary: "The budget passed on Tuesday after a week of talks."\n---\n\nThe budget passed.\n'
+)
+NO_SUMMARY = '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\nThe budget passed.\n'
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "bad.md").write_text(NO_SUMMARY, encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return tmp_path
+
+
+# ---------------------------------------------------------------------------------- exit codes
+
+
+def test_exit_0_when_nothing_at_or_above_fail_on_remains(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["check", "clean.md", "--no-cache"], capsys) == (0, "", "")
+
+
+def test_exit_1_when_problems_remain(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", ".", "--no-cache"], capsys)
+    assert code == 1
+    assert out == "bad.md:1:1: FM004 [required-field] required field 'summary' is missing\n"
+
+
+def test_exit_2_on_usage_errors(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", "--output-format", "xml"], capsys)[0] == 2
+    code, _, err = run(["check", "nope.md"], capsys)
+    assert (code, err) == (2, "newslint: error: no such file or directory: nope.md\n")
+    assert run([], capsys)[0] == 2
+
+
+def test_exit_2_on_an_internal_error(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "boom.py").write_text(
+        '"""Boom."""\nfrom newslint import Rule\n\n\nclass Boom(Rule):\n    code = "ZZ001"\n'
+        '    name = "boom"\n\n    def on_document_end(self, ctx, doc):\n        raise ValueError("x")\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        ["check", "clean.md", "--no-cache", "--rules-dir", str(rules), "--select", "ZZ001"], capsys
+    )
+    assert code == 2
+    assert out.startswith("clean.md:1:1: NL000 [internal-error] rule boom")
+
+
+# ----------------------------------------------------------------------------- rules and rule
+
+
+def test_rules_table_shows_origin(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules"], capsys)
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].split() == ["code", "name", "severity", "fix", "preset", "origin", "summary"]
+    row = next(line for line in lines if line.startswith("FM004"))
+    assert row.split()[:6] == ["FM004", "required-field", "error", "yes", "-", "builtin"]
+    row = next(line for line in lines if line.startswith("NL001"))
+    assert row.split()[:6] == ["NL001", "unused-suppression", "warning", "yes", "-", "engine"]
+
+
+def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["rules", "--output-format", "json"], capsys)
+    row = next(r for r in json.loads(out) if r["code"] == "NL001")
+    assert row == {
+        "code": "NL001",
+        "name": "unused-suppression",
+        "severity": "warning",
+        "fixable": True,
+        "presets": [],
+        "origin": "engine",
+        "summary": "A suppression comment that silences nothing.",
+    }
+
+
+@pytest.mark.parametrize("key", ["FM004", "fm004", "required-field"])
+def test_rule_prints_its_documentation(key: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rule", key], capsys)
+    assert code == 0
+    assert out == (
+        "# required-field (FM004)\n\nSeverity: error. Fixable: yes. Origin: builtin.\n\n"
+        + RequiredField.documentation()
+        + "\n"
+    )
+
+
+def test_rule_documents_unused_suppression(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rule", "unused-suppression"], capsys)
+    assert code == 0 and out.endswith(UnusedSuppression.documentation() + "\n")
+    assert "## Fix safety" in out
+
+
+def test_unknown_rule_has_a_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["rule", "requird-field"], capsys)
+    assert (code, err) == (
+        2,
+        "newslint: error: no rule 'requird-field' (did you mean 'required-field'?)\n",
+    )
+
+
+# ------------------------------------------------------------------------ README CI example
+
+
+def _readme_commands() -> tuple[list[str], list[str]]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    workflow = readme.split("<!-- ci-example:start -->", 1)[1].split("<!-- ci-example:end -->")[0]
+    steps = re.findall(r"^\s+run: (newslint .+)$", workflow, re.M)
+    setup = re.findall(r"^(newslint check --write-baseline \S+)", readme, re.M)
+    return setup, steps
+
+
+def _argv(command: str) -> list[str]:
+    return [os.path.expandvars(part) for part in shlex.split(command)][1:]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_readme_github_actions_example_runs(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setup, steps = _readme_commands()
+    assert len(setup) == 1 and len(steps) == 3
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "x"]):
+        subprocess.run([*git, *args], cwd=site, check=True, capture_output=True)
+    subprocess.run([*git, "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=site, check=True)
+    # the repository adopts newslint with a baseline ...
+    assert main(_argv(setup[0])) == 0
+    # ... then a pull request adds an article without a summary
+    (site / "new.md").write_text(NO_SUMMARY, encoding="utf-8")
+    capsys.readouterr()
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    annotation = (
+        "::error file=new.md,line=1,col=1,endLine=1,endColumn=4,"
+        "title=FM004 required-field::required field 'summary' is missing\n"
+    )
+    changed, baseline, sarif = steps
+    assert (main(_argv(changed)), capsys.readouterr().out) == (1, annotation)
+    assert (main(_argv(baseline)), capsys.readouterr().out) == (1, annotation)
+    assert main(_argv(sarif)) == 1 and capsys.readouterr().out == ""
+    log = json.loads((site / "newslint.sarif").read_text(encoding="utf-8"))
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    ]
+    assert log["version"] == "2.1.0" and sorted(uris) == ["bad.md", "new.md"]

@@ -1,0 +1,371 @@
+"""Configuration through the real CLI: discovery, overrides, effects, `config`, `init`, exit-2 errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+
+NO_SUMMARY = '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\nThe budget passed.\n'
+# Two well-known diagnostics: FM004 (summary missing) and FM001 (no front matter).
+SELECT = '["FM001", "FM004"]'
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "content" / "archive").mkdir(parents=True)
+    (tmp_path / "content" / "a.md").write_text(NO_SUMMARY, encoding="utf-8")
+    (tmp_path / "content" / "archive" / "b.md").write_text(NO_SUMMARY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return tmp_path
+
+
+def codes(out: str) -> list[tuple[str, str]]:
+    return [(d["path"], d["code"]) for d in json.loads(out)]
+
+
+def config_path(capsys: pytest.CaptureFixture[str], *extra: str) -> str | None:
+    code, out, err = run(["config", "--output-format", "json", *extra], capsys)
+    assert code == 0, err
+    return json.loads(out)["path"]
+
+
+# ---------------------------------------------------------------------------------- discovery
+
+
+def test_found_from_the_working_directory_upward(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (site / "newslint.toml").write_text(f"select = {SELECT}\n", encoding="utf-8")
+    monkeypatch.chdir(site / "content" / "archive")
+    assert config_path(capsys) == str(site / "newslint.toml")
+    code, out, _ = run(["check", "b.md", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out)) == (1, [("b.md", "FM004")])
+
+
+def test_order_within_one_directory(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "pyproject.toml").write_text('[tool.newslint]\nfail-on = "info"\n', encoding="utf-8")
+    assert config_path(capsys) == "pyproject.toml"
+    (site / ".newslint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    assert config_path(capsys) == ".newslint.toml"
+    (site / "newslint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    assert config_path(capsys) == "newslint.toml"
+
+
+def test_pyproject_without_a_newslint_section_is_passed_over(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (site / "newslint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    (site / "content" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    monkeypatch.chdir(site / "content")
+    assert config_path(capsys) == str(site / "newslint.toml")
+
+
+def test_config_flag_and_isolated_override_discovery(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "newslint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    (site / "other.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    assert config_path(capsys, "--config", "other.toml") == "other.toml"
+    assert config_path(capsys, "--isolated") is None
+
+
+# ------------------------------------------------------------------------------------ effects
+
+
+def test_select_ignore_and_per_file_ignores(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text(
+        f'select = {SELECT}\n[per-file-ignores]\n"content/archive/**" = ["required-field"]\n',
+        encoding="utf-8",
+    )
+    _, out, _ = run(["check", "--output-format", "json", "--no-cache", "content"], capsys)
+    assert codes(out) == [("content/a.md", "FM004")]
+    _, out, _ = run(["check", "--output-format", "json", "--ignore", "FM"], capsys)
+    assert codes(out) == []
+
+
+def test_rule_severity_and_fail_on_decide_the_exit_code(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = f"select = {SELECT}\n"
+    (site / "newslint.toml").write_text(base, encoding="utf-8")
+    assert run(["check", "content", "--no-cache"], capsys)[0] == 1
+    lowered = base + '[rules.required-field]\nseverity = "warning"\n'
+    (site / "newslint.toml").write_text(lowered, encoding="utf-8")
+    code, out, _ = run(["check", "content", "--no-cache", "--output-format", "json"], capsys)
+    assert code == 0 and {d["severity"] for d in json.loads(out)} == {"warning"}
+    assert run(["check", "content", "--no-cache", "--fail-on", "warning"], capsys)[0] == 1
+    (site / "newslint.toml").write_text(lowered + 'fail-on = "warning"\n', encoding="utf-8")
+    # a key after a table belongs to the table: this is an unknown rule option
+    assert run(["check", "content", "--no-cache"], capsys)[0] == 2
+    (site / "newslint.toml").write_text('fail-on = "warning"\n' + lowered, encoding="utf-8")
+    assert run(["check", "content", "--no-cache"], capsys)[0] == 1
+
+
+def test_rule_options_reach_the_rule(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text(
+        f'select = {SELECT}\n[rules.required-field]\nfields = ["title", "date"]\n',
+        encoding="utf-8",
+    )
+    assert run(["check", "content", "--no-cache"], capsys)[0] == 0
+
+
+def test_exclude(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text(
+        f'select = {SELECT}\nexclude = ["content/archive/**"]\n', encoding="utf-8"
+    )
+    _, out, _ = run(["check", "content", "--output-format", "json", "--no-cache"], capsys)
+    assert codes(out) == [("content/a.md", "FM004")]
+
+
+# ------------------------------------------------------------------------------- exit 2 errors
+
+ERRORS = [
+    (
+        "newslint.toml",
+        'excude = ["x"]\n',
+        "newslint.toml: unknown key 'excude' (did you mean 'exclude'?)",
+    ),
+    (
+        "pyproject.toml",
+        '[tool.newslint]\nexcude = ["x"]\n',
+        "pyproject.toml: unknown key 'tool.newslint.excude' (did you mean 'exclude'?)",
+    ),
+    (
+        "pyproject.toml",
+        "[tool.newslint.links]\nper-hots = 2\n",
+        "pyproject.toml: unknown key 'tool.newslint.links.per-hots' (did you mean 'per-host'?)",
+    ),
+    (
+        "newslint.toml",
+        'select = "FM004"\n',
+        'newslint.toml: select: expected a list, got "FM004"',
+    ),
+    (
+        "newslint.toml",
+        'fail-on = "errors"\n',
+        "newslint.toml: fail-on: expected one of 'error', 'warning', 'info', got \"errors\""
+        " (did you mean 'error'?)",
+    ),
+    (
+        "newslint.toml",
+        '[links]\ntimeout = "soon"\n',
+        'newslint.toml: links.timeout: expected a number, got "soon"',
+    ),
+    (
+        "newslint.toml",
+        '[per-file-ignores]\n"content/**" = [4]\n',
+        'newslint.toml: per-file-ignores."content/**"[0]: expected a string, got 4',
+    ),
+    (
+        "newslint.toml",
+        'timezone = "Asia/Shangai"\n',
+        "newslint.toml: timezone: unknown time zone 'Asia/Shangai' (did you mean 'Asia/Shanghai'?)",
+    ),
+    (
+        "newslint.toml",
+        'ignore = ["FM04"]\n',
+        "newslint.toml: ignore[0]: unknown rule or prefix 'FM04' (did you mean 'FM004'?)",
+    ),
+    (
+        "newslint.toml",
+        'select = ["required-feild"]\n',
+        "newslint.toml: select[0]: unknown rule or prefix 'required-feild'"
+        " (did you mean 'required-field'?)",
+    ),
+    (
+        "newslint.toml",
+        '[per-file-ignores]\n"content/**" = ["XM004"]\n',
+        "newslint.toml: per-file-ignores.\"content/**\"[0]: unknown rule or prefix 'XM004'"
+        " (did you mean 'FM004'?)",
+    ),
+    (
+        "pyproject.toml",
+        "[tool.newslint.rules.required-feld]\nfields = []\n",
+        "pyproject.toml: tool.newslint.rules.required-feld: unknown rule 'required-feld'"
+        " (did you mean 'required-field'?)",
+    ),
+    (
+        "newslint.toml",
+        '[rules.required-field]\nfeilds = ["title"]\n',
+        "newslint.toml: rules.required-field: unknown option 'feilds' (options: fields, max-chars)"
+        " (did you mean 'fields'?)",
+    ),
+    (
+        "newslint.toml",
+        '[rules.required-field]\nmax-chars = "300"\n',
+        'newslint.toml: rules.required-field.max-chars: expected an integer, got "300"',
+    ),
+    (
+        "newslint.toml",
+        '[rules.required-field]\nfields = "title"\n',
+        'newslint.toml: rules.required-field.fields: expected a list of strings, got "title"',
+    ),
+    (
+        "newslint.toml",
+        '[rules.FM004]\nseverity = "warn"\n',
+        "newslint.toml: rules.FM004.severity: expected one of 'error', 'warning', 'info',"
+        " got \"warn\" (did you mean 'warning'?)",
+    ),
+    (
+        "newslint.toml",
+        'presets = ["mainraod"]\n',
+        "newslint.toml: presets[0]: unknown preset 'mainraod' (presets: ",
+    ),
+    (
+        "newslint.toml",
+        "[tool.newslint]\nselect = []\n",
+        "newslint.toml: unknown key 'tool' (newslint.toml takes the keys at its top level,"
+        " without [tool.newslint])",
+    ),
+    ("newslint.toml", "select = [\n", "newslint.toml: not valid TOML: "),
+    (
+        "pyproject.toml",
+        "[tool]\nnewslint = 3\n",
+        "pyproject.toml: tool.newslint: expected a table, got 3",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), ERRORS, ids=[e[2][:50] for e in ERRORS])
+def test_configuration_error_exits_2_naming_file_and_key(
+    site: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, message: str
+) -> None:
+    (site / name).write_text(text, encoding="utf-8")
+    code, out, err = run(["check", "content"], capsys)
+    assert code == 2 and out == ""
+    assert f"newslint: error: {message}" in err
+    assert "Traceback" not in err
+
+
+def test_every_error_is_listed(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text(
+        'select = "x"\nfail-on = 3\nexcude = []\n', encoding="utf-8"
+    )
+    code, _, err = run(["check", "content"], capsys)
+    assert code == 2
+    assert err.splitlines() == [
+        'newslint: error: newslint.toml: select: expected a list, got "x"',
+        "newslint: error: newslint.toml: fail-on: expected one of 'error', 'warning', 'info', got 3",
+        "newslint: error: newslint.toml: unknown key 'excude' (did you mean 'exclude'?)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--select", "FM04", "--select: unknown rule or prefix 'FM04' (did you mean 'FM004'?)"),
+        (
+            "--ignore",
+            "requird-field",
+            "--ignore: unknown rule or prefix 'requird-field' (did you mean 'required-field'?)",
+        ),
+        ("--extend-select", "ZZ", "--extend-select: unknown rule or prefix 'ZZ'"),
+    ],
+)
+def test_unknown_rule_on_the_command_line(
+    site: Path, capsys: pytest.CaptureFixture[str], flag: str, value: str, message: str
+) -> None:
+    code, _, err = run(["check", "content", flag, value], capsys)
+    assert code == 2
+    assert err == f"newslint: error: {message}\n"
+
+
+def test_missing_config_file(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check", "content", "--config", "nope.toml"], capsys)
+    assert code == 2 and err.startswith("newslint: error: nope.toml: cannot read: ")
+
+
+# ---------------------------------------------------------------------------- config and init
+
+
+def test_config_prints_the_effective_configuration(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "pyproject.toml").write_text(
+        '[tool.newslint]\nignore = ["TX006"]\n[tool.newslint.rules.required-field]\n'
+        'severity = "warning"\n[tool.newslint.per-file-ignores]\n"content/archive/**" = ["FM004"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(["config"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "# newslint configuration from pyproject.toml"
+    assert 'ignore = ["TX006"]' in lines
+    assert 'fail-on = "error"' in lines
+    assert "# timezone: not set (no Hugo site here: UTC)" in lines
+    at = lines.index("[per-file-ignores]")
+    assert lines[at + 1] == '"content/archive/**" = ["FM004"]'
+    at = lines.index("[rules.required-field]")
+    assert lines[at + 1] == 'severity = "warning"'
+    assert "per-host = 4" in lines
+    enabled = lines[-1]
+    assert enabled.startswith("# enabled rules (") and "FM004 required-field" in enabled
+    assert "TX006" not in enabled
+
+
+def test_config_json(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text(f"select = {SELECT}\n", encoding="utf-8")
+    code, out, _ = run(["config", "--output-format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0
+    assert data["path"] == "newslint.toml"
+    assert data["config"]["select"] == ["FM001", "FM004"]
+    assert data["config"]["links"]["per-host"] == 4
+    assert data["enabled"] == ["FM001", "FM004"]
+
+
+def test_config_reports_errors_too(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text("[rules.nope]\n", encoding="utf-8")
+    code, _, err = run(["config"], capsys)
+    assert code == 2 and err.startswith("newslint: error: newslint.toml: rules.nope: unknown rule")
+
+
+def test_init_writes_a_starter_that_parses(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["init"], capsys)
+    assert (code, out) == (0, "Wrote newslint.toml.\n")
+    text = (site / "newslint.toml").read_text(encoding="utf-8")
+    assert text.startswith("# newslint configuration.")
+    assert '# timezone = "' in text and "[rules.required-field]" in text
+    code, out, _ = run(["config", "--output-format", "json"], capsys)
+    assert code == 0 and json.loads(out)["path"] == "newslint.toml"
+
+
+def test_init_refuses_to_overwrite(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text("# mine\n", encoding="utf-8")
+    code, _, err = run(["init"], capsys)
+    assert code == 2
+    assert err == "newslint: error: newslint.toml already exists; not overwritten\n"
+    assert (site / "newslint.toml").read_text(encoding="utf-8") == "# mine\n"
+    code, _, err = run(["init", ".newslint.toml"], capsys)
+    assert code == 2
+    assert (
+        err
+        == "newslint: error: newslint.toml already configures newslint here; not writing .newslint.toml\n"
+    )
+
+
+def test_init_into_pyproject(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "pyproject.toml").write_text('[project]\nname = "site"\n', encoding="utf-8")
+    code, out, _ = run(["init", "pyproject.toml"], capsys)
+    assert (code, out) == (0, "Added a [tool.newslint] section to pyproject.toml.\n")
+    text = (site / "pyproject.toml").read_text(encoding="utf-8")
+    assert text.startswith('[project]\nname = "site"\n\n[tool.newslint]\n')
+    assert "[tool.newslint.links]" in text
+    assert config_path(capsys) == "pyproject.toml"
+    code, _, err = run(["init", "pyproject.toml"], capsys)
+    assert code == 2
+    assert (
+        err
+        == "newslint: error: pyproject.toml already has a [tool.newslint] section; not changed\n"
+    )

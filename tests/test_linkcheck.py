@@ -1,0 +1,448 @@
+"""The link checker against real HTTP servers on 127.0.0.1 (and httpx mock transports for what a
+loopback server cannot show: DNS failures, https). No test touches a non-loopback address."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from newslint.config import ConfigError, LinksConfig
+from newslint.linkcheck import (
+    USER_AGENT,
+    LinkResult,
+    LinkSettings,
+    check_links,
+    parse_duration,
+    parse_retry_after,
+    terminal_progress,
+)
+from tests.linkserver import LinkServer, link_server
+
+FAST = LinkSettings(
+    timeout=0.3, retries=1, backoff=0.001, max_wait=2.0, trust_env=False, use_cache=False
+)
+
+
+class Waits:
+    """A `sleep` for the checker that records each wait and does not really wait."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.seconds.append(seconds)
+        await asyncio.sleep(0)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LinkServer]:
+    with link_server() as running:
+        yield running
+
+
+@pytest.fixture
+def fresh() -> Iterator[LinkServer]:
+    """A server of one's own, for tests that count requests."""
+    with link_server() as running:
+        yield running
+
+
+# Path -> (verdict, reason, permanent-redirect target path or None).
+ROUTES: dict[str, tuple[str, str, str | None]] = {
+    "/ok": ("ok", "", None),
+    "/missing": ("broken", "not found (404)", None),
+    "/gone": ("broken", "gone (410)", None),
+    "/moved": ("redirect", "permanent redirect", "/ok"),
+    "/moved-308": ("redirect", "permanent redirect", "/ok"),
+    "/moved-then-found": ("redirect", "permanent redirect", "/found"),
+    "/found": ("ok", "", None),
+    "/temporary": ("ok", "", None),
+    "/head-refused": ("ok", "", None),
+    "/rate-limited": ("warning", "rate limited (429) after 2 tries", None),
+    "/rate-limited-long": ("warning", "rate limited (429, asks to wait 3600 s)", None),
+    "/error": ("warning", "server error (500) after 2 tries", None),
+    "/flaky": ("ok", "", None),
+    "/forbidden": ("warning", "blocked, possibly a bot wall (403)", None),
+    "/login": ("warning", "needs a login (401)", None),
+    "/challenge": ("warning", "blocked, possibly a bot wall (503)", None),  # not retried
+    "/slow": ("warning", "timed out (0.3 s) after 2 tries", None),
+    "/drop": ("warning", "connection dropped without a response after 2 tries", None),
+    "/moved-home": ("warning", "redirects to the site's home page", None),
+    "/loop": ("warning", "redirect loop", None),
+    "/hop/0": ("warning", "too many redirects", None),
+    "/to-ftp": (
+        "warning",
+        "redirects to a scheme other than http(s), not followed: ftp:",
+        None,
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def classified(server: LinkServer) -> dict[str, LinkResult]:
+    results = check_links([server.url(path) for path in ROUTES], FAST, sleep=Waits())
+    return {path: results[server.url(path)] for path in ROUTES}
+
+
+@pytest.mark.parametrize("path", list(ROUTES))
+def test_each_answer_is_classified(
+    path: str, classified: dict[str, LinkResult], server: LinkServer
+) -> None:
+    verdict, reason, target = ROUTES[path]
+    result = classified[path]
+    assert (result.verdict, result.reason) == (verdict, reason)
+    assert result.target == (server.url(target) if target else None)
+
+
+def test_moved_to_a_missing_page_is_broken_not_a_redirect(server: LinkServer) -> None:
+    result = check_links([server.url("/moved-to-missing")], FAST)[server.url("/moved-to-missing")]
+    assert (result.verdict, result.reason) == (
+        "broken",
+        f"not found (404) at {server.url('/missing')}",
+    )
+
+
+def test_head_refused_is_asked_again_with_get(fresh: LinkServer) -> None:
+    check_links([fresh.url("/head-refused")], FAST)
+    assert fresh.counts[("HEAD", "/head-refused")] == 1
+    assert fresh.counts[("GET", "/head-refused")] == 1
+
+
+def test_a_request_that_failed_is_retried_with_get(fresh: LinkServer) -> None:
+    results = check_links([fresh.url("/drop-head"), fresh.url("/drop")], FAST, sleep=Waits())
+    assert [r.verdict for r in results.values()] == ["ok", "warning"]
+    assert [fresh.counts[(m, "/drop")] for m in ("HEAD", "GET")] == [1, 1]
+
+
+def test_connection_refused_is_a_warning() -> None:
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/x"
+    result = check_links([url], FAST, sleep=Waits())[url]
+    assert (result.verdict, result.reason) == ("warning", "connection refused after 2 tries")
+
+
+def test_retry_after_pauses_the_host_then_succeeds(fresh: LinkServer) -> None:
+    waits = Waits()
+    url = fresh.url("/rate-limited-once")
+    result = check_links([url], FAST, sleep=waits)[url]
+    assert result.verdict == "ok"
+    assert fresh.hits("/rate-limited-once") == 2
+    assert waits.seconds == [pytest.approx(1.0, abs=0.05)]
+
+
+def test_retry_after_longer_than_max_wait_is_not_retried(fresh: LinkServer) -> None:
+    waits = Waits()
+    check_links([fresh.url("/rate-limited-long")], FAST, sleep=waits)
+    assert fresh.hits("/rate-limited-long") == 1
+    assert waits.seconds == []
+
+
+def test_backoff_grows_and_has_jitter(fresh: LinkServer) -> None:
+    waits = Waits()
+    settings = replace(FAST, retries=3, backoff=1.0, max_wait=3.0)
+    check_links([fresh.url("/error")], settings, sleep=waits)
+    first, second, third = waits.seconds
+    assert 0.5 <= first <= 1.0 and 1.0 <= second <= 2.0 and 1.5 <= third <= 3.0
+    assert fresh.counts[("GET", "/error")] == 4  # HEAD 500 -> GET, then 3 retries
+
+
+def test_a_url_is_fetched_once_whatever_its_fragment(fresh: LinkServer) -> None:
+    urls = [fresh.url("/ok"), fresh.url("/ok#top"), fresh.url("/ok#end"), fresh.url("/ok")]
+    results = check_links(urls, FAST)
+    assert fresh.hits("/ok") == 1
+    assert {r.verdict for r in results.values()} == {"ok"}
+    assert set(results) == set(urls)
+
+
+def test_permanent_redirect_keeps_the_fragment(fresh: LinkServer) -> None:
+    url = fresh.url("/moved#para-2")
+    assert check_links([url], FAST)[url].target == fresh.url("/ok#para-2")
+
+
+def test_no_cookie_no_credentials_and_a_user_agent_naming_newslint(fresh: LinkServer) -> None:
+    with_password = fresh.url("/set-cookie").replace("http://", "http://editor:secret@")
+    check_links([with_password], FAST)
+    seen = {path: headers for _, path, headers in fresh.headers_seen}
+    assert set(seen) == {"/set-cookie", "/echo"}
+    for headers in seen.values():
+        assert "Cookie" not in headers and "Authorization" not in headers
+        assert headers["User-Agent"] == USER_AGENT
+    assert "newslint/" in USER_AGENT
+
+
+def test_at_most_per_host_requests_in_flight(fresh: LinkServer) -> None:
+    fresh.delay = 0.15
+    settings = replace(FAST, per_host=2, timeout=5.0)
+    results = check_links([fresh.url(f"/ok?n={n}") for n in range(6)], settings)
+    assert {r.verdict for r in results.values()} == {"ok"}
+    assert fresh.peak == 2
+
+
+def test_accept_lists_statuses_that_count_as_working(fresh: LinkServer) -> None:
+    settings = replace(FAST, accept=frozenset({200, 403, 429}))
+    results = check_links([fresh.url("/forbidden"), fresh.url("/rate-limited")], settings)
+    assert [r.verdict for r in results.values()] == ["ok", "ok"]
+    assert fresh.hits("/rate-limited") == 1  # accepted: no retry
+
+
+def test_excluded_urls_are_not_fetched(fresh: LinkServer) -> None:
+    settings = replace(FAST, exclude=(__import__("re").compile(r"/missing$"),))
+    results = check_links([fresh.url("/missing"), "mailto:a@b.c"], settings)
+    assert [r.verdict for r in results.values()] == ["skipped", "skipped"]
+    assert fresh.total() == 0
+
+
+def test_no_private_refuses_loopback(fresh: LinkServer) -> None:
+    result = check_links([fresh.url("/ok")], replace(FAST, no_private=True))[fresh.url("/ok")]
+    assert (result.verdict, fresh.total()) == ("skipped", 0)
+
+
+def test_offline_makes_no_request(fresh: LinkServer) -> None:
+    result = check_links([fresh.url("/ok")], replace(FAST, offline=True))[fresh.url("/ok")]
+    assert (result.verdict, result.reason) == ("skipped", "not checked (--offline)")
+    assert fresh.total() == 0
+
+
+# ----------------------------------------------------------------------------------- cache
+
+
+def test_second_run_is_served_by_the_cache(fresh: LinkServer, tmp_path: Path) -> None:
+    settings = replace(FAST, use_cache=True, cache_dir=tmp_path / ".newslint_cache")
+    urls = [fresh.url("/ok"), fresh.url("/missing"), fresh.url("/moved")]
+    first = check_links(urls, settings)
+    requests = fresh.total()
+    second = check_links(urls, settings)
+    assert fresh.total() == requests
+    assert [r.cached for r in second.values()] == [True, True, True]
+    assert [replace(r, cached=False) for r in second.values()] == list(first.values())
+    assert (tmp_path / ".newslint_cache" / ".gitignore").read_text().endswith("*\n")
+    assert (tmp_path / ".newslint_cache" / "links" / ".gitignore").is_file()
+    assert (tmp_path / ".newslint_cache" / "CACHEDIR.TAG").is_file()
+    stored = (tmp_path / ".newslint_cache" / "links" / "links.json").read_text()
+    assert "a page" not in stored  # bodies are never stored
+
+
+def test_failures_expire_sooner_than_successes(fresh: LinkServer, tmp_path: Path) -> None:
+    settings = replace(FAST, use_cache=True, cache_dir=tmp_path, failure_ttl=0.0)
+    urls = [fresh.url("/ok"), fresh.url("/missing")]
+    check_links(urls, settings)
+    check_links(urls, settings)
+    assert fresh.counts[("HEAD", "/ok")] == 1
+    assert fresh.counts[("HEAD", "/missing")] == 2
+
+
+def test_no_cache_neither_reads_nor_writes(fresh: LinkServer, tmp_path: Path) -> None:
+    settings = replace(FAST, use_cache=False, cache_dir=tmp_path)
+    check_links([fresh.url("/ok")], settings)
+    check_links([fresh.url("/ok")], settings)
+    assert fresh.hits("/ok") == 2
+    assert not (tmp_path / "links").exists()
+
+
+def test_offline_uses_what_the_cache_holds(fresh: LinkServer, tmp_path: Path) -> None:
+    settings = replace(FAST, use_cache=True, cache_dir=tmp_path)
+    check_links([fresh.url("/missing")], settings)
+    result = check_links([fresh.url("/missing")], replace(settings, offline=True))
+    assert (result[fresh.url("/missing")].verdict, result[fresh.url("/missing")].cached) == (
+        "broken",
+        True,
+    )
+
+
+def test_a_damaged_cache_is_ignored(fresh: LinkServer, tmp_path: Path) -> None:
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "links.json").write_text("{not json")
+    settings = replace(FAST, use_cache=True, cache_dir=tmp_path)
+    assert check_links([fresh.url("/ok")], settings)[fresh.url("/ok")].verdict == "ok"
+    assert json.loads((tmp_path / "links" / "links.json").read_text())["version"] == 1
+
+
+# --------------------------------------------------- what a loopback server cannot show
+
+
+def _mock(handler: Any) -> httpx.MockTransport:
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize(
+    ("errno", "verdict", "reason"),
+    [
+        (socket.EAI_NONAME, "broken", "host not found"),
+        (socket.EAI_AGAIN, "warning", "host name lookup failed after 2 tries"),
+    ],
+)
+def test_dns_failure(errno: int, verdict: str, reason: str) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        try:
+            raise socket.gaierror(errno, "lookup failed")
+        except socket.gaierror as err:
+            raise httpx.ConnectError("lookup failed", request=request) from err
+
+    url = "https://no-such-host.invalid/a"
+    result = check_links([url], FAST, transport=_mock(handler), sleep=Waits())[url]
+    assert (result.verdict, result.reason) == (verdict, reason)
+
+
+def test_https_to_http_redirect_is_not_followed() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(301, headers={"Location": "http://site.invalid/a"})
+
+    url = "https://site.invalid/a"
+    result = check_links([url], FAST, transport=_mock(handler))[url]
+    assert (result.verdict, result.reason) == (
+        "warning",
+        "redirects from https to insecure http, not followed",
+    )
+    assert seen == [url]
+
+
+def test_http_to_https_upgrade_is_a_permanent_redirect() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.scheme == "http":
+            return httpx.Response(301, headers={"Location": "https://site.invalid/a"})
+        return httpx.Response(200)
+
+    result = check_links(["http://site.invalid/a"], FAST, transport=_mock(handler))
+    assert result["http://site.invalid/a"].target == "https://site.invalid/a"
+
+
+def test_a_short_link_to_another_sites_home_page_is_fine() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "short.invalid":
+            return httpx.Response(301, headers={"Location": "https://news.invalid/"})
+        return httpx.Response(200)
+
+    url = "https://short.invalid/x7"
+    result = check_links([url], FAST, transport=_mock(handler))[url]
+    assert (result.verdict, result.target) == ("redirect", "https://news.invalid/")
+
+
+# ----------------------------------------------------------------------- small pieces
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [
+        ("120", 120.0),
+        (" 0 ", 0.0),
+        ("Wed, 21 Oct 2015 07:28:30 GMT", 30.0),  # now is 07:28:00
+        ("Wed, 21 Oct 2015 07:27:00 GMT", 0.0),  # in the past: no wait
+        ("soon", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_retry_after(header: str | None, seconds: float | None) -> None:
+    now = 1445412480.0  # 2015-10-21T07:28:00Z
+    assert parse_retry_after(header, now) == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("1d", 86_400), ("12h", 43_200), ("1h30m", 5_400), ("45s", 45), ("90", 90), (30, 30)],
+)
+def test_parse_duration(text: str | int, seconds: float) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "soon", "1x", "1d tomorrow"])
+def test_parse_duration_rejects(text: str) -> None:
+    with pytest.raises(ConfigError, match="not a duration"):
+        parse_duration(text, "links.cache-ttl")
+
+
+def test_settings_from_config() -> None:
+    links = LinksConfig(
+        timeout=3, cache_ttl="2h", accept=[200, 429], exclude=["^https://x"], backoff=0.1
+    )
+    settings = LinkSettings.from_config(links, offline=True)
+    assert (settings.timeout, settings.cache_ttl, settings.failure_ttl) == (3.0, 7200.0, 3600.0)
+    assert settings.accept == frozenset({200, 429}) and settings.offline
+    assert settings.exclude[0].pattern == "^https://x" and settings.backoff == 0.1
+    with pytest.raises(ConfigError, match=r"links\.exclude"):
+        LinkSettings.from_config(LinksConfig(exclude=["("]))
+
+
+def test_progress_reports_checked_total_and_failures(fresh: LinkServer) -> None:
+    calls: list[tuple[int, int, int]] = []
+    check_links(
+        [fresh.url("/ok"), fresh.url("/missing")],
+        FAST,
+        progress=lambda *args: calls.append(args),
+    )
+    assert calls[0] == (0, 2, 0) and calls[-1] == (2, 2, 1)
+
+
+def test_no_progress_bar_under_pre_commit_or_off_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    with terminal_progress() as bar:
+        assert bar is None
+    monkeypatch.delenv("PRE_COMMIT")
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False)
+    with terminal_progress() as bar:
+        assert bar is None
+
+
+# ------------------------------------------------------------------------- command line
+
+
+def test_check_links_on_the_command_line(
+    fresh: LinkServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from newslint.cli import main
+    from newslint.testing import fm
+    from tests.linkserver import without_proxies
+
+    without_proxies(monkeypatch)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newslint.toml").write_text("[links]\ntimeout = 0.3\nretries = 0\n")
+    missing, moved = fresh.url("/missing"), fresh.url("/moved")
+    (tmp_path / "a.md").write_text(fm(body=f"[x]({missing}) [y]({moved})\n"))
+    argv = ["check", "--select", "LK006,LK007", "--output-format", "json", "a.md"]
+
+    assert main(argv) == 0  # selected, but links are only fetched with --check-links
+    assert json.loads(capsys.readouterr().out) == [] and fresh.total() == 0
+
+    assert main([*argv, "--check-links"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["code"], d["severity"], d["line"], d["column"]) for d in found] == [
+        ("LK006", "error", 4, 5),
+        ("LK007", "info", 4, 5 + len(missing) + len(") [y](")),
+    ]
+    assert found[1]["fix"]["edits"][0]["content"] == fresh.url("/ok")
+    assert (tmp_path / ".newslint_cache" / "links" / "links.json").is_file()
+
+    requests = fresh.total()
+    assert main([*argv, "--check-links", "--offline", "--no-cache"]) == 0
+    assert json.loads(capsys.readouterr().out) == [] and fresh.total() == requests
+    assert main([*argv, "--check-links", "--no-private", "--no-cache"]) == 0  # 127.0.0.1
+    assert json.loads(capsys.readouterr().out) == [] and fresh.total() == requests
+
+
+def test_a_bad_links_setting_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newslint.toml").write_text('[links]\ncache-ttl = "soon"\n')
+    (tmp_path / "a.md").write_text("---\ntitle: x\n---\n")
+    assert main(["check", "--check-links", "a.md"]) == 2
+    assert "links.cache-ttl: 'soon' is not a duration" in capsys.readouterr().err

@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newslint import runner
+from newslint.cli import main
+from newslint.config import Config
+from newslint.engine import RuleSet, build_ruleset
+from newslint.events import Collected
+from newslint.rule import ProjectContext, Rule
+from rules.duplicate_source import DuplicateSource
+from rules.duplicate_title import DuplicateTitle
+from rules.required_field import RequiredField
+from tests.sitegen import article, make_site
+
+
+class WorkerPid(Rule):
+    """Collects the id of the process that linted the file."""
+
+    code = "ZZ901"
+    name = "worker-pid"
+
+    def collect(self) -> Any:
+        return os.getpid()
+
+
+class Crashes(Rule):
+    """Fails in project_end."""
+
+    code = "ZZ902"
+    name = "crashes"
+
+    def collect(self) -> Any:
+        return 1
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        raise RuntimeError("boom")
+
+
+def ruleset(*extra: type[Rule]) -> RuleSet:
+    rules = [RequiredField, DuplicateSource, DuplicateTitle, *extra]
+    return build_ruleset(Config(presets=["hugo", "news"]), rule_classes=rules)
+
+
+def shape(results: list[Any]) -> list[Any]:
+    return [(r.path, [d.to_json() for d in r.diagnostics]) for r in results]
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    return [p.relative_to(tmp_path) for p in make_site(tmp_path)]
+
+
+def test_workers_give_the_sequential_results_in_order(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    rules = ruleset(WorkerPid)
+    arrived: list[int] = []
+    parallel = runner.lint_files(
+        site, rules, jobs=2, use_cache=False, on_result=lambda i, _: arrived.append(i)
+    )
+    sequential = runner.lint_files(site, rules, jobs=1, use_cache=False)
+    assert shape(parallel) == shape(sequential)
+    assert [r.path for r in parallel] == [p.as_posix() for p in site]
+    assert sorted(arrived) == list(range(len(site)))
+    pids = {r.collected["worker-pid"].data for r in parallel}
+    assert os.getpid() not in pids  # linted in worker processes
+    assert {r.collected["worker-pid"].data for r in sequential} == {os.getpid()}
+    # Every third article has an empty summary; results carry their fixes across processes.
+    summaries = [d for r in parallel for d in r.diagnostics if d.code == "FM004"]
+    assert [d.path for d in summaries] == [p.as_posix() for p in site[::3]]
+
+
+def test_cross_file_rules_see_every_worker_s_files(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    site[11].write_text(article(11, title="Story number 0"), encoding="utf-8")
+    rules = ruleset()
+    results = runner.lint_files(site, rules, jobs=2, use_cache=False)
+    found = [(d.path, d.code, d.line, d.column) for d in runner.project_end(results, rules)]
+    assert found == [("content/en/news/0011.en.md", "XF002", 2, 8)]
+
+
+def test_file_results_pickle_with_fixes(site: list[Path]) -> None:
+    result = runner.lint_files(site[:1], ruleset(), use_cache=False)[0]
+    assert result.diagnostics[0].fix is not None
+    copy = pickle.loads(pickle.dumps(result))
+    assert shape([copy]) == shape([result])
+    assert copy.collected["duplicate-source"].data == result.collected["duplicate-source"].data
+
+
+def test_second_run_is_answered_by_the_cache_without_parsing(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site[11].write_text(article(11, source="https://news.example.com/story/0"), encoding="utf-8")
+    rules = ruleset()
+    first = runner.lint_files(site, rules)
+    assert first.cache_hits == 0
+    assert (Path(".newslint_cache") / ".gitignore").read_text().strip().endswith("*")
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached file was parsed")
+
+    monkeypatch.setattr("newslint.document.Document.from_bytes", no_parsing)
+    second = runner.lint_files(site, rules)
+    assert second.cache_hits == len(site)
+    assert shape(second) == shape(first)
+    assert [r.diagnostics for r in second] == [r.diagnostics for r in first]
+    assert [r.collected for r in second] == [r.collected for r in first]
+    # Cached files still bring their collected data to the cross-file rules.
+    found = [(d.path, d.code) for d in runner.project_end(second, rules)]
+    assert found == [("content/en/news/0011.en.md", "XF001")]
+
+
+def test_a_changed_file_is_linted_again(site: list[Path]) -> None:
+    rules = ruleset()
+    runner.lint_files(site, rules)
+    site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+    again = runner.lint_files(site, rules)
+    assert again.cache_hits == len(site) - 1
+    assert [d.code for d in again[1].diagnostics] == ["FM004"]
+
+
+def test_no_cache_reads_and_writes_nothing(site: list[Path]) -> None:
+    results = runner.lint_files(site, ruleset(), use_cache=False)
+    assert results.cache_hits == 0
+    assert not Path(".newslint_cache").exists()
+
+
+def test_project_compares_given_files_with_the_whole_site(site: list[Path]) -> None:
+    site[5].write_text(article(5, title="Story number 0"), encoding="utf-8")
+    rules = ruleset()
+    alone = runner.lint_files([site[5]], rules)
+    assert runner.project_end(alone, rules) == []
+    project = runner.lint_files([site[5]], rules, project=True)
+    assert [r.path for r in project] == ["content/en/news/0005.en.md"]
+    assert len(project.context) == len(site) - 1
+    found = [(d.path, d.code, d.message) for d in runner.project_end(project, rules)]
+    assert found == [
+        (
+            "content/en/news/0005.en.md",
+            "XF002",
+            "title 'Story number 0' is also used by content/en/news/0000.en.md",
+        )
+    ]
+    # The original is not reported, and other files' per-file problems are not either.
+    original = runner.lint_files([site[0]], rules, project=True)
+    assert runner.project_end(original, rules) == []
+    assert [d.code for r in original for d in r.diagnostics] == ["FM004"]
+
+
+def test_project_end_crash_is_an_internal_error(site: list[Path]) -> None:
+    rules = ruleset(Crashes)
+    results = runner.lint_files(site[:2], rules, use_cache=False)
+    found = [(d.rule, d.severity.label, d.message) for d in runner.project_end(results, rules)]
+    assert found == [
+        ("internal-error", "error", "rule crashes crashed in project_end: RuntimeError: boom")
+    ]
+
+
+def test_cli_project_flag(site: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    site[5].write_text(article(5, title="Story number 0"), encoding="utf-8")
+    args = ["check", "--select", "XF002", "--output-format", "concise", str(site[5])]
+    assert main(args) == 0
+    assert capsys.readouterr().out == ""
+    assert main([*args, "--project"]) == 0  # XF002 is info: below the default fail-on
+    assert capsys.readouterr().out == (
+        "content/en/news/0005.en.md:2:8: XF002 [duplicate-title] "
+        "title 'Story number 0' is also used by content/en/news/0000.en.md\n"
+    )
+
+
+def test_default_jobs_is_at_least_one() -> None:
+    assert runner.default_jobs() >= 1
