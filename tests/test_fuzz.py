@@ -1,13 +1,14 @@
 """Fuzzing: articles built from realistic parts, and mutated bytes.
 
 Properties: no internal error, every span inside the text, JSON output valid. The default profile is
-short; `NEWSLINT_HYPOTHESIS_PROFILE=long` runs the long one (10 minutes: `-m fuzz`).
+short; `pytest -m fuzz_long` runs the long one for `NEWSLINT_FUZZ_SECONDS` (default 600) seconds.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -185,3 +186,14 @@ def test_random_bytes_never_crash(data: bytes) -> None:
 @given(st.binary(max_size=500))
 def test_front_matter_prefixed_bytes_never_crash(prefix: bytes, data: bytes) -> None:
     assert_sound(prefix + data)
+
+
+@pytest.mark.fuzz_long
+def test_long_fuzz_run() -> None:
+    """Fresh random batches until the time budget is spent (each call explores new examples)."""
+    budget = float(os.environ.get("NEWSLINT_FUZZ_SECONDS", "600"))
+    end = time.monotonic() + budget
+    batch = settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    while time.monotonic() < end:
+        batch(given(articles())(assert_sound))()
+        batch(given(st.binary(max_size=4000))(assert_sound))()
