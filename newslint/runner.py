@@ -217,15 +217,34 @@ def _run(
     # Under fork the workers inherit _STATE; elsewhere it is pickled to them once.
     initarg = None if context.get_start_method() == "fork" else _STATE
     pending = {index for index in range(len(paths))}
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     from newslint.cache import decode_result
 
     strings: dict[str, str] = {}  # text shared between the results, see `decode_result`
     try:
-        with context.Pool(min(jobs, len(paths)), _init_worker, (initarg,)) as pool:
-            for chunk in pool.imap_unordered(_work, _chunks(paths, jobs)):
-                for index, data, hit in chunk:
-                    pending.discard(index)
-                    yield index, decode_result(data, strings), hit
+        # concurrent.futures rather than multiprocessing.Pool: a worker that dies (a crash in a
+        # native parser) breaks the pool with an error instead of hanging the run forever.
+        pool = ProcessPoolExecutor(min(jobs, len(paths)), context, _init_worker, (initarg,))
+        try:
+            running = {pool.submit(_work, chunk): chunk for chunk in _chunks(paths, jobs)}
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    chunk = running.pop(future)
+                    try:
+                        answers = future.result()
+                    except BrokenProcessPool:
+                        for index, name in chunk:
+                            pending.discard(index)
+                            yield index, _worker_died(name), False
+                        continue
+                    for index, data, hit in answers:
+                        pending.discard(index)
+                        yield index, decode_result(data, strings), hit
+        finally:
+            pool.shutdown(wait=not pending, cancel_futures=True)
     except (OSError, RuntimeError, ImportError, AttributeError, TypeError) as err:
         # No processes here (a sandbox), or a rule set that cannot be sent to spawned workers:
         # lint what is left in this process.
@@ -236,6 +255,13 @@ def _run(
             yield index, result, hit
     finally:
         _STATE = None
+
+
+def _worker_died(name: str) -> FileResult:
+    from newslint.engine import INTERNAL_ERROR, _file_problem, display_path
+
+    message = "a worker process died while linting this file's batch (a crash in a parser?)"
+    return _file_problem(display_path(Path(name)), INTERNAL_ERROR, message)
 
 
 # ------------------------------------------------------------------------------ project end

@@ -3,7 +3,8 @@
 ## What it does
 Flags links and images that cannot work:
 
-- empty links and images, `[]()` and `![]()`;
+- empty links and images, `[]()` and `![]()`, and links with a URL but no text (`[](url)`,
+  a warning: nothing to see or click);
 - a link with text but no destination, `[text]()`, and an image with no source, `![alt]()`;
 - `javascript:` links (scraped buttons such as `[Watchlist](javascript:void(0))`);
 - web URLs without a host (`http:///x`, `https://`) and URLs with a second scheme where the host
@@ -63,6 +64,7 @@ class LinkMalformed(Rule):
         "no-host": "URL {url!r} has no host",
         "double-scheme": "URL {url!r} has a scheme where its host should be",
         "space": "URL has a space, so Markdown does not render this link",
+        "no-text": "link to {url!r} has no text, so readers cannot see or click it",
     }
 
     def on_link(self, ctx: Context, link: Link) -> None:
@@ -72,6 +74,8 @@ class LinkMalformed(Rule):
         dest = destination(text, link)
         if not url.strip():
             self._no_url(ctx, link, dest, kind)
+        elif not link.is_image and self._invisible(text, link, dest):
+            ctx.report(link.span, "no-text", url=url[:80], severity=Severity.WARNING)
         elif match := _SCRIPT.match(url):
             fix = self._unlink(text, link, dest, "Remove the script link")
             scheme = match.group(0).strip().lower()
@@ -87,6 +91,14 @@ class LinkMalformed(Rule):
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
             if web and parts is not None and not parts.hostname:
                 ctx.report(dest or link.span, "no-host", url=url)
+
+    @staticmethod
+    def _invisible(text: str, link: Link, dest: Span | None) -> bool:
+        """A link whose label shows nothing: no text, no image, no HTML, no code."""
+        if link.text.strip() or link.link_type != "Inline" or dest is None:
+            return False
+        label = text[link.span.start + 1 : dest.start]
+        return not any(mark in label for mark in ("![", "<", "`", "&"))
 
     def _no_url(self, ctx: Context, link: Link, dest: Span | None, kind: str) -> None:
         text = ctx.document.text

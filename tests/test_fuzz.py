@@ -193,7 +193,9 @@ def test_long_fuzz_run() -> None:
     """Fresh random batches until the time budget is spent (each call explores new examples)."""
     budget = float(os.environ.get("NEWSLINT_FUZZ_SECONDS", "600"))
     end = time.monotonic() + budget
-    batch = settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    batch = settings(
+        max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     while time.monotonic() < end:
         batch(given(articles())(assert_sound))()
         batch(given(st.binary(max_size=4000))(assert_sound))()

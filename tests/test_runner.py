@@ -182,3 +182,29 @@ def test_cli_project_flag(site: list[Path], capsys: pytest.CaptureFixture[str]) 
 
 def test_default_jobs_is_at_least_one() -> None:
     assert runner.default_jobs() >= 1
+
+
+MAIN_PID = os.getpid()
+
+
+class DiesInWorker(Rule):
+    """Kills its worker process on one file (a native crash, as far as the pool can tell)."""
+
+    code = "ZZ905"
+    name = "dies-in-worker"
+
+    def on_document_start(self, ctx: Any, document: Any) -> None:
+        if document.path.endswith("0005.en.md") and os.getpid() != MAIN_PID:
+            os._exit(3)
+
+
+def test_a_dying_worker_is_an_internal_error_not_a_hang(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    results = runner.lint_files(site, ruleset(DiesInWorker), jobs=2, use_cache=False)
+    assert [r.path for r in results] == [p.as_posix() for p in site]
+    died = [r.path for r in results if any(d.rule == "internal-error" for d in r.diagnostics)]
+    assert "content/en/news/0005.en.md" in died
+    message = results[5].diagnostics[0].message
+    assert message == "a worker process died while linting this file's batch (a crash in a parser?)"

@@ -89,6 +89,14 @@ CASES = [
         errors=[("empty", 5, 3), ("space", 6, 5)],
         fixed="---\r\ntitle: x\r\n---\r\n\r\nA  b\r\n[c](https://c.org/d%20e)\r\n",
     ),
+    Case(
+        "link-without-text",
+        fm(body="See [](https://example.com/a) here.\n"),
+        errors=[("no-text", 4, 5)],
+    ),
+    Case("linked-image-is-visible", fm(body="See [![](a.png)](https://example.com/a) here.\n")),
+    Case("linked-image-with-alt", fm(body="See [![Chart](a.png)](https://example.com/a).\n")),
+    Case("html-label-is-visible", fm(body="See [<b></b>](https://example.com/a).\n")),
 ]
 
 
