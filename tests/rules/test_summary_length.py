@@ -28,6 +28,15 @@ CASES = [
     Case("news-preset-off", fm(summary="x"), config={"presets": ["hugo"]}),
     Case("toml", '+++\nsummary = "Short."\n+++\n', errors=[("short", 2, 11)]),
     Case("json", '{"summary": "Short."}\n', errors=[("short", 1, 13)]),
+    Case("cjk-short-sentence-is-fine", fm(summary="东港在海堤修复三周后于周五重新开放。")),
+    Case("cjk-too-short", fm(summary="港口重开。"), errors=[("short", 2, 10)]),
+    Case("cjk-too-long", fm(summary="港" * 101), errors=[("long", 2, 10)]),
+    Case(
+        "cjk-name-in-latin-summary",
+        fm(summary="Talks in 北京 went on and on."),
+        errors=[("short", 2, 10)],
+    ),
+    Case("cjk-at-the-limit", fm(summary="港" * 100)),
 ]
 
 
