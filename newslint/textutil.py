@@ -257,6 +257,18 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9'’-]*[A-Za-z][A-Za-z0-9'’-]*")
 _WORDISH = re.compile(r"[^\W_](?:[^\W_]|['’-](?=[^\W_]))*")
 
 
+_LATIN_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_LATIN_RUN = re.compile(f"[{_LATIN_LETTER}](?:[{_LATIN_LETTER}0-9]|['’-](?=[{_LATIN_LETTER}0-9]))*")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_KANA = re.compile("[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+_HANGUL_RUN = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+")
+# Letters the fast path does not know (Cyrillic, Arabic, ...): those texts take the exact path.
+_OTHER_LETTER = re.compile(
+    f"[^\\W\\d_{_LATIN_LETTER}\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff\uff66-\uff9d\U00020000-\U0002fa1f]"
+)
+
+
 def script_units(text: str) -> dict[str, int]:
     """How much of `text` is in each script: a Han or kana character counts as one unit, a word of
     any other script (a run of its letters and digits) as one, so that `Apple Vision Pro 销量不佳`
@@ -264,6 +276,19 @@ def script_units(text: str) -> dict[str, int]:
     if text.isascii():
         count = len(_ASCII_WORD.findall(text))
         return {"latin": count} if count else {}
+    if not _OTHER_LETTER.search(text):
+        # Latin and CJK only (nearly every news text): counted by regexes, not per character.
+        counts = {
+            "latin": len(_LATIN_RUN.findall(text)),
+            "han": len(_HAN.findall(text)),
+            "kana": len(_KANA.findall(text)),
+            "hangul": len(_HANGUL_RUN.findall(text)),
+        }
+        return {script: count for script, count in counts.items() if count}
+    return _script_units_exact(text)
+
+
+def _script_units_exact(text: str) -> dict[str, int]:
     units: dict[str, int] = {}
     for token in _WORDISH.findall(text):
         if token.isascii():
