@@ -345,6 +345,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         from newslint.fixer import run_fix
 
         return run_fix(args, config, ruleset, files)
+    if _streams(args):
+        return _stream_lint(args, config, ruleset, files)
     diagnostics = lint_diagnostics(args, ruleset, files)
     if args.write_baseline:
         return _write_baseline(args, diagnostics, files)
@@ -371,6 +373,65 @@ def lint_diagnostics(
     diagnostics.extend(project_suppressions(results, project))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+# Formats written one diagnostic per line: they are printed file by file as results arrive, so
+# memory does not grow with the number of files.
+STREAMING_FORMATS = ("concise", "json-lines")
+
+
+def _streams(args: argparse.Namespace) -> bool:
+    from newslint.reporters import default_format
+
+    if args.baseline or args.write_baseline or args.statistics or args.output is not None:
+        return False
+    return (args.output_format or default_format(sys.stdout, args.color)) in STREAMING_FORMATS
+
+
+def _stream_lint(
+    args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Sequence[Path]
+) -> int:
+    """Print each file's diagnostics in file order as soon as they are known, then the project-wide
+    ones (cross-file rules, link checks). Only counts and the data the project step needs stay."""
+    from newslint.diagnostics import Diagnostic
+    from newslint.engine import FileResult
+    from newslint.reporters import default_format, report
+    from newslint.rule import Severity
+    from newslint.runner import lint_files, project_end
+    from newslint.suppressions import project_suppressions
+
+    fmt = args.output_format or default_format(sys.stdout, args.color)
+    threshold = Severity.parse(config.fail_on)
+    waiting: dict[int, FileResult] = {}
+    state = {"next": 0, "internal": False, "failing": False}
+
+    def write(diagnostics: list[Diagnostic]) -> None:
+        report(fmt, diagnostics, 0, sys.stdout)
+        for d in diagnostics:
+            state["internal"] = state["internal"] or d.rule == "internal-error"
+            state["failing"] = state["failing"] or d.severity >= threshold
+
+    def arrived(index: int, result: FileResult) -> None:
+        waiting[index] = result
+        while state["next"] in waiting:
+            ready = waiting.pop(int(state["next"]))
+            write(ready.diagnostics)
+            ready.diagnostics = []  # printed; the project step needs only `collected`
+            state["next"] += 1
+
+    results = lint_files(
+        files,
+        ruleset,
+        jobs=args.jobs,
+        use_cache=not args.no_cache,
+        project=args.project,
+        on_result=arrived,
+    )
+    project = project_end(results, ruleset, offline=args.offline, use_cache=not args.no_cache)
+    write(sorted(project_suppressions(results, project), key=Diagnostic.sort_key))
+    if state["internal"]:
+        return EXIT_ERROR
+    return EXIT_PROBLEMS if state["failing"] else EXIT_OK
 
 
 def exit_code(config: Config, diagnostics: Sequence[Diagnostic]) -> int:

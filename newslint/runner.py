@@ -243,6 +243,8 @@ def _run(
                     for index, data, hit in answers:
                         pending.discard(index)
                         yield index, decode_result(data, strings), hit
+                    if len(strings) > 100_000:
+                        strings.clear()  # sharing helps within a run of files; keep memory bounded
         finally:
             pool.shutdown(wait=not pending, cancel_futures=True)
     except (OSError, RuntimeError, ImportError, AttributeError, TypeError) as err:
