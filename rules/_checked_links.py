@@ -66,6 +66,8 @@ class CheckedLinks(Rule):
         self._body.append((link, use))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
+        if ctx.config is None or not ctx.config.links.check:
+            return  # no check in this run: collecting every link would only cost memory
         only_source = bool(ctx.config is not None and ctx.config.links.only_source)
         body = [use for _, use in self._body]
         if only_source:

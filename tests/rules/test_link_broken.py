@@ -128,7 +128,7 @@ def test_configured_severity_applies_to_broken_links(server: LinkServer, tmp_pat
 
 
 def _collected(text: str, config: dict | None = None) -> list[LinkUse]:
-    parsed = parse_config(config or {})
+    parsed = parse_config({"links": {"check": True}, **(config or {})})
     ruleset = build_ruleset(parsed, rule_classes=[LinkBroken], select=["LK006"])
     doc = Document.from_text(text, "a.md")
     _, crashes, collected = run_rules(doc, ruleset.rules, parsed)
@@ -154,6 +154,11 @@ def test_what_is_recorded_during_the_walk() -> None:
         ("https://auto.example/p", 6, 60, 82, True),
         ("https://x.example/?a=1&b=2", 7, 51, 81, True),  # written with &amp;: still its span
     ]
+
+
+def test_nothing_is_recorded_when_links_are_not_checked() -> None:
+    text = fm(body="See [a](https://example.com/a).\n")
+    assert _collected(text, {"links": {"check": False}}) == []
 
 
 def test_nothing_is_recorded_without_http_links() -> None:
