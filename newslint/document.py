@@ -184,10 +184,10 @@ class Document:
         return default if found is None else found.value
 
     def lead_sentences(self, max_chars: int = 300) -> str:
-        """The article's opening sentences, cut at a sentence end within `max_chars`."""
+        """The article's complete opening sentences within `max_chars` ("" when there are none)."""
         from newslint.textutil import lead_from_paragraphs
 
-        return lead_from_paragraphs(self.prose_paragraphs(), max_chars, self.language)
+        return lead_from_paragraphs(self.prose_paragraphs(), max_chars)
 
     def prose_paragraphs(self) -> list[str]:
         """Reader-visible paragraph texts, in order, skipping blank ones and the source line."""

@@ -378,8 +378,6 @@ def lint_path(path: Path, ruleset: RuleSet) -> FileResult:
 
 # ------------------------------------------------------------------------------------ fixing
 
-MAX_PASSES = 10
-
 
 @dataclass
 class FixOutcome:
@@ -405,7 +403,7 @@ class FixOutcome:
 
 
 def fix_document(doc: Document, ruleset: RuleSet, *, unsafe: bool = False) -> FixOutcome:
-    """Lint, apply non-overlapping fixes, verify, re-lint, until nothing changes (<= MAX_PASSES)."""
+    """Lint, apply non-overlapping fixes, verify, re-lint, until nothing changes (see `fixloop`)."""
     from newslint.fixloop import fix_loop
 
     return fix_loop(doc, ruleset, unsafe=unsafe)

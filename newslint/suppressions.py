@@ -434,16 +434,7 @@ def _judge(
             outcome.unused.append(_unused(doc, item, unused))
         if deferred and outcome.project is not None:
             span, _, message, fix = _unused(doc, item, deferred)
-            candidate = make_diagnostic(
-                doc.path,
-                doc.lines,
-                span,
-                UnusedSuppression.name,
-                UnusedSuppression.code,
-                outcome.severity,
-                message,
-                fix,
-            )
+            candidate = _unused_diagnostic(doc, span, outcome.severity, message, fix)
             uses = [(number, p if item.selectors else -1) for p in deferred]
             outcome.project["candidates"].append((uses, candidate))
         if unknown:
@@ -610,6 +601,21 @@ def _filter(
     return [t for n, t in enumerate(things) if n not in silenced], outcome
 
 
+def _unused_diagnostic(
+    doc: Document, span: Span, severity: Severity, message: str, fix: Fix | None
+) -> Diagnostic:
+    return make_diagnostic(
+        doc.path,
+        doc.lines,
+        span,
+        UnusedSuppression.name,
+        UnusedSuppression.code,
+        severity,
+        message,
+        fix,
+    )
+
+
 def apply_suppressions(
     doc: Document,
     diagnostics: list[Diagnostic],
@@ -625,18 +631,7 @@ def apply_suppressions(
     if outcome is None:
         return diagnostics
     for span, _, message, fix in outcome.unused:
-        kept.append(
-            make_diagnostic(
-                doc.path,
-                doc.lines,
-                span,
-                UnusedSuppression.name,
-                UnusedSuppression.code,
-                outcome.severity,
-                message,
-                fix,
-            )
-        )
+        kept.append(_unused_diagnostic(doc, span, outcome.severity, message, fix))
     if collected is not None and outcome.project is not None and outcome.project["covers"]:
         collected[PROJECT_KEY] = Collected(doc.path, outcome.project)
     return kept

@@ -33,19 +33,48 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def lead_from_paragraphs(paragraphs: list[str], max_chars: int, language: str | None = None) -> str:
-    """Whole opening sentences that fit in `max_chars`; "" when not even one fits."""
-    del language  # sentence ends are recognised for Latin and CJK punctuation alike
-    lead = ""
+_CLOSERS = "\"'”’)]」』）》"
+_ELLIPSES = ("...", "…", "。。。", "．．．")
+# A complete sentence ends in . ! ? or a CJK full stop, then maybe closing quotes or brackets.
+_COMPLETE = re.compile(r"[.!?。！？][" + re.escape(_CLOSERS) + r"]*\Z")
+
+
+def ellipsis_ending(text: str) -> str | None:
+    """The ellipsis `text` ends with (closing quotes and brackets aside), or None."""
+    text = text.rstrip().rstrip(_CLOSERS).rstrip()
+    for ending in _ELLIPSES:
+        if text.endswith(ending):
+            return ending
+    return None
+
+
+def complete(sentence: str) -> bool:
+    """The sentence ends with its own full stop, not cut off with an ellipsis."""
+    return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
+
+
+def lead_from_paragraphs(paragraphs: list[str], max_chars: int) -> str:
+    """Whole, complete opening sentences of the first paragraph that has one, within `max_chars`.
+
+    A paragraph that does not open with a complete sentence (a dateline such as "HERZLIYA,
+    Israel —", a body cut with "...") is skipped, and a fragment never ends the result. When the
+    opening sentence alone is longer than `max_chars` there is no lead (""): a later paragraph
+    would not be an opening.
+    """
     for paragraph in paragraphs:
+        lead = ""
         for sentence in sentences(paragraph):
+            if not complete(sentence):
+                break
             candidate = sentence if not lead else _join(lead, sentence)
             if len(candidate) > max_chars:
-                return lead
+                if not lead:
+                    return ""
+                break
             lead = candidate
         if lead:
             return lead
-    return lead
+    return ""
 
 
 def _join(left: str, right: str) -> str:

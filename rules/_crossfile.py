@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections import defaultdict
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -145,13 +146,15 @@ def group_key(data: Item) -> Any:
     return data[VALUE] if data[KEY] is None else data[KEY]
 
 
-def report_duplicates(
-    ctx: ProjectContext, groups: dict[Any, list[Collected]], message_id: str
-) -> None:
-    """Report each member of a group of two or more, except the earliest, naming the earliest.
+def report_duplicates(ctx: ProjectContext, collected: list[Collected], message_id: str) -> None:
+    """Group the collected items by key; in each group of two or more, report every member except
+    the earliest, naming the earliest.
 
     Members that are translations of one another (one translation key) count once.
     """
+    groups: dict[Any, list[Collected]] = defaultdict(list)
+    for entry in collected:
+        groups[group_key(entry.data)].append(entry)
     for members in groups.values():
         if len(members) < 2:
             continue

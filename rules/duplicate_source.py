@@ -26,7 +26,6 @@ Keep one of the two articles, or point the later one at the source it really use
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from newslint import Rule, Severity
@@ -36,7 +35,6 @@ from newslint.rule import Context, ProjectContext
 
 from ._crossfile import (
     Item,
-    group_key,
     item,
     normalise_url,
     position,
@@ -71,7 +69,4 @@ class DuplicateSource(Rule):
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        groups: dict[Any, list[Collected]] = defaultdict(list)
-        for entry in collected:
-            groups[group_key(entry.data)].append(entry)
-        report_duplicates(ctx, groups, "duplicate")
+        report_duplicates(ctx, collected, "duplicate")

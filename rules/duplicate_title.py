@@ -25,7 +25,6 @@ recurring column ("Morning briefing") is better told apart by its date in the ti
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from typing import Any
 
 from newslint import Rule, Severity
@@ -33,7 +32,7 @@ from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import Context, ProjectContext
 
-from ._crossfile import Item, group_key, item, normalise_title, position, report_duplicates
+from ._crossfile import Item, item, normalise_title, position, report_duplicates
 
 
 class DuplicateTitle(Rule):
@@ -63,7 +62,4 @@ class DuplicateTitle(Rule):
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        groups: dict[Any, list[Collected]] = defaultdict(list)
-        for entry in collected:
-            groups[group_key(entry.data)].append(entry)
-        report_duplicates(ctx, groups, "duplicate")
+        report_duplicates(ctx, collected, "duplicate")

@@ -37,7 +37,6 @@ from newslint.rule import Context
 from newslint.spans import Span
 
 from ._fields import insert_field
-from ._summary import opening_sentences
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ class RequiredField(Rule):
             found = document.field(key)
             summary_fix = None
             if key == "summary":
-                lead = opening_sentences(document, ctx.options.max_chars)
+                lead = document.lead_sentences(ctx.options.max_chars)
                 if lead:
                     edit = (
                         found.replace_value(lead)

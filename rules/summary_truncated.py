@@ -29,7 +29,7 @@ from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
 
-from ._summary import ellipsis_ending, mid_word_ending, opening_sentences
+from ._summary import ellipsis_ending, mid_word_ending
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class SummaryTruncated(Rule):
             message = "mid-word"
         if ending is None:
             return
-        better = opening_sentences(ctx.document, ctx.options.max_chars)
+        better = ctx.document.lead_sentences(ctx.options.max_chars)
         fix = None
         if better and better != field.value:
             fix = Fix.unsafe(
