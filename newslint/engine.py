@@ -58,6 +58,9 @@ class RuleSet:
     config: Config
     registry: Registry
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    _chosen: dict[tuple[frozenset[str], tuple[str, ...]], list[ActiveRule]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def for_document(self, path: str, site: Site) -> list[ActiveRule]:
         presets = set(
@@ -68,12 +71,17 @@ class RuleSet:
         for pattern, selectors in self.per_file_ignores.items():
             if _glob_match(path, pattern):
                 ignored.extend(selectors)
-        return [
-            active
-            for active in self.rules
-            if (not active.rule.presets or presets.intersection(active.rule.presets))
-            and not any(matches(active.rule, s) for s in ignored)
-        ]
+        # Thousands of documents share a handful of (presets, ignores) combinations.
+        key = (frozenset(presets), tuple(ignored))
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            chosen = self._chosen[key] = [
+                active
+                for active in self.rules
+                if (not active.rule.presets or presets.intersection(active.rule.presets))
+                and not any(matches(active.rule, s) for s in ignored)
+            ]
+        return list(chosen)
 
 
 def active_presets(site: Site) -> tuple[str, ...]:
@@ -191,15 +199,23 @@ def _rule_label(rule: type[Rule]) -> str:
     return rule.name if rule.origin == "builtin" else f"{rule.name} (plugin {rule.origin})"
 
 
-_HANDLERS: dict[type[Rule], tuple[tuple[str, str], ...]] = {}
+# Which rule handles which event, worked out once per list of rule classes (`handlers()` walks every
+# event name with getattr), not once per document.
+_PLANS: dict[tuple[type[Rule], ...], dict[str, tuple[tuple[int, str], ...]]] = {}
 
 
-def _handlers(rule: type[Rule]) -> tuple[tuple[str, str], ...]:
-    # Once per rule class, not once per document (it walks every event name with getattr).
-    found = _HANDLERS.get(rule)
+def _plan(classes: tuple[type[Rule], ...]) -> dict[str, tuple[tuple[int, str], ...]]:
+    found = _PLANS.get(classes)
     if found is None:
-        found = _HANDLERS[rule] = tuple(rule.handlers().items())
+        events: dict[str, list[tuple[int, str]]] = {}
+        for index, rule in enumerate(classes):
+            for event, method in rule.handlers().items():
+                events.setdefault(event, []).append((index, method))
+        found = _PLANS[classes] = {event: tuple(pairs) for event, pairs in events.items()}
     return found
+
+
+Handler = tuple[Callable[[Context, Any], None], Context]
 
 
 def run_rules(
@@ -208,49 +224,63 @@ def run_rules(
     """Walk `doc` once, calling every subscribed handler. Returns reports, crashes and collected data."""
     sink: list[Report] = []
     crashes: list[Diagnostic] = []
-    instances: list[tuple[Rule, Context]] = []
-    handlers: dict[str, list[tuple[Callable[..., Any], Context, Rule]]] = {}
+    instances = [active.rule() for active in rules]
+    contexts = [
+        Context(active.rule, doc, active.options, active.severity, config, sink) for active in rules
+    ]
+    plan = _plan(tuple(active.rule for active in rules))
+    handlers: dict[str, list[Handler]] = {
+        event: [(getattr(instances[i], method), contexts[i]) for i, method in pairs]
+        for event, pairs in plan.items()
+    }
     broken: set[int] = set()
-    for active in rules:
-        instance = active.rule()
-        ctx = Context(active.rule, doc, active.options, active.severity, config, sink)
-        instances.append((instance, ctx))
-        for event, method in _handlers(active.rule):
-            handlers.setdefault(event, []).append((getattr(instance, method), ctx, instance))
+
+    def crashed(ctx: Context, err: Exception) -> None:
+        # The rule is done for this document: its handlers leave every event's list.
+        index = contexts.index(ctx)
+        broken.add(index)
+        crashes.append(_internal_error(doc.path, doc, _rule_label(ctx.rule), err))
+        for event, pairs in handlers.items():
+            handlers[event] = [pair for pair in pairs if pair[1] is not ctx]
 
     def emit(event: str, payload: Any) -> None:
-        for handler, ctx, instance in handlers.get(event, ()):
-            if id(instance) in broken:
-                continue
+        for handler, ctx in handlers.get(event, ()):
             try:
                 handler(ctx, payload)
             except Exception as err:
-                broken.add(id(instance))
-                crashes.append(_internal_error(doc.path, doc, _rule_label(ctx.rule), err))
+                crashed(ctx, err)
+
+    def emit_all(event: str, payloads: Iterable[Any]) -> None:
+        if handlers.get(event):
+            for payload in payloads:
+                for handler, ctx in handlers[event]:
+                    try:
+                        handler(ctx, payload)
+                    except Exception as err:
+                        crashed(ctx, err)
 
     emit("document_start", doc)
     if doc.front_matter is not None:
         emit("front_matter", doc.front_matter)
-        if "field" in handlers:
-            for item in doc.fields:
-                emit("field", item)
-    if any(event in handlers for event in _NODE_EVENTS.values()):
+        emit_all("field", doc.fields)
+    if any(handlers.get(event) for event in _NODE_EVENTS.values()):
         try:
             nodes = doc.body_nodes
         except Exception as err:
             crashes.append(_internal_error(doc.path, doc, "markdown-parser", err))
             nodes = []
         for node in nodes:
-            event = _NODE_EVENTS[type(node)]
-            if event in handlers:
-                emit(event, node)
-    if "line" in handlers:
-        for line in doc.iter_lines():
-            emit("line", line)
+            for handler, ctx in handlers.get(_NODE_EVENTS[type(node)], ()):
+                try:
+                    handler(ctx, node)
+                except Exception as err:
+                    crashed(ctx, err)
+    if handlers.get("line"):
+        emit_all("line", doc.iter_lines())
     emit("document_end", doc)
     collected: dict[str, Collected] = {}
-    for instance, ctx in instances:
-        if id(instance) in broken:
+    for index, (instance, ctx) in enumerate(zip(instances, contexts, strict=True)):
+        if index in broken:
             continue
         try:
             data = instance.collect()

@@ -108,15 +108,32 @@ class Site:
             cached = self.__dict__["_bases"] = (key, bases)
         return cached[1]
 
+    def _folder_language(self, folder: str, name: str) -> str | None:
+        """The language whose contentDir holds `folder/name`; folders are resolved once each."""
+        folders: dict[str, str] = self.__dict__.setdefault("_resolved_folders", {})
+        resolved_folder = folders.get(folder)
+        if resolved_folder is None:
+            if len(folders) > 4096:
+                folders.clear()
+            resolved_folder = folders[folder] = os.path.realpath(folder or ".")
+        resolved = os.path.join(resolved_folder, name)
+        if os.path.islink(resolved):
+            resolved = os.path.realpath(resolved)
+        for language, base in self._content_bases():
+            text = str(base)
+            if resolved == text or resolved.startswith(text.rstrip(os.sep) + os.sep):
+                return language
+        return None
+
     def language_of(
         self, path: str | os.PathLike[str], front_matter_lang: Any = None
     ) -> str | None:
         """The article's language: its contentDir, its file name (`x.zh-CN.md`), or `lang`."""
         if self.root is not None and self.languages:
-            resolved = Path(path).resolve()
-            for language, base in self._content_bases():
-                if resolved == base or base in resolved.parents:
-                    return language
+            folder, name = os.path.split(os.fspath(path))
+            found = self._folder_language(folder, name)
+            if found is not None:
+                return found
         suffixes = Path(path).name.split(".")
         if len(suffixes) >= 3:
             candidate = suffixes[-2]

@@ -100,6 +100,12 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     swapped, one wrong) that keeps the first letter, compared without case, `_` or `-`. A bare
     plural or singular of a candidate is no typo (`image` is a common field next to `images`).
     """
+    return _closest(word, tuple(candidates))
+
+
+# A site's articles repeat the same unknown keys: each (key, candidates) is worked out once.
+@lru_cache(maxsize=4096)
+def _closest(word: str, candidates: tuple[str, ...]) -> str | None:
     squashed = _squash(word)
     if len(squashed) < 3 or len(word) > 64:
         return None
@@ -107,7 +113,7 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     limit = 1 if len(squashed) <= 7 else 2
     best: tuple[int, str] | None = None
     first, size = squashed[:1], len(squashed)
-    for candidate, other, candidate_lowered in _prepared(tuple(candidates)):
+    for candidate, other, candidate_lowered in _prepared(candidates):
         if other[:1] != first or abs(len(other) - size) > limit or candidate_lowered == lowered:
             continue
         if other in (squashed + "s", squashed + "es") or squashed in (other + "s", other + "es"):

@@ -60,12 +60,12 @@ class EmptyField(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         spec = schema_of(ctx).spec(field.key)
         node = field.node
-        extra = {key.lower() for key in ctx.options.fields}
-        delete = Fix.safe(f"Remove the empty {field.key}", field.delete())
-        if field.key.lower() in extra and (
-            is_empty(node) or (node.kind in ("list", "map") and not node.value)
+        if (
+            ctx.options.fields
+            and field.key.lower() in {key.lower() for key in ctx.options.fields}
+            and (is_empty(node) or (node.kind in ("list", "map") and not node.value))
         ):
-            ctx.report(value_or_key_span(field), "empty", key=field.key, why="", fix=delete)
+            ctx.report(value_or_key_span(field), "empty", key=field.key, why="", fix=_delete(field))
             return
         if spec is None or spec.owner is not None:
             return
@@ -76,15 +76,21 @@ class EmptyField(Rule):
             and is_empty(node)
         ):
             why = ': Hugo puts the page in a menu named ""' if spec.kind == "menu" else ""
-            ctx.report(value_or_key_span(field), "empty", key=field.key, why=why, fix=delete)
+            ctx.report(
+                value_or_key_span(field), "empty", key=field.key, why=why, fix=_delete(field)
+            )
             return
         if node.kind != "list" or (spec.kind not in LIST_KINDS and spec.kind != "menu"):
             return
         empties = [i for i, item in enumerate(node.items) if is_empty(item)]
         for index in empties:
             if len(empties) == len(node.items):
-                fix = delete
+                fix = _delete(field)
             else:
                 edit = delete_item(ctx.document.text, node.items, index)
                 fix = Fix.safe(f"Remove the empty item of {field.key}", edit)
             ctx.report(node.items[index].span, "empty-item", key=field.key, fix=fix)
+
+
+def _delete(field: Field) -> Fix:
+    return Fix.safe(f"Remove the empty {field.key}", field.delete())

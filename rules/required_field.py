@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity
 from newslint.document import Document
+from newslint.events import Field
 from newslint.rule import Context
 from newslint.spans import Span
 
@@ -71,26 +72,27 @@ class RequiredField(Rule):
             required += [k for k in ctx.config.required if k not in required]
         for key in required:
             found = document.field(key)
-            summary_fix = None
-            if key == "summary":
-                lead = document.lead_sentences(ctx.options.max_chars)
-                if lead:
-                    edit = (
-                        found.replace_value(lead)
-                        if found is not None
-                        else insert_field(document, key, lead)
-                    )
-                    if edit is not None:
-                        summary_fix = Fix.unsafe(
-                            "Write the summary from the opening sentences", edit
-                        )
             if found is None:
                 where = Span(fm.block_span.start, fm.block_span.start + 3)
-                ctx.report(where, "missing", key=key, fix=summary_fix)
+                ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))
             elif _empty(found.value) and found.node.tag not in ("timestamp",):
                 ctx.report(
                     found.value_span if len(found.value_span) else found.key_span,
                     "empty",
                     key=key,
-                    fix=summary_fix,
+                    fix=_summary_fix(ctx, key, found),
                 )
+
+
+def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
+    """For a missing or empty `summary`: write it from the article's opening sentences."""
+    if key != "summary":
+        return None
+    document = ctx.document
+    lead = document.lead_sentences(ctx.options.max_chars)
+    if not lead:
+        return None
+    edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)
+    if edit is None:
+        return None
+    return Fix.unsafe("Write the summary from the opening sentences", edit)
