@@ -9,6 +9,8 @@ issue's goals are printed at the end:
 - cold: `newslint check --select ALL` on the corpus after deleting `.newslint_cache` (it fills the
   cache), ≤ 0.2 × markdownlint-cli2 on the same files;
 - warm: the same command again, nothing changed, ≤ 0.25 × cold;
+- floor: `bench/floor.py`, the issue's minimal parsing pipeline (read, split, libyaml, pydantic,
+  pyromark, pre-filtered ftfy) on 2 workers, so the cold time can be read against parsing alone;
 - one file: `newslint check --select ALL --no-cache FILE`, ≤ 1.5 × `python -c "import yaml,
   pydantic"` plus parsing that file (front matter with libyaml, body with the Markdown parser);
 - `--memory`: peak RSS (largest process of the run) of a cold check of 1,000 and of 30,000
@@ -129,13 +131,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, PYTHONPATH={env_note or '-'}")
     print(f"corpus: {site} ({args.count} articles); one file: {one.relative_to(site)}")
 
-    times: dict[str, list[float]] = {"cold": [], "warm": [], "one": [], "baseline": [], "mdl": []}
+    times: dict[str, list[float]] = {
+        "cold": [],
+        "warm": [],
+        "one": [],
+        "baseline": [],
+        "floor": [],
+        "mdl": [],
+    }
     for round_ in range(1, args.runs + 1):
         shutil.rmtree(site / ".newslint_cache", ignore_errors=True)
         times["cold"].append(timed(newslint(), site))
         times["warm"].append(timed(newslint(), site))
         times["one"].append(timed(newslint("--no-cache", str(one.relative_to(site))), site))
         times["baseline"].append(timed([sys.executable, "-c", BASELINE, str(one)], site))
+        times["floor"].append(timed([sys.executable, str(HERE / "floor.py"), "content"], site))
         if mdl is not None:
             times["mdl"].append(timed(mdl, site))
         last = ", ".join(f"{k} {v[-1]:.3f}s" for k, v in times.items() if v)
@@ -144,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     median = {k: statistics.median(v) for k, v in times.items() if v}
     print("\nmedians: " + ", ".join(f"{k} {v:.3f}s" for k, v in median.items()))
     goals = []
+    print(f"cold newslint = {median['cold'] / median['floor']:.2f} x the parsing floor")
     if "mdl" in median:
         goals.append(("cold / markdownlint-cli2", median["cold"] / median["mdl"], 0.2))
+        print(f"parsing floor = {median['floor'] / median['mdl']:.3f} x markdownlint-cli2")
     goals.append(("warm / cold", median["warm"] / median["cold"], 0.25))
     goals.append(
         ("one file / (import yaml, pydantic + parse)", median["one"] / median["baseline"], 1.5)
