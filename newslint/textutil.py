@@ -287,9 +287,13 @@ _WORDISH = re.compile(r"[^\W_](?:[^\W_]|['’-](?=[^\W_]))*")
 
 
 _LATIN_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_LATIN_RUN = re.compile(f"[{_LATIN_LETTER}](?:[{_LATIN_LETTER}0-9]|['’-](?=[{_LATIN_LETTER}0-9]))*")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_KANA = re.compile("[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+# A letter, then letters and digits, an apostrophe or hyphen only between two of them. Written
+# without a lookahead per character: about a third faster, which matters on every text event.
+_LATIN_RUN = re.compile(f"[{_LATIN_LETTER}][{_LATIN_LETTER}0-9]*(?:['’-][{_LATIN_LETTER}0-9]+)*")
+# Han and kana count per character; they are matched as runs (and the runs' lengths summed)
+# because one match per character costs ten times as much on a Chinese text.
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_KANA_RUN = re.compile("[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]+")
 _HANGUL_RUN = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+")
 # Letters the fast path does not know (Cyrillic, Arabic, ...): those texts take the exact path.
 _OTHER_LETTER = re.compile(
@@ -309,8 +313,8 @@ def script_units(text: str) -> dict[str, int]:
         # Latin and CJK only (nearly every news text): counted by regexes, not per character.
         counts = {
             "latin": len(_LATIN_RUN.findall(text)),
-            "han": len(_HAN.findall(text)),
-            "kana": len(_KANA.findall(text)),
+            "han": sum(map(len, _HAN_RUN.findall(text))),
+            "kana": sum(map(len, _KANA_RUN.findall(text))),
             "hangul": len(_HANGUL_RUN.findall(text)),
         }
         return {script: count for script, count in counts.items() if count}

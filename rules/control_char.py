@@ -36,6 +36,8 @@ from ._encoding import find_mojibake
 # Runs of controls; an ANSI escape sequence (ESC [ params letter) is taken whole.
 _CONTROLS = re.compile(r"(?:\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
 _C1 = re.compile(r"[\x80-\x9f]")
+# Every `_CONTROLS` match starts with one of these (ESC is among them).
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class ControlChar(Rule):
@@ -49,6 +51,8 @@ class ControlChar(Rule):
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
         text = document.text
+        if _CONTROL_CHAR.search(text) is None:
+            return  # one character class scans much faster than `_CONTROLS`
         matches = list(_CONTROLS.finditer(text))
         if not matches:
             return

@@ -1,0 +1,26 @@
+"""`script_units`: the regex fast path agrees with the per-character reading."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.textutil import _script_units_exact, script_units
+
+# Latin (ASCII and accented), digits, joiners, CJK, kana, hangul, spacing and punctuation: the
+# letters the fast path handles, with the characters that split or join its words.
+ALPHABET = st.sampled_from(list("abcXYZ09 '’-.,\néßñǅạ销量不佳𠀀かカｶ한국。，"))
+
+
+def test_counts_words_of_latin_and_characters_of_han() -> None:
+    assert script_units("Apple Vision Pro 销量不佳") == {"latin": 3, "han": 4}
+    assert script_units("don't re-run 9950X3D") == {"latin": 3}
+    assert script_units("café — naïve l’été") == {"latin": 3}
+    assert script_units("東京タワー 한국어 말") == {"han": 2, "kana": 3, "hangul": 2}
+    assert script_units("2025 — 12") == {}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(ALPHABET, max_size=60))
+def test_fast_path_matches_the_exact_reading(text: str) -> None:
+    assert script_units(text) == _script_units_exact(text)
