@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import hashlib
 import os
 import sys
 import tempfile
@@ -74,11 +75,19 @@ class FileFix:
     note: str | None = None  # why the file was left alone
     written: bool = False
     changed: bool = False  # the fixed bytes differ (and were written, unless --diff)
+    # (code, rule, title) of the fixes the project-wide step applied (LK007's redirect targets).
+    project_fixes: list[tuple[str, str, str]] = field(default_factory=list)
+    # The digest of the bytes the last lint saw: a project-wide fix is applied only to those.
+    digest: bytes = b""
 
-    def release(self) -> None:
+    def release(self, *, keep_text: bool = False, keep_digest: bool = False) -> None:
         """Drop the file's text once reported: a run over thousands of files keeps only counts
-        and diagnostics."""
-        self.before = self.after = b""
+        and diagnostics. For a project-wide fix, `keep_digest` keeps a digest of the bytes, and
+        `keep_text` the bytes themselves (for `--diff`)."""
+        if keep_digest:
+            self.digest = _digest(self.after)
+        if not keep_text:
+            self.before = self.after = b""
         if self.outcome is not None:
             self.outcome.text = ""
 
@@ -88,7 +97,21 @@ class FileFix:
 
     @property
     def fix_count(self) -> int:
-        return len(self.outcome.fixes) if self.outcome is not None and self.changed else 0
+        own = len(self.outcome.fixes) if self.outcome is not None and self.changed else 0
+        return own + len(self.project_fixes)
+
+    def fix_titles(self) -> list[tuple[str, str, str]]:
+        """(code, rule, title) of every fix applied to the file."""
+        own = (
+            [(f.code, f.rule, f.title) for f in self.outcome.fixes]
+            if self.outcome is not None and self.changed
+            else []
+        )
+        return own + self.project_fixes
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def fix_file(path: Path, ruleset: RuleSet, *, unsafe: bool = False, write: bool = True) -> FileFix:
@@ -208,9 +231,8 @@ def _show_fixes(records: Sequence[FileFix], out: TextIO, *, diff: bool) -> None:
     verb = "Would fix" if diff else "Fixed"
     out.write(f"{verb} {_plural(total, 'problem')}:\n")
     for record in fixed:
-        assert record.outcome is not None
         out.write(f"- {record.shown}:\n")
-        counts = Counter((f.code, f.rule, f.title) for f in record.outcome.fixes)
+        counts = Counter(record.fix_titles())
         for (code, rule, title), count in counts.items():
             out.write(f"    {count} × {code} ({rule}) {title}\n")
 
@@ -258,6 +280,8 @@ def run_fix(
     # The diff (or machine-readable output) owns stdout; everything else goes to stderr.
     notes = sys.stderr if diff or fmt not in HUMAN_FORMATS else sys.stdout
     run = FixRun()
+    # Only checked links give project-wide fixes (LK007); without them nothing is kept for it.
+    project_fixes = bool(config.links.check)
     for path in files:
         record = fix_file(path, ruleset, unsafe=args.unsafe_fixes, write=not diff)
         run.records.append(record)
@@ -270,16 +294,25 @@ def run_fix(
                 )
         if record.note is not None:
             print(f"newslint: {record.shown}: {record.note}", file=sys.stderr)
-        if diff and record.changed:
+        if diff and record.changed and not project_fixes:
             sys.stdout.write(unified_diff(record.shown, record.before, record.after))
-        record.release()
+        record.release(keep_text=diff and project_fixes, keep_digest=project_fixes)
     remaining = [d for r in run.records for d in r.remaining]
     results = [r.result for r in run.records if r.result is not None]
     # Cross-file rules see the files as they are now (fixed, or as they were when left alone).
     project = project_end(
         results, ruleset, offline=getattr(args, "offline", False), use_cache=not args.no_cache
     )
-    remaining.extend(project_suppressions(results, project))
+    project = project_suppressions(results, project)
+    if project_fixes:
+        project = apply_project_fixes(
+            run.records, project, unsafe=args.unsafe_fixes, write=not diff
+        )
+        for record in run.records:
+            if diff and record.changed:
+                sys.stdout.write(unified_diff(record.shown, record.before, record.after))
+            record.release()
+    remaining.extend(project)
     remaining.sort(key=lambda d: d.sort_key())
     if args.show_fixes:
         _show_fixes(run.records, notes, diff=diff)
@@ -324,3 +357,82 @@ def run_fix(
         return 1
     threshold = Severity.parse(config.fail_on)
     return 1 if any(d.severity >= threshold for d in remaining) else 0
+
+
+def apply_project_fixes(
+    records: Sequence[FileFix], diagnostics: list[Diagnostic], *, unsafe: bool, write: bool
+) -> list[Diagnostic]:
+    """Apply the fixes that the project-wide step offers (LK007: the redirect target); return the
+    diagnostics that remain.
+
+    Such a fix is known only after every file was linted, by line and column in the file as the
+    last lint saw it. It is applied when the file still has exactly those bytes (else it is left
+    alone, and reported), when its applicability allows it, and when the front matter still parses
+    afterwards; with `write`, the file is replaced atomically, else the record's `after` bytes
+    change (for `--diff`).
+    """
+    from newslint.fixes import Edit, Fix, apply_fixes
+
+    by_path: dict[str, list[Diagnostic]] = {}
+    kept: list[Diagnostic] = []
+    for d in diagnostics:
+        wanted = d.fix is not None and d.fix.applicability in (
+            (Applicability.SAFE, Applicability.UNSAFE) if unsafe else (Applicability.SAFE,)
+        )
+        if wanted and d.fix_positions:
+            by_path.setdefault(d.path, []).append(d)
+        else:
+            kept.append(d)
+    records_by_path = {record.shown: record for record in records}
+    for path, found in by_path.items():
+        record = records_by_path.get(path)
+        if record is None or record.note is not None:
+            kept.extend(found)
+            continue
+        try:
+            current = record.after if not write else record.path.read_bytes()
+        except OSError:
+            current = b""
+        if _digest(current) != record.digest:
+            print(
+                f"newslint: {path}: changed while it was checked; links not fixed", file=sys.stderr
+            )
+            kept.extend(found)
+            continue
+        doc = Document.from_bytes(current, path)
+        fixes: dict[int, Fix] = {}
+        for index, d in enumerate(found):
+            assert d.fix is not None
+            edits = tuple(
+                Edit(
+                    doc.lines.offset(e.line, e.column),
+                    doc.lines.offset(e.end_line, e.end_column),
+                    e.content,
+                )
+                for e in d.fix_positions
+            )
+            fixes[index] = Fix(d.fix.title, edits, d.fix.applicability)
+        text, applied, _ = apply_fixes(doc.escaped_text, fixes.values())
+        after = encode(text)
+        if Document.from_bytes(after, path).front_matter_errors and not doc.front_matter_errors:
+            kept.extend(found)
+            continue
+        done = {id(fix) for fix in applied}
+        if not done:
+            kept.extend(found)
+            continue
+        if write:
+            error = write_atomic(record.path, after, current)
+            if error is not None:
+                print(f"newslint: {path}: {error}", file=sys.stderr)
+                kept.extend(found)
+                continue
+            record.written = True
+        record.after = after
+        record.changed = record.after != record.before or record.changed
+        for index, d in enumerate(found):
+            if id(fixes[index]) in done:
+                record.project_fixes.append((d.code, d.rule, fixes[index].title))
+            else:
+                kept.append(d)
+    return kept

@@ -22,8 +22,8 @@ the old address can stop redirecting when the site is rebuilt.
 Unsafe: the new URL is whatever the site answered at check time, which an editor should look at
 (a site may redirect retired articles to a section page). No fix is offered when the written URL
 differs from the link's target (entities, escapes, a reference definition elsewhere) or when the new
-URL would need quoting. `newslint fix` does not apply it (it is reported after all files are linted);
-the JSON output carries it as an edit.
+URL would need quoting. `newslint fix --check-links --unsafe-fixes` applies it once every file is
+fixed and linted, to files whose bytes have not changed since; `--diff` shows it.
 """
 
 from __future__ import annotations

@@ -446,3 +446,65 @@ def test_a_bad_links_setting_is_a_usage_error(
     (tmp_path / "a.md").write_text("---\ntitle: x\n---\n")
     assert main(["check", "--check-links", "a.md"]) == 2
     assert "links.cache-ttl: 'soon' is not a duration" in capsys.readouterr().err
+
+
+def test_fix_rewrites_permanent_redirects_with_unsafe_fixes(
+    fresh: LinkServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from newslint.cli import main
+    from tests.linkserver import without_proxies
+
+    without_proxies(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newslint.toml").write_text("[links]\ntimeout = 0.3\nretries = 0\n")
+    moved, ok = fresh.url("/moved"), fresh.url("/ok")
+    original = f'---\ntitle: "A"\nsource: "{moved}"\n---\n\nSee [y]({moved}) and [z]({ok}).\n'
+    article = tmp_path / "a.md"
+    article.write_text(original)
+    argv = ["fix", "--check-links", "--select", "LK007", "--no-cache", "a.md"]
+
+    # LK007's fix is unsafe: without --unsafe-fixes the file stays as it is.
+    assert main(argv) == 0
+    assert article.read_text() == original
+    assert "Applied 0 fixes in 0 of 1 file" in capsys.readouterr().err
+
+    # --diff shows both rewrites and writes nothing.
+    assert main([*argv, "--unsafe-fixes", "--diff"]) == 1
+    out = capsys.readouterr().out
+    assert f'-source: "{moved}"\n+source: "{ok}"\n' in out
+    assert f"-See [y]({moved}) and [z]({ok}).\n+See [y]({ok}) and [z]({ok}).\n" in out
+    assert article.read_text() == original
+
+    assert main([*argv, "--unsafe-fixes", "--show-fixes"]) == 0
+    captured = capsys.readouterr()
+    assert article.read_text() == original.replace(moved, ok)
+    assert "2 × LK007 (link-redirect) Link to the redirect target" in captured.out
+    assert "Applied 2 fixes in 1 of 1 file" in captured.err
+
+    # Fixed: a second run finds nothing to do.
+    assert main([*argv, "--unsafe-fixes"]) == 0
+    assert "Applied 0 fixes" in capsys.readouterr().err
+
+
+def test_a_project_fix_leaves_a_file_that_changed_alone(tmp_path: Path, capsys: Any) -> None:
+    from newslint.diagnostics import Diagnostic, EditPosition
+    from newslint.fixer import FileFix, apply_project_fixes
+    from newslint.fixes import Edit, Fix
+    from newslint.rule import Severity
+    from newslint.spans import Span
+
+    article = tmp_path / "a.md"
+    article.write_bytes(b"[y](http://old.example/)\n")
+    record = FileFix(article, "a.md", before=b"x", after=article.read_bytes())
+    record.release(keep_digest=True)
+    article.write_bytes(b"[y](http://old.example/) edited meanwhile\n")
+    redirect = Diagnostic(
+        "a.md", "link-redirect", "LK007", Severity.INFO, "link permanently redirects",
+        Span(0, 0), 1, 5, 1, 24,
+        fix=Fix.unsafe("Link to the redirect target", Edit(4, 23, "https://new.example/")),
+        fix_positions=(EditPosition(1, 5, 1, 24, "https://new.example/"),),
+    )  # fmt: skip
+    assert apply_project_fixes([record], [redirect], unsafe=True, write=True) == [redirect]
+    assert article.read_bytes() == b"[y](http://old.example/) edited meanwhile\n"
+    assert "a.md: changed while it was checked; links not fixed" in capsys.readouterr().err
+    assert record.project_fixes == []
