@@ -390,3 +390,24 @@ def test_github_paths_are_from_the_repository_root(
     (tmp_path / "site").mkdir()
     monkeypatch.chdir(tmp_path / "site")
     assert render("github", [EMPTY]).startswith("::error file=site/content/a.md,line=3,")
+
+
+def test_sarif_validates_against_the_official_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The SARIF 2.1.0 JSON schema is not on this machine; `.ci/run` fetches it from npm
+    (`@microsoft/jest-sarif` ships it) and names it in NEWSLINT_SARIF_SCHEMA."""
+    import os
+
+    schema_path = os.environ.get("NEWSLINT_SARIF_SCHEMA")
+    if not schema_path:
+        pytest.skip("NEWSLINT_SARIF_SCHEMA is not set (.ci/run sets it)")
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(TEXT + "Two  spaces.after a stop &amp; a tab\t\n")
+    assert main(["check", "--select", "ALL", "--no-cache", "--output-format", "sarif", "a.md"]) == 1
+    log = json.loads(capsys.readouterr().out)
+    assert any("fixes" in result for result in log["runs"][0]["results"])
+    errors = [e.message for e in jsonschema.Draft4Validator(schema).iter_errors(log)]
+    assert errors == []
