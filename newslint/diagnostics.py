@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.fixes import Applicability, Fix
+from newslint.records import fast_init
 from newslint.rule import Severity
 from newslint.spans import LineIndex, Span
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EditPosition:
     line: int
@@ -19,6 +21,7 @@ class EditPosition:
     content: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem at one place. Lines and columns are 1-based, columns in code points, ends exclusive."""

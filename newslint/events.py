@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from newslint.fixes import Edit
+from newslint.records import fast_init
 from newslint.spans import Span
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ Format = Literal["yaml", "toml", "json"]
 NodeKind = Literal["scalar", "list", "map"]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Node:
     """A front-matter value with its span: a scalar, a list (`items`) or a map (`entries`).
@@ -75,6 +77,7 @@ class Node:
         return None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Entry:
     """One key of a map: its key, the key's span, the value and the span of the whole entry.
@@ -89,6 +92,7 @@ class Entry:
     entry_span: Span
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class FrontMatter:
     """Parsed front matter: its format, root map, the span of its content and of the whole block."""
@@ -147,6 +151,7 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
     return _quoted(text)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Field:
     """A top-level front-matter key and its value."""
@@ -183,6 +188,7 @@ class Field:
         return Edit.replace(self.key_span, key)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Heading:
     level: int
@@ -190,6 +196,7 @@ class Heading:
     span: Span
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Paragraph:
     """A Markdown paragraph; `text` is its source, `plain` the text a reader sees."""
@@ -199,6 +206,7 @@ class Paragraph:
     span: Span
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Link:
     """A link or image. `url_span` is the destination's span when it is written inline."""
@@ -212,6 +220,7 @@ class Link:
     link_type: str = "Inline"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Html:
     text: str
@@ -219,6 +228,7 @@ class Html:
     inline: bool
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Text:
     """A run of prose; `text` is the exact source slice at `span` (escapes and entities included)."""
@@ -229,6 +239,7 @@ class Text:
     in_link: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Code:
     text: str
@@ -236,6 +247,7 @@ class Code:
     block: bool
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Line:
     """One line of the file; `text` excludes the line break, `ending` is it (`\\n`, `\\r\\n`, `\\r`
@@ -248,6 +260,7 @@ class Line:
     in_front_matter: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Collected:
     """What one rule's `collect` returned for one document (for `project_end`)."""

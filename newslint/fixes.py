@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from newslint.records import fast_init
 from newslint.spans import Span
 
 
@@ -23,6 +24,7 @@ class Applicability(enum.Enum):
     DISPLAY_ONLY = "display-only"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace `text[start:end]` with `content`."""
@@ -44,6 +46,7 @@ class Edit:
         return cls(offset, offset, content)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Fix:
     """A titled set of non-overlapping edits with an applicability."""
