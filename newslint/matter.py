@@ -141,6 +141,7 @@ _YAML_TAGS = {
     "tag:yaml.org,2002:merge": "str",
     "tag:yaml.org,2002:value": "str",
 }
+_BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
 _STYLE = {"": None, None: None, '"': '"', "'": "'", "|": "|", ">": ">"}
 
 
@@ -186,10 +187,16 @@ class _YamlBuilder:
         if tag is None:
             self.error(f"unsupported YAML tag {_short_tag(node.tag)}", node)
             tag = node.tag
-        elif tag in ("int", "float", "bool", "null"):
+        elif tag == "null":
+            value = None
+        elif tag == "bool" and node.value.lower() in _BOOLS:
+            value = _BOOLS[node.value.lower()]  # what SafeConstructor does, without its machinery
+        elif tag in ("int", "float", "bool"):
             try:
                 value = self.constructor.construct_object(node)
-            except (ValueError, yaml.YAMLError):
+            except (ValueError, KeyError, TypeError, yaml.YAMLError):
+                # Only an explicit tag can fail here (`!!bool maybe`); Hugo refuses the file too.
+                self.error(f"{_short_tag(node.tag)} {node.value!r} is not a valid {tag}", node)
                 tag = "str"
         span = self.span(node, properties=not known)
         return Node("scalar", value, span, tag, style)

@@ -44,6 +44,9 @@ CASES: list[tuple[str, bytes, tuple[str, int, int]]] = [
     ("deep-toml", b"+++\na = " + b"[" * 10000 + b"]" * 10000 + b"\n+++\n", ("FM002", 2, 1)),
     ("toml-error", b'+++\ntitle = "x\n+++\n', ("FM002", 2, 11)),
     ("json-error", b'{"title": x}\n', ("FM002", 1, 11)),
+    # An explicit tag the value does not fit: PyYAML raises KeyError/ValueError, Hugo refuses it.
+    ("bad-bool-tag", b"---\ndraft: !!bool maybe\n---\n", ("FM002", 2, 8)),
+    ("bad-int-tag", b"---\nweight: !!int 12abc\n---\n", ("FM002", 2, 9)),
 ]
 
 
