@@ -187,6 +187,9 @@ class _YamlBuilder:
         if tag is None:
             self.error(f"unsupported YAML tag {_short_tag(node.tag)}", node)
             tag = node.tag
+        elif tag in ("list", "map"):
+            self.error(f"{_short_tag(node.tag)} on a single value {node.value!r}", node)
+            tag = "str"
         elif tag == "null":
             value = None
         elif tag == "bool" and node.value.lower() in _BOOLS:
@@ -215,8 +218,11 @@ class _YamlBuilder:
         else:
             self.in_progress.add(key)
             tag = _YAML_TAGS.get(node.tag)
+            kind = "list" if isinstance(node, yaml.SequenceNode) else "map"
             if tag is None:
                 self.error(f"unsupported YAML tag {_short_tag(node.tag)}", node)
+            elif tag != kind:  # `!!str [1, 2]`: PyYAML and Hugo refuse it
+                self.error(f"{_short_tag(node.tag)} on a {kind}", node)
             if isinstance(node, yaml.SequenceNode):
                 items = tuple(self.build(child, depth + 1) for child in node.value)
                 built = Node("list", [i.value for i in items], self.span(node), "list", None, items)

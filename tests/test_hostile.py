@@ -47,6 +47,8 @@ CASES: list[tuple[str, bytes, tuple[str, int, int]]] = [
     # An explicit tag the value does not fit: PyYAML raises KeyError/ValueError, Hugo refuses it.
     ("bad-bool-tag", b"---\ndraft: !!bool maybe\n---\n", ("FM002", 2, 8)),
     ("bad-int-tag", b"---\nweight: !!int 12abc\n---\n", ("FM002", 2, 9)),
+    ("str-tag-on-list", b"---\ntags: !!str [a, b]\n---\n", ("FM002", 2, 7)),
+    ("seq-tag-on-scalar", b"---\ntags: !!seq a\n---\n", ("FM002", 2, 7)),
 ]
 
 
