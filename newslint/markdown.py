@@ -36,19 +36,16 @@ def _options() -> int:
     return _OPTIONS
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def _width(code: int) -> int:
-    return 2 if code < 0x800 else 3 if code < 0x10000 else 4
+# Runs of non-ASCII characters of one UTF-8 width: 2, 3 or 4 bytes (the group says which).
+_SAME_WIDTH_RUN = re.compile("([\x80-\u07ff]+)|([\u0800-\uffff]+)|([\U00010000-\U0010ffff]+)")
 
 
 class _ByteToChar:
     """Maps UTF-8 byte offsets of `text` to code-point offsets.
 
-    Built from runs of same-width characters (runs of non-ASCII text found by one regex pass) rather
-    than per character: a Chinese article is mostly one long run, and a Python loop over every
-    character cost more than the Markdown parse itself.
+    Built from runs of same-width characters (found by one regex pass) rather than per character:
+    a Chinese article is mostly a few long runs, and a Python loop over every character (or even a
+    `min`/`max` over each run) cost more than the Markdown parse itself.
     """
 
     def __init__(self, text: str) -> None:
@@ -58,18 +55,12 @@ class _ByteToChar:
         if self.ascii:
             return
         extra = 0
-        for match in _NON_ASCII.finditer(text):
+        for match in _SAME_WIDTH_RUN.finditer(text):
             first, last = match.span()
-            run = match.group()
-            low, high = _width(ord(min(run))), _width(ord(max(run)))
-            if low == high:  # one width: one run (the common case)
-                pieces = [(first, last, low)]
-            else:  # mixed widths side by side ("é😀"): one run per character
-                pieces = [(first + i, first + i + 1, _width(ord(c))) for i, c in enumerate(run)]
-            for begin, end, width in pieces:
-                self.starts.append(begin + extra)
-                self.runs.append((end - begin, width, extra))
-                extra += (end - begin) * (width - 1)
+            width = int(match.lastindex or 1) + 1  # group 1: two bytes, 2: three, 3: four
+            self.starts.append(first + extra)
+            self.runs.append((last - first, width, extra))
+            extra += (last - first) * (width - 1)
 
     def __call__(self, offset: int) -> int:
         if self.ascii:
