@@ -330,7 +330,7 @@ def _sentence_end(left: str, punct: str) -> bool:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9'’-]*[A-Za-z][A-Za-z0-9'’-]*")
-_WORDISH = lazy_regex(r"[^\W_](?:[^\W_]|['’-](?=[^\W_]))*")
+_WORDISH = re.compile(r"[^\W_](?:[^\W_]|['’-](?=[^\W_]))*")
 
 
 _LATIN_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
