@@ -334,10 +334,10 @@ _WORDISH = re.compile(r"[^\W_](?:[^\W_]|['’-](?=[^\W_]))*")
 
 
 _LATIN_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_LATIN_RUN = lazy_regex(f"[{_LATIN_LETTER}](?:[{_LATIN_LETTER}0-9]|['’-](?=[{_LATIN_LETTER}0-9]))*")
-_HAN = lazy_regex("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_KANA = lazy_regex("[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
-_HANGUL_RUN = lazy_regex("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+")
+_LATIN_RUN = re.compile(f"[{_LATIN_LETTER}](?:[{_LATIN_LETTER}0-9]|['’-](?=[{_LATIN_LETTER}0-9]))*")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_KANA = re.compile("[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+_HANGUL_RUN = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+")
 # Letters the fast path does not know (Cyrillic, Arabic, ...): those texts take the exact path.
 _OTHER_LETTER = lazy_regex(
     f"[^\\W\\d_{_LATIN_LETTER}\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
