@@ -135,9 +135,9 @@ def _only_builtin_entry_points() -> bool:
         if finder not in _STANDARD_FINDERS and hasattr(finder, "find_distributions"):
             return False
     for entry in sys.path:
-        folder = entry or "."
-        if entry.lower().endswith(".egg"):
+        if not isinstance(entry, str) or entry.lower().endswith(".egg"):
             return False
+        folder = entry or "."
         try:
             children = os.listdir(folder)
         except OSError:
@@ -150,8 +150,10 @@ def _only_builtin_entry_points() -> bool:
             try:
                 with open(os.path.join(folder, child, "entry_points.txt"), encoding="utf-8") as f:
                     text = f.read()
-            except (OSError, UnicodeDecodeError):
-                continue  # none (or unreadable, and then importlib.metadata fails on it too)
+            except OSError:
+                continue  # none: the distribution has no entry points
+            except UnicodeDecodeError:
+                return False
             if GROUP in text and not _builtin_group_only(text):
                 return False
     return True
