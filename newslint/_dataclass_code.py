@@ -9,10 +9,12 @@ the same; only the compiling is saved.
 
 - Only sources compiled for modules of newslint (the `globals` `dataclasses` passes are the class's
   module) are kept; any other `exec` goes straight to the builtin.
-- The store is one marshal file per interpreter in newslint's own `__pycache__`, headed by the
+- The store is one marshal file per interpreter beside newslint's own bytecode, headed by the
   interpreter's bytecode magic number like a `.pyc`; it is written (atomically) only when something
   new was compiled, never when bytecode writing is off (`PYTHONDONTWRITEBYTECODE`, `-B`), and
-  ignored when missing, unreadable or from another interpreter.
+  ignored when missing, unreadable or from another interpreter. Like bytecode written for another
+  interpreter than the one pip compiled for, it is not in the wheel's record: uninstalling
+  newslint leaves it (and its `__pycache__` folder) behind.
 """
 
 import __future__
@@ -24,15 +26,22 @@ import dataclasses
 import marshal
 import os
 import sys
-from importlib.util import MAGIC_NUMBER
+from importlib.util import MAGIC_NUMBER, cache_from_source
 from types import CodeType
 from typing import Any
 
-_PATH = os.path.join(
-    os.path.dirname(__file__),
-    "__pycache__",
-    f"dataclass-methods.{sys.implementation.cache_tag}.opt{sys.flags.optimize}.marshal",
-)
+
+def _store_path() -> str:
+    """Beside this module's own bytecode (`__pycache__`, or under `PYTHONPYCACHEPREFIX`)."""
+    try:
+        folder = os.path.dirname(cache_from_source(__file__))
+    except NotImplementedError:  # an interpreter without bytecode caching: nothing is stored
+        return ""
+    name = f"dataclass-methods.{sys.implementation.cache_tag}.opt{sys.flags.optimize}.marshal"
+    return os.path.join(folder, name)
+
+
+_PATH = _store_path()
 _codes: dict[str, CodeType] = {}
 _used: set[str] = set()  # the sources this process asked for
 _pending = False  # compiled something the store does not have yet
@@ -67,7 +76,7 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
         # What `exec(source)` compiles: `dataclasses` has no `__future__` flags to pass on.
         code = compile(source, "<string>", "exec", dont_inherit=True)
         _codes[source] = code
-        if not _pending and not sys.dont_write_bytecode:
+        if not _pending and _PATH and not sys.dont_write_bytecode:
             _pending = True
             atexit.register(_write)
     return builtins.exec(code, globals, locals)

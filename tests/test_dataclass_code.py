@@ -137,3 +137,10 @@ def test_nothing_is_written_without_bytecode_writing(
     monkeypatch.setattr(store, "_codes", {})
     build("newslint._probe")
     assert registered == [store._write]
+
+
+def test_store_lives_beside_the_bytecode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = Path(store.__file__).parent
+    assert Path(store._store_path()).parent == package / "__pycache__"
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))  # PYTHONPYCACHEPREFIX
+    assert Path(store._store_path()).is_relative_to(tmp_path)
