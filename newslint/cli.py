@@ -10,7 +10,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -118,13 +118,7 @@ class _ArgumentParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _ArgumentParser(
-        prog="newslint", description="Lint and fix news articles in Hugo content repositories."
-    )
-    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = sub.add_parser("check", help="lint articles")
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     _common(check)
     check.add_argument(
         "--project",
@@ -138,26 +132,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-baseline", type=Path, metavar="FILE", help="record the diagnostics in FILE"
     )
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE")
-    watch = sub.add_parser("watch", help="lint, then re-lint each file when it changes")
-    _common(watch)
-    fix = sub.add_parser("fix", help="apply fixes")
+
+
+def _fix_arguments(fix: argparse.ArgumentParser) -> None:
     _common(fix)
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     fix.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
     fix.add_argument("--show-fixes", action="store_true", help="list the fixes applied per file")
     fix.add_argument("--exit-non-zero-on-fix", action="store_true")
-    rules = sub.add_parser("rules", help="table of all rules")
+
+
+def _rules_arguments(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
-    rule = sub.add_parser("rule", help="a rule's documentation")
+
+
+def _rule_arguments(rule: argparse.ArgumentParser) -> None:
     rule.add_argument("name", metavar="NAME|CODE")
     rule.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
-    config = sub.add_parser("config", help="print the effective configuration")
+
+
+def _config_arguments(config: argparse.ArgumentParser) -> None:
     config.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     config.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
     config.add_argument("--output-format", choices=("toml", "json"), default="toml")
-    init = sub.add_parser("init", help="write a commented starter configuration")
+
+
+def _init_arguments(init: argparse.ArgumentParser) -> None:
     init.add_argument(
         "file",
         nargs="?",
@@ -165,6 +167,32 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="newslint.toml (default), .newslint.toml or pyproject.toml (adds [tool.newslint])",
     )
+
+
+# Each command: its one-line help and what adds its arguments, in the order `--help` lists them.
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("lint articles", _check_arguments),
+    "watch": ("lint, then re-lint each file when it changes", _common),
+    "fix": ("apply fixes", _fix_arguments),
+    "rules": ("table of all rules", _rules_arguments),
+    "rule": ("a rule's documentation", _rule_arguments),
+    "config": ("print the effective configuration", _config_arguments),
+    "init": ("write a commented starter configuration", _init_arguments),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line. With `command` (one of `COMMANDS`), only that command's sub-parser is
+    built: parsing an argument list that starts with it needs no other, and a pre-commit run is
+    short enough for building the other six (and their help texts) to show."""
+    parser = _ArgumentParser(
+        prog="newslint", description="Lint and fix news articles in Hugo content repositories."
+    )
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (summary, add_arguments) in COMMANDS.items():
+        if command is None or command == name:
+            add_arguments(sub.add_parser(name, help=summary))
     return parser
 
 
@@ -217,8 +245,8 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(args_list[0] if args_list and args_list[0] in COMMANDS else None)
     if not args_list:
         parser.print_help()
         return EXIT_ERROR
