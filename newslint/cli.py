@@ -1,13 +1,18 @@
-"""The `newslint` command line (ruff's conventions). `main(argv) -> int` never raises."""
+"""The `newslint` command line (ruff's conventions). `main(argv) -> int` never raises.
+
+`run()` is the command itself (console script and `python -m newslint`): `main()` plus two savings
+that matter to a pre-commit hook, where start-up and shutdown are most of the time (see `run`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from newslint import __version__
 
@@ -74,13 +79,46 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newslint", description="Lint and fix news articles in Hugo content repositories."
-    )
-    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = sub.add_parser("check", help="lint articles")
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, without importing shutil (and bz2, lzma, zlib)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own layout. argparse makes a formatter for every argument it adds (to check the
+    metavar), and its default width comes from shutil, whose import costs a pre-commit run more
+    than building the whole parser; this one measures the terminal the same way without it."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """An `ArgumentParser` (and sub-parsers) using `_HelpFormatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     _common(check)
     check.add_argument(
         "--project",
@@ -94,26 +132,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-baseline", type=Path, metavar="FILE", help="record the diagnostics in FILE"
     )
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE")
-    watch = sub.add_parser("watch", help="lint, then re-lint each file when it changes")
-    _common(watch)
-    fix = sub.add_parser("fix", help="apply fixes")
+
+
+def _fix_arguments(fix: argparse.ArgumentParser) -> None:
     _common(fix)
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     fix.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
     fix.add_argument("--show-fixes", action="store_true", help="list the fixes applied per file")
     fix.add_argument("--exit-non-zero-on-fix", action="store_true")
-    rules = sub.add_parser("rules", help="table of all rules")
+
+
+def _rules_arguments(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
-    rule = sub.add_parser("rule", help="a rule's documentation")
+
+
+def _rule_arguments(rule: argparse.ArgumentParser) -> None:
     rule.add_argument("name", metavar="NAME|CODE")
     rule.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
-    config = sub.add_parser("config", help="print the effective configuration")
+
+
+def _config_arguments(config: argparse.ArgumentParser) -> None:
     config.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     config.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
     config.add_argument("--output-format", choices=("toml", "json"), default="toml")
-    init = sub.add_parser("init", help="write a commented starter configuration")
+
+
+def _init_arguments(init: argparse.ArgumentParser) -> None:
     init.add_argument(
         "file",
         nargs="?",
@@ -121,7 +167,77 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="newslint.toml (default), .newslint.toml or pyproject.toml (adds [tool.newslint])",
     )
+
+
+# Each command: its one-line help and what adds its arguments, in the order `--help` lists them.
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("lint articles", _check_arguments),
+    "watch": ("lint, then re-lint each file when it changes", _common),
+    "fix": ("apply fixes", _fix_arguments),
+    "rules": ("table of all rules", _rules_arguments),
+    "rule": ("a rule's documentation", _rule_arguments),
+    "config": ("print the effective configuration", _config_arguments),
+    "init": ("write a commented starter configuration", _init_arguments),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line. With `command` (one of `COMMANDS`), only that command's sub-parser is
+    built: parsing an argument list that starts with it needs no other, and a pre-commit run is
+    short enough for building the other six (and their help texts) to show."""
+    parser = _ArgumentParser(
+        prog="newslint", description="Lint and fix news articles in Hugo content repositories."
+    )
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (summary, add_arguments) in COMMANDS.items():
+        if command is None or command == name:
+            add_arguments(sub.add_parser(name, help=summary))
     return parser
+
+
+def run(*, gc_paused: bool = False) -> NoReturn:
+    """Run `main()` on `sys.argv` and exit with its code, without the costs a short run never needs.
+
+    - Garbage collection is paused while the modules and rules load (tens of thousands of
+      objects, no garbage; `python -m newslint` pauses it before the first import) and resumed by
+      `resume_gc` once the run is set up, with what was loaded frozen out of later collections,
+      which is also what keeps forked workers from copying those pages (see `gc.freeze`).
+    - The interpreter is not torn down object by object at exit: once the output is flushed and
+      the `atexit` handlers have run, the process ends with `os._exit`. Everything newslint opens
+      it closes before `main` returns; a thread still running gets the normal exit instead.
+
+    `gc_paused`: the caller has already paused garbage collection for the same purpose.
+    """
+    global _gc_paused
+    if gc_paused or gc.isenabled():
+        gc.disable()
+        _gc_paused = True
+    code = main()
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        sys.exit(code)  # let the interpreter join the threads as usual
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        pass
+    os._exit(code)
+
+
+_gc_paused = False
+
+
+def resume_gc() -> None:
+    """Collect garbage again after `run` paused it, leaving what is loaded so far out of it."""
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        gc.freeze()
+        gc.enable()
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -129,8 +245,8 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(args_list[0] if args_list and args_list[0] in COMMANDS else None)
     if not args_list:
         parser.print_help()
         return EXIT_ERROR
@@ -287,19 +403,24 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, list[Path]]:
     try:
         cli = {f"--{k}": _split(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS}
         check_rules(config, registry.rules, cli)
-        from newslint.linkcheck import link_rules
+        extend_select = _split(args.extend_select)
+        if config.links.check:  # the checker is loaded only when links are checked
+            from newslint.linkcheck import link_rules
 
+            extend_select += link_rules(registry.rules, config)
         ruleset = build_ruleset(
             config,
             select=_split(args.select) or None,
             ignore=_split(args.ignore),
-            extend_select=[*_split(args.extend_select), *link_rules(registry.rules, config)],
+            extend_select=extend_select,
             registry=registry,
         )
     except ConfigError as err:
         raise UsageError(str(err)) from None
     paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
-    return config, ruleset, _files(args, paths, [*config.exclude, *args.exclude])
+    files = _files(args, paths, [*config.exclude, *args.exclude])
+    resume_gc()  # set up: from here on, linting makes garbage
+    return config, ruleset, files
 
 
 _SELECTION_FLAGS = ("select", "extend-select", "ignore")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
-import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,6 +178,8 @@ class FileResult:
 
 
 def _internal_error(path: str, doc: Document | None, rule: str, err: BaseException) -> Diagnostic:
+    import traceback  # only when a rule crashed
+
     last = traceback.format_exception_only(type(err), err)[-1].strip()
     text = doc.text if doc is not None else ""
     from newslint.spans import LineIndex

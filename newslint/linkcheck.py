@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from newslint import __version__
+from newslint.linkuse import LinkUse as LinkUse  # re-exported: plugins import it from here
 
 if TYPE_CHECKING:
     from newslint.config import Config, LinksConfig
@@ -56,29 +57,6 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 # ---------------------------------------------------------------------------------- data
-
-
-@dataclass(frozen=True, slots=True)
-class LinkUse:
-    """One occurrence of a URL in one file, as a link rule records it during the document walk.
-
-    `start`/`end` and the 1-based positions are where a diagnostic goes. `replaceable` is true when
-    `text[start:end]` is exactly `url`, so an edit there can swap in another URL.
-    """
-
-    url: str
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    replaceable: bool = False
-    source_line: str = ""
-
-    @property
-    def position(self) -> tuple[int, int, int, int]:
-        return (self.line, self.column, self.end_line, self.end_column)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,22 +4,32 @@ An entry point may name a package (each public module in it is searched), a modu
 class. `--rules-dir` and config `plugins` add folders or importable modules. A plugin that fails to
 import is reported once and the rest still load; two rules claiming one code or name is an error
 naming both sources.
+
+Discovery runs on every invocation, so a plugin installed a moment ago is found, but
+`importlib.metadata` costs more to import than a one-file lint takes (it pulls in `email`, `zipfile`,
+`csv` ...). `_only_builtin_entry_points` therefore first reads the `entry_points.txt` files the way
+`importlib.metadata` finds them; when the group holds nothing but the built-ins (the usual case), the
+built-in package is loaded directly, and anything else (a plugin, a zipped or egg path entry, a
+custom distribution finder) goes through `importlib.metadata` as before.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
-import inspect
-import pkgutil
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from newslint.rule import Rule
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 GROUP = "newslint.rules"
 
@@ -45,10 +55,12 @@ class Registry:
 
 
 def _rules_in_module(module: ModuleType) -> list[type[Rule]]:
+    """The rule classes defined in `module`, by attribute name (as `inspect.getmembers` sorts)."""
     return [
         obj
-        for _, obj in inspect.getmembers(module, inspect.isclass)
-        if issubclass(obj, Rule)
+        for _, obj in sorted(vars(module).items())
+        if isinstance(obj, type)
+        and issubclass(obj, Rule)
         and obj is not Rule
         and obj.__module__ == module.__name__
         and obj.code
@@ -56,13 +68,15 @@ def _rules_in_module(module: ModuleType) -> list[type[Rule]]:
 
 
 def _rules_in(target: object, origin: str, errors: list[str]) -> list[type[Rule]]:
-    if inspect.isclass(target) and issubclass(target, Rule):
+    if isinstance(target, type) and issubclass(target, Rule):
         return [target]
     if not isinstance(target, ModuleType):
         errors.append(f"plugin {origin}: entry point is neither a module nor a Rule class")
         return []
     found = _rules_in_module(target)
     if hasattr(target, "__path__"):
+        import pkgutil
+
         for info in sorted(pkgutil.iter_modules(target.__path__), key=lambda i: i.name):
             if info.name.startswith("_"):
                 continue
@@ -99,11 +113,77 @@ def _load_dir(directory: Path, errors: list[str]) -> list[type[Rule]]:
     return found
 
 
+# The meta-path finders whose distributions `_only_builtin_entry_points` knows how to list (the
+# path finder's; the other two have none).
+_STANDARD_FINDERS = (
+    importlib.machinery.BuiltinImporter,
+    importlib.machinery.FrozenImporter,
+    importlib.machinery.PathFinder,
+)
+
+
+def _only_builtin_entry_points() -> bool:
+    """True when every `newslint.rules` entry point installed names the built-in package.
+
+    Reads `*.dist-info/entry_points.txt` and `*.egg-info/entry_points.txt` in the folders of
+    `sys.path`, where `importlib.metadata` looks, and parses them as it does (a `[section]` line,
+    `name = value` lines, `#` comments). False, so that `importlib.metadata` decides, whenever
+    there may be more: a plugin's entry, a line it cannot read, a zip file or an `.egg` on the
+    path, or a meta-path finder of its own that can list distributions.
+    """
+    for finder in sys.meta_path:
+        if finder not in _STANDARD_FINDERS and hasattr(finder, "find_distributions"):
+            return False
+    for entry in sys.path:
+        if not isinstance(entry, str) or entry.lower().endswith(".egg"):
+            return False
+        folder = entry or "."
+        try:
+            children = os.listdir(folder)
+        except OSError:
+            if os.path.isfile(folder):
+                return False  # a zip file: its metadata is read by importlib.metadata
+            continue
+        for child in children:
+            if not child.lower().endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(folder, child, "entry_points.txt"), encoding="utf-8") as f:
+                    text = f.read()
+            except OSError:
+                continue  # none: the distribution has no entry points
+            except UnicodeDecodeError:
+                return False
+            if GROUP in text and not _builtin_group_only(text):
+                return False
+    return True
+
+
+def _builtin_group_only(text: str) -> bool:
+    """Whether the `newslint.rules` section of an entry_points.txt names only the built-ins."""
+    section = None
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line.strip("[]")
+            continue
+        if section is not None and section.strip() == GROUP:
+            _, equals, value = line.partition("=")
+            if not equals or value.strip() != "newslint.rules":
+                return False
+    return True
+
+
 def load_registry(extra: Iterable[str] = ()) -> Registry:
     """All rules: entry points first (the built-ins among them), then `extra` dirs or modules."""
     errors: list[str] = []
     rules: list[type[Rule]] = []
-    eps = list(entry_points(group=GROUP))
+    eps: list[EntryPoint] = []
+    if not _only_builtin_entry_points():
+        from importlib.metadata import entry_points
+
+        eps = list(entry_points(group=GROUP))
     if not any(ep.value == "newslint.rules" for ep in eps):
         # Running from a source tree that was never installed: load the built-ins directly.
         rules.extend(_rules_in(importlib.import_module("newslint.rules"), "builtin", errors))

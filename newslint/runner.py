@@ -17,9 +17,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -173,6 +171,8 @@ _STATE: tuple[RuleSet, FileCache | None] | None = None
 
 def _init_worker(state: tuple[RuleSet, FileCache | None] | None) -> None:
     global _STATE
+    import signal
+
     # Ctrl-C is the main process's to handle: it stops the pool; workers must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if state is not None:
@@ -212,6 +212,8 @@ def _run(
     _STATE = (ruleset, cache)
     if cache is not None:
         cache.close()  # workers open their own connections; none is shared through fork
+    import multiprocessing  # here: a run of a few files (pre-commit) never starts a pool
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # Under fork the workers inherit _STATE; elsewhere it is pickled to them once.
@@ -290,11 +292,13 @@ def project_end(
     everything = [*results, *context]
     reports: list[ProjectReport] = []
     crashes: list[Diagnostic] = []
-    from newslint.linkcheck import check_project_links
+    links: dict[str, Any] = {}
+    if ruleset.config.links.check:  # else nothing to check: the checker is not even loaded
+        from newslint.linkcheck import check_project_links
 
-    links = check_project_links(
-        results, ruleset, offline=offline, use_cache=use_cache, **link_options
-    )
+        links = check_project_links(
+            results, ruleset, offline=offline, use_cache=use_cache, **link_options
+        )
     for active in ruleset.rules:
         if getattr(active.rule.project_end, "__func__", None) is Rule.project_end.__func__:  # type: ignore[attr-defined]
             continue  # the rule has no project-wide step

@@ -11,13 +11,15 @@ case-insensitive, as in Hugo. Values that other rules own are typed loosely here
 rules; `sidebar`, `widgets` items, `thumbnail`: the TH rules), so one defect is reported once.
 
 `Schema.validate` runs the pydantic model in strict mode and turns each error into an `Issue` on the
-exact value, or list item, that caused it: a message, never a dump. pydantic is imported only when a
-model is first built, so runs that never validate front matter do not pay for it.
+exact value, or list item, that caused it: a message, never a dump. Most front matter is valid, and
+importing pydantic and building a model costs more than linting one article, so a plain exact-type
+check (`_certainly_valid`) runs first: it can only say "pydantic would accept this value", never
+reject one, and pydantic is imported and the model built only for a document it cannot vouch for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -183,9 +185,8 @@ class Schema:
         YAML is 1.2, where `yes`, `no`, `on`, `off`, `y` and `n` are strings (`draft: yes`
         publishes the page).
         """
-        from pydantic import ValidationError
-
-        model, aliases = _model(self._key())
+        model_key = self._key()
+        aliases = _validated_keys(model_key)
         data: dict[str, Any] = {}
         by_key: dict[str, Field] = {}
         for item in fields:
@@ -199,11 +200,34 @@ class Schema:
                 continue  # empty is empty-field's (or harmless), except where Hugo wants a map
             by_key[key] = item
             data[key] = _python(item.node, text)
+        if all(self._certainly_valid(key, value) for key, value in data.items()):
+            return []
+        from pydantic import ValidationError
+
+        model, _ = _model(model_key)
         try:
             model.model_validate(data)
         except ValidationError as err:
             return self._issues(err.errors(), by_key, text)
         return []
+
+    def _certainly_valid(self, key: str, value: Any) -> bool:
+        """True only when the model built by `_model` surely accepts `value` for `key`.
+
+        Exact types only (`type(v) is str`, never a subclass or a conversion), so a True here is
+        always a value strict pydantic accepts; anything unusual (a date, a TOML datetime, a
+        bool where a number is wanted, an allowed-values list of non-strings) answers False and is
+        left to pydantic, which then words the error.
+        """
+        if value is None:
+            return True  # every model field is Optional
+        spec = self.specs[key]
+        allowed = self.allowed.get(key)
+        if allowed:
+            if spec.kind in LIST_KINDS or (spec.kind == "any" and type(value) is list):
+                return type(value) is list and all(_allowed_str(v, allowed) for v in value)
+            return _allowed_str(value, allowed)
+        return _exact(spec.kind, value)
 
     def _key(self) -> tuple[Any, ...]:
         return (
@@ -282,6 +306,38 @@ class Schema:
                 "actual": describe(node, text),
             },
         )
+
+
+def _allowed_str(value: Any, allowed: tuple[Any, ...]) -> bool:
+    """`value` is a string listed in `allowed` (a `Literal` of those values accepts it)."""
+    return type(value) is str and any(type(a) is str and a == value for a in allowed)
+
+
+def _str_keys(value: Any) -> bool:
+    return type(value) is dict and all(type(k) is str for k in value)
+
+
+# Exact-type checks that imply acceptance by the pydantic annotation `_model` gives each kind
+# (strict mode: `StrictInt` refuses a bool, `dict[str, Any]` a non-string key).
+_EXACT: dict[str, Callable[[Any], bool]] = {
+    "str": lambda v: type(v) is str,
+    "bool": lambda v: type(v) is bool,
+    "int": lambda v: type(v) is int,
+    "strings": lambda v: type(v) is list and all(type(i) is str for i in v),
+    "terms": lambda v: type(v) is list and all(type(i) in (str, int, float) for i in v),
+    "list": lambda v: type(v) is list,
+    "map": _str_keys,
+    "maps": lambda v: type(v) is list and all(_str_keys(i) for i in v),
+    "cascade": lambda v: _str_keys(v) or (type(v) is list and all(_str_keys(i) for i in v)),
+    "menu": lambda v: (
+        type(v) is str or (type(v) is list and all(type(i) is str for i in v)) or _str_keys(v)
+    ),
+}
+
+
+def _exact(kind: str, value: Any) -> bool:
+    check = _EXACT.get(kind)
+    return check is not None and check(value)
 
 
 def _item_index(loc: Sequence[Any]) -> int | None:
@@ -391,6 +447,14 @@ def _schema(
         specs.setdefault(key.lower(), Spec(key, "any", "config"))
         allowed_map[key.lower()] = values
     return Schema(specs, allowed_map)
+
+
+@lru_cache(maxsize=64)
+def _validated_keys(key: tuple[Any, ...]) -> frozenset[str]:
+    """The keys the model for `key` (see `Schema._key`) has a field for: all but untyped ones."""
+    kinds, allowed_items = key
+    allowed = dict(allowed_items)
+    return frozenset(name for name, kind, _ in kinds if allowed.get(name) or kind != "any")
 
 
 @lru_cache(maxsize=64)

@@ -5,6 +5,53 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from typing import Any, cast
+
+# ------------------------------------------------------------------------------ lazy regexes
+
+# What a lazy pattern copies from the compiled one: after the first use, an attribute is a plain
+# instance attribute (the compiled pattern's bound method), so later calls cost what a module-level
+# `re.compile` costs.
+_PATTERN_ATTRIBUTES = (
+    "search",
+    "match",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "sub",
+    "subn",
+    "split",
+    "scanner",
+    "pattern",
+    "flags",
+    "groups",
+    "groupindex",
+)
+
+
+class _LazyPattern:
+    """Stands for `re.compile(pattern, flags)` and compiles it on first use."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute not yet copied, so once per pattern and attribute name.
+        compiled = re.compile(*self._source)
+        for attribute in _PATTERN_ATTRIBUTES:
+            self.__dict__[attribute] = getattr(compiled, attribute)
+        return getattr(compiled, name)
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, compiled the first time it is used.
+
+    For module-level patterns that are expensive to compile (large Unicode classes take
+    milliseconds each) and used only behind a pre-filter (non-ASCII text, a repeated paragraph):
+    a one-file run that never reaches them does not pay for them.
+    """
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
 
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and a space, or at
 # the CJK full stops, which need no space.
@@ -151,7 +198,7 @@ _GLUE = re.compile(r"[.!?,](?=[\"“]?[^\W\d_])")
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
 _PUNCT_WORD = re.compile(r"[.!?,][^\W_]")
-_CJK = re.compile(
+_CJK = lazy_regex(
     "[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af"
     "\U00020000-\U0002fa1f]"
 )
@@ -299,7 +346,7 @@ _HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 # A Hangul word, like a Latin one, may hold digits and joiners (`국0국`, `국-국` are one word).
 _HANGUL_RUN = re.compile(f"[{_HANGUL}][{_HANGUL}\\d]*(?:['’-][{_HANGUL}\\d]+)*")
 # Letters the fast path does not know (Cyrillic, Arabic, ...): those texts take the exact path.
-_OTHER_LETTER = re.compile(
+_OTHER_LETTER = lazy_regex(
     f"[^\\W\\d_{_LATIN_LETTER}\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff\uff66-\uff9d\U00020000-\U0002fa1f]"
 )

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from newslint import Rule
 from newslint.document import Document
 from newslint.events import Field, Link
-from newslint.linkcheck import LinkUse
+from newslint.linkuse import LinkUse
 from newslint.rule import Context
 from newslint.spans import Span
 

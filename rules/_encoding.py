@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from newslint.spans import Span
+from newslint.textutil import lazy_regex
 
 
 def _decoded(encoding: str, first: int, last: int) -> str:
@@ -40,7 +41,8 @@ def _cls(chars: str) -> str:
 _CONT_1252 = _cls(_decoded("cp1252", 0x80, 0xBF) + "".join(map(chr, range(0x80, 0xA0))))
 _CONT_1251 = _cls(_decoded("cp1251", 0x80, 0xBF))
 _CONT_MAC = _cls(_decoded("mac_roman", 0x80, 0xBF))
-_CANDIDATE = re.compile(
+# Compiled on first use: ASCII text (most files) never needs it.
+_CANDIDATE = lazy_regex(
     "|".join(
         (
             _cls(_decoded("cp1252", 0xC2, 0xF4)) + _CONT_1252,  # Ã© â€™ Â<NBSP>
@@ -263,7 +265,7 @@ BIDI = {
 }
 INVISIBLE_RUN = re.compile("[" + "".join(ZERO_WIDTH) + "".join(BIDI) + "]+")
 # Hebrew, Arabic, Syriac, Thaana, N'Ko ... and their presentation forms: text that needs bidi marks.
-RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff]")
+RTL_TEXT = lazy_regex("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff]")
 
 
 def _in_ranges(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:

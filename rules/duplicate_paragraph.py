@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from newslint import Fix, Rule, Severity, Span
 from newslint.events import Paragraph
 from newslint.rule import Context
+from newslint.textutil import lazy_regex
 
 from ._body import Regions, delete_block, only_links, shortcode_bodies
 
@@ -51,7 +52,8 @@ class Options:
 
 _WORD = re.compile(r"\w+")
 _URL = re.compile(r"\bhttps?://\S+")
-_CJK = re.compile(
+# Compiled on first use: only a repeated paragraph has its words counted.
+_CJK = lazy_regex(
     "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f]"
 )
 

@@ -1,4 +1,5 @@
-"""`--version`, `--help` and a fully cached run import none of the heavy libraries.
+"""`--version`, `--help` and a fully cached run import none of the heavy libraries, and a one-file
+pre-commit run imports only what linting that file needs.
 
 Each run is a fresh interpreter (a subprocess) that reports which of them ended up in `sys.modules`.
 """
@@ -16,6 +17,19 @@ import pytest
 from tests.sitegen import make_site
 
 HEAVY = ("ftfy", "pyromark", "pydantic", "pydantic_core", "httpx", "rich")
+# Modules a one-file run without --check-links has no use for (the worker pool, the cache under
+# --no-cache, the link checker, entry-point metadata when only the built-in rules are installed).
+UNNEEDED = (
+    "multiprocessing",
+    "concurrent.futures",
+    "importlib.metadata",
+    "email",
+    "zipfile",
+    "sqlite3",
+    "newslint.cache",
+    "newslint.linkcheck",
+    "newslint.linkfetch",
+)
 PROBE = """
 import json, sys
 from newslint.cli import main
@@ -24,12 +38,20 @@ try:
 except SystemExit as exit_:
     code = exit_.code
 heavy = sorted({name.split(".")[0] for name in sys.modules} & set(HEAVY))
-sys.stderr.write("\\nPROBE " + json.dumps({"code": code, "heavy": heavy}) + "\\n")
-""".replace("HEAVY", repr(HEAVY))
+unneeded = sorted(set(sys.modules) & set(UNNEEDED))
+report = {"code": code, "heavy": heavy, "unneeded": unneeded}
+sys.stderr.write("\\nPROBE " + json.dumps(report) + "\\n")
+""".replace("HEAVY", repr(HEAVY)).replace("UNNEEDED", repr(UNNEEDED))
 
 
 def probe(args: list[str], cwd: Path) -> tuple[int, list[str], str]:
     """(exit code, heavy modules imported, stdout) of `newslint ARGS` in a fresh interpreter."""
+    code, heavy, _, out = probe_all(args, cwd)
+    return code, heavy, out
+
+
+def probe_all(args: list[str], cwd: Path) -> tuple[int, list[str], list[str], str]:
+    """(exit code, heavy modules, unneeded modules imported, stdout) of `newslint ARGS`."""
     env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_CACHE_DIR"}
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
@@ -42,7 +64,7 @@ def probe(args: list[str], cwd: Path) -> tuple[int, list[str], str]:
     )
     line = done.stderr.rsplit("PROBE ", 1)[-1]
     report = json.loads(line)
-    return report["code"], report["heavy"], done.stdout
+    return report["code"], report["heavy"], report["unneeded"], done.stdout
 
 
 @pytest.fixture
@@ -52,8 +74,8 @@ def site(tmp_path: Path) -> Path:
 
 
 def test_version_imports_nothing_heavy(tmp_path: Path) -> None:
-    code, heavy, out = probe(["--version"], tmp_path)
-    assert (code, heavy) == (0, [])
+    code, heavy, unneeded, out = probe_all(["--version"], tmp_path)
+    assert (code, heavy, unneeded) == (0, [], [])
     assert out.startswith("newslint ")
 
 
@@ -91,3 +113,55 @@ def test_full_output_uses_rich_only_on_a_terminal(site: Path) -> None:
     assert heavy == [] and "FM004" in out
     _, heavy, out = probe(["check", "--color", "always"], site)
     assert heavy == ["rich"] and "\x1b[" in out
+
+
+VALID = """---
+title: "Budget passes"
+date: 2025-02-08T09:55:35+08:00
+summary: "The budget passed on Tuesday after a long debate in parliament."
+tags: ["economy"]
+comments: false
+---
+
+The budget passed on Tuesday after a long debate in parliament.
+
+[example](https://news.example.com/story/1)
+"""
+
+
+def test_one_file_run_imports_only_what_the_file_needs(site: Path) -> None:
+    """A pre-commit run on one valid article: no pydantic (every front-matter value is plainly of
+    its schema type), no worker pool, no cache, no link checker, no entry-point metadata."""
+    article = site / "content" / "en" / "news" / "valid.en.md"
+    article.write_text(VALID, encoding="utf-8")
+    args = ["check", "--select", "ALL", "--no-cache", "--output-format", "json", str(article)]
+    code, heavy, unneeded, out = probe_all(args, site)
+    assert (code, out.strip()) == (0, "[]")
+    assert (heavy, unneeded) == (["pyromark"], [])
+    article.write_text(VALID.replace("comments: false", 'comments: "false"'), encoding="utf-8")
+    code, heavy, unneeded, out = probe_all(args, site)
+    assert code == 1 and '"code": "FM005"' in out
+    assert heavy == ["pydantic", "pydantic_core", "pyromark"]
+    # pydantic reads entry-point metadata for its own plugins when it builds the model.
+    assert set(unneeded) <= {"importlib.metadata", "email", "zipfile"}
+
+
+def test_the_command_resumes_garbage_collection_once_set_up(site: Path) -> None:
+    """`python -m newslint` pauses GC while loading; linting runs with it on again."""
+    code = """
+import atexit, gc, sys
+atexit.register(lambda: print("GC", gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr))
+sys.argv[0] = "newslint"
+import runpy
+runpy.run_module("newslint", run_name="__main__")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code, "check", "--no-cache", "content"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1 and "FM004" in done.stdout
+    assert done.stderr.splitlines()[-1] == "GC True True"

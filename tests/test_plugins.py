@@ -253,3 +253,51 @@ def test_installed_plugin_behaves_like_rules_dir(tmp_path: Path) -> None:
     assert (work / "article.md").read_text(encoding="utf-8") == ARTICLE.replace(
         "m.wire.example.com", "wire.example.com"
     )
+
+
+# --------------------------------------------------------------- entry points without metadata
+
+
+@pytest.mark.parametrize(
+    ("text", "only_builtin"),
+    [
+        ("[console_scripts]\nnewslint = newslint.cli:main\n", True),
+        ("[newslint.rules]\nbuiltin = newslint.rules\n", True),
+        ("# comment\n[newslint.rules]\n  builtin=newslint.rules  \n\n[x]\ny = z\n", True),
+        ("[newslint.rules]\nnewsroom = newsroom_rules\n", False),
+        ("[newslint.rules]\nbuiltin = newslint.rules\nextra = newslint.rules.extra\n", False),
+        ("[newslint.rules]\nbroken line\n", False),
+        ("[x]\nnewslint.rules = elsewhere\n", True),  # a value in another group
+    ],
+)
+def test_entry_points_text_is_read_as_importlib_metadata_reads_it(
+    text: str, only_builtin: bool
+) -> None:
+    from newslint.registry import _builtin_group_only
+
+    assert _builtin_group_only(text) is only_builtin
+
+
+def test_plugin_installed_between_two_runs_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No stale answer: the folders of sys.path are read on each load, and a plugin's entry point
+    sends discovery through importlib.metadata, which names the plugin's distribution."""
+    from newslint.registry import _only_builtin_entry_points, load_registry
+
+    shutil.copytree(PLUGIN / "newsroom_rules", tmp_path / "newsroom_rules")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "newsroom_rules", raising=False)
+    monkeypatch.delitem(sys.modules, "newsroom_rules.source_domain", raising=False)
+    assert _only_builtin_entry_points()
+    assert "NR001" not in [r.code for r in load_registry().rules]
+
+    info = tmp_path / "newsroom_rules-1.0.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsroom-rules\nVersion: 1.0.0\n")
+    (info / "entry_points.txt").write_text("[newslint.rules]\nnewsroom = newsroom_rules\n")
+    assert not _only_builtin_entry_points()
+    registry = load_registry()
+    rule = registry.find("NR001")
+    assert rule is not None and rule.origin == "newsroom-rules"
+    assert registry.find("FM001") is not None and registry.load_errors == []

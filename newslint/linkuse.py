@@ -1,0 +1,32 @@
+"""`LinkUse`: a URL a link rule recorded during the document walk, for `newslint.linkcheck`.
+
+Kept apart from `newslint.linkcheck`, which re-exports it, so that loading the link rules does not
+load the checker: a run without `--check-links` never needs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LinkUse:
+    """One occurrence of a URL in one file, as a link rule records it during the document walk.
+
+    `start`/`end` and the 1-based positions are where a diagnostic goes. `replaceable` is true when
+    `text[start:end]` is exactly `url`, so an edit there can swap in another URL.
+    """
+
+    url: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replaceable: bool = False
+    source_line: str = ""
+
+    @property
+    def position(self) -> tuple[int, int, int, int]:
+        return (self.line, self.column, self.end_line, self.end_column)

@@ -1,0 +1,146 @@
+"""The store of compiled dataclass methods (`newslint._dataclass_code`): same classes, less compiling.
+
+A class is built twice from one definition, once compiling its methods and once from the store, and
+the two must behave alike; other packages' dataclasses never go through the store and keep their
+exact annotations; the store file is written, read back and refused as a `.pyc` would be.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import marshal
+import sys
+import types
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newslint import _dataclass_code as store
+
+DEFINITION = """
+import dataclasses
+
+@dataclasses.dataclass(frozen=True)
+class Point:
+    x: int
+    y: "int" = 0
+    tags: tuple = ()
+"""
+
+
+def build(module_name: str) -> type:
+    """`Point` defined in a fresh module called `module_name`."""
+    module = types.ModuleType(module_name)
+    sys.modules[module_name] = module
+    try:
+        # dont_inherit: the annotations are evaluated, as in a module without `__future__` imports.
+        code = compile(DEFINITION, f"<{module_name}>", "exec", dont_inherit=True)
+        exec(code, module.__dict__)
+    finally:
+        del sys.modules[module_name]
+    point: type = module.Point
+    return point
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty store in a temporary file, for this test only."""
+    path = tmp_path / "__pycache__" / "methods.marshal"
+    monkeypatch.setattr(store, "_PATH", str(path))
+    monkeypatch.setattr(store, "_codes", {})
+    monkeypatch.setattr(store, "_used", set())
+    monkeypatch.setattr(store, "_pending", True)  # no atexit registration from tests
+    return path
+
+
+def behaviour(point: Any) -> list[Any]:
+    p, q = point(1, 2), point(1, 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.x = 3
+    return [
+        repr(p),
+        p == q,
+        hash(p) == hash(q),
+        p == point(2),
+        str(inspect.signature(point)),
+        point.__init__.__annotations__,
+        point.__match_args__,
+        [f.name for f in dataclasses.fields(point)],
+    ]
+
+
+def test_installed_when_newslint_is_imported() -> None:
+    assert dataclasses.exec is store._exec  # type: ignore[attr-defined]
+
+
+def test_a_class_from_the_store_behaves_like_a_compiled_one(isolated: Path) -> None:
+    compiled = build("newslint._probe")
+    assert len(store._codes) >= 5  # __init__, __repr__, __eq__, __setattr__, __delattr__, ...
+    before = dict(store._codes)
+    from_store = build("newslint._probe")
+    assert store._codes == before  # nothing compiled the second time
+    assert behaviour(compiled) == behaviour(from_store)
+    assert compiled.__init__.__code__ is from_store.__init__.__code__  # type: ignore[misc]
+    assert behaviour(from_store)[0] == "Point(x=1, y=2, tags=())"
+
+
+def test_other_packages_dataclasses_are_compiled_as_always(isolated: Path) -> None:
+    point = build("elsewhere._probe")
+    assert store._codes == {}
+    # Evaluated annotations: no `__future__` flag leaked from newslint into the compile.
+    annotations = {"x": int, "y": "int", "tags": tuple, "return": None}
+    assert point.__init__.__annotations__ == annotations  # type: ignore[misc]
+
+
+def test_store_round_trip_and_refusals(isolated: Path) -> None:
+    build("newslint._probe")
+    store._write()
+    assert isolated.read_bytes().startswith(MAGIC_NUMBER)
+    assert store._read().keys() == store._codes.keys()
+    isolated.write_bytes(b"\x00\x00\x00\x00" + marshal.dumps({"x": "y"}))
+    assert store._read() == {}  # another interpreter's magic number
+    isolated.write_bytes(MAGIC_NUMBER + b"\xff garbage")
+    assert store._read() == {}
+    isolated.write_bytes(MAGIC_NUMBER + marshal.dumps({"source": "not code", 3: None}))
+    assert store._read() == {}
+    isolated.unlink()
+    assert store._read() == {}
+
+
+def test_store_keeps_only_this_runs_methods_when_too_big(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = compile("pass", "<string>", "exec")
+    isolated.parent.mkdir()
+    isolated.write_bytes(MAGIC_NUMBER + marshal.dumps({f"old {i}": code for i in range(10)}))
+    monkeypatch.setattr(store, "_MAX_STORED", 5)
+    build("newslint._probe")
+    store._write()
+    assert store._read().keys() == store._used
+
+
+def test_nothing_is_written_without_bytecode_writing(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registered: list[Any] = []
+    monkeypatch.setattr(store, "_pending", False)
+    monkeypatch.setattr(store.atexit, "register", registered.append)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    build("newslint._probe")
+    assert registered == [] and store._codes
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    build("newslint._other")  # same sources: nothing new to write
+    assert registered == []
+    monkeypatch.setattr(store, "_codes", {})
+    build("newslint._probe")
+    assert registered == [store._write]
+
+
+def test_store_lives_beside_the_bytecode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = Path(store.__file__).parent
+    assert Path(store._store_path()).parent == package / "__pycache__"
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))  # PYTHONPYCACHEPREFIX
+    assert Path(store._store_path()).is_relative_to(tmp_path)
