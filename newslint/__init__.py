@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newslint import _dataclass_code
-
 __version__ = "0.1.0"
-
-_dataclass_code.install()  # before any module of newslint defines a dataclass
 
 _EXPORTS = {
     "Rule": "newslint.rule",

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from newslint.events import Code, Heading, Html, Link, Paragraph, Text
 from newslint.spans import Span
+from newslint.textutil import lazy_regex
 
 BodyNode = Heading | Paragraph | Link | Html | Text | Code
 
@@ -37,7 +38,7 @@ def _options() -> int:
 
 
 # Runs of non-ASCII characters of one UTF-8 width: 2, 3 or 4 bytes (the group says which).
-_SAME_WIDTH_RUN = re.compile("([\x80-\u07ff]+)|([\u0800-\uffff]+)|([\U00010000-\U0010ffff]+)")
+_SAME_WIDTH_RUN = lazy_regex("([\x80-\u07ff]+)|([\u0800-\uffff]+)|([\U00010000-\U0010ffff]+)")
 
 
 class _ByteToChar:

@@ -337,14 +337,14 @@ _WORDISH = re.compile(r"[^\W_](?:[^\W_]|['’-](?=[^\W_]))*")
 _LATIN_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 # A letter, then letters and digits, an apostrophe or hyphen only between two of them. Written
 # without a lookahead per character: about a third faster, which matters on every text event.
-_LATIN_RUN = re.compile(f"[{_LATIN_LETTER}][{_LATIN_LETTER}\\d]*(?:['’-][{_LATIN_LETTER}\\d]+)*")
+_LATIN_RUN = lazy_regex(f"[{_LATIN_LETTER}][{_LATIN_LETTER}\\d]*(?:['’-][{_LATIN_LETTER}\\d]+)*")
 # Han and kana count per character; they are matched as runs (and the runs' lengths summed)
 # because one match per character costs ten times as much on a Chinese text.
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
-_KANA_RUN = re.compile("[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]+")
+_HAN_RUN = lazy_regex("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_KANA_RUN = lazy_regex("[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]+")
 _HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 # A Hangul word, like a Latin one, may hold digits and joiners (`국0국`, `국-국` are one word).
-_HANGUL_RUN = re.compile(f"[{_HANGUL}][{_HANGUL}\\d]*(?:['’-][{_HANGUL}\\d]+)*")
+_HANGUL_RUN = lazy_regex(f"[{_HANGUL}][{_HANGUL}\\d]*(?:['’-][{_HANGUL}\\d]+)*")
 # Letters the fast path does not know (Cyrillic, Arabic, ...): those texts take the exact path.
 _OTHER_LETTER = lazy_regex(
     f"[^\\W\\d_{_LATIN_LETTER}\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"

@@ -53,6 +53,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(store, "_codes", {})
     monkeypatch.setattr(store, "_used", set())
     monkeypatch.setattr(store, "_pending", True)  # no atexit registration from tests
+    monkeypatch.setattr(dataclasses, "exec", store._exec, raising=False)  # what `install` does
     return path
 
 
@@ -72,8 +73,20 @@ def behaviour(point: Any) -> list[Any]:
     ]
 
 
-def test_installed_when_newslint_is_imported() -> None:
-    assert dataclasses.exec is store._exec  # type: ignore[attr-defined]
+def test_installed_by_the_command_not_by_importing_newslint() -> None:
+    import subprocess
+
+    probe = (
+        "import builtins, dataclasses, newslint, newslint.engine\n"
+        "print(getattr(dataclasses, 'exec', builtins.exec) is builtins.exec)\n"
+        "from newslint import _dataclass_code, cli\n"
+        "cli.main = lambda: print(dataclasses.exec is _dataclass_code._exec) or 0\n"
+        "cli.run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert (done.returncode, done.stdout.split()) == (0, ["True", "True"]), done.stderr
 
 
 def test_a_class_from_the_store_behaves_like_a_compiled_one(isolated: Path) -> None:
