@@ -87,13 +87,17 @@ class _Store:
             except Exception:  # a plugin's data that does not pickle (a lambda, a lock): keep it
                 blob = None
             if blob is not None:
-                file = self._open()
-                if self._read_since_write:  # a seek flushes the write buffer: only when needed
-                    file.seek(self._end)
-                    self._read_since_write = False
-                file.write(blob)
-                offset, self._end = self._end, self._end + len(blob)
-                return offset
+                try:
+                    file = self._open()
+                    if self._read_since_write:  # a seek flushes the write buffer: only if needed
+                        file.seek(self._end)
+                        self._read_since_write = False
+                    file.write(blob)
+                except OSError:  # no temporary folder, or a full one: keep the rest in memory
+                    self._spill = False
+                else:
+                    offset, self._end = self._end, self._end + len(blob)
+                    return offset
         self._kept.append(record)
         return -len(self._kept)
 

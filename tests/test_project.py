@@ -223,6 +223,21 @@ def test_the_spill_gives_back_odd_data() -> None:
     data.close()
 
 
+def test_without_a_temporary_folder_items_stay_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_folder(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr("tempfile.TemporaryFile", no_folder)
+    data = ProjectData([ByParity])
+    for index in range(3):
+        item = Collected(f"{index}.md", index)
+        data.add(index, FileResult(f"{index}.md", [], {"by-parity": item}))
+    assert [c.data for c in data.collected("by-parity")] == [0, 1, 2]
+    assert [c.data for c in data.for_rule(ByParity)] == [0, 1]
+
+
 def test_items_come_back_in_file_order_whatever_the_order_they_arrived_in() -> None:
     data = ProjectData([ByParity], context=True)
     for index in (3, 0, 5, 1, 4, 2):
