@@ -6,9 +6,10 @@ every file's `FileResult` until the end cost about 2 KB per file in the main pro
 30,000 articles), so a run that does not need the results themselves (`newslint check`) gives each
 result to `ProjectData.add` as it arrives and lets it go:
 
-- **Spill.** Each collected item (one rule, one file) is pickled into an anonymous temporary file
-  (`tempfile.TemporaryFile`: it has no name and disappears when closed or when the process ends);
-  in memory, the rule keeps the item's offset, 8 bytes. Data that does not pickle stays in memory.
+- **Spill.** After the first `MEMORY_ITEMS`, each collected item (one rule, one file) is pickled
+  into an anonymous temporary file (`tempfile.TemporaryFile`: it has no name and disappears when
+  closed or when the process ends); in memory, the rule keeps the item's offset, 8 bytes. Data that
+  does not pickle, or finds no temporary folder to go to, stays in memory.
 - **Groups.** For a rule that defines the classmethod `group_key(data)` (see `newslint.rule.Rule`),
   each item's key is computed as it arrives and only its `hash` is kept, 8 bytes more. At the end,
   only the items whose hash occurs at least twice are read back; they are grouped again by the key
@@ -25,9 +26,6 @@ same items in the same order.
 
 from __future__ import annotations
 
-import pickle
-import tempfile
-import traceback
 import weakref
 from array import array
 from collections.abc import Hashable, Iterable, Sequence
@@ -42,6 +40,8 @@ if TYPE_CHECKING:
 
 # One stored item: (the file's index in the run, whether the file was given, what was collected).
 Record = tuple[int, bool, Collected]
+# Items kept in memory before the rest is spilled: a run of a few files needs no temporary file.
+MEMORY_ITEMS = 1000
 
 
 def defines_group_key(rule: type[Rule]) -> bool:
@@ -54,17 +54,21 @@ class GroupKeyError(Exception):
 
 
 def _last_line(err: BaseException) -> str:
+    import traceback
+
     return traceback.format_exception_only(type(err), err)[-1].strip()
 
 
 class _Store:
-    """Records by reference: pickled into an anonymous temporary file (`spill`), else in a list.
+    """Records by reference: the first `keep` in a list, the others pickled into an anonymous
+    temporary file when `spill` (so a run of a few files never creates one), else in the list.
 
     A reference is an offset in the file (>= 0), or -1 - the record's place in the list.
     """
 
-    def __init__(self, spill: bool) -> None:
+    def __init__(self, spill: bool, keep: int) -> None:
         self._spill = spill
+        self._keep = keep
         self._file: IO[bytes] | None = None
         self._end = 0
         self._read_since_write = False
@@ -72,12 +76,16 @@ class _Store:
 
     def _open(self) -> IO[bytes]:
         if self._file is None:
+            import tempfile  # only when there is something to spill
+
             self._file = tempfile.TemporaryFile(prefix="newslint-")  # noqa: SIM115 (closed below)
             weakref.finalize(self, self._file.close)
         return self._file
 
     def put(self, record: Record) -> int:
-        if self._spill:
+        if self._spill and len(self._kept) >= self._keep:
+            import pickle
+
             index, given, item = record
             try:
                 blob = pickle.dumps(
@@ -105,10 +113,16 @@ class _Store:
         if ref < 0:
             return self._kept[-ref - 1]
         assert self._file is not None
+        import pickle
+
         self._read_since_write = True
         self._file.seek(ref)
         index, given, path, data, extra = pickle.load(self._file)
         return index, given, Collected(path, data, extra or {})
+
+    @property
+    def size(self) -> int:
+        return self._end
 
     def close(self) -> None:
         if self._file is not None:
@@ -131,14 +145,20 @@ class ProjectData:
     """The data of a run that `project_end` and `project_suppressions` read (module docstring).
 
     `rules`: the run's rule classes (those with `group_key` keep hashes); `spill`: pickle the items
-    into a temporary file (else they stay in memory); `context`: the run also holds files that were
-    not given (`--project`), so the given files' paths are kept to report on those only.
+    after the first `keep` (default `MEMORY_ITEMS`) into a temporary file (else they all stay in memory); `context`: the run
+    also holds files that were not given (`--project`), so the given files' paths are kept to
+    report on those only.
     """
 
     def __init__(
-        self, rules: Iterable[type[Rule]] = (), *, spill: bool = True, context: bool = False
+        self,
+        rules: Iterable[type[Rule]] = (),
+        *,
+        spill: bool = True,
+        keep: int | None = None,
+        context: bool = False,
     ) -> None:
-        self._store = _Store(spill)
+        self._store = _Store(spill, MEMORY_ITEMS if keep is None else keep)
         self._grouped = {rule.name: rule for rule in rules if defines_group_key(rule)}
         self._items: dict[str, _Items] = {}
         self.context = context
@@ -216,6 +236,11 @@ class ProjectData:
         records = [self._store.get(ref) for ref in sorted(refs)]
         records.sort(key=lambda record: record[0])
         return records
+
+    @property
+    def spilled(self) -> int:
+        """How many bytes went to the temporary file."""
+        return self._store.size
 
     def close(self) -> None:
         """Delete the temporary file now (it also goes when this object is garbage)."""

@@ -27,9 +27,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -209,6 +207,8 @@ _STATE: tuple[RuleSet, FileCache | None] | None = None
 
 def _init_worker(state: tuple[RuleSet, FileCache | None] | None) -> None:
     global _STATE
+    import signal
+
     # Ctrl-C is the main process's to handle: it stops the pool; workers must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if state is not None:
@@ -258,6 +258,8 @@ def _run(
     _STATE = (ruleset, cache)
     if cache is not None:
         cache.close()  # workers open their own connections; none is shared through fork
+    import multiprocessing  # here: a run of a few files (pre-commit) never starts a pool
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # Under fork the workers inherit _STATE; elsewhere it is pickled to them once.
@@ -351,19 +353,22 @@ def project_end(
     site, and only what they report on the given files is kept. A rule whose `project_end` (or
     `group_key`) raises becomes an `internal-error` diagnostic; the other rules still run.
     """
-    from newslint.linkcheck import check_project_links
     from newslint.project import GroupKeyError, project_data
 
     data = project_data(results, [active.rule for active in ruleset.rules])
     reports: list[ProjectReport] = []
     crashes: list[Diagnostic] = []
-    links = check_project_links(
-        _link_results(results, data, ruleset),
-        ruleset,
-        offline=offline,
-        use_cache=use_cache,
-        **link_options,
-    )
+    links: dict[str, Any] = {}
+    if ruleset.config.links.check:  # else nothing to check: the checker is not even loaded
+        from newslint.linkcheck import check_project_links
+
+        links = check_project_links(
+            _link_results(results, data, ruleset),
+            ruleset,
+            offline=offline,
+            use_cache=use_cache,
+            **link_options,
+        )
     for active in ruleset.rules:
         if getattr(active.rule.project_end, "__func__", None) is Rule.project_end.__func__:  # type: ignore[attr-defined]
             continue  # the rule has no project-wide step

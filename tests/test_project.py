@@ -93,6 +93,7 @@ def found(diagnostics: list[Any]) -> list[tuple[str, str, int, int, str]]:
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.setattr("newslint.project.MEMORY_ITEMS", 5)  # spill all but the first five items
     paths = [p.relative_to(tmp_path) for p in make_site(tmp_path, count=40)]
     # Two duplicate titles (0, 11, 23) and one duplicate source (5 cites 30's).
     for n in (11, 23):
@@ -141,7 +142,7 @@ def test_spilled_data_reports_what_kept_results_report_across_workers(
     spilled = runner.lint_files(
         site, rules, jobs=2, use_cache=False, on_result=on_result, keep_results=False
     )
-    assert list(spilled) == [] and spilled.project is not None
+    assert list(spilled) == [] and spilled.project is not None and spilled.project.spilled > 0
     assert sorted(arrived) == list(range(len(site)))
     assert found(runner.project_end(spilled, rules)) == found(runner.project_end(kept, rules))
     assert found(runner.project_end(spilled, rules)) == EXPECTED
@@ -210,7 +211,7 @@ def test_the_spill_gives_back_odd_data() -> None:
         {"nested": [(1, 2), {3}], "": None},
         ("x" * 100_000,),
     ]
-    data = ProjectData([SeesEverything])
+    data = ProjectData([SeesEverything], keep=1)  # the first in memory, the others spilled
     for index, value in enumerate(odd):
         item = Collected(f"{index}.md", value, {"extra": index} if index % 2 else {})
         data.add(index, FileResult(f"{index}.md", [], {"sees-everything": item}))
@@ -230,7 +231,7 @@ def test_without_a_temporary_folder_items_stay_in_memory(
         raise OSError(30, "Read-only file system")
 
     monkeypatch.setattr("tempfile.TemporaryFile", no_folder)
-    data = ProjectData([ByParity])
+    data = ProjectData([ByParity], keep=0)
     for index in range(3):
         item = Collected(f"{index}.md", index)
         data.add(index, FileResult(f"{index}.md", [], {"by-parity": item}))
@@ -239,7 +240,7 @@ def test_without_a_temporary_folder_items_stay_in_memory(
 
 
 def test_items_come_back_in_file_order_whatever_the_order_they_arrived_in() -> None:
-    data = ProjectData([ByParity], context=True)
+    data = ProjectData([ByParity], keep=2, context=True)
     for index in (3, 0, 5, 1, 4, 2):
         item = Collected(f"{index}.md", index)
         data.add(index, FileResult(f"{index}.md", [], {"by-parity": item}), given=index < 4)
