@@ -66,6 +66,8 @@ _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by newslint.\n"
 )
+# How many distinct strings `FileCache.get` shares between the results it decodes.
+STRINGS_KEPT = 10_000
 # Configuration that does not change a file's diagnostics, so changing it keeps the cache.
 _NOT_PER_FILE = ("fail_on", "include", "exclude")
 
@@ -209,7 +211,7 @@ class FileCache:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._pending: list[tuple[bytes, int, bytes]] = []
-        self._strings: dict[str, str] = {}
+        self._strings: dict[str, str] = {}  # text shared between decoded results, bounded
         self._today = int(time.time() // 86400)
         self.hits = 0
         self.misses = 0
@@ -283,6 +285,10 @@ class FileCache:
                 ).fetchone()
             except sqlite3.Error:
                 row = None
+        if len(self._strings) > STRINGS_KEPT:
+            # Text that repeats (rule names, messages) comes back at once; the rest would make a
+            # worker of a warm run over 30,000 files grow by 20 MB.
+            self._strings.clear()
         if row is None or (result := _decode(row[0], self._strings)) is None:
             self.misses += 1
             return None

@@ -394,7 +394,7 @@ def _default_paths(config: Config) -> list[Path]:
     return [Path(".")]
 
 
-def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, list[Path]]:
+def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]]:
     from newslint.config import ConfigError, check_rules
     from newslint.engine import build_ruleset
 
@@ -432,8 +432,10 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, list[Path]]:
 _SELECTION_FLAGS = ("select", "extend-select", "ignore")
 
 
-def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> list[Path]:
-    """The files to lint: walked from `paths`, or only the changed ones with `--changed-since`."""
+def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> Sequence[Path]:
+    """The files to lint: walked from `paths`, or only the changed ones with `--changed-since`.
+
+    A walk gives a `newslint.discover.FileList` (strings, not `Path` objects: see there)."""
     from newslint.discover import discover
 
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
@@ -454,10 +456,11 @@ def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> l
 
 
 def _site_errors(files: Sequence[Path]) -> list[str]:
+    from newslint.discover import names_of
     from newslint.site import site_for
 
     messages: list[str] = []
-    for path in files:
+    for path in names_of(files):
         for message in site_for(path).errors:
             if message not in messages:
                 messages.append(message)
@@ -489,13 +492,25 @@ def lint_diagnostics(
     """Lint each file, then run the project-wide step (cross-file rules, link checks) and silence
     what the files' suppression comments silence there; sorted by path and position."""
     from newslint.diagnostics import Diagnostic
+    from newslint.engine import FileResult
     from newslint.runner import lint_files, project_end
     from newslint.suppressions import project_suppressions
 
+    diagnostics: list[Diagnostic] = []
+
+    def arrived(_: int, result: FileResult) -> None:
+        diagnostics.extend(result.diagnostics)
+
+    # Only the diagnostics stay; what cross-file rules collected goes to `results.project`.
     results = lint_files(
-        files, ruleset, jobs=args.jobs, use_cache=not args.no_cache, project=args.project
+        files,
+        ruleset,
+        jobs=args.jobs,
+        use_cache=not args.no_cache,
+        project=args.project,
+        on_result=arrived,
+        keep_results=False,
     )
-    diagnostics = [d for result in results for d in result.diagnostics]
     project = project_end(results, ruleset, offline=args.offline, use_cache=not args.no_cache)
     diagnostics.extend(project_suppressions(results, project))
     diagnostics.sort(key=Diagnostic.sort_key)
@@ -504,7 +519,7 @@ def lint_diagnostics(
 
 # Formats written one diagnostic per line: they are printed file by file as results arrive, so
 # memory does not grow with the number of files.
-STREAMING_FORMATS = ("concise", "json-lines")
+STREAMING_FORMATS = ("concise", "json-lines", "github")
 
 
 def _streams(args: argparse.Namespace) -> bool:
@@ -519,7 +534,8 @@ def _stream_lint(
     args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Sequence[Path]
 ) -> int:
     """Print each file's diagnostics in file order as soon as they are known, then the project-wide
-    ones (cross-file rules, link checks). Only counts and the data the project step needs stay."""
+    ones (cross-file rules, link checks). Nothing per file stays in memory: the data the project
+    step needs is spilled to a temporary file (`newslint.project`)."""
     from newslint.diagnostics import Diagnostic
     from newslint.engine import FileResult
     from newslint.reporters import default_format, report
@@ -533,6 +549,8 @@ def _stream_lint(
     state = {"next": 0, "internal": False, "failing": False}
 
     def write(diagnostics: list[Diagnostic]) -> None:
+        if not diagnostics:
+            return
         report(fmt, diagnostics, 0, sys.stdout)
         for d in diagnostics:
             state["internal"] = state["internal"] or d.rule == "internal-error"
@@ -543,7 +561,6 @@ def _stream_lint(
         while state["next"] in waiting:
             ready = waiting.pop(int(state["next"]))
             write(ready.diagnostics)
-            ready.diagnostics = []  # printed; the project step needs only `collected`
             state["next"] += 1
 
     results = lint_files(
@@ -553,6 +570,8 @@ def _stream_lint(
         use_cache=not args.no_cache,
         project=args.project,
         on_result=arrived,
+        keep_results=False,
+        share_text=False,  # printed and dropped: sharing would only keep the text alive
     )
     project = project_end(results, ruleset, offline=args.offline, use_cache=not args.no_cache)
     write(sorted(project_suppressions(results, project), key=Diagnostic.sort_key))

@@ -4,7 +4,9 @@ A rule is a class in its own module. It declares `code`, `name`, `severity`, `me
 takes options, a frozen dataclass `Options` whose defaults are the documented defaults. It subscribes
 to events by defining `on_<event>(self, ctx, payload)` methods; an unknown event name fails when the
 class is defined. One instance is made per document, so per-file state can live on `self`.
-Cross-file rules return data from `collect()` and receive it all in the classmethod `project_end`.
+Cross-file rules return data from `collect()` and receive it all in the classmethod `project_end`;
+a rule that compares files by a key defines the classmethod `group_key` and receives only the
+items that share their key with another (see `newslint.project`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.events import EVENTS, Collected
@@ -170,6 +172,18 @@ class Rule:
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
         """Cross-file checks, in the main process, after every document."""
+
+    @classmethod
+    def group_key(cls, data: Any) -> Hashable:
+        """Optional: the key that `project_end` groups `data` (one file's `collect()`) by.
+
+        A rule that defines it receives in `project_end` only the members of groups of two or more
+        items with equal keys (in file order), never an item whose key no other file shares; the
+        run then keeps only a hash per file in memory instead of the data. Without it,
+        `project_end` receives every item. It runs in the main process as each result arrives
+        (cached ones too); if it raises, the rule's `project_end` becomes an internal error.
+        """
+        raise NotImplementedError  # not called unless a rule defines it
 
 
 @dataclasses.dataclass

@@ -2,10 +2,18 @@
 
 - **Workers.** More than `PARALLEL_MIN` files and `jobs` > 1 use a process pool (fork where the
   platform has it, so the workers inherit the loaded rules instead of importing them again). The pool
-  is created after every import, files go out in chunks of paths, and results stream back as chunks
-  finish. A worker reads, parses and lints a file, then drops the document: only the `FileResult`
-  (diagnostics and what cross-file rules collected) crosses back, so memory does not grow with the
-  number of files beyond those results.
+  is created after every import; files go out in chunks of paths, a few chunks per worker ahead
+  (`AHEAD`), and results stream back as chunks finish. A worker reads, parses and lints a file, then
+  drops the document: only the `FileResult` (diagnostics and what cross-file rules collected)
+  crosses back.
+- **Memory.** Peak memory must not grow with the number of files: 30,000 articles may take at most
+  1.5 times the memory of 1,000 (`bench/bench_check.py --memory`), in the main process and in each
+  worker (which starts as a copy of the main process). So the file list is kept as strings
+  (`newslint.discover.FileList`), the files in flight are marked in a byte array, and with
+  `keep_results=False` (what `newslint check` uses) no per-file result is kept: `on_result` sees
+  each one as it arrives and what it collected goes to a `newslint.project.ProjectData`, which
+  spills it to a temporary file and keeps about 16 bytes per file and rule in memory. What is left
+  growing is the file list itself, about 100 bytes per file.
 - **Cache.** Each file is looked up in `newslint.cache` by the hash of its bytes before anything is
   parsed; a hit returns the stored result, diagnostics and collected data alike.
 - **`--project`.** Cross-file rules see only the files of the run. With `project=True`, the run also
@@ -13,12 +21,15 @@
   `include` globs, else the content folders of each linted file's Hugo site, else the working
   directory — and reports only on the files it was given: per-file diagnostics of the other files are
   dropped, and cross-file diagnostics are kept only where they land on a given file.
+- **Project end.** `project_end` gives each cross-file rule what it collected: every item, or for a
+  rule with `group_key` only the items whose key another item shares (`newslint.project`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +41,8 @@ from newslint.spans import Span
 
 if TYPE_CHECKING:
     from newslint.cache import FileCache
+    from newslint.discover import FileList
+    from newslint.project import ProjectData
 
 # Below this many files a pool costs more than it saves (fork, pickling results).
 PARALLEL_MIN = 100
@@ -39,13 +52,16 @@ class Results(list[FileResult]):
     """The results of `lint_files`, in the order of the files given.
 
     `context` holds the results of the site's other files in a `--project` run (used only by
-    `project_end`); `cache_hits` counts the files answered from the cache.
+    `project_end`); `cache_hits` counts the files answered from the cache. With
+    `keep_results=False` the list stays empty and `project` holds what `project_end` and
+    `project_suppressions` need.
     """
 
     def __init__(self, items: Sequence[FileResult] = ()) -> None:
         super().__init__(items)
         self.context: list[FileResult] = []
         self.cache_hits = 0
+        self.project: ProjectData | None = None
 
 
 def default_jobs() -> int:
@@ -63,42 +79,62 @@ def lint_files(
     use_cache: bool = True,
     project: bool = False,
     on_result: Callable[[int, FileResult], None] | None = None,
+    keep_results: bool = True,
+    share_text: bool = True,
     **_: Any,
 ) -> Results:
     """Lint each file (in workers, through the cache); results in the order of `files`.
 
-    `on_result(index, result)` is called in the main process as each result arrives (in any order).
+    `on_result(index, result)` is called in the main process as each given file's result arrives
+    (in any order). With `keep_results=False` no result is kept: what each one collected moves
+    into `results.project` (a `newslint.project.ProjectData`) before `on_result` sees it, so
+    memory does not grow with the number of files. `share_text` shares text that repeats across
+    results (rule names, messages); it pays only when the caller keeps the diagnostics.
     """
-    targets = list(files)
-    context_files = project_files(targets, ruleset) if project else []
-    everything = targets + context_files
+    from newslint.discover import names_of
+
+    targets = names_of(files)
+    context = project_files(targets, ruleset).names if project else []
+    everything = targets + context if context else targets
     cache = None
     if use_cache and everything:
         from newslint.cache import FileCache
 
-        cache = FileCache.open(everything, ruleset)
-    slots: list[FileResult | None] = [None] * len(everything)
-    hits = 0
+        cache = FileCache.open([Path(everything[0])], ruleset)  # located by the first file
+    results = Results()
+    data = None
+    if not keep_results:
+        from newslint.project import ProjectData
+
+        rules = [active.rule for active in ruleset.rules]
+        data = results.project = ProjectData(rules, context=bool(context))
+    slots: list[FileResult | None] = [None] * len(everything) if keep_results else []
+    given = len(targets)
+    jobs = jobs or default_jobs()
     try:
-        for index, result, hit in _run(everything, ruleset, cache, jobs or default_jobs()):
-            slots[index] = result
-            hits += hit
-            if on_result is not None and index < len(targets):
+        for index, result, hit in _run(everything, ruleset, cache, jobs, share_text):
+            results.cache_hits += hit
+            if data is not None:
+                data.add(index, result, given=index < given)
+                result.collected = {}
+            else:
+                slots[index] = result
+            if on_result is not None and index < given:
                 on_result(index, result)
     finally:
         if cache is not None:
             cache.prune()
             cache.close()
-    done = [result for result in slots if result is not None]
-    results = Results(done[: len(targets)])
-    results.context = done[len(targets) :]
-    results.cache_hits = hits
+    if keep_results:
+        done = [result for result in slots if result is not None]
+        results.extend(done[:given])
+        results.context = done[given:]
     return results
 
 
-def project_files(files: Sequence[Path], ruleset: RuleSet) -> list[Path]:
+def project_files(files: Sequence[str | os.PathLike[str]], ruleset: RuleSet) -> FileList:
     """The other files of the project that `files` belong to (for `--project`)."""
-    from newslint.discover import discover
+    from newslint.discover import FileList, discover
 
     config = ruleset.config
     roots: list[Path] = []
@@ -122,7 +158,7 @@ def project_files(files: Sequence[Path], ruleset: RuleSet) -> list[Path]:
     relative = [Path(os.path.relpath(p)) if p.is_absolute() else p for p in roots]
     found, _ = discover(relative, config.exclude)
     given = {os.path.abspath(p) for p in files}
-    return [p for p in found if os.path.abspath(p) not in given]
+    return FileList(name for name in found.names if os.path.abspath(name) not in given)
 
 
 # ------------------------------------------------------------------------------ one file
@@ -179,33 +215,43 @@ def _init_worker(state: tuple[RuleSet, FileCache | None] | None) -> None:
         _STATE = state
 
 
-def _work(chunk: list[tuple[int, str]]) -> list[tuple[int, tuple[Any, ...], bool]]:
+def _work(start: int, names: list[str]) -> list[tuple[int, tuple[Any, ...], bool]]:
+    """Lint the files `names`, numbered from `start`; their results encoded for the way back."""
     from newslint.cache import encode_result
 
     assert _STATE is not None
     ruleset, cache = _STATE
     out = []
-    for index, name in chunk:
+    for offset, name in enumerate(names):
         result, hit = lint_one(Path(name), ruleset, cache)
-        out.append((index, encode_result(result), hit))
+        out.append((start + offset, encode_result(result), hit))
     if cache is not None:
         cache.flush()  # one transaction per chunk
     return out
 
 
-def _chunks(paths: Sequence[Path], jobs: int) -> list[list[tuple[int, str]]]:
+def _chunks(count: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each chunk of `count` files."""
     # Small enough chunks that both workers stay busy to the end, big enough to amortise the IPC.
-    size = max(8, min(128, len(paths) // (jobs * 8) or 1))
-    items = [(i, str(p)) for i, p in enumerate(paths)]
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    size = max(8, min(128, count // (jobs * 8) or 1))
+    return ((start, min(start + size, count)) for start in range(0, count, size))
+
+
+# Chunks sent ahead per worker: each worker has the next one queued when it finishes one, and the
+# main process never holds the arguments and results of every chunk at once.
+AHEAD = 2
 
 
 def _run(
-    paths: Sequence[Path], ruleset: RuleSet, cache: FileCache | None, jobs: int
+    paths: Sequence[str],
+    ruleset: RuleSet,
+    cache: FileCache | None,
+    jobs: int,
+    share_text: bool = True,
 ) -> Iterator[tuple[int, FileResult, bool]]:
     if jobs <= 1 or len(paths) <= PARALLEL_MIN:
         for index, path in enumerate(paths):
-            result, hit = lint_one(path, ruleset, cache)
+            result, hit = lint_one(Path(path), ruleset, cache)
             yield index, result, hit
         return
     global _STATE
@@ -218,45 +264,61 @@ def _run(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # Under fork the workers inherit _STATE; elsewhere it is pickled to them once.
     initarg = None if context.get_start_method() == "fork" else _STATE
-    pending = {index for index in range(len(paths))}
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     from newslint.cache import decode_result
 
-    strings: dict[str, str] = {}  # text shared between the results, see `decode_result`
+    # Which files were answered (a byte each: a set of 30,000 ints would take 3 MB).
+    answered = bytearray(len(paths))
+    chunks = _chunks(len(paths), jobs)
+    running: set[Future[Any]] = set()
+    strings: dict[str, str] | None = {} if share_text else None  # see `decode_result`
     try:
         # concurrent.futures rather than multiprocessing.Pool: a worker that dies (a crash in a
         # native parser) breaks the pool with an error instead of hanging the run forever.
         pool = ProcessPoolExecutor(min(jobs, len(paths)), context, _init_worker, (initarg,))
         try:
-            running = {pool.submit(_work, chunk): chunk for chunk in _chunks(paths, jobs)}
+
+            def send(count: int) -> None:
+                for start, end in islice(chunks, count):
+                    running.add(pool.submit(_work, start, list(paths[start:end])))
+
+            broken = False
+            send(jobs * AHEAD)
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    chunk = running.pop(future)
+                    running.remove(future)
                     try:
                         answers = future.result()
                     except BrokenProcessPool:
-                        for index, name in chunk:
-                            pending.discard(index)
-                            yield index, _worker_died(name), False
+                        broken = True  # the other chunks in flight fail the same way
+                        answers = None
+                    if not broken:
+                        send(1)
+                    if answers is None:
                         continue
                     for index, data, hit in answers:
-                        pending.discard(index)
+                        answered[index] = 1
                         yield index, decode_result(data, strings), hit
-                    if len(strings) > 100_000:
+                    if strings is not None and len(strings) > 100_000:
                         strings.clear()  # sharing helps within a run of files; keep memory bounded
+            for index in range(len(paths)):  # after a worker died: what it and the rest left
+                if not answered[index]:
+                    answered[index] = 1
+                    yield index, _worker_died(paths[index]), False
         finally:
-            pool.shutdown(wait=not pending, cancel_futures=True)
+            pool.shutdown(wait=not running, cancel_futures=True)
     except (OSError, RuntimeError, ImportError, AttributeError, TypeError) as err:
         # No processes here (a sandbox), or a rule set that cannot be sent to spawned workers:
         # lint what is left in this process.
         if os.environ.get("NEWSLINT_DEBUG"):
             print(f"newslint: workers unavailable ({err}); linting in one process")
-        for index in sorted(pending):
-            result, hit = lint_one(paths[index], ruleset, cache)
-            yield index, result, hit
+        for index in range(len(paths)):
+            if not answered[index]:
+                result, hit = lint_one(Path(paths[index]), ruleset, cache)
+                yield index, result, hit
     finally:
         _STATE = None
 
@@ -281,15 +343,19 @@ def project_end(
 ) -> list[Diagnostic]:
     """Give each rule the data its `collect` returned for every file; return what it reports.
 
-    First the URLs that link rules collected in the given files are checked (only with
-    `links.check`; see `newslint.linkcheck`), and the results go to every rule as `ctx.links`.
+    `results` is what `lint_files` returned (its `project` data, or the results it kept), or any
+    sequence of `FileResult`s. First the URLs that link rules collected in the given files are
+    checked (only with `links.check`; see `newslint.linkcheck`), and the results go to every rule
+    as `ctx.links`. A rule with `group_key` receives only the items whose key another item shares
+    (see `newslint.project`).
 
     In a `--project` run (`results.context` set by `lint_files`) the rules see every file of the
-    site, and only what they report on the given files is kept. A rule whose `project_end` raises
-    becomes an `internal-error` diagnostic; the other rules still run.
+    site, and only what they report on the given files is kept. A rule whose `project_end` (or
+    `group_key`) raises becomes an `internal-error` diagnostic; the other rules still run.
     """
-    context: Sequence[FileResult] = getattr(results, "context", ())
-    everything = [*results, *context]
+    from newslint.project import GroupKeyError, project_data
+
+    data = project_data(results, [active.rule for active in ruleset.rules])
     reports: list[ProjectReport] = []
     crashes: list[Diagnostic] = []
     links: dict[str, Any] = {}
@@ -297,31 +363,50 @@ def project_end(
         from newslint.linkcheck import check_project_links
 
         links = check_project_links(
-            results, ruleset, offline=offline, use_cache=use_cache, **link_options
+            _link_results(results, data, ruleset),
+            ruleset,
+            offline=offline,
+            use_cache=use_cache,
+            **link_options,
         )
     for active in ruleset.rules:
         if getattr(active.rule.project_end, "__func__", None) is Rule.project_end.__func__:  # type: ignore[attr-defined]
             continue  # the rule has no project-wide step
-        collected: list[Collected] = [
-            result.collected[active.rule.name]
-            for result in everything
-            if active.rule.name in result.collected
-        ]
         ctx = ProjectContext(active.rule, active.options, active.severity, reports)
         ctx.links = links
         try:
+            collected: list[Collected] = data.for_rule(active.rule)
             active.rule.project_end(ctx, collected)
+        except GroupKeyError as err:
+            crashes.append(_diagnostic(".", "internal-error", "NL000", Severity.ERROR, str(err)))
         except Exception as err:
             import traceback
 
             last = traceback.format_exception_only(type(err), err)[-1].strip()
             message = f"rule {active.rule.name} crashed in project_end: {last}"
             crashes.append(_diagnostic(".", "internal-error", "NL000", Severity.ERROR, message))
-    if context:
-        given = {result.path for result in results}
-        reports = [r for r in reports if r.path in given]
+    if data.context:
+        reports = [r for r in reports if r.path in data.given_paths]
     out = [_diagnostic(r.path, r.rule.name, r.rule.code, r.severity, r.message, r) for r in reports]
     return out + crashes
+
+
+def _link_results(
+    results: Sequence[FileResult], data: ProjectData, ruleset: RuleSet
+) -> Sequence[FileResult]:
+    """What `check_project_links` reads: the given files' results, or when they were not kept, one
+    result per item of the link rules (after one for the first file, where its cache is found)."""
+    if getattr(results, "project", None) is not data:
+        return results
+    names = [a.rule.name for a in ruleset.rules if getattr(a.rule, "checks_links", False)]
+    if not names or not ruleset.config.links.check:
+        return []
+    view = [FileResult(data.first_path, [])] if data.first_path is not None else []
+    for name in names:
+        view.extend(
+            FileResult(c.path, [], {name: c}) for c in data.collected(name, given_only=True)
+        )
+    return view
 
 
 def _diagnostic(

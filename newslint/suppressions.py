@@ -654,13 +654,15 @@ def suppressed_reports(doc: Document, reports: list[Report], ruleset: RuleSet) -
 def project_suppressions(results: Iterable[Any], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Silence cross-file diagnostics by their file's suppressions; report those left unused.
 
-    `results` are the run's `FileResult`s; `diagnostics` what the rules' `project_end` reported.
+    `results` are the run's `FileResult`s (or what `lint_files` returned, see
+    `newslint.project.project_data`); `diagnostics` what the rules' `project_end` reported. Only
+    the given files' suppressions count (in a `--project` run, only they are reported on).
     """
+    from newslint.project import project_data
+
     data: dict[str, dict[str, Any]] = {}
-    for result in results:
-        entry = result.collected.get(PROJECT_KEY)
-        if entry is not None:
-            data[entry.path] = entry.data
+    for found in project_data(results).collected(PROJECT_KEY, given_only=True):
+        data[found.path] = found.data
     if not data:
         return diagnostics
     used: dict[str, set[Use]] = {path: set() for path in data}

@@ -143,6 +143,7 @@ def item(
 
 
 def group_key(data: Item) -> Any:
+    """What an item is grouped by: its key (the rules' `group_key`, and `report_duplicates`)."""
     return data[VALUE] if data[KEY] is None else data[KEY]
 
 

@@ -35,6 +35,7 @@ from newslint.rule import Context, ProjectContext
 
 from ._crossfile import (
     Item,
+    group_key,
     item,
     normalise_url,
     position,
@@ -66,6 +67,10 @@ class DuplicateSource(Rule):
 
     def collect(self) -> Any:
         return self.data
+
+    @classmethod
+    def group_key(cls, data: Item) -> Any:
+        return group_key(data)
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:

@@ -32,7 +32,7 @@ from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import Context, ProjectContext
 
-from ._crossfile import Item, item, normalise_title, position, report_duplicates
+from ._crossfile import Item, group_key, item, normalise_title, position, report_duplicates
 
 
 class DuplicateTitle(Rule):
@@ -59,6 +59,10 @@ class DuplicateTitle(Rule):
 
     def collect(self) -> Any:
         return self.data
+
+    @classmethod
+    def group_key(cls, data: Item) -> Any:
+        return group_key(data)
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
