@@ -44,6 +44,8 @@ class CheckedLinks(Rule):
         value = field.value
         if field.key != source_field_name(ctx) or not isinstance(value, str):
             return
+        if not _checking(ctx):
+            return
         if not is_web_url(value):
             return
         url = value.strip()
@@ -55,7 +57,7 @@ class CheckedLinks(Rule):
         self._field_uses.append(_use(ctx.document, url, span, replaceable=written_url == url))
 
     def on_link(self, ctx: Context, link: Link) -> None:
-        if not is_web_url(link.url):
+        if not _checking(ctx) or not is_web_url(link.url):
             return
         document = ctx.document
         written = destination(document.text, link)  # None: the URL is in a reference definition
@@ -66,8 +68,8 @@ class CheckedLinks(Rule):
         self._body.append((link, use))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        if ctx.config is None or not ctx.config.links.check:
-            return  # no check in this run: collecting every link would only cost memory
+        if not _checking(ctx):
+            return
         only_source = bool(ctx.config is not None and ctx.config.links.only_source)
         body = [use for _, use in self._body]
         if only_source:
@@ -76,6 +78,12 @@ class CheckedLinks(Rule):
 
     def collect(self) -> Any:
         return self._uses or None
+
+
+def _checking(ctx: Context) -> bool:
+    """Links are checked in this run; else nothing is recorded (it would only cost time and
+    memory: the rules are selected by `ALL` even when no link is fetched)."""
+    return ctx.config is not None and bool(ctx.config.links.check)
 
 
 def _use(doc: Document, url: str, span: Span, *, replaceable: bool) -> LinkUse:

@@ -24,6 +24,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.rules._dates import DATE_KEYS, from_epoch, hugo_date
@@ -231,3 +233,25 @@ def test_table_matches_the_real_hugo() -> None:
         if real != verdict
     ]
     assert not wrong, f"Hugo disagrees with the table: {wrong}"
+
+
+@given(
+    st.tuples(
+        st.integers(0, 9999),
+        st.integers(0, 99),
+        st.integers(0, 99),
+        st.integers(0, 99),
+        st.integers(0, 99),
+        st.integers(0, 99),
+    )
+)
+def test_space_datetime_shortcut_reads_as_the_whole_layout_list(parts: tuple[int, ...]) -> None:
+    """`2006-01-02 15:04:05` values skip the layouts before theirs: the reading is unchanged,
+    out-of-range digits included (month 13, hour 24, February 30)."""
+    from zoneinfo import ZoneInfo
+
+    from newslint.rules._dates import _parse_cast_from, parse_cast
+
+    value = "{:04d}-{:02d}-{:02d} {:02d}:{:02d}:{:02d}".format(*parts)
+    zone = ZoneInfo("Asia/Shanghai")
+    assert parse_cast(value, zone) == _parse_cast_from(value, zone, 0)
