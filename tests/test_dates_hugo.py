@@ -238,11 +238,11 @@ def test_table_matches_the_real_hugo() -> None:
 @given(
     st.tuples(
         st.integers(0, 9999),
-        st.integers(0, 99),
-        st.integers(0, 99),
-        st.integers(0, 99),
-        st.integers(0, 99),
-        st.integers(0, 99),
+        st.integers(0, 13),  # month: 0 and 13 are out of range
+        st.integers(0, 32),
+        st.integers(0, 25),
+        st.integers(0, 61),
+        st.integers(0, 61),
     )
 )
 def test_space_datetime_shortcut_reads_as_the_whole_layout_list(parts: tuple[int, ...]) -> None:
