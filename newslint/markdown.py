@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, cast
+from typing import Any
 
 from newslint.events import Code, Heading, Html, Link, Paragraph, Text
 from newslint.spans import Span
@@ -130,8 +130,8 @@ def parse_body(body: str, offset: int) -> list[BodyNode]:
             )
             text_run.clear()
 
-    for event, rng in pyromark.events_with_range(body, options=_options()):  # type: ignore[arg-type]
-        event, rng = cast(Any, event), cast(Any, rng)
+    events: Any = pyromark.events_with_range(body, options=_options())  # type: ignore[arg-type]
+    for event, rng in events:
         if isinstance(event, str):
             if event in ("SoftBreak", "HardBreak") and text_run:
                 span = span_of(rng)
