@@ -201,17 +201,19 @@ def _overlapping(paths: Sequence[Path]) -> bool:
     """Whether two of `paths` can yield the same file: one is the other, or lies inside it.
 
     The walk joins entry names (never `..`) to the given path, so files from two paths that do not
-    nest always differ.
+    nest always differ. Linear in the number of paths (a hook may pass thousands): each path's
+    parent folders are looked up in the set of the others.
     """
     roots = [os.path.abspath(p) for p in paths]
-    for i, a in enumerate(roots):
-        for b in roots[i + 1 :]:
-            if (
-                a == b
-                or b.startswith(a.rstrip(os.sep) + os.sep)
-                or a.startswith(b.rstrip(os.sep) + os.sep)
-            ):
+    given = set(roots)
+    if len(given) < len(roots):
+        return True
+    for root in roots:
+        parent = os.path.dirname(root)
+        while parent and parent != root:
+            if parent in given:
                 return True
+            root, parent = parent, os.path.dirname(parent)
     return False
 
 
