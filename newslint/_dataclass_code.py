@@ -33,10 +33,9 @@ from typing import Any
 
 def _store_path() -> str:
     """Beside this module's own bytecode (`__pycache__`, or under `PYTHONPYCACHEPREFIX`)."""
-    try:
-        folder = os.path.dirname(cache_from_source(__file__))
-    except NotImplementedError:  # an interpreter without bytecode caching: nothing is stored
+    if sys.implementation.cache_tag is None:  # an interpreter without bytecode caching
         return ""
+    folder = os.path.dirname(cache_from_source(__file__))
     name = f"dataclass-methods.{sys.implementation.cache_tag}.opt{sys.flags.optimize}.marshal"
     return os.path.join(folder, name)
 

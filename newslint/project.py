@@ -44,11 +44,6 @@ Record = tuple[int, bool, Collected]
 MEMORY_ITEMS = 1000
 
 
-def defines_group_key(rule: type[Rule]) -> bool:
-    """Whether `rule` overrides `Rule.group_key`."""
-    return getattr(rule.group_key, "__func__", None) is not Rule.group_key.__func__  # type: ignore[attr-defined]
-
-
 class GroupKeyError(Exception):
     """A rule's `group_key` raised, so its `project_end` cannot be given the right items."""
 
@@ -159,7 +154,7 @@ class ProjectData:
         context: bool = False,
     ) -> None:
         self._store = _Store(spill, MEMORY_ITEMS if keep is None else keep)
-        self._grouped = {rule.name: rule for rule in rules if defines_group_key(rule)}
+        self._grouped = {rule.name: rule.group_key for rule in rules if rule.group_key is not None}
         self._items: dict[str, _Items] = {}
         self.context = context
         self.given_paths: set[str] = set()  # kept only with `context`
@@ -190,7 +185,7 @@ class ProjectData:
                 items = self._items[name] = _Items(name in self._grouped)
             if items.hashes is not None and items.error is None:
                 try:
-                    items.hashes.append(hash(self._grouped[name].group_key(item.data)))
+                    items.hashes.append(hash(self._grouped[name](item.data)))
                 except Exception as err:
                     items.error = _last_line(err)
             items.refs.append(self._store.put((index, given, item)))
@@ -210,7 +205,8 @@ class ProjectData:
         items = self._items.get(rule.name)
         if items is None:
             return []
-        if not defines_group_key(rule):
+        key = rule.group_key
+        if key is None:
             return self.collected(rule.name)
         if items.error is not None:
             raise GroupKeyError(f"rule {rule.name} crashed in group_key: {items.error}")
@@ -223,7 +219,7 @@ class ProjectData:
         groups: dict[Hashable, list[Record]] = {}
         for record in self._load(refs):
             try:
-                groups.setdefault(rule.group_key(record[2].data), []).append(record)
+                groups.setdefault(key(record[2].data), []).append(record)
             except Exception as err:
                 message = f"rule {rule.name} crashed in group_key: {_last_line(err)}"
                 raise GroupKeyError(message) from err
@@ -267,4 +263,4 @@ def project_data(results: Any, rules: Iterable[type[Rule]] = ()) -> ProjectData:
     return found if isinstance(found, ProjectData) else ProjectData.of(results, rules)
 
 
-__all__ = ["GroupKeyError", "ProjectData", "defines_group_key", "project_data"]
+__all__ = ["GroupKeyError", "ProjectData", "project_data"]

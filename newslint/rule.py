@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.events import EVENTS, Collected
@@ -173,17 +173,14 @@ class Rule:
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
         """Cross-file checks, in the main process, after every document."""
 
-    @classmethod
-    def group_key(cls, data: Any) -> Hashable:
-        """Optional: the key that `project_end` groups `data` (one file's `collect()`) by.
-
-        A rule that defines it receives in `project_end` only the members of groups of two or more
-        items with equal keys (in file order), never an item whose key no other file shares; the
-        run then keeps only a hash per file in memory instead of the data. Without it,
-        `project_end` receives every item. It runs in the main process as each result arrives
-        (cached ones too); if it raises, the rule's `project_end` becomes an internal error.
-        """
-        raise NotImplementedError  # not called unless a rule defines it
+    # Optional: a classmethod `group_key(cls, data) -> Hashable`, the key that `project_end` groups
+    # `data` (one file's `collect()`) by. A rule that defines it receives in `project_end` only the
+    # members of groups of two or more items with equal keys (in file order), never an item whose
+    # key no other file shares; the run then keeps only a hash per file in memory instead of the
+    # data. Without it (None), `project_end` receives every item. It runs in the main process as
+    # each result arrives (cached ones too); if it raises, the rule's `project_end` becomes an
+    # internal error.
+    group_key: ClassVar[Callable[..., Hashable] | None] = None
 
 
 @dataclasses.dataclass
