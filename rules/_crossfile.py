@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newslint.document import Document
 from newslint.events import Collected
-from newslint.rule import ProjectContext
+from newslint.rule import ProjectContext, Rule
 from newslint.spans import Span
 
 # The whole last body line is one link: `[name](url)`, optionally `<url>` and a title.
@@ -181,3 +181,22 @@ def report_duplicates(ctx: ProjectContext, collected: list[Collected], message_i
                 other=first.path,
                 more=more,
             )
+
+
+class DuplicateRule(Rule):
+    """Base of the duplicate rules: a document sets `self.data` (an `Item`) in a handler; the items
+    are grouped by `group_key` and each group's later members reported as "duplicate"."""
+
+    def __init__(self) -> None:
+        self.data: Item | None = None
+
+    def collect(self) -> Any:
+        return self.data
+
+    @classmethod
+    def group_key(cls, data: Item) -> Any:
+        return group_key(data)
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        report_duplicates(ctx, collected, "duplicate")

@@ -26,33 +26,19 @@ Keep one of the two articles, or point the later one at the source it really use
 
 from __future__ import annotations
 
-from typing import Any
-
-from newslint import Rule, Severity
+from newslint import Severity
 from newslint.document import Document
-from newslint.events import Collected
-from newslint.rule import Context, ProjectContext
+from newslint.rule import Context
 
-from ._crossfile import (
-    Item,
-    group_key,
-    item,
-    normalise_url,
-    position,
-    report_duplicates,
-    source_link,
-)
+from ._crossfile import DuplicateRule, item, normalise_url, position, source_link
 
 
-class DuplicateSource(Rule):
+class DuplicateSource(DuplicateRule):
     code = "XF001"
     name = "duplicate-source"
     severity = Severity.WARNING
     messages = {"duplicate": "source {value} is also cited by {other}{more}"}
     presets = ("news",)
-
-    def __init__(self) -> None:
-        self.data: Item | None = None
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         field_name = (ctx.config.source_field if ctx.config is not None else None) or "source"
@@ -64,14 +50,3 @@ class DuplicateSource(Rule):
         if key is None:
             return
         self.data = item(key, url, position(document, span), document, translations=True)
-
-    def collect(self) -> Any:
-        return self.data
-
-    @classmethod
-    def group_key(cls, data: Item) -> Any:
-        return group_key(data)
-
-    @classmethod
-    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        report_duplicates(ctx, collected, "duplicate")

@@ -25,25 +25,20 @@ recurring column ("Morning briefing") is better told apart by its date in the ti
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
-from newslint import Rule, Severity
+from newslint import Severity
 from newslint.document import Document
-from newslint.events import Collected
-from newslint.rule import Context, ProjectContext
+from newslint.rule import Context
 
-from ._crossfile import Item, group_key, item, normalise_title, position, report_duplicates
+from ._crossfile import DuplicateRule, item, normalise_title, position
 
 
-class DuplicateTitle(Rule):
+class DuplicateTitle(DuplicateRule):
     code = "XF002"
     name = "duplicate-title"
     severity = Severity.INFO
     messages = {"duplicate": "title {value!r} is also used by {other}{more}"}
     presets = ("news",)
-
-    def __init__(self) -> None:
-        self.data: Item | None = None
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         found = document.field("title")
@@ -56,14 +51,3 @@ class DuplicateTitle(Rule):
         digest = hashlib.blake2b(f"{document.language or ''}\0{key}".encode(), digest_size=16)
         where = position(document, found.value_span)
         self.data = item(digest.digest(), found.value, where, document, translations=False)
-
-    def collect(self) -> Any:
-        return self.data
-
-    @classmethod
-    def group_key(cls, data: Item) -> Any:
-        return group_key(data)
-
-    @classmethod
-    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        report_duplicates(ctx, collected, "duplicate")
