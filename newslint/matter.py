@@ -12,6 +12,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 import yaml
@@ -149,6 +150,43 @@ def _short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
+def _scalar_value(yaml_tag: str, raw: str, constructor: Any) -> tuple[str, Any, str | None]:
+    """The tag, Python value and, when the value is refused, the problem of a YAML scalar.
+
+    Shared by the libyaml path and the simple-front-matter scanner, so both read a value alike.
+    """
+    tag = _YAML_TAGS.get(yaml_tag)
+    if tag is None:
+        return yaml_tag, raw, f"unsupported YAML tag {_short_tag(yaml_tag)}"
+    if tag in ("list", "map"):
+        return "str", raw, f"{_short_tag(yaml_tag)} on a single value {raw!r}"
+    if tag == "null":
+        return tag, None, None
+    if tag == "bool" and raw.lower() in _BOOLS:
+        return tag, _BOOLS[raw.lower()], None  # what SafeConstructor does, without its machinery
+    if tag in ("int", "float", "bool"):
+        try:
+            build = constructor.yaml_constructors[yaml_tag]  # construct_object, without its memo
+            return tag, build(constructor, yaml.ScalarNode(yaml_tag, raw)), None
+        except (ValueError, KeyError, TypeError, yaml.YAMLError):
+            # Only an explicit tag can fail here (`!!bool maybe`); Hugo refuses the file too.
+            return "str", raw, f"{_short_tag(yaml_tag)} {raw!r} is not a valid {tag}"
+    return tag, raw, None
+
+
+def _entry_span(text: str, key: Span, value: Span) -> Span:
+    """From the start of the key's line to the end of the value's line (break included)."""
+    start = key.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start > 0 and text[start - 1] not in "\r\n":
+        start = key.start  # key is not first on its line (flow mapping): keep it tight
+        return Span(start, max(value.end, key.end))
+    _, nxt = _line_end(text, max(value.end, key.end))
+    # Keep comment lines that follow: they may belong to the next key.
+    return Span(start, nxt)
+
+
 class _YamlBuilder:
     def __init__(self, text: str, offset: int) -> None:
         self.text = text
@@ -180,29 +218,11 @@ class _YamlBuilder:
         self.errors.append(FrontMatterError(message, self.span(node)))
 
     def scalar(self, node: yaml.ScalarNode) -> Node:
-        tag = _YAML_TAGS.get(node.tag)
-        known = tag is not None
-        style = _STYLE.get(node.style)
-        value: Any = node.value
-        if tag is None:
-            self.error(f"unsupported YAML tag {_short_tag(node.tag)}", node)
-            tag = node.tag
-        elif tag in ("list", "map"):
-            self.error(f"{_short_tag(node.tag)} on a single value {node.value!r}", node)
-            tag = "str"
-        elif tag == "null":
-            value = None
-        elif tag == "bool" and node.value.lower() in _BOOLS:
-            value = _BOOLS[node.value.lower()]  # what SafeConstructor does, without its machinery
-        elif tag in ("int", "float", "bool"):
-            try:
-                value = self.constructor.construct_object(node)
-            except (ValueError, KeyError, TypeError, yaml.YAMLError):
-                # Only an explicit tag can fail here (`!!bool maybe`); Hugo refuses the file too.
-                self.error(f"{_short_tag(node.tag)} {node.value!r} is not a valid {tag}", node)
-                tag = "str"
-        span = self.span(node, properties=not known)
-        return Node("scalar", value, span, tag, style)
+        tag, value, problem = _scalar_value(node.tag, node.value, self.constructor)
+        if problem is not None:
+            self.error(problem, node)
+        span = self.span(node, properties=node.tag not in _YAML_TAGS)
+        return Node("scalar", value, span, tag, _STYLE.get(node.style))
 
     def build(self, node: yaml.Node, depth: int = 0) -> Node:
         key = id(node)
@@ -231,25 +251,14 @@ class _YamlBuilder:
                 for key_node, value_node in node.value:
                     k = self.build(key_node, depth + 1)
                     v = self.build(value_node, depth + 1)
-                    entries.append(Entry(str(k.value), k.span, v, self._entry_span(k.span, v.span)))
+                    entries.append(
+                        Entry(str(k.value), k.span, v, _entry_span(self.text, k.span, v.span))
+                    )
                 value = {e.key: e.node.value for e in entries}
                 built = Node("map", value, self.span(node), "map", None, (), tuple(entries))
             self.in_progress.discard(key)
         self.memo[key] = built
         return built
-
-    def _entry_span(self, key: Span, value: Span) -> Span:
-        """From the start of the key's line to the end of the value's line (break included)."""
-        text = self.text
-        start = key.start
-        while start > 0 and text[start - 1] in " \t":
-            start -= 1
-        if start > 0 and text[start - 1] not in "\r\n":
-            start = key.start  # key is not first on its line (flow mapping): keep it tight
-            return Span(start, max(value.end, key.end))
-        _, nxt = _line_end(text, max(value.end, key.end))
-        # Keep comment lines that follow: they may belong to the next key.
-        return Span(start, nxt)
 
 
 class _TooDeep(Exception):
@@ -275,10 +284,174 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int]) -> i
     return memo[key]
 
 
+# ------------------------------------------------------------------- simple YAML front matter
+
+# Most front matter is a flat list of `key: value` lines and block lists of scalars. That subset
+# is read here without libyaml's node graph (composing and walking it was a third of the time a
+# document takes to read). Anything outside the subset returns None and goes to libyaml; so do
+# characters YAML treats specially (tabs, CR, NEL, line and paragraph separators, BOM, controls).
+# tests/test_matter_simple.py checks the result equals the libyaml path's, span for span.
+_SIMPLE_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
+_SIMPLE_ITEM = re.compile(r"( *)- +")
+_SIMPLE_EXCLUDED = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+# A plain scalar may not start with an indicator (YAML 1.1, 5.3); the subset is stricter still.
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+# Quoted scalars on one line; of the escapes, only \" \\ and \/ (which stand for themselves).
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\["\\/])*)"')
+_SIMPLE_ESCAPE = re.compile(r"\\(.)")
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_RESOLVER = yaml.resolver.Resolver()
+_PLAIN_IMPLICIT = (True, False)
+_STR_TAG = "tag:yaml.org,2002:str"
+# Its int, float and bool builders keep no state, so one serves every file.
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _simple_scalar(line: str, start: int) -> tuple[str, str | None, int, int] | None:
+    """(raw value, style, start, end) of the one scalar filling `line[start:]`, or None."""
+    end = len(line.rstrip(" "))
+    if end <= start:
+        return None
+    first = line[start]
+    if first == '"' or first == "'":
+        quoted = (_DOUBLE_QUOTED if first == '"' else _SINGLE_QUOTED).match(line, start)
+        if quoted is None or quoted.end() != end:
+            return None  # unclosed, more after the closing quote, or an escape libyaml must read
+        raw = quoted.group(1)
+        if first == '"' and "\\" in raw:
+            raw = _SIMPLE_ESCAPE.sub(r"\1", raw)
+        elif first == "'" and "''" in raw:
+            raw = raw.replace("''", "'")
+        return raw, first, start, end
+    raw = line[start:end]
+    if first in _PLAIN_START or ": " in raw or " #" in raw or raw.endswith(":"):
+        return None
+    return raw, None, start, end
+
+
+def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
+    """The front matter at `span` when it is in the simple subset, else None."""
+    content = text[span.start : span.end]
+    if _SIMPLE_EXCLUDED.search(content):
+        return None
+    offset = span.start
+    lines = content.split("\n")
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=offset))
+
+    def scalar(raw: str, style: str | None, start: int, end: int) -> Node | None:
+        yaml_tag = _STR_TAG
+        if style is None:
+            yaml_tag = _RESOLVER.resolve(yaml.ScalarNode, raw, _PLAIN_IMPLICIT)
+        tag, value, problem = _scalar_value(yaml_tag, raw, constructor)
+        if problem is not None:
+            return None
+        return Node("scalar", value, Span(start, end), tag, style)
+
+    def trimmed(end: int) -> int:
+        # Where libyaml ends a block collection (the next token), less the trailing whitespace.
+        while end > offset and text[end - 1] in " \t\r\n":
+            end -= 1
+        return end
+
+    entries: list[Entry] = []
+    count = len(lines)
+    index = 0
+    first_key = -1
+    while index < count:
+        line = lines[index]
+        bare = line.lstrip(" ")
+        if not bare or bare[0] == "#":
+            index += 1
+            continue
+        match = _SIMPLE_KEY.match(line)
+        if match is None:
+            return None
+        base = starts[index]
+        if first_key < 0:
+            first_key = base
+        key = scalar(match.group(1), None, base, base + match.end(1))
+        if key is None:
+            return None
+        index += 1
+        if match.end() < len(line.rstrip(" ")):
+            found = _simple_scalar(line, match.end())
+            if found is None:
+                return None
+            raw, style, start, end = found
+            value = scalar(raw, style, base + start, base + end)
+            if value is None:
+                return None
+        else:
+            items: list[Node] = []
+            indent = None
+            dash = 0
+            while index < count:
+                line = lines[index]
+                bare = line.lstrip(" ")
+                if not bare or bare[0] == "#":
+                    index += 1
+                    continue
+                item = _SIMPLE_ITEM.match(line)
+                if item is None:
+                    if line[0] == " ":
+                        return None  # a nested map or a continued scalar
+                    break
+                if indent is None:
+                    indent = item.end(1)
+                    dash = starts[index] + indent
+                elif item.end(1) != indent:
+                    return None
+                found = _simple_scalar(line, item.end())
+                if found is None:
+                    return None
+                raw, style, start, end = found
+                base = starts[index]
+                node = scalar(raw, style, base + start, base + end)
+                if node is None:
+                    return None
+                items.append(node)
+                index += 1
+            if not items:
+                return None  # `key:` alone is null in YAML; libyaml places its span
+            value = Node(
+                "list",
+                [item.value for item in items],
+                Span(dash, trimmed(starts[index] if index < count else span.end)),
+                "list",
+                None,
+                tuple(items),
+            )
+        entries.append(
+            Entry(str(key.value), key.span, value, _entry_span(text, key.span, value.span))
+        )
+    if first_key < 0:
+        return None
+    return Node(
+        "map",
+        {entry.key: entry.node.value for entry in entries},
+        Span(first_key, trimmed(span.end)),
+        "map",
+        None,
+        (),
+        tuple(entries),
+    )
+
+
 def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
     content = text[span.start : span.end]
     if not content.strip():
         return Node("map", {}, Span(span.start, span.start), "map")
+    simple = _simple_yaml(text, span, _CONSTRUCTOR)
+    if simple is not None:
+        return simple
+    return _composed_yaml(text, span)
+
+
+def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
+    """Any YAML front matter, through libyaml's composer (`_simple_yaml` reads the common case)."""
+    content = text[span.start : span.end]
     try:
         root = yaml.compose(content, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as err:
