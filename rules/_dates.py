@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from newslint.events import Field, Node
@@ -526,9 +527,7 @@ class ZoneChoice:
 
 def zone_for(ctx: Context) -> ZoneChoice:
     """Config `timezone`, else the site's `timeZone` for the article's language, else UTC."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    candidates = []
+    candidates: list[str] = []
     if ctx.config is not None and ctx.config.timezone:
         candidates.append(ctx.config.timezone)
     site = ctx.site
@@ -536,6 +535,14 @@ def zone_for(ctx: Context) -> ZoneChoice:
         site_zone = site.time_zone_for(ctx.document.language)
         if site_zone:
             candidates.append(site_zone)
+    return _zone_choice(tuple(candidates))
+
+
+@lru_cache(maxsize=64)
+def _zone_choice(candidates: tuple[str, ...]) -> ZoneChoice:
+    """The first zone of `candidates` that exists (the four date rules ask once per document each)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     for name in candidates:
         if name.upper() == "UTC":
             return ZoneChoice(None, "UTC", True)

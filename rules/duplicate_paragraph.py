@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity, Span
+from newslint.document import Document
 from newslint.events import Paragraph
 from newslint.rule import Context
 from newslint.textutil import lazy_regex
@@ -73,47 +74,59 @@ class DuplicateParagraph(Rule):
     Options = Options
 
     def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
+        # Paragraphs by their collapsed source, with whether each is a photo caption; the other
+        # checks cost more than the lookup, so they run only for a text that occurs twice.
+        self.occurrences: dict[str, list[tuple[Paragraph, bool]]] = {}
         self.image_end = -1  # where the last paragraph of only images ended
-        self.shortcodes: Regions | None = None
 
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
-        if not self._compared(ctx, paragraph):
-            return
-        # Compare the source, so that two tweets credited alike but linking to different posts,
-        # or an image's alt text and its caption, are not taken for one another.
-        key = " ".join(paragraph.text.split())
-        first = self.seen.setdefault(key, paragraph.span.start)
-        # Counting words costs more than the lookup: only a repeat is counted.
-        if first == paragraph.span.start or _words(paragraph.plain) < ctx.options.min_words:
-            return
-        document = ctx.document
-        end = paragraph.span.end
-        while end > paragraph.span.start and document.text[end - 1] in "\r\n":
-            end -= 1
-        fix = Fix.unsafe("Remove the repeated paragraph", delete_block(document, paragraph.span))
-        ctx.report(
-            Span(paragraph.span.start, end), "repeat", fix=fix, line=document.position(first).line
-        )
-
-    def _compared(self, ctx: Context, paragraph: Paragraph) -> bool:
-        """Whether the paragraph is one that must not repeat (see the rule's documentation)."""
         source = paragraph.text
         if only_links(source):
             if "![" in source:
                 self.image_end = paragraph.span.end
-            return False
-        document = ctx.document
-        if self.shortcodes is None:
-            self.shortcodes = Regions(shortcode_bodies(document))
-        if "{{<" in source or "{{%" in source:
-            return False  # what a shortcode call shows depends on the call, not on the paragraph
-        if self.shortcodes.covers(paragraph.span.start):
-            return False
-        line_start = document.lines.line_span(document.position(paragraph.span.start).line).start
-        if ">" in document.text[line_start : paragraph.span.start]:
-            return False  # a quote repeats by nature: a pull quote, a callout, an embedded post
+            return
         # A paragraph right below a paragraph of images is a photo caption.
-        return self.image_end < 0 or bool(
-            document.text[self.image_end : paragraph.span.start].strip()
+        caption = self.image_end >= 0 and not (
+            ctx.document.text[self.image_end : paragraph.span.start].strip()
         )
+        # Compare the source, so that two tweets credited alike but linking to different posts,
+        # or an image's alt text and its caption, are not taken for one another.
+        key = " ".join(source.split())
+        self.occurrences.setdefault(key, []).append((paragraph, caption))
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        shortcodes: Regions | None = None
+        for occurrences in self.occurrences.values():
+            if len(occurrences) < 2:
+                continue
+            if shortcodes is None:
+                shortcodes = Regions(shortcode_bodies(document))
+            compared = [
+                p
+                for p, caption in occurrences
+                if not caption and _compared(document, p, shortcodes)
+            ]
+            # Counting words costs more than the rest: only a repeat is counted.
+            if len(compared) < 2 or _words(compared[0].plain) < ctx.options.min_words:
+                continue
+            line = document.position(compared[0].span.start).line
+            for paragraph in compared[1:]:
+                end = paragraph.span.end
+                while end > paragraph.span.start and document.text[end - 1] in "\r\n":
+                    end -= 1
+                fix = Fix.unsafe(
+                    "Remove the repeated paragraph", delete_block(document, paragraph.span)
+                )
+                ctx.report(Span(paragraph.span.start, end), "repeat", fix=fix, line=line)
+
+
+def _compared(document: Document, paragraph: Paragraph, shortcodes: Regions) -> bool:
+    """Whether a paragraph that occurs twice is one that must not repeat (see the documentation)."""
+    source = paragraph.text
+    if "{{<" in source or "{{%" in source:
+        return False  # what a shortcode call shows depends on the call, not on the paragraph
+    if shortcodes.covers(paragraph.span.start):
+        return False
+    line_start = document.lines.line_span(document.position(paragraph.span.start).line).start
+    # A quote repeats by nature: a pull quote, a callout, an embedded post.
+    return ">" not in document.text[line_start : paragraph.span.start]

@@ -142,6 +142,8 @@ class LanguageMismatch(Rule):
         expected = expected_scripts(language)
         if expected is None:
             return
+        if "latin" in expected and field.value.isascii():
+            return  # ASCII is all Latin letters or no letters: never a mismatch
         script = mismatch(script_units(field.value), expected, ctx.options)
         if script is not None:
             ctx.report(field.value_span, "field", key=field.key, script=script, language=language)
@@ -167,6 +169,9 @@ class LanguageMismatch(Rule):
         if options.min_units < _BODY_MIN_UNITS:
             options = dataclasses.replace(options, min_units=_BODY_MIN_UNITS)
         # Runs are joined by a line break, so no word spans two of them.
-        script = mismatch(script_units("\n".join(self.body_texts)), expected, options)
+        body = "\n".join(self.body_texts)
+        if "latin" in expected and body.isascii():
+            return
+        script = mismatch(script_units(body), expected, options)
         if script is not None:
             ctx.report(self.first_text, "body", script=script, language=document.language)

@@ -33,6 +33,9 @@ from newslint.rule import Context
 from newslint.textutil import is_cjk_char
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Two capitals in a row (or around an apostrophe): every word in capitals of two letters or more
+# has them, and most titles, in title case, do not.
+_ASCII_CAPITALS = re.compile(r"[A-Z]'?[A-Z]")
 # Two-letter English words that a sentence-cased title writes in lower case; other short words in
 # capitals are kept as they are, since they are mostly acronyms (US, UK, EU, AI).
 # fmt: off
@@ -52,7 +55,10 @@ class Options:
 
 def is_shouting(title: str, min_words: int = 3, min_letters: int = 10) -> bool:
     """Whether `title` is written in capitals (and is not just a few acronyms)."""
-    if any(is_cjk_char(c) for c in title):
+    if title.isascii():
+        if _ASCII_CAPITALS.search(title) is None:
+            return False  # no word of two capitals: nothing below could count as shouting
+    elif any(is_cjk_char(c) for c in title):
         return False
     words = [w for w in _WORD.findall(title) if any(c.isupper() or c.islower() for c in w)]
     upper = [w for w in words if len(w) >= 2 and w.isupper()]

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newslint.rules.language_mismatch import LanguageMismatch, expected_scripts
+from newslint.rules.language_mismatch import LanguageMismatch, Options, expected_scripts, mismatch
 from newslint.testing import Case, assert_case, fm
+from newslint.textutil import script_units
 
 EN_BODY = "The minister said the budget would pass this week after long talks with the unions.\n"
 ZH_BODY = (
@@ -116,3 +119,12 @@ def test_language_mismatch(case: Case) -> None:
 )
 def test_expected_scripts(tag: str | None, scripts: set[str] | None) -> None:
     assert expected_scripts(tag) == (frozenset(scripts) if scripts is not None else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=60), st.sampled_from(["en", "sr-Latn"]))
+def test_ascii_text_never_mismatches_a_latin_language(text: str, language: str) -> None:
+    # The rule skips ASCII text for a Latin-script language without counting: counting agrees.
+    expected = expected_scripts(language)
+    assert expected is not None and "latin" in expected
+    assert mismatch(script_units(text), expected, Options(min_units=1)) is None

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newslint.rules.title_shouting import TitleShouting, sentence_case
+from newslint.rules.title_shouting import TitleShouting, is_shouting, sentence_case
 from newslint.testing import Case, assert_case, fm
 
 CASES = [
@@ -65,3 +67,12 @@ def test_display_only_fix_offers_sentence_case() -> None:
     assert fix is not None
     assert fix.applicability.value == "display-only"
     assert [e.content for e in fix.edits] == ['"Markets rally as inflation cools"']
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from([*"ABCDEFGHIJ abcdefg'.:-0123"]), max_size=40))
+def test_ascii_titles_without_two_capitals_in_a_row_take_the_short_way_to_the_same_answer(
+    title: str,
+) -> None:
+    # An em dash is not ASCII, not CJK and not part of a word: it only turns the short way off.
+    assert is_shouting(title) == is_shouting(title + "\u2014")
