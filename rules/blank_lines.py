@@ -28,12 +28,17 @@ Safe: the extra blank lines are removed and one is kept, which renders the same.
 
 from __future__ import annotations
 
+import re
+
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.events import Code, Html, Line
 from newslint.rule import Context
 
 from ._body import Verbatim, is_blank
+
+_BREAK = r"(?:\r\n|\n|\r)"
+_TWO_BLANK_LINES = re.compile(rf"(?:\A|{_BREAK})[ \t]*{_BREAK}[ \t]*(?:{_BREAK}|\Z)")
 
 
 class BlankLines(Rule):
@@ -55,7 +60,16 @@ class BlankLines(Rule):
     def on_html(self, ctx: Context, node: Html) -> None:
         self.verbatim.add_node(node)
 
-    def on_line(self, ctx: Context, line: Line) -> None:
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        # Lines are looked at only when the body has two blank lines in a row at all (one regex
+        # pass, which may also match one CRLF blank line); most articles have none.
+        if _TWO_BLANK_LINES.search(document.text[document.body_start :]) is None:
+            return
+        for line in document.iter_lines():
+            self._check(ctx, line)
+        self._flush(ctx)
+
+    def _check(self, ctx: Context, line: Line) -> None:
         if (
             not line.in_front_matter
             and line.span.start >= ctx.document.body_start
@@ -64,9 +78,6 @@ class BlankLines(Rule):
         ):
             self.run.append(line)
             return
-        self._flush(ctx)
-
-    def on_document_end(self, ctx: Context, document: Document) -> None:
         self._flush(ctx)
 
     def _flush(self, ctx: Context) -> None:

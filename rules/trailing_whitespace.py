@@ -30,6 +30,7 @@ spaces before a line that goes on), exactly two spaces are kept, so the page ren
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity, Span
@@ -38,6 +39,9 @@ from newslint.events import Code, Html, Line
 from newslint.rule import Context
 
 from ._body import Verbatim, is_blank
+
+# A space or tab at the end of a line (or of the text).
+_TRAILING = re.compile(r"[ \t](?:\r|\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,15 @@ class TrailingWhitespace(Rule):
     def on_html(self, ctx: Context, node: Html) -> None:
         self.verbatim.add_node(node)
 
-    def on_line(self, ctx: Context, line: Line) -> None:
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        # Lines are looked at only when the body has a space or tab before a line break at all
+        # (one regex pass); most articles have none, and then no line object is made.
+        if _TRAILING.search(document.text, document.body_start) is None:
+            return
+        for line in document.iter_lines():
+            self._check(ctx, line)
+
+    def _check(self, ctx: Context, line: Line) -> None:
         document = ctx.document
         if line.in_front_matter or line.span.start < document.body_start:
             return
