@@ -173,9 +173,11 @@ class Document:
         return [Field(e.key, e.key_span, e.node, e.entry_span, fm.format) for e in fm.root.entries]
 
     def field(self, key: str) -> Field | None:
-        """The first top-level field named `key`."""
+        """The first top-level field named `key`, compared without case: Hugo lowercases
+        front-matter keys, so `Title:` is the title (`duplicate-key` reports two spellings)."""
+        wanted = key.lower()
         for candidate in self.fields:
-            if candidate.key == key:
+            if candidate.key.lower() == wanted:
                 return candidate
         return None
 

@@ -30,6 +30,7 @@ from newslint.events import Field
 from newslint.rule import Context
 from newslint.textutil import html_entities
 
+from ._fields import key_in
 from ._text import TEXT_FIELDS, FieldText
 
 
@@ -46,7 +47,7 @@ class HtmlEntity(Rule):
     Options = Options
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
         found = html_entities(field.value)
         if not found:

@@ -241,3 +241,11 @@ def test_markdown_nodes_have_spans() -> None:
     assert not any("fenced" in t.text for t in texts)
     paragraph = next(n for n in doc.body_nodes if isinstance(n, Paragraph))
     assert paragraph.text.startswith("Some *text*")
+
+
+def test_field_lookup_ignores_case_as_hugo_does() -> None:
+    doc = Document.from_text('---\nTitle: "A"\nSummary: "S"\ntitle: "B"\n---\nBody.\n', "a.md")
+    found = doc.field("title")
+    assert found is not None and (found.key, found.value) == ("Title", "A")
+    assert doc.value("SUMMARY") == "S"
+    assert doc.field("lead") is None

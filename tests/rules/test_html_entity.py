@@ -99,6 +99,12 @@ CASES = [
     ),
     Case("list-title-ignored", fm(title=["A &amp; B"])),
     Case("raw-number", fm(title=Raw("42"))),
+    Case(
+        "capitalised-key",
+        fm(Title="Trump&#39;s plan"),
+        errors=[("entity", 2, 14)],
+        fixed=fm(Title="Trump's plan"),
+    ),
 ]
 
 
