@@ -249,3 +249,17 @@ def test_field_lookup_ignores_case_as_hugo_does() -> None:
     assert found is not None and (found.key, found.value) == ("Title", "A")
     assert doc.value("SUMMARY") == "S"
     assert doc.field("lead") is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["0x1F", "0b101", ".inf", "-.Inf", ".NaN", "x y ", "Budget passes", "a-b", "It passed."],
+)
+def test_replace_value_keeps_a_plain_yaml_string_a_string(value: str) -> None:
+    import yaml
+
+    doc = Document.from_text("---\ntitle: Budget\n---\nBody.\n", "a.md")
+    found = doc.field("title")
+    assert found is not None
+    edit = found.replace_value(value)
+    assert yaml.safe_load(f"title: {edit.content}\n") == {"title": value}
