@@ -263,3 +263,17 @@ def test_replace_value_keeps_a_plain_yaml_string_a_string(value: str) -> None:
     assert found is not None
     edit = found.replace_value(value)
     assert yaml.safe_load(f"title: {edit.content}\n") == {"title": value}
+
+
+def test_front_matter_after_blank_lines_as_hugo_reads_it() -> None:
+    text = '\n  \n---\ntitle: "A"\n---\nBody.\n'
+    doc = Document.from_text(text, "a.md")
+    assert doc.front_matter is not None and doc.value("title") == "A"
+    assert doc.front_matter_block is not None
+    assert pos(doc, doc.front_matter_block.start) == (3, 1)
+    assert doc.body == "Body.\n"
+
+
+def test_no_front_matter_after_blank_lines_keeps_the_whole_body() -> None:
+    doc = Document.from_text("\n\n- item\n", "a.md")
+    assert not doc.has_front_matter and doc.body_start == 0
