@@ -37,7 +37,6 @@ from newslint.textutil import html_entities
 from ._fields import key_in
 from ._text import TEXT_FIELDS, FieldText
 
-
 # Fields Hugo renders as Markdown, and the characters that would turn into Markdown or HTML
 # syntax there if their reference were decoded.
 MARKDOWN_FIELDS = ("summary",)

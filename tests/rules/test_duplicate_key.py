@@ -28,7 +28,11 @@ CASES = [
         '---\ntitle: "A"\ndate: 2025-02-08\nTitle: "B"\n---\n',
         errors=[("case", 4, 1)],
     ),
-    Case("case-variant-nested", "---\nthumbnail:\n  src: a.jpg\n  SRC: b.jpg\n---\n", errors=[("case", 4, 3)]),
+    Case(
+        "case-variant-nested",
+        "---\nthumbnail:\n  src: a.jpg\n  SRC: b.jpg\n---\n",
+        errors=[("case", 4, 3)],
+    ),
     Case("case-variant-toml", '+++\ntitle = "A"\nTITLE = "B"\n+++\n', errors=[("case", 3, 1)]),
     Case("case-variant-json", '{"Title": "A", "title": "B"}\n', errors=[("case", 1, 16)]),
     # Hugo keeps the keys of a map inside a list as written: both stay.
