@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 BOM = "\ufeff"
 _SURROGATES = re.compile(r"[\udc80-\udcff]+")
+# Hugo's page lexer skips spaces, tabs and line breaks before the front matter's opener.
+_LEADING_SPACE = re.compile(r"[ \t\r\n]+")
 _ONLY_LINK = re.compile(r"\s*!?\[[^\]]*\]\([^)]*\)\s*")
 
 
@@ -97,6 +99,9 @@ class Document:
     def _parse_front_matter(self) -> None:
         start = 1 if self.text.startswith(BOM) else 0
         found = matter.split(self.text, start)
+        blank = _LEADING_SPACE.match(self.text, start)
+        if found is None and blank is not None:
+            found = matter.split(self.text, blank.end())
         if found is None:
             self.body_start = start
             return
@@ -173,9 +178,11 @@ class Document:
         return [Field(e.key, e.key_span, e.node, e.entry_span, fm.format) for e in fm.root.entries]
 
     def field(self, key: str) -> Field | None:
-        """The first top-level field named `key`."""
+        """The first top-level field named `key`, compared without case: Hugo lowercases
+        front-matter keys, so `Title:` is the title (`duplicate-key` reports two spellings)."""
+        wanted = key.lower()
         for candidate in self.fields:
-            if candidate.key == key:
+            if candidate.key.lower() == wanted:
                 return candidate
         return None
 

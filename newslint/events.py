@@ -109,6 +109,9 @@ class FrontMatter:
 
 _PLAIN_YAML_SAFE = re.compile(r"^[A-Za-z0-9_./][A-Za-z0-9_ ./:+-]*$")
 _YAML_RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"}
+# Plain scalars YAML reads as numbers although `_PLAIN_YAML_SAFE` lets them through: hex, octal
+# and binary integers and the special floats.
+_YAML_NUMBER_WORD = re.compile(r"[-+]?(?:0[xob][0-9a-f_]*|\.(?:inf|nan))", re.IGNORECASE)
 
 
 # Characters json.dumps leaves raw that YAML and TOML strings may not hold: DEL and C1 controls.
@@ -146,6 +149,8 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
         and ": " not in text
         and not text.endswith(":")
         and not re.fullmatch(r"[-+0-9.:eE_ ]+", text)
+        and not _YAML_NUMBER_WORD.fullmatch(text)
+        and not text.endswith(" ")  # a plain scalar loses its trailing spaces
     ):
         return text
     return _quoted(text)

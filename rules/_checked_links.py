@@ -22,6 +22,7 @@ from newslint.linkuse import LinkUse
 from newslint.rule import Context
 from newslint.spans import Span
 
+from ._fields import key_in
 from ._links import destination, is_web_url, last_body_line, source_field_name
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
@@ -42,7 +43,7 @@ class CheckedLinks(Rule):
 
     def on_field(self, ctx: Context, field: Field) -> None:
         value = field.value
-        if field.key != source_field_name(ctx) or not isinstance(value, str):
+        if not key_in(field.key, (source_field_name(ctx),)) or not isinstance(value, str):
             return
         if not _checking(ctx):
             return

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from newslint.document import Document
 from newslint.events import render_scalar
 from newslint.fixes import Edit
+
+
+def key_in(key: str, names: Iterable[str]) -> bool:
+    """Whether the front-matter `key` is one of `names`, compared without case: Hugo lowercases
+    front-matter keys, so `Title:` is the title and `Source:` the source."""
+    lowered = key.lower()
+    return any(lowered == name.lower() for name in names)
 
 
 def insert_field(document: Document, key: str, value: Any) -> Edit | None:
@@ -24,8 +32,10 @@ def insert_field(document: Document, key: str, value: Any) -> Edit | None:
         return Edit.insert(fm.root.span.start + 1, f"{rendered_key(key)}: {rendered}")
     line = f"{key}: {rendered}" if fm.format == "yaml" else f"{key} = {rendered}"
     if fm.format == "toml":
+        # Every key after a `[table]` or `[[array.of.tables]]` header belongs to that table: a
+        # top-level key goes before the first header. A key's own line never starts with `[`.
         for entry in fm.root.entries:
-            if text.startswith("[", entry.node.span.start) and entry.node.kind == "map":
+            if text[entry.entry_span.start : entry.entry_span.end].lstrip(" \t").startswith("["):
                 return Edit.insert(entry.entry_span.start, line + newline)
     end = fm.span.end
     if end > fm.span.start and text[end - 1] not in "\r\n":

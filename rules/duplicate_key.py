@@ -2,11 +2,13 @@
 
 ## What it does
 Flags a key that is repeated in the same map of the front matter, at any depth, and points at the
-repeat.
+repeat. Hugo lowercases the keys of the front matter and of the maps in it (not of maps inside
+lists), so `title` and `Title` in one map are a repeat too.
 
 ## Why is this bad?
 YAML loaders silently keep the last value (and some refuse the file), so the value an editor sees
-first is not the one Hugo uses.
+first is not the one Hugo uses. Of two spellings of a key Hugo keeps one that is not all lower
+case, whichever comes first, and of two such spellings either one, from one build to the next.
 
 ## Example
     ---
@@ -23,7 +25,7 @@ first is not the one Hugo uses.
 from __future__ import annotations
 
 from newslint import Rule, Severity
-from newslint.events import FrontMatter
+from newslint.events import Entry, FrontMatter, Node
 from newslint.matter import duplicate_keys
 from newslint.rule import Context
 
@@ -33,10 +35,34 @@ class DuplicateKey(Rule):
     name = "duplicate-key"
     severity = Severity.ERROR
     messages = {
-        "duplicate": "key {key!r} appears again (first on line {first_line}); the last one wins"
+        "duplicate": "key {key!r} appears again (first on line {first_line}); the last one wins",
+        "case": "key {key!r} repeats {first!r} (line {first_line}) in other letter case: Hugo "
+        "ignores case and keeps only one of them",
     }
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
         for first, repeat in duplicate_keys(front_matter.root):
             line = ctx.document.position(first.key_span.start).line
             ctx.report(repeat.key_span, "duplicate", key=repeat.key, first_line=line)
+        for first, repeat in case_variants(front_matter.root):
+            line = ctx.document.position(first.key_span.start).line
+            ctx.report(repeat.key_span, "case", key=repeat.key, first=first.key, first_line=line)
+
+
+def case_variants(root: Node) -> list[tuple[Entry, Entry]]:
+    """(first, repeat) pairs of keys of one map that differ only in letter case, in the maps
+    Hugo lowercases: the root and the maps under it, not maps inside lists."""
+    pairs: list[tuple[Entry, Entry]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        first_by_key: dict[str, Entry] = {}
+        spellings: set[str] = set()
+        for entry in node.entries:
+            first = first_by_key.setdefault(entry.key.lower(), entry)
+            if first.key != entry.key and entry.key not in spellings:
+                pairs.append((first, entry))  # an exact repeat is reported as `duplicate`
+            spellings.add(entry.key)
+            if entry.node.kind == "map":
+                stack.append(entry.node)
+    return sorted(pairs, key=lambda pair: pair[1].key_span.start)

@@ -5,6 +5,10 @@ Flags HTML character references such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;` i
 front-matter `title`, `summary` and `lead` (the `fields` option changes the list). Only references
 HTML defines count (`&amp;`, `&#39;`, `&#x27;`), not a lone `&` (`AT&T`) nor text in backticks.
 
+Hugo renders a front-matter `summary` as Markdown (`.Summary`), where a reference shows its
+character; there only references for characters Markdown would read as syntax are left alone
+(`&lt;b&gt;` shows `<b>`, a bare `<b>` is raw HTML that Hugo leaves out; `&#42;` is no emphasis).
+
 ## Why is this bad?
 Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`; feeds and
 search results show the same. Scrapers produce them when they copy already-escaped HTML.
@@ -30,7 +34,13 @@ from newslint.events import Field
 from newslint.rule import Context
 from newslint.textutil import html_entities
 
+from ._fields import key_in
 from ._text import TEXT_FIELDS, FieldText
+
+# Fields Hugo renders as Markdown, and the characters that would turn into Markdown or HTML
+# syntax there if their reference were decoded.
+MARKDOWN_FIELDS = ("summary",)
+_MARKDOWN_SYNTAX = frozenset("<>*_`[]\\~")
 
 
 @dataclass(frozen=True)
@@ -46,9 +56,11 @@ class HtmlEntity(Rule):
     Options = Options
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
         found = html_entities(field.value)
+        if found and field.key.lower() in MARKDOWN_FIELDS:
+            found = [item for item in found if item[2] not in _MARKDOWN_SYNTAX]
         if not found:
             return
         edited = FieldText(ctx.document.text, field)

@@ -35,6 +35,8 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import script_units
 
+from ._fields import key_in
+
 # The body's opening is sampled: its first 16,000 characters of prose (2,000 words or more).
 _BODY_SAMPLE_CHARS = 16_000
 _BODY_MIN_UNITS = 10  # a body of a caption or two says too little
@@ -136,7 +138,7 @@ class LanguageMismatch(Rule):
         self.first_text: Span | None = None
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
         language = ctx.document.language
         expected = expected_scripts(language)

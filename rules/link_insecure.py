@@ -30,6 +30,7 @@ from newslint.events import Field, Link
 from newslint.rule import Context
 from newslint.spans import Span
 
+from ._fields import key_in
 from ._links import Destinations, doubled_scheme, is_local_host, source_field_name, split_url
 from ._text import FieldText
 
@@ -81,7 +82,7 @@ class LinkInsecure(Rule):
         ctx.report(where, "http", kind=kind, fix=fix)
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key != source_field_name(ctx, ctx.options.field):
+        if not key_in(field.key, (source_field_name(ctx, ctx.options.field),)):
             return
         if not isinstance(field.value, str) or not _insecure(field.value):
             return

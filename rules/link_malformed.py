@@ -126,9 +126,17 @@ class LinkMalformed(Rule):
     def on_text(self, ctx: Context, node: Text) -> None:
         if "](" not in node.text:
             return
-        for match in _SPACED.finditer(node.text):
+        # The `[text` may be in an earlier run (`[**bold**](a b)` splits the prose at the
+        # markup), so the match starts from the line; the run that holds the URL reports it.
+        text = ctx.document.text
+        line_start = max(text.rfind("\n", 0, node.span.start), text.rfind("\r", 0, node.span.start))
+        # `_SPACED` allows 1,000 characters of link text: its `[` is no further back than that.
+        line_start = max(line_start + 1, ctx.document.body_start, node.span.start - 1002)
+        for match in _SPACED.finditer(text, line_start, node.span.end):
+            if match.start(1) < node.span.start:
+                continue
             url = match.group(1)
-            base = node.span.start + match.start(1)
+            base = match.start(1)
             ctx.report(
                 Span(base, base + len(url)),
                 "space",

@@ -32,6 +32,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import missing_sentence_spaces
 
+from ._fields import key_in
 from ._text import TEXT_FIELDS, FieldText, inside, template_spans
 
 
@@ -51,7 +52,7 @@ class SentenceSpacing(Rule):
         self.templates: list[tuple[int, int]] | None = None
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
         value: str = field.value
         positions = missing_sentence_spaces(value)

@@ -32,6 +32,7 @@ from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
 
+from ._fields import key_in
 from ._text import TEXT_FIELDS, FieldText
 
 NBSP = "\u00a0"
@@ -98,7 +99,7 @@ class TextWhitespace(Rule):
     Options = Options
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key not in ctx.options.fields or not isinstance(field.value, str):
+        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
         value: str = field.value
         block = field.node.style in ("|", ">")

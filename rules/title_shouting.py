@@ -103,7 +103,7 @@ class TitleShouting(Rule):
     Options = Options
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key != "title" or not isinstance(field.value, str):
+        if field.key.lower() != "title" or not isinstance(field.value, str):
             return
         if not is_shouting(field.value, ctx.options.min_words, ctx.options.min_letters):
             return

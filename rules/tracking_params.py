@@ -32,6 +32,7 @@ from newslint.events import Field, Link
 from newslint.rule import Context
 from newslint.spans import Span
 
+from ._fields import key_in
 from ._links import Destinations, source_field_name
 from ._text import FieldText
 
@@ -128,7 +129,7 @@ class TrackingParams(Rule):
         ctx.report(where, "tracking", names=", ".join(dict.fromkeys(removed)), fix=fix)
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key != source_field_name(ctx, ctx.options.field):
+        if not key_in(field.key, (source_field_name(ctx, ctx.options.field),)):
             return
         if not isinstance(field.value, str):
             return

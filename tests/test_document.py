@@ -241,3 +241,39 @@ def test_markdown_nodes_have_spans() -> None:
     assert not any("fenced" in t.text for t in texts)
     paragraph = next(n for n in doc.body_nodes if isinstance(n, Paragraph))
     assert paragraph.text.startswith("Some *text*")
+
+
+def test_field_lookup_ignores_case_as_hugo_does() -> None:
+    doc = Document.from_text('---\nTitle: "A"\nSummary: "S"\ntitle: "B"\n---\nBody.\n', "a.md")
+    found = doc.field("title")
+    assert found is not None and (found.key, found.value) == ("Title", "A")
+    assert doc.value("SUMMARY") == "S"
+    assert doc.field("lead") is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["0x1F", "0b101", ".inf", "-.Inf", ".NaN", "x y ", "Budget passes", "a-b", "It passed."],
+)
+def test_replace_value_keeps_a_plain_yaml_string_a_string(value: str) -> None:
+    import yaml
+
+    doc = Document.from_text("---\ntitle: Budget\n---\nBody.\n", "a.md")
+    found = doc.field("title")
+    assert found is not None
+    edit = found.replace_value(value)
+    assert yaml.safe_load(f"title: {edit.content}\n") == {"title": value}
+
+
+def test_front_matter_after_blank_lines_as_hugo_reads_it() -> None:
+    text = '\n  \n---\ntitle: "A"\n---\nBody.\n'
+    doc = Document.from_text(text, "a.md")
+    assert doc.front_matter is not None and doc.value("title") == "A"
+    assert doc.front_matter_block is not None
+    assert pos(doc, doc.front_matter_block.start) == (3, 1)
+    assert doc.body == "Body.\n"
+
+
+def test_no_front_matter_after_blank_lines_keeps_the_whole_body() -> None:
+    doc = Document.from_text("\n\n- item\n", "a.md")
+    assert not doc.has_front_matter and doc.body_start == 0

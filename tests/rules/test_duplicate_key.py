@@ -22,6 +22,26 @@ CASES = [
     ),
     Case("json", '{"title": "A", "title": "B"}\n', errors=[("duplicate", 1, 16)]),
     Case("same-key-in-two-maps-is-fine", "---\na:\n  x: 1\nb:\n  x: 2\n---\n"),
+    # Hugo lowercases keys: of `title` and `Title` it keeps one, and not by order.
+    Case(
+        "case-variant",
+        '---\ntitle: "A"\ndate: 2025-02-08\nTitle: "B"\n---\n',
+        errors=[("case", 4, 1)],
+    ),
+    Case(
+        "case-variant-nested",
+        "---\nthumbnail:\n  src: a.jpg\n  SRC: b.jpg\n---\n",
+        errors=[("case", 4, 3)],
+    ),
+    Case("case-variant-toml", '+++\ntitle = "A"\nTITLE = "B"\n+++\n', errors=[("case", 3, 1)]),
+    Case("case-variant-json", '{"Title": "A", "title": "B"}\n', errors=[("case", 1, 16)]),
+    # Hugo keeps the keys of a map inside a list as written: both stay.
+    Case("case-variant-in-list-item", "---\nresources:\n  - src: a.jpg\n    Src: b.jpg\n---\n"),
+    Case(
+        "exact-and-case-repeat-reported-once-each",
+        '---\ntitle: "A"\nTitle: "B"\nTitle: "C"\n---\n',
+        errors=[("case", 3, 1), ("duplicate", 4, 1)],
+    ),
 ]
 
 

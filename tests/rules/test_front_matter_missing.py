@@ -13,7 +13,11 @@ CASES = [
     Case("bom-then-yaml", '\ufeff---\ntitle: "A"\n---\n'),
     Case("none", "# Budget passes\n\nThe budget passed.\n", errors=[("missing", 1, 1)]),
     Case("empty-file", "", errors=[("missing", 1, 1)]),
-    Case("dashes-not-on-first-line", "\n---\ntitle: A\n---\n", errors=[("missing", 1, 1)]),
+    # Hugo skips white space before the front matter: blank lines, indentation (hugo 0.168).
+    Case("blank-lines-then-yaml", "\n\n---\ntitle: A\n---\n"),
+    Case("indented-toml", ' \t\r\n  +++\ntitle = "A"\n+++\n'),
+    Case("blank-line-then-json", '\n{"title": "A"}\nBody\n'),
+    Case("dashes-after-text", "Text\n---\ntitle: A\n---\n", errors=[("missing", 1, 1)]),
     Case("broken-front-matter-is-not-missing", "---\ntitle: [\n---\n"),
 ]
 

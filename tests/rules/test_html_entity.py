@@ -99,6 +99,27 @@ CASES = [
     ),
     Case("list-title-ignored", fm(title=["A &amp; B"])),
     Case("raw-number", fm(title=Raw("42"))),
+    Case(
+        "capitalised-key",
+        fm(Title="Trump&#39;s plan"),
+        errors=[("entity", 2, 14)],
+        fixed=fm(Title="Trump's plan"),
+    ),
+    # Hugo renders a front-matter summary as Markdown: `&lt;b&gt;` shows `<b>`, while a bare
+    # `<b>` would be raw HTML, which Hugo leaves out. Such references are right as they are.
+    Case(
+        "summary-keeps-markdown-syntax-references",
+        fm(summary="Use &lt;b&gt; and &#42;stars&#42; &amp; more"),
+        errors=[("entity", 2, 45)],
+        fixed=fm(summary="Use &lt;b&gt; and &#42;stars&#42; & more"),
+    ),
+    Case("summary-only-markdown-syntax-references", fm(summary="Use &lt;b&gt; tags")),
+    Case(
+        "title-is-escaped-by-hugo",
+        fm(title="Use &lt;b&gt; tags"),
+        errors=[("entity", 2, 13)],
+        fixed=fm(title="Use <b> tags"),
+    ),
 ]
 
 

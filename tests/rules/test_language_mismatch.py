@@ -96,6 +96,7 @@ CASES = [
         '---\r\nsummary: "東京で大規模な火災が発生した"\r\n---\r\n' + EN_BODY.replace("\n", "\r\n"),
         errors=[("field", 2, 10)],
     ),
+    Case("capitalised-key", fm(body=EN_BODY, Title=JA_TITLE), errors=[("field", 2, 8)]),
 ]
 
 

@@ -63,6 +63,12 @@ CASES = [
         errors=[("http", 2, 11)],
         unsafe_fixed='+++\nsource = "https://a.org/x"\n+++\nBody.\n',
     ),
+    Case(
+        "capitalised-source-field",
+        fm(Source="http://www.reuters.com/a"),
+        errors=[("http", 2, 10)],
+        unsafe_fixed=fm(Source="https://www.reuters.com/a"),
+    ),
 ]
 
 

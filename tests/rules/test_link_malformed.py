@@ -58,6 +58,13 @@ CASES = [
         fixed=fm(body="A [x](/a%20b) and [y](https://y.org/c%20%20d?q=1%202) end\n"),
     ),
     Case(
+        # The link text's markup splits the prose into runs: the URL is in a later run.
+        "space-in-url-after-emphasised-text",
+        fm(body="See [**the report**](https://a.org/x y.html) and [`x` y](/a b) now.\n"),
+        errors=[("space", 4, 22), ("space", 4, 58)],
+        fixed=fm(body="See [**the report**](https://a.org/x%20y.html) and [`x` y](/a%20b) now.\n"),
+    ),
+    Case(
         # Encoding a space in the host would only hide that the URL was cut in two.
         "space-in-host-no-fix",
         fm(body="[x](https://exa mple.com/a)\n"),

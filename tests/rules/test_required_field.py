@@ -98,6 +98,31 @@ CASES = [
             summary="预算周二获得通过。谈判持续了一周。",
         ),
     ),
+    # Hugo reads front-matter keys without case.
+    Case(
+        "capitalised-keys",
+        fm(Title="Budget", Date="2025-02-08", Summary="The budget passed."),
+    ),
+    Case(
+        "capitalised-empty-summary-fixed",
+        fm(body=BODY, Title="Budget", Date="2025-02-08", Summary=""),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body=BODY,
+            Title="Budget",
+            Date="2025-02-08",
+            Summary="The budget passed on Tuesday. Talks went on for a week.",
+        ),
+    ),
+    # A TOML table or array of tables takes every key after its header: insert before it.
+    Case(
+        "toml-summary-before-array-of-tables",
+        '+++\ntitle = "Budget"\ndate = 2025-02-08\n[[resources]]\nsrc = "a.jpg"\n+++\n' + BODY,
+        errors=[("missing", 1, 1)],
+        unsafe_fixed='+++\ntitle = "Budget"\ndate = 2025-02-08\n'
+        'summary = "The budget passed on Tuesday. Talks went on for a week."\n'
+        '[[resources]]\nsrc = "a.jpg"\n+++\n' + BODY,
+    ),
 ]
 
 

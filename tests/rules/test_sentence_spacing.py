@@ -104,6 +104,12 @@ CASES = [
         errors=[("glued", 5, 18)],
         fixed=fm(body="Le marché a chuté. Ensuite il est remonté.\n", title="x"),
     ),
+    Case(
+        "capitalised-key",
+        fm(Summary="Stocks fell on preparedness.The index rose as traders cheered."),
+        errors=[("glued", 2, 38)],
+        fixed=fm(Summary="Stocks fell on preparedness. The index rose as traders cheered."),
+    ),
 ]
 
 

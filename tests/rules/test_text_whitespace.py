@@ -83,6 +83,12 @@ CASES = [
         errors=[("double", 1, 13), ("trailing", 1, 16)],
         fixed='{"title": "A B"}\nBody.\n',
     ),
+    Case(
+        "capitalised-key",
+        fm(Title="Trump  hails partnership"),
+        errors=[("double", 2, 14)],
+        fixed=fm(Title="Trump hails partnership"),
+    ),
 ]
 
 

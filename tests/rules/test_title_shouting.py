@@ -31,6 +31,8 @@ CASES = [
         '---\r\ntitle: "FED RAISES RATES AGAIN"\r\n---\r\nBody.\r\n',
         errors=[("shouting", 2, 8)],
     ),
+    # Hugo reads front-matter keys without case: `Title` is the title.
+    Case("capitalised-key", fm(Title="FED RAISES RATES AGAIN"), errors=[("shouting", 2, 8)]),
 ]
 
 

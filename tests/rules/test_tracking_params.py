@@ -74,6 +74,12 @@ CASES = [
         errors=[("tracking", 5, 20)],
         fixed="---\r\ntitle: x\r\n---\r\n\r\n[报道](https://a.cn/x)\r\n",
     ),
+    Case(
+        "capitalised-source-field",
+        fm(Source="https://a.org/x?utm_source=feed"),
+        errors=[("tracking", 2, 25)],
+        fixed=fm(Source="https://a.org/x"),
+    ),
 ]
 
 
