@@ -180,11 +180,15 @@ class Document:
     def field(self, key: str) -> Field | None:
         """The first top-level field named `key`, compared without case: Hugo lowercases
         front-matter keys, so `Title:` is the title (`duplicate-key` reports two spellings)."""
-        wanted = key.lower()
+        return self._fields_by_key.get(key.lower())
+
+    @cached_property
+    def _fields_by_key(self) -> dict[str, Field]:
+        """Each lowercased key's first field (rules look fields up for every document)."""
+        by_key: dict[str, Field] = {}
         for candidate in self.fields:
-            if candidate.key.lower() == wanted:
-                return candidate
-        return None
+            by_key.setdefault(candidate.key.lower(), candidate)
+        return by_key
 
     def value(self, key: str, default: Any = None) -> Any:
         found = self.field(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from newslint.document import Document
@@ -13,8 +14,13 @@ from newslint.fixes import Edit
 def key_in(key: str, names: Iterable[str]) -> bool:
     """Whether the front-matter `key` is one of `names`, compared without case: Hugo lowercases
     front-matter keys, so `Title:` is the title and `Source:` the source."""
-    lowered = key.lower()
-    return any(lowered == name.lower() for name in names)
+    return key.lower() in _lowered(tuple(names))
+
+
+@lru_cache(maxsize=256)
+def _lowered(names: tuple[str, ...]) -> frozenset[str]:
+    # Rules ask with the same few option tuples for every field of every document.
+    return frozenset(name.lower() for name in names)
 
 
 def insert_field(document: Document, key: str, value: Any) -> Edit | None:
