@@ -385,7 +385,20 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
         return _file_problem(shown, UNREADABLE, "is a directory, not a file")
     except OSError as err:
         return _file_problem(shown, UNREADABLE, f"cannot read file: {err.strerror or err}")
+    if b"\0" in raw and not _markdown_name(shown):
+        # A file named on the command line is linted whatever its name, but an image or an
+        # archive is no article: its diagnostics would be noise and its "fixes" would corrupt it.
+        # A Markdown file with a stray NUL is linted (EN004 reports and removes it).
+        return _file_problem(
+            shown, UNREADABLE, "binary file (it contains NUL bytes), not an article; not linted"
+        )
     return shown, raw
+
+
+def _markdown_name(path: str) -> bool:
+    from newslint.discover import MARKDOWN_SUFFIXES
+
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def _file_problem(path: str, rule: tuple[str, str], message: str) -> FileResult:

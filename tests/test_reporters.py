@@ -75,7 +75,7 @@ def test_concise() -> None:
     assert render("concise", ALL) == (
         "content/a.md:3:10: FM004 [required-field] required field 'summary' is empty\n"
         "content/a.md:2:8: TX006 [title-shouting] title in capitals\n"
-        "content/b,c:d%.md:6:1: TX004 [sentence-spacing] [*] 50% of it\nis wrong: here\n"
+        "content/b,c:d%.md:6:1: TX004 [sentence-spacing] [*] 50% of it␊is wrong: here\n"
     )
 
 
@@ -125,7 +125,7 @@ def test_grouped_counts_examples_and_fixability() -> None:
         "          content/a.md:3:10: required field 'summary' is empty\n"
         "          ... and 2 more\n"
         "     1  TX004  sentence-spacing  warning, 1 fixable\n"
-        "          content/b,c:d%.md:6:1: 50% of it\nis wrong: here\n"
+        "          content/b,c:d%.md:6:1: 50% of it␊is wrong: here\n"
         "     1  TX006  title-shouting    info, 1 with --unsafe-fixes\n"
         "          content/a.md:2:8: title in capitals\n"
         "Found 7 problems (5 errors, 1 warning, 1 info) in 2 of 2 files.\n"
