@@ -91,9 +91,14 @@ def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace(os.sep, "/")
     if fnmatch.fnmatch(path, pattern):
         return True
-    if pattern.endswith("/**"):
-        return path.startswith(pattern[:-3] + "/")
-    return fnmatch.fnmatch(path, "*/" + pattern) if not pattern.startswith("/") else False
+    if pattern.endswith("/**") and path.startswith(pattern[:-3] + "/"):
+        return True
+    if pattern.startswith("/"):
+        return False
+    # As the end of the absolute path: the patterns are written from the configuration file's
+    # folder, and a run from a subfolder shows shorter paths (`archive/a.md` for
+    # `content/archive/**`). The same rule as `exclude` (`newslint.discover._excluded`).
+    return fnmatch.fnmatch(os.path.abspath(path).replace(os.sep, "/"), "*/" + pattern)
 
 
 def _options_for(rule: type[Rule], settings: dict[str, Any]) -> tuple[Any, Severity]:
