@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from newslint.config import Config, ConfigError
@@ -376,7 +377,13 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
     """(display path, bytes) of one file, unparsed, or a result that says why it could not be read."""
     shown = display_path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not S_ISREG(info.st_mode) and not S_ISDIR(info.st_mode):
+            # A pipe nobody writes to would be waited on forever, /dev/zero read without end.
+            return _file_problem(
+                shown, UNREADABLE, "not a regular file (a pipe, socket or device); not read"
+            )
+        size = info.st_size
         if size > ruleset.config.max_file_size:
             return _file_problem(
                 shown,

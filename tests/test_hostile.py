@@ -229,3 +229,17 @@ def test_control_characters_in_text_and_names_are_shown_not_sent(
         "a␛[2Jb.md:2:10: EN004 [control-char] [*] control character U+001B"
     )
     assert '       2 | title: "x␛]0;pwned␇y\ufffdz"\n' in printed["full"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_reported_not_read(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Reading a pipe nobody writes to would wait forever (and a device such as /dev/zero would
+    # fill the memory): only regular files are read.
+    (here / "content").mkdir()
+    os.mkfifo(here / "content" / "pipe.md")
+    code, diagnostics, _ = check("content", capsys)
+    assert [(d["path"], d["code"], d["message"]) for d in diagnostics] == [
+        ("content/pipe.md", "NL002", "not a regular file (a pipe, socket or device); not read")
+    ]
+    assert code == 1
+    assert main(["fix", "content/pipe.md", "--isolated", "--no-cache"]) == 1
