@@ -411,3 +411,28 @@ def test_sarif_validates_against_the_official_schema(
     assert any("fixes" in result for result in log["runs"][0]["results"])
     errors = [e.message for e in jsonschema.Draft4Validator(schema).iter_errors(log)]
     assert errors == []
+
+
+# ------------------------------------------------------------------------------------ colour
+
+
+@pytest.mark.parametrize(
+    ("color", "env", "coloured"),
+    [
+        ("auto", {}, False),  # not a terminal
+        ("auto", {"FORCE_COLOR": "1"}, True),
+        ("auto", {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),  # NO_COLOR wins over FORCE_COLOR
+        ("always", {"NO_COLOR": "1"}, True),  # the flag wins over the environment
+        ("never", {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_colour_from_flag_and_environment(
+    monkeypatch: pytest.MonkeyPatch, color: str, env: dict[str, str], coloured: bool
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    text = render("full", [EMPTY], color=color)
+    assert ("\x1b[1;31mFM004" in text) is coloured
+    assert ("\x1b[" in text) is coloured

@@ -1,7 +1,9 @@
 """`--output-format full` (default): diagnostics grouped by file, with a code frame and the fix.
 
 Uses rich on a terminal; plain text (same layout, no escape codes) when the output is not a terminal,
-when `NO_COLOR` is set, or with `--color never`.
+when `NO_COLOR` is set, or with `--color never`. `--color always` or `FORCE_COLOR` (see
+force-color.org) colour a pipe too; the flag wins over the environment, and `NO_COLOR` over
+`FORCE_COLOR`.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def _use_color(out: TextIO, color: str) -> bool:
         return True
     if color == "never" or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return bool(getattr(out, "isatty", lambda: False)())
 
 
@@ -97,7 +101,10 @@ def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: b
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+    # no_color=False: `_use_color` has decided (rich alone would let NO_COLOR beat --color always).
+    console = Console(
+        file=out, force_terminal=True, no_color=False, highlight=False, soft_wrap=True
+    )
     for path, group in groupby(diagnostics, key=lambda d: d.path):
         if quiet:
             continue
