@@ -354,14 +354,26 @@ def display_path(path: Path) -> str:
         # A relative path below the working directory is its own relpath, without a getcwd().
         normal = os.path.normpath(path)
         if not normal.startswith(".."):
-            return normal.replace(os.sep, "/")
+            return _unicode_name(normal.replace(os.sep, "/"))
     try:
         rel = os.path.relpath(path)
     except ValueError:
         rel = str(path)
     if rel.startswith(".."):
         rel = str(path)
-    return rel.replace(os.sep, "/")
+    return _unicode_name(rel.replace(os.sep, "/"))
+
+
+def _unicode_name(name: str) -> str:
+    """A file name whose bytes are not UTF-8 holds them as lone surrogates, which no UTF-8 output
+    can encode (JSON, SARIF, a UTF-8 terminal); shown, each such byte becomes U+FFFD."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
 
 
 def read_document(path: Path, ruleset: RuleSet) -> Document | FileResult:

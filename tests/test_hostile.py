@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from newslint.cli import main
 from newslint.config import Config
 from newslint.engine import build_ruleset, lint_path
+from newslint.reporters import FORMATS
 
 
 def check(
@@ -243,3 +245,18 @@ def test_named_pipe_is_reported_not_read(here: Path, capsys: pytest.CaptureFixtu
     ]
     assert code == 1
     assert main(["fix", "content/pipe.md", "--isolated", "--no-cache"]) == 1
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="file names are Unicode there")
+def test_file_name_that_is_not_utf8(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Python holds the byte as a lone surrogate, which no UTF-8 output (a terminal, a JSON
+    # file, SARIF) can take: every format shows it as U+FFFD instead of crashing.
+    (here / os.fsdecode(b"caf\xe9.md")).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    for fmt in FORMATS:
+        code = main(["check", ".", "--isolated", "--no-cache", "--select", "FM001,FM004",
+                     "--output-format", fmt])  # fmt: skip
+        out = capsys.readouterr()
+        assert (code, out.err) == (1, ""), fmt
+        out.out.encode("utf-8")  # strict: no lone surrogate
+    _, diagnostics, _ = check(".", capsys, "--select", "FM004")
+    assert {d["path"] for d in diagnostics} == {"caf\ufffd.md"}
