@@ -62,7 +62,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="do not read or write .newslint_cache"
     )
-    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes (default and 0: one per CPU)",
+    )
     parser.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="load rule modules from DIR"
     )
@@ -73,10 +80,26 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB")
     parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude also to files named on the command line (for pre-commit)",
+    )
+    parser.add_argument(
         "--changed-since",
         metavar="REF",
         help="only files changed since the git revision REF (and untracked files)",
     )
+
+
+def _jobs(text: str) -> int:
+    """`--jobs N`: a count of worker processes; 0 means one per CPU, as when it is not given."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one per CPU) or more, not {jobs}")
+    return jobs
 
 
 def _terminal_columns() -> int:
@@ -302,7 +325,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _registry(rules_dirs: Sequence[str], config: Config | None = None) -> Any:
     from newslint.registry import RegistryError, load_registry
 
-    extra = [*(config.plugins if config else []), *rules_dirs]
+    for directory in rules_dirs:
+        if not os.path.isdir(directory):
+            raise UsageError(f"--rules-dir {directory}: no such directory")
+    extra = [*(_plugins(config) if config else []), *rules_dirs]
     try:
         registry = load_registry(extra)
     except RegistryError as err:
@@ -310,6 +336,34 @@ def _registry(rules_dirs: Sequence[str], config: Config | None = None) -> Any:
     for message in registry.load_errors:
         print(f"newslint: warning: {message}", file=sys.stderr)
     return registry
+
+
+def _plugins(config: Config) -> list[str]:
+    """The configuration's `plugins`: a folder is found from the configuration file's own folder
+    (as `include` is), so a run from a subfolder loads the same rules; a module name is kept."""
+    from newslint.config import display
+
+    base = config.path.parent if config.path is not None else Path()
+    plugins: list[str] = []
+    for number, item in enumerate(config.plugins):
+        folder = base / item
+        if folder.is_dir():
+            try:
+                plugins.append(os.path.relpath(folder))
+            except ValueError:  # another drive (Windows)
+                plugins.append(str(folder))
+        elif "/" in item or os.sep in item or item.startswith("."):
+            prefix = "tool.newslint." if _in_pyproject(config) else ""
+            raise UsageError(
+                f"{display(config.path)}: {prefix}plugins[{number}]: no such directory {item!r}"
+            )
+        else:
+            plugins.append(item)  # a module name
+    return plugins
+
+
+def _in_pyproject(config: Config) -> bool:
+    return config.path is not None and config.path.name == "pyproject.toml"
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -449,7 +503,7 @@ def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> S
             return select_changed(changed_under(ref, paths), paths, exclude)
         except ChangedError as err:
             raise UsageError(str(err)) from None
-    files, missing = discover(paths, exclude)
+    files, missing = discover(paths, exclude, force_exclude=getattr(args, "force_exclude", False))
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     return files
@@ -469,6 +523,11 @@ def _site_errors(files: Sequence[Path]) -> list[str]:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     config, ruleset, files = build_run(args)
+    if not files and not args.quiet:  # as ruff does: an empty run is no silent success
+        print(
+            "newslint: warning: no Markdown files to lint (all excluded or none found)",
+            file=sys.stderr,
+        )
     for message in _site_errors(files):
         print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
     if args.command == "fix":

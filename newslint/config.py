@@ -217,7 +217,19 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
         problem = _check_timezone(config.timezone)
         if problem:
             raise ConfigError(f"{where}: {prefix}timezone: {problem}")
+    _check_links(config.links, where, prefix)
     return config
+
+
+def _check_links(links: LinksConfig, where: str, prefix: str) -> None:
+    """Check `[links]` values now (durations, regexes, limits), not only once a run checks links:
+    a bad value is a configuration error whatever the command line asks for."""
+    from newslint.linkcheck import LinkSettings
+
+    try:
+        LinkSettings.from_config(links)
+    except ConfigError as err:  # "links.<key>: problem", named as the file spells it
+        raise ConfigError(f"{where}: {prefix}{err}") from None
 
 
 def display(path: Path | None) -> str:
@@ -248,6 +260,11 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
     return config
 
 
+# A `[tool.newslint...]` header or a `tool.newslint.<key> = ...` line, found in a pyproject.toml
+# that is not valid TOML: a broken newslint section must not silently mean the defaults.
+_NEWSLINT_TABLE = re.compile(r"^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*newslint\b", re.M)
+
+
 def find_config(start: Path) -> Path | None:
     for directory in [start, *start.parents]:
         for name in ("newslint.toml", ".newslint.toml"):
@@ -256,8 +273,14 @@ def find_config(start: Path) -> Path | None:
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                text = pyproject.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                if _NEWSLINT_TABLE.search(text):
+                    return pyproject  # meant for newslint: loading it reports the TOML error
                 continue
             if "newslint" in data.get("tool", {}):
                 return pyproject

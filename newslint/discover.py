@@ -90,18 +90,23 @@ def _parents_ignores(directory: Path) -> list[_GitIgnore]:
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:
+    """Whether `path` matches an exclude glob: from the working directory, or as the end of its
+    absolute path (`content/drafts/**` holds when newslint runs in `content/` too)."""
     if not patterns:
         return False
     try:
         rel = os.path.relpath(path).replace(os.sep, "/")
     except ValueError:
         rel = path.as_posix()
+    full = os.path.abspath(path).replace(os.sep, "/")
     for pattern in patterns:
-        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(
-            path.as_posix(), "*/" + pattern.lstrip("/")
-        ):
+        tail = "*/" + pattern.lstrip("/")
+        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(full, tail):
             return True
-        if pattern.endswith("/**") and (rel + "/").startswith(pattern[:-2]):
+        # `dir/**` also excludes the folder itself, so the walk does not enter it.
+        if pattern.endswith("/**") and (
+            (rel + "/").startswith(pattern[:-2]) or fnmatch.fnmatch(full + "/", tail)
+        ):
             return True
     return False
 
@@ -217,8 +222,13 @@ def _overlapping(paths: Sequence[Path]) -> bool:
     return False
 
 
-def discover(paths: Sequence[Path], exclude: Sequence[str] = ()) -> tuple[FileList, list[str]]:
-    """Files to lint from `paths`, and the paths that do not exist."""
+def discover(
+    paths: Sequence[Path], exclude: Sequence[str] = (), *, force_exclude: bool = False
+) -> tuple[FileList, list[str]]:
+    """Files to lint from `paths`, and the paths that do not exist.
+
+    A file named in `paths` is linted whatever its name and even when `exclude` matches it (as
+    ruff does), unless `force_exclude`: pre-commit names every staged file, excluded or not."""
     files = FileList()
     missing: list[str] = []
     # Absolute paths already taken: only needed when one given path lies inside another (for
@@ -230,6 +240,8 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = ()) -> tuple[FileLi
             continue
         if given.is_dir():
             candidates: Iterator[Path] | list[Path] = walk(given, exclude)
+        elif force_exclude and _excluded(given, exclude):
+            continue
         else:
             candidates = [given]  # a file named explicitly is linted whatever its name
         for path in candidates:

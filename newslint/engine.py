@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from newslint.config import Config, ConfigError
@@ -91,9 +92,14 @@ def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace(os.sep, "/")
     if fnmatch.fnmatch(path, pattern):
         return True
-    if pattern.endswith("/**"):
-        return path.startswith(pattern[:-3] + "/")
-    return fnmatch.fnmatch(path, "*/" + pattern) if not pattern.startswith("/") else False
+    if pattern.endswith("/**") and path.startswith(pattern[:-3] + "/"):
+        return True
+    if pattern.startswith("/"):
+        return False
+    # As the end of the absolute path: the patterns are written from the configuration file's
+    # folder, and a run from a subfolder shows shorter paths (`archive/a.md` for
+    # `content/archive/**`). The same rule as `exclude` (`newslint.discover._excluded`).
+    return fnmatch.fnmatch(os.path.abspath(path).replace(os.sep, "/"), "*/" + pattern)
 
 
 def _options_for(rule: type[Rule], settings: dict[str, Any]) -> tuple[Any, Severity]:
@@ -348,14 +354,26 @@ def display_path(path: Path) -> str:
         # A relative path below the working directory is its own relpath, without a getcwd().
         normal = os.path.normpath(path)
         if not normal.startswith(".."):
-            return normal.replace(os.sep, "/")
+            return _unicode_name(normal.replace(os.sep, "/"))
     try:
         rel = os.path.relpath(path)
     except ValueError:
         rel = str(path)
     if rel.startswith(".."):
         rel = str(path)
-    return rel.replace(os.sep, "/")
+    return _unicode_name(rel.replace(os.sep, "/"))
+
+
+def _unicode_name(name: str) -> str:
+    """A file name whose bytes are not UTF-8 holds them as lone surrogates, which no UTF-8 output
+    can encode (JSON, SARIF, a UTF-8 terminal); shown, each such byte becomes U+FFFD."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
 
 
 def read_document(path: Path, ruleset: RuleSet) -> Document | FileResult:
@@ -371,7 +389,13 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
     """(display path, bytes) of one file, unparsed, or a result that says why it could not be read."""
     shown = display_path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not S_ISREG(info.st_mode) and not S_ISDIR(info.st_mode):
+            # A pipe nobody writes to would be waited on forever, /dev/zero read without end.
+            return _file_problem(
+                shown, UNREADABLE, "not a regular file (a pipe, socket or device); not read"
+            )
+        size = info.st_size
         if size > ruleset.config.max_file_size:
             return _file_problem(
                 shown,
@@ -385,7 +409,20 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
         return _file_problem(shown, UNREADABLE, "is a directory, not a file")
     except OSError as err:
         return _file_problem(shown, UNREADABLE, f"cannot read file: {err.strerror or err}")
+    if b"\0" in raw and not _markdown_name(shown):
+        # A file named on the command line is linted whatever its name, but an image or an
+        # archive is no article: its diagnostics would be noise and its "fixes" would corrupt it.
+        # A Markdown file with a stray NUL is linted (EN004 reports and removes it).
+        return _file_problem(
+            shown, UNREADABLE, "binary file (it contains NUL bytes), not an article; not linted"
+        )
     return shown, raw
+
+
+def _markdown_name(path: str) -> bool:
+    from newslint.discover import MARKDOWN_SUFFIXES
+
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def _file_problem(path: str, rule: tuple[str, str], message: str) -> FileResult:

@@ -38,6 +38,7 @@ from newslint.engine import (
     read_document,
 )
 from newslint.fixes import Applicability
+from newslint.reporters import printable
 from newslint.rule import Severity
 
 _FOREIGN_BOMS = (
@@ -231,10 +232,10 @@ def _show_fixes(records: Sequence[FileFix], out: TextIO, *, diff: bool) -> None:
     verb = "Would fix" if diff else "Fixed"
     out.write(f"{verb} {_plural(total, 'problem')}:\n")
     for record in fixed:
-        out.write(f"- {record.shown}:\n")
+        out.write(f"- {printable(record.shown)}:\n")
         counts = Counter(record.fix_titles())
         for (code, rule, title), count in counts.items():
-            out.write(f"    {count} × {code} ({rule}) {title}\n")
+            out.write(f"    {count} × {code} ({rule}) {printable(title)}\n")
 
 
 def _remaining_summary(diagnostics: Sequence[Diagnostic], *, unsafe: bool) -> str:

@@ -133,6 +133,8 @@ class LinkSettings:
                 patterns.append(re.compile(pattern))
             except re.error as err:
                 raise ConfigError(f"links.exclude: {pattern!r} is not a regex: {err}") from None
+        if links.timeout <= 0:
+            raise ConfigError(f"links.timeout: must be more than 0 seconds, not {links.timeout:g}")
         for key, value in (("concurrency", links.concurrency), ("per-host", links.per_host)):
             if value < 1:
                 raise ConfigError(f"links.{key}: must be at least 1, not {value}")

@@ -356,7 +356,9 @@ def _widgets(root: Path, theme: str | None) -> tuple[tuple[str, ...], bool]:
 def site_for(path: str | os.PathLike[str]) -> Site:
     """The site a file belongs to (cached per directory); a default `Site` when there is none."""
     if os.path.islink(path):
-        return _site_for_dir(str(Path(path).resolve().parent))
+        # realpath, not Path.resolve: a symlink loop resolves as far as it goes instead of
+        # raising, and reading the file then reports the loop.
+        return _site_for_dir(os.path.dirname(os.path.realpath(path)))
     # Resolving once per folder, not per file: a path resolve is a syscall per component.
     return _site_for_dir(_real_dir(os.path.dirname(os.path.abspath(path))))
 

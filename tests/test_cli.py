@@ -178,3 +178,25 @@ def test_readme_github_actions_example_runs(
         for r in log["runs"][0]["results"]
     ]
     assert log["version"] == "2.1.0" and sorted(uris) == ["bad.md", "new.md"]
+
+
+# ------------------------------------------------------------------------------ usage errors
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_negative_jobs_is_a_usage_error(
+    site: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, err = run([command, "clean.md", "--jobs", "-1"], capsys)
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        f"newslint {command}: error: argument --jobs/-j: expected 0 (one per CPU) or more, not -1\n"
+    )
+
+
+@pytest.mark.parametrize("command", [["check", "clean.md"], ["rules"], ["rule", "FM004"]])
+def test_rules_dir_that_is_no_directory_is_a_usage_error(
+    site: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    code, out, err = run([*command, "--rules-dir", "nope"], capsys)
+    assert (code, out, err) == (2, "", "newslint: error: --rules-dir nope: no such directory\n")

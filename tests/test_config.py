@@ -228,6 +228,38 @@ ERRORS = [
         "newslint.toml: unknown key 'tool' (newslint.toml takes the keys at its top level,"
         " without [tool.newslint])",
     ),
+    # [links] is checked when the configuration is read, not only when links are checked.
+    (
+        "newslint.toml",
+        '[links]\ncache-ttl = "forever"\n',
+        "newslint.toml: links.cache-ttl: 'forever' is not a duration such as 1d, 12h, 30m or 45s",
+    ),
+    (
+        "pyproject.toml",
+        '[tool.newslint.links]\nexclude = ["(unclosed"]\n',
+        "pyproject.toml: tool.newslint.links.exclude: '(unclosed' is not a regex: missing ),"
+        " unterminated subpattern at position 0",
+    ),
+    (
+        "newslint.toml",
+        "[links]\nconcurrency = 0\n",
+        "newslint.toml: links.concurrency: must be at least 1, not 0",
+    ),
+    (
+        "newslint.toml",
+        "[links]\ntimeout = -1\n",
+        "newslint.toml: links.timeout: must be more than 0 seconds, not -1",
+    ),
+    (
+        "newslint.toml",
+        'plugins = ["house-rules/"]\n',
+        "newslint.toml: plugins[0]: no such directory 'house-rules/'",
+    ),
+    (
+        "pyproject.toml",
+        '[tool.newslint]\nselect = ["FM004"\n',
+        "pyproject.toml: not valid TOML: ",
+    ),
     ("newslint.toml", "select = [\n", "newslint.toml: not valid TOML: "),
     (
         "pyproject.toml",
@@ -369,3 +401,58 @@ def test_init_into_pyproject(site: Path, capsys: pytest.CaptureFixture[str]) -> 
         err
         == "newslint: error: pyproject.toml already has a [tool.newslint] section; not changed\n"
     )
+
+
+# ------------------------------------------------ paths in the configuration: from its own folder
+
+
+def test_per_file_ignores_and_exclude_hold_in_a_subdirectory(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (site / "content" / "c.md").write_text(NO_SUMMARY, encoding="utf-8")
+    (site / "newslint.toml").write_text(
+        f'select = {SELECT}\nexclude = ["content/c.md"]\n'
+        '[per-file-ignores]\n"content/archive/**" = ["FM004"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(site / "content")
+    code, out, _ = run(["check", ".", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out)) == (1, [("a.md", "FM004")])
+    code, out, _ = run(["check", "archive/b.md", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out)) == (0, [])
+
+
+def test_force_exclude_applies_exclude_to_files_named_on_the_command_line(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As in ruff: a file named on the command line is linted even when excluded, unless
+    # --force-exclude (which the pre-commit hooks pass: pre-commit names every staged file).
+    (site / "newslint.toml").write_text(
+        f'select = {SELECT}\nexclude = ["content/archive/**"]\n', encoding="utf-8"
+    )
+    named = ["check", "content/a.md", "content/archive/b.md", "--output-format", "json"]
+    code, out, _ = run([*named, "--no-cache"], capsys)
+    assert (code, codes(out)) == (1, [("content/a.md", "FM004"), ("content/archive/b.md", "FM004")])
+    code, out, _ = run([*named, "--no-cache", "--force-exclude"], capsys)
+    assert (code, codes(out)) == (1, [("content/a.md", "FM004")])
+    code, out, err = run([*named, "--force-exclude", "--exclude", "content/*.md"], capsys)
+    assert (code, codes(out)) == (0, [])
+    assert err == "newslint: warning: no Markdown files to lint (all excluded or none found)\n"
+
+
+def test_plugin_directory_is_relative_to_the_configuration_file(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (site / "house_rules_cfg").mkdir()
+    (site / "house_rules_cfg" / "house_style_cfg.py").write_text(
+        '"""Every article is reported."""\n\nfrom newslint import Rule\n\n\n'
+        "class HouseStyle(Rule):\n"
+        '    code = "HS001"\n    name = "house-style"\n    messages = {"always": "house style"}\n',
+        encoding="utf-8",
+    )
+    (site / "newslint.toml").write_text(
+        'plugins = ["house_rules_cfg"]\nselect = ["HS001", "FM004"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(site / "content")
+    code, out, err = run(["check", "a.md", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out), err) == (1, [("a.md", "FM004")], "")

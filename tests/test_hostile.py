@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from newslint.cli import main
 from newslint.config import Config
 from newslint.engine import build_ruleset, lint_path
+from newslint.reporters import FORMATS
 
 
 def check(
@@ -156,3 +158,105 @@ def test_unreadable_file_via_oserror(here: Path, monkeypatch: pytest.MonkeyPatch
     assert [(d.code, d.message) for d in result.diagnostics] == [
         ("NL002", "cannot read file: Permission denied")
     ]
+
+
+# ------------------------------------------------- named on the command line: loops, binaries
+
+
+def test_symlink_loop_named_on_the_command_line(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.symlink("loop-b.md", here / "loop-a.md")
+    os.symlink("loop-a.md", here / "loop-b.md")
+    code, diagnostics, err = check("loop-a.md", capsys)
+    assert [(d["code"], d["message"]) for d in diagnostics] == [
+        ("NL002", "cannot read file: Too many levels of symbolic links")
+    ]
+    assert (code, err) == (1, "")
+    assert main(["fix", "loop-a.md", "--isolated", "--no-cache"]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+
+
+def test_binary_file_named_on_the_command_line_is_not_linted_or_fixed(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "photo.png").write_bytes(PNG)
+    code, diagnostics, _ = check("photo.png", capsys)
+    assert [(d["code"], d["line"], d["message"]) for d in diagnostics] == [
+        ("NL002", 1, "binary file (it contains NUL bytes), not an article; not linted")
+    ]
+    assert code == 1
+    assert main(["fix", "photo.png", "--isolated", "--no-cache", "--unsafe-fixes"]) == 1
+    assert (here / "photo.png").read_bytes() == PNG  # CR LF and control bytes left alone
+
+
+def test_markdown_file_with_a_stray_nul_is_still_linted(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "nul.md").write_bytes(b'---\ntitle: "x"\n---\nbody\x00text\n')
+    code, diagnostics, _ = check("nul.md", capsys, "--select", "EN004")
+    assert (code, rules_of(diagnostics)) == (1, [("EN004", 4, 5)])
+
+
+# ------------------------------------------------------ control characters never reach a terminal
+
+
+def test_control_characters_in_text_and_names_are_shown_not_sent(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "a\x1b[2Jb.md"
+    (here / name).write_bytes(b'---\ntitle: "x\x1b]0;pwned\x07y\x9bz"\n---\n')
+    printed = {}
+    for fmt in ("full", "concise", "grouped"):
+        main(
+            [
+                "check",
+                name,
+                "--isolated",
+                "--no-cache",
+                "--select",
+                "EN004,FM004",
+                "--output-format",
+                fmt,
+                "--color",
+                "never",
+            ]
+        )
+        printed[fmt] = capsys.readouterr().out
+        assert not [c for c in printed[fmt] if (ord(c) < 32 and c != "\n") or 127 <= ord(c) < 160]
+    assert printed["concise"].splitlines()[0] == (
+        "a␛[2Jb.md:2:10: EN004 [control-char] [*] control character U+001B"
+    )
+    assert '       2 | title: "x␛]0;pwned␇y\ufffdz"\n' in printed["full"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_reported_not_read(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Reading a pipe nobody writes to would wait forever (and a device such as /dev/zero would
+    # fill the memory): only regular files are read.
+    (here / "content").mkdir()
+    os.mkfifo(here / "content" / "pipe.md")
+    code, diagnostics, _ = check("content", capsys)
+    assert [(d["path"], d["code"], d["message"]) for d in diagnostics] == [
+        ("content/pipe.md", "NL002", "not a regular file (a pipe, socket or device); not read")
+    ]
+    assert code == 1
+    assert main(["fix", "content/pipe.md", "--isolated", "--no-cache"]) == 1
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="file names are Unicode there")
+def test_file_name_that_is_not_utf8(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Python holds the byte as a lone surrogate, which no UTF-8 output (a terminal, a JSON
+    # file, SARIF) can take: every format shows it as U+FFFD instead of crashing.
+    (here / os.fsdecode(b"caf\xe9.md")).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    for fmt in FORMATS:
+        code = main(["check", ".", "--isolated", "--no-cache", "--select", "FM001,FM004",
+                     "--output-format", fmt])  # fmt: skip
+        out = capsys.readouterr()
+        assert (code, out.err) == (1, ""), fmt
+        out.out.encode("utf-8")  # strict: no lone surrogate
+    _, diagnostics, _ = check(".", capsys, "--select", "FM004")
+    assert {d["path"] for d in diagnostics} == {"caf\ufffd.md"}

@@ -133,6 +133,9 @@ def test_check_fails_fix_repairs_second_run_is_green(
             "site/content/news/bad.md": BAD,
             "site/content/news/good.md": GOOD,
             "README.txt": "not markdown: no hook sees it\n",
+            # pre-commit names the excluded draft too: the hooks leave it alone
+            "newslint.toml": 'exclude = ["site/content/drafts/**"]\n',
+            "site/content/drafts/wip.md": BAD,
         },
     )
     check = pre_commit(repo, home, "newslint", "--all-files")
@@ -147,6 +150,8 @@ def test_check_fails_fix_repairs_second_run_is_green(
     assert "Applied 1 fix in 1 of 2 files; no problems remain." in fixing.stdout
     assert (repo / "site/content/news/bad.md").read_text(encoding="utf-8") == FIXED
     assert (repo / "site/content/news/good.md").read_text(encoding="utf-8") == GOOD
+    assert (repo / "site/content/drafts/wip.md").read_text(encoding="utf-8") == BAD
+    assert "wip.md" not in check.stdout + fixing.stdout
 
     git(repo, "add", "-A")
     again = pre_commit(repo, home, "--all-files")
@@ -186,9 +191,11 @@ def test_batches_across_sites_and_links_hook_stage(
 def test_hooks_file_declares_the_three_hooks() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
     assert list(hooks) == ["newslint", "newslint-fix", "newslint-links"]
-    assert hooks["newslint"]["entry"] == "newslint check"
-    assert hooks["newslint-fix"]["entry"] == "newslint fix"
-    assert hooks["newslint-links"]["entry"] == "newslint check --check-links --select LK006,LK007"
+    assert hooks["newslint"]["entry"] == "newslint check --force-exclude"
+    assert hooks["newslint-fix"]["entry"] == "newslint fix --force-exclude"
+    assert hooks["newslint-links"]["entry"] == (
+        "newslint check --force-exclude --check-links --select LK006,LK007"
+    )
     assert hooks["newslint-links"]["stages"] == ["pre-push", "manual"]
     for hook in hooks.values():
         assert hook["language"] == "python"

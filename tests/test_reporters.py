@@ -75,7 +75,7 @@ def test_concise() -> None:
     assert render("concise", ALL) == (
         "content/a.md:3:10: FM004 [required-field] required field 'summary' is empty\n"
         "content/a.md:2:8: TX006 [title-shouting] title in capitals\n"
-        "content/b,c:d%.md:6:1: TX004 [sentence-spacing] [*] 50% of it\nis wrong: here\n"
+        "content/b,c:d%.md:6:1: TX004 [sentence-spacing] [*] 50% of it␊is wrong: here\n"
     )
 
 
@@ -125,7 +125,7 @@ def test_grouped_counts_examples_and_fixability() -> None:
         "          content/a.md:3:10: required field 'summary' is empty\n"
         "          ... and 2 more\n"
         "     1  TX004  sentence-spacing  warning, 1 fixable\n"
-        "          content/b,c:d%.md:6:1: 50% of it\nis wrong: here\n"
+        "          content/b,c:d%.md:6:1: 50% of it␊is wrong: here\n"
         "     1  TX006  title-shouting    info, 1 with --unsafe-fixes\n"
         "          content/a.md:2:8: title in capitals\n"
         "Found 7 problems (5 errors, 1 warning, 1 info) in 2 of 2 files.\n"
@@ -411,3 +411,28 @@ def test_sarif_validates_against_the_official_schema(
     assert any("fixes" in result for result in log["runs"][0]["results"])
     errors = [e.message for e in jsonschema.Draft4Validator(schema).iter_errors(log)]
     assert errors == []
+
+
+# ------------------------------------------------------------------------------------ colour
+
+
+@pytest.mark.parametrize(
+    ("color", "env", "coloured"),
+    [
+        ("auto", {}, False),  # not a terminal
+        ("auto", {"FORCE_COLOR": "1"}, True),
+        ("auto", {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),  # NO_COLOR wins over FORCE_COLOR
+        ("always", {"NO_COLOR": "1"}, True),  # the flag wins over the environment
+        ("never", {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_colour_from_flag_and_environment(
+    monkeypatch: pytest.MonkeyPatch, color: str, env: dict[str, str], coloured: bool
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    text = render("full", [EMPTY], color=color)
+    assert ("\x1b[1;31mFM004" in text) is coloured
+    assert ("\x1b[" in text) is coloured

@@ -21,6 +21,22 @@ class RunSummary(Protocol):
     diagnostics: list[Diagnostic]
 
 
+# C0 controls (but the tab) and DEL as their Unicode "control pictures" (ESC shows as ␛), C1
+# controls as U+FFFD: one visible character each, so carets under a code frame stay aligned.
+_PRINTABLE = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421, 0x09: 0x20}
+_PRINTABLE |= {code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal, one line: a scraped article or a file name may hold
+    escape sequences (which recolour, retitle or clear the terminal) and line breaks (which would
+    split a one-line-per-problem report). Machine formats (JSON, SARIF, JUnit, GitHub) escape by
+    their own rules and do not use this."""
+    if text.isprintable():  # the common case, and a fast check
+        return text
+    return text.translate(_PRINTABLE)
+
+
 def default_format(out: TextIO, color: str = "auto") -> str:
     """`github` under GitHub Actions, `full` on a terminal (or with `--color always`), else
     `concise`."""

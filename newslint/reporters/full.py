@@ -1,7 +1,9 @@
 """`--output-format full` (default): diagnostics grouped by file, with a code frame and the fix.
 
 Uses rich on a terminal; plain text (same layout, no escape codes) when the output is not a terminal,
-when `NO_COLOR` is set, or with `--color never`.
+when `NO_COLOR` is set, or with `--color never`. `--color always` or `FORCE_COLOR` (see
+force-color.org) colour a pipe too; the flag wins over the environment, and `NO_COLOR` over
+`FORCE_COLOR`.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
 from newslint.fixes import Applicability
+from newslint.reporters import printable
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _frame(d: Diagnostic) -> tuple[str, str]:
-    line = d.source_line.replace("\t", " ")
+    line = printable(d.source_line)  # a tab as one space: the carets count code points
     start = max(d.column - 1, 0)
     end = d.end_column - 1 if d.end_line == d.line else len(line)
     width = max(1, min(end, len(line) + 1) - start)
@@ -30,6 +33,8 @@ def _use_color(out: TextIO, color: str) -> bool:
         return True
     if color == "never" or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return bool(getattr(out, "isatty", lambda: False)())
 
 
@@ -73,11 +78,12 @@ def write(
     for path, group in groupby(diagnostics, key=lambda d: d.path):
         if quiet:
             continue
-        out.write(f"{path}\n")
+        out.write(f"{printable(path)}\n")
         for d in group:
             marker = " [*]" if d.fixable else ""
             out.write(
-                f"  {d.path}:{d.line}:{d.column}: {d.code} [{d.rule}] {d.severity.label}: {d.message}{marker}\n"
+                f"  {printable(d.path)}:{d.line}:{d.column}: {d.code} [{d.rule}] "
+                f"{d.severity.label}: {printable(d.message)}{marker}\n"
             )
             if d.source_line:
                 line, carets = _frame(d)
@@ -86,7 +92,7 @@ def write(
                 how = {"safe": "fix", "unsafe": "unsafe fix", "display-only": "suggestion"}[
                     d.fix.applicability.value
                 ]
-                out.write(f"         = {how}: {d.fix.title}\n")
+                out.write(f"         = {how}: {printable(d.fix.title)}\n")
         out.write("\n")
     out.write(summary_line(diagnostics, files) + "\n")
 
@@ -95,17 +101,21 @@ def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: b
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+    # no_color=False: `_use_color` has decided (rich alone would let NO_COLOR beat --color always).
+    console = Console(
+        file=out, force_terminal=True, no_color=False, highlight=False, soft_wrap=True
+    )
     for path, group in groupby(diagnostics, key=lambda d: d.path):
         if quiet:
             continue
-        console.print(f"[bold underline]{escape(path)}[/]")
+        console.print(f"[bold underline]{escape(printable(path))}[/]")
         for d in group:
             style = _STYLE[d.severity.label]
             marker = " [green]\\[*][/]" if d.fixable else ""
             console.print(
-                f"  [dim]{escape(d.path)}:{d.line}:{d.column}:[/] [{style}]{d.code}[/] "
-                f"[dim]\\[{d.rule}][/] [{style}]{d.severity.label}[/]: {escape(d.message)}{marker}"
+                f"  [dim]{escape(printable(d.path))}:{d.line}:{d.column}:[/] [{style}]{d.code}[/] "
+                f"[dim]\\[{d.rule}][/] [{style}]{d.severity.label}[/]: "
+                f"{escape(printable(d.message))}{marker}"
             )
             if d.source_line:
                 line, carets = _frame(d)
@@ -115,7 +125,9 @@ def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: b
                 how = {"safe": "fix", "unsafe": "unsafe fix", "display-only": "suggestion"}[
                     d.fix.applicability.value
                 ]
-                console.print(f"         [dim]=[/] [green]{how}[/]: {escape(d.fix.title)}")
+                console.print(
+                    f"         [dim]=[/] [green]{how}[/]: {escape(printable(d.fix.title))}"
+                )
         console.print()
     console.print(escape(summary_line(diagnostics, files)))
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
+from newslint.reporters import printable
 from newslint.reporters.full import summary_line
 from newslint.reporters.statistics import statistics
 
@@ -33,7 +34,9 @@ def write(
             continue
         group = by_rule[row["code"]]
         for d in group[:EXAMPLES]:
-            out.write(f"          {d.path}:{d.line}:{d.column}: {d.message}\n")
+            out.write(
+                f"          {printable(d.path)}:{d.line}:{d.column}: {printable(d.message)}\n"
+            )
         if len(group) > EXAMPLES:
             out.write(f"          ... and {len(group) - EXAMPLES} more\n")
     out.write(summary_line(diagnostics, files) + "\n")
