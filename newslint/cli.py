@@ -309,7 +309,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return EXIT_OK
+        # The reader stopped reading (`| head`). A check cut short cannot be called clean: 1, as
+        # Python's own advice for EPIPE has it, keeps a `set -o pipefail` gate closed. A listing
+        # (`rules`, `config`) has nothing to fail.
+        return EXIT_PROBLEMS if args.command in ("check", "fix") else EXIT_OK
     except Exception as err:  # an internal error: say so, exit 2, no traceback dump
         import traceback
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import subprocess
 import sys
 from pathlib import Path
 
@@ -260,3 +261,38 @@ def test_file_name_that_is_not_utf8(here: Path, capsys: pytest.CaptureFixture[st
         out.out.encode("utf-8")  # strict: no lone surrogate
     _, diagnostics, _ = check(".", capsys, "--select", "FM004")
     assert {d["path"] for d in diagnostics} == {"caf\ufffd.md"}
+
+
+def test_reader_going_away_ends_quietly_and_does_not_pass_the_check(tmp_path: Path) -> None:
+    # `newslint check | head -1`: the pipe breaks while problems are still being printed. No
+    # traceback, and exit 1, so `set -o pipefail` in CI does not see a clean run.
+    article = tmp_path / "many.md"
+    lines = "".join(f"Line {n} ends in spaces.   \n" for n in range(4000))
+    article.write_text(f'---\ntitle: "Many"\n---\n\n{lines}', encoding="utf-8")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "newslint",
+            "check",
+            "--no-cache",
+            "--output-format",
+            "concise",
+            "--select",
+            "BD002",
+            "many.md",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # more than a pipe's buffer is still to come
+    errors = process.stderr.read()
+    assert process.wait(timeout=60) == 1
+    assert first == (
+        b"many.md:5:23: BD002 [trailing-whitespace] [*] trailing whitespace (3 spaces)"
+        b" where two spaces make the line break\n"
+    )
+    assert b"Traceback" not in errors and b"internal error" not in errors
