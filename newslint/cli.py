@@ -589,6 +589,8 @@ def _streams(args: argparse.Namespace) -> bool:
 
     if args.baseline or args.write_baseline or args.statistics or args.output is not None:
         return False
+    if args.quiet:
+        return False  # only the summary is printed, which needs every result
     return (args.output_format or default_format(sys.stdout, args.color)) in STREAMING_FORMATS
 
 

@@ -55,6 +55,19 @@ def test_exit_1_when_problems_remain(site: Path, capsys: pytest.CaptureFixture[s
     assert out == "bad.md:1:1: FM004 [required-field] required field 'summary' is missing\n"
 
 
+def test_quiet_prints_only_the_summary_in_the_concise_format_too(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["check", ".", "--no-cache", "--output-format", "concise", "-q"], capsys)
+    assert (code, out) == (
+        1,
+        "Found 1 problem (1 error) in 1 of 2 files.\n"
+        "1 fixable with `newslint fix --unsafe-fixes`.\n",
+    )
+    code, out, _ = run(["check", "clean.md", "--no-cache", "--quiet"], capsys)
+    assert (code, out) == (0, "All checks passed (1 file).\n")
+
+
 def test_exit_2_on_usage_errors(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check", "--output-format", "xml"], capsys)[0] == 2
     code, _, err = run(["check", "nope.md"], capsys)
