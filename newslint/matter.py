@@ -29,7 +29,8 @@ except ImportError:  # pragma: no cover - libyaml missing
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 200
 
-# python-frontmatter knows the delimiters; Hugo wants them alone on the first line.
+# python-frontmatter knows the delimiters; Hugo wants the opener alone on its line (after any
+# white space, which `Document` skips) and the closer alone on a later one.
 _YAML_DELIM = YAMLHandler.FM_BOUNDARY
 # TOMLHandler exists only when the `toml` package is installed; its boundary is this one.
 _TOML_DELIM = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
