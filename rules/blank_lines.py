@@ -39,6 +39,8 @@ from ._body import Verbatim, is_blank
 
 _BREAK = r"(?:\r\n|\n|\r)"
 _TWO_BLANK_LINES = re.compile(rf"(?:\A|{_BREAK})[ \t]*{_BREAK}[ \t]*(?:{_BREAK}|\Z)")
+# The same for text without CR, starting with a literal the regex engine can scan for (30 x faster).
+_TWO_BLANK_LINES_LF = re.compile(r"\n[ \t]*\n[ \t]*(?:\n|\Z)")
 
 
 class BlankLines(Rule):
@@ -63,7 +65,11 @@ class BlankLines(Rule):
     def on_document_end(self, ctx: Context, document: Document) -> None:
         # Lines are looked at only when the body has two blank lines in a row at all (one regex
         # pass, which may also match one CRLF blank line); most articles have none.
-        if _TWO_BLANK_LINES.search(document.text[document.body_start :]) is None:
+        body = document.text[document.body_start :]
+        if "\r" in body:
+            if _TWO_BLANK_LINES.search(body) is None:
+                return
+        elif _TWO_BLANK_LINES_LF.search("\n" + body) is None:  # the body starts a line
             return
         for line in document.iter_lines():
             self._check(ctx, line)

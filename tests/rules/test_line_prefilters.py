@@ -22,13 +22,21 @@ _ALWAYS = re.compile("")
 
 @contextmanager
 def _every_line_looked_at() -> Iterator[None]:
-    saved = blank_lines._TWO_BLANK_LINES, trailing_whitespace._TRAILING
-    blank_lines._TWO_BLANK_LINES = _ALWAYS
+    saved = (
+        blank_lines._TWO_BLANK_LINES,
+        blank_lines._TWO_BLANK_LINES_LF,
+        trailing_whitespace._TRAILING,
+    )
+    blank_lines._TWO_BLANK_LINES = blank_lines._TWO_BLANK_LINES_LF = _ALWAYS
     trailing_whitespace._TRAILING = _ALWAYS
     try:
         yield
     finally:
-        blank_lines._TWO_BLANK_LINES, trailing_whitespace._TRAILING = saved
+        (
+            blank_lines._TWO_BLANK_LINES,
+            blank_lines._TWO_BLANK_LINES_LF,
+            trailing_whitespace._TRAILING,
+        ) = saved
 
 
 def _found(text: str) -> list[tuple[str, int, int, str]]:
