@@ -294,8 +294,9 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int]) -> i
 # tests/test_matter_simple.py checks the result equals the libyaml path's, span for span.
 _SIMPLE_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _SIMPLE_ITEM = re.compile(r"( *)- +")
+# Written as the excluded characters: the complement class takes 8 ms to compile, on every start.
 _SIMPLE_EXCLUDED = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 # A plain scalar may not start with an indicator (YAML 1.1, 5.3); the subset is stricter still.
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
