@@ -197,6 +197,7 @@ def _front_matter(draw: st.DrawFn) -> str:
 @example("---\ntitle: x\n---\n")
 @example("---\ntags:\n- a\n\n# c\n\nlast: 1\n---\n")
 @example("---\ntags:\n  - 'a'  \n---\n")
+@example("---\n# lead comment\n\ntags:\n# before the first item\n  - a\ntrue: ~\ntrue: 2\n---\n")
 @example("---\ntitle: \"say \\\"hi\\\" \\\\ \\/\"\nquote: 'it''s'\n---\n")
 def test_scanner_equals_libyaml_wherever_it_answers(text: str) -> None:
     _assert_same(text)
