@@ -409,13 +409,13 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
     from newslint.diagnostics import Diagnostic, EditPosition
     from newslint.engine import FileResult
     from newslint.events import Collected
-    from newslint.fixes import Applicability, Edit, Fix
+    from newslint.fixes import APPLICABILITIES, Edit, ordered_fix
     from newslint.spans import Span
 
     path, diagnostics, collected, fixes_applied = data
-    share = (
-        (lambda text: text) if strings is None else (lambda text: strings.setdefault(text, text))
-    )
+    # `share(text, text)` gives the first equal string seen (within this one result when no
+    # `strings` are given).
+    share = ({} if strings is None else strings).setdefault
     out = []
     for item in diagnostics:
         where, rule, code, severity, message, start, end, line, column, end_line = item[:10]
@@ -423,27 +423,27 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
         fix = None
         if fix_data is not None:
             title, applicability, edits = fix_data
-            fix = Fix(
-                share(title),
-                tuple(Edit(start, end, share(content)) for start, end, content in edits),
-                Applicability(applicability),
+            fix = ordered_fix(
+                share(title, title),
+                tuple(Edit(start, end, share(content, content)) for start, end, content in edits),
+                APPLICABILITIES[applicability],
             )
         out.append(
             Diagnostic(
                 where or path,
-                share(rule),
-                share(code),
+                share(rule, rule),
+                share(code, code),
                 _SEVERITIES[severity],
-                share(message),
+                share(message, message),
                 Span(start, end),
                 line,
                 column,
                 end_line,
                 end_column,
                 fix,
-                tuple(EditPosition(a, b, c, d, share(e)) for a, b, c, d, e in positions),
-                share(source_line),
-                share(source_text),
+                tuple(EditPosition(a, b, c, d, share(e, e)) for a, b, c, d, e in positions),
+                share(source_line, source_line),
+                share(source_text, source_text),
                 extra or {},
             )
         )

@@ -125,7 +125,8 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
         if key in seen_dirs:
             return  # a symlink loop, or a directory reached twice
         seen_dirs.add(key)
-        local = _load_ignore(directory.absolute())
+        absolute = directory.absolute()  # once per folder: `absolute()` asks for the cwd each time
+        local = _load_ignore(absolute)
         if local is not None and local.base not in [i.base for i in ignores]:
             ignores = [*ignores, local]
         try:
@@ -139,13 +140,17 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
             except OSError:
                 continue
             if is_dir:
-                if entry.name in _ALWAYS_SKIPPED or _ignored(path.absolute(), True, ignores):
+                if entry.name in _ALWAYS_SKIPPED or (
+                    ignores and _ignored(absolute / entry.name, True, ignores)
+                ):
                     continue
                 if _excluded(path, exclude):
                     continue
                 yield from visit(path, ignores)
             elif entry.name.lower().endswith(MARKDOWN_SUFFIXES):
-                if _ignored(path.absolute(), False, ignores) or _excluded(path, exclude):
+                if (ignores and _ignored(absolute / entry.name, False, ignores)) or _excluded(
+                    path, exclude
+                ):
                     continue
                 yield path
 

@@ -87,6 +87,23 @@ class Fix:
         return any(text[e.start : e.end] != e.content for e in self.edits)
 
 
+# The slots' own setters, for `ordered_fix` (past the frozen class's __setattr__, once).
+_SET_TITLE = Fix.__dict__["title"].__set__
+_SET_EDITS = Fix.__dict__["edits"].__set__
+_SET_APPLICABILITY = Fix.__dict__["applicability"].__set__
+APPLICABILITIES = {a.value: a for a in Applicability}
+
+
+def ordered_fix(title: str, edits: tuple[Edit, ...], applicability: Applicability) -> Fix:
+    """A `Fix` from edits that a `Fix` already ordered and checked (the cache's and the workers'
+    encoded results), without ordering and checking them again."""
+    fix = object.__new__(Fix)
+    _SET_TITLE(fix, title)
+    _SET_EDITS(fix, edits)
+    _SET_APPLICABILITY(fix, applicability)
+    return fix
+
+
 def _conflicts(edit: Edit, taken: Sequence[Edit]) -> bool:
     for other in taken:
         if edit.start < other.end and other.start < edit.end:
