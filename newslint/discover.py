@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import overload
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Hugo's Markdown content (media type text/markdown: md, markdown, mdown), any case.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 _ALWAYS_SKIPPED = {
     ".git",
     ".hg",

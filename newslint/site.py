@@ -1,12 +1,16 @@
 """Site awareness: find a file's Hugo site and read what the rules need from its configuration.
 
 The site root is the nearest directory (from the linted file upward) that holds `hugo.toml|yaml|json`,
-`config.toml|yaml|json`, or a `config/_default/` folder (Hugo's configuration directory, whose
-`params.*`, `languages.*`, `markup.*` ... files are merged under their own key). From it newslint
-reads `theme` (also a theme imported as a Hugo module), `timeZone` (site-wide and per language),
-`languages` with their `contentDir`, `defaultContentLanguage`, `buildFuture`,
-`markup.goldmark.renderer.unsafe` and `taxonomies`. Hugo's keys are case-insensitive, and so is this
-reader.
+`config.toml|yaml|json`, or a `config/_default/` folder. The configuration is merged as Hugo merges
+it: the root file, then every file under `config/_default/`, then under `config/<environment>/`
+(`HUGO_ENVIRONMENT`, else `HUGO_ENV`, else `production`, what `hugo` builds), later files winning key
+by key; in the folders `params.toml`, `languages.toml` ... go under their own key and `params.fr.toml`
+under `languages.fr.params`. `HUGO_*` environment variables override keys last (`HUGO_TIMEZONE`).
+From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
+language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
+`defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
+`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. A theme's own
+`hugo.toml` is not read: Hugo takes none of these keys from it.
 
 Widgets: with the theme on disk, the allowed sidebar widgets are the templates in
 `layouts/partials/widgets/` (and Hugo 0.146's `layouts/_partials/widgets/`) of the site first and of
@@ -51,6 +55,43 @@ MAINROAD_WIDGETS = (
     "taglist",
 )
 DEFAULT_TAXONOMIES = {"category": "categories", "tag": "tags"}
+# Hugo's `[frontmatter]` defaults, with the aliases it adds after each key (pagemeta).
+_DATE_ALIASES = {
+    "date": (),
+    "lastmod": ("modified",),
+    "publishdate": ("pubdate", "published"),
+    "expirydate": ("unpublishdate",),
+}
+_DATE_DEFAULTS = {
+    "date": ("date", "publishdate", "lastmod"),
+    "lastmod": (":git", "lastmod", "date", "publishdate"),
+    "publishdate": ("publishdate", "date"),
+    "expirydate": ("expirydate",),
+}
+
+
+def date_sources(configured: Any = None) -> dict[str, tuple[str, ...]]:
+    """Hugo's date sources for a `[frontmatter]` table (None: the defaults), `:default` expanded
+    and the aliases added, as `pagemeta.DecodeFrontMatterConfig` does."""
+    out: dict[str, tuple[str, ...]] = {}
+    table = configured if isinstance(configured, dict) else {}
+    for target, defaults in _DATE_DEFAULTS.items():
+        given = table.get(target, defaults)
+        if isinstance(given, str):
+            given = given.split()
+        elif not isinstance(given, list | tuple):
+            given = [given]
+        keys: list[str] = []
+        for item in (str(v).lower() for v in given):
+            for key in defaults if item == ":default" else (item,):
+                for one in (key, *_DATE_ALIASES.get(key, ())):
+                    if one not in keys:
+                        keys.append(one)
+        out[target] = tuple(keys)
+    return out
+
+
+DEFAULT_DATE_SOURCES = date_sources()
 _READ_ERRORS = (OSError, ValueError, tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError)
 
 
@@ -75,10 +116,30 @@ class Site:
     language_names: tuple[str, ...] = ()
     # Per-language `timeZone` overrides (`[languages.en] timeZone = ...`).
     language_time_zones: dict[str, str] = field(default_factory=dict)
+    # Each language's `locale` (or the older `languageCode`); the site-level one is the default
+    # language's. A monolingual Japanese site is often language "en" with `languageCode = "ja"`.
+    language_locales: dict[str, str] = field(default_factory=dict)
+    # Every theme component, in Hugo's order: `theme` (a name or a list) and `module.imports`.
+    themes: tuple[str, ...] = ()
+    # Hugo's `[frontmatter]` configuration: for each of the four dates, the front-matter keys
+    # (lower case) and `:filename`, `:filemodtime`, `:git` it tries in order, `:default` expanded.
+    date_sources: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_DATE_SOURCES)
+    )
 
     @property
     def is_mainroad(self) -> bool:
-        return bool(self.theme) and "mainroad" in str(self.theme).lower()
+        names = self.themes or ((self.theme,) if self.theme else ())
+        return any("mainroad" in str(name).lower() for name in names)
+
+    def locale_for(self, language: str | None) -> str | None:
+        """The locale the text of a page in `language` is written in: the language's `locale`
+        (`languageCode`) when the site sets one, else the language itself."""
+        if language is not None:
+            for name, locale in self.language_locales.items():
+                if name.lower() == language.lower():
+                    return locale
+        return language
 
     def time_zone_for(self, language: str | None) -> str | None:
         """The `timeZone` Hugo uses for pages in `language`: the language's own, else the site's."""
@@ -128,27 +189,39 @@ class Site:
     def language_of(
         self, path: str | os.PathLike[str], front_matter_lang: Any = None
     ) -> str | None:
-        """The article's language: its contentDir, its file name (`x.zh-CN.md`), or `lang`."""
-        if self.root is not None and self.languages:
-            folder, name = os.path.split(os.fspath(path))
-            found = self._folder_language(folder, name)
-            if found is not None:
-                return found
-        suffixes = Path(path).name.split(".")
-        if len(suffixes) >= 3:
-            candidate = suffixes[-2]
-            known = {lang.lower(): lang for lang in (*self.language_names, *self.languages)}
-            if candidate.lower() in known:
-                return known[candidate.lower()]
-            if _looks_like_language(candidate):
-                return candidate
+        """The article's language, as Hugo assigns it.
+
+        In a site: a configured language in the file name (`x.zh-cn.md`, matched without case)
+        wins, then the language whose contentDir holds the file, then `defaultContentLanguage`.
+        Hugo ignores `lang` in front matter and a file-name language the site does not have
+        (`x.de.md` is the page `x.de` in the default language). Without a site, any language-like
+        file-name part and then `lang` are the best guesses.
+        """
+        suffixes = os.path.basename(os.fspath(path)).split(".")
+        candidate = suffixes[-2] if len(suffixes) >= 3 else None
+        if self.root is not None:
+            if candidate is not None:
+                known = self._known_languages()
+                if candidate.lower() in known:
+                    return known[candidate.lower()]
+            if self.languages:
+                folder, name = os.path.split(os.fspath(path))
+                found = self._folder_language(folder, name)
+                if found is not None:
+                    return found
+            return self.default_language
+        if candidate is not None and _looks_like_language(candidate):
+            return candidate
         if isinstance(front_matter_lang, list) and len(front_matter_lang) == 1:
             front_matter_lang = front_matter_lang[0]
         if isinstance(front_matter_lang, str) and _looks_like_language(front_matter_lang):
             return front_matter_lang
-        if self.root is not None:
-            return self.default_language
         return None
+
+    def _known_languages(self) -> dict[str, str]:
+        """The site's languages by lower-cased name (just the default one when it lists none)."""
+        names = (*self.language_names, *self.languages) or (self.default_language,)
+        return {name.lower(): name for name in names}
 
 
 def _looks_like_language(tag: str) -> bool:
@@ -215,55 +288,140 @@ def find_root(start: Path) -> tuple[Path, Path] | None:
     return None
 
 
-def _read_config(config_path: Path, errors: list[str]) -> dict[str, Any] | None:
-    """The site configuration with config-directory parts merged in; None when unreadable."""
-    in_config_dir = (
-        config_path.parent.name == "_default" and config_path.parent.parent.name == "config"
-    )
-    main = config_path if config_path.stem in ("hugo", "config") else None
-    raw: dict[str, Any] = {}
-    if main is not None:
+def _hugo_env() -> tuple[tuple[str, str], ...]:
+    """The `HUGO*` environment variables, which override configuration keys in Hugo."""
+    return tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("HUGO")))
+
+
+def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
+    """Hugo's `Set("", ...)`: maps merge key by key (recursively), anything else is replaced."""
+    for key, value in new.items():
+        old = into.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            _merge(old, value)
+        else:
+            into[key] = value
+
+
+def _spellings(data: Any, found: dict[str, str]) -> None:
+    """Remember the written spelling of each language key (`zh-CN`), which lowering loses."""
+    languages = data.get("languages") if isinstance(data, dict) else None
+    if isinstance(languages, dict):
+        for key in languages:
+            found[str(key).lower()] = str(key)
+
+
+def _dir_files(directory: Path) -> list[Path]:
+    """Configuration files under `directory`, in the lexical walk order Hugo (afero.Walk) uses."""
+    out: list[Path] = []
+    try:
+        entries = sorted(directory.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return out
+    for entry in entries:
+        if entry.is_dir():
+            out.extend(_dir_files(entry))
+        elif entry.suffix.lower() in _SUFFIXES:
+            out.append(entry)
+    return out
+
+
+def _dir_part(path: Path, item: dict[str, Any]) -> dict[str, Any]:
+    """Where a file of a configuration folder goes: `hugo.toml` at the top, `params.toml` under
+    `params`, `params.fr.toml` under `languages.fr.params`, `menus.fr.toml` under
+    `languages.fr.menus`, any other `x.fr.toml` under `languages.fr` (Hugo's LoadConfigFromDir)."""
+    name = path.stem
+    if name in ("hugo", "config"):
+        return item
+    base, _, language = name.rpartition(".")
+    if not base:
+        return {name: item}
+    if base in ("menu", "menus"):
+        item = {"menus": item}
+    elif base == "params":
+        item = {"params": item}
+    return {"languages": {language: item}}
+
+
+def _read_config(
+    root: Path, config_path: Path, errors: list[str], hugo_env: tuple[tuple[str, str], ...] = ()
+) -> tuple[dict[str, Any], dict[str, str]] | None:
+    """The merged configuration (keys lower-cased) and the written spelling of its language keys;
+    None when the main file cannot be read."""
+    merged: dict[str, Any] = {}
+    spelled: dict[str, str] = {}
+    if config_path.parent == root:
         try:
-            raw = _load(main)
+            data = _load(config_path)
         except _READ_ERRORS as err:
-            errors.append(f"{main}: cannot read the site configuration: {err}")
+            errors.append(f"{config_path}: cannot read the site configuration: {err}")
             return None
-    if in_config_dir:
-        # config/_default/params.toml is the `params` key, languages.yaml the `languages` key, ...
-        for part in sorted(config_path.parent.iterdir()):
-            stem = part.stem
-            if part.suffix not in _SUFFIXES or stem in ("hugo", "config") or "." in stem:
-                continue  # `params.en.toml` is a per-language file: not needed here
+        _spellings(data, spelled)
+        _merge(merged, _lower_keys(data))
+    env = dict(hugo_env)
+    name = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
+    for folder in (root / "config" / "_default", root / "config" / name):
+        if not folder.is_dir():
+            continue
+        for part in _dir_files(folder):
             try:
-                raw[stem] = _load(part)
+                data = _dir_part(part, _load(part))
             except _READ_ERRORS as err:
                 errors.append(f"{part}: cannot read: {err}")
-    return raw
+                continue
+            _spellings(data, spelled)
+            _merge(merged, _lower_keys(data))
+    _env_overrides(merged, hugo_env)
+    return merged, spelled
+
+
+def _env_overrides(data: dict[str, Any], hugo_env: tuple[tuple[str, str], ...]) -> None:
+    """`HUGO_TIMEZONE=Europe/Oslo` sets `timezone`; the character after `HUGO` separates the
+    parts of a nested key (`HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE`), as in Hugo. The value stays a
+    string: the readers take "true" for a boolean, as Hugo's decoding does."""
+    for name, value in hugo_env:
+        rest = name[len("HUGO") :]
+        if len(rest) < 2 or name in ("HUGO_ENVIRONMENT", "HUGO_ENV"):
+            continue
+        parts = rest[1:].lower().split(rest[0])
+        if not all(parts):
+            continue
+        target = data
+        for part in parts[:-1]:
+            child = target.get(part)
+            if not isinstance(child, dict):
+                child = target[part] = {}
+            target = child
+        target[parts[-1]] = value
+
+
+def load_site(root: Path, config_path: Path) -> Site:
+    """The site at `root` as `hugo` would build it now (its environment variables included)."""
+    return _load_site(root, config_path, _hugo_env())
 
 
 @lru_cache(maxsize=64)
-def load_site(root: Path, config_path: Path) -> Site:
+def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], ...]) -> Site:
     site = Site(root=root, config_path=config_path)
-    raw = _read_config(config_path, site.errors)
-    if raw is None:
-        site.widgets, site.widgets_from_theme = _widgets(root, None)
+    read = _read_config(root, config_path, site.errors, hugo_env)
+    if read is None:
+        site.widgets, site.widgets_from_theme = _widgets(root, ())
         return site
-    data = _lower_keys(raw)
+    data, spelled = read
     site.raw = data
-    site.theme = _theme(data)
+    site.themes = _themes(data)
+    site.theme = site.themes[0] if site.themes else None
     zone = data.get("timezone")
     if isinstance(zone, str) and zone:
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
-    default_language = data.get("defaultcontentlanguage")
-    if isinstance(default_language, str) and default_language:
-        site.default_language = default_language
-    _read_languages(site, raw, data, config_path)
+    _read_languages(site, data, spelled, config_path)
     site.build_future = _to_bool(data.get("buildfuture", False))
     site.unsafe_html = _to_bool(_dig(data, "markup", "goldmark", "renderer", "unsafe") or False)
     taxonomies = data.get("taxonomies")
     if isinstance(taxonomies, dict):
         site.taxonomies = {str(k): str(v) for k, v in taxonomies.items() if v}
-    site.widgets, site.widgets_from_theme = _widgets(root, site.theme)
+    site.date_sources = date_sources(data.get("frontmatter"))
+    site.widgets, site.widgets_from_theme = _widgets(root, site.themes)
     return site
 
 
@@ -275,20 +433,18 @@ def _dig(data: Any, *keys: str) -> Any:
     return data
 
 
-def _theme(data: dict[str, Any]) -> str | None:
+def _themes(data: dict[str, Any]) -> tuple[str, ...]:
+    """The theme components: `theme` (a name, a list, or Hugo's comma-separated string), then the
+    paths of `module.imports` (`[[module.imports]] path = "github.com/Vimux/Mainroad"`)."""
     theme = data.get("theme")
-    if isinstance(theme, list):
-        theme = theme[0] if theme else None
-    if theme:
-        return str(theme)
-    # A theme imported as a Hugo module: `[[module.imports]] path = "github.com/Vimux/Mainroad"`.
+    names = theme.split(",") if isinstance(theme, str) else theme
+    found = [str(n).strip() for n in names if str(n).strip()] if isinstance(names, list) else []
     imports = _dig(data, "module", "imports")
-    if isinstance(imports, list):
-        for item in imports:
-            path = item.get("path") if isinstance(item, dict) else None
-            if isinstance(path, str) and path:
-                return path
-    return None
+    for item in imports if isinstance(imports, list) else ():
+        path = item.get("path") if isinstance(item, dict) else None
+        if isinstance(path, str) and path and not _to_bool(item.get("disable", False)):
+            found.append(path)
+    return tuple(dict.fromkeys(found))
 
 
 def _checked_zone(zone: str, key: str, where: Path, errors: list[str]) -> str | None:
@@ -305,33 +461,48 @@ def _checked_zone(zone: str, key: str, where: Path, errors: list[str]) -> str | 
     return zone
 
 
-def _read_languages(site: Site, raw: dict[str, Any], data: dict[str, Any], where: Path) -> None:
+def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], where: Path) -> None:
+    """Languages, their contentDir, timeZone and locale, and the default language as Hugo picks it:
+    `defaultContentLanguage`, else `en` when the site has it, else the first language by weight
+    (an unset weight last), then by name."""
     languages = data.get("languages")
-    if not isinstance(languages, dict):
-        return
-    original = raw.get("languages")
-    original_keys: dict[Any, Any] = original if isinstance(original, dict) else {}
+    languages = languages if isinstance(languages, dict) else {}
     names: list[str] = []
-    for name, settings in languages.items():
-        # Keep the original spelling of the language key (`zh-CN`), which _lower_keys lost.
-        spelled = next((str(k) for k in original_keys if str(k).lower() == name), name)
-        names.append(spelled)
-        if not isinstance(settings, dict):
-            continue
+    weights: list[tuple[bool, float, str, str]] = []
+    for key, settings in languages.items():
+        name = str(key)
+        written = spelled.get(name, name)  # `zh-CN` as written, not Hugo's `zh-cn`
+        names.append(written)
+        settings = settings if isinstance(settings, dict) else {}
+        weight = settings.get("weight")
+        number = float(weight) if isinstance(weight, int | float) and weight is not True else 0.0
+        weights.append((not number, number, name, written))
         content_dir = settings.get("contentdir")
         if content_dir:
-            site.languages[spelled] = str(content_dir)
+            site.languages[written] = str(content_dir)
         zone = settings.get("timezone")
         if isinstance(zone, str) and zone:
-            checked = _checked_zone(zone, f"languages.{spelled}.timeZone", where, site.errors)
+            checked = _checked_zone(zone, f"languages.{written}.timeZone", where, site.errors)
             if checked is not None:
-                site.language_time_zones[spelled] = checked
+                site.language_time_zones[written] = checked
+        locale = settings.get("locale") or settings.get("languagecode")
+        if isinstance(locale, str) and locale:
+            site.language_locales[written] = locale
     site.language_names = tuple(names)
+    default = data.get("defaultcontentlanguage")
+    if isinstance(default, str) and default:
+        site.default_language = spelled.get(default.lower(), default)
+    elif weights and "en" not in languages:
+        site.default_language = min(weights)[3]
+    # The site-level locale (`languageCode`) is the default language's unless it sets its own.
+    locale = data.get("locale") or data.get("languagecode")
+    if isinstance(locale, str) and locale:
+        site.language_locales.setdefault(site.default_language, locale)
 
 
-def _widgets(root: Path, theme: str | None) -> tuple[tuple[str, ...], bool]:
-    """Widget names of the site's layouts plus the theme's (the built-in list when the theme is
-    not on disk), and whether the theme's were found on disk."""
+def _widgets(root: Path, themes: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """Widget names of the site's layouts plus its theme components' (the built-in list when none
+    is on disk), and whether a component's were found on disk."""
 
     def names_in(base: Path) -> set[str] | None:
         found: set[str] | None = None
@@ -342,7 +513,7 @@ def _widgets(root: Path, theme: str | None) -> tuple[tuple[str, ...], bool]:
         return found
 
     theme_names: set[str] | None = None
-    if theme:
+    for theme in themes:
         # themes/<name>, or a Hugo module vendored with `hugo mod vendor`.
         for base in (root / "themes" / theme, root / "_vendor" / theme):
             found = names_in(base)

@@ -12,10 +12,17 @@ The verdicts are pinned by `tests/test_dates_hugo.py`, established with the real
 - YAML and TOML integers are Unix seconds; JSON numbers, floats, booleans, lists and maps fail.
 - TOML's own datetimes: with an offset, that instant; local datetimes and dates, the site's zone;
   a local time fails.
+
+Which fields Hugo reads, and for which of the page's four dates, is its `[frontmatter]`
+configuration (`Site.date_sources`; by default `date` from date, publishDate, lastmod and their
+aliases, `publishDate` from publishDate then date, ...). Hugo tries a date's sources in order: an
+empty value is skipped, an unreadable one fails the build and the next is tried, the first readable
+one wins and the rest are never read. `hugo_dates` replays that.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from newslint.events import Field, Node
+from newslint.site import DEFAULT_DATE_SOURCES
 
 if TYPE_CHECKING:
     from newslint.rule import Context
@@ -39,8 +47,6 @@ DATE_KEYS = {
     "expirydate": "expiryDate",
     "unpublishdate": "expiryDate",
 }
-# Where Hugo takes the publish date from, in order (its default `[frontmatter]` configuration).
-PUBLISH_KEYS = ("publishdate", "pubdate", "published", "date")
 
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})")
 
@@ -556,10 +562,26 @@ def _zone_choice(candidates: tuple[str, ...]) -> ZoneChoice:
 # The last document's readings: the four date rules ask for the same ones in a row. References
 # (not ids) are kept, so a new document can never be mistaken for the cached one.
 _last: tuple[object, str, str, list[tuple[Field, HugoDate]]] | None = None
+_last_dates: tuple[object, str, str, HugoDates] | None = None
+
+# The four dates of a page, by the `[frontmatter]` name Hugo uses, and how messages name them.
+TARGETS = {
+    "date": "date",
+    "lastmod": "lastmod",
+    "publishdate": "publishDate",
+    "expirydate": "expiryDate",
+}
+
+
+def _sources(ctx: Context) -> dict[str, tuple[str, ...]]:
+    site = ctx.site
+    return site.date_sources if site is not None else DEFAULT_DATE_SOURCES
 
 
 def date_fields(ctx: Context) -> list[tuple[Field, HugoDate]]:
-    """Every top-level date field of the document with Hugo's reading of it (first of each key)."""
+    """Every top-level field Hugo reads as a date (the site's `[frontmatter]` keys, by default
+    date, lastmod, publishDate, expiryDate and their aliases) with Hugo's reading of it (first of
+    each key)."""
     global _last
     choice = zone_for(ctx)
     text = ctx.document.text
@@ -570,11 +592,12 @@ def date_fields(ctx: Context) -> list[tuple[Field, HugoDate]]:
         and _last[2] == choice.name
     ):
         return _last[3]
+    keys = {key for chain in _sources(ctx).values() for key in chain if not key.startswith(":")}
     out: list[tuple[Field, HugoDate]] = []
     seen: set[str] = set()
     for item in ctx.document.fields:
         key = item.key.lower()
-        if key not in DATE_KEYS or key in seen:
+        if key not in keys or key in seen:
             continue
         seen.add(key)
         span = item.value_span
@@ -583,6 +606,100 @@ def date_fields(ctx: Context) -> list[tuple[Field, HugoDate]]:
         )
     _last = (ctx.document, text, choice.name, out)
     return out
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where Hugo took one of the page's dates from: a field (with its reading), or `origin`
+    alone ("the file name", "the file's modification time")."""
+
+    origin: str
+    field: Field | None = None
+    reading: HugoDate | None = None
+
+    @property
+    def time(self) -> GoTime | None:
+        """The instant, when the source is a field Hugo reads as a full date."""
+        if self.field is None or self.reading is None or self.reading.kind != "ok":
+            return None
+        return self.reading.time
+
+
+@dataclass(frozen=True)
+class HugoDates:
+    """The page's four dates as Hugo resolves them, and the fields it reads on the way.
+
+    `targets`: "date", "lastmod", "publishdate", "expirydate" -> the source, None when nothing
+    gave one (year 1; for expirydate, no expiry). `read`: lower-cased keys Hugo parses (an
+    unreadable one there fails the build). `fields`: as `date_fields`.
+    """
+
+    targets: dict[str, Source | None]
+    read: frozenset[str]
+    fields: list[tuple[Field, HugoDate]]
+
+    def target_of(self, key: str, sources: dict[str, tuple[str, ...]]) -> str:
+        """The date a key stands for: its own (`modified` is lastmod), else the first it feeds."""
+        own = DATE_KEYS.get(key)
+        if own is not None:
+            return own.lower()
+        return next((t for t, chain in sources.items() if key in chain), "date")
+
+
+def hugo_dates(ctx: Context) -> HugoDates:
+    """Replay Hugo's date handlers (pagemeta.FrontMatterHandler) on the document."""
+    global _last_dates
+    fields = date_fields(ctx)
+    choice = zone_for(ctx)
+    text = ctx.document.text
+    cached = _last_dates
+    if (
+        cached is not None
+        and cached[0] is ctx.document
+        and cached[1] is text
+        and cached[2] == choice.name
+    ):
+        return cached[3]
+    by_key = {item.key.lower(): (item, reading) for item, reading in fields}
+    read: set[str] = set()
+    targets: dict[str, Source | None] = {}
+    for target, chain in _sources(ctx).items():
+        found: Source | None = None
+        for key in chain:
+            if key == ":filename":
+                reading = _file_name_date(ctx.document.path, choice.zone)
+                if reading is not None:
+                    found = Source("the file name", None, reading)
+                    break
+            elif key == ":filemodtime":
+                found = Source("the file's modification time")
+                break
+            elif not key.startswith(":") and key in by_key:
+                # `:git` is skipped: a file not yet committed has no author date.
+                item, reading = by_key[key]
+                if reading.kind == "empty":
+                    continue  # "" and null count as absent
+                read.add(key)
+                if reading.kind != "invalid":
+                    found = Source(item.key, item, reading)
+                    break
+        targets[target] = found
+    result = HugoDates(targets, frozenset(read), fields)
+    _last_dates = (ctx.document, text, choice.name, result)
+    return result
+
+
+def _file_name_date(path: str | os.PathLike[str], zone: tzinfo | None) -> HugoDate | None:
+    """Hugo's `:filename` date: the first ten characters of the file name without its extension
+    (of the bundle's folder for `index.md`), when they are a date."""
+    name = os.path.basename(os.fspath(path))
+    stem = name.rsplit(".", 1)[0]
+    if stem.split(".")[0] == "index":
+        stem = os.path.basename(os.path.dirname(os.fspath(path)))
+    if len(stem) < 10:
+        return None
+    reading = parse_cast(stem[:10], zone)
+    return reading if reading.kind == "ok" else None
 
 
 def _system_now() -> GoTime:

@@ -1,8 +1,8 @@
 """The publish date is in the future.
 
 ## What it does
-Flags a page whose publish date (`publishDate`, else `pubdate`, `published`, else `date`, as Hugo
-picks it) is later than now, read the way Hugo reads it (the offset in the value, else the site's
+Flags a page whose publish date (`publishDate`, else `pubdate`, `published`, else `date`, or the
+sources the site's `[frontmatter] publishDate` names, as Hugo picks it) is later than now, read the way Hugo reads it (the offset in the value, else the site's
 `timeZone`, else UTC), unless the site sets `buildFuture`. The option `now` (RFC 3339) replaces the
 clock, for reproducible runs.
 
@@ -53,14 +53,11 @@ class DateFuture(Rule):
     def on_document_end(self, ctx: Context, document: Document) -> None:
         if ctx.site is not None and ctx.site.build_future:
             return
-        readings = {item.key.lower(): (item, reading) for item, reading in _dates.date_fields(ctx)}
-        for key in _dates.PUBLISH_KEYS:
-            if key in readings and readings[key][1].kind == "ok":
-                item, reading = readings[key]
-                break
-        else:
+        source = _dates.hugo_dates(ctx).targets.get("publishdate")
+        if source is None or source.field is None or source.time is None:
             return
         now = _dates.parse_cast(ctx.options.now, None).time if ctx.options.now else _dates.clock()
-        if reading.time is None or now is None or reading.time.epoch() <= now.epoch():
+        if now is None or source.time.epoch() <= now.epoch():
             return
-        ctx.report(item.value_span, "future", key=item.key, value=reading.time.rfc3339())
+        item = source.field
+        ctx.report(item.value_span, "future", key=item.key, value=source.time.rfc3339())

@@ -8,6 +8,11 @@ accepts (RFC 3339 with or without an offset, `2006-01-02 15:04:05`, `2006-01-02`
 `2025-02-30`, a float, `true` or a list fail; so does a JSON number (JSON numbers reach Hugo as
 floats). `""` and null are reported too, and so is a time without a date (`3:04PM`).
 
+Hugo reads the fields its `[frontmatter]` configuration names (custom keys included), each date
+from the first of its sources that has a value, so: an empty value that another source makes up
+for (`date: ""` with a `publishDate`), an empty `expiryDate`, and an unreadable alias that Hugo
+never reaches (`published` after a readable `publishDate`) are warnings, not errors.
+
 ## Why is this bad?
 One unreadable date fails the whole build ("the "date" front matter field is not a parsable
 date"). An empty date does not: Hugo silently dates the page to year 1 (a time alone, to year 0),
@@ -26,8 +31,9 @@ from __future__ import annotations
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
+from newslint.site import DEFAULT_DATE_SOURCES
 
-from ._dates import date_fields
+from ._dates import TARGETS, hugo_dates
 from ._schema import value_or_key_span
 
 
@@ -39,12 +45,48 @@ class DateInvalid(Rule):
         "invalid": "{key} {value} is not a date Hugo can read (write 2006-01-02T15:04:05-07:00): the build fails",
         "empty": "{key} is empty: Hugo dates the page to year 1",
         "no-day": "{key} {value} is a time without a date: Hugo dates the page to year 0",
+        "empty-fallback": "{key} is empty: Hugo takes the {target} from {origin}",
+        "empty-expiry": "{key} is empty: the page does not expire",
+        "unread": "{key} {value} is not a date, and Hugo never reads it: it takes the {target} from {origin}",
     }
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        for item, reading in date_fields(ctx):
+        dates = hugo_dates(ctx)
+        sources = ctx.site.date_sources if ctx.site is not None else DEFAULT_DATE_SOURCES
+        for item, reading in dates.fields:
             if reading.kind == "ok":
                 continue
             span = item.value_span
             value = ctx.document.text[span.start : span.end]  # as written, quotes included
-            ctx.report(value_or_key_span(item), reading.kind, key=item.key, value=value)
+            key = item.key.lower()
+            target = dates.target_of(key, sources)
+            source = dates.targets.get(target)
+            where = value_or_key_span(item)
+            if reading.kind == "empty":
+                # Hugo skips an empty value and takes the date from the next source it has.
+                if source is not None:
+                    ctx.report(
+                        where,
+                        "empty-fallback",
+                        key=item.key,
+                        target=TARGETS[target],
+                        origin=source.origin,
+                        severity=Severity.WARNING,
+                    )
+                elif target == "expirydate":
+                    ctx.report(where, "empty-expiry", key=item.key, severity=Severity.WARNING)
+                else:
+                    ctx.report(where, "empty", key=item.key)
+            elif key in dates.read or source is None:
+                ctx.report(where, reading.kind, key=item.key, value=value)
+            else:
+                # An alias behind a readable key (`published` after `publishDate`): never parsed.
+                ctx.report(
+                    where,
+                    "unread",
+                    key=item.key,
+                    value=value,
+                    target=TARGETS[target],
+                    origin=source.origin,
+                    severity=Severity.WARNING,
+                )

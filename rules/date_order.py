@@ -1,9 +1,10 @@
 """Dates in an impossible order.
 
 ## What it does
-Flags `lastmod` (or `modified`) earlier than `date`, and `expiryDate` (or `unpublishdate`) that is
-not after the publish date (`publishDate`, `pubdate`, `published`, else `date`). Dates are compared
-as the instants Hugo reads (each with its own offset, else the site's `timeZone`).
+Flags a page's lastmod earlier than its date, and an expiry date that is not after its publish
+date, each date taken from the field Hugo takes it from (`lastmod`, else `modified`; `date`, else
+`publishDate` ...; or the site's `[frontmatter]` sources). Dates are compared as the instants Hugo
+reads (each with its own offset, else the site's `timeZone`).
 
 ## Why is this bad?
 A page modified before it was written confuses sitemaps, feeds and "updated" labels. A page that
@@ -22,10 +23,9 @@ from __future__ import annotations
 
 from newslint import Rule, Severity
 from newslint.document import Document
-from newslint.events import Field
 from newslint.rule import Context
 
-from ._dates import PUBLISH_KEYS, HugoDate, date_fields
+from ._dates import Source, hugo_dates
 
 
 class DateOrder(Rule):
@@ -38,36 +38,33 @@ class DateOrder(Rule):
     }
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        readings = {
-            item.key.lower(): (item, reading)
-            for item, reading in date_fields(ctx)
-            if reading.kind == "ok" and reading.time is not None
-        }
-
-        def first(*keys: str) -> tuple[Field, HugoDate] | None:
-            return next((readings[k] for k in keys if k in readings), None)
-
-        date, lastmod = first("date"), first("lastmod", "modified")
-        if date and lastmod and _instant(lastmod[1]) < _instant(date[1]):
+        targets = hugo_dates(ctx).targets
+        date, lastmod = targets.get("date"), targets.get("lastmod")
+        if _before(lastmod, date):
             self._report(ctx, "lastmod", lastmod, date)
-        publish, expiry = first(*PUBLISH_KEYS), first("expirydate", "unpublishdate")
-        if publish and expiry and _instant(expiry[1]) <= _instant(publish[1]):
+        publish, expiry = targets.get("publishdate"), targets.get("expirydate")
+        if _before(expiry, publish, or_same=True):
             self._report(ctx, "expiry", expiry, publish)
 
     @staticmethod
-    def _report(
-        ctx: Context, message: str, at: tuple[Field, HugoDate], other: tuple[Field, HugoDate]
-    ) -> None:
+    def _report(ctx: Context, message: str, at: Source | None, other: Source | None) -> None:
+        assert at is not None and at.field is not None and at.reading is not None
+        assert other is not None and other.field is not None and other.reading is not None
         ctx.report(
-            at[0].value_span,
+            at.field.value_span,
             message,
-            key=at[0].key,
-            value=at[1].source,
-            other_key=other[0].key,
-            other=other[1].source,
+            key=at.field.key,
+            value=at.reading.source,
+            other_key=other.field.key,
+            other=other.reading.source,
         )
 
 
-def _instant(reading: HugoDate) -> tuple[int, int]:
-    assert reading.time is not None
-    return reading.time.epoch()
+def _before(first: Source | None, second: Source | None, or_same: bool = False) -> bool:
+    """Whether two dates read from two different fields are in the wrong order."""
+    if first is None or second is None or first.field is second.field:
+        return False
+    if first.time is None or second.time is None:
+        return False
+    a, b = first.time.epoch(), second.time.epoch()
+    return a < b or (or_same and a == b)

@@ -2,12 +2,13 @@
 
 ## What it does
 Compares the script of the `title`, the `summary` and the body's prose with the article's
-language (from the site's language `contentDir`, the file name `x.zh-CN.md`, or `lang`). It
-reports a text when less than `min-share` (default 0.3) of it is in the scripts that language is
-written in. A Han or kana character counts as one unit, a word in any other script as one, so an
-English article that quotes a few Chinese names, a Chinese article full of English product names,
-or a French article with its accents are all fine, while an `en` article with a Japanese title is
-not. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
+language as Hugo assigns it (the file name `x.zh-CN.md`, the language's `contentDir`, else the
+default language; `lang` only outside a Hugo site), read through the site's `locale` (or
+`languageCode`) for that language when it sets one. It reports a text when less than `min-share`
+(default 0.3) of it is in the scripts that language is written in. A Han or kana character
+counts as one unit, a word in any other script as one, so an English article that quotes a few
+Chinese names, a Chinese article full of English product names, or a French article with its
+accents are all fine, while an `en` article with a Japanese title is not. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
 the body needs at least 10 units, and link texts (the source link's name, brands) do not count.
 
 ## Why is this bad?
@@ -140,7 +141,7 @@ class LanguageMismatch(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
-        language = ctx.document.language
+        language = _locale(ctx)
         expected = expected_scripts(language)
         if expected is None:
             return
@@ -164,7 +165,8 @@ class LanguageMismatch(Rule):
         self.body_chars += len(text)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        expected = expected_scripts(document.language)
+        language = _locale(ctx)
+        expected = expected_scripts(language)
         if expected is None or self.first_text is None:
             return
         options = ctx.options
@@ -176,4 +178,12 @@ class LanguageMismatch(Rule):
             return
         script = mismatch(script_units(body), expected, options)
         if script is not None:
-            ctx.report(self.first_text, "body", script=script, language=document.language)
+            ctx.report(self.first_text, "body", script=script, language=language)
+
+
+def _locale(ctx: Context) -> str | None:
+    """The locale the article's language is written in: the site's `locale` (`languageCode`) for
+    it, else the language itself (a Japanese site is often language "en" with locale "ja")."""
+    site = ctx.site
+    language = ctx.document.language
+    return site.locale_for(language) if site is not None else language

@@ -347,3 +347,12 @@ def test_the_documented_cross_file_rule_works() -> None:
     assert lint_project(namespace["SameLead"], files) == [
         ("b.md", 5, 1, "the first paragraph repeats the first paragraph of a.md")
     ]
+
+
+def test_discover_takes_what_hugo_reads_as_markdown(tmp_path: Path) -> None:
+    # Hugo renders .md, .markdown and .mdown (any case) as Markdown; .mkd, .txt and .org are not
+    # Markdown to it.
+    for name in ("a.md", "b.markdown", "c.mdown", "d.MD", "e.mkd", "f.txt", "g.org"):
+        (tmp_path / name).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    files, _ = discover([tmp_path])
+    assert [p.name for p in files] == ["a.md", "b.markdown", "c.mdown", "d.MD"]

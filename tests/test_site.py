@@ -100,7 +100,7 @@ def test_config_directory_parts_are_merged(tmp_path: Path) -> None:
         '[en]\ncontentDir = "content/en"\ntimeZone = "America/Chicago"\n',
     )
     write(default / "markup.yaml", "goldmark:\n  renderer:\n    unsafe: true\n")
-    write(default / "params.en.toml", "not = [valid toml\n")  # per-language part: not read
+    write(default / "menus.en.toml", '[[main]]\nname = "Home"\n')  # languages.en.menus
     site = site_at(tmp_path / "content" / "en" / "a.md")
     assert site.config_path == default / "hugo.toml"
     assert site.is_mainroad
@@ -187,7 +187,8 @@ def test_language_of_an_article(tmp_path: Path) -> None:
     site = site_at(tmp_path)
     assert site.language_of(tmp_path / "content" / "zh-CN" / "news" / "a.md") == "zh-CN"
     assert site.language_of(tmp_path / "content" / "a.FR.md") == "fr"
-    assert site.language_of(tmp_path / "content" / "a.md", ["ja"]) == "ja"
+    # Hugo ignores `lang` in front matter: the page is in the default language.
+    assert site.language_of(tmp_path / "content" / "a.md", ["ja"]) == "zh-CN"
     assert site.language_of(tmp_path / "content" / "a.md") == "zh-CN"  # defaultContentLanguage
 
 
@@ -231,3 +232,99 @@ def test_broken_site_config_warns_once_on_stderr(
     main(["check", "--no-cache", "--select", "DT002", "content"])
     err = capsys.readouterr().err
     assert err.count("cannot read the site configuration") == 1
+
+
+def test_root_file_and_config_directory_merge_key_by_key(tmp_path: Path) -> None:
+    write(
+        tmp_path / "hugo.toml",
+        'theme = "mainroad"\ntimeZone = "Asia/Tokyo"\n[languages.en]\ncontentDir = "content/en"\n',
+    )
+    write(tmp_path / "config" / "_default" / "hugo.toml", 'TimeZone = "Europe/Paris"\n')
+    write(tmp_path / "config" / "_default" / "languages.toml", '[en]\ntimeZone = "Asia/Tokyo"\n')
+    site = site_at(tmp_path / "content" / "a.md")
+    assert site.config_path == tmp_path / "hugo.toml"
+    assert (site.theme, site.time_zone) == ("mainroad", "Europe/Paris")
+    assert site.languages == {"en": "content/en"}
+    assert site.time_zone_for("en") == "Asia/Tokyo"
+
+
+def test_environment_folder_wins_and_follows_hugo_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "config" / "_default" / "hugo.toml", 'timeZone = "Europe/Paris"\n')
+    write(tmp_path / "config" / "production" / "hugo.toml", 'timeZone = "America/Chicago"\n')
+    write(tmp_path / "config" / "staging" / "params.toml", "x = 1\n")
+    write(tmp_path / "config" / "staging" / "hugo.toml", 'timeZone = "Asia/Kolkata"\n')
+    for variable in ("HUGO_ENVIRONMENT", "HUGO_ENV"):
+        monkeypatch.delenv(variable, raising=False)
+    assert site_at(tmp_path).time_zone == "America/Chicago"  # `hugo` builds for production
+    monkeypatch.setenv("HUGO_ENV", "staging")
+    assert site_at(tmp_path).time_zone == "Asia/Kolkata"
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "development")  # no folder: _default only
+    assert site_at(tmp_path).time_zone == "Europe/Paris"
+
+
+def test_hugo_environment_variables_override_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "hugo.toml", 'timeZone = "Europe/Paris"\n[markup.goldmark.renderer]\n')
+    monkeypatch.setenv("HUGO_TIMEZONE", "Asia/Tokyo")
+    monkeypatch.setenv("HUGO_BUILDFUTURE", "true")
+    monkeypatch.setenv("HUGOxMARKUPxGOLDMARKxRENDERERxUNSAFE", "true")
+    site = site_at(tmp_path)
+    assert (site.time_zone, site.build_future, site.unsafe_html) == ("Asia/Tokyo", True, True)
+
+
+def test_default_language_as_hugo_picks_it(tmp_path: Path) -> None:
+    write(tmp_path / "a" / "hugo.toml", "[languages.zh]\nweight = 0\n[languages.ja]\nweight = 3\n")
+    assert site_at(tmp_path / "a").default_language == "ja"
+    write(tmp_path / "b" / "hugo.toml", "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n")
+    assert site_at(tmp_path / "b").default_language == "en"
+    write(tmp_path / "c" / "hugo.toml", 'defaultContentLanguage = "zh-cn"\n[languages.zh-CN]\n')
+    assert site_at(tmp_path / "c").default_language == "zh-CN"  # spelled as the language's key
+
+
+def test_locales(tmp_path: Path) -> None:
+    write(
+        tmp_path / "hugo.toml",
+        'languageCode = "ja"\n[languages.en]\nweight = 1\n[languages.de]\nlocale = "de-AT"\n'
+        "[languages.fr]\nweight = 3\n",
+    )
+    site = site_at(tmp_path)
+    assert site.locale_for("en") == "ja"  # the site-level one is the default language's
+    assert site.locale_for("DE") == "de-AT"
+    assert site.locale_for("fr") == "fr"
+    assert site.locale_for(None) is None
+
+
+def test_language_of_follows_hugo(tmp_path: Path) -> None:
+    write(
+        tmp_path / "hugo.toml",
+        '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n',
+    )
+    site = site_at(tmp_path)
+    content = tmp_path / "content"
+    assert site.language_of(content / "en" / "b.fr.md") == "fr"  # the file name wins
+    assert site.language_of(content / "en" / "g.de.md") == "en"  # de is no language of the site
+    assert site.language_of(content / "en" / "h.md", "fr") == "en"  # `lang` is ignored
+    write(tmp_path / "mono" / "hugo.toml", 'title = "monolingual"\n')
+    site = site_at(tmp_path / "mono")
+    assert site.language_of(tmp_path / "mono" / "content" / "b.fr.md") == "en"
+    assert site.language_of(tmp_path / "mono" / "content" / "c.EN.md") == "en"
+
+
+def test_theme_components(tmp_path: Path) -> None:
+    write(
+        tmp_path / "hugo.toml",
+        'theme = "hugo-shortcodes, mainroad"\n[[module.imports]]\npath = "github.com/x/extras"\n',
+    )
+    write(tmp_path / "themes" / "hugo-shortcodes" / "layouts" / "partials" / "x.html", "")
+    for name in ("recent", "search"):
+        write(
+            tmp_path / "themes" / "mainroad" / "layouts" / "partials" / "widgets" / f"{name}.html",
+            "",
+        )
+    site = site_at(tmp_path)
+    assert site.themes == ("hugo-shortcodes", "mainroad", "github.com/x/extras")
+    assert site.theme == "hugo-shortcodes" and site.is_mainroad
+    assert site.widgets == ("recent", "search") and site.widgets_from_theme

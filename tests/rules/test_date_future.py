@@ -5,11 +5,20 @@ import pytest
 from newslint.config import ConfigError
 from newslint.rules import _dates
 from newslint.rules.date_future import DateFuture
-from newslint.site import Site
+from newslint.site import Site, date_sources
 from newslint.testing import Case, Raw, assert_case, fm
 
 SHANGHAI = Site(time_zone="Asia/Shanghai")
 NOW = {"now": "2025-02-08T10:00:00+08:00"}
+CUSTOM = Site(
+    date_sources=date_sources(
+        {
+            "date": ["myDate", ":default"],
+            "publishdate": ["goLive", ":default"],
+            "expirydate": ["endDate"],
+        }
+    )
+)
 
 CASES = [
     Case("past", fm(date="2025-02-08T09:59:59+08:00"), options=NOW),
@@ -67,6 +76,18 @@ CASES = [
     ),
     Case("json", '{"date": "2030-01-01"}\n', options=NOW, errors=[("future", 1, 10)]),
     Case("unix-seconds", fm(date=Raw("1893456000")), options=NOW, errors=[("future", 2, 7)]),
+    Case(
+        "publish-date-from-a-configured-key",
+        fm(goLive="2025-03-01T00:00:00Z", date="2025-02-01T00:00:00Z"),
+        site=CUSTOM,
+        options=NOW,
+        errors=[("future", 2, 9)],
+    ),
+    Case(
+        "date-alone-is-the-publish-date",
+        fm(lastmod="2025-03-01T00:00:00Z", date="2025-02-01T00:00:00Z"),
+        options=NOW,
+    ),
 ]
 
 

@@ -3,10 +3,30 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.date_invalid import DateInvalid
-from newslint.site import Site
+from newslint.site import Site, date_sources
 from newslint.testing import Case, Raw, assert_case, fm
 
 SHANGHAI = Site(time_zone="Asia/Shanghai")
+CUSTOM = Site(
+    date_sources=date_sources(
+        {
+            "date": ["myDate", ":default"],
+            "publishdate": ["goLive", ":default"],
+            "expirydate": ["endDate"],
+        }
+    )
+)
+FROM_FILE_NAME = Site(date_sources=date_sources({"date": [":filename", ":default"]}))
+ONLY_CUSTOM = Site(
+    date_sources=date_sources(
+        {
+            "date": ["myDate"],
+            "lastmod": ["myDate"],
+            "publishdate": ["myDate"],
+            "expirydate": ["myEnd"],
+        }
+    )
+)
 
 CASES = [
     Case(
@@ -48,6 +68,65 @@ CASES = [
         '{"date": 1739008535, "lastmod": ""}\n',
         errors=[("invalid", 1, 10), ("empty", 1, 33)],
     ),
+    # Hugo reads each date from the first source with a value; the rest are never parsed.
+    Case(
+        "unread-aliases",
+        fm(
+            date="2024-01-01",
+            publishDate="2024-01-02",
+            published="garbage",
+            modified="x",
+            lastmod="2024-02-01",
+        ),
+        errors=[("unread", 4, 12), ("unread", 5, 11)],
+    ),
+    Case("alias-reached", fm(date="2024-01-02", pubdate="garbage"), errors=[("invalid", 3, 10)]),
+    Case(
+        "empty-date-publishdate-fills-in",
+        fm(date="", publishDate="2024-01-02"),
+        errors=[("empty-fallback", 2, 7)],
+    ),
+    Case(
+        "empty-lastmod-date-fills-in",
+        fm(date="2024-01-02", lastmod=None),
+        errors=[("empty-fallback", 3, 1)],
+    ),
+    Case("empty-expiry", fm(date="2024-01-02", expiryDate=""), errors=[("empty-expiry", 3, 13)]),
+    Case(
+        "custom-key-read",
+        fm(myDate="not a date", date="2023-01-01"),
+        site=CUSTOM,
+        errors=[("invalid", 2, 9)],
+    ),
+    Case(
+        "custom-key-empty",
+        fm(goLive="", date="2023-01-01"),
+        site=CUSTOM,
+        errors=[("empty-fallback", 2, 9)],
+    ),
+    # Only keys the configuration names are dates: here `date` is a plain parameter.
+    Case("key-not-configured", fm(date="garbage", myDate="2024-01-01"), site=ONLY_CUSTOM),
+    Case(
+        "date-from-the-file-name",
+        fm(date=""),
+        path="content/posts/2024-01-05-budget.md",
+        site=FROM_FILE_NAME,
+        errors=[("empty-fallback", 2, 7)],
+    ),
+    Case(
+        "date-from-the-bundle-folder",
+        fm(date=""),
+        path="content/posts/2024-01-07-budget/index.md",
+        site=FROM_FILE_NAME,
+        errors=[("empty-fallback", 2, 7)],
+    ),
+    Case(
+        "file-name-without-a-date",
+        fm(date=""),
+        path="content/posts/budget-2024.md",
+        site=FROM_FILE_NAME,
+        errors=[("empty", 2, 7)],
+    ),
 ]
 
 
@@ -62,4 +141,19 @@ def test_message_says_the_build_fails() -> None:
     found = check_text(fm(date="2025/02/08"), select=["DT002"])
     assert [d.message for d in found] == [
         'date "2025/02/08" is not a date Hugo can read (write 2006-01-02T15:04:05-07:00): the build fails'
+    ]
+
+
+def test_messages_name_where_hugo_takes_the_date_from() -> None:
+    from newslint.engine import check_text
+
+    text = fm(date="", publishDate="2024-01-02", pubdate="x", expiryDate="")
+    found = check_text(text, select=["DT002"], site=Site())
+    assert [(d.message, d.severity.name) for d in found] == [
+        ("date is empty: Hugo takes the date from publishDate", "WARNING"),
+        (
+            'pubdate "x" is not a date, and Hugo never reads it: it takes the publishDate from publishDate',
+            "WARNING",
+        ),
+        ("expiryDate is empty: the page does not expire", "WARNING"),
     ]

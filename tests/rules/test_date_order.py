@@ -3,10 +3,19 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.date_order import DateOrder
-from newslint.site import Site
+from newslint.site import Site, date_sources
 from newslint.testing import Case, assert_case, fm
 
 SHANGHAI = Site(time_zone="Asia/Shanghai")
+CUSTOM = Site(
+    date_sources=date_sources(
+        {
+            "date": ["myDate", ":default"],
+            "publishdate": ["goLive", ":default"],
+            "expirydate": ["endDate"],
+        }
+    )
+)
 
 CASES = [
     Case(
@@ -66,6 +75,26 @@ CASES = [
         "json",
         '{"date": "2025-02-08", "expiryDate": "2025-02-07"}\n',
         errors=[("expiry", 1, 38)],
+    ),
+    # Without `date`, Hugo dates the page from publishDate: lastmod is compared with it.
+    Case(
+        "lastmod-before-publishdate-without-date",
+        fm(publishDate="2025-02-08T09:00:00+08:00", lastmod="2025-02-07T09:00:00+08:00"),
+        errors=[("lastmod", 3, 10)],
+    ),
+    Case(
+        "modified-shadowed-by-lastmod",
+        fm(
+            date="2025-02-08T09:00:00+08:00",
+            lastmod="2025-02-09T09:00:00+08:00",
+            modified="2025-02-01T09:00:00+08:00",
+        ),
+    ),
+    Case(
+        "configured-expiry-key",
+        fm(endDate="2020-01-01T00:00:00Z", date="2023-01-01T00:00:00Z"),
+        site=CUSTOM,
+        errors=[("expiry", 2, 10)],
     ),
 ]
 

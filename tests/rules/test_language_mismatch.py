@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.rules.language_mismatch import LanguageMismatch, Options, expected_scripts, mismatch
+from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 from newslint.textutil import script_units
 
@@ -97,6 +98,23 @@ CASES = [
         errors=[("field", 2, 10)],
     ),
     Case("capitalised-key", fm(body=EN_BODY, Title=JA_TITLE), errors=[("field", 2, 8)]),
+    # A monolingual Japanese site: Hugo's language is "en", the site's languageCode is "ja".
+    Case(
+        "site-locale-ja",
+        fm(
+            body="東京で火災が発生し、多くの人が避難しました。消防によると、けが人はいません。\n",
+            title=JA_TITLE,
+        ),
+        language="en",
+        site=Site(language_locales={"en": "ja"}),
+    ),
+    Case(
+        "site-locale-en-gb",
+        fm(body=EN_BODY, title=JA_TITLE),
+        language="en",
+        site=Site(language_locales={"en": "en-GB"}),
+        errors=[("field", 2, 8)],
+    ),
 ]
 
 
