@@ -84,6 +84,38 @@ def _matches(text: str, pos: int, url: str, limit: int | None = None) -> int | N
     return pos if after in ("", ")", ">", " ", "\t", "\n", "\r") else None
 
 
+def source_offsets(text: str, span: Span, url: str) -> list[int] | None:
+    """Where each character of `url` starts in the destination written at `span`, plus the
+    span's end: `len(url) + 1` offsets, so that `url[a:b]` is written at `text[o[a]:o[b]]`.
+
+    Backslash escapes and entities (`&amp;`) are followed; None when the source does not spell
+    `url` or an entity stands for more than one character (no edit can cut through it).
+    """
+    offsets: list[int] = []
+    pos = span.start
+    for char in url:
+        if pos >= span.end:
+            return None
+        offsets.append(pos)
+        if text[pos] == "\\" and pos + 1 < span.end and text[pos + 1] in _ESCAPABLE:
+            pos += 2
+            if text[pos - 1] != char:
+                return None
+            continue
+        if text[pos] == "&" and (match := _ENTITY.match(text, pos, span.end)):
+            known = match.group(0)[1] == "#" or match.group(0)[1:] in html5
+            if known and html.unescape(match.group(0)) == char:
+                pos = match.end()
+                continue
+        if text[pos] != char:
+            return None
+        pos += 1
+    if pos != span.end:
+        return None
+    offsets.append(pos)
+    return offsets
+
+
 _DEFINITION = re.compile(
     r"^[ ]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE
 )
