@@ -22,6 +22,7 @@ from newslint.linkcheck import (
     check_links,
     parse_duration,
     parse_retry_after,
+    request_key,
     terminal_progress,
 )
 from tests.linkserver import LinkServer, link_server
@@ -167,6 +168,39 @@ def test_a_url_is_fetched_once_whatever_its_fragment(fresh: LinkServer) -> None:
 def test_permanent_redirect_keeps_the_fragment(fresh: LinkServer) -> None:
     url = fresh.url("/moved#para-2")
     assert check_links([url], FAST)[url].target == fresh.url("/ok#para-2")
+
+
+def test_a_fragment_in_the_location_is_the_targets_own(fresh: LinkServer) -> None:
+    plain, with_fragment = fresh.url("/moved-to-section"), fresh.url("/moved-to-section#para-2")
+    results = check_links([plain, with_fragment], FAST)
+    assert [r.target for r in results.values()] == [fresh.url("/ok#section")] * 2
+    assert fresh.hits("/moved-to-section") == 1
+
+
+def test_one_request_for_spellings_of_one_url(fresh: LinkServer) -> None:
+    spellings = ["/ok?q=a b", "/ok?q=a%20b", "/ok?q=中", "/ok?q=%E4%B8%AD"]
+    urls = [fresh.url(s) for s in spellings] + ["HTTP" + fresh.url("/ok?q=a b")[4:]]
+    results = check_links(urls, FAST)
+    assert [r.verdict for r in results.values()] == ["ok"] * 5
+    assert set(results) == set(urls)
+    assert sorted(path for (_, path) in fresh.counts) == ["/ok?q=%E4%B8%AD", "/ok?q=a%20b"]
+    assert fresh.total() == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        (
+            "HTTP://Editor:pw@News.Example.COM:80/a b?q=中#top",
+            "http://news.example.com/a%20b?q=%E4%B8%AD",
+        ),
+        ("https://example.com:443", "https://example.com/"),
+        ("https://example.com:8443/x?a=1&b=%2F#f", "https://example.com:8443/x?a=1&b=%2F"),
+        ("https://[2001:DB8::1]:443/é", "https://[2001:db8::1]/%C3%A9"),
+    ],
+)
+def test_request_key(url: str, key: str) -> None:
+    assert request_key(url) == key
 
 
 def test_no_cookie_no_credentials_and_a_user_agent_naming_newslint(fresh: LinkServer) -> None:
