@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import socket
 from collections.abc import Iterator
 from dataclasses import replace
@@ -299,6 +300,42 @@ def test_a_damaged_cache_is_ignored(fresh: LinkServer, tmp_path: Path) -> None:
     settings = replace(FAST, use_cache=True, cache_dir=tmp_path)
     assert check_links([fresh.url("/ok")], settings)[fresh.url("/ok")].verdict == "ok"
     assert json.loads((tmp_path / "links" / "links.json").read_text())["version"] == 1
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+def test_an_untrusted_certificate_is_a_tls_warning(tmp_path: Path) -> None:
+    import ssl
+    import subprocess
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from tests.linkserver import _Handler
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"),
+            *("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"),
+            *("-keyout", str(key), "-out", str(cert)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        url = f"https://127.0.0.1:{server.server_address[1]}/ok"
+        result = check_links([url], replace(FAST, timeout=5.0), sleep=Waits())[url]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert (result.verdict, result.reason.split(":")[0]) == ("warning", "TLS error")
+    assert "certificate verify failed" in result.reason
 
 
 # --------------------------------------------------- what a loopback server cannot show
