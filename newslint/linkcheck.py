@@ -35,7 +35,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Se
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from newslint import __version__
 from newslint.linkuse import LinkUse as LinkUse  # re-exported: plugins import it from here
@@ -213,11 +213,30 @@ def is_checkable(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+# What a client percent-encodes in a path or query before sending it (spaces, non-ASCII,
+# `"<>\\^`{|}`); everything else, `%XX` included, is sent as written.
+_KEEP = "!#$%&'()*+,/:;=?@[]~"
+_DEFAULT_PORTS = {"http": ":80", "https": ":443"}
+
+
 def request_key(url: str) -> str:
-    """The URL that is fetched for `url`: no fragment (the same resource), no user:password."""
+    """The URL that is fetched for `url`, one spelling for one request: no fragment (the same
+    resource), no user:password, scheme and host in lower case, no default port, `/` for an
+    empty path, and spaces and non-ASCII characters percent-encoded as a client sends them."""
     parts = urlsplit(url.strip())
-    netloc = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, ""))
+    scheme = parts.scheme.lower()
+    netloc = parts.netloc.rpartition("@")[2].lower()
+    default = _DEFAULT_PORTS.get(scheme)
+    if default and netloc.endswith(default):
+        netloc = netloc[: -len(default)]
+    netloc = netloc.removesuffix(":")
+    path = quote(parts.path, safe=_KEEP) or "/"
+    return urlunsplit((scheme, netloc, path, quote(parts.query, safe=_KEEP), ""))
+
+
+def with_fragment(url: str, fragment: str) -> str:
+    """`url` with `fragment` (none when empty)."""
+    return f"{url}#{fragment}" if fragment else url
 
 
 # -------------------------------------------------------------------------- classification
@@ -280,16 +299,17 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
         return LinkResult(url, verdict, reason, status)
     if obs.chain and _soft_404(obs.url, obs.final_url):
         return LinkResult(url, "warning", "redirects to the site's home page", status)
-    target = obs.url
+    # A Location with a fragment points into the new page; one without keeps the link's own.
+    target, fragment = obs.url, urlsplit(url).fragment
     for hop_status, location in obs.chain:
         if hop_status not in PERMANENT:
             break
-        target = location
+        target, _, hop_fragment = location.partition("#")
+        fragment = hop_fragment or fragment
     if target != obs.url:
-        fragment = urlsplit(url).fragment
-        if fragment and not urlsplit(target).fragment:
-            target = f"{target}#{fragment}"
-        return LinkResult(url, "redirect", "permanent redirect", status, target)
+        return LinkResult(
+            url, "redirect", "permanent redirect", status, with_fragment(target, fragment)
+        )
     return LinkResult(url, "ok", "", status)
 
 

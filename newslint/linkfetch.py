@@ -27,6 +27,7 @@ from newslint.linkcheck import (
     classify,
     parse_retry_after,
     request_key,
+    with_fragment,
 )
 
 if TYPE_CHECKING:
@@ -233,9 +234,10 @@ class _Checker:
                 if len(chain) >= settings.max_redirects:
                     return done(_Outcome(status, error="redirects"))
                 target = request_key(joined)
-                if target == url or any(target == seen for _, seen in chain):
+                if target == url or any(target == seen.partition("#")[0] for _, seen in chain):
                     return done(_Outcome(status, error="loop"))
-                chain.append((status, target))
+                # The hop keeps the Location's fragment: it is part of where the link now leads.
+                chain.append((status, with_fragment(target, urlsplit(joined).fragment)))
                 current = target
                 continue
             retry_after = parse_retry_after(headers.get("retry-after"))

@@ -11,7 +11,7 @@ from html.entities import html5
 from urllib.parse import SplitResult, urlsplit
 
 from newslint.document import Document
-from newslint.events import Code, Field, Link
+from newslint.events import Code, Field, Html, Link
 from newslint.rule import Context
 from newslint.spans import Span
 
@@ -82,6 +82,38 @@ def _matches(text: str, pos: int, url: str, limit: int | None = None) -> int | N
         i += 1
     after = text[pos : pos + 1]
     return pos if after in ("", ")", ">", " ", "\t", "\n", "\r") else None
+
+
+def source_offsets(text: str, span: Span, url: str) -> list[int] | None:
+    """Where each character of `url` starts in the destination written at `span`, plus the
+    span's end: `len(url) + 1` offsets, so that `url[a:b]` is written at `text[o[a]:o[b]]`.
+
+    Backslash escapes and entities (`&amp;`) are followed; None when the source does not spell
+    `url` or an entity stands for more than one character (no edit can cut through it).
+    """
+    offsets: list[int] = []
+    pos = span.start
+    for char in url:
+        if pos >= span.end:
+            return None
+        offsets.append(pos)
+        if text[pos] == "\\" and pos + 1 < span.end and text[pos + 1] in _ESCAPABLE:
+            pos += 2
+            if text[pos - 1] != char:
+                return None
+            continue
+        if text[pos] == "&" and (match := _ENTITY.match(text, pos, span.end)):
+            known = match.group(0)[1] == "#" or match.group(0)[1:] in html5
+            if known and html.unescape(match.group(0)) == char:
+                pos = match.end()
+                continue
+        if text[pos] != char:
+            return None
+        pos += 1
+    if pos != span.end:
+        return None
+    offsets.append(pos)
+    return offsets
 
 
 _DEFINITION = re.compile(
@@ -219,8 +251,9 @@ def source_field_name(ctx: Context, option: str = "") -> str:
 def find_source_link(document: Document, field_name: str) -> SourceLink | None:
     """The source link: a web URL in the source field, or a last body line `[name](url)`.
 
-    The last line counts even when its URL has a space (link-malformed reports that) so that one
-    defect is reported once.
+    The last line is the last one that shows something (trailing HTML comments are skipped). It
+    counts when Markdown makes it one link, and also when its URL has a space so that it does not
+    render (link-malformed reports that): one defect is reported once.
     """
     found = document.field(field_name)
     if found is not None and isinstance(found.value, str) and is_web_url(found.value):
@@ -228,10 +261,25 @@ def find_source_link(document: Document, field_name: str) -> SourceLink | None:
     line = last_body_line(document)
     if line is None or _in_code_block(document, line.start):
         return None
-    url = _link_line_url(document.text[line.start : line.end])
+    url = _parsed_line_link(document, line)
+    if url is None:
+        url = _link_line_url(document.text[line.start : line.end])
     if url is None or not is_web_url(url):
         return None
     return SourceLink(url, line)
+
+
+def _parsed_line_link(document: Document, line: Span) -> str | None:
+    """The URL of the link (not an image) that is the whole of `line`, as Markdown parsed it:
+    titles, brackets in the text, escapes and entities are the parser's business."""
+    written = document.text[line.start : line.end]
+    start = line.start + len(written) - len(written.lstrip())
+    for node in reversed(document.body_nodes):
+        if node.span.end < line.start:
+            break
+        if isinstance(node, Link) and (node.span.start, node.span.end) == (start, line.end):
+            return None if node.is_image else node.url.replace(" ", "%20")
+    return None
 
 
 def _link_line_url(line: str) -> str | None:
@@ -263,15 +311,47 @@ def _in_code_block(document: Document, offset: int) -> bool:
 
 
 def last_body_line(document: Document) -> Span | None:
-    """The span of the body's last non-blank line."""
+    """The span of the body's last line that shows something: not blank, and not part of HTML
+    comments that end the body (`<!-- newslint-disable-file ... -->`, an editor's note)."""
     text = document.text
     end = len(text)
-    while end > document.body_start and text[end - 1].isspace():
-        end -= 1
-    if end <= document.body_start:
-        return None
+    while True:
+        while end > document.body_start and text[end - 1].isspace():
+            end -= 1
+        if end <= document.body_start:
+            return None
+        comment_start = _trailing_comment(document, end)
+        if comment_start is None:
+            break
+        end = comment_start
     start = max(
         text.rfind("\n", document.body_start, end), text.rfind("\r", document.body_start, end)
     )
     start = document.body_start if start < 0 else start + 1
     return Span(start, end)
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _trailing_comment(document: Document, end: int) -> int | None:
+    """Where the HTML block that ends at `end` starts, when it holds nothing but comments."""
+    if "-->" not in document.text[max(document.body_start, end - 3) : end]:
+        return None  # the common case: no comment, no need for the parsed body
+    start: int | None = None
+    for node in reversed(document.body_nodes):
+        if node.span.start >= end:
+            continue
+        if not isinstance(node, Html) or node.inline:
+            break
+        # The lines of one HTML block are adjacent nodes; a gap is a blank line, another block.
+        if start is None and document.text[node.span.end : end].strip():
+            break
+        if start is not None and node.span.end != start:
+            break
+        start = node.span.start
+    if start is None:
+        return None
+    block = document.text[start:end].strip()
+    only_comments = block.startswith("<!--") and not _COMMENT.sub("", block).strip()
+    return start if only_comments else None

@@ -18,7 +18,8 @@ link can be intercepted or rewritten on the way. Nearly every news site serves H
 
 ## Fix safety
 Unsafe: not every host serves the same page over HTTPS; check the link (`--check-links`) after
-applying it.
+applying it. A URL with an explicit port (`http://radio.org:8000/`) gets no fix: https on that
+port would be another service.
 """
 
 from __future__ import annotations
@@ -71,15 +72,10 @@ class LinkInsecure(Rule):
         if not self.destinations.first_time(link, dest):
             return
         kind = "image" if link.is_image else "link"
-        fix = None
-        if dest is not None and text[dest.start : dest.start + 7].lower() == "http://":
-            fix = Fix.unsafe(
-                "Use https://", Edit.replace(Span(dest.start, dest.start + 4), "https")
-            )
-        where = (
-            Span(dest.start, dest.start + 7) if fix is not None and dest is not None else link.span
-        )
-        ctx.report(where, "http", kind=kind, fix=fix)
+        if dest is None or text[dest.start : dest.start + 7].lower() != "http://":
+            ctx.report(link.span, "http", kind=kind)
+            return
+        ctx.report(Span(dest.start, dest.start + 7), "http", kind=kind, fix=_https(link.url, dest))
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, (source_field_name(ctx, ctx.options.field),)):
@@ -90,5 +86,14 @@ class LinkInsecure(Rule):
         offset = FieldText(text, field).offset(len(field.value) - len(field.value.lstrip()))
         fix = None
         if text[offset : offset + 7].lower() == "http://":
-            fix = Fix.unsafe("Use https://", Edit.replace(Span(offset, offset + 4), "https"))
+            fix = _https(field.value, Span(offset, offset + 7))
         ctx.report(Span(offset, offset + 7), "http", kind="source URL", fix=fix)
+
+
+def _https(url: str, written: Span) -> Fix | None:
+    """Rewrite the `http` written at `written` as `https`; none for a URL with an explicit
+    port, where https would be another service (`:8000`) or a wrong one (`:80`)."""
+    parts = split_url(url)
+    if parts is None or parts.port is not None:
+        return None
+    return Fix.unsafe("Use https://", Edit.replace(Span(written.start, written.start + 4), "https"))

@@ -46,9 +46,11 @@ from newslint.spans import Span
 from ._links import destination, doubled_scheme, link_text_source, split_url
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
-# `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces.
+# `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces, then
+# maybe a title ("t", 't' or (t)), which does not make the link render either.
 _SPACED = re.compile(
-    r"\[[^\[\]\n]{0,1000}\]\(((?:https?://|www\.|/)[^\s()]*(?: +[^\s()\"'][^\s()]*)+)\)"
+    r"\[[^\[\]\n]{0,1000}\]\(((?:https?://|www\.|/)[^\s()]*(?: +[^\s()\"'][^\s()]*)+)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\)"
 )
 _SPACES = re.compile(r" +")
 

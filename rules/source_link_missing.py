@@ -2,7 +2,8 @@
 
 ## What it does
 In the `news` preset, requires every article to name its source: either the body's last line is a
-link `[name](https://...)`, or a front-matter field holds the source URL. The field is `source`
+link `[name](https://...)` (HTML comments after it, such as a suppression, do not count as a
+line), or a front-matter field holds the source URL. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one. Section list
 pages (`_index.md`) are not articles and are skipped.
 

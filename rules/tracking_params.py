@@ -17,8 +17,9 @@ duplicate-source checks miss repeats), and leak where the article was copied fro
     [reddit](https://www.reddit.com/r/x/comments/1?context=3)
 
 ## Fix safety
-Safe: only the tracking parameters are removed; the other parameters, their order and spelling,
-and the fragment stay exactly as written.
+Safe: only the tracking parameters (and empty pairs such as the one in `a=1&&b=2`) are removed;
+the other parameters, their order and spelling, escapes and entities such as `&amp;`, and the
+fragment stay exactly as written.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 
 from ._fields import key_in
-from ._links import Destinations, source_field_name
+from ._links import Destinations, source_field_name, source_offsets
 from ._text import FieldText
 
 TRACKING = (
@@ -74,27 +75,63 @@ class Options:
     field: str = ""
 
 
-def tracking_query(url: str, names: tuple[str, ...]) -> tuple[int, int, str, list[str]] | None:
-    """`(start, end, replacement, removed names)` for the query of `url` (from its `?` up to
-    the fragment) without tracking parameters; None when it has none."""
+def tracking_cuts(
+    url: str, names: tuple[str, ...]
+) -> tuple[int, int, list[tuple[int, int]], list[str]] | None:
+    """The query of `url` (`start`, `end`: from its `?` up to the fragment), the pieces of `url`
+    to cut to drop its tracking parameters, and their names; None when it has none.
+
+    Each cut takes a parameter with the `&` before it (after it, for a leading one), so the rest
+    of the URL stays as written. Empty pairs (`a=1&&b=2`) go too once something is cut: they
+    carry nothing. When nothing would be left, the `?` goes as well.
+    """
     question = url.find("?")
     hash_at = url.find("#")
     if question < 0 or (0 <= hash_at < question):
         return None
     end = hash_at if hash_at >= 0 else len(url)
-    pairs = url[question + 1 : end].split("&")
-    keep = []
-    removed = []
-    for pair in pairs:
+    pieces: list[tuple[int, int, bool]] = []  # (start, end, cut) of each pair
+    removed: list[str] = []
+    start = question + 1
+    for pair in url[start:end].split("&"):
         name = unquote_plus(pair.split("=", 1)[0]).strip().lower()
-        if name and any(fnmatch.fnmatchcase(name, pattern) for pattern in names):
+        tracking = bool(name) and any(fnmatch.fnmatchcase(name, p) for p in names)
+        if tracking:
             removed.append(name)
-        else:
-            keep.append(pair)
+        pieces.append((start, start + len(pair), tracking or not pair.strip()))
+        start += len(pair) + 1
     if not removed:
         return None
-    query = "&".join(keep)
-    return question, end, ("?" + query if query.strip("&") else ""), removed
+    if all(cut for _, _, cut in pieces):
+        return question, end, [(question, end)], removed
+    cuts: list[tuple[int, int]] = []
+    kept_before = False
+    for piece_start, piece_end, cut in pieces:
+        if not cut:
+            kept_before = True
+            continue
+        # With a kept pair before it, a pair takes the `&` before it; else the `&` after it.
+        span = (piece_start - 1, piece_end) if kept_before else (piece_start, piece_end + 1)
+        if cuts and cuts[-1][1] == span[0]:
+            cuts[-1] = (cuts[-1][0], span[1])
+        else:
+            cuts.append(span)
+    return question, end, cuts, removed
+
+
+def tracking_query(url: str, names: tuple[str, ...]) -> tuple[int, int, str, list[str]] | None:
+    """`(start, end, replacement, removed names)` for the query of `url` (from its `?` up to
+    the fragment) without tracking parameters; None when it has none."""
+    found = tracking_cuts(url, names)
+    if found is None:
+        return None
+    start, end, cuts, removed = found
+    kept, pos = [], start
+    for cut_start, cut_end in cuts:
+        kept.append(url[pos:cut_start])
+        pos = cut_end
+    kept.append(url[pos:end])
+    return start, end, "".join(kept), removed
 
 
 class TrackingParams(Rule):
@@ -111,21 +148,23 @@ class TrackingParams(Rule):
         return TRACKING + tuple(n.lower() for n in ctx.options.extra)
 
     def on_link(self, ctx: Context, link: Link) -> None:
-        found = tracking_query(link.url, self._names(ctx))
+        found = tracking_cuts(link.url, self._names(ctx))
         if found is None:
             return
-        start, end, replacement, removed = found
-        text = ctx.document.text
+        start, end, cuts, removed = found
         self.destinations = self.destinations or Destinations(ctx.document)
         dest = self.destinations.of(link)
         if not self.destinations.first_time(link, dest):
             return
         fix = None
         where = link.span
-        if dest is not None and text[dest.start : dest.end] == link.url:
-            span = Span(dest.start + start, dest.start + end)
-            fix = Fix.safe("Remove the tracking parameters", Edit.replace(span, replacement))
-            where = span
+        # Offsets through escapes and entities (`&amp;` from scraped HTML), so the cut keeps
+        # the rest of the destination exactly as written.
+        at = source_offsets(ctx.document.text, dest, link.url) if dest is not None else None
+        if at is not None:
+            edits = [Edit.delete(Span(at[a], at[b])) for a, b in cuts]
+            fix = Fix.safe("Remove the tracking parameters", *edits)
+            where = Span(at[start], at[end])
         ctx.report(where, "tracking", names=", ".join(dict.fromkeys(removed)), fix=fix)
 
     def on_field(self, ctx: Context, field: Field) -> None:

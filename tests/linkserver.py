@@ -104,6 +104,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(301, {"Location": "/found"})
         elif path == "/moved-to-missing":
             self._send(301, {"Location": "/missing"})
+        elif path == "/moved-to-section":
+            self._send(301, {"Location": "/ok#section"})
         elif path == "/moved-home":
             self._send(301, {"Location": "/"})
         elif path == "/found":

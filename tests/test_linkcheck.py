@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import socket
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,6 +23,7 @@ from newslint.linkcheck import (
     check_links,
     parse_duration,
     parse_retry_after,
+    request_key,
     terminal_progress,
 )
 from tests.linkserver import LinkServer, link_server
@@ -169,6 +171,39 @@ def test_permanent_redirect_keeps_the_fragment(fresh: LinkServer) -> None:
     assert check_links([url], FAST)[url].target == fresh.url("/ok#para-2")
 
 
+def test_a_fragment_in_the_location_is_the_targets_own(fresh: LinkServer) -> None:
+    plain, with_fragment = fresh.url("/moved-to-section"), fresh.url("/moved-to-section#para-2")
+    results = check_links([plain, with_fragment], FAST)
+    assert [r.target for r in results.values()] == [fresh.url("/ok#section")] * 2
+    assert fresh.hits("/moved-to-section") == 1
+
+
+def test_one_request_for_spellings_of_one_url(fresh: LinkServer) -> None:
+    spellings = ["/ok?q=a b", "/ok?q=a%20b", "/ok?q=中", "/ok?q=%E4%B8%AD"]
+    urls = [fresh.url(s) for s in spellings] + ["HTTP" + fresh.url("/ok?q=a b")[4:]]
+    results = check_links(urls, FAST)
+    assert [r.verdict for r in results.values()] == ["ok"] * 5
+    assert set(results) == set(urls)
+    assert sorted(path for (_, path) in fresh.counts) == ["/ok?q=%E4%B8%AD", "/ok?q=a%20b"]
+    assert fresh.total() == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        (
+            "HTTP://Editor:pw@News.Example.COM:80/a b?q=中#top",
+            "http://news.example.com/a%20b?q=%E4%B8%AD",
+        ),
+        ("https://example.com:443", "https://example.com/"),
+        ("https://example.com:8443/x?a=1&b=%2F#f", "https://example.com:8443/x?a=1&b=%2F"),
+        ("https://[2001:DB8::1]:443/é", "https://[2001:db8::1]/%C3%A9"),
+    ],
+)
+def test_request_key(url: str, key: str) -> None:
+    assert request_key(url) == key
+
+
 def test_no_cookie_no_credentials_and_a_user_agent_naming_newslint(fresh: LinkServer) -> None:
     with_password = fresh.url("/set-cookie").replace("http://", "http://editor:secret@")
     check_links([with_password], FAST)
@@ -265,6 +300,42 @@ def test_a_damaged_cache_is_ignored(fresh: LinkServer, tmp_path: Path) -> None:
     settings = replace(FAST, use_cache=True, cache_dir=tmp_path)
     assert check_links([fresh.url("/ok")], settings)[fresh.url("/ok")].verdict == "ok"
     assert json.loads((tmp_path / "links" / "links.json").read_text())["version"] == 1
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+def test_an_untrusted_certificate_is_a_tls_warning(tmp_path: Path) -> None:
+    import ssl
+    import subprocess
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from tests.linkserver import _Handler
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"),
+            *("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"),
+            *("-keyout", str(key), "-out", str(cert)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        url = f"https://127.0.0.1:{server.server_address[1]}/ok"
+        result = check_links([url], replace(FAST, timeout=5.0), sleep=Waits())[url]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert (result.verdict, result.reason.split(":")[0]) == ("warning", "TLS error")
+    assert "certificate verify failed" in result.reason
 
 
 # --------------------------------------------------- what a loopback server cannot show

@@ -37,6 +37,12 @@ CASES = [
             )
         ),
     ),
+    Case(
+        # https on the same explicit port would be another service: reported, no fix.
+        "explicit-port-no-fix",
+        fm(body="[a](http://radio.org:8000/live) [b](http://a.org:80/x)\n"),
+        errors=[("http", 4, 5), ("http", 4, 37)],
+    ),
     Case("in-code", fm(body="`[a](http://a.org)`\n\n    [b](http://b.org)\n")),
     Case("text-url-is-no-link", fm(body="Go to http://a.org now.\n")),
     Case(

@@ -71,6 +71,15 @@ CASES = [
         errors=[("space", 4, 5)],
     ),
     Case(
+        # A title does not make a spaced URL render: the URL is reported, the title kept.
+        "space-in-url-with-a-title",
+        fm(body="[a](https://a.org/x y \"Title\") [b](/c d 'T') [c](https://a.org/e f (T))\n"),
+        errors=[("space", 4, 5), ("space", 4, 36), ("space", 4, 50)],
+        fixed=fm(
+            body="[a](https://a.org/x%20y \"Title\") [b](/c%20d 'T') [c](https://a.org/e%20f (T))\n"
+        ),
+    ),
+    Case(
         "valid-forms-with-spaces",
         fm(
             body=(

@@ -70,9 +70,51 @@ CASES = [
     Case("crlf-missing", '---\r\ntitle: "B"\r\n---\r\n\r\nText.\r\n', errors=[("missing", 5, 1)]),
     Case("toml", '+++\ntitle = "B"\nsource = "https://r.com/a"\n+++\nText.\n'),
     Case("json", '{"title": "B"}\nText.\n\n[r](https://r.com/a)\n'),
+    # An HTML comment after the source link (a suppression, an editor's note) shows nothing.
+    Case(
+        "comment-after-the-link",
+        fm(body=BODY + SOURCE + "<!-- newslint-disable-file TX002 -->\n\n<!-- a\nnote -->\n"),
+    ),
+    Case(
+        "comment-after-prose",
+        fm(body=BODY + "More text here.\n<!-- note -->\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "html-after-the-link-is-content",
+        fm(body=BODY + SOURCE + "\n<div>Ad</div>\n", title="B"),
+        errors=[("missing", 9, 1)],
+    ),
+    # What Markdown makes a link is a link: brackets in the text, any kind of title.
+    Case("brackets-in-link-text", fm(body=BODY + "[Reuters [UK]](https://r.com/a)\n", title="B")),
+    Case("single-quoted-title", fm(body=BODY + "[r](https://r.com/a 'Reuters')\n", title="B")),
+    Case(
+        "image-is-no-source",
+        fm(body=BODY + "![r](https://r.com/a.png)\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_source_link_missing(case: Case) -> None:
     assert_case(SourceLinkMissing, case)
+
+
+@pytest.mark.parametrize(
+    ("last_line", "url"),
+    [
+        ("[r](https://r.com/a 'Reuters')", "https://r.com/a"),
+        ("[r](https://r.com/a (Reuters))", "https://r.com/a"),
+        ('[r](<https://r.com/a b> "R")', "https://r.com/a%20b"),
+        ("[r](https://r.com/a?x=1&amp;y=2)", "https://r.com/a?x=1&y=2"),
+        ("[r](https://r.com/\\(a\\))", "https://r.com/(a)"),
+        ("[fx](https://fx.com/Pi Network-1)", "https://fx.com/Pi%20Network-1"),
+    ],
+)
+def test_the_source_url_is_the_link_target(last_line: str, url: str) -> None:
+    from newslint.document import Document
+    from newslint.rules._links import find_source_link
+
+    found = find_source_link(Document.from_text(fm(body=BODY + last_line + "\n"), "a.md"), "source")
+    assert found is not None and found.url == url

@@ -45,10 +45,36 @@ CASES = [
         fixed=fm(body="[a](https://thehill.com/a/?id=1)\n"),
     ),
     Case(
-        # An entity in the destination: the source is not the URL, so no fix is offered.
+        # Scraped from HTML: `&amp;` is how the source writes `&`; only the tracking pair goes.
         "entity-in-destination",
-        fm(body="[a](https://a.org/?a=1&amp;utm_source=x)\n"),
-        errors=[("tracking", 4, 1)],
+        fm(body="[a](https://a.org/?a=1&amp;utm_source=x&amp;b=2)\n"),
+        errors=[("tracking", 4, 19)],
+        fixed=fm(body="[a](https://a.org/?a=1&amp;b=2)\n"),
+    ),
+    Case(
+        "escapes-in-destination",
+        fm(body="[a](https://a.org/x\\(1\\)?utm_source=x&b=\\*2)\n"),
+        errors=[("tracking", 4, 25)],
+        fixed=fm(body="[a](https://a.org/x\\(1\\)?b=\\*2)\n"),
+    ),
+    Case(
+        "entity-in-reference-definition",
+        fm(body="[a][r]\n\n[r]: https://a.org/?fbclid=1&amp;id=2\n"),
+        errors=[("tracking", 6, 20)],
+        fixed=fm(body="[a][r]\n\n[r]: https://a.org/?id=2\n"),
+    ),
+    Case(
+        # Empty pairs carry nothing: none is left dangling where a tracking pair was cut.
+        "empty-pairs",
+        fm(body="[a](https://a.org/?&a=1&&utm_source=x&) [b](https://b.org/?fbclid=1&&c=3)\n"),
+        errors=[("tracking", 4, 19), ("tracking", 4, 59)],
+        fixed=fm(body="[a](https://a.org/?a=1) [b](https://b.org/?c=3)\n"),
+    ),
+    Case(
+        "empty-pairs-in-source-field",
+        fm(source="https://r.com/a?x=1&&utm_source=rss&"),
+        errors=[("tracking", 2, 25)],
+        fixed=fm(source="https://r.com/a?x=1"),
     ),
     Case(
         "image",
