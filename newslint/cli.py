@@ -82,7 +82,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force-exclude",
         action="store_true",
-        help="apply exclude also to files named on the command line (for pre-commit)",
+        help="apply exclude also to files named on the command line, and skip named files of a"
+        " Hugo site outside its content folders (for pre-commit)",
     )
     parser.add_argument(
         "--changed-since",

@@ -234,7 +234,8 @@ def discover(
     """Files to lint from `paths`, and the paths that do not exist.
 
     A file named in `paths` is linted whatever its name and even when `exclude` matches it (as
-    ruff does), unless `force_exclude`: pre-commit names every staged file, excluded or not."""
+    ruff does), unless `force_exclude`: pre-commit names every staged file, excluded or not, and
+    every Markdown file, pages or not (see `not_site_content`)."""
     files = FileList()
     missing: list[str] = []
     # Absolute paths already taken: only needed when one given path lies inside another (for
@@ -246,7 +247,7 @@ def discover(
             continue
         if given.is_dir():
             candidates: Iterator[Path] | list[Path] = walk(given, exclude)
-        elif force_exclude and _excluded(given, exclude):
+        elif force_exclude and (_excluded(given, exclude) or not_site_content(given)):
             continue
         else:
             candidates = [given]  # a file named explicitly is linted whatever its name
@@ -259,3 +260,30 @@ def discover(
                 seen.add(key)
             files.names.append(name)
     return files, missing
+
+
+def not_site_content(path: Path) -> bool:
+    """Whether `path` belongs to a Hugo site but lies outside its content folders: the site's
+    README, an archetype (a template with `{{ }}` in its front matter), a theme's documentation.
+    Hugo makes no page of it, so the hooks (`--force-exclude`) leave it alone. A file of no site
+    is content; so is every file of a site that mounts content from elsewhere (`module.mounts`),
+    where the folders cannot be told from the configuration alone."""
+    from newslint.site import site_for
+
+    site = site_for(path)
+    if site.root is None or _mounts_content(site.raw):
+        return False
+    folders = [os.path.realpath(folder) for folder in site.content_dirs()]
+    if not folders:
+        return False
+    real = os.path.realpath(path)
+    return not any(real.startswith(folder + os.sep) for folder in folders)
+
+
+def _mounts_content(raw: dict[str, object]) -> bool:
+    module = raw.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    return isinstance(mounts, list) and any(
+        isinstance(m, dict) and str(m.get("target", "")).strip("/").startswith("content")
+        for m in mounts
+    )

@@ -213,3 +213,46 @@ def test_rules_dir_that_is_no_directory_is_a_usage_error(
 ) -> None:
     code, out, err = run([*command, "--rules-dir", "nope"], capsys)
     assert (code, out, err) == (2, "", "newslint: error: --rules-dir nope: no such directory\n")
+
+
+def test_force_exclude_skips_named_markdown_of_a_site_outside_its_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # pre-commit names every staged Markdown file: the repository's README and the archetypes
+    # are no pages to Hugo, so the hooks (which pass --force-exclude) leave them alone.
+    (tmp_path / "hugo.toml").write_text('title = "Site"\n', encoding="utf-8")
+    (tmp_path / "README.md").write_text("# The site\n", encoding="utf-8")
+    (tmp_path / "archetypes").mkdir()
+    (tmp_path / "archetypes" / "default.md").write_text(
+        "---\ntitle: {{ .Name }}\n---\n", encoding="utf-8"
+    )
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "post.md").write_text("No front matter.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    named = ["README.md", "archetypes/default.md", "content/post.md"]
+    args = [
+        "check",
+        "--no-cache",
+        "--isolated",
+        "--select",
+        "FM001,FM002",
+        "--output-format",
+        "concise",
+    ]
+    code, out, _ = run([*args, "--force-exclude", *named], capsys)
+    assert (code, out) == (
+        1,
+        "content/post.md:1:1: FM001 [front-matter-missing] file has no front matter\n",
+    )
+    code, out, _ = run([*args, *named], capsys)
+    assert [line.split(":")[0] for line in out.splitlines()] == ["README.md", "content/post.md"]
+    # A site that mounts content from elsewhere: which folders hold pages is not known, so a
+    # named file is linted.
+    mounted = tmp_path / "mounted"
+    (mounted / "content").mkdir(parents=True)
+    (mounted / "hugo.toml").write_text(
+        '[[module.mounts]]\nsource = "posts"\ntarget = "content"\n', encoding="utf-8"
+    )
+    (mounted / "README.md").write_text("# The site\n", encoding="utf-8")
+    code, out, _ = run([*args, "--force-exclude", "mounted/README.md"], capsys)
+    assert (code, out.split(":")[0]) == (1, "mounted/README.md")
