@@ -26,6 +26,7 @@ class LinkUse:
     end_column: int
     replaceable: bool = False
     source_line: str = ""
+    kind: str = ""  # what the rule calls the URL in its message (`link-insecure`: link, image, ...)
 
     @property
     def position(self) -> tuple[int, int, int, int]:

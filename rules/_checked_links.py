@@ -74,7 +74,7 @@ class CheckedLinks(Rule):
         only_source = bool(ctx.config is not None and ctx.config.links.only_source)
         body = [use for _, use in self._body]
         if only_source:
-            body = [use for link, use in self._body[-1:] if _is_source_line(document, link)]
+            body = [use for link, use in self._body[-1:] if is_source_line(document, link)]
         self._uses = [*self._field_uses, *body]
 
     def collect(self) -> Any:
@@ -105,7 +105,7 @@ def _use(doc: Document, url: str, span: Span, *, replaceable: bool) -> LinkUse:
     )
 
 
-def _is_source_line(doc: Document, link: Link) -> bool:
+def is_source_line(doc: Document, link: Link) -> bool:
     """The link is the whole of the body's last non-blank line."""
     line = last_body_line(doc)
     return (

@@ -17,20 +17,27 @@ link can be intercepted or rewritten on the way. Nearly every news site serves H
     [bioon](https://news.bioon.com/article/6754321.html)
 
 ## Fix safety
-Unsafe: not every host serves the same page over HTTPS; check the link (`--check-links`) after
-applying it. A URL with an explicit port (`http://radio.org:8000/`) gets no fix: https on that
-port would be another service.
+Unsafe: not every host serves the same page over HTTPS. Safe when the run checks links
+(`--check-links`) and the `https://` address answered (a page, or a permanent redirect to another
+`https://` address): then these diagnostics come with the link check's, after every file, and
+`newslint fix --check-links` applies the fix. A URL with an explicit port
+(`http://radio.org:8000/`) gets no fix: https on that port would be another service.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from newslint import Edit, Fix, Rule, Severity
-from newslint.events import Field, Link
-from newslint.rule import Context
+from newslint.document import Document
+from newslint.events import Collected, Field, Link
+from newslint.fixes import Applicability
+from newslint.linkuse import LinkUse
+from newslint.rule import Context, ProjectContext
 from newslint.spans import Span
 
+from ._checked_links import is_source_line
 from ._fields import key_in
 from ._links import Destinations, doubled_scheme, is_local_host, source_field_name, split_url
 from ._text import FieldText
@@ -59,9 +66,14 @@ class LinkInsecure(Rule):
     severity = Severity.INFO
     messages = {"http": "{kind} uses http://, not https://"}
     Options = Options
+    # With `--check-links`, the https:// address of each fixable link is checked too.
+    checks_links: ClassVar[bool] = True
 
     def __init__(self) -> None:
         self.destinations: Destinations | None = None
+        # Held back while links are checked: (use, the link or None for the source field).
+        self.held: list[tuple[LinkUse, Link | None]] = []
+        self.uses: list[LinkUse] = []
 
     def on_link(self, ctx: Context, link: Link) -> None:
         if not _insecure(link.url):
@@ -75,7 +87,7 @@ class LinkInsecure(Rule):
         if dest is None or text[dest.start : dest.start + 7].lower() != "http://":
             ctx.report(link.span, "http", kind=kind)
             return
-        ctx.report(Span(dest.start, dest.start + 7), "http", kind=kind, fix=_https(link.url, dest))
+        self._report(ctx, link.url, Span(dest.start, dest.start + 7), kind, link)
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, (source_field_name(ctx, ctx.options.field),)):
@@ -84,10 +96,78 @@ class LinkInsecure(Rule):
             return
         text = ctx.document.text
         offset = FieldText(text, field).offset(len(field.value) - len(field.value.lstrip()))
-        fix = None
-        if text[offset : offset + 7].lower() == "http://":
-            fix = _https(field.value, Span(offset, offset + 7))
-        ctx.report(Span(offset, offset + 7), "http", kind="source URL", fix=fix)
+        if text[offset : offset + 7].lower() != "http://":
+            ctx.report(Span(offset, offset + 7), "http", kind="source URL")
+            return
+        self._report(ctx, field.value, Span(offset, offset + 7), "source URL", None)
+
+    def _report(self, ctx: Context, url: str, scheme: Span, kind: str, link: Link | None) -> None:
+        fix = _https(url, scheme)
+        if fix is None or not _checking(ctx):
+            ctx.report(scheme, "http", kind=kind, fix=fix)
+            return
+        document = ctx.document
+        start, end = document.position(scheme.start), document.position(scheme.end)
+        line = document.lines.line_span(start.line)
+        https = "https://" + url.strip()[7:]
+        use = LinkUse(
+            https,
+            scheme.start,
+            scheme.end,
+            start.line,
+            start.column,
+            end.line,
+            end.column,
+            replaceable=True,
+            source_line=document.text[line.start : min(line.end, line.start + 1000)],
+            kind=kind,
+        )
+        self.held.append((use, link))
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        only_source = bool(ctx.config is not None and ctx.config.links.only_source)
+        for use, link in self.held:
+            if only_source and link is not None and not is_source_line(document, link):
+                # Not checked in this run: reported now, as without a link check.
+                fix = _https(use.url, Span(use.start, use.end))
+                ctx.report(Span(use.start, use.end), "http", kind=use.kind, fix=fix)
+            else:
+                self.uses.append(use)
+
+    def collect(self) -> Any:
+        return self.uses or None
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        for item in collected:
+            for use in item.data:
+                result = ctx.links.get(use.url)
+                works = result is not None and (
+                    result.verdict == "ok"
+                    or (
+                        result.verdict == "redirect"
+                        and (result.target or "").startswith("https://")
+                    )
+                )
+                fix = _https(use.url, Span(use.start, use.end))
+                assert fix is not None  # held back only when there is one
+                if works:
+                    fix = Fix("Use https:// (it answered)", fix.edits, Applicability.SAFE)
+                line, column = use.line, use.column
+                ctx.report(
+                    item.path,
+                    use.position,
+                    "http",
+                    fix=fix,
+                    fix_positions=[(line, column, line, column + 4)],
+                    span=Span(use.start, use.end),
+                    source_line=use.source_line,
+                    kind=use.kind,
+                )
+
+
+def _checking(ctx: Context) -> bool:
+    return ctx.config is not None and bool(ctx.config.links.check)
 
 
 def _https(url: str, written: Span) -> Fix | None:

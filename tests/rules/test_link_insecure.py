@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
 import pytest
 
+from newslint.cli import main
 from newslint.rules.link_insecure import LinkInsecure
 from newslint.testing import Case, assert_case, fm
 
@@ -81,3 +87,87 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_link_insecure(case: Case) -> None:
     assert_case(LinkInsecure, case)
+
+
+def _site(tmp_path: Path) -> Path:
+    article = tmp_path / "a.md"
+    article.write_text(
+        '---\ntitle: "T"\nsource: "http://news.site.com/a"\n---\n\n'
+        "See [the report](http://other.site.com/b) and [radio](http://radio.site.com:8000/).\n",
+        encoding="utf-8",
+    )
+    return article
+
+
+def _https_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Link checks answered by a mock transport (no network): news.site.com serves https, the
+    other host does not. Returns the URLs asked for."""
+    from newslint import linkcheck
+
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        return httpx.Response(200 if request.url.host == "news.site.com" else 404)
+
+    real = linkcheck.check_links
+
+    def check(urls: Any, settings: Any, **options: Any) -> Any:
+        return real(urls, settings, transport=httpx.MockTransport(handler))
+
+    monkeypatch.setattr(linkcheck, "check_links", check)
+    return asked
+
+
+def test_with_a_link_check_the_fix_is_safe_where_https_answered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _site(tmp_path)
+    asked = _https_answers(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    args = ["--no-cache", "--isolated", "--select", "LK004", "--check-links", "a.md"]
+    # --check-links also turns on link-broken, which reports the 404s: exit 1.
+    assert main(["check", *args, "--output-format", "json"]) == 1
+    found = [d for d in json.loads(capsys.readouterr().out) if d["code"] == "LK004"]
+    assert [
+        (d["line"], d["column"], d["fix"]["applicability"] if d["fix"] else None) for d in found
+    ] == [
+        (3, 10, "safe"),  # https://news.site.com/a answered
+        (6, 18, "unsafe"),  # https://other.site.com/b did not
+        (6, 55, None),  # an explicit port: no fix, and nothing to check
+    ]
+    assert {"https://news.site.com/a", "https://other.site.com/b"} <= set(asked)
+    assert "https://radio.site.com:8000/" not in asked
+    # `fix --check-links` applies the safe fix only.
+    assert main(["fix", *args]) == 1
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        '---\ntitle: "T"\nsource: "https://news.site.com/a"\n---\n\n'
+        "See [the report](http://other.site.com/b) and [radio](http://radio.site.com:8000/).\n"
+    )
+
+
+def test_without_a_link_check_every_fix_stays_unsafe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _site(tmp_path)
+    asked = _https_answers(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    main(
+        [
+            "check",
+            "--no-cache",
+            "--isolated",
+            "--select",
+            "LK004",
+            "--output-format",
+            "json",
+            "a.md",
+        ]
+    )
+    found = json.loads(capsys.readouterr().out)
+    assert [d["fix"]["applicability"] if d["fix"] else None for d in found] == [
+        "unsafe",
+        "unsafe",
+        None,
+    ]
+    assert asked == []
