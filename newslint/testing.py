@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from newslint.config import Config, parse_config
+from newslint.config import Config, check_rules, parse_config
 from newslint.document import Document
 from newslint.engine import _fm_lang, build_ruleset, fix_document, run_rules
 from newslint.registry import Registry
@@ -60,6 +60,9 @@ def _ruleset(rule: type[Rule], case: Case) -> Any:
     if case.options:
         data.setdefault("rules", {})[rule.name] = case.options
     config: Config = parse_config(data)
+    # The options of a case are checked as a configuration file's are: a wrong type is the same
+    # clear error here as under `newslint check`, not a crash inside the rule.
+    check_rules(config, [rule])
     return build_ruleset(config, registry=Registry([rule]), select=[rule.code])
 
 
