@@ -111,6 +111,11 @@ class Context:
         )
 
 
+def rule_label(rule: type[Rule]) -> str:
+    """How messages about a rule name it: a plugin's rule with the plugin it comes from."""
+    return rule.name if rule.origin == "builtin" else f"{rule.name} (plugin {rule.origin})"
+
+
 def _message(rule: type[Rule], message_id: str, values: dict[str, Any]) -> str:
     """`rule.messages[message_id]` filled in with `values`; a mistake in a rule's report (an id
     it does not declare, a value its template needs) says which, instead of a bare KeyError."""

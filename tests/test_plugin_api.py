@@ -425,3 +425,43 @@ def test_case_options_are_checked_as_the_configuration_checks_them(
     with pytest.raises(ConfigError) as raised:
         assert_case(OptionShapes, Case("bad", fm(title="A"), options=options))
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize("where", ["group_key", "project_end"])
+def test_cross_file_crash_names_the_plugin(
+    site: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        'class P(Rule):\n    code = "NR306"\n    name = "p"\n    messages = {"m": "probe"}\n\n'
+        "    def collect(self):\n        return 1\n\n"
+        "    @classmethod\n    def group_key(cls, data):\n"
+        + (
+            '        raise RuntimeError("boom")\n'
+            if where == "group_key"
+            else "        return data\n"
+        )
+        + "\n    @classmethod\n    def project_end(cls, ctx, collected):\n"
+        '        raise RuntimeError("boom")\n'
+    )
+    (site / "probe").mkdir()
+    (site / "probe" / "probe.py").write_text(rule_module(body), encoding="utf-8")
+    (site / "other.md").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(
+        [
+            "check",
+            "article.md",
+            "other.md",
+            "--isolated",
+            "--rules-dir",
+            "probe",
+            "--select",
+            "NR306",
+            "--output-format",
+            "json",
+        ],
+        capsys,
+    )
+    assert [(d["path"], d["code"], d["message"]) for d in json.loads(out)] == [
+        (".", "NL000", f"rule p (plugin probe/probe.py) crashed in {where}: RuntimeError: boom")
+    ]
+    assert code == 2
