@@ -119,15 +119,18 @@ def lint_project(
     *,
     site: Site | None = None,
     config: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None,
 ) -> list[tuple[str, int, int, str]]:
-    """Run a cross-file rule over `files` (path -> text): (path, line, column, message) it reports.
+    """Run a cross-file rule over `files` (path -> text): (path, line, column, message) it reports,
+    sorted. `options` are the rule's, as in a `Case`.
 
     Each file goes through `collect` as in a real run, then the rule's `project_end` sees them all.
     """
     from newslint.engine import lint_document
     from newslint.runner import project_end
 
-    ruleset = _ruleset(rule, Case("project", "", config=dict(config or {})))
+    case = Case("project", "", config=dict(config or {}), options=dict(options or {}))
+    ruleset = _ruleset(rule, case)
     results = [
         lint_document(Document.from_text(text, path, site or Site()), ruleset)
         for path, text in files.items()

@@ -18,7 +18,8 @@ from newslint.cli import main
 from newslint.config import ConfigError
 from newslint.document import Document
 from newslint.engine import run_rules
-from newslint.rule import Context
+from newslint.events import Collected, Field
+from newslint.rule import Context, ProjectContext
 from newslint.site import Site
 from newslint.testing import Case, _ruleset, assert_case, fm
 
@@ -465,3 +466,51 @@ def test_cross_file_crash_names_the_plugin(
         (".", "NL000", f"rule p (plugin probe/probe.py) crashed in {where}: RuntimeError: boom")
     ]
     assert code == 2
+
+
+@dataclass(frozen=True)
+class SlugOptions:
+    ignore_case: bool = False
+
+
+class SameSlug(Rule):
+    """Two articles share a slug (a cross-file rule with an option)."""
+
+    code = "NR402"
+    name = "same-slug"
+    severity = Severity.ERROR
+    messages = {"same": "slug {slug!r} is also used by {other}"}
+    Options = SlugOptions
+
+    def __init__(self) -> None:
+        self.slug: tuple[str, tuple[int, int]] | None = None
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key == "slug" and isinstance(field.value, str):
+            start = ctx.document.position(field.value_span.start)
+            self.slug = (field.value, (start.line, start.column))
+
+    def collect(self) -> tuple[str, tuple[int, int]] | None:
+        return self.slug
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        seen: dict[str, str] = {}
+        for item in collected:
+            slug, (line, column) = item.data
+            key = slug.casefold() if ctx.options.ignore_case else slug
+            if key in seen:
+                ctx.report(
+                    item.path, (line, column, line, column), "same", slug=slug, other=seen[key]
+                )
+            seen.setdefault(key, item.path)
+
+
+def test_lint_project_takes_the_rule_options() -> None:
+    from newslint.testing import lint_project
+
+    files = {"a.md": fm(title="A", slug="budget"), "b.md": fm(title="B", slug="Budget")}
+    assert lint_project(SameSlug, files) == []
+    assert lint_project(SameSlug, files, options={"ignore-case": True}) == [
+        ("b.md", 3, 7, "slug 'Budget' is also used by a.md")
+    ]
