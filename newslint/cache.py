@@ -136,15 +136,24 @@ def _code_fingerprint() -> list[Any]:
 
 
 def _module_stamp(module_name: str) -> Any:
+    """Size and mtime of a plugin rule's module and, when it is part of a package (a rule folder,
+    an installed plugin package), of every module of that package: a helper the rule imports
+    (`from ._words import BAD`) decides its results as much as the rule's own file does."""
     module = sys.modules.get(module_name)
     filename = getattr(module, "__file__", None)
     if not filename:
         return None
-    try:
-        stat = os.stat(filename)
-    except OSError:
-        return None
-    return (filename, stat.st_size, stat.st_mtime_ns)
+    package = sys.modules.get(module_name.rpartition(".")[0]) if "." in module_name else None
+    files = [filename]
+    for folder in getattr(package, "__path__", None) or ():
+        for dirpath, _, names in sorted(os.walk(folder)):
+            files.extend(os.path.join(dirpath, n) for n in sorted(names) if n.endswith(".py"))
+    stamps = []
+    for name in dict.fromkeys(files):
+        with contextlib.suppress(OSError):
+            stat = os.stat(name)
+            stamps.append((name, stat.st_size, stat.st_mtime_ns))
+    return stamps or None
 
 
 def run_fingerprint(ruleset: RuleSet) -> str:

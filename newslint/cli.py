@@ -167,13 +167,20 @@ def _fix_arguments(fix: argparse.ArgumentParser) -> None:
 
 
 def _rules_arguments(rules: argparse.ArgumentParser) -> None:
-    rules.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
+    _plugin_arguments(rules)
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
 
 
 def _rule_arguments(rule: argparse.ArgumentParser) -> None:
     rule.add_argument("name", metavar="NAME|CODE")
-    rule.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
+    _plugin_arguments(rule)
+
+
+def _plugin_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where `rules` and `rule` find plugins: `--rules-dir` and the configuration's `plugins`."""
+    parser.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
 
 def _config_arguments(config: argparse.ArgumentParser) -> None:
@@ -371,7 +378,7 @@ def _in_pyproject(config: Config) -> bool:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    registry = _registry(args.rules_dir)
+    registry = _registry(args.rules_dir, _load_config(args))
     if args.output_format == "json":
         import json
 
@@ -402,7 +409,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
-    registry = _registry(args.rules_dir)
+    registry = _registry(args.rules_dir, _load_config(args))
     rule = registry.find(args.name)
     if rule is None:
         from newslint.config import _did_you_mean
@@ -527,6 +534,13 @@ def _site_errors(files: Sequence[Path]) -> list[str]:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     config, ruleset, files = build_run(args)
+    code = _lint(args, config, ruleset, files)
+    # A plugin that did not load was reported and the other rules ran, but its rules did not: the
+    # run is not a clean one, as with a rule that crashed.
+    return EXIT_ERROR if ruleset.registry.load_errors else code
+
+
+def _lint(args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Sequence[Path]) -> int:
     if not files and not args.quiet:  # as ruff does: an empty run is no silent success
         print(
             "newslint: warning: no Markdown files to lint (all excluded or none found)",

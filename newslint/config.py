@@ -351,6 +351,8 @@ def _type_name(hint: Any) -> str:
         inner = args[0] if args else Any
         return f"a list of {_type_name(inner).removeprefix('a ').removeprefix('an ')}s"
     if origin in (dict, collections.abc.Mapping):
+        if len(args) == 2 and args[1] is not Any:
+            return f"a table of {_type_name(args[1]).removeprefix('a ').removeprefix('an ')}s"
         return "a table"
     return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
         hint, getattr(hint, "__name__", str(hint))
@@ -391,6 +393,30 @@ def _fits(value: Any, hint: Any) -> bool:
     if isinstance(hint, type):
         return isinstance(value, hint)
     return True
+
+
+def coerce_option(value: Any, hint: Any) -> Any:
+    """A TOML value that `_fits` the option's annotation, as the annotation's own type: a list
+    for `tuple[...]` becomes a tuple, for `frozenset[...]` a frozenset (recursively), so the
+    frozen `Options` holds what it declares and can be hashed."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        for member in args:
+            if _fits(value, member):
+                return coerce_option(value, member)
+        return value
+    if origin in (list, tuple, set, frozenset, collections.abc.Sequence) and isinstance(
+        value, list | tuple
+    ):
+        if origin is tuple and args and args[-1] is not Ellipsis:
+            items = [coerce_option(v, a) for v, a in zip(value, args, strict=False)]
+        else:
+            items = [coerce_option(v, args[0] if args else Any) for v in value]
+        container = {tuple: tuple, set: set, frozenset: frozenset}.get(origin, list)
+        return container(items)
+    if origin in (dict, collections.abc.Mapping) and isinstance(value, dict) and len(args) == 2:
+        return {k: coerce_option(v, args[1]) for k, v in value.items()}
+    return value
 
 
 def check_options(rule: Any, settings: Any, label: str) -> list[str]:

@@ -118,6 +118,16 @@ def _options_for(rule: type[Rule], settings: dict[str, Any]) -> tuple[Any, Sever
             known = ", ".join(sorted(valid)) or "none"
             raise ConfigError(f"rules.{rule.name}: unknown option {key!r} (options: {known})")
         kwargs[name] = value
+    if kwargs:  # TOML lists become the tuples and frozensets the options declare
+        import typing
+
+        from newslint.config import coerce_option
+
+        try:
+            hints = typing.get_type_hints(rule.Options)
+        except Exception:  # an annotation that cannot be resolved: the values as given
+            hints = {}
+        kwargs = {name: coerce_option(value, hints.get(name)) for name, value in kwargs.items()}
     try:
         return rule.Options(**kwargs), severity
     except (TypeError, ValueError) as err:

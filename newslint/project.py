@@ -33,7 +33,7 @@ from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
 from newslint.events import Collected
-from newslint.rule import Rule
+from newslint.rule import Rule, rule_label
 
 if TYPE_CHECKING:
     from newslint.engine import FileResult
@@ -209,7 +209,7 @@ class ProjectData:
         if key is None:
             return self.collected(rule.name)
         if items.error is not None:
-            raise GroupKeyError(f"rule {rule.name} crashed in group_key: {items.error}")
+            raise GroupKeyError(f"rule {rule_label(rule)} crashed in group_key: {items.error}")
         refs: Iterable[int] = items.refs
         if items.hashes is not None:
             repeated = _repeated(items.hashes)
@@ -221,7 +221,7 @@ class ProjectData:
             try:
                 groups.setdefault(key(record[2].data), []).append(record)
             except Exception as err:
-                message = f"rule {rule.name} crashed in group_key: {_last_line(err)}"
+                message = f"rule {rule_label(rule)} crashed in group_key: {_last_line(err)}"
                 raise GroupKeyError(message) from err
         members = [record for group in groups.values() if len(group) > 1 for record in group]
         members.sort(key=lambda record: record[0])

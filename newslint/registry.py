@@ -1,9 +1,11 @@
 """Rule discovery: every rule, built-in or not, comes through the entry-point group `newslint.rules`.
 
 An entry point may name a package (each public module in it is searched), a module, or a `Rule`
-class. `--rules-dir` and config `plugins` add folders or importable modules. A plugin that fails to
-import is reported once and the rest still load; two rules claiming one code or name is an error
-naming both sources.
+class. `--rules-dir` and config `plugins` add folders or importable modules; a folder loads as a
+package of its own (its modules import the helpers beside them: `from ._words import BAD`), and a
+folder named twice loads once. A plugin that fails to import is reported once and the rest still
+load (`check` and `fix` then exit 2); two rules claiming one code or name is an error naming both
+sources.
 
 Discovery runs on every invocation, so a plugin installed a moment ago is found, but
 `importlib.metadata` costs more to import than a one-file lint takes (it pulls in `email`, `zipfile`,
@@ -88,15 +90,65 @@ def _rules_in(target: object, origin: str, errors: list[str]) -> list[type[Rule]
     return found
 
 
+# Rule folders (`--rules-dir`, config `plugins`) load as packages under this name, one per folder,
+# so a rule module can import the helpers beside it (`from ._words import BAD`) as a built-in rule
+# imports `rules/_*.py`.
+LOCAL_PACKAGE = "newslint_local_rules"
+
+
+def _folder_package(directory: Path) -> str:
+    """The package `newslint_local_rules.<name>` whose `__path__` is `directory` (resolved).
+
+    The name comes from the folder's name, with a number added when another folder of the same
+    name is already loaded in this process, and is the same for the folder on every load (module
+    names go into cache keys and worker processes find rules by them).
+    """
+    import re
+    from importlib.machinery import ModuleSpec
+
+    root = sys.modules.get(LOCAL_PACKAGE)
+    if root is None:
+        root = ModuleType(LOCAL_PACKAGE, "Rule folders loaded by --rules-dir and config plugins.")
+        root.__path__ = []
+        root.__spec__ = ModuleSpec(LOCAL_PACKAGE, None, is_package=True)
+        sys.modules[LOCAL_PACKAGE] = root
+    location = str(directory)
+    stem = re.sub(r"\W", "_", directory.name) or "rules"
+    if stem[0].isdigit():
+        stem = f"_{stem}"
+    number = 1
+    while True:
+        name = f"{LOCAL_PACKAGE}.{stem}" + (f"_{number}" if number > 1 else "")
+        package = sys.modules.get(name)
+        if package is None or list(getattr(package, "__path__", ())) == [location]:
+            break
+        number += 1
+    if package is None:
+        package = ModuleType(name, f"Rules from {location}.")
+        spec = ModuleSpec(name, None, is_package=True)
+        spec.submodule_search_locations = [location]
+        package.__spec__ = spec
+        package.__path__ = [location]
+        package.__package__ = name
+        sys.modules[name] = package
+        setattr(root, name.rpartition(".")[2], package)
+    # Loaded afresh each time (a test suite or a long-lived process may edit the folder between
+    # loads): forget the modules, helpers included, that an earlier load imported from it.
+    for loaded in [key for key in sys.modules if key.startswith(name + ".")]:
+        del sys.modules[loaded]
+    return name
+
+
 def _load_dir(directory: Path, errors: list[str]) -> list[type[Rule]]:
     found: list[type[Rule]] = []
     if not directory.is_dir():
         errors.append(f"rules directory {directory} does not exist")
         return found
+    package = _folder_package(directory.resolve())
     for path in sorted(directory.glob("*.py")):
         if path.name.startswith("_"):
             continue
-        module_name = f"newslint_local_rules.{path.parent.name}.{path.stem}"
+        module_name = f"{package}.{path.stem}"
         spec = importlib.util.spec_from_file_location(module_name, path)
         if spec is None or spec.loader is None:
             continue
@@ -105,6 +157,7 @@ def _load_dir(directory: Path, errors: list[str]) -> list[type[Rule]]:
         try:
             spec.loader.exec_module(module)
         except Exception as err:
+            del sys.modules[module_name]
             errors.append(f"plugin {path}: cannot import: {type(err).__name__}: {err}")
             continue
         for rule in _rules_in_module(module):
@@ -203,9 +256,15 @@ def load_registry(extra: Iterable[str] = ()) -> Registry:
             for rule in loaded:
                 rule.origin = origin
         rules.extend(loaded)
+    folders: set[Path] = set()
     for item in extra:
         path = Path(item)
         if path.is_dir() or item.endswith(("/", "\\")):
+            # One folder named twice (config `plugins` and `--rules-dir`, `rules` and `./rules/`)
+            # is one set of rules, not two claiming the same codes.
+            if path.resolve() in folders:
+                continue
+            folders.add(path.resolve())
             rules.extend(_load_dir(path, errors))
         else:
             try:

@@ -99,17 +99,41 @@ class Context:
         **values: Any,
     ) -> None:
         """Report `messages[message_id]` formatted with `values` at `span`."""
-        template = self.rule.messages[message_id]
         self._sink.append(
             Report(
                 self.rule,
                 span,
-                template.format(**values),
+                _message(self.rule, message_id, values),
                 severity or self.severity,
                 fix,
                 message_id,
             )
         )
+
+
+def rule_label(rule: type[Rule]) -> str:
+    """How messages about a rule name it: a plugin's rule with the plugin it comes from."""
+    return rule.name if rule.origin == "builtin" else f"{rule.name} (plugin {rule.origin})"
+
+
+def _message(rule: type[Rule], message_id: str, values: dict[str, Any]) -> str:
+    """`rule.messages[message_id]` filled in with `values`; a mistake in a rule's report (an id
+    it does not declare, a value its template needs) says which, instead of a bare KeyError."""
+    try:
+        template = rule.messages[message_id]
+    except KeyError:
+        known = ", ".join(repr(key) for key in rule.messages) or "none"
+        raise KeyError(
+            f"rule {rule.name} has no message {message_id!r} (messages: {known})"
+        ) from None
+    try:
+        return template.format(**values)
+    except KeyError as err:
+        name = err.args[0] if err.args else "?"
+        raise KeyError(
+            f"message {message_id!r} of rule {rule.name} needs the value {name!r} "
+            f"(ctx.report(..., {name}=...))"
+        ) from None
 
 
 class Rule:
@@ -143,6 +167,25 @@ class Rule:
             )
         if cls.name and not _NAME.match(cls.name):
             raise TypeError(f"{cls.__qualname__}: name {cls.name!r} is not kebab-case")
+        if cls.code and not cls.name:
+            # Without a name the rule could not be selected, configured or suppressed by name.
+            raise TypeError(
+                f"{cls.__qualname__}: code {cls.code!r} needs a name (kebab-case, such as 'my-rule')"
+            )
+        if "severity" in vars(cls) and not isinstance(cls.severity, Severity):
+            # `severity = "warning"` reads naturally; anything else would fail far from here.
+            try:
+                cls.severity = Severity.parse(cls.severity)
+            except (ValueError, AttributeError):
+                raise TypeError(
+                    f"{cls.__qualname__}: severity {cls.severity!r} is not Severity.ERROR, "
+                    "WARNING or INFO"
+                ) from None
+        if "Options" in vars(cls) and not dataclasses.is_dataclass(cls.Options):
+            raise TypeError(
+                f"{cls.__qualname__}: Options is not a dataclass "
+                "(write @dataclass(frozen=True) above it)"
+            )
 
     @classmethod
     def handlers(cls) -> dict[str, str]:
@@ -229,7 +272,7 @@ class ProjectContext:
     ) -> None:
         """Report at `position`; a `fix` needs the position of each of its edits."""
         line, column, end_line, end_column = position
-        message = self.rule.messages[message_id].format(**values)
+        message = _message(self.rule, message_id, values)
         if fix is not None and len(fix_positions) != len(fix.edits):
             raise ValueError("a project-level fix needs one position per edit")
         self._sink.append(

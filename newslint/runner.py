@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.diagnostics import Diagnostic, EditPosition
 from newslint.engine import FileResult, RuleSet, lint_document, read_source
 from newslint.events import Collected
-from newslint.rule import ProjectContext, ProjectReport, Rule, Severity
+from newslint.rule import ProjectContext, ProjectReport, Rule, Severity, rule_label
 from newslint.spans import Span
 
 if TYPE_CHECKING:
@@ -383,7 +383,7 @@ def project_end(
             import traceback
 
             last = traceback.format_exception_only(type(err), err)[-1].strip()
-            message = f"rule {active.rule.name} crashed in project_end: {last}"
+            message = f"rule {rule_label(active.rule)} crashed in project_end: {last}"
             crashes.append(_diagnostic(".", "internal-error", "NL000", Severity.ERROR, message))
     if data.context:
         reports = [r for r in reports if r.path in data.given_paths]

@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from newslint.config import Config, parse_config
+from newslint.config import Config, check_rules, parse_config
 from newslint.document import Document
 from newslint.engine import _fm_lang, build_ruleset, fix_document, run_rules
 from newslint.registry import Registry
@@ -60,6 +60,9 @@ def _ruleset(rule: type[Rule], case: Case) -> Any:
     if case.options:
         data.setdefault("rules", {})[rule.name] = case.options
     config: Config = parse_config(data)
+    # The options of a case are checked as a configuration file's are: a wrong type is the same
+    # clear error here as under `newslint check`, not a crash inside the rule.
+    check_rules(config, [rule])
     return build_ruleset(config, registry=Registry([rule]), select=[rule.code])
 
 
@@ -116,15 +119,18 @@ def lint_project(
     *,
     site: Site | None = None,
     config: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None,
 ) -> list[tuple[str, int, int, str]]:
-    """Run a cross-file rule over `files` (path -> text): (path, line, column, message) it reports.
+    """Run a cross-file rule over `files` (path -> text): (path, line, column, message) it reports,
+    sorted. `options` are the rule's, as in a `Case`.
 
     Each file goes through `collect` as in a real run, then the rule's `project_end` sees them all.
     """
     from newslint.engine import lint_document
     from newslint.runner import project_end
 
-    ruleset = _ruleset(rule, Case("project", "", config=dict(config or {})))
+    case = Case("project", "", config=dict(config or {}), options=dict(options or {}))
+    ruleset = _ruleset(rule, case)
     results = [
         lint_document(Document.from_text(text, path, site or Site()), ruleset)
         for path, text in files.items()

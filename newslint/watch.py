@@ -5,7 +5,12 @@ and at most 300 ms after the first, so an editor's save-as-rename-and-replace is
 changed or added files are linted again (through the cache) and only their diagnostics are printed;
 the cross-file rules run again over the current results of every file, so a new duplicate title is
 reported on the file just saved, and a cross-file problem that appears on another file because of
-the save is printed too. Deleted files leave the picture. Ctrl-C exits 0.
+the save is printed too; one that the save resolved elsewhere is named on a `resolved:` line.
+Deleted files leave the picture. Ctrl-C exits 0.
+
+With a machine-readable `--output-format` (json, json-lines, sarif, junit, github) only the reports
+go to standard output, so it stays parseable; the status lines (`Watching ...`, `re-linted ...`,
+`resolved: ...`) go to standard error.
 
 Re-lints run in this process: they are small, and a worker pool must not be forked while the
 watcher's thread runs.
@@ -27,6 +32,8 @@ if TYPE_CHECKING:
     from newslint.diagnostics import Diagnostic
     from newslint.engine import FileResult, RuleSet
 
+# Formats read by programs: their standard output holds the reports only.
+MACHINE_FORMATS = ("json", "json-lines", "sarif", "junit", "github")
 DEBOUNCE_MS = 300  # a batch is handled at most this long after its first change
 STEP_MS = 50  # ... and this long after its last one
 
@@ -45,10 +52,13 @@ class Session:
         use_cache: bool = True,
         jobs: int | None = None,
         exclude: Sequence[str] = (),
+        status: TextIO | None = None,
     ) -> None:
         self.ruleset = ruleset
         self.roots = list(roots)
         self.out = out
+        # Where the status lines go: with the reports, unless a program reads those.
+        self.status = status or (sys.stderr if fmt in MACHINE_FORMATS else out)
         self.fmt = fmt
         self.color = color
         self.use_cache = use_cache
@@ -56,7 +66,7 @@ class Session:
         self.exclude = list(exclude)
         self.results: dict[str, FileResult] = {}  # absolute path -> result
         self.shown: dict[str, str] = {}  # absolute path -> path as given
-        self.project: set[tuple[str, str, int, int, str]] = set()
+        self.project: dict[tuple[str, str, int, int, str], Diagnostic] = {}
 
     # ------------------------------------------------------------------------------ lint
 
@@ -83,7 +93,7 @@ class Session:
         from newslint.runner import project_end
 
         diagnostics = project_end(list(self.results.values()), self.ruleset)
-        self.project = {_identity(d) for d in diagnostics}
+        self.project = {_identity(d): d for d in diagnostics}
         return diagnostics
 
     def update(self, changes: Iterable[tuple[Any, str]]) -> list[Diagnostic]:
@@ -102,16 +112,30 @@ class Session:
         diagnostics.extend(
             d for d in project if d.path in shown_changed or _identity(d) not in before
         )
+        # ... and those on other files that it made go away, which nothing else would show.
+        paths = set(self.shown.values())
+        resolved = [
+            d
+            for key, d in before.items()
+            if key not in self.project and d.path not in shown_changed and d.path in paths
+        ]
         stamp = time.strftime("%H:%M:%S")
         names = ", ".join(sorted(shown_changed)[:3]) + (" ..." if len(shown_changed) > 3 else "")
         gone = f"; {len(removed)} removed" if removed else ""
-        self.out.write(f"[{stamp}] re-linted {names or 'nothing'}{gone}\n")
+        self.status.write(f"[{stamp}] re-linted {names or 'nothing'}{gone}\n")
+        self.status.flush()
         self._print(diagnostics, len(changed))
+        for d in sorted(resolved, key=lambda d: d.sort_key()):
+            self.status.write(
+                f"[{stamp}] resolved: {d.path}:{d.line}:{d.column}: {d.code} [{d.rule}] {d.message}\n"
+            )
+        self.status.flush()
         return diagnostics
 
     def _classify(self, changes: Iterable[tuple[Any, str]]) -> tuple[list[Path], list[str]]:
         changed: dict[str, Path] = {}
-        removed: list[str] = []
+        # A dict as an ordered set: `rm -r` reports each file and its folder, one removal each.
+        removed: dict[str, None] = {}
         for _, name in changes:
             path = Path(name)
             key = os.path.abspath(name)
@@ -123,8 +147,10 @@ class Session:
                     changed[key] = self._relative(path)
             else:  # deleted: a file, or a folder and everything that was in it
                 prefix = key + os.sep
-                removed.extend(k for k in self.results if k == key or k.startswith(prefix))
-        return list(changed.values()), removed
+                removed.update(
+                    dict.fromkeys(k for k in self.results if k == key or k.startswith(prefix))
+                )
+        return list(changed.values()), list(removed)
 
     def _in_scope(self, path: Path) -> bool:
         """A new file is linted when a `check` of the watched paths would have found it."""
@@ -190,7 +216,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
     )
     try:
         session.start(files)
-        print(f"Watching {len(files)} files for changes (Ctrl-C to stop).", flush=True)
+        print(
+            f"Watching {len(files)} files for changes (Ctrl-C to stop).",
+            file=session.status,
+            flush=True,
+        )
         watch(session)
     except KeyboardInterrupt:
         pass

@@ -72,7 +72,10 @@ class RawHtml(Rule):
             if match is not None:
                 ctx.report(node.span, "inline", tag=_tag(match))
             return
-        if node.span.start != self.block_end:  # a new block
+        # A new block, unless it starts where the last line ended (after that line's CR: in a
+        # CR LF file the lines arrive without it).
+        begin, end = node.span.start, self.block_end
+        if begin != end and not (begin == end + 1 and ctx.document.text[end:begin] == "\r"):
             self.reported = False
             self.in_comment = False
         self.block_end = node.span.end

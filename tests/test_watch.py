@@ -188,3 +188,71 @@ def test_ctrl_c_exits_zero(site: list[Path]) -> None:
     assert lines[0].startswith("content/en/news/0000.en.md:4:10: FM004")
     assert "Watching 4 files" in "".join(lines)
     assert os.path.exists("hugo.toml")
+
+
+def test_a_save_that_resolves_a_problem_elsewhere_says_so(site: list[Path]) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    site[0].write_text(article(0, title="Story number 2"), encoding="utf-8")
+    watcher.update([(MODIFIED, str(site[0].absolute()))])
+    out.seek(0)
+    out.truncate()
+    site[0].write_text(article(0), encoding="utf-8")  # 0002's duplicate title goes away
+    found = watcher.update([(MODIFIED, str(site[0].absolute()))])
+    assert [(d.path, d.code) for d in found] == [("content/en/news/0000.en.md", "FM004")]
+    lines = out.getvalue().splitlines()
+    assert lines[0].endswith("] re-linted content/en/news/0000.en.md")
+    assert lines[1].startswith("content/en/news/0000.en.md:4:10: FM004")
+    assert lines[2].endswith(
+        "] resolved: content/en/news/0002.en.md:2:8: XF002 [duplicate-title] "
+        "title 'Story number 2' is also used by content/en/news/0000.en.md"
+    )
+    assert len(lines) == 3
+
+
+def test_deleting_a_folder_counts_each_file_once(site: list[Path]) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    folder = Path("content/en/news/more")
+    folder.mkdir()
+    added = [folder / "a.en.md", folder / "b.en.md"]
+    for number, path in enumerate(added, start=30):
+        path.write_text(article(number), encoding="utf-8")
+    watcher.start([*site, *added])
+    out.seek(0)
+    out.truncate()
+    import shutil
+
+    shutil.rmtree(folder)
+    # What watchfiles reports for `rm -r`: the files and the folder.
+    changes = [(DELETED, str(p.absolute())) for p in [*added, folder]]
+    assert watcher.update(changes) == []
+    assert out.getvalue().splitlines()[0].endswith("] re-linted nothing; 2 removed")
+    assert len(watcher.results) == len(site)
+
+
+@pytest.mark.parametrize("fmt", ["json-lines", "json"])
+def test_machine_readable_output_keeps_status_lines_off_stdout(site: list[Path], fmt: str) -> None:
+    import json
+
+    out, status = io.StringIO(), io.StringIO()
+    watcher = Session(ruleset(), [Path("content")], out, fmt=fmt, use_cache=False, status=status)
+    watcher.start(site)
+    site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+    watcher.update([(MODIFIED, str(site[1].absolute()))])
+    if fmt == "json-lines":
+        printed = [json.loads(line) for line in out.getvalue().splitlines()]
+    else:  # one array per batch, each on lines of its own
+        decoder, text, printed = json.JSONDecoder(), out.getvalue(), []
+        position = 0
+        while text[position:].strip():
+            position += len(text[position:]) - len(text[position:].lstrip())
+            batch, position = decoder.raw_decode(text, position)
+            printed.extend(batch)
+    assert [(d["path"], d["code"], d["line"]) for d in printed] == [
+        ("content/en/news/0000.en.md", "FM004", 4),
+        ("content/en/news/0003.en.md", "FM004", 4),
+        ("content/en/news/0001.en.md", "FM004", 4),
+    ]
+    assert status.getvalue().splitlines()[0].endswith("] re-linted content/en/news/0001.en.md")

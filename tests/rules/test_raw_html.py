@@ -15,6 +15,12 @@ BODY = (
 )
 
 CASES = [
+    Case(
+        # A CR LF file: the block's lines arrive without their CR, and are still one block.
+        "a-crlf-block-is-reported-once",
+        fm(body="<ul>\n  <li>a</li>\n</ul>\n", title="T").replace("\n", "\r\n"),
+        errors=[("block", 5, 1)],
+    ),
     Case("markdown-only", fm(body="Text with [a link](https://x.org) and `<b>`.\n", title="T")),
     Case(
         "inline-and-block",
