@@ -2,7 +2,8 @@
 
 Front matter (YAML or TOML): `# newslint: disable=DT001,summary-length` at the end of a key's line
 silences those rules on that key (all its lines); on a line of its own it silences them in the whole
-file. Body: `<!-- newslint-disable-next-line RULE -->`, `<!-- newslint-disable RULE -->` ...
+file. Body: `<!-- newslint-disable-next-line RULE -->`, `<!-- newslint-disable-line RULE -->` (the
+comment's own line, as markdownlint spells it), `<!-- newslint-disable RULE -->` ...
 `<!-- newslint-enable RULE -->`, `<!-- newslint-disable-file RULE -->`; no rule means every rule.
 Rules are named by code, code prefix (`DT`) or name, separated by commas or spaces; in the body,
 text after ` -- ` is a free-form reason. A comment inside a code span or block, or inside a quoted
@@ -10,6 +11,8 @@ front-matter value, is text, not a suppression.
 
 A suppression that silences nothing is reported as `unused-suppression` (NL001) with a safe fix that
 removes it; so are rule names that do not exist and a `newslint-enable` with no open disable. A
+comment that looks meant as one but is none (`<!-- newslint-disabel X -->`, `# newslint disable X`)
+is reported too, without a fix. A
 suppression is judged only for rules that ran: one naming only rules this run does not enable is left
 alone (so `--ignore` never makes `newslint fix` delete suppressions). Cross-file rules (those with a
 `project_end`) are judged after every file was linted, by `project_suppressions`, in `newslint check`.
@@ -42,8 +45,11 @@ PROJECT_KEY = "newslint:suppressions"
 _SELECTOR_LIST = r"[A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*"
 _FM_COMMENT = re.compile(r"#[ \t]*newslint:[ \t]*disable[ \t]*=[ \t]*(" + _SELECTOR_LIST + ")")
 _BODY_COMMENT = re.compile(
-    r"<!--[ \t\r\n]*newslint-(disable-next-line|disable-file|disable|enable)(?![\w-])"
+    r"<!--[ \t\r\n]*newslint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
 )
+# What looks meant as a directive: a comment that starts with `newslint-` or `newslint:`.
+_BODY_ATTEMPT = re.compile(r"<!--[ \t\r\n]*newslint[-:]")
+_FM_ATTEMPT = re.compile(r"#[ \t]*newslint(?:[ \t]*[:=-]|[ \t]+(?:disable|enable|ignore|noqa))")
 _MAX_COMMENT = 1000  # how far `-->` is looked for: an unterminated comment costs this much
 _TOKEN = re.compile(r"[^\s,]+")
 MAX_NAMES = 100  # names read from one comment; the rest is taken as its reason
@@ -56,8 +62,10 @@ class UnusedSuppression(Rule):
 
     ## What it does
     Flags a `# newslint: disable=...` front-matter comment or a `<!-- newslint-disable... -->` body
-    comment that silenced no diagnostic in this run, a rule name in one that does not exist, and a
-    `<!-- newslint-enable -->` that closes no earlier disable.
+    comment that silenced no diagnostic in this run, a rule name in one that does not exist, a
+    `<!-- newslint-enable -->` that closes no earlier disable, and a comment that starts like a
+    suppression but is none (`<!-- newslint-disabel X -->`, `<!-- newslint: disable=X -->` in the
+    body, `# newslint disable X` in the front matter).
 
     ## Why is this bad?
     A stale suppression hides the next real problem of that kind on that line, and a misspelt rule
@@ -72,7 +80,8 @@ class UnusedSuppression(Rule):
 
     ## Fix safety
     Safe: the fix removes only what silences nothing (the whole comment, or the unused names in it),
-    so the diagnostics of the file do not change. A suppression naming only rules that this run does
+    so the diagnostics of the file do not change. A comment that is no suppression gets no fix: what
+    it was meant to say is for its author to write. A suppression naming only rules that this run does
     not enable is never reported, so `newslint fix --ignore ...` cannot delete it.
     """
 
@@ -85,6 +94,7 @@ class UnusedSuppression(Rule):
         "unknown": "suppression names unknown rule {selector!r}{hint}",
         "unknown-rules": "suppression names unknown rules {names}",
         "stray-enable": "newslint-enable without a matching newslint-disable",
+        "malformed": "{text!r} is no newslint suppression; it silences nothing",
     }
 
     @classmethod
@@ -102,7 +112,9 @@ ENGINE_RULES: tuple[type[Rule], ...] = (UnusedSuppression,)
 class Directive:
     """One suppression comment."""
 
-    kind: str  # "line" | "file" (front matter); "next-line" | "disable" | "enable" | "disable-file"
+    # "line" | "file" (front matter); "this-line" | "next-line" | "disable" | "enable" |
+    # "disable-file" (body); "malformed": looks meant as a directive but is none (it only reports)
+    kind: str
     selectors: tuple[str, ...]  # as written; empty: every rule (body comments only)
     selector_spans: tuple[Span, ...]
     span: Span  # `# newslint: disable=...` (to the end of the list) or `<!-- ... -->`
@@ -181,13 +193,18 @@ def _front_matter_directives(doc: Document) -> list[Directive]:
     values.sort()
     starts = [s.start for s in values]
     out: list[Directive] = []
-    for match in _FM_COMMENT.finditer(text, block.start, block.end):
-        hash_at = match.start()
+    for attempt in _FM_ATTEMPT.finditer(text, block.start, block.end):
+        hash_at = attempt.start()
         if _inside(values, starts, hash_at):
             continue  # a quoted or block value that happens to contain the words
         if doc.front_matter_format == "yaml" and hash_at > 0 and text[hash_at - 1] not in " \t\r\n":
             continue  # YAML starts a comment only after whitespace
         line = doc.position(hash_at).line
+        match = _FM_COMMENT.match(text, hash_at, block.end)
+        if match is None:
+            end = doc.lines.line_span(line).end
+            out.append(Directive("malformed", (), (), Span(hash_at, end), line, line, line))
+            continue
         line_start = doc.lines.line_span(line).start
         selectors, spans = _tokens(text, match.start(1), match.end(1))
         span = Span(hash_at, match.end())
@@ -223,13 +240,21 @@ def _html_spans(doc: Document) -> tuple[list[Span], list[int]]:
 
 def _body_directives(doc: Document) -> list[Directive]:
     text = doc.text
-    if doc.body_start >= len(text) or "newslint-" not in text[doc.body_start :]:
+    if doc.body_start >= len(text) or "newslint" not in text[doc.body_start :]:
         return []
     html, starts = _html_spans(doc)
     out: list[Directive] = []
-    for match in _BODY_COMMENT.finditer(text, doc.body_start):
-        if not _inside(html, starts, match.start()):
+    for attempt in _BODY_ATTEMPT.finditer(text, doc.body_start):
+        if not _inside(html, starts, attempt.start()):
             continue  # in a code span or block, or not an HTML comment at all
+        match = _BODY_COMMENT.match(text, attempt.start())
+        if match is None:
+            close = text.find("-->", attempt.end(), attempt.end() + _MAX_COMMENT)
+            if close >= 0:
+                line = doc.position(attempt.start()).line
+                span = Span(attempt.start(), close + 3)
+                out.append(Directive("malformed", (), (), span, line, line, line))
+            continue
         close = text.find("-->", match.end(), match.end() + _MAX_COMMENT)
         if close < 0:
             continue
@@ -242,6 +267,8 @@ def _body_directives(doc: Document) -> list[Directive]:
             out.append(
                 Directive("next-line", selectors, spans, span, line, end_line + 1, end_line + 1)
             )
+        elif kind == "disable-line":  # markdownlint's spelling: the comment's own line(s)
+            out.append(Directive("this-line", selectors, spans, span, line, line, end_line))
         elif kind == "disable-file":
             out.append(Directive(kind, selectors, spans, span, line, 1, 10**9))
         else:
@@ -281,7 +308,9 @@ class _Index:
             if item.kind in ("file", "disable-file"):
                 for key, use in uses:
                     self.whole_file.setdefault(key, []).append(use)
-            elif item.kind in ("line", "next-line"):
+            elif item.kind == "malformed":
+                continue
+            elif item.kind in ("line", "this-line", "next-line"):
                 for line in range(
                     item.first_line, min(item.last_line, item.first_line + 10_000) + 1
                 ):
@@ -348,7 +377,7 @@ def _is_cross_file(rule: type[Rule]) -> bool:
 @dataclass
 class _Outcome:
     keep: list[bool]
-    unused: list[tuple[Span, str, str, Fix]]  # span, message id, message, fix
+    unused: list[tuple[Span, str, str, Fix | None]]  # span, message id, message, fix
     project: dict[str, Any] | None  # what the project step needs, when cross-file rules are named
     severity: Severity
 
@@ -411,6 +440,9 @@ def _judge(
         return found
 
     for number, item in enumerate(directives):
+        if item.kind == "malformed":
+            outcome.unused.append(_malformed(doc, item))
+            continue
         unknown = [p for p, s in enumerate(item.selectors) if not info(s).known]
         if item.kind == "enable":
             if index.ranges and number not in index.closed_something:
@@ -565,6 +597,17 @@ def _unknown(
         shown += f" and {len(names) - 5} more"
     message = UnusedSuppression.messages["unknown-rules"].format(names=shown)
     return span, "unknown-rules", message, Fix.safe("Remove unknown rules from suppression", edit)
+
+
+def _malformed(doc: Document, item: Directive) -> tuple[Span, str, str, Fix | None]:
+    written = doc.text[item.span.start : item.span.end]
+    message = UnusedSuppression.messages["malformed"].format(text=_shortened(written))
+    return item.span, "malformed", message, None
+
+
+def _shortened(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _stray(doc: Document, item: Directive) -> tuple[Span, str, str, Fix]:

@@ -436,3 +436,33 @@ def test_cli_check_and_fix(
     assert article.read_text(encoding="utf-8") == stale.replace(
         "<!-- newslint-disable-next-line FM004 -->\n", ""
     )
+
+
+# ------------------------------------------------------------- disable-line, malformed comments
+
+
+def test_disable_line_silences_the_comments_own_line_as_in_markdownlint() -> None:
+    text = FM + "BAD here <!-- newslint-disable-line ZZ001 -->\nBAD there\n"
+    assert lint(text) == [("ZZ001", 6, 1)]
+    # With nothing on its line to silence, it is unused, and the fix takes it and one space.
+    text = FM + "Fine here <!-- newslint-disable-line ZZ001 -->\n"
+    assert lint(text) == [("NL001", 5, 11)]
+    assert fixed(text) == FM + "Fine here\n"
+
+
+def test_a_comment_that_looks_meant_as_a_suppression_is_reported_without_a_fix() -> None:
+    text = (
+        FM
+        + "BAD <!-- newslint-disabel ZZ001 -->\n\n"
+        + "BAD <!-- newslint: disable=ZZ001 -->\n\n"
+        + "`<!-- newslint-oops -->` in code is text.\n"
+    )
+    assert lint(text) == [("ZZ001", 5, 1), ("NL001", 5, 5), ("ZZ001", 7, 1), ("NL001", 7, 5)]
+    assert messages(text)[1] == (
+        "'<!-- newslint-disabel ZZ001 -->' is no newslint suppression; it silences nothing"
+    )
+    assert fixed(text) == text  # what it was meant to say is for its author to write
+    front = '---\ntitle: "BAD"  # newslint disable=ZZ001\n---\n'
+    assert lint(front) == [("ZZ001", 2, 9), ("NL001", 2, 15)]
+    # A comment that only mentions newslint is no attempt at a suppression.
+    assert lint('---\ntitle: "x"  # newslint reads this key\n---\n') == []
