@@ -124,6 +124,31 @@ def delete_block(document: Document, span: Span) -> Edit:
     return Edit.delete(Span(start, stop))
 
 
+def delete_inline(document: Document, span: Span) -> Edit:
+    """An edit that removes inline text at `span` (an empty link, an image) without leaving two
+    spaces, or a space before punctuation, behind; alone on its lines it goes as a block does."""
+    text = document.text
+    lines = document.lines
+    line = lines.line_span(lines.position(span.start).line)
+    last = lines.line_span(lines.position(max(span.start, span.end - 1)).line)
+    before, after = text[line.start : span.start], text[span.end : last.end]
+    if not before.strip(" \t") and not after.strip(" \t"):
+        return delete_block(document, span)
+    start, end = span.start, span.end
+    space_before = before.endswith((" ", "\t"))
+    if space_before and after[:1] in (" ", "\t"):
+        end += 1  # `a [](x) b` -> `a b`
+    elif space_before and (not after or after[0] in _CLOSING):
+        start -= 1  # `a [](x).` -> `a.`
+    elif after[:1] in (" ", "\t") and (not before.strip(" \t") or before[-1] in "([{"):
+        end += 1  # `[](x) a` at the start of a line -> `a`
+    return Edit.delete(Span(start, end))
+
+
+# Punctuation that follows a word without a space.
+_CLOSING = frozenset(".,;:!?)]}\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f")
+
+
 def _line(document: Document, number: int) -> str:
     span = document.lines.line_span(number)
     return document.text[span.start : span.end]

@@ -39,10 +39,12 @@ from __future__ import annotations
 import re
 
 from newslint import Edit, Fix, Rule, Severity
+from newslint.document import Document
 from newslint.events import Link, Text
 from newslint.rule import Context
 from newslint.spans import Span
 
+from ._body import delete_inline
 from ._links import destination, doubled_scheme, link_text_source, split_url
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
@@ -79,7 +81,7 @@ class LinkMalformed(Rule):
         elif not link.is_image and self._invisible(text, link, dest):
             ctx.report(link.span, "no-text", url=url[:80], severity=Severity.WARNING)
         elif match := _SCRIPT.match(url):
-            fix = self._unlink(text, link, dest, "Remove the script link")
+            fix = self._unlink(ctx.document, link, dest, "Remove the script link")
             scheme = match.group(0).strip().lower()
             ctx.report(link.span, "script", kind=kind, scheme=scheme, fix=fix)
         elif match := doubled_scheme(url):
@@ -103,21 +105,21 @@ class LinkMalformed(Rule):
         return not any(mark in label for mark in ("![", "<", "`", "&"))
 
     def _no_url(self, ctx: Context, link: Link, dest: Span | None, kind: str) -> None:
-        text = ctx.document.text
         if not link.text.strip() and not link.title:
-            fix = Fix.safe(f"Remove the empty {kind}", Edit.delete(link.span))
+            fix = Fix.safe(f"Remove the empty {kind}", delete_inline(ctx.document, link.span))
             ctx.report(link.span, "empty", kind=kind, fix=fix)
             return
         ctx.report(
             link.span,
             "no-url",
             kind=kind,
-            fix=self._unlink(text, link, dest, f"Replace the {kind} by its text"),
+            fix=self._unlink(ctx.document, link, dest, f"Replace the {kind} by its text"),
         )
 
-    def _unlink(self, text: str, link: Link, dest: Span | None, title: str) -> Fix | None:
+    def _unlink(self, document: Document, link: Link, dest: Span | None, title: str) -> Fix | None:
+        text = document.text
         if link.is_image:
-            return Fix.unsafe("Remove the image", Edit.delete(link.span))
+            return Fix.unsafe("Remove the image", delete_inline(document, link.span))
         if dest is None:
             return None
         inner = link_text_source(text, link, dest)

@@ -14,7 +14,8 @@ CASES = [
         "empty-image-and-link",
         fm(body="Volume  ![]()  and [](<>) here\n"),
         errors=[("empty", 4, 9), ("empty", 4, 20)],
-        fixed=fm(body="Volume    and  here\n"),
+        # One space next to each removed link goes with it (the text's own double spaces stay).
+        fixed=fm(body="Volume   and here\n"),
     ),
     Case(
         "empty-images-around-a-url",
@@ -32,7 +33,7 @@ CASES = [
         "text-without-destination",
         fm(body="Read [the report]() and ![chart]() now.\n"),
         errors=[("no-url", 4, 6), ("no-url", 4, 25)],
-        unsafe_fixed=fm(body="Read the report and  now.\n"),
+        unsafe_fixed=fm(body="Read the report and now.\n"),
     ),
     Case(
         "no-host",
@@ -103,7 +104,13 @@ CASES = [
         "crlf",
         "---\r\ntitle: x\r\n---\r\n\r\nA ![]() b\r\n[c](https://c.org/d e)\r\n",
         errors=[("empty", 5, 3), ("space", 6, 5)],
-        fixed="---\r\ntitle: x\r\n---\r\n\r\nA  b\r\n[c](https://c.org/d%20e)\r\n",
+        fixed="---\r\ntitle: x\r\n---\r\n\r\nA b\r\n[c](https://c.org/d%20e)\r\n",
+    ),
+    Case(
+        "removed-without-leaving-spaces",
+        fm(body="Text ![]().\n\n[]() Starts a line.\n\n![]()\n\nLast.\n"),
+        errors=[("empty", 4, 6), ("empty", 6, 1), ("empty", 8, 1)],
+        fixed=fm(body="Text.\n\nStarts a line.\n\nLast.\n"),
     ),
     Case(
         "link-without-text",
