@@ -749,52 +749,64 @@ def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
     except RecursionError:
         return [FrontMatterError("TOML is nested too deeply", Span(span.start, span.start))]
     scanner = _TomlScanner(text, span.end)
-    entries: list[Entry] = []
+    entries, pos = _toml_entries(text, scanner, span.start, span.end, data)
     seen_tables: dict[str, int] = {}
-    pos = scanner.skip_ws(span.start)
-    in_table = False
     while pos < span.end:
         line_start = pos
         while line_start > span.start and text[line_start - 1] in " \t":
             line_start -= 1
-        if text.startswith("[", pos):
-            array = text.startswith("[[", pos)
-            parts, key_span, after = scanner.key(pos + (2 if array else 1))
-            _, nxt = _line_end(text, after)
-            in_table = True
-            name = parts[0]
-            table_end = _next_table(text, nxt, span.end)
-            if name in seen_tables:
-                # A later [name.sub] or [[name]] extends the first entry's span.
-                index = seen_tables[name]
-                old = entries[index]
-                entries[index] = Entry(
-                    old.key, old.key_span, old.node, Span(old.entry_span.start, table_end)
-                )
+        array = text.startswith("[[", pos)
+        parts, key_span, after = scanner.key(pos + (2 if array else 1))
+        _, nxt = _line_end(text, after)
+        name = parts[0]
+        table_end = _next_table(text, nxt, span.end)
+        if name in seen_tables:
+            # A later [name.sub] or [[name]] extends the first entry's span.
+            index = seen_tables[name]
+            old = entries[index]
+            entries[index] = Entry(
+                old.key, old.key_span, old.node, Span(old.entry_span.start, table_end)
+            )
+        else:
+            seen_tables[name] = len(entries)
+            value = data.get(name)
+            node_span = Span(pos, _trim_end(text, pos, table_end))
+            if len(parts) == 1 and not array and isinstance(value, dict):
+                # `[name]`: its own `key = value` lines are its entries (`[thumbnail] src = ...`).
+                inner, _ = _toml_entries(text, scanner, nxt, table_end, value)
+                node = Node("map", value, node_span, "map", None, (), tuple(inner))
             else:
-                seen_tables[name] = len(entries)
-                node = _toml_node(
-                    data.get(name), Span(pos, _trim_end(text, pos, table_end)), None, ()
-                )
-                entries.append(Entry(name, key_span, node, Span(line_start, table_end)))
-            pos = scanner.skip_ws(table_end)
-            continue
+                node = _toml_node(value, node_span, None, ())
+            entries.append(Entry(name, key_span, node, Span(line_start, table_end)))
+        pos = scanner.skip_ws(table_end)
+    mapping = {e.key: e.node.value for e in entries}
+    return Node("map", mapping, span, "map", None, (), tuple(entries))
+
+
+def _toml_entries(
+    text: str, scanner: _TomlScanner, start: int, end: int, data: dict[str, Any]
+) -> tuple[list[Entry], int]:
+    """The `key = value` lines from `start` up to `end` or the first table header, as entries of
+    the table `data`; and where they stop."""
+    entries: list[Entry] = []
+    pos = scanner.skip_ws(start)
+    while pos < end and not text.startswith("[", pos):
+        line_start = pos
+        while line_start > start and text[line_start - 1] in " \t":
+            line_start -= 1
         parts, key_span, after = scanner.key(pos)
         if not text.startswith("=", after):  # pragma: no cover - tomllib accepted the text
             break
         value_start = scanner.skip_ws(after + 1, newlines=False)
         value_span, style, items = scanner.value(value_start)
         _, nxt = _line_end(text, value_span.end)
-        if not in_table:
-            if len(parts) == 1:
-                value = data.get(parts[0])
-                node = _toml_node(value, value_span, style, items)
-            else:
-                node = Node("map", data.get(parts[0]), Span(pos, value_span.end), "map")
-            entries.append(Entry(parts[0], key_span, node, Span(line_start, nxt)))
+        if len(parts) == 1:
+            node = _toml_node(data.get(parts[0]), value_span, style, items)
+        else:
+            node = Node("map", data.get(parts[0]), Span(pos, value_span.end), "map")
+        entries.append(Entry(parts[0], key_span, node, Span(line_start, nxt)))
         pos = scanner.skip_ws(nxt)
-    mapping = {e.key: e.node.value for e in entries}
-    return Node("map", mapping, span, "map", None, (), tuple(entries))
+    return entries, min(pos, end)
 
 
 def _next_table(text: str, pos: int, end: int) -> int:

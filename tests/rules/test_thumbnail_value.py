@@ -41,6 +41,14 @@ CASES = [
     ),
     Case("toml-table", '+++\n[thumbnail]\nsrc = "a.jpg"\nvisibility = ["post"]\n+++\n'),
     Case(
+        "toml-table-with-image-and-a-bad-visibility",
+        '+++\ntitle = "x"\n[thumbnail]\n  image = "a.jpg"\n  visibility = ["list", "single"]\n'
+        "[params]\n  x = 1\n+++\n",
+        errors=[("no-src", 4, 3), ("visibility", 5, 25)],
+        fixed='+++\ntitle = "x"\n[thumbnail]\n  src = "a.jpg"\n  visibility = ["list", "single"]\n'
+        "[params]\n  x = 1\n+++\n",
+    ),
+    Case(
         "json",
         '{"thumbnail": {"image": "a.jpg"}}\n',
         errors=[("no-src", 1, 16)],
