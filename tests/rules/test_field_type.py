@@ -42,7 +42,28 @@ CASES = [
         "key-case-ignored-as-in-hugo",
         '---\nDraft: "false"\n---\nBody.\n',
         errors=[("type", 2, 8)],
-        unsafe_fixed="---\nDraft: false\n---\nBody.\n",
+        fixed="---\nDraft: false\n---\nBody.\n",
+    ),
+    # Hugo reads its own booleans with Go's strconv.ParseBool: "TRUE", "t" and "1" are true, so
+    # writing what Hugo already reads is safe. " True " and "tRue" it reads as false (the page is
+    # published): making them true changes the page, so that fix stays unsafe.
+    Case(
+        "hugo-bool-strings-hugo-parses-fix-safely",
+        fm(draft="TRUE", headless="0", isCJKLanguage="t"),
+        errors=[("type", 2, 8), ("type", 3, 11), ("type", 4, 16)],
+        fixed=fm(draft=True, headless=False, isCJKLanguage=True),
+    ),
+    Case(
+        "hugo-bool-string-hugo-reads-as-false",
+        fm(draft="tRue"),
+        errors=[("type", 2, 8)],
+        unsafe_fixed=fm(draft=True),
+    ),
+    Case(
+        "theme-bool-string-stays-unsafe",
+        fm(toc="TRUE"),
+        errors=[("type", 2, 6)],
+        unsafe_fixed=fm(toc=True),
     ),
     Case("bool-word-other-than-true-false-no-fix", fm(draft="yes"), errors=[("type", 2, 8)]),
     # Hugo reads YAML 1.2: a plain `yes` is the string "yes", and `draft: yes` publishes the page.
