@@ -19,6 +19,7 @@ reject one, and pydantic is imported and the model built only for a document it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,8 +49,20 @@ EXPECTED = {
     "any": "a value",
 }
 LIST_KINDS = frozenset({"strings", "terms", "list", "maps"})
-# Hugo refuses to build when these are not maps, even for an empty string.
 MAP_KINDS = frozenset({"map", "maps", "cascade"})
+# Hugo refuses to build when these are not maps, even for an empty string; an empty `sitemap` or
+# `resources` builds like an absent one.
+EMPTY_FAILS = frozenset({"params", "build", "cascade"})
+# Menu entry fields Hugo decodes as strings (a list or map there fails the build).
+_MENU_STRINGS = frozenset(
+    {"identifier", "name", "parent", "pre", "post", "title", "url", "pageref"}
+)
+# Go's strconv.ParseInt(s, 0, 64), which decodes a string menu weight: a sign, then a decimal,
+# 0x, 0o, 0b or leading-0 octal number, `_` allowed between digits.
+_GO_INT = re.compile(
+    r"[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0(?:_?[0-7])*"
+    r"|[1-9](?:_?[0-9])*)"
+)
 
 
 @dataclass(frozen=True)
@@ -193,23 +206,27 @@ class Schema:
             key = item.key.lower()
             if key not in aliases or key in by_key:
                 continue
-            spec = self.specs.get(key)
-            if _empty(item.node) and not (
-                spec and spec.kind in MAP_KINDS and item.node.tag == "str"
-            ):
+            if _empty(item.node) and not (key in EMPTY_FAILS and item.node.tag == "str"):
                 continue  # empty is empty-field's (or harmless), except where Hugo wants a map
             by_key[key] = item
             data[key] = _python(item.node, text)
+        nested = [
+            issue
+            for key, item in by_key.items()
+            if self.specs[key].kind == "menu"
+            for issue in _menu_issues(item, text)
+        ]
         if all(self._certainly_valid(key, value) for key, value in data.items()):
-            return []
+            return nested
         from pydantic import ValidationError
 
         model, _ = _model(model_key)
         try:
             model.model_validate(data)
         except ValidationError as err:
-            return self._issues(err.errors(), by_key, text)
-        return []
+            issues = self._issues(err.errors(), by_key, text) + nested
+            return sorted(issues, key=lambda i: i.span.start)
+        return nested
 
     def _certainly_valid(self, key: str, value: Any) -> bool:
         """True only when the model built by `_model` surely accepts `value` for `key`.
@@ -247,7 +264,9 @@ class Schema:
             allowed = self.allowed.get(key)
             indexes = [_item_index(e["loc"]) for e in errs]
             node = item_field.node
-            if node.kind == "list" and all(i is not None for i in indexes):
+            # For a list, the errors with an index are the list's; those without come from a union's
+            # other members (the string or map a `menu` may also be), which a list is not.
+            if node.kind == "list" and any(i is not None for i in indexes):
                 for index in sorted({i for i in indexes if i is not None}):
                     if index >= len(node.items) or _empty(node.items[index]):
                         continue  # an empty item is empty-field's to report
@@ -286,9 +305,9 @@ class Schema:
                 node if item else None,
             )
         if item:
-            expected = "a string" if kind in ("strings", "terms") else "a map"
-            if kind in ("list", "any"):
-                expected = "a string"
+            expected = "a map" if kind in ("maps", "cascade") else "a string"
+            if kind == "menu":
+                expected = "a menu name"
             return Issue(
                 item_field,
                 node.span,
@@ -306,6 +325,51 @@ class Schema:
                 "actual": describe(node, text),
             },
         )
+
+
+def _menu_issues(item_field: Field, text: str) -> list[Issue]:
+    """Entries of a `menu` map that Hugo cannot decode as menu entries (the build fails).
+
+    Each entry must be a map (or null: an entry with defaults); in it `weight` a number, a boolean
+    or a string Go's ParseInt reads (`"5"`, `"0x10"`, `""`, not `"5.0"`), `params` a map, and the
+    names and links scalars. Other keys Hugo ignores.
+    """
+    node = item_field.node
+    if node.kind != "map":
+        return []
+    issues: list[Issue] = []
+
+    def issue(where: Node, key: str, kind: str) -> None:
+        values = {"key": key, "expected": EXPECTED[kind], "actual": describe(where, text)}
+        issues.append(Issue(item_field, where.span, "type", values))
+
+    for menu in node.entries:
+        entry, name = menu.node, f"{item_field.key}.{menu.key}"
+        if entry.tag == "null":
+            continue
+        if entry.kind != "map":
+            issue(entry, name, "map")
+            continue
+        for sub in entry.entries:
+            key, value = sub.key.lower(), sub.node
+            if value.tag == "null":
+                continue
+            if key == "weight" and not _menu_weight(value):
+                issue(value, f"{name}.{sub.key}", "int")
+            elif key == "params" and value.kind != "map":
+                issue(value, f"{name}.{sub.key}", "map")
+            elif key in _MENU_STRINGS and value.kind != "scalar":
+                issue(value, f"{name}.{sub.key}", "str")
+    return issues
+
+
+def _menu_weight(node: Node) -> bool:
+    """A menu entry weight Hugo's weak decoding turns into a number."""
+    if node.tag in ("int", "float", "bool"):
+        return True
+    if node.tag == "str" and isinstance(node.value, str):
+        return not node.value or _GO_INT.fullmatch(node.value) is not None
+    return False
 
 
 def _allowed_str(value: Any, allowed: tuple[Any, ...]) -> bool:
@@ -330,7 +394,9 @@ _EXACT: dict[str, Callable[[Any], bool]] = {
     "maps": lambda v: type(v) is list and all(_str_keys(i) for i in v),
     "cascade": lambda v: _str_keys(v) or (type(v) is list and all(_str_keys(i) for i in v)),
     "menu": lambda v: (
-        type(v) is str or (type(v) is list and all(type(i) is str for i in v)) or _str_keys(v)
+        type(v) is str
+        or (type(v) is list and all(type(i) in (str, int, float) for i in v))
+        or _str_keys(v)
     ),
 }
 
@@ -485,7 +551,8 @@ def _model(key: tuple[Any, ...]) -> tuple[Any, frozenset[str]]:
         "map": dict[str, Any],
         "maps": list[dict[str, Any]],
         "cascade": Union[dict[str, Any], list[dict[str, Any]]],  # noqa: UP007
-        "menu": Union[StrictStr, list[StrictStr], dict[str, Any]],  # noqa: UP007
+        # Hugo names a menu by each item of a list, as it names taxonomy terms.
+        "menu": Union[StrictStr, list[scalar], dict[str, Any]],  # noqa: UP007
         "any": Any,
     }
     fields: dict[str, Any] = {}

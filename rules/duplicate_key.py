@@ -6,8 +6,9 @@ repeat. Hugo lowercases the keys of the front matter and of the maps in it (not 
 lists), so `title` and `Title` in one map are a repeat too.
 
 ## Why is this bad?
-YAML loaders silently keep the last value (and some refuse the file), so the value an editor sees
-first is not the one Hugo uses. Of two spellings of a key Hugo keeps one that is not all lower
+Hugo refuses a YAML front matter with a repeated key ("mapping key already defined"), so the site
+does not build; in JSON it silently keeps the last value, so the value an editor sees first is not
+the one Hugo uses. (A repeated TOML key is a syntax error, `front-matter-syntax`'s.) Of two spellings of a key Hugo keeps one that is not all lower
 case, whichever comes first, and of two such spellings either one, from one build to the next.
 
 ## Example
@@ -35,15 +36,22 @@ class DuplicateKey(Rule):
     name = "duplicate-key"
     severity = Severity.ERROR
     messages = {
-        "duplicate": "key {key!r} appears again (first on line {first_line}); the last one wins",
+        "duplicate": "key {key!r} appears again (first on line {first_line}){outcome}",
         "case": "key {key!r} repeats {first!r} (line {first_line}) in other letter case: Hugo "
         "ignores case and keeps only one of them",
     }
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
+        # Hugo's YAML decoder stops at a repeated key; Go's JSON decoder keeps the last value.
+        if front_matter.format == "yaml":
+            outcome = ": Hugo refuses the file"
+        else:
+            outcome = "; the last one wins"
         for first, repeat in duplicate_keys(front_matter.root):
             line = ctx.document.position(first.key_span.start).line
-            ctx.report(repeat.key_span, "duplicate", key=repeat.key, first_line=line)
+            ctx.report(
+                repeat.key_span, "duplicate", key=repeat.key, first_line=line, outcome=outcome
+            )
         for first, repeat in case_variants(front_matter.root):
             line = ctx.document.position(first.key_span.start).line
             ctx.report(repeat.key_span, "case", key=repeat.key, first=first.key, first_line=line)

@@ -6,6 +6,11 @@ Checks every known front-matter field against the schema of the active presets (
 `comments: "false"`, `draft: "true"`, `weight: "3"`, `tags: "economy"`, `params: ""`, a list item
 that is a list, a `section` outside its allowed values.
 
+Hugo decodes its own fields leniently, and the rule follows what it does: an empty `sitemap` or
+`resources` is no error, a number in `menu: [main, 3]` names a menu, and each entry of a `menu` map
+must be a map whose `weight` Go can read as a number (`"5"`, not `"5.0"`), whose `params` is a map
+and whose names are scalars, else the build fails.
+
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
 (a non-empty string is true) and never loads MathJax for `mathjax: "true"` (it compares with the
@@ -25,9 +30,12 @@ sidebar `widgets: "recent"` breaks Mainroad's template.
     ---
 
 ## Fix safety
-Unsafe: `"true"`/`"false"` become booleans and a single value becomes a one-item list. The page then
-renders as its author meant, which is not how it renders today (`comments: "false"` shows comments
-until fixed), so an editor should confirm.
+Safe: a string that Hugo itself reads as a boolean (`draft: "true"`, `"TRUE"`, `"0"`, `"f"`: Go's
+ParseBool) is written as that boolean; the page does not change. Unsafe: other `"true"`/`"false"`
+spellings become booleans (`draft: " True "`, which Hugo reads as false, and theme params such as
+`comments: "false"`, which Mainroad treats as on) and a single value becomes a one-item list. The
+page then renders as its author meant, which is not how it renders today, so an editor should
+confirm.
 """
 
 from __future__ import annotations
@@ -39,6 +47,13 @@ from newslint.rule import Context
 from newslint.schema import LIST_KINDS, Issue
 
 from ._schema import schema_of, wrap_in_list
+
+# The strings Go's strconv.ParseBool accepts, with which Hugo reads `draft`, `headless` and
+# `isCJKLanguage`; any other string it reads as false.
+GO_BOOLS = {
+    **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
+    **dict.fromkeys(("0", "f", "F", "FALSE", "false", "False"), False),
+}
 
 
 class FieldType(Rule):
@@ -65,6 +80,10 @@ class FieldType(Rule):
         if spec is None or node.kind != "scalar":
             return None
         if spec.kind == "bool" and node.tag == "str":
+            if spec.preset == "hugo" and node.value in GO_BOOLS:
+                # Hugo reads its own booleans with Go's ParseBool: the page does not change.
+                word = "true" if GO_BOOLS[str(node.value)] else "false"
+                return Fix.safe(f"Write {field.key} as {word}", Edit.replace(node.span, word))
             word = str(node.value).strip().lower()
             if word in ("true", "false"):
                 return Fix.unsafe(f"Write {field.key} as {word}", Edit.replace(node.span, word))

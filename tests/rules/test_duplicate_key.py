@@ -48,3 +48,25 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_duplicate_key(case: Case) -> None:
     assert_case(DuplicateKey, case)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # Hugo's YAML decoder refuses a repeated key ("mapping key already defined"): no build.
+        (
+            '---\ntitle: "A"\nmenu:\n  main: {}\n  main: {}\n---\n',
+            "key 'main' appears again (first on line 4): Hugo refuses the file",
+        ),
+        # Go's JSON decoder keeps the last value.
+        (
+            '{"title": "A", "title": "B"}\n',
+            "key 'title' appears again (first on line 1); the last one wins",
+        ),
+    ],
+)
+def test_message_says_what_hugo_does(text: str, message: str) -> None:
+    from newslint.engine import check_text
+
+    found = check_text(text, select=["FM003"])
+    assert [d.message for d in found] == [message]

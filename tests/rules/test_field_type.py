@@ -42,7 +42,28 @@ CASES = [
         "key-case-ignored-as-in-hugo",
         '---\nDraft: "false"\n---\nBody.\n',
         errors=[("type", 2, 8)],
-        unsafe_fixed="---\nDraft: false\n---\nBody.\n",
+        fixed="---\nDraft: false\n---\nBody.\n",
+    ),
+    # Hugo reads its own booleans with Go's strconv.ParseBool: "TRUE", "t" and "1" are true, so
+    # writing what Hugo already reads is safe. " True " and "tRue" it reads as false (the page is
+    # published): making them true changes the page, so that fix stays unsafe.
+    Case(
+        "hugo-bool-strings-hugo-parses-fix-safely",
+        fm(draft="TRUE", headless="0", isCJKLanguage="t"),
+        errors=[("type", 2, 8), ("type", 3, 11), ("type", 4, 16)],
+        fixed=fm(draft=True, headless=False, isCJKLanguage=True),
+    ),
+    Case(
+        "hugo-bool-string-hugo-reads-as-false",
+        fm(draft="tRue"),
+        errors=[("type", 2, 8)],
+        unsafe_fixed=fm(draft=True),
+    ),
+    Case(
+        "theme-bool-string-stays-unsafe",
+        fm(toc="TRUE"),
+        errors=[("type", 2, 6)],
+        unsafe_fixed=fm(toc=True),
     ),
     Case("bool-word-other-than-true-false-no-fix", fm(draft="yes"), errors=[("type", 2, 8)]),
     # Hugo reads YAML 1.2: a plain `yes` is the string "yes", and `draft: yes` publishes the page.
@@ -77,6 +98,38 @@ CASES = [
     Case("menus-number", fm(menus=Raw("3")), errors=[("type", 2, 8)]),
     Case("params-empty-string-fails-hugo", fm(params=""), errors=[("type", 2, 9)]),
     Case("cascade-list-of-maps", fm(cascade=Raw("[{draft: true}]"))),
+    # Hugo builds with an empty `sitemap` or `resources` (only params, build and cascade must be
+    # maps even when empty): an empty value there is no type error.
+    Case("sitemap-and-resources-empty-build", fm(sitemap="", resources="")),
+    # Hugo decodes each entry of a menu map as a menu entry: a scalar or a list fails the build
+    # ("unable to cast"), null is an entry with defaults; a weight must be a number or a string
+    # Go's ParseInt reads, a params a map, the other entry fields scalars.
+    Case(
+        "menu-entry-not-a-map-fails-hugo",
+        '---\nmenu:\n  main: ""\n  footer: 3\n  side:\n---\nBody.\n',
+        errors=[("type", 3, 9), ("type", 4, 11)],
+    ),
+    Case(
+        "menu-entry-fields-hugo-cannot-decode",
+        '---\nmenus:\n  main:\n    weight: "5.0"\n    parent: [a]\n    params: x\n    name: 3\n'
+        '  footer:\n    weight: "0x10"\n    pre: ""\n---\nBody.\n',
+        errors=[("type", 4, 13), ("type", 5, 13), ("type", 6, 13)],
+    ),
+    pytest.param(
+        Case(
+            "menu-entry-toml-table",
+            '+++\n[menu.main]\nweight = "abc"\nidentifier = "x"\n+++\nBody.\n',
+            errors=[("type", 3, 10)],
+        ),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="newslint/matter.py: a TOML [table] field's node has its value but no entries "
+            "(child nodes with spans), so nothing inside a table can be reported",
+        ),
+    ),
+    # Hugo makes `menu: [main, 3]` two menus, "main" and "3", as it names taxonomy terms.
+    Case("menu-list-of-names-with-a-number", fm(menu=Raw("[main, 3]"))),
+    Case("menu-list-item-map", fm(menu=Raw("[{main: 1}]")), errors=[("item-type", 2, 8)]),
     Case("empty-values-are-not-types", fm(draft="", weight="", comments="", tags="")),
     Case("mainroad-fields-unknown-without-mainroad", fm(comments="false"), config=NO_MAINROAD),
     Case(
