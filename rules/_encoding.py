@@ -346,6 +346,39 @@ def char_names(run: str) -> str:
 
 # ------------------------------------------------------------------------- invalid bytes
 
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_FOREIGN_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32 BE"),
+    (b"\xff\xfe", "UTF-16 LE"),
+    (b"\xfe\xff", "UTF-16 BE"),
+)
+
+
+def foreign_encoding(raw: bytes) -> tuple[str, str] | None:
+    """(encoding, evidence) of a file that is not meant as UTF-8 at all, such as UTF-16.
+
+    Read as UTF-8, such a file is a NUL between every two letters and a bad byte for every other
+    letter; reporting those one by one (or "transcoding" them) would be noise and garbage, so the
+    EN rules leave such a file to one `invalid-utf8` diagnostic.
+    """
+    for bom, name in _FOREIGN_BOMS:
+        if raw.startswith(bom):
+            return name, "byte order mark " + " ".join(f"{b:02X}" for b in bom)
+    sample = raw[:4096]
+    nuls = sample.count(0)
+    # UTF-16 text in a Latin script has a NUL in every other byte; a UTF-8 article has none, or
+    # a stray one that `control-char` reports.
+    if not sample or nuls * 4 < len(sample):
+        return None
+    odd = sum(1 for index in range(1, len(sample), 2) if sample[index] == 0)
+    if odd * 10 >= nuls * 9:
+        return "UTF-16 LE", "every other byte is NUL"
+    if (nuls - odd) * 10 >= nuls * 9:
+        return "UTF-16 BE", "every other byte is NUL"
+    return None
+
+
 _BY_LANGUAGE = {
     "zh": ("gb18030",),
     "zh-hk": ("big5hkscs", "gb18030"),

@@ -8,6 +8,9 @@ of the article language's usual encodings (GB18030 for Chinese, Big5-HKSCS for H
 Taiwan, Shift JIS for Japanese, Windows-1251 for Russian, ...) and finally Windows-1252 under which
 every run of the file decodes to ordinary characters.
 
+A file in UTF-16 or UTF-32 (it starts with such a byte order mark, or every other byte is NUL) is
+reported once, without a fix: read as UTF-8 it is nothing but NULs and bad bytes.
+
 ## Why is this bad?
 Hugo reads content as UTF-8: the bytes become `�` on the page, and some tools refuse the file.
 
@@ -24,11 +27,11 @@ the article's language; an editor should check the result.
 
 from __future__ import annotations
 
-from newslint import Edit, Fix, Rule, Severity
+from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._encoding import detect_encoding, encoding_name
+from ._encoding import detect_encoding, encoding_name, foreign_encoding
 
 _SHOWN = 8
 
@@ -40,9 +43,16 @@ class InvalidUtf8(Rule):
     messages = {
         "guess": "bytes that are not UTF-8: {data} (as {encoding}: {decoded!r})",
         "unknown": "bytes that are not UTF-8: {data}",
+        "foreign": "file is encoded in {encoding}, not UTF-8 ({evidence}); save it as UTF-8",
     }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
+        foreign = foreign_encoding(document.raw)
+        if foreign is not None:
+            # Every other byte is NUL or not UTF-8: one diagnostic says what the file is.
+            span = Span(0, min(1, len(document.text)))
+            ctx.report(span, "foreign", encoding=foreign[0], evidence=foreign[1])
+            return
         runs = document.invalid_bytes
         if not runs:
             return

@@ -71,3 +71,35 @@ def test_long_run_is_shortened_in_the_message() -> None:
 def test_front_matter_that_does_not_parse_is_still_checked() -> None:
     raw = b"---\ntitle: [\xe9\n"
     assert [r[:3] for r in lint_bytes(InvalidUtf8, raw)] == [("guess", 2, 9)]
+
+
+UTF16_ARTICLE = '---\r\ntitle: "Zürich"\r\n---\r\n\r\nGrüezi.\r\n'
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding", "evidence"),
+    [
+        (UTF16_ARTICLE.encode("utf-16-le"), "UTF-16 LE", "every other byte is NUL"),
+        (b"\xff\xfe" + UTF16_ARTICLE.encode("utf-16-le"), "UTF-16 LE", "byte order mark FF FE"),
+        (b"\xfe\xff" + UTF16_ARTICLE.encode("utf-16-be"), "UTF-16 BE", "byte order mark FE FF"),
+        (
+            b"\xff\xfe\x00\x00" + UTF16_ARTICLE.encode("utf-32-le"),
+            "UTF-32 LE",
+            "byte order mark FF FE 00 00",
+        ),
+    ],
+    ids=["utf-16-le-no-bom", "utf-16-le", "utf-16-be", "utf-32-le"],
+)
+def test_utf16_file_is_one_diagnostic_without_a_fix(
+    raw: bytes, encoding: str, evidence: str
+) -> None:
+    """A UTF-16 file is not UTF-8 with bad bytes: one diagnostic, never a byte-by-byte guess."""
+    assert lint_bytes(InvalidUtf8, raw) == [
+        (
+            "foreign",
+            1,
+            1,
+            f"file is encoded in {encoding}, not UTF-8 ({evidence}); save it as UTF-8",
+        )
+    ]
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True) == raw
