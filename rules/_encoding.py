@@ -435,3 +435,41 @@ def detect_encoding(runs: list[bytes], language: str | None) -> str | None:
         except UnicodeDecodeError:
             continue
     return None
+
+
+# Encodings with two-byte characters. Read as UTF-8, their files split into runs at trail bytes
+# that are ASCII (Shift JIS "都" is 93 73, "s" for the second byte) or at byte pairs that happen
+# to be valid UTF-8 (GBK "日，" C8 D5 A3 AC holds D5 A3, Armenian "գ"): no run decodes alone.
+_MULTIBYTE = frozenset({"gb18030", "big5hkscs", "cp932", "euc_jp", "cp949"})
+_LINE_CONTROLS = frozenset("\t\n\r")
+
+
+def _plausible_text(decoded: str) -> bool:
+    return not any(
+        unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in _LINE_CONTROLS for c in decoded
+    )
+
+
+def detect_file_encoding(
+    raw: bytes, text: str, invalid: int, language: str | None
+) -> tuple[str, str] | None:
+    """(encoding, decoded text) when the whole file is in a multi-byte legacy encoding.
+
+    For when the bad runs do not decode one by one. Only for a file that is mostly not UTF-8 (more bad bytes than valid non-ASCII characters), so
+    a UTF-8 article with a few legacy bytes keeps its UTF-8 text; only in the encodings usual for
+    the article's language, and only when every byte decodes to an ordinary character.
+    `text` is the document's text without a leading BOM, `raw` its bytes without one.
+    """
+    ascii_count = len(text.encode("ascii", "ignore"))
+    if invalid <= len(text) - ascii_count - invalid:  # each bad byte is one U+FFFD in `text`
+        return None
+    for encoding in candidate_encodings(language):
+        if encoding not in _MULTIBYTE:
+            continue
+        try:
+            decoded = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text(decoded):
+            return encoding, decoded
+    return None
