@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.spans import Span
 from newslint.textutil import lazy_regex
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 
 def _decoded(encoding: str, first: int, last: int) -> str:
@@ -263,6 +267,12 @@ BIDI = {
     "\u2068": "FIRST STRONG ISOLATE",
     "\u2069": "POP DIRECTIONAL ISOLATE",
 }
+# The explicit embeddings, overrides and isolates: what "Trojan Source" hides code with. (The
+# marks U+200E, U+200F and U+061C only nudge neutral characters.)
+EXPLICIT_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Overrides force an order on letters: right-to-left text needs marks, embeddings or isolates, never
+# these, so they are reported in any text.
+OVERRIDES = frozenset("\u202d\u202e")
 INVISIBLE_RUN = re.compile("[" + "".join(ZERO_WIDTH) + "".join(BIDI) + "]+")
 # Hebrew, Arabic, Syriac, Thaana, N'Ko ... and their presentation forms: text that needs bidi marks.
 RTL_TEXT = lazy_regex("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff]")
@@ -310,7 +320,7 @@ def invisible_is_legitimate(text: str, start: int, end: int, has_rtl: bool) -> b
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if all(c in BIDI for c in run):
-        return has_rtl
+        return has_rtl and OVERRIDES.isdisjoint(run)
     if len(run) != 1:
         return False
     emoji_joiner = run == "\u200d" and bool(before and after)
@@ -324,6 +334,24 @@ def invisible_is_legitimate(text: str, start: int, end: int, has_rtl: bool) -> b
         and _in_ranges(before, _NO_SPACE_SCRIPTS)
         and _in_ranges(after, _NO_SPACE_SCRIPTS)
     )
+
+
+def code_starts_and_spans(document: Document) -> tuple[list[int], list[Span]]:
+    """The spans of the body's code (blocks and inline), sorted, with their starts for bisection."""
+    from newslint.events import Code
+
+    spans = sorted(
+        (node.span for node in document.body_nodes if isinstance(node, Code)),
+        key=lambda span: span.start,
+    )
+    return [span.start for span in spans], spans
+
+
+def in_code(code: tuple[list[int], list[Span]], offset: int) -> bool:
+    """Whether `offset` is inside one of the spans from `code_starts_and_spans`."""
+    starts, spans = code
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index].end
 
 
 def char_names(run: str) -> str:

@@ -94,6 +94,20 @@ CASES = [
         errors=[("mojibake", 5, 4)],
         fixed="---\ntitle: [unclosed\n---\n\nDon’t\n",
     ),
+    # Code is shown verbatim and may quote mis-decoded text on purpose: the fix is unsafe there.
+    Case(
+        "in-code-block",
+        fm(body="Donâ€™t.\n\n```\nprint('Donâ€™t')\n```\n", title="T"),
+        errors=[("mojibake", 5, 4), ("in-code", 8, 11)],
+        fixed=fm(body="Don’t.\n\n```\nprint('Donâ€™t')\n```\n", title="T"),
+        unsafe_fixed=fm(body="Don’t.\n\n```\nprint('Don’t')\n```\n", title="T"),
+    ),
+    Case(
+        "in-inline-code",
+        fm(body="Type `cafÃ©` here.\n", title="T"),
+        errors=[("in-code", 5, 10)],
+        unsafe_fixed=fm(body="Type `café` here.\n", title="T"),
+    ),
     Case(
         "unterminated-front-matter-reported-not-fixed",
         '---\ntitle: "T"\n\nDonâ€™t\n',
