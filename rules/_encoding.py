@@ -501,3 +501,17 @@ def detect_file_encoding(
         if _plausible_text(decoded):
             return encoding, decoded
     return None
+
+
+def is_cut_utf8(data: bytes) -> bool:
+    """Whether `data` is the first bytes of a UTF-8 character whose last bytes are missing."""
+    lead = data[0]
+    if 0xC2 <= lead <= 0xDF:
+        needed = 1
+    elif 0xE0 <= lead <= 0xEF:
+        needed = 2
+    elif 0xF0 <= lead <= 0xF4:
+        needed = 3
+    else:
+        return False
+    return len(data) <= needed and all(0x80 <= byte <= 0xBF for byte in data[1:])

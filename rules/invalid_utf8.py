@@ -9,7 +9,8 @@ Taiwan, Shift JIS for Japanese, Windows-1251 for Russian, ...) and finally Windo
 every run of the file decodes to ordinary characters. A file that is wholly in a two-byte encoding
 (GB18030, Big5, Shift JIS, EUC-KR) cannot be decoded run by run, since some of its bytes read as
 ASCII or as valid UTF-8; when the whole file decodes in one of the language's encodings, each run
-says so and the first one carries a fix that transcodes the file.
+says so and the first one carries a fix that transcodes the file. A file that ends in the first
+bytes of a UTF-8 character was cut off: that is reported without a fix.
 
 A file in UTF-16 or UTF-32 (it starts with such a byte order mark, or every other byte is NUL) is
 reported once, without a fix: read as UTF-8 it is nothing but NULs and bad bytes.
@@ -34,7 +35,13 @@ from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import BOM, Document
 from newslint.rule import Context
 
-from ._encoding import detect_encoding, detect_file_encoding, encoding_name, foreign_encoding
+from ._encoding import (
+    detect_encoding,
+    detect_file_encoding,
+    encoding_name,
+    foreign_encoding,
+    is_cut_utf8,
+)
 
 _SHOWN = 8
 
@@ -47,6 +54,7 @@ class InvalidUtf8(Rule):
         "guess": "bytes that are not UTF-8: {data} (as {encoding}: {decoded!r})",
         "unknown": "bytes that are not UTF-8: {data}",
         "file": "bytes that are not UTF-8: {data} (the whole file reads as {encoding})",
+        "truncated": "file ends in the middle of a UTF-8 character ({data}): the rest of it is lost",
         "foreign": "file is encoded in {encoding}, not UTF-8 ({evidence}); save it as UTF-8",
     }
 
@@ -57,7 +65,15 @@ class InvalidUtf8(Rule):
             span = Span(0, min(1, len(document.text)))
             ctx.report(span, "foreign", encoding=foreign[0], evidence=foreign[1])
             return
-        runs = document.invalid_bytes
+        runs = list(document.invalid_bytes)
+        if not runs:
+            return
+        last = runs[-1]
+        if last.byte_offset + len(last.data) == len(document.raw) and is_cut_utf8(last.data):
+            # A file cut off (a full disk, a truncated download) mid-character: the bytes are
+            # UTF-8, so no legacy encoding can give the character back.
+            ctx.report(last.span, "truncated", data=_shown(last.data))
+            runs.pop()
         if not runs:
             return
         encoding = detect_encoding([run.data for run in runs], document.language)

@@ -147,3 +147,23 @@ def test_utf8_article_with_a_few_legacy_bytes_is_not_transcoded_whole() -> None:
     )
     path = "content/zh/news/a.md"
     assert [r[0] for r in lint_bytes(InvalidUtf8, raw, language="zh", path=path)] == ["guess"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "data"), [(b"caf\xc3", "C3"), (b"5 \xe2\x82", "E2 82"), (b"\xf0\x9f\x98", "F0 9F 98")]
+)
+def test_file_cut_in_the_middle_of_a_character(tail: bytes, data: str) -> None:
+    """A file that ends in the first bytes of a UTF-8 character was cut off, not written in
+    Windows-1252: no transcoding, and the other runs are still guessed without it."""
+    raw = b'---\ntitle: "Caf\xe9"\n---\n\n' + tail
+    column = len(tail) - len(data.split()) + 1
+    assert lint_bytes(InvalidUtf8, raw) == [
+        ("guess", 2, 12, "bytes that are not UTF-8: E9 (as Windows-1252: 'é')"),
+        (
+            "truncated",
+            5,
+            column,
+            f"file ends in the middle of a UTF-8 character ({data}): the rest of it is lost",
+        ),
+    ]
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True) == '---\ntitle: "Café"\n---\n\n'.encode() + tail
