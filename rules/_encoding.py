@@ -67,6 +67,10 @@ _CANDIDATE_START = re.compile(
     + "РСв¬√≈–—‚]"
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
+# A UTF-8 character read as Windows-1252 with one of its bytes lost to U+FFFD: `â€�`, `Ï�`, `â�¤`.
+_LOST_BYTE = lazy_regex(
+    _cls(_decoded("cp1252", 0xC2, 0xF4)) + _CONT_1252 + "*\ufffd+" + _CONT_1252 + "*"
+)
 
 _ENCODING_NAMES = {
     "latin-1": "Latin-1",
@@ -158,7 +162,19 @@ def _pieces(line: str) -> list[tuple[int, int]]:
             index += 1
         if index == len(spans) or match.start() < spans[index][0]:
             out.append(match.span())
-    return sorted(out)
+    if "\ufffd" not in line:
+        return sorted(out)
+    # A character whose byte was lost to U+FFFD (`â€` + U+FFFD: `”` is E2 80 9D, and 9D is not
+    # Windows-1252) is no UTF-8 run for ftfy's detector; ftfy repairs it alone to U+FFFD. Pieces
+    # that overlap or touch are merged.
+    out.extend(m.span() for m in _LOST_BYTE.finditer(line))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(out):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
