@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.spans import Span
 from newslint.textutil import lazy_regex
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 
 def _decoded(encoding: str, first: int, last: int) -> str:
@@ -63,6 +67,10 @@ _CANDIDATE_START = re.compile(
     + "РСв¬√≈–—‚]"
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
+# A UTF-8 character read as Windows-1252 with one of its bytes lost to U+FFFD: `â€�`, `Ï�`, `â�¤`.
+_LOST_BYTE = lazy_regex(
+    _cls(_decoded("cp1252", 0xC2, 0xF4)) + _CONT_1252 + "*\ufffd+" + _CONT_1252 + "*"
+)
 
 _ENCODING_NAMES = {
     "latin-1": "Latin-1",
@@ -154,7 +162,19 @@ def _pieces(line: str) -> list[tuple[int, int]]:
             index += 1
         if index == len(spans) or match.start() < spans[index][0]:
             out.append(match.span())
-    return sorted(out)
+    if "\ufffd" not in line:
+        return sorted(out)
+    # A character whose byte was lost to U+FFFD (`â€` + U+FFFD: `”` is E2 80 9D, and 9D is not
+    # Windows-1252) is no UTF-8 run for ftfy's detector; ftfy repairs it alone to U+FFFD. Pieces
+    # that overlap or touch are merged.
+    out.extend(m.span() for m in _LOST_BYTE.finditer(line))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(out):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
@@ -263,6 +283,12 @@ BIDI = {
     "\u2068": "FIRST STRONG ISOLATE",
     "\u2069": "POP DIRECTIONAL ISOLATE",
 }
+# The explicit embeddings, overrides and isolates: what "Trojan Source" hides code with. (The
+# marks U+200E, U+200F and U+061C only nudge neutral characters.)
+EXPLICIT_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Overrides force an order on letters: right-to-left text needs marks, embeddings or isolates, never
+# these, so they are reported in any text.
+OVERRIDES = frozenset("\u202d\u202e")
 INVISIBLE_RUN = re.compile("[" + "".join(ZERO_WIDTH) + "".join(BIDI) + "]+")
 # Hebrew, Arabic, Syriac, Thaana, N'Ko ... and their presentation forms: text that needs bidi marks.
 RTL_TEXT = lazy_regex("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff]")
@@ -310,7 +336,7 @@ def invisible_is_legitimate(text: str, start: int, end: int, has_rtl: bool) -> b
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if all(c in BIDI for c in run):
-        return has_rtl
+        return has_rtl and OVERRIDES.isdisjoint(run)
     if len(run) != 1:
         return False
     emoji_joiner = run == "\u200d" and bool(before and after)
@@ -324,6 +350,24 @@ def invisible_is_legitimate(text: str, start: int, end: int, has_rtl: bool) -> b
         and _in_ranges(before, _NO_SPACE_SCRIPTS)
         and _in_ranges(after, _NO_SPACE_SCRIPTS)
     )
+
+
+def code_starts_and_spans(document: Document) -> tuple[list[int], list[Span]]:
+    """The spans of the body's code (blocks and inline), sorted, with their starts for bisection."""
+    from newslint.events import Code
+
+    spans = sorted(
+        (node.span for node in document.body_nodes if isinstance(node, Code)),
+        key=lambda span: span.start,
+    )
+    return [span.start for span in spans], spans
+
+
+def in_code(code: tuple[list[int], list[Span]], offset: int) -> bool:
+    """Whether `offset` is inside one of the spans from `code_starts_and_spans`."""
+    starts, spans = code
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index].end
 
 
 def char_names(run: str) -> str:
@@ -345,6 +389,39 @@ def char_names(run: str) -> str:
 
 
 # ------------------------------------------------------------------------- invalid bytes
+
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_FOREIGN_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32 BE"),
+    (b"\xff\xfe", "UTF-16 LE"),
+    (b"\xfe\xff", "UTF-16 BE"),
+)
+
+
+def foreign_encoding(raw: bytes) -> tuple[str, str] | None:
+    """(encoding, evidence) of a file that is not meant as UTF-8 at all, such as UTF-16.
+
+    Read as UTF-8, such a file is a NUL between every two letters and a bad byte for every other
+    letter; reporting those one by one (or "transcoding" them) would be noise and garbage, so the
+    EN rules leave such a file to one `invalid-utf8` diagnostic.
+    """
+    for bom, name in _FOREIGN_BOMS:
+        if raw.startswith(bom):
+            return name, "byte order mark " + " ".join(f"{b:02X}" for b in bom)
+    sample = raw[:4096]
+    nuls = sample.count(0)
+    # UTF-16 text in a Latin script has a NUL in every other byte; a UTF-8 article has none, or
+    # a stray one that `control-char` reports.
+    if not sample or nuls * 4 < len(sample):
+        return None
+    odd = sum(1 for index in range(1, len(sample), 2) if sample[index] == 0)
+    if odd * 10 >= nuls * 9:
+        return "UTF-16 LE", "every other byte is NUL"
+    if (nuls - odd) * 10 >= nuls * 9:
+        return "UTF-16 BE", "every other byte is NUL"
+    return None
+
 
 _BY_LANGUAGE = {
     "zh": ("gb18030",),
@@ -402,3 +479,55 @@ def detect_encoding(runs: list[bytes], language: str | None) -> str | None:
         except UnicodeDecodeError:
             continue
     return None
+
+
+# Encodings with two-byte characters. Read as UTF-8, their files split into runs at trail bytes
+# that are ASCII (Shift JIS "都" is 93 73, "s" for the second byte) or at byte pairs that happen
+# to be valid UTF-8 (GBK "日，" C8 D5 A3 AC holds D5 A3, Armenian "գ"): no run decodes alone.
+_MULTIBYTE = frozenset({"gb18030", "big5hkscs", "cp932", "euc_jp", "cp949"})
+_LINE_CONTROLS = frozenset("\t\n\r")
+
+
+def _plausible_text(decoded: str) -> bool:
+    return not any(
+        unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in _LINE_CONTROLS for c in decoded
+    )
+
+
+def detect_file_encoding(
+    raw: bytes, text: str, invalid: int, language: str | None
+) -> tuple[str, str] | None:
+    """(encoding, decoded text) when the whole file is in a multi-byte legacy encoding.
+
+    For when the bad runs do not decode one by one. Only for a file that is mostly not UTF-8 (more bad bytes than valid non-ASCII characters), so
+    a UTF-8 article with a few legacy bytes keeps its UTF-8 text; only in the encodings usual for
+    the article's language, and only when every byte decodes to an ordinary character.
+    `text` is the document's text without a leading BOM, `raw` its bytes without one.
+    """
+    ascii_count = len(text.encode("ascii", "ignore"))
+    if invalid <= len(text) - ascii_count - invalid:  # each bad byte is one U+FFFD in `text`
+        return None
+    for encoding in candidate_encodings(language):
+        if encoding not in _MULTIBYTE:
+            continue
+        try:
+            decoded = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text(decoded):
+            return encoding, decoded
+    return None
+
+
+def is_cut_utf8(data: bytes) -> bool:
+    """Whether `data` is the first bytes of a UTF-8 character whose last bytes are missing."""
+    lead = data[0]
+    if 0xC2 <= lead <= 0xDF:
+        needed = 1
+    elif 0xE0 <= lead <= 0xEF:
+        needed = 2
+    elif 0xF0 <= lead <= 0xF4:
+        needed = 3
+    else:
+        return False
+    return len(data) <= needed and all(0x80 <= byte <= 0xBF for byte in data[1:])

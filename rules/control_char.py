@@ -5,7 +5,8 @@ Reports control characters anywhere in the file: the C0 controls (U+0000-U+001F)
 line feed and carriage return (line endings are `line-endings`' business), DEL (U+007F) and the C1
 controls (U+0080-U+009F). A terminal colour code (`ESC [ 31 m`) is reported as one sequence.
 C1 characters that are part of mis-decoded text (`ï¸\\x8f`, or a Windows-1252 `’` read as Latin-1)
-are left to `mojibake`, which restores the character they stand for instead of deleting it.
+are left to `mojibake`, which restores the character they stand for instead of deleting it. The NULs
+of a UTF-16 file are left to `invalid-utf8`, which reports the file's encoding once.
 
 ## Why is this bad?
 They are invisible or shown as boxes, YAML refuses them in front matter (the build fails), and
@@ -31,7 +32,7 @@ from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._encoding import find_mojibake
+from ._encoding import find_mojibake, foreign_encoding
 
 # Runs of controls; an ANSI escape sequence (ESC [ params letter) is taken whole.
 _CONTROLS = re.compile(r"(?:\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
@@ -53,6 +54,8 @@ class ControlChar(Rule):
         text = document.text
         if _CONTROL_CHAR.search(text) is None:
             return  # one character class scans much faster than `_CONTROLS`
+        if foreign_encoding(document.raw) is not None:
+            return  # UTF-16's NULs: `invalid-utf8` reports the file once
         matches = list(_CONTROLS.finditer(text))
         if not matches:
             return

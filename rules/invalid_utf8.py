@@ -6,7 +6,14 @@ linted: newslint shows each bad byte as U+FFFD and keeps the bytes, so nothing i
 fixes are written. The message names the legacy encoding the bytes most likely come from: the first
 of the article language's usual encodings (GB18030 for Chinese, Big5-HKSCS for Hong Kong and
 Taiwan, Shift JIS for Japanese, Windows-1251 for Russian, ...) and finally Windows-1252 under which
-every run of the file decodes to ordinary characters.
+every run of the file decodes to ordinary characters. A file that is wholly in a two-byte encoding
+(GB18030, Big5, Shift JIS, EUC-KR) cannot be decoded run by run, since some of its bytes read as
+ASCII or as valid UTF-8; when the whole file decodes in one of the language's encodings, each run
+says so and the first one carries a fix that transcodes the file. A file that ends in the first
+bytes of a UTF-8 character was cut off: that is reported without a fix.
+
+A file in UTF-16 or UTF-32 (it starts with such a byte order mark, or every other byte is NUL) is
+reported once, without a fix: read as UTF-8 it is nothing but NULs and bad bytes.
 
 ## Why is this bad?
 Hugo reads content as UTF-8: the bytes become `�` on the page, and some tools refuse the file.
@@ -24,11 +31,17 @@ the article's language; an editor should check the result.
 
 from __future__ import annotations
 
-from newslint import Edit, Fix, Rule, Severity
-from newslint.document import Document
+from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import BOM, Document
 from newslint.rule import Context
 
-from ._encoding import detect_encoding, encoding_name
+from ._encoding import (
+    detect_encoding,
+    detect_file_encoding,
+    encoding_name,
+    foreign_encoding,
+    is_cut_utf8,
+)
 
 _SHOWN = 8
 
@@ -40,17 +53,34 @@ class InvalidUtf8(Rule):
     messages = {
         "guess": "bytes that are not UTF-8: {data} (as {encoding}: {decoded!r})",
         "unknown": "bytes that are not UTF-8: {data}",
+        "file": "bytes that are not UTF-8: {data} (the whole file reads as {encoding})",
+        "truncated": "file ends in the middle of a UTF-8 character ({data}): the rest of it is lost",
+        "foreign": "file is encoded in {encoding}, not UTF-8 ({evidence}); save it as UTF-8",
     }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
-        runs = document.invalid_bytes
+        foreign = foreign_encoding(document.raw)
+        if foreign is not None:
+            # Every other byte is NUL or not UTF-8: one diagnostic says what the file is.
+            span = Span(0, min(1, len(document.text)))
+            ctx.report(span, "foreign", encoding=foreign[0], evidence=foreign[1])
+            return
+        runs = list(document.invalid_bytes)
+        if not runs:
+            return
+        last = runs[-1]
+        if last.byte_offset + len(last.data) == len(document.raw) and is_cut_utf8(last.data):
+            # A file cut off (a full disk, a truncated download) mid-character: the bytes are
+            # UTF-8, so no legacy encoding can give the character back.
+            ctx.report(last.span, "truncated", data=_shown(last.data))
+            runs.pop()
         if not runs:
             return
         encoding = detect_encoding([run.data for run in runs], document.language)
+        if encoding in (None, "cp1252") and self._whole_file(ctx, document):
+            return  # the runs do not decode alone in the language's encodings: the file does
         for run in runs:
-            data = " ".join(f"{b:02X}" for b in run.data[:_SHOWN])
-            if len(run.data) > _SHOWN:
-                data += " …"
+            data = _shown(run.data)
             if encoding is None:
                 ctx.report(run.span, "unknown", data=data)
                 continue
@@ -60,3 +90,39 @@ class InvalidUtf8(Rule):
                 f"Transcode from {name} to {decoded!r}", Edit.replace(run.span, decoded)
             )
             ctx.report(run.span, "guess", fix=fix, data=data, encoding=name, decoded=decoded)
+
+    def _whole_file(self, ctx: Context, document: Document) -> bool:
+        """Report a file wholly in GB18030, Shift JIS, ... with one fix that transcodes it."""
+        bom = int(document.text.startswith(BOM))
+        raw = document.raw[3:] if bom else document.raw
+        invalid = sum(len(run.data) for run in document.invalid_bytes)
+        found = detect_file_encoding(raw, document.text[bom:], invalid, document.language)
+        if found is None:
+            return False
+        encoding, decoded = found
+        escaped = document.escaped_text
+        # Rewrite only from the first to the last character that changes.
+        prefix = bom + _common_prefix(escaped[bom:], decoded)
+        suffix = _common_prefix(escaped[: prefix - 1 : -1], decoded[: prefix - bom - 1 : -1])
+        name = encoding_name(encoding)
+        edit = Edit.replace(
+            Span(prefix, len(escaped) - suffix), decoded[prefix - bom : len(decoded) - suffix]
+        )
+        fix: Fix | None = Fix.unsafe(f"Transcode the file from {name}", edit)
+        for run in document.invalid_bytes:
+            ctx.report(run.span, "file", fix=fix, data=_shown(run.data), encoding=name)
+            fix = None  # one fix transcodes the file: the first diagnostic carries it
+        return True
+
+
+def _shown(data: bytes) -> str:
+    shown = " ".join(f"{b:02X}" for b in data[:_SHOWN])
+    return shown + " …" if len(data) > _SHOWN else shown
+
+
+def _common_prefix(a: str, b: str) -> int:
+    limit = min(len(a), len(b))
+    index = 0
+    while index < limit and a[index] == b[index]:
+        index += 1
+    return index

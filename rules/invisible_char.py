@@ -9,8 +9,11 @@ after the start of the file, and the bidirectional marks, embeddings, overrides 
 They are left alone where they are part of the spelling: a joiner inside an emoji sequence
 (👨‍👩‍👧, 🏳️‍🌈), joiners and non-joiners after letters of scripts that use them (Arabic, Persian,
 Indic scripts, Sinhala, Myanmar, Khmer), a zero-width space between words of Thai, Lao, Tibetan,
-Myanmar or Khmer (written without spaces), and bidirectional marks in a file that holds
-right-to-left text (Hebrew, Arabic, ...).
+Myanmar or Khmer (written without spaces), and bidirectional marks, embeddings and isolates in a
+file that holds right-to-left text (Hebrew, Arabic, ...). Overrides (U+202D, U+202E) are reported
+in any text: right-to-left writing never needs them. Embeddings, overrides and isolates inside code
+(a code block or inline code) are errors in any language: that is how "Trojan Source" makes code
+display in another order than it runs.
 
 ## Why is this bad?
 Copied from web pages and chat apps, they are invisible debris: they break search ("Monero" with a
@@ -25,7 +28,8 @@ copied, and bidirectional overrides can make text display differently from what 
 
 ## Fix safety
 Safe: the characters are removed; none of them is visible, and the legitimate uses above are not
-reported.
+reported. Unsafe for bidirectional controls in code: removing them changes the code (a string
+literal, say), which its author should look at.
 """
 
 from __future__ import annotations
@@ -34,7 +38,16 @@ from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._encoding import BIDI, INVISIBLE_RUN, RTL_TEXT, char_names, invisible_is_legitimate
+from ._encoding import (
+    BIDI,
+    EXPLICIT_BIDI,
+    INVISIBLE_RUN,
+    RTL_TEXT,
+    char_names,
+    code_starts_and_spans,
+    in_code,
+    invisible_is_legitimate,
+)
 
 
 class InvisibleChar(Rule):
@@ -44,6 +57,10 @@ class InvisibleChar(Rule):
     messages = {
         "invisible": "invisible {names}",
         "bidi": "bidirectional control {names} in text without right-to-left script",
+        "override": "bidirectional override {names}: it shows the text in another order than it "
+        "is stored",
+        "code": "bidirectional control {names} in code: it can show the code in another order "
+        "than it runs (Trojan Source)",
     }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
@@ -51,18 +68,27 @@ class InvisibleChar(Rule):
         if text.isascii():
             return
         has_rtl: bool | None = None
+        code: tuple[list[int], list[Span]] | None = None
         for match in INVISIBLE_RUN.finditer(text, 1 if text.startswith("\ufeff") else 0):
             start, end = match.span()
+            run = match.group(0)
+            title = "Remove the invisible character" + ("s" if len(run) > 1 else "")
+            fix = Fix.safe(title, Edit.delete(Span(start, end)))
+            if not EXPLICIT_BIDI.isdisjoint(run):
+                code = code or code_starts_and_spans(document)
+                if in_code(code, start):
+                    # Reported in any language; removing it changes the code, so unsafe.
+                    fix = Fix.unsafe(title, *fix.edits)
+                    names = char_names(run)
+                    ctx.report(
+                        Span(start, end), "code", fix=fix, severity=Severity.ERROR, names=names
+                    )
+                    continue
             if has_rtl is None:
                 has_rtl = RTL_TEXT.search(text) is not None
             if invisible_is_legitimate(text, start, end, has_rtl):
                 continue
-            run = match.group(0)
-            kind = "bidi" if all(c in BIDI for c in run) else "invisible"
-            title = "Remove the invisible character" + ("s" if len(run) > 1 else "")
-            ctx.report(
-                Span(start, end),
-                kind,
-                fix=Fix.safe(title, Edit.delete(Span(start, end))),
-                names=char_names(run),
-            )
+            kind = "invisible"
+            if all(c in BIDI for c in run):
+                kind = "override" if has_rtl else "bidi"
+            ctx.report(Span(start, end), kind, fix=fix, names=char_names(run))

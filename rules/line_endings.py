@@ -27,6 +27,8 @@ from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.rule import Context
 
+from ._encoding import foreign_encoding
+
 _CR = re.compile(r"\r(\n?)")
 
 
@@ -41,8 +43,8 @@ class LineEndings(Rule):
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
         text = document.text
-        if "\r" not in text:
-            return
+        if "\r" not in text or foreign_encoding(document.raw) is not None:
+            return  # a UTF-16 file's breaks are not lines yet: `invalid-utf8` reports the file
         edits = []
         for match in _CR.finditer(text):
             if match.group(1):

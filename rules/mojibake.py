@@ -20,7 +20,9 @@ non-breaking space (`Â `) leaves a visible stray letter or an empty-looking par
 
 ## Fix safety
 Safe: the fix replaces only the damaged span with ftfy's repair, which re-encodes the characters and
-decodes them the right way (it never guesses a character that is not in the bytes).
+decodes them the right way (it never guesses a character that is not in the bytes). Unsafe in code
+(a code block or inline code), which is shown verbatim and may quote mis-decoded text on purpose,
+in an article about encodings for example.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._encoding import find_mojibake
+from ._encoding import code_starts_and_spans, find_mojibake, in_code
 
 
 class Mojibake(Rule):
@@ -38,20 +40,26 @@ class Mojibake(Rule):
     severity = Severity.ERROR
     messages = {
         "mojibake": "mojibake {found!r} ({what}); it should read {fixed!r}",
+        "in-code": "mojibake {found!r} in code ({what}); it should read {fixed!r}",
         "lossy": "mojibake {found!r} ({what}); part of the original is lost",
     }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
-        for found in find_mojibake(document.text):
+        all_found = find_mojibake(document.text)
+        code = code_starts_and_spans(document) if all_found else ([], [])
+        for found in all_found:
             if "\ufffd" in found.fixed and "\ufffd" not in found.found:
                 # ftfy could only repair part of it; a fix would trade garbage for U+FFFD.
                 ctx.report(found.span, "lossy", found=found.found, what=found.what)
                 continue
-            fix = Fix.safe(f"Replace with {found.fixed!r}", Edit.replace(found.span, found.fixed))
+            title = f"Replace with {found.fixed!r}"
+            edit = Edit.replace(found.span, found.fixed)
+            # Code is shown verbatim and may quote mis-decoded text on purpose.
+            quoted = in_code(code, found.span.start)
             ctx.report(
                 found.span,
-                "mojibake",
-                fix=fix,
+                "in-code" if quoted else "mojibake",
+                fix=Fix.unsafe(title, edit) if quoted else Fix.safe(title, edit),
                 found=found.found,
                 what=found.what,
                 fixed=found.fixed,

@@ -57,3 +57,11 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_control_char(case: Case) -> None:
     assert_case(ControlChar, case)
+
+
+def test_nul_bytes_of_a_utf16_file_are_not_reported() -> None:
+    """Every other byte of UTF-16 text is NUL: `invalid-utf8` says once what the file is."""
+    from tests.rules._bytes import lint_bytes
+
+    raw = '\ufeff---\ntitle: "T"\n---\n\nText\x07.\n'.encode("utf-16")
+    assert lint_bytes(ControlChar, raw) == []

@@ -39,6 +39,28 @@ CASES = [
         errors=[("bidi", 5, 4), ("bidi", 5, 17)],
         fixed=fm(body="abcgnp.exe and ok\n", title="T"),
     ),
+    # Trojan Source: bidi controls in code make it display in another order than it runs.
+    Case(
+        "trojan-source-in-code",
+        fm(
+            body='```python\nif access != "user\u202e \u2066// admin\u2069 \u2066":\n```\n',
+            title="T",
+        ),
+        errors=[("code", 6, 19), ("code", 6, 21), ("code", 6, 30), ("code", 6, 32)],
+        unsafe_fixed=fm(body='```python\nif access != "user // admin ":\n```\n', title="T"),
+    ),
+    Case(
+        "trojan-source-in-code-of-a-hebrew-article",
+        fm(body="שלום \u200f(עולם)\n\n`x = 1 \u2067# y\u2069`\n", title="T"),
+        errors=[("code", 7, 8), ("code", 7, 12)],
+        unsafe_fixed=fm(body="שלום \u200f(עולם)\n\n`x = 1 # y`\n", title="T"),
+    ),
+    Case(
+        "override-in-hebrew-prose",
+        fm(body="שלום \u202eabc \u2067עולם\u2069\n", title="T"),
+        errors=[("override", 5, 6)],
+        fixed=fm(body="שלום abc \u2067עולם\u2069\n", title="T"),
+    ),
     Case("bidi-mark-in-hebrew-kept", fm(body="שלום \u200f(עולם)\n", title="T")),
     Case("leading-bom-is-not-this-rule", '\ufeff---\ntitle: "T"\n---\n\nok\n'),
     Case(
@@ -76,4 +98,26 @@ def test_message_names_the_characters() -> None:
     assert [d.message for d in found] == [
         "invisible 2 × U+200B ZERO WIDTH SPACE",
         "invisible 3 × U+200D ZERO WIDTH JOINER",
+    ]
+
+
+def test_bidi_control_in_code_is_an_error() -> None:
+    import newslint
+    from newslint.site import Site
+
+    text = fm(body="`a\u202eb` and a\u202ec\n", title="T")
+    found = newslint.check_text(text, select=["EN003"], site=Site())
+    assert [(d.column, d.severity.name, d.message) for d in found] == [
+        (
+            3,
+            "ERROR",
+            "bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE in code: it can show the "
+            "code in another order than it runs (Trojan Source)",
+        ),
+        (
+            12,
+            "WARNING",
+            "bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE in text without "
+            "right-to-left script",
+        ),
     ]

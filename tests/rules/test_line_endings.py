@@ -60,3 +60,10 @@ def test_fixes_on_the_same_lines_all_land() -> None:
     )
     assert fixed == '---\ntitle: "T"\n---\n\nDon’t\nstop\n'
     assert remaining == []
+
+
+def test_utf16_file_is_left_to_invalid_utf8() -> None:
+    from tests.rules._bytes import lint_bytes
+
+    raw = '---\r\ntitle: "T"\r\n---\r\n\r\nText.\r\n'.encode("utf-16")
+    assert lint_bytes(LineEndings, raw) == []

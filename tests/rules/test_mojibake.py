@@ -80,6 +80,20 @@ CASES = [
         errors=[("mojibake", 5, 9)],
         fixed=fm(body="He said \ufffdhi.\n", title="T"),
     ),
+    # Each damaged span is its own fix, the one whose byte was lost (`”` is E2 80 9D, and 9D is
+    # not Windows-1252) too: not one edit over the whole sentence.
+    Case(
+        "lost-byte-among-other-mojibake",
+        fm(body="Donâ€™t go to cafÃ©. â€œquotedâ€\ufffd and Ï\ufffd.\n", title="T"),
+        errors=[
+            ("mojibake", 5, 4),
+            ("mojibake", 5, 18),
+            ("mojibake", 5, 22),
+            ("mojibake", 5, 31),
+            ("mojibake", 5, 39),
+        ],
+        fixed=fm(body="Don’t go to café. “quoted\ufffd and \ufffd.\n", title="T"),
+    ),
     # ftfy guesses that `?` stood for a lost byte: reported, but never replaced by U+FFFD.
     Case("lossy-repair-not-applied", fm(body="Donâ€?t do.\n", title="T"), errors=[("lossy", 5, 4)]),
     Case(
@@ -93,6 +107,20 @@ CASES = [
         "---\ntitle: [unclosed\n---\n\nDonâ€™t\n",
         errors=[("mojibake", 5, 4)],
         fixed="---\ntitle: [unclosed\n---\n\nDon’t\n",
+    ),
+    # Code is shown verbatim and may quote mis-decoded text on purpose: the fix is unsafe there.
+    Case(
+        "in-code-block",
+        fm(body="Donâ€™t.\n\n```\nprint('Donâ€™t')\n```\n", title="T"),
+        errors=[("mojibake", 5, 4), ("in-code", 8, 11)],
+        fixed=fm(body="Don’t.\n\n```\nprint('Donâ€™t')\n```\n", title="T"),
+        unsafe_fixed=fm(body="Don’t.\n\n```\nprint('Don’t')\n```\n", title="T"),
+    ),
+    Case(
+        "in-inline-code",
+        fm(body="Type `cafÃ©` here.\n", title="T"),
+        errors=[("in-code", 5, 10)],
+        unsafe_fixed=fm(body="Type `café` here.\n", title="T"),
     ),
     Case(
         "unterminated-front-matter-reported-not-fixed",
