@@ -300,7 +300,8 @@ def _endings_changed(before: str, after: str) -> bool:
 
 
 def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
-    """Front matter that does not parse is never rewritten, nor anything before it (a BOM).
+    """Front matter that does not parse is never rewritten, nor anything before it (a BOM),
+    unless the fix is what makes it parse (a control character that YAML refuses in a value).
 
     Unterminated, it runs to the end of the file, so nothing is rewritten. The check is made on
     the adapted fix, so an insertion moved past the BOM is caught too.
@@ -309,7 +310,15 @@ def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
         return True
     block = doc.front_matter_block
     end = block.end if block is not None else len(doc.text) + 1
-    return all(e.start >= end for e in fix.edits)
+    return all(e.start >= end for e in fix.edits) or _repairs_front_matter(doc, fix)
+
+
+def _repairs_front_matter(doc: Document, fix: Fix) -> bool:
+    text, applied, _ = apply_fixes(doc.text, [fix])
+    if not applied:
+        return False
+    after = Document.from_text(text, doc.path, doc.site)
+    return after.front_matter is not None and not after.front_matter_errors
 
 
 # ------------------------------------------------------------------------------ the loop

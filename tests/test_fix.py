@@ -539,3 +539,19 @@ def test_read_only_file_is_left_alone(
     assert (site / "a.md").read_text(encoding="utf-8") == ARTICLE
     assert err.splitlines()[0] == "newslint: a.md: the file is read-only; left alone"
     assert code == 1
+
+
+def test_a_fix_that_makes_broken_front_matter_parse_is_applied_and_no_other() -> None:
+    from newslint.config import Config
+    from newslint.engine import fix_text
+
+    # YAML refuses the BEL in the value (FM002); removing it is the repair the file needs.
+    text = '---\ntitle: "a\x07b"\n---\n\nBody.\n'
+    fixed, remaining = fix_text(text, config=Config(), select=["EN004", "FM002"])
+    assert fixed == '---\ntitle: "ab"\n---\n\nBody.\n'
+    assert remaining == []
+    # Front matter broken for another reason is still never rewritten (its spans are guesses).
+    text = '---\ntitle: "a\x07b"\nsummary: [unclosed\n---\n\nBody.\n'
+    fixed, remaining = fix_text(text, config=Config(), select=["EN004", "FM002"])
+    assert fixed == text
+    assert [(d.code, d.line, d.column) for d in remaining] == [("EN004", 2, 10), ("FM002", 2, 10)]
