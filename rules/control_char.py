@@ -19,8 +19,10 @@ feeds and sitemaps with them are invalid XML.
     The vote passed.
 
 ## Fix safety
-Safe: the characters (or the whole terminal escape sequence) are removed; they carry no text. A fix
-inside front matter that does not parse is held back by the engine until the front matter parses.
+Safe: the characters (or the whole terminal escape sequence) are removed; they carry no text. Inside
+front matter that does not parse, the engine applies the fix only when it is what makes the front
+matter parse (YAML refuses control characters); otherwise it is held back until the front matter
+parses.
 """
 
 from __future__ import annotations

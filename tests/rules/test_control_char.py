@@ -43,13 +43,19 @@ CASES = [
         errors=[("control", 5, 3)],
         fixed=fm(body="北京东京\n", title="T"),
     ),
-    # YAML refuses the BEL, so the front matter does not parse: reported, and the engine leaves
-    # front matter that does not parse alone.
+    # YAML refuses the BEL, so the front matter does not parse. The engine leaves such front
+    # matter alone, except for a fix that makes it parse: removing the BEL is that repair.
     Case(
-        "in-broken-front-matter-reported-not-fixed",
+        "in-broken-front-matter-fixed-as-its-repair",
         '---\ntitle: "Bad\x07title"\n---\n\nBody\x07.\n',
         errors=[("control", 2, 12), ("control", 5, 5)],
-        fixed='---\ntitle: "Bad\x07title"\n---\n\nBody.\n',
+        fixed='---\ntitle: "Badtitle"\n---\n\nBody.\n',
+    ),
+    Case(
+        "in-front-matter-broken-for-another-reason-not-fixed",
+        '---\ntitle: "Bad\x07title"\nsummary: [open\n---\n\nBody.\n',
+        errors=[("control", 2, 12)],
+        fixed='---\ntitle: "Bad\x07title"\nsummary: [open\n---\n\nBody.\n',
     ),
 ]
 
