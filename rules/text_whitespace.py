@@ -4,8 +4,10 @@
 Flags leading or trailing white space, runs of two or more spaces, and non-breaking spaces used as
 ordinary spaces in the front-matter `title`, `summary` and `lead` (the `fields` option changes the
 list). A single non-breaking space where typography wants one is left alone: next to a digit
-(`10 km`, `£ 5`), after a period (`Mr. Smith`) and around French punctuation (`« oui »`, `prix :`).
-CJK ideographic spaces are left alone too.
+(`10 km`, `£ 5`), after a period (`Mr. Smith`), around French punctuation (`« oui »`, `prix :`) and
+dashes (`Praze — hasiči`), and after a word of one letter (`v Praze`, `в Москве`, as Czech, Polish
+and Russian typography want). Ideographic spaces (U+3000) and other typographic spaces inside the
+text are left alone too; at its start or end any white space counts.
 
 ## Why is this bad?
 Scrapers leave these behind when they copy HTML. They are invisible in the editor but make titles
@@ -37,8 +39,12 @@ from ._text import TEXT_FIELDS, FieldText
 
 NBSP = "\u00a0"
 _RUN = re.compile(r"[ \t\u00a0]{2,}|\u00a0|\t|[\r\n]+[ \t\u00a0]*")
-_KEEP_NBSP_BEFORE = frozenset(":;!?»%")
-_KEEP_NBSP_AFTER = frozenset(".«$£€¥")
+_KEEP_NBSP_BEFORE = frozenset(":;!?»%—–")
+_KEEP_NBSP_AFTER = frozenset(".«$£€¥—–")
+# White space that may not start or end a value: what a reader sees as a gap, including the
+# ideographic space (U+3000) and the typographic spaces (U+2000-U+200A). Zero-width characters
+# and control characters are `invisible-char`'s and `control-char`'s.
+_EDGE_SPACE = " \t\r\n\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 
 
 @dataclass(frozen=True)
@@ -54,8 +60,8 @@ def problems(value: str, block: bool) -> list[tuple[int, int, str, str]]:
     """
     found: list[tuple[int, int, str, str]] = []
     body_end = len(value.rstrip("\r\n")) if block else len(value)
-    stripped_start = len(value) - len(value.lstrip(" \t\u00a0\r\n"))
-    stripped_end = len(value[:body_end].rstrip(" \t\u00a0\r\n"))
+    stripped_start = len(value) - len(value.lstrip(_EDGE_SPACE))
+    stripped_end = len(value[:body_end].rstrip(_EDGE_SPACE))
     if not block and stripped_start:
         found.append((0, stripped_start, "", "leading"))
     if stripped_end < body_end and stripped_end >= stripped_start:
@@ -74,6 +80,7 @@ def problems(value: str, block: bool) -> list[tuple[int, int, str, str]]:
                 or after.isdigit()
                 or before in _KEEP_NBSP_AFTER
                 or after in _KEEP_NBSP_BEFORE
+                or _one_letter_word(value, start)
             ):
                 continue
             found.append((start, end, " ", "nbsp"))
@@ -82,6 +89,12 @@ def problems(value: str, block: bool) -> list[tuple[int, int, str, str]]:
         else:
             found.append((start, end, " ", "double"))
     return found
+
+
+def _one_letter_word(value: str, end: int) -> bool:
+    """Whether a word of one letter ends at `end` (`v Praze`, `в Москве`, `a car`): Czech, Slovak,
+    Polish and Russian typography bind it to the next word with a non-breaking space."""
+    return end >= 1 and value[end - 1].isalpha() and (end == 1 or not value[end - 2].isalnum())
 
 
 class TextWhitespace(Rule):

@@ -35,6 +35,22 @@ CASES = [
         ),
     ),
     Case(
+        "unicode-spaces-at-the-ends",
+        fm(
+            title="\u3000\u6771\u4eac\u306e\u706b\u707d\u3000",
+            summary="Trump hails partnership\u2003",
+        ),
+        errors=[("leading", 2, 9), ("trailing", 2, 15), ("trailing", 3, 34)],
+        fixed=fm(title="\u6771\u4eac\u306e\u706b\u707d", summary="Trump hails partnership"),
+    ),
+    Case(
+        "typographic-nbsp-at-dashes-and-after-one-letter-words",
+        fm(
+            title=f"Po\u017e\u00e1r v{NBSP}Praze{NBSP}\u2014 hasi\u010di zasahuj\u00ed",
+            summary=f"\u041f\u043e\u0436\u0430\u0440 \u0432{NBSP}\u041c\u043e\u0441\u043a\u0432\u0435 \u2014{NBSP}\u041c\u0427\u0421",
+        ),
+    ),
+    Case(
         "tab",
         fm(lead="Markets\tfell"),
         errors=[("tab", 2, 15)],
