@@ -56,9 +56,13 @@ def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and a space, or at
 # the CJK full stops, which need no space.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’»«)\]]*\s+|(?<=[。！？])[」』”’）]*")
+# Words before a full stop that ends no sentence: titles and other abbreviations, initials and
+# single letters (`U.S.`, `z. B.`), and numbers of one or two digits, which in German and other
+# languages are ordinals (`am 3. Oktober`, `der 1. FC`).
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Ltd|Co|Corp|vs|etc|No|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
+    r"Nr|ca|bzw|vgl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*"
+    r"|(?<![\w.,])[a-z]|(?<![\w.,])[0-9]{1,2})\.$"
 )
 # A guillemet or curly quote standing alone after a sentence's full stop, as French spaces it
 # (`gagné. » Puis`, `gewonnen.« Er`): it closes that sentence when the sentence opened it.

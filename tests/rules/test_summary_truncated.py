@@ -159,6 +159,34 @@ CASES = [
         errors=[("cut", 2, 10)],
     ),
     Case(
+        # German ordinals (`3. Oktober`) and `z. B.` end no sentence: the lead is not "Am 3.".
+        "german-ordinal-and-abbreviation",
+        fm(
+            body="Am 3. Oktober kam z. B. Olaf. Er blieb lange im Amt und regierte das Land."
+            + SOURCE,
+            summary="Am 3. Oktober...",
+        ),
+        options={"max-chars": 40},
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="Am 3. Oktober kam z. B. Olaf. Er blieb lange im Amt und regierte das Land."
+            + SOURCE,
+            summary="Am 3. Oktober kam z. B. Olaf.",
+        ),
+    ),
+    Case(
+        "german-ordinal-is-no-sentence-end",
+        fm(body="Am 3. Oktober kam Olaf. Er blieb." + SOURCE, summary="Am 3. Oktober..."),
+        options={"max-chars": 12},
+        errors=[("cut", 2, 10)],
+    ),
+    Case(
+        "german-abbreviation-is-no-sentence-end",
+        fm(body="Es kam z. B. Olaf. Er blieb." + SOURCE, summary="Es kam..."),
+        options={"max-chars": 14},
+        errors=[("cut", 2, 10)],
+    ),
+    Case(
         "ellipsis-inside-a-sentence-of-the-body",
         fm(body="Profits rose... and then fell. Analysts cheered." + SOURCE, summary="Profits..."),
         errors=[("cut", 2, 10)],
