@@ -55,44 +55,100 @@ def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and a space, or at
 # the CJK full stops, which need no space.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|(?<=[。！？])[」』”’）]*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’»«)\]]*\s+|(?<=[。！？])[」』”’）]*")
+# Words before a full stop that ends no sentence: titles and other abbreviations, initials and
+# single letters (`U.S.`, `z. B.`), and numbers of one or two digits, which in German and other
+# languages are ordinals (`am 3. Oktober`, `der 1. FC`).
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Ltd|Co|Corp|vs|etc|No|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
+    r"Nr|ca|bzw|vgl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*"
+    r"|(?<![\w.,])[a-z]|(?<![\w.,])[0-9]{1,2})\.$"
 )
+# A guillemet or curly quote standing alone after a sentence's full stop, as French spaces it
+# (`gagné. » Puis`, `gewonnen.« Er`): it closes that sentence when the sentence opened it.
+_LONE_CLOSER = re.compile(r"([»«”])(?=\s|\Z)\s*")
+_OPENER_OF = {"»": "«", "«": "»", "”": "“"}
 
 
-def sentences(text: str) -> list[str]:
-    """Split prose into sentences without breaking after common abbreviations."""
-    out: list[str] = []
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of each sentence of `text`, white space around it excluded.
+
+    No sentence ends after a common abbreviation (`Mr.`, `U.S.`), nor before a lower-case letter
+    (`e.g. in`, `et al. found`, `rose... and`): a sentence never starts with one. A closing
+    guillemet set off by a space (`gagné. » Puis`) stays with the sentence it closes.
+    """
+    out: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()].rstrip()
-        if not candidate:
+        end = match.end()
+        if not text[start : match.start()].strip():
             continue
+        candidate = text[start : match.start()].rstrip()
         if _ABBREVIATION.search(candidate):
             continue
-        out.append(text[start : match.end()].strip())
-        start = match.end()
-    rest = text[start:].strip()
-    if rest:
-        out.append(rest)
+        lone = _LONE_CLOSER.match(text, end)
+        if lone is not None:
+            closer = lone.group(1)
+            sentence = text[start:end]
+            if sentence.count(_OPENER_OF[closer]) > sentence.count(closer):
+                end = lone.end()
+        if end < len(text) and text[end].islower() and text[match.start() - 1] in ".!?":
+            continue  # `e.g. in`, `a.m. on`: cased scripts start a sentence with a capital
+        out.append(_strip_span(text, start, end))
+        start = end
+    if text[start:].strip():
+        out.append(_strip_span(text, start, len(text)))
     return out
 
 
-_CLOSERS = "\"'”’)]」』）》"
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (see `sentence_spans`)."""
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+_CLOSERS = "\"'”’)]」』）》»«"
 _ELLIPSES = ("...", "…", "。。。", "．．．")
-# A complete sentence ends in . ! ? or a CJK full stop, then maybe closing quotes or brackets.
-_COMPLETE = re.compile(r"[.!?。！？][" + re.escape(_CLOSERS) + r"]*\Z")
+# A complete sentence ends in . ! ? or a CJK full stop, then maybe closing quotes or brackets (a
+# guillemet maybe after a space, as French sets it).
+_COMPLETE = re.compile(r"[.!?。！？](?:[" + re.escape(_CLOSERS) + r"]|[ \u00a0\u202f][»«])*\Z")
+# Quotation marks that close a quotation, and the marks that open one.
+_QUOTE_OPENERS = {"”": "“„", "“": "„", "»": "«", "«": "»", "」": "「", "』": "『", "》": "《"}
+_SPACES = " \t\r\n\u00a0\u202f"
 
 
 def ellipsis_ending(text: str) -> str | None:
-    """The ellipsis `text` ends with (closing quotes and brackets aside), or None."""
-    text = text.rstrip().rstrip(_CLOSERS).rstrip()
+    """The ellipsis `text` ends with (closing quotes and brackets aside), or None.
+
+    An ellipsis inside a quotation that is closed again (`called it “a plan that would…”`) is the
+    quoted speaker trailing off, not a cut: a scraper that cuts a text does not close its quotes.
+    """
+    text = text.rstrip(_SPACES)
+    body = text.rstrip(_CLOSERS + _SPACES)
     for ending in _ELLIPSES:
-        if text.endswith(ending):
-            return ending
+        if body.endswith(ending):
+            return None if _closes_a_quotation(body, text[len(body) :]) else ending
     return None
+
+
+def _closes_a_quotation(body: str, closers: str) -> bool:
+    """Whether `closers` (after `body`) hold a quotation mark that closes one opened in `body`."""
+    for closer in closers:
+        if closer == '"':
+            if body.count('"') % 2 == 1:  # straight quotes: an odd number before is one open
+                return True
+        elif closer in _QUOTE_OPENERS:
+            opened = sum(body.count(opener) for opener in _QUOTE_OPENERS[closer])
+            if opened > body.count(closer):
+                return True
+    return False
 
 
 def complete(sentence: str) -> bool:
@@ -100,21 +156,39 @@ def complete(sentence: str) -> bool:
     return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
 
 
+def mostly_cjk(text: str) -> bool:
+    """Whether most letters of `text` are Chinese, Japanese or Korean."""
+    if text.isascii():
+        return False
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and sum(map(is_cjk_char, letters)) * 2 > len(letters)
+
+
+def length_limit(text: str, limit: int) -> int:
+    """`limit` (in characters) for `text`: a third of it for mostly CJK text, whose characters
+    each carry about as much as three Latin letters (`summary-length` and the lead agree)."""
+    return (limit + 2) // 3 if mostly_cjk(text) else limit
+
+
 def lead_from_paragraphs(paragraphs: list[str], max_chars: int) -> str:
-    """Whole, complete opening sentences of the first paragraph that has one, within `max_chars`.
+    """Whole, complete opening sentences of the first paragraph that has one, within `max_chars`
+    (a third of it for mostly CJK text, see `length_limit`).
 
     A paragraph that does not open with a complete sentence (a dateline such as "HERZLIYA,
     Israel —", a body cut with "...") is skipped, and a fragment never ends the result. When the
-    opening sentence alone is longer than `max_chars` there is no lead (""): a later paragraph
-    would not be an opening.
+    opening sentence alone is longer than the limit there is no lead (""): a later paragraph
+    would not be an opening. The sentences keep the paragraph's own spacing between them (none
+    after a CJK full stop, a space after a Korean or Latin one).
     """
     for paragraph in paragraphs:
         lead = ""
-        for sentence in sentences(paragraph):
-            if not complete(sentence):
+        spans = sentence_spans(paragraph)
+        first = spans[0][0] if spans else 0
+        for start, end in spans:
+            if not complete(paragraph[start:end]):
                 break
-            candidate = sentence if not lead else _join(lead, sentence)
-            if len(candidate) > max_chars:
+            candidate = paragraph[first:end]
+            if len(candidate) > length_limit(candidate, max_chars):
                 if not lead:
                     return ""
                 break
@@ -122,12 +196,6 @@ def lead_from_paragraphs(paragraphs: list[str], max_chars: int) -> str:
         if lead:
             return lead
     return ""
-
-
-def _join(left: str, right: str) -> str:
-    if is_cjk_char(left[-1:]) or is_cjk_char(right[:1]):
-        return left + right
-    return f"{left} {right}"
 
 
 def is_cjk_char(char: str) -> bool:

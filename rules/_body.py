@@ -11,6 +11,8 @@ from newslint.events import Code, Html
 from newslint.fixes import Edit
 from newslint.spans import Span
 
+# A list item's marker and the spaces before its content, alone on the line's start.
+_LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
 _ONLY_LINKS = re.compile(r"\s*(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # `{{< name ...` or `{{< /name`; the commented form `{{</* name */>}}` does not match.
 _SHORTCODE = re.compile(r"\{\{<-?[ \t]*(/?)[ \t]*([A-Za-z0-9_][\w./-]{0,100})")
@@ -99,7 +101,8 @@ def delete_block(document: Document, span: Span) -> Edit:
     """An edit that removes the block at `span` with its lines and one blank line next to it.
 
     When the block shares its lines with something else (a `>` or `-` marker), only the block's own
-    text goes, so the container keeps its shape.
+    text goes, so the container keeps its shape; but a list item that holds nothing else goes
+    whole, since a marker alone renders as an empty bullet.
     """
     text = document.text
     lines = document.lines
@@ -109,8 +112,9 @@ def delete_block(document: Document, span: Span) -> Edit:
     first = lines.position(span.start).line
     last = lines.position(max(span.start, end - 1)).line
     first_line = lines.line_span(first)
-    if text[first_line.start : span.start].strip(" \t") or not is_blank(
-        text[end : lines.line_span(last).end]
+    prefix = text[first_line.start : span.start]
+    if not is_blank(text[end : lines.line_span(last).end]) or (
+        prefix.strip(" \t") and not _whole_list_item(document, prefix, last)
     ):
         return Edit.delete(Span(span.start, end))
     start, stop = first_line.start, lines.line_span(last, with_break=True).end
@@ -147,6 +151,19 @@ def delete_inline(document: Document, span: Span) -> Edit:
 
 # Punctuation that follows a word without a space.
 _CLOSING = frozenset(".,;:!?)]}\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f")
+
+
+def _whole_list_item(document: Document, prefix: str, last: int) -> bool:
+    """Whether the block after `prefix` (a list marker such as `- ` or `12. `) is all its list
+    item holds: no line after it, up to the next item, is indented as the item's content."""
+    if _LIST_MARKER.fullmatch(prefix) is None:
+        return False
+    for number in range(last + 1, document.lines.line_count + 1):
+        line = _line(document, number)
+        if is_blank(line):
+            continue
+        return len(line) - len(line.lstrip(" \t")) < len(prefix)
+    return True
 
 
 def _line(document: Document, number: int) -> str:

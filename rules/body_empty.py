@@ -2,8 +2,9 @@
 
 ## What it does
 Reports an article whose body is empty, or holds nothing a reader can read: only links (the source
-link, "Read more", a bare URL, which Hugo links), images, code or whitespace. Text in headings, lists, tables, quotes and
-shortcode calls counts as text; raw HTML counts only on a site that lets Hugo render it.
+link, "Read more", a bare URL, which Hugo links), images, code or whitespace (also written as
+`&nbsp;`). Text in headings, lists, tables, quotes and shortcode calls counts as text; raw HTML
+counts only on a site that lets Hugo render it.
 
 Skipped: section pages (`_index.md`, which list their articles whether or not they have text),
 pages that are not articles (`headless: true`, `build.render: never`, or a page with its own
@@ -33,6 +34,7 @@ article usually failed to scrape.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import PurePath
 
@@ -62,7 +64,10 @@ class BodyEmpty(Rule):
 
     def on_text(self, ctx: Context, text: Text) -> None:
         if not self.has_text and not text.in_link:
-            self.has_text = _WORD.search(_BARE_URL.sub("", text.text)) is not None
+            shown = _BARE_URL.sub("", text.text)
+            if "&" in shown:  # `&nbsp;` shows a space: the letters of a reference are no text
+                shown = html.unescape(shown)
+            self.has_text = _WORD.search(shown) is not None
 
     def on_html(self, ctx: Context, node: Html) -> None:
         site = ctx.site

@@ -22,7 +22,9 @@ search results show the same. Scrapers produce them when they copy already-escap
 ## Fix safety
 Safe: each reference is replaced by the character it stands for, written in the field's quoting
 (`&quot;` becomes `\\"` in a double-quoted string, `&#39;` becomes `''` in a single-quoted YAML
-string). A doubly escaped `&amp;#39;` takes two passes.
+string). A doubly escaped `&amp;#39;` takes two passes. A numeric reference to no character
+(`&#0;`, `&#xD800;`) is reported but not decoded: a browser shows it as U+FFFD, and the character
+the author meant is unknown.
 """
 
 from __future__ import annotations
@@ -64,9 +66,23 @@ class HtmlEntity(Rule):
         if not found:
             return
         edited = FieldText(ctx.document.text, field)
-        edits = [edit for each in edited.edits(found) for edit in each]
-        fix = Fix.safe("Unescape HTML entities", *dict.fromkeys(edits))
+        # A reference to no character (`&#0;`, `&#xD800;`) decodes to U+FFFD, as a browser shows
+        # it; writing that character would only hide that the original is lost.
+        decodable = [
+            item for item in found if item[2] != "\ufffd" or _names_fffd(field.value, item)
+        ]
+        fix = None
+        if decodable:
+            edits = [edit for each in edited.edits(decodable) for edit in each]
+            fix = Fix.safe("Unescape HTML entities", *dict.fromkeys(edits))
         start, end, _ = found[0]
         entities = ", ".join(dict.fromkeys(field.value[s:e] for s, e, _ in found))
         span = edited.span(start, end)
         ctx.report(span, "entity", entities=entities, key=field.key, fix=fix)
+
+
+def _names_fffd(value: str, item: tuple[int, int, str]) -> bool:
+    """Whether the reference at `item` names U+FFFD itself (`&#65533;`, `&#xFFFD;`)."""
+    reference = value[item[0] + 2 : item[1] - 1].lower()
+    number = int(reference[1:], 16) if reference.startswith("x") else int(reference or "0")
+    return number == 0xFFFD

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
-from newslint.textutil import is_cjk_char
+from newslint.textutil import length_limit
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,8 @@ class SummaryLength(Rule):
         text = " ".join(html.unescape(field.value).split())
         if not text:
             return
-        low, high = ctx.options.min, ctx.options.max
-        if not text.isascii():  # ASCII has no CJK letter to count
-            letters = [char for char in text if char.isalpha()]
-            if letters and sum(map(is_cjk_char, letters)) * 2 > len(letters):
-                low, high = (low + 2) // 3, (high + 2) // 3
+        low = length_limit(text, ctx.options.min)
+        high = length_limit(text, ctx.options.max)
         if len(text) > high:
             ctx.report(field.value_span, "long", length=len(text), limit=high)
         elif len(text) < low:

@@ -1,9 +1,11 @@
 """Summary is cut off.
 
 ## What it does
-Flags a front-matter `summary` that ends in an ellipsis (`...`, `…`, `[…]`, `。。。`) or stops in
-the middle of a word: the summary is the body's opening text and the body carries on with the same
-word (`... with plans to supply lid` when the body says `lidar`).
+Flags a front-matter `summary` that ends in an ellipsis (`...`, `…`, `&hellip;`, `[…]`, `。。。`)
+or stops in the middle of a word: the summary is the body's opening text and the body carries on
+with the same word (`... with plans to supply lid` when the body says `lidar`). An ellipsis inside
+a quotation that is closed again (`He called it “a plan that would…”`) is the speaker trailing
+off, not a cut.
 
 ## Why is this bad?
 Feeds and article cards show the summary as written; a cut sentence looks broken. Summaries cut at
@@ -17,12 +19,14 @@ a fixed length are a scraper's habit, and the article's own opening sentences ar
 
 ## Fix safety
 Unsafe: the new summary is taken from the article's opening sentences (whole sentences only, within
-`max-chars`, CJK full stops included), which an editor should read. There is no fix when the body
-has no complete opening sentence that fits.
+`max-chars`, a third of it for mostly CJK text as in `summary-length`, CJK full stops included),
+which an editor should read. There is no fix when the body has no complete opening sentence that
+fits.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity
@@ -51,7 +55,9 @@ class SummaryTruncated(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if field.key.lower() != "summary" or not isinstance(field.value, str):
             return
-        ending = ellipsis_ending(field.value)
+        value: str = field.value
+        # Hugo renders the summary as Markdown, where `&hellip;` shows as the ellipsis it names.
+        ending = ellipsis_ending(html.unescape(value) if "&" in value else value)
         message = "cut"
         if ending is None:
             ending = mid_word_ending(field.value, ctx.document)

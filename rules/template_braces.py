@@ -9,6 +9,8 @@ These are not reported either, since nothing leaked there:
 
 - braces that are escaped (`\\{{`), quoted (`"{{"`), or an action that only names the syntax
   (`{{ }}`, `{{ . }}`), as in a text about templates;
+- the arguments of a shortcode call (`{{< figure caption="{{ x }}" >}}`), strings the shortcode
+  prints as they are, where an escape would show;
 - the body of a `{{< >}}` shortcode call, which Hugo hands to the shortcode: `highlight` shows it as
   code, and an inline shortcode (`{{< time.inline >}}{{ now }}{{< /time.inline >}}`) runs it as a
   template;
@@ -52,6 +54,8 @@ _LIQUID = re.compile(
 )
 _MENTION = re.compile(r"\{\{-?[ \t]*\.?[ \t]*-?\}\}")
 _QUOTES = "\"'“‘«„`"
+# A shortcode call with its arguments, which may run over lines: `{{< figure caption="..." >}}`.
+_SHORTCODE_CALL = re.compile(r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}", re.DOTALL)
 
 
 class TemplateBraces(Rule):
@@ -92,10 +96,15 @@ class TemplateBraces(Rule):
 
 
 def _skipped(document: Document) -> Regions:
-    """Regions where `{{` is not shown as text: a whole Liquid file, `{{< >}}` shortcode bodies."""
+    """Regions where `{{` is not shown as text: a whole Liquid file, `{{< >}}` shortcode bodies
+    and the arguments of every shortcode call."""
     if _LIQUID.search(document.text, document.body_start):
         return Regions([(0, len(document.text))])
-    return Regions(shortcode_bodies(document))
+    regions = Regions(shortcode_bodies(document))
+    if "{{<" in document.text or "{{%" in document.text:
+        for call in _SHORTCODE_CALL.finditer(document.text, document.body_start):
+            regions.add(call.start(), call.end())
+    return regions
 
 
 def _escaped(text: str, offset: int) -> bool:

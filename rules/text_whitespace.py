@@ -4,8 +4,11 @@
 Flags leading or trailing white space, runs of two or more spaces, and non-breaking spaces used as
 ordinary spaces in the front-matter `title`, `summary` and `lead` (the `fields` option changes the
 list). A single non-breaking space where typography wants one is left alone: next to a digit
-(`10 km`, `£ 5`), after a period (`Mr. Smith`) and around French punctuation (`« oui »`, `prix :`).
-CJK ideographic spaces are left alone too.
+(`10 km`, `£ 5`), after a period (`Mr. Smith`), around French punctuation (`« oui »`, `prix :`) and
+dashes (`up — and`), and, in Czech, Slovak, Polish, Russian and other Slavic languages, after a
+word of one letter (`v Praze`, `в Москве`), as their typography wants. Ideographic spaces (U+3000)
+and other typographic spaces inside the text are left alone too; at its start or end any white
+space counts.
 
 ## Why is this bad?
 Scrapers leave these behind when they copy HTML. They are invisible in the editor but make titles
@@ -37,8 +40,17 @@ from ._text import TEXT_FIELDS, FieldText
 
 NBSP = "\u00a0"
 _RUN = re.compile(r"[ \t\u00a0]{2,}|\u00a0|\t|[\r\n]+[ \t\u00a0]*")
-_KEEP_NBSP_BEFORE = frozenset(":;!?»%")
-_KEEP_NBSP_AFTER = frozenset(".«$£€¥")
+_KEEP_NBSP_BEFORE = frozenset(":;!?»%—–")
+_KEEP_NBSP_AFTER = frozenset(".«$£€¥—–")
+# Languages whose typography binds a one-letter word (`v Praze`, `w Polsce`, `в Москве`) to the
+# next word with a non-breaking space.
+_BIND_ONE_LETTER = frozenset(
+    {"cs", "sk", "pl", "sl", "hr", "bs", "sr", "ru", "uk", "be", "bg", "mk"}
+)
+# White space that may not start or end a value: what a reader sees as a gap, including the
+# ideographic space (U+3000) and the typographic spaces (U+2000-U+200A). Zero-width characters
+# and control characters are `invisible-char`'s and `control-char`'s.
+_EDGE_SPACE = " \t\r\n\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 
 
 @dataclass(frozen=True)
@@ -46,16 +58,20 @@ class Options:
     fields: tuple[str, ...] = TEXT_FIELDS
 
 
-def problems(value: str, block: bool) -> list[tuple[int, int, str, str]]:
+def problems(
+    value: str, block: bool, language: str | None = None
+) -> list[tuple[int, int, str, str]]:
     """`(start, end, replacement, message id)` for each white-space problem in `value`.
 
     In a YAML block scalar the line breaks are the author's and the final break is syntax, so only
-    runs inside a line count there.
+    runs inside a line count there. `language` (a tag such as `cs-CZ`) tells whether a
+    non-breaking space after a one-letter word is typography.
     """
+    one_letter_binds = (language or "").replace("_", "-").split("-")[0].lower() in _BIND_ONE_LETTER
     found: list[tuple[int, int, str, str]] = []
     body_end = len(value.rstrip("\r\n")) if block else len(value)
-    stripped_start = len(value) - len(value.lstrip(" \t\u00a0\r\n"))
-    stripped_end = len(value[:body_end].rstrip(" \t\u00a0\r\n"))
+    stripped_start = len(value) - len(value.lstrip(_EDGE_SPACE))
+    stripped_end = len(value[:body_end].rstrip(_EDGE_SPACE))
     if not block and stripped_start:
         found.append((0, stripped_start, "", "leading"))
     if stripped_end < body_end and stripped_end >= stripped_start:
@@ -74,6 +90,7 @@ def problems(value: str, block: bool) -> list[tuple[int, int, str, str]]:
                 or after.isdigit()
                 or before in _KEEP_NBSP_AFTER
                 or after in _KEEP_NBSP_BEFORE
+                or (one_letter_binds and _one_letter_word(value, start))
             ):
                 continue
             found.append((start, end, " ", "nbsp"))
@@ -82,6 +99,11 @@ def problems(value: str, block: bool) -> list[tuple[int, int, str, str]]:
         else:
             found.append((start, end, " ", "double"))
     return found
+
+
+def _one_letter_word(value: str, end: int) -> bool:
+    """Whether a word of one letter ends at `end` (`v Praze`, `в Москве`)."""
+    return end >= 1 and value[end - 1].isalpha() and (end == 1 or not value[end - 2].isalnum())
 
 
 class TextWhitespace(Rule):
@@ -103,7 +125,7 @@ class TextWhitespace(Rule):
             return
         value: str = field.value
         block = field.node.style in ("|", ">")
-        found = problems(value, block)
+        found = problems(value, block, ctx.document.language)
         if not found:
             return
         edited = FieldText(ctx.document.text, field)

@@ -18,8 +18,10 @@ site's cards and feeds. Newswires often send them that way.
 
 ## Fix safety
 Display only: the suggested sentence case cannot know which words are names or acronyms. It keeps
-words of up to three letters in capitals (`US`, `GDP`) unless they are common short words (`AND`,
-`THE`), so an editor should read and apply it.
+words of up to three letters in capitals (`US`, `GDP`) unless they are common short words of
+English or of the article's language (`AND`, `THE`, `LA`, `В`), and follows the language's case
+rules (Turkish `I` is `ı`), so an editor should read and apply it. German titles get no suggestion:
+German writes every noun with a capital.
 """
 
 from __future__ import annotations
@@ -47,6 +49,25 @@ _SHORT_WORDS = frozenset({
 # fmt: on
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Short words of other languages, which a sentence-cased title writes in lower case too.
+_SHORT_WORDS_OF = {
+    "fr": _words("le la les de des du un une et en au aux à ou sur par pour dans il ne"),
+    "es": _words("el la los las de del y en un una al con por a o e u que se"),
+    "it": _words("il lo la gli le di da del un una e in con su per a i"),
+    "pt": _words("o a os as de do da dos das em no na um uma e com por ao"),
+    "nl": _words("de het een en van in op te met"),
+    "ru": _words("в и на с к о у по за из не а от до"),
+    "uk": _words("в у і й на з до за від не"),
+    "tr": _words("ve ile bir bu da de ki"),
+}
+# Languages that write every noun with a capital: sentence case cannot be suggested.
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+
+
 @dataclass(frozen=True)
 class Options:
     min_words: int = 3
@@ -60,6 +81,7 @@ def is_shouting(title: str, min_words: int = 3, min_letters: int = 10) -> bool:
             return False  # no word of two capitals: nothing below could count as shouting
     elif any(is_cjk_char(c) for c in title):
         return False
+    title = title.replace("ß", "ẞ")  # `STRAßE` is in capitals: `ß` has no capital in common use
     words = [w for w in _WORD.findall(title) if any(c.isupper() or c.islower() for c in w)]
     upper = [w for w in words if len(w) >= 2 and w.isupper()]
     mixed = [w for w in words if any(c.islower() for c in w)]
@@ -73,9 +95,12 @@ def is_shouting(title: str, min_words: int = 3, min_letters: int = 10) -> bool:
     )
 
 
-def sentence_case(title: str) -> str:
+def sentence_case(title: str, language: str | None = None) -> str:
     """`MARKETS RALLY AS GDP COOLS` -> `Markets rally as GDP cools`: words of up to three letters
-    in capitals stay (acronyms), unless they are common short words."""
+    in capitals stay (acronyms), unless they are common short words of English or of `language`
+    (a tag such as `fr` or `tr-TR`), whose case rules apply (Turkish `I` is `ı`)."""
+    base = _base(language)
+    short = _SHORT_WORDS | _SHORT_WORDS_OF.get(base, frozenset())
     first = True
 
     def repl(match: re.Match[str]) -> str:
@@ -83,16 +108,32 @@ def sentence_case(title: str) -> str:
         word = match.group(0)
         at_start = first
         first = False
-        if not word.isupper():
+        if not word.replace("ß", "ẞ").isupper():
             return word
-        if len(word) <= 3 and word.lower() not in _SHORT_WORDS:
+        lowered = _lower(word, base)
+        if len(word) <= 3 and lowered not in short:
             return word
-        lowered = word.lower()
-        return lowered[:1].upper() + lowered[1:] if at_start else lowered
+        return _upper(lowered[:1], base) + lowered[1:] if at_start else lowered
 
     cased = _WORD.sub(repl, title)
     # A new sentence after `:`, `.`, `?` or `!` starts with a capital again.
-    return re.sub(r"([.:?!]\s+)([^\W\d_])", lambda m: m.group(1) + m.group(2).upper(), cased)
+    return re.sub(r"([.:?!]\s+)([^\W\d_])", lambda m: m.group(1) + _upper(m.group(2), base), cased)
+
+
+def _base(language: str | None) -> str:
+    return (language or "").replace("_", "-").split("-")[0].lower()
+
+
+def _lower(word: str, base: str) -> str:
+    if base in ("tr", "az"):
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower()
+
+
+def _upper(char: str, base: str) -> str:
+    if base in ("tr", "az") and char == "i":
+        return "İ"
+    return char.upper()
 
 
 class TitleShouting(Rule):
@@ -107,7 +148,9 @@ class TitleShouting(Rule):
             return
         if not is_shouting(field.value, ctx.options.min_words, ctx.options.min_letters):
             return
-        fix = Fix.display_only(
-            "Write the title in sentence case", field.replace_value(sentence_case(field.value))
-        )
+        language = ctx.document.language
+        fix = None
+        if _base(language) not in _NOUN_CAPITALS:
+            cased = sentence_case(field.value, language)
+            fix = Fix.display_only("Write the title in sentence case", field.replace_value(cased))
         ctx.report(field.value_span, "shouting", fix=fix)

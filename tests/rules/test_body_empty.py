@@ -16,6 +16,13 @@ CASES = [
     Case("shortcode-call", fm(body="{{< youtube abc >}}\n", title="T")),
     Case("only-the-source-link", fm(body=SOURCE, title="T"), errors=[("no-text", 5, 1)]),
     Case(
+        # `&nbsp;` and `&#8203;` show as white space: letters in a reference are not text.
+        "only-character-references",
+        fm(body="&nbsp;\n\n&#8203; &#160;\n\n" + SOURCE, title="T"),
+        errors=[("no-text", 5, 1)],
+    ),
+    Case("a-reference-among-words", fm(body="Caf&eacute; reopens.\n\n" + SOURCE, title="T")),
+    Case(
         "only-a-bare-url",
         fm(body="Source: https://www.reuters.com/a\n", title="T"),
     ),

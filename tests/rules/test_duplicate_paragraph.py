@@ -53,6 +53,12 @@ CASES = [
             title="T",
         ),
     ),
+    Case(
+        "repeated-list-item",
+        fm(body=f"- {LONG}\n\n- Other.\n\n- {LONG}\n", title="T"),
+        errors=[("repeat", 9, 3)],
+        unsafe_fixed=fm(body=f"- {LONG}\n\n- Other.\n", title="T"),
+    ),
     Case("quotes", fm(body=f"{LONG}\n\n> {LONG}\n\n> {LONG}\n", title="T")),
     Case("captions", fm(body=f"![a](1.jpg)\n\n{LONG}\n\n![a](2.jpg)\n\n{LONG}\n", title="T")),
     Case(

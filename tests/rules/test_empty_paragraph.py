@@ -66,6 +66,19 @@ CASES = [
         errors=[("empty", 7, 3)],
         fixed=fm(body="> Quote.\n>\n> \n\nAfter.\n", title="T"),
     ),
+    Case(
+        # A list item of nothing but the paragraph goes whole: `- ` alone is an empty bullet.
+        "list-item-of-only-the-paragraph-goes-whole",
+        fm(body="- One.\n\n- \xa0\n\n- Three.\n", title="T"),
+        errors=[("empty", 7, 3)],
+        fixed=fm(body="- One.\n\n- Three.\n", title="T"),
+    ),
+    Case(
+        "list-item-with-more-keeps-its-marker",
+        fm(body="1. One.\n\n2. \xa0\n\n   More of two.\n", title="T"),
+        errors=[("empty", 7, 4)],
+        fixed=fm(body="1. One.\n\n2. \n\n   More of two.\n", title="T"),
+    ),
     Case("code-block", fm(body=f"{FENCE}\n\xa0\n{FENCE}\n", title="T")),
     Case(
         "crlf",

@@ -25,6 +25,19 @@ CASES = [
         errors=[("entity", 2, 15)],
         fixed=fm(lead="Larsen & Toubro"),
     ),
+    Case(
+        # `&#0;`, `&#xD800;` and `&#1114112;` name no character (a browser shows U+FFFD): decoding
+        # them would only write the replacement character, so only the others are fixed.
+        "no-character-is-not-decoded",
+        fm(
+            title="Fish&#0;chips &amp; peas&#xD800;",
+            summary="A &#1114112; sign in the summary text.",
+        ),
+        errors=[("entity", 2, 13), ("entity", 3, 13)],
+        fixed=fm(
+            title="Fish&#0;chips & peas&#xD800;", summary="A &#1114112; sign in the summary text."
+        ),
+    ),
     Case("not-a-text-field", fm(author="Tom &amp; Jerry")),
     Case("unknown-name-and-bare-ampersand", fm(title="AT&T &foo; R&D")),
     Case("in-backticks", fm(title="Write `&amp;` for an ampersand")),

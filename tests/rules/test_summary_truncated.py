@@ -30,8 +30,37 @@ CASES = [
         unsafe_fixed=fm(body=BODY, summary=LEAD),
     ),
     Case(
-        "ellipsis-inside-a-closing-quote",
-        fm(body=BODY, summary='He said "we will pass it..."'),
+        "ellipsis-before-an-unopened-closing-quote",
+        fm(body=BODY, summary='He said we will pass it..."'),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(body=BODY, summary=LEAD),
+    ),
+    Case(
+        "ellipsis-inside-an-open-quote",
+        fm(body=BODY, summary="He called it \u201ca plan that would\u2026"),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(body=BODY, summary=LEAD),
+    ),
+    # A quotation that trails off and is closed again was written that way: a scraper that cuts
+    # a summary does not close the quote it cut.
+    Case("quoted-fragment-trails-off", fm(body=BODY, summary='He said "we will pass it..."')),
+    Case(
+        "quoted-fragment-trails-off-curly",
+        fm(body=BODY, summary="He called it \u201ca plan that would\u2026\u201d"),
+    ),
+    Case(
+        "quoted-fragment-trails-off-guillemets",
+        fm(body=BODY, summary="Il a parl\u00e9 d\u2019\u00ab\u00a0un plan qui\u2026\u00a0\u00bb"),
+    ),
+    Case(
+        "ellipsis-before-an-unopened-guillemet",
+        fm(body=BODY, summary="Il a parl\u00e9 d\u2019un plan qui\u2026\u00a0\u00bb"),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(body=BODY, summary=LEAD),
+    ),
+    Case(
+        "html-ellipsis-reference",
+        fm(body=BODY, summary="The budget passed on&hellip;"),
         errors=[("cut", 2, 10)],
         unsafe_fixed=fm(body=BODY, summary=LEAD),
     ),
@@ -90,6 +119,95 @@ CASES = [
         unsafe_fixed=fm(
             body="预算周二获得通过。谈判持续了一周。" + SOURCE,
             summary="预算周二获得通过。谈判持续了一周。",
+        ),
+    ),
+    Case(
+        "cjk-lead-within-a-third-of-max-chars",
+        # summary-length allows a mostly-CJK summary a third of `max`: the new summary must fit it.
+        fm(
+            body="\u9884\u7b97\u5468\u4e8c\u83b7\u5f97\u901a\u8fc7\u3002" * 40 + SOURCE,
+            summary="\u9884\u7b97\u2026\u2026",
+        ),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="\u9884\u7b97\u5468\u4e8c\u83b7\u5f97\u901a\u8fc7\u3002" * 40 + SOURCE,
+            summary="\u9884\u7b97\u5468\u4e8c\u83b7\u5f97\u901a\u8fc7\u3002" * 11,
+        ),
+    ),
+    Case(
+        "korean-sentences-keep-their-space",
+        fm(
+            body="\uc11c\uc6b8\uc5d0\uc11c \ud654\uc7ac\uac00 \ubc1c\uc0dd\ud588\ub2e4. \uc18c\ubc29\uad00\uc774 \ucd9c\ub3d9\ud588\ub2e4."
+            + SOURCE,
+            summary="\uc11c\uc6b8\uc5d0\uc11c \ud654\uc7ac\uac00...",
+        ),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="\uc11c\uc6b8\uc5d0\uc11c \ud654\uc7ac\uac00 \ubc1c\uc0dd\ud588\ub2e4. \uc18c\ubc29\uad00\uc774 \ucd9c\ub3d9\ud588\ub2e4."
+            + SOURCE,
+            summary="\uc11c\uc6b8\uc5d0\uc11c \ud654\uc7ac\uac00 \ubc1c\uc0dd\ud588\ub2e4. \uc18c\ubc29\uad00\uc774 \ucd9c\ub3d9\ud588\ub2e4.",
+        ),
+    ),
+    Case(
+        "no-lead-ending-in-an-abbreviation",
+        # `et al.` before a lower-case word ends no sentence: the opening sentence is longer than
+        # `max-chars`, so there is no fix (not the fragment "Smith et al.").
+        fm(
+            body="Smith et al. found the effect in 2020. It was large." + SOURCE, summary="Smith..."
+        ),
+        options={"max-chars": 20},
+        errors=[("cut", 2, 10)],
+    ),
+    Case(
+        # German ordinals (`3. Oktober`) and `z. B.` end no sentence: the lead is not "Am 3.".
+        "german-ordinal-and-abbreviation",
+        fm(
+            body="Am 3. Oktober kam z. B. Olaf. Er blieb lange im Amt und regierte das Land."
+            + SOURCE,
+            summary="Am 3. Oktober...",
+        ),
+        options={"max-chars": 40},
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="Am 3. Oktober kam z. B. Olaf. Er blieb lange im Amt und regierte das Land."
+            + SOURCE,
+            summary="Am 3. Oktober kam z. B. Olaf.",
+        ),
+    ),
+    Case(
+        "german-ordinal-is-no-sentence-end",
+        fm(body="Am 3. Oktober kam Olaf. Er blieb." + SOURCE, summary="Am 3. Oktober..."),
+        options={"max-chars": 12},
+        errors=[("cut", 2, 10)],
+    ),
+    Case(
+        "german-abbreviation-is-no-sentence-end",
+        fm(body="Es kam z. B. Olaf. Er blieb." + SOURCE, summary="Es kam..."),
+        options={"max-chars": 14},
+        errors=[("cut", 2, 10)],
+    ),
+    Case(
+        "ellipsis-inside-a-sentence-of-the-body",
+        fm(body="Profits rose... and then fell. Analysts cheered." + SOURCE, summary="Profits..."),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="Profits rose... and then fell. Analysts cheered." + SOURCE,
+            summary="Profits rose... and then fell. Analysts cheered.",
+        ),
+    ),
+    Case(
+        "french-closing-guillemet-stays-with-its-sentence",
+        fm(
+            body="Il a dit\u00a0: \u00ab\u00a0Nous avons gagn\u00e9.\u00a0\u00bb Puis il est parti."
+            + SOURCE,
+            summary="Il a dit...",
+        ),
+        options={"max-chars": 32},
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="Il a dit\u00a0: \u00ab\u00a0Nous avons gagn\u00e9.\u00a0\u00bb Puis il est parti."
+            + SOURCE,
+            summary="Il a dit : \u00ab Nous avons gagn\u00e9. \u00bb",
         ),
     ),
     Case(

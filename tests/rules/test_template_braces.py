@@ -36,6 +36,22 @@ CASES = [
         ),
     ),
     Case(
+        # A shortcode's arguments are strings the shortcode prints (`figure` puts the caption in
+        # `alt` and `figcaption`): an escape there would be shown, so they are not prose.
+        "braces-in-shortcode-arguments",
+        fm(
+            body='{{< figure src="/a.jpg" caption="A {{ b }} c" >}}\n\n'
+            '{{% note title="x {{ y }}"\n   kind="z" %}}Text.{{% /note %}}\n\nThen {{ .Leak }}.\n',
+            title="T",
+        ),
+        errors=[("braces", 10, 6)],
+        unsafe_fixed=fm(
+            body='{{< figure src="/a.jpg" caption="A {{ b }} c" >}}\n\n'
+            '{{% note title="x {{ y }}"\n   kind="z" %}}Text.{{% /note %}}\n\nThen \\{\\{ .Leak }}.\n',
+            title="T",
+        ),
+    ),
+    Case(
         "triple-braces-escape-is-stable",
         fm(body="a {{{ b }}} c\n", title="T"),
         errors=[("braces", 5, 3)],

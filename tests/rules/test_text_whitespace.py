@@ -35,6 +35,37 @@ CASES = [
         ),
     ),
     Case(
+        "unicode-spaces-at-the-ends",
+        fm(
+            title="\u3000\u6771\u4eac\u306e\u706b\u707d\u3000",
+            summary="Trump hails partnership\u2003",
+        ),
+        errors=[("leading", 2, 9), ("trailing", 2, 15), ("trailing", 3, 34)],
+        fixed=fm(title="\u6771\u4eac\u306e\u706b\u707d", summary="Trump hails partnership"),
+    ),
+    Case(
+        "typographic-nbsp-at-dashes", fm(title=f"Prices up{NBSP}\u2014 and down \u2014{NBSP}today")
+    ),
+    # Czech, Slovak, Polish and Russian typography bind a one-letter word to the next word.
+    Case(
+        "nbsp-after-one-letter-word-in-czech",
+        fm(title=f"Po\u017e\u00e1r v{NBSP}Praze"),
+        path="content/cs/news/article.cs.md",
+    ),
+    Case(
+        "nbsp-after-one-letter-word-in-russian",
+        fm(
+            title=f"\u041f\u043e\u0436\u0430\u0440 \u0432{NBSP}\u041c\u043e\u0441\u043a\u0432\u0435"
+        ),
+        language="ru-RU",
+    ),
+    Case(
+        "nbsp-after-one-letter-word-in-english",
+        fm(title=f"Creating a{NBSP}meme coin"),
+        errors=[("nbsp", 2, 19)],
+        fixed=fm(title="Creating a meme coin"),
+    ),
+    Case(
         "tab",
         fm(lead="Markets\tfell"),
         errors=[("tab", 2, 15)],

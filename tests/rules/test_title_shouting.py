@@ -31,6 +31,8 @@ CASES = [
         '---\r\ntitle: "FED RAISES RATES AGAIN"\r\n---\r\nBody.\r\n',
         errors=[("shouting", 2, 8)],
     ),
+    # `ß` has no capital in common use: `STRAßE` is a word in capitals.
+    Case("german-sharp-s", fm(title="STRAßE GESPERRT NACH UNFALL"), errors=[("shouting", 2, 8)]),
     # Hugo reads front-matter keys without case: `Title` is the title.
     Case("capitalised-key", fm(Title="FED RAISES RATES AGAIN"), errors=[("shouting", 2, 8)]),
 ]
@@ -55,6 +57,39 @@ def test_title_shouting(case: Case) -> None:
 )
 def test_sentence_case(title: str, expected: str) -> None:
     assert sentence_case(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # Turkish has a dotted and a dotless i: I is ı and İ is i in lower case.
+        ("İSTANBUL'DA BÜYÜK YANGIN ÇIKTI", "tr", "İstanbul'da büyük yangın çıktı"),
+        ("IRAK'TA SEÇİM", "tr-TR", "Irak'ta seçim"),
+        # The language's own short words are no acronyms.
+        ("L'ÉQUIPE DE FRANCE GAGNE LA FINALE", "fr", "L'équipe de france gagne la finale"),
+        ("ВЫБОРЫ В РОССИИ ПРОШЛИ", "ru", "Выборы в россии прошли"),
+        ("EL GOBIERNO Y LA UE FIRMAN", "es", "El gobierno y la UE firman"),
+        ("STRAßE GESPERRT NACH UNFALL", None, "Straße gesperrt nach unfall"),
+    ],
+)
+def test_sentence_case_in_the_articles_language(
+    title: str, language: str | None, expected: str
+) -> None:
+    assert sentence_case(title, language) == expected
+
+
+def test_no_sentence_case_for_german() -> None:
+    # German writes every noun with a capital: sentence case cannot know which words are nouns.
+    from newslint.config import Config
+    from newslint.engine import check_text
+
+    found = check_text(
+        fm(title="DIE REGIERUNG BESCHLIESST NEUE STEUERN"),
+        path="content/de/news/a.de.md",
+        config=Config(),
+        select=["TX006"],
+    )
+    assert [(d.code, d.fix) for d in found] == [("TX006", None)]
 
 
 def test_display_only_fix_offers_sentence_case() -> None:
