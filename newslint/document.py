@@ -203,11 +203,12 @@ class Document:
     def prose_paragraphs(self) -> list[str]:
         """Reader-visible paragraph texts, in order, skipping blank ones and the source line."""
         from newslint.events import Paragraph
+        from newslint.textutil import collapse_spaces
 
         out = []
         for node in self.body_nodes:
             if isinstance(node, Paragraph) and not _ONLY_LINK.fullmatch(node.text):
-                plain = " ".join(node.plain.split())
+                plain = collapse_spaces(node.plain)
                 if plain:
                     out.append(plain)
         return out

@@ -170,6 +170,17 @@ def length_limit(text: str, limit: int) -> int:
     return (limit + 2) // 3 if mostly_cjk(text) else limit
 
 
+# White space other than the no-break spaces (U+00A0, U+2007, U+202F), which typography puts where a
+# line must not break: French `dit\u202f:`, `«\u00a0Nous`, `10\u00a0000`.
+_BREAKING_SPACE = re.compile("[^\\S\u00a0\u2007\u202f]+")
+
+
+def collapse_spaces(text: str) -> str:
+    """`text` with each run of white space as one space and none at either end, its no-break
+    spaces kept as they are."""
+    return _BREAKING_SPACE.sub(" ", text).strip(" ")
+
+
 def lead_from_paragraphs(paragraphs: list[str], max_chars: int) -> str:
     """Whole, complete opening sentences of the first paragraph that has one, within `max_chars`
     (a third of it for mostly CJK text, see `length_limit`).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from newslint.document import Document
-from newslint.textutil import ellipsis_ending, is_cjk_char
+from newslint.textutil import collapse_spaces, ellipsis_ending, is_cjk_char
 
 __all__ = ["ellipsis_ending", "mid_word_ending"]
 
@@ -15,7 +15,7 @@ def mid_word_ending(summary: str, document: Document) -> str | None:
 
     Only a summary found verbatim in the body counts: then the body shows the word it cut.
     """
-    text = " ".join(html.unescape(summary).split())
+    text = collapse_spaces(html.unescape(summary))
     if len(text) < 20 or not text[-1].isalnum():
         return None
     body = " ".join(document.prose_paragraphs())

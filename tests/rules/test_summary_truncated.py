@@ -207,7 +207,8 @@ CASES = [
         unsafe_fixed=fm(
             body="Il a dit\u00a0: \u00ab\u00a0Nous avons gagn\u00e9.\u00a0\u00bb Puis il est parti."
             + SOURCE,
-            summary="Il a dit : \u00ab Nous avons gagn\u00e9. \u00bb",
+            # The no-break spaces of French typography stay in the new summary.
+            summary="Il a dit\u00a0: \u00ab\u00a0Nous avons gagn\u00e9.\u00a0\u00bb",
         ),
     ),
     Case(
@@ -241,6 +242,18 @@ CASES = [
         '{"summary": "The budget..."}\n' + BODY,
         errors=[("cut", 1, 13)],
         unsafe_fixed=f'{{"summary": "{LEAD}"}}\n' + BODY,
+    ),
+    Case(
+        "new-summary-keeps-no-break-spaces",
+        fm(
+            summary="Le ministre a dit...",
+            body="Le ministre a dit\u202f: «\u00a0Le budget passera.\u00a0» Les débats continuent.\n",
+        ),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            summary="Le ministre a dit\u202f: «\u00a0Le budget passera.\u00a0» Les débats continuent.",
+            body="Le ministre a dit\u202f: «\u00a0Le budget passera.\u00a0» Les débats continuent.\n",
+        ),
     ),
 ]
 
