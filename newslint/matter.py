@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
@@ -641,10 +641,18 @@ class _TomlScanner:
         return pos
 
     def key(self, pos: int) -> tuple[list[str], Span, int]:
+        parts, _, span, after = self.dotted_key(pos)
+        return parts, span, after
+
+    def dotted_key(self, pos: int) -> tuple[list[str], list[Span], Span, int]:
+        """The parts of the (dotted) key at `pos`, each part's span, the whole key's span, and
+        where what follows it starts."""
         parts: list[str] = []
+        spans: list[Span] = []
         start = pos
         while True:
             pos = self.skip_ws(pos, newlines=False)
+            part_start = pos
             if self.text.startswith('"', pos):
                 part, pos = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
             elif self.text.startswith("'", pos):
@@ -655,11 +663,12 @@ class _TomlScanner:
                 part = match.group(0) if match else ""
                 pos = match.end() if match else pos
             parts.append(part)
+            spans.append(Span(part_start, pos))
             after = self.skip_ws(pos, newlines=False)
             if self.text.startswith(".", after):
                 pos = after + 1
                 continue
-            return parts, Span(start, pos), after
+            return parts, spans, Span(start, pos), after
 
     def value(self, pos: int, depth: int = 0) -> tuple[Span, str | None, tuple[Node, ...]]:
         """Span of the value at `pos`, its string style, and child item nodes for arrays."""
@@ -749,38 +758,70 @@ def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
     except RecursionError:
         return [FrontMatterError("TOML is nested too deeply", Span(span.start, span.start))]
     scanner = _TomlScanner(text, span.end)
-    entries, pos = _toml_entries(text, scanner, span.start, span.end, data)
-    seen_tables: dict[str, int] = {}
+    head, pos = _toml_entries(text, scanner, span.start, span.end, data)
+    root = _TomlTable("", Span(span.start, span.start), span.start, span.start, data, list(head))
     while pos < span.end:
         line_start = pos
         while line_start > span.start and text[line_start - 1] in " \t":
             line_start -= 1
         array = text.startswith("[[", pos)
-        parts, key_span, after = scanner.key(pos + (2 if array else 1))
+        parts, part_spans, _, after = scanner.dotted_key(pos + (2 if array else 1))
         _, nxt = _line_end(text, after)
-        name = parts[0]
         table_end = _next_table(text, nxt, span.end)
-        if name in seen_tables:
-            # A later [name.sub] or [[name]] extends the first entry's span.
-            index = seen_tables[name]
-            old = entries[index]
-            entries[index] = Entry(
-                old.key, old.key_span, old.node, Span(old.entry_span.start, table_end)
-            )
+        # Each table on the header's path holds the next one; a header inside an array of
+        # tables, or over a key that is no table, only widens the spans of what it names.
+        table = root
+        for depth, (part, part_span) in enumerate(zip(parts, part_spans, strict=True)):
+            child = table.children.get(part)
+            if child is None:
+                child = _TomlTable(part, part_span, pos, line_start, _toml_child(table.value, part))
+                table.children[part] = child
+                table.items.append(child)
+            child.end = table_end
+            if child.value is None or (
+                depth < len(parts) - 1 and not isinstance(child.value, dict)
+            ):
+                break
+            table = child
         else:
-            seen_tables[name] = len(entries)
-            value = data.get(name)
-            node_span = Span(pos, _trim_end(text, pos, table_end))
-            if len(parts) == 1 and not array and isinstance(value, dict):
-                # `[name]`: its own `key = value` lines are its entries (`[thumbnail] src = ...`).
-                inner, _ = _toml_entries(text, scanner, nxt, table_end, value)
-                node = Node("map", value, node_span, "map", None, (), tuple(inner))
-            else:
-                node = _toml_node(value, node_span, None, ())
-            entries.append(Entry(name, key_span, node, Span(line_start, table_end)))
+            if not array and isinstance(table.value, dict):
+                own, _ = _toml_entries(text, scanner, nxt, table_end, table.value)
+                table.items.extend(own)
         pos = scanner.skip_ws(table_end)
+    entries = tuple(_toml_entry(text, item) for item in root.items)
     mapping = {e.key: e.node.value for e in entries}
-    return Node("map", mapping, span, "map", None, (), tuple(entries))
+    return Node("map", mapping, span, "map", None, (), entries)
+
+
+@dataclass
+class _TomlTable:
+    """A table of a TOML front matter while its headers are read: where its first header is, how
+    far its last sub-table reaches, and its entries and sub-tables in the order written."""
+
+    key: str
+    key_span: Span
+    start: int  # its first header
+    line_start: int
+    value: Any
+    items: list[Entry | _TomlTable] = field(default_factory=list)
+    children: dict[str, _TomlTable] = field(default_factory=dict)
+    end: int = 0  # where its last (sub-)table ends
+
+
+def _toml_child(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def _toml_entry(text: str, item: Entry | _TomlTable) -> Entry:
+    if isinstance(item, Entry):
+        return item
+    node_span = Span(item.start, _trim_end(text, item.start, item.end))
+    if isinstance(item.value, dict):
+        entries = tuple(_toml_entry(text, child) for child in item.items)
+        node = Node("map", item.value, node_span, "map", None, (), entries)
+    else:  # an array of tables: its items are not read one by one
+        node = _toml_node(item.value, node_span, None, ())
+    return Entry(item.key, item.key_span, node, Span(item.line_start, item.end))
 
 
 def _toml_entries(

@@ -115,17 +115,10 @@ CASES = [
         '  footer:\n    weight: "0x10"\n    pre: ""\n---\nBody.\n',
         errors=[("type", 4, 13), ("type", 5, 13), ("type", 6, 13)],
     ),
-    pytest.param(
-        Case(
-            "menu-entry-toml-table",
-            '+++\n[menu.main]\nweight = "abc"\nidentifier = "x"\n+++\nBody.\n',
-            errors=[("type", 3, 10)],
-        ),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="newslint/matter.py: a TOML [table] field's node has its value but no entries "
-            "(child nodes with spans), so nothing inside a table can be reported",
-        ),
+    Case(
+        "menu-entry-toml-table",
+        '+++\n[menu.main]\nweight = "abc"\nidentifier = "x"\n+++\nBody.\n',
+        errors=[("type", 3, 10)],
     ),
     # Hugo makes `menu: [main, 3]` two menus, "main" and "3", as it names taxonomy terms.
     Case("menu-list-of-names-with-a-number", fm(menu=Raw("[main, 3]"))),
