@@ -31,7 +31,8 @@ sidebar `widgets: "recent"` breaks Mainroad's template.
 
 ## Fix safety
 Safe: a string that Hugo itself reads as a boolean (`draft: "true"`, `"TRUE"`, `"0"`, `"f"`: Go's
-ParseBool) is written as that boolean; the page does not change. Unsafe: other `"true"`/`"false"`
+ParseBool) is written as that boolean, and a decimal number in a string where Hugo wants a whole
+number (`weight: "10"`) as that number; the page does not change. Unsafe: other `"true"`/`"false"`
 spellings become booleans (`draft: " True "`, which Hugo reads as false, and theme params such as
 `comments: "false"`, which Mainroad treats as on) and a single value becomes a one-item list. The
 page then renders as its author meant, which is not how it renders today, so an editor should
@@ -40,6 +41,8 @@ confirm.
 
 from __future__ import annotations
 
+import re
+
 from newslint import Fix, Rule, Severity
 from newslint.events import FrontMatter
 from newslint.fixes import Edit
@@ -47,6 +50,8 @@ from newslint.rule import Context
 from newslint.schema import LIST_KINDS, Issue
 
 from ._schema import schema_of, wrap_in_list
+
+_DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
 
 # The strings Go's strconv.ParseBool accepts, with which Hugo reads `draft`, `headless` and
 # `isCJKLanguage`; any other string it reads as false.
@@ -87,6 +92,12 @@ class FieldType(Rule):
             word = str(node.value).strip().lower()
             if word in ("true", "false"):
                 return Fix.unsafe(f"Write {field.key} as {word}", Edit.replace(node.span, word))
+        hugo_int = spec.kind == "int" and node.tag == "str" and spec.preset == "hugo"
+        if hugo_int and _DECIMAL.fullmatch(str(node.value)):
+            # Hugo reads `weight: "10"` as 10 (cast.ToInt); the page does not change. Not "010"
+            # (octal to Go: 8) or "5.0": what the author meant is less sure there.
+            number = str(int(str(node.value)))
+            return Fix.safe(f"Write {field.key} as {number}", Edit.replace(node.span, number))
         if spec.kind in LIST_KINDS - {"maps"} and node.tag in ("str", "int", "float"):
             edit = wrap_in_list(ctx.document.text, field)
             if edit is not None:

@@ -73,7 +73,18 @@ CASES = [
         errors=[("type", 2, 8), ("type", 3, 6)],
     ),
     Case("yaml-1.2-booleans", fm(draft=Raw("False"), toc=Raw("TRUE"))),
-    Case("weight-as-string-no-fix", fm(weight="3"), errors=[("type", 2, 9)]),
+    # Hugo reads `weight: "3"` as 3: writing the number changes nothing, so the fix is safe.
+    Case("weight-as-string", fm(weight="3"), errors=[("type", 2, 9)], fixed=fm(weight=Raw("3"))),
+    Case(
+        "weight-as-string-toml-and-json",
+        '+++\nweight = "-12"\n+++\n',
+        errors=[("type", 2, 10)],
+        fixed="+++\nweight = -12\n+++\n",
+    ),
+    Case("weight-json", '{"weight": "7"}\n', errors=[("type", 1, 12)], fixed='{"weight": 7}\n'),
+    # "010" is 8 to Go and "5.0" is 5: what was meant is less sure, so no fix.
+    Case("weight-octal-looking-no-fix", fm(weight="010"), errors=[("type", 2, 9)]),
+    Case("weight-decimal-point-no-fix", fm(weight="5.0"), errors=[("type", 2, 9)]),
     Case(
         "tags-scalar-to-one-item-list",
         fm(tags="economy"),
