@@ -156,12 +156,19 @@ def complete(sentence: str) -> bool:
     return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
 
 
+# The characters `is_cjk_char` accepts, as one class (counted by the regex engine, not per char).
+_CJK_CHAR = re.compile(
+    "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+    "\uac00-\ud7af\U00020000-\U0002fa1f]"
+)
+
+
 def mostly_cjk(text: str) -> bool:
     """Whether most letters of `text` are Chinese, Japanese or Korean."""
     if text.isascii():
         return False
-    letters = [char for char in text if char.isalpha()]
-    return bool(letters) and sum(map(is_cjk_char, letters)) * 2 > len(letters)
+    letters = sum(map(str.isalpha, text))
+    return letters > 0 and sum(map(str.isalpha, _CJK_CHAR.findall(text))) * 2 > letters
 
 
 def length_limit(text: str, limit: int) -> int:

@@ -42,10 +42,10 @@ class CheckedLinks(Rule):
         self._uses: list[LinkUse] = []
 
     def on_field(self, ctx: Context, field: Field) -> None:
+        if not _checking(ctx):
+            return
         value = field.value
         if not key_in(field.key, (source_field_name(ctx),)) or not isinstance(value, str):
-            return
-        if not _checking(ctx):
             return
         if not is_web_url(value):
             return

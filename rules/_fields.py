@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from newslint.document import Document
@@ -11,16 +9,19 @@ from newslint.events import render_scalar
 from newslint.fixes import Edit
 
 
-def key_in(key: str, names: Iterable[str]) -> bool:
+def key_in(key: str, names: tuple[str, ...]) -> bool:
     """Whether the front-matter `key` is one of `names`, compared without case: Hugo lowercases
     front-matter keys, so `Title:` is the title and `Source:` the source."""
-    return key.lower() in _lowered(tuple(names))
+    lowered = _LOWERED.get(names)
+    if lowered is None:
+        if len(_LOWERED) > 256:
+            _LOWERED.clear()
+        lowered = _LOWERED[names] = frozenset(name.lower() for name in names)
+    return key.lower() in lowered
 
 
-@lru_cache(maxsize=256)
-def _lowered(names: tuple[str, ...]) -> frozenset[str]:
-    # Rules ask with the same few option tuples for every field of every document.
-    return frozenset(name.lower() for name in names)
+# Rules ask with the same few option tuples for every field of every document.
+_LOWERED: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 def insert_field(document: Document, key: str, value: Any) -> Edit | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from newslint.textutil import _script_units_exact, script_units
+from newslint.textutil import _script_units_exact, is_cjk_char, mostly_cjk, script_units
 
 # Latin (ASCII and accented), digits, joiners, CJK, kana, hangul, spacing and punctuation: the
 # letters the fast path handles, with the characters that split or join its words.
@@ -28,3 +28,11 @@ def test_fast_path_matches_the_exact_reading(text: str) -> None:
     # (ASCII text has its own path: it is all Latin, only its count of words matters.)
     assume(not text.isascii())
     assert script_units(text) == _script_units_exact(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from([*"ab Z1.", *"中文한국カナ、。１２Ａ’é½²ⅫＡｂ𠀀"]), max_size=30))
+def test_mostly_cjk_counts_as_the_per_character_definition(text: str) -> None:
+    letters = [char for char in text if char.isalpha()]
+    expected = bool(letters) and sum(map(is_cjk_char, letters)) * 2 > len(letters)
+    assert mostly_cjk(text) == expected
