@@ -307,6 +307,9 @@ _SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_IMPLICIT = (True, False)
 _STR_TAG = "tag:yaml.org,2002:str"
+# How plain scalars read (tag, value), by their text: keys and values such as `title`, `true` and
+# `right` recur in every file. The values are immutable (str, int, float, bool, None).
+_PLAIN_READINGS: dict[str, tuple[str, Any]] = {}
 # Its int, float and bool builders keep no state, so one serves every file.
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -343,13 +346,18 @@ def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
     starts = list(accumulate((len(line) + 1 for line in lines), initial=offset))
 
     def scalar(raw: str, style: str | None, start: int, end: int) -> Node | None:
-        yaml_tag = _STR_TAG
-        if style is None:
+        if style is not None:  # quoted: a string, whatever it says
+            return Node("scalar", raw, Span(start, end), "str", style)
+        read = _PLAIN_READINGS.get(raw)
+        if read is None:
             yaml_tag = _RESOLVER.resolve(yaml.ScalarNode, raw, _PLAIN_IMPLICIT)
-        tag, value, problem = _scalar_value(yaml_tag, raw, constructor)
-        if problem is not None:
-            return None
-        return Node("scalar", value, Span(start, end), tag, style)
+            tag, value, problem = _scalar_value(yaml_tag, raw, constructor)
+            if problem is not None:
+                return None
+            if len(_PLAIN_READINGS) > 4096:
+                _PLAIN_READINGS.clear()
+            read = _PLAIN_READINGS[raw] = (tag, value)
+        return Node("scalar", read[1], Span(start, end), read[0], None)
 
     def trimmed(end: int) -> int:
         # Where libyaml ends a block collection (the next token), less the trailing whitespace.
