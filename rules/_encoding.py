@@ -255,6 +255,75 @@ def find_mojibake(text: str) -> tuple[Mojibake, ...]:
     return tuple(out)
 
 
+# UTF-8 decoded as GBK (a scraper's guess for a Chinese page) turns `北京时间` into `鍖椾含鏃堕棿`:
+# CJK again, so the single-byte check above never sees it. In a run of CJK characters, a stretch of four or more
+# is taken for it only when its bytes in that encoding are, exactly and whole characters at both
+# ends, UTF-8 of CJK text: genuine text almost never is (its bytes would have to fall into
+# UTF-8's three-byte pattern, lead byte E3-ED then two continuation bytes, again and again).
+_CJK_RUN = lazy_regex("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{4,}")
+_UTF8_CJK = re.compile(rb"(?:[\xe3-\xed][\x80-\xbf][\x80-\xbf])+")
+# The characters GBK writes as a byte from E3-ED and then one from 80-BF: UTF-8 of CJK decoded as
+# GBK is made of them, one character in three at least; genuine text seldom has two close
+# together. (Generated from the codec: tests/rules/test_mojibake.py checks it still matches.)
+_GBK_SUSPECTS = (
+    "刖妗妞妤妫妯妲妾姊姒姗姘姝姣姹娅娆娈娉娌娑娓娣娲娴娼婀婊婕婢婧婵宀宄宓宕宥宸寤寮寰彀怼恁恙恚恝恣恧恪恽悃悌悒悖悚悛悝悫悭"
+    "悱悴悻惆惘惚惝惬惴愀愆愍愎愕愠愣愦愫慊慝慵憔憝憧憩憬懋懑戆戋戗戛戟戡戢戤戥戬搴搿擘攴攵敕敫斐斓斫於旃旄旆旌旎旒旖旮旯旰昃"
+    "昊昕昙杈杌杓杞杩杲棣棰椁椋椐椤椴椹楂楗楝楠楣楦楫楱楸楹榀榄榇榈榉榘榛榧榫榭榻槌槎欤欷欹歃歆歙殳毂毪毳毵毹毽氅氆氇氍氕氘氙"
+    "氚氡氤氩氪氲沓泶洄洇洌洎洙洚洧洫洮洳洵洹浃浈浍浏浒浔浜浞浠浣浯浼涑涓涔涞涠淇淼渚澧澶澹濂濉濞濠濡濮濯瀚瀛瀣瀵瀹灏灞炀炜爰"
+    "牍牒牖琚琛瑁瑕瑗瑙瑜瑭瑷瑾璀璁璇璋璎璐璜璞璧璨璩璺瓒瓯瓴瓿甏甑甓甯矶矸砀砉砑砗砘砜砭纭纰纾绀绁绂绉绋绌绐绔绗绛绠绡绨绫绮"
+    "绯绱绲绶绺绻绾缁缂缃缇缈缍耄聿肀肟膦臁臧虢褰觳蹇軎辍辎辏辘辚銆銇銈銉銊銋銌銍銏銐銑銒銓銔銕銖銗銘銙銚銛銜銝銞銟銠銡銢銣銤"
+    "銥銦銧鋩鋪鋫鋬鋭鋮鋯鋰鋱鋲鋳鋴鋵鋶鋷鋸鋹鋺鋻鋼鋽鋾鋿錀錁錂錃錄錅錆錇錈錉鍊鍋鍌鍍鍎鍏鍐鍑鍒鍓鍔鍕鍖鍗鍘鍙鍚鍛鍜鍝鍞鍟鍠鍡"
+    "鍢鍣鍤鍥鍦鍧鍨鍩鍫鎬鎭鎮鎯鎰鎱鎲鎳鎴鎵鎶鎷鎸鎹鎺鎻鎼鎽鎾鎿鏀鏁鏂鏃鏄鏅鏆鏇鏈鏉鏋鏌鏍鐎鐏鐐鐑鐒鐓鐔鐕鐖鐗鐘鐙鐚鐛鐜鐝鐞鐟"
+    "鐠鐡鐢鐣鐤鐥鐦鐧鐨鐩鐪鐫鐬鐭鐮鑰鑱鑲鑳鑴鑵鑶鑷鑸鑹鑺鑻鑼鑽鑾鑿钀钁钂钃钄钑钖钘铇铏铓铔铚铦铻锜锠閫閬閭閮閯閰閱閲閳閴閵閶"
+    "閷閸閹閺閻閼閽閾閿闀闁闂闃闄闅闆闇闈闉闊闋陘陙陚陜陝陞陠陣陥陦陫陭陮陯陰陱陳陸陹険陻陼陽陾陿隀隁隂隃隄隇隉隊雬雭雮雰雱雲"
+    "雴雵雸雺電雼雽雿霂霃霅霊霋霌霐霑霒霔霕霗霘霙霚霛霝霟霠靲靵靷靸靹靺靻靽靾靿鞀鞁鞂鞃鞄鞆鞇鞈鞉鞊鞌鞎鞏鞐鞓鞕鞖鞗鞙鞚鞛鞜鞝"
+    "韤韥韨韪韫韬韮韯韰韱韲韴韷韸韹韺韻韼韽韾響頀頁頂頃頄項順頇須頉頊頋頌頍頎飑飒飓飕飙飚骞齑"
+)
+_GBK_SUSPECT_PAIR = lazy_regex(f"[{_GBK_SUSPECTS}][^\\x00-\\x7f]{{0,4}}[{_GBK_SUSPECTS}]")
+_MIN_DAMAGED = 4  # characters of mojibake: shorter stretches arise by chance
+
+
+def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
+    """Stretches of CJK that are UTF-8 decoded as GBK, with the text their bytes hold (the exact
+    inverse, so nothing is guessed but the encoding)."""
+    if text.isascii() or _GBK_SUSPECT_PAIR.search(text) is None:
+        return ()
+    # The whole text at once (what GBK cannot hold becomes `?`): the byte pattern is looked for by
+    # the regex engine, and character positions are worked out only around a hit.
+    data = text.encode("gbk", "replace")
+    hits = [m for m in _UTF8_CJK.finditer(data) if m.end() - m.start() >= 3 * _MIN_DAMAGED]
+    return _damaged(text, data, hits) if hits else ()
+
+
+def _damaged(text: str, data: bytes, hits: list[re.Match[bytes]]) -> tuple[Mojibake, ...]:
+    """The hits that start and end on character boundaries of `text` in `data` and hold UTF-8
+    of CJK text."""
+    bounds: dict[int, int] = {}
+    offset = 0
+    for index, char in enumerate(text):
+        bounds[offset] = index
+        offset += 1 if char < "\x80" else len(char.encode("gbk", "replace"))
+    bounds[offset] = len(text)
+    out = []
+    for hit in hits:
+        first, last = bounds.get(hit.start()), bounds.get(hit.end())
+        if first is None or last is None or last - first < _MIN_DAMAGED:
+            continue
+        damaged = text[first:last]
+        original = hit.group(0).decode("utf-8", "replace")
+        if (
+            _CJK_RUN.fullmatch(damaged)
+            and "\ufffd" not in original
+            and _CJK_TEXT.fullmatch(original)
+        ):
+            out.append(Mojibake(Span(first, last), damaged, original, "UTF-8 text decoded as GBK"))
+    return tuple(out)
+
+
+_CJK_TEXT = lazy_regex(
+    "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
+)
+
 # ------------------------------------------------------------------------- invisible characters
 
 ZERO_WIDTH = {

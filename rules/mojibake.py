@@ -3,7 +3,9 @@
 ## What it does
 Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte encoding, anywhere in
 the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's variation
-selector, `РџСЂ` for Cyrillic. A cheap pre-filter picks the lines that could hold such damage;
+selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
+which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`; four or more CJK
+characters are taken for that only when their GBK bytes are UTF-8 that reads as CJK text again. A cheap pre-filter picks the lines that could hold such damage;
 [ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
 legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
 alone. The message says what happened, for example "UTF-8 text decoded as Windows-1252".
@@ -20,7 +22,8 @@ non-breaking space (`Â `) leaves a visible stray letter or an empty-looking par
 
 ## Fix safety
 Safe: the fix replaces only the damaged span with ftfy's repair, which re-encodes the characters and
-decodes them the right way (it never guesses a character that is not in the bytes). Unsafe in code
+decodes them the right way (it never guesses a character that is not in the bytes). Unsafe for the
+GBK kind: the repair is exact, but that GBK did the damage is inferred from the text alone. Unsafe in code
 (a code block or inline code), which is shown verbatim and may quote mis-decoded text on purpose,
 in an article about encodings for example.
 """
@@ -31,7 +34,12 @@ from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._encoding import code_starts_and_spans, find_mojibake, in_code
+from ._encoding import (
+    code_starts_and_spans,
+    find_double_byte_mojibake,
+    find_mojibake,
+    in_code,
+)
 
 
 class Mojibake(Rule):
@@ -45,9 +53,21 @@ class Mojibake(Rule):
     }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
-        all_found = find_mojibake(document.text)
-        code = code_starts_and_spans(document) if all_found else ([], [])
-        for found in all_found:
+        single = find_mojibake(document.text)
+        double = find_double_byte_mojibake(document.text)
+        code = code_starts_and_spans(document) if single or double else ([], [])
+        for found in double:
+            quoted = in_code(code, found.span.start)
+            fix = Fix.unsafe(f"Replace with {found.fixed!r}", Edit.replace(found.span, found.fixed))
+            ctx.report(
+                found.span,
+                "in-code" if quoted else "mojibake",
+                fix=fix,
+                found=found.found,
+                what=found.what,
+                fixed=found.fixed,
+            )
+        for found in single:
             if "\ufffd" in found.fixed and "\ufffd" not in found.found:
                 # ftfy could only repair part of it; a fix would trade garbage for U+FFFD.
                 ctx.report(found.span, "lossy", found=found.found, what=found.what)

@@ -181,3 +181,46 @@ def test_file_with_invalid_utf8_keeps_its_bad_bytes() -> None:
     raw = b'---\ntitle: "T"\n---\n\nbad \xe9 and Don\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t\n'
     assert [r[:3] for r in lint_bytes(Mojibake, raw)] == [("mojibake", 5, 14)]
     assert fix_bytes(Mojibake, raw, unsafe=False) == raw.replace("â€™".encode(), "’".encode())
+
+
+GBK_DAMAGED = "北京时间今天上午".encode().decode("gbk")  # 鍖椾含鏃堕棿浠婂ぉ涓婂崍
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "utf8-decoded-as-gbk",
+            fm(body=f"新闻：{GBK_DAMAGED}，发布。\n"),
+            errors=[("mojibake", 4, 4)],
+            unsafe_fixed=fm(body="新闻：北京时间今天上午，发布。\n"),
+        ),
+        # Genuine Chinese whose GBK bytes happen to be valid UTF-8 (未证实 -> δ֤ʵ) is no damage:
+        # what the bytes hold must read as CJK again, four characters or more.
+        Case("genuine-chinese", fm(body="未证实的消息。北京时间今天上午，外交部发言人表示。\n")),
+        Case(
+            "utf8-decoded-as-gbk-in-code",
+            fm(body=f"The bytes show as `{GBK_DAMAGED}` in a GBK terminal.\n"),
+            errors=[("in-code", 4, 20)],
+            unsafe_fixed=fm(body="The bytes show as `北京时间今天上午` in a GBK terminal.\n"),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_utf8_decoded_as_gbk(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+def test_the_gbk_suspect_table_is_what_the_codec_gives() -> None:
+    from newslint.rules._encoding import _GBK_SUSPECTS
+
+    derived = []
+    for block in ((0x3040, 0x3100), (0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):
+        for code in range(*block):
+            try:
+                data = chr(code).encode("gbk")
+            except UnicodeEncodeError:
+                continue
+            if len(data) == 2 and 0xE3 <= data[0] <= 0xED and 0x80 <= data[1] <= 0xBF:
+                derived.append(chr(code))
+    assert "".join(derived) == _GBK_SUSPECTS
