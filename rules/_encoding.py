@@ -281,11 +281,15 @@ _GBK_SUSPECTS = (
 )
 _GBK_SUSPECT_PAIR = lazy_regex(f"[{_GBK_SUSPECTS}][^\\x00-\\x7f]{{0,4}}[{_GBK_SUSPECTS}]")
 _MIN_DAMAGED = 4  # characters of mojibake: shorter stretches arise by chance
+# Characters looked at: the positions of a hit are counted one character at a time, which a
+# 50 MB file of such damage must not turn into minutes (any article is far shorter).
+_DOUBLE_BYTE_SCAN = 1_000_000
 
 
 def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
     """Stretches of CJK that are UTF-8 decoded as GBK, with the text their bytes hold (the exact
     inverse, so nothing is guessed but the encoding)."""
+    text = text[:_DOUBLE_BYTE_SCAN]
     if text.isascii() or _GBK_SUSPECT_PAIR.search(text) is None:
         return ()
     # The whole text at once (what GBK cannot hold becomes `?`): the byte pattern is looked for by
