@@ -57,8 +57,10 @@ class Split:
 def _line_end(text: str, pos: int) -> tuple[int, int]:
     """Return (end of line content, start of next line) from `pos`."""
     nl = text.find("\n", pos)
-    cr = text.find("\r", pos)
-    if cr != -1 and (nl == -1 or cr < nl):
+    # Only up to the line feed: a search to the end of a file without CR, once per key, made a
+    # front matter of many keys quadratic.
+    cr = text.find("\r", pos, len(text) if nl == -1 else nl)
+    if cr != -1:
         return cr, cr + (2 if text.startswith("\r\n", cr) else 1)
     if nl == -1:
         return len(text), len(text)
