@@ -439,4 +439,5 @@ def _diagnostic(
         fix=fix,
         fix_positions=edit_positions,
         source_line=getattr(where, "source_line", "") or "",
+        source_text=getattr(where, "source_text", "") or "",
     )

@@ -237,6 +237,9 @@ def report_duplicates(ctx: ProjectContext, collected: list[Collected], message_i
                 member.path,
                 member.data[POSITION],
                 message_id,
+                # A baseline matches the value, not the message (the other file's path is seen
+                # from the working directory, and the count changes with every new duplicate).
+                source_text=member.data[VALUE],
                 value=member.data[VALUE],
                 other=first.path,
                 more=more,
