@@ -2,8 +2,9 @@
 
 `newslint check --write-baseline FILE` records the current diagnostics; `newslint check --baseline
 FILE` then reports only what the baseline does not hold. A diagnostic is matched by its file, its rule
-code and the text of its span (`Diagnostic.source_text`; the message when the span is empty), never
-by line, so editing above an old problem does not resurface it. Matching counts: a baseline that
+code and the text of its span (`Diagnostic.source_text`: for a cross-file rule the title or URL
+it reports, not its message, which names the other file; the message when the span is empty),
+never by line, so editing above an old problem does not resurface it. Matching counts: a baseline that
 holds two `date-format` problems on the text `"2025-02-08 09:55:35"` in one file absorbs two, and a
 third is reported. Paths are stored relative to the baseline file, so the check can run from
 another directory. The file is sorted JSON, one entry per (path, code, text), so it diffs well.
@@ -94,7 +95,8 @@ class Baseline:
         """(the diagnostics not in the baseline, how many it absorbed, entries that no longer occur).
 
         Within one key the earliest diagnostics in the file are the accepted ones. The stale count
-        covers only the `linted` files (by default the files with a diagnostic).
+        covers the `linted` files (by default the files with a diagnostic) and the files that no
+        longer exist (deleted or renamed).
         """
         left = Counter(self.counts)
         new: list[Diagnostic] = []
@@ -108,7 +110,16 @@ class Baseline:
                 absorbed += 1
             else:
                 new.append(d)
-        stale = sum(n for key, n in left.items() if n > 0 and key[0] in done)
+        gone: dict[str, bool] = {}
+
+        def judged(path: str) -> bool:
+            if path in done:
+                return True
+            if path not in gone:
+                gone[path] = not (self.root / path).exists()
+            return gone[path]
+
+        stale = sum(n for key, n in left.items() if n > 0 and judged(key[0]))
         return new, absorbed, stale
 
     def to_json(self) -> str:

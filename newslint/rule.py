@@ -241,6 +241,8 @@ class ProjectReport:
     # (line, column, end_line, end_column) of each of `fix.edits`, in the same order.
     fix_positions: tuple[tuple[int, int, int, int], ...] = ()
     source_line: str = ""
+    # What the diagnostic is about as written (a baseline matches it; else the message is used).
+    source_text: str = ""
 
 
 class ProjectContext:
@@ -268,9 +270,11 @@ class ProjectContext:
         fix_positions: Sequence[tuple[int, int, int, int]] = (),
         span: Span | None = None,
         source_line: str = "",
+        source_text: str = "",
         **values: Any,
     ) -> None:
-        """Report at `position`; a `fix` needs the position of each of its edits."""
+        """Report at `position`; a `fix` needs the position of each of its edits. `source_text`
+        is the text reported on (what a baseline matches; the message when it is empty)."""
         line, column, end_line, end_column = position
         message = _message(self.rule, message_id, values)
         if fix is not None and len(fix_positions) != len(fix.edits):
@@ -289,5 +293,6 @@ class ProjectContext:
                 fix,
                 tuple(fix_positions),
                 source_line,
+                source_text,
             )
         )

@@ -54,7 +54,9 @@ class Results(list[FileResult]):
     `context` holds the results of the site's other files in a `--project` run (used only by
     `project_end`); `cache_hits` counts the files answered from the cache. With
     `keep_results=False` the list stays empty and `project` holds what `project_end` and
-    `project_suppressions` need.
+    `project_suppressions` need. `covers_project()` tells whether the cross-file rules saw every
+    file of the site (`--project`, or no file of it was left out), so that a suppression of one
+    of them that silenced nothing can be called unused.
     """
 
     def __init__(self, items: Sequence[FileResult] = ()) -> None:
@@ -62,6 +64,7 @@ class Results(list[FileResult]):
         self.context: list[FileResult] = []
         self.cache_hits = 0
         self.project: ProjectData | None = None
+        self.covers_project: Callable[[], bool] = lambda: True
 
 
 def default_jobs() -> int:
@@ -102,6 +105,10 @@ def lint_files(
 
         cache = FileCache.open([Path(everything[0])], ruleset)  # located by the first file
     results = Results()
+    if not project:
+        # Asked only when a suppression of a cross-file rule silenced nothing: rarely, and then
+        # one walk of the site's content folders answers it.
+        results.covers_project = _once(lambda: not project_files(targets, ruleset).names)
     data = None
     if not keep_results:
         from newslint.project import ProjectData
@@ -130,6 +137,17 @@ def lint_files(
         results.extend(done[:given])
         results.context = done[given:]
     return results
+
+
+def _once(answer: Callable[[], bool]) -> Callable[[], bool]:
+    found: list[bool] = []
+
+    def once() -> bool:
+        if not found:
+            found.append(answer())
+        return found[0]
+
+    return once
 
 
 def project_files(files: Sequence[str | os.PathLike[str]], ruleset: RuleSet) -> FileList:
@@ -439,4 +457,5 @@ def _diagnostic(
         fix=fix,
         fix_positions=edit_positions,
         source_line=getattr(where, "source_line", "") or "",
+        source_text=getattr(where, "source_text", "") or "",
     )

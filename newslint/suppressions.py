@@ -699,7 +699,10 @@ def project_suppressions(results: Iterable[Any], diagnostics: list[Diagnostic]) 
 
     `results` are the run's `FileResult`s (or what `lint_files` returned, see
     `newslint.project.project_data`); `diagnostics` what the rules' `project_end` reported. Only
-    the given files' suppressions count (in a `--project` run, only they are reported on).
+    the given files' suppressions count (in a `--project` run, only they are reported on). A
+    suppression of a cross-file rule is called unused only when the run saw the whole site
+    (`results.covers_project()`, see `newslint.runner.Results`): in a pre-commit run of one file it
+    may silence a duplicate of a file the run did not see.
     """
     from newslint.project import project_data
 
@@ -717,10 +720,15 @@ def project_suppressions(results: Iterable[Any], diagnostics: list[Diagnostic]) 
             used[d.path].update(hits)
         else:
             kept.append(d)
+    covers = getattr(results, "covers_project", None)
+    judged: bool | None = None
     for path, entry in data.items():
         for uses, candidate in entry["candidates"]:
             if not used[path].intersection(uses):
-                kept.append(candidate)
+                if judged is None:
+                    judged = covers() if callable(covers) else True
+                if judged:
+                    kept.append(candidate)
     return kept
 
 

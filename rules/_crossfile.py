@@ -9,49 +9,54 @@ from __future__ import annotations
 import html
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from pathlib import PurePath
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import ProjectContext, Rule
 from newslint.spans import Span
 
-# The whole last body line is one link: `[name](url)`, optionally `<url>` and a title.
-_SOURCE_LINE = re.compile(
-    r"[ \t]*\[[^\]\n]*\]\([ \t]*(<[^>\n]*>|[^\s()<>]+)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)[ \t]*"
-)
+from ._links import find_source_link
+
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid)$", re.I)
 
 
 def source_link(doc: Document, field_name: str = "source") -> tuple[str, Span] | None:
-    """The article's source URL and its span: the `source` field, else the last body line's link."""
-    found = doc.field(field_name)
-    if found is not None and isinstance(found.value, str) and found.value.strip():
-        return found.value.strip(), found.value_span
-    text = doc.text
-    end = len(text.rstrip())
-    if end <= doc.body_start:
+    """The article's source URL and its span: the source link as source-link-missing finds it
+    (a web URL in the field `field_name`, else the body's last visible line `[name](url)`).
+
+    For a body line the span is the URL's where it is written as parsed, else the whole line.
+    """
+    found = find_source_link(doc, field_name)
+    if found is None:
         return None
-    start = max(text.rfind("\n", doc.body_start, end), text.rfind("\r", doc.body_start, end))
-    start = doc.body_start if start < 0 else start + 1
-    match = _SOURCE_LINE.fullmatch(text, start, end)
-    if match is None:
-        return None
-    url_start, url_end = match.span(1)
-    if text[url_start] == "<":
-        url_start, url_end = url_start + 1, url_end - 1
-    return text[url_start:url_end], Span(url_start, url_end)
+    if found.field is not None:
+        return found.url, found.span
+    line = doc.text[found.span.start : found.span.end]
+    at = line.rfind(found.url)
+    if at < 0:  # written with entities or spaces that the parser decoded or encoded
+        return found.url, found.span
+    start = found.span.start + at
+    return found.url, Span(start, start + len(found.url))
+
+
+def is_section_page(doc: Document) -> bool:
+    """A list page (`_index.md`, `_index.en.md`): no article, so no duplicate of one."""
+    return PurePath(doc.path).name.split(".")[0] == "_index"
 
 
 def normalise_url(url: str) -> str | None:
     """A comparison key for a source URL, or None when it is not an absolute web address.
 
-    Scheme (http or https), host case, a default port, the fragment, a trailing slash and tracking
-    parameters do not make two sources different.
+    Scheme (http or https), host case, a leading `www.`, a default port, the fragment, a trailing
+    slash, how the path is percent-encoded (`%C3%A9`, `%c3%a9` or `é`) and tracking parameters do
+    not make two sources different.
     """
     try:
         parts = urlsplit(url.strip())
@@ -60,10 +65,11 @@ def normalise_url(url: str) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    host = parts.hostname.lower()
+    host = parts.hostname.lower().rstrip(".")
+    host = host.removeprefix("www.") if host.count(".") > 1 else host
     if port is not None and port not in (80, 443):
         host = f"{host}:{port}"
-    path = parts.path.rstrip("/") or "/"
+    path = _normalise_escapes(parts.path).rstrip("/") or "/"
     query = urlencode(
         [
             (k, v)
@@ -74,9 +80,50 @@ def normalise_url(url: str) -> str | None:
     return urlunsplit(("https", host, path, query, ""))
 
 
+# Characters kept as written (`%` and the reserved ones) when a path is encoded again: an
+# escaped reserved character (`%2F`) is not the character itself, so neither is decoded.
+_PATH_SAFE = "%/:@!$&'()*+,;=-._~"
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _normalise_escapes(path: str) -> str:
+    """One spelling of a path: characters beyond ASCII UTF-8 escaped, escapes in upper case,
+    escaped unreserved characters (`%7E`) decoded (RFC 3986, 6.2.2)."""
+    path = quote(path, safe=_PATH_SAFE)
+
+    def one(match: re.Match[str]) -> str:
+        byte = int(match.group(1), 16)
+        return chr(byte) if byte in _UNRESERVED else f"%{byte:02X}"
+
+    return _ESCAPE.sub(one, path)
+
+
+# Quotation marks that differ only in typography (feeds disagree on them).
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+    }
+)
+
+
 def normalise_title(title: str) -> str:
-    """Titles that read the same are the same: entities decoded, spacing and case ignored."""
-    return " ".join(html.unescape(title).split()).casefold()
+    """Titles that read the same are the same: entities decoded, compatibility forms folded
+    (full-width `：` is `:`, `Ａ` is `A`), invisible characters dropped, typographic quotes made
+    plain, spacing and case ignored. Other punctuation counts (`Budget passes?` is another title).
+    """
+    text = unicodedata.normalize("NFKC", html.unescape(title)).translate(_QUOTES)
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return " ".join(text.split()).casefold()
 
 
 def position(doc: Document, span: Span) -> tuple[int, int, int, int]:
@@ -111,6 +158,12 @@ def _real_dir(directory: str) -> str:
     return os.path.realpath(directory)
 
 
+def order_key(doc: Document) -> str:
+    """Which article of a group is the original, as sortable text: published articles before
+    drafts (a draft that repeats a published article is the one to change), then by `date_key`."""
+    return ("1" if doc.value("draft") is True else "0") + date_key(doc)
+
+
 def date_key(doc: Document) -> str:
     """The article's date as sortable text (UTC), "~" when it has none that parses."""
     value: Any = doc.value("date")
@@ -130,7 +183,8 @@ def date_key(doc: Document) -> str:
 
 # What a cross-file rule collects per document: one small tuple (it is kept for every file of the
 # run, so 30,000 articles must not mean 30,000 dicts). `key` is None when it equals `value`;
-# `translation` is None when only the path links translations (then the path is used).
+# `date` is the `order_key`; `translation` is "language NUL translation key", or None when
+# translations do not matter (then each file stands alone).
 KEY, VALUE, POSITION, DATE, TRANSLATION = range(5)
 Item = tuple[Any, str, tuple[int, int, int, int], str, str | None]
 
@@ -138,8 +192,8 @@ Item = tuple[Any, str, tuple[int, int, int, int], str, str | None]
 def item(
     key: Any, value: str, where: tuple[int, int, int, int], doc: Document, translations: bool
 ) -> Item:
-    translation = translation_key(doc) if translations else None
-    return (None if key == value else key, value, where, date_key(doc), translation)
+    translation = f"{doc.language or ''}\0{translation_key(doc)}" if translations else None
+    return (None if key == value else key, value, where, order_key(doc), translation)
 
 
 def group_key(data: Item) -> Any:
@@ -151,7 +205,8 @@ def report_duplicates(ctx: ProjectContext, collected: list[Collected], message_i
     """Group the collected items by key; in each group of two or more, report every member except
     the earliest, naming the earliest.
 
-    Members that are translations of one another (one translation key) count once.
+    A translation of an earlier member (one translation key, another language) counts once with
+    it; two members in one language are two articles whatever their keys.
     """
     groups: dict[Any, list[Collected]] = defaultdict(list)
     for entry in collected:
@@ -161,12 +216,17 @@ def report_duplicates(ctx: ProjectContext, collected: list[Collected], message_i
             continue
         ordered = sorted(members, key=lambda c: (c.data[DATE], c.path))
         distinct: list[Collected] = []
-        seen: set[str] = set()
+        languages: dict[str, set[str]] = {}  # translation key -> languages seen with it
         for member in ordered:
-            translation = member.data[TRANSLATION] or member.path
-            if translation not in seen:
-                seen.add(translation)
-                distinct.append(member)
+            translation = member.data[TRANSLATION]
+            if translation is not None:
+                language, _, key = translation.partition("\0")
+                seen = languages.setdefault(key, set())
+                if seen and language not in seen:
+                    seen.add(language)
+                    continue  # a translation of a member already counted
+                seen.add(language)
+            distinct.append(member)
         if len(distinct) < 2:
             continue
         first = distinct[0]
@@ -177,6 +237,9 @@ def report_duplicates(ctx: ProjectContext, collected: list[Collected], message_i
                 member.path,
                 member.data[POSITION],
                 message_id,
+                # A baseline matches the value, not the message (the other file's path is seen
+                # from the working directory, and the count changes with every new duplicate).
+                source_text=member.data[VALUE],
                 value=member.data[VALUE],
                 other=first.path,
                 more=more,

@@ -2,12 +2,15 @@
 
 ## What it does
 Flags an article whose source URL is also the source of another article of the site. The source is
-the `source` front-matter field (or the field named by the `source-field` setting), else the link
-that makes up the article's last body line, `[name](url)`. URLs that differ only in http/https, the
-host's case, a trailing slash, the fragment or tracking parameters (`utm_*`, `fbclid`, ...) are the
-same source. Translations of one article (one `translationKey`, or the same path in each language's
-content folder) may share their source. The earliest article (by `date`, then path) is taken as the
-original; each later one is reported, naming it.
+the one source-link-missing looks for: a web URL in the `source` front-matter field (or the field
+named by the `source-field` setting), else the link that makes up the article's last visible body
+line, `[name](url)`. URLs that differ only in http/https, the host's case, a leading `www.`, a
+trailing slash, the fragment, how the path is percent-encoded or tracking parameters (`utm_*`,
+`fbclid`, ...) are the same source. Translations of one article (one `translationKey`, or the same
+path in each language's content folder) may share their source; two articles in one language may
+not, whatever their keys. The earliest article (by `date`, then path; published articles before
+drafts) is taken as the original; each later one is reported, naming it. Section pages
+(`_index.md`) are not articles and are skipped.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
 staged files, add `--project` so they are compared with the rest of the site.
@@ -30,7 +33,7 @@ from newslint import Severity
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._crossfile import DuplicateRule, item, normalise_url, position, source_link
+from ._crossfile import DuplicateRule, is_section_page, item, normalise_url, position, source_link
 
 
 class DuplicateSource(DuplicateRule):
@@ -41,6 +44,8 @@ class DuplicateSource(DuplicateRule):
     presets = ("news",)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
+        if is_section_page(document):
+            return
         field_name = (ctx.config.source_field if ctx.config is not None else None) or "source"
         found = source_link(document, field_name)
         if found is None:

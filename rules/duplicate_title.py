@@ -2,9 +2,11 @@
 
 ## What it does
 Flags an article whose `title` is also the title of another article in the same language. Titles
-that differ only in HTML entities (`&#39;` and `'`), spacing or letter case are the same title.
-Articles in different languages never clash. The earliest article (by `date`, then path) is taken
-as the original; each later one is reported, naming it.
+that differ only in HTML entities (`&#39;` and `'`), typographic quotes (`’` and `'`), full-width
+and half-width forms (`：` and `:`), invisible characters, spacing or letter case are the same
+title; other punctuation counts. Articles in different languages never clash. The earliest article
+(by `date`, then path; published articles before drafts) is taken as the original; each later one
+is reported, naming it. Section pages (`_index.md`) are not articles and are skipped.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
 staged files, add `--project` so they are compared with the rest of the site.
@@ -30,7 +32,7 @@ from newslint import Severity
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._crossfile import DuplicateRule, item, normalise_title, position
+from ._crossfile import DuplicateRule, is_section_page, item, normalise_title, position
 
 
 class DuplicateTitle(DuplicateRule):
@@ -41,6 +43,8 @@ class DuplicateTitle(DuplicateRule):
     presets = ("news",)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
+        if is_section_page(document):
+            return
         found = document.field("title")
         if found is None or not isinstance(found.value, str):
             return

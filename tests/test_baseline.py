@@ -160,3 +160,51 @@ def test_empty_span_is_matched_by_message(tmp_path: Path) -> None:
     baseline = Baseline.of([missing_title], tmp_path)  # type: ignore[list-item]
     new, absorbed, stale = baseline.filter([missing_title, missing_date])  # type: ignore[list-item]
     assert (new, absorbed, stale) == ([missing_date], 1, 0)
+
+
+def _titled(title: str, day: int) -> str:
+    return f'---\ntitle: "{title}"\ndate: 2025-02-0{day}T09:55:35+08:00\n---\n\nText.\n'
+
+
+@pytest.fixture
+def duplicates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "content").mkdir()
+    for name, day in (("a", 1), ("b", 2)):
+        text = _titled("Budget passes", day)
+        (tmp_path / "content" / f"{name}.md").write_text(text, encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('select = ["XF002"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_cross_file_problems_are_matched_by_their_text(
+    duplicates: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The message names the other file as seen from the working directory and counts the others;
+    # neither may bring back a recorded duplicate.
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    entries = json.loads((duplicates / "base.json").read_text(encoding="utf-8"))["entries"]
+    assert [(e["path"], e["code"], e["text"]) for e in entries] == [
+        ("content/b.md", "XF002", "Budget passes")
+    ]
+    monkeypatch.chdir(duplicates / "content")
+    code, out, err = run(["check", ".", "--baseline", "../base.json", "--fail-on", "info"], capsys)
+    assert (code, out, err) == (0, "", "newslint: 1 problem in ../base.json not shown\n")
+    (duplicates / "content" / "c.md").write_text(_titled("Budget passes", 3), encoding="utf-8")
+    code, out, _ = run(["check", ".", "--baseline", "../base.json", "--fail-on", "info"], capsys)
+    assert code == 1
+    assert (
+        out
+        == "c.md:2:8: XF002 [duplicate-title] title 'Budget passes' is also used by a.md (and 1 more)\n"
+    )
+
+
+def test_entries_of_deleted_files_are_stale(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    (site / "content" / "b.md").rename(site / "content" / "c.md")
+    code, out, err = run(["check", "content/a.md", "--baseline", "base.json"], capsys)
+    assert (code, out) == (0, "")
+    assert err == (
+        "newslint: 1 problem in base.json not shown; 1 recorded problem no longer occurs"
+        " (shrink the baseline with --write-baseline)\n"
+    )

@@ -356,3 +356,37 @@ def test_discover_takes_what_hugo_reads_as_markdown(tmp_path: Path) -> None:
         (tmp_path / name).write_text("---\ntitle: x\n---\n", encoding="utf-8")
     files, _ = discover([tmp_path])
     assert [p.name for p in files] == ["a.md", "b.markdown", "c.mdown", "d.MD"]
+
+
+def _titled(title: str, day: int, extra: str = "") -> str:
+    return f'---\ntitle: "{title}"\ndate: 2025-02-0{day}T09:55:35+08:00\n{extra}---\n\nText.\n'
+
+
+@pytest.mark.parametrize("stream", [True, False])
+def test_a_cross_file_suppression_is_judged_only_when_the_run_sees_the_whole_site(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stream: bool,
+) -> None:
+    # A pre-commit run names b.md alone: its suppression of the duplicate it carries is not
+    # unused, it silences a duplicate of a file the run does not see.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/a.md").write_text(_titled("Budget", 1), encoding="utf-8")
+    quiet = _titled("Budget", 2, "# newslint: disable=XF002\n")
+    (tmp_path / "content/b.md").write_text(quiet, encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('select = ["XF002", "NL001"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    fmt = "concise" if stream else "json"
+    for args in (["content/b.md"], ["content/b.md", "--project"], ["content"]):
+        code = main(["check", *args, "--no-cache", "--output-format", fmt, "--fail-on", "info"])
+        out = capsys.readouterr().out
+        assert (code, out.strip("[]\n")) == (0, ""), args
+    # Over the whole site a suppression that silences nothing is still reported.
+    (tmp_path / "content/a.md").write_text(_titled("Other", 1), encoding="utf-8")
+    code = main(["check", "content", "--no-cache", "--output-format", "concise"])
+    assert code == 0
+    assert capsys.readouterr().out == (
+        "content/b.md:4:1: NL001 [unused-suppression] [*] unused suppression"
+        " (nothing reported for XF002)\n"
+    )

@@ -149,3 +149,65 @@ def test_same_path_in_each_language_folder_is_a_translation(tmp_path: Path) -> N
     files[other] = article(URL, "2025-02-03")
     found = lint_project(DuplicateSource, files, site=site)
     assert found == [(other, 8, 11, f"source {URL} is also cited by {english}")]
+
+
+def test_the_documented_example_is_a_duplicate() -> None:
+    # The rule's own example: `www.`, the trailing slash and `utm_source` make no difference.
+    variant = "https://reuters.com/world/budget-2025?utm_source=rss"
+    found = lint_project(DuplicateSource, {A: article(URL), B: article(variant, "2025-02-02")})
+    assert found == [(B, 8, 11, f"source {variant} is also cited by {A}")]
+
+
+def test_percent_encoding_does_not_make_another_source() -> None:
+    upper, lower, plain = (
+        "https://example.com/caf%C3%A9?q=%C3%A9",
+        "https://example.com/caf%c3%a9?q=%c3%a9",
+        "https://example.com/café?q=é",
+    )
+    found = lint_project(
+        DuplicateSource,
+        {A: article(upper), B: article(lower, "2025-02-02"), C: article(plain, "2025-02-03")},
+    )
+    assert found == [
+        (B, 8, 11, f"source {lower} is also cited by {A} (and 1 more)"),
+        (C, 8, 11, f"source {plain} is also cited by {A} (and 1 more)"),
+    ]
+
+
+def test_an_encoded_slash_is_not_a_slash() -> None:
+    files = {A: article("https://example.com/a%2Fb"), B: article("https://example.com/a/b")}
+    assert lint_project(DuplicateSource, files) == []
+
+
+def test_a_shared_translation_key_in_one_language_is_no_translation() -> None:
+    # A translationKey copied into another English article does not make the two translations.
+    chinese = "content/zh-CN/news/x.zh-CN.md"
+    files = {
+        A: article(URL, translationKey="budget"),
+        chinese: article(URL, "2025-02-02", translationKey="budget"),
+        B: article(URL, "2025-02-03", translationKey="budget"),
+    }
+    found = lint_project(DuplicateSource, files)
+    assert found == [(B, 9, 11, f"source {URL} is also cited by {A}")]
+
+
+def test_a_draft_is_reported_rather_than_the_published_article() -> None:
+    files = {A: article(URL, "2025-02-02"), B: article(URL, "2025-02-01", draft=True)}
+    assert lint_project(DuplicateSource, files) == [
+        (B, 9, 11, f"source {URL} is also cited by {A}")
+    ]
+
+
+def test_section_pages_are_not_articles() -> None:
+    files = {A: article(URL), "content/en/news/_index.md": article(URL, "2025-02-02")}
+    assert lint_project(DuplicateSource, files) == []
+
+
+def test_the_source_line_is_found_as_source_link_missing_finds_it() -> None:
+    # A trailing comment (a suppression, an editor's note) and parentheses in the URL.
+    wiki = "https://en.wikipedia.org/wiki/Budget_(2025)"
+    body = f"The budget passed.\n\n[Wikipedia]({wiki})\n\n<!-- imported by the feed bot -->\n"
+    files = {A: article(wiki), B: fm(body=body, title="T", date="2025-02-02")}
+    assert lint_project(DuplicateSource, files) == [
+        (B, 8, 13, f"source {wiki} is also cited by {A}")
+    ]

@@ -63,3 +63,41 @@ CASES = [Case("single-file", article("Budget passes"))]
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_duplicate_title(case: Case) -> None:
     assert_case(DuplicateTitle, case)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Trump&#39;s new proposal", "Trump’s new proposal"),  # two feeds, two apostrophes
+        ("“Big” day", '"Big" day'),
+        ("特斯拉：股价上涨！", "特斯拉:股价上涨!"),  # full-width and half-width punctuation
+        ("ＡＩ boom", "AI boom"),
+        ("特斯拉\u3000股价", "特斯拉 股价"),
+        ("Budget\u200bpasses", "Budgetpasses"),  # an invisible character
+    ],
+)
+def test_titles_that_read_the_same(first: str, second: str) -> None:
+    found = lint_project(DuplicateTitle, {A: article(first), B: article(second, "2025-02-02")})
+    assert found == [(B, 2, 8, f"title {second!r} is also used by {A}")]
+
+
+def test_punctuation_that_changes_the_title_counts() -> None:
+    files = {A: article("Budget passes"), B: article("Budget passes?", "2025-02-02")}
+    assert lint_project(DuplicateTitle, files) == []
+
+
+def test_section_pages_are_not_articles() -> None:
+    files = {
+        "content/en/news/_index.md": article("News"),
+        "content/en/tags/news/_index.en.md": article("News", "2025-02-02"),
+        A: article("News", "2025-02-03"),
+    }
+    assert lint_project(DuplicateTitle, files) == []
+
+
+def test_a_draft_is_reported_rather_than_the_published_article() -> None:
+    draft = fm(title="Budget passes", date="2025-02-01", draft=True)
+    files = {A: article("Budget passes", "2025-02-02"), B: draft}
+    assert lint_project(DuplicateTitle, files) == [
+        (B, 2, 8, f"title 'Budget passes' is also used by {A}")
+    ]
