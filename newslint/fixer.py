@@ -273,7 +273,7 @@ def run_fix(
 ) -> int:
     """Fix `files`; print dropped fixes, files left alone, the diff or what remains; exit code."""
     from newslint.reporters import default_format, report
-    from newslint.runner import project_end
+    from newslint.runner import Results, once, project_end, project_files
     from newslint.suppressions import project_suppressions
 
     fmt = args.output_format or default_format(sys.stdout, args.color)
@@ -299,7 +299,10 @@ def run_fix(
             sys.stdout.write(unified_diff(record.shown, record.before, record.after))
         record.release(keep_text=diff and project_fixes, keep_digest=project_fixes)
     remaining = [d for r in run.records for d in r.remaining]
-    results = [r.result for r in run.records if r.result is not None]
+    results = Results([r.result for r in run.records if r.result is not None])
+    names = [str(path) for path in files]
+    # A suppression of a cross-file rule is judged only when these files are the whole site.
+    results.covers_project = once(lambda: not project_files(names, ruleset).names)
     # Cross-file rules see the files as they are now (fixed, or as they were when left alone).
     project = project_end(
         results, ruleset, offline=getattr(args, "offline", False), use_cache=not args.no_cache

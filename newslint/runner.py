@@ -108,7 +108,7 @@ def lint_files(
     if not project:
         # Asked only when a suppression of a cross-file rule silenced nothing: rarely, and then
         # one walk of the site's content folders answers it.
-        results.covers_project = _once(lambda: not project_files(targets, ruleset).names)
+        results.covers_project = once(lambda: not project_files(targets, ruleset).names)
     data = None
     if not keep_results:
         from newslint.project import ProjectData
@@ -139,15 +139,16 @@ def lint_files(
     return results
 
 
-def _once(answer: Callable[[], bool]) -> Callable[[], bool]:
+def once(answer: Callable[[], bool]) -> Callable[[], bool]:
+    """`answer`, asked at most once (later calls give the first answer)."""
     found: list[bool] = []
 
-    def once() -> bool:
+    def remembered() -> bool:
         if not found:
             found.append(answer())
         return found[0]
 
-    return once
+    return remembered
 
 
 def project_files(files: Sequence[str | os.PathLike[str]], ruleset: RuleSet) -> FileList:

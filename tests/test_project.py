@@ -390,3 +390,17 @@ def test_a_cross_file_suppression_is_judged_only_when_the_run_sees_the_whole_sit
         "content/b.md:4:1: NL001 [unused-suppression] [*] unused suppression"
         " (nothing reported for XF002)\n"
     )
+
+
+def test_fix_of_one_file_does_not_call_its_cross_file_suppression_unused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/a.md").write_text(_titled("Budget", 1), encoding="utf-8")
+    quiet = _titled("Budget", 2, "# newslint: disable=XF002\n")
+    (tmp_path / "content/b.md").write_text(quiet, encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('select = ["XF002", "NL001"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(["fix", "content/b.md", "--no-cache", "--output-format", "concise"])
+    assert (code, capsys.readouterr().out) == (0, "")
+    assert (tmp_path / "content/b.md").read_text(encoding="utf-8") == quiet
