@@ -217,7 +217,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
     try:
         session.start(files)
         print(
-            f"Watching {len(files)} files for changes (Ctrl-C to stop).",
+            f"Watching {len(files)} file{'' if len(files) == 1 else 's'} for changes"
+            " (Ctrl-C to stop).",
             file=session.status,
             flush=True,
         )
