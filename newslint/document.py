@@ -168,7 +168,8 @@ class Document:
 
         if self.body_start >= len(self.text):
             return []
-        return parse_body(self.body, self.body_start)
+        linkify, protocol = (True, "https") if self.site is None else self.site.linkify
+        return parse_body(self.body, self.body_start, linkify=linkify, linkify_protocol=protocol)
 
     @cached_property
     def fields(self) -> list[Field]:

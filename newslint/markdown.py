@@ -101,8 +101,44 @@ def _url_span(source: str, base: int, text_end: int) -> Span | None:
     return None
 
 
-def parse_body(body: str, offset: int) -> list[BodyNode]:
-    """Parse `body` (which starts at document offset `offset`) into nodes in document order."""
+# Goldmark's Linkify (on in Hugo unless `markup.goldmark.extensions.linkify = false`): a URL in
+# prose becomes a link. Its pattern, after a space, the start of the text or one of `*_~(`.
+_LINKIFY = re.compile(
+    r"(?<![^\s*_~(])"
+    r"(?:(?:https?|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}(?:\.[a-z]+)?"
+    r"|www\.[-a-zA-Z0-9@:%._+~#=]{2,256}\.[a-z]+)"
+    r"(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\"^{}\[\]`]*)?"
+)
+# What Goldmark leaves out of the end of such a URL: sentence punctuation and quotes.
+_LINKIFY_TRAILING = "?!.,:*_~'\";"
+
+
+def _linkified(text: str, start: int, protocol: str) -> list[Link]:
+    """The links Goldmark's Linkify makes of the bare URLs in the prose run `text` at `start`."""
+    out = []
+    for match in _LINKIFY.finditer(text):
+        written = match.group(0)
+        while written and (
+            written[-1] in _LINKIFY_TRAILING
+            or (written[-1] == ")" and written.count(")") > written.count("("))
+        ):
+            written = written[:-1]
+        if "." not in written.split("://", 1)[-1]:
+            continue  # `http://localhost`-like words: no host Goldmark would link
+        url = written if "://" in written else f"{protocol}://{written}"
+        span = Span(start + match.start(), start + match.start() + len(written))
+        out.append(Link(written, url, span, span, False, "", "Linkify"))
+    return out
+
+
+def parse_body(
+    body: str, offset: int, *, linkify: bool = True, linkify_protocol: str = "https"
+) -> list[BodyNode]:
+    """Parse `body` (which starts at document offset `offset`) into nodes in document order.
+
+    With `linkify` (Hugo's default), bare URLs in prose are links too (`link_type` "Linkify"),
+    each right after the text run that shows it.
+    """
     import pyromark
 
     to_char = _ByteToChar(body)
@@ -120,14 +156,10 @@ def parse_body(body: str, offset: int) -> list[BodyNode]:
     def flush() -> None:
         if text_run:
             start, end = text_run
-            nodes.append(
-                Text(
-                    body[start - offset : end - offset],
-                    Span(start, end),
-                    heading_depth > 0,
-                    link_depth > 0,
-                )
-            )
+            shown = body[start - offset : end - offset]
+            nodes.append(Text(shown, Span(start, end), heading_depth > 0, link_depth > 0))
+            if linkify and not link_depth and ("://" in shown or "www." in shown):
+                nodes.extend(_linkified(shown, start, linkify_protocol))
             text_run.clear()
 
     events: Any = pyromark.events_with_range(body, options=_options())  # type: ignore[arg-type]

@@ -128,6 +128,16 @@ class Site:
     )
 
     @property
+    def linkify(self) -> tuple[bool, str]:
+        """Whether Goldmark links bare URLs (`markup.goldmark.extensions.linkify`, on by default),
+        and the scheme it gives `www.` ones (`linkifyProtocol`, `https` by default)."""
+        extensions = _dig(self.raw, "markup", "goldmark", "extensions")
+        if not isinstance(extensions, dict):
+            return True, "https"
+        protocol = str(extensions.get("linkifyprotocol") or "https")
+        return extensions.get("linkify", True) is not False, protocol
+
+    @property
     def is_mainroad(self) -> bool:
         names = self.themes or ((self.theme,) if self.theme else ())
         return any("mainroad" in str(name).lower() for name in names)

@@ -37,6 +37,8 @@ def destination(text: str, link: Link) -> Span | None:
     if link.link_type in ("Autolink", "Email"):
         inner = Span(link.span.start + 1, link.span.end - 1)
         return inner if text[inner.start : inner.end] == link.url else None
+    if link.link_type == "Linkify":  # a bare URL: the link is the URL as written
+        return link.span
     if link.link_type != "Inline":
         return None
     if link.url_span is not None and _matches(text, link.url_span.start, link.url) == (
@@ -141,7 +143,7 @@ class Destinations:
 
     def of(self, link: Link) -> Span | None:
         """Where the link's URL is written: inline, or in its reference definition."""
-        if link.link_type in ("Inline", "Autolink", "Email"):
+        if link.link_type in ("Inline", "Autolink", "Email", "Linkify"):
             return destination(self.text, link)
         if self._definitions is None:
             self._definitions = {}
@@ -164,7 +166,7 @@ class Destinations:
 
     def first_time(self, link: Link, span: Span | None) -> bool:
         """False when `span` is a reference definition already seen through another link."""
-        if span is None or link.link_type in ("Inline", "Autolink", "Email"):
+        if span is None or link.link_type in ("Inline", "Autolink", "Email", "Linkify"):
             return True
         if span.start in self._seen:
             return False
@@ -278,7 +280,9 @@ def _parsed_line_link(document: Document, line: Span) -> str | None:
         if node.span.end < line.start:
             break
         if isinstance(node, Link) and (node.span.start, node.span.end) == (start, line.end):
-            return None if node.is_image else node.url.replace(" ", "%20")
+            if node.is_image or node.link_type == "Linkify":
+                return None  # a bare URL is a link to Hugo, but not the `[name](url)` source line
+            return node.url.replace(" ", "%20")
     return None
 
 

@@ -4,7 +4,9 @@
 Flags `http://` links and images in the body and an `http://` source URL in the source field
 (`source` unless the rule option `field` or the config key `source-field` says otherwise).
 Addresses that are no public web site are left alone: `localhost`, private and loopback IP
-addresses, `.local`/`.test`/`.internal` names and the example domains.
+addresses, `.local`/`.test`/`.internal` names and the example domains; so are Tor (`.onion`) and
+I2P (`.i2p`) sites, which their networks encrypt. A bare URL in the text is a link too, as Hugo
+links it (Goldmark's Linkify, unless the site turns it off).
 
 ## Why is this bad?
 Browsers warn about or block plain-HTTP images on an HTTPS page (mixed content), and a plain-HTTP
@@ -55,6 +57,8 @@ def _insecure(url: str) -> bool:
         and parts.scheme.lower() == "http"
         and bool(parts.hostname)
         and not is_local_host(parts.hostname or "")
+        # Tor and I2P sites are served over plain HTTP: their networks encrypt the traffic.
+        and not (parts.hostname or "").lower().rstrip(".").endswith((".onion", ".i2p"))
         and url.lstrip()[:7].lower() == "http://"
         and doubled_scheme(url) is None  # link-malformed reports `http://mailto:...`
     )

@@ -201,8 +201,15 @@ def test_lk003_link_relative_matches_scan() -> None:
 def test_lk004_link_insecure_matches_scan() -> None:
     require_corpus()
     body = "\n".join("\n".join(b) for _, _, _, b in articles())
-    scan = len(re.findall(r"\]\(http://(?!mailto:)|<http://|^\[[^\]]+\]: http://", body, re.M))
-    assert len(found(BULWARK, "LK004")) == scan == 12
+    # Inline links, autolinks, definitions, and bare URLs (Hugo's Goldmark links them).
+    scan = len(
+        re.findall(
+            r"\]\(http://(?!mailto:)|<http://|^\[[^\]]+\]: http://|(?<!\]:) http://|^http://",
+            body,
+            re.M,
+        )
+    )
+    assert len(found(BULWARK, "LK004")) == scan == 13
 
 
 def test_lk005_tracking_params_matches_scan() -> None:
@@ -238,7 +245,7 @@ def test_seed_article() -> None:
 # ------------------------------------------------------------------------------ other
 
 # Every firing on the documentation corpus, checked by hand: all are real (see the report).
-OTHER_EXPECTED = Counter({"LK004": 31, "LK005": 5, "TX005": 2})
+OTHER_EXPECTED = Counter({"LK004": 36, "LK005": 5, "TX005": 2})
 
 
 def test_other_corpus_firings_are_the_reviewed_ones() -> None:

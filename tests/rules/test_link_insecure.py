@@ -9,6 +9,7 @@ import pytest
 
 from newslint.cli import main
 from newslint.rules.link_insecure import LinkInsecure
+from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
 CASES = [
@@ -50,7 +51,19 @@ CASES = [
         errors=[("http", 4, 5), ("http", 4, 37)],
     ),
     Case("in-code", fm(body="`[a](http://a.org)`\n\n    [b](http://b.org)\n")),
-    Case("text-url-is-no-link", fm(body="Go to http://a.org now.\n")),
+    # Hugo's Goldmark links a bare URL (Linkify), unless the site turns that off.
+    Case(
+        "bare-url-is-a-link",
+        fm(body="Go to http://a.org now.\n"),
+        errors=[("http", 4, 7)],
+        unsafe_fixed=fm(body="Go to https://a.org now.\n"),
+    ),
+    Case("onion-and-i2p", fm(body="[t](http://abc.onion/x) and http://abcd.b32.i2p/ too.\n")),
+    Case(
+        "bare-url-without-linkify",
+        fm(body="Go to http://a.org now.\n"),
+        site=Site(raw={"markup": {"goldmark": {"extensions": {"linkify": False}}}}),
+    ),
     Case(
         "source-field",
         fm(source="http://www.reuters.com/a"),
