@@ -6,6 +6,10 @@ Checks every known front-matter field against the schema of the active presets (
 `comments: "false"`, `draft: "true"`, `weight: "3"`, `tags: "economy"`, `params: ""`, a list item
 that is a list, a `section` outside its allowed values.
 
+`markup` must name a content format Hugo knows (`markdown`, `md`, `asciidocext`, `pandoc`, `rst`,
+`org`, `html` and their other names, in any case), and `html` or `org` fail under Hugo's default
+security policy (a site that sets `security` or its own `mediaTypes` is trusted).
+
 Hugo decodes its own fields leniently, and the rule follows what it does: an empty `sitemap` or
 `resources` is no error, a number in `menu: [main, 3]` names a menu, and each entry of a `menu` map
 must be a map whose `weight` Go can read as a number (`"5"`, not `"5.0"`), whose `params` is a map
@@ -44,7 +48,7 @@ from __future__ import annotations
 import re
 
 from newslint import Fix, Rule, Severity
-from newslint.events import FrontMatter
+from newslint.events import Field, FrontMatter
 from newslint.fixes import Edit
 from newslint.rule import Context
 from newslint.schema import LIST_KINDS, Issue
@@ -52,6 +56,17 @@ from newslint.schema import LIST_KINDS, Issue
 from ._schema import schema_of, wrap_in_list
 
 _DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
+
+# What `markup` may name (any case): Hugo's content formats and their media types.
+MARKUP_FORMATS = {
+    **dict.fromkeys(("markdown", "goldmark", "md", "mdown", "text/markdown"), "text/markdown"),
+    **dict.fromkeys(("asciidocext", "asciidoc", "adoc", "ad", "text/asciidoc"), "text/asciidoc"),
+    **dict.fromkeys(("pandoc", "pdc", "text/pandoc"), "text/pandoc"),
+    **dict.fromkeys(("rst", "text/rst"), "text/rst"),
+    **dict.fromkeys(("org", "text/org"), "text/org"),
+    **dict.fromkeys(("html", "htm", "text/html"), "text/html"),
+}
+_REFUSED_BY_DEFAULT = frozenset({"text/html", "text/org"})
 
 # The strings Go's strconv.ParseBool accepts, with which Hugo reads `draft`, `headless` and
 # `isCJKLanguage`; any other string it reads as false.
@@ -69,12 +84,31 @@ class FieldType(Rule):
         "type": "{key} should be {expected}, not {actual}",
         "item-type": "{key} item should be {expected}, not {actual}",
         "not-allowed": "{value} is not an allowed {key} (allowed: {allowed})",
+        "markup": "markup {value!r} is no content format Hugo knows ({known}): the build fails",
+        "markup-refused": "markup {value!r} is refused by Hugo's default security policy "
+        "(security.allowContent): the build fails",
     }
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
         schema = schema_of(ctx)
         for issue in schema.validate(ctx.document.fields, ctx.document.text):
             ctx.report(issue.span, issue.message_id, fix=self._fix(ctx, issue), **issue.values)
+        markup = ctx.document.field("markup")
+        if markup is not None and isinstance(markup.value, str) and markup.value.strip():
+            self._markup(ctx, markup)
+
+    def _markup(self, ctx: Context, field: Field) -> None:
+        """`markup` must name a content format Hugo knows; `html` and `org` are refused by its
+        default security policy (checked with hugo 0.168: the build fails)."""
+        raw = ctx.site.raw if ctx.site is not None else {}
+        if "mediatypes" in raw:
+            return  # the site defines its own media types: any name may be one of them
+        value = field.value.strip().lower()
+        if value not in MARKUP_FORMATS:
+            known = ", ".join(sorted({name for name in MARKUP_FORMATS if "/" not in name}))
+            ctx.report(field.value_span, "markup", value=field.value, known=known)
+        elif MARKUP_FORMATS[value] in _REFUSED_BY_DEFAULT and "security" not in raw:
+            ctx.report(field.value_span, "markup-refused", value=field.value)
 
     def _fix(self, ctx: Context, issue: Issue) -> Fix | None:
         if issue.message_id != "type":

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.field_type import FieldType
+from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
 
 NO_MAINROAD = {"presets": ["hugo", "news"]}
@@ -131,6 +132,17 @@ CASES = [
         '+++\n[menu.main]\nweight = "abc"\nidentifier = "x"\n+++\nBody.\n',
         errors=[("type", 3, 10)],
     ),
+    # `markup` names a content format (checked with hugo 0.168: anything else fails the build).
+    Case("markup-markdown-any-case", fm(markup="MD")),
+    Case("markup-media-type", fm(markup="text/markdown")),
+    Case("markup-unknown", fm(markup="nope"), errors=[("markup", 2, 9)]),
+    Case("markup-org-refused-by-default", fm(markup="org"), errors=[("markup-refused", 2, 9)]),
+    Case(
+        "markup-html-with-a-security-policy",
+        fm(markup="html"),
+        site=Site(raw={"security": {"allowcontent": [".*"]}}),
+    ),
+    Case("markup-custom-media-types", fm(markup="mmark"), site=Site(raw={"mediatypes": {}})),
     # Hugo makes `menu: [main, 3]` two menus, "main" and "3", as it names taxonomy terms.
     Case("menu-list-of-names-with-a-number", fm(menu=Raw("[main, 3]"))),
     Case("menu-list-item-map", fm(menu=Raw("[{main: 1}]")), errors=[("item-type", 2, 8)]),
