@@ -47,6 +47,7 @@ EXPECTED = {
     "cascade": "a map or a list of maps",
     "menu": "a menu name, a list of names or a map",
     "any": "a value",
+    "number": "a number",
 }
 LIST_KINDS = frozenset({"strings", "terms", "list", "maps"})
 MAP_KINDS = frozenset({"map", "maps", "cascade"})
@@ -216,6 +217,9 @@ class Schema:
             if self.specs[key].kind == "menu"
             for issue in _menu_issues(item, text)
         ]
+        sitemap = by_key.get("sitemap")
+        if sitemap is not None and self.specs["sitemap"].preset == "hugo":
+            nested.extend(_sitemap_issues(sitemap, text))
         if all(self._certainly_valid(key, value) for key, value in data.items()):
             return nested
         from pydantic import ValidationError
@@ -361,6 +365,61 @@ def _menu_issues(item_field: Field, text: str) -> list[Issue]:
             elif key in _MENU_STRINGS and value.kind != "scalar":
                 issue(value, f"{name}.{sub.key}", "str")
     return issues
+
+
+def _sitemap_issues(item_field: Field, text: str) -> list[Issue]:
+    """Keys of a page's `sitemap` map that Hugo's weak decoding cannot read (the build fails):
+    `priority` a number or a string of one (`"0.5"`), `disable` a boolean or a string Go's
+    ParseBool reads (`"true"`, not `"yes"`). Strings (`changefreq`, `filename`) take any scalar."""
+    issues: list[Issue] = []
+    if item_field.node.kind != "map":
+        return issues
+    for sub in item_field.node.entries:
+        key, value = sub.key.lower(), sub.node
+        if value.tag == "null":
+            continue
+        if key == "priority" and not _weak_float(value):
+            kind = "number"
+        elif key == "disable" and not _weak_bool(value):
+            kind = "bool"
+        elif key in ("changefreq", "filename") and value.kind != "scalar":
+            kind = "str"
+        else:
+            continue
+        values = {
+            "key": f"{item_field.key}.{sub.key}",
+            "expected": EXPECTED[kind],
+            "actual": describe(value, text),
+        }
+        issues.append(Issue(item_field, value.span, "type", values))
+    return issues
+
+
+def _weak_float(node: Node) -> bool:
+    if node.tag in ("int", "float", "bool"):
+        return True
+    if node.tag == "str" and isinstance(node.value, str):
+        try:
+            float(node.value)
+        except ValueError:
+            return not node.value  # "" decodes as 0
+        return True
+    return False
+
+
+_GO_BOOL_WORDS = frozenset(
+    {"1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"}
+)
+
+
+def _weak_bool(node: Node) -> bool:
+    if node.tag in ("bool", "int", "float"):
+        return True
+    return (
+        node.tag == "str"
+        and isinstance(node.value, str)
+        and (not node.value or node.value in _GO_BOOL_WORDS)
+    )
 
 
 def _menu_weight(node: Node) -> bool:

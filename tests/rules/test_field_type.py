@@ -132,6 +132,16 @@ CASES = [
         '+++\n[menu.main]\nweight = "abc"\nidentifier = "x"\n+++\nBody.\n',
         errors=[("type", 3, 10)],
     ),
+    # `sitemap` keys as Hugo's weak decoding reads them (checked with hugo 0.168).
+    Case(
+        "sitemap-values-hugo-reads",
+        fm(sitemap=Raw('{priority: "0.5", disable: "true", changefreq: 3, filename: 3}')),
+    ),
+    Case(
+        "sitemap-values-that-fail-the-build",
+        fm(sitemap=Raw('{priority: "high", disable: "yes", changefreq: [a]}')),
+        errors=[("type", 2, 21), ("type", 2, 38), ("type", 2, 57)],
+    ),
     # `markup` names a content format (checked with hugo 0.168: anything else fails the build).
     Case("markup-markdown-any-case", fm(markup="MD")),
     Case("markup-media-type", fm(markup="text/markdown")),
