@@ -217,9 +217,10 @@ class Schema:
             if self.specs[key].kind == "menu"
             for issue in _menu_issues(item, text)
         ]
-        sitemap = by_key.get("sitemap")
-        if sitemap is not None and self.specs["sitemap"].preset == "hugo":
-            nested.extend(_sitemap_issues(sitemap, text))
+        for key, kinds in _DECODED_MAPS.items():
+            found = by_key.get(key)
+            if found is not None and self.specs[key].preset == "hugo":
+                nested.extend(_decoded_map_issues(found, text, kinds))
         if all(self._certainly_valid(key, value) for key, value in data.items()):
             return nested
         from pydantic import ValidationError
@@ -367,31 +368,38 @@ def _menu_issues(item_field: Field, text: str) -> list[Issue]:
     return issues
 
 
-def _sitemap_issues(item_field: Field, text: str) -> list[Issue]:
-    """Keys of a page's `sitemap` map that Hugo's weak decoding cannot read (the build fails):
-    `priority` a number or a string of one (`"0.5"`), `disable` a boolean or a string Go's
-    ParseBool reads (`"true"`, not `"yes"`). Strings (`changefreq`, `filename`) take any scalar."""
+# Maps Hugo decodes weakly into a struct: each key's kind ("number", "bool", or "str" for any
+# scalar); a value its decoding cannot convert fails the build (checked with hugo 0.168).
+_DECODED_MAPS = {
+    "sitemap": {"priority": "number", "disable": "bool", "changefreq": "str", "filename": "str"},
+    "build": {"publishresources": "bool", "list": "str", "render": "str"},
+}
+
+
+def _decoded_map_issues(item_field: Field, text: str, kinds: dict[str, str]) -> list[Issue]:
+    """Keys of a `sitemap` or `build` map that Hugo's weak decoding cannot read: a number may be
+    written as a string of one (`"0.5"`), a boolean as a word Go's ParseBool reads (`"true"`, not
+    `"yes"`), a string as any scalar; a list or map fails."""
     issues: list[Issue] = []
     if item_field.node.kind != "map":
         return issues
     for sub in item_field.node.entries:
-        key, value = sub.key.lower(), sub.node
-        if value.tag == "null":
+        kind, value = kinds.get(sub.key.lower()), sub.node
+        if kind is None or value.tag == "null":
             continue
-        if key == "priority" and not _weak_float(value):
-            kind = "number"
-        elif key == "disable" and not _weak_bool(value):
-            kind = "bool"
-        elif key in ("changefreq", "filename") and value.kind != "scalar":
-            kind = "str"
+        if kind == "number":
+            readable = _weak_float(value)
+        elif kind == "bool":
+            readable = _weak_bool(value)
         else:
-            continue
-        values = {
-            "key": f"{item_field.key}.{sub.key}",
-            "expected": EXPECTED[kind],
-            "actual": describe(value, text),
-        }
-        issues.append(Issue(item_field, value.span, "type", values))
+            readable = value.kind == "scalar"
+        if not readable:
+            values = {
+                "key": f"{item_field.key}.{sub.key}",
+                "expected": EXPECTED[kind],
+                "actual": describe(value, text),
+            }
+            issues.append(Issue(item_field, value.span, "type", values))
     return issues
 
 

@@ -14,7 +14,8 @@ Hugo decodes its own fields leniently, and the rule follows what it does: an emp
 `resources` is no error, a number in `menu: [main, 3]` names a menu, and each entry of a `menu` map
 must be a map whose `weight` Go can read as a number (`"5"`, not `"5.0"`), whose `params` is a map
 and whose names are scalars, else the build fails; so must a `sitemap` whose `priority` is a
-number (`"0.5"` too) and whose `disable` is a boolean Go's ParseBool reads (`"true"`, not `"yes"`).
+number (`"0.5"` too) and whose `disable` is a boolean Go's ParseBool reads (`"true"`, not `"yes"`),
+and a `build` whose `publishResources` is such a boolean and whose `list` and `render` are scalars.
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`

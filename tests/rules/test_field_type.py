@@ -142,6 +142,11 @@ CASES = [
         fm(sitemap=Raw('{priority: "high", disable: "yes", changefreq: [a]}')),
         errors=[("type", 2, 21), ("type", 2, 38), ("type", 2, 57)],
     ),
+    Case(
+        "build-values",
+        fm(build=Raw('{publishResources: "no", render: [a], list: never}')),
+        errors=[("type", 2, 27), ("type", 2, 41)],
+    ),
     # `markup` names a content format (checked with hugo 0.168: anything else fails the build).
     Case("markup-markdown-any-case", fm(markup="MD")),
     Case("markup-media-type", fm(markup="text/markdown")),
