@@ -6,7 +6,8 @@ Checks every known front-matter field against the schema of the active presets (
 `comments: "false"`, `draft: "true"`, `weight: "3"`, `tags: "economy"`, `params: ""`, a list item
 that is a list, a `section` outside its allowed values.
 
-`markup` must name a content format Hugo knows (`markdown`, `md`, `asciidocext`, `pandoc`, `rst`,
+`outputs` must name output formats, Hugo's own (`html`, `rss`, `json`, ...) or the site's
+`outputFormats`. `markup` must name a content format Hugo knows (`markdown`, `md`, `asciidocext`, `pandoc`, `rst`,
 `org`, `html` and their other names, in any case), and `html` or `org` fail under Hugo's default
 security policy (a site that sets `security` or its own `mediaTypes` is trusted).
 
@@ -69,6 +70,13 @@ MARKUP_FORMATS = {
     **dict.fromkeys(("html", "htm", "text/html"), "text/html"),
 }
 _REFUSED_BY_DEFAULT = frozenset({"text/html", "text/org"})
+# Hugo's own output formats (0.168), which a page's `outputs` may name besides the site's own.
+OUTPUT_FORMATS = frozenset(
+    {
+        "html", "amp", "rss", "json", "calendar", "css", "csv", "robots", "sitemap",
+        "sitemapindex", "webappmanifest", "markdown", "gotmpl",
+    }
+)  # fmt: skip
 
 # The strings Go's strconv.ParseBool accepts, with which Hugo reads `draft`, `headless` and
 # `isCJKLanguage`; any other string it reads as false.
@@ -87,6 +95,8 @@ class FieldType(Rule):
         "item-type": "{key} item should be {expected}, not {actual}",
         "not-allowed": "{value} is not an allowed {key} (allowed: {allowed})",
         "markup": "markup {value!r} is no content format Hugo knows ({known}): the build fails",
+        "output": "outputs names {value!r}, which is no output format of the site ({known}): "
+        "the build fails",
         "markup-refused": "markup {value!r} is refused by Hugo's default security policy "
         "(security.allowContent): the build fails",
     }
@@ -98,10 +108,33 @@ class FieldType(Rule):
         markup = ctx.document.field("markup")
         if markup is not None and isinstance(markup.value, str) and markup.value.strip():
             self._markup(ctx, markup)
+        outputs = ctx.document.field("outputs")
+        if outputs is not None:
+            self._outputs(ctx, outputs)
+
+    def _outputs(self, ctx: Context, field: Field) -> None:
+        """Each of `outputs` must be an output format: Hugo's own or one the site defines
+        (`outputFormats`); another name fails the build (checked with hugo 0.168)."""
+        raw = ctx.site.raw if ctx.site is not None else {}
+        defined = raw.get("outputformats")
+        known = (
+            OUTPUT_FORMATS | {str(k).lower() for k in defined}
+            if isinstance(defined, dict)
+            else OUTPUT_FORMATS
+        )
+        node = field.node
+        items = node.items if node.kind == "list" else (node,)
+        for item in items:
+            if item.kind != "scalar" or not isinstance(item.value, str):
+                continue  # a wrong type is the schema's to report
+            unknown = [name for name in item.value.split() if name.lower() not in known]
+            if unknown:
+                ctx.report(item.span, "output", value=unknown[0], known=", ".join(sorted(known)))
 
     def _markup(self, ctx: Context, field: Field) -> None:
-        """`markup` must name a content format Hugo knows; `html` and `org` are refused by its
-        default security policy (checked with hugo 0.168: the build fails)."""
+        """`outputs` must name output formats, Hugo's own (`html`, `rss`, `json`, ...) or the site's
+        `outputFormats`. `markup` must name a content format Hugo knows; `html` and `org` are refused by its
+                default security policy (checked with hugo 0.168: the build fails)."""
         raw = ctx.site.raw if ctx.site is not None else {}
         if "mediatypes" in raw:
             return  # the site defines its own media types: any name may be one of them

@@ -147,6 +147,14 @@ CASES = [
         fm(build=Raw('{publishResources: "no", render: [a], list: never}')),
         errors=[("type", 2, 27), ("type", 2, 41)],
     ),
+    # `outputs` names output formats: Hugo's own or the site's (checked with hugo 0.168).
+    Case("outputs-known", fm(outputs=["HTML", "rss", "markdown"])),
+    Case("outputs-unknown", fm(outputs=["html", "llms"]), errors=[("output", 4, 5)]),
+    Case(
+        "outputs-defined-by-the-site",
+        fm(outputs=["html", "llms"]),
+        site=Site(raw={"outputformats": {"LLMS": {"mediaType": "text/plain"}}}),
+    ),
     # `markup` names a content format (checked with hugo 0.168: anything else fails the build).
     Case("markup-markdown-any-case", fm(markup="MD")),
     Case("markup-media-type", fm(markup="text/markdown")),
