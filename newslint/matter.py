@@ -361,12 +361,6 @@ def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
             read = _PLAIN_READINGS[raw] = (tag, value)
         return Node("scalar", read[1], Span(start, end), read[0], None)
 
-    def trimmed(end: int) -> int:
-        # Where libyaml ends a block collection (the next token), less the trailing whitespace.
-        while end > offset and text[end - 1] in " \t\r\n":
-            end -= 1
-        return end
-
     entries: list[Entry] = []
     count = len(lines)
     index = 0
@@ -430,7 +424,8 @@ def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
             value = Node(
                 "list",
                 [item.value for item in items],
-                Span(dash, trimmed(starts[index] if index < count else span.end)),
+                # Where libyaml ends a block list (the next token), less trailing white space.
+                Span(dash, _trim_end(text, offset, starts[index] if index < count else span.end)),
                 "list",
                 None,
                 tuple(items),
@@ -443,7 +438,7 @@ def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
     return Node(
         "map",
         {entry.key: entry.node.value for entry in entries},
-        Span(first_key, trimmed(span.end)),
+        Span(first_key, _trim_end(text, offset, span.end)),
         "map",
         None,
         (),

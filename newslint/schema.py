@@ -415,9 +415,12 @@ def _weak_float(node: Node) -> bool:
     return False
 
 
-_GO_BOOL_WORDS = frozenset(
-    {"1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"}
-)
+# The strings Go's strconv.ParseBool accepts, with which Hugo reads its booleans (`draft`,
+# `headless`, `isCJKLanguage`, and the weakly decoded `sitemap.disable` ...).
+GO_BOOLS = {
+    **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
+    **dict.fromkeys(("0", "f", "F", "FALSE", "false", "False"), False),
+}
 
 
 def _weak_bool(node: Node) -> bool:
@@ -426,7 +429,7 @@ def _weak_bool(node: Node) -> bool:
     return (
         node.tag == "str"
         and isinstance(node.value, str)
-        and (not node.value or node.value in _GO_BOOL_WORDS)
+        and (not node.value or node.value in GO_BOOLS)
     )
 
 

@@ -42,7 +42,7 @@ class CheckedLinks(Rule):
         self._uses: list[LinkUse] = []
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if not _checking(ctx):
+        if not links_checked(ctx):
             return
         value = field.value
         if not key_in(field.key, (source_field_name(ctx),)) or not isinstance(value, str):
@@ -58,7 +58,7 @@ class CheckedLinks(Rule):
         self._field_uses.append(_use(ctx.document, url, span, replaceable=written_url == url))
 
     def on_link(self, ctx: Context, link: Link) -> None:
-        if not _checking(ctx) or not is_web_url(link.url):
+        if not links_checked(ctx) or not is_web_url(link.url):
             return
         document = ctx.document
         written = destination(document.text, link)  # None: the URL is in a reference definition
@@ -69,7 +69,7 @@ class CheckedLinks(Rule):
         self._body.append((link, use))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        if not _checking(ctx):
+        if not links_checked(ctx):
             return
         only_source = bool(ctx.config is not None and ctx.config.links.only_source)
         body = [use for _, use in self._body]
@@ -81,7 +81,7 @@ class CheckedLinks(Rule):
         return self._uses or None
 
 
-def _checking(ctx: Context) -> bool:
+def links_checked(ctx: Context) -> bool:
     """Links are checked in this run; else nothing is recorded (it would only cost time and
     memory: the rules are selected by `ALL` even when no link is fetched)."""
     return ctx.config is not None and bool(ctx.config.links.check)

@@ -54,7 +54,7 @@ from newslint import Fix, Rule, Severity
 from newslint.events import Field, FrontMatter
 from newslint.fixes import Edit
 from newslint.rule import Context
-from newslint.schema import LIST_KINDS, Issue
+from newslint.schema import GO_BOOLS, LIST_KINDS, Issue
 
 from ._schema import schema_of, wrap_in_list
 
@@ -77,13 +77,6 @@ OUTPUT_FORMATS = frozenset(
         "sitemapindex", "webappmanifest", "markdown", "gotmpl",
     }
 )  # fmt: skip
-
-# The strings Go's strconv.ParseBool accepts, with which Hugo reads `draft`, `headless` and
-# `isCJKLanguage`; any other string it reads as false.
-GO_BOOLS = {
-    **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
-    **dict.fromkeys(("0", "f", "F", "FALSE", "false", "False"), False),
-}
 
 
 class FieldType(Rule):

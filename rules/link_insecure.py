@@ -39,7 +39,7 @@ from newslint.linkuse import LinkUse
 from newslint.rule import Context, ProjectContext
 from newslint.spans import Span
 
-from ._checked_links import is_source_line
+from ._checked_links import is_source_line, links_checked
 from ._fields import key_in
 from ._links import Destinations, doubled_scheme, is_local_host, source_field_name, split_url
 from ._text import FieldText
@@ -107,7 +107,7 @@ class LinkInsecure(Rule):
 
     def _report(self, ctx: Context, url: str, scheme: Span, kind: str, link: Link | None) -> None:
         fix = _https(url, scheme)
-        if fix is None or not _checking(ctx):
+        if fix is None or not links_checked(ctx):
             ctx.report(scheme, "http", kind=kind, fix=fix)
             return
         document = ctx.document
@@ -168,10 +168,6 @@ class LinkInsecure(Rule):
                     source_line=use.source_line,
                     kind=use.kind,
                 )
-
-
-def _checking(ctx: Context) -> bool:
-    return ctx.config is not None and bool(ctx.config.links.check)
 
 
 def _https(url: str, written: Span) -> Fix | None:
