@@ -208,17 +208,17 @@ def is_web_url(url: str) -> bool:
     return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+# Reserved names that never resolve on the public web (RFC 2606, 6761, 6762; `.internal` and `.lan`
+# by convention). The example domains `example.com/.net/.org` are not among them: they resolve and
+# serve https, so an `http://example.com/` link is as insecure as any other.
 _LOCAL_SUFFIXES = (".localhost", ".local", ".test", ".example", ".invalid", ".internal", ".lan")
-_EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 
 
 def is_local_host(host: str) -> bool:
-    """Hosts that are no public web site: localhost, private and loopback addresses, reserved
-    names (RFC 2606/6761) and the example domains."""
+    """Hosts that are no public web site: localhost, private and loopback addresses, and reserved
+    names (RFC 2606/6761)."""
     host = host.lower().rstrip(".")
-    if host in ("localhost", *_EXAMPLE_DOMAINS) or host.endswith(_LOCAL_SUFFIXES):
-        return True
-    if any(host.endswith("." + d) for d in _EXAMPLE_DOMAINS):
+    if host == "localhost" or host.endswith(_LOCAL_SUFFIXES):
         return True
     try:
         address = ipaddress.ip_address(host.strip("[]"))

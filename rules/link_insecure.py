@@ -4,8 +4,9 @@
 Flags `http://` links and images in the body and an `http://` source URL in the source field
 (`source` unless the rule option `field` or the config key `source-field` says otherwise).
 Addresses that are no public web site are left alone: `localhost`, private and loopback IP
-addresses, `.local`/`.test`/`.internal` names and the example domains; so are Tor (`.onion`) and
-I2P (`.i2p`) sites, which their networks encrypt. A bare URL in the text is a link too, as Hugo
+addresses and reserved names (`.local`, `.test`, `.example`, `.internal`); so are Tor (`.onion`) and
+I2P (`.i2p`) sites, which their networks encrypt. The documentation domains `example.com`, `.net` and
+`.org` are real hosts that serve HTTPS, so their `http://` links are flagged like any other. A bare URL in the text is a link too, as Hugo
 links it (Goldmark's Linkify, unless the site turns it off).
 
 ## Why is this bad?

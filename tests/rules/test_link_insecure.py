@@ -35,14 +35,21 @@ CASES = [
         unsafe_fixed=fm(body="[go][] and [Go][go].\n\n[go]: https://golang.org/\n"),
     ),
     Case(
-        "local-and-example-hosts",
+        "local-and-reserved-hosts",
         fm(
             body=(
                 "[a](http://localhost:1313/) [b](http://127.0.0.1/) [c](http://192.168.1.2/) "
-                "[d](http://example.com/) [e](http://www.example.org/) [f](http://my.local/) "
+                "[d](http://x.example/) [e](http://a.test/) [f](http://my.local/) "
                 "[g](http://wiki/) [h](http://[::1]:8080/)\n"
             )
         ),
+    ),
+    Case(
+        # The documentation domains resolve and serve https: nothing local about them.
+        "example-domains-are-public",
+        fm(body="[d](http://example.com/) [e](http://www.example.org/a)\n"),
+        errors=[("http", 4, 5), ("http", 4, 30)],
+        unsafe_fixed=fm(body="[d](https://example.com/) [e](https://www.example.org/a)\n"),
     ),
     Case(
         # https on the same explicit port would be another service: reported, no fix.
