@@ -172,7 +172,7 @@ def test_sarif_has_what_github_code_scanning_requires(
     assert fm004["help"]["text"] == RequiredField.documentation()
     assert fm004["helpUri"] == help_uri(RequiredField) and fm004["helpUri"].startswith("https://")
     assert fm004["defaultConfiguration"] == {"level": "error"}
-    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["columnKind"] == "utf16CodeUnits"  # see test_reporters_consumers.py
     assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.as_uri() + "/"}}
     results = run["results"]
     assert len(results) == 3

@@ -1,0 +1,207 @@
+"""Output formats against what their real consumers require: GitHub code scanning and the
+upload-sarif action (SARIF columns, fingerprints), the Actions runner (workflow commands), XML
+parsers (JUnit) and terminals (code frames under wide and combining characters)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.diagnostics import Diagnostic, make_diagnostic
+from newslint.fixes import Edit, Fix
+from newslint.reporters import report
+from newslint.reporters.sarif import line_hashes, sarif_log
+from newslint.rule import Severity
+from newslint.spans import LineIndex, Span
+
+
+def diagnostic_in(
+    path: str,
+    text: str,
+    span: Span,
+    fix: Fix | None = None,
+    code: str = "TX004",
+    rule: str = "sentence-spacing",
+    severity: Severity = Severity.WARNING,
+    message: str = "no space after '.' before 'It'",
+) -> Diagnostic:
+    return make_diagnostic(path, LineIndex(text), span, rule, code, severity, message, fix)
+
+
+def render(fmt: str, diagnostics: list[Diagnostic], **options: object) -> str:
+    out = io.StringIO()
+    report(fmt, diagnostics, 1, out, **options)
+    return out.getvalue()
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository (a `.git` folder is all newslint looks for) as the working directory."""
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return tmp_path
+
+
+# -------------------------------------------------------------------------------------- SARIF
+
+# U+20000 (CJK extension B) and U+1F600 (an emoji) are one code point but two UTF-16 code units.
+ASTRAL = '---\ntitle: "𠀀 x"\n---\n\n😀𠀀 budget.It passed.\n'
+
+
+def test_sarif_columns_are_utf16_code_units_as_code_scanning_reads_them(repo: Path) -> None:
+    """GitHub code scanning ignores `columnKind` and reads columns as UTF-16 code units (the SARIF
+    default, which CodeQL also emits); newslint counts code points, so each astral character
+    before a position on its line moves the column by one."""
+    (repo / "a.md").write_text(ASTRAL, encoding="utf-8")
+    stop = ASTRAL.index(".It")
+    fixed = diagnostic_in(
+        "a.md", ASTRAL, Span(stop, stop + 1), Fix.safe("Insert a space", Edit.insert(stop + 1, " "))
+    )
+    assert (fixed.line, fixed.column, fixed.end_column) == (5, 10, 11)  # code points
+    (result,) = sarif_log([fixed], [])["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 5,
+        "startColumn": 12,
+        "endLine": 5,
+        "endColumn": 13,
+    }
+    (replacement,) = result["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert replacement["deletedRegion"] == {
+        "startLine": 5,
+        "startColumn": 13,
+        "endLine": 5,
+        "endColumn": 13,
+    }
+    run = sarif_log([fixed], [])["runs"][0]
+    assert run["columnKind"] == "utf16CodeUnits"
+
+
+def test_sarif_columns_without_the_file_use_the_line_the_diagnostic_kept(repo: Path) -> None:
+    # The file is gone (or the path is synthetic): the line newslint kept for the code frame is
+    # enough for positions on the diagnostic's own line.
+    stop = ASTRAL.index(".It")
+    d = diagnostic_in("gone.md", ASTRAL, Span(stop, stop + 1))
+    (result,) = sarif_log([d], [])["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startColumn"], region["endColumn"]) == (12, 13)
+    assert "partialFingerprints" not in result  # nothing to hash
+
+
+def test_sarif_multi_line_region_converts_each_end_on_its_own_line(repo: Path) -> None:
+    (repo / "a.md").write_text(ASTRAL, encoding="utf-8")
+    start = ASTRAL.index('x"')  # line 2, after one astral character
+    end = ASTRAL.index("budget")  # line 5, after two
+    d = diagnostic_in("a.md", ASTRAL, Span(start, end))
+    (result,) = sarif_log([d], [])["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 2,
+        "startColumn": 12,
+        "endLine": 5,
+        "endColumn": 6,
+    }
+
+
+# The upload-sarif action's own test vectors (github/codeql-action, src/fingerprints.test.ts):
+# the hash of each line, in order, for a text.
+HASH_VECTORS = [
+    ("", ["c129715d7a2bc9a3:1"]),
+    (
+        " a\nb\n  \t\tc\n d",
+        ["271789c17abda88f:1", "54703d4cd895b18:1", "180aee12dab6264:1", "a23a3dc5e078b07b:1"],
+    ),
+    *[
+        (
+            text,
+            [
+                "e9496ae3ebfced30:1",
+                "fb7c023a8b9ccb3f:1",
+                "ce8ba1a563dcdaca:1",
+                "e20e36e16fcb0cc8:1",
+                "b3edc88f2938467e:1",
+                "c8e28b0b4002a3a0:1",
+                "c129715d7a2bc9a3:1",
+            ],
+        )
+        for text in (
+            " hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n",
+            " hello; \t\nworld!!!\r\r\r  \t\tGreetings\r End\r",
+            " hello; \t\r\nworld!!!\r\n\r\n\r\n  \t\tGreetings\r\n End\r\n",
+            " hello; \t\nworld!!!\r\n\n\r  \t\tGreetings\r End\r\n",
+        )
+    ],
+    (
+        "Lorem ipsum dolor sit amet.\n" * 10,
+        [
+            *[f"a7f2ff13bc495cf2:{n}" for n in range(1, 7)],
+            "a7f2ff1481e87703:1",
+            "a9cf91f7bbf1862b:1",
+            "55ec222b86bcae53:1",
+            "cc97dc7b1d7d8f7b:1",
+            "c129715d7a2bc9a3:1",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HASH_VECTORS)
+def test_line_hashes_match_the_upload_sarif_action(text: str, expected: list[str]) -> None:
+    assert line_hashes(text) == expected
+
+
+def test_sarif_results_carry_the_primary_location_line_hash(repo: Path) -> None:
+    """Code scanning matches alerts across runs by `partialFingerprints.primaryLocationLineHash`;
+    the upload-sarif action fills it in, but an upload through the API does not, and then every
+    run duplicates every alert. newslint computes it exactly as the action does, so the two
+    agree (the action warns when a value it finds differs from its own)."""
+    text = " hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n"
+    (repo / "a.md").write_text(text, encoding="utf-8")
+    first = diagnostic_in("a.md", text, Span(1, 2))
+    fifth = diagnostic_in("a.md", text, Span(text.index("Greetings"), text.index("Greetings") + 1))
+    results = sarif_log([first, fifth], [])["runs"][0]["results"]
+    assert [r["partialFingerprints"] for r in results] == [
+        {"primaryLocationLineHash": "e9496ae3ebfced30:1"},
+        {"primaryLocationLineHash": "b3edc88f2938467e:1"},
+    ]
+
+
+def test_line_hashes_count_astral_characters_as_two_code_units() -> None:
+    # The action hashes JavaScript string code units: an astral character is two of them, so a
+    # line of 60 of them fills the 100-unit window with the first 50.
+    assert line_hashes("𠀀" * 60) == line_hashes("𠀀" * 50)
+    assert line_hashes("𠀀" * 60) != line_hashes("𠀀" * 49)
+
+
+def test_sarif_trusts_no_file_that_changed_since_it_was_linted(repo: Path) -> None:
+    # `newslint fix` reports what remains after rewriting files: a line that no longer matches
+    # must not lend its hash or its characters to a result.
+    stop = ASTRAL.index(".It")
+    d = diagnostic_in("a.md", ASTRAL, Span(stop, stop + 1))
+    (repo / "a.md").write_text(ASTRAL.replace("😀𠀀 budget", "😀😀😀 budget"), encoding="utf-8")
+    (result,) = sarif_log([d], [])["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startColumn"], region["endColumn"]) == (12, 13)  # from the kept line
+    assert "partialFingerprints" not in result
+
+
+def test_sarif_reads_invalid_utf8_as_newslint_does(repo: Path) -> None:
+    # Two bad bytes are two U+FFFD in newslint's text (and its columns), and the file still
+    # counts as unchanged.
+    raw = b"---\ntitle: x\n---\n\n\xff\xfe \xf0\x9f\x98\x80 budget.It\n"
+    (repo / "a.md").write_bytes(raw)
+    text = (
+        raw.decode("utf-8", "surrogateescape")
+        .replace("\udcff", "\ufffd")
+        .replace("\udcfe", "\ufffd")
+    )
+    stop = text.index(".It")
+    assert LineIndex(text).position(stop).column == 12  # code points
+    (result,) = sarif_log([diagnostic_in("a.md", text, Span(stop, stop + 1))], [])["runs"][0][
+        "results"
+    ]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startColumn"], region["endColumn"]) == (13, 14)
+    assert "partialFingerprints" in result
