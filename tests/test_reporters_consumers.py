@@ -5,7 +5,7 @@ parsers (JUnit) and terminals (code frames under wide and combining characters).
 from __future__ import annotations
 
 import io
-import json
+import re
 from pathlib import Path
 
 import pytest
@@ -205,3 +205,57 @@ def test_sarif_reads_invalid_utf8_as_newslint_does(repo: Path) -> None:
     region = result["locations"][0]["physicalLocation"]["region"]
     assert (region["startColumn"], region["endColumn"]) == (13, 14)
     assert "partialFingerprints" in result
+
+
+# ------------------------------------------------------------------------------ code frames
+
+
+def frame(line_text: str, start: int, end: int, *, color: str = "never") -> list[str]:
+    """The two code-frame lines `full` prints for a diagnostic over `line_text[start:end]`."""
+    text = f"{line_text}\n"
+    d = diagnostic_in("a.md", text, Span(start, end))
+    lines = render("full", [d], color=color).splitlines()
+    return lines[2:4]
+
+
+def test_carets_stand_under_wide_characters() -> None:
+    # An emoji and a CJK character take two terminal cells each: the caret must move by one
+    # cell more for each of them before the span, and cover two for each inside it.
+    line = 'title: "😀😀 Budget &amp; more"'
+    at = line.index("&amp;")
+    assert frame(line, at, at + 5) == [
+        '       1 | title: "😀😀 Budget &amp; more"',
+        "         | " + " " * 20 + "^^^^^",  # 8 + 2 * 2 + 8 cells before it
+    ]
+    assert frame("中文新闻.It", 4, 5) == ["       1 | 中文新闻.It", "         | " + " " * 8 + "^"]
+    assert frame("中文新闻.It", 0, 4) == ["       1 | 中文新闻.It", "         | " + "^" * 8]
+
+
+def test_carets_ignore_combining_marks() -> None:
+    line = "Cafe\u0301 budget.It"  # é as e + COMBINING ACUTE ACCENT: one cell, two code points
+    at = line.index(".It")
+    assert at == 12
+    assert frame(line, at, at + 1) == [f"       1 | {line}", "         | " + " " * 11 + "^"]
+
+
+def test_carets_in_colour_stand_where_they_do_in_plain_text() -> None:
+    line = "中文 budget.It"
+    at = line.index(".It")
+    plain = frame(line, at, at + 1)
+    coloured = frame(line, at, at + 1, color="always")
+    strip = re.compile(r"\x1b\[[0-9;]*m")
+    assert [strip.sub("", text) for text in coloured] == plain
+
+
+def test_bidirectional_controls_are_shown_not_obeyed() -> None:
+    # U+202E RIGHT-TO-LEFT OVERRIDE would make a terminal draw the rest of the line (and of a
+    # message) reversed: the code frame would show text that is not in the file ("Trojan
+    # Source"). Shown as U+FFFD, one cell, so the caret of invisible-char points at it.
+    line = "total \u202e01 = x"
+    at = line.index("\u202e")
+    assert frame(line, at, at + 1) == [
+        "       1 | total \ufffd01 = x",
+        "         | " + " " * 6 + "^",
+    ]
+    d = diagnostic_in("a\u2066b.md", f"{line}\n", Span(at, at + 1), message="bad \u2067x")
+    assert render("concise", [d]) == "a\ufffdb.md:1:7: TX004 [sentence-spacing] bad \ufffdx\n"
