@@ -259,3 +259,22 @@ def test_bidirectional_controls_are_shown_not_obeyed() -> None:
     ]
     d = diagnostic_in("a\u2066b.md", f"{line}\n", Span(at, at + 1), message="bad \u2067x")
     assert render("concise", [d]) == "a\ufffdb.md:1:7: TX004 [sentence-spacing] bad \ufffdx\n"
+
+
+# ----------------------------------------------------------------------------- GitHub Actions
+
+
+def test_github_multi_line_annotation_has_no_columns(repo: Path) -> None:
+    """The Actions runner (`ValidateLinesAndColumns` in actions/runner) drops `col` and
+    `endColumn` when `line` and `endLine` differ, with a warning in the log: give lines only."""
+    text = "---\ntitle: x\n---\n\nOne\ntwo\n"
+    d = diagnostic_in("a.md", text, Span(text.index("One"), text.index("two") + 2))
+    assert render("github", [d]) == (
+        "::warning file=a.md,line=5,endLine=6,title=TX004 sentence-spacing::"
+        "no space after '.' before 'It'\n"
+    )
+    same = diagnostic_in("a.md", text, Span(text.index("two"), text.index("two") + 3))
+    assert render("github", [same]) == (
+        "::warning file=a.md,line=6,col=1,endLine=6,endColumn=4,title=TX004 sentence-spacing::"
+        "no space after '.' before 'It'\n"
+    )
