@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 
@@ -278,3 +279,49 @@ def test_github_multi_line_annotation_has_no_columns(repo: Path) -> None:
         "::warning file=a.md,line=6,col=1,endLine=6,endColumn=4,title=TX004 sentence-spacing::"
         "no space after '.' before 'It'\n"
     )
+
+
+# -------------------------------------------------------------------------------------- JUnit
+
+NOT_XML = "a\x00b\x08c\x1bd\ufffee\uffff\ud800f\udfffg"
+
+
+def test_junit_stays_well_formed_whatever_the_text(repo: Path) -> None:
+    text = "---\ntitle: x\n---\n\nA stop.It\n"
+    d = diagnostic_in(f"{NOT_XML}.md", text, Span(11, 12), message=f"bad {NOT_XML}\r\nend")
+    out = render("junit", [d])
+    root = ET.fromstring(out)  # raises on anything XML 1.0 cannot hold
+    (suite,) = root.findall("testsuite")
+    expected_path = "a\\u0000b\\u0008c\\u001bd\\ufffee\\uffff\\ud800f\\udfffg.md"
+    assert suite.get("name") == expected_path
+    (case,) = suite.findall("testcase")
+    assert case.get("file") == expected_path and case.get("classname") == expected_path
+    failure = case.find("failure")
+    assert failure is not None
+    # An attribute keeps CR and LF (escaped as character references); the text keeps the line.
+    assert failure.get("message") == (
+        "bad a\\u0000b\\u0008c\\u001bd\\ufffee\\uffff\\ud800f\\udfffg\r\nend"
+    )
+    assert failure.text is not None and failure.text.startswith(f"{expected_path}:2:8: TX004")
+    assert out.encode("utf-8")  # and it can be written out as UTF-8 (no lone surrogate left)
+
+
+def test_junit_counts_add_up(repo: Path) -> None:
+    text = "---\ntitle: x\n---\n\nA stop.It\n"
+    ds = [
+        diagnostic_in("b.md", text, Span(11, 12)),
+        diagnostic_in("a.md", text, Span(11, 12)),
+        diagnostic_in("a.md", text, Span(11, 12), code="NL000", rule="internal-error"),
+        diagnostic_in("a.md", text, Span(0, 1), severity=Severity.INFO),
+    ]
+    root = ET.fromstring(render("junit", ds))
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["a.md", "b.md"]
+    for suite in suites:
+        cases = suite.findall("testcase")
+        assert suite.get("tests") == str(len(cases))
+        assert suite.get("failures") == str(sum(1 for c in cases if c.find("failure") is not None))
+        assert suite.get("errors") == str(sum(1 for c in cases if c.find("error") is not None))
+    for name in ("tests", "failures", "errors"):
+        assert root.get(name) == str(sum(int(s.get(name, "0")) for s in suites))
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "3", "1")
