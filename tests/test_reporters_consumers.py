@@ -5,12 +5,14 @@ parsers (JUnit) and terminals (code frames under wide and combining characters).
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
 
+from newslint.cli import main
 from newslint.diagnostics import Diagnostic, make_diagnostic
 from newslint.fixes import Edit, Fix
 from newslint.reporters import report
@@ -325,3 +327,42 @@ def test_junit_counts_add_up(repo: Path) -> None:
     for name in ("tests", "failures", "errors"):
         assert root.get(name) == str(sum(int(s.get(name, "0")) for s in suites))
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "3", "1")
+
+
+# ------------------------------------------------------------------------------ through the CLI
+
+ARTICLE = '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\nThe budget passed.\n'
+
+
+def test_output_format_from_the_configuration(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As ruff's `output-format`: a CI configuration can pin the format; the flag still wins."""
+    (repo / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (repo / "newslint.toml").write_text(
+        'select = ["FM004"]\noutput-format = "json-lines"\n', encoding="utf-8"
+    )
+    assert main(["check", "a.md", "--no-cache"]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["code"] == "FM004"
+    assert main(["check", "a.md", "--no-cache", "--output-format", "concise"]) == 1
+    assert capsys.readouterr().out == (
+        "a.md:1:1: FM004 [required-field] required field 'summary' is missing\n"
+    )
+    (repo / "newslint.toml").write_text('output-format = "xml"\n', encoding="utf-8")
+    assert main(["check", "a.md", "--no-cache"]) == 2
+    assert "output-format" in capsys.readouterr().err
+
+
+def test_statistics_cannot_be_sarif_or_junit(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A table of counts in a file that upload-sarif or a test reporter then rejects helps no one.
+    (repo / "a.md").write_text(ARTICLE, encoding="utf-8")
+    for fmt in ("sarif", "junit"):
+        assert main(["check", "a.md", "--no-cache", "--statistics", "--output-format", fmt]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == (
+            f"newslint: error: --statistics has no {fmt} form (use json, json-lines or a text format)\n"
+        )
