@@ -366,3 +366,89 @@ def test_statistics_cannot_be_sarif_or_junit(
         assert captured.err == (
             f"newslint: error: --statistics has no {fmt} form (use json, json-lines or a text format)\n"
         )
+
+
+# ---------------------------------------------------------------------------- SARIF, the rest
+
+
+def test_sarif_says_a_lone_cr_ends_a_line() -> None:
+    # SARIF's default line breaks are CR LF and LF; newslint (like Hugo, Python and the
+    # upload-sarif action) also ends a line at a lone CR, and its line numbers count that way.
+    run = sarif_log([], [])["runs"][0]
+    assert run["newlineSequences"] == ["\r\n", "\n", "\r"]
+
+
+def test_sarif_uris_relative_to_a_stated_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative URI needs its `uriBaseId` defined in `originalUriBaseIds`; an absolute URI takes
+    no `uriBaseId` (SARIF 3.4.4); a path outside the repository is absolute, not `../`."""
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "site").mkdir()
+    monkeypatch.chdir(tmp_path / "repo" / "site")
+    text = "---\ntitle: x\n---\n\nA stop.It\n"
+    inside = diagnostic_in("content/a b/é.md", text, Span(11, 12))
+    outside = diagnostic_in("../../elsewhere.md", text, Span(11, 12))
+    run = sarif_log([inside, outside], [])["runs"][0]
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
+    assert locations == [
+        {"uri": "site/content/a%20b/%C3%A9.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": (tmp_path / "elsewhere.md").as_uri()},
+    ]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": (tmp_path / "repo").as_uri() + "/"}}
+    for result in run["results"]:
+        assert "fixes" not in result or result["fixes"][0]["artifactChanges"][0]["artifactLocation"]
+
+
+def test_sarif_outside_a_repository_is_relative_to_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = "---\ntitle: x\n---\n\nA stop.It\n"
+    run = sarif_log([diagnostic_in("a.md", text, Span(11, 12))], [])["runs"][0]
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "a.md",
+        "uriBaseId": "%SRCROOT%",
+    }
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.as_uri() + "/"}}
+
+
+def test_sarif_rule_descriptions_fit_code_scanning() -> None:
+    """Code scanning limits `shortDescription` and `fullDescription` to 1024 characters and a
+    rule's `name` to 255; the whole documentation stays in `help`."""
+    rules = sarif_log([])["runs"][0]["tool"]["driver"]["rules"]
+    for rule in rules:
+        assert len(rule["shortDescription"]["text"]) <= 1024
+        assert len(rule["fullDescription"]["text"]) <= 1024
+        assert len(rule["name"]) <= 255
+    fm005 = next(r for r in rules if r["id"] == "FM005")
+    assert fm005["fullDescription"]["text"].endswith("…")
+    assert fm005["fullDescription"]["text"][:-1].rstrip() in " ".join(fm005["help"]["text"].split())
+
+
+def test_sarif_keeps_to_the_results_code_scanning_accepts(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Code scanning rejects a run of more than 25,000 results (and shows the 5,000 most severe):
+    the most severe are kept, in their order, and the cut is said on stderr and in the run."""
+    from newslint.reporters import sarif
+
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 3)
+    text = "---\ntitle: x\n---\n\nA stop.It\n"
+    levels = [Severity.INFO, Severity.ERROR, Severity.WARNING, Severity.INFO, Severity.ERROR]
+    ds = [diagnostic_in(f"{n}.md", text, Span(11, 12), severity=s) for n, s in enumerate(levels)]
+    out = io.StringIO()
+    sarif.write(ds, 5, out, rules=[])
+    run = json.loads(out.getvalue())["runs"][0]
+    assert [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    ] == [
+        "1.md",
+        "2.md",
+        "4.md",
+    ]
+    assert run["properties"] == {"newslint.omittedResults": 2}
+    assert capsys.readouterr().err == (
+        "newslint: warning: SARIF holds the 3 most severe of 5 results "
+        "(code scanning rejects a run of more); narrow the run with --select or a --baseline\n"
+    )

@@ -37,6 +37,10 @@ INFORMATION_URI = "https://pypi.org/project/newslint/"
 # Where a rule's documentation lives, by rule name. Taken from the installed distribution's
 # `Project-URL: Rules` (a template with `{name}` and `{code}`) when there is one.
 DEFAULT_HELP_URI = "https://pypi.org/project/newslint/#rules"
+# Code scanning rejects a run with more results, and cuts a rule's descriptions to this length
+# (GitHub's "SARIF support for code scanning").
+MAX_RESULTS = 25_000
+DESCRIPTION_LIMIT = 1024
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _PROBLEM = {"error": "error", "warning": "warning", "info": "recommendation"}
 _SECTION = re.compile(r"^## What it does\s*\n(.*?)(?=^## |\Z)", re.M | re.S)
@@ -63,10 +67,21 @@ def help_uri(rule: type[Rule], template: str | None = None) -> str:
     return (template or _help_template()).format(name=rule.name, code=rule.code)
 
 
+def _clip(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """`text` cut to `limit` characters at a sentence (else a word) with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    end = cut.rfind(". ")
+    if end < limit // 2:
+        end = cut.rfind(" ")
+    return cut[: end + 1 if end > 0 else len(cut)].rstrip() + "…"
+
+
 def _full_description(doc: str, summary: str) -> str:
     match = _SECTION.search(doc)
     text = " ".join(match.group(1).split()) if match else ""
-    return text or summary
+    return _clip(text or summary)
 
 
 def _descriptor(rule: type[Rule], level: str, template: str) -> dict[str, Any]:
@@ -75,7 +90,7 @@ def _descriptor(rule: type[Rule], level: str, template: str) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": summary},
+        "shortDescription": {"text": _clip(summary)},
         "fullDescription": {"text": _full_description(doc, summary)},
         "help": {"text": doc or summary, "markdown": doc or summary},
         "helpUri": help_uri(rule, template),
@@ -116,16 +131,22 @@ def repository_root() -> Path | None:
 
 
 def artifact_uri(path: str, root: Path | None) -> str:
-    """A relative URI for `path` (relative to the working directory) under `root`."""
+    """The URI of `path` (relative to the working directory): relative to `root` (the
+    repository), or to the working directory when there is none, percent-encoded (a space, a
+    comma, a colon, any non-ASCII character); a `file:` URI when the file lies outside."""
     absolute = Path(os.path.abspath(path))
-    if root is not None:
-        try:
-            return quote(absolute.relative_to(root).as_posix())
-        except ValueError:
-            pass
-    if not Path(path).is_absolute():
-        return quote(Path(path).as_posix())
-    return absolute.as_uri()
+    try:
+        return quote(absolute.relative_to(root or Path.cwd()).as_posix())
+    except ValueError:
+        return absolute.as_uri()
+
+
+def _artifact_location(uri: str) -> dict[str, str]:
+    # A relative URI is resolved against `%SRCROOT%` (defined in `originalUriBaseIds`); an
+    # absolute one takes no `uriBaseId` (SARIF 2.1.0, 3.4.4).
+    if uri.startswith("file:"):
+        return {"uri": uri}
+    return {"uri": uri, "uriBaseId": "%SRCROOT%"}
 
 
 # ------------------------------------------------------------------ the file behind the results
@@ -259,7 +280,7 @@ class _Columns:
 
 
 def _result(d: Diagnostic, index: int, uri: str, source: _Source | None) -> dict[str, Any]:
-    location = {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}}
+    location = {"artifactLocation": _artifact_location(uri)}
     columns = _Columns(d, source)
     result: dict[str, Any] = {
         "ruleId": d.code,
@@ -321,9 +342,10 @@ def sarif_log(
             index_of[d.code] = len(descriptors)
             descriptors.append(_engine_descriptor(d.code, d.rule, d.severity.label, template))
     root = repository_root()
+    kept = _most_severe(diagnostics, MAX_RESULTS)
     sources: dict[str, _Source | None] = {}
     results = []
-    for d in diagnostics:
+    for d in kept:
         if d.path not in sources:
             sources = {d.path: _Source.read(d.path)}  # diagnostics come file by file: keep one
         uri = artifact_uri(d.path, root)
@@ -339,11 +361,22 @@ def sarif_log(
             }
         },
         "columnKind": "utf16CodeUnits",
+        # newslint's lines end at CR LF, LF and a lone CR (SARIF's default leaves the last out).
+        "newlineSequences": ["\r\n", "\n", "\r"],
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": (root or Path.cwd()).as_uri() + "/"}},
         "results": results,
     }
-    if root is not None:
-        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": root.as_uri() + "/"}}
+    if len(kept) < len(diagnostics):
+        run["properties"] = {"newslint.omittedResults": len(diagnostics) - len(kept)}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _most_severe(diagnostics: list[Diagnostic], limit: int) -> list[Diagnostic]:
+    """At most `limit` diagnostics, the most severe first chosen, kept in their order."""
+    if len(diagnostics) <= limit:
+        return diagnostics
+    by_severity = sorted(range(len(diagnostics)), key=lambda i: -diagnostics[i].severity)
+    return [diagnostics[i] for i in sorted(by_severity[:limit])]
 
 
 def write(
@@ -354,5 +387,16 @@ def write(
     rules: list[type[Rule]] | None = None,
     **_: Any,
 ) -> None:
-    json.dump(sarif_log(diagnostics, rules), out, ensure_ascii=False, indent=2)
+    log = sarif_log(diagnostics, rules)
+    json.dump(log, out, ensure_ascii=False, indent=2)
     out.write("\n")
+    kept = len(log["runs"][0]["results"])
+    if kept < len(diagnostics):
+        import sys
+
+        print(
+            f"newslint: warning: SARIF holds the {kept:,} most severe of {len(diagnostics):,} "
+            "results (code scanning rejects a run of more); narrow the run with --select or a "
+            "--baseline",
+            file=sys.stderr,
+        )
