@@ -452,3 +452,38 @@ def test_sarif_keeps_to_the_results_code_scanning_accepts(
         "newslint: warning: SARIF holds the 3 most severe of 5 results "
         "(code scanning rejects a run of more); narrow the run with --select or a --baseline\n"
     )
+
+
+# ---------------------------------------------------------------------------------- encodings
+
+
+def ascii_stdout() -> io.TextIOWrapper:
+    """A standard output whose encoding cannot hold CJK: a Windows console, `LANG=C` without
+    coercion, `PYTHONIOENCODING=ascii`."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+
+
+CJK = "---\ntitle: 中文\n---\n\n新闻.It\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif", "junit", "github"])
+def test_machine_formats_are_utf8_whatever_the_locale(repo: Path, fmt: str) -> None:
+    # JSON and SARIF are UTF-8 by definition and the JUnit file says so in its prolog; a
+    # locale's encoding must neither crash the run nor change the bytes.
+    out = ascii_stdout()
+    d = diagnostic_in("新闻.md", CJK, Span(CJK.index("."), CJK.index(".") + 1), message="在 “x”")
+    report(fmt, [d], 1, out, rules=[])
+    out.flush()
+    data = out.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    assert "在 “x”" in data
+    assert ("新闻" if fmt != "sarif" else "%E6%96%B0%E9%97%BB.md") in data  # SARIF: a URI
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "grouped"])
+def test_text_formats_escape_what_the_terminal_cannot_show(fmt: str) -> None:
+    out = ascii_stdout()
+    d = diagnostic_in("新闻.md", CJK, Span(CJK.index("."), CJK.index(".") + 1), message="在 x")
+    report(fmt, [d], 1, out, color="never")
+    out.flush()
+    data = out.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
+    assert "\\u65b0\\u95fb.md:5:3:" in data and "\\u5728 x" in data

@@ -80,10 +80,31 @@ def default_format(out: TextIO, color: str = "auto") -> str:
     return "concise"
 
 
+# Formats read by programs: UTF-8 whatever the locale (JSON and SARIF are UTF-8 by definition,
+# the JUnit prolog says UTF-8, the Actions runner reads UTF-8).
+MACHINE_FORMATS = ("json", "json-lines", "github", "sarif", "junit")
+
+
+def prepare(out: TextIO, fmt: str) -> None:
+    """Make `out` able to take any text in format `fmt`. A standard output in an encoding that
+    cannot hold CJK (a Windows console, `LANG=C` without coercion, `PYTHONIOENCODING=ascii`)
+    would end the run with an encoding error: a machine format is written in UTF-8 instead, a
+    text format with what the encoding cannot hold as `\\uXXXX` escapes."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    reconfigure = getattr(out, "reconfigure", None)
+    if encoding in ("utf-8", "utf8") or reconfigure is None:
+        return
+    if fmt in MACHINE_FORMATS:
+        reconfigure(encoding="utf-8", errors="strict")
+    elif getattr(out, "errors", "strict") == "strict":
+        reconfigure(errors="backslashreplace")
+
+
 def report(
     fmt: str, diagnostics: list[Diagnostic], files: int, out: TextIO, **options: object
 ) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format {fmt!r} ({', '.join(FORMATS)})")
     module = importlib.import_module(f"newslint.reporters.{fmt.replace('-', '_')}")
+    prepare(out, fmt)
     module.write(diagnostics, files, out, **options)
