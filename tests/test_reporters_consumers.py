@@ -171,6 +171,21 @@ def test_sarif_results_carry_the_primary_location_line_hash(repo: Path) -> None:
     ]
 
 
+def test_line_hashes_of_a_hostile_file_match_the_action() -> None:
+    # A BOM, an astral character, an invalid byte (U+FFFD, as Node decodes it), CR LF, a CR
+    # before a space and a newline (two line breaks), a lone CR: expected values from the
+    # action's `hash` function run in Node on these bytes.
+    raw = b'\xef\xbb\xbf---\r\ntitle: "\xf0\xa0\x80\x80 \xff x"\r \n---\r\r\n'
+    assert line_hashes(raw.decode("utf-8", "replace")) == [
+        "c5922d04ae97fc03:1",
+        "9985115a496104e7:1",
+        "2297e72fb8774f5c:1",
+        "7d443dfaa1de5e2:1",
+        "3c5bef55b72b93c9:1",
+        "c129715d7a2bc9a3:1",
+    ]
+
+
 def test_line_hashes_count_astral_characters_as_two_code_units() -> None:
     # The action hashes JavaScript string code units: an astral character is two of them, so a
     # line of 60 of them fills the 100-unit window with the first 50.

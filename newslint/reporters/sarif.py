@@ -23,6 +23,7 @@ import json
 import os
 import re
 from array import array
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -158,6 +159,7 @@ _MASK = (1 << 64) - 1  # its arithmetic is 64-bit (`Long`), printed unsigned
 _POWERS = [pow(_MOD, _BLOCK - 1 - i, 1 << 64) for i in range(_BLOCK)]
 _END = 65535  # the action's end-of-file marker, then zeros
 _BAD_BYTE = {code: 0xFFFD for code in range(0xDC80, 0xDD00)}  # `surrogateescape`'s bytes
+_LF = re.compile("\n")
 
 
 class _LineHasher:
@@ -168,18 +170,18 @@ class _LineHasher:
     same hash has occurred from the top of the file, this line included."""
 
     def __init__(self, text: str) -> None:
-        normal = text.replace("\r\n", "\n").replace("\r", "\n")
-        normal = normal.translate({0x20: None, 0x09: None})
+        normal = text.replace("\r\n", "\n").replace("\r", "\n").replace(" ", "").replace("\t", "")
         units = array("H", normal.encode("utf-16-le", "surrogatepass"))
         units.extend([_END] + [0] * _BLOCK)
         self._units = units
         self._bytes = units.tobytes()
         # The start of each line, in code units. The action does the same with a newline after
         # whitespace only (`"\r \n"` is two line breaks), and so does this order of replacing.
-        lf = ord("\n")
-        self._starts = [0] + [
-            i + 1 for i, unit in enumerate(units[: len(units) - _BLOCK - 1]) if unit == lf
-        ]
+        starts = [0] + [m.end() for m in _LF.finditer(normal)]
+        if _ASTRAL.search(normal):  # code points to code units
+            astral = [m.start() for m in _ASTRAL.finditer(normal)]
+            starts = [start + bisect_left(astral, start) for start in starts]
+        self._starts = starts
         self._counted: list[str] = []
         self._seen: dict[bytes, int] = {}
 
@@ -220,7 +222,10 @@ class _Source:
     def __init__(self, raw: bytes) -> None:
         # As `newslint.document` decodes: one U+FFFD per undecodable byte, so that newslint's
         # columns index this text. The hash decodes as the action (Node) does.
-        self.text = raw.decode("utf-8", "surrogateescape").translate(_BAD_BYTE)
+        try:
+            self.text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self.text = raw.decode("utf-8", "surrogateescape").translate(_BAD_BYTE)
         self.astral = _ASTRAL.search(self.text) is not None
         self._raw = raw
         self._lines: LineIndex | None = None
@@ -388,7 +393,9 @@ def write(
     **_: Any,
 ) -> None:
     log = sarif_log(diagnostics, rules)
-    json.dump(log, out, ensure_ascii=False, indent=2)
+    # Compact: `indent` would take json's pure-Python encoder, several times slower on the
+    # 25,000 results a run may hold, and code scanning caps the (gzipped) file at 10 MB.
+    out.write(json.dumps(log, ensure_ascii=False, separators=(",", ":")))
     out.write("\n")
     kept = len(log["runs"][0]["results"])
     if kept < len(diagnostics):
