@@ -69,7 +69,7 @@ _CACHEDIR_TAG = (
 # How many distinct strings `FileCache.get` shares between the results it decodes.
 STRINGS_KEPT = 10_000
 # Configuration that does not change a file's diagnostics, so changing it keeps the cache.
-_NOT_PER_FILE = ("fail_on", "include", "exclude")
+_NOT_PER_FILE = ("fail_on", "include", "exclude", "output_format")
 
 
 def locate(files: Sequence[Path], config_path: Path | None) -> Path:

@@ -466,6 +466,13 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
     config = _load_config(args)
     if args.fail_on:
         config.fail_on = args.fail_on
+    if getattr(args, "output_format", None) is None:
+        args.output_format = config.output_format
+    if getattr(args, "statistics", False) and args.output_format in ("sarif", "junit"):
+        # A table of counts where upload-sarif or a test reporter expects its format: say so now.
+        raise UsageError(
+            f"--statistics has no {args.output_format} form (use json, json-lines or a text format)"
+        )
     registry = _registry(args.rules_dir, config)
     if getattr(args, "check_links", False):
         config.links.check = True

@@ -60,6 +60,11 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: Literal["error", "warning", "info"] = "error"
+    # As ruff's: `--output-format` wins; None chooses by where the output goes.
+    output_format: (
+        Literal["full", "concise", "grouped", "json", "json-lines", "github", "sarif", "junit"]
+        | None
+    ) = None
     timezone: str | None = None
     presets: list[str] | None = None
     required: list[str] = field(default_factory=list)

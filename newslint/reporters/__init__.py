@@ -25,16 +25,49 @@ class RunSummary(Protocol):
 # controls as U+FFFD: one visible character each, so carets under a code frame stay aligned.
 _PRINTABLE = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421, 0x09: 0x20}
 _PRINTABLE |= {code: 0xFFFD for code in range(0x80, 0xA0)}
+# Bidirectional controls (a terminal that obeys them draws the text after them reversed, showing
+# what is not in the file: "Trojan Source"), the line and paragraph separators, and invisible
+# format characters but the joiners that build emoji: U+FFFD as well, visible and one cell wide,
+# so the caret of a diagnostic about them points at something.
+_PRINTABLE |= {
+    code: 0xFFFD
+    for code in (
+        0x061C,  # ARABIC LETTER MARK
+        0x200B,  # ZERO WIDTH SPACE
+        0x200E,  # LEFT-TO-RIGHT MARK
+        0x200F,  # RIGHT-TO-LEFT MARK
+        *range(0x2028, 0x202F),  # separators, embeddings and overrides
+        *range(0x2060, 0x2065),  # WORD JOINER and invisible operators
+        *range(0x2066, 0x206A),  # isolates
+        0xFEFF,  # ZERO WIDTH NO-BREAK SPACE (a byte order mark inside the text)
+    )
+}
 
 
 def printable(text: str) -> str:
     """`text` safe to print on a terminal, one line: a scraped article or a file name may hold
-    escape sequences (which recolour, retitle or clear the terminal) and line breaks (which would
-    split a one-line-per-problem report). Machine formats (JSON, SARIF, JUnit, GitHub) escape by
-    their own rules and do not use this."""
+    escape sequences (which recolour, retitle or clear the terminal), bidirectional overrides
+    (which reorder what follows) and line breaks (which would split a one-line-per-problem report).
+    Machine formats (JSON, SARIF, JUnit, GitHub) escape by their own rules and do not use this."""
     if text.isprintable():  # the common case, and a fast check
         return text
     return text.translate(_PRINTABLE)
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells `text` (already `printable`) takes: two for East Asian wide and
+    full-width characters (CJK, most emoji), none for combining marks and the zero-width joiner
+    and variation selectors, one for the rest. Close to `wcwidth`, without the dependency."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def default_format(out: TextIO, color: str = "auto") -> str:
@@ -47,10 +80,31 @@ def default_format(out: TextIO, color: str = "auto") -> str:
     return "concise"
 
 
+# Formats read by programs: UTF-8 whatever the locale (JSON and SARIF are UTF-8 by definition,
+# the JUnit prolog says UTF-8, the Actions runner reads UTF-8).
+MACHINE_FORMATS = ("json", "json-lines", "github", "sarif", "junit")
+
+
+def prepare(out: TextIO, fmt: str) -> None:
+    """Make `out` able to take any text in format `fmt`. A standard output in an encoding that
+    cannot hold CJK (a Windows console, `LANG=C` without coercion, `PYTHONIOENCODING=ascii`)
+    would end the run with an encoding error: a machine format is written in UTF-8 instead, a
+    text format with what the encoding cannot hold as `\\uXXXX` escapes."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    reconfigure = getattr(out, "reconfigure", None)
+    if encoding in ("utf-8", "utf8") or reconfigure is None:
+        return
+    if fmt in MACHINE_FORMATS:
+        reconfigure(encoding="utf-8", errors="strict")
+    elif getattr(out, "errors", "strict") == "strict":
+        reconfigure(errors="backslashreplace")
+
+
 def report(
     fmt: str, diagnostics: list[Diagnostic], files: int, out: TextIO, **options: object
 ) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format {fmt!r} ({', '.join(FORMATS)})")
     module = importlib.import_module(f"newslint.reporters.{fmt.replace('-', '_')}")
+    prepare(out, fmt)
     module.write(diagnostics, files, out, **options)

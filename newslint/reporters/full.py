@@ -15,17 +15,21 @@ from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
 from newslint.fixes import Applicability
-from newslint.reporters import printable
+from newslint.reporters import cell_width, printable
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _frame(d: Diagnostic) -> tuple[str, str]:
-    line = printable(d.source_line)  # a tab as one space: the carets count code points
-    start = max(d.column - 1, 0)
+    """The source line and the carets under the diagnostic's span. Columns count code points,
+    a terminal counts cells: a CJK character or an emoji takes two, a combining accent none, so
+    the carets are placed by the cells of what stands before and under them. A tab is shown as
+    one space (its width would depend on the terminal's tab stops)."""
+    line = printable(d.source_line)
+    start = min(max(d.column - 1, 0), len(line))
     end = d.end_column - 1 if d.end_line == d.line else len(line)
-    width = max(1, min(end, len(line) + 1) - start)
-    return line, " " * start + "^" * width
+    under = cell_width(line[start:end]) + (1 if end > len(line) else 0)  # + the line break
+    return line, " " * cell_width(line[:start]) + "^" * max(1, under)
 
 
 def _use_color(out: TextIO, color: str) -> bool:

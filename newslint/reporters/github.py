@@ -1,7 +1,8 @@
 """`--output-format github`: GitHub Actions workflow commands that annotate the pull request.
 
 `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=CODE name::message` per
-diagnostic (`warning` for warnings, `notice` for infos). GitHub attaches an annotation to a file by
+diagnostic (`warning` for warnings, `notice` for infos); an annotation over several lines has no
+columns, which the runner would drop with a warning. GitHub attaches an annotation to a file by
 its path from the repository root, so paths are given from the root of the git repository around
 the working directory (as they are when newslint runs there). Data is escaped as the Actions
 toolkit does: `%`, CR and LF everywhere, and also `:` and `,` in properties.
@@ -41,9 +42,13 @@ def write(diagnostics: list[Diagnostic], files: int, out: TextIO, **_: Any) -> N
 
     root = repository_root()
     for d in diagnostics:
+        # The runner drops columns (with a warning) when the annotation spans lines.
+        if d.end_line == d.line:
+            where = f"line={d.line},col={d.column},endLine={d.end_line},endColumn={d.end_column}"
+        else:
+            where = f"line={d.line},endLine={d.end_line}"
         props = (
-            f"file={_escape_property(repository_path(d.path, root))},line={d.line},col={d.column},"
-            f"endLine={d.end_line},endColumn={d.end_column},"
+            f"file={_escape_property(repository_path(d.path, root))},{where},"
             f"title={_escape_property(f'{d.code} {d.rule}')}"
         )
         out.write(f"::{_LEVEL[d.severity.label]} {props}::{_escape_data(d.message)}\n")

@@ -39,6 +39,9 @@ def statistics(diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
 
 
 def write(diagnostics: list[Diagnostic], out: TextIO, fmt: str = "full") -> None:
+    from newslint.reporters import prepare
+
+    prepare(out, fmt)
     rows = statistics(diagnostics)
     if fmt == "json":
         json.dump(rows, out, indent=2)
