@@ -468,7 +468,9 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
 def _config_memo(data: dict[str, Any], source: Path | None) -> Path | None:
     if source is None or os.environ.get("NEWSLINT_NO_CACHE"):
         return None
-    text = json.dumps(data, sort_keys=True, default=repr)
+    # The file's own path is part of the key: paths in a configuration resolve from its folder, and
+    # a shared `NEWSLINT_CACHE_DIR` must not answer for another project's file.
+    text = json.dumps([str(source.resolve()), data], sort_keys=True, default=repr)
     stamp = json.dumps([FORMAT, __version__, _module_stamp("newslint.config")], default=repr)
     key = hashlib.sha256((stamp + "\0" + text).encode()).hexdigest()
     base = Path(os.environ.get("NEWSLINT_CACHE_DIR") or source.resolve().parent / CACHE_DIR_NAME)
