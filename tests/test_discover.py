@@ -95,3 +95,12 @@ def test_environment_folder_disables_a_language(
         "content/fr/d.en.md",
         "content/fr/d.md",
     ]
+
+
+def test_changed_files_skip_what_hugo_does_not_build_unless_named(site: Path) -> None:
+    from newslint.changed import select_changed
+
+    changed = [site / name for name in FILES]
+    assert [p.as_posix() for p in select_changed(changed, [Path("content")])] == BUILT
+    named = select_changed(changed, [Path("content"), Path("content/fr/d.md")])
+    assert [p.as_posix() for p in named] == [*BUILT, "content/fr/d.md"]
