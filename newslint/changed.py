@@ -88,8 +88,9 @@ def select_changed(
     changed: Sequence[Path], paths: Sequence[Path], exclude: Sequence[str] = ()
 ) -> list[Path]:
     """The changed Markdown files inside `paths` (a file named in `paths` counts whatever its name),
-    not matching `exclude`, relative to the working directory."""
-    from newslint.discover import _excluded
+    not matching `exclude` nor skipped by Hugo (`ignoreFiles`, a disabled language: as a walk
+    skips them), relative to the working directory."""
+    from newslint.discover import _excluded, hugo_skips
 
     roots = [p.resolve() for p in paths]
     named = {p.resolve() for p in paths if p.is_file()}
@@ -102,6 +103,8 @@ def select_changed(
         if real not in named and not (markdown and _under(real, roots)):
             continue
         if _excluded(path, exclude):  # absolute, so `*/content/drafts/**` matches anywhere
+            continue
+        if real not in named and hugo_skips(path):
             continue
         out.append(Path(os.path.relpath(path)))
     return out

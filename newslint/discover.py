@@ -1,4 +1,13 @@
-"""File discovery: directories walked for Markdown, `.gitignore` respected, symlink loops survived."""
+"""File discovery: directories walked for Markdown, `.gitignore` respected, symlink loops survived.
+
+A walk also leaves out the content Hugo builds no page from (`newslint.site.Site.hugo_skips`): the
+files and folders the site's `ignoreFiles` patterns match and the content of the languages its
+`disableLanguages` lists. newslint treats them as ruff treats `exclude`: a walk does not enter
+them, a file named on the command line is still linted (to check a translation before its
+language is enabled), and `--force-exclude`, which the pre-commit hooks pass, skips named ones
+too. Rules that depend on the site (future dates, widgets, cross-file duplicates) would otherwise
+report on pages that are never published.
+"""
 
 from __future__ import annotations
 
@@ -113,9 +122,14 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
 
 
 def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
-    """Markdown files under `root` in sorted order, skipping ignored paths and symlink loops."""
+    """Markdown files under `root` in sorted order, skipping ignored paths, content Hugo does not
+    build (unless `root` itself is such content) and symlink loops."""
+    from newslint.site import site_for_dir
+
     seen_dirs: set[tuple[int, int]] = set()
     base_ignores = _parents_ignores(root.absolute())
+    # A folder named on the command line that Hugo skips is linted whole, as a named file is.
+    named_skipped = site_for_dir(root).hugo_skips(root, is_dir=True)
 
     def visit(directory: Path, ignores: list[_GitIgnore]) -> Iterator[Path]:
         try:
@@ -134,6 +148,10 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError:
             return
+        site = site_for_dir(absolute)
+        hugo = (
+            site if (site.ignore_files or site.disabled_languages) and not named_skipped else None
+        )
         for entry in entries:
             path = Path(entry.path)
             try:
@@ -145,12 +163,17 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
                     ignores and _ignored(absolute / entry.name, True, ignores)
                 ):
                     continue
-                if _excluded(path, exclude):
+                if _excluded(path, exclude) or (
+                    hugo is not None
+                    and hugo.hugo_skips(absolute / entry.name, is_dir=True, folders=False)
+                ):
                     continue
                 yield from visit(path, ignores)
             elif entry.name.lower().endswith(MARKDOWN_SUFFIXES):
-                if (ignores and _ignored(absolute / entry.name, False, ignores)) or _excluded(
-                    path, exclude
+                if (
+                    (ignores and _ignored(absolute / entry.name, False, ignores))
+                    or _excluded(path, exclude)
+                    or (hugo is not None and hugo.hugo_skips(absolute / entry.name, folders=False))
                 ):
                     continue
                 yield path
@@ -247,7 +270,9 @@ def discover(
             continue
         if given.is_dir():
             candidates: Iterator[Path] | list[Path] = walk(given, exclude)
-        elif force_exclude and (_excluded(given, exclude) or not_site_content(given)):
+        elif force_exclude and (
+            _excluded(given, exclude) or not_site_content(given) or hugo_skips(given)
+        ):
             continue
         else:
             candidates = [given]  # a file named explicitly is linted whatever its name
@@ -278,6 +303,14 @@ def not_site_content(path: Path) -> bool:
         return False
     real = os.path.realpath(path)
     return not any(real.startswith(folder + os.sep) for folder in folders)
+
+
+def hugo_skips(path: Path) -> bool:
+    """Whether Hugo builds no page from the content file `path` (`ignoreFiles`, a disabled
+    language: see `newslint.site.Site.hugo_skips`)."""
+    from newslint.site import site_for
+
+    return site_for(path).hugo_skips(path)
 
 
 def _mounts_content(raw: dict[str, object]) -> bool:

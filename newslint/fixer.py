@@ -7,7 +7,8 @@ drops any fix that breaks the front matter. Writing: the new bytes go to a tempo
 same directory, which gets the original's mode (and owner, where allowed), is flushed to disk and
 renamed over the original, so a crash leaves either the old file or the new one. A file whose bytes
 changed on disk since they were read is left alone. A file that is not UTF-8 at all (UTF-16 or
-UTF-32) is never rewritten: its bytes would not survive a UTF-8 fix.
+UTF-32) is rewritten only once invalid-utf8's (EN005, unsafe) fix transcoded it to UTF-8: other
+fixes, made on its bytes read as UTF-8, would garble it.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def fix_file(path: Path, ruleset: RuleSet, *, unsafe: bool = False, write: bool 
     if not outcome.changed:
         return record
     foreign = foreign_encoding(doc.raw)
-    if foreign is not None:
+    if foreign is not None and not _transcoded(outcome):
         record.note = f"not fixed: the file looks {foreign}; newslint rewrites UTF-8 files only"
         record.result = _lint_original(doc, ruleset)
         return record
@@ -148,6 +149,17 @@ def fix_file(path: Path, ruleset: RuleSet, *, unsafe: bool = False, write: bool 
     else:
         record.written = True
     return record
+
+
+def _transcoded(outcome: FixOutcome) -> bool:
+    """Whether the fix loop's first pass transcoded a UTF-16 or UTF-32 file (see
+    `newslint.fixloop.TRANSCODE_RULE`) and what it wrote is UTF-8 text like any other."""
+    from newslint.fixloop import TRANSCODE_RULE
+
+    first = outcome.fixes[0] if outcome.fixes else None
+    if first is None or first.code != TRANSCODE_RULE or first.pass_number != 1:
+        return False
+    return foreign_encoding(encode(outcome.text)) is None
 
 
 def _lint_original(doc: Document, ruleset: RuleSet) -> FileResult:

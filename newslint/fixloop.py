@@ -6,7 +6,9 @@ one, and applies them together. Before the result is accepted it is verified:
 - front matter that parsed still parses, in the same format, and every key that no edit touched
   keeps its value (no key appears that no edit wrote);
 - the byte-order mark stays unless the BOM rule (EN006) removed it, and the line endings stay
-  unless the line-endings rule (EN007) changed them;
+  unless the line-endings rule (EN007) changed them; invalid-utf8's (EN005) rewrite of a whole
+  UTF-16 or UTF-32 file into UTF-8, which drops its BOM and writes its real line endings, goes in
+  a pass of its own, as written;
 - the text can still be encoded to the original bytes outside the edits.
 
 A pass that fails verification is not kept: the fixes that caused it are found (each rule's fixes
@@ -50,6 +52,10 @@ MAX_RESTARTS = 3
 # line endings (DESIGN.md rule catalogue).
 BOM_RULE = "EN006"
 LINE_ENDINGS_RULE = "EN007"
+# invalid-utf8's fix for a UTF-16 or UTF-32 file: one edit that rewrites the whole text with the
+# file's real text. Read as UTF-8, the old text is garbage whose "line endings" and "BOM" mean
+# nothing, so the fix is applied as written, in a pass of its own, and not held to them.
+TRANSCODE_RULE = "EN005"
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
@@ -198,6 +204,16 @@ def _keep_bytes(source: str, escaped: str, content: str) -> str:
         cursor = b + size
     pieces.append(content[cursor:])
     return "".join(pieces)
+
+
+def _transcodes(fix: Fix, code: str, doc: Document) -> bool:
+    """Whether `fix` is invalid-utf8's rewrite of a whole UTF-16 or UTF-32 file."""
+    return (
+        code == TRANSCODE_RULE
+        and len(fix.edits) == 1
+        and fix.edits[0].start == 0
+        and fix.edits[0].end == len(doc.text) > 0
+    )
 
 
 def _adapt(fix: Fix, code: str, doc: Document, newline: str | None) -> Fix | None:
@@ -413,6 +429,10 @@ class _Run:
             and r.fix.applies(unsafe=self.unsafe)
             and r.rule.name not in self.banned
         ]
+        for report in usable:
+            assert report.fix is not None
+            if _transcodes(report.fix, report.rule.code, doc):
+                return [_Candidate(report.fix, report.rule)]  # alone, and as written
         # While the line-endings rule is fixing, every break becomes LF: no conversion.
         fixing_endings = any(r.rule.code == LINE_ENDINGS_RULE for r in usable)
         newline = None if fixing_endings else dominant_newline(doc.text)
@@ -440,10 +460,15 @@ class _Run:
             return None, "wrote text that cannot be encoded"
         after = Document.from_bytes(raw, before.path, before.site)
         after.language = self.doc.language
+        transcoded = any(_transcodes(c.fix, c.rule.code, before) for c in done)
         bom_lost = before.text.startswith(BOM) and not after.text.startswith(BOM)
-        if bom_lost and BOM_RULE not in codes:
+        if bom_lost and BOM_RULE not in codes and not transcoded:
             return None, "removed the byte-order mark"
-        if LINE_ENDINGS_RULE not in codes and _endings_changed(before.text, after.text):
+        if (
+            LINE_ENDINGS_RULE not in codes
+            and not transcoded
+            and _endings_changed(before.text, after.text)
+        ):
             return None, "changed the line endings"
         edits = [e for c in done for e in c.fix.edits]
         step = _Step(edits)

@@ -243,6 +243,9 @@ class ProjectReport:
     source_line: str = ""
     # What the diagnostic is about as written (a baseline matches it; else the message is used).
     source_text: str = ""
+    # The other files the report is about (a duplicate's original). A `--project` run reports on
+    # the files it was given, and on another file when one of these is a given one.
+    related: tuple[str, ...] = ()
 
 
 class ProjectContext:
@@ -271,10 +274,15 @@ class ProjectContext:
         span: Span | None = None,
         source_line: str = "",
         source_text: str = "",
+        related: Sequence[str] = (),
         **values: Any,
     ) -> None:
         """Report at `position`; a `fix` needs the position of each of its edits. `source_text`
-        is the text reported on (what a baseline matches; the message when it is empty)."""
+        is the text reported on (what a baseline matches; the message when it is empty).
+        `related` names the other collected files the report is about (the original a duplicate
+        repeats): a `--project` run, which reports only on its given files, also keeps a report
+        on another file when a related one is given (a staged article dated before an existing
+        one it duplicates makes the existing one the duplicate)."""
         line, column, end_line, end_column = position
         message = _message(self.rule, message_id, values)
         if fix is not None and len(fix_positions) != len(fix.edits):
@@ -294,5 +302,6 @@ class ProjectContext:
                 tuple(fix_positions),
                 source_line,
                 source_text,
+                tuple(related),
             )
         )

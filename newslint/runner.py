@@ -369,7 +369,8 @@ def project_end(
     (see `newslint.project`).
 
     In a `--project` run (`results.context` set by `lint_files`) the rules see every file of the
-    site, and only what they report on the given files is kept. A rule whose `project_end` (or
+    site, and only what they report on the given files is kept, or on another file about a given
+    one (`related`: a later article that duplicates a given one is reported as a whole run would). A rule whose `project_end` (or
     `group_key`) raises becomes an `internal-error` diagnostic; the other rules still run.
     """
     from newslint.project import GroupKeyError, project_data
@@ -405,7 +406,8 @@ def project_end(
             message = f"rule {rule_label(active.rule)} crashed in project_end: {last}"
             crashes.append(_diagnostic(".", "internal-error", "NL000", Severity.ERROR, message))
     if data.context:
-        reports = [r for r in reports if r.path in data.given_paths]
+        given = data.given_paths
+        reports = [r for r in reports if r.path in given or not given.isdisjoint(r.related)]
     out = [_diagnostic(r.path, r.rule.name, r.rule.code, r.severity, r.message, r) for r in reports]
     return out + crashes
 

@@ -12,6 +12,14 @@ language), `languages` with their `contentDir` and `locale` (`languageCode` befo
 `[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. A theme's own
 `hugo.toml` is not read: Hugo takes none of these keys from it.
 
+Content Hugo never builds: `ignoreFiles` (regular expressions searched in each content file's and
+folder's absolute path; a folder that matches is skipped whole) and `disableLanguages` (the
+content of a language listed there: in its contentDir, or named for it, `x.fr.md`; Hugo compares
+the entries with the lower-cased language keys, so `FR` disables nothing). Both may come from an
+environment folder or `HUGO_IGNOREFILES` / `HUGO_DISABLELANGUAGES` (split at spaces, as Hugo
+splits them). `Site.hugo_skips` tells discovery which files these are (`newslint.discover`).
+Checked with hugo 0.168.
+
 Widgets: with the theme on disk, the allowed sidebar widgets are the templates in
 `layouts/partials/widgets/` (and Hugo 0.146's `layouts/_partials/widgets/`) of the site first and of
 the theme, the union of both; without one, the built-in Mainroad list.
@@ -25,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -126,6 +135,71 @@ class Site:
     date_sources: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: dict(DEFAULT_DATE_SOURCES)
     )
+    # `disableLanguages` as written (Hugo matches them against lower-cased language keys) and the
+    # `ignoreFiles` patterns: content Hugo builds no page from (`hugo_skips`).
+    disabled_languages: frozenset[str] = frozenset()
+    ignore_files: tuple[re.Pattern[str], ...] = ()
+
+    def hugo_skips(
+        self, path: str | os.PathLike[str], *, is_dir: bool = False, folders: bool = True
+    ) -> bool:
+        """Whether Hugo builds nothing from the content file (or folder) at `path`.
+
+        True when an `ignoreFiles` pattern matches its absolute path (a folder's without a
+        trailing slash) or, with `folders`, the path of a folder it lies in below its content
+        folder (Hugo does not enter a matching folder; a walk that checked them passes False);
+        or when it is content of a disabled language only: it lies in the contentDir of disabled
+        languages and of no enabled one, or (a file) its name carries a disabled language
+        (`x.fr.md`). Checked with hugo 0.168, which skips `content/fr/x.en.md` too when `fr`,
+        whose contentDir that is, is disabled.
+        """
+        if not (self.ignore_files or self.disabled_languages):
+            return False
+        absolute = os.path.abspath(path)
+        if self.ignore_files and any(
+            pattern.search(one)
+            for one in (absolute, *(self._folders_in_content(absolute) if folders else ()))
+            for pattern in self.ignore_files
+        ):
+            return True
+        if not self.disabled_languages or self.root is None:
+            return False
+        if not is_dir:
+            parts = os.path.basename(absolute).split(".")
+            named = parts[-2].lower() if len(parts) >= 3 else None
+            if named in self.disabled_languages and named in self._known_languages():
+                return True
+        owners = self._content_owners(absolute)
+        return bool(owners) and all(lang.lower() in self.disabled_languages for lang in owners)
+
+    def _folders_in_content(self, absolute: str) -> list[str]:
+        """The folders `absolute` lies in, up to its content folder or the site root (neither
+        included: Hugo matches `ignoreFiles` with what it finds inside its content folders)."""
+        stops = {os.path.realpath(self.root or "/")}
+        stops.update(
+            os.path.realpath((self.root or Path("/")) / d) for d in self.languages.values()
+        )
+        stops.add(
+            os.path.realpath(
+                (self.root or Path("/")) / str(self.raw.get("contentdir") or "content")
+            )
+        )
+        found: list[str] = []
+        folder = os.path.dirname(absolute)
+        while folder != os.path.dirname(folder) and os.path.realpath(folder) not in stops:
+            found.append(folder)
+            folder = os.path.dirname(folder)
+        return found
+
+    def _content_owners(self, absolute: str) -> list[str]:
+        """The languages whose own contentDir holds `absolute` (symlinks resolved)."""
+        real = os.path.realpath(absolute)
+        owners: list[str] = []
+        for language, base in self._content_bases():
+            text = str(base)
+            if real == text or real.startswith(text.rstrip(os.sep) + os.sep):
+                owners.append(language)
+        return owners
 
     @property
     def linkify(self) -> tuple[bool, str]:
@@ -160,9 +234,14 @@ class Site:
         return self.time_zone
 
     def content_dirs(self) -> list[Path]:
+        """The folders Hugo reads content from: each enabled language's contentDir, and the
+        site's own when a language has none (a disabled language's folder is left out)."""
         if self.root is None:
             return []
-        dirs = sorted({self.root / d for d in self.languages.values() if d})
+        enabled = {
+            k: d for k, d in self.languages.items() if k.lower() not in self.disabled_languages
+        }
+        dirs = sorted({self.root / d for d in enabled.values() if d})
         configured = str(self.raw.get("contentdir") or "content")
         if not dirs or len(self.languages) < len(self.language_names):
             # Languages without their own contentDir keep their content in the site's one.
@@ -402,7 +481,12 @@ def _env_overrides(data: dict[str, Any], hugo_env: tuple[tuple[str, str], ...]) 
             if not isinstance(child, dict):
                 child = target[part] = {}
             target = child
-        target[parts[-1]] = value
+        # A list key set from the environment is split at spaces: `HUGO_DISABLELANGUAGES="fr de"`.
+        target[parts[-1]] = value.split() if parts[-1] in _ENV_LISTS else value
+
+
+# Keys Hugo reads as lists of strings, which an environment variable gives space-separated.
+_ENV_LISTS = frozenset({"disablelanguages", "ignorefiles"})
 
 
 def load_site(root: Path, config_path: Path) -> Site:
@@ -431,6 +515,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     if isinstance(taxonomies, dict):
         site.taxonomies = {str(k): str(v) for k, v in taxonomies.items() if v}
     site.date_sources = date_sources(data.get("frontmatter"))
+    _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes)
     return site
 
@@ -510,6 +595,42 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
         site.language_locales.setdefault(site.default_language, locale)
 
 
+def _string_list(value: Any) -> list[str]:
+    """A configuration list of strings; a lone string is a list of one (as Hugo decodes it)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value if item is not None]
+    return []
+
+
+def _read_skipped(site: Site, data: dict[str, Any], where: Path) -> None:
+    """`disableLanguages` and `ignoreFiles`. A disabled default language and a pattern that does
+    not compile make Hugo refuse to build: both are reported as site errors (a bad pattern is then
+    left out)."""
+    site.disabled_languages = frozenset(_string_list(data.get("disablelanguages")))
+    if site.default_language.lower() in site.disabled_languages:
+        site.errors.append(
+            f"{where}: disableLanguages disables the default language "
+            f"{site.default_language!r} (Hugo cannot build)"
+        )
+    patterns: list[re.Pattern[str]] = []
+    for text in _string_list(data.get("ignorefiles")):
+        try:
+            patterns.append(re.compile(_go_regex(text)))
+        except re.error as err:
+            site.errors.append(
+                f"{where}: ignoreFiles pattern {text!r} does not compile: {err} (Hugo cannot build)"
+            )
+    site.ignore_files = tuple(patterns)
+
+
+def _go_regex(pattern: str) -> str:
+    """A Go (RE2) regular expression in Python's syntax: the two differ in little a path pattern
+    uses; Go's end of text `\\z` is Python's `\\Z`."""
+    return re.sub(r"(?<!\\)((?:\\\\)*)\\z", r"\1\\Z", pattern)
+
+
 def _widgets(root: Path, themes: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     """Widget names of the site's layouts plus its theme components' (the built-in list when none
     is on disk), and whether a component's were found on disk."""
@@ -542,6 +663,11 @@ def site_for(path: str | os.PathLike[str]) -> Site:
         return _site_for_dir(os.path.dirname(os.path.realpath(path)))
     # Resolving once per folder, not per file: a path resolve is a syscall per component.
     return _site_for_dir(_real_dir(os.path.dirname(os.path.abspath(path))))
+
+
+def site_for_dir(directory: str | os.PathLike[str]) -> Site:
+    """The site a folder belongs to (cached), as `site_for` gives it for a file in the folder."""
+    return _site_for_dir(_real_dir(os.path.abspath(directory)))
 
 
 @lru_cache(maxsize=4096)

@@ -698,26 +698,35 @@ def project_suppressions(results: Iterable[Any], diagnostics: list[Diagnostic]) 
     """Silence cross-file diagnostics by their file's suppressions; report those left unused.
 
     `results` are the run's `FileResult`s (or what `lint_files` returned, see
-    `newslint.project.project_data`); `diagnostics` what the rules' `project_end` reported. Only
-    the given files' suppressions count (in a `--project` run, only they are reported on). A
-    suppression of a cross-file rule is called unused only when the run saw the whole site
-    (`results.covers_project()`, see `newslint.runner.Results`): in a pre-commit run of one file it
-    may silence a duplicate of a file the run did not see.
+    `newslint.project.project_data`); `diagnostics` what the rules' `project_end` reported. A
+    reported file's suppressions silence what is reported on it; in a `--project` run that may be
+    a file of the site the run was not given (a later article duplicating a given one). Only the
+    given files' suppressions are judged unused, and a suppression of a cross-file rule only when
+    the run saw the whole site (`results.covers_project()`, see `newslint.runner.Results`): in a
+    pre-commit run of one file it may silence a duplicate of a file the run did not see.
     """
     from newslint.project import project_data
 
+    project = project_data(results)
     data: dict[str, dict[str, Any]] = {}
-    for found in project_data(results).collected(PROJECT_KEY, given_only=True):
+    for found in project.collected(PROJECT_KEY, given_only=True):
         data[found.path] = found.data
-    if not data:
+    reported = {d.path for d in diagnostics} - data.keys()
+    others: dict[str, dict[str, Any]] = {}
+    if reported and project.context:
+        for found in project.collected(PROJECT_KEY):
+            if found.path in reported:
+                others[found.path] = found.data
+    if not data and not others:
         return diagnostics
     used: dict[str, set[Use]] = {path: set() for path in data}
     kept: list[Diagnostic] = []
     for d in diagnostics:
-        covers = data.get(d.path, {}).get("covers", {}).get(d.rule, ())
+        entry = data.get(d.path) or others.get(d.path, {})
+        covers = entry.get("covers", {}).get(d.rule, ())
         hits = [use for first, last, uses in covers if first <= d.line <= last for use in uses]
         if hits:
-            used[d.path].update(hits)
+            used.setdefault(d.path, set()).update(hits)
         else:
             kept.append(d)
     covers = getattr(results, "covers_project", None)

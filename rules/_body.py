@@ -13,6 +13,9 @@ from newslint.spans import Span
 
 # A list item's marker and the spaces before its content, alone on the line's start.
 _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
+# The same after the `>` of the block quotes it lies in (`> - `), which are group 1.
+_QUOTED_LIST_MARKER = re.compile(r"((?:[ \t]{0,3}>[ \t]?)*)(" + _LIST_MARKER.pattern + ")")
+_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _ONLY_LINKS = re.compile(r"\s*(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # `{{< name ...` or `{{< /name`; the commented form `{{</* name */>}}` does not match.
 _SHORTCODE = re.compile(r"\{\{<-?[ \t]*(/?)[ \t]*([A-Za-z0-9_][\w./-]{0,100})")
@@ -154,15 +157,23 @@ _CLOSING = frozenset(".,;:!?)]}\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f")
 
 
 def _whole_list_item(document: Document, prefix: str, last: int) -> bool:
-    """Whether the block after `prefix` (a list marker such as `- ` or `12. `) is all its list
-    item holds: no line after it, up to the next item, is indented as the item's content."""
-    if _LIST_MARKER.fullmatch(prefix) is None:
+    """Whether the block after `prefix` (a list marker such as `- ` or `12. `, possibly inside
+    block quotes: `> - `) is all its list item holds: no line after it, up to the next item or
+    the end of the quote, is indented as the item's content."""
+    match = _QUOTED_LIST_MARKER.fullmatch(prefix)
+    if match is None:
         return False
+    depth = match.group(1).count(">")
     for number in range(last + 1, document.lines.line_count + 1):
         line = _line(document, number)
+        for _ in range(depth):
+            quote = _QUOTE.match(line)
+            if quote is None:
+                return True  # the quote, and the item in it, ended
+            line = line[quote.end() :]
         if is_blank(line):
             continue
-        return len(line) - len(line.lstrip(" \t")) < len(prefix)
+        return len(line) - len(line.lstrip(" \t")) < len(match.group(2))
     return True
 
 

@@ -243,6 +243,9 @@ def report_duplicates(ctx: ProjectContext, collected: list[Collected], message_i
                 value=member.data[VALUE],
                 other=first.path,
                 more=more,
+                # Under `--project`, a given file that turns out to be the original (dated before
+                # an existing article) gets the existing one reported, as a whole run reports it.
+                related=(first.path,),
             )
 
 

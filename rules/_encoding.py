@@ -488,12 +488,40 @@ def foreign_encoding(raw: bytes) -> tuple[str, str] | None:
     # a stray one that `control-char` reports.
     if not sample or nuls * 4 < len(sample):
         return None
+    if len(raw) % 4 == 0:
+        # UTF-32: a code point is at most 10FFFF, so of its four bytes the highest is NUL and the
+        # next at most 10 (NUL below U+10000): the last two of four (LE) or the first two (BE).
+        if not sample[3::4].strip(b"\x00") and max(sample[2::4], default=0) <= 0x10:
+            return "UTF-32 LE", "every fourth byte is NUL"
+        if not sample[0::4].strip(b"\x00") and max(sample[1::4], default=0) <= 0x10:
+            return "UTF-32 BE", "every fourth byte is NUL"
     odd = sum(1 for index in range(1, len(sample), 2) if sample[index] == 0)
     if odd * 10 >= nuls * 9:
         return "UTF-16 LE", "every other byte is NUL"
     if (nuls - odd) * 10 >= nuls * 9:
         return "UTF-16 BE", "every other byte is NUL"
     return None
+
+
+_CODECS = {"UTF-16 LE": "utf-16-le", "UTF-16 BE": "utf-16-be"}
+_CODECS |= {"UTF-32 LE": "utf-32-le", "UTF-32 BE": "utf-32-be"}
+
+
+def transcode_foreign(raw: bytes, encoding: str) -> str | None:
+    """The text of a file `foreign_encoding` found in `encoding` (its BOM left out), or None when
+    the decoding is not certain: a byte that does not decode (an odd length, a lone surrogate), or
+    for a file without a BOM, whose encoding was told by its NUL bytes, a control character other
+    than a tab or a line break (binary data decodes to those). A U+FFFD in the text also gives
+    None: the fixer reads U+FFFD as a byte kept from the original and would write that back."""
+    bom = next((mark for mark, name in _FOREIGN_BOMS if name == encoding), b"")
+    marked = raw.startswith(bom) and bool(bom)
+    try:
+        decoded = raw[len(bom) if marked else 0 :].decode(_CODECS[encoding])
+    except (UnicodeDecodeError, KeyError):
+        return None
+    if "\ufffd" in decoded or "\x00" in decoded or not (marked or _plausible_text(decoded)):
+        return None
+    return decoded
 
 
 _BY_LANGUAGE = {

@@ -13,7 +13,10 @@ drafts) is taken as the original; each later one is reported, naming it. Section
 (`_index.md`) are not articles and are skipped.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
-staged files, add `--project` so they are compared with the rest of the site.
+staged files, add `--project` so they are compared with the rest of the site; it then reports what
+a run over the whole site reports about them: a staged article that repeats an earlier one, and
+an existing article that a staged one dated before it makes the later of the two (reported on the
+existing file, naming the staged one, and silenced by that file's own suppressions).
 
 ## Why is this bad?
 A feed importer that runs twice, or two feeds carrying one wire story, publish the same news twice;

@@ -9,7 +9,10 @@ title; other punctuation counts. Articles in different languages never clash. Th
 is reported, naming it. Section pages (`_index.md`) are not articles and are skipped.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
-staged files, add `--project` so they are compared with the rest of the site.
+staged files, add `--project` so they are compared with the rest of the site; it then reports what
+a run over the whole site reports about them: a staged article that repeats an earlier one, and
+an existing article that a staged one dated before it makes the later of the two (reported on the
+existing file, naming the staged one, and silenced by that file's own suppressions).
 
 ## Why is this bad?
 Lists, feeds and search results show two entries that look the same, and search engines may treat

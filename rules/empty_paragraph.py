@@ -5,11 +5,13 @@ Reports a Markdown paragraph whose text is nothing but non-breaking spaces, othe
 (U+3000 IDEOGRAPHIC SPACE, U+2003 EM SPACE, ...), zero-width characters or their HTML entities
 (`&nbsp;`, `&#160;`). Markdown treats a line of such characters as text, not as a blank line, so
 such a line written between two lines of text (where a blank line was meant) joins them into one
-paragraph; that line is reported too.
+paragraph; that line is reported too. The item of a tight list (one without blank lines between
+its items, whose text is no paragraph) that holds only such characters is reported as well.
 
 ## Why is this bad?
-Hugo renders it as `<p>&nbsp;</p>`: an unexplained gap between paragraphs. Scraped articles are full
-of them, and a mis-decoded `Â ` becomes one once `mojibake` has repaired it.
+Hugo renders it as `<p>&nbsp;</p>`: an unexplained gap between paragraphs, or `<li>&nbsp;</li>`:
+an empty bullet. Scraped articles are full of them, and a mis-decoded `Â ` becomes one once
+`mojibake` has repaired it.
 
 ## Example
     The vote passed on Tuesday.
@@ -26,7 +28,9 @@ of them, and a mis-decoded `Â ` becomes one once `mojibake` has repaired it.
 ## Fix safety
 Safe: the paragraph is removed with one of the blank lines around it, so the paragraphs before and
 after stay separated by exactly one blank line; inside a quote or a list item only the characters
-go. A whitespace line inside a paragraph becomes the blank line it stood for, which splits the
+go, but a list item (loose or tight) that holds nothing else goes whole with its marker, which alone
+would render as an empty bullet (when a whole tight list goes, the blank lines around it meet;
+`blank-lines` joins them). A whitespace line inside a paragraph becomes the blank line it stood for, which splits the
 paragraph where the source had a paragraph break (at the paragraph's first or last line it is just
 removed).
 """
@@ -34,13 +38,17 @@ removed).
 from __future__ import annotations
 
 import html
+import re
 
 from newslint import Edit, Fix, Rule, Severity, Span
-from newslint.events import Paragraph
+from newslint.events import Paragraph, Text
 from newslint.rule import Context
 
 from ._body import delete_block
 from ._encoding import ZERO_WIDTH
+
+# What stands before the text of a tight list item on its line: quotes and list markers.
+_ITEM_PREFIX = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*(?:[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+")
 
 
 def _visibly_empty(source: str) -> bool:
@@ -62,9 +70,14 @@ class EmptyParagraph(Rule):
     messages = {
         "empty": "paragraph holds only whitespace ({what})",
         "line": "line of only whitespace ({what}) inside a paragraph",
+        "item": "list item holds only whitespace ({what})",
     }
 
+    # Where the last paragraph ended: the text runs before it are its own, not a tight item's.
+    _paragraph_end = -1
+
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
+        self._paragraph_end = paragraph.span.end
         # The source, not the plain text: a paragraph of an image or a tag has no plain text either.
         if _visibly_empty(paragraph.text):
             fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, paragraph.span))
@@ -73,6 +86,26 @@ class EmptyParagraph(Rule):
         if "\n" not in paragraph.text.rstrip("\r\n"):
             return
         self._empty_lines(ctx, paragraph)
+
+    def on_text(self, ctx: Context, text: Text) -> None:
+        """The text of a tight list item, which is in no paragraph: reported when it is all the
+        item's first line holds after its marker and only whitespace."""
+        first = text.text[:1]
+        if not first or not (first.isspace() or first == "&" or first in ZERO_WIDTH):
+            return  # the common case, decided on one character
+        if text.span.start < self._paragraph_end or text.in_heading or text.in_link:
+            return
+        if "\n" in text.text or "\r" in text.text or not _visibly_empty(text.text):
+            return
+        document = ctx.document
+        line = document.lines.line_span(document.position(text.span.start).line)
+        before = document.text[line.start : text.span.start]
+        if _ITEM_PREFIX.fullmatch(before) is None or document.text[text.span.end : line.end].strip(
+            " \t"
+        ):
+            return
+        fix = Fix.safe("Remove the empty list item", delete_block(document, text.span))
+        ctx.report(text.span, "item", fix=fix, what=_what(text.text))
 
     def _empty_lines(self, ctx: Context, paragraph: Paragraph) -> None:
         """Lines of only whitespace that Markdown reads as part of the paragraph around them."""

@@ -12,8 +12,12 @@ ASCII or as valid UTF-8; when the whole file decodes in one of the language's en
 says so and the first one carries a fix that transcodes the file. A file that ends in the first
 bytes of a UTF-8 character was cut off: that is reported without a fix.
 
-A file in UTF-16 or UTF-32 (it starts with such a byte order mark, or every other byte is NUL) is
-reported once, without a fix: read as UTF-8 it is nothing but NULs and bad bytes.
+A file in UTF-16 or UTF-32 (it starts with such a byte order mark, or its NUL bytes fall where
+they do in those encodings: every other byte, or two of every four) is reported once: read as
+UTF-8 it is nothing but NULs and bad bytes. Its fix transcodes the whole file to UTF-8 without the
+byte order mark, keeping every character and line ending, when the file decodes in that encoding
+without error (and, without a byte order mark, to text with no control characters besides tabs
+and line breaks).
 
 ## Why is this bad?
 Hugo reads content as UTF-8: the bytes become `�` on the page, and some tools refuse the file.
@@ -26,7 +30,8 @@ Hugo reads content as UTF-8: the bytes become `�` on the page, and some tools 
 
 ## Fix safety
 Unsafe: the bytes are transcoded from the detected encoding, which is a guess from a few bytes and
-the article's language; an editor should check the result.
+the article's language; an editor should check the result. A UTF-16 or UTF-32 file is transcoded
+whole, in a fix pass of its own (other fixes, made on the text read as UTF-8, would be garbage).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from ._encoding import (
     encoding_name,
     foreign_encoding,
     is_cut_utf8,
+    transcode_foreign,
 )
 
 _SHOWN = 8
@@ -63,7 +69,13 @@ class InvalidUtf8(Rule):
         if foreign is not None:
             # Every other byte is NUL or not UTF-8: one diagnostic says what the file is.
             span = Span(0, min(1, len(document.text)))
-            ctx.report(span, "foreign", encoding=foreign[0], evidence=foreign[1])
+            decoded = transcode_foreign(document.raw, foreign[0])
+            fix = None
+            if decoded is not None:
+                # One edit over the whole text: the fix loop gives it a pass of its own.
+                whole = Edit.replace(Span(0, len(document.text)), decoded)
+                fix = Fix.unsafe(f"Transcode the file from {foreign[0]} to UTF-8", whole)
+            ctx.report(span, "foreign", fix=fix, encoding=foreign[0], evidence=foreign[1])
             return
         runs = list(document.invalid_bytes)
         if not runs:

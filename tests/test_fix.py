@@ -495,6 +495,28 @@ def test_utf16_file_is_never_rewritten(site: Path, capsys: pytest.CaptureFixture
     assert code == 1
 
 
+def test_utf16_file_is_transcoded_by_unsafe_fixes_and_then_stable(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # With every encoding, front-matter and body rule on: the transcoding goes first and alone,
+    # the other rules then fix the UTF-8 text (here: the NBSP paragraph), and a second run is a
+    # no-op.
+    text = '---\ntitle: "Zürich \u2014 北京"\n---\n\nGrüezi.\n\n\xa0\n\nAdieu.\n'
+    raw = b"\xff\xfe" + text.encode("utf-16-le")
+    (site / "u.md").write_bytes(raw)
+    args = ["fix", "--isolated", "--no-cache", "--select", "EN,FM001,FM002,BD", "u.md"]
+    assert main(args) == 1  # safe fixes only: the transcoding is unsafe, nothing is written
+    assert (site / "u.md").read_bytes() == raw
+    capsys.readouterr()
+    assert main([*args, "--unsafe-fixes"]) == 0
+    fixed = '---\ntitle: "Zürich \u2014 北京"\n---\n\nGrüezi.\n\nAdieu.\n'
+    assert (site / "u.md").read_bytes() == fixed.encode()
+    assert "Applied 2 fixes in 1 of 1 file" in capsys.readouterr().err
+    assert main([*args, "--unsafe-fixes"]) == 0
+    assert (site / "u.md").read_bytes() == fixed.encode()
+    assert main(["check", "--isolated", "--no-cache", "--select", "EN,FM001,FM002,BD", "u.md"]) == 0
+
+
 def test_site_is_found_from_each_files_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -156,13 +156,17 @@ def test_cached_files_still_contribute(site: list[Path]) -> None:
     assert found(runner.project_end(second, rules)) == EXPECTED
 
 
-def test_project_reports_only_on_the_given_files(site: list[Path]) -> None:
+def test_project_reports_on_the_given_files_and_on_their_duplicates(site: list[Path]) -> None:
     rules = ruleset()
     given = runner.lint_files([site[23]], rules, project=True, keep_results=False)
     assert given.project is not None and given.project.given_paths == {"content/en/news/0023.en.md"}
     assert found(runner.project_end(given, rules)) == [EXPECTED[2]]
+    # The original given: the later articles that repeat it are reported, as a whole run would.
     original = runner.lint_files([site[0]], rules, project=True, keep_results=False)
-    assert runner.project_end(original, rules) == []
+    assert found(runner.project_end(original, rules)) == EXPECTED[1:]
+    # A duplicate among files the run was not given stays out (5 cites 30's source).
+    unrelated = runner.lint_files([site[1]], rules, project=True, keep_results=False)
+    assert runner.project_end(unrelated, rules) == []
 
 
 def test_a_rule_without_group_key_gets_every_item_in_file_order(site: list[Path]) -> None:

@@ -153,9 +153,12 @@ def test_project_compares_given_files_with_the_whole_site(site: list[Path]) -> N
             "title 'Story number 0' is also used by content/en/news/0000.en.md",
         )
     ]
-    # The original is not reported, and other files' per-file problems are not either.
+    # The original given: its later duplicate is reported (as a whole run reports it), but not
+    # the other files' per-file problems.
     original = runner.lint_files([site[0]], rules, project=True)
-    assert runner.project_end(original, rules) == []
+    assert [(d.path, d.code) for d in runner.project_end(original, rules)] == [
+        ("content/en/news/0005.en.md", "XF002")
+    ]
     assert [d.code for r in original for d in r.diagnostics] == ["FM004"]
 
 
@@ -208,3 +211,54 @@ def test_a_dying_worker_is_an_internal_error_not_a_hang(
     assert "content/en/news/0005.en.md" in died
     message = results[5].diagnostics[0].message
     assert message == "a worker process died while linting this file's batch (a crash in a parser?)"
+
+
+def _dated(title: str, day: str, source: str, extra: str = "") -> str:
+    return (
+        f'---\ntitle: "{title}"\ndate: {day}T09:00:00Z\nsummary: "A summary long enough."\n'
+        f"{extra}---\n\nThe body.\n\n[Wire]({source})\n"
+    )
+
+
+def test_project_reports_the_later_article_when_a_staged_one_is_dated_earlier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A staged article dated before an existing one it duplicates is the original (the rule docs:
+    # the earliest is the original, each later one is reported, naming it): the report lands on
+    # the existing article, as a run over the whole site puts it, though the hook did not pass it.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hugo.toml").write_text('title = "Site"\n', encoding="utf-8")
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    wire = "https://wire.example/budget"
+    (news / "old.md").write_text(_dated("Budget passes", "2025-03-01", wire), "utf-8")
+    (news / "new.md").write_text(_dated("Budget passes", "2025-01-01", wire + "/"), "utf-8")
+    # A duplicate among the existing articles alone is not the staged file's business.
+    (news / "a.md").write_text(_dated("Vote", "2025-02-01", "https://b.example/v"), "utf-8")
+    (news / "b.md").write_text(_dated("Vote", "2025-02-02", "https://b.example/v"), "utf-8")
+    args = ["check", "--no-cache", "--isolated", "--select", "XF", "--output-format", "concise"]
+    title = (
+        "content/news/old.md:2:8: XF002 [duplicate-title] "
+        "title 'Budget passes' is also used by content/news/new.md\n"
+    )
+    expected = title + (
+        "content/news/old.md:9:8: XF001 [duplicate-source] source "
+        "https://wire.example/budget is also cited by content/news/new.md\n"
+    )
+    assert main([*args, "--project", "content/news/new.md"]) == 0  # warnings: below fail-on
+    assert capsys.readouterr().out == expected
+    assert main([*args, "content/news/new.md"]) == 0  # without --project: the file alone
+    assert capsys.readouterr().out == ""
+    main(args)  # the whole site: the same reports on old.md, and b.md's
+    assert capsys.readouterr().out == (
+        "content/news/b.md:2:8: XF002 [duplicate-title] "
+        "title 'Vote' is also used by content/news/a.md\n"
+        "content/news/b.md:9:8: XF001 [duplicate-source] source "
+        "https://b.example/v is also cited by content/news/a.md\n" + expected
+    )
+    # The existing article's own suppression still silences what is reported on it.
+    (news / "old.md").write_text(
+        _dated("Budget passes", "2025-03-01", wire, "# newslint: disable=XF001\n"), "utf-8"
+    )
+    assert main([*args, "--project", "content/news/new.md"]) == 0
+    assert capsys.readouterr().out == title

@@ -328,3 +328,70 @@ def test_theme_components(tmp_path: Path) -> None:
     assert site.themes == ("hugo-shortcodes", "mainroad", "github.com/x/extras")
     assert site.theme == "hugo-shortcodes" and site.is_mainroad
     assert site.widgets == ("recent", "search") and site.widgets_from_theme
+
+
+def test_content_hugo_never_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # What hugo 0.168 builds from this site: a.md, c.de.md, h.es.md (the page `h.es` in en) and
+    # content/de/i.md; not b.fr.md, content/fr/* (d.en.md too), secret-e.md, f.skip.md, drafts/.
+    write(
+        tmp_path / "hugo.toml",
+        'disableLanguages = ["fr"]\nignoreFiles = ["secret", "\\\\.skip\\\\.md\\\\z", "drafts$"]\n'
+        '[languages.en]\n[languages.fr]\ncontentDir = "content/fr"\n'
+        '[languages.de]\ncontentDir = "content/de"\n',
+    )
+    site = site_at(tmp_path)
+    content = tmp_path / "content"
+    built = ["news/a.md", "news/c.de.md", "news/h.es.md", "news/b.fr.de.md", "news/f.skip.md.x"]
+    skipped = ["news/b.fr.md", "news/b.FR.md", "news/secret-e.md", "news/f.skip.md"]
+    skipped += ["fr/d.md", "fr/d.en.md", "drafts/g.md"]
+    assert [p for p in built + skipped if site.hugo_skips(content / p)] == skipped
+    assert site.hugo_skips(content / "drafts", is_dir=True)  # the folder is not entered
+    assert not site.hugo_skips(content / "de", is_dir=True)
+    assert site.hugo_skips(content / "fr", is_dir=True)
+    assert site.content_dirs() == []  # none exists yet
+    (content / "fr").mkdir(parents=True)
+    (content / "de").mkdir()
+    assert site.content_dirs() == [content, content / "de"]
+    assert site.errors == []
+
+
+def test_disabled_languages_match_lower_case_keys_and_environment_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hugo lower-cases language keys and compares disableLanguages with them as written: "FR" and
+    # "zh-CN" disable nothing, "zh-cn" does; a lone string is a list of one.
+    write(tmp_path / "hugo.toml", 'disableLanguages = ["FR", "zh-CN"]\n[languages.fr]\n')
+    write(tmp_path / "config" / "staging" / "hugo.toml", 'disableLanguages = "zh-cn"\n')
+    write(tmp_path / "config" / "_default" / "languages.toml", "[en]\n[zh-CN]\n")
+    for variable in ("HUGO_ENVIRONMENT", "HUGO_ENV"):
+        monkeypatch.delenv(variable, raising=False)
+    names = ("a.fr.md", "a.zh-cn.md", "a.zh-CN.md", "a.md")
+    site = site_at(tmp_path)
+    assert [n for n in names if site.hugo_skips(tmp_path / "content" / n)] == []
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "staging")
+    site = site_at(tmp_path)
+    assert site.disabled_languages == {"zh-cn"}
+    assert [n for n in names if site.hugo_skips(tmp_path / "content" / n)] == [
+        "a.zh-cn.md",
+        "a.zh-CN.md",
+    ]
+    # `HUGO_DISABLELANGUAGES="fr zh-cn"` is split at spaces, as Hugo splits it.
+    monkeypatch.setenv("HUGO_DISABLELANGUAGES", "fr zh-cn")
+    monkeypatch.setenv("HUGO_IGNOREFILES", "^/nowhere/ secret")
+    site = site_at(tmp_path)
+    assert site.disabled_languages == {"fr", "zh-cn"}
+    assert [p.pattern for p in site.ignore_files] == ["^/nowhere/", "secret"]
+
+
+def test_hugo_refuses_a_disabled_default_language_and_a_bad_pattern(tmp_path: Path) -> None:
+    config = write(
+        tmp_path / "hugo.toml",
+        'disableLanguages = ["en"]\nignoreFiles = ["([", "keep"]\n[languages.en]\n[languages.fr]\n',
+    )
+    site = site_at(tmp_path)
+    assert site.errors == [
+        f"{config}: disableLanguages disables the default language 'en' (Hugo cannot build)",
+        f"{config}: ignoreFiles pattern '([' does not compile: "
+        "unterminated character set at position 1 (Hugo cannot build)",
+    ]
+    assert [p.pattern for p in site.ignore_files] == ["keep"]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newslint import fix_text
 from newslint.rules.empty_paragraph import EmptyParagraph
 from newslint.testing import Case, assert_case, fm
 
@@ -79,6 +80,36 @@ CASES = [
         errors=[("empty", 7, 4)],
         fixed=fm(body="1. One.\n\n2. \n\n   More of two.\n", title="T"),
     ),
+    Case(
+        # A tight list has no paragraphs: the item's text is its content, and it goes whole too.
+        "tight-list-item-of-only-spaces-goes-whole",
+        fm(body="- One.\n- \xa0\n- Three.\n", title="T"),
+        errors=[("item", 6, 3)],
+        fixed=fm(body="- One.\n- Three.\n", title="T"),
+    ),
+    Case(
+        "tight-list-items-of-unicode-spaces-and-entities",
+        fm(body="Before.\n\n1. \u3000\u3000\n2. &nbsp;\xa0\n3. \u2003\n\nAfter.\n", title="T"),
+        errors=[("item", 7, 4), ("item", 8, 4), ("item", 9, 4)],
+        # Each item goes with its line; the blank lines around the list meet (see below).
+        fixed=fm(body="Before.\n\n\nAfter.\n", title="T"),
+    ),
+    Case(
+        "tight-list-item-in-a-quote",
+        fm(body="> - One.\n> - \xa0\n", title="T"),
+        errors=[("item", 6, 5)],
+        fixed=fm(body="> - One.\n", title="T"),
+    ),
+    Case(
+        "tight-list-item-with-a-nested-list-keeps-its-marker",
+        fm(body="1. One.\n2. \xa0\n   - Nested.\n", title="T"),
+        errors=[("item", 6, 4)],
+        fixed=fm(body="1. One.\n2. \n   - Nested.\n", title="T"),
+    ),
+    Case(
+        "tight-list-item-with-text-after-the-spaces",
+        fm(body="- \xa0*x*\n- \xa0[a](https://a.example/)\n- Ten\xa0km.\n", title="T"),
+    ),
     Case("code-block", fm(body=f"{FENCE}\n\xa0\n{FENCE}\n", title="T")),
     Case(
         "crlf",
@@ -92,3 +123,10 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_empty_paragraph(case: Case) -> None:
     assert_case(EmptyParagraph, case)
+
+
+def test_a_list_of_only_empty_items_leaves_one_blank_line_after_fix() -> None:
+    # blank-lines (BD003) joins the two blank lines the removed list leaves, in the same fix run.
+    text = fm(body="Before.\n\n- \xa0\n- \u3000\n\nAfter.\n", title="T")
+    fixed, remaining = fix_text(text, select=["BD001", "BD003"])
+    assert (fixed, remaining) == (fm(body="Before.\n\nAfter.\n", title="T"), [])

@@ -76,10 +76,14 @@ def test_front_matter_that_does_not_parse_is_still_checked() -> None:
 UTF16_ARTICLE = '---\r\ntitle: "Zürich"\r\n---\r\n\r\nGrüezi.\r\n'
 
 
+WIDE_ARTICLE = '---\ntitle: "北京 \U0001f600"\n---\n\n北京时间2月8日。\r\nZürich.\n'
+
+
 @pytest.mark.parametrize(
     ("raw", "encoding", "evidence"),
     [
         (UTF16_ARTICLE.encode("utf-16-le"), "UTF-16 LE", "every other byte is NUL"),
+        (UTF16_ARTICLE.encode("utf-16-be"), "UTF-16 BE", "every other byte is NUL"),
         (b"\xff\xfe" + UTF16_ARTICLE.encode("utf-16-le"), "UTF-16 LE", "byte order mark FF FE"),
         (b"\xfe\xff" + UTF16_ARTICLE.encode("utf-16-be"), "UTF-16 BE", "byte order mark FE FF"),
         (
@@ -87,13 +91,38 @@ UTF16_ARTICLE = '---\r\ntitle: "Zürich"\r\n---\r\n\r\nGrüezi.\r\n'
             "UTF-32 LE",
             "byte order mark FF FE 00 00",
         ),
+        (
+            b"\x00\x00\xfe\xff" + UTF16_ARTICLE.encode("utf-32-be"),
+            "UTF-32 BE",
+            "byte order mark 00 00 FE FF",
+        ),
+        (
+            UTF16_ARTICLE.encode("utf-32-le"),
+            "UTF-32 LE",
+            "every fourth byte is NUL",
+        ),
+        (
+            UTF16_ARTICLE.encode("utf-32-be"),
+            "UTF-32 BE",
+            "every fourth byte is NUL",
+        ),
     ],
-    ids=["utf-16-le-no-bom", "utf-16-le", "utf-16-be", "utf-32-le"],
+    ids=[
+        "utf-16-le-no-bom",
+        "utf-16-be-no-bom",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32-le",
+        "utf-32-be",
+        "utf-32-le-no-bom",
+        "utf-32-be-no-bom",
+    ],
 )
-def test_utf16_file_is_one_diagnostic_without_a_fix(
+def test_utf16_and_utf32_files_are_one_diagnostic_and_transcoded_whole(
     raw: bytes, encoding: str, evidence: str
 ) -> None:
-    """A UTF-16 file is not UTF-8 with bad bytes: one diagnostic, never a byte-by-byte guess."""
+    """A UTF-16 file is not UTF-8 with bad bytes: one diagnostic, never a byte-by-byte guess; its
+    unsafe fix transcodes the whole file to UTF-8, without the BOM, keeping the CRLF endings."""
     assert lint_bytes(InvalidUtf8, raw) == [
         (
             "foreign",
@@ -102,6 +131,39 @@ def test_utf16_file_is_one_diagnostic_without_a_fix(
             f"file is encoded in {encoding}, not UTF-8 ({evidence}); save it as UTF-8",
         )
     ]
+    assert fix_bytes(InvalidUtf8, raw, unsafe=False) == raw
+    fixed = fix_bytes(InvalidUtf8, raw, unsafe=True)
+    assert fixed == UTF16_ARTICLE.encode()
+    assert lint_bytes(InvalidUtf8, fixed) == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\xff\xfe" + WIDE_ARTICLE.encode("utf-16-le"),
+        b"\xfe\xff" + WIDE_ARTICLE.encode("utf-16-be"),
+        b"\xff\xfe\x00\x00" + WIDE_ARTICLE.encode("utf-32-le"),
+        WIDE_ARTICLE.encode("utf-32-be"),
+    ],
+    ids=["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be-no-bom"],
+)
+def test_transcoding_keeps_every_character_and_line_ending(raw: bytes) -> None:
+    # An emoji is a surrogate pair in UTF-16; the mixed CRLF and LF endings stay as they were.
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True, language="zh") == WIDE_ARTICLE.encode()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        UTF16_ARTICLE.encode("utf-16-le")[:-1],  # an odd number of bytes
+        UTF16_ARTICLE.replace("Grüezi", "Gr\x07ezi").encode("utf-16-le"),  # a control character
+        b"\xff\xfe" + UTF16_ARTICLE.encode("utf-16-le") + b"\x00\xd8",  # a lone surrogate
+    ],
+    ids=["odd-length", "control-character", "lone-surrogate"],
+)
+def test_utf16_that_does_not_decode_cleanly_is_not_transcoded(raw: bytes) -> None:
+    [(message_id, *_)] = lint_bytes(InvalidUtf8, raw)
+    assert message_id == "foreign"
     assert fix_bytes(InvalidUtf8, raw, unsafe=True) == raw
 
 

@@ -1,0 +1,106 @@
+"""Discovery leaves out what Hugo never builds: `ignoreFiles` and disabled languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from newslint.discover import discover
+
+ARTICLE = '---\ndate: ""\n---\nBody.\n'  # DT002 on 2:7: one diagnostic per linted file
+SITE = """disableLanguages = ["fr"]
+ignoreFiles = ["secret", "\\\\.skip\\\\.md$", "drafts$"]
+[languages.en]
+contentDir = "content/en"
+[languages.fr]
+contentDir = "content/fr"
+[languages.de]
+contentDir = "content/de"
+"""
+# What hugo 0.168 builds from SITE: en/a.md, en/c.de.md, de/i.md; nothing else.
+FILES = [
+    "content/de/i.md",
+    "content/en/a.md",
+    "content/en/b.fr.md",
+    "content/en/c.de.md",
+    "content/en/drafts/g.md",
+    "content/en/f.skip.md",
+    "content/en/secret-e.md",
+    "content/fr/d.en.md",
+    "content/fr/d.md",
+]
+BUILT = ["content/de/i.md", "content/en/a.md", "content/en/c.de.md"]
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "hugo.toml").write_text(SITE, encoding="utf-8")
+    for name in FILES:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for variable in ("HUGO_ENVIRONMENT", "HUGO_ENV", "HUGO_DISABLELANGUAGES", "HUGO_IGNOREFILES"):
+        monkeypatch.delenv(variable, raising=False)
+    return tmp_path
+
+
+def linted(args: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
+    main(
+        ["check", "--no-cache", "--isolated", "--select", "DT002", "--output-format", "json", *args]
+    )
+    found = json.loads(capsys.readouterr().out)
+    assert {(d["line"], d["column"]) for d in found} <= {(2, 7)}
+    return [d["path"] for d in found]
+
+
+def test_a_walk_skips_what_hugo_does_not_build(site: Path) -> None:
+    files, missing = discover([Path("content")])
+    assert ([p.as_posix() for p in files], missing) == (BUILT, [])
+
+
+def test_check_lints_what_hugo_builds(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert linted([], capsys) == BUILT  # the site's content folders, fr's left out
+    assert linted(["content"], capsys) == BUILT
+
+
+def test_named_files_are_linted_unless_force_exclude(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As ruff does with `exclude`: a file named on the command line is linted (a translator checks
+    # a disabled language's article); the hooks pass --force-exclude and skip it like Hugo.
+    assert linted(FILES, capsys) == FILES
+    assert linted(["--force-exclude", *FILES], capsys) == BUILT
+
+
+def test_a_named_folder_hugo_skips_is_linted_whole(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert linted(["content/fr"], capsys) == ["content/fr/d.en.md", "content/fr/d.md"]
+    assert linted(["content/en/drafts"], capsys) == ["content/en/drafts/g.md"]
+
+
+def test_environment_folder_disables_a_language(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "hugo.toml").write_text(SITE.replace('disableLanguages = ["fr"]\n', ""), "utf-8")
+    (site / "config" / "staging").mkdir(parents=True)
+    (site / "config" / "staging" / "hugo.toml").write_text('disableLanguages = ["de"]\n', "utf-8")
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "staging")
+    assert linted([], capsys) == [
+        "content/en/a.md",
+        "content/en/b.fr.md",
+        "content/fr/d.en.md",
+        "content/fr/d.md",
+    ]
+
+
+def test_changed_files_skip_what_hugo_does_not_build_unless_named(site: Path) -> None:
+    from newslint.changed import select_changed
+
+    changed = [site / name for name in FILES]
+    assert [p.as_posix() for p in select_changed(changed, [Path("content")])] == BUILT
+    named = select_changed(changed, [Path("content"), Path("content/fr/d.md")])
+    assert [p.as_posix() for p in named] == [*BUILT, "content/fr/d.md"]
