@@ -474,17 +474,18 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
     try:
         cli = {f"--{k}": _split(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS}
         check_rules(config, registry.rules, cli)
-        extend_select = _split(args.extend_select)
+        checked_links: list[str] = []
         if config.links.check:  # the checker is loaded only when links are checked
             from newslint.linkcheck import link_rules
 
-            extend_select += link_rules(registry.rules, config)
+            checked_links = link_rules(registry.rules, config)
         ruleset = build_ruleset(
             config,
             select=_split(args.select) or None,
             ignore=_split(args.ignore),
-            extend_select=extend_select,
+            extend_select=_split(args.extend_select),
             registry=registry,
+            unless_ignored=checked_links,
         )
     except ConfigError as err:
         raise UsageError(str(err)) from None

@@ -501,3 +501,60 @@ def check_rules(
                 )
     if problems:
         raise ConfigError("\n".join(problems))
+
+
+# ----------------------------------------------------------------------------- rule selection
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One source of `select` / `extend-select` / `ignore`: the configuration file, or the command
+    line. `select` is None when the source does not set it (an empty list counts as not set)."""
+
+    select: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+
+
+_ALL, _RULE = 0, 1_000
+
+
+def specificity(selector: str, rules: Sequence[Any]) -> int:
+    """How specific a selector is, as ruff ranks them: `ALL` least, then code prefixes by length
+    (`DT` < `DT0` < `DT00`), then one rule (its full code or its name) most."""
+    if selector.upper() == "ALL":
+        return _ALL
+    upper = selector.upper()
+    if any(selector == r.name or upper == r.code for r in rules):
+        return _RULE
+    return len(selector)
+
+
+def select_rules(rules: Sequence[Any], sources: Sequence[Selection]) -> list[Any]:
+    """The rules enabled by `sources` (earliest first), resolved as ruff resolves them.
+
+    The start is the rules enabled by default. Within one source, selectors apply from the least
+    to the most specific, so `select = ["DT001"]` with `ignore = ["DT"]` keeps DT001 on, and at
+    equal specificity `ignore` wins. A source that sets `select` replaces what came before (the
+    command line's `--select` replaces the file's `select` and `ignore`); one that does not
+    adjusts it (`--extend-select DT001` turns DT001 on even when the file ignores `DT`).
+    """
+    from newslint.registry import matches
+
+    enabled = {rule: True for rule in rules if rule.default_enabled}
+    for source in sources:
+        updates: dict[Any, bool] = {}
+        chosen = [*(source.select or ()), *source.extend_select]
+        levels = sorted({specificity(s, rules) for s in [*chosen, *source.ignore]})
+        for level in levels:
+            for on, selectors in ((True, chosen), (False, source.ignore)):
+                for selector in selectors:
+                    if specificity(selector, rules) != level:
+                        continue
+                    for rule in rules:
+                        if matches(rule, selector):
+                            updates[rule] = on
+        if source.select:
+            enabled = {}
+        enabled.update(updates)
+    return [rule for rule in rules if enabled.get(rule)]

@@ -15,7 +15,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any
 
-from newslint.config import Config, ConfigError
+from newslint.config import Config, ConfigError, Selection, select_rules
 from newslint.diagnostics import Diagnostic, make_diagnostic
 from newslint.document import Document
 from newslint.events import Code, Collected, Heading, Html, Link, Paragraph, Text
@@ -142,8 +142,11 @@ def build_ruleset(
     extend_select: Sequence[str] = (),
     registry: Registry | None = None,
     rule_classes: Sequence[type[Rule]] | None = None,
+    unless_ignored: Sequence[str] = (),
 ) -> RuleSet:
-    """Resolve selection (CLI over config, like ruff) and options into a `RuleSet`."""
+    """Resolve selection (CLI over config, like ruff: see `newslint.config.select_rules`) and
+    options into a `RuleSet`. `unless_ignored` (the link rules under `--check-links`) are turned
+    on whatever the selection, unless an `ignore` of the file or the command line names them."""
     if registry is None:
         registry = (
             Registry(list(rule_classes))
@@ -167,18 +170,19 @@ def build_ruleset(
             raise ConfigError(
                 f"unknown rule or prefix {selector!r}{_did_you_mean(selector, names)}"
             )
-    active = []
+    sources = [
+        Selection(config.select or None, config.extend_select, config.ignore),
+        Selection(select or None, extend_select, ignore),
+    ]
+    chosen = set(select_rules(registry.rules, sources))
+    ignored = [*config.ignore, *ignore]
     for rule in registry.rules:
-        if chosen_select:
-            on = any(matches(rule, s) for s in chosen_select)
-        else:
-            on = rule.default_enabled
-        if any(matches(rule, s) for s in chosen_extend):
-            on = True
-        if any(matches(rule, s) for s in chosen_ignore):
-            on = False
-        if not on:
-            continue
+        if any(matches(rule, s) for s in unless_ignored) and not any(
+            matches(rule, s) for s in ignored
+        ):
+            chosen.add(rule)
+    active = []
+    for rule in (rule for rule in registry.rules if rule in chosen):
         settings = config.rules.get(rule.name) or config.rules.get(rule.code) or {}
         options, severity = _options_for(rule, settings)
         active.append(ActiveRule(rule, options, severity))

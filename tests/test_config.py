@@ -456,3 +456,38 @@ def test_plugin_directory_is_relative_to_the_configuration_file(
     monkeypatch.chdir(site / "content")
     code, out, err = run(["check", "a.md", "--output-format", "json", "--no-cache"], capsys)
     assert (code, codes(out), err) == (1, [("a.md", "FM004")], "")
+
+
+# ------------------------------------------------------ selection, resolved as ruff resolves it
+# As in ruff, within one source the more specific selector wins (ignore wins a tie); the command line
+# is a later source than the file, and its `--select` replaces the file's select and ignore.
+
+SELECTION = [
+    # (newslint.toml, command line, codes reported for content/a.md)
+    ('select = ["FM004"]\nignore = ["FM"]\n', [], ["FM004"]),
+    ('select = ["FM"]\nignore = ["FM004"]\n', [], []),
+    (
+        'select = ["ALL"]\nignore = ["FM", "LK"]\nextend-select = ["required-field"]\n',
+        [],
+        ["FM004"],
+    ),
+    ('select = ["FM004"]\nignore = ["required-field"]\n', [], []),
+    ('select = ["FM004", "LK001"]\nignore = ["ALL"]\n', [], ["FM004", "LK001"]),
+    ('ignore = ["FM004"]\n', ["--select", "FM004"], ["FM004"]),
+    ('select = ["LK001"]\nignore = ["FM"]\n', ["--extend-select", "FM004"], ["FM004", "LK001"]),
+    ('select = ["FM004", "LK001"]\n', ["--ignore", "LK"], ["FM004"]),
+    ('select = ["FM004", "LK001"]\n', ["--select", "FM,LK", "--ignore", "FM"], ["LK001"]),
+    ("", ["--select", "LK001", "--ignore", "LK"], ["LK001"]),
+]
+
+
+@pytest.mark.parametrize(("toml", "flags", "expected"), SELECTION)
+def test_selection_precedence_follows_ruff(
+    site: Path, capsys: pytest.CaptureFixture[str], toml: str, flags: list[str], expected: list[str]
+) -> None:
+    (site / "newslint.toml").write_text(toml, encoding="utf-8")
+    code, out, err = run(
+        ["check", "content/a.md", "--output-format", "json", "--no-cache", *flags], capsys
+    )
+    assert (code, err) == (1 if expected else 0, "")
+    assert codes(out) == [("content/a.md", c) for c in expected]
