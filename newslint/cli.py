@@ -460,7 +460,7 @@ def _default_paths(config: Config) -> list[Path]:
 
 
 def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]]:
-    from newslint.config import ConfigError, check_rules
+    from newslint.config import ConfigError, check_rules, exclude_patterns
     from newslint.engine import build_ruleset
 
     config = _load_config(args)
@@ -490,7 +490,7 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
     except ConfigError as err:
         raise UsageError(str(err)) from None
     paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
-    files = _files(args, paths, [*config.exclude, *args.exclude])
+    files = _files(args, paths, exclude_patterns(config, args.exclude))
     resume_gc()  # set up: from here on, linting makes garbage
     return config, ruleset, files
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import collections.abc
 import dataclasses
 import difflib
+import os
 import re
 import tomllib
 import types
@@ -558,3 +559,118 @@ def select_rules(rules: Sequence[Any], sources: Sequence[Selection]) -> list[Any
             enabled = {}
         enabled.update(updates)
     return [rule for rule in rules if enabled.get(rule)]
+
+
+# ----------------------------------------------------------------------------- file patterns
+
+
+# A `{...}` without braces inside; one written `[{]` or `[}]` (an escaped folder name) is literal.
+_BRACES = re.compile(r"(?<!\[)\{([^{}]*)(?<!\[)\}")
+
+
+def _expand_braces(pattern: str) -> list[str]:
+    """`content/{news,blog}/*` -> `content/news/*`, `content/blog/*` (innermost braces first)."""
+    found = _BRACES.search(pattern)
+    if found is None:
+        return [pattern]
+    out: list[str] = []
+    for choice in found.group(1).split(","):
+        out.extend(_expand_braces(pattern[: found.start()] + choice + pattern[found.end() :]))
+    return out
+
+
+def glob_variants(pattern: str) -> list[str]:
+    """The `fnmatch` patterns that together mean `pattern` as ruff's globs read it: braces are
+    alternatives, `**/` also matches no folder at all, and a leading `./` is the folder itself.
+    (`*` crosses `/`, in ruff as in `fnmatch`.)"""
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    out: list[str] = []
+    todo = _expand_braces(pattern)
+    while todo:
+        variant = todo.pop()
+        if variant in out:
+            continue
+        out.append(variant)
+        start = variant.find("**/")
+        while start != -1:
+            if start == 0 or variant[start - 1] == "/":
+                todo.append(variant[:start] + variant[start + 3 :])
+            start = variant.find("**/", start + 1)
+    return out
+
+
+def pattern_base(config: Config) -> str:
+    """The folder the configuration's file patterns start from: the configuration file's own
+    folder (so a run from a subfolder means the same files), else the working directory."""
+    if config.path is not None:
+        return os.path.abspath(config.path.parent)
+    return os.getcwd()
+
+
+_ABSOLUTE = re.compile(r"^(/|[A-Za-z]:/)")
+
+
+def anchor_patterns(patterns: Sequence[str], base: str) -> list[str]:
+    """`patterns` written from `base`, as absolute patterns (a pattern without `/` matches names
+    wherever they are and stays as it is), so they mean the same files from any folder."""
+    import glob
+
+    prefix = glob.escape(base.replace(os.sep, "/")).replace("{", "[{]").replace("}", "[}]")
+    anchored = []
+    for pattern in patterns:
+        while pattern.startswith("./"):
+            pattern = pattern[2:]
+        if "/" in pattern and not _ABSOLUTE.match(pattern):
+            pattern = prefix.rstrip("/") + "/" + pattern
+        anchored.append(pattern)
+    return anchored
+
+
+def exclude_patterns(config: Config, given: Sequence[str] = ()) -> list[str]:
+    """The configuration's `exclude` (from its folder) and `--exclude` globs (`given`, from the
+    working directory), anchored (see `anchor_patterns`)."""
+    return [
+        *anchor_patterns(config.exclude, pattern_base(config)),
+        *anchor_patterns(given, os.getcwd()),
+    ]
+
+
+def path_matches(path: str | os.PathLike[str], pattern: str, base: str) -> bool:
+    """Whether `path` matches a file pattern of `exclude` or `per-file-ignores`, as in ruff: the
+    pattern is matched against the file's name, and against its path from `base` (an absolute
+    pattern against the absolute path). `dir/**` also matches the folder `dir` itself."""
+    import fnmatch
+
+    full = os.path.abspath(path).replace(os.sep, "/")
+    name = full.rpartition("/")[2]
+    try:
+        rel = os.path.relpath(full, base).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows)
+        rel = "../"
+    inside = rel != ".." and not rel.startswith("../")
+    for variant in glob_variants(pattern):
+        if fnmatch.fnmatch(name, variant):
+            return True
+        if _ABSOLUTE.match(variant):
+            target = full
+        elif inside:
+            target = rel
+        else:
+            continue
+        if fnmatch.fnmatch(target, variant):
+            return True
+        if variant.endswith("/**") and fnmatch.fnmatch(target, variant[:-3]):
+            return True
+    return False
+
+
+def ignored_rules(path: str, per_file_ignores: Mapping[str, Sequence[str]], base: str) -> list[str]:
+    """The selectors `per-file-ignores` ignores for `path`; a pattern starting with `!` applies
+    to the files it does not match."""
+    ignored: list[str] = []
+    for pattern, selectors in per_file_ignores.items():
+        negated = pattern.startswith("!")
+        if path_matches(path, pattern[1:] if negated else pattern, base) != negated:
+            ignored.extend(selectors)
+    return ignored

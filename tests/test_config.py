@@ -491,3 +491,71 @@ def test_selection_precedence_follows_ruff(
     )
     assert (code, err) == (1 if expected else 0, "")
     assert codes(out) == [("content/a.md", c) for c in expected]
+
+
+# ------------------------------------------- file patterns (per-file-ignores, exclude), as ruff's
+# A pattern is matched against the file's name and against its path from the configuration
+# file's folder; `**/` also matches no folder, `{a,b}` is either, and in per-file-ignores an
+# initial `!` negates the pattern.
+
+A, B = ("content/a.md", "FM004"), ("content/archive/b.md", "FM004")
+PER_FILE_IGNORES = [
+    ('"!content/archive/**"', [B]),
+    ('"./content/archive/**"', [A]),
+    ('"content/{drafts,archive}/*.md"', [A]),
+    ('"**/archive/*.md"', [A]),
+    ('"content/**/a.md"', [B]),
+    ('"b.md"', [A]),
+    ('"archive/**"', [A, B]),  # from the configuration's folder: there is no archive/ there
+    ('"Content/archive/**"', [A, B]),  # paths are case-sensitive (on a case-sensitive system)
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"), PER_FILE_IGNORES, ids=[p[0] for p in PER_FILE_IGNORES]
+)
+def test_per_file_ignores_patterns(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    pattern: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    (site / "newslint.toml").write_text(
+        f'select = ["FM004"]\n[per-file-ignores]\n{pattern} = ["FM004"]\n', encoding="utf-8"
+    )
+    code, out, err = run(["check", "content", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out), err) == (1, expected, "")
+    # The same from a subfolder: the patterns are the configuration's, not the working directory's.
+    monkeypatch.chdir(site / "content")
+    code, out, err = run(["check", ".", "--output-format", "json", "--no-cache"], capsys)
+    moved = [(path.removeprefix("content/"), rule) for path, rule in expected]
+    assert (code, codes(out), err) == (1, moved, "")
+
+
+EXCLUDE = [
+    ('"./content/archive/**"', [A]),
+    ('"content/{drafts,archive}/**"', [A]),
+    ('"**/archive"', [A]),
+    ('"content/**/a.md"', [B]),
+    ('"archive/**"', [A, B]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), EXCLUDE, ids=[p[0] for p in EXCLUDE])
+def test_exclude_patterns(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    pattern: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    (site / "newslint.toml").write_text(
+        f'select = ["FM004"]\nexclude = [{pattern}]\n', encoding="utf-8"
+    )
+    code, out, err = run(["check", "content", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out), err) == (1, expected, "")
+    monkeypatch.chdir(site / "content")
+    code, out, err = run(["check", ".", "--output-format", "json", "--no-cache"], capsys)
+    moved = [(path.removeprefix("content/"), rule) for path, rule in expected]
+    assert (code, codes(out), err) == (1, moved, "")
