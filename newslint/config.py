@@ -17,6 +17,7 @@ from __future__ import annotations
 import collections.abc
 import dataclasses
 import difflib
+import functools
 import os
 import re
 import tomllib
@@ -579,7 +580,8 @@ def _expand_braces(pattern: str) -> list[str]:
     return out
 
 
-def glob_variants(pattern: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def glob_variants(pattern: str) -> tuple[str, ...]:
     """The `fnmatch` patterns that together mean `pattern` as ruff's globs read it: braces are
     alternatives, `**/` also matches no folder at all, and a leading `./` is the folder itself.
     (`*` crosses `/`, in ruff as in `fnmatch`.)"""
@@ -597,7 +599,7 @@ def glob_variants(pattern: str) -> list[str]:
             if start == 0 or variant[start - 1] == "/":
                 todo.append(variant[:start] + variant[start + 3 :])
             start = variant.find("**/", start + 1)
-    return out
+    return tuple(out)
 
 
 def pattern_base(config: Config) -> str:
@@ -640,28 +642,35 @@ def path_matches(path: str | os.PathLike[str], pattern: str, base: str) -> bool:
     """Whether `path` matches a file pattern of `exclude` or `per-file-ignores`, as in ruff: the
     pattern is matched against the file's name, and against its path from `base` (an absolute
     pattern against the absolute path). `dir/**` also matches the folder `dir` itself."""
+    return any_matches(path, (pattern,), base)
+
+
+def any_matches(path: str | os.PathLike[str], patterns: Sequence[str], base: str) -> bool:
+    """Whether `path` matches one of `patterns` (see `path_matches`)."""
     import fnmatch
 
     full = os.path.abspath(path).replace(os.sep, "/")
     name = full.rpartition("/")[2]
-    try:
-        rel = os.path.relpath(full, base).replace(os.sep, "/")
-    except ValueError:  # another drive (Windows)
-        rel = "../"
-    inside = rel != ".." and not rel.startswith("../")
-    for variant in glob_variants(pattern):
-        if fnmatch.fnmatch(name, variant):
-            return True
-        if _ABSOLUTE.match(variant):
-            target = full
-        elif inside:
-            target = rel
-        else:
-            continue
-        if fnmatch.fnmatch(target, variant):
-            return True
-        if variant.endswith("/**") and fnmatch.fnmatch(target, variant[:-3]):
-            return True
+    rel: str | None = None
+    for pattern in patterns:
+        for variant in glob_variants(pattern):
+            if fnmatch.fnmatch(name, variant):
+                return True
+            if _ABSOLUTE.match(variant):
+                target = full
+            else:
+                if rel is None:  # only for patterns not anchored by `anchor_patterns`
+                    try:
+                        rel = os.path.relpath(full, base).replace(os.sep, "/")
+                    except ValueError:  # another drive (Windows)
+                        rel = "../"
+                if rel == ".." or rel.startswith("../"):
+                    continue
+                target = rel
+            if fnmatch.fnmatch(target, variant):
+                return True
+            if variant.endswith("/**") and fnmatch.fnmatch(target, variant[:-3]):
+                return True
     return False
 
 

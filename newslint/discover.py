@@ -96,10 +96,9 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
     the working directory."""
     if not patterns:
         return False
-    from newslint.config import path_matches
+    from newslint.config import any_matches
 
-    base = os.getcwd()
-    return any(path_matches(path, pattern, base) for pattern in patterns)
+    return any_matches(path, patterns, os.getcwd())
 
 
 def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
