@@ -428,6 +428,7 @@ def check_options(rule: Any, settings: Any, label: str) -> list[str]:
     if not isinstance(settings, dict):
         return [f"{label}: expected a table, got {_show(settings)}"]
     problems = []
+    given: dict[str, str] = {}  # field name -> the key that set it
     fields = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(rule.Options)}
     try:
         hints = typing.get_type_hints(rule.Options)
@@ -445,6 +446,14 @@ def check_options(rule: Any, settings: Any, label: str) -> list[str]:
                 )
             continue
         name = fields.get(key) or (key if key in fields.values() else None)
+        if name is not None and name in given:
+            problems.append(
+                f"{label}: option {name.replace('_', '-')!r} is given twice"
+                f" (as {given[name]!r} and {key!r})"
+            )
+            continue
+        if name is not None:
+            given[name] = key
         if name is None:
             known = ", ".join(sorted(fields)) or "none"
             hint = _did_you_mean(key, [*fields, "severity"])
@@ -453,6 +462,16 @@ def check_options(rule: Any, settings: Any, label: str) -> list[str]:
             problems.append(
                 f"{label}.{key}: expected {_type_name(hints[name])}, got {_show(value)}"
             )
+    if not problems:
+        # The rule's own checks of its values (`__post_init__`), now, with the file named: not
+        # only when the rule runs, and also for a rule this run leaves off.
+        kwargs = {
+            name: coerce_option(settings[key], hints.get(name)) for name, key in given.items()
+        }
+        try:
+            rule.Options(**kwargs)
+        except (TypeError, ValueError) as err:
+            problems.append(f"{label}: {err}")
     return problems
 
 
@@ -481,6 +500,18 @@ def check_rules(
                     f"unknown rule or prefix {selector!r}{suggest_rule(selector, rules)}"
                 )
     by_key = {r.name: r for r in rules} | {r.code: r for r in rules}
+    tables: dict[Any, str] = {}  # rule -> the first [rules.<key>] table naming it
+    for name in config.rules:
+        rule = by_key.get(name)
+        if rule is None:
+            continue
+        if rule in tables:
+            first, second = (f"{prefix}{_key_path(['rules', key])}" for key in (tables[rule], name))
+            problems.append(
+                f"{where}: {first} and {second} configure the same rule"
+                f" ({rule.name}, {rule.code}): write one table"
+            )
+        tables.setdefault(rule, name)
     for name, settings in config.rules.items():
         label = f"{where}: {prefix}{_key_path(['rules', name])}"
         rule = by_key.get(name)

@@ -219,6 +219,26 @@ ERRORS = [
     ),
     (
         "newslint.toml",
+        "[rules.required-field]\nmax-chars = 3\nmax_chars = 4\n",
+        "newslint.toml: rules.required-field: option 'max-chars' is given twice"
+        " (as 'max-chars' and 'max_chars')",
+    ),
+    (
+        "pyproject.toml",
+        '[tool.newslint.rules.FM004]\nseverity = "info"\n'
+        '[tool.newslint.rules.required-field]\nfields = ["title"]\n',
+        "pyproject.toml: tool.newslint.rules.FM004 and tool.newslint.rules.required-field"
+        " configure the same rule (required-field, FM004): write one table",
+    ),
+    # A value the rule's own options reject, named with the file, even when the rule is not on.
+    (
+        "newslint.toml",
+        'ignore = ["DT"]\n[rules.date-future]\nnow = "yesterday"\n',
+        "newslint.toml: rules.date-future: now 'yesterday' is not a date"
+        " (write 2025-02-08T09:55:35+08:00)",
+    ),
+    (
+        "newslint.toml",
         'presets = ["mainraod"]\n',
         "newslint.toml: presets[0]: unknown preset 'mainraod' (presets: ",
     ),
