@@ -433,8 +433,13 @@ def cmd_rule(args: argparse.Namespace) -> int:
 def _load_config(args: argparse.Namespace) -> Config:
     from newslint.config import ConfigError, load_config
 
+    def warn(message: str) -> None:
+        print(f"newslint: warning: {message}", file=sys.stderr)
+
+    # `check`, `fix` and `watch` use the configuration nearest the files they are given.
+    paths = [Path(p) for p in getattr(args, "paths", None) or ()]
     try:
-        return load_config(args.config, isolated=args.isolated)
+        return load_config(args.config, isolated=args.isolated, paths=paths, warn=warn)
     except ConfigError as err:
         raise UsageError(str(err)) from None
 

@@ -23,7 +23,7 @@ import re
 import tomllib
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -275,8 +275,16 @@ def find_config(start: Path) -> Path | None:
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
             try:
-                text = pyproject.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                raw = pyproject.read_bytes()
+            except OSError:
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                # Not UTF-8, so not TOML: newslint's if it has a newslint section (loading it
+                # reports the error), rather than silently a parent's configuration or none.
+                if _NEWSLINT_TABLE.search(raw.decode("utf-8", errors="replace")):
+                    return pyproject
                 continue
             try:
                 data = tomllib.loads(text)
@@ -289,13 +297,50 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def nearest_config(
+    paths: Sequence[Path], cwd: Path, warn: Callable[[str], None] | None = None
+) -> Path | None:
+    """The configuration file for a run over `paths`: as in ruff, the one nearest the files (found
+    from each file's folder upward), else from `cwd` upward. newslint applies one configuration to
+    a run, so when the files have different nearest files, the working directory's is used and
+    `warn` is told."""
+    # Thousands of files named by pre-commit share a few folders: each folder is looked at once.
+    folders = dict.fromkeys(cwd / p if (cwd / p).is_dir() else (cwd / p).parent for p in paths)
+    found: dict[Path, Path | None] = {}
+    for folder in folders:
+        start = folder.resolve()
+        while not start.is_dir() and start != start.parent:  # a path that does not exist (yet)
+            start = start.parent
+        if start not in found:
+            found[start] = find_config(start)
+    configs = list(dict.fromkeys(found.values()))
+    if len(configs) == 1:
+        return configs[0]
+    fallback = find_config(cwd.resolve())
+    if configs and warn is not None:
+        names = ", ".join(display(c) if c else "none" for c in configs)
+        using = display(fallback) if fallback else "the defaults"
+        warn(
+            f"the files are configured by different files ({names}); using {using} for all"
+            " (lint each project on its own)"
+        )
+    return fallback
+
+
 def load_config(
-    path: Path | None = None, *, isolated: bool = False, cwd: Path | None = None
+    path: Path | None = None,
+    *,
+    isolated: bool = False,
+    cwd: Path | None = None,
+    paths: Sequence[Path] = (),
+    warn: Callable[[str], None] | None = None,
 ) -> Config:
+    """The configuration: `path` (`--config`), else the file nearest `paths` (see
+    `nearest_config`), else the defaults; `isolated` reads none."""
     if isolated:
         return Config()
     if path is None:
-        path = find_config((cwd or Path.cwd()).resolve())
+        path = nearest_config(paths, cwd or Path.cwd(), warn)
         if path is None:
             return Config()
     try:

@@ -579,3 +579,55 @@ def test_exclude_patterns(
     code, out, err = run(["check", ".", "--output-format", "json", "--no-cache"], capsys)
     moved = [(path.removeprefix("content/"), rule) for path, rule in expected]
     assert (code, codes(out), err) == (1, moved, "")
+
+
+# ------------------------------------------------ discovery: the configuration nearest the files
+
+
+def test_the_configuration_nearest_the_linted_files_is_used(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As in ruff: the closest configuration to the files, not only to the working directory.
+    (site / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    (site / "other" / "content").mkdir(parents=True)
+    (site / "other" / "content" / "c.md").write_text(NO_SUMMARY, encoding="utf-8")
+    (site / "other" / "newslint.toml").write_text('select = ["LK001"]\n', encoding="utf-8")
+    code, out, err = run(
+        ["check", "other/content", "--output-format", "json", "--no-cache"], capsys
+    )
+    assert (code, codes(out), err) == (1, [("other/content/c.md", "LK001")], "")
+    # Files under two configurations: the working directory's, with a warning naming both.
+    named = ["content/a.md", "other/content/c.md"]
+    code, out, err = run(["check", *named, "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out)) == (1, [("content/a.md", "FM004"), ("other/content/c.md", "FM004")])
+    assert err == (
+        "newslint: warning: the files are configured by different files (newslint.toml,"
+        " other/newslint.toml); using newslint.toml for all (lint each project on its own)\n"
+    )
+
+
+def test_files_outside_the_working_directory_use_their_configuration(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    (site / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    named = str(site / "content" / "a.md")
+    code, out, err = run(["check", named, "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out), err) == (1, [(Path(named).as_posix(), "FM004")], "")
+
+
+def test_a_pyproject_with_a_broken_newslint_section_is_not_passed_over(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    (site / "content" / "pyproject.toml").write_bytes(
+        b'[tool.newslint]\nselect = ["LK001"]\n# caf\xe9\n'
+    )
+    code, out, err = run(["check", "content/a.md"], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "newslint: error: content/pyproject.toml: not valid TOML: 'utf-8' codec can't decode"
+    )
