@@ -631,3 +631,26 @@ def test_a_pyproject_with_a_broken_newslint_section_is_not_passed_over(
     assert err.startswith(
         "newslint: error: content/pyproject.toml: not valid TOML: 'utf-8' codec can't decode"
     )
+
+
+def test_init_refuses_a_second_configuration_in_the_same_folder(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # newslint.toml would shadow the [tool.newslint] already there, and the other way round.
+    (site / "pyproject.toml").write_text('[tool.newslint]\nselect = ["FM004"]\n', encoding="utf-8")
+    code, _, err = run(["init"], capsys)
+    assert (code, err) == (
+        2,
+        "newslint: error: pyproject.toml already configures newslint here; not writing"
+        " newslint.toml\n",
+    )
+    assert not (site / "newslint.toml").exists()
+    (site / "pyproject.toml").write_text('[project]\nname = "site"\n', encoding="utf-8")
+    (site / ".newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    code, _, err = run(["init", "pyproject.toml"], capsys)
+    assert (code, err) == (
+        2,
+        "newslint: error: .newslint.toml already configures newslint here; not adding"
+        " [tool.newslint] to pyproject.toml\n",
+    )
+    assert (site / "pyproject.toml").read_text(encoding="utf-8") == '[project]\nname = "site"\n'
