@@ -28,6 +28,16 @@ class UsageError(Exception):
     pass
 
 
+# `--config`, as in ruff: a configuration file (skips discovery), or a TOML `KEY = VALUE` that
+# overrides one setting; repeatable (`newslint.config.split_config_args`).
+_CONFIG_OPTION: dict[str, Any] = {
+    "action": "append",
+    "default": [],
+    "metavar": "FILE|KEY=VALUE",
+    "help": "configuration file (skips discovery), or a TOML KEY = VALUE overriding one setting",
+}
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -44,9 +54,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--extend-select", action="append", default=[], metavar="RULES")
     parser.add_argument("--ignore", action="append", default=[], metavar="RULES")
-    parser.add_argument(
-        "--config", type=Path, metavar="FILE", help="configuration file (skips discovery)"
-    )
+    parser.add_argument("--config", **_CONFIG_OPTION)
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     parser.add_argument(
         "--output-format",
@@ -179,12 +187,12 @@ def _rule_arguments(rule: argparse.ArgumentParser) -> None:
 def _plugin_arguments(parser: argparse.ArgumentParser) -> None:
     """Where `rules` and `rule` find plugins: `--rules-dir` and the configuration's `plugins`."""
     parser.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    parser.add_argument("--config", **_CONFIG_OPTION)
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
 
 def _config_arguments(config: argparse.ArgumentParser) -> None:
-    config.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    config.add_argument("--config", **_CONFIG_OPTION)
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     config.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
     config.add_argument("--output-format", choices=("toml", "json"), default="toml")

@@ -327,22 +327,63 @@ def nearest_config(
     return fallback
 
 
+def split_config_args(
+    values: Sequence[str | os.PathLike[str]],
+) -> tuple[Path | None, dict[str, Any]]:
+    """`--config` values, as ruff reads them: each is a configuration file, or a TOML
+    `KEY = VALUE` (keys as in newslint.toml) that overrides the configuration; one file at most.
+    The overrides are checked here (`--config: ...` names them) and merged in the order given."""
+    files: list[Path] = []
+    overrides: dict[str, Any] = {}
+    for value in values:
+        text = os.fspath(value)
+        if "=" not in text or Path(text).is_file():
+            files.append(Path(text))
+            continue
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"--config {text!r}: not a file, and not valid TOML: {err}") from None
+        _merge(overrides, data)
+    if len(files) > 1:
+        raise ConfigError(f"--config: one configuration file at most: {', '.join(map(str, files))}")
+    if overrides:
+        _validate(overrides, "--config")
+    return (files[0] if files else None), overrides
+
+
+def _merge(into: dict[str, Any], data: Mapping[str, Any]) -> None:
+    """Merge `data` into `into`, table by table (a later value wins)."""
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
 def load_config(
-    path: Path | None = None,
+    path: Path | str | Sequence[str | os.PathLike[str]] | None = None,
     *,
     isolated: bool = False,
     cwd: Path | None = None,
     paths: Sequence[Path] = (),
     warn: Callable[[str], None] | None = None,
 ) -> Config:
-    """The configuration: `path` (`--config`), else the file nearest `paths` (see
-    `nearest_config`), else the defaults; `isolated` reads none."""
+    """The configuration: `path` (`--config`: a file, or a list of `--config` values, see
+    `split_config_args`), else the file nearest `paths` (see `nearest_config`), else the
+    defaults; `isolated` reads no file (`--config KEY = VALUE` still applies)."""
+    values: list[str | os.PathLike[str]] = (
+        [] if path is None else [path] if isinstance(path, str | os.PathLike) else list(path)
+    )
+    path, overrides = split_config_args(values)
     if isolated:
-        return Config()
+        if path is not None:
+            raise ConfigError(f"--config {path}: a configuration file cannot go with --isolated")
+        return parse_config(overrides, None) if overrides else Config()
     if path is None:
         path = nearest_config(paths, cwd or Path.cwd(), warn)
         if path is None:
-            return Config()
+            return parse_config(overrides, None) if overrides else Config()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
@@ -355,6 +396,10 @@ def load_config(
             raise ConfigError(
                 f"{display(path)}: tool.newslint: expected a table, got {_show(data)}"
             )
+    if overrides:
+        # The file is checked as written (its errors name it), then the overrides go on top.
+        parse_config(data, path)
+        _merge(data, overrides)
     return parse_config(data, path)
 
 

@@ -654,3 +654,54 @@ def test_init_refuses_a_second_configuration_in_the_same_folder(
         " [tool.newslint] to pyproject.toml\n",
     )
     assert (site / "pyproject.toml").read_text(encoding="utf-8") == '[project]\nname = "site"\n'
+
+
+# ------------------------------------------------------------ --config KEY = VALUE, as in ruff
+
+
+def test_inline_config_overrides_the_file(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text(
+        'select = ["FM004", "LK001"]\n[rules.required-field]\nseverity = "warning"\n',
+        encoding="utf-8",
+    )
+    args = ["check", "content/a.md", "--output-format", "json", "--no-cache"]
+    code, out, err = run([*args, "--config", 'select = ["LK001"]'], capsys)
+    assert (code, codes(out), err) == (1, [("content/a.md", "LK001")], "")
+    # Tables merge key by key; repeated --config add up; with a file, the file is read first.
+    (site / "other.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    overrides = [
+        "--config",
+        "rules.required-field.fields = ['title']",
+        "--config",
+        "fail-on='info'",
+    ]
+    code, out, err = run([*args, "--config", "other.toml", *overrides], capsys)
+    assert (code, codes(out), err) == (0, [], "")
+    code, out, err = run(["config", "--output-format", "json", *overrides], capsys)
+    data = json.loads(out)
+    assert (code, data["path"], data["config"]["fail-on"]) == (0, "newslint.toml", "info")
+    assert data["config"]["rules"] == {
+        "required-field": {"severity": "warning", "fields": ["title"]}
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('excude = ["x"]', "--config: unknown key 'excude' (did you mean 'exclude'?)"),
+        ("fail-on = 3", "--config: fail-on: expected one of 'error', 'warning', 'info', got 3"),
+        ("select = [", "--config 'select = [': not a file, and not valid TOML: "),
+        ("other.toml", "newslint: error: --config: one configuration file at most: "),
+    ],
+)
+def test_inline_config_errors(
+    site: Path, capsys: pytest.CaptureFixture[str], value: str, message: str
+) -> None:
+    (site / "other.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    (site / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    extra = ["--config", "newslint.toml"] if value == "other.toml" else []
+    code, out, err = run(["check", "content", *extra, "--config", value], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        message if message.startswith("newslint") else f"newslint: error: {message}"
+    )
