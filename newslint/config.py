@@ -215,6 +215,10 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
     except ValidationError as err:
         problems = [_problem(error, where, prefix) for error in err.errors()]
         raise ConfigError("\n".join(dict.fromkeys(problems))) from None
+    if config.max_file_size < 1:  # every file would be "too large": nothing linted, exit 0
+        raise ConfigError(
+            f"{where}: {prefix}max-file-size: must be at least 1 (bytes), not {config.max_file_size}"
+        )
     if config.timezone is not None:
         problem = _check_timezone(config.timezone)
         if problem:

@@ -239,6 +239,11 @@ ERRORS = [
     ),
     (
         "newslint.toml",
+        "max-file-size = -1\n",
+        "newslint.toml: max-file-size: must be at least 1 (bytes), not -1",
+    ),
+    (
+        "newslint.toml",
         'presets = ["mainraod"]\n',
         "newslint.toml: presets[0]: unknown preset 'mainraod' (presets: ",
     ),
