@@ -281,7 +281,7 @@ def find_config(start: Path) -> Path | None:
             try:
                 raw = pyproject.read_bytes()
             except OSError:
-                continue
+                return pyproject  # it may be newslint's: loading it reports why it cannot be read
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:

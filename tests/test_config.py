@@ -710,3 +710,27 @@ def test_inline_config_errors(
     assert err.startswith(
         message if message.startswith("newslint") else f"newslint: error: {message}"
     )
+
+
+def test_an_unreadable_pyproject_is_reported_not_passed_over(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It may hold [tool.newslint]: passing over it would silently mean a parent's or no
+    # configuration. (Simulated: the tests may run as root, who reads every file.)
+    (site / "pyproject.toml").write_text('[tool.newslint]\nselect = ["FM004"]\n', encoding="utf-8")
+    real_bytes, real_text = Path.read_bytes, Path.read_text
+
+    def denied(path: Path) -> None:
+        if path.name == "pyproject.toml":
+            raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "read_bytes", lambda self: denied(self) or real_bytes(self))
+    monkeypatch.setattr(
+        Path, "read_text", lambda self, *a, **k: denied(self) or real_text(self, *a, **k)
+    )
+    code, out, err = run(["check", "content"], capsys)
+    assert (code, out, err) == (
+        2,
+        "",
+        "newslint: error: pyproject.toml: cannot read: Permission denied\n",
+    )
