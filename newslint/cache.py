@@ -183,6 +183,8 @@ def run_fingerprint(ruleset: RuleSet) -> str:
         "code": _code_fingerprint(),
         "rules": rules,
         "per_file_ignores": ruleset.per_file_ignores,
+        # Its patterns are read from the configuration file's folder (`config.pattern_base`).
+        "pattern_base": str(getattr(config, "path", None) or ""),
         "config": data,
     }
     text = json.dumps(payload, sort_keys=True, default=repr)
