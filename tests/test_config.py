@@ -734,3 +734,18 @@ def test_an_unreadable_pyproject_is_reported_not_passed_over(
         "",
         "newslint: error: pyproject.toml: cannot read: Permission denied\n",
     )
+
+
+def test_isolated_reads_no_file_but_takes_inline_settings(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "newslint.toml").write_text('select = ["LK001"]\n', encoding="utf-8")
+    args = ["check", "content/a.md", "--output-format", "json", "--no-cache", "--isolated"]
+    code, out, err = run([*args, "--config", "select = ['FM004']"], capsys)
+    assert (code, codes(out), err) == (1, [("content/a.md", "FM004")], "")
+    code, out, err = run([*args, "--config", "newslint.toml"], capsys)
+    assert (code, out, err) == (
+        2,
+        "",
+        "newslint: error: --config newslint.toml: a configuration file cannot go with --isolated\n",
+    )
