@@ -183,6 +183,8 @@ def run_fingerprint(ruleset: RuleSet) -> str:
         "code": _code_fingerprint(),
         "rules": rules,
         "per_file_ignores": ruleset.per_file_ignores,
+        # Their patterns are read from the configuration file's folder (`config.pattern_base`).
+        "config_file": os.path.abspath(path) if (path := getattr(config, "path", None)) else "",
         "config": data,
     }
     text = json.dumps(payload, sort_keys=True, default=repr)

@@ -28,6 +28,16 @@ class UsageError(Exception):
     pass
 
 
+# `--config`, as in ruff: a configuration file (skips discovery), or a TOML `KEY = VALUE` that
+# overrides one setting; repeatable (`newslint.config.split_config_args`).
+_CONFIG_OPTION: dict[str, Any] = {
+    "action": "append",
+    "default": [],
+    "metavar": "FILE|KEY=VALUE",
+    "help": "configuration file (skips discovery), or a TOML KEY = VALUE overriding one setting",
+}
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -44,9 +54,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--extend-select", action="append", default=[], metavar="RULES")
     parser.add_argument("--ignore", action="append", default=[], metavar="RULES")
-    parser.add_argument(
-        "--config", type=Path, metavar="FILE", help="configuration file (skips discovery)"
-    )
+    parser.add_argument("--config", **_CONFIG_OPTION)
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     parser.add_argument(
         "--output-format",
@@ -179,12 +187,12 @@ def _rule_arguments(rule: argparse.ArgumentParser) -> None:
 def _plugin_arguments(parser: argparse.ArgumentParser) -> None:
     """Where `rules` and `rule` find plugins: `--rules-dir` and the configuration's `plugins`."""
     parser.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    parser.add_argument("--config", **_CONFIG_OPTION)
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
 
 def _config_arguments(config: argparse.ArgumentParser) -> None:
-    config.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    config.add_argument("--config", **_CONFIG_OPTION)
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     config.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
     config.add_argument("--output-format", choices=("toml", "json"), default="toml")
@@ -433,8 +441,13 @@ def cmd_rule(args: argparse.Namespace) -> int:
 def _load_config(args: argparse.Namespace) -> Config:
     from newslint.config import ConfigError, load_config
 
+    def warn(message: str) -> None:
+        print(f"newslint: warning: {message}", file=sys.stderr)
+
+    # `check`, `fix` and `watch` use the configuration nearest the files they are given.
+    paths = [Path(p) for p in getattr(args, "paths", None) or ()]
     try:
-        return load_config(args.config, isolated=args.isolated)
+        return load_config(args.config, isolated=args.isolated, paths=paths, warn=warn)
     except ConfigError as err:
         raise UsageError(str(err)) from None
 
@@ -460,7 +473,7 @@ def _default_paths(config: Config) -> list[Path]:
 
 
 def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]]:
-    from newslint.config import ConfigError, check_rules
+    from newslint.config import ConfigError, check_rules, exclude_patterns
     from newslint.engine import build_ruleset
 
     config = _load_config(args)
@@ -481,22 +494,23 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
     try:
         cli = {f"--{k}": _split(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS}
         check_rules(config, registry.rules, cli)
-        extend_select = _split(args.extend_select)
+        checked_links: list[str] = []
         if config.links.check:  # the checker is loaded only when links are checked
             from newslint.linkcheck import link_rules
 
-            extend_select += link_rules(registry.rules, config)
+            checked_links = link_rules(registry.rules, config)
         ruleset = build_ruleset(
             config,
             select=_split(args.select) or None,
             ignore=_split(args.ignore),
-            extend_select=extend_select,
+            extend_select=_split(args.extend_select),
             registry=registry,
+            unless_ignored=checked_links,
         )
     except ConfigError as err:
         raise UsageError(str(err)) from None
     paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
-    files = _files(args, paths, [*config.exclude, *args.exclude])
+    files = _files(args, paths, exclude_patterns(config, args.exclude))
     resume_gc()  # set up: from here on, linting makes garbage
     return config, ruleset, files
 

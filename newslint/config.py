@@ -17,11 +17,13 @@ from __future__ import annotations
 import collections.abc
 import dataclasses
 import difflib
+import functools
+import os
 import re
 import tomllib
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -218,6 +220,10 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
     except ValidationError as err:
         problems = [_problem(error, where, prefix) for error in err.errors()]
         raise ConfigError("\n".join(dict.fromkeys(problems))) from None
+    if config.max_file_size < 1:  # every file would be "too large": nothing linted, exit 0
+        raise ConfigError(
+            f"{where}: {prefix}max-file-size: must be at least 1 (bytes), not {config.max_file_size}"
+        )
     if config.timezone is not None:
         problem = _check_timezone(config.timezone)
         if problem:
@@ -278,8 +284,16 @@ def find_config(start: Path) -> Path | None:
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
             try:
-                text = pyproject.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                raw = pyproject.read_bytes()
+            except OSError:
+                return pyproject  # it may be newslint's: loading it reports why it cannot be read
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                # Not UTF-8, so not TOML: newslint's if it has a newslint section (loading it
+                # reports the error), rather than silently a parent's configuration or none.
+                if _NEWSLINT_TABLE.search(raw.decode("utf-8", errors="replace")):
+                    return pyproject
                 continue
             try:
                 data = tomllib.loads(text)
@@ -292,15 +306,93 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def nearest_config(
+    paths: Sequence[Path], cwd: Path, warn: Callable[[str], None] | None = None
+) -> Path | None:
+    """The configuration file for a run over `paths`: as in ruff, the one nearest the files (found
+    from each file's folder upward), else from `cwd` upward. newslint applies one configuration to
+    a run, so when the files have different nearest files, the working directory's is used and
+    `warn` is told."""
+    # Thousands of files named by pre-commit share a few folders: each folder is looked at once.
+    folders = dict.fromkeys(cwd / p if (cwd / p).is_dir() else (cwd / p).parent for p in paths)
+    found: dict[Path, Path | None] = {}
+    for folder in folders:
+        start = folder.resolve()
+        while not start.is_dir() and start != start.parent:  # a path that does not exist (yet)
+            start = start.parent
+        if start not in found:
+            found[start] = find_config(start)
+    configs = list(dict.fromkeys(found.values()))
+    if len(configs) == 1:
+        return configs[0]
+    fallback = find_config(cwd.resolve())
+    if configs and warn is not None:
+        names = ", ".join(display(c) if c else "none" for c in configs)
+        using = display(fallback) if fallback else "the defaults"
+        warn(
+            f"the files are configured by different files ({names}); using {using} for all"
+            " (lint each project on its own)"
+        )
+    return fallback
+
+
+def split_config_args(
+    values: Sequence[str | os.PathLike[str]],
+) -> tuple[Path | None, dict[str, Any]]:
+    """`--config` values, as ruff reads them: each is a configuration file, or a TOML
+    `KEY = VALUE` (keys as in newslint.toml) that overrides the configuration; one file at most.
+    The overrides are checked here (`--config: ...` names them) and merged in the order given."""
+    files: list[Path] = []
+    overrides: dict[str, Any] = {}
+    for value in values:
+        text = os.fspath(value)
+        if "=" not in text or Path(text).is_file():
+            files.append(Path(text))
+            continue
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"--config {text!r}: not a file, and not valid TOML: {err}") from None
+        _merge(overrides, data)
+    if len(files) > 1:
+        raise ConfigError(f"--config: one configuration file at most: {', '.join(map(str, files))}")
+    if overrides:
+        _validate(overrides, "--config")
+    return (files[0] if files else None), overrides
+
+
+def _merge(into: dict[str, Any], data: Mapping[str, Any]) -> None:
+    """Merge `data` into `into`, table by table (a later value wins)."""
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
 def load_config(
-    path: Path | None = None, *, isolated: bool = False, cwd: Path | None = None
+    path: Path | str | Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    isolated: bool = False,
+    cwd: Path | None = None,
+    paths: Sequence[Path] = (),
+    warn: Callable[[str], None] | None = None,
 ) -> Config:
+    """The configuration: `path` (`--config`: a file, or a list of `--config` values, see
+    `split_config_args`), else the file nearest `paths` (see `nearest_config`), else the
+    defaults; `isolated` reads no file (`--config KEY = VALUE` still applies)."""
+    values: list[str | os.PathLike[str]] = (
+        [] if path is None else [path] if isinstance(path, str | os.PathLike) else list(path)
+    )
+    path, overrides = split_config_args(values)
     if isolated:
-        return Config()
+        if path is not None:
+            raise ConfigError(f"--config {path}: a configuration file cannot go with --isolated")
+        return parse_config(overrides, None) if overrides else Config()
     if path is None:
-        path = find_config((cwd or Path.cwd()).resolve())
+        path = nearest_config(paths, cwd or Path.cwd(), warn)
         if path is None:
-            return Config()
+            return parse_config(overrides, None) if overrides else Config()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
@@ -313,6 +405,10 @@ def load_config(
             raise ConfigError(
                 f"{display(path)}: tool.newslint: expected a table, got {_show(data)}"
             )
+    if overrides:
+        # The file is checked as written (its errors name it), then the overrides go on top.
+        parse_config(data, path)
+        _merge(data, overrides)
     return parse_config(data, path)
 
 
@@ -431,6 +527,7 @@ def check_options(rule: Any, settings: Any, label: str) -> list[str]:
     if not isinstance(settings, dict):
         return [f"{label}: expected a table, got {_show(settings)}"]
     problems = []
+    given: dict[str, str] = {}  # field name -> the key that set it
     fields = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(rule.Options)}
     try:
         hints = typing.get_type_hints(rule.Options)
@@ -448,6 +545,14 @@ def check_options(rule: Any, settings: Any, label: str) -> list[str]:
                 )
             continue
         name = fields.get(key) or (key if key in fields.values() else None)
+        if name is not None and name in given:
+            problems.append(
+                f"{label}: option {name.replace('_', '-')!r} is given twice"
+                f" (as {given[name]!r} and {key!r})"
+            )
+            continue
+        if name is not None:
+            given[name] = key
         if name is None:
             known = ", ".join(sorted(fields)) or "none"
             hint = _did_you_mean(key, [*fields, "severity"])
@@ -456,6 +561,16 @@ def check_options(rule: Any, settings: Any, label: str) -> list[str]:
             problems.append(
                 f"{label}.{key}: expected {_type_name(hints[name])}, got {_show(value)}"
             )
+    if not problems:
+        # The rule's own checks of its values (`__post_init__`), now, with the file named: not
+        # only when the rule runs, and also for a rule this run leaves off.
+        kwargs = {
+            name: coerce_option(settings[key], hints.get(name)) for name, key in given.items()
+        }
+        try:
+            rule.Options(**kwargs)
+        except (TypeError, ValueError) as err:
+            problems.append(f"{label}: {err}")
     return problems
 
 
@@ -484,6 +599,18 @@ def check_rules(
                     f"unknown rule or prefix {selector!r}{suggest_rule(selector, rules)}"
                 )
     by_key = {r.name: r for r in rules} | {r.code: r for r in rules}
+    tables: dict[Any, str] = {}  # rule -> the first [rules.<key>] table naming it
+    for name in config.rules:
+        rule = by_key.get(name)
+        if rule is None:
+            continue
+        if rule in tables:
+            first, second = (f"{prefix}{_key_path(['rules', key])}" for key in (tables[rule], name))
+            problems.append(
+                f"{where}: {first} and {second} configure the same rule"
+                f" ({rule.name}, {rule.code}): write one table"
+            )
+        tables.setdefault(rule, name)
     for name, settings in config.rules.items():
         label = f"{where}: {prefix}{_key_path(['rules', name])}"
         rule = by_key.get(name)
@@ -506,3 +633,183 @@ def check_rules(
                 )
     if problems:
         raise ConfigError("\n".join(problems))
+
+
+# ----------------------------------------------------------------------------- rule selection
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One source of `select` / `extend-select` / `ignore`: the configuration file, or the command
+    line. `select` is None when the source does not set it (an empty list counts as not set)."""
+
+    select: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+
+
+_ALL, _RULE = 0, 1_000
+
+
+def specificity(selector: str, rules: Sequence[Any]) -> int:
+    """How specific a selector is, as ruff ranks them: `ALL` least, then code prefixes by length
+    (`DT` < `DT0` < `DT00`), then one rule (its full code or its name) most."""
+    if selector.upper() == "ALL":
+        return _ALL
+    upper = selector.upper()
+    if any(selector == r.name or upper == r.code for r in rules):
+        return _RULE
+    return len(selector)
+
+
+def select_rules(rules: Sequence[Any], sources: Sequence[Selection]) -> list[Any]:
+    """The rules enabled by `sources` (earliest first), resolved as ruff resolves them.
+
+    The start is the rules enabled by default. Within one source, selectors apply from the least
+    to the most specific, so `select = ["DT001"]` with `ignore = ["DT"]` keeps DT001 on, and at
+    equal specificity `ignore` wins. A source that sets `select` replaces what came before (the
+    command line's `--select` replaces the file's `select` and `ignore`); one that does not
+    adjusts it (`--extend-select DT001` turns DT001 on even when the file ignores `DT`).
+    """
+    from newslint.registry import matches
+
+    enabled = {rule: True for rule in rules if rule.default_enabled}
+    for source in sources:
+        updates: dict[Any, bool] = {}
+        chosen = [*(source.select or ()), *source.extend_select]
+        levels = sorted({specificity(s, rules) for s in [*chosen, *source.ignore]})
+        for level in levels:
+            for on, selectors in ((True, chosen), (False, source.ignore)):
+                for selector in selectors:
+                    if specificity(selector, rules) != level:
+                        continue
+                    for rule in rules:
+                        if matches(rule, selector):
+                            updates[rule] = on
+        if source.select:
+            enabled = {}
+        enabled.update(updates)
+    return [rule for rule in rules if enabled.get(rule)]
+
+
+# ----------------------------------------------------------------------------- file patterns
+
+
+# A `{...}` without braces inside; one written `[{]` or `[}]` (an escaped folder name) is literal.
+_BRACES = re.compile(r"(?<!\[)\{([^{}]*)(?<!\[)\}")
+
+
+def _expand_braces(pattern: str) -> list[str]:
+    """`content/{news,blog}/*` -> `content/news/*`, `content/blog/*` (innermost braces first)."""
+    found = _BRACES.search(pattern)
+    if found is None:
+        return [pattern]
+    out: list[str] = []
+    for choice in found.group(1).split(","):
+        out.extend(_expand_braces(pattern[: found.start()] + choice + pattern[found.end() :]))
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def glob_variants(pattern: str) -> tuple[str, ...]:
+    """The `fnmatch` patterns that together mean `pattern` as ruff's globs read it: braces are
+    alternatives, `**/` also matches no folder at all, and a leading `./` is the folder itself.
+    (`*` crosses `/`, in ruff as in `fnmatch`.)"""
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    out: list[str] = []
+    todo = _expand_braces(pattern)
+    while todo:
+        variant = todo.pop()
+        if variant in out:
+            continue
+        out.append(variant)
+        start = variant.find("**/")
+        while start != -1:
+            if start == 0 or variant[start - 1] == "/":
+                todo.append(variant[:start] + variant[start + 3 :])
+            start = variant.find("**/", start + 1)
+    return tuple(out)
+
+
+def pattern_base(config: Config) -> str:
+    """The folder the configuration's file patterns start from: the configuration file's own
+    folder (so a run from a subfolder means the same files), else the working directory."""
+    if config.path is not None:
+        return os.path.abspath(config.path.parent)
+    return os.getcwd()
+
+
+_ABSOLUTE = re.compile(r"^(/|[A-Za-z]:/)")
+
+
+def anchor_patterns(patterns: Sequence[str], base: str) -> list[str]:
+    """`patterns` written from `base`, as absolute patterns (a pattern without `/` matches names
+    wherever they are and stays as it is), so they mean the same files from any folder."""
+    import glob
+
+    prefix = glob.escape(base.replace(os.sep, "/")).replace("{", "[{]").replace("}", "[}]")
+    anchored = []
+    for pattern in patterns:
+        while pattern.startswith("./"):
+            pattern = pattern[2:]
+        if "/" in pattern and not _ABSOLUTE.match(pattern):
+            pattern = prefix.rstrip("/") + "/" + pattern
+        anchored.append(pattern)
+    return anchored
+
+
+def exclude_patterns(config: Config, given: Sequence[str] = ()) -> list[str]:
+    """The configuration's `exclude` (from its folder) and `--exclude` globs (`given`, from the
+    working directory), anchored (see `anchor_patterns`)."""
+    return [
+        *anchor_patterns(config.exclude, pattern_base(config)),
+        *anchor_patterns(given, os.getcwd()),
+    ]
+
+
+def path_matches(path: str | os.PathLike[str], pattern: str, base: str) -> bool:
+    """Whether `path` matches a file pattern of `exclude` or `per-file-ignores`, as in ruff: the
+    pattern is matched against the file's name, and against its path from `base` (an absolute
+    pattern against the absolute path). `dir/**` also matches the folder `dir` itself."""
+    return any_matches(path, (pattern,), base)
+
+
+def any_matches(path: str | os.PathLike[str], patterns: Sequence[str], base: str) -> bool:
+    """Whether `path` matches one of `patterns` (see `path_matches`)."""
+    import fnmatch
+
+    full = os.path.abspath(path).replace(os.sep, "/")
+    name = full.rpartition("/")[2]
+    rel: str | None = None
+    for pattern in patterns:
+        for variant in glob_variants(pattern):
+            if fnmatch.fnmatch(name, variant):
+                return True
+            if _ABSOLUTE.match(variant):
+                target = full
+            else:
+                if rel is None:  # only for patterns not anchored by `anchor_patterns`
+                    try:
+                        rel = os.path.relpath(full, base).replace(os.sep, "/")
+                    except ValueError:  # another drive (Windows)
+                        rel = "../"
+                if rel == ".." or rel.startswith("../"):
+                    continue
+                target = rel
+            if fnmatch.fnmatch(target, variant):
+                return True
+            if variant.endswith("/**") and fnmatch.fnmatch(target, variant[:-3]):
+                return True
+    return False
+
+
+def ignored_rules(path: str, per_file_ignores: Mapping[str, Sequence[str]], base: str) -> list[str]:
+    """The selectors `per-file-ignores` ignores for `path`; a pattern starting with `!` applies
+    to the files it does not match."""
+    ignored: list[str] = []
+    for pattern, selectors in per_file_ignores.items():
+        negated = pattern.startswith("!")
+        if path_matches(path, pattern[1:] if negated else pattern, base) != negated:
+            ignored.extend(selectors)
+    return ignored

@@ -133,7 +133,7 @@ fail-on = "error"
 # "mainroad" (on when the site's theme is Mainroad).
 # presets = ["hugo", "news"]
 
-# Rules to ignore in some files (globs relative to the working directory).
+# Rules to ignore in some files (globs relative to this file; a leading "!" negates one).
 [{table}per-file-ignores]
 # "content/archive/**" = ["DT003"]
 
@@ -164,11 +164,31 @@ def starter(*, pyproject: bool = False) -> str:
     return text
 
 
+def _configurations_in(folder: Path) -> list[Path]:
+    """The newslint configurations in `folder`: newslint.toml, .newslint.toml, and a
+    pyproject.toml that has a [tool.newslint] section (or looks like it has, if broken)."""
+    from newslint.config import find_config
+
+    found = [folder / n for n in ("newslint.toml", ".newslint.toml") if (folder / n).exists()]
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and not found and find_config(folder) == pyproject:
+        found.append(pyproject)  # discovery's own test of a newslint section
+    return found
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from newslint.cli import EXIT_OK, UsageError
 
     target = Path(args.file)
     pyproject = target.name == "pyproject.toml"
+    # One configuration per folder: another one beside the target would shadow it (newslint.toml
+    # and .newslint.toml come before pyproject.toml) or be shadowed by it.
+    for other in _configurations_in(target.parent):
+        if other.name != target.name:
+            doing = (
+                f"not adding [tool.newslint] to {target}" if pyproject else f"not writing {target}"
+            )
+            raise UsageError(f"{other} already configures newslint here; {doing}")
     if pyproject and target.exists():
         import tomllib
 
@@ -191,10 +211,6 @@ def cmd_init(args: argparse.Namespace) -> int:
         return EXIT_OK
     if target.exists():
         raise UsageError(f"{target} already exists; not overwritten")
-    for name in ("newslint.toml", ".newslint.toml"):
-        other = target.parent / name
-        if other != target and other.exists():
-            raise UsageError(f"{other} already configures newslint here; not writing {target}")
     try:
         with target.open("x", encoding="utf-8") as stream:
             stream.write(starter(pyproject=pyproject))

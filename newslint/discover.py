@@ -100,25 +100,14 @@ def _parents_ignores(directory: Path) -> list[_GitIgnore]:
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:
-    """Whether `path` matches an exclude glob: from the working directory, or as the end of its
-    absolute path (`content/drafts/**` holds when newslint runs in `content/` too)."""
+    """Whether `path` matches an exclude glob (`newslint.config.path_matches`). The configuration's
+    globs come anchored at its folder (`newslint.config.exclude_patterns`); any other is read from
+    the working directory."""
     if not patterns:
         return False
-    try:
-        rel = os.path.relpath(path).replace(os.sep, "/")
-    except ValueError:
-        rel = path.as_posix()
-    full = os.path.abspath(path).replace(os.sep, "/")
-    for pattern in patterns:
-        tail = "*/" + pattern.lstrip("/")
-        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(full, tail):
-            return True
-        # `dir/**` also excludes the folder itself, so the walk does not enter it.
-        if pattern.endswith("/**") and (
-            (rel + "/").startswith(pattern[:-2]) or fnmatch.fnmatch(full + "/", tail)
-        ):
-            return True
-    return False
+    from newslint.config import any_matches
+
+    return any_matches(path, patterns, os.getcwd())
 
 
 def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:

@@ -7,7 +7,6 @@ the rule and the file; the other rules and files still run.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +14,14 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any
 
-from newslint.config import Config, ConfigError
+from newslint.config import (
+    Config,
+    ConfigError,
+    Selection,
+    ignored_rules,
+    pattern_base,
+    select_rules,
+)
 from newslint.diagnostics import Diagnostic, make_diagnostic
 from newslint.document import Document
 from newslint.events import Code, Collected, Heading, Html, Link, Paragraph, Text
@@ -67,10 +73,11 @@ class RuleSet:
             self.config.presets if self.config.presets is not None else active_presets(site)
         )
         presets.add("hugo")
-        ignored: list[str] = []
-        for pattern, selectors in self.per_file_ignores.items():
-            if _glob_match(path, pattern):
-                ignored.extend(selectors)
+        ignored = (
+            ignored_rules(path, self.per_file_ignores, pattern_base(self.config))
+            if self.per_file_ignores
+            else []
+        )
         # Thousands of documents share a handful of (presets, ignores) combinations.
         key = (frozenset(presets), tuple(ignored))
         chosen = self._chosen.get(key)
@@ -86,20 +93,6 @@ class RuleSet:
 
 def active_presets(site: Site) -> tuple[str, ...]:
     return (*DEFAULT_PRESETS, "mainroad") if site.is_mainroad else DEFAULT_PRESETS
-
-
-def _glob_match(path: str, pattern: str) -> bool:
-    path = path.replace(os.sep, "/")
-    if fnmatch.fnmatch(path, pattern):
-        return True
-    if pattern.endswith("/**") and path.startswith(pattern[:-3] + "/"):
-        return True
-    if pattern.startswith("/"):
-        return False
-    # As the end of the absolute path: the patterns are written from the configuration file's
-    # folder, and a run from a subfolder shows shorter paths (`archive/a.md` for
-    # `content/archive/**`). The same rule as `exclude` (`newslint.discover._excluded`).
-    return fnmatch.fnmatch(os.path.abspath(path).replace(os.sep, "/"), "*/" + pattern)
 
 
 def _options_for(rule: type[Rule], settings: dict[str, Any]) -> tuple[Any, Severity]:
@@ -142,8 +135,11 @@ def build_ruleset(
     extend_select: Sequence[str] = (),
     registry: Registry | None = None,
     rule_classes: Sequence[type[Rule]] | None = None,
+    unless_ignored: Sequence[str] = (),
 ) -> RuleSet:
-    """Resolve selection (CLI over config, like ruff) and options into a `RuleSet`."""
+    """Resolve selection (CLI over config, like ruff: see `newslint.config.select_rules`) and
+    options into a `RuleSet`. `unless_ignored` (the link rules under `--check-links`) are turned
+    on whatever the selection, unless an `ignore` of the file or the command line names them."""
     if registry is None:
         registry = (
             Registry(list(rule_classes))
@@ -167,18 +163,19 @@ def build_ruleset(
             raise ConfigError(
                 f"unknown rule or prefix {selector!r}{_did_you_mean(selector, names)}"
             )
-    active = []
+    sources = [
+        Selection(config.select or None, config.extend_select, config.ignore),
+        Selection(select or None, extend_select, ignore),
+    ]
+    chosen = set(select_rules(registry.rules, sources))
+    ignored = [*config.ignore, *ignore]
     for rule in registry.rules:
-        if chosen_select:
-            on = any(matches(rule, s) for s in chosen_select)
-        else:
-            on = rule.default_enabled
-        if any(matches(rule, s) for s in chosen_extend):
-            on = True
-        if any(matches(rule, s) for s in chosen_ignore):
-            on = False
-        if not on:
-            continue
+        if any(matches(rule, s) for s in unless_ignored) and not any(
+            matches(rule, s) for s in ignored
+        ):
+            chosen.add(rule)
+    active = []
+    for rule in (rule for rule in registry.rules if rule in chosen):
         settings = config.rules.get(rule.name) or config.rules.get(rule.code) or {}
         options, severity = _options_for(rule, settings)
         active.append(ActiveRule(rule, options, severity))

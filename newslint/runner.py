@@ -153,6 +153,7 @@ def once(answer: Callable[[], bool]) -> Callable[[], bool]:
 
 def project_files(files: Sequence[str | os.PathLike[str]], ruleset: RuleSet) -> FileList:
     """The other files of the project that `files` belong to (for `--project`)."""
+    from newslint.config import exclude_patterns
     from newslint.discover import FileList, discover
 
     config = ruleset.config
@@ -175,7 +176,7 @@ def project_files(files: Sequence[str | os.PathLike[str]], ruleset: RuleSet) -> 
         if not roots:
             roots = [Path(".")]
     relative = [Path(os.path.relpath(p)) if p.is_absolute() else p for p in roots]
-    found, _ = discover(relative, config.exclude)
+    found, _ = discover(relative, exclude_patterns(config))
     given = {os.path.abspath(p) for p in files}
     return FileList(name for name in found.names if os.path.abspath(name) not in given)
 

@@ -201,6 +201,7 @@ def watch(session: Session, *, stop_event: Any = None) -> None:
 def cmd_watch(args: argparse.Namespace) -> int:
     """The `watch` command (called by the CLI)."""
     from newslint.cli import _default_paths, build_run
+    from newslint.config import exclude_patterns
 
     config, ruleset, files = build_run(args)
     roots = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
@@ -212,7 +213,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         color=args.color,
         use_cache=not args.no_cache,
         jobs=args.jobs,
-        exclude=[*config.exclude, *args.exclude],
+        exclude=exclude_patterns(config, args.exclude),
     )
     try:
         session.start(files)

@@ -219,6 +219,31 @@ ERRORS = [
     ),
     (
         "newslint.toml",
+        "[rules.required-field]\nmax-chars = 3\nmax_chars = 4\n",
+        "newslint.toml: rules.required-field: option 'max-chars' is given twice"
+        " (as 'max-chars' and 'max_chars')",
+    ),
+    (
+        "pyproject.toml",
+        '[tool.newslint.rules.FM004]\nseverity = "info"\n'
+        '[tool.newslint.rules.required-field]\nfields = ["title"]\n',
+        "pyproject.toml: tool.newslint.rules.FM004 and tool.newslint.rules.required-field"
+        " configure the same rule (required-field, FM004): write one table",
+    ),
+    # A value the rule's own options reject, named with the file, even when the rule is not on.
+    (
+        "newslint.toml",
+        'ignore = ["DT"]\n[rules.date-future]\nnow = "yesterday"\n',
+        "newslint.toml: rules.date-future: now 'yesterday' is not a date"
+        " (write 2025-02-08T09:55:35+08:00)",
+    ),
+    (
+        "newslint.toml",
+        "max-file-size = -1\n",
+        "newslint.toml: max-file-size: must be at least 1 (bytes), not -1",
+    ),
+    (
+        "newslint.toml",
         'presets = ["mainraod"]\n',
         "newslint.toml: presets[0]: unknown preset 'mainraod' (presets: ",
     ),
@@ -456,3 +481,271 @@ def test_plugin_directory_is_relative_to_the_configuration_file(
     monkeypatch.chdir(site / "content")
     code, out, err = run(["check", "a.md", "--output-format", "json", "--no-cache"], capsys)
     assert (code, codes(out), err) == (1, [("a.md", "FM004")], "")
+
+
+# ------------------------------------------------------ selection, resolved as ruff resolves it
+# As in ruff, within one source the more specific selector wins (ignore wins a tie); the command line
+# is a later source than the file, and its `--select` replaces the file's select and ignore.
+
+SELECTION = [
+    # (newslint.toml, command line, codes reported for content/a.md)
+    ('select = ["FM004"]\nignore = ["FM"]\n', [], ["FM004"]),
+    ('select = ["FM"]\nignore = ["FM004"]\n', [], []),
+    (
+        'select = ["ALL"]\nignore = ["FM", "LK"]\nextend-select = ["required-field"]\n',
+        [],
+        ["FM004"],
+    ),
+    ('select = ["FM004"]\nignore = ["required-field"]\n', [], []),
+    ('select = ["FM004", "LK001"]\nignore = ["ALL"]\n', [], ["FM004", "LK001"]),
+    ('ignore = ["FM004"]\n', ["--select", "FM004"], ["FM004"]),
+    ('select = ["LK001"]\nignore = ["FM"]\n', ["--extend-select", "FM004"], ["FM004", "LK001"]),
+    ('select = ["FM004", "LK001"]\n', ["--ignore", "LK"], ["FM004"]),
+    ('select = ["FM004", "LK001"]\n', ["--select", "FM,LK", "--ignore", "FM"], ["LK001"]),
+    ("", ["--select", "LK001", "--ignore", "LK"], ["LK001"]),
+]
+
+
+@pytest.mark.parametrize(("toml", "flags", "expected"), SELECTION)
+def test_selection_precedence_follows_ruff(
+    site: Path, capsys: pytest.CaptureFixture[str], toml: str, flags: list[str], expected: list[str]
+) -> None:
+    (site / "newslint.toml").write_text(toml, encoding="utf-8")
+    code, out, err = run(
+        ["check", "content/a.md", "--output-format", "json", "--no-cache", *flags], capsys
+    )
+    assert (code, err) == (1 if expected else 0, "")
+    assert codes(out) == [("content/a.md", c) for c in expected]
+
+
+# ------------------------------------------- file patterns (per-file-ignores, exclude), as ruff's
+# A pattern is matched against the file's name and against its path from the configuration
+# file's folder; `**/` also matches no folder, `{a,b}` is either, and in per-file-ignores an
+# initial `!` negates the pattern.
+
+A, B = ("content/a.md", "FM004"), ("content/archive/b.md", "FM004")
+PER_FILE_IGNORES = [
+    ('"!content/archive/**"', [B]),
+    ('"./content/archive/**"', [A]),
+    ('"content/{drafts,archive}/*.md"', [A]),
+    ('"**/archive/*.md"', [A]),
+    ('"content/**/a.md"', [B]),
+    ('"b.md"', [A]),
+    ('"archive/**"', [A, B]),  # from the configuration's folder: there is no archive/ there
+    ('"Content/archive/**"', [A, B]),  # paths are case-sensitive (on a case-sensitive system)
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"), PER_FILE_IGNORES, ids=[p[0] for p in PER_FILE_IGNORES]
+)
+def test_per_file_ignores_patterns(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    pattern: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    (site / "newslint.toml").write_text(
+        f'select = ["FM004"]\n[per-file-ignores]\n{pattern} = ["FM004"]\n', encoding="utf-8"
+    )
+    code, out, err = run(["check", "content", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out), err) == (1, expected, "")
+    # The same from a subfolder: the patterns are the configuration's, not the working directory's.
+    monkeypatch.chdir(site / "content")
+    code, out, err = run(["check", ".", "--output-format", "json", "--no-cache"], capsys)
+    moved = [(path.removeprefix("content/"), rule) for path, rule in expected]
+    assert (code, codes(out), err) == (1, moved, "")
+
+
+EXCLUDE = [
+    ('"./content/archive/**"', [A]),
+    ('"content/{drafts,archive}/**"', [A]),
+    ('"**/archive"', [A]),
+    ('"content/**/a.md"', [B]),
+    ('"archive/**"', [A, B]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), EXCLUDE, ids=[p[0] for p in EXCLUDE])
+def test_exclude_patterns(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    pattern: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    (site / "newslint.toml").write_text(
+        f'select = ["FM004"]\nexclude = [{pattern}]\n', encoding="utf-8"
+    )
+    code, out, err = run(["check", "content", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out), err) == (1, expected, "")
+    monkeypatch.chdir(site / "content")
+    code, out, err = run(["check", ".", "--output-format", "json", "--no-cache"], capsys)
+    moved = [(path.removeprefix("content/"), rule) for path, rule in expected]
+    assert (code, codes(out), err) == (1, moved, "")
+
+
+# ------------------------------------------------ discovery: the configuration nearest the files
+
+
+def test_the_configuration_nearest_the_linted_files_is_used(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As in ruff: the closest configuration to the files, not only to the working directory.
+    (site / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    (site / "other" / "content").mkdir(parents=True)
+    (site / "other" / "content" / "c.md").write_text(NO_SUMMARY, encoding="utf-8")
+    (site / "other" / "newslint.toml").write_text('select = ["LK001"]\n', encoding="utf-8")
+    code, out, err = run(
+        ["check", "other/content", "--output-format", "json", "--no-cache"], capsys
+    )
+    assert (code, codes(out), err) == (1, [("other/content/c.md", "LK001")], "")
+    # Files under two configurations: the working directory's, with a warning naming both.
+    named = ["content/a.md", "other/content/c.md"]
+    code, out, err = run(["check", *named, "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out)) == (1, [("content/a.md", "FM004"), ("other/content/c.md", "FM004")])
+    assert err == (
+        "newslint: warning: the files are configured by different files (newslint.toml,"
+        " other/newslint.toml); using newslint.toml for all (lint each project on its own)\n"
+    )
+
+
+def test_files_outside_the_working_directory_use_their_configuration(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    (site / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    named = str(site / "content" / "a.md")
+    code, out, err = run(["check", named, "--output-format", "json", "--no-cache"], capsys)
+    assert (code, codes(out), err) == (1, [(Path(named).as_posix(), "FM004")], "")
+
+
+def test_a_pyproject_with_a_broken_newslint_section_is_not_passed_over(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    (site / "content" / "pyproject.toml").write_bytes(
+        b'[tool.newslint]\nselect = ["LK001"]\n# caf\xe9\n'
+    )
+    code, out, err = run(["check", "content/a.md"], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "newslint: error: content/pyproject.toml: not valid TOML: 'utf-8' codec can't decode"
+    )
+
+
+def test_init_refuses_a_second_configuration_in_the_same_folder(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # newslint.toml would shadow the [tool.newslint] already there, and the other way round.
+    (site / "pyproject.toml").write_text('[tool.newslint]\nselect = ["FM004"]\n', encoding="utf-8")
+    code, _, err = run(["init"], capsys)
+    assert (code, err) == (
+        2,
+        "newslint: error: pyproject.toml already configures newslint here; not writing"
+        " newslint.toml\n",
+    )
+    assert not (site / "newslint.toml").exists()
+    (site / "pyproject.toml").write_text('[project]\nname = "site"\n', encoding="utf-8")
+    (site / ".newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    code, _, err = run(["init", "pyproject.toml"], capsys)
+    assert (code, err) == (
+        2,
+        "newslint: error: .newslint.toml already configures newslint here; not adding"
+        " [tool.newslint] to pyproject.toml\n",
+    )
+    assert (site / "pyproject.toml").read_text(encoding="utf-8") == '[project]\nname = "site"\n'
+
+
+# ------------------------------------------------------------ --config KEY = VALUE, as in ruff
+
+
+def test_inline_config_overrides_the_file(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "newslint.toml").write_text(
+        'select = ["FM004", "LK001"]\n[rules.required-field]\nseverity = "warning"\n',
+        encoding="utf-8",
+    )
+    args = ["check", "content/a.md", "--output-format", "json", "--no-cache"]
+    code, out, err = run([*args, "--config", 'select = ["LK001"]'], capsys)
+    assert (code, codes(out), err) == (1, [("content/a.md", "LK001")], "")
+    # Tables merge key by key; repeated --config add up; with a file, the file is read first.
+    (site / "other.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    overrides = [
+        "--config",
+        "rules.required-field.fields = ['title']",
+        "--config",
+        "fail-on='info'",
+    ]
+    code, out, err = run([*args, "--config", "other.toml", *overrides], capsys)
+    assert (code, codes(out), err) == (0, [], "")
+    code, out, err = run(["config", "--output-format", "json", *overrides], capsys)
+    data = json.loads(out)
+    assert (code, data["path"], data["config"]["fail-on"]) == (0, "newslint.toml", "info")
+    assert data["config"]["rules"] == {
+        "required-field": {"severity": "warning", "fields": ["title"]}
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('excude = ["x"]', "--config: unknown key 'excude' (did you mean 'exclude'?)"),
+        ("fail-on = 3", "--config: fail-on: expected one of 'error', 'warning', 'info', got 3"),
+        ("select = [", "--config 'select = [': not a file, and not valid TOML: "),
+        ("other.toml", "newslint: error: --config: one configuration file at most: "),
+    ],
+)
+def test_inline_config_errors(
+    site: Path, capsys: pytest.CaptureFixture[str], value: str, message: str
+) -> None:
+    (site / "other.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    (site / "newslint.toml").write_text('select = ["FM004"]\n', encoding="utf-8")
+    extra = ["--config", "newslint.toml"] if value == "other.toml" else []
+    code, out, err = run(["check", "content", *extra, "--config", value], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        message if message.startswith("newslint") else f"newslint: error: {message}"
+    )
+
+
+def test_an_unreadable_pyproject_is_reported_not_passed_over(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It may hold [tool.newslint]: passing over it would silently mean a parent's or no
+    # configuration. (Simulated: the tests may run as root, who reads every file.)
+    (site / "pyproject.toml").write_text('[tool.newslint]\nselect = ["FM004"]\n', encoding="utf-8")
+    real_bytes, real_text = Path.read_bytes, Path.read_text
+
+    def denied(path: Path) -> None:
+        if path.name == "pyproject.toml":
+            raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "read_bytes", lambda self: denied(self) or real_bytes(self))
+    monkeypatch.setattr(
+        Path, "read_text", lambda self, *a, **k: denied(self) or real_text(self, *a, **k)
+    )
+    code, out, err = run(["check", "content"], capsys)
+    assert (code, out, err) == (
+        2,
+        "",
+        "newslint: error: pyproject.toml: cannot read: Permission denied\n",
+    )
+
+
+def test_isolated_reads_no_file_but_takes_inline_settings(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "newslint.toml").write_text('select = ["LK001"]\n', encoding="utf-8")
+    args = ["check", "content/a.md", "--output-format", "json", "--no-cache", "--isolated"]
+    code, out, err = run([*args, "--config", "select = ['FM004']"], capsys)
+    assert (code, codes(out), err) == (1, [("content/a.md", "FM004")], "")
+    code, out, err = run([*args, "--config", "newslint.toml"], capsys)
+    assert (code, out, err) == (
+        2,
+        "",
+        "newslint: error: --config newslint.toml: a configuration file cannot go with --isolated\n",
+    )
