@@ -40,10 +40,17 @@ def insert_field(document: Document, key: str, value: Any) -> Edit | None:
     line = f"{key}: {rendered}" if fm.format == "yaml" else f"{key} = {rendered}"
     if fm.format == "toml":
         # Every key after a `[table]` or `[[array.of.tables]]` header belongs to that table: a
-        # top-level key goes before the first header. A key's own line never starts with `[`.
-        for entry in fm.root.entries:
-            if text[entry.entry_span.start : entry.entry_span.end].lstrip(" \t").startswith("["):
-                return Edit.insert(entry.entry_span.start, line + newline)
+        # top-level key goes before the first header. A key's own line never starts with `[`;
+        # a key written in several places (`params.a = 1` above `[params.sub]`) has a piece for
+        # each, and its first need not be a header.
+        headers = [
+            piece.start
+            for entry in fm.root.entries
+            for piece in (entry.spread.pieces if entry.spread else (entry.entry_span,))
+            if text[piece.start : piece.end].lstrip(" \t").startswith("[")
+        ]
+        if headers:
+            return Edit.insert(min(headers), line + newline)
     end = fm.span.end
     if end > fm.span.start and text[end - 1] not in "\r\n":
         return Edit.insert(end, newline + line + newline)
