@@ -211,11 +211,18 @@ class Field:
     def replace_value(self, value: Any) -> Edit:
         """An edit that replaces the value with `value`, serialised in the original style."""
         style = self.node.style if self.node.style in ('"', "'") else None
-        return Edit.replace(self.value_span, render_scalar(value, self.format, style))
+        return self.replace_value_text(render_scalar(value, self.format, style))
 
     def replace_value_text(self, source: str) -> Edit:
-        """An edit that replaces the value's source text verbatim."""
-        return Edit.replace(self.value_span, source)
+        """An edit that replaces the value's source text verbatim.
+
+        A YAML value left out (`summary:`, read as null) has an empty span right after the colon,
+        where a value needs a space before it to be one.
+        """
+        span = self.value_span
+        if self.format == "yaml" and span.start == span.end:
+            source = " " + source
+        return Edit.replace(span, source)
 
     def delete(self) -> Edit:
         """An edit that removes the whole key (its lines, or its JSON member and a comma).

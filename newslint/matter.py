@@ -201,16 +201,25 @@ class _YamlBuilder:
         self.errors: list[FrontMatterError] = []
 
     def span(self, node: yaml.Node, *, properties: bool = True) -> Span:
-        """The node's span; without `properties`, a leading `&anchor` and `!tag` are skipped so an
-        edit of the value keeps them."""
+        """The node's span; without `properties`, a leading `&anchor` is skipped so an edit of the
+        value keeps it for the aliases. A `!tag` stays part of the value: an edit writes a value
+        that types itself, which `!!str 10` made a string again and `!!int "x"` an error; only
+        an anchor after the tag (`!!str &a x`) makes the tag stay too."""
         start, end = node.start_mark.index, node.end_mark.index
         if not properties:
             text, offset = self.text, self.offset
+            tag_start = -1
             while start < end and text[offset + start] in "&!":
+                if text[offset + start] == "!":
+                    tag_start = start if tag_start < 0 else tag_start
+                elif tag_start >= 0:
+                    tag_start = -2  # an anchor after the tag: keep both
                 while start < end and text[offset + start] not in " \t\r\n":
                     start += 1
                 while start < end and text[offset + start] in " \t\r\n":
                     start += 1
+            if tag_start >= 0:
+                start = tag_start
         if isinstance(node, yaml.CollectionNode) or getattr(node, "style", None) in ("|", ">"):
             # Block collections and block scalars end where the next token starts: trim the
             # trailing whitespace so an edit of the value keeps the line break after it.
@@ -271,7 +280,8 @@ class _YamlBuilder:
                     items_list.append(item)
                     cursor = item.span.end
                 items = tuple(items_list)
-                built = Node("list", [i.value for i in items], self.span(node), "list", None, items)
+                span = self.span(node, properties=False)
+                built = Node("list", [i.value for i in items], span, "list", None, items)
             else:
                 entries = []
                 merged: dict[Any, Any] = {}
@@ -290,7 +300,8 @@ class _YamlBuilder:
                     # `<<: *base` gives the map base's keys it does not set itself, as Hugo reads
                     # it; the `<<` entry stays, for its span.
                     value = merged | {k: v for k, v in value.items() if k != "<<"}
-                built = Node("map", value, self.span(node), "map", None, (), tuple(entries))
+                span = self.span(node, properties=False)
+                built = Node("map", value, span, "map", None, (), tuple(entries))
             self.in_progress.discard(key)
         self.memo[key] = built
         return built

@@ -17,6 +17,7 @@ from newslint.events import Edit, Field
 from newslint.fixes import Fix, apply_fixes
 from newslint.rules.duplicate_key import DuplicateKey
 from newslint.rules.empty_field import EmptyField
+from newslint.rules.field_type import FieldType
 from newslint.rules.front_matter_syntax import FrontMatterSyntax
 from newslint.rules.required_field import RequiredField
 from newslint.rules.unknown_field import UnknownField
@@ -129,6 +130,13 @@ def test_yaml_alias_has_its_own_span_and_a_fix_leaves_the_anchor() -> None:
     assert fixed == '---\ntitle: &t "Budget"\nsummary: A summary\ntags: [&g a, *g]\n---\nBody\n'
 
 
+def test_yaml_anchored_collection_keeps_its_anchor_out_of_the_value() -> None:
+    text = "---\nbase: &b\n  x: 1\nlist: &l [a]\nother: *b\nmore: *l\n---\nBody\n"
+    doc = Document.from_text(text)
+    spans = {f.key: text[f.value_span.start : f.value_span.end] for f in doc.fields}
+    assert spans == {"base": "x: 1", "list": "[a]", "other": "*b", "more": "*l"}
+
+
 def test_yaml_merge_key_merges_as_hugo_reads_it() -> None:
     text = "---\nbase: &b\n  x: 1\n  y: 1\nparams:\n  <<: *b\n  y: 2\n---\nBody\n"
     assert Document.from_text(text).value("params") == {"x": 1, "y": 2}
@@ -199,6 +207,27 @@ RULE_CASES = [
             '{"title": "\\ud83d\\ude00", "menu": ""}\nBody\n',
             errors=[("empty", 1, 35)],
             fixed='{"title": "\\ud83d\\ude00"}\nBody\n',
+        ),
+    ),
+    (
+        RequiredField,
+        Case(
+            "yaml-null-value-gets-a-space",
+            "---\ntitle: Budget\ndate: 2025-02-08T00:00:00Z\nsummary: # none yet\n---\n" + BODY,
+            errors=[("empty", 4, 1)],
+            unsafe_fixed=(
+                "---\ntitle: Budget\ndate: 2025-02-08T00:00:00Z\n"
+                f"summary: {LEAD[1:-1]} # none yet\n---\n" + BODY
+            ),
+        ),
+    ),
+    (
+        FieldType,
+        Case(
+            "yaml-explicit-str-tag-goes-with-the-value",
+            "---\ntitle: Budget\nweight: !!str 10\ndraft: !!str true\n---\nBody\n",
+            errors=[("type", 3, 9), ("type", 4, 8)],
+            fixed="---\ntitle: Budget\nweight: 10\ndraft: true\n---\nBody\n",
         ),
     ),
     (
