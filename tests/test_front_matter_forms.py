@@ -183,6 +183,29 @@ RULE_CASES = [
         ),
     ),
     (
+        RequiredField,
+        Case(
+            "yaml-flow-mapping-insert-before-the-brace",
+            "---\n{title: Budget, date: 2025-02-08T00:00:00Z}\n---\n" + BODY,
+            errors=[("missing", 1, 1)],
+            unsafe_fixed=(
+                f"---\n{{title: Budget, date: 2025-02-08T00:00:00Z, summary: {LEAD}}}\n---\n" + BODY
+            ),
+        ),
+    ),
+    (
+        RequiredField,
+        Case(
+            "json-insert-on-a-line-of-its-own-as-the-members-before",
+            '{\n  "title": "Budget",\n  "date": "2025-02-08T00:00:00Z"\n}\n' + BODY,
+            errors=[("missing", 1, 1)],
+            unsafe_fixed=(
+                '{\n  "title": "Budget",\n  "date": "2025-02-08T00:00:00Z",\n'
+                f'  "summary": {LEAD}\n}}\n' + BODY
+            ),
+        ),
+    ),
+    (
         FrontMatterSyntax,
         Case(
             "toml-float-out-of-range",
