@@ -764,8 +764,10 @@ class _TomlScanner:
                 continue
             return parts, spans, Span(start, pos), after
 
-    def value(self, pos: int, depth: int = 0) -> tuple[Span, str | None, tuple[Node, ...]]:
-        """Span of the value at `pos`, its string style, and child item nodes for arrays."""
+    def value(self, pos: int, depth: int = 0) -> Node:
+        """The value at `pos` as a node of spans only (no value, no tag; `_toml_node` fills them
+        in from what `tomllib` read): its span, string style, array items and the members of
+        an inline table."""
         text = self.text
         for quote in ('"""', "'''"):
             if text.startswith(quote, pos):
@@ -778,47 +780,55 @@ class _TomlScanner:
                     break
                 while text.startswith(quote[0], close + 3):
                     close += 1  # up to two quotes may end the content
-                return Span(pos, close + 3), quote, ()
+                return Node("scalar", None, Span(pos, close + 3), "", quote)
         if text.startswith('"', pos):
             _, end = json.decoder.scanstring(text, pos + 1, False)  # type: ignore[attr-defined]
-            return Span(pos, end), '"', ()
+            return Node("scalar", None, Span(pos, end), "", '"')
         if text.startswith("'", pos):
-            return Span(pos, text.index("'", pos + 1) + 1), "'", ()
+            return Node("scalar", None, Span(pos, text.index("'", pos + 1) + 1), "", "'")
         if text.startswith("[", pos):
             items: list[Node] = []
             cur = self.skip_ws(pos + 1)
             while not text.startswith("]", cur):
-                span, style, children = self.value(cur, depth + 1)
-                items.append(Node("scalar", None, span, "", style, children))
-                cur = self.skip_ws(span.end)
+                item = self.value(cur, depth + 1)
+                items.append(item)
+                cur = self.skip_ws(item.span.end)
                 if text.startswith(",", cur):
                     cur = self.skip_ws(cur + 1)
-            return Span(pos, cur + 1), None, tuple(items)
+            return Node("list", None, Span(pos, cur + 1), "", None, tuple(items))
         if text.startswith("{", pos):
-            depth_count, cur, in_string = 0, pos, ""
-            while cur < self.end:
-                char = text[cur]
-                if in_string:
-                    if char == "\\" and in_string == '"':
-                        cur += 2
-                        continue
-                    if char == in_string:
-                        in_string = ""
-                elif char in "\"'":
-                    in_string = char
-                elif char == "{":
-                    depth_count += 1
-                elif char == "}":
-                    depth_count -= 1
-                    if depth_count == 0:
-                        return Span(pos, cur + 1), None, ()
-                cur += 1
-            return Span(pos, cur), None, ()
+            return self.inline_table(pos, depth)
         match = _TOML_SCALAR_END.match(text, pos)
         end = match.end() if match else pos
         while end > pos and text[end - 1] in " \t":
             end -= 1
-        return Span(pos, end), None, ()
+        return Node("scalar", None, Span(pos, end), "")
+
+    def inline_table(self, pos: int, depth: int) -> Node:
+        """An inline table `{ a = 1, b = "x" }`: its members get entries whose spans take one
+        comma, as JSON members do (a dotted key inside one leaves the table without entries)."""
+        text = self.text
+        members: list[tuple[str, Span, Node]] = []
+        dotted = False
+        cur = self.skip_ws(pos + 1, newlines=False)
+        while not text.startswith("}", cur):
+            parts, key_span, after = self.key(cur)
+            dotted = dotted or len(parts) > 1
+            value = self.value(self.skip_ws(after + 1, newlines=False), depth + 1)
+            members.append((parts[0], key_span, value))
+            cur = self.skip_ws(value.span.end, newlines=False)
+            if text.startswith(",", cur):
+                cur = self.skip_ws(cur + 1, newlines=False)
+        entries: list[Entry] = []
+        for index, (key, key_span, value) in enumerate(members):
+            if index + 1 < len(members):
+                member = Span(key_span.start, members[index + 1][1].start)
+            elif index > 0:
+                member = Span(members[index - 1][2].span.end, value.span.end)
+            else:
+                member = Span(key_span.start, value.span.end)
+            entries.append(Entry(key, key_span, value, member))
+        return Node("map", None, Span(pos, cur + 1), "", None, (), () if dotted else tuple(entries))
 
 
 def _escaped(text: str, pos: int) -> bool:
@@ -828,19 +838,24 @@ def _escaped(text: str, pos: int) -> bool:
     return count % 2 == 1
 
 
-def _toml_node(value: Any, span: Span, style: str | None, items: tuple[Node, ...]) -> Node:
+def _toml_node(value: Any, scanned: Node) -> Node:
+    """The node of `value` (as `tomllib` read it) at the spans `scanned` found."""
+    span = scanned.span
     if isinstance(value, dict):
-        return Node("map", value, span, "map")
+        entries = tuple(
+            Entry(e.key, e.key_span, _toml_node(value.get(e.key), e.node), e.entry_span)
+            for e in scanned.entries
+        )
+        return Node("map", value, span, "map", None, (), entries)
     if isinstance(value, list):
         children = tuple(
-            _toml_node(v, child.span, child.style, child.items)
-            for v, child in zip(value, items, strict=False)
+            _toml_node(v, child) for v, child in zip(value, scanned.items, strict=False)
         )
         return Node("list", value, span, "list", None, children)
     tag = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(value), "timestamp")
     if tag == "timestamp":
         return Node("scalar", None, span, "timestamp", None)
-    return Node("scalar", value, span, tag, style)
+    return Node("scalar", value, span, tag, scanned.style)
 
 
 def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
@@ -889,8 +904,8 @@ def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
         if not text.startswith("=", after):  # pragma: no cover - tomllib accepted the text
             break
         value_start = scanner.skip_ws(after + 1, newlines=False)
-        value_span, style, items = scanner.value(value_start)
-        _, nxt = _line_end(text, value_span.end)
+        scanned = scanner.value(value_start)
+        _, nxt = _line_end(text, scanned.span.end)
         line = Span(line_start, nxt)
         owner = current
         for part, part_span in zip(parts[:-1], part_spans[:-1], strict=True):
@@ -902,7 +917,7 @@ def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
             if not isinstance(owner.value, dict):
                 owner = None
         if owner is not None:
-            leaf = _toml_node(_toml_child(owner.value, parts[-1]), value_span, style, items)
+            leaf = _toml_node(_toml_child(owner.value, parts[-1]), scanned)
             owner.items.append(Entry(parts[-1], part_spans[-1], leaf, line))
         pos = scanner.skip_ws(nxt)
     for table, piece_start in open_headers:
@@ -987,7 +1002,7 @@ def _toml_entry(text: str, item: Entry | _TomlTable) -> Entry:
         entries = tuple(_toml_entry(text, child) for child in item.items)
         node = Node("map", item.value, node_span, "map", None, (), entries)
     else:  # an array of tables: its items are not read one by one
-        node = _toml_node(item.value, node_span, None, ())
+        node = _toml_node(item.value, Node("list", None, node_span, ""))
     spread = None
     if len(item.pieces) > 1 or len(item.key_spans) > 1:
         spread = Spread(

@@ -104,6 +104,26 @@ def test_yaml_rename_quotes_a_key_yaml_would_retype() -> None:
     assert Document.from_text(_apply(text, key.rename("yes"))).field("yes") is not None
 
 
+def test_toml_inline_table_members_have_entries_that_delete_with_a_comma() -> None:
+    text = '+++\nthumbnail = { src = "a.jpg", visibility = ["list"], x = { y = 1 } }\n+++\nB\n'
+    _, thumbnail = _field(text, "thumbnail")
+    members = {e.key: e for e in thumbnail.node.entries}
+    assert [(k, text[e.node.span.start : e.node.span.end]) for k, e in members.items()] == [
+        ("src", '"a.jpg"'),
+        ("visibility", '["list"]'),
+        ("x", "{ y = 1 }"),
+    ]
+    assert [e.key for e in members["x"].node.entries] == ["y"]
+    deleted = [
+        _apply(text, Edit.delete(members[key].entry_span)) for key in ("src", "visibility", "x")
+    ]
+    assert deleted == [
+        '+++\nthumbnail = { visibility = ["list"], x = { y = 1 } }\n+++\nB\n',
+        '+++\nthumbnail = { src = "a.jpg", x = { y = 1 } }\n+++\nB\n',
+        '+++\nthumbnail = { src = "a.jpg", visibility = ["list"] }\n+++\nB\n',
+    ]
+
+
 # ----------------------------------------------------------------------------------- JSON
 
 
