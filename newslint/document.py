@@ -176,7 +176,10 @@ class Document:
         fm = self.front_matter
         if fm is None:
             return []
-        return [Field(e.key, e.key_span, e.node, e.entry_span, fm.format) for e in fm.root.entries]
+        return [
+            Field(e.key, e.key_span, e.node, e.entry_span, fm.format, e.spread)
+            for e in fm.root.entries
+        ]
 
     def field(self, key: str) -> Field | None:
         """The first top-level field named `key`, compared without case: Hugo lowercases

@@ -90,6 +90,25 @@ class Entry:
     key_span: Span
     node: Node
     entry_span: Span
+    spread: Spread | None = None
+
+
+@fast_init
+@dataclass(frozen=True, slots=True, eq=False)
+class Spread:
+    """Where a key written in several places is: a TOML table named by its sub-tables' headers
+    (`[params]`, `[params.sub]`) or by dotted keys (`params.a = 1`, `params.b = 2`).
+
+    `key_spans` are every place the key is written, `pieces` the runs of lines it takes (a dotted
+    key's line, a header's table), in source order; `between_keys` and `between_pieces`
+    the source between consecutive ones. An edit over their hull can then rename or delete the key
+    everywhere and rewrite the text in between byte for byte (`Field.rename`, `Field.delete`).
+    """
+
+    key_spans: tuple[Span, ...]
+    pieces: tuple[Span, ...]
+    between_keys: tuple[str, ...]
+    between_pieces: tuple[str, ...]
 
 
 @fast_init
@@ -156,6 +175,19 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
     return _quoted(text)
 
 
+_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_YAML_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def render_key(key: str, fmt: Format) -> str:
+    """Serialise a map key for `fmt`: bare where the format allows it, else double-quoted."""
+    if fmt == "toml" and _TOML_BARE_KEY.fullmatch(key):
+        return key
+    if fmt == "yaml" and _YAML_PLAIN_KEY.fullmatch(key) and key.lower() not in _YAML_RESERVED:
+        return key
+    return _quoted(key)
+
+
 @fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Field:
@@ -166,6 +198,7 @@ class Field:
     node: Node
     entry_span: Span
     format: Format
+    spread: Spread | None = None
 
     @property
     def value(self) -> Any:
@@ -178,18 +211,40 @@ class Field:
     def replace_value(self, value: Any) -> Edit:
         """An edit that replaces the value with `value`, serialised in the original style."""
         style = self.node.style if self.node.style in ('"', "'") else None
-        return Edit.replace(self.value_span, render_scalar(value, self.format, style))
+        return self.replace_value_text(render_scalar(value, self.format, style))
 
     def replace_value_text(self, source: str) -> Edit:
-        """An edit that replaces the value's source text verbatim."""
-        return Edit.replace(self.value_span, source)
+        """An edit that replaces the value's source text verbatim.
+
+        A YAML value left out (`summary:`, read as null) has an empty span right after the colon,
+        where a value needs a space before it to be one.
+        """
+        span = self.value_span
+        if self.format == "yaml" and span.start == span.end:
+            source = " " + source
+        return Edit.replace(span, source)
 
     def delete(self) -> Edit:
-        """An edit that removes the whole key (its lines, or its JSON member and a comma)."""
+        """An edit that removes the whole key (its lines, or its JSON member and a comma).
+
+        A TOML key written in several places loses every piece; what lies between them stays.
+        """
+        spread = self.spread
+        if spread is not None and len(spread.pieces) > 1:
+            first, last = spread.pieces[0], spread.pieces[-1]
+            return Edit(first.start, last.end, "".join(spread.between_pieces))
         return Edit.delete(self.entry_span)
 
     def rename(self, new_key: str) -> Edit:
-        key = json.dumps(new_key) if self.format == "json" else new_key
+        """An edit that renames the key wherever it is written, quoted when it must be."""
+        key = render_key(new_key, self.format)
+        spread = self.spread
+        if spread is not None and len(spread.key_spans) > 1:
+            first, last = spread.key_spans[0], spread.key_spans[-1]
+            parts = [key]
+            for between in spread.between_keys:
+                parts += (between, key)
+            return Edit(first.start, last.end, "".join(parts))
         return Edit.replace(self.key_span, key)
 
 

@@ -9,16 +9,17 @@ string and value decoders.
 from __future__ import annotations
 
 import json
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from newslint.events import Entry, Format, FrontMatter, Node
+from newslint.events import Entry, Format, FrontMatter, Node, Spread
 from newslint.spans import Span
 
 try:  # pragma: no branch
@@ -200,16 +201,25 @@ class _YamlBuilder:
         self.errors: list[FrontMatterError] = []
 
     def span(self, node: yaml.Node, *, properties: bool = True) -> Span:
-        """The node's span; without `properties`, a leading `&anchor` and `!tag` are skipped so an
-        edit of the value keeps them."""
+        """The node's span; without `properties`, a leading `&anchor` is skipped so an edit of the
+        value keeps it for the aliases. A `!tag` stays part of the value: an edit writes a value
+        that types itself, which `!!str 10` made a string again and `!!int "x"` an error; only
+        an anchor after the tag (`!!str &a x`) makes the tag stay too."""
         start, end = node.start_mark.index, node.end_mark.index
         if not properties:
             text, offset = self.text, self.offset
+            tag_start = -1
             while start < end and text[offset + start] in "&!":
+                if text[offset + start] == "!":
+                    tag_start = start if tag_start < 0 else tag_start
+                elif tag_start >= 0:
+                    tag_start = -2  # an anchor after the tag: keep both
                 while start < end and text[offset + start] not in " \t\r\n":
                     start += 1
                 while start < end and text[offset + start] in " \t\r\n":
                     start += 1
+            if tag_start >= 0:
+                start = tag_start
         if isinstance(node, yaml.CollectionNode) or getattr(node, "style", None) in ("|", ">"):
             # Block collections and block scalars end where the next token starts: trim the
             # trailing whitespace so an edit of the value keeps the line break after it.
@@ -227,10 +237,26 @@ class _YamlBuilder:
         span = self.span(node, properties=node.tag not in _YAML_TAGS)
         return Node("scalar", value, span, tag, _STYLE.get(node.style))
 
+    def alias(self, node: yaml.Node, after: int) -> Node | None:
+        """The value at an alias (`*name`) after document offset `after`, as a node of its own.
+
+        libyaml's composer hands back the anchored node itself, whose span is the anchor's: an edit
+        through the alias would rewrite the anchored value and every other alias of it. The alias
+        keeps the value and gets the span of `*name`; it has no items or entries to edit.
+        """
+        if id(node) not in self.memo:
+            return None
+        shared = self.memo[id(node)]
+        match = _ALIAS.match(self.text, after)
+        if match is None:  # pragma: no cover - libyaml read an alias here
+            return shared
+        span = Span(match.start(1), match.end(1))
+        return Node(shared.kind, shared.value, span, shared.tag, None)
+
     def build(self, node: yaml.Node, depth: int = 0) -> Node:
         key = id(node)
         if key in self.memo:
-            return self.memo[key]
+            return self.memo[key]  # an alias: `alias` gives it a span of its own
         if key in self.in_progress:
             self.error("recursive alias in front matter", node)
             return Node("scalar", None, self.span(node), "null")
@@ -247,21 +273,72 @@ class _YamlBuilder:
             elif tag != kind:  # `!!str [1, 2]`: PyYAML and Hugo refuse it
                 self.error(f"{_short_tag(node.tag)} on a {kind}", node)
             if isinstance(node, yaml.SequenceNode):
-                items = tuple(self.build(child, depth + 1) for child in node.value)
-                built = Node("list", [i.value for i in items], self.span(node), "list", None, items)
+                items_list: list[Node] = []
+                cursor = self.offset + node.start_mark.index
+                for child in node.value:
+                    item = self.alias(child, cursor) or self.build(child, depth + 1)
+                    items_list.append(item)
+                    cursor = item.span.end
+                items = tuple(items_list)
+                span = self.span(node, properties=False)
+                built = Node("list", [i.value for i in items], span, "list", None, items)
             else:
                 entries = []
+                merged: dict[Any, Any] = {}
                 for key_node, value_node in node.value:
                     k = self.build(key_node, depth + 1)
-                    v = self.build(value_node, depth + 1)
+                    v = self.alias(value_node, k.span.end) or self.build(value_node, depth + 1)
                     entries.append(
                         Entry(str(k.value), k.span, v, _entry_span(self.text, k.span, v.span))
                     )
+                    if key_node.tag == _MERGE_TAG:
+                        merged = _merge(v.value) | merged
+                if getattr(node, "flow_style", False) and entries:
+                    entries = _flow_entries(self.text, entries)
                 value = {e.key: e.node.value for e in entries}
-                built = Node("map", value, self.span(node), "map", None, (), tuple(entries))
+                if merged:
+                    # `<<: *base` gives the map base's keys it does not set itself, as Hugo reads
+                    # it; the `<<` entry stays, for its span.
+                    value = merged | {k: v for k, v in value.items() if k != "<<"}
+                span = self.span(node, properties=False)
+                built = Node("map", value, span, "map", None, (), tuple(entries))
             self.in_progress.discard(key)
         self.memo[key] = built
         return built
+
+
+# The next alias: what may stand between a key or the previous item and it is white space,
+# comments, `:`, `-`, `,`, `[`, `?` and the previous value's closing quote or bracket.
+_ALIAS = re.compile(r"(?:[\s:\-,\[?\]}\"']|#[^\n\r]*)*?(\*[^\s,\[\]{}]+)")
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _merge(value: Any) -> dict[Any, Any]:
+    """What a merge key's value (a map, or a list of maps where the first wins) contributes."""
+    if isinstance(value, dict):
+        return dict(value)
+    merged: dict[Any, Any] = {}
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, dict):
+            merged = item | merged
+    return merged
+
+
+def _flow_entries(text: str, entries: list[Entry]) -> list[Entry]:
+    """Entries of a flow mapping (`{a: 1, b: 2}`) whose spans take one comma, as JSON members
+    do: each but the last up to the next key, the last from the end of the value before it."""
+    out = []
+    for index, entry in enumerate(entries):
+        if index + 1 < len(entries):
+            span = Span(entry.key_span.start, entries[index + 1].key_span.start)
+        elif index > 0:
+            span = Span(entries[index - 1].node.span.end, entry.node.span.end)
+        else:
+            span = Span(entry.key_span.start, max(entry.node.span.end, entry.key_span.end))
+        out.append(Entry(entry.key, entry.key_span, entry.node, span))
+    return out
 
 
 class _TooDeep(Exception):
@@ -517,6 +594,8 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
 # --------------------------------------------------------------------------------------- JSON
 
 _WS = re.compile(r"[ \t\r\n]*")
+# A surrogate that `\uXXXX` escapes left unpaired (a pair decodes to one code point).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _DECODER = json.JSONDecoder()
 
 
@@ -539,6 +618,8 @@ def _json_value(text: str, pos: int, depth: int = 0) -> tuple[Node, int]:
             if not text.startswith('"', cur):
                 raise _JsonSpanError("expected a quoted key", cur)
             key, key_end = json.decoder.scanstring(text, cur + 1)  # type: ignore[attr-defined]
+            if _LONE_SURROGATE.search(key):
+                key = _LONE_SURROGATE.sub("\ufffd", key)
             key_span = Span(cur, key_end)
             cur = _WS.match(text, key_end).end()  # type: ignore[union-attr]
             if not text.startswith(":", cur):
@@ -587,11 +668,19 @@ def _json_value(text: str, pos: int, depth: int = 0) -> tuple[Node, int]:
                 ), after + 1
             raise _JsonSpanError("expected ',' or ']'", after)
     try:
-        value, end = _DECODER.raw_decode(text, pos)
+        decoded, end = _DECODER.raw_decode(text, pos)
     except json.JSONDecodeError as err:
         raise _JsonSpanError(err.msg, err.pos) from None
-    tag = {bool: "bool", int: "int", float: "float", str: "str", type(None): "null"}[type(value)]
-    return Node("scalar", value, Span(pos, end), tag, '"' if tag == "str" else None), end
+    if isinstance(decoded, float) and not math.isfinite(decoded):
+        # Python reads NaN, Infinity and 1e400; Go's encoding/json, and so Hugo, refuses them.
+        written = text[pos:end]
+        if written[-1:].isdigit():
+            raise _JsonSpanError(f"number {written} is out of range", pos)
+        raise _JsonSpanError(f"{written} is not a JSON value", pos)
+    if isinstance(decoded, str) and _LONE_SURROGATE.search(decoded):
+        decoded = _LONE_SURROGATE.sub("\ufffd", decoded)  # what Go's decoder makes of `\ud800`
+    tag = {bool: "bool", int: "int", float: "float", str: "str", type(None): "null"}[type(decoded)]
+    return Node("scalar", decoded, Span(pos, end), tag, '"' if tag == "str" else None), end
 
 
 def _parse_json(text: str, span: Span) -> Node | list[FrontMatterError]:
@@ -675,8 +764,10 @@ class _TomlScanner:
                 continue
             return parts, spans, Span(start, pos), after
 
-    def value(self, pos: int, depth: int = 0) -> tuple[Span, str | None, tuple[Node, ...]]:
-        """Span of the value at `pos`, its string style, and child item nodes for arrays."""
+    def value(self, pos: int, depth: int = 0) -> Node:
+        """The value at `pos` as a node of spans only (no value, no tag; `_toml_node` fills them
+        in from what `tomllib` read): its span, string style, array items and the members of
+        an inline table."""
         text = self.text
         for quote in ('"""', "'''"):
             if text.startswith(quote, pos):
@@ -689,47 +780,55 @@ class _TomlScanner:
                     break
                 while text.startswith(quote[0], close + 3):
                     close += 1  # up to two quotes may end the content
-                return Span(pos, close + 3), quote, ()
+                return Node("scalar", None, Span(pos, close + 3), "", quote)
         if text.startswith('"', pos):
             _, end = json.decoder.scanstring(text, pos + 1, False)  # type: ignore[attr-defined]
-            return Span(pos, end), '"', ()
+            return Node("scalar", None, Span(pos, end), "", '"')
         if text.startswith("'", pos):
-            return Span(pos, text.index("'", pos + 1) + 1), "'", ()
+            return Node("scalar", None, Span(pos, text.index("'", pos + 1) + 1), "", "'")
         if text.startswith("[", pos):
             items: list[Node] = []
             cur = self.skip_ws(pos + 1)
             while not text.startswith("]", cur):
-                span, style, children = self.value(cur, depth + 1)
-                items.append(Node("scalar", None, span, "", style, children))
-                cur = self.skip_ws(span.end)
+                item = self.value(cur, depth + 1)
+                items.append(item)
+                cur = self.skip_ws(item.span.end)
                 if text.startswith(",", cur):
                     cur = self.skip_ws(cur + 1)
-            return Span(pos, cur + 1), None, tuple(items)
+            return Node("list", None, Span(pos, cur + 1), "", None, tuple(items))
         if text.startswith("{", pos):
-            depth_count, cur, in_string = 0, pos, ""
-            while cur < self.end:
-                char = text[cur]
-                if in_string:
-                    if char == "\\" and in_string == '"':
-                        cur += 2
-                        continue
-                    if char == in_string:
-                        in_string = ""
-                elif char in "\"'":
-                    in_string = char
-                elif char == "{":
-                    depth_count += 1
-                elif char == "}":
-                    depth_count -= 1
-                    if depth_count == 0:
-                        return Span(pos, cur + 1), None, ()
-                cur += 1
-            return Span(pos, cur), None, ()
+            return self.inline_table(pos, depth)
         match = _TOML_SCALAR_END.match(text, pos)
         end = match.end() if match else pos
         while end > pos and text[end - 1] in " \t":
             end -= 1
-        return Span(pos, end), None, ()
+        return Node("scalar", None, Span(pos, end), "")
+
+    def inline_table(self, pos: int, depth: int) -> Node:
+        """An inline table `{ a = 1, b = "x" }`: its members get entries whose spans take one
+        comma, as JSON members do (a dotted key inside one leaves the table without entries)."""
+        text = self.text
+        members: list[tuple[str, Span, Node]] = []
+        dotted = False
+        cur = self.skip_ws(pos + 1, newlines=False)
+        while not text.startswith("}", cur):
+            parts, key_span, after = self.key(cur)
+            dotted = dotted or len(parts) > 1
+            value = self.value(self.skip_ws(after + 1, newlines=False), depth + 1)
+            members.append((parts[0], key_span, value))
+            cur = self.skip_ws(value.span.end, newlines=False)
+            if text.startswith(",", cur):
+                cur = self.skip_ws(cur + 1, newlines=False)
+        entries: list[Entry] = []
+        for index, (key, key_span, value) in enumerate(members):
+            if index + 1 < len(members):
+                member = Span(key_span.start, members[index + 1][1].start)
+            elif index > 0:
+                member = Span(members[index - 1][2].span.end, value.span.end)
+            else:
+                member = Span(key_span.start, value.span.end)
+            entries.append(Entry(key, key_span, value, member))
+        return Node("map", None, Span(pos, cur + 1), "", None, (), () if dotted else tuple(entries))
 
 
 def _escaped(text: str, pos: int) -> bool:
@@ -739,19 +838,24 @@ def _escaped(text: str, pos: int) -> bool:
     return count % 2 == 1
 
 
-def _toml_node(value: Any, span: Span, style: str | None, items: tuple[Node, ...]) -> Node:
+def _toml_node(value: Any, scanned: Node) -> Node:
+    """The node of `value` (as `tomllib` read it) at the spans `scanned` found."""
+    span = scanned.span
     if isinstance(value, dict):
-        return Node("map", value, span, "map")
+        entries = tuple(
+            Entry(e.key, e.key_span, _toml_node(value.get(e.key), e.node), e.entry_span)
+            for e in scanned.entries
+        )
+        return Node("map", value, span, "map", None, (), entries)
     if isinstance(value, list):
         children = tuple(
-            _toml_node(v, child.span, child.style, child.items)
-            for v, child in zip(value, items, strict=False)
+            _toml_node(v, child) for v, child in zip(value, scanned.items, strict=False)
         )
         return Node("list", value, span, "list", None, children)
     tag = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(value), "timestamp")
     if tag == "timestamp":
         return Node("scalar", None, span, "timestamp", None)
-    return Node("scalar", value, span, tag, style)
+    return Node("scalar", value, span, tag, scanned.style)
 
 
 def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
@@ -762,55 +866,127 @@ def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
         return [_toml_error(text, span, err)]
     except RecursionError:
         return [FrontMatterError("TOML is nested too deeply", Span(span.start, span.start))]
+    problem = _toml_out_of_range(text, span, data)
+    if problem is not None:
+        return [problem]
     scanner = _TomlScanner(text, span.end)
-    head, pos = _toml_entries(text, scanner, span.start, span.end, data)
-    root = _TomlTable("", Span(span.start, span.start), span.start, span.start, data, list(head))
+    root = _TomlTable("", Span(span.start, span.start), span.start, data)
+    # The statements in order: `key = value` lines go to the current table, a `[header]` opens
+    # one. A header is only ever first on its line, where a key would be: the lines of a
+    # multi-line string or array that start with `[` are read as part of their value.
+    current: _TomlTable | None = root
+    open_headers: list[tuple[_TomlTable, int]] = []  # tables whose current piece is a header's
+    pos = scanner.skip_ws(span.start)
     while pos < span.end:
-        line_start = pos
-        while line_start > span.start and text[line_start - 1] in " \t":
-            line_start -= 1
-        array = text.startswith("[[", pos)
-        parts, part_spans, _, after = scanner.dotted_key(pos + (2 if array else 1))
-        _, nxt = _line_end(text, after)
-        table_end = _next_table(text, nxt, span.end)
-        # Each table on the header's path holds the next one; a header inside an array of
-        # tables, or over a key that is no table, only widens the spans of what it names.
-        table = root
-        for depth, (part, part_span) in enumerate(zip(parts, part_spans, strict=True)):
-            child = table.children.get(part)
-            if child is None:
-                child = _TomlTable(part, part_span, pos, line_start, _toml_child(table.value, part))
-                table.children[part] = child
-                table.items.append(child)
-            child.end = table_end
-            if child.value is None or (
-                depth < len(parts) - 1 and not isinstance(child.value, dict)
-            ):
+        line_start = _line_start(text, pos, span.start)
+        if text.startswith("[", pos):
+            for table, piece_start in open_headers:
+                table.add_piece(Span(piece_start, line_start))
+            open_headers = []
+            array = text.startswith("[[", pos)
+            parts, part_spans, _, after = scanner.dotted_key(pos + (2 if array else 1))
+            _, nxt = _line_end(text, after)
+            # Each table on the header's path holds the next one; a header inside an array of
+            # tables, or over a key that is no table, only widens what it names.
+            table, current = root, None
+            for depth, (part, part_span) in enumerate(zip(parts, part_spans, strict=True)):
+                child = table.child(part, part_span, pos)
+                child.key_spans.append(part_span)
+                open_headers.append((child, line_start))
+                if not isinstance(child.value, dict) or (array and depth == len(parts) - 1):
+                    break
+                table = child
+            else:
+                current = table
+            pos = scanner.skip_ws(nxt)
+            continue
+        parts, part_spans, _, after = scanner.dotted_key(pos)
+        if not text.startswith("=", after):  # pragma: no cover - tomllib accepted the text
+            break
+        value_start = scanner.skip_ws(after + 1, newlines=False)
+        scanned = scanner.value(value_start)
+        _, nxt = _line_end(text, scanned.span.end)
+        line = Span(line_start, nxt)
+        owner = current
+        for part, part_span in zip(parts[:-1], part_spans[:-1], strict=True):
+            if owner is None:
                 break
-            table = child
-        else:
-            if not array and isinstance(table.value, dict):
-                own, _ = _toml_entries(text, scanner, nxt, table_end, table.value)
-                table.items.extend(own)
-        pos = scanner.skip_ws(table_end)
+            owner = owner.child(part, part_span, pos)
+            owner.key_spans.append(part_span)
+            owner.add_piece(line)
+            if not isinstance(owner.value, dict):
+                owner = None
+        if owner is not None:
+            leaf = _toml_node(_toml_child(owner.value, parts[-1]), scanned)
+            owner.items.append(Entry(parts[-1], part_spans[-1], leaf, line))
+        pos = scanner.skip_ws(nxt)
+    for table, piece_start in open_headers:
+        table.add_piece(Span(piece_start, span.end))
     entries = tuple(_toml_entry(text, item) for item in root.items)
     mapping = {e.key: e.node.value for e in entries}
     return Node("map", mapping, span, "map", None, (), entries)
 
 
+def _toml_out_of_range(text: str, span: Span, data: dict[str, Any]) -> FrontMatterError | None:
+    """A float too large for a float64 (`1e400`): `tomllib` reads infinity, Hugo's TOML parser
+    refuses it ("value out of range"); `inf` as written is fine for both."""
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, float) and value in (_INF, -_INF):
+            for match in _TOML_HUGE_FLOAT.finditer(text, span.start, span.end):
+                if tomllib.loads(f"f = {match.group(1)}")["f"] in (_INF, -_INF):
+                    at = match.start(1)
+                    return FrontMatterError(
+                        f"TOML: float {match.group(1)} is out of range", Span(at, at)
+                    )
+    return None
+
+
+_INF = float("inf")
+# A float with an exponent where a value starts (after `=`, `[` or `,`). Only a file that read
+# an infinity is searched, so text in a string that looks like this can mislead only a file
+# that also holds an `inf`.
+_TOML_HUGE_FLOAT = re.compile(
+    r"[=\[,][ \t\r\n]*([-+]?[0-9][0-9_]*(?:\.[0-9_]+)?[eE][-+]?[0-9_]+)(?=[ \t\r\n,\]}#]|$)"
+)
+
+
+def _line_start(text: str, pos: int, floor: int) -> int:
+    while pos > floor and text[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
 @dataclass
 class _TomlTable:
-    """A table of a TOML front matter while its headers are read: where its first header is, how
-    far its last sub-table reaches, and its entries and sub-tables in the order written."""
+    """A table of a TOML front matter while it is read: where its key is written and the runs of
+    lines it takes (header tables, dotted keys), its entries and sub-tables in the order written."""
 
     key: str
     key_span: Span
-    start: int  # its first header
-    line_start: int
+    start: int  # where its first header or dotted key starts
     value: Any
     items: list[Entry | _TomlTable] = field(default_factory=list)
     children: dict[str, _TomlTable] = field(default_factory=dict)
-    end: int = 0  # where its last (sub-)table ends
+    key_spans: list[Span] = field(default_factory=list)
+    pieces: list[Span] = field(default_factory=list)
+
+    def child(self, key: str, key_span: Span, start: int) -> _TomlTable:
+        found = self.children.get(key)
+        if found is None:
+            found = _TomlTable(key, key_span, start, _toml_child(self.value, key))
+            self.children[key] = found
+            self.items.append(found)
+        return found
+
+    def add_piece(self, piece: Span) -> None:
+        # Pieces that touch stay apart: a `[header]` piece must start at its header.
+        self.pieces.append(piece)
 
 
 def _toml_child(value: Any, key: str) -> Any:
@@ -820,47 +996,23 @@ def _toml_child(value: Any, key: str) -> Any:
 def _toml_entry(text: str, item: Entry | _TomlTable) -> Entry:
     if isinstance(item, Entry):
         return item
-    node_span = Span(item.start, _trim_end(text, item.start, item.end))
+    end = item.pieces[-1].end
+    node_span = Span(item.start, max(item.start, _trim_end(text, item.start, end)))
     if isinstance(item.value, dict):
         entries = tuple(_toml_entry(text, child) for child in item.items)
         node = Node("map", item.value, node_span, "map", None, (), entries)
     else:  # an array of tables: its items are not read one by one
-        node = _toml_node(item.value, node_span, None, ())
-    return Entry(item.key, item.key_span, node, Span(item.line_start, item.end))
-
-
-def _toml_entries(
-    text: str, scanner: _TomlScanner, start: int, end: int, data: dict[str, Any]
-) -> tuple[list[Entry], int]:
-    """The `key = value` lines from `start` up to `end` or the first table header, as entries of
-    the table `data`; and where they stop."""
-    entries: list[Entry] = []
-    pos = scanner.skip_ws(start)
-    while pos < end and not text.startswith("[", pos):
-        line_start = pos
-        while line_start > start and text[line_start - 1] in " \t":
-            line_start -= 1
-        parts, key_span, after = scanner.key(pos)
-        if not text.startswith("=", after):  # pragma: no cover - tomllib accepted the text
-            break
-        value_start = scanner.skip_ws(after + 1, newlines=False)
-        value_span, style, items = scanner.value(value_start)
-        _, nxt = _line_end(text, value_span.end)
-        if len(parts) == 1:
-            node = _toml_node(data.get(parts[0]), value_span, style, items)
-        else:
-            node = Node("map", data.get(parts[0]), Span(pos, value_span.end), "map")
-        entries.append(Entry(parts[0], key_span, node, Span(line_start, nxt)))
-        pos = scanner.skip_ws(nxt)
-    return entries, min(pos, end)
-
-
-def _next_table(text: str, pos: int, end: int) -> int:
-    """Start of the next line that opens a `[table]` header, or `end`."""
-    match = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, pos, end)
-    if not match:
-        return end
-    return match.start()
+        node = _toml_node(item.value, Node("list", None, node_span, ""))
+    spread = None
+    if len(item.pieces) > 1 or len(item.key_spans) > 1:
+        spread = Spread(
+            tuple(item.key_spans),
+            tuple(item.pieces),
+            tuple(text[a.end : b.start] for a, b in pairwise(item.key_spans)),
+            tuple(text[a.end : b.start] for a, b in pairwise(item.pieces)),
+        )
+    entry_span = Span(item.pieces[0].start, end)
+    return Entry(item.key, item.key_spans[0], node, entry_span, spread)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

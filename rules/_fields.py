@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newslint.document import Document
-from newslint.events import render_scalar
+from newslint.events import Node, render_key, render_scalar
 from newslint.fixes import Edit
 
 
@@ -32,25 +32,45 @@ def insert_field(document: Document, key: str, value: Any) -> Edit | None:
     text = document.text
     newline = "\r\n" if "\r\n" in text[fm.block_span.start : fm.block_span.end] else "\n"
     rendered = render_scalar(value, fm.format, '"')
-    if fm.format == "json":
-        members = fm.root.entries
-        if members:
-            return Edit.insert(members[-1].node.span.end, f", {rendered_key(key)}: {rendered}")
-        return Edit.insert(fm.root.span.start + 1, f"{rendered_key(key)}: {rendered}")
+    if fm.format == "json" or text.startswith("{", fm.root.span.start):
+        # JSON, or YAML written as one flow mapping (`{title: x}`): a member before the `}`.
+        return _insert_member(text, fm.root, f"{render_key(key, fm.format)}: {rendered}")
     line = f"{key}: {rendered}" if fm.format == "yaml" else f"{key} = {rendered}"
     if fm.format == "toml":
         # Every key after a `[table]` or `[[array.of.tables]]` header belongs to that table: a
-        # top-level key goes before the first header. A key's own line never starts with `[`.
-        for entry in fm.root.entries:
-            if text[entry.entry_span.start : entry.entry_span.end].lstrip(" \t").startswith("["):
-                return Edit.insert(entry.entry_span.start, line + newline)
+        # top-level key goes before the first header. A key's own line never starts with `[`;
+        # a key written in several places (`params.a = 1` above `[params.sub]`) has a piece for
+        # each, and its first need not be a header.
+        headers = [
+            piece.start
+            for entry in fm.root.entries
+            for piece in (entry.spread.pieces if entry.spread else (entry.entry_span,))
+            if text[piece.start : piece.end].lstrip(" \t").startswith("[")
+        ]
+        if headers:
+            return Edit.insert(min(headers), line + newline)
     end = fm.span.end
     if end > fm.span.start and text[end - 1] not in "\r\n":
         return Edit.insert(end, newline + line + newline)
     return Edit.insert(end, line + newline)
 
 
-def rendered_key(key: str) -> str:
-    import json
+def _insert_member(text: str, root: Node, member: str) -> Edit:
+    """An edit adding `member` as the last member of the `{...}` map `root`, set apart from the
+    one before it as the members before are (`, ` on one line, `,` + line break + indent)."""
+    members = root.entries
+    if not members:
+        return Edit.insert(root.span.start + 1, member)
+    last = members[-1]
+    if len(members) > 1:
+        between = text[members[-2].node.span.end : last.key_span.start]
+        separator = between if between.lstrip(" \t").startswith(",") else ", "
+    else:
+        before = text[root.span.start + 1 : last.key_span.start]
+        separator = "," + before if before.strip(" \t\r\n") == "" and before else ", "
+    return Edit.insert(last.node.span.end, separator + member)
 
-    return json.dumps(key)
+
+def rendered_key(key: str) -> str:
+    """A key as JSON writes it."""
+    return render_key(key, "json")

@@ -35,9 +35,10 @@ CASES = [
     ),
     Case("mainroad-preset-off", fm(thumbnail=Raw("3")), config={"presets": ["hugo", "news"]}),
     Case(
-        "toml-inline-table-without-spans-of-its-keys",
+        "toml-inline-table",
         '+++\nthumbnail = {image = "a.jpg"}\n+++\n',
-        errors=[("no-src", 2, 1)],
+        errors=[("no-src", 2, 14)],
+        fixed='+++\nthumbnail = {src = "a.jpg"}\n+++\n',
     ),
     Case("toml-table", '+++\n[thumbnail]\nsrc = "a.jpg"\nvisibility = ["post"]\n+++\n'),
     Case(
