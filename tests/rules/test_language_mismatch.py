@@ -118,6 +118,49 @@ CASES = [
 ]
 
 
+# A site made with `hugo new site` keeps the scaffold's `languageCode = "en-us"` after its author
+# declares `defaultContentLanguage = "fa"` and a `[languages.fa]` block. Hugo then gives the Persian
+# pages the locale "en-us", but the site's own language says Persian: either may describe the text.
+FA_SITE = Site(
+    language_locales={"fa": "en-us"},
+    language_names=("fa", "en"),
+    default_language="fa",
+    raw={
+        "languagecode": "en-us",
+        "defaultcontentlanguage": "fa",
+        "languages": {"fa": {}, "en": {}},
+    },
+)
+FA_TITLE = "یک عنوان کوتاه برای آزمایش"
+FA_BODY = (
+    "این متن به زبان فارسی نوشته شده است و چند جمله دارد تا بدنه به اندازه کافی طولانی باشد.\n"
+)
+CASES += [
+    Case("scaffold-locale-persian", fm(body=FA_BODY, title=FA_TITLE), language="fa", site=FA_SITE),
+    # The language still holds: a Japanese title fits neither Persian nor en-us.
+    Case(
+        "scaffold-locale-japanese",
+        fm(body=FA_BODY, title=JA_TITLE),
+        language="fa",
+        site=FA_SITE,
+        errors=[("field", 2, 8)],
+    ),
+    # The language's own block sets the locale: that one is meant, the language name is not read.
+    Case(
+        "language-block-locale",
+        fm(body=EN_BODY, title=FA_TITLE),
+        language="fa",
+        site=Site(
+            language_locales={"fa": "en-us"},
+            language_names=("fa",),
+            default_language="fa",
+            raw={"languages": {"fa": {"languagecode": "en-us"}}},
+        ),
+        errors=[("field", 2, 8)],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_language_mismatch(case: Case) -> None:
     assert_case(LanguageMismatch, case)
