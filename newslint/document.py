@@ -202,14 +202,43 @@ class Document:
         return lead_from_paragraphs(self.prose_paragraphs(), max_chars)
 
     def prose_paragraphs(self) -> list[str]:
-        """Reader-visible paragraph texts, in order, skipping blank ones and the source line."""
-        from newslint.events import Paragraph
+        """Reader-visible paragraph texts, in order, skipping blank ones and the source line.
+
+        Inline code spans count as text here (the reader sees `make check` in the sentence), so a
+        summary built from these says "Run make check", not "Run the command"."""
+        from newslint.events import Code, Paragraph, Text
         from newslint.textutil import collapse_spaces
 
+        nodes = self.body_nodes
         out = []
-        for node in self.body_nodes:
-            if isinstance(node, Paragraph) and not _ONLY_LINK.fullmatch(node.text):
-                plain = collapse_spaces(node.plain)
-                if plain:
-                    out.append(plain)
+        for index, node in enumerate(nodes):
+            if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
+                continue
+            shown = node.plain
+            if "`" in node.text:
+                parts = []
+                for inner in nodes[index + 1 :]:
+                    if inner.span.start >= node.span.end:
+                        break
+                    if isinstance(inner, Text):
+                        parts.append(inner.text)
+                    elif isinstance(inner, Code) and not inner.block:
+                        parts.append(_code_span_text(inner.text))
+                shown = "".join(parts)
+            plain = collapse_spaces(shown)
+            if plain:
+                out.append(plain)
         return out
+
+
+def _code_span_text(source: str) -> str:
+    """What a code span shows: its content without the backtick fences and, as CommonMark
+    strips them, one space on each side when both are there. Math spans (`$x$`) show nothing
+    a plain-text summary could use."""
+    if not source.startswith("`"):
+        return ""
+    fence = len(source) - len(source.lstrip("`"))
+    content = source[fence:-fence] if len(source) > 2 * fence else ""
+    if len(content) > 2 and content[0] == " " and content[-1] == " " and content.strip():
+        content = content[1:-1]
+    return content

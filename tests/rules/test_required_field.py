@@ -43,6 +43,39 @@ CASES = [
             summary="The budget passed on Tuesday. Talks went on for a week.",
         ),
     ),
+    # Inline code is text the reader sees: a summary without it says "Use the command to ...".
+    Case(
+        "summary-keeps-inline-code",
+        fm(
+            body="Run the `make check` target before you push. It takes a minute.\n",
+            title="Checks",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="Run the `make check` target before you push. It takes a minute.\n",
+            title="Checks",
+            date="2025-02-08",
+            summary="Run the make check target before you push. It takes a minute.",
+        ),
+    ),
+    Case(
+        "summary-code-span-with-backticks-inside",
+        fm(
+            body="Quote with `` `x` `` when the name has one. That is all.\n",
+            title="Ticks",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="Quote with `` `x` `` when the name has one. That is all.\n",
+            title="Ticks",
+            date="2025-02-08",
+            summary="Quote with `x` when the name has one. That is all.",
+        ),
+    ),
     Case(
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
