@@ -76,6 +76,56 @@ CASES = [
             summary="Quote with `x` when the name has one. That is all.",
         ),
     ),
+    # Hugo shows a front-matter summary as written: a shortcode call in it would be printed
+    # literally, so sentences with one are not used; the lead starts after them.
+    Case(
+        "summary-skips-sentences-with-shortcodes",
+        fm(
+            body=(
+                "{{% notice %}}\nA boxed aside for readers. It is short.\n{{% /notice %}}\n\n"
+                "The council voted on Monday. The plan passed.\n"
+            ),
+            title="Vote",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body=(
+                "{{% notice %}}\nA boxed aside for readers. It is short.\n{{% /notice %}}\n\n"
+                "The council voted on Monday. The plan passed.\n"
+            ),
+            title="Vote",
+            date="2025-02-08",
+            summary="The council voted on Monday. The plan passed.",
+        ),
+    ),
+    Case(
+        "summary-stops-before-a-shortcode-sentence",
+        fm(
+            body='The council voted on Monday. See {{< ref "plan.md" >}} for the plan.\n',
+            title="Vote",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body='The council voted on Monday. See {{< ref "plan.md" >}} for the plan.\n',
+            title="Vote",
+            date="2025-02-08",
+            summary="The council voted on Monday.",
+        ),
+    ),
+    Case(
+        "summary-no-fix-when-the-lead-opens-with-a-shortcode",
+        fm(
+            body='The {{< abbr "WHO" >}} met in Geneva. Talks went well.\n',
+            title="Vote",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+    ),
     Case(
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
