@@ -205,8 +205,9 @@ class Document:
         """Reader-visible paragraph texts, in order, skipping blank ones and the source line.
 
         Inline code spans count as text here (the reader sees `make check` in the sentence), so a
-        summary built from these says "Run make check", not "Run the command"."""
-        from newslint.events import Code, Paragraph, Text
+        summary built from these says "Run make check", not "Run the command"; an inline image's
+        alt text does not (the reader sees the picture)."""
+        from newslint.events import Code, Link, Paragraph, Text
         from newslint.textutil import collapse_spaces
 
         nodes = self.body_nodes
@@ -215,12 +216,17 @@ class Document:
             if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
                 continue
             shown = node.plain
-            if "`" in node.text:
+            if "`" in node.text or "![" in node.text:
                 parts = []
+                image_end = -1  # an inline image shows a picture, not its alt text
                 for inner in nodes[index + 1 :]:
                     if inner.span.start >= node.span.end:
                         break
-                    if isinstance(inner, Text):
+                    if isinstance(inner, Link) and inner.is_image:
+                        image_end = max(image_end, inner.span.end)
+                    elif inner.span.start < image_end:
+                        continue
+                    elif isinstance(inner, Text):
                         parts.append(inner.text)
                     elif isinstance(inner, Code) and not inner.block:
                         parts.append(_code_span_text(inner.text))

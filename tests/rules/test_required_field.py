@@ -126,6 +126,23 @@ CASES = [
         ),
         errors=[("empty", 4, 10)],
     ),
+    # An inline image shows a picture, not its alt text: "See the chart chart for ..." is wrong.
+    Case(
+        "summary-leaves-out-image-alt-text",
+        fm(
+            body="See the chart ![chart](c.png) for the numbers. The rest follows.\n",
+            title="Chart",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="See the chart ![chart](c.png) for the numbers. The rest follows.\n",
+            title="Chart",
+            date="2025-02-08",
+            summary="See the chart for the numbers. The rest follows.",
+        ),
+    ),
     Case(
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
