@@ -6,7 +6,8 @@ language as Hugo assigns it (the file name `x.zh-CN.md`, the language's `content
 default language; `lang` only outside a Hugo site), read through the site's `locale` (or
 `languageCode`) for that language when it sets one (when the site names the language itself,
 `defaultContentLanguage = "fa"`, and only a site-level `languageCode` such as the scaffold's
-"en-us" disagrees, either fits). It reports a text when less than `min-share`
+"en-us" disagrees, either fits; a site with `hasCJKLanguage = true` announces Chinese, Japanese or
+Korean text, which then fits any language). It reports a text when less than `min-share`
 (default 0.3) of it is in the scripts that language is written in. A Han or kana character
 counts as one unit, a word in any other script as one, so an English article that quotes a few
 Chinese names, a Chinese article full of English product names, or a French article with its
@@ -82,6 +83,7 @@ _OTHER: dict[str, frozenset[str]] = {
     "my": frozenset({"myanmar"}),
     "am": frozenset({"ethiopic"}),
 }
+_CJK_SCRIPTS = frozenset({"han", "kana", "hangul", "bopomofo"})
 _SCRIPT_SUBTAGS = {
     "latn": frozenset({"latin"}),
     "cyrl": frozenset({"cyrillic"}),
@@ -200,14 +202,32 @@ def _expected(ctx: Context) -> tuple[str | None, frozenset[str] | None]:
     expected = expected_scripts(locale)
     language = ctx.document.language
     site = ctx.site
-    if site is None or language is None or locale is None or locale == language:
+    if site is None:
         return locale, expected
-    if not _named_on_purpose(site.raw, language) or _own_locale(site.raw, language):
-        return locale, expected
-    named = expected_scripts(language)
-    if named is None or expected is None:
-        return locale, expected or named
-    return locale, expected | named
+    if (
+        language is not None
+        and locale is not None
+        and locale != language
+        and _named_on_purpose(site.raw, language)
+        and not _own_locale(site.raw, language)
+    ):
+        named = expected_scripts(language)
+        expected = expected | named if expected and named else expected or named
+    if expected is not None and _has_cjk(site.raw, language):
+        expected = expected | _CJK_SCRIPTS
+    return locale, expected
+
+
+def _has_cjk(raw: dict[str, object], language: str | None) -> bool:
+    """Whether the site announces CJK text (`hasCJKLanguage = true`, at the top or in the
+    language's block, which wins): a Chinese blog that kept `languageCode = "en"` says so."""
+    setting = raw.get("hascjklanguage")
+    languages = raw.get("languages")
+    if language is not None and isinstance(languages, dict):
+        for key, block in languages.items():
+            if str(key).lower() == language.lower() and isinstance(block, dict):
+                setting = block.get("hascjklanguage", setting)
+    return setting is True
 
 
 def _named_on_purpose(raw: dict[str, object], language: str) -> bool:

@@ -161,6 +161,40 @@ CASES += [
 ]
 
 
+# A Chinese blog that kept `languageCode = "en"` but turned on `hasCJKLanguage`: the site says
+# its pages hold Chinese, Japanese or Korean text, so CJK text is no mismatch there.
+CJK_SITE = Site(
+    language_locales={"en": "en"},
+    language_names=(),
+    default_language="en",
+    raw={"languagecode": "en", "defaultcontentlanguage": "en", "hascjklanguage": True},
+)
+CASES += [
+    Case(
+        "has-cjk-language-chinese",
+        fm(body=ZH_BODY, title="财政部长表示预算将通过"),
+        language="en",
+        site=CJK_SITE,
+    ),
+    # Only CJK is announced: Cyrillic still does not fit an "en" site.
+    Case(
+        "has-cjk-language-cyrillic",
+        fm(body=EN_BODY, title="Министр заявил, что бюджет будет принят"),
+        language="en",
+        site=CJK_SITE,
+        errors=[("field", 2, 8)],
+    ),
+    # Off when set in the language's own block to false.
+    Case(
+        "has-cjk-language-off",
+        fm(body=EN_BODY, title=JA_TITLE),
+        language="en",
+        site=Site(raw={"hascjklanguage": False}),
+        errors=[("field", 2, 8)],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_language_mismatch(case: Case) -> None:
     assert_case(LanguageMismatch, case)
