@@ -204,9 +204,9 @@ class Document:
     def prose_paragraphs(self) -> list[str]:
         """Reader-visible paragraph texts, in order, skipping blank ones and the source line.
 
-        Inline code spans count as text here (the reader sees `make check` in the sentence), so a
-        summary built from these says "Run make check", not "Run the command"; an inline image's
-        alt text does not (the reader sees the picture)."""
+        Inline code spans count as text here, as written (the reader sees `make check` in the
+        sentence), so a summary built from these says "Run `make check`", not "Run the command";
+        an inline image's alt text does not (the reader sees the picture)."""
         from newslint.events import Code, Link, Paragraph, Text
         from newslint.textutil import collapse_spaces
 
@@ -238,13 +238,7 @@ class Document:
 
 
 def _code_span_text(source: str) -> str:
-    """What a code span shows: its content without the backtick fences and, as CommonMark
-    strips them, one space on each side when both are there. Math spans (`$x$`) show nothing
-    a plain-text summary could use."""
-    if not source.startswith("`"):
-        return ""
-    fence = len(source) - len(source.lstrip("`"))
-    content = source[fence:-fence] if len(source) > 2 * fence else ""
-    if len(content) > 2 and content[0] == " " and content[-1] == " " and content.strip():
-        content = content[1:-1]
-    return content
+    """A code span as a summary should carry it: as written, backticks included, because Hugo
+    renders a front-matter summary as Markdown (`<iframe>` in a summary without its backticks
+    would become an HTML tag). Math spans (`$x$`) give nothing a summary could use."""
+    return source if source.startswith("`") else ""

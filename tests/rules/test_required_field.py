@@ -44,6 +44,8 @@ CASES = [
         ),
     ),
     # Inline code is text the reader sees: a summary without it says "Use the command to ...".
+    # It keeps its backticks: Hugo renders a front-matter summary as Markdown, where a bare
+    # `<iframe>` would be an HTML tag.
     Case(
         "summary-keeps-inline-code",
         fm(
@@ -57,7 +59,23 @@ CASES = [
             body="Run the `make check` target before you push. It takes a minute.\n",
             title="Checks",
             date="2025-02-08",
-            summary="Run the make check target before you push. It takes a minute.",
+            summary="Run the `make check` target before you push. It takes a minute.",
+        ),
+    ),
+    Case(
+        "summary-code-span-with-html-stays-code",
+        fm(
+            body="Authors paste raw HTML such as `<iframe>` tags into posts. Hugo drops them.\n",
+            title="Embeds",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="Authors paste raw HTML such as `<iframe>` tags into posts. Hugo drops them.\n",
+            title="Embeds",
+            date="2025-02-08",
+            summary="Authors paste raw HTML such as `<iframe>` tags into posts. Hugo drops them.",
         ),
     ),
     Case(
@@ -73,7 +91,7 @@ CASES = [
             body="Quote with `` `x` `` when the name has one. That is all.\n",
             title="Ticks",
             date="2025-02-08",
-            summary="Quote with `x` when the name has one. That is all.",
+            summary="Quote with `` `x` `` when the name has one. That is all.",
         ),
     ),
     # Hugo shows a front-matter summary as written: a shortcode call in it would be printed
