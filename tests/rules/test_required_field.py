@@ -161,6 +161,24 @@ CASES = [
             summary="See the chart for the numbers. The rest follows.",
         ),
     ),
+    # A line break right after a link, emphasis or code is a space to the reader, not glue:
+    # "the report\nfor details" must not become "the reportfor details".
+    Case(
+        "summary-line-break-after-inline-markup",
+        fm(
+            body="Read [the report](https://e.org/r)\nfor details. The **vote**\nfollows today.\n",
+            title="Report",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="Read [the report](https://e.org/r)\nfor details. The **vote**\nfollows today.\n",
+            title="Report",
+            date="2025-02-08",
+            summary="Read the report for details. The vote follows today.",
+        ),
+    ),
     Case(
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
