@@ -205,14 +205,51 @@ class Document:
         return lead_from_paragraphs(self.prose_paragraphs(), max_chars)
 
     def prose_paragraphs(self) -> list[str]:
-        """Reader-visible paragraph texts, in order, skipping blank ones and the source line."""
-        from newslint.events import Paragraph
+        """Reader-visible paragraph texts, in order, skipping blank ones and the source line.
+
+        Inline code spans count as text here, as written (the reader sees `make check` in the
+        sentence), so a summary built from these says "Run `make check`", not "Run the command";
+        an inline image's alt text does not (the reader sees the picture). A line break between
+        two pieces of prose (after a link, emphasis or code) is a space to the reader."""
+        from newslint.events import Code, Link, Paragraph, Text
         from newslint.textutil import collapse_spaces
 
+        nodes = self.body_nodes
+        text = self.text
         out = []
-        for node in self.body_nodes:
-            if isinstance(node, Paragraph) and not _ONLY_LINK.fullmatch(node.text):
-                plain = collapse_spaces(node.plain)
-                if plain:
-                    out.append(plain)
+        for index, node in enumerate(nodes):
+            if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
+                continue
+            parts: list[str] = []
+            last_end = -1  # where the previous piece of prose ended in the source
+            image_end = -1  # an inline image shows a picture, not its alt text
+            inner_index = index + 1
+            while inner_index < len(nodes) and nodes[inner_index].span.start < node.span.end:
+                inner = nodes[inner_index]
+                inner_index += 1
+                if isinstance(inner, Link) and inner.is_image:
+                    image_end = max(image_end, inner.span.end)
+                    continue
+                if inner.span.start < image_end:
+                    continue
+                if isinstance(inner, Text):
+                    piece = inner.text
+                elif isinstance(inner, Code) and not inner.block:
+                    piece = _code_span_text(inner.text)
+                else:
+                    continue
+                if last_end >= 0 and "\n" in text[last_end : inner.span.start]:
+                    parts.append(" ")
+                parts.append(piece)
+                last_end = inner.span.end
+            plain = collapse_spaces("".join(parts))
+            if plain:
+                out.append(plain)
         return out
+
+
+def _code_span_text(source: str) -> str:
+    """A code span as a summary should carry it: as written, backticks included, because Hugo
+    renders a front-matter summary as Markdown (`<iframe>` in a summary without its backticks
+    would become an HTML tag). Math spans (`$x$`) give nothing a summary could use."""
+    return source if source.startswith("`") else ""

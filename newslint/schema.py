@@ -40,6 +40,8 @@ EXPECTED = {
     "bool": "true or false",
     "int": "a whole number",
     "strings": "a list of strings",
+    # Hugo reads `aliases` with cast.ToStringSlice: one path may stand alone as a string.
+    "paths": "a list of strings",
     "terms": "a list of names",
     "list": "a list",
     "map": "a map of keys",
@@ -49,7 +51,7 @@ EXPECTED = {
     "any": "a value",
     "number": "a number",
 }
-LIST_KINDS = frozenset({"strings", "terms", "list", "maps"})
+LIST_KINDS = frozenset({"strings", "paths", "terms", "list", "maps"})
 MAP_KINDS = frozenset({"map", "maps", "cascade"})
 # Hugo refuses to build when these are not maps, even for an empty string; an empty `sitemap` or
 # `resources` builds like an absent one.
@@ -99,7 +101,7 @@ HUGO = {
             "headless": "bool",
             "isCJKLanguage": "bool",
             "weight": "int",
-            "aliases": "strings",
+            "aliases": "paths",
             "outputs": "strings",
             "images": "strings",
             "videos": "strings",
@@ -458,6 +460,10 @@ _EXACT: dict[str, Callable[[Any], bool]] = {
     "bool": lambda v: type(v) is bool,
     "int": lambda v: type(v) is int,
     "strings": lambda v: type(v) is list and all(type(i) is str for i in v),
+    "paths": lambda v: (
+        (type(v) is list and all(type(i) is str for i in v))
+        or (type(v) is str and v.isprintable() and len(v.split()) == 1 and v.strip() == v)
+    ),
     "terms": lambda v: type(v) is list and all(type(i) in (str, int, float) for i in v),
     "list": lambda v: type(v) is list,
     "map": _str_keys,
@@ -596,7 +602,7 @@ def _validated_keys(key: tuple[Any, ...]) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _model(key: tuple[Any, ...]) -> tuple[Any, frozenset[str]]:
     """A pydantic model for one schema key (see `Schema._key`), and the keys it validates."""
-    from typing import Literal, Optional, Union
+    from typing import Annotated, Literal, Optional, Union
 
     from pydantic import (
         ConfigDict,
@@ -605,6 +611,7 @@ def _model(key: tuple[Any, ...]) -> tuple[Any, frozenset[str]]:
         StrictFloat,
         StrictInt,
         StrictStr,
+        StringConstraints,
         create_model,
     )
 
@@ -616,6 +623,10 @@ def _model(key: tuple[Any, ...]) -> tuple[Any, frozenset[str]]:
         "bool": StrictBool,
         "int": StrictInt,
         "strings": list[StrictStr],
+        # One path without white space (Hugo would split it into several aliases).
+        "paths": Union[  # noqa: UP007
+            list[StrictStr], Annotated[StrictStr, StringConstraints(pattern=r"^\S+$")]
+        ],
         "terms": list[scalar],
         "list": list[Any],
         "map": dict[str, Any],

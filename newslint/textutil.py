@@ -193,9 +193,9 @@ def lead_from_paragraphs(paragraphs: list[str], max_chars: int) -> str:
     (a third of it for mostly CJK text, see `length_limit`).
 
     A paragraph that does not open with a complete sentence (a dateline such as "HERZLIYA,
-    Israel —", a body cut with "...") is skipped, and a fragment never ends the result. When the
-    opening sentence alone is longer than the limit there is no lead (""): a later paragraph
-    would not be an opening. The sentences keep the paragraph's own spacing between them (none
+    Israel —", a body cut with "...", a shortcode call) is skipped, and a fragment never ends the
+    result. When the opening sentence alone is longer than the limit there is no lead (""): a
+    later paragraph would not be an opening. The sentences keep the paragraph's own spacing between them (none
     after a CJK full stop, a space after a Korean or Latin one).
     """
     for paragraph in paragraphs:
@@ -203,7 +203,9 @@ def lead_from_paragraphs(paragraphs: list[str], max_chars: int) -> str:
         spans = sentence_spans(paragraph)
         first = spans[0][0] if spans else 0
         for start, end in spans:
-            if not complete(paragraph[start:end]):
+            # A shortcode call (`{{< ref "x" >}}`, `{{% note %}}`) is rendered in the body but
+            # shown literally in a front-matter summary: its sentence ends the lead.
+            if not complete(paragraph[start:end]) or "{{" in paragraph[start:end]:
                 break
             candidate = paragraph[first:end]
             if len(candidate) > length_limit(candidate, max_chars):

@@ -26,10 +26,13 @@ The value is rewritten as the instant Hugo reads today, keeping its quoting: the
 the value, else the offset of the time zone at that instant (daylight saving included, and a wall
 time that falls in a daylight-saving gap resolved as Go resolves it). Safe when the value has an
 offset or the zone is known (config `timezone` or the site's `timeZone`); unsafe when UTC is only
-assumed for lack of both, and for a number of seconds, which may not have been meant as one.
+assumed for lack of both, and for a number of seconds, which may not have been meant as one;
+none for eight digits that spell a calendar date (`20240102`), which surely were not.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from newslint import Fix, Rule, Severity
 from newslint.document import Document
@@ -66,6 +69,8 @@ class DateFormat(Rule):
                 message = "no-offset"
             fix = None
             text = rewritten(item, reading, choice)
+            if reading.unix and _spells_a_date(reading.source):
+                text = None  # `20240102` means 2 January 2024, not 23 August 1970: no rewrite
             if text is not None:
                 safe = not reading.unix and (reading.has_offset or choice.known)
                 fix = Fix(
@@ -81,3 +86,16 @@ class DateFormat(Rule):
                 value=item.node.value if isinstance(item.node.value, str) else reading.source,
                 zone=zone,
             )
+
+
+def _spells_a_date(source: str) -> bool:
+    """Whether a number written as eight digits reads as a calendar date `YYYYMMDD` between 1900
+    and 2099 (an author's date without dashes, which Hugo reads as seconds since 1970)."""
+    digits = source.strip().strip("'\"")
+    if len(digits) != 8 or not digits.isascii() or not digits.isdigit():
+        return False
+    try:
+        day = datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return False
+    return 1900 <= day.year <= 2099

@@ -6,7 +6,8 @@ Checks every known front-matter field against the schema of the active presets (
 `comments: "false"`, `draft: "true"`, `weight: "3"`, `tags: "economy"`, `params: ""`, a list item
 that is a list, a `section` outside its allowed values.
 
-`outputs` must name output formats, Hugo's own (`html`, `rss`, `json`, ...) or the site's
+`aliases` may be one path as a string, as Hugo reads it (a string with spaces is several aliases
+to Hugo and is reported). `outputs` must name output formats, Hugo's own (`html`, `rss`, `json`, ...) or the site's
 `outputFormats`. `markup` must name a content format Hugo knows (`markdown`, `md`, `asciidocext`, `pandoc`, `rst`,
 `org`, `html` and their other names, in any case), and `html` or `org` fail under Hugo's default
 security policy (a site that sets `security` or its own `mediaTypes` is trusted).
@@ -160,7 +161,8 @@ class FieldType(Rule):
             # (octal to Go: 8) or "5.0": what the author meant is less sure there.
             number = str(int(str(node.value)))
             return Fix.safe(f"Write {field.key} as {number}", Edit.replace(node.span, number))
-        if spec.kind in LIST_KINDS - {"maps"} and node.tag in ("str", "int", "float"):
+        # Not `aliases`: Hugo splits a string with spaces into several, one list item would not.
+        if spec.kind in LIST_KINDS - {"maps", "paths"} and node.tag in ("str", "int", "float"):
             edit = wrap_in_list(ctx.document.text, field)
             if edit is not None:
                 return Fix.unsafe(f"Make {field.key} a one-item list", edit)

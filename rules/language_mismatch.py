@@ -4,7 +4,10 @@
 Compares the script of the `title`, the `summary` and the body's prose with the article's
 language as Hugo assigns it (the file name `x.zh-CN.md`, the language's `contentDir`, else the
 default language; `lang` only outside a Hugo site), read through the site's `locale` (or
-`languageCode`) for that language when it sets one. It reports a text when less than `min-share`
+`languageCode`) for that language when it sets one (when the site names the language itself,
+`defaultContentLanguage = "fa"`, and only a site-level `languageCode` such as the scaffold's
+"en-us" disagrees, either fits; a site with `hasCJKLanguage = true` announces Chinese, Japanese or
+Korean text, which then fits any language). It reports a text when less than `min-share`
 (default 0.3) of it is in the scripts that language is written in. A Han or kana character
 counts as one unit, a word in any other script as one, so an English article that quotes a few
 Chinese names, a Chinese article full of English product names, or a French article with its
@@ -80,6 +83,7 @@ _OTHER: dict[str, frozenset[str]] = {
     "my": frozenset({"myanmar"}),
     "am": frozenset({"ethiopic"}),
 }
+_CJK_SCRIPTS = frozenset({"han", "kana", "hangul", "bopomofo"})
 _SCRIPT_SUBTAGS = {
     "latn": frozenset({"latin"}),
     "cyrl": frozenset({"cyrillic"}),
@@ -141,8 +145,7 @@ class LanguageMismatch(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
-        language = _locale(ctx)
-        expected = expected_scripts(language)
+        language, expected = _expected(ctx)
         if expected is None:
             return
         if "latin" in expected and field.value.isascii():
@@ -165,8 +168,7 @@ class LanguageMismatch(Rule):
         self.body_chars += len(text)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        language = _locale(ctx)
-        expected = expected_scripts(language)
+        language, expected = _expected(ctx)
         if expected is None or self.first_text is None:
             return
         options = ctx.options
@@ -187,3 +189,64 @@ def _locale(ctx: Context) -> str | None:
     site = ctx.site
     language = ctx.document.language
     return site.locale_for(language) if site is not None else language
+
+
+def _expected(ctx: Context) -> tuple[str | None, frozenset[str] | None]:
+    """The locale to name in messages and the scripts the article may be written in.
+
+    A site-level `languageCode` is Hugo's locale for the default language, but `hugo new site`
+    writes `languageCode = "en-us"` and many authors never touch it after they declare their own
+    language (`defaultContentLanguage = "fa"`, `[languages.fa]`). When the language was named on
+    purpose and its locale only comes from the site level, the text may be in either one."""
+    locale = _locale(ctx)
+    expected = expected_scripts(locale)
+    language = ctx.document.language
+    site = ctx.site
+    if site is None:
+        return locale, expected
+    if (
+        language is not None
+        and locale is not None
+        and locale != language
+        and _named_on_purpose(site.raw, language)
+        and not _own_locale(site.raw, language)
+    ):
+        named = expected_scripts(language)
+        expected = expected | named if expected and named else expected or named
+    if expected is not None and _has_cjk(site.raw, language):
+        expected = expected | _CJK_SCRIPTS
+    return locale, expected
+
+
+def _has_cjk(raw: dict[str, object], language: str | None) -> bool:
+    """Whether the site announces CJK text (`hasCJKLanguage = true`, at the top or in the
+    language's block, which wins): a Chinese blog that kept `languageCode = "en"` says so."""
+    setting = raw.get("hascjklanguage")
+    languages = raw.get("languages")
+    if language is not None and isinstance(languages, dict):
+        for key, block in languages.items():
+            if str(key).lower() == language.lower() and isinstance(block, dict):
+                setting = block.get("hascjklanguage", setting)
+    return setting is True
+
+
+def _named_on_purpose(raw: dict[str, object], language: str) -> bool:
+    """Whether the site's configuration names `language` (a `languages` entry or the
+    `defaultContentLanguage`), rather than Hugo defaulting to "en"."""
+    wanted = language.lower()
+    default = raw.get("defaultcontentlanguage")
+    if isinstance(default, str) and default.lower() == wanted:
+        return True
+    languages = raw.get("languages")
+    return isinstance(languages, dict) and any(str(k).lower() == wanted for k in languages)
+
+
+def _own_locale(raw: dict[str, object], language: str) -> bool:
+    """Whether the language's own block sets its `locale` or `languageCode`."""
+    languages = raw.get("languages")
+    if not isinstance(languages, dict):
+        return False
+    for key, settings in languages.items():
+        if str(key).lower() == language.lower() and isinstance(settings, dict):
+            return bool(settings.get("locale") or settings.get("languagecode"))
+    return False

@@ -113,6 +113,22 @@ CASES = [
         errors=[("unix", 2, 7)],
         unsafe_fixed=fm(date=Raw("2025-02-08T17:55:35+08:00")),
     ),
+    # Eight digits that spell a calendar date were meant as one (2024-01-02), not as seconds
+    # (1970-08-23): rewriting them as the instant Hugo reads would make the mistake permanent.
+    Case(
+        "unix-number-that-spells-a-date-no-fix",
+        fm(date=Raw("20240102"), lastmod=Raw("19991231")),
+        site=SHANGHAI,
+        errors=[("unix", 2, 7), ("unix", 3, 10)],
+    ),
+    # Not a calendar date (month 13): plain seconds, the unsafe fix stays.
+    Case(
+        "unix-eight-digits-not-a-date",
+        fm(date=Raw("20241345")),
+        site=SHANGHAI,
+        errors=[("unix", 2, 7)],
+        unsafe_fixed=fm(date=Raw("1970-08-23T14:35:45+08:00")),
+    ),
     Case("unreadable-and-empty-are-date-invalid", fm(date="2025/02/08", lastmod="")),
     Case("other-keys-ignored", fm(updated="2025-02-08 09:55:35")),
     Case(

@@ -147,6 +147,15 @@ CASES = [
         fm(build=Raw('{publishResources: "no", render: [a], list: never}')),
         errors=[("type", 2, 27), ("type", 2, 41)],
     ),
+    # Hugo reads `aliases` with cast.ToStringSlice: a single path needs no list, and a string
+    # with spaces becomes one alias per word (checked with hugo 0.168), so no fix guesses there.
+    Case("aliases-single-path-string", fm(aliases="/old/path/")),
+    Case("aliases-string-with-spaces", fm(aliases="/a/ /b/"), errors=[("type", 2, 10)]),
+    Case(
+        "aliases-list-item-not-a-string",
+        fm(aliases=Raw("[/a/, [b]]")),
+        errors=[("item-type", 2, 16)],
+    ),
     # `outputs` names output formats: Hugo's own or the site's (checked with hugo 0.168).
     Case("outputs-known", fm(outputs=["HTML", "rss", "markdown"])),
     Case("outputs-unknown", fm(outputs=["html", "llms"]), errors=[("output", 4, 5)]),

@@ -118,6 +118,83 @@ CASES = [
 ]
 
 
+# A site made with `hugo new site` keeps the scaffold's `languageCode = "en-us"` after its author
+# declares `defaultContentLanguage = "fa"` and a `[languages.fa]` block. Hugo then gives the Persian
+# pages the locale "en-us", but the site's own language says Persian: either may describe the text.
+FA_SITE = Site(
+    language_locales={"fa": "en-us"},
+    language_names=("fa", "en"),
+    default_language="fa",
+    raw={
+        "languagecode": "en-us",
+        "defaultcontentlanguage": "fa",
+        "languages": {"fa": {}, "en": {}},
+    },
+)
+FA_TITLE = "یک عنوان کوتاه برای آزمایش"
+FA_BODY = (
+    "این متن به زبان فارسی نوشته شده است و چند جمله دارد تا بدنه به اندازه کافی طولانی باشد.\n"
+)
+CASES += [
+    Case("scaffold-locale-persian", fm(body=FA_BODY, title=FA_TITLE), language="fa", site=FA_SITE),
+    # The language still holds: a Japanese title fits neither Persian nor en-us.
+    Case(
+        "scaffold-locale-japanese",
+        fm(body=FA_BODY, title=JA_TITLE),
+        language="fa",
+        site=FA_SITE,
+        errors=[("field", 2, 8)],
+    ),
+    # The language's own block sets the locale: that one is meant, the language name is not read.
+    Case(
+        "language-block-locale",
+        fm(body=EN_BODY, title=FA_TITLE),
+        language="fa",
+        site=Site(
+            language_locales={"fa": "en-us"},
+            language_names=("fa",),
+            default_language="fa",
+            raw={"languages": {"fa": {"languagecode": "en-us"}}},
+        ),
+        errors=[("field", 2, 8)],
+    ),
+]
+
+
+# A Chinese blog that kept `languageCode = "en"` but turned on `hasCJKLanguage`: the site says
+# its pages hold Chinese, Japanese or Korean text, so CJK text is no mismatch there.
+CJK_SITE = Site(
+    language_locales={"en": "en"},
+    language_names=(),
+    default_language="en",
+    raw={"languagecode": "en", "defaultcontentlanguage": "en", "hascjklanguage": True},
+)
+CASES += [
+    Case(
+        "has-cjk-language-chinese",
+        fm(body=ZH_BODY, title="财政部长表示预算将通过"),
+        language="en",
+        site=CJK_SITE,
+    ),
+    # Only CJK is announced: Cyrillic still does not fit an "en" site.
+    Case(
+        "has-cjk-language-cyrillic",
+        fm(body=EN_BODY, title="Министр заявил, что бюджет будет принят"),
+        language="en",
+        site=CJK_SITE,
+        errors=[("field", 2, 8)],
+    ),
+    # Off when set in the language's own block to false.
+    Case(
+        "has-cjk-language-off",
+        fm(body=EN_BODY, title=JA_TITLE),
+        language="en",
+        site=Site(raw={"hascjklanguage": False}),
+        errors=[("field", 2, 8)],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_language_mismatch(case: Case) -> None:
     assert_case(LanguageMismatch, case)

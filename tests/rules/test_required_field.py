@@ -43,6 +43,142 @@ CASES = [
             summary="The budget passed on Tuesday. Talks went on for a week.",
         ),
     ),
+    # Inline code is text the reader sees: a summary without it says "Use the command to ...".
+    # It keeps its backticks: Hugo renders a front-matter summary as Markdown, where a bare
+    # `<iframe>` would be an HTML tag.
+    Case(
+        "summary-keeps-inline-code",
+        fm(
+            body="Run the `make check` target before you push. It takes a minute.\n",
+            title="Checks",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="Run the `make check` target before you push. It takes a minute.\n",
+            title="Checks",
+            date="2025-02-08",
+            summary="Run the `make check` target before you push. It takes a minute.",
+        ),
+    ),
+    Case(
+        "summary-code-span-with-html-stays-code",
+        fm(
+            body="Authors paste raw HTML such as `<iframe>` tags into posts. Hugo drops them.\n",
+            title="Embeds",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="Authors paste raw HTML such as `<iframe>` tags into posts. Hugo drops them.\n",
+            title="Embeds",
+            date="2025-02-08",
+            summary="Authors paste raw HTML such as `<iframe>` tags into posts. Hugo drops them.",
+        ),
+    ),
+    Case(
+        "summary-code-span-with-backticks-inside",
+        fm(
+            body="Quote with `` `x` `` when the name has one. That is all.\n",
+            title="Ticks",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="Quote with `` `x` `` when the name has one. That is all.\n",
+            title="Ticks",
+            date="2025-02-08",
+            summary="Quote with `` `x` `` when the name has one. That is all.",
+        ),
+    ),
+    # Hugo shows a front-matter summary as written: a shortcode call in it would be printed
+    # literally, so sentences with one are not used; the lead starts after them.
+    Case(
+        "summary-skips-sentences-with-shortcodes",
+        fm(
+            body=(
+                "{{% notice %}}\nA boxed aside for readers. It is short.\n{{% /notice %}}\n\n"
+                "The council voted on Monday. The plan passed.\n"
+            ),
+            title="Vote",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body=(
+                "{{% notice %}}\nA boxed aside for readers. It is short.\n{{% /notice %}}\n\n"
+                "The council voted on Monday. The plan passed.\n"
+            ),
+            title="Vote",
+            date="2025-02-08",
+            summary="The council voted on Monday. The plan passed.",
+        ),
+    ),
+    Case(
+        "summary-stops-before-a-shortcode-sentence",
+        fm(
+            body='The council voted on Monday. See {{< ref "plan.md" >}} for the plan.\n',
+            title="Vote",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body='The council voted on Monday. See {{< ref "plan.md" >}} for the plan.\n',
+            title="Vote",
+            date="2025-02-08",
+            summary="The council voted on Monday.",
+        ),
+    ),
+    Case(
+        "summary-no-fix-when-the-lead-opens-with-a-shortcode",
+        fm(
+            body='The {{< abbr "WHO" >}} met in Geneva. Talks went well.\n',
+            title="Vote",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+    ),
+    # An inline image shows a picture, not its alt text: "See the chart chart for ..." is wrong.
+    Case(
+        "summary-leaves-out-image-alt-text",
+        fm(
+            body="See the chart ![chart](c.png) for the numbers. The rest follows.\n",
+            title="Chart",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="See the chart ![chart](c.png) for the numbers. The rest follows.\n",
+            title="Chart",
+            date="2025-02-08",
+            summary="See the chart for the numbers. The rest follows.",
+        ),
+    ),
+    # A line break right after a link, emphasis or code is a space to the reader, not glue:
+    # "the report\nfor details" must not become "the reportfor details".
+    Case(
+        "summary-line-break-after-inline-markup",
+        fm(
+            body="Read [the report](https://e.org/r)\nfor details. The **vote**\nfollows today.\n",
+            title="Report",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="Read [the report](https://e.org/r)\nfor details. The **vote**\nfollows today.\n",
+            title="Report",
+            date="2025-02-08",
+            summary="Read the report for details. The vote follows today.",
+        ),
+    ),
     Case(
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
