@@ -157,12 +157,12 @@ class FieldType(Rule):
                 return Fix.safe(f"Write {field.key} as {word}", Edit.replace(node.span, word))
             word = str(node.value).strip().lower()
             if word in ("true", "false"):
-                title, edit = f"Write {field.key} as {word}", Edit.replace(node.span, word)
+                title, rewrite = f"Write {field.key} as {word}", Edit.replace(node.span, word)
                 if spec.preset == "mainroad" and field.key.lower() in SWITCHES:
                     # Safe when the theme already reads the string as that boolean.
                     same = switch_on(field.key, node.value) == switch_on(field.key, word == "true")
-                    return Fix.safe(title, edit) if same else Fix.unsafe(title, edit)
-                return Fix.unsafe(title, edit)
+                    return Fix.safe(title, rewrite) if same else Fix.unsafe(title, rewrite)
+                return Fix.unsafe(title, rewrite)
         hugo_int = spec.kind == "int" and node.tag == "str" and spec.preset == "hugo"
         if hugo_int and _DECIMAL.fullmatch(str(node.value)):
             # Hugo reads `weight: "10"` as 10 (cast.ToInt); the page does not change. Not "010"
