@@ -63,13 +63,24 @@ def hugo_value(node: Node, text: str) -> Any:
     return word if word is not None else node.value
 
 
-def switch_on(key: str, value: Any, site_value: Any = None) -> bool:
-    """Whether Mainroad turns the page switch `key` on for the page value `value` (None when the
-    key is there but empty) given the site's `params.<key>` (`site_value`)."""
+def switch_on(key: str, value: Any, *, absent: bool = False, site_value: Any = None) -> bool:
+    """Whether Mainroad turns the page switch `key` on for the page's `value` (an empty one is ""
+    or None), or, when the key is `absent`, for the site's `params.<key>` (`site_value`)."""
     kind = SWITCHES[key.lower()]
     if kind == "default-on":
-        return value is not False
+        return value is not False or absent  # `default "true"`: only a page's false turns it off
+    if absent:
+        value = site_value
     return value is True if kind == "exactly-true" else truthy(value)
+
+
+def empty_turns_off(key: str, site: Site | None) -> bool:
+    """Whether an empty page value of the switch `key` (`pager: ""`, `toc:`) turns off what the
+    site turns on: `.Param` takes the page's key whenever it is there, and empty is false."""
+    if key.lower() not in SWITCHES:
+        return False
+    site_value = site_param(site, key.lower())
+    return switch_on(key, None, absent=True, site_value=site_value) and not switch_on(key, None)
 
 
 def site_param(site: Site | None, *keys: str) -> Any:
