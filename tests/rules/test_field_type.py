@@ -60,6 +60,14 @@ CASES = [
         errors=[("type", 2, 8)],
         unsafe_fixed=fm(draft=True),
     ),
+    # Mainroad ranges over `.Param "post_meta"`: a string fails the build (checked with hugo 0.168).
+    Case(
+        "mainroad-post-meta-string",
+        fm(post_meta="date"),
+        errors=[("type", 2, 12)],
+        unsafe_fixed=fm(post_meta=Raw('["date"]')),
+    ),
+    Case("mainroad-post-meta-list", fm(post_meta=["date", "author"])),
     # Mainroad tests `toc`, `pager`, `authorbox` and `comments` for truth, so any non-empty string
     # is on: writing true changes nothing (safe), writing false turns it off (unsafe). `mathjax`
     # is on for the boolean true only: "false" -> false is safe, "true" -> true unsafe.
