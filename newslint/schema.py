@@ -132,6 +132,12 @@ HUGO = {
     ),
 }
 NEWS = _specs("news", {"summary": "str", "source": "str"})
+# Mainroad's page params, as its templates read them (checked with hugo 0.168): `lead` is printed
+# (`with .Params.lead`); the switches are tested for truth (`comments` through `index .Params
+# "comments" | default "true"`, `authorbox`, `pager` and `toc` through `.Param`) except `mathjax`,
+# compared with the boolean true; `post_meta` (`.Param`, the site's list by default) is ranged over,
+# each name a `post_meta/<name>.html` partial, so a string fails the build. What the theme does
+# with each value: `rules/_mainroad.py`.
 MAINROAD = {
     **_specs(
         "mainroad",
@@ -142,6 +148,7 @@ MAINROAD = {
             "pager": "bool",
             "toc": "bool",
             "mathjax": "bool",
+            "post_meta": "strings",
         },
     ),
     "sidebar": Spec("sidebar", "any", "mainroad", owner="sidebar-value"),

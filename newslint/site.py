@@ -9,8 +9,9 @@ under `languages.fr.params`. `HUGO_*` environment variables override keys last (
 From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
 `defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
-`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. A theme's own
-`hugo.toml` is not read: Hugo takes none of these keys from it.
+`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
+own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
+theme is built on (a child theme of Mainroad); Hugo takes none of the other keys from it.
 
 Content Hugo never builds: `ignoreFiles` (regular expressions searched in each content file's and
 folder's absolute path; a folder that matches is skipped whole) and `disableLanguages` (the
@@ -22,7 +23,9 @@ Checked with hugo 0.168.
 
 Widgets: with the theme on disk, the allowed sidebar widgets are the templates in
 `layouts/partials/widgets/` (and Hugo 0.146's `layouts/_partials/widgets/`) of the site first and of
-the theme, the union of both; without one, the built-in Mainroad list.
+each theme component, the union of them all; without one, the built-in Mainroad list. A component
+is looked for in the themes folder (`themesDir`, else `themes/`) and in `_vendor/` (`hugo mod
+vendor`); a module only in Hugo's module cache is not found, and the built-in list stands in.
 
 A broken configuration is reported once (`Site.errors`, printed by the CLI) and defaults are used
 for whatever could not be read; an unknown `timeZone` (Hugo refuses to build) is reported the same
@@ -503,7 +506,8 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
         return site
     data, spelled = read
     site.raw = data
-    site.themes = _themes(data)
+    themes_dir = _themes_dir(root, data)
+    site.themes = _components(root, themes_dir, _themes(data))
     site.theme = site.themes[0] if site.themes else None
     zone = data.get("timezone")
     if isinstance(zone, str) and zone:
@@ -516,7 +520,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
         site.taxonomies = {str(k): str(v) for k, v in taxonomies.items() if v}
     site.date_sources = date_sources(data.get("frontmatter"))
     _read_skipped(site, data, config_path)
-    site.widgets, site.widgets_from_theme = _widgets(root, site.themes)
+    site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     return site
 
 
@@ -631,7 +635,58 @@ def _go_regex(pattern: str) -> str:
     return re.sub(r"(?<!\\)((?:\\\\)*)\\z", r"\1\\Z", pattern)
 
 
-def _widgets(root: Path, themes: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+def _themes_dir(root: Path, data: dict[str, Any]) -> Path:
+    """The folder of the themes: `themesDir` (relative to the site), else `themes`."""
+    configured = data.get("themesdir")
+    return root / configured if isinstance(configured, str) and configured else root / "themes"
+
+
+def _component_bases(root: Path, themes_dir: Path, name: str) -> tuple[Path, ...]:
+    """Where a theme component lies: the themes folder, or `_vendor` (`hugo mod vendor`)."""
+    return (themes_dir / name, root / "_vendor" / name)
+
+
+def _components(root: Path, themes_dir: Path, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The site's theme components and, after each, the ones it imports itself: Hugo reads a
+    component's own `hugo.*`/`config.*` (not `theme.toml`) for `theme` and `module.imports`, so a
+    child theme brings in the theme it is built on (checked with hugo 0.168)."""
+    found: list[str] = []
+
+    def visit(batch: tuple[str, ...], depth: int) -> None:
+        for name in batch:
+            if name in found or depth > 8:
+                continue  # a component imported twice, or a loop
+            found.append(name)
+            for base in _component_bases(root, themes_dir, name):
+                config = _component_config(base)
+                if config is not None:
+                    visit(_themes(config), depth + 1)
+                    break
+
+    visit(names, 0)
+    return tuple(found)
+
+
+def _component_config(base: Path) -> dict[str, Any] | None:
+    """A theme component's own configuration (keys lower-cased), None when it has none; one that
+    cannot be read counts as none (the component's layouts are still found)."""
+    paths = [base / name for name in CONFIG_NAMES]
+    paths.append(base / "config" / "_default")
+    for path in paths:
+        try:
+            if path.is_dir():
+                inner = _config_dir_file(path)
+                return _lower_keys(_load(inner)) if inner is not None else None
+            if path.is_file():
+                return _lower_keys(_load(path))
+        except _READ_ERRORS:
+            return None
+    return None
+
+
+def _widgets(
+    root: Path, themes: tuple[str, ...], themes_dir: Path | None = None
+) -> tuple[tuple[str, ...], bool]:
     """Widget names of the site's layouts plus its theme components' (the built-in list when none
     is on disk), and whether a component's were found on disk."""
 
@@ -645,8 +700,8 @@ def _widgets(root: Path, themes: tuple[str, ...]) -> tuple[tuple[str, ...], bool
 
     theme_names: set[str] | None = None
     for theme in themes:
-        # themes/<name>, or a Hugo module vendored with `hugo mod vendor`.
-        for base in (root / "themes" / theme, root / "_vendor" / theme):
+        # themes/<name> (or themesDir), or a Hugo module vendored with `hugo mod vendor`.
+        for base in _component_bases(root, themes_dir or root / "themes", theme):
             found = names_in(base)
             if found is not None:
                 theme_names = (theme_names or set()) | found

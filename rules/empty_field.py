@@ -5,8 +5,13 @@ Flags `menu: ""` and `menus: ""` (also as a list item), and an empty item (`""`,
 field of the schema such as `tags`, `categories`, `keywords`, `aliases` or `outputs`. The option
 `fields` adds keys whose empty value (`""`, null, `[]`, `{}`) should be reported too.
 
+On a Mainroad site it flags an empty `authorbox`, `pager`, `toc` or `mathjax` (`""` or null)
+where the site's `params` turn that switch on: the theme reads them with `.Param`, which takes the
+page's key whenever it is there, so the empty value turns the author box, pager, table of
+contents or MathJax off for this page (checked with hugo 0.168).
+
 Empty values that Hugo and the theme treat exactly like a missing key (`lead: ""`,
-`description: ""`, `categories: []`) are left alone; empty required fields are `required-field`'s,
+`description: ""`, `categories: []`, `comments: ""`, a switch the site leaves off) are left alone; empty required fields are `required-field`'s,
 empty dates `date-invalid`'s and Mainroad's `sidebar` and `widgets` the theme rules'.
 
 ## Why is this bad?
@@ -26,7 +31,9 @@ format is named ""). An empty tag is a scraper's leftover that only hides whethe
     ---
 
 ## Fix safety
-Safe: the key (or, when the list keeps other items, the empty item) is deleted, with its line.
+Safe: the key (or, when the list keeps other items, the empty item) is deleted, with its line; an
+empty Mainroad switch is written as `false`, which the theme reads the same, where deleting it
+would turn the site's setting back on.
 """
 
 from __future__ import annotations
@@ -34,10 +41,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity
-from newslint.events import Field
+from newslint.events import Field, render_scalar
 from newslint.rule import Context
 from newslint.schema import LIST_KINDS
 
+from ._mainroad import empty_turns_off
 from ._schema import delete_item, is_empty, schema_of, value_or_key_span
 
 
@@ -68,6 +76,15 @@ class EmptyField(Rule):
             ctx.report(value_or_key_span(field), "empty", key=field.key, why="", fix=_delete(field))
             return
         if spec is None or spec.owner is not None:
+            return
+        if spec.preset == "mainroad" and is_empty(node) and empty_turns_off(field.key, ctx.site):
+            # Deleting the key would turn the site's setting back on: false keeps the page.
+            fix = Fix.safe(
+                f"Write {field.key} as false",
+                field.replace_value_text(render_scalar(False, field.format, None)),
+            )
+            why = f": Mainroad then turns the site's {field.key.lower()} off on this page"
+            ctx.report(value_or_key_span(field), "empty", key=field.key, why=why, fix=fix)
             return
         if (
             spec.empty_matters

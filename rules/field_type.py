@@ -21,8 +21,9 @@ and a `build` whose `publishResources` is such a boolean and whose `list` and `r
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
-(a non-empty string is true) and never loads MathJax for `mathjax: "true"` (it compares with the
-boolean `true`). Hugo refuses to build when `params`, `build` or `cascade` is not a map, and a
+(`index .Params "comments" | default "true"`: a non-empty string is true), and so the author box,
+pager and table of contents for `"false"` (`.Param "toc"`), and never loads MathJax for
+`mathjax: "true"` (`eq (.Param "mathjax") true`; checked with hugo 0.168). Hugo refuses to build when `params`, `build` or `cascade` is not a map, and a
 sidebar `widgets: "recent"` breaks Mainroad's template.
 
 ## Example
@@ -39,12 +40,14 @@ sidebar `widgets: "recent"` breaks Mainroad's template.
 
 ## Fix safety
 Safe: a string that Hugo itself reads as a boolean (`draft: "true"`, `"TRUE"`, `"0"`, `"f"`: Go's
-ParseBool) is written as that boolean, and a decimal number in a string where Hugo wants a whole
-number (`weight: "10"`) as that number; the page does not change. Unsafe: other `"true"`/`"false"`
-spellings become booleans (`draft: " True "`, which Hugo reads as false, and theme params such as
-`comments: "false"`, which Mainroad treats as on) and a single value becomes a one-item list. The
-page then renders as its author meant, which is not how it renders today, so an editor should
-confirm.
+ParseBool) is written as that boolean, a decimal number in a string where Hugo wants a whole
+number (`weight: "10"`) as that number, and a Mainroad switch as the boolean the theme already
+reads it as (`comments`, `authorbox`, `pager` and `toc` are tested for truth, so `toc: "true"`
+is on; `mathjax` is on for the boolean true only, so `mathjax: "false"` is off); the page does not
+change. Unsafe: other `"true"`/`"false"` spellings become booleans (`draft: " True "`, which Hugo
+reads as false; `comments: "false"`, which Mainroad treats as on; `mathjax: "true"`, which it
+treats as off) and a single value becomes a one-item list. The page then renders as its author
+meant, which is not how it renders today, so an editor should confirm.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from newslint.fixes import Edit
 from newslint.rule import Context
 from newslint.schema import GO_BOOLS, LIST_KINDS, Issue
 
+from ._mainroad import SWITCHES, switch_on
 from ._schema import schema_of, wrap_in_list
 
 _DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
@@ -154,7 +158,12 @@ class FieldType(Rule):
                 return Fix.safe(f"Write {field.key} as {word}", Edit.replace(node.span, word))
             word = str(node.value).strip().lower()
             if word in ("true", "false"):
-                return Fix.unsafe(f"Write {field.key} as {word}", Edit.replace(node.span, word))
+                title, rewrite = f"Write {field.key} as {word}", Edit.replace(node.span, word)
+                if spec.preset == "mainroad" and field.key.lower() in SWITCHES:
+                    # Safe when the theme already reads the string as that boolean.
+                    same = switch_on(field.key, node.value) == switch_on(field.key, word == "true")
+                    return Fix.safe(title, rewrite) if same else Fix.unsafe(title, rewrite)
+                return Fix.unsafe(title, rewrite)
         hugo_int = spec.kind == "int" and node.tag == "str" and spec.preset == "hugo"
         if hugo_int and _DECIMAL.fullmatch(str(node.value)):
             # Hugo reads `weight: "10"` as 10 (cast.ToInt); the page does not change. Not "010"

@@ -3,12 +3,15 @@
 ## What it does
 Flags a page's `sidebar` (Mainroad theme) that is not `"left"`, `"right"` or `false`: a wrong case
 or stray spaces (`"Left"`, `"right "`), an empty string, `true`, or any other word, `no` and `off`
-included (Hugo reads YAML 1.2, where they are strings, not false).
+included (Hugo reads YAML 1.2, where they are strings, not false). The message says what the theme
+draws instead.
 
 ## Why is this bad?
-Mainroad draws the sidebar on the left only for exactly `"left"`; any other non-empty value, even
-`"Left"` or `"none"`, puts it on the right. An empty value falls back to the site's default, so
-`sidebar: ""` only looks like a choice.
+Mainroad's `sidebar.html` takes `default .Site.Params.sidebar.<home|single|list> .Params.sidebar`
+and draws the sidebar when that is true, on the left only for exactly `"left"`. So any other true
+value, even `"Left"`, `"none"`, `"false"` or `true`, puts it on the right; `false` hides it; and a
+value Hugo's `default` counts as unset (`""`, null, 0, `[]`) falls back to the site's setting, so
+`sidebar: ""` only looks like a choice (checked with hugo 0.168).
 
 ## Example
     sidebar: "Left"
@@ -17,8 +20,10 @@ Mainroad draws the sidebar on the left only for exactly `"left"`; any other non-
     sidebar: "left"
 
 ## Fix safety
-Safe: the case and spaces of "left"/"right" are corrected, and `sidebar: ""` (which the theme
-already treats as unset) is removed. Other values need a decision: no fix.
+Safe: `sidebar: ""` (which the theme already treats as unset) is removed, and `"Right"`,
+`" right"` become `"right"`: the sidebar stays where it is drawn. Unsafe: `"Left"`, `" left"`
+become `"left"`, which moves the sidebar from the right, where the theme draws it today, to the
+left the author asked for. Other values need a decision: no fix.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from newslint.events import Field
 from newslint.rule import Context
 from newslint.schema import yaml11_word
 
+from ._mainroad import hugo_value, is_set
 from ._schema import value_or_key_span
 
 
@@ -38,7 +44,7 @@ class SidebarValue(Rule):
     messages = {
         "empty": 'sidebar is "": Mainroad uses the site\'s default',
         "case": "sidebar {value!r} should be {fixed!r}",
-        "value": 'sidebar {value} is not "left", "right" or false',
+        "value": 'sidebar {value} is not "left", "right" or false: {effect}',
     }
     presets = ("mainroad",)
 
@@ -49,7 +55,7 @@ class SidebarValue(Rule):
         word = yaml11_word(node, ctx.document.text)
         if word is not None:
             # `sidebar: no` is the string "no" to Hugo's YAML 1.2: a right sidebar, not none.
-            ctx.report(field.value_span, "value", value=repr(word))
+            ctx.report(field.value_span, "value", value=repr(word), effect=_RIGHT)
             return
         if node.tag == "null" or (node.tag == "bool" and node.value is False):
             return
@@ -63,10 +69,17 @@ class SidebarValue(Rule):
                 return
             fixed = value.strip().lower()
             if fixed in ("left", "right"):
-                fix = Fix.safe(f'Write "{fixed}"', field.replace_value(fixed))
+                # Only exactly "left" is drawn on the left: "Right" already is where it says.
+                make = Fix.safe if fixed == "right" else Fix.unsafe
+                fix = make(f'Write "{fixed}"', field.replace_value(fixed))
                 ctx.report(field.value_span, "case", value=value, fixed=fixed, fix=fix)
                 return
             shown = repr(value)
         else:
             shown = ctx.document.text[field.value_span.start : field.value_span.end]
-        ctx.report(value_or_key_span(field), "value", value=shown)
+        effect = _RIGHT if is_set(hugo_value(node, ctx.document.text)) else _DEFAULT
+        ctx.report(value_or_key_span(field), "value", value=shown, effect=effect)
+
+
+_RIGHT = "Mainroad draws it on the right"
+_DEFAULT = "Mainroad uses the site's default"

@@ -4,13 +4,19 @@
 Checks a page's `thumbnail` (Mainroad theme): a string (the image path), or a map with a string
 `src` and an optional `visibility`, a list drawn from `list` and `post`. Flags any other type
 (a number, a list, `true`), a map without `src` (also when it says `image` instead), a `src` that is
-not a string, and a visibility outside `list` and `post`. An empty string means no thumbnail.
-Errors are what fails `hugo` (a list, a map or list as `src`, a bad visibility); a number, a boolean
-or a map without `src` only renders a broken image, and is a warning.
+not a string, and a visibility outside `list` and `post`, saying where the thumbnail then shows.
+A value a template reads as false (`""`, `false`, 0, `[]`, `{}`) means no thumbnail, and an empty
+visibility the site's `[params.thumbnail] visibility` (else both places): neither is flagged.
+Errors are what fails `hugo` (a non-empty list, a map or list as `src`); a number, `true` or a map
+without `src` only renders a broken image, and a visibility only hides the thumbnail: warnings.
 
 ## Why is this bad?
-Mainroad reads `thumbnail.src` from a map; without it the card and the article show a broken
-image, and a visibility such as `single` hides the thumbnail everywhere.
+Mainroad's `post_thumbnail.html` draws the thumbnail when `.Params.thumbnail` is true; from a map
+it takes `src` (without it the image path is `/`: a broken image on the card and in the article)
+and `visibility`, then draws it where `in $visibility $class` holds: for a list, an item equal to
+`list` (list pages) or `post` (the article); for a string, `list` or `post` as part of it; for
+anything else, nowhere. So `visibility: [single]` or `[List]` hides the thumbnail everywhere
+(checked with hugo 0.168).
 
 ## Example
     thumbnail:
@@ -37,6 +43,8 @@ from newslint.fixes import Edit
 from newslint.rule import Context
 from newslint.schema import describe
 
+from ._mainroad import is_set, truthy
+
 VISIBILITY = ("list", "post")
 
 
@@ -48,7 +56,7 @@ class ThumbnailValue(Rule):
         "type": "thumbnail should be an image path or a map with src, not {actual}",
         "no-src": "thumbnail map has no src{hint}",
         "src-type": "thumbnail src should be an image path, not {actual}",
-        "visibility": "thumbnail visibility {value} is not list or post",
+        "visibility": "thumbnail visibility {value} is not list or post: it shows {where}",
     }
     presets = ("mainroad",)
 
@@ -56,6 +64,8 @@ class ThumbnailValue(Rule):
         node = field.node
         if field.key.lower() != "thumbnail" or node.tag in ("str", "null"):
             return
+        if not truthy(node.value):
+            return  # false, 0, [] or {}: the theme draws no thumbnail, as for an absent one
         if node.kind != "map" or not isinstance(node.value, dict):
             # A number or boolean becomes a broken image path; a list fails the build.
             severity = Severity.WARNING if node.kind == "scalar" else Severity.ERROR
@@ -83,18 +93,53 @@ class ThumbnailValue(Rule):
         self._visibility(ctx, field, entries.get("visibility"), values.get("visibility"))
 
     def _visibility(self, ctx: Context, field: Field, entry: Entry | None, value: Any) -> None:
-        if value is None or value == [] or value in VISIBILITY:
-            return
+        if not is_set(value) or (isinstance(value, str) and value in VISIBILITY):
+            return  # unset: the site's visibility, else both places
+        where = _WHERE[_shown_in(value)]
         if isinstance(value, list):
             nodes: list[Node | None] = list(entry.node.items) if entry is not None else []
             for index, item in enumerate(value):
                 if item not in VISIBILITY:
                     node = nodes[index] if index < len(nodes) else None
                     span = node.span if node is not None else field.value_span
-                    ctx.report(span, "visibility", value=repr(item))
+                    shown = _shown(node, item)
+                    ctx.report(span, "visibility", value=shown, where=where, severity=_HIDES)
             return
-        span = entry.node.span if entry is not None else field.value_span
-        ctx.report(span, "visibility", value=repr(value))
+        node = entry.node if entry is not None else None
+        span = node.span if node is not None else field.value_span
+        ctx.report(span, "visibility", value=_shown(node, value), where=where, severity=_HIDES)
+
+
+# A visibility only hides the thumbnail: the build passes.
+_HIDES = Severity.WARNING
+_WHERE = {
+    (): "nowhere",
+    ("list",): "on lists only",
+    ("post",): "on the post only",
+    ("list", "post"): "on lists and the post",
+}
+
+
+def _shown_in(value: Any) -> tuple[str, ...]:
+    """Where `in $visibility $class` holds: list items compare equal, a string contains."""
+    if isinstance(value, list):
+        return tuple(place for place in VISIBILITY if place in value)
+    if isinstance(value, str):
+        return tuple(place for place in VISIBILITY if place in value)
+    return ()
+
+
+def _shown(node: Node | None, value: Any) -> str:
+    """A visibility value as the message shows it: 'single', 3, false, a map."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if (node is not None and node.kind == "map") or isinstance(value, dict):
+        return "a map"
+    return "a list" if isinstance(value, list) else "a value"
 
 
 def _describe(entry: Entry | None, value: Any) -> str:

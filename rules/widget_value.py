@@ -6,11 +6,16 @@ templates in `layouts/partials/widgets/` of the site and of the theme on disk, e
 (`categories`, `ddg-search`, `languages`, `recent`, `search`, `sidemenu`, `social`, `taglist`).
 Flags unknown names and empty items (errors: the build fails), and, as warnings, repeats and names
 that differ from the theme's only in case (Hugo finds partials by lower-cased name, so those build).
-A `widgets` that is not a list is `field-type`'s.
+Where the page draws no sidebar (its `sidebar: false`, or the site's `[params.sidebar]` setting for
+the page's kind, `home`, `single` or `list`, is off and the page sets none) an unknown or empty name
+is a warning: the theme never reads the list there. A `widgets` that is not a list is
+`field-type`'s.
 
 ## Why is this bad?
-Mainroad includes `widgets/<name>.html` for each item, so an unknown or empty name fails the build
-("partial not found") and a repeated one draws the widget twice.
+Mainroad's `sidebar.html` ranges over `default .Site.Params.sidebar.widgets .Params.widgets`
+inside the drawn sidebar and includes `widgets/<name>.html` for each item, so an unknown or empty
+name fails the build ("partial "widgets/x.html" not found") and a repeated one draws the widget
+twice (checked with hugo 0.168).
 
 ## Example
     widgets:
@@ -40,6 +45,7 @@ from newslint.rule import Context
 from newslint.schema import yaml11_word
 from newslint.site import MAINROAD_WIDGETS
 
+from ._mainroad import sidebar_drawn
 from ._schema import closest, delete_item, is_empty, replace_item
 
 
@@ -48,8 +54,8 @@ class WidgetValue(Rule):
     name = "widget-value"
     severity = Severity.ERROR
     messages = {
-        "unknown": "unknown widget {name!r}: the build fails",
-        "empty": "empty widget name: the build fails",
+        "unknown": "unknown widget {name!r}: {effect}",
+        "empty": "empty widget name: {effect}",
         "duplicate": "widget {name!r} is listed twice",
         "case": "widget {name!r} is spelled {known!r} by the theme",
     }
@@ -65,6 +71,10 @@ class WidgetValue(Rule):
             (yaml11_word(item, text) or str(item.value)) if item.kind == "scalar" else ""
             for item in node.items
         ]
+        # With the sidebar off the theme never includes the widgets: the name only fails later.
+        drawn = sidebar_drawn(ctx.document, ctx.site) is not False
+        effect = _FAILS if drawn else _LATENT
+        severity = None if drawn else Severity.WARNING
         seen: set[str] = set()
         dropped = []
         for name, item in zip(names, node.items, strict=True):
@@ -77,7 +87,7 @@ class WidgetValue(Rule):
                 else:
                     fix = Fix.safe("Remove the item", delete_item(text, node.items, index))
                 if is_empty(item):
-                    ctx.report(item.span, "empty", fix=fix)
+                    ctx.report(item.span, "empty", fix=fix, effect=effect, severity=severity)
                 else:
                     # Listed twice, it renders twice: untidy, but the build does not fail.
                     ctx.report(
@@ -110,7 +120,18 @@ class WidgetValue(Rule):
                 if guess is not None and guess not in seen:
                     edit = replace_item(field, item, guess)
                     fix = Fix.unsafe(f"Replace with {guess!r}", edit)
-                ctx.report(item.span, "unknown", name=names[index], fix=fix)
+                ctx.report(
+                    item.span,
+                    "unknown",
+                    name=names[index],
+                    fix=fix,
+                    effect=effect,
+                    severity=severity,
+                )
+
+
+_FAILS = "the build fails"
+_LATENT = "the sidebar is off on this page, the build fails once it is drawn"
 
 
 def _lowered(known: tuple[str, ...]) -> dict[str, str]:

@@ -116,6 +116,12 @@ VALUES = [
     ("thumbnail", "true"),
     ("thumbnail", '{src: ["a.jpg"]}'),
     ("thumbnail", '{src: "img/a.jpg", visibility: "post"}'),
+    # Read as false (no thumbnail), or a visibility that only hides it: the build passes.
+    ("thumbnail", "[]"),
+    ("thumbnail", "{}"),
+    ("thumbnail", "false"),
+    ("thumbnail", '{src: "img/a.jpg", visibility: ["single"]}'),
+    ("thumbnail", '{src: "img/a.jpg", visibility: false}'),
 ]
 
 
@@ -141,6 +147,34 @@ def test_theme_rule_errors_match_build_failures(
     )
     result = build(site)
     errors = lint(site, page, monkeypatch, capsys, "TH002,TH003")
+    assert bool(errors) == (result.returncode != 0), (errors, result.stderr[-2000:])
+
+
+SIDEBARS = ["false", '""', '"none"', "no", "null"]
+
+
+@pytest.mark.parametrize("sidebar", SIDEBARS)
+def test_unknown_widget_is_an_error_only_where_the_sidebar_is_drawn(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    sidebar: str,
+) -> None:
+    """Widgets are included only inside a drawn sidebar: with `sidebar: false` an unknown one
+    builds; an empty or unset value takes the site's "right", any other word draws it."""
+    site = tmp_path / "site"
+    write_theme(site)
+    (site / "hugo.toml").write_text(
+        'title = "t"\ntheme = "mainroad"\n[params.sidebar]\nsingle = "right"\n', encoding="utf-8"
+    )
+    page = site / "content" / "post.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        f'---\ntitle: "T"\nsidebar: {sidebar}\nwidgets: ["weather"]\n---\nText.\n',
+        encoding="utf-8",
+    )
+    result = build(site)
+    errors = lint(site, page, monkeypatch, capsys, "TH002")
     assert bool(errors) == (result.returncode != 0), (errors, result.stderr[-2000:])
 
 

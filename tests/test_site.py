@@ -174,6 +174,48 @@ def test_widgets_from_the_theme_on_disk_and_the_site(tmp_path: Path) -> None:
     assert site.widgets_from_theme is True
 
 
+def test_widgets_from_the_themes_dir(tmp_path: Path) -> None:
+    """`themesDir` moves the themes folder (checked with hugo 0.168)."""
+    write(tmp_path / "hugo.toml", 'themesDir = "../shared-themes"\ntheme = "mainroad"\n')
+    theme = tmp_path.parent / "shared-themes" / "mainroad" / "layouts" / "partials" / "widgets"
+    write(theme / "recent.html", "")
+    write(tmp_path / "themes" / "mainroad" / "layouts" / "partials" / "widgets" / "old.html", "")
+    site = site_at(tmp_path / "content" / "a.md")
+    assert site.widgets == ("recent",) and site.widgets_from_theme is True
+
+
+@pytest.mark.parametrize(
+    ("config_name", "config"),
+    [
+        ("hugo.toml", 'theme = "mainroad"\n'),
+        ("config.yaml", "theme: [mainroad]\n"),
+        ("hugo.toml", '[[module.imports]]\npath = "mainroad"\n'),
+    ],
+)
+def test_a_theme_component_imports_mainroad(tmp_path: Path, config_name: str, config: str) -> None:
+    """A child theme whose own configuration names Mainroad (`theme`, or `module.imports`) brings
+    it in: Hugo reads a component's `hugo.*`/`config.*` for its imports (checked with hugo 0.168),
+    so the site is a Mainroad site with the widgets of both."""
+    write(tmp_path / "hugo.toml", 'theme = "child"\n')
+    write(tmp_path / "themes" / "child" / config_name, config)
+    write(tmp_path / "themes" / "child" / "layouts" / "partials" / "widgets" / "weather.html", "")
+    write(tmp_path / "themes" / "mainroad" / "layouts" / "partials" / "widgets" / "recent.html", "")
+    site = site_at(tmp_path / "content" / "a.md")
+    assert site.themes == ("child", "mainroad") and site.theme == "child"
+    assert site.is_mainroad
+    assert site.widgets == ("recent", "weather") and site.widgets_from_theme is True
+
+
+def test_theme_toml_imports_nothing(tmp_path: Path) -> None:
+    """A theme's `theme.toml` is its description, not configuration: Hugo imports nothing it
+    names (checked with hugo 0.168); a component importing itself does not loop."""
+    write(tmp_path / "hugo.toml", 'theme = "child"\n')
+    write(tmp_path / "themes" / "child" / "theme.toml", 'theme = "mainroad"\n')
+    write(tmp_path / "themes" / "child" / "hugo.toml", 'theme = "child"\n')
+    site = site_at(tmp_path / "content" / "a.md")
+    assert site.themes == ("child",) and not site.is_mainroad
+
+
 def test_site_widgets_add_to_the_builtin_list_without_the_theme(tmp_path: Path) -> None:
     write(tmp_path / "hugo.toml", 'theme = "mainroad"\n')
     write(tmp_path / "layouts" / "partials" / "widgets" / "weather.html", "")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.empty_field import EmptyField
+from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
 
 CASES = [
@@ -75,6 +76,52 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def _mainroad(**params: object) -> Site:
+    return Site(theme="mainroad", themes=("mainroad",), raw={"params": params})
+
+
+# Mainroad reads `authorbox`, `pager`, `toc` and `mathjax` with `.Param`: the page's key, even empty,
+# wins over the site's `params`, and an empty value is false. Where the site turns one on, an
+# empty one turns it off for the page: deleting the key would turn it back on, writing false keeps
+# the page as it is (checked with hugo 0.168).
+SWITCH_CASES = [
+    Case(
+        "empty-string-turns-the-site-pager-off",
+        fm(title="A", pager=""),
+        errors=[("empty", 3, 8)],
+        fixed=fm(title="A", pager=False),
+        site=_mainroad(pager=True),
+    ),
+    Case(
+        "null-turns-the-site-toc-off",
+        "---\ntoc:\nmathjax: ''\n---\n",
+        errors=[("empty", 2, 1), ("empty", 3, 10)],
+        fixed="---\ntoc: false\nmathjax: false\n---\n",
+        site=_mainroad(toc=1, mathjax=True),
+    ),
+    Case(
+        "switch-toml",
+        '+++\nauthorbox = ""\n+++\n',
+        errors=[("empty", 2, 13)],
+        fixed="+++\nauthorbox = false\n+++\n",
+        site=_mainroad(authorbox=True),
+    ),
+    Case(
+        "switch-json",
+        '{"pager": null}\n',
+        errors=[("empty", 1, 11)],
+        fixed='{"pager": false}\n',
+        site=_mainroad(pager=True),
+    ),
+    # Off at the site level anyway (mathjax only for the boolean true): empty is as absent.
+    Case("site-switch-off", fm(pager="", toc=None), site=_mainroad(pager=False)),
+    Case("site-mathjax-string", fm(mathjax=""), site=_mainroad(mathjax="true")),
+    # `comments` ignores the site's params and `default "true"` fills in an empty value.
+    Case("comments-empty-is-on-like-absent", fm(comments=""), site=_mainroad(comments=True)),
+    Case("no-mainroad", fm(pager=""), site=_mainroad(pager=True), config={"presets": ["hugo"]}),
+]
+
+
+@pytest.mark.parametrize("case", CASES + SWITCH_CASES, ids=lambda c: c.name)
 def test_empty_field(case: Case) -> None:
     assert_case(EmptyField, case)

@@ -60,11 +60,31 @@ CASES = [
         errors=[("type", 2, 8)],
         unsafe_fixed=fm(draft=True),
     ),
+    # Mainroad ranges over `.Param "post_meta"`: a string fails the build (checked with hugo 0.168).
     Case(
-        "theme-bool-string-stays-unsafe",
-        fm(toc="TRUE"),
-        errors=[("type", 2, 6)],
-        unsafe_fixed=fm(toc=True),
+        "mainroad-post-meta-string",
+        fm(post_meta="date"),
+        errors=[("type", 2, 12)],
+        unsafe_fixed=fm(post_meta=Raw('["date"]')),
+    ),
+    Case("mainroad-post-meta-list", fm(post_meta=["date", "author"])),
+    # Mainroad tests `toc`, `pager`, `authorbox` and `comments` for truth, so any non-empty string
+    # is on: writing true changes nothing (safe), writing false turns it off (unsafe). `mathjax`
+    # is on for the boolean true only: "false" -> false is safe, "true" -> true unsafe.
+    Case(
+        "theme-bool-string-true-is-on", fm(toc="TRUE"), errors=[("type", 2, 6)], fixed=fm(toc=True)
+    ),
+    Case(
+        "theme-bool-strings-that-keep-the-page",
+        fm(comments="true", authorbox=" True ", pager="true", mathjax="false"),
+        errors=[("type", 2, 11), ("type", 3, 12), ("type", 4, 8), ("type", 5, 10)],
+        fixed=fm(comments=True, authorbox=True, pager=True, mathjax=False),
+    ),
+    Case(
+        "theme-bool-strings-that-change-the-page",
+        fm(pager="false", authorbox="False", toc="false"),
+        errors=[("type", 2, 8), ("type", 3, 12), ("type", 4, 6)],
+        unsafe_fixed=fm(pager=False, authorbox=False, toc=False),
     ),
     Case("bool-word-other-than-true-false-no-fix", fm(draft="yes"), errors=[("type", 2, 8)]),
     # Hugo reads YAML 1.2: a plain `yes` is the string "yes", and `draft: yes` publishes the page.

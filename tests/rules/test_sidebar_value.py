@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.engine import check_text
 from newslint.rules.sidebar_value import SidebarValue
+from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
 
 CASES = [
@@ -11,7 +13,23 @@ CASES = [
     Case("false", fm(sidebar=False)),
     Case("null-is-unset", fm(sidebar=None)),
     Case("absent", fm(title="Budget")),
-    Case("wrong-case", fm(sidebar="Left"), errors=[("case", 2, 10)], fixed=fm(sidebar="left")),
+    # "Left" draws the sidebar on the right: writing "left" moves it, so an editor confirms.
+    Case(
+        "wrong-case-left-moves-the-sidebar",
+        fm(sidebar="Left"),
+        errors=[("case", 2, 10)],
+        unsafe_fixed=fm(sidebar="left"),
+    ),
+    Case(
+        "spaces-left-moves-the-sidebar",
+        fm(sidebar=" left"),
+        errors=[("case", 2, 10)],
+        unsafe_fixed=fm(sidebar="left"),
+    ),
+    # Any other word is drawn on the right already: "right" changes nothing on the page.
+    Case(
+        "wrong-case-right", fm(sidebar="Right"), errors=[("case", 2, 10)], fixed=fm(sidebar="right")
+    ),
     Case(
         "spaces-and-case-plain-style-kept",
         "---\nSidebar: RIGHT # per page\n---\n",
@@ -30,6 +48,7 @@ CASES = [
     Case("yaml-1.1-no-is-a-string-to-hugo", fm(sidebar=Raw("no")), errors=[("value", 2, 10)]),
     Case("capitalised-false-is-false", fm(sidebar=Raw("False"))),
     Case("number", fm(sidebar=Raw("0")), errors=[("value", 2, 10)]),
+    Case("empty-list", fm(sidebar=Raw("[]")), errors=[("value", 2, 10)]),
     Case("mainroad-preset-off", fm(sidebar="Left"), config={"presets": ["hugo", "news"]}),
     Case(
         "toml",
@@ -49,3 +68,33 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_sidebar_value(case: Case) -> None:
     assert_case(SidebarValue, case)
+
+
+MAINROAD = Site(theme="mainroad", themes=("mainroad",))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("true", 'sidebar true is not "left", "right" or false: Mainroad draws it on the right'),
+        (
+            '"none"',
+            'sidebar \'none\' is not "left", "right" or false: Mainroad draws it on the right',
+        ),
+        ("no", 'sidebar \'no\' is not "left", "right" or false: Mainroad draws it on the right'),
+        ("0", 'sidebar 0 is not "left", "right" or false: Mainroad uses the site\'s default'),
+        ("[]", 'sidebar [] is not "left", "right" or false: Mainroad uses the site\'s default'),
+        (
+            "[left]",
+            'sidebar [left] is not "left", "right" or false: Mainroad draws it on the right',
+        ),
+    ],
+)
+def test_sidebar_message_says_what_mainroad_draws(value: str, message: str) -> None:
+    """Checked with hugo 0.168 and Mainroad's sidebar.html: a value Hugo's `default` counts as
+    unset (0, an empty list) gives the site's setting; any other true value the right side."""
+    text = f"---\nsidebar: {value}\n---\n"
+    found = [
+        (d.message, d.line, d.column) for d in check_text(text, select=["TH001"], site=MAINROAD)
+    ]
+    assert found == [(message, 2, 10)]

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.engine import check_text
 from newslint.rules.thumbnail_value import ThumbnailValue
+from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
 
 CASES = [
@@ -11,6 +13,16 @@ CASES = [
     Case("map-with-src", fm(thumbnail={"src": "img/budget.jpg", "visibility": ["list", "post"]})),
     Case("visibility-one-word", fm(thumbnail={"src": "img/budget.jpg", "visibility": "post"})),
     Case("number", fm(thumbnail=Raw("3")), errors=[("type", 2, 12)]),
+    # Values a Go template reads as false draw no thumbnail, as an absent one.
+    Case("false-means-none", fm(thumbnail=False)),
+    Case("zero-means-none", fm(thumbnail=Raw("0"))),
+    Case("empty-list-means-none", fm(thumbnail=Raw("[]"))),
+    Case("empty-map-means-none", fm(thumbnail=Raw("{}"))),
+    Case("true-is-a-broken-path", fm(thumbnail=True), errors=[("type", 2, 12)]),
+    # An empty visibility falls back to the site's, then to both places.
+    Case("visibility-empty-string", fm(thumbnail={"src": "a.jpg", "visibility": ""})),
+    Case("visibility-empty-list", fm(thumbnail={"src": "a.jpg", "visibility": Raw("[]")})),
+    Case("visibility-null", fm(thumbnail={"src": "a.jpg", "visibility": None})),
     Case("list", fm(thumbnail=["a.jpg"]), errors=[("type", 3, 3)]),
     Case(
         "image-instead-of-src",
@@ -61,3 +73,36 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_thumbnail_value(case: Case) -> None:
     assert_case(ThumbnailValue, case)
+
+
+MAINROAD = Site(theme="mainroad", themes=("mainroad",))
+
+
+@pytest.mark.parametrize(
+    ("visibility", "message"),
+    [
+        (
+            "[list, single]",
+            "thumbnail visibility 'single' is not list or post: it shows on lists only",
+        ),
+        ("[List]", "thumbnail visibility 'List' is not list or post: it shows nowhere"),
+        ("[post, 3]", "thumbnail visibility 3 is not list or post: it shows on the post only"),
+        ('"all"', "thumbnail visibility 'all' is not list or post: it shows nowhere"),
+        (
+            '"list, post"',
+            "thumbnail visibility 'list, post' is not list or post: it shows on lists and the post",
+        ),
+        ("false", "thumbnail visibility false is not list or post: it shows nowhere"),
+        ("{a: list}", "thumbnail visibility a map is not list or post: it shows nowhere"),
+    ],
+)
+def test_visibility_hides_but_never_fails_the_build(visibility: str, message: str) -> None:
+    """Mainroad's post_thumbnail.html draws the thumbnail where `in $visibility $class` holds: an
+    item of a list equal to "list" or "post", or, in a string, "list" or "post" as a part; any
+    other value hides it. Nothing here fails hugo 0.168: a warning, never an error."""
+    text = f"---\nthumbnail:\n  src: a.jpg\n  visibility: {visibility}\n---\n"
+    found = [
+        (d.severity.name.lower(), d.message)
+        for d in check_text(text, select=["TH003"], site=MAINROAD)
+    ]
+    assert found == [("warning", message)]

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from newslint.engine import check_text
 from newslint.rules.widget_value import WidgetValue
 from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
@@ -78,3 +81,44 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_widget_value(case: Case) -> None:
     assert_case(WidgetValue, case)
+
+
+def _site(**sidebar: object) -> Site:
+    """A Mainroad site whose `[params.sidebar]` is `sidebar` (not on disk: the built-in widgets)."""
+    raw = {"params": {"sidebar": sidebar}}
+    return Site(root=Path("/nonexistent/site"), theme="mainroad", themes=("mainroad",), raw=raw)
+
+
+DRAWN = "unknown widget 'weather': the build fails"
+NOT_DRAWN = (
+    "unknown widget 'weather': the sidebar is off on this page, the build fails once it is drawn"
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "path", "site", "expected"),
+    [
+        ("", "content/post/a.md", _site(single="right"), ("error", DRAWN)),
+        ("", "content/post/a.md", _site(single=False), ("warning", NOT_DRAWN)),
+        ("", "content/post/a.md", _site(), ("warning", NOT_DRAWN)),
+        ("sidebar: false\n", "content/post/a.md", _site(single="left"), ("warning", NOT_DRAWN)),
+        ('sidebar: ""\n', "content/post/a.md", _site(single=False), ("warning", NOT_DRAWN)),
+        ('sidebar: "none"\n', "content/post/a.md", _site(single=False), ("error", DRAWN)),
+        ("sidebar: no\n", "content/post/a.md", _site(), ("error", DRAWN)),
+        ("", "content/_index.md", _site(single="right", home=False), ("warning", NOT_DRAWN)),
+        ("", "content/post/_index.md", _site(home=False, list="left"), ("error", DRAWN)),
+        ("", "content/post/a.md", Site(theme="mainroad"), ("error", DRAWN)),
+    ],
+)
+def test_unknown_widget_fails_only_where_the_sidebar_is_drawn(
+    front: str, path: str, site: Site, expected: tuple[str, str]
+) -> None:
+    """Mainroad ranges over `widgets` only inside the drawn sidebar (`default
+    .Site.Params.sidebar.<home|single|list> .Params.sidebar`): with the sidebar off an unknown
+    widget builds (checked with hugo 0.168); without the site's configuration it is assumed on."""
+    text = f"---\n{front}widgets: [weather]\n---\n"
+    found = [
+        (d.severity.name.lower(), d.message)
+        for d in check_text(text, path=path, select=["TH002"], site=site)
+    ]
+    assert found == [expected]
