@@ -538,9 +538,10 @@ def link_rules(
 
     They are off by default and turned on here, so `select = ["ALL"]` never makes a pre-commit run
     go to the network. A selection (`select`: the command line's, else the configuration's) that
-    names some of them keeps just those, so `--check-links --select LK007` reports redirects
-    only; one that names none (`--select EN --check-links`) still gets both, which is what the
-    flag asks for. Also validates `[links]` early (a bad value raises `ConfigError`).
+    names one of the rules that only report a link check (link-broken, link-redirect) keeps just
+    the link rules it names, so `--check-links --select LK007` reports redirects only; one that
+    names neither (`--select EN` or `--select LK004`) gets them all, which is what the flag asks
+    for. Also validates `[links]` early (a bad value raises `ConfigError`).
     """
     if not config.links.check:
         return []
@@ -549,4 +550,6 @@ def link_rules(
     LinkSettings.from_config(config.links)
     found = [rule for rule in rules if getattr(rule, "checks_links", False)]
     named = [rule for rule in found if any(matches(rule, s) for s in select)]
-    return [rule.code for rule in named or found]
+    if any(not rule.default_enabled for rule in named):
+        return [rule.code for rule in named]
+    return [rule.code for rule in found]
