@@ -498,7 +498,7 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
         if config.links.check:  # the checker is loaded only when links are checked
             from newslint.linkcheck import link_rules
 
-            checked_links = link_rules(registry.rules, config)
+            checked_links = link_rules(registry.rules, config, _split(args.select) or config.select)
         ruleset = build_ruleset(
             config,
             select=_split(args.select) or None,

@@ -531,13 +531,25 @@ def terminal_progress(progress: Progress | None = None) -> Iterator[Progress | N
         yield bar
 
 
-def link_rules(rules: Iterable[type[Rule]], config: Config) -> list[str]:
+def link_rules(
+    rules: Iterable[type[Rule]], config: Config, select: Sequence[str] = ()
+) -> list[str]:
     """The link rules' codes when links are checked (`--check-links`, `[links] check = true`).
 
     They are off by default and turned on here, so `select = ["ALL"]` never makes a pre-commit run
-    go to the network. Also validates `[links]` early (a bad value raises `ConfigError`).
+    go to the network. A selection (`select`: the command line's, else the configuration's) that
+    names one of the rules that only report a link check (link-broken, link-redirect) keeps just
+    the link rules it names, so `--check-links --select LK007` reports redirects only; one that
+    names neither (`--select EN` or `--select LK004`) gets them all, which is what the flag asks
+    for. Also validates `[links]` early (a bad value raises `ConfigError`).
     """
     if not config.links.check:
         return []
+    from newslint.registry import matches
+
     LinkSettings.from_config(config.links)
-    return [rule.code for rule in rules if getattr(rule, "checks_links", False)]
+    found = [rule for rule in rules if getattr(rule, "checks_links", False)]
+    named = [rule for rule in found if any(matches(rule, s) for s in select)]
+    if any(not rule.default_enabled for rule in named):
+        return [rule.code for rule in named]
+    return [rule.code for rule in found]

@@ -50,6 +50,9 @@ _CANDIDATE = lazy_regex(
     "|".join(
         (
             _cls(_decoded("cp1252", 0xC2, 0xF4)) + _CONT_1252,  # Ã© â€™ Â<NBSP>
+            # `Â ` with a plain space: a scraper turned the NBSP of `Â<NBSP>` into a space (the
+            # catalogue's own example); ftfy restores the NBSP where the context confirms it
+            "\u00c2 ",
             r"[\x80-\x9f]",  # C1 controls: Windows-1252 read as Latin-1 (ftfy maps them)
             f"(?:[РС]{_CONT_1251}){{2}}|вЂ",  # Cyrillic and punctuation read as Windows-1251
             f"[¬√≈–—]{_CONT_MAC}|‚Ä",  # read as Mac OS Roman

@@ -4,7 +4,8 @@
 Reports an article whose body is empty, or holds nothing a reader can read: only links (the source
 link, "Read more", a bare URL, which Hugo links), images, code or whitespace (also written as
 `&nbsp;`). Text in headings, lists, tables, quotes and shortcode calls counts as text; raw HTML
-counts only on a site that lets Hugo render it.
+counts only on a site that lets Hugo render it. It is reported at the body's first line, or at
+the closing `---` of the front matter when the body is empty.
 
 Skipped: section pages (`_index.md`, which list their articles whether or not they have text),
 pages that are not articles (`headless: true`, `build.render: never`, or a page with its own

@@ -9,21 +9,22 @@ a "Rating: ★★★★☆" line, or in documentation "Build the site and check 
 note, recur legitimately. Neither are paragraphs of only links or images, paragraphs with a
 shortcode call or inside one (what they show depends on the shortcode), nor photo captions (a paragraph right below a
 paragraph of images), since photos of one event often share a caption, nor quoted paragraphs
-(`> ...`: a pull quote, a callout or an embedded post repeats text by nature).
+(`> ...`: a pull quote, a callout or an embedded post repeats text by nature). The repeat is
+reported at its first line; the first occurrence is the one kept.
 
 ## Why is this bad?
 Scrapers that follow "read more" pages or merge a teaser with the full text duplicate paragraphs;
 readers notice at once.
 
 ## Example
-    The budget passed on Tuesday after a week of talks.
+    The budget passed on Tuesday after a week of talks between the two parties in the upper house.
 
     Talks went on for a week.
 
-    The budget passed on Tuesday after a week of talks.
+    The budget passed on Tuesday after a week of talks between the two parties in the upper house.
 
 ## Use instead
-    The budget passed on Tuesday after a week of talks.
+    The budget passed on Tuesday after a week of talks between the two parties in the upper house.
 
     Talks went on for a week.
 

@@ -9,7 +9,8 @@ trailing slash, the fragment, how the path is percent-encoded or tracking parame
 `fbclid`, ...) are the same source. Translations of one article (one `translationKey`, or the same
 path in each language's content folder) may share their source; two articles in one language may
 not, whatever their keys. The earliest article (by `date`, then path; published articles before
-drafts) is taken as the original; each later one is reported, naming it. Section pages
+drafts) is taken as the original; each later one is reported at its source URL (the link's
+destination, or the field's value), naming the original. Section pages
 (`_index.md`) are not articles and are skipped.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the

@@ -3,7 +3,7 @@
 ## What it does
 Reports a file whose line endings are not all LF: Windows endings (CR LF) or old Mac endings (a
 lone CR, which Hugo and CommonMark also take as a line break). It reports once per file, at the
-first such line, and counts the others.
+first such line ending (the column of its CR, after the line's text), and counts the others.
 
 ## Why is this bad?
 Mixed endings make every diff noisy, a lone CR joins lines in many tools (`grep`, `wc -l`, Git's

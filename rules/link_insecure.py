@@ -9,6 +9,9 @@ I2P (`.i2p`) sites, which their networks encrypt. The documentation domains `exa
 `.org` are real hosts that serve HTTPS, so their `http://` links are flagged like any other. A bare URL in the text is a link too, as Hugo
 links it (Goldmark's Linkify, unless the site turns it off).
 
+It is reported at the `http://` of the URL (at the whole link when the URL is not written in it:
+a reference link or an entity-encoded scheme).
+
 ## Why is this bad?
 Browsers warn about or block plain-HTTP images on an HTTPS page (mixed content), and a plain-HTTP
 link can be intercepted or rewritten on the way. Nearly every news site serves HTTPS today.

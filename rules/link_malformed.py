@@ -12,6 +12,9 @@ Flags links and images that cannot work:
 - a `[text](https://... with a space)` that Markdown does not turn into a link at all, so the
   reader sees the brackets and the URL.
 
+A problem of the URL (a space, no host, a doubled scheme) is reported at the URL; the others at
+the whole link.
+
 ## Why is this bad?
 Empty links render as nothing or as a broken image, `javascript:` links do nothing on a static
 site (and are a script-injection risk), hostless URLs go nowhere, and a URL with a space prints as

@@ -12,6 +12,9 @@ site (under `static/`, a content directory, or next to the article, as page-bund
 Whether a link resolves can only be told inside a Hugo site, so path-relative links are checked
 only when the site is known.
 
+It is reported at the URL (at the whole link when the URL is not written in it: a reference
+link).
+
 ## Why is this bad?
 On the source site `/tags/231` was a page; on this site it is a 404, and a protocol-relative image
 breaks in feed readers and e-mail, which have no page scheme to borrow.

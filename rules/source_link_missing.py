@@ -5,7 +5,8 @@ In the `news` preset, requires every article to name its source: either the body
 link `[name](https://...)` (HTML comments after it, such as a suppression, do not count as a
 line), or a front-matter field holds the source URL. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one. Section list
-pages (`_index.md`) are not articles and are skipped.
+pages (`_index.md`) are not articles and are skipped. It is reported at the body's last line,
+where the link belongs (at the front matter's opening `---` when the body is empty).
 
 ## Why is this bad?
 A news article that does not say where it comes from cannot be checked, credited or corrected, and

@@ -2,10 +2,11 @@
 
 ## What it does
 Reports spaces and tabs at the end of a line of the body, and lines of the body that hold nothing
-but spaces and tabs. Exactly two spaces before a line that continues the text are a Markdown hard
-line break and are allowed. With the default `strict = true`, two spaces where no line follows to
-break to (before a blank line or at the end of the file) are reported, since they do nothing;
-`strict = false` allows exactly two spaces at the end of any line, as markdownlint does.
+but spaces and tabs. Exactly two spaces after text are allowed at the end of any line, as in
+markdownlint: before a line that continues the text they are a Markdown hard line break, and an
+author who writes hard breaks this way types them at the end of a paragraph too. With
+`strict = true`, two spaces where no line follows to break to (before a blank line or at the end
+of the file) are reported as well, since they do nothing.
 
 Lines of code blocks, code spans, raw HTML blocks and the bodies of `{{< >}}` shortcodes (such as
 `highlight`) are skipped: there the spaces are content (a Markdown sample may show a hard break). The front matter is skipped too: in a YAML block scalar
@@ -17,10 +18,12 @@ also a hard break, which is rarely intended.
 
 ## Example
     The vote passed on Tuesday.···
+
     Talks went on for a week.
 
 ## Use instead
     The vote passed on Tuesday.
+
     Talks went on for a week.
 
 ## Fix safety
@@ -46,7 +49,7 @@ _TRAILING = re.compile(r"[ \t](?:\r|\n|\Z)")
 
 @dataclass(frozen=True)
 class Options:
-    strict: bool = True
+    strict: bool = False
 
 
 class TrailingWhitespace(Rule):

@@ -23,15 +23,15 @@ CASES = [
         fixed=fm(body="Four.  \nFive.\n", title="T"),
     ),
     Case(
-        "two-spaces-before-a-blank-line-break-nothing",
+        "strict-two-spaces-before-a-blank-line-break-nothing",
         fm(body="**Pros**:  \n\nEnd.  \n", title="T"),
+        options={"strict": True},
         errors=[("no-break", 5, 10), ("no-break", 7, 5)],
         fixed=fm(body="**Pros**:\n\nEnd.\n", title="T"),
     ),
     Case(
-        "not-strict-allows-two-spaces-anywhere",
+        "by-default-two-spaces-are-allowed-anywhere",
         fm(body="**Pros**:  \n\nEnd.  \nx \n", title="T"),
-        options={"strict": False},
         errors=[("trailing", 8, 2)],
         fixed=fm(body="**Pros**:  \n\nEnd.  \nx\n", title="T"),
     ),
