@@ -44,6 +44,12 @@ CASES = [
         ),
     ),
     Case(
+        # unknown-field renames `sumary`; writing a summary too would leave the key twice.
+        "missing-summary-beside-a-misspelt-one-no-fix",
+        fm(body=BODY, title="Budget", date="2025-02-08", sumary="The budget passed."),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
         errors=[("missing", 1, 1)],
