@@ -6,7 +6,7 @@ field of the schema such as `tags`, `categories`, `keywords`, `aliases` or `outp
 `fields` adds keys whose empty value (`""`, null, `[]`, `{}`) should be reported too.
 
 Empty values that Hugo and the theme treat exactly like a missing key (`lead: ""`,
-`description: ""`, `categories: []`) are left alone; empty required fields are `required-field`'s,
+`description: ""`, `categories: []`, a `menu:` with no value at all) are left alone; empty required fields are `required-field`'s,
 empty dates `date-invalid`'s and Mainroad's `sidebar` and `widgets` the theme rules'.
 
 ## Why is this bad?

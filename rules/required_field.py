@@ -1,7 +1,9 @@
 """A required front-matter field is missing or empty.
 
 ## What it does
-Flags an article whose front matter lacks a required field or leaves it empty (`""`, `[]`, null).
+Flags an article whose front matter lacks a required field or leaves it empty (`""`, white space
+only, `[]`, null): a missing field at the front matter's opening delimiter, an empty one at its
+value. (`title: []` is also `field-type`'s: a list where a string belongs.)
 The default required fields are `title`, `date` and `summary`; the `required` config key adds more,
 and the rule option `fields` replaces the list.
 
