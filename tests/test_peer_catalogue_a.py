@@ -1051,3 +1051,204 @@ TH_CASES = [
 @_cases(*TH_CASES)
 def test_mainroad_rules(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run_case(case, root, capsys)
+
+
+# ------------------------------------------------------------------- more variants, all groups
+
+MORE_CASES = [
+    Peer(
+        "FM001 empty front matter is front matter",
+        "---\n---\n\n" + BODY,
+        [("FM004", (1, 1))],
+        unsafe=f'---\nsummary: "{OPENING}"\n---\n\n' + BODY,
+    ),
+    Peer(
+        # JSON has no closing delimiter of its own: an unclosed object reads as a missing comma
+        # where the body starts, which is what the parser says.
+        "FM002 JSON object never closed",
+        "{\n" + f'  "title": "{TITLE}",\n  "date": "{DATE}"\n\n' + BODY,
+        [("FM002", (5, 1))],
+    ),
+    Peer(
+        "FM005 YAML 1.1 yes is a string to Hugo",
+        yaml("draft: yes"),
+        [("FM005", (5, 8))],
+    ),
+    Peer(
+        "FM005 unquoted category string: unsafe list",
+        yaml("categories: economy"),
+        [("FM005", (5, 13))],
+        unsafe=yaml('categories: ["economy"]'),
+    ),
+    Peer(
+        "FM005 TOML tags string: unsafe list",
+        toml('tags = "economy"'),
+        [("FM005", (5, 8))],
+        unsafe=toml('tags = ["economy"]'),
+    ),
+    Peer(
+        "FM005 JSON tags string: unsafe list",
+        jsonfm('"tags": "economy"'),
+        [("FM005", (5, 11))],
+        unsafe=jsonfm('"tags": ["economy"]'),
+    ),
+    Peer(
+        "FM006 TOML empty first tag",
+        toml('tags = ["", "economy"]'),
+        [("FM006", (5, 9))],
+        fixed=toml('tags = ["economy"]'),
+    ),
+    Peer(
+        "FM006 JSON menu member deleted with its comma",
+        "{\n"
+        + f'  "title": "{TITLE}",\n  "menu": "",\n  "date": "{DATE}",\n  "summary": "{SUMMARY}"\n'
+        + "}\n\n"
+        + BODY,
+        [("FM006", (3, 11))],
+        fixed=jsonfm(),
+    ),
+    Peer(
+        "FM006 JSON last member deleted with the comma before it",
+        jsonfm('"menu": ""'),
+        [("FM006", (5, 11))],
+        fixed=jsonfm(),
+    ),
+    Peer(
+        "FM007 JSON sumary",
+        "{\n"
+        + f'  "title": "{TITLE}",\n  "date": "{DATE}",\n  "sumary": "{SUMMARY}"\n'
+        + "}\n\n"
+        + BODY,
+        [("FM007", (4, 3)), ("FM004", (1, 1))],
+        unsafe=jsonfm(),
+    ),
+    Peer("FM007 known keys in another case", yaml("lastMod: 2025-02-09T08:00:00+08:00")),
+    Peer(
+        "DT001 configured timezone wins over the site's",
+        yaml(date='"2025-02-08 09:55:35"'),
+        [("DT001", (3, 7))],
+        fixed=yaml(date='"2025-02-08T09:55:35Z"'),
+        args=("--config", 'timezone = "UTC"'),
+    ),
+    Peer(
+        "DT001 T without an offset",
+        yaml('publishDate: "2025-02-08T09:55:35"'),
+        [("DT001", (5, 14))],
+        fixed=yaml('publishDate: "2025-02-08T09:55:35+08:00"'),
+    ),
+    Peer(
+        "DT001 seconds since the epoch: unsafe",
+        yaml(date="1739000000"),
+        [("DT001", (3, 7))],
+        unsafe=yaml(date="2025-02-08T15:33:20+08:00"),
+    ),
+    Peer(
+        "DT002 month without a leading zero", yaml(date='"2025-2-8 09:55:35"'), [("DT002", (3, 7))]
+    ),
+    Peer(
+        "DT004 expiryDate before date without publishDate",
+        yaml("expiryDate: 2025-02-01T00:00:00+08:00"),
+        [("DT004", (5, 13))],
+    ),
+    Peer("DT004 lastmod equal to date is fine", yaml(f"lastmod: {DATE}")),
+    Peer(
+        "TX001 [...] ending",
+        yaml(summary="The finance minister said on Tuesday that the budget would [\u2026]"),
+        [("TX001", (4, 10))],
+        unsafe=yaml(summary=OPENING),
+    ),
+    Peer(
+        "TX001 CJK full stops as an ellipsis",
+        yaml(
+            title=ZH_TITLE, summary="经过一周的谈判，联合政府各党派周二通过了。。。", body=ZH_BODY
+        ),
+        [("TX001", (4, 10))],
+        unsafe=yaml(
+            title=ZH_TITLE,
+            summary="经过一周的谈判，联合政府各党派周二通过了预算案。财政部长表示，这次投票表明政府仍然能够执政。",
+            body=ZH_BODY,
+        ),
+        site=SITE_ZH,
+    ),
+    Peer(
+        "TX001 ends in etc. is no cut",
+        yaml(summary="The budget funds roads, schools, hospitals, ports, etc."),
+    ),
+    Peer(
+        "TX003 &nbsp; becomes a plain space over two passes",
+        yaml(title="Budget&nbsp;passes after a week of talks"),
+        [("TX003", "&nbsp;")],
+        fixed=yaml(title="Budget passes after a week of talks"),
+    ),
+    Peer(
+        "TX003 hex reference",
+        yaml(title="Trump&#x27;s budget plan"),
+        [("TX003", "&#x27;")],
+        fixed=yaml(title="Trump's budget plan"),
+    ),
+    Peer(
+        "TX003 entity in backticks is left alone",
+        yaml(summary="Scrapers often write `&amp;` where an ampersand was meant in the feed."),
+    ),
+    Peer(
+        "TX004 code blocks are not prose",
+        yaml(
+            body=_body_then_link(
+                "The config reads:\n\n```\nvalue.Name=x\nend.The\n```\n\nThe budget passed."
+            )
+        ),
+    ),
+    Peer(
+        "TX005 double space in lead",
+        yaml('lead: "Talks  ended on Tuesday"'),
+        [("TX005", (5, 13))],
+        fixed=yaml('lead: "Talks ended on Tuesday"'),
+    ),
+    Peer(
+        "TX005 trailing non-breaking space",
+        yaml(title=TITLE + "\u00a0"),
+        [("TX005", (2, 9 + len(TITLE)))],
+        fixed=yaml(),
+    ),
+    Peer("TX006 two words are not enough", yaml(title="MARKETS RALLY")),
+    # The ten letters are those of the long words, which is what leaves "NASA, ESA, JAXA" alone.
+    Peer(
+        "TX006 long words of exactly ten letters", yaml(title="EU WAGES RISES"), [("TX006", (2, 8))]
+    ),
+    Peer("TX006 long words of nine letters", yaml(title="EU WAGE RISES")),
+    Peer("TX006 short words do not count towards ten", yaml(title="EU WAGE RISE")),
+    Peer("TX006 newswire prefix", yaml(title="BREAKING: MARKETS RALLY"), [("TX006", (2, 8))]),
+    Peer(
+        "TX007 Cyrillic summary in an English article",
+        yaml(summary="Бюджет был принят во вторник после недели переговоров между партиями."),
+        [("TX007", (4, 10))],
+    ),
+    Peer(
+        "TH001 JSON Left",
+        jsonfm('"sidebar": "Left"'),
+        [("TH001", (5, 14))],
+        fixed=jsonfm('"sidebar": "left"'),
+    ),
+    Peer("TH001 unquoted and single-quoted left", yaml("sidebar: left")),
+    Peer("TH001 off is a string in YAML 1.2", yaml("sidebar: off"), [("TH001", (5, 10))]),
+    Peer("TH001 False is false in YAML 1.2", yaml("sidebar: False")),
+    Peer(
+        "TH002 a string is field-type's",
+        yaml('widgets: "recent"'),
+        [("FM005", (5, 10))],
+        unsafe=yaml('widgets: ["recent"]'),
+    ),
+    Peer("TH002 an empty list is fine", yaml("widgets: []")),
+    Peer("TH003 true is a broken image", yaml("thumbnail: true"), [("TH003", (5, 12))]),
+    Peer(
+        "TH003 JSON map with image",
+        jsonfm('"thumbnail": {"image": "img/budget.jpg"}'),
+        [("TH003", (5, 17))],
+        fixed=jsonfm('"thumbnail": {"src": "img/budget.jpg"}'),
+    ),
+]
+
+
+@_cases(*MORE_CASES)
+def test_more_variants(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)
