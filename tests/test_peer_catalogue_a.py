@@ -1252,3 +1252,57 @@ MORE_CASES = [
 @_cases(*MORE_CASES)
 def test_more_variants(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run_case(case, root, capsys)
+
+
+# ------------------------------------------------------------------------ the JSON contract itself
+
+
+def _json(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    _write_site(root, case)
+    capsys.readouterr()
+    main(["check", case.path, "--select", "ALL", "--output-format", "json", "--no-cache"])
+    result: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    return result
+
+
+def test_the_design_json_example(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = Peer("design", yaml(date='"2025-02-08 09:55:35"'), path="content/en/news/x.md")
+    edit = {"line": 3, "column": 7, "end_line": 3, "end_column": 28}
+    assert _json(case, root, capsys) == [
+        {
+            "path": "content/en/news/x.md",
+            "rule": "date-format",
+            "code": "DT001",
+            "severity": "warning",
+            "message": "date is not RFC 3339 with an offset: Hugo reads '2025-02-08 09:55:35' in "
+            "Asia/Shanghai",
+            **edit,
+            "fix": {
+                "applicability": "safe",
+                "title": "Rewrite as 2025-02-08T09:55:35+08:00",
+                "edits": [{**edit, "content": '"2025-02-08T09:55:35+08:00"'}],
+            },
+        }
+    ]
+
+
+def test_documented_severities(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The catalogue's default severities, and the documented exceptions to them."""
+    text = yaml(
+        'widgets: ["recnet", "recent", "recent"]',
+        "thumbnail: 3",
+        'expiryDate: ""',
+        'sidebar: "Left"',
+        summary=S39,
+    )
+    found = {
+        (d["code"], d["line"], d["severity"]) for d in _json(Peer("severities", text), root, capsys)
+    }
+    assert found == {
+        ("TX002", 4, "info"),
+        ("TH002", 5, "error"),  # recnet: the build fails
+        ("TH002", 5, "warning"),  # recent twice: drawn twice
+        ("TH003", 6, "warning"),  # a number: a broken image, the build goes on
+        ("DT002", 7, "warning"),  # an empty expiryDate: the page never expires
+        ("TH001", 8, "error"),
+    }
