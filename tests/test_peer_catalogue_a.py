@@ -1306,3 +1306,110 @@ def test_documented_severities(root: Path, capsys: pytest.CaptureFixture[str]) -
         ("DT002", 7, "warning"),  # an empty expiryDate: the page never expires
         ("TH001", 8, "error"),
     }
+
+
+# ------------------------------------------------------------------------- fixes in every syntax
+
+MD_BODY = _body_then_link(
+    "**The budget** passed [on Tuesday](https://example.org/tuesday) after a week of talks. "
+    "The minister's deputy said it would hold."
+)
+
+FIX_CASES = [
+    Peer(
+        "FM004 TOML summary goes before a trailing table, not into it",
+        "+++\n"
+        + f'title = "{TITLE}"\ndate = {DATE}\n\n[params]\nauthor = "Jane Doe"\n+++\n\n'
+        + BODY,
+        [("FM004", (1, 1))],
+        unsafe="+++\n"
+        + f'title = "{TITLE}"\ndate = {DATE}\nsummary = "{OPENING}"\n\n[params]\nauthor = "Jane Doe"\n+++\n\n'
+        + BODY,
+    ),
+    Peer(
+        "FM004 JSON summary appended as a member",
+        "{\n" + f'  "title": "{TITLE}",\n  "date": "{DATE}"\n' + "}\n\n" + BODY,
+        [("FM004", (1, 1))],
+        unsafe="{\n"
+        + f'  "title": "{TITLE}",\n  "date": "{DATE}",\n  "summary": "{OPENING}"\n'
+        + "}\n\n"
+        + BODY,
+    ),
+    Peer(
+        "TX001 the new summary is plain text, quoted for YAML",
+        yaml(summary=Raw("'The budget passed on Tuesday after a week of...'"), body=MD_BODY),
+        [("TX001", (4, 10))],
+        unsafe=yaml(
+            summary=Raw(
+                "'The budget passed on Tuesday after a week of talks. "
+                "The minister''s deputy said it would hold.'"
+            ),
+            body=MD_BODY,
+        ),
+    ),
+    Peer(
+        "DT001 TOML string date keeps its quotes",
+        "+++\n"
+        + f'title = "{TITLE}"\ndate = "2025-02-08 09:55:35"\nsummary = "{SUMMARY}"\n+++\n\n'
+        + BODY,
+        [("DT001", (3, 8))],
+        fixed=toml().replace(f"date = {DATE}", f'date = "{DATE}"'),
+    ),
+    Peer(
+        "DT001 single-quoted YAML keeps its quotes",
+        yaml(date="'2025-02-08 09:55:35'"),
+        [("DT001", (3, 7))],
+        fixed=yaml(date="'2025-02-08T09:55:35+08:00'"),
+    ),
+    Peer(
+        "TX003 folded block summary",
+        yaml(
+            "summary: >-",
+            "  The minister&#39;s budget passed on Tuesday",
+            "  after a week of talks.",
+            summary=None,
+        ),
+        [("TX003", "&#39;")],
+        fixed=yaml(
+            "summary: >-",
+            "  The minister's budget passed on Tuesday",
+            "  after a week of talks.",
+            summary=None,
+        ),
+    ),
+    Peer(
+        "TX005 TOML literal string",
+        toml().replace(f'title = "{TITLE}"', "title = 'Budget passes  after talks'"),
+        [("TX005", (2, 23))],
+        fixed=toml().replace(f'title = "{TITLE}"', "title = 'Budget passes after talks'"),
+    ),
+    Peer(
+        "TH001 the comment after the value stays",
+        yaml('sidebar: "Left"  # as the desk wants'),
+        [("TH001", (5, 10))],
+        fixed=yaml('sidebar: "left"  # as the desk wants'),
+    ),
+    Peer(
+        "FM006 TOML menu with a comment goes with its line",
+        toml('menu = ""  # set by the scraper'),
+        [("FM006", (5, 8))],
+        fixed=toml(),
+    ),
+    Peer(
+        "FM005 draft True is what Go reads: safe",
+        yaml('draft: "True"'),
+        [("FM005", (5, 8))],
+        fixed=yaml("draft: true"),
+    ),
+    Peer(
+        "FM005 TOML comments false: unsafe",
+        toml('comments = "false"'),
+        [("FM005", (5, 12))],
+        unsafe=toml("comments = false"),
+    ),
+]
+
+
+@_cases(*FIX_CASES)
+def test_fixes_in_every_syntax(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)

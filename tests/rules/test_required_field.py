@@ -79,6 +79,17 @@ CASES = [
         ),
     ),
     Case(
+        # The blank line that sets the table apart stays between the new key and the table.
+        "toml-summary-inserted-above-the-blank-line-before-a-table",
+        '+++\ntitle = "Budget"\ndate = 2025-02-08\n\n[params]\nx = 1\n+++\n' + BODY,
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=(
+            '+++\ntitle = "Budget"\ndate = 2025-02-08\n'
+            'summary = "The budget passed on Tuesday. Talks went on for a week."\n\n[params]\n'
+            "x = 1\n+++\n" + BODY
+        ),
+    ),
+    Case(
         "json-empty-summary",
         '{"title": "Budget", "date": "2025-02-08", "summary": ""}\n' + BODY,
         errors=[("empty", 1, 54)],
