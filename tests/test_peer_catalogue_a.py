@@ -1407,6 +1407,32 @@ FIX_CASES = [
         [("FM005", (5, 12))],
         unsafe=toml("comments = false"),
     ),
+    Peer(
+        "TX004 the catalogue's said,\"After in the body",
+        yaml(
+            body=_body_then_link(
+                'Following the meeting, the US President said,"After our meeting today we agree."'
+            )
+        ),
+        [("TX004", ',"After')],
+        fixed=yaml(
+            body=_body_then_link(
+                'Following the meeting, the US President said, "After our meeting today we agree."'
+            )
+        ),
+    ),
+    Peer(
+        "TX007 an English title in a Chinese article",
+        yaml(title="Apple unveils a new iPhone in Beijing", summary=ZH_S14, body=ZH_BODY),
+        [("TX007", (2, 8))],
+        site=SITE_ZH,
+    ),
+    Peer(
+        "TX002 min from the configuration",
+        yaml(summary=S40),
+        [("TX002", (4, 10))],
+        args=("--config", "rules.summary-length.min = 41"),
+    ),
 ]
 
 
