@@ -48,7 +48,13 @@ def insert_field(document: Document, key: str, value: Any) -> Edit | None:
             if text[piece.start : piece.end].lstrip(" \t").startswith("[")
         ]
         if headers:
-            return Edit.insert(min(headers), line + newline)
+            at = min(headers)
+            # Right under the last top-level line, so the blank lines that set the table apart
+            # stay between the new key and the table.
+            above = text[fm.span.start : at].rstrip(" \t\r\n")
+            if above:
+                return Edit.insert(fm.span.start + len(above), newline + line)
+            return Edit.insert(at, line + newline)
     end = fm.span.end
     if end > fm.span.start and text[end - 1] not in "\r\n":
         return Edit.insert(end, newline + line + newline)

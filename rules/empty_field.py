@@ -11,7 +11,8 @@ page's key whenever it is there, so the empty value turns the author box, pager,
 contents or MathJax off for this page (checked with hugo 0.168).
 
 Empty values that Hugo and the theme treat exactly like a missing key (`lead: ""`,
-`description: ""`, `categories: []`, `comments: ""`, a switch the site leaves off) are left alone; empty required fields are `required-field`'s,
+`description: ""`, `categories: []`, `comments: ""`, a `menu:` with no value at all, a switch the
+site leaves off) are left alone; empty required fields are `required-field`'s,
 empty dates `date-invalid`'s and Mainroad's `sidebar` and `widgets` the theme rules'.
 
 ## Why is this bad?

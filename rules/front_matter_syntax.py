@@ -2,9 +2,12 @@
 
 ## What it does
 Reports a YAML, TOML or JSON syntax error in the front matter at the parser's own line and column,
-a block that is opened and never closed, and YAML that newslint refuses to read: tags such as
-`!!python/object/apply` (never constructed, so nothing runs), aliases that expand into more than
-100,000 values (a "billion laughs" file), and nesting deeper than 200 levels.
+which is where the parser gave up rather than where the slip is (a quote left open is reported at
+the end of the block, the message naming the line it starts on; a repeated TOML key after its
+value); a block that is opened and never closed (at its opening delimiter); and YAML that newslint
+refuses to read: tags such as `!!python/object/apply` (never constructed, so nothing runs), aliases
+that expand into more than 100,000 values (a "billion laughs" file), and nesting deeper than 200
+levels.
 
 ## Why is this bad?
 `hugo` stops with an error on such a file, so the whole site fails to build.

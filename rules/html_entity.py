@@ -1,8 +1,9 @@
 """HTML entity written into a text field.
 
 ## What it does
-Flags HTML character references such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;` in the
-front-matter `title`, `summary` and `lead` (the `fields` option changes the list). Only references
+Flags each HTML character reference, such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;`, in the
+front-matter `title`, `summary` and `lead` (the `fields` option changes the list): one problem per
+reference, at the reference, so the example below has two. Only references
 HTML defines count (`&amp;`, `&#39;`, `&#x27;`), not a lone `&` (`AT&T`) nor text in backticks.
 
 Hugo renders a front-matter `summary` as Markdown (`.Summary`), where a reference shows its
@@ -54,7 +55,7 @@ class HtmlEntity(Rule):
     code = "TX003"
     name = "html-entity"
     severity = Severity.WARNING
-    messages = {"entity": "{key} shows HTML entities literally: {entities}"}
+    messages = {"entity": "{key} shows the HTML entity {entity} literally"}
     Options = Options
 
     def on_field(self, ctx: Context, field: Field) -> None:
@@ -71,14 +72,15 @@ class HtmlEntity(Rule):
         decodable = [
             item for item in found if item[2] != "\ufffd" or _names_fffd(field.value, item)
         ]
-        fix = None
-        if decodable:
-            edits = [edit for each in edited.edits(decodable) for edit in each]
-            fix = Fix.safe("Unescape HTML entities", *dict.fromkeys(edits))
-        start, end, _ = found[0]
-        entities = ", ".join(dict.fromkeys(field.value[s:e] for s, e, _ in found))
-        span = edited.span(start, end)
-        ctx.report(span, "entity", entities=entities, key=field.key, fix=fix)
+        # One problem per reference, as the other text rules report each place (and a reader of
+        # the catalogue expects `Trump&#39;s ... S&amp;P` to give two); each fix is its own edit.
+        fixes = dict(zip(decodable, edited.edits(decodable), strict=True)) if decodable else {}
+        for item in found:
+            start, end, _ = item
+            edits = fixes.get(item)
+            fix = Fix.safe(f"Unescape {field.value[start:end]}", *edits) if edits else None
+            entity = field.value[start:end]
+            ctx.report(edited.span(start, end), "entity", entity=entity, key=field.key, fix=fix)
 
 
 def _names_fffd(value: str, item: tuple[int, int, str]) -> bool:

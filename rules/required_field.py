@@ -1,7 +1,9 @@
 """A required front-matter field is missing or empty.
 
 ## What it does
-Flags an article whose front matter lacks a required field or leaves it empty (`""`, `[]`, null).
+Flags an article whose front matter lacks a required field or leaves it empty (`""`, white space
+only, `[]`, null): a missing field at the front matter's opening delimiter, an empty one at its
+value. (`title: []` is also `field-type`'s: a list where a string belongs.)
 The default required fields are `title`, `date` and `summary`; the `required` config key adds more,
 and the rule option `fields` replaces the list.
 
@@ -24,7 +26,8 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
 
 ## Fix safety
 Unsafe, and only for `summary` when the body has prose: the new summary is the article's opening
-sentences (cut at a sentence end within `max-chars`), which an editor should read.
+sentences (cut at a sentence end within `max-chars`), which an editor should read. There is no fix
+when a misspelt key such as `sumary` is present: `unknown-field` renames it instead.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 
 from ._fields import insert_field
+from ._schema import closest
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,10 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
     if key != "summary":
         return None
     document = ctx.document
+    if found is None and any(closest(f.key, (key,)) for f in document.fields):
+        # A misspelt `sumary` is there: unknown-field renames it, and a second summary written
+        # beside it in the same pass would leave the key twice.
+        return None
     lead = document.lead_sentences(ctx.options.max_chars)
     if not lead:
         return None

@@ -3,7 +3,8 @@
 ## What it does
 Flags a `title` whose words are all in capitals, such as `FED RAISES RATES AGAIN`. Titles of
 acronyms only (`NATO`, `US GDP Q4`, `NASA, ESA, JAXA`) are left alone: it takes at least three
-words in capitals, at least two of them four letters or longer, adding up to ten letters or more.
+words in capitals, at least two of them four letters or longer, and those long words adding up to
+ten letters or more (`EU WAGES RISES` is shouting, `EU WAGE RISES` is not).
 Titles with CJK text are left alone too (capitals there are names and tickers, not shouting).
 
 ## Why is this bad?

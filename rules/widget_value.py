@@ -30,9 +30,11 @@ twice (checked with hugo 0.168).
       - "taglist"
 
 ## Fix safety
-Safe: empty and repeated items are removed (the key, when no item is left). Unsafe: an unknown name
-becomes the closest known one (`recnet` -> `recent`, `Search` -> `search`), which may not be the
-widget the author wanted.
+Safe: empty and repeated items are removed (the key, when no item is left), and a name that differs
+from the theme's only in case is written as the theme spells it (`Search` -> `search`: Hugo already
+builds it as that widget, so the page does not change). Unsafe: an unknown name becomes the closest
+known one (`recnet` -> `recent`, `" search"` -> `search`), which may not be the widget the author
+wanted.
 """
 
 from __future__ import annotations

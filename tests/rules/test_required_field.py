@@ -180,6 +180,12 @@ CASES = [
         ),
     ),
     Case(
+        # unknown-field renames `sumary`; writing a summary too would leave the key twice.
+        "missing-summary-beside-a-misspelt-one-no-fix",
+        fm(body=BODY, title="Budget", date="2025-02-08", sumary="The budget passed."),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
         errors=[("missing", 1, 1)],
@@ -206,6 +212,17 @@ CASES = [
             '+++\ntitle = "Budget"\ndate = 2025-02-08\n'
             'summary = "The budget passed on Tuesday. Talks went on for a week."\n[params]\nx = 1\n+++\n'
             + BODY
+        ),
+    ),
+    Case(
+        # The blank line that sets the table apart stays between the new key and the table.
+        "toml-summary-inserted-above-the-blank-line-before-a-table",
+        '+++\ntitle = "Budget"\ndate = 2025-02-08\n\n[params]\nx = 1\n+++\n' + BODY,
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=(
+            '+++\ntitle = "Budget"\ndate = 2025-02-08\n'
+            'summary = "The budget passed on Tuesday. Talks went on for a week."\n\n[params]\n'
+            "x = 1\n+++\n" + BODY
         ),
     ),
     Case(
