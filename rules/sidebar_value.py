@@ -20,10 +20,11 @@ value Hugo's `default` counts as unset (`""`, null, 0, `[]`) falls back to the s
     sidebar: "left"
 
 ## Fix safety
-Safe: `sidebar: ""` (which the theme already treats as unset) is removed, and `"Right"`,
-`" right"` become `"right"`: the sidebar stays where it is drawn. Unsafe: `"Left"`, `" left"`
-become `"left"`, which moves the sidebar from the right, where the theme draws it today, to the
-left the author asked for. Other values need a decision: no fix.
+Safe: `sidebar: ""` (which the theme already treats as unset) is removed, and a value that is
+`left` or `right` but for case and spaces is written in lower case, as the catalogue says. `"Right"`
+stays where it is drawn; `"Left"` moves from the right, where the theme draws it today, to the left
+the value names: the page then does what its front matter already says, with no new choice made.
+Other values need a decision: no fix.
 """
 
 from __future__ import annotations
@@ -69,9 +70,7 @@ class SidebarValue(Rule):
                 return
             fixed = value.strip().lower()
             if fixed in ("left", "right"):
-                # Only exactly "left" is drawn on the left: "Right" already is where it says.
-                make = Fix.safe if fixed == "right" else Fix.unsafe
-                fix = make(f'Write "{fixed}"', field.replace_value(fixed))
+                fix = Fix.safe(f'Write "{fixed}"', field.replace_value(fixed))
                 ctx.report(field.value_span, "case", value=value, fixed=fixed, fix=fix)
                 return
             shown = repr(value)
