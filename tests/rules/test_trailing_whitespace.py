@@ -6,6 +6,10 @@ from newslint.rules.trailing_whitespace import TrailingWhitespace
 from newslint.testing import Case, assert_case, fm
 
 FENCE = "```"
+HARD_BREAKS = (
+    "| a | b |  \n|---|---|\n| c | d |   \n| e | f |\n\n# Title  \nText ends here.  \nSetext  \n"
+    "======\n\nPara  \n- item   \n  more\n\n**Bold**  \ntext\n\n- **a**  \n  b\n- c  \n- d\n"
+)
 
 CASES = [
     Case("clean", fm(body="One.\nTwo.\n", title="T")),
@@ -40,6 +44,33 @@ CASES = [
         fm(
             body=f"{FENCE}\ncode   \n{FENCE}\n\n    indented  \n\n<pre>\nx   \n</pre>\n\n"
             "{{< highlight go >}}\nx := 1   \n{{< /highlight >}}\n",
+            title="T",
+        ),
+    ),
+    Case(
+        # Two spaces break a line only inside a paragraph or heading whose text goes on: not at the
+        # end of a table row, of an ATX heading, or of a paragraph that a list or heading follows.
+        # What Hugo renders: no <br> for those; a <br> in the setext heading, the list item and
+        # after the bold text.
+        "hard-break-only-where-the-text-goes-on",
+        fm(body=HARD_BREAKS, title="T"),
+        errors=[
+            ("no-break", 5, 10),
+            ("trailing", 7, 10),
+            ("no-break", 10, 8),
+            ("no-break", 12, 7),
+            ("no-break", 15, 5),
+            ("break", 16, 7),
+            ("no-break", 24, 4),
+        ],
+        fixed=fm(
+            body=HARD_BREAKS.replace("|  \n", "|\n")
+            .replace("|   \n", "|\n")
+            .replace("Title  \n", "Title\n")
+            .replace("Setext  \n", "Setext\n")
+            .replace("Para  \n", "Para\n")
+            .replace("item   \n", "item  \n")
+            .replace("c  \n", "c\n"),
             title="T",
         ),
     ),
