@@ -5,7 +5,10 @@ Reports a Markdown paragraph whose text is nothing but non-breaking spaces, othe
 (U+3000 IDEOGRAPHIC SPACE, U+2003 EM SPACE, ...), zero-width characters or their HTML entities
 (`&nbsp;`, `&#160;`). Markdown treats a line of such characters as text, not as a blank line, so
 such a line written between two lines of text (where a blank line was meant) joins them into one
-paragraph; that line is reported too. The item of a tight list (one without blank lines between
+paragraph; that line is reported too. So are a paragraph of emphasis around such characters
+(`**&nbsp;**`, rendered `<p><strong> </strong></p>`) and a `<p>` element of them alone on its line
+of an HTML block (`<p>&nbsp;</p>`, an empty paragraph on a site that renders raw HTML and raw HTML
+left out on one that does not). The item of a tight list (one without blank lines between
 its items, whose text is no paragraph) that holds only such characters is reported as well.
 
 ## Why is this bad?
@@ -41,7 +44,7 @@ import html
 import re
 
 from newslint import Edit, Fix, Rule, Severity, Span
-from newslint.events import Paragraph, Text
+from newslint.events import Html, Paragraph, Text
 from newslint.rule import Context
 
 from ._body import delete_block
@@ -49,6 +52,23 @@ from ._encoding import ZERO_WIDTH
 
 # What stands before the text of a tight list item on its line: quotes and list markers.
 _ITEM_PREFIX = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*(?:[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+")
+
+
+# A whole `<p>` element on one line, with what it holds (group 1).
+_EMPTY_P = re.compile(r"<[pP](?:[ \t][^<>]*)?>([^<>]*)</[pP][ \t]*>[ \t]*")
+# Emphasis and strikethrough markers.
+_MARKS = str.maketrans("", "", "*_~")
+
+
+def _empty_emphasis(paragraph: Paragraph) -> bool:
+    """A paragraph of emphasis around whitespace (`**&nbsp;**`), which Hugo renders as
+    `<p><strong> </strong></p>`; markers the parser left as text (`_ _`) are in the plain text."""
+    source = paragraph.text
+    return (
+        source[:1] in ("*", "_", "~")
+        and _visibly_empty(paragraph.plain)
+        and _visibly_empty(source.translate(_MARKS))
+    )
 
 
 def _visibly_empty(source: str) -> bool:
@@ -79,13 +99,23 @@ class EmptyParagraph(Rule):
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
         self._paragraph_end = paragraph.span.end
         # The source, not the plain text: a paragraph of an image or a tag has no plain text either.
-        if _visibly_empty(paragraph.text):
+        if _visibly_empty(paragraph.text) or _empty_emphasis(paragraph):
             fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, paragraph.span))
             ctx.report(paragraph.span, "empty", fix=fix, what=_what(paragraph.text))
             return
         if "\n" not in paragraph.text.rstrip("\r\n"):
             return
         self._empty_lines(ctx, paragraph)
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        """`<p>&nbsp;</p>` alone on its line of an HTML block: an empty paragraph too."""
+        if node.inline or node.text[:2] not in ("<p", "<P"):
+            return  # the common case, decided on two characters
+        match = _EMPTY_P.fullmatch(node.text.rstrip("\r\n"))
+        if match is None or not _visibly_empty(match.group(1)):
+            return
+        fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, node.span))
+        ctx.report(node.span, "empty", fix=fix, what=_what(node.text))
 
     def on_text(self, ctx: Context, text: Text) -> None:
         """The text of a tight list item, which is in no paragraph: reported when it is all the

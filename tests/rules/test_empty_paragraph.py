@@ -110,6 +110,22 @@ CASES = [
         "tight-list-item-with-text-after-the-spaces",
         fm(body="- \xa0*x*\n- \xa0[a](https://a.example/)\n- Ten\xa0km.\n", title="T"),
     ),
+    Case(
+        # `<p>&nbsp;</p>` is an HTML block that Hugo renders as an empty paragraph when the site
+        # allows raw HTML (and as nothing otherwise); `**&nbsp;**` is `<p><strong> </strong></p>`.
+        "html-and-emphasis-paragraphs",
+        fm(
+            body='A.\n\n<p>&nbsp;</p>\n\n**&nbsp;**\n\n<P class="x">\xa0 </P>\n\n'
+            "<div>\n<p>&nbsp;</p>\n</div>\n\n_\u3000_ ~~ ~~\n\nB.\n",
+            title="T",
+        ),
+        errors=[("empty", 7, 1), ("empty", 9, 1), ("empty", 11, 1), ("empty", 14, 1)],
+        fixed=fm(body="A.\n\n<div>\n</div>\n\n_\u3000_ ~~ ~~\n\nB.\n", title="T"),
+    ),
+    Case(
+        "html-and-emphasis-with-something-to-show",
+        fm(body="<p>&nbsp;x</p>\n\n<p><img src=a.png></p>\n\n** **\n\n*&nbsp;*x\n", title="T"),
+    ),
     Case("code-block", fm(body=f"{FENCE}\n\xa0\n{FENCE}\n", title="T")),
     Case(
         "crlf",
