@@ -105,7 +105,10 @@ def delete_block(document: Document, span: Span) -> Edit:
 
     When the block shares its lines with something else (a `>` or `-` marker), only the block's own
     text goes, so the container keeps its shape; but a list item that holds nothing else goes
-    whole, since a marker alone renders as an empty bullet.
+    whole, since a marker alone renders as an empty bullet. When the item goes on after a blank
+    line, its next block moves up onto the marker's line (`2. x` + blank + `   More` becomes
+    `2. More`): a marker before a blank line starts an empty item, and would leave the rest of
+    the item out of the list.
     """
     text = document.text
     lines = document.lines
@@ -116,10 +119,17 @@ def delete_block(document: Document, span: Span) -> Edit:
     last = lines.position(max(span.start, end - 1)).line
     first_line = lines.line_span(first)
     prefix = text[first_line.start : span.start]
-    if not is_blank(text[end : lines.line_span(last).end]) or (
-        prefix.strip(" \t") and not _whole_list_item(document, prefix, last)
-    ):
+    if not is_blank(text[end : lines.line_span(last).end]):
         return Edit.delete(Span(span.start, end))
+    if prefix.strip(" \t"):
+        item = _QUOTED_LIST_MARKER.fullmatch(prefix)
+        rest = None if item is None else _rest_of_item(document, item, last)
+        if item is None or (rest is not None and rest[0] == last + 1):
+            return Edit.delete(Span(span.start, end))
+        if rest is not None:
+            # A marker before a blank line would be an empty item, and what follows a paragraph
+            # after the list: the item's next block moves up onto the marker's line.
+            return Edit.delete(Span(span.start, rest[1]))
     start, stop = first_line.start, lines.line_span(last, with_break=True).end
     body_first = lines.position(document.body_start).line
     previous_blank = first > body_first and is_blank(_line(document, first - 1))
@@ -156,25 +166,29 @@ def delete_inline(document: Document, span: Span) -> Edit:
 _CLOSING = frozenset(".,;:!?)]}\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f")
 
 
-def _whole_list_item(document: Document, prefix: str, last: int) -> bool:
-    """Whether the block after `prefix` (a list marker such as `- ` or `12. `, possibly inside
-    block quotes: `> - `) is all its list item holds: no line after it, up to the next item or
-    the end of the quote, is indented as the item's content."""
-    match = _QUOTED_LIST_MARKER.fullmatch(prefix)
-    if match is None:
-        return False
-    depth = match.group(1).count(">")
+def _rest_of_item(document: Document, item: re.Match[str], last: int) -> tuple[int, int] | None:
+    """Where the list item goes on after a block that ends on line `last` and starts after
+    `item` (a list marker such as `- ` or `12. `, possibly inside block quotes: `> - `): the
+    number of the next line indented as the item's content, and the offset of that content
+    (after the line's quote markers and the item's indent); None when the block is all the item
+    holds (no such line before the next item or the end of the quote)."""
+    depth = item.group(1).count(">")
+    indent = len(item.group(2))
     for number in range(last + 1, document.lines.line_count + 1):
         line = _line(document, number)
+        consumed = 0
         for _ in range(depth):
-            quote = _QUOTE.match(line)
+            quote = _QUOTE.match(line, consumed)
             if quote is None:
-                return True  # the quote, and the item in it, ended
-            line = line[quote.end() :]
-        if is_blank(line):
+                return None  # the quote, and the item in it, ended
+            consumed = quote.end()
+        rest = line[consumed:]
+        if is_blank(rest):
             continue
-        return len(line) - len(line.lstrip(" \t")) < len(match.group(2))
-    return True
+        if len(rest) - len(rest.lstrip(" \t")) < indent:
+            return None
+        return number, document.lines.line_span(number).start + consumed + indent
+    return None
 
 
 def _line(document: Document, number: int) -> str:

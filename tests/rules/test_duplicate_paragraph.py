@@ -59,6 +59,14 @@ CASES = [
         errors=[("repeat", 9, 3)],
         unsafe_fixed=fm(body=f"- {LONG}\n\n- Other.\n", title="T"),
     ),
+    Case(
+        # The rest of the item moves up onto the marker's line: `- ` before a blank line would be
+        # an empty item, and "More." a paragraph after the list.
+        "repeated-list-item-with-more",
+        fm(body=f"- {LONG}\n\n- Other.\n\n- {LONG}\n\n  More.\n", title="T"),
+        errors=[("repeat", 9, 3)],
+        unsafe_fixed=fm(body=f"- {LONG}\n\n- Other.\n\n- More.\n", title="T"),
+    ),
     Case("quotes", fm(body=f"{LONG}\n\n> {LONG}\n\n> {LONG}\n", title="T")),
     Case("captions", fm(body=f"![a](1.jpg)\n\n{LONG}\n\n![a](2.jpg)\n\n{LONG}\n", title="T")),
     Case(

@@ -75,10 +75,18 @@ CASES = [
         fixed=fm(body="- One.\n\n- Three.\n", title="T"),
     ),
     Case(
+        # The item's next block moves up onto the marker's line: a marker followed by a blank
+        # line would be an empty item, and "More of two." a paragraph after the list.
         "list-item-with-more-keeps-its-marker",
         fm(body="1. One.\n\n2. \xa0\n\n   More of two.\n", title="T"),
         errors=[("empty", 7, 4)],
-        fixed=fm(body="1. One.\n\n2. \n\n   More of two.\n", title="T"),
+        fixed=fm(body="1. One.\n\n2. More of two.\n", title="T"),
+    ),
+    Case(
+        "list-item-in-a-quote-with-more-keeps-its-marker",
+        fm(body="> - One.\n>\n> - \xa0\n>\n>\n>   ```\n>   code\n>   ```\n", title="T"),
+        errors=[("empty", 7, 5)],
+        fixed=fm(body="> - One.\n>\n> - ```\n>   code\n>   ```\n", title="T"),
     ),
     Case(
         # A tight list has no paragraphs: the item's text is its content, and it goes whole too.
