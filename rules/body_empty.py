@@ -4,7 +4,8 @@
 Reports an article whose body is empty, or holds nothing a reader can read: only links (the source
 link, "Read more", a bare URL, which Hugo links), images, code or whitespace (also written as
 `&nbsp;`). Text in headings, lists, tables, quotes and shortcode calls counts as text; raw HTML
-counts only on a site that lets Hugo render it.
+counts only on a site that lets Hugo render it, and then only the text between its tags, outside
+comments (`<p>&nbsp;</p>` is no text).
 
 Skipped: section pages (`_index.md`, which list their articles whether or not they have text),
 pages that are not articles (`headless: true`, `build.render: never`, or a page with its own
@@ -61,6 +62,7 @@ class BodyEmpty(Rule):
 
     def __init__(self) -> None:
         self.has_text = False
+        self.in_comment = False  # inside an HTML comment that runs over lines
 
     def on_text(self, ctx: Context, text: Text) -> None:
         if not self.has_text and not text.in_link:
@@ -72,7 +74,31 @@ class BodyEmpty(Rule):
     def on_html(self, ctx: Context, node: Html) -> None:
         site = ctx.site
         if not self.has_text and site is not None and site.unsafe_html:
-            self.has_text = _WORD.search(_TAG.sub("", node.text)) is not None
+            shown = _TAG.sub("", self._uncommented(node.text))
+            if "&" in shown:  # `<p>&nbsp;</p>` shows a space
+                shown = html.unescape(shown)
+            self.has_text = _WORD.search(shown) is not None
+
+    def _uncommented(self, text: str) -> str:
+        """The HTML `text` without its comments, which may run over the lines of a block (the
+        engine sends an HTML block line by line)."""
+        kept: list[str] = []
+        position = 0
+        while position < len(text):
+            if self.in_comment:
+                close = text.find("-->", position)
+                if close < 0:
+                    break
+                self.in_comment = False
+                position = close + 3
+            opening = text.find("<!--", position)
+            if opening < 0:
+                kept.append(text[position:])
+                break
+            kept.append(text[position:opening])
+            self.in_comment = True
+            position = opening + 4
+        return "".join(kept)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         if self.has_text or document.front_matter_errors:
