@@ -16,6 +16,10 @@ _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
 # The same after the `>` of the block quotes it lies in (`> - `), which are group 1.
 _QUOTED_LIST_MARKER = re.compile(r"((?:[ \t]{0,3}>[ \t]?)*)(" + _LIST_MARKER.pattern + ")")
 _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+# The opening fence of a fenced code block (the node's text starts at it), and a line that
+# closes one: the quote markers and indent of its container, the fence, spaces.
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+_CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*[ \t]*(`{3,}|~{3,})[ \t]*")
 _ONLY_LINKS = re.compile(r"\s*(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # `{{< name ...` or `{{< /name`; the commented form `{{</* name */>}}` does not match.
 _SHORTCODE = re.compile(r"\{\{<-?[ \t]*(/?)[ \t]*([A-Za-z0-9_][\w./-]{0,100})")
@@ -88,12 +92,34 @@ class Regions:
 
 
 class Verbatim(Regions):
-    """Regions whose whitespace is content: code blocks, code spans, raw HTML blocks and the
-    bodies of `{{< >}}` shortcodes."""
+    """Regions whose whitespace is content: code blocks (between their fences), code spans, raw
+    HTML blocks and the bodies of `{{< >}}` shortcodes."""
 
     def add_node(self, node: Code | Html) -> None:
-        if not (isinstance(node, Html) and node.inline):
+        if isinstance(node, Html) and node.inline:
+            return
+        fence = _FENCE.match(node.text) if isinstance(node, Code) and node.block else None
+        if fence is None:
             self.add(node.span.start, node.span.end)
+            return
+        # A fenced block's own lines are no content: its info string and its closing fence
+        # are trimmed, so only the lines between them are verbatim.
+        text = node.text
+        first_break = text.find("\n")
+        if first_break < 0:
+            return  # an opening fence alone at the end of the file
+        last_line = text.rfind("\n", 0, len(text.rstrip("\r\n"))) + 1
+        closing = _CLOSING_FENCE.fullmatch(text, last_line, len(text.rstrip("\r\n")))
+        closed = (
+            last_line > first_break
+            and closing is not None
+            and closing.group(1)[0] == fence.group(1)[0]
+            and len(closing.group(1)) >= len(fence.group(1))
+        )
+        self.add(
+            node.span.start + first_break + 1,
+            node.span.start + (last_line if closed else len(text)),
+        )
 
     def add_shortcodes(self, document: Document) -> None:
         for low, high in shortcode_bodies(document):

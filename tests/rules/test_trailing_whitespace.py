@@ -75,6 +75,27 @@ CASES = [
         ),
     ),
     Case(
+        # A fence's own line is no content: its info string and a closing fence are trimmed.
+        "fence-lines-are-not-code",
+        fm(
+            body=f"{FENCE}go   \ncode  \n{FENCE}  \n\n- a\n\n  ~~~~ \n  x  \n\n  ~~~~\t\n\n"
+            f"> {FENCE}\n> {FENCE}x \n> y  \n> {FENCE}  \n",
+            title="T",
+        ),
+        errors=[
+            ("trailing", 5, 6),
+            ("no-break", 7, 4),
+            ("trailing", 11, 7),
+            ("trailing", 14, 7),
+            ("no-break", 19, 6),
+        ],
+        fixed=fm(
+            body=f"{FENCE}go\ncode  \n{FENCE}\n\n- a\n\n  ~~~~\n  x  \n\n  ~~~~\n\n"
+            f"> {FENCE}\n> {FENCE}x \n> y  \n> {FENCE}\n",
+            title="T",
+        ),
+    ),
+    Case(
         "crlf",
         '---\r\ntitle: "T"\r\n---\r\n\r\nA  \r\nB \r\n',
         errors=[("trailing", 6, 2)],
