@@ -9,9 +9,10 @@ they do nothing: before a blank line, at the end of the file, at the end of a ta
 ATX heading (`# Title`), or before a list, heading or fence that ends the paragraph; `strict =
 false` allows exactly two spaces at the end of any line, as markdownlint does.
 
-Lines of code blocks (not the fences, whose trailing spaces Markdown drops), code spans, raw HTML blocks and the bodies of `{{< >}}` shortcodes (such as
-`highlight`) are skipped: there the spaces are content (a Markdown sample may show a hard break). The front matter is skipped too: in a YAML block scalar
-trailing spaces are part of the value.
+Lines of code blocks (not their fences, whose trailing spaces Markdown drops), code spans, raw
+HTML blocks and the bodies of `{{< >}}` shortcodes (such as `highlight`) are skipped: there the
+spaces are content (a Markdown sample may show a hard break). The front matter is skipped too: in
+a YAML block scalar trailing spaces are part of the value.
 
 ## Why is this bad?
 Invisible whitespace makes diffs noisy and hides real changes; three or more trailing spaces are
