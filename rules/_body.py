@@ -16,6 +16,7 @@ _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
 # The same after the `>` of the block quotes it lies in (`> - `), which are group 1.
 _QUOTED_LIST_MARKER = re.compile(r"((?:[ \t]{0,3}>[ \t]?)*)(" + _LIST_MARKER.pattern + ")")
 _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+_QUOTES = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
 # The opening fence of a fenced code block (the node's text starts at it), and a line that
 # closes one: the quote markers and indent of its container, the fence, spaces.
 _FENCE = re.compile(r"(`{3,}|~{3,})")
@@ -130,8 +131,8 @@ def delete_block(document: Document, span: Span) -> Edit:
     """An edit that removes the block at `span` with its lines and one blank line next to it.
 
     When the block shares its lines with something else (a `>` or `-` marker), only the block's own
-    text goes, so the container keeps its shape; but a list item that holds nothing else goes
-    whole, since a marker alone renders as an empty bullet. When the item goes on after a blank
+    text goes, so the container keeps its shape; but a list item or a block quote that holds
+    nothing else goes whole, since a marker alone renders as an empty bullet or quote. When the item goes on after a blank
     line, its next block moves up onto the marker's line (`2. x` + blank + `   More` becomes
     `2. More`): a marker before a blank line starts an empty item, and would leave the rest of
     the item out of the list.
@@ -143,21 +144,26 @@ def delete_block(document: Document, span: Span) -> Edit:
         end -= 1
     first = lines.position(span.start).line
     last = lines.position(max(span.start, end - 1)).line
-    first_line = lines.line_span(first)
-    prefix = text[first_line.start : span.start]
+    prefix = text[lines.line_span(first).start : span.start]
     if not is_blank(text[end : lines.line_span(last).end]):
         return Edit.delete(Span(span.start, end))
+    body_first = lines.position(document.body_start).line
     if prefix.strip(" \t"):
         item = _QUOTED_LIST_MARKER.fullmatch(prefix)
-        rest = None if item is None else _rest_of_item(document, item, last)
-        if item is None or (rest is not None and rest[0] == last + 1):
-            return Edit.delete(Span(span.start, end))
-        if rest is not None:
-            # A marker before a blank line would be an empty item, and what follows a paragraph
-            # after the list: the item's next block moves up onto the marker's line.
-            return Edit.delete(Span(span.start, rest[1]))
-    start, stop = first_line.start, lines.line_span(last, with_break=True).end
-    body_first = lines.position(document.body_start).line
+        if item is None:
+            quote = _whole_quote(document, prefix, first, last, body_first)
+            if quote is None:
+                return Edit.delete(Span(span.start, end))
+            first, last = quote
+        else:
+            rest = _rest_of_item(document, item, last)
+            if rest is not None and rest[0] == last + 1:
+                return Edit.delete(Span(span.start, end))
+            if rest is not None:
+                # A marker before a blank line would be an empty item, and what follows a
+                # paragraph after the list: the item's next block moves up onto the marker's line.
+                return Edit.delete(Span(span.start, rest[1]))
+    start, stop = lines.line_span(first).start, lines.line_span(last, with_break=True).end
     previous_blank = first > body_first and is_blank(_line(document, first - 1))
     if stop < len(text):
         if previous_blank and is_blank(_line(document, last + 1)):
@@ -190,6 +196,27 @@ def delete_inline(document: Document, span: Span) -> Edit:
 
 # Punctuation that follows a word without a space.
 _CLOSING = frozenset(".,;:!?)]}\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f")
+
+
+def _whole_quote(
+    document: Document, prefix: str, first: int, last: int, body_first: int
+) -> tuple[int, int] | None:
+    """The first and last line of the block quote around lines `first` to `last` (whose block
+    follows `prefix`, the quote's markers), when that block is all the quote holds: its other
+    lines are blank (`>` alone). None when the prefix is no quote or the quote holds more."""
+    if _QUOTES.fullmatch(prefix) is None:
+        return None
+    low, high = first, last
+    while low > body_first and _QUOTE.match(_line(document, low - 1)):
+        low -= 1
+    while high < document.lines.line_count and _QUOTE.match(_line(document, high + 1)):
+        high += 1
+    for number in (*range(low, first), *range(last + 1, high + 1)):
+        line = _line(document, number)
+        markers = _QUOTES.match(line)
+        if not is_blank(line[markers.end() if markers else 0 :]):
+            return None
+    return low, high
 
 
 def _rest_of_item(document: Document, item: re.Match[str], last: int) -> tuple[int, int] | None:

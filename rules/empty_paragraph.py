@@ -30,12 +30,13 @@ an empty bullet. Scraped articles are full of them, and a mis-decoded `Â ` beco
 
 ## Fix safety
 Safe: the paragraph is removed with one of the blank lines around it, so the paragraphs before and
-after stay separated by exactly one blank line; inside a quote or a list item only the characters
-go, but a list item (loose or tight) that holds nothing else goes whole with its marker, which alone
-would render as an empty bullet (when a whole tight list goes, the blank lines around it meet;
-`blank-lines` joins them). A whitespace line inside a paragraph becomes the blank line it stood for, which splits the
-paragraph where the source had a paragraph break (at the paragraph's first or last line it is just
-removed).
+after stay separated by exactly one blank line. Inside a quote or a list item only the characters
+go, but a list item (loose or tight) or a quote that holds nothing else goes whole with its marker,
+which alone would render as an empty bullet or quote; when a whole tight list goes, the blank lines
+around it meet, and `blank-lines` joins them. When the item goes on after a blank line, its next
+block moves up onto the marker's line, so that it stays in the item. A whitespace line inside a
+paragraph becomes the blank line it stood for, which splits the paragraph where the source had a
+paragraph break (at the paragraph's first or last line it is just removed).
 """
 
 from __future__ import annotations

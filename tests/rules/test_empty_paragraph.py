@@ -68,6 +68,13 @@ CASES = [
         fixed=fm(body="> Quote.\n>\n> \n\nAfter.\n", title="T"),
     ),
     Case(
+        # A quote of nothing but the paragraph goes whole: `>` alone is an empty <blockquote>.
+        "quote-of-only-the-paragraph-goes-whole",
+        fm(body="Before.\n\n> &nbsp;\n\nMiddle.\n\n>\n> > \xa0\n>\n\nAfter.\n", title="T"),
+        errors=[("empty", 7, 3), ("empty", 12, 5)],
+        fixed=fm(body="Before.\n\nMiddle.\n\nAfter.\n", title="T"),
+    ),
+    Case(
         # A list item of nothing but the paragraph goes whole: `- ` alone is an empty bullet.
         "list-item-of-only-the-paragraph-goes-whole",
         fm(body="- One.\n\n- \xa0\n\n- Three.\n", title="T"),
