@@ -156,12 +156,25 @@ class _InlineText:
             return next_line < end
         # Spaces outside any paragraph or heading: a table row (`| a |  `), the end of a tight
         # list item, or a line break in a tight list item after inline markup (`- **a**  `),
-        # where no text run goes on across the break for the parser to tell.
-        return self.document.text[spaces - 1 : spaces] in _MARKUP_END
+        # where no text run goes on across the break for the parser to tell. A break unless
+        # the next line starts an item of the same list or an outer one.
+        text = self.document.text
+        if text[spaces - 1 : spaces] not in _MARKUP_END:
+            return False
+        following = _MARKER_LINE.match(text, next_line)
+        if following is None:
+            return True
+        here = _MARKER_LINE.match(text, text.rfind("\n", 0, spaces) + 1)
+        indent = len(following.group(1))
+        return not (indent == 0 or (here is not None and indent <= len(here.group(1))))
 
 
 # What ends inline markup that a hard break can follow: emphasis, code, a link or image, a tag.
 _MARKUP_END = frozenset("*_`~)]>")
+# A line that opens a list item: its quote markers, the indent before the marker (group 1).
+_MARKER_LINE = re.compile(
+    r"(?:[ \t]{0,3}>[ \t]?)*([ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.M
+)
 
 
 def _text_of(document: Document, number: int) -> str:

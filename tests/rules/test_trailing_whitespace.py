@@ -9,6 +9,7 @@ FENCE = "```"
 HARD_BREAKS = (
     "| a | b |  \n|---|---|\n| c | d |   \n| e | f |\n\n# Title  \nText ends here.  \nSetext  \n"
     "======\n\nPara  \n- item   \n  more\n\n**Bold**  \ntext\n\n- **a**  \n  b\n- c  \n- d\n"
+    "- **e**  \n  - *f*  \n- g\n"
 )
 
 CASES = [
@@ -62,6 +63,7 @@ CASES = [
             ("no-break", 15, 5),
             ("break", 16, 7),
             ("no-break", 24, 4),
+            ("no-break", 27, 8),
         ],
         fixed=fm(
             body=HARD_BREAKS.replace("|  \n", "|\n")
@@ -70,7 +72,8 @@ CASES = [
             .replace("Setext  \n", "Setext\n")
             .replace("Para  \n", "Para\n")
             .replace("item   \n", "item  \n")
-            .replace("c  \n", "c\n"),
+            .replace("c  \n", "c\n")
+            .replace("*f*  \n", "*f*\n"),
             title="T",
         ),
     ),
