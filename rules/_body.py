@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -24,6 +25,17 @@ _CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*[ \t]*(`{3,}|~{3,})[ \t]*")
 _ONLY_LINKS = re.compile(r"\s*(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # `{{< name ...` or `{{< /name`; the commented form `{{</* name */>}}` does not match.
 _SHORTCODE = re.compile(r"\{\{<-?[ \t]*(/?)[ \t]*([A-Za-z0-9_][\w./-]{0,100})")
+
+
+# A character reference as Markdown reads one: with its semicolon (`&nbsp` is shown as it is).
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_references(text: str) -> str:
+    """`text` with its character references decoded as Markdown (and Hugo) decode them."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(lambda match: html.unescape(match.group(0)), text)
 
 
 def is_blank(line: str) -> bool:

@@ -44,6 +44,8 @@ from newslint.document import Document
 from newslint.events import Html, Text
 from newslint.rule import Context
 
+from ._body import unescape_references
+
 _WORD = re.compile(r"\w")
 _TAG = re.compile(r"<[^<>]*>")
 # Hugo's Goldmark links bare URLs (the Linkify extension), so they are links, not text.
@@ -67,15 +69,15 @@ class BodyEmpty(Rule):
     def on_text(self, ctx: Context, text: Text) -> None:
         if not self.has_text and not text.in_link:
             shown = _BARE_URL.sub("", text.text)
-            if "&" in shown:  # `&nbsp;` shows a space: the letters of a reference are no text
-                shown = html.unescape(shown)
+            # `&nbsp;` shows a space: the letters of a reference are no text
+            shown = unescape_references(shown)
             self.has_text = _WORD.search(shown) is not None
 
     def on_html(self, ctx: Context, node: Html) -> None:
         site = ctx.site
         if not self.has_text and site is not None and site.unsafe_html:
             shown = _TAG.sub("", self._uncommented(node.text))
-            if "&" in shown:  # `<p>&nbsp;</p>` shows a space
+            if "&" in shown:  # `<p>&nbsp;</p>` shows a space (a browser decodes the HTML)
                 shown = html.unescape(shown)
             self.has_text = _WORD.search(shown) is not None
 

@@ -43,12 +43,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.events import Html, Paragraph, Text
 from newslint.rule import Context
 
-from ._body import delete_block
+from ._body import delete_block, unescape_references
 from ._encoding import ZERO_WIDTH
 
 # What stands before the text of a tight list item on its line: quotes and list markers.
@@ -72,8 +73,8 @@ def _empty_emphasis(paragraph: Paragraph) -> bool:
     )
 
 
-def _visibly_empty(source: str) -> bool:
-    text = html.unescape(source) if "&" in source else source
+def _visibly_empty(source: str, decode: Callable[[str], str] = unescape_references) -> bool:
+    text = decode(source) if "&" in source else source
     return all(c.isspace() or c in ZERO_WIDTH for c in text)
 
 
@@ -113,7 +114,8 @@ class EmptyParagraph(Rule):
         if node.inline or node.text[:2] not in ("<p", "<P"):
             return  # the common case, decided on two characters
         match = _EMPTY_P.fullmatch(node.text.rstrip("\r\n"))
-        if match is None or not _visibly_empty(match.group(1)):
+        # A browser decodes the HTML: also `&nbsp` without its semicolon, which Markdown keeps.
+        if match is None or not _visibly_empty(match.group(1), html.unescape):
             return
         fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, node.span))
         ctx.report(node.span, "empty", fix=fix, what=_what(node.text))

@@ -141,6 +141,11 @@ CASES = [
         "html-and-emphasis-with-something-to-show",
         fm(body="<p>&nbsp;x</p>\n\n<p><img src=a.png></p>\n\n** **\n\n*&nbsp;*x\n", title="T"),
     ),
+    Case(
+        # Markdown decodes a reference only with its semicolon: Hugo shows `&nbsp` as it is.
+        "reference-without-semicolon-is-text",
+        fm(body="A.\n\n&nbsp\n\n&nbsp;&amp\n\nB.\n", title="T"),
+    ),
     Case("code-block", fm(body=f"{FENCE}\n\xa0\n{FENCE}\n", title="T")),
     Case(
         "crlf",
