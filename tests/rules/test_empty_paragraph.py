@@ -130,7 +130,7 @@ CASES = [
         # allows raw HTML (and as nothing otherwise); `**&nbsp;**` is `<p><strong> </strong></p>`.
         "html-and-emphasis-paragraphs",
         fm(
-            body='A.\n\n<p>&nbsp;</p>\n\n**&nbsp;**\n\n<P class="x">\xa0 </P>\n\n'
+            body='A.\n\n<p>&nbsp;</p>\n\n**&nbsp;**\n\n<P class="x">\xa0&nbsp</P>\n\n'
             "<div>\n<p>&nbsp;</p>\n</div>\n\n_\u3000_ ~~ ~~\n\nB.\n",
             title="T",
         ),
