@@ -4,13 +4,15 @@
 Reports an article whose body is empty, or holds nothing a reader can read: only links (the source
 link, "Read more", a bare URL, which Hugo links), images, code or whitespace (also written as
 `&nbsp;`). Text in headings, lists, tables, quotes and shortcode calls counts as text; raw HTML
-counts only on a site that lets Hugo render it, and then only the text between its tags, outside
-comments (`<p>&nbsp;</p>` is no text).
+counts only on a site that lets Hugo render it.
 
 Skipped: section pages (`_index.md`, which list their articles whether or not they have text),
 pages that are not articles (`headless: true`, `build.render: never`, or a page with its own
 `layout`, such as an archive or a search page), and a file whose front matter does not parse (its
 body is unknown). The rule belongs to the `news` preset.
+
+Of raw HTML, only the text between its tags and outside its comments counts: `<p>&nbsp;</p>` is
+no text.
 
 ## Why is this bad?
 The page shows a title and a link and nothing else; a feed with such items looks broken, and the

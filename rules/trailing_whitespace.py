@@ -2,17 +2,20 @@
 
 ## What it does
 Reports spaces and tabs at the end of a line of the body, and lines of the body that hold nothing
-but spaces and tabs. Exactly two spaces before a line that continues the text (of the same
-paragraph, heading or list item) are a Markdown hard line break and are allowed. With the default
-`strict = true`, two spaces where no line of the same text follows to break to are reported, since
-they do nothing: before a blank line, at the end of the file, at the end of a table row or of an
-ATX heading (`# Title`), or before a list, heading or fence that ends the paragraph; `strict =
-false` allows exactly two spaces at the end of any line, as markdownlint does.
+but spaces and tabs. Exactly two spaces before a line that continues the text are a Markdown hard
+line break and are allowed. With the default `strict = true`, two spaces where no line follows to
+break to (before a blank line or at the end of the file) are reported, since they do nothing;
+`strict = false` allows exactly two spaces at the end of any line, as markdownlint does.
 
-Lines of code blocks (not their fences, whose trailing spaces Markdown drops), code spans, raw
-HTML blocks and the bodies of `{{< >}}` shortcodes (such as `highlight`) are skipped: there the
-spaces are content (a Markdown sample may show a hard break). The front matter is skipped too: in
-a YAML block scalar trailing spaces are part of the value.
+Lines of code blocks, code spans, raw HTML blocks and the bodies of `{{< >}}` shortcodes (such as
+`highlight`) are skipped: there the spaces are content (a Markdown sample may show a hard break). The front matter is skipped too: in a YAML block scalar
+trailing spaces are part of the value.
+
+Spaces make a line break only where the text of the same paragraph, heading or list item goes on
+on the next line: not at the end of a table row or of an ATX heading (`# Title`), nor before a
+list, a heading or a fence that ends the paragraph; three spaces there are stripped, not cut to
+two. The lines of a code fence (its info string, its closing fence) are no code: Markdown drops
+their trailing spaces, and they are reported.
 
 ## Why is this bad?
 Invisible whitespace makes diffs noisy and hides real changes; three or more trailing spaces are

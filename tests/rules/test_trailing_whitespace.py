@@ -55,6 +55,7 @@ CASES = [
         # after the bold text.
         "hard-break-only-where-the-text-goes-on",
         fm(body=HARD_BREAKS, title="T"),
+        options={"strict": True},
         errors=[
             ("no-break", 5, 10),
             ("trailing", 7, 10),
@@ -78,6 +79,13 @@ CASES = [
         ),
     ),
     Case(
+        "not-strict-strips-more-than-two-where-no-break-is-made",
+        fm(body="| a |   \n|---|\n\n# Title   \nText.  \n- **a**   \n- b\n", title="T"),
+        options={"strict": False},
+        errors=[("trailing", 5, 6), ("trailing", 8, 8), ("trailing", 10, 8)],
+        fixed=fm(body="| a |\n|---|\n\n# Title\nText.  \n- **a**\n- b\n", title="T"),
+    ),
+    Case(
         # A fence's own line is no content: its info string and a closing fence are trimmed.
         "fence-lines-are-not-code",
         fm(
@@ -85,6 +93,7 @@ CASES = [
             f"> {FENCE}\n> {FENCE}x \n> y  \n> {FENCE}  \n",
             title="T",
         ),
+        options={"strict": True},
         errors=[
             ("trailing", 5, 6),
             ("no-break", 7, 4),
