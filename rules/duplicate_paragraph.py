@@ -167,6 +167,8 @@ def _tight_items(document: Document) -> dict[str, list[tuple[Paragraph, bool]]]:
     for start, item in items.items():
         end = lines.line_span(item.last).end
         source = text[start:end]
+        if only_links(source):
+            continue  # as a paragraph of only links is not compared
         paragraph = Paragraph(source, "".join(item.plain), Span(start, end))
         found.setdefault(" ".join(source.split()), []).append((paragraph, False))
     return found

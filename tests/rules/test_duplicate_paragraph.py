@@ -82,6 +82,10 @@ CASES = [
         ),
     ),
     Case(
+        "tight-list-items-of-only-links",
+        fm(body=f"- [{LONG}](https://a/1)\n- [{LONG}](https://a/1)\n", title="T"),
+    ),
+    Case(
         "tight-list-items-with-markup",
         fm(body=f"1. **{LONG}**\n2. Other.\n3. **{LONG}**\n   - Nested.\n", title="T"),
         errors=[("repeat", 7, 4)],
