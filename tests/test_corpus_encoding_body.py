@@ -141,7 +141,8 @@ def scan_bd001(raw: bytes, text: str) -> int:
 
 
 def scan_bd002(raw: bytes, text: str) -> int:
-    """Trailing spaces or tabs, except exactly two spaces before a line that goes on."""
+    """Trailing spaces or tabs, except exactly two spaces before a line that goes on (a quote's
+    `>` alone is a blank line of the quote)."""
     lines = _lines(text)
     count = 0
     for number, line in _prose_lines(lines):
@@ -149,6 +150,7 @@ def scan_bd002(raw: bytes, text: str) -> int:
         if not tail:
             continue
         following = lines[number + 1] if number + 1 < len(lines) else ""
+        following = re.sub(r"^(?:[ \t]{0,3}>[ \t]?)*", "", following)
         if tail == "  " and line.strip() and following.strip(" \t"):
             continue
         count += 1
@@ -279,7 +281,7 @@ EXPECTED = {
     "EN006": (0, 0),
     "EN007": (1, 1),
     "BD001": (9, 89),
-    "BD002": (55, 200),
+    "BD002": (55, 204),
     "BD003": (55, 437),
     "BD004": (1, 1),
     "BD005": (1, 2),
