@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -16,9 +17,25 @@ _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
 # The same after the `>` of the block quotes it lies in (`> - `), which are group 1.
 _QUOTED_LIST_MARKER = re.compile(r"((?:[ \t]{0,3}>[ \t]?)*)(" + _LIST_MARKER.pattern + ")")
 _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+_QUOTES = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
+# The opening fence of a fenced code block (the node's text starts at it), and a line that
+# closes one: the quote markers and indent of its container, the fence, spaces.
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+_CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*[ \t]*(`{3,}|~{3,})[ \t]*")
 _ONLY_LINKS = re.compile(r"\s*(?:!?\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # `{{< name ...` or `{{< /name`; the commented form `{{</* name */>}}` does not match.
 _SHORTCODE = re.compile(r"\{\{<-?[ \t]*(/?)[ \t]*([A-Za-z0-9_][\w./-]{0,100})")
+
+
+# A character reference as Markdown reads one: with its semicolon (`&nbsp` is shown as it is).
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_references(text: str) -> str:
+    """`text` with its character references decoded as Markdown (and Hugo) decode them."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(lambda match: html.unescape(match.group(0)), text)
 
 
 def is_blank(line: str) -> bool:
@@ -88,12 +105,34 @@ class Regions:
 
 
 class Verbatim(Regions):
-    """Regions whose whitespace is content: code blocks, code spans, raw HTML blocks and the
-    bodies of `{{< >}}` shortcodes."""
+    """Regions whose whitespace is content: code blocks (between their fences), code spans, raw
+    HTML blocks and the bodies of `{{< >}}` shortcodes."""
 
     def add_node(self, node: Code | Html) -> None:
-        if not (isinstance(node, Html) and node.inline):
+        if isinstance(node, Html) and node.inline:
+            return
+        fence = _FENCE.match(node.text) if isinstance(node, Code) and node.block else None
+        if fence is None:
             self.add(node.span.start, node.span.end)
+            return
+        # A fenced block's own lines are no content: its info string and its closing fence
+        # are trimmed, so only the lines between them are verbatim.
+        text = node.text
+        first_break = text.find("\n")
+        if first_break < 0:
+            return  # an opening fence alone at the end of the file
+        last_line = text.rfind("\n", 0, len(text.rstrip("\r\n"))) + 1
+        closing = _CLOSING_FENCE.fullmatch(text, last_line, len(text.rstrip("\r\n")))
+        closed = (
+            last_line > first_break
+            and closing is not None
+            and closing.group(1)[0] == fence.group(1)[0]
+            and len(closing.group(1)) >= len(fence.group(1))
+        )
+        self.add(
+            node.span.start + first_break + 1,
+            node.span.start + (last_line if closed else len(text)),
+        )
 
     def add_shortcodes(self, document: Document) -> None:
         for low, high in shortcode_bodies(document):
@@ -104,8 +143,11 @@ def delete_block(document: Document, span: Span) -> Edit:
     """An edit that removes the block at `span` with its lines and one blank line next to it.
 
     When the block shares its lines with something else (a `>` or `-` marker), only the block's own
-    text goes, so the container keeps its shape; but a list item that holds nothing else goes
-    whole, since a marker alone renders as an empty bullet.
+    text goes, so the container keeps its shape; but a list item or a block quote that holds
+    nothing else goes whole, since a marker alone renders as an empty bullet or quote. When the item goes on after a blank
+    line, its next block moves up onto the marker's line (`2. x` + blank + `   More` becomes
+    `2. More`): a marker before a blank line starts an empty item, and would leave the rest of
+    the item out of the list.
     """
     text = document.text
     lines = document.lines
@@ -114,14 +156,26 @@ def delete_block(document: Document, span: Span) -> Edit:
         end -= 1
     first = lines.position(span.start).line
     last = lines.position(max(span.start, end - 1)).line
-    first_line = lines.line_span(first)
-    prefix = text[first_line.start : span.start]
-    if not is_blank(text[end : lines.line_span(last).end]) or (
-        prefix.strip(" \t") and not _whole_list_item(document, prefix, last)
-    ):
+    prefix = text[lines.line_span(first).start : span.start]
+    if not is_blank(text[end : lines.line_span(last).end]):
         return Edit.delete(Span(span.start, end))
-    start, stop = first_line.start, lines.line_span(last, with_break=True).end
     body_first = lines.position(document.body_start).line
+    if prefix.strip(" \t"):
+        item = _QUOTED_LIST_MARKER.fullmatch(prefix)
+        if item is None:
+            quote = _whole_quote(document, prefix, first, last, body_first)
+            if quote is None:
+                return Edit.delete(Span(span.start, end))
+            first, last = quote
+        else:
+            rest = _rest_of_item(document, item, last)
+            if rest is not None and rest[0] == last + 1:
+                return Edit.delete(Span(span.start, end))
+            if rest is not None:
+                # A marker before a blank line would be an empty item, and what follows a
+                # paragraph after the list: the item's next block moves up onto the marker's line.
+                return Edit.delete(Span(span.start, rest[1]))
+    start, stop = lines.line_span(first).start, lines.line_span(last, with_break=True).end
     previous_blank = first > body_first and is_blank(_line(document, first - 1))
     if stop < len(text):
         if previous_blank and is_blank(_line(document, last + 1)):
@@ -156,25 +210,50 @@ def delete_inline(document: Document, span: Span) -> Edit:
 _CLOSING = frozenset(".,;:!?)]}\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f")
 
 
-def _whole_list_item(document: Document, prefix: str, last: int) -> bool:
-    """Whether the block after `prefix` (a list marker such as `- ` or `12. `, possibly inside
-    block quotes: `> - `) is all its list item holds: no line after it, up to the next item or
-    the end of the quote, is indented as the item's content."""
-    match = _QUOTED_LIST_MARKER.fullmatch(prefix)
-    if match is None:
-        return False
-    depth = match.group(1).count(">")
+def _whole_quote(
+    document: Document, prefix: str, first: int, last: int, body_first: int
+) -> tuple[int, int] | None:
+    """The first and last line of the block quote around lines `first` to `last` (whose block
+    follows `prefix`, the quote's markers), when that block is all the quote holds: its other
+    lines are blank (`>` alone). None when the prefix is no quote or the quote holds more."""
+    if _QUOTES.fullmatch(prefix) is None:
+        return None
+    low, high = first, last
+    while low > body_first and _QUOTE.match(_line(document, low - 1)):
+        low -= 1
+    while high < document.lines.line_count and _QUOTE.match(_line(document, high + 1)):
+        high += 1
+    for number in (*range(low, first), *range(last + 1, high + 1)):
+        line = _line(document, number)
+        markers = _QUOTES.match(line)
+        if not is_blank(line[markers.end() if markers else 0 :]):
+            return None
+    return low, high
+
+
+def _rest_of_item(document: Document, item: re.Match[str], last: int) -> tuple[int, int] | None:
+    """Where the list item goes on after a block that ends on line `last` and starts after
+    `item` (a list marker such as `- ` or `12. `, possibly inside block quotes: `> - `): the
+    number of the next line indented as the item's content, and the offset of that content
+    (after the line's quote markers and the item's indent); None when the block is all the item
+    holds (no such line before the next item or the end of the quote)."""
+    depth = item.group(1).count(">")
+    indent = len(item.group(2))
     for number in range(last + 1, document.lines.line_count + 1):
         line = _line(document, number)
+        consumed = 0
         for _ in range(depth):
-            quote = _QUOTE.match(line)
+            quote = _QUOTE.match(line, consumed)
             if quote is None:
-                return True  # the quote, and the item in it, ended
-            line = line[quote.end() :]
-        if is_blank(line):
+                return None  # the quote, and the item in it, ended
+            consumed = quote.end()
+        rest = line[consumed:]
+        if is_blank(rest):
             continue
-        return len(line) - len(line.lstrip(" \t")) < len(match.group(2))
-    return True
+        if len(rest) - len(rest.lstrip(" \t")) < indent:
+            return None
+        return number, document.lines.line_span(number).start + consumed + indent
+    return None
 
 
 def _line(document: Document, number: int) -> str:

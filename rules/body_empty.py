@@ -12,6 +12,9 @@ pages that are not articles (`headless: true`, `build.render: never`, or a page 
 `layout`, such as an archive or a search page), and a file whose front matter does not parse (its
 body is unknown). The rule belongs to the `news` preset.
 
+Of raw HTML, only the text between its tags and outside its comments counts: `<p>&nbsp;</p>` is
+no text.
+
 ## Why is this bad?
 The page shows a title and a link and nothing else; a feed with such items looks broken, and the
 article usually failed to scrape.
@@ -44,6 +47,8 @@ from newslint.document import Document
 from newslint.events import Html, Text
 from newslint.rule import Context
 
+from ._body import unescape_references
+
 _WORD = re.compile(r"\w")
 _TAG = re.compile(r"<[^<>]*>")
 # Hugo's Goldmark links bare URLs (the Linkify extension), so they are links, not text.
@@ -62,18 +67,43 @@ class BodyEmpty(Rule):
 
     def __init__(self) -> None:
         self.has_text = False
+        self.in_comment = False  # inside an HTML comment that runs over lines
 
     def on_text(self, ctx: Context, text: Text) -> None:
         if not self.has_text and not text.in_link:
             shown = _BARE_URL.sub("", text.text)
-            if "&" in shown:  # `&nbsp;` shows a space: the letters of a reference are no text
-                shown = html.unescape(shown)
+            # `&nbsp;` shows a space: the letters of a reference are no text
+            shown = unescape_references(shown)
             self.has_text = _WORD.search(shown) is not None
 
     def on_html(self, ctx: Context, node: Html) -> None:
         site = ctx.site
         if not self.has_text and site is not None and site.unsafe_html:
-            self.has_text = _WORD.search(_TAG.sub("", node.text)) is not None
+            shown = _TAG.sub("", self._uncommented(node.text))
+            if "&" in shown:  # `<p>&nbsp;</p>` shows a space (a browser decodes the HTML)
+                shown = html.unescape(shown)
+            self.has_text = _WORD.search(shown) is not None
+
+    def _uncommented(self, text: str) -> str:
+        """The HTML `text` without its comments, which may run over the lines of a block (the
+        engine sends an HTML block line by line)."""
+        kept: list[str] = []
+        position = 0
+        while position < len(text):
+            if self.in_comment:
+                close = text.find("-->", position)
+                if close < 0:
+                    break
+                self.in_comment = False
+                position = close + 3
+            opening = text.find("<!--", position)
+            if opening < 0:
+                kept.append(text[position:])
+                break
+            kept.append(text[position:opening])
+            self.in_comment = True
+            position = opening + 4
+        return "".join(kept)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         if self.has_text or document.front_matter_errors:

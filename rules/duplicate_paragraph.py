@@ -3,6 +3,9 @@
 ## What it does
 Reports a paragraph whose Markdown source (whitespace collapsed) repeats an earlier paragraph of the
 body, links included: two tweets credited alike but linking to different posts are not repeats.
+The items of a tight list (one without blank lines between its items, whose text is no paragraph)
+are compared with one another, not with paragraphs: a list of key points repeats the article's
+sentences by design.
 Paragraphs of fewer than `min-words` words (default 15, URLs not counted; two Chinese, Japanese or
 Korean characters count as a word) are not compared: short lines such as "Advertisement", a byline,
 a "Rating: ★★★★☆" line, or in documentation "Build the site and check the result." and a repeated
@@ -36,11 +39,11 @@ an editor should check that the repeat was not intended, such as a pull quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newslint import Fix, Rule, Severity, Span
 from newslint.document import Document
-from newslint.events import Paragraph
+from newslint.events import Heading, Paragraph, Text
 from newslint.rule import Context
 from newslint.textutil import lazy_regex
 
@@ -97,7 +100,11 @@ class DuplicateParagraph(Rule):
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         shortcodes: Regions | None = None
-        for occurrences in self.occurrences.values():
+        groups = list(self.occurrences.values())
+        # One regex pass decides whether there can be a tight list at all.
+        if _ITEM_LINE.search(document.text, document.body_start) is not None:
+            groups.extend(_tight_items(document).values())
+        for occurrences in groups:
             if len(occurrences) < 2:
                 continue
             if shortcodes is None:
@@ -119,6 +126,53 @@ class DuplicateParagraph(Rule):
                     "Remove the repeated paragraph", delete_block(document, paragraph.span)
                 )
                 ctx.report(Span(paragraph.span.start, end), "repeat", fix=fix, line=line)
+
+
+# A line that opens a list item: its quote markers, indent and marker, before the item's text.
+_ITEM_LINE = re.compile(r"(?m)^(?:[ \t]{0,3}>[ \t]?)*[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?=\S)")
+
+
+@dataclass
+class _Item:
+    """A tight list item being read: its last line so far and the text runs on its lines."""
+
+    last: int
+    plain: list[str] = field(default_factory=list)
+
+
+def _tight_items(document: Document) -> dict[str, list[tuple[Paragraph, bool]]]:
+    """The items of tight lists (whose text is in no paragraph), as paragraphs of their source
+    lines: the marker's line and the lines that go on with it, up to a blank line or the next
+    marker. Keyed apart from paragraphs, which a list of key points repeats by design."""
+    text = document.text
+    lines = document.lines
+    items: dict[int, _Item] = {}  # by the offset where the item's text starts
+    block_end = -1  # the end of the last paragraph or heading: text before it is theirs
+    current: _Item | None = None
+    for node in document.body_nodes:
+        if isinstance(node, (Paragraph, Heading)):
+            block_end = node.span.end
+            continue
+        if not isinstance(node, Text) or node.span.start < block_end:
+            continue
+        number = lines.position(node.span.start).line
+        marker = _ITEM_LINE.match(text, lines.line_span(number).start)
+        if marker is not None and marker.end() <= node.span.start:
+            current = items.setdefault(marker.end(), _Item(number))
+        elif current is None or current.last < number - 1:
+            current = None  # a table cell, or text after something else
+            continue
+        current.last = number
+        current.plain.append(node.text)
+    found: dict[str, list[tuple[Paragraph, bool]]] = {}
+    for start, item in items.items():
+        end = lines.line_span(item.last).end
+        source = text[start:end]
+        if only_links(source):
+            continue  # as a paragraph of only links is not compared
+        paragraph = Paragraph(source, "".join(item.plain), Span(start, end))
+        found.setdefault(" ".join(source.split()), []).append((paragraph, False))
+    return found
 
 
 def _compared(document: Document, paragraph: Paragraph, shortcodes: Regions) -> bool:

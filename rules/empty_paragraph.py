@@ -5,7 +5,10 @@ Reports a Markdown paragraph whose text is nothing but non-breaking spaces, othe
 (U+3000 IDEOGRAPHIC SPACE, U+2003 EM SPACE, ...), zero-width characters or their HTML entities
 (`&nbsp;`, `&#160;`). Markdown treats a line of such characters as text, not as a blank line, so
 such a line written between two lines of text (where a blank line was meant) joins them into one
-paragraph; that line is reported too. The item of a tight list (one without blank lines between
+paragraph; that line is reported too. So are a paragraph of emphasis around such characters
+(`**&nbsp;**`, rendered `<p><strong> </strong></p>`) and a `<p>` element of them alone on its line
+of an HTML block (`<p>&nbsp;</p>`, an empty paragraph on a site that renders raw HTML and raw HTML
+left out on one that does not). The item of a tight list (one without blank lines between
 its items, whose text is no paragraph) that holds only such characters is reported as well.
 
 ## Why is this bad?
@@ -27,32 +30,51 @@ an empty bullet. Scraped articles are full of them, and a mis-decoded `Â ` beco
 
 ## Fix safety
 Safe: the paragraph is removed with one of the blank lines around it, so the paragraphs before and
-after stay separated by exactly one blank line; inside a quote or a list item only the characters
-go, but a list item (loose or tight) that holds nothing else goes whole with its marker, which alone
-would render as an empty bullet (when a whole tight list goes, the blank lines around it meet;
-`blank-lines` joins them). A whitespace line inside a paragraph becomes the blank line it stood for, which splits the
-paragraph where the source had a paragraph break (at the paragraph's first or last line it is just
-removed).
+after stay separated by exactly one blank line. Inside a quote or a list item only the characters
+go, but a list item (loose or tight) or a quote that holds nothing else goes whole with its marker,
+which alone would render as an empty bullet or quote; when a whole tight list goes, the blank lines
+around it meet, and `blank-lines` joins them. When the item goes on after a blank line, its next
+block moves up onto the marker's line, so that it stays in the item. A whitespace line inside a
+paragraph becomes the blank line it stood for, which splits the paragraph where the source had a
+paragraph break (at the paragraph's first or last line it is just removed).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from newslint import Edit, Fix, Rule, Severity, Span
-from newslint.events import Paragraph, Text
+from newslint.events import Html, Paragraph, Text
 from newslint.rule import Context
 
-from ._body import delete_block
+from ._body import delete_block, unescape_references
 from ._encoding import ZERO_WIDTH
 
 # What stands before the text of a tight list item on its line: quotes and list markers.
 _ITEM_PREFIX = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*(?:[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+")
 
 
-def _visibly_empty(source: str) -> bool:
-    text = html.unescape(source) if "&" in source else source
+# A whole `<p>` element on one line, with what it holds (group 1).
+_EMPTY_P = re.compile(r"<[pP](?:[ \t][^<>]*)?>([^<>]*)</[pP][ \t]*>[ \t]*")
+# Emphasis and strikethrough markers.
+_MARKS = str.maketrans("", "", "*_~")
+
+
+def _empty_emphasis(paragraph: Paragraph) -> bool:
+    """A paragraph of emphasis around whitespace (`**&nbsp;**`), which Hugo renders as
+    `<p><strong> </strong></p>`; markers the parser left as text (`_ _`) are in the plain text."""
+    source = paragraph.text
+    return (
+        source[:1] in ("*", "_", "~")
+        and _visibly_empty(paragraph.plain)
+        and _visibly_empty(source.translate(_MARKS))
+    )
+
+
+def _visibly_empty(source: str, decode: Callable[[str], str] = unescape_references) -> bool:
+    text = decode(source) if "&" in source else source
     return all(c.isspace() or c in ZERO_WIDTH for c in text)
 
 
@@ -79,13 +101,24 @@ class EmptyParagraph(Rule):
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
         self._paragraph_end = paragraph.span.end
         # The source, not the plain text: a paragraph of an image or a tag has no plain text either.
-        if _visibly_empty(paragraph.text):
+        if _visibly_empty(paragraph.text) or _empty_emphasis(paragraph):
             fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, paragraph.span))
             ctx.report(paragraph.span, "empty", fix=fix, what=_what(paragraph.text))
             return
         if "\n" not in paragraph.text.rstrip("\r\n"):
             return
         self._empty_lines(ctx, paragraph)
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        """`<p>&nbsp;</p>` alone on its line of an HTML block: an empty paragraph too."""
+        if node.inline or node.text[:2] not in ("<p", "<P"):
+            return  # the common case, decided on two characters
+        match = _EMPTY_P.fullmatch(node.text.rstrip("\r\n"))
+        # A browser decodes the HTML: also `&nbsp` without its semicolon, which Markdown keeps.
+        if match is None or not _visibly_empty(match.group(1), html.unescape):
+            return
+        fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, node.span))
+        ctx.report(node.span, "empty", fix=fix, what=_what(node.text))
 
     def on_text(self, ctx: Context, text: Text) -> None:
         """The text of a tight list item, which is in no paragraph: reported when it is all the

@@ -4,7 +4,9 @@
 Reports raw HTML in the body (an HTML block, or an inline tag such as `<span>` or `<br>`) when the
 site does not set `markup.goldmark.renderer.unsafe = true`. Hugo's Markdown renderer (Goldmark)
 then replaces it with `<!-- raw HTML omitted -->`. An HTML block is reported once, at its first
-line; an inline element at its opening tag. HTML comments are not reported (nobody sees them either
+line; an inline element at its opening tag. A shortcode call written without spaces
+(`{{<figure src="a.png">}}`) looks like a tag but is none: Hugo replaces it before Goldmark sees
+the Markdown. HTML comments are not reported (nobody sees them either
 way, and they carry newslint's own suppression comments), nor are closing tags on their own, nor
 autolinks such as `<https://example.com>`.
 
@@ -68,6 +70,8 @@ class RawHtml(Rule):
         if self.shortcodes.covers(node.span.start):
             return  # Hugo hands it to the shortcode, not to Goldmark
         if node.inline:
+            if ctx.document.text[node.span.start - 2 : node.span.start] == "{{":
+                return  # the call `{{<figure src="a.png">}}`, written without spaces
             match = _OPENING.match(node.text)
             if match is not None:
                 ctx.report(node.span, "inline", tag=_tag(match))

@@ -32,7 +32,9 @@ or, when the braces are meant to be shown, put them in a code span: `` `{{ .Titl
 
 ## Fix safety
 Unsafe: the fix escapes the braces (`\\{\\{`), which shows them exactly as before but marks them as
-intended; leaked template code should usually be deleted instead, which needs an editor.
+intended; leaked template code should usually be deleted instead, which needs an editor. Braces in
+a URL written as text (`<https://example.com/{{id}}>`, or a bare URL that Hugo links) get no fix:
+a backslash there would become part of the URL.
 """
 
 from __future__ import annotations
@@ -91,7 +93,9 @@ class TemplateBraces(Rule):
             close = document.find("}}", start + 2, start + 82)
             shown = document[start : close + 2 if close >= 0 else start + 2].split("\n")[0]
             span = Span(start, start + 2)
-            fix = Fix.unsafe("Escape the braces", Edit.replace(span, "\\{\\{"))
+            fix = None
+            if not _in_url(document, text.span.start, start):
+                fix = Fix.unsafe("Escape the braces", Edit.replace(span, "\\{\\{"))
             ctx.report(span, "braces", fix=fix, text=shown)
 
 
@@ -105,6 +109,19 @@ def _skipped(document: Document) -> Regions:
         for call in _SHORTCODE_CALL.finditer(document.text, document.body_start):
             regions.add(call.start(), call.end())
     return regions
+
+
+# Where an autolink's or a bare URL's text starts (Goldmark links `www.` without a scheme).
+_URL_START = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{1,31}://|mailto:|www\.)")
+
+
+def _in_url(text: str, low: int, offset: int) -> bool:
+    """Whether the braces at `offset` are in a URL written as text (`<https://x/{{y}}>`, a bare
+    URL that Hugo links): an escape there would be part of the URL, or end it."""
+    word = offset
+    while word > low and not text[word - 1].isspace() and text[word - 1] not in "<(":
+        word -= 1
+    return _URL_START.match(text, word) is not None
 
 
 def _escaped(text: str, offset: int) -> bool:

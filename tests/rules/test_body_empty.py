@@ -53,6 +53,18 @@ CASES = [
         fm(body="<div>Hello</div>\n", title="T"),
         site=Site(unsafe_html=True),
     ),
+    Case(
+        # Rendered, these show a blank paragraph and a picture: the letters of `&nbsp;` and of
+        # an HTML comment are no text.
+        "html-of-only-spaces-images-and-comments",
+        fm(
+            body='<p>&nbsp;</p>\n\n<p><img src="a.png" alt="A photo"></p>\n<!--\nfrom the wire\n-->\n\n'
+            + SOURCE,
+            title="T",
+        ),
+        site=Site(unsafe_html=True),
+        errors=[("no-text", 5, 1)],
+    ),
     Case("section-page", fm(body="", title="T"), path="content/en/news/_index.md"),
     Case("headless", fm(body="", headless=True)),
     Case("own-layout", fm(body="", layout="archives")),

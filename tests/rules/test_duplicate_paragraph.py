@@ -9,6 +9,7 @@ LONG = "The budget passed on Tuesday after a week of talks in the capital betwee
 CJK = "美联储主席鲍威尔表示当前美国经济形势良好因此无需急于调整利率。"
 SOURCE = "[src](https://example.com/a)\n"
 REWRAPPED = LONG.replace(" after ", "\nafter  ")
+WRAPPED = LONG.replace(" after ", "\n  after ")  # a list item's lazy second line
 
 CASES = [
     Case("distinct", fm(body=f"{LONG}\n\nTalks went on.\n\n{SOURCE}", title="T")),
@@ -58,6 +59,37 @@ CASES = [
         fm(body=f"- {LONG}\n\n- Other.\n\n- {LONG}\n", title="T"),
         errors=[("repeat", 9, 3)],
         unsafe_fixed=fm(body=f"- {LONG}\n\n- Other.\n", title="T"),
+    ),
+    Case(
+        # The rest of the item moves up onto the marker's line: `- ` before a blank line would be
+        # an empty item, and "More." a paragraph after the list.
+        "repeated-list-item-with-more",
+        fm(body=f"- {LONG}\n\n- Other.\n\n- {LONG}\n\n  More.\n", title="T"),
+        errors=[("repeat", 9, 3)],
+        unsafe_fixed=fm(body=f"- {LONG}\n\n- Other.\n\n- More.\n", title="T"),
+    ),
+    Case(
+        # A tight list has no paragraphs: its items are compared with one another (not with
+        # paragraphs: a list of key points repeats the article's sentences by design).
+        "repeated-tight-list-item",
+        fm(
+            body=f"- {LONG}\n- Other.\n- {WRAPPED}\n\nText.\n\n{LONG}\n\n> - {LONG}\n> - {LONG}\n",
+            title="T",
+        ),
+        errors=[("repeat", 7, 3)],
+        unsafe_fixed=fm(
+            body=f"- {LONG}\n- Other.\n\nText.\n\n{LONG}\n\n> - {LONG}\n> - {LONG}\n", title="T"
+        ),
+    ),
+    Case(
+        "tight-list-items-of-only-links",
+        fm(body=f"- [{LONG}](https://a/1)\n- [{LONG}](https://a/1)\n", title="T"),
+    ),
+    Case(
+        "tight-list-items-with-markup",
+        fm(body=f"1. **{LONG}**\n2. Other.\n3. **{LONG}**\n   - Nested.\n", title="T"),
+        errors=[("repeat", 7, 4)],
+        unsafe_fixed=fm(body=f"1. **{LONG}**\n2. Other.\n3. \n   - Nested.\n", title="T"),
     ),
     Case("quotes", fm(body=f"{LONG}\n\n> {LONG}\n\n> {LONG}\n", title="T")),
     Case("captions", fm(body=f"![a](1.jpg)\n\n{LONG}\n\n![a](2.jpg)\n\n{LONG}\n", title="T")),

@@ -68,6 +68,13 @@ CASES = [
         fixed=fm(body="> Quote.\n>\n> \n\nAfter.\n", title="T"),
     ),
     Case(
+        # A quote of nothing but the paragraph goes whole: `>` alone is an empty <blockquote>.
+        "quote-of-only-the-paragraph-goes-whole",
+        fm(body="Before.\n\n> &nbsp;\n\nMiddle.\n\n>\n> > \xa0\n>\n\nAfter.\n", title="T"),
+        errors=[("empty", 7, 3), ("empty", 12, 5)],
+        fixed=fm(body="Before.\n\nMiddle.\n\nAfter.\n", title="T"),
+    ),
+    Case(
         # A list item of nothing but the paragraph goes whole: `- ` alone is an empty bullet.
         "list-item-of-only-the-paragraph-goes-whole",
         fm(body="- One.\n\n- \xa0\n\n- Three.\n", title="T"),
@@ -75,10 +82,18 @@ CASES = [
         fixed=fm(body="- One.\n\n- Three.\n", title="T"),
     ),
     Case(
+        # The item's next block moves up onto the marker's line: a marker followed by a blank
+        # line would be an empty item, and "More of two." a paragraph after the list.
         "list-item-with-more-keeps-its-marker",
         fm(body="1. One.\n\n2. \xa0\n\n   More of two.\n", title="T"),
         errors=[("empty", 7, 4)],
-        fixed=fm(body="1. One.\n\n2. \n\n   More of two.\n", title="T"),
+        fixed=fm(body="1. One.\n\n2. More of two.\n", title="T"),
+    ),
+    Case(
+        "list-item-in-a-quote-with-more-keeps-its-marker",
+        fm(body="> - One.\n>\n> - \xa0\n>\n>\n>   ```\n>   code\n>   ```\n", title="T"),
+        errors=[("empty", 7, 5)],
+        fixed=fm(body="> - One.\n>\n> - ```\n>   code\n>   ```\n", title="T"),
     ),
     Case(
         # A tight list has no paragraphs: the item's text is its content, and it goes whole too.
@@ -109,6 +124,27 @@ CASES = [
     Case(
         "tight-list-item-with-text-after-the-spaces",
         fm(body="- \xa0*x*\n- \xa0[a](https://a.example/)\n- Ten\xa0km.\n", title="T"),
+    ),
+    Case(
+        # `<p>&nbsp;</p>` is an HTML block that Hugo renders as an empty paragraph when the site
+        # allows raw HTML (and as nothing otherwise); `**&nbsp;**` is `<p><strong> </strong></p>`.
+        "html-and-emphasis-paragraphs",
+        fm(
+            body='A.\n\n<p>&nbsp;</p>\n\n**&nbsp;**\n\n<P class="x">\xa0&nbsp</P>\n\n'
+            "<div>\n<p>&nbsp;</p>\n</div>\n\n_\u3000_ ~~ ~~\n\nB.\n",
+            title="T",
+        ),
+        errors=[("empty", 7, 1), ("empty", 9, 1), ("empty", 11, 1), ("empty", 14, 1)],
+        fixed=fm(body="A.\n\n<div>\n</div>\n\n_\u3000_ ~~ ~~\n\nB.\n", title="T"),
+    ),
+    Case(
+        "html-and-emphasis-with-something-to-show",
+        fm(body="<p>&nbsp;x</p>\n\n<p><img src=a.png></p>\n\n** **\n\n*&nbsp;*x\n", title="T"),
+    ),
+    Case(
+        # Markdown decodes a reference only with its semicolon: Hugo shows `&nbsp` as it is.
+        "reference-without-semicolon-is-text",
+        fm(body="A.\n\n&nbsp\n\n&nbsp;&amp\n\nB.\n", title="T"),
     ),
     Case("code-block", fm(body=f"{FENCE}\n\xa0\n{FENCE}\n", title="T")),
     Case(

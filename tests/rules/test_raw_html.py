@@ -46,6 +46,18 @@ CASES = [
         fm(body="{{< highlight html >}}\n<div>x</div>\n{{< /highlight >}}\n", title="T"),
     ),
     Case(
+        # Hugo replaces a shortcode call before Goldmark sees the Markdown, so the tag-like
+        # `<figure src=...>` of a call written without spaces is no raw HTML; a tag after the
+        # call is, and so is one in `figure`'s caption, which the shortcode renders as Markdown.
+        "shortcode-calls-without-spaces",
+        fm(
+            body='Text {{<figure src="a.png">}} and {{< figure caption="<b>x</b>" >}}.\n\n'
+            '{{<y>}} <i>z</i>\n\n{{%figure src="b.png"%}}\n',
+            title="T",
+        ),
+        errors=[("inline", 5, 55), ("inline", 7, 9)],
+    ),
+    Case(
         "site-allows-raw-html",
         fm(body="<div>x</div>\n\nA <b>b</b>\n", title="T"),
         site=Site(unsafe_html=True),

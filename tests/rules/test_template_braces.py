@@ -52,6 +52,22 @@ CASES = [
         ),
     ),
     Case(
+        # A backslash in an autolink or a bare URL would be part of the URL (or end it): the
+        # braces are reported without a fix there.
+        "braces-in-urls-have-no-fix",
+        fm(
+            body="See <https://e.com/{{x}}> and www.e.com/a{{y}} or [{{ z }}](https://e.com/).\n"
+            "Note:{{ n }}\n",
+            title="T",
+        ),
+        errors=[("braces", 5, 20), ("braces", 5, 42), ("braces", 5, 52), ("braces", 6, 6)],
+        unsafe_fixed=fm(
+            body="See <https://e.com/{{x}}> and www.e.com/a{{y}} or [\\{\\{ z }}](https://e.com/).\n"
+            "Note:\\{\\{ n }}\n",
+            title="T",
+        ),
+    ),
+    Case(
         "triple-braces-escape-is-stable",
         fm(body="a {{{ b }}} c\n", title="T"),
         errors=[("braces", 5, 3)],

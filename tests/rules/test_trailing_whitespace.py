@@ -6,6 +6,11 @@ from newslint.rules.trailing_whitespace import TrailingWhitespace
 from newslint.testing import Case, assert_case, fm
 
 FENCE = "```"
+HARD_BREAKS = (
+    "| a | b |  \n|---|---|\n| c | d |   \n| e | f |\n\n# Title  \nText ends here.  \nSetext  \n"
+    "======\n\nPara  \n- item   \n  more\n\n**Bold**  \ntext\n\n- **a**  \n  b\n- c  \n- d\n"
+    "- **e**  \n  - *f*  \n- g\n"
+)
 
 CASES = [
     Case("clean", fm(body="One.\nTwo.\n", title="T")),
@@ -40,6 +45,65 @@ CASES = [
         fm(
             body=f"{FENCE}\ncode   \n{FENCE}\n\n    indented  \n\n<pre>\nx   \n</pre>\n\n"
             "{{< highlight go >}}\nx := 1   \n{{< /highlight >}}\n",
+            title="T",
+        ),
+    ),
+    Case(
+        # Two spaces break a line only inside a paragraph or heading whose text goes on: not at the
+        # end of a table row, of an ATX heading, or of a paragraph that a list or heading follows.
+        # What Hugo renders: no <br> for those; a <br> in the setext heading, the list item and
+        # after the bold text.
+        "hard-break-only-where-the-text-goes-on",
+        fm(body=HARD_BREAKS, title="T"),
+        options={"strict": True},
+        errors=[
+            ("no-break", 5, 10),
+            ("trailing", 7, 10),
+            ("no-break", 10, 8),
+            ("no-break", 12, 7),
+            ("no-break", 15, 5),
+            ("break", 16, 7),
+            ("no-break", 24, 4),
+            ("no-break", 27, 8),
+        ],
+        fixed=fm(
+            body=HARD_BREAKS.replace("|  \n", "|\n")
+            .replace("|   \n", "|\n")
+            .replace("Title  \n", "Title\n")
+            .replace("Setext  \n", "Setext\n")
+            .replace("Para  \n", "Para\n")
+            .replace("item   \n", "item  \n")
+            .replace("c  \n", "c\n")
+            .replace("*f*  \n", "*f*\n"),
+            title="T",
+        ),
+    ),
+    Case(
+        "not-strict-strips-more-than-two-where-no-break-is-made",
+        fm(body="| a |   \n|---|\n\n# Title   \nText.  \n- **a**   \n- b\n", title="T"),
+        options={"strict": False},
+        errors=[("trailing", 5, 6), ("trailing", 8, 8), ("trailing", 10, 8)],
+        fixed=fm(body="| a |\n|---|\n\n# Title\nText.  \n- **a**\n- b\n", title="T"),
+    ),
+    Case(
+        # A fence's own line is no content: its info string and a closing fence are trimmed.
+        "fence-lines-are-not-code",
+        fm(
+            body=f"{FENCE}go   \ncode  \n{FENCE}  \n\n- a\n\n  ~~~~ \n  x  \n\n  ~~~~\t\n\n"
+            f"> {FENCE}\n> {FENCE}x \n> y  \n> {FENCE}  \n",
+            title="T",
+        ),
+        options={"strict": True},
+        errors=[
+            ("trailing", 5, 6),
+            ("no-break", 7, 4),
+            ("trailing", 11, 7),
+            ("trailing", 14, 7),
+            ("no-break", 19, 6),
+        ],
+        fixed=fm(
+            body=f"{FENCE}go\ncode  \n{FENCE}\n\n- a\n\n  ~~~~\n  x  \n\n  ~~~~\n\n"
+            f"> {FENCE}\n> {FENCE}x \n> y  \n> {FENCE}\n",
             title="T",
         ),
     ),
