@@ -292,11 +292,19 @@ class Crashy(Rule):
         raise RuntimeError("house rule exploded")
 '''
 
-BAD_EVENT = CRASHY.replace("HX009", "HX008").replace('"crashy"', '"bad-event"').replace(
-    "Crashy", "BadEvent").replace("on_paragraph", "on_xyz")
+BAD_EVENT = (
+    CRASHY.replace("HX009", "HX008")
+    .replace('"crashy"', '"bad-event"')
+    .replace("Crashy", "BadEvent")
+    .replace("on_paragraph", "on_xyz")
+)
 
-CLASHING = CRASHY.replace("HX009", "DT001").replace('"crashy"', '"my-date"').replace(
-    "Crashy", "MyDate").replace('raise RuntimeError("house rule exploded")', "return")
+CLASHING = (
+    CRASHY.replace("HX009", "DT001")
+    .replace('"crashy"', '"my-date"')
+    .replace("Crashy", "MyDate")
+    .replace('raise RuntimeError("house rule exploded")', "return")
+)
 
 HOUSE_RULES = {
     "author_caps.py": AUTHOR_CAPS,
@@ -336,7 +344,9 @@ Forecasters expect steady rain. Send an e-mail to the desk or read [this](https:
 """
 
 
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed `newslint` script in `cwd`, without a cache, and return what it did."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
@@ -449,8 +459,9 @@ def write_entry_point_package(root: Path, entry_points: str) -> Path:
 def test_entry_point_package(site: Path, tmp_path: Path) -> None:
     packages = write_entry_point_package(tmp_path, "[newslint.rules]\nhouse = hxrules\n")
     env = {"PYTHONPATH": str(packages)}
-    result = run("check", "--no-cache", "--output-format", "json", "--select", "HX", cwd=site,
-                 env=env)
+    result = run(
+        "check", "--no-cache", "--output-format", "json", "--select", "HX", cwd=site, env=env
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(diagnostics(result)) == EXPECTED_HOUSE
     listing = run("rules", cwd=site, env=env)
@@ -462,8 +473,16 @@ def test_entry_point_to_a_rule_class(site: Path, tmp_path: Path) -> None:
     packages = write_entry_point_package(
         tmp_path, "[newslint.rules]\ncaps = hxrules.author_caps:AuthorCaps\n"
     )
-    result = run("check", "--no-cache", "--output-format", "json", "--select", "HX", cwd=site,
-                 env={"PYTHONPATH": str(packages)})
+    result = run(
+        "check",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--select",
+        "HX",
+        cwd=site,
+        env={"PYTHONPATH": str(packages)},
+    )
     assert result.returncode == 0, result.stderr
     assert diagnostics(result) == [("content/a.md", "HX001", 4, 9)]
 
@@ -506,7 +525,9 @@ def test_rule_reads_plugins_from_config(site: Path) -> None:
 
 
 def test_select_and_ignore_by_code_prefix_and_name(site: Path) -> None:
-    result = check_json(site, "--rules-dir", "house", "--select", "HX", "--ignore", "author-caps,HX003")
+    result = check_json(
+        site, "--rules-dir", "house", "--select", "HX", "--ignore", "author-caps,HX003"
+    )
     assert diagnostics(result) == [("content/a.md", "HX002", 8, 41)]
     result = check_json(site, "--rules-dir", "house", "--select", "short-link")
     assert diagnostics(result) == [("content/a.md", "HX003", 8, 75)]
@@ -541,7 +562,9 @@ def test_suppression_comments(site: Path) -> None:
 
 def test_unused_suppression_of_a_plugin_rule(site: Path) -> None:
     (site / "content" / "a.md").write_text(
-        CLEAN.replace("\n\nForecasters", "\n\n<!-- newslint-disable-next-line short-link -->\nForecasters")
+        CLEAN.replace(
+            "\n\nForecasters", "\n\n<!-- newslint-disable-next-line short-link -->\nForecasters"
+        )
     )
     result = check_json(site, "--rules-dir", "house", "--select", "HX,NL")
     assert diagnostics(result) == [("content/a.md", "NL001", 8, 1)]
@@ -588,7 +611,9 @@ def test_crashing_rule_is_an_internal_error_and_the_run_goes_on(site: Path) -> N
     # the other rules still ran on both files
     others = sorted((d["path"], d["code"]) for d in found if d["rule"] != "internal-error")
     assert others == sorted(
-        (path, code) for path in ("content/a.md", "content/b.md") for code in ("HX001", "HX002", "HX003")
+        (path, code)
+        for path in ("content/a.md", "content/b.md")
+        for code in ("HX001", "HX002", "HX003")
     )
 
 
@@ -621,7 +646,9 @@ def test_duplicate_code_with_a_builtin_is_refused(site: Path) -> None:
 
 
 def test_duplicate_name_with_a_builtin_is_refused(site: Path) -> None:
-    (site / "house" / "my_date.py").write_text(CLASHING.replace("DT001", "HX007").replace('"my-date"', '"date-format"'))
+    (site / "house" / "my_date.py").write_text(
+        CLASHING.replace("DT001", "HX007").replace('"my-date"', '"date-format"')
+    )
     result = check_json(site, "--rules-dir", "house")
     assert result.returncode == 2
     assert result.stderr.startswith("newslint: error: rule 'date-format' is defined twice:")
@@ -640,7 +667,9 @@ def test_a_plugin_that_does_not_import_is_reported_and_the_rest_runs(site: Path)
 
 
 def test_report_with_an_undeclared_message_id_is_an_internal_error(site: Path) -> None:
-    (site / "house" / "author_caps.py").write_text(AUTHOR_CAPS.replace('"caps", author=', '"kaps", author='))
+    (site / "house" / "author_caps.py").write_text(
+        AUTHOR_CAPS.replace('"caps", author=', '"kaps", author=')
+    )
     result = check_json(site, "--rules-dir", "house", "--select", "HX001")
     assert result.returncode == 2
     [found] = json.loads(result.stdout)
@@ -651,8 +680,9 @@ def test_report_with_an_undeclared_message_id_is_an_internal_error(site: Path) -
 def test_shared_helper_module_with_a_relative_import(site: Path) -> None:
     (site / "house" / "_words.py").write_text('BANNED = ("desk",)\n')
     (site / "house" / "house_words.py").write_text(
-        HOUSE_WORDS.replace('banned: tuple[str, ...] = ("e-mail",)', "banned: tuple[str, ...] = BANNED")
-        .replace("from newslint import", "from ._words import BANNED\nfrom newslint import")
+        HOUSE_WORDS.replace(
+            'banned: tuple[str, ...] = ("e-mail",)', "banned: tuple[str, ...] = BANNED"
+        ).replace("from newslint import", "from ._words import BANNED\nfrom newslint import")
     )
     result = check_json(site, "--rules-dir", "house", "--select", "HX002")
     assert result.returncode == 0, result.stderr
@@ -668,10 +698,10 @@ def test_folder_in_plugins_and_rules_dir_loads_once(site: Path) -> None:
 
 def test_presets_and_default_enabled(site: Path) -> None:
     (site / "house" / "author_caps.py").write_text(
-        AUTHOR_CAPS.replace('    messages =', '    presets = ("mainroad",)\n    messages =')
+        AUTHOR_CAPS.replace("    messages =", '    presets = ("mainroad",)\n    messages =')
     )
     (site / "house" / "short_link.py").write_text(
-        SHORT_LINK.replace('    messages =', '    default_enabled = False\n    messages =')
+        SHORT_LINK.replace("    messages =", "    default_enabled = False\n    messages =")
     )
     result = check_json(site, "--rules-dir", "house")
     assert sorted(d for d in diagnostics(result) if d[1].startswith("HX")) == [
@@ -691,11 +721,32 @@ def test_presets_and_default_enabled(site: Path) -> None:
 
 
 def test_editing_a_plugin_invalidates_the_cache(site: Path) -> None:
-    first = run("check", "--output-format", "json", "--rules-dir", "house", "--select", "HX001", cwd=site)
-    assert [d["message"] for d in json.loads(first.stdout)] == ["author 'JOHN SMITH' is written in capitals"]
-    (site / "house" / "author_caps.py").write_text(AUTHOR_CAPS.replace("is written in capitals", "shouts"))
-    second = run("check", "--output-format", "json", "--rules-dir", "house", "--select", "HX001", cwd=site)
+    first = run(
+        "check", "--output-format", "json", "--rules-dir", "house", "--select", "HX001", cwd=site
+    )
+    assert [d["message"] for d in json.loads(first.stdout)] == [
+        "author 'JOHN SMITH' is written in capitals"
+    ]
+    (site / "house" / "author_caps.py").write_text(
+        AUTHOR_CAPS.replace("is written in capitals", "shouts")
+    )
+    second = run(
+        "check", "--output-format", "json", "--rules-dir", "house", "--select", "HX001", cwd=site
+    )
     assert [d["message"] for d in json.loads(second.stdout)] == ["author 'JOHN SMITH' shouts"]
+
+
+def test_editing_a_plugin_helper_module_invalidates_the_cache(site: Path) -> None:
+    (site / "house" / "_words.py").write_text('BANNED = ("desk",)\n')
+    (site / "house" / "house_words.py").write_text(
+        HOUSE_WORDS.replace(
+            'banned: tuple[str, ...] = ("e-mail",)', "banned: tuple[str, ...] = BANNED"
+        ).replace("from newslint import", "from ._words import BANNED\nfrom newslint import")
+    )
+    args = ("check", "--output-format", "json", "--rules-dir", "house", "--select", "HX002")
+    assert diagnostics(run(*args, cwd=site)) == [("content/a.md", "HX002", 8, 55)]
+    (site / "house" / "_words.py").write_text('BANNED = ("rain",)\n')
+    assert diagnostics(run(*args, cwd=site)) == [("content/a.md", "HX002", 8, 27)]
 
 
 def test_rule_of_an_entry_point_plugin(site: Path, tmp_path: Path) -> None:
@@ -722,6 +773,54 @@ def test_cross_file_plugin_rule(site: Path) -> None:
     ]
 
 
+def test_cross_file_plugin_rule_from_the_cache_and_in_workers(site: Path) -> None:
+    # 120 articles: more than 100 go to worker processes, which must find the folder's rules too.
+    for number in range(120):
+        slug = "rain" if number in (7, 99) else f"story-{number}"
+        (site / "content" / f"n{number:03}.md").write_text(
+            CLEAN.replace('author: "Jane Doe"\n', f'author: "Jane Doe"\nslug: "{slug}"\n')
+        )
+    expected = [("content/n099.md", 5, 7, "slug 'rain' is also used by content/n007.md")]
+    args = (
+        "check",
+        "--output-format",
+        "json",
+        "--jobs",
+        "2",
+        "--rules-dir",
+        "house",
+        "--select",
+        "same-slug",
+    )
+    for _ in range(2):  # the second run takes every file from the cache
+        result = run(*args, cwd=site)
+        assert result.returncode == 0, result.stderr
+        found = json.loads(result.stdout)
+        assert [(d["path"], d["line"], d["column"], d["message"]) for d in found] == expected
+
+
+def test_entry_point_that_does_not_import(site: Path, tmp_path: Path) -> None:
+    packages = write_entry_point_package(
+        tmp_path, "[newslint.rules]\nhouse = hxrules\nbad = hxrules.missing\n"
+    )
+    result = run(
+        "check",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--select",
+        "HX",
+        cwd=site,
+        env={"PYTHONPATH": str(packages)},
+    )
+    assert result.returncode == 2
+    assert sorted(diagnostics(result)) == EXPECTED_HOUSE
+    assert result.stderr == (
+        "newslint: warning: plugin bad (hxrules.missing): cannot import:"
+        " ModuleNotFoundError: No module named 'hxrules.missing'\n"
+    )
+
+
 # --- rule tests in STYLE.md's form ------------------------------------------------------------------
 
 
@@ -735,7 +834,11 @@ def load_house(tmp_path: Path, module: str) -> type[Rule]:
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    rules = [v for v in vars(mod).values() if isinstance(v, type) and issubclass(v, Rule) and v is not Rule]
+    rules = [
+        v
+        for v in vars(mod).values()
+        if isinstance(v, type) and issubclass(v, Rule) and v is not Rule
+    ]
     assert len(rules) == 1
     return rules[0]
 
@@ -812,7 +915,9 @@ def test_house_lengths(case: Case, house_rules: dict[str, type[Rule]]) -> None:
 
 def test_assert_case_fails_on_a_wrong_column(house_rules: dict[str, type[Rule]]) -> None:
     case = Case(
-        "caps", fm(title="A", author="JANE DOE"), errors=[("caps", 3, 8)],
+        "caps",
+        fm(title="A", author="JANE DOE"),
+        errors=[("caps", 3, 8)],
         fixed=fm(title="A", author="Jane Doe"),
     )
     with pytest.raises(AssertionError, match=r"reported \[\('caps', 3, 9\)\], expected"):
@@ -821,7 +926,9 @@ def test_assert_case_fails_on_a_wrong_column(house_rules: dict[str, type[Rule]])
 
 def test_assert_case_fails_on_a_wrong_message_id(house_rules: dict[str, type[Rule]]) -> None:
     case = Case(
-        "caps", fm(title="A", author="JANE DOE"), errors=[("upper", 3, 9)],
+        "caps",
+        fm(title="A", author="JANE DOE"),
+        errors=[("upper", 3, 9)],
         fixed=fm(title="A", author="Jane Doe"),
     )
     with pytest.raises(AssertionError, match=r"expected \[\('upper', 3, 9\)\]"):
@@ -847,7 +954,9 @@ def test_assert_case_demands_the_unsafe_fixed_text(house_rules: dict[str, type[R
 
 def test_assert_case_fails_on_a_wrong_fixed_text(house_rules: dict[str, type[Rule]]) -> None:
     case = Case(
-        "caps", fm(title="A", author="JANE DOE"), errors=[("caps", 3, 9)],
+        "caps",
+        fm(title="A", author="JANE DOE"),
+        errors=[("caps", 3, 9)],
         fixed=fm(title="A", author="JANE DOE"),
     )
     with pytest.raises(AssertionError, match="safe fix gave"):
@@ -881,7 +990,9 @@ class Exclaim(Rule):
     def on_field(self, ctx: newslint.rule.Context, field: newslint.events.Field) -> None:
         if field.key == "title" and isinstance(field.value, str):
             ctx.report(
-                field.value_span, "calm", fix=Fix.safe("Shout", field.replace_value(field.value + "!"))
+                field.value_span,
+                "calm",
+                fix=Fix.safe("Shout", field.replace_value(field.value + "!")),
             )
 
 
@@ -911,8 +1022,11 @@ def test_public_names() -> None:
     fix = Fix.safe("Replace", Edit.replace(Span(1, 3), "xy"))
     assert fix.applicability is Applicability.SAFE
     assert Fix.unsafe("Replace", Edit.insert(0, "x")).applicability is Applicability.UNSAFE
-    assert Fix.display_only("Show", Edit.delete(Span(0, 1))).applicability is Applicability.DISPLAY_ONLY
-    assert [Severity.INFO, Severity.WARNING, Severity.ERROR] == sorted(Severity, key=list(Severity).index)
+    assert (
+        Fix.display_only("Show", Edit.delete(Span(0, 1))).applicability
+        is Applicability.DISPLAY_ONLY
+    )
+    assert {severity.name for severity in Severity} == {"INFO", "WARNING", "ERROR"}
     assert issubclass(Exclaim, Rule)
 
 
@@ -937,7 +1051,11 @@ def test_check_text_select_ignore_and_fields() -> None:
     [problem] = newslint.check_text(text, path="content/x.md", ignore=["blank-lines"])
     assert isinstance(problem, newslint.Diagnostic)
     assert (problem.path, problem.rule, problem.severity, problem.end_line, problem.end_column) == (
-        "content/x.md", "sentence-spacing", Severity.WARNING, 10, 95
+        "content/x.md",
+        "sentence-spacing",
+        Severity.WARNING,
+        10,
+        95,
     )
     assert problem.fix is not None and problem.fix.applicability is Applicability.SAFE
     fixed, remaining = newslint.fix_text(text, path="content/x.md", select=["TX004"])
@@ -954,7 +1072,9 @@ def test_version(tmp_path: Path) -> None:
     assert version("newslint") in result.stdout
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["fix"], ["watch"], ["rules"], ["rule"], ["config"], ["init"]])
+@pytest.mark.parametrize(
+    "command", [[], ["check"], ["fix"], ["watch"], ["rules"], ["rule"], ["config"], ["init"]]
+)
 def test_help(tmp_path: Path, command: list[str]) -> None:
     result = run(*command, "--help", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -1027,7 +1147,8 @@ def test_baseline_reports_only_new_problems(site: Path) -> None:
     assert again.returncode == 0 and json.loads(again.stdout) == []
     # an edit above the recorded problem does not bring it back; a new problem is reported
     (site / "content" / "a.md").write_text(
-        CLEAN.replace("office said.", "office said.The").replace("\n\nForecasters", "\n\nFirst.\n\nForecasters")
+        CLEAN.replace("office said.", "office said.The")
+        .replace("\n\nForecasters", "\n\nFirst.\n\nForecasters")
         .replace("rain)", "rain)\n\nIt rained.Then it stopped.")
     )
     after = check_json(site, "--baseline", "base.json", "--select", "TX004")
@@ -1037,7 +1158,9 @@ def test_baseline_reports_only_new_problems(site: Path) -> None:
 def git(cwd: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-        cwd=cwd, check=True, capture_output=True,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -1060,7 +1183,9 @@ def test_changed_since(site: Path) -> None:
     (site / "content" / "untracked.md").write_text(broken)
     result = check_json(site, "--changed-since", "main", "--select", "TX004")
     assert sorted(path for path, *_ in diagnostics(result)) == [
-        "content/b.md", "content/new.md", "content/untracked.md"
+        "content/b.md",
+        "content/new.md",
+        "content/untracked.md",
     ]
 
 
@@ -1087,9 +1212,21 @@ def wait_for(lines: queue.Queue[str], needle: str, seen: list[str], timeout: flo
 @pytest.fixture
 def watch(site: Path) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str], list[str]]]:
     proc = subprocess.Popen(
-        [NEWSLINT, "watch", "--no-cache", "--rules-dir", "house", "--select", "HX",
-         "--output-format", "concise"],
-        cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            NEWSLINT,
+            "watch",
+            "--no-cache",
+            "--rules-dir",
+            "house",
+            "--select",
+            "HX",
+            "--output-format",
+            "concise",
+        ],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=read_lines, args=(proc.stdout, lines), daemon=True).start()
@@ -1112,4 +1249,3 @@ def test_watch_relints_on_save_and_exits_0_on_sigint(
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=20) == 0
     assert not any("Traceback" in line for line in seen), seen
-
