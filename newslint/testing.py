@@ -2,7 +2,7 @@
 
     CASES = [
         Case("complete", fm(summary="The budget passed.")),
-        Case("dots", fm(summary="The budget..."), errors=[("cut", 4, 10)],
+        Case("dots", fm(summary="The budget..."), errors=[("cut", 2, 10)],
              unsafe_fixed=fm(summary="The budget passed on Tuesday.")),
     ]
 
@@ -11,8 +11,9 @@
         assert_case(SummaryTruncated, case)
 
 `assert_case` compares (message id, line, column) exactly; demands `fixed` whenever a safe fix
-changes the text and `unsafe_fixed` whenever an unsafe fix changes it further; and fixes the fixed
-text again to prove it is stable.
+changes the text and `unsafe_fixed` whenever an unsafe fix changes it further; fixes the fixed
+text again to prove it is stable; and fails when `newslint fix` would drop the rule's fixes (they
+do not converge, or their output does not parse). `fm()` starts the front matter on line 2.
 """
 
 from __future__ import annotations
@@ -82,9 +83,20 @@ def lint_case(rule: type[Rule], case: Case) -> list[tuple[str, int, int]]:
 
 
 def fixed_text(rule: type[Rule], case: Case, *, unsafe: bool, text: str | None = None) -> str:
+    """The text after `newslint fix` (with `--unsafe-fixes` when `unsafe`) with only `rule` on.
+
+    Fails when the fix loop had to leave the rule's fixes out (they did not converge, or their
+    output no longer parsed): `newslint fix` would then drop them too and change nothing, which
+    must not pass for "this case has no fix".
+    """
     ruleset = _ruleset(rule, case)
     doc = _document(case, text)
     outcome = fix_document(doc, ruleset, unsafe=unsafe)
+    dropped = [d.reason for d in outcome.dropped_fixes]
+    assert not dropped, (
+        f"{case.name}: the {'unsafe' if unsafe else 'safe'} fixes of {rule.name} were dropped:"
+        f" {'; '.join(dropped)}"
+    )
     return outcome.text
 
 

@@ -22,7 +22,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 MACHINE_FORMATS = ("json", "json-lines", "sarif", "junit", "github")
 DEBOUNCE_MS = 300  # a batch is handled at most this long after its first change
 STEP_MS = 50  # ... and this long after its last one
+READY_MS = 200  # the watch reports that it is ready at most this long after it is in place
 
 
 class Session:
@@ -180,8 +181,16 @@ def _identity(d: Diagnostic) -> tuple[str, str, int, int, str]:
     return (d.path, d.code, d.line, d.column, d.message)
 
 
-def watch(session: Session, *, stop_event: Any = None) -> None:
-    """Feed watchfiles' batches to `session` until `stop_event` is set or Ctrl-C."""
+def watch(
+    session: Session, *, stop_event: Any = None, on_ready: Callable[[], None] | None = None
+) -> None:
+    """Feed watchfiles' batches to `session` until `stop_event` is set or Ctrl-C.
+
+    `on_ready` is called once the file system watch is in place, so that a `Watching ...` line
+    printed by it is true: a file saved after that line is re-linted. watchfiles registers its
+    watch before it first yields, and with `yield_on_timeout` it yields (an empty batch) within
+    `rust_timeout` even when nothing changed.
+    """
     import watchfiles
 
     ignore = [*watchfiles.DefaultFilter.ignore_dirs, ".newslint_cache"]
@@ -192,10 +201,15 @@ def watch(session: Session, *, stop_event: Any = None) -> None:
         debounce=DEBOUNCE_MS,
         step=STEP_MS,
         stop_event=stop_event,
-        rust_timeout=1000,
+        rust_timeout=READY_MS,
+        yield_on_timeout=True,
         raise_interrupt=True,
     ):
-        session.update(changes)
+        if on_ready is not None:
+            on_ready()
+            on_ready = None
+        if changes:
+            session.update(changes)
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -215,15 +229,18 @@ def cmd_watch(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         exclude=exclude_patterns(config, args.exclude),
     )
-    try:
-        session.start(files)
+
+    def ready() -> None:
         print(
             f"Watching {len(files)} file{'' if len(files) == 1 else 's'} for changes"
             " (Ctrl-C to stop).",
             file=session.status,
             flush=True,
         )
-        watch(session)
+
+    try:
+        session.start(files)
+        watch(session, on_ready=ready)
     except KeyboardInterrupt:
         pass
     return 0
