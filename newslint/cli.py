@@ -353,7 +353,8 @@ def _registry(rules_dirs: Sequence[str], config: Config | None = None) -> Any:
     except RegistryError as err:
         raise UsageError(str(err)) from None
     for message in registry.load_errors:
-        print(f"newslint: warning: {message}", file=sys.stderr)
+        # An error, not a warning: the run goes on with the other rules but exits 2.
+        print(f"newslint: error: {message}", file=sys.stderr)
     return registry
 
 

@@ -661,7 +661,7 @@ def test_a_plugin_that_does_not_import_is_reported_and_the_rest_runs(site: Path)
     assert result.returncode == 2
     assert sorted(diagnostics(result)) == EXPECTED_HOUSE
     assert result.stderr == (
-        "newslint: warning: plugin house/broken.py: cannot import:"
+        "newslint: error: plugin house/broken.py: cannot import:"
         " SyntaxError: invalid syntax (broken.py, line 1)\n"
     )
 
@@ -816,7 +816,7 @@ def test_entry_point_that_does_not_import(site: Path, tmp_path: Path) -> None:
     assert result.returncode == 2
     assert sorted(diagnostics(result)) == EXPECTED_HOUSE
     assert result.stderr == (
-        "newslint: warning: plugin bad (hxrules.missing): cannot import:"
+        "newslint: error: plugin bad (hxrules.missing): cannot import:"
         " ModuleNotFoundError: No module named 'hxrules.missing'\n"
     )
 

@@ -209,7 +209,7 @@ def test_plugin_that_fails_to_import_exits_2_and_the_other_rules_still_run(
         capsys,
     )
     assert (
-        err.splitlines()[0] == f"newslint: warning: plugin broken/bad.py: cannot import: {message}"
+        err.splitlines()[0] == f"newslint: error: plugin broken/bad.py: cannot import: {message}"
     )
     assert "Traceback" not in err
     assert concise(out) == ["article.md:8:12: NR201 [house-words] write 'email', not 'e-mail'"]
@@ -253,7 +253,7 @@ def test_rule_class_mistake_is_named_when_the_plugin_loads(
     code, _, err = run(
         ["check", "article.md", "--isolated", "--rules-dir", "probe", "--select", "FM001"], capsys
     )
-    assert err == f"newslint: warning: plugin probe/probe.py: cannot import: {message}\n"
+    assert err == f"newslint: error: plugin probe/probe.py: cannot import: {message}\n"
     assert code == 2
 
 

@@ -153,7 +153,7 @@ def test_plugin_that_fails_to_import_is_reported_once(
     )
     assert err.count("cannot import") == 1
     assert (
-        f"newslint: warning: plugin {broken / 'bad.py'}: cannot import: ModuleNotFoundError: No module named 'not_a_module_at_all'"
+        f"newslint: error: plugin {broken / 'bad.py'}: cannot import: ModuleNotFoundError: No module named 'not_a_module_at_all'"
         in err
     )
     assert code == 2  # the other rules ran, but a run missing a plugin is not clean
