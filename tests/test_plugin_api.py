@@ -208,9 +208,7 @@ def test_plugin_that_fails_to_import_exits_2_and_the_other_rules_still_run(
         ],
         capsys,
     )
-    assert (
-        err.splitlines()[0] == f"newslint: error: plugin broken/bad.py: cannot import: {message}"
-    )
+    assert err.splitlines()[0] == f"newslint: error: plugin broken/bad.py: cannot import: {message}"
     assert "Traceback" not in err
     assert concise(out) == ["article.md:8:12: NR201 [house-words] write 'email', not 'e-mail'"]
     assert code == 2
