@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -386,7 +386,10 @@ def go_parse(tokens: tuple[tuple[bool, str], ...], value: str) -> Parsed:
 
 # ------------------------------------------------------------------------------ Hugo's verdict
 
-DateKind = Literal["ok", "empty", "invalid", "no-day"]
+DateKind = Literal["ok", "empty", "invalid", "no-day", "zero"]
+
+# Go's zero time, 0001-01-01T00:00:00Z, as (seconds, nanoseconds) since 1970.
+ZERO_EPOCH = (-62135596800, 0)
 
 
 @dataclass(frozen=True)
@@ -394,7 +397,8 @@ class HugoDate:
     """What Hugo makes of one front-matter date value.
 
     `kind`: "ok" (parsed), "empty" ("" or null: year 1), "invalid" (the build fails), "no-day"
-    (a time of day only: Hugo dates it to year 0). `time` is the instant Hugo reads, in the offset it
+    (a time of day only: Hugo dates it to year 0), "zero" (a value that spells Go's zero time,
+    `0001-01-01T00:00:00Z`: Hugo takes it, and the page is as undated as with an empty one). `time` is the instant Hugo reads, in the offset it
     shows it in. `has_offset`: the value says its own offset. `zone_name`: a zone name Hugo ignored.
     `unix`: the value is a number of seconds since 1970. `source`: the value as written.
     """
@@ -496,16 +500,32 @@ def _toml_native(source: str, zone: tzinfo | None) -> HugoDate:
         return HugoDate("ok", source, in_zone(wall, zone), native=True)
     minutes = 0 if offset in "Zz" else int(offset[1:3]) * 60 + int(offset[4:6])
     shift = minutes * 60 * (-1 if offset.startswith("-") else 1)
-    written = GoTime(
-        wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, nanos, shift
-    )
+    # Hugo drops the fraction of a TOML datetime with an offset (not of a local one).
+    written = GoTime(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, 0, shift)
     return HugoDate("ok", source, written, has_offset=True, native=True)
+
+
+_YAML_OCTAL = re.compile(r"0o[0-7]+")
 
 
 def hugo_date(node: Node, source: str, fmt: str, zone: tzinfo | None) -> HugoDate:
     """Hugo's reading of the front-matter value `node` (`source` is its text in the file)."""
+    reading = _hugo_date(node, source, fmt, zone)
+    if reading.kind == "ok" and reading.time is not None and reading.time.epoch() == ZERO_EPOCH:
+        return HugoDate("zero", source, reading.time, reading.has_offset, unix=reading.unix)
+    return reading
+
+
+def _hugo_date(node: Node, source: str, fmt: str, zone: tzinfo | None) -> HugoDate:
     if node.tag == "null" or (node.tag == "str" and node.value == ""):
         return HugoDate("empty", source)
+    plain_yaml = fmt == "yaml" and node.style is None
+    if plain_yaml and node.tag == "str" and _YAML_OCTAL.fullmatch(source.strip()):
+        # YAML 1.2's octal integer (Hugo's reader has it; a YAML 1.1 reader sees a string).
+        return _unix(int(source.strip()[2:], 8), source)
+    if plain_yaml and node.tag == "int" and ":" in source:
+        # YAML 1.1's base-60 integer (`9:55`); Hugo's reader sees the string "9:55".
+        return parse_cast(source.strip(), zone)
     if node.tag == "str" or (node.tag == "timestamp" and isinstance(node.value, str)):
         # YAML timestamps reach Hugo as the text written, like strings do.
         return parse_cast(str(node.value), zone)
@@ -513,10 +533,14 @@ def hugo_date(node: Node, source: str, fmt: str, zone: tzinfo | None) -> HugoDat
         return _toml_native(source, zone)
     if node.tag == "int" and fmt != "json" and isinstance(node.value, int):
         # Go's JSON decoder makes every number a float, which cast cannot read as a time.
-        if not -(10**13) < node.value < 10**13:
-            return HugoDate("invalid", source)
-        return HugoDate("ok", source, from_epoch(node.value, 0, 0), has_offset=True, unix=True)
+        return _unix(node.value, source)
     return HugoDate("invalid", source)
+
+
+def _unix(seconds: int, source: str) -> HugoDate:
+    if not -(10**13) < seconds < 10**13:
+        return HugoDate("invalid", source)
+    return HugoDate("ok", source, from_epoch(seconds, 0, 0), has_offset=True, unix=True)
 
 
 # ------------------------------------------------------------------------------ rule helpers
@@ -661,6 +685,9 @@ def hugo_dates(ctx: Context) -> HugoDates:
     ):
         return cached[3]
     by_key = {item.key.lower(): (item, reading) for item, reading in fields}
+    # Hugo's parameters: the front matter's keys, and each date it resolves under its own name.
+    params = {item.key.lower() for item in ctx.document.fields}
+    copied: dict[str, Source] = {}
     read: set[str] = set()
     targets: dict[str, Source | None] = {}
     for target, chain in _sources(ctx).items():
@@ -683,10 +710,32 @@ def hugo_dates(ctx: Context) -> HugoDates:
                 if reading.kind != "invalid":
                     found = Source(item.key, item, reading)
                     break
+            elif key in copied:
+                found = copied[key]
+                break
         targets[target] = found
+        if found is not None and found.reading is not None and target not in params:
+            # Hugo sets a date it resolved as the parameter of its name when the front matter
+            # has none, so the later dates' sources see it (lastmod falls back to the `date`
+            # that came from `publishDate`). The copy loses the fraction of a second when the
+            # value had its own offset (a time in the site's zone keeps it).
+            params.add(target)
+            copied[target] = Source(found.origin, found.field, _param_copy(found.reading))
     result = HugoDates(targets, frozenset(read), fields)
     _last_dates = (ctx.document, text, choice.name, result)
     return result
+
+
+def _param_copy(reading: HugoDate) -> HugoDate:
+    """A reading as Hugo copies it into a page parameter: a time with its own offset loses its
+    fraction of a second."""
+    time = reading.time
+    if time is None or not reading.has_offset or not time.nanosecond:
+        return reading
+    whole = GoTime(
+        time.year, time.month, time.day, time.hour, time.minute, time.second, 0, time.offset
+    )
+    return replace(reading, time=whole)
 
 
 def _file_name_date(path: str | os.PathLike[str], zone: tzinfo | None) -> HugoDate | None:
@@ -728,6 +777,11 @@ def rewritten(item: Field, reading: HugoDate, choice: ZoneChoice) -> str | None:
         utc_as_z = reading.source.rstrip().upper().endswith("Z") or reading.zone_name == "UTC"
     else:
         utc_as_z = choice.zone is None
+    if time.offset % 60:
+        # A local mean time (Shanghai's +08:05:43 before 1901): RFC 3339 offsets are whole
+        # minutes, so the instant is written in UTC.
+        seconds, nanos = time.epoch()
+        time, utc_as_z = from_epoch(seconds, nanos, 0), True
     text = time.rfc3339(utc_as_z=utc_as_z)
     if RFC3339.fullmatch(text) is None:
         return None  # a year outside 0000-9999 cannot be written in RFC 3339
@@ -736,4 +790,6 @@ def rewritten(item: Field, reading: HugoDate, choice: ZoneChoice) -> str | None:
         return f"{style}{text}{style}"
     if item.format == "json" or (item.node.tag == "str" and style is not None):
         return f'"{text}"'
+    if item.format == "toml" and time.nanosecond:
+        return f'"{text}"'  # Hugo drops the fraction of a TOML datetime with an offset
     return text

@@ -24,7 +24,10 @@ every article by hours.
 ## Fix safety
 The value is rewritten as the instant Hugo reads today, keeping its quoting: the offset written in
 the value, else the offset of the time zone at that instant (daylight saving included, and a wall
-time that falls in a daylight-saving gap resolved as Go resolves it). Safe when the value has an
+time that falls in a daylight-saving gap resolved as Go resolves it; an offset that is not a
+whole number of minutes, a zone's local mean time before it adopted a standard one, is written
+as the same instant in UTC; in TOML, a time with a fraction of a second becomes a string, since
+Hugo drops the fraction of a TOML datetime with an offset). Safe when the value has an
 offset or the zone is known (config `timezone` or the site's `timeZone`); unsafe when UTC is only
 assumed for lack of both, and for a number of seconds, which may not have been meant as one;
 none for eight digits that spell a calendar date (`20240102`), which surely were not.

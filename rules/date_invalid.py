@@ -6,7 +6,9 @@ Gives Hugo's own verdict on `date`, `lastmod`, `publishDate`, `expiryDate` (and 
 accepts (RFC 3339 with or without an offset, `2006-01-02 15:04:05`, `2006-01-02`, the RFC 1123 and
 822 forms, ...). `2025/02/08`, `Feb 8, 2025`, `2025-02-08 09:55`, `2025-2-8 09:55:35`,
 `2025-02-30`, a float, `true` or a list fail; so does a JSON number (JSON numbers reach Hugo as
-floats). `""` and null are reported too, and so is a time without a date (`3:04PM`).
+floats). `""` and null are reported too, and so are a time without a date (`3:04PM`) and a value
+that spells Go's zero time (`0001-01-01T00:00:00Z`, or the number `-62135596800`), which Hugo
+takes, and then treats the page as having no date (as an expiry date: as no expiry).
 
 Hugo reads the fields its `[frontmatter]` configuration names (custom keys included), each date
 from the first of its sources that has a value, so: an empty value that another source makes up
@@ -45,6 +47,8 @@ class DateInvalid(Rule):
         "invalid": "{key} {value} is not a date Hugo can read (write 2006-01-02T15:04:05-07:00): the build fails",
         "empty": "{key} is empty: Hugo dates the page to year 1",
         "no-day": "{key} {value} is a time without a date: Hugo dates the page to year 0",
+        "zero": "{key} {value} is Go's zero time: Hugo takes it as no date and dates the page to year 1",
+        "zero-expiry": "{key} {value} is Go's zero time: Hugo takes it as no date, the page does not expire",
         "empty-fallback": "{key} is empty: Hugo takes the {target} from {origin}",
         "empty-expiry": "{key} is empty: the page does not expire",
         "unread": "{key} {value} is not a date, and Hugo never reads it: it takes the {target} from {origin}",
@@ -77,6 +81,15 @@ class DateInvalid(Rule):
                     ctx.report(where, "empty-expiry", key=item.key, severity=Severity.WARNING)
                 else:
                     ctx.report(where, "empty", key=item.key)
+            elif reading.kind == "zero":
+                if key not in dates.read:
+                    continue  # an alias Hugo never reaches: harmless
+                if target == "expirydate":
+                    ctx.report(
+                        where, "zero-expiry", key=item.key, value=value, severity=Severity.WARNING
+                    )
+                else:
+                    ctx.report(where, "zero", key=item.key, value=value)
             elif key in dates.read or source is None:
                 ctx.report(where, reading.kind, key=item.key, value=value)
             else:

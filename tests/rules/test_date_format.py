@@ -141,6 +141,36 @@ CASES = [
             "pubdate = 2025-02-08T09:55:35+08:00\n+++\n"
         ),
     ),
+    # Found by the differential test against Hugo (tests/date_matrix.py):
+    # before 1901 Shanghai's offset is its local mean time, +08:05:43; RFC 3339 offsets are whole
+    # minutes, so "+08:05" would move the page by 43 seconds: the instant is written in UTC.
+    Case(
+        "local-mean-time-written-in-utc",
+        fm(date="0001-01-01", lastmod="1000-01-01 00:00:00"),
+        site=SHANGHAI,
+        errors=[("no-offset", 2, 7), ("no-offset", 3, 10)],
+        fixed=fm(date="0000-12-31T15:54:17Z", lastmod="0999-12-31T15:54:17Z"),
+    ),
+    # Hugo drops the fraction of a TOML datetime with an offset: the fix writes a string.
+    Case(
+        "toml-fraction-written-as-a-string",
+        "+++\ndate = 2025-02-08T09:55:35.5\n+++\n",
+        site=SHANGHAI,
+        errors=[("no-offset", 2, 8)],
+        fixed='+++\ndate = "2025-02-08T09:55:35.5+08:00"\n+++\n',
+    ),
+    # YAML 1.2's octal integer is seconds for Hugo; YAML 1.1's base 60 (`9:55`) is a string it
+    # cannot read (date-invalid's).
+    Case(
+        "yaml-octal-is-seconds",
+        fm(date=Raw("0o14751557627")),
+        site=SHANGHAI,
+        errors=[("unix", 2, 7)],
+        unsafe_fixed=fm(date=Raw("2025-02-08T12:37:43+08:00")),
+    ),
+    Case("yaml-base-60-is-not-a-date", fm(date=Raw("9:55")), site=SHANGHAI),
+    # Go's zero time: date-invalid's, nothing to rewrite.
+    Case("zero-time-is-date-invalids", fm(date="0001-01-01 00:00:00"), site=Site(time_zone="UTC")),
     Case(
         "json",
         '{"title": "Budget", "date": "2025-02-08 09:55:35"}\n',

@@ -52,6 +52,21 @@ CASES = [
         fm(date="2026-01-01T00:00:00Z", publishDate="2025-01-01T00:00:00Z"),
         options=NOW,
     ),
+    # Found by the differential test against Hugo (tests/date_matrix.py): with lastmod alone,
+    # Hugo dates the page from it and publishes it at that `date`.
+    Case(
+        "publish-date-from-lastmod",
+        fm(lastmod="2025-03-01T00:00:00Z"),
+        options=NOW,
+        errors=[("future", 2, 10)],
+    ),
+    Case(
+        "publish-date-from-a-custom-date-key",
+        fm(myDate="2025-03-01T00:00:00Z"),
+        site=CUSTOM,
+        options=NOW,
+        errors=[("future", 2, 9)],
+    ),
     Case(
         "lastmod-and-expiry-in-future-are-fine",
         fm(

@@ -127,6 +127,28 @@ CASES = [
         site=FROM_FILE_NAME,
         errors=[("empty", 2, 7)],
     ),
+    # Found by the differential test against Hugo (tests/date_matrix.py): Go's zero time is
+    # taken (the chain stops there) and leaves the page undated, as an empty value does.
+    Case("zero-time", fm(date="0001-01-01T00:00:00Z"), errors=[("zero", 2, 7)]),
+    Case("zero-time-as-seconds", fm(date=Raw("-62135596800")), errors=[("zero", 2, 7)]),
+    Case(
+        "zero-time-stops-the-chain",
+        fm(publishDate="0001-01-01T00:00:00Z", lastmod="2025-02-08T09:55:35+08:00"),
+        errors=[("zero", 2, 14)],
+    ),
+    Case(
+        "zero-expiry-never-expires",
+        fm(date="2025-02-08T09:55:35Z", expiryDate="0001-01-01T00:00:00Z"),
+        errors=[("zero-expiry", 3, 13)],
+    ),
+    Case(
+        "zero-alias-never-read",
+        fm(publishDate="2025-02-08T09:55:35Z", pubdate="0001-01-01T00:00:00Z"),
+    ),
+    # YAML 1.1's base-60 integer is the string "9:55" for Hugo's YAML 1.2 reader; YAML 1.2's
+    # octal integer is a number of seconds.
+    Case("yaml-base-60-fails", fm(date=Raw("9:55")), errors=[("invalid", 2, 7)]),
+    Case("yaml-octal-reads", fm(date=Raw("0o14751557627"))),
 ]
 
 

@@ -96,6 +96,25 @@ CASES = [
         site=CUSTOM,
         errors=[("expiry", 2, 10)],
     ),
+    # Found by the differential test against Hugo (tests/date_matrix.py): Hugo's publish date
+    # falls back to the `date` it took from lastmod, through a copy that drops the fraction of a
+    # second of a value with an offset (35.5 becomes 35): an expiry at 35 is not after it.
+    Case(
+        "publish-date-from-lastmod-loses-the-fraction",
+        fm(lastmod="2025-02-08T09:55:35.5+08:00", expiryDate="2025-02-08T09:55:35+08:00"),
+        errors=[("expiry", 3, 13)],
+    ),
+    # A wall time read in the site's zone keeps it: 35.6 is after 35.5.
+    Case(
+        "fraction-kept-in-the-site-zone",
+        fm(lastmod="2025-02-08 09:55:35.5", expiryDate="2025-02-08T09:55:35.6+08:00"),
+        site=SHANGHAI,
+    ),
+    # Hugo reads a TOML datetime with an offset without its fraction: 35 is before 35.2.
+    Case(
+        "toml-offset-datetime-without-fraction",
+        '+++\ndate = 2025-02-08T09:55:35.5+08:00\nexpiryDate = "2025-02-08T09:55:35.2+08:00"\n+++\n',
+    ),
 ]
 
 
