@@ -260,7 +260,9 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
     "dns": ("broken", "host not found"),
     "dns-temporary": ("warning", "host name lookup failed"),
     "timeout": ("warning", "timed out"),
-    "refused": ("warning", "connection refused"),
+    # Nothing listens where the link points, still so after the retries: the site is not there,
+    # as with a host that does not resolve (a dropped or stalled connection is only doubtful).
+    "refused": ("broken", "connection refused"),
     "dropped": ("warning", "connection dropped without a response"),
     "connect": ("warning", "connection failed"),
     "tls": ("warning", "TLS error"),
@@ -284,7 +286,7 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
             reason = f"timed out ({settings.timeout:g} s)"
         elif obs.detail and obs.error in ("connect", "tls", "error", "scheme"):
             reason = f"{reason}: {obs.detail}"
-        if verdict == "warning":
+        if verdict != "skipped":
             reason += tries
         return LinkResult(url, verdict, reason, obs.status)
     status = obs.status or 0

@@ -124,13 +124,13 @@ def test_a_request_that_failed_is_retried_with_get(fresh: LinkServer) -> None:
     assert [fresh.counts[(m, "/drop")] for m in ("HEAD", "GET")] == [1, 1]
 
 
-def test_connection_refused_is_a_warning() -> None:
+def test_connection_refused_is_an_error() -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     url = f"http://127.0.0.1:{port}/x"
     result = check_links([url], FAST, sleep=Waits())[url]
-    assert (result.verdict, result.reason) == ("warning", "connection refused after 2 tries")
+    assert (result.verdict, result.reason) == ("broken", "connection refused after 2 tries")
 
 
 def test_retry_after_pauses_the_host_then_succeeds(fresh: LinkServer) -> None:
