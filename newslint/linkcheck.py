@@ -13,7 +13,8 @@ Manners, because link checkers are judged by false alarms and by how they treat 
 - redirects followed by hand, at most 10 hops, http -> https allowed, never to another scheme;
 - retries with exponential backoff and jitter for timeouts, connection errors, 5xx and 429; a 429
   pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer
-  than `max-wait` is not retried at all but reported as rate limited;
+  than `max-wait` is not retried at all but reported as rate limited; a host's pauses add up to at
+  most `max-wait` over the run, after which its 429s are reported without retry (bounded time);
 - a User-Agent naming newslint; no cookies kept, no credentials sent (user:password in a URL is
   dropped), no body stored; only http and https; `--no-private` refuses private addresses.
 
@@ -109,7 +110,7 @@ class LinkSettings:
     per_host: int = 4
     retries: int = 2
     backoff: float = 0.5  # first retry waits about this long, then twice as long each time
-    max_wait: float = 30.0  # cap on one backoff; a longer Retry-After is not waited for
+    max_wait: float = 30.0  # cap on one backoff, and on a host's 429 pauses in all
     max_redirects: int = 10
     accept: frozenset[int] = frozenset({200, 206})
     exclude: tuple[re.Pattern[str], ...] = ()

@@ -120,6 +120,8 @@ class _Checker:
         self.done = done
         self.failures = 0
         self.hosts: dict[str, _Host] = {}
+        # Seconds each host was paused for its 429s (kept when its `_Host` is released).
+        self.paused: dict[str, float] = {}
         self.slots = asyncio.Semaphore(settings.concurrency)
         self.random = random.Random()
 
@@ -249,9 +251,8 @@ class _Checker:
                     return done(outcome, retry_after=retry_after)
                 delay = retry_after if retry_after is not None else self.backoff(tries)
                 if status == 429:  # the whole host asked us to slow down, not one URL
-                    host = self.host(current)
-                    loop_now = asyncio.get_running_loop().time()
-                    host.not_before = max(host.not_before, loop_now + delay)
+                    if not self.pause(current, delay):
+                        return done(outcome, retry_after=retry_after)
                 else:
                     await self.sleep(delay)
                 tries += 1
@@ -261,6 +262,25 @@ class _Checker:
                 retry_after=retry_after if status == 429 else None,
                 bot_wall=bot_wall,
             )
+
+    def pause(self, url: str, delay: float) -> bool:
+        """Pause `url`'s host for `delay` seconds (a 429), unless that would make the host's
+        pauses add up to more than `max-wait`: then False, and the 429 is the answer.
+
+        Every 429 pauses the host again, so without a cap on the sum a host that keeps answering
+        429 would hold the run for links x retries x Retry-After. Pauses that overlap (workers
+        told to wait at the same moment) count once: only what a pause adds to the one pending.
+        """
+        host = self.host(url)
+        name = _hostname(url)
+        now = asyncio.get_running_loop().time()
+        added = max(0.0, now + delay - max(host.not_before, now))
+        paused = self.paused.get(name, 0.0) + added
+        if paused > self.settings.max_wait:
+            return False
+        self.paused[name] = paused
+        host.not_before = max(host.not_before, now + delay)
+        return True
 
     def backoff(self, tries: int) -> float:
         """Exponential backoff with jitter: about backoff, 2x, 4x ... capped at max-wait."""

@@ -128,6 +128,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(429, {"Retry-After": "0"})
         elif path == "/rate-limited-once":
             self._send(429, {"Retry-After": "1"}) if nth == 1 else self._send(200)
+        elif path.startswith("/rate-limited-always/"):
+            self._send(429, {"Retry-After": "0.2"})
         elif path == "/rate-limited-long":
             self._send(429, {"Retry-After": "3600"})
         elif path == "/error":

@@ -149,6 +149,20 @@ def test_retry_after_longer_than_max_wait_is_not_retried(fresh: LinkServer) -> N
     assert waits.seconds == []
 
 
+def test_a_host_is_paused_for_at_most_max_wait_in_all(fresh: LinkServer) -> None:
+    # Each 429 pauses the host again; without a cap on the sum, a host that keeps answering 429
+    # would hold the run for (links x retries x Retry-After). Here the pauses may add up to 0.5 s:
+    # the first link's two pauses (0.4 s) fit, a third would not, so the other links get one try.
+    urls = [fresh.url(f"/rate-limited-always/{n}") for n in range(6)]
+    settings = replace(FAST, retries=2, per_host=1, max_wait=0.5)
+    results = check_links(urls, settings)
+    assert [fresh.hits(f"/rate-limited-always/{n}") for n in range(6)] == [3, 1, 1, 1, 1, 1]
+    assert [r.reason for r in results.values()] == [
+        "rate limited (429) after 3 tries",
+        *["rate limited (429)"] * 5,
+    ]
+
+
 def test_backoff_grows_and_has_jitter(fresh: LinkServer) -> None:
     waits = Waits()
     settings = replace(FAST, retries=3, backoff=1.0, max_wait=3.0)
