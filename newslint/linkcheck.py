@@ -74,6 +74,7 @@ class Observation:
     bot_wall: bool = False
     tries: int = 1
     checked_at: float = 0.0
+    timeout: float | None = None  # the timeout a `timeout` error was seen with
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -283,8 +284,8 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
     tries = f" after {obs.tries} tries" if obs.tries > 1 else ""
     if obs.error is not None:
         verdict, reason = _ERRORS.get(obs.error, _ERRORS["error"])
-        if obs.error == "timeout":
-            reason = f"timed out ({settings.timeout:g} s)"
+        if obs.error == "timeout":  # with the timeout it was seen with (it may be cached)
+            reason = f"timed out ({obs.timeout or settings.timeout:g} s)"
         elif obs.detail and obs.error in ("connect", "tls", "error", "scheme"):
             reason = f"{reason}: {obs.detail}"
         if verdict != "skipped":
@@ -374,8 +375,10 @@ class LinkCache:
             obs = Observation.from_json(raw)
         except (TypeError, ValueError):
             return None
-        if now - obs.checked_at > _ttl(obs, settings):
+        if not _fresh(now - obs.checked_at, _ttl(obs, settings)):
             return None
+        if obs.error == "timeout" and (obs.timeout or 0.0) < settings.timeout:
+            return None  # a timeout seen with a shorter timeout says nothing about this one
         return obs
 
     def put(self, key: str, obs: Observation) -> None:
@@ -399,7 +402,7 @@ class LinkCache:
             entries = {
                 k: v
                 for k, v in entries.items()
-                if isinstance(v, dict) and now - float(v.get("checked_at", 0)) <= keep
+                if isinstance(v, dict) and _fresh(now - float(v.get("checked_at", 0)), keep)
             }
             temp = self.folder / f".links.{os.getpid()}.tmp"
             temp.write_text(json.dumps({"version": CACHE_VERSION, "entries": entries}))
@@ -407,6 +410,16 @@ class LinkCache:
         except OSError as err:  # a read-only checkout still gets its results
             print(f"newslint: warning: cannot write the link cache: {err}", file=sys.stderr)
         self._new.clear()
+
+
+# How far in the future an entry's check time may be (another machine's clock sharing the cache).
+_CLOCK_SKEW = 60.0
+
+
+def _fresh(age: float, ttl: float) -> bool:
+    """An entry `age` seconds old is usable. One checked "in the future" (written while the clock
+    was wrong) is not: it would otherwise count as fresh until then, perhaps for years."""
+    return -_CLOCK_SKEW <= age <= ttl
 
 
 def _ttl(obs: Observation, settings: LinkSettings) -> float:

@@ -214,6 +214,8 @@ class _Checker:
                     tries += 1
                     method = "GET"  # some servers and firewalls drop or stall HEAD requests
                     continue
+                if outcome.error == "timeout":
+                    return done(outcome, timeout=settings.timeout)
                 return done(outcome)
             status = outcome.status or 0
             headers = outcome.headers

@@ -7,6 +7,7 @@ import asyncio
 import json
 import shutil
 import socket
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -288,6 +289,43 @@ def test_failures_expire_sooner_than_successes(fresh: LinkServer, tmp_path: Path
     check_links(urls, settings)
     assert fresh.counts[("HEAD", "/ok")] == 1
     assert fresh.counts[("HEAD", "/missing")] == 2
+
+
+def test_an_entry_from_the_future_is_not_trusted(fresh: LinkServer, tmp_path: Path) -> None:
+    # Written while the clock was years ahead: "checked in the future" must not mean "fresh until
+    # then", or a failure (or a success) would be cached for years.
+    url = fresh.url("/missing")
+    later = time.time() + 5 * 365 * 86_400
+    entry = {"url": request_key(url), "status": 200, "checked_at": later}
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "links.json").write_text(
+        json.dumps({"version": 1, "entries": {request_key(url): entry}})
+    )
+    settings = replace(FAST, use_cache=True, cache_dir=tmp_path)
+    result = check_links([url], settings)[url]
+    assert (result.verdict, result.cached, fresh.counts[("HEAD", "/missing")]) == (
+        "broken",
+        False,
+        1,
+    )
+    stored = json.loads((tmp_path / "links" / "links.json").read_text())["entries"]
+    assert stored[request_key(url)]["checked_at"] < later
+
+
+def test_a_timeout_is_checked_again_with_a_longer_timeout(
+    fresh: LinkServer, tmp_path: Path
+) -> None:
+    # /slow answers after 1 s. A timeout seen with 0.3 s says nothing about 5 s: asking again,
+    # rather than reporting "timed out (5 s)" from the cache, which was never observed.
+    settings = replace(FAST, retries=0, use_cache=True, cache_dir=tmp_path)
+    url = fresh.url("/slow")
+    first = check_links([url], settings)[url]
+    assert (first.verdict, first.reason) == ("warning", "timed out (0.3 s)")
+    again = check_links([url], replace(settings, timeout=0.2))[url]
+    assert (again.reason, again.cached) == ("timed out (0.3 s)", True)
+    longer = check_links([url], replace(settings, timeout=5.0))[url]
+    assert (longer.verdict, longer.cached) == ("ok", False)
+    assert fresh.hits("/slow") == 2
 
 
 def test_no_cache_neither_reads_nor_writes(fresh: LinkServer, tmp_path: Path) -> None:
