@@ -15,6 +15,8 @@ Manners, because link checkers are judged by false alarms and by how they treat 
   pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer
   than `max-wait` is not retried at all but reported as rate limited; a host's pauses add up to at
   most `max-wait` over the run, after which its 429s are reported without retry (bounded time);
+- a host that is not there (no such name, connection refused, a bad certificate) is asked once:
+  that answer, retries included, stands for its other links in the run;
 - a User-Agent naming newslint; no cookies kept, no credentials sent (user:password in a URL is
   dropped), no body stored; only http and https; `--no-private` refuses private addresses.
 

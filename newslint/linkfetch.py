@@ -13,7 +13,7 @@ import random
 import socket
 import time
 from collections.abc import Coroutine, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -51,6 +51,11 @@ class _Outcome:
     error: str | None = None
     detail: str = ""
     retryable: bool = False
+    tries: int = 0  # for a host's known failure: the tries it took (0: this request's own)
+
+
+# Failures that are the host's answer for every URL on it (an origin: scheme, host and port).
+_HOST_FAILURES = frozenset({"dns", "refused", "tls"})
 
 
 def _failure(err: BaseException) -> _Outcome:
@@ -122,6 +127,8 @@ class _Checker:
         self.hosts: dict[str, _Host] = {}
         # Seconds each host was paused for its 429s (kept when its `_Host` is released).
         self.paused: dict[str, float] = {}
+        # Origins found not there (see `_HOST_FAILURES`): their other URLs are not requested.
+        self.down: dict[str, _Outcome] = {}
         self.slots = asyncio.Semaphore(settings.concurrency)
         self.random = random.Random()
 
@@ -209,6 +216,14 @@ class _Checker:
         while True:
             outcome = await self.request(method, current)
             if outcome.error is not None:
+                if outcome.tries:  # the host's failure, found for another URL
+                    tries = outcome.tries
+                elif outcome.error in _HOST_FAILURES and not (
+                    outcome.retryable and tries <= settings.retries
+                ):
+                    self.down.setdefault(
+                        _origin(current), replace(outcome, retryable=False, tries=tries)
+                    )
                 if outcome.retryable and tries <= settings.retries:
                     await self.sleep(self.backoff(tries))
                     tries += 1
@@ -290,6 +305,9 @@ class _Checker:
         return base * self.random.uniform(0.5, 1.0)
 
     async def request(self, method: str, url: str) -> _Outcome:
+        down = self.down.get(_origin(url))
+        if down is not None:
+            return down
         host = self.host(url)
         host.active += 1
         try:
@@ -332,6 +350,13 @@ class _Checker:
 
 def _hostname(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+def _origin(url: str) -> str:
+    """`scheme://host:port`: where a connection goes (a TLS error is one port's, not the host's)."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    return f"{parts.scheme.lower()}://{_hostname(url)}:{port}"
 
 
 def _not_global(address: str) -> bool:

@@ -134,6 +134,35 @@ def test_connection_refused_is_an_error() -> None:
     assert (result.verdict, result.reason) == ("broken", "connection refused after 2 tries")
 
 
+def test_a_host_that_is_not_there_is_asked_once_for_all_its_links() -> None:
+    # Refused, not resolving, a bad certificate: that is the host's answer for every link to it.
+    # Asking again (with retries and backoff) for each of its links only makes the run longer.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    urls = [f"http://127.0.0.1:{port}/{n}" for n in range(5)]
+    waits = Waits()
+    results = check_links(urls, replace(FAST, per_host=1), sleep=waits)
+    assert {(r.verdict, r.reason) for r in results.values()} == {
+        ("broken", "connection refused after 2 tries")
+    }
+    assert len(waits.seconds) == 1  # the first link's retry; the others asked nobody
+
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        try:
+            raise socket.gaierror(socket.EAI_NONAME, "lookup failed")
+        except socket.gaierror as err:
+            raise httpx.ConnectError("lookup failed", request=request) from err
+
+    urls = [f"https://gone.invalid/{n}" for n in range(3)] + ["https://other.invalid/x"]
+    results = check_links(urls, replace(FAST, per_host=1), transport=_mock(handler))
+    assert {r.reason for r in results.values()} == {"host not found"}
+    assert asked == ["https://gone.invalid/0", "https://other.invalid/x"]
+
+
 def test_retry_after_pauses_the_host_then_succeeds(fresh: LinkServer) -> None:
     waits = Waits()
     url = fresh.url("/rate-limited-once")
