@@ -9,7 +9,8 @@ Manners, because link checkers are judged by false alarms and by how they treat 
 
 - a global limit (`concurrency`) and a per-host limit (`per-host`) on requests in flight;
 - HEAD first; GET (streamed, the body is never read) when HEAD answers with an error status, since
-  servers that mishandle HEAD answer 405, 403, 501 but also 404, 400 or 500;
+  servers that mishandle HEAD answer 405, 403, 501 but also 404, 400 or 500, or when the connection
+  breaks on HEAD (dropped, or a body sent with the answer that the next request then reads);
 - redirects followed by hand, at most 10 hops, http -> https allowed, never to another scheme;
 - retries with exponential backoff and jitter for timeouts, connection errors, 5xx and 429; a 429
   pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer

@@ -215,6 +215,12 @@ class _Checker:
 
         while True:
             outcome = await self.request(method, current)
+            if outcome.error == "dropped" and method == "HEAD":
+                # HEAD mishandled, as by a 405: dropped (some firewalls), or answered with a body
+                # that the next request on the connection then read as its own answer. Asked
+                # again at once the way a browser asks, on a new connection; not a retry.
+                method = "GET"
+                continue
             if outcome.error is not None:
                 if outcome.tries:  # the host's failure, found for another URL
                     tries = outcome.tries

@@ -152,6 +152,11 @@ class _Handler(BaseHTTPRequestHandler):
                 self.close_connection = True
             else:
                 self._send(200)
+        elif path == "/head-with-body":  # a HEAD answered with a body, against RFC 9110
+            self.send_response(200)
+            self.send_header("Content-Length", "6")
+            self.end_headers()
+            self.wfile.write(b"a page")
         elif path == "/set-cookie":
             self._send(302, {"Location": "/echo", "Set-Cookie": "session=secret; Path=/"})
         else:
