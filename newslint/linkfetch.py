@@ -355,7 +355,17 @@ class _Checker:
 
 
 def _hostname(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    """The host as it is sent (IDNA ASCII form, lower case): `bücher.de` and `xn--bcher-kva.de`
+    are one host for the per-host limit and for what one host's answers say about another URL."""
+    name = (urlsplit(url).hostname or "").lower()
+    if name.isascii():
+        return name
+    import idna  # httpx's own dependency, the IDNA 2008 rules it sends hosts with
+
+    try:
+        return idna.encode(name, uts46=True).decode("ascii")
+    except idna.IDNAError:
+        return name  # httpx refuses it too: the request fails as invalid
 
 
 def _origin(url: str) -> str:

@@ -458,6 +458,35 @@ def test_dns_failure(errno: int, verdict: str, reason: str) -> None:
     assert (result.verdict, result.reason) == (verdict, reason)
 
 
+class _InFlight(httpx.AsyncBaseTransport):
+    """Answers 200 after a moment, counting the requests in flight per host as sent."""
+
+    def __init__(self) -> None:
+        self.now: dict[str, int] = {}
+        self.peak: dict[str, int] = {}
+        self.paths: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.raw_host.decode()  # the ASCII form, as sent
+        self.paths.append(request.url.raw_path.decode())
+        self.now[host] = self.now.get(host, 0) + 1
+        self.peak[host] = max(self.peak.get(host, 0), self.now[host])
+        await asyncio.sleep(0.01)
+        self.now[host] -= 1
+        return httpx.Response(200)
+
+
+def test_per_host_holds_whatever_the_spelling_of_an_idn_host() -> None:
+    # One host written in Unicode and in its ASCII form (what is sent either way): one host.
+    transport = _InFlight()
+    urls = [f"https://{host}/caf%C3%A9/{n}" for n in range(3) for host in ("bücher.invalid",
+            "XN--BCHER-KVA.invalid")]  # fmt: skip
+    results = check_links(urls, replace(FAST, per_host=1), transport=transport)
+    assert {r.verdict for r in results.values()} == {"ok"}
+    assert transport.peak == {"xn--bcher-kva.invalid": 1}
+    assert sorted(set(transport.paths)) == [f"/caf%C3%A9/{n}" for n in range(3)]  # as written
+
+
 def test_https_to_http_redirect_is_not_followed() -> None:
     seen: list[str] = []
 
