@@ -121,6 +121,15 @@ def test_head_refused_is_asked_again_with_get(fresh: LinkServer) -> None:
     assert fresh.counts[("GET", "/head-refused")] == 1
 
 
+def test_a_body_is_never_read(fresh: LinkServer) -> None:
+    # A GET's answer counts from its status line and headers: an endless body, or one dripping a
+    # byte every 0.1 s (which a 0.3 s timeout would cut if it were read), changes nothing.
+    urls = [fresh.url("/endless"), fresh.url("/drip-body")]
+    results = check_links(urls, FAST)
+    assert [(r.verdict, r.reason) for r in results.values()] == [("ok", "")] * 2
+    assert [fresh.counts[("GET", path)] for path in ("/endless", "/drip-body")] == [1, 1]
+
+
 def test_a_request_that_failed_is_retried_with_get(fresh: LinkServer) -> None:
     results = check_links([fresh.url("/drop-head"), fresh.url("/drop")], FAST, sleep=Waits())
     assert [r.verdict for r in results.values()] == ["ok", "warning"]

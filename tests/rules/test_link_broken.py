@@ -171,6 +171,19 @@ def test_what_is_recorded_during_the_walk() -> None:
     ]
 
 
+def test_links_in_code_and_other_schemes_are_not_recorded() -> None:
+    text = fm(
+        body=(
+            "Code `[a](https://code.example/a)` and `https://code.example/b`.\n\n"
+            "```\n[c](https://code.example/c)\n```\n\n"
+            "    [d](https://code.example/d)\n\n"
+            "[tel](tel:+123) [ftp](ftp://files.example/x) [page](page.md) [top](#top)\n"
+        ),
+        title="T",
+    )
+    assert _collected(text) == []
+
+
 def test_nothing_is_recorded_when_links_are_not_checked() -> None:
     text = fm(body="See [a](https://example.com/a).\n")
     assert _collected(text, {"links": {"check": False}}) == []
