@@ -281,6 +281,10 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
 }
 
 
+# Errors of the host a redirect led to (the others are about the redirect itself).
+_WHERE = frozenset({"dns", "dns-temporary", "timeout", "refused", "dropped", "connect", "tls"})
+
+
 def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -> LinkResult:
     """Turn an observation into a verdict with the current settings (`accept` in particular)."""
     url = url or obs.url
@@ -293,6 +297,8 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
             reason = f"{reason}: {obs.detail}"
         if verdict != "skipped":
             reason += tries
+        if obs.chain and obs.error in _WHERE:  # the link's own host may be fine
+            reason += f" at {obs.final_url}"
         return LinkResult(url, verdict, reason, obs.status)
     status = obs.status or 0
     if not (200 <= status < 400 or status in settings.accept):

@@ -496,6 +496,22 @@ def test_per_host_holds_whatever_the_spelling_of_an_idn_host() -> None:
     assert sorted(set(transport.paths)) == [f"/caf%C3%A9/{n}" for n in range(3)]  # as written
 
 
+def test_a_failure_after_a_redirect_names_where_it_happened() -> None:
+    # The link's own host answers; the one it redirects to does not exist. "host not found" alone
+    # would send the editor looking at a host that is fine.
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "moved.invalid":
+            return httpx.Response(301, headers={"Location": "https://gone.invalid/a"})
+        try:
+            raise socket.gaierror(socket.EAI_NONAME, "lookup failed")
+        except socket.gaierror as err:
+            raise httpx.ConnectError("lookup failed", request=request) from err
+
+    url = "https://moved.invalid/a"
+    result = check_links([url], FAST, transport=_mock(handler))[url]
+    assert (result.verdict, result.reason) == ("broken", "host not found at https://gone.invalid/a")
+
+
 def test_https_to_http_redirect_is_not_followed() -> None:
     seen: list[str] = []
 
