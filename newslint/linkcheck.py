@@ -9,11 +9,15 @@ Manners, because link checkers are judged by false alarms and by how they treat 
 
 - a global limit (`concurrency`) and a per-host limit (`per-host`) on requests in flight;
 - HEAD first; GET (streamed, the body is never read) when HEAD answers with an error status, since
-  servers that mishandle HEAD answer 405, 403, 501 but also 404, 400 or 500;
+  servers that mishandle HEAD answer 405, 403, 501 but also 404, 400 or 500, or when the connection
+  breaks on HEAD (dropped, or a body sent with the answer that the next request then reads);
 - redirects followed by hand, at most 10 hops, http -> https allowed, never to another scheme;
 - retries with exponential backoff and jitter for timeouts, connection errors, 5xx and 429; a 429
   pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer
-  than `max-wait` is not retried at all but reported as rate limited;
+  than `max-wait` is not retried at all but reported as rate limited; a host's pauses add up to at
+  most `max-wait` over the run, after which its 429s are reported without retry (bounded time);
+- a host that is not there (no such name, connection refused, a bad certificate) is asked once:
+  that answer, retries included, stands for its other links in the run;
 - a User-Agent naming newslint; no cookies kept, no credentials sent (user:password in a URL is
   dropped), no body stored; only http and https; `--no-private` refuses private addresses.
 
@@ -73,6 +77,7 @@ class Observation:
     bot_wall: bool = False
     tries: int = 1
     checked_at: float = 0.0
+    timeout: float | None = None  # the timeout a `timeout` error was seen with
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -109,7 +114,7 @@ class LinkSettings:
     per_host: int = 4
     retries: int = 2
     backoff: float = 0.5  # first retry waits about this long, then twice as long each time
-    max_wait: float = 30.0  # cap on one backoff; a longer Retry-After is not waited for
+    max_wait: float = 30.0  # cap on one backoff, and on a host's 429 pauses in all
     max_redirects: int = 10
     accept: frozenset[int] = frozenset({200, 206})
     exclude: tuple[re.Pattern[str], ...] = ()
@@ -260,7 +265,9 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
     "dns": ("broken", "host not found"),
     "dns-temporary": ("warning", "host name lookup failed"),
     "timeout": ("warning", "timed out"),
-    "refused": ("warning", "connection refused"),
+    # Nothing listens where the link points, still so after the retries: the site is not there,
+    # as with a host that does not resolve (a dropped or stalled connection is only doubtful).
+    "refused": ("broken", "connection refused"),
     "dropped": ("warning", "connection dropped without a response"),
     "connect": ("warning", "connection failed"),
     "tls": ("warning", "TLS error"),
@@ -274,18 +281,24 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
 }
 
 
+# Errors of the host a redirect led to (the others are about the redirect itself).
+_WHERE = frozenset({"dns", "dns-temporary", "timeout", "refused", "dropped", "connect", "tls"})
+
+
 def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -> LinkResult:
     """Turn an observation into a verdict with the current settings (`accept` in particular)."""
     url = url or obs.url
     tries = f" after {obs.tries} tries" if obs.tries > 1 else ""
     if obs.error is not None:
         verdict, reason = _ERRORS.get(obs.error, _ERRORS["error"])
-        if obs.error == "timeout":
-            reason = f"timed out ({settings.timeout:g} s)"
+        if obs.error == "timeout":  # with the timeout it was seen with (it may be cached)
+            reason = f"timed out ({obs.timeout or settings.timeout:g} s)"
         elif obs.detail and obs.error in ("connect", "tls", "error", "scheme"):
             reason = f"{reason}: {obs.detail}"
-        if verdict == "warning":
+        if verdict != "skipped":
             reason += tries
+        if obs.chain and obs.error in _WHERE:  # the link's own host may be fine
+            reason += f" at {obs.final_url}"
         return LinkResult(url, verdict, reason, obs.status)
     status = obs.status or 0
     if not (200 <= status < 400 or status in settings.accept):
@@ -371,8 +384,10 @@ class LinkCache:
             obs = Observation.from_json(raw)
         except (TypeError, ValueError):
             return None
-        if now - obs.checked_at > _ttl(obs, settings):
+        if not _fresh(now - obs.checked_at, _ttl(obs, settings)):
             return None
+        if obs.error == "timeout" and (obs.timeout or 0.0) < settings.timeout:
+            return None  # a timeout seen with a shorter timeout says nothing about this one
         return obs
 
     def put(self, key: str, obs: Observation) -> None:
@@ -396,7 +411,7 @@ class LinkCache:
             entries = {
                 k: v
                 for k, v in entries.items()
-                if isinstance(v, dict) and now - float(v.get("checked_at", 0)) <= keep
+                if isinstance(v, dict) and _fresh(now - float(v.get("checked_at", 0)), keep)
             }
             temp = self.folder / f".links.{os.getpid()}.tmp"
             temp.write_text(json.dumps({"version": CACHE_VERSION, "entries": entries}))
@@ -404,6 +419,16 @@ class LinkCache:
         except OSError as err:  # a read-only checkout still gets its results
             print(f"newslint: warning: cannot write the link cache: {err}", file=sys.stderr)
         self._new.clear()
+
+
+# How far in the future an entry's check time may be (another machine's clock sharing the cache).
+_CLOCK_SKEW = 60.0
+
+
+def _fresh(age: float, ttl: float) -> bool:
+    """An entry `age` seconds old is usable. One checked "in the future" (written while the clock
+    was wrong) is not: it would otherwise count as fresh until then, perhaps for years."""
+    return -_CLOCK_SKEW <= age <= ttl
 
 
 def _ttl(obs: Observation, settings: LinkSettings) -> float:

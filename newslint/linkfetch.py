@@ -13,7 +13,7 @@ import random
 import socket
 import time
 from collections.abc import Coroutine, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -51,6 +51,11 @@ class _Outcome:
     error: str | None = None
     detail: str = ""
     retryable: bool = False
+    tries: int = 0  # for a host's known failure: the tries it took (0: this request's own)
+
+
+# Failures that are the host's answer for every URL on it (an origin: scheme, host and port).
+_HOST_FAILURES = frozenset({"dns", "refused", "tls"})
 
 
 def _failure(err: BaseException) -> _Outcome:
@@ -120,6 +125,10 @@ class _Checker:
         self.done = done
         self.failures = 0
         self.hosts: dict[str, _Host] = {}
+        # Seconds each host was paused for its 429s (kept when its `_Host` is released).
+        self.paused: dict[str, float] = {}
+        # Origins found not there (see `_HOST_FAILURES`): their other URLs are not requested.
+        self.down: dict[str, _Outcome] = {}
         self.slots = asyncio.Semaphore(settings.concurrency)
         self.random = random.Random()
 
@@ -206,12 +215,28 @@ class _Checker:
 
         while True:
             outcome = await self.request(method, current)
+            if outcome.error == "dropped" and method == "HEAD":
+                # HEAD mishandled, as by a 405: dropped (some firewalls), or answered with a body
+                # that the next request on the connection then read as its own answer. Asked
+                # again at once the way a browser asks, on a new connection; not a retry.
+                method = "GET"
+                continue
             if outcome.error is not None:
+                if outcome.tries:  # the host's failure, found for another URL
+                    tries = outcome.tries
+                elif outcome.error in _HOST_FAILURES and not (
+                    outcome.retryable and tries <= settings.retries
+                ):
+                    self.down.setdefault(
+                        _origin(current), replace(outcome, retryable=False, tries=tries)
+                    )
                 if outcome.retryable and tries <= settings.retries:
                     await self.sleep(self.backoff(tries))
                     tries += 1
                     method = "GET"  # some servers and firewalls drop or stall HEAD requests
                     continue
+                if outcome.error == "timeout":
+                    return done(outcome, timeout=settings.timeout)
                 return done(outcome)
             status = outcome.status or 0
             headers = outcome.headers
@@ -249,9 +274,8 @@ class _Checker:
                     return done(outcome, retry_after=retry_after)
                 delay = retry_after if retry_after is not None else self.backoff(tries)
                 if status == 429:  # the whole host asked us to slow down, not one URL
-                    host = self.host(current)
-                    loop_now = asyncio.get_running_loop().time()
-                    host.not_before = max(host.not_before, loop_now + delay)
+                    if not self.pause(current, delay):
+                        return done(outcome, retry_after=retry_after)
                 else:
                     await self.sleep(delay)
                 tries += 1
@@ -262,12 +286,34 @@ class _Checker:
                 bot_wall=bot_wall,
             )
 
+    def pause(self, url: str, delay: float) -> bool:
+        """Pause `url`'s host for `delay` seconds (a 429), unless that would make the host's
+        pauses add up to more than `max-wait`: then False, and the 429 is the answer.
+
+        Every 429 pauses the host again, so without a cap on the sum a host that keeps answering
+        429 would hold the run for links x retries x Retry-After. Pauses that overlap (workers
+        told to wait at the same moment) count once: only what a pause adds to the one pending.
+        """
+        host = self.host(url)
+        name = _hostname(url)
+        now = asyncio.get_running_loop().time()
+        added = max(0.0, now + delay - max(host.not_before, now))
+        paused = self.paused.get(name, 0.0) + added
+        if paused > self.settings.max_wait:
+            return False
+        self.paused[name] = paused
+        host.not_before = max(host.not_before, now + delay)
+        return True
+
     def backoff(self, tries: int) -> float:
         """Exponential backoff with jitter: about backoff, 2x, 4x ... capped at max-wait."""
         base = min(self.settings.max_wait, self.settings.backoff * 2 ** (tries - 1))
         return base * self.random.uniform(0.5, 1.0)
 
     async def request(self, method: str, url: str) -> _Outcome:
+        down = self.down.get(_origin(url))
+        if down is not None:
+            return down
         host = self.host(url)
         host.active += 1
         try:
@@ -309,7 +355,24 @@ class _Checker:
 
 
 def _hostname(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    """The host as it is sent (IDNA ASCII form, lower case): `bücher.de` and `xn--bcher-kva.de`
+    are one host for the per-host limit and for what one host's answers say about another URL."""
+    name = (urlsplit(url).hostname or "").lower()
+    if name.isascii():
+        return name
+    import idna  # httpx's own dependency, the IDNA 2008 rules it sends hosts with
+
+    try:
+        return idna.encode(name, uts46=True).decode("ascii")
+    except idna.IDNAError:
+        return name  # httpx refuses it too: the request fails as invalid
+
+
+def _origin(url: str) -> str:
+    """`scheme://host:port`: where a connection goes (a TLS error is one port's, not the host's)."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    return f"{parts.scheme.lower()}://{_hostname(url)}:{port}"
 
 
 def _not_global(address: str) -> bool:

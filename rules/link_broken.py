@@ -4,7 +4,8 @@
 With `newslint check --check-links` (or `[links] check = true`), fetches every http(s) link of the
 linted articles once and reports each place a failing URL is written:
 
-- error: the page is gone (404, 410) or the host does not exist;
+- error: the page is gone (404, 410), the host does not exist, or nothing answers at its
+  address (connection refused, after the retries);
 - warning, with the reason: a login is needed (401), the request was blocked, possibly by a bot
   wall (403), rate limited (429), a server error (5xx), a timeout or a dropped connection after the
   retries, too many redirects, or a redirect of a deep link to the site's home page (the usual way

@@ -128,6 +128,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(429, {"Retry-After": "0"})
         elif path == "/rate-limited-once":
             self._send(429, {"Retry-After": "1"}) if nth == 1 else self._send(200)
+        elif path.startswith("/rate-limited-always/"):
+            self._send(429, {"Retry-After": "0.2"})
         elif path == "/rate-limited-long":
             self._send(429, {"Retry-After": "3600"})
         elif path == "/error":
@@ -150,6 +152,28 @@ class _Handler(BaseHTTPRequestHandler):
                 self.close_connection = True
             else:
                 self._send(200)
+        elif path == "/head-with-body":  # a HEAD answered with a body, against RFC 9110
+            self.send_response(200)
+            self.send_header("Content-Length", "6")
+            self.end_headers()
+            self.wfile.write(b"a page")
+        elif path in ("/endless", "/drip-body"):  # HEAD refused, so the checker must GET
+            if method == "HEAD":
+                self._send(405)
+                return
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"x" * 65_536 if path == "/endless" else b"x"
+            try:  # until the client hangs up (or 30 s for a drip), never a last chunk
+                for _ in range(10_000 if path == "/endless" else 300):
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    self.wfile.flush()
+                    if path == "/drip-body":
+                        time.sleep(0.1)
+            except OSError:
+                pass
+            self.close_connection = True
         elif path == "/set-cookie":
             self._send(302, {"Location": "/echo", "Set-Cookie": "session=secret; Path=/"})
         else:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import signal
 import socket
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -118,19 +121,68 @@ def test_head_refused_is_asked_again_with_get(fresh: LinkServer) -> None:
     assert fresh.counts[("GET", "/head-refused")] == 1
 
 
+def test_a_body_is_never_read(fresh: LinkServer) -> None:
+    # A GET's answer counts from its status line and headers: an endless body, or one dripping a
+    # byte every 0.1 s (which a 0.3 s timeout would cut if it were read), changes nothing.
+    urls = [fresh.url("/endless"), fresh.url("/drip-body")]
+    results = check_links(urls, FAST)
+    assert [(r.verdict, r.reason) for r in results.values()] == [("ok", "")] * 2
+    assert [fresh.counts[("GET", path)] for path in ("/endless", "/drip-body")] == [1, 1]
+
+
 def test_a_request_that_failed_is_retried_with_get(fresh: LinkServer) -> None:
     results = check_links([fresh.url("/drop-head"), fresh.url("/drop")], FAST, sleep=Waits())
     assert [r.verdict for r in results.values()] == ["ok", "warning"]
-    assert [fresh.counts[(m, "/drop")] for m in ("HEAD", "GET")] == [1, 1]
+    # HEAD dropped: GET at once (HEAD mishandled); GET dropped: one retry.
+    assert [fresh.counts[(m, "/drop")] for m in ("HEAD", "GET")] == [1, 2]
 
 
-def test_connection_refused_is_a_warning() -> None:
+def test_a_head_that_breaks_the_connection_is_asked_again_with_get(fresh: LinkServer) -> None:
+    # Without retries too: a server (or firewall) that drops HEAD, or answers it with a body that
+    # the next request on the connection then reads as its answer, mishandles HEAD as one that
+    # answers 405 does. Neither is a broken link.
+    urls = [fresh.url("/drop-head"), fresh.url("/head-with-body"), fresh.url("/ok")]
+    results = check_links(urls, replace(FAST, retries=0, per_host=1))
+    assert [(r.verdict, r.reason) for r in results.values()] == [("ok", "")] * 3
+    assert fresh.counts[("GET", "/drop-head")] == 1
+
+
+def test_connection_refused_is_an_error() -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     url = f"http://127.0.0.1:{port}/x"
     result = check_links([url], FAST, sleep=Waits())[url]
-    assert (result.verdict, result.reason) == ("warning", "connection refused after 2 tries")
+    assert (result.verdict, result.reason) == ("broken", "connection refused after 2 tries")
+
+
+def test_a_host_that_is_not_there_is_asked_once_for_all_its_links() -> None:
+    # Refused, not resolving, a bad certificate: that is the host's answer for every link to it.
+    # Asking again (with retries and backoff) for each of its links only makes the run longer.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    urls = [f"http://127.0.0.1:{port}/{n}" for n in range(5)]
+    waits = Waits()
+    results = check_links(urls, replace(FAST, per_host=1), sleep=waits)
+    assert {(r.verdict, r.reason) for r in results.values()} == {
+        ("broken", "connection refused after 2 tries")
+    }
+    assert len(waits.seconds) == 1  # the first link's retry; the others asked nobody
+
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        try:
+            raise socket.gaierror(socket.EAI_NONAME, "lookup failed")
+        except socket.gaierror as err:
+            raise httpx.ConnectError("lookup failed", request=request) from err
+
+    urls = [f"https://gone.invalid/{n}" for n in range(3)] + ["https://other.invalid/x"]
+    results = check_links(urls, replace(FAST, per_host=1), transport=_mock(handler))
+    assert {r.reason for r in results.values()} == {"host not found"}
+    assert asked == ["https://gone.invalid/0", "https://other.invalid/x"]
 
 
 def test_retry_after_pauses_the_host_then_succeeds(fresh: LinkServer) -> None:
@@ -147,6 +199,20 @@ def test_retry_after_longer_than_max_wait_is_not_retried(fresh: LinkServer) -> N
     check_links([fresh.url("/rate-limited-long")], FAST, sleep=waits)
     assert fresh.hits("/rate-limited-long") == 1
     assert waits.seconds == []
+
+
+def test_a_host_is_paused_for_at_most_max_wait_in_all(fresh: LinkServer) -> None:
+    # Each 429 pauses the host again; without a cap on the sum, a host that keeps answering 429
+    # would hold the run for (links x retries x Retry-After). Here the pauses may add up to 0.5 s:
+    # the first link's two pauses (0.4 s) fit, a third would not, so the other links get one try.
+    urls = [fresh.url(f"/rate-limited-always/{n}") for n in range(6)]
+    settings = replace(FAST, retries=2, per_host=1, max_wait=0.5)
+    results = check_links(urls, settings)
+    assert [fresh.hits(f"/rate-limited-always/{n}") for n in range(6)] == [3, 1, 1, 1, 1, 1]
+    assert [r.reason for r in results.values()] == [
+        "rate limited (429) after 3 tries",
+        *["rate limited (429)"] * 5,
+    ]
 
 
 def test_backoff_grows_and_has_jitter(fresh: LinkServer) -> None:
@@ -276,6 +342,43 @@ def test_failures_expire_sooner_than_successes(fresh: LinkServer, tmp_path: Path
     assert fresh.counts[("HEAD", "/missing")] == 2
 
 
+def test_an_entry_from_the_future_is_not_trusted(fresh: LinkServer, tmp_path: Path) -> None:
+    # Written while the clock was years ahead: "checked in the future" must not mean "fresh until
+    # then", or a failure (or a success) would be cached for years.
+    url = fresh.url("/missing")
+    later = time.time() + 5 * 365 * 86_400
+    entry = {"url": request_key(url), "status": 200, "checked_at": later}
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "links.json").write_text(
+        json.dumps({"version": 1, "entries": {request_key(url): entry}})
+    )
+    settings = replace(FAST, use_cache=True, cache_dir=tmp_path)
+    result = check_links([url], settings)[url]
+    assert (result.verdict, result.cached, fresh.counts[("HEAD", "/missing")]) == (
+        "broken",
+        False,
+        1,
+    )
+    stored = json.loads((tmp_path / "links" / "links.json").read_text())["entries"]
+    assert stored[request_key(url)]["checked_at"] < later
+
+
+def test_a_timeout_is_checked_again_with_a_longer_timeout(
+    fresh: LinkServer, tmp_path: Path
+) -> None:
+    # /slow answers after 1 s. A timeout seen with 0.3 s says nothing about 5 s: asking again,
+    # rather than reporting "timed out (5 s)" from the cache, which was never observed.
+    settings = replace(FAST, retries=0, use_cache=True, cache_dir=tmp_path)
+    url = fresh.url("/slow")
+    first = check_links([url], settings)[url]
+    assert (first.verdict, first.reason) == ("warning", "timed out (0.3 s)")
+    again = check_links([url], replace(settings, timeout=0.2))[url]
+    assert (again.reason, again.cached) == ("timed out (0.3 s)", True)
+    longer = check_links([url], replace(settings, timeout=5.0))[url]
+    assert (longer.verdict, longer.cached) == ("ok", False)
+    assert fresh.hits("/slow") == 2
+
+
 def test_no_cache_neither_reads_nor_writes(fresh: LinkServer, tmp_path: Path) -> None:
     settings = replace(FAST, use_cache=False, cache_dir=tmp_path)
     check_links([fresh.url("/ok")], settings)
@@ -362,6 +465,51 @@ def test_dns_failure(errno: int, verdict: str, reason: str) -> None:
     url = "https://no-such-host.invalid/a"
     result = check_links([url], FAST, transport=_mock(handler), sleep=Waits())[url]
     assert (result.verdict, result.reason) == (verdict, reason)
+
+
+class _InFlight(httpx.AsyncBaseTransport):
+    """Answers 200 after a moment, counting the requests in flight per host as sent."""
+
+    def __init__(self) -> None:
+        self.now: dict[str, int] = {}
+        self.peak: dict[str, int] = {}
+        self.paths: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.raw_host.decode()  # the ASCII form, as sent
+        self.paths.append(request.url.raw_path.decode())
+        self.now[host] = self.now.get(host, 0) + 1
+        self.peak[host] = max(self.peak.get(host, 0), self.now[host])
+        await asyncio.sleep(0.01)
+        self.now[host] -= 1
+        return httpx.Response(200)
+
+
+def test_per_host_holds_whatever_the_spelling_of_an_idn_host() -> None:
+    # One host written in Unicode and in its ASCII form (what is sent either way): one host.
+    transport = _InFlight()
+    urls = [f"https://{host}/caf%C3%A9/{n}" for n in range(3) for host in ("bücher.invalid",
+            "XN--BCHER-KVA.invalid")]  # fmt: skip
+    results = check_links(urls, replace(FAST, per_host=1), transport=transport)
+    assert {r.verdict for r in results.values()} == {"ok"}
+    assert transport.peak == {"xn--bcher-kva.invalid": 1}
+    assert sorted(set(transport.paths)) == [f"/caf%C3%A9/{n}" for n in range(3)]  # as written
+
+
+def test_a_failure_after_a_redirect_names_where_it_happened() -> None:
+    # The link's own host answers; the one it redirects to does not exist. "host not found" alone
+    # would send the editor looking at a host that is fine.
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "moved.invalid":
+            return httpx.Response(301, headers={"Location": "https://gone.invalid/a"})
+        try:
+            raise socket.gaierror(socket.EAI_NONAME, "lookup failed")
+        except socket.gaierror as err:
+            raise httpx.ConnectError("lookup failed", request=request) from err
+
+    url = "https://moved.invalid/a"
+    result = check_links([url], FAST, transport=_mock(handler))[url]
+    assert (result.verdict, result.reason) == ("broken", "host not found at https://gone.invalid/a")
 
 
 def test_https_to_http_redirect_is_not_followed() -> None:
@@ -505,6 +653,43 @@ def test_check_links_on_the_command_line(
     assert json.loads(capsys.readouterr().out) == [] and fresh.total() == requests
     assert main([*argv, "--check-links", "--no-private", "--no-cache"]) == 0  # 127.0.0.1
     assert json.loads(capsys.readouterr().out) == [] and fresh.total() == requests
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or sys.platform == "win32", reason="POSIX")
+def test_ctrl_c_while_checking_stops_cleanly(fresh: LinkServer, tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from newslint.testing import fm
+    from tests.linkserver import PROXY_VARIABLES
+
+    fresh.delay = 30.0  # the request is under way, and stays so, when Ctrl-C comes
+    (tmp_path / "a.md").write_text(fm(body=f"[x]({fresh.url('/ok')})\n"))
+    # Only the link rules: what the other rules find is printed as each file is done.
+    (tmp_path / "newslint.toml").write_text('select = ["LK006"]\n[links]\ntimeout = 60\n')
+    env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES}
+    env["PYTHONPATH"] = str(Path(__file__).parent.parent)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "--check-links", "--no-cache", "a.md"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A shell may start a background child with Ctrl-C ignored; this one must see it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        for _ in range(2000):  # until the server holds the request (at most 20 s)
+            if fresh.in_flight or child.poll() is not None:
+                break
+            time.sleep(0.01)
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert (child.returncode, out, err) == (130, "", "")
+    assert fresh.hits("/ok") == 1
 
 
 def test_a_bad_links_setting_is_a_usage_error(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,6 +70,20 @@ def test_doubtful_failures_are_warnings_with_the_reason(server: LinkServer, tmp_
             "warning",
             "link may be broken: rate limited (429)",
         ),
+    ]
+
+
+def test_a_host_that_is_not_there_is_an_error(server: LinkServer, tmp_path: Path) -> None:
+    # Nothing listens on a port just released; a `.invalid` name never resolves (RFC 6761), so
+    # the lookup fails on this machine without asking any outside server.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    refused, unknown = f"http://127.0.0.1:{port}/a", "https://no-such-host.invalid/a"
+    line = f"[x]({refused}) and [y]({unknown})\n"
+    assert rows(lint_links(tmp_path, {"a.md": fm(body=line)}, {"retries": 1})) == [
+        ("a.md", "LK006", 4, 5, "error", "link is broken: connection refused after 2 tries"),
+        ("a.md", "LK006", 4, line.index(unknown) + 1, "error", "link is broken: host not found"),
     ]
 
 
@@ -154,6 +169,19 @@ def test_what_is_recorded_during_the_walk() -> None:
         ("https://auto.example/p", 6, 60, 82, True),
         ("https://x.example/?a=1&b=2", 7, 51, 81, True),  # written with &amp;: still its span
     ]
+
+
+def test_links_in_code_and_other_schemes_are_not_recorded() -> None:
+    text = fm(
+        body=(
+            "Code `[a](https://code.example/a)` and `https://code.example/b`.\n\n"
+            "```\n[c](https://code.example/c)\n```\n\n"
+            "    [d](https://code.example/d)\n\n"
+            "[tel](tel:+123) [ftp](ftp://files.example/x) [page](page.md) [top](#top)\n"
+        ),
+        title="T",
+    )
+    assert _collected(text) == []
 
 
 def test_nothing_is_recorded_when_links_are_not_checked() -> None:
