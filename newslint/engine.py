@@ -273,10 +273,31 @@ def run_rules(
                     except Exception as err:
                         crashed(ctx, err)
 
+    def emit_fields(fields: list[Any]) -> None:
+        # Each `on_field` with the keys it acts on (`Rule.field_keys`, None: all), so a field is
+        # handed only to the rules that look at its key: most return at once for any other.
+        keyed: list[tuple[Callable[[Context, Any], None], Context, Any]] = []
+        for handler, ctx in handlers["field"]:
+            try:
+                keyed.append((handler, ctx, ctx.rule.field_keys(ctx)))
+            except Exception as err:
+                crashed(ctx, err)
+        for payload in fields:
+            key = payload.key.lower()
+            for handler, ctx, keys in keyed:
+                if keys is not None and key not in keys:
+                    continue
+                try:
+                    handler(ctx, payload)
+                except Exception as err:
+                    crashed(ctx, err)
+                    keyed = [entry for entry in keyed if entry[1] is not ctx]
+
     emit("document_start", doc)
     if doc.front_matter is not None:
         emit("front_matter", doc.front_matter)
-        emit_all("field", doc.fields)
+        if handlers.get("field"):
+            emit_fields(doc.fields)
     if any(handlers.get(event) for event in _NODE_EVENTS.values()):
         try:
             nodes = doc.body_nodes

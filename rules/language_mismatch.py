@@ -39,7 +39,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import script_units
 
-from ._fields import key_in
+from ._fields import key_in, lowered_keys
 
 # The body's opening is sampled: its first 16,000 characters of prose (2,000 words or more).
 _BODY_SAMPLE_CHARS = 16_000
@@ -141,6 +141,11 @@ class LanguageMismatch(Rule):
         self.body_texts: list[str] = []
         self.body_chars = 0
         self.first_text: Span | None = None
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys(ctx.options.fields)
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
