@@ -380,9 +380,13 @@ _SIMPLE_EXCLUDED = re.compile(
 # A plain scalar may not start with an indicator (YAML 1.1, 5.3); the subset is stricter still.
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # Quoted scalars on one line; of the escapes, only \" \\ and \/ (which stand for themselves).
-_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\["\\/])*)"')
+# Possessive (`++`, `*+`): one regex step per run of plain characters, not one per character (a
+# long summary took 12 us to match). A run ends only where the quote closes or at an escape the
+# subset refuses, so giving characters back could never find another closing quote that
+# `_simple_scalar` accepts (tests/test_matter_simple.py checks this against the plain patterns).
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]++|\\["\\/])*+)"')
 _SIMPLE_ESCAPE = re.compile(r"\\(.)")
-_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_SINGLE_QUOTED = re.compile(r"'((?:[^']++|'')*+)'")
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_IMPLICIT = (True, False)
 _STR_TAG = "tag:yaml.org,2002:str"
