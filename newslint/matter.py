@@ -75,13 +75,16 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
     if opener in _OPEN:
         fmt: Format = "yaml" if opener == "---" else "toml"
         delim = _YAML_DELIM if fmt == "yaml" else _TOML_DELIM
-        pos = after_first
-        while pos < len(text):
-            end, nxt = _line_end(text, pos)
-            line = text[pos:end]
-            if line.rstrip(" \t") == opener and delim.match(line):
-                return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
-            pos = nxt
+        # Only a line that starts with the opener can close the block: jump from one occurrence
+        # at a line start to the next rather than walking every line of the front matter.
+        pos = text.find(opener, after_first)
+        while pos >= 0:
+            if pos == after_first or text[pos - 1] in "\r\n":
+                end, nxt = _line_end(text, pos)
+                line = text[pos:end]
+                if line.rstrip(" \t") == opener and delim.match(line):
+                    return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+            pos = text.find(opener, pos + 1)
         return FrontMatterError(
             f"{fmt.upper()} front matter opened with {opener!r} is never closed",
             Span(start, first_end),
