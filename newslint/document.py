@@ -8,6 +8,7 @@ rule can report them and `newslint fix` can write them back untouched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -202,9 +203,15 @@ class Document:
         """The article's complete opening sentences within `max_chars` ("" when there are none)."""
         from newslint.textutil import lead_from_paragraphs
 
-        return lead_from_paragraphs(self.prose_paragraphs(), max_chars)
+        # The lead is almost always in the first paragraph or two: walk them lazily rather than
+        # turning the whole body into prose first.
+        return lead_from_paragraphs(self.iter_prose_paragraphs(), max_chars)
 
     def prose_paragraphs(self) -> list[str]:
+        """Reader-visible paragraph texts, in order (see `iter_prose_paragraphs`)."""
+        return list(self.iter_prose_paragraphs())
+
+    def iter_prose_paragraphs(self) -> Iterator[str]:
         """Reader-visible paragraph texts, in order, skipping blank ones and the source line.
 
         Inline code spans count as text here, as written (the reader sees `make check` in the
@@ -216,7 +223,6 @@ class Document:
 
         nodes = self.body_nodes
         text = self.text
-        out = []
         for index, node in enumerate(nodes):
             if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
                 continue
@@ -244,8 +250,7 @@ class Document:
                 last_end = inner.span.end
             plain = collapse_spaces("".join(parts))
             if plain:
-                out.append(plain)
-        return out
+                yield plain
 
 
 def _code_span_text(source: str) -> str:

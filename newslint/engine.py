@@ -229,6 +229,20 @@ def _plan(classes: tuple[type[Rule], ...]) -> dict[str, tuple[tuple[int, str], .
     return found
 
 
+_COLLECTORS: dict[tuple[type[Rule], ...], tuple[int, ...]] = {}
+
+
+def _collectors(classes: tuple[type[Rule], ...]) -> tuple[int, ...]:
+    """Indexes of the rules that define `collect`: the base one returns None, so the others are
+    not asked (most rules collect nothing)."""
+    found = _COLLECTORS.get(classes)
+    if found is None:
+        found = _COLLECTORS[classes] = tuple(
+            index for index, rule in enumerate(classes) if rule.collect is not Rule.collect
+        )
+    return found
+
+
 Handler = tuple[Callable[[Context, Any], None], Context]
 
 
@@ -242,7 +256,8 @@ def run_rules(
     contexts = [
         Context(active.rule, doc, active.options, active.severity, config, sink) for active in rules
     ]
-    plan = _plan(tuple(active.rule for active in rules))
+    plan_key = tuple(active.rule for active in rules)
+    plan = _plan(plan_key)
     handlers: dict[str, list[Handler]] = {
         event: [(getattr(instances[i], method), contexts[i]) for i, method in pairs]
         for event, pairs in plan.items()
@@ -273,10 +288,31 @@ def run_rules(
                     except Exception as err:
                         crashed(ctx, err)
 
+    def emit_fields(fields: list[Any]) -> None:
+        # Each `on_field` with the keys it acts on (`Rule.field_keys`, None: all), so a field is
+        # handed only to the rules that look at its key: most return at once for any other.
+        keyed: list[tuple[Callable[[Context, Any], None], Context, Any]] = []
+        for handler, ctx in handlers["field"]:
+            try:
+                keyed.append((handler, ctx, ctx.rule.field_keys(ctx)))
+            except Exception as err:
+                crashed(ctx, err)
+        for payload in fields:
+            key = payload.key.lower()
+            for handler, ctx, keys in keyed:
+                if keys is not None and key not in keys:
+                    continue
+                try:
+                    handler(ctx, payload)
+                except Exception as err:
+                    crashed(ctx, err)
+                    keyed = [entry for entry in keyed if entry[1] is not ctx]
+
     emit("document_start", doc)
     if doc.front_matter is not None:
         emit("front_matter", doc.front_matter)
-        emit_all("field", doc.fields)
+        if handlers.get("field"):
+            emit_fields(doc.fields)
     if any(handlers.get(event) for event in _NODE_EVENTS.values()):
         try:
             nodes = doc.body_nodes
@@ -293,9 +329,10 @@ def run_rules(
         emit_all("line", doc.iter_lines())
     emit("document_end", doc)
     collected: dict[str, Collected] = {}
-    for index, (instance, ctx) in enumerate(zip(instances, contexts, strict=True)):
+    for index in _collectors(plan_key):
         if index in broken:
             continue
+        instance, ctx = instances[index], contexts[index]
         try:
             data = instance.collect()
         except Exception as err:

@@ -150,8 +150,15 @@ def parse_body(
     code_block_depth = 0
     html_block_depth = 0
 
-    def span_of(rng: dict[str, int]) -> Span:
-        return Span(offset + to_char(rng["start"]), offset + to_char(rng["end"]))
+    if to_char.ascii:  # byte offsets are character offsets: no mapping call per event
+
+        def span_of(rng: dict[str, int]) -> Span:
+            return Span(offset + rng["start"], offset + rng["end"])
+
+    else:
+
+        def span_of(rng: dict[str, int]) -> Span:
+            return Span(offset + to_char(rng["start"]), offset + to_char(rng["end"]))
 
     def flush() -> None:
         if text_run:

@@ -75,13 +75,16 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
     if opener in _OPEN:
         fmt: Format = "yaml" if opener == "---" else "toml"
         delim = _YAML_DELIM if fmt == "yaml" else _TOML_DELIM
-        pos = after_first
-        while pos < len(text):
-            end, nxt = _line_end(text, pos)
-            line = text[pos:end]
-            if line.rstrip(" \t") == opener and delim.match(line):
-                return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
-            pos = nxt
+        # Only a line that starts with the opener can close the block: jump from one occurrence
+        # at a line start to the next rather than walking every line of the front matter.
+        pos = text.find(opener, after_first)
+        while pos >= 0:
+            if pos == after_first or text[pos - 1] in "\r\n":
+                end, nxt = _line_end(text, pos)
+                line = text[pos:end]
+                if line.rstrip(" \t") == opener and delim.match(line):
+                    return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+            pos = text.find(opener, pos + 1)
         return FrontMatterError(
             f"{fmt.upper()} front matter opened with {opener!r} is never closed",
             Span(start, first_end),
@@ -380,9 +383,13 @@ _SIMPLE_EXCLUDED = re.compile(
 # A plain scalar may not start with an indicator (YAML 1.1, 5.3); the subset is stricter still.
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # Quoted scalars on one line; of the escapes, only \" \\ and \/ (which stand for themselves).
-_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\["\\/])*)"')
+# Possessive (`++`, `*+`): one regex step per run of plain characters, not one per character (a
+# long summary took 12 us to match). A run ends only where the quote closes or at an escape the
+# subset refuses, so giving characters back could never find another closing quote that
+# `_simple_scalar` accepts (tests/test_matter_simple.py checks this against the plain patterns).
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]++|\\["\\/])*+)"')
 _SIMPLE_ESCAPE = re.compile(r"\\(.)")
-_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_SINGLE_QUOTED = re.compile(r"'((?:[^']++|'')*+)'")
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_IMPLICIT = (True, False)
 _STR_TAG = "tag:yaml.org,2002:str"

@@ -194,6 +194,8 @@ class Schema:
 
     specs: dict[str, Spec]
     allowed: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    # `_key()`, worked out once: a schema is built once per combination and asked per document.
+    _model_key: tuple[Any, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def spec(self, key: str) -> Spec | None:
         return self.specs.get(key.lower())
@@ -261,6 +263,11 @@ class Schema:
         return _exact(spec.kind, value)
 
     def _key(self) -> tuple[Any, ...]:
+        if self._model_key is None:
+            self._model_key = self._compute_key()
+        return self._model_key
+
+    def _compute_key(self) -> tuple[Any, ...]:
         return (
             tuple(sorted((k, s.kind, s.owner is not None) for k, s in self.specs.items())),
             tuple(sorted(self.allowed.items())),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 # ------------------------------------------------------------------------------ lazy regexes
@@ -77,7 +78,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     (`e.g. in`, `et al. found`, `rose... and`): a sentence never starts with one. A closing
     guillemet set off by a space (`gagné. » Puis`) stays with the sentence it closes.
     """
-    out: list[tuple[int, int]] = []
+    return list(iter_sentence_spans(text))
+
+
+def iter_sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """`sentence_spans`, one at a time: a caller that needs only the opening sentences (the lead)
+    stops early. Each span is final when it is yielded (no later one changes it)."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
@@ -94,11 +100,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 end = lone.end()
         if end < len(text) and text[end].islower() and text[match.start() - 1] in ".!?":
             continue  # `e.g. in`, `a.m. on`: cased scripts start a sentence with a capital
-        out.append(_strip_span(text, start, end))
+        yield _strip_span(text, start, end)
         start = end
     if text[start:].strip():
-        out.append(_strip_span(text, start, len(text)))
-    return out
+        yield _strip_span(text, start, len(text))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -188,7 +193,7 @@ def collapse_spaces(text: str) -> str:
     return _BREAKING_SPACE.sub(" ", text).strip(" ")
 
 
-def lead_from_paragraphs(paragraphs: list[str], max_chars: int) -> str:
+def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
     """Whole, complete opening sentences of the first paragraph that has one, within `max_chars`
     (a third of it for mostly CJK text, see `length_limit`).
 
@@ -200,9 +205,10 @@ def lead_from_paragraphs(paragraphs: list[str], max_chars: int) -> str:
     """
     for paragraph in paragraphs:
         lead = ""
-        spans = sentence_spans(paragraph)
-        first = spans[0][0] if spans else 0
-        for start, end in spans:
+        first = -1
+        for start, end in iter_sentence_spans(paragraph):
+            if first < 0:
+                first = start
             # A shortcode call (`{{< ref "x" >}}`, `{{% note %}}`) is rendered in the body but
             # shown literally in a front-matter summary: its sentence ends the lead.
             if not complete(paragraph[start:end]) or "{{" in paragraph[start:end]:

@@ -22,7 +22,7 @@ from newslint.linkuse import LinkUse
 from newslint.rule import Context
 from newslint.spans import Span
 
-from ._fields import key_in
+from ._fields import key_in, lowered_keys
 from ._links import destination, is_web_url, last_body_line, source_field_name
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
@@ -40,6 +40,11 @@ class CheckedLinks(Rule):
         self._field_uses: list[LinkUse] = []
         self._body: list[tuple[Link, LinkUse]] = []
         self._uses: list[LinkUse] = []
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys((source_field_name(ctx),))
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not links_checked(ctx):

@@ -48,7 +48,16 @@ def source_link(doc: Document, field_name: str = "source") -> tuple[str, Span] |
 
 def is_section_page(doc: Document) -> bool:
     """A list page (`_index.md`, `_index.en.md`): no article, so no duplicate of one."""
-    return PurePath(doc.path).name.split(".")[0] == "_index"
+    return file_name(doc.path).split(".")[0] == "_index"
+
+
+def file_name(path: str) -> str:
+    """`PurePath(path).name`, without building a path object for every document: on POSIX the
+    last part between slashes, unless that is empty or `.` (which the path object drops)."""
+    name = path.rpartition("/")[2]
+    if name and name != "." and os.sep == "/":
+        return name
+    return PurePath(path).name
 
 
 def normalise_url(url: str) -> str | None:
@@ -122,7 +131,8 @@ def normalise_title(title: str) -> str:
     plain, spacing and case ignored. Other punctuation counts (`Budget passes?` is another title).
     """
     text = unicodedata.normalize("NFKC", html.unescape(title)).translate(_QUOTES)
-    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    if not text.isascii():  # no ASCII character is a format character (Cf)
+        text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     return " ".join(text.split()).casefold()
 
 

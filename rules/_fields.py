@@ -12,12 +12,17 @@ from newslint.fixes import Edit
 def key_in(key: str, names: tuple[str, ...]) -> bool:
     """Whether the front-matter `key` is one of `names`, compared without case: Hugo lowercases
     front-matter keys, so `Title:` is the title and `Source:` the source."""
+    return key.lower() in lowered_keys(names)
+
+
+def lowered_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """`names` lower-cased, as `key_in` compares them (a rule's `field_keys`)."""
     lowered = _LOWERED.get(names)
     if lowered is None:
         if len(_LOWERED) > 256:
             _LOWERED.clear()
         lowered = _LOWERED[names] = frozenset(name.lower() for name in names)
-    return key.lower() in lowered
+    return lowered
 
 
 # Rules ask with the same few option tuples for every field of every document.

@@ -37,7 +37,7 @@ from newslint.events import Field
 from newslint.rule import Context
 from newslint.textutil import html_entities
 
-from ._fields import key_in
+from ._fields import key_in, lowered_keys
 from ._text import TEXT_FIELDS, FieldText
 
 # Fields Hugo renders as Markdown, and the characters that would turn into Markdown or HTML
@@ -57,6 +57,11 @@ class HtmlEntity(Rule):
     severity = Severity.WARNING
     messages = {"entity": "{key} shows the HTML entity {entity} literally"}
     Options = Options
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys(ctx.options.fields)
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):

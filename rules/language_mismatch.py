@@ -39,7 +39,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import script_units
 
-from ._fields import key_in
+from ._fields import key_in, lowered_keys
 
 # The body's opening is sampled: its first 16,000 characters of prose (2,000 words or more).
 _BODY_SAMPLE_CHARS = 16_000
@@ -141,11 +141,18 @@ class LanguageMismatch(Rule):
         self.body_texts: list[str] = []
         self.body_chars = 0
         self.first_text: Span | None = None
+        # `_expected(ctx)`: the same for the whole document, asked by each field and at the end.
+        self.expected: tuple[str | None, frozenset[str] | None] | None = None
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys(ctx.options.fields)
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
-        language, expected = _expected(ctx)
+        language, expected = self._expected(ctx)
         if expected is None:
             return
         if "latin" in expected and field.value.isascii():
@@ -153,6 +160,11 @@ class LanguageMismatch(Rule):
         script = mismatch(script_units(field.value), expected, ctx.options)
         if script is not None:
             ctx.report(field.value_span, "field", key=field.key, script=script, language=language)
+
+    def _expected(self, ctx: Context) -> tuple[str | None, frozenset[str] | None]:
+        if self.expected is None:
+            self.expected = _expected(ctx)
+        return self.expected
 
     def on_text(self, ctx: Context, node: Text) -> None:
         if node.in_link:
@@ -168,7 +180,7 @@ class LanguageMismatch(Rule):
         self.body_chars += len(text)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        language, expected = _expected(ctx)
+        language, expected = self._expected(ctx)
         if expected is None or self.first_text is None:
             return
         options = ctx.options

@@ -44,7 +44,7 @@ from newslint.rule import Context, ProjectContext
 from newslint.spans import Span
 
 from ._checked_links import is_source_line, links_checked
-from ._fields import key_in
+from ._fields import key_in, lowered_keys
 from ._links import Destinations, doubled_scheme, is_local_host, source_field_name, split_url
 from ._text import FieldText
 
@@ -96,6 +96,11 @@ class LinkInsecure(Rule):
             ctx.report(link.span, "http", kind=kind)
             return
         self._report(ctx, link.url, Span(dest.start, dest.start + 7), kind, link)
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys((source_field_name(ctx, ctx.options.field),))
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, (source_field_name(ctx, ctx.options.field),)):

@@ -32,7 +32,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import missing_sentence_spaces
 
-from ._fields import key_in
+from ._fields import key_in, lowered_keys
 from ._text import TEXT_FIELDS, FieldText, inside, template_spans
 
 
@@ -50,6 +50,11 @@ class SentenceSpacing(Rule):
 
     def __init__(self) -> None:
         self.templates: list[tuple[int, int]] | None = None
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys(ctx.options.fields)
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):

@@ -49,6 +49,11 @@ class SidebarValue(Rule):
     }
     presets = ("mainroad",)
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return _KEYS
+
     def on_field(self, ctx: Context, field: Field) -> None:
         if field.key.lower() != "sidebar":
             return
@@ -82,3 +87,6 @@ class SidebarValue(Rule):
 
 _RIGHT = "Mainroad draws it on the right"
 _DEFAULT = "Mainroad uses the site's default"
+
+
+_KEYS = frozenset({"sidebar"})

@@ -30,13 +30,13 @@ the site's duplicate-source and link checks have nothing to work with.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
 from newslint.spans import Span
 
+from ._crossfile import is_section_page
 from ._links import find_source_link, last_body_line, source_field_name
 
 
@@ -59,7 +59,7 @@ class SourceLinkMissing(Rule):
     def on_document_end(self, ctx: Context, document: Document) -> None:
         if not document.has_front_matter or document.front_matter_errors:
             return  # not an article, or front-matter-syntax speaks first
-        if PurePath(document.path).name.split(".")[0] == "_index":
+        if is_section_page(document):
             return
         field = source_field_name(ctx, ctx.options.field)
         if find_source_link(document, field) is not None:

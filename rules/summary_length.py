@@ -46,6 +46,11 @@ class SummaryLength(Rule):
     Options = Options
     presets = ("news",)
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return _KEYS
+
     def on_field(self, ctx: Context, field: Field) -> None:
         if field.key.lower() != "summary" or not isinstance(field.value, str):
             return
@@ -58,3 +63,6 @@ class SummaryLength(Rule):
             ctx.report(field.value_span, "long", length=len(text), limit=high)
         elif len(text) < low:
             ctx.report(field.value_span, "short", length=len(text), limit=low)
+
+
+_KEYS = frozenset({"summary"})

@@ -52,6 +52,11 @@ class SummaryTruncated(Rule):
     Options = Options
     presets = ("news",)
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return _KEYS
+
     def on_field(self, ctx: Context, field: Field) -> None:
         if field.key.lower() != "summary" or not isinstance(field.value, str):
             return
@@ -71,3 +76,6 @@ class SummaryTruncated(Rule):
                 "Rewrite the summary from the opening sentences", field.replace_value(better)
             )
         ctx.report(field.value_span, message, ending=ending, fix=fix)
+
+
+_KEYS = frozenset({"summary"})

@@ -35,7 +35,7 @@ from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
 
-from ._fields import key_in
+from ._fields import key_in, lowered_keys
 from ._text import TEXT_FIELDS, FieldText
 
 NBSP = "\u00a0"
@@ -119,6 +119,11 @@ class TextWhitespace(Rule):
         "line-break": "{key} has a line break inside",
     }
     Options = Options
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys(ctx.options.fields)
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):

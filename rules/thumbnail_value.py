@@ -60,6 +60,11 @@ class ThumbnailValue(Rule):
     }
     presets = ("mainroad",)
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return _KEYS
+
     def on_field(self, ctx: Context, field: Field) -> None:
         node = field.node
         if field.key.lower() != "thumbnail" or node.tag in ("str", "null"):
@@ -146,3 +151,6 @@ def _describe(entry: Entry | None, value: Any) -> str:
     if entry is not None:
         return describe(entry.node)
     return f"the number {value}" if isinstance(value, int | float) else "a value"
+
+
+_KEYS = frozenset({"thumbnail"})

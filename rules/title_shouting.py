@@ -144,6 +144,11 @@ class TitleShouting(Rule):
     messages = {"shouting": "title is in capitals"}
     Options = Options
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return _KEYS
+
     def on_field(self, ctx: Context, field: Field) -> None:
         if field.key.lower() != "title" or not isinstance(field.value, str):
             return
@@ -155,3 +160,6 @@ class TitleShouting(Rule):
             cased = sentence_case(field.value, language)
             fix = Fix.display_only("Write the title in sentence case", field.replace_value(cased))
         ctx.report(field.value_span, "shouting", fix=fix)
+
+
+_KEYS = frozenset({"title"})

@@ -36,7 +36,7 @@ from newslint.events import Field, Link
 from newslint.rule import Context
 from newslint.spans import Span
 
-from ._fields import key_in
+from ._fields import key_in, lowered_keys
 from ._links import Destinations, source_field_name, source_offsets
 from ._text import FieldText
 
@@ -169,6 +169,11 @@ class TrackingParams(Rule):
             fix = Fix.safe("Remove the tracking parameters", *edits)
             where = Span(at[start], at[end])
         ctx.report(where, "tracking", names=", ".join(dict.fromkeys(removed)), fix=fix)
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys((source_field_name(ctx, ctx.options.field),))
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, (source_field_name(ctx, ctx.options.field),)):

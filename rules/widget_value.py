@@ -63,6 +63,11 @@ class WidgetValue(Rule):
     }
     presets = ("mainroad",)
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return _KEYS
+
     def on_field(self, ctx: Context, field: Field) -> None:
         node = field.node
         if field.key.lower() != "widgets" or node.kind != "list":
@@ -150,3 +155,6 @@ def _guess(name: str, known: tuple[str, ...]) -> str | None:
     return closest(name.strip(), known) or next(
         iter(difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)), None
     )
+
+
+_KEYS = frozenset({"widgets"})

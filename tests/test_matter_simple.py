@@ -223,3 +223,34 @@ def test_scanner_equals_libyaml_on_every_real_article() -> None:
     # some of the mixed Hugo/Jekyll sample.
     assert answered["bulwark"] == len(_yaml_articles(CORPUS / "bulwark"))
     assert answered["other"] > 0
+
+
+# The quoted-scalar patterns as first written (one regex step per character); the scanner's are
+# possessive, which must read every line the same.
+_PLAIN_DOUBLE = r'"((?:[^"\\]|\\["\\/])*)"'
+_PLAIN_SINGLE = r"'((?:[^']|'')*)'"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="\"'\\/ a#:n", max_size=14))
+@example('"a\\"')
+@example("'it''")
+@example("'it'' ")
+@example("'it''s' ")
+@example('"a\\\\" ')
+def test_possessive_quoted_patterns_read_what_the_plain_ones_read(rest: str) -> None:
+    import re
+
+    plain = (re.compile(_PLAIN_DOUBLE), re.compile(_PLAIN_SINGLE))
+    line = "key: " + rest
+    fast = matter._simple_scalar(line, 5)
+    saved = matter._DOUBLE_QUOTED, matter._SINGLE_QUOTED
+    matter._DOUBLE_QUOTED, matter._SINGLE_QUOTED = plain
+    try:
+        assert matter._simple_scalar(line, 5) == fast
+    finally:
+        matter._DOUBLE_QUOTED, matter._SINGLE_QUOTED = saved
+    # The double-quoted one is the same regex outright: only the maximal run can close.
+    assert [(m.span(), m.groups()) for m in [saved[0].match(line, 5)] if m] == [
+        (m.span(), m.groups()) for m in [plain[0].match(line, 5)] if m
+    ]

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newslint.rules.control_char import ControlChar
 from newslint.testing import Case, assert_case, fm
@@ -71,3 +73,27 @@ def test_nul_bytes_of_a_utf16_file_are_not_reported() -> None:
 
     raw = '\ufeff---\ntitle: "T"\n---\n\nText\x07.\n'.encode("utf-16")
     assert lint_bytes(ControlChar, raw) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(max_codepoint=0xA0) | st.sampled_from("é中\u200b\x85"), max_size=30
+    )
+)
+@example("plain ASCII text\n")
+@example("a\x7fb")
+@example("a\x9fb")
+@example("é\x00")
+def test_the_ascii_pre_filter_finds_what_the_regex_finds(text: str) -> None:
+    from newslint.rules import control_char
+
+    assert control_char.has_control_char(text) == (
+        control_char._CONTROL_CHAR.search(text) is not None
+    )
+
+
+def test_every_ascii_control_character_is_looked_for() -> None:
+    from newslint.rules import control_char
+
+    assert len(control_char._ASCII_CONTROL_CHARS) == 9 + 2 + 18 + 1  # 00-08, 0b, 0c, 0e-1f, 7f

@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm, lint_project
@@ -211,3 +213,18 @@ def test_the_source_line_is_found_as_source_link_missing_finds_it() -> None:
     assert lint_project(DuplicateSource, files) == [
         (B, 8, 13, f"source {wiki} is also cited by {A}")
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="/._\\aéx", max_size=12))
+@example("content/_index.md/")
+@example("content/_index.md/.")
+@example("/")
+@example("")
+def test_file_name_is_the_path_objects_name(path: str) -> None:
+    # `is_section_page` reads the name without a PurePath for each document: the same name.
+    from pathlib import PurePosixPath
+
+    from rules._crossfile import file_name
+
+    assert file_name(path) == PurePosixPath(path).name

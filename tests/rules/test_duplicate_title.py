@@ -101,3 +101,17 @@ def test_a_draft_is_reported_rather_than_the_published_article() -> None:
     assert lint_project(DuplicateTitle, files) == [
         (B, 2, 8, f"title 'Budget passes' is also used by {A}")
     ]
+
+
+def test_no_ascii_character_is_a_format_character() -> None:
+    # `normalise_title` skips its Cf filter for ASCII titles: exact only while this holds.
+    import unicodedata
+
+    assert [c for c in range(128) if unicodedata.category(chr(c)) == "Cf"] == []
+
+
+def test_normalise_title_drops_format_characters() -> None:
+    from rules._crossfile import normalise_title
+
+    assert normalise_title("Budget\u200b passes\u00ad") == "budget passes"
+    assert normalise_title("Budget  Passes") == "budget passes"

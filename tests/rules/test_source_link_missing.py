@@ -118,3 +118,25 @@ def test_the_source_url_is_the_link_target(last_line: str, url: str) -> None:
 
     found = find_source_link(Document.from_text(fm(body=BODY + last_line + "\n"), "a.md"), "source")
     assert found is not None and found.url == url
+
+
+def test_the_source_link_is_worked_out_per_document_and_field() -> None:
+    # Three rules ask `find_source_link` for the same document in a row; the answer is kept for
+    # that document and field only.
+    from newslint.document import Document
+    from newslint.rules._links import find_source_link
+    from newslint.site import Site
+
+    text = '---\nsource: "https://a.example/x"\nlink: "https://b.example/y"\n---\nBody.\n'
+    first = Document.from_text(text, "a.md", Site())
+    found = find_source_link(first, "source")
+    assert found is not None and found.url == "https://a.example/x"
+    assert find_source_link(first, "source") is found
+    other = find_source_link(first, "link")
+    assert other is not None and other.url == "https://b.example/y"
+    second = Document.from_text(text.replace("a.example", "c.example"), "a.md", Site())
+    again = find_source_link(second, "source")
+    assert again is not None and again.url == "https://c.example/x"
+    assert (
+        find_source_link(Document.from_text("---\n---\nBody.\n", "a.md", Site()), "source") is None
+    )

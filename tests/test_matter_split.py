@@ -1,0 +1,61 @@
+"""`matter.split` finds the closing delimiter by jumping between occurrences of the opener; it must
+find exactly what a walk over every line finds (the first line that is the opener, optionally
+followed by spaces or tabs), whatever the line breaks (LF, CRLF, lone CR)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newslint import matter
+from newslint.spans import Span
+
+
+def _walked(text: str, start: int = 0) -> matter.Split | matter.FrontMatterError | None:
+    """The split as first written: every line of the front matter looked at in turn."""
+    first_end, after_first = matter._line_end(text, start)
+    opener = text[start:first_end].rstrip(" \t")
+    if opener not in matter._OPEN:
+        return matter.split(text, start)  # JSON or none: not what changed
+    fmt = "yaml" if opener == "---" else "toml"
+    delim = matter._YAML_DELIM if fmt == "yaml" else matter._TOML_DELIM
+    pos = after_first
+    while pos < len(text):
+        end, nxt = matter._line_end(text, pos)
+        line = text[pos:end]
+        if line.rstrip(" \t") == opener and delim.match(line):
+            return matter.Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+        pos = nxt
+    return matter.FrontMatterError(
+        f"{fmt.upper()} front matter opened with {opener!r} is never closed",
+        Span(start, first_end),
+        "unterminated",
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.sampled_from(["---\n", "+++\n", "---\r\n", "+++\r", "--- \t\n", "---"]),
+    st.lists(
+        st.sampled_from(["-", "---", "+++", "----", "\n", "\r", "\r\n", " ", "\t", "a", "x: 1"])
+    ).map("".join),
+)
+@example("---\n", "a: 1\n---\nbody")
+@example("---\n", "a: ---\n--- \nb")
+@example("+++\n", "a = 1\r+++\rb")
+@example("---\n", "a\r\n---")
+@example("---\n", "")
+def test_split_finds_what_a_walk_over_every_line_finds(opener: str, rest: str) -> None:
+    text = opener + rest
+    assert matter.split(text) == _walked(text)
+
+
+def test_split_agrees_on_every_corpus_article() -> None:
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    paths = sorted(corpus.rglob("*.md"))
+    for path in paths:
+        text = path.read_bytes().decode("utf-8", "replace")
+        start = 1 if text.startswith("\ufeff") else 0
+        assert matter.split(text, start) == _walked(text, start), path
