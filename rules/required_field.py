@@ -36,7 +36,9 @@ from newslint.document import Document
 from newslint.events import Field
 from newslint.rule import Context
 from newslint.spans import Span
+from newslint.textutil import html_entities
 
+from ._encoding import BIDI, ZERO_WIDTH
 from ._fields import insert_field
 
 
@@ -46,11 +48,27 @@ class Options:
     max_chars: int = 300
 
 
+# What a reader cannot see, and the safe fixes of invisible-char and control-char delete: a value
+# made only of these and white space is as empty as "" (and becomes "" once those fixes ran).
+_UNSEEN = dict.fromkeys(
+    map(ord, [*ZERO_WIDTH, *BIDI, *map(chr, range(32)), *map(chr, range(127, 160))])
+)
+
+
 def _empty(value: object) -> bool:
-    return value is None or (
-        isinstance(value, str | list | dict)
-        and not (value.strip() if isinstance(value, str) else value)
-    )
+    if isinstance(value, str):
+        return not _unescaped(value).translate(_UNSEEN).strip()
+    return value is None or (isinstance(value, list | dict) and not value)
+
+
+def _unescaped(value: str) -> str:
+    """`value` with its HTML character references replaced, as html-entity's fix writes it
+    (`&nbsp;` is white space, `&#8203;` invisible)."""
+    pieces, cursor = [], 0
+    for start, end, char in html_entities(value):
+        pieces += [value[cursor:start], char]
+        cursor = end
+    return "".join(pieces) + value[cursor:]
 
 
 class RequiredField(Rule):

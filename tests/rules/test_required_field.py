@@ -21,6 +21,19 @@ CASES = [
         fm(title="", date="2025-02-08", summary="The budget passed."),
         errors=[("empty", 2, 8)],
     ),
+    # Only invisible and control characters: what a reader sees (and what the safe fixes of
+    # invisible-char and control-char leave) is empty.
+    Case(
+        "invisible-only-title",
+        fm(title="\u200b\u00a0\x07\ufeff", date="2025-02-08", summary="The budget passed."),
+        errors=[("empty", 2, 8)],
+    ),
+    # Only entities for white space and invisible characters: empty once html-entity unescaped them.
+    Case(
+        "entity-only-title",
+        fm(title="&nbsp;&#8203;\u00a0", date="2025-02-08", summary="The budget passed."),
+        errors=[("empty", 2, 8)],
+    ),
     Case(
         "empty-summary-fixed-from-lead",
         fm(body=BODY, title="Budget", date="2025-02-08", summary=""),
