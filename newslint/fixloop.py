@@ -317,7 +317,8 @@ def _endings_changed(before: str, after: str) -> bool:
 
 def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
     """Front matter that does not parse is never rewritten, nor anything before it (a BOM),
-    unless the fix is what makes it parse (a control character that YAML refuses in a value).
+    unless the fix is what makes it parse (a control character that YAML refuses in a value);
+    `_joint_repair` admits the fixes that make it parse only together.
 
     Unterminated, it runs to the end of the file, so nothing is rewritten. The check is made on
     the adapted fix, so an insertion moved past the BOM is caught too.
@@ -327,6 +328,22 @@ def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
     block = doc.front_matter_block
     end = block.end if block is not None else len(doc.text) + 1
     return all(e.start >= end for e in fix.edits) or _repairs_front_matter(doc, fix)
+
+
+def _joint_repair(doc: Document, held: list[_Candidate]) -> list[_Candidate]:
+    """The held fixes that, applied together, make the broken front matter parse (else none).
+
+    One control character or mojibake sequence that YAML refuses is repaired by its own fix; two
+    of them need both fixes at once, and neither alone passes `_spares_broken_front_matter`.
+    """
+    if len(held) < 2:
+        return []
+    text, applied, _ = apply_fixes(doc.text, [c.fix for c in held])
+    after = Document.from_text(text, doc.path, doc.site)
+    if after.front_matter is None or after.front_matter_errors:
+        return []
+    taken = {id(fix) for fix in applied}
+    return [c for c in held if id(c.fix) in taken]
 
 
 def _repairs_front_matter(doc: Document, fix: Fix) -> bool:
@@ -437,6 +454,7 @@ class _Run:
         fixing_endings = any(r.rule.code == LINE_ENDINGS_RULE for r in usable)
         newline = None if fixing_endings else dominant_newline(doc.text)
         out = []
+        held = []  # fixes inside front matter that does not parse, none of them repairing it
         for report in usable:
             assert report.fix is not None
             adapted = _adapt(report.fix, report.rule.code, doc, newline)
@@ -446,8 +464,10 @@ class _Run:
                 )
                 continue
             if not _spares_broken_front_matter(doc, adapted):
+                held.append(_Candidate(adapted, report.rule))
                 continue
             out.append(_Candidate(adapted, report.rule))
+        out.extend(_joint_repair(doc, [c for c in held if c.key not in self.rejected]))
         return [c for c in out if c.key not in self.rejected]
 
     def _verify(

@@ -1,0 +1,159 @@
+"""The properties every `newslint fix` result must have, as one checker over an article's bytes.
+
+Used by `tests/test_fix_combined.py` (and handy from a shell when a fuzz run finds something).
+`problems(raw, unsafe=...)` returns the broken properties as readable strings (empty: all hold):
+
+1. the fixed file re-parses: front matter that parsed still parses, without errors, in the same
+   format, and the Markdown body parses;
+2. fixing the fixed file changes nothing, and no applicable fix is left on offer (except those of
+   rules the loop itself reported as dropped);
+3. bytes outside the spans the applied fixes report are unchanged (`tests/fixcheck.py`);
+4. a problem a fix was applied to does not come back at the same place, from the same rule with
+   the same message;
+5. no fix brings in an error-severity diagnostic that was not there before (counted per rule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+
+from newslint.config import Config
+from newslint.diagnostics import Diagnostic
+from newslint.document import Document, encode
+from newslint.engine import FixOutcome, build_ruleset, fix_document, lint_document
+from newslint.rule import Severity
+from newslint.site import Site
+from newslint.spans import Span
+from tests.fixcheck import gaps_kept, unexplained_changes
+
+RULESET = build_ruleset(Config(presets=["hugo", "news", "mainroad"]), select=["ALL"])
+SITE = Site(time_zone="Asia/Shanghai", theme="mainroad")
+PATH = "content/en/news/article.en.md"
+
+
+def document(raw: bytes) -> Document:
+    return Document.from_bytes(raw, PATH, SITE)
+
+
+def fix(raw: bytes, *, unsafe: bool) -> tuple[bytes, FixOutcome]:
+    outcome = fix_document(document(raw), RULESET, unsafe=unsafe)
+    return encode(outcome.text), outcome
+
+
+def lint(raw: bytes) -> list[Diagnostic]:
+    return lint_document(document(raw), RULESET).diagnostics
+
+
+def _aligner(before: str, after: str) -> list[tuple[int, int, int]]:
+    return [
+        (b.a, b.b, b.size)
+        for b in SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
+    ]
+
+
+def _back(pos: int, blocks: list[tuple[int, int, int]]) -> int:
+    """The offset in the original of offset `pos` of the fixed text (inside an insertion: the
+    original offset where it was inserted)."""
+    best = 0
+    for a, b, size in blocks:
+        if b <= pos <= b + size:
+            return a + (pos - b)
+        if b + size <= pos:
+            best = a + size
+    return best
+
+
+def _plain(message: str) -> str:
+    """A message without its numbers (they name lines and lengths, which fixes move)."""
+    return re.sub(r"\d+", "#", message)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return a.start <= b.end and b.start <= a.end
+    return a.start < b.end and b.start < a.end
+
+
+def problems(raw: bytes, *, unsafe: bool) -> list[str]:
+    """The properties that do not hold for `raw` (see the module docstring)."""
+    found: list[str] = []
+    before_doc = document(raw)
+    before = lint_document(before_doc, RULESET).diagnostics
+    fixed, outcome = fix(raw, unsafe=unsafe)
+    crashes = [d.message for d in outcome.result.diagnostics if d.rule == "internal-error"]
+    if crashes:
+        return [f"internal error: {crashes}"]
+    after_doc = document(fixed)
+    # 1. It re-parses.
+    if before_doc.front_matter is not None:
+        if after_doc.front_matter is None or after_doc.front_matter_errors:
+            found.append(f"front matter stopped parsing: {after_doc.front_matter_errors}")
+        elif after_doc.front_matter.format != before_doc.front_matter.format:
+            found.append("front matter changed format")
+    elif not before_doc.front_matter_errors and after_doc.front_matter_errors:
+        found.append(f"front matter errors appeared: {after_doc.front_matter_errors}")
+    after_doc.body_nodes  # noqa: B018 - parsing the body must not raise
+    # 2. Idempotent, and nothing applicable left over.
+    again, second = fix(fixed, unsafe=unsafe)
+    if again != fixed:
+        found.append(f"second fix changed it again: {second.applied}")
+    dropped = set(outcome.dropped)
+    text = after_doc.text
+    # Front matter that still does not parse is never rewritten, nor anything before it.
+    block = after_doc.front_matter_block
+    held = (
+        (block.end if block is not None else len(text) + 1) if after_doc.front_matter_errors else 0
+    )
+    left = [
+        (d.code, d.line, d.column, d.fix.title)
+        for d in outcome.result.diagnostics
+        if d.fix is not None
+        and d.fix.applies(unsafe=unsafe)
+        and d.rule not in dropped
+        and d.fix.changes(text)
+        and min(e.start for e in d.fix.edits) >= held
+    ]
+    if left:
+        found.append(f"applicable fixes left after the loop: {left}")
+    if not outcome.changed:
+        return found
+    # 3. Bytes outside the applied fixes are unchanged.
+    spans = outcome.original_spans
+    if not gaps_kept(raw, fixed, spans):
+        found.append(f"bytes outside the applied fixes changed: {outcome.applied}")
+    unexplained = unexplained_changes(raw, fixed, spans)
+    if unexplained:
+        found.append(f"unexplained changes: {unexplained}")
+    after = outcome.result.diagnostics
+    # 4. A fixed problem does not come back at the same place.
+    blocks = _aligner(before_doc.escaped_text, after_doc.escaped_text)
+    fixed_by: dict[str, list[Span]] = {}
+    for applied in outcome.fixes:
+        fixed_by.setdefault(applied.rule, []).extend(applied.original_spans)
+    for d in after:
+        if d.rule not in fixed_by or d.span is None:
+            continue
+        back = Span(
+            _back(d.span.start, blocks), max(_back(d.span.start, blocks), _back(d.span.end, blocks))
+        )
+        for old in before:
+            if old.rule != d.rule or _plain(old.message) != _plain(d.message) or old.fix is None:
+                continue
+            edits = [Span(e.start, e.end) for e in old.fix.edits]
+            was_fixed = any(_overlap(e, s) for e in edits for s in fixed_by[d.rule])
+            if was_fixed and _overlap(old.span, back):
+                found.append(
+                    f"{d.code} came back at {d.line}:{d.column} after its fix: {d.message}"
+                )
+                break
+    # 5. No new error.
+    if not before_doc.front_matter_errors:
+        # Counted per rule: messages name lines, which move when a fix removes one.
+        errors_before = Counter(d.code for d in before if d.severity is Severity.ERROR)
+        new = Counter(d.code for d in after if d.severity is Severity.ERROR) - errors_before
+        if new:
+            messages = [d.message for d in after if d.code in new]
+            found.append(f"new errors: {sorted(new)} {messages} after {outcome.applied}")
+    return found
