@@ -11,13 +11,21 @@ Below the properties: the minimal regression test of each bug a fuzz run found.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import shutil
+import subprocess
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newslint.cli import main
+from newslint.fixer import unified_diff
 from tests.fixprops import fix, lint, problems
 from tests.hostile_articles import hostile_articles
 
@@ -26,6 +34,10 @@ SHORT = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+PATCH = shutil.which("patch")
+needs_patch = pytest.mark.skipif(PATCH is None, reason="needs the patch program")
+# The site `fixprops` uses, as a Hugo config the CLI finds.
+HUGO_TOML = 'theme = "mainroad"\ntimeZone = "Asia/Shanghai"\n'
 
 
 def at(raw: bytes) -> list[tuple[str, int, int]]:
@@ -41,20 +53,74 @@ def test_fixing_stacked_defects_keeps_every_property(raw: bytes, unsafe: bool) -
     assert problems(raw, unsafe=unsafe) == []
 
 
+def cli_fix(site: Path, raw: bytes, *, unsafe: bool, diff: bool) -> tuple[bytes, str]:
+    """`newslint fix [--diff]` on `site/a.md` holding `raw`: (the file afterwards, stdout)."""
+    (site / "a.md").write_bytes(raw)
+    argv = ["fix", "--isolated", "--no-cache", "--select", "ALL", "a.md"]
+    out = io.StringIO()
+    quiet = contextlib.redirect_stderr(io.StringIO())
+    with contextlib.chdir(site), contextlib.redirect_stdout(out), quiet:
+        main(argv + ["--unsafe-fixes"] * unsafe + ["--diff"] * diff)
+    return (site / "a.md").read_bytes(), out.getvalue()
+
+
+def patched(site: Path, diff: str) -> bytes:
+    """`site/a.md` after `patch -p1` applied `diff` in `site`."""
+    assert PATCH is not None
+    done = subprocess.run(
+        [PATCH, "-p1", "--batch", "--quiet", "--no-backup-if-mismatch"],
+        input=diff.encode("utf-8", "surrogateescape"),
+        cwd=site,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return (site / "a.md").read_bytes()
+
+
+def diff_applies(raw: bytes, *, unsafe: bool) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        site = Path(name)
+        (site / "hugo.toml").write_text(HUGO_TOML, encoding="utf-8")
+        written, _ = cli_fix(site, raw, unsafe=unsafe, diff=False)
+        unchanged, diff = cli_fix(site, raw, unsafe=unsafe, diff=True)
+        assert unchanged == raw, "fix --diff wrote the file"
+        if written == raw:
+            assert diff == ""
+        else:
+            assert patched(site, diff) == written
+
+
+@needs_patch
+@settings(SHORT, max_examples=8)
+@given(hostile_articles(), st.booleans())
+def test_the_diff_patched_onto_the_file_gives_what_fix_writes(raw: bytes, unsafe: bool) -> None:
+    diff_applies(raw, unsafe=unsafe)
+
+
 @pytest.mark.fuzz_long
 def test_long_fuzz_of_stacked_defects() -> None:
-    """Fresh random batches until `NEWSLINT_FUZZ_SECONDS` (default 600) are spent."""
+    """Fresh random batches until `NEWSLINT_FUZZ_SECONDS` (default 600) are spent; one batch in
+    ten also checks the diff with `patch`."""
     budget = float(os.environ.get("NEWSLINT_FUZZ_SECONDS", "600"))
     end = time.monotonic() + budget
     batch = settings(
         max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck)
     )
+    rounds = 0
     while time.monotonic() < end:
         batch(given(hostile_articles(), st.booleans())(check_all))()
+        if PATCH is not None and rounds % 10 == 0:
+            batch(given(hostile_articles(), st.booleans())(diff_applies_kw))()
+        rounds += 1
 
 
 def check_all(raw: bytes, unsafe: bool) -> None:
     assert problems(raw, unsafe=unsafe) == []
+
+
+def diff_applies_kw(raw: bytes, unsafe: bool) -> None:
+    diff_applies(raw, unsafe=unsafe)
 
 
 # ----------------------------------------------------------------------- regression: joint repair
@@ -76,3 +142,37 @@ def test_fixes_that_do_not_repair_the_front_matter_even_together_stay_out() -> N
     fixed, outcome = fix(raw, unsafe=False)
     assert fixed == raw
     assert outcome.applied == []
+
+
+# ---------------------------------------------------------------------- regression: fix --diff
+
+
+@needs_patch
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # U+0085 (NEL) inside a title: `str.splitlines` broke the diff's line there and marked the
+        # piece "No newline at end of file", which `patch` refused as a malformed patch.
+        ('---\ntitle: "a\x85  b"\n---\nx  \n'.encode(), '---\ntitle: "a… b"\n---\nx\n'.encode()),
+        # CR line endings: `patch` sees one line; the diff showed five, each with an LF added.
+        (b"---\rtitle: a\r---\rx  \r", b"---\ntitle: a\n---\nx\n"),
+    ],
+    ids=["nel", "cr"],
+)
+def test_diff_applies_with_lines_only_lf_ends(tmp_path: Path, raw: bytes, fixed: bytes) -> None:
+    (tmp_path / "hugo.toml").write_text(HUGO_TOML, encoding="utf-8")
+    written, _ = cli_fix(tmp_path, raw, unsafe=False, diff=False)
+    assert written == fixed
+    _, diff = cli_fix(tmp_path, raw, unsafe=False, diff=True)
+    assert patched(tmp_path, diff) == fixed
+
+
+def test_diff_lines_end_only_at_lf() -> None:
+    before = '---\ntitle: "a\x85  b"\n---\n'.encode()
+    after = '---\ntitle: "a… b"\n---\n'.encode()
+    assert unified_diff("a.md", before, after) == (
+        '--- a/a.md\n+++ b/a.md\n@@ -1,3 +1,3 @@\n ---\n-title: "a\x85  b"\n+title: "a… b"\n ---\n'
+    )
+    assert unified_diff("a.md", b"a\rb\r", b"a\nb\n") == (
+        "--- a/a.md\n+++ b/a.md\n@@ -1 +1,2 @@\n-a\rb\r\n\\ No newline at end of file\n+a\n+b\n"
+    )
