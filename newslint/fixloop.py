@@ -3,8 +3,8 @@
 A pass lints the current text, takes every applicable fix whose edits do not overlap an earlier
 one, and applies them together. Before the result is accepted it is verified:
 
-- front matter that parsed still parses, in the same format, and every key that no edit touched
-  keeps its value (no key appears that no edit wrote);
+- front matter that parsed still parses, in the same format, no key appears twice that did not
+  before, and every key that no edit touched keeps its value (no key appears that no edit wrote);
 - the byte-order mark stays unless the BOM rule (EN006) removed it, and the line endings stay
   unless the line-endings rule (EN007) changed them; invalid-utf8's (EN005) rewrite of a whole
   UTF-16 or UTF-32 file into UTF-8, which drops its BOM and writes its real line endings, goes in
@@ -12,7 +12,10 @@ one, and applies them together. Before the result is accepted it is verified:
 - the text can still be encoded to the original bytes outside the edits.
 
 A pass that fails verification is not kept: the fixes that caused it are found (each rule's fixes
-are tried alone) and rejected, and the pass is tried again without them. The rule may offer a
+are tried alone) and rejected, and the pass is tried again without them. When each rule's fixes
+pass alone and only their combination fails (a rename to `summary` and an inserted `summary`),
+nothing is rejected: the rules are taken in order and those that clash wait for the next pass, as
+overlapping fixes do. The rule may offer a
 different fix in a later pass (once another fix removed what broke the first one); when its
 problem is still there at the end, it is named. A loop that does not settle (a text seen before,
 or still changing after `MAX_PASSES`) names the rules that kept changing it and starts again from
@@ -286,6 +289,11 @@ def _meaning_changed(
         new.setdefault(entry.key, []).append(entry.node.value)
         if _overlaps(entry.entry_span, regions_out) or _overlaps(entry.key_span, regions_out):
             touched.add(entry.key)
+    for key, values in new.items():
+        # Two edits of different rules (a rename to `summary`, an inserted `summary`) can write
+        # the same key: each alone is fine, together Hugo refuses the file.
+        if len(values) > max(1, len(old.get(key, ()))):
+            return f"made the key {key!r} appear twice"
     for key in old.keys() | new.keys():
         if key in touched:
             continue
@@ -424,8 +432,12 @@ class _Run:
                 if number <= MAX_PASSES:
                     self._record(after, new_text, done, number)
                 return after, done
-            self.rejected.update(self._culprits(current, done, reason))
-            candidates = [c for c in candidates if c.key not in self.rejected]
+            culprits = self._culprits(current, done, reason)
+            if culprits:
+                self.rejected.update(culprits)
+                candidates = [c for c in candidates if c.key not in self.rejected]
+            else:  # each rule's fixes pass alone, not together: some wait for the next pass
+                candidates = self._compatible(current, done)
         return None
 
     def _candidates(self, doc: Document) -> list[_Candidate]:
@@ -501,11 +513,10 @@ class _Run:
     def _culprits(
         self, before: Document, done: list[_Candidate], reason: str
     ) -> dict[tuple[str, Fix], DroppedFix]:
-        """The fixes of the rules whose fixes, applied alone, fail verification; else those of
-        every rule that edited the front matter (or of all, when none did)."""
-        by_rule: dict[str, list[_Candidate]] = {}
-        for candidate in done:
-            by_rule.setdefault(candidate.rule.name, []).append(candidate)
+        """The fixes of the rules whose fixes, applied alone, fail verification; none when each
+        rule's pass alone (the combination fails: see `_compatible`); with one rule, all of its
+        fixes."""
+        by_rule = _by_rule(done)
         found: dict[tuple[str, Fix], DroppedFix] = {}
         if len(by_rule) > 1:
             for name, group in by_rule.items():
@@ -514,15 +525,21 @@ class _Run:
                 if after is None:
                     for c in group:
                         found[c.key] = DroppedFix(c.rule.code, name, why)
-        if not found:
-            fm_end = before.body_start
-            suspects = [
-                group for group in by_rule.values() if any(c.fix.span.start < fm_end for c in group)
-            ] or list(by_rule.values())
-            for group in suspects:
-                for c in group:
-                    found[c.key] = DroppedFix(c.rule.code, c.rule.name, reason)
-        return found
+            return found
+        # One rule: its fixes together fail verification (which of them, it cannot tell).
+        return {c.key: DroppedFix(c.rule.code, c.rule.name, reason) for c in done}
+
+    def _compatible(self, before: Document, done: list[_Candidate]) -> list[_Candidate]:
+        """The rules' fixes that verify together, taken rule by rule in the order of their
+        first edit; the others wait for the next pass, which lints the text the kept ones wrote
+        (and the rule may have nothing left to fix, or fix it differently)."""
+        kept: list[_Candidate] = []
+        for group in sorted(_by_rule(done).values(), key=lambda g: min(c.fix.span for c in g)):
+            trial = kept + group
+            text, _, _ = apply_fixes(before.escaped_text, [c.fix for c in trial])
+            if self._verify(before, text, trial)[0] is not None:
+                kept = trial
+        return kept
 
     def _record(self, after: Document, new_text: str, done: list[_Candidate], number: int) -> None:
         steps = [_Step([e for c in done for e in c.fix.edits])]
@@ -551,6 +568,13 @@ class _Run:
             spans = merge_spans([_trace_back(Span(e.start, e.end), prior) for e in fix.edits])
             out.append(dataclasses.replace(fix, original_spans=tuple(spans)))
         return out
+
+
+def _by_rule(candidates: list[_Candidate]) -> dict[str, list[_Candidate]]:
+    by_rule: dict[str, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_rule.setdefault(candidate.rule.name, []).append(candidate)
+    return by_rule
 
 
 def _digest(text: str) -> bytes:

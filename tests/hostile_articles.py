@@ -51,6 +51,9 @@ PIECES = [
     "…",
     "{{",
     "\ufffd",
+    "\u2028",
+    "\x0c",
+    "\u202e",
 ]
 URL_HOSTS = [
     "http://example.com",
@@ -91,9 +94,17 @@ def url(draw: st.DrawFn) -> str:
 
 @st.composite
 def link(draw: st.DrawFn) -> str:
-    text = draw(st.sampled_from(["src", "", "Ã©", "a&amp;b", "x\u00a0y"]))
+    text = draw(st.sampled_from(["src", "", "Ã©", "a&amp;b", "x\u00a0y", "a.The", "{{x"]))
     bang = draw(st.sampled_from(["", "", "!"]))
-    return f"{bang}[{text}]({draw(url())})"
+    target = draw(url())
+    form = draw(st.integers(0, 5))
+    if form == 0:
+        return f"<{target}>"  # an autolink (no space allowed: it is text when there is one)
+    if form == 1:
+        return f'{bang}[{text}]({target} "Ã© title")'
+    if form == 2:
+        return f"{bang}[{text}](<{target}>)"
+    return f"{bang}[{text}]({target})"
 
 
 # Text fields, with a truncated summary often; empty, control characters and duplicates later.
@@ -109,11 +120,13 @@ def summary(draw: st.DrawFn) -> str:
 @st.composite
 def fields(draw: st.DrawFn) -> list[tuple[str, Any]]:
     """Front-matter items in order; keys may repeat and values may be empty."""
-    items: list[tuple[str, Any]] = [
+    base: list[tuple[str, Any]] = [
         ("title", draw(stacked())),
         ("date", draw(st.sampled_from(["2025-02-08 09:55:35", "2025-02-08T09:55:35+08:00", ""]))),
         ("summary", draw(summary())),
     ]
+    # Each is missing now and then (FM004 inserts a summary; FM007 renames `sumary` to it).
+    items = [item for item in base if draw(st.integers(0, 4))]
     extra = st.one_of(
         st.tuples(st.sampled_from(TEXT_KEYS), st.one_of(stacked(), st.just(""))),
         st.tuples(st.sampled_from(["menu", "lead", "tags", "thumbnail"]), st.just("")),
@@ -122,6 +135,8 @@ def fields(draw: st.DrawFn) -> list[tuple[str, Any]]:
         st.tuples(st.just("widgets"), st.lists(st.sampled_from(["search", "", "Search"]))),
         st.tuples(st.just("comments"), st.sampled_from(["false", True])),
         st.tuples(st.just("sumary"), stacked()),
+        st.tuples(st.sampled_from(["draft", "mathjax"]), st.sampled_from(["true", "false"])),
+        st.tuples(st.just("lastmod"), st.sampled_from(["2025-02-07 08:00", "2025/02/09", ""])),
         st.tuples(st.just("tags"), st.lists(st.sampled_from(["a", "", "Ã©"]), max_size=3)),
     )
     for key, value in draw(st.lists(extra, max_size=5)):
@@ -138,6 +153,8 @@ def _yaml_scalar(value: Any, style: str) -> str:
     if isinstance(value, bool):
         return json.dumps(value)
     text = str(value)
+    if style in ("|", ">-") and text and "\n" not in text and not text.startswith((" ", "\t")):
+        return f"{style}\n  {text}"
     if style == "'":
         return "'" + text.replace("'", "''") + "'"
     if style == "plain" and text and text.isalnum():
@@ -147,15 +164,19 @@ def _yaml_scalar(value: Any, style: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def yaml_front_matter(items: list[tuple[str, Any]], style: str) -> str:
+def yaml_front_matter(items: list[tuple[str, Any]], style: str, tails: list[str]) -> str:
+    """YAML with each value in `style`; `tails` (cycled) end the lines: trailing white space, a
+    comment, a suppression comment."""
     lines = []
     for key, value in items:
         if isinstance(value, list):
-            lines.append(f"{key}:" + "".join(f"\n  - {_yaml_scalar(v, style)}" for v in value))
+            item_style = '"' if style in ("|", ">-") else style
+            lines.append(f"{key}:" + "".join(f"\n  - {_yaml_scalar(v, item_style)}" for v in value))
         elif value == "" and style == "plain":
             lines.append(f"{key}:")
         else:
             lines.append(f"{key}: {_yaml_scalar(value, style)}")
+    lines = [line + tails[i % len(tails)] for i, line in enumerate(lines)]
     return "---\n" + "".join(line + "\n" for line in lines) + "---\n"
 
 
@@ -189,6 +210,27 @@ def json_front_matter(items: list[tuple[str, Any]], raw: bool) -> str:
     return "{\n" + ",\n".join(members) + "\n}\n"
 
 
+# Lines that end YAML front-matter lines: mostly nothing.
+TAILS = ["", "", "", "  ", "\t", " # note", "  # newslint: disable=TX005", "\u00a0"]
+# Body blocks other than prose: the same defects where they are code, or suppressed, or doubled.
+BLOCKS = [
+    "\u00a0",
+    "&nbsp;",
+    " \u00a0 ",
+    "# Ã©lection&amp;\u00a0\u00a0vote",
+    "> â€œ",
+    "```\nÃ© &amp;\u00a0 {{ x  \n```",
+    "    indented Ã©  ",
+    "`Ã©&amp;` code",
+    "<!-- newslint-disable-next-line EN001 -->\nÃ© budget",
+    "- Ã©\u00a0\u00a0a\n- &amp;  ",
+    "| a | Ã© |\n|---|---|\n| &amp; | x  |",
+    "[1]: http://example.com/a?utm_source=x",
+    "see [x][1]",
+    "<b>Ã©</b>",
+]
+
+
 @st.composite
 def body(draw: st.DrawFn) -> str:
     paragraphs = draw(
@@ -196,16 +238,20 @@ def body(draw: st.DrawFn) -> str:
             st.one_of(
                 stacked(min_size=2, max_size=8),
                 st.builds(lambda a, b: f"{a} {b}", stacked(), link()),
-                st.sampled_from(["\u00a0", "&nbsp;", "# Ã©lection&amp;\u00a0\u00a0vote", "> â€œ"]),
+                st.sampled_from(BLOCKS),
             ),
             max_size=5,
         )
     )
+    if paragraphs and draw(st.integers(0, 4)) == 0:  # the same paragraph twice (BD007)
+        paragraphs.append(paragraphs[0])
     out = []
     for paragraph in paragraphs:
         trailing = draw(st.sampled_from(["", "", " ", "  ", "   ", "\t", "\u00a0", " \u00a0"]))
         blanks = draw(st.sampled_from([1, 1, 2, 3, 4]))
-        out.append(paragraph + trailing + "\n" * blanks)
+        # Blank lines may hold white space too (trailing-whitespace and blank-lines meet there).
+        gap = draw(st.sampled_from(["", "", " ", "\u00a0", "\t"]))
+        out.append(paragraph + trailing + "\n" + (gap + "\n") * (blanks - 1))
     source = draw(st.one_of(st.none(), link()))
     if source is not None:
         out.append(source.lstrip("!") + "\n")
@@ -218,8 +264,9 @@ def hostile_articles(draw: st.DrawFn) -> bytes:
     kind = draw(st.sampled_from(["yaml", "yaml", "yaml", "toml", "json"]))
     raw = draw(st.integers(0, 3)) == 0
     if kind == "yaml":
-        style = "raw" if raw else draw(st.sampled_from(['"', "'", "plain"]))
-        head = yaml_front_matter(items, style)
+        style = "raw" if raw else draw(st.sampled_from(['"', "'", "plain", "|", ">-"]))
+        tails = draw(st.lists(st.sampled_from(TAILS), min_size=1, max_size=4))
+        head = yaml_front_matter(items, style, tails)
     elif kind == "toml":
         head = toml_front_matter(items, raw)
     else:

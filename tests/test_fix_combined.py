@@ -144,6 +144,48 @@ def test_fixes_that_do_not_repair_the_front_matter_even_together_stay_out() -> N
     assert outcome.applied == []
 
 
+# ------------------------------------------------------------ regression: fixes that clash
+
+
+PROSE = (
+    "\nThe budget passed on Tuesday. Talks went on for a week.\n\n[src](https://example.com/a)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "rename_at"),
+    [
+        (
+            '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\nsumary: "The budget passed."\n---\n',
+            1,
+        ),
+        (
+            '+++\ntitle = "Budget"\ndate = 2025-02-08T09:55:35+08:00\nsumary = "The budget passed."\n+++\n',
+            1,
+        ),
+        (
+            '{\n  "title": "Budget",\n  "date": "2025-02-08T09:55:35+08:00",\n  "sumary": "The budget passed."\n}\n',
+            3,
+        ),
+    ],
+    ids=["yaml", "toml", "json"],
+)
+def test_rename_and_insert_of_the_same_key_do_not_both_apply(head: str, rename_at: int) -> None:
+    # FM007 renames `sumary` to `summary` and FM004 inserts the missing `summary`: the edits do
+    # not overlap, so both used to apply in one pass and write the key twice (FM003: Hugo refuses
+    # the file; TOML does not even parse). The insert now waits for the next pass, which finds
+    # the summary there.
+    raw = (head + PROSE).encode()
+    assert [(c, line, col) for c, line, col in at(raw) if c.startswith("FM")] == [
+        ("FM004", 1, 1),
+        ("FM007", 4, rename_at),
+    ]
+    fixed, outcome = fix(raw, unsafe=True)
+    assert fixed == (head.replace("sumary", "summary") + PROSE).encode()
+    assert [code for code, _ in outcome.applied] == ["FM007"]
+    assert outcome.dropped_fixes == []
+
+
 # ---------------------------------------------------------------------- regression: fix --diff
 
 
