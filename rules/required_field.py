@@ -1,7 +1,8 @@
 """A required front-matter field is missing or empty.
 
 ## What it does
-Flags an article whose front matter lacks a required field or leaves it empty (`""`, `[]`, null).
+Flags an article whose front matter lacks a required field or leaves it empty (`""`, `[]`, null,
+or only white space, invisible characters and entities for them, such as `"&nbsp;"`).
 The default required fields are `title`, `date` and `summary`; the `required` config key adds more,
 and the rule option `fields` replaces the list.
 
@@ -24,7 +25,8 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
 
 ## Fix safety
 Unsafe, and only for `summary` when the body has prose: the new summary is the article's opening
-sentences (cut at a sentence end within `max-chars`), which an editor should read.
+sentences (cut at a sentence end within `max-chars`), which an editor should read; not while they
+hold control characters, invisible characters or mojibake (their own fixes repair the body first).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from newslint.textutil import html_entities
 
 from ._encoding import BIDI, ZERO_WIDTH
 from ._fields import insert_field
+from ._summary import clean_lead
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
     if key != "summary":
         return None
     document = ctx.document
-    lead = document.lead_sentences(ctx.options.max_chars)
+    lead = clean_lead(document, ctx.options.max_chars)
     if not lead:
         return None
     edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from newslint.cli import main
 from newslint.fixer import unified_diff
-from tests.fixprops import fix, lint, problems
+from tests.fixprops import PATHS, fix, lint, problems
 from tests.hostile_articles import hostile_articles
 
 SHORT = settings(
@@ -47,10 +47,13 @@ def at(raw: bytes) -> list[tuple[str, int, int]]:
 # --------------------------------------------------------------------------------- properties
 
 
+paths = st.sampled_from(PATHS)
+
+
 @SHORT
-@given(hostile_articles(), st.booleans())
-def test_fixing_stacked_defects_keeps_every_property(raw: bytes, unsafe: bool) -> None:
-    assert problems(raw, unsafe=unsafe) == []
+@given(hostile_articles(), st.booleans(), paths)
+def test_fixing_stacked_defects_keeps_every_property(raw: bytes, unsafe: bool, path: str) -> None:
+    assert problems(raw, unsafe=unsafe, path=path) == []
 
 
 def cli_fix(site: Path, raw: bytes, *, unsafe: bool, diff: bool) -> tuple[bytes, str]:
@@ -109,14 +112,14 @@ def test_long_fuzz_of_stacked_defects() -> None:
     )
     rounds = 0
     while time.monotonic() < end:
-        batch(given(hostile_articles(), st.booleans())(check_all))()
+        batch(given(hostile_articles(), st.booleans(), paths)(check_all))()
         if PATCH is not None and rounds % 10 == 0:
             batch(given(hostile_articles(), st.booleans())(diff_applies_kw))()
         rounds += 1
 
 
-def check_all(raw: bytes, unsafe: bool) -> None:
-    assert problems(raw, unsafe=unsafe) == []
+def check_all(raw: bytes, unsafe: bool, path: str) -> None:
+    assert problems(raw, unsafe=unsafe, path=path) == []
 
 
 def diff_applies_kw(raw: bytes, unsafe: bool) -> None:
@@ -147,9 +150,8 @@ def test_fixes_that_do_not_repair_the_front_matter_even_together_stay_out() -> N
 # ------------------------------------------------------------ regression: fixes that clash
 
 
-PROSE = (
-    "\nThe budget passed on Tuesday. Talks went on for a week.\n\n[src](https://example.com/a)\n"
-)
+SOURCE = "\n[src](https://example.com/a)\n"
+PROSE = "\nThe budget passed on Tuesday. Talks went on for a week.\n" + SOURCE
 
 
 @pytest.mark.parametrize(
@@ -184,6 +186,29 @@ def test_rename_and_insert_of_the_same_key_do_not_both_apply(head: str, rename_a
     assert fixed == (head.replace("sumary", "summary") + PROSE).encode()
     assert [code for code, _ in outcome.applied] == ["FM007"]
     assert outcome.dropped_fixes == []
+
+
+def test_summary_is_rewritten_from_the_body_only_once_the_body_is_repaired() -> None:
+    # TX001 copied the opening sentences with their BEL and mojibake into the quoted summary
+    # (`The\u0007 budget ... today\u00e2\u20ac\u009d`) in the pass that repaired the body: behind
+    # the escapes, EN004 and EN001 saw nothing, and the damage stayed. Now the rewrite waits.
+    head = '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\nsummary: "The budget would..."\n---\n'
+    raw = (
+        head + "\nThe\x07 budget passed “today\u00e2\u20ac\x9d. Talks went on.\n" + SOURCE
+    ).encode()
+    assert [d for d in at(raw) if d[0] in ("TX001", "EN004", "EN001")] == [
+        ("TX001", 4, 10),
+        ("EN004", 7, 4),
+        ("EN001", 7, 26),
+    ]
+    fixed, outcome = fix(raw, unsafe=True)
+    lead = "The budget passed “today”. Talks went on."
+    assert fixed == (head.replace("The budget would...", lead) + f"\n{lead}\n" + SOURCE).encode()
+    assert [(f.code, f.pass_number) for f in outcome.fixes] == [
+        ("EN004", 1),
+        ("EN001", 1),
+        ("TX001", 2),
+    ]
 
 
 # ---------------------------------------------------------------------- regression: fix --diff

@@ -56,6 +56,12 @@ CASES = [
             summary="The budget passed on Tuesday. Talks went on for a week.",
         ),
     ),
+    # A control character in the opening sentences would hide behind an escape in the summary.
+    Case(
+        "missing-summary-lead-with-control-character-no-fix",
+        fm(body="The budget\x07 passed.\n", title="Budget", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+    ),
     Case(
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
