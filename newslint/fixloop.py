@@ -20,7 +20,8 @@ different fix in a later pass (once another fix removed what broke the first one
 problem is still there at the end, it is named. A loop that does not settle (a text seen before,
 or still changing after `MAX_PASSES`) names the rules that kept changing it and starts again from
 the original text without them, so a dropped rule leaves no half-applied trace. The result is
-idempotent: fixing it again finds the same rejected fixes and nothing else.
+idempotent: fixing it again finds the same rejected fixes and nothing else (a fix is rejected
+for the text it failed on, and tried again once other fixes changed the text).
 
 The loop works on the escaped text (undecodable bytes as lone surrogates, one code point per byte,
 the same offsets as `Document.text`), so bytes that were not UTF-8 are written back unchanged unless
@@ -98,10 +99,16 @@ class DroppedFix:
 class _Candidate:
     fix: Fix
     rule: type[Rule]
+    text: bytes  # digest of the text the fix is for
 
     @property
-    def key(self) -> tuple[str, Fix]:
-        return (self.rule.name, self.fix)
+    def key(self) -> _Key:
+        return (self.text, self.rule.name, self.fix)
+
+
+# A fix is rejected for one text: verification looks at the whole text, so once other fixes
+# changed it (renamed the key a fix would have duplicated, say), the same fix may pass.
+_Key = tuple[bytes, str, Fix]
 
 
 class _Step:
@@ -370,9 +377,10 @@ class _Run:
     """One attempt from the original text.
 
     `banned` rules (their fixes did not settle) are left out; `rejected` fixes (each failed
-    verification) are never tried again, but their rule may still offer a different fix in a
-    later pass, such as once another rule removed what made the first one break the front
-    matter. Both outlive a restart: the same text gives the same fixes.
+    verification on a text) are never tried again on that text; their rule may offer them or a
+    different fix once other fixes changed the text, such as once another rule removed what made
+    the first one break the front matter. Both outlive a restart: the same text gives the same
+    fixes.
     """
 
     doc: Document
@@ -380,7 +388,7 @@ class _Run:
     site: Site
     unsafe: bool
     banned: dict[str, DroppedFix]
-    rejected: dict[tuple[str, Fix], DroppedFix]
+    rejected: dict[_Key, DroppedFix]
     passes: list[list[_Step]] = field(default_factory=list)  # the steps of pass 1, 2, ...
     applied: list[AppliedFix] = field(default_factory=list)
     current: Document | None = None
@@ -448,6 +456,7 @@ class _Run:
         # it look unused, and the unused-suppression fix would delete the comment.
         rules = self.ruleset.for_document(doc.path, self.site)
         ran = run_rules(doc, rules, self.ruleset.config)
+        where = _digest(doc.escaped_text)
         self.last_run = (doc, ran)
         reports = suppressed_reports(doc, list(ran[0]), self.ruleset)
         usable = [
@@ -461,7 +470,7 @@ class _Run:
         for report in usable:
             assert report.fix is not None
             if _transcodes(report.fix, report.rule.code, doc):
-                return [_Candidate(report.fix, report.rule)]  # alone, and as written
+                return [_Candidate(report.fix, report.rule, where)]  # alone, and as written
         # While the line-endings rule is fixing, every break becomes LF: no conversion.
         fixing_endings = any(r.rule.code == LINE_ENDINGS_RULE for r in usable)
         newline = None if fixing_endings else dominant_newline(doc.text)
@@ -471,14 +480,14 @@ class _Run:
             assert report.fix is not None
             adapted = _adapt(report.fix, report.rule.code, doc, newline)
             if adapted is None:
-                self.rejected[(report.rule.name, report.fix)] = DroppedFix(
+                self.rejected[(where, report.rule.name, report.fix)] = DroppedFix(
                     report.rule.code, report.rule.name, "made an edit outside the text"
                 )
                 continue
             if not _spares_broken_front_matter(doc, adapted):
-                held.append(_Candidate(adapted, report.rule))
+                held.append(_Candidate(adapted, report.rule, where))
                 continue
-            out.append(_Candidate(adapted, report.rule))
+            out.append(_Candidate(adapted, report.rule, where))
         out.extend(_joint_repair(doc, [c for c in held if c.key not in self.rejected]))
         return [c for c in out if c.key not in self.rejected]
 
@@ -512,12 +521,12 @@ class _Run:
 
     def _culprits(
         self, before: Document, done: list[_Candidate], reason: str
-    ) -> dict[tuple[str, Fix], DroppedFix]:
+    ) -> dict[_Key, DroppedFix]:
         """The fixes of the rules whose fixes, applied alone, fail verification; none when each
         rule's pass alone (the combination fails: see `_compatible`); with one rule, all of its
         fixes."""
         by_rule = _by_rule(done)
-        found: dict[tuple[str, Fix], DroppedFix] = {}
+        found: dict[_Key, DroppedFix] = {}
         if len(by_rule) > 1:
             for name, group in by_rule.items():
                 text, _, _ = apply_fixes(before.escaped_text, [c.fix for c in group])
@@ -602,7 +611,7 @@ def fix_loop(doc: Document, ruleset: RuleSet, *, unsafe: bool = False) -> FixOut
     if doc.language is None:
         doc.language = site.language_of(doc.path, _fm_lang(doc))
     banned: dict[str, DroppedFix] = {}
-    rejected: dict[tuple[str, Fix], DroppedFix] = {}
+    rejected: dict[_Key, DroppedFix] = {}
     for _ in range(MAX_RESTARTS + 1):
         run = _Run(doc, ruleset, site, unsafe, banned, rejected)
         failed = run.loop()

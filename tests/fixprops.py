@@ -12,20 +12,21 @@ Used by `tests/test_fix_combined.py` (and handy from a shell when a fuzz run fin
    the same message;
 5. no fix writes a control character into a front-matter value (behind an escape the line-based
    rules do not read), and no fix brings in an error-severity diagnostic that was not there before (counted per rule;
-   not after the front matter was repaired, nor after lone CRs became line breaks: both reveal
-   what was hidden).
+   not after the front matter was repaired or first recognised, nor after lone CRs became line
+   breaks: these reveal what was hidden).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from difflib import SequenceMatcher
 
 from newslint.config import Config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, encode
 from newslint.engine import FixOutcome, build_ruleset, fix_document, lint_document
+from newslint.fixes import Edit
+from newslint.fixloop import _Step, _trace_back
 from newslint.rule import Severity
 from newslint.site import Site
 from newslint.spans import Span
@@ -51,37 +52,26 @@ def lint(raw: bytes, path: str = PATH) -> list[Diagnostic]:
     return lint_document(document(raw, path), RULESET).diagnostics
 
 
-def _aligner(before: str, after: str) -> list[tuple[int, int, int]]:
-    return [
-        (b.a, b.b, b.size)
-        for b in SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
-    ]
-
-
-def _back(pos: int, blocks: list[tuple[int, int, int]]) -> int:
-    """The offset in the original of offset `pos` of the fixed text (inside an insertion: the
-    original offset where it was inserted)."""
-    best = 0
-    for a, b, size in blocks:
-        if b <= pos <= b + size:
-            return a + (pos - b)
-        if b + size <= pos:
-            best = a + size
-    return best
+def _tracer(outcome: FixOutcome) -> list[_Step]:
+    """The loop's passes as steps, to trace an offset of the fixed text back to the original."""
+    by_pass: dict[int, list[Edit]] = {}
+    for applied in outcome.fixes:
+        by_pass.setdefault(applied.pass_number, []).extend(applied.edits)
+    return [_Step(by_pass[number]) for number in sorted(by_pass)]
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _controls(doc: Document) -> dict[str, set[str]]:
-    """The control characters in each top-level string value (and list of strings)."""
+def _controls(doc: Document) -> set[str]:
+    """The control characters in the top-level string values (and lists of strings)."""
     assert doc.front_matter is not None
-    found: dict[str, set[str]] = {}
+    found: set[str] = set()
     for entry in doc.front_matter.root.entries:
         value = entry.node.value
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str):
-                found.setdefault(entry.key, set()).update(_CONTROL.findall(item))
+                found.update(_CONTROL.findall(item))
     return found
 
 
@@ -148,16 +138,14 @@ def problems(raw: bytes, *, unsafe: bool, path: str = PATH) -> list[str]:
         found.append(f"unexplained changes: {unexplained}")
     after = outcome.result.diagnostics
     # 4. A fixed problem does not come back at the same place.
-    blocks = _aligner(before_doc.escaped_text, after_doc.escaped_text)
+    steps = _tracer(outcome)
     fixed_by: dict[str, list[Span]] = {}
     for applied in outcome.fixes:
         fixed_by.setdefault(applied.rule, []).extend(applied.original_spans)
     for d in after:
         if d.rule not in fixed_by or d.span is None:
             continue
-        back = Span(
-            _back(d.span.start, blocks), max(_back(d.span.start, blocks), _back(d.span.end, blocks))
-        )
+        back = _trace_back(d.span, steps)
         for old in before:
             if old.rule != d.rule or _plain(old.message) != _plain(d.message) or old.fix is None:
                 continue
@@ -170,16 +158,18 @@ def problems(raw: bytes, *, unsafe: bool, path: str = PATH) -> list[str]:
                 break
     # 5a. No control character written behind an escape ("\u0007" in a quoted value), where the
     # line-based control-char and mojibake rules do not see it: an error nobody reports.
-    if before_doc.front_matter is not None and after_doc.front_matter is not None:
-        hidden_before = _controls(before_doc)
-        for key, chars in _controls(after_doc).items():
-            if new_chars := chars - hidden_before.get(key, set()):
-                found.append(f"a fix wrote control characters {sorted(new_chars)} into {key!r}")
+    # Counted over all values: a fix may change a key (an invisible character in it).
+    both = before_doc.front_matter is not None and after_doc.front_matter is not None
+    if both and (new_chars := _controls(after_doc) - _controls(before_doc)):
+        found.append(f"a fix wrote control characters {sorted(new_chars)} into a value")
     # 5. No new error. Except where a fix changes what the body is: a lone CR ends no line for
     # Hugo's Goldmark (a CR file renders as one line), nor for pulldown-cmark inside code and HTML
     # blocks, so line-endings' fix reveals the blocks, links and errors that were hidden.
     lone_cr = re.search(rb"\r(?!\n)", raw) is not None and "line-endings" in fixed_by
-    if not before_doc.front_matter_errors and not lone_cr:
+    # Nor when the front matter shows up only once a control or invisible character before it
+    # is gone: its fields are checked for the first time.
+    revealed = before_doc.front_matter is None and after_doc.front_matter is not None
+    if not before_doc.front_matter_errors and not lone_cr and not revealed:
         # Counted per rule: messages name lines, which move when a fix removes one.
         errors_before = Counter(d.code for d in before if d.severity is Severity.ERROR)
         new = Counter(d.code for d in after if d.severity is Severity.ERROR) - errors_before

@@ -280,6 +280,10 @@ def hostile_articles(draw: st.DrawFn) -> bytes:
         )
     else:
         text = text.replace("\n", ending)
+    # Now and then a few pieces of damage anywhere at all: in a key, a delimiter, a URL.
+    for _ in range(draw(st.sampled_from([0, 0, 0, 1, 2, 3]))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(piece) + text[at:]
     if draw(st.booleans()):
         text = "\ufeff" + text
     return text.encode("utf-8", "surrogateescape")

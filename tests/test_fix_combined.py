@@ -188,6 +188,26 @@ def test_rename_and_insert_of_the_same_key_do_not_both_apply(head: str, rename_a
     assert outcome.dropped_fixes == []
 
 
+def test_a_fix_rejected_on_one_text_is_tried_again_on_the_next() -> None:
+    # EN003's removal of the LRM in `sum\u200eary` would duplicate `sumary`, and FM007's two
+    # renames would both write `summary`: all rejected. A rejection used to be keyed by the fix
+    # alone and hold for the rest of the run: after the CRLF pass shifted the offsets, FM007's
+    # renames came back as new fixes and one of them applied, EN003's fix (valid once `sumary`
+    # was renamed) stayed rejected, and a second run removed the LRM: not idempotent. A fix is
+    # now rejected for the text it was offered on.
+    raw = "---\r\ndate: >-\r\n  2025-02-08 09:55:35\r\nsum\u200eary:\r\nsumary:\r\n---\r\n".encode()
+    fixed, outcome = fix(raw, unsafe=True)
+    expected = '---\ndate: "2025-02-08T09:55:35+08:00"\nsum\u200eary:\nsumary:\n---\n'.encode()
+    assert fixed == expected
+    assert [(f.code, f.pass_number) for f in outcome.fixes] == [("EN007", 1), ("DT001", 2)]
+    assert [(d.code, d.reason) for d in outcome.dropped_fixes] == [
+        ("EN003", "made the key 'sumary' appear twice"),
+        ("FM007", "made the key 'summary' appear twice"),
+    ]
+    again, second = fix(fixed, unsafe=True)
+    assert (again, second.applied) == (fixed, [])
+
+
 def test_summary_is_rewritten_from_the_body_only_once_the_body_is_repaired() -> None:
     # TX001 copied the opening sentences with their BEL and mojibake into the quoted summary
     # (`The\u0007 budget ... today\u00e2\u20ac\u009d`) in the pass that repaired the body: behind
