@@ -1,10 +1,11 @@
 """A required front-matter field is missing or empty.
 
 ## What it does
-Flags an article whose front matter lacks a required field or leaves it empty (`""`, `[]`, null,
-or only white space, invisible characters and entities for them, such as `"&nbsp;"`).
+Flags an article whose front matter lacks a required field or leaves it empty (`""`, `[]`, null).
 The default required fields are `title`, `date` and `summary`; the `required` config key adds more,
 and the rule option `fields` replaces the list.
+A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
+empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 
 ## Why is this bad?
 Without a title the article card is blank; without a date Hugo sorts it at year 1; without a summary
@@ -25,8 +26,7 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
 
 ## Fix safety
 Unsafe, and only for `summary` when the body has prose: the new summary is the article's opening
-sentences (cut at a sentence end within `max-chars`), which an editor should read; not while they
-hold control characters, invisible characters or mojibake (their own fixes repair the body first).
+sentences (cut at a sentence end within `max-chars`), which an editor should read.
 """
 
 from __future__ import annotations
@@ -40,9 +40,8 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import html_entities
 
-from ._encoding import BIDI, ZERO_WIDTH
+from ._encoding import BIDI, ZERO_WIDTH, hidden_damage
 from ._fields import insert_field
-from ._summary import clean_lead
 
 
 @dataclass(frozen=True)
@@ -110,8 +109,8 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
     if key != "summary":
         return None
     document = ctx.document
-    lead = clean_lead(document, ctx.options.max_chars)
-    if not lead:
+    lead = document.lead_sentences(ctx.options.max_chars)
+    if not lead or hidden_damage(lead):
         return None
     edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)
     if edit is None:

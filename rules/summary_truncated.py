@@ -34,7 +34,8 @@ from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
 
-from ._summary import clean_lead, ellipsis_ending, mid_word_ending
+from ._encoding import hidden_damage
+from ._summary import ellipsis_ending, mid_word_ending
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,9 @@ class SummaryTruncated(Rule):
             message = "mid-word"
         if ending is None:
             return
-        better = clean_lead(ctx.document, ctx.options.max_chars)
+        better = ctx.document.lead_sentences(ctx.options.max_chars)
         fix = None
-        if better and better != field.value:
+        if better and better != field.value and not hidden_damage(better):
             fix = Fix.unsafe(
                 "Rewrite the summary from the opening sentences", field.replace_value(better)
             )
