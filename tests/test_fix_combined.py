@@ -240,9 +240,9 @@ def test_summary_is_rewritten_from_the_body_only_once_the_body_is_repaired() -> 
     [
         # U+0085 (NEL) inside a title: `str.splitlines` broke the diff's line there and marked the
         # piece "No newline at end of file", which `patch` refused as a malformed patch.
-        ('---\ntitle: "a\x85  b"\n---\nx  \n'.encode(), '---\ntitle: "a… b"\n---\nx\n'.encode()),
+        ('---\ntitle: "a\x85  b"\n---\nx\n'.encode(), '---\ntitle: "a… b"\n---\nx\n'.encode()),
         # CR line endings: `patch` sees one line; the diff showed five, each with an LF added.
-        (b"---\rtitle: a\r---\rx  \r", b"---\ntitle: a\n---\nx\n"),
+        (b"---\rtitle: a\r---\rx\r", b"---\ntitle: a\n---\nx\n"),
     ],
     ids=["nel", "cr"],
 )
