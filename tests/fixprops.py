@@ -68,6 +68,14 @@ _INVISIBLE = re.compile(
 )
 
 
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def _windows_1252(match: re.Match[str]) -> str:
+    """The character a C1 control stood for in Windows-1252 (as mojibake's fix reads it)."""
+    return bytes([ord(match.group())]).decode("cp1252", "ignore")
+
+
 def _errors(diagnostics: list[Diagnostic]) -> Counter[str]:
     return Counter(d.code for d in diagnostics if d.severity is Severity.ERROR)
 
@@ -184,11 +192,13 @@ def problems(raw: bytes, *, unsafe: bool, path: str = PATH) -> list[str]:
         new = _errors(after) - errors_before
         if new:
             # A control or invisible character inside a URL (`http:\u202e//a b`) hides its other
-            # defects from detection; removing it reveals them. What the text shows without
-            # them is the baseline then.
-            unmasked = _INVISIBLE.sub("", raw.decode("utf-8", "surrogateescape"))
-            masked = _errors(lint(unmasked.encode("utf-8", "surrogateescape"), path))
-            new = new - (masked - errors_before)
+            # defects from detection; removing it reveals them. So does a C1 control that Python
+            # strips as white space (U+0085) where mojibake's fix writes what it stood for ("…").
+            # What the text shows without them, or with those characters, is the baseline then.
+            text = raw.decode("utf-8", "surrogateescape")
+            for unmasked in (_INVISIBLE.sub("", text), _C1.sub(_windows_1252, text)):
+                masked = _errors(lint(unmasked.encode("utf-8", "surrogateescape"), path))
+                new = new - (masked - errors_before)
         if new:
             messages = [d.message for d in after if d.code in new]
             found.append(f"new errors: {sorted(new)} {messages} after {outcome.applied}")
