@@ -208,6 +208,23 @@ def test_a_fix_rejected_on_one_text_is_tried_again_on_the_next() -> None:
     assert (again, second.applied) == (fixed, [])
 
 
+def test_an_empty_misspelt_key_is_not_renamed_into_an_empty_date() -> None:
+    # EN001 repaired the key `dÃ©ate` to `déate`, then FM007 renamed it to `date`: the missing
+    # date (FM004) became `date: ""`, a new DT002 error (Hugo dates the page to year 1).
+    raw = '---\ntitle: "Budget"\ndÃ©ate: ""\n---\n'.encode()
+    fixed, outcome = fix(raw, unsafe=True)
+    assert fixed == '---\ntitle: "Budget"\ndéate: ""\n---\n'.encode()
+    assert [code for code, _ in outcome.applied] == ["EN001"]
+    assert [(d.code, d.line, d.column, d.fix) for d in outcome.result.diagnostics][:3] == [
+        ("FM004", 1, 1, None),
+        ("FM004", 1, 1, None),
+        ("LK001", 1, 1, None),
+    ]
+    assert ("FM007", 3, 1, None) in [
+        (d.code, d.line, d.column, d.fix) for d in outcome.result.diagnostics
+    ]
+
+
 def test_summary_is_rewritten_from_the_body_only_once_the_body_is_repaired() -> None:
     # TX001 copied the opening sentences with their BEL and mojibake into the quoted summary
     # (`The\u0007 budget ... today\u00e2\u20ac\u009d`) in the pass that repaired the body: behind
