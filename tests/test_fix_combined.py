@@ -195,9 +195,9 @@ def test_a_fix_rejected_on_one_text_is_tried_again_on_the_next() -> None:
     # renames came back as new fixes and one of them applied, EN003's fix (valid once `sumary`
     # was renamed) stayed rejected, and a second run removed the LRM: not idempotent. A fix is
     # now rejected for the text it was offered on.
-    raw = "---\r\ndate: >-\r\n  2025-02-08 09:55:35\r\nsum\u200eary:\r\nsumary:\r\n---\r\n".encode()
+    raw = "---\r\ndate: >-\r\n  2025-02-08 09:55:35\r\nsum\u200eary: a\r\nsumary: b\r\n---\r\n".encode()
     fixed, outcome = fix(raw, unsafe=True)
-    expected = '---\ndate: "2025-02-08T09:55:35+08:00"\nsum\u200eary:\nsumary:\n---\n'.encode()
+    expected = '---\ndate: "2025-02-08T09:55:35+08:00"\nsum\u200eary: a\nsumary: b\n---\n'.encode()
     assert fixed == expected
     assert [(f.code, f.pass_number) for f in outcome.fixes] == [("EN007", 1), ("DT001", 2)]
     assert [(d.code, d.reason) for d in outcome.dropped_fixes] == [
