@@ -219,16 +219,22 @@ def _sync_directory(directory: Path) -> None:
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:
-    """A `diff -u` of the two versions; bytes that are not UTF-8 are shown as `\\xNN`."""
-    old = before.decode("utf-8", "backslashreplace").splitlines(keepends=True)
-    new = after.decode("utf-8", "backslashreplace").splitlines(keepends=True)
+    """A `diff -u` of the two versions, which `patch -p1` applies to give `after` (when both are
+    UTF-8: bytes that are not are shown as `\\xNN`)."""
+    old = _diff_lines(before.decode("utf-8", "backslashreplace"))
+    new = _diff_lines(after.decode("utf-8", "backslashreplace"))
     out = []
     for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"):
-        if line.endswith(("\n", "\r")):
-            out.append(line if line.endswith("\n") else line + "\n")
-        else:
-            out.append(line + "\n\\ No newline at end of file\n")
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _diff_lines(text: str) -> list[str]:
+    """The lines of `text` as `diff` and `patch` see them: only LF ends one. (`str.splitlines`
+    also breaks at CR, NEL, U+2028 and form feeds, which `patch` reads as part of a line: the
+    diff would not apply.) A CRLF line keeps its CR, so the diff says the line endings changed."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:

@@ -3,8 +3,8 @@
 A pass lints the current text, takes every applicable fix whose edits do not overlap an earlier
 one, and applies them together. Before the result is accepted it is verified:
 
-- front matter that parsed still parses, in the same format, and every key that no edit touched
-  keeps its value (no key appears that no edit wrote);
+- front matter that parsed still parses, in the same format, no key appears twice that did not
+  before, and every key that no edit touched keeps its value (no key appears that no edit wrote);
 - the byte-order mark stays unless the BOM rule (EN006) removed it, and the line endings stay
   unless the line-endings rule (EN007) changed them; invalid-utf8's (EN005) rewrite of a whole
   UTF-16 or UTF-32 file into UTF-8, which drops its BOM and writes its real line endings, goes in
@@ -12,12 +12,16 @@ one, and applies them together. Before the result is accepted it is verified:
 - the text can still be encoded to the original bytes outside the edits.
 
 A pass that fails verification is not kept: the fixes that caused it are found (each rule's fixes
-are tried alone) and rejected, and the pass is tried again without them. The rule may offer a
+are tried alone) and rejected, and the pass is tried again without them. When each rule's fixes
+pass alone and only their combination fails (a rename to `summary` and an inserted `summary`),
+nothing is rejected: the rules are taken in order and those that clash wait for the next pass, as
+overlapping fixes do. The rule may offer a
 different fix in a later pass (once another fix removed what broke the first one); when its
 problem is still there at the end, it is named. A loop that does not settle (a text seen before,
 or still changing after `MAX_PASSES`) names the rules that kept changing it and starts again from
 the original text without them, so a dropped rule leaves no half-applied trace. The result is
-idempotent: fixing it again finds the same rejected fixes and nothing else.
+idempotent: fixing it again finds the same rejected fixes and nothing else (a fix is rejected
+for the text it failed on, and tried again once other fixes changed the text).
 
 The loop works on the escaped text (undecodable bytes as lone surrogates, one code point per byte,
 the same offsets as `Document.text`), so bytes that were not UTF-8 are written back unchanged unless
@@ -95,10 +99,16 @@ class DroppedFix:
 class _Candidate:
     fix: Fix
     rule: type[Rule]
+    text: bytes  # digest of the text the fix is for
 
     @property
-    def key(self) -> tuple[str, Fix]:
-        return (self.rule.name, self.fix)
+    def key(self) -> _Key:
+        return (self.text, self.rule.name, self.fix)
+
+
+# A fix is rejected for one text: verification looks at the whole text, so once other fixes
+# changed it (renamed the key a fix would have duplicated, say), the same fix may pass.
+_Key = tuple[bytes, str, Fix]
 
 
 class _Step:
@@ -286,6 +296,11 @@ def _meaning_changed(
         new.setdefault(entry.key, []).append(entry.node.value)
         if _overlaps(entry.entry_span, regions_out) or _overlaps(entry.key_span, regions_out):
             touched.add(entry.key)
+    for key, values in new.items():
+        # Two edits of different rules (a rename to `summary`, an inserted `summary`) can write
+        # the same key: each alone is fine, together Hugo refuses the file.
+        if len(values) > max(1, len(old.get(key, ()))):
+            return f"made the key {key!r} appear twice"
     for key in old.keys() | new.keys():
         if key in touched:
             continue
@@ -317,7 +332,8 @@ def _endings_changed(before: str, after: str) -> bool:
 
 def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
     """Front matter that does not parse is never rewritten, nor anything before it (a BOM),
-    unless the fix is what makes it parse (a control character that YAML refuses in a value).
+    unless the fix is what makes it parse (a control character that YAML refuses in a value);
+    `_joint_repair` admits the fixes that make it parse only together.
 
     Unterminated, it runs to the end of the file, so nothing is rewritten. The check is made on
     the adapted fix, so an insertion moved past the BOM is caught too.
@@ -327,6 +343,22 @@ def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
     block = doc.front_matter_block
     end = block.end if block is not None else len(doc.text) + 1
     return all(e.start >= end for e in fix.edits) or _repairs_front_matter(doc, fix)
+
+
+def _joint_repair(doc: Document, held: list[_Candidate]) -> list[_Candidate]:
+    """The held fixes that, applied together, make the broken front matter parse (else none).
+
+    One control character or mojibake sequence that YAML refuses is repaired by its own fix; two
+    of them need both fixes at once, and neither alone passes `_spares_broken_front_matter`.
+    """
+    if len(held) < 2:
+        return []
+    text, applied, _ = apply_fixes(doc.text, [c.fix for c in held])
+    after = Document.from_text(text, doc.path, doc.site)
+    if after.front_matter is None or after.front_matter_errors:
+        return []
+    taken = {id(fix) for fix in applied}
+    return [c for c in held if id(c.fix) in taken]
 
 
 def _repairs_front_matter(doc: Document, fix: Fix) -> bool:
@@ -345,9 +377,10 @@ class _Run:
     """One attempt from the original text.
 
     `banned` rules (their fixes did not settle) are left out; `rejected` fixes (each failed
-    verification) are never tried again, but their rule may still offer a different fix in a
-    later pass, such as once another rule removed what made the first one break the front
-    matter. Both outlive a restart: the same text gives the same fixes.
+    verification on a text) are never tried again on that text; their rule may offer them or a
+    different fix once other fixes changed the text, such as once another rule removed what made
+    the first one break the front matter. Both outlive a restart: the same text gives the same
+    fixes.
     """
 
     doc: Document
@@ -355,7 +388,7 @@ class _Run:
     site: Site
     unsafe: bool
     banned: dict[str, DroppedFix]
-    rejected: dict[tuple[str, Fix], DroppedFix]
+    rejected: dict[_Key, DroppedFix]
     passes: list[list[_Step]] = field(default_factory=list)  # the steps of pass 1, 2, ...
     applied: list[AppliedFix] = field(default_factory=list)
     current: Document | None = None
@@ -407,8 +440,12 @@ class _Run:
                 if number <= MAX_PASSES:
                     self._record(after, new_text, done, number)
                 return after, done
-            self.rejected.update(self._culprits(current, done, reason))
-            candidates = [c for c in candidates if c.key not in self.rejected]
+            culprits = self._culprits(current, done, reason)
+            if culprits:
+                self.rejected.update(culprits)
+                candidates = [c for c in candidates if c.key not in self.rejected]
+            else:  # each rule's fixes pass alone, not together: some wait for the next pass
+                candidates = self._compatible(current, done)
         return None
 
     def _candidates(self, doc: Document) -> list[_Candidate]:
@@ -419,6 +456,7 @@ class _Run:
         # it look unused, and the unused-suppression fix would delete the comment.
         rules = self.ruleset.for_document(doc.path, self.site)
         ran = run_rules(doc, rules, self.ruleset.config)
+        where = _digest(doc.escaped_text)
         self.last_run = (doc, ran)
         reports = suppressed_reports(doc, list(ran[0]), self.ruleset)
         usable = [
@@ -432,22 +470,25 @@ class _Run:
         for report in usable:
             assert report.fix is not None
             if _transcodes(report.fix, report.rule.code, doc):
-                return [_Candidate(report.fix, report.rule)]  # alone, and as written
+                return [_Candidate(report.fix, report.rule, where)]  # alone, and as written
         # While the line-endings rule is fixing, every break becomes LF: no conversion.
         fixing_endings = any(r.rule.code == LINE_ENDINGS_RULE for r in usable)
         newline = None if fixing_endings else dominant_newline(doc.text)
         out = []
+        held = []  # fixes inside front matter that does not parse, none of them repairing it
         for report in usable:
             assert report.fix is not None
             adapted = _adapt(report.fix, report.rule.code, doc, newline)
             if adapted is None:
-                self.rejected[(report.rule.name, report.fix)] = DroppedFix(
+                self.rejected[(where, report.rule.name, report.fix)] = DroppedFix(
                     report.rule.code, report.rule.name, "made an edit outside the text"
                 )
                 continue
             if not _spares_broken_front_matter(doc, adapted):
+                held.append(_Candidate(adapted, report.rule, where))
                 continue
-            out.append(_Candidate(adapted, report.rule))
+            out.append(_Candidate(adapted, report.rule, where))
+        out.extend(_joint_repair(doc, [c for c in held if c.key not in self.rejected]))
         return [c for c in out if c.key not in self.rejected]
 
     def _verify(
@@ -480,13 +521,12 @@ class _Run:
 
     def _culprits(
         self, before: Document, done: list[_Candidate], reason: str
-    ) -> dict[tuple[str, Fix], DroppedFix]:
-        """The fixes of the rules whose fixes, applied alone, fail verification; else those of
-        every rule that edited the front matter (or of all, when none did)."""
-        by_rule: dict[str, list[_Candidate]] = {}
-        for candidate in done:
-            by_rule.setdefault(candidate.rule.name, []).append(candidate)
-        found: dict[tuple[str, Fix], DroppedFix] = {}
+    ) -> dict[_Key, DroppedFix]:
+        """The fixes of the rules whose fixes, applied alone, fail verification; none when each
+        rule's pass alone (the combination fails: see `_compatible`); with one rule, all of its
+        fixes."""
+        by_rule = _by_rule(done)
+        found: dict[_Key, DroppedFix] = {}
         if len(by_rule) > 1:
             for name, group in by_rule.items():
                 text, _, _ = apply_fixes(before.escaped_text, [c.fix for c in group])
@@ -494,15 +534,21 @@ class _Run:
                 if after is None:
                     for c in group:
                         found[c.key] = DroppedFix(c.rule.code, name, why)
-        if not found:
-            fm_end = before.body_start
-            suspects = [
-                group for group in by_rule.values() if any(c.fix.span.start < fm_end for c in group)
-            ] or list(by_rule.values())
-            for group in suspects:
-                for c in group:
-                    found[c.key] = DroppedFix(c.rule.code, c.rule.name, reason)
-        return found
+            return found
+        # One rule: its fixes together fail verification (which of them, it cannot tell).
+        return {c.key: DroppedFix(c.rule.code, c.rule.name, reason) for c in done}
+
+    def _compatible(self, before: Document, done: list[_Candidate]) -> list[_Candidate]:
+        """The rules' fixes that verify together, taken rule by rule in the order of their
+        first edit; the others wait for the next pass, which lints the text the kept ones wrote
+        (and the rule may have nothing left to fix, or fix it differently)."""
+        kept: list[_Candidate] = []
+        for group in sorted(_by_rule(done).values(), key=lambda g: min(c.fix.span for c in g)):
+            trial = kept + group
+            text, _, _ = apply_fixes(before.escaped_text, [c.fix for c in trial])
+            if self._verify(before, text, trial)[0] is not None:
+                kept = trial
+        return kept
 
     def _record(self, after: Document, new_text: str, done: list[_Candidate], number: int) -> None:
         steps = [_Step([e for c in done for e in c.fix.edits])]
@@ -533,6 +579,13 @@ class _Run:
         return out
 
 
+def _by_rule(candidates: list[_Candidate]) -> dict[str, list[_Candidate]]:
+    by_rule: dict[str, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_rule.setdefault(candidate.rule.name, []).append(candidate)
+    return by_rule
+
+
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
@@ -558,7 +611,7 @@ def fix_loop(doc: Document, ruleset: RuleSet, *, unsafe: bool = False) -> FixOut
     if doc.language is None:
         doc.language = site.language_of(doc.path, _fm_lang(doc))
     banned: dict[str, DroppedFix] = {}
-    rejected: dict[tuple[str, Fix], DroppedFix] = {}
+    rejected: dict[_Key, DroppedFix] = {}
     for _ in range(MAX_RESTARTS + 1):
         run = _Run(doc, ruleset, site, unsafe, banned, rejected)
         failed = run.loop()

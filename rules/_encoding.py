@@ -635,3 +635,18 @@ def is_cut_utf8(data: bytes) -> bool:
     else:
         return False
     return len(data) <= needed and all(0x80 <= byte <= 0xBF for byte in data[1:])
+
+
+# C0 and C1 control characters other than tab and line breaks.
+_HIDDEN_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def hidden_damage(text: str) -> bool:
+    """Does `text` hold control characters, invisible characters or mojibake?
+
+    A fix that copies body text into a quoted front-matter value (a summary from the opening
+    sentences) must not copy these: a control character there becomes an escape (`\\u0007`, and
+    mojibake's `\\u009d`) that the line-based rules do not read, so the damage would stay
+    unreported. Such a fix waits: the fix loop repairs the body first and the next pass offers it.
+    """
+    return bool(_HIDDEN_CONTROL.search(text) or INVISIBLE_RUN.search(text) or find_mojibake(text))

@@ -6,6 +6,8 @@ only, `[]`, null): a missing field at the front matter's opening delimiter, an e
 value. (`title: []` is also `field-type`'s: a list where a string belongs.)
 The default required fields are `title`, `date` and `summary`; the `required` config key adds more,
 and the rule option `fields` replaces the list.
+A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
+empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 
 ## Why is this bad?
 Without a title the article card is blank; without a date Hugo sorts it at year 1; without a summary
@@ -39,7 +41,9 @@ from newslint.document import Document
 from newslint.events import Field
 from newslint.rule import Context
 from newslint.spans import Span
+from newslint.textutil import html_entities
 
+from ._encoding import BIDI, ZERO_WIDTH, hidden_damage
 from ._fields import insert_field
 from ._schema import closest
 
@@ -50,11 +54,27 @@ class Options:
     max_chars: int = 300
 
 
+# What a reader cannot see, and the safe fixes of invisible-char and control-char delete: a value
+# made only of these and white space is as empty as "" (and becomes "" once those fixes ran).
+_UNSEEN = dict.fromkeys(
+    map(ord, [*ZERO_WIDTH, *BIDI, *map(chr, range(32)), *map(chr, range(127, 160))])
+)
+
+
 def _empty(value: object) -> bool:
-    return value is None or (
-        isinstance(value, str | list | dict)
-        and not (value.strip() if isinstance(value, str) else value)
-    )
+    if isinstance(value, str):
+        return not _unescaped(value).translate(_UNSEEN).strip()
+    return value is None or (isinstance(value, list | dict) and not value)
+
+
+def _unescaped(value: str) -> str:
+    """`value` with its HTML character references replaced, as html-entity's fix writes it
+    (`&nbsp;` is white space, `&#8203;` invisible)."""
+    pieces, cursor = [], 0
+    for start, end, char in html_entities(value):
+        pieces += [value[cursor:start], char]
+        cursor = end
+    return "".join(pieces) + value[cursor:]
 
 
 class RequiredField(Rule):
@@ -98,7 +118,7 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
         # beside it in the same pass would leave the key twice.
         return None
     lead = document.lead_sentences(ctx.options.max_chars)
-    if not lead:
+    if not lead or hidden_damage(lead):
         return None
     edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)
     if edit is None:

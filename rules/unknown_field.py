@@ -23,7 +23,8 @@ a `publish_date` publishes the page at once, a `tag` makes no tag page.
 
 ## Fix safety
 Unsafe: the key is renamed to the known one it resembles, which changes what Hugo does with it; the
-guess can be wrong for a custom param.
+guess can be wrong for a custom param. There is no fix for a key with an empty value: renamed, it
+would be an empty known field (`date: ""`) instead of a missing one.
 """
 
 from __future__ import annotations
@@ -66,5 +67,8 @@ class UnknownField(Rule):
             suggestion = singulars.get(key) or closest(field.key, candidates)
             if suggestion is None or suggestion.lower() in present:
                 continue
-            fix = Fix.unsafe(f"Rename to {suggestion}", field.rename(suggestion))
+            # An empty value renamed would turn a missing field into an empty one (`date: ""`:
+            # Hugo dates the page to year 1, a new error); empty-field deletes it instead.
+            empty = field.value is None or field.value in ("", [], {})
+            fix = None if empty else Fix.unsafe(f"Rename to {suggestion}", field.rename(suggestion))
             ctx.report(field.key_span, "unknown", key=field.key, suggestion=suggestion, fix=fix)

@@ -22,11 +22,15 @@ def split_lines(text: str) -> list[str]:
 
 
 def fix_lines(text: str, spans: list[Span]) -> set[int]:
-    """1-based lines of `text` that the spans touch (an insertion: the line it lands in)."""
+    """1-based lines of `text` that the spans touch (an insertion: the line it lands in; an edit
+    right after a lone CR: that line too)."""
     index = LineIndex(text)
     lines: set[int] = set()
     for span in spans:
-        first = index.position(span.start).line
+        # An edit right after a lone CR (`+++\r` `\x1b\n`) may join the CR to an LF: one CRLF
+        # line where there were two, so the line that ends in the CR changes too.
+        after_cr = span.start > 0 and text[span.start - 1] == "\r"
+        first = index.position(span.start - 1 if after_cr else span.start).line
         last = index.position(max(span.start, span.end - 1)).line
         lines.update(range(first, last + 1))
     return lines

@@ -282,3 +282,33 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_required_field(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+# What a reader does not see, and what other rules' fixes write: a value of only invisible
+# characters is empty; a summary is not written from damaged opening sentences.
+UNSEEN_CASES = [
+    # Only invisible and control characters: what the safe fixes of invisible-char and
+    # control-char leave of the title is "".
+    Case(
+        "invisible-only-title",
+        fm(title="\u200b\u00a0\x07\ufeff", date="2025-02-08", summary="The budget passed."),
+        errors=[("empty", 2, 8)],
+    ),
+    # Only entities for white space and invisible characters: empty once html-entity unescaped them.
+    Case(
+        "entity-only-title",
+        fm(title="&nbsp;&#8203;\u00a0", date="2025-02-08", summary="The budget passed."),
+        errors=[("empty", 2, 8)],
+    ),
+    # A control character in the opening sentences would hide behind an escape in the summary.
+    Case(
+        "missing-summary-lead-with-control-character-no-fix",
+        fm(body="The budget\x07 passed.\n", title="Budget", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", UNSEEN_CASES, ids=lambda c: c.name)
+def test_required_field_unseen(case: Case) -> None:
+    assert_case(RequiredField, case)

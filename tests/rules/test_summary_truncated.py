@@ -17,6 +17,13 @@ CASES = [
         errors=[("cut", 3, 10)],
         unsafe_fixed=fm(body=BODY, title="Budget", summary=LEAD),
     ),
+    # Damage in the opening sentences (a BEL, mojibake's C1 control) would hide behind an escape
+    # in the quoted summary: no fix until control-char and mojibake repaired the body.
+    Case(
+        "lead-with-control-characters-no-fix",
+        fm(body="The\x07 budget passed \u00e2\u20ac\x9dtoday." + SOURCE, summary="The budget..."),
+        errors=[("cut", 2, 10)],
+    ),
     Case(
         "ellipsis-character",
         fm(body=BODY, summary="The budget passed on Tuesday. Talks…"),

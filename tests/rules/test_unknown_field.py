@@ -4,7 +4,7 @@ import pytest
 
 from newslint.rules.unknown_field import UnknownField
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm
+from newslint.testing import Case, Raw, assert_case, fm
 
 CASES = [
     Case("known-keys", fm(title="Budget", summary="x", linkTitle="y", tags=["a"], sidebar="left")),
@@ -86,3 +86,12 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_unknown_field(case: Case) -> None:
     assert_case(UnknownField, case)
+
+
+# An empty misspelt key is reported but not renamed: `date: ""` would be a new error (date-invalid),
+# where the missing date was one already; empty-field deletes the key.
+@pytest.mark.parametrize("value", ["", Raw(""), Raw("[]")], ids=["quoted", "null", "list"])
+def test_empty_value_is_not_renamed(value: object) -> None:
+    assert_case(
+        UnknownField, Case("empty", fm(title="Budget", deate=value), errors=[("unknown", 3, 1)])
+    )
