@@ -29,7 +29,10 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
 ## Fix safety
 Unsafe, and only for `summary` when the body has prose: the new summary is the article's opening
 sentences (cut at a sentence end within `max-chars`), which an editor should read. There is no fix
-when a misspelt key such as `sumary` is present: `unknown-field` renames it instead.
+when a misspelt key such as `sumary` is present: `unknown-field` renames it instead. Nor is there
+one while the opening sentences hold control or invisible characters or mojibake: copied into a
+quoted value they would hide behind escapes, so `newslint fix` repairs the body first and offers
+the summary on its next pass.
 """
 
 from __future__ import annotations
