@@ -1,0 +1,64 @@
+"""Adversarial articles: input built to make a linter slow (regular expressions that backtrack
+exponentially, loops that rescan the text) must cost time in proportion to its size.
+
+No test here measures time. Each runs an input on which the old code took minutes (or longer than
+the universe has) and the fixed code takes well under a second, under `guard`: an alarm of a
+generous minute that turns a hang into a failure instead of a stuck test run.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from newslint.engine import check_text
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
+
+
+class Hang(Exception):
+    """The guarded code ran for the whole guard: it is not linear in its input."""
+
+
+@contextmanager
+def guard(seconds: int = 60) -> Iterator[None]:
+    """Fail the test (rather than hang the run) when the body runs for `seconds`.
+
+    A minute is hundreds of times what the fixed code needs; the inputs are sized so that the old
+    code needed minutes to hours. A regular expression match is interrupted too: `re` checks for
+    signals while it backtracks.
+    """
+
+    def expire(signum: int, frame: object) -> None:
+        raise Hang(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def codes(diagnostics: list[object]) -> list[tuple[str, int, int, str]]:
+    return [(d.code, d.line, d.column, d.message) for d in diagnostics]  # type: ignore[attr-defined]
+
+
+def test_deeply_quoted_lines_do_not_backtrack_exponentially() -> None:
+    # The space after a `>` can also be read as the indent before the next `>`: on a line of 60
+    # `> ` that is no list item (nor a fence, nor a quoted paragraph of only spaces), the quote
+    # patterns of BD001, BD002, BD003 and BD007 tried all 2**60 ways of splitting them.
+    deep = "> " * 60
+    lines = [deep + "x", "", deep + "\u00a0", "", deep + "x   ", "", "> " + deep + "```"]
+    lines += ["> " + deep + "code", "", deep + "- x", deep + "- x"]
+    text = '---\ntitle: "Quotes"\n---\n\n' + "\n".join(lines) + "\n\nEnd.\n"
+    with guard():
+        diagnostics = check_text(text, select=["BD001", "BD002", "BD003", "BD007"])
+    assert codes(diagnostics) == [
+        ("BD001", 7, 121, "paragraph holds only whitespace (U+00A0)"),
+        ("BD002", 9, 122, "trailing whitespace (3 spaces)"),
+    ]
