@@ -62,3 +62,30 @@ def test_deeply_quoted_lines_do_not_backtrack_exponentially() -> None:
         ("BD001", 7, 121, "paragraph holds only whitespace (U+00A0)"),
         ("BD002", 9, 122, "trailing whitespace (3 spaces)"),
     ]
+
+
+def test_braces_at_the_end_of_a_long_word_are_read_once() -> None:
+    # Each `{{` looked back to the start of its word (is it a URL?): 2,000 braces after a word of
+    # a million letters read two billion characters.
+    text = '---\ntitle: "Braces"\n---\n\n' + "x" * 1_000_000 + "{{" * 2000 + "\n"
+    with guard():
+        diagnostics = check_text(text, select=["BD005"])
+    assert len(diagnostics) == 2000
+    assert [(d.line, d.column) for d in (diagnostics[0], diagnostics[-1])] == [
+        (5, 1_000_001),
+        (5, 1_003_999),
+    ]
+    assert all(d.fix is not None for d in diagnostics)
+
+
+def test_braces_in_a_url_word_keep_their_word_start() -> None:
+    # The word found for the first braces holds for the next ones in the same word: in a bare URL
+    # none gets the escape (it would end up in the URL), outside of one each does.
+    text = '---\ntitle: "Braces"\n---\n\nhttps://a.b/' + "{{" * 3 + " x{{ y\n"
+    diagnostics = check_text(text, select=["BD005"])
+    assert [(d.column, d.fix is not None) for d in diagnostics] == [
+        (13, False),
+        (15, False),
+        (17, False),
+        (21, True),
+    ]
