@@ -14,7 +14,9 @@ from contextlib import contextmanager
 
 import pytest
 
+from newslint.document import InvalidBytes, decode
 from newslint.engine import check_text
+from newslint.spans import Span
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
 
@@ -88,4 +90,23 @@ def test_braces_in_a_url_word_keep_their_word_start() -> None:
         (15, False),
         (17, False),
         (21, True),
+    ]
+
+
+def test_many_invalid_bytes_are_located_in_one_pass() -> None:
+    # The byte offset of each bad byte was the length of the whole text before it, encoded anew:
+    # 100,000 stray bytes encoded ten billion characters.
+    with guard():
+        text, _, runs = decode(b"\xe9 " * 100_000)
+    assert len(runs) == 100_000
+    assert runs[-1] == InvalidBytes(Span(199_998, 199_999), b"\xe9", 199_998)
+    assert text == "\ufffd " * 100_000
+
+
+def test_invalid_byte_offsets_count_multibyte_characters() -> None:
+    raw = "é".encode() + b"\xff" + "中".encode() + b"\xfe\xfd" + b"ok\x80"
+    assert decode(raw)[2] == [
+        InvalidBytes(Span(1, 2), b"\xff", 2),
+        InvalidBytes(Span(3, 5), b"\xfe\xfd", 6),
+        InvalidBytes(Span(7, 8), b"\x80", 10),
     ]
