@@ -50,10 +50,14 @@ def decode(raw: bytes) -> tuple[str, str, list[InvalidBytes]]:
         pass
     escaped = raw.decode("utf-8", "surrogateescape")
     runs: list[InvalidBytes] = []
+    # The byte offset of each run is counted on from the previous run's end, not from the start:
+    # a file of 100,000 stray bytes would otherwise encode its text 100,000 times over.
+    done, done_bytes = 0, 0
     for match in _SURROGATES.finditer(escaped):
         data = match.group(0).encode("utf-8", "surrogateescape")
-        prefix_bytes = len(escaped[: match.start()].encode("utf-8", "surrogateescape"))
-        runs.append(InvalidBytes(Span(match.start(), match.end()), data, prefix_bytes))
+        done_bytes += len(escaped[done : match.start()].encode("utf-8"))
+        runs.append(InvalidBytes(Span(match.start(), match.end()), data, done_bytes))
+        done, done_bytes = match.end(), done_bytes + len(data)
     text = _SURROGATES.sub(lambda m: "\ufffd" * len(m.group(0)), escaped)
     return text, escaped, runs
 

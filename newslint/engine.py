@@ -439,14 +439,20 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
             return _file_problem(
                 shown, UNREADABLE, "not a regular file (a pipe, socket or device); not read"
             )
-        size = info.st_size
-        if size > ruleset.config.max_file_size:
+        size, limit = info.st_size, ruleset.config.max_file_size
+        if size <= limit:
+            # At most one byte past the limit: a file that grew since `stat` (a log being written,
+            # a scraper still saving) is not read whole into memory either.
+            with path.open("rb") as stream:
+                raw = stream.read(limit + 1)
+                if len(raw) > limit:
+                    size = max(os.fstat(stream.fileno()).st_size, len(raw))
+        if size > limit:
             return _file_problem(
                 shown,
                 TOO_LARGE,
-                f"file is {size:,} bytes, over max-file-size ({ruleset.config.max_file_size:,}); not linted",
+                f"file is {size:,} bytes, over max-file-size ({limit:,}); not linted",
             )
-        raw = path.read_bytes()
     except FileNotFoundError:
         return _file_problem(shown, UNREADABLE, "file vanished before it could be read")
     except IsADirectoryError:

@@ -8,6 +8,7 @@ wait for the next pass of `newslint fix`.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -117,6 +118,36 @@ def _conflicts(edit: Edit, taken: Sequence[Edit]) -> bool:
     return False
 
 
+class _Taken:
+    """The edits chosen so far, ordered, for `_conflicts` with only their neighbours.
+
+    Chosen edits do not overlap (only a fix's own insertion may share a start with its next
+    edit), so ordered by start their ends are ordered too: the edits an edit can conflict with are
+    those whose closed range meets its own, next to each other in that order, and of those at most
+    two (one ending where it starts, one starting where it ends) do not conflict. Checking every
+    chosen edit instead made a pass over 50,000 fixes take minutes.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.edits: list[Edit] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        index = bisect_right(self.starts, edit.end)
+        nearby = []
+        while index > 0 and self.edits[index - 1].end >= edit.start:
+            index -= 1
+            nearby.append(self.edits[index])
+            if len(nearby) > 2:  # more than the two at its ends: one lies inside it
+                break
+        return _conflicts(edit, nearby)
+
+    def add(self, edit: Edit) -> None:
+        index = bisect_right(self.starts, edit.start)  # fixes come in order: mostly the end
+        self.starts.insert(index, edit.start)
+        self.edits.insert(index, edit)
+
+
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[Fix]]:
     """Apply every fix whose edits do not overlap an earlier chosen fix.
 
@@ -125,18 +156,19 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[F
     """
     applied: list[Fix] = []
     deferred: list[Fix] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end, f.title)):
         if not fix.edits or not fix.changes(text):
             continue
-        if any(_conflicts(edit, taken) for edit in fix.edits):
+        if any(taken.conflicts(edit) for edit in fix.edits):
             deferred.append(fix)
             continue
         applied.append(fix)
-        taken.extend(fix.edits)
+        for edit in fix.edits:
+            taken.add(edit)
     pieces: list[str] = []
     cursor = 0
-    for edit in sorted(taken, key=lambda e: (e.start, e.end)):
+    for edit in taken.edits:
         pieces.append(text[cursor : edit.start])
         pieces.append(edit.content)
         cursor = edit.end

@@ -311,8 +311,10 @@ class _YamlBuilder:
 
 
 # The next alias: what may stand between a key or the previous item and it is white space,
-# comments, `:`, `-`, `,`, `[`, `?` and the previous value's closing quote or bracket.
-_ALIAS = re.compile(r"(?:[\s:\-,\[?\]}\"']|#[^\n\r]*)*?(\*[^\s,\[\]{}]+)")
+# comments, `:`, `-`, `,`, `[`, `?` and the previous value's closing quote or bracket. A comment
+# runs to the line's end (possessive): never part-way, which on a line of `#`s would try every
+# way of cutting it into comments, exponentially many, before the match failed.
+_ALIAS = re.compile(r"(?:[\s:\-,\[?\]}\"']|#[^\n\r]*+)*?(\*[^\s,\[\]{}]+)")
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"

@@ -129,7 +129,8 @@ class DuplicateParagraph(Rule):
 
 
 # A line that opens a list item: its quote markers, indent and marker, before the item's text.
-_ITEM_LINE = re.compile(r"(?m)^(?:[ \t]{0,3}>[ \t]?)*[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?=\S)")
+# Atomic quote markers: see `_QUOTED_LIST_MARKER` in `_body.py` (no exponential backtracking).
+_ITEM_LINE = re.compile(r"(?m)^(?>[ \t]{0,3}>[ \t]?)*[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?=\S)")
 
 
 @dataclass

@@ -52,8 +52,10 @@ from newslint.rule import Context
 from ._body import delete_block, unescape_references
 from ._encoding import ZERO_WIDTH
 
-# What stands before the text of a tight list item on its line: quotes and list markers.
-_ITEM_PREFIX = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*(?:[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+")
+# What stands before the text of a tight list item on its line: quotes and list markers. Both
+# groups are atomic (the spaces after one marker are never re-read as the indent of the next):
+# see `_QUOTED_LIST_MARKER` in `_body.py`.
+_ITEM_PREFIX = re.compile(r"(?>[ \t]{0,3}>[ \t]?)*(?>[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+")
 
 
 # A whole `<p>` element on one line, with what it holds (group 1).

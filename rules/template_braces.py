@@ -76,6 +76,10 @@ class TemplateBraces(Rule):
         if self.skipped is None:
             self.skipped = _skipped(ctx.document)
         position = text.span.start
+        # The start of the word holding the last braces looked at, and their offset: the next
+        # search goes back only to there (no break in between: the same word), so a run of
+        # 100,000 `{{` is read once rather than once for each pair of braces.
+        word, searched = text.span.start, text.span.start
         while True:
             start = document.find("{{", position, text.span.end)
             if start < 0:
@@ -94,7 +98,9 @@ class TemplateBraces(Rule):
             shown = document[start : close + 2 if close >= 0 else start + 2].split("\n")[0]
             span = Span(start, start + 2)
             fix = None
-            if not _in_url(document, text.span.start, start):
+            found = _word_start(document, searched, start)
+            word, searched = (found if found > searched else word), start
+            if _URL_START.match(document, word) is None:
                 fix = Fix.unsafe("Escape the braces", Edit.replace(span, "\\{\\{"))
             ctx.report(span, "braces", fix=fix, text=shown)
 
@@ -115,13 +121,17 @@ def _skipped(document: Document) -> Regions:
 _URL_START = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{1,31}://|mailto:|www\.)")
 
 
-def _in_url(text: str, low: int, offset: int) -> bool:
-    """Whether the braces at `offset` are in a URL written as text (`<https://x/{{y}}>`, a bare
-    URL that Hugo links): an escape there would be part of the URL, or end it."""
+def _word_start(text: str, low: int, offset: int) -> int:
+    """Where the word holding `offset` starts, looking back no further than `low`.
+
+    Braces whose word starts like a URL (`<https://x/{{y}}>`, a bare URL that Hugo links) are in
+    a URL written as text: an escape there would be part of the URL, or end it. The caller keeps
+    the word found for earlier braces when this one reaches back to `low`.
+    """
     word = offset
     while word > low and not text[word - 1].isspace() and text[word - 1] not in "<(":
         word -= 1
-    return _URL_START.match(text, word) is not None
+    return word
 
 
 def _escaped(text: str, offset: int) -> bool:

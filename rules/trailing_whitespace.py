@@ -178,8 +178,9 @@ class _InlineText:
 # What ends inline markup that a hard break can follow: emphasis, code, a link or image, a tag.
 _MARKUP_END = frozenset("*_`~)]>")
 # A line that opens a list item: its quote markers, the indent before the marker (group 1).
+# Atomic quote markers: see `_QUOTED_LIST_MARKER` in `_body.py` (no exponential backtracking).
 _MARKER_LINE = re.compile(
-    r"(?:[ \t]{0,3}>[ \t]?)*([ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.M
+    r"(?>[ \t]{0,3}>[ \t]?)*([ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.M
 )
 
 

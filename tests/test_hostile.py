@@ -107,6 +107,27 @@ def test_over_size_limit_is_reported_not_read(
     assert code == 1
 
 
+def test_file_that_grew_past_the_size_limit_is_not_read_whole(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `stat` saw a small file, but it grew before it was read (a scraper still writing it): the
+    # read stops one byte past the limit, and the file is reported as too large.
+    (here / "growing.md").write_bytes(b"---\ntitle: x\n---\n" + b"x" * 983)
+    real_stat = Path.stat
+
+    def small(self: Path, **kwargs: bool) -> os.stat_result:
+        info = real_stat(self, **kwargs)
+        if self.name != "growing.md":
+            return info
+        return os.stat_result((info.st_mode, *info[1:6], 50, *info[7:10]))
+
+    monkeypatch.setattr(Path, "stat", small)
+    result = lint_path(here / "growing.md", build_ruleset(Config(max_file_size=100)))
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("NL003", "file is 1,000 bytes, over max-file-size (100); not linted")
+    ]
+
+
 def test_directory_named_md_and_symlink_loop(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -151,10 +172,10 @@ def test_unreadable_file_via_oserror(here: Path, monkeypatch: pytest.MonkeyPatch
     path = here / "locked.md"
     path.write_text("---\ntitle: x\n---\n", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     result = lint_path(path, build_ruleset(Config()))
     assert [(d.code, d.message) for d in result.diagnostics] == [
         ("NL002", "cannot read file: Permission denied")

@@ -9,5 +9,6 @@ from newslint.diagnostics import Diagnostic
 
 
 def write(diagnostics: list[Diagnostic], files: int, out: TextIO, **_: Any) -> None:
-    json.dump([d.to_json() for d in diagnostics], out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # One string, one write: `json.dump` writes each of the ~80 pieces of a diagnostic to the
+    # stream on its own, which for a file with 500,000 diagnostics took most of the run.
+    out.write(json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2) + "\n")
