@@ -492,6 +492,9 @@ def spellings() -> list[Spelling]:
 
 ZERO = -62135596800 * 10**9  # 0001-01-01T00:00:00Z, Go's zero time, in ns since 1970
 
+# The civil-date arithmetic below repeats rules/_dates.py on purpose: Hugo's output is read without
+# newslint's code, so a mistake there cannot make both sides of the comparison agree.
+
 
 def _days_from_civil(year: int, month: int, day: int) -> int:
     year -= month <= 2
