@@ -8,10 +8,10 @@ rule can report them and `newslint fix` can write them back untouched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint import matter
 from newslint.events import Field, FrontMatter, Line
@@ -26,6 +26,8 @@ _SURROGATES = re.compile(r"[\udc80-\udcff]+")
 # Hugo's page lexer skips spaces, tabs and line breaks before the front matter's opener.
 _LEADING_SPACE = re.compile(r"[ \t\r\n]+")
 _ONLY_LINK = re.compile(r"\s*!?\[[^\]]*\]\([^)]*\)\s*")
+_T = TypeVar("_T")
+_UNSET = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,18 @@ class Document:
             self.front_matter_errors = parsed
         else:
             self.front_matter = parsed
+
+    def memo(self, key: Hashable, compute: Callable[..., _T], *args: Any) -> _T:
+        """`compute(*args)` once per document and `key`, for what several rules ask of the same
+        document (its schema, its dates, its source link): the first rule works it out, the others
+        get it. The answers live and die with the document."""
+        memos: dict[Hashable, Any] | None = self.__dict__.get("_memos")
+        if memos is None:
+            memos = self.__dict__["_memos"] = {}
+        value = memos.get(key, _UNSET)
+        if value is _UNSET:
+            value = memos[key] = compute(*args)
+        return value
 
     # ----------------------------------------------------------------------------- positions
 

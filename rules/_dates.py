@@ -583,11 +583,6 @@ def _zone_choice(candidates: tuple[str, ...]) -> ZoneChoice:
     return ZoneChoice(None, "UTC", False)
 
 
-# The last document's readings: the four date rules ask for the same ones in a row. References
-# (not ids) are kept, so a new document can never be mistaken for the cached one.
-_last: tuple[object, str, str, list[tuple[Field, HugoDate]]] | None = None
-_last_dates: tuple[object, str, str, HugoDates] | None = None
-
 # The four dates of a page, by the `[frontmatter]` name Hugo uses, and how messages name them.
 TARGETS = {
     "date": "date",
@@ -606,16 +601,13 @@ def date_fields(ctx: Context) -> list[tuple[Field, HugoDate]]:
     """Every top-level field Hugo reads as a date (the site's `[frontmatter]` keys, by default
     date, lastmod, publishDate, expiryDate and their aliases) with Hugo's reading of it (first of
     each key)."""
-    global _last
+    # The four date rules ask for the same readings.
     choice = zone_for(ctx)
+    return ctx.document.memo(("date-fields", choice.name), _date_fields, ctx, choice)
+
+
+def _date_fields(ctx: Context, choice: ZoneChoice) -> list[tuple[Field, HugoDate]]:
     text = ctx.document.text
-    if (
-        _last is not None
-        and _last[0] is ctx.document
-        and _last[1] is text
-        and _last[2] == choice.name
-    ):
-        return _last[3]
     keys = {key for chain in _sources(ctx).values() for key in chain if not key.startswith(":")}
     out: list[tuple[Field, HugoDate]] = []
     seen: set[str] = set()
@@ -628,7 +620,6 @@ def date_fields(ctx: Context) -> list[tuple[Field, HugoDate]]:
         out.append(
             (item, hugo_date(item.node, text[span.start : span.end], item.format, choice.zone))
         )
-    _last = (ctx.document, text, choice.name, out)
     return out
 
 
@@ -672,18 +663,12 @@ class HugoDates:
 
 def hugo_dates(ctx: Context) -> HugoDates:
     """Replay Hugo's date handlers (pagemeta.FrontMatterHandler) on the document."""
-    global _last_dates
-    fields = date_fields(ctx)
     choice = zone_for(ctx)
-    text = ctx.document.text
-    cached = _last_dates
-    if (
-        cached is not None
-        and cached[0] is ctx.document
-        and cached[1] is text
-        and cached[2] == choice.name
-    ):
-        return cached[3]
+    return ctx.document.memo(("hugo-dates", choice.name), _hugo_dates, ctx, choice)
+
+
+def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
+    fields = date_fields(ctx)
     by_key = {item.key.lower(): (item, reading) for item, reading in fields}
     # Hugo's parameters: the front matter's keys, and each date it resolves under its own name.
     params = {item.key.lower() for item in ctx.document.fields}
@@ -721,9 +706,7 @@ def hugo_dates(ctx: Context) -> HugoDates:
             # value had its own offset (a time in the site's zone keeps it).
             params.add(target)
             copied[target] = Source(found.origin, found.field, _param_copy(found.reading))
-    result = HugoDates(targets, frozenset(read), fields)
-    _last_dates = (ctx.document, text, choice.name, result)
-    return result
+    return HugoDates(targets, frozenset(read), fields)
 
 
 def _param_copy(reading: HugoDate) -> HugoDate:

@@ -250,12 +250,6 @@ def source_field_name(ctx: Context, option: str = "") -> str:
     return DEFAULT_SOURCE_FIELD
 
 
-# The last document's answer: source-link-missing, link-relative and duplicate-source each ask for
-# the same document in a row. References (not ids) are kept, so a new document is never mistaken
-# for the cached one.
-_last: tuple[Document, str, str, SourceLink | None] | None = None
-
-
 def find_source_link(document: Document, field_name: str) -> SourceLink | None:
     """The source link: a web URL in the source field, or a last body line `[name](url)`.
 
@@ -263,18 +257,8 @@ def find_source_link(document: Document, field_name: str) -> SourceLink | None:
     counts when Markdown makes it one link, and also when its URL has a space so that it does not
     render (link-malformed reports that): one defect is reported once.
     """
-    global _last
-    cached = _last
-    if (
-        cached is not None
-        and cached[0] is document
-        and cached[1] is document.text
-        and cached[2] == field_name
-    ):
-        return cached[3]
-    found = _find_source_link(document, field_name)
-    _last = (document, document.text, field_name, found)
-    return found
+    # source-link-missing, link-relative and duplicate-source each ask for it.
+    return document.memo(("source-link", field_name), _find_source_link, document, field_name)
 
 
 def _find_source_link(document: Document, field_name: str) -> SourceLink | None:

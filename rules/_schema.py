@@ -13,18 +13,12 @@ from newslint.rule import Context
 from newslint.schema import Schema, presets_for, schema_for
 from newslint.spans import Span
 
-_last: tuple[object, object, object, Schema] | None = None
-
 
 def schema_of(ctx: Context) -> Schema:
-    """The document's schema; a dozen rules ask for it per document, so the last one is kept."""
-    global _last
-    document, config, site = ctx.document, ctx.config, ctx.site
-    if _last is not None and _last[0] is document and _last[1] is config and _last[2] is site:
-        return _last[3]
-    schema = schema_for(config, site)
-    _last = (document, config, site, schema)
-    return schema
+    """The document's schema; a dozen rules ask for it per document, so it is kept with it."""
+    # The site is the document's own; the configuration is the run's.
+    config = ctx.config
+    return ctx.document.memo(("schema", id(config)), schema_for, config, ctx.site)
 
 
 def presets_of(ctx: Context) -> frozenset[str]:
