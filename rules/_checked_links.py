@@ -60,7 +60,7 @@ class CheckedLinks(Rule):
         if written[:1] in ("'", '"') and written[1:-1] == url:
             span = Span(span.start + 1, span.end - 1)
         written_url = ctx.document.text[span.start : span.end]
-        self._field_uses.append(_use(ctx.document, url, span, replaceable=written_url == url))
+        self._field_uses.append(link_use(ctx.document, url, span, replaceable=written_url == url))
 
     def on_link(self, ctx: Context, link: Link) -> None:
         if not links_checked(ctx) or not is_web_url(link.url):
@@ -68,9 +68,9 @@ class CheckedLinks(Rule):
         document = ctx.document
         written = destination(document.text, link)  # None: the URL is in a reference definition
         if written is None:
-            use = _use(document, link.url, link.span, replaceable=False)
+            use = link_use(document, link.url, link.span, replaceable=False)
         else:
-            use = _use(document, link.url, written, replaceable=True)
+            use = link_use(document, link.url, written, replaceable=True)
         self._body.append((link, use))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
@@ -92,9 +92,10 @@ def links_checked(ctx: Context) -> bool:
     return ctx.config is not None and bool(ctx.config.links.check)
 
 
-def _use(doc: Document, url: str, span: Span, *, replaceable: bool) -> LinkUse:
-    """`replaceable`: `span` is exactly the written URL (escapes and entities allowed), so
-    replacing it changes the link's target and nothing else."""
+def link_use(doc: Document, url: str, span: Span, *, replaceable: bool, kind: str = "") -> LinkUse:
+    """The link check's record of `url` written at `span`. `replaceable`: `span` is exactly the
+    written URL (escapes and entities allowed), so replacing it changes the link's target and
+    nothing else; `kind` as in `LinkUse`."""
     start, end = doc.position(span.start), doc.position(span.end)
     line = doc.lines.line_span(start.line)
     return LinkUse(
@@ -107,6 +108,7 @@ def _use(doc: Document, url: str, span: Span, *, replaceable: bool) -> LinkUse:
         end.column,
         replaceable=replaceable,
         source_line=doc.text[line.start : min(line.end, line.start + 1000)],
+        kind=kind,
     )
 
 

@@ -43,7 +43,7 @@ from newslint.linkuse import LinkUse
 from newslint.rule import Context, ProjectContext
 from newslint.spans import Span
 
-from ._checked_links import is_source_line, links_checked
+from ._checked_links import is_source_line, link_use, links_checked
 from ._fields import key_in, lowered_keys
 from ._links import Destinations, doubled_scheme, is_local_host, source_field_name, split_url
 from ._text import FieldText
@@ -119,22 +119,8 @@ class LinkInsecure(Rule):
         if fix is None or not links_checked(ctx):
             ctx.report(scheme, "http", kind=kind, fix=fix)
             return
-        document = ctx.document
-        start, end = document.position(scheme.start), document.position(scheme.end)
-        line = document.lines.line_span(start.line)
         https = "https://" + url.strip()[7:]
-        use = LinkUse(
-            https,
-            scheme.start,
-            scheme.end,
-            start.line,
-            start.column,
-            end.line,
-            end.column,
-            replaceable=True,
-            source_line=document.text[line.start : min(line.end, line.start + 1000)],
-            kind=kind,
-        )
+        use = link_use(ctx.document, https, scheme, replaceable=True, kind=kind)
         self.held.append((use, link))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
