@@ -913,54 +913,52 @@ def test_house_lengths(case: Case, house_rules: dict[str, type[Rule]]) -> None:
     assert_case(house_rules["house_lengths"], case)
 
 
-def test_assert_case_fails_on_a_wrong_column(house_rules: dict[str, type[Rule]]) -> None:
-    case = Case(
-        "caps",
-        fm(title="A", author="JANE DOE"),
-        errors=[("caps", 3, 8)],
-        fixed=fm(title="A", author="Jane Doe"),
-    )
-    with pytest.raises(AssertionError, match=r"reported \[\('caps', 3, 9\)\], expected"):
-        assert_case(house_rules["author_caps"], case)
+_CAPS = fm(title="A", author="JANE DOE")
+_FIXED_CAPS = fm(title="A", author="Jane Doe")
+
+# (rule, case, what assert_case must say): each way a rule test table can be wrong.
+WRONG_CASES = [
+    (
+        "author_caps",
+        Case("wrong-column", _CAPS, errors=[("caps", 3, 8)], fixed=_FIXED_CAPS),
+        r"reported \[\('caps', 3, 9\)\], expected",
+    ),
+    (
+        "author_caps",
+        Case("wrong-message-id", _CAPS, errors=[("upper", 3, 9)], fixed=_FIXED_CAPS),
+        r"expected \[\('upper', 3, 9\)\]",
+    ),
+    ("author_caps", Case("missing-report", _CAPS), r"reported \[\('caps', 3, 9\)\], expected \[\]"),
+    (
+        "author_caps",
+        Case("no-fixed-text", _CAPS, errors=[("caps", 3, 9)]),
+        "a safe fix changed the text; state `fixed`",
+    ),
+    (
+        "house_words",
+        Case(
+            "no-unsafe-fixed-text",
+            fm(title="A", body="Write an e-mail.\n"),
+            errors=[("banned", 5, 10)],
+        ),
+        "state `unsafe_fixed`",
+    ),
+    (
+        "author_caps",
+        Case("wrong-fixed-text", _CAPS, errors=[("caps", 3, 9)], fixed=_CAPS),
+        "safe fix gave",
+    ),
+]
 
 
-def test_assert_case_fails_on_a_wrong_message_id(house_rules: dict[str, type[Rule]]) -> None:
-    case = Case(
-        "caps",
-        fm(title="A", author="JANE DOE"),
-        errors=[("upper", 3, 9)],
-        fixed=fm(title="A", author="Jane Doe"),
-    )
-    with pytest.raises(AssertionError, match=r"expected \[\('upper', 3, 9\)\]"):
-        assert_case(house_rules["author_caps"], case)
-
-
-def test_assert_case_fails_on_a_missing_report(house_rules: dict[str, type[Rule]]) -> None:
-    with pytest.raises(AssertionError, match=r"reported \[\('caps', 3, 9\)\], expected \[\]"):
-        assert_case(house_rules["author_caps"], Case("caps", fm(title="A", author="JANE DOE")))
-
-
-def test_assert_case_demands_the_fixed_text(house_rules: dict[str, type[Rule]]) -> None:
-    case = Case("caps", fm(title="A", author="JANE DOE"), errors=[("caps", 3, 9)])
-    with pytest.raises(AssertionError, match="a safe fix changed the text; state `fixed`"):
-        assert_case(house_rules["author_caps"], case)
-
-
-def test_assert_case_demands_the_unsafe_fixed_text(house_rules: dict[str, type[Rule]]) -> None:
-    case = Case("banned", fm(title="A", body="Write an e-mail.\n"), errors=[("banned", 5, 10)])
-    with pytest.raises(AssertionError, match="state `unsafe_fixed`"):
-        assert_case(house_rules["house_words"], case)
-
-
-def test_assert_case_fails_on_a_wrong_fixed_text(house_rules: dict[str, type[Rule]]) -> None:
-    case = Case(
-        "caps",
-        fm(title="A", author="JANE DOE"),
-        errors=[("caps", 3, 9)],
-        fixed=fm(title="A", author="JANE DOE"),
-    )
-    with pytest.raises(AssertionError, match="safe fix gave"):
-        assert_case(house_rules["author_caps"], case)
+@pytest.mark.parametrize(
+    ("rule", "case", "says"), WRONG_CASES, ids=[c.name for _, c, _ in WRONG_CASES]
+)
+def test_assert_case_fails_on_a_wrong_table(
+    house_rules: dict[str, type[Rule]], rule: str, case: Case, says: str
+) -> None:
+    with pytest.raises(AssertionError, match=says):
+        assert_case(house_rules[rule], case)
 
 
 class Exclaim(Rule):
