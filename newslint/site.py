@@ -368,15 +368,27 @@ def find_root(start: Path) -> tuple[Path, Path] | None:
     """(site root, config file) for the nearest site containing `start`."""
     current = start if start.is_dir() else start.parent
     for directory in [current, *current.parents]:
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
-                return directory, candidate
+        found = _own_config(directory)
+        if found is not None:
+            return directory, found
+    return None
+
+
+def _own_config(directory: Path) -> Path | None:
+    """The configuration file that makes `directory` a site root, if there is one."""
+    # One listing instead of a stat per candidate name (nine per folder); a candidate in the
+    # listing is still checked with is_file, so a case-insensitive file system answers as before.
+    try:
+        names: set[str] | None = {name.lower() for name in os.listdir(directory)}
+    except (OSError, ValueError):
+        names = None  # not listable (execute-only): its files can still be there
+    for name in CONFIG_NAMES:
+        if (names is None or name in names) and (directory / name).is_file():
+            return directory / name
+    if names is None or "config" in names:
         default_dir = directory / "config" / "_default"
         if default_dir.is_dir():
-            found = _config_dir_file(default_dir)
-            if found is not None:
-                return directory, found
+            return _config_dir_file(default_dir)
     return None
 
 
@@ -730,9 +742,31 @@ def _real_dir(directory: str) -> str:
     return str(Path(directory).resolve())
 
 
-@lru_cache(maxsize=4096)
+# Folder -> site. A folder with no configuration of its own has its parent's site, so a new
+# folder (one per page bundle) costs one listing, not a walk to the file-system root.
+_SITES: dict[str, Site] = {}
+
+
 def _site_for_dir(directory: str) -> Site:
-    found = find_root(Path(directory))
-    if found is None:
-        return Site()
-    return load_site(*found)
+    walked: list[str] = []
+    current = directory
+    while (site := _SITES.get(current)) is None:
+        walked.append(current)
+        found = _own_config(Path(current))
+        if found is not None:
+            site = load_site(Path(current), found)
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            site = Site()
+            break
+        current = parent
+    for folder in walked:
+        _SITES[folder] = site
+    return site
+
+
+def clear_site_cache() -> None:
+    """Forget every site read so far (a configuration file changed)."""
+    _SITES.clear()
+    _real_dir.cache_clear()
