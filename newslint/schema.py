@@ -518,6 +518,8 @@ def yaml11_word(node: Node, text: str) -> str | None:
     if node.tag != "bool" or not text or node.style is not None:
         return None
     word = text[node.span.start : node.span.end]
+    if word.startswith("!"):
+        return None  # `!!bool yes`: an explicit tag makes it a boolean to Hugo's YAML too
     return None if word.lower() in _YAML12_BOOLS else word
 
 

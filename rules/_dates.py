@@ -401,6 +401,8 @@ class HugoDate:
     `0001-01-01T00:00:00Z`: Hugo takes it, and the page is as undated as with an empty one). `time` is the instant Hugo reads, in the offset it
     shows it in. `has_offset`: the value says its own offset. `zone_name`: a zone name Hugo ignored.
     `unix`: the value is a number of seconds since 1970. `source`: the value as written.
+    `tagged`: an explicit YAML `!!timestamp`; `unparsed`: one Hugo's YAML reader could not parse
+    (it gives Go's zero time, kind "zero").
     """
 
     kind: DateKind
@@ -410,6 +412,8 @@ class HugoDate:
     zone_name: str | None = None
     unix: bool = False
     native: bool = False  # a TOML datetime (not a string)
+    tagged: bool = False  # a YAML value tagged `!!timestamp`
+    unparsed: bool = False  # ... in a layout Hugo's YAML reader does not know (Go's zero time)
 
     @property
     def is_rfc3339(self) -> bool:
@@ -507,6 +511,52 @@ def _toml_native(source: str, zone: tzinfo | None) -> HugoDate:
 
 _YAML_OCTAL = re.compile(r"0o[0-7]+")
 
+# The layouts Hugo's YAML reader (go-yaml) tries on a value tagged `!!timestamp`, in Go's notation:
+# 2006-1-2T15:4:5.999999999Z07:00 (T or t), 2006-1-2 15:4:5.999999999 and 2006-1-2.
+_TAGGED_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})"
+    r"| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?)?"
+)
+
+
+def _tagged_timestamp(value: str, zone: tzinfo | None) -> HugoDate:
+    """Hugo's reading of a YAML value tagged `!!timestamp`: the reader parses it itself, a value
+    without an offset in UTC (not in the site's zone `zone`); one it cannot parse becomes Go's zero
+    time, without failing the build (checked with hugo 0.168)."""
+    match = _TAGGED_TIMESTAMP.fullmatch(value)
+    if match is not None:
+        year, month, day, hour, minute, second, frac, offset = match.groups()[:8]
+        if hour is None:
+            hour, minute, second, frac = match.groups()[8:]
+        try:
+            datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            )
+        except ValueError:
+            match = None  # 2024-02-30, 24:00:00: Go's time.Parse refuses them too
+    if match is None:
+        return HugoDate("zero", value, GoTime(1, 1, 1), tagged=True, unparsed=True)
+    shift = 0
+    if offset is not None and offset != "Z":
+        shift = (int(offset[1:3]) * 60 + int(offset[4:6])) * 60 * (-1 if offset[0] == "-" else 1)
+    # Hugo keeps the fraction only of a time in the site's own zone: a UTC one (no offset, or Z)
+    # on a site in UTC. It drops any other's, as it does a TOML datetime's with an offset.
+    in_site_zone = offset in (None, "Z") and (zone is None or getattr(zone, "key", None) == "UTC")
+    nanos = int((frac or "0").ljust(9, "0")) if in_site_zone else 0
+    time = GoTime(
+        int(year),
+        int(month),
+        int(day),
+        int(hour or 0),
+        int(minute or 0),
+        int(second or 0),
+        nanos,
+        shift,
+    )
+    # The instant is fixed whatever the site's zone: to the date rules it has its offset.
+    return HugoDate("ok", value, time, has_offset=True, tagged=True)
+
 
 def hugo_date(node: Node, source: str, fmt: str, zone: tzinfo | None) -> HugoDate:
     """Hugo's reading of the front-matter value `node` (`source` is its text in the file)."""
@@ -526,6 +576,9 @@ def _hugo_date(node: Node, source: str, fmt: str, zone: tzinfo | None) -> HugoDa
     if plain_yaml and node.tag == "int" and ":" in source:
         # YAML 1.1's base-60 integer (`9:55`); Hugo's reader sees the string "9:55".
         return parse_cast(source.strip(), zone)
+    if node.tag == "timestamp" and fmt == "yaml" and source.startswith("!!timestamp"):
+        # An explicit `!!timestamp`: Hugo's YAML reader makes the time itself.
+        return _tagged_timestamp(str(node.value), zone)
     if node.tag == "str" or (node.tag == "timestamp" and isinstance(node.value, str)):
         # YAML timestamps reach Hugo as the text written, like strings do.
         return parse_cast(str(node.value), zone)

@@ -8,7 +8,10 @@ accepts (RFC 3339 with or without an offset, `2006-01-02 15:04:05`, `2006-01-02`
 `2025-02-30`, a float, `true` or a list fail; so does a JSON number (JSON numbers reach Hugo as
 floats). `""` and null are reported too, and so are a time without a date (`3:04PM`) and a value
 that spells Go's zero time (`0001-01-01T00:00:00Z`, or the number `-62135596800`), which Hugo
-takes, and then treats the page as having no date (as an expiry date: as no expiry).
+takes, and then treats the page as having no date (as an expiry date: as no expiry). A YAML value
+tagged `!!timestamp` is parsed by Hugo's YAML reader instead (`2025-2-8`, `2025-02-08 09:55:35`
+and RFC 3339 with short fields, read in UTC); in another layout it becomes that zero time too,
+silently, without failing the build.
 
 Hugo reads the fields its `[frontmatter]` configuration names (custom keys included), each date
 from the first of its sources that has a value, so: an empty value that another source makes up
@@ -48,6 +51,7 @@ class DateInvalid(Rule):
         "empty": "{key} is empty: Hugo dates the page to year 1",
         "no-day": "{key} {value} is a time without a date: Hugo dates the page to year 0",
         "zero": "{key} {value} is Go's zero time: Hugo takes it as no date and dates the page to year 1",
+        "tag-unparsed": "{key} {value} is tagged !!timestamp in a layout Hugo's YAML reader does not parse: Hugo takes it as no date ({effect})",
         "zero-expiry": "{key} {value} is Go's zero time: Hugo takes it as no date, the page does not expire",
         "empty-fallback": "{key} is empty: Hugo takes the {target} from {origin}",
         "empty-expiry": "{key} is empty: the page does not expire",
@@ -84,7 +88,17 @@ class DateInvalid(Rule):
             elif reading.kind == "zero":
                 if key not in dates.read:
                     continue  # an alias Hugo never reaches: harmless
-                if target == "expirydate":
+                if reading.unparsed:
+                    expiry = target == "expirydate"
+                    ctx.report(
+                        where,
+                        "tag-unparsed",
+                        key=item.key,
+                        value=value,
+                        effect="the page does not expire" if expiry else "the page is dated year 1",
+                        severity=Severity.WARNING if expiry else None,
+                    )
+                elif target == "expirydate":
                     ctx.report(
                         where, "zero-expiry", key=item.key, value=value, severity=Severity.WARNING
                     )

@@ -471,6 +471,35 @@ def spellings() -> list[Spelling]:
         ("expiryDate", _q(""), (("date", _q("2025-07-01")),)),
     ]:
         add(value, key=key, extra=extra, site="sources", lang="")
+    # An explicit `!!timestamp` (YAML): Hugo's YAML reader parses it, a zoneless one in UTC whatever
+    # the site's zone, and makes one it cannot parse Go's zero time (no build failure).
+    for value in [
+        "!!timestamp 2025-02-08",
+        "!!timestamp 2025-2-8",
+        "!!timestamp 2025-02-08 09:55:35",
+        "!!timestamp 2025-2-8 9:5:3.25",
+        "!!timestamp 2025-02-08T09:55:35+08:00",
+        "!!timestamp 2025-02-08t09:55:35.5-03:30",
+        "!!timestamp 2025-2-8T9:55:35Z",
+        "!!timestamp 2025-02-08T09:55:35.75Z",
+        '!!timestamp "2025-02-08T09:55:35Z"',
+        "!!timestamp 2025-02-08T09:55:35",
+        "!!timestamp 2025-02-08 09:55:35 +08:00",
+        "!!timestamp 2025-02-30",
+        "!!timestamp 2025-02-08T24:00:00Z",
+        "!!timestamp Feb 8, 2025",
+        "!!timestamp 1739008535",
+        "!!str 2025-02-08 09:55:35",
+        "!<tag:yaml.org,2002:timestamp> 2025-02-08",
+    ]:
+        add(value)
+        add(value, site="plain", lang="")
+    for key, value, extra in [
+        ("date", "!!timestamp tomorrow", (("publishDate", _q("2025-02-08T09:55:35+08:00")),)),
+        ("expiryDate", "!!timestamp never", (("date", _q("2025-02-08 09:55:35")),)),
+        ("lastmod", "!!timestamp 2025-02-07", (("date", _q("2025-02-08 09:55:35")),)),
+    ]:
+        add(value, key=key, extra=extra)
     # Hugo's fallbacks between the four dates, and Go's zero time.
     for key, value, extra in [
         ("date", "null", (("lastmod", _q("2025-02-08T09:55:35.5+08:00")),)),

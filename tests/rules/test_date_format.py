@@ -178,6 +178,20 @@ CASES = [
         errors=[("no-offset", 1, 29)],
         fixed='{"title": "Budget", "date": "2025-02-08T09:55:35+08:00"}\n',
     ),
+    # Hugo's YAML reader parses an explicit !!timestamp itself, a zoneless one in UTC even on a
+    # site with a zone: the rewrite keeps that instant, so it is safe (hugo 0.168: tests/date_matrix.py).
+    Case(
+        "tagged-timestamp-is-utc-whatever-the-zone",
+        "---\ndate: !!timestamp 2025-2-8 9:55:35\n---\nBody.\n",
+        site=SHANGHAI,
+        errors=[("layout", 2, 7)],
+        fixed="---\ndate: 2025-02-08T09:55:35+00:00\n---\nBody.\n",
+    ),
+    Case(
+        "tagged-rfc3339-is-fine",
+        "---\ndate: !!timestamp 2025-02-08T09:55:35+08:00\n---\nBody.\n",
+        site=SHANGHAI,
+    ),
 ]
 
 

@@ -149,6 +149,22 @@ CASES = [
     # octal integer is a number of seconds.
     Case("yaml-base-60-fails", fm(date=Raw("9:55")), errors=[("invalid", 2, 7)]),
     Case("yaml-octal-reads", fm(date=Raw("0o14751557627"))),
+    # An explicit !!timestamp in a layout Hugo's YAML reader does not parse is Go's zero time to
+    # Hugo: no build failure, and no fallback to publishDate (hugo 0.168: tests/date_matrix.py).
+    Case(
+        "tagged-timestamp-unparsed",
+        "---\ndate: !!timestamp 2025-02-08T09:55:35\npublishDate: 2025-02-08T09:55:35Z\n---\nBody.\n",
+        errors=[("tag-unparsed", 2, 7)],
+    ),
+    Case(
+        "tagged-expiry-unparsed-is-a-warning",
+        "---\ndate: 2025-02-08T09:55:35Z\nexpiryDate: !!timestamp never\n---\nBody.\n",
+        errors=[("tag-unparsed", 3, 13)],
+    ),
+    Case(
+        "tagged-short-fields-are-read",
+        "---\ndate: !!timestamp 2025-2-8T9:55:35Z\n---\nBody.\n",
+    ),
 ]
 
 

@@ -223,6 +223,14 @@ CASES = [
         errors=[("type", 1, 14), ("type", 1, 31), ("type", 1, 52)],
         unsafe_fixed='{"comments": false, "tags": ["economy"], "weight": 2.5}\nBody.\n',
     ),
+    # An explicit !!bool is a boolean to Hugo's YAML reader too, even `yes` (checked with hugo 0.168).
+    Case("tagged-bool-false", "---\ndraft: !!bool false\n---\nBody.\n"),
+    Case("tagged-bool-yes", "---\ndraft: !!bool yes\n---\nBody.\n"),
+    Case(
+        "untagged-yes-is-a-string",
+        "---\ndraft: yes\n---\nBody.\n",
+        errors=[("type", 2, 8)],
+    ),
 ]
 
 
