@@ -9,6 +9,10 @@ issue's goals are printed at the end:
 - cold: `newslint check --select ALL` on the corpus after deleting `.newslint_cache` (it fills the
   cache), ≤ 0.2 × markdownlint-cli2 on the same files;
 - warm: the same command again, nothing changed, ≤ 0.25 × cold;
+- skeleton: the cold check with one trivial rule (`--select BD001`, which needs the Markdown
+  parse): reading, parsing, events, the cache and output, with no rule work to speak of. It is the
+  least a cold check can cost in this design, so cold / markdownlint-cli2 cannot go below
+  skeleton / markdownlint-cli2 by making rules faster;
 - floor: `bench/floor.py`, the issue's minimal parsing pipeline (read, split, libyaml, pydantic,
   pyromark, pre-filtered ftfy) on 2 workers, so the cold time can be read against parsing alone;
 - one file: `newslint check --select ALL --no-cache FILE`, ≤ 1.5 × `python -c "import yaml,
@@ -114,14 +118,14 @@ def peak_rss_mb(command: list[str], cwd: Path) -> float:
     return usage.ru_maxrss / 1024
 
 
-def newslint(*args: str) -> list[str]:
+def newslint(*args: str, select: str = "ALL") -> list[str]:
     return [
         sys.executable,
         "-m",
         "newslint",
         "check",
         "--select",
-        "ALL",
+        select,
         "--output-format",
         "concise",
         *args,
@@ -147,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[str, list[float]] = {
         "cold": [],
         "warm": [],
+        "skeleton": [],
         "one": [],
         "baseline": [],
         "floor": [],
@@ -156,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(site / ".newslint_cache", ignore_errors=True)
         times["cold"].append(timed(newslint(), site))
         times["warm"].append(timed(newslint(), site))
+        shutil.rmtree(site / ".newslint_cache", ignore_errors=True)
+        times["skeleton"].append(timed(newslint(select="BD001"), site))
+        shutil.rmtree(site / ".newslint_cache", ignore_errors=True)
         times["one"].append(timed(newslint("--no-cache", str(one.relative_to(site))), site))
         times["baseline"].append(timed([sys.executable, "-c", BASELINE, str(one)], site))
         times["floor"].append(timed([sys.executable, str(HERE / "floor.py"), "content"], site))
@@ -171,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     if "mdl" in median:
         goals.append(("cold / markdownlint-cli2", median["cold"] / median["mdl"], 0.2))
         print(f"parsing floor = {median['floor'] / median['mdl']:.3f} x markdownlint-cli2")
+        print(f"skeleton (one rule) = {median['skeleton'] / median['mdl']:.3f} x markdownlint-cli2")
     goals.append(("warm / cold", median["warm"] / median["cold"], 0.25))
     goals.append(
         ("one file / (import yaml, pydantic + parse)", median["one"] / median["baseline"], 1.5)
