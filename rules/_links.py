@@ -268,10 +268,10 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
     line = last_body_line(document)
     if line is None or _in_code_block(document, line.start):
         return None
-    found = source_line_link(document, line)
-    if found is None or not is_web_url(found[0]):
+    on_line = source_line_link(document, line)
+    if on_line is None or not is_web_url(on_line[0]):
         return None
-    return SourceLink(found[0], line)
+    return SourceLink(on_line[0], line)
 
 
 # A label that says the link after it is the source, as real news and translated articles write
