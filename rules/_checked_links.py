@@ -23,7 +23,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 
 from ._fields import key_in, lowered_keys
-from ._links import destination, is_web_url, last_body_line, source_field_name
+from ._links import destination, is_web_url, last_body_line, source_field_name, source_line_link
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
 # would need quoting or escaping in any of them.
@@ -113,13 +113,13 @@ def link_use(doc: Document, url: str, span: Span, *, replaceable: bool, kind: st
 
 
 def is_source_line(doc: Document, link: Link) -> bool:
-    """The link is the whole of the body's last non-blank line."""
+    """The link is the source link of the body's last line that shows something: the whole line,
+    or the link after a source label (`Source: [name](url)`)."""
     line = last_body_line(doc)
-    return (
-        line is not None
-        and line.start <= link.span.start
-        and doc.text[line.start : line.end].strip() == doc.text[link.span.start : link.span.end]
-    )
+    if line is None or link.span.start < line.start:
+        return False
+    found = source_line_link(doc, line)
+    return found is not None and (found[1].start, found[1].end) == (link.span.start, link.span.end)
 
 
 def safe_replacement(url: str) -> bool:

@@ -268,23 +268,61 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
     line = last_body_line(document)
     if line is None or _in_code_block(document, line.start):
         return None
-    url = _parsed_line_link(document, line)
-    if url is None:
-        url = _link_line_url(document.text[line.start : line.end])
-    if url is None or not is_web_url(url):
+    on_line = source_line_link(document, line)
+    if on_line is None or not is_web_url(on_line[0]):
         return None
-    return SourceLink(url, line)
+    return SourceLink(on_line[0], line)
 
 
-def _parsed_line_link(document: Document, line: Span) -> str | None:
-    """The URL of the link (not an image) that is the whole of `line`, as Markdown parsed it:
-    titles, brackets in the text, escapes and entities are the parser's business."""
-    written = document.text[line.start : line.end]
-    start = line.start + len(written) - len(written.lstrip())
+# A label that says the link after it is the source, as real news and translated articles write
+# it on their last line: "Source: [Reuters](...)", "来源：[...]", "原文链接：[...]", "出典：[...]".
+_SOURCE_WORDS = (
+    "sources?|quelle|fuente|fonte|источник|来源|來源|原文链接|原文鏈接|原文地址|原文|出处|出處"
+    "|出典|출처|원문"
+)
+_SOURCE_LABEL = re.compile(
+    r"(?:>[ \t]?)*[ \t]*"  # block quote markers
+    r"(?:[^\[\]`\n]*?[，,;；|][ \t]*)?"  # a clause before the label ("本文由…翻译，")
+    r"[*_]{0,3}[ \t]*(?:" + _SOURCE_WORDS + r")[ \t]*[*_]{0,3}[ \t]*[:：][ \t]*[*_]{0,3}[ \t]*",
+    re.IGNORECASE,
+)
+_LINE_END = "*_.。 \t"
+
+
+def source_line_link(document: Document, line: Span) -> tuple[str, Span] | None:
+    """The URL of the source link on the body line `line`, and where that link is: the line is
+    one `[name](url)` link, or a source label (`Source:`, `来源：`, ...) and then one link,
+    optionally in emphasis or a block quote and ended by a full stop."""
+    text = document.text
+    written = text[line.start : line.end]
+    url = _parsed_link_at(document, line.start, line.end)
+    if url is None:
+        url = _link_line_url(written)
+    if url is not None:
+        return url, Span(line.end - len(written.lstrip()), line.end)
+    label = _SOURCE_LABEL.match(written)
+    if label is None:
+        return None
+    start = line.start + label.end()
+    end = line.start + len(written.rstrip(_LINE_END))
+    if end <= start:
+        return None
+    url = _parsed_link_at(document, start, end)
+    if url is None:
+        url = _link_line_url(text[start:end])  # a URL with a space: link-malformed's
+    return (url, Span(start, end)) if url is not None else None
+
+
+def _parsed_link_at(document: Document, start: int, end: int) -> str | None:
+    """The URL of the link (not an image) that spans `start`-`end` (leading white space aside),
+    as Markdown parsed it: titles, brackets in the text, escapes, entities and reference
+    definitions are the parser's business."""
+    written = document.text[start:end]
+    start += len(written) - len(written.lstrip())
     for node in reversed(document.body_nodes):
-        if node.span.end < line.start:
+        if node.span.end < start:
             break
-        if isinstance(node, Link) and (node.span.start, node.span.end) == (start, line.end):
+        if isinstance(node, Link) and (node.span.start, node.span.end) == (start, end):
             if node.is_image or node.link_type == "Linkify":
                 return None  # a bare URL is a link to Hugo, but not the `[name](url)` source line
             return node.url.replace(" ", "%20")
@@ -320,8 +358,9 @@ def _in_code_block(document: Document, offset: int) -> bool:
 
 
 def last_body_line(document: Document) -> Span | None:
-    """The span of the body's last line that shows something: not blank, and not part of HTML
-    comments that end the body (`<!-- newslint-disable-file ... -->`, an editor's note)."""
+    """The span of the body's last line that shows something: not blank, not part of HTML
+    comments that end the body (`<!-- newslint-disable-file ... -->`, an editor's note), and no
+    link reference definition (`[1]: https://...`), which Markdown does not show either."""
     text = document.text
     end = len(text)
     while True:
@@ -330,14 +369,35 @@ def last_body_line(document: Document) -> Span | None:
         if end <= document.body_start:
             return None
         comment_start = _trailing_comment(document, end)
-        if comment_start is None:
-            break
-        end = comment_start
-    start = max(
-        text.rfind("\n", document.body_start, end), text.rfind("\r", document.body_start, end)
+        if comment_start is not None:
+            end = comment_start
+            continue
+        start = max(
+            text.rfind("\n", document.body_start, end), text.rfind("\r", document.body_start, end)
+        )
+        start = document.body_start if start < 0 else start + 1
+        if not _hidden_definition(document, Span(start, end)):
+            return Span(start, end)
+        end = start
+
+
+_DEFINITION_LINE = re.compile(
+    r"[ ]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}\]:[ \t]*(?:<[^<>\n]*>|\S+)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*"
+)
+
+
+def _hidden_definition(document: Document, line: Span) -> bool:
+    """`line` is a whole link reference definition, which shows nothing: the parser put it in
+    no paragraph (a definition-like line after a paragraph's text continues that paragraph)."""
+    written = document.text[line.start : line.end]
+    if "]:" not in written or not _DEFINITION_LINE.fullmatch(written):
+        return False
+    return not any(
+        node.span.start <= line.start < node.span.end
+        for node in document.body_nodes
+        if node.span.start <= line.start
     )
-    start = document.body_start if start < 0 else start + 1
-    return Span(start, end)
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -18,6 +18,8 @@ must be a map whose `weight` Go can read as a number (`"5"`, not `"5.0"`), whose
 and whose names are scalars, else the build fails; so must a `sitemap` whose `priority` is a
 number (`"0.5"` too) and whose `disable` is a boolean Go's ParseBool reads (`"true"`, not `"yes"`),
 and a `build` whose `publishResources` is such a boolean and whose `list` and `render` are scalars.
+A page `url` must be a path: Hugo refuses one that starts with `http://` or `https://` (a scraper's
+copy of the article's origin belongs in the source field) and the build fails.
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
@@ -84,6 +86,11 @@ OUTPUT_FORMATS = frozenset(
 )  # fmt: skip
 
 
+# A page `url` with these prefixes fails the build (checked with hugo 0.168; case-sensitive, as
+# Hugo compares them).
+_PROTOCOLS = ("http://", "https://")
+
+
 class FieldType(Rule):
     code = "FM005"
     name = "field-type"
@@ -97,6 +104,8 @@ class FieldType(Rule):
         "the build fails",
         "markup-refused": "markup {value!r} is refused by Hugo's default security policy "
         "(security.allowContent): the build fails",
+        "url-protocol": "url {value!r} has a protocol, Hugo takes only a path here: the build "
+        "fails",
     }
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
@@ -109,6 +118,10 @@ class FieldType(Rule):
         outputs = ctx.document.field("outputs")
         if outputs is not None:
             self._outputs(ctx, outputs)
+        url = ctx.document.field("url")
+        # Hugo's exact test (page_meta.go): "URLs with protocol (http*) not supported".
+        if url is not None and isinstance(url.value, str) and url.value.startswith(_PROTOCOLS):
+            ctx.report(url.value_span, "url-protocol", value=url.value)
 
     def _outputs(self, ctx: Context, field: Field) -> None:
         """Each of `outputs` must be an output format: Hugo's own or one the site defines

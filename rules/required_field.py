@@ -5,7 +5,9 @@ Flags an article whose front matter lacks a required field or leaves it empty (`
 only, `[]`, null): a missing field at the front matter's opening delimiter, an empty one at its
 value. (`title: []` is also `field-type`'s: a list where a string belongs.)
 The default required fields are `title`, `date` and `summary`; the `required` config key adds more,
-and the rule option `fields` replaces the list.
+and the rule option `fields` replaces the list. `date` is not missing when Hugo takes the page date
+from another key (`publishDate`, `pubdate`, `published`, `lastmod`, `modified`, or what the site's
+`[frontmatter] date` lists, the file name included).
 A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
 empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 
@@ -46,6 +48,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import html_entities
 
+from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage
 from ._fields import insert_field
 from ._schema import closest
@@ -99,6 +102,8 @@ class RequiredField(Rule):
             required += [k for k in ctx.config.required if k not in required]
         for key in required:
             found = document.field(key)
+            if found is None and key.lower() == "date" and _hugo_has_date(ctx):
+                continue
             if found is None:
                 where = Span(fm.block_span.start, fm.block_span.start + 3)
                 ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))
@@ -109,6 +114,14 @@ class RequiredField(Rule):
                     key=key,
                     fix=_summary_fix(ctx, key, found),
                 )
+
+
+def _hugo_has_date(ctx: Context) -> bool:
+    """Whether Hugo gives the page a date without a `date` key: from `publishDate`, `lastmod` or
+    another key of the site's `[frontmatter] date` list, or from the file name when the site asks
+    for it. Such a page is not sorted at year 1 (checked with hugo 0.168)."""
+    source = hugo_dates(ctx).targets.get("date")
+    return source is not None and (source.field is not None or source.reading is not None)
 
 
 def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:

@@ -2,8 +2,15 @@
 
 ## What it does
 In the `news` preset, requires every article to name its source: either the body's last line is a
-link `[name](https://...)` (HTML comments after it, such as a suppression, do not count as a
-line), or a front-matter field holds the source URL. The field is `source`
+link `[name](https://...)`, or a front-matter field holds the source URL. The last line is the last
+one Markdown shows: HTML comments after it (such as a suppression) and link reference definitions
+(`[1]: https://...`) do not count, so a reference link `[name][1]` works too. The link may follow
+a source label, as news sites and translated articles write it: `Source:` (or `Sources:`),
+`来源：`, `來源：`, `原文：`, `原文链接：`, `出处：`, `出典：`, `출처:`, `원문:`, `Quelle:`, `Fuente:`,
+`Fonte:`, `Источник:`, in any case, with an ASCII or full-width colon, optionally in emphasis
+(`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, after a clause ending in a
+comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. Other words before the link
+(`Related:`), or more than one link, are no source line. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one. Section list
 pages (`_index.md`) are not articles and are skipped. It is reported at the body's last line,
 where the link belongs (at the front matter's opening `---` when the body is empty).

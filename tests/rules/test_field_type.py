@@ -234,6 +234,28 @@ CASES = [
 ]
 
 
+# Hugo refuses a page whose `url` starts with http:// or https:// ("URLs with protocol (http*)
+# not supported": the build fails; checked with hugo 0.168). Scrapers write the article's
+# origin there. Hugo compares the exact prefix: other spellings are paths to it.
+URL_CASES = [
+    Case("url-path", fm(url="/news/budget/")),
+    Case("url-with-https", fm(url="https://example.com/a"), errors=[("url-protocol", 2, 6)]),
+    Case("url-with-http", fm(url="http://example.com/a"), errors=[("url-protocol", 2, 6)]),
+    Case(
+        "toml-url-with-https",
+        '+++\ntitle = "B"\nurl = "https://example.com/a"\n+++\nBody.\n',
+        errors=[("url-protocol", 3, 7)],
+    ),
+    Case("url-capital-scheme-is-a-path-to-hugo", fm(url="HTTPS://example.com/a")),
+    Case("url-protocol-relative", fm(url="//example.com/a")),
+]
+
+
+@pytest.mark.parametrize("case", URL_CASES, ids=lambda c: c.name)
+def test_field_type_url(case: Case) -> None:
+    assert_case(FieldType, case)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_field_type(case: Case) -> None:
     assert_case(FieldType, case)

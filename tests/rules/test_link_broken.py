@@ -136,6 +136,16 @@ def test_only_source_checks_the_source_link_and_field(server: LinkServer, tmp_pa
     assert server.hits("/missing") == server.hits("/login") == 0
 
 
+def test_only_source_checks_a_labelled_source_link(server: LinkServer, tmp_path: Path) -> None:
+    # `Source: [name](url)` on the last line is the source link; the other link is not checked.
+    body = f"Body [link]({server.url('/missing')}).\n\nSource: [Example]({server.url('/gone')}).\n"
+    found = lint_links(tmp_path, {"a.md": fm(body=body)}, {"only-source": True})
+    assert [(d.path, d.line, d.column, d.message) for d in found] == [
+        ("a.md", 6, 19, "link is broken: gone (410)"),
+    ]
+    assert server.hits("/missing") == 0
+
+
 def test_configured_severity_applies_to_broken_links(server: LinkServer, tmp_path: Path) -> None:
     files = {"a.md": fm(body=f"[x]({server.url('/missing')})\n")}
     config = {"rules": {"link-broken": {"severity": "warning"}}}

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.required_field import RequiredField
+from newslint.site import Site, date_sources
 from newslint.testing import Case, assert_case, fm
 
 BODY = (
@@ -277,6 +278,43 @@ CASES = [
         '[[resources]]\nsrc = "a.jpg"\n+++\n' + BODY,
     ),
 ]
+
+
+# Hugo fills the page date from the first of date, publishDate, pubdate, published, lastmod,
+# modified (or the site's `[frontmatter] date` list): a release note with only a publish date has
+# a date (checked with hugo 0.168), so `date` is not missing. Without any of them it is.
+DATE_FALLBACK_CASES = [
+    Case(
+        "publishdate-gives-the-date",
+        fm(title="Release 1.2", publishdate="2025-02-08", summary="A patch release."),
+    ),
+    Case(
+        "lastmod-gives-the-date",
+        fm(title="Release 1.2", lastmod="2025-02-08T10:00:00Z", summary="A patch release."),
+    ),
+    Case(
+        "expirydate-gives-no-date",
+        fm(title="Release 1.2", expiryDate="2025-02-08", summary="A patch release."),
+        errors=[("missing", 1, 1)],
+    ),
+    # An empty publish date is no date (Hugo skips it): `date` is still missing.
+    Case(
+        "empty-publishdate-gives-no-date",
+        fm(title="Release 1.2", publishDate="", summary="A patch release."),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "site-date-from-file-name",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/news/2025-02-08-release.md",
+        site=Site(date_sources=date_sources({"date": [":filename", ":default"]})),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DATE_FALLBACK_CASES, ids=lambda c: c.name)
+def test_required_field_date_fallback(case: Case) -> None:
+    assert_case(RequiredField, case)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

@@ -96,6 +96,116 @@ CASES = [
 ]
 
 
+# How real news and translated articles name their source on the last line: a label word
+# ("Source:", "来源：", "原文链接：", ...) before the one link, optionally in emphasis or a block
+# quote. Other words before a link, or several links, are no source line.
+LABEL_CASES = [
+    Case(
+        "source-label", fm(title="B", body=BODY + "Source: [Example News](https://example.com/a)\n")
+    ),
+    Case(
+        "sources-label",
+        fm(title="B", body=BODY + "Sources: [Example News](https://example.com/a)\n"),
+    ),
+    Case(
+        "bold-label",
+        fm(title="B", body=BODY + "**Source:** [Example News](https://example.com/a)\n"),
+    ),
+    Case(
+        "italic-line",
+        fm(title="B", body=BODY + "*Source: [Example News](https://example.com/a)*\n"),
+    ),
+    Case(
+        "trailing-period",
+        fm(title="B", body=BODY + "Source: [Example News](https://example.com/a).\n"),
+    ),
+    Case(
+        "full-width-colon", fm(title="B", body=BODY + "来源：[示例新闻](https://example.com/a)\n")
+    ),
+    Case("traditional", fm(title="B", body=BODY + "來源：[示例新聞](https://example.com/a)\n")),
+    Case(
+        "original-article",
+        fm(title="B", body=BODY + "原文链接：[一篇报道](https://example.com/a)\n"),
+    ),
+    Case("japanese", fm(title="B", body=BODY + "出典：[サンプル](https://example.com/a)\n")),
+    Case("korean", fm(title="B", body=BODY + "출처: [샘플 뉴스](https://example.com/a)\n")),
+    Case("german", fm(title="B", body=BODY + "Quelle: [Beispiel](https://example.com/a)\n")),
+    Case("spanish", fm(title="B", body=BODY + "Fuente: [Ejemplo](https://example.com/a)\n")),
+    Case(
+        "in-a-block-quote",
+        fm(title="B", body=BODY + "> 原文链接：[一篇报道](https://example.com/a)\n"),
+    ),
+    Case(
+        "after-a-clause",
+        fm(
+            title="B", body=BODY + "> 本文由机器翻译，原文链接：[一篇报道](https://example.com/a)\n"
+        ),
+    ),
+    Case(
+        "other-label",
+        fm(title="B", body=BODY + "Related: [Example News](https://example.com/a)\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "two-links",
+        fm(
+            title="B",
+            body=BODY + "Source: [A](https://example.com/a), [B](https://example.org/b)\n",
+        ),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "label-without-link",
+        fm(title="B", body=BODY + "Source: Example News\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "label-with-relative-link",
+        fm(title="B", body=BODY + "Source: [home](/news/)\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "label-in-code-span",
+        fm(title="B", body=BODY + "`Source: [A](https://example.com/a)`\n"),
+        errors=[("missing", 7, 1)],
+    ),
+]
+
+# Reference definitions show nothing: the source line is the last line before them.
+REFERENCE_CASES = [
+    Case(
+        "reference-link-then-definitions",
+        fm(
+            title="B",
+            body=BODY + '[Example News][src]\n\n[src]: https://example.com/a\n[x]: /x "X"\n',
+        ),
+    ),
+    Case(
+        "labelled-reference-link",
+        fm(title="B", body=BODY + "Source: [Example News][1]\n\n[1]: https://example.com/a\n"),
+    ),
+    Case(
+        "definitions-after-prose",
+        fm(title="B", body=BODY + "More text here.\n\n[src]: https://example.com/a\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    # A line that only looks like a definition but continues a paragraph is shown.
+    Case(
+        "lazy-continuation-is-shown",
+        fm(
+            title="B",
+            body=BODY + "[Example News](https://example.com/a)\n[src]: https://example.com/b\n",
+        ),
+        errors=[("missing", 8, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", LABEL_CASES + REFERENCE_CASES, ids=lambda c: c.name)
+def test_source_link_forms(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_source_link_missing(case: Case) -> None:
     assert_case(SourceLinkMissing, case)
