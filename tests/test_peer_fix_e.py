@@ -1815,19 +1815,35 @@ def test_fix_then_rename_then_list_unsafe_chain(nl: Newslint, site: Path) -> Non
 # ----------------------------------------------------------------------------- front matter that must still parse
 
 
-def test_toml_unicode_escape_does_not_crash_the_run(nl: Newslint, site: Path) -> None:
-    # `\UXXXXXXXX` is a TOML escape: the file is valid and is linted and fixed like any other.
-    write(site / ARTICLE, toml_doc('title = "\\U0001F600 Budget&#39;s pass"', *THEAD[1:], TSUM))
+@pytest.mark.parametrize(
+    ("title", "column", "fixed"),
+    [
+        pytest.param(
+            'title = "\\U0001F600 Budget&#39;s pass"',
+            27,
+            'title = "\\U0001F600 Budget\'s pass"',
+            id="value",
+        ),
+        pytest.param(
+            '"tit\\U0000006Ce" = "Budget&#39;s"', 27, '"tit\\U0000006Ce" = "Budget\'s"', id="key"
+        ),
+    ],
+)
+def test_toml_unicode_escape_does_not_crash_the_run(
+    nl: Newslint, site: Path, title: str, column: int, fixed: str
+) -> None:
+    # `\UXXXXXXXX` is a TOML escape (JSON has none): the file is valid, and is linted and fixed
+    # like any other.
+    write(site / ARTICLE, toml_doc(title, *THEAD[1:], TSUM))
     done = nl("check", "--no-cache", "--select", "TX003,FM002", "--output-format", "concise")
     assert "internal error" not in done.err
     assert done.out.splitlines() == [
-        "content/news/a.md:2:22: TX003 [html-entity] [*] title shows the HTML entity &#39; literally"
+        f"content/news/a.md:2:{column}: TX003 [html-entity] [*] title shows the HTML entity "
+        "&#39; literally"
     ]
     done = nl("fix", "--no-cache", "--select", "TX003")
     assert done.code == 0
-    assert (site / ARTICLE).read_text(encoding="utf-8") == toml_doc(
-        'title = "\\U0001F600 Budget\'s pass"', *THEAD[1:], TSUM
-    )
+    assert (site / ARTICLE).read_text(encoding="utf-8") == toml_doc(fixed, *THEAD[1:], TSUM)
 
 
 def test_entity_in_a_flow_mapping_is_fixed_without_breaking_it(nl: Newslint, site: Path) -> None:
