@@ -564,7 +564,13 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
                 problem = f"{problem} that starts on line {line}"
         return [FrontMatterError(f"YAML: {problem}", Span(index, index))]
     except yaml.reader.ReaderError as err:
-        index = span.start + min(max(err.position, 0), len(content))
+        position = max(err.position, 0)
+        if _YamlLoader is not yaml.SafeLoader:
+            # libyaml reads the UTF-8 bytes of the text and says where in them it stopped.
+            position = len(
+                content.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore")
+            )
+        index = span.start + min(position, len(content))
         return [
             FrontMatterError(
                 f"YAML: unacceptable character #x{err.character:04x}: {err.reason}",
