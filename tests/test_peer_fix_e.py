@@ -1506,6 +1506,28 @@ def test_statistics_after_fix_count_what_remains(nl: Newslint, site: Path) -> No
     ]
 
 
+def test_fix_changed_since_touches_only_changed_and_untracked_files(
+    nl: Newslint, site: Path
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    before = yaml_doc('title: "A&#39;s"', body="\nA.\n")
+    for name in ("old", "staged", "untracked"):
+        write(site / f"content/news/{name}.md", before)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    git = ["git", "-c", "user.name=peer", "-c", "user.email=peer@example.invalid"]
+    for args in (["init", "-q"], ["add", "content/news/old.md"], ["commit", "-qm", "old"]):
+        subprocess.run([*git, *args], cwd=site, check=True, capture_output=True, env=env)
+    subprocess.run([*git, "add", "content/news/staged.md"], cwd=site, check=True, env=env)
+    done = nl("fix", "--no-cache", "--select", "TX003", "--changed-since", "HEAD")
+    assert done.code == 0
+    assert (site / "content/news/old.md").read_text(encoding="utf-8") == before
+    for name in ("staged", "untracked"):
+        assert (site / f"content/news/{name}.md").read_text(encoding="utf-8") == before.replace(
+            "&#39;", "'"
+        )
+
+
 # ----------------------------------------------------------------------------- bytes kept
 
 
@@ -1737,6 +1759,44 @@ def test_fix_respects_suppressions(nl: Newslint, site: Path) -> None:
     nl("fix", "--no-cache", "--select", "FM006,TX004,BD002,NL001")
     assert (site / ARTICLE).read_text(encoding="utf-8") == before.replace(
         "The vote passed.It is law.   \n", "The vote passed. It is law.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        pytest.param(
+            yaml_doc(
+                'title: "B"',
+                "tags:  # newslint: disable=empty-field",
+                '  - ""',
+                "  - a",
+                'menu: ""',
+            ),
+            id="yaml",
+        ),
+        pytest.param(
+            toml_doc(
+                'title = "B"',
+                "tags = [  # newslint: disable=empty-field",
+                '  "",',
+                '  "a",',
+                "]",
+                'menu = ""',
+            ),
+            id="toml",
+        ),
+    ],
+)
+def test_a_key_comment_silences_the_whole_key_for_fix(
+    nl: Newslint, site: Path, before: str
+) -> None:
+    # The comment on the key's first line covers its items on the next lines; `menu` is fixed.
+    write(site / ARTICLE, before)
+    nl("fix", "--no-cache", "--select", "FM006,NL001")
+    lines = before.splitlines(keepends=True)
+    assert (site / ARTICLE).read_text(encoding="utf-8") == "".join(
+        line for line in lines if not line.startswith("menu")
     )
 
 

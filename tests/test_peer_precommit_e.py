@@ -299,7 +299,12 @@ def test_markdown_outside_the_content_and_excluded_files_are_left_alone(
     tmp_path: Path, hook_repo: tuple[Path, str], home: Path
 ) -> None:
     files: dict[str, str | bytes] = {
-        "site/hugo.toml": SITE,
+        # Content Hugo never builds is skipped too: ignoreFiles and a disabled language.
+        "site/hugo.toml": SITE
+        + 'ignoreFiles = ["\\\\.draft\\\\.md$"]\ndisableLanguages = ["fr"]\n'
+        + '[languages.en]\ncontentDir = "content"\n[languages.fr]\ncontentDir = "content-fr"\n',
+        "site/content/news/x.draft.md": FIXABLE,
+        "site/content-fr/news/y.md": FIXABLE,
         "site/content/news/budget.md": FIXABLE,
         "site/archetypes/default.md": FIXABLE,
         "site/README.md": FIXABLE,
@@ -312,6 +317,8 @@ def test_markdown_outside_the_content_and_excluded_files_are_left_alone(
     assert done.returncode == 1  # the fixing hook changed budget.md
     assert (repo / "site/content/news/budget.md").read_text(encoding="utf-8") == FIXED
     for name in (
+        "site/content/news/x.draft.md",
+        "site/content-fr/news/y.md",
         "site/archetypes/default.md",
         "site/README.md",
         "site/content/drafts/wip.md",
