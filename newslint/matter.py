@@ -564,7 +564,13 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
                 problem = f"{problem} that starts on line {line}"
         return [FrontMatterError(f"YAML: {problem}", Span(index, index))]
     except yaml.reader.ReaderError as err:
-        index = span.start + min(max(err.position, 0), len(content))
+        position = max(err.position, 0)
+        if _YamlLoader is not yaml.SafeLoader:
+            # libyaml reads the UTF-8 bytes of the text and says where in them it stopped.
+            position = len(
+                content.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore")
+            )
+        index = span.start + min(position, len(content))
         return [
             FrontMatterError(
                 f"YAML: unacceptable character #x{err.character:04x}: {err.reason}",
@@ -757,7 +763,7 @@ class _TomlScanner:
             pos = self.skip_ws(pos, newlines=False)
             part_start = pos
             if self.text.startswith('"', pos):
-                part, pos = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
+                part, pos = _toml_basic_string(self.text, pos + 1)
             elif self.text.startswith("'", pos):
                 close = self.text.index("'", pos + 1)
                 part, pos = self.text[pos + 1 : close], close + 1
@@ -791,7 +797,7 @@ class _TomlScanner:
                     close += 1  # up to two quotes may end the content
                 return Node("scalar", None, Span(pos, close + 3), "", quote)
         if text.startswith('"', pos):
-            _, end = json.decoder.scanstring(text, pos + 1, False)  # type: ignore[attr-defined]
+            _, end = _toml_basic_string(text, pos + 1)
             return Node("scalar", None, Span(pos, end), "", '"')
         if text.startswith("'", pos):
             return Node("scalar", None, Span(pos, text.index("'", pos + 1) + 1), "", "'")
@@ -838,6 +844,36 @@ class _TomlScanner:
                 member = Span(key_span.start, value.span.end)
             entries.append(Entry(key, key_span, value, member))
         return Node("map", None, Span(pos, cur + 1), "", None, (), () if dotted else tuple(entries))
+
+
+# TOML's escapes (1.0, and 1.1's \e and \xHH); `\uXXXX` and `\UXXXXXXXX` are read apart.
+_TOML_ESCAPES = {
+    "b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\",
+}  # fmt: skip
+_TOML_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def _toml_basic_string(text: str, pos: int) -> tuple[str, int]:
+    """The value of the one-line TOML basic string whose content starts at `pos` (after its
+    opening quote), and the offset after its closing quote. `tomllib` has validated it. Not
+    JSON's scanner: TOML has `\\UXXXXXXXX`, which JSON refuses."""
+    out: list[str] = []
+    while True:
+        char = text[pos]
+        if char == '"':
+            return "".join(out), pos + 1
+        if char != "\\":
+            out.append(char)
+            pos += 1
+            continue
+        code = text[pos + 1]
+        width = _TOML_HEX_ESCAPES.get(code)
+        if width is None:
+            out.append(_TOML_ESCAPES.get(code, code))
+            pos += 2
+        else:
+            out.append(chr(int(text[pos + 2 : pos + 2 + width], 16)))
+            pos += 2 + width
 
 
 def _escaped(text: str, pos: int) -> bool:

@@ -650,3 +650,14 @@ def hidden_damage(text: str) -> bool:
     unreported. Such a fix waits: the fix loop repairs the body first and the next pass offers it.
     """
     return bool(_HIDDEN_CONTROL.search(text) or INVISIBLE_RUN.search(text) or find_mojibake(text))
+
+
+def undecoded_bytes(text: str, document: Document) -> bool:
+    """Does `text`, copied from `document`, hold a U+FFFD that may stand for bytes of the file
+    that are not UTF-8?
+
+    The file keeps such bytes and writes them back, but a copy made of the decoded text writes
+    U+FFFD itself: the character is lost, while `invalid-utf8`'s fix transcodes the original in
+    the same run. A fix that copies body text waits until the bytes are transcoded.
+    """
+    return "\ufffd" in text and bool(document.invalid_bytes)

@@ -291,8 +291,20 @@ def _occurrence_edits(
     return edits
 
 
+# Characters that end a plain YAML scalar inside a flow collection (`{title: a, lead: b}`).
+_FLOW_INDICATORS = frozenset(",[]{}")
+
+
 def _proves(text: str, field: Field, edits: Sequence[Edit], new_value: str) -> bool:
     span = field.value_span
+    if (
+        field.format == "yaml"
+        and field.node.style is None
+        and any(_FLOW_INDICATORS.intersection(edit.content) for edit in edits)
+    ):
+        # The proof parses the value alone, in block context; in a flow mapping the indicator
+        # would end the scalar there. The fallback writes the value quoted, right in both.
+        return False
     pieces = []
     cursor = span.start
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):

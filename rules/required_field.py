@@ -34,7 +34,8 @@ sentences (cut at a sentence end within `max-chars`), which an editor should rea
 when a misspelt key such as `sumary` is present: `unknown-field` renames it instead. Nor is there
 one while the opening sentences hold control or invisible characters or mojibake: copied into a
 quoted value they would hide behind escapes, so `newslint fix` repairs the body first and offers
-the summary on its next pass.
+the summary on its next pass. Bytes that are not UTF-8 wait the same way for `invalid-utf8`'s
+transcoding: copied before it, they would be written as U+FFFD, the character lost.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from newslint.spans import Span
 from newslint.textutil import html_entities
 
 from ._dates import hugo_dates
-from ._encoding import BIDI, ZERO_WIDTH, hidden_damage
+from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, undecoded_bytes
 from ._fields import insert_field
 from ._schema import closest
 
@@ -134,7 +135,7 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
         # beside it in the same pass would leave the key twice.
         return None
     lead = document.lead_sentences(ctx.options.max_chars)
-    if not lead or hidden_damage(lead):
+    if not lead or hidden_damage(lead) or undecoded_bytes(lead, document):
         return None
     edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)
     if edit is None:

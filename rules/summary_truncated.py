@@ -21,8 +21,9 @@ a fixed length are a scraper's habit, and the article's own opening sentences ar
 Unsafe: the new summary is taken from the article's opening sentences (whole sentences only, within
 `max-chars`, a third of it for mostly CJK text as in `summary-length`, CJK full stops included),
 which an editor should read. There is no fix when the body has no complete opening sentence that
-fits, nor while those sentences hold control characters, invisible characters or mojibake (their
-own fixes repair the body first).
+fits, nor while those sentences hold control characters, invisible characters, mojibake or bytes
+that are not UTF-8 (their own fixes repair the body first; a byte copied before `invalid-utf8`
+transcodes it would be written as U+FFFD).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
 
-from ._encoding import hidden_damage
+from ._encoding import hidden_damage, undecoded_bytes
 from ._summary import ellipsis_ending, mid_word_ending
 
 
@@ -73,7 +74,12 @@ class SummaryTruncated(Rule):
             return
         better = ctx.document.lead_sentences(ctx.options.max_chars)
         fix = None
-        if better and better != field.value and not hidden_damage(better):
+        if (
+            better
+            and better != field.value
+            and not hidden_damage(better)
+            and not undecoded_bytes(better, ctx.document)
+        ):
             fix = Fix.unsafe(
                 "Rewrite the summary from the opening sentences", field.replace_value(better)
             )
