@@ -810,6 +810,32 @@ def test_the_config_command_reports_mistakes_with_exit_2(
 # ------------------------------------------------------------------------------------- presets
 
 
+def test_without_the_news_preset_summary_and_source_are_not_required(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # DESIGN: "news (on by default: summary and a source link required)".
+    write(
+        proj, {"newslint.toml": 'presets = ["hugo"]\n', "x.md": article(summary=None, source=False)}
+    )
+    assert check(capsys, "x.md") == (0, [])
+    # The rule option still names summary when asked to.
+    write(
+        proj,
+        {"newslint.toml": 'presets = ["hugo"]\n[rules.required-field]\nfields = ["summary"]\n'},
+    )
+    assert check(capsys, "x.md") == (1, [("x.md", "FM004", 1, 1)])
+
+
+def test_the_hugo_preset_cannot_be_turned_off(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        proj,
+        {"newslint.toml": "presets = []\n", "x.md": article(date='"yesterday"', summary=None)},
+    )
+    assert codes(capsys, "x.md") == [("x.md", "DT002")]
+
+
 def test_the_news_preset_is_on_by_default(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(proj, {"x.md": article(summary=None, source=False)})
     assert check(capsys, "x.md") == (1, [("x.md", "FM004", 1, 1), ("x.md", "LK001", 6, 1)])
