@@ -826,6 +826,21 @@ def test_without_the_news_preset_summary_and_source_are_not_required(
     assert check(capsys, "x.md") == (1, [("x.md", "FM004", 1, 1)])
 
 
+def test_enabled_lists_only_rules_of_active_presets(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # README: `enabled` is "the codes of the rules a run would enable".
+    theme = {"TH001", "TH002", "TH003"}
+    news = {"BD006", "LK001", "TX001", "TX002", "XF001", "XF002"}
+    default = set(enabled(capsys, ""))
+    assert news <= default and not theme & default
+    assert theme <= set(enabled(capsys, 'presets = ["hugo", "news", "mainroad"]\n'))
+    assert not (news | theme) & set(enabled(capsys, 'presets = ["hugo"]\n'))
+    # A Mainroad site here turns the theme's rules on.
+    write(proj, {"hugo.toml": 'theme = "mainroad"\n'})
+    assert theme <= set(enabled(capsys, ""))
+
+
 def test_the_hugo_preset_cannot_be_turned_off(
     proj: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
