@@ -749,6 +749,25 @@ LANGS = (
         (
             {
                 "hugo.toml": BASE
+                + LANGS
+                + '[languages.fr]\ncontentDir = "content/fr"\ndisabled = true\n'
+            },
+            ["content/de/b.md", "content/en/a.md"],
+        ),
+        (
+            {
+                "config/_default/hugo.toml": BASE + 'defaultContentLanguage = "en"\n',
+                "config/_default/languages.toml": (
+                    '[en]\ncontentDir = "content/en"\n[de]\ncontentDir = "content/de"\n'
+                    '[fr]\ncontentDir = "content/fr"\n'
+                ),
+                "config/production/languages.toml": "[fr]\ndisabled = true\n",
+            },
+            ["content/de/b.md", "content/en/a.md"],
+        ),
+        (
+            {
+                "hugo.toml": BASE
                 + 'disableLanguages = ["de"]\n'
                 + LANGS
                 + '[languages.fr]\ncontentDir = "content/fr"\n'
@@ -763,7 +782,7 @@ LANGS = (
             ["content/en/a.md", "content/fr/c.md"],
         ),
     ],
-    ids=["disableLanguages", "ignoreFiles-in-production"],
+    ids=["disabled", "disabled-in-production", "disableLanguages", "ignoreFiles-in-production"],
 )
 def test_languages_and_files_hugo_leaves_out_are_not_linted(
     site: Path,
