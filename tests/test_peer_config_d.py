@@ -600,6 +600,58 @@ def test_include_limits_a_walk(proj: Path, capsys: pytest.CaptureFixture[str]) -
     assert codes(capsys) == [("content/a/x.md", "TX006")]
 
 
+def test_exclude_holds_for_the_files_include_selects(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The README's own example: the drafts must stay out.
+    write(
+        proj,
+        {
+            "newslint.toml": (
+                'select = ["TX006"]\ninclude = ["content/**/*.md"]\nexclude = ["content/drafts/**"]\n'
+            ),
+            "content/drafts/d.md": article(title="LOUD DRAFT TITLE HERE"),
+            "content/news/n.md": article(title="LOUD NEWS TITLE HERE"),
+        },
+    )
+    assert codes(capsys) == [("content/news/n.md", "TX006")]
+    # And the command line's --exclude too.
+    assert codes(capsys, "--exclude", "content/news/**") == []
+
+
+def test_include_selects_markdown_only(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `content/**` means the articles under content/, not its images and notes.
+    write(
+        proj,
+        {
+            "newslint.toml": 'include = ["content/**"]\n',
+            "content/en/a.md": CLEAN,
+            "content/en/notes.txt": "see the budget\n",
+        },
+    )
+    (proj / "content" / "en" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not text")
+    assert check(capsys) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "linted"),
+    [
+        ("content/{en,de}/*.md", ["content/de/b.md", "content/en/a.md"]),  # braces, as in exclude
+        ("content/*.md", ["content/de/b.md", "content/en/a.md", "content/fr/c.md"]),  # * crosses /
+        ("c.md", ["content/fr/c.md"]),  # a bare name matches in any folder
+        ("content/fr", ["content/fr/c.md"]),  # a folder
+        ("content/en/a.md", ["content/en/a.md"]),  # a file
+    ],
+)
+def test_include_patterns_are_read_as_exclude_patterns_are(
+    proj: Path, capsys: pytest.CaptureFixture[str], pattern: str, linted: list[str]
+) -> None:
+    files = ["content/en/a.md", "content/de/b.md", "content/fr/c.md"]
+    write(proj, {name: article(title=f"LOUD TITLE NUMBER {name.upper()}") for name in files})
+    write(proj, {"newslint.toml": f'select = ["TX006"]\ninclude = ["{pattern}"]\n'})
+    assert codes(capsys) == [(name, "TX006") for name in sorted(linted)]
+
+
 # ---------------------------------------------------------------------------------- rule options
 
 
