@@ -103,18 +103,44 @@ def _keys_of(model: type) -> list[str]:
     return [f.name.replace("_", "-") for f in dataclasses.fields(model) if f.name != "path"]
 
 
-def _normalise(data: dict[str, Any], model: type) -> dict[str, Any]:
-    """Documented kebab-case keys to field names (snake_case keys are accepted too)."""
+def _normalise(
+    data: dict[str, Any], model: type, twice: list[str] | None = None, within: str = ""
+) -> dict[str, Any]:
+    """Documented kebab-case keys to field names (snake_case keys are accepted too). A key given
+    in both spellings is added to `twice` as "key 'fail-on' is given twice (as ...)"."""
     names = {f.name for f in dataclasses.fields(model)} - {"path"}
     out: dict[str, Any] = {}
+    spelt: dict[str, str] = {}
     for key, value in data.items():
         name = str(key).replace("-", "_")
         if name not in names:
             name = str(key)  # unknown: validation names it as written
+        elif name in spelt and twice is not None:
+            kebab = within + name.replace("_", "-")
+            twice.append(f"key {kebab!r} is given twice (as {spelt[name]!r} and {str(key)!r})")
+        spelt.setdefault(name, str(key))
         if name == "links" and isinstance(value, dict):
-            value = _normalise(value, LinksConfig)
+            value = _normalise(value, LinksConfig, twice, within + "links.")
         out[name] = value
     return out
+
+
+def _loose(data: dict[str, Any], model: type, loc: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
+    """The (location, value, annotation) of each value pydantic would convert from another TOML
+    type (`"10"` for a number, `"yes"` for a boolean, `1000.0` for an integer): the file's keys
+    take their own types, as the rule options do (`_fits`)."""
+    hints = typing.get_type_hints(model)
+    found: list[tuple[Any, ...]] = []
+    for name, value in data.items():
+        hint = hints.get(name)
+        if hint is None or name == "path":
+            continue  # an unknown key: validation names it
+        if hint is LinksConfig:
+            if isinstance(value, dict):
+                found += _loose(value, LinksConfig, (*loc, name))
+        elif not _fits(value, hint):
+            found.append(((*loc, name), value, hint))
+    return found
 
 
 _TYPE_NAMES = {
@@ -215,11 +241,22 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
             f"{where}: unknown key 'tool' ({Path(where).name} takes the keys at its top level, "
             "without [tool.newslint])"
         )
+    twice: list[str] = []
+    normalised = _normalise(data, Config, twice, prefix)
+    problems = [f"{where}: {problem}" for problem in twice]
     try:
-        config = TypeAdapter(Config).validate_python(_normalise(data, Config))
+        config = TypeAdapter(Config).validate_python(normalised)
+        flagged: list[tuple[Any, ...]] = []
     except ValidationError as err:
-        problems = [_problem(error, where, prefix) for error in err.errors()]
-        raise ConfigError("\n".join(dict.fromkeys(problems))) from None
+        problems += [_problem(error, where, prefix) for error in err.errors()]
+        flagged = [tuple(error["loc"]) for error in err.errors()]
+    for loc, value, hint in _loose(normalised, Config):
+        if not any(found[: len(loc)] == loc for found in flagged):  # not named by pydantic already
+            problems.append(
+                f"{where}: {prefix}{_key_path(loc)}: expected {_type_name(hint)}, got {_show(value)}"
+            )
+    if problems:
+        raise ConfigError("\n".join(dict.fromkeys(problems)))
     if config.max_file_size < 1:  # every file would be "too large": nothing linted, exit 0
         raise ConfigError(
             f"{where}: {prefix}max-file-size: must be at least 1 (bytes), not {config.max_file_size}"

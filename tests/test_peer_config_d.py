@@ -824,6 +824,43 @@ def test_a_bad_top_level_value_exits_2_naming_the_key(
     assert "newslint.toml" in err and key in err
 
 
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('[links]\ntimeout = "10"\n', 'links.timeout: expected a number, got "10"'),
+        ('[links]\ncheck = "yes"\n', 'links.check: expected true or false, got "yes"'),
+        (
+            '[links]\naccept = [200, "206"]\n',
+            'links.accept: expected a list of integers, got [200, "206"]',
+        ),
+        ('max-file-size = "1000"\n', 'max-file-size: expected an integer, got "1000"'),
+        ("max-file-size = 1000.0\n", "max-file-size: expected an integer, got 1000.0"),
+    ],
+)
+def test_a_value_of_another_toml_type_is_not_converted(
+    proj: Path, capsys: pytest.CaptureFixture[str], config: str, message: str
+) -> None:
+    # As a rule option's `max = "300"` is refused, so is a string where the file's own keys take
+    # a number or a boolean: TOML has the types, and `check = "no"` must not mean true.
+    write(proj, {"newslint.toml": config, "x.md": CLEAN})
+    assert error(capsys, "x.md") == f"newslint: error: newslint.toml: {message}\n"
+
+
+def test_a_key_given_in_both_spellings_is_an_error(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As for a rule's options: `fail_on` and `fail-on` together must not silently pick one.
+    write(proj, {"newslint.toml": 'fail_on = "info"\nfail-on = "warning"\n', "x.md": CLEAN})
+    assert error(capsys, "x.md") == (
+        "newslint: error: newslint.toml: key 'fail-on' is given twice (as 'fail_on' and 'fail-on')\n"
+    )
+    write(proj, {"newslint.toml": "[links]\nper-host = 2\nper_host = 3\n"})
+    assert error(capsys, "x.md") == (
+        "newslint: error: newslint.toml: key 'links.per-host' is given twice"
+        " (as 'per-host' and 'per_host')\n"
+    )
+
+
 def test_every_mistake_is_listed_not_only_the_first(
     proj: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
