@@ -57,6 +57,9 @@ class Config:
 
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    # ruff's key, for its users: more `exclude` patterns (the built-in skips, `.git` and the like,
+    # hold whatever `exclude` says, so both keys only add).
+    extend_exclude: list[str] = field(default_factory=list)
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -797,10 +800,10 @@ def anchor_patterns(patterns: Sequence[str], base: str) -> list[str]:
 
 
 def exclude_patterns(config: Config, given: Sequence[str] = ()) -> list[str]:
-    """The configuration's `exclude` (from its folder) and `--exclude` globs (`given`, from the
-    working directory), anchored (see `anchor_patterns`)."""
+    """The configuration's `exclude` and `extend-exclude` (from its folder) and `--exclude` globs
+    (`given`, from the working directory), anchored (see `anchor_patterns`)."""
     return [
-        *anchor_patterns(config.exclude, pattern_base(config)),
+        *anchor_patterns([*config.exclude, *config.extend_exclude], pattern_base(config)),
         *anchor_patterns(given, os.getcwd()),
     ]
 

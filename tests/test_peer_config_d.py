@@ -588,6 +588,26 @@ def test_exclude_from_the_command_line_adds_to_the_file(
     assert codes(capsys, ".", "--exclude", "b/**") == [("c/z.md", "TX006")]
 
 
+def test_extend_exclude_adds_to_exclude_as_in_ruff(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Decision: ruff users write `extend-exclude`; newslint's `exclude` never drops the built-in
+    # skips (.git, node_modules, ...), so `extend-exclude` simply adds patterns to it (same base).
+    write(
+        proj,
+        {
+            "newslint.toml": 'select = ["TX006"]\nexclude = ["a/**"]\nextend-exclude = ["b/**"]\n',
+            "a/x.md": article(title="LOUD TITLE NUMBER A"),
+            "b/y.md": article(title="LOUD TITLE NUMBER B"),
+            "c/z.md": article(title="LOUD TITLE NUMBER C"),
+        },
+    )
+    assert codes(capsys, ".") == [("c/z.md", "TX006")]
+    write(proj, {"newslint.toml": 'select = ["TX006"]\nextend-exclude = ["a/**", "b/**"]\n'})
+    assert codes(capsys, ".") == [("c/z.md", "TX006")]
+    assert effective(capsys)["config"]["extend-exclude"] == ["a/**", "b/**"]
+
+
 def test_include_limits_a_walk(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(
         proj,
