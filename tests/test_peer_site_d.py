@@ -46,20 +46,22 @@ HUGO = _hugo_binary()
 
 # What Hugo decided about each page, one line per page: file | language | date | content | widgets
 # (each widget `Y:name` when `partial "widgets/NAME.html"`, Mainroad's call, resolves, else `N:`)
-# | taxonomies of the site.
+# | taxonomies of the site | the site's params Mainroad reads for this page's language
+# (`authorbox`, `sidebar.single`).
 LAYOUT = (
     '{{ .File.Filename }}|{{ .Lang }}|{{ .Date.Format "2006-01-02T15:04:05-07:00" }}'
     '|{{ .Content }}|{{ range .Params.widgets }}{{ with try (partial (printf "widgets/%s.html" .) $) }}'
     "{{ with .Err }}N{{ else }}Y{{ end }}{{ end }}:{{ . }};{{ end }}"
-    "|{{ range $k, $v := site.Taxonomies }}{{ lower $k }};{{ end }}\n"
+    "|{{ range $k, $v := site.Taxonomies }}{{ lower $k }};{{ end }}"
+    "|{{ .Site.Params.authorbox }}|{{ .Site.Params.sidebar.single }}\n"
 )
 
 
 class Page:
     def __init__(self, line: str) -> None:
-        file, self.lang, self.date, self.content, widgets, taxonomies = html.unescape(line).split(
-            "|"
-        )
+        fields = html.unescape(line).split("|")
+        file, self.lang, self.date, self.content, widgets, taxonomies = fields[:6]
+        self.authorbox, self.sidebar = fields[6:]
         self.file = file
         self.widgets = {w[2:]: w[0] == "Y" for w in widgets.split(";") if w}
         self.taxonomies = sorted(t for t in taxonomies.split(";") if t)
@@ -661,6 +663,44 @@ def test_widgets_are_those_hugo_finds_for_mainroad_s_partial_call(
     unknown = {d["line"] for d in found}
     lines = {name: 6 + i for i, name in enumerate(names)}  # widgets: is line 5, items follow
     assert unknown == {lines[n] for n, ok in hugo.widgets.items() if not ok}
+
+
+def test_mainroad_reads_the_params_of_the_page_s_language(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `.Site.Params` on a page is its language's params over the site's: an empty `authorbox`
+    # turns off an author box only where the language turns it on, and an unknown widget fails
+    # the build (error) only where the language draws the sidebar (else a warning).
+    write(
+        site,
+        {
+            "config/_default/hugo.toml": BASE
+            + 'theme = "mainroad"\ndefaultContentLanguage = "en"\n',
+            "config/_default/languages.toml": (
+                '[en]\ncontentDir = "content/en"\nweight = 1\n'
+                '[zh-cn]\ncontentDir = "content/zh"\nweight = 2\n[zh-cn.params]\nauthorbox = true\n'
+            ),
+            "config/_default/params.toml": 'authorbox = false\n[sidebar]\nsingle = "right"\n',
+            "config/_default/params.en.toml": "[sidebar]\nsingle = false\n",
+            "themes/mainroad/layouts/partials/widgets/search.html": "search\n",
+        },
+    )
+    extra = 'authorbox: ""\nwidgets:\n  - "nope"\n'
+    write(
+        site,
+        {"content/en/a.md": page("One", extra=extra), "content/zh/b.md": page("Two", extra=extra)},
+    )
+    hugo = hugo_pages(site, tmp_path)
+    assert {p: (h.authorbox, h.sidebar) for p, h in hugo.items()} == {
+        "content/en/a.md": ("false", "false"),
+        "content/zh/b.md": ("true", "right"),
+    }
+    found = lint(capsys, monkeypatch, None, "--select", "FM006,TH002")
+    assert sorted((d["path"], d["code"], d["severity"], d["line"]) for d in found) == [
+        ("content/en/a.md", "TH002", "warning", 7),
+        ("content/zh/b.md", "FM006", "warning", 5),
+        ("content/zh/b.md", "TH002", "error", 7),
+    ]
 
 
 # ----------------------------------------------------------------------------------- taxonomies
