@@ -448,8 +448,37 @@ def load_config(
     if overrides:
         # The file is checked as written (its errors name it), then the overrides go on top.
         parse_config(data, path)
+        _respell_rule_overrides(data.get("rules"), overrides.get("rules"))
         _merge(data, overrides)
     return parse_config(data, path)
+
+
+def _respell_rule_overrides(written: Any, overrides: Any) -> None:
+    """Make `--config 'rules.<key>.<option> = ...'` override the file's table of that rule and its
+    option however each spells them: the rule by code or by name (`[rules.TX002]` in the file,
+    `rules.summary-length.min` on the command line), the option in kebab- or snake_case. Else
+    merging would leave two tables for one rule (an error) or the option set twice (an error)."""
+    if not isinstance(written, dict) or not isinstance(overrides, dict):
+        return
+    if any(key not in written for key in overrides):
+        from newslint.registry import RegistryError, load_registry
+
+        try:  # the installed rules (a plugin folder of the file's is not loaded for this)
+            rules = load_registry().rules
+        except RegistryError:
+            rules = []
+        spellings = {key: rule for rule in rules for key in (rule.code, rule.name)}
+        for key in [k for k in overrides if k not in written and k in spellings]:
+            same = [k for k in written if spellings.get(k) is spellings[key]]
+            if same:
+                overrides[same[0]] = overrides.pop(key)
+    for key, settings in overrides.items():
+        table = written.get(key)
+        if isinstance(table, dict) and isinstance(settings, dict):
+            for option in settings:
+                for other in [k for k in table if k != option]:
+                    if str(other).replace("_", "-") == str(option).replace("_", "-"):
+                        del table[other]
 
 
 # --------------------------------------------------------------- checks that need the rules

@@ -314,6 +314,26 @@ def test_inline_settings_override_the_file_key_by_key(
     assert effective(capsys, "--config", "rules.summary-length.min = 20")["enabled"] == ["TX002"]
 
 
+def test_an_inline_rule_option_overrides_the_file_however_either_spells_it(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The file configures the rule by code and its option in snake_case; `--config` names the
+    # rule and the option as documented. That is one setting overridden, not two tables.
+    write(
+        proj,
+        {
+            "newslint.toml": "[rules.TX002]\nmin = 1\n[rules.language-mismatch]\nmin_units = 50\n",
+            "x.md": SHORT,
+        },
+    )
+    assert check(capsys, "x.md", "--select", "TX002") == (0, [])
+    override = ["--config", "rules.summary-length.min = 20"]
+    assert check(capsys, "x.md", "--select", "TX002", *override) == (0, [("x.md", "TX002", 4, 10)])
+    assert effective(capsys, *override)["config"]["rules"]["TX002"] == {"min": 20}
+    override = ["--config", "rules.language-mismatch.min-units = 4"]
+    assert effective(capsys, *override)["config"]["rules"]["language-mismatch"] == {"min-units": 4}
+
+
 def test_inline_setting_that_is_not_toml_exits_2(
     proj: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
