@@ -16,7 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -181,6 +181,15 @@ ZONE_SITES: dict[str, tuple[dict[str, str], dict[str, str], str]] = {
     "hugo.toml": ({"hugo.toml": BASE + 'timeZone = "Asia/Tokyo"\n'}, {}, "+09:00"),
     "hugo.yaml": ({"hugo.yaml": "timeZone: Asia/Kathmandu\n"}, {}, "+05:45"),
     "hugo.json": ({"hugo.json": '{"timeZone": "America/Bogota"}'}, {}, "-05:00"),
+    "hugo.yml": ({"hugo.yml": "timeZone: Asia/Kathmandu\n"}, {}, "+05:45"),
+    "config/_default/params.yml and hugo.yml": (
+        {
+            "config/_default/hugo.yml": "timeZone: Asia/Kathmandu\n",
+            "config/_default/params.yml": "a: 1\n",
+        },
+        {},
+        "+05:45",
+    ),
     "config.toml": ({"config.toml": 'timeZone = "Asia/Kolkata"\n'}, {}, "+05:30"),
     "config.yaml": ({"config.yaml": "timeZone: Asia/Dubai\n"}, {}, "+04:00"),
     "config.json": ({"config.json": '{"timeZone": "Asia/Dubai"}'}, {}, "+04:00"),
@@ -507,6 +516,33 @@ def test_a_future_page_is_reported_exactly_when_hugo_leaves_it_out(
     assert sorted({d["path"] for d in found}) == ([] if built else ["content/a.md", "content/c.md"])
 
 
+@pytest.mark.parametrize(
+    ("zone", "hours", "built"),
+    [
+        # A date written without an offset, `hours` from now on a UTC clock, read in the zone:
+        ("Pacific/Kiritimati", 10, True),  # +14: four hours ago there
+        ("Pacific/Pago_Pago", -5, False),  # -11: six hours ahead there
+        ("UTC", 6, False),
+    ],
+)
+def test_a_date_without_offset_is_future_or_not_in_the_site_s_zone(
+    site: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    zone: str,
+    hours: int,
+    built: bool,
+) -> None:
+    when = (datetime.now(UTC) + timedelta(hours=hours)).strftime("%Y-%m-%d %H:%M:%S")
+    write(
+        site, {"hugo.toml": BASE + f'timeZone = "{zone}"\n', "content/a.md": page("A", date=when)}
+    )
+    assert ("content/a.md" in hugo_pages(site, tmp_path)) is built
+    found = lint(capsys, monkeypatch, None, "--select", "DT003")
+    assert [(d["path"], d["line"]) for d in found] == ([] if built else [("content/a.md", 3)])
+
+
 # ------------------------------------------------------------------------------- unsafe HTML
 
 UNSAFE_SITES: dict[str, tuple[dict[str, str], dict[str, str], bool]] = {
@@ -604,6 +640,16 @@ THEME_SITES: dict[str, tuple[dict[str, str], dict[str, str], bool]] = {
     ),
     "HUGO_THEME": ({"hugo.toml": BASE}, {"HUGO_THEME": "mainroad"}, True),
     "capitalised folder": ({"hugo.toml": BASE + 'theme = "Mainroad"\n'}, {}, True),
+    "a child theme of Mainroad": (
+        {"hugo.toml": BASE + 'theme = "child"\n', "themes/child/hugo.toml": 'theme = "mainroad"\n'},
+        {},
+        True,
+    ),
+    "a module import": (
+        {"hugo.toml": BASE + '[module]\n[[module.imports]]\npath = "mainroad"\n'},
+        {},
+        True,
+    ),
     "another theme": ({"hugo.toml": BASE + 'theme = "ananke"\n'}, {}, False),
     "no theme": ({"hugo.toml": BASE}, {}, False),
 }
