@@ -543,6 +543,43 @@ def test_a_date_without_offset_is_future_or_not_in_the_site_s_zone(
     assert [(d["path"], d["line"]) for d in found] == ([] if built else [("content/a.md", 3)])
 
 
+FRONTMATTER_SITES: dict[str, str] = {
+    "default": "",
+    "date from the file name": '[frontmatter]\ndate = [":filename", ":default"]\n',
+    "publishDate from the file name": '[frontmatter]\npublishDate = [":filename", ":default"]\n',
+    "publishDate from pubdate only": '[frontmatter]\npublishDate = ["pubdate"]\n',
+    "date from lastmod first": '[frontmatter]\ndate = ["lastmod", ":default"]\n',
+}
+
+
+@pytest.mark.parametrize("name", list(FRONTMATTER_SITES))
+def test_the_publish_date_is_taken_where_the_frontmatter_setting_says(
+    site: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    write(site, {"hugo.toml": BASE + FRONTMATTER_SITES[name]})
+    write(
+        site,
+        {
+            # A past date, but a future one in the file name.
+            "content/2099-01-01-a.md": page("A"),
+            # A past date and publishDate, but a future pubdate.
+            "content/b.md": page(
+                "B", extra="publishDate: 2024-06-01T10:00:00Z\npubdate: 2099-01-01T00:00:00Z\n"
+            ),
+            # A past date, but a future lastmod.
+            "content/c.md": page("C", extra="lastmod: 2099-01-01T00:00:00Z\n"),
+        },
+    )
+    built = hugo_pages(site, tmp_path)
+    found = lint(capsys, monkeypatch, None, "--select", "DT003")
+    everything = ["content/2099-01-01-a.md", "content/b.md", "content/c.md"]
+    assert sorted({d["path"] for d in found}) == [p for p in everything if p not in built]
+
+
 # ------------------------------------------------------------------------------- unsafe HTML
 
 UNSAFE_SITES: dict[str, tuple[dict[str, str], dict[str, str], bool]] = {
