@@ -825,6 +825,16 @@ def test_fail_on_in_the_file_and_the_flag_wins(
     assert check(capsys, "x.md", "--fail-on", "error") == (0, [("x.md", "TX002", 4, 10)])
 
 
+def test_output_format_in_the_file_and_the_flag_wins(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(proj, {"newslint.toml": 'output-format = "json-lines"\n', "x.md": SHORT})
+    code, out, _ = run(capsys, "check", "x.md", "--no-cache")
+    assert code == 0 and [json.loads(line)["code"] for line in out.splitlines()] == ["TX002"]
+    code, out, _ = run(capsys, "check", "x.md", "--no-cache", "--output-format", "concise")
+    assert out.startswith("x.md:4:10: TX002 [summary-length] ")
+
+
 @pytest.mark.parametrize("value", ['"fatal"', '"off"', "2"])
 def test_a_bad_severity_exits_2_naming_the_key(
     proj: Path, capsys: pytest.CaptureFixture[str], value: str

@@ -407,6 +407,34 @@ def test_the_language_hugo_gives_a_page_is_the_one_newslint_checks_the_text_agai
     assert mismatched == sorted(path for path, p in hugo.items() if p.lang == "en")
 
 
+@pytest.mark.parametrize("name", list(LANGUAGE_SITES))
+def test_titles_are_compared_within_the_language_hugo_gives_each_page(
+    site: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    write(site, LANGUAGE_SITES[name])
+    # One title on every page: a duplicate only between pages of one language.
+    write(
+        site, {path: page("Budget passes", date="2024-06-01T10:00:00Z") for path in LANGUAGE_PAGES}
+    )
+    for path in LANGUAGE_PAGES:  # distinct sources, so that only the titles are shared
+        text = (site / path).read_text(encoding="utf-8").replace("Budget%20passes", quote(path))
+        (site / path).write_text(text, encoding="utf-8")
+    hugo = hugo_pages(site, tmp_path)
+    by_language: dict[str, list[str]] = {}
+    for path, found in sorted(hugo.items()):
+        by_language.setdefault(found.lang, []).append(path)
+    found = lint(capsys, monkeypatch, None, "--select", "XF002")
+    # Every page after the first of its language is reported (in the order the files are linted).
+    assert len(found) == sum(len(paths) - 1 for paths in by_language.values())
+    for d in found:
+        other = d["message"].split(" is also used by ")[1].split(" ")[0]
+        assert hugo[d["path"]].lang == hugo[other].lang, d["message"]
+
+
 @pytest.mark.parametrize(
     ("config", "pages"),
     [
