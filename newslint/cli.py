@@ -453,17 +453,15 @@ def _load_config(args: argparse.Namespace) -> Config:
         raise UsageError(str(err)) from None
 
 
-def _default_paths(config: Config) -> list[Path]:
+def _default_paths(config: Config, exclude: Sequence[str] = ()) -> list[Path]:
+    """What a run without paths lints: the Markdown files `include` selects (`exclude`, the
+    anchored exclude patterns, holding for them), else the site's content folders, else `.`."""
+    from newslint.config import pattern_base
+    from newslint.discover import included
     from newslint.site import find_root, load_site
 
     if config.include:
-        import glob
-
-        base = config.path.parent if config.path else Path.cwd()
-        found: list[Path] = []
-        for pattern in config.include:
-            found.extend(Path(p) for p in sorted(glob.glob(str(base / pattern), recursive=True)))
-        return [Path(os.path.relpath(p)) for p in found]
+        return included(config.include, pattern_base(config), exclude)
     located = find_root(Path.cwd())
     if located is not None:
         site = load_site(*located)
@@ -510,8 +508,9 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
         )
     except ConfigError as err:
         raise UsageError(str(err)) from None
-    paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
-    files = _files(args, paths, exclude_patterns(config, args.exclude))
+    exclude = exclude_patterns(config, args.exclude)
+    paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config, exclude)
+    files = _files(args, paths, exclude)
     resume_gc()  # set up: from here on, linting makes garbage
     return config, ruleset, files
 

@@ -57,6 +57,9 @@ class Config:
 
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    # ruff's key, for its users: more `exclude` patterns (the built-in skips, `.git` and the like,
+    # hold whatever `exclude` says, so both keys only add).
+    extend_exclude: list[str] = field(default_factory=list)
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -103,18 +106,44 @@ def _keys_of(model: type) -> list[str]:
     return [f.name.replace("_", "-") for f in dataclasses.fields(model) if f.name != "path"]
 
 
-def _normalise(data: dict[str, Any], model: type) -> dict[str, Any]:
-    """Documented kebab-case keys to field names (snake_case keys are accepted too)."""
+def _normalise(
+    data: dict[str, Any], model: type, twice: list[str] | None = None, within: str = ""
+) -> dict[str, Any]:
+    """Documented kebab-case keys to field names (snake_case keys are accepted too). A key given
+    in both spellings is added to `twice` as "key 'fail-on' is given twice (as ...)"."""
     names = {f.name for f in dataclasses.fields(model)} - {"path"}
     out: dict[str, Any] = {}
+    spelt: dict[str, str] = {}
     for key, value in data.items():
         name = str(key).replace("-", "_")
         if name not in names:
             name = str(key)  # unknown: validation names it as written
+        elif name in spelt and twice is not None:
+            kebab = within + name.replace("_", "-")
+            twice.append(f"key {kebab!r} is given twice (as {spelt[name]!r} and {str(key)!r})")
+        spelt.setdefault(name, str(key))
         if name == "links" and isinstance(value, dict):
-            value = _normalise(value, LinksConfig)
+            value = _normalise(value, LinksConfig, twice, within + "links.")
         out[name] = value
     return out
+
+
+def _loose(data: dict[str, Any], model: type, loc: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
+    """The (location, value, annotation) of each value pydantic would convert from another TOML
+    type (`"10"` for a number, `"yes"` for a boolean, `1000.0` for an integer): the file's keys
+    take their own types, as the rule options do (`_fits`)."""
+    hints = typing.get_type_hints(model)
+    found: list[tuple[Any, ...]] = []
+    for name, value in data.items():
+        hint = hints.get(name)
+        if hint is None or name == "path":
+            continue  # an unknown key: validation names it
+        if hint is LinksConfig:
+            if isinstance(value, dict):
+                found += _loose(value, LinksConfig, (*loc, name))
+        elif not _fits(value, hint):
+            found.append(((*loc, name), value, hint))
+    return found
 
 
 _TYPE_NAMES = {
@@ -215,11 +244,22 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
             f"{where}: unknown key 'tool' ({Path(where).name} takes the keys at its top level, "
             "without [tool.newslint])"
         )
+    twice: list[str] = []
+    normalised = _normalise(data, Config, twice, prefix)
+    problems = [f"{where}: {problem}" for problem in twice]
     try:
-        config = TypeAdapter(Config).validate_python(_normalise(data, Config))
+        config = TypeAdapter(Config).validate_python(normalised)
+        flagged: list[tuple[Any, ...]] = []
     except ValidationError as err:
-        problems = [_problem(error, where, prefix) for error in err.errors()]
-        raise ConfigError("\n".join(dict.fromkeys(problems))) from None
+        problems += [_problem(error, where, prefix) for error in err.errors()]
+        flagged = [tuple(error["loc"]) for error in err.errors()]
+    for loc, value, hint in _loose(normalised, Config):
+        if not any(found[: len(loc)] == loc for found in flagged):  # not named by pydantic already
+            problems.append(
+                f"{where}: {prefix}{_key_path(loc)}: expected {_type_name(hint)}, got {_show(value)}"
+            )
+    if problems:
+        raise ConfigError("\n".join(dict.fromkeys(problems)))
     if config.max_file_size < 1:  # every file would be "too large": nothing linted, exit 0
         raise ConfigError(
             f"{where}: {prefix}max-file-size: must be at least 1 (bytes), not {config.max_file_size}"
@@ -408,8 +448,37 @@ def load_config(
     if overrides:
         # The file is checked as written (its errors name it), then the overrides go on top.
         parse_config(data, path)
+        _respell_rule_overrides(data.get("rules"), overrides.get("rules"))
         _merge(data, overrides)
     return parse_config(data, path)
+
+
+def _respell_rule_overrides(written: Any, overrides: Any) -> None:
+    """Make `--config 'rules.<key>.<option> = ...'` override the file's table of that rule and its
+    option however each spells them: the rule by code or by name (`[rules.TX002]` in the file,
+    `rules.summary-length.min` on the command line), the option in kebab- or snake_case. Else
+    merging would leave two tables for one rule (an error) or the option set twice (an error)."""
+    if not isinstance(written, dict) or not isinstance(overrides, dict):
+        return
+    if any(key not in written for key in overrides):
+        from newslint.registry import RegistryError, load_registry
+
+        try:  # the installed rules (a plugin folder of the file's is not loaded for this)
+            rules = load_registry().rules
+        except RegistryError:
+            rules = []
+        spellings = {key: rule for rule in rules for key in (rule.code, rule.name)}
+        for key in [k for k in overrides if k not in written and k in spellings]:
+            same = [k for k in written if spellings.get(k) is spellings[key]]
+            if same:
+                overrides[same[0]] = overrides.pop(key)
+    for key, settings in overrides.items():
+        table = written.get(key)
+        if isinstance(table, dict) and isinstance(settings, dict):
+            for option in settings:
+                for other in [k for k in table if k != option]:
+                    if str(other).replace("_", "-") == str(option).replace("_", "-"):
+                        del table[other]
 
 
 # --------------------------------------------------------------- checks that need the rules
@@ -760,10 +829,10 @@ def anchor_patterns(patterns: Sequence[str], base: str) -> list[str]:
 
 
 def exclude_patterns(config: Config, given: Sequence[str] = ()) -> list[str]:
-    """The configuration's `exclude` (from its folder) and `--exclude` globs (`given`, from the
-    working directory), anchored (see `anchor_patterns`)."""
+    """The configuration's `exclude` and `extend-exclude` (from its folder) and `--exclude` globs
+    (`given`, from the working directory), anchored (see `anchor_patterns`)."""
     return [
-        *anchor_patterns(config.exclude, pattern_base(config)),
+        *anchor_patterns([*config.exclude, *config.extend_exclude], pattern_base(config)),
         *anchor_patterns(given, os.getcwd()),
     ]
 

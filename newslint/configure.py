@@ -85,6 +85,18 @@ def _site_notes() -> dict[str, str]:
     }
 
 
+def _presets_here(config: Config) -> set[str]:
+    """The presets a run in the working directory has on: the configuration's `presets`, else
+    those of the Hugo site found from here (see `newslint.engine.active_presets`)."""
+    from newslint.engine import DEFAULT_PRESETS, active_presets
+    from newslint.site import find_root, load_site
+
+    if config.presets is not None:
+        return {*config.presets, "hugo"}
+    located = find_root(Path.cwd())
+    return set(active_presets(load_site(*located)) if located else DEFAULT_PRESETS)
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     from newslint.cli import EXIT_OK, UsageError, _load_config, _registry
     from newslint.config import ConfigError, check_rules
@@ -97,12 +109,17 @@ def cmd_config(args: argparse.Namespace) -> int:
         ruleset = build_ruleset(config, registry=registry)
     except ConfigError as err:
         raise UsageError(str(err)) from None
-    enabled = [f"{a.rule.code} {a.rule.name}" for a in ruleset.rules]
+    # "The rules a run would enable": those selected whose preset is on for the site here (a
+    # rule of the `mainroad` preset runs only on a Mainroad site, one of `news` not with
+    # `presets = ["hugo"]`).
+    presets = _presets_here(config)
+    rules = [a.rule for a in ruleset.rules if not a.rule.presets or presets & set(a.rule.presets)]
+    enabled = [f"{rule.code} {rule.name}" for rule in rules]
     if args.output_format == "json":
         data = {
             "path": display(config.path) if config.path else None,
             "config": effective(config),
-            "enabled": [a.rule.code for a in ruleset.rules],
+            "enabled": [rule.code for rule in rules],
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK

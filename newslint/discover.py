@@ -12,6 +12,7 @@ report on pages that are never published.
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -168,6 +169,56 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
                 yield path
 
     yield from visit(root, list(base_ignores))
+
+
+_GLOB_CHARS = frozenset("*?[{")
+
+
+def included(patterns: Sequence[str], base: str, exclude: Sequence[str] = ()) -> list[Path]:
+    """The files the configuration's `include` patterns select (globs from `base`, the
+    configuration's folder, read as `exclude`'s are: see `newslint.config.any_matches`), relative
+    to the working directory when inside it.
+
+    A pattern without glob characters names a file or a folder (walked whole). A glob walks the
+    folder before its first glob character and keeps the Markdown files it matches: the walk is
+    the one a folder on the command line gets, so `.gitignore`, `exclude` (`exclude`, anchored,
+    as `newslint.config.exclude_patterns` gives them) and the content Hugo skips hold for what
+    `include` selects too, and `content/**` means the articles, not the images beside them.
+    """
+    from newslint.config import any_matches, glob_variants
+
+    found: dict[str, None] = {}
+
+    def add(path: Path) -> None:
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute)
+        found[absolute if relative.startswith("..") else relative] = None
+
+    roots: dict[str, list[str] | None] = {}  # folder to walk -> the globs it serves (None: all)
+    for pattern in patterns:
+        for variant in glob_variants(pattern):
+            parts = variant.split("/")
+            literal = list(itertools.takewhile(lambda part: not _GLOB_CHARS & set(part), parts))
+            target = os.path.normpath(os.path.join(base, variant))
+            if len(literal) == len(parts) and os.path.isfile(target):  # a file, named
+                if not _excluded(Path(target), exclude):
+                    add(Path(target))
+            elif len(literal) == len(parts) and os.path.isdir(target):  # a folder, walked whole
+                roots[target] = None
+            else:
+                # A glob walks the folder before its first glob character; a bare name (no `/`)
+                # matches in any folder, as in `exclude`.
+                folder = os.path.normpath(os.path.join(base, *literal[: len(parts) - 1]))
+                if len(parts) == 1:
+                    folder = os.path.normpath(base)
+                globs = roots.setdefault(folder, []) if os.path.isdir(folder) else None
+                if globs is not None:  # None: the folder is walked whole anyway
+                    globs.append(pattern)
+    for folder, globs in roots.items():
+        for path in walk(Path(folder), exclude):
+            if globs is None or any_matches(path, globs, base):
+                add(path)
+    return [Path(name) for name in sorted(found)]
 
 
 class FileList(Sequence[Path]):

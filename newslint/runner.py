@@ -159,11 +159,10 @@ def project_files(files: Sequence[str | os.PathLike[str]], ruleset: RuleSet) -> 
     config = ruleset.config
     roots: list[Path] = []
     if config.include:
-        import glob
+        from newslint.config import pattern_base
+        from newslint.discover import included
 
-        base = config.path.parent if config.path else Path.cwd()
-        for pattern in config.include:
-            roots.extend(Path(p) for p in sorted(glob.glob(str(base / pattern), recursive=True)))
+        roots = included(config.include, pattern_base(config), exclude_patterns(config))
     else:
         from newslint.site import site_for
 

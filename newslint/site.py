@@ -16,7 +16,8 @@ theme is built on (a child theme of Mainroad); Hugo takes none of the other keys
 Content Hugo never builds: `ignoreFiles` (regular expressions searched in each content file's and
 folder's absolute path; a folder that matches is skipped whole) and `disableLanguages` (the
 content of a language listed there: in its contentDir, or named for it, `x.fr.md`; Hugo compares
-the entries with the lower-cased language keys, so `FR` disables nothing). Both may come from an
+the entries with the lower-cased language keys, so `FR` disables nothing), or a language's own
+`disabled = true`. Both may come from an
 environment folder or `HUGO_IGNOREFILES` / `HUGO_DISABLELANGUAGES` (split at spaces, as Hugo
 splits them). `Site.hugo_skips` tells discovery which files these are (`newslint.discover`).
 Checked with hugo 0.168.
@@ -624,7 +625,14 @@ def _read_skipped(site: Site, data: dict[str, Any], where: Path) -> None:
     """`disableLanguages` and `ignoreFiles`. A disabled default language and a pattern that does
     not compile make Hugo refuse to build: both are reported as site errors (a bad pattern is then
     left out)."""
-    site.disabled_languages = frozenset(_string_list(data.get("disablelanguages")))
+    languages = data.get("languages")
+    # A language's own `disabled = true` disables it as `disableLanguages` does (hugo 0.168).
+    off = [
+        str(key)
+        for key, settings in (languages.items() if isinstance(languages, dict) else ())
+        if isinstance(settings, dict) and _to_bool(settings.get("disabled", False))
+    ]
+    site.disabled_languages = frozenset([*_string_list(data.get("disablelanguages")), *off])
     if site.default_language.lower() in site.disabled_languages:
         site.errors.append(
             f"{where}: disableLanguages disables the default language "

@@ -218,7 +218,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from newslint.config import exclude_patterns
 
     config, ruleset, files = build_run(args)
-    roots = [Path(p) for p in args.paths] if args.paths else _default_paths(config)
+    exclude = exclude_patterns(config, args.exclude)
+    roots = [Path(p) for p in args.paths] if args.paths else _default_paths(config, exclude)
     session = Session(
         ruleset,
         roots,
@@ -227,7 +228,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         color=args.color,
         use_cache=not args.no_cache,
         jobs=args.jobs,
-        exclude=exclude_patterns(config, args.exclude),
+        exclude=exclude,
     )
 
     def ready() -> None:

@@ -74,23 +74,42 @@ def switch_on(key: str, value: Any, *, absent: bool = False, site_value: Any = N
     return value is True if kind == "exactly-true" else truthy(value)
 
 
-def empty_turns_off(key: str, site: Site | None) -> bool:
+def empty_turns_off(key: str, site: Site | None, language: str | None = None) -> bool:
     """Whether an empty page value of the switch `key` (`pager: ""`, `toc:`) turns off what the
-    site turns on: `.Param` takes the page's key whenever it is there, and empty is false."""
+    site turns on for the page's `language`: `.Param` takes the page's key whenever it is there,
+    and empty is false."""
     if key.lower() not in SWITCHES:
         return False
-    site_value = site_param(site, key.lower())
+    site_value = site_param(site, key.lower(), language=language)
     return switch_on(key, None, absent=True, site_value=site_value) and not switch_on(key, None)
 
 
-def site_param(site: Site | None, *keys: str) -> Any:
-    """`params.<keys...>` of the site's configuration (keys lower case), or None."""
+def site_param(site: Site | None, *keys: str, language: str | None = None) -> Any:
+    """`params.<keys...>` of the site's configuration (keys lower case) as a page in `language`
+    sees it (`.Site.Params`: the language's own `params`, from `[languages.<lang>.params]` or
+    `params.<lang>.toml`, merged over the site's), or None."""
     data: Any = site.raw.get("params") if site is not None else None
+    languages = site.raw.get("languages") if site is not None and language else None
+    own = languages.get(language.lower()) if isinstance(languages, dict) and language else None
+    if isinstance(own, dict) and isinstance(own.get("params"), dict):
+        data = _merged(data if isinstance(data, dict) else {}, own["params"])
     for key in keys:
         if not isinstance(data, dict):
             return None
         data = data.get(key)
     return data
+
+
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`over` merged into a copy of `base`, table by table (Hugo merges a language's params so:
+    `[sidebar] single = false` for one language keeps the site's `sidebar.home`)."""
+    out = dict(base)
+    for key, value in over.items():
+        old = out.get(key)
+        out[key] = (
+            _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    return out
 
 
 def page_kind(document: Document, site: Site | None) -> str:
@@ -118,4 +137,6 @@ def sidebar_drawn(document: Document, site: Site | None) -> bool | None:
             return truthy(value)
     if site is None or site.root is None:
         return None
-    return truthy(site_param(site, "sidebar", page_kind(document, site)))
+    return truthy(
+        site_param(site, "sidebar", page_kind(document, site), language=document.language)
+    )

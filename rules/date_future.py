@@ -2,7 +2,8 @@
 
 ## What it does
 Flags a page whose publish date (`publishDate`, else `pubdate`, `published`, else `date`, or the
-sources the site's `[frontmatter] publishDate` names, as Hugo picks it) is later than now, read the way Hugo reads it (the offset in the value, else the site's
+sources the site's `[frontmatter] publishDate` names, as Hugo picks it, the date in the file name
+with `:filename`) is later than now, read the way Hugo reads it (the offset in the value, else the site's
 `timeZone`, else UTC), unless the site sets `buildFuture`. The option `now` (RFC 3339) replaces the
 clock, for reproducible runs.
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
+from newslint.spans import Span
 
 from . import _dates
 
@@ -45,7 +47,8 @@ class DateFuture(Rule):
     name = "date-future"
     severity = Severity.WARNING
     messages = {
-        "future": "{key} {value} is in the future: Hugo leaves the page out until then (buildFuture is off)"
+        "future": "{key} {value} is in the future: Hugo leaves the page out until then (buildFuture is off)",
+        "future-file-name": "the publish date {value} in the file name is in the future: Hugo leaves the page out until then (buildFuture is off)",
     }
     Options = Options
     volatile = True  # depends on the clock: results are never cached
@@ -54,10 +57,17 @@ class DateFuture(Rule):
         if ctx.site is not None and ctx.site.build_future:
             return
         source = _dates.hugo_dates(ctx).targets.get("publishdate")
-        if source is None or source.field is None or source.time is None:
+        # A field's date, or the file name's (`[frontmatter] publishDate = [":filename", ...]`).
+        time = source.reading.time if source is not None and source.reading is not None else None
+        if source is None or time is None or (source.field is not None and source.time is None):
             return
         now = _dates.parse_cast(ctx.options.now, None).time if ctx.options.now else _dates.clock()
-        if now is None or source.time.epoch() <= now.epoch():
+        if now is None or time.epoch() <= now.epoch():
             return
         item = source.field
-        ctx.report(item.value_span, "future", key=item.key, value=source.time.rfc3339())
+        if item is None:  # no field to point at: the front matter's opening delimiter
+            start = document.front_matter_block.start if document.front_matter_block else 0
+            where = Span(start, min(start + 3, len(document.text)))
+            ctx.report(where, "future-file-name", value=time.rfc3339())
+            return
+        ctx.report(item.value_span, "future", key=item.key, value=time.rfc3339())

@@ -78,7 +78,11 @@ class EmptyField(Rule):
             return
         if spec is None or spec.owner is not None:
             return
-        if spec.preset == "mainroad" and is_empty(node) and empty_turns_off(field.key, ctx.site):
+        if (
+            spec.preset == "mainroad"
+            and is_empty(node)
+            and empty_turns_off(field.key, ctx.site, ctx.document.language)
+        ):
             # Deleting the key would turn the site's setting back on: false keeps the page.
             fix = Fix.safe(
                 f"Write {field.key} as false",

@@ -4,10 +4,11 @@
 Flags an article whose front matter lacks a required field or leaves it empty (`""`, white space
 only, `[]`, null): a missing field at the front matter's opening delimiter, an empty one at its
 value. (`title: []` is also `field-type`'s: a list where a string belongs.)
-The default required fields are `title`, `date` and `summary`; the `required` config key adds more,
-and the rule option `fields` replaces the list. `date` is not missing when Hugo takes the page date
-from another key (`publishDate`, `pubdate`, `published`, `lastmod`, `modified`, or what the site's
-`[frontmatter] date` lists, the file name included).
+The default required fields are `title` and `date`, and `summary` while the `news` preset is on
+(it is by default); the `required` config key adds more, and the rule option `fields` replaces
+the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
+`pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
+file name included).
 A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
 empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 
@@ -52,12 +53,13 @@ from newslint.textutil import html_entities
 from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, undecoded_bytes
 from ._fields import insert_field
-from ._schema import closest
+from ._schema import closest, presets_of
 
 
 @dataclass(frozen=True)
 class Options:
-    fields: tuple[str, ...] = ("title", "date", "summary")
+    # None: title and date, and summary when the `news` preset is on (the preset that requires it).
+    fields: tuple[str, ...] | None = None
     max_chars: int = 300
 
 
@@ -98,7 +100,7 @@ class RequiredField(Rule):
         fm = document.front_matter
         if fm is None:
             return
-        required = list(ctx.options.fields)
+        required = list(ctx.options.fields if ctx.options.fields is not None else _default(ctx))
         if ctx.config is not None:
             required += [k for k in ctx.config.required if k not in required]
         for key in required:
@@ -123,6 +125,12 @@ def _hugo_has_date(ctx: Context) -> bool:
     for it. Such a page is not sorted at year 1 (checked with hugo 0.168)."""
     source = hugo_dates(ctx).targets.get("date")
     return source is not None and (source.field is not None or source.reading is not None)
+
+
+def _default(ctx: Context) -> tuple[str, ...]:
+    """The required fields when the `fields` option is not set: `hugo` wants a title and a date,
+    and the `news` preset adds the summary (`presets = ["hugo"]` turns that off)."""
+    return ("title", "date", "summary") if "news" in presets_of(ctx) else ("title", "date")
 
 
 def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:

@@ -209,7 +209,7 @@ def test_rows_unused_for_a_month_are_pruned(site: list[Path]) -> None:
 
 def test_validated_configuration_is_remembered(tmp_path: Path) -> None:
     source = tmp_path / "newslint.toml"
-    data = {"fail-on": "warning", "links": {"per-host": "3"}}
+    data = {"fail-on": "warning", "links": {"per-host": 3}}
     assert cache_module.validated_config(data, source) is None
     config = parse_config(data, source)
     assert (config.fail_on, config.links.per_host) == ("warning", 3)

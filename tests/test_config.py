@@ -209,7 +209,7 @@ ERRORS = [
     (
         "newslint.toml",
         '[rules.required-field]\nfields = "title"\n',
-        'newslint.toml: rules.required-field.fields: expected a list of strings, got "title"',
+        'newslint.toml: rules.required-field.fields: expected a list of strings (or omitted), got "title"',
     ),
     (
         "newslint.toml",

@@ -119,6 +119,29 @@ SWITCH_CASES = [
     # `comments` ignores the site's params and `default "true"` fills in an empty value.
     Case("comments-empty-is-on-like-absent", fm(comments=""), site=_mainroad(comments=True)),
     Case("no-mainroad", fm(pager=""), site=_mainroad(pager=True), config={"presets": ["hugo"]}),
+    # A page reads its language's params over the site's (`[languages.zh-cn.params]`).
+    Case(
+        "language-turns-the-switch-on",
+        fm(title="A", pager=""),
+        errors=[("empty", 3, 8)],
+        fixed=fm(title="A", pager=False),
+        site=Site(
+            theme="mainroad",
+            themes=("mainroad",),
+            raw={"params": {"pager": False}, "languages": {"zh-cn": {"params": {"pager": True}}}},
+        ),
+        language="zh-CN",
+    ),
+    Case(
+        "language-turns-the-switch-off",
+        fm(title="A", pager=""),
+        site=Site(
+            theme="mainroad",
+            themes=("mainroad",),
+            raw={"params": {"pager": True}, "languages": {"en": {"params": {"pager": False}}}},
+        ),
+        language="en",
+    ),
 ]
 
 

@@ -233,6 +233,16 @@ CASES = [
         unsafe_fixed='{"title": "Budget", "date": "2025-02-08", "summary": "The budget passed on Tuesday. Talks went on for a week."}\n'
         + BODY,
     ),
+    # The summary is the `news` preset's requirement; without it, title and date are.
+    Case("no-news-preset", fm(title="Budget", date="2025-02-08"), config={"presets": ["hugo"]}),
+    Case(
+        "no-news-preset-option-names-summary",
+        fm(title="Budget", date="2025-02-08"),
+        config={"presets": ["hugo"]},
+        options={"fields": ["summary"]},
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(title="Budget", date="2025-02-08", summary="Body text."),
+    ),
     Case(
         "config-adds-required-field",
         fm(title="Budget", date="2025-02-08", summary="The budget passed."),
