@@ -16,7 +16,7 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 # Hugo's Markdown content (media type text/markdown: md, markdown, mdown), any case.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
@@ -120,6 +120,11 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
     base_ignores = _parents_ignores(root.absolute())
     # A folder named on the command line that Hugo skips is linted whole, as a named file is.
     named_skipped = site_for_dir(root).hugo_skips(root, is_dir=True)
+    # So is one outside its site's content folders (`newslint check archetypes`); a walk from
+    # above them (a site's root) takes only the content: a README, archetypes and themes are no
+    # pages of the site.
+    places = _ContentPlaces()
+    content_only = places.of(root.absolute()) != OUTSIDE
 
     def visit(directory: Path, ignores: list[_GitIgnore]) -> Iterator[Path]:
         try:
@@ -142,6 +147,9 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
         hugo = (
             site if (site.ignore_files or site.disabled_languages) and not named_skipped else None
         )
+        place = places.of(absolute) if content_only else INSIDE
+        if place == OUTSIDE:
+            return
         for entry in entries:
             path = Path(entry.path)
             try:
@@ -159,7 +167,7 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
                 ):
                     continue
                 yield from visit(path, ignores)
-            elif entry.name.lower().endswith(MARKDOWN_SUFFIXES):
+            elif entry.name.lower().endswith(MARKDOWN_SUFFIXES) and place == INSIDE:
                 if (
                     (ignores and _ignored(absolute / entry.name, False, ignores))
                     or _excluded(path, exclude)
@@ -169,6 +177,40 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
                 yield path
 
     yield from visit(root, list(base_ignores))
+
+
+# Where a folder lies with respect to its Hugo site's content folders.
+INSIDE, ABOVE, OUTSIDE = "inside", "above", "outside"
+
+
+class _ContentPlaces:
+    """`of(folder)`: INSIDE a content folder of its site (or of no site, or of a site whose
+    content folders cannot be told: none exists, or `module.mounts` brings content), ABOVE one (the
+    site's root: its files are no pages, some of its folders hold them), or OUTSIDE (archetypes,
+    themes, layouts: nothing below is a page of the site)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[int, tuple[Any, list[str]]] = {}
+
+    def of(self, folder: Path) -> str:
+        from newslint.site import site_for_dir
+
+        site = site_for_dir(folder)
+        known = self._folders.get(id(site))
+        if known is None or known[0] is not site:
+            content: list[str] = []
+            if site.root is not None and not _mounts_content(site.raw):
+                content = [os.path.realpath(d) for d in site.content_dirs()]
+            known = self._folders[id(site)] = (site, content)
+        content = known[1]
+        if not content:
+            return INSIDE
+        real = os.path.realpath(folder)
+        if any(real == d or real.startswith(d.rstrip(os.sep) + os.sep) for d in content):
+            return INSIDE
+        if any(d.startswith(real.rstrip(os.sep) + os.sep) for d in content):
+            return ABOVE
+        return OUTSIDE
 
 
 _GLOB_CHARS = frozenset("*?[{")

@@ -216,7 +216,9 @@ def lint_links(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         paths.append(path.relative_to(root))
-    settings = {"check": True, "timeout": 0.3, "retries": 0, "backoff": 0.001, **(links or {})}
+    # A generous timeout: no caller waits for one here, and a loaded machine (CI, a parallel test
+    # run) must not turn a 403 into "timed out".
+    settings = {"check": True, "timeout": 10.0, "retries": 0, "backoff": 0.001, **(links or {})}
     parsed = parse_config({"links": settings, **(config or {})})
     ruleset = build_ruleset(
         parsed, rule_classes=[LinkBroken, LinkRedirect], select=["LK006", "LK007"]

@@ -104,3 +104,43 @@ def test_changed_files_skip_what_hugo_does_not_build_unless_named(site: Path) ->
     assert [p.as_posix() for p in select_changed(changed, [Path("content")])] == BUILT
     named = select_changed(changed, [Path("content"), Path("content/fr/d.md")])
     assert [p.as_posix() for p in named] == [*BUILT, "content/fr/d.md"]
+
+
+def test_a_walk_from_the_site_root_takes_only_the_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A README, an archetype and a theme's example site are no pages of the site: `check .` at
+    # the root lints what `check` alone does. A folder named outside the content is linted whole.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hugo.toml").write_text('theme = "x"\n', encoding="utf-8")
+    example = tmp_path / "themes" / "x" / "exampleSite"
+    for name in (
+        "README.md",
+        "archetypes/default.md",
+        "content/news/a.md",
+        "content/news/bundle/index.md",
+        "layouts/partials/note.md",
+        "themes/x/README.md",
+        "themes/x/exampleSite/content/b.md",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    (example / "hugo.toml").write_text("", encoding="utf-8")
+    pages = ["content/news/a.md", "content/news/bundle/index.md"]
+    assert linted(["."], capsys) == pages
+    assert linted([], capsys) == pages
+    assert linted(["archetypes"], capsys) == ["archetypes/default.md"]
+    # The example site is a site of its own: named, its content is linted, not its README.
+    assert linted(["themes/x/exampleSite"], capsys) == ["themes/x/exampleSite/content/b.md"]
+    assert linted(["README.md", "content/news/a.md"], capsys) == ["README.md", "content/news/a.md"]
+
+
+def test_a_site_without_a_content_folder_is_walked_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    for name in ("a.md", "posts/b.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    assert linted(["."], capsys) == ["a.md", "posts/b.md"]
