@@ -52,17 +52,38 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="RULES",
         help="codes, prefixes or names (comma-separated)",
     )
-    parser.add_argument("--extend-select", action="append", default=[], metavar="RULES")
-    parser.add_argument("--ignore", action="append", default=[], metavar="RULES")
+    parser.add_argument(
+        "--extend-select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="select these too, keeping the configuration's selection",
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="RULES", help="leave these rules off"
+    )
     parser.add_argument("--config", **_CONFIG_OPTION)
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     parser.add_argument(
         "--output-format",
         default=None,
         choices=("full", "concise", "grouped", "json", "json-lines", "github", "sarif", "junit"),
+        help="default: the configuration's output-format, else github under GitHub Actions, full"
+        " on a terminal, concise otherwise",
     )
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default=None,
+        help="exit 1 when a problem of this severity or above remains (default: the"
+        " configuration's fail-on, else error)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="auto (the default): on a terminal unless NO_COLOR is set, or when FORCE_COLOR is",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="print only the summary")
     parser.add_argument(
         "--statistics", action="store_true", help="counts per rule instead of each diagnostic"
@@ -86,7 +107,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-private", action="store_true", help="never fetch links to private addresses"
     )
-    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files matching GLOB (added to the configuration's exclude)",
+    )
     parser.add_argument(
         "--force-exclude",
         action="store_true",
@@ -171,12 +198,16 @@ def _fix_arguments(fix: argparse.ArgumentParser) -> None:
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     fix.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
     fix.add_argument("--show-fixes", action="store_true", help="list the fixes applied per file")
-    fix.add_argument("--exit-non-zero-on-fix", action="store_true")
+    fix.add_argument(
+        "--exit-non-zero-on-fix", action="store_true", help="exit 1 when a file was changed"
+    )
 
 
 def _rules_arguments(rules: argparse.ArgumentParser) -> None:
     _plugin_arguments(rules)
-    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rules.add_argument(
+        "--output-format", choices=("text", "json"), default="text", help="default: text"
+    )
 
 
 def _rule_arguments(rule: argparse.ArgumentParser) -> None:
@@ -186,7 +217,9 @@ def _rule_arguments(rule: argparse.ArgumentParser) -> None:
 
 def _plugin_arguments(parser: argparse.ArgumentParser) -> None:
     """Where `rules` and `rule` find plugins: `--rules-dir` and the configuration's `plugins`."""
-    parser.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
+    parser.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="load rule modules from DIR"
+    )
     parser.add_argument("--config", **_CONFIG_OPTION)
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
@@ -194,8 +227,12 @@ def _plugin_arguments(parser: argparse.ArgumentParser) -> None:
 def _config_arguments(config: argparse.ArgumentParser) -> None:
     config.add_argument("--config", **_CONFIG_OPTION)
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
-    config.add_argument("--rules-dir", action="append", default=[], metavar="DIR")
-    config.add_argument("--output-format", choices=("toml", "json"), default="toml")
+    config.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="load rule modules from DIR"
+    )
+    config.add_argument(
+        "--output-format", choices=("toml", "json"), default="toml", help="default: toml"
+    )
 
 
 def _init_arguments(init: argparse.ArgumentParser) -> None:

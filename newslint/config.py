@@ -605,7 +605,7 @@ def check_options(rule: Any, settings: Any, label: str) -> list[str]:
     for key, value in settings.items():
         if key == "severity":
             try:
-                Severity.parse(str(value))
+                Severity.parse(value)
             except ValueError:
                 hint = _did_you_mean(str(value), ["error", "warning", "info"])
                 problems.append(

@@ -100,7 +100,7 @@ def _options_for(rule: type[Rule], settings: dict[str, Any]) -> tuple[Any, Sever
     severity = rule.severity
     if "severity" in settings:
         try:
-            severity = Severity.parse(str(settings.pop("severity")))
+            severity = Severity.parse(settings.pop("severity"))
         except ValueError as err:
             raise ConfigError(f"rules.{rule.name}.severity: {err}") from None
     valid = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(rule.Options)}

@@ -40,11 +40,12 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, value: str | Severity) -> Severity:
+    def parse(cls, value: object) -> Severity:
+        """`Severity.WARNING` itself, or its name in any case (`"warning"`)."""
         if isinstance(value, Severity):
             return value
         try:
-            return cls[value.upper()]
+            return cls[str(value).upper()]
         except KeyError:
             raise ValueError(f"unknown severity {value!r} (error, warning, info)") from None
 

@@ -10,14 +10,15 @@ clock, for reproducible runs.
 ## Why is this bad?
 Hugo leaves future pages out of the build: the article is missing from the site, its lists and its
 feeds until a build runs after that time. For a scraped article it usually means a time zone
-mistake (a UTC time written without an offset on a site east of Greenwich).
+mistake: a local time labelled as UTC on a site east of Greenwich, or a UTC time written without
+an offset on a site west of it.
 
 ## Example
-    # read on 2025-02-08 10:00 in Shanghai
-    date: "2025-02-08T18:00:00+08:00"
+    # newslint.toml: rules.date-future.now = "2025-02-08T10:00:00+08:00"   (10:00 in Shanghai)
+    date: "2025-02-08T17:55:35+08:00"   (09:55:35 in Shanghai, labelled as UTC by the scraper)
 
 ## Use instead
-    date: "2025-02-08T10:00:00Z"
+    date: "2025-02-08T09:55:35+08:00"
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ A permanent redirect says the page has moved for good; every visit pays an extra
 the old address can stop redirecting when the site is rebuilt.
 
 ## Example
-    [source](http://example.com/news/2025/budget)
+    [source](https://example.com/news/2025/budget)
 
 ## Use instead
     [source](https://example.com/news/2025/budget-passes)

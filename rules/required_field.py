@@ -22,12 +22,16 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
     summary: ""
     ---
 
+    The budget passed on Tuesday after a week of talks.
+
 ## Use instead
     ---
     title: "Budget passes"
     date: 2025-02-08T09:55:35+08:00
     summary: "The budget passed on Tuesday after a week of talks."
     ---
+
+    The budget passed on Tuesday after a week of talks.
 
 ## Fix safety
 Unsafe, and only for `summary` when the body has prose: the new summary is the article's opening

@@ -12,10 +12,10 @@ Feeds and article cards show the summary as written; a cut sentence looks broken
 a fixed length are a scraper's habit, and the article's own opening sentences are usually better.
 
 ## Example
-    summary: "The minister said the budget would..."
+    summary: "The finance minister said on Tuesday that the budget would..."
 
 ## Use instead
-    summary: "The minister said the budget would pass this week."
+    summary: "The finance minister said on Tuesday that the budget would pass this week."
 
 ## Fix safety
 Unsafe: the new summary is taken from the article's opening sentences (whole sentences only, within
