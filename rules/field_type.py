@@ -98,7 +98,7 @@ class FieldType(Rule):
     messages = {
         "type": "{key} should be {expected}, not {actual}",
         "item-type": "{key} item should be {expected}, not {actual}",
-        "not-allowed": "{value} is not an allowed {key} (allowed: {allowed})",
+        "not-allowed": "{value} is not an allowed value of {key} (allowed: {allowed})",
         "markup": "markup {value!r} is no content format Hugo knows ({known}): the build fails",
         "output": "outputs names {value!r}, which is no output format of the site ({known}): "
         "the build fails",
