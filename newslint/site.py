@@ -37,12 +37,14 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -252,6 +254,84 @@ class Site:
             dirs = sorted({*dirs, self.root / configured})
         return [d for d in dirs if d.is_dir()]
 
+    def may_serve(
+        self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
+    ) -> bool:
+        """Whether a link to the URL path `path` (decoded, without query or fragment) in the
+        content file `page` may lead to something the site serves, from its configuration and file
+        names alone (no file is read). False only where nothing could: not a static file, a page
+        or section at its path-derived URL (the language prefix and `baseURL`'s path allowed), a
+        page bundle's resource, a taxonomy's list page (`/tags/`) or the page of one of the page's
+        own `terms` (taxonomy -> terms as Hugo writes them in URLs), a URL a `[permalinks]`
+        pattern makes, or a file Hugo writes for every site (`index.xml`, `sitemap.xml`,
+        `404.html`, `/page/2/`). A page that moves itself with `url`, `slug` or `aliases`, and
+        a term only other pages carry, are not seen."""
+        if self.root is None:
+            return True
+        if not path.startswith("/"):
+            here = Path(page) if os.path.isabs(page) else Path.cwd() / page
+            if _exists(here.parent / path):
+                return True  # a bundle resource, or another article (Hugo's link render hook)
+            path = posixpath.join(_page_url(here, self), path)
+        segments = [part for part in posixpath.normpath(path).split("/") if part]
+        base = [
+            part for part in urlsplit(str(self.raw.get("baseurl") or "")).path.split("/") if part
+        ]
+        if base and segments[: len(base)] == base:
+            segments = segments[len(base) :]
+        if segments and segments[0].lower() in {lang.lower() for lang in self.language_names}:
+            segments = segments[1:]
+        if (
+            not segments
+            or segments[-1] in _ALWAYS_WRITTEN
+            or _PAGER.fullmatch("/".join(segments[-2:]))
+        ):
+            return True
+        taxonomy = segments[0].lower()
+        if taxonomy in {plural.lower() for plural in self.taxonomies.values()}:
+            own = (terms or {}).get(taxonomy, set())
+            if len(segments) == 1 or (len(segments) == 2 and segments[1].lower() in own):
+                return True
+        if any(pattern.fullmatch("/".join(segments)) for pattern in self._permalink_patterns()):
+            return True
+        relative = "/".join(segments)
+        root = self.root
+        statics = [root / str(self.raw.get("staticdir") or "static")]
+        statics += [_themes_dir(root, self.raw) / theme / "static" for theme in self.themes]
+        if any(_exists(folder / relative) for folder in statics):
+            return True
+        for content in self.content_dirs() or [root / "content"]:
+            candidate = content / relative
+            if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
+                return True
+        return False
+
+    def _permalink_patterns(self) -> list[re.Pattern[str]]:
+        """`[permalinks]` patterns as regexes over a URL path without its slashes at the ends:
+        a date token stands for its digits or name, a name token (`:slug`, `:title`) for one
+        segment, any other (`:sections[1:]`) for any text."""
+        found = self.__dict__.get("_permalinks")
+        if found is None:
+            found = []
+            table = self.raw.get("permalinks")
+            patterns: list[str] = []
+            if isinstance(table, dict):
+                for value in table.values():
+                    if isinstance(value, dict):  # per page kind: {page = {...}, section = {...}}
+                        patterns.extend(v for v in value.values() if isinstance(v, str))
+                    elif isinstance(value, str):
+                        patterns.append(value)
+            for pattern in patterns:
+                parts = []
+                for piece in re.split(r"(:[A-Za-z_]+(?:\[[^\]]*\])?)", pattern.strip("/")):
+                    if piece.startswith(":"):
+                        parts.append(_PERMALINK_TOKENS.get(piece.lower(), ".+"))
+                    else:
+                        parts.append(re.escape(piece))
+                found.append(re.compile("".join(parts).rstrip("/") + "(?:/.*)?", re.IGNORECASE))
+            self.__dict__["_permalinks"] = found
+        return found
+
     def _content_bases(self) -> list[tuple[str, Path]]:
         """(language, resolved contentDir), worked out once per site."""
         key = (self.root, tuple(self.languages.items()))
@@ -315,6 +395,53 @@ class Site:
         """The site's languages by lower-cased name (just the default one when it lists none)."""
         names = (*self.language_names, *self.languages) or (self.default_language,)
         return {name.lower(): name for name in names}
+
+
+# Files Hugo writes for every site and section, and a list page's pager (`page/2`).
+_ALWAYS_WRITTEN = frozenset({"index.xml", "sitemap.xml", "robots.txt", "404.html", "index.html"})
+_PAGER = re.compile(r"page/\d+")
+
+
+# What Hugo's permalink tokens expand to, as regexes.
+_PERMALINK_TOKENS = {
+    ":year": r"\d{4}",
+    ":month": r"\d{2}",
+    ":day": r"\d{2}",
+    ":yearday": r"\d{1,3}",
+    ":weekday": r"\d",
+    ":monthname": r"[A-Za-z]+",
+    ":weekdayname": r"[A-Za-z]+",
+    ":section": r"[^/]+",
+    ":title": r"[^/]+",
+    ":slug": r"[^/]+",
+    ":filename": r"[^/]+",
+    ":slugorfilename": r"[^/]+",
+    ":slugorcontentbasename": r"[^/]+",
+    ":contentbasename": r"[^/]+",
+}
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _page_url(file: Path, site: Site) -> str:
+    """The path-derived URL folder of the content file `file` (`/news/a/` for `news/a.md` and
+    for the bundle `news/a/index.md`): where Hugo resolves a page's relative links from."""
+    real = os.path.realpath(file)
+    for content in site.content_dirs():
+        folder = os.path.realpath(content)
+        if real.startswith(folder + os.sep):
+            relative = Path(real[len(folder) + 1 :])
+            stem = relative.name.split(".")[0]
+            parts = list(relative.parent.parts)
+            if stem not in ("index", "_index"):
+                parts.append(stem)
+            return "/" + "/".join(parts) + "/" if parts else "/"
+    return "/"
 
 
 def _looks_like_language(tag: str) -> bool:

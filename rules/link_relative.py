@@ -7,10 +7,16 @@ images whose URL is relative (`/tags/231`, `stock1.php?code=9988`) or protocol-r
 
 It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes, Hugo
 shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or Liquid tags, articles without a source
-link or whose source is this site (`baseURL`), and relative links that resolve to a file of this
-site (under `static/`, a content directory, or next to the article, as page-bundle resources do).
-Whether a link resolves can only be told inside a Hugo site, so path-relative links are checked
-only when the site is known.
+link or whose source is this site (`baseURL`), and relative links that may lead to something the
+site serves, told from its configuration and file names alone: a file under `static/` (or the
+theme's), a page or section at its path-derived URL, a file next to the article (a page-bundle
+resource, or another article through Hugo's link render hook), with or without a language
+prefix or `baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's
+own terms; a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed, sitemap or
+pager (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo site, so
+path-relative links are checked only when the site is known. No other file is read, so a link to
+a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,
+is reported: suppress it there, or link with `{{< ref >}}`.
 
 It is reported at the URL (at the whole link when the URL is not written in it: a reference
 link).
@@ -38,11 +44,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from newslint import Edit, Fix, Rule, Severity
-from newslint.document import Document
 from newslint.events import Link
 from newslint.rule import Context
 from newslint.site import Site
@@ -105,7 +109,10 @@ class LinkRelative(Rule):
             )
             ctx.report(where, "protocol", kind=kind, url=url, fix=fix)
             return
-        if ctx.site is None or ctx.site.root is None or _in_site(ctx.document, ctx.site, url):
+        if ctx.site is None or ctx.site.root is None:
+            return
+        path = unquote(url.split("#", 1)[0].split("?", 1)[0]).strip()
+        if not path or ctx.site.may_serve(path, ctx.document.path, _terms(ctx)):
             return
         # Resolve the destination as written, so that its Markdown escapes stay valid.
         absolute = urljoin(source.url, text[dest.start : dest.end] if dest is not None else url)
@@ -133,31 +140,14 @@ def _same_site(url: str, site: Site | None) -> bool:
     )
 
 
-def _in_site(document: Document, site: Site, url: str) -> bool:
-    """Whether the relative `url` names a file of the site: under `static/`, a content page or
-    section, or a file next to the article (a page-bundle resource)."""
-    path = unquote(url.split("#", 1)[0].split("?", 1)[0]).strip()
-    if not path:
-        return True
-    root = site.root
-    if root is None:
-        return False
-    relative = path.strip("/")
-    try:
-        if not path.startswith("/"):
-            here = Path(document.path)
-            if not here.is_absolute():
-                here = Path.cwd() / here
-            return (here.parent / relative).exists()
-        if (root / "static" / relative).exists():
-            return True
-        for content in site.content_dirs() or [root / "content"]:
-            base = content / relative
-            candidates = [base, base / "index.md", base / "_index.md"]
-            if relative:
-                candidates.append(base.with_name(base.name + ".md"))
-            if any(c.exists() for c in candidates):
-                return True
-    except (OSError, ValueError):
-        return False
-    return False
+def _terms(ctx: Context) -> dict[str, set[str]]:
+    """The page's own taxonomy terms as Hugo writes them in URLs (lower case, spaces as `-`)."""
+    assert ctx.site is not None
+    found: dict[str, set[str]] = {}
+    for plural in ctx.site.taxonomies.values():
+        value = ctx.document.value(plural)
+        items = value if isinstance(value, list) else [value]
+        found[plural.lower()] = {
+            "-".join(str(item).lower().split()) for item in items if isinstance(item, str | int)
+        }
+    return found

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -9,7 +10,8 @@ from newslint.rules.link_relative import LinkRelative
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
-SOURCE = "[mingpao](https://finance.mingpao.com/fin/instantf.php?node=1)\n"
+SOURCE_URL = "https://finance.mingpao.com/fin/instantf.php?node=1"
+SOURCE = f"[mingpao]({SOURCE_URL})\n"
 
 
 # Cases name the site by this placeholder root; the test builds the site under `tmp_path`.
@@ -141,4 +143,60 @@ def test_link_relative(case: Case, tmp_path: Path) -> None:
         case = dataclasses.replace(
             case, site=site, path=case.path.replace(str(ROOT), str(tmp_path))
         )
+    assert_case(LinkRelative, case)
+
+
+SITE_CONFIG = """baseURL = "https://example.org/blog/"
+defaultContentLanguage = "en"
+[languages.en]
+[languages.zh-cn]
+[permalinks]
+opinion = "/:year/:month/:slug/"
+"""
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/tags/", False),  # a taxonomy's list page
+        ("/tags/hong-kong/", False),  # the page's own term, as Hugo writes it in the URL
+        ("/tags/231", True),  # a term only the source site has (the catalogue's example)
+        ("/categories/markets/", True),
+        ("/zh-cn/news/other/", False),  # a language prefix
+        ("/blog/news/other/", False),  # baseURL's path
+        ("/news/other", False),
+        ("/news/missing/", True),
+        ("/2024/05/a-slug/", False),  # a [permalinks] pattern makes it
+        ("/2024/", True),  # ... but not this
+        ("/news/page/2/", False),  # a list page's pager
+        ("/index.xml", False),
+        ("/img/logo.png", False),  # static/
+        ("../other/", False),  # from /news/a/: /news/other/
+        ("../missing/", True),
+        ("photo.jpg", True),  # a regular page has no resources
+        ("/analysis/HSY", True),
+    ],
+)
+def test_what_a_site_serves_is_told_from_its_configuration_and_file_names(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.site import clear_site_cache, site_for
+
+    site_at(tmp_path, {})
+    (tmp_path / "hugo.toml").write_text(SITE_CONFIG, encoding="utf-8")
+    article = tmp_path / "content" / "news" / "a.md"
+    monkeypatch.chdir(tmp_path)
+    clear_site_cache()
+    text = fm(body=f"See [x]({url}) now.\n\n" + SOURCE, tags=["Hong Kong"])
+    article.write_text(text, encoding="utf-8")
+    case = Case(
+        url,
+        text,
+        errors=[("relative", 6, 9)] if reported else [],
+        unsafe_fixed=text.replace(f"]({url})", f"]({urljoin(SOURCE_URL, url)})")
+        if reported
+        else None,
+        site=site_for(article),
+        path=str(article),
+    )
     assert_case(LinkRelative, case)
