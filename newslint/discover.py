@@ -16,7 +16,10 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from newslint.site import Site
 
 # Hugo's Markdown content (media type text/markdown: md, markdown, mdown), any case.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
@@ -114,12 +117,10 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
 def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
     """Markdown files under `root` in sorted order, skipping ignored paths, content Hugo does not
     build (unless `root` itself is such content) and symlink loops."""
-    from newslint.site import site_for_dir
-
     seen_dirs: set[tuple[int, int]] = set()
     base_ignores = _parents_ignores(root.absolute())
     # A folder named on the command line that Hugo skips is linted whole, as a named file is.
-    named_skipped = site_for_dir(root).hugo_skips(root, is_dir=True)
+    named_skipped = _named_skipped(root)
     # So is one outside its site's content folders (`newslint check archetypes`); a walk from
     # above them (a site's root) takes only the content: a README, archetypes and themes are no
     # pages of the site.
@@ -136,19 +137,13 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
             return  # a symlink loop, or a directory reached twice
         seen_dirs.add(key)
         absolute = directory.absolute()  # once per folder: `absolute()` asks for the cwd each time
-        local = _load_ignore(absolute)
-        if local is not None and local.base not in [i.base for i in ignores]:
-            ignores = [*ignores, local]
+        ignores, hugo = _folder_state(absolute, ignores, named_skipped)
+        place = places.of(absolute) if content_only else INSIDE
+        if place == OUTSIDE:
+            return
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError:
-            return
-        site = site_for_dir(absolute)
-        hugo = (
-            site if (site.ignore_files or site.disabled_languages) and not named_skipped else None
-        )
-        place = places.of(absolute) if content_only else INSIDE
-        if place == OUTSIDE:
             return
         for entry in entries:
             path = Path(entry.path)
@@ -157,26 +152,104 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
             except OSError:
                 continue
             if is_dir:
-                if entry.name in _ALWAYS_SKIPPED or (
-                    ignores and _ignored(absolute / entry.name, True, ignores)
-                ):
-                    continue
-                if _excluded(path, exclude) or (
-                    hugo is not None
-                    and hugo.hugo_skips(absolute / entry.name, is_dir=True, folders=False)
-                ):
-                    continue
-                yield from visit(path, ignores)
-            elif entry.name.lower().endswith(MARKDOWN_SUFFIXES) and place == INSIDE:
-                if (
-                    (ignores and _ignored(absolute / entry.name, False, ignores))
-                    or _excluded(path, exclude)
-                    or (hugo is not None and hugo.hugo_skips(absolute / entry.name, folders=False))
-                ):
-                    continue
+                if not _skips_dir(path, absolute / entry.name, ignores, exclude, hugo):
+                    yield from visit(path, ignores)
+            elif (
+                place == INSIDE
+                and entry.name.lower().endswith(MARKDOWN_SUFFIXES)
+                and not _skips_file(path, absolute / entry.name, ignores, exclude, hugo)
+            ):
                 yield path
 
     yield from visit(root, list(base_ignores))
+
+
+def admits(root: Path, path: Path, exclude: Sequence[str] = ()) -> bool:
+    """Whether `walk(root, exclude)` would yield the file `path`, or enter the folder `path`,
+    judged without walking: each folder from `root` down to `path` is judged as the walk judges
+    it (`newslint watch` asks this of each file that appears while it runs)."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:  # another drive (Windows)
+        return False
+    parts = Path(rel).parts
+    if not parts or parts[0] in (os.curdir, os.pardir):
+        return False
+    is_dir = os.path.isdir(path)
+    if not is_dir and not parts[-1].lower().endswith(MARKDOWN_SUFFIXES):
+        return False
+    named_skipped = _named_skipped(root)
+    places = _ContentPlaces()
+    content_only = places.of(root.absolute()) != OUTSIDE
+    ignores = _parents_ignores(root.absolute())
+    directory, absolute = root, root.absolute()
+    for number, name in enumerate(parts):
+        # `directory` is a folder the walk visits: its entry `name` is judged as `visit` does.
+        ignores, hugo = _folder_state(absolute, ignores, named_skipped)
+        place = places.of(absolute) if content_only else INSIDE
+        if place == OUTSIDE:
+            return False
+        directory, absolute = directory / name, absolute / name
+        if number < len(parts) - 1 or is_dir:
+            if _skips_dir(directory, absolute, ignores, exclude, hugo):
+                return False
+        elif place != INSIDE or _skips_file(directory, absolute, ignores, exclude, hugo):
+            return False
+    return True
+
+
+def _named_skipped(root: Path) -> bool:
+    """Whether `root` is a folder Hugo skips: named on the command line, it is linted whole, as a
+    named file is."""
+    from newslint.site import site_for_dir
+
+    return site_for_dir(root).hugo_skips(root, is_dir=True)
+
+
+def _folder_state(
+    absolute: Path, ignores: list[_GitIgnore], named_skipped: bool
+) -> tuple[list[_GitIgnore], Site | None]:
+    """What judges the entries of the folder `absolute`: the .gitignore files in force (its own
+    added), and its site when that site makes Hugo skip some content."""
+    from newslint.site import site_for_dir
+
+    local = _load_ignore(absolute)
+    if local is not None and local.base not in [i.base for i in ignores]:
+        ignores = [*ignores, local]
+    site = site_for_dir(absolute)
+    hugo = site if (site.ignore_files or site.disabled_languages) and not named_skipped else None
+    return ignores, hugo
+
+
+def _skips_dir(
+    path: Path,
+    absolute: Path,
+    ignores: Sequence[_GitIgnore],
+    exclude: Sequence[str],
+    hugo: Site | None,
+) -> bool:
+    """Whether a walk leaves out the folder `path` (`absolute`) and everything in it."""
+    return (
+        path.name in _ALWAYS_SKIPPED
+        or bool(ignores and _ignored(absolute, True, ignores))
+        or _excluded(path, exclude)
+        or (hugo is not None and hugo.hugo_skips(absolute, is_dir=True, folders=False))
+    )
+
+
+def _skips_file(
+    path: Path,
+    absolute: Path,
+    ignores: Sequence[_GitIgnore],
+    exclude: Sequence[str],
+    hugo: Site | None,
+) -> bool:
+    """Whether a walk leaves out the Markdown file `path` (`absolute`)."""
+    return (
+        bool(ignores and _ignored(absolute, False, ignores))
+        or _excluded(path, exclude)
+        or (hugo is not None and hugo.hugo_skips(absolute, folders=False))
+    )
 
 
 # Where a folder lies with respect to its Hugo site's content folders.

@@ -144,3 +144,51 @@ def test_a_site_without_a_content_folder_is_walked_whole(
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
     assert linted(["."], capsys) == ["a.md", "posts/b.md"]
+
+
+def test_admits_judges_a_file_as_the_walk_does(site: Path) -> None:
+    """`admits` (what `newslint watch` asks of a file that appears) agrees with a walk for every
+    way a walk leaves a file out: Hugo's skips, `.gitignore`, `exclude`, always-skipped folders,
+    other suffixes, files of the site that are no pages."""
+    from newslint.config import anchor_patterns
+    from newslint.discover import admits, walk
+
+    extra = [
+        "content/en/ignored/h.md",  # .gitignore: ignored/
+        "content/en/kept.md",
+        "content/en/notes.tmp.md",  # .gitignore: *.tmp.md
+        "content/en/old/j.md",  # exclude
+        "content/en/node_modules/k.md",
+        "content/en/.newslint_cache/l.md",
+        "content/en/deep/er/m.markdown",
+        "content/en/n.txt",
+        "README.md",  # the site's, not a page: only named
+        "archetypes/default.md",
+    ]
+    for name in extra:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(ARTICLE, encoding="utf-8")
+    (site / "content" / "en" / ".gitignore").write_text("ignored/\n*.tmp.md\n", encoding="utf-8")
+    exclude = anchor_patterns(["content/en/old/**"], str(site))
+    for root in [Path("."), Path("archetypes"), Path("content/en"), Path("content/fr")]:
+        walked = {p.as_posix() for p in walk(root, exclude)}
+        judged = {name for name in [*FILES, *extra] if admits(root, Path(name), exclude)}
+        assert judged == walked, root
+    assert walked == {"content/fr/d.en.md", "content/fr/d.md"}  # named: linted whole
+    assert {p.as_posix() for p in walk(Path("content/en"), exclude)} == {
+        "content/en/a.md",
+        "content/en/c.de.md",
+        "content/en/deep/er/m.markdown",
+        "content/en/kept.md",
+    }
+    # From the site's root only its content; a folder outside it, named, is taken whole.
+    assert not admits(Path("."), Path("README.md"), exclude)
+    assert not admits(Path("."), Path("archetypes/default.md"), exclude)
+    assert admits(Path("."), Path("content/en/kept.md"), exclude)
+    assert admits(Path("archetypes"), Path("archetypes/default.md"), exclude)
+    # Folders: entered or not, as the walk does; a path outside the root is not admitted.
+    assert admits(Path("content/en"), Path("content/en/deep"), exclude)
+    assert not admits(Path("content/en"), Path("content/en/old"), exclude)
+    assert not admits(Path("content/en"), Path("content/en/drafts"), exclude)
+    assert not admits(Path("content/en"), Path("content/de/i.md"), exclude)
+    assert not admits(Path("content/en"), Path("content/en"), exclude)
