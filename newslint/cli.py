@@ -509,7 +509,20 @@ def _default_paths(config: Config, exclude: Sequence[str] = ()) -> list[Path]:
 
 
 def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]]:
-    from newslint.config import ConfigError, check_rules, exclude_patterns
+    from newslint.config import exclude_patterns
+
+    config, ruleset = build_rules(args)
+    exclude = exclude_patterns(config, args.exclude)
+    paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config, exclude)
+    files = _files(args, paths, exclude)
+    resume_gc()  # set up: from here on, linting makes garbage
+    return config, ruleset, files
+
+
+def build_rules(args: argparse.Namespace) -> tuple[Config, RuleSet]:
+    """The configuration and the rules of a run, without its files (`build_run` finds those;
+    `newslint watch` finds them only once its watch is in place)."""
+    from newslint.config import ConfigError, check_rules
     from newslint.engine import build_ruleset
 
     config = _load_config(args)
@@ -545,11 +558,7 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
         )
     except ConfigError as err:
         raise UsageError(str(err)) from None
-    exclude = exclude_patterns(config, args.exclude)
-    paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config, exclude)
-    files = _files(args, paths, exclude)
-    resume_gc()  # set up: from here on, linting makes garbage
-    return config, ruleset, files
+    return config, ruleset
 
 
 _SELECTION_FLAGS = ("select", "extend-select", "ignore")

@@ -872,6 +872,14 @@ def site_for_dir(directory: str | os.PathLike[str]) -> Site:
     return _site_for_dir(_real_dir(os.path.abspath(directory)))
 
 
+def forget_sites() -> None:
+    """Forget every site read so far, so that the next `site_for` reads the configuration files
+    again (`newslint watch` calls this when one of them changes)."""
+    _site_for_dir.cache_clear()
+    _real_dir.cache_clear()
+    _load_site.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _real_dir(directory: str) -> str:
     return str(Path(directory).resolve())
