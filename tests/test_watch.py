@@ -1,38 +1,41 @@
+"""`newslint watch`: the picture a batch of changes prints (in process, exact), and the whole
+behaviour with real watchfiles in a real `newslint watch` process (saves, renames, atomic saves,
+bursts, configuration changes, signals). Waits are "eventually, within WAIT seconds": nothing is
+timed."""
+
 from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from newslint.config import Config
 from newslint.engine import RuleSet, build_ruleset
-from newslint.watch import Session, watch
+from newslint.watch import Scope, Session
+from rules.duplicate_source import DuplicateSource
 from rules.duplicate_title import DuplicateTitle
 from rules.required_field import RequiredField
-from tests.sitegen import article, make_site
+from tests.sitegen import HUGO, article, make_site
 
 ADDED, MODIFIED, DELETED = 1, 2, 3  # watchfiles.Change values
-WAIT = 30.0
-WATCH_ARGS = [
-    "--select",
-    "FM004",
-    "--output-format",
-    "concise",
-    "--no-cache",
-]  # generous upper bound so a broken watcher fails instead of hanging
+WAIT = 30.0  # generous upper bound so a broken watcher fails instead of hanging
+NEWS = "content/en/news"
+STAMP = r"\[\d\d:\d\d:\d\d\] "
 
 
 def ruleset() -> RuleSet:
     return build_ruleset(
-        Config(presets=["hugo", "news"]), rule_classes=[RequiredField, DuplicateTitle]
+        Config(presets=["hugo", "news"]),
+        rule_classes=[RequiredField, DuplicateTitle, DuplicateSource],
     )
 
 
@@ -46,58 +49,228 @@ def session(out: io.StringIO) -> Session:
     return Session(ruleset(), [Path("content")], out, fmt="concise", use_cache=False)
 
 
+def printed(out: io.StringIO) -> list[str]:
+    """What was printed since the last call, time stamps replaced by `[t]`."""
+    lines = [re.sub(STAMP, "[t] ", line) for line in out.getvalue().splitlines()]
+    out.seek(0)
+    out.truncate()
+    return lines
+
+
+def fm004(number: int | str) -> str:
+    return f"{NEWS}/{number}.en.md:4:10: FM004 [required-field] required field 'summary' is empty"
+
+
+def xf002(number: str, other: str, title: str) -> str:
+    return (
+        f"{NEWS}/{number}.en.md:2:8: XF002 [duplicate-title] title {title!r} is also used by "
+        f"{NEWS}/{other}.en.md"
+    )
+
+
+def xf001(number: str, other: str, source: str) -> str:
+    return (
+        f"{NEWS}/{number}.en.md:9:11: XF001 [duplicate-source] source "
+        f"https://news.example.com/story/{source} is also cited by {NEWS}/{other}.en.md"
+    )
+
+
+# ------------------------------------------------------------------------------ the picture
+
+
 def test_start_prints_everything(site: list[Path]) -> None:
     out = io.StringIO()
     found = session(out).start(site)
     assert [(d.path, d.code) for d in found] == [
-        ("content/en/news/0000.en.md", "FM004"),
-        ("content/en/news/0003.en.md", "FM004"),
+        (f"{NEWS}/0000.en.md", "FM004"),
+        (f"{NEWS}/0003.en.md", "FM004"),
     ]
-    assert out.getvalue().startswith("content/en/news/0000.en.md:4:10: FM004")
+    assert printed(out) == [fm004("0000"), fm004("0003")]
 
 
 def test_update_relints_only_the_changed_file(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
     watcher.start(site)
+    printed(out)
     site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
-    out.seek(0)
-    out.truncate()
     found = watcher.update([(MODIFIED, str(site[1].absolute()))])
-    assert [(d.path, d.code, d.line) for d in found] == [("content/en/news/0001.en.md", "FM004", 4)]
-    lines = out.getvalue().splitlines()
-    assert lines[0].endswith("re-linted content/en/news/0001.en.md")
-    assert lines[1:] == [
-        "content/en/news/0001.en.md:4:10: FM004 [required-field] required field 'summary' is empty"
-    ]
+    assert [(d.path, d.code, d.line) for d in found] == [(f"{NEWS}/0001.en.md", "FM004", 4)]
+    assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md", fm004("0001")]
 
 
-def test_update_keeps_the_cross_file_picture(site: list[Path]) -> None:
+def test_a_clean_save_names_the_file_and_prints_nothing_below_it(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
     watcher.start(site)
-    new = Path("content/en/news/9999.en.md")
+    printed(out)
+    site[0].write_text(article(1, title="Story zero", source="x"), encoding="utf-8")
+    assert watcher.update([(MODIFIED, str(site[0].absolute()))]) == []
+    assert printed(out) == [f"[t] re-linted {NEWS}/0000.en.md"]
+
+
+def test_a_new_duplicate_is_reported_and_leaves_with_the_file(site: list[Path]) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    new = Path(f"{NEWS}/9999.en.md")
     new.write_text(article(28, title="Story number 0"), encoding="utf-8")
     found = watcher.update([(ADDED, str(new.absolute()))])
-    assert [(d.path, d.code) for d in found] == [("content/en/news/9999.en.md", "XF002")]
-    # Fixing the title clears it; deleting the file leaves the picture.
-    new.write_text(article(28), encoding="utf-8")
-    assert watcher.update([(MODIFIED, str(new.absolute()))]) == []
+    assert [(d.path, d.code) for d in found] == [(f"{NEWS}/9999.en.md", "XF002")]
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}/9999.en.md",
+        xf002("9999", "0000", "Story number 0"),
+    ]
     new.unlink()
     assert watcher.update([(DELETED, str(new.absolute()))]) == []
+    assert printed(out) == [f"[t] removed {NEWS}/9999.en.md"]
     assert len(watcher.results) == len(site)
 
 
-def test_a_save_that_creates_a_problem_elsewhere_shows_it(site: list[Path]) -> None:
+def test_a_save_that_creates_a_problem_elsewhere_prints_that_file_whole(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
     watcher.start(site)
-    # 0002 is dated after 0000: renaming 0000's title onto 0002's reports on 0002.
-    site[0].write_text(article(0, title="Story number 2"), encoding="utf-8")
+    printed(out)
+    # 0000 is dated before 0002 and 0001: its new title and source make them the duplicates.
+    site[0].write_text(
+        article(0, title="Story number 2", source="https://news.example.com/story/1"),
+        encoding="utf-8",
+    )
     found = watcher.update([(MODIFIED, str(site[0].absolute()))])
     assert [(d.path, d.code) for d in found] == [
-        ("content/en/news/0000.en.md", "FM004"),
-        ("content/en/news/0002.en.md", "XF002"),
+        (f"{NEWS}/0000.en.md", "FM004"),
+        (f"{NEWS}/0001.en.md", "XF001"),
+        (f"{NEWS}/0002.en.md", "XF002"),
+    ]
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}/0000.en.md; updated {NEWS}/0001.en.md, {NEWS}/0002.en.md",
+        fm004("0000"),
+        xf001("0001", "0000", "1"),
+        xf002("0002", "0000", "Story number 2"),
+    ]
+
+
+def test_an_updated_file_is_printed_with_its_own_problems_too(site: list[Path]) -> None:
+    """The block printed for an updated file is its whole picture: 0003's FM004 comes along
+    with its new XF002."""
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    site[1].write_text(article(1, title="Story number 3"), encoding="utf-8")
+    watcher.update([(MODIFIED, str(site[1].absolute()))])
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}/0001.en.md; updated {NEWS}/0003.en.md",
+        xf002("0003", "0001", "Story number 3"),
+        fm004("0003"),
+    ]
+
+
+def test_a_save_that_resolves_a_problem_elsewhere_updates_that_file(site: list[Path]) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    site[0].write_text(article(0, title="Story number 2"), encoding="utf-8")
+    watcher.update([(MODIFIED, str(site[0].absolute()))])
+    printed(out)
+    site[0].write_text(article(0), encoding="utf-8")  # 0002's duplicate title goes away
+    found = watcher.update([(MODIFIED, str(site[0].absolute()))])
+    assert [(d.path, d.code) for d in found] == [(f"{NEWS}/0000.en.md", "FM004")]
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}/0000.en.md; updated {NEWS}/0002.en.md",
+        fm004("0000"),
+        f"[t] resolved: {xf002('0002', '0000', 'Story number 2')}",
+    ]
+    assert watcher.project == {}
+
+
+def test_deleting_a_file_takes_its_cross_file_part_away(site: list[Path]) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    site[0].write_text(
+        article(0, title="Story number 2", source="https://news.example.com/story/1"),
+        encoding="utf-8",
+    )
+    watcher.start(site)
+    assert printed(out) == [
+        fm004("0000"),
+        xf001("0001", "0000", "1"),
+        xf002("0002", "0000", "Story number 2"),
+        fm004("0003"),
+    ]
+    site[0].unlink()
+    assert watcher.update([(DELETED, str(site[0].absolute()))]) == []
+    assert printed(out) == [
+        f"[t] removed {NEWS}/0000.en.md; updated {NEWS}/0001.en.md, {NEWS}/0002.en.md",
+        f"[t] resolved: {xf001('0001', '0000', '1')}",
+        f"[t] resolved: {xf002('0002', '0000', 'Story number 2')}",
+    ]
+    assert sorted(watcher.shown.values()) == [f"{NEWS}/000{n}.en.md" for n in (1, 2, 3)]
+
+
+def test_a_suppressed_duplicate_stays_silent_as_in_check(site: list[Path]) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    text = article(2).replace("---\n\n", "# newslint: disable=duplicate-title\n---\n\n", 1)
+    site[2].write_text(text, encoding="utf-8")
+    watcher.update([(MODIFIED, str(site[2].absolute()))])
+    assert printed(out) == [f"[t] re-linted {NEWS}/0002.en.md"]
+    site[0].write_text(article(0, title="Story number 2"), encoding="utf-8")
+    watcher.update([(MODIFIED, str(site[0].absolute()))])
+    assert printed(out) == [f"[t] re-linted {NEWS}/0000.en.md", fm004("0000")]
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        # An editor's atomic save: a temporary file renamed over the article.
+        [
+            (ADDED, ".0001.en.md.tmp"),
+            (MODIFIED, ".0001.en.md.tmp"),
+            (DELETED, ".0001.en.md.tmp"),
+            (ADDED, "0001.en.md"),
+        ],
+        # vim: the article moved to a backup, written anew, the backup removed (what watchfiles
+        # reports for it).
+        [
+            (ADDED, "0001.en.md~"),
+            (DELETED, "0001.en.md"),
+            (DELETED, "0001.en.md~"),
+            (ADDED, "0001.en.md"),
+        ],
+        # The same, with a temporary name that is Markdown.
+        [(ADDED, ".#0001.en.md"), (DELETED, ".#0001.en.md"), (MODIFIED, "0001.en.md")],
+    ],
+    ids=["atomic", "vim", "markdown-temporary"],
+)
+def test_a_batch_is_judged_by_what_is_on_disk(
+    site: list[Path], events: list[tuple[int, str]]
+) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+    found = watcher.update([(change, str(Path(NEWS, name).absolute())) for change, name in events])
+    assert [(d.path, d.code) for d in found] == [(f"{NEWS}/0001.en.md", "FM004")]
+    assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md", fm004("0001")]
+
+
+def test_a_rename_removes_the_old_name_and_lints_the_new(site: list[Path]) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    new = site[3].with_name("renamed.en.md")
+    site[3].rename(new)
+    watcher.update([(DELETED, str(site[3].absolute())), (ADDED, str(new.absolute()))])
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}/renamed.en.md; removed {NEWS}/0003.en.md",
+        fm004("renamed"),
     ]
 
 
@@ -105,130 +278,75 @@ def test_irrelevant_changes_are_ignored(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
     watcher.start(site)
-    out.seek(0)
-    out.truncate()
-    notes = Path("content/en/news/notes.txt")
+    printed(out)
+    notes = Path(f"{NEWS}/notes.txt")
     notes.write_text("not an article")
-    gone = Path("content/en/news/never-there.md")
-    assert watcher.update([(ADDED, str(notes.absolute())), (DELETED, str(gone.absolute()))]) == []
-    assert out.getvalue() == ""
+    cache = Path("content/en/.newslint_cache/entries.md")
+    cache.parent.mkdir()
+    cache.write_text(article(1))
+    gone = Path(f"{NEWS}/never-there.md")
+    changes = [(ADDED, str(p.absolute())) for p in (notes, cache)] + [
+        (DELETED, str(gone.absolute())),
+        (MODIFIED, str(Path(NEWS).absolute())),  # a folder's own metadata
+    ]
+    assert watcher.update(changes) == []
+    assert printed(out) == []
 
 
-def test_a_new_folder_is_linted(site: list[Path]) -> None:
+def test_files_outside_the_scope_are_ignored(site: list[Path]) -> None:
+    """A file a check of the watched paths would not lint: excluded, .gitignored, content Hugo
+    skips; each is linted when its folder is named."""
+    from newslint.config import anchor_patterns
+
+    drafts = Path("content/en/drafts")
+    drafts.mkdir()
+    Path("content/en/.gitignore").write_text("private/\n")
+    private = Path("content/en/private")
+    private.mkdir()
+    Path("hugo.toml").write_text('ignoreFiles = ["\\\\.skip\\\\.md$"]\n' + HUGO)
+    from newslint.site import forget_sites
+
+    forget_sites()
+    out = io.StringIO()
+    exclude = anchor_patterns(["content/en/drafts/**"], os.getcwd())
+    watcher = Session(ruleset(), Scope([Path("content")], exclude), out, fmt="concise")
+    watcher.start(site)
+    printed(out)
+    names = [drafts / "a.en.md", private / "b.en.md", Path(NEWS, "c.skip.md")]
+    for number, name in enumerate(names, start=5):
+        name.write_text(article(3 * number), encoding="utf-8")
+    assert watcher.update([(ADDED, str(p.absolute())) for p in names]) == []
+    assert printed(out) == []
+    named = Session(ruleset(), [drafts, private], out, fmt="concise", use_cache=False)
+    named.start([])
+    assert [d.path for d in named.update([(ADDED, str(p.absolute())) for p in names])] == [
+        "content/en/drafts/a.en.md",
+        "content/en/private/b.en.md",
+    ]
+
+
+def test_a_new_folder_is_linted_and_its_removal_counts_each_file_once(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
     watcher.start(site)
-    folder = Path("content/en/news/more")
+    printed(out)
+    folder = Path(f"{NEWS}/more")
     folder.mkdir()
-    (folder / "a.en.md").write_text(article(30), encoding="utf-8")
+    for number, name in [(30, "a.en.md"), (31, "b.en.md")]:
+        (folder / name).write_text(article(number), encoding="utf-8")
     found = watcher.update([(ADDED, str(folder.absolute()))])
-    assert [(d.path, d.code) for d in found] == [("content/en/news/more/a.en.md", "FM004")]
-    import shutil
-
-    shutil.rmtree(folder)
-    watcher.update([(DELETED, str(folder.absolute()))])
-    assert len(watcher.results) == len(site)
-
-
-def wait_for(check: Callable[[], bool], poke: Callable[[], None]) -> None:
-    """Poke (re-save) until `check` holds: the watcher may start after the first save."""
-    deadline = time.monotonic() + WAIT
-    while not check():
-        assert time.monotonic() < deadline, "the watcher did not react"
-        poke()
-        time.sleep(0.3)
-
-
-def test_real_file_change_is_picked_up(site: list[Path]) -> None:
-    out = io.StringIO()
-    watcher = session(out)
-    watcher.start(site)
-    stop = threading.Event()
-    thread = threading.Thread(target=watch, args=(watcher,), kwargs={"stop_event": stop})
-    thread.start()
-    try:
-        text = article(2).replace("Summary of story 2.", "")
-        wait_for(
-            lambda: "0002.en.md:4:10: FM004" in out.getvalue(),
-            lambda: site[2].write_text(text, encoding="utf-8"),
-        )
-    finally:
-        stop.set()
-        thread.join(WAIT)
-    assert not thread.is_alive()
-
-
-def test_ctrl_c_exits_zero(site: list[Path]) -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newslint", "watch", *WATCH_ARGS],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        lines: list[str] = []
-        reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")))
-        reader.start()
-        text = article(1).replace("Summary of story 1.", "")
-        wait_for(
-            lambda: any("0001.en.md:4:10: FM004" in line for line in lines),
-            lambda: (
-                site[1].write_text(text, encoding="utf-8")
-                if any(line.startswith("Watching") for line in lines)
-                else None
-            ),
-        )
-        process.send_signal(signal.SIGINT)
-        assert process.wait(WAIT) == 0
-        reader.join(WAIT)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert lines[0].startswith("content/en/news/0000.en.md:4:10: FM004")
-    assert "Watching 4 files" in "".join(lines)
-    assert os.path.exists("hugo.toml")
-
-
-def test_a_save_that_resolves_a_problem_elsewhere_says_so(site: list[Path]) -> None:
-    out = io.StringIO()
-    watcher = session(out)
-    watcher.start(site)
-    site[0].write_text(article(0, title="Story number 2"), encoding="utf-8")
-    watcher.update([(MODIFIED, str(site[0].absolute()))])
-    out.seek(0)
-    out.truncate()
-    site[0].write_text(article(0), encoding="utf-8")  # 0002's duplicate title goes away
-    found = watcher.update([(MODIFIED, str(site[0].absolute()))])
-    assert [(d.path, d.code) for d in found] == [("content/en/news/0000.en.md", "FM004")]
-    lines = out.getvalue().splitlines()
-    assert lines[0].endswith("] re-linted content/en/news/0000.en.md")
-    assert lines[1].startswith("content/en/news/0000.en.md:4:10: FM004")
-    assert lines[2].endswith(
-        "] resolved: content/en/news/0002.en.md:2:8: XF002 [duplicate-title] "
-        "title 'Story number 2' is also used by content/en/news/0000.en.md"
-    )
-    assert len(lines) == 3
-
-
-def test_deleting_a_folder_counts_each_file_once(site: list[Path]) -> None:
-    out = io.StringIO()
-    watcher = session(out)
-    folder = Path("content/en/news/more")
-    folder.mkdir()
-    added = [folder / "a.en.md", folder / "b.en.md"]
-    for number, path in enumerate(added, start=30):
-        path.write_text(article(number), encoding="utf-8")
-    watcher.start([*site, *added])
-    out.seek(0)
-    out.truncate()
+    assert [(d.path, d.code) for d in found] == [(f"{NEWS}/more/a.en.md", "FM004")]
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}/more/a.en.md, {NEWS}/more/b.en.md",
+        f"{NEWS}/more/a.en.md:4:10: FM004 [required-field] required field 'summary' is empty",
+    ]
     import shutil
 
     shutil.rmtree(folder)
     # What watchfiles reports for `rm -r`: the files and the folder.
-    changes = [(DELETED, str(p.absolute())) for p in [*added, folder]]
+    changes = [(DELETED, str(p.absolute())) for p in [folder / "a.en.md", folder]]
     assert watcher.update(changes) == []
-    assert out.getvalue().splitlines()[0].endswith("] re-linted nothing; 2 removed")
+    assert printed(out) == [f"[t] removed {NEWS}/more/a.en.md, {NEWS}/more/b.en.md"]
     assert len(watcher.results) == len(site)
 
 
@@ -242,17 +360,468 @@ def test_machine_readable_output_keeps_status_lines_off_stdout(site: list[Path],
     site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
     watcher.update([(MODIFIED, str(site[1].absolute()))])
     if fmt == "json-lines":
-        printed = [json.loads(line) for line in out.getvalue().splitlines()]
+        found = [json.loads(line) for line in out.getvalue().splitlines()]
     else:  # one array per batch, each on lines of its own
-        decoder, text, printed = json.JSONDecoder(), out.getvalue(), []
+        decoder, text, found = json.JSONDecoder(), out.getvalue(), []
         position = 0
         while text[position:].strip():
             position += len(text[position:]) - len(text[position:].lstrip())
             batch, position = decoder.raw_decode(text, position)
-            printed.extend(batch)
-    assert [(d["path"], d["code"], d["line"]) for d in printed] == [
-        ("content/en/news/0000.en.md", "FM004", 4),
-        ("content/en/news/0003.en.md", "FM004", 4),
-        ("content/en/news/0001.en.md", "FM004", 4),
+            found.extend(batch)
+    assert [(d["path"], d["code"], d["line"]) for d in found] == [
+        (f"{NEWS}/0000.en.md", "FM004", 4),
+        (f"{NEWS}/0003.en.md", "FM004", 4),
+        (f"{NEWS}/0001.en.md", "FM004", 4),
     ]
-    assert status.getvalue().splitlines()[0].endswith("] re-linted content/en/news/0001.en.md")
+    assert printed(status) == [f"[t] re-linted {NEWS}/0001.en.md"]
+
+
+def test_the_watch_filter_leaves_out_the_cache_and_repositories(site: list[Path]) -> None:
+    scope = Scope([Path("content"), Path(f"{NEWS}/0001.en.md")])
+    assert scope.watched() == [str(Path("content").absolute())]
+    top = Path("content").absolute()
+    assert scope.relevant(ADDED, str(top / "en/news/x.md"))
+    assert not scope.relevant(ADDED, str(top / ".newslint_cache/v1/cache.db-wal"))
+    assert not scope.relevant(ADDED, str(top / "en/.git/index"))
+    # Only below the watched folder: a site that lives in a folder named `venv` is watched.
+    assert Scope([Path("content")]).relevant(ADDED, str(top / "en/news/x.md"))
+    assert Scope([Path(f"{NEWS}/0001.en.md")]).watched() == [str(Path(NEWS).absolute())]
+
+
+# ------------------------------------------------------------------------------ a real watch
+
+
+class Watcher:
+    """A `newslint watch` process; threads collect its standard output and error by line."""
+
+    def __init__(self, args: list[str], env: dict[str, str] | None = None) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "newslint", "watch", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+        self.out: list[str] = []
+        self.err: list[str] = []
+        self.changed = threading.Condition()
+        assert self.process.stdout is not None and self.process.stderr is not None
+        self.readers = [
+            threading.Thread(target=self._read, args=(self.process.stdout, self.out), daemon=True),
+            threading.Thread(target=self._read, args=(self.process.stderr, self.err), daemon=True),
+        ]
+        for reader in self.readers:
+            reader.start()
+
+    def _read(self, stream: io.TextIOBase, lines: list[str]) -> None:
+        for line in stream:
+            with self.changed:
+                lines.append(re.sub(STAMP, "[t] ", line.rstrip("\n")))
+                self.changed.notify_all()
+        with self.changed:
+            self.changed.notify_all()
+
+    def wait_for(self, check: Callable[[], bool], what: str) -> None:
+        """Until `check()` holds; fails after WAIT seconds or when the process ended without."""
+        deadline = time.monotonic() + WAIT
+        with self.changed:
+            while not check():
+                left = deadline - time.monotonic()
+                ended = self.process.poll() is not None and not any(
+                    r.is_alive() for r in self.readers
+                )
+                if left <= 0 or ended:
+                    pytest.fail(f"{what}: not seen\nstdout: {self.out}\nstderr: {self.err}")
+                self.changed.wait(min(left, 0.5))
+
+    def line(self, text: str, *, after: int = 0, stream: str = "out") -> int:
+        """The index of the first line from `after` on that equals `text` (waiting for it)."""
+        lines = self.out if stream == "out" else self.err
+        self.wait_for(lambda: text in lines[after:], repr(text))
+        return lines.index(text, after)
+
+    def ready(self, count: int) -> int:
+        """Wait for the `Watching` line; the index after it."""
+        return self.line(f"Watching {count} files for changes (Ctrl-C to stop).") + 1
+
+    def settle(self, after: int) -> list[str]:
+        """The lines printed from `after` until every change made so far is handled: two
+        sentinel articles are saved one after the other, and what comes before the second's
+        re-lint is complete. The sentinels are left out of what is returned (the first may
+        share a batch with earlier changes; both are clean)."""
+        names = []
+        for number in (1, 2):
+            sentinel = Path(f"{NEWS}/zz-sentinel-{after}-{number}.en.md")
+            title, source = f"Sentinel {after} {number}", f"sentinel/{after}/{number}"
+            sentinel.write_text(article(28, title=title, source=source), encoding="utf-8")
+            names.append(sentinel.as_posix())
+            self.wait_for(
+                lambda: any(names[-1] in relinted(line) for line in self.out[after:]),
+                f"sentinel {number}",
+            )
+        end = next(i for i, line in enumerate(self.out) if names[1] in relinted(line))
+        kept = (without(line, names) for line in self.out[after:end])
+        return [line for line in kept if line is not None]
+
+    def ready_after(self, after: int) -> int:
+        """The index of the first `Watching` line from `after` on (waiting for it)."""
+        self.wait_for(
+            lambda: any(line.startswith("Watching ") for line in self.out[after:]), "Watching"
+        )
+        return next(
+            i for i, line in enumerate(self.out) if i >= after and line.startswith("Watching ")
+        )
+
+    def stop(self, signum: int = signal.SIGINT) -> int:
+        self.process.send_signal(signum)
+        code = self.process.wait(WAIT)
+        for reader in self.readers:
+            reader.join(WAIT)
+        return code
+
+
+@pytest.fixture
+def start(site: list[Path]) -> Iterator[Callable[..., Watcher]]:
+    started: list[Watcher] = []
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Watcher:
+        watcher = Watcher(list(args), env)
+        started.append(watcher)
+        return watcher
+
+    yield run
+    for watcher in started:
+        if watcher.process.poll() is None:
+            watcher.process.kill()
+            watcher.process.wait(WAIT)
+
+
+WATCH = ["--select", "FM004,XF", "--output-format", "concise", "--no-cache"]
+
+
+def relinted(line: str) -> list[str]:
+    """The files a status line names as re-linted."""
+    if not line.startswith("[t] re-linted "):
+        return []
+    return line.removeprefix("[t] re-linted ").split("; ")[0].split(", ")
+
+
+def without(line: str, names: list[str]) -> str | None:
+    """A status line without `names` among the re-linted files (None when nothing is left)."""
+    if not line.startswith("[t] re-linted "):
+        return line
+    head, separator, tail = line.removeprefix("[t] re-linted ").partition("; ")
+    kept = [name for name in head.split(", ") if name not in names]
+    if kept:
+        return "[t] re-linted " + ", ".join(kept) + separator + tail
+    return f"[t] {tail}" if tail else None
+
+
+def save(path: Path, text: str) -> None:
+    """Save as most editors do: a temporary file renamed over the article."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_save_is_relinted_and_a_signal_exits_zero(
+    start: Callable[..., Watcher], site: list[Path], signum: int
+) -> None:
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    assert watcher.out[: after - 1] == [fm004("0000"), fm004("0003")]
+    site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+    at = watcher.line(f"[t] re-linted {NEWS}/0001.en.md", after=after)
+    watcher.line(fm004("0001"), after=at)
+    assert watcher.stop(signum) == 0
+    assert watcher.err == []
+
+
+GATE = '''"""Holds the lint of the file named by NEWSLINT_TEST_GATE until a `go` file exists."""
+
+import os
+import time
+from pathlib import Path
+
+from newslint import Rule, Severity
+
+
+class Gate(Rule):
+    code = "ZZ901"
+    name = "test-gate"
+    severity = Severity.INFO
+    messages = {"never": "never reported"}
+
+    def on_document_start(self, ctx, document):
+        folder = Path(os.environ["NEWSLINT_TEST_GATE"])
+        if not str(document.path).endswith(os.environ["NEWSLINT_TEST_GATE_FILE"]):
+            return
+        (folder / "started").touch()
+        deadline = time.monotonic() + 60
+        while not (folder / "go").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+'''
+
+
+@pytest.fixture
+def gate(tmp_path: Path) -> tuple[list[str], dict[str, str], Path]:
+    """Arguments and environment for a watch whose first lint stops at 0003 until `go`."""
+    rules = tmp_path / "gate-rules"
+    rules.mkdir()
+    (rules / "gate.py").write_text(GATE, encoding="utf-8")
+    folder = tmp_path / "gate"
+    folder.mkdir()
+    env = {**os.environ, "NEWSLINT_TEST_GATE": str(folder), "NEWSLINT_TEST_GATE_FILE": "0003.en.md"}
+    args = [*WATCH, "--extend-select", "ZZ901", "--rules-dir", str(rules)]
+    return args, env, folder
+
+
+def wait_until(check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while not check():
+        assert time.monotonic() < deadline, f"{what}: not seen"
+        time.sleep(0.01)
+
+
+@pytest.mark.slow
+def test_a_save_during_the_first_lint_is_relinted(
+    start: Callable[..., Watcher], site: list[Path], gate: tuple[list[str], dict[str, str], Path]
+) -> None:
+    args, env, folder = gate
+    watcher = start(*args, env=env)
+    wait_until((folder / "started").exists, "the first lint at 0003")
+    # 0000 is linted already: the first lint does not see this save, the watch must.
+    site[0].write_text(article(0).replace('summary: ""', 'summary: "Now summed up."'))
+    (folder / "go").touch()
+    after = watcher.ready(4)
+    assert watcher.out[: after - 1] == [fm004("0000"), fm004("0003")]
+    watcher.line(f"[t] re-linted {NEWS}/0000.en.md", after=after)
+    assert watcher.settle(after) == [f"[t] re-linted {NEWS}/0000.en.md"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_during_the_first_lint_exits_zero(
+    start: Callable[..., Watcher],
+    gate: tuple[list[str], dict[str, str], Path],
+    signum: int,
+) -> None:
+    args, env, folder = gate
+    watcher = start(*args, env=env)
+    wait_until((folder / "started").exists, "the first lint at 0003")
+    assert watcher.stop(signum) == 0
+    assert not any("Traceback" in line for line in watcher.err), watcher.err
+
+
+def test_a_missing_path_is_a_usage_error(site: list[Path]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", "watch", "nowhere", *WATCH],
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "newslint: error: no such file or directory: nowhere\n"
+
+
+@pytest.mark.slow
+def test_cross_file_problems_follow_saves_and_deletions(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    # 0000 takes 0002's title and 0001's source: both become the later duplicates.
+    save(site[0], article(0, title="Story number 2", source="https://news.example.com/story/1"))
+    at = watcher.line(
+        f"[t] re-linted {NEWS}/0000.en.md; updated {NEWS}/0001.en.md, {NEWS}/0002.en.md",
+        after=after,
+    )
+    watcher.line(xf002("0002", "0000", "Story number 2"), after=at)
+    # ... its title back: 0002's duplicate title goes, its duplicate source stays.
+    save(site[0], article(0, source="https://news.example.com/story/1"))
+    at = watcher.line(f"[t] re-linted {NEWS}/0000.en.md; updated {NEWS}/0002.en.md", after=at)
+    # ... and deleted: 0001's duplicate source goes too.
+    site[0].unlink()
+    gone = watcher.line(f"[t] removed {NEWS}/0000.en.md; updated {NEWS}/0001.en.md", after=at)
+    assert watcher.settle(at) == [
+        f"[t] re-linted {NEWS}/0000.en.md; updated {NEWS}/0002.en.md",
+        fm004("0000"),
+        f"[t] resolved: {xf002('0002', '0000', 'Story number 2')}",
+        f"[t] removed {NEWS}/0000.en.md; updated {NEWS}/0001.en.md",
+        f"[t] resolved: {xf001('0001', '0000', '1')}",
+    ]
+    assert gone > at
+
+
+@pytest.mark.slow
+def test_renames_atomic_saves_and_vim_keep_the_picture(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    renamed = site[3].with_name("renamed.en.md")
+    site[3].rename(renamed)
+    at = watcher.line(f"[t] re-linted {NEWS}/renamed.en.md; removed {NEWS}/0003.en.md", after=after)
+    watcher.line(fm004("renamed"), after=at)
+    # An atomic save through a temporary file whose name is Markdown too.
+    temporary = site[1].with_name(".~0001.en.md")
+    temporary.write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+    os.replace(temporary, site[1])
+    at = watcher.line(fm004("0001"), after=at)
+    # vim's default save: the article moved to a backup, written anew, the backup removed. 0002
+    # stays in the picture: its new title repeats 0001's, an earlier article.
+    backup = site[2].with_name("0002.en.md~")
+    site[2].rename(backup)
+    site[2].write_text(article(2, title="Story number 1").replace("Summary of story 2.", ""))
+    backup.unlink()
+    watcher.line(xf002("0002", "0001", "Story number 1"), after=at)
+    lines = watcher.settle(after)
+    assert not any(".~0001" in line or ".md~" in line for line in lines), lines
+    assert lines[-2:] == [xf002("0002", "0001", "Story number 1"), fm004("0002")]
+
+
+@pytest.mark.slow
+def test_a_burst_of_saves_lints_each_file_once(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    names = [Path(f"{NEWS}/burst-{n:02d}.en.md") for n in range(30)]
+    for number, name in enumerate(names):
+        save(name, article(3 * number, title=f"Burst {number}", source=f"burst/{number}"))
+    for name in names:
+        watcher.line(fm004(name.stem.removesuffix(".en")), after=after)
+    lines = watcher.settle(after)
+    linted = [name for line in lines for name in relinted(line)]
+    for name in names:
+        assert lines.count(fm004(name.stem.removesuffix(".en"))) == 1
+        assert linted.count(name.as_posix()) == 1
+
+
+@pytest.mark.slow
+def test_invalid_utf8_and_a_file_cut_mid_write(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start("--select", "EN005,FM001,FM002", "--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    site[1].write_bytes(article(1).replace("happened", "happ\xffened").encode("latin-1"))
+    watcher.line(
+        f"{NEWS}/0001.en.md:7:13: EN005 [invalid-utf8] bytes that are not UTF-8: FF "
+        "(as Windows-1252: 'ÿ')",
+        after=after,
+    )
+    text = article(2)
+    with open(site[2], "w", encoding="utf-8") as handle:  # the writer stops half way ...
+        handle.write(text[:20])
+        handle.flush()
+        at = watcher.line(
+            f"{NEWS}/0002.en.md:1:1: FM002 [front-matter-syntax] YAML front matter opened "
+            "with '---' is never closed",
+            after=after,
+        )
+        handle.write(text[20:])  # ... and finishes
+    lines = watcher.settle(at)
+    last = max(i for i, line in enumerate(lines) if f"{NEWS}/0002.en.md" in relinted(line))
+    assert lines[last:] == [f"[t] re-linted {NEWS}/0002.en.md"]
+
+
+@pytest.mark.slow
+def test_a_configuration_change_relints_everything(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    config = Path(".newslint.toml")
+    config.write_text('select = ["FM004", "XF"]\n', encoding="utf-8")
+    watcher = start("--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    config.write_text('select = ["XF"]\n', encoding="utf-8")
+    at = watcher.line(
+        "[t] .newslint.toml changed; reading the configuration again, re-linting all", after=after
+    )
+    assert watcher.out[at + 1 : watcher.ready_after(at)] == []
+    # A configuration that cannot be read is reported; the previous one stays in force.
+    config.write_text('select = ["XF"\n', encoding="utf-8")
+    at = watcher.line("[t] .newslint.toml changed; keeping the previous configuration", after=at)
+    watcher.wait_for(lambda: len(watcher.err) >= 1, "the error")
+    assert watcher.err[0].startswith("newslint: error: .newslint.toml: not valid TOML: ")
+    site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+    watcher.line(f"[t] re-linted {NEWS}/0001.en.md", after=at)
+    config.write_text('select = ["FM004"]\n', encoding="utf-8")
+    at = watcher.line(
+        "[t] .newslint.toml changed; reading the configuration again, re-linting all", after=at
+    )
+    assert watcher.out[at + 1 : watcher.ready_after(at)] == [
+        fm004("0000"),
+        fm004("0001"),
+        fm004("0003"),
+    ]
+    assert len(watcher.err) == 1
+
+
+@pytest.mark.slow
+def test_a_site_configuration_change_relints_everything(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start("--select", "DT001", "--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    message = (
+        f"{NEWS}/0000.en.md:3:7: DT001 [date-format] [*] date is not RFC 3339 with an offset: "
+        "Hugo reads '2025-02-01 10:00:00' in {}"
+    )
+    assert watcher.out[0] == message.format("Asia/Shanghai")
+    save(Path("hugo.toml"), HUGO.replace("Asia/Shanghai", "Europe/Oslo"))
+    at = watcher.line(
+        "[t] hugo.toml changed; reading the configuration again, re-linting all", after=after
+    )
+    assert watcher.line(message.format("Europe/Oslo"), after=at) == at + 1
+    assert len(watcher.out[at + 1 : watcher.ready_after(at)]) == 4
+
+
+@pytest.mark.slow
+def test_files_outside_the_content_or_excluded_are_ignored(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    Path(".newslint.toml").write_text(
+        'select = ["FM004", "XF"]\nexclude = ["content/en/news/drafts/**"]\n', encoding="utf-8"
+    )
+    Path(NEWS, ".gitignore").write_text("private/\n", encoding="utf-8")
+    watcher = start("--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    empty = article(0)  # an empty summary: FM004 wherever it is linted
+    for name in ["README.md", "static/a.md", f"{NEWS}/drafts/b.md", f"{NEWS}/private/c.md"]:
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text(empty.replace("Story number 0", name), encoding="utf-8")
+    Path(NEWS, "notes.txt").write_text(empty, encoding="utf-8")
+    assert watcher.settle(after) == []
+
+
+@pytest.mark.slow
+def test_cache_writes_inside_the_watched_folder_trigger_nothing(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_CACHE_DIR"}
+    watcher = start(".", "--select", "FM004,XF", "--output-format", "concise", env=env)
+    after = watcher.ready(4)
+    assert Path(".newslint_cache").is_dir()  # the site's root: inside the watched folder
+    save(site[1], article(1).replace("Summary of story 1.", ""))
+    watcher.line(fm004("0001"), after=after)
+    assert watcher.settle(after) == [f"[t] re-linted {NEWS}/0001.en.md", fm004("0001")]
+
+
+@pytest.mark.slow
+def test_a_file_named_alone_is_followed_through_atomic_saves(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start(site[1].as_posix(), *WATCH)
+    after = watcher.line("Watching 1 file for changes (Ctrl-C to stop).") + 1
+    empty = article(1).replace("Summary of story 1.", "")
+    for text, expected in [(empty, [fm004("0001")]), (article(1), []), (empty, [fm004("0001")])]:
+        save(site[2], article(2, title="Story number 1"))  # not watched: never printed
+        save(site[1], text)
+        at = watcher.line(f"[t] re-linted {NEWS}/0001.en.md", after=after)
+        if expected:
+            watcher.line(expected[0], after=at)
+        assert watcher.out[after:at] == []
+        after = at + 1 + len(expected)
+    assert not any("0002" in line for line in watcher.out)
