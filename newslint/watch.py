@@ -26,9 +26,10 @@
   times a second. When one changes, is added or is removed, the configuration and the site are
   read again, the watch is set up again (the watched folders may have changed) and every file is
   linted and printed again, as at the start. A configuration that cannot be read is reported
-  (`newslint: error: ...`) and the previous one stays in force until the file is fixed. Plugins'
-  code, `.gitignore` files and a theme's widget templates are read once: restart to pick up a
-  change there.
+  (`newslint: error: ...`) and the previous one stays in force until the file is fixed. A
+  watched folder that is deleted and created again is set up the same way (the file system watch
+  followed the old folder). Plugins' code, `.gitignore` files and a theme's widget templates are
+  read once: restart to pick up a change there.
 - **Stopping.** Ctrl-C (SIGINT) and SIGTERM exit 0. A watched path that does not exist is a usage
   error (exit 2), as is a configuration that cannot be read at the start.
 
@@ -108,6 +109,7 @@ class Scope:
         self.force_exclude = force_exclude
         self.find_roots = find_roots
         self.bases = list(bases)
+        self._refreshed = False
         self._set_roots(roots)
 
     def _set_roots(self, roots: Sequence[Path]) -> None:
@@ -151,12 +153,17 @@ class Scope:
         """Whether a check of the roots would lint the file `path`."""
         if self._admits(path):
             return True
-        if self.find_roots is not None:
+        if self.find_roots is not None and not self._refreshed:
+            self._refreshed = True  # once a batch: it matches the globs over the whole tree
             found = self.find_roots()
             if found != self.roots:
                 self._set_roots(found)
                 return self._admits(path)
         return False
+
+    def new_batch(self) -> None:
+        """A batch begins: the roots may be found again (once) for a file that appeared."""
+        self._refreshed = False
 
     def _admits(self, path: Path) -> bool:
         key = os.path.abspath(path)
@@ -271,6 +278,7 @@ class Session:
         """Handle one batch of (change, path) from watchfiles; print and return what it shows:
         every current diagnostic of the files it re-linted and of the files whose cross-file
         diagnostics it changed."""
+        self.scope.new_batch()
         changed, removed = self._classify(changes)
         if not changed and not removed:
             return []
@@ -380,10 +388,11 @@ Stamp = tuple[int, int, int] | None
 
 
 def config_stamps(
-    args: argparse.Namespace, config: Config, roots: Sequence[Path]
+    args: argparse.Namespace, config: Config, folders: Sequence[str]
 ) -> dict[str, Stamp]:
-    """The configuration files a run over `roots` reads or would read if they appeared, each
-    with its modification time, size and inode (None when it does not exist)."""
+    """The configuration files a run over the watched `folders` reads, or would read if they
+    appeared: newslint's and the Hugo site's in those folders and above them (where a check
+    looks for them), each with its modification time, size and inode (None when missing)."""
     from newslint.site import CONFIG_NAMES
 
     env = os.environ.get("HUGO_ENVIRONMENT") or os.environ.get("HUGO_ENV") or "production"
@@ -391,7 +400,6 @@ def config_stamps(
     names: list[str] = []
     if config.path is not None:
         names.append(os.path.abspath(config.path))
-    folders = [os.path.abspath(r if r.is_dir() else r.parent) for r in roots]
     seen: set[str] = set()
     for start in dict.fromkeys([*folders, os.getcwd()]):
         folder = start
@@ -409,6 +417,9 @@ def config_stamps(
     return {name: _stamp(name) for name in dict.fromkeys(names)}
 
 
+_CONFIG_SUFFIXES = ("toml", "yaml", "yml", "json")
+
+
 def _config_file_given(args: argparse.Namespace) -> bool:
     return any("=" not in str(v) or os.path.isfile(v) for v in args.config or ())
 
@@ -420,7 +431,7 @@ def _files_under(folder: str) -> list[str]:
         os.path.join(where, name)
         for where, _, files in os.walk(folder)
         for name in sorted(files)
-        if name.rsplit(".", 1)[-1].lower() in ("toml", "yaml", "yml", "json")
+        if name.rsplit(".", 1)[-1].lower() in _CONFIG_SUFFIXES
     ]
 
 
@@ -430,6 +441,16 @@ def _stamp(name: str) -> Stamp:
     except OSError:
         return None
     return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def _inodes(folders: Iterable[str]) -> dict[str, int | None]:
+    found: dict[str, int | None] = {}
+    for folder in folders:
+        try:
+            found[folder] = os.stat(folder).st_ino
+        except OSError:
+            found[folder] = None
+    return found
 
 
 def _differences(old: dict[str, Stamp], new: dict[str, Stamp]) -> list[str]:
@@ -447,6 +468,9 @@ class Setup:
     ruleset: RuleSet
     scope: Scope
     stamps: dict[str, Stamp] = field(default_factory=dict)
+    # The watched folders' inodes: one deleted and created again is no longer watched (the watch
+    # followed the old folder), so the watch is set up again when one changes.
+    folders: dict[str, int | None] = field(default_factory=dict)
 
 
 class Watch:
@@ -484,7 +508,8 @@ class Watch:
             find_roots=find_roots,
             bases=[_glob_base(config, pattern) for pattern in config.include],
         )
-        return Setup(config, ruleset, scope, config_stamps(args, config, roots))
+        folders = scope.watched()
+        return Setup(config, ruleset, scope, config_stamps(args, config, folders), _inodes(folders))
 
     def run(self, stop_event: Any = None) -> None:
         """Watch until Ctrl-C, SIGTERM or `stop_event`."""
@@ -550,14 +575,13 @@ class Watch:
             )
             looked = time.monotonic()
             for batch in changes:
+                if time.monotonic() - looked >= CONFIG_POLL_S:
+                    looked = time.monotonic()
+                    new = self._reconfigure(setup)
+                    if new is not None:
+                        return new  # it lints everything again, this batch included
                 if batch:
                     session.update(batch)
-                if time.monotonic() - looked < CONFIG_POLL_S:
-                    continue
-                looked = time.monotonic()
-                new = self._reconfigure(setup)
-                if new is not None:
-                    return new
             return None
         finally:
             close = getattr(changes, "close", None)
@@ -565,26 +589,31 @@ class Watch:
                 close()  # stops watchfiles' thread
 
     def _reconfigure(self, setup: Setup) -> Setup | None:
-        """A new setup when a configuration file changed and can be read; None otherwise."""
+        """A new setup when a configuration file changed, or a watched folder was created again,
+        and the configuration can be read; None otherwise."""
         from newslint.cli import UsageError
+        from newslint.site import forget_sites
 
-        stamps = config_stamps(self.args, setup.config, setup.scope.roots)
-        if stamps == setup.stamps:
+        folders = setup.scope.watched()
+        stamps = config_stamps(self.args, setup.config, folders)
+        inodes = _inodes(folders)
+        back = [f for f, inode in inodes.items() if inode not in (None, setup.folders.get(f))]
+        setup.folders = inodes  # a folder gone is remembered as gone, and seen when it is back
+        if stamps == setup.stamps and not back:
             return None
         # An editor may save in steps (vim moves the file away, then writes it): wait until the
         # files stay as they are for a step.
         for _ in range(DEBOUNCE_MS // STEP_MS):
             time.sleep(STEP_MS / 1000)
-            again = config_stamps(self.args, setup.config, setup.scope.roots)
+            again = config_stamps(self.args, setup.config, folders)
             if again == stamps:
                 break
             stamps = again
-        names = ", ".join(_relative(n).as_posix() for n in _differences(setup.stamps, stamps))
+        changed = _differences(setup.stamps, stamps)
         setup.stamps = stamps
-        from newslint.site import forget_sites
-
-        forget_sites()
+        names = ", ".join(_relative(name).as_posix() for name in changed or back)
         stamp = time.strftime("%H:%M:%S")
+        forget_sites()
         try:
             new = self.setup()
         except UsageError as err:
@@ -592,7 +621,10 @@ class Watch:
                 print(f"newslint: error: {line}", file=sys.stderr)
             self._say(f"[{stamp}] {names} changed; keeping the previous configuration")
             return None
-        self._say(f"[{stamp}] {names} changed; reading the configuration again, re-linting all")
+        if changed:
+            self._say(f"[{stamp}] {names} changed; reading the configuration again, re-linting all")
+        else:
+            self._say(f"[{stamp}] {names} was created again; watching it again, re-linting all")
         return new
 
 

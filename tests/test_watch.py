@@ -388,6 +388,23 @@ def test_the_watch_filter_leaves_out_the_cache_and_repositories(site: list[Path]
     assert Scope([Path(f"{NEWS}/0001.en.md")]).watched() == [str(Path(NEWS).absolute())]
 
 
+def test_include_globs_are_matched_again_once_a_batch(site: list[Path]) -> None:
+    calls: list[int] = []
+
+    def find_roots() -> list[Path]:
+        calls.append(1)
+        return [site[0], Path(f"{NEWS}/new.md")]
+
+    scope = Scope([site[0]], find_roots=find_roots)
+    Path(f"{NEWS}/new.md").write_text(article(1))
+    assert not scope.admits(Path(f"{NEWS}/other.md"))
+    assert scope.admits(Path(f"{NEWS}/new.md"))  # the roots found for the first one
+    assert calls == [1]
+    scope.new_batch()
+    assert not scope.admits(Path(f"{NEWS}/other.md"))
+    assert calls == [1, 1]
+
+
 # ------------------------------------------------------------------------------ a real watch
 
 
@@ -825,3 +842,47 @@ def test_a_file_named_alone_is_followed_through_atomic_saves(
         assert watcher.out[after:at] == []
         after = at + 1 + len(expected)
     assert not any("0002" in line for line in watcher.out)
+
+
+@pytest.mark.slow
+def test_the_include_globs_take_new_files_they_match(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    Path(".newslint.toml").write_text(
+        'include = ["content/**/*.md"]\nselect = ["FM004", "XF"]\n', encoding="utf-8"
+    )
+    watcher = start("--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    Path(NEWS, "more").mkdir()
+    for name in ["more/new.en.md", "other.markdown"]:  # the glob takes .md only
+        save(Path(NEWS, name), article(30, title=name, source=name))
+    assert watcher.settle(after) == [
+        f"[t] re-linted {NEWS}/more/new.en.md",
+        fm004("more/new"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_watched_folder_created_again_is_watched_again(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    import shutil
+
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    shutil.rmtree("content/en")
+    at = watcher.line(
+        "[t] removed " + ", ".join(f"{NEWS}/000{n}.en.md" for n in range(4)), after=after
+    )
+    Path(NEWS).mkdir(parents=True)
+    Path(NEWS, "back.en.md").write_text(article(0, title="Back"), encoding="utf-8")
+    at = watcher.line(
+        "[t] content/en was created again; watching it again, re-linting all", after=at
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("back"),
+        "Watching 1 file for changes (Ctrl-C to stop).",
+    ]
+    save(Path(NEWS, "back.en.md"), article(1, title="Back"))
+    assert watcher.settle(end + 1) == [f"[t] re-linted {NEWS}/back.en.md"]
