@@ -126,8 +126,10 @@ def main() -> None:
                 saved = time.perf_counter()
                 last = burst[-1].relative_to(site).as_posix()
                 at, seen = lines.wait(
-                    lambda line: " re-linted " in line
-                    and last in line.split(" re-linted ", 1)[1].split("; ")[0].split(", "),
+                    lambda line: (
+                        " re-linted " in line
+                        and last in line.split(" re-linted ", 1)[1].split("; ")[0].split(", ")
+                    ),
                     at + 1,
                 )
                 print(
