@@ -52,7 +52,7 @@ class Lines:
                 self.lines.append((time.perf_counter(), line.rstrip("\n")))
                 self.changed.notify_all()
 
-    def wait(self, test: object, start: int = 0, timeout: float = 600) -> tuple[int, float]:
+    def wait(self, test: object, start: int = 0, timeout: float = 120) -> tuple[int, float]:
         """(index, arrival time) of the first line from `start` on for which `test` holds."""
         deadline = time.monotonic() + timeout
         with self.changed:
