@@ -47,7 +47,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -65,7 +65,7 @@ DEBOUNCE_MS = 300  # a batch is handled at most this long after its first change
 STEP_MS = 50  # ... and this long after its last one
 IDLE_MS = 100  # with nothing changing, the loop wakes this often (to look at the configuration)
 CONFIG_POLL_S = 0.25  # the configuration files are looked at this often
-ADDED = 1  # watchfiles.Change.added (its enum is not imported for one constant)
+ADDED, DELETED = 1, 3  # watchfiles.Change values (its enum is not imported for two constants)
 # Folders whose changes are never looked at (the cache's writes would otherwise wake the watch).
 IGNORED_DIRS = frozenset(
     {
@@ -116,6 +116,7 @@ class Scope:
         self.roots = list(roots)
         self._folders: list[tuple[str, Path]] = []  # (absolute path + separator, root)
         self._files: dict[str, Path] = {}  # absolute path -> root
+        self._watched: list[str] | None = None
         for root in self.roots:
             if root.is_dir():
                 self._folders.append((os.path.join(os.path.abspath(root), ""), root))
@@ -126,6 +127,11 @@ class Scope:
         """The folders to watch, recursively: each folder root, and the folder of each file
         root (a watch on the file itself would be lost when an editor renames a new file over
         it), none inside another."""
+        if self._watched is None:
+            self._watched = self._find_watched()
+        return self._watched
+
+    def _find_watched(self) -> list[str]:
         folders = {top.rstrip(os.sep) or os.sep for top, _ in self._folders}
         folders.update(os.path.dirname(key) for key in self._files)
         folders.update(os.path.abspath(b) for b in self.bases if b.is_dir())
@@ -138,16 +144,15 @@ class Scope:
     def relevant(self, _change: Any, name: str) -> bool:
         """The watch's filter: nothing in a folder of `IGNORED_DIRS` (the cache's, a
         repository's) below a watched folder, so that their writes do not even wake the watch."""
-        for folder in self._watched_prefixes():
-            if name.startswith(folder):
-                return IGNORED_DIRS.isdisjoint(name[len(folder) :].split(os.sep))
+        for folder in self.watched():
+            prefix = os.path.join(folder, "")
+            if name.startswith(prefix):
+                return IGNORED_DIRS.isdisjoint(name[len(prefix) :].split(os.sep))
         return True
 
-    def _watched_prefixes(self) -> list[str]:
-        cached: list[str] | None = self.__dict__.get("_prefixes")
-        if cached is None:
-            cached = self.__dict__["_prefixes"] = [os.path.join(f, "") for f in self.watched()]
-        return cached
+    def is_named(self, key: str) -> bool:
+        """Whether the absolute path `key` was named as a root (a file)."""
+        return key in self._files
 
     def admits(self, path: Path) -> bool:
         """Whether a check of the roots would lint the file `path`."""
@@ -160,6 +165,11 @@ class Scope:
                 self._set_roots(found)
                 return self._admits(path)
         return False
+
+    def refresh(self) -> None:
+        """Find the roots again now, when they come from globs."""
+        if self.find_roots is not None:
+            self._set_roots(self.find_roots())
 
     def new_batch(self) -> None:
         """A batch begins: the roots may be found again (once) for a file that appeared."""
@@ -234,10 +244,6 @@ class Session:
         for found in self.project.values():
             diagnostics.extend(found)
         self._print(diagnostics, len(files))
-        # The picture lives as long as the watch: garbage collections need not walk it again
-        # (on 10,000 articles, a full collection during a re-lint took the longest ones from
-        # about 0.15 s to 0.5 s). A result replaced later is still freed by its reference count.
-        gc.freeze()
         return diagnostics
 
     def _lint(self, files: Sequence[Path], *, jobs: int | None) -> list[Diagnostic]:
@@ -356,7 +362,7 @@ class Session:
 
     def _may_lint(self, key: str) -> bool:
         """A quick look before `Scope.admits`: Markdown, or a file named as a root."""
-        return key.lower().endswith(MARKDOWN_SUFFIXES) or key in self.scope._files
+        return key.lower().endswith(MARKDOWN_SUFFIXES) or self.scope.is_named(key)
 
     def _print(self, diagnostics: list[Diagnostic], files: int) -> None:
         from newslint.reporters import report
@@ -468,8 +474,8 @@ class Setup:
     ruleset: RuleSet
     scope: Scope
     stamps: dict[str, Stamp] = field(default_factory=dict)
-    # The watched folders' inodes: one deleted and created again is no longer watched (the watch
-    # followed the old folder), so the watch is set up again when one changes.
+    # The watched folders' inodes (None: gone): one deleted and created again is no longer
+    # watched (the watch followed the old folder), so the watch is set up again when one is back.
     folders: dict[str, int | None] = field(default_factory=dict)
 
 
@@ -534,7 +540,7 @@ class Watch:
         from newslint.cli import _files, _site_errors, resume_gc
 
         args = self.args
-        changes: Iterator[set[tuple[Any, str]]] = watchfiles.watch(
+        changes: Generator[set[tuple[Any, str]], None, None] = watchfiles.watch(
             *setup.scope.watched(),
             watch_filter=setup.scope.relevant,
             debounce=DEBOUNCE_MS,
@@ -551,6 +557,7 @@ class Watch:
             # with a change): what changed so far, the files found and linted below already see.
             if next(changes, None) is None:
                 return None
+            setup.scope.refresh()  # the include globs: a file may have appeared since the setup
             files = _files(args, setup.scope.roots, setup.scope.exclude)
             resume_gc()  # set up: from here on, linting makes garbage
             for message in _site_errors(files):
@@ -569,12 +576,21 @@ class Watch:
                 offline=args.offline,
             )
             session.start(files)
+            # The picture lives as long as the watch: garbage collections need not walk it again
+            # (on 10,000 articles, a full collection during a re-lint took the longest ones from
+            # about 0.15 s to 0.5 s). A result replaced later is still freed by its reference
+            # count.
+            gc.freeze()
             count = len(files)
             self._say(
                 f"Watching {count} file{'' if count == 1 else 's'} for changes (Ctrl-C to stop)."
             )
             looked = time.monotonic()
             for batch in changes:
+                for change, name in batch:
+                    if int(change) == DELETED and name in setup.folders:
+                        # Its inode may well be the new folder's too: remember it went.
+                        setup.folders[name] = None
                 if time.monotonic() - looked >= CONFIG_POLL_S:
                     looked = time.monotonic()
                     new = self._reconfigure(setup)
@@ -584,9 +600,7 @@ class Watch:
                     session.update(batch)
             return None
         finally:
-            close = getattr(changes, "close", None)
-            if close is not None:
-                close()  # stops watchfiles' thread
+            changes.close()  # stops watchfiles' thread
 
     def _reconfigure(self, setup: Setup) -> Setup | None:
         """A new setup when a configuration file changed, or a watched folder was created again,
@@ -594,7 +608,7 @@ class Watch:
         from newslint.cli import UsageError
         from newslint.site import forget_sites
 
-        folders = setup.scope.watched()
+        folders = list(setup.folders)  # as watched (the include globs may find more roots since)
         stamps = config_stamps(self.args, setup.config, folders)
         inodes = _inodes(folders)
         back = [f for f, inode in inodes.items() if inode not in (None, setup.folders.get(f))]
