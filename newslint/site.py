@@ -872,14 +872,6 @@ def site_for_dir(directory: str | os.PathLike[str]) -> Site:
     return _site_for_dir(_real_dir(os.path.abspath(directory)))
 
 
-def forget_sites() -> None:
-    """Forget every site read so far, so that the next `site_for` reads the configuration files
-    again (`newslint watch` calls this when one of them changes)."""
-    _site_for_dir.cache_clear()
-    _real_dir.cache_clear()
-    _load_site.cache_clear()
-
-
 @lru_cache(maxsize=4096)
 def _real_dir(directory: str) -> str:
     return str(Path(directory).resolve())
@@ -910,6 +902,8 @@ def _site_for_dir(directory: str) -> Site:
 
 
 def clear_site_cache() -> None:
-    """Forget every site read so far (a configuration file changed)."""
+    """Forget every site read so far (a configuration file changed): the next `site_for` reads
+    the configuration files again (`newslint watch` calls this when one of them changes)."""
     _SITES.clear()
     _real_dir.cache_clear()
+    _load_site.cache_clear()  # keyed by the file's path, not by what it holds

@@ -606,7 +606,7 @@ class Watch:
         """A new setup when a configuration file changed, or a watched folder was created again,
         and the configuration can be read; None otherwise."""
         from newslint.cli import UsageError
-        from newslint.site import forget_sites
+        from newslint.site import clear_site_cache
 
         folders = list(setup.folders)  # as watched (the include globs may find more roots since)
         stamps = config_stamps(self.args, setup.config, folders)
@@ -627,7 +627,7 @@ class Watch:
         setup.stamps = stamps
         names = ", ".join(_relative(name).as_posix() for name in changed or back)
         stamp = time.strftime("%H:%M:%S")
-        forget_sites()
+        clear_site_cache()
         try:
             new = self.setup()
         except UsageError as err:

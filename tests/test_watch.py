@@ -304,9 +304,9 @@ def test_files_outside_the_scope_are_ignored(site: list[Path]) -> None:
     private = Path("content/en/private")
     private.mkdir()
     Path("hugo.toml").write_text('ignoreFiles = ["\\\\.skip\\\\.md$"]\n' + HUGO)
-    from newslint.site import forget_sites
+    from newslint.site import clear_site_cache
 
-    forget_sites()
+    clear_site_cache()
     out = io.StringIO()
     exclude = anchor_patterns(["content/en/drafts/**"], os.getcwd())
     watcher = Session(ruleset(), Scope([Path("content")], exclude), out, fmt="concise")
