@@ -57,6 +57,8 @@ class Fix:
     applicability: Applicability
 
     def __post_init__(self) -> None:
+        if type(self.edits) is tuple and len(self.edits) < 2:
+            return  # nearly every fix: one edit is ordered, and overlaps nothing
         ordered = tuple(sorted(self.edits, key=lambda e: (e.start, e.end)))
         for first, second in pairwise(ordered):
             if first.end > second.start:
@@ -148,6 +150,13 @@ class _Taken:
         self.edits.insert(index, edit)
 
 
+def _order(fix: Fix) -> tuple[int, int, str]:
+    """`(fix.span.start, fix.span.end, fix.title)`, without making the span."""
+    edits = fix.edits
+    first = edits[0]  # a fix without edits fails here, as `fix.span` does
+    return first.start, first.end if len(edits) == 1 else max(e.end for e in edits), fix.title
+
+
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[Fix]]:
     """Apply every fix whose edits do not overlap an earlier chosen fix.
 
@@ -157,7 +166,7 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[F
     applied: list[Fix] = []
     deferred: list[Fix] = []
     taken = _Taken()
-    for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end, f.title)):
+    for fix in sorted(fixes, key=_order):
         if not fix.edits or not fix.changes(text):
             continue
         if any(taken.conflicts(edit) for edit in fix.edits):
