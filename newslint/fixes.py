@@ -150,7 +150,7 @@ class _Taken:
         self.edits.insert(index, edit)
 
 
-def _order(fix: Fix) -> tuple[int, int, str]:
+def fix_order(fix: Fix) -> tuple[int, int, str]:
     """`(fix.span.start, fix.span.end, fix.title)`, without making the span."""
     edits = fix.edits
     first = edits[0]  # a fix without edits fails here, as `fix.span` does
@@ -166,7 +166,7 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[F
     applied: list[Fix] = []
     deferred: list[Fix] = []
     taken = _Taken()
-    for fix in sorted(fixes, key=_order):
+    for fix in sorted(fixes, key=fix_order):
         if not fix.edits or not fix.changes(text):
             continue
         if any(taken.conflicts(edit) for edit in fix.edits):

@@ -39,7 +39,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from newslint.document import BOM, Document, encode
-from newslint.fixes import Applicability, Edit, Fix, apply_fixes, ordered_fix
+from newslint.fixes import Applicability, Edit, Fix, apply_fixes, fix_order, ordered_fix
 from newslint.rule import Report, Rule
 from newslint.spans import Span
 
@@ -62,6 +62,11 @@ TRANSCODE_RULE = "EN005"
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
+# Of the fixes inside front matter that does not parse, the first this many (in text order) are
+# each tried alone to see whether it makes the front matter parse; the others only together
+# (`_joint_repair`). Each try parses the file again: an unterminated front matter (it runs to the
+# end of the file) over 32,000 lines with a control character each took 18 s, 100,000 minutes.
+MAX_LONE_REPAIRS = 100
 # Above this many character comparisons an edit that keeps undecodable bytes is aligned by common
 # prefix and suffix only (difflib is quadratic in the worst case).
 _ALIGN_LIMIT = 4_000_000
@@ -355,10 +360,10 @@ def _endings_changed(before: str, after: str) -> bool:
     return not styles_after <= styles_before
 
 
-def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
+def _outside_broken_front_matter(doc: Document, fix: Fix) -> bool:
     """Front matter that does not parse is never rewritten, nor anything before it (a BOM),
-    unless the fix is what makes it parse (a control character that YAML refuses in a value);
-    `_joint_repair` admits the fixes that make it parse only together.
+    unless the fix is what makes it parse (a control character that YAML refuses in a value:
+    `_repairs_front_matter`); `_joint_repair` admits the fixes that make it parse only together.
 
     Unterminated, it runs to the end of the file, so nothing is rewritten. The check is made on
     the adapted fix, so an insertion moved past the BOM is caught too.
@@ -367,14 +372,14 @@ def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
         return True
     block = doc.front_matter_block
     end = block.end if block is not None else len(doc.text) + 1
-    return all(e.start >= end for e in fix.edits) or _repairs_front_matter(doc, fix)
+    return all(e.start >= end for e in fix.edits)
 
 
 def _joint_repair(doc: Document, held: list[_Candidate]) -> list[_Candidate]:
     """The held fixes that, applied together, make the broken front matter parse (else none).
 
     One control character or mojibake sequence that YAML refuses is repaired by its own fix; two
-    of them need both fixes at once, and neither alone passes `_spares_broken_front_matter`.
+    of them need both fixes at once, and neither alone passes `_repairs_front_matter`.
     """
     if len(held) < 2:
         return []
@@ -499,8 +504,7 @@ class _Run:
         # While the line-endings rule is fixing, every break becomes LF: no conversion.
         fixing_endings = any(r.rule.code == LINE_ENDINGS_RULE for r in usable)
         newline = None if fixing_endings else dominant_newline(doc.text)
-        out = []
-        held = []  # fixes inside front matter that does not parse, none of them repairing it
+        adapted_fixes: list[tuple[Report, Fix, bool]] = []  # with: outside broken front matter
         for report in usable:
             assert report.fix is not None
             adapted = _adapt(report.fix, report.rule.code, doc, newline)
@@ -509,10 +513,16 @@ class _Run:
                     report.rule.code, report.rule.name, "made an edit outside the text"
                 )
                 continue
-            if not _spares_broken_front_matter(doc, adapted):
+            adapted_fixes.append((report, adapted, _outside_broken_front_matter(doc, adapted)))
+        inside = [fix for _, fix, outside in adapted_fixes if not outside]
+        alone = {id(fix) for fix in sorted(inside, key=fix_order)[:MAX_LONE_REPAIRS]}
+        out = []
+        held = []  # fixes inside front matter that does not parse, none of them repairing it
+        for report, adapted, outside in adapted_fixes:
+            if outside or (id(adapted) in alone and _repairs_front_matter(doc, adapted)):
+                out.append(_Candidate(adapted, report.rule, where))
+            else:
                 held.append(_Candidate(adapted, report.rule, where))
-                continue
-            out.append(_Candidate(adapted, report.rule, where))
         if not self.rejected:  # (a key hashes every edit of its fix: not for nothing)
             out.extend(_joint_repair(doc, held))
             return out
