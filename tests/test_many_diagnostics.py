@@ -139,6 +139,18 @@ def test_diagnostic_maker_gives_the_line_index_positions(
 # -------------------------------------------------------------------------- the fix loop
 
 
+def test_fix_orders_its_edits_and_refuses_overlapping_ones() -> None:
+    # Its constructor is written out (one per problem): it must still do what the dataclass did.
+    one = Edit(5, 6, "a")
+    assert Fix.safe("One", one).edits == (one,)
+    assert Fix("List", [one], Applicability.SAFE).edits == (one,)  # type: ignore[arg-type]
+    two = Fix.unsafe("Two", Edit(5, 6, "a"), Edit(1, 2, "b"), Edit(2, 2, "c"))
+    assert two.edits == (Edit(1, 2, "b"), Edit(2, 2, "c"), Edit(5, 6, "a"))
+    assert two == Fix("Two", two.edits, Applicability.UNSAFE)
+    with pytest.raises(ValueError, match="fix 'Overlap' has overlapping edits"):
+        Fix.safe("Overlap", Edit(1, 5, ""), Edit(2, 3, ""))
+
+
 def reference_overlaps(span: Span, regions: list[tuple[int, int]]) -> bool:
     """The fix loop's test before `_Regions`: a scan of every region."""
     for lo, hi in regions:
