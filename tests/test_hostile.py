@@ -420,3 +420,27 @@ def test_file_that_vanishes_after_discovery(
     out = capsys.readouterr()
     assert "content/gone.md:1:1: NL002" in out.out
     assert "Traceback" not in out.err
+
+
+@pytest.mark.parametrize("fmt", ["full", "json-lines", "github"])
+def test_reader_going_away_fails_the_check_in_every_streamed_format(
+    tmp_path: Path, fmt: str
+) -> None:
+    # The formats write in batches: none may be so large that the broken pipe goes unseen.
+    article = tmp_path / "many.md"
+    lines = "".join(f"Line {n} ends in spaces.   \n" for n in range(4000))
+    article.write_text(f'---\ntitle: "Many"\n---\n\n{lines}', encoding="utf-8")
+    command = [sys.executable, "-m", "newslint", "check", "--no-cache", "--color", "never"]
+    process = subprocess.Popen(
+        [*command, "--output-format", fmt, "--select", "BD002", "many.md"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait(timeout=60) == 1
+    assert b"many.md" in first
+    assert b"Traceback" not in errors and b"internal error" not in errors

@@ -11,7 +11,9 @@ from newslint.diagnostics import Diagnostic
 from newslint.reporters import printable
 from newslint.reporters.full import summary_line
 
-BATCH = 4000  # lines written at once
+# Lines written at once. Small: one write far larger than a pipe's buffer can end without the
+# broken pipe showing when the reader goes away (`| head`), which must fail the check.
+BATCH = 64
 
 
 def write(

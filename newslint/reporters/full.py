@@ -18,7 +18,8 @@ from newslint.fixes import Applicability
 from newslint.reporters import cell_width, char_cells, printable
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-BATCH = 4000  # pieces of text written at once
+# Pieces of text written at once (see `newslint.reporters.concise.BATCH` for why not more).
+BATCH = 256
 
 
 def _frame(d: Diagnostic) -> tuple[str, str]:
@@ -150,7 +151,8 @@ def write(
 # of `print` whatever its length, which made a file with 100,000 problems take a minute on a
 # terminal. Every line opens and closes its own markup and the next starts with a tag, so the
 # lines print the same together as one by one (`tests/test_many_diagnostics.py` holds them to it).
-RICH_BATCH = 2000
+# Not more at once: see `BATCH`.
+RICH_BATCH = 64
 
 
 def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: bool) -> None:

@@ -10,6 +10,7 @@ from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
+from newslint.reporters.concise import BATCH
 
 _int = int.__repr__
 
@@ -40,4 +41,6 @@ def diagnostic_line(d: Diagnostic) -> str:
 
 
 def write(diagnostics: list[Diagnostic], files: int, out: TextIO, **_: Any) -> None:
-    out.write("".join(map(diagnostic_line, diagnostics)))
+    # In batches (see `newslint.reporters.concise.BATCH` for why not all at once).
+    for start in range(0, len(diagnostics), BATCH):
+        out.write("".join(map(diagnostic_line, diagnostics[start : start + BATCH])))
