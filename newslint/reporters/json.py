@@ -13,6 +13,7 @@ from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
+from newslint.reporters.concise import BATCH
 
 _int = int.__repr__  # what `json` writes for an int (an IntEnum would be written as its value)
 
@@ -58,8 +59,12 @@ def diagnostic_json(d: Diagnostic) -> str:
 
 
 def write(diagnostics: list[Diagnostic], files: int, out: TextIO, **_: Any) -> None:
-    # One string, one write: a write per piece (as `json.dump` does) took most of the run.
+    # A batch of diagnostics a write: a write per piece (as `json.dump` does) took most of the
+    # run, and one write of everything can hide a broken pipe (see `concise.BATCH`).
     if not diagnostics:
         out.write("[]\n")
         return
-    out.write("[\n" + ",\n".join(map(diagnostic_json, diagnostics)) + "\n]\n")
+    for start in range(0, len(diagnostics), BATCH):
+        items = ",\n".join(map(diagnostic_json, diagnostics[start : start + BATCH]))
+        out.write(("[\n" if start == 0 else ",\n") + items)
+    out.write("\n]\n")
