@@ -686,7 +686,7 @@ def _stream_lint(
     from newslint.engine import FileResult
     from newslint.reporters import default_format, report
     from newslint.rule import Severity
-    from newslint.runner import lint_files, project_end
+    from newslint.runner import lint_files, paused_gc, project_end
     from newslint.suppressions import project_suppressions
 
     fmt = args.output_format or default_format(sys.stdout, args.color)
@@ -697,7 +697,8 @@ def _stream_lint(
     def write(diagnostics: list[Diagnostic]) -> None:
         if not diagnostics:
             return
-        report(fmt, diagnostics, 0, sys.stdout)
+        with paused_gc():
+            report(fmt, diagnostics, 0, sys.stdout)
         for d in diagnostics:
             state["internal"] = state["internal"] or d.rule == "internal-error"
             state["failing"] = state["failing"] or d.severity >= threshold
@@ -754,8 +755,13 @@ def _report(
 
             statistics.write(diagnostics, out, fmt)
         else:
+            from newslint.runner import paused_gc
+
             rules = [active.rule for active in ruleset.rules]
-            report(fmt, diagnostics, files, out, color=args.color, quiet=args.quiet, rules=rules)
+            with paused_gc():  # the report's objects need no collection (see there)
+                report(
+                    fmt, diagnostics, files, out, color=args.color, quiet=args.quiet, rules=rules
+                )
     finally:
         if out is not sys.stdout:
             out.close()

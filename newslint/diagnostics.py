@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,32 +91,86 @@ def make_diagnostic(
     message: str,
     fix: Fix | None = None,
 ) -> Diagnostic:
-    start = index.position(span.start)
-    end = index.position(span.end)
-    fix_positions: tuple[EditPosition, ...] = ()
-    if fix is not None:
-        positions = []
-        for edit in fix.edits:
-            a, b = index.position(edit.start), index.position(edit.end)
-            positions.append(EditPosition(a.line, a.column, b.line, b.column, edit.content))
-        fix_positions = tuple(positions)
-    line_span = index.line_span(start.line) if index.line_count else Span(0, 0)
-    # A code frame of a very long line is useless, and copying it for each of many diagnostics
-    # on that line would make reporting quadratic.
-    source_line = index.text[line_span.start : line_span.end] if len(line_span) <= 1000 else ""
-    return Diagnostic(
-        path=path,
-        rule=rule,
-        code=code,
-        severity=severity,
-        message=message,
-        span=span,
-        line=start.line,
-        column=start.column,
-        end_line=end.line,
-        end_column=end.column,
-        fix=fix,
-        fix_positions=fix_positions,
-        source_line=source_line,
-        source_text=index.text[span.start : min(span.end, span.start + 200)],
-    )
+    """The diagnostic of one report: its positions, code frame line and source text computed."""
+    return DiagnosticMaker(path, index).make(span, rule, code, severity, message, fix)
+
+
+class DiagnosticMaker:
+    """Makes the diagnostics of one document: what `make_diagnostic` does, at a few microseconds
+    each, so that a file with hundreds of thousands of problems is not slowed by its positions.
+
+    Offsets are turned into lines with one `bisect` on the line starts (no `Position` objects),
+    and the code frame line of the last line asked is kept: the diagnostics of a document come
+    mostly in text order, often several on one line.
+    """
+
+    __slots__ = ("_frame", "_frame_line", "_length", "_starts", "_text", "path")
+
+    def __init__(self, path: str, index: LineIndex) -> None:
+        self.path = path
+        self._text = index.text
+        self._length = len(index.text)
+        self._starts = index.starts
+        self._frame_line = 0
+        self._frame = ""
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of `offset`, clamped to the text (`LineIndex.position`)."""
+        if offset < 0:
+            offset = 0
+        elif offset > self._length:
+            offset = self._length
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def _source_line(self, line: int) -> str:
+        """The text of 1-based `line` without its break, or "" when it is over 1,000 characters:
+        a code frame of a very long line is useless, and copying it for each of many diagnostics
+        on that line would make reporting quadratic."""
+        if line != self._frame_line:
+            starts, text = self._starts, self._text
+            start = starts[line - 1]
+            end = starts[line] if line < len(starts) else self._length
+            while end > start and text[end - 1] in "\r\n":
+                end -= 1
+            self._frame_line = line
+            self._frame = text[start:end] if end - start <= 1000 else ""
+        return self._frame
+
+    def make(
+        self,
+        span: Span,
+        rule: str,
+        code: str,
+        severity: Severity,
+        message: str,
+        fix: Fix | None = None,
+    ) -> Diagnostic:
+        line, column = self._position(span.start)
+        end_line, end_column = self._position(span.end)
+        fix_positions: tuple[EditPosition, ...] = ()
+        if fix is not None:
+            position = self._position
+            positions = []
+            for edit in fix.edits:
+                a_line, a_column = position(edit.start)
+                b_line, b_column = position(edit.end)
+                positions.append(EditPosition(a_line, a_column, b_line, b_column, edit.content))
+            fix_positions = tuple(positions)
+        start = span.start
+        return Diagnostic(
+            self.path,
+            rule,
+            code,
+            severity,
+            message,
+            span,
+            line,
+            column,
+            end_line,
+            end_column,
+            fix,
+            fix_positions,
+            self._source_line(line) if self._starts else "",
+            self._text[start : min(span.end, start + 200)],
+        )

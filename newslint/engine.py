@@ -22,7 +22,7 @@ from newslint.config import (
     pattern_base,
     select_rules,
 )
-from newslint.diagnostics import Diagnostic, make_diagnostic
+from newslint.diagnostics import Diagnostic, DiagnosticMaker, make_diagnostic
 from newslint.document import Document
 from newslint.events import Code, Collected, Heading, Html, Link, Paragraph, Text
 from newslint.registry import Registry, load_registry, matches
@@ -346,20 +346,13 @@ def run_rules(
 def _to_diagnostics(doc: Document, reports: Iterable[Report]) -> list[Diagnostic]:
     out = []
     length = len(doc.text)
+    make = DiagnosticMaker(doc.path, doc.lines).make  # one per document: see its docstring
     for report in reports:
-        span = Span(min(report.span.start, length), min(report.span.end, length))
-        out.append(
-            make_diagnostic(
-                doc.path,
-                doc.lines,
-                span,
-                report.rule.name,
-                report.rule.code,
-                report.severity,
-                report.message,
-                report.fix,
-            )
-        )
+        span = report.span
+        if span.end > length:
+            span = Span(min(span.start, length), length)
+        rule = report.rule
+        out.append(make(span, rule.name, rule.code, report.severity, report.message, report.fix))
     return out
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import hashlib
 import os
 import sys
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from newslint import linediff
 from newslint.config import Config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, encode
@@ -118,6 +118,13 @@ def _digest(data: bytes) -> bytes:
 
 def fix_file(path: Path, ruleset: RuleSet, *, unsafe: bool = False, write: bool = True) -> FileFix:
     """Fix one file; with `write`, replace it atomically when something changed."""
+    from newslint.runner import paused_gc
+
+    with paused_gc():  # see there: a fix pass over 100,000 problems makes as many objects
+        return _fix_file(path, ruleset, unsafe=unsafe, write=write)
+
+
+def _fix_file(path: Path, ruleset: RuleSet, *, unsafe: bool, write: bool) -> FileFix:
     doc = read_document(path, ruleset)
     if isinstance(doc, FileResult):
         return FileFix(path, doc.path, result=doc)
@@ -224,7 +231,7 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
     old = _diff_lines(before.decode("utf-8", "backslashreplace"))
     new = _diff_lines(after.decode("utf-8", "backslashreplace"))
     out = []
-    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"):
+    for line in linediff.unified_diff(old, new, f"a/{path}", f"b/{path}"):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
 

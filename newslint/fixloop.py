@@ -30,17 +30,16 @@ an edit replaced them; an edit that keeps such a byte (re-quoting a title around
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from newslint.document import BOM, Document, encode
-from newslint.fixes import Applicability, Edit, Fix, apply_fixes
+from newslint.fixes import Applicability, Edit, Fix, apply_fixes, fix_order, ordered_fix
 from newslint.rule import Report, Rule
 from newslint.spans import Span
 
@@ -63,6 +62,11 @@ TRANSCODE_RULE = "EN005"
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
+# Of the fixes inside front matter that does not parse, the first this many (in text order) are
+# each tried alone to see whether it makes the front matter parse; the others only together
+# (`_joint_repair`). Each try parses the file again: an unterminated front matter (it runs to the
+# end of the file) over 32,000 lines with a control character each took 18 s, 100,000 minutes.
+MAX_LONE_REPAIRS = 100
 # Above this many character comparisons an edit that keeps undecodable bytes is aligned by common
 # prefix and suffix only (difflib is quadratic in the worst case).
 _ALIGN_LIMIT = 4_000_000
@@ -236,6 +240,7 @@ def _adapt(fix: Fix, code: str, doc: Document, newline: str | None) -> Fix | Non
     """
     text, escaped = doc.text, doc.escaped_text
     edits: list[Edit] = []
+    changed = False
     for edit in fix.edits:
         if edit.end > len(text):
             return None
@@ -246,7 +251,15 @@ def _adapt(fix: Fix, code: str, doc: Document, newline: str | None) -> Fix | Non
             start, end = 1, max(end, 1)
         if doc.invalid_bytes and _SURROGATE.search(escaped, start, end):
             content = _keep_bytes(text[start:end], escaped[start:end], content)
-        edits.append(Edit(start, end, content))
+        if start != edit.start or end != edit.end or content != edit.content:
+            changed = True
+            edits.append(Edit(start, end, content))
+        else:
+            edits.append(edit)
+    if not changed:
+        # The edits as the rule made them, already ordered and checked by its `Fix`; a new
+        # object all the same (the pass tells its fixes apart by identity).
+        return ordered_fix(fix.title, fix.edits, fix.applicability)
     try:
         return Fix(fix.title, tuple(edits), fix.applicability)
     except ValueError:  # two edits overlap after the BOM adjustment
@@ -256,15 +269,32 @@ def _adapt(fix: Fix, code: str, doc: Document, newline: str | None) -> Fix | Non
 # ---------------------------------------------------------------------------- verifying
 
 
-def _overlaps(span: Span, regions: Sequence[tuple[int, int]]) -> bool:
-    """Does an edit region change `span`? Insertions count only strictly inside it."""
-    for lo, hi in regions:
-        if lo == hi:
-            if span.start < lo < span.end:
-                return True
-        elif lo < span.end and span.start < hi:
+class _Regions:
+    """Edit regions `(lo, hi)`, indexed so that asking whether they change a span takes two
+    bisections.
+
+    Verifying a pass asks it for every front-matter key before and after: with a scan of every
+    region, a pass of 100,000 fixes over front matter of 100,000 keys made 10^10 comparisons.
+    """
+
+    def __init__(self, regions: Sequence[tuple[int, int]]) -> None:
+        self.inserts = sorted(lo for lo, hi in regions if lo == hi)
+        spans = sorted((lo, hi) for lo, hi in regions if lo != hi)
+        self.starts = [lo for lo, _ in spans]
+        self.reach: list[int] = []  # the furthest end among the regions up to here
+        furthest = -1
+        for _, hi in spans:
+            furthest = max(furthest, hi)
+            self.reach.append(furthest)
+
+    def change(self, span: Span) -> bool:
+        """Does a region change `span`? An insertion (`lo == hi`) only strictly inside it, any
+        other region when it starts before `span` ends and ends after `span` starts."""
+        i = bisect_right(self.inserts, span.start)
+        if i < len(self.inserts) and self.inserts[i] < span.end:
             return True
-    return False
+        j = bisect_left(self.starts, span.end)  # the regions with lo < span.end
+        return j > 0 and self.reach[j - 1] > span.start
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -284,17 +314,17 @@ def _meaning_changed(
         return "made the front matter stop parsing"
     if fm_after.format != fm_before.format:
         return "changed the front matter's format"
-    regions_out = step.regions()
+    edited_in, edited_out = _Regions(regions_in), _Regions(step.regions())
     old: dict[str, list[Any]] = {}
     touched: set[str] = set()
     for entry in fm_before.root.entries:
         old.setdefault(entry.key, []).append(entry.node.value)
-        if _overlaps(entry.entry_span, regions_in) or _overlaps(entry.key_span, regions_in):
+        if edited_in.change(entry.entry_span) or edited_in.change(entry.key_span):
             touched.add(entry.key)
     new: dict[str, list[Any]] = {}
     for entry in fm_after.root.entries:
         new.setdefault(entry.key, []).append(entry.node.value)
-        if _overlaps(entry.entry_span, regions_out) or _overlaps(entry.key_span, regions_out):
+        if edited_out.change(entry.entry_span) or edited_out.change(entry.key_span):
             touched.add(entry.key)
     for key, values in new.items():
         # Two edits of different rules (a rename to `summary`, an inserted `summary`) can write
@@ -330,10 +360,10 @@ def _endings_changed(before: str, after: str) -> bool:
     return not styles_after <= styles_before
 
 
-def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
+def _outside_broken_front_matter(doc: Document, fix: Fix) -> bool:
     """Front matter that does not parse is never rewritten, nor anything before it (a BOM),
-    unless the fix is what makes it parse (a control character that YAML refuses in a value);
-    `_joint_repair` admits the fixes that make it parse only together.
+    unless the fix is what makes it parse (a control character that YAML refuses in a value:
+    `_repairs_front_matter`); `_joint_repair` admits the fixes that make it parse only together.
 
     Unterminated, it runs to the end of the file, so nothing is rewritten. The check is made on
     the adapted fix, so an insertion moved past the BOM is caught too.
@@ -342,14 +372,14 @@ def _spares_broken_front_matter(doc: Document, fix: Fix) -> bool:
         return True
     block = doc.front_matter_block
     end = block.end if block is not None else len(doc.text) + 1
-    return all(e.start >= end for e in fix.edits) or _repairs_front_matter(doc, fix)
+    return all(e.start >= end for e in fix.edits)
 
 
 def _joint_repair(doc: Document, held: list[_Candidate]) -> list[_Candidate]:
     """The held fixes that, applied together, make the broken front matter parse (else none).
 
     One control character or mojibake sequence that YAML refuses is repaired by its own fix; two
-    of them need both fixes at once, and neither alone passes `_spares_broken_front_matter`.
+    of them need both fixes at once, and neither alone passes `_repairs_front_matter`.
     """
     if len(held) < 2:
         return []
@@ -390,7 +420,7 @@ class _Run:
     banned: dict[str, DroppedFix]
     rejected: dict[_Key, DroppedFix]
     passes: list[list[_Step]] = field(default_factory=list)  # the steps of pass 1, 2, ...
-    applied: list[AppliedFix] = field(default_factory=list)
+    applied: list[tuple[_Candidate, int]] = field(default_factory=list)  # with its pass number
     current: Document | None = None
     # The last `run_rules` result and its document: the final lint of a settled text reuses it.
     last_run: tuple[Document, tuple[list[Report], list[Any], dict[str, Any]]] | None = None
@@ -474,8 +504,7 @@ class _Run:
         # While the line-endings rule is fixing, every break becomes LF: no conversion.
         fixing_endings = any(r.rule.code == LINE_ENDINGS_RULE for r in usable)
         newline = None if fixing_endings else dominant_newline(doc.text)
-        out = []
-        held = []  # fixes inside front matter that does not parse, none of them repairing it
+        adapted_fixes: list[tuple[Report, Fix, bool]] = []  # with: outside broken front matter
         for report in usable:
             assert report.fix is not None
             adapted = _adapt(report.fix, report.rule.code, doc, newline)
@@ -484,10 +513,19 @@ class _Run:
                     report.rule.code, report.rule.name, "made an edit outside the text"
                 )
                 continue
-            if not _spares_broken_front_matter(doc, adapted):
+            adapted_fixes.append((report, adapted, _outside_broken_front_matter(doc, adapted)))
+        inside = [fix for _, fix, outside in adapted_fixes if not outside]
+        alone = {id(fix) for fix in sorted(inside, key=fix_order)[:MAX_LONE_REPAIRS]}
+        out = []
+        held = []  # fixes inside front matter that does not parse, none of them repairing it
+        for report, adapted, outside in adapted_fixes:
+            if outside or (id(adapted) in alone and _repairs_front_matter(doc, adapted)):
+                out.append(_Candidate(adapted, report.rule, where))
+            else:
                 held.append(_Candidate(adapted, report.rule, where))
-                continue
-            out.append(_Candidate(adapted, report.rule, where))
+        if not self.rejected:  # (a key hashes every edit of its fix: not for nothing)
+            out.extend(_joint_repair(doc, held))
+            return out
         out.extend(_joint_repair(doc, [c for c in held if c.key not in self.rejected]))
         return [c for c in out if c.key not in self.rejected]
 
@@ -557,25 +595,29 @@ class _Run:
             # the re-decoding is one more step, so offsets still trace back to the original.
             steps.append(_Step([_difference(new_text, after.escaped_text)]))
         self.passes.append(steps)
-        for candidate in done:
-            self.applied.append(
-                AppliedFix(
-                    candidate.rule.code,
-                    candidate.rule.name,
-                    candidate.fix.title,
-                    candidate.fix.applicability,
-                    number,
-                    candidate.fix.edits,
-                )
-            )
+        self.applied.extend((candidate, number) for candidate in done)
 
     def traced(self) -> list[AppliedFix]:
         """The applied fixes, each with the spans of the original text it changed."""
         out = []
-        for fix in self.applied:
-            prior = [step for steps in self.passes[: fix.pass_number - 1] for step in steps]
-            spans = merge_spans([_trace_back(Span(e.start, e.end), prior) for e in fix.edits])
-            out.append(dataclasses.replace(fix, original_spans=tuple(spans)))
+        priors: dict[int, list[_Step]] = {}
+        for candidate, number in self.applied:
+            prior = priors.get(number)
+            if prior is None:
+                passes = self.passes[: number - 1]
+                prior = priors[number] = [step for steps in passes for step in steps]
+            fix = candidate.fix
+            if prior:
+                spans = [_trace_back(Span(e.start, e.end), prior) for e in fix.edits]
+            else:  # the first pass edits the original: nothing to trace back through
+                spans = [Span(e.start, e.end) for e in fix.edits]
+            original = tuple(merge_spans(spans) if len(spans) > 1 else spans)
+            rule = candidate.rule
+            out.append(
+                AppliedFix(
+                    rule.code, rule.name, fix.title, fix.applicability, number, fix.edits, original
+                )
+            )
         return out
 
 

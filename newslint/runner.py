@@ -27,8 +27,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -183,8 +185,34 @@ def project_files(files: Sequence[str | os.PathLike[str]], ruleset: RuleSet) -> 
 # ------------------------------------------------------------------------------ one file
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Garbage collection off while one file is linted (or a report written), back on after.
+
+    Linting a file makes objects that all live until its result is done (nodes, reports, their
+    fixes and diagnostics), and each collection the interpreter starts while they pile up scans
+    them all again: on a file with 100,000 problems collecting took a fifth of a cold run and half
+    of a cached one (decoding its result). Nothing made meanwhile needs a collection to be freed
+    (what becomes garbage goes by its reference count), and what cycles are left are collected
+    as soon as it is back on.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[FileResult, bool]:
     """Lint one file through the cache: (result, whether it came from the cache)."""
+    with paused_gc():
+        return _lint_one(path, ruleset, cache)
+
+
+def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[FileResult, bool]:
     read = read_source(path, ruleset)
     if isinstance(read, FileResult):
         return read, False
@@ -320,7 +348,9 @@ def _run(
                         continue
                     for index, data, hit in answers:
                         answered[index] = 1
-                        yield index, decode_result(data, strings), hit
+                        with paused_gc():
+                            result = decode_result(data, strings)
+                        yield index, result, hit
                     if strings is not None and len(strings) > 100_000:
                         strings.clear()  # sharing helps within a run of files; keep memory bounded
             for index in range(len(paths)):  # after a worker died: what it and the rest left

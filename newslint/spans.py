@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from newslint.records import fast_init
+
 # Hugo (and CommonMark) end a line at LF, CRLF or a lone CR.
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
@@ -42,6 +44,7 @@ _set_start = Span.__dict__["start"].__set__
 _set_end = Span.__dict__["end"].__set__
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Position:
     """1-based line and column (columns count code points)."""

@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -316,4 +317,131 @@ def test_reader_going_away_ends_quietly_and_does_not_pass_the_check(tmp_path: Pa
         b"many.md:5:23: BD002 [trailing-whitespace] [*] trailing whitespace (3 spaces)"
         b" where two spaces make the line break\n"
     )
+    assert b"Traceback" not in errors and b"internal error" not in errors
+
+
+# ------------------------------------------- inputs built to be large: one clear answer each
+
+DEEP_FRONT = (
+    '---\ntitle: "Deep"\ndate: 2025-02-08T09:55:35+08:00\n'
+    'summary: "An article whose body is built to make a parser work hard."\n---\n\n'
+)
+DEEP_SOURCE = "\n[Source](https://example.org/news/1)\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "expected"),
+    [
+        ("quotes", "> " * 20_000 + "deep\n", []),
+        ("lists", "- " * 20_000 + "deep\n", []),
+        ("quoted-lists", "> - " * 10_000 + "deep\n", []),
+        ("stars", "*" * 200_000 + "\n", [("BD006", 7, 1)]),
+    ],
+)
+def test_deeply_nested_body_is_linted_in_full(
+    here: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    body: str,
+    expected: list[tuple[str, int, int]],
+) -> None:
+    # Tens of thousands of nested quote or list markers, or of emphasis markers that never
+    # close: the Markdown parser and every rule go through, and nothing is reported about them.
+    (here / f"{name}.md").write_text(DEEP_FRONT + body + DEEP_SOURCE, encoding="utf-8")
+    code, diagnostics, err = check(f"{name}.md", capsys)
+    assert (rules_of(diagnostics), code, err) == (expected, 0, "")
+
+
+def test_toml_front_matter_with_thousands_of_keys(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keys = "".join(f'key{n} = "value {n}"\n' for n in range(3000))
+    (here / "keys.md").write_text(
+        f'+++\ntitle = "Many keys"\n{keys}+++\n\nBody.\n{DEEP_SOURCE}', encoding="utf-8"
+    )
+    code, diagnostics, _ = check("keys.md", capsys)
+    assert [(d["code"], d["line"], d["message"]) for d in diagnostics] == [
+        ("FM004", 1, "required field 'date' is missing"),
+        ("FM004", 1, "required field 'summary' is missing"),
+    ]
+    assert code == 1
+
+
+def test_json_front_matter_of_objects_nested_100_000_deep(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deep = '{"a": ' * 100_000 + "1" + "}" * 100_000
+    (here / "deep.md").write_text(f'{{"title": "Deep", "x": {deep}}}\n\nBody.\n', encoding="utf-8")
+    code, diagnostics, _ = check("deep.md", capsys)
+    assert [(d["code"], d["line"], d["column"], d["message"]) for d in diagnostics] == [
+        ("FM002", 1, 1, "JSON front matter is nested too deeply")
+    ]
+    assert code == 1
+    assert main(["fix", "deep.md", "--isolated", "--no-cache"]) == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_device_named_on_the_command_line_is_not_read(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # /dev/zero read to its end would never end; /dev/null would read as an empty article.
+    for device in ("/dev/zero", "/dev/null"):
+        code, diagnostics, err = check(device, capsys)
+        assert [(d["path"], d["code"], d["message"]) for d in diagnostics] == [
+            (device, "NL002", "not a regular file (a pipe, socket or device); not read")
+        ]
+        assert (code, err) == (1, "")
+    assert main(["fix", "/dev/zero", "/dev/null", "--isolated", "--no-cache"]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_file_that_vanishes_after_discovery(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found in its folder, gone when it is opened (a checkout switching branches under the run).
+    (here / "content").mkdir()
+    (here / "content" / "gone.md").write_text('---\ntitle: "x"\n---\n', encoding="utf-8")
+    (here / "content" / "kept.md").write_text('---\ntitle: "x"\n---\n', encoding="utf-8")
+    real_open = Path.open
+
+    def vanishing(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "gone.md":
+            self.unlink(missing_ok=True)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", vanishing)
+    code, diagnostics, err = check("content", capsys, "--select", "FM001")
+    assert [(d["path"], d["code"], d["message"]) for d in diagnostics] == [
+        ("content/gone.md", "NL002", "file vanished before it could be read")
+    ]
+    assert (code, err) == (1, "")
+    (here / "content" / "gone.md").write_text('---\ntitle: "x"\n---\n', encoding="utf-8")
+    assert main(["fix", "content", "--isolated", "--no-cache", "--select", "FM001"]) == 1
+    out = capsys.readouterr()
+    assert "content/gone.md:1:1: NL002" in out.out
+    assert "Traceback" not in out.err
+
+
+@pytest.mark.parametrize("fmt", ["full", "json", "json-lines", "github"])
+def test_reader_going_away_fails_the_check_in_every_streamed_format(
+    tmp_path: Path, fmt: str
+) -> None:
+    # The formats write in batches: none may be so large that the broken pipe goes unseen.
+    # (`json` is not streamed, but a check cut short is no clean check either.)
+    article = tmp_path / "many.md"
+    lines = "".join(f"Line {n} ends in spaces.   \n" for n in range(4000))
+    article.write_text(f'---\ntitle: "Many"\n---\n\n{lines}', encoding="utf-8")
+    command = [sys.executable, "-m", "newslint", "check", "--no-cache", "--color", "never"]
+    process = subprocess.Popen(
+        [*command, "--output-format", fmt, "--select", "BD002", "many.md"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait(timeout=60) == 1
+    assert first == b"[\n" if fmt == "json" else b"many.md" in first
     assert b"Traceback" not in errors and b"internal error" not in errors

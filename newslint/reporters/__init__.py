@@ -60,14 +60,16 @@ def cell_width(text: str) -> int:
     and variation selectors, one for the rest. Close to `wcwidth`, without the dependency."""
     if text.isascii():
         return len(text)
+    return sum(map(char_cells, text))
+
+
+def char_cells(char: str) -> int:
+    """The cells of one character (see `cell_width`, which adds them up)."""
     import unicodedata
 
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def default_format(out: TextIO, color: str = "auto") -> str:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from itertools import groupby
+from itertools import accumulate, groupby
 from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
 from newslint.fixes import Applicability
-from newslint.reporters import cell_width, printable
+from newslint.reporters import cell_width, char_cells, printable
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# Pieces of text written at once (see `newslint.reporters.concise.BATCH` for why not more).
+BATCH = 256
 
 
 def _frame(d: Diagnostic) -> tuple[str, str]:
@@ -25,11 +27,49 @@ def _frame(d: Diagnostic) -> tuple[str, str]:
     a terminal counts cells: a CJK character or an emoji takes two, a combining accent none, so
     the carets are placed by the cells of what stands before and under them. A tab is shown as
     one space (its width would depend on the terminal's tab stops)."""
-    line = printable(d.source_line)
-    start = min(max(d.column - 1, 0), len(line))
-    end = d.end_column - 1 if d.end_line == d.line else len(line)
-    under = cell_width(line[start:end]) + (1 if end > len(line) else 0)  # + the line break
-    return line, " " * cell_width(line[:start]) + "^" * max(1, under)
+    return _Frames().frame(d)
+
+
+class _Frames:
+    """`_frame` for the diagnostics of a run, with what it measured of the last line kept.
+
+    Diagnostics come in line order, often many on one line: measuring the line before each one's
+    caret anew cost up to a thousand character look-ups per diagnostic (a line of CJK text with a
+    control character every other character took minutes to report). A line that is not ASCII
+    is measured as a whole once a second diagnostic lands on it; one diagnostic measures only
+    what stands before and under its caret, as before.
+    """
+
+    def __init__(self) -> None:
+        self._source: str | None = None
+        self._line = ""
+        self._ascii = True
+        self._seen = 0  # diagnostics on this line so far
+        self._cells: list[int] | None = None  # cells before each offset of a measured line
+
+    def frame(self, d: Diagnostic) -> tuple[str, str]:
+        if d.source_line is not self._source and d.source_line != self._source:
+            self._source = d.source_line
+            self._line = printable(d.source_line)
+            self._ascii = self._line.isascii()
+            self._seen = 0
+            self._cells = None
+        line = self._line
+        start = min(max(d.column - 1, 0), len(line))
+        end = d.end_column - 1 if d.end_line == d.line else len(line)
+        stop = min(max(end, start), len(line))  # `line[start:end]` is `line[start:stop]`
+        if self._ascii:
+            before, under = start, stop - start
+        else:
+            self._seen += 1
+            if self._cells is None and self._seen > 1:
+                self._cells = list(accumulate(map(char_cells, line), initial=0))
+            if self._cells is None:
+                before, under = cell_width(line[:start]), cell_width(line[start:stop])
+            else:
+                before, under = self._cells[start], self._cells[stop] - self._cells[start]
+        under += 1 if end > len(line) else 0  # + the line break
+        return line, " " * before + "^" * max(1, under)
 
 
 def _use_color(out: TextIO, color: str) -> bool:
@@ -79,26 +119,40 @@ def write(
     if _use_color(out, color):
         _write_rich(diagnostics, files, out, quiet)
         return
+    frames = _Frames()
+    parts: list[str] = []  # written a batch at a time: a write per line cost a third of the time
     for path, group in groupby(diagnostics, key=lambda d: d.path):
         if quiet:
             continue
-        out.write(f"{printable(path)}\n")
+        parts.append(f"{printable(path)}\n")
         for d in group:
             marker = " [*]" if d.fixable else ""
-            out.write(
+            parts.append(
                 f"  {printable(d.path)}:{d.line}:{d.column}: {d.code} [{d.rule}] "
                 f"{d.severity.label}: {printable(d.message)}{marker}\n"
             )
             if d.source_line:
-                line, carets = _frame(d)
-                out.write(f"    {d.line:>4} | {line}\n         | {carets}\n")
+                line, carets = frames.frame(d)
+                parts.append(f"    {d.line:>4} | {line}\n         | {carets}\n")
             if d.fix is not None:
                 how = {"safe": "fix", "unsafe": "unsafe fix", "display-only": "suggestion"}[
                     d.fix.applicability.value
                 ]
-                out.write(f"         = {how}: {printable(d.fix.title)}\n")
-        out.write("\n")
-    out.write(summary_line(diagnostics, files) + "\n")
+                parts.append(f"         = {how}: {printable(d.fix.title)}\n")
+            if len(parts) >= BATCH:
+                out.write("".join(parts))
+                parts.clear()
+        parts.append("\n")
+    parts.append(summary_line(diagnostics, files) + "\n")
+    out.write("".join(parts))
+
+
+# Lines of markup given to rich at once: rich spends about a tenth of a millisecond on each call
+# of `print` whatever its length, which made a file with 100,000 problems take a minute on a
+# terminal. Every line opens and closes its own markup and the next starts with a tag, so the
+# lines print the same together as one by one (`tests/test_many_diagnostics.py` holds them to it).
+# Not more at once: see `BATCH`.
+RICH_BATCH = 64
 
 
 def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: bool) -> None:
@@ -109,30 +163,39 @@ def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: b
     console = Console(
         file=out, force_terminal=True, no_color=False, highlight=False, soft_wrap=True
     )
+    lines: list[str] = []
+
+    def emit(markup: str) -> None:
+        lines.append(markup)
+        if len(lines) >= RICH_BATCH:
+            console.print("\n".join(lines))
+            lines.clear()
+
+    frames = _Frames()
     for path, group in groupby(diagnostics, key=lambda d: d.path):
         if quiet:
             continue
-        console.print(f"[bold underline]{escape(printable(path))}[/]")
+        emit(f"[bold underline]{escape(printable(path))}[/]")
         for d in group:
             style = _STYLE[d.severity.label]
             marker = " [green]\\[*][/]" if d.fixable else ""
-            console.print(
+            emit(
                 f"  [dim]{escape(printable(d.path))}:{d.line}:{d.column}:[/] [{style}]{d.code}[/] "
                 f"[dim]\\[{d.rule}][/] [{style}]{d.severity.label}[/]: "
                 f"{escape(printable(d.message))}{marker}"
             )
             if d.source_line:
-                line, carets = _frame(d)
-                console.print(f"    [dim]{d.line:>4} |[/] {escape(line)}")
-                console.print(f"         [dim]|[/] [{style}]{carets}[/]")
+                line, carets = frames.frame(d)
+                emit(f"    [dim]{d.line:>4} |[/] {escape(line)}")
+                emit(f"         [dim]|[/] [{style}]{carets}[/]")
             if d.fix is not None:
                 how = {"safe": "fix", "unsafe": "unsafe fix", "display-only": "suggestion"}[
                     d.fix.applicability.value
                 ]
-                console.print(
-                    f"         [dim]=[/] [green]{how}[/]: {escape(printable(d.fix.title))}"
-                )
-        console.print()
+                emit(f"         [dim]=[/] [green]{how}[/]: {escape(printable(d.fix.title))}")
+        emit("")
+    if lines:
+        console.print("\n".join(lines))
     console.print(escape(summary_line(diagnostics, files)))
 
 

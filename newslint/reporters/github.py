@@ -41,14 +41,15 @@ def write(diagnostics: list[Diagnostic], files: int, out: TextIO, **_: Any) -> N
     from newslint.reporters.sarif import repository_root
 
     root = repository_root()
+    shown: dict[str, str] = {}  # path -> its escaped property, worked out once per file
     for d in diagnostics:
+        file = shown.get(d.path)
+        if file is None:
+            file = shown[d.path] = _escape_property(repository_path(d.path, root))
         # The runner drops columns (with a warning) when the annotation spans lines.
         if d.end_line == d.line:
             where = f"line={d.line},col={d.column},endLine={d.end_line},endColumn={d.end_column}"
         else:
             where = f"line={d.line},endLine={d.end_line}"
-        props = (
-            f"file={_escape_property(repository_path(d.path, root))},{where},"
-            f"title={_escape_property(f'{d.code} {d.rule}')}"
-        )
+        props = f"file={file},{where},title={_escape_property(f'{d.code} {d.rule}')}"
         out.write(f"::{_LEVEL[d.severity.label]} {props}::{_escape_data(d.message)}\n")

@@ -24,6 +24,7 @@ import os
 import re
 from array import array
 from bisect import bisect_left
+from operator import mul
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -184,14 +185,16 @@ class _LineHasher:
         self._starts = starts
         self._counted: list[str] = []
         self._seen: dict[bytes, int] = {}
+        self._hashes: dict[int, str] = {}
 
     @property
     def line_count(self) -> int:
         return len(self._starts)
 
     def _hash(self, start: int) -> str:
-        units = self._units
-        value = sum(units[start + i] * _POWERS[i] for i in range(_BLOCK)) & _MASK
+        # `map(mul, ...)` multiplies in C: a generator over the hundred units took most of the
+        # SARIF report of a file with many results.
+        value = sum(map(mul, self._units[start : start + _BLOCK], _POWERS)) & _MASK
         return format(value, "x")
 
     def line(self, number: int) -> str | None:
@@ -200,12 +203,19 @@ class _LineHasher:
             return None
         # Equal hashes come from equal windows (a 64-bit collision aside), so occurrences are
         # counted by window and only the lines asked for are hashed.
-        while len(self._counted) < number:
-            start = self._starts[len(self._counted)]
-            window = self._bytes[2 * start : 2 * (start + _BLOCK)]
-            self._seen[window] = self._seen.get(window, 0) + 1
-            self._counted.append(f"{self._seen[window]}")
-        return f"{self._hash(self._starts[number - 1])}:{self._counted[number - 1]}"
+        counted = self._counted
+        if len(counted) < number:
+            seen, data, starts = self._seen, self._bytes, self._starts
+            for start in starts[len(counted) : number]:
+                window = data[2 * start : 2 * (start + _BLOCK)]
+                seen[window] = occurrences = seen.get(window, 0) + 1
+                counted.append(str(occurrences))
+        found = self._hashes.get(number)  # many results on one line: hashed once
+        if found is None:
+            found = self._hashes[number] = (
+                f"{self._hash(self._starts[number - 1])}:{counted[number - 1]}"
+            )
+        return found
 
 
 def line_hashes(text: str) -> list[str]:
@@ -230,6 +240,7 @@ class _Source:
         self._raw = raw
         self._lines: LineIndex | None = None
         self._hasher: _LineHasher | None = None
+        self._astral_at: dict[int, list[int]] = {}  # line -> offsets of its astral characters
 
     @classmethod
     def read(cls, path: str) -> _Source | None:
@@ -245,6 +256,17 @@ class _Source:
             return None
         span = self._lines.line_span(line)
         return self.text[span.start : span.end]
+
+    def astral_before(self, line: int, column: int) -> int:
+        """How many astral characters (two UTF-16 code units each) stand before 1-based code-point
+        `column` of 1-based `line`: found once per line, so that many results on one long line
+        do not each scan it (a 1 MB line of control characters took minutes)."""
+        offsets = self._astral_at.get(line)
+        if offsets is None:
+            text = self.line_text(line)
+            offsets = [m.start() for m in _ASTRAL.finditer(text)] if text else []
+            self._astral_at[line] = offsets
+        return bisect_left(offsets, max(column - 1, 0))
 
     def line_hash(self, line: int) -> str | None:
         if self._hasher is None:
@@ -269,18 +291,21 @@ class _Columns:
             self.source = None  # the file changed since it was linted (`fix` rewrote it)
         self._kept = (d.line, d.source_line)
 
-    def line(self, line: int) -> str | None:
+    def column(self, line: int, column: int) -> int:
+        """Code-point `column` of `line` in UTF-16 code units."""
         if self.source is not None:
-            return self.source.line_text(line) if self.source.astral else None
+            return (
+                column + self.source.astral_before(line, column) if self.source.astral else column
+            )
         kept_line, kept_text = self._kept
-        return kept_text if line == kept_line else None
+        return _utf16(kept_text if line == kept_line else None, column)
 
     def region(self, line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
         return {
             "startLine": line,
-            "startColumn": _utf16(self.line(line), column),
+            "startColumn": self.column(line, column),
             "endLine": end_line,
-            "endColumn": _utf16(self.line(end_line), end_column),
+            "endColumn": self.column(end_line, end_column),
         }
 
 
@@ -350,10 +375,11 @@ def sarif_log(
     kept = _most_severe(diagnostics, MAX_RESULTS)
     sources: dict[str, _Source | None] = {}
     results = []
+    uri = ""
     for d in kept:
         if d.path not in sources:
             sources = {d.path: _Source.read(d.path)}  # diagnostics come file by file: keep one
-        uri = artifact_uri(d.path, root)
+            uri = artifact_uri(d.path, root)
         results.append(_result(d, index_of[d.code], uri, sources[d.path]))
     run: dict[str, Any] = {
         "tool": {
