@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -438,3 +439,28 @@ def test_colour_from_flag_and_environment(
     text = render("full", [EMPTY], color=color)
     assert ("\x1b[1;31mFM004" in text) is coloured
     assert ("\x1b[" in text) is coloured
+
+
+def test_colour_output_keeps_emoji_codes_as_text() -> None:
+    # rich would turn `:fire:` into an emoji: the article's text changes and the carets shift.
+    text = "---\ntitle: x\n---\n\nHot :fire: news  \n"
+    start = text.index("  \n")
+    found = make_diagnostic(
+        "a.md",
+        LineIndex(text),
+        Span(start, start + 2),
+        "trailing-whitespace",
+        "BD002",
+        Severity.INFO,
+        "trailing :fire: spaces",
+    )
+    plain = render("full", [found], color="never")
+    coloured = render("full", [found], color="always")
+    assert "Hot :fire: news" in plain
+    assert "Hot :fire: news" in coloured and "trailing :fire: spaces" in coloured
+    assert "\U0001f525" not in coloured
+    caret_column = next(line for line in plain.splitlines() if "^" in line).index("^")
+    without_colour = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert (
+        next(line for line in without_colour.splitlines() if "^" in line).index("^") == caret_column
+    )

@@ -161,7 +161,12 @@ def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: b
 
     # no_color=False: `_use_color` has decided (rich alone would let NO_COLOR beat --color always).
     console = Console(
-        file=out, force_terminal=True, no_color=False, highlight=False, soft_wrap=True
+        file=out,
+        force_terminal=True,
+        no_color=False,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,  # `:fire:` in an article is text, not an emoji (the carets would shift)
     )
     lines: list[str] = []
 
@@ -204,4 +209,4 @@ def print_markdown(text: str, out: TextIO) -> None:
     from rich.console import Console
     from rich.markdown import Markdown
 
-    Console(file=out, force_terminal=True, highlight=False).print(Markdown(text))
+    Console(file=out, force_terminal=True, highlight=False, emoji=False).print(Markdown(text))
