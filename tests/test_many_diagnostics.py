@@ -316,7 +316,12 @@ def reference_rich(diagnostics: list[Diagnostic], files: int, out: io.StringIO) 
     from newslint.reporters.full import _STYLE, _frame, summary_line
 
     console = Console(
-        file=out, force_terminal=True, no_color=False, highlight=False, soft_wrap=True
+        file=out,
+        force_terminal=True,
+        no_color=False,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
     )
     for path in dict.fromkeys(d.path for d in diagnostics):
         console.print(f"[bold underline]{escape(printable(path))}[/]")
