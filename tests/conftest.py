@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,3 +24,19 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The pre-commit hook repository: a snapshot of this working tree (tests/precommit_harness)."""
+    from tests.precommit_harness import snapshot_repo
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    return snapshot_repo(tmp_path_factory.mktemp("hooks"))
+
+
+@pytest.fixture(scope="session")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PRE_COMMIT_HOME for every pre-commit test: the hooks' environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")

@@ -3,7 +3,7 @@
 Written from the README's pre-commit section and `.pre-commit-hooks.yaml` only. A temporary git
 repository (the content repository) uses a snapshot of this working tree as its hook repository,
 so the hooks run exactly as a user's `.pre-commit-config.yaml` would run them: pre-commit builds
-the hooks' environment (a pip install of this project) once for the module, passes the staged
+the hooks' environment (a pip install of this project) once for the run, passes the staged
 Markdown files, stashes what is not staged, and fails a hook that modified a file.
 
 Marker `precommit` (needs git and the package index); skip with `-m "not precommit"`.
@@ -11,33 +11,14 @@ Marker `precommit` (needs git and the package index); skip with `-m "not precomm
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
+
+from tests.precommit_harness import content_repo, git, pre_commit, write_files
 
 pytestmark = pytest.mark.precommit
 
-ROOT = Path(__file__).resolve().parent.parent
-SNAPSHOT_IGNORE = shutil.ignore_patterns(
-    ".git",
-    ".ci",
-    ".venv",
-    "venv",
-    "__pycache__",
-    "*.egg-info",
-    ".mypy_cache",
-    ".ruff_cache",
-    ".pytest_cache",
-    ".hypothesis",
-    ".newslint_cache",
-    "build",
-    "dist",
-)
 SITE = 'timeZone = "Asia/Shanghai"\n'
 
 # Passes every rule.
@@ -65,78 +46,6 @@ UNFIXABLE = (
     'summary: "Snow is expected on Sunday across the region."\n---\n\n'
     "Snow is expected on Sunday across the region.\n"
 )
-
-
-def _env(home: Path) -> dict[str, str]:
-    # Inside a git hook GIT_DIR and friends point at the outer repository: drop them.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never", NO_COLOR="1")
-    env.pop("NEWSLINT_CACHE_DIR", None)  # the hooks use the repository's own cache folder
-    return env
-
-
-def git(
-    cwd: Path, *args: str, check: bool = True, home: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """git in `cwd`; `home` is pre-commit's home for a commit that runs the installed hooks."""
-    return subprocess.run(
-        ["git", "-c", "user.name=peer", "-c", "user.email=peer@example.invalid", *args],
-        cwd=cwd,
-        env=_env(home or cwd.parent / "pre-commit-home-unused"),
-        capture_output=True,
-        text=True,
-        check=check,
-    )
-
-
-@pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    repo = tmp_path_factory.mktemp("hooks") / "newslint"
-    shutil.copytree(ROOT, repo, ignore=SNAPSHOT_IGNORE, symlinks=True)
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--no-verify", "-m", "snapshot of the working tree")
-    return repo, git(repo, "rev-parse", "HEAD").stdout.strip()
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
-def content_repo(
-    path: Path,
-    hook_repo: tuple[Path, str],
-    hooks: list[dict[str, object]],
-    files: dict[str, str | bytes],
-) -> Path:
-    path.mkdir()
-    git(path, "init", "-q")
-    repo, rev = hook_repo
-    config = {"repos": [{"repo": str(repo), "rev": rev, "hooks": hooks}]}
-    (path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    write_files(path, files)
-    return path
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> None:
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        raw = text.encode("utf-8") if isinstance(text, str) else text
-        (root / name).write_bytes(raw)
-
-
-def pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", *args],
-        cwd=repo,
-        env=_env(home),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
 
 
 BOTH = [{"id": "newslint-fix"}, {"id": "newslint"}]

@@ -1,41 +1,20 @@
-"""The pre-commit hooks, run by the real `pre-commit` against a temporary content repository.
-
-The hook repository is a snapshot of this working tree committed into a temporary git repository
-(pre-commit needs a git revision), so the tests see uncommitted changes and work in a clean CI
-clone alike. pre-commit builds the hooks' Python environment (a pip install of this project, which
-needs the package index) once per module: every test shares one PRE_COMMIT_HOME. Skip offline with
-`-m "not precommit"`.
+"""The pre-commit hooks, run by the real `pre-commit` against a temporary content repository
+(`tests/precommit_harness.py`: the hook repository is a snapshot of this working tree, and the
+hooks' environment, a pip install of this project which needs the package index, is built once
+per run). Skip offline with `-m "not precommit"`.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.precommit_harness import ROOT, content_repo, git, pre_commit
+
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 RULES_DIR = ROOT / "tests" / "fix_rules"
-SNAPSHOT_IGNORE = shutil.ignore_patterns(
-    ".git",
-    ".ci",
-    ".venv",
-    "venv",
-    "__pycache__",
-    "*.egg-info",
-    ".mypy_cache",
-    ".ruff_cache",
-    ".pytest_cache",
-    ".hypothesis",
-    ".newslint_cache",
-    "build",
-    "dist",
-)
 BAD = (
     '---\ntitle: "Budget passes"\ndate: 2025-02-08T09:55:35+08:00\n---\n\n'
     "The council approved the budget on Tuesday. It takes effect in March.\n"
@@ -49,68 +28,6 @@ GOOD = (
     '---\ntitle: "Rain"\ndate: 2025-02-09T08:00:00+08:00\nsummary: "Rain is expected."\n---\n\n'
     "Rain is expected on Sunday.\n"
 )
-
-
-def _env(home: Path) -> dict[str, str]:
-    # Inside a git hook GIT_DIR and friends point at the outer repository: drop them.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never", NO_COLOR="1")
-    return env
-
-
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=newslint", "-c", "user.email=newslint@example.invalid", *args],
-        cwd=cwd,
-        env=_env(cwd),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.strip()
-
-
-@pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    repo = tmp_path_factory.mktemp("hooks") / "newslint"
-    shutil.copytree(ROOT, repo, ignore=SNAPSHOT_IGNORE, symlinks=True)
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--no-verify", "-m", "snapshot of the working tree")
-    return repo, git(repo, "rev-parse", "HEAD")
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
-def content_repo(
-    path: Path, hook_repo: tuple[Path, str], hooks: list[dict[str, object]], files: dict[str, str]
-) -> Path:
-    path.mkdir()
-    git(path, "init", "-q")
-    repo, rev = hook_repo
-    config = {"repos": [{"repo": str(repo), "rev": rev, "hooks": hooks}]}
-    (path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    for name, text in files.items():
-        (path / name).parent.mkdir(parents=True, exist_ok=True)
-        (path / name).write_text(text, encoding="utf-8")
-    git(path, "add", "-A")
-    return path
-
-
-def pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", *args],
-        cwd=repo,
-        env=_env(home),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
 
 
 @pytest.mark.precommit
@@ -138,13 +55,14 @@ def test_check_fails_fix_repairs_second_run_is_green(
             "site/content/drafts/wip.md": BAD,
         },
     )
-    check = pre_commit(repo, home, "newslint", "--all-files")
+    git(repo, "add", "-A")
+    check = pre_commit(repo, home, "run", "newslint", "--all-files")
     assert check.returncode == 1, check.stdout + check.stderr
     assert "site/content/news/bad.md:1:1: FM004 [required-field]" in check.stdout
     assert "required field 'summary' is missing" in check.stdout
     assert "good.md" not in check.stdout.replace("of 2 files", "")
 
-    fixing = pre_commit(repo, home, "newslint-fix", "--all-files")
+    fixing = pre_commit(repo, home, "run", "newslint-fix", "--all-files")
     assert fixing.returncode == 1, fixing.stdout + fixing.stderr
     assert "files were modified by this hook" in fixing.stdout
     assert "Applied 1 fix in 1 of 2 files; no problems remain." in fixing.stdout
@@ -154,7 +72,7 @@ def test_check_fails_fix_repairs_second_run_is_green(
     assert "wip.md" not in check.stdout + fixing.stdout
 
     git(repo, "add", "-A")
-    again = pre_commit(repo, home, "--all-files")
+    again = pre_commit(repo, home, "run", "--all-files")
     assert again.returncode == 0, again.stdout + again.stderr
     assert again.stdout.count("Passed") == 2
 
@@ -179,7 +97,8 @@ def test_batches_across_sites_and_links_hook_stage(
         for n in range(6):
             files[f"{site}/content/a{n}.md"] = '---\nzone: "UTC"\n---\nx\n'
     repo = content_repo(tmp_path / "two-sites", hook_repo, hooks, files)
-    done = pre_commit(repo, home, "--all-files")
+    git(repo, "add", "-A")
+    done = pre_commit(repo, home, "run", "--all-files")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "newslint (links)" not in done.stdout
     for site, zone in (("east", "Asia/Shanghai"), ("west", "America/New_York")):
