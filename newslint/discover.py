@@ -16,7 +16,7 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from newslint.site import Site
@@ -263,7 +263,7 @@ class _ContentPlaces:
     themes, layouts: nothing below is a page of the site)."""
 
     def __init__(self) -> None:
-        self._folders: dict[int, tuple[Any, list[str]]] = {}
+        self._folders: dict[int, tuple[Site, list[str]]] = {}
 
     def of(self, folder: Path) -> str:
         from newslint.site import site_for_dir
@@ -271,19 +271,25 @@ class _ContentPlaces:
         site = site_for_dir(folder)
         known = self._folders.get(id(site))
         if known is None or known[0] is not site:
-            content: list[str] = []
-            if site.root is not None and not _mounts_content(site.raw):
-                content = [os.path.realpath(d) for d in site.content_dirs()]
-            known = self._folders[id(site)] = (site, content)
-        content = known[1]
-        if not content:
-            return INSIDE
-        real = os.path.realpath(folder)
-        if any(real == d or real.startswith(d.rstrip(os.sep) + os.sep) for d in content):
-            return INSIDE
-        if any(d.startswith(real.rstrip(os.sep) + os.sep) for d in content):
-            return ABOVE
-        return OUTSIDE
+            known = self._folders[id(site)] = (site, _content_folders(site))
+        return _place(os.path.realpath(folder), known[1])
+
+
+def _content_folders(site: Site) -> list[str]:
+    """The site's content folders, resolved; none when they cannot be told (no site, or content
+    mounted from elsewhere with `module.mounts`)."""
+    if site.root is None or _mounts_content(site.raw):
+        return []
+    return [os.path.realpath(folder) for folder in site.content_dirs()]
+
+
+def _place(real: str, content: list[str]) -> str:
+    """Where the resolved path `real` lies with respect to the `content` folders (none: INSIDE)."""
+    if not content or any(real == d or real.startswith(d.rstrip(os.sep) + os.sep) for d in content):
+        return INSIDE
+    if any(d.startswith(real.rstrip(os.sep) + os.sep) for d in content):
+        return ABOVE
+    return OUTSIDE
 
 
 _GLOB_CHARS = frozenset("*?[{")
@@ -450,14 +456,7 @@ def not_site_content(path: Path) -> bool:
     where the folders cannot be told from the configuration alone."""
     from newslint.site import site_for
 
-    site = site_for(path)
-    if site.root is None or _mounts_content(site.raw):
-        return False
-    folders = [os.path.realpath(folder) for folder in site.content_dirs()]
-    if not folders:
-        return False
-    real = os.path.realpath(path)
-    return not any(real.startswith(folder + os.sep) for folder in folders)
+    return _place(os.path.realpath(path), _content_folders(site_for(path))) != INSIDE
 
 
 def hugo_skips(path: Path) -> bool:
