@@ -163,7 +163,6 @@ def main(argv: list[str] | None = None) -> int:
         times["warm"].append(timed(newslint(), site))
         shutil.rmtree(site / ".newslint_cache", ignore_errors=True)
         times["skeleton"].append(timed(newslint(select="BD001"), site))
-        shutil.rmtree(site / ".newslint_cache", ignore_errors=True)
         times["one"].append(timed(newslint("--no-cache", str(one.relative_to(site))), site))
         times["baseline"].append(timed([sys.executable, "-c", BASELINE, str(one)], site))
         times["floor"].append(timed([sys.executable, str(HERE / "floor.py"), "content"], site))

@@ -74,6 +74,9 @@ class LinkRelative(Rule):
     def __init__(self) -> None:
         self.source: SourceLink | bool | None = False
         self.destinations: Destinations | None = None
+        self.terms: dict[str, set[str]] | None = (
+            None  # the article's own, once it has a relative link
+        )
 
     def _source(self, ctx: Context) -> SourceLink | None:
         if self.source is False:
@@ -112,7 +115,11 @@ class LinkRelative(Rule):
         if ctx.site is None or ctx.site.root is None:
             return
         path = unquote(url.split("#", 1)[0].split("?", 1)[0]).strip()
-        if not path or ctx.site.may_serve(path, ctx.document.path, _terms(ctx)):
+        if not path:
+            return
+        if self.terms is None:
+            self.terms = _terms(ctx)
+        if ctx.site.may_serve(path, ctx.document.path, self.terms):
             return
         # Resolve the destination as written, so that its Markdown escapes stay valid.
         absolute = urljoin(source.url, text[dest.start : dest.end] if dest is not None else url)
