@@ -13,6 +13,13 @@ language), `languages` with their `contentDir` and `locale` (`languageCode` befo
 own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
 theme is built on (a child theme of Mainroad); Hugo takes none of the other keys from it.
 
+Content mounts: when the site's own `[[module.mounts]]` mount anything into `content`, those mounts
+are Hugo's content folders and nothing else is (neither `content/` nor a language's `contentDir`:
+checked with hugo 0.168). A mount is for one language when its `sites.matrix.languages` names one
+(Hugo 0.153 on), or its older `lang` does; `target = "content/blog"` puts the folder's pages under
+`/blog/`. Mounts into `static` replace `static/` (`staticDir`) the same way. A mount's
+`includeFiles`/`excludeFiles` are not read.
+
 Content Hugo never builds: `ignoreFiles` (regular expressions searched in each content file's and
 folder's absolute path; a folder that matches is skipped whole) and `disableLanguages` (the
 content of a language listed there: in its contentDir, or named for it, `x.fr.md`; Hugo compares
@@ -40,6 +47,7 @@ import os
 import posixpath
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -110,6 +118,16 @@ DEFAULT_DATE_SOURCES = date_sources()
 _READ_ERRORS = (OSError, ValueError, tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError)
 
 
+@dataclass(frozen=True)
+class Mount:
+    """A `[[module.mounts]]` entry of the site whose target lies in Hugo's content (or static)
+    tree."""
+
+    source: str  # as configured: relative to the site root, or absolute
+    target: str  # the folder inside that tree, `/`-separated ("" for its root)
+    language: str | None  # the one language its pages are in, when the mount names one
+
+
 @dataclass
 class Site:
     """What newslint knows of a Hugo site (defaults when there is none)."""
@@ -145,6 +163,10 @@ class Site:
     # `ignoreFiles` patterns: content Hugo builds no page from (`hugo_skips`).
     disabled_languages: frozenset[str] = frozenset()
     ignore_files: tuple[re.Pattern[str], ...] = ()
+    # The site's content mounts; when there are any, they replace `content/` and every contentDir.
+    content_mounts: tuple[Mount, ...] = ()
+    # Its static mounts; when there are any, they replace `static/` (`staticDir`).
+    static_mounts: tuple[Mount, ...] = ()
 
     def hugo_skips(
         self, path: str | os.PathLike[str], *, is_dir: bool = False, folders: bool = True
@@ -185,6 +207,7 @@ class Site:
         stops.update(
             os.path.realpath((self.root or Path("/")) / d) for d in self.languages.values()
         )
+        stops.update(os.path.realpath(folder) for folder, _ in self._content_roots())
         stops.add(
             os.path.realpath(
                 (self.root or Path("/")) / str(self.raw.get("contentdir") or "content")
@@ -240,19 +263,50 @@ class Site:
         return self.time_zone
 
     def content_dirs(self) -> list[Path]:
-        """The folders Hugo reads content from: each enabled language's contentDir, and the
-        site's own when a language has none (a disabled language's folder is left out)."""
+        """The folders Hugo reads content from, those that exist: each enabled language's
+        contentDir, and the site's own when a language has none (a disabled language's folder is
+        left out); or the sources of the site's content mounts when it has any."""
+        return sorted({folder for folder, _ in self._content_roots() if folder.is_dir()})
+
+    def _content_roots(self) -> list[tuple[Path, str]]:
+        """(folder, where it sits in Hugo's content tree) for each folder the configuration makes
+        Hugo read content from, whether it exists or not; only a content mount sits elsewhere
+        than at the tree's root."""
         if self.root is None:
             return []
+        if self.content_mounts:
+            return [
+                (self.root / mount.source, mount.target)
+                for mount in self.content_mounts
+                if mount.language is None or mount.language.lower() not in self.disabled_languages
+            ]
         enabled = {
             k: d for k, d in self.languages.items() if k.lower() not in self.disabled_languages
         }
-        dirs = sorted({self.root / d for d in enabled.values() if d})
-        configured = str(self.raw.get("contentdir") or "content")
+        dirs = {self.root / d for d in enabled.values() if d}
         if not dirs or len(self.languages) < len(self.language_names):
             # Languages without their own contentDir keep their content in the site's one.
-            dirs = sorted({*dirs, self.root / configured})
-        return [d for d in dirs if d.is_dir()]
+            dirs.add(self.root / str(self.raw.get("contentdir") or "content"))
+        return [(folder, "") for folder in sorted(dirs)]
+
+    def content_path(self, path: str | os.PathLike[str]) -> str | None:
+        """Where the content file `path` sits in Hugo's content tree (`news/a.md`, `/`-separated;
+        symlinks resolved), or None when it lies in no content folder. When folders nest, the
+        deepest that holds it counts."""
+        roots = self.__dict__.get("_real_roots")
+        if roots is None:
+            roots = [
+                (os.path.realpath(folder).rstrip(os.sep) + os.sep, target)
+                for folder, target in self._content_roots()
+            ]
+            roots.sort(key=lambda root: -len(root[0]))  # the deepest first
+            self.__dict__["_real_roots"] = roots
+        real = self._resolved(os.fspath(path))
+        for base, target in roots:
+            if real.startswith(base):
+                inner = real[len(base) :].replace(os.sep, "/")
+                return f"{target}/{inner}" if target else inner
+        return None
 
     def may_serve(
         self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
@@ -296,12 +350,15 @@ class Site:
             return True
         relative = "/".join(segments)
         root = self.root
-        statics = [root / str(self.raw.get("staticdir") or "static")]
-        statics += [_themes_dir(root, self.raw) / theme / "static" for theme in self.themes]
-        if any(_exists(folder / relative) for folder in statics):
+        if self.static_mounts:
+            statics = [(root / mount.source, mount.target) for mount in self.static_mounts]
+        else:
+            statics = [(root / str(self.raw.get("staticdir") or "static"), "")]
+        statics += [(_themes_dir(root, self.raw) / theme / "static", "") for theme in self.themes]
+        if any(_exists(folder / inner) for folder, inner in _inside(statics, relative)):
             return True
-        for content in self.content_dirs() or [root / "content"]:
-            candidate = content / relative
+        for content, inner in _inside(self._content_roots() or [(root / "content", "")], relative):
+            candidate = content / inner
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
         return False
@@ -334,16 +391,30 @@ class Site:
 
     def _content_bases(self) -> list[tuple[str, Path]]:
         """(language, resolved contentDir), worked out once per site."""
-        key = (self.root, tuple(self.languages.items()))
+        key = (self.root, tuple(self.languages.items()), self.content_mounts)
         cached = self.__dict__.get("_bases")
         if cached is None or cached[0] != key:
             root = self.root or Path(".")
-            bases = [(lang, (root / d).resolve()) for lang, d in self.languages.items()]
+            if self.content_mounts:
+                owned = [(m.language, m.source) for m in self.content_mounts if m.language]
+            else:
+                owned = list(self.languages.items())
+            bases = [(lang, (root / d).resolve()) for lang, d in owned]
             cached = self.__dict__["_bases"] = (key, bases)
         return cached[1]
 
     def _folder_language(self, folder: str, name: str) -> str | None:
         """The language whose contentDir holds `folder/name`; folders are resolved once each."""
+        resolved = self._resolved(os.path.join(folder, name))
+        for language, base in self._content_bases():
+            text = str(base)
+            if resolved == text or resolved.startswith(text.rstrip(os.sep) + os.sep):
+                return language
+        return None
+
+    def _resolved(self, path: str) -> str:
+        """`path` absolute with symlinks resolved; each folder is resolved once per site."""
+        folder, name = os.path.split(path)
         folders: dict[str, str] = self.__dict__.setdefault("_resolved_folders", {})
         resolved_folder = folders.get(folder)
         if resolved_folder is None:
@@ -351,13 +422,7 @@ class Site:
                 folders.clear()
             resolved_folder = folders[folder] = os.path.realpath(folder or ".")
         resolved = os.path.join(resolved_folder, name)
-        if os.path.islink(resolved):
-            resolved = os.path.realpath(resolved)
-        for language, base in self._content_bases():
-            text = str(base)
-            if resolved == text or resolved.startswith(text.rstrip(os.sep) + os.sep):
-                return language
-        return None
+        return os.path.realpath(resolved) if os.path.islink(resolved) else resolved
 
     def language_of(
         self, path: str | os.PathLike[str], front_matter_lang: Any = None
@@ -377,7 +442,7 @@ class Site:
                 known = self._known_languages()
                 if candidate.lower() in known:
                     return known[candidate.lower()]
-            if self.languages:
+            if self.languages or self.content_mounts:
                 folder, name = os.path.split(os.fspath(path))
                 found = self._folder_language(folder, name)
                 if found is not None:
@@ -428,20 +493,27 @@ def _exists(path: Path) -> bool:
         return False
 
 
+def _inside(roots: list[tuple[Path, str]], relative: str) -> Iterator[tuple[Path, str]]:
+    """For each (folder, its place in a tree) that holds the tree's path `relative`: the folder
+    and the path inside it."""
+    for folder, target in roots:
+        if not target:
+            yield folder, relative
+        elif relative == target or relative.startswith(target + "/"):
+            yield folder, relative[len(target) + 1 :]
+
+
 def _page_url(file: Path, site: Site) -> str:
     """The path-derived URL folder of the content file `file` (`/news/a/` for `news/a.md` and
     for the bundle `news/a/index.md`): where Hugo resolves a page's relative links from."""
-    real = os.path.realpath(file)
-    for content in site.content_dirs():
-        folder = os.path.realpath(content)
-        if real.startswith(folder + os.sep):
-            relative = Path(real[len(folder) + 1 :])
-            stem = relative.name.split(".")[0]
-            parts = list(relative.parent.parts)
-            if stem not in ("index", "_index"):
-                parts.append(stem)
-            return "/" + "/".join(parts) + "/" if parts else "/"
-    return "/"
+    relative = site.content_path(file)
+    if relative is None:
+        return "/"
+    *parts, name = relative.split("/")
+    stem = name.split(".")[0]
+    if stem not in ("index", "_index"):
+        parts.append(stem)
+    return "/" + "/".join(parts) + "/" if parts else "/"
 
 
 def _looks_like_language(tag: str) -> bool:
@@ -653,6 +725,8 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     if isinstance(zone, str) and zone:
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
     _read_languages(site, data, spelled, config_path)
+    site.content_mounts = _mounts(data, spelled, "content")
+    site.static_mounts = _mounts(data, spelled, "static")
     site.build_future = _to_bool(data.get("buildfuture", False))
     site.unsafe_html = _to_bool(_dig(data, "markup", "goldmark", "renderer", "unsafe") or False)
     taxonomies = data.get("taxonomies")
@@ -737,6 +811,33 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
     locale = data.get("locale") or data.get("languagecode")
     if isinstance(locale, str) and locale:
         site.language_locales.setdefault(site.default_language, locale)
+
+
+def _mounts(data: dict[str, Any], spelled: dict[str, str], tree: str) -> tuple[Mount, ...]:
+    """The site's own `[[module.mounts]]` whose target is `tree` (`content`, `static`) or a folder
+    in it."""
+    mounts = _dig(data, "module", "mounts")
+    found: list[Mount] = []
+    for item in mounts if isinstance(mounts, list) else ():
+        if not isinstance(item, dict):
+            continue
+        source, target = item.get("source"), item.get("target")
+        if not (isinstance(source, str) and source.strip() and isinstance(target, str)):
+            continue
+        parts = [part for part in target.replace("\\", "/").split("/") if part not in ("", ".")]
+        if not parts or parts[0] != tree:
+            continue
+        languages = _string_list(_dig(item, "sites", "matrix", "languages"))
+        if not languages and isinstance(item.get("lang"), str) and item["lang"]:
+            languages = [item["lang"]]
+        one = languages[0] if len(languages) == 1 and not _GLOB_CHARS & set(languages[0]) else None
+        language = spelled.get(one.lower(), one) if one else None
+        found.append(Mount(source, "/".join(parts[1:]), language))
+    return tuple(found)
+
+
+# What makes a `sites.matrix` entry a pattern rather than one language's name.
+_GLOB_CHARS = frozenset("*?[{!")
 
 
 def _string_list(value: Any) -> list[str]:

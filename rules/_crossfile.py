@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections import defaultdict
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -144,28 +143,18 @@ def position(doc: Document, span: Span) -> tuple[int, int, int, int]:
 def translation_key(doc: Document) -> str:
     """What Hugo links translations by: `translationKey`, else the path without its language.
 
-    The path is taken relative to the language's content folder when the site has one.
+    The path is the file's place in Hugo's content tree when it lies in the site's content.
     """
     key = doc.value("translationKey")
     if isinstance(key, str | int) and str(key).strip():
         return f"key:{key}"
-    relative = doc.path.replace(os.sep, "/")
     site = doc.site
-    if site is not None and site.root is not None and doc.language in site.languages:
-        folder, name = os.path.split(os.path.abspath(doc.path))
-        real = os.path.join(_real_dir(folder), name)
-        base = _real_dir(os.path.join(site.root, site.languages[doc.language or ""]))
-        if real.startswith(base + os.sep):
-            relative = real[len(base) + 1 :].replace(os.sep, "/")
+    inside = site.content_path(doc.path) if site is not None and site.root is not None else None
+    relative = inside if inside is not None else doc.path.replace(os.sep, "/")
     folder, _, name = relative.rpartition("/")
     if doc.language and name.lower().endswith(f".{doc.language.lower()}.md"):
         name = name[: -len(f".{doc.language}.md")] + ".md"
     return f"path:{folder}/{name}"
-
-
-@lru_cache(maxsize=1024)
-def _real_dir(directory: str) -> str:
-    return os.path.realpath(directory)
 
 
 def order_key(doc: Document) -> str:
