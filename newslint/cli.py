@@ -177,8 +177,23 @@ class _ArgumentParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
+def _stdin_arguments(parser: argparse.ArgumentParser) -> None:
+    """`-` and `--stdin-filename` of `check` and `fix` (see `newslint.stdin`)."""
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="read the article from standard input (as PATH - does) as the file PATH: its site,"
+        " configuration, language, per-file-ignores, --force-exclude and the path shown",
+    )
+    parser.epilog = (
+        "PATH - reads one article from standard input, for editors; `fix -` prints the fixed text"
+        " (with --diff the diff) to standard output and the remaining problems to standard error."
+    )
+
+
 def _check_arguments(check: argparse.ArgumentParser) -> None:
     _common(check)
+    _stdin_arguments(check)
     check.add_argument(
         "--project",
         action="store_true",
@@ -195,6 +210,7 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
 
 def _fix_arguments(fix: argparse.ArgumentParser) -> None:
     _common(fix)
+    _stdin_arguments(fix)
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     fix.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
     fix.add_argument("--show-fixes", action="store_true", help="list the fixes applied per file")
@@ -350,6 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_init(args)
         if args.command == "watch":
+            if "-" in args.paths:
+                raise UsageError("watch cannot read standard input (-); use `check -` or `fix -`")
             from newslint.watch import cmd_watch
 
             return cmd_watch(args)
@@ -600,6 +618,10 @@ def _site_errors(files: Sequence[Path]) -> list[str]:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
+    if "-" in args.paths or args.stdin_filename is not None:
+        from newslint.stdin import lint_stdin
+
+        return lint_stdin(args)  # one article from standard input (for editors)
     config, ruleset, files = build_run(args)
     code = _lint(args, config, ruleset, files)
     # A plugin that did not load was reported and the other rules ran, but its rules did not: the

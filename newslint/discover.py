@@ -431,9 +431,7 @@ def discover(
             continue
         if given.is_dir():
             candidates: Iterator[Path] | list[Path] = walk(given, exclude)
-        elif force_exclude and (
-            _excluded(given, exclude) or not_site_content(given) or hugo_skips(given)
-        ):
+        elif force_exclude and force_excluded(given, exclude):
             continue
         else:
             candidates = [given]  # a file named explicitly is linted whatever its name
@@ -446,6 +444,13 @@ def discover(
                 seen.add(key)
             files.names.append(name)
     return files, missing
+
+
+def force_excluded(path: Path, exclude: Sequence[str] = ()) -> bool:
+    """Whether `--force-exclude` skips the file named `path` (it need not exist: standard input
+    named by `--stdin-filename` is judged by its name too): `exclude` matches it, it is no page of
+    its Hugo site (`not_site_content`) or Hugo builds nothing from it (`hugo_skips`)."""
+    return _excluded(path, exclude) or not_site_content(path) or hugo_skips(path)
 
 
 def not_site_content(path: Path) -> bool:

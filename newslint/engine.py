@@ -452,6 +452,12 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
         return _file_problem(shown, UNREADABLE, "is a directory, not a file")
     except OSError as err:
         return _file_problem(shown, UNREADABLE, f"cannot read file: {err.strerror or err}")
+    problem = binary_problem(shown, raw)
+    return problem if problem is not None else (shown, raw)
+
+
+def binary_problem(shown: str, raw: bytes) -> FileResult | None:
+    """The result for bytes that are no article (`read_source`; standard input too), else None."""
     if b"\0" in raw and not _markdown_name(shown):
         # A file named on the command line is linted whatever its name, but an image or an
         # archive is no article: its diagnostics would be noise and its "fixes" would corrupt it.
@@ -459,7 +465,7 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
         return _file_problem(
             shown, UNREADABLE, "binary file (it contains NUL bytes), not an article; not linted"
         )
-    return shown, raw
+    return None
 
 
 def _markdown_name(path: str) -> bool:

@@ -128,6 +128,23 @@ def _fix_file(path: Path, ruleset: RuleSet, *, unsafe: bool, write: bool) -> Fil
     doc = read_document(path, ruleset)
     if isinstance(doc, FileResult):
         return FileFix(path, doc.path, result=doc)
+    record = fix_read(path, doc, ruleset, unsafe=unsafe)
+    if not write or not record.changed:
+        return record
+    error = write_atomic(path, record.after, doc.raw)
+    if error is not None:
+        record.note = error
+        record.after = record.before
+        record.changed = False
+        record.result = _lint_original(doc, ruleset)
+    else:
+        record.written = True
+    return record
+
+
+def fix_read(path: Path, doc: Document, ruleset: RuleSet, *, unsafe: bool = False) -> FileFix:
+    """Fix the document read from `path` in memory (`record.after`: the new bytes); nothing is
+    written. A file's fix writes them next; standard input's (`newslint.stdin`) prints them."""
     record = FileFix(path, doc.path, before=doc.raw, after=doc.raw)
     try:
         outcome = fix_document(doc, ruleset, unsafe=unsafe)
@@ -145,16 +162,6 @@ def _fix_file(path: Path, ruleset: RuleSet, *, unsafe: bool, write: bool) -> Fil
         return record
     record.after = encode(outcome.text)
     record.changed = record.after != record.before
-    if not write or not record.changed:
-        return record
-    error = write_atomic(path, record.after, doc.raw)
-    if error is not None:
-        record.note = error
-        record.after = record.before
-        record.changed = False
-        record.result = _lint_original(doc, ruleset)
-    else:
-        record.written = True
     return record
 
 
@@ -297,7 +304,7 @@ def run_fix(
     args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Sequence[Path]
 ) -> int:
     """Fix `files`; print dropped fixes, files left alone, the diff or what remains; exit code."""
-    from newslint.reporters import default_format, report
+    from newslint.reporters import default_format
     from newslint.runner import Results, once, project_end, project_files
     from newslint.suppressions import project_suppressions
 
@@ -311,15 +318,7 @@ def run_fix(
     for path in files:
         record = fix_file(path, ruleset, unsafe=args.unsafe_fixes, write=not diff)
         run.records.append(record)
-        if record.outcome is not None:
-            for dropped in record.outcome.dropped_fixes:
-                print(
-                    f"newslint: warning: {record.shown}: fixes of {dropped.code} ({dropped.rule}) "
-                    f"were not applied: they {dropped.reason}",
-                    file=sys.stderr,
-                )
-        if record.note is not None:
-            print(f"newslint: {record.shown}: {record.note}", file=sys.stderr)
+        warn_record(record)
         if diff and record.changed and not project_fixes:
             sys.stdout.write(unified_diff(record.shown, record.before, record.after))
         record.release(keep_text=diff and project_fixes, keep_digest=project_fixes)
@@ -343,10 +342,43 @@ def run_fix(
             record.release()
     remaining.extend(project)
     remaining.sort(key=lambda d: d.sort_key())
+    return finish_fix(args, config, ruleset, run, remaining, len(files), sys.stdout, notes)
+
+
+def warn_record(record: FileFix) -> None:
+    """Tell (on standard error) which fixes of the file were dropped and why it was left alone."""
+    if record.outcome is not None:
+        for dropped in record.outcome.dropped_fixes:
+            print(
+                f"newslint: warning: {record.shown}: fixes of {dropped.code} ({dropped.rule}) "
+                f"were not applied: they {dropped.reason}",
+                file=sys.stderr,
+            )
+    if record.note is not None:
+        print(f"newslint: {record.shown}: {record.note}", file=sys.stderr)
+
+
+def finish_fix(
+    args: argparse.Namespace,
+    config: Config,
+    ruleset: RuleSet,
+    run: FixRun,
+    remaining: list[Diagnostic],
+    files: int,
+    out: TextIO,
+    notes: TextIO,
+) -> int:
+    """The end of a `fix` run once every file is fixed (and any diff printed): the fixes applied
+    (`--show-fixes`, to `notes`), the problems that remain (to `out`; not with `--diff`), the
+    summary (to standard error); the exit code."""
+    from newslint.reporters import default_format, report
+
+    fmt = args.output_format or default_format(out, args.color)
+    diff = bool(args.diff)
     if args.show_fixes:
         _show_fixes(run.records, notes, diff=diff)
     left_alone = [r for r in run.records if r.note is not None]
-    files_word = _plural(len(files), "file")
+    files_word = _plural(files, "file")
     if diff:
         print(
             f"Would apply {_plural(run.fix_count, 'fix', 'fixes')} in "
@@ -357,14 +389,14 @@ def run_fix(
         if args.statistics:
             from newslint.reporters import statistics
 
-            statistics.write(remaining, sys.stdout, fmt)
+            statistics.write(remaining, out, fmt)
         elif remaining or not args.quiet:
             rules = [active.rule for active in ruleset.rules]
             report(
                 fmt,
                 remaining,
-                len(files),
-                sys.stdout,
+                files,
+                out,
                 color=args.color,
                 quiet=args.quiet,
                 rules=rules,

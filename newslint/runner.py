@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from newslint.cache import FileCache
     from newslint.discover import FileList
     from newslint.project import ProjectData
+    from newslint.site import Site
 
 # Below this many files a pool costs more than it saves (fork, pickling results).
 PARALLEL_MIN = 100
@@ -226,19 +227,24 @@ def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fi
         hit = cache.get(key)
         if hit is not None:
             return hit, True
+    result = lint_source(shown, raw, site, ruleset)
+    if cache is not None and key is not None and _cacheable(result, ruleset):
+        cache.put(key, result)
+    return result, False
+
+
+def lint_source(shown: str, raw: bytes, site: Site, ruleset: RuleSet) -> FileResult:
+    """Parse and lint the bytes of one article shown as `shown` (a file's, or standard input's
+    in `newslint.stdin`); a crash becomes an `internal-error` diagnostic, never a traceback."""
     from newslint.document import Document
 
     doc = Document.from_bytes(raw, shown, site)
     try:
-        result = lint_document(doc, ruleset)
+        return lint_document(doc, ruleset)
     except Exception as err:  # never a traceback for one bad file
         from newslint.engine import _internal_error
 
-        result = FileResult(doc.path, [_internal_error(doc.path, doc, "engine", err)])
-    del doc
-    if cache is not None and key is not None and _cacheable(result, ruleset):
-        cache.put(key, result)
-    return result, False
+        return FileResult(doc.path, [_internal_error(doc.path, doc, "engine", err)])
 
 
 def _cacheable(result: FileResult, ruleset: RuleSet) -> bool:

@@ -1,0 +1,250 @@
+"""`newslint check -` and `newslint fix -`: one article from standard input, for editors.
+
+Editors (ALE, efm-langserver, none-ls, conform.nvim, a VS Code task) pipe the unsaved buffer to a
+linter and read the problems back, or, for a formatter, the new text. As in ruff:
+
+- `-` as the only PATH, or `--stdin-filename PATH` with no PATH (or with `-`), reads standard
+  input. `--stdin-filename` names the file the text is: its Hugo site, the configuration nearest
+  it, its language (from its path or the site's contentDir), `per-file-ignores`, `exclude` under
+  `--force-exclude`, and the `path` shown in every output format. Without it the path shown is `-`
+  and the site and configuration are those of the working directory.
+- The text is linted exactly as that file's bytes would be (`newslint.runner.lint_source`, the
+  path every file takes): the size limit, a binary's NUL bytes, invalid UTF-8 (EN005), an empty
+  text all give what the same file on disk gives. The cache is neither read nor written.
+- `fix -` writes the fixed text to standard output, byte for byte what `fix FILE` would write to
+  the file (line endings, BOM and bytes that are not UTF-8 are kept unless a fix changes them),
+  or the input unchanged when nothing was fixed or the file is excluded (an editor replaces its
+  buffer with whatever comes back); the remaining problems and the summary go to standard error.
+  With `--diff` the unified diff goes to standard output instead, and no text.
+- Cross-file rules (XF001, XF002) compare the text with nothing, unless `check --project`: then
+  with the whole site, the text taking the place of the file at `--stdin-filename`.
+- Exit codes are those of a run over files (0, 1, 2; `--exit-non-zero-on-fix`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newslint.cli import (
+    EXIT_ERROR,
+    EXIT_OK,
+    UsageError,
+    _report,
+    _without_baseline,
+    build_rules,
+    exit_code,
+    resume_gc,
+)
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.diagnostics import Diagnostic
+    from newslint.engine import FileResult, RuleSet
+    from newslint.runner import Results
+    from newslint.site import Site
+
+STDIN = "-"
+
+
+def stdin_name(args: argparse.Namespace) -> str | None:
+    """The `--stdin-filename` of a run that reads standard input (None: not given), after checking
+    that nothing else is asked of it that cannot go with one article from standard input."""
+    paths = list(args.paths)
+    others = [p for p in paths if p != STDIN]
+    if others or len(paths) > 1:
+        shown = ", ".join(paths)
+        raise UsageError(f"standard input cannot be linted together with other paths ({shown})")
+    name: str | None = args.stdin_filename
+    if name is not None:
+        if not name:
+            raise UsageError("--stdin-filename: expected a file name, got an empty one")
+        if os.path.isdir(name):
+            raise UsageError(f"--stdin-filename {name}: is a directory, not a file")
+    if getattr(args, "changed_since", None):
+        raise UsageError("--changed-since cannot go with standard input")
+    if getattr(args, "write_baseline", None):
+        raise UsageError("--write-baseline cannot go with standard input (it records whole runs)")
+    return name
+
+
+def read_stdin() -> bytes:
+    """All of standard input as bytes, read to its end (an editor waits for its pipe to drain)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # replaced by a text stream (a test, an embedding program)
+        return sys.stdin.read().encode("utf-8", "surrogateescape") if sys.stdin else b""
+    return stream.read()
+
+
+def lint_stdin(args: argparse.Namespace) -> int:
+    """`check` or `fix` of the article on standard input (see the module docstring)."""
+    name = stdin_name(args)
+    # The configuration nearest the named file (as for a file given as PATH), else the working
+    # directory's. A copy: the run's own PATH (`-`) names no place to look from.
+    args = argparse.Namespace(**{**vars(args), "paths": [name] if name is not None else []})
+    config, ruleset = build_rules(args)
+    resume_gc()
+    raw = read_stdin()
+    from newslint.engine import display_path
+    from newslint.site import site_for, site_for_dir
+
+    shown = display_path(Path(name)) if name is not None else STDIN
+    site = site_for(name) if name is not None else site_for_dir(os.getcwd())
+    for message in site.errors:
+        print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
+    skipped = name is not None and args.force_exclude and _force_excluded(name, config, args)
+    if args.command == "fix":
+        code = _fix(args, config, ruleset, shown, site, raw, skipped=skipped)
+    else:
+        code = _check(args, config, ruleset, shown, site, raw, skipped=skipped)
+    # A plugin that did not load: its rules did not run (as `newslint.cli.cmd_lint` says).
+    return EXIT_ERROR if ruleset.registry.load_errors else code
+
+
+def _force_excluded(name: str, config: Config, args: argparse.Namespace) -> bool:
+    from newslint.config import exclude_patterns
+    from newslint.discover import force_excluded
+
+    return force_excluded(Path(name), exclude_patterns(config, args.exclude))
+
+
+def _lint(shown: str, site: Site, raw: bytes, ruleset: RuleSet) -> FileResult:
+    """The result `newslint check FILE` gives for a file of these bytes, without the cache."""
+    from newslint.runner import lint_source, paused_gc
+
+    with paused_gc():  # as `newslint.runner.lint_one`
+        return _source_problem(shown, raw, ruleset) or lint_source(shown, raw, site, ruleset)
+
+
+def _source_problem(shown: str, raw: bytes, ruleset: RuleSet) -> FileResult | None:
+    """Why the bytes are not linted (too large, binary), as `newslint.engine.read_source` says it
+    for a file; None when they are."""
+    from newslint.engine import TOO_LARGE, _file_problem, binary_problem
+
+    limit = ruleset.config.max_file_size
+    if len(raw) > limit:
+        message = f"file is {len(raw):,} bytes, over max-file-size ({limit:,}); not linted"
+        return _file_problem(shown, TOO_LARGE, message)
+    return binary_problem(shown, raw)
+
+
+def _results(
+    result: FileResult | None, name: str, ruleset: RuleSet, args: argparse.Namespace
+) -> Results:
+    """The run's results for the project-wide step: the article's alone, or with `--project` also
+    those of the site's other files (all but the one at `name`, whose place the article takes)."""
+    from newslint.runner import Results, lint_files, once, project_files
+
+    results = Results([result] if result is not None else [])
+    if getattr(args, "project", False):
+        others = project_files([name], ruleset)
+        if others:
+            context = lint_files(others, ruleset, jobs=args.jobs, use_cache=not args.no_cache)
+            results.context = list(context)
+    else:
+        results.covers_project = once(lambda: not project_files([name], ruleset).names)
+    return results
+
+
+def _project(results: Results, ruleset: RuleSet, args: argparse.Namespace) -> list[Diagnostic]:
+    """What the cross-file rules and the link check report on the article, after its suppressions."""
+    from newslint.runner import project_end
+    from newslint.suppressions import project_suppressions
+
+    project = project_end(results, ruleset, offline=args.offline, use_cache=not args.no_cache)
+    return project_suppressions(results, project)
+
+
+def _check(
+    args: argparse.Namespace,
+    config: Config,
+    ruleset: RuleSet,
+    shown: str,
+    site: Site,
+    raw: bytes,
+    *,
+    skipped: bool,
+) -> int:
+    from newslint.diagnostics import Diagnostic
+
+    diagnostics: list[Diagnostic] = []
+    if not skipped:
+        result = _lint(shown, site, raw, ruleset)
+        diagnostics = list(result.diagnostics)
+        name = args.stdin_filename if args.stdin_filename is not None else STDIN
+        diagnostics.extend(_project(_results(result, name, ruleset, args), ruleset, args))
+        diagnostics.sort(key=Diagnostic.sort_key)
+    if args.baseline:
+        diagnostics = _without_baseline(args, diagnostics, [Path(shown)])
+    _report(args, ruleset, diagnostics, 0 if skipped else 1)
+    return exit_code(config, diagnostics)
+
+
+def _fix(
+    args: argparse.Namespace,
+    config: Config,
+    ruleset: RuleSet,
+    shown: str,
+    site: Site,
+    raw: bytes,
+    *,
+    skipped: bool,
+) -> int:
+    """Fix the article in memory; the fixed text (or the diff) to standard output, the rest to
+    standard error (see `newslint.fixer.finish_fix`, which a run over files ends with too)."""
+    from newslint.fixer import (
+        FileFix,
+        FixRun,
+        apply_project_fixes,
+        finish_fix,
+        fix_read,
+        unified_diff,
+        warn_record,
+    )
+
+    if skipped:
+        if not args.diff:
+            _write_text(raw)
+        return EXIT_OK
+    name = args.stdin_filename if args.stdin_filename is not None else STDIN
+    path = Path(name)
+    problem = _source_problem(shown, raw, ruleset)
+    if problem is not None:
+        record = FileFix(path, shown, before=raw, after=raw, result=problem)
+    else:
+        from newslint.document import Document
+        from newslint.runner import paused_gc
+
+        with paused_gc():  # as `newslint.fixer.fix_file`
+            record = fix_read(
+                path, Document.from_bytes(raw, shown, site), ruleset, unsafe=args.unsafe_fixes
+            )
+    warn_record(record)
+    run = FixRun([record])
+    results = _results(record.result, name, ruleset, args)
+    project = _project(results, ruleset, args)
+    if config.links.check:  # project-wide fixes (LK007), applied to the fixed bytes in memory
+        record.release(keep_text=True, keep_digest=True)
+        project = apply_project_fixes([record], project, unsafe=args.unsafe_fixes, write=False)
+    remaining = sorted([*record.remaining, *project], key=lambda d: d.sort_key())
+    if args.diff:
+        if record.changed:
+            sys.stdout.write(unified_diff(shown, record.before, record.after))
+            sys.stdout.flush()
+    else:
+        _write_text(record.after if record.changed else raw)
+    return finish_fix(args, config, ruleset, run, remaining, 1, sys.stderr, sys.stderr)
+
+
+def _write_text(data: bytes) -> None:
+    """The article's bytes to standard output, exactly (no newline translation, no encoding)."""
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # replaced by a text stream (a test): the same bytes, as text
+        sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+    else:
+        stream.write(data)
+        stream.flush()
