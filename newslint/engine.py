@@ -441,11 +441,7 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
                 if len(raw) > limit:
                     size = max(os.fstat(stream.fileno()).st_size, len(raw))
         if size > limit:
-            return _file_problem(
-                shown,
-                TOO_LARGE,
-                f"file is {size:,} bytes, over max-file-size ({limit:,}); not linted",
-            )
+            return too_large(shown, size, limit)
     except FileNotFoundError:
         return _file_problem(shown, UNREADABLE, "file vanished before it could be read")
     except IsADirectoryError:
@@ -454,6 +450,12 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
         return _file_problem(shown, UNREADABLE, f"cannot read file: {err.strerror or err}")
     problem = binary_problem(shown, raw)
     return problem if problem is not None else (shown, raw)
+
+
+def too_large(shown: str, size: int, limit: int) -> FileResult:
+    """The result for an article of `size` bytes, over `max-file-size` (`limit`): not linted."""
+    message = f"file is {size:,} bytes, over max-file-size ({limit:,}); not linted"
+    return _file_problem(shown, TOO_LARGE, message)
 
 
 def binary_problem(shown: str, raw: bytes) -> FileResult | None:

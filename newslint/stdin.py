@@ -122,12 +122,11 @@ def _lint(shown: str, site: Site, raw: bytes, ruleset: RuleSet) -> FileResult:
 def _source_problem(shown: str, raw: bytes, ruleset: RuleSet) -> FileResult | None:
     """Why the bytes are not linted (too large, binary), as `newslint.engine.read_source` says it
     for a file; None when they are."""
-    from newslint.engine import TOO_LARGE, _file_problem, binary_problem
+    from newslint.engine import binary_problem, too_large
 
     limit = ruleset.config.max_file_size
     if len(raw) > limit:
-        message = f"file is {len(raw):,} bytes, over max-file-size ({limit:,}); not linted"
-        return _file_problem(shown, TOO_LARGE, message)
+        return too_large(shown, len(raw), limit)
     return binary_problem(shown, raw)
 
 
