@@ -191,9 +191,18 @@ def _stdin_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _exit_zero_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when problems remain (or files were fixed); errors still exit 2",
+    )
+
+
 def _check_arguments(check: argparse.ArgumentParser) -> None:
     _common(check)
     _stdin_arguments(check)
+    _exit_zero_argument(check)
     check.add_argument(
         "--project",
         action="store_true",
@@ -217,6 +226,7 @@ def _fix_arguments(fix: argparse.ArgumentParser) -> None:
     fix.add_argument(
         "--exit-non-zero-on-fix", action="store_true", help="exit 1 when a file was changed"
     )
+    _exit_zero_argument(fix)
 
 
 def _rules_arguments(rules: argparse.ArgumentParser) -> None:
@@ -372,7 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_watch(args)
         if args.command in ("check", "fix"):
-            return cmd_lint(args)
+            code = cmd_lint(args)
+            # As ruff's --exit-zero: problems (and fixes) fail nothing; an error still does.
+            return EXIT_OK if args.exit_zero and code == EXIT_PROBLEMS else code
     except UsageError as err:
         for line in str(err).splitlines() or [""]:
             print(f"newslint: error: {line}", file=sys.stderr)

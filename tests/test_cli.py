@@ -68,6 +68,23 @@ def test_quiet_prints_only_the_summary_in_the_concise_format_too(
     assert (code, out) == (0, "All checks passed (1 file).\n")
 
 
+def test_exit_zero_turns_only_remaining_problems_into_success(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["check", ".", "--no-cache", "--exit-zero"], capsys)
+    assert (code, out) == (
+        0,
+        "bad.md:1:1: FM004 [required-field] required field 'summary' is missing\n",
+    )
+    (site / "spaced.md").write_text(CLEAN.replace("passed.\n", "passed.   \n"), encoding="utf-8")
+    fix = ["fix", "spaced.md", "--no-cache", "--select", "BD002", "--exit-non-zero-on-fix"]
+    assert run(fix, capsys)[0] == 1
+    (site / "spaced.md").write_text(CLEAN.replace("passed.\n", "passed.   \n"), encoding="utf-8")
+    assert run([*fix, "--exit-zero"], capsys)[0] == 0
+    assert (site / "spaced.md").read_text(encoding="utf-8") == CLEAN
+    assert run(["check", "nope.md", "--exit-zero"], capsys)[0] == 2
+
+
 def test_exit_2_on_usage_errors(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check", "--output-format", "xml"], capsys)[0] == 2
     code, _, err = run(["check", "nope.md"], capsys)
