@@ -27,7 +27,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from newslint.cli import (
     EXIT_ERROR,
@@ -71,12 +71,31 @@ def stdin_name(args: argparse.Namespace) -> str | None:
     return name
 
 
-def read_stdin() -> bytes:
-    """All of standard input as bytes, read to its end (an editor waits for its pipe to drain)."""
+def read_stdin(limit: int) -> tuple[bytes, BinaryIO | None]:
+    """Standard input's bytes when at most `limit` come, and None; of a longer input only its
+    first `limit + 1` bytes (it is not held in memory) and the stream its rest is still in."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # replaced by a text stream (a test, an embedding program)
-        return sys.stdin.read().encode("utf-8", "surrogateescape") if sys.stdin else b""
-    return stream.read()
+        return (sys.stdin.read().encode("utf-8", "surrogateescape") if sys.stdin else b""), None
+    head = stream.read(limit + 1)
+    return head, (stream if len(head) > limit else None)
+
+
+def drain(head: bytes, rest: BinaryIO, *, echo: bool) -> int:
+    """The size of an input too long to hold, its rest read to the end in chunks (an editor waits
+    for its pipe to drain); with `echo` every byte goes to standard output as it comes, the answer
+    `fix -` gives an input it leaves alone."""
+    out = getattr(sys.stdout, "buffer", None) if echo else None
+    if echo:
+        _write_text(head)
+    size = len(head)
+    while chunk := rest.read(1 << 20):
+        size += len(chunk)
+        if out is not None:
+            out.write(chunk)
+    if out is not None:
+        out.flush()
+    return size
 
 
 def lint_stdin(args: argparse.Namespace) -> int:
@@ -87,7 +106,10 @@ def lint_stdin(args: argparse.Namespace) -> int:
     args = argparse.Namespace(**{**vars(args), "paths": [name] if name is not None else []})
     config, ruleset = build_rules(args)
     resume_gc()
-    raw = read_stdin()
+    raw, rest = read_stdin(ruleset.config.max_file_size)
+    # Too long to lint: only its size matters, and `fix` gives it back unchanged as it streams by.
+    echoed = rest is not None and args.command == "fix" and not args.diff
+    size = len(raw) if rest is None else drain(raw, rest, echo=echoed)
     from newslint.engine import display_path
     from newslint.site import site_for, site_for_dir
 
@@ -97,9 +119,9 @@ def lint_stdin(args: argparse.Namespace) -> int:
         print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
     skipped = name is not None and args.force_exclude and _force_excluded(name, config, args)
     if args.command == "fix":
-        code = _fix(args, config, ruleset, shown, site, raw, skipped=skipped)
+        code = _fix(args, config, ruleset, shown, site, (raw, size), skipped=skipped, echoed=echoed)
     else:
-        code = _check(args, config, ruleset, shown, site, raw, skipped=skipped)
+        code = _check(args, config, ruleset, shown, site, (raw, size), skipped=skipped)
     # A plugin that did not load: its rules did not run (as `newslint.cli.cmd_lint` says).
     return EXIT_ERROR if ruleset.registry.load_errors else code
 
@@ -111,22 +133,23 @@ def _force_excluded(name: str, config: Config, args: argparse.Namespace) -> bool
     return force_excluded(Path(name), exclude_patterns(config, args.exclude))
 
 
-def _lint(shown: str, site: Site, raw: bytes, ruleset: RuleSet) -> FileResult:
+def _lint(shown: str, site: Site, text: tuple[bytes, int], ruleset: RuleSet) -> FileResult:
     """The result `newslint check FILE` gives for a file of these bytes, without the cache."""
     from newslint.runner import lint_source, paused_gc
 
     with paused_gc():  # as `newslint.runner.lint_one`
-        return _source_problem(shown, raw, ruleset) or lint_source(shown, raw, site, ruleset)
+        return _source_problem(shown, text, ruleset) or lint_source(shown, text[0], site, ruleset)
 
 
-def _source_problem(shown: str, raw: bytes, ruleset: RuleSet) -> FileResult | None:
-    """Why the bytes are not linted (too large, binary), as `newslint.engine.read_source` says it
-    for a file; None when they are."""
+def _source_problem(shown: str, text: tuple[bytes, int], ruleset: RuleSet) -> FileResult | None:
+    """Why the input (its bytes, or the first of them, and its size) is not linted (too large,
+    binary), as `newslint.engine.read_source` says it for a file; None when it is."""
     from newslint.engine import binary_problem, too_large
 
+    raw, size = text
     limit = ruleset.config.max_file_size
-    if len(raw) > limit:
-        return too_large(shown, len(raw), limit)
+    if size > limit:
+        return too_large(shown, size, limit)
     return binary_problem(shown, raw)
 
 
@@ -163,7 +186,7 @@ def _check(
     ruleset: RuleSet,
     shown: str,
     site: Site,
-    raw: bytes,
+    text: tuple[bytes, int],
     *,
     skipped: bool,
 ) -> int:
@@ -171,7 +194,7 @@ def _check(
 
     diagnostics: list[Diagnostic] = []
     if not skipped:
-        result = _lint(shown, site, raw, ruleset)
+        result = _lint(shown, site, text, ruleset)
         diagnostics = list(result.diagnostics)
         name = args.stdin_filename if args.stdin_filename is not None else STDIN
         diagnostics.extend(_project(_results(result, name, ruleset, args), ruleset, args))
@@ -188,12 +211,14 @@ def _fix(
     ruleset: RuleSet,
     shown: str,
     site: Site,
-    raw: bytes,
+    text: tuple[bytes, int],
     *,
     skipped: bool,
+    echoed: bool,
 ) -> int:
     """Fix the article in memory; the fixed text (or the diff) to standard output, the rest to
-    standard error (see `newslint.fixer.finish_fix`, which a run over files ends with too)."""
+    standard error (see `newslint.fixer.finish_fix`, which a run over files ends with too). An
+    input too long to fix is `echoed` already."""
     from newslint.fixer import (
         FileFix,
         FixRun,
@@ -204,13 +229,14 @@ def _fix(
         warn_record,
     )
 
+    raw = text[0]
     if skipped:
-        if not args.diff:
+        if not args.diff and not echoed:
             _write_text(raw)
         return EXIT_OK
     name = args.stdin_filename if args.stdin_filename is not None else STDIN
     path = Path(name)
-    problem = _source_problem(shown, raw, ruleset)
+    problem = _source_problem(shown, text, ruleset)
     if problem is not None:
         record = FileFix(path, shown, before=raw, after=raw, result=problem)
     else:
@@ -233,7 +259,7 @@ def _fix(
         if record.changed:
             sys.stdout.write(unified_diff(shown, record.before, record.after))
             sys.stdout.flush()
-    else:
+    elif not echoed:
         _write_text(record.after if record.changed else raw)
     return finish_fix(args, config, ruleset, run, remaining, 1, sys.stderr, sys.stderr)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from newslint.cli import main
+from newslint.stdin import read_stdin
 from tests.sitegen import make_site
 
 CLEAN = (
@@ -160,6 +161,28 @@ def test_invalid_utf8_and_empty_input(
     )
     code, out, _ = run(["check", "-", "--select", "FM001"], b"", monkeypatch, capsysbinary)
     assert (code, out) == (1, b"-:1:1: FM001 [front-matter-missing] file has no front matter\n")
+
+
+def test_an_input_over_max_file_size_is_not_held_but_measured_and_given_back(
+    here: Path, monkeypatch: Runner, capsysbinary: Capture
+) -> None:
+    (here / "newslint.toml").write_text("max-file-size = 100\n", encoding="utf-8")
+    # Over two of the chunks it is read in once its first 101 bytes are known to be too many.
+    data = NO_SUMMARY.encode() + b"word " * 500_000
+    too_large = (
+        f"-:1:1: NL003 [file-too-large] file is {len(data):,} bytes, over max-file-size (100);"
+        " not linted\n"
+    )
+    code, out, _ = run(["check", "-"], data, monkeypatch, capsysbinary)
+    assert (code, out.decode()) == (1, too_large)
+    code, out, err = run(["fix", "-"], data, monkeypatch, capsysbinary)
+    assert (code, out) == (1, data)
+    assert err.startswith(too_large)
+    code, out, err = run(["fix", "--diff", "-"], data, monkeypatch, capsysbinary)
+    assert (code, out) == (0, b"")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    head, rest = read_stdin(100)
+    assert (head, rest is not None) == (data[:101], True)  # the rest is left in the pipe
 
 
 # ------------------------------------------------------------------------- the file it names
