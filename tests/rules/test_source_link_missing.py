@@ -250,3 +250,32 @@ def test_the_source_link_is_worked_out_per_document_and_field() -> None:
     assert (
         find_source_link(Document.from_text("---\n---\nBody.\n", "a.md", Site()), "source") is None
     )
+
+
+# A page Hugo never renders (`headless: true`, `build.render: never` or `false`, the older
+# `_build`) is a fragment other pages draw from, not an article: it needs no source link.
+NEVER_RENDERED = [
+    Case("headless", fm(body=BODY, title="Fragment", headless=True)),
+    Case("render-never", fm(body=BODY, title="Fragment", build={"render": "never"})),
+    Case("render-false-string", fm(body=BODY, title="Fragment", build={"render": "false"})),
+    Case(
+        "legacy-build-toml",
+        '+++\n[_build]\n  render = "never"\n  list = "never"\n+++\n{{< fragment >}}\n',
+    ),
+    # Rendered but not listed: still a page readers open.
+    Case(
+        "list-never-still-rendered",
+        fm(body=BODY, title="Budget", build={"list": "never"}),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "render-link-still-published",
+        fm(body=BODY, title="Budget", build={"render": "link"}),
+        errors=[("missing", 7, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", NEVER_RENDERED, ids=lambda c: c.name)
+def test_never_rendered_pages_need_no_source(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)
