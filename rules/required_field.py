@@ -12,8 +12,8 @@ file name included). Nor is `summary` missing when the body sets Hugo's manual s
 before a `<!--more-->` divider, which takes precedence over the front-matter key. Section list
 pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
 site) and dates them from their newest page, so only what `fields` or `required` names explicitly
-is checked there, and so it is on a page Hugo never renders (`headless: true`, `build.render:
-never`): a fragment other pages draw from.
+is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
+`render` and `list` both never): a fragment other pages draw from.
 A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
 empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 
@@ -63,7 +63,7 @@ from ._crossfile import is_section_page
 from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, undecoded_bytes
 from ._fields import insert_field
-from ._pages import never_rendered
+from ._pages import never_shown
 from ._schema import closest, presets_of
 
 
@@ -112,10 +112,10 @@ class RequiredField(Rule):
         if fm is None:
             return
         required = list(ctx.options.fields if ctx.options.fields is not None else _default(ctx))
-        if ctx.options.fields is None and (is_section_page(document) or never_rendered(document)):
+        if ctx.options.fields is None and (is_section_page(document) or never_shown(document)):
             # A list page is no article: Hugo titles a section from its folder (the home page from
             # the site) and dates it from its newest page, and the page lists its pages rather
-            # than showing a summary; a page Hugo never renders shows none of them. What config
+            # than showing a summary; a page never rendered nor listed shows none of them. What config
             # `required` names explicitly still applies.
             required = []
         manual_summary = _manual_summary(document)

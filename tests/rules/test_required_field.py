@@ -424,12 +424,23 @@ HUGO_GIVES_CASES = [
         options={"fields": ("title",)},
         errors=[("missing", 1, 1)],
     ),
-    # A page Hugo never renders is a fragment other pages draw from: no title, date or summary
-    # of its own is shown.
+    # A page never rendered nor listed is a fragment other pages draw from: no title, date or
+    # summary of its own is shown.
     Case("headless-page", "---\nheadless: true\n---\n\nIntro.\n"),
-    Case("render-never", "---\nbuild:\n  render: never\n---\n\nIntro.\n"),
-    Case("legacy-build-render-never", '+++\n[_build]\n  render = "never"\n+++\n{{< x >}}\n'),
-    # Rendered (or listed) pages still are articles.
+    Case(
+        "render-and-list-never",
+        "---\nbuild:\n  render: never\n  list: never\n---\n\nIntro.\n",
+    ),
+    Case(
+        "legacy-build-render-and-list-never",
+        '+++\n[_build]\n  render = "never"\n  list = "never"\n+++\n{{< x >}}\n',
+    ),
+    # Rendered (or listed) pages still are articles: a listed page shows its card.
+    Case(
+        "render-never-but-listed",
+        "---\nbuild:\n  render: never\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
     Case(
         "render-link-is-still-listed",
         "---\nbuild:\n  render: link\n---\n",

@@ -252,15 +252,28 @@ def test_the_source_link_is_worked_out_per_document_and_field() -> None:
     )
 
 
-# A page Hugo never renders (`headless: true`, `build.render: never` or `false`, the older
-# `_build`) is a fragment other pages draw from, not an article: it needs no source link.
+# A page readers never see (`headless: true`, or `build` with `render` and `list` both never or
+# false, also under the older `_build`) is a fragment other pages draw from, not an article: it
+# needs no source link.
 NEVER_RENDERED = [
     Case("headless", fm(body=BODY, title="Fragment", headless=True)),
-    Case("render-never", fm(body=BODY, title="Fragment", build={"render": "never"})),
-    Case("render-false-string", fm(body=BODY, title="Fragment", build={"render": "false"})),
+    Case(
+        "render-and-list-never",
+        fm(body=BODY, title="Fragment", build={"render": "never", "list": "never"}),
+    ),
+    Case(
+        "render-and-list-false",
+        fm(body=BODY, title="Fragment", build={"render": False, "list": "false"}),
+    ),
     Case(
         "legacy-build-toml",
         '+++\n[_build]\n  render = "never"\n  list = "never"\n+++\n{{< fragment >}}\n',
+    ),
+    # Listed without being rendered: the card in the list is still an article's.
+    Case(
+        "render-never-still-listed",
+        fm(body=BODY, title="Budget", build={"render": "never", "list": "local"}),
+        errors=[("missing", 8, 1)],
     ),
     # Rendered but not listed: still a page readers open.
     Case(
