@@ -162,8 +162,11 @@ class LinkMalformed(Rule):
                 fix=_encode_spaces(url, base),
             )
 
-    @staticmethod
-    def _gaps(ctx: Context, node: Text) -> None:
+    def __init__(self) -> None:
+        # The article's link reference labels, read once when a gap is first found.
+        self.labels: frozenset[str] | None = None
+
+    def _gaps(self, ctx: Context, node: Text) -> None:
         """`[text] (https://...)` whose gap is in this run: Markdown makes no link of it (the URL
         alone may be linkified), unless `[text]` is a reference link defined elsewhere."""
         text = ctx.document.text
@@ -173,21 +176,24 @@ class LinkMalformed(Rule):
             gap = match.start(2)
             if not node.span.start <= gap < node.span.end or not match.group(1).strip():
                 continue
-            if _defined(ctx.document, match.group(1)):
+            if self.labels is None:
+                self.labels = _labels(ctx.document)
+            if _label(match.group(1)) in self.labels:
                 continue
             edit = Edit.delete(Span(gap, match.end(2)))
             fix = Fix.unsafe("Remove the space to make the link", edit)
             ctx.report(Span(gap, match.end(2)), "gap", fix=fix)
 
 
-def _defined(document: Document, label: str) -> bool:
-    """Whether `[label]: ...` defines a link reference (labels match without case, white space
-    collapsed), which makes `[label]` a link of its own."""
-    wanted = " ".join(label.split()).casefold()
-    for match in _DEFINITION.finditer(document.body):
-        if " ".join(match.group(1).split()).casefold() == wanted:
-            return True
-    return False
+def _labels(document: Document) -> frozenset[str]:
+    """The labels of the article's link reference definitions (`[label]: ...`); such a `[label]`
+    is a link of its own."""
+    return frozenset(_label(match.group(1)) for match in _DEFINITION.finditer(document.body))
+
+
+def _label(text: str) -> str:
+    """A reference label as Markdown matches it: without case, white space collapsed."""
+    return " ".join(text.split()).casefold()
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[([^\[\]\n]{1,1000})\]:", re.MULTILINE)
