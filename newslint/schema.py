@@ -108,6 +108,8 @@ HUGO = {
             "audio": "strings",
             "keywords": "terms",
             "build": "map",
+            # The older spelling of `build`, which Hugo still reads.
+            "_build": "map",
             "params": "map",
             "sitemap": "map",
             "resources": "maps",

@@ -323,7 +323,8 @@ def missing_sentence_spaces(text: str) -> list[int]:
     two lower-case letters (or be a number such as a year, or end in `)`/`%`), the word after must
     be a capitalised word (`The`, not `js`, `NET`, `McDonald`), and the token must not look like a
     URL, e-mail address, domain or file name, abbreviation (`U.S.`, `e.g.`), number (`3.5`), code
-    or template, nor hold CJK text.
+    or template, nor hold CJK text. Korean, which spaces its sentences, is the exception: a
+    sentence ending (`했다.헬름`, `할까?다시`) glued to the next Hangul word is reported.
     """
     found = []
     for match in _GLUE.finditer(text):
@@ -333,9 +334,38 @@ def missing_sentence_spaces(text: str) -> list[int]:
     return found
 
 
+# Korean, unlike Chinese and Japanese, puts a space after a sentence's full stop. A sentence's
+# last syllable is one of the common endings (했다, 해요, 하죠, 할까, 하네), which a Hangul
+# domain (정부.한국) or a name does not end in.
+_KOREAN_ENDINGS = frozenset("다요죠까네")
+
+
+def _hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _korean_glued(text: str, pos: int) -> bool:
+    """`했다.헬름`: a Korean sentence run into the next one, outside a URL, path or address."""
+    if pos < 2 or text[pos] == "," or text[pos - 1] not in _KOREAN_ENDINGS:
+        return False
+    if not (_hangul(text[pos - 2]) and pos + 1 < len(text) and _hangul(text[pos + 1])):
+        return False
+    start = pos
+    floor = max(0, pos - _TOKEN_LIMIT)
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    end = pos + 1
+    limit = min(len(text), pos + _TOKEN_LIMIT)
+    while end < limit and not text[end].isspace():
+        end += 1
+    return not _NOT_PROSE_RE.search(text, start, end)
+
+
 def _glued(text: str, pos: int) -> bool:
     punct = text[pos]
     after = pos + 1
+    if _hangul(text[after]):
+        return _korean_glued(text, pos)
     if text[after] in '"“':
         if punct != ",":
             return False  # `."The` may close a quotation: which side the quote is on is unclear

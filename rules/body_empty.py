@@ -48,6 +48,7 @@ from newslint.events import Html, Text
 from newslint.rule import Context
 
 from ._body import unescape_references
+from ._pages import never_rendered
 
 _WORD = re.compile(r"\w")
 _TAG = re.compile(r"<[^<>]*>")
@@ -122,13 +123,7 @@ class BodyEmpty(Rule):
 
 def _not_an_article(document: Document) -> bool:
     """Headless pages, pages Hugo does not render, and pages whose own layout draws them."""
-    if document.value("headless") is True or document.value("layout"):
-        return True
-    for key in ("build", "_build"):
-        options = document.value(key)
-        if isinstance(options, dict) and options.get("render") in (False, "never", "false"):
-            return True
-    return False
+    return never_rendered(document) or bool(document.value("layout"))
 
 
 def _closing_line(document: Document) -> Span:

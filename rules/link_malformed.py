@@ -10,7 +10,10 @@ Flags links and images that cannot work:
 - web URLs without a host (`http:///x`, `https://`) and URLs with a second scheme where the host
   should be (`http://mailto:desk@example.org`, `https://https://x.org`);
 - a `[text](https://... with a space)` that Markdown does not turn into a link at all, so the
-  reader sees the brackets and the URL.
+  reader sees the brackets and the URL;
+- a `[text] (https://...)` with white space between the brackets and the parentheses (as
+  translation tools and hand editing leave it), which is no link either, unless `[text]` is a
+  reference link defined in the article.
 
 A problem of the URL (a space, no host, a doubled scheme) is reported at the URL; the others at
 the whole link.
@@ -33,8 +36,9 @@ raw Markdown in the middle of the article.
 Safe: an empty link or image is removed; a space in a URL's path, query or fragment is
 percent-encoded (`%20`), which is what the browser would request. Unsafe: a `javascript:` or
 destination-less link is replaced by its text and a source-less image is removed, which changes
-what the reader sees; a doubled scheme is dropped to the inner URL. A space in the host and a
-missing host have no fix.
+what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
+`[text]` and `(url)` is removed, which turns the bracketed text into a link. A space in the host
+and a missing host have no fix.
 """
 
 from __future__ import annotations
@@ -58,6 +62,11 @@ _SPACED = re.compile(
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\)"
 )
 _SPACES = re.compile(r" +")
+# `[text] (https://...)`: white space between the link text and its destination, so no link. Not
+# after `\` (escaped brackets) or `!` (an image: its own matter).
+_GAP = re.compile(
+    r"(?<![\\!])\[([^\[\]\n]{1,1000})\]([ \t]+)\((?:https?://|www\.)[^\s()]{1,2000}\)"
+)
 
 
 class LinkMalformed(Rule):
@@ -72,6 +81,7 @@ class LinkMalformed(Rule):
         "double-scheme": "URL {url!r} has a scheme where its host should be",
         "space": "URL has a space, so Markdown does not render this link",
         "no-text": "link to {url!r} has no text, so readers cannot see or click it",
+        "gap": "a space between ']' and '(' keeps this from being a link",
     }
 
     def on_link(self, ctx: Context, link: Link) -> None:
@@ -131,6 +141,8 @@ class LinkMalformed(Rule):
         return Fix.unsafe(title, Edit.replace(link.span, inner))
 
     def on_text(self, ctx: Context, node: Text) -> None:
+        if "] " in node.text or "]\t" in node.text:
+            self._gaps(ctx, node)
         if "](" not in node.text:
             return
         # The `[text` may be in an earlier run (`[**bold**](a b)` splits the prose at the
@@ -149,6 +161,42 @@ class LinkMalformed(Rule):
                 "space",
                 fix=_encode_spaces(url, base),
             )
+
+    def __init__(self) -> None:
+        # The article's link reference labels, read once when a gap is first found.
+        self.labels: frozenset[str] | None = None
+
+    def _gaps(self, ctx: Context, node: Text) -> None:
+        """`[text] (https://...)` whose gap is in this run: Markdown makes no link of it (the URL
+        alone may be linkified), unless `[text]` is a reference link defined elsewhere."""
+        text = ctx.document.text
+        start = max(text.rfind("\n", 0, node.span.start) + 1, ctx.document.body_start)
+        start = max(start, node.span.start - 1002)  # `_GAP`'s link text is 1,000 at most
+        for match in _GAP.finditer(text, start, min(len(text), node.span.end + 2010)):
+            gap = match.start(2)
+            if not node.span.start <= gap < node.span.end or not match.group(1).strip():
+                continue
+            if self.labels is None:
+                self.labels = _labels(ctx.document)
+            if _label(match.group(1)) in self.labels:
+                continue
+            edit = Edit.delete(Span(gap, match.end(2)))
+            fix = Fix.unsafe("Remove the space to make the link", edit)
+            ctx.report(Span(gap, match.end(2)), "gap", fix=fix)
+
+
+def _labels(document: Document) -> frozenset[str]:
+    """The labels of the article's link reference definitions (`[label]: ...`); such a `[label]`
+    is a link of its own."""
+    return frozenset(_label(match.group(1)) for match in _DEFINITION.finditer(document.body))
+
+
+def _label(text: str) -> str:
+    """A reference label as Markdown matches it: without case, white space collapsed."""
+    return " ".join(text.split()).casefold()
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[([^\[\]\n]{1,1000})\]:", re.MULTILINE)
 
 
 def _encode_spaces(url: str, base: int) -> Fix | None:

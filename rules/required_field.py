@@ -8,7 +8,12 @@ The default required fields are `title` and `date`, and `summary` while the `new
 (it is by default); the `required` config key adds more, and the rule option `fields` replaces
 the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
 `pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
-file name included).
+file name included). Nor is `summary` missing when the body sets Hugo's manual summary, the text
+before a `<!--more-->` divider, which takes precedence over the front-matter key. Section list
+pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
+site) and dates them from their newest page, so only what `fields` or `required` names explicitly
+is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
+`render` and `list` both never): a fragment other pages draw from.
 A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
 empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 
@@ -54,9 +59,11 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import html_entities
 
+from ._crossfile import is_section_page
 from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, undecoded_bytes
 from ._fields import insert_field
+from ._pages import never_shown
 from ._schema import closest, presets_of
 
 
@@ -105,11 +112,20 @@ class RequiredField(Rule):
         if fm is None:
             return
         required = list(ctx.options.fields if ctx.options.fields is not None else _default(ctx))
+        if ctx.options.fields is None and (is_section_page(document) or never_shown(document)):
+            # A list page is no article: Hugo titles a section from its folder (the home page from
+            # the site) and dates it from its newest page, and the page lists its pages rather
+            # than showing a summary; a page never rendered nor listed shows none of them. What config
+            # `required` names explicitly still applies.
+            required = []
+        manual_summary = _manual_summary(document)
         if ctx.config is not None:
             required += [k for k in ctx.config.required if k not in required]
         for key in required:
             found = document.field(key)
             if found is None and key.lower() == "date" and _hugo_has_date(ctx):
+                continue
+            if key.lower() == "summary" and manual_summary:
                 continue
             if found is None:
                 where = Span(fm.block_span.start, fm.block_span.start + 3)
@@ -121,6 +137,14 @@ class RequiredField(Rule):
                     key=key,
                     fix=_summary_fix(ctx, key, found),
                 )
+
+
+def _manual_summary(document: Document) -> bool:
+    """Whether the body sets Hugo's manual summary: text before a `<!--more-->` divider. It takes
+    precedence over a front-matter summary (Hugo's docs, "Content summaries"), so the page has the
+    summary its author chose. Hugo takes the first `<!--more-->` wherever it stands."""
+    before, divider, _ = document.body.partition("<!--more-->")
+    return bool(divider) and bool(before.strip())
 
 
 def _hugo_has_date(ctx: Context) -> bool:

@@ -5,7 +5,8 @@ Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"A
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, nor in
-CJK text, whose full stops take no space.
+Chinese or Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence
+ending (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
 
 ## Why is this bad?
 Scrapers lose the space when they join HTML paragraphs or strip tags; the result reads as a typo

@@ -12,7 +12,9 @@ a source label, as news sites and translated articles write it: `Source:` (or `S
 comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. Other words before the link
 (`Related:`), or more than one link, are no source line. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one. Section list
-pages (`_index.md`) are not articles and are skipped. It is reported at the body's last line,
+pages (`_index.md`) are not articles and are skipped, and so are pages readers never see
+(`headless: true`, or `build` with `render` and `list` both never), fragments other pages draw
+from. It is reported at the body's last line,
 where the link belongs (at the front matter's opening `---` when the body is empty).
 
 ## Why is this bad?
@@ -45,6 +47,7 @@ from newslint.spans import Span
 
 from ._crossfile import is_section_page
 from ._links import find_source_link, last_body_line, source_field_name
+from ._pages import never_shown
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class SourceLinkMissing(Rule):
     def on_document_end(self, ctx: Context, document: Document) -> None:
         if not document.has_front_matter or document.front_matter_errors:
             return  # not an article, or front-matter-syntax speaks first
-        if is_section_page(document):
+        if is_section_page(document) or never_shown(document):
             return
         field = source_field_name(ctx, ctx.options.field)
         if find_source_link(document, field) is not None:

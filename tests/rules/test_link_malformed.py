@@ -126,3 +126,44 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_link_malformed(case: Case) -> None:
     assert_case(LinkMalformed, case)
+
+
+# `[text] (url)`: a space between the brackets and the parentheses, as translation tools and
+# hand editing leave it, makes no link; the reader sees the brackets and a bare URL.
+GAP_CASES = [
+    Case(
+        "gap-between-text-and-url",
+        fm(body="Read [the full report] (https://example.org/report) today.\n"),
+        errors=[("gap", 4, 23)],
+        unsafe_fixed=fm(body="Read [the full report](https://example.org/report) today.\n"),
+    ),
+    Case(
+        "gap-in-cjk-text",
+        fm(body="많은 차트를 [저장소로 이전]  (https://example.org/issues/1) 할 수 있다.\n"),
+        errors=[("gap", 4, 17)],
+        unsafe_fixed=fm(
+            body="많은 차트를 [저장소로 이전](https://example.org/issues/1) 할 수 있다.\n"
+        ),
+    ),
+    # A shortcut reference link followed by a URL in parentheses is a link already.
+    Case(
+        "defined-reference-then-url",
+        fm(body="See [report] (https://example.org/a).\n\n[report]: https://example.org/r\n"),
+    ),
+    # Not a link text: an editorial mark, a task box, an image, escaped brackets, code.
+    Case(
+        "not-link-shapes",
+        fm(
+            body="He said [sic] (in 2019) it was fine.\n\n"
+            "- [ ] (https://example.org/todo)\n\n"
+            "An image ![chart] (https://example.org/c.png) here.\n\n"
+            "Escaped \\[note\\] (https://example.org/n) stays.\n\n"
+            "`[x] (https://example.org/code)`\n"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", GAP_CASES, ids=lambda c: c.name)
+def test_link_malformed_gap(case: Case) -> None:
+    assert_case(LinkMalformed, case)

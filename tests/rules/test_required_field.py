@@ -360,3 +360,102 @@ UNSEEN_CASES = [
 @pytest.mark.parametrize("case", UNSEEN_CASES, ids=lambda c: c.name)
 def test_required_field_unseen(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+# Real sites (blogs, documentation) seen in a third real-world round: pages Hugo gives a summary,
+# a title or a date without those keys.
+MORE = "The council met on Monday. It voted twice.\n\n<!--more-->\n\nThe rest of the story.\n"
+SOURCE = "\n[source](https://example.com/a)\n"
+
+HUGO_GIVES_CASES = [
+    # A manual summary (`<!--more-->`) takes precedence over a front-matter one: the page has its
+    # summary, written by the author.
+    Case("manual-summary-divider", fm(body=MORE + SOURCE, title="Council", date="2025-02-08")),
+    Case(
+        "manual-summary-divider-toml",
+        '+++\ntitle = "Council"\ndate = 2025-02-08\n+++\n\n' + MORE,
+    ),
+    # An empty summary key is ignored too: the divider wins.
+    Case(
+        "manual-summary-divider-empty-key",
+        fm(body=MORE, title="Council", date="2025-02-08", summary=""),
+    ),
+    # Nothing before the divider: the manual summary is empty, the summary still missing.
+    Case(
+        "divider-with-nothing-before",
+        fm(body="<!--more-->\n\nThe council met.\n", title="Council", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="<!--more-->\n\nThe council met.\n",
+            title="Council",
+            date="2025-02-08",
+            summary="The council met.",
+        ),
+    ),
+    # A divider spelt otherwise is no divider.
+    Case(
+        "not-a-divider",
+        fm(body="The council met.\n\n<!-- more -->\n", title="Council", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="The council met.\n\n<!-- more -->\n",
+            title="Council",
+            date="2025-02-08",
+            summary="The council met.",
+        ),
+    ),
+    # A section list page is no article: Hugo titles it from its folder (the home page from the
+    # site), dates it from its newest page, and lists its pages rather than a summary.
+    Case(
+        "section-page-needs-nothing",
+        "---\ncascade:\n  type: docs\n---\n",
+        path="content/docs/_index.md",
+    ),
+    Case(
+        "translated-section-page-needs-nothing",
+        "---\nweight: 2\n---\n\nIntro.\n",
+        path="content/docs/_index.fr.md",
+    ),
+    # What the `fields` option names explicitly is still required there.
+    Case(
+        "section-page-explicit-fields",
+        "---\nweight: 2\n---\n",
+        path="content/docs/_index.md",
+        options={"fields": ("title",)},
+        errors=[("missing", 1, 1)],
+    ),
+    # A page never rendered nor listed is a fragment other pages draw from: no title, date or
+    # summary of its own is shown.
+    Case("headless-page", "---\nheadless: true\n---\n\nIntro.\n"),
+    Case(
+        "render-and-list-never",
+        "---\nbuild:\n  render: never\n  list: never\n---\n\nIntro.\n",
+    ),
+    Case(
+        "legacy-build-render-and-list-never",
+        '+++\n[_build]\n  render = "never"\n  list = "never"\n+++\n{{< x >}}\n',
+    ),
+    # Rendered (or listed) pages still are articles: a listed page shows its card.
+    Case(
+        "render-never-but-listed",
+        "---\nbuild:\n  render: never\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "render-link-is-still-listed",
+        "---\nbuild:\n  render: link\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    # A leaf bundle (`index.md`) is an article.
+    Case(
+        "leaf-bundle-is-an-article",
+        "---\nweight: 2\n---\n",
+        path="content/news/budget/index.md",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", HUGO_GIVES_CASES, ids=lambda c: c.name)
+def test_required_field_hugo_gives(case: Case) -> None:
+    assert_case(RequiredField, case)

@@ -122,3 +122,41 @@ def test_long_tokens_stay_linear() -> None:
     # A 1 MB line of glued words and a 1 MB token: no hit in the token, and no quadratic scan.
     assert missing_sentence_spaces("a" * 1_000_000 + ".The end") == []
     assert len(missing_sentence_spaces("said it.The word " * 50_000)) == 50_000
+
+
+# Korean puts a space after a sentence's full stop, as Latin scripts do: `했다.헬름` is two
+# sentences run together (seen on a translated real article). Only after a sentence ending
+# (`-다`, `-요`, `-죠`, `-까`, `-네`), so a Hangul domain (`정부.한국`) is not one.
+KOREAN_CASES = [
+    Case(
+        "korean-run-on-sentence",
+        fm(body="제한 사항들이 나타나기 시작했다.헬름 허브를 사용하여 해결했다.\n"),
+        errors=[("glued", 4, 18)],
+        fixed=fm(body="제한 사항들이 나타나기 시작했다. 헬름 허브를 사용하여 해결했다.\n"),
+    ),
+    Case(
+        "korean-question-and-polite-endings",
+        fm(body="정말 그럴까?다시 봅시다. 좋아요!내일 만나요.\n"),
+        errors=[("glued", 4, 7), ("glued", 4, 19)],
+        fixed=fm(body="정말 그럴까? 다시 봅시다. 좋아요! 내일 만나요.\n"),
+    ),
+    Case(
+        "korean-in-the-title",
+        fm(title="예산이 통과됐다.시장은 반겼다"),
+        errors=[("glued", 2, 17)],
+        fixed=fm(title="예산이 통과됐다. 시장은 반겼다"),
+    ),
+    # Spaced sentences, a Hangul domain, an ellipsis, a comma, Chinese and Japanese full stops.
+    Case(
+        "korean-well-formed-and-lookalikes",
+        fm(
+            body="시작했다. 헬름 허브. 주소는 정부.한국 이다. 그래서...다음은, 그리고,다음.\n\n"
+            "中国经济增长.美国。日本です.東京\n"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", KOREAN_CASES, ids=lambda c: c.name)
+def test_sentence_spacing_korean(case: Case) -> None:
+    assert_case(SentenceSpacing, case)

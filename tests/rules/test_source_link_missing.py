@@ -250,3 +250,45 @@ def test_the_source_link_is_worked_out_per_document_and_field() -> None:
     assert (
         find_source_link(Document.from_text("---\n---\nBody.\n", "a.md", Site()), "source") is None
     )
+
+
+# A page readers never see (`headless: true`, or `build` with `render` and `list` both never or
+# false, also under the older `_build`) is a fragment other pages draw from, not an article: it
+# needs no source link.
+NEVER_RENDERED = [
+    Case("headless", fm(body=BODY, title="Fragment", headless=True)),
+    Case(
+        "render-and-list-never",
+        fm(body=BODY, title="Fragment", build={"render": "never", "list": "never"}),
+    ),
+    Case(
+        "render-and-list-false",
+        fm(body=BODY, title="Fragment", build={"render": False, "list": "false"}),
+    ),
+    Case(
+        "legacy-build-toml",
+        '+++\n[_build]\n  render = "never"\n  list = "never"\n+++\n{{< fragment >}}\n',
+    ),
+    # Listed without being rendered: the card in the list is still an article's.
+    Case(
+        "render-never-still-listed",
+        fm(body=BODY, title="Budget", build={"render": "never", "list": "local"}),
+        errors=[("missing", 8, 1)],
+    ),
+    # Rendered but not listed: still a page readers open.
+    Case(
+        "list-never-still-rendered",
+        fm(body=BODY, title="Budget", build={"list": "never"}),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "render-link-still-published",
+        fm(body=BODY, title="Budget", build={"render": "link"}),
+        errors=[("missing", 7, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", NEVER_RENDERED, ids=lambda c: c.name)
+def test_never_rendered_pages_need_no_source(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)

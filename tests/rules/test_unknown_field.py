@@ -83,6 +83,18 @@ CASES = [
 ]
 
 
+# `_build` is Hugo's older spelling of `build`, still read (a theme's own pages use it).
+HUGO_SPELLINGS = [
+    Case("legacy-build-key", '+++\n[_build]\n  render = "never"\n  list = "never"\n+++\nx\n'),
+    Case("legacy-build-key-yaml", fm(title="Fragment", _build={"render": "never"})),
+]
+
+
+@pytest.mark.parametrize("case", HUGO_SPELLINGS, ids=lambda c: c.name)
+def test_hugo_spellings_are_known(case: Case) -> None:
+    assert_case(UnknownField, case)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_unknown_field(case: Case) -> None:
     assert_case(UnknownField, case)
