@@ -779,11 +779,23 @@ def _expand_braces(pattern: str) -> list[str]:
     return out
 
 
+def posix_pattern(pattern: str) -> str:
+    """`pattern` with `/` separators: a pattern written on Windows (`content\\archive\\**`) means
+    the same files everywhere (on Windows `fnmatch` already reads `\\` as `/`, and these globs
+    have no escape character to lose), and a trailing `/` (`content/drafts/`, as in .gitignore)
+    means the folder's files rather than nothing."""
+    pattern = pattern.replace("\\", "/")
+    if pattern.endswith("/") and pattern.strip("/"):
+        pattern += "**"
+    return pattern
+
+
 @functools.lru_cache(maxsize=1024)
 def glob_variants(pattern: str) -> tuple[str, ...]:
     """The `fnmatch` patterns that together mean `pattern` as ruff's globs read it: braces are
     alternatives, `**/` also matches no folder at all, and a leading `./` is the folder itself.
-    (`*` crosses `/`, in ruff as in `fnmatch`.)"""
+    (`*` crosses `/`, in ruff as in `fnmatch`; see `posix_pattern` for `\\` and a final `/`.)"""
+    pattern = posix_pattern(pattern)
     while pattern.startswith("./"):
         pattern = pattern[2:]
     out: list[str] = []
@@ -819,7 +831,7 @@ def anchor_patterns(patterns: Sequence[str], base: str) -> list[str]:
 
     prefix = glob.escape(base.replace(os.sep, "/")).replace("{", "[{]").replace("}", "[}]")
     anchored = []
-    for pattern in patterns:
+    for pattern in map(posix_pattern, patterns):
         while pattern.startswith("./"):
             pattern = pattern[2:]
         if "/" in pattern and not _ABSOLUTE.match(pattern):
