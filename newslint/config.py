@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections.abc
 import dataclasses
+import datetime
 import difflib
 import functools
 import os
@@ -171,6 +172,8 @@ def _show(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dict):
         return "a table"
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()  # as TOML writes it, not as a quoted string
     try:
         return json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError):
@@ -293,7 +296,22 @@ def display(path: Path | None) -> str:
         return str(path)
 
 
+def _times_as_text(value: Any) -> Any:
+    """TOML date-times in rule options as the RFC 3339 text they are written in: a date-time
+    option such as `date-future`'s `now` is a string (`now = 2025-02-08T09:55:35Z` means
+    `now = "2025-02-08T09:55:35+00:00"`), and the configuration stays plain data."""
+    if isinstance(value, dict):
+        return {key: _times_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_times_as_text(item) for item in value]
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return value
+
+
 def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
+    if isinstance(data.get("rules"), dict):
+        data = {**data, "rules": _times_as_text(data["rules"])}
     where = display(source)
     prefix = "tool.newslint." if source is not None and source.name == "pyproject.toml" else ""
     if not data:
