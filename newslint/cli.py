@@ -522,7 +522,7 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
 def build_rules(args: argparse.Namespace) -> tuple[Config, RuleSet]:
     """The configuration and the rules of a run, without its files (`build_run` finds those;
     `newslint watch` finds them only once its watch is in place)."""
-    from newslint.config import ConfigError, check_rules
+    from newslint.config import ConfigError, check_rules, split_config_args
     from newslint.engine import build_ruleset
 
     config = _load_config(args)
@@ -542,7 +542,9 @@ def build_rules(args: argparse.Namespace) -> tuple[Config, RuleSet]:
         config.links.no_private = True
     try:
         cli = {f"--{k}": _split(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS}
-        check_rules(config, registry.rules, cli)
+        # The `--config KEY = VALUE` overrides (read as `_load_config` read them), so that a
+        # mistake in one names the command line rather than the file beside it.
+        check_rules(config, registry.rules, cli, split_config_args(args.config)[1])
         checked_links: list[str] = []
         if config.links.check:  # the checker is loaded only when links are checked
             from newslint.linkcheck import link_rules
