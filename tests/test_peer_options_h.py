@@ -332,6 +332,63 @@ def test_summary_length_limits_that_cannot_hold_exit_2(
     )
 
 
+OPTIONS = {  # what `newslint config` says of each rule's options (`unknown option 'zzz'`)
+    "trailing-whitespace": ["strict"],
+    "duplicate-paragraph": ["min-words"],
+    "date-future": ["now"],
+    "required-field": ["fields", "max-chars"],
+    "empty-field": ["fields"],
+    "unknown-field": ["known"],
+    "source-link-missing": ["field"],
+    "link-relative": ["field"],
+    "link-insecure": ["field"],
+    "tracking-params": ["extra", "field"],
+    "summary-truncated": ["max-chars"],
+    "summary-length": ["max", "min"],
+    "html-entity": ["fields"],
+    "sentence-spacing": ["fields"],
+    "text-whitespace": ["fields"],
+    "title-shouting": ["min-letters", "min-words"],
+    "language-mismatch": ["fields", "min-share", "min-units"],
+}
+
+
+@pytest.mark.parametrize("rule", sorted(OPTIONS))
+def test_newslint_rule_lists_every_option_the_configuration_accepts(
+    proj: Path, capsys: pytest.CaptureFixture[str], rule: str
+) -> None:
+    # The README: "`[rules.NAME]`: the rule's options (`newslint rule NAME` lists them)". Several
+    # (title-shouting's min-words, sentence-spacing's fields, ...) were in no documentation.
+    code, _, err = run(capsys, "config", "--isolated", "--config", f"rules.{rule}.zzz = 1")
+    assert (code, err.strip()) == (
+        2,
+        f"newslint: error: --config: rules.{rule}: unknown option 'zzz' (options:"
+        f" {', '.join(OPTIONS[rule])})",
+    )
+    code, out, _ = run(capsys, "rule", rule)
+    section = out.partition("\n## Options\n")[2]
+    keys = [
+        line.strip().lstrip("# ").partition(" ")[0].rstrip(":")
+        for line in section.splitlines()
+        if line.startswith("    ") and "[rules." not in line
+    ]
+    assert (code, sorted(keys)) == (0, sorted([*OPTIONS[rule], "severity"]))
+
+
+def test_newslint_rule_prints_the_options_as_a_table_with_their_defaults(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "rule", "summary-length")
+    assert code == 0
+    assert out.endswith(
+        "\n## Options\nThe defaults, as a configuration table (in pyproject.toml"
+        " `[tool.newslint.rules.summary-length]`; for one run"
+        " `--config 'rules.summary-length.min = ...'`):\n\n"
+        '    [rules.summary-length]\n    min = 40\n    max = 300\n    severity = "info"\n'
+    )
+    assert "## Options" not in run(capsys, "rule", "DT001")[1]  # no options: no section
+
+
 # ============================================================================= 2. suppressions
 
 
