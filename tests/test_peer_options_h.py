@@ -332,6 +332,51 @@ def test_summary_length_limits_that_cannot_hold_exit_2(
     )
 
 
+def test_title_shouting_min_words_and_min_letters_at_their_limits(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Documented: three words in capitals, the long ones (four letters or more) ten letters in
+    # all: "EU WAGES RISES" (5 + 5) shouts, "EU WAGE RISES" (4 + 5) does not.
+    files = {
+        "ten.md": article(title="EU WAGES RISES"),
+        "nine.md": article(title="EU WAGE RISES"),
+        "two.md": article(title="WAGES RISES"),
+    }
+    write(proj, files)
+    args = ["--isolated", "--select", "TX006"]
+    shouts = [(row[0], row[2]) for row in found(capsys, *files, *args)[1]]
+    assert shouts == [("ten.md", "2:8")]
+    more = ["--config", "rules.title-shouting.min-letters = 9"]
+    more += ["--config", "rules.title-shouting.min-words = 2"]
+    shouts = [(row[0], row[2]) for row in found(capsys, *files, *args, *more)[1]]
+    assert shouts == [("nine.md", "2:8"), ("ten.md", "2:8"), ("two.md", "2:8")]
+
+
+@pytest.mark.parametrize(("units", "reported"), [(3, True), (4, True), (5, False)])
+def test_language_mismatch_min_units_counts_han_characters_one_each(
+    proj: Path, capsys: pytest.CaptureFixture[str], units: int, reported: bool
+) -> None:
+    write(proj, {"x.md": article(title="東京 予算", extra="lang: en\n")})  # four units
+    args = ["--isolated", "--select", "TX007", "--config", f"rules.TX007.min-units = {units}"]
+    expected = [
+        ("x.md", "TX007", "2:8", "title is mostly in han script, not what 'en' is written in")
+    ]
+    assert found(capsys, "x.md", *args) == (0, expected if reported else [])
+
+
+@pytest.mark.parametrize("share", ["30", "1.5", "-0.1"])
+def test_language_mismatch_min_share_outside_0_to_1_exits_2(
+    proj: Path, capsys: pytest.CaptureFixture[str], share: str
+) -> None:
+    # `min-share = 30` (meant as 30 %) reported every text, and a negative one none.
+    write(proj, {"x.md": article()})
+    err = usage_error(capsys, "x.md", "--config", f"rules.language-mismatch.min-share = {share}")
+    assert err == (
+        "newslint: error: --config: rules.language-mismatch: min-share is a fraction from 0 to 1,"
+        f" got {share}\n"
+    )
+
+
 OPTIONS = {  # what `newslint config` says of each rule's options (`unknown option 'zzz'`)
     "trailing-whitespace": ["strict"],
     "duplicate-paragraph": ["min-words"],
