@@ -377,6 +377,49 @@ def test_language_mismatch_min_share_outside_0_to_1_exits_2(
     )
 
 
+def test_tracking_params_extra_and_field_options(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = "https://example.com/news/budget?xtrack=1&a=2&utm_x=3"
+    text = article(extra='origin: "http://example.com/a?xtrack=2"\n', source=f"[Example]({url})")
+    write(proj, {"x.md": text})
+
+    def report(*args: str) -> list[tuple[object, ...]]:
+        _, out, _ = run(
+            capsys, "check", "x.md", "--isolated", "--no-cache", "--output-format", "json",
+            "--select", "LK005", *args,
+        )  # fmt: skip
+        return [
+            (d["line"], d["column"], d["end_column"], d["message"],
+             [(e["column"], e["end_column"]) for e in d["fix"]["edits"]])
+            for d in json.loads(out)
+        ]  # fmt: skip
+
+    # Reported at the whole query (its `?` at column 42), cut pair by pair.
+    assert report() == [(10, 42, 63, "URL has tracking parameters: utm_x", [(55, 63)])]
+    extra = ["--config", 'rules.tracking-params.extra = ["xtr*"]']
+    assert report(*extra) == [
+        (10, 42, 63, "URL has tracking parameters: xtrack, utm_x", [(43, 52), (55, 63)])
+    ]
+    assert report(*extra, "--config", 'rules.tracking-params.field = "origin"') == [
+        (5, 30, 39, "URL has tracking parameters: xtrack", [(30, 39)]),
+        (10, 42, 63, "URL has tracking parameters: xtrack, utm_x", [(43, 52), (55, 63)]),
+    ]
+
+
+def test_trailing_whitespace_strict_at_the_end_of_a_paragraph_and_of_the_file(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(proj, {"x.md": article(body="Line one.  \nLine two.  ", source=SOURCE + "  ")})
+    args = ["x.md", "--isolated", "--select", "BD002"]
+    assert found(capsys, *args) == (0, [])
+    message = "two trailing spaces but no line of the same text follows for them to break"
+    assert found(capsys, *args, "--config", "rules.trailing-whitespace.strict = true") == (
+        0,
+        [("x.md", "BD002", "8:10", message), ("x.md", "BD002", "10:48", message)],
+    )
+
+
 OPTIONS = {  # what `newslint config` says of each rule's options (`unknown option 'zzz'`)
     "trailing-whitespace": ["strict"],
     "duplicate-paragraph": ["min-words"],
