@@ -420,6 +420,73 @@ def test_trailing_whitespace_strict_at_the_end_of_a_paragraph_and_of_the_file(
     )
 
 
+def edits(capsys: pytest.CaptureFixture[str], *args: str) -> list[tuple[object, ...]]:
+    """`check ARGS` as json: (line, column, message, the fix's edits or None) of each problem."""
+    _, out, _ = run(capsys, "check", *args, "--isolated", "--no-cache", "--output-format", "json")
+    return [
+        (d["line"], d["column"], d["message"], d["fix"] and d["fix"]["edits"])
+        for d in json.loads(out)
+    ]
+
+
+@pytest.mark.parametrize("limit", [22, 23, 41])
+def test_summary_truncated_max_chars_takes_a_sentence_that_fits_exactly(
+    proj: Path, capsys: pytest.CaptureFixture[str], limit: int
+) -> None:
+    first, second = "Alpha beta gamma delta.", "Epsilon zeta eta."  # 23, then 41 with a space
+    write(proj, {"x.md": article(summary="The budget would...", body=f"{first} {second}")})
+    args = ["x.md", "--select", "TX001", "--config", f"rules.summary-truncated.max-chars = {limit}"]
+    content = {22: None, 23: f'"{first}"', 41: f'"{first} {second}"'}[limit]
+    fix = [{"line": 4, "column": 10, "end_line": 4, "end_column": 31, "content": content}]
+    assert edits(capsys, *args) == [(4, 10, "summary is cut off ('...')", fix if content else None)]
+
+
+@pytest.mark.parametrize("limit", [22, 23])
+def test_required_field_max_chars_bounds_the_summary_it_writes(
+    proj: Path, capsys: pytest.CaptureFixture[str], limit: int
+) -> None:
+    text = article(body="Alpha beta gamma delta. Epsilon zeta eta.")
+    write(proj, {"x.md": text.replace(f'summary: "{PROSE}"\n', "")})
+    args = ["x.md", "--select", "FM004", "--config", f"rules.FM004.max-chars = {limit}"]
+    content = 'summary: "Alpha beta gamma delta."\n'
+    fix = [{"line": 4, "column": 1, "end_line": 4, "end_column": 1, "content": content}]
+    assert edits(capsys, *args) == [
+        (1, 1, "required field 'summary' is missing", fix if limit == 23 else None)
+    ]
+
+
+def test_field_list_options_of_the_front_matter_rules(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extra = 'author: ""\nsumary: "x"\nsubtitle: "Tom &amp; Jerry"\n'
+    write(proj, {"x.md": article(extra=extra)})
+    args = ["x.md", "--isolated", "--select", "FM004,FM006,FM007,TX003"]
+    # By default: an empty `author` is no schema field's, `sumary` has its twin `summary`, and
+    # `subtitle` is no text field.
+    assert found(capsys, *args) == (0, [])
+    options = {
+        "rules.required-field.fields": '["title", "author"]',
+        "rules.empty-field.fields": '["author"]',
+        "rules.unknown-field.known": '["sumary"]',
+        "rules.html-entity.fields": '["subtitle"]',
+    }
+    more = [a for k, v in options.items() for a in ("--config", f"{k} = {v}")]
+    assert found(capsys, *args, *more) == (
+        1,
+        [
+            ("x.md", "FM004", "5:9", "required field 'author' is empty"),
+            ("x.md", "FM006", "5:9", "author is empty"),
+            ("x.md", "TX003", "7:16", "subtitle shows the HTML entity &amp; literally"),
+        ],
+    )
+    # `fields = []` requires nothing, not even a title.
+    write(proj, {"x.md": '---\ntitle: ""\n---\n\nText.\n'})
+    assert found(capsys, "x.md", "--select", "FM004", "--config", "rules.FM004.fields = []") == (
+        0,
+        [],
+    )
+
+
 OPTIONS = {  # what `newslint config` says of each rule's options (`unknown option 'zzz'`)
     "trailing-whitespace": ["strict"],
     "duplicate-paragraph": ["min-words"],
