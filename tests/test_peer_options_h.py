@@ -788,6 +788,68 @@ def test_a_bare_unused_suppression_is_judged_when_the_cross_file_rules_saw_every
     assert found(capsys, ".", "--isolated") == (0, unused)
 
 
+def test_a_suppression_written_inside_a_front_matter_value_does_not_act(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A YAML block scalar and a TOML multi-line string hold text, not comments.
+    yaml = article(title=SHOUT).replace(
+        f'summary: "{PROSE}"\n', f"summary: |\n  {PROSE}\n  # newslint: disable=TX006\n"
+    )
+    assert lint(capsys, proj, yaml) == ["2:8 TX006 title is in capitals"]
+    toml = (
+        f'+++\ntitle = "{SHOUT}"\ndate = 2024-03-01T10:00:00+00:00\n'
+        f'summary = """{PROSE}\n# newslint: disable=TX006"""\n+++\n\n{PROSE}\n\n{SOURCE}\n'
+    )
+    assert lint(capsys, proj, toml, "--select", "TX006,NL") == ["2:9 TX006 title is in capitals"]
+
+
+def test_a_front_matter_comment_of_its_own_silences_a_body_rule_too(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = article(extra="# newslint: disable=sentence-spacing\n", body=GLUED)
+    assert lint(capsys, proj, text) == []
+
+
+def test_all_nested_ranges_and_an_enable_of_another_rule(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        lint(capsys, proj, article(body=f"<!-- newslint-disable-next-line ALL -->\n{GLUED}")) == []
+    )
+    # ESLint's way: the second disable silences nothing more; one enable ends the range.
+    body = (
+        "<!-- newslint-disable TX004 -->\n<!-- newslint-disable TX004 -->\n"
+        f"{GLUED}\n<!-- newslint-enable TX004 -->\n{GLUED}"
+    )
+    assert lint(capsys, proj, article(body=body)) == [
+        "8:1 NL001 unused suppression (nothing reported for TX004)",
+        f"11:12 {TX004}",
+    ]
+    # An enable of a rule no range disabled is reported and ends nothing.
+    body = f"<!-- newslint-disable TX004 -->\n{GLUED}\n<!-- newslint-enable BD002 -->\n{GLUED}"
+    assert lint(capsys, proj, article(body=body)) == [
+        "9:1 NL001 newslint-enable without a matching newslint-disable"
+    ]
+
+
+def test_an_unused_front_matter_suppression_is_reported_at_its_comment_and_fixed_away(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = article().replace('budget"\n', 'budget"  # newslint: disable=TX006\n', 1)
+    write(proj, {"x.md": text})
+    _, out, _ = run(
+        capsys, "check", "x.md", "--isolated", "--no-cache", "--ignore", "XF",
+        "--output-format", "json",
+    )  # fmt: skip
+    [problem] = json.loads(out)
+    assert (problem["line"], problem["column"], problem["end_column"]) == (2, 43, 68)
+    assert problem["fix"]["edits"] == [
+        {"line": 2, "column": 41, "end_line": 2, "end_column": 68, "content": ""}
+    ]
+    assert run(capsys, "fix", "x.md", "--isolated", "--no-cache", "--ignore", "XF")[0] == 0
+    assert (proj / "x.md").read_text(encoding="utf-8") == article()
+
+
 # ========================================================================= 3. per-file-ignores
 
 
