@@ -906,6 +906,22 @@ def test_per_file_ignores_are_relative_to_the_configuration_s_folder_from_anywhe
     assert shouting(capsys, "../archive", ".") == ["new.md"]
 
 
+def test_per_file_ignores_from_config_are_from_the_working_directory_and_merge_by_pattern(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tree, {"newslint.toml": '[per-file-ignores]\n"content/archive/**" = ["TX"]\n'})
+    # A prefix in the file beats an explicit --select of the code, as in ruff.
+    assert shouting(capsys, ".") == ["content/news/new.md"]
+    news = ["--config", 'per-file-ignores = {"content/news/**" = ["TX006"]}']
+    assert shouting(capsys, ".", *news) == []
+    assert usage_error(capsys, ".", "--config", 'per-file-ignores = {"x/**" = ["TX9"]}') == (
+        "newslint: error: --config: per-file-ignores.\"x/**\"[0]: unknown rule or prefix 'TX9'\n"
+    )
+    monkeypatch.chdir(tree / "content")
+    archive = ["--isolated", "--config", 'per-file-ignores = {"archive/**" = ["TX006"]}']
+    assert shouting(capsys, ".", *archive) == ["news/new.md"]
+
+
 @pytest.mark.parametrize(
     ("pattern", "left"),
     [
