@@ -850,6 +850,35 @@ def test_an_unused_front_matter_suppression_is_reported_at_its_comment_and_fixed
     assert (proj / "x.md").read_text(encoding="utf-8") == article()
 
 
+def test_directives_are_case_sensitive_as_eslint_s_and_markdownlint_s(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = f"<!-- NEWSLINT-DISABLE-NEXT-LINE TX004 -->\n{GLUED}"
+    assert lint(capsys, proj, article(body=body)) == [f"8:12 {TX004}"]
+
+
+def test_a_comment_starting_a_line_makes_an_html_block_which_no_prose_rule_reads(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CommonMark: a line starting with `<!--` is an HTML block up to the line with `-->`, so
+    # the text after the comment is no prose and the next line is the one suppressed.
+    body = f"<!-- newslint-disable-next-line TX004 --> {GLUED}\nSales fell.The end."
+    assert lint(capsys, proj, article(body=body)) == []
+    body = f"Text <!-- newslint-disable-next-line TX004 --> {GLUED}\nSales fell well."
+    assert lint(capsys, proj, article(body=body)) == [
+        "7:6 NL001 unused suppression (nothing reported for TX004)",
+        f"7:59 {TX004}",
+    ]
+
+
+def test_fix_in_json_prints_what_remains(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(proj, {"x.md": article(date="2099-03-01T10:00:00+00:00", body=GLUED)})
+    args = ["fix", "x.md", "--isolated", "--no-cache", "--ignore", "XF", "--output-format", "json"]
+    code, out, err = run(capsys, *args)
+    assert (code, [(d["code"], d["fix"]) for d in json.loads(out)]) == (0, [("DT003", None)])
+    assert err == "Applied 1 fix in 1 of 1 file; 1 problem remains (1 warning).\n"
+
+
 # ========================================================================= 3. per-file-ignores
 
 
