@@ -252,6 +252,21 @@ def test_a_severity_override_shows_in_statistics_and_decides_fix_s_exit_code(
     assert code == 0  # info, below the default fail-on
 
 
+def test_a_severity_given_by_config_wins_over_the_file_s_however_the_rule_is_spelt(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(proj, {"x.md": article(summary=summary_of(301))})
+    write(proj, {"pyproject.toml": '[tool.newslint.rules.TX002]\nseverity = "error"\nmax = 300\n'})
+    base = ["x.md", "--no-cache", "--select", "TX002", "--output-format", "json"]
+    code, out, _ = run(capsys, "check", *base)
+    assert (code, [d["severity"] for d in json.loads(out)]) == (1, ["error"])
+    more = ["--config", 'rules.summary-length.severity = "info"']
+    code, out, _ = run(capsys, "check", *base, *more)
+    assert (code, [d["severity"] for d in json.loads(out)]) == (0, ["info"])
+    more += ["--config", "rules.summary-length.max = 301"]
+    assert run(capsys, "check", *base, *more)[:2] == (0, "[]\n")
+
+
 def test_an_option_of_a_rule_without_options_exits_2_naming_the_key(
     proj: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1098,6 +1113,9 @@ def test_json_paths_are_relative_to_the_working_directory_with_slashes(
     monkeypatch.chdir(proj / "other")
     args = ["--isolated", "--select", "DT003"]
     assert found(capsys, "../content/news/y.md", *args)[1][0][0] == "../content/news/y.md"
+    # A file outside the working directory named by its absolute path keeps it, as in ruff.
+    absolute = (proj / "content/news/y.md").as_posix()
+    assert found(capsys, absolute, *args)[1][0][0] == absolute
     monkeypatch.chdir(proj / "content")
     assert found(capsys, "./news//y.md", *args)[1][0][0] == "news/y.md"
     assert found(capsys, str(proj / "content/news/y.md"), *args)[1][0][0] == "news/y.md"
