@@ -750,9 +750,9 @@ def check_rules(
             label = cli_label if table is not None else label
             problems.append(f"{label}: unknown rule {name!r}{suggest_rule(name, rules)}")
         elif isinstance(table, dict) and isinstance(settings, dict):
-            given = {k: v for k, v in settings.items() if any(_same_key(k, o) for o in table)}
-            written = {k: v for k, v in settings.items() if k not in given}
-            found = check_options(rule, given, cli_label) + check_options(rule, written, label)
+            on_cli = {k: v for k, v in settings.items() if any(_same_key(k, o) for o in table)}
+            written = {k: v for k, v in settings.items() if k not in on_cli}
+            found = check_options(rule, on_cli, cli_label) + check_options(rule, written, label)
             # Each part is fine alone: the rule's own checks of the two together.
             problems.extend(found or check_options(rule, settings, cli_label))
         else:
