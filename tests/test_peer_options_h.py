@@ -981,7 +981,14 @@ def test_exclude_patterns(
 
 
 @pytest.mark.parametrize(
-    "pattern", ["content/news/**", "./content/news/**", "content\\\\news\\\\**"]
+    "pattern",
+    [
+        "content/news/**",
+        "./content/news/**",
+        "content\\\\news\\\\**",
+        "content/news/",
+        "content/news",
+    ],
 )
 def test_include_patterns(tree: Path, capsys: pytest.CaptureFixture[str], pattern: str) -> None:
     write(tree, {"newslint.toml": f'include = ["{pattern}"]\n'})
