@@ -495,7 +495,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
     text = (
         f"# {rule.name} ({rule.code})\n\n"
         f"Severity: {rule.severity.label}. Fixable: {'yes' if rule.fixable() else 'no'}. "
-        f"Origin: {rule.origin}.\n\n{rule.documentation()}\n"
+        f"Origin: {rule.origin}.\n\n{rule.documentation()}\n{_options_section(rule)}"
     )
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         from newslint.reporters.full import print_markdown
@@ -504,6 +504,43 @@ def cmd_rule(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _options_section(rule: Any) -> str:
+    """`## Options`: the rule's option keys with their defaults, as a `[rules.NAME]` table to
+    copy (generated from its `Options`, so no option goes undocumented); empty without options."""
+    import dataclasses
+
+    from newslint.configure import toml_value
+
+    lines = []
+    for option in dataclasses.fields(rule.Options):
+        key = option.name.replace("_", "-")
+        if option.default is not dataclasses.MISSING:
+            default = option.default
+        elif option.default_factory is not dataclasses.MISSING:
+            default = option.default_factory()
+        else:
+            default = None
+        if isinstance(default, set | frozenset):
+            default = sorted(default)
+        lines.append(f"# {key}: not set" if default is None else f"{key} = {toml_value(default)}")
+    if not lines:
+        return ""
+    table = "".join(
+        f"    {line}\n"
+        for line in [
+            f"[rules.{rule.name}]",
+            *lines,
+            f"severity = {toml_value(rule.severity.label)}",
+        ]
+    )
+    first = dataclasses.fields(rule.Options)[0].name.replace("_", "-")
+    return (
+        "\n## Options\nThe defaults, as a configuration table (in pyproject.toml"
+        f" `[tool.newslint.rules.{rule.name}]`; for one run"
+        f" `--config 'rules.{rule.name}.{first} = ...'`):\n\n{table}"
+    )
 
 
 def _load_config(args: argparse.Namespace) -> Config:
@@ -552,7 +589,7 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
 def build_rules(args: argparse.Namespace) -> tuple[Config, RuleSet]:
     """The configuration and the rules of a run, without its files (`build_run` finds those;
     `newslint watch` finds them only once its watch is in place)."""
-    from newslint.config import ConfigError, check_rules
+    from newslint.config import ConfigError, check_rules, split_config_args
     from newslint.engine import build_ruleset
 
     config = _load_config(args)
@@ -572,7 +609,9 @@ def build_rules(args: argparse.Namespace) -> tuple[Config, RuleSet]:
         config.links.no_private = True
     try:
         cli = {f"--{k}": _split(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS}
-        check_rules(config, registry.rules, cli)
+        # The `--config KEY = VALUE` overrides (read as `_load_config` read them), so that a
+        # mistake in one names the command line rather than the file beside it.
+        check_rules(config, registry.rules, cli, split_config_args(args.config)[1])
         checked_links: list[str] = []
         if config.links.check:  # the checker is loaded only when links are checked
             from newslint.linkcheck import link_rules

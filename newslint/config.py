@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections.abc
 import dataclasses
+import datetime
 import difflib
 import functools
 import os
@@ -171,6 +172,8 @@ def _show(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dict):
         return "a table"
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()  # as TOML writes it, not as a quoted string
     try:
         return json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError):
@@ -293,7 +296,22 @@ def display(path: Path | None) -> str:
         return str(path)
 
 
+def _times_as_text(value: Any) -> Any:
+    """TOML date-times in rule options as the RFC 3339 text they are written in: a date-time
+    option such as `date-future`'s `now` is a string (`now = 2025-02-08T09:55:35Z` means
+    `now = "2025-02-08T09:55:35+00:00"`), and the configuration stays plain data."""
+    if isinstance(value, dict):
+        return {key: _times_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_times_as_text(item) for item in value]
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return value
+
+
 def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
+    if isinstance(data.get("rules"), dict):
+        data = {**data, "rules": _times_as_text(data["rules"])}
     where = display(source)
     prefix = "tool.newslint." if source is not None and source.name == "pyproject.toml" else ""
     if not data:
@@ -643,17 +661,51 @@ def check_options(rule: Any, settings: Any, label: str) -> list[str]:
     return problems
 
 
+def _given(overrides: Mapping[str, Any], *keys: str) -> Any:
+    """What the `--config` overrides set at `keys` (kebab- or snake_case alike), else None."""
+    node: Any = overrides
+    for key in keys:
+        if not isinstance(node, dict):
+            return None
+        node = next((v for k, v in node.items() if _same_key(k, key)), None)
+    return node
+
+
+def _dict_keys(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, dict) else []
+
+
+def _same_key(one: Any, other: Any) -> bool:
+    return str(one).replace("_", "-") == str(other).replace("_", "-")
+
+
 def check_rules(
-    config: Config, rules: Sequence[Any], cli: Mapping[str, Sequence[str]] | None = None
+    config: Config,
+    rules: Sequence[Any],
+    cli: Mapping[str, Sequence[str]] | None = None,
+    overrides: Mapping[str, Any] | None = None,
 ) -> None:
     """Check every rule the configuration and the command line name; raise `ConfigError` listing
-    each unknown rule, option, severity or preset with the file, the key and a did-you-mean."""
-    where = display(config.path)
-    prefix = (
+    each unknown rule, option, severity or preset with the file, the key and a did-you-mean.
+
+    `overrides` are the `--config KEY = VALUE` settings merged into `config` (see
+    `split_config_args`): a mistake in one of them names `--config`, not the file beside it."""
+    file_where = display(config.path)
+    file_prefix = (
         "tool.newslint." if config.path is not None and config.path.name == "pyproject.toml" else ""
     )
+    overrides = overrides or {}
+
+    def origin(*keys: str) -> tuple[str, str]:
+        """The `where` and key prefix of the setting at `keys`: the command line's or the file's."""
+        return (
+            ("--config", "") if _given(overrides, *keys) is not None else (file_where, file_prefix)
+        )
+
+    where, prefix = file_where, file_prefix
     problems: list[str] = []
     for key in ("select", "extend-select", "ignore"):
+        where, prefix = origin(key)
         for number, selector in enumerate(getattr(config, key.replace("-", "_"))):
             if not _known_selector(selector, rules):
                 problems.append(
@@ -661,12 +713,14 @@ def check_rules(
                     + suggest_rule(selector, rules)
                 )
     for pattern, selectors in config.per_file_ignores.items():
+        where, prefix = origin("per-file-ignores", pattern)
         for number, selector in enumerate(selectors):
             if not _known_selector(selector, rules):
                 problems.append(
                     f"{where}: {prefix}{_key_path(['per_file_ignores', pattern, number])}: "
                     f"unknown rule or prefix {selector!r}{suggest_rule(selector, rules)}"
                 )
+    where, prefix = file_where, file_prefix
     by_key = {r.name: r for r in rules} | {r.code: r for r in rules}
     tables: dict[Any, str] = {}  # rule -> the first [rules.<key>] table naming it
     for name in config.rules:
@@ -674,19 +728,36 @@ def check_rules(
         if rule is None:
             continue
         if rule in tables:
-            first, second = (f"{prefix}{_key_path(['rules', key])}" for key in (tables[rule], name))
+            both_given = {tables[rule], name} <= {*_dict_keys(_given(overrides, "rules"))}
+            w, p = ("--config", "") if both_given else (where, prefix)
+            first, second = (f"{p}{_key_path(['rules', key])}" for key in (tables[rule], name))
             problems.append(
-                f"{where}: {first} and {second} configure the same rule"
+                f"{w}: {first} and {second} configure the same rule"
                 f" ({rule.name}, {rule.code}): write one table"
             )
         tables.setdefault(rule, name)
+    given_rules = {k: _given(overrides, "rules", k) for k in _dict_keys(_given(overrides, "rules"))}
     for name, settings in config.rules.items():
         label = f"{where}: {prefix}{_key_path(['rules', name])}"
         rule = by_key.get(name)
+        # The command line's table of this rule (it may spell the rule the other way).
+        table = next(
+            (t for k, t in given_rules.items() if k == name or (rule and by_key.get(k) is rule)),
+            None,
+        )
+        cli_label = f"--config: {_key_path(['rules', name])}"
         if rule is None:
+            label = cli_label if table is not None else label
             problems.append(f"{label}: unknown rule {name!r}{suggest_rule(name, rules)}")
+        elif isinstance(table, dict) and isinstance(settings, dict):
+            on_cli = {k: v for k, v in settings.items() if any(_same_key(k, o) for o in table)}
+            written = {k: v for k, v in settings.items() if k not in on_cli}
+            found = check_options(rule, on_cli, cli_label) + check_options(rule, written, label)
+            # Each part is fine alone: the rule's own checks of the two together.
+            problems.extend(found or check_options(rule, settings, cli_label))
         else:
             problems.extend(check_options(rule, settings, label))
+    where, prefix = origin("presets")
     presets = sorted({*KNOWN_PRESETS, *(p for r in rules for p in r.presets)})
     for number, preset in enumerate(config.presets or ()):
         if preset not in presets:
@@ -779,11 +850,23 @@ def _expand_braces(pattern: str) -> list[str]:
     return out
 
 
+def posix_pattern(pattern: str) -> str:
+    """`pattern` with `/` separators: a pattern written on Windows (`content\\archive\\**`) means
+    the same files everywhere (on Windows `fnmatch` already reads `\\` as `/`, and these globs
+    have no escape character to lose), and a trailing `/` (`content/drafts/`, as in .gitignore)
+    means the folder's files rather than nothing."""
+    pattern = pattern.replace("\\", "/")
+    if pattern.endswith("/") and pattern.strip("/"):
+        pattern += "**"
+    return pattern
+
+
 @functools.lru_cache(maxsize=1024)
 def glob_variants(pattern: str) -> tuple[str, ...]:
     """The `fnmatch` patterns that together mean `pattern` as ruff's globs read it: braces are
     alternatives, `**/` also matches no folder at all, and a leading `./` is the folder itself.
-    (`*` crosses `/`, in ruff as in `fnmatch`.)"""
+    (`*` crosses `/`, in ruff as in `fnmatch`; see `posix_pattern` for `\\` and a final `/`.)"""
+    pattern = posix_pattern(pattern)
     while pattern.startswith("./"):
         pattern = pattern[2:]
     out: list[str] = []
@@ -819,7 +902,7 @@ def anchor_patterns(patterns: Sequence[str], base: str) -> list[str]:
 
     prefix = glob.escape(base.replace(os.sep, "/")).replace("{", "[{]").replace("}", "[}]")
     anchored = []
-    for pattern in patterns:
+    for pattern in map(posix_pattern, patterns):
         while pattern.startswith("./"):
             pattern = pattern[2:]
         if "/" in pattern and not _ABSOLUTE.match(pattern):

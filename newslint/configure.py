@@ -99,13 +99,13 @@ def _presets_here(config: Config) -> set[str]:
 
 def cmd_config(args: argparse.Namespace) -> int:
     from newslint.cli import EXIT_OK, UsageError, _load_config, _registry
-    from newslint.config import ConfigError, check_rules
+    from newslint.config import ConfigError, check_rules, split_config_args
     from newslint.engine import build_ruleset
 
     config = _load_config(args)
     registry = _registry(args.rules_dir, config)
     try:
-        check_rules(config, registry.rules)
+        check_rules(config, registry.rules, overrides=split_config_args(args.config)[1])
         ruleset = build_ruleset(config, registry=registry)
     except ConfigError as err:
         raise UsageError(str(err)) from None

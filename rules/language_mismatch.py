@@ -115,6 +115,11 @@ class Options:
     min_units: int = 3
     fields: tuple[str, ...] = ("title", "summary")
 
+    def __post_init__(self) -> None:
+        # A share is a fraction: `min-share = 30` (meant as 30 %) would report every text.
+        if not 0 <= self.min_share <= 1:
+            raise ValueError(f"min-share is a fraction from 0 to 1, got {self.min_share}")
+
 
 def mismatch(units: dict[str, int], expected: frozenset[str], options: Options) -> str | None:
     """The dominant foreign script when too little of the text is in `expected`, else None."""

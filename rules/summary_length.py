@@ -34,6 +34,14 @@ class Options:
     min: int = 40
     max: int = 300
 
+    def __post_init__(self) -> None:
+        # Limits that cannot hold would report every summary ("more than -1"): say so at once.
+        for key in ("min", "max"):
+            if getattr(self, key) < 0:
+                raise ValueError(f"{key} must be 0 or more, got {getattr(self, key)}")
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is more than max ({self.max})")
+
 
 class SummaryLength(Rule):
     code = "TX002"

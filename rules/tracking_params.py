@@ -6,8 +6,8 @@ Flags query parameters that only track the click: `utm_*`, `fbclid`, `gclid`, `m
 field. The `extra` option adds names (a trailing `*` matches a prefix, as in `utm_*`).
 Parameters that may select content (`ref`, `from`, `src`, `id`) are never on the default list.
 
-It is reported at the part of the query that goes, from the `?` or `&` before the first
-tracking parameter.
+It is reported at the whole query, from its `?` up to the fragment, also when the tracking
+parameters are not the first; the fix cuts only the tracking pairs, each with one `&`.
 
 ## Why is this bad?
 They tie every reader's click to a campaign or a person's share, make one URL look like many (so

@@ -144,7 +144,10 @@ def test_rule_prints_its_documentation(key: str, capsys: pytest.CaptureFixture[s
     assert out == (
         "# required-field (FM004)\n\nSeverity: error. Fixable: yes. Origin: builtin.\n\n"
         + RequiredField.documentation()
-        + "\n"
+        + "\n\n## Options\nThe defaults, as a configuration table (in pyproject.toml"
+        " `[tool.newslint.rules.required-field]`; for one run"
+        " `--config 'rules.required-field.fields = ...'`):\n\n"
+        '    [rules.required-field]\n    # fields: not set\n    max-chars = 300\n    severity = "error"\n'
     )
 
 
