@@ -264,6 +264,14 @@ def find_mojibake(text: str) -> tuple[Mojibake, ...]:
 # ends, UTF-8 of CJK text: genuine text almost never is (its bytes would have to fall into
 # UTF-8's three-byte pattern, lead byte E3-ED then two continuation bytes, again and again).
 _CJK_RUN = lazy_regex("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{4,}")
+# Besides CJK, a continuation byte read as a GBK lead byte gives the symbols of GBK's rows A1-A9:
+# `㈠` (A2 E5) in `闄㈠` for `院`, the box drawing `╁` (A9 C1) in `澶╁` for `天`, kana, Greek.
+_GBK_SYMBOLS = lazy_regex(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\u00a4-\u00f7\u0100-\u01dc\u02c7-\u02d9\u0391-\u03c9\u0401-\u0451\u2010-\u203b"
+    "\u2103-\u2199\u2208-\u2312\u2460-\u249b\u2500-\u2573\u25a0-\u2642\u3000-\u3017"
+    "\u3105-\u3129\u3220-\u3229\uff01-\uffe5]{4,}"
+)
 _UTF8_CJK = re.compile(rb"(?:[\xe3-\xed][\x80-\xbf][\x80-\xbf])+")
 # The characters GBK writes as a byte from E3-ED and then one from 80-BF: UTF-8 of CJK decoded as
 # GBK is made of them, one character in three at least; genuine text seldom has two close
@@ -319,7 +327,8 @@ def _damaged(text: str, data: bytes, hits: list[re.Match[bytes]]) -> tuple[Mojib
         damaged = text[first:last]
         original = hit.group(0).decode("utf-8", "replace")
         if (
-            _CJK_RUN.fullmatch(damaged)
+            _GBK_SYMBOLS.fullmatch(damaged)
+            and _CJK_RUN.search(damaged)
             and "\ufffd" not in original
             and _CJK_TEXT.fullmatch(original)
         ):
@@ -649,7 +658,19 @@ def hidden_damage(text: str) -> bool:
     mojibake's `\\u009d`) that the line-based rules do not read, so the damage would stay
     unreported. Such a fix waits: the fix loop repairs the body first and the next pass offers it.
     """
-    return bool(_HIDDEN_CONTROL.search(text) or INVISIBLE_RUN.search(text) or find_mojibake(text))
+    return bool(_HIDDEN_CONTROL.search(text) or _debris(text) or find_mojibake(text))
+
+
+def _debris(text: str) -> bool:
+    """Whether `text` holds an invisible character that `invisible-char` reports (a Persian ZWNJ
+    or the joiner of an emoji sequence is spelling, and copied as it is)."""
+    has_rtl: bool | None = None
+    for match in INVISIBLE_RUN.finditer(text):
+        if has_rtl is None:
+            has_rtl = RTL_TEXT.search(text) is not None
+        if not invisible_is_legitimate(text, match.start(), match.end(), has_rtl):
+            return True
+    return False
 
 
 def undecoded_bytes(text: str, document: Document) -> bool:

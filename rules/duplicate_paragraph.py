@@ -39,6 +39,7 @@ an editor should check that the repeat was not intended, such as a pull quote.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from newslint import Fix, Rule, Severity, Span
@@ -66,6 +67,10 @@ _CJK = lazy_regex(
 def _words(text: str) -> int:
     """Words in `text`; CJK is written without spaces, so two of its characters count as one."""
     text = _URL.sub(" ", text)
+    if not text.isascii():
+        # Combining marks (Indic vowel signs, Thai tone marks, NFD accents) and joiners (the
+        # Persian ZWNJ) sit inside words, which `\w` would split at them.
+        text = "".join(c for c in text if unicodedata.category(c)[0] not in "MC" or c.isspace())
     cjk = len(_CJK.findall(text))
     return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
 
