@@ -339,7 +339,7 @@ def html_entities(text: str) -> list[tuple[int, int, str]]:
 
 # ------------------------------------------------------------------------------ sentence spacing
 
-_GLUE = re.compile(r"[.!?,](?=[\"“]?[^\W\d_])")
+_GLUE = re.compile(r"[.!?,](?=[\"“¿¡]?[^\W\d_])")
 # What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
@@ -375,7 +375,9 @@ def missing_sentence_spaces(text: str) -> list[int]:
     two lower-case letters (or be a number such as a year, or end in `)`/`%`), the word after must
     be a capitalised word (`The`, not `js`, `NET`, `McDonald`), and the token must not look like a
     URL, e-mail address, domain or file name, abbreviation (`U.S.`, `e.g.`), number (`3.5`), code
-    or template, nor hold CJK text.
+    or template, nor hold CJK text. A Spanish `¿` or `¡` may open the next sentence
+    (`aprobado.¿Qué`); Korean, without capitals, counts after a usual sentence ending
+    (`말했다.협상은`, see `_korean_glued`).
     """
     found = []
     for match in _GLUE.finditer(text):
@@ -385,13 +387,41 @@ def missing_sentence_spaces(text: str) -> list[int]:
     return found
 
 
+# Hangul syllables, and the endings a Korean sentence ends with (`했다.`, `합니다.`, `할까?`, `해요.`).
+_HANGUL_SYLLABLE = ("\uac00", "\ud7a3")
+_KOREAN_ENDINGS = frozenset("다요까죠")
+
+
+def _korean_glued(text: str, pos: int) -> bool:
+    """A Korean sentence glued to the next (`말했다.협상은`): Korean spaces its sentences as Latin
+    does but has no capitals, so the sentence before must end in a usual ending and both words
+    must be two syllables or more."""
+    low, high = _HANGUL_SYLLABLE
+    before = text[max(0, pos - 2) : pos]
+    after = text[pos + 1 : pos + 3]
+    return (
+        text[pos] in ".!?"
+        and len(before) == 2
+        and before[-1] in _KOREAN_ENDINGS
+        and low <= before[0] <= high
+        and len(after) == 2
+        and all(low <= c <= high for c in after)
+    )
+
+
 def _glued(text: str, pos: int) -> bool:
     punct = text[pos]
     after = pos + 1
+    if _HANGUL_SYLLABLE[0] <= text[after] <= _HANGUL_SYLLABLE[1]:
+        return _korean_glued(text, pos)
     if text[after] in '"“':
         if punct != ",":
             return False  # `."The` may close a quotation: which side the quote is on is unclear
         after += 1
+    elif text[after] in "¿¡":
+        if punct == ",":
+            return False
+        after += 1  # Spanish opens a question or exclamation with its own mark: `.¿Qué`
     # The word after: a capital then lower-case letters, ending the token or before punctuation.
     end = after
     limit = min(len(text), after + _TOKEN_LIMIT)

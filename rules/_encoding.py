@@ -4,8 +4,8 @@ Mojibake is found in two steps so that ordinary text costs almost nothing:
 
 1. a cheap pre-filter: ASCII text is skipped, then one regular expression looks for the character
    pairs that UTF-8 leaves behind when it is decoded as Windows-1252/Latin-1 (`Ã©`, `â€™`, `Â `),
-   Windows-1251 (`РџСЂ`) or Mac OS Roman (`‚Äô`), and for lone C1 control characters (Windows-1252
-   read as Latin-1);
+   Windows-1251 (`РџСЂ`), Windows-1253 (`Ξ‘ΞΈ`) or Mac OS Roman (`‚Äô`), and for lone C1 control
+   characters (Windows-1252 read as Latin-1);
 2. only the lines it selects go to ftfy (imported here, on first need), which confirms the damage and
    repairs it. The repair is then narrowed to the smallest spans, so one fix never rewrites a line.
 """
@@ -45,6 +45,7 @@ def _cls(chars: str) -> str:
 _CONT_1252 = _cls(_decoded("cp1252", 0x80, 0xBF) + "".join(map(chr, range(0x80, 0xA0))))
 _CONT_1251 = _cls(_decoded("cp1251", 0x80, 0xBF))
 _CONT_MAC = _cls(_decoded("mac_roman", 0x80, 0xBF))
+_CONT_1253 = _cls(_decoded("cp1253", 0x80, 0xBF))
 # Compiled on first use: ASCII text (most files) never needs it.
 _CANDIDATE = lazy_regex(
     "|".join(
@@ -55,6 +56,7 @@ _CANDIDATE = lazy_regex(
             "\u00c2 ",
             r"[\x80-\x9f]",  # C1 controls: Windows-1252 read as Latin-1 (ftfy maps them)
             f"(?:[РС]{_CONT_1251}){{2}}|вЂ",  # Cyrillic and punctuation read as Windows-1251
+            f"[ΞΟ]{_CONT_1253}",  # Greek read as Windows-1253: `Ξ‘ΞΈΞ®Ξ½Ξ±` for `Αθήνα`
             f"[¬√≈–—]{_CONT_MAC}|‚Ä",  # read as Mac OS Roman
         )
     )
@@ -67,7 +69,7 @@ _CANDIDATE_START = re.compile(
         re.escape(c)
         for c in sorted(set(_decoded("cp1252", 0xC2, 0xF4)) | set(map(chr, range(0x80, 0xA0))))
     )
-    + "РСв¬√≈–—‚]"
+    + "РСвΞΟ¬√≈–—‚]"
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
 # A UTF-8 character read as Windows-1252 with one of its bytes lost to U+FFFD: `â€�`, `Ï�`, `â�¤`.

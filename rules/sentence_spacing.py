@@ -5,7 +5,10 @@ Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"A
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, nor in
-CJK text, whose full stops take no space.
+Chinese or Japanese text, whose full stops take no space. The next sentence must start with a
+capital, after an opening quote or a Spanish `¿` or `¡` maybe (`aprobado.¿Qué`), so scripts without
+capitals are left alone, except Korean, which spaces its sentences as Latin does: there a usual
+sentence ending (`했다.`, `합니다.`, `할까?`) glued to the next word of two syllables or more counts.
 
 ## Why is this bad?
 Scrapers lose the space when they join HTML paragraphs or strip tags; the result reads as a typo
@@ -84,7 +87,7 @@ class SentenceSpacing(Rule):
     def _report(
         self, ctx: Context, span: Span, text: str, pos: int, edits: tuple[Edit, ...]
     ) -> None:
-        word_start = pos + (2 if text[pos + 1] in '"“' else 1)
+        word_start = pos + (2 if text[pos + 1] in '"“¿¡' else 1)
         word_end = word_start
         while word_end < len(text) and text[word_end].isalpha():
             word_end += 1

@@ -227,6 +227,16 @@ add(
         "장관은 합의가 중요하다고 말했다. 협상은 계속될 것이다.",
     ),
     _spaced("tx004-ko-decimal", "ko", "성장률은 3.5%였다. 물가는 2.1% 올랐다."),
+    # Not a sentence ending before the stop, or one syllable after it: not sure enough.
+    _spaced("tx004-ko-no-usual-ending", "ko", "서울시.강남구 주민들이 모였다. 회의.결과는 좋았다."),
+    _glued(
+        "tx004-ko-polite-glued",
+        "ko",
+        "정부가 발표했습니다.국회는 내일 심의합니다.",
+        ".국회는",
+        "정부가 발표했습니다. 국회는 내일 심의합니다.",
+    ),
+    _spaced("tx004-es-comma-before-inverted", "es", "Pero,¿qué pasará ahora con todo esto?"),
     _spaced("tx004-th", "th", "รัฐมนตรีกล่าวว่าข้อตกลงนี้สำคัญ การเจรจาจะดำเนินต่อไป"),
     _spaced("tx004-hi-danda", "hi", "मंत्री ने कहा कि समझौता महत्वपूर्ण है। बातचीत जारी रहेगी।"),
     _spaced(
@@ -577,6 +587,9 @@ add(
     # Kana are Japanese only: Han shared with Chinese does not make a Japanese text Chinese.
     _language("tx007-zh-japanese", "zh", _FITS["ja"], ["title", "summary", "body"]),
     _language("tx007-ml-english", "ml", _ENGLISH, ["title", "summary", "body"]),
+    # One `の` in a Chinese shop name is no Japanese text.
+    _language("tx007-zh-lone-kana", "zh", "台北的我の店今天开幕，顾客在门口排起了长队。"),
+    _language("tx007-ko-hanja", "ko", "大韓民國 정부는 새로운 개혁안을 발표했다."),
     _language("tx007-pa-english", "pa", _ENGLISH, ["title", "summary", "body"]),
 )
 
@@ -874,6 +887,10 @@ add(
     _moji("en001-el-cp1252", "el", "Σεισμός στην Αθήνα.", "cp1252", ["Σεισμός", "στην", "Αθήνα"]),
     # Greek read as Windows-1253, the Greek code page: `Ξ£ΞµΞΉ` (ftfy knows it).
     _moji("en001-el-cp1253", "el", "Σεισμός στην Αθήνα.", "cp1253", ["Σεισμός", "στην", "Αθήνα"]),
+    # Without a letter whose byte the code page leaves undefined (no C1 control to give it away).
+    _moji(
+        "en001-el-cp1253-no-c1", "el", "Η Αθήνα και τα νησιά", "cp1253", ["Η Αθήνα και τα νησιά"]
+    ),
     _moji(
         "en001-hi-cp1252",
         "hi",
@@ -1132,27 +1149,7 @@ add(
 )
 
 
-# Cases newslint does not pass yet (strict: each must fail until its fix lands).
-PENDING = {
-    "tx004-es-glued-before-inverted-question",
-    "tx004-es-glued-before-inverted-exclamation",
-    "tx004-ko-glued",
-    "tx007-zh-japanese",
-    "tx007-ml-english",
-    "tx007-pa-english",
-}
-
-
-@pytest.mark.parametrize(
-    ("rule", "case"),
-    [
-        pytest.param(
-            *item, marks=[pytest.mark.xfail(strict=True)] if item[1].name in PENDING else []
-        )
-        for item in CASES
-    ],
-    ids=[case.name for _, case in CASES],
-)
+@pytest.mark.parametrize(("rule", "case"), CASES, ids=[case.name for _, case in CASES])
 def test_peer_i18n(rule: type[Rule], case: Case) -> None:
     assert_case(rule, case)
 
