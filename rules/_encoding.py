@@ -233,8 +233,92 @@ def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
 
 @lru_cache(maxsize=8)
 def find_mojibake(text: str) -> tuple[Mojibake, ...]:
-    """Every mis-decoded span of `text`, with ftfy's repair (cached: EN001 and EN004 both ask)."""
-    if text.isascii() or _CANDIDATE_START.search(text) is None:
+    """Every mis-decoded span of `text`, with ftfy's repair (cached: EN001 and EN004 both ask),
+    and UTF-8 read in the code page of its own script (see `_code_page_damage`)."""
+    if text.isascii():
+        return ()
+    pages = _code_page_damage(text)
+    found = _single_byte_mojibake(text)
+    if not pages:
+        return found
+    # ftfy reads the C1 controls of such damage as Windows-1252 read as Latin-1: a wrong repair.
+    kept = [m for m in found if not any(_overlap(m.span, page.span) for page in pages)]
+    return tuple(sorted(kept + pages, key=lambda m: m.span.start))
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+# UTF-8 of Arabic, Hebrew or Thai read in that script's own Windows code page, which ftfy does not
+# know: each letter becomes two or three characters of the code page, a UTF-8 lead byte's and
+# continuation bytes' (`ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`); punctuation such as `’`
+# or the Persian ZWNJ (E2 80 xx) becomes three. (A byte the code page leaves undefined shows as
+# the C1 control of its number, as browsers show it.) Prefix of a character, and the letters its
+# original must be in.
+_CODE_PAGES = (
+    ("cp1256", "[آطظعغ]", (0x0600, 0x06FF)),  # UTF-8 lead bytes D8-DB, and C2 (`«` is C2 AB)
+    ("cp1255", "[ײ׳]", (0x0590, 0x05FF)),  # D6, D7
+    ("cp874", "เ[ธน]", (0x0E00, 0x0E7F)),  # E0 B8, E0 B9
+)
+_MIN_PAGE_CHARACTERS = 3  # damaged characters in a stretch: fewer arise in genuine text
+
+
+def _page_patterns(encoding: str, prefix: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One damaged character, and a stretch of them with ASCII (spaces, digits, ...) between."""
+    continuation = _cls(_decoded(encoding, 0x80, 0xBF))
+    punctuation = re.escape(_decoded(encoding, 0xE2, 0xE2) + _decoded(encoding, 0x80, 0x80))
+    unit = f"(?:{prefix}|{punctuation}){continuation}"
+    return lazy_regex(unit), lazy_regex(f"{unit}(?:[\t\x20-\x7e]*{unit})*")
+
+
+_PAGE_PATTERNS = tuple(_page_patterns(encoding, prefix) for encoding, prefix, _ in _CODE_PAGES)
+
+
+def _code_page_damage(text: str) -> list[Mojibake]:
+    """Stretches of UTF-8 read in the code page of its own script, with the exact inverse: the
+    stretch's bytes in that code page must be UTF-8, strictly, of at least three letters of that
+    script and no control character. Genuine text is not: every second character of the damage
+    is one a word of the script does not put there (`ط` then `§`, `׳` then `©`)."""
+    out: list[Mojibake] = []
+    for (encoding, _, (low, high)), (unit, stretch) in zip(
+        _CODE_PAGES, _PAGE_PATTERNS, strict=True
+    ):
+        if unit.search(text) is None:
+            continue
+        for match in stretch.finditer(text):
+            damaged = match.group(0)
+            if len(unit.findall(damaged)) < _MIN_PAGE_CHARACTERS:
+                continue
+            original = _page_original(damaged, encoding)
+            if original is None or _HIDDEN_CONTROL.search(original):
+                continue
+            if sum(low <= ord(c) <= high for c in original) < _MIN_PAGE_CHARACTERS:
+                continue
+            what = f"UTF-8 text decoded as {encoding_name(encoding)}"
+            out.append(Mojibake(Span(*match.span()), damaged, original, what))
+    return out
+
+
+def _page_original(damaged: str, encoding: str) -> str | None:
+    """The UTF-8 text whose bytes `damaged` shows in `encoding`, or None when it is not UTF-8."""
+    data = bytearray()
+    for char in damaged:
+        try:
+            data += char.encode(encoding)
+        except UnicodeEncodeError:
+            if not "\x80" <= char <= "\x9f":
+                return None
+            data.append(ord(char))  # an undefined byte, shown as its C1 control
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _single_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
+    """The spans ftfy repairs, found by the pre-filter (see the module's docstring)."""
+    if _CANDIDATE_START.search(text) is None:
         return ()
     out: list[Mojibake] = []
     position = 0

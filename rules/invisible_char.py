@@ -13,7 +13,8 @@ Myanmar or Khmer (written without spaces), and bidirectional marks, embeddings a
 file that holds right-to-left text (Hebrew, Arabic, ...). Overrides (U+202D, U+202E) are reported
 in any text: right-to-left writing never needs them. Embeddings, overrides and isolates inside code
 (a code block or inline code) are errors in any language: that is how "Trojan Source" makes code
-display in another order than it runs.
+display in another order than it runs. A ZWNJ or ZWJ that is a byte of mis-decoded text (Windows-1256
+shows two UTF-8 bytes that way) is `mojibake`'s, which restores the character it stands for.
 
 ## Why is this bad?
 Copied from web pages and chat apps, they are invisible debris: they break search ("Monero" with a
@@ -45,6 +46,7 @@ from ._encoding import (
     RTL_TEXT,
     char_names,
     code_starts_and_spans,
+    find_mojibake,
     in_code,
     invisible_is_legitimate,
 )
@@ -88,6 +90,8 @@ class InvisibleChar(Rule):
                 has_rtl = RTL_TEXT.search(text) is not None
             if invisible_is_legitimate(text, start, end, has_rtl):
                 continue
+            if any(m.span.start <= start < m.span.end for m in find_mojibake(text)):
+                continue  # a byte of mis-decoded text (Windows-1256 has ZWNJ): `mojibake`'s
             kind = "invisible"
             if all(c in BIDI for c in run):
                 kind = "override" if has_rtl else "bidi"

@@ -4,7 +4,10 @@
 Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte encoding, anywhere in
 the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's variation
 selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
-which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`; four or more CJK
+which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`; and Arabic, Persian,
+Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), which ftfy does
+not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร` (three such characters or more whose bytes
+are, exactly, UTF-8 of that script); four or more CJK
 characters are taken for that only when their GBK bytes are UTF-8 that reads as CJK text again. A cheap pre-filter picks the lines that could hold such damage;
 [ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
 legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left

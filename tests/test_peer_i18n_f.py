@@ -902,6 +902,27 @@ add(
     _moji(
         "en001-emoji-cp1252", "en", f"Fans {_FAMILY} cheer 👍🏽 today.", "cp1252", [_FAMILY, "👍🏽"]
     ),
+    # Arabic, Persian, Hebrew and Thai read in their own script's Windows code page (ftfy does
+    # not know these): `ط§ظ„` for `ال`.
+    _moji(
+        "en001-ar-cp1256",
+        "ar",
+        "قال الوزير: «أعلنت الحكومة» في 2024، “الحكومة”.",
+        "cp1256",
+        ["قال الوزير: «أعلنت الحكومة» في 2024، “الحكومة”"],
+    ),
+    _moji(
+        "en001-fa-cp1256-zwnj",
+        "fa",
+        f"وزیر گفت که مذاکرات ادامه می{ZWNJ}یابد.",
+        "cp1256",
+        [f"وزیر گفت که مذاکرات ادامه می{ZWNJ}یابد"],
+    ),
+    _moji("en001-he-cp1255", "he", "השר אמר שההסכם חשוב.", "cp1255", ["השר אמר שההסכם חשוב"]),
+    _moji("en001-th-cp874", "th", "รัฐบาลประกาศนโยบายใหม่", "cp874", ["รัฐบาลประกาศนโยบายใหม่"]),
+    _moji("en001-ar-legitimate-pairs", "ar", "فقط، ثم ضغط؛ طبعا. ظل عالم غني.", "", None),
+    _moji("en001-he-legitimate-geresh", "he", "ג׳ורג׳ אכל צ׳יפס ב־2024.", "", None),
+    _moji("en001-th-legitimate", "th", "เธอใส่เนกไทสีน้ำเงิน", "", None),
     # Legitimate text that holds the letters mojibake is made of.
     _moji(
         "en001-pt-legitimate",
@@ -1018,6 +1039,18 @@ def _body(
         language=language,
     )
 
+
+add(
+    InvisibleChar,
+    # The ZWNJ is a byte of `”` read as Windows-1256 (E2 80 9D): `mojibake`'s, not debris.
+    _body(
+        InvisibleChar,
+        "en003-zwnj-in-cp1256-mojibake",
+        "ar",
+        misread("قال “نعم” الوزير.", "cp1256"),
+        [],
+    ),
+)
 
 add(
     ReplacementChar,
