@@ -387,24 +387,55 @@ def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
     """Stretches of CJK that are UTF-8 decoded as GBK, with the text their bytes hold (the exact
     inverse, so nothing is guessed but the encoding)."""
     text = text[:_DOUBLE_BYTE_SCAN]
-    if text.isascii() or _GBK_SUSPECT_PAIR.search(text) is None:
+    if text.isascii():
         return ()
-    # The whole text at once (what GBK cannot hold becomes `?`): the byte pattern is looked for by
-    # the regex engine, and character positions are worked out only around a hit.
-    data = text.encode("gbk", "replace")
+    found: tuple[Mojibake, ...] = ()
+    if _GBK_SUSPECT_PAIR.search(text) is not None:
+        found = _double_byte(text, "gbk")
+    if _sjis_suspect_pair().search(text) is not None:
+        found += _double_byte(text, "cp932")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _sjis_suspect_pair() -> re.Pattern[str]:
+    """Two characters close together that Shift_JIS (Windows-31J) writes as a byte from E3-ED then
+    one from 80-BF: UTF-8 of CJK read as Shift_JIS, the classic `文字化け` (`縺ゅ≠`), is made of
+    them, like GBK's `_GBK_SUSPECTS` (worked out from the codec on first use)."""
+    chars = []
+    for lead in range(0xE3, 0xEE):
+        for trail in range(0x80, 0xC0):
+            try:
+                chars.append(bytes([lead, trail]).decode("cp932"))
+            except UnicodeDecodeError:
+                continue
+    suspects = _cls("".join(chars))
+    return re.compile(f"{suspects}[^\\x00-\\x7f]{{0,4}}{suspects}")
+
+
+_DOUBLE_BYTE_NAMES = {"gbk": "GBK", "cp932": "Shift_JIS (Windows-31J)"}
+
+
+def _double_byte(text: str, encoding: str) -> tuple[Mojibake, ...]:
+    # The whole text at once (what the encoding cannot hold becomes `?`): the byte pattern is looked
+    # for by the regex engine, and character positions are worked out only around a hit.
+    data = text.encode(encoding, "replace")
     hits = [m for m in _UTF8_CJK.finditer(data) if m.end() - m.start() >= 3 * _MIN_DAMAGED]
-    return _damaged(text, data, hits) if hits else ()
+    return _damaged(text, data, hits, encoding) if hits else ()
 
 
-def _damaged(text: str, data: bytes, hits: list[re.Match[bytes]]) -> tuple[Mojibake, ...]:
+def _damaged(
+    text: str, data: bytes, hits: list[re.Match[bytes]], encoding: str
+) -> tuple[Mojibake, ...]:
     """The hits that start and end on character boundaries of `text` in `data` and hold UTF-8
     of CJK text."""
     bounds: dict[int, int] = {}
     offset = 0
     for index, char in enumerate(text):
         bounds[offset] = index
-        offset += 1 if char < "\x80" else len(char.encode("gbk", "replace"))
+        offset += 1 if char < "\x80" else len(char.encode(encoding, "replace"))
     bounds[offset] = len(text)
+    what = f"UTF-8 text decoded as {_DOUBLE_BYTE_NAMES[encoding]}"
     out = []
     for hit in hits:
         first, last = bounds.get(hit.start()), bounds.get(hit.end())
@@ -412,13 +443,13 @@ def _damaged(text: str, data: bytes, hits: list[re.Match[bytes]]) -> tuple[Mojib
             continue
         damaged = text[first:last]
         original = hit.group(0).decode("utf-8", "replace")
-        if (
-            _GBK_SYMBOLS.fullmatch(damaged)
-            and _CJK_RUN.search(damaged)
-            and "\ufffd" not in original
-            and _CJK_TEXT.fullmatch(original)
-        ):
-            out.append(Mojibake(Span(first, last), damaged, original, "UTF-8 text decoded as GBK"))
+        looks_damaged = (
+            bool(_GBK_SYMBOLS.fullmatch(damaged) and _CJK_RUN.search(damaged))
+            if encoding == "gbk"
+            else not any(c.isspace() for c in damaged)
+        )
+        if looks_damaged and "\ufffd" not in original and _CJK_TEXT.fullmatch(original):
+            out.append(Mojibake(Span(first, last), damaged, original, what))
     return tuple(out)
 
 

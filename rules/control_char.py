@@ -34,7 +34,7 @@ from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._encoding import find_mojibake, foreign_encoding
+from ._encoding import find_double_byte_mojibake, find_mojibake, foreign_encoding
 
 # Runs of controls; an ANSI escape sequence (ESC [ params letter) is taken whole.
 _CONTROLS = re.compile(r"(?:\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
@@ -73,7 +73,10 @@ class ControlChar(Rule):
             return
         repaired: list[Span] = []
         if any(_C1.search(m.group(0)) for m in matches):
-            repaired = [found.span for found in find_mojibake(text)]
+            repaired = sorted(
+                (found.span for found in find_mojibake(text) + find_double_byte_mojibake(text)),
+                key=lambda span: span.start,
+            )
         starts = [span.start for span in repaired]
         for match in matches:
             for start, end in _outside(match.start(), match.end(), repaired, starts):

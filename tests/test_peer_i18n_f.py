@@ -989,32 +989,44 @@ add(
     ),
     _moji("en001-zh-legitimate", "zh", "北京时间今天上午，国务院发布新规。", "", None),
     _moji("en001-ja-legitimate", "ja", "政府は新たな改革を発表した。東京都も支持。", "", None),
+    _moji(
+        "en001-ja-rare-kanji-legitimate",
+        "ja",
+        "縺と繧は珍しい漢字だ。鋼鉄の鍵と錆びた鎖。",
+        "",
+        None,
+    ),
     _moji("en001-emoji-legitimate", "en", f"Family {_FAMILY} 🏳️{ZWJ}🌈 🇯🇵 1️⃣ 👍🏽 day.", "", None),
 )
 
 
 @pytest.mark.parametrize(
-    "original",
+    ("original", "encoding"),
     [
-        "北京时间今天上午发布新闻",
-        "北京时间今天国务院发布新规定",  # `院` reads as `闄㈠`: a GBK symbol in the damage
-        "上海市政府今天发布新规定",  # `天` reads as `澶╁`: box drawing
+        ("北京时间今天上午发布新闻", "gbk"),
+        ("北京时间今天国务院发布新规定", "gbk"),  # `院` reads as `闄㈠`: a GBK symbol in the damage
+        ("上海市政府今天发布新规定", "gbk"),  # `天` reads as `澶╁`: box drawing
+        # Shift_JIS: the classic `文字化け`; `一` (E4 B8 80) leaves a C1 control that ftfy alone
+        # would read as a Windows-1252 `€`.
+        ("もう一度言ってください", "cp932"),
     ],
 )
-def test_en001_chinese_read_as_gbk(original: str) -> None:
-    """UTF-8 Chinese read as GBK is reported (an unsafe fix restores it)."""
-    damaged = original.encode("utf-8").decode("gbk")
+def test_en001_cjk_read_as_double_byte(original: str, encoding: str) -> None:
+    """UTF-8 Chinese or Japanese read as GBK or Shift_JIS is reported (an unsafe fix restores
+    it), and the C1 controls inside it are not `control-char`'s."""
+    damaged = original.encode("utf-8").decode(encoding)
     article = fm(title="T", body=damaged + "\n")
     assert_case(
         Mojibake,
         Case(
-            "gbk",
+            encoding,
             article,
             errors=[("mojibake", 5, 1)],
             unsafe_fixed=fm(title="T", body=original + "\n"),
-            language="zh",
+            language="ja" if encoding == "cp932" else "zh",
         ),
     )
+    assert_case(ControlChar, Case("c1", article))
 
 
 # ------------------------------------------------------------------ EN002, EN003, EN004
