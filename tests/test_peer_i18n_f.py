@@ -803,6 +803,15 @@ add(
         False,
     ),
     _dup("bd007-zh-short", "zh", "国务院今天发布新规，要求各地加强防汛准备工作。", False),
+    # Thai writes no space between words: letters are counted, four to a word.
+    _dup("bd007-th-short", "th", "รายงานโดยผู้สื่อข่าวพิเศษจากกรุงเทพมหานคร", False),
+    _dup(
+        "bd007-th-long",
+        "th",
+        "รัฐบาลประกาศนโยบายใหม่ในวันนี้ที่กรุงเทพฯ เพื่อรับมือกับน้ำท่วมทั่วประเทศ"
+        " และขอให้ประชาชนเตรียมพร้อมรับสถานการณ์ที่อาจเกิดขึ้นในสัปดาห์หน้า",
+        True,
+    ),
     _dup(
         "bd007-hi-long",
         "hi",
