@@ -339,7 +339,8 @@ def html_entities(text: str) -> list[tuple[int, int, str]]:
 
 # ------------------------------------------------------------------------------ sentence spacing
 
-_GLUE = re.compile(r"[.!?,](?=[\"“¿¡]?[^\W\d_])")
+# `։` is the Armenian full stop, a cased script's like the Latin one.
+_GLUE = re.compile(r"[.!?,։](?=[\"“¿¡]?[^\W\d_])")
 # What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")

@@ -246,6 +246,14 @@ add(
         "tx004-fa", "fa", f"وزیر گفت که توافق مهم است. او افزود که مذاکرات ادامه می{ZWNJ}یابد."
     ),
     _spaced("tx004-he", "he", "השר אמר שההסכם חשוב. הוא הוסיף שהשיחות יימשכו."),
+    _glued(
+        "tx004-hy-glued-armenian-full-stop",
+        "hy",
+        "Նախարարը հայտարարեց։Բանակցությունները կշարունակվեն վաղը։",
+        "։Բանակցությունները",
+        "Նախարարը հայտարարեց։ Բանակցությունները կշարունակվեն վաղը։",
+    ),
+    _spaced("tx004-hy-initial-and-year", "hy", "Ա.Պետրոսյանը և 2024 թ.հունվարին խոսեց։"),
     _spaced(
         "tx004-hy",
         "hy",
@@ -295,6 +303,12 @@ add(
         ("tr", "İSTANBUL'DA BÜYÜK YANGIN ÇIKTI", "İstanbul'da büyük yangın çıktı"),
         ("az", "BAKIDA İQTİSADİ FORUM KEÇİRİLDİ", "Bakıda iqtisadi forum keçirildi"),
         ("ru", "ВЛАСТИ МОСКВЫ ОБЪЯВИЛИ О НОВЫХ МЕРАХ", "Власти москвы объявили о новых мерах"),
+        # Greek lower case ends a word with the final sigma `ς`.
+        (
+            "el",
+            "ΣΕΙΣΜΟΣ ΣΤΗΝ ΑΘΗΝΑ ΠΡΟΚΑΛΕΙ ΠΑΝΙΚΟ ΣΤΟΥΣ ΚΑΤΟΙΚΟΥΣ",
+            "Σεισμος στην αθηνα προκαλει πανικο στους κατοικους",
+        ),
         # Georgian capitals (Mtavruli) are for all-caps text only: a sentence starts in Mkhedruli.
         ("ka", "ᲛᲗᲐᲕᲠᲝᲑᲐᲛ ᲐᲮᲐᲚᲘ ᲠᲔᲤᲝᲠᲛᲔᲑᲘ ᲒᲐᲛᲝᲐᲪᲮᲐᲓᲐ", "მთავრობამ ახალი რეფორმები გამოაცხადა"),
         # Dutch capitalises the IJ digraph as one letter.
