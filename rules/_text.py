@@ -128,13 +128,33 @@ def _decode_double(inner: str, base: int) -> list[tuple[str, int, int]] | None:
                 point = int(digits, 16)
             except ValueError:
                 return None
-            if len(digits) != width or 0xD800 <= point <= 0xDFFF or point > 0x10FFFF:
-                return None  # surrogate pairs: leave them to the fallback
-            out.append((chr(point), base + i, base + i + 2 + width))
-            i += 2 + width
+            size = 2 + width
+            if code == "u" and 0xD800 <= point <= 0xDBFF and len(digits) == width:
+                # A surrogate pair (`\ud83d\ude00`, how JSON writes an emoji in ASCII) is one
+                # character of twelve source characters.
+                low = _low_surrogate(inner, i + size)
+                if low is None:
+                    return None
+                point = 0x10000 + ((point - 0xD800) << 10) + (low - 0xDC00)
+                size += 6
+            elif len(digits) != width or 0xD800 <= point <= 0xDFFF or point > 0x10FFFF:
+                return None  # a lone surrogate: leave it to the fallback
+            out.append((chr(point), base + i, base + i + size))
+            i += size
         else:
             return None
     return out
+
+
+def _low_surrogate(inner: str, at: int) -> int | None:
+    """The low surrogate escaped at `inner[at:]` (`\\udc00`-`\\udfff`), or None."""
+    if inner[at : at + 2] != "\\u":
+        return None
+    try:
+        point = int(inner[at + 2 : at + 6], 16)
+    except ValueError:
+        return None
+    return point if len(inner[at + 2 : at + 6]) == 4 and 0xDC00 <= point <= 0xDFFF else None
 
 
 def _decode_block(source: str, base: int, folded: bool) -> list[tuple[str, int, int]] | None:

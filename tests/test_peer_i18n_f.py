@@ -21,6 +21,7 @@ Readings pinned here (where the contract leaves room):
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -425,6 +426,39 @@ add(
     _ws("tx005-ar-comma-question", "ar", "قال الوزير، إن الاتفاق مهم؟", []),
     _ws("tx005-fa-zwnj", "fa", f"وزیر گفت که مذاکرات ادامه می{ZWNJ}یابد", []),
     _ws("tx005-hi-danda", "hi", "मंत्री ने कहा कि समझौता महत्वपूर्ण है।", []),
+)
+
+
+# JSON front matter as `json.dumps` writes it by default (ASCII only): an emoji is a surrogate
+# pair of escapes, `\ud83c\uddeb\ud83c\uddf7` for the French flag. Positions stay exact.
+_TITLE_EMOJI = "Fans 🇫🇷  cheer  in Paris"
+_SUMMARY_EMOJI = "Fête 🎉 à Paris.Le maire a salué la victoire de l’équipe."
+
+
+def _json_article(title: str, summary_text: str) -> str:
+    return json.dumps({"title": title, "summary": summary_text}, indent=2) + "\n\nBody text.\n"
+
+
+_JSON_EMOJI = _json_article(_TITLE_EMOJI, _SUMMARY_EMOJI)
+add(
+    TextWhitespace,
+    Case(
+        "tx005-json-ascii-escaped-emoji",
+        _JSON_EMOJI,
+        errors=[("double", *at(_JSON_EMOJI, "  cheer")), ("double", *at(_JSON_EMOJI, "  in"))],
+        fixed=_json_article("Fans 🇫🇷 cheer in Paris", _SUMMARY_EMOJI),
+        language="fr",
+    ),
+)
+add(
+    SentenceSpacing,
+    Case(
+        "tx004-json-ascii-escaped-emoji",
+        _JSON_EMOJI,
+        errors=[("glued", *at(_JSON_EMOJI, ".Le"))],
+        fixed=_json_article(_TITLE_EMOJI, _SUMMARY_EMOJI.replace(".Le", ". Le")),
+        language="fr",
+    ),
 )
 
 
