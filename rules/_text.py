@@ -283,6 +283,35 @@ class FieldText:
         return edits
 
 
+def escaped_matches(
+    text: str, field: Field, pattern: re.Pattern[str]
+) -> tuple[FieldText, list[re.Match[str]]] | None:
+    """Matches of `pattern` in a string field's value that its source writes as escapes (`\\u200b`
+    in JSON or a double-quoted YAML string, `\\a`): a scan of the file's text does not see them,
+    yet the value, and the page, holds the characters. With the field's `FieldText`, to report
+    and fix them; None when there are none."""
+    value = field.value
+    span = field.value_span
+    if not isinstance(value, str) or "\\" not in text[span.start : span.end]:
+        return None
+    matches = list(pattern.finditer(value))
+    if not matches:
+        return None
+    edited = FieldText(text, field)
+    source = text[span.start : span.end]
+    escaped = []
+    for match in matches:
+        if edited.mapping is None:
+            if match.group(0) in source:
+                continue  # written as it is somewhere: the scan of the text reports it
+        else:
+            where = edited.span(match.start(), match.end())
+            if text[where.start : where.end] == match.group(0):
+                continue
+        escaped.append(match)
+    return (edited, escaped) if escaped else None
+
+
 # Matching pieces by occurrence counts every piece once per change: keep that small.
 _MAX_OCCURRENCE_CHANGES = 64
 

@@ -1251,6 +1251,53 @@ add(
 )
 
 
+# Front matter as `json.dumps` writes it (ASCII only) or a double-quoted YAML string with escapes:
+# the value holds the character all the same, so it is reported where its escape is.
+def _escaped(name: str, source: str, found: list[tuple[str, str]], fixed: str | None) -> Case:
+    return Case(
+        name,
+        source,
+        errors=[(message, *at(source, needle)) for message, needle in found],
+        fixed=fixed,
+    )
+
+
+_JSON_ZWSP = _json_article("Bitcoin\u200b fell 5% on Monday", "Markets were calm.")
+_JSON_PERSIAN = _json_article(f"مذاکرات ادامه می{ZWNJ}یابد", f"Family {_FAMILY} day.")
+_JSON_BEL = _json_article("The vote\u0007 passed", "Markets were calm.")
+add(
+    InvisibleChar,
+    _escaped(
+        "en003-json-escaped-zwsp",
+        _JSON_ZWSP,
+        [("invisible", "\\u200b")],
+        _json_article("Bitcoin fell 5% on Monday", "Markets were calm."),
+    ),
+    _escaped("en003-json-escaped-zwnj-and-emoji-zwj", _JSON_PERSIAN, [], None),
+    _escaped(
+        "en003-yaml-escaped-zwsp",
+        '---\ntitle: "Bitcoin\\u200b fell"\n---\n\nBody.\n',
+        [("invisible", "\\u200b")],
+        '---\ntitle: "Bitcoin fell"\n---\n\nBody.\n',
+    ),
+)
+add(
+    ControlChar,
+    _escaped(
+        "en004-json-escaped-bel",
+        _JSON_BEL,
+        [("control", "\\u0007")],
+        _json_article("The vote passed", "Markets were calm."),
+    ),
+    _escaped(
+        "en004-yaml-escaped-bel",
+        '---\ntitle: "The vote\\a passed"\n---\n\nBody.\n',
+        [("control", "\\a")],
+        '---\ntitle: "The vote passed"\n---\n\nBody.\n',
+    ),
+)
+
+
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[case.name for _, case in CASES])
 def test_peer_i18n(rule: type[Rule], case: Case) -> None:
     assert_case(rule, case)
