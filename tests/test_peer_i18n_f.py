@@ -959,6 +959,13 @@ add(
     _moji(
         "en001-emoji-cp1252", "en", f"Fans {_FAMILY} cheer 👍🏽 today.", "cp1252", [_FAMILY, "👍🏽"]
     ),
+    _moji("en001-hy-cp1252", "hy", "Նախարարը հայտարարեց։", "cp1252", ["Նախարարը հայտարարեց։"]),
+    _moji("en001-ka-cp1252", "ka", "მინისტრმა თქვა.", "cp1252", ["მინისტრმა", "თქვა"]),
+    _moji("en001-ko-cp1252", "ko", "정부는 발표했다.", "cp1252", ["정부는", "발표했다"]),
+    _moji("en001-th-cp1252", "th", "รัฐบาลประกาศ", "cp1252", ["รัฐบาลประกาศ"]),
+    _moji("en001-he-cp1252", "he", "השר אמר.", "cp1252", ["השר", "אמר"]),
+    _moji("en001-ar-cp1252", "ar", "أعلنت الحكومة.", "cp1252", ["أعلنت", "الحكومة"]),
+    _moji("en001-uk-cp1252", "uk", "Власти Москвы.", "cp1252", ["Власти", "Москвы"]),
     # Arabic, Persian, Hebrew and Thai read in their own script's Windows code page (ftfy does
     # not know these): `ط§ظ„` for `ال`.
     _moji(
