@@ -128,7 +128,8 @@ def sentences(text: str) -> list[str]:
 
 
 _CLOSERS = "\"'”’)]」』）》»«"
-_ELLIPSES = ("...", "…", "。。。", "．．．")
+# `・・・` (and its half-width form) and the two-dot leader `‥` are how Japanese writes an ellipsis.
+_ELLIPSES = ("...", "…", "。。。", "．．．", "・・・", "･･･", "‥")
 # A complete sentence ends in . ! ? or a CJK full stop, then maybe closing quotes or brackets (a
 # guillemet maybe after a space, as French sets it).
 _COMPLETE = re.compile(

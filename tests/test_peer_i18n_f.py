@@ -668,6 +668,22 @@ _VI = "Chính phủ công bố cải cách mới tại Hà Nội. Người dân 
 add(
     SummaryTruncated,
     _cut("tx001-zh-ellipsis", "zh", _ZH, "国务院今天发布新规，要求各地加强防汛准备……", "cut", _ZH),
+    _cut(
+        "tx001-ja-katakana-dots",
+        "ja",
+        _JA,
+        "政府は新たな改革案を発表し、国会で審議が・・・",
+        "cut",
+        _JA,
+    ),
+    _cut(
+        "tx001-ja-two-dot-leader",
+        "ja",
+        _JA,
+        "政府は新たな改革案を発表し、国会で審議が‥",
+        "cut",
+        _JA,
+    ),
     _cut("tx001-ja-ellipsis", "ja", _JA, "政府は新たな改革案を発表し、国会で審議が…", "cut", _JA),
     _cut(
         "tx001-zh-complete-sentence",
