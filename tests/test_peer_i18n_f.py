@@ -50,6 +50,7 @@ ZWSP = "\u200b"
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
 DATE = "2025-03-01T09:00:00+00:00"
+_FAMILY = f"👨{ZWJ}👩{ZWJ}👧{ZWJ}👦"  # a family: one emoji sequence of seven code points
 
 
 def at(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
@@ -426,6 +427,21 @@ add(
     _ws("tx005-ar-comma-question", "ar", "قال الوزير، إن الاتفاق مهم؟", []),
     _ws("tx005-fa-zwnj", "fa", f"وزیر گفت که مذاکرات ادامه می{ZWNJ}یابد", []),
     _ws("tx005-hi-danda", "hi", "मंत्री ने कहा कि समझौता महत्वपूर्ण है।", []),
+    _ws(
+        "tx005-ko-double-space",
+        "ko",
+        "정부는  새로운 개혁안을 발표했다",
+        [("double", "  ")],
+        "정부는 새로운 개혁안을 발표했다",
+    ),
+    _ws(
+        "tx005-he-trailing",
+        "he",
+        "הממשלה מודיעה על רפורמות ",
+        [("trailing", ' "\n')],
+        "הממשלה מודיעה על רפורמות",
+    ),
+    _ws("tx005-emoji-sequences", "en", f"Fans {_FAMILY} 🇫🇷 1️⃣ 👍🏽 cheer", []),
 )
 
 
@@ -520,7 +536,6 @@ add(
 
 _VI_38 = "Hà Nội công bố cải cách mới hôm nay rồi."  # 40 characters, 47 in NFD
 _HI_SHORT = "सरकार ने आज नई शिक्षा नीति की घोषणा की।"  # 39 code points, 27 characters seen
-_FAMILY = f"👨{ZWJ}👩{ZWJ}👧{ZWJ}👦"
 
 
 def _length(name: str, language: str, text: str, message: str | None) -> Case:
@@ -638,6 +653,9 @@ add(
     # One `の` in a Chinese shop name is no Japanese text.
     _language("tx007-zh-lone-kana", "zh", "台北的我の店今天开幕，顾客在门口排起了长队。"),
     _language("tx007-ko-hanja", "ko", "大韓民國 정부는 새로운 개혁안을 발표했다."),
+    _language("tx007-ko-japanese", "ko", _FITS["ja"], ["title", "summary", "body"]),
+    # A body of nine words says too little (ten at least): the fields alone.
+    _language("tx007-hy-georgian", "hy", _FITS["ka"], ["title", "summary"]),
     _language("tx007-pa-english", "pa", _ENGLISH, ["title", "summary", "body"]),
 )
 
