@@ -370,16 +370,16 @@ _STARTERS = frozenset({
 
 
 def missing_sentence_spaces(text: str) -> list[int]:
-    """Offsets of `.`, `!`, `?` or `,` that the next word is glued to (`preparedness.The`,
-    `said,"After`), where a space is missing.
+    """Offsets of `.`, `!`, `?`, `,` or the Armenian full stop `։` that the next word is glued to
+    (`preparedness.The`, `said,"After`, and `aprobado.¿Qué`: a Spanish `¿` or `¡` may open the
+    next sentence), where a space is missing.
 
     Deliberately conservative (a false alarm costs more than a miss): the word before must end in
     two lower-case letters (or be a number such as a year, or end in `)`/`%`), the word after must
     be a capitalised word (`The`, not `js`, `NET`, `McDonald`), and the token must not look like a
     URL, e-mail address, domain or file name, abbreviation (`U.S.`, `e.g.`), number (`3.5`), code
-    or template, nor hold CJK text. A Spanish `¿` or `¡` may open the next sentence
-    (`aprobado.¿Qué`); Korean, without capitals, counts after a usual sentence ending
-    (`말했다.협상은`, see `_korean_glued`).
+    or template, nor hold CJK text. Korean, which spaces its sentences, is the exception: a
+    sentence ending (`했다.헬름`, `할까?다시`) glued to the next Hangul word is reported.
     """
     found = []
     for match in _GLUE.finditer(text):
@@ -389,32 +389,37 @@ def missing_sentence_spaces(text: str) -> list[int]:
     return found
 
 
-# Hangul syllables, and the endings a Korean sentence ends with (`했다.`, `합니다.`, `할까?`, `해요.`).
-_HANGUL_SYLLABLE = ("\uac00", "\ud7a3")
-_KOREAN_ENDINGS = frozenset("다요까죠")
+# Korean, unlike Chinese and Japanese, puts a space after a sentence's full stop. A sentence's
+# last syllable is one of the common endings (했다, 해요, 하죠, 할까, 하네), which a Hangul
+# domain (정부.한국) or a name does not end in.
+_KOREAN_ENDINGS = frozenset("다요죠까네")
+
+
+def _hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
 
 
 def _korean_glued(text: str, pos: int) -> bool:
-    """A Korean sentence glued to the next (`말했다.협상은`): Korean spaces its sentences as Latin
-    does but has no capitals, so the sentence before must end in a usual ending and both words
-    must be two syllables or more."""
-    low, high = _HANGUL_SYLLABLE
-    before = text[max(0, pos - 2) : pos]
-    after = text[pos + 1 : pos + 3]
-    return (
-        text[pos] in ".!?"
-        and len(before) == 2
-        and before[-1] in _KOREAN_ENDINGS
-        and low <= before[0] <= high
-        and len(after) == 2
-        and all(low <= c <= high for c in after)
-    )
+    """`했다.헬름`: a Korean sentence run into the next one, outside a URL, path or address."""
+    if pos < 2 or text[pos] == "," or text[pos - 1] not in _KOREAN_ENDINGS:
+        return False
+    if not (_hangul(text[pos - 2]) and pos + 1 < len(text) and _hangul(text[pos + 1])):
+        return False
+    start = pos
+    floor = max(0, pos - _TOKEN_LIMIT)
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    end = pos + 1
+    limit = min(len(text), pos + _TOKEN_LIMIT)
+    while end < limit and not text[end].isspace():
+        end += 1
+    return not _NOT_PROSE_RE.search(text, start, end)
 
 
 def _glued(text: str, pos: int) -> bool:
     punct = text[pos]
     after = pos + 1
-    if _HANGUL_SYLLABLE[0] <= text[after] <= _HANGUL_SYLLABLE[1]:
+    if _hangul(text[after]):
         return _korean_glued(text, pos)
     if text[after] in '"“':
         if punct != ",":

@@ -1,14 +1,15 @@
 """No space after the end of a sentence.
 
 ## What it does
-Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After` (or after
-the Armenian full stop `։`), in the front-matter `title`, `summary` and `lead` and in the body's
-prose. It is deliberately conservative: it never fires inside URLs, e-mail addresses, domain and
-file names (`example.com`, `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code,
-shortcodes or templates, nor in Chinese or Japanese text, whose full stops take no space. The next sentence must start with a
-capital, after an opening quote or a Spanish `¿` or `¡` maybe (`aprobado.¿Qué`), so scripts without
-capitals are left alone, except Korean, which spaces its sentences as Latin does: there a usual
-sentence ending (`했다.`, `합니다.`, `할까?`) glued to the next word of two syllables or more counts.
+Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`, in the
+front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
+conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
+`Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, nor in
+Chinese or Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence
+ending (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
+
+The next sentence may open with a Spanish `¿` or `¡` (`aprobado.¿Qué`), and the Armenian full
+stop `։` ends a sentence like `.` does (`հայտարարեց։Բանակցությունները`).
 
 ## Why is this bad?
 Scrapers lose the space when they join HTML paragraphs or strip tags; the result reads as a typo
