@@ -1,15 +1,14 @@
 """No space after the end of a sentence.
 
 ## What it does
-Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`, in the
+Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`,
+`aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), or one after the
+Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), in the
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, nor in
 Chinese or Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence
 ending (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
-
-The next sentence may open with a Spanish `¿` or `¡` (`aprobado.¿Qué`), and the Armenian full
-stop `։` ends a sentence like `.` does (`հայտարարեց։Բանակցությունները`).
 
 ## Why is this bad?
 Scrapers lose the space when they join HTML paragraphs or strip tags; the result reads as a typo
