@@ -54,9 +54,17 @@ def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 
-# A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and a space, or at
-# the CJK full stops, which need no space.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’»«)\]]*\s+|(?<=[。！？])[」』”’）]*")
+# The full stops and question and exclamation marks of other scripts, which like Latin ones take a
+# space after them: Devanagari danda `।` and `॥`, Arabic question mark `؟` and Urdu full stop `۔`,
+# Armenian `։`, Burmese `။`, Ethiopic `።` and `፧`, the Greek question mark (U+037E, and `;` after
+# a Greek letter, which is how Greek text writes it).
+_OTHER_STOPS = "\u0964\u0965\u061f\u06d4\u0589\u104b\u1362\u1367\u037e"
+_GREEK_QUESTION = "(?<=[\u0370-\u03ff\u1f00-\u1fff];)"
+# A sentence ends at . ! ? (or one of those) (optionally followed by closing quotes or brackets)
+# and a space, or at the CJK full stops, which need no space.
+_SENTENCE_END = re.compile(
+    rf"(?:(?<=[.!?{_OTHER_STOPS}])|{_GREEK_QUESTION})[\"'”’»«)\]]*\s+|(?<=[。！？])[」』”’）]*"
+)
 # Words before a full stop that ends no sentence: titles and other abbreviations, initials and
 # single letters (`U.S.`, `z. B.`), and numbers of one or two digits, which in German and other
 # languages are ordinals (`am 3. Oktober`, `der 1. FC`).
@@ -120,10 +128,15 @@ def sentences(text: str) -> list[str]:
 
 
 _CLOSERS = "\"'”’)]」』）》»«"
-_ELLIPSES = ("...", "…", "。。。", "．．．")
+# `・・・` (and its half-width form) and the two-dot leader `‥` are how Japanese writes an ellipsis.
+_ELLIPSES = ("...", "…", "。。。", "．．．", "・・・", "･･･", "‥")
 # A complete sentence ends in . ! ? or a CJK full stop, then maybe closing quotes or brackets (a
 # guillemet maybe after a space, as French sets it).
-_COMPLETE = re.compile(r"[.!?。！？](?:[" + re.escape(_CLOSERS) + r"]|[ \u00a0\u202f][»«])*\Z")
+_COMPLETE = re.compile(
+    rf"(?:[.!?。！？{_OTHER_STOPS}]|{_GREEK_QUESTION})(?:["
+    + re.escape(_CLOSERS)
+    + r"]|[ \u00a0\u202f][»«])*\Z"
+)
 # Quotation marks that close a quotation, and the marks that open one.
 _QUOTE_OPENERS = {"”": "“„", "“": "„", "»": "«", "«": "»", "」": "「", "』": "『", "》": "《"}
 _SPACES = " \t\r\n\u00a0\u202f"
@@ -176,6 +189,46 @@ def mostly_cjk(text: str) -> bool:
     return letters > 0 and sum(map(str.isalpha, _CJK_CHAR.findall(text))) * 2 > letters
 
 
+_EMOJI_MODIFIERS = ("\U0001f3fb", "\U0001f3ff")  # skin tones
+_TAGS = ("\U000e0020", "\U000e007f")  # the tag letters of subdivision flags (🏴 + tags)
+_REGIONAL = ("\U0001f1e6", "\U0001f1ff")  # two regional indicators make one flag
+
+
+def reader_length(text: str) -> int:
+    """How many characters a reader sees in `text`: its length in NFC, where a combining mark
+    (an Indic vowel sign, a Thai tone mark, an accent left decomposed), an invisible format
+    character, a variation selector, an emoji modifier, and the rest of an emoji sequence (what a
+    ZWJ joins, a keycap, the second half of a flag) add nothing. The same text is one length in
+    NFC and in NFD, and 👨‍👩‍👧 is one character, as a reader counts them."""
+    if text.isascii():
+        return len(text)
+    count = 0
+    joined = False  # the last character was a ZWJ: the next one is part of its sequence
+    flag_half = False  # the last character opened a flag
+    for char in unicodedata.normalize("NFC", text):
+        category = unicodedata.category(char)
+        if (
+            category[0] == "M"
+            or category == "Cf"
+            or "\ufe00" <= char <= "\ufe0f"
+            or _EMOJI_MODIFIERS[0] <= char <= _EMOJI_MODIFIERS[1]
+            or _TAGS[0] <= char <= _TAGS[1]
+        ):
+            joined = char == "\u200d"
+            continue
+        if joined:
+            joined = False
+            continue
+        if _REGIONAL[0] <= char <= _REGIONAL[1]:
+            flag_half = not flag_half
+            if not flag_half:
+                continue
+        else:
+            flag_half = False
+        count += 1
+    return count
+
+
 def length_limit(text: str, limit: int) -> int:
     """`limit` (in characters) for `text`: a third of it for mostly CJK text, whose characters
     each carry about as much as three Latin letters (`summary-length` and the lead agree)."""
@@ -195,7 +248,7 @@ def collapse_spaces(text: str) -> str:
 
 def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
     """Whole, complete opening sentences of the first paragraph that has one, within `max_chars`
-    (a third of it for mostly CJK text, see `length_limit`).
+    as `reader_length` counts them (a third of it for mostly CJK text, see `length_limit`).
 
     A paragraph that does not open with a complete sentence (a dateline such as "HERZLIYA,
     Israel —", a body cut with "...", a shortcode call) is skipped, and a fragment never ends the
@@ -214,7 +267,7 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
             if not complete(paragraph[start:end]) or "{{" in paragraph[start:end]:
                 break
             candidate = paragraph[first:end]
-            if len(candidate) > length_limit(candidate, max_chars):
+            if reader_length(candidate) > length_limit(candidate, max_chars):
                 if not lead:
                     return ""
                 break
@@ -287,7 +340,8 @@ def html_entities(text: str) -> list[tuple[int, int, str]]:
 
 # ------------------------------------------------------------------------------ sentence spacing
 
-_GLUE = re.compile(r"[.!?,](?=[\"“]?[^\W\d_])")
+# `։` is the Armenian full stop, a cased script's like the Latin one.
+_GLUE = re.compile(r"[.!?,։](?=[\"“¿¡]?[^\W\d_])")
 # What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
@@ -316,8 +370,9 @@ _STARTERS = frozenset({
 
 
 def missing_sentence_spaces(text: str) -> list[int]:
-    """Offsets of `.`, `!`, `?` or `,` that the next word is glued to (`preparedness.The`,
-    `said,"After`), where a space is missing.
+    """Offsets of `.`, `!`, `?`, `,` or the Armenian full stop `։` that the next word is glued to
+    (`preparedness.The`, `said,"After`, and `aprobado.¿Qué`: a Spanish `¿` or `¡` may open the
+    next sentence), where a space is missing.
 
     Deliberately conservative (a false alarm costs more than a miss): the word before must end in
     two lower-case letters (or be a number such as a year, or end in `)`/`%`), the word after must
@@ -370,6 +425,10 @@ def _glued(text: str, pos: int) -> bool:
         if punct != ",":
             return False  # `."The` may close a quotation: which side the quote is on is unclear
         after += 1
+    elif text[after] in "¿¡":
+        if punct == ",":
+            return False
+        after += 1  # Spanish opens a question or exclamation with its own mark: `.¿Qué`
     # The word after: a capital then lower-case letters, ending the token or before punctuation.
     end = after
     limit = min(len(text), after + _TOKEN_LIMIT)

@@ -4,8 +4,8 @@ Mojibake is found in two steps so that ordinary text costs almost nothing:
 
 1. a cheap pre-filter: ASCII text is skipped, then one regular expression looks for the character
    pairs that UTF-8 leaves behind when it is decoded as Windows-1252/Latin-1 (`Ã©`, `â€™`, `Â `),
-   Windows-1251 (`РџСЂ`) or Mac OS Roman (`‚Äô`), and for lone C1 control characters (Windows-1252
-   read as Latin-1);
+   Windows-1251 (`РџСЂ`), Windows-1253 (`Ξ‘ΞΈ`) or Mac OS Roman (`‚Äô`), and for lone C1 control
+   characters (Windows-1252 read as Latin-1);
 2. only the lines it selects go to ftfy (imported here, on first need), which confirms the damage and
    repairs it. The repair is then narrowed to the smallest spans, so one fix never rewrites a line.
 """
@@ -45,6 +45,7 @@ def _cls(chars: str) -> str:
 _CONT_1252 = _cls(_decoded("cp1252", 0x80, 0xBF) + "".join(map(chr, range(0x80, 0xA0))))
 _CONT_1251 = _cls(_decoded("cp1251", 0x80, 0xBF))
 _CONT_MAC = _cls(_decoded("mac_roman", 0x80, 0xBF))
+_CONT_1253 = _cls(_decoded("cp1253", 0x80, 0xBF))
 # Compiled on first use: ASCII text (most files) never needs it.
 _CANDIDATE = lazy_regex(
     "|".join(
@@ -55,6 +56,7 @@ _CANDIDATE = lazy_regex(
             "\u00c2 ",
             r"[\x80-\x9f]",  # C1 controls: Windows-1252 read as Latin-1 (ftfy maps them)
             f"(?:[РС]{_CONT_1251}){{2}}|вЂ",  # Cyrillic and punctuation read as Windows-1251
+            f"[ΞΟ]{_CONT_1253}",  # Greek read as Windows-1253: `Ξ‘ΞΈΞ®Ξ½Ξ±` for `Αθήνα`
             f"[¬√≈–—]{_CONT_MAC}|‚Ä",  # read as Mac OS Roman
         )
     )
@@ -67,7 +69,7 @@ _CANDIDATE_START = re.compile(
         re.escape(c)
         for c in sorted(set(_decoded("cp1252", 0xC2, 0xF4)) | set(map(chr, range(0x80, 0xA0))))
     )
-    + "РСв¬√≈–—‚]"
+    + "РСвΞΟ¬√≈–—‚]"
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
 # A UTF-8 character read as Windows-1252 with one of its bytes lost to U+FFFD: `â€�`, `Ï�`, `â�¤`.
@@ -231,8 +233,92 @@ def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
 
 @lru_cache(maxsize=8)
 def find_mojibake(text: str) -> tuple[Mojibake, ...]:
-    """Every mis-decoded span of `text`, with ftfy's repair (cached: EN001 and EN004 both ask)."""
-    if text.isascii() or _CANDIDATE_START.search(text) is None:
+    """Every mis-decoded span of `text`, with ftfy's repair (cached: EN001 and EN004 both ask),
+    and UTF-8 read in the code page of its own script (see `_code_page_damage`)."""
+    if text.isascii():
+        return ()
+    pages = _code_page_damage(text)
+    found = _single_byte_mojibake(text)
+    if not pages:
+        return found
+    # ftfy reads the C1 controls of such damage as Windows-1252 read as Latin-1: a wrong repair.
+    kept = [m for m in found if not any(_overlap(m.span, page.span) for page in pages)]
+    return tuple(sorted(kept + pages, key=lambda m: m.span.start))
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+# UTF-8 of Arabic, Hebrew or Thai read in that script's own Windows code page, which ftfy does not
+# know: each letter becomes two or three characters of the code page, a UTF-8 lead byte's and
+# continuation bytes' (`ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`); punctuation such as `’`
+# or the Persian ZWNJ (E2 80 xx) becomes three. (A byte the code page leaves undefined shows as
+# the C1 control of its number, as browsers show it.) Prefix of a character, and the letters its
+# original must be in.
+_CODE_PAGES = (
+    ("cp1256", "[آطظعغ]", (0x0600, 0x06FF)),  # UTF-8 lead bytes D8-DB, and C2 (`«` is C2 AB)
+    ("cp1255", "[ײ׳]", (0x0590, 0x05FF)),  # D6, D7
+    ("cp874", "เ[ธน]", (0x0E00, 0x0E7F)),  # E0 B8, E0 B9
+)
+_MIN_PAGE_CHARACTERS = 3  # damaged characters in a stretch: fewer arise in genuine text
+
+
+def _page_patterns(encoding: str, prefix: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One damaged character, and a stretch of them with ASCII (spaces, digits, ...) between."""
+    continuation = _cls(_decoded(encoding, 0x80, 0xBF))
+    punctuation = re.escape(_decoded(encoding, 0xE2, 0xE2) + _decoded(encoding, 0x80, 0x80))
+    unit = f"(?:{prefix}|{punctuation}){continuation}"
+    return lazy_regex(unit), lazy_regex(f"{unit}(?:[\t\x20-\x7e]*{unit})*")
+
+
+_PAGE_PATTERNS = tuple(_page_patterns(encoding, prefix) for encoding, prefix, _ in _CODE_PAGES)
+
+
+def _code_page_damage(text: str) -> list[Mojibake]:
+    """Stretches of UTF-8 read in the code page of its own script, with the exact inverse: the
+    stretch's bytes in that code page must be UTF-8, strictly, of at least three letters of that
+    script and no control character. Genuine text is not: every second character of the damage
+    is one a word of the script does not put there (`ط` then `§`, `׳` then `©`)."""
+    out: list[Mojibake] = []
+    for (encoding, _, (low, high)), (unit, stretch) in zip(
+        _CODE_PAGES, _PAGE_PATTERNS, strict=True
+    ):
+        if unit.search(text) is None:
+            continue
+        for match in stretch.finditer(text):
+            damaged = match.group(0)
+            if len(unit.findall(damaged)) < _MIN_PAGE_CHARACTERS:
+                continue
+            original = _page_original(damaged, encoding)
+            if original is None or _HIDDEN_CONTROL.search(original):
+                continue
+            if sum(low <= ord(c) <= high for c in original) < _MIN_PAGE_CHARACTERS:
+                continue
+            what = f"UTF-8 text decoded as {encoding_name(encoding)}"
+            out.append(Mojibake(Span(*match.span()), damaged, original, what))
+    return out
+
+
+def _page_original(damaged: str, encoding: str) -> str | None:
+    """The UTF-8 text whose bytes `damaged` shows in `encoding`, or None when it is not UTF-8."""
+    data = bytearray()
+    for char in damaged:
+        try:
+            data += char.encode(encoding)
+        except UnicodeEncodeError:
+            if not "\x80" <= char <= "\x9f":
+                return None
+            data.append(ord(char))  # an undefined byte, shown as its C1 control
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _single_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
+    """The spans ftfy repairs, found by the pre-filter (see the module's docstring)."""
+    if _CANDIDATE_START.search(text) is None:
         return ()
     out: list[Mojibake] = []
     position = 0
@@ -264,6 +350,14 @@ def find_mojibake(text: str) -> tuple[Mojibake, ...]:
 # ends, UTF-8 of CJK text: genuine text almost never is (its bytes would have to fall into
 # UTF-8's three-byte pattern, lead byte E3-ED then two continuation bytes, again and again).
 _CJK_RUN = lazy_regex("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{4,}")
+# Besides CJK, a continuation byte read as a GBK lead byte gives the symbols of GBK's rows A1-A9:
+# `㈠` (A2 E5) in `闄㈠` for `院`, the box drawing `╁` (A9 C1) in `澶╁` for `天`, kana, Greek.
+_GBK_SYMBOLS = lazy_regex(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\u00a4-\u00f7\u0100-\u01dc\u02c7-\u02d9\u0391-\u03c9\u0401-\u0451\u2010-\u203b"
+    "\u2103-\u2199\u2208-\u2312\u2460-\u249b\u2500-\u2573\u25a0-\u2642\u3000-\u3017"
+    "\u3105-\u3129\u3220-\u3229\uff01-\uffe5]{4,}"
+)
 _UTF8_CJK = re.compile(rb"(?:[\xe3-\xed][\x80-\xbf][\x80-\xbf])+")
 # The characters GBK writes as a byte from E3-ED and then one from 80-BF: UTF-8 of CJK decoded as
 # GBK is made of them, one character in three at least; genuine text seldom has two close
@@ -293,24 +387,55 @@ def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
     """Stretches of CJK that are UTF-8 decoded as GBK, with the text their bytes hold (the exact
     inverse, so nothing is guessed but the encoding)."""
     text = text[:_DOUBLE_BYTE_SCAN]
-    if text.isascii() or _GBK_SUSPECT_PAIR.search(text) is None:
+    if text.isascii():
         return ()
-    # The whole text at once (what GBK cannot hold becomes `?`): the byte pattern is looked for by
-    # the regex engine, and character positions are worked out only around a hit.
-    data = text.encode("gbk", "replace")
+    found: tuple[Mojibake, ...] = ()
+    if _GBK_SUSPECT_PAIR.search(text) is not None:
+        found = _double_byte(text, "gbk")
+    if _sjis_suspect_pair().search(text) is not None:
+        found += _double_byte(text, "cp932")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _sjis_suspect_pair() -> re.Pattern[str]:
+    """Two characters close together that Shift_JIS (Windows-31J) writes as a byte from E3-ED then
+    one from 80-BF: UTF-8 of CJK read as Shift_JIS, the classic `文字化け` (`縺ゅ≠`), is made of
+    them, like GBK's `_GBK_SUSPECTS` (worked out from the codec on first use)."""
+    chars = []
+    for lead in range(0xE3, 0xEE):
+        for trail in range(0x80, 0xC0):
+            try:
+                chars.append(bytes([lead, trail]).decode("cp932"))
+            except UnicodeDecodeError:
+                continue
+    suspects = _cls("".join(chars))
+    return re.compile(f"{suspects}[^\\x00-\\x7f]{{0,4}}{suspects}")
+
+
+_DOUBLE_BYTE_NAMES = {"gbk": "GBK", "cp932": "Shift_JIS (Windows-31J)"}
+
+
+def _double_byte(text: str, encoding: str) -> tuple[Mojibake, ...]:
+    # The whole text at once (what the encoding cannot hold becomes `?`): the byte pattern is looked
+    # for by the regex engine, and character positions are worked out only around a hit.
+    data = text.encode(encoding, "replace")
     hits = [m for m in _UTF8_CJK.finditer(data) if m.end() - m.start() >= 3 * _MIN_DAMAGED]
-    return _damaged(text, data, hits) if hits else ()
+    return _damaged(text, data, hits, encoding) if hits else ()
 
 
-def _damaged(text: str, data: bytes, hits: list[re.Match[bytes]]) -> tuple[Mojibake, ...]:
+def _damaged(
+    text: str, data: bytes, hits: list[re.Match[bytes]], encoding: str
+) -> tuple[Mojibake, ...]:
     """The hits that start and end on character boundaries of `text` in `data` and hold UTF-8
     of CJK text."""
     bounds: dict[int, int] = {}
     offset = 0
     for index, char in enumerate(text):
         bounds[offset] = index
-        offset += 1 if char < "\x80" else len(char.encode("gbk", "replace"))
+        offset += 1 if char < "\x80" else len(char.encode(encoding, "replace"))
     bounds[offset] = len(text)
+    what = f"UTF-8 text decoded as {_DOUBLE_BYTE_NAMES[encoding]}"
     out = []
     for hit in hits:
         first, last = bounds.get(hit.start()), bounds.get(hit.end())
@@ -318,12 +443,13 @@ def _damaged(text: str, data: bytes, hits: list[re.Match[bytes]]) -> tuple[Mojib
             continue
         damaged = text[first:last]
         original = hit.group(0).decode("utf-8", "replace")
-        if (
-            _CJK_RUN.fullmatch(damaged)
-            and "\ufffd" not in original
-            and _CJK_TEXT.fullmatch(original)
-        ):
-            out.append(Mojibake(Span(first, last), damaged, original, "UTF-8 text decoded as GBK"))
+        looks_damaged = (
+            bool(_GBK_SYMBOLS.fullmatch(damaged) and _CJK_RUN.search(damaged))
+            if encoding == "gbk"
+            else not any(c.isspace() for c in damaged)
+        )
+        if looks_damaged and "\ufffd" not in original and _CJK_TEXT.fullmatch(original):
+            out.append(Mojibake(Span(first, last), damaged, original, what))
     return tuple(out)
 
 
@@ -649,7 +775,19 @@ def hidden_damage(text: str) -> bool:
     mojibake's `\\u009d`) that the line-based rules do not read, so the damage would stay
     unreported. Such a fix waits: the fix loop repairs the body first and the next pass offers it.
     """
-    return bool(_HIDDEN_CONTROL.search(text) or INVISIBLE_RUN.search(text) or find_mojibake(text))
+    return bool(_HIDDEN_CONTROL.search(text) or _debris(text) or find_mojibake(text))
+
+
+def _debris(text: str) -> bool:
+    """Whether `text` holds an invisible character that `invisible-char` reports (a Persian ZWNJ
+    or the joiner of an emoji sequence is spelling, and copied as it is)."""
+    has_rtl: bool | None = None
+    for match in INVISIBLE_RUN.finditer(text):
+        if has_rtl is None:
+            has_rtl = RTL_TEXT.search(text) is not None
+        if not invisible_is_legitimate(text, match.start(), match.end(), has_rtl):
+            return True
+    return False
 
 
 def undecoded_bytes(text: str, document: Document) -> bool:

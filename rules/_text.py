@@ -128,13 +128,33 @@ def _decode_double(inner: str, base: int) -> list[tuple[str, int, int]] | None:
                 point = int(digits, 16)
             except ValueError:
                 return None
-            if len(digits) != width or 0xD800 <= point <= 0xDFFF or point > 0x10FFFF:
-                return None  # surrogate pairs: leave them to the fallback
-            out.append((chr(point), base + i, base + i + 2 + width))
-            i += 2 + width
+            size = 2 + width
+            if code == "u" and 0xD800 <= point <= 0xDBFF and len(digits) == width:
+                # A surrogate pair (`\ud83d\ude00`, how JSON writes an emoji in ASCII) is one
+                # character of twelve source characters.
+                low = _low_surrogate(inner, i + size)
+                if low is None:
+                    return None
+                point = 0x10000 + ((point - 0xD800) << 10) + (low - 0xDC00)
+                size += 6
+            elif len(digits) != width or 0xD800 <= point <= 0xDFFF or point > 0x10FFFF:
+                return None  # a lone surrogate: leave it to the fallback
+            out.append((chr(point), base + i, base + i + size))
+            i += size
         else:
             return None
     return out
+
+
+def _low_surrogate(inner: str, at: int) -> int | None:
+    """The low surrogate escaped at `inner[at:]` (`\\udc00`-`\\udfff`), or None."""
+    if inner[at : at + 2] != "\\u":
+        return None
+    try:
+        point = int(inner[at + 2 : at + 6], 16)
+    except ValueError:
+        return None
+    return point if len(inner[at + 2 : at + 6]) == 4 and 0xDC00 <= point <= 0xDFFF else None
 
 
 def _decode_block(source: str, base: int, folded: bool) -> list[tuple[str, int, int]] | None:
@@ -261,6 +281,35 @@ class FieldText:
             source_end = mapping.ends[end - 1] if end > start else source_start
             edits.append(Edit(source_start, source_end, encoded))
         return edits
+
+
+def escaped_matches(
+    text: str, field: Field, pattern: re.Pattern[str]
+) -> tuple[FieldText, list[re.Match[str]]] | None:
+    """Matches of `pattern` in a string field's value that its source writes as escapes (`\\u200b`
+    in JSON or a double-quoted YAML string, `\\a`): a scan of the file's text does not see them,
+    yet the value, and the page, holds the characters. With the field's `FieldText`, to report
+    and fix them; None when there are none."""
+    value = field.value
+    span = field.value_span
+    if not isinstance(value, str) or "\\" not in text[span.start : span.end]:
+        return None
+    matches = list(pattern.finditer(value))
+    if not matches:
+        return None
+    edited = FieldText(text, field)
+    source = text[span.start : span.end]
+    escaped = []
+    for match in matches:
+        if edited.mapping is None:
+            if match.group(0) in source:
+                continue  # written as it is somewhere: the scan of the text reports it
+        else:
+            where = edited.span(match.start(), match.end())
+            if text[where.start : where.end] == match.group(0):
+                continue
+        escaped.append(match)
+    return (edited, escaped) if escaped else None
 
 
 # Matching pieces by occurrence counts every piece once per change: keep that small.

@@ -5,7 +5,9 @@ Reports control characters anywhere in the file: the C0 controls (U+0000-U+001F)
 line feed and carriage return (line endings are `line-endings`' business), DEL (U+007F) and the C1
 controls (U+0080-U+009F). A terminal colour code (`ESC [ 31 m`) is reported as one sequence.
 C1 characters that are part of mis-decoded text (`ï¸\\x8f`, or a Windows-1252 `’` read as Latin-1)
-are left to `mojibake`, which restores the character they stand for instead of deleting it. The NULs
+are left to `mojibake`, which restores the character they stand for instead of deleting it. A
+front-matter string that writes them as escapes (`"vote\\u0007"` in JSON, `"\\a"` in a
+double-quoted YAML string) holds them all the same: reported there too. The NULs
 of a UTF-16 file are left to `invalid-utf8`, which reports the file's encoding once.
 
 ## Why is this bad?
@@ -32,9 +34,11 @@ from bisect import bisect_right
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
+from newslint.events import Field
 from newslint.rule import Context
 
-from ._encoding import find_mojibake, foreign_encoding
+from ._encoding import find_double_byte_mojibake, find_mojibake, foreign_encoding
+from ._text import escaped_matches
 
 # Runs of controls; an ANSI escape sequence (ESC [ params letter) is taken whole.
 _CONTROLS = re.compile(r"(?:\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
@@ -73,7 +77,10 @@ class ControlChar(Rule):
             return
         repaired: list[Span] = []
         if any(_C1.search(m.group(0)) for m in matches):
-            repaired = [found.span for found in find_mojibake(text)]
+            repaired = sorted(
+                (found.span for found in find_mojibake(text) + find_double_byte_mojibake(text)),
+                key=lambda span: span.start,
+            )
         starts = [span.start for span in repaired]
         for match in matches:
             for start, end in _outside(match.start(), match.end(), repaired, starts):
@@ -85,6 +92,33 @@ class ControlChar(Rule):
                     ctx.report(span, "escape", fix=fix, text=run)
                 else:
                     ctx.report(span, "control", fix=fix, names=_names(run))
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        _field_controls(ctx, field)
+
+
+def _field_controls(ctx: Context, field: Field) -> None:
+    """Report control characters a front-matter string writes as escapes (`\\u0007`)."""
+    found = escaped_matches(ctx.document.text, field, _CONTROLS)
+    if found is None:
+        return
+    edited, matches = found
+    damaged = find_mojibake(field.value) if any(_C1.search(m.group(0)) for m in matches) else ()
+    if damaged:  # escaped mojibake (`\\u00e2\\u0080\\u0099`): deleting a byte would lose it
+        matches = [
+            m for m in matches if not any(d.span.start <= m.start() < d.span.end for d in damaged)
+        ]
+        if not matches:
+            return
+    edits = edited.edits([(m.start(), m.end(), "") for m in matches])
+    for match, edit in zip(matches, edits, strict=True):
+        run = match.group(0)
+        fix = Fix.safe("Remove the control character" + ("s" if len(run) > 1 else ""), *edit)
+        span = edited.span(match.start(), match.end())
+        if "\x1b[" in run:
+            ctx.report(span, "escape", fix=fix, text=run)
+        else:
+            ctx.report(span, "control", fix=fix, names=_names(run))
 
 
 def _outside(

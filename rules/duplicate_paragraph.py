@@ -7,9 +7,10 @@ The items of a tight list (one without blank lines between its items, whose text
 are compared with one another, not with paragraphs: a list of key points repeats the article's
 sentences by design.
 Paragraphs of fewer than `min-words` words (default 15, URLs not counted; two Chinese, Japanese or
-Korean characters count as a word) are not compared: short lines such as "Advertisement", a byline,
-a "Rating: ★★★★☆" line, or in documentation "Build the site and check the result." and a repeated
-note, recur legitimately. Neither are paragraphs of only links or images, paragraphs with a
+Korean characters count as a word, four letters of Thai, Lao, Khmer or Burmese, written without
+spaces between words, too; an Indic vowel sign or an accent is part of its word) are not
+compared: short lines such as "Advertisement", a byline, a "Rating: ★★★★☆" line, or in
+documentation "Build the site and check the result." and a repeated note, recur legitimately. Neither are paragraphs of only links or images, paragraphs with a
 shortcode call or inside one (what they show depends on the shortcode), nor photo captions (a paragraph right below a
 paragraph of images), since photos of one event often share a caption, nor quoted paragraphs
 (`> ...`: a pull quote, a callout or an embedded post repeats text by nature). The repeat is
@@ -39,6 +40,7 @@ an editor should check that the repeat was not intended, such as a pull quote.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from newslint import Fix, Rule, Severity, Span
@@ -64,10 +66,24 @@ _CJK = lazy_regex(
 
 
 def _words(text: str) -> int:
-    """Words in `text`; CJK is written without spaces, so two of its characters count as one."""
+    """Words in `text`; CJK is written without spaces, so two of its characters count as one, and
+    so are Thai, Lao, Khmer and Burmese, where four letters count as one."""
     text = _URL.sub(" ", text)
+    if not text.isascii():
+        # Combining marks (Indic vowel signs, Thai tone marks, NFD accents) and joiners (the
+        # Persian ZWNJ) sit inside words, which `\w` would split at them.
+        text = "".join(c for c in text if unicodedata.category(c)[0] not in "MC" or c.isspace())
     cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+    text = _CJK.sub(" ", text)
+    unspaced = len(_UNSPACED.findall(text)) if not text.isascii() else 0
+    if unspaced:
+        text = _UNSPACED.sub(" ", text)
+    return len(_WORD.findall(text)) + (cjk + 1) // 2 + (unspaced + 3) // 4
+
+
+# Letters of Thai, Lao, Khmer and Burmese, written without spaces between words (a space ends a
+# phrase): four of them count as a word, about the length of one.
+_UNSPACED = lazy_regex("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 class DuplicateParagraph(Rule):

@@ -13,7 +13,10 @@ Myanmar or Khmer (written without spaces), and bidirectional marks, embeddings a
 file that holds right-to-left text (Hebrew, Arabic, ...). Overrides (U+202D, U+202E) are reported
 in any text: right-to-left writing never needs them. Embeddings, overrides and isolates inside code
 (a code block or inline code) are errors in any language: that is how "Trojan Source" makes code
-display in another order than it runs.
+display in another order than it runs. A ZWNJ or ZWJ that is a byte of mis-decoded text (Windows-1256
+shows two UTF-8 bytes that way) is `mojibake`'s, which restores the character it stands for.
+A front-matter string that writes them as escapes (`"Bitcoin\\u200b fell"` in JSON, as
+`json.dumps` does, or in a double-quoted YAML string) holds them all the same: reported there too.
 
 ## Why is this bad?
 Copied from web pages and chat apps, they are invisible debris: they break search ("Monero" with a
@@ -36,6 +39,7 @@ from __future__ import annotations
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
+from newslint.events import Field
 from newslint.rule import Context
 
 from ._encoding import (
@@ -45,9 +49,11 @@ from ._encoding import (
     RTL_TEXT,
     char_names,
     code_starts_and_spans,
+    find_mojibake,
     in_code,
     invisible_is_legitimate,
 )
+from ._text import escaped_matches
 
 
 class InvisibleChar(Rule):
@@ -88,7 +94,30 @@ class InvisibleChar(Rule):
                 has_rtl = RTL_TEXT.search(text) is not None
             if invisible_is_legitimate(text, start, end, has_rtl):
                 continue
-            kind = "invisible"
-            if all(c in BIDI for c in run):
-                kind = "override" if has_rtl else "bidi"
-            ctx.report(Span(start, end), kind, fix=fix, names=char_names(run))
+            if any(m.span.start <= start < m.span.end for m in find_mojibake(text)):
+                continue  # a byte of mis-decoded text (Windows-1256 has ZWNJ): `mojibake`'s
+            ctx.report(Span(start, end), _kind(run, has_rtl), fix=fix, names=char_names(run))
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        text = ctx.document.text
+        found = escaped_matches(text, field, INVISIBLE_RUN)
+        if found is None:
+            return
+        edited, matches = found
+        value: str = field.value
+        has_rtl = RTL_TEXT.search(value) is not None or RTL_TEXT.search(text) is not None
+        kept = [m for m in matches if not invisible_is_legitimate(value, *m.span(), has_rtl)]
+        if not kept:
+            return
+        edits = edited.edits([(m.start(), m.end(), "") for m in kept])
+        for match, edit in zip(kept, edits, strict=True):
+            run = match.group(0)
+            fix = Fix.safe("Remove the invisible character" + ("s" if len(run) > 1 else ""), *edit)
+            span = edited.span(match.start(), match.end())
+            ctx.report(span, _kind(run, has_rtl), fix=fix, names=char_names(run))
+
+
+def _kind(run: str, has_rtl: bool) -> str:
+    if all(c in BIDI for c in run):
+        return "override" if has_rtl else "bidi"
+    return "invisible"

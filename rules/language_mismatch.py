@@ -11,7 +11,10 @@ Korean text, which then fits any language). It reports a text when less than `mi
 (default 0.3) of it is in the scripts that language is written in. A Han or kana character
 counts as one unit, a word in any other script as one, so an English article that quotes a few
 Chinese names, a Chinese article full of English product names, or a French article with its
-accents are all fine, while an `en` article with a Japanese title is not. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
+accents are all fine, while an `en` article with a Japanese title is not. Kana are Japanese only:
+in a text with kana for a fifth or more of its Han and kana characters (two at least), the kanji
+count as Japanese too, so a Japanese title does not fit a Chinese article, while a Japanese
+article's kanji always fit it. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
 the body needs at least 10 units, and link texts (the source link's name, brands) do not count.
 
 ## Why is this bad?
@@ -82,6 +85,22 @@ _OTHER: dict[str, frozenset[str]] = {
     "lo": frozenset({"lao"}),
     "my": frozenset({"myanmar"}),
     "am": frozenset({"ethiopic"}),
+    "ti": frozenset({"ethiopic"}),
+    "yue": frozenset({"han", "bopomofo"}),
+    "ug": frozenset({"arabic"}),
+    "sd": frozenset({"arabic"}),
+    "ckb": frozenset({"arabic"}),
+    "dv": frozenset({"thaana"}),
+    "sa": frozenset({"devanagari"}),
+    "as": frozenset({"bengali"}),
+    "pa": frozenset({"gurmukhi"}),
+    "gu": frozenset({"gujarati"}),
+    "or": frozenset({"oriya"}),
+    "kn": frozenset({"kannada"}),
+    "ml": frozenset({"malayalam"}),
+    "si": frozenset({"sinhala"}),
+    "bo": frozenset({"tibetan"}),
+    "dz": frozenset({"tibetan"}),
 }
 _CJK_SCRIPTS = frozenset({"han", "kana", "hangul", "bopomofo"})
 _SCRIPT_SUBTAGS = {
@@ -126,6 +145,16 @@ def mismatch(units: dict[str, int], expected: frozenset[str], options: Options) 
     total = sum(units.values())
     if total < options.min_units:
         return None
+    kana = units.get("kana", 0)
+    if (
+        "han" in expected
+        and "kana" not in expected
+        and kana >= 2
+        and kana * 5 >= kana + units.get("han", 0)
+    ):
+        # Kana are written only in Japanese, about one character in three: a text with that many
+        # is Japanese, its kanji included (a Chinese shop name's lone `の` is not).
+        units = {**units, "kana": kana + units.get("han", 0), "han": 0}
     share = sum(n for script, n in units.items() if script in expected) / total
     if share >= options.min_share:
         return None

@@ -4,7 +4,11 @@
 Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte encoding, anywhere in
 the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's variation
 selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
-which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`; four or more CJK
+which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as Shift_JIS
+(`譚ｱ莠ｬ驛ｽ` for `東京都`); and Arabic, Persian,
+Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), which ftfy does
+not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร` (three such characters or more whose bytes
+are, exactly, UTF-8 of that script); four or more CJK
 characters are taken for that only when their GBK bytes are UTF-8 that reads as CJK text again. A cheap pre-filter picks the lines that could hold such damage;
 [ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
 legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
@@ -22,10 +26,12 @@ non-breaking space (`Â `) leaves a visible stray letter or an empty-looking par
 
 ## Fix safety
 Safe: the fix replaces only the damaged span with ftfy's repair, which re-encodes the characters and
-decodes them the right way (it never guesses a character that is not in the bytes). Unsafe for the
-GBK kind: the repair is exact, but that GBK did the damage is inferred from the text alone. Unsafe in code
-(a code block or inline code), which is shown verbatim and may quote mis-decoded text on purpose,
-in an article about encodings for example.
+decodes them the right way (it never guesses a character that is not in the bytes), or, for Arabic,
+Hebrew and Thai read in their own code page, with the exact inverse (the damage is no words of
+its script). Unsafe for the GBK and Shift_JIS kinds: the repair is exact, but which encoding did
+the damage is inferred from text that still looks like words. Unsafe in code (a code block or
+inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
+about encodings for example.
 """
 
 from __future__ import annotations
@@ -55,6 +61,14 @@ class Mojibake(Rule):
     def on_document_start(self, ctx: Context, document: Document) -> None:
         single = find_mojibake(document.text)
         double = find_double_byte_mojibake(document.text)
+        if single and double:
+            # A UTF-8 continuation byte such as 80 is a C1 control in Shift_JIS damage, which
+            # ftfy alone would take for Windows-1252 read as Latin-1: the double-byte repair wins.
+            single = tuple(
+                m
+                for m in single
+                if not any(m.span.start < d.span.end and d.span.start < m.span.end for d in double)
+            )
         code = code_starts_and_spans(document) if single or double else ([], [])
         for found in double:
             quoted = in_code(code, found.span.start)

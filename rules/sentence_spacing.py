@@ -1,7 +1,9 @@
 """No space after the end of a sentence.
 
 ## What it does
-Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`, in the
+Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`,
+`aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), or one after the
+Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), in the
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, nor in
@@ -85,7 +87,7 @@ class SentenceSpacing(Rule):
     def _report(
         self, ctx: Context, span: Span, text: str, pos: int, edits: tuple[Edit, ...]
     ) -> None:
-        word_start = pos + (2 if text[pos + 1] in '"“' else 1)
+        word_start = pos + (2 if text[pos + 1] in '"“¿¡' else 1)
         word_end = word_start
         while word_end < len(text) and text[word_end].isalpha():
             word_end += 1

@@ -2,7 +2,9 @@
 
 ## What it does
 Flags a front-matter `summary` longer than `max` (300) or shorter than `min` (40) characters, as a
-reader sees them (HTML entities such as `&#39;` count as the one character they show). In a
+reader sees them: an HTML entity such as `&#39;` counts as the one character it shows, a letter
+with its combining marks (Indic vowel signs, accents in NFD) as one, and so does an emoji sequence
+(a flag, a family joined by ZWJ, a skin tone), so one text has one length in NFC and in NFD. In a
 summary written mostly in Chinese, Japanese or Korean both limits are a third as large (14 and
 100 by default): one such character carries about as much as three Latin letters. An empty summary is
 `required-field`'s.
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
-from newslint.textutil import length_limit
+from newslint.textutil import length_limit, reader_length
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,11 @@ class SummaryLength(Rule):
             return
         low = length_limit(text, ctx.options.min)
         high = length_limit(text, ctx.options.max)
-        if len(text) > high:
-            ctx.report(field.value_span, "long", length=len(text), limit=high)
-        elif len(text) < low:
-            ctx.report(field.value_span, "short", length=len(text), limit=low)
+        length = reader_length(text)
+        if length > high:
+            ctx.report(field.value_span, "long", length=length, limit=high)
+        elif length < low:
+            ctx.report(field.value_span, "short", length=length, limit=low)
 
 
 _KEYS = frozenset({"summary"})

@@ -1,11 +1,11 @@
 """Summary is cut off.
 
 ## What it does
-Flags a front-matter `summary` that ends in an ellipsis (`...`, `…`, `&hellip;`, `[…]`, `。。。`)
-or stops in the middle of a word: the summary is the body's opening text and the body carries on
-with the same word (`... with plans to supply lid` when the body says `lidar`). An ellipsis inside
-a quotation that is closed again (`He called it “a plan that would…”`) is the speaker trailing
-off, not a cut.
+Flags a front-matter `summary` that ends in an ellipsis (`...`, `…`, `&hellip;`, `[…]`, `。。。`,
+Japanese `・・・` and `‥`) or stops in the middle of a word: the summary is the body's opening
+text and the body carries on with the same word (`... with plans to supply lid` when the body
+says `lidar`). An ellipsis inside a quotation that is closed again (`He called it “a plan that
+would…”`) is the speaker trailing off, not a cut.
 
 ## Why is this bad?
 Feeds and article cards show the summary as written; a cut sentence looks broken. Summaries cut at

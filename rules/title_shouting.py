@@ -4,7 +4,8 @@
 Flags a `title` whose words are all in capitals, such as `FED RAISES RATES AGAIN`. Titles of
 acronyms only (`NATO`, `US GDP Q4`, `NASA, ESA, JAXA`) are left alone: it takes at least three
 words in capitals, at least two of them four letters or longer, and those long words adding up to
-ten letters or more (`EU WAGES RISES` is shouting, `EU WAGE RISES` is not).
+ten letters or more (`EU WAGES RISES` is shouting, `EU WAGE RISES` is not). In Vietnamese, whose
+words are one syllable, a word in capitals with a letter outside ASCII (`MỚI`) counts as long.
 Titles with CJK text are left alone too (capitals there are names and tickers, not shouting).
 
 ## Why is this bad?
@@ -21,7 +22,9 @@ site's cards and feeds. Newswires often send them that way.
 Display only: the suggested sentence case cannot know which words are names or acronyms. It keeps
 words of up to three letters in capitals (`US`, `GDP`) unless they are common short words of
 English or of the article's language (`AND`, `THE`, `LA`, `В`), and follows the language's case
-rules (Turkish `I` is `ı`), so an editor should read and apply it. German titles get no suggestion:
+rules (Turkish `I` is `ı`, Dutch `IJ` stays one capital, a Georgian sentence starts in small
+letters), so an editor should read and apply it. In Vietnamese, whose words are one syllable, a
+short word with a letter outside ASCII (`MỚI`) is no acronym. German titles get no suggestion:
 German writes every noun with a capital.
 """
 
@@ -64,7 +67,12 @@ _SHORT_WORDS_OF = {
     "ru": _words("в и на с к о у по за из не а от до"),
     "uk": _words("в у і й на з до за від не"),
     "tr": _words("ve ile bir bu da de ki"),
+    "el": _words("ο η το οι τα του της των τον την στο στη στα και με σε για από να θα δεν μη ως"),
+    "vi": _words("cho ra sau khi nay con anh em hai ba tin"),
 }
+# Languages of one-syllable words: a short word in capitals with a letter outside ASCII (`MỚI`,
+# `TẠI`) is a word, not an acronym.
+_SYLLABIC = frozenset({"vi"})
 # Languages that write every noun with a capital: sentence case cannot be suggested.
 _NOUN_CAPITALS = frozenset({"de", "lb"})
 
@@ -75,8 +83,13 @@ class Options:
     min_letters: int = 10
 
 
-def is_shouting(title: str, min_words: int = 3, min_letters: int = 10) -> bool:
-    """Whether `title` is written in capitals (and is not just a few acronyms)."""
+def is_shouting(
+    title: str, min_words: int = 3, min_letters: int = 10, language: str | None = None
+) -> bool:
+    """Whether `title` is written in capitals (and is not just a few acronyms).
+
+    In a language of one-syllable words (Vietnamese, `language`), a word in capitals with a letter
+    outside ASCII (`MỚI`) counts as a long word: it is a word, not an acronym."""
     if title.isascii():
         if _ASCII_CAPITALS.search(title) is None:
             return False  # no word of two capitals: nothing below could count as shouting
@@ -88,7 +101,8 @@ def is_shouting(title: str, min_words: int = 3, min_letters: int = 10) -> bool:
     mixed = [w for w in words if any(c.islower() for c in w)]
     if len(mixed) * 5 > len(words):
         return False  # a date or an `iPhone` in five words still counts as capitals
-    long_words = [w for w in upper if len(w) >= 4]
+    syllabic = _base(language) in _SYLLABIC
+    long_words = [w for w in upper if len(w) >= 4 or (syllabic and not w.isascii())]
     return (
         len(upper) >= min_words
         and len(long_words) >= 2
@@ -112,9 +126,13 @@ def sentence_case(title: str, language: str | None = None) -> str:
         if not word.replace("ß", "ẞ").isupper():
             return word
         lowered = _lower(word, base)
-        if len(word) <= 3 and lowered not in short:
+        if len(word) <= 3 and lowered not in short and (base not in _SYLLABIC or word.isascii()):
             return word
-        return _upper(lowered[:1], base) + lowered[1:] if at_start else lowered
+        if not at_start:
+            return lowered
+        if base == "nl" and lowered.startswith("ij"):
+            return "IJ" + lowered[2:]  # Dutch capitalises the digraph IJ as one letter
+        return _upper(lowered[:1], base) + lowered[1:]
 
     cased = _WORD.sub(repl, title)
     # A new sentence after `:`, `.`, `?` or `!` starts with a capital again.
@@ -132,9 +150,12 @@ def _lower(word: str, base: str) -> str:
 
 
 def _upper(char: str, base: str) -> str:
+    """The capital that starts a sentence: the title case of `char`, which differs from its upper
+    case for Georgian (whose capitals, Mtavruli, are for all-caps text only) and digraphs (`ǆ` ->
+    `ǅ`)."""
     if base in ("tr", "az") and char == "i":
         return "İ"
-    return char.upper()
+    return char.title()
 
 
 class TitleShouting(Rule):
@@ -152,9 +173,9 @@ class TitleShouting(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if field.key.lower() != "title" or not isinstance(field.value, str):
             return
-        if not is_shouting(field.value, ctx.options.min_words, ctx.options.min_letters):
-            return
         language = ctx.document.language
+        if not is_shouting(field.value, ctx.options.min_words, ctx.options.min_letters, language):
+            return
         fix = None
         if _base(language) not in _NOUN_CAPITALS:
             cased = sentence_case(field.value, language)
