@@ -75,10 +75,37 @@ class _ByteToChar:
         return offset - extra - done * (width - 1)
 
 
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _escaped(body: str, index: int) -> bool:
+    """Whether the character at `index` is backslash-escaped: ASCII punctuation after an odd
+    number of backslashes (`\\\\&amp;` is an escaped backslash, then a reference)."""
+    if body[index] not in _ESCAPABLE:
+        return False
+    before = index
+    while before > 0 and body[before - 1] == "\\":
+        before -= 1
+    return (index - before) % 2 == 1
+
+
+# A destination written without `<>`: no ASCII space or control character, parentheses balanced
+# (nested up to 8 deep; pulldown-cmark allows 32, articles use one or two), backslash escapes.
+_BARE_DEST = r"(?:[^\x00-\x20\x7f()\\]|\\.)"
+for _ in range(8):
+    _BARE_DEST = r"(?:[^\x00-\x20\x7f()\\]|\\.|\(" + _BARE_DEST + r"*\))"
+# Between the parts of `](dest "title")`: spaces and tabs with at most one line ending (Unicode
+# spaces such as U+00A0 belong to the destination).
+_GAP = r"[ \t]*(?:\r\n|\r|\n)?[ \t]*"
 # The destination and optional title that end an inline link's source: `](dest "title")`.
 _LINK_TAIL = re.compile(
-    r"""\]\s*\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"""
-    r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)\Z"""
+    r"\]\(" + _GAP + r"(<(?:[^<>\r\n\\]|\\.)*>|" + _BARE_DEST + r"*)"
+    r"(?:[ \t\r\n]"
+    + _GAP
+    + r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?"""
+    + _GAP
+    + r"\)\Z",
+    re.DOTALL,
 )
 
 
@@ -184,11 +211,18 @@ def parse_body(
             if code_block_depth or html_block_depth:
                 continue
             span = span_of(rng)
-            if text_run and span.start == text_run[1]:
+            start = span.start
+            if (
+                start > offset
+                and body[start - offset - 1] == "\\"
+                and _escaped(body, start - offset)
+            ):
+                start -= 1  # `\*` is reported as the text `*`: the run keeps the backslash
+            if text_run and start == text_run[1]:
                 text_run[1] = span.end
             else:
                 flush()
-                text_run.extend((span.start, span.end))
+                text_run.extend((start, span.end))
             continue
         flush()
         if kind == "Start":
