@@ -94,13 +94,14 @@ def _escaped(body: str, index: int) -> bool:
 _BARE_DEST = r"(?:[^\x00-\x20\x7f()\\]|\\.)"
 for _ in range(8):
     _BARE_DEST = r"(?:[^\x00-\x20\x7f()\\]|\\.|\(" + _BARE_DEST + r"*\))"
-# Between the parts of `](dest "title")`: spaces and tabs with at most one line ending (Unicode
-# spaces such as U+00A0 belong to the destination).
-_GAP = r"[ \t]*(?:\r\n|\r|\n)?[ \t]*"
+# Between the parts of `](dest "title")`: spaces and tabs with at most one line ending, after
+# which the next line's block-quote markers and indent (Unicode spaces such as U+00A0 belong to
+# the destination).
+_GAP = r"[ \t]*(?:(?:\r\n|\r|\n)[ \t>]*)?"
 # The destination and optional title that end an inline link's source: `](dest "title")`.
 _LINK_TAIL = re.compile(
     r"\]\(" + _GAP + r"(<(?:[^<>\r\n\\]|\\.)*>|" + _BARE_DEST + r"*)"
-    r"(?:[ \t\r\n]"
+    r"(?:(?=[ \t\r\n])"
     + _GAP
     + r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?"""
     + _GAP

@@ -45,3 +45,11 @@ def test_a_destination_with_nested_parentheses_has_its_span() -> None:
 def test_a_no_break_space_is_part_of_the_destination() -> None:
     # Only ASCII spaces, tabs and line endings end a destination; U+00A0 is one of its characters.
     assert _destinations('[link](/url\xa0"title")\n') == [('/url\xa0"title"', '/url\xa0"title"')]
+
+
+def test_a_title_on_the_next_line_of_a_block_quote_or_list_item() -> None:
+    # The next line starts with the container's `> ` or indent before the title.
+    assert _destinations('> [a](https://x.org/p\n> "title")\n') == [
+        ("https://x.org/p", "https://x.org/p")
+    ]
+    assert _destinations('- > ![a](/i.png\n  >   "title")\n') == [("/i.png", "/i.png")]
