@@ -276,16 +276,40 @@ def parse_body(
                 html_block_depth -= 1
             if index >= 0:
                 _finish(nodes, index, body, offset)
-        elif kind in ("Html", "InlineHtml"):
+        elif kind == "InlineHtml":
             span = span_of(rng)
-            nodes.append(
-                Html(body[span.start - offset : span.end - offset], span, kind == "InlineHtml")
-            )
+            nodes.append(Html(body[span.start - offset : span.end - offset], span, True))
+        elif kind == "Html":
+            _html_line(nodes, body, offset, span_of(rng))
         elif kind in ("Code", "InlineMath", "DisplayMath"):
             span = span_of(rng)
             nodes.append(Code(body[span.start - offset : span.end - offset], span, False))
     flush()
     return nodes
+
+
+def _html_line(nodes: list[BodyNode], body: str, offset: int, span: Span) -> None:
+    """Add a piece of an HTML block: one node per line, line ending included.
+
+    With CRLF line endings pulldown-cmark reports a line as its text, then `\n` without the `\r`
+    (and an empty piece for a blank line); the pieces are joined so that a CRLF file has the
+    same nodes as an LF one, and the nodes of a block are adjacent.
+    """
+    start, end = span.start - offset, span.end - offset
+    if start == end:
+        return
+    if start > 0 and body[start] == "\n" and body[start - 1] == "\r":
+        start -= 1
+    last = nodes[-1] if nodes else None
+    if (
+        isinstance(last, Html)
+        and not last.inline
+        and last.span.end == start + offset
+        and not last.text.endswith(("\n", "\r"))
+    ):
+        start = last.span.start - offset
+        nodes.pop()
+    nodes.append(Html(body[start:end], Span(start + offset, end + offset), False))
 
 
 def _finish(nodes: list[BodyNode], index: int, body: str, offset: int) -> None:

@@ -3,7 +3,7 @@ rules see, one case per bug the differential test against markdown-it-py found."
 
 from __future__ import annotations
 
-from newslint.events import Link, Text
+from newslint.events import Html, Link, Text
 from newslint.markdown import BodyNode, parse_body
 
 
@@ -53,3 +53,17 @@ def test_a_title_on_the_next_line_of_a_block_quote_or_list_item() -> None:
         ("https://x.org/p", "https://x.org/p")
     ]
     assert _destinations('- > ![a](/i.png\n  >   "title")\n') == [("/i.png", "/i.png")]
+
+
+def test_an_html_block_is_one_node_per_line_with_crlf_as_with_lf() -> None:
+    # pulldown-cmark reports a CRLF line of an HTML block as its text, then `\n` without the `\r`.
+    body = "<!--\r\n\r\nnote\r\n-->\r\n> <div>\r\n> x\r\n"
+    lines = [(body[n.span.start : n.span.end], n.text) for n in _nodes(body) if isinstance(n, Html)]
+    assert lines == [
+        ("<!--\r\n", "<!--\r\n"),
+        ("\r\n", "\r\n"),
+        ("note\r\n", "note\r\n"),
+        ("-->\r\n", "-->\r\n"),
+        ("<div>\r\n", "<div>\r\n"),
+        ("x\r\n", "x\r\n"),
+    ]
