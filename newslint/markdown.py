@@ -175,6 +175,8 @@ def parse_body(
     text_run: list[int] = []  # [start, end] of the current prose run (document offsets)
     link_depth = 0
     heading_depth = 0
+    escapes = "\\" in body  # most articles have no backslash: no escape to look for
+    crlf = "\r" in body  # pulldown-cmark splits the lines of an HTML block only at a CR
     code_block_depth = 0
     html_block_depth = 0
 
@@ -214,7 +216,8 @@ def parse_body(
             span = span_of(rng)
             start = span.start
             if (
-                start > offset
+                escapes
+                and start > offset
                 and body[start - offset - 1] == "\\"
                 and _escaped(body, start - offset)
             ):
@@ -280,7 +283,11 @@ def parse_body(
             span = span_of(rng)
             nodes.append(Html(body[span.start - offset : span.end - offset], span, True))
         elif kind == "Html":
-            _html_line(nodes, body, offset, span_of(rng))
+            span = span_of(rng)
+            if crlf:
+                _html_line(nodes, body, offset, span)
+            else:
+                nodes.append(Html(body[span.start - offset : span.end - offset], span, False))
         elif kind in ("Code", "InlineMath", "DisplayMath"):
             span = span_of(rng)
             nodes.append(Code(body[span.start - offset : span.end - offset], span, False))
