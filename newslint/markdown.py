@@ -75,10 +75,38 @@ class _ByteToChar:
         return offset - extra - done * (width - 1)
 
 
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _escaped(body: str, index: int) -> bool:
+    """Whether the character at `index` is backslash-escaped: ASCII punctuation after an odd
+    number of backslashes (`\\\\&amp;` is an escaped backslash, then a reference)."""
+    if body[index] not in _ESCAPABLE:
+        return False
+    before = index
+    while before > 0 and body[before - 1] == "\\":
+        before -= 1
+    return (index - before) % 2 == 1
+
+
+# A destination written without `<>`: no ASCII space or control character, parentheses balanced
+# (nested up to 8 deep; pulldown-cmark allows 32, articles use one or two), backslash escapes.
+_BARE_DEST = r"(?:[^\x00-\x20\x7f()\\]|\\.)"
+for _ in range(8):
+    _BARE_DEST = r"(?:[^\x00-\x20\x7f()\\]|\\.|\(" + _BARE_DEST + r"*\))"
+# Between the parts of `](dest "title")`: spaces and tabs with at most one line ending, after
+# which the next line's block-quote markers and indent (Unicode spaces such as U+00A0 belong to
+# the destination).
+_GAP = r"[ \t]*(?:(?:\r\n|\r|\n)[ \t>]*)?"
 # The destination and optional title that end an inline link's source: `](dest "title")`.
 _LINK_TAIL = re.compile(
-    r"""\]\s*\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"""
-    r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)\Z"""
+    r"\]\(" + _GAP + r"(<(?:[^<>\r\n\\]|\\.)*>|" + _BARE_DEST + r"*)"
+    r"(?:(?=[ \t\r\n])"
+    + _GAP
+    + r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?"""
+    + _GAP
+    + r"\)\Z",
+    re.DOTALL,
 )
 
 
@@ -147,6 +175,8 @@ def parse_body(
     text_run: list[int] = []  # [start, end] of the current prose run (document offsets)
     link_depth = 0
     heading_depth = 0
+    escapes = "\\" in body  # most articles have no backslash: no escape to look for
+    crlf = "\r" in body  # pulldown-cmark splits the lines of an HTML block only at a CR
     code_block_depth = 0
     html_block_depth = 0
 
@@ -184,11 +214,19 @@ def parse_body(
             if code_block_depth or html_block_depth:
                 continue
             span = span_of(rng)
-            if text_run and span.start == text_run[1]:
+            start = span.start
+            if (
+                escapes
+                and start > offset
+                and body[start - offset - 1] == "\\"
+                and _escaped(body, start - offset)
+            ):
+                start -= 1  # `\*` is reported as the text `*`: the run keeps the backslash
+            if text_run and start == text_run[1]:
                 text_run[1] = span.end
             else:
                 flush()
-                text_run.extend((span.start, span.end))
+                text_run.extend((start, span.end))
             continue
         flush()
         if kind == "Start":
@@ -241,16 +279,44 @@ def parse_body(
                 html_block_depth -= 1
             if index >= 0:
                 _finish(nodes, index, body, offset)
-        elif kind in ("Html", "InlineHtml"):
+        elif kind == "InlineHtml":
             span = span_of(rng)
-            nodes.append(
-                Html(body[span.start - offset : span.end - offset], span, kind == "InlineHtml")
-            )
+            nodes.append(Html(body[span.start - offset : span.end - offset], span, True))
+        elif kind == "Html":
+            span = span_of(rng)
+            if crlf:
+                _html_line(nodes, body, offset, span)
+            else:
+                nodes.append(Html(body[span.start - offset : span.end - offset], span, False))
         elif kind in ("Code", "InlineMath", "DisplayMath"):
             span = span_of(rng)
             nodes.append(Code(body[span.start - offset : span.end - offset], span, False))
     flush()
     return nodes
+
+
+def _html_line(nodes: list[BodyNode], body: str, offset: int, span: Span) -> None:
+    """Add a piece of an HTML block: one node per line, line ending included.
+
+    With CRLF line endings pulldown-cmark reports a line as its text, then `\n` without the `\r`
+    (and an empty piece for a blank line); the pieces are joined so that a CRLF file has the
+    same nodes as an LF one, and the nodes of a block are adjacent.
+    """
+    start, end = span.start - offset, span.end - offset
+    if start == end:
+        return
+    if start > 0 and body[start] == "\n" and body[start - 1] == "\r":
+        start -= 1
+    last = nodes[-1] if nodes else None
+    if (
+        isinstance(last, Html)
+        and not last.inline
+        and last.span.end == start + offset
+        and not last.text.endswith(("\n", "\r"))
+    ):
+        start = last.span.start - offset
+        nodes.pop()
+    nodes.append(Html(body[start:end], Span(start + offset, end + offset), False))
 
 
 def _finish(nodes: list[BodyNode], index: int, body: str, offset: int) -> None:

@@ -112,13 +112,14 @@ class LinkMalformed(Rule):
     @staticmethod
     def _invisible(text: str, link: Link, dest: Span | None) -> bool:
         """A link whose label shows nothing: no text, no image, no HTML, no code."""
-        if link.text.strip() or link.link_type != "Inline" or dest is None:
+        if link.text.strip():
             return False
-        label = text[link.span.start + 1 : dest.start]
-        return not any(mark in label for mark in ("![", "<", "`", "&"))
+        label = _label(text, link, dest)
+        return label is not None and not _shows(label)
 
     def _no_url(self, ctx: Context, link: Link, dest: Span | None, kind: str) -> None:
-        if not link.text.strip() and not link.title:
+        label = _label(ctx.document.text, link, dest)
+        if not link.text.strip() and not link.title and not (label and _shows(label)):
             fix = Fix.safe(f"Remove the empty {kind}", delete_inline(ctx.document, link.span))
             ctx.report(link.span, "empty", kind=kind, fix=fix)
             return
@@ -197,6 +198,21 @@ def _label(text: str) -> str:
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[([^\[\]\n]{1,1000})\]:", re.MULTILINE)
+
+
+def _label(text: str, link: Link, dest: Span | None) -> str | None:
+    """The source between an inline link's brackets (an image's alt text), None for others."""
+    if link.link_type != "Inline" or dest is None:
+        return None
+    start = link.span.start + (2 if link.is_image else 1)
+    end = text.rfind("](", start, dest.start)
+    return text[start:end] if end >= 0 else None
+
+
+def _shows(label: str) -> bool:
+    """Whether a label without prose shows something: an image, HTML, code or a reference
+    (the link's text holds only the prose)."""
+    return any(mark in label for mark in ("![", "<", "`", "&"))
 
 
 def _encode_spaces(url: str, base: int) -> Fix | None:

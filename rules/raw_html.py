@@ -76,10 +76,10 @@ class RawHtml(Rule):
             if match is not None:
                 ctx.report(node.span, "inline", tag=_tag(match))
             return
-        # A new block, unless it starts where the last line ended (after that line's CR: in a
-        # CR LF file the lines arrive without it).
+        # A new block, unless it starts where the last line ended (each line arrives with its
+        # line ending, CR LF included).
         begin, end = node.span.start, self.block_end
-        if begin != end and not (begin == end + 1 and ctx.document.text[end:begin] == "\r"):
+        if begin != end:
             self.reported = False
             self.in_comment = False
         self.block_end = node.span.end

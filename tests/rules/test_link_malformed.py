@@ -120,6 +120,19 @@ CASES = [
     Case("linked-image-is-visible", fm(body="See [![](a.png)](https://example.com/a) here.\n")),
     Case("linked-image-with-alt", fm(body="See [![Chart](a.png)](https://example.com/a).\n")),
     Case("html-label-is-visible", fm(body="See [<b></b>](https://example.com/a).\n")),
+    # A destination in angle brackets: the label ends at `](`, the `<` is not in it.
+    Case(
+        "link-without-text-angle-destination",
+        fm(body="See [](<https://example.com/a b>) here.\n"),
+        errors=[("no-text", 4, 5)],
+    ),
+    # No destination, but the label shows code or an image: no empty link to delete safely.
+    Case(
+        "code-or-image-without-destination",
+        fm(body="Run [`make`]() or [![](a.png)](<>) now.\n"),
+        errors=[("no-url", 4, 5), ("no-url", 4, 19)],
+        unsafe_fixed=fm(body="Run `make` or ![](a.png) now.\n"),
+    ),
 ]
 
 

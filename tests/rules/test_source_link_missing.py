@@ -76,6 +76,10 @@ CASES = [
         fm(body=BODY + SOURCE + "<!-- newslint-disable-file TX002 -->\n\n<!-- a\nnote -->\n"),
     ),
     Case(
+        "crlf-comment-after-the-link",
+        '---\r\ntitle: "B"\r\n---\r\nText.\r\n\r\n[r](https://r.com/a)\r\n\r\n<!--\r\nnote\r\n-->\r\n',
+    ),
+    Case(
         "comment-after-prose",
         fm(body=BODY + "More text here.\n<!-- note -->\n", title="B"),
         errors=[("missing", 7, 1)],
