@@ -179,7 +179,7 @@ class LinkMalformed(Rule):
                 continue
             if self.labels is None:
                 self.labels = _labels(ctx.document)
-            if _label(match.group(1)) in self.labels:
+            if _reference_key(match.group(1)) in self.labels:
                 continue
             edit = Edit.delete(Span(gap, match.end(2)))
             fix = Fix.unsafe("Remove the space to make the link", edit)
@@ -189,10 +189,12 @@ class LinkMalformed(Rule):
 def _labels(document: Document) -> frozenset[str]:
     """The labels of the article's link reference definitions (`[label]: ...`); such a `[label]`
     is a link of its own."""
-    return frozenset(_label(match.group(1)) for match in _DEFINITION.finditer(document.body))
+    return frozenset(
+        _reference_key(match.group(1)) for match in _DEFINITION.finditer(document.body)
+    )
 
 
-def _label(text: str) -> str:
+def _reference_key(text: str) -> str:
     """A reference label as Markdown matches it: without case, white space collapsed."""
     return " ".join(text.split()).casefold()
 
