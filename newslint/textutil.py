@@ -486,6 +486,16 @@ def script_units(text: str) -> dict[str, int]:
     return _script_units_exact(text)
 
 
+def han_share(text: str) -> float | None:
+    """Han characters as a share of all the characters of `text`, when `script_units` counts it by
+    its fast path (Latin and CJK only; None otherwise, and for ""). Each unit it counts there is
+    at least one character of its own, so the Han share of the units is never below this: a
+    caller may skip counting the other scripts when this alone is enough."""
+    if not text or _OTHER_LETTER.search(text):
+        return None
+    return sum(map(len, _HAN_RUN.findall(text))) / len(text)
+
+
 def _script_units_exact(text: str) -> dict[str, int]:
     units: dict[str, int] = {}
     for token in _WORDISH.findall(text):

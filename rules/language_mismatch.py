@@ -37,7 +37,7 @@ from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
-from newslint.textutil import script_units
+from newslint.textutil import han_share, script_units
 
 from ._fields import key_in, lowered_keys
 
@@ -190,6 +190,10 @@ class LanguageMismatch(Rule):
         body = "\n".join(self.body_texts)
         if "latin" in expected and body.isascii():
             return
+        if "han" in expected:
+            share = han_share(body)
+            if share is not None and share >= options.min_share:
+                return  # the Han share of the units is at least this: no mismatch to count
         script = mismatch(script_units(body), expected, options)
         if script is not None:
             ctx.report(self.first_text, "body", script=script, language=language)
