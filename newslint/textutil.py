@@ -287,11 +287,11 @@ _BACKTICKS = re.compile(r"`[^`\n]*`")
 def html_entities(text: str) -> list[tuple[int, int, str]]:
     """`(start, end, character)` of each HTML character reference (`&#39;`, `&amp;`), outside
     backtick code. Only names HTML5 defines count, so `AT&T;` or `&foo;` are left alone."""
+    if "&" not in text:
+        return []  # (before the imports: most texts have no reference, and this runs per field)
     import html
     from html.entities import html5
 
-    if "&" not in text:
-        return []
     code = [m.span() for m in _BACKTICKS.finditer(text)] if "`" in text else []
     found = []
     for match in _ENTITY.finditer(text):
