@@ -75,6 +75,26 @@ class _ByteToChar:
         return offset - extra - done * (width - 1)
 
 
+def _boundary_chars(text: str, offsets: set[int]) -> dict[int, int] | None:
+    """Character offset of each UTF-8 byte offset of `text` in `offsets`, or None when one is not
+    on a character boundary (or past the end; `_ByteToChar` then maps them). The few dozen
+    offsets of an article's events are mapped by decoding the bytes between consecutive ones:
+    faster than `_ByteToChar`'s pass over the text and a lookup per offset."""
+    data = text.encode("utf-8")
+    chars: dict[int, int] = {}
+    done = count = 0
+    for at in sorted(offsets):
+        if at > len(data) or at < 0:
+            return None
+        try:
+            count += len(data[done:at].decode("utf-8"))
+        except UnicodeDecodeError:
+            return None  # a slice that starts or ends inside a character
+        chars[at] = count
+        done = at
+    return chars
+
+
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -169,7 +189,7 @@ def parse_body(
     """
     import pyromark
 
-    to_char = _ByteToChar(body)
+    events: Any = pyromark.events_with_range(body, options=_options())  # type: ignore[arg-type]
     nodes: list[BodyNode] = []
     stack: list[tuple[str, Any, int, int]] = []  # (kind, info, start, index in nodes)
     text_run: list[int] = []  # [start, end] of the current prose run (document offsets)
@@ -180,12 +200,23 @@ def parse_body(
     code_block_depth = 0
     html_block_depth = 0
 
-    if to_char.ascii:  # byte offsets are character offsets: no mapping call per event
+    chars: dict[int, int] | None = None
+    if not body.isascii():
+        events = list(events)
+        chars = _boundary_chars(body, {at for _, rng in events for at in rng.values()})
+    if body.isascii():  # byte offsets are character offsets: no mapping call per event
 
         def span_of(rng: dict[str, int]) -> Span:
             return Span(offset + rng["start"], offset + rng["end"])
 
+    elif chars is not None:
+        found = chars
+
+        def span_of(rng: dict[str, int]) -> Span:
+            return Span(offset + found[rng["start"]], offset + found[rng["end"]])
+
     else:
+        to_char = _ByteToChar(body)
 
         def span_of(rng: dict[str, int]) -> Span:
             return Span(offset + to_char(rng["start"]), offset + to_char(rng["end"]))
@@ -199,7 +230,6 @@ def parse_body(
                 nodes.extend(_linkified(shown, start, linkify_protocol))
             text_run.clear()
 
-    events: Any = pyromark.events_with_range(body, options=_options())  # type: ignore[arg-type]
     for event, rng in events:
         if isinstance(event, str):
             if event in ("SoftBreak", "HardBreak") and text_run:
@@ -207,7 +237,8 @@ def parse_body(
                 if span.start == text_run[1]:
                     text_run[1] = span.end
                     continue
-            flush()
+            if text_run:
+                flush()
             continue
         ((kind, info),) = event.items()
         if kind == "Text":
@@ -225,10 +256,12 @@ def parse_body(
             if text_run and start == text_run[1]:
                 text_run[1] = span.end
             else:
-                flush()
+                if text_run:
+                    flush()
                 text_run.extend((start, span.end))
             continue
-        flush()
+        if text_run:
+            flush()
         if kind == "Start":
             attrs: Any
             tag, attrs = (info, {}) if isinstance(info, str) else next(iter(info.items()))

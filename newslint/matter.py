@@ -424,6 +424,19 @@ def _simple_scalar(line: str, start: int) -> tuple[str, str | None, int, int] | 
     return raw, None, start, end
 
 
+def _plain_reading(raw: str, constructor: Any) -> tuple[str, Any] | None:
+    """(tag, value) of the plain scalar `raw`, remembered in `_PLAIN_READINGS`; None when the
+    subset cannot take it."""
+    yaml_tag = _RESOLVER.resolve(yaml.ScalarNode, raw, _PLAIN_IMPLICIT)
+    tag, value, problem = _scalar_value(yaml_tag, raw, constructor)
+    if problem is not None:
+        return None
+    if len(_PLAIN_READINGS) > 4096:
+        _PLAIN_READINGS.clear()
+    read = _PLAIN_READINGS[raw] = (tag, value)
+    return read
+
+
 def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
     """The front matter at `span` when it is in the simple subset, else None."""
     content = text[span.start : span.end]
@@ -436,15 +449,9 @@ def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
     def scalar(raw: str, style: str | None, start: int, end: int) -> Node | None:
         if style is not None:  # quoted: a string, whatever it says
             return Node("scalar", raw, Span(start, end), "str", style)
-        read = _PLAIN_READINGS.get(raw)
+        read = _PLAIN_READINGS.get(raw) or _plain_reading(raw, constructor)
         if read is None:
-            yaml_tag = _RESOLVER.resolve(yaml.ScalarNode, raw, _PLAIN_IMPLICIT)
-            tag, value, problem = _scalar_value(yaml_tag, raw, constructor)
-            if problem is not None:
-                return None
-            if len(_PLAIN_READINGS) > 4096:
-                _PLAIN_READINGS.clear()
-            read = _PLAIN_READINGS[raw] = (tag, value)
+            return None
         return Node("scalar", read[1], Span(start, end), read[0], None)
 
     entries: list[Entry] = []
@@ -463,9 +470,12 @@ def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
         base = starts[index]
         if first_key < 0:
             first_key = base
-        key = scalar(match.group(1), None, base, base + match.end(1))
-        if key is None:
+        # A key is a plain scalar too, but only its value and span are kept (no Node for it).
+        key_text = match.group(1)
+        key_read = _PLAIN_READINGS.get(key_text) or _plain_reading(key_text, constructor)
+        if key_read is None:
             return None
+        key_span = Span(base, base + match.end(1))
         index += 1
         if match.end() < len(line.rstrip(" ")):
             found = _simple_scalar(line, match.end())
@@ -475,6 +485,11 @@ def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
             value = scalar(raw, style, base + start, base + end)
             if value is None:
                 return None
+            if index < count and text[base - 1] == "\n":
+                # What `_entry_span` finds: the key starts its line and the line's break is the
+                # content's own line feed (the scanner takes no CR), so the next line starts it.
+                entries.append(Entry(str(key_read[1]), key_span, value, Span(base, starts[index])))
+                continue
         else:
             items: list[Node] = []
             indent = None
@@ -517,7 +532,7 @@ def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
                 tuple(items),
             )
         entries.append(
-            Entry(str(key.value), key.span, value, _entry_span(text, key.span, value.span))
+            Entry(str(key_read[1]), key_span, value, _entry_span(text, key_span, value.span))
         )
     if first_key < 0:
         return None

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from newslint import Fix, Rule, Severity
 from newslint.events import Field, render_scalar
 from newslint.rule import Context
-from newslint.schema import LIST_KINDS
+from newslint.schema import LIST_KINDS, Schema
 
 from ._mainroad import empty_turns_off
 from ._schema import delete_item, is_empty, schema_of, value_or_key_span
@@ -66,8 +66,14 @@ class EmptyField(Rule):
     }
     Options = Options
 
+    def __init__(self) -> None:
+        # The document's schema, asked once (this handler runs for every field of it).
+        self.schema: Schema | None = None
+
     def on_field(self, ctx: Context, field: Field) -> None:
-        spec = schema_of(ctx).spec(field.key)
+        if self.schema is None:
+            self.schema = schema_of(ctx)
+        spec = self.schema.spec(field.key)
         node = field.node
         if (
             ctx.options.fields

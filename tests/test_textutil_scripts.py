@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from newslint.textutil import _script_units_exact, is_cjk_char, mostly_cjk, script_units
+from newslint.textutil import (
+    _script_units_exact,
+    han_share,
+    is_cjk_char,
+    mostly_cjk,
+    script_units,
+)
 
 # Latin (ASCII and accented), digits, joiners, CJK, kana, hangul, spacing and punctuation: the
 # letters the fast path handles, with the characters that split or join its words.
@@ -36,3 +42,20 @@ def test_mostly_cjk_counts_as_the_per_character_definition(text: str) -> None:
     letters = [char for char in text if char.isalpha()]
     expected = bool(letters) and sum(map(is_cjk_char, letters)) * 2 > len(letters)
     assert mostly_cjk(text) == expected
+
+
+def test_han_share_is_the_share_of_characters_on_the_fast_path_only() -> None:
+    assert han_share("销量不佳 ok") == 4 / 7
+    assert han_share("Apple") == 0.0
+    assert han_share("") is None
+    assert han_share("Москва 北京") is None  # Cyrillic: script_units counts it exactly
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(ALPHABET, max_size=60))
+def test_han_share_never_exceeds_the_han_share_of_the_units(text: str) -> None:
+    share = han_share(text)
+    units = script_units(text)
+    assume(units)
+    if share is not None:
+        assert share <= units.get("han", 0) / sum(units.values())

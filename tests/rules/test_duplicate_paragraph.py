@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newslint.rules.duplicate_paragraph import DuplicateParagraph
+from newslint.rules.duplicate_paragraph import _ITEM_LINE, DuplicateParagraph, _has_item_line
 from newslint.testing import Case, assert_case, fm
 
 LONG = "The budget passed on Tuesday after a week of talks in the capital between all the parties."
@@ -116,3 +118,15 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_duplicate_paragraph(case: Case) -> None:
     assert_case(DuplicateParagraph, case)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", " ", "\t", ">", "-", "*", "1.", "2)", "x", "\ufeff"])).map(
+        "".join
+    ),
+    st.integers(min_value=0, max_value=12),
+)
+def test_item_line_check_finds_what_the_multiline_search_finds(text: str, start: int) -> None:
+    expected = _ITEM_LINE.search(text, start) is not None
+    assert _has_item_line(text, start) == expected

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newslint.rules.trailing_whitespace import TrailingWhitespace
+from newslint.rules.trailing_whitespace import _TRAILING, TrailingWhitespace, _has_trailing
 from newslint.testing import Case, assert_case, fm
 
 FENCE = "```"
@@ -133,3 +135,12 @@ def test_file_with_invalid_utf8_keeps_its_bad_bytes() -> None:
     raw = b'---\ntitle: "T"\n---\n\nCaf\xe9 \t\nnext\n'
     assert [r[:3] for r in lint_bytes(TrailingWhitespace, raw)] == [("trailing", 5, 5)]
     assert fix_bytes(TrailingWhitespace, raw, unsafe=False) == raw.replace(b" \t\n", b"\n")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "\t", "\n", "\r", "\r\n", "x", "\u3000"])).map("".join),
+    st.integers(min_value=0, max_value=12),
+)
+def test_trailing_check_finds_what_the_search_finds(text: str, start: int) -> None:
+    assert _has_trailing(text, start) == (_TRAILING.search(text, start) is not None)
