@@ -252,7 +252,7 @@ class Site:
         if not dirs or len(self.languages) < len(self.language_names):
             # Languages without their own contentDir keep their content in the site's one.
             dirs = sorted({*dirs, self.root / configured})
-        return [d for d in dirs if d.is_dir()]
+        return [d for d in dirs if _is_dir(d)]
 
     def may_serve(
         self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
@@ -421,6 +421,16 @@ _PERMALINK_TOKENS = {
 }
 
 
+def _is_dir(path: Path) -> bool:
+    """`path.is_dir()` for a path built from the site's configuration (a contentDir, a theme's
+    name): False, not an OSError or ValueError, when it cannot even be looked at (a name too long
+    for the file system, a NUL byte, a folder that cannot be searched)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
@@ -470,17 +480,53 @@ def _to_bool(value: Any) -> bool:
 
 def _load(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8-sig")
-    if path.suffix == ".toml":
-        data: Any = tomllib.loads(text)
-    elif path.suffix == ".json":
-        data = json.loads(text)
-    else:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        if path.suffix == ".toml":
+            data: Any = tomllib.loads(text)
+        elif path.suffix == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except RecursionError:  # the parsers descend once per level of nesting
+        raise ValueError("the configuration is nested too deeply to read") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ValueError("the configuration is not a map of keys")
+    _check_shape(data)
     return data
+
+
+# Bounds on a configuration's shape, far beyond any real site's (a Hugo configuration is a few
+# levels deep and a few thousand values even when generated). YAML aliases can make a small file
+# a graph that expands to billions of values ("billion laughs") or to an endless one (`a: &a
+# [*a]`); reading either as the tree it stands for would never end, or end in a RecursionError.
+_MAX_DEPTH = 100
+_MAX_VALUES = 1_000_000
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    """Raise ValueError when `data`, expanded as a tree, is deeper than `_MAX_DEPTH` or has more
+    than `_MAX_VALUES` values. Walked without recursion, and stopped at the first bound crossed,
+    so a bomb costs no more than a large honest file."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    seen = 0
+    while stack:
+        value, depth = stack.pop()
+        seen += 1
+        if seen > _MAX_VALUES:
+            raise ValueError(
+                f"the configuration expands to more than {_MAX_VALUES:,} values (YAML aliases?)"
+            )
+        if depth > _MAX_DEPTH:
+            raise ValueError(
+                f"the configuration is nested more than {_MAX_DEPTH} levels deep"
+                " (a recursive YAML alias?)"
+            )
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
 
 
 def _config_dir_file(default_dir: Path) -> Path | None:
@@ -551,7 +597,7 @@ def _dir_files(directory: Path) -> list[Path]:
     except OSError:
         return out
     for entry in entries:
-        if entry.is_dir():
+        if _is_dir(entry):
             out.extend(_dir_files(entry))
         elif entry.suffix.lower() in _SUFFIXES:
             out.append(entry)
@@ -592,8 +638,11 @@ def _read_config(
         _merge(merged, _lower_keys(data))
     env = dict(hugo_env)
     name = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
-    for folder in (root / "config" / "_default", root / "config" / name):
-        if not folder.is_dir():
+    # Go's filepath.Join(configDir, environment), which cleans the result: `HUGO_ENV=/` is the
+    # config folder itself, not the file system's root.
+    environment = root / posixpath.normpath(posixpath.join("config", name.lstrip("/")))
+    for folder in (root / "config" / "_default", environment):
+        if not _is_dir(folder):
             continue
         for part in _dir_files(folder):
             try:
@@ -841,7 +890,7 @@ def _widgets(
         found: set[str] | None = None
         for partials in ("partials", "_partials"):
             place = base / "layouts" / partials / "widgets"
-            if place.is_dir():
+            if _is_dir(place):
                 found = (found or set()) | {p.stem for p in place.glob("*.html")}
         return found
 
