@@ -483,7 +483,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise ConfigError(f"{display(path)}: cannot read: is a directory")
+            raise ConfigError(f"{display(path)}: cannot read: Is a directory")  # as strerror
         if not stat.S_ISREG(mode):
             raise ConfigError(
                 f"{display(path)}: cannot read: not a regular file (a pipe, socket or device)"

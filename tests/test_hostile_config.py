@@ -116,7 +116,7 @@ def test_config_directory_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert lint(tmp_path, capsys, "--config", "folder") == (
         2,
         "",
-        "newslint: error: folder: cannot read: is a directory\n",
+        "newslint: error: folder: cannot read: Is a directory\n",
     )
 
 
@@ -606,3 +606,73 @@ test_any_config_override_long = pytest.mark.fuzz_long(
 test_any_site_configuration_long = pytest.mark.fuzz_long(
     LONG_RUN(given(**SITE_FILES)(site_configuration_is_reported_or_works))
 )
+
+
+# --- the command line's other values: each already a clear error, kept so ----------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", "NOPE9"], "newslint: error: --select: unknown rule or prefix 'NOPE9'\n"),
+        (["--ignore", "中文"], "newslint: error: --ignore: unknown rule or prefix '中文'\n"),
+        (["--output", "folder"], "newslint: error: --output folder: Is a directory\n"),
+        (
+            ["--output", "missing/report.txt"],
+            "newslint: error: --output missing/report.txt: No such file or directory\n",
+        ),
+        (
+            ["--baseline", "garbage.json"],
+            "newslint: error: garbage.json: not a newslint baseline: Expecting value: line 1"
+            " column 1 (char 0)\n",
+        ),
+        (
+            ["--baseline", "other.json"],
+            "newslint: error: other.json: not a newslint baseline (format 1 expected)\n",
+        ),
+        (["--baseline", "folder"], "newslint: error: folder: cannot read: Is a directory\n"),
+        (["--write-baseline", "folder"], "newslint: error: folder: cannot write: Is a directory\n"),
+        (["--rules-dir", "missing"], "newslint: error: --rules-dir missing: no such directory\n"),
+        (["--config", "a = 1"], "newslint: error: --config: unknown key 'a'\n"),
+    ],
+)
+def test_bad_command_line_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    project(
+        tmp_path,
+        {
+            "hugo.toml": "",
+            "folder/x.txt": "",
+            "garbage.json": "garbage",
+            "other.json": '{"version": 99}',
+        },
+    )
+    assert lint(tmp_path, capsys, *args) == (2, "", message)
+
+
+@pytest.mark.parametrize("jobs", ["-1", "x", "1e3"])
+def test_bad_jobs_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    project(tmp_path, {"hugo.toml": ""})
+    code, out, err = lint(tmp_path, capsys, "--jobs", jobs)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1].startswith("newslint check: error: argument --jobs/-j: expected ")
+
+
+def test_jobs_far_beyond_the_files_still_lints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project(tmp_path, {"hugo.toml": ""})
+    assert lint(tmp_path, capsys, "--jobs", "10000") == (0, "", "")
+
+
+def test_changed_since_outside_a_git_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project(tmp_path, {"hugo.toml": ""})
+    code, out, err = lint(tmp_path, capsys, "--changed-since", "HEAD")
+    assert (code, out) == (2, "")
+    assert err.startswith("newslint: error: --changed-since: ")
+    assert err.endswith("is not inside a git repository\n")
