@@ -181,17 +181,15 @@ def test_broken_pipe_after_the_first_line(tmp_path: Path) -> None:
     assert result.stdout.count(b"\n") == 1
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
-def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
-    # SIGTERM (a CI timeout) or SIGKILL ends the main process before it can stop its pool; the
-    # forked workers waited on their task queue forever, holding the output pipes open.
+def _start_pool(root: Path, **popen: object) -> tuple[subprocess.Popen[bytes], list[int]]:
+    """`newslint check --jobs 2` over 1500 articles in `root`, once its two workers run."""
     files = {f"content/posts/a{number:04}.md": CJK for number in range(1500)}
-    project(tmp_path, {"hugo.toml": "", **files})
+    project(root, {"hugo.toml": "", **files})
     process = subprocess.Popen(
         [sys.executable, "-m", "newslint", "check", "--no-cache", "--jobs", "2"],
-        cwd=tmp_path,
+        cwd=root,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        **popen,  # type: ignore[call-overload]
     )
     children_file = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     workers: list[int] = []
@@ -202,6 +200,23 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
             break
         time.sleep(0.05)
     assert len(workers) >= 2, "the pool did not start"
+    return process, workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_ctrl_c_during_a_run_with_workers(tmp_path: Path) -> None:
+    # Ctrl-C reaches the terminal's whole process group: the main process and its workers.
+    process, _ = _start_pool(tmp_path, stderr=subprocess.PIPE, start_new_session=True)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (130, b"")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    # SIGTERM (a CI timeout) or SIGKILL ends the main process before it can stop its pool; the
+    # forked workers waited on their task queue forever, holding the output pipes open.
+    process, workers = _start_pool(tmp_path, stderr=subprocess.DEVNULL)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
     for _ in range(600):  # a worker notices within half a second; allow a slow machine 60 s
