@@ -608,6 +608,56 @@ test_any_site_configuration_long = pytest.mark.fuzz_long(
 )
 
 
+# --- newslint init: crashes found -------------------------------------------------------------------
+
+
+def init(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    old = Path.cwd()
+    os.chdir(root)
+    try:
+        code = main(["init", *args])
+    finally:
+        os.chdir(old)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_init_pyproject_whose_tool_is_not_a_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `"newslint" in 1`: TypeError, an internal error.
+    (tmp_path / "pyproject.toml").write_text("tool = 1\n", encoding="utf-8")
+    assert init(tmp_path, capsys, "pyproject.toml") == (
+        2,
+        "",
+        "newslint: error: pyproject.toml: 'tool' is not a table; not changed\n",
+    )
+    assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8") == "tool = 1\n"
+
+
+def test_init_pyproject_that_is_a_fifo_is_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo(tmp_path / "pyproject.toml")
+    assert init(tmp_path, capsys, "pyproject.toml") == (
+        2,
+        "",
+        "newslint: error: pyproject.toml: not a regular file; not changed\n",
+    )
+
+
+def test_init_pyproject_nested_too_deeply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deep = "a = " + "[" * 3000 + "]" * 3000 + "\n"
+    (tmp_path / "pyproject.toml").write_text(deep, encoding="utf-8")
+    assert init(tmp_path, capsys, "pyproject.toml") == (
+        2,
+        "",
+        "newslint: error: pyproject.toml: cannot read it as TOML: nested too deeply\n",
+    )
+
+
 # --- the command line's other values: each already a clear error, kept so ----------------------
 
 
