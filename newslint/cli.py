@@ -605,7 +605,8 @@ def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> S
     A walk gives a `newslint.discover.FileList` (strings, not `Path` objects: see there)."""
     from newslint.discover import discover
 
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    # lexists: False, not an OSError, for a name too long for the file system (or with a NUL).
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     ref = getattr(args, "changed_since", None)

@@ -335,6 +335,15 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def _is_dir(path: Path) -> bool:
+    """`path.is_dir()`, False for a path that cannot be looked at (see `_is_file`): a path on
+    the command line too long for the file system is then reported as not found."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def find_config(start: Path) -> Path | None:
     for directory in [start, *start.parents]:
         for name in ("newslint.toml", ".newslint.toml"):
@@ -374,11 +383,11 @@ def nearest_config(
     a run, so when the files have different nearest files, the working directory's is used and
     `warn` is told."""
     # Thousands of files named by pre-commit share a few folders: each folder is looked at once.
-    folders = dict.fromkeys(cwd / p if (cwd / p).is_dir() else (cwd / p).parent for p in paths)
+    folders = dict.fromkeys(cwd / p if _is_dir(cwd / p) else (cwd / p).parent for p in paths)
     found: dict[Path, Path | None] = {}
     for folder in folders:
         start = folder.resolve()
-        while not start.is_dir() and start != start.parent:  # a path that does not exist (yet)
+        while not _is_dir(start) and start != start.parent:  # a path that does not exist (yet)
             start = start.parent
         if start not in found:
             found[start] = find_config(start)

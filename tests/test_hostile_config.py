@@ -658,6 +658,27 @@ def test_init_pyproject_nested_too_deeply(
     )
 
 
+@pytest.mark.parametrize("command", ["check", "fix", "watch"])
+@pytest.mark.parametrize("path", [LONG, "a/" * 3000 + "x.md"], ids=["name", "path"])
+def test_path_too_long_for_the_file_system_is_not_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, path: str
+) -> None:
+    # `Path.exists()` and `is_dir()` raise ENAMETOOLONG (Python 3.11): an internal error.
+    project(tmp_path, {"hugo.toml": ""})
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        code = main([command, "--no-cache", path])
+    finally:
+        os.chdir(old)
+    out = capsys.readouterr()
+    assert (code, out.out, out.err) == (
+        2,
+        "",
+        f"newslint: error: no such file or directory: {path}\n",
+    )
+
+
 # --- the command line's other values: each already a clear error, kept so ----------------------
 
 
