@@ -40,6 +40,7 @@ import os
 import posixpath
 import re
 import tomllib
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -817,7 +818,11 @@ def _read_skipped(site: Site, data: dict[str, Any], where: Path) -> None:
     patterns: list[re.Pattern[str]] = []
     for text in _string_list(data.get("ignorefiles")):
         try:
-            patterns.append(re.compile(_go_regex(text)))
+            with warnings.catch_warnings():
+                # `[[` compiles with a FutureWarning on stderr, which is Python's word to a
+                # programmer, not newslint's to a user (Go reads the pattern as it is written).
+                warnings.simplefilter("ignore", FutureWarning)
+                patterns.append(re.compile(_go_regex(text)))
         except re.error as err:
             site.errors.append(
                 f"{where}: ignoreFiles pattern {text!r} does not compile: {err} (Hugo cannot build)"

@@ -18,6 +18,7 @@ import datetime
 import json
 import os
 import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -340,6 +341,16 @@ def test_hugo_environment_is_joined_as_go_joins_it(
     assert load_site(site, site / "hugo.toml").raw["params"] == {"x": 1}
 
 
+def test_ignore_files_pattern_python_warns_about_is_read_quietly(tmp_path: Path) -> None:
+    # `re.compile("[[a]")` warned (FutureWarning: possible nested set) on the user's stderr.
+    project(tmp_path, {"hugo.toml": 'ignoreFiles = ["[[a]"]\n'})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        site = load_site(tmp_path, tmp_path / "hugo.toml")
+    assert site.errors == []
+    assert [p.pattern for p in site.ignore_files] == ["[[a]"]
+
+
 def test_unsearchable_folder_gitignore_is_passed_over(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -523,7 +534,9 @@ def config_override_is_reported_or_works(
 ) -> None:
     with scratch({"hugo.toml": ""}) as root:
         code, _, err = lint(root, capsys, "--config", f"{key} = {toml_value(value)}")
-    assert_reported(code, err, ("--config", "plugin", "rules directory"))
+    # A rule-dependent problem of an override (an unknown rule in `select`) is checked once
+    # the rules are loaded, against the merged configuration, which names itself so.
+    assert_reported(code, err, ("--config", "configuration:", "plugin", "rules directory"))
 
 
 HUGO_KEYS = [
