@@ -432,6 +432,15 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def _is_file(path: Path) -> bool:
+    """`path.is_file()`, False where it cannot be looked at (see `_is_dir`): a folder that can
+    be neither listed nor searched, which a walk up from a content folder may pass through."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
@@ -533,9 +542,12 @@ def _check_shape(data: dict[str, Any]) -> None:
 def _config_dir_file(default_dir: Path) -> Path | None:
     """The main file of a `config/_default/` folder, else any configuration file in it."""
     for name in CONFIG_NAMES:
-        if (default_dir / name).is_file():
+        if _is_file(default_dir / name):
             return default_dir / name
-    others = sorted(p for p in default_dir.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+    try:
+        others = sorted(p for p in default_dir.iterdir() if p.suffix in _SUFFIXES and _is_file(p))
+    except OSError:  # not listable: no configuration found in it
+        return None
     return others[0] if others else None
 
 
@@ -558,11 +570,11 @@ def _own_config(directory: Path) -> Path | None:
     except (OSError, ValueError):
         names = None  # not listable (execute-only): its files can still be there
     for name in CONFIG_NAMES:
-        if (names is None or name in names) and (directory / name).is_file():
+        if (names is None or name in names) and _is_file(directory / name):
             return directory / name
     if names is None or "config" in names:
         default_dir = directory / "config" / "_default"
-        if default_dir.is_dir():
+        if _is_dir(default_dir):
             return _config_dir_file(default_dir)
     return None
 

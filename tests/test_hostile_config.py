@@ -351,6 +351,34 @@ def test_ignore_files_pattern_python_warns_about_is_read_quietly(tmp_path: Path)
     assert [p.pattern for p in site.ignore_files] == ["[[a]"]
 
 
+def test_site_found_above_a_folder_that_cannot_be_searched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Walking up from content in a folder that can be neither listed nor searched (contentDir
+    # "../.." reaches /proc/1/fdinfo) made the stat of its hugo.toml a PermissionError. As root
+    # no mode denies it: simulate it.
+    from newslint import site as site_module
+
+    project(tmp_path, {"hugo.toml": 'timeZone = "Europe/Oslo"\n'})
+    locked = tmp_path / "content" / "posts"
+    real_is_file, real_listdir = Path.is_file, os.listdir
+
+    def is_file(path: Path) -> bool:
+        if path.parent == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_is_file(path)
+
+    def listdir(path: Any = ".") -> list[str]:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    monkeypatch.setattr(site_module.os, "listdir", listdir)
+    found = site_module.site_for_dir(locked)
+    assert (found.root, found.time_zone) == (tmp_path.resolve(), "Europe/Oslo")
+
+
 def test_unsearchable_folder_gitignore_is_passed_over(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
