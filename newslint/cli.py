@@ -7,6 +7,7 @@ that matter to a pre-commit hook, where start-up and shutdown are most of the ti
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
 import sys
@@ -328,11 +329,14 @@ def run(*, gc_paused: bool = False) -> NoReturn:
     import atexit
 
     atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: started with the descriptor closed (`>&-`)
+                stream.flush()
+        except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+            pass
+        except (OSError, ValueError):  # a full disk, or closed: what was left is lost
+            code = code or EXIT_ERROR
     os._exit(code)
 
 
@@ -353,6 +357,14 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A standard stream closed when newslint started (`>&-`) is None in Python. Without stderr
+    # the warnings are lost but the report is whole (`print(file=None)` would put them in it);
+    # without stdout there is nowhere to report, which must not pass for a clean run.
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the life of the process)
+    if sys.stdout is None:
+        print("newslint: error: the standard output is closed: nowhere to report", file=sys.stderr)
+        return EXIT_ERROR
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(args_list[0] if args_list and args_list[0] in COMMANDS else None)
     if not args_list:
@@ -396,15 +408,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Python's own advice for EPIPE has it, keeps a `set -o pipefail` gate closed. A listing
         # (`rules`, `config`) has nothing to fail.
         return EXIT_PROBLEMS if args.command in ("check", "fix") else EXIT_OK
-    except Exception as err:  # an internal error: say so, exit 2, no traceback dump
-        import traceback
-
-        last = traceback.format_exception_only(type(err), err)[-1].strip()
-        print(f"newslint: internal error: {last}", file=sys.stderr)
-        if os.environ.get("NEWSLINT_DEBUG"):
-            traceback.print_exc()
+    except OSError as err:
+        if err.errno not in _WRITE_FAILURES:
+            return _internal_error(err)
+        # Writing failed for want of room (stdout to /dev/full, a full disk or quota): not a
+        # bug of newslint's, and not to be mistaken for a clean run either.
+        where = f": {err.filename}" if err.filename else ""
+        print(f"newslint: error: cannot write{where}: {err.strerror}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as err:
+        return _internal_error(err)
     parser.print_help()
+    return EXIT_ERROR
+
+
+# The errors of a write that fails for want of room or of a device, not of newslint.
+_WRITE_FAILURES = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name)
+)
+
+
+def _internal_error(err: Exception) -> int:
+    """An internal error: say so, exit 2, no traceback dump (unless NEWSLINT_DEBUG is set)."""
+    import traceback
+
+    last = traceback.format_exception_only(type(err), err)[-1].strip()
+    print(f"newslint: internal error: {last}", file=sys.stderr)
+    if os.environ.get("NEWSLINT_DEBUG"):
+        traceback.print_exception(err)
     return EXIT_ERROR
 
 
@@ -434,7 +465,11 @@ def _plugins(config: Config) -> list[str]:
     plugins: list[str] = []
     for number, item in enumerate(config.plugins):
         folder = base / item
-        if folder.is_dir():
+        try:
+            is_folder = folder.is_dir()
+        except (OSError, ValueError):  # a name too long for the file system: no folder, a module
+            is_folder = False
+        if is_folder:
             try:
                 plugins.append(os.path.relpath(folder))
             except ValueError:  # another drive (Windows)
@@ -639,7 +674,8 @@ def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> S
     A walk gives a `newslint.discover.FileList` (strings, not `Path` objects: see there)."""
     from newslint.discover import discover
 
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    # lexists: False, not an OSError, for a name too long for the file system (or with a NUL).
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     ref = getattr(args, "changed_since", None)

@@ -267,12 +267,22 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
         raise ConfigError(
             f"{where}: {prefix}max-file-size: must be at least 1 (bytes), not {config.max_file_size}"
         )
+    if config.max_file_size > MAX_FILE_SIZE_LIMIT:  # a read of that many bytes cannot be asked for
+        raise ConfigError(
+            f"{where}: {prefix}max-file-size: must be at most {MAX_FILE_SIZE_LIMIT} (bytes),"
+            f" not {config.max_file_size}"
+        )
     if config.timezone is not None:
         problem = _check_timezone(config.timezone)
         if problem:
             raise ConfigError(f"{where}: {prefix}timezone: {problem}")
     _check_links(config.links, where, prefix)
     return config
+
+
+# The largest `max-file-size`: a file is read with `read(max-file-size + 1)`, whose size must fit
+# a C `ssize_t` (a larger number is an OverflowError, not "no limit").
+MAX_FILE_SIZE_LIMIT = 2**62
 
 
 def _check_links(links: LinksConfig, where: str, prefix: str) -> None:
@@ -334,6 +344,24 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
 _NEWSLINT_TABLE = re.compile(r"^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*newslint\b", re.M)
 
 
+def _is_file(path: Path) -> bool:
+    """`path.is_file()`, False where the path cannot even be looked at (a name too long for the
+    file system, a NUL in it) rather than an OSError or ValueError."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    """`path.is_dir()`, False for a path that cannot be looked at (see `_is_file`): a path on
+    the command line too long for the file system is then reported as not found."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def find_config(start: Path) -> Path | None:
     for directory in [start, *start.parents]:
         for name in ("newslint.toml", ".newslint.toml"):
@@ -355,11 +383,12 @@ def find_config(start: Path) -> Path | None:
                 continue
             try:
                 data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError:
+            except (tomllib.TOMLDecodeError, RecursionError):
                 if _NEWSLINT_TABLE.search(text):
                     return pyproject  # meant for newslint: loading it reports the TOML error
                 continue
-            if "newslint" in data.get("tool", {}):
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "newslint" in tool:
                 return pyproject
     return None
 
@@ -372,11 +401,11 @@ def nearest_config(
     a run, so when the files have different nearest files, the working directory's is used and
     `warn` is told."""
     # Thousands of files named by pre-commit share a few folders: each folder is looked at once.
-    folders = dict.fromkeys(cwd / p if (cwd / p).is_dir() else (cwd / p).parent for p in paths)
+    folders = dict.fromkeys(cwd / p if _is_dir(cwd / p) else (cwd / p).parent for p in paths)
     found: dict[Path, Path | None] = {}
     for folder in folders:
         start = folder.resolve()
-        while not start.is_dir() and start != start.parent:  # a path that does not exist (yet)
+        while not _is_dir(start) and start != start.parent:  # a path that does not exist (yet)
             start = start.parent
         if start not in found:
             found[start] = find_config(start)
@@ -404,13 +433,15 @@ def split_config_args(
     overrides: dict[str, Any] = {}
     for value in values:
         text = os.fspath(value)
-        if "=" not in text or Path(text).is_file():
+        if "=" not in text or _is_file(Path(text)):
             files.append(Path(text))
             continue
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"--config {text!r}: not a file, and not valid TOML: {err}") from None
+        except RecursionError:
+            raise ConfigError(f"--config {text!r}: not valid TOML: nested too deeply") from None
         _merge(overrides, data)
     if len(files) > 1:
         raise ConfigError(f"--config: one configuration file at most: {', '.join(map(str, files))}")
@@ -451,14 +482,12 @@ def load_config(
         path = nearest_config(paths, cwd or Path.cwd(), warn)
         if path is None:
             return parse_config(overrides, None) if overrides else Config()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ConfigError(f"{display(path)}: cannot read: {err.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{display(path)}: not valid TOML: {err}") from None
+    data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("newslint", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{display(path)}: tool: expected a table, got {_show(tool)}")
+        data = tool.get("newslint", {})
         if not isinstance(data, dict):
             raise ConfigError(
                 f"{display(path)}: tool.newslint: expected a table, got {_show(data)}"
@@ -469,6 +498,30 @@ def load_config(
         _respell_rule_overrides(data.get("rules"), overrides.get("rules"))
         _merge(data, overrides)
     return parse_config(data, path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML document in the configuration file `path`, or a `ConfigError` naming the file.
+
+    Only a regular file is read: a FIFO named by `--config` would be waited on forever, a device
+    read without end."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise ConfigError(f"{display(path)}: cannot read: Is a directory")  # as strerror
+        if not stat.S_ISREG(mode):
+            raise ConfigError(
+                f"{display(path)}: cannot read: not a regular file (a pipe, socket or device)"
+            )
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(f"{display(path)}: cannot read: {err.strerror or err}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{display(path)}: not valid TOML: {err}") from None
+    except RecursionError:  # tomllib descends once per nested array or inline table
+        raise ConfigError(f"{display(path)}: not valid TOML: nested too deeply") from None
 
 
 def _respell_rule_overrides(written: Any, overrides: Any) -> None:

@@ -209,12 +209,19 @@ def cmd_init(args: argparse.Namespace) -> int:
     if pyproject and target.exists():
         import tomllib
 
+        if not target.is_file():  # a FIFO would be waited on forever, a folder is no file
+            raise UsageError(f"{target}: not a regular file; not changed")
         try:
             existing = target.read_text(encoding="utf-8")
             data = tomllib.loads(existing)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
             raise UsageError(f"{target}: cannot read it as TOML: {err}") from None
-        if "newslint" in data.get("tool", {}):
+        except RecursionError:  # tomllib descends once per nested array or inline table
+            raise UsageError(f"{target}: cannot read it as TOML: nested too deeply") from None
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):  # `tool = 1`: a [tool.newslint] table cannot go in
+            raise UsageError(f"{target}: 'tool' is not a table; not changed")
+        if "newslint" in tool:
             raise UsageError(f"{target} already has a [tool.newslint] section; not changed")
         separator = (
             ""

@@ -72,9 +72,11 @@ class _GitIgnore:
 
 def _load_ignore(directory: Path) -> _GitIgnore | None:
     candidate = directory / ".gitignore"
-    if not candidate.is_file():
-        return None
     try:
+        # Inside the try: a folder that can be listed but not searched (mode 0o644, or /proc's)
+        # makes even the stat an OSError.
+        if not candidate.is_file():
+            return None
         return _GitIgnore(
             directory, candidate.read_text(encoding="utf-8", errors="replace").splitlines()
         )

@@ -437,7 +437,15 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
             # At most one byte past the limit: a file that grew since `stat` (a log being written,
             # a scraper still saving) is not read whole into memory either.
             with path.open("rb") as stream:
-                raw = stream.read(limit + 1)
+                # Asked for by the size `stat` gave, not the limit: `read(n)` allocates n bytes
+                # first, and a limit of "no limit" (max-file-size = 10**15) is a MemoryError.
+                raw = stream.read(size + 1)
+                if len(raw) > size:  # it grew: on to one byte past the limit, a chunk at a time
+                    chunks, room = [raw], limit + 1 - len(raw)
+                    while room > 0 and (chunk := stream.read(min(room, 1 << 20))):
+                        chunks.append(chunk)
+                        room -= len(chunk)
+                    raw = b"".join(chunks)
                 if len(raw) > limit:
                     size = max(os.fstat(stream.fileno()).st_size, len(raw))
         if size > limit:

@@ -304,12 +304,15 @@ def run_fix(
     args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Sequence[Path]
 ) -> int:
     """Fix `files`; print dropped fixes, files left alone, the diff or what remains; exit code."""
-    from newslint.reporters import default_format
+    from newslint.reporters import default_format, prepare
     from newslint.runner import Results, once, project_end, project_files
     from newslint.suppressions import project_suppressions
 
     fmt = args.output_format or default_format(sys.stdout, args.color)
     diff = bool(args.diff)
+    # Before the first line: a stdout that cannot encode CJK (`LC_ALL=C`) takes a diff in UTF-8
+    # (escaped, it would no longer apply) and the listing of fixes escaped, as a report is.
+    prepare(sys.stdout, "diff" if diff else fmt)
     # The diff (or machine-readable output) owns stdout; everything else goes to stderr.
     notes = sys.stderr if diff or fmt not in HUMAN_FORMATS else sys.stdout
     run = FixRun()

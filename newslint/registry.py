@@ -56,6 +56,20 @@ class Registry:
         return self.by_key().get(key) or self.by_key().get(key.upper())
 
 
+# What a plugin's import may raise and still be "a plugin that failed to load": any error, and
+# also `sys.exit()` at its top level, which would otherwise end the run with the plugin's exit
+# code and no word of why. Ctrl-C (KeyboardInterrupt) still stops the run.
+_PLUGIN_FAILURES = (Exception, SystemExit)
+
+
+def _is_dir(path: Path) -> bool:
+    """`path.is_dir()`, False for a path that cannot be looked at (too long a name, a NUL)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def _rules_in_module(module: ModuleType) -> list[type[Rule]]:
     """The rule classes defined in `module`, by attribute name (as `inspect.getmembers` sorts)."""
     return [
@@ -85,7 +99,7 @@ def _rules_in(target: object, origin: str, errors: list[str]) -> list[type[Rule]
             name = f"{target.__name__}.{info.name}"
             try:
                 found.extend(_rules_in_module(importlib.import_module(name)))
-            except Exception as err:  # a broken plugin must not stop the others
+            except _PLUGIN_FAILURES as err:  # a broken plugin must not stop the others
                 errors.append(f"plugin {origin}: cannot import {name}: {type(err).__name__}: {err}")
     return found
 
@@ -141,7 +155,7 @@ def _folder_package(directory: Path) -> str:
 
 def _load_dir(directory: Path, errors: list[str]) -> list[type[Rule]]:
     found: list[type[Rule]] = []
-    if not directory.is_dir():
+    if not _is_dir(directory):
         errors.append(f"rules directory {directory} does not exist")
         return found
     package = _folder_package(directory.resolve())
@@ -156,7 +170,7 @@ def _load_dir(directory: Path, errors: list[str]) -> list[type[Rule]]:
         sys.modules[module_name] = module
         try:
             spec.loader.exec_module(module)
-        except Exception as err:
+        except _PLUGIN_FAILURES as err:
             del sys.modules[module_name]
             errors.append(f"plugin {path}: cannot import: {type(err).__name__}: {err}")
             continue
@@ -243,7 +257,7 @@ def load_registry(extra: Iterable[str] = ()) -> Registry:
     for ep in eps:
         try:
             target = ep.load()
-        except Exception as err:
+        except _PLUGIN_FAILURES as err:
             errors.append(
                 f"plugin {ep.name} ({ep.value}): cannot import: {type(err).__name__}: {err}"
             )
@@ -259,7 +273,7 @@ def load_registry(extra: Iterable[str] = ()) -> Registry:
     folders: set[Path] = set()
     for item in extra:
         path = Path(item)
-        if path.is_dir() or item.endswith(("/", "\\")):
+        if _is_dir(path) or item.endswith(("/", "\\")):
             # One folder named twice (config `plugins` and `--rules-dir`, `rules` and `./rules/`)
             # is one set of rules, not two claiming the same codes.
             if path.resolve() in folders:
@@ -269,7 +283,7 @@ def load_registry(extra: Iterable[str] = ()) -> Registry:
         else:
             try:
                 module = importlib.import_module(item)
-            except Exception as err:
+            except _PLUGIN_FAILURES as err:
                 errors.append(f"plugin {item}: cannot import: {type(err).__name__}: {err}")
                 continue
             loaded = _rules_in(module, item, errors)

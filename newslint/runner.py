@@ -266,6 +266,24 @@ def _init_worker(state: tuple[RuleSet, FileCache | None] | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if state is not None:
         _STATE = state
+    _watch_parent(os.getppid())
+
+
+def _watch_parent(parent: int, every: float = 0.5) -> None:
+    """End this worker once the main process is gone. A main process killed (SIGTERM from a CI
+    timeout, SIGKILL, a closed terminal) cannot shut the pool down, and a forked worker waits on
+    its task queue forever: every worker holds that queue's write end too, so no end of file
+    ever comes. The worker is then adopted by another process, which changes its parent id."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newslint-parent-watch", daemon=True).start()
 
 
 def _work(start: int, names: list[str]) -> list[tuple[int, tuple[Any, ...], bool]]:

@@ -47,6 +47,7 @@ import os
 import posixpath
 import re
 import tomllib
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -203,16 +204,10 @@ class Site:
     def _folders_in_content(self, absolute: str) -> list[str]:
         """The folders `absolute` lies in, up to its content folder or the site root (neither
         included: Hugo matches `ignoreFiles` with what it finds inside its content folders)."""
-        stops = {os.path.realpath(self.root or "/")}
-        stops.update(
-            os.path.realpath((self.root or Path("/")) / d) for d in self.languages.values()
-        )
-        stops.update(os.path.realpath(folder) for folder, _ in self._content_roots())
-        stops.add(
-            os.path.realpath(
-                (self.root or Path("/")) / str(self.raw.get("contentdir") or "content")
-            )
-        )
+        stops = {_real(self.root or "/")}
+        stops.update(_real((self.root or Path("/")) / d) for d in self.languages.values())
+        stops.update(_real(folder) for folder, _ in self._content_roots())
+        stops.add(_real((self.root or Path("/")) / str(self.raw.get("contentdir") or "content")))
         found: list[str] = []
         folder = os.path.dirname(absolute)
         while folder != os.path.dirname(folder) and os.path.realpath(folder) not in stops:
@@ -266,7 +261,7 @@ class Site:
         """The folders Hugo reads content from, those that exist: each enabled language's
         contentDir, and the site's own when a language has none (a disabled language's folder is
         left out); or the sources of the site's content mounts when it has any."""
-        return sorted({folder for folder, _ in self._content_roots() if folder.is_dir()})
+        return sorted({folder for folder, _ in self._content_roots() if _is_dir(folder)})
 
     def _content_roots(self) -> list[tuple[Path, str]]:
         """(folder, where it sits in Hugo's content tree) for each folder the configuration makes
@@ -296,7 +291,7 @@ class Site:
         roots = self.__dict__.get("_real_roots")
         if roots is None:
             roots = [
-                (os.path.realpath(folder).rstrip(os.sep) + os.sep, target)
+                (_real(folder).rstrip(os.sep) + os.sep, target)
                 for folder, target in self._content_roots()
             ]
             roots.sort(key=lambda root: -len(root[0]))  # the deepest first
@@ -399,7 +394,7 @@ class Site:
                 owned = [(m.language, m.source) for m in self.content_mounts if m.language]
             else:
                 owned = list(self.languages.items())
-            bases = [(lang, (root / d).resolve()) for lang, d in owned]
+            bases = [(lang, Path(_real(root / d))) for lang, d in owned]
             cached = self.__dict__["_bases"] = (key, bases)
         return cached[1]
 
@@ -486,6 +481,34 @@ _PERMALINK_TOKENS = {
 }
 
 
+def _real(path: str | os.PathLike[str]) -> str:
+    """`os.path.realpath` of a path built from the site's configuration; a path no file system
+    can hold (a NUL byte in a contentDir) is only made absolute: nothing lies in it."""
+    try:
+        return os.path.realpath(path)
+    except ValueError:
+        return os.path.abspath(path)
+
+
+def _is_dir(path: Path) -> bool:
+    """`path.is_dir()` for a path built from the site's configuration (a contentDir, a theme's
+    name): False, not an OSError or ValueError, when it cannot even be looked at (a name too long
+    for the file system, a NUL byte, a folder that cannot be searched)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    """`path.is_file()`, False where it cannot be looked at (see `_is_dir`): a folder that can
+    be neither listed nor searched, which a walk up from a content folder may pass through."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
@@ -542,25 +565,64 @@ def _to_bool(value: Any) -> bool:
 
 def _load(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8-sig")
-    if path.suffix == ".toml":
-        data: Any = tomllib.loads(text)
-    elif path.suffix == ".json":
-        data = json.loads(text)
-    else:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        if path.suffix == ".toml":
+            data: Any = tomllib.loads(text)
+        elif path.suffix == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except RecursionError:  # the parsers descend once per level of nesting
+        raise ValueError("the configuration is nested too deeply to read") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ValueError("the configuration is not a map of keys")
+    _check_shape(data)
     return data
+
+
+# Bounds on a configuration's shape, far beyond any real site's (a Hugo configuration is a few
+# levels deep and a few thousand values even when generated). YAML aliases can make a small file
+# a graph that expands to billions of values ("billion laughs") or to an endless one (`a: &a
+# [*a]`); reading either as the tree it stands for would never end, or end in a RecursionError.
+_MAX_DEPTH = 100
+_MAX_VALUES = 1_000_000
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    """Raise ValueError when `data`, expanded as a tree, is deeper than `_MAX_DEPTH` or has more
+    than `_MAX_VALUES` values. Walked without recursion, and stopped at the first bound crossed,
+    so a bomb costs no more than a large honest file."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    seen = 0
+    while stack:
+        value, depth = stack.pop()
+        seen += 1
+        if seen > _MAX_VALUES:
+            raise ValueError(
+                f"the configuration expands to more than {_MAX_VALUES:,} values (YAML aliases?)"
+            )
+        if depth > _MAX_DEPTH:
+            raise ValueError(
+                f"the configuration is nested more than {_MAX_DEPTH} levels deep"
+                " (a recursive YAML alias?)"
+            )
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
 
 
 def _config_dir_file(default_dir: Path) -> Path | None:
     """The main file of a `config/_default/` folder, else any configuration file in it."""
     for name in CONFIG_NAMES:
-        if (default_dir / name).is_file():
+        if _is_file(default_dir / name):
             return default_dir / name
-    others = sorted(p for p in default_dir.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+    try:
+        others = sorted(p for p in default_dir.iterdir() if p.suffix in _SUFFIXES and _is_file(p))
+    except OSError:  # not listable: no configuration found in it
+        return None
     return others[0] if others else None
 
 
@@ -583,11 +645,11 @@ def _own_config(directory: Path) -> Path | None:
     except (OSError, ValueError):
         names = None  # not listable (execute-only): its files can still be there
     for name in CONFIG_NAMES:
-        if (names is None or name in names) and (directory / name).is_file():
+        if (names is None or name in names) and _is_file(directory / name):
             return directory / name
     if names is None or "config" in names:
         default_dir = directory / "config" / "_default"
-        if default_dir.is_dir():
+        if _is_dir(default_dir):
             return _config_dir_file(default_dir)
     return None
 
@@ -623,7 +685,7 @@ def _dir_files(directory: Path) -> list[Path]:
     except OSError:
         return out
     for entry in entries:
-        if entry.is_dir():
+        if _is_dir(entry):
             out.extend(_dir_files(entry))
         elif entry.suffix.lower() in _SUFFIXES:
             out.append(entry)
@@ -664,8 +726,11 @@ def _read_config(
         _merge(merged, _lower_keys(data))
     env = dict(hugo_env)
     name = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
-    for folder in (root / "config" / "_default", root / "config" / name):
-        if not folder.is_dir():
+    # Go's filepath.Join(configDir, environment), which cleans the result: `HUGO_ENV=/` is the
+    # config folder itself, not the file system's root.
+    environment = root / posixpath.normpath(posixpath.join("config", name.lstrip("/")))
+    for folder in (root / "config" / "_default", environment):
+        if not _is_dir(folder):
             continue
         for part in _dir_files(folder):
             try:
@@ -869,7 +934,11 @@ def _read_skipped(site: Site, data: dict[str, Any], where: Path) -> None:
     patterns: list[re.Pattern[str]] = []
     for text in _string_list(data.get("ignorefiles")):
         try:
-            patterns.append(re.compile(_go_regex(text)))
+            with warnings.catch_warnings():
+                # `[[` compiles with a FutureWarning on stderr, which is Python's word to a
+                # programmer, not newslint's to a user (Go reads the pattern as it is written).
+                warnings.simplefilter("ignore", FutureWarning)
+                patterns.append(re.compile(_go_regex(text)))
         except re.error as err:
             site.errors.append(
                 f"{where}: ignoreFiles pattern {text!r} does not compile: {err} (Hugo cannot build)"
@@ -942,7 +1011,7 @@ def _widgets(
         found: set[str] | None = None
         for partials in ("partials", "_partials"):
             place = base / "layouts" / partials / "widgets"
-            if place.is_dir():
+            if _is_dir(place):
                 found = (found or set()) | {p.stem for p in place.glob("*.html")}
         return found
 

@@ -504,7 +504,8 @@ class Watch:
             roots = _default_paths(config, exclude)
             # The `include` globs are matched again when a file appears that they may match.
             find_roots = (lambda: _default_paths(config, exclude)) if config.include else None
-        missing = [str(p) for p in roots if not p.exists() and not p.is_symlink()]
+        # lexists: False, not an OSError, for a name too long for the file system.
+        missing = [str(p) for p in roots if not os.path.lexists(p)]
         if missing:
             raise UsageError(f"no such file or directory: {', '.join(missing)}")
         scope = Scope(

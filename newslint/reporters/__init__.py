@@ -88,18 +88,25 @@ MACHINE_FORMATS = ("json", "json-lines", "github", "sarif", "junit")
 
 
 def prepare(out: TextIO, fmt: str) -> None:
-    """Make `out` able to take any text in format `fmt`. A standard output in an encoding that
-    cannot hold CJK (a Windows console, `LANG=C` without coercion, `PYTHONIOENCODING=ascii`)
-    would end the run with an encoding error: a machine format is written in UTF-8 instead, a
-    text format with what the encoding cannot hold as `\\uXXXX` escapes."""
+    """Make `out` able to take any text in format `fmt` (or "diff", `fix --diff`'s). A standard
+    output in an encoding that cannot hold CJK (a Windows console, `LC_ALL=C`,
+    `PYTHONIOENCODING=ascii`) would end the run with an encoding error: a machine format or a
+    diff is written in UTF-8 instead, a text format with what the encoding cannot hold as
+    `\\uXXXX` escapes."""
     encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
     reconfigure = getattr(out, "reconfigure", None)
     if encoding in ("utf-8", "utf8") or reconfigure is None:
         return
-    if fmt in MACHINE_FORMATS:
+    if fmt in MACHINE_FORMATS or fmt == "diff":  # a diff is applied to the UTF-8 articles
         reconfigure(encoding="utf-8", errors="strict")
-    elif getattr(out, "errors", "strict") == "strict":
+    elif getattr(out, "errors", "strict") not in _ENCODE_ANYTHING:
+        # "strict", and also "surrogateescape", which Python gives stdout in the C or POSIX
+        # locale (`LC_ALL=C`): it writes back undecodable bytes but cannot encode CJK either.
         reconfigure(errors="backslashreplace")
+
+
+# Error handlers with which any text can be written, in any encoding.
+_ENCODE_ANYTHING = ("backslashreplace", "namereplace", "xmlcharrefreplace", "replace", "ignore")
 
 
 def report(
