@@ -55,6 +55,17 @@ class NoOptions:
     """This rule takes no options."""
 
 
+def check_counts(options: object) -> None:
+    """Raise ValueError naming the first number option (int or float; a count, a length, a limit)
+    of the dataclass `options` that is below 0. Called from an `Options.__post_init__`: a limit
+    that cannot hold (`min-words = -1`) would silence a rule or make it report everything, and the
+    configuration is refused naming the key instead."""
+    for field in dataclasses.fields(options):  # type: ignore[arg-type]
+        value = getattr(options, field.name)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+            raise ValueError(f"{field.name.replace('_', '-')} must be 0 or more, got {value}")
+
+
 @dataclasses.dataclass(slots=True)
 class Report:
     """What a rule reported, before positions are computed."""

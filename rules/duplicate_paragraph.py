@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from newslint import Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.events import Heading, Paragraph, Text
-from newslint.rule import Context
+from newslint.rule import Context, check_counts
 from newslint.textutil import lazy_regex
 
 from ._body import Regions, delete_block, only_links, shortcode_bodies
@@ -55,6 +55,9 @@ from ._body import Regions, delete_block, only_links, shortcode_bodies
 @dataclass(frozen=True)
 class Options:
     min_words: int = 15
+
+    def __post_init__(self) -> None:
+        check_counts(self)
 
 
 _WORD = re.compile(r"\w+")

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Field, Text
-from newslint.rule import Context
+from newslint.rule import Context, check_counts
 from newslint.spans import Span
 from newslint.textutil import han_share, script_units
 
@@ -137,6 +137,7 @@ class Options:
     fields: tuple[str, ...] = ("title", "summary")
 
     def __post_init__(self) -> None:
+        check_counts(self)
         # A share is a fraction: `min-share = 30` (meant as 30 %) would report every text.
         if not 0 <= self.min_share <= 1:
             raise ValueError(f"min-share is a fraction from 0 to 1, got {self.min_share}")

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from newslint import Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Field
-from newslint.rule import Context
+from newslint.rule import Context, check_counts
 from newslint.spans import Span
 from newslint.textutil import html_entities
 
@@ -72,6 +72,9 @@ class Options:
     # None: title and date, and summary when the `news` preset is on (the preset that requires it).
     fields: tuple[str, ...] | None = None
     max_chars: int = 300
+
+    def __post_init__(self) -> None:
+        check_counts(self)
 
 
 # What a reader cannot see, and the safe fixes of invisible-char and control-char delete: a value

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from newslint import Rule, Severity
 from newslint.events import Field
-from newslint.rule import Context
+from newslint.rule import Context, check_counts
 from newslint.textutil import length_limit, reader_length
 
 
@@ -38,9 +38,7 @@ class Options:
 
     def __post_init__(self) -> None:
         # Limits that cannot hold would report every summary ("more than -1"): say so at once.
-        for key in ("min", "max"):
-            if getattr(self, key) < 0:
-                raise ValueError(f"{key} must be 0 or more, got {getattr(self, key)}")
+        check_counts(self)
         if self.min > self.max:
             raise ValueError(f"min ({self.min}) is more than max ({self.max})")
 

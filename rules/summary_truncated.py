@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity
 from newslint.events import Field
-from newslint.rule import Context
+from newslint.rule import Context, check_counts
 
 from ._encoding import hidden_damage, undecoded_bytes
 from ._summary import ellipsis_ending, mid_word_ending
@@ -42,6 +42,9 @@ from ._summary import ellipsis_ending, mid_word_ending
 @dataclass(frozen=True)
 class Options:
     max_chars: int = 300
+
+    def __post_init__(self) -> None:
+        check_counts(self)
 
 
 class SummaryTruncated(Rule):

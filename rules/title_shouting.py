@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity
 from newslint.events import Field
-from newslint.rule import Context
+from newslint.rule import Context, check_counts
 from newslint.textutil import is_cjk_char
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -81,6 +81,9 @@ _NOUN_CAPITALS = frozenset({"de", "lb"})
 class Options:
     min_words: int = 3
     min_letters: int = 10
+
+    def __post_init__(self) -> None:
+        check_counts(self)
 
 
 def is_shouting(

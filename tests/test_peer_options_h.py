@@ -347,6 +347,30 @@ def test_summary_length_limits_that_cannot_hold_exit_2(
     )
 
 
+@pytest.mark.parametrize(
+    ("rule", "key"),
+    [
+        ("title-shouting", "min-words"),
+        ("title-shouting", "min-letters"),
+        ("duplicate-paragraph", "min-words"),
+        ("language-mismatch", "min-units"),
+        ("required-field", "max-chars"),
+        ("summary-truncated", "max-chars"),
+    ],
+)
+def test_a_negative_count_or_length_exits_2_naming_it(
+    proj: Path, capsys: pytest.CaptureFixture[str], rule: str, key: str
+) -> None:
+    # `min-words = -1` would make every title "shouting", `max-chars = -1` every summary fix fail.
+    write(proj, {"x.md": article()})
+    configure(proj, "newslint.toml", rule, {key: "-1"})
+    assert usage_error(capsys, "x.md") == (
+        f"newslint: error: newslint.toml: rules.{rule}: {key} must be 0 or more, got -1\n"
+    )
+    configure(proj, "newslint.toml", rule, {key: "0"})
+    assert run(capsys, "check", "x.md", "--no-cache")[0] in (0, 1)
+
+
 def test_title_shouting_min_words_and_min_letters_at_their_limits(
     proj: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
