@@ -137,10 +137,10 @@ class Options:
     fields: tuple[str, ...] = ("title", "summary")
 
     def __post_init__(self) -> None:
-        check_counts(self)
         # A share is a fraction: `min-share = 30` (meant as 30 %) would report every text.
         if not 0 <= self.min_share <= 1:
             raise ValueError(f"min-share is a fraction from 0 to 1, got {self.min_share}")
+        check_counts(self)
 
 
 def mismatch(units: dict[str, int], expected: frozenset[str], options: Options) -> str | None:
