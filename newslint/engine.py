@@ -244,6 +244,10 @@ def _collectors(classes: tuple[type[Rule], ...]) -> tuple[int, ...]:
 
 
 Handler = tuple[Callable[[Context, Any], None], Context]
+# What a rule may raise and still be "a rule that crashed on this file" (an internal error): any
+# error, and `sys.exit()` too, which would otherwise end the run with the rule's exit code and no
+# word of why (`sys.exit(0)` in a plugin would pass a CI gate). Ctrl-C still stops the run.
+RULE_FAILURES = (Exception, SystemExit)
 
 
 def run_rules(
@@ -264,7 +268,7 @@ def run_rules(
     }
     broken: set[int] = set()
 
-    def crashed(ctx: Context, err: Exception) -> None:
+    def crashed(ctx: Context, err: BaseException) -> None:
         # The rule is done for this document: its handlers leave every event's list.
         index = contexts.index(ctx)
         broken.add(index)
@@ -276,7 +280,7 @@ def run_rules(
         for handler, ctx in handlers.get(event, ()):
             try:
                 handler(ctx, payload)
-            except Exception as err:
+            except RULE_FAILURES as err:
                 crashed(ctx, err)
 
     def emit_all(event: str, payloads: Iterable[Any]) -> None:
@@ -285,7 +289,7 @@ def run_rules(
                 for handler, ctx in handlers[event]:
                     try:
                         handler(ctx, payload)
-                    except Exception as err:
+                    except RULE_FAILURES as err:
                         crashed(ctx, err)
 
     def emit_fields(fields: list[Any]) -> None:
@@ -295,7 +299,7 @@ def run_rules(
         for handler, ctx in handlers["field"]:
             try:
                 keyed.append((handler, ctx, ctx.rule.field_keys(ctx)))
-            except Exception as err:
+            except RULE_FAILURES as err:
                 crashed(ctx, err)
         for payload in fields:
             key = payload.key.lower()
@@ -304,7 +308,7 @@ def run_rules(
                     continue
                 try:
                     handler(ctx, payload)
-                except Exception as err:
+                except RULE_FAILURES as err:
                     crashed(ctx, err)
                     keyed = [entry for entry in keyed if entry[1] is not ctx]
 
@@ -316,14 +320,14 @@ def run_rules(
     if any(handlers.get(event) for event in _NODE_EVENTS.values()):
         try:
             nodes = doc.body_nodes
-        except Exception as err:
+        except RULE_FAILURES as err:
             crashes.append(_internal_error(doc.path, doc, "markdown-parser", err))
             nodes = []
         for node in nodes:
             for handler, ctx in handlers.get(_NODE_EVENTS[type(node)], ()):
                 try:
                     handler(ctx, node)
-                except Exception as err:
+                except RULE_FAILURES as err:
                     crashed(ctx, err)
     if handlers.get("line"):
         emit_all("line", doc.iter_lines())
@@ -335,7 +339,7 @@ def run_rules(
         instance, ctx = instances[index], contexts[index]
         try:
             data = instance.collect()
-        except Exception as err:
+        except RULE_FAILURES as err:
             crashes.append(_internal_error(doc.path, doc, _rule_label(ctx.rule), err))
             continue
         if data is not None:

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import Diagnostic, EditPosition
-from newslint.engine import FileResult, RuleSet, lint_document, read_source
+from newslint.engine import RULE_FAILURES, FileResult, RuleSet, lint_document, read_source
 from newslint.events import Collected
 from newslint.rule import ProjectContext, ProjectReport, Rule, Severity, rule_label
 from newslint.spans import Span
@@ -453,7 +453,7 @@ def project_end(
             active.rule.project_end(ctx, collected)
         except GroupKeyError as err:
             crashes.append(_diagnostic(".", "internal-error", "NL000", Severity.ERROR, str(err)))
-        except Exception as err:
+        except RULE_FAILURES as err:
             import traceback
 
             last = traceback.format_exception_only(type(err), err)[-1].strip()

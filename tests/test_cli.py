@@ -92,21 +92,32 @@ def test_exit_2_on_usage_errors(site: Path, capsys: pytest.CaptureFixture[str]) 
     assert run([], capsys)[0] == 2
 
 
+@pytest.mark.parametrize(
+    ("raising", "last"),
+    [('raise ValueError("x")', "ValueError: x"), ("raise SystemExit(0)", "SystemExit: 0")],
+)
 def test_exit_2_on_an_internal_error(
-    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], raising: str, last: str
 ) -> None:
+    # A rule's `sys.exit(0)` is a crash too: it must not end the run with 0 (a passed CI gate).
     rules = tmp_path / "house"
     rules.mkdir()
     (rules / "boom.py").write_text(
         '"""Boom."""\nfrom newslint import Rule\n\n\nclass Boom(Rule):\n    code = "ZZ001"\n'
-        '    name = "boom"\n\n    def on_document_end(self, ctx, doc):\n        raise ValueError("x")\n',
+        f'    name = "boom"\n\n    def on_document_end(self, ctx, doc):\n        {raising}\n\n'
+        f"    def collect(self):\n        return 1\n\n    @classmethod\n"
+        f"    def project_end(cls, ctx, collected):\n        {raising}\n",
         encoding="utf-8",
     )
     code, out, _ = run(
-        ["check", "clean.md", "--no-cache", "--rules-dir", str(rules), "--select", "ZZ001"], capsys
+        ["check", "clean.md", "--no-cache", "--rules-dir", "house", "--select", "ZZ001"], capsys
     )
     assert code == 2
-    assert out.startswith("clean.md:1:1: NL000 [internal-error] rule boom")
+    crash = "1:1: NL000 [internal-error] rule boom (plugin house/boom.py) crashed"
+    assert out.splitlines() == [
+        f"clean.md:{crash} on this file: {last}",
+        f".:{crash} in project_end: {last}",  # the project's, not one file's
+    ]
 
 
 # ----------------------------------------------------------------------------- rules and rule
