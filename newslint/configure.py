@@ -198,6 +198,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     target = Path(args.file)
     pyproject = target.name == "pyproject.toml"
+    if target.suffix.lower() != ".toml":  # TOML in `x.yaml` would be read as nothing by anything
+        raise UsageError(
+            f"{target}: newslint's configuration is TOML; name the file *.toml (newslint.toml,"
+            " .newslint.toml and pyproject.toml are found by themselves)"
+        )
     # One configuration per folder: another one beside the target would shadow it (newslint.toml
     # and .newslint.toml come before pyproject.toml) or be shadowed by it.
     for other in _configurations_in(target.parent):

@@ -412,6 +412,17 @@ def test_init_refuses_to_overwrite(site: Path, capsys: pytest.CaptureFixture[str
     )
 
 
+def test_init_writes_only_toml_files(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["init", "newslint.yaml"], capsys)
+    assert (code, err) == (
+        2,
+        "newslint: error: newslint.yaml: newslint's configuration is TOML; name the file *.toml"
+        " (newslint.toml, .newslint.toml and pyproject.toml are found by themselves)\n",
+    )
+    assert not (site / "newslint.yaml").exists()
+    assert run(["init", "house.toml"], capsys)[:2] == (0, "Wrote house.toml.\n")
+
+
 def test_init_into_pyproject(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "pyproject.toml").write_text('[project]\nname = "site"\n', encoding="utf-8")
     code, out, _ = run(["init", "pyproject.toml"], capsys)
