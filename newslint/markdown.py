@@ -13,7 +13,7 @@ from typing import Any
 
 from newslint.events import Code, Heading, Html, Link, Paragraph, Text
 from newslint.spans import Span
-from newslint.textutil import lazy_regex
+from newslint.textutil import MARKDOWN_ESCAPABLE, lazy_regex
 
 BodyNode = Heading | Paragraph | Link | Html | Text | Code
 
@@ -95,7 +95,7 @@ def _boundary_chars(text: str, offsets: set[int]) -> dict[int, int] | None:
     return chars
 
 
-_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ESCAPABLE = MARKDOWN_ESCAPABLE
 
 
 def _escaped(body: str, index: int) -> bool:

@@ -390,6 +390,25 @@ _STARTERS = frozenset({
 # fmt: on
 
 
+# The characters a Markdown backslash escapes (CommonMark: ASCII punctuation).
+MARKDOWN_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def unescaped(text: str) -> tuple[str, list[int]]:
+    """`text` (Markdown prose source) as a reader sees its backslash escapes (`said,\\"After` is
+    `said,"After`), and for each character of that the offset in `text` it comes from."""
+    shown: list[str] = []
+    origin: list[int] = []
+    index, end = 0, len(text)
+    while index < end:
+        if text[index] == "\\" and index + 1 < end and text[index + 1] in MARKDOWN_ESCAPABLE:
+            index += 1
+        shown.append(text[index])
+        origin.append(index)
+        index += 1
+    return "".join(shown), origin
+
+
 def missing_sentence_spaces(text: str) -> list[int]:
     """Offsets of `.`, `!`, `?`, `,` or the Armenian full stop `։` that the next word is glued to
     (`preparedness.The`, `said,"After`, and `aprobado.¿Qué`: a Spanish `¿` or `¡` may open the

@@ -14,6 +14,7 @@ from newslint.document import Document
 from newslint.events import Code, Field, Html, Link
 from newslint.rule import Context
 from newslint.spans import Span
+from newslint.textutil import MARKDOWN_ESCAPABLE
 
 from ._text import inside
 
@@ -22,7 +23,7 @@ DEFAULT_SOURCE_FIELD = "source"
 # ------------------------------------------------------------------------------ destinations
 
 _DEST_START = re.compile(r"\]\s*\(\s*<?")
-_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ESCAPABLE = MARKDOWN_ESCAPABLE
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 

@@ -33,7 +33,7 @@ from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
-from newslint.textutil import missing_sentence_spaces
+from newslint.textutil import missing_sentence_spaces, unescaped
 
 from ._fields import key_in, lowered_keys
 from ._text import TEXT_FIELDS, FieldText, inside, template_spans
@@ -72,17 +72,21 @@ class SentenceSpacing(Rule):
             self._report(ctx, edited.span(pos, pos + 1), value, pos, edits)
 
     def on_text(self, ctx: Context, node: Text) -> None:
-        positions = missing_sentence_spaces(node.text)
+        text, origin = node.text, None
+        if "\\" in text:
+            # Judged as shown (`said,\\"After` shows `said,"After`), reported in the source.
+            text, origin = unescaped(text)
+        positions = missing_sentence_spaces(text)
         if not positions:
             return
         if self.templates is None:
             document: Document = ctx.document
             self.templates = template_spans(document.body, document.body_start)
         for pos in positions:
-            at = node.span.start + pos
+            at = node.span.start + (origin[pos] if origin is not None else pos)
             if inside(self.templates, at):
                 continue
-            self._report(ctx, Span(at, at + 1), node.text, pos, (Edit.insert(at + 1, " "),))
+            self._report(ctx, Span(at, at + 1), text, pos, (Edit.insert(at + 1, " "),))
 
     def _report(
         self, ctx: Context, span: Span, text: str, pos: int, edits: tuple[Edit, ...]

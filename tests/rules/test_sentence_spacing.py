@@ -37,6 +37,15 @@ CASES = [
         fixed=fm(body="It doubles by 2027. Trump said this week, citing (VOA). The end came.\n"),
     ),
     Case(
+        # Markdown source with escapes: judged as it shows (`said,"After`), fixed in the source.
+        "body-escaped-quote-and-period",
+        fm(body='She said,\\"After the vote we left\\." The talks ended\\.The rest waited.\n'),
+        errors=[("glued", 4, 9), ("glued", 4, 54)],
+        fixed=fm(
+            body='She said, \\"After the vote we left\\." The talks ended\\. The rest waited.\n'
+        ),
+    ),
+    Case(
         "title-escaped-quote",
         fm(title='He said,"We won" today'),
         errors=[("glued", 2, 16)],
