@@ -169,12 +169,14 @@ _LINKIFY_LOCAL = frozenset(
 _LINKIFY_DOMAIN = re.compile(
     r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*"
 )
+# After a prose run, what may be part of an address starting in it (delimiters, a code span).
+_LINKIFY_ON = frozenset("*_~`")
 # What Goldmark drops from the end of a match before it looks at `)` and `;`.
 _LINKIFY_TRAILING = frozenset("?!.,:*_~")
 _LINKIFY_ENTITY_TAIL = re.compile(r"&[a-zA-Z0-9]+;\Z")
 
 
-def _linkify_start(text: str, at: int, links_end: int) -> int:
+def _linkify_start(text: str, at: int, lo: int, links_end: int) -> int:
     """Where Goldmark's Linkify would read a link from when its inline parser stands near `at`, or
     -1 when it never tries there.
 
@@ -183,7 +185,7 @@ def _linkify_start(text: str, at: int, links_end: int) -> int:
     prose run here, a typographer's quote, `...`, `--`, `<<`, `>>`, or a link just made). A tab, a
     no-break space or an escaped `\\*` is no place to start.
     """
-    if at == 0 or at == links_end:
+    if at == lo or at == links_end:
         return at
     before = text[at - 1]
     if before == "\n":
@@ -193,13 +195,17 @@ def _linkify_start(text: str, at: int, links_end: int) -> int:
     if before in "'\"" and not _escaped(text, at - 1):
         # Typographer: a quote becomes a node (a line head follows) when it can only open, or,
         # for `'`, when it is an apostrophe between a letter or digit and a letter.
-        prior = text[at - 2] if at >= 2 else " "
+        prior = text[at - 2] if at - 2 >= lo else " "
         opens_only = prior.isspace() or prior in _ESCAPABLE or not prior.isalnum()
         if opens_only or (before == "'" and text[at].isalpha()):
             return at
         return -1
-    if at >= 2 and text[at - 2 : at] in ("..", "--", "<<", ">>") and not _escaped(text, at - 2):
-        if before != "." or text[at - 3 : at] == "...":
+    if (
+        at - 2 >= lo
+        and text[at - 2 : at] in ("..", "--", "<<", ">>")
+        and not _escaped(text, at - 2)
+    ):
+        if before != "." or (at - 3 >= lo and text[at - 3 : at] == "..."):
             return at
     return -1
 
@@ -240,32 +246,46 @@ def _linkify_email(text: str, at: int) -> int:
     return end
 
 
-def _linkified(text: str, start: int, protocol: str, labels: int = 0) -> tuple[list[Link], int]:
-    """The links Goldmark's Linkify makes of the bare URLs and e-mail addresses in the prose run
-    `text` at `start`, and how many link labels (`[` not yet closed) are open after it.
+def _linkified(
+    body: str, lo: int, hi: int, offset: int, protocol: str, labels: int = 0, links_end: int = 0
+) -> tuple[list[Link], int]:
+    """The links Goldmark's Linkify makes of the bare URLs and e-mail addresses starting in the
+    prose run `body[lo:hi]` (`body` starts at document offset `offset`), and how many link labels
+    (`[` not yet closed) are open after the run.
 
+    A link may run on past the run's end, over what CommonMark reads as code, a link or
+    strikethrough (`https://a.org/`x``): Goldmark reads the URL first, up to the end of the line.
     `labels` is the number open before the run: inside one (`[see https://a.org`) Goldmark links
-    nothing. Left out: a run that starts right after an inline node Goldmark does not have is
-    still taken as a line head, and characters outside ASCII before a quote are judged by
-    `str.isalnum` rather than Goldmark's own tables.
+    nothing. `links_end` is where a link made before ends (a link may start right there).
+
+    Left out: a run that starts right after an inline node Goldmark does not have is still taken
+    as a line head, and a character outside ASCII before a quote is judged by `str.isalnum`
+    rather than by Goldmark's tables.
     """
     out: list[Link] = []
-    brackets = labels or "[" in text
-    counted = 0  # labels are counted up to this offset
-    links_end = 0
-    for hint in _LINKIFY_HINT.finditer(text):
-        if hint.start() < links_end:
+    brackets = labels or "[" in body[lo:hi]
+    counted = lo  # labels are counted up to this offset
+    line_end = body.find("\n", hi)
+    text = body if line_end < 0 else body[:line_end]  # Goldmark matches within the line
+    hints = [(hint.start(), hint.group()) for hint in _LINKIFY_HINT.finditer(text, lo, hi)]
+    after = hi  # an address may start in the run and go on past it: `~~a~~b@c.org`
+    while after < len(text) and text[after] in _LINKIFY_LOCAL:
+        after += 1
+    if after < len(text) and text[after] == "@":
+        hints.append((after, "@"))
+    for hint, kind in hints:
+        if hint < links_end:
             continue
-        if hint.group() == "@":
+        if kind == "@":
             # The address starts at the first place Linkify tries in the local part.
-            first = hint.start()
-            while first > links_end and text[first - 1] in _LINKIFY_LOCAL:
+            first = hint
+            while first > max(lo, links_end) and text[first - 1] in _LINKIFY_LOCAL:
                 first -= 1
-            candidates: Iterable[int] = range(first, hint.start())
+            candidates: Iterable[int] = range(first, min(hint, hi))
         else:
-            candidates = (hint.start(),)
+            candidates = (hint,)
         for at in candidates:
-            if _linkify_start(text, at, links_end) < 0:
+            if _linkify_start(text, at, lo, links_end) < 0:
                 continue
             if brackets:
                 for char_at in range(counted, at):
@@ -291,12 +311,12 @@ def _linkified(text: str, start: int, protocol: str, labels: int = 0) -> tuple[l
                     continue
                 written = text[at:end]
                 url = f"mailto:{written}"
-            span = Span(start + at, start + end)
+            span = Span(offset + at, offset + end)
             out.append(Link(written, url, span, span, False, "", "Linkify"))
             links_end = end
             break
     if brackets:
-        for char_at in range(counted, len(text)):
+        for char_at in range(counted, hi):
             if text[char_at] == "[" and not _escaped(text, char_at):
                 labels += 1
             elif text[char_at] == "]" and labels and not _escaped(text, char_at):
@@ -326,6 +346,8 @@ def parse_body(
     text_run: list[int] = []  # [start, end] of the current prose run (document offsets)
     link_depth = 0
     labels = 0  # `[` opened and not closed in the current block: Goldmark links nothing there
+    swallow = 0  # where the last bare URL ends: a link or code span before is part of its text
+    image_depth = 0  # a link in an image's description is alt text to Hugo, no link
     heading_depth = 0
     escapes = "\\" in body  # most articles have no backslash: no escape to look for
     crlf = "\r" in body  # pulldown-cmark splits the lines of an HTML block only at a CR
@@ -354,16 +376,39 @@ def parse_body(
             return Span(offset + to_char(rng["start"]), offset + to_char(rng["end"]))
 
     def flush() -> None:
-        nonlocal labels
+        nonlocal labels, swallow
         if text_run:
             start, end = text_run
             shown = body[start - offset : end - offset]
             nodes.append(Text(shown, Span(start, end), heading_depth > 0, link_depth > 0))
-            if linkify and not link_depth and (
-                labels or "://" in shown or "www." in shown or "@" in shown or "[" in shown
+            if (
+                linkify
+                and not link_depth
+                and (
+                    labels
+                    or "://" in shown
+                    or "www." in shown
+                    or "@" in shown
+                    or "[" in shown
+                    # an address may go on over the delimiters: `*See*a@b.org` links `See*a@b.org`
+                    or (
+                        shown[-1] in _LINKIFY_LOCAL
+                        and body[end - offset : end - offset + 1] in _LINKIFY_ON
+                    )
+                )
             ):
-                found, labels = _linkified(shown, start, linkify_protocol, labels)
-                nodes.extend(found)
+                found, labels = _linkified(
+                    body,
+                    start - offset,
+                    end - offset,
+                    offset,
+                    linkify_protocol,
+                    labels,
+                    max(swallow - offset, 0),
+                )
+                if found:
+                    nodes.extend(found)
+                    swallow = max(swallow, found[-1].span.end)
             text_run.clear()
 
     for event, rng in events:
@@ -412,8 +457,14 @@ def parse_body(
                 source = body[span.start - offset : span.end - offset]
                 nodes.append(Paragraph(source, "", span))
                 stack.append((tag, attrs, span.start, len(nodes) - 1))
+            elif tag in ("Link", "Image") and (span.start < swallow or image_depth):
+                # Inside a bare URL (`https://a.org/[x](/y)`) or an image's description: no link
+                link_depth += 1
+                image_depth += tag == "Image"
+                stack.append((tag, attrs, span.start, -1))
             elif tag in ("Link", "Image"):
                 link_depth += 1
+                image_depth += tag == "Image"
                 nodes.append(
                     Link(
                         "",
@@ -444,6 +495,7 @@ def parse_body(
                 heading_depth -= 1
             elif tag in ("Link", "Image"):
                 link_depth -= 1
+                image_depth -= tag == "Image"
             elif tag == "CodeBlock":
                 code_block_depth -= 1
             elif tag == "HtmlBlock":
@@ -461,6 +513,8 @@ def parse_body(
                 nodes.append(Html(body[span.start - offset : span.end - offset], span, False))
         elif kind in ("Code", "InlineMath", "DisplayMath"):
             span = span_of(rng)
+            if span.start < swallow:
+                continue  # `https://a.org/`x``: the code span is part of the bare URL
             nodes.append(Code(body[span.start - offset : span.end - offset], span, False))
     flush()
     return nodes
