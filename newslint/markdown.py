@@ -176,38 +176,31 @@ _LINKIFY_TRAILING = frozenset("?!.,:*_~")
 _LINKIFY_ENTITY_TAIL = re.compile(r"&[a-zA-Z0-9]+;\Z")
 
 
-def _linkify_start(text: str, at: int, lo: int, links_end: int) -> int:
-    """Where Goldmark's Linkify would read a link from when its inline parser stands near `at`, or
-    -1 when it never tries there.
+def _linkify_start(text: str, at: int, lo: int, links_end: int) -> bool:
+    """Whether Goldmark's Linkify tries to read a link at `at` of the prose run starting at `lo`
+    (`links_end`: where the last link made ends).
 
     Goldmark tries Linkify at a space or one of `*_~(` (the link then starts after it) and at a
     "line head": the start of a line or the place right after any inline node (the start of a
     prose run here, a typographer's quote, `...`, `--`, `<<`, `>>`, or a link just made). A tab, a
     no-break space or an escaped `\\*` is no place to start.
     """
-    if at == lo or at == links_end:
-        return at
+    if at in (lo, links_end):
+        return True
     before = text[at - 1]
     if before == "\n":
-        return at
+        return True
     if before in " *_~(" and not _escaped(text, at - 1):
-        return at
+        return True
     if before in "'\"" and not _escaped(text, at - 1):
-        # Typographer: a quote becomes a node (a line head follows) when it can only open, or,
-        # for `'`, when it is an apostrophe between a letter or digit and a letter.
+        # Typographer: a quote becomes a node (a line head follows) when it can only open (not
+        # after a letter or digit) or, for `'`, when it is an apostrophe before a letter.
         prior = text[at - 2] if at - 2 >= lo else " "
-        opens_only = prior.isspace() or prior in _ESCAPABLE or not prior.isalnum()
-        if opens_only or (before == "'" and text[at].isalpha()):
-            return at
-        return -1
-    if (
-        at - 2 >= lo
-        and text[at - 2 : at] in ("..", "--", "<<", ">>")
-        and not _escaped(text, at - 2)
-    ):
-        if before != "." or (at - 3 >= lo and text[at - 3 : at] == "..."):
-            return at
-    return -1
+        return not prior.isalnum() or (before == "'" and text[at].isalpha())
+    pair = text[at - 2 : at] if at - 2 >= lo else ""
+    if pair in ("--", "<<", ">>") or (pair == ".." and at - 3 >= lo and text[at - 3] == "."):
+        return not _escaped(text, at - 2 if pair != ".." else at - 3)
+    return False
 
 
 def _linkify_end(written: str) -> int:
@@ -285,7 +278,7 @@ def _linkified(
         else:
             candidates = (hint,)
         for at in candidates:
-            if _linkify_start(text, at, lo, links_end) < 0:
+            if not _linkify_start(text, at, lo, links_end):
                 continue
             if brackets:
                 for char_at in range(counted, at):
