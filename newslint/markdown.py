@@ -463,8 +463,12 @@ def parse_body(
                 source = body[span.start - offset : span.end - offset]
                 nodes.append(Paragraph(source, "", span))
                 stack.append((tag, attrs, span.start, len(nodes) - 1))
-            elif tag in ("Link", "Image") and (span.start < swallow or image_depth):
-                # Inside a bare URL (`https://a.org/[x](/y)`) or an image's description: no link
+            elif tag in ("Link", "Image") and (
+                image_depth or (span.start < swallow and tag == "Link")
+            ):
+                # In an image's description or a bare URL (`https://a.org/[x](/y)`): no link to
+                # Hugo. An image there stays one: it is a slip in the source (`![]()` scraped
+                # around a URL), and link-malformed's fix removing it repairs the URL.
                 link_depth += 1
                 image_depth += tag == "Image"
                 stack.append((tag, attrs, span.start, -1))
