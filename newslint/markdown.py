@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from newslint.events import Code, Heading, Html, Link, Paragraph, Text
@@ -149,34 +150,190 @@ def _url_span(source: str, base: int, text_end: int) -> Span | None:
     return None
 
 
-# Goldmark's Linkify (on in Hugo unless `markup.goldmark.extensions.linkify = false`): a URL in
-# prose becomes a link. Its pattern, after a space, the start of the text or one of `*_~(`.
-_LINKIFY = re.compile(
-    r"(?<![^\s*_~(])"
-    r"(?:(?:https?|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}(?:\.[a-z]+)?"
-    r"|www\.[-a-zA-Z0-9@:%._+~#=]{2,256}\.[a-z]+)"
-    r"(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\"^{}\[\]`]*)?"
+# Goldmark's Linkify (on in Hugo unless `markup.goldmark.extensions.linkify = false`): a URL or an
+# e-mail address in prose becomes a link. Its patterns (ASCII only: `[0-9]`, not `\d`), tried where
+# Goldmark's inline parser tries it (see `_linkify_start`); the match must start there.
+_LINKIFY_URL = re.compile(
+    r"(?:https?|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::[0-9]+)?"
+    r"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\">^{}\[\]`]*)?"
 )
-# What Goldmark leaves out of the end of such a URL: sentence punctuation and quotes.
-_LINKIFY_TRAILING = "?!.,:*_~'\";"
+_LINKIFY_WWW = re.compile(
+    r"www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'\">^{}\[\]`]*)?"
+)
+# Where a link can start: `http:`, `https:`, `ftp:`, `www.` (case matters), or an e-mail's `@`.
+_LINKIFY_HINT = re.compile(r"https?:|ftp:|www\.|@")
+# An e-mail address: the local part (Goldmark's table of characters), `@`, then DNS labels.
+_LINKIFY_LOCAL = frozenset(
+    "!#$%&'*+-./0123456789=?ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz{|}~"
+)
+_LINKIFY_DOMAIN = re.compile(
+    r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*"
+)
+# After a prose run, what may be part of an address starting in it (delimiters, a code span).
+_LINKIFY_ON = frozenset("*_~`")
+# What Goldmark drops from the end of a match before it looks at `)` and `;`.
+_LINKIFY_TRAILING = frozenset("?!.,:*_~")
+_LINKIFY_ENTITY_TAIL = re.compile(r"&[a-zA-Z0-9]+;\Z")
 
 
-def _linkified(text: str, start: int, protocol: str) -> list[Link]:
-    """The links Goldmark's Linkify makes of the bare URLs in the prose run `text` at `start`."""
-    out = []
-    for match in _LINKIFY.finditer(text):
-        written = match.group(0)
-        while written and (
-            written[-1] in _LINKIFY_TRAILING
-            or (written[-1] == ")" and written.count(")") > written.count("("))
-        ):
-            written = written[:-1]
-        if "." not in written.split("://", 1)[-1]:
-            continue  # `http://localhost`-like words: no host Goldmark would link
-        url = written if "://" in written else f"{protocol}://{written}"
-        span = Span(start + match.start(), start + match.start() + len(written))
-        out.append(Link(written, url, span, span, False, "", "Linkify"))
-    return out
+def _linkify_start(text: str, at: int, lo: int, links_end: int) -> bool:
+    """Whether Goldmark's Linkify tries to read a link at `at` of the prose run starting at `lo`
+    (`links_end`: where the last link made ends).
+
+    Goldmark tries Linkify at a space or one of `*_~(` (the link then starts after it) and at a
+    "line head": the start of a line or the place right after any inline node (the start of a
+    prose run here, a typographer's quote, `...`, `--`, `<<`, `>>`, or a link just made). A tab, a
+    no-break space or an escaped `\\*` is no place to start.
+    """
+    if at in (lo, links_end):
+        return True
+    before = text[at - 1]
+    if before == "\n":
+        return True
+    if before in " *_~(" and not _escaped(text, at - 1):
+        return True
+    if before in "'\"" and not _escaped(text, at - 1):
+        # Typographer: a quote becomes a node (a line head follows) when it can only open (not
+        # after a letter or digit) or, for `'`, when it is an apostrophe before a letter.
+        prior = text[at - 2] if at - 2 >= lo else " "
+        return not prior.isalnum() or (before == "'" and text[at].isalpha())
+    if before in ".-<>":
+        # The typographer reads a run of these from its start: `...` by threes, `---` and `--`,
+        # `<<` and `>>` by twos; the URL follows a line head when nothing is left over.
+        first = at - 1
+        while first > lo and text[first - 1] == before:
+            first -= 1
+        count = at - first
+        if _escaped(text, first):
+            count -= 1
+        if before == ".":
+            return count >= 3 and count % 3 == 0
+        if before == "-":
+            return count >= 2 and count % 3 != 1
+        return count >= 2 and count % 2 == 0
+    return False
+
+
+def _linkify_end(written: str) -> int:
+    """How much of a URL match Goldmark keeps: trailing `?!.,:*_~` go, then as many `)` as are
+    unbalanced, or an entity-like `&name;` at the very end."""
+    end = len(written)
+    while end > 1 and written[end - 1] in _LINKIFY_TRAILING:
+        end -= 1
+    last = written[end - 1]
+    if last == ")":
+        closing = written.count(")", 0, end) - written.count("(", 0, end)
+        if closing > 0:
+            end -= closing
+    elif last == ";":
+        entity = _LINKIFY_ENTITY_TAIL.search(written, 0, end)
+        if entity:
+            end = entity.start()
+    return end
+
+
+def _linkify_email(text: str, at: int) -> int:
+    """The end of the e-mail address Goldmark links at `at`, or -1."""
+    if text[at] in _ESCAPABLE:
+        return -1
+    i = at
+    while i < len(text) and text[i] in _LINKIFY_LOCAL:
+        i += 1
+    if i == at or i >= len(text) - 1 or text[i] != "@":
+        return -1
+    domain = _LINKIFY_DOMAIN.match(text, i + 1)
+    if domain is None or "." not in text[i : domain.end() - 1]:
+        return -1
+    end = domain.end()
+    if end < len(text) and text[end] in "-_":
+        return -1
+    return end
+
+
+def _linkified(
+    body: str, lo: int, hi: int, offset: int, protocol: str, labels: int = 0, links_end: int = 0
+) -> tuple[list[Link], int]:
+    """The links Goldmark's Linkify makes of the bare URLs and e-mail addresses starting in the
+    prose run `body[lo:hi]` (`body` starts at document offset `offset`), and how many link labels
+    (`[` not yet closed) are open after the run.
+
+    A link may run on past the run's end, over what CommonMark reads as code, a link or
+    strikethrough (`https://a.org/`x``): Goldmark reads the URL first, up to the end of the line.
+    `labels` is the number open before the run: inside one (`[see https://a.org`) Goldmark links
+    nothing. `links_end` is where a link made before ends (a link may start right there).
+
+    Checked against Hugo 0.168 by `tests/test_linkify_hugo.py`. Left out, as rare in articles:
+    `<<https://a.org>` (Goldmark's typographer takes `<<` first, CommonMark an autolink), a run
+    that starts right after an inline node Goldmark does not have (still taken as a line head),
+    and a character outside ASCII before a quote, judged by `str.isalnum` rather than by
+    Goldmark's tables.
+    """
+    out: list[Link] = []
+    brackets = labels or "[" in body[lo:hi]
+    counted = lo  # labels are counted up to this offset
+    line_end = body.find("\n", hi)
+    text = body if line_end < 0 else body[:line_end]  # Goldmark matches within the line
+    hints = [(hint.start(), hint.group()) for hint in _LINKIFY_HINT.finditer(text, lo, hi)]
+    after = hi  # an address may start in the run and go on past it: `~~a~~b@c.org`
+    while after < len(text) and text[after] in _LINKIFY_LOCAL:
+        after += 1
+    if after < len(text) and text[after] == "@":
+        hints.append((after, "@"))
+    for hint, kind in hints:
+        if hint < links_end:
+            continue
+        if kind == "@":
+            # The address starts at the first place Linkify tries in the local part.
+            first = hint
+            while first > max(lo, links_end) and text[first - 1] in _LINKIFY_LOCAL:
+                first -= 1
+            candidates: Iterable[int] = range(first, min(hint, hi))
+        else:
+            candidates = (hint,)
+        for at in candidates:
+            if not _linkify_start(text, at, lo, links_end):
+                continue
+            if brackets:
+                for char_at in range(counted, at):
+                    if text[char_at] == "[" and not _escaped(text, char_at):
+                        labels += 1
+                    elif text[char_at] == "]" and labels and not _escaped(text, char_at):
+                        labels -= 1
+                counted = max(counted, at)
+                if labels:
+                    continue
+            www = False
+            match = _LINKIFY_URL.match(text, at) if text[at] in "hf" else None
+            if match is None and text.startswith("www.", at):
+                match = _LINKIFY_WWW.match(text, at)
+                www = match is not None
+            if match is not None:
+                end = at + _linkify_end(match.group())
+                written = text[at:end]
+                url = f"{protocol}://{written}" if www else written
+            else:
+                end = _linkify_email(text, at)
+                if end < 0:
+                    continue
+                written = text[at:end]
+                url = f"mailto:{written}"
+            span = Span(offset + at, offset + end)
+            out.append(Link(written, url, span, span, False, "", "Linkify"))
+            links_end = end
+            break
+    if brackets:
+        for char_at in range(counted, hi):
+            if text[char_at] == "[" and not _escaped(text, char_at):
+                labels += 1
+            elif text[char_at] == "]" and labels and not _escaped(text, char_at):
+                labels -= 1
+    return out, labels
+
+
+# Where a new run of inline text starts (Goldmark forgets open `[` labels at the end of a block).
+_BLOCK_STARTS = frozenset(
+    ("Paragraph", "Heading", "Item", "TableCell", "DefinitionListTitle", "DefinitionListDefinition")
+)
 
 
 def parse_body(
@@ -194,6 +351,9 @@ def parse_body(
     stack: list[tuple[str, Any, int, int]] = []  # (kind, info, start, index in nodes)
     text_run: list[int] = []  # [start, end] of the current prose run (document offsets)
     link_depth = 0
+    labels = 0  # `[` opened and not closed in the current block: Goldmark links nothing there
+    swallow = 0  # where the last bare URL ends: a link or code span before is part of its text
+    image_depth = 0  # a link in an image's description is alt text to Hugo, no link
     heading_depth = 0
     escapes = "\\" in body  # most articles have no backslash: no escape to look for
     crlf = "\r" in body  # pulldown-cmark splits the lines of an HTML block only at a CR
@@ -222,12 +382,39 @@ def parse_body(
             return Span(offset + to_char(rng["start"]), offset + to_char(rng["end"]))
 
     def flush() -> None:
+        nonlocal labels, swallow
         if text_run:
             start, end = text_run
             shown = body[start - offset : end - offset]
             nodes.append(Text(shown, Span(start, end), heading_depth > 0, link_depth > 0))
-            if linkify and not link_depth and ("://" in shown or "www." in shown):
-                nodes.extend(_linkified(shown, start, linkify_protocol))
+            if (
+                linkify
+                and not link_depth
+                and (
+                    labels
+                    or "://" in shown
+                    or "www." in shown
+                    or "@" in shown
+                    or "[" in shown
+                    # an address may go on over the delimiters: `*See*a@b.org` links `See*a@b.org`
+                    or (
+                        shown[-1] in _LINKIFY_LOCAL
+                        and body[end - offset : end - offset + 1] in _LINKIFY_ON
+                    )
+                )
+            ):
+                found, labels = _linkified(
+                    body,
+                    start - offset,
+                    end - offset,
+                    offset,
+                    linkify_protocol,
+                    labels,
+                    max(swallow - offset, 0),
+                )
+                if found:
+                    nodes.extend(found)
+                    swallow = max(swallow, found[-1].span.end)
             text_run.clear()
 
     for event, rng in events:
@@ -266,6 +453,8 @@ def parse_body(
             attrs: Any
             tag, attrs = (info, {}) if isinstance(info, str) else next(iter(info.items()))
             span = span_of(rng)
+            if tag in _BLOCK_STARTS:
+                labels = 0
             if tag == "Heading":
                 heading_depth += 1
                 nodes.append(Heading(int(str(attrs["level"])[1:]), "", span))
@@ -274,8 +463,18 @@ def parse_body(
                 source = body[span.start - offset : span.end - offset]
                 nodes.append(Paragraph(source, "", span))
                 stack.append((tag, attrs, span.start, len(nodes) - 1))
+            elif tag in ("Link", "Image") and (
+                image_depth or (span.start < swallow and tag == "Link")
+            ):
+                # In an image's description or a bare URL (`https://a.org/[x](/y)`): no link to
+                # Hugo. An image there stays one: it is a slip in the source (`![]()` scraped
+                # around a URL), and link-malformed's fix removing it repairs the URL.
+                link_depth += 1
+                image_depth += tag == "Image"
+                stack.append((tag, attrs, span.start, -1))
             elif tag in ("Link", "Image"):
                 link_depth += 1
+                image_depth += tag == "Image"
                 nodes.append(
                     Link(
                         "",
@@ -306,6 +505,7 @@ def parse_body(
                 heading_depth -= 1
             elif tag in ("Link", "Image"):
                 link_depth -= 1
+                image_depth -= tag == "Image"
             elif tag == "CodeBlock":
                 code_block_depth -= 1
             elif tag == "HtmlBlock":
@@ -323,6 +523,8 @@ def parse_body(
                 nodes.append(Html(body[span.start - offset : span.end - offset], span, False))
         elif kind in ("Code", "InlineMath", "DisplayMath"):
             span = span_of(rng)
+            if span.start < swallow:
+                continue  # `https://a.org/`x``: the code span is part of the bare URL
             nodes.append(Code(body[span.start - offset : span.end - offset], span, False))
     flush()
     return nodes

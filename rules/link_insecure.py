@@ -68,6 +68,14 @@ def _insecure(url: str) -> bool:
     )
 
 
+def _written(text: str, start: int) -> str:
+    """The bare URL at `start` as written, up to the next white space."""
+    end = start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
 class LinkInsecure(Rule):
     code = "LK004"
     name = "link-insecure"
@@ -87,6 +95,8 @@ class LinkInsecure(Rule):
         if not _insecure(link.url):
             return
         text = ctx.document.text
+        if link.link_type == "Linkify" and not _insecure(_written(text, link.span.start)):
+            return  # `http://a.b32.i2p/`: Hugo links `http://a.b32.i` (a TLD has no digit)
         self.destinations = self.destinations or Destinations(ctx.document)
         dest = self.destinations.of(link)
         if not self.destinations.first_time(link, dest):

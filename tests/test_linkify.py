@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from newslint.document import Document
-from newslint.events import Link
+from newslint.events import Code, Link
 from newslint.site import Site
+
+
+def _nodes(body: str) -> list[Link]:
+    doc = Document.from_text("---\ntitle: x\n---\n" + body, "a.md", Site())
+    return [n for n in doc.body_nodes if isinstance(n, Link)]
 
 
 def _links(body: str, site: Site | None = None) -> list[tuple[str, str, str, str]]:
@@ -19,7 +24,7 @@ def _links(body: str, site: Site | None = None) -> list[tuple[str, str, str, str
 def test_bare_urls_in_prose_are_links_without_their_closing_punctuation() -> None:
     body = (
         "See http://a.org/x. Then (https://b.org/wiki/Foo_(bar)), and www.cc.org/p?q=1!\n\n"
-        # After a quote Goldmark links nothing (it wants a space or one of `*_~(` first).
+        # After an opening quote (a typographer's node) Goldmark links; `"` is part of a URL.
         'Mail ftp://d.org/f, "https://e.org/q" and *https://f.org/g*.\n'
     )
     assert _links(body) == [
@@ -32,6 +37,7 @@ def test_bare_urls_in_prose_are_links_without_their_closing_punctuation() -> Non
         ),
         ("Linkify", "https://www.cc.org/p?q=1", "www.cc.org/p?q=1", "www.cc.org/p?q=1"),
         ("Linkify", "ftp://d.org/f", "ftp://d.org/f", "ftp://d.org/f"),
+        ("Linkify", 'https://e.org/q"', 'https://e.org/q"', 'https://e.org/q"'),
         ("Linkify", "https://f.org/g", "https://f.org/g", "https://f.org/g"),
     ]
 
@@ -48,3 +54,47 @@ def test_a_site_can_turn_linkify_off_and_choose_the_protocol_of_www_links() -> N
     assert _links("See http://a.org now.\n", off) == []
     http = Site(raw={"markup": {"goldmark": {"extensions": {"linkifyprotocol": "http"}}}})
     assert _links("See www.aa.org now.\n", http)[0][1] == "http://www.aa.org"
+
+
+def test_where_goldmark_starts_a_bare_url() -> None:
+    body = (
+        "See'https://a.org/x and x\thttps://no.org and \\(https://no.org and ...www.b.org\n\n"
+        "[see https://no.org and [x] https://no.org\n\n"
+        "After https://c.org/x;, https://d.org/x&amp; https://e.org/x!) and (https://f.org/x!)\n"
+    )
+    assert [(url, shown) for _, url, shown, _ in _links(body)] == [
+        ("https://a.org/x", "https://a.org/x"),
+        ("https://www.b.org", "www.b.org"),
+        ("https://c.org/x;", "https://c.org/x;"),
+        ("https://d.org/x", "https://d.org/x"),
+        ("https://e.org/x!", "https://e.org/x!"),
+        ("https://f.org/x!", "https://f.org/x!"),
+    ]
+
+
+def test_bare_e_mail_addresses_are_mailto_links() -> None:
+    body = "Write to foo@bar.example.com, (a.b+c@d.org) or x@localhost; not a@b.c- or `q@r.org`.\n"
+    assert _links(body) == [
+        ("Linkify", "mailto:foo@bar.example.com", "foo@bar.example.com", "foo@bar.example.com"),
+        ("Linkify", "mailto:a.b+c@d.org", "a.b+c@d.org", "a.b+c@d.org"),
+    ]
+
+
+def test_a_bare_url_runs_on_over_what_commonmark_reads_as_code_or_a_link() -> None:
+    body = "See https://a.org/x`c`[y](/l) and *See*a@b.org.\n"
+    assert _links(body) == [
+        (
+            "Linkify",
+            "https://a.org/x`c`[y](/l)",
+            "https://a.org/x`c`[y](/l)",
+            "https://a.org/x`c`[y](/l)",
+        ),
+        ("Linkify", "mailto:See*a@b.org", "See*a@b.org", "See*a@b.org"),
+    ]
+    doc = Document.from_text("---\ntitle: x\n---\n" + body, "a.md", Site())
+    assert not [n for n in doc.body_nodes if isinstance(n, Code)]
+
+
+def test_a_link_in_an_image_description_is_alt_text_not_a_link() -> None:
+    body = "![foo [bar](/url) https://a.org ![baz](/b.png)](/url2) and [x](/y)\n"
+    assert [(n.url, n.is_image) for n in _nodes(body)] == [("/url2", True), ("/y", False)]
