@@ -263,10 +263,33 @@ def _init_worker(state: tuple[RuleSet, FileCache | None] | None) -> None:
     import signal
 
     # Ctrl-C is the main process's to handle: it stops the pool; workers must not print tracebacks.
+    # The worker was forked with SIGINT blocked (`_sigint_held`), so one that came before this
+    # point is still pending: ignored now, it is dropped when it is unblocked.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if state is not None:
         _STATE = state
     _watch_parent(os.getppid())
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT blocked in this thread while the pool forks its workers, which inherit the mask:
+    a Ctrl-C that comes before a worker ignores it (`_init_worker`) would otherwise raise
+    KeyboardInterrupt in the worker as it starts, and a pool that lost a worker that way printed
+    its traceback and could hang the run. Here the Ctrl-C waits, and is the main process's own
+    as soon as the workers are started."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _watch_parent(parent: int, every: float = 0.5) -> None:
@@ -356,7 +379,8 @@ def _run(
                     running.add(pool.submit(_work, start, list(paths[start:end])))
 
             broken = False
-            send(jobs * AHEAD)
+            with _sigint_held():  # the first submit forks the workers
+                send(jobs * AHEAD)
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
