@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -98,6 +99,19 @@ def drain(head: bytes, rest: BinaryIO, *, echo: bool) -> int:
     return size
 
 
+@dataclass(frozen=True)
+class Article:
+    """The article on standard input, as a run reads it."""
+
+    name: str  # `--stdin-filename`, else "-"
+    shown: str  # the path every output format shows
+    site: Site
+    raw: bytes  # its bytes; of one over `max-file-size`, only the first of them
+    size: int  # all its bytes
+    skipped: bool  # left alone by `--force-exclude`
+    echoed: bool  # too long to fix: `fix -` gave it back already, as it drained
+
+
 def lint_stdin(args: argparse.Namespace) -> int:
     """`check` or `fix` of the article on standard input (see the module docstring)."""
     name = stdin_name(args)
@@ -113,15 +127,22 @@ def lint_stdin(args: argparse.Namespace) -> int:
     from newslint.engine import display_path
     from newslint.site import site_for, site_for_dir
 
-    shown = display_path(Path(name)) if name is not None else STDIN
     site = site_for(name) if name is not None else site_for_dir(os.getcwd())
     for message in site.errors:
         print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
-    skipped = name is not None and args.force_exclude and _force_excluded(name, config, args)
+    article = Article(
+        name=name if name is not None else STDIN,
+        shown=display_path(Path(name)) if name is not None else STDIN,
+        site=site,
+        raw=raw,
+        size=size,
+        skipped=name is not None and args.force_exclude and _force_excluded(name, config, args),
+        echoed=echoed,
+    )
     if args.command == "fix":
-        code = _fix(args, config, ruleset, shown, site, (raw, size), skipped=skipped, echoed=echoed)
+        code = _fix(args, config, ruleset, article)
     else:
-        code = _check(args, config, ruleset, shown, site, (raw, size), skipped=skipped)
+        code = _check(args, config, ruleset, article)
     # A plugin that did not load: its rules did not run (as `newslint.cli.cmd_lint` says).
     return EXIT_ERROR if ruleset.registry.load_errors else code
 
@@ -133,24 +154,24 @@ def _force_excluded(name: str, config: Config, args: argparse.Namespace) -> bool
     return force_excluded(Path(name), exclude_patterns(config, args.exclude))
 
 
-def _lint(shown: str, site: Site, text: tuple[bytes, int], ruleset: RuleSet) -> FileResult:
+def _lint(article: Article, ruleset: RuleSet) -> FileResult:
     """The result `newslint check FILE` gives for a file of these bytes, without the cache."""
     from newslint.runner import lint_source, paused_gc
 
     with paused_gc():  # as `newslint.runner.lint_one`
-        return _source_problem(shown, text, ruleset) or lint_source(shown, text[0], site, ruleset)
+        problem = _source_problem(article, ruleset)
+        return problem or lint_source(article.shown, article.raw, article.site, ruleset)
 
 
-def _source_problem(shown: str, text: tuple[bytes, int], ruleset: RuleSet) -> FileResult | None:
-    """Why the input (its bytes, or the first of them, and its size) is not linted (too large,
-    binary), as `newslint.engine.read_source` says it for a file; None when it is."""
+def _source_problem(article: Article, ruleset: RuleSet) -> FileResult | None:
+    """Why the input is not linted (too large, binary), as `newslint.engine.read_source` says it
+    for a file; None when it is."""
     from newslint.engine import binary_problem, too_large
 
-    raw, size = text
     limit = ruleset.config.max_file_size
-    if size > limit:
-        return too_large(shown, size, limit)
-    return binary_problem(shown, raw)
+    if article.size > limit:
+        return too_large(article.shown, article.size, limit)
+    return binary_problem(article.shown, article.raw)
 
 
 def _results(
@@ -180,45 +201,24 @@ def _project(results: Results, ruleset: RuleSet, args: argparse.Namespace) -> li
     return project_suppressions(results, project)
 
 
-def _check(
-    args: argparse.Namespace,
-    config: Config,
-    ruleset: RuleSet,
-    shown: str,
-    site: Site,
-    text: tuple[bytes, int],
-    *,
-    skipped: bool,
-) -> int:
+def _check(args: argparse.Namespace, config: Config, ruleset: RuleSet, article: Article) -> int:
     from newslint.diagnostics import Diagnostic
 
     diagnostics: list[Diagnostic] = []
-    if not skipped:
-        result = _lint(shown, site, text, ruleset)
+    if not article.skipped:
+        result = _lint(article, ruleset)
         diagnostics = list(result.diagnostics)
-        name = args.stdin_filename if args.stdin_filename is not None else STDIN
-        diagnostics.extend(_project(_results(result, name, ruleset, args), ruleset, args))
+        diagnostics.extend(_project(_results(result, article.name, ruleset, args), ruleset, args))
         diagnostics.sort(key=Diagnostic.sort_key)
     if args.baseline:
-        diagnostics = _without_baseline(args, diagnostics, [Path(shown)])
-    _report(args, ruleset, diagnostics, 0 if skipped else 1)
+        diagnostics = _without_baseline(args, diagnostics, [Path(article.shown)])
+    _report(args, ruleset, diagnostics, 0 if article.skipped else 1)
     return exit_code(config, diagnostics)
 
 
-def _fix(
-    args: argparse.Namespace,
-    config: Config,
-    ruleset: RuleSet,
-    shown: str,
-    site: Site,
-    text: tuple[bytes, int],
-    *,
-    skipped: bool,
-    echoed: bool,
-) -> int:
+def _fix(args: argparse.Namespace, config: Config, ruleset: RuleSet, article: Article) -> int:
     """Fix the article in memory; the fixed text (or the diff) to standard output, the rest to
-    standard error (see `newslint.fixer.finish_fix`, which a run over files ends with too). An
-    input too long to fix is `echoed` already."""
+    standard error (see `newslint.fixer.finish_fix`, which a run over files ends with too)."""
     from newslint.fixer import (
         FileFix,
         FixRun,
@@ -229,14 +229,13 @@ def _fix(
         warn_record,
     )
 
-    raw = text[0]
-    if skipped:
+    raw, shown, echoed = article.raw, article.shown, article.echoed
+    if article.skipped:
         if not args.diff and not echoed:
             _write_text(raw)
         return EXIT_OK
-    name = args.stdin_filename if args.stdin_filename is not None else STDIN
-    path = Path(name)
-    problem = _source_problem(shown, text, ruleset)
+    path = Path(article.name)
+    problem = _source_problem(article, ruleset)
     if problem is not None:
         record = FileFix(path, shown, before=raw, after=raw, result=problem)
     else:
@@ -245,11 +244,14 @@ def _fix(
 
         with paused_gc():  # as `newslint.fixer.fix_file`
             record = fix_read(
-                path, Document.from_bytes(raw, shown, site), ruleset, unsafe=args.unsafe_fixes
+                path,
+                Document.from_bytes(raw, shown, article.site),
+                ruleset,
+                unsafe=args.unsafe_fixes,
             )
     warn_record(record)
     run = FixRun([record])
-    results = _results(record.result, name, ruleset, args)
+    results = _results(record.result, article.name, ruleset, args)
     project = _project(results, ruleset, args)
     if config.links.check:  # project-wide fixes (LK007), applied to the fixed bytes in memory
         record.release(keep_text=True, keep_digest=True)
