@@ -413,6 +413,17 @@ def test_fix_exit_codes(here: Path, monkeypatch: Runner, capsysbinary: Capture) 
     )
 
 
+def test_the_readme_formatter_command_keeps_the_fix_when_problems_remain(
+    here: Path, monkeypatch: Runner, capsysbinary: Capture
+) -> None:
+    # README "Editors": efm keeps a formatter's output only on exit 0.
+    args = ["fix", "--exit-zero", "--stdin-filename", "x.md", "-", "--select", "BD002,FM004"]
+    spaced = NO_SUMMARY.replace("passed.\n", "passed. \n").encode()
+    code, out, err = run(args, spaced, monkeypatch, capsysbinary)
+    assert (code, out) == (0, NO_SUMMARY.encode())
+    assert err.startswith("x.md:1:1: FM004 [required-field] required field 'summary' is missing\n")
+
+
 def test_fix_diff_prints_the_diff_and_no_text(
     here: Path, monkeypatch: Runner, capsysbinary: Capture
 ) -> None:
