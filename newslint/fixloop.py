@@ -155,13 +155,17 @@ def _trace_back(span: Span, steps: Sequence[_Step]) -> Span:
 
 
 def merge_spans(spans: Sequence[Span]) -> list[Span]:
-    """Sorted union of `spans` (touching spans merge; empty spans are kept as insertion points)."""
+    """Sorted union of `spans`, each apart from the next (touching spans merge; empty spans are
+    kept as insertion points, unless a changed span holds them: an insertion of one pass inside
+    what a later pass replaced)."""
     merged: list[Span] = []
     for span in sorted(spans):
         if merged and span.start <= merged[-1].end and len(span) and len(merged[-1]):
             merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
         elif merged and span.start == merged[-1].start and span.end == merged[-1].end:
             continue
+        elif merged and len(merged[-1]) and merged[-1].start < span.start < merged[-1].end:
+            continue  # an insertion point inside the span before it
         else:
             merged.append(span)
     return merged

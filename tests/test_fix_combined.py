@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 
 from newslint.cli import main
 from newslint.fixer import unified_diff
+from newslint.fixloop import merge_spans
+from newslint.spans import Span
 from tests.fixprops import PATHS, fix, lint, problems
 from tests.hostile_articles import hostile_articles
 
@@ -127,6 +129,28 @@ def diff_applies_kw(raw: bytes, unsafe: bool) -> None:
 
 
 # ----------------------------------------------------------------------- regression: joint repair
+
+
+def test_an_insertion_that_a_later_pass_rewrote_is_inside_the_changed_span() -> None:
+    # Found by the long fuzz run: sentence-spacing inserts a space in the summary (pass 1), then
+    # summary-truncated rewrites the whole summary (pass 2). The insertion point lies inside the
+    # rewritten span, so the changed spans are that span and the body's insertion, in order.
+    raw = (
+        b'---\nsummary: "budget budget.The budgetbudgetbudget..."\n---\n'
+        b"budgetbudget\nbudgetbudget\nbudgetbudget\nbudgetbudget.The\n"
+    )
+    assert problems(raw, unsafe=True, path=PATHS[0]) == []
+    fixed, outcome = fix(raw, unsafe=True)
+    assert fixed == (
+        b'---\nsummary: "budgetbudget budgetbudget budgetbudget budgetbudget."\n---\n'
+        b"budgetbudget\nbudgetbudget\nbudgetbudget\nbudgetbudget. The\n"
+    )
+    assert outcome.original_spans == [Span(13, 54), Span(111, 111)]
+    assert merge_spans([Span(28, 28), Span(13, 54), Span(54, 54), Span(13, 13)]) == [
+        Span(13, 13),
+        Span(13, 54),
+        Span(54, 54),
+    ]
 
 
 def test_two_fixes_that_repair_the_front_matter_only_together_are_applied() -> None:
