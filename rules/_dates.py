@@ -696,6 +696,16 @@ def _field_keys(sources: dict[str, tuple[str, ...]]) -> frozenset[str]:
     return keys
 
 
+def reads_as_date(ctx: Context, key: str, field: Field) -> bool:
+    """Whether `field`'s value would be a date Hugo reads under the key `key`; True when Hugo does
+    not read `key` as a date at all (a rename to it cannot make a date error)."""
+    if key.lower() not in _field_keys(_sources(ctx)):
+        return True
+    span = field.value_span
+    source = ctx.document.text[span.start : span.end]
+    return hugo_date(field.node, source, field.format, zone_for(ctx).zone).kind == "ok"
+
+
 def _date_fields(ctx: Context, choice: ZoneChoice) -> list[tuple[Field, HugoDate]]:
     text = ctx.document.text
     keys = _field_keys(_sources(ctx))

@@ -24,7 +24,8 @@ a `publish_date` publishes the page at once, a `tag` makes no tag page.
 ## Fix safety
 Unsafe: the key is renamed to the known one it resembles, which changes what Hugo does with it; the
 guess can be wrong for a custom param. There is no fix for a key with an empty value: renamed, it
-would be an empty known field (`date: ""`) instead of a missing one.
+would be an empty known field (`date: ""`) instead of a missing one; nor for a rename to a date
+key (`lastmod`) of a value Hugo cannot read as a date, which would fail the build.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from newslint import Fix, Rule, Severity
 from newslint.events import FrontMatter
 from newslint.rule import Context
 
+from ._dates import reads_as_date
 from ._schema import closest, schema_of
 
 
@@ -70,5 +72,11 @@ class UnknownField(Rule):
             # An empty value renamed would turn a missing field into an empty one (`date: ""`:
             # Hugo dates the page to year 1, a new error); empty-field deletes it instead.
             empty = field.value is None or field.value in ("", [], {})
-            fix = None if empty else Fix.unsafe(f"Rename to {suggestion}", field.rename(suggestion))
+            # Renamed to a date key, a value Hugo cannot read as a date would fail the build.
+            renamable = not empty and reads_as_date(ctx, suggestion, field)
+            fix = (
+                Fix.unsafe(f"Rename to {suggestion}", field.rename(suggestion))
+                if renamable
+                else None
+            )
             ctx.report(field.key_span, "unknown", key=field.key, suggestion=suggestion, fix=fix)

@@ -31,6 +31,13 @@ CASES = [
         unsafe_fixed=fm(publishDate="2025-02-08"),
     ),
     Case(
+        # Renamed, "2025-02-07 08:00" would be a lastmod Hugo cannot read (the build fails): no fix.
+        "no-rename-into-an-unreadable-date",
+        fm(lasmod="2025-02-07 08:00", latsmod="2025-02-07T08:00:00Z"),
+        errors=[("unknown", 2, 1), ("unknown", 3, 1)],
+        unsafe_fixed=fm(lasmod="2025-02-07 08:00", lastmod="2025-02-07T08:00:00Z"),
+    ),
+    Case(
         "taxonomy-singular",
         fm(category="economy"),
         errors=[("unknown", 2, 1)],
