@@ -790,12 +790,13 @@ def _debris(text: str) -> bool:
     return False
 
 
-def undecoded_bytes(text: str, document: Document) -> bool:
-    """Does `text`, copied from `document`, hold a U+FFFD that may stand for bytes of the file
-    that are not UTF-8?
+def lost_characters(text: str) -> bool:
+    """Does `text` hold a U+FFFD, a character that is lost (`replacement-char`) or that stands
+    for bytes of the file that are not UTF-8?
 
-    The file keeps such bytes and writes them back, but a copy made of the decoded text writes
-    U+FFFD itself: the character is lost, while `invalid-utf8`'s fix transcodes the original in
-    the same run. A fix that copies body text waits until the bytes are transcoded.
+    A fix that copies body text (a summary from the opening sentences) must not copy it: the
+    summary would show `�` on every card, and a second replacement-char error would appear. Bytes
+    that are not UTF-8 are transcoded by `invalid-utf8`'s fix in the same run, and the copy is
+    offered in the next pass; a character that is lost stays lost, and the copy is not offered.
     """
-    return "\ufffd" in text and bool(document.invalid_bytes)
+    return "\ufffd" in text

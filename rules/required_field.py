@@ -61,7 +61,7 @@ from newslint.textutil import html_entities
 
 from ._crossfile import is_section_page
 from ._dates import hugo_dates
-from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, undecoded_bytes
+from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
 from ._pages import never_shown
 from ._schema import closest, presets_of
@@ -174,7 +174,7 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
         # beside it in the same pass would leave the key twice.
         return None
     lead = document.lead_sentences(ctx.options.max_chars)
-    if not lead or hidden_damage(lead) or undecoded_bytes(lead, document):
+    if not lead or hidden_damage(lead) or lost_characters(lead):
         return None
     edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)
     if edit is None:

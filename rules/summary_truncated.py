@@ -35,7 +35,7 @@ from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context, check_counts
 
-from ._encoding import hidden_damage, undecoded_bytes
+from ._encoding import hidden_damage, lost_characters
 from ._summary import ellipsis_ending, mid_word_ending
 
 
@@ -81,7 +81,7 @@ class SummaryTruncated(Rule):
             better
             and better != field.value
             and not hidden_damage(better)
-            and not undecoded_bytes(better, ctx.document)
+            and not lost_characters(better)
         ):
             fix = Fix.unsafe(
                 "Rewrite the summary from the opening sentences", field.replace_value(better)

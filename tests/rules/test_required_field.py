@@ -48,6 +48,16 @@ CASES = [
     # It keeps its backticks: Hugo renders a front-matter summary as Markdown, where a bare
     # `<iframe>` would be an HTML tag.
     Case(
+        # A lost character (U+FFFD) is not copied into the summary: every card would show it.
+        "no-summary-from-a-lead-with-a-lost-character",
+        fm(
+            body="The budget passed on Tuesday\ufffds vote. Talks went on.\n",
+            title="B",
+            date="2025-02-08",
+        ),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
         "summary-keeps-inline-code",
         fm(
             body="Run the `make check` target before you push. It takes a minute.\n",

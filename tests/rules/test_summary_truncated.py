@@ -25,6 +25,11 @@ CASES = [
         errors=[("cut", 2, 10)],
     ),
     Case(
+        "lead-with-a-lost-character-no-fix",
+        fm(body="The budget passed \ufffd on Tuesday. Talks went on." + SOURCE, summary="The b..."),
+        errors=[("cut", 2, 10)],
+    ),
+    Case(
         "ellipsis-character",
         fm(body=BODY, summary="The budget passed on Tuesday. Talks…"),
         errors=[("cut", 2, 10)],
