@@ -294,11 +294,7 @@ def _linkified(
             if not _linkify_start(text, at, lo, links_end):
                 continue
             if brackets:
-                for char_at in range(counted, at):
-                    if text[char_at] == "[" and not _escaped(text, char_at):
-                        labels += 1
-                    elif text[char_at] == "]" and labels and not _escaped(text, char_at):
-                        labels -= 1
+                labels = _open_labels(text, counted, at, labels)
                 counted = max(counted, at)
                 if labels:
                     continue
@@ -322,12 +318,19 @@ def _linkified(
             links_end = end
             break
     if brackets:
-        for char_at in range(counted, hi):
-            if text[char_at] == "[" and not _escaped(text, char_at):
-                labels += 1
-            elif text[char_at] == "]" and labels and not _escaped(text, char_at):
-                labels -= 1
+        labels = _open_labels(text, counted, hi, labels)
     return out, labels
+
+
+def _open_labels(text: str, start: int, end: int, labels: int) -> int:
+    """The link labels still open after `text[start:end]`, `labels` of them open before it:
+    each unescaped `[` opens one, each unescaped `]` closes one."""
+    for char_at in range(start, end):
+        if text[char_at] == "[" and not _escaped(text, char_at):
+            labels += 1
+        elif text[char_at] == "]" and labels and not _escaped(text, char_at):
+            labels -= 1
+    return labels
 
 
 # Where a new run of inline text starts (Goldmark forgets open `[` labels at the end of a block).
