@@ -126,7 +126,7 @@ class FrontMatter:
         return dict(self.root.value) if isinstance(self.root.value, dict) else {}
 
 
-_PLAIN_YAML_SAFE = re.compile(r"^[A-Za-z0-9_./][A-Za-z0-9_ ./:+-]*$")
+_PLAIN_YAML_SAFE = re.compile(r"[A-Za-z0-9_./][A-Za-z0-9_ ./:+-]*")
 _YAML_RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"}
 # Plain scalars YAML reads as numbers although `_PLAIN_YAML_SAFE` lets them through: hex, octal
 # and binary integers and the special floats.
@@ -163,7 +163,7 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
         return "'" + text.replace("'", "''") + "'"
     if (
         style is None
-        and _PLAIN_YAML_SAFE.match(text)
+        and _PLAIN_YAML_SAFE.fullmatch(text)
         and text.lower() not in _YAML_RESERVED
         and ": " not in text
         and not text.endswith(":")

@@ -226,8 +226,13 @@ class _YamlBuilder:
         if isinstance(node, yaml.CollectionNode) or getattr(node, "style", None) in ("|", ">"):
             # Block collections and block scalars end where the next token starts: trim the
             # trailing whitespace so an edit of the value keeps the line break after it.
+            next_token = end
             while end > start and self.text[self.offset + end - 1] in " \t\r\n":
                 end -= 1
+            if isinstance(node, yaml.ScalarNode):
+                # Spaces and tabs that end a block scalar's last line are part of its value.
+                while end < next_token and self.text[self.offset + end] in " \t":
+                    end += 1
         return Span(self.offset + start, self.offset + end)
 
     def error(self, message: str, node: yaml.Node) -> None:

@@ -253,7 +253,18 @@ def test_field_lookup_ignores_case_as_hugo_does() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["0x1F", "0b101", ".inf", "-.Inf", ".NaN", "x y ", "Budget passes", "a-b", "It passed."],
+    [
+        "0x1F",
+        "0b101",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "x y ",
+        "Budget passes",
+        "a-b",
+        "It passed.",
+        "abc\n",
+    ],
 )
 def test_replace_value_keeps_a_plain_yaml_string_a_string(value: str) -> None:
     import yaml

@@ -91,6 +91,13 @@ CASES = [
         fixed="---\nsummary: |\n  First line.\n  Second line.\n---\nBody.\n",
     ),
     Case(
+        # The tab ends the block's last line and so belongs to the value: the edit removes just it.
+        "block-scalar-last-line-ends-with-a-tab",
+        "---\ntitle: |\n  Budget vote\t\nsummary: >\n  One two.  \n---\nBody.\n",
+        errors=[("trailing", 3, 14), ("trailing", 5, 11)],
+        fixed="---\ntitle: |\n  Budget vote\nsummary: >\n  One two.\n---\nBody.\n",
+    ),
+    Case(
         "single-quoted",
         "---\ntitle: ' It''s  here'\n---\nBody.\n",
         errors=[("leading", 2, 9), ("double", 2, 15)],
