@@ -33,6 +33,8 @@ so it sorts last and shows "0001-01-01" wherever the theme prints the date.
 
 from __future__ import annotations
 
+import json
+
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
@@ -66,6 +68,9 @@ class DateInvalid(Rule):
                 continue
             span = item.value_span
             value = ctx.document.text[span.start : span.end]  # as written, quotes included
+            if item.node.style in ("|", ">") and isinstance(item.value, str):
+                # A block scalar's source spans lines: show the string it stands for.
+                value = json.dumps(item.value, ensure_ascii=False)
             key = item.key.lower()
             target = dates.target_of(key, sources)
             source = dates.targets.get(target)

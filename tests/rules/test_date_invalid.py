@@ -182,6 +182,20 @@ def test_message_says_the_build_fails() -> None:
     ]
 
 
+def test_message_shows_a_block_scalar_as_the_string_it_stands_for() -> None:
+    from newslint.engine import check_text
+
+    found = check_text("---\ndate: |\n  2025-02-07 08:00\t\n---\nBody.\n", select=["DT002"])
+    assert [(d.message, d.line, d.column) for d in found] == [
+        (
+            'date "2025-02-07 08:00\\t\\n" is not a date Hugo can read'
+            " (write 2006-01-02T15:04:05-07:00): the build fails",
+            2,
+            7,
+        )
+    ]
+
+
 def test_messages_name_where_hugo_takes_the_date_from() -> None:
     from newslint.engine import check_text
 
