@@ -200,6 +200,14 @@ def admits(root: Path, path: Path, exclude: Sequence[str] = ()) -> bool:
     return True
 
 
+def hugo_hidden(name: str) -> bool:
+    """Whether Hugo leaves out a file or folder of this name in its content: one that starts with
+    "." or "#" or ends with "~" (checked with hugo 0.168). Editors leave such files beside an
+    article while it is open or being saved (emacs's `.#x.md` lock, a dangling symbolic link, and
+    `#x.md#` autosave; `.~x.md` and `x.md~` copies), and none of them is a page."""
+    return name[:1] in (".", "#") or name.endswith("~")
+
+
 def _named_skipped(root: Path) -> bool:
     """Whether `root` is a folder Hugo skips: named on the command line, it is linted whole, as a
     named file is."""
@@ -233,6 +241,7 @@ def _skips_dir(
     """Whether a walk leaves out the folder `path` (`absolute`) and everything in it."""
     return (
         path.name in _ALWAYS_SKIPPED
+        or hugo_hidden(path.name)
         or bool(ignores and _ignored(absolute, True, ignores))
         or _excluded(path, exclude)
         or (hugo is not None and hugo.hugo_skips(absolute, is_dir=True, folders=False))
@@ -248,7 +257,8 @@ def _skips_file(
 ) -> bool:
     """Whether a walk leaves out the Markdown file `path` (`absolute`)."""
     return (
-        bool(ignores and _ignored(absolute, False, ignores))
+        hugo_hidden(path.name)
+        or bool(ignores and _ignored(absolute, False, ignores))
         or _excluded(path, exclude)
         or (hugo is not None and hugo.hugo_skips(absolute, folders=False))
     )
@@ -468,10 +478,19 @@ def not_site_content(path: Path) -> bool:
 
 def hugo_skips(path: Path) -> bool:
     """Whether Hugo builds no page from the content file `path` (`ignoreFiles`, a disabled
-    language: see `newslint.site.Site.hugo_skips`)."""
+    language: see `newslint.site.Site.hugo_skips`; a name it hides, `hugo_hidden`, of the file
+    or of a folder it lies in below its content folder)."""
     from newslint.site import site_for
 
-    return site_for(path).hugo_skips(path)
+    site = site_for(path)
+    if hugo_hidden(path.name) or site.hugo_skips(path):
+        return True
+    if site.root is None:  # no site: the folders above the file are not known to be content
+        return False
+    return any(
+        hugo_hidden(os.path.basename(folder))
+        for folder in site._folders_in_content(os.path.abspath(path))
+    )
 
 
 def _mounts_content(raw: dict[str, object]) -> bool:
