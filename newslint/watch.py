@@ -292,6 +292,13 @@ class Session:
         before = self.project
         if changed:
             self._lint(changed, jobs=self.jobs)
+            # A file deleted between the look at the disk and its lint (read as NL002 'file
+            # vanished') is gone, not a file with an error: it leaves the picture now (its
+            # deletion's event, in the next batch, then finds nothing to remove).
+            vanished = [path for path in changed if not os.path.isfile(path)]
+            if vanished:
+                gone.extend(self._forget(os.path.abspath(path)) for path in vanished)
+                changed = [path for path in changed if path not in vanished]
         self.project = self._project_end()
         relinted = sorted(dict.fromkeys(self.shown[os.path.abspath(p)] for p in changed))
         skip = {*relinted, *gone}

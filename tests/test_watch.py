@@ -260,6 +260,32 @@ def test_a_batch_is_judged_by_what_is_on_disk(
     assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md", fm004("0001")]
 
 
+def test_a_file_that_vanishes_while_it_is_linted_leaves_the_picture(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleted between the batch's look at the disk and its read: the file is gone, not a file
+    with an NL002 'file vanished' error, and its duplicate's problem goes with it."""
+    site[1].write_text(article(1, title="Story number 0"), encoding="utf-8")
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    assert xf002("0001", "0000", "Story number 0") in printed(out)
+    classify = watcher._classify
+
+    def then_deleted(changes: list[tuple[int, str]]) -> tuple[list[Path], list[str]]:
+        found = classify(changes)
+        site[1].unlink()
+        return found
+
+    monkeypatch.setattr(watcher, "_classify", then_deleted)
+    assert watcher.update([(MODIFIED, str(site[1].absolute()))]) == []
+    assert printed(out) == [f"[t] removed {NEWS}/0001.en.md"]
+    monkeypatch.setattr(watcher, "_classify", classify)
+    assert watcher.update([(DELETED, str(site[1].absolute()))]) == []  # its event, later
+    assert printed(out) == []
+    assert sorted(watcher.shown.values()) == [f"{NEWS}/000{n}.en.md" for n in (0, 2, 3)]
+
+
 def test_a_rename_removes_the_old_name_and_lints_the_new(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
