@@ -25,7 +25,8 @@
   `hugo.*` / `config.*` and `config/_default/`, `config/<environment>/`) are looked at about four
   times a second. When one changes, is added or is removed, the configuration and the site are
   read again, the watch is set up again (the watched folders may have changed) and every file is
-  linted and printed again, as at the start. A configuration that cannot be read is reported
+  linted and printed again, as at the start. So is a symbolic link to a folder that appears in
+  the watched folders (the file system watch follows the links that exist when it starts). A configuration that cannot be read is reported
   (`newslint: error: ...`) and the previous one stays in force until the file is fixed. A
   watched folder that is deleted and created again is set up the same way (the file system watch
   followed the old folder). Plugins' code, `.gitignore` files and a theme's widget templates are
@@ -225,6 +226,9 @@ class Session:
         self.keys: dict[str, str] = {}  # path as reported -> absolute path
         self.folders: set[str] = set()  # every folder that holds (or held) a watched file
         self.project: dict[str, list[Diagnostic]] = {}  # cross-file diagnostics by path
+        # Symbolic links to folders that appeared in the watched folders: the watch must be set
+        # up again to follow them (`Watch`).
+        self.linked: list[str] = []
         self._covers: Callable[[], bool] = lambda: True
 
     # ------------------------------------------------------------------------------ lint
@@ -354,7 +358,14 @@ class Session:
             if os.path.isdir(name):
                 # A folder created or moved in brings its files; a folder's own metadata changing
                 # says nothing about them (they report their own changes).
-                if int(change) == ADDED:
+                if int(change) == ADDED and os.path.islink(name):
+                    # A symbolic link to a folder: the file system watch does not follow one made
+                    # while it runs, and its files may be ones the picture holds by another path
+                    # (a link to a folder above): the watch is set up again (`linked`), and walks
+                    # it as a check does.
+                    if self.scope.admits(Path(name)):
+                        self.linked.append(key)
+                elif int(change) == ADDED:
                     for found in self.scope.files_in(_relative(name)):
                         changed.setdefault(os.path.abspath(found), found)
             elif os.path.isfile(name):
@@ -606,6 +617,16 @@ class Watch:
                         return new  # it lints everything again, this batch included
                 if batch:
                     session.update(batch)
+                if session.linked:
+                    names = ", ".join(_relative(name).as_posix() for name in session.linked)
+                    what = (
+                        "is a symbolic link to a folder"
+                        if len(session.linked) == 1
+                        else "are symbolic links to folders"
+                    )
+                    stamp = time.strftime("%H:%M:%S")
+                    self._say(f"[{stamp}] {names} {what}; watching it too, re-linting all")
+                    return setup  # a new file system watch, which follows the link
             return None
         finally:
             changes.close()  # stops watchfiles' thread

@@ -286,6 +286,28 @@ def test_a_file_that_vanishes_while_it_is_linted_leaves_the_picture(
     assert sorted(watcher.shown.values()) == [f"{NEWS}/000{n}.en.md" for n in (0, 2, 3)]
 
 
+def test_a_symbolic_link_to_a_folder_asks_for_a_new_watch(
+    site: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The file system watch follows no link made while it runs, and a link to a folder above
+    brings the picture's own files again by new paths (each its own duplicate): the link is
+    left to a new watch, which walks as a check does."""
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    outside = tmp_path_factory.mktemp("elsewhere")  # of no site: a check lints it
+    (outside / "x.en.md").write_text(article(6), encoding="utf-8")
+    linked, loop = Path(NEWS, "linked"), Path(NEWS, "loop")
+    linked.symlink_to(outside.absolute())
+    loop.symlink_to("..")
+    changes = [(ADDED, str(linked.absolute())), (ADDED, str(loop.absolute()))]
+    assert watcher.update(changes) == []
+    assert printed(out) == []
+    assert watcher.linked == [str(linked.absolute()), str(loop.absolute())]
+    assert sorted(watcher.shown.values()) == [p.as_posix() for p in site]
+
+
 def test_a_rename_removes_the_old_name_and_lints_the_new(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
@@ -912,3 +934,41 @@ def test_a_watched_folder_created_again_is_watched_again(
     ]
     save(Path(NEWS, "back.en.md"), article(1, title="Back"))
     assert watcher.settle(end + 1) == [f"[t] re-linted {NEWS}/back.en.md"]
+
+
+@pytest.mark.slow
+def test_a_symbolic_link_to_a_folder_made_while_watching_is_followed(
+    start: Callable[..., Watcher], site: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere")  # of no site: a check lints it
+    (outside / "x.en.md").write_text(article(6), encoding="utf-8")
+    linked = f"{NEWS}/linked/x.en.md:4:10: FM004 [required-field] required field 'summary' is empty"
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    Path(NEWS, "linked").symlink_to(outside.absolute())
+    at = watcher.line(
+        f"[t] {NEWS}/linked is a symbolic link to a folder; watching it too, re-linting all",
+        after=after,
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[after : end + 1] == [
+        watcher.out[at],
+        fm004("0000"),
+        fm004("0003"),
+        linked,
+        "Watching 5 files for changes (Ctrl-C to stop).",
+    ]
+    # A save in the linked folder is seen; a link to a folder above brings no file twice.
+    save(outside / "x.en.md", article(7))
+    at = watcher.line(f"[t] re-linted {NEWS}/linked/x.en.md", after=end)
+    Path(NEWS, "loop").symlink_to("..")
+    at = watcher.line(
+        f"[t] {NEWS}/loop is a symbolic link to a folder; watching it too, re-linting all",
+        after=at,
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("0000"),
+        fm004("0003"),
+        "Watching 5 files for changes (Ctrl-C to stop).",
+    ]
