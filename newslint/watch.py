@@ -620,12 +620,12 @@ class Watch:
                 if session.linked:
                     names = ", ".join(_relative(name).as_posix() for name in session.linked)
                     what = (
-                        "is a symbolic link to a folder"
+                        "is a symbolic link to a folder; watching it"
                         if len(session.linked) == 1
-                        else "are symbolic links to folders"
+                        else "are symbolic links to folders; watching them"
                     )
                     stamp = time.strftime("%H:%M:%S")
-                    self._say(f"[{stamp}] {names} {what}; watching it too, re-linting all")
+                    self._say(f"[{stamp}] {names} {what} too, re-linting all")
                     return setup  # a new file system watch, which follows the link
             return None
         finally:

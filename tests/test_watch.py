@@ -308,6 +308,32 @@ def test_a_symbolic_link_to_a_folder_asks_for_a_new_watch(
     assert sorted(watcher.shown.values()) == [p.as_posix() for p in site]
 
 
+def test_what_editors_leave_beside_an_article_is_not_linted(site: list[Path]) -> None:
+    """Locks, autosaves, backups, swap and probe files that stay while an article is open: Hugo
+    makes no page of them (`discover.hugo_hidden`), and the Markdown-named ones were linted."""
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    folder = Path(NEWS)
+    (folder / ".#0001.en.md").symlink_to("editor@host.1234:1700000000")  # emacs's lock
+    leftovers = [
+        "#0001.en.md#",  # emacs's autosave
+        ".~0001.en.md",  # a copy some editors save through
+        "0001.en.md~",  # a backup
+        ".0001.en.md.swp",  # vim's swap file
+        "4913",  # vim's probe of the folder
+        "0001.en.md___jb_old___",  # JetBrains' safe write
+    ]
+    for name in leftovers:
+        (folder / name).write_text(article(1), encoding="utf-8")
+    site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+    names = [".#0001.en.md", *leftovers, "0001.en.md"]
+    found = watcher.update([(ADDED, str((folder / name).absolute())) for name in names])
+    assert [(d.path, d.code) for d in found] == [(f"{NEWS}/0001.en.md", "FM004")]
+    assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md", fm004("0001")]
+
+
 def test_a_rename_removes_the_old_name_and_lints_the_new(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
