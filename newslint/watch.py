@@ -554,7 +554,10 @@ class Watch:
 
     def _follow(self, setup: Setup, stop_event: Any) -> Setup | None:
         """Watch with `setup` until the configuration changes (the new setup) or the end (None)."""
+        import re
+
         import watchfiles
+        from watchfiles._rust_notify import WatchfilesRustInternalError
 
         from newslint.cli import _files, _site_errors, resume_gc
 
@@ -628,6 +631,19 @@ class Watch:
                     self._say(f"[{stamp}] {names} {what} too, re-linting all")
                     return setup  # a new file system watch, which follows the link
             return None
+        except WatchfilesRustInternalError as err:
+            # A change to a file whose name is not UTF-8 (a Latin-1 name from an old archive):
+            # watchfiles cannot give its name, and ends the watch with the batch it was in. A new
+            # watch lints everything again, so that batch's other changes are not lost.
+            found = re.search(r'decode path "(.*)" to string', str(err))
+            if found is None:
+                raise
+            folder = _relative(os.path.dirname(found.group(1))).as_posix()
+            self._say(
+                f"[{time.strftime('%H:%M:%S')}] a file whose name is not UTF-8 changed in "
+                f"{folder}; watching again, re-linting all"
+            )
+            return setup
         finally:
             changes.close()  # stops watchfiles' thread
 

@@ -998,3 +998,28 @@ def test_a_symbolic_link_to_a_folder_made_while_watching_is_followed(
         fm004("0003"),
         "Watching 5 files for changes (Ctrl-C to stop).",
     ]
+
+
+@pytest.mark.slow
+def test_a_file_whose_name_is_not_utf8_does_not_end_the_watch(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    """watchfiles cannot name such a file, and ended the watch (exit 2, an internal error) when
+    it was saved."""
+    latin1 = os.fsencode(NEWS) + b"/caf\xe9.en.md"
+    with open(latin1, "w", encoding="utf-8") as handle:
+        handle.write(article(0))
+    watcher = start(*WATCH)
+    after = watcher.ready(5)
+    with open(latin1, "w", encoding="utf-8") as handle:
+        handle.write(article(1, title="Story number 0"))
+    at = watcher.line(
+        f"[t] a file whose name is not UTF-8 changed in {NEWS}; watching again, re-linting all",
+        after=after,
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[end] == "Watching 5 files for changes (Ctrl-C to stop)."
+    save(site[1], article(1).replace("Summary of story 1.", ""))
+    watcher.line(fm004("0001"), after=end)
+    assert watcher.stop() == 0
+    assert watcher.err == []
