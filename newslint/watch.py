@@ -29,8 +29,9 @@
   the watched folders (the file system watch follows the links that exist when it starts). A configuration that cannot be read is reported
   (`newslint: error: ...`) and the previous one stays in force until the file is fixed. A
   watched folder that is deleted and created again is set up the same way (the file system watch
-  followed the old folder). Plugins' code, `.gitignore` files and a theme's widget templates are
-  read once: restart to pick up a change there.
+  followed the old folder), and so is a `.gitignore` file that changes, appears or is deleted
+  in the watched folders or above them. Plugins' code and a theme's widget templates are read
+  once: restart to pick up a change there.
 - **Stopping.** Ctrl-C (SIGINT) and SIGTERM exit 0. A watched path that does not exist is a usage
   error (exit 2), as is a configuration that cannot be read at the start.
 
@@ -229,6 +230,8 @@ class Session:
         # Symbolic links to folders that appeared in the watched folders: the watch must be set
         # up again to follow them (`Watch`).
         self.linked: list[str] = []
+        # `.gitignore` files changed, added or deleted in the watched folders: the same.
+        self.ignores: list[str] = []
         self._covers: Callable[[], bool] = lambda: True
 
     # ------------------------------------------------------------------------------ lint
@@ -355,7 +358,11 @@ class Session:
         removed: dict[str, None] = {}
         for change, name in changes:
             key = os.path.abspath(name)
-            if os.path.isdir(name):
+            if os.path.basename(name) == ".gitignore":
+                # It may take files out of the picture or bring some in: the watch is set up
+                # again (`ignores`), and walks as a check does.
+                self.ignores.append(key)
+            elif os.path.isdir(name):
                 # A folder created or moved in brings its files; a folder's own metadata changing
                 # says nothing about them (they report their own changes).
                 if int(change) == ADDED and os.path.islink(name):
@@ -431,6 +438,9 @@ def config_stamps(
             seen.add(folder)
             if searched:
                 names.extend(os.path.join(folder, n) for n in NEWSLINT_CONFIG_NAMES)
+            # The `.gitignore` files above the watched folders (the walk reads them up to the
+            # repository's root); those inside them come as changes (`Session.ignores`).
+            names.append(os.path.join(folder, ".gitignore"))
             names.extend(os.path.join(folder, n) for n in CONFIG_NAMES)
             for part in ("_default", env):
                 names.extend(_files_under(os.path.join(folder, "config", part)))
@@ -630,6 +640,15 @@ class Watch:
                     stamp = time.strftime("%H:%M:%S")
                     self._say(f"[{stamp}] {names} {what} too, re-linting all")
                     return setup  # a new file system watch, which follows the link
+                if session.ignores:
+                    names = ", ".join(
+                        _relative(n).as_posix() for n in dict.fromkeys(session.ignores)
+                    )
+                    self._say(f"[{time.strftime('%H:%M:%S')}] {names} changed; re-linting all")
+                    # Its stamp too, if it is one (in a watched folder): not read again as a
+                    # change at the next look at the configuration.
+                    setup.stamps = config_stamps(args, setup.config, list(setup.folders))
+                    return setup
             return None
         except WatchfilesRustInternalError as err:
             # A change to a file whose name is not UTF-8 (a Latin-1 name from an old archive):

@@ -1023,3 +1023,34 @@ def test_a_file_whose_name_is_not_utf8_does_not_end_the_watch(
     watcher.line(fm004("0001"), after=end)
     assert watcher.stop() == 0
     assert watcher.err == []
+
+
+@pytest.mark.slow
+def test_a_gitignore_change_relints_everything(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    """A `.gitignore` in a watched folder (a change of the watch) or above it (looked at with
+    the configuration) takes files out of the picture and brings them back; it was read once."""
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    Path(NEWS, ".gitignore").write_text("0000.en.md\n", encoding="utf-8")
+    at = watcher.line(f"[t] {NEWS}/.gitignore changed; re-linting all", after=after)
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("0003"),
+        "Watching 3 files for changes (Ctrl-C to stop).",
+    ]
+    Path(".gitignore").write_text("0003.en.md\n", encoding="utf-8")  # above `content`
+    at = watcher.line(
+        "[t] .gitignore changed; reading the configuration again, re-linting all", after=end
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == ["Watching 2 files for changes (Ctrl-C to stop)."]
+    Path(NEWS, ".gitignore").unlink()
+    at = watcher.line(f"[t] {NEWS}/.gitignore changed; re-linting all", after=end)
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("0000"),
+        "Watching 3 files for changes (Ctrl-C to stop).",
+    ]
+    assert watcher.settle(end + 1) == []
