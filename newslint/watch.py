@@ -23,15 +23,16 @@
 - **Configuration.** The configuration files a run reads (`newslint.toml`, `.newslint.toml` and
   `pyproject.toml` from the watched folders upward, or the `--config` file; the Hugo site's
   `hugo.*` / `config.*` and `config/_default/`, `config/<environment>/`) are looked at about four
-  times a second. When one changes, is added or is removed, the configuration and the site are
-  read again, the watch is set up again (the watched folders may have changed) and every file is
-  linted and printed again, as at the start. So is a symbolic link to a folder that appears in
-  the watched folders (the file system watch follows the links that exist when it starts). A configuration that cannot be read is reported
-  (`newslint: error: ...`) and the previous one stays in force until the file is fixed. A
-  watched folder that is deleted and created again is set up the same way (the file system watch
-  followed the old folder), and so is a `.gitignore` file that changes, appears or is deleted
-  in the watched folders or above them. Plugins' code and a theme's widget templates are read
-  once: restart to pick up a change there.
+  times a second. When one changes, is added or is removed, the configuration and the site are read
+  again, the watch is set up again (the watched folders may have changed) and every file is linted
+  and printed again, as at the start. So is a symbolic link to a folder that appears in the watched
+  folders (the file system watch follows the links that exist when it starts). A configuration that
+  cannot be read is reported (`newslint: error: ...`) and the previous one stays in force until the
+  file is fixed. A watched folder that is deleted and created again, or a content folder of the
+  site that did not exist at the start (a new language's contentDir), is set up the same way (the
+  file system watch followed the old folder), and so is a `.gitignore` file that changes, appears
+  or is deleted in the watched folders or above them. Plugins' code and a theme's widget templates
+  are read once: restart to pick up a change there.
 - **Stopping.** Ctrl-C (SIGINT) and SIGTERM exit 0. A watched path that does not exist is a usage
   error (exit 2), as is a configuration that cannot be read at the start.
 
@@ -505,6 +506,9 @@ class Setup:
     # The watched folders' inodes (None: gone): one deleted and created again is no longer
     # watched (the watch followed the old folder), so the watch is set up again when one is back.
     folders: dict[str, int | None] = field(default_factory=dict)
+    # The site's content folders that did not exist at the setup (a language's contentDir not
+    # made yet), among `folders` as gone: the watch is set up when one is created.
+    to_come: frozenset[str] = frozenset()
 
 
 class Watch:
@@ -544,7 +548,16 @@ class Watch:
             bases=[_glob_base(config, pattern) for pattern in config.include],
         )
         folders = scope.watched()
-        return Setup(config, ruleset, scope, config_stamps(args, config, folders), _inodes(folders))
+        to_come = [] if args.paths or config.include else _content_to_come(folders)
+        folders = [*folders, *to_come]
+        return Setup(
+            config,
+            ruleset,
+            scope,
+            config_stamps(args, config, folders),
+            _inodes(folders),
+            frozenset(to_come),
+        )
 
     def run(self, stop_event: Any = None) -> None:
         """Watch until Ctrl-C, SIGTERM or `stop_event`."""
@@ -701,9 +714,28 @@ class Watch:
             return None
         if changed:
             self._say(f"[{stamp}] {names} changed; reading the configuration again, re-linting all")
+        elif set(back) <= setup.to_come:
+            self._say(f"[{stamp}] {names} was created; watching it, re-linting all")
         else:
             self._say(f"[{stamp}] {names} was created again; watching it again, re-linting all")
         return new
+
+
+def _content_to_come(watched: Sequence[str]) -> list[str]:
+    """The content folders of the site around the working directory (what a watch without
+    paths watches) that do not exist yet, outside the `watched` folders (absolute paths)."""
+    from newslint.site import find_root, load_site
+
+    located = find_root(Path.cwd())
+    if located is None:
+        return []
+    found: list[str] = []
+    for folder, _ in load_site(*located)._content_roots():
+        key = os.path.abspath(folder)
+        inside = any(key == top or key.startswith(os.path.join(top, "")) for top in watched)
+        if not inside and not os.path.isdir(key):
+            found.append(key)
+    return found
 
 
 def _glob_base(config: Config, pattern: str) -> Path:

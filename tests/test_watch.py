@@ -1054,3 +1054,30 @@ def test_a_gitignore_change_relints_everything(
         "Watching 3 files for changes (Ctrl-C to stop).",
     ]
     assert watcher.settle(end + 1) == []
+
+
+@pytest.mark.slow
+def test_a_content_folder_created_while_watching_is_watched(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    """A language's contentDir that does not exist yet when the watch starts: a check lints it
+    once it is there, and the watch missed it."""
+    import shutil
+
+    shutil.rmtree("content/zh-CN")
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    Path("content/zh-CN/news").mkdir(parents=True)
+    Path("content/zh-CN/news/a.md").write_text(
+        article(3, title="新闻", source="zh/3"), encoding="utf-8"
+    )
+    at = watcher.line("[t] content/zh-CN was created; watching it, re-linting all", after=after)
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("0000"),
+        fm004("0003"),
+        "content/zh-CN/news/a.md:4:10: FM004 [required-field] required field 'summary' is empty",
+        "Watching 5 files for changes (Ctrl-C to stop).",
+    ]
+    save(Path("content/zh-CN/news/a.md"), article(4, title="新闻", source="zh/4"))
+    assert watcher.settle(end + 1) == ["[t] re-linted content/zh-CN/news/a.md"]
