@@ -483,14 +483,35 @@ def hugo_skips(path: Path) -> bool:
     from newslint.site import site_for
 
     site = site_for(path)
-    if hugo_hidden(path.name) or site.hugo_skips(path):
-        return True
+    return hugo_hidden(path.name) or site.hugo_skips(path) or _in_hidden_folder(path, site)
+
+
+def _in_hidden_folder(path: Path, site: Site) -> bool:
+    """Whether `path` lies in a folder Hugo hides (`hugo_hidden`) below one of its site's content
+    folders. Told from the path's text, without touching the disk: the hooks ask it of every
+    staged file (a `realpath` per folder made 10,000 files cost 5 s more)."""
     if site.root is None:  # no site: the folders above the file are not known to be content
         return False
-    return any(
-        hugo_hidden(os.path.basename(folder))
-        for folder in site._folders_in_content(os.path.abspath(path))
-    )
+    known = _CONTENT_BASES.get(id(site))
+    if known is None or known[0] is not site:
+        if len(_CONTENT_BASES) >= 64:  # sites read again (a watch's new configuration)
+            _CONTENT_BASES.clear()
+        top = os.path.abspath(site.root)
+        folders = [os.path.relpath(os.path.abspath(f), top) for f, _ in site._content_roots()]
+        known = _CONTENT_BASES[id(site)] = (site, top, folders)
+    _, root, bases = known
+    relative = os.path.relpath(os.path.abspath(path), root)
+    for base in bases:
+        if base == os.curdir or relative.startswith(base + os.sep):
+            inner = relative if base == os.curdir else relative[len(base) + 1 :]
+            if any(hugo_hidden(part) for part in inner.split(os.sep)[:-1]):
+                return True
+    return False
+
+
+# By the site's id: the site, its root and its content folders relative to the root, for
+# `_in_hidden_folder` (a site is no dictionary key: a dataclass compared by value).
+_CONTENT_BASES: dict[int, tuple[Site, str, list[str]]] = {}
 
 
 def _mounts_content(raw: dict[str, object]) -> bool:
