@@ -231,8 +231,6 @@ class Session:
         # Symbolic links to folders that appeared in the watched folders: the watch must be set
         # up again to follow them (`Watch`).
         self.linked: list[str] = []
-        # `.gitignore` files changed, added or deleted in the watched folders: the same.
-        self.ignores: list[str] = []
         self._covers: Callable[[], bool] = lambda: True
 
     # ------------------------------------------------------------------------------ lint
@@ -359,11 +357,7 @@ class Session:
         removed: dict[str, None] = {}
         for change, name in changes:
             key = os.path.abspath(name)
-            if os.path.basename(name) == ".gitignore":
-                # It may take files out of the picture or bring some in: the watch is set up
-                # again (`ignores`), and walks as a check does.
-                self.ignores.append(key)
-            elif os.path.isdir(name):
+            if os.path.isdir(name):
                 # A folder created or moved in brings its files; a folder's own metadata changing
                 # says nothing about them (they report their own changes).
                 if int(change) == ADDED and os.path.islink(name):
@@ -440,7 +434,7 @@ def config_stamps(
             if searched:
                 names.extend(os.path.join(folder, n) for n in NEWSLINT_CONFIG_NAMES)
             # The `.gitignore` files above the watched folders (the walk reads them up to the
-            # repository's root); those inside them come as changes (`Session.ignores`).
+            # repository's root); those inside them come as changes of the watch.
             names.append(os.path.join(folder, ".gitignore"))
             names.extend(os.path.join(folder, n) for n in CONFIG_NAMES)
             for part in ("_default", env):
@@ -641,6 +635,16 @@ class Watch:
                     new = self._reconfigure(setup)
                     if new is not None:
                         return new  # it lints everything again, this batch included
+                ignores = [n for _, n in batch if os.path.basename(n) == ".gitignore"]
+                if ignores:
+                    # It may take files out of the picture or bring some in: the watch is set up
+                    # again, and walks as a check does (the batch's other changes with it).
+                    names = ", ".join(_relative(n).as_posix() for n in sorted(set(ignores)))
+                    self._say(f"[{time.strftime('%H:%M:%S')}] {names} changed; re-linting all")
+                    # Its stamp too, if it is one (in a watched folder): not read again as a
+                    # change at the next look at the configuration.
+                    setup.stamps = config_stamps(args, setup.config, list(setup.folders))
+                    return setup
                 if batch:
                     session.update(batch)
                 if session.linked:
@@ -653,15 +657,6 @@ class Watch:
                     stamp = time.strftime("%H:%M:%S")
                     self._say(f"[{stamp}] {names} {what} too, re-linting all")
                     return setup  # a new file system watch, which follows the link
-                if session.ignores:
-                    names = ", ".join(
-                        _relative(n).as_posix() for n in dict.fromkeys(session.ignores)
-                    )
-                    self._say(f"[{time.strftime('%H:%M:%S')}] {names} changed; re-linting all")
-                    # Its stamp too, if it is one (in a watched folder): not read again as a
-                    # change at the next look at the configuration.
-                    setup.stamps = config_stamps(args, setup.config, list(setup.folders))
-                    return setup
             return None
         except WatchfilesRustInternalError as err:
             # A change to a file whose name is not UTF-8 (a Latin-1 name from an old archive):
