@@ -200,6 +200,14 @@ def admits(root: Path, path: Path, exclude: Sequence[str] = ()) -> bool:
     return True
 
 
+def hugo_hidden(name: str) -> bool:
+    """Whether Hugo leaves out a file or folder of this name in its content: one that starts with
+    "." or "#" or ends with "~" (checked with hugo 0.168). Editors leave such files beside an
+    article while it is open or being saved (emacs's `.#x.md` lock, a dangling symbolic link, and
+    `#x.md#` autosave; `.~x.md` and `x.md~` copies), and none of them is a page."""
+    return name[:1] in (".", "#") or name.endswith("~")
+
+
 def _named_skipped(root: Path) -> bool:
     """Whether `root` is a folder Hugo skips: named on the command line, it is linted whole, as a
     named file is."""
@@ -233,6 +241,7 @@ def _skips_dir(
     """Whether a walk leaves out the folder `path` (`absolute`) and everything in it."""
     return (
         path.name in _ALWAYS_SKIPPED
+        or hugo_hidden(path.name)
         or bool(ignores and _ignored(absolute, True, ignores))
         or _excluded(path, exclude)
         or (hugo is not None and hugo.hugo_skips(absolute, is_dir=True, folders=False))
@@ -248,7 +257,8 @@ def _skips_file(
 ) -> bool:
     """Whether a walk leaves out the Markdown file `path` (`absolute`)."""
     return (
-        bool(ignores and _ignored(absolute, False, ignores))
+        hugo_hidden(path.name)
+        or bool(ignores and _ignored(absolute, False, ignores))
         or _excluded(path, exclude)
         or (hugo is not None and hugo.hugo_skips(absolute, folders=False))
     )
@@ -468,10 +478,40 @@ def not_site_content(path: Path) -> bool:
 
 def hugo_skips(path: Path) -> bool:
     """Whether Hugo builds no page from the content file `path` (`ignoreFiles`, a disabled
-    language: see `newslint.site.Site.hugo_skips`)."""
+    language: see `newslint.site.Site.hugo_skips`; a name it hides, `hugo_hidden`, of the file
+    or of a folder it lies in below its content folder)."""
     from newslint.site import site_for
 
-    return site_for(path).hugo_skips(path)
+    site = site_for(path)
+    return hugo_hidden(path.name) or site.hugo_skips(path) or _in_hidden_folder(path, site)
+
+
+def _in_hidden_folder(path: Path, site: Site) -> bool:
+    """Whether `path` lies in a folder Hugo hides (`hugo_hidden`) below one of its site's content
+    folders. Told from the path's text, without touching the disk: the hooks ask it of every
+    staged file (a `realpath` per folder made 10,000 files cost 5 s more)."""
+    if site.root is None:  # no site: the folders above the file are not known to be content
+        return False
+    known = _CONTENT_BASES.get(id(site))
+    if known is None or known[0] is not site:
+        if len(_CONTENT_BASES) >= 64:  # sites read again (a watch's new configuration)
+            _CONTENT_BASES.clear()
+        top = os.path.abspath(site.root)
+        folders = [os.path.relpath(os.path.abspath(f), top) for f, _ in site._content_roots()]
+        known = _CONTENT_BASES[id(site)] = (site, top, folders)
+    _, root, bases = known
+    relative = os.path.relpath(os.path.abspath(path), root)
+    for base in bases:
+        if base == os.curdir or relative.startswith(base + os.sep):
+            inner = relative if base == os.curdir else relative[len(base) + 1 :]
+            if any(hugo_hidden(part) for part in inner.split(os.sep)[:-1]):
+                return True
+    return False
+
+
+# By the site's id: the site, its root and its content folders relative to the root, for
+# `_in_hidden_folder` (a site is no dictionary key: a dataclass compared by value).
+_CONTENT_BASES: dict[int, tuple[Site, str, list[str]]] = {}
 
 
 def _mounts_content(raw: dict[str, object]) -> bool:

@@ -23,13 +23,16 @@
 - **Configuration.** The configuration files a run reads (`newslint.toml`, `.newslint.toml` and
   `pyproject.toml` from the watched folders upward, or the `--config` file; the Hugo site's
   `hugo.*` / `config.*` and `config/_default/`, `config/<environment>/`) are looked at about four
-  times a second. When one changes, is added or is removed, the configuration and the site are
-  read again, the watch is set up again (the watched folders may have changed) and every file is
-  linted and printed again, as at the start. A configuration that cannot be read is reported
-  (`newslint: error: ...`) and the previous one stays in force until the file is fixed. A
-  watched folder that is deleted and created again is set up the same way (the file system watch
-  followed the old folder). Plugins' code, `.gitignore` files and a theme's widget templates are
-  read once: restart to pick up a change there.
+  times a second. When one changes, is added or is removed, the configuration and the site are read
+  again, the watch is set up again (the watched folders may have changed) and every file is linted
+  and printed again, as at the start. So is a symbolic link to a folder that appears in the watched
+  folders (the file system watch follows the links that exist when it starts). A configuration that
+  cannot be read is reported (`newslint: error: ...`) and the previous one stays in force until the
+  file is fixed. A watched folder that is deleted and created again, or a content folder of the
+  site that did not exist at the start (a new language's contentDir), is set up the same way (the
+  file system watch followed the old folder), and so is a `.gitignore` file that changes, appears
+  or is deleted in the watched folders or above them. Plugins' code and a theme's widget templates
+  are read once: restart to pick up a change there.
 - **Stopping.** Ctrl-C (SIGINT) and SIGTERM exit 0. A watched path that does not exist is a usage
   error (exit 2), as is a configuration that cannot be read at the start.
 
@@ -225,6 +228,9 @@ class Session:
         self.keys: dict[str, str] = {}  # path as reported -> absolute path
         self.folders: set[str] = set()  # every folder that holds (or held) a watched file
         self.project: dict[str, list[Diagnostic]] = {}  # cross-file diagnostics by path
+        # Symbolic links to folders that appeared in the watched folders: the watch must be set
+        # up again to follow them (`Watch`).
+        self.linked: list[str] = []
         self._covers: Callable[[], bool] = lambda: True
 
     # ------------------------------------------------------------------------------ lint
@@ -292,6 +298,13 @@ class Session:
         before = self.project
         if changed:
             self._lint(changed, jobs=self.jobs)
+            # A file deleted between the look at the disk and its lint (read as NL002 'file
+            # vanished') is gone, not a file with an error: it leaves the picture now (its
+            # deletion's event, in the next batch, then finds nothing to remove).
+            vanished = [path for path in changed if not os.path.isfile(path)]
+            if vanished:
+                gone.extend(self._forget(os.path.abspath(path)) for path in vanished)
+                changed = [path for path in changed if path not in vanished]
         self.project = self._project_end()
         relinted = sorted(dict.fromkeys(self.shown[os.path.abspath(p)] for p in changed))
         skip = {*relinted, *gone}
@@ -347,7 +360,14 @@ class Session:
             if os.path.isdir(name):
                 # A folder created or moved in brings its files; a folder's own metadata changing
                 # says nothing about them (they report their own changes).
-                if int(change) == ADDED:
+                if int(change) == ADDED and os.path.islink(name):
+                    # A symbolic link to a folder: the file system watch does not follow one made
+                    # while it runs, and its files may be ones the picture holds by another path
+                    # (a link to a folder above): the watch is set up again (`linked`), and walks
+                    # it as a check does.
+                    if self.scope.admits(Path(name)):
+                        self.linked.append(key)
+                elif int(change) == ADDED:
                     for found in self.scope.files_in(_relative(name)):
                         changed.setdefault(os.path.abspath(found), found)
             elif os.path.isfile(name):
@@ -413,6 +433,9 @@ def config_stamps(
             seen.add(folder)
             if searched:
                 names.extend(os.path.join(folder, n) for n in NEWSLINT_CONFIG_NAMES)
+            # The `.gitignore` files above the watched folders (the walk reads them up to the
+            # repository's root); those inside them come as changes of the watch.
+            names.append(os.path.join(folder, ".gitignore"))
             names.extend(os.path.join(folder, n) for n in CONFIG_NAMES)
             for part in ("_default", env):
                 names.extend(_files_under(os.path.join(folder, "config", part)))
@@ -477,6 +500,9 @@ class Setup:
     # The watched folders' inodes (None: gone): one deleted and created again is no longer
     # watched (the watch followed the old folder), so the watch is set up again when one is back.
     folders: dict[str, int | None] = field(default_factory=dict)
+    # The site's content folders that did not exist at the setup (a language's contentDir not
+    # made yet), among `folders` as gone: the watch is set up when one is created.
+    to_come: frozenset[str] = frozenset()
 
 
 class Watch:
@@ -516,7 +542,16 @@ class Watch:
             bases=[_glob_base(config, pattern) for pattern in config.include],
         )
         folders = scope.watched()
-        return Setup(config, ruleset, scope, config_stamps(args, config, folders), _inodes(folders))
+        to_come = [] if args.paths or config.include else _content_to_come(folders)
+        folders = [*folders, *to_come]
+        return Setup(
+            config,
+            ruleset,
+            scope,
+            config_stamps(args, config, folders),
+            _inodes(folders),
+            frozenset(to_come),
+        )
 
     def run(self, stop_event: Any = None) -> None:
         """Watch until Ctrl-C, SIGTERM or `stop_event`."""
@@ -536,7 +571,10 @@ class Watch:
 
     def _follow(self, setup: Setup, stop_event: Any) -> Setup | None:
         """Watch with `setup` until the configuration changes (the new setup) or the end (None)."""
+        import re
+
         import watchfiles
+        from watchfiles._rust_notify import WatchfilesRustInternalError
 
         from newslint.cli import _files, _site_errors, resume_gc
 
@@ -597,9 +635,42 @@ class Watch:
                     new = self._reconfigure(setup)
                     if new is not None:
                         return new  # it lints everything again, this batch included
+                ignores = [n for _, n in batch if os.path.basename(n) == ".gitignore"]
+                if ignores:
+                    # It may take files out of the picture or bring some in: the watch is set up
+                    # again, and walks as a check does (the batch's other changes with it).
+                    names = ", ".join(_relative(n).as_posix() for n in sorted(set(ignores)))
+                    self._say(f"[{time.strftime('%H:%M:%S')}] {names} changed; re-linting all")
+                    # Its stamp too, if it is one (in a watched folder): not read again as a
+                    # change at the next look at the configuration.
+                    setup.stamps = config_stamps(args, setup.config, list(setup.folders))
+                    return setup
                 if batch:
                     session.update(batch)
+                if session.linked:
+                    names = ", ".join(_relative(name).as_posix() for name in session.linked)
+                    what = (
+                        "is a symbolic link to a folder; watching it"
+                        if len(session.linked) == 1
+                        else "are symbolic links to folders; watching them"
+                    )
+                    stamp = time.strftime("%H:%M:%S")
+                    self._say(f"[{stamp}] {names} {what} too, re-linting all")
+                    return setup  # a new file system watch, which follows the link
             return None
+        except WatchfilesRustInternalError as err:
+            # A change to a file whose name is not UTF-8 (a Latin-1 name from an old archive):
+            # watchfiles cannot give its name, and ends the watch with the batch it was in. A new
+            # watch lints everything again, so that batch's other changes are not lost.
+            found = re.search(r'decode path "(.*)" to string', str(err))
+            if found is None:
+                raise
+            folder = _relative(os.path.dirname(found.group(1))).as_posix()
+            self._say(
+                f"[{time.strftime('%H:%M:%S')}] a file whose name is not UTF-8 changed in "
+                f"{folder}; watching again, re-linting all"
+            )
+            return setup
         finally:
             changes.close()  # stops watchfiles' thread
 
@@ -638,9 +709,28 @@ class Watch:
             return None
         if changed:
             self._say(f"[{stamp}] {names} changed; reading the configuration again, re-linting all")
+        elif set(back) <= setup.to_come:
+            self._say(f"[{stamp}] {names} was created; watching it, re-linting all")
         else:
             self._say(f"[{stamp}] {names} was created again; watching it again, re-linting all")
         return new
+
+
+def _content_to_come(watched: Sequence[str]) -> list[str]:
+    """The content folders of the site around the working directory (what a watch without
+    paths watches) that do not exist yet, outside the `watched` folders (absolute paths)."""
+    from newslint.site import find_root, load_site
+
+    located = find_root(Path.cwd())
+    if located is None:
+        return []
+    found: list[str] = []
+    for folder, _ in load_site(*located)._content_roots():
+        key = os.path.abspath(folder)
+        inside = any(key == top or key.startswith(os.path.join(top, "")) for top in watched)
+        if not inside and not os.path.isdir(key):
+            found.append(key)
+    return found
 
 
 def _glob_base(config: Config, pattern: str) -> Path:

@@ -192,3 +192,53 @@ def test_admits_judges_a_file_as_the_walk_does(site: Path) -> None:
     assert not admits(Path("content/en"), Path("content/en/drafts"), exclude)
     assert not admits(Path("content/en"), Path("content/de/i.md"), exclude)
     assert not admits(Path("content/en"), Path("content/en"), exclude)
+
+
+# Names Hugo 0.168 builds no page from (checked with `hugo` on these files): a file or folder whose
+# name starts with "." or "#" or ends with "~" (editors' lock files, autosaves, backups and
+# temporary copies, hidden folders), anywhere in a content folder.
+HIDDEN = [
+    "content/en/.b.md",
+    "content/en/.~lock.md",
+    "content/en/#c.md#",
+    "content/en/#d.md",
+    "content/en/.hidden/f.md",
+    "content/en/#dir/g.md",
+    "content/en/dir~/h.md",
+    "content/en/.#a.md",  # emacs's lock: a symbolic link to nowhere
+]
+
+
+def _hidden(site: Path) -> None:
+    for name in HIDDEN:
+        path = site / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".#a.md"):
+            path.symlink_to("editor@host.1234:1700000000")
+        else:
+            path.write_text(ARTICLE, encoding="utf-8")
+
+
+def test_names_hugo_hides_are_skipped_unless_named(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An editor's lock, autosave or temporary file beside an article is no article: `check` left
+    the lock (a dangling symbolic link) as NL002 'file vanished', and linted the copies."""
+    from newslint.changed import select_changed
+    from newslint.discover import admits, walk
+
+    _hidden(site)
+    assert [p.as_posix() for p in walk(Path("content"))] == BUILT
+    assert not any(admits(Path("content"), Path(name)) for name in HIDDEN)
+    assert not admits(Path("content"), Path("content/en/.hidden"))
+    assert linted([], capsys) == BUILT
+    # Named: linted as any file is, unless --force-exclude (the hooks); the same for --changed-since.
+    assert linted(["content/en/.b.md", "content/en/#dir/g.md"], capsys) == [
+        "content/en/#dir/g.md",
+        "content/en/.b.md",
+    ]
+    assert linted(["--force-exclude", *HIDDEN, "content/en/a.md"], capsys) == ["content/en/a.md"]
+    changed = select_changed([site / name for name in [*HIDDEN, "content/en/a.md"]], [Path(".")])
+    assert [p.as_posix() for p in changed] == ["content/en/a.md"]
+    # A named hidden folder is walked, its own hidden entries are not.
+    assert [p.as_posix() for p in walk(Path("content/en/.hidden"))] == ["content/en/.hidden/f.md"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.precommit_harness import ROOT, content_repo, git, pre_commit
+from tests.precommit_harness import ROOT, content_repo, git, pre_commit, write_files
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 RULES_DIR = ROOT / "tests" / "fix_rules"
@@ -24,6 +24,7 @@ FIXED = (
     'summary: "The council approved the budget on Tuesday. It takes effect in March."\n---\n\n'
     "The council approved the budget on Tuesday. It takes effect in March.\n"
 )
+SITE = 'timeZone = "Asia/Shanghai"\n'
 GOOD = (
     '---\ntitle: "Rain"\ndate: 2025-02-09T08:00:00+08:00\nsummary: "Rain is expected."\n---\n\n'
     "Rain is expected on Sunday.\n"
@@ -121,3 +122,78 @@ def test_hooks_file_declares_the_three_hooks() -> None:
         assert hook["types_or"] == ["markdown"]
         assert hook["require_serial"] is True
         assert "stages" not in hook or hook["id"] == "newslint-links"
+
+
+def dated(day: int, title: str, source: str) -> str:
+    """An article that passes every rule but the cross-file ones."""
+    return (
+        f'---\ntitle: "{title}"\ndate: 2025-02-{day:02d}T08:00:00+08:00\n'
+        'summary: "Rain is expected on Sunday across the region."\n---\n\n'
+        f"Rain is expected on Sunday across the region.\n\n[Wire](https://wire.example.com/{source})\n"
+    )
+
+
+@pytest.mark.precommit
+def test_project_finds_duplicates_across_the_batches_pre_commit_splits_the_files_into(
+    tmp_path: Path, hook_repo: tuple[Path, str], home: Path
+) -> None:
+    """pre-commit runs a hook once per batch of file names that fits its command-line limit
+    (128 KiB on Linux), one batch after another even with require_serial: 600 names of 230
+    characters make two batches. With --project each batch compares its files with the whole
+    site, so a duplicate whose original lies in the other batch is still found."""
+    pad = "x" * 200
+    names = [f"content/news/{n:03d}-{pad}.md" for n in range(600)]
+    files = {"hugo.toml": SITE}
+    files.update({name: dated(1 + n % 20, f"Story {n}", f"s/{n}") for n, name in enumerate(names)})
+    # The last file (second batch) repeats the first one's title (first batch), dated later.
+    files[names[-1]] = dated(25, "Story 0", "s/last")
+    hooks: list[dict[str, object]] = [
+        {"id": "newslint", "args": ["--select", "XF001,XF002", "--fail-on", "info", "--project"]}
+    ]
+    repo = content_repo(tmp_path / "batches", hook_repo, hooks, files)
+    git(repo, "add", "-A")
+    done = pre_commit(repo, home, "run", "--verbose")
+    assert done.returncode == 1, done.stdout + done.stderr
+    reported = [line for line in done.stdout.splitlines() if " XF00" in line]
+    # Once from each batch: the second was given the duplicate; the first was given its original,
+    # and a --project run also reports a duplicate of a given file (a staged article dated before
+    # an existing one makes that one the duplicate). pre-commit tells no batch the others' files.
+    line = f"{names[-1]}:2:8: XF002 [duplicate-title] title 'Story 0' is also used by {names[0]}"
+    assert reported == [line, line]
+
+
+@pytest.mark.precommit
+def test_commit_from_a_subfolder_with_a_staged_deletion_and_project(
+    tmp_path: Path, hook_repo: tuple[Path, str], home: Path
+) -> None:
+    """`git commit` in a folder of the site: pre-commit runs the hook from the repository's root
+    with the staged names (a deleted one left out). The deleted article's duplicate is gone with
+    it; a new one's, against a committed article, is found with --project."""
+    news = "site/content/news"
+    hooks: list[dict[str, object]] = [
+        {"id": "newslint", "args": ["--select", "XF001,XF002", "--fail-on", "info", "--project"]}
+    ]
+    files = {
+        "site/hugo.toml": SITE,
+        f"{news}/old one.md": dated(9, "Rain", "rain"),
+        f"{news}/keep.md": dated(9, "Snow", "snow"),
+    }
+    repo = content_repo(tmp_path / "repo", hook_repo, hooks, files)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--no-verify", "-m", "two articles")
+    assert pre_commit(repo, home, "install").returncode == 0
+    git(repo, "rm", "-q", f"{news}/old one.md")
+    write_files(
+        repo,
+        {
+            f"{news}/北京 new.md": dated(10, "Rain", "rain"),
+            f"{news}/café d.md": dated(11, "Snow", "s"),
+        },
+    )
+    git(repo, "add", "-A")
+    done = git(repo / news, "commit", "-m", "news", check=False, home=home)
+    assert done.returncode == 1, done.stdout + done.stderr
+    reported = [line for line in (done.stdout + done.stderr).splitlines() if " XF00" in line]
+    assert reported == [
+        f"{news}/café d.md:2:8: XF002 [duplicate-title] title 'Snow' is also used by {news}/keep.md"
+    ]

@@ -260,6 +260,80 @@ def test_a_batch_is_judged_by_what_is_on_disk(
     assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md", fm004("0001")]
 
 
+def test_a_file_that_vanishes_while_it_is_linted_leaves_the_picture(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleted between the batch's look at the disk and its read: the file is gone, not a file
+    with an NL002 'file vanished' error, and its duplicate's problem goes with it."""
+    site[1].write_text(article(1, title="Story number 0"), encoding="utf-8")
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    assert xf002("0001", "0000", "Story number 0") in printed(out)
+    classify = watcher._classify
+
+    def then_deleted(changes: list[tuple[int, str]]) -> tuple[list[Path], list[str]]:
+        found = classify(changes)
+        site[1].unlink()
+        return found
+
+    monkeypatch.setattr(watcher, "_classify", then_deleted)
+    assert watcher.update([(MODIFIED, str(site[1].absolute()))]) == []
+    assert printed(out) == [f"[t] removed {NEWS}/0001.en.md"]
+    monkeypatch.setattr(watcher, "_classify", classify)
+    assert watcher.update([(DELETED, str(site[1].absolute()))]) == []  # its event, later
+    assert printed(out) == []
+    assert sorted(watcher.shown.values()) == [f"{NEWS}/000{n}.en.md" for n in (0, 2, 3)]
+
+
+def test_a_symbolic_link_to_a_folder_asks_for_a_new_watch(
+    site: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The file system watch follows no link made while it runs, and a link to a folder above
+    brings the picture's own files again by new paths (each its own duplicate): the link is
+    left to a new watch, which walks as a check does."""
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    outside = tmp_path_factory.mktemp("elsewhere")  # of no site: a check lints it
+    (outside / "x.en.md").write_text(article(6), encoding="utf-8")
+    linked, loop = Path(NEWS, "linked"), Path(NEWS, "loop")
+    linked.symlink_to(outside.absolute())
+    loop.symlink_to("..")
+    changes = [(ADDED, str(linked.absolute())), (ADDED, str(loop.absolute()))]
+    assert watcher.update(changes) == []
+    assert printed(out) == []
+    assert watcher.linked == [str(linked.absolute()), str(loop.absolute())]
+    assert sorted(watcher.shown.values()) == [p.as_posix() for p in site]
+
+
+def test_what_editors_leave_beside_an_article_is_not_linted(site: list[Path]) -> None:
+    """Locks, autosaves, backups, swap and probe files that stay while an article is open: Hugo
+    makes no page of them (`discover.hugo_hidden`), and the Markdown-named ones were linted."""
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    folder = Path(NEWS)
+    (folder / ".#0001.en.md").symlink_to("editor@host.1234:1700000000")  # emacs's lock
+    leftovers = [
+        "#0001.en.md#",  # emacs's autosave
+        ".~0001.en.md",  # a copy some editors save through
+        "0001.en.md~",  # a backup
+        ".0001.en.md.swp",  # vim's swap file
+        "4913",  # vim's probe of the folder
+        "0001.en.md___jb_old___",  # JetBrains' safe write
+    ]
+    for name in leftovers:
+        (folder / name).write_text(article(1), encoding="utf-8")
+    site[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+    names = [".#0001.en.md", *leftovers, "0001.en.md"]
+    found = watcher.update([(ADDED, str((folder / name).absolute())) for name in names])
+    assert [(d.path, d.code) for d in found] == [(f"{NEWS}/0001.en.md", "FM004")]
+    assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md", fm004("0001")]
+
+
 def test_a_rename_removes_the_old_name_and_lints_the_new(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
@@ -886,3 +960,124 @@ def test_a_watched_folder_created_again_is_watched_again(
     ]
     save(Path(NEWS, "back.en.md"), article(1, title="Back"))
     assert watcher.settle(end + 1) == [f"[t] re-linted {NEWS}/back.en.md"]
+
+
+@pytest.mark.slow
+def test_a_symbolic_link_to_a_folder_made_while_watching_is_followed(
+    start: Callable[..., Watcher], site: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere")  # of no site: a check lints it
+    (outside / "x.en.md").write_text(article(6), encoding="utf-8")
+    linked = f"{NEWS}/linked/x.en.md:4:10: FM004 [required-field] required field 'summary' is empty"
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    Path(NEWS, "linked").symlink_to(outside.absolute())
+    at = watcher.line(
+        f"[t] {NEWS}/linked is a symbolic link to a folder; watching it too, re-linting all",
+        after=after,
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[after : end + 1] == [
+        watcher.out[at],
+        fm004("0000"),
+        fm004("0003"),
+        linked,
+        "Watching 5 files for changes (Ctrl-C to stop).",
+    ]
+    # A save in the linked folder is seen; a link to a folder above brings no file twice.
+    save(outside / "x.en.md", article(7))
+    at = watcher.line(f"[t] re-linted {NEWS}/linked/x.en.md", after=end)
+    Path(NEWS, "loop").symlink_to("..")
+    at = watcher.line(
+        f"[t] {NEWS}/loop is a symbolic link to a folder; watching it too, re-linting all",
+        after=at,
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("0000"),
+        fm004("0003"),
+        "Watching 5 files for changes (Ctrl-C to stop).",
+    ]
+
+
+@pytest.mark.slow
+def test_a_file_whose_name_is_not_utf8_does_not_end_the_watch(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    """watchfiles cannot name such a file, and ended the watch (exit 2, an internal error) when
+    it was saved."""
+    latin1 = os.fsencode(NEWS) + b"/caf\xe9.en.md"
+    with open(latin1, "w", encoding="utf-8") as handle:
+        handle.write(article(0))
+    watcher = start(*WATCH)
+    after = watcher.ready(5)
+    with open(latin1, "w", encoding="utf-8") as handle:
+        handle.write(article(1, title="Story number 0"))
+    at = watcher.line(
+        f"[t] a file whose name is not UTF-8 changed in {NEWS}; watching again, re-linting all",
+        after=after,
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[end] == "Watching 5 files for changes (Ctrl-C to stop)."
+    save(site[1], article(1).replace("Summary of story 1.", ""))
+    watcher.line(fm004("0001"), after=end)
+    assert watcher.stop() == 0
+    assert watcher.err == []
+
+
+@pytest.mark.slow
+def test_a_gitignore_change_relints_everything(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    """A `.gitignore` in a watched folder (a change of the watch) or above it (looked at with
+    the configuration) takes files out of the picture and brings them back; it was read once."""
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    Path(NEWS, ".gitignore").write_text("0000.en.md\n", encoding="utf-8")
+    at = watcher.line(f"[t] {NEWS}/.gitignore changed; re-linting all", after=after)
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("0003"),
+        "Watching 3 files for changes (Ctrl-C to stop).",
+    ]
+    Path(".gitignore").write_text("0003.en.md\n", encoding="utf-8")  # above `content`
+    at = watcher.line(
+        "[t] .gitignore changed; reading the configuration again, re-linting all", after=end
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == ["Watching 2 files for changes (Ctrl-C to stop)."]
+    Path(NEWS, ".gitignore").unlink()
+    at = watcher.line(f"[t] {NEWS}/.gitignore changed; re-linting all", after=end)
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("0000"),
+        "Watching 3 files for changes (Ctrl-C to stop).",
+    ]
+    assert watcher.settle(end + 1) == []
+
+
+@pytest.mark.slow
+def test_a_content_folder_created_while_watching_is_watched(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    """A language's contentDir that does not exist yet when the watch starts: a check lints it
+    once it is there, and the watch missed it."""
+    import shutil
+
+    shutil.rmtree("content/zh-CN")
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    Path("content/zh-CN/news").mkdir(parents=True)
+    Path("content/zh-CN/news/a.md").write_text(
+        article(3, title="新闻", source="zh/3"), encoding="utf-8"
+    )
+    at = watcher.line("[t] content/zh-CN was created; watching it, re-linting all", after=after)
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("0000"),
+        fm004("0003"),
+        "content/zh-CN/news/a.md:4:10: FM004 [required-field] required field 'summary' is empty",
+        "Watching 5 files for changes (Ctrl-C to stop).",
+    ]
+    save(Path("content/zh-CN/news/a.md"), article(4, title="新闻", source="zh/4"))
+    assert watcher.settle(end + 1) == ["[t] re-linted content/zh-CN/news/a.md"]
