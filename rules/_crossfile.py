@@ -191,7 +191,13 @@ Item = tuple[Any, str, tuple[int, int, int, int], str, str | None]
 def item(
     key: Any, value: str, where: tuple[int, int, int, int], doc: Document, translations: bool
 ) -> Item:
+    """The document's `Item`. Its key is the site's too: two Hugo sites in one run (`check east
+    west`, a repository of several sites) build separate pages, so articles of different sites
+    are never each other's duplicates."""
     translation = f"{doc.language or ''}\0{translation_key(doc)}" if translations else None
+    root = doc.site.root if doc.site is not None else None
+    if root is not None:
+        key = (str(root), key)
     return (None if key == value else key, value, where, order_key(doc), translation)
 
 

@@ -11,7 +11,8 @@ path in each language's content folder) may share their source; two articles in 
 not, whatever their keys. The earliest article (by `date`, then path; published articles before
 drafts) is taken as the original; each later one is reported at its source URL (the link's
 destination, or the field's value), naming the original. Section pages
-(`_index.md`) are not articles and are skipped.
+(`_index.md`) are not articles and are skipped. Articles of two Hugo sites linted in one run
+(`newslint check east west`) are never compared.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
 staged files, add `--project` so they are compared with the rest of the site; it then reports what

@@ -228,3 +228,27 @@ def test_file_name_is_the_path_objects_name(path: str) -> None:
     from rules._crossfile import file_name
 
     assert file_name(path) == PurePosixPath(path).name
+
+
+def test_articles_of_two_sites_in_one_run_are_no_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from newslint.cli import main
+
+    for site, day in (("east", "01"), ("west", "02")):
+        (tmp_path / site / "content/news").mkdir(parents=True)
+        (tmp_path / site / "hugo.toml").write_text('title = "S"\n', encoding="utf-8")
+        page = article(URL, f"2025-02-{day} 10:00:00")
+        (tmp_path / site / "content/news/a.md").write_text(page, encoding="utf-8")
+    # A second article in the east site repeats the source: that one is a duplicate.
+    later = article(URL, "2025-02-03 10:00:00")
+    (tmp_path / "east/content/news/b.md").write_text(later, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--no-cache", "--select", "XF001", "--output-format", "json", "east", "west"]
+    assert main(args) == 0  # a warning does not fail the run
+    found = [(d["path"], d["line"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [
+        ("east/content/news/b.md", 8, f"source {URL} is also cited by east/content/news/a.md")
+    ]
