@@ -131,7 +131,10 @@ class RequiredField(Rule):
             if key.lower() == "summary" and manual_summary:
                 continue
             if found is None:
-                where = Span(fm.block_span.start, fm.block_span.start + 3)
+                # The opening delimiter: `---` / `+++`, or the `{` of JSON front matter (never
+                # the line break after it, nor the start of the first member).
+                width = 1 if fm.format == "json" else 3
+                where = Span(fm.block_span.start, fm.block_span.start + width)
                 ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))
             elif _empty(found.value) and found.node.tag not in ("timestamp",):
                 ctx.report(

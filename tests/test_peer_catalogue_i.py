@@ -1,0 +1,502 @@
+"""Peer acceptance cases (team i): where independent implementations of DESIGN.md usually differ.
+
+Written as another team would, from DESIGN.md's rule catalogue, CLI and JSON contract, and driven
+through the command line only (`newslint check --output-format json`, `newslint fix`,
+`--unsafe-fixes`, `--diff`) on small articles in a temporary Hugo site. Each case asserts, for every
+diagnostic, the exact code, rule name and severity (the catalogue's), start and exclusive end
+position, the fix's applicability, the output order, and the exact bytes after `fix` and after
+`fix --unsafe-fixes`; every fixed file is fixed a second time to prove nothing changes.
+
+The places aimed at: the same defect in YAML, TOML (`+++`) and JSON front matter; CRLF and CR line
+endings; a byte order mark; tabs; astral characters, combining marks and CJK text in columns; empty
+files, front matter only, a last line without a newline; defects on the delimiter lines; several
+defects on one line; fixes that touch the same span; exit codes; `--select` / `--ignore` by code,
+name and prefix.
+
+Readings pinned here where the contract leaves room (each one also a case below):
+
+- Columns count code points of the decoded text *including* a leading byte order mark (DESIGN:
+  "columns count Unicode code points"; the BOM is U+FEFF at offset 0), so after a BOM the opening
+  `---` is at column 2, and EN006 spans 1:1-1:2. Astral characters, combining marks, CJK
+  ideographs and a tab are each one column.
+- A lone CR is a line break (EN007 names CR endings), so it moves every later line number.
+- EN007 reports the file once, at its first CR/CRLF ending (the message counts them); the fix
+  converts every ending.
+- A required field that is missing is reported on the opening delimiter of the front matter.
+- Diagnostics come out sorted by position (line, column), then by code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newslint.cli import main
+
+# The catalogue in DESIGN.md: code -> (name, default severity).
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "FM001": ("front-matter-missing", "error"),
+    "FM002": ("front-matter-syntax", "error"),
+    "FM003": ("duplicate-key", "error"),
+    "FM004": ("required-field", "error"),
+    "FM005": ("field-type", "error"),
+    "FM006": ("empty-field", "warning"),
+    "FM007": ("unknown-field", "warning"),
+    "DT001": ("date-format", "warning"),
+    "DT002": ("date-invalid", "error"),
+    "DT003": ("date-future", "warning"),
+    "DT004": ("date-order", "warning"),
+    "TX001": ("summary-truncated", "warning"),
+    "TX002": ("summary-length", "info"),
+    "TX003": ("html-entity", "warning"),
+    "TX004": ("sentence-spacing", "warning"),
+    "TX005": ("text-whitespace", "info"),
+    "TX006": ("title-shouting", "info"),
+    "TX007": ("language-mismatch", "warning"),
+    "TH001": ("sidebar-value", "error"),
+    "TH002": ("widget-value", "error"),
+    "TH003": ("thumbnail-value", "error"),
+    "EN001": ("mojibake", "error"),
+    "EN002": ("replacement-char", "error"),
+    "EN003": ("invisible-char", "warning"),
+    "EN004": ("control-char", "error"),
+    "EN005": ("invalid-utf8", "error"),
+    "EN006": ("byte-order-mark", "warning"),
+    "EN007": ("line-endings", "warning"),
+    "BD001": ("empty-paragraph", "warning"),
+    "BD002": ("trailing-whitespace", "info"),
+    "BD003": ("blank-lines", "info"),
+    "BD004": ("raw-html", "warning"),
+    "BD005": ("template-braces", "error"),
+    "BD006": ("body-empty", "warning"),
+    "BD007": ("duplicate-paragraph", "warning"),
+    "LK001": ("source-link-missing", "error"),
+    "LK002": ("link-malformed", "error"),
+    "LK003": ("link-relative", "warning"),
+    "LK004": ("link-insecure", "info"),
+    "LK005": ("tracking-params", "info"),
+}
+
+SITE = 'baseURL = "https://news.example.org/"\ntimeZone = "Asia/Shanghai"\ntheme = "mainroad"\n'
+SITE_ZH = SITE + 'defaultContentLanguage = "zh"\n\n[languages.zh]\nweight = 1\n'
+
+TITLE = "Budget passes after a week of talks"
+DATE = "2025-02-08T09:55:35+08:00"
+SUMMARY = "The budget passed on Tuesday after a week of talks between the coalition parties."
+PROSE = "The finance minister said the vote showed the government could still govern."
+LINK = "[Reuters](https://www.reuters.com/world/budget-passes)"
+
+
+def q(text: str) -> str:
+    """A double-quoted scalar, written the same way in YAML, TOML and JSON."""
+    return f'"{text}"'
+
+
+def art(
+    fmt: str = "yaml",
+    *extra: str,
+    title: str | None = q(TITLE),
+    date: str | None = DATE,
+    summary: str | None = q(SUMMARY),
+    body: str = f"{PROSE}\n\n{LINK}\n",
+    eol: str = "\n",
+) -> str:
+    """An article: the front matter on lines 1-5 (delimiter, title, date, summary, delimiter) plus
+    one line per `extra` field (a `key: value` / `key = value` / `"key": value` member, written
+    in `fmt`), a blank line, then `body` (by default the prose on line 7 and the source link on
+    line 9). Values are given as written in the source; `None` leaves the field out. The date is
+    unquoted in YAML and TOML (a TOML datetime) and quoted in JSON. `eol` is every line ending."""
+    fields: list[tuple[str, str]] = []
+    for key, value in (("title", title), ("date", date), ("summary", summary)):
+        if value is not None:
+            fields.append((key, q(value) if fmt == "json" and key == "date" else value))
+    for line in extra:
+        key, _, value = line.partition("=")
+        fields.append((key, value))
+    if fmt == "yaml":
+        head = ["---", *(f"{k}: {v}" for k, v in fields), "---"]
+    elif fmt == "toml":
+        head = ["+++", *(f"{k} = {v}" for k, v in fields), "+++"]
+    else:
+        members = [f'  "{k}": {v}' for k, v in fields]
+        head = ["{", ",\n".join(members), "}"] if members else ["{", "}"]
+    text = "\n".join(head) + "\n\n" + body
+    return text.replace("\n", eol)
+
+
+# A diagnostic as the JSON output states it: code, line, column, end line, end column, and the
+# fix's applicability (None: `"fix": null`).
+Diag = tuple[str, int, int, int, int, str | None]
+
+
+@dataclass(frozen=True)
+class Peer:
+    """One case: `text` checked with `--select select` must give exactly `expect`, in this order;
+    `fix --select select` must write `fixed` (None: the file is untouched) and `fix --unsafe-fixes`
+    `unsafe` (None: the same as `fixed`)."""
+
+    name: str
+    text: str | bytes
+    expect: tuple[Diag, ...]
+    select: str = "ALL"
+    fixed: str | bytes | None = None
+    unsafe: str | bytes | None = None
+    site: str = SITE
+    path: str = "content/news/budget.md"
+
+
+def _bytes(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
+def write(root: Path, case: Peer) -> Path:
+    (root / "hugo.toml").write_text(case.site, encoding="utf-8")
+    article = root / case.path
+    article.parent.mkdir(parents=True, exist_ok=True)
+    article.write_bytes(_bytes(case.text))
+    return article
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def check_json(
+    capsys: pytest.CaptureFixture[str], path: str, *args: str
+) -> tuple[int, list[dict[str, Any]]]:
+    code, out, err = run(capsys, "check", path, "--no-cache", "--output-format", "json", *args)
+    assert code in (0, 1), err
+    return code, json.loads(out)
+
+
+def diag(found: dict[str, Any]) -> Diag:
+    """The Diag of one JSON element, after checking its name and severity against the
+    catalogue and that its fix, if any, is a well-formed object."""
+    name, severity = CATALOGUE[found["code"]]
+    assert (found["rule"], found["severity"]) == (name, severity), found
+    fix = found["fix"]
+    if fix is not None:
+        assert fix["applicability"] in ("safe", "unsafe", "display-only"), fix
+        assert fix["title"] and fix["edits"], fix
+    position = (found["line"], found["column"], found["end_line"], found["end_column"])
+    return (found["code"], *position, None if fix is None else fix["applicability"])
+
+
+def fix_twice(
+    root: Path, case: Peer, capsys: pytest.CaptureFixture[str], *flags: str
+) -> bytes:
+    """`newslint fix` on a fresh copy of the article; a second run must change nothing."""
+    article = write(root, case)
+    args = ("fix", case.path, "--no-cache", "-q", "--select", case.select, *flags)
+    code, _, err = run(capsys, *args)
+    assert code in (0, 1), err
+    once = article.read_bytes()
+    run(capsys, *args)
+    assert article.read_bytes() == once, "a second fix changed the file"
+    return once
+
+
+def run_case(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(root, case)
+    _, found = check_json(capsys, case.path, "--select", case.select)
+    assert [diag(d) for d in found] == list(case.expect)
+    fixed = _bytes(case.text if case.fixed is None else case.fixed)
+    assert fix_twice(root, case, capsys) == fixed
+    unsafe = fixed if case.unsafe is None else _bytes(case.unsafe)
+    assert fix_twice(root, case, capsys, "--unsafe-fixes") == unsafe
+
+
+def cases(*items: Peer) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize("case", items, ids=lambda c: c.name)
+
+
+def test_the_clean_article_is_clean_in_every_format(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for fmt in ("yaml", "toml", "json"):
+        for eol in ("\n",):
+            run_case(Peer(f"clean {fmt}", art(fmt, eol=eol), ()), root, capsys)
+
+
+# ------------------------------------------------------------ one defect, three front-matter syntaxes
+
+FORMAT_CASES = [
+    # FM006: the value span, quotes included; the fix removes the whole line / the JSON member
+    # (and the comma before it when it is the last member).
+    Peer(
+        "FM006 yaml",
+        art("yaml", 'menu=""'),
+        (("FM006", 5, 7, 5, 9, "safe"),),
+        fixed=art("yaml"),
+    ),
+    Peer(
+        "FM006 toml",
+        art("toml", 'menu=""'),
+        (("FM006", 5, 8, 5, 10, "safe"),),
+        fixed=art("toml"),
+    ),
+    Peer(
+        "FM006 json last member",
+        art("json", 'menu=""'),
+        (("FM006", 5, 11, 5, 13, "safe"),),
+        fixed=art("json"),
+    ),
+    Peer(
+        "FM006 json first member",
+        art("json", title=None, date=None, summary=None).replace(
+            "{\n", '{\n  "menu": "",\n  "title": "T",\n'
+        ),
+        (),
+        select="FM006",
+    ),
+    # TX003: the entity itself, inside the quotes.
+    Peer(
+        "TX003 yaml title",
+        art("yaml", title=q("Budget &amp; talks")),
+        (("TX003", 2, 16, 2, 21, "safe"),),
+        fixed=art("yaml", title=q("Budget & talks")),
+    ),
+    Peer(
+        "TX003 toml title",
+        art("toml", title=q("Budget &amp; talks")),
+        (("TX003", 2, 17, 2, 22, "safe"),),
+        fixed=art("toml", title=q("Budget & talks")),
+    ),
+    Peer(
+        "TX003 json title",
+        art("json", title=q("Budget &amp; talks")),
+        (("TX003", 2, 20, 2, 25, "safe"),),
+        fixed=art("json", title=q("Budget & talks")),
+    ),
+    # FM005: a quoted boolean; the unsafe fix writes the bare boolean in every syntax.
+    Peer(
+        "FM005 yaml comments",
+        art("yaml", 'comments="false"'),
+        (("FM005", 5, 11, 5, 18, "unsafe"),),
+        unsafe=art("yaml", "comments=false"),
+    ),
+    Peer(
+        "FM005 toml comments",
+        art("toml", 'comments="false"'),
+        (("FM005", 5, 12, 5, 19, "unsafe"),),
+        unsafe=art("toml", "comments=false"),
+    ),
+    Peer(
+        "FM005 json comments",
+        art("json", 'comments="false"'),
+        (("FM005", 5, 15, 5, 22, "unsafe"),),
+        unsafe=art("json", "comments=false"),
+    ),
+    # DT001: no offset; the site's zone is configured, so the rewrite is safe and keeps the
+    # value's own form (unquoted YAML timestamp, TOML datetime, JSON string).
+    Peer(
+        "DT001 yaml space instead of T",
+        art("yaml", date="2025-02-08 09:55:35"),
+        (("DT001", 3, 7, 3, 26, "safe"),),
+        fixed=art("yaml"),
+    ),
+    Peer(
+        "DT001 toml local datetime",
+        art("toml", date="2025-02-08T09:55:35"),
+        (("DT001", 3, 8, 3, 27, "safe"),),
+        fixed=art("toml"),
+    ),
+    Peer(
+        "DT001 json string",
+        art("json", date="2025-02-08 09:55:35"),
+        (("DT001", 3, 11, 3, 32, "safe"),),
+        fixed=art("json"),
+    ),
+    # FM003: the second occurrence of the key.
+    Peer(
+        "FM003 yaml",
+        art("yaml", 'title="Budget passes"'),
+        (("FM003", 5, 1, 5, 6, None),),
+    ),
+    Peer(
+        "FM003 json",
+        art("json", 'title="Budget passes"'),
+        (("FM003", 5, 3, 5, 10, None),),
+    ),
+    # TH001 (Mainroad site): a case-only difference is a safe fix.
+    Peer(
+        "TH001 yaml",
+        art("yaml", 'sidebar="Left"'),
+        (("TH001", 5, 10, 5, 16, "safe"),),
+        fixed=art("yaml", 'sidebar="left"'),
+    ),
+    Peer(
+        "TH001 toml",
+        art("toml", 'sidebar="Left"'),
+        (("TH001", 5, 11, 5, 17, "safe"),),
+        fixed=art("toml", 'sidebar="left"'),
+    ),
+    Peer(
+        "TH001 json",
+        art("json", 'sidebar="Left"'),
+        (("TH001", 5, 14, 5, 20, "safe"),),
+        fixed=art("json", 'sidebar="left"'),
+    ),
+    # FM007: the key; the unsafe fix renames it.
+    Peer(
+        "FM007 yaml",
+        art("yaml", 'descripton="The vote."'),
+        (("FM007", 5, 1, 5, 11, "unsafe"),),
+        unsafe=art("yaml", 'description="The vote."'),
+    ),
+    Peer(
+        "FM007 toml",
+        art("toml", 'descripton="The vote."'),
+        (("FM007", 5, 1, 5, 11, "unsafe"),),
+        unsafe=art("toml", 'description="The vote."'),
+    ),
+    Peer(
+        "FM007 json",
+        art("json", 'descripton="The vote."'),
+        (("FM007", 5, 3, 5, 15, "unsafe"),),
+        unsafe=art("json", 'description="The vote."'),
+    ),
+    # TX005: the double space itself.
+    Peer(
+        "TX005 yaml",
+        art("yaml", title=q("Budget  passes after a week of talks")),
+        (("TX005", 2, 15, 2, 17, "safe"),),
+        fixed=art("yaml"),
+    ),
+    Peer(
+        "TX005 toml",
+        art("toml", title=q("Budget  passes after a week of talks")),
+        (("TX005", 2, 16, 2, 18, "safe"),),
+        fixed=art("toml"),
+    ),
+    Peer(
+        "TX005 json",
+        art("json", title=q("Budget  passes after a week of talks")),
+        (("TX005", 2, 19, 2, 21, "safe"),),
+        fixed=art("json"),
+    ),
+    # TX004 in the summary: the sentence's closing punctuation (the space goes after it).
+    Peer(
+        "TX004 yaml summary",
+        art("yaml", summary=q("The budget passed on Tuesday.The vote ended a week of talks.")),
+        (("TX004", 4, 39, 4, 40, "safe"),),
+        fixed=art("yaml", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")),
+    ),
+    Peer(
+        "TX004 toml summary",
+        art("toml", summary=q("The budget passed on Tuesday.The vote ended a week of talks.")),
+        (("TX004", 4, 40, 4, 41, "safe"),),
+        fixed=art("toml", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")),
+    ),
+    Peer(
+        "TX004 json summary",
+        art("json", summary=q("The budget passed on Tuesday.The vote ended a week of talks.")),
+        (("TX004", 4, 43, 4, 44, "safe"),),
+        fixed=art("json", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")),
+    ),
+    # EN003 in a front-matter value, in each syntax.
+    Peer(
+        "EN003 yaml title",
+        art("yaml", title=q("Budget\u200b passes after a week of talks")),
+        (("EN003", 2, 15, 2, 16, "safe"),),
+        fixed=art("yaml"),
+    ),
+    Peer(
+        "EN003 toml title",
+        art("toml", title=q("Budget\u200b passes after a week of talks")),
+        (("EN003", 2, 16, 2, 17, "safe"),),
+        fixed=art("toml"),
+    ),
+    Peer(
+        "EN003 json title",
+        art("json", title=q("Budget\u200b passes after a week of talks")),
+        (("EN003", 2, 19, 2, 20, "safe"),),
+        fixed=art("json"),
+    ),
+    # FM004: a missing summary is reported on the opening delimiter; the unsafe fix writes one
+    # from the body's opening sentences, in the syntax of the front matter.
+    Peer(
+        "FM004 yaml",
+        art("yaml", summary=None),
+        (("FM004", 1, 1, 1, 4, "unsafe"),),
+        select="FM004",
+        unsafe=art("yaml", summary=q(PROSE)),
+    ),
+    Peer(
+        "FM004 toml",
+        art("toml", summary=None),
+        (("FM004", 1, 1, 1, 4, "unsafe"),),
+        select="FM004",
+        unsafe=art("toml", summary=q(PROSE)),
+    ),
+    Peer(
+        "FM004 json",
+        art("json", summary=None),
+        (("FM004", 1, 1, 1, 2, "unsafe"),),
+        select="FM004",
+        unsafe=art("json", summary=q(PROSE)),
+    ),
+    Peer(
+        "FM004 toml summary goes before a table",
+        art("toml", summary=None).replace("+++\n\n", "[params]\nkicker = \"Vote\"\n+++\n\n"),
+        (("FM004", 1, 1, 1, 4, "unsafe"),),
+        select="FM004",
+        unsafe=art("toml", summary=None).replace(
+            "+++\n\n", f'summary = "{PROSE}"\n[params]\nkicker = "Vote"\n+++\n\n'
+        ),
+    ),
+    # FM002: at the parser's line and column, in file coordinates, as a point (end = start): a
+    # YAML quote left open runs on to the next `"`, and the parser stops after it (line 4).
+    Peer(
+        "FM002 yaml unterminated quote",
+        art("yaml", title='"Budget passes'),
+        (("FM002", 4, 11, 4, 11, None),),
+        select="FM002",
+    ),
+    Peer(
+        "FM002 toml missing value",
+        art("toml", "menu="),
+        (("FM002", 5, 8, 5, 8, None),),
+        select="FM002",
+    ),
+    Peer(
+        "FM002 json trailing comma",
+        art("json").replace(f'"{SUMMARY}"\n', f'"{SUMMARY}",\n'),
+        (("FM002", 5, 1, 5, 1, None),),
+        select="FM002",
+    ),
+    Peer(
+        "FM002 yaml unterminated block",
+        art("yaml").replace("---\n\n", "\n"),
+        (("FM002", 1, 1, 1, 4, None),),
+        select="FM002",
+    ),
+    Peer(
+        "FM002 toml unterminated block",
+        art("toml").replace("+++\n\n", "\n"),
+        (("FM002", 1, 1, 1, 4, None),),
+        select="FM002",
+    ),
+]
+
+
+@cases(*FORMAT_CASES)
+def test_one_defect_in_each_front_matter_syntax(
+    case: Peer, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_case(case, root, capsys)
