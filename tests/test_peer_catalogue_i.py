@@ -500,3 +500,332 @@ def test_one_defect_in_each_front_matter_syntax(
     case: Peer, root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run_case(case, root, capsys)
+
+
+# ------------------------------------------------------------------------------- line endings
+
+CRLF, CR = "\r\n", "\r"
+N = len(PROSE)  # 76: the prose line's last column
+
+ENDING_CASES = [
+    # EN007 reports the first CR/CRLF ending (the whole break: its span ends at the next line's
+    # start), once per file; the fix converts every line.
+    Peer("EN007 crlf yaml", art("yaml", eol=CRLF), (("EN007", 1, 4, 2, 1, "safe"),), fixed=art()),
+    Peer(
+        "EN007 crlf toml",
+        art("toml", eol=CRLF),
+        (("EN007", 1, 4, 2, 1, "safe"),),
+        fixed=art("toml"),
+    ),
+    Peer(
+        "EN007 crlf json",
+        art("json", eol=CRLF),
+        (("EN007", 1, 2, 2, 1, "safe"),),
+        fixed=art("json"),
+    ),
+    Peer("EN007 cr yaml", art("yaml", eol=CR), (("EN007", 1, 4, 2, 1, "safe"),), fixed=art()),
+    # TOML knows no lone CR line break (its spec: LF or CRLF), so the parser stops at the first
+    # one, after the title (Hugo fails the build on this file too); once EN007's fix made the
+    # endings LF, the front matter parses.
+    Peer(
+        "EN007 cr toml is also a syntax error",
+        art("toml", eol=CR),
+        (("EN007", 1, 4, 2, 1, "safe"), ("FM002", 2, 46, 2, 46, None)),
+        fixed=art("toml"),
+    ),
+    Peer(
+        "EN007 only the opening delimiter ends in crlf",
+        art().replace("---\n", "---\r\n", 1),
+        (("EN007", 1, 4, 2, 1, "safe"),),
+        fixed=art(),
+    ),
+    Peer(
+        "EN007 crlf and no newline at the end",
+        art(eol=CRLF)[:-2],
+        (("EN007", 1, 4, 2, 1, "safe"),),
+        fixed=art()[:-1],
+    ),
+    # The CR of a CRLF is not trailing whitespace; the fix keeps the file's endings.
+    Peer(
+        "BD002 before crlf",
+        art(body=f"{PROSE}   \n\n{LINK}\n", eol=CRLF),
+        (("BD002", 7, N + 1, 7, N + 4, "safe"),),
+        select="BD002",
+        fixed=art(eol=CRLF),
+    ),
+    Peer(
+        "BD002 before cr",
+        art(body=f"{PROSE}   \n\n{LINK}\n", eol=CR),
+        (("BD002", 7, N + 1, 7, N + 4, "safe"),),
+        select="BD002",
+        fixed=art(eol=CR),
+    ),
+    Peer(
+        "BD002 two spaces before crlf are a hard break",
+        art(body=f"The vote passed.  \nTalks went on.\n\n{LINK}\n", eol=CRLF),
+        (),
+        select="BD002",
+    ),
+    Peer(
+        "BD002 and EN007 fixed together",
+        art(body=f"{PROSE}   \n\n{LINK}\n", eol=CRLF),
+        (("EN007", 1, 4, 2, 1, "safe"), ("BD002", 7, N + 1, 7, N + 4, "safe")),
+        fixed=art(),
+    ),
+    Peer(
+        "DT001 fix keeps crlf",
+        art(date="2025-02-08 09:55:35", eol=CRLF),
+        (("DT001", 3, 7, 3, 26, "safe"),),
+        select="DT001",
+        fixed=art(eol=CRLF),
+    ),
+    Peer(
+        "FM006 toml delete keeps crlf",
+        art("toml", 'menu=""', eol=CRLF),
+        (("FM006", 5, 8, 5, 10, "safe"),),
+        select="FM006",
+        fixed=art("toml", eol=CRLF),
+    ),
+    Peer(
+        "FM006 json delete keeps crlf",
+        art("json", 'menu=""', eol=CRLF),
+        (("FM006", 5, 11, 5, 13, "safe"),),
+        select="FM006",
+        fixed=art("json", eol=CRLF),
+    ),
+    Peer(
+        "EN003 line numbers in a cr file",
+        art(body=f"{PROSE}\u200b\n\n{LINK}\n", eol=CR),
+        (("EN003", 7, N + 1, 7, N + 2, "safe"),),
+        select="EN003",
+        fixed=art(eol=CR),
+    ),
+    # A lone CR inside an LF file is a line break too: the link moves to line 10.
+    Peer(
+        "EN007 lone cr moves the later lines",
+        art(body=f"The vote passed.\rTalks went on.\n\n{LINK}   \n"),
+        (("EN007", 7, 17, 8, 1, "safe"), ("BD002", 10, 55, 10, 58, "safe")),
+        select="EN007,BD002",
+        fixed=art(body=f"The vote passed.\nTalks went on.\n\n{LINK}\n"),
+    ),
+]
+
+
+@cases(*ENDING_CASES)
+def test_line_endings(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)
+
+
+# -------------------------------------------------------------------------- byte order mark
+
+BOM = "\ufeff"
+
+BOM_CASES = [
+    Peer("EN006 yaml", BOM + art(), (("EN006", 1, 1, 1, 2, "safe"),), fixed=art()),
+    Peer("EN006 toml", BOM + art("toml"), (("EN006", 1, 1, 1, 2, "safe"),), fixed=art("toml")),
+    Peer("EN006 json", BOM + art("json"), (("EN006", 1, 1, 1, 2, "safe"),), fixed=art("json")),
+    # The BOM is a code point: the delimiter after it starts at column 2.
+    Peer(
+        "EN006 then a missing summary on the delimiter",
+        BOM + art(summary=None),
+        (("EN006", 1, 1, 1, 2, "safe"), ("FM004", 1, 2, 1, 5, "unsafe")),
+        select="EN006,FM004",
+        fixed=art(summary=None),
+        unsafe=art(summary=q(PROSE)),
+    ),
+    Peer(
+        "EN006 and EN007 on one line",
+        BOM + art(eol=CRLF),
+        (("EN006", 1, 1, 1, 2, "safe"), ("EN007", 1, 5, 2, 1, "safe")),
+        fixed=art(),
+    ),
+    Peer(
+        "EN006 no front matter, a defect on line 1",
+        BOM + "The vote.\u200b\n",
+        (("EN006", 1, 1, 1, 2, "safe"), ("EN003", 1, 11, 1, 12, "safe")),
+        select="EN003,EN006",
+        fixed="The vote.\n",
+    ),
+]
+
+
+@cases(*BOM_CASES)
+def test_byte_order_mark(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)
+
+
+# ------------------------------------------------------- tabs, astral characters, combining marks
+
+COLUMN_CASES = [
+    Peer(
+        "EN003 a tab is one column",
+        art(body=f"Prices\trose.\u200b\n\n{LINK}\n"),
+        (("EN003", 7, 13, 7, 14, "safe"),),
+        select="EN003",
+        fixed=art(body=f"Prices\trose.\n\n{LINK}\n"),
+    ),
+    Peer(
+        "BD002 a trailing tab",
+        art(body=f"{PROSE}\t\n\n{LINK}\n"),
+        (("BD002", 7, N + 1, 7, N + 2, "safe"),),
+        select="BD002",
+        fixed=art(),
+    ),
+    Peer(
+        "BD002 space and tab is no hard break",
+        art(body=f"The vote passed. \t\nTalks went on.\n\n{LINK}\n"),
+        (("BD002", 7, 17, 7, 19, "safe"),),
+        select="BD002",
+        fixed=art(body=f"The vote passed.\nTalks went on.\n\n{LINK}\n"),
+    ),
+    Peer(
+        "FM002 tab indentation in yaml",
+        art().replace("---\n\n", "tags:\n\t- budget\n---\n\n"),
+        (("FM002", 6, 1, 6, 1, None),),
+        select="FM002",
+    ),
+    Peer(
+        "TX003 toml with tabs around the equals sign",
+        art("toml").replace(f'title = "{TITLE}"', 'title\t=\t"Budget &amp; talks"'),
+        (("TX003", 2, 17, 2, 22, "safe"),),
+        select="TX003",
+        fixed=art("toml").replace(f'title = "{TITLE}"', 'title\t=\t"Budget & talks"'),
+    ),
+    Peer(
+        "TX003 after an emoji",
+        art(title=q("🎉 Budget &amp; talks")),
+        (("TX003", 2, 18, 2, 23, "safe"),),
+        select="TX003",
+        fixed=art(title=q("🎉 Budget & talks")),
+    ),
+    Peer(
+        "TX003 after an emoji in json",
+        art("json", title=q("🎉 Budget &amp; talks")),
+        (("TX003", 2, 22, 2, 27, "safe"),),
+        select="TX003",
+        fixed=art("json", title=q("🎉 Budget & talks")),
+    ),
+    Peer(
+        "TX003 after a combining accent",
+        art(title=q("Cafe\u0301 owners &amp; staff")),
+        (("TX003", 2, 22, 2, 27, "safe"),),
+        select="TX003",
+        fixed=art(title=q("Cafe\u0301 owners & staff")),
+    ),
+    Peer(
+        "TX003 after an escaped astral character in json",
+        art("json", title=q("\\ud83c\\udf89 Budget &amp; talks")),
+        (("TX003", 2, 33, 2, 38, "safe"),),
+        select="TX003",
+        fixed=art("json", title=q("\\ud83c\\udf89 Budget & talks")),
+    ),
+    Peer(
+        "TX003 after escaped quotes in yaml",
+        art(title=q('He said \\"yes\\" &amp; left')),
+        (("TX003", 2, 25, 2, 30, "safe"),),
+        select="TX003",
+        fixed=art(title=q('He said \\"yes\\" & left')),
+    ),
+    Peer(
+        "TX003 after a doubled quote in single-quoted yaml",
+        art(title="'It''s &amp; done'"),
+        (("TX003", 2, 15, 2, 20, "safe"),),
+        select="TX003",
+        fixed=art(title="'It''s & done'"),
+    ),
+    Peer(
+        "BD002 after an astral character",
+        art(body=f"Markets 📈 rallied.   \n\n{LINK}\n"),
+        (("BD002", 7, 19, 7, 22, "safe"),),
+        select="BD002",
+        fixed=art(body=f"Markets 📈 rallied.\n\n{LINK}\n"),
+    ),
+    Peer(
+        "EN002 after an astral letter",
+        art(body=f"𝕏 said \ufffd here.\n\n{LINK}\n"),
+        (("EN002", 7, 8, 7, 9, None),),
+        select="EN002",
+    ),
+    Peer(
+        "EN003 after a skin-tone modifier",
+        art(body=f"👍🏽\u200b agreed.\n\n{LINK}\n"),
+        (("EN003", 7, 3, 7, 4, "safe"),),
+        select="EN003",
+        fixed=art(body=f"👍🏽 agreed.\n\n{LINK}\n"),
+    ),
+    Peer(
+        "EN004 after decomposed Vietnamese",
+        art(body=f"Vie\u0323\u0302t Nam\x07 voted.\n\n{LINK}\n"),
+        (("EN004", 7, 11, 7, 12, "safe"),),
+        select="EN004",
+        fixed=art(body=f"Vie\u0323\u0302t Nam voted.\n\n{LINK}\n"),
+    ),
+]
+
+
+@cases(*COLUMN_CASES)
+def test_columns_count_code_points(
+    case: Peer, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_case(case, root, capsys)
+
+
+# ----------------------------------------------------------------------------------- CJK text
+
+ZH_SUMMARY = "预算在周二获得通过，此前执政联盟各党进行了为期一周的谈判，财政部长表示这次投票说明政府仍有执政能力。"
+ZH_BODY = "预算在周二获得通过。财政部长表示，这次投票说明政府仍有执政能力。\n\n[新华社](https://www.news.cn/budget)\n"
+
+
+def zh(**kwargs: str) -> str:
+    return art(
+        **{"title": q("预算在周二获得通过"), "summary": q(ZH_SUMMARY), "body": ZH_BODY, **kwargs}
+    )
+
+
+CJK_CASES = [
+    Peer("zh clean", zh(), (), site=SITE_ZH, path="content/news/yusuan.md"),
+    Peer(
+        "TX004 full-width stops need no space",
+        zh(body="投票结果：通过。下一步是参议院！会议将于周五举行？\n\n[新华社](https://www.news.cn/b)\n"),
+        (),
+        select="TX004",
+        site=SITE_ZH,
+    ),
+    Peer(
+        "EN003 after ideographs",
+        zh(body="预算获得通过。\u200b财政部长表示满意。\n\n[新华社](https://www.news.cn/b)\n"),
+        (("EN003", 7, 8, 7, 9, "safe"),),
+        select="EN003",
+        site=SITE_ZH,
+        fixed=zh(body="预算获得通过。财政部长表示满意。\n\n[新华社](https://www.news.cn/b)\n"),
+    ),
+    Peer(
+        "TX003 after ideographs",
+        zh(title=q("预算&amp;财政")),
+        (("TX003", 2, 11, 2, 16, "safe"),),
+        select="TX003",
+        site=SITE_ZH,
+        fixed=zh(title=q("预算&财政")),
+    ),
+    Peer(
+        "TX001 Chinese ellipsis",
+        zh(summary=q("预算在周二获得通过，财政部长表示……")),
+        (("TX001", 4, 10, 4, 30, "unsafe"),),
+        select="TX001",
+        site=SITE_ZH,
+        unsafe=zh(summary=q("预算在周二获得通过。财政部长表示，这次投票说明政府仍有执政能力。")),
+    ),
+    Peer(
+        "BD002 after full-width text",
+        zh(body="预算获得通过。   \n\n[新华社](https://www.news.cn/b)\n"),
+        (("BD002", 7, 8, 7, 11, "safe"),),
+        select="BD002",
+        site=SITE_ZH,
+        fixed=zh(body="预算获得通过。\n\n[新华社](https://www.news.cn/b)\n"),
+    ),
+]
+
+
+@cases(*CJK_CASES)
+def test_cjk(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)
