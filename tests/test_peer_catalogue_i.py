@@ -829,3 +829,297 @@ CJK_CASES = [
 @cases(*CJK_CASES)
 def test_cjk(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run_case(case, root, capsys)
+
+
+# ------------------------------------------- empty files, front matter only, no final newline
+
+
+def head(fmt: str = "yaml") -> str:
+    """The clean front matter alone, lines 1-5, ending in a newline."""
+    return art(fmt).split("\n\n", 1)[0] + "\n"
+
+
+EDGE_CASES = [
+    # Nothing to anchor to: both reports are points at 1:1, ordered by code.
+    Peer("empty file", "", (("BD006", 1, 1, 1, 1, None), ("FM001", 1, 1, 1, 1, None))),
+    Peer("only a newline", "\n", (("BD006", 1, 1, 1, 1, None), ("FM001", 1, 1, 1, 1, None))),
+    Peer(
+        "only blank lines",
+        "\n\n\n",
+        (
+            ("BD006", 1, 1, 1, 1, None),
+            ("FM001", 1, 1, 1, 1, None),
+            ("BD003", 2, 1, 3, 1, "safe"),
+        ),
+        fixed="\n",
+    ),
+    # The body starts after the BOM (column 2), where body-empty points.
+    Peer(
+        "only a bom",
+        BOM,
+        (
+            ("EN006", 1, 1, 1, 2, "safe"),
+            ("FM001", 1, 1, 1, 1, None),
+            ("BD006", 1, 2, 1, 2, None),
+        ),
+        fixed="",
+    ),
+    Peer("prose without front matter or newline", "The vote passed.", (("FM001", 1, 1, 1, 1, None),)),
+    # Front matter and no body: the source link is missing at the opening delimiter, the body at
+    # the closing one (the line where it should begin).
+    Peer(
+        "yaml front matter only",
+        head("yaml"),
+        (("LK001", 1, 1, 1, 4, None), ("BD006", 5, 1, 5, 4, None)),
+    ),
+    Peer(
+        "yaml front matter only, no final newline",
+        head("yaml")[:-1],
+        (("LK001", 1, 1, 1, 4, None), ("BD006", 5, 1, 5, 4, None)),
+    ),
+    Peer(
+        "toml front matter only",
+        head("toml"),
+        (("LK001", 1, 1, 1, 4, None), ("BD006", 5, 1, 5, 4, None)),
+    ),
+    Peer(
+        "json front matter only",
+        head("json"),
+        (("LK001", 1, 1, 1, 2, None), ("BD006", 5, 1, 5, 2, None)),
+    ),
+    # One-line JSON front matter: the `{` is the opening delimiter, the line closes it.
+    Peer(
+        "one-line json front matter only",
+        f'{{"title": "{TITLE}", "date": "{DATE}", "summary": "{SUMMARY}"}}\n',
+        (("BD006", 1, 1, 1, 182, None), ("LK001", 1, 1, 1, 2, None)),
+    ),
+    Peer(
+        "one-line json front matter without a date",
+        f'{{"title": "{TITLE}", "summary": "{SUMMARY}"}}\n\n{PROSE}\n\n{LINK}\n',
+        (("FM004", 1, 1, 1, 2, None),),
+        select="FM004",
+    ),
+    # Every required field missing: one report each, in the documented order title, date, summary
+    # (same position and code); only the summary can be written from the body.
+    Peer(
+        "empty yaml front matter",
+        f"---\n---\n\n{PROSE}\n\n{LINK}\n",
+        (
+            ("FM004", 1, 1, 1, 4, None),
+            ("FM004", 1, 1, 1, 4, None),
+            ("FM004", 1, 1, 1, 4, "unsafe"),
+        ),
+        select="FM004",
+        unsafe=f'---\nsummary: "{PROSE}"\n---\n\n{PROSE}\n\n{LINK}\n',
+    ),
+    Peer(
+        "empty toml front matter",
+        f"+++\n+++\n\n{PROSE}\n\n{LINK}\n",
+        (
+            ("FM004", 1, 1, 1, 4, None),
+            ("FM004", 1, 1, 1, 4, None),
+            ("FM004", 1, 1, 1, 4, "unsafe"),
+        ),
+        select="FM004",
+        unsafe=f'+++\nsummary = "{PROSE}"\n+++\n\n{PROSE}\n\n{LINK}\n',
+    ),
+    Peer(
+        "empty json front matter",
+        f"{{}}\n\n{PROSE}\n\n{LINK}\n",
+        (
+            ("FM004", 1, 1, 1, 2, None),
+            ("FM004", 1, 1, 1, 2, None),
+            ("FM004", 1, 1, 1, 2, "unsafe"),
+        ),
+        select="FM004",
+        unsafe=f'{{"summary": "{PROSE}"}}\n\n{PROSE}\n\n{LINK}\n',
+    ),
+    # No rule asks for a final newline; fixes keep its absence.
+    Peer("no final newline is fine", art()[:-1], ()),
+    Peer(
+        "BD002 on the last line without a newline",
+        art()[:-1] + "   ",
+        (("BD002", 9, 55, 9, 58, "safe"),),
+        fixed=art()[:-1],
+    ),
+    # An invisible character after the source link is reported, but the link is still the last
+    # line a reader sees: source-link-missing stays silent.
+    Peer(
+        "EN003 as the very last character",
+        art()[:-1] + "\u200b",
+        (("EN003", 9, 55, 9, 56, "safe"),),
+        fixed=art()[:-1],
+    ),
+    Peer(
+        "EN003 right-to-left mark after the source link",
+        art().replace(LINK, LINK + "\u200f"),
+        (("EN003", 9, 55, 9, 56, "safe"),),
+        fixed=art(),
+    ),
+    # Collapsed to one blank line, like any other run (no rule asks for one final newline).
+    Peer(
+        "BD003 blank lines at the end",
+        art() + "\n\n",
+        (("BD003", 11, 1, 11, 1, "safe"),),
+        fixed=art() + "\n",
+    ),
+]
+
+
+@cases(*EDGE_CASES)
+def test_empty_and_edge_files(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)
+
+
+# ------------------------------------------------------------------- the delimiter lines
+
+DELIMITER_CASES = [
+    # Hugo reads `---   ` and `+++ ` as delimiters, and so does newslint. The front matter's
+    # lines are not the body: trailing whitespace there is left alone (in a YAML block scalar it
+    # is part of the value).
+    Peer("trailing spaces after the opening ---", art().replace("---\n", "---   \n", 1), ()),
+    Peer("trailing spaces after the closing ---", art().replace("\n---\n", "\n---  \n", 1), ()),
+    Peer("trailing space after +++", art("toml").replace("+++\n", "+++ \n", 1), ()),
+    Peer("trailing spaces on a front-matter line", art(title=q(TITLE) + "   "), ()),
+    # An invisible character glued to the delimiter hides the front matter from Hugo; removing
+    # it (safe) brings the front matter back.
+    Peer(
+        "zero-width space after the opening ---",
+        art().replace("---\n", "---\u200b\n", 1),
+        (("FM001", 1, 1, 1, 1, None), ("EN003", 1, 4, 1, 5, "safe")),
+        fixed=art(),
+    ),
+    Peer(
+        "zero-width space after +++",
+        art("toml").replace("+++\n", "+++\u200b\n", 1),
+        (("FM001", 1, 1, 1, 1, None), ("EN003", 1, 4, 1, 5, "safe")),
+        fixed=art("toml"),
+    ),
+    Peer(
+        "four dashes are no delimiter",
+        art().replace("---\n", "----\n"),
+        (("FM001", 1, 1, 1, 1, None),),
+        select="FM",
+    ),
+    Peer(
+        "crlf on the closing delimiter only",
+        art().replace("\n---\n", "\n---\r\n", 1),
+        (("EN007", 5, 4, 6, 1, "safe"),),
+        fixed=art(),
+    ),
+    Peer(
+        "bom before +++ and a toml defect",
+        BOM + art("toml", 'menu=""'),
+        (("EN006", 1, 1, 1, 2, "safe"), ("FM006", 5, 8, 5, 10, "safe")),
+        fixed=art("toml"),
+    ),
+    Peer(
+        "bom before { and a json defect",
+        BOM + art("json", 'sidebar="Left"'),
+        (("EN006", 1, 1, 1, 2, "safe"), ("TH001", 5, 14, 5, 20, "safe")),
+        fixed=art("json", 'sidebar="left"'),
+    ),
+]
+
+
+@cases(*DELIMITER_CASES)
+def test_delimiter_lines(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)
+
+
+# ------------------------------------------------------- several defects on one line / one span
+
+MULTI_CASES = [
+    # Reports come out in column order, whatever rule found them.
+    Peer(
+        "three rules on one body line",
+        art(body=f"Prices rose.The vote\u200b passed.   \n\n{LINK}\n"),
+        (
+            ("TX004", 7, 12, 7, 13, "safe"),
+            ("EN003", 7, 21, 7, 22, "safe"),
+            ("BD002", 7, 30, 7, 33, "safe"),
+        ),
+        fixed=art(body=f"Prices rose. The vote passed.\n\n{LINK}\n"),
+    ),
+    Peer(
+        "two entities in one title",
+        art(title=q("Budget &amp; talks &quot;end&quot;")),
+        (
+            ("TX003", 2, 16, 2, 21, "safe"),
+            ("TX003", 2, 28, 2, 34, "safe"),
+            ("TX003", 2, 37, 2, 43, "safe"),
+        ),
+        select="TX003",
+        fixed=art(title=q('Budget & talks \\"end\\"')),
+    ),
+    Peer(
+        "shouting title with an entity",
+        art(title=q("BUDGET &amp; TALKS END IN A DEAL")),
+        (("TX006", 2, 8, 2, 42, "display-only"), ("TX003", 2, 16, 2, 21, "safe")),
+        select="TX",
+        fixed=art(title=q("BUDGET & TALKS END IN A DEAL")),
+    ),
+    # Fixes over the same text: applied in passes until nothing changes.
+    Peer(
+        "entity inside padded title",
+        art(title=q("  Budget &amp; talks  ")),
+        (
+            ("TX005", 2, 9, 2, 11, "safe"),
+            ("TX003", 2, 18, 2, 23, "safe"),
+            ("TX005", 2, 29, 2, 31, "safe"),
+        ),
+        fixed=art(title=q("Budget & talks")),
+    ),
+    Peer(
+        "entity next to a double space",
+        art(title=q("Budget &amp;  talks end")),
+        (("TX003", 2, 16, 2, 21, "safe"), ("TX005", 2, 21, 2, 23, "safe")),
+        fixed=art(title=q("Budget & talks end")),
+    ),
+    Peer(
+        "mojibake and an entity in one title",
+        art(title=q("Donâ€™t panic &amp; vote")),
+        (("EN001", 2, 12, 2, 15, "safe"), ("TX003", 2, 23, 2, 28, "safe")),
+        fixed=art(title=q("Don’t panic & vote")),
+    ),
+    Peer(
+        "tracking parameter on an insecure link",
+        art(body=f"See [the vote](http://example.com/vote?utm_source=x) now.\n\n{LINK}\n"),
+        (("LK004", 7, 16, 7, 23, "unsafe"), ("LK005", 7, 39, 7, 52, "safe")),
+        select="LK",
+        fixed=art(body=f"See [the vote](http://example.com/vote) now.\n\n{LINK}\n"),
+        unsafe=art(body=f"See [the vote](https://example.com/vote) now.\n\n{LINK}\n"),
+    ),
+    Peer(
+        "an nbsp paragraph with trailing spaces",
+        art(body=f"{PROSE}\n\n\xa0   \n\n{LINK}\n"),
+        (("BD001", 9, 1, 10, 1, "safe"), ("BD002", 9, 2, 9, 5, "safe")),
+        select="BD",
+        fixed=art(),
+    ),
+    Peer(
+        "blank lines holding spaces",
+        art(body=f"{PROSE}\n\n  \n\n{LINK}\n"),
+        (("BD002", 9, 1, 9, 3, "safe"), ("BD003", 9, 1, 10, 1, "safe")),
+        select="BD",
+        fixed=art(),
+    ),
+    Peer(
+        "empty menu and empty sidebar on adjacent lines",
+        art("yaml", 'menu=""', 'sidebar=""'),
+        (("FM006", 5, 7, 5, 9, "safe"), ("TH001", 6, 10, 6, 12, "safe")),
+        fixed=art(),
+    ),
+    # The catalogue gives an empty date to both rules (DT002: "or empty"; FM004: "missing or
+    # empty"), and both report it, on the same span, ordered by code.
+    Peer(
+        "an empty date",
+        art(date='""'),
+        (("DT002", 3, 7, 3, 9, None), ("FM004", 3, 7, 3, 9, None)),
+    ),
+]
+
+
+@cases(*MULTI_CASES)
+def test_several_defects(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)
