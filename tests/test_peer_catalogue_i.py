@@ -1123,3 +1123,235 @@ MULTI_CASES = [
 @cases(*MULTI_CASES)
 def test_several_defects(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run_case(case, root, capsys)
+
+
+# -------------------------------------------------------------------------------- exit codes
+
+INFO_FIXABLE = art(body=f"{PROSE}   \n\n{LINK}\n")  # BD002 (info, safe fix)
+WARN_FIXABLE = art("yaml", 'menu=""')  # FM006 (warning, safe fix)
+WARN_NO_FIX = art("yaml", "lastmod=2025-02-01T09:00:00+08:00")  # DT004 (warning, no fix)
+ERROR_UNSAFE = art("yaml", 'comments="false"')  # FM005 (error, unsafe fix)
+ERROR_NO_FIX = art(body=f"The mayor of Mal\ufffdga spoke.\n\n{LINK}\n")  # EN002 (error, no fix)
+ERROR_AND_INFO = art(body=f"The mayor of Mal\ufffdga spoke.   \n\n{LINK}\n")  # EN002 + BD002
+
+
+@dataclass(frozen=True)
+class Exit:
+    """`newslint <args> PATH` on `text` exits `code` and leaves `after` (None: the text)."""
+
+    name: str
+    text: str
+    args: tuple[str, ...]
+    code: int
+    after: str | None = None
+
+
+EXIT_CASES = [
+    Exit("check clean", art(), ("check",), 0),
+    Exit("check info only", INFO_FIXABLE, ("check",), 0),
+    Exit("check warning only", WARN_FIXABLE, ("check",), 0),
+    Exit("check error", ERROR_NO_FIX, ("check",), 1),
+    Exit("check empty file", "", ("check",), 1),
+    Exit("check syntax error", art(title='"open'), ("check",), 1),
+    Exit("check warning, fail on warning", WARN_NO_FIX, ("check", "--fail-on", "warning"), 1),
+    Exit("check info, fail on warning", INFO_FIXABLE, ("check", "--fail-on", "warning"), 0),
+    Exit("check info, fail on info", INFO_FIXABLE, ("check", "--fail-on", "info"), 1),
+    Exit("check error ignored by code", ERROR_UNSAFE, ("check", "--ignore", "FM005"), 0),
+    Exit("check error ignored by name", ERROR_UNSAFE, ("check", "--ignore", "field-type"), 0),
+    Exit("check error ignored by prefix", ERROR_UNSAFE, ("check", "--ignore", "FM"), 0),
+    Exit("check error not selected", ERROR_UNSAFE, ("check", "--select", "DT"), 0),
+    Exit("check error, exit zero", ERROR_NO_FIX, ("check", "--exit-zero"), 0),
+    Exit("check unknown code", art(), ("check", "--select", "XX999"), 2),
+    Exit("check unknown name", art(), ("check", "--select", "date-fromat"), 2),
+    Exit("check unknown ignore", art(), ("check", "--ignore", "no-such-rule"), 2),
+    Exit("check bad fail-on", art(), ("check", "--fail-on", "fatal"), 2),
+    Exit("fix info", INFO_FIXABLE, ("fix",), 0, art()),
+    Exit("fix warning", WARN_FIXABLE, ("fix",), 0, art()),
+    Exit("fix unsafe error without the flag", ERROR_UNSAFE, ("fix",), 1),
+    Exit(
+        "fix unsafe error with the flag",
+        ERROR_UNSAFE,
+        ("fix", "--unsafe-fixes"),
+        0,
+        art("yaml", "comments=false"),
+    ),
+    Exit("fix error without a fix", ERROR_NO_FIX, ("fix",), 1),
+    Exit("fix error and info", ERROR_AND_INFO, ("fix",), 1, ERROR_NO_FIX),
+    Exit("fix warning without a fix", WARN_NO_FIX, ("fix",), 0),
+    Exit("fix warning without a fix, fail on warning", WARN_NO_FIX, ("fix", "--fail-on", "warning"), 1),
+    Exit("fix info, fail on info", INFO_FIXABLE, ("fix", "--fail-on", "info"), 0, art()),
+    Exit("fix exit non-zero on fix", INFO_FIXABLE, ("fix", "--exit-non-zero-on-fix"), 1, art()),
+    Exit("fix exit non-zero, nothing to fix", art(), ("fix", "--exit-non-zero-on-fix"), 0),
+    Exit("fix not selected", INFO_FIXABLE, ("fix", "--select", "FM"), 0),
+    Exit("fix error, exit zero", ERROR_NO_FIX, ("fix", "--exit-zero"), 0),
+    Exit("diff with a change", INFO_FIXABLE, ("fix", "--diff"), 1),
+    Exit("diff without a change", art(), ("fix", "--diff"), 0),
+    Exit("diff of an unsafe fix", ERROR_UNSAFE, ("fix", "--diff", "--unsafe-fixes"), 1),
+    Exit("fix unknown code", INFO_FIXABLE, ("fix", "--select", "XX999"), 2),
+]
+
+
+@pytest.mark.parametrize("case", EXIT_CASES, ids=lambda c: c.name)
+def test_exit_codes(case: Exit, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = write(root, Peer(case.name, case.text, ()))
+    command, *rest = case.args
+    code, _, err = run(capsys, command, "content/news/budget.md", "--no-cache", *rest)
+    assert code == case.code, err
+    after = case.text if case.after is None else case.after
+    assert article.read_text(encoding="utf-8") == after
+    if code == 2:
+        assert err.strip(), "a usage error says what is wrong"
+
+
+def test_a_bad_configuration_exits_2_naming_the_key(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(root, Peer("config", art(), ()))
+    (root / "newslint.toml").write_text('fail-on = "error"\nselct = ["DT"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", "content/news/budget.md", "--no-cache")
+    assert code == 2
+    assert "selct" in err
+
+
+# ------------------------------------------------------------------------- select and ignore
+
+# One article with four defects of four groups: DT001 (line 3), FM006 (line 5), TX003 (line 2)
+# and BD002 (line 7).
+MIXED = art(
+    "yaml",
+    'menu=""',
+    title=q("Budget &amp; talks"),
+    date="2025-02-08 09:55:35",
+    body=f"{PROSE}   \n\n{LINK}\n",
+)
+
+SELECT_CASES = [
+    (("--select", "ALL"), ["TX003", "DT001", "FM006", "BD002"]),
+    (("--select", "DT001"), ["DT001"]),
+    (("--select", "date-format"), ["DT001"]),
+    (("--select", "DT"), ["DT001"]),
+    (("--select", "DT00"), ["DT001"]),
+    (("--select", "DT001,FM006"), ["DT001", "FM006"]),
+    (("--select", "date-format,empty-field"), ["DT001", "FM006"]),
+    (("--select", "DT,trailing-whitespace"), ["DT001", "BD002"]),
+    (("--select", "DT", "--select", "BD"), ["DT001", "BD002"]),
+    (("--select", "ALL", "--ignore", "DT001"), ["TX003", "FM006", "BD002"]),
+    (("--select", "ALL", "--ignore", "date-format"), ["TX003", "FM006", "BD002"]),
+    (("--select", "ALL", "--ignore", "DT,FM"), ["TX003", "BD002"]),
+    (("--select", "DT", "--ignore", "DT001"), []),
+    (("--select", "TX,BD", "--ignore", "html-entity"), ["BD002"]),
+    # As ruff: the more specific selector wins, whichever list it is in.
+    (("--select", "DT001", "--ignore", "DT"), ["DT001"]),
+    (("--select", "ALL", "--ignore", "DT", "--extend-select", "DT001"), ["TX003", "DT001", "FM006", "BD002"]),
+]
+
+
+@pytest.mark.parametrize(("args", "codes"), SELECT_CASES, ids=lambda v: " ".join(v) if isinstance(v, tuple) else None)
+def test_select_and_ignore(
+    args: tuple[str, ...], codes: list[str], root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(root, Peer("mixed", MIXED, ()))
+    _, found = check_json(capsys, "content/news/budget.md", *args)
+    assert [d["code"] for d in found] == codes
+
+
+def test_extend_select_adds_to_the_configured_selection(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(root, Peer("mixed", MIXED, ()))
+    (root / "newslint.toml").write_text('select = ["DT"]\n', encoding="utf-8")
+    _, found = check_json(capsys, "content/news/budget.md")
+    assert [d["code"] for d in found] == ["DT001"]
+    _, found = check_json(capsys, "content/news/budget.md", "--extend-select", "BD002")
+    assert [d["code"] for d in found] == ["DT001", "BD002"]
+    _, found = check_json(capsys, "content/news/budget.md", "--select", "FM")
+    assert [d["code"] for d in found] == ["FM006"]
+
+
+# ----------------------------------------------------------------------- severities in JSON
+
+
+def test_configured_severity_shows_in_json_and_in_the_exit_code(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(root, Peer("mixed", MIXED, ()))
+    (root / "newslint.toml").write_text(
+        '[rules.date-format]\nseverity = "error"\n\n[rules.trailing-whitespace]\nseverity = "warning"\n',
+        encoding="utf-8",
+    )
+    code, found = check_json(capsys, "content/news/budget.md")
+    assert [(d["code"], d["severity"]) for d in found] == [
+        ("TX003", "warning"),
+        ("DT001", "error"),
+        ("FM006", "warning"),
+        ("BD002", "warning"),
+    ]
+    assert code == 1
+
+
+def test_the_json_elements_in_full(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every key of the contract, for a value rewrite (TX003), a JSON member deletion that takes
+    the comma before it (FM006), and a diagnostic without a fix (DT004)."""
+    text = art("json", 'lastmod="2025-02-01T09:00:00+08:00"', 'menu=""', title=q("A &amp; B"))
+    write(root, Peer("json", text, ()))
+    _, found = check_json(capsys, "content/news/budget.md", "--select", "TX003,FM006,DT004")
+    assert found == [
+        {
+            "path": "content/news/budget.md",
+            "rule": "html-entity",
+            "code": "TX003",
+            "severity": "warning",
+            "message": "title shows the HTML entity &amp; literally",
+            "line": 2,
+            "column": 15,
+            "end_line": 2,
+            "end_column": 20,
+            "fix": {
+                "applicability": "safe",
+                "title": "Unescape &amp;",
+                "edits": [{"line": 2, "column": 15, "end_line": 2, "end_column": 20, "content": "&"}],
+            },
+        },
+        {
+            "path": "content/news/budget.md",
+            "rule": "date-order",
+            "code": "DT004",
+            "severity": "warning",
+            "message": found[1]["message"],
+            "line": 5,
+            "column": 14,
+            "end_line": 5,
+            "end_column": 41,
+            "fix": None,
+        },
+        {
+            "path": "content/news/budget.md",
+            "rule": "empty-field",
+            "code": "FM006",
+            "severity": "warning",
+            "message": 'menu is empty: Hugo puts the page in a menu named ""',
+            "line": 6,
+            "column": 11,
+            "end_line": 6,
+            "end_column": 13,
+            "fix": {
+                "applicability": "safe",
+                "title": "Remove the empty menu",
+                "edits": [
+                    {"line": 5, "column": 41, "end_line": 6, "end_column": 13, "content": ""}
+                ],
+            },
+        },
+    ]
+    assert "lastmod" in found[1]["message"]
+
+
+def test_diff_shows_the_fix_and_keeps_crlf(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = art(date="2025-02-08 09:55:35", eol=CRLF)
+    article = write(root, Peer("diff", text, ()))
+    code, out, _ = run(
+        capsys, "fix", "content/news/budget.md", "--no-cache", "--select", "DT001", "--diff"
+    )
+    assert code == 1
+    assert "-date: 2025-02-08 09:55:35\r\n+date: 2025-02-08T09:55:35+08:00\r\n" in out
+    assert article.read_bytes() == text.encode("utf-8")
