@@ -200,9 +200,7 @@ def diag(found: dict[str, Any]) -> Diag:
     return result if found["severity"] == severity else (*result, found["severity"])
 
 
-def fix_twice(
-    root: Path, case: Peer, capsys: pytest.CaptureFixture[str], *flags: str
-) -> bytes:
+def fix_twice(root: Path, case: Peer, capsys: pytest.CaptureFixture[str], *flags: str) -> bytes:
     """`newslint fix` on a fresh copy of the article; a second run must change nothing."""
     article = write(root, case)
     args = ("fix", case.path, "--no-cache", "-q", "--select", case.select, *flags)
@@ -398,19 +396,25 @@ FORMAT_CASES = [
         "TX004 yaml summary",
         art("yaml", summary=q("The budget passed on Tuesday.The vote ended a week of talks.")),
         (("TX004", 4, 39, 4, 40, "safe"),),
-        fixed=art("yaml", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")),
+        fixed=art(
+            "yaml", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")
+        ),
     ),
     Peer(
         "TX004 toml summary",
         art("toml", summary=q("The budget passed on Tuesday.The vote ended a week of talks.")),
         (("TX004", 4, 40, 4, 41, "safe"),),
-        fixed=art("toml", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")),
+        fixed=art(
+            "toml", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")
+        ),
     ),
     Peer(
         "TX004 json summary",
         art("json", summary=q("The budget passed on Tuesday.The vote ended a week of talks.")),
         (("TX004", 4, 43, 4, 44, "safe"),),
-        fixed=art("json", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")),
+        fixed=art(
+            "json", summary=q("The budget passed on Tuesday. The vote ended a week of talks.")
+        ),
     ),
     # EN003 in a front-matter value, in each syntax.
     Peer(
@@ -456,7 +460,7 @@ FORMAT_CASES = [
     ),
     Peer(
         "FM004 toml summary goes before a table",
-        art("toml", summary=None).replace("+++\n\n", "[params]\nkicker = \"Vote\"\n+++\n\n"),
+        art("toml", summary=None).replace("+++\n\n", '[params]\nkicker = "Vote"\n+++\n\n'),
         (("FM004", 1, 1, 1, 4, "unsafe"),),
         select="FM004",
         unsafe=art("toml", summary=None).replace(
@@ -766,6 +770,33 @@ COLUMN_CASES = [
 ]
 
 
+COLUMN_CASES += [
+    # Characters written as escapes in JSON: the report spans the escape (six source columns).
+    Peer(
+        "TX005 and EN004 as json escapes",
+        art("json", title=q("Budget\\u00a0passes after\\u0007 a week")),
+        (("TX005", 2, 19, 2, 25, "safe"), ("EN004", 2, 37, 2, 43, "safe")),
+        fixed=art("json", title=q("Budget passes after a week")),
+    ),
+    # A byte that is not UTF-8 is one U+FFFD, one column; the unsafe fix transcodes it.
+    Peer(
+        "EN005 byte then an entity",
+        art(title=q("Caf\udce9 &amp; bar talks")).encode("utf-8", "surrogateescape"),
+        (("EN005", 2, 12, 2, 13, "unsafe"), ("TX003", 2, 14, 2, 19, "safe")),
+        fixed=art(title=q("Caf\udce9 & bar talks")).encode("utf-8", "surrogateescape"),
+        unsafe=art(title=q("Café & bar talks")),
+    ),
+    # TX004 does not look through an invisible character (`Tuesday.<ZWSP>The`): only EN003 is
+    # reported, and the fix loop then finds and fixes the glued sentence.
+    Peer(
+        "TX004 behind a zero-width space",
+        art(summary=q("The budget passed on Tuesday.\u200bThe vote ended a week of talks.")),
+        (("EN003", 4, 40, 4, 41, "safe"),),
+        fixed=art(summary=q("The budget passed on Tuesday. The vote ended a week of talks.")),
+    ),
+]
+
+
 @cases(*COLUMN_CASES)
 def test_columns_count_code_points(
     case: Peer, root: Path, capsys: pytest.CaptureFixture[str]
@@ -789,7 +820,9 @@ CJK_CASES = [
     Peer("zh clean", zh(), (), site=SITE_ZH, path="content/news/yusuan.md"),
     Peer(
         "TX004 full-width stops need no space",
-        zh(body="投票结果：通过。下一步是参议院！会议将于周五举行？\n\n[新华社](https://www.news.cn/b)\n"),
+        zh(
+            body="投票结果：通过。下一步是参议院！会议将于周五举行？\n\n[新华社](https://www.news.cn/b)\n"
+        ),
         (),
         select="TX004",
         site=SITE_ZH,
@@ -867,7 +900,9 @@ EDGE_CASES = [
         ),
         fixed="",
     ),
-    Peer("prose without front matter or newline", "The vote passed.", (("FM001", 1, 1, 1, 1, None),)),
+    Peer(
+        "prose without front matter or newline", "The vote passed.", (("FM001", 1, 1, 1, 1, None),)
+    ),
     # Front matter and no body: the source link is missing at the opening delimiter, the body at
     # the closing one (the line where it should begin).
     Peer(
@@ -1005,6 +1040,12 @@ DELIMITER_CASES = [
         select="FM",
     ),
     Peer(
+        "a list item first",
+        f"- one\n- two\n\n{LINK}\n",
+        (("FM001", 1, 1, 1, 1, None),),
+        select="FM",
+    ),
+    Peer(
         "crlf on the closing delimiter only",
         art().replace("\n---\n", "\n---\r\n", 1),
         (("EN007", 5, 4, 6, 1, "safe"),),
@@ -1023,6 +1064,33 @@ DELIMITER_CASES = [
         fixed=art("json", 'sidebar="left"'),
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (art().replace("---\n", "----\n"), "----"),
+        (art().replace("---\n", "---\u200b\n", 1), "---\u200b"),
+        (f"\n- one\n- two\n\n{LINK}\n", "- one"),
+        ("+ one\n", "+ one"),
+    ],
+    ids=["four dashes", "dashes and zwsp", "list item", "plus"],
+)
+def test_a_first_dash_or_plus_is_named_as_what_fails_the_hugo_build(
+    text: str, line: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hugo reads a file's first `-` or `+` as the start of a front-matter delimiter and fails
+    the build when it is none; FM001 says so rather than only that the front matter is
+    missing. A first line that starts with anything else gets the plain message."""
+    write(root, Peer("dash", text, ()))
+    _, found = check_json(capsys, "content/news/budget.md", "--select", "FM001")
+    assert [d["message"] for d in found] == [
+        f"file has no front matter, and Hugo fails the build: it reads {line!r} as a "
+        "front-matter delimiter"
+    ]
+    write(root, Peer("text", f"Text\n{art()}", ()))
+    _, found = check_json(capsys, "content/news/budget.md", "--select", "FM001")
+    assert [d["message"] for d in found] == ["file has no front matter"]
 
 
 @cases(*DELIMITER_CASES)
@@ -1181,7 +1249,12 @@ EXIT_CASES = [
     Exit("fix error without a fix", ERROR_NO_FIX, ("fix",), 1),
     Exit("fix error and info", ERROR_AND_INFO, ("fix",), 1, ERROR_NO_FIX),
     Exit("fix warning without a fix", WARN_NO_FIX, ("fix",), 0),
-    Exit("fix warning without a fix, fail on warning", WARN_NO_FIX, ("fix", "--fail-on", "warning"), 1),
+    Exit(
+        "fix warning without a fix, fail on warning",
+        WARN_NO_FIX,
+        ("fix", "--fail-on", "warning"),
+        1,
+    ),
     Exit("fix info, fail on info", INFO_FIXABLE, ("fix", "--fail-on", "info"), 0, art()),
     Exit("fix exit non-zero on fix", INFO_FIXABLE, ("fix", "--exit-non-zero-on-fix"), 1, art()),
     Exit("fix exit non-zero, nothing to fix", art(), ("fix", "--exit-non-zero-on-fix"), 0),
@@ -1245,11 +1318,16 @@ SELECT_CASES = [
     (("--select", "TX,BD", "--ignore", "html-entity"), ["BD002"]),
     # As ruff: the more specific selector wins, whichever list it is in.
     (("--select", "DT001", "--ignore", "DT"), ["DT001"]),
-    (("--select", "ALL", "--ignore", "DT", "--extend-select", "DT001"), ["TX003", "DT001", "FM006", "BD002"]),
+    (
+        ("--select", "ALL", "--ignore", "DT", "--extend-select", "DT001"),
+        ["TX003", "DT001", "FM006", "BD002"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("args", "codes"), SELECT_CASES, ids=lambda v: " ".join(v) if isinstance(v, tuple) else None)
+@pytest.mark.parametrize(
+    ("args", "codes"), SELECT_CASES, ids=lambda v: " ".join(v) if isinstance(v, tuple) else None
+)
 def test_select_and_ignore(
     args: tuple[str, ...], codes: list[str], root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1312,7 +1390,9 @@ def test_the_json_elements_in_full(root: Path, capsys: pytest.CaptureFixture[str
             "fix": {
                 "applicability": "safe",
                 "title": "Unescape &amp;",
-                "edits": [{"line": 2, "column": 15, "end_line": 2, "end_column": 20, "content": "&"}],
+                "edits": [
+                    {"line": 2, "column": 15, "end_line": 2, "end_column": 20, "content": "&"}
+                ],
             },
         },
         {
@@ -1401,7 +1481,9 @@ STYLE_CASES = [
         "TX003 yaml folded summary",
         art("yaml", summary=">\n  " + PARTIES[:58] + "\n  " + PARTIES[59:]),
         (("TX003", 5, 14, 5, 19, "safe"),),
-        fixed=art("yaml", summary=">\n  " + PARTIES[:58].replace("&amp;", "&") + "\n  " + PARTIES[59:]),
+        fixed=art(
+            "yaml", summary=">\n  " + PARTIES[:58].replace("&amp;", "&") + "\n  " + PARTIES[59:]
+        ),
     ),
     # A multi-line TOML string has no character map; the entity is found in the source as the
     # fix finds it (it used to be reported over the whole value, 4:11-5:90).
@@ -1419,7 +1501,9 @@ STYLE_CASES = [
     ),
     Peer(
         "three text rules in a toml multi-line literal",
-        art("toml", summary="'''\nThe budget  passed\u200b on Tuesday.The vote ended the talks.'''"),
+        art(
+            "toml", summary="'''\nThe budget  passed\u200b on Tuesday.The vote ended the talks.'''"
+        ),
         (
             ("TX005", 5, 11, 5, 13, "safe"),
             ("EN003", 5, 19, 5, 20, "safe"),
