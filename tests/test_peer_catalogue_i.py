@@ -1264,6 +1264,10 @@ EXIT_CASES = [
     Exit("diff without a change", art(), ("fix", "--diff"), 0),
     Exit("diff of an unsafe fix", ERROR_UNSAFE, ("fix", "--diff", "--unsafe-fixes"), 1),
     Exit("fix unknown code", INFO_FIXABLE, ("fix", "--select", "XX999"), 2),
+    Exit("check unknown code, exit zero", art(), ("check", "--exit-zero", "--select", "XX9"), 2),
+    Exit("check error, fail on info", ERROR_NO_FIX, ("check", "--fail-on", "info"), 1),
+    # `--diff` exits as ruff's does: 1 when there is a diff to show, else 0, whatever remains.
+    Exit("fix unsafe, diff, no flag", ERROR_UNSAFE, ("fix", "--diff"), 0),
 ]
 
 
@@ -1277,6 +1281,64 @@ def test_exit_codes(case: Exit, root: Path, capsys: pytest.CaptureFixture[str]) 
     assert article.read_text(encoding="utf-8") == after
     if code == 2:
         assert err.strip(), "a usage error says what is wrong"
+
+
+CRASHING_RULE = """A rule that crashes.
+
+## What it does
+Raises on every file.
+
+## Why is this bad?
+It is a test of the engine.
+
+## Example
+    anything
+
+## Use instead
+    anything
+"""
+
+CRASHING_RULE = (
+    f'"""{CRASHING_RULE}"""\n'
+    "from newslint import Rule, Severity\n\n\n"
+    "class Boom(Rule):\n"
+    '    code = "ZZ001"\n'
+    '    name = "boom"\n'
+    "    severity = Severity.INFO\n"
+    '    messages = {"never": "never reported"}\n\n'
+    "    def on_document_start(self, ctx, document):\n"
+    '        raise ValueError("kaboom")\n'
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check",), ("check", "--exit-zero"), ("fix",), ("fix", "--diff")],
+    ids=" ".join,
+)
+def test_an_internal_error_exits_2(
+    args: tuple[str, ...], root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DESIGN: a crashed rule is an `internal-error` diagnostic naming the rule and the
+    traceback's last line, and makes the exit code 2, whatever else happened."""
+    write(root, Peer("crash", art(), ()))
+    (root / "plugins").mkdir()
+    (root / "plugins" / "boom.py").write_text(CRASHING_RULE, encoding="utf-8")
+    command, *rest = args
+    common = ("--no-cache", "--rules-dir", "plugins", "--select", "ZZ001,FM")
+    code, _, _ = run(capsys, command, "content/news/budget.md", *common, *rest)
+    assert code == 2
+    if command == "check":
+        _, out, _ = run(capsys, *args, "content/news/budget.md", *common, "--output-format", "json")
+        (found,) = json.loads(out)
+        assert (found["rule"], found["severity"], found["line"], found["column"]) == (
+            "internal-error",
+            "error",
+            1,
+            1,
+        )
+        assert "boom" in found["message"]
+        assert "ValueError: kaboom" in found["message"]
 
 
 def test_a_bad_configuration_exits_2_naming_the_key(
