@@ -1742,3 +1742,80 @@ SUPPRESSION_CASES = [
 @cases(*SUPPRESSION_CASES)
 def test_suppressions(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run_case(case, root, capsys)
+
+
+# ------------------------------------------------------------------ dates and time zones
+
+SITE_UTC = 'baseURL = "https://news.example.org/"\ntheme = "mainroad"\n'
+
+DATE_CASES = [
+    # No zone from the site or the configuration: UTC is assumed, so the rewrite is unsafe; it
+    # writes UTC as `Z` (RFC 3339 allows either).
+    Peer(
+        "DT001 yaml assumed utc",
+        art("yaml", date="2025-02-08 09:55:35"),
+        (("DT001", 3, 7, 3, 26, "unsafe"),),
+        site=SITE_UTC,
+        unsafe=art("yaml", date="2025-02-08T09:55:35Z"),
+    ),
+    Peer(
+        "DT001 toml assumed utc",
+        art("toml", date="2025-02-08T09:55:35"),
+        (("DT001", 3, 8, 3, 27, "unsafe"),),
+        site=SITE_UTC,
+        unsafe=art("toml", date="2025-02-08T09:55:35Z"),
+    ),
+    Peer(
+        "DT001 json assumed utc",
+        art("json", date="2025-02-08 09:55:35"),
+        (("DT001", 3, 11, 3, 32, "unsafe"),),
+        site=SITE_UTC,
+        unsafe=art("json", date="2025-02-08T09:55:35Z"),
+    ),
+    Peer("DT001 Z is an offset", art("json", date="2025-02-08T01:55:35Z"), ()),
+    # Keys are matched as Hugo does, without regard to case; each keeps its own value form.
+    Peer(
+        "DT001 lower-case publishdate and ExpiryDate",
+        art("toml", "publishdate=2025-02-08T09:00:00", 'ExpiryDate="2026-02-08"'),
+        (("DT001", 5, 15, 5, 34, "safe"), ("DT001", 6, 14, 6, 26, "safe")),
+        fixed=art(
+            "toml",
+            "publishdate=2025-02-08T09:00:00+08:00",
+            'ExpiryDate="2026-02-08T00:00:00+08:00"',
+        ),
+    ),
+    # DT004 on the later key, in every syntax.
+    Peer(
+        "DT004 yaml lastmod before date",
+        art("yaml", "lastmod=2025-02-01T09:00:00+08:00"),
+        (("DT004", 5, 10, 5, 35, None),),
+    ),
+    Peer(
+        "DT004 toml lastmod before date",
+        art("toml", "lastmod=2025-02-01T09:00:00+08:00"),
+        (("DT004", 5, 11, 5, 36, None),),
+    ),
+    Peer(
+        "DT004 json lastmod before date",
+        art("json", 'lastmod="2025-02-01T09:00:00+08:00"'),
+        (("DT004", 5, 14, 5, 41, None),),
+    ),
+]
+
+
+@cases(*DATE_CASES)
+def test_dates(case: Peer, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_case(case, root, capsys)
+
+
+def test_a_configured_time_zone_makes_the_date_rewrite_safe(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = Peer("tz", art("yaml", date="2025-02-08 09:55:35"), (), site=SITE_UTC)
+    write(root, case)
+    (root / "newslint.toml").write_text('timezone = "Asia/Tokyo"\n', encoding="utf-8")
+    _, found = check_json(capsys, case.path, "--select", "DT001")
+    assert [diag(d) for d in found] == [("DT001", 3, 7, 3, 26, "safe")]
+    assert fix_twice(root, Peer("tz", case.text, (), select="DT001", site=SITE_UTC), capsys) == (
+        art("yaml", date="2025-02-08T09:55:35+09:00").encode()
+    )
