@@ -383,6 +383,8 @@ def last_body_line(document: Document) -> Span | None:
             text.rfind("\n", document.body_start, end), text.rfind("\r", document.body_start, end)
         )
         start = document.body_start if start < 0 else start + 1
+        while start < end and text[start] in _HIDDEN:
+            start += 1  # as after the link: an invisible character before it hides nothing
         if not _hidden_definition(document, Span(start, end)):
             return Span(start, end)
         end = start
