@@ -22,8 +22,20 @@ Readings pinned here where the contract leaves room (each one also a case below)
 - A lone CR is a line break (EN007 names CR endings), so it moves every later line number.
 - EN007 reports the file once, at its first CR/CRLF ending (the message counts them); the fix
   converts every ending.
-- A required field that is missing is reported on the opening delimiter of the front matter.
+- A required field that is missing is reported on the opening delimiter of the front matter (`---`,
+  `+++`, or the one character `{` of JSON front matter); a missing body on the line that closes it.
 - Diagnostics come out sorted by position (line, column), then by code.
+- FM002 is a point (end = start) at the parser's position, in file coordinates. A repeated TOML key
+  and an impossible TOML date are FM002 (the TOML parser rejects them, as Hugo's does), where YAML
+  gives FM003 and DT002. A lone-CR TOML file is FM002 as well (TOML knows only LF and CRLF).
+- TX004 points at the sentence's closing punctuation; it does not look through an invisible
+  character (the fix loop finds the glued sentence once EN003's fix removed it).
+- An empty date is both DT002's and FM004's, as the catalogue lists it under both.
+- Lines of the front matter, its delimiter lines included, are not the body: BD002 leaves them.
+- Some rules lower the severity of one case below the catalogue's default (TH002 for an empty or
+  repeated widget, TH003 for `image` instead of `src`); the JSON says so per diagnostic.
+- `fix --diff` exits like ruff's: 1 when there is a diff, 0 when there is none.
+- An assumed UTC offset is written `Z`.
 """
 
 from __future__ import annotations
@@ -987,6 +999,12 @@ EDGE_CASES = [
         art()[:-1] + "\u200b",
         (("EN003", 9, 55, 9, 56, "safe"),),
         fixed=art()[:-1],
+    ),
+    Peer(
+        "EN003 right-to-left mark before the source link",
+        art().replace(LINK, "\u200f" + LINK),
+        (("EN003", 9, 1, 9, 2, "safe"),),
+        fixed=art(),
     ),
     Peer(
         "EN003 right-to-left mark after the source link",
