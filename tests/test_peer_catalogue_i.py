@@ -1837,3 +1837,45 @@ def test_a_configured_time_zone_makes_the_date_rewrite_safe(
     assert fix_twice(root, Peer("tz", case.text, (), select="DT001", site=SITE_UTC), capsys) == (
         art("yaml", date="2025-02-08T09:55:35+09:00").encode()
     )
+
+
+def test_json_paths_are_relative_with_slashes_and_sorted(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """However a file is named on the command line (`./x`, absolute, twice), the JSON path is
+    relative to the working directory with `/`, each file is reported once, and the array is
+    sorted by path then position; no problem at all is `[]`."""
+    (root / "hugo.toml").write_text(SITE, encoding="utf-8")
+    bad = art(title=q("Budget &amp; talks"))
+    for name in ("content/news/b.md", "content/news/a.md", "content/news/sub/a.md"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(bad, encoding="utf-8")
+    paths = ["content/news/b.md", "./content/news/a.md", str(root / "content/news/sub/a.md")]
+    _, out, _ = run(
+        capsys,
+        "check",
+        *paths,
+        "content/news/b.md",
+        "--no-cache",
+        "--select",
+        "TX003",
+        "--output-format",
+        "json",
+    )
+    found = json.loads(out)
+    assert [(d["path"], d["line"], d["column"]) for d in found] == [
+        ("content/news/a.md", 2, 16),
+        ("content/news/b.md", 2, 16),
+        ("content/news/sub/a.md", 2, 16),
+    ]
+    code, out, _ = run(
+        capsys,
+        "check",
+        "content/news/a.md",
+        "--no-cache",
+        "--select",
+        "BD005",
+        "--output-format",
+        "json",
+    )
+    assert (code, json.loads(out)) == (0, [])
