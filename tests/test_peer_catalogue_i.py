@@ -1051,6 +1051,26 @@ DELIMITER_CASES = [
         (("FM001", 1, 1, 1, 1, None), ("EN003", 1, 4, 1, 5, "safe")),
         fixed=art("toml"),
     ),
+    # JSON: the character after `{` is inside the object, so the parser stops there (Hugo fails
+    # too); after the closing `}` it is body text.
+    Peer(
+        "zero-width space after {",
+        art("json").replace("{\n", "{\u200b\n", 1),
+        (("EN003", 1, 2, 1, 3, "safe"), ("FM002", 1, 2, 1, 2, None)),
+        fixed=art("json"),
+    ),
+    Peer(
+        "control character after {",
+        art("json").replace("{\n", "{\x07\n", 1),
+        (("EN004", 1, 2, 1, 3, "safe"), ("FM002", 1, 2, 1, 2, None)),
+        fixed=art("json"),
+    ),
+    Peer(
+        "zero-width space after }",
+        art("json").replace("\n}", "\n}\u200b", 1),
+        (("EN003", 5, 2, 5, 3, "safe"),),
+        fixed=art("json"),
+    ),
     Peer(
         "four dashes are no delimiter",
         art().replace("---\n", "----\n"),
