@@ -1767,6 +1767,31 @@ SUPPRESSION_CASES = [
         art("yaml", date="2025-02-08 09:55:35  # newslint: disable=DT"),
         (),
     ),
+    # JSON front matter has no comments: a file-wide body comment silences its diagnostics.
+    Peer(
+        "json front matter, disable-file by code",
+        art(
+            "json",
+            date="2025-02-08 09:55:35",
+            body=f"<!-- newslint-disable-file DT001 -->\n\n{PROSE}\n\n{LINK}\n",
+        ),
+        (),
+    ),
+    Peer(
+        "json front matter, disable-file by name, crlf",
+        art(
+            "json",
+            date="2025-02-08 09:55:35",
+            body=f"<!-- newslint-disable-file date-format -->\n{PROSE}\n\n{LINK}\n",
+            eol=CRLF,
+        ),
+        (("EN007", 1, 2, 2, 1, "safe"),),
+        fixed=art(
+            "json",
+            date="2025-02-08 09:55:35",
+            body=f"<!-- newslint-disable-file date-format -->\n{PROSE}\n\n{LINK}\n",
+        ),
+    ),
     Peer(
         "disable-next-line in a crlf file",
         art(
