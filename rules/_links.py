@@ -16,6 +16,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import MARKDOWN_ESCAPABLE
 
+from ._encoding import BIDI, ZERO_WIDTH
 from ._text import inside
 
 DEFAULT_SOURCE_FIELD = "source"
@@ -358,6 +359,9 @@ def _in_code_block(document: Document, offset: int) -> bool:
     )
 
 
+_HIDDEN = frozenset(ZERO_WIDTH) | frozenset(BIDI)
+
+
 def last_body_line(document: Document) -> Span | None:
     """The span of the body's last line that shows something: not blank, not part of HTML
     comments that end the body (`<!-- newslint-disable-file ... -->`, an editor's note), and no
@@ -365,7 +369,9 @@ def last_body_line(document: Document) -> Span | None:
     text = document.text
     end = len(text)
     while True:
-        while end > document.body_start and text[end - 1].isspace():
+        # Invisible characters after the link (a zero-width space, a bidi mark) do not make the
+        # line something else: the reader still sees the link; invisible-char reports them.
+        while end > document.body_start and (text[end - 1].isspace() or text[end - 1] in _HIDDEN):
             end -= 1
         if end <= document.body_start:
             return None
@@ -377,6 +383,8 @@ def last_body_line(document: Document) -> Span | None:
             text.rfind("\n", document.body_start, end), text.rfind("\r", document.body_start, end)
         )
         start = document.body_start if start < 0 else start + 1
+        while start < end and text[start] in _HIDDEN:
+            start += 1  # as after the link: an invisible character before it hides nothing
         if not _hidden_definition(document, Span(start, end)):
             return Span(start, end)
         end = start

@@ -4,6 +4,7 @@ only."""
 from __future__ import annotations
 
 from newslint.document import Document
+from newslint.spans import Span
 
 # Build option values meaning "never": the word, or a boolean false (from the days the options
 # were booleans), also as the string a boolean false is read as.
@@ -37,3 +38,14 @@ def never_shown(document: Document) -> bool:
         options.get("render") in _NEVER and options.get("list") in _NEVER
         for options in _build_options(document)
     )
+
+
+def opening_delimiter(document: Document) -> Span:
+    """Where a diagnostic about the front matter as a whole points: its opening delimiter, `---`
+    or `+++`, or the `{` that opens JSON front matter (one character: the rest of that line is
+    already the first member). The file's start when there is no front matter."""
+    block = document.front_matter_block
+    if block is None:
+        return Span(0, 0)
+    width = 1 if document.front_matter_format == "json" else 3
+    return Span(block.start, min(block.start + width, len(document.text)))

@@ -240,9 +240,12 @@ class FieldText:
         self.mapping = ValueMap.of(text, field)
 
     def span(self, start: int, end: int) -> Span:
-        """The source span of `value[start:end]` (the whole value when it cannot be mapped)."""
+        """The source span of `value[start:end]`: from the character map, else (a TOML
+        multi-line string, a YAML scalar over several lines) the piece's occurrence in the source
+        when it is unambiguous, as the fix finds it; else the whole value."""
         if self.mapping is None:
-            return self.field.value_span
+            found = _occurrence(self.text, self.field, start, end)
+            return self.field.value_span if found is None else found
         return Span(self.mapping.offset(start), self.mapping.ends[max(start, end - 1)])
 
     def offset(self, index: int) -> int:
@@ -321,23 +324,33 @@ def _occurrence_edits(
 ) -> list[Edit] | None:
     """For sources without a character map (block scalars): the k-th occurrence of a changed
     piece in the value is its k-th occurrence in the source, when both counts agree."""
-    value: str = field.value
-    span = field.value_span
-    source = text[span.start : span.end]
     edits = []
     for start, end, replacement in changes:
-        piece = value[start:end]
-        if not piece or value.count(piece) != source.count(piece):
+        found = _occurrence(text, field, start, end)
+        if found is None:
             return None
-        nth = value.count(piece, 0, start)
-        at = -1
-        for _ in range(nth + 1):
-            at = source.find(piece, at + 1)
         encoded = encode_fragment(replacement, field)
         if encoded is None or any(c in replacement for c in "\r\n"):
             return None
-        edits.append(Edit(span.start + at, span.start + at + len(piece), encoded))
+        edits.append(Edit(found.start, found.end, encoded))
     return edits
+
+
+def _occurrence(text: str, field: Field, start: int, end: int) -> Span | None:
+    """The source span of `value[start:end]` for a value without a character map: the k-th
+    occurrence of the piece in the value is its k-th occurrence in the source, when the piece
+    occurs as often in both (no escape or line folding hides or makes one)."""
+    value: str = field.value
+    span = field.value_span
+    source = text[span.start : span.end]
+    piece = value[start:end]
+    if not piece or value.count(piece) != source.count(piece):
+        return None
+    nth = value.count(piece, 0, start)
+    at = -1
+    for _ in range(nth + 1):
+        at = source.find(piece, at + 1)
+    return Span(span.start + at, span.start + at + len(piece))
 
 
 # Characters that end a plain YAML scalar inside a flow collection (`{title: a, lead: b}`).

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
-from newslint.spans import Span
 
 from . import _dates
+from ._pages import opening_delimiter
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,6 @@ class DateFuture(Rule):
             return
         item = source.field
         if item is None:  # no field to point at: the front matter's opening delimiter
-            start = document.front_matter_block.start if document.front_matter_block else 0
-            where = Span(start, min(start + 3, len(document.text)))
-            ctx.report(where, "future-file-name", value=time.rfc3339())
+            ctx.report(opening_delimiter(document), "future-file-name", value=time.rfc3339())
             return
         ctx.report(item.value_span, "future", key=item.key, value=time.rfc3339())

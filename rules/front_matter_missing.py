@@ -4,9 +4,15 @@
 Flags an article that does not start with a front-matter block (`---` YAML, `+++` TOML or a JSON
 object), after an optional byte-order mark.
 
+A file whose first character (after white space) is `-` or `+` but whose first line is no
+delimiter (`----`, `---x`, `--- ` and an invisible character, a list item `- one`) is reported with
+a message saying so: Hugo takes that character for the start of a front-matter delimiter and fails
+the build ("invalid YAML delimiter", or a YAML error from the rest of the line).
+
 ## Why is this bad?
 Hugo builds such a file as a page without a title or date: it sorts at year 1, has no summary, and
-cannot be categorised. For a news site it is almost always a scraper or export accident.
+cannot be categorised; or, when the file starts with `-` or `+`, does not build the site at all.
+For a news site it is almost always a scraper or export accident.
 
 ## Example
     # Budget passes
@@ -32,9 +38,27 @@ class FrontMatterMissing(Rule):
     code = "FM001"
     name = "front-matter-missing"
     severity = Severity.ERROR
-    messages = {"missing": "file has no front matter"}
+    messages = {
+        "missing": "file has no front matter",
+        "delimiter": "file has no front matter, and Hugo fails the build: it reads {line!r} as "
+        "a front-matter delimiter",
+    }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
-        if not document.has_front_matter:
-            first_line = document.lines.line_span(1)
-            ctx.report(Span(first_line.start, first_line.start), "missing")
+        if document.has_front_matter:
+            return
+        first_line = document.lines.line_span(1)
+        where = Span(first_line.start, first_line.start)
+        # Hugo skips spaces, tabs, line breaks and a BOM before the front matter; a `-` or `+`
+        # there opens a YAML or TOML delimiter for it, which then fails to parse.
+        text = document.text
+        start = len(text) - len(text.lstrip(" \t\r\n\ufeff"))
+        if text[start : start + 1] in ("-", "+"):
+            end = len(text)
+            for brk in "\r\n":
+                found = text.find(brk, start)
+                end = min(end, found) if found >= 0 else end
+            line = text[start:end].rstrip(" \t")
+            ctx.report(where, "delimiter", line=line[:40])
+            return
+        ctx.report(where, "missing")

@@ -56,14 +56,13 @@ from newslint import Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Field
 from newslint.rule import Context, check_counts
-from newslint.spans import Span
 from newslint.textutil import html_entities
 
 from ._crossfile import is_section_page
 from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
-from ._pages import never_shown
+from ._pages import never_shown, opening_delimiter
 from ._schema import closest, presets_of
 
 
@@ -131,7 +130,7 @@ class RequiredField(Rule):
             if key.lower() == "summary" and manual_summary:
                 continue
             if found is None:
-                where = Span(fm.block_span.start, fm.block_span.start + 3)
+                where = opening_delimiter(document)
                 ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))
             elif _empty(found.value) and found.node.tag not in ("timestamp",):
                 ctx.report(

@@ -43,11 +43,10 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
-from newslint.spans import Span
 
 from ._crossfile import is_section_page
 from ._links import find_source_link, last_body_line, source_field_name
-from ._pages import never_shown
+from ._pages import never_shown, opening_delimiter
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,5 @@ class SourceLinkMissing(Rule):
             return
         line = last_body_line(document)
         if line is None:
-            block = document.front_matter_block
-            line = Span(block.start, block.start + 3) if block is not None else Span(0, 0)
+            line = opening_delimiter(document)
         ctx.report(line, "missing", field=field)

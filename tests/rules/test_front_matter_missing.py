@@ -19,6 +19,12 @@ CASES = [
     Case("blank-line-then-json", '\n{"title": "A"}\nBody\n'),
     Case("dashes-after-text", "Text\n---\ntitle: A\n---\n", errors=[("missing", 1, 1)]),
     Case("broken-front-matter-is-not-missing", "---\ntitle: [\n---\n"),
+    # A first `-` or `+` that opens no front matter: Hugo fails the build (hugo 0.168).
+    Case("four-dashes", "----\ntitle: A\n----\nBody\n", errors=[("delimiter", 1, 1)]),
+    Case("dashes-then-zwsp", "---\u200b\ntitle: A\n---\nBody\n", errors=[("delimiter", 1, 1)]),
+    Case("list-first", "- one\n- two\n", errors=[("delimiter", 1, 1)]),
+    Case("plus-first", "\n+ one\n", errors=[("delimiter", 1, 1)]),
+    Case("bom-then-dashes", "\ufeff---x\nBody\n", errors=[("delimiter", 1, 1)]),
 ]
 
 

@@ -105,6 +105,13 @@ CASES = [
         fixed='+++\ntitle = "It\'s"\n+++\nBody.\n',
     ),
     Case(
+        # No character map for a multi-line string: the entity is found where the fix finds it.
+        "toml-multi-line",
+        '+++\nsummary = """\nAT&amp;T rose."""\n+++\nBody.\n',
+        errors=[("entity", 3, 3)],
+        fixed='+++\nsummary = """\nAT&T rose."""\n+++\nBody.\n',
+    ),
+    Case(
         "json",
         '{"title": "A &quot;B&quot;", "date": "2025-02-08"}\nBody.\n',
         errors=[("entity", 1, 14), ("entity", 1, 21)],

@@ -10,6 +10,10 @@ SOURCE = "[reuters](https://www.reuters.com/world/budget-passes-2025-02-11/)\n"
 
 CASES = [
     Case("last-line-link", fm(body=BODY + SOURCE, title="Budget")),
+    # An invisible character after the link (EN003 reports it) leaves it the last line shown.
+    Case("link-then-zero-width-space", fm(body=BODY + SOURCE[:-1] + "\u200b\n", title="Budget")),
+    Case("link-then-rtl-mark", fm(body=BODY + SOURCE[:-1] + "\u200f\n", title="Budget")),
+    Case("zero-width-space-then-link", fm(body=BODY + "\u200b" + SOURCE, title="Budget")),
     Case(
         "link-with-title-and-trailing-blank-lines",
         fm(body=BODY + '[r](https://r.com/a "Reuters")\n\n\n', title="B"),
