@@ -272,6 +272,8 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
     "connect": ("warning", "connection failed"),
     "tls": ("warning", "TLS error"),
     "redirects": ("warning", "too many redirects"),
+    "location": ("warning", "redirects to an invalid URL"),
+    "no-location": ("warning", "redirect without a location"),
     "loop": ("warning", "redirect loop"),
     "scheme": ("warning", "redirects to a scheme other than http(s), not followed"),
     "downgrade": ("warning", "redirects from https to insecure http, not followed"),
@@ -293,7 +295,9 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
         verdict, reason = _ERRORS.get(obs.error, _ERRORS["error"])
         if obs.error == "timeout":  # with the timeout it was seen with (it may be cached)
             reason = f"timed out ({obs.timeout or settings.timeout:g} s)"
-        elif obs.detail and obs.error in ("connect", "tls", "error", "scheme"):
+        elif obs.error == "no-location":
+            reason = f"redirect ({obs.status}) without a location"
+        elif obs.detail and obs.error in ("connect", "tls", "error", "scheme", "location"):
             reason = f"{reason}: {obs.detail}"
         if verdict != "skipped":
             reason += tries

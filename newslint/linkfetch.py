@@ -58,12 +58,37 @@ class _Outcome:
 _HOST_FAILURES = frozenset({"dns", "refused", "tls"})
 
 
+class _BadLocation(Exception):
+    """A redirect whose Location httpx cannot read (raised by `_check_location`)."""
+
+    def __init__(self, status: int, location: str) -> None:
+        super().__init__(location)
+        self.status = status
+        self.location = location
+
+
+async def _check_location(response: httpx.Response) -> None:
+    """A response hook: httpx reads the Location of every redirect, followed or not, and fails
+    on one that is no URL with a protocol error, which would pass for a broken connection. Say
+    instead that the redirect is broken, with the status and the Location as sent."""
+    import httpx
+
+    if not response.has_redirect_location:
+        return
+    try:
+        httpx.URL(response.headers["location"])
+    except httpx.InvalidURL:
+        raise _BadLocation(response.status_code, _location(response.headers)) from None
+
+
 def _failure(err: BaseException) -> _Outcome:
     """Map a transport exception to an error kind and whether retrying can help."""
     import ssl
 
     import httpx
 
+    if isinstance(err, _BadLocation):
+        return _Outcome(err.status, error="location", detail=err.location[:200])
     chain: list[BaseException] = []
     seen: BaseException | None = err
     while seen is not None and len(chain) < 10:
@@ -248,9 +273,13 @@ class _Checker:
             ):
                 method = "GET"  # HEAD refused or mishandled: ask again the way a browser does
                 continue
-            location = headers.get("location")
-            if status in REDIRECTS and location:
-                joined = urljoin(current, location.strip())
+            if status in REDIRECTS:
+                location = _location(headers)
+                if not location:
+                    return done(_Outcome(status, error="no-location"))
+                joined = _join(current, location)
+                if joined is None:
+                    return done(_Outcome(status, error="location", detail=location[:200]))
                 scheme = urlsplit(joined).scheme.lower()
                 if scheme not in ("http", "https"):
                     return done(_Outcome(status, error="scheme", detail=f"{scheme}:"))
@@ -354,6 +383,28 @@ class _Checker:
         return _Outcome(error="private") if host.private else None
 
 
+def _location(headers: Any) -> str:
+    """The redirect's Location. Sent twice, it is joined into one "a, b" by httpx: the same
+    value twice (a proxy adding its own copy) is that value; different ones, the first, as a
+    browser takes it."""
+    values = [value.strip() for value in headers.get_list("location")]
+    return next((value for value in values if value), "")
+
+
+def _join(current: str, location: str) -> str | None:
+    """`location` resolved against `current`; None when it is no URL that can be fetched (a
+    broken IPv6 literal, a port that is not one), which a redirect must not crash on."""
+    try:
+        joined = urljoin(current, location)
+        parts = urlsplit(joined)
+        parts.port  # noqa: B018 - raises on a port that is no number, or out of range
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
+        return None
+    return joined
+
+
 def _hostname(url: str) -> str:
     """The host as it is sent (IDNA ASCII form, lower case): `bücher.de` and `xn--bcher-kva.de`
     are one host for the per-host limit and for what one host's answers say about another URL."""
@@ -411,6 +462,7 @@ def _client(settings: LinkSettings, transport: Any, tls: Any) -> httpx.AsyncClie
         ),
         trust_env=settings.trust_env,
         verify=tls,
+        event_hooks={"response": [_check_location]},
         transport=transport,
     )
 
