@@ -269,6 +269,7 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
     # as with a host that does not resolve (a dropped or stalled connection is only doubtful).
     "refused": ("broken", "connection refused"),
     "dropped": ("warning", "connection dropped without a response"),
+    "protocol": ("warning", "not a valid HTTP response"),
     "connect": ("warning", "connection failed"),
     "tls": ("warning", "TLS error"),
     "redirects": ("warning", "too many redirects"),

@@ -105,6 +105,13 @@ def _failure(err: BaseException) -> _Outcome:
             return _Outcome(error="refused", retryable=True)
     if isinstance(err, TimeoutError | httpx.TimeoutException):
         return _Outcome(error="timeout", retryable=True)
+    if isinstance(err, httpx.RemoteProtocolError) and any(
+        type(item).__module__.startswith("h11") for item in chain
+    ):
+        # The parser's complaint (an illegal status line, headers too long): an answer came, but
+        # not in HTTP. Retried all the same, as what a HEAD with a body left on the connection
+        # makes the next request read looks just like this.
+        return _Outcome(error="protocol", detail=_short(err), retryable=True)
     if isinstance(err, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
         return _Outcome(error="dropped", detail=_short(err), retryable=True)
     if isinstance(err, httpx.ConnectError | OSError):
@@ -240,7 +247,7 @@ class _Checker:
 
         while True:
             outcome = await self.request(method, current)
-            if outcome.error == "dropped" and method == "HEAD":
+            if outcome.error in ("dropped", "protocol") and method == "HEAD":
                 # HEAD mishandled, as by a 405: dropped (some firewalls), or answered with a body
                 # that the next request on the connection then read as its own answer. Asked
                 # again at once the way a browser asks, on a new connection; not a retry.
@@ -297,7 +304,7 @@ class _Checker:
             retry_after = parse_retry_after(headers.get("retry-after"))
             bot_wall = _looks_like_bot_wall(headers)
             # A 5xx from a bot wall is a challenge page: asking again only adds to the load.
-            wants_retry = status == 429 or (status >= 500 and not bot_wall)
+            wants_retry = status == 429 or (500 <= status < 600 and not bot_wall)
             if wants_retry and status not in settings.accept and tries <= settings.retries:
                 if retry_after is not None and retry_after > settings.max_wait:
                     return done(outcome, retry_after=retry_after)

@@ -276,8 +276,12 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/reset":  # a TCP reset instead of an answer
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True
-        elif path == "/not-http":
-            self._raw(b"SSH-2.0-OpenSSH_9.6\r\n")
+        elif path == "/not-http":  # a mail server's greeting, then waiting for a command
+            self._raw(b"220 mail.example ESMTP ready\r\n", close=False)
+            time.sleep(SLOW_SECONDS)
+            self.close_connection = True
+        elif path == "/not-http-at-all":  # a line and a blank line, then nothing
+            self._raw(b"SSH-2.0-OpenSSH_9.6\r\n\r\n")
         elif path == "/bad-status-line":
             self._raw(b"HTTP/1.1 abc OK\r\nContent-Length: 0\r\n\r\n")
         elif path == "/slow-headers":  # the status line a byte at a time, never finished

@@ -240,20 +240,32 @@ def test_server_errors_are_retried(server: LinkServer, capsys: Any) -> None:
 # ------------------------------------------------------- answers that are not answers
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in a later commit")
 def test_answers_that_are_no_http(server: LinkServer, capsys: Any) -> None:
-    paths = ["/drop", "/reset", "/not-http", "/bad-status-line", "/status-999", "/empty-page"]
+    # Nothing at all (0 bytes), a reset, a mail server's greeting (then silence), a line that is
+    # no status line, LinkedIn's 999, and a 200 with an empty body.
+    paths = [
+        "/drop",
+        "/reset",
+        "/not-http",
+        "/not-http-at-all",
+        "/bad-status-line",
+        "/status-999",
+        "/empty-page",
+    ]
     urls = [server.url(p) for p in paths]
     run = check(capsys, {"a.md": one_per_line(urls)}, "retries = 1")
+    dropped = "connection dropped without a response after 2 tries"
     assert run.rows == [
-        doubtful("a.md", 5, 5, urls[0], "connection dropped without a response after 2 tries"),
-        doubtful("a.md", 7, 5, urls[1], "connection dropped without a response after 2 tries"),
-        doubtful("a.md", 9, 5, urls[2], "not a valid HTTP response after 2 tries"),
+        doubtful("a.md", 5, 5, urls[0], dropped),
+        doubtful("a.md", 7, 5, urls[1], dropped),
+        doubtful("a.md", 9, 5, urls[2], "timed out (0.3 s) after 2 tries"),
         doubtful("a.md", 11, 5, urls[3], "not a valid HTTP response after 2 tries"),
-        # Not a server error: no retry.
-        doubtful("a.md", 13, 5, urls[4], "blocked, possibly a bot wall (999)"),
+        doubtful("a.md", 13, 5, urls[4], "not a valid HTTP response after 2 tries"),
+        # Not a server error (5xx): not retried.
+        doubtful("a.md", 15, 5, urls[5], "blocked, possibly a bot wall (999)"),
     ]
     assert run.code == 0  # warnings only
+    assert server.hits("/status-999") == 2  # HEAD, then GET
 
 
 def test_timeouts_and_bodies_that_never_end(server: LinkServer, capsys: Any) -> None:
