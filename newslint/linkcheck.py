@@ -360,7 +360,8 @@ _CACHEDIR_TAG = (
 class LinkCache:
     """Observations on disk in `<cache_dir>/links/links.json`, keyed by the fetched URL.
 
-    A success lives `cache-ttl`, a failure `failure-ttl`. Writes merge with what another run may
+    A success lives `cache-ttl`, a lasting failure `failure-ttl`; a transient one (`is_transient`)
+    is not kept. Writes merge with what another run may
     have written meanwhile, then replace the file atomically; a damaged file is treated as empty.
     """
 
@@ -389,8 +390,8 @@ class LinkCache:
             obs = Observation.from_json(raw)
         except (TypeError, ValueError):
             return None
-        if not _fresh(now - obs.checked_at, _ttl(obs, settings)):
-            return None
+        if is_transient(obs) or not _fresh(now - obs.checked_at, _ttl(obs, settings)):
+            return None  # (a transient failure: written by a version that cached them)
         if obs.error == "timeout" and (obs.timeout or 0.0) < settings.timeout:
             return None  # a timeout seen with a shorter timeout says nothing about this one
         return obs
@@ -434,6 +435,23 @@ def _fresh(age: float, ttl: float) -> bool:
     """An entry `age` seconds old is usable. One checked "in the future" (written while the clock
     was wrong) is not: it would otherwise count as fresh until then, perhaps for years."""
     return -_CLOCK_SKEW <= age <= ttl
+
+
+# Failures that say nothing lasting about a link: the site may answer on the next run.
+_TRANSIENT = frozenset(
+    {"dns-temporary", "timeout", "refused", "dropped", "protocol", "connect", "error"}
+)
+
+
+def is_transient(obs: Observation) -> bool:
+    """A failure of the moment (a timeout, a dropped or refused connection, a 5xx that is no bot
+    wall's, a 429): never cached, so one bad minute is not repeated for `failure-ttl` after the
+    site is back. Lasting answers (404, 410, no such host, 401, 403, a bad certificate, a broken
+    redirect) are cached."""
+    if obs.error is not None:
+        return obs.error in _TRANSIENT
+    status = obs.status or 0
+    return status == 429 or (500 <= status < 600 and not obs.bot_wall)
 
 
 def _ttl(obs: Observation, settings: LinkSettings) -> float:
@@ -486,7 +504,8 @@ def check_links(
         fetched = run_sync(fetch(pending, settings, progress, transport, sleep, counts))
         for key, obs in fetched.items():
             observations[key] = (obs, False)
-            if cache is not None and obs.error not in ("private", "invalid"):
+            kept = obs.error not in ("private", "invalid") and not is_transient(obs)
+            if cache is not None and kept:
                 cache.put(key, obs)
         if cache is not None:
             cache.save(settings, time.time())

@@ -465,7 +465,6 @@ def test_cache_entries_expire_after_their_ttl(
     assert server.total() == asked + (3 if asked_again else 0)
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in a later commit")
 def test_a_transient_failure_is_not_cached(server: LinkServer, capsys: Any) -> None:
     # A 503 during a deploy, an answer too late, a dropped connection: the next run asks again
     # rather than repeating a failure the site no longer has.
