@@ -19,7 +19,11 @@ Manners, because link checkers are judged by false alarms and by how they treat 
 - a host that is not there (no such name, connection refused, a bad certificate) is asked once:
   that answer, retries included, stands for its other links in the run;
 - a User-Agent naming newslint; no cookies kept, no credentials sent (user:password in a URL is
-  dropped), no body stored; only http and https; `--no-private` refuses private addresses.
+  dropped), no body stored; only http and https; `--no-private` refuses private addresses;
+- proxies from the environment (httpx's `trust_env`: HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY,
+  and SSL_CERT_FILE / SSL_CERT_DIR), as curl and lychee take them, since CI runners behind a proxy
+  reach nothing without; a proxy that cannot be used is a usage error (exit 2), one that cannot be
+  reached a warning naming it on each link, never a broken link; `.netrc` is not read.
 
 What the network said (an `Observation`) is cached in `.newslint_cache/links/`; it is classified
 into a `LinkResult` with the current settings on every run, so changing `accept` needs no re-check.
@@ -272,6 +276,7 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
     "protocol": ("warning", "not a valid HTTP response"),
     "connect": ("warning", "connection failed"),
     "tls": ("warning", "TLS error"),
+    "proxy": ("warning", "proxy"),
     "redirects": ("warning", "too many redirects"),
     "location": ("warning", "redirects to an invalid URL"),
     "no-location": ("warning", "redirect without a location"),
@@ -298,6 +303,8 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
             reason = f"timed out ({obs.timeout or settings.timeout:g} s)"
         elif obs.error == "no-location":
             reason = f"redirect ({obs.status}) without a location"
+        elif obs.error == "proxy":
+            reason = f"proxy {obs.detail}"
         elif obs.detail and obs.error in ("connect", "tls", "error", "scheme", "location"):
             reason = f"{reason}: {obs.detail}"
         if verdict != "skipped":
@@ -439,7 +446,7 @@ def _fresh(age: float, ttl: float) -> bool:
 
 # Failures that say nothing lasting about a link: the site may answer on the next run.
 _TRANSIENT = frozenset(
-    {"dns-temporary", "timeout", "refused", "dropped", "protocol", "connect", "error"}
+    {"dns-temporary", "timeout", "refused", "dropped", "protocol", "connect", "error", "proxy"}
 )
 
 

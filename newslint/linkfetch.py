@@ -52,10 +52,18 @@ class _Outcome:
     detail: str = ""
     retryable: bool = False
     tries: int = 0  # for a host's known failure: the tries it took (0: this request's own)
+    down_key: str = ""  # a proxy's failure: the proxy, down for every URL sent through it
 
 
 # Failures that are the host's answer for every URL on it (an origin: scheme, host and port).
-_HOST_FAILURES = frozenset({"dns", "refused", "tls"})
+_HOST_FAILURES = frozenset({"dns", "refused", "tls", "proxy"})
+# Failures to connect, which through a proxy are the proxy's (it answers for the link's host).
+_PROXY_FAILURES = {
+    "dns": "was not found",
+    "dns-temporary": "was not found",
+    "refused": "refused the connection",
+    "connect": "could not be reached",
+}
 
 
 class _BadLocation(Exception):
@@ -173,7 +181,15 @@ class _Checker:
                 import httpx
 
                 self.tls = httpx.create_ssl_context(trust_env=self.settings.trust_env)
-            client = _client(self.settings, self.transport, self.tls)
+            try:
+                client = _client(self.settings, self.transport, self.tls)
+            except (ImportError, ValueError) as err:  # a SOCKS proxy without socksio, ftp://
+                from newslint.cli import UsageError
+
+                raise UsageError(
+                    f"cannot use the proxy from the environment ({_environment_proxies()}): "
+                    f"{_short(err)}"
+                ) from None
             self.hosts[name] = _Host(asyncio.Semaphore(self.settings.per_host), client)
         return self.hosts[name]
 
@@ -260,7 +276,8 @@ class _Checker:
                     outcome.retryable and tries <= settings.retries
                 ):
                     self.down.setdefault(
-                        _origin(current), replace(outcome, retryable=False, tries=tries)
+                        outcome.down_key or _origin(current),
+                        replace(outcome, retryable=False, tries=tries),
                     )
                 if outcome.retryable and tries <= settings.retries:
                     await self.sleep(self.backoff(tries))
@@ -351,13 +368,22 @@ class _Checker:
         if down is not None:
             return down
         host = self.host(url)
+        proxy = _proxy_for(host.client, url)
+        if proxy is not None and proxy in self.down:
+            return self.down[proxy]
         host.active += 1
         try:
             if self.settings.no_private:
                 refused = await self.refuse_private(url, host)
                 if refused is not None:
                     return refused
-            return await self._request(method, url, host)
+            outcome = await self._request(method, url, host)
+            if proxy is not None and outcome.error in _PROXY_FAILURES:
+                # Not the link's host: the proxy could not be reached. A warning for each link,
+                # found once for them all, and no "broken link" for a site nobody asked.
+                what = _PROXY_FAILURES[outcome.error]
+                return replace(outcome, error="proxy", detail=f"{proxy} {what}", down_key=proxy)
+            return outcome
         finally:
             host.active -= 1
             await self.release(_hostname(url))
@@ -388,6 +414,45 @@ class _Checker:
             except OSError as err:
                 return _failure(err)
         return _Outcome(error="private") if host.private else None
+
+
+_PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+
+def _proxy_for(client: httpx.AsyncClient, url: str) -> str | None:
+    """The proxy (from HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, minus NO_PROXY) a request to `url` goes
+    through, user:password left out; None for a direct connection. httpx's own choice is asked
+    (a private method: without it every request counts as direct)."""
+    import httpx
+
+    choose = getattr(client, "_transport_for_url", None)
+    if choose is None or choose(httpx.URL(url)) is getattr(client, "_transport", None):
+        return None
+    from urllib.request import getproxies
+
+    proxies = getproxies()
+    found = proxies.get(urlsplit(url).scheme.lower()) or proxies.get("all") or "(unnamed)"
+    return _without_password(found if "://" in found else f"http://{found}")
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+
+
+def _environment_proxies() -> str:
+    """The proxy variables that are set, as `NAME=value` without passwords, for a message."""
+    import os
+
+    found = []
+    for name in _PROXY_VARIABLES:
+        for variable in (name, name.lower()):
+            value = os.environ.get(variable)
+            if value:
+                found.append(f"{variable}={_without_password(value)}")
+    return ", ".join(found) or "none set"
 
 
 def _location(headers: Any) -> str:

@@ -388,7 +388,6 @@ def test_proxy_variables_are_honoured(
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in a later commit")
 @pytest.mark.parametrize(
     ("variable", "value"),
     [("ALL_PROXY", "socks5://127.0.0.1:9"), ("HTTP_PROXY", "ftp://127.0.0.1:9")],
@@ -404,7 +403,6 @@ def test_a_proxy_that_cannot_be_used_is_a_usage_error(
     assert server.total() == 0
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in a later commit")
 def test_an_unreachable_proxy_is_not_a_broken_link(
     server: LinkServer, capsys: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
