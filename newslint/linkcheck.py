@@ -508,14 +508,17 @@ def check_links(
         counts = (len(by_key), len(observations), failed)
         from newslint.linkfetch import fetch, run_sync
 
-        fetched = run_sync(fetch(pending, settings, progress, transport, sleep, counts))
-        for key, obs in fetched.items():
-            observations[key] = (obs, False)
-            kept = obs.error not in ("private", "invalid") and not is_transient(obs)
-            if cache is not None and kept:
-                cache.put(key, obs)
-        if cache is not None:
-            cache.save(settings, time.time())
+        fetched: dict[str, Observation] = {}
+        try:
+            run_sync(fetch(pending, settings, progress, transport, sleep, counts, fetched))
+        finally:  # interrupted (Ctrl-C) too: what was checked is kept, and the next run goes on
+            for key, obs in fetched.items():
+                observations[key] = (obs, False)
+                kept = obs.error not in ("private", "invalid") and not is_transient(obs)
+                if cache is not None and kept:
+                    cache.put(key, obs)
+            if cache is not None:
+                cache.save(settings, time.time())
     for key, originals in by_key.items():
         for url in originals:
             if key in observations:

@@ -205,12 +205,15 @@ class _Checker:
         for host in hosts:
             await host.client.aclose()
 
-    async def run(self, keys: Sequence[str]) -> dict[str, Observation]:
-        """Check by host: at most `concurrency` hosts at a time, `per-host` workers each."""
+    async def run(
+        self, keys: Sequence[str], results: dict[str, Observation] | None = None
+    ) -> dict[str, Observation]:
+        """Check by host: at most `concurrency` hosts at a time, `per-host` workers each.
+        `results` is filled as each URL is done (what an interrupted run had found)."""
         by_host: dict[str, list[str]] = {}
         for key in keys:
             by_host.setdefault(_hostname(key), []).append(key)
-        results: dict[str, Observation] = {}
+        results = {} if results is None else results
         open_hosts = asyncio.Semaphore(self.settings.concurrency)
 
         async def host_job(name: str, urls: list[str]) -> None:
@@ -546,14 +549,17 @@ async def fetch(
     transport: Any,
     sleep: Sleep | None,
     counts: tuple[int, int, int],
+    into: dict[str, Observation] | None = None,
 ) -> dict[str, Observation]:
+    """Observe every URL of `keys`; `into`, when given, receives each observation as it is made,
+    so that what a cancelled run (Ctrl-C) found is not lost."""
     total, done, failed = counts
     checker = _Checker(settings, transport, sleep or asyncio.sleep, progress, total, done)
     checker.failures = failed
     if progress is not None:
         progress(done, total, failed)
     try:
-        return await checker.run(keys)
+        return await checker.run(keys, into)
     finally:
         await checker.close()
 

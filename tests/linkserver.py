@@ -269,6 +269,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200)
         elif path.startswith("/rate-limited-for/"):  # 429 asking to wait that many seconds
             self._send(429, {"Retry-After": path.rsplit("/", 1)[1]})
+        elif path.startswith("/stall/"):  # no answer for a long time
+            time.sleep(30)
+            self._send(200)
         elif path == "/status-999":  # LinkedIn's answer to robots
             self._raw(b"HTTP/1.1 999 Request denied\r\nContent-Length: 0\r\n\r\n", close=False)
         elif path == "/empty-page":

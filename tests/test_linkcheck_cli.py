@@ -482,31 +482,29 @@ def test_a_transient_failure_is_not_cached(server: LinkServer, capsys: Any) -> N
 # ----------------------------------------------------------------------------- Ctrl-C
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGINT") or sys.platform == "win32", reason="POSIX")
-def test_ctrl_c_during_a_retry_wait(server: LinkServer, tmp_path: Path) -> None:
-    # Told to wait 20 s by a 429, the run is interrupted while it waits: exit 130 at once, no
-    # traceback, no report, and no half-written cache left behind.
-    (tmp_path / "a.md").write_text(HEADER + link(server.url("/rate-limited-for/20")) + "\n")
-    (tmp_path / "newslint.toml").write_text(
-        'select = ["LK006"]\n[links]\ntimeout = 5\nretries = 2\nmax-wait = 60\n'
-    )
+POSIX_ONLY = pytest.mark.skipif(
+    not hasattr(signal, "SIGINT") or sys.platform == "win32", reason="POSIX"
+)
+
+
+def _interrupt(tmp_path: Path, ready: Any, *argv: str) -> tuple[int, str, str]:
+    """Run `newslint check --check-links ARGV` in a child process, press Ctrl-C once `ready()`."""
     env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES}
     env["PYTHONPATH"] = str(Path(__file__).parent.parent)
     env.pop("NEWSLINT_CACHE_DIR", None)
     child = subprocess.Popen(
-        [sys.executable, "-m", "newslint", "check", "--check-links", "a.md"],
+        [sys.executable, "-m", "newslint", "check", "--check-links", *argv],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A shell may start a background child with Ctrl-C ignored; this one must see it.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        for _ in range(2000):  # until the 429 has been answered (at most 20 s)
-            if server.hits("/rate-limited-for/20") and not server.in_flight:
-                break
-            if child.poll() is not None:
+        for _ in range(2000):  # at most 20 s
+            if ready() or child.poll() is not None:
                 break
             time.sleep(0.01)
         time.sleep(0.2)  # the answer read, the wait begun
@@ -514,7 +512,35 @@ def test_ctrl_c_during_a_retry_wait(server: LinkServer, tmp_path: Path) -> None:
         out, err = child.communicate(timeout=10)
     finally:
         child.kill()
-    assert (child.returncode, out, err) == (130, "", "")
-    assert server.hits("/rate-limited-for/20") == 1
-    leftovers = list((tmp_path / ".newslint_cache").rglob("*.tmp"))
-    assert leftovers == []
+    return child.returncode, out, err
+
+
+@POSIX_ONLY
+def test_ctrl_c_during_a_retry_wait(server: LinkServer, tmp_path: Path) -> None:
+    # Told to wait 20 s by a 429, the run is interrupted while it waits: exit 130 at once, no
+    # traceback, no report, and no half-written cache left behind.
+    path = "/rate-limited-for/20"
+    (tmp_path / "a.md").write_text(HEADER + link(server.url(path)) + "\n")
+    (tmp_path / "newslint.toml").write_text(
+        'select = ["LK006"]\n[links]\ntimeout = 5\nretries = 2\nmax-wait = 60\n'
+    )
+    ready = lambda: server.hits(path) == 1 and not server.in_flight  # noqa: E731
+    assert _interrupt(tmp_path, ready, "a.md") == (130, "", "")
+    assert server.hits(path) == 1
+    assert list((tmp_path / ".newslint_cache").rglob("*.tmp")) == []
+
+
+@POSIX_ONLY
+def test_what_was_checked_before_ctrl_c_is_cached(
+    server: LinkServer, tmp_path: Path, capsys: Any
+) -> None:
+    # 10,000 links, Ctrl-C at the 9,000th: the next run must not start over. Here the 404 is
+    # answered, the other link stalls when Ctrl-C comes; the next run asks only for the latter.
+    missing, stalled = server.url("/missing"), server.url("/stall/1")
+    (tmp_path / "a.md").write_text(HEADER + one_per_line([missing, stalled]))
+    (tmp_path / "newslint.toml").write_text('select = ["LK006"]\n[links]\ntimeout = 60\n')
+    ready = lambda: server.counts[("GET", "/missing")] == 1 and server.hits("/stall/1")  # noqa: E731
+    assert _interrupt(tmp_path, ready, "a.md") == (130, "", "")
+    run = check(capsys, {"a.md": one_per_line([missing, stalled])}, "", "--offline", cache=True)
+    assert run.rows == [broken("a.md", 5, 5, missing, "not found (404)")]
+    assert (server.hits("/missing"), server.hits("/stall/1")) == (2, 1)
