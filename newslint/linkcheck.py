@@ -144,6 +144,9 @@ class LinkSettings:
                 raise ConfigError(f"links.exclude: {pattern!r} is not a regex: {err}") from None
         if links.timeout <= 0:
             raise ConfigError(f"links.timeout: must be more than 0 seconds, not {links.timeout:g}")
+        for status in links.accept:
+            if not 100 <= status <= 999:  # a typo would otherwise accept nothing, silently
+                raise ConfigError(f"links.accept: {status} is not an HTTP status (100 to 999)")
         for key, value in (("concurrency", links.concurrency), ("per-host", links.per_host)):
             if value < 1:
                 raise ConfigError(f"links.{key}: must be at least 1, not {value}")

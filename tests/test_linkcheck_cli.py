@@ -364,6 +364,17 @@ def test_accepted_statuses(server: LinkServer, capsys: Any) -> None:
     assert server.hits("/rate-limited") == 1  # accepted: not retried
 
 
+@pytest.mark.parametrize("status", [0, 2000, -404])
+def test_an_accepted_status_that_is_no_status_is_a_usage_error(
+    server: LinkServer, capsys: Any, status: int
+) -> None:
+    run = check(capsys, {"a.md": one_per_line([server.url("/ok")])}, f"accept = [200, {status}]")
+    assert (run.code, run.rows) == (2, [])
+    expected = f"newslint: error: newslint.toml: links.accept: {status} is not an HTTP status"
+    assert run.err.startswith(expected)
+    assert server.total() == 0
+
+
 # ---------------------------------------------------------------------------- proxies
 
 
