@@ -429,7 +429,10 @@ def _proxy_for(client: httpx.AsyncClient, url: str) -> str | None:
     import httpx
 
     choose = getattr(client, "_transport_for_url", None)
-    if choose is None or choose(httpx.URL(url)) is getattr(client, "_transport", None):
+    try:
+        if choose is None or choose(httpx.URL(url)) is getattr(client, "_transport", None):
+            return None
+    except Exception:  # not a URL httpx takes (bad IDNA): the request itself says so
         return None
     from urllib.request import getproxies
 

@@ -399,6 +399,19 @@ def test_proxy_variables_are_honoured(
     ]
 
 
+def test_a_url_httpx_refuses_is_skipped_with_a_proxy_too(
+    server: LinkServer, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `xn--` is no host name (bad IDNA): choosing a proxy for it (matching it against NO_PROXY
+    # decodes it) must not crash the run.
+    monkeypatch.setenv("HTTP_PROXY", server.base)
+    monkeypatch.setenv("NO_PROXY", "intranet.example")
+    urls = ["http://xn--/x", server.url("/missing")]
+    run = check(capsys, {"a.md": one_per_line(urls)})
+    assert (run.code, run.rows) == (1, [broken("a.md", 7, 5, urls[1], "not found (404)")])
+    assert sorted(server.proxied) == [urls[1]] * 2
+
+
 @pytest.mark.parametrize(
     ("variable", "value"),
     [("ALL_PROXY", "socks5://127.0.0.1:9"), ("HTTP_PROXY", "ftp://127.0.0.1:9")],
