@@ -237,7 +237,15 @@ class _Checker:
         return {key: results[key] for key in keys}
 
     async def observe_counted(self, url: str) -> Observation:
-        obs = await self.observe(url)
+        from newslint.cli import UsageError
+
+        try:
+            obs = await self.observe(url)
+        except UsageError:
+            raise
+        except Exception as err:  # one URL's surprise must not end the check of all the others
+            detail = f"{type(err).__name__}: {_short(err)}"
+            obs = Observation(url, error="error", detail=detail, checked_at=time.time())
         self.done += 1
         if classify(obs, self.settings).verdict in ("broken", "warning"):
             self.failures += 1
@@ -414,7 +422,7 @@ class _Checker:
                 host.private = await _resolves_to_private(
                     parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
                 )
-            except OSError as err:
+            except (OSError, ValueError) as err:  # ValueError: a host the idna codec refuses
                 return _failure(err)
         return _Outcome(error="private") if host.private else None
 

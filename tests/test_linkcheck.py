@@ -773,3 +773,20 @@ def test_a_project_fix_leaves_a_file_that_changed_alone(tmp_path: Path, capsys: 
     assert article.read_bytes() == b"[y](http://old.example/) edited meanwhile\n"
     assert "a.md: changed while it was checked; links not fixed" in capsys.readouterr().err
     assert record.project_fixes == []
+
+
+def test_a_surprise_while_checking_one_url_spares_the_others(
+    fresh: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever goes wrong in following one URL (here: resolving its redirect) is that URL's
+    # warning, not an internal error that ends the check of every other link.
+    def broken_join(current: str, location: str) -> str | None:
+        raise RuntimeError("surprise")
+
+    monkeypatch.setattr("newslint.linkfetch._join", broken_join)
+    urls = [fresh.url("/moved"), fresh.url("/missing")]
+    results = check_links(urls, FAST)
+    assert [(r.verdict, r.reason) for r in results.values()] == [
+        ("warning", "request failed: RuntimeError: surprise"),
+        ("broken", "not found (404)"),
+    ]

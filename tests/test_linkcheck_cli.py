@@ -357,6 +357,17 @@ def test_other_schemes_and_excluded_links_are_not_fetched(server: LinkServer, ca
     assert [path for (_, path) in server.counts] == ["/missing", "/missing"]
 
 
+def test_no_private_with_a_host_name_that_cannot_be_encoded(
+    server: LinkServer, capsys: Any
+) -> None:
+    # A label of 64 characters: the lookup that --no-private makes first fails to encode it
+    # (before asking any resolver), which used to end the whole run as an internal error.
+    urls = ["http://" + "a" * 64 + ".example/x", server.url("/missing")]
+    run = check(capsys, {"a.md": one_per_line(urls)}, "", "--no-private")
+    assert (run.code, run.rows, run.err) == (0, [], "")
+    assert server.total() == 0
+
+
 def test_accepted_statuses(server: LinkServer, capsys: Any) -> None:
     urls = [server.url("/forbidden"), server.url("/rate-limited"), server.url("/login")]
     run = check(capsys, {"a.md": one_per_line(urls)}, "accept = [200, 403, 429]\nretries = 2")
