@@ -267,6 +267,14 @@ class _Handler(BaseHTTPRequestHandler):
             if self.server.hits(path) == 1:
                 time.sleep(SLOW_SECONDS)
             self._send(200)
+        elif path.startswith("/rate-limited-until/"):  # 429 until an HTTP date, once
+            from email.utils import formatdate
+
+            until = float(path.rsplit("/", 1)[1])
+            if nth == 1:
+                self._send(429, {"Retry-After": formatdate(until, usegmt=True)})
+            else:
+                self._send(200)
         elif path.startswith("/rate-limited-for/"):  # 429 asking to wait that many seconds
             self._send(429, {"Retry-After": path.rsplit("/", 1)[1]})
         elif path.startswith("/stall/"):  # no answer for a long time

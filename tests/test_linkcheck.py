@@ -194,6 +194,16 @@ def test_retry_after_pauses_the_host_then_succeeds(fresh: LinkServer) -> None:
     assert waits.seconds == [pytest.approx(1.0, abs=0.05)]
 
 
+def test_retry_after_as_an_http_date_is_waited_for(fresh: LinkServer) -> None:
+    # "Wait until <date>": the wait is the time from now to then (a date has whole seconds).
+    waits = Waits()
+    until = int(time.time()) + 60
+    url = fresh.url(f"/rate-limited-until/{until}")
+    result = check_links([url], replace(FAST, max_wait=120.0), sleep=waits)[url]
+    assert (result.verdict, fresh.hits(f"/rate-limited-until/{until}")) == ("ok", 2)
+    assert len(waits.seconds) == 1 and 30.0 <= waits.seconds[0] <= 60.0  # not a timing: a value
+
+
 def test_retry_after_longer_than_max_wait_is_not_retried(fresh: LinkServer) -> None:
     waits = Waits()
     check_links([fresh.url("/rate-limited-long")], FAST, sleep=waits)
