@@ -16,8 +16,9 @@ Manners, because link checkers are judged by false alarms and by how they treat 
   pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer
   than `max-wait` is not retried at all but reported as rate limited; a host's pauses add up to at
   most `max-wait` over the run, after which its 429s are reported without retry (bounded time);
-- a host that is not there (no such name, connection refused, a bad certificate) is asked once:
-  that answer, retries included, stands for its other links in the run;
+- a host that is not there (no such name, connection refused or not taken in time, a bad
+  certificate) is asked once: that answer, retries included, stands for its other links in the
+  run;
 - a User-Agent naming newslint; no cookies kept, no credentials sent (user:password in a URL is
   dropped), no body stored; only http and https; `--no-private` refuses private addresses;
 - proxies from the environment (httpx's `trust_env`: HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY,
@@ -272,6 +273,7 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
     "dns": ("broken", "host not found"),
     "dns-temporary": ("warning", "host name lookup failed"),
     "timeout": ("warning", "timed out"),
+    "connect-timeout": ("warning", "timed out connecting"),
     # Nothing listens where the link points, still so after the retries: the site is not there,
     # as with a host that does not resolve (a dropped or stalled connection is only doubtful).
     "refused": ("broken", "connection refused"),
@@ -293,7 +295,9 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
 
 
 # Errors of the host a redirect led to (the others are about the redirect itself).
-_WHERE = frozenset({"dns", "dns-temporary", "timeout", "refused", "dropped", "connect", "tls"})
+_WHERE = frozenset(
+    {"dns", "dns-temporary", "timeout", "connect-timeout", "refused", "dropped", "connect", "tls"}
+)
 
 
 def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -> LinkResult:
@@ -302,8 +306,8 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
     tries = f" after {obs.tries} tries" if obs.tries > 1 else ""
     if obs.error is not None:
         verdict, reason = _ERRORS.get(obs.error, _ERRORS["error"])
-        if obs.error == "timeout":  # with the timeout it was seen with (it may be cached)
-            reason = f"timed out ({obs.timeout or settings.timeout:g} s)"
+        if obs.error in ("timeout", "connect-timeout"):  # with the timeout it was seen with
+            reason = f"{reason} ({obs.timeout or settings.timeout:g} s)"
         elif obs.error == "no-location":
             reason = f"redirect ({obs.status}) without a location"
         elif obs.error == "proxy":
@@ -449,7 +453,8 @@ def _fresh(age: float, ttl: float) -> bool:
 
 # Failures that say nothing lasting about a link: the site may answer on the next run.
 _TRANSIENT = frozenset(
-    {"dns-temporary", "timeout", "refused", "dropped", "protocol", "connect", "error", "proxy"}
+    {"dns-temporary", "timeout", "connect-timeout", "refused", "dropped", "protocol", "connect"}
+    | {"error", "proxy"}
 )
 
 

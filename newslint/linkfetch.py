@@ -56,13 +56,15 @@ class _Outcome:
 
 
 # Failures that are the host's answer for every URL on it (an origin: scheme, host and port).
-_HOST_FAILURES = frozenset({"dns", "refused", "tls", "proxy"})
+_HOST_FAILURES = frozenset({"dns", "refused", "tls", "proxy", "connect-timeout"})
+_MARGIN = 0.1  # seconds the bound on a whole request allows beyond httpx's connect timeout
 # Failures to connect, which through a proxy are the proxy's (it answers for the link's host).
 _PROXY_FAILURES = {
     "dns": "was not found",
     "dns-temporary": "was not found",
     "refused": "refused the connection",
     "connect": "could not be reached",
+    "connect-timeout": "did not accept the connection in time",
 }
 
 
@@ -111,6 +113,10 @@ def _failure(err: BaseException) -> _Outcome:
             return _Outcome(error="tls", detail=_short(item))
         if isinstance(item, ConnectionRefusedError):
             return _Outcome(error="refused", retryable=True)
+    if isinstance(err, httpx.ConnectTimeout):
+        # No connection at all in time (a firewall that drops packets): the host's answer for
+        # all its links, as a refused connection is.
+        return _Outcome(error="connect-timeout", retryable=True)
     if isinstance(err, TimeoutError | httpx.TimeoutException):
         return _Outcome(error="timeout", retryable=True)
     if isinstance(err, httpx.RemoteProtocolError) and any(
@@ -295,7 +301,7 @@ class _Checker:
                     tries += 1
                     method = "GET"  # some servers and firewalls drop or stall HEAD requests
                     continue
-                if outcome.error == "timeout":
+                if outcome.error in ("timeout", "connect-timeout"):
                     return done(outcome, timeout=settings.timeout)
                 return done(outcome)
             status = outcome.status or 0
@@ -405,7 +411,10 @@ class _Checker:
             await self.sleep(wait)
         try:
             async with host.semaphore, self.slots:
-                async with asyncio.timeout(self.settings.timeout):
+                # The whole request's bound; httpx's own timeout for each step (connect, each
+                # read) is the same, so a connection not made in time ends a little earlier and
+                # is known as such (ConnectTimeout).
+                async with asyncio.timeout(self.settings.timeout + _MARGIN):
                     request = host.client.build_request(method, url)
                     response = await host.client.send(request, stream=True)
                     if method == "HEAD":

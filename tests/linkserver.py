@@ -14,7 +14,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -315,6 +315,40 @@ class _Handler(BaseHTTPRequestHandler):
             self._stream(path, chunks)
         else:
             self._send(404)
+
+
+@contextmanager
+def unanswered_port() -> Iterator[int | None]:
+    """A port on 127.0.0.1 where a connection is never accepted: its listen queue is full, so the
+    kernel drops new SYNs and a connect times out, as with a firewall that drops packets. None
+    where the system does not behave so (connections made anyway)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(4):
+            filler = socket.socket()
+            filler.setblocking(False)
+            with suppress(BlockingIOError):  # not connected yet: queued, or dropped
+                filler.connect(("127.0.0.1", port))
+            fillers.append(filler)
+        time.sleep(0.05)
+        probe = socket.socket()
+        probe.settimeout(0.2)
+        try:
+            probe.connect(("127.0.0.1", port))
+        except TimeoutError:
+            yield port
+        else:
+            yield None
+        finally:
+            probe.close()
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
 
 
 def _drip(data: bytes, pause: float) -> Iterator[bytes]:

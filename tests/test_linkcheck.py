@@ -185,6 +185,23 @@ def test_a_host_that_is_not_there_is_asked_once_for_all_its_links() -> None:
     assert asked == ["https://gone.invalid/0", "https://other.invalid/x"]
 
 
+def test_a_host_that_takes_no_connection_is_asked_once_for_all_its_links() -> None:
+    # Connections that time out (packets dropped) are the host's answer for every link to it:
+    # 5 links would otherwise each cost (retries + 1) x timeout.
+    from tests.linkserver import unanswered_port
+
+    with unanswered_port() as port:
+        if port is None:
+            pytest.skip("connections to a full listen queue are not dropped here")
+        urls = [f"http://127.0.0.1:{port}/{n}" for n in range(5)]
+        waits = Waits()
+        results = check_links(urls, replace(FAST, per_host=1), sleep=waits)
+    assert {(r.verdict, r.reason) for r in results.values()} == {
+        ("warning", "timed out connecting (0.3 s) after 2 tries")
+    }
+    assert len(waits.seconds) == 1  # the first link's retry; the others asked nobody
+
+
 def test_retry_after_pauses_the_host_then_succeeds(fresh: LinkServer) -> None:
     waits = Waits()
     url = fresh.url("/rate-limited-once")
