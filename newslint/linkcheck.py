@@ -192,17 +192,16 @@ def parse_duration(value: str | float | int, key: str = "duration") -> float:
     return total
 
 
+_DELAY = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
     """Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date (RFC 9110)."""
     if not value:
         return None
     value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        pass
-    else:
-        return max(0.0, seconds) if seconds == seconds else None  # NaN is not a delay
+    if _DELAY.fullmatch(value):  # digits (RFC 9110), or with a fraction: not "inf", "1e9", "-5"
+        return float(value)
     import email.utils
 
     try:

@@ -596,6 +596,12 @@ def test_a_short_link_to_another_sites_home_page_is_fine() -> None:
         ("Wed, 21 Oct 2015 07:28:30 GMT", 30.0),  # now is 07:28:00
         ("Wed, 21 Oct 2015 07:27:00 GMT", 0.0),  # in the past: no wait
         ("soon", None),
+        ("0.5", 0.5),
+        ("inf", None),  # float() reads these, the header's grammar has none of them
+        ("NaN", None),
+        ("1e9", None),
+        ("-5", None),
+        ("1_000", None),
         ("", None),
         (None, None),
     ],
