@@ -450,6 +450,9 @@ def _fresh(age: float, ttl: float) -> bool:
     return -_CLOCK_SKEW <= age <= ttl
 
 
+# How long a session (`check_links`'s `recent`) reuses a transient failure it saw.
+RECENT_TTL = 300.0
+
 # Failures that say nothing lasting about a link: the site may answer on the next run.
 _TRANSIENT = frozenset(
     {"dns-temporary", "timeout", "connect-timeout", "refused", "dropped", "protocol", "connect"}
@@ -483,10 +486,15 @@ def check_links(
     progress: Progress | None = None,
     transport: Any = None,
     sleep: Sleep | None = None,
+    recent: dict[str, Observation] | None = None,
 ) -> dict[str, LinkResult]:
     """Check every URL once (fragments and user:password ignored); a result for each input URL.
 
-    `transport` (an httpx transport) and `sleep` exist for tests and benchmarks.
+    Transient failures are not cached on disk (`is_transient`); a long-lived caller that checks
+    again and again (`newslint watch`, on each save) passes `recent`, a dict of its own where they
+    are kept for `RECENT_TTL` (at most `failure-ttl`), so that a link that times out does not cost
+    its timeouts on every save. `transport` (an httpx transport) and `sleep` exist for tests and
+    benchmarks.
     """
     by_key: dict[str, list[str]] = {}
     results: dict[str, LinkResult] = {}
@@ -503,6 +511,10 @@ def check_links(
     pending: list[str] = []
     for key in by_key:
         hit = cache.get(key, settings, now) if cache is not None else None
+        if hit is None and recent is not None and settings.use_cache and key in recent:
+            seen = recent[key]
+            if _fresh(now - seen.checked_at, min(RECENT_TTL, settings.failure_ttl)):
+                hit = seen
         if hit is not None:
             observations[key] = (hit, True)
         elif not settings.offline:
@@ -524,6 +536,8 @@ def check_links(
                 kept = obs.error not in ("private", "invalid") and not is_transient(obs)
                 if cache is not None and kept:
                     cache.put(key, obs)
+                elif recent is not None and is_transient(obs):
+                    recent[key] = obs
             if cache is not None:
                 cache.save(settings, time.time())
     for key, originals in by_key.items():
@@ -556,8 +570,10 @@ def check_project_links(
     progress: Progress | None = None,
     transport: Any = None,
     sleep: Sleep | None = None,
+    recent: dict[str, Observation] | None = None,
 ) -> dict[str, LinkResult]:
-    """Check the URLs the link rules collected over all files (nothing unless `links.check`)."""
+    """Check the URLs the link rules collected over all files (nothing unless `links.check`);
+    `recent` as for `check_links`."""
     names = [a.rule.name for a in ruleset.rules if getattr(a.rule, "checks_links", False)]
     if not names or not ruleset.config.links.check:
         return {}
@@ -576,7 +592,9 @@ def check_project_links(
         cache_dir=cache_dir_for(results, ruleset),
     )
     with terminal_progress(progress) as bar:
-        return check_links(urls, settings, progress=bar, transport=transport, sleep=sleep)
+        return check_links(
+            urls, settings, progress=bar, transport=transport, sleep=sleep, recent=recent
+        )
 
 
 @contextlib.contextmanager

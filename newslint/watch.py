@@ -225,6 +225,8 @@ class Session:
         self.keys: dict[str, str] = {}  # path as reported -> absolute path
         self.folders: set[str] = set()  # every folder that holds (or held) a watched file
         self.project: dict[str, list[Diagnostic]] = {}  # cross-file diagnostics by path
+        # Transient link failures seen in this session (see `check_links`'s `recent`).
+        self.recent_links: dict[str, Any] = {}
         self._covers: Callable[[], bool] = lambda: True
 
     # ------------------------------------------------------------------------------ lint
@@ -274,7 +276,13 @@ class Session:
         results.covers_project = self._covers
         # Gathered once for both steps (each would gather it again from every file's result).
         results.project = ProjectData.of(results, [active.rule for active in self.ruleset.rules])
-        found = project_end(results, self.ruleset, offline=self.offline, use_cache=self.use_cache)
+        found = project_end(
+            results,
+            self.ruleset,
+            offline=self.offline,
+            use_cache=self.use_cache,
+            recent=self.recent_links,
+        )
         by_path: dict[str, list[Diagnostic]] = {}
         for d in project_suppressions(results, found):
             by_path.setdefault(d.path, []).append(d)

@@ -402,6 +402,26 @@ def test_a_timeout_is_not_cached(fresh: LinkServer, tmp_path: Path) -> None:
     assert fresh.hits("/slow") == 2
 
 
+def test_a_session_reuses_the_transient_failures_it_saw(fresh: LinkServer, tmp_path: Path) -> None:
+    # `newslint watch` checks again on every save: a link that failed a moment ago (here a 503,
+    # which the server then stops answering) is not asked again within the session's few
+    # minutes, while another session (another run) asks again.
+    settings = replace(FAST, retries=0, use_cache=True, cache_dir=tmp_path)
+    url, recent = fresh.url("/unavailable-twice/w"), {}
+    first = check_links([url], settings, recent=recent)[url]
+    again = check_links([url], settings, recent=recent)[url]
+    assert (first.reason, again.reason, again.cached) == (
+        "server error (503)",
+        "server error (503)",
+        True,
+    )
+    assert fresh.hits("/unavailable-twice/w") == 2  # HEAD and GET, once
+    assert check_links([url], settings)[url].verdict == "ok"
+    assert (
+        check_links([url], replace(settings, use_cache=False), recent=recent)[url].verdict == "ok"
+    )
+
+
 def test_a_transient_failure_an_older_version_cached_is_not_used(
     fresh: LinkServer, tmp_path: Path
 ) -> None:
@@ -823,3 +843,36 @@ def test_a_surprise_while_checking_one_url_spares_the_others(
         ("warning", "request failed: RuntimeError: surprise"),
         ("broken", "not found (404)"),
     ]
+
+
+def test_a_watch_session_does_not_ask_again_on_each_save(
+    fresh: LinkServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from newslint.config import parse_config
+    from newslint.engine import build_ruleset
+    from newslint.rules.link_broken import LinkBroken
+    from newslint.testing import fm
+    from newslint.watch import Session
+    from tests.linkserver import without_proxies
+
+    without_proxies(monkeypatch)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    url = fresh.url("/unavailable-twice/s")
+    article = tmp_path / "a.md"
+    article.write_text(fm(body=f"[x]({url})\n"))
+    config = parse_config({"links": {"check": True, "timeout": 0.3, "retries": 0}})
+    ruleset = build_ruleset(config, rule_classes=[LinkBroken], select=["LK006"])
+    out = io.StringIO()
+    session = Session(ruleset, [Path("a.md")], out, fmt="concise")
+    message = "a.md:4:5: LK006 [link-broken] link may be broken: server error (503)"
+    assert [d.code for d in session.start([Path("a.md")])] == ["LK006"]
+    article.write_text(fm(body=f"Saved again.\n\n[x]({url})\n"))
+    found = session.update([(2, str(article))])  # watchfiles.Change.modified
+    assert [(d.code, d.line, d.message) for d in found] == [
+        ("LK006", 6, "link may be broken: server error (503)")
+    ]
+    assert fresh.hits("/unavailable-twice/s") == 2  # HEAD and GET at the start, not again
+    assert message in out.getvalue()
