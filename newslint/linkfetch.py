@@ -316,6 +316,9 @@ class _Checker:
                 continue
             if status in REDIRECTS:
                 location = _location(headers)
+                if not location and method == "HEAD":
+                    method = "GET"  # HEAD mishandled (a redirect to nowhere): ask as a browser
+                    continue
                 if not location:
                     return done(_Outcome(status, error="no-location"))
                 joined = _join(current, location)

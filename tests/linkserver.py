@@ -247,6 +247,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
         elif path == "/location-missing":
             self._send(301)
+        elif path == "/location-on-get-only":  # HEAD answered with a redirect to nowhere
+            self._send(301) if method == "HEAD" else self._send(301, {"Location": "/ok"})
         elif path == "/location-bad-ipv6":
             self._send(301, {"Location": "http://[127.0.0.1/x"})
         elif path == "/location-bad-port":
