@@ -16,10 +16,15 @@ Manners, because link checkers are judged by false alarms and by how they treat 
   pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer
   than `max-wait` is not retried at all but reported as rate limited; a host's pauses add up to at
   most `max-wait` over the run, after which its 429s are reported without retry (bounded time);
-- a host that is not there (no such name, connection refused, a bad certificate) is asked once:
-  that answer, retries included, stands for its other links in the run;
+- a host that is not there (no such name, connection refused or not taken in time, a bad
+  certificate) is asked once: that answer, retries included, stands for its other links in the
+  run;
 - a User-Agent naming newslint; no cookies kept, no credentials sent (user:password in a URL is
-  dropped), no body stored; only http and https; `--no-private` refuses private addresses.
+  dropped), no body stored; only http and https; `--no-private` refuses private addresses;
+- proxies from the environment (httpx's `trust_env`: HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY,
+  and SSL_CERT_FILE / SSL_CERT_DIR), as curl and lychee take them, since CI runners behind a proxy
+  reach nothing without; a proxy that cannot be used is a usage error (exit 2), one that cannot be
+  reached a warning naming it on each link, never a broken link; `.netrc` is not read.
 
 What the network said (an `Observation`) is cached in `.newslint_cache/links/`; it is classified
 into a `LinkResult` with the current settings on every run, so changing `accept` needs no re-check.
@@ -140,6 +145,9 @@ class LinkSettings:
                 raise ConfigError(f"links.exclude: {pattern!r} is not a regex: {err}") from None
         if links.timeout <= 0:
             raise ConfigError(f"links.timeout: must be more than 0 seconds, not {links.timeout:g}")
+        for status in links.accept:
+            if not 100 <= status <= 999:  # a typo would otherwise accept nothing, silently
+                raise ConfigError(f"links.accept: {status} is not an HTTP status (100 to 999)")
         for key, value in (("concurrency", links.concurrency), ("per-host", links.per_host)):
             if value < 1:
                 raise ConfigError(f"links.{key}: must be at least 1, not {value}")
@@ -184,17 +192,16 @@ def parse_duration(value: str | float | int, key: str = "duration") -> float:
     return total
 
 
+_DELAY = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
     """Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date (RFC 9110)."""
     if not value:
         return None
     value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        pass
-    else:
-        return max(0.0, seconds) if seconds == seconds else None  # NaN is not a delay
+    if _DELAY.fullmatch(value):  # digits (RFC 9110), or with a fraction: not "inf", "1e9", "-5"
+        return float(value)
     import email.utils
 
     try:
@@ -265,13 +272,18 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
     "dns": ("broken", "host not found"),
     "dns-temporary": ("warning", "host name lookup failed"),
     "timeout": ("warning", "timed out"),
+    "connect-timeout": ("warning", "timed out connecting"),
     # Nothing listens where the link points, still so after the retries: the site is not there,
     # as with a host that does not resolve (a dropped or stalled connection is only doubtful).
     "refused": ("broken", "connection refused"),
     "dropped": ("warning", "connection dropped without a response"),
+    "protocol": ("warning", "not a valid HTTP response"),
     "connect": ("warning", "connection failed"),
     "tls": ("warning", "TLS error"),
+    "proxy": ("warning", "proxy"),
     "redirects": ("warning", "too many redirects"),
+    "location": ("warning", "redirects to an invalid URL"),
+    "no-location": ("warning", "redirect without a location"),
     "loop": ("warning", "redirect loop"),
     "scheme": ("warning", "redirects to a scheme other than http(s), not followed"),
     "downgrade": ("warning", "redirects from https to insecure http, not followed"),
@@ -282,7 +294,9 @@ _ERRORS: dict[str, tuple[Verdict, str]] = {
 
 
 # Errors of the host a redirect led to (the others are about the redirect itself).
-_WHERE = frozenset({"dns", "dns-temporary", "timeout", "refused", "dropped", "connect", "tls"})
+_WHERE = frozenset(
+    {"dns", "dns-temporary", "timeout", "connect-timeout", "refused", "dropped", "connect", "tls"}
+)
 
 
 def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -> LinkResult:
@@ -291,9 +305,13 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
     tries = f" after {obs.tries} tries" if obs.tries > 1 else ""
     if obs.error is not None:
         verdict, reason = _ERRORS.get(obs.error, _ERRORS["error"])
-        if obs.error == "timeout":  # with the timeout it was seen with (it may be cached)
-            reason = f"timed out ({obs.timeout or settings.timeout:g} s)"
-        elif obs.detail and obs.error in ("connect", "tls", "error", "scheme"):
+        if obs.error in ("timeout", "connect-timeout"):  # with the timeout it was seen with
+            reason = f"{reason} ({obs.timeout or settings.timeout:g} s)"
+        elif obs.error == "no-location":
+            reason = f"redirect ({obs.status}) without a location"
+        elif obs.error == "proxy":
+            reason = f"proxy {obs.detail}"
+        elif obs.detail and obs.error in ("connect", "tls", "error", "scheme", "location"):
             reason = f"{reason}: {obs.detail}"
         if verdict != "skipped":
             reason += tries
@@ -355,7 +373,8 @@ _CACHEDIR_TAG = (
 class LinkCache:
     """Observations on disk in `<cache_dir>/links/links.json`, keyed by the fetched URL.
 
-    A success lives `cache-ttl`, a failure `failure-ttl`. Writes merge with what another run may
+    A success lives `cache-ttl`, a lasting failure `failure-ttl`; a transient one (`is_transient`)
+    is not kept. Writes merge with what another run may
     have written meanwhile, then replace the file atomically; a damaged file is treated as empty.
     """
 
@@ -384,8 +403,8 @@ class LinkCache:
             obs = Observation.from_json(raw)
         except (TypeError, ValueError):
             return None
-        if not _fresh(now - obs.checked_at, _ttl(obs, settings)):
-            return None
+        if is_transient(obs) or not _fresh(now - obs.checked_at, _ttl(obs, settings)):
+            return None  # (a transient failure: written by a version that cached them)
         if obs.error == "timeout" and (obs.timeout or 0.0) < settings.timeout:
             return None  # a timeout seen with a shorter timeout says nothing about this one
         return obs
@@ -431,6 +450,27 @@ def _fresh(age: float, ttl: float) -> bool:
     return -_CLOCK_SKEW <= age <= ttl
 
 
+# How long a session (`check_links`'s `recent`) reuses a transient failure it saw.
+RECENT_TTL = 300.0
+
+# Failures that say nothing lasting about a link: the site may answer on the next run.
+_TRANSIENT = frozenset(
+    {"dns-temporary", "timeout", "connect-timeout", "refused", "dropped", "protocol", "connect"}
+    | {"error", "proxy"}
+)
+
+
+def is_transient(obs: Observation) -> bool:
+    """A failure of the moment (a timeout, a dropped or refused connection, a 5xx that is no bot
+    wall's, a 429): never cached, so one bad minute is not repeated for `failure-ttl` after the
+    site is back. Lasting answers (404, 410, no such host, 401, 403, a bad certificate, a broken
+    redirect) are cached."""
+    if obs.error is not None:
+        return obs.error in _TRANSIENT
+    status = obs.status or 0
+    return status == 429 or (500 <= status < 600 and not obs.bot_wall)
+
+
 def _ttl(obs: Observation, settings: LinkSettings) -> float:
     verdict = classify(obs, settings).verdict
     return settings.cache_ttl if verdict in ("ok", "redirect") else settings.failure_ttl
@@ -446,10 +486,15 @@ def check_links(
     progress: Progress | None = None,
     transport: Any = None,
     sleep: Sleep | None = None,
+    recent: dict[str, Observation] | None = None,
 ) -> dict[str, LinkResult]:
     """Check every URL once (fragments and user:password ignored); a result for each input URL.
 
-    `transport` (an httpx transport) and `sleep` exist for tests and benchmarks.
+    Transient failures are not cached on disk (`is_transient`); a long-lived caller that checks
+    again and again (`newslint watch`, on each save) passes `recent`, a dict of its own where they
+    are kept for `RECENT_TTL` (at most `failure-ttl`), so that a link that times out does not cost
+    its timeouts on every save. `transport` (an httpx transport) and `sleep` exist for tests and
+    benchmarks.
     """
     by_key: dict[str, list[str]] = {}
     results: dict[str, LinkResult] = {}
@@ -466,6 +511,10 @@ def check_links(
     pending: list[str] = []
     for key in by_key:
         hit = cache.get(key, settings, now) if cache is not None else None
+        if hit is None and recent is not None and settings.use_cache and key in recent:
+            seen = recent[key]
+            if _fresh(now - seen.checked_at, min(RECENT_TTL, settings.failure_ttl)):
+                hit = seen
         if hit is not None:
             observations[key] = (hit, True)
         elif not settings.offline:
@@ -478,13 +527,19 @@ def check_links(
         counts = (len(by_key), len(observations), failed)
         from newslint.linkfetch import fetch, run_sync
 
-        fetched = run_sync(fetch(pending, settings, progress, transport, sleep, counts))
-        for key, obs in fetched.items():
-            observations[key] = (obs, False)
-            if cache is not None and obs.error not in ("private", "invalid"):
-                cache.put(key, obs)
-        if cache is not None:
-            cache.save(settings, time.time())
+        fetched: dict[str, Observation] = {}
+        try:
+            run_sync(fetch(pending, settings, progress, transport, sleep, counts, fetched))
+        finally:  # interrupted (Ctrl-C) too: what was checked is kept, and the next run goes on
+            for key, obs in fetched.items():
+                observations[key] = (obs, False)
+                kept = obs.error not in ("private", "invalid") and not is_transient(obs)
+                if cache is not None and kept:
+                    cache.put(key, obs)
+                elif recent is not None and is_transient(obs):
+                    recent[key] = obs
+            if cache is not None:
+                cache.save(settings, time.time())
     for key, originals in by_key.items():
         for url in originals:
             if key in observations:
@@ -515,8 +570,10 @@ def check_project_links(
     progress: Progress | None = None,
     transport: Any = None,
     sleep: Sleep | None = None,
+    recent: dict[str, Observation] | None = None,
 ) -> dict[str, LinkResult]:
-    """Check the URLs the link rules collected over all files (nothing unless `links.check`)."""
+    """Check the URLs the link rules collected over all files (nothing unless `links.check`);
+    `recent` as for `check_links`."""
     names = [a.rule.name for a in ruleset.rules if getattr(a.rule, "checks_links", False)]
     if not names or not ruleset.config.links.check:
         return {}
@@ -535,7 +592,9 @@ def check_project_links(
         cache_dir=cache_dir_for(results, ruleset),
     )
     with terminal_progress(progress) as bar:
-        return check_links(urls, settings, progress=bar, transport=transport, sleep=sleep)
+        return check_links(
+            urls, settings, progress=bar, transport=transport, sleep=sleep, recent=recent
+        )
 
 
 @contextlib.contextmanager

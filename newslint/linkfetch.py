@@ -52,10 +52,43 @@ class _Outcome:
     detail: str = ""
     retryable: bool = False
     tries: int = 0  # for a host's known failure: the tries it took (0: this request's own)
+    down_key: str = ""  # a proxy's failure: the proxy, down for every URL sent through it
 
 
 # Failures that are the host's answer for every URL on it (an origin: scheme, host and port).
-_HOST_FAILURES = frozenset({"dns", "refused", "tls"})
+_HOST_FAILURES = frozenset({"dns", "refused", "tls", "proxy", "connect-timeout"})
+_MARGIN = 0.1  # seconds the bound on a whole request allows beyond httpx's connect timeout
+# Failures to connect, which through a proxy are the proxy's (it answers for the link's host).
+_PROXY_FAILURES = {
+    "dns": "was not found",
+    "dns-temporary": "was not found",
+    "refused": "refused the connection",
+    "connect": "could not be reached",
+    "connect-timeout": "did not accept the connection in time",
+}
+
+
+class _BadLocation(Exception):
+    """A redirect whose Location httpx cannot read (raised by `_check_location`)."""
+
+    def __init__(self, status: int, location: str) -> None:
+        super().__init__(location)
+        self.status = status
+        self.location = location
+
+
+async def _check_location(response: httpx.Response) -> None:
+    """A response hook: httpx reads the Location of every redirect, followed or not, and fails
+    on one that is no URL with a protocol error, which would pass for a broken connection. Say
+    instead that the redirect is broken, with the status and the Location as sent."""
+    import httpx
+
+    if not response.has_redirect_location:
+        return
+    try:
+        httpx.URL(response.headers["location"])
+    except httpx.InvalidURL:
+        raise _BadLocation(response.status_code, _location(response.headers)) from None
 
 
 def _failure(err: BaseException) -> _Outcome:
@@ -64,6 +97,8 @@ def _failure(err: BaseException) -> _Outcome:
 
     import httpx
 
+    if isinstance(err, _BadLocation):
+        return _Outcome(err.status, error="location", detail=err.location[:200])
     chain: list[BaseException] = []
     seen: BaseException | None = err
     while seen is not None and len(chain) < 10:
@@ -78,8 +113,19 @@ def _failure(err: BaseException) -> _Outcome:
             return _Outcome(error="tls", detail=_short(item))
         if isinstance(item, ConnectionRefusedError):
             return _Outcome(error="refused", retryable=True)
+    if isinstance(err, httpx.ConnectTimeout):
+        # No connection at all in time (a firewall that drops packets): the host's answer for
+        # all its links, as a refused connection is.
+        return _Outcome(error="connect-timeout", retryable=True)
     if isinstance(err, TimeoutError | httpx.TimeoutException):
         return _Outcome(error="timeout", retryable=True)
+    if isinstance(err, httpx.RemoteProtocolError) and any(
+        type(item).__module__.startswith("h11") for item in chain
+    ):
+        # The parser's complaint (an illegal status line, headers too long): an answer came, but
+        # not in HTTP. Retried all the same, as what a HEAD with a body left on the connection
+        # makes the next request read looks just like this.
+        return _Outcome(error="protocol", detail=_short(err), retryable=True)
     if isinstance(err, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
         return _Outcome(error="dropped", detail=_short(err), retryable=True)
     if isinstance(err, httpx.ConnectError | OSError):
@@ -141,7 +187,15 @@ class _Checker:
                 import httpx
 
                 self.tls = httpx.create_ssl_context(trust_env=self.settings.trust_env)
-            client = _client(self.settings, self.transport, self.tls)
+            try:
+                client = _client(self.settings, self.transport, self.tls)
+            except (ImportError, ValueError) as err:  # a SOCKS proxy without socksio, ftp://
+                from newslint.cli import UsageError
+
+                raise UsageError(
+                    f"cannot use the proxy from the environment ({_environment_proxies()}): "
+                    f"{_short(err)}"
+                ) from None
             self.hosts[name] = _Host(asyncio.Semaphore(self.settings.per_host), client)
         return self.hosts[name]
 
@@ -157,12 +211,15 @@ class _Checker:
         for host in hosts:
             await host.client.aclose()
 
-    async def run(self, keys: Sequence[str]) -> dict[str, Observation]:
-        """Check by host: at most `concurrency` hosts at a time, `per-host` workers each."""
+    async def run(
+        self, keys: Sequence[str], results: dict[str, Observation] | None = None
+    ) -> dict[str, Observation]:
+        """Check by host: at most `concurrency` hosts at a time, `per-host` workers each.
+        `results` is filled as each URL is done (what an interrupted run had found)."""
         by_host: dict[str, list[str]] = {}
         for key in keys:
             by_host.setdefault(_hostname(key), []).append(key)
-        results: dict[str, Observation] = {}
+        results = {} if results is None else results
         open_hosts = asyncio.Semaphore(self.settings.concurrency)
 
         async def host_job(name: str, urls: list[str]) -> None:
@@ -186,7 +243,15 @@ class _Checker:
         return {key: results[key] for key in keys}
 
     async def observe_counted(self, url: str) -> Observation:
-        obs = await self.observe(url)
+        from newslint.cli import UsageError
+
+        try:
+            obs = await self.observe(url)
+        except UsageError:
+            raise
+        except Exception as err:  # one URL's surprise must not end the check of all the others
+            detail = f"{type(err).__name__}: {_short(err)}"
+            obs = Observation(url, error="error", detail=detail, checked_at=time.time())
         self.done += 1
         if classify(obs, self.settings).verdict in ("broken", "warning"):
             self.failures += 1
@@ -215,7 +280,7 @@ class _Checker:
 
         while True:
             outcome = await self.request(method, current)
-            if outcome.error == "dropped" and method == "HEAD":
+            if outcome.error in ("dropped", "protocol") and method == "HEAD":
                 # HEAD mishandled, as by a 405: dropped (some firewalls), or answered with a body
                 # that the next request on the connection then read as its own answer. Asked
                 # again at once the way a browser asks, on a new connection; not a retry.
@@ -228,14 +293,15 @@ class _Checker:
                     outcome.retryable and tries <= settings.retries
                 ):
                     self.down.setdefault(
-                        _origin(current), replace(outcome, retryable=False, tries=tries)
+                        outcome.down_key or _origin(current),
+                        replace(outcome, retryable=False, tries=tries),
                     )
                 if outcome.retryable and tries <= settings.retries:
                     await self.sleep(self.backoff(tries))
                     tries += 1
                     method = "GET"  # some servers and firewalls drop or stall HEAD requests
                     continue
-                if outcome.error == "timeout":
+                if outcome.error in ("timeout", "connect-timeout"):
                     return done(outcome, timeout=settings.timeout)
                 return done(outcome)
             status = outcome.status or 0
@@ -248,9 +314,16 @@ class _Checker:
             ):
                 method = "GET"  # HEAD refused or mishandled: ask again the way a browser does
                 continue
-            location = headers.get("location")
-            if status in REDIRECTS and location:
-                joined = urljoin(current, location.strip())
+            if status in REDIRECTS:
+                location = _location(headers)
+                if not location and method == "HEAD":
+                    method = "GET"  # HEAD mishandled (a redirect to nowhere): ask as a browser
+                    continue
+                if not location:
+                    return done(_Outcome(status, error="no-location"))
+                joined = _join(current, location)
+                if joined is None:
+                    return done(_Outcome(status, error="location", detail=location[:200]))
                 scheme = urlsplit(joined).scheme.lower()
                 if scheme not in ("http", "https"):
                     return done(_Outcome(status, error="scheme", detail=f"{scheme}:"))
@@ -268,7 +341,7 @@ class _Checker:
             retry_after = parse_retry_after(headers.get("retry-after"))
             bot_wall = _looks_like_bot_wall(headers)
             # A 5xx from a bot wall is a challenge page: asking again only adds to the load.
-            wants_retry = status == 429 or (status >= 500 and not bot_wall)
+            wants_retry = status == 429 or (500 <= status < 600 and not bot_wall)
             if wants_retry and status not in settings.accept and tries <= settings.retries:
                 if retry_after is not None and retry_after > settings.max_wait:
                     return done(outcome, retry_after=retry_after)
@@ -315,13 +388,22 @@ class _Checker:
         if down is not None:
             return down
         host = self.host(url)
+        proxy = _proxy_for(host.client, url)
+        if proxy is not None and proxy in self.down:
+            return self.down[proxy]
         host.active += 1
         try:
             if self.settings.no_private:
                 refused = await self.refuse_private(url, host)
                 if refused is not None:
                     return refused
-            return await self._request(method, url, host)
+            outcome = await self._request(method, url, host)
+            if proxy is not None and outcome.error in _PROXY_FAILURES:
+                # Not the link's host: the proxy could not be reached. A warning for each link,
+                # found once for them all, and no "broken link" for a site nobody asked.
+                what = _PROXY_FAILURES[outcome.error]
+                return replace(outcome, error="proxy", detail=f"{proxy} {what}", down_key=proxy)
+            return outcome
         finally:
             host.active -= 1
             await self.release(_hostname(url))
@@ -332,7 +414,10 @@ class _Checker:
             await self.sleep(wait)
         try:
             async with host.semaphore, self.slots:
-                async with asyncio.timeout(self.settings.timeout):
+                # The whole request's bound; httpx's own timeout for each step (connect, each
+                # read) is the same, so a connection not made in time ends a little earlier and
+                # is known as such (ConnectTimeout).
+                async with asyncio.timeout(self.settings.timeout + _MARGIN):
                     request = host.client.build_request(method, url)
                     response = await host.client.send(request, stream=True)
                     if method == "HEAD":
@@ -349,9 +434,73 @@ class _Checker:
                 host.private = await _resolves_to_private(
                     parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
                 )
-            except OSError as err:
+            except (OSError, ValueError) as err:  # ValueError: a host the idna codec refuses
                 return _failure(err)
         return _Outcome(error="private") if host.private else None
+
+
+_PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+
+def _proxy_for(client: httpx.AsyncClient, url: str) -> str | None:
+    """The proxy (from HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, minus NO_PROXY) a request to `url` goes
+    through, user:password left out; None for a direct connection. httpx's own choice is asked
+    (a private method: without it every request counts as direct)."""
+    import httpx
+
+    choose = getattr(client, "_transport_for_url", None)
+    try:
+        if choose is None or choose(httpx.URL(url)) is getattr(client, "_transport", None):
+            return None
+    except Exception:  # not a URL httpx takes (bad IDNA): the request itself says so
+        return None
+    from urllib.request import getproxies
+
+    proxies = getproxies()
+    found = proxies.get(urlsplit(url).scheme.lower()) or proxies.get("all") or "(unnamed)"
+    return _without_password(found if "://" in found else f"http://{found}")
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+
+
+def _environment_proxies() -> str:
+    """The proxy variables that are set, as `NAME=value` without passwords, for a message."""
+    import os
+
+    found = []
+    for name in _PROXY_VARIABLES:
+        for variable in (name, name.lower()):
+            value = os.environ.get(variable)
+            if value:
+                found.append(f"{variable}={_without_password(value)}")
+    return ", ".join(found) or "none set"
+
+
+def _location(headers: Any) -> str:
+    """The redirect's Location. Sent twice, it is joined into one "a, b" by httpx: the same
+    value twice (a proxy adding its own copy) is that value; different ones, the first, as a
+    browser takes it."""
+    values = [value.strip() for value in headers.get_list("location")]
+    return next((value for value in values if value), "")
+
+
+def _join(current: str, location: str) -> str | None:
+    """`location` resolved against `current`; None when it is no URL that can be fetched (a
+    broken IPv6 literal, a port that is not one), which a redirect must not crash on."""
+    try:
+        joined = urljoin(current, location)
+        parts = urlsplit(joined)
+        parts.port  # noqa: B018 - raises on a port that is no number, or out of range
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
+        return None
+    return joined
 
 
 def _hostname(url: str) -> str:
@@ -411,6 +560,7 @@ def _client(settings: LinkSettings, transport: Any, tls: Any) -> httpx.AsyncClie
         ),
         trust_env=settings.trust_env,
         verify=tls,
+        event_hooks={"response": [_check_location]},
         transport=transport,
     )
 
@@ -422,14 +572,17 @@ async def fetch(
     transport: Any,
     sleep: Sleep | None,
     counts: tuple[int, int, int],
+    into: dict[str, Observation] | None = None,
 ) -> dict[str, Observation]:
+    """Observe every URL of `keys`; `into`, when given, receives each observation as it is made,
+    so that what a cancelled run (Ctrl-C) found is not lost."""
     total, done, failed = counts
     checker = _Checker(settings, transport, sleep or asyncio.sleep, progress, total, done)
     checker.failures = failed
     if progress is not None:
         progress(done, total, failed)
     try:
-        return await checker.run(keys)
+        return await checker.run(keys, into)
     finally:
         await checker.close()
 

@@ -231,6 +231,8 @@ class Session:
         # Symbolic links to folders that appeared in the watched folders: the watch must be set
         # up again to follow them (`Watch`).
         self.linked: list[str] = []
+        # Transient link failures seen in this session (see `check_links`'s `recent`).
+        self.recent_links: dict[str, Any] = {}
         self._covers: Callable[[], bool] = lambda: True
 
     # ------------------------------------------------------------------------------ lint
@@ -280,7 +282,13 @@ class Session:
         results.covers_project = self._covers
         # Gathered once for both steps (each would gather it again from every file's result).
         results.project = ProjectData.of(results, [active.rule for active in self.ruleset.rules])
-        found = project_end(results, self.ruleset, offline=self.offline, use_cache=self.use_cache)
+        found = project_end(
+            results,
+            self.ruleset,
+            offline=self.offline,
+            use_cache=self.use_cache,
+            recent=self.recent_links,
+        )
         by_path: dict[str, list[Diagnostic]] = {}
         for d in project_suppressions(results, found):
             by_path.setdefault(d.path, []).append(d)

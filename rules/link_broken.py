@@ -8,12 +8,14 @@ linted articles once and reports each place a failing URL is written:
   address (connection refused, after the retries);
 - warning, with the reason: a login is needed (401), the request was blocked, possibly by a bot
   wall (403), rate limited (429), a server error (5xx), a timeout or a dropped connection after the
-  retries, too many redirects, or a redirect of a deep link to the site's home page (the usual way
-  news sites retire an article).
+  retries, an answer that is not HTTP, too many redirects or a redirect loop, a redirect to an
+  invalid URL or without a location, a redirect of a deep link to the site's home page (the usual
+  way news sites retire an article), or a proxy (from `HTTP_PROXY`...) that cannot be reached.
 
 Statuses listed in `[links] accept` count as working; `[links] exclude` regexes are never fetched;
 `--offline` makes no request (results still in the cache are used). See `newslint.linkcheck` for how
-requests are made: HEAD then GET, per-host limits, retries honouring `Retry-After`, and a cache.
+requests are made: HEAD then GET, per-host limits, retries honouring `Retry-After`, and a cache
+(of lasting answers only: a timeout, a 5xx or a 429 is asked again on the next run).
 
 ## Why is this bad?
 The source link is how a reader checks a news article; a dead one makes the article unverifiable,

@@ -6,11 +6,15 @@ was fetched once, that the cache answered, and that no cookie or credential was 
 
 from __future__ import annotations
 
+import functools
+import gzip
+import socket
+import struct
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,12 +25,26 @@ if TYPE_CHECKING:
 SLOW_SECONDS = 1.0
 
 
+BOMB_MEMBERS = 1 << 16  # gzip members of 16 MiB of zeros each: 1 TiB once decompressed
+
+
+@functools.cache
+def _bomb_member() -> bytes:
+    """16 MiB of zeros gzip-compressed (about 16 KiB); members concatenated are one gzip body."""
+    return gzip.compress(bytes(16 << 20), compresslevel=9, mtime=0)
+
+
 class LinkServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, 0), _Handler)
         self.counts: Counter[tuple[str, str]] = Counter()
+        self.sent: Counter[str] = Counter()  # body bytes the client accepted, per path
+        # Requests received in absolute form (`GET http://host/path`): this server as a proxy.
+        self.proxied: list[str] = []
         self.headers_seen: list[tuple[str, str, dict[str, str]]] = []
         self.lock = threading.Lock()
         self.delay = 0.0  # seconds every answer takes
@@ -35,7 +53,8 @@ class LinkServer(ThreadingHTTPServer):
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        host = self.server_address[0]
+        return f"http://{f'[{host}]' if ':' in host else host}:{self.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -72,8 +91,30 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def _raw(self, data: bytes, *, close: bool = True) -> None:
+        """Send `data` as it is (status line and headers included): answers no server should give."""
+        self.wfile.write(data)
+        self.wfile.flush()
+        self.close_connection = close
+
+    def _stream(self, path: str, chunks: Iterator[bytes]) -> None:
+        """Write `chunks` until the client hangs up, counting what it accepted."""
+        try:
+            for chunk in chunks:
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                with self.server.lock:
+                    self.server.sent[path] += len(chunk)
+        except OSError:
+            pass
+        self.close_connection = True
+
     def _route(self, method: str) -> None:
         server = self.server
+        if self.path.startswith("http://"):  # asked as a proxy: answer for the path
+            with server.lock:
+                server.proxied.append(self.path)
+            self.path = "/" + self.path.split("/", 3)[3] if self.path.count("/") >= 3 else "/"
         with server.lock:
             server.counts[(method, self.path)] += 1
             nth = server.counts[(method, self.path)]
@@ -177,12 +218,150 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/set-cookie":
             self._send(302, {"Location": "/echo", "Set-Cookie": "session=secret; Path=/"})
         else:
+            self._answer_more(method, path, nth)
+
+    def _answer_more(self, method: str, path: str, nth: int) -> None:
+        """Redirect chains and odd Locations, HEAD quirks, and answers that are not HTTP."""
+        port = self.server.server_address[1]
+        if path.startswith("/chain/"):  # 301 -> 301 -> 308 -> /ok
+            hop = int(path.rsplit("/", 1)[1])
+            if hop < 3:
+                self._send(308 if hop == 2 else 301, {"Location": f"/chain/{hop + 1}"})
+            else:
+                self._send(301, {"Location": "/ok"}) if hop == 3 else self._send(404)
+        elif path == "/temporary-then-moved":  # 302 -> 301 -> /ok: only the 302 is the link's
+            self._send(302, {"Location": "/moved"})
+        elif path == "/see-other":
+            self._send(303, {"Location": "/ok"})
+        elif path in ("/ping", "/pong"):
+            self._send(301, {"Location": "/pong" if path == "/ping" else "/ping"})
+        elif path == "/deep/page":
+            self._send(301, {"Location": "../ok"})
+        elif path == "/protocol-relative":
+            self._send(301, {"Location": f"//127.0.0.1:{port}/ok"})
+        elif path == "/location-twice":  # the same Location twice (a proxy adding its own copy)
+            self._raw(
+                b"HTTP/1.1 301 Moved\r\nLocation: /ok\r\nLocation: /ok\r\n"
+                b"Content-Length: 0\r\n\r\n",
+                close=False,
+            )
+        elif path == "/location-missing":
+            self._send(301)
+        elif path == "/location-on-get-only":  # HEAD answered with a redirect to nowhere
+            self._send(301) if method == "HEAD" else self._send(301, {"Location": "/ok"})
+        elif path == "/location-bad-ipv6":
+            self._send(301, {"Location": "http://[127.0.0.1/x"})
+        elif path == "/location-bad-port":
+            self._send(301, {"Location": "http://127.0.0.1:99999/x"})
+        elif path == "/location-port-not-a-number":
+            self._send(301, {"Location": "http://127.0.0.1:abc/x"})
+        elif path.startswith("/head-answers/"):  # HEAD gets that status, GET a page
+            status = int(path.rsplit("/", 1)[1])
+            self._send(status) if method == "HEAD" else self._send(200, body=b"a page")
+        elif path == "/retry-after-date-once":  # an HTTP date already past: ask again at once
+            if nth == 1:
+                self._send(429, {"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})
+            else:
+                self._send(200)
+        elif path.startswith("/unavailable-twice/"):  # 503 to HEAD and GET, then fine (a deploy)
+            self._send(503) if self.server.hits(path) <= 2 else self._send(200)
+        elif path.startswith("/slow-once/"):  # one answer too late, then fine
+            if self.server.hits(path) == 1:
+                time.sleep(SLOW_SECONDS)
+            self._send(200)
+        elif path.startswith("/rate-limited-until/"):  # 429 until an HTTP date, once
+            from email.utils import formatdate
+
+            until = float(path.rsplit("/", 1)[1])
+            if nth == 1:
+                self._send(429, {"Retry-After": formatdate(until, usegmt=True)})
+            else:
+                self._send(200)
+        elif path.startswith("/rate-limited-for/"):  # 429 asking to wait that many seconds
+            self._send(429, {"Retry-After": path.rsplit("/", 1)[1]})
+        elif path.startswith("/stall/"):  # no answer for a long time
+            time.sleep(30)
+            self._send(200)
+        elif path == "/status-999":  # LinkedIn's answer to robots
+            self._raw(b"HTTP/1.1 999 Request denied\r\nContent-Length: 0\r\n\r\n", close=False)
+        elif path == "/empty-page":
+            self._send(200)
+        elif path == "/reset":  # a TCP reset instead of an answer
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+        elif path == "/not-http":  # a mail server's greeting, then waiting for a command
+            self._raw(b"220 mail.example ESMTP ready\r\n", close=False)
+            time.sleep(SLOW_SECONDS)
+            self.close_connection = True
+        elif path == "/not-http-at-all":  # a line and a blank line, then nothing
+            self._raw(b"SSH-2.0-OpenSSH_9.6\r\n\r\n")
+        elif path == "/bad-status-line":
+            self._raw(b"HTTP/1.1 abc OK\r\nContent-Length: 0\r\n\r\n")
+        elif path == "/slow-headers":  # the status line a byte at a time, never finished
+            self._stream(path, _drip(b"HTTP/1.1 200 OK\r\n", 0.1))
+        elif path in ("/gzip-bomb", "/huge"):  # HEAD refused, so the checker must GET
+            if method == "HEAD":
+                self._send(405)
+                return
+            self.send_response(200)
+            if path == "/gzip-bomb":
+                member = _bomb_member()
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(member) * BOMB_MEMBERS))
+                self.end_headers()
+                chunks = (member for _ in range(BOMB_MEMBERS))
+            else:
+                self.send_header("Content-Length", str(1 << 40))  # a terabyte
+                self.end_headers()
+                chunks = (b"x" * 65_536 for _ in range(1 << 24))
+            self._stream(path, chunks)
+        else:
             self._send(404)
 
 
 @contextmanager
-def link_server() -> Iterator[LinkServer]:
-    server = LinkServer()
+def unanswered_port() -> Iterator[int | None]:
+    """A port on 127.0.0.1 where a connection is never accepted: its listen queue is full, so the
+    kernel drops new SYNs and a connect times out, as with a firewall that drops packets. None
+    where the system does not behave so (connections made anyway)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(4):
+            filler = socket.socket()
+            filler.setblocking(False)
+            with suppress(BlockingIOError):  # not connected yet: queued, or dropped
+                filler.connect(("127.0.0.1", port))
+            fillers.append(filler)
+        time.sleep(0.05)
+        probe = socket.socket()
+        probe.settimeout(0.2)
+        try:
+            probe.connect(("127.0.0.1", port))
+        except TimeoutError:
+            yield port
+        else:
+            yield None
+        finally:
+            probe.close()
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
+
+
+def _drip(data: bytes, pause: float) -> Iterator[bytes]:
+    for i in range(len(data)):
+        yield data[i : i + 1]
+        time.sleep(pause)
+
+
+@contextmanager
+def link_server(host: str = "127.0.0.1") -> Iterator[LinkServer]:
+    server = LinkServer(host)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()

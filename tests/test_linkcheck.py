@@ -185,6 +185,23 @@ def test_a_host_that_is_not_there_is_asked_once_for_all_its_links() -> None:
     assert asked == ["https://gone.invalid/0", "https://other.invalid/x"]
 
 
+def test_a_host_that_takes_no_connection_is_asked_once_for_all_its_links() -> None:
+    # Connections that time out (packets dropped) are the host's answer for every link to it:
+    # 5 links would otherwise each cost (retries + 1) x timeout.
+    from tests.linkserver import unanswered_port
+
+    with unanswered_port() as port:
+        if port is None:
+            pytest.skip("connections to a full listen queue are not dropped here")
+        urls = [f"http://127.0.0.1:{port}/{n}" for n in range(5)]
+        waits = Waits()
+        results = check_links(urls, replace(FAST, per_host=1), sleep=waits)
+    assert {(r.verdict, r.reason) for r in results.values()} == {
+        ("warning", "timed out connecting (0.3 s) after 2 tries")
+    }
+    assert len(waits.seconds) == 1  # the first link's retry; the others asked nobody
+
+
 def test_retry_after_pauses_the_host_then_succeeds(fresh: LinkServer) -> None:
     waits = Waits()
     url = fresh.url("/rate-limited-once")
@@ -192,6 +209,16 @@ def test_retry_after_pauses_the_host_then_succeeds(fresh: LinkServer) -> None:
     assert result.verdict == "ok"
     assert fresh.hits("/rate-limited-once") == 2
     assert waits.seconds == [pytest.approx(1.0, abs=0.05)]
+
+
+def test_retry_after_as_an_http_date_is_waited_for(fresh: LinkServer) -> None:
+    # "Wait until <date>": the wait is the time from now to then (a date has whole seconds).
+    waits = Waits()
+    until = int(time.time()) + 60
+    url = fresh.url(f"/rate-limited-until/{until}")
+    result = check_links([url], replace(FAST, max_wait=120.0), sleep=waits)[url]
+    assert (result.verdict, fresh.hits(f"/rate-limited-until/{until}")) == ("ok", 2)
+    assert len(waits.seconds) == 1 and 30.0 <= waits.seconds[0] <= 60.0  # not a timing: a value
 
 
 def test_retry_after_longer_than_max_wait_is_not_retried(fresh: LinkServer) -> None:
@@ -363,20 +390,49 @@ def test_an_entry_from_the_future_is_not_trusted(fresh: LinkServer, tmp_path: Pa
     assert stored[request_key(url)]["checked_at"] < later
 
 
-def test_a_timeout_is_checked_again_with_a_longer_timeout(
-    fresh: LinkServer, tmp_path: Path
-) -> None:
-    # /slow answers after 1 s. A timeout seen with 0.3 s says nothing about 5 s: asking again,
-    # rather than reporting "timed out (5 s)" from the cache, which was never observed.
+def test_a_timeout_is_not_cached(fresh: LinkServer, tmp_path: Path) -> None:
+    # /slow answers after 1 s. A timeout says nothing lasting about the link: the next run asks
+    # again (here with a longer timeout, and it works) rather than repeat it from the cache.
     settings = replace(FAST, retries=0, use_cache=True, cache_dir=tmp_path)
     url = fresh.url("/slow")
     first = check_links([url], settings)[url]
     assert (first.verdict, first.reason) == ("warning", "timed out (0.3 s)")
-    again = check_links([url], replace(settings, timeout=0.2))[url]
-    assert (again.reason, again.cached) == ("timed out (0.3 s)", True)
     longer = check_links([url], replace(settings, timeout=5.0))[url]
     assert (longer.verdict, longer.cached) == ("ok", False)
     assert fresh.hits("/slow") == 2
+
+
+def test_a_session_reuses_the_transient_failures_it_saw(fresh: LinkServer, tmp_path: Path) -> None:
+    # `newslint watch` checks again on every save: a link that failed a moment ago (here a 503,
+    # which the server then stops answering) is not asked again within the session's few
+    # minutes, while another session (another run) asks again.
+    settings = replace(FAST, retries=0, use_cache=True, cache_dir=tmp_path)
+    url, recent = fresh.url("/unavailable-twice/w"), {}
+    first = check_links([url], settings, recent=recent)[url]
+    again = check_links([url], settings, recent=recent)[url]
+    assert (first.reason, again.reason, again.cached) == (
+        "server error (503)",
+        "server error (503)",
+        True,
+    )
+    assert fresh.hits("/unavailable-twice/w") == 2  # HEAD and GET, once
+    assert check_links([url], settings)[url].verdict == "ok"
+    assert (
+        check_links([url], replace(settings, use_cache=False), recent=recent)[url].verdict == "ok"
+    )
+
+
+def test_a_transient_failure_an_older_version_cached_is_not_used(
+    fresh: LinkServer, tmp_path: Path
+) -> None:
+    url = fresh.url("/ok")
+    entries = {
+        request_key(url): {"url": request_key(url), "status": 503, "checked_at": time.time()}
+    }
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "links.json").write_text(json.dumps({"version": 1, "entries": entries}))
+    result = check_links([url], replace(FAST, use_cache=True, cache_dir=tmp_path))[url]
+    assert (result.verdict, result.cached, fresh.hits("/ok")) == ("ok", False, 1)
 
 
 def test_no_cache_neither_reads_nor_writes(fresh: LinkServer, tmp_path: Path) -> None:
@@ -560,6 +616,12 @@ def test_a_short_link_to_another_sites_home_page_is_fine() -> None:
         ("Wed, 21 Oct 2015 07:28:30 GMT", 30.0),  # now is 07:28:00
         ("Wed, 21 Oct 2015 07:27:00 GMT", 0.0),  # in the past: no wait
         ("soon", None),
+        ("0.5", 0.5),
+        ("inf", None),  # float() reads these, the header's grammar has none of them
+        ("NaN", None),
+        ("1e9", None),
+        ("-5", None),
+        ("1_000", None),
         ("", None),
         (None, None),
     ],
@@ -764,3 +826,53 @@ def test_a_project_fix_leaves_a_file_that_changed_alone(tmp_path: Path, capsys: 
     assert article.read_bytes() == b"[y](http://old.example/) edited meanwhile\n"
     assert "a.md: changed while it was checked; links not fixed" in capsys.readouterr().err
     assert record.project_fixes == []
+
+
+def test_a_surprise_while_checking_one_url_spares_the_others(
+    fresh: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever goes wrong in following one URL (here: resolving its redirect) is that URL's
+    # warning, not an internal error that ends the check of every other link.
+    def broken_join(current: str, location: str) -> str | None:
+        raise RuntimeError("surprise")
+
+    monkeypatch.setattr("newslint.linkfetch._join", broken_join)
+    urls = [fresh.url("/moved"), fresh.url("/missing")]
+    results = check_links(urls, FAST)
+    assert [(r.verdict, r.reason) for r in results.values()] == [
+        ("warning", "request failed: RuntimeError: surprise"),
+        ("broken", "not found (404)"),
+    ]
+
+
+def test_a_watch_session_does_not_ask_again_on_each_save(
+    fresh: LinkServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from newslint.config import parse_config
+    from newslint.engine import build_ruleset
+    from newslint.rules.link_broken import LinkBroken
+    from newslint.testing import fm
+    from newslint.watch import Session
+    from tests.linkserver import without_proxies
+
+    without_proxies(monkeypatch)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    url = fresh.url("/unavailable-twice/s")
+    article = tmp_path / "a.md"
+    article.write_text(fm(body=f"[x]({url})\n"))
+    config = parse_config({"links": {"check": True, "timeout": 0.3, "retries": 0}})
+    ruleset = build_ruleset(config, rule_classes=[LinkBroken], select=["LK006"])
+    out = io.StringIO()
+    session = Session(ruleset, [Path("a.md")], out, fmt="concise")
+    message = "a.md:4:5: LK006 [link-broken] link may be broken: server error (503)"
+    assert [d.code for d in session.start([Path("a.md")])] == ["LK006"]
+    article.write_text(fm(body=f"Saved again.\n\n[x]({url})\n"))
+    found = session.update([(2, str(article))])  # watchfiles.Change.modified
+    assert [(d.code, d.line, d.message) for d in found] == [
+        ("LK006", 6, "link may be broken: server error (503)")
+    ]
+    assert fresh.hits("/unavailable-twice/s") == 2  # HEAD and GET at the start, not again
+    assert message in out.getvalue()
