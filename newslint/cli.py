@@ -171,11 +171,50 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 
 class _ArgumentParser(argparse.ArgumentParser):
-    """An `ArgumentParser` (and sub-parsers) using `_HelpFormatter`."""
+    """An `ArgumentParser` (and sub-parsers) using `_HelpFormatter`, taking options only as
+    written and suggesting the close match of a mistyped option or choice, as ruff does.
+
+    argparse would complete an abbreviation (`fix --unsafe` to `--unsafe-fixes`): a script
+    relying on that changes meaning, or fails as ambiguous, the day a longer option with the
+    same start is added, so, as in ruff, an option counts only when spelt out."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """argparse's check of a choice, with ` (did you mean 'json'?)` added to its error."""
+        choices = action.choices
+        if choices is None or value in choices or not isinstance(value, str):
+            super()._check_value(action, value)
+            return
+        shown = ", ".join(map(repr, choices))
+        message = f"invalid choice: {value!r} (choose from {shown})"
+        raise argparse.ArgumentError(action, message + _close_match(value, list(choices)))
+
+    def unrecognized(self, extras: Sequence[str]) -> NoReturn:
+        """Fail on arguments this (sub-)parser does not know, naming the option meant by the
+        first unknown one that is close to a real one."""
+        options = [
+            option
+            for action in self._actions
+            for option in action.option_strings
+            if option.startswith("--")
+        ]
+        hint = ""
+        for extra in extras:
+            if extra.startswith("--") and (hint := _close_match(extra.split("=", 1)[0], options)):
+                break
+        self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+
+
+def _close_match(word: str, choices: list[str]) -> str:
+    """` (did you mean 'json'?)`, the wording of newslint's configuration errors, or ''."""
+    import difflib  # only on a mistake: not worth its import in every run
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _stdin_arguments(parser: argparse.ArgumentParser) -> None:
@@ -352,6 +391,15 @@ def resume_gc() -> None:
         gc.enable()
 
 
+def _command_parser(parser: argparse.ArgumentParser, command: str | None) -> _ArgumentParser:
+    """The sub-parser of `command`, or `parser` itself when no command was given."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    assert isinstance(parser, _ArgumentParser)
+    return parser
+
+
 def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -371,7 +419,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
-        args = parser.parse_args(args_list)
+        args, extras = parser.parse_known_args(args_list)
+        if extras:  # the command's parser says so, with its name and usage, not the top one
+            _command_parser(parser, args.command).unrecognized(extras)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_ERROR
     try:

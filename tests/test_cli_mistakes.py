@@ -1,0 +1,115 @@
+"""Common command-line mistakes: the error names the culprit and the command, suggests the close
+match (as ruff does: "a similar argument exists"), and exits 2 without running anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+
+def error_of(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """The last line on stderr (argparse prints the usage before it); the run must exit 2 and
+    print nothing on stdout."""
+    code = main(args)
+    out = capsys.readouterr()
+    assert (code, out.out) == (2, "")
+    return out.err.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["check", "--selet", "DT", "a.md"],
+            "newslint check: error: unrecognized arguments: --selet (did you mean '--select'?)",
+        ),
+        (
+            ["check", "--selet=DT", "a.md"],
+            "newslint check: error: unrecognized arguments: --selet=DT (did you mean '--select'?)",
+        ),
+        (
+            ["fix", "--unsafe-fix", "a.md"],
+            "newslint fix: error: unrecognized arguments: --unsafe-fix"
+            " (did you mean '--unsafe-fixes'?)",
+        ),
+        (
+            ["check", "--unsafe-fixes", "a.md"],
+            "newslint check: error: unrecognized arguments: --unsafe-fixes",
+        ),
+        (
+            ["rules", "--output-fromat", "json"],
+            "newslint rules: error: unrecognized arguments: --output-fromat json"
+            " (did you mean '--output-format'?)",
+        ),
+        (["check", "--zzz", "a.md"], "newslint check: error: unrecognized arguments: --zzz"),
+    ],
+)
+def test_an_unknown_option_names_its_command_and_the_close_match(
+    args: list[str], error: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert error_of(args, capsys) == error
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["check", "--output-format", "jsn", "a.md"],
+            "newslint check: error: argument --output-format: invalid choice: 'jsn' (choose from"
+            " 'full', 'concise', 'grouped', 'json', 'json-lines', 'github', 'sarif', 'junit')"
+            " (did you mean 'json'?)",
+        ),
+        (
+            ["check", "--fail-on", "errors", "a.md"],
+            "newslint check: error: argument --fail-on: invalid choice: 'errors' (choose from"
+            " 'error', 'warning', 'info') (did you mean 'error'?)",
+        ),
+        (
+            ["fix", "--color", "allways", "a.md"],
+            "newslint fix: error: argument --color: invalid choice: 'allways' (choose from"
+            " 'auto', 'always', 'never') (did you mean 'always'?)",
+        ),
+        (
+            ["chek", "a.md"],
+            "newslint: error: argument COMMAND: invalid choice: 'chek' (choose from 'check',"
+            " 'watch', 'fix', 'rules', 'rule', 'config', 'init') (did you mean 'check'?)",
+        ),
+        (
+            ["check", "--fail-on", "zzz", "a.md"],
+            "newslint check: error: argument --fail-on: invalid choice: 'zzz' (choose from"
+            " 'error', 'warning', 'info')",
+        ),
+    ],
+)
+def test_an_invalid_choice_suggests_the_close_one(
+    args: list[str], error: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert error_of(args, capsys) == error
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--stat", "a.md"],  # --statistics
+        ["check", "--out", "x.txt", "a.md"],  # --output or --output-format
+        ["fix", "--unsafe", "a.md"],  # --unsafe-fixes
+        ["fix", "--exit-non", "a.md"],  # --exit-non-zero-on-fix
+    ],
+)
+def test_an_abbreviated_option_is_no_option(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As in ruff, an option is taken only as written: an abbreviation that argparse would
+    complete today stops meaning that option (or fails as ambiguous) once a longer option
+    with the same start is added, and `fix --unsafe` must not silently apply unsafe fixes."""
+    assert "unrecognized arguments: " + args[1] in error_of(args, capsys)
+    assert not Path("x.txt").exists()
