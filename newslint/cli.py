@@ -573,10 +573,11 @@ def cmd_rule(args: argparse.Namespace) -> int:
     registry = _registry(args.rules_dir, _load_config(args))
     rule = registry.find(args.name)
     if rule is None:
-        from newslint.config import _did_you_mean
+        from newslint.config import _did_you_mean, not_a_rule
 
         names = [r.name for r in registry.rules] + [r.code for r in registry.rules]
-        raise UsageError(f"no rule {args.name!r}{_did_you_mean(args.name, names)}")
+        hint = not_a_rule(args.name) or _did_you_mean(args.name, names)
+        raise UsageError(f"no rule {args.name!r}{hint}")
     text = (
         f"# {rule.name} ({rule.code})\n\n"
         f"Severity: {rule.severity.label}. Fixable: {'yes' if rule.fixable() else 'no'}. "

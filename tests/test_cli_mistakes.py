@@ -113,3 +113,46 @@ def test_an_abbreviated_option_is_no_option(
     with the same start is added, and `fix --unsafe` must not silently apply unsafe fixes."""
     assert "unrecognized arguments: " + args[1] in error_of(args, capsys)
     assert not Path("x.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["check", "--ignore", "NL003", "a.md"],
+            "newslint: error: --ignore: unknown rule or prefix 'NL003' (file-too-large, NL003, is"
+            " reported by newslint itself, not by a rule, whatever is selected: exclude the file"
+            " or raise max-file-size)",
+        ),
+        (
+            ["check", "--select", "unreadable-file", "a.md"],
+            "newslint: error: --select: unknown rule or prefix 'unreadable-file' (unreadable-file,"
+            " NL002, is reported by newslint itself, not by a rule, whatever is selected: exclude"
+            " the file)",
+        ),
+        (
+            ["check", "--config", 'per-file-ignores = { "big/**" = ["nl003"] }', "a.md"],
+            'newslint: error: --config: per-file-ignores."big/**"[0]: unknown rule or prefix'
+            " 'nl003' (file-too-large, NL003, is reported by newslint itself, not by a rule,"
+            " whatever is selected: exclude the file or raise max-file-size)",
+        ),
+        (
+            ["rule", "NL003"],
+            "newslint: error: no rule 'NL003' (file-too-large, NL003, is reported by newslint"
+            " itself, not by a rule, whatever is selected: exclude the file or raise"
+            " max-file-size)",
+        ),
+        (
+            ["rule", "internal-error"],
+            "newslint: error: no rule 'internal-error' (internal-error, NL000, is reported by"
+            " newslint itself, not by a rule, whatever is selected: a rule crashed, which is a"
+            " bug to report)",
+        ),
+    ],
+)
+def test_what_newslint_itself_reports_is_named_as_no_rule(
+    args: list[str], error: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The codes newslint prints for a file it could not lint (NL002, NL003) or a crash (NL000)
+    are no rules: a selector naming one says so, instead of proposing another rule."""
+    assert error_of(args, capsys) == error
