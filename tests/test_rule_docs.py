@@ -6,6 +6,7 @@ instead` does not, and its fix turns the one into the other.
 
 - the Example makes the rule report, and every other rule that reports on it also reports on the
   Use instead: the Example shows this rule's problem, not another one's;
+- a fragment's Example is reported on the lines it writes, not in the clean article around it;
 - the Use instead does not make the rule report; a fragment's Use instead (see below) makes no rule
   report at all;
 - where the rule fixes (`## Fix safety`), `newslint fix --unsafe-fixes --select CODE` turns the
@@ -44,6 +45,7 @@ import httpx
 import pytest
 
 from newslint.config import Config, parse_config
+from newslint.diagnostics import Diagnostic
 from newslint.document import Document, encode
 from newslint.engine import FileResult, build_ruleset, fix_document, lint_document
 from newslint.fixes import apply_fixes
@@ -322,16 +324,32 @@ def _lint(example: Example, rule: type[Rule], select: list[str]) -> tuple[Any, l
     return ruleset, results
 
 
-def lint(example: Example, rule: type[Rule]) -> dict[str, set[str]]:
-    """The codes reported on each file of `example`, every rule on (the cross-file step too)."""
+def diagnostics_of(example: Example, rule: type[Rule]) -> list[Diagnostic]:
+    """What a run with every rule on (the cross-file step too) reports on `example`."""
     ruleset, results = _lint(example, rule, ["ALL"])
-    found: dict[str, set[str]] = {path: set() for path in example.files}
     diagnostics = [d for result in results for d in result.diagnostics]
     diagnostics += project_end(results, ruleset, use_cache=False, transport=_transport())
     for d in diagnostics:
         assert d.rule != "internal-error", d.message
+    return diagnostics
+
+
+def lint(example: Example, rule: type[Rule]) -> dict[str, set[str]]:
+    """The codes reported on each file of `example`, every rule on (the cross-file step too)."""
+    found: dict[str, set[str]] = {path: set() for path in example.files}
+    for d in diagnostics_of(example, rule):
         found[d.path].add(d.code)
     return found
+
+
+def example_lines(block: str) -> set[bytes]:
+    """The lines a fragment block writes into its clean article, as they are in the file."""
+    lines = {_bytes(line).rstrip(b"\r\n") for line in block.split("\n")}
+    return lines | {
+        _bytes(match.group(2)).rstrip(b"\n")
+        for line in block.split("\n")
+        if (match := _FILE_LINE.match(line))
+    }
 
 
 def fixed(example: Example, rule: type[Rule]) -> dict[str, bytes]:
@@ -373,6 +391,15 @@ def test_rule_doc_examples(rule: type[Rule]) -> None:
     assert any(rule.code in codes for codes in found.values()), (
         f"{rule.code}: its Example does not make it report (found {found})"
     )
+    if not example.whole:
+        # A fragment's problem is where the fragment is, not in the clean article around it.
+        written = example_lines(block)
+        for d in diagnostics_of(example, rule):
+            line = example.files[d.path].splitlines()[d.line - 1]
+            assert d.code != rule.code or line in written, (
+                f"{rule.code}: its Example is reported at {d.path}:{d.line} ({line!r}), outside"
+                " the lines the Example writes"
+            )
     instead_block = section(doc, "Use instead")
     if instead_block is None:
         assert rule.code in ("XF001",), f"{rule.code}: ## Use instead has no indented block"
