@@ -35,9 +35,17 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return [p.relative_to(tmp_path) for p in make_site(tmp_path, 4)]
 
 
-def session(out: io.StringIO, **options: bool) -> Session:
+def session(out: io.StringIO, *, quiet: bool = False, statistics: bool = False) -> Session:
     ruleset = build_ruleset(Config(presets=["hugo", "news"]), rule_classes=[RequiredField])
-    return Session(ruleset, [Path("content")], out, fmt="concise", use_cache=False, **options)
+    return Session(
+        ruleset,
+        [Path("content")],
+        out,
+        fmt="concise",
+        use_cache=False,
+        quiet=quiet,
+        statistics=statistics,
+    )
 
 
 def printed(out: io.StringIO) -> list[str]:
