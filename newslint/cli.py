@@ -51,7 +51,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="RULES",
-        help="codes, prefixes or names (comma-separated)",
+        help="the rules to run: codes, prefixes or names, comma-separated or repeated (ALL: every"
+        " rule); replaces the configuration's select and ignore",
     )
     parser.add_argument(
         "--extend-select",
@@ -61,7 +62,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="select these too, keeping the configuration's selection",
     )
     parser.add_argument(
-        "--ignore", action="append", default=[], metavar="RULES", help="leave these rules off"
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="leave these rules off (codes, prefixes or names)",
     )
     parser.add_argument("--config", **_CONFIG_OPTION)
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
