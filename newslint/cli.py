@@ -666,12 +666,34 @@ def _default_paths(config: Config, exclude: Sequence[str] = ()) -> list[Path]:
     return [Path(".")]
 
 
+def warn_nearer_configs(args: argparse.Namespace, config: Config, paths: Sequence[Path]) -> None:
+    """A run without PATH lints `paths` (the content folders, or the files `include` selects)
+    under the working directory's configuration, which says what to lint. When some of them are
+    under a nearer configuration of their own, warn as the same run naming them does
+    (`nearest_config`)."""
+    from newslint.config import nearest_config, split_config_args
+
+    if args.isolated or split_config_args(args.config)[0] is not None:
+        return  # no configuration discovered: none passed over
+    if config.include:  # files, thousands of them: their folders, each looked at once
+        paths = list(dict.fromkeys(path.parent for path in paths))
+
+    def warn(message: str) -> None:
+        print(f"newslint: warning: {message}", file=sys.stderr)
+
+    nearest_config(paths, Path.cwd(), warn)
+
+
 def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]]:
     from newslint.config import exclude_patterns
 
     config, ruleset = build_rules(args)
     exclude = exclude_patterns(config, args.exclude)
-    paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config, exclude)
+    if args.paths:
+        paths = [Path(p) for p in args.paths]
+    else:
+        paths = _default_paths(config, exclude)
+        warn_nearer_configs(args, config, paths)
     files = _files(args, paths, exclude)
     resume_gc()  # set up: from here on, linting makes garbage
     return config, ruleset, files

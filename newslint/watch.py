@@ -509,7 +509,7 @@ class Watch:
 
     def setup(self) -> Setup:
         """Read the configuration and the rules; `UsageError` when they cannot be used."""
-        from newslint.cli import UsageError, _default_paths, build_rules
+        from newslint.cli import UsageError, _default_paths, build_rules, warn_nearer_configs
         from newslint.config import exclude_patterns
 
         args = self.args
@@ -520,6 +520,7 @@ class Watch:
             find_roots = None
         else:
             roots = _default_paths(config, exclude)
+            warn_nearer_configs(args, config, roots)
             # The `include` globs are matched again when a file appears that they may match.
             find_roots = (lambda: _default_paths(config, exclude)) if config.include else None
         # lexists: False, not an OSError, for a name too long for the file system.
