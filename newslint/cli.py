@@ -198,9 +198,10 @@ class _ArgumentParser(argparse.ArgumentParser):
         message = f"invalid choice: {value!r} (choose from {shown})"
         raise argparse.ArgumentError(action, message + _close_match(value, list(choices)))
 
-    def unrecognized(self, extras: Sequence[str]) -> NoReturn:
-        """Fail on arguments this (sub-)parser does not know, naming the option meant by the
-        first unknown one that is close to a real one."""
+    def unrecognized(self, extras: Sequence[str], command: str | None) -> NoReturn:
+        """Fail on arguments this (sub-)parser of `command` does not know, with a hint for the
+        first unknown option that has one: the command it is (ruff's `check --fix`), the other
+        commands that take it (`check --diff`), or the close match of this one's options."""
         options = [
             option
             for action in self._actions
@@ -209,9 +210,32 @@ class _ArgumentParser(argparse.ArgumentParser):
         ]
         hint = ""
         for extra in extras:
-            if extra.startswith("--") and (hint := _close_match(extra.split("=", 1)[0], options)):
+            if not extra.startswith("--"):
+                continue
+            option = extra.split("=", 1)[0]
+            others = _commands_taking(option, command)
+            if option[2:] in COMMANDS and option[2:] != command:
+                hint = f" (use `newslint {option[2:]}`)"
+            elif others:
+                named = [f"`newslint {other}`" for other in others]
+                listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+                hint = f" (an option of {listed})"
+            else:
+                hint = _close_match(option, options)
+            if hint:
                 break
         self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+
+
+def _commands_taking(option: str, command: str | None) -> list[str]:
+    """The commands other than `command` that take `option`, in `COMMANDS` order."""
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return [
+        name
+        for name, sub in commands.choices.items()
+        if name != command and option in sub._option_string_actions
+    ]
 
 
 def _close_match(word: str, choices: list[str]) -> str:
@@ -426,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args, extras = parser.parse_known_args(args_list)
         if extras:  # the command's parser says so, with its name and usage, not the top one
-            _command_parser(parser, args.command).unrecognized(extras)
+            _command_parser(parser, args.command).unrecognized(extras, args.command)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_ERROR
     try:

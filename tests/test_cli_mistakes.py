@@ -42,10 +42,6 @@ def error_of(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
             " (did you mean '--unsafe-fixes'?)",
         ),
         (
-            ["check", "--unsafe-fixes", "a.md"],
-            "newslint check: error: unrecognized arguments: --unsafe-fixes",
-        ),
-        (
             ["rules", "--output-fromat", "json"],
             "newslint rules: error: unrecognized arguments: --output-fromat json"
             " (did you mean '--output-format'?)",
@@ -156,3 +152,43 @@ def test_what_newslint_itself_reports_is_named_as_no_rule(
     """The codes newslint prints for a file it could not lint (NL002, NL003) or a crash (NL000)
     are no rules: a selector naming one says so, instead of proposing another rule."""
     assert error_of(args, capsys) == error
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        # ruff's `check --fix` and `--watch` are commands here.
+        (["check", "--fix", "a.md"], "unrecognized arguments: --fix (use `newslint fix`)"),
+        (["check", "--watch", "a.md"], "unrecognized arguments: --watch (use `newslint watch`)"),
+        (
+            ["check", "--diff", "a.md"],
+            "unrecognized arguments: --diff (an option of `newslint fix`)",
+        ),
+        (
+            ["check", "--unsafe-fixes", "a.md"],
+            "unrecognized arguments: --unsafe-fixes (an option of `newslint fix`)",
+        ),
+        (
+            ["check", "--exit-non-zero-on-fix", "a.md"],
+            "unrecognized arguments: --exit-non-zero-on-fix (an option of `newslint fix`)",
+        ),
+        (
+            ["fix", "--baseline", "b.json", "a.md"],
+            "unrecognized arguments: --baseline (an option of `newslint check`)",
+        ),
+        (
+            ["watch", "--exit-zero", "a.md"],
+            "unrecognized arguments: --exit-zero (an option of `newslint check` and `newslint fix`)",
+        ),
+        (
+            ["rules", "--select=DT"],
+            "unrecognized arguments: --select=DT (an option of `newslint check`, `newslint watch`"
+            " and `newslint fix`)",
+        ),
+    ],
+)
+def test_an_option_of_another_command_says_which(
+    args: list[str], error: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rather than a far-fetched "did you mean '--config'?" for ruff's `check --fix`."""
+    assert error_of(args, capsys) == f"newslint {args[0]}: error: {error}"
