@@ -595,6 +595,8 @@ def suggest_rule(word: str, rules: Sequence[Any]) -> str:
             if r.code[2:] == upper[2:] and (r.code[0] == upper[0] or r.code[1] == upper[1])
         ]
         return f" (did you mean {close[0]!r}?)" if len(close) == 1 else ""
+    if re.fullmatch(r"[A-Za-z]{2}\d{3}\w", word):  # a code with a character too many: DT001X
+        return _did_you_mean(word.upper()[:5], [r.code for r in rules])
     return _did_you_mean(word, [r.name for r in rules])
 
 

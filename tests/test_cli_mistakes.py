@@ -192,3 +192,14 @@ def test_an_option_of_another_command_says_which(
 ) -> None:
     """Rather than a far-fetched "did you mean '--config'?" for ruff's `check --fix`."""
     assert error_of(args, capsys) == f"newslint {args[0]}: error: {error}"
+
+
+@pytest.mark.parametrize(
+    ("selector", "hint"),
+    [("DT001X", " (did you mean 'DT001'?)"), ("dt0011", " (did you mean 'DT001'?)")],
+)
+def test_a_code_with_a_character_too_many_suggests_the_code(
+    selector: str, hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    error = error_of(["check", "--select", selector, "a.md"], capsys)
+    assert error == f"newslint: error: --select: unknown rule or prefix {selector!r}{hint}"
