@@ -203,3 +203,22 @@ def test_a_code_with_a_character_too_many_suggests_the_code(
 ) -> None:
     error = error_of(["check", "--select", selector, "a.md"], capsys)
     assert error == f"newslint: error: --select: unknown rule or prefix {selector!r}{hint}"
+
+
+@pytest.mark.parametrize(
+    ("setting", "error"),
+    [
+        ("links.accept = [200, 4030]", "links.accept: 4030 is no HTTP status (100 to 599)"),
+        ("links.accept = [99]", "links.accept: 99 is no HTTP status (100 to 599)"),
+        ("links.retries = -1", "links.retries: must be at least 0, not -1"),
+        ("links.backoff = -0.5", "links.backoff: must be at least 0 seconds, not -0.5"),
+        ("links.max-wait = -3", "links.max-wait: must be at least 0 seconds, not -3"),
+    ],
+)
+def test_a_links_value_out_of_range_is_an_error(
+    setting: str, error: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not silently clamped or kept (an `accept` of 4030 would never match): the README's
+    "a mistake stops the run with exit code 2 and names the file and the key"."""
+    got = error_of(["check", "--config", setting, "a.md"], capsys)
+    assert got == f"newslint: error: --config: {error}"
