@@ -603,9 +603,17 @@ def cmd_rule(args: argparse.Namespace) -> int:
     rule = registry.find(args.name)
     if rule is None:
         from newslint.config import _did_you_mean, not_a_rule
+        from newslint.registry import matches
 
         names = [r.name for r in registry.rules] + [r.code for r in registry.rules]
-        hint = not_a_rule(args.name) or _did_you_mean(args.name, names)
+        # A code prefix selects a group (`--select DT`) but documents no one rule: list them.
+        group = [
+            f"{r.code} {r.name}"
+            for r in sorted(registry.rules, key=lambda r: r.code)
+            if args.name.upper() != "ALL" and matches(r, args.name)
+        ]
+        listed = f" (a prefix of {', '.join(group)}: name one)" if group else ""
+        hint = not_a_rule(args.name) or listed or _did_you_mean(args.name, names)
         raise UsageError(f"no rule {args.name!r}{hint}")
     text = (
         f"# {rule.name} ({rule.code})\n\n"

@@ -222,3 +222,11 @@ def test_a_links_value_out_of_range_is_an_error(
     "a mistake stops the run with exit code 2 and names the file and the key"."""
     got = error_of(["check", "--config", setting, "a.md"], capsys)
     assert got == f"newslint: error: --config: {error}"
+
+
+def test_rule_with_a_prefix_lists_the_rules_it_selects(capsys: pytest.CaptureFixture[str]) -> None:
+    """`newslint rule DT`: a prefix selects a group (`--select DT`) but documents no one rule."""
+    assert error_of(["rule", "dt"], capsys) == (
+        "newslint: error: no rule 'dt' (a prefix of DT001 date-format, DT002 date-invalid,"
+        " DT003 date-future, DT004 date-order: name one)"
+    )
