@@ -586,14 +586,17 @@ def cmd_rules(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, indent=2))
         return EXIT_OK
+    # A plugin's origin is its file or package: the column is as wide as the longest.
+    width = max([10, *(len(r.origin) for r in registry.rules)])
     print(
-        f"{'code':<6} {'name':<24} {'severity':<8} {'fix':<3} {'preset':<9} {'origin':<10} summary"
+        f"{'code':<6} {'name':<24} {'severity':<8} {'fix':<3} {'preset':<9} {'origin':<{width}}"
+        " summary"
     )
     for r in registry.rules:
         fix = "yes" if r.fixable() else "-"
         preset = ",".join(r.presets) or "-"
         print(
-            f"{r.code:<6} {r.name:<24} {r.severity.label:<8} {fix:<3} {preset:<9} {r.origin:<10} {r.summary()}"
+            f"{r.code:<6} {r.name:<24} {r.severity.label:<8} {fix:<3} {preset:<9} {r.origin:<{width}} {r.summary()}"
         )
     return EXIT_OK
 

@@ -230,3 +230,16 @@ def test_rule_with_a_prefix_lists_the_rules_it_selects(capsys: pytest.CaptureFix
         "newslint: error: no rule 'dt' (a prefix of DT001 date-format, DT002 date-invalid,"
         " DT003 date-future, DT004 date-order: name one)"
     )
+
+
+def test_rules_keeps_its_columns_with_a_plugin_of_a_long_origin(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A plugin's origin (its file) is longer than `builtin`: the summaries stay in a column."""
+    plugin = Path(__file__).parent / "plugin_example" / "newsroom_rules"
+    assert main(["rules", "--rules-dir", str(plugin)]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    start = header.index("summary")
+    plugin_row = next(row for row in rows if row.startswith("NR001"))
+    assert plugin_row[start:] == "Source link is not on the newsroom's allow-list."
+    assert all(row[start - 1] == " " and row[start] != " " for row in rows)
