@@ -51,7 +51,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="RULES",
-        help="codes, prefixes or names (comma-separated)",
+        help="the rules to run: codes, prefixes or names, comma-separated or repeated (ALL: every"
+        " rule); replaces the configuration's select and ignore",
     )
     parser.add_argument(
         "--extend-select",
@@ -61,7 +62,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="select these too, keeping the configuration's selection",
     )
     parser.add_argument(
-        "--ignore", action="append", default=[], metavar="RULES", help="leave these rules off"
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="leave these rules off (codes, prefixes or names)",
     )
     parser.add_argument("--config", **_CONFIG_OPTION)
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
@@ -171,11 +176,74 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 
 class _ArgumentParser(argparse.ArgumentParser):
-    """An `ArgumentParser` (and sub-parsers) using `_HelpFormatter`."""
+    """An `ArgumentParser` (and sub-parsers) using `_HelpFormatter`, taking options only as
+    written and suggesting the close match of a mistyped option or choice, as ruff does.
+
+    argparse would complete an abbreviation (`fix --unsafe` to `--unsafe-fixes`): a script
+    relying on that changes meaning, or fails as ambiguous, the day a longer option with the
+    same start is added, so, as in ruff, an option counts only when spelt out."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """argparse's check of a choice, with ` (did you mean 'json'?)` added to its error."""
+        choices = action.choices
+        if choices is None or value in choices or not isinstance(value, str):
+            super()._check_value(action, value)
+            return
+        shown = ", ".join(map(repr, choices))
+        message = f"invalid choice: {value!r} (choose from {shown})"
+        raise argparse.ArgumentError(action, message + _close_match(value, list(choices)))
+
+    def unrecognized(self, extras: Sequence[str], command: str | None) -> NoReturn:
+        """Fail on arguments this (sub-)parser of `command` does not know, with a hint for the
+        first unknown option that has one: the command it is (ruff's `check --fix`), the other
+        commands that take it (`check --diff`), or the close match of this one's options."""
+        options = [
+            option
+            for action in self._actions
+            for option in action.option_strings
+            if option.startswith("--")
+        ]
+        hint = ""
+        for extra in extras:
+            if not extra.startswith("--"):
+                continue
+            option = extra.split("=", 1)[0]
+            others = _commands_taking(option, command)
+            if option[2:] in COMMANDS and option[2:] != command:
+                hint = f" (use `newslint {option[2:]}`)"
+            elif others:
+                named = [f"`newslint {other}`" for other in others]
+                listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+                hint = f" (an option of {listed})"
+            else:
+                hint = _close_match(option, options)
+            if hint:
+                break
+        self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+
+
+def _commands_taking(option: str, command: str | None) -> list[str]:
+    """The commands other than `command` that take `option`, in `COMMANDS` order."""
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return [
+        name
+        for name, sub in commands.choices.items()
+        if name != command and option in sub._option_string_actions
+    ]
+
+
+def _close_match(word: str, choices: list[str]) -> str:
+    """` (did you mean 'json'?)`, the wording of newslint's configuration errors, or ''."""
+    import difflib  # only on a mistake: not worth its import in every run
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _stdin_arguments(parser: argparse.ArgumentParser) -> None:
@@ -352,6 +420,15 @@ def resume_gc() -> None:
         gc.enable()
 
 
+def _command_parser(parser: argparse.ArgumentParser, command: str | None) -> _ArgumentParser:
+    """The sub-parser of `command`, or `parser` itself when no command was given."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    assert isinstance(parser, _ArgumentParser)
+    return parser
+
+
 def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -371,7 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
-        args = parser.parse_args(args_list)
+        args, extras = parser.parse_known_args(args_list)
+        if extras:  # the command's parser says so, with its name and usage, not the top one
+            _command_parser(parser, args.command).unrecognized(extras, args.command)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_ERROR
     try:
@@ -507,14 +586,17 @@ def cmd_rules(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, indent=2))
         return EXIT_OK
+    # A plugin's origin is its file or package: the column is as wide as the longest.
+    width = max([10, *(len(r.origin) for r in registry.rules)])
     print(
-        f"{'code':<6} {'name':<24} {'severity':<8} {'fix':<3} {'preset':<9} {'origin':<10} summary"
+        f"{'code':<6} {'name':<24} {'severity':<8} {'fix':<3} {'preset':<9} {'origin':<{width}}"
+        " summary"
     )
     for r in registry.rules:
         fix = "yes" if r.fixable() else "-"
         preset = ",".join(r.presets) or "-"
         print(
-            f"{r.code:<6} {r.name:<24} {r.severity.label:<8} {fix:<3} {preset:<9} {r.origin:<10} {r.summary()}"
+            f"{r.code:<6} {r.name:<24} {r.severity.label:<8} {fix:<3} {preset:<9} {r.origin:<{width}} {r.summary()}"
         )
     return EXIT_OK
 
@@ -523,10 +605,19 @@ def cmd_rule(args: argparse.Namespace) -> int:
     registry = _registry(args.rules_dir, _load_config(args))
     rule = registry.find(args.name)
     if rule is None:
-        from newslint.config import _did_you_mean
+        from newslint.config import _did_you_mean, not_a_rule
+        from newslint.registry import matches
 
         names = [r.name for r in registry.rules] + [r.code for r in registry.rules]
-        raise UsageError(f"no rule {args.name!r}{_did_you_mean(args.name, names)}")
+        # A code prefix selects a group (`--select DT`) but documents no one rule: list them.
+        group = [
+            f"{r.code} {r.name}"
+            for r in sorted(registry.rules, key=lambda r: r.code)
+            if args.name.upper() != "ALL" and matches(r, args.name)
+        ]
+        listed = f" (a prefix of {', '.join(group)}: name one)" if group else ""
+        hint = not_a_rule(args.name) or listed or _did_you_mean(args.name, names)
+        raise UsageError(f"no rule {args.name!r}{hint}")
     text = (
         f"# {rule.name} ({rule.code})\n\n"
         f"Severity: {rule.severity.label}. Fixable: {'yes' if rule.fixable() else 'no'}. "
@@ -610,12 +701,34 @@ def _default_paths(config: Config, exclude: Sequence[str] = ()) -> list[Path]:
     return [Path(".")]
 
 
+def warn_nearer_configs(args: argparse.Namespace, config: Config, paths: Sequence[Path]) -> None:
+    """A run without PATH lints `paths` (the content folders, or the files `include` selects)
+    under the working directory's configuration, which says what to lint. When some of them are
+    under a nearer configuration of their own, warn as the same run naming them does
+    (`nearest_config`)."""
+    from newslint.config import nearest_config, split_config_args
+
+    if args.isolated or split_config_args(args.config)[0] is not None:
+        return  # no configuration discovered: none passed over
+    if config.include:  # files, thousands of them: their folders, each looked at once
+        paths = list(dict.fromkeys(path.parent for path in paths))
+
+    def warn(message: str) -> None:
+        print(f"newslint: warning: {message}", file=sys.stderr)
+
+    nearest_config(paths, Path.cwd(), warn)
+
+
 def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]]:
     from newslint.config import exclude_patterns
 
     config, ruleset = build_rules(args)
     exclude = exclude_patterns(config, args.exclude)
-    paths = [Path(p) for p in args.paths] if args.paths else _default_paths(config, exclude)
+    if args.paths:
+        paths = [Path(p) for p in args.paths]
+    else:
+        paths = _default_paths(config, exclude)
+        warn_nearer_configs(args, config, paths)
     files = _files(args, paths, exclude)
     resume_gc()  # set up: from here on, linting makes garbage
     return config, ruleset, files

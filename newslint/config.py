@@ -558,8 +558,31 @@ KNOWN_PRESETS = ("hugo", "news", "mainroad")
 _CODE_LIKE = re.compile(r"^[A-Za-z]{2}\d{0,3}$")
 
 
+# What newslint itself reports about a file it could not lint, or a crash: no rules, so nothing a
+# selection turns on or off (the output shows their codes, so users try), and what to do instead.
+_NOT_RULES = {
+    "NL000": ("internal-error", "a rule crashed, which is a bug to report"),
+    "NL002": ("unreadable-file", "exclude the file"),
+    "NL003": ("file-too-large", "exclude the file or raise max-file-size"),
+}
+
+
+def not_a_rule(word: str) -> str:
+    """` (file-too-large, NL003, is reported by newslint itself, ...)` when `word` names one of
+    `_NOT_RULES` by code or name, else empty."""
+    for code, (name, instead) in _NOT_RULES.items():
+        if word.upper() == code or word.lower() == name:
+            return (
+                f" ({name}, {code}, is reported by newslint itself, not by a rule, whatever is"
+                f" selected: {instead})"
+            )
+    return ""
+
+
 def suggest_rule(word: str, rules: Sequence[Any]) -> str:
     """` (did you mean 'DT001'?)` for a mistyped code, prefix or rule name, else empty."""
+    if note := not_a_rule(word):
+        return note
     if _CODE_LIKE.match(word):
         upper = word.upper()
         same = [r.code for r in rules if r.code[:2] == upper[:2]]
@@ -572,6 +595,8 @@ def suggest_rule(word: str, rules: Sequence[Any]) -> str:
             if r.code[2:] == upper[2:] and (r.code[0] == upper[0] or r.code[1] == upper[1])
         ]
         return f" (did you mean {close[0]!r}?)" if len(close) == 1 else ""
+    if re.fullmatch(r"[A-Za-z]{2}\d{3}\w", word):  # a code with a character too many: DT001X
+        return _did_you_mean(word.upper()[:5], [r.code for r in rules])
     return _did_you_mean(word, [r.name for r in rules])
 
 

@@ -19,7 +19,9 @@
   and updated file, so the last block printed for a file is its whole picture (a named file with
   nothing below it has no problems left); then one `resolved:` line for each cross-file problem
   that went away from an updated file. The cross-file rules run over the results of every
-  watched file after each batch, with the files' suppressions applied as in `check`.
+  watched file after each batch, with the files' suppressions applied as in `check`. With
+  `--quiet` (a text format) or `--statistics`, the summary line or the counts per rule of every
+  watched file's problems are printed in place of the problems.
 - **Configuration.** The configuration files a run reads (`newslint.toml`, `.newslint.toml` and
   `pyproject.toml` from the watched folders upward, or the `--config` file; the Hugo site's
   `hugo.*` / `config.*` and `config/_default/`, `config/<environment>/`) are looked at about four
@@ -212,6 +214,8 @@ class Session:
         exclude: Sequence[str] = (),
         status: TextIO | None = None,
         offline: bool = False,
+        quiet: bool = False,
+        statistics: bool = False,
     ) -> None:
         self.ruleset = ruleset
         self.scope = scope if isinstance(scope, Scope) else Scope(scope, exclude)
@@ -223,6 +227,9 @@ class Session:
         self.use_cache = use_cache
         self.jobs = jobs
         self.offline = offline
+        # `--quiet`, `--statistics`: a summary of the whole picture in place of the problems.
+        self.quiet = quiet
+        self.statistics = statistics
         self.results: dict[str, FileResult] = {}  # absolute path -> result
         self.shown: dict[str, str] = {}  # absolute path -> path as reported
         self.keys: dict[str, str] = {}  # path as reported -> absolute path
@@ -395,8 +402,19 @@ class Session:
     def _print(self, diagnostics: list[Diagnostic], files: int) -> None:
         from newslint.reporters import report
 
+        # A summary (`--statistics`, or `--quiet` in a text format: the machine formats ignore
+        # it, as in `check`) is of every watched file: what is left to do after this save.
+        if self.statistics or (self.quiet and self.fmt not in MACHINE_FORMATS):
+            diagnostics = [d for result in self.results.values() for d in result.diagnostics]
+            diagnostics += [d for found in self.project.values() for d in found]
+            files = len(self.results)
         diagnostics.sort(key=lambda d: d.sort_key())
-        report(self.fmt, diagnostics, files, self.out, color=self.color, quiet=False)
+        if self.statistics:
+            from newslint.reporters import statistics
+
+            statistics.write(diagnostics, self.out, self.fmt)
+        else:
+            report(self.fmt, diagnostics, files, self.out, color=self.color, quiet=self.quiet)
         self.out.flush()
 
 
@@ -525,7 +543,7 @@ class Watch:
 
     def setup(self) -> Setup:
         """Read the configuration and the rules; `UsageError` when they cannot be used."""
-        from newslint.cli import UsageError, _default_paths, build_rules
+        from newslint.cli import UsageError, _default_paths, build_rules, warn_nearer_configs
         from newslint.config import exclude_patterns
 
         args = self.args
@@ -536,6 +554,7 @@ class Watch:
             find_roots = None
         else:
             roots = _default_paths(config, exclude)
+            warn_nearer_configs(args, config, roots)
             # The `include` globs are matched again when a file appears that they may match.
             find_roots = (lambda: _default_paths(config, exclude)) if config.include else None
         # lexists: False, not an OSError, for a name too long for the file system.
@@ -621,6 +640,8 @@ class Watch:
                 jobs=args.jobs,
                 status=self.status,
                 offline=args.offline,
+                quiet=args.quiet,
+                statistics=args.statistics,
             )
             session.start(files)
             # The picture lives as long as the watch: garbage collections need not walk it again

@@ -6,6 +6,8 @@ instead` does not, and its fix turns the one into the other.
 
 - the Example makes the rule report, and every other rule that reports on it also reports on the
   Use instead: the Example shows this rule's problem, not another one's;
+- a fragment's Example is reported on the lines it writes, not in the clean article around it,
+  and where the rule's doc says it reports a problem (`STATED_PLACES`), there;
 - the Use instead does not make the rule report; a fragment's Use instead (see below) makes no rule
   report at all;
 - where the rule fixes (`## Fix safety`), `newslint fix --unsafe-fixes --select CODE` turns the
@@ -44,6 +46,7 @@ import httpx
 import pytest
 
 from newslint.config import Config, parse_config
+from newslint.diagnostics import Diagnostic
 from newslint.document import Document, encode
 from newslint.engine import FileResult, build_ruleset, fix_document, lint_document
 from newslint.fixes import apply_fixes
@@ -131,6 +134,45 @@ FIX_DIFFERS = {
     " words the Use instead imagines",
     "TX006": "display only: the sentence case is suggested, never applied",
 }
+
+# Rules whose doc says where a problem is reported: the text each report of the Example spans, in
+# order (one entry per report, so the count is checked too). The doc's words are quoted.
+STATED_PLACES: dict[str, list[str]] = {
+    # "An HTML block is reported once, at its first line; an inline element at its opening tag."
+    "BD004": ["<br>", "<table><tr><td>Yes</td><td>52%</td></tr></table>"],
+    # "It is reported at the body's first line"
+    "BD006": ["[Reuters](https://www.reuters.com/world/budget-passes)"],
+    # "The repeat is reported at its first line"
+    "BD007": [
+        "The budget passed on Tuesday after a week of talks between the two parties in the upper"
+        " house."
+    ],
+    # "It is reported at the body's last line, where the link belongs"
+    "LK001": ["The budget passed on Tuesday."],
+    # "A problem of the URL (a space, ...) is reported at the URL; the others at the whole link."
+    "LK002": [
+        "![]()",
+        "[Watchlist](javascript:void(0))",
+        "https://www.fx168news.com/article/Pi Network-834911",
+    ],
+    # "It is reported at the URL"
+    "LK003": ["/analysis/HSY"],
+    # "It is reported at the `http://` of the URL"
+    "LK004": ["http://"],
+    # "It is reported at the whole query, from its `?` up to the fragment"
+    "LK005": ["?utm_source=share&utm_medium=web2x&context=3"],
+    # "one problem per reference, at the reference, so the example below has two"
+    "TX003": ["&#39;", "&amp;"],
+    # "each later one is reported at its source URL"
+    "XF001": ["https://reuters.com/world/budget-2025?utm_source=rss"],
+}
+
+
+def spanned(raw: bytes, d: Diagnostic) -> str:
+    """The text a one-line diagnostic spans (columns count code points)."""
+    assert d.line == d.end_line, f"{d.code} spans lines {d.line}-{d.end_line}"
+    return raw.decode("utf-8").splitlines()[d.line - 1][d.column - 1 : d.end_column - 1]
+
 
 # The rules that report only what a link check (`--check-links`) finds, and what it finds for the
 # URLs of their examples: an httpx mock transport answers, no network. Any other URL answers 200.
@@ -322,16 +364,32 @@ def _lint(example: Example, rule: type[Rule], select: list[str]) -> tuple[Any, l
     return ruleset, results
 
 
-def lint(example: Example, rule: type[Rule]) -> dict[str, set[str]]:
-    """The codes reported on each file of `example`, every rule on (the cross-file step too)."""
+def diagnostics_of(example: Example, rule: type[Rule]) -> list[Diagnostic]:
+    """What a run with every rule on (the cross-file step too) reports on `example`."""
     ruleset, results = _lint(example, rule, ["ALL"])
-    found: dict[str, set[str]] = {path: set() for path in example.files}
     diagnostics = [d for result in results for d in result.diagnostics]
     diagnostics += project_end(results, ruleset, use_cache=False, transport=_transport())
     for d in diagnostics:
         assert d.rule != "internal-error", d.message
+    return diagnostics
+
+
+def lint(example: Example, rule: type[Rule]) -> dict[str, set[str]]:
+    """The codes reported on each file of `example`, every rule on (the cross-file step too)."""
+    found: dict[str, set[str]] = {path: set() for path in example.files}
+    for d in diagnostics_of(example, rule):
         found[d.path].add(d.code)
     return found
+
+
+def example_lines(block: str) -> set[bytes]:
+    """The lines a fragment block writes into its clean article, as they are in the file."""
+    lines = {_bytes(line).rstrip(b"\r\n") for line in block.split("\n")}
+    return lines | {
+        _bytes(match.group(2)).rstrip(b"\n")
+        for line in block.split("\n")
+        if (match := _FILE_LINE.match(line))
+    }
 
 
 def fixed(example: Example, rule: type[Rule]) -> dict[str, bytes]:
@@ -373,6 +431,22 @@ def test_rule_doc_examples(rule: type[Rule]) -> None:
     assert any(rule.code in codes for codes in found.values()), (
         f"{rule.code}: its Example does not make it report (found {found})"
     )
+    if rule.code in STATED_PLACES:
+        reports = sorted(
+            (d for d in diagnostics_of(example, rule) if d.code == rule.code),
+            key=Diagnostic.sort_key,
+        )
+        places = [spanned(example.files[d.path], d) for d in reports]
+        assert places == STATED_PLACES[rule.code], f"{rule.code}: not reported where its doc says"
+    if not example.whole:
+        # A fragment's problem is where the fragment is, not in the clean article around it.
+        written = example_lines(block)
+        for d in diagnostics_of(example, rule):
+            line = example.files[d.path].splitlines()[d.line - 1]
+            assert d.code != rule.code or line in written, (
+                f"{rule.code}: its Example is reported at {d.path}:{d.line} ({line!r}), outside"
+                " the lines the Example writes"
+            )
     instead_block = section(doc, "Use instead")
     if instead_block is None:
         assert rule.code in ("XF001",), f"{rule.code}: ## Use instead has no indented block"
