@@ -147,8 +147,8 @@ fail-on = "error"
 # timezone = "{timezone}"
 
 # Schema presets: "hugo" (always on), "news" (summary and source link required; on by default),
-# "mainroad" (on when the site's theme is Mainroad).
-# presets = ["hugo", "news"]
+# "mainroad" (on when the site's theme is Mainroad). Setting it replaces what the site turns on.
+# presets = {presets}
 
 # Rules to ignore in some files (globs relative to this file; a leading "!" negates one).
 [{table}per-file-ignores]
@@ -174,8 +174,13 @@ def starter(*, pyproject: bool = False) -> str:
     from newslint.site import find_root, load_site
 
     located = find_root(Path.cwd())
-    zone = (load_site(*located).time_zone if located else None) or "Asia/Shanghai"
-    text = STARTER.format(timezone=zone, table="tool.newslint." if pyproject else "")
+    site = load_site(*located) if located else None
+    zone = (site.time_zone if site else None) or "Asia/Shanghai"
+    # The line, uncommented, must keep what the site has on: Mainroad's rules on a Mainroad site.
+    presets = '["hugo", "news", "mainroad"]' if site and site.is_mainroad else '["hugo", "news"]'
+    text = STARTER.format(
+        timezone=zone, table="tool.newslint." if pyproject else "", presets=presets
+    )
     if pyproject:
         text = "[tool.newslint]\n" + text
     return text

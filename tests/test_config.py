@@ -398,6 +398,25 @@ def test_init_writes_a_starter_that_parses(site: Path, capsys: pytest.CaptureFix
     assert code == 0 and json.loads(out)["path"] == "newslint.toml"
 
 
+@pytest.mark.parametrize(
+    ("theme", "line"),
+    [("mainroad", '["hugo", "news", "mainroad"]'), ("ananke", '["hugo", "news"]')],
+)
+def test_init_writes_the_presets_the_site_has_on(
+    site: Path, capsys: pytest.CaptureFixture[str], theme: str, line: str
+) -> None:
+    (site / "hugo.toml").write_text(f'theme = "{theme}"\n', encoding="utf-8")
+    assert run(["init"], capsys)[0] == 0
+    text = (site / "newslint.toml").read_text(encoding="utf-8")
+    (site / "newslint.toml").write_text(text.replace("# presets = ", "presets = "), "utf-8")
+    assert f"\npresets = {line}\n" in (site / "newslint.toml").read_text(encoding="utf-8")
+    before = run(["config", "--output-format", "json"], capsys)[1]
+    (site / "newslint.toml").write_text(text, encoding="utf-8")
+    after = run(["config", "--output-format", "json"], capsys)[1]
+    # Uncommented, the line turns on exactly the rules the site had on.
+    assert json.loads(before)["enabled"] == json.loads(after)["enabled"]
+
+
 def test_init_refuses_to_overwrite(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "newslint.toml").write_text("# mine\n", encoding="utf-8")
     code, _, err = run(["init"], capsys)
