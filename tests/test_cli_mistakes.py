@@ -208,8 +208,8 @@ def test_a_code_with_a_character_too_many_suggests_the_code(
 @pytest.mark.parametrize(
     ("setting", "error"),
     [
-        ("links.accept = [200, 4030]", "links.accept: 4030 is no HTTP status (100 to 599)"),
-        ("links.accept = [99]", "links.accept: 99 is no HTTP status (100 to 599)"),
+        ("links.accept = [200, 4030]", "links.accept: 4030 is not an HTTP status (100 to 999)"),
+        ("links.accept = [99]", "links.accept: 99 is not an HTTP status (100 to 999)"),
         ("links.retries = -1", "links.retries: must be at least 0, not -1"),
         ("links.backoff = -0.5", "links.backoff: must be at least 0 seconds, not -0.5"),
         ("links.max-wait = -3", "links.max-wait: must be at least 0 seconds, not -3"),
