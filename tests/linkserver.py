@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
+import signal
 import socket
 import struct
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -422,3 +426,34 @@ def without_proxies(monkeypatch: Any) -> None:
     """Loopback requests must not go through a proxy the environment may name."""
     for name in PROXY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+
+
+def interrupt_check_links(
+    tmp_path: Path, ready: Callable[[], bool], *argv: str, settle: float = 0.2
+) -> tuple[int, str, str]:
+    """Run `newslint check --check-links ARGV` in a child process in `tmp_path` and press Ctrl-C
+    `settle` seconds after `ready()`; its exit code, standard output and standard error."""
+    env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES}
+    env["PYTHONPATH"] = str(Path(__file__).parent.parent)
+    env.pop("NEWSLINT_CACHE_DIR", None)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "--check-links", *argv],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A shell may start a background child with Ctrl-C ignored; this one must see it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        for _ in range(2000):  # at most 20 s
+            if ready() or child.poll() is not None:
+                break
+            time.sleep(0.01)
+        time.sleep(settle)  # e.g. the answer read, the wait begun
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    return child.returncode, out, err

@@ -719,38 +719,19 @@ def test_check_links_on_the_command_line(
 
 @pytest.mark.skipif(not hasattr(signal, "SIGINT") or sys.platform == "win32", reason="POSIX")
 def test_ctrl_c_while_checking_stops_cleanly(fresh: LinkServer, tmp_path: Path) -> None:
-    import os
-    import subprocess
-
     from newslint.testing import fm
-    from tests.linkserver import PROXY_VARIABLES
+    from tests.linkserver import interrupt_check_links
 
     fresh.delay = 30.0  # the request is under way, and stays so, when Ctrl-C comes
     (tmp_path / "a.md").write_text(fm(body=f"[x]({fresh.url('/ok')})\n"))
     # Only the link rules: what the other rules find is printed as each file is done.
     (tmp_path / "newslint.toml").write_text('select = ["LK006"]\n[links]\ntimeout = 60\n')
-    env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES}
-    env["PYTHONPATH"] = str(Path(__file__).parent.parent)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "newslint", "check", "--check-links", "--no-cache", "a.md"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        # A shell may start a background child with Ctrl-C ignored; this one must see it.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-    try:
-        for _ in range(2000):  # until the server holds the request (at most 20 s)
-            if fresh.in_flight or child.poll() is not None:
-                break
-            time.sleep(0.01)
-        child.send_signal(signal.SIGINT)
-        out, err = child.communicate(timeout=20)
-    finally:
-        child.kill()
-    assert (child.returncode, out, err) == (130, "", "")
+
+    def held() -> bool:  # the server holds the request
+        return bool(fresh.in_flight)
+
+    found = interrupt_check_links(tmp_path, held, "--no-cache", "a.md", settle=0)
+    assert found == (130, "", "")
     assert fresh.hits("/ok") == 1
 
 

@@ -9,12 +9,9 @@ only ever reached through a proxy that is itself a loopback server of the test.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +19,12 @@ from typing import Any
 import pytest
 
 from newslint.cli import main
-from tests.linkserver import PROXY_VARIABLES, LinkServer, link_server, without_proxies
+from tests.linkserver import (
+    LinkServer,
+    interrupt_check_links,
+    link_server,
+    without_proxies,
+)
 
 HEADER = '---\ntitle: "T"\n---\n\n'  # the body starts on line 5
 FAST = "timeout = 0.3\nretries = 0\nbackoff = 0.001\nmax-wait = 2\n"
@@ -527,34 +529,6 @@ POSIX_ONLY = pytest.mark.skipif(
 )
 
 
-def _interrupt(tmp_path: Path, ready: Any, *argv: str) -> tuple[int, str, str]:
-    """Run `newslint check --check-links ARGV` in a child process, press Ctrl-C once `ready()`."""
-    env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES}
-    env["PYTHONPATH"] = str(Path(__file__).parent.parent)
-    env.pop("NEWSLINT_CACHE_DIR", None)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "newslint", "check", "--check-links", *argv],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        # A shell may start a background child with Ctrl-C ignored; this one must see it.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-    try:
-        for _ in range(2000):  # at most 20 s
-            if ready() or child.poll() is not None:
-                break
-            time.sleep(0.01)
-        time.sleep(0.2)  # the answer read, the wait begun
-        child.send_signal(signal.SIGINT)
-        out, err = child.communicate(timeout=10)
-    finally:
-        child.kill()
-    return child.returncode, out, err
-
-
 @POSIX_ONLY
 def test_ctrl_c_during_a_retry_wait(server: LinkServer, tmp_path: Path) -> None:
     # Told to wait 20 s by a 429, the run is interrupted while it waits: exit 130 at once, no
@@ -565,7 +539,7 @@ def test_ctrl_c_during_a_retry_wait(server: LinkServer, tmp_path: Path) -> None:
         'select = ["LK006"]\n[links]\ntimeout = 5\nretries = 2\nmax-wait = 60\n'
     )
     ready = lambda: server.hits(path) == 1 and not server.in_flight  # noqa: E731
-    assert _interrupt(tmp_path, ready, "a.md") == (130, "", "")
+    assert interrupt_check_links(tmp_path, ready, "a.md") == (130, "", "")
     assert server.hits(path) == 1
     assert list((tmp_path / ".newslint_cache").rglob("*.tmp")) == []
 
@@ -583,7 +557,7 @@ def test_what_was_checked_before_ctrl_c_is_cached(
         'select = ["LK006"]\n[links]\ntimeout = 60\nper-host = 1\n'
     )
     ready = lambda: server.hits("/stall/1") == 1  # noqa: E731
-    assert _interrupt(tmp_path, ready, "a.md") == (130, "", "")
+    assert interrupt_check_links(tmp_path, ready, "a.md") == (130, "", "")
     run = check(capsys, {"a.md": one_per_line([missing, stalled])}, "", "--offline", cache=True)
     assert run.rows == [broken("a.md", 5, 5, missing, "not found (404)")]
     assert (server.hits("/missing"), server.hits("/stall/1")) == (2, 1)
