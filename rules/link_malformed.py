@@ -13,10 +13,14 @@ Flags links and images that cannot work:
   reader sees the brackets and the URL;
 - a `[text] (https://...)` with white space between the brackets and the parentheses (as
   translation tools and hand editing leave it), which is no link either, unless `[text]` is a
-  reference link defined in the article.
+  reference link defined in the article;
+- a URL with a `"` in it: what is left of an HTML attribute when `<a href="url">text</a>` was
+  converted badly (`[text](https://x.org/a")`, `[text](https://x.org/a">more text)`). A browser
+  requests `%22` as part of the address, so the link goes to a page that does not exist; RFC 3986
+  has no place for a bare `"` in a URL.
 
-A problem of the URL (a space, no host, a doubled scheme) is reported at the URL; the others at
-the whole link.
+A problem of the URL (a space, no host, a doubled scheme, a quote) is reported at the URL; the
+others at the whole link.
 
 ## Why is this bad?
 Empty links render as nothing or as a broken image, `javascript:` links do nothing on a static
@@ -37,8 +41,9 @@ Safe: an empty link or image is removed; a space in a URL's path, query or fragm
 percent-encoded (`%20`), which is what the browser would request. Unsafe: a `javascript:` or
 destination-less link is replaced by its text and a source-less image is removed, which changes
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
-`[text]` and `(url)` is removed, which turns the bracketed text into a link. A space in the host
-and a missing host have no fix.
+`[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
+stray `"` is cut before it. A space in the host, a missing host, a quote inside the URL and a
+spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix.
 """
 
 from __future__ import annotations
@@ -82,6 +87,7 @@ class LinkMalformed(Rule):
         "space": "URL has a space, so Markdown does not render this link",
         "no-text": "link to {url!r} has no text, so readers cannot see or click it",
         "gap": "a space between ']' and '(' keeps this from being a link",
+        "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
     }
 
     def on_link(self, ctx: Context, link: Link) -> None:
@@ -108,6 +114,10 @@ class LinkMalformed(Rule):
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
             if web and parts is not None and not parts.hostname:
                 ctx.report(dest or link.span, "no-host", url=url)
+            elif '"' in url and link.link_type == "Inline" and (web or url.startswith("/")):
+                ctx.report(
+                    dest or link.span, "quote", url=url[:80], fix=_cut_quote(text, url, dest)
+                )
 
     @staticmethod
     def _invisible(text: str, link: Link, dest: Span | None) -> bool:
@@ -231,10 +241,23 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
     else:
         host_end = 0
     spaces = list(_SPACES.finditer(url))
-    if not spaces or spaces[0].start() < host_end:
+    if not spaces or spaces[0].start() < host_end or '"' in url or ">" in url:
+        # `(https://a.org/x">more text)` is an HTML attribute's debris, not a path with spaces:
+        # encoding them would make a link to `x">more%20text`, a page that does not exist.
         return None
     edits = [
         Edit.replace(Span(base + m.start(), base + m.end()), "%20" * len(m.group(0)))
         for m in spaces
     ]
     return Fix.safe("Percent-encode the space", *edits)
+
+
+def _cut_quote(text: str, url: str, dest: Span | None) -> Fix | None:
+    """Cut a URL that ends in a stray `"` (`https://x.org/a"`) before the quote, when the quote
+    is written as such in the source (not as `&quot;` or `%22`) and is the URL's only one."""
+    if dest is None or url.count('"') != 1 or not url.endswith('"'):
+        return None
+    written = text[dest.start : dest.end]
+    if not written.endswith('"') or written.count('"') != 1:
+        return None
+    return Fix.unsafe("Remove the stray quote", Edit.delete(Span(dest.end - 1, dest.end)))

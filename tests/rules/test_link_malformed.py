@@ -66,6 +66,27 @@ CASES = [
         fixed=fm(body="See [**the report**](https://a.org/x%20y.html) and [`x` y](/a%20b) now.\n"),
     ),
     Case(
+        # `<a href="url">text</a>` converted badly: the quote is part of the URL Hugo links to
+        # (`href="https://x.org/a%22"`), a page that does not exist.
+        "stray-quote-from-an-html-attribute",
+        fm(body='Follow [us](https://x.org/a") and [b](/c/d").\n'),
+        errors=[("quote", 4, 13), ("quote", 4, 39)],
+        unsafe_fixed=fm(body="Follow [us](https://x.org/a) and [b](/c/d).\n"),
+    ),
+    Case(
+        # A quote inside the URL, or written as an entity: where the address ends is not known.
+        "quote-inside-the-url-no-fix",
+        fm(body='[a](https://x.org/a"b) [c](https://x.org/c&quot;)\n'),
+        errors=[("quote", 4, 5), ("quote", 4, 28)],
+    ),
+    Case(
+        # `(https://a.org/x">more text)`: HTML debris with spaces is no path with spaces; `%20`
+        # would turn it into a link to a page that does not exist.
+        "spaced-url-with-html-debris-no-fix",
+        fm(body='[c](https://a.org/x">more text) end\n'),
+        errors=[("space", 4, 5)],
+    ),
+    Case(
         # Encoding a space in the host would only hide that the URL was cut in two.
         "space-in-host-no-fix",
         fm(body="[x](https://exa mple.com/a)\n"),
