@@ -14,10 +14,10 @@ Flags links and images that cannot work:
 - a `[text] (https://...)` with white space between the brackets and the parentheses (as
   translation tools and hand editing leave it), which is no link either, unless `[text]` is a
   reference link defined in the article;
-- a URL with a `"` in it: what is left of an HTML attribute when `<a href="url">text</a>` was
-  converted badly (`[text](https://x.org/a")`, `[text](https://x.org/a">more text)`). A browser
-  requests `%22` as part of the address, so the link goes to a page that does not exist; RFC 3986
-  has no place for a bare `"` in a URL.
+- a URL with what is left of an HTML attribute when `<a href="url">text</a>` was converted
+  badly: one `"` at its end (`[text](https://x.org/a")`) or a `">` in it. A browser requests `%22`
+  as part of the address, so the link goes to a page that does not exist. Quotes in pairs (a
+  search query, `?q="budget"`) are left alone.
 
 A problem of the URL (a space, no host, a doubled scheme, a quote) is reported at the URL; the
 others at the whole link.
@@ -114,7 +114,7 @@ class LinkMalformed(Rule):
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
             if web and parts is not None and not parts.hostname:
                 ctx.report(dest or link.span, "no-host", url=url)
-            elif '"' in url and link.link_type == "Inline" and (web or url.startswith("/")):
+            elif _html_debris(url) and link.link_type == "Inline" and (web or url.startswith("/")):
                 ctx.report(
                     dest or link.span, "quote", url=url[:80], fix=_cut_quote(text, url, dest)
                 )
@@ -250,6 +250,11 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
         for m in spaces
     ]
     return Fix.safe("Percent-encode the space", *edits)
+
+
+def _html_debris(url: str) -> bool:
+    """Whether `url` ends in an HTML attribute's closing quote (its only one) or holds `">`."""
+    return '">' in url or (url.endswith('"') and url.count('"') == 1)
 
 
 def _cut_quote(text: str, url: str, dest: Span | None) -> Fix | None:

@@ -74,10 +74,16 @@ CASES = [
         unsafe_fixed=fm(body="Follow [us](https://x.org/a) and [b](/c/d).\n"),
     ),
     Case(
-        # A quote inside the URL, or written as an entity: where the address ends is not known.
+        # `">` inside the URL, or the quote written as an entity: no fix, where the address ends
+        # is not sure.
         "quote-inside-the-url-no-fix",
-        fm(body='[a](https://x.org/a"b) [c](https://x.org/c&quot;)\n'),
-        errors=[("quote", 4, 5), ("quote", 4, 28)],
+        fm(body='[a](https://x.org/a">b) [c](https://x.org/c&quot;)\n'),
+        errors=[("quote", 4, 5), ("quote", 4, 29)],
+    ),
+    Case(
+        # Quotes in pairs are a search query's, which the server reads: no debris.
+        "quoted-search-query",
+        fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),
     ),
     Case(
         # `(https://a.org/x">more text)`: HTML debris with spaces is no path with spaces; `%20`
