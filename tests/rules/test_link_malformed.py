@@ -93,6 +93,28 @@ CASES = [
         errors=[("space", 4, 5)],
     ),
     Case(
+        # A bad export writes `[url](text)`: the first links to a page "Announcement" beside the
+        # article, the second (a space in the "URL") is no link at all.
+        "text-and-url-swapped",
+        fm(body="[https://x.org/a](Announcement) and [https://x.org/b#H](1.1 History)\n"),
+        errors=[("swapped", 4, 1), ("swapped", 4, 37)],
+        unsafe_fixed=fm(
+            body="[Announcement](https://x.org/a) and [1.1 History](https://x.org/b#H)\n"
+        ),
+    ),
+    Case(
+        # A URL as the text of a link to an address (absolute, relative, a file, an anchor, a
+        # title after the URL) is no swap.
+        "url-as-link-text",
+        fm(
+            body=(
+                "[https://x.org](https://x.org) [https://x.org/a](page.html) "
+                "[https://x.org/b](/b) [https://x.org/c](#c) [https://x.org/d](../d)\n\n"
+                '[https://x.org/e](/e "A title") [see https://x.org](Notes)\n'
+            )
+        ),
+    ),
+    Case(
         # Encoding a space in the host would only hide that the URL was cut in two.
         "space-in-host-no-fix",
         fm(body="[x](https://exa mple.com/a)\n"),
