@@ -10,7 +10,9 @@ follows text directly, and when it follows punctuation, only before a space or p
   when a dateline was glued to the text.
 
 The closing marker is reported, when an opening `**` that Markdown left as text comes before it
-in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker. Escaped markers (`\\*\\*`), code spans and blocks, raw HTML, the
+in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and runs of
+three or more asterisks are left alone (how they split into bold and italic is too fine a rule to
+guess). Escaped markers (`\\*\\*`), code spans and blocks, raw HTML, the
 arguments of a shortcode call and the bodies of `{{< >}}` shortcodes are not prose and are not
 looked at.
 
@@ -70,8 +72,8 @@ class EmphasisUnclosed(Rule):
             while end < len(document) and document[end] == "*":
                 end += 1  # `***` is one run of markers
             position = end
-            if _escaped(document, start) or self.skipped.covers(start):
-                continue
+            if end - start != 2 or _escaped(document, start) or self.skipped.covers(start):
+                continue  # `***` and longer runs pair up by rules too fine to guess here
             before = document[start - 1] if start > 0 else " "
             after = document[end] if end < len(document) else " "
             if before.isspace() and after.isspace():

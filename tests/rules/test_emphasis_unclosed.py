@@ -30,14 +30,15 @@ CASES = [
         errors=[("literal", 4, 8), ("literal", 6, 9)],
     ),
     Case(
-        # No marker: between spaces, escaped, in code, in a shortcode's arguments, or the two
-        # markers in different paragraphs (an opener alone is not reported).
+        # No marker: between spaces, escaped, in code, in a shortcode's arguments, the two markers
+        # in different paragraphs (an opener alone is not reported), or a run of four.
         "not-markers",
         fm(
             body=(
                 "2 ** 8 is 256, \\*\\*a -\\*\\*b and `**a -**b`.\n\n"
                 '{{< note text="**a -**b" >}}\n\n'
-                "**Open\n\nthen -**b in another paragraph.\n"
+                "**Open\n\nthen -**b in another paragraph.\n\n"
+                'A run of four, as****"****This, is left alone.\n'
             )
         ),
     ),
