@@ -5,8 +5,8 @@ Reports a `**` in the prose of the body that Markdown did not turn into bold, so
 two asterisks. By the CommonMark rules Hugo's Goldmark follows, `**` closes bold only when it
 follows text directly, and when it follows punctuation, only before a space or punctuation:
 
-- `**The future of Ubuntu **is bright`: a space before the closing `**`;
-- `**Palu -**The prosecutor`: the closing `**` follows punctuation and a letter follows it, as
+- `**The future of the project **looks bright`: a space before the closing `**`;
+- `**City -**The mayor`: the closing `**` follows punctuation and a letter follows it, as
   when a dateline was glued to the text.
 
 The closing marker is reported, when an opening `**` that Markdown left as text comes before it
@@ -17,17 +17,17 @@ arguments of a shortcode call and the bodies of `{{< >}}` shortcodes are not pro
 looked at.
 
 ## Why is this bad?
-The article shows `**Palu -**Kejaksaan` with its asterisks instead of a bold dateline; a converter
+The article shows `**City -**The` with its asterisks instead of a bold dateline; a converter
 or an editor that put the space on the wrong side of the marker is the usual cause, and the
 preview in many editors (which are more lenient) hides it.
 
 ## Example
-    **Palu -**Kejaksaan Negeri Palu menggelar sosialisasi.
-    **El futuro de Ubuntu **lo veo prometedor.
+    **City -**The mayor opened the bridge.
+    **The future of the project **looks bright.
 
 ## Use instead
-    **Palu -** Kejaksaan Negeri Palu menggelar sosialisasi.
-    **El futuro de Ubuntu** lo veo prometedor.
+    **City -** The mayor opened the bridge.
+    **The future of the project** looks bright.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ with its combining marks (Indic vowel signs, accents in NFD) as one, and so does
 (a flag, a family joined by ZWJ, a skin tone), so one text has one length in NFC and in NFD. In a
 summary written mostly in Chinese, Japanese or Korean both limits are a third as large (14 and
 100 by default): one such character carries about as much as three Latin letters. A summary that
-mixes the two (`东方通签署CLA，正式加入openGauss社区。`) is short only when its Latin characters and
+mixes the two (`示例签署CLA，加入OpenExample社区。`) is short only when its Latin characters and
 three for each CJK letter add up to less than `min`. An empty summary is
 `required-field`'s.
 
@@ -77,8 +77,8 @@ class SummaryLength(Rule):
 
 
 def _carries_enough(text: str, length: int, low: int) -> bool:
-    """Whether a summary below `low` that is half CJK, half Latin (`东方通签署CLA，正式加入
-    openGauss社区。`) still says as much as `low` Latin letters: each CJK letter counted as the
+    """Whether a summary below `low` that is half CJK, half Latin (`示例签署CLA，加入
+    OpenExample社区。`) still says as much as `low` Latin letters: each CJK letter counted as the
     three it stands for. Mostly CJK text already has its lower limit (a third of `min`)."""
     if text.isascii() or mostly_cjk(text):
         return False

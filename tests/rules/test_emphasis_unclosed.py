@@ -8,19 +8,19 @@ from newslint.testing import Case, assert_case, fm
 CASES = [
     Case(
         "bold-that-closes",
-        fm(body="**Palu -** The prosecutor said **ok.** and **also ok**, then ***all***.\n"),
+        fm(body="**City -** The mayor said **ok.** and **also ok**, then ***all***.\n"),
     ),
     Case(
         # A dateline glued to the text: the closing `**` follows punctuation, a letter follows it,
-        # so Hugo shows `**Palu -**Kejaksaan` with its asterisks.
+        # so Hugo shows `**Kota -**Warga` with its asterisks.
         "punctuation-then-a-letter",
-        fm(body="**Palu -**Kejaksaan Negeri Palu menggelar sosialisasi.\n"),
+        fm(body="**Kota -**Warga berkumpul di alun-alun.\n"),
         errors=[("literal", 4, 9)],
     ),
     Case(
         "space-before-the-closing-marker",
-        fm(body="Intro.\n\n**El futuro de Ubuntu **lo veo prometedor.\n"),
-        errors=[("literal", 6, 23)],
+        fm(body="Intro.\n\n**El futuro del proyecto **lo veo claro.\n"),
+        errors=[("literal", 6, 26)],
     ),
     Case(
         # Full-width punctuation before the closing marker and a Han character after it: Goldmark

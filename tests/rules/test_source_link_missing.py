@@ -138,7 +138,7 @@ LABEL_CASES = [
     Case(
         # As an Indonesian government newsroom writes it, a space before the colon.
         "indonesian",
-        fm(title="B", body=BODY + "sumber : [_antaranews.com_](http://www.antaranews.com/a)\n"),
+        fm(title="B", body=BODY + "sumber : [_example.com_](http://www.example.com/a)\n"),
     ),
     Case("vietnamese", fm(title="B", body=BODY + "Nguồn: [VnExpress](https://example.com/a)\n")),
     Case("turkish", fm(title="B", body=BODY + "Kaynak: [Haber](https://example.com/a)\n")),

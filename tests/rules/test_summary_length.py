@@ -38,10 +38,10 @@ CASES = [
     ),
     Case("cjk-at-the-limit", fm(summary="港" * 100)),
     Case(
-        # Half CJK, half Latin (a real openGauss news summary): 26 characters that say as much as
-        # a Latin sentence of 48, each CJK letter counted as three.
+        # Half CJK, half Latin, as a real news summary was: 24 characters that say as much as a
+        # Latin sentence of 40, each CJK letter counted as three.
         "half-cjk-half-latin-says-enough",
-        fm(summary="东方通签署CLA ，正式加入openGauss社区。"),
+        fm(summary="示例签署CLA，加入OpenExample社区。"),
     ),
     Case("half-cjk-half-latin-too-short", fm(summary="加入openGauss。"), errors=[("short", 2, 10)]),
 ]
