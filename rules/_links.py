@@ -281,6 +281,11 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
 _SOURCE_WORDS = (
     "sources?|quelle|fuente|fonte|источник|来源|來源|原文链接|原文鏈接|原文地址|原文|出处|出處"
     "|出典|출처|원문"
+    # Indonesian and Malay, Vietnamese, Turkish, Dutch, Polish, Ukrainian, Serbian, Arabic,
+    # Persian, Hindi, Thai, Hungarian, Czech and Slovak, Finnish, Danish and Norwegian, Swedish,
+    # Greek, Hebrew: news sites in these languages end an article with "<word>: [name](url)".
+    "|sumber|nguồn|kaynak|bron|źródło|джерело|извор|المصدر|منبع|स्रोत|ที่มา|forrás|zdroj|lähde"
+    "|kilde|källa|πηγή|מקור"
 )
 _SOURCE_LABEL = re.compile(
     r"(?:>[ \t]?)*[ \t]*"  # block quote markers

@@ -13,10 +13,19 @@ Flags links and images that cannot work:
   reader sees the brackets and the URL;
 - a `[text] (https://...)` with white space between the brackets and the parentheses (as
   translation tools and hand editing leave it), which is no link either, unless `[text]` is a
-  reference link defined in the article.
+  reference link defined in the article;
+- a URL with what is left of an HTML attribute when `<a href="url">text</a>` was converted
+  badly: one `"` at its end (`[text](https://x.org/a")`) or a `">` in it. A browser requests `%22`
+  as part of the address, so the link goes to a page that does not exist. Quotes in pairs (a
+  search query, `?q="budget"`) are left alone.
+- a link whose text and URL are swapped, as a bad WordPress export writes them:
+  `[https://x.org/a](Announcement)` links to a page `Announcement` next to the article, and
+  `[https://x.org/a](1 History)` (a space in the "URL") is no link at all. The text must be one
+  web URL and the destination words that cannot be an address: no scheme, no `/`, `#`, `?` or
+  `.` at its start, no `/` in it, and a space or no `.` (so `page.html` stays a relative link).
 
-A problem of the URL (a space, no host, a doubled scheme) is reported at the URL; the others at
-the whole link.
+A problem of the URL (a space, no host, a doubled scheme, a quote) is reported at the URL; the
+others at the whole link.
 
 ## Why is this bad?
 Empty links render as nothing or as a broken image, `javascript:` links do nothing on a static
@@ -37,8 +46,9 @@ Safe: an empty link or image is removed; a space in a URL's path, query or fragm
 percent-encoded (`%20`), which is what the browser would request. Unsafe: a `javascript:` or
 destination-less link is replaced by its text and a source-less image is removed, which changes
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
-`[text]` and `(url)` is removed, which turns the bracketed text into a link. A space in the host
-and a missing host have no fix.
+`[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
+stray `"` is cut before it; swapped text and URL are swapped back. A space in the host, a missing host, a quote inside the URL and a
+spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix.
 """
 
 from __future__ import annotations
@@ -62,6 +72,11 @@ _SPACED = re.compile(
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\)"
 )
 _SPACES = re.compile(r" +")
+# `[https://x.org/a](1 History)`: a web URL as the text, words with a space as the destination.
+_SWAPPED_TEXT = re.compile(
+    r"\[(https?://[^\s\[\]()]{1,2000})\]\(([^()\[\]\n<>]*[ \t][^()\[\]\n<>]*)\)"
+)
+_WEB_URL = re.compile(r"https?://[^\s\[\]()<>]+\Z")
 # `[text] (https://...)`: white space between the link text and its destination, so no link. Not
 # after `\` (escaped brackets) or `!` (an image: its own matter).
 _GAP = re.compile(
@@ -82,6 +97,8 @@ class LinkMalformed(Rule):
         "space": "URL has a space, so Markdown does not render this link",
         "no-text": "link to {url!r} has no text, so readers cannot see or click it",
         "gap": "a space between ']' and '(' keeps this from being a link",
+        "swapped": "link text is a URL and its destination {dest!r} is words: the two are swapped",
+        "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
     }
 
     def on_link(self, ctx: Context, link: Link) -> None:
@@ -108,6 +125,16 @@ class LinkMalformed(Rule):
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
             if web and parts is not None and not parts.hostname:
                 ctx.report(dest or link.span, "no-host", url=url)
+            elif _html_debris(url) and link.link_type == "Inline" and (web or url.startswith("/")):
+                ctx.report(
+                    dest or link.span, "quote", url=url[:80], fix=_cut_quote(text, url, dest)
+                )
+            elif not link.is_image and dest is not None and _swapped(_label(text, link, dest), url):
+                label = _label(text, link, dest) or ""
+                written = text[dest.start : dest.end]
+                ctx.report(
+                    link.span, "swapped", dest=url[:80], fix=_swap(link.span, label, written)
+                )
 
     @staticmethod
     def _invisible(text: str, link: Link, dest: Span | None) -> bool:
@@ -146,6 +173,7 @@ class LinkMalformed(Rule):
             self._gaps(ctx, node)
         if "](" not in node.text:
             return
+        self._swapped_text(ctx, node)
         # The `[text` may be in an earlier run (`[**bold**](a b)` splits the prose at the
         # markup), so the match starts from the line; the run that holds the URL reports it.
         text = ctx.document.text
@@ -166,6 +194,22 @@ class LinkMalformed(Rule):
     def __init__(self) -> None:
         # The article's link reference labels, read once when a gap is first found.
         self.labels: frozenset[str] | None = None
+
+    def _swapped_text(self, ctx: Context, node: Text) -> None:
+        """`[https://x.org/a](1 History)`: swapped, and with a space in the "URL" no link at all
+        (the URL in the brackets may be a bare-URL link of its own, so the match starts from the
+        line; the run that holds the `](` reports it)."""
+        text = ctx.document.text
+        line_start = max(text.rfind("\n", 0, node.span.start), text.rfind("\r", 0, node.span.start))
+        line_start = max(line_start + 1, ctx.document.body_start, node.span.start - 2100)
+        for match in _SWAPPED_TEXT.finditer(text, line_start, node.span.end):
+            if not node.span.start <= match.start(2) - 2 < node.span.end:
+                continue
+            if not _swapped(match.group(1), match.group(2)):
+                continue
+            span = Span(match.start(), match.end())
+            fix = _swap(span, match.group(1), match.group(2))
+            ctx.report(span, "swapped", dest=match.group(2)[:80], fix=fix)
 
     def _gaps(self, ctx: Context, node: Text) -> None:
         """`[text] (https://...)` whose gap is in this run: Markdown makes no link of it (the URL
@@ -231,10 +275,47 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
     else:
         host_end = 0
     spaces = list(_SPACES.finditer(url))
-    if not spaces or spaces[0].start() < host_end:
+    if not spaces or spaces[0].start() < host_end or '"' in url or ">" in url:
+        # `(https://a.org/x">more text)` is an HTML attribute's debris, not a path with spaces:
+        # encoding them would make a link to `x">more%20text`, a page that does not exist.
         return None
     edits = [
         Edit.replace(Span(base + m.start(), base + m.end()), "%20" * len(m.group(0)))
         for m in spaces
     ]
     return Fix.safe("Percent-encode the space", *edits)
+
+
+def _html_debris(url: str) -> bool:
+    """Whether `url` ends in an HTML attribute's closing quote (its only one) or holds `">`."""
+    return '">' in url or (url.endswith('"') and url.count('"') == 1)
+
+
+def _cut_quote(text: str, url: str, dest: Span | None) -> Fix | None:
+    """Cut a URL that ends in a stray `"` (`https://x.org/a"`) before the quote, when the quote
+    is written as such in the source (not as `&quot;` or `%22`) and is the URL's only one."""
+    if dest is None or url.count('"') != 1 or not url.endswith('"'):
+        return None
+    written = text[dest.start : dest.end]
+    if not written.endswith('"') or written.count('"') != 1:
+        return None
+    return Fix.unsafe("Remove the stray quote", Edit.delete(Span(dest.end - 1, dest.end)))
+
+
+def _swapped(label: str | None, dest: str) -> bool:
+    """Whether a link's text `label` (as written) is one web URL and its destination `dest` words
+    that cannot be an address, so the two were written the wrong way round."""
+    if label is None or not _WEB_URL.match(label.strip()):
+        return False
+    dest = dest.strip()
+    if not dest or "://" in dest or "/" in dest or dest[0] in "#?.~<\"'" or ":" in dest:
+        return False
+    return " " in dest or "." not in dest
+
+
+def _swap(span: Span, label: str, dest: str) -> Fix:
+    """Write the link at `span` the right way round: the words as its text, the URL as its
+    destination."""
+    return Fix.unsafe(
+        "Swap the link text and the URL", Edit.replace(span, f"[{dest.strip()}]({label.strip()})")
+    )

@@ -7,7 +7,9 @@ one Markdown shows: HTML comments after it (such as a suppression) and link refe
 (`[1]: https://...`) do not count, so a reference link `[name][1]` works too. The link may follow
 a source label, as news sites and translated articles write it: `Source:` (or `Sources:`),
 `来源：`, `來源：`, `原文：`, `原文链接：`, `出处：`, `出典：`, `출처:`, `원문:`, `Quelle:`, `Fuente:`,
-`Fonte:`, `Источник:`, in any case, with an ASCII or full-width colon, optionally in emphasis
+`Fonte:`, `Источник:`, `Sumber:` (Indonesian), `Nguồn:`, `Kaynak:`, `Bron:`, `Źródło:`,
+`Джерело:`, `Извор:`, `المصدر:`, `منبع:`, `स्रोत:`, `ที่มา:`, `Forrás:`, `Zdroj:`, `Lähde:`,
+`Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, in any case, with an ASCII or full-width colon, optionally in emphasis
 (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, after a clause ending in a
 comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. Other words before the link
 (`Related:`), or more than one link, are no source line. The field is `source`

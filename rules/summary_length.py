@@ -6,7 +6,9 @@ reader sees them: an HTML entity such as `&#39;` counts as the one character it 
 with its combining marks (Indic vowel signs, accents in NFD) as one, and so does an emoji sequence
 (a flag, a family joined by ZWJ, a skin tone), so one text has one length in NFC and in NFD. In a
 summary written mostly in Chinese, Japanese or Korean both limits are a third as large (14 and
-100 by default): one such character carries about as much as three Latin letters. An empty summary is
+100 by default): one such character carries about as much as three Latin letters. A summary that
+mixes the two (`示例签署CLA，加入OpenExample社区。`) is short only when its Latin characters and
+three for each CJK letter add up to less than `min`. An empty summary is
 `required-field`'s.
 
 ## Why is this bad?
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context, check_counts
-from newslint.textutil import length_limit, reader_length
+from newslint.textutil import is_cjk_char, length_limit, mostly_cjk, reader_length
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,18 @@ class SummaryLength(Rule):
         length = reader_length(text)
         if length > high:
             ctx.report(field.value_span, "long", length=length, limit=high)
-        elif length < low:
+        elif length < low and not _carries_enough(text, length, low):
             ctx.report(field.value_span, "short", length=length, limit=low)
+
+
+def _carries_enough(text: str, length: int, low: int) -> bool:
+    """Whether a summary below `low` that is half CJK, half Latin (`示例签署CLA，加入
+    OpenExample社区。`) still says as much as `low` Latin letters: each CJK letter counted as the
+    three it stands for. Mostly CJK text already has its lower limit (a third of `min`)."""
+    if text.isascii() or mostly_cjk(text):
+        return False
+    cjk = sum(1 for char in text if char.isalpha() and is_cjk_char(char))
+    return length + 2 * cjk >= low
 
 
 _KEYS = frozenset({"summary"})

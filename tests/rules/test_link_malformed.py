@@ -66,6 +66,55 @@ CASES = [
         fixed=fm(body="See [**the report**](https://a.org/x%20y.html) and [`x` y](/a%20b) now.\n"),
     ),
     Case(
+        # `<a href="url">text</a>` converted badly: the quote is part of the URL Hugo links to
+        # (`href="https://x.org/a%22"`), a page that does not exist.
+        "stray-quote-from-an-html-attribute",
+        fm(body='Follow [us](https://x.org/a") and [b](/c/d").\n'),
+        errors=[("quote", 4, 13), ("quote", 4, 39)],
+        unsafe_fixed=fm(body="Follow [us](https://x.org/a) and [b](/c/d).\n"),
+    ),
+    Case(
+        # `">` inside the URL, or the quote written as an entity: no fix, where the address ends
+        # is not sure.
+        "quote-inside-the-url-no-fix",
+        fm(body='[a](https://x.org/a">b) [c](https://x.org/c&quot;)\n'),
+        errors=[("quote", 4, 5), ("quote", 4, 29)],
+    ),
+    Case(
+        # Quotes in pairs are a search query's, which the server reads: no debris.
+        "quoted-search-query",
+        fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),
+    ),
+    Case(
+        # `(https://a.org/x">more text)`: HTML debris with spaces is no path with spaces; `%20`
+        # would turn it into a link to a page that does not exist.
+        "spaced-url-with-html-debris-no-fix",
+        fm(body='[c](https://a.org/x">more text) end\n'),
+        errors=[("space", 4, 5)],
+    ),
+    Case(
+        # A bad export writes `[url](text)`: the first links to a page "Announcement" beside the
+        # article, the second (a space in the "URL") is no link at all.
+        "text-and-url-swapped",
+        fm(body="[https://x.org/a](Announcement) and [https://x.org/b#H](1.1 History)\n"),
+        errors=[("swapped", 4, 1), ("swapped", 4, 37)],
+        unsafe_fixed=fm(
+            body="[Announcement](https://x.org/a) and [1.1 History](https://x.org/b#H)\n"
+        ),
+    ),
+    Case(
+        # A URL as the text of a link to an address (absolute, relative, a file, an anchor, a
+        # title after the URL) is no swap.
+        "url-as-link-text",
+        fm(
+            body=(
+                "[https://x.org](https://x.org) [https://x.org/a](page.html) "
+                "[https://x.org/b](/b) [https://x.org/c](#c) [https://x.org/d](../d)\n\n"
+                '[https://x.org/e](/e "A title") [see https://x.org](Notes)\n'
+            )
+        ),
+    ),
+    Case(
         # Encoding a space in the host would only hide that the URL was cut in two.
         "space-in-host-no-fix",
         fm(body="[x](https://exa mple.com/a)\n"),

@@ -140,6 +140,15 @@ LABEL_CASES = [
     Case("german", fm(title="B", body=BODY + "Quelle: [Beispiel](https://example.com/a)\n")),
     Case("spanish", fm(title="B", body=BODY + "Fuente: [Ejemplo](https://example.com/a)\n")),
     Case(
+        # As an Indonesian government newsroom writes it, a space before the colon.
+        "indonesian",
+        fm(title="B", body=BODY + "sumber : [_example.com_](http://www.example.com/a)\n"),
+    ),
+    Case("vietnamese", fm(title="B", body=BODY + "Nguồn: [VnExpress](https://example.com/a)\n")),
+    Case("turkish", fm(title="B", body=BODY + "Kaynak: [Haber](https://example.com/a)\n")),
+    Case("arabic", fm(title="B", body=BODY + "المصدر: [الخبر](https://example.com/a)\n")),
+    Case("ukrainian", fm(title="B", body=BODY + "Джерело: [Новина](https://example.com/a)\n")),
+    Case(
         "in-a-block-quote",
         fm(title="B", body=BODY + "> 原文链接：[一篇报道](https://example.com/a)\n"),
     ),

@@ -37,6 +37,13 @@ CASES = [
         errors=[("short", 2, 10)],
     ),
     Case("cjk-at-the-limit", fm(summary="港" * 100)),
+    Case(
+        # Half CJK, half Latin, as a real news summary was: 24 characters that say as much as a
+        # Latin sentence of 40, each CJK letter counted as three.
+        "half-cjk-half-latin-says-enough",
+        fm(summary="示例签署CLA，加入OpenExample社区。"),
+    ),
+    Case("half-cjk-half-latin-too-short", fm(summary="加入openGauss。"), errors=[("short", 2, 10)]),
 ]
 
 

@@ -1,0 +1,108 @@
+"""Bold markers `**` that Markdown shows as they are.
+
+## What it does
+Reports a `**` in the prose of the body that Markdown did not turn into bold, so readers see the
+two asterisks. By the CommonMark rules Hugo's Goldmark follows, `**` closes bold only when it
+follows text directly, and when it follows punctuation, only before a space or punctuation:
+
+- `**The future of the project **looks bright`: a space before the closing `**`;
+- `**City -**The mayor`: the closing `**` follows punctuation and a letter follows it, as
+  when a dateline was glued to the text.
+
+The closing marker is reported, when an opening `**` that Markdown left as text comes before it
+in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and runs of
+three or more asterisks are left alone (how they split into bold and italic is too fine a rule to
+guess). Escaped markers (`\\*\\*`), code spans and blocks, raw HTML, the
+arguments of a shortcode call and the bodies of `{{< >}}` shortcodes are not prose and are not
+looked at.
+
+## Why is this bad?
+The article shows `**City -**The` with its asterisks instead of a bold dateline; a converter
+or an editor that put the space on the wrong side of the marker is the usual cause, and the
+preview in many editors (which are more lenient) hides it.
+
+## Example
+    **City -**The mayor opened the bridge.
+    **The future of the project **looks bright.
+
+## Use instead
+    **City -** The mayor opened the bridge.
+    **The future of the project** looks bright.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint import Rule, Severity, Span
+from newslint.document import Document
+from newslint.events import Text
+from newslint.rule import Context
+
+from ._body import Regions, shortcode_bodies
+
+# A shortcode call with its arguments, which may run over lines: `{{< info text="**x" >}}`.
+_SHORTCODE_CALL = re.compile(r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}", re.DOTALL)
+
+
+class EmphasisUnclosed(Rule):
+    code = "BD008"
+    name = "emphasis-unclosed"
+    severity = Severity.WARNING
+    messages = {
+        "literal": "bold marker '**' is shown as it is and closes nothing: {why}",
+    }
+
+    def __init__(self) -> None:
+        self.skipped: Regions | None = None  # computed on the first `**`
+        self.opened = -1  # where the last `**` that Markdown left as text is
+
+    def on_text(self, ctx: Context, text: Text) -> None:
+        if "**" not in text.text:
+            return
+        document = ctx.document.text
+        if self.skipped is None:
+            self.skipped = _skipped(ctx.document)
+        position = text.span.start
+        while True:
+            start = document.find("**", position, text.span.end)
+            if start < 0:
+                return
+            end = start + 2
+            while end < len(document) and document[end] == "*":
+                end += 1  # `***` is one run of markers
+            position = end
+            if end - start != 2 or _escaped(document, start) or self.skipped.covers(start):
+                continue  # `***` and longer runs pair up by rules too fine to guess here
+            before = document[start - 1] if start > 0 else " "
+            after = document[end] if end < len(document) else " "
+            if before.isspace() and after.isspace():
+                continue  # `2 ** 8`: no marker at all
+            opened, self.opened = self.opened, start
+            if opened < 0 or "\n\n" in document[opened:start] or not after.isalnum():
+                continue  # an opening marker, or one whose pair is not in this paragraph
+            if before.isspace():
+                ctx.report(Span(start, end), "literal", why="a space before the closing '**'")
+            elif not before.isalnum():
+                ctx.report(
+                    Span(start, end),
+                    "literal",
+                    why=f"{before!r} and a letter around the closing '**'",
+                )
+
+
+def _escaped(document: str, offset: int) -> bool:
+    """Whether the character at `offset` is escaped by an odd run of backslashes before it."""
+    count = 0
+    while offset - count - 1 >= 0 and document[offset - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+def _skipped(document: Document) -> Regions:
+    """Shortcode bodies and the arguments of every shortcode call: not prose Markdown shows."""
+    regions = Regions(shortcode_bodies(document))
+    if "{{<" in document.text or "{{%" in document.text:
+        for call in _SHORTCODE_CALL.finditer(document.text, document.body_start):
+            regions.add(call.start(), call.end())
+    return regions

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.emphasis_unclosed import EmphasisUnclosed
+from newslint.testing import Case, assert_case, fm
+
+CASES = [
+    Case(
+        "bold-that-closes",
+        fm(body="**City -** The mayor said **ok.** and **also ok**, then ***all***.\n"),
+    ),
+    Case(
+        # A dateline glued to the text: the closing `**` follows punctuation, a letter follows it,
+        # so Hugo shows `**Kota -**Warga` with its asterisks.
+        "punctuation-then-a-letter",
+        fm(body="**Kota -**Warga berkumpul di alun-alun.\n"),
+        errors=[("literal", 4, 9)],
+    ),
+    Case(
+        "space-before-the-closing-marker",
+        fm(body="Intro.\n\n**El futuro del proyecto **lo veo claro.\n"),
+        errors=[("literal", 6, 26)],
+    ),
+    Case(
+        # Full-width punctuation before the closing marker and a Han character after it: Goldmark
+        # (CommonMark) shows both markers, a frequent trap in Chinese and Japanese text.
+        "cjk-punctuation",
+        fm(body="A **中文：**后面 b.\n\nC **“引号”**之后 d.\n"),
+        errors=[("literal", 4, 8), ("literal", 6, 9)],
+    ),
+    Case(
+        # No marker: between spaces, escaped, in code, in a shortcode's arguments, the two markers
+        # in different paragraphs (an opener alone is not reported), or a run of four.
+        "not-markers",
+        fm(
+            body=(
+                "2 ** 8 is 256, \\*\\*a -\\*\\*b and `**a -**b`.\n\n"
+                '{{< note text="**a -**b" >}}\n\n'
+                "**Open\n\nthen -**b in another paragraph.\n\n"
+                'A run of four, as****"****This, is left alone.\n'
+            )
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_emphasis_unclosed(case: Case) -> None:
+    assert_case(EmphasisUnclosed, case)
