@@ -314,10 +314,11 @@ def load_registry(extra: Iterable[str] = ()) -> Registry:
 
 
 def matches(rule: type[Rule], selector: str) -> bool:
-    """A selector is ALL, a code, a code prefix (`DT`, `DT00`) or a rule name."""
+    """A selector is ALL, a code, a code prefix (`DT`, `DT00`) or a rule name, in any case (as
+    codes are: `tx003`, `HTML-Entity`)."""
     if selector.upper() == "ALL":
         return True
-    if selector == rule.name:
+    if selector.lower() == rule.name.lower():
         return True
     upper = selector.upper()
     return rule.code.startswith(upper) and upper[:2].isalpha() and upper[:2] == rule.code[:2]

@@ -243,3 +243,11 @@ def test_rules_keeps_its_columns_with_a_plugin_of_a_long_origin(
     plugin_row = next(row for row in rows if row.startswith("NR001"))
     assert plugin_row[start:] == "Source link is not on the newsroom's allow-list."
     assert all(row[start - 1] == " " and row[start] != " " for row in rows)
+
+
+@pytest.mark.parametrize("selector", ["html-entity", "HTML-ENTITY", "Html-Entity", "tx003"])
+def test_a_rule_name_selects_in_any_case_as_a_code_does(selector: str) -> None:
+    from newslint.engine import check_text
+
+    found = check_text('---\ntitle: "Rain&#39;s"\n---\nBody.\n', select=[selector])
+    assert [(d.code, d.line, d.column) for d in found] == [("TX003", 2, 13)]
