@@ -45,6 +45,7 @@ from newslint.spans import Span
 
 if TYPE_CHECKING:
     from newslint.engine import FixOutcome, RuleSet
+    from newslint.events import Entry
     from newslint.site import Site
 
 MAX_PASSES = 10
@@ -313,6 +314,8 @@ def _meaning_changed(
     if fm_before is None:
         if not before.front_matter_errors and after.front_matter_errors:
             return "made the front matter stop parsing"
+        if fm_after is not None:
+            return _key_doubled(fm_after.root.entries, _Regions(step.regions()))
         return None
     if fm_after is None:
         return "made the front matter stop parsing"
@@ -347,6 +350,24 @@ def _meaning_changed(
             _same(a, b) for a, b in zip(values_old, values_new, strict=True)
         ):
             return f"changed the value of {key!r} without editing it"
+    return None
+
+
+def _key_doubled(entries: Sequence[Entry], edited: _Regions) -> str | None:
+    """Why front matter that did not parse before a pass may not parse like this after it: an
+    edited key now written twice. Hugo's YAML reads control characters in a key that newslint's
+    parser refuses (`tit\\x0cle:` next to `title:`), so removing them "repairs" the front matter
+    into a duplicate key, which Hugo refuses: the page stops building (found with Hugo as the
+    oracle, `tests/test_hugo_fix_oracle.py`)."""
+    by_key: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_key.setdefault(entry.key, []).append(entry)
+    for key, group in by_key.items():
+        # One character wider on each side: a deletion right before the key (`\x7ftitle:`)
+        # leaves an insertion point at its start, which `change` counts only strictly inside.
+        touched = (Span(max(0, e.key_span.start - 1), e.key_span.end + 1) for e in group)
+        if len(group) > 1 and any(edited.change(span) for span in touched):
+            return f"made the key {key!r} appear twice"
     return None
 
 

@@ -874,3 +874,34 @@ def rewritten(item: Field, reading: HugoDate, choice: ZoneChoice) -> str | None:
     if item.format == "toml" and time.nanosecond:
         return f'"{text}"'  # Hugo drops the fraction of a TOML datetime with an offset
     return text
+
+
+def copied_dates(ctx: Context, item: Field) -> list[str]:
+    """The page's dates Hugo takes from `item` through a parameter it copied there (publishDate
+    from the `date` it set from a `lastmod`; lastmod from the `date` it set from a
+    `publishDate`), not from the field itself: such a copy loses the fraction of a second once
+    the value has its own offset (`_param_copy`)."""
+    sources = _sources(ctx)
+    targets = hugo_dates(ctx).targets
+    written = {field.key.lower() for field in ctx.document.fields}
+    key = item.key.lower()
+    out = []
+    for target, source in targets.items():
+        if source is None or source.field is not item:
+            continue
+        chain = sources.get(target, ())
+        direct = chain.index(key) if key in chain else len(chain)
+        # A date Hugo resolved from `item` and set as a parameter (the front matter has none
+        # of that name), read before the field itself in this date's chain.
+        copies = [
+            chain.index(name)
+            for name, other in targets.items()
+            if name != target
+            and name in chain
+            and name not in written
+            and other is not None
+            and other.field is item
+        ]
+        if copies and min(copies) < direct:
+            out.append(target)
+    return out

@@ -24,7 +24,8 @@ feeds and sitemaps with them are invalid XML.
 Safe: the characters (or the whole terminal escape sequence) are removed; they carry no text. Inside
 front matter that does not parse, the engine applies the fix only when it is what makes the front
 matter parse (YAML refuses control characters); otherwise it is held back until the front matter
-parses.
+parses. Not fixed when removing it would write a key that is already there (`tit\x0cle:` next to
+`title:`): Hugo reads the two as different keys today, and refuses the page once they are the same.
 """
 
 from __future__ import annotations

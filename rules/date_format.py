@@ -30,7 +30,11 @@ as the same instant in UTC; in TOML, a time with a fraction of a second becomes 
 Hugo drops the fraction of a TOML datetime with an offset). Safe when the value has an
 offset or the zone is known (config `timezone` or the site's `timeZone`); unsafe when UTC is only
 assumed for lack of both, and for a number of seconds, which may not have been meant as one;
-none for eight digits that spell a calendar date (`20240102`), which surely were not.
+none for eight digits that spell a calendar date (`20240102`), which surely were not. Unsafe too
+for a time with a fraction of a second and no offset that Hugo copies to another date (a
+`lastmod` or `publishDate` on a page without `date`: Hugo derives `date` from it, then the other
+from that `date`): Hugo's copy of a time with an offset drops the fraction, so the derived date
+would move by under a second.
 """
 
 from __future__ import annotations
@@ -39,10 +43,11 @@ import datetime
 
 from newslint import Fix, Rule, Severity
 from newslint.document import Document
+from newslint.events import Field
 from newslint.fixes import Applicability, Edit
 from newslint.rule import Context
 
-from ._dates import date_fields, rewritten, zone_for
+from ._dates import HugoDate, copied_dates, date_fields, rewritten, zone_for
 
 
 class DateFormat(Rule):
@@ -76,6 +81,8 @@ class DateFormat(Rule):
                 text = None  # `20240102` means 2 January 2024, not 23 August 1970: no rewrite
             if text is not None:
                 safe = not reading.unix and (reading.has_offset or choice.known)
+                if _fraction_lost(ctx, item, reading):
+                    safe = False
                 fix = Fix(
                     f"Rewrite as {text.strip(chr(34) + chr(39))}",
                     (Edit.replace(item.value_span, text),),
@@ -89,6 +96,16 @@ class DateFormat(Rule):
                 value=item.node.value if isinstance(item.node.value, str) else reading.source,
                 zone=zone,
             )
+
+
+def _fraction_lost(ctx: Context, item: Field, reading: HugoDate) -> bool:
+    """Whether the rewrite moves a date Hugo copies from this one: a time in the site's zone
+    with a fraction of a second keeps it in the copy (publishDate from a `lastmod` when there is
+    no `date`), the same time with an offset does not (found with Hugo as the oracle)."""
+    time = reading.time
+    if reading.has_offset or time is None or not time.nanosecond:
+        return False
+    return bool(copied_dates(ctx, item))
 
 
 def _spells_a_date(source: str) -> bool:

@@ -26,6 +26,11 @@ Safe: each reference is replaced by the character it stands for, written in the 
 string). A doubly escaped `&amp;#39;` takes two passes. A numeric reference to no character
 (`&#0;`, `&#xD800;`) is reported but not decoded: a browser shows it as U+FFFD, and the character
 the author meant is unknown.
+Hugo renders a `summary` as Markdown, where a reference already showed as its character: there
+the one change a page shows is Hugo's typographer's, which curls a straight quote written out
+(`&#39;s` showed `'s`, `'s` shows `’s`), as it curls every other quote of the summary (checked
+with Hugo as the oracle, `tests/test_hugo_fix_oracle.py`); titles and other fields are not
+rendered, and show the character instead of the reference.
 """
 
 from __future__ import annotations

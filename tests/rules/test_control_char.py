@@ -4,7 +4,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from newslint.config import Config
+from newslint.document import Document
+from newslint.engine import build_ruleset, fix_document
 from newslint.rules.control_char import ControlChar
+from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
 CASES = [
@@ -97,3 +101,32 @@ def test_every_ascii_control_character_is_looked_for() -> None:
     from newslint.rules import control_char
 
     assert len(control_char._ASCII_CONTROL_CHARS) == 9 + 2 + 18 + 1  # 00-08, 0b, 0c, 0e-1f, 7f
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('---\ntit\x0cle: "A"\ntitle: "B"\n---\nBody.\n', 2, 4),
+        ('---\ntitle: "A"\n\x7ftitle: "B"\n---\nBody.\n', 3, 1),
+        ('{\n"tit\x0cle": "A",\n"title": "B"\n}\nBody.\n', 2, 5),
+    ],
+)
+def test_no_fix_that_turns_a_key_into_one_already_there(text: str, line: int, column: int) -> None:
+    """Hugo reads `tit\\x0cle:` as a key of its own (newslint's YAML refuses it); removing the
+    control character would write `title` twice, which Hugo refuses: the page stops building
+    (found by `tests/test_hugo_fix_oracle.py`). The fix is dropped and the file kept."""
+    ruleset = build_ruleset(Config(presets=["hugo", "news", "mainroad"]), select=["EN004"])
+    doc = Document.from_bytes(text.encode(), "content/a.md", Site())
+    outcome = fix_document(doc, ruleset, unsafe=True)
+    assert outcome.text == text
+    assert [(d.code, d.line, d.column) for d in outcome.result.diagnostics] == [
+        ("EN004", line, column)
+    ]
+    assert [d.reason for d in outcome.dropped_fixes] == ["made the key 'title' appear twice"]
+
+
+def test_a_key_that_stays_unique_is_still_fixed() -> None:
+    text = '---\n\x7ftitle: "A"\nsummary: "B"\n---\nBody.\n'
+    ruleset = build_ruleset(Config(presets=["hugo", "news", "mainroad"]), select=["EN004"])
+    outcome = fix_document(Document.from_bytes(text.encode(), "content/a.md", Site()), ruleset)
+    assert outcome.text == '---\ntitle: "A"\nsummary: "B"\n---\nBody.\n'

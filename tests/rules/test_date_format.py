@@ -170,6 +170,38 @@ CASES = [
     ),
     Case("yaml-base-60-is-not-a-date", fm(date=Raw("9:55")), site=SHANGHAI),
     # Go's zero time: date-invalid's, nothing to rewrite.
+    # Hugo copies a date it derives into a parameter, and derives the next from that copy; the
+    # copy of a time with an offset drops the fraction of a second (tests/test_hugo_fix_oracle.py).
+    Case(
+        "fraction-copied-to-publishdate-is-unsafe",
+        fm(title="T", lastmod="2025-02-08 09:55:35.5"),
+        site=NEW_YORK,
+        errors=[("no-offset", 3, 10)],
+        fixed=fm(title="T", lastmod="2025-02-08 09:55:35.5"),
+        unsafe_fixed=fm(title="T", lastmod="2025-02-08T09:55:35.5-05:00"),
+    ),
+    Case(
+        "fraction-copied-to-lastmod-is-unsafe",
+        "+++\npublished = 2025-02-08T09:55:35.75\n+++\nBody.\n",
+        site=NEW_YORK,
+        errors=[("no-offset", 2, 13)],
+        fixed="+++\npublished = 2025-02-08T09:55:35.75\n+++\nBody.\n",
+        unsafe_fixed='+++\npublished = "2025-02-08T09:55:35.75-05:00"\n+++\nBody.\n',
+    ),
+    Case(
+        "fraction-read-directly-stays-safe",
+        fm(date="2025-02-08 10:00:00", lastmod="2025-02-08 09:55:35.5"),
+        site=NEW_YORK,
+        errors=[("no-offset", 2, 7), ("no-offset", 3, 10)],
+        fixed=fm(date="2025-02-08T10:00:00-05:00", lastmod="2025-02-08T09:55:35.5-05:00"),
+    ),
+    Case(
+        "whole-seconds-copied-stay-safe",
+        fm(title="T", publishDate="2025-02-08 09:55:35"),
+        site=NEW_YORK,
+        errors=[("no-offset", 3, 14)],
+        fixed=fm(title="T", publishDate="2025-02-08T09:55:35-05:00"),
+    ),
     Case("zero-time-is-date-invalids", fm(date="0001-01-01 00:00:00"), site=Site(time_zone="UTC")),
     Case(
         "json",
