@@ -981,6 +981,15 @@ CASES: list[FixCase] = [
         ),
         kinds="unsafe",
     ),
+    # ---- BD009 paragraph-heading: unsafe, a blank line before the `---` under a sentence
+    case(
+        "BD009-unsafe",
+        "BD009",
+        yaml_doc('title: "Budget"', body="\nThe vote passed on Monday.\n---\nTalks.\n"),
+        None,
+        yaml_doc('title: "Budget"', body="\nThe vote passed on Monday.\n\n---\nTalks.\n"),
+        kinds="unsafe",
+    ),
     # ---- BD007 duplicate-paragraph: unsafe, the repeat goes with one blank line
     case(
         "BD007-unsafe",
@@ -1147,6 +1156,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "BD002": {"safe"},
     "BD003": {"safe"},
     "BD005": {"unsafe"},
+    "BD009": {"unsafe"},
     "BD007": {"unsafe"},
     "LK002": {"safe", "unsafe"},
     "LK003": {"unsafe"},
