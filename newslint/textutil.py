@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -195,11 +196,15 @@ def complete(sentence: str) -> bool:
     return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
 
 
-# The characters `is_cjk_char` accepts, as one class (counted by the regex engine, not per char).
-_CJK_CHAR = re.compile(
-    "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-    "\uac00-\ud7af\U00020000-\U0002fa1f]"
-)
+@functools.cache
+def _cjk_chars() -> re.Pattern[str]:
+    """The characters `is_cjk_char` accepts, as one class (counted by the regex engine, not per
+    char). Compiled on first use: the class takes about 3 ms to compile, which a run over
+    English text (and every one-file pre-commit run) would pay at import for nothing."""
+    return re.compile(
+        "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+        "\uac00-\ud7af\U00020000-\U0002fa1f]"
+    )
 
 
 def mostly_cjk(text: str) -> bool:
@@ -207,7 +212,7 @@ def mostly_cjk(text: str) -> bool:
     if text.isascii():
         return False
     letters = sum(map(str.isalpha, text))
-    return letters > 0 and sum(map(str.isalpha, _CJK_CHAR.findall(text))) * 2 > letters
+    return letters > 0 and sum(map(str.isalpha, _cjk_chars().findall(text))) * 2 > letters
 
 
 _EMOJI_MODIFIERS = ("\U0001f3fb", "\U0001f3ff")  # skin tones
