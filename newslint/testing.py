@@ -178,8 +178,11 @@ class Raw:
     text: str
 
 
-def fm(body: str = "Body text.\n", **fields: Any) -> str:
+def fm(body: str = "The budget passed on Tuesday.\n", **fields: Any) -> str:
     """A YAML front-matter article: strings double-quoted, lists in block style, in the given order.
+
+    The default body is one sentence, the article STYLE.md's example test assumes (a summary
+    fix that takes the opening sentences writes "The budget passed on Tuesday.").
 
     Keys that are not Python identifiers go through `**{"key-name": value}`.
     """

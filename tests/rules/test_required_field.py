@@ -251,7 +251,7 @@ CASES = [
         config={"presets": ["hugo"]},
         options={"fields": ["summary"]},
         errors=[("missing", 1, 1)],
-        unsafe_fixed=fm(title="Budget", date="2025-02-08", summary="Body text."),
+        unsafe_fixed=fm(title="Budget", date="2025-02-08", summary="The budget passed on Tuesday."),
     ),
     Case(
         "config-adds-required-field",

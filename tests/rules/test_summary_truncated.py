@@ -273,3 +273,21 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_summary_truncated(case: Case) -> None:
     assert_case(SummaryTruncated, case)
+
+
+# STYLE.md's example of a rule test, verbatim: `fm`'s default body is the article it assumes.
+STYLE_GUIDE_CASES = [
+    Case("complete", fm(summary="The budget passed.")),
+    Case(
+        "dots",
+        fm(summary="The budget..."),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(summary="The budget passed on Tuesday."),
+    ),
+    Case("not-a-string", fm(summary=3)),  # field-type reports this one
+]
+
+
+@pytest.mark.parametrize("case", STYLE_GUIDE_CASES, ids=lambda c: c.name)
+def test_the_style_guide_example_runs_as_written(case: Case) -> None:
+    assert_case(SummaryTruncated, case)
