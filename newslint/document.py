@@ -217,9 +217,13 @@ class Document:
         found = self.field(key)
         return default if found is None else found.value
 
-    def lead_sentences(self, max_chars: int = 300) -> str:
-        """The article's complete opening sentences within `max_chars` ("" when there are none)."""
+    def lead_sentences(self, max_chars: int | None = 300) -> str:
+        """The article's complete opening sentences within `max_chars` (None: 300; "" when there
+        are none)."""
         from newslint.textutil import lead_from_paragraphs
+
+        if max_chars is None:
+            max_chars = 300
 
         # The lead is almost always in the first paragraph or two: walk them lazily rather than
         # turning the whole body into prose first.

@@ -52,7 +52,13 @@ class Severity(enum.IntEnum):
 
 @dataclasses.dataclass(frozen=True)
 class NoOptions:
-    """This rule takes no options."""
+    """This rule takes no options. Any option a handler reads anyway is None (its default), as
+    STYLE.md's example rule reads `ctx.options.max_chars` without declaring `Options`."""
+
+    def __getattr__(self, name: str) -> None:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return None
 
 
 def check_counts(options: object) -> None:

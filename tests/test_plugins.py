@@ -301,3 +301,60 @@ def test_plugin_installed_between_two_runs_is_found(
     rule = registry.find("NR001")
     assert rule is not None and rule.origin == "newsroom-rules"
     assert registry.find("FM001") is not None and registry.load_errors == []
+
+
+# STYLE.md's example rule, as a plugin author copies it: it reads `ctx.options.max_chars` without
+# declaring `Options` (only its code and name changed, to stand beside the built-in TX001).
+STYLE_GUIDE_RULE = '''"""Summary is cut off.
+
+## What it does
+Flags a front-matter `summary` that ends in "..." or stops in the middle of a word.
+
+## Why is this bad?
+Feeds and article cards show the summary as written; a cut sentence looks broken.
+
+## Example
+    summary: "The minister said the budget would..."
+
+## Use instead
+    summary: "The minister said the budget would pass this week."
+
+## Fix safety
+Unsafe: the new summary is taken from the article's opening sentences, which an editor should read.
+"""
+from newslint import Fix, Rule, Severity
+
+
+class SummaryCut(Rule):
+    code = "XX001"
+    name = "summary-cut"
+    severity = Severity.WARNING
+    messages = {"cut": "summary is cut off ({ending!r})"}
+
+    def on_field(self, ctx, field):
+        if field.key != "summary" or not isinstance(field.value, str):
+            return
+        text = field.value.rstrip()
+        if text.endswith(("...", "…")):
+            better = ctx.document.lead_sentences(max_chars=ctx.options.max_chars)
+            fix = Fix.unsafe("Rewrite summary from the opening sentences",
+                             field.replace_value(better)) if better else None
+            ctx.report(field.value_span, "cut", ending=text[-3:], fix=fix)
+'''
+
+
+def test_the_style_guide_rule_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "summary_cut.py").write_text(STYLE_GUIDE_RULE, encoding="utf-8")
+    article = '---\ntitle: "B"\nsummary: "The budget..."\n---\n\nThe budget passed on Tuesday.\n'
+    (tmp_path / "a.md").write_text(article, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["--rules-dir", "plugins", "--isolated", "--no-cache", "--select", "XX001", "a.md"]
+    code, out, _ = run(["check", *args, "--output-format", "json"], capsys)
+    found = [(d["code"], d["line"], d["column"], d["message"]) for d in json.loads(out)]
+    assert (code, found) == (0, [("XX001", 3, 10, "summary is cut off ('...')")])
+    assert run(["fix", "--unsafe-fixes", *args], capsys)[0] == 0
+    fixed = (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert fixed == article.replace('"The budget..."', '"The budget passed on Tuesday."')
