@@ -88,6 +88,28 @@ def shortcode_bodies(document: Document) -> tuple[tuple[int, int], ...]:
     return _shortcode_bodies(document.text, document.body_start)
 
 
+# A shortcode call with its arguments, which may run over lines: `{{< info text="**x" >}}`.
+_SHORTCODE_CALL = re.compile(r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}", re.DOTALL)
+
+
+def shortcode_regions(document: Document) -> Regions:
+    """Shortcode bodies (`shortcode_bodies`) and the arguments of every shortcode call: text
+    Markdown does not show as prose."""
+    regions = Regions(shortcode_bodies(document))
+    if "{{<" in document.text or "{{%" in document.text:
+        for call in _SHORTCODE_CALL.finditer(document.text, document.body_start):
+            regions.add(call.start(), call.end())
+    return regions
+
+
+def is_escaped(text: str, offset: int) -> bool:
+    """Whether the character at `offset` follows an odd number of backslashes (a Markdown escape)."""
+    count = 0
+    while offset - count > 0 and text[offset - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
 class Regions:
     """A set of `[low, high)` offset ranges, asked whether they cover an offset (by bisection)."""
 

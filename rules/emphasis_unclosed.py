@@ -32,17 +32,11 @@ preview in many editors (which are more lenient) hides it.
 
 from __future__ import annotations
 
-import re
-
 from newslint import Rule, Severity, Span
-from newslint.document import Document
 from newslint.events import Text
 from newslint.rule import Context
 
-from ._body import Regions, shortcode_bodies
-
-# A shortcode call with its arguments, which may run over lines: `{{< info text="**x" >}}`.
-_SHORTCODE_CALL = re.compile(r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}", re.DOTALL)
+from ._body import Regions, is_escaped, shortcode_regions
 
 
 class EmphasisUnclosed(Rule):
@@ -62,7 +56,7 @@ class EmphasisUnclosed(Rule):
             return
         document = ctx.document.text
         if self.skipped is None:
-            self.skipped = _skipped(ctx.document)
+            self.skipped = shortcode_regions(ctx.document)
         position = text.span.start
         while True:
             start = document.find("**", position, text.span.end)
@@ -72,7 +66,7 @@ class EmphasisUnclosed(Rule):
             while end < len(document) and document[end] == "*":
                 end += 1  # `***` is one run of markers
             position = end
-            if end - start != 2 or _escaped(document, start) or self.skipped.covers(start):
+            if end - start != 2 or is_escaped(document, start) or self.skipped.covers(start):
                 continue  # `***` and longer runs pair up by rules too fine to guess here
             before = document[start - 1] if start > 0 else " "
             after = document[end] if end < len(document) else " "
@@ -89,20 +83,3 @@ class EmphasisUnclosed(Rule):
                     "literal",
                     why=f"{before!r} and a letter around the closing '**'",
                 )
-
-
-def _escaped(document: str, offset: int) -> bool:
-    """Whether the character at `offset` is escaped by an odd run of backslashes before it."""
-    count = 0
-    while offset - count - 1 >= 0 and document[offset - count - 1] == "\\":
-        count += 1
-    return count % 2 == 1
-
-
-def _skipped(document: Document) -> Regions:
-    """Shortcode bodies and the arguments of every shortcode call: not prose Markdown shows."""
-    regions = Regions(shortcode_bodies(document))
-    if "{{<" in document.text or "{{%" in document.text:
-        for call in _SHORTCODE_CALL.finditer(document.text, document.body_start):
-            regions.add(call.start(), call.end())
-    return regions

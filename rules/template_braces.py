@@ -46,7 +46,7 @@ from newslint.document import Document
 from newslint.events import Text
 from newslint.rule import Context
 
-from ._body import Regions, shortcode_bodies
+from ._body import Regions, is_escaped, shortcode_regions
 
 _LIQUID = re.compile(
     r"(?<!\{)\{%-?[ \t]*[a-z]"
@@ -56,8 +56,6 @@ _LIQUID = re.compile(
 )
 _MENTION = re.compile(r"\{\{-?[ \t]*\.?[ \t]*-?\}\}")
 _QUOTES = "\"'“‘«„`"
-# A shortcode call with its arguments, which may run over lines: `{{< figure caption="..." >}}`.
-_SHORTCODE_CALL = re.compile(r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}", re.DOTALL)
 
 
 class TemplateBraces(Rule):
@@ -88,7 +86,7 @@ class TemplateBraces(Rule):
             # Look at the document, not the node: in `{{<figure>}}` the `<figure>` is an HTML node.
             if (
                 document[start + 2 : start + 3] in ("<", "%")
-                or _escaped(document, start)
+                or is_escaped(document, start)
                 or (start > 0 and document[start - 1] in _QUOTES)
                 or _MENTION.match(document, start)
                 or self.skipped.covers(start)
@@ -110,11 +108,7 @@ def _skipped(document: Document) -> Regions:
     and the arguments of every shortcode call."""
     if _LIQUID.search(document.text, document.body_start):
         return Regions([(0, len(document.text))])
-    regions = Regions(shortcode_bodies(document))
-    if "{{<" in document.text or "{{%" in document.text:
-        for call in _SHORTCODE_CALL.finditer(document.text, document.body_start):
-            regions.add(call.start(), call.end())
-    return regions
+    return shortcode_regions(document)
 
 
 # Where an autolink's or a bare URL's text starts (Goldmark links `www.` without a scheme).
@@ -132,11 +126,3 @@ def _word_start(text: str, low: int, offset: int) -> int:
     while word > low and not text[word - 1].isspace() and text[word - 1] not in "<(":
         word -= 1
     return word
-
-
-def _escaped(text: str, offset: int) -> bool:
-    """Whether the character at `offset` follows an odd number of backslashes (a Markdown escape)."""
-    count = 0
-    while offset - count > 0 and text[offset - count - 1] == "\\":
-        count += 1
-    return count % 2 == 1
