@@ -14,7 +14,8 @@ Two kinds of case, generated into `--work` (default /tmp/newslint-hostile):
   same file) and previewed with `fix --diff`. The cost of a run should grow with the number of diagnostics, not its square.
 - **hostile inputs**: what should end with one clear diagnostic (or a clean usage error) and an
   exit code of 1 or 2, never a traceback or a hang: a 50 MB file, one 5 MB line, 100,000 nested
-  quote or list markers, 1,000,000 `*`, a YAML alias bomb, TOML front matter with 100,000 keys,
+  quote or list markers (also on the last line), 1,000,000 `*`, `\\` or `*a`, 100,000 footnote
+  definitions, a YAML alias bomb, TOML front matter with 100,000 keys,
   JSON front matter nested 100,000 deep, a FIFO and a device named on the command line, a
   directory symlink loop. (A file that vanishes between discovery and reading is a race a script
   cannot hit on purpose; `tests/test_hostile.py` covers it.)
@@ -159,6 +160,25 @@ def stars(path: Path, n: int) -> None:
     _text(path, FRONT + "*" * n + "\n" + SOURCE)
 
 
+def quote_markers_last(path: Path, n: int) -> None:
+    """Quote markers on the last line, where the source label is looked for."""
+    _text(path, FRONT + "> " * n + "deep\n")
+
+
+def backslashes(path: Path, n: int) -> None:
+    _text(path, FRONT + "\\" * n + "\n" + SOURCE)
+
+
+def star_letters(path: Path, n: int) -> None:
+    """`*a*a*a…`: every prose run may go on into an e-mail address."""
+    _text(path, FRONT + "*a" * (n // 2) + "\n" + SOURCE)
+
+
+def footnotes(path: Path, n: int) -> None:
+    """Definition-like lines at the end, each looked at for the last line that shows."""
+    _text(path, FRONT + "Body.\n\n" + "".join(f"[^{i}]: note\n" for i in range(n)))
+
+
 def yaml_bomb(path: Path, _: int) -> None:
     """Billion laughs: nine levels of ten aliases each."""
     lines = [
@@ -207,6 +227,10 @@ HOSTILE: dict[str, Case] = {
     "lists-100k": (nested_lists, 100_000, True),
     "quote-list-100k": (nested_mixed, 100_000, True),
     "stars-1m": (stars, 1_000_000, True),
+    "quote-markers-last-line-100k": (quote_markers_last, 100_000, True),
+    "backslashes-1m": (backslashes, 1_000_000, True),
+    "star-letters-1m": (star_letters, 1_000_000, True),
+    "footnotes-100k": (footnotes, 100_000, True),
     "yaml-bomb": (yaml_bomb, 0, True),
     "toml-100k-keys": (toml_keys, 100_000, True),
     "json-deep-100k": (json_deep, 100_000, True),

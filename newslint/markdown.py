@@ -99,15 +99,63 @@ def _boundary_chars(text: str, offsets: set[int]) -> dict[int, int] | None:
 _ESCAPABLE = MARKDOWN_ESCAPABLE
 
 
-def _escaped(body: str, index: int) -> bool:
-    """Whether the character at `index` is backslash-escaped: ASCII punctuation after an odd
-    number of backslashes (`\\\\&amp;` is an escaped backslash, then a reference)."""
-    if body[index] not in _ESCAPABLE:
-        return False
-    before = index
-    while before > 0 and body[before - 1] == "\\":
-        before -= 1
-    return (index - before) % 2 == 1
+_LINKIFY_LOCAL_RUN = re.compile(r"[-!#$%&'*+./0-9=?A-Z^_`a-z{|}~]*")
+
+
+class _Runs:
+    """The character runs that one parse of a body asks about, each walked once.
+
+    Linkify and escapes ask, at every prose run and candidate position, how many backslashes (or
+    dots, dashes, `<`, `>`) stand right before a place, and where the local part of an e-mail
+    address that goes on there ends. Asked naively, a line of 20,000 backslashes or of `*a*a*a…`
+    costs a walk over the whole run per question: minutes for one hostile file. The questions come
+    left to right, so remembering the last run of each kind answers them in amortised constant
+    time.
+    """
+
+    __slots__ = ("_before", "_local", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # char -> (start, end): text[start:end] is all `char`, and start is where that run begins.
+        self._before: dict[str, tuple[int, int]] = {}
+        self._local = (
+            1,
+            0,
+        )  # text[start:end] is address characters, and text[end] is not (none yet)
+
+    def run_start(self, index: int, char: str) -> int:
+        """Where the run of `char` that ends right before `index` begins (`index` when there is
+        none)."""
+        text = self.text
+        known = self._before.get(char)
+        if known is not None and known[0] < index <= known[1]:
+            return known[0]
+        start = index
+        while start > 0 and text[start - 1] == char:
+            if known is not None and start == known[1] and known[0] < known[1]:
+                start = known[0]
+                break
+            start -= 1
+        if start < index:
+            self._before[char] = (start, index)
+        return start
+
+    def escaped(self, index: int) -> bool:
+        """Whether the character at `index` is backslash-escaped: ASCII punctuation after an
+        odd number of backslashes (`\\\\&amp;` is an escaped backslash, then a reference)."""
+        if self.text[index] not in _ESCAPABLE:
+            return False
+        return (index - self.run_start(index, "\\")) % 2 == 1
+
+    def local_end(self, index: int, limit: int) -> int:
+        """Where the e-mail local part (Goldmark's characters) starting at `index` ends, at most
+        at `limit`."""
+        start, end = self._local
+        if not start <= index <= end:
+            end = _LINKIFY_LOCAL_RUN.match(self.text, index).end()  # type: ignore[union-attr]
+            self._local = (index, end)
+        return min(end, limit)
 
 
 # A destination written without `<>`: no ASCII space or control character, parentheses balanced
@@ -176,7 +224,7 @@ _LINKIFY_TRAILING = frozenset("?!.,:*_~")
 _LINKIFY_ENTITY_TAIL = re.compile(r"&[a-zA-Z0-9]+;\Z")
 
 
-def _linkify_start(text: str, at: int, lo: int, links_end: int) -> bool:
+def _linkify_start(runs: _Runs, at: int, lo: int, links_end: int) -> bool:
     """Whether Goldmark's Linkify tries to read a link at `at` of the prose run starting at `lo`
     (`links_end`: where the last link made ends).
 
@@ -187,12 +235,13 @@ def _linkify_start(text: str, at: int, lo: int, links_end: int) -> bool:
     """
     if at in (lo, links_end):
         return True
+    text = runs.text
     before = text[at - 1]
     if before == "\n":
         return True
-    if before in " *_~(" and not _escaped(text, at - 1):
+    if before in " *_~(" and not runs.escaped(at - 1):
         return True
-    if before in "'\"" and not _escaped(text, at - 1):
+    if before in "'\"" and not runs.escaped(at - 1):
         # Typographer: a quote becomes a node (a line head follows) when it can only open (not
         # after a letter or digit) or, for `'`, when it is an apostrophe before a letter.
         prior = text[at - 2] if at - 2 >= lo else " "
@@ -200,11 +249,9 @@ def _linkify_start(text: str, at: int, lo: int, links_end: int) -> bool:
     if before in ".-<>":
         # The typographer reads a run of these from its start: `...` by threes, `---` and `--`,
         # `<<` and `>>` by twos; the URL follows a line head when nothing is left over.
-        first = at - 1
-        while first > lo and text[first - 1] == before:
-            first -= 1
+        first = max(runs.run_start(at, before), lo)
         count = at - first
-        if _escaped(text, first):
+        if runs.escaped(first):
             count -= 1
         if before == ".":
             return count >= 3 and count % 3 == 0
@@ -232,29 +279,29 @@ def _linkify_end(written: str) -> int:
     return end
 
 
-def _linkify_email(text: str, at: int) -> int:
-    """The end of the e-mail address Goldmark links at `at`, or -1."""
+def _linkify_email(runs: _Runs, at: int, limit: int) -> int:
+    """The end of the e-mail address Goldmark links at `at` (in a line that ends at `limit`), or
+    -1."""
+    text = runs.text
     if text[at] in _ESCAPABLE:
         return -1
-    i = at
-    while i < len(text) and text[i] in _LINKIFY_LOCAL:
-        i += 1
-    if i == at or i >= len(text) - 1 or text[i] != "@":
+    i = runs.local_end(at, limit)
+    if i == at or i >= limit - 1 or text[i] != "@":
         return -1
-    domain = _LINKIFY_DOMAIN.match(text, i + 1)
+    domain = _LINKIFY_DOMAIN.match(text, i + 1, limit)
     if domain is None or "." not in text[i : domain.end() - 1]:
         return -1
     end = domain.end()
-    if end < len(text) and text[end] in "-_":
+    if end < limit and text[end] in "-_":
         return -1
     return end
 
 
 def _linkified(
-    body: str, lo: int, hi: int, offset: int, protocol: str, labels: int = 0, links_end: int = 0
+    runs: _Runs, lo: int, hi: int, offset: int, protocol: str, labels: int = 0, links_end: int = 0
 ) -> tuple[list[Link], int]:
     """The links Goldmark's Linkify makes of the bare URLs and e-mail addresses starting in the
-    prose run `body[lo:hi]` (`body` starts at document offset `offset`), and how many link labels
+    prose run `runs.text[lo:hi]` (the body, at document offset `offset`), and how many link labels
     (`[` not yet closed) are open after the run.
 
     A link may run on past the run's end, over what CommonMark reads as code, a link or
@@ -269,15 +316,16 @@ def _linkified(
     Goldmark's tables.
     """
     out: list[Link] = []
-    brackets = labels or "[" in body[lo:hi]
+    text = runs.text
+    brackets = labels or "[" in text[lo:hi]
     counted = lo  # labels are counted up to this offset
-    line_end = body.find("\n", hi)
-    text = body if line_end < 0 else body[:line_end]  # Goldmark matches within the line
+    limit = text.find("\n", hi)  # Goldmark matches within the line
+    if limit < 0:
+        limit = len(text)
     hints = [(hint.start(), hint.group()) for hint in _LINKIFY_HINT.finditer(text, lo, hi)]
-    after = hi  # an address may start in the run and go on past it: `~~a~~b@c.org`
-    while after < len(text) and text[after] in _LINKIFY_LOCAL:
-        after += 1
-    if after < len(text) and text[after] == "@":
+    # An address may start in the run and go on past it: `~~a~~b@c.org`.
+    after = runs.local_end(hi, limit)
+    if after < limit and text[after] == "@":
         hints.append((after, "@"))
     for hint, kind in hints:
         if hint < links_end:
@@ -291,24 +339,24 @@ def _linkified(
         else:
             candidates = (hint,)
         for at in candidates:
-            if not _linkify_start(text, at, lo, links_end):
+            if not _linkify_start(runs, at, lo, links_end):
                 continue
             if brackets:
-                labels = _open_labels(text, counted, at, labels)
+                labels = _open_labels(runs, counted, at, labels)
                 counted = max(counted, at)
                 if labels:
                     continue
             www = False
-            match = _LINKIFY_URL.match(text, at) if text[at] in "hf" else None
-            if match is None and text.startswith("www.", at):
-                match = _LINKIFY_WWW.match(text, at)
+            match = _LINKIFY_URL.match(text, at, limit) if text[at] in "hf" else None
+            if match is None and text.startswith("www.", at, limit):
+                match = _LINKIFY_WWW.match(text, at, limit)
                 www = match is not None
             if match is not None:
                 end = at + _linkify_end(match.group())
                 written = text[at:end]
                 url = f"{protocol}://{written}" if www else written
             else:
-                end = _linkify_email(text, at)
+                end = _linkify_email(runs, at, limit)
                 if end < 0:
                     continue
                 written = text[at:end]
@@ -318,17 +366,18 @@ def _linkified(
             links_end = end
             break
     if brackets:
-        labels = _open_labels(text, counted, hi, labels)
+        labels = _open_labels(runs, counted, hi, labels)
     return out, labels
 
 
-def _open_labels(text: str, start: int, end: int, labels: int) -> int:
-    """The link labels still open after `text[start:end]`, `labels` of them open before it:
+def _open_labels(runs: _Runs, start: int, end: int, labels: int) -> int:
+    """The link labels still open after `runs.text[start:end]`, `labels` of them open before it:
     each unescaped `[` opens one, each unescaped `]` closes one."""
+    text = runs.text
     for char_at in range(start, end):
-        if text[char_at] == "[" and not _escaped(text, char_at):
+        if text[char_at] == "[" and not runs.escaped(char_at):
             labels += 1
-        elif text[char_at] == "]" and labels and not _escaped(text, char_at):
+        elif text[char_at] == "]" and labels and not runs.escaped(char_at):
             labels -= 1
     return labels
 
@@ -359,6 +408,7 @@ def parse_body(
     image_depth = 0  # a link in an image's description is alt text to Hugo, no link
     heading_depth = 0
     escapes = "\\" in body  # most articles have no backslash: no escape to look for
+    runs = _Runs(body)
     crlf = "\r" in body  # pulldown-cmark splits the lines of an HTML block only at a CR
     code_block_depth = 0
     html_block_depth = 0
@@ -407,7 +457,7 @@ def parse_body(
                 )
             ):
                 found, labels = _linkified(
-                    body,
+                    runs,
                     start - offset,
                     end - offset,
                     offset,
@@ -440,7 +490,7 @@ def parse_body(
                 escapes
                 and start > offset
                 and body[start - offset - 1] == "\\"
-                and _escaped(body, start - offset)
+                and runs.escaped(start - offset)
             ):
                 start -= 1  # `\*` is reported as the text `*`: the run keeps the backslash
             if text_run and start == text_run[1]:
