@@ -455,6 +455,13 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
         if size > limit:
             return too_large(shown, size, limit)
     except FileNotFoundError:
+        try:
+            target = os.readlink(path)
+        except OSError:  # no link, or gone too
+            target = ""
+        if target:
+            message = f"broken symbolic link: its target {target!r} does not exist"
+            return _file_problem(shown, UNREADABLE, message)
         return _file_problem(shown, UNREADABLE, "file vanished before it could be read")
     except IsADirectoryError:
         return _file_problem(shown, UNREADABLE, "is a directory, not a file")

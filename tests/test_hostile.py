@@ -422,6 +422,25 @@ def test_file_that_vanishes_after_discovery(
     assert "Traceback" not in out.err
 
 
+def test_broken_symbolic_link_is_named_as_one(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A link left behind by a moved article: not a file that vanished mid-run.
+    (here / "content").mkdir()
+    (here / "content" / "moved.md").symlink_to("../archive/moved.md")
+    code, diagnostics, err = check("content", capsys, "--select", "FM001")
+    assert [(d["path"], d["code"], d["line"], d["column"], d["message"]) for d in diagnostics] == [
+        (
+            "content/moved.md",
+            "NL002",
+            1,
+            1,
+            "broken symbolic link: its target '../archive/moved.md' does not exist",
+        )
+    ]
+    assert (code, err) == (1, "")
+
+
 @pytest.mark.parametrize("fmt", ["full", "json", "json-lines", "github"])
 def test_reader_going_away_fails_the_check_in_every_streamed_format(
     tmp_path: Path, fmt: str
