@@ -102,6 +102,31 @@ def shortcode_regions(document: Document) -> Regions:
     return regions
 
 
+def covered_by_node(document: Document, offset: int) -> bool:
+    """Whether a node of the parsed body (a paragraph, heading, code block, HTML, ...) covers
+    `offset`: a line no node covers shows nothing of its own (a blank line, a definition, an
+    empty list item's marker). By bisection, as it is asked line by line."""
+    starts, reach = document.memo("node-reach", _node_reach, document)
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and reach[index] > offset
+
+
+def _node_reach(document: Document) -> tuple[list[int], list[int]]:
+    """The starts of the body's nodes in order, and for each the furthest end of the nodes
+    starting there or before: a node covers an offset when the reach before it goes past it.
+    (Asked of every line of a body of 10,000 footnote definitions, a walk over the nodes per
+    line was quadratic.)"""
+    spans = sorted((node.span.start, node.span.end) for node in document.body_nodes)
+    starts: list[int] = []
+    reach: list[int] = []
+    furthest = -1
+    for start, end in spans:
+        furthest = max(furthest, end)
+        starts.append(start)
+        reach.append(furthest)
+    return starts, reach
+
+
 def is_escaped(text: str, offset: int) -> bool:
     """Whether the character at `offset` follows an odd number of backslashes (a Markdown escape)."""
     count = 0

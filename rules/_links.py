@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import ipaddress
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from html.entities import html5
 from urllib.parse import SplitResult, urlsplit
@@ -17,6 +16,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import MARKDOWN_ESCAPABLE
 
+from ._body import covered_by_node
 from ._encoding import BIDI, ZERO_WIDTH
 from ._text import inside
 
@@ -410,23 +410,7 @@ def _hidden_definition(document: Document, line: Span) -> bool:
     written = document.text[line.start : line.end]
     if "]:" not in written or not _DEFINITION_LINE.fullmatch(written):
         return False
-    starts, reach = document.memo("node-reach", _node_reach, document)
-    index = bisect_right(starts, line.start) - 1
-    return index < 0 or reach[index] <= line.start
-
-
-def _node_reach(document: Document) -> tuple[list[int], list[int]]:
-    """The starts of the body's nodes in order, and for each the furthest end of the nodes
-    starting there or before: a node covers an offset when the reach before it goes past it.
-    (Asked of every line of a body of 10,000 footnote definitions, a walk over the nodes per
-    line was quadratic.)"""
-    spans = sorted((node.span.start, node.span.end) for node in document.body_nodes)
-    starts, reach, furthest = [], [], -1
-    for start, end in spans:
-        furthest = max(furthest, end)
-        starts.append(start)
-        reach.append(furthest)
-    return starts, reach
+    return not covered_by_node(document, line.start)
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -11,6 +11,13 @@ of an HTML block (`<p>&nbsp;</p>`, an empty paragraph on a site that renders raw
 left out on one that does not). The item of a tight list (one without blank lines between
 its items, whose text is no paragraph) that holds only such characters is reported as well.
 
+A list marker alone on its line (`-`, `*`, `+`, `1.`) is an empty list item, and so is one whose
+text comes only after a blank line: a CMS export that writes `-`, a blank line and then the
+item's text gives an empty bullet and, below it, a paragraph outside the list. A `-` right under
+a line of text (a heading underline, see `paragraph-heading`), a `*` or `1.` there (the
+paragraph's next line: an empty item cannot interrupt a paragraph), `- - -` (a horizontal rule)
+and markers in code or HTML are left alone.
+
 ## Why is this bad?
 Hugo renders it as `<p>&nbsp;</p>`: an unexplained gap between paragraphs, or `<li>&nbsp;</li>`:
 an empty bullet. Scraped articles are full of them, and a mis-decoded `Â ` becomes one once
@@ -29,6 +36,12 @@ an empty bullet. Scraped articles are full of them, and a mis-decoded `Â ` beco
     Talks went on for a week.
 
 ## Fix safety
+An empty bullet item goes with one of the blank lines around it (safe). When a paragraph
+follows it after one blank line, that paragraph is most likely the item's text: the unsafe fix
+moves it onto the marker's line (`-`, blank, `2 fires` becomes `- 2 fires`), and there is no safe
+fix. An empty numbered item (`2020.` alone) may be text that Markdown took for a list number: its
+unsafe fix escapes the `.` or `)` (`2020\\.`) so that the line shows as written.
+
 Safe: the paragraph is removed with one of the blank lines around it, so the paragraphs before and
 after stay separated by exactly one blank line. Inside a quote or a list item only the characters
 go, but a list item (loose or tight) or a quote that holds nothing else goes whole with its marker,
@@ -46,10 +59,18 @@ import re
 from collections.abc import Callable
 
 from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import Document
 from newslint.events import Html, Paragraph, Text
 from newslint.rule import Context
 
-from ._body import delete_block, unescape_references
+from ._body import (
+    Regions,
+    covered_by_node,
+    delete_block,
+    is_blank,
+    shortcode_bodies,
+    unescape_references,
+)
 from ._encoding import ZERO_WIDTH
 
 # What stands before the text of a tight list item on its line: quotes and list markers. Both
@@ -95,6 +116,11 @@ class EmptyParagraph(Rule):
         "empty": "paragraph holds only whitespace ({what})",
         "line": "line of only whitespace ({what}) inside a paragraph",
         "item": "list item holds only whitespace ({what})",
+        "bare-item": "list item '{marker}' is empty: Hugo shows a bullet or number with nothing after it",
+        "detached-item": (
+            "list item '{marker}' is empty: the text after the blank line below it is a paragraph"
+            " outside the list"
+        ),
     }
 
     # Where the last paragraph ended: the text runs before it are its own, not a tight item's.
@@ -142,6 +168,55 @@ class EmptyParagraph(Rule):
         fix = Fix.safe("Remove the empty list item", delete_block(document, text.span))
         ctx.report(text.span, "item", fix=fix, what=_what(text.text))
 
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        """List markers alone on their line: empty list items."""
+        text = document.text
+        if document.body_start >= len(text):
+            return
+        bodies: Regions | None = None
+        for match in _BARE_MARKERS.finditer(text, document.body_start):
+            markers = match.group("markers")
+            start, end = match.span("markers")
+            bare = markers.replace(" ", "").replace("\t", "")
+            if len(bare) >= 3 and bare[0] in "-*" and bare == bare[0] * len(bare):
+                continue  # `- - -`, `* * *`: a horizontal rule
+            if covered_by_node(document, start):
+                continue  # a heading underline, a paragraph's line, code or HTML
+            if bodies is None:
+                bodies = Regions(shortcode_bodies(document))
+            if bodies.covers(start):
+                continue
+            quoted = ">" in match.group("prefix")
+            column = end - match.start() + 1  # where the item's text would have to start
+            following = _next_line(text, match.end())
+            if (
+                following is not None
+                and not is_blank(following[1])
+                and (quoted or _indent(following[1]) >= column)
+            ):
+                continue  # the item's text is on the next line: not empty
+            last = bare[-1]
+            marker = markers.split()[-1]
+            fix: Fix | None
+            after = None if match.group("prefix") else _detached_paragraph(document, match.end())
+            if after is not None:
+                fix = Fix.unsafe(
+                    "Move the paragraph below onto the marker's line",
+                    Edit.replace(Span(end, after), " "),
+                )
+                ctx.report(Span(start, end), "detached-item", fix=fix, marker=marker)
+                continue
+            if last in ".)":
+                fix = Fix.unsafe(
+                    f"Escape the {last!r} so that the line shows as text",
+                    Edit.insert(end - 1, "\\"),
+                )
+            else:
+                fix = Fix.safe(
+                    "Remove the empty list item", delete_block(document, Span(start, end))
+                )
+            ctx.report(Span(start, end), "bare-item", fix=fix, marker=marker)
+
     def _empty_lines(self, ctx: Context, paragraph: Paragraph) -> None:
         """Lines of only whitespace that Markdown reads as part of the paragraph around them."""
         document = ctx.document
@@ -165,3 +240,54 @@ class EmptyParagraph(Rule):
                 edit = Edit.delete(span)
                 title = "Make it a blank line (a paragraph break)"
             ctx.report(span, "line", fix=Fix.safe(title, edit), what=_what(content))
+
+
+# A line of list markers and nothing else (in block quotes too): group `markers` from the first
+# marker to the last. `\r?$`: CRLF lines; CR-only files are not looked at.
+_BARE_MARKERS = re.compile(
+    r"^(?P<prefix>(?>[ \t]{0,3}>[ \t]?)*[ \t]*)"
+    r"(?P<markers>(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)*(?:[-*+]|[0-9]{1,9}[.)]))[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+def _next_line(text: str, end: int) -> tuple[int, str] | None:
+    """The line after the one that ends at `end` (its start and text), or None at the end."""
+    start = text.find("\n", end) + 1
+    if start <= 0 or start >= len(text):
+        return None
+    stop = text.find("\n", start)
+    return start, text[start : len(text) if stop < 0 else stop].rstrip("\r")
+
+
+def _indent(line: str) -> int:
+    """Columns of indentation (a tab to the next multiple of 4)."""
+    column = 0
+    for char in line:
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column += 4 - column % 4
+        else:
+            break
+    return column
+
+
+def _detached_paragraph(document: Document, line_end: int) -> int | None:
+    """Where the paragraph starts that follows an empty item's marker line (ending at
+    `line_end`) after exactly one blank line, or None. (An item may start with one blank line
+    only when text follows on its marker's line, so the paragraph is outside it however deep
+    it is indented, short of code.)"""
+    blank = _next_line(document.text, line_end)
+    if blank is None or not is_blank(blank[1]):
+        return None
+    following = _next_line(document.text, blank[0] + len(blank[1]))
+    if following is None or is_blank(following[1]) or _indent(following[1]) >= 4:
+        return None
+    start = following[0] + len(following[1]) - len(following[1].lstrip(" \t"))
+    for node in document.body_nodes:
+        if node.span.start == start and isinstance(node, Paragraph):
+            return start
+        if node.span.start > start:
+            break
+    return None

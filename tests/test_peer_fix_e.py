@@ -950,6 +950,15 @@ CASES: list[FixCase] = [
         ),
     ),
     case(
+        # A marker, a blank line, then the item's text: an empty bullet over a stray paragraph.
+        "BD001-unsafe-detached-item",
+        "BD001",
+        yaml_doc('title: "Budget"', body="\nIn 2025:\n\n-\n\n2 large fires\n"),
+        None,
+        yaml_doc('title: "Budget"', body="\nIn 2025:\n\n- 2 large fires\n"),
+        kinds="unsafe",
+    ),
+    case(
         "BD002-safe-keeps-a-hard-break",
         "BD002",
         yaml_doc(
@@ -1152,7 +1161,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "EN005": {"unsafe"},
     "EN006": {"safe"},
     "EN007": {"safe"},
-    "BD001": {"safe"},
+    "BD001": {"safe", "unsafe"},
     "BD002": {"safe"},
     "BD003": {"safe"},
     "BD005": {"unsafe"},

@@ -153,6 +153,82 @@ CASES = [
         errors=[("empty", 7, 1)],
         fixed='---\r\ntitle: "T"\r\n---\r\n\r\nBefore.\r\n\r\nAfter.\r\n',
     ),
+    # ---- list markers alone on their line: empty list items
+    Case(
+        # A CMS export: each marker, a blank line, then what was meant as the item's text.
+        "marker-then-blank-then-paragraph",
+        fm(body="Last year:\n\n-\n\n2 large fires\n\n-\n\n5 small fires\n", title="T"),
+        errors=[("detached-item", 7, 1), ("detached-item", 11, 1)],
+        unsafe_fixed=fm(body="Last year:\n\n- 2 large fires\n\n- 5 small fires\n", title="T"),
+    ),
+    Case(
+        "empty-item-in-a-tight-list",
+        fm(body="- One\n-\n- Two\n", title="T"),
+        errors=[("bare-item", 6, 1)],
+        fixed=fm(body="- One\n- Two\n", title="T"),
+    ),
+    Case(
+        "empty-item-alone-between-paragraphs",
+        fm(body="Before.\n\n+\n\n\n## After\n", title="T"),
+        errors=[("bare-item", 7, 1)],
+        fixed=fm(body="Before.\n\n\n## After\n", title="T"),
+    ),
+    Case(
+        "empty-item-at-the-end-of-the-file-without-a-line-break",
+        fm(body="Before.\n\n*", title="T"),
+        errors=[("bare-item", 7, 1)],
+        fixed=fm(body="Before.\n", title="T"),
+    ),
+    Case(
+        # `2020.` alone is an ordered list starting at 2020 with nothing in it; escaping the dot
+        # shows the line as written.
+        "number-alone-is-an-empty-numbered-item",
+        fm(body="Before.\n\n2020.\n", title="T"),
+        errors=[("bare-item", 7, 1)],
+        unsafe_fixed=fm(body="Before.\n\n2020\\.\n", title="T"),
+    ),
+    Case(
+        "numbered-marker-then-blank-then-paragraph",
+        fm(body="1)\n\nFirst point.\n", title="T"),
+        errors=[("detached-item", 5, 1)],
+        unsafe_fixed=fm(body="1) First point.\n", title="T"),
+    ),
+    Case(
+        "nested-empty-item-inside-an-item",
+        fm(body="- a\n\n  -\n\nText.\n", title="T"),
+        errors=[("bare-item", 7, 3)],
+        fixed=fm(body="- a\n\nText.\n", title="T"),
+    ),
+    Case(
+        "empty-item-in-a-block-quote",
+        fm(body="Before.\n\n> -\n", title="T"),
+        errors=[("bare-item", 7, 3)],
+        fixed=fm(body="Before.\n", title="T"),
+    ),
+    Case(
+        "crlf-marker-then-paragraph",
+        '---\r\ntitle: "T"\r\n---\r\n-\r\n\r\nText.\r\n',
+        errors=[("detached-item", 4, 1)],
+        unsafe_fixed='---\r\ntitle: "T"\r\n---\r\n- Text.\r\n',
+    ),
+    Case(
+        # A `-` under text underlines a heading (paragraph-heading's business); `*` and `1.`
+        # there continue the paragraph, since an empty item cannot interrupt one.
+        "markers-right-under-text-are-no-items",
+        fm(body="Heading\n-\n\nText\n*\n\nMore text\n1.\n", title="T"),
+    ),
+    Case(
+        "marker-with-its-text-on-the-next-line-is-no-empty-item",
+        fm(body="-\n  The item's text.\n\n10.\n    Ten.\n", title="T"),
+    ),
+    Case(
+        "horizontal-rules-code-html-and-shortcodes-are-no-items",
+        fm(
+            body=f"- - -\n\n* * *\n\n{FENCE}\n-\n{FENCE}\n\n    -\n\n<div>\n-\n</div>\n\n"
+            "{{< note >}}\n-\n{{< /note >}}\n",
+            title="T",
+        ),
+    ),
 ]
 
 
