@@ -285,9 +285,10 @@ def _detached_paragraph(document: Document, line_end: int) -> int | None:
     if following is None or is_blank(following[1]) or _indent(following[1]) >= 4:
         return None
     start = following[0] + len(following[1]) - len(following[1].lstrip(" \t"))
-    for node in document.body_nodes:
-        if node.span.start == start and isinstance(node, Paragraph):
-            return start
-        if node.span.start > start:
-            break
-    return None
+    return (
+        start if start in document.memo("paragraph-starts", _paragraph_starts, document) else None
+    )
+
+
+def _paragraph_starts(document: Document) -> frozenset[int]:
+    return frozenset(node.span.start for node in document.body_nodes if isinstance(node, Paragraph))
