@@ -366,8 +366,10 @@ def html_entities(text: str) -> list[tuple[int, int, str]]:
 
 # ------------------------------------------------------------------------------ sentence spacing
 
-# `։` is the Armenian full stop, a cased script's like the Latin one.
-_GLUE = re.compile(r"[.!?,։](?=[\"“¿¡]?[^\W\d_])")
+# `։` is the Armenian full stop, a cased script's like the Latin one; `।` and `॥` the danda of
+# Hindi, Marathi, Nepali and Bengali; `؟`, `،` and `۔` the Arabic question mark, comma and the
+# Urdu full stop.
+_GLUE = re.compile(r"[.!?,։।॥؟،۔](?=[\"“¿¡]?[^\W\d_])")
 # What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
@@ -461,11 +463,68 @@ def _korean_glued(text: str, pos: int) -> bool:
     return not _NOT_PROSE_RE.search(text, start, end)
 
 
+def _indic(char: str) -> bool:
+    return "\u0900" <= char <= "\u0dff"
+
+
+def _arabic_letter(char: str) -> bool:
+    return "\u0620" <= char <= "\u064a" or "\u066e" <= char <= "\u06d3" or char == "\u06d5"
+
+
+def _prose_token(text: str, pos: int) -> bool:
+    """Whether the token (run without white space) around `pos` is prose: no URL, path, address
+    or template."""
+    start = pos
+    floor = max(0, pos - _TOKEN_LIMIT)
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    end = pos + 1
+    limit = min(len(text), pos + _TOKEN_LIMIT)
+    while end < limit and not text[end].isspace():
+        end += 1
+    return not _NOT_PROSE_RE.search(text, start, end)
+
+
+def _indic_glued(text: str, pos: int) -> bool:
+    """`है।वह`: a Hindi (Marathi, Nepali, Bengali) sentence that ends in a danda, `?` or `!` run
+    into the next word. A `.` is left alone: abbreviations (`डॉ.`) take one with no space."""
+    if text[pos] not in "।॥?!" or pos < 1:
+        return False
+    before = text[pos - 1]
+    return _indic(before) and _prose_token(text, pos)
+
+
+def _arabic_glued(text: str, pos: int) -> bool:
+    """`المصدر.وقال`: an Arabic, Persian or Urdu sentence (or clause, with `،` or `,`) run into the
+    next word. The word before must have three letters for a full stop (`د.محمد`, Dr., takes no
+    space) and two for the rest, and the word after two."""
+    letters = 0
+    index = pos
+    while index > 0 and letters < 3:
+        char = text[index - 1]
+        if _arabic_letter(char):
+            letters += 1
+        elif unicodedata.category(char) != "Mn":  # harakat between the letters
+            break
+        index -= 1
+    needed = 3 if text[pos] == "." else 2
+    if letters < needed:
+        return False
+    after = pos + 1  # a word of one letter after it is an abbreviation's (`ق.م`), no sentence
+    return after + 1 < len(text) and _arabic_letter(text[after + 1]) and _prose_token(text, pos)
+
+
 def _glued(text: str, pos: int) -> bool:
     punct = text[pos]
     after = pos + 1
     if _hangul(text[after]):
         return _korean_glued(text, pos)
+    if _indic(text[after]):
+        return _indic_glued(text, pos)
+    if _arabic_letter(text[after]):
+        return _arabic_glued(text, pos)
+    if punct in "।॥؟،۔":
+        return False  # before a word of another script: a quotation, a name
     if text[after] in '"“':
         if punct != ",":
             return False  # `."The` may close a quotation: which side the quote is on is unclear

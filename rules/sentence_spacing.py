@@ -3,7 +3,10 @@
 ## What it does
 Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`,
 `aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), or one after the
-Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), in the
+Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the danda `।` of Hindi,
+Marathi, Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full stop, `!`, `؟`,
+the Arabic comma `،` or the Urdu full stop `۔` between Arabic-script words (`المصدر.وقال`; the word
+before needs three letters after a full stop, as `د.محمد`, Dr., takes no space), in the
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, nor in
@@ -26,6 +29,7 @@ Safe: a single space is inserted after the punctuation.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity
@@ -93,7 +97,10 @@ class SentenceSpacing(Rule):
     ) -> None:
         word_start = pos + (2 if text[pos + 1] in '"“¿¡' else 1)
         word_end = word_start
-        while word_end < len(text) and text[word_end].isalpha():
+        # Letters and the combining marks between them (Devanagari vowel signs, Arabic harakat).
+        while word_end < len(text) and (
+            text[word_end].isalpha() or unicodedata.category(text[word_end])[0] == "M"
+        ):
             word_end += 1
         fix = Fix.safe("Insert a space", *edits)
         ctx.report(span, "glued", punct=text[pos], word=text[word_start:word_end], fix=fix)

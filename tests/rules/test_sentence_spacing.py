@@ -169,3 +169,56 @@ KOREAN_CASES = [
 @pytest.mark.parametrize("case", KOREAN_CASES, ids=lambda c: c.name)
 def test_sentence_spacing_korean(case: Case) -> None:
     assert_case(SentenceSpacing, case)
+
+
+# Hindi, Marathi, Nepali and Bengali end a sentence with the danda `।` and space it from the next;
+# Arabic, Persian and Urdu space theirs too (`.`, `؟`, `!`, the comma `،`, Urdu's `۔`). A scraper
+# joining paragraphs glues them as it glues English ones.
+SCRIPT_CASES = [
+    Case(
+        "hindi-danda-glued",
+        fm(body="संसद ने बजट पारित किया।मंत्री ने कहा कि बातचीत जारी रहेगी।\n"),
+        errors=[("glued", 4, 23)],
+        fixed=fm(body="संसद ने बजट पारित किया। मंत्री ने कहा कि बातचीत जारी रहेगी।\n"),
+    ),
+    Case(
+        "hindi-question-glued-and-word-with-vowel-signs",
+        fm(summary="क्या बजट पारित होगा?मंत्री ने कहा हाँ।"),
+        errors=[("glued", 2, 30)],
+        fixed=fm(summary="क्या बजट पारित होगा? मंत्री ने कहा हाँ।"),
+    ),
+    Case(
+        "bengali-danda-glued",
+        fm(body="বাজেট পাস হয়েছে।মন্ত্রী বলেছেন\n"),
+        errors=[("glued", 4, 17)],
+        fixed=fm(body="বাজেট পাস হয়েছে। মন্ত্রী বলেছেন\n"),
+    ),
+    Case(
+        "arabic-full-stop-comma-and-question-glued",
+        fm(body="أقر البرلمان الميزانية.وقال الوزير،إن المحادثات مستمرة. هل تنتهي؟نعم قريبا\n"),
+        errors=[("glued", 4, 23), ("glued", 4, 35), ("glued", 4, 65)],
+        fixed=fm(
+            body="أقر البرلمان الميزانية. وقال الوزير، إن المحادثات مستمرة. هل تنتهي؟ نعم قريبا\n"
+        ),
+    ),
+    Case(
+        "urdu-full-stop-glued",
+        fm(body="بجٹ منظور ہو گیا ہے۔وزیر نے کہا\n"),
+        errors=[("glued", 4, 20)],
+        fixed=fm(body="بجٹ منظور ہو گیا ہے۔ وزیر نے کہا\n"),
+    ),
+    # `डॉ.राम` and `د.محمد` (Dr.) take no space; a spaced danda, an abbreviation's one-letter word
+    # (`ق.م`), a danda before a Latin word, and a URL are no glued sentences.
+    Case(
+        "abbreviations-and-lookalikes-are-left-alone",
+        fm(
+            body="डॉ.राम आए। वह गया। Word।English\n\nقال د.محمد إن عام 300 ق.م كان.\n\n"
+            "See https://example.org/खबर।ताज़ा for more.\n"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SCRIPT_CASES, ids=lambda c: c.name)
+def test_sentence_spacing_danda_and_arabic_script(case: Case) -> None:
+    assert_case(SentenceSpacing, case)
