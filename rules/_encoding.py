@@ -91,6 +91,8 @@ _ENCODING_NAMES = {
     "cp949": "EUC-KR (Windows-949)",
     "koi8_r": "KOI8-R",
     "koi8_u": "KOI8-U",
+    "cp866": "code page 866 (DOS Cyrillic)",
+    "mac_cyrillic": "Mac OS Cyrillic",
     "cp874": "Windows-874 (Thai)",
 }
 
@@ -256,23 +258,42 @@ def _overlap(one: Span, other: Span) -> bool:
 # or the Persian ZWNJ (E2 80 xx) becomes three. (A byte the code page leaves undefined shows as
 # the C1 control of its number, as browsers show it.) Prefix of a character, and the letters its
 # original must be in.
-_CODE_PAGES = (
-    ("cp1256", "[آطظعغ]", (0x0600, 0x06FF)),  # UTF-8 lead bytes D8-DB, and C2 (`«` is C2 AB)
-    ("cp1255", "[ײ׳]", (0x0590, 0x05FF)),  # D6, D7
-    ("cp874", "เ[ธน]", (0x0E00, 0x0E7F)),  # E0 B8, E0 B9
+#
+# Cyrillic read as KOI8-R or KOI8-U (`п▒я▌п╢` for `Бюд`), DOS code page 866 (`╨С╤О╨┤`) or Mac OS
+# Cyrillic (`–С—О–і`), and Vietnamese read as Windows-1258 (`NgĂ¢n sĂ¡ch Ä‘Æ°á»£c` for `Ngân sách
+# được`), are the same kind of damage, which ftfy does not know either (Windows-1251 it repairs).
+# For them the lead byte of a punctuation mark (E2) is a letter, so punctuation is not looked for.
+_CODE_PAGES: tuple[tuple[str, str, tuple[int, int], bool], ...] = (
+    ("cp1256", "[آطظعغ]", (0x0600, 0x06FF), True),  # UTF-8 lead bytes D8-DB, and C2 (`«` is C2 AB)
+    ("cp1255", "[ײ׳]", (0x0590, 0x05FF), True),  # D6, D7
+    ("cp874", "เ[ธน]", (0x0E00, 0x0E7F), True),  # E0 B8, E0 B9
+    ("koi8_r", "[пяр]", (0x0400, 0x04FF), False),  # D0, D1, D2 (Ukrainian `ґ` is D2 91)
+    ("koi8_u", "[пяр]", (0x0400, 0x04FF), False),
+    ("cp866", "[╨╤╥]", (0x0400, 0x04FF), False),
+    ("mac_cyrillic", "[–—]", (0x0400, 0x04FF), False),  # D2 is `“`: left out
+    # C3, C4, C6, and E1 BA / E1 BB (Latin Extended Additional: ạ ả ấ ầ ợ ...)
+    ("cp1258", "(?:[ĂÄÆ]|á[º»])", (0x00C0, 0x1EFF), True),
 )
 _MIN_PAGE_CHARACTERS = 3  # damaged characters in a stretch: fewer arise in genuine text
 
 
-def _page_patterns(encoding: str, prefix: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _page_patterns(
+    encoding: str, prefix: str, punctuation: bool
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One damaged character, and a stretch of them with ASCII (spaces, digits, ...) between."""
     continuation = _cls(_decoded(encoding, 0x80, 0xBF))
-    punctuation = re.escape(_decoded(encoding, 0xE2, 0xE2) + _decoded(encoding, 0x80, 0x80))
-    unit = f"(?:{prefix}|{punctuation}){continuation}"
+    lead = prefix
+    if punctuation:
+        # E2 80: the first two bytes of `’`, `“`, `”`, `…` and the ZWNJ, in that order.
+        lead += "|" + re.escape(_decoded(encoding, 0xE2, 0xE2) + _decoded(encoding, 0x80, 0x80))
+    unit = f"(?:{lead}){continuation}"
     return lazy_regex(unit), lazy_regex(f"{unit}(?:[\t\x20-\x7e]*{unit})*")
 
 
-_PAGE_PATTERNS = tuple(_page_patterns(encoding, prefix) for encoding, prefix, _ in _CODE_PAGES)
+_PAGE_PATTERNS = tuple(
+    _page_patterns(encoding, prefix, punctuation)
+    for encoding, prefix, _, punctuation in _CODE_PAGES
+)
 
 
 def _code_page_damage(text: str) -> list[Mojibake]:
@@ -280,9 +301,9 @@ def _code_page_damage(text: str) -> list[Mojibake]:
     stretch's bytes in that code page must be UTF-8, strictly, of at least three letters of that
     script and no control character. Genuine text is not: every second character of the damage
     is one a word of the script does not put there (`ط` then `§`, `׳` then `©`)."""
-    out: list[Mojibake] = []
-    for (encoding, _, (low, high)), (unit, stretch) in zip(
-        _CODE_PAGES, _PAGE_PATTERNS, strict=True
+    candidates: list[tuple[int, int, Mojibake]] = []
+    for order, ((encoding, _, (low, high), _), (unit, stretch)) in enumerate(
+        zip(_CODE_PAGES, _PAGE_PATTERNS, strict=True)
     ):
         if unit.search(text) is None:
             continue
@@ -296,20 +317,38 @@ def _code_page_damage(text: str) -> list[Mojibake]:
             if sum(low <= ord(c) <= high for c in original) < _MIN_PAGE_CHARACTERS:
                 continue
             what = f"UTF-8 text decoded as {encoding_name(encoding)}"
-            out.append(Mojibake(Span(*match.span()), damaged, original, what))
+            found = Mojibake(Span(*match.span()), damaged, original, what)
+            candidates.append((match.start() - match.end(), order, found))
+    if len({order for _, order, _ in candidates}) <= 1:
+        return [found for _, _, found in candidates]
+    # Two code pages may read one stretch (KOI8-U reads most of KOI8-R's damage, and a part of
+    # its own): the longest reading wins, then the one listed first.
+    out: list[Mojibake] = []
+    starts: list[int] = []
+    for _, _, found in sorted(candidates, key=lambda c: (c[0], c[1])):
+        index = bisect_right(starts, found.span.start)
+        if index > 0 and out[index - 1].span.end > found.span.start:
+            continue
+        if index < len(starts) and starts[index] < found.span.end:
+            continue
+        starts.insert(index, found.span.start)
+        out.insert(index, found)
     return out
 
 
 def _page_original(damaged: str, encoding: str) -> str | None:
     """The UTF-8 text whose bytes `damaged` shows in `encoding`, or None when it is not UTF-8."""
     data = bytearray()
-    for char in damaged:
-        try:
-            data += char.encode(encoding)
-        except UnicodeEncodeError:
-            if not "\x80" <= char <= "\x9f":
-                return None
-            data.append(ord(char))  # an undefined byte, shown as its C1 control
+    try:
+        data += damaged.encode(encoding)  # the common case: every character is in the code page
+    except UnicodeEncodeError:
+        for char in damaged:
+            try:
+                data += char.encode(encoding)
+            except UnicodeEncodeError:
+                if not "\x80" <= char <= "\x9f":
+                    return None
+                data.append(ord(char))  # an undefined byte, shown as its C1 control
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

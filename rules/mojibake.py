@@ -6,8 +6,10 @@ the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space,
 selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
 which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as Shift_JIS
 (`譚ｱ莠ｬ驛ｽ` for `東京都`); and Arabic, Persian,
-Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), which ftfy does
-not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร` (three such characters or more whose bytes
+Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
+Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
+Windows-1258, which ftfy does not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`,
+`п▒я▌п╢` or `╨С╤О╨┤` for `Бюд`, `Ä‘Æ°á»£c` for `được` (three such characters or more whose bytes
 are, exactly, UTF-8 of that script); four or more CJK
 characters are taken for that only when their GBK bytes are UTF-8 that reads as CJK text again. A cheap pre-filter picks the lines that could hold such damage;
 [ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
@@ -26,9 +28,9 @@ non-breaking space (`Â `) leaves a visible stray letter or an empty-looking par
 
 ## Fix safety
 Safe: the fix replaces only the damaged span with ftfy's repair, which re-encodes the characters and
-decodes them the right way (it never guesses a character that is not in the bytes), or, for Arabic,
-Hebrew and Thai read in their own code page, with the exact inverse (the damage is no words of
-its script). Unsafe for the GBK and Shift_JIS kinds: the repair is exact, but which encoding did
+decodes them the right way (it never guesses a character that is not in the bytes), or, for the
+code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
+OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK and Shift_JIS kinds: the repair is exact, but which encoding did
 the damage is inferred from text that still looks like words. Unsafe in code (a code block or
 inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
 about encodings for example.

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newslint import check_text, fix_text
 from newslint.rules.mojibake import Mojibake
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
@@ -224,3 +225,52 @@ def test_the_gbk_suspect_table_is_what_the_codec_gives() -> None:
             if len(data) == 2 and 0xE3 <= data[0] <= 0xED and 0x80 <= data[1] <= 0xBF:
                 derived.append(chr(code))
     assert "".join(derived) == _GBK_SUSPECTS
+
+
+def _read_as(text: str, encoding: str) -> str:
+    """`text`'s UTF-8 bytes as a browser shows them in `encoding`."""
+    return text.encode("utf-8").decode(encoding)
+
+
+# Cyrillic read as KOI8-R, KOI8-U, DOS 866 or Mac OS Cyrillic, and Vietnamese read as
+# Windows-1258: code pages ftfy does not know. The repair is the exact inverse.
+@pytest.mark.parametrize(
+    ("original", "encoding", "name"),
+    [
+        ("Бюджет принят во вторник", "koi8_r", "KOI8-R"),
+        ("Бюджет ухвалили у вівторок", "koi8_u", "KOI8-U"),
+        ("Бюджет принят во вторник", "cp866", "code page 866 (DOS Cyrillic)"),
+        ("Бюджет принят во вторник", "mac_cyrillic", "Mac OS Cyrillic"),
+        ("Ngân sách được thông qua", "cp1258", "Windows-1258"),
+    ],
+)
+def test_cyrillic_and_vietnamese_code_pages(original: str, encoding: str, name: str) -> None:
+    damaged = _read_as(original, encoding)
+    text = fm(body=f"Text: {damaged}\n", title="T")
+    found = check_text(text, select=["EN001"], site=Site())
+    # The span runs from the first damaged character to the last (ASCII around stays out).
+    first = next(i for i, c in enumerate(damaged) if not c.isascii())
+    last = max(i for i, c in enumerate(damaged) if not c.isascii()) + 1
+    assert [(d.code, d.line, d.column, d.end_column) for d in found] == [
+        ("EN001", 5, 7 + first, 7 + last)
+    ]
+    shown = original[first : len(original) - (len(damaged) - last)]
+    assert found[0].message == (
+        f"mojibake {damaged[first:last]!r} (UTF-8 text decoded as {name}); it should read {shown!r}"
+    )
+    fixed, remaining = fix_text(text, select=["EN001"], site=Site())
+    assert (fixed, remaining) == (fm(body=f"Text: {original}\n", title="T"), [])
+
+
+@pytest.mark.parametrize(
+    "genuine",
+    [
+        # `рё` (KOI8: D2 A3) and `пё` are units of KOI8 damage, but no run of them is UTF-8.
+        "Трёхэтажный дом на берёзовой улице, пёстрый и старый.",
+        # Box drawing next to Cyrillic (a table in DOS style), dashes before capitals.
+        "╔═══╗ итог ╚═══╝ ─Я сказал —Мы пришли –Он ушёл.",
+        "Ăn uống, Ăng-ten – Ă.",
+    ],
+)
+def test_genuine_cyrillic_and_vietnamese_are_no_damage(genuine: str) -> None:
+    assert check_text(fm(body=genuine + "\n", title="T"), select=["EN001"], site=Site()) == []
