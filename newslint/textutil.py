@@ -452,15 +452,7 @@ def _korean_glued(text: str, pos: int) -> bool:
         return False
     if not (_hangul(text[pos - 2]) and pos + 1 < len(text) and _hangul(text[pos + 1])):
         return False
-    start = pos
-    floor = max(0, pos - _TOKEN_LIMIT)
-    while start > floor and not text[start - 1].isspace():
-        start -= 1
-    end = pos + 1
-    limit = min(len(text), pos + _TOKEN_LIMIT)
-    while end < limit and not text[end].isspace():
-        end += 1
-    return not _NOT_PROSE_RE.search(text, start, end)
+    return _prose_token(text, pos)
 
 
 def _indic(char: str) -> bool:
