@@ -188,7 +188,7 @@ CASES = [
             ("alias-root", 2, 37),
             ("alias-root", 2, 43),
         ],
-    ),  # fmt: skip
+    ),
     Case("aliases-root-string", fm(aliases="."), errors=[("alias-root", 2, 10)]),
     Case(
         "aliases-root-in-a-string-of-several",
