@@ -89,6 +89,10 @@ OUTPUT_FORMATS = frozenset(
 )  # fmt: skip
 
 
+# Fields Hugo decodes into its own structures: a value of the wrong type fails the build (a
+# `menu` when the theme renders menus, as themes do; checked with hugo 0.168).
+_DECODED_BY_HUGO = frozenset({"params", "build", "cascade", "menu", "menus", "sitemap", "markup"})
+
 # A page `url` with these prefixes fails the build (checked with hugo 0.168; case-sensitive, as
 # Hugo compares them).
 _PROTOCOLS = ("http://", "https://")
@@ -99,8 +103,8 @@ class FieldType(Rule):
     name = "field-type"
     severity = Severity.ERROR
     messages = {
-        "type": "{key} should be {expected}, not {actual}",
-        "item-type": "{key} item should be {expected}, not {actual}",
+        "type": "{key} should be {expected}, not {actual}{why}",
+        "item-type": "{key} item should be {expected}, not {actual}{why}",
         "not-allowed": "{value} is not an allowed value of {key} (allowed: {allowed})",
         "markup": "markup {value!r} is no content format Hugo knows ({known}): the build fails",
         "output": "outputs names {value!r}, which is no output format of the site ({known}): "
@@ -115,7 +119,10 @@ class FieldType(Rule):
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
         schema = schema_of(ctx)
         for issue in schema.validate(ctx.document.fields, ctx.document.text):
-            ctx.report(issue.span, issue.message_id, fix=self._fix(ctx, issue), **issue.values)
+            key = str(issue.values.get("key", "")).split(".")[0].lower()
+            why = ": the build fails" if key in _DECODED_BY_HUGO else ""
+            fix = self._fix(ctx, issue)
+            ctx.report(issue.span, issue.message_id, fix=fix, why=why, **issue.values)
         markup = ctx.document.field("markup")
         if markup is not None and isinstance(markup.value, str) and markup.value.strip():
             self._markup(ctx, markup)
