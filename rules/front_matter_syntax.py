@@ -7,7 +7,8 @@ the end of the block, the message naming the line it starts on; a repeated TOML 
 value); a block that is opened and never closed (at its opening delimiter), or closed only by a
 line that starts with the delimiter and goes on (`----`, `---x`: Hugo ends the block at the first
 three characters of such a line and shows the rest of it in the body); a YAML key that is a list or
-a map (`[a, b]: c`, `? - a`), which Python's YAML reader takes and Hugo's refuses; and YAML that
+a map (`[a, b]: c`, `? - a`), which Python's YAML reader takes and Hugo's refuses (not a template
+action, `title: {{ .Name }}`, which an archetype holds and Hugo runs first); and YAML that
 newslint refuses to read: tags such as `!!python/object/apply` (never constructed, so nothing
 runs), aliases that expand into more than 100,000 values (a "billion laughs" file), nesting deeper
 than 200 levels, and control characters written as they are (U+0007 in a value).
@@ -71,10 +72,15 @@ class FrontMatterSyntax(Rule):
             for entry in node.entries:
                 stack.append(entry.node)
                 source = text[entry.key_span.start : entry.key_span.end]
+                start = entry.key_span.start
+                if source.startswith("{") and text[start - 1 : start] == "{":
+                    # `title: {{ .Name }}`: a template action, as archetypes hold (Hugo runs
+                    # them before it reads the YAML); not reported.
+                    continue
                 if _COLLECTION_KEY.match(source):
                     message = (
                         f"YAML key {source.splitlines()[0]!r} is a list or a map, not a name: "
-                        "Hugo fails the build (found an invalid key for this map)"
+                        "Hugo fails the build"
                     )
                     ctx.report(entry.key_span, "syntax", message=message)
 

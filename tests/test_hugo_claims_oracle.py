@@ -322,7 +322,27 @@ BUILDS: list[tuple[str, str, bool]] = [
     ("weight-word", _yaml("weight: abc"), BUILDS_),
     ("tags-string", _yaml("tags: economy"), BUILDS_),
     ("title-list", "---\ntitle: [a]\n---\n" + _TEXT, BUILDS_),
+    # Known gaps (`GAPS`).
+    ("yaml-template-action", "---\ntitle: {{ .Name }}\n---\n" + _TEXT, FAILS),
+    ("url-mailto", _yaml("url: 'mailto:a@b.c'"), FAILS),
+    ("url-colon-in-path", _yaml("url: '/a:b/'"), FAILS),
+    ("yaml-nbsp-indent", _yaml("tags:", "\u00a0 - x"), BUILDS_),
+    ("yaml-next-line-char", "---\ntitle: a\x85b\n---\n" + _TEXT, BUILDS_),
 ]
+
+# Where newslint and Hugo still disagree, and why it is left so; the test fails once they agree.
+GAPS = {
+    # Hugo runs an archetype's `{{ }}` before it reads the YAML; in a content file it fails.
+    "yaml-template-action": "a template action as a value is not reported (archetypes)",
+    # Hugo 0.168 panics ("index out of range") on some `url` values with a colon, not on others
+    # (`tel:123`, `x:/y`): the condition is not modelled.
+    "url-mailto": "url with a scheme but no slashes: Hugo panics",
+    "url-colon-in-path": "url with a colon in its path: Hugo panics",
+    # Python's YAML reader (PyYAML) and Hugo's (goccy/go-yaml) differ: a no-break space as
+    # indentation is text to Hugo, and NEL (U+0085) a line break to PyYAML only.
+    "yaml-nbsp-indent": "newslint's YAML reader refuses what Hugo's reads",
+    "yaml-next-line-char": "newslint's YAML reader breaks the line at NEL",
+}
 
 
 @pytest.fixture(scope="module")
@@ -355,7 +375,12 @@ def test_newslint_claims_a_failure_exactly_when_hugo_fails(
     assert built.failed == fails, f"Hugo's verdict changed: {built.stderr[-600:]}"
     diagnostics = built.diagnostics[f"content/{name}.md"]
     claimed = [d for d in diagnostics if claims_failure(d)]
-    assert bool(claimed) == fails, (claimed or diagnostics, built.stderr[-600:])
+    agree = bool(claimed) == fails
+    assert agree == (name not in GAPS), (
+        GAPS.get(name),
+        claimed or diagnostics,
+        built.stderr[-600:],
+    )
 
 
 # ------------------------------------------------------------------------------------ renders
@@ -503,6 +528,12 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     tmp = tmp_path_factory.mktemp("claims-renders")
     files = {f"content/{name}.md": _FM + body + _SOURCE for name, body, *_ in RENDERS}
     files["layouts/shortcodes/mysc.html"] = "sc"
+    files["content/entity-fields.md"] = (
+        '---\ntitle: "Trump&#39;s plan"\ndate: 2025-02-08T09:55:35+08:00\n'
+        'summary: "Trump&#39;s plan for S&amp;P 500 firms, and more words to be long enough."\n'
+        "---\n\nText." + _SOURCE
+    )
+    files["content/lone-cr.md"] = _FM + "Line one\rline two\r\rParagraph two." + _SOURCE
     unsafe = "[markup.goldmark.renderer]\nunsafe = true\n"
     return build_many(
         tmp, [("safe", "", files, ALL_STATUSES), ("unsafe", unsafe, files, ALL_STATUSES)]
@@ -534,6 +565,31 @@ def test_rules_report_what_hugo_shows(
         assert (code in codes) == (reported and not (site == "unsafe" and code == "BD004")), (
             built.diagnostics[f"content/{name}.md"]
         )
+
+
+def test_entities_show_in_a_title_and_not_in_hugos_summary(renders: dict[str, Built]) -> None:
+    """Hugo renders a summary as Markdown and leaves a title as written (a theme escapes it)."""
+    page = renders["safe"].pages["en:entity-fields.md"]
+    assert page["title"] == "Trump&#39;s plan"
+    assert page["summary"].startswith("Trump's plan for S&amp;P 500")
+    messages = [d[4] for d in renders["safe"].diagnostics["content/entity-fields.md"]]
+    assert [m for m in messages if "HTML entity" in m] == [
+        "title shows the HTML entity &#39; literally",
+        "summary shows the HTML entity &#39; literally where it is printed as written "
+        "(Hugo's rendered summary shows \"'\")",
+        "summary shows the HTML entity &amp; literally where it is printed as written "
+        "(Hugo's rendered summary shows '&')",
+    ]
+
+
+def test_a_lone_cr_breaks_no_line_in_hugos_markdown(renders: dict[str, Built]) -> None:
+    content = renders["safe"].pages["en:lone-cr.md"]["content"]
+    assert content.startswith("<p>Line one\rline two\r\rParagraph two.</p>")
+    messages = [d[4] for d in renders["safe"].diagnostics["content/lone-cr.md"] if d[0] == "EN007"]
+    assert messages == [
+        "line ends in a lone CR, not LF (3 in this file): Hugo's Markdown does not end the line "
+        "there"
+    ]
 
 
 # ----------------------------------------------------------------------------------- statuses
