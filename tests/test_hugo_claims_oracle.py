@@ -778,3 +778,108 @@ def test_articles_are_linted_in_the_language_hugo_gives_them(
         assert len(hugo) == 1, (path, hugo)
         # Hugo lower-cases language keys; newslint keeps them as the configuration spells them.
         assert mine is not None and mine.lower() == hugo[0], (path, hugo, mine)
+
+
+# ---------------------------------------------------------------------- required fields, summary
+
+# (file name, text, Hugo dates the page (not year 1), Hugo's summary is the text before a
+# `<!--more-->`, the fields required-field reports missing), in a site whose `[frontmatter]
+# date` starts with `:filename`.
+REQUIRED: list[tuple[str, str, bool, bool, set[str]]] = [
+    ("no-front-matter", "Just text here.\n", False, False, set()),
+    ("only-lastmod", "---\ntitle: a\nsummary: s\nlastmod: 2020-01-01T00:00:00Z\n---\nText.\n",
+     True, False, set()),
+    ("only-publishdate",
+     "---\ntitle: a\nsummary: s\npublishDate: 2020-01-01T00:00:00Z\n---\nText.\n",
+     True, False, set()),
+    ("only-expirydate",
+     "---\ntitle: a\nsummary: s\nexpiryDate: 2099-01-01T00:00:00Z\n---\nText.\n",
+     False, False, {"date"}),
+    ("2025-02-08-date-in-file-name", "---\ntitle: a\nsummary: s\n---\nText.\n", True, False,
+     set()),
+    ("more", "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nLead.\n<!--more-->\nRest.\n",
+     True, True, set()),
+    ("more-with-spaces",
+     "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nLead.\n<!-- more -->\nRest.\n",
+     True, False, {"summary"}),
+    ("more-capitalised",
+     "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nLead.\n<!--More-->\nRest.\n",
+     True, False, {"summary"}),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def required(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    tmp = tmp_path_factory.mktemp("claims-required")
+    files = {f"content/{name}.md": text for name, text, *_ in REQUIRED}
+    config = "[frontmatter]\ndate = [':filename', ':default']\n"
+    return build_many(tmp, [("site", config, files, ALL_STATUSES)])["site"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "dated", "manual_summary", "missing"),
+    REQUIRED,
+    ids=[row[0] for row in REQUIRED],
+)
+def test_required_fields_are_what_hugo_lacks(
+    required: Built, name: str, text: str, dated: bool, manual_summary: bool, missing: set[str]
+) -> None:
+    assert not required.failed, required.stderr[-600:]
+    page = required.pages[f"en:{name}.md"]
+    assert (not page["date"].startswith("0001-")) == dated
+    assert (page["summary"] == "<p>Lead.</p>") == manual_summary
+    messages = [d[4] for d in required.diagnostics[f"content/{name}.md"] if d[0] == "FM004"]
+    reported = {m.split("'")[1] for m in messages if "missing" in m}
+    assert reported == missing
+    if "date" not in missing and name != "no-front-matter":
+        assert dated  # a date newslint does not ask for is one Hugo has
+    if name == "no-front-matter":
+        codes = {d[0] for d in required.diagnostics[f"content/{name}.md"]}
+        assert "FM001" in codes and page["title"] == ""
+
+
+# ----------------------------------------------------------------------------------- time zones
+
+# (name, site configuration, file, the UTC instant Hugo reads for `2025-02-08 09:55:35`, the
+# zone date-format's message names).
+ZONES: list[tuple[str, str, str, str, str]] = [
+    ("site-zone", "timeZone = 'Asia/Shanghai'\n", "a.md", "2025-02-08T01:55:35Z",
+     "Asia/Shanghai"),
+    ("language-zone",
+     "timeZone = 'Asia/Shanghai'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+     "timeZone = 'America/New_York'\n",
+     "b.fr.md", "2025-02-08T14:55:35Z", "America/New_York"),
+    ("key-in-lower-case", "timezone = 'Asia/Tokyo'\n", "a.md", "2025-02-08T00:55:35Z",
+     "Asia/Tokyo"),
+    ("key-capitalised", "TimeZone = 'Europe/Paris'\n", "a.md", "2025-02-08T08:55:35Z",
+     "Europe/Paris"),
+    ("no-zone", "", "a.md", "2025-02-08T09:55:35Z", "UTC (no time zone is configured)"),
+    ("zone-under-params", "[params]\ntimeZone = 'Asia/Tokyo'\n", "a.md",
+     "2025-02-08T09:55:35Z", "UTC (no time zone is configured)"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def zones(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    tmp = tmp_path_factory.mktemp("claims-zones")
+    text = "---\ntitle: a\ndate: '2025-02-08 09:55:35'\n---\nText.\n"
+    return build_many(
+        tmp,
+        [(name, config, {f"content/{file}": text}, ()) for name, config, file, *_ in ZONES],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "config", "file", "instant", "zone"), ZONES, ids=[row[0] for row in ZONES]
+)
+def test_date_format_names_the_zone_hugo_reads_in(
+    zones: dict[str, Built], name: str, config: str, file: str, instant: str, zone: str
+) -> None:
+    built = zones[name]
+    assert not built.failed, built.stderr[-600:]
+    (page,) = [page for page in built.pages.values() if page["file"] == file]
+    assert page["date"] == instant
+    messages = [d[4] for d in built.diagnostics[f"content/{file}"] if d[0] == "DT001"]
+    assert messages == [
+        f"date is not RFC 3339 with an offset: Hugo reads '2025-02-08 09:55:35' in {zone}"
+    ]
