@@ -19,6 +19,11 @@ shows up) and newslint's diagnostics on the same file, and checks that the two a
   date rules and `field-type` say; on a `buildFuture` site no date is in the future.
 - `LANGUAGES`: the language Hugo gives a page (file name, contentDir, default language) and the
   one newslint lints it as.
+- `REQUIRED`: whether Hugo has a date and a manual summary (`<!--more-->`) where required-field
+  says one is missing; `ZONES`: the zone date-format names is the one Hugo reads a date in.
+
+Where the two still disagree, `GAPS` says why it is left so (each such row must still disagree,
+so a fix shows up). Built in threads, one site per `BUILDS` row: about 25 s in all.
 
 Pages are dumped with the theme of `tests/hugo_pages.py` (its `prepare` and `pages`).
 """
