@@ -24,7 +24,7 @@ shows up) and newslint's diagnostics on the same file, and checks that the two a
 
 Where the two still disagree, `GAPS` says why it is left so (each such row must still disagree,
 so a fix shows up). Built in threads, a site for each `BUILDS` row that fails and one for the
-rest: about 15 s in all on an idle machine, 30 s on a busy one.
+rest: 30 s measured on a busy 2-core machine (load average 6).
 
 Pages are dumped with the theme of `tests/hugo_pages.py` (its `prepare` and `pages`).
 """
