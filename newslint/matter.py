@@ -85,6 +85,9 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
                 if line.rstrip(" \t") == opener and delim.match(line):
                     return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
             pos = text.find(opener, pos + 1)
+        closer = _loose_closer(text, opener, after_first)
+        if closer is not None:
+            return closer
         return FrontMatterError(
             f"{fmt.upper()} front matter opened with {opener!r} is never closed",
             Span(start, first_end),
@@ -102,6 +105,24 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
         _, nxt = _line_end(text, end)
         return Split("json", Span(start, end), Span(start, nxt), nxt)
     return None
+
+
+def _loose_closer(text: str, opener: str, after_first: int) -> FrontMatterError | None:
+    """Hugo ends the block at the first line that starts with the opener, whatever follows it
+    on that line (`----`, `---x`), and shows the rest of the line in the body (checked with hugo
+    0.168): the error for a block that only such a line closes, at that rest."""
+    pos = text.find(opener, after_first)
+    while pos >= 0 and not (pos == after_first or text[pos - 1] in "\r\n"):
+        pos = text.find(opener, pos + 1)
+    if pos < 0:
+        return None
+    end, _ = _line_end(text, pos)
+    rest = Span(pos + len(opener), end)
+    return FrontMatterError(
+        f"front matter is closed only by {text[pos:end]!r}, not {opener!r} alone: Hugo ends it "
+        f"at the {opener!r} and shows {text[rest.start : rest.end]!r} in the body",
+        rest,
+    )
 
 
 def parse(text: str, found: Split) -> FrontMatter | list[FrontMatterError]:

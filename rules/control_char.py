@@ -11,8 +11,10 @@ double-quoted YAML string) holds them all the same: reported there too. The NULs
 of a UTF-16 file are left to `invalid-utf8`, which reports the file's encoding once.
 
 ## Why is this bad?
-They are invisible or shown as boxes, YAML refuses them in front matter (the build fails), and
-feeds and sitemaps with them are invalid XML.
+They are invisible or shown as boxes, and feeds and sitemaps with them are invalid XML. In front
+matter TOML and JSON refuse them written as they are (the build fails); Hugo's YAML reader takes
+them into the value (checked with hugo 0.168), Python's refuses them, so newslint cannot check a
+YAML front matter that holds one (`front-matter-syntax`).
 
 ## Example
     The vote\\x07 passed.   (a BEL character after "vote")
@@ -23,8 +25,8 @@ feeds and sitemaps with them are invalid XML.
 ## Fix safety
 Safe: the characters (or the whole terminal escape sequence) are removed; they carry no text. Inside
 front matter that does not parse, the engine applies the fix only when it is what makes the front
-matter parse (YAML refuses control characters); otherwise it is held back until the front matter
-parses. Not fixed when removing it would write a key that is already there (`tit\x0cle:` next to
+matter parse (newslint's YAML reader refuses control characters); otherwise it is held back until
+the front matter parses. Not fixed when removing it would write a key that is already there (`tit\x0cle:` next to
 `title:`): Hugo reads the two as different keys today, and refuses the page once they are the same.
 """
 

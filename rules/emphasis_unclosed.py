@@ -76,7 +76,9 @@ class EmphasisUnclosed(Rule):
             if opened < 0 or "\n\n" in document[opened:start] or not after.isalnum():
                 continue  # an opening marker, or one whose pair is not in this paragraph
             if before.isspace():
-                ctx.report(Span(start, end), "literal", why="a space before the closing '**'")
+                # A line break is white space to Markdown as much as a space is.
+                gap = "a line break" if before in "\r\n" else "a space"
+                ctx.report(Span(start, end), "literal", why=f"{gap} before the closing '**'")
             elif not before.isalnum():
                 ctx.report(
                     Span(start, end),

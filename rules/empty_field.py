@@ -2,7 +2,8 @@
 
 ## What it does
 Flags `menu: ""` and `menus: ""` (also as a list item), and an empty item (`""`, null) in a list
-field of the schema such as `tags`, `categories`, `keywords`, `aliases` or `outputs`. The option
+field of the schema such as `tags`, `categories`, `keywords`, `aliases` or `outputs` (an error for
+the last two, on which Hugo fails the build; a warning otherwise). The option
 `fields` adds keys whose empty value (`""`, null, `[]`, `{}`) should be reported too.
 
 On a Mainroad site it flags an empty `authorbox`, `pager`, `toc` or `mathjax` (`""` or null)
@@ -62,7 +63,7 @@ class EmptyField(Rule):
     severity = Severity.WARNING
     messages = {
         "empty": "{key} is empty{why}",
-        "empty-item": "{key} has an empty item",
+        "empty-item": "{key} has an empty item{why}",
     }
     Options = Options
 
@@ -117,7 +118,25 @@ class EmptyField(Rule):
             else:
                 edit = delete_item(ctx.document.text, node.items, index)
                 fix = Fix.safe(f"Remove the empty item of {field.key}", edit)
-            ctx.report(node.items[index].span, "empty-item", key=field.key, fix=fix)
+            key = field.key.lower()
+            # An empty alias is the site's root and an empty output format no format: Hugo
+            # fails the build on either (checked with hugo 0.168).
+            fails = key in ("aliases", "outputs")
+            why = f": {_FAILS[key]}, the build fails" if fails else ""
+            ctx.report(
+                node.items[index].span,
+                "empty-item",
+                key=field.key,
+                why=why,
+                fix=fix,
+                severity=Severity.ERROR if fails else None,
+            )
+
+
+_FAILS = {
+    "aliases": "Hugo makes it an alias of the site's root",
+    "outputs": 'Hugo knows no output format named ""',
+}
 
 
 def _delete(field: Field) -> Fix:

@@ -19,7 +19,9 @@ and whose names are scalars, else the build fails; so must a `sitemap` whose `pr
 number (`"0.5"` too) and whose `disable` is a boolean Go's ParseBool reads (`"true"`, not `"yes"`),
 and a `build` whose `publishResources` is such a boolean and whose `list` and `render` are scalars.
 A page `url` must be a path: Hugo refuses one that starts with `http://` or `https://` (a scraper's
-copy of the article's origin belongs in the source field) and the build fails.
+copy of the article's origin belongs in the source field) and the build fails. So does an alias
+that resolves to the site's root (`/`, `.`, `./`, `//`, `../`: "alias "/" resolves to website
+root directory"); an empty one is `empty-field`'s.
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
@@ -54,6 +56,7 @@ meant, which is not how it renders today, so an editor should confirm.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from newslint import Fix, Rule, Severity
@@ -86,6 +89,10 @@ OUTPUT_FORMATS = frozenset(
 )  # fmt: skip
 
 
+# Fields Hugo decodes into its own structures: a value of the wrong type fails the build (a
+# `menu` when the theme renders menus, as themes do; checked with hugo 0.168).
+_DECODED_BY_HUGO = frozenset({"params", "build", "cascade", "menu", "menus", "sitemap", "markup"})
+
 # A page `url` with these prefixes fails the build (checked with hugo 0.168; case-sensitive, as
 # Hugo compares them).
 _PROTOCOLS = ("http://", "https://")
@@ -96,8 +103,8 @@ class FieldType(Rule):
     name = "field-type"
     severity = Severity.ERROR
     messages = {
-        "type": "{key} should be {expected}, not {actual}",
-        "item-type": "{key} item should be {expected}, not {actual}",
+        "type": "{key} should be {expected}, not {actual}{why}",
+        "item-type": "{key} item should be {expected}, not {actual}{why}",
         "not-allowed": "{value} is not an allowed value of {key} (allowed: {allowed})",
         "markup": "markup {value!r} is no content format Hugo knows ({known}): the build fails",
         "output": "outputs names {value!r}, which is no output format of the site ({known}): "
@@ -106,12 +113,16 @@ class FieldType(Rule):
         "(security.allowContent): the build fails",
         "url-protocol": "url {value!r} has a protocol, Hugo takes only a path here: the build "
         "fails",
+        "alias-root": "alias {value!r} resolves to the site's root: the build fails",
     }
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
         schema = schema_of(ctx)
         for issue in schema.validate(ctx.document.fields, ctx.document.text):
-            ctx.report(issue.span, issue.message_id, fix=self._fix(ctx, issue), **issue.values)
+            key = str(issue.values.get("key", "")).split(".")[0].lower()
+            why = ": the build fails" if key in _DECODED_BY_HUGO else ""
+            fix = self._fix(ctx, issue)
+            ctx.report(issue.span, issue.message_id, fix=fix, why=why, **issue.values)
         markup = ctx.document.field("markup")
         if markup is not None and isinstance(markup.value, str) and markup.value.strip():
             self._markup(ctx, markup)
@@ -122,6 +133,21 @@ class FieldType(Rule):
         # Hugo's exact test (page_meta.go): "URLs with protocol (http*) not supported".
         if url is not None and isinstance(url.value, str) and url.value.startswith(_PROTOCOLS):
             ctx.report(url.value_span, "url-protocol", value=url.value)
+        aliases = ctx.document.field("aliases")
+        if aliases is not None:
+            self._aliases(ctx, aliases)
+
+    def _aliases(self, ctx: Context, field: Field) -> None:
+        """An alias that is the root once cleaned (`/`, `./`, `..`) fails the build: Hugo will
+        not write a redirect over the home page (checked with hugo 0.168)."""
+        node = field.node
+        for item in node.items if node.kind == "list" else (node,):
+            if item.kind != "scalar" or not isinstance(item.value, str):
+                continue
+            # A string is split at white space into several aliases, as Hugo splits it.
+            for alias in item.value.split() if item is node else [item.value]:
+                if alias.strip() and posixpath.normpath("/" + alias) in ("/", "//"):
+                    ctx.report(item.span, "alias-root", value=alias)
 
     def _outputs(self, ctx: Context, field: Field) -> None:
         """Each of `outputs` must be an output format: Hugo's own or one the site defines

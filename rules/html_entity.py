@@ -60,7 +60,7 @@ class HtmlEntity(Rule):
     code = "TX003"
     name = "html-entity"
     severity = Severity.WARNING
-    messages = {"entity": "{key} shows the HTML entity {entity} literally"}
+    messages = {"entity": "{key} shows the HTML entity {entity} literally{where}"}
     Options = Options
 
     @classmethod
@@ -90,7 +90,21 @@ class HtmlEntity(Rule):
             edits = fixes.get(item)
             fix = Fix.safe(f"Unescape {field.value[start:end]}", *edits) if edits else None
             entity = field.value[start:end]
-            ctx.report(edited.span(start, end), "entity", entity=entity, key=field.key, fix=fix)
+            # Hugo's `.Summary` renders the Markdown: the reference shows its character there,
+            # and literally only where a theme or feed prints the field as written.
+            where = (
+                f" where it is printed as written (Hugo's rendered summary shows {item[2]!r})"
+                if field.key.lower() in MARKDOWN_FIELDS
+                else ""
+            )
+            ctx.report(
+                edited.span(start, end),
+                "entity",
+                entity=entity,
+                key=field.key,
+                where=where,
+                fix=fix,
+            )
 
 
 def _names_fffd(value: str, item: tuple[int, int, str]) -> bool:

@@ -2,8 +2,10 @@
 
 ## What it does
 Reports a file whose line endings are not all LF: Windows endings (CR LF) or old Mac endings (a
-lone CR, which Hugo and CommonMark also take as a line break). It reports once per file, at the
-first such line ending (the column of its CR, after the line's text), and counts the others.
+lone CR, which CommonMark takes as a line break, and Hugo only in the front matter: its Markdown
+renderer does not, so in the body the lines, and the paragraphs, that lone CRs separate run
+together into one paragraph; checked with hugo 0.168). It reports once per file, at the first
+such line ending (the column of its CR, after the line's text), and counts the others.
 
 ## Why is this bad?
 Mixed endings make every diff noisy, a lone CR joins lines in many tools (`grep`, `wc -l`, Git's
@@ -16,7 +18,8 @@ diff), and a CR left inside a front-matter value or a Markdown table cell become
     title: "Budget passes"\\n
 
 ## Fix safety
-Safe: every CR LF becomes LF and every lone CR becomes LF; the line breaks stay where they are.
+Safe: every CR LF becomes LF and every lone CR becomes LF; the line breaks stay where they are. In
+the body Hugo then breaks the lines and paragraphs where the writer did, which it did not before.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ class LineEndings(Rule):
     severity = Severity.WARNING
     messages = {
         "crlf": "line ends in CR LF, not LF ({count} in this file)",
-        "cr": "line ends in a lone CR, not LF ({count} in this file)",
+        "cr": "line ends in a lone CR, not LF ({count} in this file): Hugo's Markdown does not "
+        "end the line there",
     }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:

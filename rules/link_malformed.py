@@ -10,7 +10,7 @@ Flags links and images that cannot work:
 - web URLs without a host (`http:///x`, `https://`) and URLs with a second scheme where the host
   should be (`http://mailto:desk@example.org`, `https://https://x.org`);
 - a `[text](https://... with a space)` that Markdown does not turn into a link at all, so the
-  reader sees the brackets and the URL;
+  reader sees the brackets and the URL (a tab or a line break in the URL does the same);
 - a `[text] (https://...)` with white space between the brackets and the parentheses (as
   translation tools and hand editing leave it), which is no link either, unless `[text]` is a
   reference link defined in the article;
@@ -48,7 +48,8 @@ destination-less link is replaced by its text and a source-less image is removed
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
 stray `"` is cut before it; swapped text and URL are swapped back. A space in the host, a missing host, a quote inside the URL and a
-spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix.
+spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
+nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look).
 """
 
 from __future__ import annotations
@@ -67,8 +68,10 @@ from ._links import destination, doubled_scheme, link_text_source, split_url
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 # `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces, then
 # maybe a title ("t", 't' or (t)), which does not make the link render either.
+# A tab or a line break in the URL does the same (checked with hugo 0.168).
 _SPACED = re.compile(
-    r"\[[^\[\]\n]{0,1000}\]\(((?:https?://|www\.|/)[^\s()]*(?: +[^\s()\"'][^\s()]*)+)"
+    r"\[[^\[\]\n]{0,1000}\]\(((?:https?://|www\.|/)[^\s()]*"
+    r"(?:(?:[ \t]+|[ \t]*(?:\r\n?|\n)[ \t]*)[^\s()\"'][^\s()]*)+)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\)"
 )
 _SPACES = re.compile(r" +")
@@ -94,7 +97,7 @@ class LinkMalformed(Rule):
         "script": "{kind} runs a script ({scheme}) instead of going somewhere",
         "no-host": "URL {url!r} has no host",
         "double-scheme": "URL {url!r} has a scheme where its host should be",
-        "space": "URL has a space, so Markdown does not render this link",
+        "space": "URL has white space in it, so Markdown does not render this link",
         "no-text": "link to {url!r} has no text, so readers cannot see or click it",
         "gap": "a space between ']' and '(' keeps this from being a link",
         "swapped": "link text is a URL and its destination {dest!r} is words: the two are swapped",
@@ -180,8 +183,9 @@ class LinkMalformed(Rule):
         line_start = max(text.rfind("\n", 0, node.span.start), text.rfind("\r", 0, node.span.start))
         # `_SPACED` allows 1,000 characters of link text: its `[` is no further back than that.
         line_start = max(line_start + 1, ctx.document.body_start, node.span.start - 1002)
-        for match in _SPACED.finditer(text, line_start, node.span.end):
-            if match.start(1) < node.span.start:
+        # The URL may go on on the next lines (a line break in it), past this run.
+        for match in _SPACED.finditer(text, line_start, min(len(text), node.span.end + 2000)):
+            if not node.span.start <= match.start(1) < node.span.end:
                 continue
             url = match.group(1)
             base = match.start(1)
@@ -278,6 +282,10 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
     if not spaces or spaces[0].start() < host_end or '"' in url or ">" in url:
         # `(https://a.org/x">more text)` is an HTML attribute's debris, not a path with spaces:
         # encoding them would make a link to `x">more%20text`, a page that does not exist.
+        return None
+    if any(char in url for char in "\t\r\n"):
+        # A tab or a line break is no space the author typed in a path: a wrapped or pasted URL,
+        # whose right repair an editor should choose.
         return None
     edits = [
         Edit.replace(Span(base + m.start(), base + m.end()), "%20" * len(m.group(0)))

@@ -247,8 +247,10 @@ def test_seed_article() -> None:
 
 # ------------------------------------------------------------------------------ other
 
-# Every firing on the documentation corpus, checked by hand: all are real (see the report).
-OTHER_EXPECTED = Counter({"LK004": 36, "LK005": 5, "TX005": 2})
+# Every firing on the documentation corpus, checked by hand: all are real (see the report). The
+# two LK002 are URLs wrapped onto the next line in hugoBasicExample's migrate-from-jekyll.fr.md,
+# which Hugo 0.168 shows with their brackets (checked).
+OTHER_EXPECTED = Counter({"LK002": 2, "LK004": 36, "LK005": 5, "TX005": 2})
 
 
 def test_other_corpus_firings_are_the_reviewed_ones() -> None:

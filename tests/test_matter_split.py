@@ -1,6 +1,7 @@
 """`matter.split` finds the closing delimiter by jumping between occurrences of the opener; it must
 find exactly what a walk over every line finds (the first line that is the opener, optionally
-followed by spaces or tabs), whatever the line breaks (LF, CRLF, lone CR)."""
+followed by spaces or tabs), whatever the line breaks (LF, CRLF, lone CR); without one, the first
+line that starts with the opener, where Hugo ends the block."""
 
 from __future__ import annotations
 
@@ -27,6 +28,18 @@ def _walked(text: str, start: int = 0) -> matter.Split | matter.FrontMatterError
         line = text[pos:end]
         if line.rstrip(" \t") == opener and delim.match(line):
             return matter.Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+        pos = nxt
+    pos = after_first
+    while pos < len(text):
+        # No closer: Hugo ends the block at the first line that starts with the opener.
+        end, nxt = matter._line_end(text, pos)
+        if text.startswith(opener, pos):
+            shown = text[pos + len(opener) : end]
+            return matter.FrontMatterError(
+                f"front matter is closed only by {text[pos:end]!r}, not {opener!r} alone: Hugo "
+                f"ends it at the {opener!r} and shows {shown!r} in the body",
+                Span(pos + len(opener), end),
+            )
         pos = nxt
     return matter.FrontMatterError(
         f"{fmt.upper()} front matter opened with {opener!r} is never closed",

@@ -48,3 +48,14 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_emphasis_unclosed(case: Case) -> None:
     assert_case(EmphasisUnclosed, case)
+
+
+def test_a_line_break_before_the_closing_marker_is_named() -> None:
+    """`**The future\n**looks` shows both markers (checked with hugo 0.168)."""
+    from newslint.engine import check_text
+
+    found = check_text(fm(body="**The future\n**looks bright.\n"), select=["BD008"])
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (5, 1, "bold marker '**' is shown as it is and closes nothing: a line break before the "
+         "closing '**'")
+    ]  # fmt: skip

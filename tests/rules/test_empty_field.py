@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.engine import check_text
 from newslint.rules.empty_field import EmptyField
 from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
@@ -148,3 +149,34 @@ SWITCH_CASES = [
 @pytest.mark.parametrize("case", CASES + SWITCH_CASES, ids=lambda c: c.name)
 def test_empty_field(case: Case) -> None:
     assert_case(EmptyField, case)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "severity", "column", "message"),
+    [
+        (
+            "aliases",
+            '["/a", ""]',
+            "ERROR",
+            17,
+            "aliases has an empty item: Hugo makes it an alias of the site's root, the build fails",
+        ),
+        (
+            "outputs",
+            "[html, null]",
+            "ERROR",
+            17,
+            'outputs has an empty item: Hugo knows no output format named "", the build fails',
+        ),
+        ("tags", '[a, ""]', "WARNING", 11, "tags has an empty item"),
+    ],
+)
+def test_an_empty_alias_or_output_fails_the_build(
+    key: str, value: str, severity: str, column: int, message: str
+) -> None:
+    """Hugo fails on `aliases: [""]` and `outputs: [""]` (checked with hugo 0.168, and in
+    tests/test_hugo_claims_oracle.py); an empty tag only hides whether one was meant."""
+    found = check_text(fm(**{key: Raw(value)}), select=["FM006"])
+    assert [(d.severity.name, d.line, d.column, d.message) for d in found] == [
+        (severity, 2, column, message)
+    ]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.engine import check_text
 from newslint.rules.field_type import FieldType
 from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
@@ -176,6 +177,25 @@ CASES = [
         fm(aliases=Raw("[/a/, [b]]")),
         errors=[("item-type", 2, 16)],
     ),
+    # An alias that cleans to the root fails the build: "alias "/" resolves to website root
+    # directory" (checked with hugo 0.168); `/index.html` and `/ ` build.
+    Case(
+        "aliases-root",
+        fm(aliases=Raw('["/", "./", "/index.html", "//", "../", "/ "]')),
+        errors=[
+            ("alias-root", 2, 11),
+            ("alias-root", 2, 16),
+            ("alias-root", 2, 37),
+            ("alias-root", 2, 43),
+        ],
+    ),
+    Case("aliases-root-string", fm(aliases="."), errors=[("alias-root", 2, 10)]),
+    Case(
+        "aliases-root-in-a-string-of-several",
+        fm(aliases="/old/ /"),
+        errors=[("type", 2, 10), ("alias-root", 2, 10)],
+    ),
+    Case("aliases-empty-is-empty-fields", fm(aliases=[""])),
     # `outputs` names output formats: Hugo's own or the site's (checked with hugo 0.168).
     Case("outputs-known", fm(outputs=["HTML", "rss", "markdown"])),
     Case("outputs-unknown", fm(outputs=["html", "llms"]), errors=[("output", 4, 5)]),
@@ -268,4 +288,11 @@ def test_message_names_the_value_and_the_type() -> None:
     found = check_text(fm(comments="false"), select=["FM005"], site=Site(theme="mainroad"))
     assert [d.message for d in found] == [
         "comments should be true or false, not the string 'false'"
+    ]
+
+
+def test_alias_root_message() -> None:
+    found = check_text(fm(aliases=["/"]), select=["FM005"])
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (3, 5, "alias '/' resolves to the site's root: the build fails")
     ]

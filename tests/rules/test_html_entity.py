@@ -152,3 +152,20 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_html_entity(case: Case) -> None:
     assert_case(HtmlEntity, case)
+
+
+def test_messages_say_where_a_summary_shows_the_entity() -> None:
+    """Hugo renders a `summary` as Markdown (`.Summary` shows `'` for `&#39;`) and a title not
+    (checked with hugo 0.168, and in tests/test_hugo_claims_oracle.py)."""
+    from newslint.engine import check_text
+
+    found = check_text(fm(title="Trump&#39;s plan", summary="Trump&#39;s plan"), select=["TX003"])
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (2, 14, "title shows the HTML entity &#39; literally"),
+        (
+            3,
+            16,
+            "summary shows the HTML entity &#39; literally where it is printed as written "
+            "(Hugo's rendered summary shows \"'\")",
+        ),
+    ]

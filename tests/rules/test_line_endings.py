@@ -67,3 +67,19 @@ def test_utf16_file_is_left_to_invalid_utf8() -> None:
 
     raw = '---\r\ntitle: "T"\r\n---\r\n\r\nText.\r\n'.encode("utf-16")
     assert lint_bytes(LineEndings, raw) == []
+
+
+def test_lone_cr_message_says_hugo_does_not_break_there() -> None:
+    """Goldmark runs lines that a lone CR separates into one paragraph (checked with hugo 0.168,
+    and in tests/test_hugo_claims_oracle.py)."""
+    from newslint.engine import check_text
+
+    found = check_text(fm(body="One.\r\rTwo.\n"), select=["EN007"])
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (
+            4,
+            5,
+            "line ends in a lone CR, not LF (2 in this file): Hugo's Markdown does not end the "
+            "line there",
+        )
+    ]

@@ -52,6 +52,17 @@ CASES = [
         errors=[("space", 4, 9)],
         fixed=fm(body="[fx168](https://www.fx168news.com/article/Pi%20Network-834911)\n"),
     ),
+    # A tab or a line break in the URL keeps the link from rendering too (checked with hugo
+    # 0.168); no fix: a wrapped or pasted URL.
+    Case("tab-in-url", fm(body="[a](https://example.com/a\tb)\n"), errors=[("space", 4, 5)]),
+    Case("line-break-in-url", fm(body="[a](https://example.com/a\nb)\n"), errors=[("space", 4, 5)]),
+    Case(
+        "crlf-in-url-after-text",
+        fm(body="x [a](https://example.com/a\r\n  b) y\n"),
+        errors=[("space", 4, 7)],
+    ),
+    Case("title-on-the-next-line", fm(body='[a](https://example.com/a\n"title")\n')),
+    Case("blank-line-ends-it", fm(body="[a](https://example.com/a\n\nb)\n")),
     Case(
         "two-spaced-urls-on-one-line",
         fm(body="A [x](/a b) and [y](https://y.org/c  d?q=1 2) end\n"),
