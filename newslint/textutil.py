@@ -288,9 +288,12 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
         for start, end in iter_sentence_spans(paragraph):
             if first < 0:
                 first = start
+            sentence = paragraph[start:end]
             # A shortcode call (`{{< ref "x" >}}`, `{{% note %}}`) is rendered in the body but
             # shown literally in a front-matter summary: its sentence ends the lead.
-            if not complete(paragraph[start:end]) or "{{" in paragraph[start:end]:
+            if "{{" in sentence or not (
+                complete(sentence) or _unpunctuated_end(sentence, not paragraph[end:].strip())
+            ):
                 break
             candidate = paragraph[first:end]
             if reader_length(candidate) > length_limit(candidate, max_chars):
@@ -301,6 +304,18 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
         if lead:
             return lead
     return ""
+
+
+def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:
+    """Whether `sentence`, the end of its paragraph and written mostly in Thai or Lao, is complete
+    without a full stop: a paragraph break ends it (a paragraph cut with an ellipsis does not)."""
+    if not ends_paragraph or sentence.isascii() or ellipsis_ending(sentence) is not None:
+        return False
+    # Thai and Lao (U+0E00-U+0EFF) mark no sentence end: a space separates sentences, and a
+    # paragraph break ends the last one.
+    letters = [char for char in sentence if char.isalpha()]
+    thai_lao = sum("\u0e00" <= char <= "\u0eff" for char in letters)
+    return thai_lao * 2 > len(letters)
 
 
 def is_cjk_char(char: str) -> bool:

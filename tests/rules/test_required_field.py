@@ -469,3 +469,47 @@ HUGO_GIVES_CASES = [
 @pytest.mark.parametrize("case", HUGO_GIVES_CASES, ids=lambda c: c.name)
 def test_required_field_hugo_gives(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+# Thai (and Lao) mark no sentence end: a paragraph break ends the last sentence. The summary is the
+# opening paragraph, not the first paragraph that happens to end in a full stop (seen on a Thai blog
+# whose only full stop was at the end of its closing advertisement).
+THAI_OPENING = "ตลาดหุ้นปิดบวกในวันอังคาร นักลงทุนรอผลการประชุม"
+THAI_BODY = THAI_OPENING + "\n\nติดตามข่าวได้ที่เว็บไซต์ของเรา.\n"
+THAI_CASES = [
+    Case(
+        "thai-summary-is-the-opening-paragraph",
+        fm(body=THAI_BODY, title="ตลาดหุ้น", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(body=THAI_BODY, title="ตลาดหุ้น", date="2025-02-08", summary=THAI_OPENING),
+    ),
+    # A Thai paragraph cut with an ellipsis is no opening (as a Latin one is not).
+    Case(
+        "thai-paragraph-cut-with-an-ellipsis-is-skipped",
+        fm(body=THAI_OPENING + "...\n\nข่าวที่สองจบแล้ว.\n", title="ข่าว", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body=THAI_OPENING + "...\n\nข่าวที่สองจบแล้ว.\n",
+            title="ข่าว",
+            date="2025-02-08",
+            summary="ข่าวที่สองจบแล้ว.",
+        ),
+    ),
+    # A Latin paragraph without a full stop is still no complete sentence.
+    Case(
+        "latin-paragraph-without-a-stop-is-skipped",
+        fm(body="HERZLIYA, Israel\n\nThe budget passed.\n", title="Budget", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="HERZLIYA, Israel\n\nThe budget passed.\n",
+            title="Budget",
+            date="2025-02-08",
+            summary="The budget passed.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", THAI_CASES, ids=lambda c: c.name)
+def test_required_field_thai(case: Case) -> None:
+    assert_case(RequiredField, case)
