@@ -408,6 +408,10 @@ _STARTERS = frozenset({
     "Once", "Under",
 })
 # fmt: on
+# Brands that name their products with a dot and a capital (`Яндекс.Метрика`, `Yandex.Browser`,
+# common in Russian news): `Brand.Product` is one name. A name that ends a sentence glued to the
+# next one (`Moneycontrol.Indian equity markets`) looks the same, so only these are left alone.
+_DOTTED_BRANDS = frozenset({"Яндекс", "Yandex"})
 
 
 # The characters a Markdown backslash escapes (CommonMark: ASCII punctuation).
@@ -437,6 +441,7 @@ def missing_sentence_spaces(text: str) -> list[int]:
     Deliberately conservative (a false alarm costs more than a miss): the word before must end in
     two lower-case letters (or be a number such as a year, or end in `)`/`%`), the word after must
     be a capitalised word (`The`, not `js`, `NET`, `McDonald`), and the token must not look like a
+    brand's product named with a dot (`Яндекс.Метрика`), a
     URL, e-mail address, domain or file name, abbreviation (`U.S.`, `e.g.`), number (`3.5`), code
     or template, nor hold CJK text. Korean, which spaces its sentences, is the exception: a
     sentence ending (`했다.헬름`, `할까?다시`) glued to the next Hangul word is reported.
@@ -520,6 +525,8 @@ def _glued(text: str, pos: int) -> bool:
     left = text[start:pos]
     if not _sentence_end(left, punct):
         return False
+    if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:
+        return False  # `Яндекс.Метрика`: one name, the brand and its product
     if _DECIMAL.fullmatch(left):
         pass  # `$2.25.The`, `3.1%.On`
     elif _NOT_PROSE_RE.search(left) or "." in left or left.lower().startswith("www"):
