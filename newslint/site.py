@@ -11,7 +11,9 @@ language), `languages` with their `contentDir` and `locale` (`languageCode` befo
 `defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
 `[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
 own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
-theme is built on (a child theme of Mainroad); Hugo takes none of the other keys from it.
+theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer.unsafe` when the
+site's `markup` takes the theme's with `_merge` (Hugo Blox sites): Hugo takes no `markup` from a
+theme by default. A theme module that is not on disk then leaves it unknown, taken as allowed.
 
 Content mounts: when the site's own `[[module.mounts]]` mount anything into `content`, those mounts
 are Hugo's content folders and nothing else is (neither `content/` nor a language's `contentDir`:
@@ -793,7 +795,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.content_mounts = _mounts(data, spelled, "content")
     site.static_mounts = _mounts(data, spelled, "static")
     site.build_future = _to_bool(data.get("buildfuture", False))
-    site.unsafe_html = _to_bool(_dig(data, "markup", "goldmark", "renderer", "unsafe") or False)
+    site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
     taxonomies = data.get("taxonomies")
     if isinstance(taxonomies, dict):
         site.taxonomies = {str(k): str(v) for k, v in taxonomies.items() if v}
@@ -801,6 +803,34 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     return site
+
+
+def _unsafe_html(
+    root: Path, themes_dir: Path, themes: tuple[str, ...], data: dict[str, Any]
+) -> bool:
+    """`markup.goldmark.renderer.unsafe`: the site's own, else its theme's when the site's
+    `markup` takes the theme's with `_merge` (`deep`; `shallow` only while the site sets no
+    `goldmark` itself), as Hugo Blox sites do. Hugo merges no `markup` from a theme by default
+    (checked with hugo 0.168). A component that is not on disk (a module in Hugo's cache) may
+    allow raw HTML: unknown, it is taken to, so that no kept HTML is reported as dropped."""
+    markup = data.get("markup")
+    if not isinstance(markup, dict):
+        return False
+    own = _dig(markup, "goldmark", "renderer", "unsafe")
+    if own is not None:
+        return _to_bool(own)
+    merge = str(markup.get("_merge", "")).lower()
+    if merge not in ("deep", "shallow") or (merge == "shallow" and "goldmark" in markup):
+        return False
+    for name in themes:
+        bases = [base for base in _component_bases(root, themes_dir, name) if _is_dir(base)]
+        if not bases:
+            return True
+        config = _component_config(bases[0])
+        value = _dig(config, "markup", "goldmark", "renderer", "unsafe")
+        if value is not None:
+            return _to_bool(value)
+    return False
 
 
 def _dig(data: Any, *keys: str) -> Any:

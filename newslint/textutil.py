@@ -288,9 +288,12 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
         for start, end in iter_sentence_spans(paragraph):
             if first < 0:
                 first = start
+            sentence = paragraph[start:end]
             # A shortcode call (`{{< ref "x" >}}`, `{{% note %}}`) is rendered in the body but
             # shown literally in a front-matter summary: its sentence ends the lead.
-            if not complete(paragraph[start:end]) or "{{" in paragraph[start:end]:
+            if "{{" in sentence or not (
+                complete(sentence) or _unpunctuated_end(sentence, not paragraph[end:].strip())
+            ):
                 break
             candidate = paragraph[first:end]
             if reader_length(candidate) > length_limit(candidate, max_chars):
@@ -301,6 +304,18 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
         if lead:
             return lead
     return ""
+
+
+def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:
+    """Whether `sentence`, the end of its paragraph and written mostly in Thai or Lao, is complete
+    without a full stop: a paragraph break ends it (a paragraph cut with an ellipsis does not)."""
+    if not ends_paragraph or sentence.isascii() or ellipsis_ending(sentence) is not None:
+        return False
+    # Thai and Lao (U+0E00-U+0EFF) mark no sentence end: a space separates sentences, and a
+    # paragraph break ends the last one.
+    letters = [char for char in sentence if char.isalpha()]
+    thai_lao = sum("\u0e00" <= char <= "\u0eff" for char in letters)
+    return thai_lao * 2 > len(letters)
 
 
 def is_cjk_char(char: str) -> bool:
@@ -395,6 +410,10 @@ _STARTERS = frozenset({
     "Once", "Under",
 })
 # fmt: on
+# Brands that name their products with a dot and a capital (`Яндекс.Метрика`, `Yandex.Browser`,
+# common in Russian news): `Brand.Product` is one name. A name that ends a sentence glued to the
+# next one (`Moneycontrol.Indian equity markets`) looks the same, so only these are left alone.
+_DOTTED_BRANDS = frozenset({"Яндекс", "Yandex"})
 
 
 # The characters a Markdown backslash escapes (CommonMark: ASCII punctuation).
@@ -424,6 +443,7 @@ def missing_sentence_spaces(text: str) -> list[int]:
     Deliberately conservative (a false alarm costs more than a miss): the word before must end in
     two lower-case letters (or be a number such as a year, or end in `)`/`%`), the word after must
     be a capitalised word (`The`, not `js`, `NET`, `McDonald`), and the token must not look like a
+    brand's product named with a dot (`Яндекс.Метрика`), a
     URL, e-mail address, domain or file name, abbreviation (`U.S.`, `e.g.`), number (`3.5`), code
     or template, nor hold CJK text. Korean, which spaces its sentences, is the exception: a
     sentence ending (`했다.헬름`, `할까?다시`) glued to the next Hangul word is reported.
@@ -556,6 +576,8 @@ def _glued(text: str, pos: int) -> bool:
     left = text[start:pos]
     if not _sentence_end(left, punct):
         return False
+    if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:
+        return False  # `Яндекс.Метрика`: one name, the brand and its product
     if _DECIMAL.fullmatch(left):
         pass  # `$2.25.The`, `3.1%.On`
     elif _NOT_PROSE_RE.search(left) or "." in left or left.lower().startswith("www"):

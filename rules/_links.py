@@ -281,6 +281,7 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
 # it on their last line: "Source: [Reuters](...)", "来源：[...]", "原文链接：[...]", "出典：[...]".
 _SOURCE_WORDS = (
     "sources?|quelle|fuente|fonte|источник|来源|來源|原文链接|原文鏈接|原文地址|原文|出处|出處"
+    "|原始报道|原始報道|原始链接|原始鏈接"
     "|出典|출처|원문"
     # Indonesian and Malay, Vietnamese, Turkish, Dutch, Polish, Ukrainian, Serbian, Arabic,
     # Persian, Hindi, Thai, Hungarian, Czech and Slovak, Finnish, Danish and Norwegian, Swedish,

@@ -7,8 +7,11 @@ reference, at the reference, so the example below has two. Only references
 HTML defines count (`&amp;`, `&#39;`, `&#x27;`), not a lone `&` (`AT&T`) nor text in backticks.
 
 Hugo renders a front-matter `summary` as Markdown (`.Summary`), where a reference shows its
-character; there only references for characters Markdown would read as syntax are left alone
-(`&lt;b&gt;` shows `<b>`, a bare `<b>` is raw HTML that Hugo leaves out; `&#42;` is no emphasis).
+character; there references for characters Markdown would read as syntax are left alone
+(`&lt;b&gt;` shows `<b>`, a bare `<b>` is raw HTML that Hugo leaves out; `&#42;` is no emphasis),
+and so are references to white space and invisible characters (`40.000&nbsp;Euro`, `&shy;`):
+Hugo shows the character the author chose, which written out would be invisible in the source
+(and `text-whitespace` would turn a no-break space into a plain one).
 
 ## Why is this bad?
 Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`; feeds and
@@ -73,7 +76,11 @@ class HtmlEntity(Rule):
             return
         found = html_entities(field.value)
         if found and field.key.lower() in MARKDOWN_FIELDS:
-            found = [item for item in found if item[2] not in _MARKDOWN_SYNTAX]
+            found = [
+                item
+                for item in found
+                if item[2] not in _MARKDOWN_SYNTAX and not _invisible(item[2])
+            ]
         if not found:
             return
         edited = FieldText(ctx.document.text, field)
@@ -105,6 +112,15 @@ class HtmlEntity(Rule):
                 where=where,
                 fix=fix,
             )
+
+
+def _invisible(characters: str) -> bool:
+    """Whether a reference stands for white space or an invisible format character (`&nbsp;`,
+    `&thinsp;`, `&shy;`, `&zwj;`): in a field Hugo renders, the reference shows that character,
+    and is the one way to see in the source that it is there."""
+    import unicodedata
+
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in characters)
 
 
 def _names_fffd(value: str, item: tuple[int, int, str]) -> bool:

@@ -9,7 +9,9 @@ The default required fields are `title` and `date`, and `summary` while the `new
 the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
 `pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
 file name included). Nor is `summary` missing when the body sets Hugo's manual summary, the text
-before a `<!--more-->` divider, which takes precedence over the front-matter key. Section list
+before a `<!--more-->` divider, which takes precedence over the front-matter key. A divider Hugo
+does not read (`<!-- more -->`, as Hexo writes it, or `<!--More-->`: Hugo leaves them out as
+comments) is reported where it stands, the summary still missing. Section list
 pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
 site) and dates them from their newest page, so only what `fields` or `required` names explicitly
 is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
@@ -39,7 +41,9 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
     The budget passed on Tuesday after a week of talks.
 
 ## Fix safety
-Unsafe, and only for `summary` when the body has prose: the new summary is the article's opening
+Unsafe. A divider Hugo does not read is rewritten as `<!--more-->`: the page's summary becomes the
+text before it, as its author meant, which changes the page's cards and feed items. Otherwise only
+for `summary` when the body has prose: the new summary is the article's opening
 sentences (cut at a sentence end within `max-chars`), which an editor should read. There is no fix
 when a misspelt key such as `sumary` is present: `unknown-field` renames it instead. Nor is there
 one while the opening sentences hold control or invisible characters or mojibake: copied into a
@@ -50,11 +54,12 @@ transcoding: copied before it, they would be written as U+FFFD, the character lo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from newslint import Fix, Rule, Severity
+from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
-from newslint.events import Field
+from newslint.events import Field, Html
 from newslint.rule import Context, check_counts
 from newslint.textutil import html_entities
 
@@ -106,6 +111,8 @@ class RequiredField(Rule):
     messages = {
         "missing": "required field {key!r} is missing",
         "empty": "required field {key!r} is empty",
+        "divider": "required field {key!r} is missing: Hugo reads only '<!--more-->' as the "
+        "summary divider, not {written!r}",
     }
     Options = Options
 
@@ -129,6 +136,13 @@ class RequiredField(Rule):
                 continue
             if key.lower() == "summary" and manual_summary:
                 continue
+            if key.lower() == "summary" and (found is None or _empty(found.value)):
+                divider = _miswritten_divider(document)
+                if divider is not None:
+                    # The author meant a manual summary: the divider is the thing to fix.
+                    fix = Fix.unsafe("Write the summary divider as <!--more-->", divider[1])
+                    ctx.report(divider[0], "divider", key=key, written=divider[2], fix=fix)
+                    continue
             if found is None:
                 where = opening_delimiter(document)
                 ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))
@@ -147,6 +161,29 @@ def _manual_summary(document: Document) -> bool:
     summary its author chose. Hugo takes the first `<!--more-->` wherever it stands."""
     before, divider, _ = document.body.partition("<!--more-->")
     return bool(divider) and bool(before.strip())
+
+
+# `<!-- more -->` (Hexo's spelling), `<!--More-->`: Hugo takes only `<!--more-->` as the divider and
+# leaves these out as HTML comments, so the page has no manual summary (checked with hugo 0.168).
+_DIVIDER_LIKE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+
+
+def _miswritten_divider(document: Document) -> tuple[Span, Edit, str] | None:
+    """Where the body writes the summary divider in a form Hugo does not read (a comment of its
+    own, not in code, with text before it), the edit that writes it as `<!--more-->`, and how it
+    is written."""
+    for node in document.body_nodes:
+        if not isinstance(node, Html):
+            continue
+        written = node.text.strip()
+        if _DIVIDER_LIKE.fullmatch(written) is None or written == "<!--more-->":
+            continue
+        start = node.span.start + node.text.index(written)
+        if not document.text[document.body_start : start].strip():
+            return None  # nothing before it: no summary either way
+        span = Span(start, start + len(written))
+        return span, Edit.replace(span, "<!--more-->"), written
+    return None
 
 
 def _hugo_has_date(ctx: Context) -> bool:

@@ -850,9 +850,14 @@ add(
         "Am 3. Oktober feiert Deutschland. „Wir sind bereit“, sagte die Ministerin.",
         "Am 3. Oktober feiert Deutschland. „Wir sind bereit“, sagte die Ministerin.",
     ),
-    # Thai marks no sentence end: there is no complete opening sentence to copy.
+    # Thai marks no sentence end: the paragraph break ends the opening paragraph's last sentence,
+    # so the opening paragraph is the lead (skipping it let a later paragraph that happened to end
+    # in '.' become the summary: a real Thai blog's closing advertisement).
     _lead(
-        "fm004-th-no-sentence-end", "th", "รัฐบาลประกาศนโยบายใหม่ในวันนี้ เพื่อรับมือกับน้ำท่วมทั่วประเทศ", None
+        "fm004-th-no-sentence-end",
+        "th",
+        "รัฐบาลประกาศนโยบายใหม่ในวันนี้ เพื่อรับมือกับน้ำท่วมทั่วประเทศ",
+        "รัฐบาลประกาศนโยบายใหม่ในวันนี้ เพื่อรับมือกับน้ำท่วมทั่วประเทศ",
     ),
 )
 

@@ -610,6 +610,8 @@ def test_the_publish_date_is_taken_where_the_frontmatter_setting_says(
 
 # ------------------------------------------------------------------------------- unsafe HTML
 
+THEMED = 'theme = "t"\n'
+UNSAFE = "[markup.goldmark.renderer]\nunsafe = true\n"
 UNSAFE_SITES: dict[str, tuple[dict[str, str], dict[str, str], bool]] = {
     # name: (files, environment, whether Hugo keeps raw HTML)
     "off": ({"hugo.toml": BASE}, {}, False),
@@ -662,6 +664,43 @@ UNSAFE_SITES: dict[str, tuple[dict[str, str], dict[str, str], bool]] = {
     "HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE": (
         {"hugo.toml": BASE},
         {"HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE": "true"},
+        True,
+    ),
+    # A theme's `markup` counts only when the site's takes it with `_merge` (Hugo Blox sites).
+    "the theme's, taken with _merge deep": (
+        {"hugo.toml": BASE + THEMED + '[markup]\n_merge = "deep"\n', "themes/t/hugo.toml": UNSAFE},
+        {},
+        True,
+    ),
+    "the theme's, not taken": (
+        {"hugo.toml": BASE + THEMED, "themes/t/hugo.toml": UNSAFE},
+        {},
+        False,
+    ),
+    "the theme's, taken with _merge shallow": (
+        {
+            "hugo.toml": BASE + THEMED + '[markup]\n_merge = "shallow"\n',
+            "themes/t/hugo.toml": UNSAFE,
+        },
+        {},
+        True,
+    ),
+    "shallow, but the site sets goldmark": (
+        {
+            "hugo.toml": BASE + THEMED + '[markup]\n_merge = "shallow"\n'
+            "[markup.goldmark.renderer]\nhardWraps = false\n",
+            "themes/t/hugo.toml": UNSAFE,
+        },
+        {},
+        False,
+    ),
+    "deep, and the site sets goldmark": (
+        {
+            "hugo.yaml": "theme: t\nmarkup:\n  _merge: deep\n  goldmark:\n    renderer:\n"
+            "      hardWraps: false\n",
+            "themes/t/hugo.toml": UNSAFE,
+        },
+        {},
         True,
     ),
 }

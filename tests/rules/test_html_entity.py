@@ -140,6 +140,21 @@ CASES = [
         fixed=fm(summary="Use &lt;b&gt; and &#42;stars&#42; & more"),
     ),
     Case("summary-only-markdown-syntax-references", fm(summary="Use &lt;b&gt; tags")),
+    # In the summary, a reference to white space or an invisible character shows that character
+    # (a German site's `40.000&nbsp;Euro`): decoded, the no-break space would be invisible in the
+    # source, and text-whitespace would then make it a plain space the author did not want.
+    Case(
+        "summary-keeps-invisible-character-references",
+        fm(summary="Sie spendete 40.000&nbsp;Euro, 5&thinsp;% mehr, Donau&shy;dampf &amp; Co."),
+        errors=[("entity", 2, 75)],
+        fixed=fm(summary="Sie spendete 40.000&nbsp;Euro, 5&thinsp;% mehr, Donau&shy;dampf & Co."),
+    ),
+    Case(
+        "title-shows-a-no-break-space-reference-literally",
+        fm(title="40.000&nbsp;Euro"),
+        errors=[("entity", 2, 15)],
+        fixed=fm(title="40.000\u00a0Euro"),
+    ),
     Case(
         "title-is-escaped-by-hugo",
         fm(title="Use &lt;b&gt; tags"),

@@ -402,16 +402,14 @@ HUGO_GIVES_CASES = [
             summary="The council met.",
         ),
     ),
-    # A divider spelt otherwise is no divider.
+    # A divider spelt otherwise is no divider: the summary is missing, reported at the divider
+    # (see DIVIDER_CASES below).
     Case(
         "not-a-divider",
         fm(body="The council met.\n\n<!-- more -->\n", title="Council", date="2025-02-08"),
-        errors=[("missing", 1, 1)],
+        errors=[("divider", 8, 1)],
         unsafe_fixed=fm(
-            body="The council met.\n\n<!-- more -->\n",
-            title="Council",
-            date="2025-02-08",
-            summary="The council met.",
+            body="The council met.\n\n<!--more-->\n", title="Council", date="2025-02-08"
         ),
     ),
     # A section list page is no article: Hugo titles it from its folder (the home page from the
@@ -469,3 +467,109 @@ HUGO_GIVES_CASES = [
 @pytest.mark.parametrize("case", HUGO_GIVES_CASES, ids=lambda c: c.name)
 def test_required_field_hugo_gives(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+# Thai (and Lao) mark no sentence end: a paragraph break ends the last sentence. The summary is the
+# opening paragraph, not the first paragraph that happens to end in a full stop (seen on a Thai blog
+# whose only full stop was at the end of its closing advertisement).
+THAI_OPENING = "ตลาดหุ้นปิดบวกในวันอังคาร นักลงทุนรอผลการประชุม"
+THAI_BODY = THAI_OPENING + "\n\nติดตามข่าวได้ที่เว็บไซต์ของเรา.\n"
+THAI_CASES = [
+    Case(
+        "thai-summary-is-the-opening-paragraph",
+        fm(body=THAI_BODY, title="ตลาดหุ้น", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(body=THAI_BODY, title="ตลาดหุ้น", date="2025-02-08", summary=THAI_OPENING),
+    ),
+    # A Thai paragraph cut with an ellipsis is no opening (as a Latin one is not).
+    Case(
+        "thai-paragraph-cut-with-an-ellipsis-is-skipped",
+        fm(body=THAI_OPENING + "...\n\nข่าวที่สองจบแล้ว.\n", title="ข่าว", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body=THAI_OPENING + "...\n\nข่าวที่สองจบแล้ว.\n",
+            title="ข่าว",
+            date="2025-02-08",
+            summary="ข่าวที่สองจบแล้ว.",
+        ),
+    ),
+    # A Latin paragraph without a full stop is still no complete sentence.
+    Case(
+        "latin-paragraph-without-a-stop-is-skipped",
+        fm(body="HERZLIYA, Israel\n\nThe budget passed.\n", title="Budget", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="HERZLIYA, Israel\n\nThe budget passed.\n",
+            title="Budget",
+            date="2025-02-08",
+            summary="The budget passed.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", THAI_CASES, ids=lambda c: c.name)
+def test_required_field_thai(case: Case) -> None:
+    assert_case(RequiredField, case)
+
+
+# Hugo reads only `<!--more-->` as the summary divider: `<!-- more -->` (Hexo's spelling, seen on
+# a Polish site) or `<!--More-->` is left out as a comment and the page has no manual summary. It
+# is reported where it stands, and the unsafe fix writes it as Hugo reads it.
+SPACED = "The council met on Monday.\n\n<!-- more -->\n\nThe rest of the story.\n"
+DIVIDER_CASES = [
+    Case(
+        "spaced-divider",
+        fm(body=SPACED, title="Council", date="2025-02-08"),
+        errors=[("divider", 8, 1)],
+        unsafe_fixed=fm(
+            body=SPACED.replace("<!-- more -->", "<!--more-->"), title="Council", date="2025-02-08"
+        ),
+    ),
+    Case(
+        "capitalised-divider-toml-empty-summary",
+        '+++\ntitle = "Council"\ndate = 2025-02-08\nsummary = ""\n+++\n\nThe council met.\n\n'
+        "<!--More-->\n\nThe rest.\n",
+        errors=[("divider", 9, 1)],
+        unsafe_fixed='+++\ntitle = "Council"\ndate = 2025-02-08\nsummary = ""\n+++\n\n'
+        "The council met.\n\n<!--more-->\n\nThe rest.\n",
+    ),
+    # In a code block it is an example, and with nothing before it there is no summary to mark.
+    Case(
+        "spaced-divider-in-code",
+        fm(
+            body="The council met.\n\n```\n<!-- more -->\n```\n", title="Council", date="2025-02-08"
+        ),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="The council met.\n\n```\n<!-- more -->\n```\n",
+            title="Council",
+            date="2025-02-08",
+            summary="The council met.",
+        ),
+    ),
+    Case(
+        "spaced-divider-with-nothing-before",
+        fm(body="<!-- more -->\n\nThe council met.\n", title="Council", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="<!-- more -->\n\nThe council met.\n",
+            title="Council",
+            date="2025-02-08",
+            summary="The council met.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DIVIDER_CASES, ids=lambda c: c.name)
+def test_required_field_miswritten_divider(case: Case) -> None:
+    assert_case(RequiredField, case)
+
+
+def test_miswritten_divider_message() -> None:
+    message = RequiredField.messages["divider"].format(key="summary", written="<!-- more -->")
+    assert message == (
+        "required field 'summary' is missing: Hugo reads only '<!--more-->' as the summary "
+        "divider, not '<!-- more -->'"
+    )

@@ -113,6 +113,27 @@ CASES = [
         errors=[("glued", 5, 18)],
         fixed=fm(body="Le marché a chuté. Ensuite il est remonté.\n", title="x"),
     ),
+    # Yandex names its products with a dot (`Яндекс.Метрика`, seen on a Russian news site;
+    # `Yandex.Metrica`): one name, not two sentences. Another name ending a sentence glued to the
+    # next is still reported.
+    Case(
+        "brand-product-names",
+        fm(
+            body="Сайт подключил Яндекс.Метрика (сервис статистики) и Yandex.Metrica для отчётов.\n"
+        ),
+    ),
+    Case(
+        "name-ending-a-glued-sentence",
+        fm(body="Read it on Newswire.Indian markets rose again today.\n"),
+        errors=[("glued", 4, 20)],
+        fixed=fm(body="Read it on Newswire. Indian markets rose again today.\n"),
+    ),
+    Case(
+        "cyrillic-run-on-sentence",
+        fm(body="Совет принял бюджет.Заседание длилось два часа.\n"),
+        errors=[("glued", 4, 20)],
+        fixed=fm(body="Совет принял бюджет. Заседание длилось два часа.\n"),
+    ),
     Case(
         "capitalised-key",
         fm(Summary="Stocks fell on preparedness.The index rose as traders cheered."),

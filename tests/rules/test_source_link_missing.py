@@ -135,6 +135,15 @@ LABEL_CASES = [
         "original-article",
         fm(title="B", body=BODY + "原文链接：[一篇报道](https://example.com/a)\n"),
     ),
+    # "Original report:", "original link:", as a Chinese university lab's news ends its articles.
+    Case(
+        "original-report",
+        fm(title="B", body=BODY + "原始报道：[示例平台](https://example.com/a)\n"),
+    ),
+    Case(
+        "original-link-traditional",
+        fm(title="B", body=BODY + "原始鏈接：[示例平台](https://example.com/a)\n"),
+    ),
     Case("japanese", fm(title="B", body=BODY + "出典：[サンプル](https://example.com/a)\n")),
     Case("korean", fm(title="B", body=BODY + "출처: [샘플 뉴스](https://example.com/a)\n")),
     Case("german", fm(title="B", body=BODY + "Quelle: [Beispiel](https://example.com/a)\n")),
