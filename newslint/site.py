@@ -140,6 +140,9 @@ class Site:
     languages: dict[str, str] = field(default_factory=dict)  # language -> contentDir (relative)
     default_language: str = "en"
     build_future: bool = False
+    # The build environment (`HUGO_ENVIRONMENT`, else `HUGO_ENV`, else `production`, what `hugo`
+    # builds): a cascade's `target.environment` is matched against it.
+    environment: str = "production"
     unsafe_html: bool = False
     taxonomies: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TAXONOMIES))
     widgets: tuple[str, ...] = MAINROAD_WIDGETS
@@ -777,6 +780,8 @@ def load_site(root: Path, config_path: Path) -> Site:
 @lru_cache(maxsize=64)
 def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], ...]) -> Site:
     site = Site(root=root, config_path=config_path)
+    env = dict(hugo_env)
+    site.environment = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
     read = _read_config(root, config_path, site.errors, hugo_env)
     if read is None:
         site.widgets, site.widgets_from_theme = _widgets(root, ())
