@@ -249,10 +249,15 @@ def fingerprint(site: Site, path: str) -> str:
     found = page_info(site, path, language)
     if found is None:
         return ""
-    chain = _chain(site, found[1], language, skip_own=False)
-    if not chain:
-        return ""
-    return hashlib.blake2b(repr(chain).encode(), digest_size=12).hexdigest()
+    memo = _memo(site)
+    key = (found[1], language)
+    digest = memo.digests.get(key)
+    if digest is None:
+        chain = _chain(site, found[1], language, skip_own=False)
+        text = repr(chain) if chain else ""
+        digest = hashlib.blake2b(text.encode(), digest_size=12).hexdigest() if text else ""
+        memo.digests[key] = digest
+    return digest
 
 
 def _chain(site: Site, folder: str, language: str | None, *, skip_own: bool) -> list[CascadeEntry]:
@@ -360,6 +365,7 @@ class _Memo:
     def __init__(self) -> None:
         self.folders: dict[str, list[tuple[str, tuple[CascadeEntry, ...]]]] = {}
         self.chain: dict[tuple[str, str | None, bool], tuple[CascadeEntry, ...]] = {}
+        self.digests: dict[tuple[str, str | None], str] = {}
 
 
 # By the site's id: the site and its memo (a site is no dictionary key: a dataclass compared by

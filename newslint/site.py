@@ -1079,6 +1079,9 @@ def _site_for_dir(directory: str) -> Site:
 def clear_site_cache() -> None:
     """Forget every site read so far (a configuration file changed): the next `site_for` reads
     the configuration files again (`newslint watch` calls this when one of them changes)."""
+    from newslint.cascade import clear_cascade_cache
+
     _SITES.clear()
+    clear_cascade_cache()
     _real_dir.cache_clear()
     _load_site.cache_clear()  # keyed by the file's path, not by what it holds

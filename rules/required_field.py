@@ -8,7 +8,9 @@ The default required fields are `title` and `date`, and `summary` while the `new
 (it is by default); the `required` config key adds more, and the rule option `fields` replaces
 the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
 `pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
-file name included). Nor is `summary` missing when the body sets Hugo's manual summary, the text
+file name included). Nor is a field missing that the page gets from a `cascade` of a section's
+`_index` file or of the site configuration (see `newslint.cascade`): Hugo gives the page that
+value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. Nor is `summary` missing when the body sets Hugo's manual summary, the text
 before a `<!--more-->` divider, which takes precedence over the front-matter key. Section list
 pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
 site) and dates them from their newest page, so only what `fields` or `required` names explicitly
@@ -125,6 +127,8 @@ class RequiredField(Rule):
             required += [k for k in ctx.config.required if k not in required]
         for key in required:
             found = document.field(key)
+            if found is None and not _empty(document.effective_value(key)):
+                continue  # a section's or the site's `cascade` gives it (`newslint.cascade`)
             if found is None and key.lower() == "date" and _hugo_has_date(ctx):
                 continue
             if key.lower() == "summary" and manual_summary:
@@ -154,7 +158,15 @@ def _hugo_has_date(ctx: Context) -> bool:
     another key of the site's `[frontmatter] date` list, or from the file name when the site asks
     for it. Such a page is not sorted at year 1 (checked with hugo 0.168)."""
     source = hugo_dates(ctx).targets.get("date")
-    return source is not None and (source.field is not None or source.reading is not None)
+    if source is not None and (source.field is not None or source.reading is not None):
+        return True
+    # A cascaded `publishDate` (or another key of the list) dates the page as its own would.
+    document = ctx.document
+    keys = ctx.site.date_sources["date"] if ctx.site is not None else ("date",)
+    return any(
+        not key.startswith(":") and document.inherits(key) and document.effective_value(key)
+        for key in keys
+    )
 
 
 def _default(ctx: Context) -> tuple[str, ...]:
