@@ -17,8 +17,9 @@ Content mounts: when the site's own `[[module.mounts]]` mount anything into `con
 are Hugo's content folders and nothing else is (neither `content/` nor a language's `contentDir`:
 checked with hugo 0.168). A mount is for one language when its `sites.matrix.languages` names one
 (Hugo 0.153 on), or its older `lang` does; `target = "content/blog"` puts the folder's pages under
-`/blog/`. Mounts into `static` replace `static/` (`staticDir`) the same way. A mount's
-`includeFiles`/`excludeFiles` are not read.
+`/blog/`. Mounts into `static` replace `static/` (`staticDir`) the same way. A content mount's
+`includeFiles`/`excludeFiles` decide which of its files are content (`Mount.mounts`); a file in
+its source that no mount brings in is content Hugo never builds (`Site.hugo_skips`).
 
 Content Hugo never builds: `ignoreFiles` (regular expressions searched in each content file's and
 folder's absolute path; a folder that matches is skipped whole) and `disableLanguages` (the
@@ -127,6 +128,29 @@ class Mount:
     source: str  # as configured: relative to the site root, or absolute
     target: str  # the folder inside that tree, `/`-separated ("" for its root)
     language: str | None  # the one language its pages are in, when the mount names one
+    # `includeFiles` and `excludeFiles`: globs over a file's path inside `source` (lower case).
+    include_files: tuple[str, ...] = ()
+    exclude_files: tuple[str, ...] = ()
+
+    def mounts(self, inner: str) -> bool:
+        """Whether the mount brings in the file at `inner` (its `/`-separated path inside the
+        source). Checked with hugo 0.168: the globs are matched without case against the path
+        without a leading slash (`/news/*` and `news/*` are the same), `*` within one folder and
+        `**` across folders; with `includeFiles` only the files they match are mounted, and
+        `excludeFiles` is then not read; else a file is left out when an `excludeFiles` glob
+        matches it or a folder it lies in (`drafts` leaves out everything below)."""
+        from newslint.cascade import glob_regex
+
+        inner = inner.lower()
+        if self.include_files:
+            return any(glob_regex(p, True).fullmatch(inner) for p in self.include_files)
+        if not self.exclude_files:
+            return True
+        parts = inner.split("/")
+        candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return not any(
+            glob_regex(p, True).fullmatch(c) for p in self.exclude_files for c in candidates
+        )
 
 
 @dataclass
@@ -185,9 +209,12 @@ class Site:
         (`x.fr.md`). Checked with hugo 0.168, which skips `content/fr/x.en.md` too when `fr`,
         whose contentDir that is, is disabled.
         """
-        if not (self.ignore_files or self.disabled_languages):
+        filtered = self._filtered_mounts()
+        if not (self.ignore_files or self.disabled_languages or filtered):
             return False
         absolute = os.path.abspath(path)
+        if filtered and not is_dir and self._not_mounted(absolute, filtered):
+            return True
         if self.ignore_files and any(
             pattern.search(one)
             for one in (absolute, *(self._folders_in_content(absolute) if folders else ()))
@@ -203,6 +230,43 @@ class Site:
                 return True
         owners = self._content_owners(absolute)
         return bool(owners) and all(lang.lower() in self.disabled_languages for lang in owners)
+
+    @property
+    def skips_content(self) -> bool:
+        """Whether `hugo_skips` can skip anything: `ignoreFiles`, disabled languages, or content
+        mounts with `includeFiles`/`excludeFiles`."""
+        return bool(self.ignore_files or self.disabled_languages or self._filtered_mounts())
+
+    def _filtered_mounts(self) -> list[tuple[str, Mount]]:
+        """(resolved source, mount) of each content mount with `includeFiles`/`excludeFiles`."""
+        found = self.__dict__.get("_filtered")
+        if found is None:
+            found = self.__dict__["_filtered"] = [
+                (_real((self.root or Path(".")) / m.source), m)
+                for m in self.content_mounts
+                if m.include_files or m.exclude_files
+            ]
+        return found
+
+    def _not_mounted(self, absolute: str, filtered: list[tuple[str, Mount]]) -> bool:
+        """Whether the file lies in the source of a filtered content mount and neither that mount
+        nor any other brings it in (Hugo makes no page of it)."""
+        real = self._resolved(absolute)
+        holders = [
+            (base, m) for base, m in filtered if real.startswith(base.rstrip(os.sep) + os.sep)
+        ]
+        if not holders:
+            return False
+        if any(
+            real.startswith(_real((self.root or Path(".")) / m.source).rstrip(os.sep) + os.sep)
+            for m in self.content_mounts
+            if not (m.include_files or m.exclude_files)
+        ):
+            return False  # an unfiltered mount brings it in
+        return not any(
+            m.mounts(real[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/"))
+            for base, m in holders
+        )
 
     def _folders_in_content(self, absolute: str) -> list[str]:
         """The folders `absolute` lies in, up to its content folder or the site root (neither
@@ -796,6 +860,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
     _read_languages(site, data, spelled, config_path)
     site.content_mounts = _mounts(data, spelled, "content")
+    _removed_mount_settings(data, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static")
     site.build_future = _to_bool(data.get("buildfuture", False))
     site.unsafe_html = _to_bool(_dig(data, "markup", "goldmark", "renderer", "unsafe") or False)
@@ -902,8 +967,30 @@ def _mounts(data: dict[str, Any], spelled: dict[str, str], tree: str) -> tuple[M
             languages = [item["lang"]]
         one = languages[0] if len(languages) == 1 and not _GLOB_CHARS & set(languages[0]) else None
         language = spelled.get(one.lower(), one) if one else None
-        found.append(Mount(source, "/".join(parts[1:]), language))
+        include, exclude = (
+            tuple(g.strip().lstrip("/").lower() for g in _string_list(item.get(key)) if g.strip())
+            for key in ("includefiles", "excludefiles")
+        )
+        found.append(Mount(source, "/".join(parts[1:]), language, include, exclude))
     return tuple(found)
+
+
+def _removed_mount_settings(data: dict[str, Any], where: Path, errors: list[str]) -> None:
+    """`includeFiles`/`excludeFiles` on a mount: Hugo 0.153 replaced them with `files`, and hugo
+    0.168 logs an error for them (the build fails) while still applying them."""
+    mounts = _dig(data, "module", "mounts")
+    used = [
+        name
+        for key, name in (("includefiles", "includeFiles"), ("excludefiles", "excludeFiles"))
+        if any(
+            isinstance(m, dict) and key in m for m in (mounts if isinstance(mounts, list) else ())
+        )
+    ]
+    for name in used:
+        errors.append(
+            f"{where}: module.mounts {name} was removed in Hugo 0.153 (use `files`): hugo 0.168 "
+            "fails the build, though it still mounts what the setting selects"
+        )
 
 
 # What makes a `sites.matrix` entry a pattern rather than one language's name.
