@@ -9,8 +9,9 @@ once per folder and run, so that each `Document` has an effective view (`Documen
 How Hugo 0.168 applies them (each point checked by building a site with it):
 
 - A cascade is a map or a list of maps. Its keys are front-matter keys (`title`, `date`, `summary`,
-  `build`, `sidebar`, ...) and `params`; each applies to the section page itself and to every page
-  below it, a key the page sets itself always winning.
+  `build`, `sidebar`, ...) and `params`; each applies to the page that holds it (a section's
+  `_index` file, and an article too) and to every page below it, a key the page sets itself always
+  winning.
 - The closest cascade wins, key by key: a section's over its parent's, an `_index` file's over
   the site configuration's, and within one list the first entry that sets the key. `params`
   is merged one key deeper (a parent's `params.a` and a child's `params.b` both reach the page);
@@ -228,12 +229,12 @@ def cascade_for(document: Document) -> dict[str, Any]:
         return {}
     page, folder = found
     entries: list[CascadeEntry] = []
-    own_index = page.kind != "page"
-    if own_index:
-        own = document.field("cascade")
-        if own is not None:
-            entries.extend(entries_of(own.value))
-    entries.extend(_chain(site, folder, language, skip_own=own_index))
+    # A page's own `cascade` reaches the page itself, an article's as much as a section's
+    # (checked with hugo 0.168); an `_index` file's is read from the text being linted, not disk.
+    own = document.field("cascade")
+    if own is not None:
+        entries.extend(entries_of(own.value))
+    entries.extend(_chain(site, folder, language, skip_own=page.kind != "page"))
     if not entries:
         return {}
     return merge(entries, page)

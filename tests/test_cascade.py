@@ -316,6 +316,7 @@ def test_hugo_agrees(site: Path) -> None:
         "sport/d.md": article(title='"D"'),
         "sport/e.fr.md": article(title='"E"', date="2025-03-04"),
         "other/f.md": article(title='"F"'),
+        "other/g.md": "---\ncascade:\n  title: G\n  params:\n    color: own\n---\n\nText.\n",
     }
     for name, text in pages.items():
         write(site / "content" / name, text)
@@ -355,3 +356,12 @@ def test_hugo_agrees(site: Path) -> None:
         assert reported == missing, name
     shutil.rmtree(site / "public")
     assert os.listdir(site / "content")
+
+
+def test_a_page_s_own_cascade_reaches_the_page_itself(site: Path) -> None:
+    # hugo 0.168 applies an article's own `cascade` to the article (its title, here).
+    page = write(
+        site / "content/news/a.md",
+        "---\ncascade:\n  title: Own cascade\ndate: 2025-01-02\nsummary: S.\n---\n\nText.\n",
+    )
+    assert found(page, ruleset("FM004")) == []
