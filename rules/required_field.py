@@ -127,10 +127,11 @@ class RequiredField(Rule):
             required += [k for k in ctx.config.required if k not in required]
         for key in required:
             found = document.field(key)
-            if found is None and not _empty(document.effective_value(key)):
+            if found is None and key.lower() == "date":
+                if _hugo_has_date(ctx):
+                    continue
+            elif found is None and not _empty(document.effective_value(key)):
                 continue  # a section's or the site's `cascade` gives it (`newslint.cascade`)
-            if found is None and key.lower() == "date" and _hugo_has_date(ctx):
-                continue
             if key.lower() == "summary" and manual_summary:
                 continue
             if found is None:
@@ -160,7 +161,8 @@ def _hugo_has_date(ctx: Context) -> bool:
     source = hugo_dates(ctx).targets.get("date")
     if source is not None and (source.field is not None or source.reading is not None):
         return True
-    # A cascaded `publishDate` (or another key of the list) dates the page as its own would.
+    # A cascaded `date`, `publishDate` (or another key of the list) dates the page as its own
+    # would; a key the site's `[frontmatter] date` does not list dates nothing.
     document = ctx.document
     keys = ctx.site.date_sources["date"] if ctx.site is not None else ("date",)
     return any(

@@ -505,6 +505,14 @@ CASCADE_CASES = [
         cascade={"publishdate": "2025-02-08"},
     ),
     Case(
+        # The site dates pages from `lastmod` only: a cascaded `date` dates nothing.
+        "cascaded-date-the-site-does-not-read",
+        fm(body=BODY, title="Budget", summary="S."),
+        cascade={"date": "2025-02-08"},
+        site=Site(date_sources=date_sources({"date": ["lastmod"]})),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
         "cascaded-build-never-makes-a-fragment",
         fm(body=BODY),
         cascade={"build": {"render": "never", "list": "never"}},
