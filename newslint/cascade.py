@@ -246,11 +246,23 @@ def fingerprint(site: Site, path: str) -> str:
     Part of the cache key, so editing an `_index` file re-lints the pages below it."""
     if site.root is None:
         return ""
+    # The same for every file of a folder with the same language suffix (`x.fr.md`) and kind:
+    # worked out once for them (a cached run asks this of every file before anything else).
+    folder, name = os.path.split(path)
+    parts = name.split(".")
+    quick = (folder, parts[-2].lower() if len(parts) >= 3 else "", parts[0] == "_index")
+    memo = _memo(site)
+    known = memo.files.get(quick)
+    if known is None:
+        known = memo.files[quick] = _fingerprint(site, memo, path)
+    return known
+
+
+def _fingerprint(site: Site, memo: _Memo, path: str) -> str:
     language = site.language_of(path)
     found = page_info(site, path, language)
     if found is None:
         return ""
-    memo = _memo(site)
     key = (found[1], language)
     digest = memo.digests.get(key)
     if digest is None:
@@ -367,6 +379,7 @@ class _Memo:
         self.folders: dict[str, list[tuple[str, tuple[CascadeEntry, ...]]]] = {}
         self.chain: dict[tuple[str, str | None, bool], tuple[CascadeEntry, ...]] = {}
         self.digests: dict[tuple[str, str | None], str] = {}
+        self.files: dict[tuple[str, str, bool], str] = {}
 
 
 # By the site's id: the site and its memo (a site is no dictionary key: a dataclass compared by

@@ -365,3 +365,22 @@ def test_a_page_s_own_cascade_reaches_the_page_itself(site: Path) -> None:
         "---\ncascade:\n  title: Own cascade\ndate: 2025-01-02\nsummary: S.\n---\n\nText.\n",
     )
     assert found(page, ruleset("FM004")) == []
+
+
+def test_a_run_of_one_file_still_reads_its_sections(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As under pre-commit: only the article is passed, its section's `_index.md` is not."""
+    from newslint.cli import main
+
+    write(site / "content/news/_index.md", "---\ncascade:\n  summary: Daily.\n---\n")
+    write(site / "content/news/a.md", article(title='"A"', date="2025-01-02"))
+    write(site / "content/other/b.md", article(title='"B"', date="2025-01-02"))
+    argv = ["check", "--no-cache", "--select", "FM004", "--output-format", "concise"]
+    assert main([*argv, "content/news/a.md"]) == 0
+    assert main([*argv, "content/other/b.md"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "content/other/b.md:1:1: FM004 [required-field] required field 'summary' is missing" in out
+    )
+    assert "news/a.md" not in out
