@@ -246,6 +246,15 @@ class Document:
 
         return cascaded_value(self.cascade, key, default)
 
+    def cascaded_value(self, key: str, default: Any = None) -> Any:
+        """What the cascade alone gives the page for `key`, whatever the page sets itself (the
+        value the page would get if its own key were deleted); `default` when nothing."""
+        if self._no_cascade():
+            return default
+        from newslint.cascade import cascaded_value
+
+        return cascaded_value(self.cascade, key, default)
+
     def _no_cascade(self) -> bool:
         """Nothing cascades: no site (and none given), so nothing to work out."""
         return self.cascade_values is None and (self.site is None or self.site.root is None)
