@@ -296,7 +296,7 @@ def _index_entries(
     """The cascade entries of the `_index` file of the logical folder in `language`."""
     out: list[CascadeEntry] = []
     for physical in _physical_folders(site, logical):
-        for path, entries in _folder_indexes(memo, physical):
+        for path, entries in _folder_indexes(site, memo, physical):
             if entries and _same_language(site.language_of(path), language):
                 out.extend(entries)
     return out
@@ -321,8 +321,11 @@ def _physical_folders(site: Site, logical: str) -> list[str]:
     return out
 
 
-def _folder_indexes(memo: _Memo, folder: str) -> list[tuple[str, tuple[CascadeEntry, ...]]]:
-    """(path, cascade entries) of each `_index` content file in `folder`, read once."""
+def _folder_indexes(
+    site: Site, memo: _Memo, folder: str
+) -> list[tuple[str, tuple[CascadeEntry, ...]]]:
+    """(path, cascade entries) of each `_index` content file in `folder`, read once; one Hugo
+    does not read (`ignoreFiles`, a disabled language, a mount that leaves it out) is left out."""
     found = memo.folders.get(folder)
     if found is None:
         found = []
@@ -337,7 +340,8 @@ def _folder_indexes(memo: _Memo, folder: str) -> list[tuple[str, tuple[CascadeEn
             names = []
         for name in names:
             path = os.path.join(folder, name)
-            found.append((path, _read_cascade(path)))
+            if not site.hugo_skips(path):
+                found.append((path, _read_cascade(path)))
         memo.folders[folder] = found
     return found
 

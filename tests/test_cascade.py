@@ -384,3 +384,12 @@ def test_a_run_of_one_file_still_reads_its_sections(
         "content/other/b.md:1:1: FM004 [required-field] required field 'summary' is missing" in out
     )
     assert "news/a.md" not in out
+
+
+def test_an_index_file_hugo_ignores_cascades_nothing(site: Path) -> None:
+    write(site / "hugo.toml", HUGO + 'ignoreFiles = ["_index\\\\.md$"]\n')
+    write(site / "content/news/_index.md", "---\ncascade:\n  summary: Daily.\n---\n")
+    page = write(site / "content/news/a.md", article(title='"A"', date="2025-01-02"))
+    assert found(page, ruleset("FM004")) == [
+        ("required-field", "required field 'summary' is missing", 1, 1)
+    ]
