@@ -18,8 +18,9 @@ are Hugo's content folders and nothing else is (neither `content/` nor a languag
 checked with hugo 0.168). A mount is for one language when its `sites.matrix.languages` names one
 (Hugo 0.153 on), or its older `lang` does; `target = "content/blog"` puts the folder's pages under
 `/blog/`. Mounts into `static` replace `static/` (`staticDir`) the same way. A content mount's
-`includeFiles`/`excludeFiles` decide which of its files are content (`Mount.mounts`); a file in
-its source that no mount brings in is content Hugo never builds (`Site.hugo_skips`).
+`files` (and the older `includeFiles`/`excludeFiles`) decide which of its files are content
+(`Mount.mounts`); a file in its source that no mount brings in is content Hugo never builds
+(`Site.hugo_skips`).
 
 Content Hugo never builds: `ignoreFiles` (regular expressions searched in each content file's and
 folder's absolute path; a folder that matches is skipped whole) and `disableLanguages` (the
@@ -131,26 +132,64 @@ class Mount:
     # `includeFiles` and `excludeFiles`: globs over a file's path inside `source` (lower case).
     include_files: tuple[str, ...] = ()
     exclude_files: tuple[str, ...] = ()
+    # `files` (Hugo 0.153 on): globs in order, `! ` before one that leaves out (lower case).
+    files: tuple[str, ...] = ()
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.files or self.include_files or self.exclude_files)
 
     def mounts(self, inner: str) -> bool:
         """Whether the mount brings in the file at `inner` (its `/`-separated path inside the
         source). Checked with hugo 0.168: the globs are matched without case against the path
         without a leading slash (`/news/*` and `news/*` are the same), `*` within one folder and
-        `**` across folders; with `includeFiles` only the files they match are mounted, and
-        `excludeFiles` is then not read; else a file is left out when an `excludeFiles` glob
-        matches it or a folder it lies in (`drafts` leaves out everything below)."""
-        from newslint.cascade import glob_regex
+        `**` across folders. A file is mounted when it and each folder it lies in are:
 
-        inner = inner.lower()
-        if self.include_files:
-            return any(glob_regex(p, True).fullmatch(inner) for p in self.include_files)
-        if not self.exclude_files:
-            return True
-        parts = inner.split("/")
-        candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-        return not any(
-            glob_regex(p, True).fullmatch(c) for p in self.exclude_files for c in candidates
+        - with `files`, the first glob that matches decides (`! news/**` leaves out, `news/**`
+          brings in; `!news` without the space is a glob like any other); where none matches, a
+          list with a glob that brings in leaves the path out, one of `! ` globs only brings it in;
+        - else with `includeFiles` only what they match (`excludeFiles` is then not read);
+        - else all but what `excludeFiles` matches (`drafts` leaves out everything below it).
+
+        A folder is also entered when it leads to what a glob that brings in names: the folders
+        of `news/sub/*.md` are `news` and `news/sub` (`**` in them: any folder); `*.md` and
+        `**.md` name no folder, so they bring in the files of the source's own folder only."""
+        patterns = self._patterns()
+        parts = inner.lower().split("/")
+        return all(
+            _mount_decides(patterns, "/".join(parts[: i + 1]), i < len(parts) - 1)
+            for i in range(len(parts))
         )
+
+    def _patterns(self) -> tuple[tuple[bool, str], ...]:
+        """(brings in, glob) in order, as `mounts` reads them."""
+        if self.files:
+            return tuple(
+                (False, glob[2:].strip()) if glob.startswith("! ") else (True, glob)
+                for glob in self.files
+            )
+        if self.include_files:
+            return tuple((True, glob) for glob in self.include_files)
+        return tuple((False, glob) for glob in self.exclude_files)
+
+
+def _mount_decides(patterns: tuple[tuple[bool, str], ...], path: str, is_dir: bool) -> bool:
+    """Whether a mount's globs (`Mount.mounts`) let the file or folder at `path` in."""
+    from newslint.cascade import glob_regex
+
+    for brings_in, glob in patterns:
+        if glob_regex(glob, True).fullmatch(path):
+            return brings_in
+    positive = [glob for brings_in, glob in patterns if brings_in]
+    if is_dir and positive:
+        for glob in positive:
+            folders = glob.split("/")[:-1]
+            if any(
+                glob_regex("/".join(folders[: i + 1]), True).fullmatch(path)
+                for i in range(len(folders))
+            ):
+                return True
+    return not positive
 
 
 @dataclass
@@ -234,17 +273,18 @@ class Site:
     @property
     def skips_content(self) -> bool:
         """Whether `hugo_skips` can skip anything: `ignoreFiles`, disabled languages, or content
-        mounts with `includeFiles`/`excludeFiles`."""
+        mounts with `files`, `includeFiles` or `excludeFiles`."""
         return bool(self.ignore_files or self.disabled_languages or self._filtered_mounts())
 
     def _filtered_mounts(self) -> list[tuple[str, Mount]]:
-        """(resolved source, mount) of each content mount with `includeFiles`/`excludeFiles`."""
+        """(resolved source, mount) of each content mount with `files`, `includeFiles` or
+        `excludeFiles`."""
         found = self.__dict__.get("_filtered")
         if found is None:
             found = self.__dict__["_filtered"] = [
                 (_real((self.root or Path(".")) / m.source), m)
                 for m in self.content_mounts
-                if m.include_files or m.exclude_files
+                if m.filtered
             ]
         return found
 
@@ -260,7 +300,7 @@ class Site:
         if any(
             real.startswith(_real((self.root or Path(".")) / m.source).rstrip(os.sep) + os.sep)
             for m in self.content_mounts
-            if not (m.include_files or m.exclude_files)
+            if not m.filtered
         ):
             return False  # an unfiltered mount brings it in
         return not any(
@@ -967,12 +1007,21 @@ def _mounts(data: dict[str, Any], spelled: dict[str, str], tree: str) -> tuple[M
             languages = [item["lang"]]
         one = languages[0] if len(languages) == 1 and not _GLOB_CHARS & set(languages[0]) else None
         language = spelled.get(one.lower(), one) if one else None
-        include, exclude = (
-            tuple(g.strip().lstrip("/").lower() for g in _string_list(item.get(key)) if g.strip())
-            for key in ("includefiles", "excludefiles")
+        include, exclude, files = (
+            tuple(_mount_glob(g) for g in _string_list(item.get(key)) if g.strip())
+            for key in ("includefiles", "excludefiles", "files")
         )
-        found.append(Mount(source, "/".join(parts[1:]), language, include, exclude))
+        found.append(Mount(source, "/".join(parts[1:]), language, include, exclude, files))
     return tuple(found)
+
+
+def _mount_glob(glob: str) -> str:
+    """A mount glob as `Mount.mounts` matches it: lower case, without the leading slash (kept
+    after a `! `)."""
+    glob = glob.strip().lower()
+    if glob.startswith("! "):
+        return "! " + glob[2:].strip().lstrip("/")
+    return glob.lstrip("/")
 
 
 def _removed_mount_settings(data: dict[str, Any], where: Path, errors: list[str]) -> None:

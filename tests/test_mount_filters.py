@@ -1,8 +1,9 @@
-"""Content mounts' `includeFiles`/`excludeFiles` (`newslint.site.Mount.mounts`): a file Hugo does
-not mount is no content, so a walk does not lint it. Each case was checked with hugo 0.168, and
+"""Content mounts' `files`, `includeFiles` and `excludeFiles` (`newslint.site.Mount.mounts`): a
+file Hugo does not mount is no content, so a walk does not lint it. Each case was checked with hugo 0.168, and
 `test_hugo_agrees` builds them again with the real binary. Hugo 0.153 replaced both settings with
-`files`, and 0.168 reports them as an error (the build fails) while still mounting what they
-select: newslint lints what they select and names the error once (`Site.errors`)."""
+`files`, which is read too; 0.168 reports the old ones as an error (the build fails) while still
+mounting what they select: newslint lints what they select and names the error once
+(`Site.errors`)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,44 @@ CASES = {
         "news/sub/b.md",
     ],
     'includeFiles = "news/sub"': [],  # a folder's name mounts nothing below it
+    # `**.md` names no folder: only the source's own files (hugo enters no folder for it).
+    'includeFiles = "**.MD"': ["Top2.MD", "top.md"],
+    # `files` (hugo 0.153 on): the first glob that matches decides.
+    'files = ["news/*", "top.md"]': ["news/a.md", "news/skipme.md", "news/x.markdown", "top.md"],
+    'files = ["! **/skip*.md"]': [
+        "Top2.MD",
+        "drafts/d.md",
+        "drafts/deep/e.md",
+        "news/a.md",
+        "news/sub/C.MD",
+        "news/sub/b.md",
+        "news/x.markdown",
+        "top.md",
+    ],
+    'files = ["**", "! news/sub/**"]': [  # `**` matched first: nothing is left out
+        "Top2.MD",
+        "drafts/d.md",
+        "drafts/deep/e.md",
+        "news/a.md",
+        "news/skipme.md",
+        "news/sub/C.MD",
+        "news/sub/b.md",
+        "news/x.markdown",
+        "top.md",
+    ],
+    'files = ["! news/sub/**", "**"]': [
+        "Top2.MD",
+        "drafts/d.md",
+        "drafts/deep/e.md",
+        "news/a.md",
+        "news/skipme.md",
+        "news/x.markdown",
+        "top.md",
+    ],
+    'files = ["! drafts", "**.md"]': ["Top2.MD", "top.md"],
+    'files = ["news/sub/*.md", "top.md"]': ["news/sub/C.MD", "news/sub/b.md", "top.md"],
+    'files = ["**/b.md"]': ["news/sub/b.md"],
+    'files = ["!news/**"]': [],  # without the space, no `!`: a glob that matches nothing
 }
 
 
@@ -91,6 +130,9 @@ def test_the_removed_settings_are_a_site_error(tmp_path: Path) -> None:
 
 
 def test_a_mount_matches_paths_inside_its_source() -> None:
+    files = Mount("src", "", None, files=("! news/sub/**", "news/**"))
+    assert files.mounts("news/a.md") and not files.mounts("news/sub/b.md")
+    assert not files.mounts("top.md")
     mount = Mount("src", "", None, include_files=("news/*",))
     assert mount.mounts("news/a.md") and mount.mounts("NEWS/A.MD")
     assert not mount.mounts("news/sub/b.md")
@@ -132,9 +174,13 @@ def test_hugo_agrees(tmp_path: Path, setting: str, expected: list[str]) -> None:
         text=True,
         timeout=300,
     )
-    # hugo 0.168 names the settings removed (an error: the build fails) yet mounts what they say.
-    assert build.returncode == 1
-    assert "was deprecated in Hugo v0.153.0 and subsequently removed" in build.stdout + build.stderr
+    if "Files" in setting:
+        # hugo 0.168 names the settings removed (an error: the build fails), yet mounts what
+        # they select.
+        assert build.returncode == 1
+        assert "subsequently removed" in build.stdout + build.stderr
+    else:
+        assert build.returncode == 0, build.stdout + build.stderr
     built = sorted(
         path.read_text(encoding="utf-8").strip()
         for path in (tmp_path / "public").rglob("index.html")
