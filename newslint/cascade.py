@@ -138,7 +138,10 @@ def entries_of(value: Any) -> tuple[CascadeEntry, ...]:
     for item in maps:
         if not isinstance(item, dict):
             continue
-        lowered = _lower_keys(item)
+        try:
+            lowered = _lower_keys(item)
+        except RecursionError:  # a hostile file nested beyond Python's stack: no page's value
+            continue
         target: Any = None
         for key in _TARGET_KEYS:
             if isinstance(lowered.get(key), dict):
@@ -267,7 +270,10 @@ def _fingerprint(site: Site, memo: _Memo, path: str) -> str:
     digest = memo.digests.get(key)
     if digest is None:
         chain = _chain(site, found[1], language, skip_own=False)
-        text = repr(chain) if chain else ""
+        try:
+            text = repr(chain) if chain else ""
+        except RecursionError:
+            text = f"deep:{id(chain)}"  # not cached across runs (a fresh key each run)
         digest = hashlib.blake2b(text.encode(), digest_size=12).hexdigest() if text else ""
         memo.digests[key] = digest
     return digest
