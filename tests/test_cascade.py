@@ -393,3 +393,22 @@ def test_an_index_file_hugo_ignores_cascades_nothing(site: Path) -> None:
     assert found(page, ruleset("FM004")) == [
         ("required-field", "required field 'summary' is missing", 1, 1)
     ]
+
+
+def test_a_cascaded_draft_is_the_duplicate_reported(site: Path) -> None:
+    """A section that cascades `draft: true` holds drafts: of two articles with one title, the
+    draft is the one to change, though it is the older."""
+    write(site / "content/drafts/_index.md", "---\ncascade:\n  draft: true\n---\n")
+    write(site / "content/news/a.md", article(title='"Budget passes"', date="2025-02-02"))
+    write(site / "content/drafts/b.md", article(title='"Budget passes"', date="2025-02-01"))
+    results = lint_files(
+        [Path("content/news/a.md"), Path("content/drafts/b.md")],
+        ruleset("XF002"),
+        jobs=1,
+        use_cache=False,
+    )
+    from newslint.runner import project_end
+
+    assert [
+        (d.path, d.line, d.column, d.message) for d in project_end(results, ruleset("XF002"))
+    ] == [("content/drafts/b.md", 2, 8, "title 'Budget passes' is also used by content/news/a.md")]
