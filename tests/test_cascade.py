@@ -412,3 +412,17 @@ def test_a_cascaded_draft_is_the_duplicate_reported(site: Path) -> None:
     assert [
         (d.path, d.line, d.column, d.message) for d in project_end(results, ruleset("XF002"))
     ] == [("content/drafts/b.md", 2, 8, "title 'Budget passes' is also used by content/news/a.md")]
+
+
+def test_a_page_path_is_lower_case_with_hyphens_for_spaces(site: Path) -> None:
+    # hugo 0.168: `content/My News/A B_C.md` is `/my-news/a-b_c`.
+    write(
+        site / "hugo.toml",
+        HUGO + '[cascade]\nsummary = "S."\n[cascade.target]\npath = "/my-news/a-b_c"\n',
+    )
+    page = write(site / "content/My News/A B_C.md", article(title='"A"', date="2025-01-02"))
+    assert found(page, ruleset("FM004")) == []
+    other = write(site / "content/My News/A B.md", article(title='"A"', date="2025-01-02"))
+    assert found(other, ruleset("FM004")) == [
+        ("required-field", "required field 'summary' is missing", 1, 1)
+    ]
