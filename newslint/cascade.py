@@ -21,7 +21,8 @@ How Hugo 0.168 applies them (each point checked by building a site with it):
   a glob over the page's path (`/news/a` for `news/a.md` and `news/a/index.md`, `/news` for
   `news/_index.md`, lower-cased, language suffix dropped: `/news/**` matches pages below `/news`,
   not `/news` itself; `*` stays within one path segment, `{a,b}` is either), `kind` (`page`,
-  `section`, `home`), `lang` and `environment` (the build's, `production` for `hugo`), each a
+  `section`, `home`, and `taxonomy` and `term` for `content/tags/_index.md` and
+  `content/tags/economy/_index.md`), `lang` and `environment` (the build's, `production` for `hugo`), each a
   glob matched without case.
 - An `_index` file is one language's: `_index.md` the default language's (or the language whose
   contentDir holds it), `_index.fr.md` French; its cascade reaches only pages in that language.
@@ -212,6 +213,9 @@ def page_info(site: Site, path: str, language: str | None) -> tuple[PageInfo, st
     parts = [*folders]
     if stem == "_index":
         kind = "section" if folders else "home"
+        if folders and folders[0].lower() in {v.lower() for v in site.taxonomies.values()}:
+            # `content/tags/_index.md` is the taxonomy's page, `tags/economy/_index.md` a term's.
+            kind = "taxonomy" if len(folders) == 1 else "term"
     else:
         kind = "page"
         if stem != "index":

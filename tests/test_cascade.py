@@ -426,3 +426,17 @@ def test_a_page_path_is_lower_case_with_hyphens_for_spaces(site: Path) -> None:
     assert found(other, ruleset("FM004")) == [
         ("required-field", "required field 'summary' is missing", 1, 1)
     ]
+
+
+def test_taxonomy_and_term_pages_have_their_kinds(site: Path) -> None:
+    from newslint.cascade import page_info
+
+    here = site_for(site / "content/tags/_index.md")
+    kinds = [
+        page_info(here, str(site / name), "en")
+        for name in ("content/tags/_index.md", "content/tags/economy/_index.md")
+    ]
+    assert [(info.path, info.kind) for info, _ in filter(None, kinds)] == [
+        ("/tags", "taxonomy"),
+        ("/tags/economy", "term"),
+    ]
