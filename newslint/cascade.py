@@ -126,7 +126,7 @@ class PageInfo:
     """What a cascade target is matched against."""
 
     path: str  # `/news/a`, lower case
-    kind: str  # page, section or home
+    kind: str  # page, section, home, taxonomy or term
     lang: str | None
     environment: str
 
