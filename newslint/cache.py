@@ -17,7 +17,9 @@ The SHA-256 of the file's bytes, its path (as shown and resolved: the language, 
 the site depend on it), and a run fingerprint: the cache format, the newslint version, the size and
 modification time of every newslint and rule module (so editing a rule in an editable install
 invalidates), each active rule's code, name, origin, module, severity and options (plugins
-included), and the effective configuration; plus a fingerprint of the file's Hugo site configuration.
+included), and the effective configuration; plus a fingerprint of the file's Hugo site configuration
+and one of the `cascade` its sections' `_index` files give it (`newslint.cascade.fingerprint`), so
+editing a section's `_index.md` re-lints the pages below it.
 
 An entry holds the file's `FileResult`: its diagnostics and the data cross-file rules collected, so a
 cached file still takes part in `project_end`. Results that depend on the clock (from a rule class
@@ -275,12 +277,16 @@ class FileCache:
             return connection
         return None
 
-    def key(self, shown: str, resolved: str, site: Site | None, content: bytes) -> bytes:
+    def key(
+        self, shown: str, resolved: str, site: Site | None, content: bytes, cascade: str = ""
+    ) -> bytes:
+        """The entry's key; `cascade` is the fingerprint of what the page's sections and site
+        cascade onto it (`newslint.cascade.fingerprint`)."""
         known = self._sites.get(id(site))
         if known is None or known[0] is not site:
             known = self._sites[id(site)] = (site, site_fingerprint(site))
         digest = hashlib.blake2b(digest_size=_DIGEST)
-        for part in (self.fingerprint, known[1], shown, resolved):
+        for part in (self.fingerprint, known[1], shown, resolved, cascade):
             digest.update(part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
         digest.update(hashlib.sha256(content).digest())

@@ -227,7 +227,7 @@ def _folder_state(
     if local is not None and local.base not in [i.base for i in ignores]:
         ignores = [*ignores, local]
     site = site_for_dir(absolute)
-    hugo = site if (site.ignore_files or site.disabled_languages) and not named_skipped else None
+    hugo = site if site.skips_content and not named_skipped else None
     return ignores, hugo
 
 

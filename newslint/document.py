@@ -84,6 +84,9 @@ class Document:
     front_matter_block: Span | None = None
     front_matter_format: str | None = None
     body_start: int = 0
+    # What Hugo's `cascade` gives the page (`newslint.cascade`): None until first asked for, then
+    # worked out from the site's `_index` files and configuration; set it to give one directly.
+    cascade_values: dict[str, Any] | None = None
 
     @classmethod
     def from_bytes(cls, raw: bytes, path: str = "<text>", site: Site | None = None) -> Document:
@@ -216,6 +219,55 @@ class Document:
     def value(self, key: str, default: Any = None) -> Any:
         found = self.field(key)
         return default if found is None else found.value
+
+    # ----------------------------------------------------------------------------- cascade
+
+    @property
+    def cascade(self) -> dict[str, Any]:
+        """The front-matter values Hugo cascades onto this page from its sections' `_index` files
+        and the site configuration (keys lower case; empty without a site). Rules consult it
+        through `effective_value` and `inherits`; it has no span in this document's text."""
+        found = self.cascade_values
+        if found is None:
+            from newslint.cascade import cascade_for
+
+            found = self.cascade_values = cascade_for(self)
+        return found
+
+    def effective_value(self, key: str, default: Any = None) -> Any:
+        """The value Hugo gives the page for `key`: the article's own field whenever it has one,
+        else what the cascade gives (`Document.cascade`), else `default`."""
+        found = self.field(key)
+        if found is not None:
+            return found.value
+        if self._no_cascade():
+            return default
+        from newslint.cascade import cascaded_value
+
+        return cascaded_value(self.cascade, key, default)
+
+    def cascaded_value(self, key: str, default: Any = None) -> Any:
+        """What the cascade alone gives the page for `key`, whatever the page sets itself (the
+        value the page would get if its own key were deleted); `default` when nothing."""
+        if self._no_cascade():
+            return default
+        from newslint.cascade import cascaded_value
+
+        return cascaded_value(self.cascade, key, default)
+
+    def _no_cascade(self) -> bool:
+        """Nothing cascades: no site (and none given), so nothing to work out."""
+        return self.cascade_values is None and (self.site is None or self.site.root is None)
+
+    def inherits(self, key: str) -> bool:
+        """Whether the page gets `key` from a cascade, not from its own front matter."""
+        if self.field(key) is not None:
+            return False
+        if self._no_cascade():
+            return False
+        from newslint.cascade import has_cascaded
+
+        return has_cascaded(self.cascade, key)
 
     def lead_sentences(self, max_chars: int | None = 300) -> str:
         """The article's complete opening sentences within `max_chars` (None: 300; "" when there

@@ -564,6 +564,10 @@ class _Run:
             return None, "wrote text that cannot be encoded"
         after = Document.from_bytes(raw, before.path, before.site)
         after.language = self.doc.language
+        if not _is_index(before.path):
+            # What the sections cascade onto the page does not change with its text (an
+            # `_index` file's own `cascade` may: its is worked out again from the new text).
+            after.cascade_values = self.doc.cascade_values
         transcoded = any(_transcodes(c.fix, c.rule.code, before) for c in done)
         bom_lost = before.text.startswith(BOM) and not after.text.startswith(BOM)
         if bom_lost and BOM_RULE not in codes and not transcoded:
@@ -667,6 +671,12 @@ def _difference(old: str, new: str) -> Edit:
     while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
         suffix += 1
     return Edit(prefix, len(old) - suffix, new[prefix : len(new) - suffix])
+
+
+def _is_index(path: str) -> bool:
+    from newslint.cascade import is_index_file
+
+    return is_index_file(path)
 
 
 def fix_loop(doc: Document, ruleset: RuleSet, *, unsafe: bool = False) -> FixOutcome:

@@ -97,8 +97,12 @@ def lint_files(
     memory does not grow with the number of files. `share_text` shares text that repeats across
     results (rule names, messages); it pays only when the caller keeps the diagnostics.
     """
+    from newslint.cascade import clear_cascade_cache
     from newslint.discover import names_of
 
+    # Each run reads the sections' `_index` files afresh (once): one may have changed since the
+    # last run in this process (`newslint watch`, an editor's API calls).
+    clear_cascade_cache()
     targets = names_of(files)
     context = project_files(targets, ruleset).names if project else []
     everything = targets + context if context else targets
@@ -223,7 +227,10 @@ def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fi
     site = site_for(path)
     key = None
     if cache is not None:
-        key = cache.key(shown, os.path.abspath(path), site, raw)
+        from newslint.cascade import fingerprint
+
+        resolved = os.path.abspath(path)
+        key = cache.key(shown, resolved, site, raw, fingerprint(site, resolved))
         hit = cache.get(key)
         if hit is not None:
             return hit, True

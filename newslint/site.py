@@ -19,8 +19,10 @@ Content mounts: when the site's own `[[module.mounts]]` mount anything into `con
 are Hugo's content folders and nothing else is (neither `content/` nor a language's `contentDir`:
 checked with hugo 0.168). A mount is for one language when its `sites.matrix.languages` names one
 (Hugo 0.153 on), or its older `lang` does; `target = "content/blog"` puts the folder's pages under
-`/blog/`. Mounts into `static` replace `static/` (`staticDir`) the same way. A mount's
-`includeFiles`/`excludeFiles` are not read.
+`/blog/`. Mounts into `static` replace `static/` (`staticDir`) the same way. A content mount's
+`files` (and the older `includeFiles`/`excludeFiles`) decide which of its files are content
+(`Mount.mounts`); a file in its source that no mount brings in is content Hugo never builds
+(`Site.hugo_skips`).
 
 Content Hugo never builds: `ignoreFiles` (regular expressions searched in each content file's and
 folder's absolute path; a folder that matches is skipped whole) and `disableLanguages` (the
@@ -129,6 +131,67 @@ class Mount:
     source: str  # as configured: relative to the site root, or absolute
     target: str  # the folder inside that tree, `/`-separated ("" for its root)
     language: str | None  # the one language its pages are in, when the mount names one
+    # `includeFiles` and `excludeFiles`: globs over a file's path inside `source` (lower case).
+    include_files: tuple[str, ...] = ()
+    exclude_files: tuple[str, ...] = ()
+    # `files` (Hugo 0.153 on): globs in order, `! ` before one that leaves out (lower case).
+    files: tuple[str, ...] = ()
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.files or self.include_files or self.exclude_files)
+
+    def mounts(self, inner: str) -> bool:
+        """Whether the mount brings in the file at `inner` (its `/`-separated path inside the
+        source). Checked with hugo 0.168: the globs are matched without case against the path
+        without a leading slash (`/news/*` and `news/*` are the same), `*` within one folder and
+        `**` across folders. A file is mounted when it and each folder it lies in are:
+
+        - with `files`, the first glob that matches decides (`! news/**` leaves out, `news/**`
+          brings in; `!news` without the space is a glob like any other); where none matches, a
+          list with a glob that brings in leaves the path out, one of `! ` globs only brings it in;
+        - else with `includeFiles` only what they match (`excludeFiles` is then not read);
+        - else all but what `excludeFiles` matches (`drafts` leaves out everything below it).
+
+        A folder is also entered when it leads to what a glob that brings in names: the folders
+        of `news/sub/*.md` are `news` and `news/sub` (`**` in them: any folder); `*.md` and
+        `**.md` name no folder, so they bring in the files of the source's own folder only."""
+        patterns = self._patterns()
+        parts = inner.lower().split("/")
+        return all(
+            _mount_decides(patterns, "/".join(parts[: i + 1]), i < len(parts) - 1)
+            for i in range(len(parts))
+        )
+
+    def _patterns(self) -> tuple[tuple[bool, str], ...]:
+        """(brings in, glob) in order, as `mounts` reads them."""
+        if self.files:
+            return tuple(
+                (False, glob[2:].strip()) if glob.startswith("! ") else (True, glob)
+                for glob in self.files
+            )
+        if self.include_files:
+            return tuple((True, glob) for glob in self.include_files)
+        return tuple((False, glob) for glob in self.exclude_files)
+
+
+def _mount_decides(patterns: tuple[tuple[bool, str], ...], path: str, is_dir: bool) -> bool:
+    """Whether a mount's globs (`Mount.mounts`) let the file or folder at `path` in."""
+    from newslint.cascade import glob_regex
+
+    for brings_in, glob in patterns:
+        if glob_regex(glob, True).fullmatch(path):
+            return brings_in
+    positive = [glob for brings_in, glob in patterns if brings_in]
+    if is_dir and positive:
+        for glob in positive:
+            folders = glob.split("/")[:-1]
+            if any(
+                glob_regex("/".join(folders[: i + 1]), True).fullmatch(path)
+                for i in range(len(folders))
+            ):
+                return True
+    return not positive
 
 
 @dataclass
@@ -142,6 +205,9 @@ class Site:
     languages: dict[str, str] = field(default_factory=dict)  # language -> contentDir (relative)
     default_language: str = "en"
     build_future: bool = False
+    # The build environment (`HUGO_ENVIRONMENT`, else `HUGO_ENV`, else `production`, what `hugo`
+    # builds): a cascade's `target.environment` is matched against it.
+    environment: str = "production"
     unsafe_html: bool = False
     taxonomies: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TAXONOMIES))
     widgets: tuple[str, ...] = MAINROAD_WIDGETS
@@ -184,9 +250,12 @@ class Site:
         (`x.fr.md`). Checked with hugo 0.168, which skips `content/fr/x.en.md` too when `fr`,
         whose contentDir that is, is disabled.
         """
-        if not (self.ignore_files or self.disabled_languages):
+        filtered = self._filtered_mounts()
+        if not (self.ignore_files or self.disabled_languages or filtered):
             return False
         absolute = os.path.abspath(path)
+        if filtered and not is_dir and self._not_mounted(absolute, filtered):
+            return True
         if self.ignore_files and any(
             pattern.search(one)
             for one in (absolute, *(self._folders_in_content(absolute) if folders else ()))
@@ -202,6 +271,44 @@ class Site:
                 return True
         owners = self._content_owners(absolute)
         return bool(owners) and all(lang.lower() in self.disabled_languages for lang in owners)
+
+    @property
+    def skips_content(self) -> bool:
+        """Whether `hugo_skips` can skip anything: `ignoreFiles`, disabled languages, or content
+        mounts with `files`, `includeFiles` or `excludeFiles`."""
+        return bool(self.ignore_files or self.disabled_languages or self._filtered_mounts())
+
+    def _filtered_mounts(self) -> list[tuple[str, Mount]]:
+        """(resolved source, mount) of each content mount with `files`, `includeFiles` or
+        `excludeFiles`."""
+        found = self.__dict__.get("_filtered")
+        if found is None:
+            found = self.__dict__["_filtered"] = [
+                (_real((self.root or Path(".")) / m.source), m)
+                for m in self.content_mounts
+                if m.filtered
+            ]
+        return found
+
+    def _not_mounted(self, absolute: str, filtered: list[tuple[str, Mount]]) -> bool:
+        """Whether the file lies in the source of a filtered content mount and neither that mount
+        nor any other brings it in (Hugo makes no page of it)."""
+        real = self._resolved(absolute)
+        holders = [
+            (base, m) for base, m in filtered if real.startswith(base.rstrip(os.sep) + os.sep)
+        ]
+        if not holders:
+            return False
+        if any(
+            real.startswith(_real((self.root or Path(".")) / m.source).rstrip(os.sep) + os.sep)
+            for m in self.content_mounts
+            if not m.filtered
+        ):
+            return False  # an unfiltered mount brings it in
+        return not any(
+            m.mounts(real[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/"))
+            for base, m in holders
+        )
 
     def _folders_in_content(self, absolute: str) -> list[str]:
         """The folders `absolute` lies in, up to its content folder or the site root (neither
@@ -779,6 +886,8 @@ def load_site(root: Path, config_path: Path) -> Site:
 @lru_cache(maxsize=64)
 def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], ...]) -> Site:
     site = Site(root=root, config_path=config_path)
+    env = dict(hugo_env)
+    site.environment = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
     read = _read_config(root, config_path, site.errors, hugo_env)
     if read is None:
         site.widgets, site.widgets_from_theme = _widgets(root, ())
@@ -793,6 +902,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
     _read_languages(site, data, spelled, config_path)
     site.content_mounts = _mounts(data, spelled, "content")
+    _removed_mount_settings(data, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static")
     site.build_future = _to_bool(data.get("buildfuture", False))
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
@@ -927,8 +1037,39 @@ def _mounts(data: dict[str, Any], spelled: dict[str, str], tree: str) -> tuple[M
             languages = [item["lang"]]
         one = languages[0] if len(languages) == 1 and not _GLOB_CHARS & set(languages[0]) else None
         language = spelled.get(one.lower(), one) if one else None
-        found.append(Mount(source, "/".join(parts[1:]), language))
+        include, exclude, files = (
+            tuple(_mount_glob(g) for g in _string_list(item.get(key)) if g.strip())
+            for key in ("includefiles", "excludefiles", "files")
+        )
+        found.append(Mount(source, "/".join(parts[1:]), language, include, exclude, files))
     return tuple(found)
+
+
+def _mount_glob(glob: str) -> str:
+    """A mount glob as `Mount.mounts` matches it: lower case, without the leading slash (kept
+    after a `! `)."""
+    glob = glob.strip().lower()
+    if glob.startswith("! "):
+        return "! " + glob[2:].strip().lstrip("/")
+    return glob.lstrip("/")
+
+
+def _removed_mount_settings(data: dict[str, Any], where: Path, errors: list[str]) -> None:
+    """`includeFiles`/`excludeFiles` on a mount: Hugo 0.153 replaced them with `files`, and hugo
+    0.168 logs an error for them (the build fails) while still applying them."""
+    mounts = _dig(data, "module", "mounts")
+    used = [
+        name
+        for key, name in (("includefiles", "includeFiles"), ("excludefiles", "excludeFiles"))
+        if any(
+            isinstance(m, dict) and key in m for m in (mounts if isinstance(mounts, list) else ())
+        )
+    ]
+    for name in used:
+        errors.append(
+            f"{where}: module.mounts {name} was removed in Hugo 0.153 (use `files`): hugo 0.168 "
+            "fails the build, though it still mounts what the setting selects"
+        )
 
 
 # What makes a `sites.matrix` entry a pattern rather than one language's name.
@@ -1104,6 +1245,9 @@ def _site_for_dir(directory: str) -> Site:
 def clear_site_cache() -> None:
     """Forget every site read so far (a configuration file changed): the next `site_for` reads
     the configuration files again (`newslint watch` calls this when one of them changes)."""
+    from newslint.cascade import clear_cascade_cache
+
     _SITES.clear()
+    clear_cascade_cache()
     _real_dir.cache_clear()
     _load_site.cache_clear()  # keyed by the file's path, not by what it holds

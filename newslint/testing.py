@@ -46,12 +46,17 @@ class Case:
     site: Site | None = None
     config: dict[str, Any] = field(default_factory=dict)
     language: str | None = None
+    # What Hugo's `cascade` gives the page (lower-case keys, as `Document.cascade` holds them):
+    # the values a section's `_index` file or the site configuration would, without files.
+    cascade: dict[str, Any] | None = None
 
 
 def _document(case: Case, text: str | None = None) -> Document:
     doc = Document.from_text(case.text if text is None else text, case.path, case.site or Site())
     if case.language is not None:
         doc.language = case.language
+    if case.cascade is not None:
+        doc.cascade_values = dict(case.cascade)
     return doc
 
 

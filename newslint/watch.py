@@ -367,11 +367,17 @@ class Session:
 
     def _classify(self, changes: Iterable[tuple[Any, str]]) -> tuple[list[Path], list[str]]:
         """(files to lint, absolute paths of files gone), judged by what is on disk now."""
+        from newslint.cascade import clear_cascade_cache, is_index_file
+
         changed: dict[str, Path] = {}
         # A dict as an ordered set: `rm -r` reports each file and its folder, one removal each.
         removed: dict[str, None] = {}
+        # Folders whose `_index` file changed: its `cascade` reaches every page below.
+        sections: set[str] = set()
         for change, name in changes:
             key = os.path.abspath(name)
+            if is_index_file(key):
+                sections.add(os.path.dirname(key))
             if os.path.isdir(name):
                 # A folder created or moved in brings its files; a folder's own metadata changing
                 # says nothing about them (they report their own changes).
@@ -393,6 +399,12 @@ class Session:
             elif key in self.folders:  # a folder and everything that was in it
                 prefix = key + os.sep
                 removed.update(dict.fromkeys(k for k in self.results if k.startswith(prefix)))
+        if sections:
+            clear_cascade_cache()
+            prefixes = tuple(os.path.join(folder, "") for folder in sections)
+            for key in sorted(self.results):
+                if key.startswith(prefixes) and key not in removed and os.path.isfile(key):
+                    changed.setdefault(key, _relative(key))
         return list(changed.values()), [key for key in removed if key not in changed]
 
     def _may_lint(self, key: str) -> bool:

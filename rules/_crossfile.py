@@ -159,8 +159,9 @@ def translation_key(doc: Document) -> str:
 
 def order_key(doc: Document) -> str:
     """Which article of a group is the original, as sortable text: published articles before
-    drafts (a draft that repeats a published article is the one to change), then by `date_key`."""
-    return ("1" if doc.value("draft") is True else "0") + date_key(doc)
+    drafts (a draft that repeats a published article is the one to change; `draft` may come from
+    a section's `cascade`), then by `date_key`."""
+    return ("1" if doc.effective_value("draft") is True else "0") + date_key(doc)
 
 
 def date_key(doc: Document) -> str:

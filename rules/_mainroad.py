@@ -9,7 +9,8 @@ building a site with the theme and hugo 0.168:
   "set": nil, 0, and an empty string, list or map, but never a boolean (`false | default "x"` is
   false).
 - `sidebar`: `default .Site.Params.sidebar.<home|single|list> .Params.sidebar`, drawn when true,
-  on the left only for exactly "left".
+  on the left only for exactly "left". `.Params.sidebar` may come from a `cascade` (a section's
+  `_index` file or the site configuration: `newslint.cascade`) when the page has no `sidebar`.
 - `widgets`: `default .Site.Params.sidebar.widgets .Params.widgets`, ranged over only when the
   sidebar is drawn.
 - `comments`: `index .Params "comments" | default "true"`: the site's params are not read; only
@@ -74,12 +75,21 @@ def switch_on(key: str, value: Any, *, absent: bool = False, site_value: Any = N
     return value is True if kind == "exactly-true" else truthy(value)
 
 
-def empty_turns_off(key: str, site: Site | None, language: str | None = None) -> bool:
+def empty_turns_off(
+    key: str, site: Site | None, language: str | None = None, document: Document | None = None
+) -> bool:
     """Whether an empty page value of the switch `key` (`pager: ""`, `toc:`) turns off what the
-    site turns on for the page's `language`: `.Param` takes the page's key whenever it is there,
-    and empty is false."""
+    site, or a `cascade` onto the `document`'s page, turns on for the page's `language`:
+    `.Param` takes the page's key whenever it is there, and empty is false."""
     if key.lower() not in SWITCHES:
         return False
+    from newslint.cascade import cascaded_value
+
+    marker = object()
+    cascaded = cascaded_value(document.cascade, key, marker) if document is not None else marker
+    if cascaded is not marker:
+        # Without the page's key, `.Param` finds the cascaded one first (it is the page's).
+        return switch_on(key, None, absent=True, site_value=cascaded) and not switch_on(key, None)
     site_value = site_param(site, key.lower(), language=language)
     return switch_on(key, None, absent=True, site_value=site_value) and not switch_on(key, None)
 
@@ -133,6 +143,11 @@ def sidebar_drawn(document: Document, site: Site | None) -> bool | None:
     field = document.field("sidebar")
     if field is not None:
         value = hugo_value(field.node, document.text)
+        if is_set(value):
+            return truthy(value)
+    elif document.inherits("sidebar"):
+        # A section's or the site's `cascade` gives the page its `.Params.sidebar`.
+        value = document.effective_value("sidebar")
         if is_set(value):
             return truthy(value)
     if site is None or site.root is None:

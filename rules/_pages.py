@@ -1,5 +1,6 @@
 """What kind of page a document is, as Hugo builds it: shared by the rules that apply to articles
-only."""
+only. `build` and `headless` are read as Hugo gives them to the page: its own, else cascaded from
+a section's `_index` file or the site configuration (`newslint.cascade`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ _NEVER = (False, "never", "false")
 
 def _build_options(document: Document) -> list[dict[object, object]]:
     """The page's `build` options, under the current key or the older spelling `_build`."""
-    found = (document.value(key) for key in ("build", "_build"))
+    found = (document.effective_value(key) for key in ("build", "_build"))
     return [options for options in found if isinstance(options, dict)]
 
 
@@ -21,7 +22,7 @@ def never_rendered(document: Document) -> bool:
     """Whether Hugo never renders the page itself: `headless: true` or `build.render: never` (or
     the older `_build`). Its body is never shown, though the page may still be listed (with its
     title and summary) when `build.list` is not never."""
-    if document.value("headless") is True:
+    if document.effective_value("headless") is True:
         return True
     return any(options.get("render") in _NEVER for options in _build_options(document))
 
@@ -32,7 +33,7 @@ def never_shown(document: Document) -> bool:
     snippet a shortcode includes), not an article; a page rendered as a link (`render: link`) or
     listed without being rendered (`render: never` with `list` always or local) still shows its
     title and summary."""
-    if document.value("headless") is True:
+    if document.effective_value("headless") is True:
         return True
     return any(
         options.get("render") in _NEVER and options.get("list") in _NEVER

@@ -9,7 +9,8 @@ the last two, on which Hugo fails the build; a warning otherwise). The option
 On a Mainroad site it flags an empty `authorbox`, `pager`, `toc` or `mathjax` (`""` or null)
 where the site's `params` turn that switch on: the theme reads them with `.Param`, which takes the
 page's key whenever it is there, so the empty value turns the author box, pager, table of
-contents or MathJax off for this page (checked with hugo 0.168).
+contents or MathJax off for this page (checked with hugo 0.168). A switch a section's or the
+site's `cascade` turns on for the page counts as the site's does.
 
 Empty values that Hugo and the theme treat exactly like a missing key (`lead: ""`,
 `description: ""`, `categories: []`, `comments: ""`, a `menu:` with no value at all, a switch the
@@ -88,7 +89,7 @@ class EmptyField(Rule):
         if (
             spec.preset == "mainroad"
             and is_empty(node)
-            and empty_turns_off(field.key, ctx.site, ctx.document.language)
+            and empty_turns_off(field.key, ctx.site, ctx.document.language, ctx.document)
         ):
             # Deleting the key would turn the site's setting back on: false keeps the page.
             fix = Fix.safe(

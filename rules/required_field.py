@@ -8,10 +8,17 @@ The default required fields are `title` and `date`, and `summary` while the `new
 (it is by default); the `required` config key adds more, and the rule option `fields` replaces
 the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
 `pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
+<<<<<<< HEAD
 file name included). Nor is `summary` missing when the body sets Hugo's manual summary, the text
 before a `<!--more-->` divider, which takes precedence over the front-matter key. A divider Hugo
 does not read (`<!-- more -->`, as Hexo writes it, or `<!--More-->`: Hugo leaves them out as
 comments) is reported where it stands, the summary still missing. Section list
+=======
+file name included). Nor is a field missing that the page gets from a `cascade` of a section's
+`_index` file or of the site configuration (see `newslint.cascade`): Hugo gives the page that
+value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. Nor is `summary` missing when the body sets Hugo's manual summary, the text
+before a `<!--more-->` divider, which takes precedence over the front-matter key. Section list
+>>>>>>> cascade12
 pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
 site) and dates them from their newest page, so only what `fields` or `required` names explicitly
 is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
@@ -132,8 +139,11 @@ class RequiredField(Rule):
             required += [k for k in ctx.config.required if k not in required]
         for key in required:
             found = document.field(key)
-            if found is None and key.lower() == "date" and _hugo_has_date(ctx):
-                continue
+            if found is None and key.lower() == "date":
+                if _hugo_has_date(ctx):
+                    continue
+            elif found is None and not _empty(document.effective_value(key)):
+                continue  # a section's or the site's `cascade` gives it (`newslint.cascade`)
             if key.lower() == "summary" and manual_summary:
                 continue
             if key.lower() == "summary" and (found is None or _empty(found.value)):
@@ -191,7 +201,16 @@ def _hugo_has_date(ctx: Context) -> bool:
     another key of the site's `[frontmatter] date` list, or from the file name when the site asks
     for it. Such a page is not sorted at year 1 (checked with hugo 0.168)."""
     source = hugo_dates(ctx).targets.get("date")
-    return source is not None and (source.field is not None or source.reading is not None)
+    if source is not None and (source.field is not None or source.reading is not None):
+        return True
+    # A cascaded `date`, `publishDate` (or another key of the list) dates the page as its own
+    # would; a key the site's `[frontmatter] date` does not list dates nothing.
+    document = ctx.document
+    keys = ctx.site.date_sources["date"] if ctx.site is not None else ("date",)
+    return any(
+        not key.startswith(":") and document.inherits(key) and document.effective_value(key)
+        for key in keys
+    )
 
 
 def _default(ctx: Context) -> tuple[str, ...]:

@@ -20,7 +20,9 @@ value Hugo's `default` counts as unset (`""`, null, 0, `[]`) falls back to the s
     sidebar: "left"
 
 ## Fix safety
-Safe: `sidebar: ""` (which the theme already treats as unset) is removed, and a value that is
+Safe: `sidebar: ""` (which the theme already treats as unset) is removed (unsafe where a section's
+or the site's `cascade` gives the page a sidebar: without its own key the page takes that one), and
+a value that is
 `left` or `right` but for case and spaces is written in lower case, as the catalogue says. `"Right"`
 stays where it is drawn; `"Left"` moves from the right, where the theme draws it today, to the left
 the value names: the page then does what its front matter already says, with no new choice made.
@@ -70,7 +72,10 @@ class SidebarValue(Rule):
             if value in ("left", "right"):
                 return
             if not value.strip():
-                fix = Fix.safe("Remove the empty sidebar", field.delete())
+                title, edit = "Remove the empty sidebar", field.delete()
+                # Deleted, the key would let a section's `cascade` give the page its sidebar.
+                cascaded = ctx.document.cascaded_value("sidebar") is not None
+                fix = Fix.unsafe(title, edit) if cascaded else Fix.safe(title, edit)
                 ctx.report(value_or_key_span(field), "empty", fix=fix)
                 return
             fixed = value.strip().lower()

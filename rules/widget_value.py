@@ -6,8 +6,9 @@ templates in `layouts/partials/widgets/` of the site and of the theme on disk, e
 (`categories`, `ddg-search`, `languages`, `recent`, `search`, `sidemenu`, `social`, `taglist`).
 Flags unknown names and empty items (errors: the build fails), and, as warnings, repeats and names
 that differ from the theme's only in case (Hugo finds partials by lower-cased name, so those build).
-Where the page draws no sidebar (its `sidebar: false`, or the site's `[params.sidebar]` setting for
-the page's kind, `home`, `single` or `list`, is off and the page sets none) an unknown or empty name
+Where the page draws no sidebar (its `sidebar: false`, one a section's or the site's `cascade` gives
+it, or the site's `[params.sidebar]` setting for the page's kind, `home`, `single` or `list`, is
+off and the page sets none) an unknown or empty name
 is a warning: the theme never reads the list there. A `widgets` that is not a list is
 `field-type`'s.
 

@@ -573,3 +573,63 @@ def test_miswritten_divider_message() -> None:
         "required field 'summary' is missing: Hugo reads only '<!--more-->' as the summary "
         "divider, not '<!-- more -->'"
     )
+
+
+# What a section's or the site's `cascade` gives the page (`Document.cascade`; read from the
+# `_index` files by `newslint.cascade`, see tests/test_cascade.py) is not missing, and no fix
+# writes it into the article.
+CASCADE_CASES = [
+    Case(
+        "cascaded-summary-and-date",
+        fm(body=BODY, title="Budget"),
+        cascade={"summary": "Daily news.", "date": "2025-02-08"},
+    ),
+    Case(
+        "cascaded-empty-summary-is-still-missing",
+        fm(body=BODY, title="Budget", date="2025-02-08"),
+        cascade={"summary": ""},
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body=BODY,
+            title="Budget",
+            date="2025-02-08",
+            summary="The budget passed on Tuesday. Talks went on for a week.",
+        ),
+    ),
+    Case(
+        # A parameter is no field: `params.title` gives the page no title.
+        "cascaded-params-title-is-no-title",
+        fm(body=BODY, date="2025-02-08", summary="S."),
+        cascade={"params": {"title": "Budget"}},
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "cascaded-publishdate-dates-the-page",
+        fm(body=BODY, title="Budget", summary="S."),
+        cascade={"publishdate": "2025-02-08"},
+    ),
+    Case(
+        # The site dates pages from `lastmod` only: a cascaded `date` dates nothing.
+        "cascaded-date-the-site-does-not-read",
+        fm(body=BODY, title="Budget", summary="S."),
+        cascade={"date": "2025-02-08"},
+        site=Site(date_sources=date_sources({"date": ["lastmod"]})),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "cascaded-build-never-makes-a-fragment",
+        fm(body=BODY),
+        cascade={"build": {"render": "never", "list": "never"}},
+    ),
+    Case(
+        "own-empty-value-wins-over-the-cascade",
+        fm(body=BODY, title="", date="2025-02-08", summary="S."),
+        cascade={"title": "Budget"},
+        errors=[("empty", 2, 8)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASCADE_CASES, ids=lambda c: c.name)
+def test_required_field_cascade(case: Case) -> None:
+    assert_case(RequiredField, case)

@@ -33,6 +33,14 @@ CASES = [
         errors=[("empty", 3, 10)],
         fixed=fm(title="Budget", toc=True),
     ),
+    Case(
+        # Deleted, the key would let the section's cascaded sidebar apply: an editor decides.
+        "empty-string-with-a-cascaded-sidebar-removed-only-unsafely",
+        fm(title="Budget", sidebar="", toc=True),
+        cascade={"sidebar": "left"},
+        errors=[("empty", 3, 10)],
+        unsafe_fixed=fm(title="Budget", toc=True),
+    ),
     Case("true-is-not-a-position", fm(sidebar=True), errors=[("value", 2, 10)]),
     Case("string-false-is-truthy", fm(sidebar="false"), errors=[("value", 2, 10)]),
     Case("other-word", fm(sidebar="none"), errors=[("value", 2, 10)]),

