@@ -341,8 +341,8 @@ BUILDS: list[tuple[str, str, bool]] = [
     ("title-list", "---\ntitle: [a]\n---\n" + _TEXT, BUILDS_),
     # Known gaps (`GAPS`).
     ("yaml-template-action", "---\ntitle: {{ .Name }}\n---\n" + _TEXT, FAILS),
-    ("url-mailto", _yaml("url: 'mailto:a@b.c'"), FAILS),
-    ("url-colon-in-path", _yaml("url: '/a:b/'"), FAILS),
+    # Not here: `url: 'mailto:a@b.c'` and `url: '/a:b/'`. Hugo 0.168 sometimes panics on them
+    # ("index out of range") and sometimes builds, run to run: no verdict to compare with.
     ("yaml-nbsp-indent", _yaml("tags:", "\u00a0 - x"), BUILDS_),
     ("yaml-next-line-char", "---\ntitle: a\x85b\n---\n" + _TEXT, BUILDS_),
 ]
@@ -351,10 +351,6 @@ BUILDS: list[tuple[str, str, bool]] = [
 GAPS = {
     # Hugo runs an archetype's `{{ }}` before it reads the YAML; in a content file it fails.
     "yaml-template-action": "a template action as a value is not reported (archetypes)",
-    # Hugo 0.168 panics ("index out of range") on some `url` values with a colon, not on others
-    # (`tel:123`, `x:/y`): the condition is not modelled.
-    "url-mailto": "url with a scheme but no slashes: Hugo panics",
-    "url-colon-in-path": "url with a colon in its path: Hugo panics",
     # Python's YAML reader (PyYAML) and Hugo's (goccy/go-yaml) differ: a no-break space as
     # indentation is text to Hugo, and NEL (U+0085) a line break to PyYAML only.
     "yaml-nbsp-indent": "newslint's YAML reader refuses what Hugo's reads",
