@@ -2,7 +2,9 @@
 
 ## What it does
 With `newslint check --check-links` (or `[links] check = true`), fetches every http(s) link of the
-linted articles once and reports each place a failing URL is written:
+linted articles once, the links in raw HTML (`<a href>`, `<area href>`, `<img src>`, reported at
+the attribute's value) and the source field included, and reports each place a failing URL is
+written:
 
 - error: the page is gone (404, 410), the host does not exist, or nothing answers at its
   address (connection refused, after the retries);

@@ -290,6 +290,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._raw(b"HTTP/1.1 999 Request denied\r\nContent-Length: 0\r\n\r\n", close=False)
         elif path == "/empty-page":
             self._send(200)
+        elif path == "/moved-query":  # a target with `&`, which HTML writes `&amp;`
+            self._send(301, {"Location": "/ok?a=1&b=2"})
         elif path == "/reset":  # a TCP reset instead of an answer
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True

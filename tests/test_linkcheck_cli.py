@@ -561,3 +561,28 @@ def test_what_was_checked_before_ctrl_c_is_cached(
     run = check(capsys, {"a.md": one_per_line([missing, stalled])}, "", "--offline", cache=True)
     assert run.rows == [broken("a.md", 5, 5, missing, "not found (404)")]
     assert (server.hits("/missing"), server.hits("/stall/1")) == (2, 1)
+
+
+# ------------------------------------------------------------------------------ raw HTML
+
+
+def test_links_in_raw_html_are_checked(server: LinkServer, capsys: Any) -> None:
+    gone, moved_url = server.url("/missing"), server.url("/moved-query")
+    body = (
+        f'<p><a href="{gone}">gone</a></p>\n\n'
+        f"Inline <img src='{moved_url}'> and <a href={moved_url}>bare</a>.\n"
+    )
+    run = check(capsys, {"a.md": body})
+    target = server.url("/ok?a=1&b=2")
+    assert run.rows == [
+        broken("a.md", 5, 13, gone, "not found (404)"),
+        moved("a.md", 7, 18, moved_url, target),
+        moved("a.md", 7, 18 + len(moved_url) + 15, moved_url, target),
+    ]
+    # A quoted attribute gets the target with `&amp;`; an unquoted one, which `&` and `=` would
+    # need quotes in, gets no fix.
+    fixes = [d["fix"] for d in run.found]
+    assert fixes[0] is None
+    assert fixes[1]["edits"][0]["content"] == server.url("/ok?a=1&amp;b=2")
+    assert fixes[2] is None
+    assert server.hits("/moved-query") == 1
