@@ -145,9 +145,6 @@ class LinkSettings:
                 raise ConfigError(f"links.exclude: {pattern!r} is not a regex: {err}") from None
         if links.timeout <= 0:
             raise ConfigError(f"links.timeout: must be more than 0 seconds, not {links.timeout:g}")
-        for status in links.accept:
-            if not 100 <= status <= 999:  # a typo would otherwise accept nothing, silently
-                raise ConfigError(f"links.accept: {status} is not an HTTP status (100 to 999)")
         for key, value in (("concurrency", links.concurrency), ("per-host", links.per_host)):
             if value < 1:
                 raise ConfigError(f"links.{key}: must be at least 1, not {value}")
@@ -161,7 +158,7 @@ class LinkSettings:
             "concurrency": links.concurrency,
             "per_host": links.per_host,
             "retries": max(0, links.retries),
-            "accept": frozenset(links.accept),
+            "accept": parse_accept(links.accept),
             "exclude": tuple(patterns),
             "cache_ttl": parse_duration(links.cache_ttl, "links.cache-ttl"),
             "failure_ttl": parse_duration(links.failure_ttl, "links.failure-ttl"),
@@ -173,6 +170,58 @@ class LinkSettings:
             values["user_agent"] = links.user_agent
         values.update(overrides)
         return cls(**values)
+
+
+# lychee's range syntax: `A..B` (B excluded), `A..=B`, `..B`, `..=B`.
+_RANGE = re.compile(r"\s*([0-9]+)?\s*\.\.(=?)\s*([0-9]+)\s*")
+
+
+def parse_accept(values: Sequence[int | str]) -> frozenset[int]:
+    """`[links] accept`: statuses (`429`) and lychee-style ranges (`"200..=299"`, `"200..300"`,
+    `"..=204"`, the start then being 100) -> the set of statuses; a bad one raises `ConfigError`.
+
+    Statuses lie between 100 and 999 (999 is LinkedIn's answer to robots): a typo such as `4030`
+    would otherwise accept nothing, silently. A status written as a string (`"429"`) is refused,
+    as TOML's types are elsewhere, with the number to write instead.
+    """
+    from newslint.config import ConfigError
+
+    statuses: set[int] = set()
+    for value in values:
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 100 <= value <= 999:
+                raise ConfigError(f"links.accept: {value} is not an HTTP status (100 to 999)")
+            statuses.add(value)
+            continue
+        shown = json.dumps(value) if not isinstance(value, bool) else str(value).lower()
+        if not isinstance(value, str):
+            raise ConfigError(
+                f'links.accept: {shown} is neither a status nor a range such as "200..=299"'
+            )
+        if value.strip().isdigit():
+            raise ConfigError(
+                f"links.accept: {shown} is a string: write the status as a number, "
+                f'{value.strip()}, or a range such as "200..=299"'
+            )
+        match = _RANGE.fullmatch(value)
+        if match is None:
+            raise ConfigError(
+                f'links.accept: {shown} is not a status range such as "200..=299" (200 to 299)'
+                ' or "200..300" (300 excluded)'
+            )
+        inclusive = match.group(2) == "="
+        start = int(match.group(1)) if match.group(1) else 100
+        bound = int(match.group(3))  # `..1000` is fine: 1000 itself is left out
+        for status, highest in ((start, 999), (bound, 999 if inclusive else 1000)):
+            if not 100 <= status <= highest:
+                raise ConfigError(
+                    f"links.accept: {shown}: {status} is not an HTTP status (100 to 999)"
+                )
+        end = bound if inclusive else bound - 1
+        if end < start:
+            raise ConfigError(f"links.accept: {shown} is an empty range")
+        statuses.update(range(start, end + 1))
+    return frozenset(statuses)
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw]?)")

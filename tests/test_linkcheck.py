@@ -857,3 +857,34 @@ def test_a_watch_session_does_not_ask_again_on_each_save(
     ]
     assert fresh.hits("/unavailable-twice/s") == 2  # HEAD and GET at the start, not again
     assert message in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("values", "statuses"),
+    [
+        ([200, 206], {200, 206}),
+        (["200..=204"], {200, 201, 202, 203, 204}),
+        (["300..302", 999], {300, 301, 999}),
+        (["..=102"], {100, 101, 102}),
+        (["..101"], {100}),
+        ([" 400 ..= 401 "], {400, 401}),
+        (["990..1000"], set(range(990, 1000))),  # an excluded end may be 1000
+        ([], set()),
+    ],
+)
+def test_parse_accept_statuses_and_ranges(values: list[int | str], statuses: set[int]) -> None:
+    from newslint.linkcheck import parse_accept
+
+    assert parse_accept(values) == frozenset(statuses)
+
+
+def test_parse_accept_refuses_a_boolean_from_the_python_api() -> None:
+    from newslint.config import ConfigError
+    from newslint.linkcheck import parse_accept
+
+    with pytest.raises(ConfigError) as caught:
+        parse_accept([True])
+    assert (
+        str(caught.value)
+        == 'links.accept: true is neither a status nor a range such as "200..=299"'
+    )

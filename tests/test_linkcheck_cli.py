@@ -586,3 +586,47 @@ def test_links_in_raw_html_are_checked(server: LinkServer, capsys: Any) -> None:
     assert fixes[1]["edits"][0]["content"] == server.url("/ok?a=1&amp;b=2")
     assert fixes[2] is None
     assert server.hits("/moved-query") == 1
+
+
+# --------------------------------------------------------------------- accepted ranges
+
+
+def test_accepted_ranges_lychee_style(server: LinkServer, capsys: Any) -> None:
+    urls = [
+        server.url("/forbidden"),  # 403: in "400..=403"
+        server.url("/rate-limited"),  # 429: in "420..430" (430 left out)
+        server.url("/error"),  # 500: only "..=499" and 503 would cover: not accepted
+        server.url("/login"),  # 401: in "400..=403"
+    ]
+    accept = 'accept = [200, "400..=403", "420..430", 503]\nretries = 2'
+    run = check(capsys, {"a.md": one_per_line(urls)}, accept)
+    assert run.rows == [doubtful("a.md", 9, 5, urls[2], "server error (500) after 3 tries")]
+    assert server.hits("/rate-limited") == 1  # accepted: not retried
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        ('"200..=1000"', '"200..=1000": 1000 is not an HTTP status (100 to 999)'),
+        ('"..=99"', '"..=99": 99 is not an HTTP status (100 to 999)'),
+        ('"300..300"', '"300..300" is an empty range'),
+        (
+            '"200.."',
+            '"200.." is not a status range such as "200..=299" (200 to 299) or "200..300"'
+            " (300 excluded)",
+        ),
+        (
+            '"2xx"',
+            '"2xx" is not a status range such as "200..=299" (200 to 299) or "200..300"'
+            " (300 excluded)",
+        ),
+        ("true", "expected a list of integers or strings, got [true]"),
+    ],
+)
+def test_a_bad_accepted_range_is_a_usage_error(
+    server: LinkServer, capsys: Any, value: str, error: str
+) -> None:
+    run = check(capsys, {"a.md": one_per_line([server.url("/ok")])}, f"accept = [{value}]")
+    assert (run.code, run.rows) == (2, [])
+    assert run.err == f"newslint: error: newslint.toml: links.accept: {error}\n"
+    assert server.total() == 0
