@@ -582,18 +582,12 @@ def check_links(
         from newslint.linkfetch import fetch, run_sync
 
         fetched: dict[str, Observation] = {}
-        try:
-            run_sync(fetch(pending, settings, progress, transport, sleep, counts, fetched))
-        finally:  # interrupted (Ctrl-C) too: what was checked is kept, and the next run goes on
-            for key, obs in fetched.items():
-                observations[key] = (obs, False)
-                kept = obs.error not in ("private", "invalid") and not is_transient(obs)
-                if cache is not None and kept:
-                    cache.put(key, obs)
-                elif recent is not None and is_transient(obs):
-                    recent[key] = obs
-            if cache is not None:
-                cache.save(settings, time.time())
+        with _sigterm_as_interrupt():
+            try:
+                run_sync(fetch(pending, settings, progress, transport, sleep, counts, fetched))
+            finally:  # interrupted (Ctrl-C, SIGTERM) too: what was checked is kept, and the
+                # next run goes on from there
+                _keep(fetched, observations, cache, recent, settings)
     for key, originals in by_key.items():
         for url in originals:
             if key in observations:
@@ -602,6 +596,63 @@ def check_links(
             else:
                 results[url] = LinkResult(url, "skipped", "not checked (--offline)")
     return results
+
+
+def _keep(
+    fetched: dict[str, Observation],
+    observations: dict[str, tuple[Observation, bool]],
+    cache: LinkCache | None,
+    recent: dict[str, Observation] | None,
+    settings: LinkSettings,
+) -> None:
+    """Take in what was fetched: lasting answers to the disk cache (saved now), transient ones
+    to `recent`."""
+    for key, obs in fetched.items():
+        observations[key] = (obs, False)
+        kept = obs.error not in ("private", "invalid") and not is_transient(obs)
+        if cache is not None and kept:
+            cache.put(key, obs)
+        elif recent is not None and is_transient(obs):
+            recent[key] = obs
+    if cache is not None:
+        cache.save(settings, time.time())
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM during the requests, raised as Ctrl-C's KeyboardInterrupt is, so that the same
+    clean-up runs (requests cancelled, what was checked saved to the cache)."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While the links are fetched, SIGTERM (a CI job cancelled, `timeout`, a container stopped)
+    saves what was checked, as Ctrl-C does, and then ends the process by SIGTERM as before.
+
+    Only where SIGTERM has its default action and in the main thread: a caller with a handler of
+    its own (`newslint watch` makes SIGTERM a KeyboardInterrupt) keeps it.
+    """
+    import signal
+
+    installed = False
+    try:
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _raise_terminated)
+            installed = True
+    except (ValueError, AttributeError):  # not the main thread; no SIGTERM on this platform
+        pass
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)  # the cache is saved: now end as SIGTERM ends
+        raise  # (only reached where the signal is not delivered at once)
+    finally:
+        if installed:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def cache_dir_for(results: Sequence[FileResult], ruleset: RuleSet) -> Path:

@@ -431,10 +431,15 @@ def without_proxies(monkeypatch: Any) -> None:
 
 
 def interrupt_check_links(
-    tmp_path: Path, ready: Callable[[], bool], *argv: str, settle: float = 0.2
+    tmp_path: Path,
+    ready: Callable[[], bool],
+    *argv: str,
+    settle: float = 0.2,
+    signum: int = signal.SIGINT,
 ) -> tuple[int, str, str]:
     """Run `newslint check --check-links ARGV` in a child process in `tmp_path` and press Ctrl-C
-    `settle` seconds after `ready()`; its exit code, standard output and standard error."""
+    (or send `signum`) `settle` seconds after `ready()`; its exit code (minus the signal's number
+    when the signal ended it), standard output and standard error."""
     env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES}
     env["PYTHONPATH"] = str(Path(__file__).parent.parent)
     env.pop("NEWSLINT_CACHE_DIR", None)
@@ -454,7 +459,7 @@ def interrupt_check_links(
                 break
             time.sleep(0.01)
         time.sleep(settle)  # e.g. the answer read, the wait begun
-        child.send_signal(signal.SIGINT)
+        child.send_signal(signum)
         out, err = child.communicate(timeout=20)
     finally:
         child.kill()

@@ -563,6 +563,26 @@ def test_what_was_checked_before_ctrl_c_is_cached(
     assert (server.hits("/missing"), server.hits("/stall/1")) == (2, 1)
 
 
+@POSIX_ONLY
+def test_what_was_checked_before_sigterm_is_cached(
+    server: LinkServer, tmp_path: Path, capsys: Any
+) -> None:
+    # A cancelled CI job or `timeout` sends SIGTERM: as with Ctrl-C the checked links are kept,
+    # then the process ends by SIGTERM as it would have (no report, no traceback).
+    missing, stalled = server.url("/missing"), server.url("/stall/2")
+    (tmp_path / "a.md").write_text(HEADER + one_per_line([missing, stalled]))
+    (tmp_path / "newslint.toml").write_text(
+        'select = ["LK006"]\n[links]\ntimeout = 60\nper-host = 1\n'
+    )
+    ready = lambda: server.hits("/stall/2") == 1  # noqa: E731
+    found = interrupt_check_links(tmp_path, ready, "a.md", signum=signal.SIGTERM)
+    assert found == (-signal.SIGTERM, "", "")
+    assert list((tmp_path / ".newslint_cache").rglob("*.tmp")) == []
+    run = check(capsys, {"a.md": one_per_line([missing, stalled])}, "", "--offline", cache=True)
+    assert run.rows == [broken("a.md", 5, 5, missing, "not found (404)")]
+    assert (server.hits("/missing"), server.hits("/stall/2")) == (2, 1)
+
+
 # ------------------------------------------------------------------------------ raw HTML
 
 
