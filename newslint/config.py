@@ -52,6 +52,7 @@ class LinksConfig:
     backoff: float = 0.5  # seconds before the first retry; doubles each time (with jitter)
     max_wait: float = 30.0  # cap on one wait; a longer Retry-After is reported, not waited for
     user_agent: str | None = None  # None: newslint's own, which names newslint
+    include_fragments: bool = False  # lychee's --include-fragments: read pages for their anchors
 
 
 @dataclass

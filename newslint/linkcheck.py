@@ -8,9 +8,10 @@ results to the rules' `project_end` as `ctx.links`.
 Manners, because link checkers are judged by false alarms and by how they treat the sites they hit:
 
 - a global limit (`concurrency`) and a per-host limit (`per-host`) on requests in flight;
-- HEAD first; GET (streamed, the body is never read) when HEAD answers with an error status, since
-  servers that mishandle HEAD answer 405, 403, 501 but also 404, 400 or 500, or when the connection
-  breaks on HEAD (dropped, or a body sent with the answer that the next request then reads);
+- HEAD first; GET (streamed, the body not read, but for `include-fragments`) when HEAD answers
+  with an error status, since servers that mishandle HEAD answer 405, 403, 501 but also 404, 400
+  or 500, or when the connection breaks on HEAD (dropped, or a body sent with the answer that the
+  next request then reads);
 - redirects followed by hand, at most 10 hops, http -> https allowed, never to another scheme;
 - retries with exponential backoff and jitter for timeouts, connection errors, 5xx and 429; a 429
   pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer
@@ -25,6 +26,10 @@ Manners, because link checkers are judged by false alarms and by how they treat 
   and SSL_CERT_FILE / SSL_CERT_DIR), as curl and lychee take them, since CI runners behind a proxy
   reach nothing without; a proxy that cannot be used is a usage error (exit 2), one that cannot be
   reached a warning naming it on each link, never a broken link; `.netrc` is not read.
+
+With `include-fragments` (off by default), a URL with a `#fragment` is fetched with GET and its
+HTML read, unencoded, up to `FRAGMENT_BODY_LIMIT`, for the ids and `<a name>`s it has; only they
+are kept (in the cache too), never the body.
 
 What the network said (an `Observation`) is cached in `.newslint_cache/links/`; it is classified
 into a `LinkResult` with the current settings on every run, so changing `accept` needs no re-check.
@@ -59,6 +64,7 @@ ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 PERMANENT = frozenset({301, 308})
 CACHE_VERSION = 1
+FRAGMENT_BODY_LIMIT = 4 * 1024 * 1024  # bytes of a page read to find a fragment (then: unknown)
 
 Verdict = Literal["ok", "broken", "warning", "redirect", "skipped"]
 Progress = Callable[[int, int, int], None]  # (checked, total, failures so far)
@@ -83,16 +89,24 @@ class Observation:
     tries: int = 1
     checked_at: float = 0.0
     timeout: float | None = None  # the timeout a `timeout` error was seen with
+    # `include-fragments`: the ids and `<a name>`s of the final page's HTML (None: not read), and
+    # whether the page went on beyond what was read (`FRAGMENT_BODY_LIMIT`).
+    anchors: tuple[str, ...] | None = None
+    anchors_partial: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["chain"] = [list(hop) for hop in self.chain]
+        if self.anchors is not None:
+            data["anchors"] = list(self.anchors)
         return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Observation:
         values = dict(data)
         values["chain"] = tuple((int(s), str(u)) for s, u in values.get("chain", ()))
+        if values.get("anchors") is not None:
+            values["anchors"] = tuple(str(a) for a in values["anchors"])
         return cls(**values)
 
 
@@ -131,6 +145,8 @@ class LinkSettings:
     cache_dir: Path | None = None  # `.newslint_cache`; the links live in its `links/` folder
     user_agent: str = USER_AGENT
     trust_env: bool = True  # proxies from the environment (never .netrc: httpx does not read it)
+    include_fragments: bool = False  # read the HTML of pages linked with a #fragment, look for it
+    fragment_body_limit: int = 0  # bytes of a page read for its anchors (0: FRAGMENT_BODY_LIMIT)
 
     @classmethod
     def from_config(cls, links: LinksConfig, **overrides: Any) -> LinkSettings:
@@ -165,6 +181,7 @@ class LinkSettings:
             "no_private": links.no_private,
             "backoff": max(0.0, float(links.backoff)),
             "max_wait": max(0.0, float(links.max_wait)),
+            "include_fragments": links.include_fragments,
         }
         if links.user_agent:
             values["user_agent"] = links.user_agent
@@ -391,11 +408,35 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
             break
         target, _, hop_fragment = location.partition("#")
         fragment = hop_fragment or fragment
+    missing = _missing_fragment(obs, settings, fragment)
+    if missing is not None:
+        return LinkResult(url, "warning", missing, status)
     if target != obs.url:
         return LinkResult(
             url, "redirect", "permanent redirect", status, with_fragment(target, fragment)
         )
     return LinkResult(url, "ok", "", status)
+
+
+def _missing_fragment(obs: Observation, settings: LinkSettings, fragment: str) -> str | None:
+    """With `include-fragments`: the reason when the page has no anchor `fragment`, else None.
+
+    Like a browser: `#top` and an empty fragment need no anchor, and the fragment counts as
+    written or percent-decoded. GitHub prefixes the ids of a README's headings with
+    `user-content-` (a script follows the bare fragment). A page read only in part, or not HTML
+    (no anchors read), says nothing.
+    """
+    if not settings.include_fragments or obs.anchors is None or obs.anchors_partial:
+        return None
+    if not fragment or fragment.lower() == "top":
+        return None
+    from urllib.parse import unquote
+
+    found = set(obs.anchors)
+    for name in dict.fromkeys((fragment, unquote(fragment))):
+        if name in found or f"user-content-{name}" in found:
+            return None
+    return f"the page has no anchor #{fragment}"
 
 
 def _soft_404(url: str, final_url: str) -> bool:
@@ -563,8 +604,11 @@ def check_links(
     now = time.time()
     observations: dict[str, tuple[Observation, bool]] = {}
     pending: list[str] = []
+    anchors = wants_anchors(by_key, settings)
     for key in by_key:
         hit = cache.get(key, settings, now) if cache is not None else None
+        if hit is not None and key in anchors and hit.anchors is None and hit.error is None:
+            hit = None  # checked without reading the page: read it now for the fragments
         if hit is None and recent is not None and settings.use_cache and key in recent:
             seen = recent[key]
             if _fresh(now - seen.checked_at, min(RECENT_TTL, settings.failure_ttl)):
@@ -584,7 +628,18 @@ def check_links(
         fetched: dict[str, Observation] = {}
         with _sigterm_as_interrupt():
             try:
-                run_sync(fetch(pending, settings, progress, transport, sleep, counts, fetched))
+                run_sync(
+                    fetch(
+                        pending,
+                        settings,
+                        progress,
+                        transport,
+                        sleep,
+                        counts,
+                        fetched,
+                        anchors=anchors,
+                    )
+                )
             finally:  # interrupted (Ctrl-C, SIGTERM) too: what was checked is kept, and the
                 # next run goes on from there
                 _keep(fetched, observations, cache, recent, settings)
@@ -596,6 +651,18 @@ def check_links(
             else:
                 results[url] = LinkResult(url, "skipped", "not checked (--offline)")
     return results
+
+
+def wants_anchors(by_key: Mapping[str, Sequence[str]], settings: LinkSettings) -> frozenset[str]:
+    """The request keys whose page is read for its anchors: with `include-fragments`, those that
+    a URL with a fragment (other than `#top`) points into."""
+    if not settings.include_fragments:
+        return frozenset()
+    return frozenset(
+        key
+        for key, urls in by_key.items()
+        if any(urlsplit(u).fragment and urlsplit(u).fragment.lower() != "top" for u in urls)
+    )
 
 
 def _keep(

@@ -292,6 +292,20 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200)
         elif path == "/moved-query":  # a target with `&`, which HTML writes `&amp;`
             self._send(301, {"Location": "/ok?a=1&b=2"})
+        elif path == "/anchors":  # a page with anchors (an id, an `<a name>`, GitHub's prefix)
+            body = (
+                b'<html><body><h2 id="intro">Intro</h2><a name="legacy"></a>'
+                b'<div id="caf\xc3\xa9">x</div><h2 id="user-content-readme">R</h2>'
+                b"<!-- <p id='commented'> --></body></html>"
+            )
+            self._send(200, {"Content-Type": "text/html; charset=utf-8"}, body)
+        elif path == "/anchors-moved":
+            self._send(301, {"Location": "/anchors"})
+        elif path == "/anchors-late":  # the anchor after 64 KiB of page
+            body = b"<html><body>" + b"<p>x</p>" * 8192 + b'<h2 id="late">L</h2></body></html>'
+            self._send(200, {"Content-Type": "text/html"}, body)
+        elif path == "/plain":  # no HTML: nothing to look for anchors in
+            self._send(200, {"Content-Type": "text/plain"}, b'id="x"')
         elif path == "/reset":  # a TCP reset instead of an answer
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True

@@ -888,3 +888,27 @@ def test_parse_accept_refuses_a_boolean_from_the_python_api() -> None:
         str(caught.value)
         == 'links.accept: true is neither a status nor a range such as "200..=299"'
     )
+
+
+def test_a_missing_fragment_is_a_warning_only_with_include_fragments() -> None:
+    from newslint.linkcheck import LinkSettings, Observation, classify
+
+    page = Observation("https://a.org/p", status=200, anchors=("intro",))
+    on = LinkSettings(include_fragments=True)
+    assert classify(page, on, "https://a.org/p#intro").verdict == "ok"
+    missing = classify(page, on, "https://a.org/p#outro")
+    assert (missing.verdict, missing.reason) == ("warning", "the page has no anchor #outro")
+    assert classify(page, LinkSettings(), "https://a.org/p#outro").verdict == "ok"
+    partial = Observation("https://a.org/p", status=200, anchors=("intro",), anchors_partial=True)
+    assert classify(partial, on, "https://a.org/p#outro").verdict == "ok"
+    # A permanent redirect whose Location has a fragment: that fragment is the one looked for.
+    moved = Observation(
+        "https://a.org/old",
+        status=200,
+        final_url="https://a.org/new",
+        chain=((301, "https://a.org/new#intro"),),
+        anchors=("intro",),
+    )
+    result = classify(moved, on, "https://a.org/old#gone")
+    assert (result.verdict, result.target) == ("redirect", "https://a.org/new#intro")
+    assert Observation.from_json(page.to_json()) == page

@@ -650,3 +650,62 @@ def test_a_bad_accepted_range_is_a_usage_error(
     assert (run.code, run.rows) == (2, [])
     assert run.err == f"newslint: error: newslint.toml: links.accept: {error}\n"
     assert server.total() == 0
+
+
+# ------------------------------------------------------------------ fragments of web pages
+
+
+def test_fragments_are_not_looked_for_by_default(server: LinkServer, capsys: Any) -> None:
+    url = server.url("/anchors#nowhere")
+    run = check(capsys, {"a.md": one_per_line([url])})
+    assert (run.code, run.rows) == (0, [])
+    assert server.counts[("HEAD", "/anchors")] == 1 and server.counts[("GET", "/anchors")] == 0
+
+
+def test_include_fragments_reads_the_page_for_its_anchors(server: LinkServer, capsys: Any) -> None:
+    urls = [
+        server.url("/anchors#intro"),  # an id
+        server.url("/anchors#legacy"),  # an <a name>
+        server.url("/anchors#caf%C3%A9"),  # percent-encoded: the id `café`
+        server.url("/anchors#readme"),  # GitHub's `user-content-` prefix
+        server.url("/anchors#top"),  # the top of any page
+        server.url("/anchors#commented"),  # in a comment: no anchor
+        server.url("/anchors#Intro"),  # ids are matched as written
+        server.url("/anchors-moved#nowhere"),  # after a redirect: the final page's anchors
+        server.url("/plain#x"),  # not HTML: not known
+    ]
+    run = check(capsys, {"a.md": one_per_line(urls)}, "include-fragments = true")
+    assert run.rows == [
+        doubtful("a.md", 15, 5, urls[5], "the page has no anchor #commented"),
+        doubtful("a.md", 17, 5, urls[6], "the page has no anchor #Intro"),
+        doubtful("a.md", 19, 5, urls[7], "the page has no anchor #nowhere"),
+    ]
+    # One GET for the page's seven links (HEAD would show no page), one more as the redirect's
+    # target; every such request asks for the page unencoded.
+    assert server.counts[("GET", "/anchors")] == 2 and server.counts[("HEAD", "/anchors")] == 0
+    assert server.counts[("GET", "/anchors-moved")] == 1
+    assert {h[2].get("Accept-Encoding") for h in server.headers_seen} == {"identity"}
+
+
+def test_fragments_of_a_page_read_in_part_are_not_reported(
+    server: LinkServer, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newslint.linkcheck
+
+    monkeypatch.setattr(newslint.linkcheck, "FRAGMENT_BODY_LIMIT", 64 * 1024)
+    monkeypatch.setattr("newslint.linkfetch.FRAGMENT_BODY_LIMIT", 64 * 1024)
+    urls = [server.url("/anchors-late#late"), server.url("/anchors-late#nowhere")]
+    run = check(capsys, {"a.md": one_per_line(urls)}, "include-fragments = true")
+    assert (run.code, run.rows) == (0, [])  # `#late` lies past the limit: neither is known
+
+
+def test_fragments_come_from_the_cache_and_a_cached_check_without_them_is_redone(
+    server: LinkServer, capsys: Any
+) -> None:
+    urls = [server.url("/anchors#intro"), server.url("/anchors#nowhere")]
+    files = {"a.md": one_per_line(urls)}
+    missing = [doubtful("a.md", 7, 5, urls[1], "the page has no anchor #nowhere")]
+    assert check(capsys, files, cache=True).rows == []  # HEAD only: no anchors read
+    assert check(capsys, files, "include-fragments = true", cache=True).rows == missing
+    assert check(capsys, files, "include-fragments = true", cache=True).rows == missing
+    assert server.counts[("HEAD", "/anchors")] == 1 and server.counts[("GET", "/anchors")] == 1
