@@ -11,8 +11,9 @@
   dropped, the text of a code span kept; of emphasis, a link or an image,
   only the first piece of text inside counts (`**bold *it* more**` is `bold`); of a heading written
   over several lines (setext), only the last line.
-- **Explicit ids.** `## Title {#custom .class}` (Goldmark's heading attributes, on in Hugo): the id
-  is `custom`, and it counts as taken for the automatic ones after it.
+- **Explicit ids.** `## Title {#custom .class}` (Goldmark's heading attributes, on in Hugo unless
+  `markup.goldmark.parser.attribute.title = false`): the id is `custom`, and it counts as taken
+  for the automatic ones after it.
 - **Raw HTML.** `id="..."` on any element and `name="..."` on `<a>`, when the site lets Goldmark
   render raw HTML (`markup.goldmark.renderer.unsafe`); otherwise Hugo drops that HTML.
 
@@ -157,6 +158,10 @@ def _page_ids(document: Document) -> frozenset[str] | None:
     if _dig(raw, "markup", "goldmark", "parser", "autodefinitiontermid") is True:
         return None  # ids of definition terms (Hugo 0.144+): not modelled
     linkify = document.site.linkify[0] if document.site is not None else True
+    # `{#id}` after a heading: Goldmark's attribute syntax, on in Hugo unless turned off.
+    heading_attributes = (
+        _dig(raw, "markup", "goldmark", "parser", "attribute", "title") is not False
+    )
     ids: set[str] = set()
     html_nodes: list[Html] = []
     for node in document.body_nodes:
@@ -165,7 +170,7 @@ def _page_ids(document: Document) -> frozenset[str] | None:
         if not isinstance(node, Heading):
             continue
         source = _heading_source(document, node)
-        attributes = _ATTRIBUTES.search(source)
+        attributes = _ATTRIBUTES.search(source) if heading_attributes else None
         if attributes is not None:
             explicit = _EXPLICIT_ID.search(attributes.group(1))
             source = source[: attributes.start()]

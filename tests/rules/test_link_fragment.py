@@ -101,6 +101,13 @@ CASES = [
         errors=[("missing", 4, 5)],
     ),
     Case(
+        # Heading attributes turned off: `{#r}` is text, and the id comes from all of it.
+        "heading-attributes-off",
+        fm(body="[a](#r) [b](#r-r)\n\n## R {#r}\n"),
+        site=Site(raw={"markup": {"goldmark": {"parser": {"attribute": {"title": False}}}}}),
+        errors=[("missing", 4, 5)],
+    ),
+    Case(
         "github-ascii",
         fm(body="[a](#cafe) [b](#café)\n\n## Café\n"),
         site=Site(raw={"markup": {"goldmark": {"parser": {"autoheadingidtype": "github-ascii"}}}}),
