@@ -90,7 +90,8 @@ class Observation:
     checked_at: float = 0.0
     timeout: float | None = None  # the timeout a `timeout` error was seen with
     # `include-fragments`: the ids and `<a name>`s of the final page's HTML (None: not read), and
-    # whether the page went on beyond what was read (`FRAGMENT_BODY_LIMIT`).
+    # whether they may be incomplete: the page went on beyond what was read (`FRAGMENT_BODY_LIMIT`)
+    # or is no HTML (read as `()`, partial).
     anchors: tuple[str, ...] | None = None
     anchors_partial: bool = False
 
@@ -607,8 +608,8 @@ def check_links(
     anchors = wants_anchors(by_key, settings)
     for key in by_key:
         hit = cache.get(key, settings, now) if cache is not None else None
-        if hit is not None and key in anchors and hit.anchors is None and hit.error is None:
-            hit = None  # checked without reading the page: read it now for the fragments
+        if hit is not None and key in anchors and hit.anchors is None and _page(hit):
+            hit = None  # a page checked without reading it: read it now for the fragments
         if hit is None and recent is not None and settings.use_cache and key in recent:
             seen = recent[key]
             if _fresh(now - seen.checked_at, min(RECENT_TTL, settings.failure_ttl)):
@@ -651,6 +652,11 @@ def check_links(
             else:
                 results[url] = LinkResult(url, "skipped", "not checked (--offline)")
     return results
+
+
+def _page(obs: Observation) -> bool:
+    """The URL led to a page (a 2xx answer), which `include-fragments` reads."""
+    return obs.error is None and 200 <= (obs.status or 0) < 300
 
 
 def wants_anchors(by_key: Mapping[str, Sequence[str]], settings: LinkSettings) -> frozenset[str]:

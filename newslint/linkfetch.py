@@ -432,8 +432,10 @@ class _Checker:
                     request = host.client.build_request(method, url, headers=headers)
                     response = await host.client.send(request, stream=True)
                     found: tuple[tuple[str, ...], bool] | None = None
-                    if read and method == "GET" and _is_html_page(response):
-                        found = await _anchors(response, self.settings)
+                    if read and method == "GET" and 200 <= response.status_code < 300:
+                        # Not HTML: no anchors to look for; read all the same (cached as such).
+                        html = _is_html_page(response)
+                        found = await _anchors(response, self.settings) if html else ((), True)
                     if method == "HEAD":
                         await response.aread()  # nothing to read; frees the connection for reuse
                     await response.aclose()  # a GET's body is not read further: it closes
@@ -458,9 +460,9 @@ class _Checker:
 
 
 def _is_html_page(response: httpx.Response) -> bool:
-    """A page whose anchors can be read: a 2xx answer in HTML (or XHTML)."""
+    """A page whose anchors can be read: an answer in HTML (or XHTML)."""
     kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    return 200 <= response.status_code < 300 and kind in ("text/html", "application/xhtml+xml")
+    return kind in ("text/html", "application/xhtml+xml")
 
 
 _MAX_ANCHORS = 20_000  # a page's ids kept (in the cache too); beyond, it counts as read in part

@@ -702,10 +702,13 @@ def test_fragments_of_a_page_read_in_part_are_not_reported(
 def test_fragments_come_from_the_cache_and_a_cached_check_without_them_is_redone(
     server: LinkServer, capsys: Any
 ) -> None:
-    urls = [server.url("/anchors#intro"), server.url("/anchors#nowhere")]
+    urls = [server.url(p) for p in ("/anchors#intro", "/anchors#nowhere", "/plain#x", "/missing#x")]
     files = {"a.md": one_per_line(urls)}
-    missing = [doubtful("a.md", 7, 5, urls[1], "the page has no anchor #nowhere")]
-    assert check(capsys, files, cache=True).rows == []  # HEAD only: no anchors read
+    gone = broken("a.md", 11, 5, urls[3], "not found (404)")
+    missing = [doubtful("a.md", 7, 5, urls[1], "the page has no anchor #nowhere"), gone]
+    assert check(capsys, files, cache=True).rows == [gone]  # HEAD only: no anchors read
     assert check(capsys, files, "include-fragments = true", cache=True).rows == missing
     assert check(capsys, files, "include-fragments = true", cache=True).rows == missing
     assert server.counts[("HEAD", "/anchors")] == 1 and server.counts[("GET", "/anchors")] == 1
+    # A page that is no HTML is read once too; a cached 404 is no page, and not asked again.
+    assert server.counts[("GET", "/plain")] == 1 and server.hits("/missing") == 2
