@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html.parser import HTMLParser
 from typing import Any
 
 from newslint.document import Document
@@ -122,17 +121,25 @@ def _inline_text(source: str, linkify: bool, typographer: bool = True) -> str:
     return "".join(out)
 
 
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
+def _raw_html_ids(nodes: list[Html]) -> list[str]:
+    """`id`s of any element and `name`s of `<a>`s in raw HTML."""
+    from html.parser import HTMLParser  # here: most articles have no raw HTML to read
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "id" or (name == "name" and tag == "a")):
-                self.ids.append(value)
+    ids: list[str] = []
 
-    handle_startendtag = handle_starttag
+    class Ids(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                if value and (name == "id" or (name == "name" and tag == "a")):
+                    ids.append(value)
+
+        handle_startendtag = handle_starttag
+
+    parser = Ids(convert_charrefs=True)
+    for node in nodes:
+        parser.feed(node.text)
+    parser.close()
+    return ids
 
 
 def _dig(data: Any, *keys: str) -> Any:
@@ -187,11 +194,7 @@ def _page_ids(document: Document) -> frozenset[str] | None:
             name = f"{name}-{number}"
         ids.add(name)
     if document.site is not None and document.site.unsafe_html and html_nodes:
-        parser = _Ids()
-        for node in html_nodes:
-            parser.feed(node.text)
-        parser.close()
-        ids.update(parser.ids)
+        ids.update(_raw_html_ids(html_nodes))
     return frozenset(ids)
 
 
