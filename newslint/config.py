@@ -42,7 +42,9 @@ class LinksConfig:
     per_host: int = 4
     cache_ttl: str = "1d"
     failure_ttl: str = "1h"
-    accept: list[int] = field(default_factory=lambda: [200, 206])
+    # Statuses and lychee-style ranges ("200..=299", "200..300", "..=204"), read by
+    # `newslint.linkcheck.parse_accept`.
+    accept: list[int | str] = field(default_factory=lambda: [200, 206])
     exclude: list[str] = field(default_factory=list)
     only_source: bool = False
     retries: int = 2
@@ -50,6 +52,7 @@ class LinksConfig:
     backoff: float = 0.5  # seconds before the first retry; doubles each time (with jitter)
     max_wait: float = 30.0  # cap on one wait; a longer Retry-After is reported, not waited for
     user_agent: str | None = None  # None: newslint's own, which names newslint
+    include_fragments: bool = False  # lychee's --include-fragments: read pages for their anchors
 
 
 @dataclass
@@ -615,7 +618,10 @@ def _type_name(hint: Any) -> str:
         return "one of " + ", ".join(_show(a) for a in args)
     if origin in (list, tuple, set, frozenset, collections.abc.Sequence):
         inner = args[0] if args else Any
-        return f"a list of {_type_name(inner).removeprefix('a ').removeprefix('an ')}s"
+        union = typing.get_origin(inner) in (typing.Union, types.UnionType)
+        kinds = [k for k in typing.get_args(inner) if k is not type(None)] if union else [inner]
+        names = [_type_name(k).removeprefix("a ").removeprefix("an ") + "s" for k in kinds]
+        return "a list of " + " or ".join(names)  # `list[int | str]`: integers or strings
     if origin in (dict, collections.abc.Mapping):
         if len(args) == 2 and args[1] is not Any:
             return f"a table of {_type_name(args[1]).removeprefix('a ').removeprefix('an ')}s"

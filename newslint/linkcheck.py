@@ -8,9 +8,10 @@ results to the rules' `project_end` as `ctx.links`.
 Manners, because link checkers are judged by false alarms and by how they treat the sites they hit:
 
 - a global limit (`concurrency`) and a per-host limit (`per-host`) on requests in flight;
-- HEAD first; GET (streamed, the body is never read) when HEAD answers with an error status, since
-  servers that mishandle HEAD answer 405, 403, 501 but also 404, 400 or 500, or when the connection
-  breaks on HEAD (dropped, or a body sent with the answer that the next request then reads);
+- HEAD first; GET (streamed, the body not read, but for `include-fragments`) when HEAD answers
+  with an error status, since servers that mishandle HEAD answer 405, 403, 501 but also 404, 400
+  or 500, or when the connection breaks on HEAD (dropped, or a body sent with the answer that the
+  next request then reads);
 - redirects followed by hand, at most 10 hops, http -> https allowed, never to another scheme;
 - retries with exponential backoff and jitter for timeouts, connection errors, 5xx and 429; a 429
   pauses the whole host for its `Retry-After` (seconds or an HTTP date), and one asking for longer
@@ -25,6 +26,10 @@ Manners, because link checkers are judged by false alarms and by how they treat 
   and SSL_CERT_FILE / SSL_CERT_DIR), as curl and lychee take them, since CI runners behind a proxy
   reach nothing without; a proxy that cannot be used is a usage error (exit 2), one that cannot be
   reached a warning naming it on each link, never a broken link; `.netrc` is not read.
+
+With `include-fragments` (off by default), a URL with a `#fragment` is fetched with GET and its
+HTML read, unencoded, up to `FRAGMENT_BODY_LIMIT`, for the ids and `<a name>`s it has; only they
+are kept (in the cache too), never the body.
 
 What the network said (an `Observation`) is cached in `.newslint_cache/links/`; it is classified
 into a `LinkResult` with the current settings on every run, so changing `accept` needs no re-check.
@@ -59,6 +64,7 @@ ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 PERMANENT = frozenset({301, 308})
 CACHE_VERSION = 1
+FRAGMENT_BODY_LIMIT = 4 * 1024 * 1024  # bytes of a page read to find a fragment (then: unknown)
 
 Verdict = Literal["ok", "broken", "warning", "redirect", "skipped"]
 Progress = Callable[[int, int, int], None]  # (checked, total, failures so far)
@@ -83,16 +89,25 @@ class Observation:
     tries: int = 1
     checked_at: float = 0.0
     timeout: float | None = None  # the timeout a `timeout` error was seen with
+    # `include-fragments`: the ids and `<a name>`s of the final page's HTML (None: not read), and
+    # whether they may be incomplete: the page went on beyond what was read (`FRAGMENT_BODY_LIMIT`)
+    # or is no HTML (read as `()`, partial).
+    anchors: tuple[str, ...] | None = None
+    anchors_partial: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["chain"] = [list(hop) for hop in self.chain]
+        if self.anchors is not None:
+            data["anchors"] = list(self.anchors)
         return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Observation:
         values = dict(data)
         values["chain"] = tuple((int(s), str(u)) for s, u in values.get("chain", ()))
+        if values.get("anchors") is not None:
+            values["anchors"] = tuple(str(a) for a in values["anchors"])
         return cls(**values)
 
 
@@ -131,6 +146,8 @@ class LinkSettings:
     cache_dir: Path | None = None  # `.newslint_cache`; the links live in its `links/` folder
     user_agent: str = USER_AGENT
     trust_env: bool = True  # proxies from the environment (never .netrc: httpx does not read it)
+    include_fragments: bool = False  # read the HTML of pages linked with a #fragment, look for it
+    fragment_body_limit: int = 0  # bytes of a page read for its anchors (0: FRAGMENT_BODY_LIMIT)
 
     @classmethod
     def from_config(cls, links: LinksConfig, **overrides: Any) -> LinkSettings:
@@ -145,9 +162,6 @@ class LinkSettings:
                 raise ConfigError(f"links.exclude: {pattern!r} is not a regex: {err}") from None
         if links.timeout <= 0:
             raise ConfigError(f"links.timeout: must be more than 0 seconds, not {links.timeout:g}")
-        for status in links.accept:
-            if not 100 <= status <= 999:  # a typo would otherwise accept nothing, silently
-                raise ConfigError(f"links.accept: {status} is not an HTTP status (100 to 999)")
         for key, value in (("concurrency", links.concurrency), ("per-host", links.per_host)):
             if value < 1:
                 raise ConfigError(f"links.{key}: must be at least 1, not {value}")
@@ -161,18 +175,71 @@ class LinkSettings:
             "concurrency": links.concurrency,
             "per_host": links.per_host,
             "retries": max(0, links.retries),
-            "accept": frozenset(links.accept),
+            "accept": parse_accept(links.accept),
             "exclude": tuple(patterns),
             "cache_ttl": parse_duration(links.cache_ttl, "links.cache-ttl"),
             "failure_ttl": parse_duration(links.failure_ttl, "links.failure-ttl"),
             "no_private": links.no_private,
             "backoff": max(0.0, float(links.backoff)),
             "max_wait": max(0.0, float(links.max_wait)),
+            "include_fragments": links.include_fragments,
         }
         if links.user_agent:
             values["user_agent"] = links.user_agent
         values.update(overrides)
         return cls(**values)
+
+
+# lychee's range syntax: `A..B` (B excluded), `A..=B`, `..B`, `..=B`.
+_RANGE = re.compile(r"\s*([0-9]+)?\s*\.\.(=?)\s*([0-9]+)\s*")
+
+
+def parse_accept(values: Sequence[int | str]) -> frozenset[int]:
+    """`[links] accept`: statuses (`429`) and lychee-style ranges (`"200..=299"`, `"200..300"`,
+    `"..=204"`, the start then being 100) -> the set of statuses; a bad one raises `ConfigError`.
+
+    Statuses lie between 100 and 999 (999 is LinkedIn's answer to robots): a typo such as `4030`
+    would otherwise accept nothing, silently. A status written as a string (`"429"`) is refused,
+    as TOML's types are elsewhere, with the number to write instead.
+    """
+    from newslint.config import ConfigError
+
+    statuses: set[int] = set()
+    for value in values:
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 100 <= value <= 999:
+                raise ConfigError(f"links.accept: {value} is not an HTTP status (100 to 999)")
+            statuses.add(value)
+            continue
+        shown = json.dumps(value) if not isinstance(value, bool) else str(value).lower()
+        if not isinstance(value, str):
+            raise ConfigError(
+                f'links.accept: {shown} is neither a status nor a range such as "200..=299"'
+            )
+        if value.strip().isdigit():
+            raise ConfigError(
+                f"links.accept: {shown} is a string: write the status as a number, "
+                f'{value.strip()}, or a range such as "200..=299"'
+            )
+        match = _RANGE.fullmatch(value)
+        if match is None:
+            raise ConfigError(
+                f'links.accept: {shown} is not a status range such as "200..=299" (200 to 299)'
+                ' or "200..300" (300 excluded)'
+            )
+        inclusive = match.group(2) == "="
+        start = int(match.group(1)) if match.group(1) else 100
+        bound = int(match.group(3))  # `..1000` is fine: 1000 itself is left out
+        for status, highest in ((start, 999), (bound, 999 if inclusive else 1000)):
+            if not 100 <= status <= highest:
+                raise ConfigError(
+                    f"links.accept: {shown}: {status} is not an HTTP status (100 to 999)"
+                )
+        end = bound if inclusive else bound - 1
+        if end < start:
+            raise ConfigError(f"links.accept: {shown} is an empty range")
+        statuses.update(range(start, end + 1))
+    return frozenset(statuses)
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw]?)")
@@ -342,11 +409,35 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
             break
         target, _, hop_fragment = location.partition("#")
         fragment = hop_fragment or fragment
+    missing = _missing_fragment(obs, settings, fragment)
+    if missing is not None:
+        return LinkResult(url, "warning", missing, status)
     if target != obs.url:
         return LinkResult(
             url, "redirect", "permanent redirect", status, with_fragment(target, fragment)
         )
     return LinkResult(url, "ok", "", status)
+
+
+def _missing_fragment(obs: Observation, settings: LinkSettings, fragment: str) -> str | None:
+    """With `include-fragments`: the reason when the page has no anchor `fragment`, else None.
+
+    Like a browser: `#top` and an empty fragment need no anchor, and the fragment counts as
+    written or percent-decoded. GitHub prefixes the ids of a README's headings with
+    `user-content-` (a script follows the bare fragment). A page read only in part, or not HTML
+    (no anchors read), says nothing.
+    """
+    if not settings.include_fragments or obs.anchors is None or obs.anchors_partial:
+        return None
+    if not fragment or fragment.lower() == "top":
+        return None
+    from urllib.parse import unquote
+
+    found = set(obs.anchors)
+    for name in dict.fromkeys((fragment, unquote(fragment))):
+        if name in found or f"user-content-{name}" in found:
+            return None
+    return f"the page has no anchor #{fragment}"
 
 
 def _soft_404(url: str, final_url: str) -> bool:
@@ -514,8 +605,11 @@ def check_links(
     now = time.time()
     observations: dict[str, tuple[Observation, bool]] = {}
     pending: list[str] = []
+    anchors = wants_anchors(by_key, settings)
     for key in by_key:
         hit = cache.get(key, settings, now) if cache is not None else None
+        if hit is not None and key in anchors and hit.anchors is None and _page(hit):
+            hit = None  # a page checked without reading it: read it now for the fragments
         if hit is None and recent is not None and settings.use_cache and key in recent:
             seen = recent[key]
             if _fresh(now - seen.checked_at, min(RECENT_TTL, settings.failure_ttl)):
@@ -533,18 +627,23 @@ def check_links(
         from newslint.linkfetch import fetch, run_sync
 
         fetched: dict[str, Observation] = {}
-        try:
-            run_sync(fetch(pending, settings, progress, transport, sleep, counts, fetched))
-        finally:  # interrupted (Ctrl-C) too: what was checked is kept, and the next run goes on
-            for key, obs in fetched.items():
-                observations[key] = (obs, False)
-                kept = obs.error not in ("private", "invalid") and not is_transient(obs)
-                if cache is not None and kept:
-                    cache.put(key, obs)
-                elif recent is not None and is_transient(obs):
-                    recent[key] = obs
-            if cache is not None:
-                cache.save(settings, time.time())
+        with _sigterm_as_interrupt():
+            try:
+                run_sync(
+                    fetch(
+                        pending,
+                        settings,
+                        progress,
+                        transport,
+                        sleep,
+                        counts,
+                        fetched,
+                        anchors=anchors,
+                    )
+                )
+            finally:  # interrupted (Ctrl-C, SIGTERM) too: what was checked is kept, and the
+                # next run goes on from there
+                _keep(fetched, observations, cache, recent, settings)
     for key, originals in by_key.items():
         for url in originals:
             if key in observations:
@@ -553,6 +652,80 @@ def check_links(
             else:
                 results[url] = LinkResult(url, "skipped", "not checked (--offline)")
     return results
+
+
+def _page(obs: Observation) -> bool:
+    """The URL led to a page (a 2xx answer), which `include-fragments` reads."""
+    return obs.error is None and 200 <= (obs.status or 0) < 300
+
+
+def wants_anchors(by_key: Mapping[str, Sequence[str]], settings: LinkSettings) -> frozenset[str]:
+    """The request keys whose page is read for its anchors: with `include-fragments`, those that
+    a URL with a fragment (other than `#top`) points into."""
+    if not settings.include_fragments:
+        return frozenset()
+    return frozenset(
+        key
+        for key, urls in by_key.items()
+        if any(urlsplit(u).fragment and urlsplit(u).fragment.lower() != "top" for u in urls)
+    )
+
+
+def _keep(
+    fetched: dict[str, Observation],
+    observations: dict[str, tuple[Observation, bool]],
+    cache: LinkCache | None,
+    recent: dict[str, Observation] | None,
+    settings: LinkSettings,
+) -> None:
+    """Take in what was fetched: lasting answers to the disk cache (saved now), transient ones
+    to `recent`."""
+    for key, obs in fetched.items():
+        observations[key] = (obs, False)
+        kept = obs.error not in ("private", "invalid") and not is_transient(obs)
+        if cache is not None and kept:
+            cache.put(key, obs)
+        elif recent is not None and is_transient(obs):
+            recent[key] = obs
+    if cache is not None:
+        cache.save(settings, time.time())
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM during the requests, raised as Ctrl-C's KeyboardInterrupt is, so that the same
+    clean-up runs (requests cancelled, what was checked saved to the cache)."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While the links are fetched, SIGTERM (a CI job cancelled, `timeout`, a container stopped)
+    saves what was checked, as Ctrl-C does, and then ends the process by SIGTERM as before.
+
+    Only where SIGTERM has its default action and in the main thread: a caller with a handler of
+    its own (`newslint watch` makes SIGTERM a KeyboardInterrupt) keeps it.
+    """
+    import signal
+
+    installed = False
+    try:
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _raise_terminated)
+            installed = True
+    except (ValueError, AttributeError):  # not the main thread; no SIGTERM on this platform
+        pass
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)  # the cache is saved: now end as SIGTERM ends
+        raise  # (only reached where the signal is not delivered at once)
+    finally:
+        if installed:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def cache_dir_for(results: Sequence[FileResult], ruleset: RuleSet) -> Path:

@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from newslint.linkcheck import (
     ACCEPT,
+    FRAGMENT_BODY_LIMIT,
     REDIRECTS,
     LinkSettings,
     Observation,
@@ -53,6 +54,8 @@ class _Outcome:
     retryable: bool = False
     tries: int = 0  # for a host's known failure: the tries it took (0: this request's own)
     down_key: str = ""  # a proxy's failure: the proxy, down for every URL sent through it
+    anchors: tuple[str, ...] | None = None  # the page's ids and names, when it was read for them
+    anchors_partial: bool = False
 
 
 # Failures that are the host's answer for every URL on it (an origin: scheme, host and port).
@@ -161,8 +164,10 @@ class _Checker:
         progress: Progress | None,
         total: int,
         done: int,
+        anchors: frozenset[str] = frozenset(),
     ) -> None:
         self.settings = settings
+        self.anchors = anchors  # keys whose page is read for its anchors (`include-fragments`)
         self.transport = transport
         self.tls: Any = None  # one SSL context for all hosts: building one costs ~20 ms
         self.sleep = sleep
@@ -262,7 +267,8 @@ class _Checker:
     async def observe(self, url: str) -> Observation:
         """Follow `url` to its final answer: HEAD, GET fallback, redirects, retries."""
         settings = self.settings
-        current, method, tries = url, "HEAD", 1
+        read = url in self.anchors  # the page's HTML is wanted: GET at once, HEAD shows none
+        current, method, tries = url, "GET" if read else "HEAD", 1
         chain: list[tuple[int, str]] = []
 
         def done(outcome: _Outcome, **extra: Any) -> Observation:
@@ -275,11 +281,13 @@ class _Checker:
                 chain=tuple(chain),
                 tries=tries,
                 checked_at=time.time(),
+                anchors=outcome.anchors,
+                anchors_partial=outcome.anchors_partial,
                 **extra,
             )
 
         while True:
-            outcome = await self.request(method, current)
+            outcome = await self.request(method, current, read)
             if outcome.error in ("dropped", "protocol") and method == "HEAD":
                 # HEAD mishandled, as by a 405: dropped (some firewalls), or answered with a body
                 # that the next request on the connection then read as its own answer. Asked
@@ -383,7 +391,7 @@ class _Checker:
         base = min(self.settings.max_wait, self.settings.backoff * 2 ** (tries - 1))
         return base * self.random.uniform(0.5, 1.0)
 
-    async def request(self, method: str, url: str) -> _Outcome:
+    async def request(self, method: str, url: str, read: bool = False) -> _Outcome:
         down = self.down.get(_origin(url))
         if down is not None:
             return down
@@ -397,7 +405,7 @@ class _Checker:
                 refused = await self.refuse_private(url, host)
                 if refused is not None:
                     return refused
-            outcome = await self._request(method, url, host)
+            outcome = await self._request(method, url, host, read)
             if proxy is not None and outcome.error in _PROXY_FAILURES:
                 # Not the link's host: the proxy could not be reached. A warning for each link,
                 # found once for them all, and no "broken link" for a site nobody asked.
@@ -408,7 +416,7 @@ class _Checker:
             host.active -= 1
             await self.release(_hostname(url))
 
-    async def _request(self, method: str, url: str, host: _Host) -> _Outcome:
+    async def _request(self, method: str, url: str, host: _Host, read: bool = False) -> _Outcome:
         wait = host.not_before - asyncio.get_running_loop().time()
         if wait > 0:
             await self.sleep(wait)
@@ -418,14 +426,26 @@ class _Checker:
                 # read) is the same, so a connection not made in time ends a little earlier and
                 # is known as such (ConnectTimeout).
                 async with asyncio.timeout(self.settings.timeout + _MARGIN):
-                    request = host.client.build_request(method, url)
+                    # A page read for its anchors is asked for unencoded, so that the limit on
+                    # what is read is a limit on memory too (no compression bomb).
+                    headers = {"Accept-Encoding": "identity"} if read else None
+                    request = host.client.build_request(method, url, headers=headers)
                     response = await host.client.send(request, stream=True)
+                    found: tuple[tuple[str, ...], bool] | None = None
+                    if read and method == "GET" and 200 <= response.status_code < 300:
+                        # Not HTML: no anchors to look for; read all the same (cached as such).
+                        html = _is_html_page(response)
+                        found = await _anchors(response, self.settings) if html else ((), True)
                     if method == "HEAD":
                         await response.aread()  # nothing to read; frees the connection for reuse
-                    await response.aclose()  # a GET's body is never read: the connection closes
+                    await response.aclose()  # a GET's body is not read further: it closes
         except Exception as err:
             return _failure(err)
-        return _Outcome(response.status_code, response.headers)
+        if found is None:
+            return _Outcome(response.status_code, response.headers)
+        return _Outcome(
+            response.status_code, response.headers, anchors=found[0], anchors_partial=found[1]
+        )
 
     async def refuse_private(self, url: str, host: _Host) -> _Outcome | None:
         if host.private is None:
@@ -437,6 +457,59 @@ class _Checker:
             except (OSError, ValueError) as err:  # ValueError: a host the idna codec refuses
                 return _failure(err)
         return _Outcome(error="private") if host.private else None
+
+
+def _is_html_page(response: httpx.Response) -> bool:
+    """A page whose anchors can be read: an answer in HTML (or XHTML)."""
+    kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml")
+
+
+_MAX_ANCHORS = 20_000  # a page's ids kept (in the cache too); beyond, it counts as read in part
+
+
+async def _anchors(
+    response: httpx.Response, settings: LinkSettings
+) -> tuple[tuple[str, ...], bool]:
+    """The `id`s of the page's elements and the `name`s of its `<a>`s, read from at most
+    `fragment-body-limit` bytes; and whether the page went on beyond (then what is missing is
+    not known to be missing)."""
+    from html.parser import HTMLParser
+
+    limit = settings.fragment_body_limit or FRAGMENT_BODY_LIMIT
+    found: dict[str, None] = {}
+
+    class Ids(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                if value and (name == "id" or (name == "name" and tag == "a")):
+                    found[value] = None
+
+        handle_startendtag = handle_starttag
+
+    import codecs
+
+    try:
+        decoder = codecs.getincrementaldecoder(response.charset_encoding or "utf-8")("replace")
+    except LookupError:  # a charset Python does not know
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    parser = Ids(convert_charrefs=True)
+    read, partial = 0, False
+    # Asked for without compression; a server that compresses all the same is decoded (each
+    # chunk in full, so the limit then bounds what is parsed, not each chunk's size).
+    encoded = response.headers.get("content-encoding", "identity").strip().lower() != "identity"
+    chunks = response.aiter_bytes() if encoded else response.aiter_raw()
+    async for chunk in chunks:
+        chunk = chunk[: limit - read]
+        read += len(chunk)
+        parser.feed(decoder.decode(chunk))
+        if read >= limit:
+            partial = True
+            break
+    parser.feed(decoder.decode(b"", final=True))
+    parser.close()
+    partial = partial or len(found) > _MAX_ANCHORS
+    return tuple(list(found)[:_MAX_ANCHORS]), partial
 
 
 _PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
@@ -573,11 +646,14 @@ async def fetch(
     sleep: Sleep | None,
     counts: tuple[int, int, int],
     into: dict[str, Observation] | None = None,
+    *,
+    anchors: frozenset[str] = frozenset(),
 ) -> dict[str, Observation]:
     """Observe every URL of `keys`; `into`, when given, receives each observation as it is made,
-    so that what a cancelled run (Ctrl-C) found is not lost."""
+    so that what a cancelled run (Ctrl-C) found is not lost. The pages of `anchors` (keys) are
+    read for their ids (`include-fragments`)."""
     total, done, failed = counts
-    checker = _Checker(settings, transport, sleep or asyncio.sleep, progress, total, done)
+    checker = _Checker(settings, transport, sleep or asyncio.sleep, progress, total, done, anchors)
     checker.failures = failed
     if progress is not None:
         progress(done, total, failed)

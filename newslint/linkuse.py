@@ -14,7 +14,8 @@ class LinkUse:
     """One occurrence of a URL in one file, as a link rule records it during the document walk.
 
     `start`/`end` and the 1-based positions are where a diagnostic goes. `replaceable` is true when
-    `text[start:end]` is exactly `url`, so an edit there can swap in another URL.
+    `text[start:end]` is exactly `url`, so an edit there can swap in another URL. `html`: the URL
+    is an HTML attribute's value (`<a href="...">`), where a new URL must be HTML-escaped.
     """
 
     url: str
@@ -27,6 +28,9 @@ class LinkUse:
     replaceable: bool = False
     source_line: str = ""
     kind: str = ""  # what the rule calls the URL in its message (`link-insecure`: link, image, ...)
+    html: bool = (
+        False  # written in a quoted HTML attribute: a new URL goes in with `&amp;` and such
+    )
 
     @property
     def position(self) -> tuple[int, int, int, int]:

@@ -4,7 +4,8 @@ During the document walk a rule records each absolute http(s) URL with its posit
 returns them, the main process checks them once over the network (`newslint.linkcheck`) and the
 rule's `project_end` reports on every occurrence from `ctx.links`. Rules never touch the network.
 
-Checked: every link and image of the body, and the source field (`source`, or the configured
+Checked: every link and image of the body, those in raw HTML (`<a href>`, `<area href>`,
+`<img src>`, see `_html_links`) included, and the source field (`source`, or the configured
 `source-field`). With `[links] only-source = true`: the source field and the source line only (the
 last line of the body when it is nothing but a link, the `news` preset's convention, as
 source-link-missing finds it).
@@ -17,12 +18,13 @@ from typing import Any, ClassVar
 
 from newslint import Rule
 from newslint.document import Document
-from newslint.events import Field, Link
+from newslint.events import Field, Html, Link
 from newslint.linkuse import LinkUse
 from newslint.rule import Context
 from newslint.spans import Span
 
 from ._fields import key_in, lowered_keys
+from ._html_links import links_in, quoted
 from ._links import destination, is_web_url, last_body_line, source_field_name, source_line_link
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
@@ -69,9 +71,16 @@ class CheckedLinks(Rule):
         written = destination(document.text, link)  # None: the URL is in a reference definition
         if written is None:
             use = link_use(document, link.url, link.span, replaceable=False)
+        elif link.link_type == "Html":  # an unquoted value: a new URL may need quotes, no fix
+            replaceable = quoted(document.text, link)
+            use = link_use(document, link.url, written, replaceable=replaceable, html=True)
         else:
             use = link_use(document, link.url, written, replaceable=True)
         self._body.append((link, use))
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        for link in links_in(ctx.document, node):
+            self.on_link(ctx, link)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         if not links_checked(ctx):
@@ -79,7 +88,8 @@ class CheckedLinks(Rule):
         only_source = bool(ctx.config is not None and ctx.config.links.only_source)
         body = [use for _, use in self._body]
         if only_source:
-            body = [use for link, use in self._body[-1:] if is_source_line(document, link)]
+            markdown = [(link, use) for link, use in self._body if link.link_type != "Html"]
+            body = [use for link, use in markdown[-1:] if is_source_line(document, link)]
         self._uses = [*self._field_uses, *body]
 
     def collect(self) -> Any:
@@ -92,10 +102,12 @@ def links_checked(ctx: Context) -> bool:
     return ctx.config is not None and bool(ctx.config.links.check)
 
 
-def link_use(doc: Document, url: str, span: Span, *, replaceable: bool, kind: str = "") -> LinkUse:
+def link_use(
+    doc: Document, url: str, span: Span, *, replaceable: bool, kind: str = "", html: bool = False
+) -> LinkUse:
     """The link check's record of `url` written at `span`. `replaceable`: `span` is exactly the
     written URL (escapes and entities allowed), so replacing it changes the link's target and
-    nothing else; `kind` as in `LinkUse`."""
+    nothing else; `kind` and `html` as in `LinkUse`."""
     start, end = doc.position(span.start), doc.position(span.end)
     line = doc.lines.line_span(start.line)
     return LinkUse(
@@ -109,6 +121,7 @@ def link_use(doc: Document, url: str, span: Span, *, replaceable: bool, kind: st
         replaceable=replaceable,
         source_line=doc.text[line.start : min(line.end, line.start + 1000)],
         kind=kind,
+        html=html,
     )
 
 

@@ -42,6 +42,8 @@ def destination(text: str, link: Link) -> Span | None:
         return inner if text[inner.start : inner.end] == link.url else None
     if link.link_type == "Linkify":  # a bare URL: the link is the URL as written
         return link.span
+    if link.link_type == "Html":  # raw HTML: the attribute's value (see `_html_links`)
+        return link.url_span
     if link.link_type != "Inline":
         return None
     if link.url_span is not None and _matches(text, link.url_span.start, link.url) == (
@@ -89,12 +91,15 @@ def _matches(text: str, pos: int, url: str, limit: int | None = None) -> int | N
     return pos if after in ("", ")", ">", " ", "\t", "\n", "\r") else None
 
 
-def source_offsets(text: str, span: Span, url: str) -> list[int] | None:
+def source_offsets(
+    text: str, span: Span, url: str, *, html_attribute: bool = False
+) -> list[int] | None:
     """Where each character of `url` starts in the destination written at `span`, plus the
     span's end: `len(url) + 1` offsets, so that `url[a:b]` is written at `text[o[a]:o[b]]`.
 
-    Backslash escapes and entities (`&amp;`) are followed; None when the source does not spell
-    `url` or an entity stands for more than one character (no edit can cut through it).
+    Backslash escapes (not in an HTML attribute, `html_attribute`, where a backslash is itself)
+    and entities (`&amp;`) are followed; None when the source does not spell `url` or an entity
+    stands for more than one character (no edit can cut through it).
     """
     offsets: list[int] = []
     pos = span.start
@@ -102,7 +107,12 @@ def source_offsets(text: str, span: Span, url: str) -> list[int] | None:
         if pos >= span.end:
             return None
         offsets.append(pos)
-        if text[pos] == "\\" and pos + 1 < span.end and text[pos + 1] in _ESCAPABLE:
+        if (
+            not html_attribute
+            and text[pos] == "\\"
+            and pos + 1 < span.end
+            and text[pos + 1] in _ESCAPABLE
+        ):
             pos += 2
             if text[pos - 1] != char:
                 return None
@@ -119,6 +129,20 @@ def source_offsets(text: str, span: Span, url: str) -> list[int] | None:
         return None
     offsets.append(pos)
     return offsets
+
+
+def decode_references(written: str) -> str:
+    """An HTML attribute value's text: character references with their `;` decoded (`&amp;`,
+    `&#38;`, `&#x26;`), a bare `&` kept, as `source_offsets` follows them."""
+    if "&" not in written:
+        return written
+
+    def decode(match: re.Match[str]) -> str:
+        entity = match.group(0)
+        known = entity[1] == "#" or entity[1:] in html5
+        return html.unescape(entity) if known else entity
+
+    return _ENTITY.sub(decode, written)
 
 
 _DEFINITION = re.compile(
@@ -146,7 +170,7 @@ class Destinations:
 
     def of(self, link: Link) -> Span | None:
         """Where the link's URL is written: inline, or in its reference definition."""
-        if link.link_type in ("Inline", "Autolink", "Email", "Linkify"):
+        if link.link_type in ("Inline", "Autolink", "Email", "Linkify", "Html"):
             return destination(self.text, link)
         if self._definitions is None:
             self._definitions = {}
@@ -169,7 +193,7 @@ class Destinations:
 
     def first_time(self, link: Link, span: Span | None) -> bool:
         """False when `span` is a reference definition already seen through another link."""
-        if span is None or link.link_type in ("Inline", "Autolink", "Email", "Linkify"):
+        if span is None or link.link_type in ("Inline", "Autolink", "Email", "Linkify", "Html"):
             return True
         if span.start in self._seen:
             return False

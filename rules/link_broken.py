@@ -2,7 +2,9 @@
 
 ## What it does
 With `newslint check --check-links` (or `[links] check = true`), fetches every http(s) link of the
-linted articles once and reports each place a failing URL is written:
+linted articles once, the links in raw HTML (`<a href>`, `<area href>`, `<img src>`, reported at
+the attribute's value) and the source field included, and reports each place a failing URL is
+written:
 
 - error: the page is gone (404, 410), the host does not exist, or nothing answers at its
   address (connection refused, after the retries);
@@ -10,7 +12,10 @@ linted articles once and reports each place a failing URL is written:
   wall (403), rate limited (429), a server error (5xx), a timeout or a dropped connection after the
   retries, an answer that is not HTTP, too many redirects or a redirect loop, a redirect to an
   invalid URL or without a location, a redirect of a deep link to the site's home page (the usual
-  way news sites retire an article), or a proxy (from `HTTP_PROXY`...) that cannot be reached.
+  way news sites retire an article), or a proxy (from `HTTP_PROXY`...) that cannot be reached;
+- warning, with `[links] include-fragments = true` (lychee's `--include-fragments`): a link with a
+  `#fragment` to a page that has no element with that `id` (or `<a name>`); the page is read for
+  it (GET, at most 4 MiB; a page read only in part, or not HTML, is not judged).
 
 Statuses listed in `[links] accept` count as working; `[links] exclude` regexes are never fetched;
 `--offline` makes no request (results still in the cache are used). See `newslint.linkcheck` for how

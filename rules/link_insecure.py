@@ -9,6 +9,9 @@ I2P (`.i2p`) sites, which their networks encrypt. The documentation domains `exa
 `.org` are real hosts that serve HTTPS, so their `http://` links are flagged like any other. A bare URL in the text is a link too, as Hugo
 links it (Goldmark's Linkify, unless the site turns it off).
 
+Links in raw HTML are flagged too: `<a href="http://...">`, `<area href>` and `<img src>`, at
+the `http://` of the attribute's value (the fix only adds the `s`, which HTML needs no escape for).
+
 It is reported at the `http://` of the URL (at the whole link when the URL is not written in it:
 a reference link or an entity-encoded scheme).
 
@@ -37,7 +40,7 @@ from typing import Any, ClassVar
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
-from newslint.events import Collected, Field, Link
+from newslint.events import Collected, Field, Html, Link
 from newslint.fixes import Applicability
 from newslint.linkuse import LinkUse
 from newslint.rule import Context, ProjectContext
@@ -45,6 +48,7 @@ from newslint.spans import Span
 
 from ._checked_links import is_source_line, link_use, links_checked
 from ._fields import key_in, lowered_keys
+from ._html_links import links_in
 from ._links import Destinations, doubled_scheme, is_local_host, source_field_name, split_url
 from ._text import FieldText
 
@@ -106,6 +110,10 @@ class LinkInsecure(Rule):
             ctx.report(link.span, "http", kind=kind)
             return
         self._report(ctx, link.url, Span(dest.start, dest.start + 7), kind, link)
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        for link in links_in(ctx.document, node):
+            self.on_link(ctx, link)
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:

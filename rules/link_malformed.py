@@ -27,6 +27,11 @@ Flags links and images that cannot work:
 A problem of the URL (a space, no host, a doubled scheme, a quote) is reported at the URL; the
 others at the whole link.
 
+In raw HTML (`<a href>`, `<area href>`, `<img src>`) what cannot work in HTML is flagged: a
+`javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host
+and a doubled scheme (at the attribute's value). A space is fine there (the browser encodes it), and
+an empty `href` links to the page itself.
+
 ## Why is this bad?
 Empty links render as nothing or as a broken image, `javascript:` links do nothing on a static
 site (and are a script-injection risk), hostless URLs go nowhere, and a URL with a space prints as
@@ -58,11 +63,12 @@ import re
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
-from newslint.events import Link, Text
+from newslint.events import Html, Link, Text
 from newslint.rule import Context
 from newslint.spans import Span
 
 from ._body import delete_inline
+from ._html_links import links_in
 from ._links import destination, doubled_scheme, link_text_source, split_url
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
@@ -138,6 +144,33 @@ class LinkMalformed(Rule):
                 ctx.report(
                     link.span, "swapped", dest=url[:80], fix=_swap(link.span, label, written)
                 )
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        for link in links_in(ctx.document, node):
+            self._html_link(ctx, link)
+
+    def _html_link(self, ctx: Context, link: Link) -> None:
+        """A link in raw HTML: only what breaks it in HTML too. No fix removes the tag (its end
+        tag is elsewhere); dropping a doubled scheme is a cut, which no escaping concerns."""
+        kind = "image" if link.is_image else "link"
+        url, dest = link.url, link.url_span
+        assert dest is not None
+        if not url.strip():
+            if link.is_image:
+                ctx.report(link.span, "no-url", kind=kind)
+        elif match := _SCRIPT.match(url):
+            ctx.report(link.span, "script", kind=kind, scheme=match.group(0).strip().lower())
+        elif match := doubled_scheme(url):
+            fix = None
+            if ctx.document.text.startswith(match.group(1), dest.start):
+                end = dest.start + len(match.group(1))
+                fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
+            ctx.report(dest, "double-scheme", url=url, fix=fix)
+        else:
+            parts = split_url(url)
+            web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
+            if web and parts is not None and not parts.hostname:
+                ctx.report(dest, "no-host", url=url)
 
     @staticmethod
     def _invisible(text: str, link: Link, dest: Span | None) -> bool:

@@ -22,11 +22,15 @@ the old address can stop redirecting when the site is rebuilt.
 Unsafe: the new URL is whatever the site answered at check time, which an editor should look at
 (a site may redirect retired articles to a section page). No fix is offered when the written URL
 differs from the link's target (entities, escapes, a reference definition elsewhere) or when the new
-URL would need quoting. `newslint fix --check-links --unsafe-fixes` applies it once every file is
+URL would need quoting. Links in raw HTML (`<a href="...">`, `<img src="...">`) are reported too, at
+the attribute's value; the new URL is written there HTML-escaped (`&` as `&amp;`), and an unquoted
+value (`href=https://...`) gets no fix. `newslint fix --check-links --unsafe-fixes` applies it once every file is
 fixed and linted, to files whose bytes have not changed since; `--diff` shows it.
 """
 
 from __future__ import annotations
+
+import html
 
 from newslint import Edit, Fix, Severity
 from newslint.events import Collected
@@ -52,9 +56,9 @@ class LinkRedirect(CheckedLinks):
                 span = Span(use.start, use.end)
                 fix = None
                 if use.replaceable and safe_replacement(result.target):
-                    fix = Fix.unsafe(
-                        "Link to the redirect target", Edit.replace(span, result.target)
-                    )
+                    # In a quoted HTML attribute `&` is written `&amp;`.
+                    new = html.escape(result.target) if use.html else result.target
+                    fix = Fix.unsafe("Link to the redirect target", Edit.replace(span, new))
                 ctx.report(
                     item.path,
                     use.position,

@@ -18,6 +18,10 @@ path-relative links are checked only when the site is known. No other file is re
 a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,
 is reported: suppress it there, or link with `{{< ref >}}`.
 
+Links in raw HTML (`<a href>`, `<area href>`, `<img src>`) are checked too, at the attribute's
+value; the fix writes the absolute URL there HTML-escaped (`&amp;`), and none is offered for an
+unquoted value that would need quotes.
+
 It is reported at the URL (at the whole link when the URL is not written in it: a reference
 link).
 
@@ -47,10 +51,11 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urljoin
 
 from newslint import Edit, Fix, Rule, Severity
-from newslint.events import Link
+from newslint.events import Html, Link
 from newslint.rule import Context
 from newslint.site import Site
 
+from ._html_links import attribute_text, links_in
 from ._links import Destinations, SourceLink, find_source_link, source_field_name, split_url
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -121,15 +126,24 @@ class LinkRelative(Rule):
             self.terms = _terms(ctx)
         if ctx.site.may_serve(path, ctx.document.path, self.terms):
             return
-        # Resolve the destination as written, so that its Markdown escapes stay valid.
+        # Resolve the destination as written, so that its Markdown escapes stay valid; in HTML,
+        # resolve the URL and write it escaped for the attribute.
         absolute = urljoin(source.url, text[dest.start : dest.end] if dest is not None else url)
+        written: str | None = absolute
+        if link.link_type == "Html":
+            absolute = urljoin(source.url, url)
+            written = attribute_text(text, link, absolute)
         fix = (
-            Fix.unsafe(f"Resolve against the source: {absolute}", Edit.replace(dest, absolute))
-            if dest is not None
+            Fix.unsafe(f"Resolve against the source: {absolute}", Edit.replace(dest, written))
+            if dest is not None and written is not None
             else None
         )
         host = parts.hostname if parts is not None else source.url
         ctx.report(where, "relative", kind=kind, url=url, host=host, fix=fix)
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        for link in links_in(ctx.document, node):
+            self.on_link(ctx, link)
 
 
 def _same_site(url: str, site: Site | None) -> bool:

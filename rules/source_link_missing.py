@@ -13,7 +13,8 @@ a source label, as news sites and translated articles write it: `Source:` (or `S
 `Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, in any case, with an ASCII or full-width colon, optionally in emphasis
 (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, after a clause ending in a
 comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. Other words before the link
-(`Related:`), or more than one link, are no source line. The field is `source`
+(`Related:`), or more than one link, are no source line; nor is a link in raw HTML
+(`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one. Section list
 pages (`_index.md`) are not articles and are skipped, and so are pages readers never see
 (`headless: true`, or `build` with `render` and `list` both never), fragments other pages draw

@@ -7,7 +7,9 @@ field. The `extra` option adds names (a trailing `*` matches a prefix, as in `ut
 Parameters that may select content (`ref`, `from`, `src`, `id`) are never on the default list.
 
 It is reported at the whole query, from its `?` up to the fragment, also when the tracking
-parameters are not the first; the fix cuts only the tracking pairs, each with one `&`.
+parameters are not the first; the fix cuts only the tracking pairs, each with one `&`. Links in
+raw HTML (`<a href>`, `<area href>`, `<img src>`) are flagged too, and the cut keeps the rest of
+the attribute as written (`&amp;` stays `&amp;`; a backslash there is no escape).
 
 ## Why is this bad?
 They tie every reader's click to a campaign or a person's share, make one URL look like many (so
@@ -32,11 +34,12 @@ from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
 from newslint import Edit, Fix, Rule, Severity
-from newslint.events import Field, Link
+from newslint.events import Field, Html, Link
 from newslint.rule import Context
 from newslint.spans import Span
 
 from ._fields import key_in, lowered_keys
+from ._html_links import links_in
 from ._links import Destinations, source_field_name, source_offsets
 from ._text import FieldText
 
@@ -163,12 +166,22 @@ class TrackingParams(Rule):
         where = link.span
         # Offsets through escapes and entities (`&amp;` from scraped HTML), so the cut keeps
         # the rest of the destination exactly as written.
-        at = source_offsets(ctx.document.text, dest, link.url) if dest is not None else None
+        at = (
+            source_offsets(
+                ctx.document.text, dest, link.url, html_attribute=link.link_type == "Html"
+            )
+            if dest is not None
+            else None
+        )
         if at is not None:
             edits = [Edit.delete(Span(at[a], at[b])) for a, b in cuts]
             fix = Fix.safe("Remove the tracking parameters", *edits)
             where = Span(at[start], at[end])
         ctx.report(where, "tracking", names=", ".join(dict.fromkeys(removed)), fix=fix)
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        for link in links_in(ctx.document, node):
+            self.on_link(ctx, link)
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:

@@ -290,6 +290,22 @@ class _Handler(BaseHTTPRequestHandler):
             self._raw(b"HTTP/1.1 999 Request denied\r\nContent-Length: 0\r\n\r\n", close=False)
         elif path == "/empty-page":
             self._send(200)
+        elif path == "/moved-query":  # a target with `&`, which HTML writes `&amp;`
+            self._send(301, {"Location": "/ok?a=1&b=2"})
+        elif path == "/anchors":  # a page with anchors (an id, an `<a name>`, GitHub's prefix)
+            body = (
+                b'<html><body><h2 id="intro">Intro</h2><a name="legacy"></a>'
+                b'<div id="caf\xc3\xa9">x</div><h2 id="user-content-readme">R</h2>'
+                b"<!-- <p id='commented'> --></body></html>"
+            )
+            self._send(200, {"Content-Type": "text/html; charset=utf-8"}, body)
+        elif path == "/anchors-moved":
+            self._send(301, {"Location": "/anchors"})
+        elif path == "/anchors-late":  # the anchor after 64 KiB of page
+            body = b"<html><body>" + b"<p>x</p>" * 8192 + b'<h2 id="late">L</h2></body></html>'
+            self._send(200, {"Content-Type": "text/html"}, body)
+        elif path == "/plain":  # no HTML: nothing to look for anchors in
+            self._send(200, {"Content-Type": "text/plain"}, b'id="x"')
         elif path == "/reset":  # a TCP reset instead of an answer
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True
@@ -429,10 +445,15 @@ def without_proxies(monkeypatch: Any) -> None:
 
 
 def interrupt_check_links(
-    tmp_path: Path, ready: Callable[[], bool], *argv: str, settle: float = 0.2
+    tmp_path: Path,
+    ready: Callable[[], bool],
+    *argv: str,
+    settle: float = 0.2,
+    signum: int = signal.SIGINT,
 ) -> tuple[int, str, str]:
     """Run `newslint check --check-links ARGV` in a child process in `tmp_path` and press Ctrl-C
-    `settle` seconds after `ready()`; its exit code, standard output and standard error."""
+    (or send `signum`) `settle` seconds after `ready()`; its exit code (minus the signal's number
+    when the signal ended it), standard output and standard error."""
     env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES}
     env["PYTHONPATH"] = str(Path(__file__).parent.parent)
     env.pop("NEWSLINT_CACHE_DIR", None)
@@ -452,7 +473,7 @@ def interrupt_check_links(
                 break
             time.sleep(0.01)
         time.sleep(settle)  # e.g. the answer read, the wait begun
-        child.send_signal(signal.SIGINT)
+        child.send_signal(signum)
         out, err = child.communicate(timeout=20)
     finally:
         child.kill()

@@ -508,6 +508,7 @@ LINK_KEYS = [
     "backoff",
     "max-wait",
     "user-agent",
+    "include-fragments",
 ]
 RULE_KEYS = st.sampled_from(["TX002", "summary-length", "DT003", "nope", "FM"])
 RULE_OPTIONS = st.sampled_from(["min", "max", "severity", "enabled", "unknown", "max-chars"])

@@ -18,7 +18,8 @@ from tests.sitegen import make_site
 
 HEAVY = ("ftfy", "pyromark", "pydantic", "pydantic_core", "httpx", "rich")
 # Modules a one-file run without --check-links has no use for (the worker pool, the cache under
-# --no-cache, the link checker, entry-point metadata when only the built-in rules are installed).
+# --no-cache, the link checker, entry-point metadata when only the built-in rules are installed,
+# an HTML parser for an article without raw HTML).
 UNNEEDED = (
     "multiprocessing",
     "concurrent.futures",
@@ -29,6 +30,7 @@ UNNEEDED = (
     "newslint.cache",
     "newslint.linkcheck",
     "newslint.linkfetch",
+    "html.parser",  # the link rules read raw HTML with it, only when an article has some
 )
 PROBE = """
 import json, sys

@@ -857,3 +857,58 @@ def test_a_watch_session_does_not_ask_again_on_each_save(
     ]
     assert fresh.hits("/unavailable-twice/s") == 2  # HEAD and GET at the start, not again
     assert message in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("values", "statuses"),
+    [
+        ([200, 206], {200, 206}),
+        (["200..=204"], {200, 201, 202, 203, 204}),
+        (["300..302", 999], {300, 301, 999}),
+        (["..=102"], {100, 101, 102}),
+        (["..101"], {100}),
+        ([" 400 ..= 401 "], {400, 401}),
+        (["990..1000"], set(range(990, 1000))),  # an excluded end may be 1000
+        ([], set()),
+    ],
+)
+def test_parse_accept_statuses_and_ranges(values: list[int | str], statuses: set[int]) -> None:
+    from newslint.linkcheck import parse_accept
+
+    assert parse_accept(values) == frozenset(statuses)
+
+
+def test_parse_accept_refuses_a_boolean_from_the_python_api() -> None:
+    from newslint.config import ConfigError
+    from newslint.linkcheck import parse_accept
+
+    with pytest.raises(ConfigError) as caught:
+        parse_accept([True])
+    assert (
+        str(caught.value)
+        == 'links.accept: true is neither a status nor a range such as "200..=299"'
+    )
+
+
+def test_a_missing_fragment_is_a_warning_only_with_include_fragments() -> None:
+    from newslint.linkcheck import LinkSettings, Observation, classify
+
+    page = Observation("https://a.org/p", status=200, anchors=("intro",))
+    on = LinkSettings(include_fragments=True)
+    assert classify(page, on, "https://a.org/p#intro").verdict == "ok"
+    missing = classify(page, on, "https://a.org/p#outro")
+    assert (missing.verdict, missing.reason) == ("warning", "the page has no anchor #outro")
+    assert classify(page, LinkSettings(), "https://a.org/p#outro").verdict == "ok"
+    partial = Observation("https://a.org/p", status=200, anchors=("intro",), anchors_partial=True)
+    assert classify(partial, on, "https://a.org/p#outro").verdict == "ok"
+    # A permanent redirect whose Location has a fragment: that fragment is the one looked for.
+    moved = Observation(
+        "https://a.org/old",
+        status=200,
+        final_url="https://a.org/new",
+        chain=((301, "https://a.org/new#intro"),),
+        anchors=("intro",),
+    )
+    result = classify(moved, on, "https://a.org/old#gone")
+    assert (result.verdict, result.target) == ("redirect", "https://a.org/new#intro")
+    assert Observation.from_json(page.to_json()) == page

@@ -561,3 +561,154 @@ def test_what_was_checked_before_ctrl_c_is_cached(
     run = check(capsys, {"a.md": one_per_line([missing, stalled])}, "", "--offline", cache=True)
     assert run.rows == [broken("a.md", 5, 5, missing, "not found (404)")]
     assert (server.hits("/missing"), server.hits("/stall/1")) == (2, 1)
+
+
+@POSIX_ONLY
+def test_what_was_checked_before_sigterm_is_cached(
+    server: LinkServer, tmp_path: Path, capsys: Any
+) -> None:
+    # A cancelled CI job or `timeout` sends SIGTERM: as with Ctrl-C the checked links are kept,
+    # then the process ends by SIGTERM as it would have (no report, no traceback).
+    missing, stalled = server.url("/missing"), server.url("/stall/2")
+    (tmp_path / "a.md").write_text(HEADER + one_per_line([missing, stalled]))
+    (tmp_path / "newslint.toml").write_text(
+        'select = ["LK006"]\n[links]\ntimeout = 60\nper-host = 1\n'
+    )
+    ready = lambda: server.hits("/stall/2") == 1  # noqa: E731
+    found = interrupt_check_links(tmp_path, ready, "a.md", signum=signal.SIGTERM)
+    assert found == (-signal.SIGTERM, "", "")
+    assert list((tmp_path / ".newslint_cache").rglob("*.tmp")) == []
+    run = check(capsys, {"a.md": one_per_line([missing, stalled])}, "", "--offline", cache=True)
+    assert run.rows == [broken("a.md", 5, 5, missing, "not found (404)")]
+    assert (server.hits("/missing"), server.hits("/stall/2")) == (2, 1)
+
+
+# ------------------------------------------------------------------------------ raw HTML
+
+
+def test_links_in_raw_html_are_checked(server: LinkServer, capsys: Any) -> None:
+    gone, moved_url = server.url("/missing"), server.url("/moved-query")
+    body = (
+        f'<p><a href="{gone}">gone</a></p>\n\n'
+        f"Inline <img src='{moved_url}'> and <a href={moved_url}>bare</a>.\n"
+    )
+    run = check(capsys, {"a.md": body})
+    target = server.url("/ok?a=1&b=2")
+    assert run.rows == [
+        broken("a.md", 5, 13, gone, "not found (404)"),
+        moved("a.md", 7, 18, moved_url, target),
+        moved("a.md", 7, 18 + len(moved_url) + 15, moved_url, target),
+    ]
+    # A quoted attribute gets the target with `&amp;`; an unquoted one, which `&` and `=` would
+    # need quotes in, gets no fix.
+    fixes = [d["fix"] for d in run.found]
+    assert fixes[0] is None
+    assert fixes[1]["edits"][0]["content"] == server.url("/ok?a=1&amp;b=2")
+    assert fixes[2] is None
+    assert server.hits("/moved-query") == 1
+
+
+# --------------------------------------------------------------------- accepted ranges
+
+
+def test_accepted_ranges_lychee_style(server: LinkServer, capsys: Any) -> None:
+    urls = [
+        server.url("/forbidden"),  # 403: in "400..=403"
+        server.url("/rate-limited"),  # 429: in "420..430" (430 left out)
+        server.url("/error"),  # 500: only "..=499" and 503 would cover: not accepted
+        server.url("/login"),  # 401: in "400..=403"
+    ]
+    accept = 'accept = [200, "400..=403", "420..430", 503]\nretries = 2'
+    run = check(capsys, {"a.md": one_per_line(urls)}, accept)
+    assert run.rows == [doubtful("a.md", 9, 5, urls[2], "server error (500) after 3 tries")]
+    assert server.hits("/rate-limited") == 1  # accepted: not retried
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        ('"200..=1000"', '"200..=1000": 1000 is not an HTTP status (100 to 999)'),
+        ('"..=99"', '"..=99": 99 is not an HTTP status (100 to 999)'),
+        ('"300..300"', '"300..300" is an empty range'),
+        (
+            '"200.."',
+            '"200.." is not a status range such as "200..=299" (200 to 299) or "200..300"'
+            " (300 excluded)",
+        ),
+        (
+            '"2xx"',
+            '"2xx" is not a status range such as "200..=299" (200 to 299) or "200..300"'
+            " (300 excluded)",
+        ),
+        ("true", "expected a list of integers or strings, got [true]"),
+    ],
+)
+def test_a_bad_accepted_range_is_a_usage_error(
+    server: LinkServer, capsys: Any, value: str, error: str
+) -> None:
+    run = check(capsys, {"a.md": one_per_line([server.url("/ok")])}, f"accept = [{value}]")
+    assert (run.code, run.rows) == (2, [])
+    assert run.err == f"newslint: error: newslint.toml: links.accept: {error}\n"
+    assert server.total() == 0
+
+
+# ------------------------------------------------------------------ fragments of web pages
+
+
+def test_fragments_are_not_looked_for_by_default(server: LinkServer, capsys: Any) -> None:
+    url = server.url("/anchors#nowhere")
+    run = check(capsys, {"a.md": one_per_line([url])})
+    assert (run.code, run.rows) == (0, [])
+    assert server.counts[("HEAD", "/anchors")] == 1 and server.counts[("GET", "/anchors")] == 0
+
+
+def test_include_fragments_reads_the_page_for_its_anchors(server: LinkServer, capsys: Any) -> None:
+    urls = [
+        server.url("/anchors#intro"),  # an id
+        server.url("/anchors#legacy"),  # an <a name>
+        server.url("/anchors#caf%C3%A9"),  # percent-encoded: the id `café`
+        server.url("/anchors#readme"),  # GitHub's `user-content-` prefix
+        server.url("/anchors#top"),  # the top of any page
+        server.url("/anchors#commented"),  # in a comment: no anchor
+        server.url("/anchors#Intro"),  # ids are matched as written
+        server.url("/anchors-moved#nowhere"),  # after a redirect: the final page's anchors
+        server.url("/plain#x"),  # not HTML: not known
+    ]
+    run = check(capsys, {"a.md": one_per_line(urls)}, "include-fragments = true")
+    assert run.rows == [
+        doubtful("a.md", 15, 5, urls[5], "the page has no anchor #commented"),
+        doubtful("a.md", 17, 5, urls[6], "the page has no anchor #Intro"),
+        doubtful("a.md", 19, 5, urls[7], "the page has no anchor #nowhere"),
+    ]
+    # One GET for the page's seven links (HEAD would show no page), one more as the redirect's
+    # target; every such request asks for the page unencoded.
+    assert server.counts[("GET", "/anchors")] == 2 and server.counts[("HEAD", "/anchors")] == 0
+    assert server.counts[("GET", "/anchors-moved")] == 1
+    assert {h[2].get("Accept-Encoding") for h in server.headers_seen} == {"identity"}
+
+
+def test_fragments_of_a_page_read_in_part_are_not_reported(
+    server: LinkServer, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newslint.linkcheck
+
+    monkeypatch.setattr(newslint.linkcheck, "FRAGMENT_BODY_LIMIT", 64 * 1024)
+    monkeypatch.setattr("newslint.linkfetch.FRAGMENT_BODY_LIMIT", 64 * 1024)
+    urls = [server.url("/anchors-late#late"), server.url("/anchors-late#nowhere")]
+    run = check(capsys, {"a.md": one_per_line(urls)}, "include-fragments = true")
+    assert (run.code, run.rows) == (0, [])  # `#late` lies past the limit: neither is known
+
+
+def test_fragments_come_from_the_cache_and_a_cached_check_without_them_is_redone(
+    server: LinkServer, capsys: Any
+) -> None:
+    urls = [server.url(p) for p in ("/anchors#intro", "/anchors#nowhere", "/plain#x", "/missing#x")]
+    files = {"a.md": one_per_line(urls)}
+    gone = broken("a.md", 11, 5, urls[3], "not found (404)")
+    missing = [doubtful("a.md", 7, 5, urls[1], "the page has no anchor #nowhere"), gone]
+    assert check(capsys, files, cache=True).rows == [gone]  # HEAD only: no anchors read
+    assert check(capsys, files, "include-fragments = true", cache=True).rows == missing
+    assert check(capsys, files, "include-fragments = true", cache=True).rows == missing
+    assert server.counts[("HEAD", "/anchors")] == 1 and server.counts[("GET", "/anchors")] == 1
+    # A page that is no HTML is read once too; a cached 404 is no page, and not asked again.
+    assert server.counts[("GET", "/plain")] == 1 and server.hits("/missing") == 2

@@ -880,8 +880,10 @@ def test_a_bad_top_level_value_exits_2_naming_the_key(
         ('[links]\ntimeout = "10"\n', 'links.timeout: expected a number, got "10"'),
         ('[links]\ncheck = "yes"\n', 'links.check: expected true or false, got "yes"'),
         (
+            # Strings are lychee-style ranges ("200..=299"); a status is still a number.
             '[links]\naccept = [200, "206"]\n',
-            'links.accept: expected a list of integers, got [200, "206"]',
+            'links.accept: "206" is a string: write the status as a number, 206, or a range'
+            ' such as "200..=299"',
         ),
         ('max-file-size = "1000"\n', 'max-file-size: expected an integer, got "1000"'),
         ("max-file-size = 1000.0\n", "max-file-size: expected an integer, got 1000.0"),

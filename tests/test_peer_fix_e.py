@@ -1105,6 +1105,15 @@ CASES: list[FixCase] = [
         json_doc('"title": "Budget"', '"source": "https://x.org/a?a=1&gclid=z"', body="\nx\n"),
         json_doc('"title": "Budget"', '"source": "https://x.org/a?a=1"', body="\nx\n"),
     ),
+    # ---- LK008 link-fragment: unsafe, a fragment that differs from a heading's id in case
+    case(
+        "LK008-unsafe",
+        "LK008",
+        yaml_doc('title: "Budget"', body="\nSee [the vote](#The-Vote).\n\n## The vote\n"),
+        None,
+        yaml_doc('title: "Budget"', body="\nSee [the vote](#the-vote).\n\n## The vote\n"),
+        kinds="unsafe",
+    ),
     # ---- NL001 unused-suppression: safe, only what silences nothing goes
     case(
         "NL001-safe-yaml",
@@ -1172,6 +1181,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "LK004": {"unsafe"},  # safe only after a link check saw https work (network): not covered
     "LK005": {"safe"},
     "LK007": {"unsafe"},  # test_link_redirect_fix_with_a_link_check
+    "LK008": {"unsafe"},
     "NL001": {"safe"},
 }
 # Rules that read front matter: a case in each of the three formats.
