@@ -1244,6 +1244,44 @@ def run_rule_case(root: Path, capsys: pytest.CaptureFixture[str], case: R) -> No
     assert fix_once_and_again(root, capsys, case) == fixed
     unsafe = fixed if case.unsafe is None else _b(case.unsafe)
     assert fix_once_and_again(root, capsys, case, "--unsafe-fixes") == unsafe
+    # The JSON's edits are the fix: applied by line and column to the text, they give what `fix`
+    # writes (every case here needs one pass).
+    if isinstance(case.text, str):
+        assert _b(apply_edits(case.text, items, {"safe"})) == fixed
+        assert _b(apply_edits(case.text, items, {"safe", "unsafe"})) == unsafe
+
+
+def offsets(text: str) -> list[int]:
+    """The offset of each line's first character: lines end at LF, CR LF or a lone CR."""
+    starts = [0]
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\r" and text[index + 1 : index + 2] == "\n":
+            index += 1
+        if char in "\r\n":
+            starts.append(index + 1)
+        index += 1
+    return starts
+
+
+def apply_edits(text: str, items: list[dict[str, Any]], kinds: set[str]) -> str:
+    """`text` with the edits of every diagnostic whose fix is of one of `kinds` applied, each
+    placed by its 1-based line and code-point column (end exclusive)."""
+    starts = offsets(text)
+    edits: list[tuple[int, int, str]] = []
+    for item in items:
+        fix = item["fix"]
+        if fix is None or fix["applicability"] not in kinds:
+            continue
+        for edit in fix["edits"]:
+            start = starts[edit["line"] - 1] + edit["column"] - 1
+            end = starts[edit["end_line"] - 1] + edit["end_column"] - 1
+            assert 0 <= start <= end <= len(text), edit
+            edits.append((start, end, edit["content"]))
+    for start, end, content in sorted(edits, reverse=True):
+        text = text[:start] + content + text[end:]
+    return text
 
 
 BOM = "\ufeff"
@@ -2055,3 +2093,222 @@ def test_io_stdin_in_process_reads_the_buffer(
     code, out, _ = run(capsys, "check", "-", "--output-format", "json", "--select", "FM006,EN")
     assert code == 0  # warnings only
     assert found(json.loads(out)) == [("EN006", 1, 1), ("EN007", 1, 5), ("FM006", 5, 7)]
+
+
+# ============================================================================== more of the CLI
+
+
+def cr_only() -> str:
+    return art("yaml", 'menu=""', body=f"Prices rose.The end.\n\n{LINK}\n", eol="\r")
+
+
+def test_lone_cr_endings_are_line_breaks_and_fix_writes_lf(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = put(root, cr_only())
+    code, items = check(capsys)
+    assert (code, found(items)) == (0, [("EN007", 1, 4), ("FM006", 5, 7), ("TX004", 8, 12)])
+    assert run(capsys, "fix", ARTICLE, "--no-cache")[0] == 0
+    assert article.read_bytes() == art(body=f"Prices rose. The end.\n\n{LINK}\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ((), 1),
+        (("--exit-zero",), 0),
+        (("--exit-non-zero-on-fix",), 1),
+        (("--exit-zero", "--exit-non-zero-on-fix"), 0),
+    ],
+    ids=ident,
+)
+def test_fix_diff_exit_codes(
+    root: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], expected: int
+) -> None:
+    article = put(root, cr_only())
+    assert run(capsys, "fix", ARTICLE, "--no-cache", "--diff", *flags)[0] == expected
+    assert article.read_bytes() == cr_only().encode()
+
+
+@pytest.mark.parametrize(
+    "selector", ["fm006", "Fm006", "EMPTY-FIELD", "Empty-Field", "fm", "fM00", "all"]
+)
+def test_selectors_ignore_case(
+    root: Path, capsys: pytest.CaptureFixture[str], selector: str
+) -> None:
+    put(root, WARNING_ART)
+    assert found(check(capsys, "--select", selector)[1]) == [("FM006", 5, 7)]
+
+
+def test_config_key_value_sets_the_selection(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(root, multi())
+    _, items = check(capsys, "--config", 'select = ["DT001", "FM006"]')
+    assert found(items) == [("DT001", 3, 7), ("FM006", 5, 7)]
+
+
+def test_statistics_text_and_exit_zero(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(root, art("yaml", 'menu=""', title='""'))
+    code, out, _ = run(capsys, "check", ARTICLE, "--no-cache", "--statistics")
+    assert code == 1
+    rows = [line.split() for line in out.splitlines() if line.strip()]
+    assert ["1", "FM004", "required-field"] in [row[:3] for row in rows]
+    assert ["1", "FM006", "empty-field"] in [row[:3] for row in rows]
+    assert run(capsys, "check", ARTICLE, "--no-cache", "--statistics", "--exit-zero")[0] == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [".#budget.md", "#budget.md#", "budget.md~", ".hidden/budget.md", "budget.txt"],
+)
+def test_a_walk_skips_what_hugo_skips(
+    root: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    put(root, WARNING_ART, f"content/news/{name}")
+    put(root, WARNING_ART, "README.md")
+    for args in ((), (".",), ("content",)):
+        _, out, _ = run(capsys, "check", *args, "--no-cache", "--output-format", "json")
+        assert json.loads(out) == [], args
+
+
+def test_exclude_flag_skips_in_a_walk(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(root, WARNING_ART, "content/news/a.md")
+    put(root, WARNING_ART, "content/news/b.md")
+    _, out, _ = run(
+        capsys,
+        "check",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--select",
+        "FM",
+        "--exclude",
+        "content/news/a.md",
+    )
+    assert [d["path"] for d in json.loads(out)] == ["content/news/b.md"]
+
+
+def test_init_writes_a_configuration_and_never_overwrites(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    written = (root / "newslint.toml").read_text(encoding="utf-8")
+    assert run(capsys, "config")[0] == 0  # what it wrote is a valid configuration
+    code, _, err = run(capsys, "init")
+    assert code == 2
+    assert "newslint.toml" in err
+    assert (root / "newslint.toml").read_text(encoding="utf-8") == written
+
+
+def test_baseline_counts_what_no_longer_occurs_on_stderr(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = put(root, WARNING_ART)
+    run(capsys, "check", ARTICLE, "--no-cache", "--write-baseline", "base.json")
+    article.write_text(art(), encoding="utf-8")
+    code, out, err = run(
+        capsys, "check", ARTICLE, "--no-cache", "--baseline", "base.json", "--output-format", "json"
+    )
+    assert (code, json.loads(out)) == (0, [])
+    assert "1" in err and "no longer" in err
+
+
+NASTY = BOM + art(
+    "yaml",
+    'menu=""',
+    title=q(f"{ASTRAL}预算 Budget &amp;  talks"),
+    date="2025-02-08 09:55:35",
+    body=f"\u4ef7\u683c{ASTRAL}\trose.The end.   \n\n\n{LINK}\n",
+    eol="\r\n",
+)
+
+
+def utf16_column(line_text: str, column: int) -> int:
+    return len(line_text[: column - 1].encode("utf-16-le")) // 2 + 1
+
+
+def test_every_format_reports_the_same_problems_at_the_same_places(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One article with a BOM, CRLF, astral and CJK characters and a tab before its problems:
+    json, json-lines, concise, github, SARIF (in UTF-16 units) and JUnit agree."""
+    put(root, NASTY)
+    _, items = check(capsys)
+    assert len(items) >= 8
+    lines = NASTY.replace("\r\n", "\n").split("\n")
+
+    def cli_out(fmt: str) -> str:
+        return run(capsys, "check", ARTICLE, "--no-cache", "--output-format", fmt)[1]
+
+    assert [json.loads(line) for line in cli_out("json-lines").splitlines()] == items
+    concise = [line for line in cli_out("concise").splitlines() if line.startswith(ARTICLE)]
+    assert [tuple(line.split(":")[1:3]) for line in concise] == [
+        (str(d["line"]), str(d["column"])) for d in items
+    ]
+    github = [line for line in cli_out("github").splitlines() if line.startswith("::")]
+    assert len(github) == len(items)
+    for line, item in zip(github, items, strict=True):
+        assert f",line={item['line']}," in line
+        if item["line"] == item["end_line"]:
+            assert f",col={item['column']},endLine={item['end_line']}," in line
+            assert f",endColumn={item['end_column']},title={item['code']} " in line
+    results = json.loads(cli_out("sarif"))["runs"][0]["results"]
+    assert len(results) == len(items)
+    wanted = sorted(
+        (
+            d["line"],
+            utf16_column(lines[d["line"] - 1], d["column"]),
+            d["end_line"],
+            utf16_column(lines[d["end_line"] - 1], d["end_column"]),
+        )
+        for d in items
+    )
+    regions = sorted(
+        (
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            r["locations"][0]["physicalLocation"]["region"]["endLine"],
+            r["locations"][0]["physicalLocation"]["region"]["endColumn"],
+        )
+        for r in results
+    )
+    assert regions == wanted
+    junit = ET.fromstring(cli_out("junit"))
+    assert len([c for c in junit.iter("testcase") if c.find("failure") is not None]) == len(items)
+
+
+def test_the_nasty_article_positions(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(root, NASTY)
+    _, items = check(capsys)
+    assert found(items) == [
+        ("EN006", 1, 1),
+        ("EN007", 1, 5),
+        ("TX003", 2, 20),
+        ("TX005", 2, 25),
+        ("DT001", 3, 7),
+        ("FM006", 5, 7),
+        ("TX004", 8, 9),
+        ("BD002", 8, 18),
+        ("BD003", 10, 1),
+    ]
+
+
+def test_the_nasty_article_fixes_in_one_run_and_is_then_clean(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = put(root, NASTY)
+    assert run(capsys, "fix", ARTICLE, "--no-cache")[0] == 0
+    assert article.read_text(encoding="utf-8") == art(
+        title=q(f"{ASTRAL}预算 Budget & talks"),
+        body=f"\u4ef7\u683c{ASTRAL}\trose. The end.\n\n{LINK}\n",
+    )
+    assert check(capsys) == (0, [])
+
+
+def test_escaped_control_character_in_a_nested_string_is_reported(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(root, art("json", 'tags=["economy", "bud\\u0007get"]'))
+    _, items = check(capsys, "--select", "EN004")
+    assert found(items) == [("EN004", 5, 23)]
