@@ -2035,6 +2035,190 @@ CATALOGUE_CASES: list[R] = [
 ]
 
 
+# The same rules in the other spellings each syntax allows: TOML literal strings, YAML single-quoted
+# and folded scalars, a one-line JSON object, a first JSON member; and the quieter variants.
+SYNTAX_CASES: list[R] = [
+    R(
+        "TX003 toml literal string",
+        art("toml", title="'Budget &amp; talks'"),
+        "TX003",
+        (("TX003", 2, 17),),
+        fixed=art("toml", title="'Budget & talks'"),
+        apply="safe",
+    ),
+    R(
+        "TX003 yaml single quoted with an escaped quote",
+        art(title="'Budget''s &amp; talks'"),
+        "TX003",
+        (("TX003", 2, 19),),
+        fixed=art(title="'Budget''s & talks'"),
+        apply="safe",
+    ),
+    R(
+        "TX003 yaml folded summary",
+        art(summary=">\n  The budget passed &amp; talks ended\n  between the coalition parties."),
+        "TX003",
+        (("TX003", 5, 21),),
+        fixed=art(summary=">\n  The budget passed & talks ended\n  between the coalition parties."),
+        apply="safe",
+    ),
+    R(
+        "DT001 toml string keeps its quotes",
+        art("toml", date=q("2025-02-08 09:55:35")),
+        "DT001",
+        (("DT001", 3, 8),),
+        fixed=art("toml", date=q(DATE)),
+        apply="safe",
+    ),
+    R(
+        "DT001 yaml single quoted keeps its quotes",
+        art(date="'2025-02-08 09:55:35'"),
+        "DT001",
+        (("DT001", 3, 7),),
+        fixed=art(date=f"'{DATE}'"),
+        apply="safe",
+    ),
+    R(
+        "DT001 date only is midnight in the site's zone",
+        art(date="2025-02-08"),
+        "DT001",
+        (("DT001", 3, 7),),
+        fixed=art(date="2025-02-08T00:00:00+08:00"),
+        apply="safe",
+    ),
+    R(
+        "FM006 json first member",
+        art("json").replace("{\n", '{\n  "menu": "",\n', 1),
+        "FM006",
+        (("FM006", 2, 11),),
+        fixed=art("json"),
+        apply="safe",
+    ),
+    R(
+        "FM006 json on one line",
+        f'{{"title": {q(TITLE)}, "menu": "", "date": {q(DATE)}, "summary": {q(SUMMARY)}}}\n\n'
+        + BODY,
+        "FM006",
+        (("FM006", 1, 58),),
+        fixed=f'{{"title": {q(TITLE)}, "date": {q(DATE)}, "summary": {q(SUMMARY)}}}\n\n' + BODY,
+        apply="safe",
+    ),
+    R("FM006 negative yaml null is absent", art("yaml", "menu="), "FM006"),
+    R(
+        "TX004 comma before a quote",
+        body_with('The minister said,"After the vote we rest."'),
+        "TX004",
+        (("TX004", 7, 18),),
+        fixed=body_with('The minister said, "After the vote we rest."'),
+        apply="safe",
+    ),
+    R(
+        "TX004 question mark",
+        body_with("Is it over?Yes it is over now."),
+        "TX004",
+        (("TX004", 7, 11),),
+        fixed=body_with("Is it over? Yes it is over now."),
+        apply="safe",
+    ),
+    R(
+        "TX004 title toml",
+        art("toml", title=q("Prices rose.The index fell")),
+        "TX004",
+        (("TX004", 2, 21),),
+        fixed=art("toml", title=q("Prices rose. The index fell")),
+        apply="safe",
+    ),
+    R(
+        "TX004 title json",
+        art("json", title=q("Prices rose.The index fell")),
+        "TX004",
+        (("TX004", 2, 24),),
+        fixed=art("json", title=q("Prices rose. The index fell")),
+        apply="safe",
+    ),
+    R(
+        "TX005 tab in a title",
+        art(title=q("Budget\tpasses")),
+        "TX005",
+        (("TX005", 2, 15),),
+        fixed=art(title=q("Budget passes")),
+        apply="safe",
+    ),
+    R(
+        "TX005 leading space json",
+        art("json", title=q(" Budget passes")),
+        "TX005",
+        (("TX005", 2, 13),),
+        fixed=art("json", title=q("Budget passes")),
+        apply="safe",
+    ),
+    R(
+        "LK005 only tracking parameters, fragment kept",
+        body_with("See [x](https://e.com/a?utm_source=x&utm_medium=y#frag) now."),
+        "LK005",
+        (("LK005", 7, 24),),
+        fixed=body_with("See [x](https://e.com/a#frag) now."),
+        apply="safe",
+    ),
+    R(
+        "LK002 space in a url",
+        body_with("See [x](https://e.com/a b) now."),
+        "LK002",
+        (("LK002", 7, 9),),
+        fixed=body_with("See [x](https://e.com/a%20b) now."),
+        apply="safe",
+    ),
+    R("LK002 no host", body_with("See [x](https:///a) now."), "LK002", (("LK002", 7, 9),)),
+    R(
+        "LK003 protocol-relative image",
+        body_with("See ![x](//cdn.e.com/x.jpg) now."),
+        "LK003",
+        (("LK003", 7, 10),),
+        unsafe=body_with("See ![x](https://cdn.e.com/x.jpg) now."),
+        apply="unsafe",
+    ),
+    R(
+        "BD003 lines of white space count as blank",
+        body_with(f"{PROSE}\n  \n\t\nMore text follows here."),
+        "BD003",
+        (("BD003", 9, 1),),
+        # The first of the white-space lines stays (its spaces are trailing-whitespace's).
+        fixed=body_with(f"{PROSE}\n  \nMore text follows here."),
+        apply="safe",
+    ),
+    R(
+        "DT004 expiry before publishDate",
+        art(
+            "yaml",
+            "publishDate=2025-03-01T00:00:00+08:00",
+            "expiryDate=2025-02-20T00:00:00+08:00",
+        ),
+        "DT004",
+        (("DT004", 6, 13),),
+    ),
+    R(
+        "EN007 mixed endings",
+        art().replace("\n", "\r\n", 3),
+        "EN007",
+        (("EN007", 1, 4),),
+        fixed=art(),
+        apply="safe",
+    ),
+    R(
+        "TX006 display only with a number",
+        art(title=q("COVID-19 CASES RISE IN 2025")),
+        "TX006",
+        (("TX006", 2, 8),),
+        apply="display-only",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SYNTAX_CASES, ids=lambda c: c.name)
+def test_syntax_variants(root: Path, capsys: pytest.CaptureFixture[str], case: R) -> None:
+    run_rule_case(root, capsys, case)
+
+
 @pytest.mark.parametrize("case", CATALOGUE_CASES, ids=lambda c: c.name)
 def test_catalogue(root: Path, capsys: pytest.CaptureFixture[str], case: R) -> None:
     if case.name == "BD005 braces":
