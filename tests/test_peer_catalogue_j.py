@@ -2496,3 +2496,62 @@ def test_escaped_control_character_in_a_nested_string_is_reported(
     put(root, art("json", 'tags=["economy", "bud\\u0007get"]'))
     _, items = check(capsys, "--select", "EN004")
     assert found(items) == [("EN004", 5, 23)]
+
+
+# ============================================================================== suppression edges
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # In code, a comment is text: no suppression.
+        (
+            "```\n<!-- newslint-disable-file TX004 -->\n```\n\nPrices rose.The index fell.",
+            [("TX004", 11, 12)],
+        ),
+        (
+            "`<!-- newslint-disable-line TX004 -->` Prices rose.The index fell.",
+            [("TX004", 7, 51)],
+        ),
+        # The next line is blank: nothing to silence there, and the glued sentence stays.
+        (
+            "<!-- newslint-disable-next-line TX004 -->\n\nPrices rose.The index fell.",
+            [("NL001", 7, 1), ("TX004", 9, 12)],
+        ),
+        # disable-line holds for its own line of a paragraph only.
+        (
+            "Prices rose.The index fell.\nGold rose.The dollar fell. "
+            "<!-- newslint-disable-line TX004 -->",
+            [("TX004", 7, 12)],
+        ),
+        # A disable without an enable runs to the end of the file.
+        ("<!-- newslint-disable TX004 -->\n\nPrices rose.The index fell.", []),
+        ("<!-- newslint-enable TX004 -->\nPrices rose. The index fell.", [("NL001", 7, 1)]),
+        (
+            "<!-- newslint-disable-next-line TX004 -- a reason, with commas -->\n"
+            "Prices rose.The index fell.",
+            [],
+        ),
+    ],
+    ids=ident,
+)
+def test_body_suppression_edges(
+    root: Path,
+    capsys: pytest.CaptureFixture[str],
+    body: str,
+    expected: list[tuple[str, int, int]],
+) -> None:
+    put(root, body_with(body))
+    assert found(check(capsys)[1]) == expected
+
+
+def test_toml_key_comment_silences_that_key(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(root, art("toml", 'menu=""  # newslint: disable=FM006'))
+    assert check(capsys) == (0, [])
+
+
+def test_a_suppression_inside_a_string_is_no_comment(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(root, art("yaml", f"note={q('# newslint: disable=FM006')}", 'menu=""'))
+    assert found(check(capsys)[1]) == [("FM006", 6, 7)]
