@@ -2555,3 +2555,55 @@ def test_a_suppression_inside_a_string_is_no_comment(
 ) -> None:
     put(root, art("yaml", f"note={q('# newslint: disable=FM006')}", 'menu=""'))
     assert found(check(capsys)[1]) == [("FM006", 6, 7)]
+
+
+# ============================================================================== rules and docs
+
+
+def test_every_rule_is_documented_under_its_code_and_its_name(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(capsys, "rules", "--output-format", "json")
+    rules = json.loads(out)
+    _, table, _ = run(capsys, "rules")
+    for rule in rules:
+        assert rule["code"] in table and rule["name"] in table
+        by_code = run(capsys, "rule", rule["code"])
+        by_name = run(capsys, "rule", rule["name"].upper())
+        assert by_code[0] == 0 and by_code == by_name, rule["code"]
+        assert "What it does" in by_code[1]
+        assert ("Fix safety" in by_code[1]) is rule["fixable"], rule["code"]
+
+
+def test_display_only_fix_carries_the_sentence_case_title(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(root, art(title=q("BUDGET PASSES AFTER A WEEK OF TALKS")))
+    _, items = check(capsys, "--select", "TX006")
+    (item,) = items
+    assert item["fix"]["applicability"] == "display-only"
+    assert item["fix"]["edits"] == [
+        {
+            "line": 2,
+            "column": 8,
+            "end_line": 2,
+            "end_column": 45,
+            "content": q("Budget passes after a week of talks"),
+        }
+    ]
+    assert (item["end_line"], item["end_column"]) == (2, 45)
+
+
+def test_fix_stdin_exit_non_zero_on_fix(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    done = pipe(monkeypatch, "fix", "--exit-non-zero-on-fix", "-", stdin=WARNING_ART.encode())
+    assert (done.returncode, done.stdout) == (1, art().encode())
+    done = pipe(monkeypatch, "fix", "--exit-non-zero-on-fix", "-", stdin=art().encode())
+    assert (done.returncode, done.stdout) == (0, art().encode())
+
+
+def test_statistics_to_an_output_file(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(root, WARNING_ART)
+    code, out, _ = run(capsys, "check", ARTICLE, "--no-cache", "--statistics", "-o", "stats.txt")
+    assert code == 0
+    assert "FM006" not in out
+    assert "FM006" in (root / "stats.txt").read_text(encoding="utf-8")
