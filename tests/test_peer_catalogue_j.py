@@ -499,6 +499,11 @@ def test_selection_in_the_configuration_and_the_command_line_after_it(
         ("content/news/", ARTICLE, True),
         ("!content/archive/**", ARTICLE, True),
         ("!content/news/**", ARTICLE, False),
+        ("content\\\\news\\\\*.md", ARTICLE, True),
+        ("**/budget.md", ARTICLE, True),
+        ("content/**/news/budget.md", ARTICLE, True),
+        ("content/*/budget.md", ARTICLE, True),
+        ("content/news/budget.markdown", ARTICLE, False),
     ],
 )
 def test_per_file_ignores(
@@ -510,6 +515,27 @@ def test_per_file_ignores(
     )
     expected = [] if ignored else [("FM006", 5, 7)]
     assert found(check(capsys, path=path)[1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("config", "linted"),
+    [
+        ('include = ["content/world/**"]\n', ["content/world/b.md"]),
+        ('exclude = ["content/world/**"]\n', ["content/news/a.md"]),
+        ('extend-exclude = ["content/news/*"]\n', ["content/world/b.md"]),
+        ('exclude = ["content/news/"]\n', ["content/world/b.md"]),
+        ('exclude = ["a.md"]\n', ["content/world/b.md"]),
+    ],
+    ids=ident,
+)
+def test_include_and_exclude_in_a_walk(
+    root: Path, capsys: pytest.CaptureFixture[str], config: str, linted: list[str]
+) -> None:
+    put(root, WARNING_ART, "content/news/a.md")
+    put(root, art("yaml", 'menu=""', title=q("Another title")), "content/world/b.md")
+    (root / "newslint.toml").write_text(config, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--no-cache", "--output-format", "json", "--select", "FM")
+    assert [d["path"] for d in json.loads(out)] == linted
 
 
 def test_per_file_ignores_by_prefix_and_name(
