@@ -2633,3 +2633,33 @@ def test_statistics_to_an_output_file(root: Path, capsys: pytest.CaptureFixture[
     assert code == 0
     assert "FM006" not in out
     assert "FM006" in (root / "stats.txt").read_text(encoding="utf-8")
+
+
+def test_files_under_different_configurations_get_the_working_directorys_with_a_warning(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(root, WARNING_ART, "content/news/a.md")
+    put(root, art("yaml", 'menu=""', title=q("Another title")), "content/world/b.md")
+    (root / "content" / "news" / "newslint.toml").write_text(
+        'ignore = ["FM006"]\n', encoding="utf-8"
+    )
+    (root / "newslint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    code, out, err = run(
+        capsys,
+        "check",
+        "content/news/a.md",
+        "content/world/b.md",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--select",
+        "FM",
+    )
+    assert code == 1
+    assert [(d["path"], d["code"]) for d in json.loads(out)] == [
+        ("content/news/a.md", "FM006"),
+        ("content/world/b.md", "FM006"),
+    ]
+    assert "warning" in err and "content/news/newslint.toml" in err
+    # Alone, the article takes its own, nearest configuration.
+    assert check(capsys, path="content/news/a.md") == (0, [])
