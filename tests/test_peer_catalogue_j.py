@@ -37,6 +37,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -1305,7 +1306,11 @@ def apply_edits(text: str, items: list[dict[str, Any]], kinds: set[str]) -> str:
             end = starts[edit["end_line"] - 1] + edit["end_column"] - 1
             assert 0 <= start <= end <= len(text), edit
             edits.append((start, end, edit["content"]))
-    for start, end, content in sorted(edits, reverse=True):
+    # Two problems may carry the same fix (one rewrite of a whole value): it applies once.
+    ordered = sorted(set(edits))
+    for (_, end, _), (start, _, _) in pairwise(ordered):
+        assert end <= start, "overlapping edits need a second pass"
+    for start, end, content in reversed(ordered):
         text = text[:start] + content + text[end:]
     return text
 
@@ -2228,6 +2233,86 @@ SYNTAX_CASES: list[R] = [
         "EN007",
         (("EN007", 1, 4),),
         fixed=art(),
+        apply="safe",
+    ),
+    R(
+        "TX003 quot in a yaml double-quoted string is escaped",
+        art(title=q("Budget &quot;passes&quot;")),
+        "TX003",
+        (("TX003", 2, 16), ("TX003", 2, 28)),
+        fixed=art(title=q('Budget \\"passes\\"')),
+        apply="safe",
+    ),
+    R(
+        "TX003 quot in json is escaped",
+        art("json", title=q("Budget &quot;passes&quot;")),
+        "TX003",
+        (("TX003", 2, 20), ("TX003", 2, 32)),
+        fixed=art("json", title=q('Budget \\"passes\\"')),
+        apply="safe",
+    ),
+    R(
+        "TX003 apostrophe in a yaml single-quoted string is doubled",
+        art(title="'Budget &#39;passes&#39;'"),
+        "TX003",
+        (("TX003", 2, 16), ("TX003", 2, 27)),
+        fixed=art(title="'Budget ''passes'''"),
+        apply="safe",
+    ),
+    R(
+        "TX003 apostrophe in a toml literal string turns it basic",
+        art("toml", title="'Budget &#39;passes&#39;'"),
+        "TX003",
+        (("TX003", 2, 17), ("TX003", 2, 28)),
+        fixed=art("toml", title=q("Budget 'passes'")),
+        apply="safe",
+    ),
+    R(
+        "TX003 colon in a plain yaml scalar gets quotes",
+        art(title="Budget &#58; passes"),
+        "TX003",
+        (("TX003", 2, 15),),
+        fixed=art(title=q("Budget : passes")),
+        apply="safe",
+    ),
+    R(
+        "TX003 numeric reference to an astral character",
+        art(title=q("Budget &#128176; passes")),
+        "TX003",
+        (("TX003", 2, 16),),
+        fixed=art(title=q(f"Budget {ASTRAL} passes")),
+        apply="safe",
+    ),
+    R(
+        "DT001 toml local date",
+        art("toml", date="2025-02-08"),
+        "DT001",
+        (("DT001", 3, 8),),
+        fixed=art("toml", date="2025-02-08T00:00:00+08:00"),
+        apply="safe",
+    ),
+    R(
+        "DT001 json publishDate",
+        art("json", 'publishDate="2025-02-08"'),
+        "DT001",
+        (("DT001", 5, 18),),
+        fixed=art("json", 'publishDate="2025-02-08T00:00:00+08:00"'),
+        apply="safe",
+    ),
+    R(
+        "LK005 in the source field",
+        art("yaml", 'source="https://e.com/a?utm_source=x"'),
+        "LK005",
+        (("LK005", 5, 25),),
+        fixed=art("yaml", 'source="https://e.com/a"'),
+        apply="safe",
+    ),
+    R(
+        "EN001 toml literal string",
+        art("toml", title="'CafÃ© owners'"),
+        "EN001",
+        (("EN001", 2, 13),),
+        fixed=art("toml", title="'Café owners'"),
         apply="safe",
     ),
     R(
