@@ -2748,3 +2748,29 @@ def test_files_under_different_configurations_get_the_working_directorys_with_a_
     assert "warning" in err and "content/news/newslint.toml" in err
     # Alone, the article takes its own, nearest configuration.
     assert check(capsys, path="content/news/a.md") == (0, [])
+
+
+def test_full_format_puts_the_caret_under_the_problem_after_wide_characters(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(root, art(title=q("预算案 &amp; talks")))
+    _, out, _ = run(
+        capsys, "check", ARTICLE, "--no-cache", "--output-format", "full", "--color", "never"
+    )
+    lines = out.splitlines()
+    (index,) = [i for i, line in enumerate(lines) if line.rstrip().endswith('"预算案 &amp; talks"')]
+    source, carets = lines[index], lines[index + 1]
+    # Each CJK ideograph takes two cells in a terminal: the caret is under `&amp;`, by cells.
+    before = source[: source.index("&")]
+    wide = sum(1 for char in before if "\u4e00" <= char <= "\u9fff")
+    assert carets.index("^") == len(before) + wide
+    assert carets.count("^") == len("&amp;")
+
+
+def test_color_always_colours_and_never_does_not(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(root, WARNING_ART)
+    base = ("check", ARTICLE, "--no-cache", "--output-format", "full")
+    assert "\x1b[" in run(capsys, *base, "--color", "always")[1]
+    assert "\x1b[" not in run(capsys, *base, "--color", "never")[1]
