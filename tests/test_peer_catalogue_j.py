@@ -2820,3 +2820,44 @@ def test_color_always_colours_and_never_does_not(
     base = ("check", ARTICLE, "--no-cache", "--output-format", "full")
     assert "\x1b[" in run(capsys, *base, "--color", "always")[1]
     assert "\x1b[" not in run(capsys, *base, "--color", "never")[1]
+
+
+SITE_EN_ZH = (
+    SITE
+    + 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n'
+    + '[languages.zh]\ncontentDir = "content/zh"\n'
+)
+
+
+def test_duplicate_title_compares_within_one_language_only(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (root / "hugo.toml").write_text(SITE_EN_ZH, encoding="utf-8")
+
+    def article(number: int) -> str:
+        return art(body=f"{PROSE}\n\n[Reuters](https://www.reuters.com/world/{number})\n")
+
+    put(root, article(1), "content/en/news/a.md")
+    put(root, article(2), "content/zh/news/a.md")
+    put(root, article(3), "content/en/news/b.md")
+    _, out, _ = run(
+        capsys, "check", "--no-cache", "--output-format", "json", "--select", "XF002,XF001"
+    )
+    items = json.loads(out)
+    assert [(d["path"], d["code"], d["line"], d["column"]) for d in items] == [
+        ("content/en/news/b.md", "XF002", 2, 8)
+    ]
+    assert "content/en/news/a.md" in items[0]["message"]
+
+
+def test_language_mismatch_follows_the_content_folders_language(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (root / "hugo.toml").write_text(SITE_EN_ZH, encoding="utf-8")
+    put(root, art(title=q("予算案が可決されました")), "content/en/news/a.md")
+    put(root, art(title=q("预算案在星期二获得通过")), "content/zh/news/b.md")
+    _, out, _ = run(capsys, "check", "--no-cache", "--output-format", "json", "--select", "TX007")
+    found_here = [(d["path"], d["line"], d["column"]) for d in json.loads(out)]
+    # The zh article's English summary and body are its problem; its Chinese title is not.
+    assert ("content/en/news/a.md", 2, 8) in found_here
+    assert ("content/zh/news/b.md", 2, 8) not in found_here
