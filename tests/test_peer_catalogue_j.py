@@ -2870,3 +2870,19 @@ def test_language_mismatch_follows_the_content_folders_language(
     # The zh article's English summary and body are its problem; its Chinese title is not.
     assert ("content/en/news/a.md", 2, 8) in found_here
     assert ("content/zh/news/b.md", 2, 8) not in found_here
+
+
+def test_stdin_filename_with_force_exclude_skips_an_excluded_file(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (root / "newslint.toml").write_text('exclude = ["content/drafts/**"]\n', encoding="utf-8")
+    data = WARNING_ART.encode()
+    name = ("--stdin-filename", "content/drafts/x.md")
+    check_args = ("check", "--output-format", "json", *name)
+    done = pipe(monkeypatch, *check_args, "--force-exclude", stdin=data)
+    assert (done.returncode, json.loads(done.stdout)) == (0, [])
+    done = pipe(monkeypatch, *check_args, stdin=data)  # named: linted whatever its name
+    assert [d["code"] for d in json.loads(done.stdout)] == ["FM006"]
+    # fix: an excluded text comes back unchanged; a named one fixed.
+    assert pipe(monkeypatch, "fix", *name, "--force-exclude", stdin=data).stdout == data
+    assert pipe(monkeypatch, "fix", *name, stdin=data).stdout == art().encode()
