@@ -2898,3 +2898,11 @@ def test_stdin_filename_with_force_exclude_skips_an_excluded_file(
     # fix: an excluded text comes back unchanged; a named one fixed.
     assert pipe(monkeypatch, "fix", *name, "--force-exclude", stdin=data).stdout == data
     assert pipe(monkeypatch, "fix", *name, stdin=data).stdout == art().encode()
+
+
+def test_json_path_of_an_absolute_argument_is_relative_to_the_working_directory(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(root, WARNING_ART)
+    _, items = check(capsys, path=str(root / ARTICLE))
+    assert [d["path"] for d in items] == [ARTICLE]
