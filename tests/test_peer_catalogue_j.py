@@ -2906,3 +2906,21 @@ def test_json_path_of_an_absolute_argument_is_relative_to_the_working_directory(
     put(root, WARNING_ART)
     _, items = check(capsys, path=str(root / ARTICLE))
     assert [d["path"] for d in items] == [ARTICLE]
+
+
+def test_a_safe_fix_keeps_undecodable_bytes_elsewhere(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bytes that are not UTF-8 are not changed by a fix somewhere else in the file (CRLF and a
+    BOM neither): only the empty `menu` line goes."""
+    before = art("yaml", 'menu=""', body=f"Caf\xe9 prices rose.\n\n{LINK}\n", eol="\r\n", bom=True)
+    after = art(body=f"Caf\xe9 prices rose.\n\n{LINK}\n", eol="\r\n", bom=True)
+
+    def raw(text: str) -> bytes:
+        return text.replace("\xe9", "\udce9").encode("utf-8", "surrogateescape")
+
+    article = put(root, raw(before))
+    _, items = check(capsys, "--select", "FM006,EN005")
+    assert found(items) == [("FM006", 5, 7), ("EN005", 8, 4)]
+    assert run(capsys, "fix", ARTICLE, "--no-cache", "--select", "FM006,EN005")[0] == 1
+    assert article.read_bytes() == raw(after)
