@@ -22,10 +22,20 @@ Two halves:
   exact bytes `fix` (and `fix --unsafe-fixes`) writes, re-runs the fix to prove it is idempotent,
   and so also proves no byte outside the edit moved.
 
-Readings pinned here where the contract leaves room (the report lists them):
+Readings pinned here where the contract leaves room (each also a case below):
 
-- A diagnostic about a front-matter value spans the value as written, quotes included.
-- A diagnostic about a whole file (EN006 the BOM, FM001, a missing required field) starts at 1:1.
+- A diagnostic about a front-matter value spans the value as written, quotes included; one about
+  a whole file (EN006 the BOM, FM001, a missing required field) starts at 1:1. A link problem
+  points at the URL (LK003, LK004), at the query (LK005) or, for a missing source link, at the
+  body's first line (LK001); an unknown rule in a suppression at its name.
+- A prefix is at least the two letters of a group (`DT`, `DT0`); a single letter is a usage error.
+- FM005's fix is safe where the page does not change (`draft: "false"`: Hugo itself reads the
+  string as false) and unsafe where it does (DESIGN's `comments: "false"`, `mathjax: "true"`).
+- C1 characters that spell Windows-1252 text read as Latin-1 are EN001's, not EN004's.
+- duplicate-paragraph compares paragraphs of 15 words or more; sentence-spacing wants two words of
+  a glued sentence (`passes.Talks end` is left alone); `menu:` (null) is absent, not empty.
+- `--statistics --output-format json` prints `{"code", "rule", "severity", "count", "fixable",
+  "unsafe_fixable"}` per rule; `concise` writes `[*]` after the rule name.
 """
 
 from __future__ import annotations
