@@ -53,7 +53,10 @@ class Registry:
         return keys
 
     def find(self, key: str) -> type[Rule] | None:
-        return self.by_key().get(key) or self.by_key().get(key.upper())
+        """The rule with this code or name, in any case (as selectors take them: `dt001`,
+        `Date-Format`)."""
+        by_key = self.by_key()
+        return by_key.get(key) or by_key.get(key.upper()) or by_key.get(key.lower())
 
 
 # What a plugin's import may raise and still be "a plugin that failed to load": any error, and

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from newslint.events import Field
+from newslint.events import Field, Node
 from newslint.fixes import Edit
 from newslint.spans import Span
 
@@ -313,6 +313,41 @@ def escaped_matches(
                 continue
         escaped.append(match)
     return (edited, escaped) if escaped else None
+
+
+def nested_escaped(
+    text: str, field: Field, pattern: re.Pattern[str]
+) -> list[tuple[Span, str, list[str]]]:
+    """Matches of `pattern` that the field's key, or a key or string nested in its list or map
+    value, writes as escapes (`"tags": ["a\\u0007"]`): `escaped_matches` covers the top-level
+    value only (and can edit it). Each as (the source span of that key or string, its decoded
+    text, the runs of matching characters the source does not hold as they are)."""
+    found: list[tuple[Span, str, list[str]]] = []
+
+    def visit(value: object, span: Span) -> None:
+        if not isinstance(value, str):
+            return
+        source = text[span.start : span.end]
+        if "\\" not in source:
+            return
+        runs = [m.group(0) for m in pattern.finditer(value) if m.group(0) not in source]
+        if runs:
+            found.append((span, value, runs))
+
+    def walk(node: Node) -> None:
+        for item in node.items:
+            if item.kind == "scalar":
+                visit(item.value, item.span)
+            walk(item)
+        for entry in node.entries:
+            visit(entry.key, entry.key_span)
+            if entry.node.kind == "scalar":
+                visit(entry.node.value, entry.node.span)
+            walk(entry.node)
+
+    visit(field.key, field.key_span)
+    walk(field.node)
+    return found
 
 
 # Matching pieces by occurrence counts every piece once per change: keep that small.

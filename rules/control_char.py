@@ -7,7 +7,8 @@ controls (U+0080-U+009F). A terminal colour code (`ESC [ 31 m`) is reported as o
 C1 characters that are part of mis-decoded text (`ï¸\\x8f`, or a Windows-1252 `’` read as Latin-1)
 are left to `mojibake`, which restores the character they stand for instead of deleting it. A
 front-matter string that writes them as escapes (`"vote\\u0007"` in JSON, `"\\a"` in a
-double-quoted YAML string) holds them all the same: reported there too. The NULs
+double-quoted YAML string) holds them all the same: reported there too, and in a key or a string
+nested in a list or map (there without a fix). The NULs
 of a UTF-16 file are left to `invalid-utf8`, which reports the file's encoding once.
 
 ## Why is this bad?
@@ -41,7 +42,7 @@ from newslint.events import Field
 from newslint.rule import Context
 
 from ._encoding import find_double_byte_mojibake, find_mojibake, foreign_encoding
-from ._text import escaped_matches
+from ._text import escaped_matches, nested_escaped
 
 # Runs of controls; an ANSI escape sequence (ESC [ params letter) is taken whole.
 _CONTROLS = re.compile(r"(?:\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
@@ -102,6 +103,7 @@ class ControlChar(Rule):
 
 def _field_controls(ctx: Context, field: Field) -> None:
     """Report control characters a front-matter string writes as escapes (`\\u0007`)."""
+    _nested_controls(ctx, field)
     found = escaped_matches(ctx.document.text, field, _CONTROLS)
     if found is None:
         return
@@ -144,6 +146,20 @@ def _outside(
     if cursor < end:
         parts.append((cursor, end))
     return parts
+
+
+def _nested_controls(ctx: Context, field: Field) -> None:
+    """Report escaped control characters in the field's key and in the keys and strings nested in
+    its value, at that key or string, without a fix: there is no edit of one escape there that
+    a reparse proves (the top-level value's are fixed by `_field_controls`)."""
+    for span, value, runs in nested_escaped(ctx.document.text, field, _CONTROLS):
+        if any(_C1.search(run) for run in runs) and find_mojibake(value):
+            continue  # escaped mojibake: `mojibake`'s
+        run = runs[0]
+        if "\x1b[" in run:
+            ctx.report(span, "escape", text=run)
+        else:
+            ctx.report(span, "control", names=_names("".join(runs)))
 
 
 def _names(run: str) -> str:

@@ -71,7 +71,8 @@ class UnknownField(Rule):
                 continue
             # An empty value renamed would turn a missing field into an empty one (`date: ""`:
             # Hugo dates the page to year 1, a new error); empty-field deletes it instead.
-            empty = field.value is None or field.value in ("", [], {})
+            # (A TOML datetime's node carries no Python value, only its tag: not empty.)
+            empty = field.node.tag == "null" or field.value in ("", [], {})
             # Renamed to a date key, a value Hugo cannot read as a date would fail the build.
             renamable = not empty and reads_as_date(ctx, suggestion, field)
             fix = (

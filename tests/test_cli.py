@@ -148,7 +148,8 @@ def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
 
 
-@pytest.mark.parametrize("key", ["FM004", "fm004", "required-field"])
+# A name in any case, as selectors take it (`--select Required-Field`).
+@pytest.mark.parametrize("key", ["FM004", "fm004", "required-field", "Required-Field"])
 def test_rule_prints_its_documentation(key: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rule", key], capsys)
     assert code == 0

@@ -63,6 +63,27 @@ CASES = [
         errors=[("control", 2, 12)],
         fixed='---\ntitle: "Bad\x07title"\nsummary: [open\n---\n\nBody.\n',
     ),
+    # Written as escapes in a nested string or in a key, the characters are in the page all the
+    # same ("anywhere"): reported at that string or key, without a fix there.
+    Case(
+        "escaped-in-a-json-list-item-and-a-key",
+        '{\n"title": "T",\n"tags": ["a\\u0007b"],\n"k\\u001b[31my": 1\n}\n\nBody.\n',
+        errors=[("control", 3, 10), ("escape", 4, 1)],
+    ),
+    Case(
+        "escaped-in-a-yaml-map",
+        '---\ntitle: "T"\nparams:\n  note: "a\\ab"\n---\n\nBody.\n',
+        errors=[("control", 4, 9)],
+    ),
+    Case(
+        "escaped-in-a-toml-table",
+        '+++\ntitle = "T"\n[params]\nnote = "a\\u0000b"\n+++\n\nBody.\n',
+        errors=[("control", 4, 8)],
+    ),
+    Case(
+        "nested-escapes-of-other-characters-are-fine",
+        '{\n"title": "T",\n"tags": ["caf\\u00e9", "tab\\there"]\n}\n\nBody.\n',
+    ),
 ]
 
 

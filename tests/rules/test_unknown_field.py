@@ -81,6 +81,13 @@ CASES = [
         errors=[("unknown", 3, 1)],
         unsafe_fixed='+++\ntitle = "Budget"\ndescription = "x"\n+++\nBody.\n',
     ),
+    # A TOML datetime is a value (its node carries only the tag), not an empty one: renamed.
+    Case(
+        "toml-datetime-to-a-date-key",
+        '+++\ntitle = "Budget"\nlastmdo = 2025-02-09T09:00:00+08:00\n+++\nBody.\n',
+        errors=[("unknown", 3, 1)],
+        unsafe_fixed='+++\ntitle = "Budget"\nlastmod = 2025-02-09T09:00:00+08:00\n+++\nBody.\n',
+    ),
     Case(
         "json",
         '{"title": "Budget", "catagories": ["x"]}\nBody.\n',
