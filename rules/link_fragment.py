@@ -11,7 +11,8 @@ as written and percent-decoded (`#caf%C3%A9` is `#café`), as browsers do.
 
 Left alone: `#` and `#top` (browsers scroll to the top), footnote anchors (`#fn:1`, `#fnref:1`)
 in an article with footnotes, a fragment a shortcode call names (`{{< anchor "x" >}}` may write
-it), any fragment in an article that calls a shortcode with `{{% %}}` (its output is Markdown, with
+it) or that starts with the name of a shortcode the article calls (`{{< map ... >}}` and
+`#map-3f9a`: a shortcode makes its element's id from its name), any fragment in an article that calls a shortcode with `{{% %}}` (its output is Markdown, with
 headings of its own), ids the theme's templates write (the option `ids`, by default
 `TableOfContents`, Hugo's table of contents), and every link when the site uses
 `autoHeadingIDType = "blackfriday"` or gives definition terms ids (`autoDefinitionTermID`). Links to
@@ -121,11 +122,23 @@ def _elsewhere(document: Document, fragment: str) -> bool:
         return True
     if "{{<" not in text and "{{%" not in text:
         return False
+    lowered = fragment.lower()
     for call in _SHORTCODE_CALL.finditer(text, document.body_start):
         # `{{% %}}`: the output is Markdown, headings and their ids included (`{{% include %}}`).
         if call.group(0).startswith("{{%") or fragment in call.group(0):
             return True
+        # A shortcode that writes an element per call names it after itself and makes it unique
+        # (`{{ .Name }}-{{ .Ordinal }}`, a hash of its arguments): `{{< karte ... >}}` and
+        # `#karte-fb1d860f...`.
+        name = _SHORTCODE_NAME.match(call.group(0))
+        if name is not None and lowered.startswith(name.group(1).lower()):
+            rest = lowered[len(name.group(1)) :]
+            if not rest or rest[0] in "-_" or rest.isdigit():
+                return True
     return False
+
+
+_SHORTCODE_NAME = re.compile(r"\{\{[<%]-?\s*([A-Za-z0-9_][\w.-]*)")
 
 
 def _close(fragment: str, ids: frozenset[str]) -> str | None:

@@ -65,6 +65,16 @@ CASES = [
         errors=[("missing", 4, 15)],
     ),
     Case(
+        # A shortcode that makes its element's id from its name and a hash or a number; a
+        # fragment that only shares a prefix of letters with it (`#mapping`) is still checked.
+        "shortcode-makes-ids-from-its-name",
+        fm(
+            body="[a](#karte-fb1d860f) [b](#Karte_2) [c](#karte7) [d](#kartei)\n\n"
+            "{{< karte 47.69 9.26 15.5 >}}\n"
+        ),
+        errors=[("missing", 4, 53)],
+    ),
+    Case(
         "markdown-shortcode-may-write-headings",
         fm(body='[a](#details)\n\n{{% include "/_common/details.md" %}}\n'),
     ),
