@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newslint.site import lower_keys
+
 if TYPE_CHECKING:
     from newslint.document import Document
     from newslint.site import Site
@@ -140,7 +142,7 @@ def entries_of(value: Any) -> tuple[CascadeEntry, ...]:
         if not isinstance(item, dict):
             continue
         try:
-            lowered = _lower_keys(item)
+            lowered = lower_keys(item)
         except RecursionError:  # a hostile file nested beyond Python's stack: no page's value
             continue
         target: Any = None
@@ -468,11 +470,3 @@ def glob_regex(pattern: str, path: bool) -> re.Pattern[str]:
         return re.compile("".join(out))
     except re.error:
         return re.compile(r"(?!)")  # a pattern Hugo cannot compile matches nothing
-
-
-def _lower_keys(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k).lower(): _lower_keys(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_lower_keys(v) for v in value]
-    return value

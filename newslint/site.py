@@ -657,11 +657,12 @@ def _looks_like_language(tag: str) -> bool:
     )
 
 
-def _lower_keys(value: Any) -> Any:
+def lower_keys(value: Any) -> Any:
+    """`value` with every map key lower-cased, as Hugo reads configuration and front matter keys."""
     if isinstance(value, dict):
-        return {str(k).lower(): _lower_keys(v) for k, v in value.items()}
+        return {str(k).lower(): lower_keys(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_lower_keys(v) for v in value]
+        return [lower_keys(v) for v in value]
     return value
 
 
@@ -832,7 +833,7 @@ def _read_config(
             errors.append(f"{config_path}: cannot read the site configuration: {err}")
             return None
         _spellings(data, spelled)
-        _merge(merged, _lower_keys(data))
+        _merge(merged, lower_keys(data))
     env = dict(hugo_env)
     name = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
     # Go's filepath.Join(configDir, environment), which cleans the result: `HUGO_ENV=/` is the
@@ -848,7 +849,7 @@ def _read_config(
                 errors.append(f"{part}: cannot read: {err}")
                 continue
             _spellings(data, spelled)
-            _merge(merged, _lower_keys(data))
+            _merge(merged, lower_keys(data))
     _env_overrides(merged, hugo_env)
     return merged, spelled
 
@@ -1164,9 +1165,9 @@ def _component_config(base: Path) -> dict[str, Any] | None:
         try:
             if path.is_dir():
                 inner = _config_dir_file(path)
-                return _lower_keys(_load(inner)) if inner is not None else None
+                return lower_keys(_load(inner)) if inner is not None else None
             if path.is_file():
-                return _lower_keys(_load(path))
+                return lower_keys(_load(path))
         except _READ_ERRORS:
             return None
     return None
