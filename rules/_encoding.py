@@ -453,6 +453,9 @@ _TRAIL = "\x40-\x7e\x80-\xfe" + "".join(_CP1252_BYTES)
 _LEGACY_PAIRS = lazy_regex(f"(?:[{_LEAD}][{_TRAIL}]){{{_MIN_DAMAGED},}}")
 # Han characters and CJK and full-width punctuation: what a Chinese original is made of (kana,
 # Greek or box drawing, which GBK and Big5 also hold, are no sign of Chinese prose).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _HAN_TEXT = lazy_regex("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 
 
@@ -466,6 +469,11 @@ def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
         if len(set(damaged)) * 2 < len(damaged):
             continue  # a rule of `——————` or non-breaking spaces: prose has varied characters
         data = bytes(_CP1252_BYTES.get(char, ord(char) & 0xFF) for char in damaged)
+        utf8 = sum(len(seq) for seq in _UTF8_SEQUENCE.findall(data))
+        if utf8 * 2 >= sum(byte >= 0x80 for byte in data):
+            # UTF-8 read as Latin-1 (Greek `Î•Î»`, Korean `ì •ë¶€`) is ftfy's kind: its bytes are
+            # mostly UTF-8 sequences, where GBK and Big5 text form one now and then (`Å±`).
+            continue
         readings = {}
         for encoding, name in (("gbk", "GBK"), ("big5", "Big5")):
             try:

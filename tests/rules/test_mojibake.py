@@ -246,6 +246,17 @@ def test_legacy_chinese_decoded_as_latin_1(case: Case) -> None:
     assert_case(Mojibake, case)
 
 
+def test_utf8_of_korean_read_as_windows_1252_stays_utf8_damage() -> None:
+    """Its bytes pair up as GBK lead and trail bytes too, but they are UTF-8 sequences."""
+    from newslint.engine import check_text
+
+    damaged = "정부는 발표했다".encode().decode("cp1252", "replace")
+    found = check_text(fm(body=f"{damaged}\n"), select=["EN001"])
+    assert {d.message.split("(")[-1].split(")")[0] for d in found} == {
+        "UTF-8 text decoded as Windows-1252"
+    }
+
+
 def test_legacy_chinese_message_names_the_encoding() -> None:
     from newslint.engine import check_text
 
