@@ -151,7 +151,9 @@ def sentences(text: str) -> list[str]:
 
 _CLOSERS = "\"'”’)]」』）》»«"
 # `・・・` (and its half-width form) and the two-dot leader `‥` are how Japanese writes an ellipsis.
-_ELLIPSES = ("...", "…", "。。。", "．．．", "・・・", "･･･", "‥")
+# Chinese writes it doubled, `……`, and Taiwan and Hong Kong centre it: `⋯⋯` (U+22EF). The doubled
+# forms come first, so that the whole ellipsis is named.
+_ELLIPSES = ("……", "⋯⋯", "...", "…", "⋯", "。。。", "．．．", "・・・", "･･･", "‥")
 # A complete sentence ends in . ! ? or a CJK full stop, then maybe closing quotes or brackets (a
 # guillemet maybe after a space, as French sets it).
 _COMPLETE = re.compile(

@@ -433,7 +433,73 @@ def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
         found = _double_byte(text, "gbk")
     if _sjis_suspect_pair().search(text) is not None:
         found += _double_byte(text, "cp932")
+    if _LEGACY_PAIRS.search(text) is not None:
+        found += _legacy_chinese(text)
     return found
+
+
+# Chinese saved in GBK or Big5 and decoded as Latin-1 or Windows-1252 (a scraper that trusted a
+# missing charset): each character becomes two, a lead byte's (81-FE) and a trail byte's (40-7E,
+# 80-FE), `ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`. ftfy takes pieces of it for UTF-8 read as
+# Latin-1 and would "repair" `Å±` to `ű`. The Windows-1252 characters of bytes 80-9F count too.
+_CP1252_BYTES = {
+    char: byte
+    for byte in range(0x80, 0xA0)
+    for char in [bytes([byte]).decode("cp1252", "replace")]
+    if char != "\ufffd"
+}
+_LEAD = "\x81-\xfe" + "".join(c for c, b in _CP1252_BYTES.items() if b >= 0x81)
+_TRAIL = "\x40-\x7e\x80-\xfe" + "".join(_CP1252_BYTES)
+_LEGACY_PAIRS = lazy_regex(f"(?:[{_LEAD}][{_TRAIL}]){{{_MIN_DAMAGED},}}")
+# Han characters and CJK and full-width punctuation: what a Chinese original is made of (kana,
+# Greek or box drawing, which GBK and Big5 also hold, are no sign of Chinese prose).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_HAN_TEXT = lazy_regex("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+
+
+def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
+    """Runs of at least `_MIN_DAMAGED` lead-and-trail pairs whose bytes are GBK or Big5 of Chinese
+    text. Where both read as Han, the lead bytes choose: A4-AF lead Big5's common characters (in
+    GBK they are kana, Greek and unassigned rows), C7-D7 lead GB2312's (Big5's rarer ones)."""
+    out = []
+    for match in _LEGACY_PAIRS.finditer(text):
+        damaged = match.group(0)
+        if len(set(damaged)) * 2 < len(damaged):
+            continue  # a rule of `——————` or non-breaking spaces: prose has varied characters
+        data = bytes(_CP1252_BYTES.get(char, ord(char) & 0xFF) for char in damaged)
+        utf8 = sum(len(seq) for seq in _UTF8_SEQUENCE.findall(data))
+        if utf8 * 2 >= sum(byte >= 0x80 for byte in data):
+            # UTF-8 read as Latin-1 (Greek `Î•Î»`, Korean `ì •ë¶€`) is ftfy's kind: its bytes are
+            # mostly UTF-8 sequences, where GBK and Big5 text form one now and then (`Å±`).
+            continue
+        readings = {}
+        for encoding, name in (("gbk", "GBK"), ("big5", "Big5")):
+            try:
+                original = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _HAN_TEXT.fullmatch(original) and len(set(original)) * 2 >= len(original):
+                readings[name] = original
+        if not readings:
+            continue
+        name = next(iter(readings))
+        if len(readings) == 2:
+            leads = data[::2]
+            big5 = sum(0xA4 <= lead <= 0xAF for lead in leads)
+            gbk = sum(0xC7 <= lead <= 0xD7 for lead in leads)
+            name = "Big5" if big5 > gbk else "GBK"
+        latin = "Windows-1252" if any(char in _CP1252_BYTES for char in damaged) else "Latin-1"
+        out.append(
+            Mojibake(
+                Span(match.start(), match.end()),
+                damaged,
+                readings[name],
+                f"{name} text decoded as {latin}",
+            )
+        )
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

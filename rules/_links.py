@@ -306,6 +306,9 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
 _SOURCE_WORDS = (
     "sources?|quelle|fuente|fonte|источник|来源|來源|原文链接|原文鏈接|原文地址|原文|出处|出處"
     "|原始报道|原始報道|原始链接|原始鏈接"
+    # Taiwan writes "link" 連結, "report" 報導 and "web address" 網址: 原文連結, 原始報導. "Data
+    # source" and "news source" (资料来源, 新聞來源) end Chinese news and finance articles too.
+    "|原文連結|原始連結|原始報導|原文網址|原文网址|资料来源|資料來源|新闻来源|新聞來源"
     "|出典|출처|원문"
     # Indonesian and Malay, Vietnamese, Turkish, Dutch, Polish, Ukrainian, Serbian, Arabic,
     # Persian, Hindi, Thai, Hungarian, Czech and Slovak, Finnish, Danish and Norwegian, Swedish,

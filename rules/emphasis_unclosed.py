@@ -7,7 +7,9 @@ follows text directly, and when it follows punctuation, only before a space or p
 
 - `**The future of the project **looks bright`: a space before the closing `**`;
 - `**City -**The mayor`: the closing `**` follows punctuation and a letter follows it, as
-  when a dateline was glued to the text.
+  when a dateline was glued to the text;
+- `**重要提示 **。`, `微信号：** name **`: a space before the closing `**`, whatever follows it
+  (a letter, punctuation or the line end), as editors that pad bold text with spaces write it.
 
 The closing marker is reported, when an opening `**` that Markdown left as text comes before it
 in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and runs of
@@ -69,12 +71,26 @@ class EmphasisUnclosed(Rule):
             if end - start != 2 or is_escaped(document, start) or self.skipped.covers(start):
                 continue  # `***` and longer runs pair up by rules too fine to guess here
             before = document[start - 1] if start > 0 else " "
-            after = document[end] if end < len(document) else " "
-            if before.isspace() and after.isspace():
+            after = document[end] if end < len(document) else "\n"
+            opened = self.opened
+            if opened >= 0 and "\n\n" in document[opened:start]:
+                opened = -1  # its pair would be in another paragraph
+            # A space before and a line end after: the closing marker of `**Note **` at the end
+            # of a line (when an opening one is open), else a marker between spaces, `2 ** 8`.
+            line_end = after in "\r\n" and opened >= 0
+            if before.isspace() and after.isspace() and not line_end:
                 continue  # `2 ** 8`: no marker at all
-            opened, self.opened = self.opened, start
-            if opened < 0 or "\n\n" in document[opened:start] or not after.isalnum():
+            self.opened = start
+            if opened < 0:
                 continue  # an opening marker, or one whose pair is not in this paragraph
+            if before.isspace() and not after.isalnum():
+                # `**重要提示 **。`, `**Note **.`: a space before the marker keeps it from closing
+                # whatever follows; punctuation and line ends are reported here, letters below.
+                gap = "a line break" if before in "\r\n" else "a space"
+                ctx.report(Span(start, end), "literal", why=f"{gap} before the closing '**'")
+                continue
+            if not after.isalnum():
+                continue  # a closing marker Markdown honours (it follows a letter)
             if before.isspace():
                 # A line break is white space to Markdown as much as a space is.
                 gap = "a line break" if before in "\r\n" else "a space"

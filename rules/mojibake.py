@@ -5,7 +5,9 @@ Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte 
 the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's variation
 selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
 which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as Shift_JIS
-(`譚ｱ莠ｬ驛ｽ` for `東京都`); and Arabic, Persian,
+(`譚ｱ莠ｬ驛ｽ` for `東京都`); Chinese saved in GBK or Big5 and read as Latin-1 or Windows-1252
+(`ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`, four characters or more of varied Han text); and
+Arabic, Persian,
 Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
 Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
 Windows-1258, which ftfy does not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`,
@@ -30,8 +32,8 @@ non-breaking space (`Â `) leaves a visible stray letter or an empty-looking par
 Safe: the fix replaces only the damaged span with ftfy's repair, which re-encodes the characters and
 decodes them the right way (it never guesses a character that is not in the bytes), or, for the
 code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
-OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK and Shift_JIS kinds: the repair is exact, but which encoding did
-the damage is inferred from text that still looks like words. Unsafe in code (a code block or
+OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS and GBK or Big5 read as Latin-1 kinds: the repair is exact, but
+which encoding did the damage is inferred from text that still looks like words. Unsafe in code (a code block or
 inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
 about encodings for example.
 """

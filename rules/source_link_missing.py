@@ -6,7 +6,8 @@ link `[name](https://...)`, or a front-matter field holds the source URL. The la
 one Markdown shows: HTML comments after it (such as a suppression) and link reference definitions
 (`[1]: https://...`) do not count, so a reference link `[name][1]` works too. The link may follow
 a source label, as news sites and translated articles write it: `Source:` (or `Sources:`),
-`来源：`, `來源：`, `原文：`, `原文链接：`, `原始报道：`, `原始链接：`, `出处：`, `出典：`, `출처:`, `원문:`,
+`来源：`, `來源：`, `原文：`, `原文链接：`, `原文連結：`, `原始报道：`, `原始報導：`, `原始链接：`,
+`资料来源：`, `資料來源：`, `新闻来源：`, `新聞來源：`, `出处：`, `出處：`, `出典：`, `출처:`, `원문:`,
 `Quelle:`, `Fuente:`,
 `Fonte:`, `Источник:`, `Sumber:` (Indonesian), `Nguồn:`, `Kaynak:`, `Bron:`, `Źródło:`,
 `Джерело:`, `Извор:`, `المصدر:`, `منبع:`, `स्रोत:`, `ที่มา:`, `Forrás:`, `Zdroj:`, `Lähde:`,

@@ -2,7 +2,7 @@
 
 ## What it does
 Flags a front-matter `summary` that ends in an ellipsis (`...`, `…`, `&hellip;`, `[…]`, `。。。`,
-Japanese `・・・` and `‥`) or stops in the middle of a word: the summary is the body's opening
+Chinese `……` and the centred `⋯⋯` of Taiwan and Hong Kong, Japanese `・・・` and `‥`) or stops in the middle of a word: the summary is the body's opening
 text and the body carries on with the same word (`... with plans to supply lid` when the body
 says `lidar`). An ellipsis inside a quotation that is closed again (`He called it “a plan that
 would…”`) is the speaker trailing off, not a cut.

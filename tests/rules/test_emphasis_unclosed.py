@@ -30,6 +30,19 @@ CASES = [
         errors=[("literal", 4, 8), ("literal", 6, 9)],
     ),
     Case(
+        # A space before the closing marker and punctuation or the line end after it: Goldmark
+        # (hugo 0.168) shows `**重要提示 **。` and `微信号：** name **` with their asterisks, and
+        # a marker between spaces inside bold (`2 ** 8`) is still no marker.
+        "space-before-a-closing-marker-then-punctuation-or-line-end",
+        fm(
+            body=(
+                "**重要提示 **。后面。\n\n微信号：** openLooKengoss **\n\n"
+                "**The future of the project **.\n\n**Note 2 ** 8**\n"
+            )
+        ),
+        errors=[("literal", 4, 8), ("literal", 6, 23), ("literal", 8, 29)],
+    ),
+    Case(
         # No marker: between spaces, escaped, in code, in a shortcode's arguments, the two markers
         # in different paragraphs (an opener alone is not reported), or a run of four.
         "not-markers",

@@ -212,6 +212,61 @@ def test_utf8_decoded_as_gbk(case: Case) -> None:
     assert_case(Mojibake, case)
 
 
+# Chinese saved in GBK or Big5 and read as Latin-1 or Windows-1252: two characters for each one.
+# ftfy took pieces of the GBK kind for UTF-8 and "repaired" `Å±` to `ű`, safely.
+GBK_AS_LATIN = "中文新闻报道，股市大涨".encode("gbk").decode("latin-1")  # ÖÐÎÄÐÂÎÅ±¨µÀ£¬¹ÉÊÐ´óÕÇ
+BIG5_AS_LATIN = "中文新聞報導，股市大漲".encode("big5").decode("latin-1")  # ¤¤¤å·s»D³ø¾É¡AªÑ¥«¤jº¦
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "gbk-decoded-as-latin-1",
+            fm(body=f"快讯：{GBK_AS_LATIN}。\n"),
+            errors=[("mojibake", 4, 4)],
+            fixed=fm(body=f"快讯：{GBK_AS_LATIN}。\n"),
+            unsafe_fixed=fm(body="快讯：中文新闻报道，股市大涨。\n"),
+        ),
+        Case(
+            "big5-decoded-as-latin-1",
+            fm(body=f"快訊：{BIG5_AS_LATIN}。\n"),
+            errors=[("mojibake", 4, 4)],
+            unsafe_fixed=fm(body="快訊：中文新聞報導，股市大漲。\n"),
+        ),
+        # Accented Latin text, a rule of dashes or of non-breaking spaces is no such damage.
+        Case(
+            "latin-text-and-rules",
+            fm(body="Þórðarson ÆØÅæøå, «¿Qué?» ¡Olé!\n\n——————————————\n\n" + "\xa0" * 12 + "x\n"),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_legacy_chinese_decoded_as_latin_1(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+def test_utf8_of_korean_read_as_windows_1252_stays_utf8_damage() -> None:
+    """Its bytes pair up as GBK lead and trail bytes too, but they are UTF-8 sequences."""
+    from newslint.engine import check_text
+
+    damaged = "정부는 발표했다".encode().decode("cp1252", "replace")
+    found = check_text(fm(body=f"{damaged}\n"), select=["EN001"])
+    assert {d.message.split("(")[-1].split(")")[0] for d in found} == {
+        "UTF-8 text decoded as Windows-1252"
+    }
+
+
+def test_legacy_chinese_message_names_the_encoding() -> None:
+    from newslint.engine import check_text
+
+    found = check_text(fm(body=f"{BIG5_AS_LATIN}\n"), select=["EN001"])
+    assert [d.message for d in found] == [
+        f"mojibake {BIG5_AS_LATIN!r} (Big5 text decoded as Latin-1); it should read "
+        "'中文新聞報導，股市大漲'"
+    ]
+
+
 def test_the_gbk_suspect_table_is_what_the_codec_gives() -> None:
     from newslint.rules._encoding import _GBK_SUSPECTS
 

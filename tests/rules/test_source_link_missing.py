@@ -144,6 +144,29 @@ LABEL_CASES = [
         "original-link-traditional",
         fm(title="B", body=BODY + "原始鏈接：[示例平台](https://example.com/a)\n"),
     ),
+    # Taiwan's words: 連結 (link), 報導 (report); "data source" and "news source" labels.
+    Case(
+        "original-link-taiwan",
+        fm(title="B", body=BODY + "原文連結：[示例新聞](https://example.com/a)\n"),
+    ),
+    Case(
+        "original-report-taiwan",
+        fm(title="B", body=BODY + "原始報導：[示例新聞](https://example.com/a)\n"),
+    ),
+    Case(
+        "data-source-traditional",
+        fm(title="B", body=BODY + "**資料來源**：[示例新聞](https://example.com/a)\n"),
+    ),
+    Case(
+        "news-source-simplified",
+        fm(title="B", body=BODY + "新闻来源：[示例新闻](https://example.com/a)。\n"),
+    ),
+    Case(
+        # A label is a whole word: "来源" inside another word before the colon is no label.
+        "source-inside-other-word",
+        fm(title="B", body=BODY + "图片来源：[示例图库](https://example.com/a)\n"),
+        errors=[("missing", 7, 1)],
+    ),
     Case("japanese", fm(title="B", body=BODY + "出典：[サンプル](https://example.com/a)\n")),
     Case("korean", fm(title="B", body=BODY + "출처: [샘플 뉴스](https://example.com/a)\n")),
     Case("german", fm(title="B", body=BODY + "Quelle: [Beispiel](https://example.com/a)\n")),

@@ -134,6 +134,16 @@ CASES = [
         ),
     ),
     Case(
+        # Taiwan and Hong Kong centre the ellipsis (U+22EF): a cut summary all the same.
+        "centred-ellipsis-of-traditional-chinese",
+        fm(body="預算週二獲得通過。談判持續了一週。" + SOURCE, summary="預算週二獲得通過，談判⋯⋯"),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="預算週二獲得通過。談判持續了一週。" + SOURCE,
+            summary="預算週二獲得通過。談判持續了一週。",
+        ),
+    ),
+    Case(
         "cjk-lead-within-a-third-of-max-chars",
         # summary-length allows a mostly-CJK summary a third of `max`: the new summary must fit it.
         fm(
@@ -291,3 +301,13 @@ STYLE_GUIDE_CASES = [
 @pytest.mark.parametrize("case", STYLE_GUIDE_CASES, ids=lambda c: c.name)
 def test_the_style_guide_example_runs_as_written(case: Case) -> None:
     assert_case(SummaryTruncated, case)
+
+
+@pytest.mark.parametrize(
+    ("summary", "ending"), [("谈判……", "……"), ("談判⋯⋯", "⋯⋯"), ("談判⋯", "⋯")]
+)
+def test_the_whole_chinese_ellipsis_is_named(summary: str, ending: str) -> None:
+    from newslint.engine import check_text
+
+    found = check_text(fm(body="谈判持续了一周。" + SOURCE, summary=summary), select=["TX001"])
+    assert [d.message for d in found] == [f"summary is cut off ({ending!r})"]
