@@ -75,19 +75,18 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
     if opener in _OPEN:
         fmt: Format = "yaml" if opener == "---" else "toml"
         delim = _YAML_DELIM if fmt == "yaml" else _TOML_DELIM
-        # Only a line that starts with the opener can close the block: jump from one occurrence
-        # at a line start to the next rather than walking every line of the front matter.
+        # Hugo ends the block at the first line that starts with the opener, whatever follows
+        # it (checked with hugo 0.168): jump from one occurrence at a line start to the next
+        # rather than walking every line of the front matter.
         pos = text.find(opener, after_first)
-        while pos >= 0:
-            if pos == after_first or text[pos - 1] in "\r\n":
-                end, nxt = _line_end(text, pos)
-                line = text[pos:end]
-                if line.rstrip(" \t") == opener and delim.match(line):
-                    return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+        while pos >= 0 and not (pos == after_first or text[pos - 1] in "\r\n"):
             pos = text.find(opener, pos + 1)
-        closer = _loose_closer(text, opener, after_first)
-        if closer is not None:
-            return closer
+        if pos >= 0:
+            end, nxt = _line_end(text, pos)
+            line = text[pos:end]
+            if line.rstrip(" \t") == opener and delim.match(line):
+                return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+            return _loose_closer(text, opener, pos, end)
         return FrontMatterError(
             f"{fmt.upper()} front matter opened with {opener!r} is never closed",
             Span(start, first_end),
@@ -107,19 +106,14 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
     return None
 
 
-def _loose_closer(text: str, opener: str, after_first: int) -> FrontMatterError | None:
+def _loose_closer(text: str, opener: str, pos: int, end: int) -> FrontMatterError:
     """Hugo ends the block at the first line that starts with the opener, whatever follows it
     on that line (`----`, `---x`), and shows the rest of the line in the body (checked with hugo
-    0.168): the error for a block that only such a line closes, at that rest."""
-    pos = text.find(opener, after_first)
-    while pos >= 0 and not (pos == after_first or text[pos - 1] in "\r\n"):
-        pos = text.find(opener, pos + 1)
-    if pos < 0:
-        return None
-    end, _ = _line_end(text, pos)
+    0.168), even when a line of the opener alone comes later: the error for such a line at
+    `pos` (ending at `end`), at that rest."""
     rest = Span(pos + len(opener), end)
     return FrontMatterError(
-        f"front matter is closed only by {text[pos:end]!r}, not {opener!r} alone: Hugo ends it "
+        f"front matter is closed by {text[pos:end]!r}, not {opener!r} alone: Hugo ends it "
         f"at the {opener!r} and shows {text[rest.start : rest.end]!r} in the body",
         rest,
     )

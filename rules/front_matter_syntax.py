@@ -6,7 +6,8 @@ which is where the parser gave up rather than where the slip is (a quote left op
 the end of the block, the message naming the line it starts on; a repeated TOML key after its
 value); a block that is opened and never closed (at its opening delimiter), or closed only by a
 line that starts with the delimiter and goes on (`----`, `---x`: Hugo ends the block at the first
-three characters of such a line and shows the rest of it in the body); a YAML key that is a list or
+three characters of the first such line, even when a line of the delimiter alone comes later, and
+shows the rest of it in the body); a YAML key that is a list or
 a map (`[a, b]: c`, `? - a`), which Python's YAML reader takes and Hugo's refuses (not a template
 action, `title: {{ .Name }}`, which an archetype holds and Hugo runs first); and YAML that
 newslint refuses to read: tags such as `!!python/object/apply` (never constructed, so nothing

@@ -207,6 +207,10 @@ BUILDS: list[tuple[str, str, bool]] = [
     ("yaml-closed-by-dashes-space-text", "---\ntitle: a\n--- x\n" + _TEXT, BUILDS_),
     ("toml-closed-by-four-pluses", "+++\ntitle = 'a'\n++++\n" + _TEXT, BUILDS_),
     ("yaml-closed-by-dashes-space", "---\ntitle: a\n--- \n" + _TEXT, BUILDS_),
+    # The first line that starts with the delimiter ends the block, even before a closer.
+    ("yaml-dashes-and-text-before-closer", "---\ntitle: a\n---x\nb: c\n---\n" + _TEXT, BUILDS_),
+    ("yaml-four-dashes-before-closer", "---\ntitle: a\n----\nb: c\n---\n" + _TEXT, BUILDS_),
+    ("toml-four-pluses-before-closer", "+++\ntitle = 'a'\n++++\nb = 1\n+++\n" + _TEXT, BUILDS_),
     # front-matter-syntax: YAML.
     ("yaml-open-quote", '---\ntitle: "a\n---\n' + _TEXT, FAILS),
     ("yaml-tab-indent", _yaml("tags:", "\t- x"), FAILS),

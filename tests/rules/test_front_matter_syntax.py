@@ -56,6 +56,18 @@ CASES = [
     Case("closed-by-dashes-and-text", "---\ntitle: a\n---x\nBody\n", errors=[("syntax", 3, 4)]),
     Case("closed-by-four-pluses", '+++\ntitle = "a"\n++++\nBody\n', errors=[("syntax", 3, 4)]),
     Case("closed-by-dashes-crlf", "---\r\ntitle: a\r\n----\r\n", errors=[("syntax", 3, 4)]),
+    # ... even when a line of the delimiter alone comes later: Hugo shows `x`, `b: c` and `---`
+    # in the body and never reads `b`.
+    Case(
+        "dashes-and-text-before-closer",
+        "---\ntitle: a\n---x\nb: c\n---\nBody\n",
+        errors=[("syntax", 3, 4)],
+    ),
+    Case(
+        "four-pluses-before-closer",
+        '+++\ntitle = "a"\n++++\nb = 1\n+++\nBody\n',
+        errors=[("syntax", 3, 4)],
+    ),
 ]
 
 
@@ -102,7 +114,7 @@ def test_deep_nesting_is_reported_not_crashing() -> None:
         ),
         (
             "---\ntitle: a\n---- x\nBody\n",
-            "front matter is closed only by '---- x', not '---' alone: Hugo ends it at the '---' "
+            "front matter is closed by '---- x', not '---' alone: Hugo ends it at the '---' "
             "and shows '- x' in the body",
         ),
         (
