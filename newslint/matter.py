@@ -577,9 +577,80 @@ def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
     return _composed_yaml(text, span)
 
 
+# Line breaks to PyYAML (YAML 1.1) that Hugo's reader (goccy/go-yaml) takes for text, in plain,
+# quoted and block scalars and in keys alike (checked with hugo 0.168): NEL, LS and PS.
+_TEXT_TO_HUGO = re.compile("[\x85\u2028\u2029]")
+# White space to a reader of prose, text to YAML (and to both readers): at the start of a line it
+# is no indentation.
+_UNICODE_SPACES = frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_EMPTY_TOP_KEY = re.compile(r"[^\s#\-?:][^#\r\n]*:[ \t]*(?:#.*)?")
+
+
+def _masked(content: str) -> tuple[str, dict[int, int]]:
+    """`content` with each NEL, LS and PS replaced by a private-use character it does not hold
+    (one code point for one, so every offset stays), and the table that puts them back."""
+    back: dict[int, int] = {}
+    there = set(content)
+    candidate = 0xE000
+    for char in "\x85\u2028\u2029":
+        if char in there:
+            while chr(candidate) in there:
+                candidate += 1
+            back[candidate] = ord(char)
+            candidate += 1
+    return content.translate({v: k for k, v in back.items()}), back
+
+
+def _unmask(root: yaml.Node, back: dict[int, int]) -> None:
+    """Put the characters `_masked` replaced back into every scalar of the composed graph."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            node.value = node.value.translate(back)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def _space_led_value(content: str, start: int) -> str | None:
+    """What Hugo does with the line at `start` that PyYAML refused as a key, when it starts with
+    a Unicode space (a no-break space where indentation was meant, pasted from a web page): after
+    a top-level key with no value (blank and comment lines between), Hugo's reader takes the line
+    for that key's text and builds the page (checked with hugo 0.168); elsewhere both fail."""
+    if start >= len(content) or content[start] not in _UNICODE_SPACES:
+        return None
+    before = content[:start].splitlines()
+    while before and (not before[-1].strip() or before[-1].lstrip().startswith("#")):
+        before.pop()
+    if not before or not _EMPTY_TOP_KEY.fullmatch(before[-1]):
+        return None
+    end = start
+    while end < len(content) and content[end] not in "\r\n":
+        end += 1
+    return (
+        f"U+{ord(content[start]):04X} at the start of {content[start:end]!r} is text, not "
+        "indentation: newslint's YAML reader refuses the line; Hugo's takes it for the text of "
+        "the key above it and builds the page"
+    )
+
+
 def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
     """Any YAML front matter, through libyaml's composer (`_simple_yaml` reads the common case)."""
     content = text[span.start : span.end]
+    back: dict[int, int] = {}
+    if _TEXT_TO_HUGO.search(content):
+        content, back = _masked(content)
     try:
         root = yaml.compose(content, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as err:
@@ -587,6 +658,11 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
         index = span.start + (mark.index if mark is not None else 0)
         index = min(index, span.end)
         problem = err.problem or str(err)
+        if err.context_mark is not None and problem == "could not find expected ':'":
+            hugo = _space_led_value(content, err.context_mark.index)
+            if hugo is not None:
+                line = span.start + err.context_mark.index  # the line, not where PyYAML gave up
+                return [FrontMatterError(f"YAML: {hugo}", Span(line, line))]
         if err.context:
             problem = f"{problem} {err.context}"
             if (
@@ -620,6 +696,8 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
         size = _expanded_size(root, {}, set())
     except RecursionError:
         return [FrontMatterError("YAML is nested too deeply", Span(span.start, span.start))]
+    if back:
+        _unmask(root, back)
     builder = _YamlBuilder(text, span.start)
     if size > MAX_EXPANDED_NODES:
         return [

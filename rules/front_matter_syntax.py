@@ -19,7 +19,13 @@ than 200 levels, and control characters written as they are (U+0007 in a value).
 so the whole site fails to build. What only newslint refuses builds (checked with hugo 0.168):
 Hugo's YAML reader ignores a tag it does not know (`!foo a` is `a`, and a
 `!!python/object/apply` call is an empty value) and takes a control character into the value;
-but then newslint cannot check the front matter, and the page is not what its author sees.
+but then newslint cannot check the front matter, and the page is not what its author sees. A
+no-break space (U+00A0) or another Unicode space where indentation was meant (a list pasted from
+a web page) is text to both YAML readers, no indentation: after a top-level key with no value,
+Hugo's reader takes the line for that key's text (`tags:`, then ` - x` led by U+00A0, makes
+`tags` that string, not a list) and builds, which the message says; elsewhere both refuse it.
+NEL, LS and PS (U+0085, U+2028, U+2029) are text to Hugo's reader, not line breaks, and
+newslint reads them so too.
 
 ## Example
     ---

@@ -63,6 +63,25 @@ CASES = [
         "---\ntitle: a\n---x\nb: c\n---\nBody\n",
         errors=[("syntax", 3, 4)],
     ),
+    # A no-break space or an ideographic space where indentation was meant is text to YAML
+    # (to Hugo's reader too): reported at the start of the line PyYAML refuses; the message says
+    # Hugo builds when it follows a top-level key with no value (checked with hugo 0.168).
+    Case(
+        "no-break-space-indent",
+        "---\ntitle: a\ntags:\n\u00a0 - x\n---\n",
+        errors=[("syntax", 4, 1)],
+    ),
+    Case(
+        "ideographic-space-indent",
+        "---\ntitle: a\ntags:\n\u3000- x\n---\n",
+        errors=[("syntax", 4, 1)],
+    ),
+    Case(
+        "no-break-space-indent-nested",
+        "---\ntitle: a\nparams:\n  tags:\n\u00a0 - x\n---\n",
+        errors=[("syntax", 6, 1)],
+    ),
+    Case("no-break-space-key", "---\ntitle: a\n\u00a0b: 1\n---\n"),
     Case(
         "four-pluses-before-closer",
         '+++\ntitle = "a"\n++++\nb = 1\n+++\nBody\n',
@@ -116,6 +135,12 @@ def test_deep_nesting_is_reported_not_crashing() -> None:
             "---\ntitle: a\n---- x\nBody\n",
             "front matter is closed by '---- x', not '---' alone: Hugo ends it at the '---' "
             "and shows '- x' in the body",
+        ),
+        (
+            "---\ntitle: a\ntags: # c\n\n\u00a0 - x\n---\n",
+            "YAML: U+00A0 at the start of '\\xa0 - x' is text, not indentation: newslint's YAML "
+            "reader refuses the line; Hugo's takes it for the text of the key above it and builds "
+            "the page",
         ),
         (
             "---\ntitle: !foo a\n---\n",
