@@ -578,24 +578,27 @@ def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
 
 
 # Line breaks to PyYAML (YAML 1.1) that Hugo's reader (goccy/go-yaml) takes for text, in plain,
-# quoted and block scalars and in keys alike (checked with hugo 0.168): NEL, LS and PS.
-_TEXT_TO_HUGO = re.compile("[\x85\u2028\u2029]")
+# quoted and block scalars and in keys alike (checked with hugo 0.168): NEL, LS and PS; and the
+# BOM (U+FEFF), which libyaml skips at the start of any line and Hugo keeps (`\ufeffb: 1` is the
+# key "\ufeffb").
+_TEXT_TO_HUGO_CHARS = "\x85\u2028\u2029\ufeff"
+_TEXT_TO_HUGO = re.compile(f"[{_TEXT_TO_HUGO_CHARS}]")
 # White space to a reader of prose, text to YAML (and to both readers): at the start of a line it
 # is no indentation.
 _UNICODE_SPACES = frozenset(
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-    "\u2008\u2009\u200a\u202f\u205f\u3000"
+    "\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"
 )
 _EMPTY_TOP_KEY = re.compile(r"[^\s#\-?:][^#\r\n]*:[ \t]*(?:#.*)?")
 
 
 def _masked(content: str) -> tuple[str, dict[int, int]]:
-    """`content` with each NEL, LS and PS replaced by a private-use character it does not hold
+    """`content` with each NEL, LS, PS and BOM replaced by a private-use character it does not hold
     (one code point for one, so every offset stays), and the table that puts them back."""
     back: dict[int, int] = {}
     there = set(content)
     candidate = 0xE000
-    for char in "\x85\u2028\u2029":
+    for char in _TEXT_TO_HUGO_CHARS:
         if char in there:
             while chr(candidate) in there:
                 candidate += 1
@@ -645,21 +648,67 @@ def _space_led_value(content: str, start: int) -> str | None:
     )
 
 
+# Hugo's reader takes tabs after a block sequence's dash for the space that separates a scalar
+# item (`-\tx` is ["x"]; an item that is a map fails the build, checked with hugo 0.168); libyaml
+# refuses any tab there.
+_DASH_TAB = re.compile(r"^ *-[ \t]*\t[ \t]*(?=[^\s#])", re.MULTILINE)
+
+
+def _tab_separated(content: str) -> yaml.Node | None:
+    """The composed `content` with the tabs after sequence dashes read as spaces (same length,
+    so every offset stays), when each such dash starts a scalar item; else None (libyaml's
+    reading, and its error, stand)."""
+    found = list(_DASH_TAB.finditer(content))
+    if not found:
+        return None
+    pieces, cursor = [], 0
+    for match in found:
+        pieces.append(content[cursor : match.start()])
+        pieces.append(match.group(0).replace("\t", " "))
+        cursor = match.end()
+    pieces.append(content[cursor:])
+    try:
+        root = yaml.compose("".join(pieces), Loader=_YamlLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    if root is None:
+        return None
+    starts: set[int] = set()
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            starts.update(i.start_mark.index for i in node.value if isinstance(i, yaml.ScalarNode))
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+    if all(match.end() in starts for match in found):
+        return root
+    return None
+
+
 def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
     """Any YAML front matter, through libyaml's composer (`_simple_yaml` reads the common case)."""
-    content = text[span.start : span.end]
+    source = content = text[span.start : span.end]
     back: dict[int, int] = {}
     if _TEXT_TO_HUGO.search(content):
         content, back = _masked(content)
     try:
-        root = yaml.compose(content, Loader=_YamlLoader)
+        tabbed = _tab_separated(content) if "\t" in content else None
+        root = tabbed if tabbed is not None else yaml.compose(content, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         index = span.start + (mark.index if mark is not None else 0)
         index = min(index, span.end)
         problem = err.problem or str(err)
         if err.context_mark is not None and problem == "could not find expected ':'":
-            hugo = _space_led_value(content, err.context_mark.index)
+            hugo = _space_led_value(source, err.context_mark.index)
             if hugo is not None:
                 line = span.start + err.context_mark.index  # the line, not where PyYAML gave up
                 return [FrontMatterError(f"YAML: {hugo}", Span(line, line))]

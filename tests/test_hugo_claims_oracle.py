@@ -257,6 +257,11 @@ BUILDS: list[tuple[str, str, bool]] = [
     ("yaml-paragraph-separator-key", _yaml("k\u2029x: b"), BUILDS_),
     ("yaml-line-separator-block", "---\ntitle: |\n  a\u2028b\n---\n" + _TEXT, BUILDS_),
     ("yaml-bom-inside", "---\ntitle: a\ufeffb\n---\n" + _TEXT, BUILDS_),
+    ("yaml-bom-key", _yaml("\ufeffb: 1"), BUILDS_),
+    ("yaml-bom-indent", _yaml("tags:", "\ufeff- x"), BUILDS_),
+    ("yaml-tab-after-dash", _yaml("tags:", "  -\tx", "  - \ty"), BUILDS_),
+    ("yaml-tab-after-dash-map", _yaml("items:", "  -\tk: 1", "    j: 2"), FAILS),
+    ("yaml-tab-indent-map", _yaml("params:", "\tx: 1"), FAILS),
     # Only newslint refuses these; Hugo builds, and the message says so.
     (
         "yaml-python-tag",

@@ -83,6 +83,18 @@ CASES = [
     ),
     Case("no-break-space-key", "---\ntitle: a\n\u00a0b: 1\n---\n"),
     Case(
+        "byte-order-mark-indent",
+        "---\ntitle: a\ntags:\n\ufeff- x\n---\n",
+        errors=[("syntax", 4, 1)],
+    ),
+    # A tab after a list's dash: Hugo reads a scalar item, and fails on a map item.
+    Case("tab-after-dash", "---\ntitle: a\ntags:\n  -\tx\n---\n"),
+    Case(
+        "tab-after-dash-before-a-map",
+        "---\ntitle: a\nitems:\n  -\tk: 1\n    j: 2\n---\n",
+        errors=[("syntax", 4, 4)],
+    ),
+    Case(
         "four-pluses-before-closer",
         '+++\ntitle = "a"\n++++\nb = 1\n+++\nBody\n',
         errors=[("syntax", 3, 4)],
