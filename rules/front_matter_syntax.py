@@ -25,7 +25,7 @@ a web page) is text to both YAML readers, no indentation: after a top-level key 
 Hugo's reader takes the line for that key's text (`tags:`, then ` - x` led by U+00A0, makes
 `tags` that string, not a list) and builds, which the message says; elsewhere both refuse it.
 NEL, LS and PS (U+0085, U+2028, U+2029) are text to Hugo's reader, not line breaks, and so is a
-BOM (U+FEFF) at the start of a line; a tab after a list's dash separates a scalar item (`-\tx`)
+BOM (U+FEFF) at the start of a line; a tab after a list's dash separates a scalar item (`-\\tx`)
 and fails the build before a map item: newslint reads them all so too.
 
 ## Example
