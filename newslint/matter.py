@@ -693,6 +693,21 @@ def _tab_separated(content: str) -> yaml.Node | None:
     return None
 
 
+def has_text_to_hugo(content: str) -> bool:
+    """Whether `content` holds a character PyYAML reads otherwise than Hugo (NEL, LS, PS, BOM)."""
+    return _TEXT_TO_HUGO.search(content) is not None
+
+
+def yaml_value(content: str) -> Any:
+    """The value of the YAML document `content` as newslint reads front matter (NEL, LS, PS and
+    a BOM are text, as Hugo reads them, not line breaks as PyYAML's `yaml.load` takes them);
+    ValueError when it does not parse."""
+    found = _parse_yaml(content, Span(0, len(content)))
+    if isinstance(found, list):
+        raise ValueError(found[0].message)
+    return found.value
+
+
 def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
     """Any YAML front matter, through libyaml's composer (`_simple_yaml` reads the common case)."""
     source = content = text[span.start : span.end]
