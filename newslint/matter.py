@@ -75,19 +75,18 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
     if opener in _OPEN:
         fmt: Format = "yaml" if opener == "---" else "toml"
         delim = _YAML_DELIM if fmt == "yaml" else _TOML_DELIM
-        # Only a line that starts with the opener can close the block: jump from one occurrence
-        # at a line start to the next rather than walking every line of the front matter.
+        # Hugo ends the block at the first line that starts with the opener, whatever follows
+        # it (checked with hugo 0.168): jump from one occurrence at a line start to the next
+        # rather than walking every line of the front matter.
         pos = text.find(opener, after_first)
-        while pos >= 0:
-            if pos == after_first or text[pos - 1] in "\r\n":
-                end, nxt = _line_end(text, pos)
-                line = text[pos:end]
-                if line.rstrip(" \t") == opener and delim.match(line):
-                    return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+        while pos >= 0 and not (pos == after_first or text[pos - 1] in "\r\n"):
             pos = text.find(opener, pos + 1)
-        closer = _loose_closer(text, opener, after_first)
-        if closer is not None:
-            return closer
+        if pos >= 0:
+            end, nxt = _line_end(text, pos)
+            line = text[pos:end]
+            if line.rstrip(" \t") == opener and delim.match(line):
+                return Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
+            return _loose_closer(text, opener, pos, end)
         return FrontMatterError(
             f"{fmt.upper()} front matter opened with {opener!r} is never closed",
             Span(start, first_end),
@@ -107,19 +106,14 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
     return None
 
 
-def _loose_closer(text: str, opener: str, after_first: int) -> FrontMatterError | None:
+def _loose_closer(text: str, opener: str, pos: int, end: int) -> FrontMatterError:
     """Hugo ends the block at the first line that starts with the opener, whatever follows it
     on that line (`----`, `---x`), and shows the rest of the line in the body (checked with hugo
-    0.168): the error for a block that only such a line closes, at that rest."""
-    pos = text.find(opener, after_first)
-    while pos >= 0 and not (pos == after_first or text[pos - 1] in "\r\n"):
-        pos = text.find(opener, pos + 1)
-    if pos < 0:
-        return None
-    end, _ = _line_end(text, pos)
+    0.168), even when a line of the opener alone comes later: the error for such a line at
+    `pos` (ending at `end`), at that rest."""
     rest = Span(pos + len(opener), end)
     return FrontMatterError(
-        f"front matter is closed only by {text[pos:end]!r}, not {opener!r} alone: Hugo ends it "
+        f"front matter is closed by {text[pos:end]!r}, not {opener!r} alone: Hugo ends it "
         f"at the {opener!r} and shows {text[rest.start : rest.end]!r} in the body",
         rest,
     )
@@ -583,16 +577,156 @@ def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
     return _composed_yaml(text, span)
 
 
+# Line breaks to PyYAML (YAML 1.1) that Hugo's reader (goccy/go-yaml) takes for text, in plain,
+# quoted and block scalars and in keys alike (checked with hugo 0.168): NEL, LS and PS; and the
+# BOM (U+FEFF), which libyaml skips at the start of any line and Hugo keeps (`\ufeffb: 1` is the
+# key "\ufeffb").
+_TEXT_TO_HUGO_CHARS = "\x85\u2028\u2029\ufeff"
+_TEXT_TO_HUGO = re.compile(f"[{_TEXT_TO_HUGO_CHARS}]")
+# White space to a reader of prose, text to YAML (and to both readers): at the start of a line it
+# is no indentation.
+_UNICODE_SPACES = frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"
+)
+_EMPTY_TOP_KEY = re.compile(r"[^\s#\-?:][^#\r\n]*:[ \t]*(?:#.*)?")
+
+
+def _masked(content: str) -> tuple[str, dict[int, int]]:
+    """`content` with each NEL, LS, PS and BOM replaced by a private-use character it does not hold
+    (one code point for one, so every offset stays), and the table that puts them back."""
+    back: dict[int, int] = {}
+    there = set(content)
+    candidate = 0xE000
+    for char in _TEXT_TO_HUGO_CHARS:
+        if char in there:
+            while chr(candidate) in there:
+                candidate += 1
+            back[candidate] = ord(char)
+            candidate += 1
+    return content.translate({v: k for k, v in back.items()}), back
+
+
+def _unmask(root: yaml.Node, back: dict[int, int]) -> None:
+    """Put the characters `_masked` replaced back into every scalar of the composed graph."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            node.value = node.value.translate(back)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def _space_led_value(content: str, start: int) -> str | None:
+    """What Hugo does with the line at `start` that PyYAML refused as a key, when it starts with
+    a Unicode space (a no-break space where indentation was meant, pasted from a web page): after
+    a top-level key with no value (blank and comment lines between), Hugo's reader takes the line
+    for that key's text and builds the page (checked with hugo 0.168); elsewhere both fail."""
+    if start >= len(content) or content[start] not in _UNICODE_SPACES:
+        return None
+    before = content[:start].splitlines()
+    while before and (not before[-1].strip() or before[-1].lstrip().startswith("#")):
+        before.pop()
+    if not before or not _EMPTY_TOP_KEY.fullmatch(before[-1]):
+        return None
+    end = start
+    while end < len(content) and content[end] not in "\r\n":
+        end += 1
+    return (
+        f"U+{ord(content[start]):04X} at the start of {content[start:end]!r} is text, not "
+        "indentation: newslint's YAML reader refuses the line; Hugo's takes it for the text of "
+        "the key above it and builds the page"
+    )
+
+
+# Hugo's reader takes tabs after a block sequence's dash for the space that separates a scalar
+# item (`-\tx` is ["x"]; an item that is a map fails the build, checked with hugo 0.168); libyaml
+# refuses any tab there.
+_DASH_TAB = re.compile(r"^ *-[ \t]*\t[ \t]*(?=[^\s#])", re.MULTILINE)
+
+
+def _tab_separated(content: str) -> yaml.Node | None:
+    """The composed `content` with the tabs after sequence dashes read as spaces (same length,
+    so every offset stays), when each such dash starts a scalar item; else None (libyaml's
+    reading, and its error, stand)."""
+    found = list(_DASH_TAB.finditer(content))
+    if not found:
+        return None
+    pieces, cursor = [], 0
+    for match in found:
+        pieces.append(content[cursor : match.start()])
+        pieces.append(match.group(0).replace("\t", " "))
+        cursor = match.end()
+    pieces.append(content[cursor:])
+    try:
+        root = yaml.compose("".join(pieces), Loader=_YamlLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    if root is None:
+        return None
+    starts: set[int] = set()
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            starts.update(i.start_mark.index for i in node.value if isinstance(i, yaml.ScalarNode))
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+    if all(match.end() in starts for match in found):
+        return root
+    return None
+
+
+def has_text_to_hugo(content: str) -> bool:
+    """Whether `content` holds a character PyYAML reads otherwise than Hugo (NEL, LS, PS, BOM)."""
+    return _TEXT_TO_HUGO.search(content) is not None
+
+
+def yaml_value(content: str) -> Any:
+    """The value of the YAML document `content` as newslint reads front matter (NEL, LS, PS and
+    a BOM are text, as Hugo reads them, not line breaks as PyYAML's `yaml.load` takes them);
+    ValueError when it does not parse."""
+    found = _parse_yaml(content, Span(0, len(content)))
+    if isinstance(found, list):
+        raise ValueError(found[0].message)
+    return found.value
+
+
 def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
     """Any YAML front matter, through libyaml's composer (`_simple_yaml` reads the common case)."""
-    content = text[span.start : span.end]
+    source = content = text[span.start : span.end]
+    back: dict[int, int] = {}
+    if _TEXT_TO_HUGO.search(content):
+        content, back = _masked(content)
     try:
-        root = yaml.compose(content, Loader=_YamlLoader)
+        tabbed = _tab_separated(content) if "\t" in content else None
+        root = tabbed if tabbed is not None else yaml.compose(content, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         index = span.start + (mark.index if mark is not None else 0)
         index = min(index, span.end)
         problem = err.problem or str(err)
+        if err.context_mark is not None and problem == "could not find expected ':'":
+            hugo = _space_led_value(source, err.context_mark.index)
+            if hugo is not None:
+                line = span.start + err.context_mark.index  # the line, not where PyYAML gave up
+                return [FrontMatterError(f"YAML: {hugo}", Span(line, line))]
         if err.context:
             problem = f"{problem} {err.context}"
             if (
@@ -626,6 +760,8 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
         size = _expanded_size(root, {}, set())
     except RecursionError:
         return [FrontMatterError("YAML is nested too deeply", Span(span.start, span.start))]
+    if back:
+        _unmask(root, back)
     builder = _YamlBuilder(text, span.start)
     if size > MAX_EXPANDED_NODES:
         return [

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from newslint import matter
 from newslint.events import Field, Node
 from newslint.fixes import Edit
 from newslint.spans import Span
@@ -226,7 +227,11 @@ def parse_value(source: str, fmt: str) -> Any:
         return json.loads(source)
     if fmt == "toml":
         return tomllib.loads(f"k = {source}\n")["k"]
-    loaded = yaml.load(f"k: {source}\n", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if matter.has_text_to_hugo(source):
+        # Characters PyYAML breaks lines at and Hugo keeps: read as the front matter is.
+        loaded = matter.yaml_value(f"k: {source}\n")
+    else:
+        loaded = yaml.load(f"k: {source}\n", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return loaded["k"] if isinstance(loaded, dict) else None
 
 

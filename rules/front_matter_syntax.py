@@ -6,7 +6,8 @@ which is where the parser gave up rather than where the slip is (a quote left op
 the end of the block, the message naming the line it starts on; a repeated TOML key after its
 value); a block that is opened and never closed (at its opening delimiter), or closed only by a
 line that starts with the delimiter and goes on (`----`, `---x`: Hugo ends the block at the first
-three characters of such a line and shows the rest of it in the body); a YAML key that is a list or
+three characters of the first such line, even when a line of the delimiter alone comes later, and
+shows the rest of it in the body); a YAML key that is a list or
 a map (`[a, b]: c`, `? - a`), which Python's YAML reader takes and Hugo's refuses (not a template
 action, `title: {{ .Name }}`, which an archetype holds and Hugo runs first); and YAML that
 newslint refuses to read: tags such as `!!python/object/apply` (never constructed, so nothing
@@ -18,7 +19,14 @@ than 200 levels, and control characters written as they are (U+0007 in a value).
 so the whole site fails to build. What only newslint refuses builds (checked with hugo 0.168):
 Hugo's YAML reader ignores a tag it does not know (`!foo a` is `a`, and a
 `!!python/object/apply` call is an empty value) and takes a control character into the value;
-but then newslint cannot check the front matter, and the page is not what its author sees.
+but then newslint cannot check the front matter, and the page is not what its author sees. A
+no-break space (U+00A0) or another Unicode space where indentation was meant (a list pasted from
+a web page) is text to both YAML readers, no indentation: after a top-level key with no value,
+Hugo's reader takes the line for that key's text (`tags:`, then ` - x` led by U+00A0, makes
+`tags` that string, not a list) and builds, which the message says; elsewhere both refuse it.
+NEL, LS and PS (U+0085, U+2028, U+2029) are text to Hugo's reader, not line breaks, and so is a
+BOM (U+FEFF) at the start of a line; a tab after a list's dash separates a scalar item (`-\\tx`)
+and fails the build before a map item: newslint reads them all so too.
 
 ## Example
     ---

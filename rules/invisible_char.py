@@ -16,7 +16,9 @@ in any text: right-to-left writing never needs them. Embeddings, overrides and i
 display in another order than it runs. A ZWNJ or ZWJ that is a byte of mis-decoded text (Windows-1256
 shows two UTF-8 bytes that way) is `mojibake`'s, which restores the character it stands for.
 A front-matter string that writes them as escapes (`"Bitcoin\\u200b fell"` in JSON, as
-`json.dumps` does, or in a double-quoted YAML string) holds them all the same: reported there too.
+`json.dumps` does, or in a double-quoted YAML string) holds them all the same: reported there too,
+and in a key or a string nested in a list or map (there without a fix), the legitimate uses above
+judged in the decoded string.
 
 ## Why is this bad?
 Copied from web pages and chat apps, they are invisible debris: they break search ("Monero" with a
@@ -53,7 +55,7 @@ from ._encoding import (
     in_code,
     invisible_is_legitimate,
 )
-from ._text import escaped_matches
+from ._text import escaped_matches, nested_escaped
 
 
 class InvisibleChar(Rule):
@@ -100,6 +102,7 @@ class InvisibleChar(Rule):
 
     def on_field(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
+        _nested_invisible(ctx, field)
         found = escaped_matches(text, field, INVISIBLE_RUN)
         if found is None:
             return
@@ -121,3 +124,31 @@ def _kind(run: str, has_rtl: bool) -> str:
     if all(c in BIDI for c in run):
         return "override" if has_rtl else "bidi"
     return "invisible"
+
+
+def _nested_invisible(ctx: Context, field: Field) -> None:
+    """Report invisible characters the field's key, or a key or string nested in its list or map
+    value, writes as escapes (`"tags": ["a\\u200bb"]`), at that key or string and without a fix
+    (no edit of one escape there is proved by a reparse; the top-level value's are fixed by
+    `on_field`). The legitimate uses (joiners in emoji and joining scripts, ...) are kept, judged
+    in the decoded string."""
+    text = ctx.document.text
+    entry = field.entry_span
+    if field.format != "toml" and text.find("\\", entry.start, entry.end) < 0:
+        return  # no escape in the key or value (a TOML key may be written in several places)
+    has_rtl: bool | None = None
+    for span, value, _ in nested_escaped(text, field, INVISIBLE_RUN):
+        source = text[span.start : span.end]
+        if has_rtl is None:
+            has_rtl = RTL_TEXT.search(text) is not None
+        rtl = has_rtl or RTL_TEXT.search(value) is not None
+        damaged = find_mojibake(value)
+        runs = [
+            m.group(0)
+            for m in INVISIBLE_RUN.finditer(value)
+            if m.group(0) not in source
+            and not invisible_is_legitimate(value, m.start(), m.end(), rtl)
+            and not any(d.span.start <= m.start() < d.span.end for d in damaged)
+        ]
+        if runs:
+            ctx.report(span, _kind(runs[0], rtl), names=char_names("".join(runs)))

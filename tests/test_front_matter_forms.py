@@ -157,6 +157,49 @@ def test_yaml_anchored_collection_keeps_its_anchor_out_of_the_value() -> None:
     assert spans == {"base": "x: 1", "list": "[a]", "other": "*b", "more": "*l"}
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "value", "source"),
+    [
+        # NEL, LS and PS are line breaks to YAML 1.1 (PyYAML) and text to Hugo's reader, in
+        # plain, quoted and block scalars and in keys (checked with hugo 0.168).
+        ("---\ntitle: a\x85b\n---\nBody\n", "title", "a\x85b", "a\x85b"),
+        ('---\ntitle: "a\x85b"\n---\nBody\n', "title", "a\x85b", '"a\x85b"'),
+        ("---\ntitle: 'a\u2029b'\n---\nBody\n", "title", "a\u2029b", "'a\u2029b'"),
+        ("---\ntitle: |\n  a\x85b\n  c\n---\nBody\n", "title", "a\x85b\nc\n", "|\n  a\x85b\n  c"),
+        ("---\ntitle: a\nk\u2028x: b\n---\nBody\n", "k\u2028x", "b", "b"),
+        # So is a BOM, which libyaml skips at the start of a line.
+        ("---\ntitle: a\n\ufeffb: 1\n---\nBody\n", "\ufeffb", 1, "1"),
+        # A tab after a list's dash separates a scalar item, as a space does, to Hugo's reader.
+        (
+            "---\ntitle: a\ntags:\n  -\tx\n  - \t'y'\n---\nBody\n",
+            "tags",
+            ["x", "y"],
+            "-\tx\n  - \t'y'",
+        ),
+        ("---\ntitle: |\n  -\tx\n---\nBody\n", "title", "-\tx\n", "|\n  -\tx"),
+        # A private-use character already there is left as it is.
+        ("---\ntitle: \ue000a\u2028b\n---\nBody\n", "title", "\ue000a\u2028b", "\ue000a\u2028b"),
+    ],
+)
+def test_yaml_unicode_line_breaks_are_text_as_hugo_reads_them(
+    text: str, key: str, value: str, source: str
+) -> None:
+    _, found = _field(text, key)
+    assert found.value == value
+    assert text[found.value_span.start : found.value_span.end] == source
+    assert text[found.key_span.start : found.key_span.end] == key
+
+
+def test_yaml_tab_separated_items_keep_their_spans() -> None:
+    text = "---\ntitle: a\nparams:\n  list:\n    -\tx\n    -\t\t'y'\n---\nBody\n"
+    doc, params = _field(text, "params")
+    assert params.value == {"list": ["x", "y"]}
+    (entry,) = params.node.entries
+    assert [text[i.span.start : i.span.end] for i in entry.node.items] == ["x", "'y'"]
+    position = doc.position(entry.node.items[1].span.start)
+    assert (position.line, position.column) == (6, 8)
+
+
 def test_yaml_merge_key_merges_as_hugo_reads_it() -> None:
     text = "---\nbase: &b\n  x: 1\n  y: 1\nparams:\n  <<: *b\n  y: 2\n---\nBody\n"
     assert Document.from_text(text).value("params") == {"x": 1, "y": 2}

@@ -1,7 +1,8 @@
 """`matter.split` finds the closing delimiter by jumping between occurrences of the opener; it must
-find exactly what a walk over every line finds (the first line that is the opener, optionally
-followed by spaces or tabs), whatever the line breaks (LF, CRLF, lone CR); without one, the first
-line that starts with the opener, where Hugo ends the block."""
+find exactly what a walk over every line finds: the first line that starts with the opener, where
+Hugo ends the block (checked with hugo 0.168), a closer when it is the opener alone (optionally
+followed by spaces or tabs), else an error at the rest of the line, whatever the line breaks (LF,
+CRLF, lone CR)."""
 
 from __future__ import annotations
 
@@ -24,19 +25,16 @@ def _walked(text: str, start: int = 0) -> matter.Split | matter.FrontMatterError
     delim = matter._YAML_DELIM if fmt == "yaml" else matter._TOML_DELIM
     pos = after_first
     while pos < len(text):
+        # Hugo ends the block at the first line that starts with the opener: a closer when it
+        # is the opener alone (spaces or tabs after it), else the rest is shown in the body.
         end, nxt = matter._line_end(text, pos)
         line = text[pos:end]
         if line.rstrip(" \t") == opener and delim.match(line):
             return matter.Split(fmt, Span(after_first, pos), Span(start, nxt), nxt)
-        pos = nxt
-    pos = after_first
-    while pos < len(text):
-        # No closer: Hugo ends the block at the first line that starts with the opener.
-        end, nxt = matter._line_end(text, pos)
         if text.startswith(opener, pos):
             shown = text[pos + len(opener) : end]
             return matter.FrontMatterError(
-                f"front matter is closed only by {text[pos:end]!r}, not {opener!r} alone: Hugo "
+                f"front matter is closed by {text[pos:end]!r}, not {opener!r} alone: Hugo "
                 f"ends it at the {opener!r} and shows {shown!r} in the body",
                 Span(pos + len(opener), end),
             )
@@ -60,6 +58,8 @@ def _walked(text: str, start: int = 0) -> matter.Split | matter.FrontMatterError
 @example("+++\n", "a = 1\r+++\rb")
 @example("---\n", "a\r\n---")
 @example("---\n", "")
+@example("---\n", "a: 1\n---x\nb: 2\n---\nbody")
+@example("+++\n", "a = 1\r\n++++\r\n+++\r\n")
 def test_split_finds_what_a_walk_over_every_line_finds(opener: str, rest: str) -> None:
     text = opener + rest
     assert matter.split(text) == _walked(text)

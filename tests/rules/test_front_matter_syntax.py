@@ -56,6 +56,49 @@ CASES = [
     Case("closed-by-dashes-and-text", "---\ntitle: a\n---x\nBody\n", errors=[("syntax", 3, 4)]),
     Case("closed-by-four-pluses", '+++\ntitle = "a"\n++++\nBody\n', errors=[("syntax", 3, 4)]),
     Case("closed-by-dashes-crlf", "---\r\ntitle: a\r\n----\r\n", errors=[("syntax", 3, 4)]),
+    # ... even when a line of the delimiter alone comes later: Hugo shows `x`, `b: c` and `---`
+    # in the body and never reads `b`.
+    Case(
+        "dashes-and-text-before-closer",
+        "---\ntitle: a\n---x\nb: c\n---\nBody\n",
+        errors=[("syntax", 3, 4)],
+    ),
+    # A no-break space or an ideographic space where indentation was meant is text to YAML
+    # (to Hugo's reader too): reported at the start of the line PyYAML refuses; the message says
+    # Hugo builds when it follows a top-level key with no value (checked with hugo 0.168).
+    Case(
+        "no-break-space-indent",
+        "---\ntitle: a\ntags:\n\u00a0 - x\n---\n",
+        errors=[("syntax", 4, 1)],
+    ),
+    Case(
+        "ideographic-space-indent",
+        "---\ntitle: a\ntags:\n\u3000- x\n---\n",
+        errors=[("syntax", 4, 1)],
+    ),
+    Case(
+        "no-break-space-indent-nested",
+        "---\ntitle: a\nparams:\n  tags:\n\u00a0 - x\n---\n",
+        errors=[("syntax", 6, 1)],
+    ),
+    Case("no-break-space-key", "---\ntitle: a\n\u00a0b: 1\n---\n"),
+    Case(
+        "byte-order-mark-indent",
+        "---\ntitle: a\ntags:\n\ufeff- x\n---\n",
+        errors=[("syntax", 4, 1)],
+    ),
+    # A tab after a list's dash: Hugo reads a scalar item, and fails on a map item.
+    Case("tab-after-dash", "---\ntitle: a\ntags:\n  -\tx\n---\n"),
+    Case(
+        "tab-after-dash-before-a-map",
+        "---\ntitle: a\nitems:\n  -\tk: 1\n    j: 2\n---\n",
+        errors=[("syntax", 4, 4)],
+    ),
+    Case(
+        "four-pluses-before-closer",
+        '+++\ntitle = "a"\n++++\nb = 1\n+++\nBody\n',
+        errors=[("syntax", 3, 4)],
+    ),
 ]
 
 
@@ -102,8 +145,14 @@ def test_deep_nesting_is_reported_not_crashing() -> None:
         ),
         (
             "---\ntitle: a\n---- x\nBody\n",
-            "front matter is closed only by '---- x', not '---' alone: Hugo ends it at the '---' "
+            "front matter is closed by '---- x', not '---' alone: Hugo ends it at the '---' "
             "and shows '- x' in the body",
+        ),
+        (
+            "---\ntitle: a\ntags: # c\n\n\u00a0 - x\n---\n",
+            "YAML: U+00A0 at the start of '\\xa0 - x' is text, not indentation: newslint's YAML "
+            "reader refuses the line; Hugo's takes it for the text of the key above it and builds "
+            "the page",
         ),
         (
             "---\ntitle: !foo a\n---\n",

@@ -80,6 +80,37 @@ CASES = [
         '---\ntitle: "T\u200b"\n',
         errors=[("invisible", 2, 10)],
     ),
+    # Written as escapes in a nested string or in a key, they are in the page all the same:
+    # reported at that string or key, without a fix there (as control-char does).
+    Case(
+        "escaped-in-a-json-list-item-and-a-key",
+        '{\n"title": "T",\n"tags": ["a\\u200bb"],\n"k\\u202ey": 1\n}\n\nBody.\n',
+        errors=[("invisible", 3, 10), ("bidi", 4, 1)],
+    ),
+    Case(
+        "escaped-in-a-yaml-list-and-key",
+        '---\ntitle: "T"\ntags: ["a\\u200bb"]\n"k\\u2060y": 1\n---\n\nBody.\n',
+        errors=[("invisible", 3, 8), ("invisible", 4, 1)],
+    ),
+    Case(
+        "escaped-in-a-toml-table",
+        '+++\ntitle = "T"\n[params]\nnote = "a\\u200db"\n+++\n\nBody.\n',
+        errors=[("invisible", 4, 8)],
+    ),
+    # Joiners in a joining script or an emoji sequence stay legitimate written as escapes.
+    Case(
+        "escaped-joiners-in-persian-and-emoji-kept",
+        '---\ntitle: "T"\ntags:\n  - "\\u0645\\u06cc\\u200c\\u062e"\n'
+        '  - "\\U0001F468\\u200d\\U0001F469"\n---\n\nBody.\n',
+    ),
+    Case(
+        "escaped-bidi-mark-in-a-hebrew-article-kept",
+        '---\ntitle: "T"\nparams:\n  note: "\\u05e9\\u200f"\n---\n\nשלום\n',
+    ),
+    Case(
+        "nested-escapes-of-other-characters-are-fine",
+        '{\n"title": "T",\n"tags": ["caf\\u00e9", "tab\\there"]\n}\n\nBody.\n',
+    ),
 ]
 
 
