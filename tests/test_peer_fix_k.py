@@ -22,13 +22,17 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import shlex
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newslint.cli import main
 
@@ -940,3 +944,203 @@ def test_diff_hunks_for_far_apart_edits(site: Path, monkeypatch, capsysbinary) -
     hunks = re.findall(r"^@@ .* @@$", text, flags=re.M)
     assert hunks == ["@@ -1,5 +1,5 @@", "@@ -26,6 +26,6 @@"]
     assert patch(raw, text) == raw.replace("passes ", "passes").replace("11 here. \n", "11 here.\n")
+
+
+# --------------------------------------------------------------------------------------------
+# pre-commit
+
+
+def hooks() -> dict[str, dict]:
+    entries = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return {hook["id"]: hook for hook in entries}
+
+
+def test_hook_ids_are_the_three_the_readme_names() -> None:
+    assert list(hooks()) == ["newslint", "newslint-fix", "newslint-links"]
+
+
+@pytest.mark.parametrize(
+    ("hook_id", "entry"),
+    [
+        ("newslint", ["newslint", "check", "--force-exclude"]),
+        ("newslint-fix", ["newslint", "fix", "--force-exclude"]),
+        (
+            "newslint-links",
+            ["newslint", "check", "--force-exclude", "--check-links", "--select", "LK006,LK007"],
+        ),
+    ],
+)
+def test_hook_entry_and_file_types(hook_id: str, entry: list[str]) -> None:
+    hook = hooks()[hook_id]
+    assert shlex.split(hook["entry"]) == entry
+    assert hook["language"] == "python"
+    assert hook["types_or"] == ["markdown"]
+    assert hook["require_serial"] is True
+    assert "args" not in hook  # the files are the only arguments pre-commit adds
+    assert "pass_filenames" not in hook or hook["pass_filenames"] is True
+
+
+def test_only_the_links_hook_waits_for_push() -> None:
+    stages = {hook_id: hook.get("stages") for hook_id, hook in hooks().items()}
+    assert stages == {
+        "newslint": None,
+        "newslint-fix": None,
+        "newslint-links": ["pre-push", "manual"],
+    }
+
+
+def repo_with_two_sites(root: Path) -> Path:
+    """A monorepo: two Hugo sites in different zones, a README beside each site's hugo.toml and
+    one at the top (no site at all)."""
+    for name, zone in [("east", "Asia/Shanghai"), ("west", "America/New_York")]:
+        site = make_site(
+            root / name, f'baseURL = "https://example.org/"\ntitle = "x"\ntimeZone = "{zone}"\n'
+        )
+        (site / "README.md").write_text("# Site   \n", encoding="utf-8")
+        for i in range(3):
+            write(
+                site,
+                yaml_doc(*y(title=f"Budget {name} {i} ", date="2025-02-08 09:55:35")),
+                f"a{i}.md",
+            )
+    (root / "README.md").write_text("# Monorepo\n", encoding="utf-8")
+    return root
+
+
+def run_hook(root: Path, hook_id: str, files: list[str]) -> subprocess.CompletedProcess[str]:
+    """The hook's entry as pre-commit runs it: the entry, then the file names, from the root."""
+    assert NEWSLINT
+    argv = shlex.split(hooks()[hook_id]["entry"])
+    return subprocess.run(
+        [NEWSLINT, *argv[1:], *files],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1", "PRE_COMMIT": "1"},
+    )
+
+
+def test_fix_hook_in_batches_uses_each_files_site(tmp_path: Path) -> None:
+    root = repo_with_two_sites(tmp_path / "repo")
+    names = [f"{s}/content/news/a{i}.md" for s in ("east", "west") for i in range(3)]
+    readmes = ["README.md", "east/README.md", "west/README.md"]
+    before = {name: (root / name).read_bytes() for name in readmes}
+    # pre-commit splits a long list into batches run one after another, mixing sites
+    batches = [[names[0], names[3], readmes[1]], [*names[1:3], *names[4:], readmes[2]]]
+    for batch in batches:
+        result = run_hook(root, "newslint-fix", batch)
+        assert result.returncode == 0, result.stdout + result.stderr  # all that was wrong is fixed
+    for site, offset in [("east", "+08:00"), ("west", "-05:00")]:
+        for i in range(3):
+            text = (root / site / "content/news" / f"a{i}.md").read_text(encoding="utf-8")
+            assert text == yaml_doc(
+                *y(title=f"Budget {site} {i}", date=f"2025-02-08T09:55:35{offset}")
+            )
+    # a README beside hugo.toml is no page of the site: --force-exclude leaves it alone
+    assert {name: (root / name).read_bytes() for name in readmes} == before
+    check = run_hook(root, "newslint", names + readmes[1:])
+    assert check.returncode == 0, check.stdout + check.stderr
+    # Markdown of no Hugo site at all is linted like any named file (README: add it to exclude)
+    top = run_hook(root, "newslint", ["README.md"])
+    assert top.returncode == 1
+    assert "README.md:1:1: FM001 [front-matter-missing]" in top.stdout
+
+
+def test_check_hook_fails_on_errors_and_fix_hook_on_what_remains(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo")
+    write(root, ERROR_LEFT, "bad.md")
+    write(root, yaml_doc(*y()), "good.md")
+    files = ["content/news/bad.md", "content/news/good.md"]
+    assert run_hook(root, "newslint", files).returncode == 1
+    fixed = run_hook(root, "newslint-fix", files)
+    assert fixed.returncode == 1  # the missing summary is an error no safe fix repairs
+    assert (root / "content/news/bad.md").read_text(encoding="utf-8") == ERROR_LEFT.replace(
+        "passes ", "passes"
+    )
+    assert run_hook(root, "newslint", ["content/news/good.md"]).returncode == 0
+
+
+def test_hooks_respect_the_configurations_exclude(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo")
+    (root / "newslint.toml").write_text('exclude = ["content/news/skip*.md"]\n', encoding="utf-8")
+    raw = DOCS[0].raw
+    write(root, raw, "skip-me.md")
+    result = run_hook(root, "newslint-fix", ["content/news/skip-me.md"])
+    assert result.returncode == 0
+    assert (root / "content/news/skip-me.md").read_bytes() == raw
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(PRE_COMMIT_HOME=str(cwd.parent / "pre-commit-home"), NO_COLOR="1")
+    return subprocess.run(
+        ["git", "-c", "user.name=peer", "-c", "user.email=peer@example.invalid", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.precommit
+@pytest.mark.slow
+def test_real_pre_commit_with_a_local_hook(tmp_path: Path) -> None:
+    """pre-commit itself (offline: a `repo: local` hook of language `system` that runs this
+    environment's newslint with the fix hook's entry and file types): the hook fails because it
+    changed a staged file, the file holds the fix, and a second run passes."""
+    assert NEWSLINT
+    if _git(tmp_path, "--version").returncode:
+        pytest.skip("git is not available")
+    root = make_site(tmp_path / "repo")
+    hook = dict(hooks()["newslint-fix"])
+    entry = shlex.split(hook["entry"])
+    config = {
+        "repos": [
+            {
+                "repo": "local",
+                "hooks": [
+                    {
+                        "id": hook["id"],
+                        "name": hook["name"],
+                        "entry": shlex.join([NEWSLINT, *entry[1:]]),
+                        "language": "system",
+                        "types_or": hook["types_or"],
+                        "require_serial": hook["require_serial"],
+                    }
+                ],
+            }
+        ]
+    }
+    (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    write(root, DOCS[0].raw)
+    (root / "notes.txt").write_text("not markdown   \n", encoding="utf-8")
+    assert _git(root, "init", "-q").returncode == 0
+    assert _git(root, "add", "-A").returncode == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), NO_COLOR="1", PRE_COMMIT_COLOR="never"
+    )
+    first = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    assert (root / "content/news/a.md").read_bytes() == DOCS[0].safe
+    assert (root / "notes.txt").read_text(encoding="utf-8") == "not markdown   \n"  # not markdown
+    assert _git(root, "add", "-A").returncode == 0
+    second = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert second.returncode == 0, second.stdout + second.stderr
