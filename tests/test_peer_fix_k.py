@@ -385,6 +385,35 @@ DOCS: list[Doc] = [
         yaml_doc(*y(), body="Text here.\n\n[Source](http://example.com/news)\n"),
         yaml_doc(*y(), body="Text here.\n\n[Source](https://example.com/news)\n"),
     ),
+    # overlapping: the mojibake of an NBSP is an NBSP that text-whitespace then replaces
+    doc(
+        "mojibake-nbsp-then-whitespace",
+        yaml_doc(*y(title="Budget\u00c2\u00a0passes  today ")),
+        yaml_doc(*y(title="Budget passes today")),
+    ),
+    # adjacent: mojibake right before an entity; an entity whose quote then needs a space
+    doc(
+        "mojibake-entity-adjacent-then-spacing",
+        yaml_doc(*y(title=f"{MOJI}&#39;s owners said,&quot;After")),
+        yaml_doc(*y(title="Café's owners said, \\\"After")),
+    ),
+    # removing invisible characters uncovers leading white space (fixed in the next pass)
+    doc(
+        "invisible-uncovers-leading-space",
+        yaml_doc(*y(title=f"{ZWSP} Budget passes{ZWSP} ")),
+        yaml_doc(*y()),
+    ),
+    # a doubly escaped entity takes two passes (html-entity's Fix safety)
+    doc(
+        "double-escaped-entity",
+        yaml_doc(*y(title="Owners&amp;#39; plan passes")),
+        yaml_doc(*y(title="Owners' plan passes")),
+    ),
+    doc(
+        "cp1252-mojibake-spacing-nbsp",
+        json_doc(f"Owner\u00e2\u20ac\u2122s preparedness.The{NBSP}storm"),
+        json_doc("Owner\u2019s preparedness. The storm"),
+    ),
     doc("clean", yaml_doc(*y()), yaml_doc(*y())),
 ]
 
@@ -436,25 +465,18 @@ def test_second_run_changes_nothing(
 ) -> None:
     root, path = site_with(tmp_path, d)
     flags = ["--unsafe-fixes"] if unsafe else []
-    cli(["fix", "--no-cache", *flags, "content/news/a.md"], root, monkeypatch, capsysbinary)
+    once = cli(["fix", "--no-cache", *flags, "content/news/a.md"], root, monkeypatch, capsysbinary)
     first = path.read_bytes()
-    run = cli(
+    again = cli(
         ["fix", "--no-cache", "--exit-non-zero-on-fix", *flags, "content/news/a.md"],
         root,
         monkeypatch,
         capsysbinary,
     )
     assert path.read_bytes() == first
-    # nothing was fixed, so only what remains decides the exit code
-    assert run.code in (0, 1)
-    diff = cli(
-        ["fix", "--no-cache", "--diff", *flags, "content/news/a.md"],
-        root,
-        monkeypatch,
-        capsysbinary,
-    )
-    assert diff.out == b""
-    assert diff.code == 0
+    # nothing is fixed the second time, so --exit-non-zero-on-fix adds nothing: the same
+    # problems remain and decide the exit code as they did after the first run
+    assert again.code == once.code
 
 
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
@@ -780,6 +802,17 @@ INVALID = (
 ).encode("latin-1")  # no final newline either
 
 
+BOM_CRLF_INVALID = (
+    (BOM + yaml_doc(*y(title="Budget passes "), body=f"Caf\xe9 here \xff.\n\n{SOURCE}\n"))
+    .replace("\n", "\r\n")
+    .encode("utf-8")
+    .replace("\xe9".encode(), b"\xe9")
+    .replace("\xff".encode(), b"\xff")
+)
+# the unsafe transcoding removes the only error: the exit code is then 0
+UNSAFE_CLEARS_ERRORS = {"invalid-utf8", "bom-crlf-invalid", "utf16-transcoded-in-a-pass-of-its-own"}
+
+
 @pytest.mark.parametrize(
     ("name", "raw", "safe", "unsafe", "code"),
     [
@@ -820,6 +853,24 @@ INVALID = (
             0,
         ),
         (
+            "bom-crlf-invalid",
+            BOM_CRLF_INVALID,
+            BOM_CRLF_INVALID[3:].replace(b"\r\n", b"\n").replace(b"passes ", b"passes"),
+            BOM_CRLF_INVALID[3:]
+            .replace(b"\r\n", b"\n")
+            .replace(b"passes ", b"passes")
+            .replace(b"\xe9", "é".encode())
+            .replace(b"\xff", "ÿ".encode()),
+            1,
+        ),
+        (
+            "utf16-transcoded-in-a-pass-of-its-own",
+            yaml_doc(*y(title="Budget passes ")).encode("utf-16"),
+            yaml_doc(*y(title="Budget passes ")).encode("utf-16"),
+            yaml_doc(*y()).encode(),
+            1,
+        ),
+        (
             "crlf-no-final-newline",
             yaml_doc(*y(title="Budget passes ")).rstrip("\n").replace("\n", "\r\n").encode(),
             yaml_doc(*y()).rstrip("\n").encode(),
@@ -841,6 +892,10 @@ def test_awkward_files(
     capsysbinary,
 ) -> None:
     unsafe = safe if unsafe is None else unsafe
+    if via == "stdin-dash" and raw.startswith(b"\xff\xfe"):
+        # Without --stdin-filename the text is the file "-", no Markdown name: its NUL bytes make
+        # it a binary (NL002), as a file "-" on disk would be (an ambiguity noted in the report).
+        pytest.skip("UTF-16 needs a Markdown name to be linted")
     for flags, expected in [([], safe), (["--unsafe-fixes"], unsafe)]:
         path = write(site, raw)
         if via == "path":
@@ -853,7 +908,7 @@ def test_awkward_files(
             run = cli(["fix", *flags, *target, "-"], site, monkeypatch, capsysbinary, stdin=raw)
             assert run.out == expected
             assert path.read_bytes() == raw
-        if not (name == "invalid-utf8" and flags):
+        if not (name in UNSAFE_CLEARS_ERRORS and flags):
             assert run.code == code, (flags, run.err)
 
 
