@@ -414,6 +414,16 @@ DOCS: list[Doc] = [
         json_doc(f"Owner\u00e2\u20ac\u2122s preparedness.The{NBSP}storm"),
         json_doc("Owner\u2019s preparedness. The storm"),
     ),
+    # an unused suppression at the end of a line goes with the spaces before it: two left
+    # behind would be a hard line break (a bug this module found), and the date is fixed too
+    doc(
+        "unused-suppression-at-line-end",
+        yaml_doc(
+            *y(date="2025-02-08 09:55:35"),
+            body=f"Text here.   <!-- newslint-disable-line trailing-whitespace -->\nMore.   \n\n{SOURCE}\n",
+        ),
+        yaml_doc(*y(), body=f"Text here.\nMore.\n\n{SOURCE}\n"),
+    ),
     doc("clean", yaml_doc(*y()), yaml_doc(*y())),
 ]
 
