@@ -744,6 +744,8 @@ ERROR_LEFT = yaml_doc('title: "Budget passes "', "date: 2025-02-08T09:55:35+08:0
         (yaml_doc(*y(title="Budget passes ")), ["--fail-on", "info"], 0),  # the info was fixed
         (yaml_doc(*y(title="Budget passes ")), ["--diff"], 1),
         (yaml_doc(*y()), ["--diff"], 0),
+        (yaml_doc(*y(title="Budget passes ")), ["--diff", "--exit-zero"], 0),  # README: never 1
+        (yaml_doc(*y(title="Budget passes ")), ["--diff", "--exit-non-zero-on-fix"], 1),
     ],
     ids=[
         "error-remains",
@@ -756,6 +758,8 @@ ERROR_LEFT = yaml_doc('title: "Budget passes "', "date: 2025-02-08T09:55:35+08:0
         "fixed-info-fail-on-info",
         "diff",
         "diff-clean",
+        "diff-exit-zero",
+        "diff-enof",
     ],
 )
 def test_fix_exit_codes(
