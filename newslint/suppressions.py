@@ -525,6 +525,10 @@ def _remove_directive(doc: Document, item: Directive) -> Edit:
             return Edit(item.span.start - (len(before) - len(before.rstrip())), end, "")
         return Edit(start, end_break, "")
     if before.strip() or after.strip():  # inside a line of text: drop it and one space
+        if before.strip() and not after:
+            # The comment ends the line: every space before it goes too, or two or more of them
+            # would be left at the end of the line, a hard line break the page never had.
+            return Edit(item.span.start - (len(before) - len(before.rstrip(" \t"))), end, "")
         if before.endswith((" ", "\t")):
             return Edit(item.span.start - 1, item.span.end, "")
         if after.startswith((" ", "\t")):

@@ -338,6 +338,21 @@ def test_a_bare_suppression_does_not_silence_its_own_report() -> None:
             FM + "One <!-- newslint-disable-next-line ZZ001 --> two.\n",
             FM + "One two.\n",
         ),
+        # at the end of a line of text: every space before it goes too (two left behind would
+        # be a hard line break the page never had; found by tests/test_peer_fix_k.py)
+        (
+            FM + "One.   <!-- newslint-disable-line ZZ001 -->\nTwo.\n",
+            FM + "One.\nTwo.\n",
+        ),
+        (
+            FM + "One.\t <!-- newslint-disable-line ZZ001 -->\n\nTwo.\n",
+            FM + "One.\n\nTwo.\n",
+        ),
+        # ... but spaces after it are the line's own: a hard break stays one
+        (
+            FM + "One. <!-- newslint-disable-line ZZ001 -->  \nTwo.\n",
+            FM + "One.  \nTwo.\n",
+        ),
         # the file's last line, after a blank line
         (FM + "One.\n\n<!-- newslint-disable-file ZZ001 -->\n", FM + "One.\n"),
         # right after the front matter
