@@ -171,6 +171,10 @@ def _source_problem(article: Article, ruleset: RuleSet) -> FileResult | None:
     limit = ruleset.config.max_file_size
     if article.size > limit:
         return too_large(article.shown, article.size, limit)
+    # Text piped in without a name is the article (a UTF-16 one holds NUL bytes): only a name
+    # that is no Markdown file's says it may be something else.
+    if article.shown == STDIN:
+        return None
     return binary_problem(article.shown, article.raw)
 
 

@@ -906,10 +906,6 @@ def test_awkward_files(
     capsysbinary,
 ) -> None:
     unsafe = safe if unsafe is None else unsafe
-    if via == "stdin-dash" and raw.startswith(b"\xff\xfe"):
-        # Without --stdin-filename the text is the file "-", no Markdown name: its NUL bytes make
-        # it a binary (NL002), as a file "-" on disk would be (an ambiguity noted in the report).
-        pytest.skip("UTF-16 needs a Markdown name to be linted")
     for flags, expected in [([], safe), (["--unsafe-fixes"], unsafe)]:
         path = write(site, raw)
         if via == "path":
