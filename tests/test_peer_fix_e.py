@@ -990,6 +990,21 @@ CASES: list[FixCase] = [
         ),
         kinds="unsafe",
     ),
+    # ---- BD010 indented-prose: unsafe, the indentation of a paragraph shown as code goes
+    case(
+        "BD010-unsafe",
+        "BD010",
+        yaml_doc(
+            'title: "Budget"',
+            body="\nIntro.\n\n    The minister said the budget would pass this week, as talks went on.\n",
+        ),
+        None,
+        yaml_doc(
+            'title: "Budget"',
+            body="\nIntro.\n\nThe minister said the budget would pass this week, as talks went on.\n",
+        ),
+        kinds="unsafe",
+    ),
     # ---- BD009 paragraph-heading: unsafe, a blank line before the `---` under a sentence
     case(
         "BD009-unsafe",
@@ -1175,6 +1190,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "BD003": {"safe"},
     "BD005": {"unsafe"},
     "BD009": {"unsafe"},
+    "BD010": {"unsafe"},
     "BD007": {"unsafe"},
     "LK002": {"safe", "unsafe"},
     "LK003": {"unsafe"},

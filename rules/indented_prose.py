@@ -1,0 +1,125 @@
+"""Prose indented four spaces, which Markdown shows as a code block.
+
+## What it does
+Reports an indented code block (lines that start with four spaces or a tab, after a blank line)
+that holds prose rather than code: sentences that end in a full stop (`.`, `!`, `?`, `。`, `！`,
+`？`), mostly letters, at least eight words (or twenty characters of a script written without
+spaces), and none of what code is made of (`;` or a brace at a line's end, `==`, `=>`, `->`, `::`,
+`&&`, `||`, a shell or Python prompt, an HTML tag, a keyword such as `def`, `function`, `return`
+or `import` opening a line). Scrapers and word processors indent paragraphs with spaces (a
+Chinese article's two-character first-line indent often becomes four spaces); Markdown then
+shows the paragraph in a monospaced box, with its links and emphasis as plain text.
+
+Only blocks at the top level of the article are looked at (in a list or a block quote, the
+indentation that makes code depends on the container), and fenced code blocks never.
+
+## Why is this bad?
+Readers get a grey box of monospaced text that does not wrap on a phone, links that cannot be
+clicked, and `**bold**` shown with its asterisks; search engines index it as code.
+
+## Example
+    The vote was held on Tuesday.
+
+        The minister said the budget would pass this week, as talks went on.
+
+## Use instead
+    The vote was held on Tuesday.
+
+    The minister said the budget would pass this week, as talks went on.
+
+## Fix safety
+Unsafe: the fix removes the indentation (four columns) from each line of the block, which makes
+it the paragraph it reads as; the writer may have meant a quotation or code after all. There is
+no fix when a line would then start a heading, list, quote, table or HTML block instead of
+continuing the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.events import Code
+from newslint.rule import Context
+from newslint.textutil import is_cjk_char
+
+MIN_WORDS = 8
+MIN_CJK_CHARS = 20
+# What code is made of, and prose is not.
+_CODE_SIGNS = re.compile(
+    r"[;{}]\s*$|^\s*[{}]|==|=>|->|::|&&|\|\||</?[A-Za-z][\w-]*[\s/>]|^\s*(?:\$|>>>|%|#!|//|/\*)"
+    r"|^\s*(?:def|function|return|import|from|class|var|let|const|public|private|if|for|while)"
+    r"\b[^.!?。]*$|\b\w+\([^()\n]*\)\s*$|^\s*[\w.]+\s*=\s",
+    re.MULTILINE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?:\s|$)|[。！？]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# What a line may not start with once it loses its indentation: it would begin another block.
+_BLOCK_START = re.compile(
+    r"[ \t]*(?:[#>|<]|[-*+][ \t]|[0-9]{1,9}[.)](?:[ \t]|$)|```|~~~|=+[ \t]*$|-+[ \t]*$)"
+)
+
+
+def _looks_like_prose(content: str) -> bool:
+    if _CODE_SIGNS.search(content) or not _SENTENCE_END.search(content):
+        return False
+    visible = [c for c in content if not c.isspace()]
+    if not visible:
+        return False
+    letters = sum(c.isalpha() for c in visible)
+    if letters < 0.6 * len(visible):
+        return False
+    cjk = sum(is_cjk_char(c) for c in visible)
+    return cjk >= MIN_CJK_CHARS or len(_WORD.findall(content)) >= MIN_WORDS
+
+
+class IndentedProse(Rule):
+    code = "BD010"
+    name = "indented-prose"
+    severity = Severity.WARNING
+    messages = {
+        "indented": "this prose is indented four spaces, so Markdown shows it as a code block",
+    }
+
+    def on_code(self, ctx: Context, code: Code) -> None:
+        if not code.block or code.text.lstrip(" \t").startswith(("```", "~~~")):
+            return
+        document = ctx.document
+        text = document.text
+        line_start = text.rfind("\n", 0, code.span.start) + 1
+        prefix = text[line_start : code.span.start]
+        if prefix not in ("    ", "\t"):
+            return  # in a list or a quote, or indented further: not the top-level case
+        if not _looks_like_prose(code.text):
+            return
+        end = code.span.end
+        while end > code.span.start and text[end - 1] in "\r\n":
+            end -= 1
+        ctx.report(
+            Span(code.span.start, end),
+            "indented",
+            fix=_dedent(text, line_start, end),
+        )
+
+
+def _dedent(text: str, start: int, end: int) -> Fix | None:
+    """Four columns of indentation off each line of `text[start:end]`, or None when a line would
+    then start another block."""
+    edits = []
+    position = start
+    while position < end:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end < 0 else line_end
+        line = text[position:line_end].rstrip("\r")
+        if line.strip(" \t"):
+            if line.startswith("    "):
+                width = 4
+            elif line.startswith("\t"):
+                width = 1
+            else:
+                return None  # a lazy line: not the block's own
+            if _BLOCK_START.match(line[width:]):
+                return None
+            edits.append(Edit.delete(Span(position, position + width)))
+        position = line_end + 1
+    return Fix.unsafe("Remove the indentation", *edits) if edits else None

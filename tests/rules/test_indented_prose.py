@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.indented_prose import IndentedProse
+from newslint.testing import Case, assert_case, fm
+
+FENCE = "```"
+
+CASES = [
+    Case(
+        "indented-paragraph",
+        fm(
+            body="The vote was held.\n\n"
+            "    The minister said the budget would pass this week, as talks went on.\n"
+            "    A second line of the same paragraph.\n\nMore.\n",
+            title="T",
+        ),
+        errors=[("indented", 7, 5)],
+        unsafe_fixed=fm(
+            body="The vote was held.\n\n"
+            "The minister said the budget would pass this week, as talks went on.\n"
+            "A second line of the same paragraph.\n\nMore.\n",
+            title="T",
+        ),
+    ),
+    Case(
+        # A Chinese first-line indent written as four spaces.
+        "indented-chinese-paragraph",
+        fm(
+            body="导语。\n\n    财政部长周二表示，预算将在本周通过，谈判仍在继续进行当中。\n",
+            title="T",
+        ),
+        errors=[("indented", 7, 5)],
+        unsafe_fixed=fm(
+            body="导语。\n\n财政部长周二表示，预算将在本周通过，谈判仍在继续进行当中。\n", title="T"
+        ),
+    ),
+    Case(
+        # The link is shown as its source: a tab indents as four spaces do.
+        "tab-indented-paragraph-with-a-link",
+        fm(
+            body="Intro.\n\n\tRead the [full report](https://example.org/r) on the budget, which"
+            " passed on Tuesday.\n",
+            title="T",
+        ),
+        errors=[("indented", 7, 2)],
+        unsafe_fixed=fm(
+            body="Intro.\n\nRead the [full report](https://example.org/r) on the budget, which"
+            " passed on Tuesday.\n",
+            title="T",
+        ),
+    ),
+    Case(
+        "crlf",
+        '---\r\ntitle: "T"\r\n---\r\nIntro.\r\n\r\n'
+        "    The minister said the budget would pass this week, as talks went on.\r\n",
+        errors=[("indented", 6, 5)],
+        unsafe_fixed='---\r\ntitle: "T"\r\n---\r\nIntro.\r\n\r\n'
+        "The minister said the budget would pass this week, as talks went on.\r\n",
+    ),
+    Case(
+        # Without its indentation the second line would start a list: no fix.
+        "no-fix-when-a-line-would-start-another-block",
+        fm(
+            body="Intro.\n\n"
+            "    The minister said the budget would pass this week, as talks went on.\n"
+            "    - and the opposition agreed to it.\n",
+            title="T",
+        ),
+        errors=[("indented", 7, 5)],
+    ),
+    Case(
+        "code-is-left-alone",
+        fm(
+            body="Intro.\n\n    def budget(total):\n        return total * 2\n\n"
+            "    const vote = 1;\n    console.log(vote);\n\n"
+            "    $ pip install newslint and then run it on the site.\n\n"
+            "    baseURL = https://example.org\n    title = The site of the news desk.\n\n"
+            "    <p>The minister said the budget would pass this week.</p>\n",
+            title="T",
+        ),
+    ),
+    Case(
+        "short-text-fenced-code-and-indented-lines-in-a-list-are-left-alone",
+        fm(
+            body="Intro.\n\n    Note.\n\n"
+            f"{FENCE}\nThe minister said the budget would pass this week, as talks went on.\n"
+            f"{FENCE}\n\n- An item.\n\n"
+            "      The minister said the budget would pass this week, as talks went on.\n",
+            title="T",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_indented_prose(case: Case) -> None:
+    assert_case(IndentedProse, case)
