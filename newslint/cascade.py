@@ -233,17 +233,31 @@ def cascade_for(document: Document) -> dict[str, Any]:
     if site is None or site.root is None:
         return {}
     language = document.language or site.language_of(document.path)
+    # A page's own `cascade` reaches the page itself, an article's as much as a section's
+    # (checked with hugo 0.168); an `_index` file's is read from the text being linted, not disk.
+    own = document.field("cascade")
+    memo = _memo(site)
+    directory, name = os.path.split(document.path)
+    parts = name.split(".")
+    quick = (
+        directory,
+        parts[-2].lower() if len(parts) >= 3 else "",
+        parts[0] == "_index",
+        language,
+    )
+    if own is None and quick in memo.none:
+        return {}
     found = page_info(site, document.path, language)
     if found is None:
         return {}
     page, folder = found
     entries: list[CascadeEntry] = []
-    # A page's own `cascade` reaches the page itself, an article's as much as a section's
-    # (checked with hugo 0.168); an `_index` file's is read from the text being linted, not disk.
-    own = document.field("cascade")
     if own is not None:
         entries.extend(entries_of(own.value))
-    entries.extend(_chain(site, folder, language, skip_own=page.kind != "page"))
+    chain = _chain(site, folder, language, skip_own=page.kind != "page")
+    if not chain and own is None:
+        memo.none.add(quick)
+    entries.extend(chain)
     if not entries:
         return {}
     return merge(entries, page)
@@ -396,6 +410,9 @@ class _Memo:
         self.chain: dict[tuple[str, str | None, bool], tuple[CascadeEntry, ...]] = {}
         self.digests: dict[tuple[str, str | None], str] = {}
         self.files: dict[tuple[str, str, bool], str] = {}
+        # (folder, language suffix, `_index`?, language) of files whose pages get no cascade
+        # but their own: most sites have none, and this answers for them without a path lookup.
+        self.none: set[tuple[str, str, bool, str | None]] = set()
 
 
 # By the site's id: the site and its memo (a site is no dictionary key: a dataclass compared by

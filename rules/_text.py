@@ -328,6 +328,9 @@ def nested_escaped(
     value only (and can edit it). Each as (the source span of that key or string, its decoded
     text, the runs of matching characters the source does not hold as they are)."""
     found: list[tuple[Span, str, list[str]]] = []
+    entry = field.entry_span
+    if field.format != "toml" and text.find("\\", entry.start, entry.end) < 0:
+        return found  # no escape in the key or value (a TOML key may be written in several places)
 
     def visit(value: object, span: Span) -> None:
         if not isinstance(value, str):

@@ -174,7 +174,12 @@ class EmptyParagraph(Rule):
         if document.body_start >= len(text):
             return
         bodies: Regions | None = None
-        for match in _BARE_MARKERS.finditer(text, document.body_start):
+        for hit in _MARKER_AT_LINE_END.finditer(text, document.body_start):
+            # Looked for from the end of the line: a marker then the line break is rare in prose,
+            # and a pattern anchored at every line start costs each article a scan of its own.
+            match = _BARE_MARKERS.match(text, text.rfind("\n", 0, hit.start()) + 1)
+            if match is None or match.end() < hit.start():
+                continue
             markers = match.group("markers")
             start, end = match.span("markers")
             bare = markers.replace(" ", "").replace("\t", "")
@@ -242,6 +247,8 @@ class EmptyParagraph(Rule):
             ctx.report(span, "line", fix=Fix.safe(title, edit), what=_what(content))
 
 
+# The last list marker of a line that may be one of only markers, and the line's end.
+_MARKER_AT_LINE_END = re.compile(r"(?:[-*+]|[0-9][.)])[ \t]*(?:\r?\n|\Z)")
 # A line of list markers and nothing else (in block quotes too): group `markers` from the first
 # marker to the last. `\r?$`: CRLF lines; CR-only files are not looked at.
 _BARE_MARKERS = re.compile(

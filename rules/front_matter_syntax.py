@@ -51,6 +51,8 @@ from newslint.rule import Context
 # A key written as a flow list or map (`[a]`, `{a: 1}`) or as a block list (`? - a`): Hugo's YAML
 # reader refuses it ("found an invalid key for this map"), Python's makes a string of it.
 _COLLECTION_KEY = re.compile(r"[\[{]|-(?:[ \t\r\n]|$)")
+# A line where a key that is a list or a map can start: `[a, b]: c`, `? - a`, `- [a]: b`.
+_COLLECTION_KEY_LINE = re.compile(r"(?:^|\r)[ \t]*(?:-[ \t]+)*[\[?]", re.MULTILINE)
 
 
 class FrontMatterSyntax(Rule):
@@ -73,6 +75,11 @@ class FrontMatterSyntax(Rule):
         if front_matter.format != "yaml":
             return
         text = ctx.document.text
+        block = ctx.document.front_matter_block
+        if block is not None:
+            written = text[block.start : block.end]
+            if "{" not in written and _COLLECTION_KEY_LINE.search(written) is None:
+                return  # no line starts with `[` or `?` (after list dashes), and no flow map
         stack: list[Node] = [front_matter.root]
         while stack:
             node = stack.pop()

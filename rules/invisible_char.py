@@ -133,9 +133,6 @@ def _nested_invisible(ctx: Context, field: Field) -> None:
     `on_field`). The legitimate uses (joiners in emoji and joining scripts, ...) are kept, judged
     in the decoded string."""
     text = ctx.document.text
-    entry = field.entry_span
-    if field.format != "toml" and text.find("\\", entry.start, entry.end) < 0:
-        return  # no escape in the key or value (a TOML key may be written in several places)
     has_rtl: bool | None = None
     for span, value, _ in nested_escaped(text, field, INVISIBLE_RUN):
         source = text[span.start : span.end]
