@@ -29,15 +29,16 @@ from typing import Any
 
 from newslint.document import Document
 from newslint.events import Heading, Html
+from newslint.textutil import lazy_regex
 
 _ATTR_ITEM = r"""(?:[#.][^\s{}#.]+|[A-Za-z_:][\w:.-]*=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))"""
-_ATTRIBUTES = re.compile(
+_ATTRIBUTES = lazy_regex(
     r"[ \t]*\{[ \t]*(" + _ATTR_ITEM + r"(?:[ \t]+" + _ATTR_ITEM + r")*)[ \t]*\}[ \t]*$"
 )
-_EXPLICIT_ID = re.compile(r"(?:^|[ \t])#([^\s{}#.]+)")
-_ATX = re.compile(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
-_CLOSING = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
-_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<]+", re.IGNORECASE)
+_EXPLICIT_ID = lazy_regex(r"(?:^|[ \t])#([^\s{}#.]+)")
+_ATX = lazy_regex(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
+_CLOSING = lazy_regex(r"(?:[ \t]+#+)?[ \t]*$")
+_BARE_URL = lazy_regex(r"(?:https?://|www\.)[^\s<]+", re.IGNORECASE)
 
 
 def anchor_name(text: str, id_type: str = "github") -> str:

@@ -290,17 +290,21 @@ def _page_patterns(
     return lazy_regex(unit), lazy_regex(f"{unit}(?:[\t\x20-\x7e]*{unit})*")
 
 
-_PAGE_PATTERNS = tuple(
-    _page_patterns(encoding, prefix, punctuation)
-    for encoding, prefix, _, punctuation in _CODE_PAGES
-)
-# What any code page's damaged character starts with: a UTF-8 lead byte's character (C2-F4) and
-# a continuation byte's (80-BF) in that page. One cheap scan of an article (two character classes)
-# before a search per code page; prose in English or Chinese has no such pair.
-_ANY_PAGE_UNIT = lazy_regex(
-    _cls("".join(sorted({c for page in _CODE_PAGES for c in _decoded(page[0], 0xC2, 0xF4)})))
-    + _cls("".join(sorted({c for page in _CODE_PAGES for c in _decoded(page[0], 0x80, 0xBF)})))
-)
+@lru_cache(maxsize=1)
+def _page_searches() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]]:
+    """Worked out on first use (eight codecs and their tables: milliseconds a one-file run over
+    ASCII text need not pay). First, what any code page's damaged character starts with: a UTF-8
+    lead byte's character (C2-F4) and a continuation byte's (80-BF) in that page, one cheap scan
+    of an article (two character classes) before a search per code page; prose in English or
+    Chinese has no such pair. Then each page's `_page_patterns`."""
+    leads = {c for page in _CODE_PAGES for c in _decoded(page[0], 0xC2, 0xF4)}
+    continuations = {c for page in _CODE_PAGES for c in _decoded(page[0], 0x80, 0xBF)}
+    any_unit = re.compile(_cls("".join(sorted(leads))) + _cls("".join(sorted(continuations))))
+    patterns = tuple(
+        _page_patterns(encoding, prefix, punctuation)
+        for encoding, prefix, _, punctuation in _CODE_PAGES
+    )
+    return any_unit, patterns
 
 
 def _code_page_damage(text: str) -> list[Mojibake]:
@@ -309,10 +313,11 @@ def _code_page_damage(text: str) -> list[Mojibake]:
     script and no control character. Genuine text is not: every second character of the damage
     is one a word of the script does not put there (`ط` then `§`, `׳` then `©`)."""
     candidates: list[tuple[int, int, Mojibake]] = []
-    if _ANY_PAGE_UNIT.search(text) is None:
+    any_unit, patterns = _page_searches()
+    if any_unit.search(text) is None:
         return []
     for order, ((encoding, _, (low, high), _), (unit, stretch)) in enumerate(
-        zip(_CODE_PAGES, _PAGE_PATTERNS, strict=True)
+        zip(_CODE_PAGES, patterns, strict=True)
     ):
         if unit.search(text) is None:
             continue

@@ -28,13 +28,14 @@ from typing import Any
 from newslint.document import Document
 from newslint.events import Html, Link
 from newslint.spans import Span
+from newslint.textutil import lazy_regex
 
 from ._links import decode_references
 
 # Tag name -> (attribute, is an image). `<a>`/`<area>` link; `<img>` embeds.
 _TAGS = {"a": ("href", False), "area": ("href", False), "img": ("src", True)}
 _HINT = re.compile(r"<(?:a|area|img)[\s/>]", re.IGNORECASE)
-_ATTRIBUTE = re.compile(
+_ATTRIBUTE = lazy_regex(
     r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+)))?""", re.DOTALL
 )
 _HTML_SPACE = " \t\n\r\f"
