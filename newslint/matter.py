@@ -12,6 +12,7 @@ import json
 import math
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import Any
@@ -607,8 +608,8 @@ def _masked(content: str) -> tuple[str, dict[int, int]]:
     return content.translate({v: k for k, v in back.items()}), back
 
 
-def _unmask(root: yaml.Node, back: dict[int, int]) -> None:
-    """Put the characters `_masked` replaced back into every scalar of the composed graph."""
+def _graph_nodes(root: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node of a composed YAML graph once (an alias's target is one node, met twice)."""
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -616,14 +617,20 @@ def _unmask(root: yaml.Node, back: dict[int, int]) -> None:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            node.value = node.value.translate(back)
-        elif isinstance(node, yaml.SequenceNode):
+        yield node
+        if isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 stack.append(key)
                 stack.append(value)
+
+
+def _unmask(root: yaml.Node, back: dict[int, int]) -> None:
+    """Put the characters `_masked` replaced back into every scalar of the composed graph."""
+    for node in _graph_nodes(root):
+        if isinstance(node, yaml.ScalarNode):
+            node.value = node.value.translate(back)
 
 
 def _space_led_value(content: str, start: int) -> str | None:
@@ -674,20 +681,9 @@ def _tab_separated(content: str) -> yaml.Node | None:
     if root is None:
         return None
     starts: set[int] = set()
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
+    for node in _graph_nodes(root):
         if isinstance(node, yaml.SequenceNode):
             starts.update(i.start_mark.index for i in node.value if isinstance(i, yaml.ScalarNode))
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
     if all(match.end() in starts for match in found):
         return root
     return None
