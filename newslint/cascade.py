@@ -237,14 +237,7 @@ def cascade_for(document: Document) -> dict[str, Any]:
     # (checked with hugo 0.168); an `_index` file's is read from the text being linted, not disk.
     own = document.field("cascade")
     memo = _memo(site)
-    directory, name = os.path.split(document.path)
-    parts = name.split(".")
-    quick = (
-        directory,
-        parts[-2].lower() if len(parts) >= 3 else "",
-        parts[0] == "_index",
-        language,
-    )
+    quick = (*_file_kind(document.path), language)
     if own is None and quick in memo.none:
         return {}
     found = page_info(site, document.path, language)
@@ -271,14 +264,20 @@ def fingerprint(site: Site, path: str) -> str:
         return ""
     # The same for every file of a folder with the same language suffix (`x.fr.md`) and kind:
     # worked out once for them (a cached run asks this of every file before anything else).
-    folder, name = os.path.split(path)
-    parts = name.split(".")
-    quick = (folder, parts[-2].lower() if len(parts) >= 3 else "", parts[0] == "_index")
+    quick = _file_kind(path)
     memo = _memo(site)
     known = memo.files.get(quick)
     if known is None:
         known = memo.files[quick] = _fingerprint(site, memo, path)
     return known
+
+
+def _file_kind(path: str) -> tuple[str, str, bool]:
+    """What the cascade of a file depends on besides its own front matter: its folder, its
+    language suffix (`x.fr.md`) and whether it is an `_index` file."""
+    folder, name = os.path.split(path)
+    parts = name.split(".")
+    return folder, parts[-2].lower() if len(parts) >= 3 else "", parts[0] == "_index"
 
 
 def _fingerprint(site: Site, memo: _Memo, path: str) -> str:

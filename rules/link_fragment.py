@@ -53,7 +53,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 
 from ._anchors import anchor_name, page_ids
-from ._body import _SHORTCODE_CALL
+from ._body import _SHORTCODE, _SHORTCODE_CALL
 from ._html_links import links_in
 from ._links import Destinations
 
@@ -130,15 +130,12 @@ def _elsewhere(document: Document, fragment: str) -> bool:
         # A shortcode that writes an element per call names it after itself and makes it unique
         # (`{{ .Name }}-{{ .Ordinal }}`, a hash of its arguments): `{{< karte ... >}}` and
         # `#karte-fb1d860f...`.
-        name = _SHORTCODE_NAME.match(call.group(0))
-        if name is not None and lowered.startswith(name.group(1).lower()):
-            rest = lowered[len(name.group(1)) :]
+        name = _SHORTCODE.match(call.group(0))
+        if name is not None and lowered.startswith(name.group(2).lower()):
+            rest = lowered[len(name.group(2)) :]
             if not rest or rest[0] in "-_" or rest.isdigit():
                 return True
     return False
-
-
-_SHORTCODE_NAME = re.compile(r"\{\{[<%]-?\s*([A-Za-z0-9_][\w.-]*)")
 
 
 def _close(fragment: str, ids: frozenset[str]) -> str | None:
