@@ -377,14 +377,15 @@ def run(*, gc_paused: bool = False) -> NoReturn:
     - The interpreter is not torn down object by object at exit: once the output is flushed and
       the `atexit` handlers have run, the process ends with `os._exit`. Everything newslint opens
       it closes before `main` returns; a thread still running gets the normal exit instead.
-    - newslint's dataclass methods come compiled from a store beside its bytecode
-      (`newslint._dataclass_code`). Only the command does this; importing newslint as a library
-      leaves `dataclasses` alone.
+    - newslint's dataclass methods and regular expressions come compiled from stores beside its
+      bytecode (`newslint._dataclass_code`, `newslint._regex_code`). Only the command does this;
+      importing newslint as a library leaves `dataclasses` and `re` alone.
 
     `gc_paused`: the caller has already paused garbage collection for the same purpose.
     """
-    from newslint import _dataclass_code
+    from newslint import _dataclass_code, _regex_code
 
+    _regex_code.install()  # before the rules and the YAML library compile their patterns
     _dataclass_code.install()  # before any module of newslint defines a dataclass
     global _gc_paused
     if gc_paused or gc.isenabled():

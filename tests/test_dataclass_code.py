@@ -18,7 +18,9 @@ from typing import Any
 
 import pytest
 
+from newslint import _code_store as code_store
 from newslint import _dataclass_code as store
+from newslint._code_store import CodeStore
 
 DEFINITION = """
 import dataclasses
@@ -49,10 +51,10 @@ def build(module_name: str) -> type:
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty store in a temporary file, for this test only."""
     path = tmp_path / "__pycache__" / "methods.marshal"
-    monkeypatch.setattr(store, "_PATH", str(path))
-    monkeypatch.setattr(store, "_codes", {})
-    monkeypatch.setattr(store, "_used", set())
-    monkeypatch.setattr(store, "_pending", True)  # no atexit registration from tests
+    fresh = CodeStore("unused", MAGIC_NUMBER, store._valid)
+    fresh.path = str(path)
+    fresh.pending = True  # no atexit registration from tests
+    monkeypatch.setattr(store, "_STORE", fresh)
     monkeypatch.setattr(dataclasses, "exec", store._exec, raising=False)  # what `install` does
     return path
 
@@ -91,10 +93,12 @@ def test_installed_by_the_command_not_by_importing_newslint() -> None:
 
 def test_a_class_from_the_store_behaves_like_a_compiled_one(isolated: Path) -> None:
     compiled = build("newslint._probe")
-    assert len(store._codes) >= 5  # __init__, __repr__, __eq__, __setattr__, __delattr__, ...
-    before = dict(store._codes)
+    assert (
+        len(store._STORE.entries) >= 5
+    )  # __init__, __repr__, __eq__, __setattr__, __delattr__, ...
+    before = dict(store._STORE.entries)
     from_store = build("newslint._probe")
-    assert store._codes == before  # nothing compiled the second time
+    assert store._STORE.entries == before  # nothing compiled the second time
     assert behaviour(compiled) == behaviour(from_store)
     assert compiled.__init__.__code__ is from_store.__init__.__code__  # type: ignore[misc]
     assert behaviour(from_store)[0] == "Point(x=1, y=2, tags=())"
@@ -102,7 +106,7 @@ def test_a_class_from_the_store_behaves_like_a_compiled_one(isolated: Path) -> N
 
 def test_other_packages_dataclasses_are_compiled_as_always(isolated: Path) -> None:
     point = build("elsewhere._probe")
-    assert store._codes == {}
+    assert store._STORE.entries == {}
     # Evaluated annotations: no `__future__` flag leaked from newslint into the compile.
     annotations = {"x": int, "y": "int", "tags": tuple, "return": None}
     assert point.__init__.__annotations__ == annotations  # type: ignore[misc]
@@ -110,17 +114,17 @@ def test_other_packages_dataclasses_are_compiled_as_always(isolated: Path) -> No
 
 def test_store_round_trip_and_refusals(isolated: Path) -> None:
     build("newslint._probe")
-    store._write()
+    store._STORE.write()
     assert isolated.read_bytes().startswith(MAGIC_NUMBER)
-    assert store._read().keys() == store._codes.keys()
+    assert store._STORE.read().keys() == store._STORE.entries.keys()
     isolated.write_bytes(b"\x00\x00\x00\x00" + marshal.dumps({"x": "y"}))
-    assert store._read() == {}  # another interpreter's magic number
+    assert store._STORE.read() == {}  # another interpreter's magic number
     isolated.write_bytes(MAGIC_NUMBER + b"\xff garbage")
-    assert store._read() == {}
+    assert store._STORE.read() == {}
     isolated.write_bytes(MAGIC_NUMBER + marshal.dumps({"source": "not code", 3: None}))
-    assert store._read() == {}
+    assert store._STORE.read() == {}
     isolated.unlink()
-    assert store._read() == {}
+    assert store._STORE.read() == {}
 
 
 def test_store_keeps_only_this_runs_methods_when_too_big(
@@ -129,31 +133,31 @@ def test_store_keeps_only_this_runs_methods_when_too_big(
     code = compile("pass", "<string>", "exec")
     isolated.parent.mkdir()
     isolated.write_bytes(MAGIC_NUMBER + marshal.dumps({f"old {i}": code for i in range(10)}))
-    monkeypatch.setattr(store, "_MAX_STORED", 5)
+    monkeypatch.setattr(store._STORE, "max_entries", 5)
     build("newslint._probe")
-    store._write()
-    assert store._read().keys() == store._used
+    store._STORE.write()
+    assert store._STORE.read().keys() == store._STORE.used
 
 
 def test_nothing_is_written_without_bytecode_writing(
     isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     registered: list[Any] = []
-    monkeypatch.setattr(store, "_pending", False)
-    monkeypatch.setattr(store.atexit, "register", registered.append)
+    monkeypatch.setattr(store._STORE, "pending", False)
+    monkeypatch.setattr(code_store.atexit, "register", registered.append)
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     build("newslint._probe")
-    assert registered == [] and store._codes
+    assert registered == [] and store._STORE.entries
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     build("newslint._other")  # same sources: nothing new to write
     assert registered == []
-    monkeypatch.setattr(store, "_codes", {})
+    monkeypatch.setattr(store._STORE, "entries", {})
     build("newslint._probe")
-    assert registered == [store._write]
+    assert registered == [store._STORE.write]
 
 
 def test_store_lives_beside_the_bytecode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     package = Path(store.__file__).parent
-    assert Path(store._store_path()).parent == package / "__pycache__"
+    assert Path(code_store.store_path("x")).parent == package / "__pycache__"
     monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))  # PYTHONPYCACHEPREFIX
-    assert Path(store._store_path()).is_relative_to(tmp_path)
+    assert Path(code_store.store_path("x")).is_relative_to(tmp_path)
