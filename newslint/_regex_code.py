@@ -13,7 +13,7 @@ pattern is first compiled) is unchanged.
   number, the interpreter's full version and the engine's `MAGIC`; `_sre.compile` also validates
   the code it is given, and any failure falls back to compiling.
 - Kept are the patterns newslint's own modules compile and those any module compiles in its
-  top-level code (constants made at import). A pattern made at run time by other code, such as a
+  top-level code or in a class body (constants made at import). A pattern made at run time by other code, such as a
   plugin building one per article, is compiled as always, so the store does not grow with the
   articles.
 - Only the command installs it (`newslint.cli.run`); importing newslint as a library leaves `re`
@@ -62,6 +62,9 @@ def _valid(key: object, entry: object) -> bool:
 _TAG = MAGIC_NUMBER + f"|{sys.version}|{getattr(_sre, 'MAGIC', '')}|".encode()
 _STORE: CodeStore[Key, Entry] = CodeStore("regex-code", _TAG, _valid)
 _compile_anew: Any = None  # `re._compiler.compile` before `install`
+_FUNCTION_CODE = (
+    0x0001  # `inspect.CO_OPTIMIZED`: set on functions' code, not on module or class bodies
+)
 
 
 def install() -> None:
@@ -111,7 +114,7 @@ def _engine_code(pattern: str | bytes, flags: int) -> Entry:
 
 
 def _asked_for_by_lasting_code() -> bool:
-    """Whether the pattern comes from newslint or from a module's top-level code (see above)."""
+    """Whether the pattern comes from newslint or from a module's or class's body (see above)."""
     frame = sys._getframe(2)
     while frame is not None:
         module = frame.f_globals.get("__name__")
@@ -122,6 +125,6 @@ def _asked_for_by_lasting_code() -> bool:
         frame = frame.f_back  # type: ignore[assignment]
     else:
         return False
-    return (
-        module == "newslint" or module.startswith("newslint.") or frame.f_code.co_name == "<module>"
-    )
+    if module == "newslint" or module.startswith("newslint."):
+        return True
+    return not frame.f_code.co_flags & _FUNCTION_CODE  # a module's or a class's body

@@ -95,18 +95,20 @@ def test_only_lasting_patterns_are_kept(installed: Path) -> None:
     source = (
         "import re\n"
         "AT_IMPORT = re.compile('at import [0-9]+')\n"
+        "class Reader:\n"
+        "    IN_CLASS = re.compile('in a class [a-z]+')\n"
         "def per_article(title):\n"
         "    return re.compile(re.escape(title))\n"
     )
     exec(compile(source, "<elsewhere_probe>", "exec"), module.__dict__)
     module.per_article("Breaking: news")
     keys = {pattern for pattern, _ in regex_code._STORE.entries}
-    assert keys == {"at import [0-9]+"}
+    assert keys == {"at import [0-9]+", "in a class [a-z]+"}
     newslint_module = types.ModuleType("newslint._probe")
     exec(compile(source, "<newslint_probe>", "exec"), newslint_module.__dict__)
     newslint_module.per_article("Config: pattern")
     keys = {pattern for pattern, _ in regex_code._STORE.entries}
-    assert keys == {"at import [0-9]+", re.escape("Config: pattern")}
+    assert keys == {"at import [0-9]+", "in a class [a-z]+", re.escape("Config: pattern")}
 
 
 def test_an_entry_the_engine_rejects_falls_back_to_compiling(installed: Path) -> None:
