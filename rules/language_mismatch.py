@@ -17,6 +17,14 @@ count as Japanese too, so a Japanese title does not fit a Chinese article, while
 article's kanji always fit it. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
 the body needs at least 10 units, and link texts (the source link's name, brands) do not count.
 
+Chinese is written in two forms, and a language tag that names one (`zh-CN`, `zh-SG`, `zh-Hans`:
+Simplified; `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`: Traditional; the locale and the language must
+not disagree, and a bare `zh` names neither) also wants its text in that form. A Chinese text is
+reported when it holds at least 3 (the body: 10) of some 460 frequent characters only the other
+form uses (这, 们, 说 against 這, 們, 說) and over four times as many of them as of its own
+form's: a Hong Kong article that quotes a mainland name is fine, a Simplified article filed under
+`zh-HK` is not. There is no fix: converting between the forms is not one character for one.
+
 ## Why is this bad?
 A text in the wrong language usually means the scraper filed the article under the wrong language
 or copied the wrong field; it then shows up in the wrong language's lists, feeds and search.
@@ -25,9 +33,15 @@ or copied the wrong field; it then shows up in the wrong language's lists, feeds
     # content/en/news/x.en.md
     title: "東京で大規模な火災"
 
+    # content/zh-HK/news/y.zh-HK.md
+    title: "这是国会的新说法"
+
 ## Use instead
     # content/ja/news/x.ja.md
     title: "東京で大規模な火災"
+
+    # content/zh-HK/news/y.zh-HK.md
+    title: "這是國會的新說法"
 """
 
 from __future__ import annotations
@@ -41,7 +55,7 @@ from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context, check_counts
 from newslint.spans import Span
-from newslint.textutil import han_share, script_units
+from newslint.textutil import han_share, lazy_regex, script_units
 
 from ._fields import key_in, lowered_keys
 
@@ -104,6 +118,44 @@ _OTHER: dict[str, frozenset[str]] = {
     "bo": frozenset({"tibetan"}),
     "dz": frozenset({"tibetan"}),
 }
+# Chinese is written in Simplified (mainland China, Singapore, Malaysia) or Traditional (Taiwan,
+# Hong Kong, Macau) characters. These are frequent characters that only one of the two forms uses:
+# each side's own counterparts are on the other side, and characters that both forms write (with
+# a different sense in each, such as 后 "empress" or 种 a surname) are left out. A real article in
+# one form holds next to none of the other's.
+_SIMPLIFIED_ONLY = lazy_regex(
+    "["
+    "专业东两严个为丽举义乐习乡书买乱争亏亚产亲亿仅从仑仓仪们价众优会伟传伤伦伪体侠侣"
+    "侦侧侨俩俭债倾偿储兑兰关兴养兽冈册写军农冯决况冻净凉减凤凭凯击刘则刚创删剂剑剧劝"
+    "办务动励劲劳势勋区华协单卖卫厂厅历压县参双发变号吗听员团园围国图场坏块声处备复够"
+    "头夺奋孙学宁实审宽对导寿将尔尽层属岁岛币师带帮广庆库应废开异张强当录态总恶惊惯戏"
+    "战执扩扫扬抢护报担拥择挤挥损换摄敌数断无旧时显晋暂术机杀杂权条来杨极构枪标树样桥"
+    "梦检楼横欢欧毕气汇汉沟没泽洁浅测济涨满灭灯灵灾点烧热爱状独狮猎猪献环现电画监盖盘"
+    "矿码础确积称稳穷竞笔签简类粮紧约级纪纳纸线练组细终绍经结给绝统继续维绿缓编网罗罚"
+    "职联聪肃肠肤胁胜脑脸艺节苏荣药莱获营虑虽补装见观规视览觉计订认讨让训议讯记讲许论"
+    "设访证评识诉诊词译试诗诚话询该详语误说请诸读课谁调谈谋谓谢贝负贡财责败货质购贯贸"
+    "费资赏赔赛赞赵赶趋跃践车轮软轻载较辆辑输边达迁过运还这进远违连迟适选递逻遗邮邻郑"
+    "酱释针钟钱铁银链销锁锋错键镇长门闭问闲间闻阅队阳阴阵阶际陆陈险随隐难雾韩页项顺须"
+    "顾顿预领频题颜风飞饭饮马驱验骑鱼鲁鸟鸡鸣麦齐龙"
+    "]"
+)
+_TRADITIONAL_ONLY = lazy_regex(
+    "["
+    "亂亞來侖侶係俠倆倉個們倫偉側偵偽備傳債傷傾僅僑價儀億儉償優儲兌兩冊凍凱刪則剛創劇"
+    "劉劍劑勁動務勝勞勢勳勵勸匯區協參員問單嗎嚴國圍園圖團執報場塊壓壞壽夠夢奪奮孫學實"
+    "寧審寫寬將專對導層屬岡島師帶幣幫幾庫廠廢廣廳張強後從復惡愛態慣慮慶憑應戰戲掃揚換"
+    "揮損搶擁擇擊擔據擠擴攝敗敵數斷時晉暫書會東條楊業極榮構槍樂樓標樣樹橋機橫檢權歐歡"
+    "歲歷殺氣決沒況涼淨淺減測準溝滅滿漢漲潔澤濟災為無熱燈燒營爭爾狀獅獨獲獵獸獻現環產"
+    "畢畫異當發盡監盤眾確碼礎礦種稱積穩窮競筆節範簡簽糧紀約納紙級細紹終組結絕給統經綠"
+    "綫維網緊線編緩練縣總繼續罰羅義習聞聯聰聲職聽肅脅腦腸膚臉與興舉舊華萊萬蓋藝藥蘇蘭"
+    "處號虧術衛衞裏補裝裡製見規視親覺覽觀訂計訊討訓記訪設許訴診評詞詢試詩話該詳認語誠"
+    "誤說誰課調談請論諸謀謂講謝證識譯議護讀變讓豐豬貝負財貢貨貫責買費貿資賞賠賣質購賽"
+    "贊趕趙趨踐躍車軍軟較載輕輛輪輯輸辦農這連進運過達違遞遠適遲遷選遺還邊邏郵鄉鄭鄰醫"
+    "醬釋針銀銷鋒錄錢錯鍵鎖鎮鏈鐘鐵長門閉開閒間閱關陣陰陳陸陽隊階際隨險隱隻雖雙雜雞難"
+    "雲電霧靈韓頁項順須預頓領頭頻題顏類顧顯風飛飯飲養馬馮騎驅驗驚體髮鬥魚魯鳥鳳鳴麗麥"
+    "麵點黨齊龍"
+    "]"
+)
 _CJK_SCRIPTS = frozenset({"han", "kana", "hangul", "bopomofo"})
 _SCRIPT_SUBTAGS = {
     "latn": frozenset({"latin"}),
@@ -128,6 +180,46 @@ def expected_scripts(language: str | None) -> frozenset[str] | None:
     if base in _CYRILLIC_LANGUAGES:
         return frozenset({"cyrillic"})
     return _OTHER.get(base)
+
+
+_CHINESE = frozenset({"zh", "cmn", "yue"})
+_SIMPLIFIED_REGIONS = frozenset({"cn", "sg", "my"})
+_TRADITIONAL_REGIONS = frozenset({"tw", "hk", "mo"})
+# A field needs this many characters of the other form, a body's sample more.
+_MIN_OTHER_FORM_FIELD = 3
+_MIN_OTHER_FORM_BODY = 10
+
+
+def chinese_form(language: str | None) -> str | None:
+    """ "Simplified" or "Traditional" for a Chinese tag that says which (`zh-CN`, `zh-Hant-HK`,
+    `zh_TW`); None for any other tag and for a bare `zh`. A script subtag wins over a region."""
+    if not language:
+        return None
+    parts = language.replace("_", "-").lower().split("-")
+    if parts[0] not in _CHINESE:
+        return None
+    if "hans" in parts[1:]:
+        return "Simplified"
+    if "hant" in parts[1:]:
+        return "Traditional"
+    for part in parts[1:]:
+        if part in _SIMPLIFIED_REGIONS:
+            return "Simplified"
+        if part in _TRADITIONAL_REGIONS:
+            return "Traditional"
+    return None
+
+
+def other_chinese_form(text: str, wanted: str, minimum: int) -> str | None:
+    """The other form ("Simplified" or "Traditional") when `text` is written in it rather than
+    in `wanted`: at least `minimum` characters only that form uses, over four times as many as
+    those of `wanted` (a Traditional article may quote a mainland name, and the reverse)."""
+    simplified = len(_SIMPLIFIED_ONLY.findall(text))
+    traditional = len(_TRADITIONAL_ONLY.findall(text))
+    other, own = (simplified, traditional) if wanted == "Traditional" else (traditional, simplified)
+    if other >= minimum and other > 4 * own:
+        return "Simplified" if wanted == "Traditional" else "Traditional"
+    return None
 
 
 @dataclass(frozen=True)
@@ -171,6 +263,14 @@ class LanguageMismatch(Rule):
     messages = {
         "field": "{key} is mostly in {script} script, not what {language!r} is written in",
         "body": "the body is mostly in {script} script, not what {language!r} is written in",
+        "field-chinese-form": (
+            "{key} is written in {found} Chinese characters, not the {wanted} ones {language!r}"
+            " uses"
+        ),
+        "body-chinese-form": (
+            "the body is written in {found} Chinese characters, not the {wanted} ones"
+            " {language!r} uses"
+        ),
     }
     Options = Options
 
@@ -180,6 +280,7 @@ class LanguageMismatch(Rule):
         self.first_text: Span | None = None
         # `_expected(ctx)`: the same for the whole document, asked by each field and at the end.
         self.expected: tuple[str | None, frozenset[str] | None] | None = None
+        self.wanted_form: tuple[str | None] | None = None  # `_chinese_form(ctx)`, once
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
@@ -197,6 +298,28 @@ class LanguageMismatch(Rule):
         script = mismatch(script_units(field.value), expected, ctx.options)
         if script is not None:
             ctx.report(field.value_span, "field", key=field.key, script=script, language=language)
+            return
+        wanted = self._chinese_form(ctx)
+        if wanted is None:
+            return
+        found = other_chinese_form(field.value, wanted, _MIN_OTHER_FORM_FIELD)
+        if found is not None:
+            ctx.report(
+                field.value_span,
+                "field-chinese-form",
+                key=field.key,
+                found=found,
+                wanted=wanted,
+                language=language,
+            )
+
+    def _chinese_form(self, ctx: Context) -> str | None:
+        """The form of Chinese the article's language and its locale call for, when both that
+        name one agree (`zh-Hant` with locale `zh-TW`), else None."""
+        if self.wanted_form is None:
+            forms = {chinese_form(_locale(ctx)), chinese_form(ctx.document.language)} - {None}
+            self.wanted_form = (forms.pop() if len(forms) == 1 else None,)
+        return self.wanted_form[0]
 
     def _expected(self, ctx: Context) -> tuple[str | None, frozenset[str] | None]:
         if self.expected is None:
@@ -231,10 +354,24 @@ class LanguageMismatch(Rule):
             # (With kana in a text that expects none, `mismatch` counts its kanji as Japanese.)
             share = han_share(body)
             if share is not None and share >= options.min_share:
-                return  # the Han share of the units is at least this: no mismatch to count
+                # The Han share of the units is at least this: no script mismatch to count.
+                self._check_chinese_form(ctx, body, language)
+                return
         script = mismatch(script_units(body), expected, options)
         if script is not None:
             ctx.report(self.first_text, "body", script=script, language=language)
+        else:
+            self._check_chinese_form(ctx, body, language)
+
+    def _check_chinese_form(self, ctx: Context, body: str, language: str | None) -> None:
+        wanted = self._chinese_form(ctx)
+        if wanted is None or self.first_text is None:
+            return
+        found = other_chinese_form(body, wanted, _MIN_OTHER_FORM_BODY)
+        if found is not None:
+            ctx.report(
+                self.first_text, "body-chinese-form", found=found, wanted=wanted, language=language
+            )
 
 
 def _locale(ctx: Context) -> str | None:

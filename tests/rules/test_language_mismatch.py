@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.rules.language_mismatch import LanguageMismatch, Options, expected_scripts, mismatch
+from newslint.rules.language_mismatch import (
+    LanguageMismatch,
+    Options,
+    chinese_form,
+    expected_scripts,
+    mismatch,
+)
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 from newslint.textutil import script_units
@@ -53,7 +59,7 @@ CASES = [
     ),
     Case(
         "chinese-article-english-body",
-        fm(body=EN_BODY, title="预算获得通过"),
+        fm(body=EN_BODY, title="預算獲得通過"),
         path="content/zh-HK/news/a.zh-HK.md",
         errors=[("body", 5, 1)],
     ),
@@ -195,6 +201,67 @@ CASES += [
 ]
 
 
+# Simplified and Traditional Chinese: the same news in each form.
+ZH_HANT_BODY = (
+    "財政部長表示，預算將在本週與工會進行長時間談判後獲得通過。市場對此反應積極，股市小幅上漲。\n"
+)
+HK = "content/zh-HK/news/a.zh-HK.md"
+CN = "content/zh-CN/news/a.zh-CN.md"
+CASES += [
+    Case(
+        "simplified-body-filed-under-zh-hk",
+        fm(body=ZH_BODY, title="預算獲得通過"),
+        path=HK,
+        errors=[("body-chinese-form", 5, 1)],
+    ),
+    Case(
+        "traditional-title-in-zh-cn",
+        fm(body=ZH_BODY, title="財政部長表示預算將獲得通過"),
+        path=CN,
+        errors=[("field-chinese-form", 2, 8)],
+    ),
+    Case(
+        "simplified-summary-and-body-in-zh-tw",
+        fm(body=ZH_BODY, title="預算獲得通過", summary="财政部长表示预算将获得通过"),
+        path="content/zh-TW/news/a.zh-TW.md",
+        errors=[("field-chinese-form", 3, 10), ("body-chinese-form", 6, 1)],
+    ),
+    Case("traditional-article-in-zh-hk", fm(body=ZH_HANT_BODY, title="預算獲得通過"), path=HK),
+    Case("simplified-article-in-zh-cn", fm(body=ZH_BODY, title="预算获得通过"), path=CN),
+    # A Hong Kong report that quotes a mainland body by its own name.
+    Case(
+        "traditional-quoting-a-simplified-name",
+        fm(body="中國「证监会」" + ZH_HANT_BODY, title="「证监会」發表聲明：預算將獲得通過"),
+        path=HK,
+    ),
+    # Two characters of the other form in a short title say too little.
+    Case("short-title-below-minimum", fm(body=ZH_HANT_BODY, title="蘋果发布新产品"), path=HK),
+    # A bare `zh` names no form: either is fine.
+    Case("bare-zh", fm(body=ZH_HANT_BODY, title="预算获得通过"), language="zh"),
+    Case(
+        "script-subtag",
+        fm(body=ZH_HANT_BODY, title="预算获得通过"),
+        language="zh-Hant",
+        errors=[("field-chinese-form", 2, 8)],
+    ),
+    # The language names one form and its locale the other: which is meant is unclear.
+    Case(
+        "language-and-locale-disagree",
+        fm(body=ZH_BODY, title="预算获得通过"),
+        language="zh-hk",
+        site=Site(language_locales={"zh-hk": "zh-CN"}),
+    ),
+    # The site's locale names the form for a language called plainly "zh".
+    Case(
+        "locale-names-the-form",
+        fm(body=ZH_BODY, title="预算获得通过"),
+        language="zh",
+        site=Site(language_locales={"zh": "zh-TW"}),
+        errors=[("field-chinese-form", 2, 8), ("body-chinese-form", 5, 1)],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_language_mismatch(case: Case) -> None:
     assert_case(LanguageMismatch, case)
@@ -224,3 +291,24 @@ def test_ascii_text_never_mismatches_a_latin_language(text: str, language: str) 
     expected = expected_scripts(language)
     assert expected is not None and "latin" in expected
     assert mismatch(script_units(text), expected, Options(min_units=1)) is None
+
+
+@pytest.mark.parametrize(
+    ("tag", "form"),
+    [
+        ("zh-CN", "Simplified"),
+        ("zh_sg", "Simplified"),
+        ("zh-Hans", "Simplified"),
+        ("zh-Hans-HK", "Simplified"),
+        ("zh-TW", "Traditional"),
+        ("zh-hk", "Traditional"),
+        ("zh-Hant-CN", "Traditional"),
+        ("yue-HK", "Traditional"),
+        ("zh", None),
+        ("ja-JP", None),
+        ("en-HK", None),
+        (None, None),
+    ],
+)
+def test_chinese_form(tag: str | None, form: str | None) -> None:
+    assert chinese_form(tag) == form
