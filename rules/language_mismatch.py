@@ -23,7 +23,8 @@ not disagree, and a bare `zh` names neither) also wants its text in that form. A
 reported when it holds at least 3 (the body: 10) of some 460 frequent characters only the other
 form uses (这, 们, 说 against 這, 們, 說) and over four times as many of them as of its own
 form's: a Hong Kong article that quotes a mainland name is fine, a Simplified article filed under
-`zh-HK` is not (`title: "这是国会的新说法"` there should read `title: "這是國會的新說法"`). There is no fix: converting between the forms is not one character for one.
+`zh-HK` is not (`title: "这是国会的新说法"` there should read `title: "這是國會的新說法"`).
+There is no fix: converting between the forms is not one character for one.
 
 ## Why is this bad?
 A text in the wrong language usually means the scraper filed the article under the wrong language
