@@ -43,6 +43,7 @@ NEWSLINT = shutil.which("newslint", path=str(BIN)) or "newslint"
 
 SHANGHAI = 'timeZone = "Asia/Shanghai"\ntheme = "mainroad"\n'
 NO_ZONE = 'theme = "mainroad"\n'  # a site, but no time zone: UTC is only assumed
+ZH_SITE = 'languageCode = "zh-CN"\ntimeZone = "Asia/Shanghai"\n'  # a Chinese site
 ARTICLE = "content/news/a.md"
 
 BODY = "\nThe council approved the budget on Tuesday. It takes effect in March.\n"
@@ -607,6 +608,28 @@ CASES: list[FixCase] = [
         "TX004",
         json_doc('"summary": "The council said,\\"After\\" it."'),
         json_doc('"summary": "The council said, \\"After\\" it."'),
+    ),
+    # ---- TX008 halfwidth-punctuation: safe, in a field and in the prose of a Chinese site
+    case(
+        "TX008-safe-yaml-and-body",
+        "TX008",
+        yaml_doc('title: "北京, 上海"', body="\n预算获得通过,市场反应积极!股市上涨。\n"),
+        yaml_doc('title: "北京，上海"', body="\n预算获得通过，市场反应积极！股市上涨。\n"),
+        hugo=ZH_SITE,
+    ),
+    case(
+        "TX008-safe-toml",
+        "TX008",
+        toml_doc("summary = '来源: 国金证券'"),
+        toml_doc("summary = '来源：国金证券'"),
+        hugo=ZH_SITE,
+    ),
+    case(
+        "TX008-safe-json",
+        "TX008",
+        json_doc('"summary": "新华社报道:“市场反应积极”"'),
+        json_doc('"summary": "新华社报道：“市场反应积极”"'),
+        hugo=ZH_SITE,
     ),
     # ---- TX005 text-whitespace: safe
     case(
@@ -1176,6 +1199,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "TX004": {"safe"},
     "TX005": {"safe"},
     "TX006": {"display-only"},
+    "TX008": {"safe"},
     "TH001": {"safe"},
     "TH002": {"safe", "unsafe"},
     "TH003": {"safe"},
@@ -1202,7 +1226,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
 }
 # Rules that read front matter: a case in each of the three formats.
 FRONT_MATTER_RULES = {
-    "FM004", "FM005", "FM006", "FM007", "DT001", "TX001", "TX003", "TX004", "TX005", "TX006",
+    "FM004", "FM005", "FM006", "FM007", "DT001", "TX001", "TX003", "TX004", "TX005", "TX006", "TX008",
     "TH001", "TH002", "TH003", "EN001", "EN003", "EN004", "EN005", "EN006", "EN007", "LK004",
     "LK005", "NL001",
 }  # fmt: skip

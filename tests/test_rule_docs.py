@@ -107,9 +107,21 @@ FRAMES = {
             "[NHK](https://www3.nhk.or.jp/news/html/20250208/k10014716001000.html)",
         ),
     ],
+    "zh-CN": [
+        Frame(
+            (
+                'title: "北京新图书馆周六开放"',
+                "date: 2025-02-08T09:55:35+08:00",
+                'summary: "北京市中心的新图书馆于周六开放，许多市民前往参观。"',
+            ),
+            "北京市中心的新图书馆于周六开放，许多市民前往参观。"
+            "馆长表示，希望这里成为社区居民聚会和学习的地方。",
+            "[新华社](https://www.news.cn/local/20250208/abc.html)",
+        ),
+    ],
 }
 
-# A Mainroad site in English and Japanese; an example's `# hugo.toml:` lines come first.
+# A Mainroad site in English, Japanese and Simplified Chinese; an example's `# hugo.toml:` lines come first.
 HUGO = """baseURL = "https://news.example.org/"
 theme = "mainroad"
 defaultContentLanguage = "en"
@@ -117,6 +129,8 @@ defaultContentLanguage = "en"
 weight = 1
 [languages.ja]
 weight = 2
+[languages.zh-CN]
+weight = 3
 """
 
 # Examples that are no fragment of an article, though they do not start with `---`.

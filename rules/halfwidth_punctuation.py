@@ -1,0 +1,180 @@
+"""Half-width punctuation between Chinese characters.
+
+## What it does
+Flags a half-width (ASCII) comma, semicolon, colon, question mark or exclamation mark between two
+Chinese characters, with or without spaces after it (`开放,欢迎`, `举办, 超过`, `来源: 国金证券`,
+`他说:“我们`), in the front-matter `title`, `summary` and `lead` and in the body's prose.
+Chinese text writes these marks full-width (`，` `；` `：` `？` `！`), and they carry their own
+spacing. In an article whose language or locale is Chinese (`zh`, `zh-CN`, `zh-Hant-HK`, `yue`)
+every text is checked; in a Japanese or Korean one none is (kanji are Han characters too), nor in
+an article that holds kana or Hangul anywhere; in any other (an English site, a blog that kept
+`languageCode = "en-us"`) a text is checked when it is Chinese itself: Han characters for at
+least half of its letters. A mark at the end of a line or of the text after Chinese text counts
+too (`你好吗?`, `如下:`). A
+Chinese quotation mark or bracket counts as the character on its side (`”,他说` and `说:「`).
+Numbers (`10:30`, `1,000`), Latin words, URLs, code, shortcodes and templates are left alone:
+the mark must sit between Chinese text on both sides. The full stop is left alone too, since
+`.` between Chinese characters is most often part of a name or an address.
+
+## Why is this bad?
+Mixed half-width marks come from editing on an English keyboard or from machine translation; in
+Chinese text they look cramped or misaligned next to full-width characters, and the space an
+author types after them leaves a visible gap that Chinese typography does not have.
+
+## Example
+    # content/zh-CN/news/x.zh-CN.md
+    summary: "源代码正式开放,欢迎大家访问。"
+
+## Use instead
+    # content/zh-CN/news/x.zh-CN.md
+    summary: "源代码正式开放，欢迎大家访问。"
+
+## Fix safety
+Safe: the mark becomes its full-width form and the spaces after it are removed; nothing else
+changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint import Edit, Fix, Rule, Severity
+from newslint.document import Document
+from newslint.events import Field, Text
+from newslint.rule import Context
+from newslint.spans import Span
+from newslint.textutil import unescaped
+
+from ._fields import key_in, lowered_keys
+from ._text import TEXT_FIELDS, FieldText, inside, template_spans
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_CHINESE_LANGUAGES = frozenset({"zh", "yue", "cmn"})
+_OTHER_HAN_LANGUAGES = frozenset({"ja", "ko"})  # written with Han characters, not Chinese
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_HAN_CHARACTER = re.compile(f"[{_HAN}]")
+_KANA_OR_HANGUL = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# The mark with the spaces after it, between Chinese text: Han, or a Chinese closing mark before
+# and an opening one after (curly quotes too, which Chinese text uses); or the mark alone after
+# Chinese text at the end of a line or of the text (`你好吗?`, `如下:`).
+_HALF_WIDTH = re.compile(
+    f"(?<=[{_HAN}」』）】》〉”’])[,;:?!]"
+    f"(?:[ \t\u00a0]*(?=[{_HAN}「『（【《〈“‘])|(?=[ \t\u00a0]*(?:[\r\n]|\\Z)))"
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: tuple[str, ...] = TEXT_FIELDS
+
+
+def _base(tag: str | None) -> str:
+    return (tag or "").replace("_", "-").split("-")[0].lower()
+
+
+def is_chinese(*tags: str | None) -> bool:
+    """Whether any of the language tags (`zh-CN`, `zh_TW`, `yue-HK`) is Chinese."""
+    return any(_base(tag) in _CHINESE_LANGUAGES for tag in tags)
+
+
+def reads_as_chinese(text: str) -> bool:
+    """Whether `text` is Chinese by itself: Han for half its letters or more (a Han character
+    and a Latin letter count one each), and no kana or Hangul."""
+    if _KANA_OR_HANGUL.search(text):
+        return False
+    return len(_HAN_CHARACTER.findall(text)) * 2 >= sum(map(str.isalpha, text))
+
+
+class HalfwidthPunctuation(Rule):
+    code = "TX008"
+    name = "halfwidth-punctuation"
+    severity = Severity.WARNING
+    messages = {"half-width": "half-width {mark!r} in Chinese text, which writes {full!r}"}
+    Options = Options
+
+    def __init__(self) -> None:
+        self.language: tuple[bool | None] | None = None  # `_language(ctx)`, once per document
+        self.templates: list[tuple[int, int]] | None = None
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys(ctx.options.fields)
+
+    def _language(self, ctx: Context) -> bool | None:
+        """True: the article's language (or its locale) is Chinese; False: Japanese or Korean;
+        None: another or none, where each text tells by itself."""
+        if self.language is None:
+            language = ctx.document.language
+            locale = ctx.site.locale_for(language) if ctx.site is not None else None
+            if is_chinese(language, locale):
+                self.language = (True,)
+            elif _base(language) in _OTHER_HAN_LANGUAGES or _base(locale) in _OTHER_HAN_LANGUAGES:
+                self.language = (False,)
+            elif _KANA_OR_HANGUL.search(ctx.document.text):
+                # A Japanese or Korean article on a site that does not say so: its kanji-only
+                # title (`東京,大阪`) looks Chinese, the rest of it does not.
+                self.language = (False,)
+            else:
+                self.language = (None,)
+        return self.language[0]
+
+    def _checks(self, ctx: Context, text: str) -> bool:
+        """Whether `text` (non-ASCII) is Chinese text to check."""
+        chinese = self._language(ctx)
+        return reads_as_chinese(text) if chinese is None else chinese
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
+            return
+        value: str = field.value
+        if value.isascii():
+            return
+        matches = list(_HALF_WIDTH.finditer(value))
+        if not matches or not self._checks(ctx, value):
+            return
+        edited = FieldText(ctx.document.text, field)
+        changes = [(m.start(), m.end(), FULL_WIDTH[value[m.start()]]) for m in matches]
+        for match, edits in zip(matches, edited.edits(changes), strict=True):
+            mark = value[match.start()]
+            span = edited.span(match.start(), match.start() + 1)
+            self._report(ctx, span, mark, edits)
+
+    def on_text(self, ctx: Context, node: Text) -> None:
+        text, origin = node.text, None
+        if text.isascii():
+            return
+        if "\\" in text:
+            # Judged as shown (`开放\\!欢迎` shows `开放!欢迎`), reported and fixed in the source.
+            text, origin = unescaped(text)
+        if _HALF_WIDTH.search(text) is None or not self._checks(ctx, text):
+            return
+        for match in _HALF_WIDTH.finditer(text):
+            start, end = match.span()
+            if not text[end:].strip(" \t\u00a0") and not self._ends_a_line(ctx, node):
+                continue  # the run ends, its paragraph goes on (`请看:**这里**`): unknown what follows
+            if origin is not None:
+                start, end = origin[start], origin[end - 1] + 1
+                if start and node.text[start - 1] == "\\":
+                    start -= 1  # the escape goes too: `\\，` would show its backslash
+            at = node.span.start + start
+            mark_at = node.span.start + (origin[match.start()] if origin else match.start())
+            if self.templates is None:
+                document: Document = ctx.document
+                self.templates = template_spans(document.body, document.body_start)
+            if inside(self.templates, at):
+                continue
+            mark = text[match.start()]
+            edit = Edit(at, node.span.start + end, FULL_WIDTH[mark])
+            self._report(ctx, Span(mark_at, mark_at + 1), mark, (edit,))
+
+    @staticmethod
+    def _ends_a_line(ctx: Context, node: Text) -> bool:
+        following = ctx.document.text[node.span.end : node.span.end + 1]
+        return following in ("", "\n", "\r")
+
+    def _report(self, ctx: Context, span: Span, mark: str, edits: tuple[Edit, ...]) -> None:
+        full = FULL_WIDTH[mark]
+        fix = Fix.safe(f"Write {full!r}", *edits)
+        ctx.report(span, "half-width", mark=mark, full=full, fix=fix)

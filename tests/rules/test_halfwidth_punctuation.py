@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.halfwidth_punctuation import HalfwidthPunctuation, is_chinese
+from newslint.site import Site
+from newslint.testing import Case, assert_case, fm
+
+CN = "content/zh-CN/news/a.zh-CN.md"
+HK = "content/zh-HK/news/a.zh-HK.md"
+ZH_BODY = "财政部长表示，预算将在本周获得通过。\n"
+
+CASES = [
+    Case(
+        "comma-in-summary",
+        fm(body=ZH_BODY, title="预算获得通过", summary="源代码正式开放,欢迎大家访问。"),
+        path=CN,
+        errors=[("half-width", 3, 18)],
+        fixed=fm(body=ZH_BODY, title="预算获得通过", summary="源代码正式开放，欢迎大家访问。"),
+    ),
+    Case(
+        "comma-and-space-in-body",
+        fm(body="首届开发者沙龙在北京成功举办, 超过400位开发者参加。\n", title="沙龙举办"),
+        path=CN,
+        errors=[("half-width", 5, 15)],
+        fixed=fm(body="首届开发者沙龙在北京成功举办，超过400位开发者参加。\n", title="沙龙举办"),
+    ),
+    Case(
+        "colon-before-a-quote-and-a-bracket",
+        fm(body="主席陈瑞娟說:「考慮合併。」他又說: “好。”\n", title="商會意見"),
+        path=HK,
+        errors=[("half-width", 5, 7), ("half-width", 5, 18)],
+        fixed=fm(body="主席陈瑞娟說：「考慮合併。」他又說：“好。”\n", title="商會意見"),
+    ),
+    Case(
+        "at-the-end-of-a-line-or-text",
+        fm(body="结果如下:\n第一,完成!\n\n请看:**这里**很重要?\n", title="谁是赢家?"),
+        path=CN,
+        errors=[
+            ("half-width", 2, 13),
+            ("half-width", 5, 5),
+            ("half-width", 6, 3),
+            ("half-width", 6, 6),
+            ("half-width", 8, 13),
+        ],
+        fixed=fm(body="结果如下：\n第一，完成！\n\n请看:**这里**很重要？\n", title="谁是赢家？"),
+    ),
+    Case(
+        "each-mark",
+        fm(body="真的?是的!好;走吧\n", title="问答"),
+        path=CN,
+        errors=[("half-width", 5, 3), ("half-width", 5, 6), ("half-width", 5, 8)],
+        fixed=fm(body="真的？是的！好；走吧\n", title="问答"),
+    ),
+    Case(
+        "after-a-closing-quote",
+        fm(body="他说“不”,然后离开了。\n", title="离开"),
+        path=CN,
+        errors=[("half-width", 5, 6)],
+        fixed=fm(body="他说“不”，然后离开了。\n", title="离开"),
+    ),
+    # The escape goes with the mark: `\！` would show its backslash.
+    Case(
+        "escaped-mark",
+        fm(body="太好了\\!我们赢了\n", title="胜利"),
+        path=CN,
+        errors=[("half-width", 5, 5)],
+        fixed=fm(body="太好了！我们赢了\n", title="胜利"),
+    ),
+    Case(
+        "numbers-latin-and-urls-left-alone",
+        fm(
+            body="时间10:30,共1,000人。访问 https://example.com/a,b 或 Apple, Google 公司。\n",
+            title="时间: 10:30",
+        ),
+        path=CN,
+    ),
+    Case(
+        "full-stop-left-alone",
+        fm(body="请访问新浪.中国网站了解更多内容。\n", title="新闻"),
+        path=CN,
+    ),
+    Case(
+        "inside-a-shortcode",
+        fm(body='{{< figure title="图片,说明" >}}\n\n图片说明。\n', title="图片"),
+        path=CN,
+    ),
+    Case(
+        "inline-code",
+        fm(body="运行 `中文,中文` 命令。\n", title="命令"),
+        path=CN,
+    ),
+    # Only Chinese articles: an English one that quotes a Chinese list, a Japanese one.
+    Case(
+        "english-article",
+        fm(body="The list read 北京,上海 in the original.\n", title="Cities: 北京,上海"),
+        path="content/en/news/a.en.md",
+    ),
+    Case(
+        "japanese-article",
+        fm(body="東京,大阪で開催。\n", title="東京,大阪"),
+        path="content/ja/news/a.ja.md",
+    ),
+    # No language at all (a blog without a site configuration): a Chinese text is checked, a
+    # Japanese or a mostly English one is not.
+    Case(
+        "no-language-chinese-text",
+        fm(body="首届开发者沙龙在北京成功举办, 超过400位开发者参加。\n", title="Cities: 北京,上海"),
+        path="content/posts/a.md",
+        errors=[("half-width", 5, 15)],
+        fixed=fm(
+            body="首届开发者沙龙在北京成功举办，超过400位开发者参加。\n", title="Cities: 北京,上海"
+        ),
+    ),
+    Case(
+        "no-language-japanese-text",
+        fm(body="東京,大阪で開催されます。\n", title="東京,大阪"),
+        path="content/posts/a.md",
+    ),
+    # An English article that quotes a Chinese sentence.
+    Case(
+        "english-article-chinese-paragraph",
+        fm(body="The statement read:\n\n我们将继续努力,谢谢大家!\n", title="Statement"),
+        path="content/en/news/a.en.md",
+        errors=[("half-width", 7, 8), ("half-width", 7, 13)],
+        fixed=fm(body="The statement read:\n\n我们将继续努力，谢谢大家！\n", title="Statement"),
+    ),
+    # The site's locale says Chinese for a language called "en".
+    Case(
+        "chinese-locale",
+        fm(body=ZH_BODY, title="北京,上海"),
+        language="en",
+        site=Site(language_locales={"en": "zh-CN"}),
+        errors=[("half-width", 2, 11)],
+        fixed=fm(body=ZH_BODY, title="北京，上海"),
+    ),
+    Case(
+        "toml",
+        '+++\ntitle = "北京, 上海"\n+++\n\n' + ZH_BODY,
+        path=CN,
+        errors=[("half-width", 2, 12)],
+        fixed='+++\ntitle = "北京，上海"\n+++\n\n' + ZH_BODY,
+    ),
+    Case(
+        "json",
+        '{\n  "title": "北京:上海"\n}\n\n' + ZH_BODY,
+        path=CN,
+        errors=[("half-width", 2, 15)],
+        fixed='{\n  "title": "北京：上海"\n}\n\n' + ZH_BODY,
+    ),
+    Case(
+        "other-fields-left-alone",
+        fm(body=ZH_BODY, title="新闻", author="张三,李四"),
+        path=CN,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_halfwidth_punctuation(case: Case) -> None:
+    assert_case(HalfwidthPunctuation, case)
+
+
+@pytest.mark.parametrize(
+    ("tags", "chinese"),
+    [
+        (("zh-CN",), True),
+        (("zh_TW",), True),
+        (("yue-HK",), True),
+        (("en", "zh-Hans"), True),
+        (("ja",), False),
+        (("en-us", None), False),
+        ((None,), False),
+    ],
+)
+def test_is_chinese(tags: tuple[str | None, ...], chinese: bool) -> None:
+    assert is_chinese(*tags) is chinese
