@@ -909,8 +909,17 @@ def _toml_error(text: str, span: Span, err: tomllib.TOMLDecodeError) -> FrontMat
         starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", content)]
         if line - 1 < len(starts):
             offset = span.start + min(starts[line - 1] + column - 1, len(content))
+            if message.startswith(_TOML_REDEFINED):
+                # tomli points past the statement; Hugo, as here, at the key or table name
+                # defined again (checked with hugo 0.168).
+                offset = _TOML_STATEMENT.match(text, span.start + starts[line - 1]).end()  # type: ignore[union-attr]
         message = _TOML_POSITION.sub("", message).strip()
     return FrontMatterError(f"TOML: {message}", Span(offset, offset))
+
+
+# tomli's messages for a key or table defined twice, and where such a statement's name starts.
+_TOML_REDEFINED = ("Cannot overwrite a value", "Cannot declare", "Cannot mutate", "Duplicate")
+_TOML_STATEMENT = re.compile(r"[ \t]*(?:\[{1,2}[ \t]*)?")
 
 
 class _TomlScanner:
