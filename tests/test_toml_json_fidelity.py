@@ -36,6 +36,7 @@ import json
 import math
 import re
 import subprocess
+import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -43,8 +44,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import tomli
 
 from newslint.document import Document
+from newslint.engine import fix_text
 from newslint.events import Node
 from newslint.rules._dates import from_epoch, hugo_date
 from tests.test_dates_hugo import _hugo
@@ -1392,4 +1395,433 @@ def test_table_matches_the_real_hugo(tmp_path: Path) -> None:
             reading = {k: v for k, v in reading.items() if k not in DATES or k in expected}
             if not _matches(expected, reading):
                 wrong.append((form.id, expected, reading))
+    assert not wrong, wrong
+
+
+# ------------------------------------------------------------------------------------- fixes
+
+BODY = "\nThe council approved the budget on Tuesday. It takes effect in March.\n"
+LEAD = "The council approved the budget on Tuesday. It takes effect in March."
+SITE_CONFIG = 'timeZone = "Asia/Shanghai"\ntheme = "mainroad"\n'
+TOML_HEAD = (
+    'title = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\n'
+    'summary = "The council approved the budget."\n'
+)
+JSON_HEAD = (
+    '  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n'
+    '  "summary": "The council approved the budget."'
+)
+
+
+def toml(*lines: str, head: str = TOML_HEAD, body: str = BODY) -> str:
+    return "+++\n" + head + "".join(f"{line}\n" for line in lines) + "+++\n" + body
+
+
+def json_fm(*members: str, head: str = JSON_HEAD, body: str = BODY) -> str:
+    return "{\n" + ",\n".join([head, *(f"  {m}" for m in members)]) + "\n}\n" + body
+
+
+@dataclass(frozen=True)
+class FixCase:
+    """`before` fixed by rule `code` (with unsafe fixes when `unsafe`) is `after`; Hugo reads
+    `hugo` from `after` (as in `Form.hugo`); `key` is the field whose value the fix rewrites."""
+
+    id: str
+    code: str
+    before: str
+    after: str
+    hugo: dict[str, Any]
+    key: str | None = None
+    unsafe: bool = False
+
+
+FIXES = [
+    FixCase(
+        "FM004-toml-before-a-table",
+        "FM004",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nthumbnail = {\n  src = "img/a.jpg",\n}\n[params]\nx = 1\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nthumbnail = {\n  src = "img/a.jpg",\n}\nsummary = "The council approved the budget on Tuesday. It takes effect in March."\n[params]\nx = 1\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {
+            "params": {
+                "summary": "The council approved the budget on Tuesday. It takes effect in March."
+            }
+        },
+        key="summary",
+        unsafe=True,
+    ),
+    FixCase(
+        "FM004-json-crlf",
+        "FM004",
+        '{\r\n  "title": "Budget passes",\r\n  "date": "2025-02-08T09:55:35+08:00"\r\n}\r\n\r\nThe council approved the budget on Tuesday. It takes effect in March.\r\n',
+        '{\r\n  "title": "Budget passes",\r\n  "date": "2025-02-08T09:55:35+08:00",\r\n  "summary": "The council approved the budget on Tuesday. It takes effect in March."\r\n}\r\n\r\nThe council approved the budget on Tuesday. It takes effect in March.\r\n',
+        {
+            "params": {
+                "summary": "The council approved the budget on Tuesday. It takes effect in March."
+            }
+        },
+        key="summary",
+        unsafe=True,
+    ),
+    FixCase(
+        "FM005-toml-string-to-bool-and-int",
+        "FM005",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\ndraft = "true" # not yet\nweight = \'5\'\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\ndraft = true # not yet\nweight = 5\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"draft": True, "params": {"weight": 5}},
+        key="draft",
+    ),
+    FixCase(
+        "FM005-json-string-to-bool-and-int",
+        "FM005",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "draft": "false",\n  "weight": "5"\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "draft": false,\n  "weight": 5\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"draft": False, "params": {"weight": 5}},
+        key="draft",
+    ),
+    FixCase(
+        "FM006-toml-empty-menu",
+        "FM006",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nthumbnail = {\n  src = "img/a.jpg", # kept\n}\nmenu = ""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nthumbnail = {\n  src = "img/a.jpg", # kept\n}\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"menu": "(unset)"}},
+        key="menu",
+    ),
+    FixCase(
+        "FM006-json-empty-menu-and-tag",
+        "FM006",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "menu": "",\n  "tags": ["", "economy"]\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "tags": ["economy"]\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"menu": "(unset)", "tags": ["economy"]}},
+        key="menu",
+    ),
+    FixCase(
+        "FM007-toml-multiline-value-renamed",
+        "FM007",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsumary = """\nThe council approved the budget."""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = """\nThe council approved the budget."""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"summary": "The council approved the budget."}},
+        key="summary",
+        unsafe=True,
+    ),
+    FixCase(
+        "FM007-json",
+        "FM007",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "sumary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"summary": "The council approved the budget."}},
+        key="summary",
+        unsafe=True,
+    ),
+    FixCase(
+        "DT001-toml-literal-string-and-no-seconds",
+        "DT001",
+        '+++\ntitle = "Budget passes"\ndate = \'2025-02-08 09:55:35\'\nlastmod = 2025-02-08T09:55\nsummary = "x y."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = \'2025-02-08T09:55:35+08:00\'\nlastmod = 2025-02-08T09:55:00+08:00\nsummary = "x y."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"date": "2025-02-08T01:55:35Z", "lastmod": "2025-02-08T01:55:00Z"},
+        key="date",
+    ),
+    FixCase(
+        "DT001-json",
+        "DT001",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08 09:55:35",\n  "summary": "x y."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "x y."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"date": "2025-02-08T01:55:35Z"},
+        key="date",
+    ),
+    FixCase(
+        "TX001-toml-multiline",
+        "TX001",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = """The council approved the…"""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = """The council approved the budget on Tuesday. It takes effect in March."""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {
+            "params": {
+                "summary": "The council approved the budget on Tuesday. It takes effect in March."
+            }
+        },
+        key="summary",
+        unsafe=True,
+    ),
+    FixCase(
+        "TX001-toml-multiline-literal",
+        "TX001",
+        "+++\ntitle = \"Budget passes\"\ndate = 2025-02-08T09:55:35+08:00\nsummary = '''\nThe council approved the...'''\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n",
+        "+++\ntitle = \"Budget passes\"\ndate = 2025-02-08T09:55:35+08:00\nsummary = '''The council approved the budget on Tuesday. It takes effect in March.'''\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n",
+        {
+            "params": {
+                "summary": "The council approved the budget on Tuesday. It takes effect in March."
+            }
+        },
+        key="summary",
+        unsafe=True,
+    ),
+    FixCase(
+        "TX001-json-escaped",
+        "TX001",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the\\u2026"\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget on Tuesday. It takes effect in March."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {
+            "params": {
+                "summary": "The council approved the budget on Tuesday. It takes effect in March."
+            }
+        },
+        key="summary",
+        unsafe=True,
+    ),
+    FixCase(
+        "TX003-toml-literal",
+        "TX003",
+        "+++\ntitle = 'Budget &amp; tax passes'\ndate = 2025-02-08T09:55:35+08:00\nsummary = \"The council approved the budget.\"\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n",
+        "+++\ntitle = 'Budget & tax passes'\ndate = 2025-02-08T09:55:35+08:00\nsummary = \"The council approved the budget.\"\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n",
+        {"title": "Budget & tax passes"},
+        key="title",
+    ),
+    FixCase(
+        "TX003-json-escapes",
+        "TX003",
+        '{\n  "title": "Budget &amp; \\"tax\\" passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget & \\"tax\\" passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": 'Budget & "tax" passes'},
+        key="title",
+    ),
+    FixCase(
+        "TX004-toml-multiline",
+        "TX004",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = """\\\n  The council approved it.It is law."""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = """The council approved it. It is law."""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"summary": "The council approved it. It is law."}},
+        key="summary",
+    ),
+    FixCase(
+        "TX004-json",
+        "TX004",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved it.It is law."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved it. It is law."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"summary": "The council approved it. It is law."}},
+        key="summary",
+    ),
+    FixCase(
+        "TX005-toml-crlf",
+        "TX005",
+        '+++\r\ntitle = "Budget\\u00a0 passes "\r\ndate = 2025-02-08T09:55:35+08:00\r\nsummary = "The council approved the budget."\r\n+++\r\n\r\nThe council approved the budget on Tuesday. It takes effect in March.\r\n',
+        '+++\r\ntitle = "Budget passes"\r\ndate = 2025-02-08T09:55:35+08:00\r\nsummary = "The council approved the budget."\r\n+++\r\n\r\nThe council approved the budget on Tuesday. It takes effect in March.\r\n',
+        {"title": "Budget passes"},
+        key="title",
+    ),
+    FixCase(
+        "TX005-json",
+        "TX005",
+        '{\n  "title": " Budget  passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "Budget passes"},
+        key="title",
+    ),
+    FixCase(
+        "TH001-toml-literal",
+        "TH001",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nsidebar = \'Left\'\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nsidebar = \'left\'\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"sidebar": "left"}},
+        key="sidebar",
+    ),
+    FixCase(
+        "TH001-json",
+        "TH001",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "sidebar": "Right"\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "sidebar": "right"\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"sidebar": "right"}},
+        key="sidebar",
+    ),
+    FixCase(
+        "TH002-toml-multiline-array",
+        "TH002",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nwidgets = [\n  "recnet", # typo\n  "Search",\n]\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nwidgets = [\n  "recent", # typo\n  "search",\n]\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"widgets": ["recent", "search"]}},
+        key="widgets",
+        unsafe=True,
+    ),
+    FixCase(
+        "TH002-json",
+        "TH002",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "widgets": ["Search", "taglist", "taglist"]\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "widgets": ["search", "taglist"]\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"widgets": ["search", "taglist"]}},
+        key="widgets",
+    ),
+    FixCase(
+        "TH003-toml-inline-table",
+        "TH003",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nthumbnail = { image = "img/a.jpg", visibility = ["list"] }\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nthumbnail = { src = "img/a.jpg", visibility = ["list"] }\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"thumbnail": {"src": "img/a.jpg", "visibility": ["list"]}}},
+        key="thumbnail",
+    ),
+    FixCase(
+        "TH003-json",
+        "TH003",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "thumbnail": {"image": "img/a.jpg"}\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "thumbnail": {"src": "img/a.jpg"}\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"thumbnail": {"src": "img/a.jpg"}}},
+        key="thumbnail",
+    ),
+    FixCase(
+        "EN001-toml",
+        "EN001",
+        '+++\ntitle = "Donâ€™t panic"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Don’t panic"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "Don’t panic"},
+        key="title",
+    ),
+    FixCase(
+        "EN001-json",
+        "EN001",
+        '{\n  "title": "Donâ€™t panic",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Don’t panic",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "Don’t panic"},
+        key="title",
+    ),
+    FixCase(
+        "EN003-toml",
+        "EN003",
+        '+++\ntitle = "Budget\u200b passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "Budget passes"},
+        key="title",
+    ),
+    FixCase(
+        "EN003-json-escaped",
+        "EN003",
+        '{\n  "title": "Budget\\u200b passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "Budget passes"},
+        key="title",
+    ),
+    FixCase(
+        "EN004-toml-escape-e",
+        "EN004",
+        '+++\ntitle = "Budget\\e passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "Budget passes"},
+        key="title",
+    ),
+    FixCase(
+        "EN004-json-escaped",
+        "EN004",
+        '{\n  "title": "Budget\\u0007 passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "Budget passes"},
+        key="title",
+    ),
+    FixCase(
+        "LK004-toml",
+        "LK004",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nsource = "http://example.com/a"\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nsource = "https://example.com/a"\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"source": "https://example.com/a"}},
+        key="source",
+        unsafe=True,
+    ),
+    FixCase(
+        "LK004-json",
+        "LK004",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "source": "http://example.com/a"\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "source": "https://example.com/a"\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"source": "https://example.com/a"}},
+        key="source",
+        unsafe=True,
+    ),
+    FixCase(
+        "LK005-toml-literal",
+        "LK005",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nsource = \'https://example.com/a?utm_source=x&id=2\'\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nsource = \'https://example.com/a?id=2\'\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"source": "https://example.com/a?id=2"}},
+        key="source",
+    ),
+    FixCase(
+        "LK005-json",
+        "LK005",
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "source": "https://example.com/a?utm_source=x&id=2"\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget.",\n  "source": "https://example.com/a?id=2"\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"source": "https://example.com/a?id=2"}},
+        key="source",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An article's path in a Mainroad site in Asia/Shanghai (the theme rules run there)."""
+    root = tmp_path_factory.mktemp("fix-site")
+    (root / "hugo.toml").write_text(SITE_CONFIG, encoding="utf-8")
+    (root / "content" / "news").mkdir(parents=True)
+    return str(root / "content" / "news" / "a.md")
+
+
+def test_every_fixable_front_matter_rule_has_a_toml_and_a_json_case() -> None:
+    from tests.test_peer_fix_e import CATALOGUE_FIX_KINDS, FRONT_MATTER_RULES
+
+    # TX006 is display-only; NL001, EN005, EN006 and EN007 rewrite comments or the file's bytes
+    # and line breaks, not a value (test_peer_fix_e has them in the three formats).
+    applied = FRONT_MATTER_RULES - {"TX006", "NL001", "EN005", "EN006", "EN007"}
+    assert applied <= set(CATALOGUE_FIX_KINDS)
+    formats = {(case.code, case.before.lstrip("\ufeff")[:1]) for case in FIXES}
+    assert {(code, fmt) for code in applied for fmt in "+{"} == formats
+
+
+@pytest.mark.parametrize("case", FIXES, ids=lambda case: case.id)
+def test_fix_on_toml_and_json(case: FixCase, article: str) -> None:
+    fixed, left = fix_text(case.before, path=article, select=[case.code], unsafe=case.unsafe)
+    assert fixed == case.after
+    assert [d.code for d in left if d.code == case.code] == []
+    before, after = Document.from_text(case.before), Document.from_text(fixed)
+    assert after.front_matter_errors == []
+    assert before.front_matter is not None and after.front_matter is not None
+    # Every byte outside the front matter's content is kept.
+    old, new = before.front_matter.span, after.front_matter.span
+    assert fixed[: new.start] == case.before[: old.start]
+    assert fixed[new.end :] == case.before[old.end :]
+    # The standard readers accept the result: json, tomli, and tomllib (TOML 1.0) when it read
+    # the original.
+    content = fixed[new.start : new.end]
+    if after.front_matter.format == "json":
+        json.loads(content)
+    else:
+        tomli.loads(content)
+        try:
+            tomllib.loads(case.before[old.start : old.end])
+        except tomllib.TOMLDecodeError:
+            pass
+        else:
+            tomllib.loads(content)
+    # The value keeps its quoting where it keeps its type.
+    old_field = before.field(case.key) if case.key else None
+    new_field = after.field(case.key) if case.key else None
+    if old_field and new_field and old_field.node.tag == new_field.node.tag:
+        assert _styles(old_field.node) == _styles(new_field.node)
+    # What newslint says Hugo reads is what Hugo reads (test_fixes_read_by_the_real_hugo).
+    reading = newslint_reading(fixed)
+    assert not isinstance(reading, Fail), reading
+    reading = {k: v for k, v in reading.items() if k not in DATES or k in case.hugo}
+    assert _matches(case.hugo, reading), reading
+
+
+def _styles(node: Node) -> list[tuple[str, str | None]]:
+    """The (tag, quoting) of a scalar, or the kinds of (tag, quoting) of a list's items."""
+    if node.kind == "list":
+        return sorted({(i.tag, i.style) for i in node.items if i.kind == "scalar"}, key=str)
+    return [(node.tag, node.style)] if node.kind == "scalar" else []
+
+
+@pytest.mark.hugo
+def test_fixes_read_by_the_real_hugo(tmp_path: Path) -> None:
+    readings = hugo_readings(tmp_path / "site", [case.after for case in FIXES])
+    wrong = []
+    for case, reading in zip(FIXES, readings, strict=True):
+        if isinstance(reading, Fail):
+            wrong.append((case.id, reading))
+            continue
+        reading = {k: v for k, v in reading.items() if k not in DATES or k in case.hugo}
+        if not _matches(case.hugo, reading):
+            wrong.append((case.id, reading))
     assert not wrong, wrong
