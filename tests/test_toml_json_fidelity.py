@@ -926,6 +926,12 @@ FORMS = [
         spans=(("title", '"title"', '"T"', "str"),),
     ),
     Form(
+        "json-invisible-after-brace",
+        '{"title": "T"}\u200b\nBody text.\n',
+        {"title": "T", "draft": False},
+        spans=(("title", '"title"', '"T"', "str"),),
+    ),
+    Form(
         "json-draft-string",
         '{"title": "T", "draft": "true"}\nBody text.\n',
         {"title": "T", "draft": True},
@@ -1166,6 +1172,21 @@ FORMS = [
 ]
 
 
+# The body Hugo renders (`.RawContent`) where it starts somewhere else than on the line after the
+# front matter, or where nothing follows. (After a closing `+++ ` Hugo keeps the spaces, which
+# newslint leaves out of the body: not listed.)
+BODIES = {
+    "json-empty-then-body": "Body text.\n",
+    "json-empty-same-line": " Body text.\n",
+    "json-text-after-brace": " trailing\nBody text.\n",
+    "json-invisible-after-brace": "\u200b\nBody text.\n",
+    "json-no-body": "",
+    "json-crlf": "Body text.\r\n",
+    "toml-body-no-newline": "",
+    "toml-crlf": "Body text.\r\n",
+}
+
+
 def newslint_reading(text: str) -> dict[str, Any] | Fail:
     """What newslint says Hugo makes of `text`, in the shape of `Form.hugo`."""
     doc = Document.from_text(text)
@@ -1280,6 +1301,12 @@ def test_newslint_reads_what_hugo_reads(form: Form) -> None:
     assert _matches(form.hugo, got), got
 
 
+@pytest.mark.parametrize("form_id", BODIES)
+def test_body_starts_where_hugo_starts_it(form_id: str) -> None:
+    form = next(form for form in FORMS if form.id == form_id)
+    assert Document.from_text(form.text).body == BODIES[form_id]
+
+
 def _spans(doc: Document, node: Node, prefix: str = "", depth: int = 0) -> list[Any]:
     out: list[Any] = []
     text = doc.text
@@ -1318,7 +1345,8 @@ LAYOUT = (
     '{{ $f := "2006-01-02T15:04:05.999999999Z07:00" }}'
     '{{ dict "title" .Title "draft" .Draft "date" (.Date.UTC.Format $f)'
     ' "publishdate" (.PublishDate.UTC.Format $f) "lastmod" (.Lastmod.UTC.Format $f)'
-    ' "expirydate" (.ExpiryDate.UTC.Format $f) "params" (string $p) | jsonify }}'
+    ' "expirydate" (.ExpiryDate.UTC.Format $f) "params" (string $p)'
+    ' "body" (string .RawContent) | jsonify }}'
 )
 CONFIG = (
     'baseURL = "https://example.org/"\ntimeZone = "Asia/Shanghai"\nbuildFuture = true\n'
@@ -1385,6 +1413,8 @@ def test_table_matches_the_real_hugo(tmp_path: Path) -> None:
     wrong = []
     for form, reading in zip(FORMS, readings, strict=True):
         expected = form.hugo
+        if form.id in BODIES and (isinstance(reading, Fail) or reading["body"] != BODIES[form.id]):
+            wrong.append((form.id, BODIES[form.id], reading))
         if isinstance(expected, Fail) and isinstance(reading, Fail):
             if expected.message not in reading.message:
                 wrong.append((form.id, expected, reading))
