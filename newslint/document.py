@@ -204,16 +204,27 @@ class Document:
         ]
 
     def field(self, key: str) -> Field | None:
-        """The first top-level field named `key`, compared without case: Hugo lowercases
+        """The top-level field named `key` that Hugo uses, compared without case: Hugo lowercases
         front-matter keys, so `Title:` is the title (`duplicate-key` reports two spellings)."""
         return self._fields_by_key.get(key.lower())
 
     @cached_property
     def _fields_by_key(self) -> dict[str, Field]:
-        """Each lowercased key's first field (rules look fields up for every document)."""
-        by_key: dict[str, Field] = {}
+        """Each lowercased key's field as Hugo picks it (rules look fields up for every document):
+        of a key written twice, the first (YAML and TOML refuse the file), the last in JSON (Go's
+        decoder keeps it); of two spellings, the first that is not all lower case (Hugo keeps
+        one of those, checked with hugo 0.168), else the lower-case one."""
+        by_spelling: dict[str, Field] = {}
+        last_wins = self.front_matter_format == "json"
         for candidate in self.fields:
-            by_key.setdefault(candidate.key.lower(), candidate)
+            if last_wins or candidate.key not in by_spelling:
+                by_spelling[candidate.key] = candidate
+        by_key: dict[str, Field] = {}
+        for spelling, candidate in by_spelling.items():
+            key = spelling.lower()
+            found = by_key.get(key)
+            if found is None or (found.key == key and spelling != key):
+                by_key[key] = candidate
         return by_key
 
     def value(self, key: str, default: Any = None) -> Any:

@@ -158,6 +158,8 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
     if fmt == "toml":
         if style == "'" and "'" not in text and "\n" not in text and not _UNPRINTABLE.search(text):
             return f"'{text}'"
+        if style in ('"""', "'''"):
+            return _toml_multiline(text, style)
         return _quoted(text)
     if style == "'" and "\n" not in text and not _UNPRINTABLE.search(text):
         return "'" + text.replace("'", "''") + "'"
@@ -175,6 +177,24 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
     return _quoted(text)
 
 
+def _toml_multiline(text: str, style: str) -> str:
+    """A TOML multi-line string stays one: literal (three single quotes) when the text can be
+    written as it is, else basic (three double quotes) with the escapes of a one-line basic
+    string, which are valid there too."""
+    if (
+        style == "'''"
+        and "'''" not in text
+        and not text.endswith("'")
+        and not text.startswith(("\n", "\r\n"))  # the line break after the quotes is dropped
+        and not _TOML_LITERAL_BAD.search(text)
+    ):
+        return f"'''{text}'''"
+    return f'"""{_quoted(text)[1:-1]}"""'
+
+
+# What a multi-line literal string cannot hold: control characters but tab and line feed (and
+# the C1 and line-separator characters no quoted form here writes as they are).
+_TOML_LITERAL_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _YAML_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
@@ -211,6 +231,8 @@ class Field:
     def replace_value(self, value: Any) -> Edit:
         """An edit that replaces the value with `value`, serialised in the original style."""
         style = self.node.style if self.node.style in ('"', "'") else None
+        if self.format == "toml" and self.node.style in ('"""', "'''"):
+            style = self.node.style  # a multi-line string stays one
         return self.replace_value_text(render_scalar(value, self.format, style))
 
     def replace_value_text(self, source: str) -> Edit:

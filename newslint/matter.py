@@ -1,9 +1,9 @@
 """Front matter: find the block the way Hugo does, and parse it with a span on every key and value.
 
 YAML is composed (never constructed) with libyaml, so no tag can run code and aliases stay shared
-nodes whose expanded size is counted before anything walks them. TOML values come from `tomllib`
-and their spans from a small scanner; JSON members are scanned with the standard library's own
-string and value decoders.
+nodes whose expanded size is counted before anything walks them. TOML values come from `tomli`
+(TOML 1.1, as Hugo's go-toml v2 reads it) and their spans from a small scanner; JSON members are
+scanned with the standard library's own string and value decoders.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
@@ -22,6 +21,14 @@ from frontmatter.default_handlers import YAMLHandler
 
 from newslint.events import Entry, Format, FrontMatter, Node, Spread
 from newslint.spans import Span
+
+try:  # pragma: no branch
+    # TOML 1.1 (tomli 2.3+), as Hugo's go-toml v2 reads front matter: inline tables over several
+    # lines or with a trailing comma, `\e` and `\xHH` escapes, times without seconds. The
+    # standard library's `tomllib` (TOML 1.0 up to Python 3.14) refuses all of these.
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - tomli missing: TOML 1.0 only
+    import tomllib  # type: ignore[no-redef]
 
 try:  # pragma: no branch
     from yaml import CSafeLoader as _YamlLoader
@@ -102,7 +109,11 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
             return FrontMatterError(
                 "JSON front matter is nested too deeply", Span(start, start + 1)
             )
-        _, nxt = _line_end(text, end)
+        line_end, nxt = _line_end(text, end)
+        if text[end:line_end].strip(" \t"):
+            # Hugo shows what follows the closing brace on its line in the body (checked with
+            # hugo 0.168): `{"title": "T"} Text` has the body " Text".
+            nxt = end
         return Split("json", Span(start, end), Span(start, nxt), nxt)
     return None
 
@@ -898,8 +909,17 @@ def _toml_error(text: str, span: Span, err: tomllib.TOMLDecodeError) -> FrontMat
         starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", content)]
         if line - 1 < len(starts):
             offset = span.start + min(starts[line - 1] + column - 1, len(content))
+            if message.startswith(_TOML_REDEFINED):
+                # tomli points past the statement; Hugo, as here, at the key or table name
+                # defined again (checked with hugo 0.168).
+                offset = _TOML_STATEMENT.match(text, span.start + starts[line - 1]).end()  # type: ignore[union-attr]
         message = _TOML_POSITION.sub("", message).strip()
     return FrontMatterError(f"TOML: {message}", Span(offset, offset))
+
+
+# tomli's messages for a key or table defined twice, and where such a statement's name starts.
+_TOML_REDEFINED = ("Cannot overwrite a value", "Cannot declare", "Cannot mutate", "Duplicate")
+_TOML_STATEMENT = re.compile(r"[ \t]*(?:\[{1,2}[ \t]*)?")
 
 
 class _TomlScanner:
@@ -968,7 +988,10 @@ class _TomlScanner:
                     break
                 while text.startswith(quote[0], close + 3):
                     close += 1  # up to two quotes may end the content
-                return Node("scalar", None, Span(pos, close + 3), "", quote)
+                source = text[pos : close + 3]
+                # `tomli` reads each CR LF in it as LF; the scanner reads what Hugo does.
+                value = _toml_multiline(source) if "\r" in source else None
+                return Node("scalar", value, Span(pos, close + 3), "", quote)
         if text.startswith('"', pos):
             _, end = _toml_basic_string(text, pos + 1)
             return Node("scalar", None, Span(pos, end), "", '"')
@@ -998,15 +1021,17 @@ class _TomlScanner:
         text = self.text
         members: list[tuple[str, Span, Node]] = []
         dotted = False
-        cur = self.skip_ws(pos + 1, newlines=False)
+        # TOML 1.1 (and Hugo) let an inline table run over several lines, with comments and a
+        # comma after its last member.
+        cur = self.skip_ws(pos + 1)
         while not text.startswith("}", cur):
             parts, key_span, after = self.key(cur)
             dotted = dotted or len(parts) > 1
             value = self.value(self.skip_ws(after + 1, newlines=False), depth + 1)
             members.append((parts[0], key_span, value))
-            cur = self.skip_ws(value.span.end, newlines=False)
+            cur = self.skip_ws(value.span.end)
             if text.startswith(",", cur):
-                cur = self.skip_ws(cur + 1, newlines=False)
+                cur = self.skip_ws(cur + 1)
         entries: list[Entry] = []
         for index, (key, key_span, value) in enumerate(members):
             if index + 1 < len(members):
@@ -1049,6 +1074,50 @@ def _toml_basic_string(text: str, pos: int) -> tuple[str, int]:
             pos += 2 + width
 
 
+def _toml_multiline(source: str) -> str:
+    """The value of the multi-line string `source` (quotes included), its line breaks kept as
+    written: Hugo's go-toml keeps a CR LF in one where `tomli` reads LF (checked with hugo
+    0.168). `tomli` has validated it."""
+    body = source[3:-3]
+    body = body[2:] if body.startswith("\r\n") else body[1:] if body.startswith("\n") else body
+    if source.startswith("'''"):
+        return body
+    out: list[str] = []
+    pos = 0
+    while pos < len(body):
+        char = body[pos]
+        if char != "\\":
+            out.append(char)
+            pos += 1
+            continue
+        code = body[pos + 1]
+        width = _TOML_HEX_ESCAPES.get(code)
+        if code in " \t\r\n":
+            # A backslash that ends a line drops the white space and line breaks after it.
+            pos += 1
+            while pos < len(body) and body[pos] in " \t\r\n":
+                pos += 1
+        elif width is None:
+            out.append(_TOML_ESCAPES.get(code, code))
+            pos += 2
+        else:
+            out.append(chr(int(body[pos + 2 : pos + 2 + width], 16)))
+            pos += 2 + width
+    return "".join(out)
+
+
+TOMLDecodeError = tomllib.TOMLDecodeError
+
+
+def toml_value(source: str) -> Any:
+    """What the source text of one TOML value stands for, read as the front matter is (raises
+    `TOMLDecodeError`)."""
+    value = tomllib.loads(f"k = {source}\n")["k"]
+    if isinstance(value, str) and source.startswith(('"""', "'''")) and "\r" in source:
+        return _toml_multiline(source)
+    return value
+
+
 def _escaped(text: str, pos: int) -> bool:
     count = 0
     while pos - count - 1 >= 0 and text[pos - count - 1] == "\\":
@@ -1073,6 +1142,8 @@ def _toml_node(value: Any, scanned: Node) -> Node:
     tag = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(value), "timestamp")
     if tag == "timestamp":
         return Node("scalar", None, span, "timestamp", None)
+    if tag == "str" and scanned.value is not None:
+        value = scanned.value  # a multi-line string with its CR LF kept (`_toml_multiline`)
     return Node("scalar", value, span, tag, scanned.style)
 
 
@@ -1146,8 +1217,10 @@ def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
 
 
 def _toml_out_of_range(text: str, span: Span, data: dict[str, Any]) -> FrontMatterError | None:
-    """A float too large for a float64 (`1e400`): `tomllib` reads infinity, Hugo's TOML parser
-    refuses it ("value out of range"); `inf` as written is fine for both."""
+    """A number `tomllib` reads and Hugo's TOML parser refuses: a float too large for a float64
+    (`1e400`: `tomllib` reads infinity, Hugo "value out of range"; `inf` as written is fine for
+    both), or an integer outside int64 (`9223372036854775808`, `0xffffffffffffffff`: "too large
+    to fit in a 64-bit signed integer", checked with hugo 0.168)."""
     stack: list[Any] = [data]
     while stack:
         value = stack.pop()
@@ -1155,6 +1228,15 @@ def _toml_out_of_range(text: str, span: Span, data: dict[str, Any]) -> FrontMatt
             stack.extend(value.values())
         elif isinstance(value, list):
             stack.extend(value)
+        elif type(value) is int and not -(2**63) <= value < 2**63:
+            at, written = span.start, str(value)
+            for match in _TOML_INTEGER.finditer(text, span.start, span.end):
+                if _toml_integer(match.group(1)) == value:
+                    at, written = match.start(1), match.group(1)
+                    break
+            return FrontMatterError(
+                f"TOML: integer {written} does not fit in 64 bits", Span(at, at)
+            )
         elif isinstance(value, float) and value in (_INF, -_INF):
             for match in _TOML_HUGE_FLOAT.finditer(text, span.start, span.end):
                 if tomllib.loads(f"f = {match.group(1)}")["f"] in (_INF, -_INF):
@@ -1172,6 +1254,21 @@ _INF = float("inf")
 _TOML_HUGE_FLOAT = re.compile(
     r"[=\[,][ \t\r\n]*([-+]?[0-9][0-9_]*(?:\.[0-9_]+)?[eE][-+]?[0-9_]+)(?=[ \t\r\n,\]}#]|$)"
 )
+
+
+# An integer where a value starts, searched only in a file that read one outside int64.
+_TOML_INTEGER = re.compile(
+    r"[=\[,][ \t\r\n]*([-+]?(?:0x[0-9A-Fa-f_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*))"
+    r"(?=[ \t\r\n,\]}#]|$)"
+)
+
+
+def _toml_integer(written: str) -> int | None:
+    try:
+        value = tomllib.loads(f"i = {written}")["i"]
+    except tomllib.TOMLDecodeError:
+        return None  # `007`: no TOML integer
+    return value if type(value) is int else None
 
 
 def _line_start(text: str, pos: int, floor: int) -> int:

@@ -508,7 +508,8 @@ def _parse_cast_from(value: str, zone: tzinfo | None, first: int) -> HugoDate:
 
 
 _TOML_DATETIME = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?"
+    # TOML 1.1 (and Hugo) let the seconds out: `2024-01-02T03:04Z`.
+    r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
     r"([Zz]|[+-]\d{2}:\d{2})?"
 )
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -226,7 +225,7 @@ def parse_value(source: str, fmt: str) -> Any:
     if fmt == "json":
         return json.loads(source)
     if fmt == "toml":
-        return tomllib.loads(f"k = {source}\n")["k"]
+        return matter.toml_value(source)
     if matter.has_text_to_hugo(source):
         # Characters PyYAML breaks lines at and Hugo keeps: read as the front matter is.
         loaded = matter.yaml_value(f"k: {source}\n")
@@ -421,7 +420,7 @@ def _proves(text: str, field: Field, edits: Sequence[Edit], new_value: str) -> b
     pieces.append(text[cursor : span.end])
     try:
         return bool(parse_value("".join(pieces), field.format) == new_value)
-    except (ValueError, KeyError, TypeError, yaml.YAMLError, tomllib.TOMLDecodeError):
+    except (ValueError, KeyError, TypeError, yaml.YAMLError, matter.TOMLDecodeError):
         return False
 
 

@@ -24,7 +24,13 @@ CASES = [
     Case("unterminated-yaml", "---\ntitle: a\nBody\n", errors=[("unterminated", 1, 1)]),
     Case("unterminated-toml", '+++\ntitle = "a"\n', errors=[("unterminated", 1, 1)]),
     Case("toml-error", '+++\ntitle = "a"\ntitle2 = \n+++\n', errors=[("syntax", 3, 10)]),
-    Case("toml-duplicate", '+++\ntitle = "a"\ntitle = "b"\n+++\n', errors=[("syntax", 3, 12)]),
+    # At the key defined again, where Hugo points ("3:1": key title is already defined).
+    Case("toml-duplicate", '+++\ntitle = "a"\ntitle = "b"\n+++\n', errors=[("syntax", 3, 1)]),
+    Case(
+        "toml-table-twice",
+        '+++\ntitle = "a"\n[params]\na = 1\n  [ params ]\nb = 2\n+++\n',
+        errors=[("syntax", 5, 5)],
+    ),
     Case("json-error", '{"title": "a",}\nBody\n', errors=[("syntax", 1, 15)]),
     Case("json-unclosed", '{"title": "a"\nBody\n', errors=[("syntax", 2, 1)]),
     Case(
