@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -22,13 +22,29 @@ from frontmatter.default_handlers import YAMLHandler
 from newslint.events import Entry, Format, FrontMatter, Node, Spread
 from newslint.spans import Span
 
-try:  # pragma: no branch
-    # TOML 1.1 (tomli 2.3+), as Hugo's go-toml v2 reads front matter: inline tables over several
-    # lines or with a trailing comma, `\e` and `\xHH` escapes, times without seconds. The
-    # standard library's `tomllib` (TOML 1.0 up to Python 3.14) refuses all of these.
-    import tomli as tomllib
-except ImportError:  # pragma: no cover - tomli missing: TOML 1.0 only
-    import tomllib  # type: ignore[no-redef]
+
+class _Toml:
+    """The TOML reader, imported on first use (a site with YAML front matter never loads it).
+
+    TOML 1.1 (`tomli` 2.3+), as Hugo's go-toml v2 reads front matter: inline tables over several
+    lines or with a trailing comma, `\\e` and `\\xHH` escapes, times without seconds. The standard
+    library's `tomllib` (TOML 1.0 up to Python 3.14), used when `tomli` is missing, refuses all
+    of these. Both raise a `TOMLDecodeError` that is a `ValueError`.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            import tomli as module
+        except ImportError:  # pragma: no cover - tomli missing: TOML 1.0 only
+            import tomllib as module  # type: ignore[no-redef]
+        self.__dict__.update(loads=module.loads, TOMLDecodeError=module.TOMLDecodeError)
+        return getattr(module, name)
+
+
+if TYPE_CHECKING:
+    import tomllib
+else:
+    tomllib = _Toml()
 
 try:  # pragma: no branch
     from yaml import CSafeLoader as _YamlLoader
@@ -1106,12 +1122,9 @@ def _toml_multiline(source: str) -> str:
     return "".join(out)
 
 
-TOMLDecodeError = tomllib.TOMLDecodeError
-
-
 def toml_value(source: str) -> Any:
     """What the source text of one TOML value stands for, read as the front matter is (raises
-    `TOMLDecodeError`)."""
+    the reader's `TOMLDecodeError`, a `ValueError`)."""
     value = tomllib.loads(f"k = {source}\n")["k"]
     if isinstance(value, str) and source.startswith(('"""', "'''")) and "\r" in source:
         return _toml_multiline(source)

@@ -420,7 +420,7 @@ def _proves(text: str, field: Field, edits: Sequence[Edit], new_value: str) -> b
     pieces.append(text[cursor : span.end])
     try:
         return bool(parse_value("".join(pieces), field.format) == new_value)
-    except (ValueError, KeyError, TypeError, yaml.YAMLError, matter.TOMLDecodeError):
+    except (ValueError, KeyError, TypeError, yaml.YAMLError):  # TOML's errors are ValueErrors
         return False
 
 

@@ -1646,6 +1646,22 @@ FIXES = [
         key="title",
     ),
     FixCase(
+        "TX008-toml-literal",
+        "TX008",
+        "+++\ntitle = '北京, 上海'\ndate = 2025-02-08T09:55:35+08:00\nsummary = \"The council approved the budget.\"\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n",
+        "+++\ntitle = '北京，上海'\ndate = 2025-02-08T09:55:35+08:00\nsummary = \"The council approved the budget.\"\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n",
+        {"title": "北京，上海"},
+        key="title",
+    ),
+    FixCase(
+        "TX008-json",
+        "TX008",
+        '{\n  "title": "来源:\\u65b0华社",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "来源：\\u65b0华社",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "来源：新华社"},
+        key="title",
+    ),
+    FixCase(
         "TH001-toml-literal",
         "TH001",
         '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\nsidebar = \'Left\'\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
