@@ -17,8 +17,13 @@ These are not reported either, since nothing leaked there:
 - a file written for a Liquid engine (Jekyll): one with a Liquid tag (`{% include x %}`), a Jekyll
   variable (`{{ site.url }}`, `{{ page.title }}`) or a Liquid filter (`{{ x | relative_url }}`).
 
+The same goes for the front-matter `title`, `linkTitle`, `summary`, `description`, `lead`,
+`subtitle`, `slug` and `url` (the `fields` option changes the list): a value such as
+`"{{ replace .Name "-" " " | title }}"` is an archetype's template copied by hand instead of run
+by `hugo new`, and Hugo shows it, or puts it in the page's address, as it is. These get no fix.
+
 ## Why is this bad?
-Hugo does not run templates in content files, so `{{ .Title }}` or `{{if ...}}` is shown to readers
+Hugo does not run templates in content files (front matter included), so `{{ .Title }}` or `{{if ...}}` is shown to readers
 as it is: it is template code that leaked from a newsletter or a page the article was copied from,
 or a shortcode call with a typo.
 
@@ -40,13 +45,16 @@ a backslash there would become part of the URL.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
-from newslint.events import Text
+from newslint.events import Field, Text
 from newslint.rule import Context
 
 from ._body import Regions, is_escaped, shortcode_regions
+from ._fields import key_in, lowered_keys
+from ._text import FieldText
 
 _LIQUID = re.compile(
     r"(?<!\{)\{%-?[ \t]*[a-z]"
@@ -58,14 +66,59 @@ _MENTION = re.compile(r"\{\{-?[ \t]*\.?[ \t]*-?\}\}")
 _QUOTES = "\"'“‘«„`"
 
 
+# An action in a front-matter value: `{{` up to its `}}` on the same line.
+_ACTION = re.compile(r"\{\{(?![<%])[^\n]*?\}\}")
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: tuple[str, ...] = (
+        "title",
+        "linkTitle",
+        "summary",
+        "description",
+        "lead",
+        "subtitle",
+        "slug",
+        "url",
+    )
+
+
 class TemplateBraces(Rule):
     code = "BD005"
     name = "template-braces"
     severity = Severity.ERROR
-    messages = {"braces": "template braces {text!r} are shown as they are (not a shortcode call)"}
+    messages = {
+        "braces": "template braces {text!r} are shown as they are (not a shortcode call)",
+        "field": "{key} holds template code {text!r}, which Hugo does not run in front matter",
+    }
+    Options = Options
 
     def __init__(self) -> None:
         self.skipped: Regions | None = None  # computed on the first `{{`
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return lowered_keys(ctx.options.fields)
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        value = field.value
+        if not isinstance(value, str) or "{{" not in value:
+            return
+        if not key_in(field.key, ctx.options.fields):
+            return
+        if _LIQUID.search(ctx.document.text):
+            return  # Jekyll's pages: their own conventions (see above)
+        located: FieldText | None = None
+        for match in _ACTION.finditer(value):
+            start = match.start()
+            if _MENTION.fullmatch(match.group(0)) or (start and value[start - 1] in _QUOTES):
+                continue
+            if start and value[start - 1] == "\\":
+                continue
+            located = located or FieldText(ctx.document.text, field)
+            ctx.report(located.span(start, start + 2), "field", key=field.key, text=match.group(0))
 
     def on_text(self, ctx: Context, text: Text) -> None:
         if "{{" not in text.text:

@@ -17,9 +17,41 @@ CASES = [
     Case("shortcodes", fm(body=SHORTCODES, title="T")),
     Case(
         "leaked-template",
-        fm(body=LEAK, title="{{ T }}"),  # the front matter is not looked at
+        fm(body=LEAK, title="T"),
         errors=[("braces", 5, 1), ("braces", 5, 52)],
-        unsafe_fixed=fm(body=LEAK.replace("{{", "\\{\\{"), title="{{ T }}"),
+        unsafe_fixed=fm(body=LEAK.replace("{{", "\\{\\{"), title="T"),
+    ),
+    # An archetype copied by hand: its actions are never run (no fix, an editor must write the
+    # value).
+    Case(
+        "archetype-in-front-matter",
+        fm(
+            body="Text.\n",
+            title='{{ replace .File.ContentBaseName "-" " " | title }}',
+            slug="{{ .Name }}",
+            description="About {{ .Site.Title }} and {{.Section}}",
+        ),
+        errors=[("field", 2, 9), ("field", 3, 8), ("field", 4, 21), ("field", 4, 43)],
+    ),
+    Case(
+        "front-matter-mentions-and-other-keys",
+        fm(
+            body="Text.\n",
+            title='What "{{ .Title }}" does in a template, and {{ }} or {{ . }}',
+            summary="Hugo shortcodes look like {{< figure >}} and {{% note %}}.",
+            template="{{ .Title }} | {{ .Site.Title }}",
+        ),
+    ),
+    Case(
+        "front-matter-fields-option",
+        fm(body="Text.\n", title="T", seo_title="{{ .Title }} | News"),
+        options={"fields": ["seo_title"]},
+        errors=[("field", 3, 13)],
+    ),
+    Case(
+        "toml-and-escapes",
+        '+++\ntitle = "News about \\u007b{ .Date }}"\n+++\n\nText.\n',
+        errors=[("field", 2, 21)],
     ),
     Case(
         "code-html-and-table",
