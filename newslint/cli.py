@@ -785,10 +785,10 @@ def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> S
     """The files to lint: walked from `paths`, or only the changed ones with `--changed-since`.
 
     A walk gives a `newslint.discover.FileList` (strings, not `Path` objects: see there)."""
-    from newslint.discover import discover
+    from newslint.discover import absent, discover
 
-    # lexists: False, not an OSError, for a name too long for the file system (or with a NUL).
-    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    # `absent`: True, not an OSError, for a name too long for the file system (or with a NUL).
+    missing = [str(p) for p in paths if absent(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     ref = getattr(args, "changed_since", None)
