@@ -458,3 +458,51 @@ def test_watch_reports_a_pipe_and_a_link_loop_made_while_it_runs(here: Path) -> 
         code = watcher.stop(signal.SIGINT)
     assert code == 0
     assert not [line for line in watcher.err if "Traceback" in line]
+
+
+# -------------------------------------------------------------------------------- baselines
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "not a newslint baseline: nested too deeply"),
+        ('{"x": ' + DIGITS + "}", "not a newslint baseline: a number of more than 4,300 digits"),
+        (
+            '{"newslint-baseline": 1, "entries": [{"path": "a", "code": "BD002", "text": "x",'
+            ' "count": 1e999}]}',
+            "malformed entry: OverflowError('cannot convert float infinity to integer')",
+        ),
+    ],
+    ids=["deep", "digits", "infinite-count"],
+)
+def test_hostile_baseline_is_a_usage_error(
+    here: Path, capsys: pytest.CaptureFixture[str], data: str, message: str
+) -> None:
+    # Before: "internal error: RecursionError" and an OverflowError traceback's last line.
+    (here / "content" / "a.md").write_text(SPACES, encoding="utf-8")
+    (here / "baseline.json").write_text(data, encoding="utf-8")
+    assert main(["check", "--no-cache", "--baseline", "baseline.json"]) == 2
+    out = capsys.readouterr()
+    assert (out.out, out.err) == ("", f"newslint: error: baseline.json: {message}\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_baseline_that_is_a_pipe_is_not_waited_on(here: Path) -> None:
+    # Before: --baseline and --write-baseline both read the pipe, and waited for ever (a
+    # subprocess, so that a regression is a timeout, not a test run that never ends).
+    (here / "content" / "a.md").write_text(SPACES, encoding="utf-8")
+    os.mkfifo(here / "baseline.json")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "newslint", "check", "--no-cache", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+    result = run("--baseline", "baseline.json")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "newslint: error: baseline.json: cannot read: not a regular file (a pipe, socket or "
+        "device)\n",
+    )
+    assert run("--write-baseline", "baseline.json").returncode == 0
+    assert stat.S_ISREG(os.stat(here / "baseline.json").st_mode)  # replaced, as asked
