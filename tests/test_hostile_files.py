@@ -506,3 +506,48 @@ def test_baseline_that_is_a_pipe_is_not_waited_on(here: Path) -> None:
     )
     assert run("--write-baseline", "baseline.json").returncode == 0
     assert stat.S_ISREG(os.stat(here / "baseline.json").st_mode)  # replaced, as asked
+
+
+# ----------------------------------------------------------------- what newslint reads besides
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_index_file_that_is_a_pipe_is_not_waited_on(here: Path) -> None:
+    # Before: the `cascade` of a section was read from its `_index.md` whatever it was: a pipe
+    # there made every run wait for ever (a subprocess: a regression is a timeout, not a hang).
+    (here / "content" / "news").mkdir()
+    (here / "content" / "news" / "a.md").write_text(SPACES, encoding="utf-8")
+    os.mkfifo(here / "content" / "news" / "_index.md")
+    command = [sys.executable, "-m", "newslint", "check", "--no-cache", "--select", "BD002"]
+    result = subprocess.run(
+        [*command, "--output-format", "concise"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.splitlines() == [
+        "content/news/_index.md:1:1: NL002 [unreadable-file] not a regular file (a pipe, socket "
+        "or device); not read",
+        "content/news/a.md:5:16: BD002 [trailing-whitespace] [*] trailing whitespace (3 spaces)",
+    ]
+    assert (result.returncode, result.stderr) == (1, "")
+
+
+def test_link_cache_nested_100_000_deep_is_ignored(tmp_path: Path) -> None:
+    # Before: RecursionError, an internal error (a damaged cache is to be ignored).
+    from dataclasses import replace
+
+    from newslint.linkcheck import check_links
+    from tests.linkserver import link_server
+    from tests.test_linkcheck import FAST
+
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "links.json").write_text("[" * 100_000 + "]" * 100_000)
+    with link_server() as server:
+        results = check_links(
+            [server.url("/ok")], replace(FAST, use_cache=True, cache_dir=tmp_path)
+        )
+    assert results[server.url("/ok")].verdict == "ok"
+    stored = json.loads((tmp_path / "links" / "links.json").read_text(encoding="utf-8"))
+    assert stored["version"] == 1
