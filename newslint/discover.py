@@ -130,7 +130,10 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
     places = _ContentPlaces()
     content_only = places.of(root.absolute()) != OUTSIDE
 
-    def visit(directory: Path, ignores: list[_GitIgnore]) -> Iterator[Path]:
+    def visit(
+        directory: Path, ignores: list[_GitIgnore]
+    ) -> Iterator[Path | tuple[Path, list[_GitIgnore]]]:
+        """The folder's Markdown files, and (folder, ignores) for each folder to enter next."""
         try:
             stat = directory.stat()
         except OSError:
@@ -164,7 +167,7 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
                 is_dir = False
             if is_dir:
                 if not _skips_dir(path, absolute / entry.name, ignores, exclude, hugo):
-                    yield from visit(path, ignores)
+                    yield path, ignores
             elif (
                 place == INSIDE
                 and entry.name.lower().endswith(MARKDOWN_SUFFIXES)
@@ -172,7 +175,17 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
             ):
                 yield path
 
-    yield from visit(root, list(base_ignores))
+    # Depth first with a stack of the folders being listed, not by recursion: a tree 2,000
+    # folders deep (a path of 4,000 bytes) ended the run with a RecursionError.
+    stack = [visit(root, list(base_ignores))]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, tuple):
+            stack.append(visit(*item))
+        else:
+            yield item
 
 
 def admits(root: Path, path: Path, exclude: Sequence[str] = ()) -> bool:
@@ -287,13 +300,14 @@ class _ContentPlaces:
         self._folders: dict[int, tuple[Site, list[str]]] = {}
 
     def of(self, folder: Path) -> str:
-        from newslint.site import site_for_dir
+        from newslint.site import real_dir, site_for_dir
 
         site = site_for_dir(folder)
         known = self._folders.get(id(site))
         if known is None or known[0] is not site:
             known = self._folders[id(site)] = (site, _content_folders(site))
-        return _place(os.path.realpath(folder), known[1])
+        # real_dir, not os.path.realpath: resolved from its parent's, not from the root.
+        return _place(real_dir(os.path.abspath(folder)), known[1])
 
 
 def _content_folders(site: Site) -> list[str]:

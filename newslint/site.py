@@ -1206,17 +1206,41 @@ def site_for(path: str | os.PathLike[str]) -> Site:
         # raising, and reading the file then reports the loop.
         return _site_for_dir(os.path.dirname(os.path.realpath(path)))
     # Resolving once per folder, not per file: a path resolve is a syscall per component.
-    return _site_for_dir(_real_dir(os.path.dirname(os.path.abspath(path))))
+    return _site_for_dir(real_dir(os.path.dirname(os.path.abspath(path))))
 
 
 def site_for_dir(directory: str | os.PathLike[str]) -> Site:
     """The site a folder belongs to (cached), as `site_for` gives it for a file in the folder."""
-    return _site_for_dir(_real_dir(os.path.abspath(directory)))
+    return _site_for_dir(real_dir(os.path.abspath(directory)))
 
 
-@lru_cache(maxsize=4096)
-def _real_dir(directory: str) -> str:
-    return str(Path(directory).resolve())
+# Absolute folder -> the same with its symbolic links resolved (`real_dir`).
+_REAL_DIRS: dict[str, str] = {}
+
+
+def real_dir(directory: str) -> str:
+    """The absolute folder `directory` with its symbolic links resolved, remembered per folder.
+
+    A folder that is no link, whose parent was resolved before (a walk goes down a tree parent
+    first), costs one `lstat`: resolving every folder of a tree 1,000 deep from the root made a
+    million `lstat` calls of paths 1,000 components long, and such a walk took minutes."""
+    found = _REAL_DIRS.get(directory)
+    if found is not None:
+        return found
+    parent, name = os.path.split(directory)
+    real_parent = _REAL_DIRS.get(parent)
+    if real_parent is not None and name not in ("", ".", ".."):
+        try:
+            if not os.path.islink(directory) and os.path.isdir(directory):
+                found = os.path.join(real_parent, name)
+        except ValueError:  # a NUL in the name
+            pass
+    if found is None:
+        found = str(Path(directory).resolve())
+    if len(_REAL_DIRS) >= 65_536:  # bounded, as the lru_cache it replaces was
+        _REAL_DIRS.clear()
+    _REAL_DIRS[directory] = found
+    return found
 
 
 # Folder -> site. A folder with no configuration of its own has its parent's site, so a new
@@ -1250,5 +1274,5 @@ def clear_site_cache() -> None:
 
     _SITES.clear()
     clear_cascade_cache()
-    _real_dir.cache_clear()
+    _REAL_DIRS.clear()
     _load_site.cache_clear()  # keyed by the file's path, not by what it holds

@@ -551,3 +551,43 @@ def test_link_cache_nested_100_000_deep_is_ignored(tmp_path: Path) -> None:
     assert results[server.url("/ok")].verdict == "ok"
     stored = json.loads((tmp_path / "links" / "links.json").read_text(encoding="utf-8"))
     assert stored["version"] == 1
+
+
+@pytest.mark.slow
+def test_folder_tree_1500_deep(here: Path) -> None:
+    # Before: a RecursionError ended the run (the walk recursed per folder), and each folder was
+    # resolved from the root (a million lstat calls at 800 deep: a minute).
+    folder = here / "content"
+    descend = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(1500):  # relative to an open folder: a path this long cannot be named
+            os.mkdir("a", dir_fd=descend)
+            deeper = os.open("a", os.O_RDONLY, dir_fd=descend)
+            os.close(descend)
+            descend = deeper
+        article = os.open("x.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descend)
+        os.write(article, SPACES.encode())
+        os.close(article)
+    finally:
+        os.close(descend)
+    command = [sys.executable, "-m", "newslint"]
+    for verb in ("check", "fix"):
+        result = subprocess.run(
+            [*command, verb, "--no-cache", "--select", "BD002", "--output-format", "concise"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+        if verb == "check":
+            assert result.stdout == (
+                "content/" + "a/" * 1500 + "x.md:5:16: BD002 [trailing-whitespace] [*] trailing "
+                "whitespace (3 spaces)\n"
+            )
+            assert result.returncode == 0
+        else:
+            assert (result.returncode, result.stderr) == (
+                0,
+                "Applied 1 fix in 1 of 1 file; no problems remain.\n",
+            )
