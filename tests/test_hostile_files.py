@@ -591,3 +591,25 @@ def test_folder_tree_1500_deep(here: Path) -> None:
                 0,
                 "Applied 1 fix in 1 of 1 file; no problems remain.\n",
             )
+
+
+def test_fix_on_a_full_disk_leaves_the_file_whole(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full disk is often told only when the data is flushed (delayed allocation): the
+    # article is left as it was and the temporary file goes.
+    import errno
+
+    from newslint import fixer
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fixer.os, "fsync", full)
+    (here / "content" / "a.md").write_text(SPACES, encoding="utf-8")
+    assert main(["fix", "--no-cache", "--select", "BD002"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "newslint: content/a.md: cannot write: No space left on device; left alone"
+    )
+    assert (here / "content" / "a.md").read_text(encoding="utf-8") == SPACES
+    assert os.listdir(here / "content") == ["a.md"]
