@@ -674,6 +674,8 @@ def _to_bool(value: Any) -> bool:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    if not _is_file(path):  # a pipe would be waited on for ever (see `_own_config`)
+        raise ValueError("not a regular file (a folder, pipe, socket or device, or a broken link)")
     text = path.read_text(encoding="utf-8-sig")
     try:
         if path.suffix == ".toml":
@@ -756,6 +758,11 @@ def _own_config(directory: Path) -> Path | None:
         names = None  # not listable (execute-only): its files can still be there
     for name in CONFIG_NAMES:
         if (names is None or name in names) and _is_file(directory / name):
+            return directory / name
+        if names is not None and name in names and os.path.lexists(directory / name):
+            # A folder, a pipe or a broken link by a configuration's name, which Hugo fails
+            # on: still the site's root, whose configuration cannot be read (`_load` says why),
+            # not a folder passed over without a word for the site above it, or none.
             return directory / name
     if names is None or "config" in names:
         default_dir = directory / "config" / "_default"

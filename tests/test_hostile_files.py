@@ -613,3 +613,36 @@ def test_fix_on_a_full_disk_leaves_the_file_whole(
     )
     assert (here / "content" / "a.md").read_text(encoding="utf-8") == SPACES
     assert os.listdir(here / "content") == ["a.md"]
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "loop"])
+def test_site_configuration_that_is_no_file_is_named(tmp_path: Path, kind: str) -> None:
+    # Before: passed over without a word, so the folder was no site root (a subprocess: were
+    # the pipe read, a regression would be a timeout, not a test run that never ends).
+    if kind == "folder":
+        (tmp_path / "hugo.toml").mkdir()
+    elif kind == "pipe":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        os.mkfifo(tmp_path / "hugo.toml")
+    else:
+        os.symlink("hugo.toml", tmp_path / "hugo.toml")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(SPACES, encoding="utf-8")
+    command = [sys.executable, "-m", "newslint", "check", "--no-cache", "--select", "BD002"]
+    result = subprocess.run(
+        [*command, "--output-format", "concise"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout == (
+        "content/a.md:5:16: BD002 [trailing-whitespace] [*] trailing whitespace (3 spaces)\n"
+    )
+    assert result.stderr == (
+        f"newslint: warning: {tmp_path}/hugo.toml: cannot read the site configuration: not a "
+        "regular file (a folder, pipe, socket or device, or a broken link); using defaults\n"
+    )
+    assert result.returncode == 0
