@@ -393,6 +393,7 @@ def _article(path: Path) -> None:
     path.chmod(0o666)
 
 
+@pytest.mark.slow
 def test_folder_that_cannot_be_listed_is_reported(open_site: Path) -> None:
     # Before: its articles were left out without a word (exit 0 for a folder of errors).
     _article(open_site / "content" / "locked" / "a.md")
