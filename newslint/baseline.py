@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,12 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         try:
+            mode = path.stat().st_mode
+            if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):  # a folder: "Is a directory"
+                # A pipe nobody writes to would be waited on forever, a device read without end.
+                raise BaselineError(
+                    f"{path}: cannot read: not a regular file (a pipe, socket or device)"
+                )
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise BaselineError(
@@ -63,8 +70,16 @@ class Baseline:
             ) from None
         except OSError as err:
             raise BaselineError(f"{path}: cannot read: {err.strerror or err}") from None
-        except (ValueError, UnicodeDecodeError) as err:
+        except json.JSONDecodeError as err:
             raise BaselineError(f"{path}: not a newslint baseline: {err}") from None
+        except UnicodeDecodeError as err:
+            raise BaselineError(f"{path}: not a newslint baseline: {err}") from None
+        except ValueError:  # not a JSONDecodeError: an integer Python will not convert
+            raise BaselineError(
+                f"{path}: not a newslint baseline: a number of more than 4,300 digits"
+            ) from None
+        except RecursionError:
+            raise BaselineError(f"{path}: not a newslint baseline: nested too deeply") from None
         if not isinstance(data, dict) or data.get("newslint-baseline") != FORMAT:
             raise BaselineError(f"{path}: not a newslint baseline (format {FORMAT} expected)")
         counts: Counter[Key] = Counter()
@@ -74,7 +89,8 @@ class Baseline:
                 key = (str(entry["path"]), str(entry["code"]), str(entry["text"]))
                 counts[key] += int(entry.get("count", 1))
                 rules[key[1]] = str(entry.get("rule", ""))
-        except (KeyError, TypeError, ValueError) as err:
+        # OverflowError: a count of 1e999, which `json` reads as infinity.
+        except (KeyError, TypeError, ValueError, OverflowError) as err:
             raise BaselineError(f"{path}: malformed entry: {err!r}") from None
         return cls(path.resolve().parent, counts, rules)
 

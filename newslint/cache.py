@@ -495,7 +495,7 @@ def validated_config(data: dict[str, Any], source: Path | None) -> dict[str, Any
         return None
     try:
         remembered = json.loads(memo.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # a corrupted memo is no memo
         return None
     return remembered if isinstance(remembered, dict) else None
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -376,9 +377,17 @@ def _read_cascade(path: str) -> tuple[CascadeEntry, ...]:
     from newslint.document import Document
 
     try:
-        with open(path, "rb") as stream:
+        # Only a regular file is read: an `_index.md` that is a pipe nobody writes to was waited
+        # on for ever (its own lint reports it, NL002). Looked at before it is opened (a device
+        # is never opened) and after, on the open file, opened without waiting (O_NONBLOCK), so a
+        # file swapped for a pipe in between is not waited on either.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return ()
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return ()
             raw = stream.read(4 << 20)
-    except OSError:
+    except (OSError, ValueError):
         return ()
     if b"cascade" not in raw.lower():
         return ()  # most `_index` files have none: no front-matter parse for them

@@ -434,6 +434,27 @@ def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _option_or_file(args: Sequence[str]) -> str | None:
+    """Why the command line is refused, when a word of it that reads as an option is also the
+    name of a file or folder here (before `--`): pre-commit passes the staged files' names as
+    they are, so an article named `--output=notes.md` would otherwise make `newslint check`
+    write its report over that file, and one named `-q.md` would end the run as a usage error
+    that names no file."""
+    if not args or args[0] not in ("check", "fix", "watch"):
+        return None
+    for word in args[1:]:
+        if word == "--":
+            break
+        if word.startswith("-") and word != "-" and os.path.lexists(word):
+            from newslint.reporters import printable
+
+            return (
+                f"{printable(word)!r} is an option and also a file here; name the file "
+                f"./{printable(word)}, or put -- before the file names"
+            )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # A standard stream closed when newslint started (`>&-`) is None in Python. Without stderr
     # the warnings are lost but the report is whole (`print(file=None)` would put them in it);
@@ -444,6 +465,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("newslint: error: the standard output is closed: nowhere to report", file=sys.stderr)
         return EXIT_ERROR
     args_list = list(sys.argv[1:] if argv is None else argv)
+    taken = _option_or_file(args_list)
+    if taken is not None:
+        print(f"newslint: error: {taken}", file=sys.stderr)
+        return EXIT_ERROR
     parser = build_parser(args_list[0] if args_list and args_list[0] in COMMANDS else None)
     if not args_list:
         parser.print_help()
@@ -786,10 +811,10 @@ def _files(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> S
     """The files to lint: walked from `paths`, or only the changed ones with `--changed-since`.
 
     A walk gives a `newslint.discover.FileList` (strings, not `Path` objects: see there)."""
-    from newslint.discover import discover
+    from newslint.discover import absent, discover
 
-    # lexists: False, not an OSError, for a name too long for the file system (or with a NUL).
-    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    # `absent`: True, not an OSError, for a name too long for the file system (or with a NUL).
+    missing = [str(p) for p in paths if absent(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     ref = getattr(args, "changed_since", None)

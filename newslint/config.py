@@ -322,7 +322,30 @@ def _times_as_text(value: Any) -> Any:
     return value
 
 
+# Deeper than any configuration means: the checks below (and the cache's key for a configuration)
+# walk it recursively, and `tomllib` reads a `[a.a.a...]` header of 5,000 parts without descending.
+MAX_CONFIG_DEPTH = 64
+
+
+def _nested_deeper(data: Any, limit: int) -> bool:
+    """Whether tables and arrays in `data` nest more than `limit` levels (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return False
+
+
 def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
+    if _nested_deeper(data, MAX_CONFIG_DEPTH):
+        raise ConfigError(
+            f"{display(source)}: nested more than {MAX_CONFIG_DEPTH} levels deep; not read"
+        )
     if isinstance(data.get("rules"), dict):
         data = {**data, "rules": _times_as_text(data["rules"])}
     where = display(source)
@@ -368,10 +391,10 @@ def _is_dir(path: Path) -> bool:
 def find_config(start: Path) -> Path | None:
     for directory in [start, *start.parents]:
         for name in ("newslint.toml", ".newslint.toml"):
-            if (directory / name).is_file():
+            if _is_file(directory / name):
                 return directory / name
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file():
+        if _is_file(pyproject):
             try:
                 raw = pyproject.read_bytes()
             except OSError:
@@ -386,7 +409,9 @@ def find_config(start: Path) -> Path | None:
                 continue
             try:
                 data = tomllib.loads(text)
-            except (tomllib.TOMLDecodeError, RecursionError):
+            # ValueError: an integer of more digits than Python converts (4,300, a guard against
+            # denial of service) is no TOMLDecodeError but a plain ValueError.
+            except (ValueError, RecursionError):
                 if _NEWSLINT_TABLE.search(text):
                     return pyproject  # meant for newslint: loading it reports the TOML error
                 continue
@@ -441,8 +466,10 @@ def split_config_args(
             continue
         try:
             data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise ConfigError(f"--config {text!r}: not a file, and not valid TOML: {err}") from None
+        except ValueError as err:  # TOMLDecodeError, or an integer of too many digits
+            raise ConfigError(
+                f"--config {text!r}: not a file, and not valid TOML: {_toml_problem(err)}"
+            ) from None
         except RecursionError:
             raise ConfigError(f"--config {text!r}: not valid TOML: nested too deeply") from None
         _merge(overrides, data)
@@ -521,10 +548,19 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise ConfigError(f"{display(path)}: cannot read: {err.strerror or err}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{display(path)}: not valid TOML: {err}") from None
+    except ValueError as err:  # TOMLDecodeError, UnicodeDecodeError, or an integer too long
+        raise ConfigError(f"{display(path)}: not valid TOML: {_toml_problem(err)}") from None
     except RecursionError:  # tomllib descends once per nested array or inline table
         raise ConfigError(f"{display(path)}: not valid TOML: nested too deeply") from None
+
+
+def _toml_problem(err: ValueError) -> str:
+    """What is wrong with TOML that `tomllib.loads` (or the UTF-8 decoding before it) refused.
+    Besides its own errors it lets through the plain ValueError of an integer of more digits than
+    Python converts from text (4,300, a guard against denial of service)."""
+    if isinstance(err, tomllib.TOMLDecodeError | UnicodeDecodeError):
+        return str(err)
+    return "a number of more than 4,300 digits"
 
 
 def _respell_rule_overrides(written: Any, overrides: Any) -> None:

@@ -224,7 +224,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         try:
             existing = target.read_text(encoding="utf-8")
             data = tomllib.loads(existing)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        # ValueError: UnicodeDecodeError, TOMLDecodeError, or an integer too long to convert.
+        except (OSError, ValueError) as err:
             raise UsageError(f"{target}: cannot read it as TOML: {err}") from None
         except RecursionError:  # tomllib descends once per nested array or inline table
             raise UsageError(f"{target}: cannot read it as TOML: nested too deeply") from None

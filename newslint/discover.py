@@ -11,6 +11,7 @@ report on pages that are never published.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import itertools
 import os
@@ -100,7 +101,7 @@ def _parents_ignores(directory: Path) -> list[_GitIgnore]:
         ignore = _load_ignore(parent)
         if ignore is not None:
             found.append(ignore)
-        if (parent / ".git").exists():
+        if os.path.exists(parent / ".git"):  # False, not an error, where it cannot be looked at
             break
     return list(reversed(found))
 
@@ -129,7 +130,10 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
     places = _ContentPlaces()
     content_only = places.of(root.absolute()) != OUTSIDE
 
-    def visit(directory: Path, ignores: list[_GitIgnore]) -> Iterator[Path]:
+    def visit(
+        directory: Path, ignores: list[_GitIgnore]
+    ) -> Iterator[Path | tuple[Path, list[_GitIgnore]]]:
+        """The folder's Markdown files, and (folder, ignores) for each folder to enter next."""
         try:
             stat = directory.stat()
         except OSError:
@@ -145,17 +149,25 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
             return
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except FileNotFoundError:
+            return  # gone since its `stat`
         except OSError:
+            # A folder that cannot be listed (no read permission): yielded itself, so that
+            # reading it says why its articles are not linted (NL002) instead of leaving them
+            # out without a word.
+            yield directory
             return
         for entry in entries:
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
             except OSError:
-                continue
+                # A symlink loop (ELOOP) or an entry that cannot be looked at: no folder to enter,
+                # and a Markdown name is yielded, so its read reports why (as a broken link is).
+                is_dir = False
             if is_dir:
                 if not _skips_dir(path, absolute / entry.name, ignores, exclude, hugo):
-                    yield from visit(path, ignores)
+                    yield path, ignores
             elif (
                 place == INSIDE
                 and entry.name.lower().endswith(MARKDOWN_SUFFIXES)
@@ -163,7 +175,17 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
             ):
                 yield path
 
-    yield from visit(root, list(base_ignores))
+    # Depth first with a stack of the folders being listed, not by recursion: a tree 2,000
+    # folders deep (a path of 4,000 bytes) ended the run with a RecursionError.
+    stack = [visit(root, list(base_ignores))]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, tuple):
+            stack.append(visit(*item))
+        else:
+            yield item
 
 
 def admits(root: Path, path: Path, exclude: Sequence[str] = ()) -> bool:
@@ -278,13 +300,14 @@ class _ContentPlaces:
         self._folders: dict[int, tuple[Site, list[str]]] = {}
 
     def of(self, folder: Path) -> str:
-        from newslint.site import site_for_dir
+        from newslint.site import real_dir, site_for_dir
 
         site = site_for_dir(folder)
         known = self._folders.get(id(site))
         if known is None or known[0] is not site:
             known = self._folders[id(site)] = (site, _content_folders(site))
-        return _place(os.path.realpath(folder), known[1])
+        # real_dir, not os.path.realpath: resolved from its parent's, not from the root.
+        return _place(real_dir(os.path.abspath(folder)), known[1])
 
 
 def _content_folders(site: Site) -> list[str]:
@@ -438,10 +461,10 @@ def discover(
     # 30,000 files the set would cost 4 MB at the moment the worker processes are forked).
     seen: set[str] | None = set() if _overlapping(paths) else None
     for given in paths:
-        if not given.exists() and not given.is_symlink():
+        if absent(given):
             missing.append(str(given))
             continue
-        if given.is_dir():
+        if os.path.isdir(given):  # False for a path that cannot be looked at: read, it says why
             candidates: Iterator[Path] | list[Path] = walk(given, exclude)
         elif force_exclude and force_excluded(given, exclude):
             continue
@@ -456,6 +479,20 @@ def discover(
                 seen.add(key)
             files.names.append(name)
     return files, missing
+
+
+def absent(path: str | os.PathLike[str]) -> bool:
+    """Whether nothing is at `path` (a symbolic link to nothing is something: its read reports
+    it), or the name cannot be one (too long for the file system, a NUL in it). A path behind a
+    folder that cannot be searched is not absent: linting it reports "Permission denied" on the
+    file (NL002), not a usage error that says it does not exist."""
+    try:
+        os.lstat(path)
+    except ValueError:
+        return True
+    except OSError as err:
+        return err.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG)
+    return False
 
 
 def force_excluded(path: Path, exclude: Sequence[str] = ()) -> bool:

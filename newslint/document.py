@@ -107,6 +107,24 @@ class Document:
         return doc
 
     def _parse_front_matter(self) -> None:
+        try:
+            self._read_front_matter()
+        except Exception as err:  # one file's front matter never ends the run
+            # The parsers turn what they know to be bad into errors with a place; anything else
+            # they raise (a parser's own limit nobody foresaw) is still this file's problem: it
+            # is reported on the file as front matter newslint cannot read, and the run goes on.
+            self.front_matter = None
+            self.front_matter_errors = [
+                matter.FrontMatterError(
+                    f"front matter could not be read ({type(err).__name__}: {err})"[:300],
+                    Span(0, 0),
+                )
+            ]
+            if self.front_matter_format is None:
+                self.front_matter_format = "unknown"
+                self.body_start = len(self.text)
+
+    def _read_front_matter(self) -> None:
         start = 1 if self.text.startswith(BOM) else 0
         found = matter.split(self.text, start)
         blank = _LEADING_SPACE.match(self.text, start)

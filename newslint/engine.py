@@ -431,7 +431,9 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
     shown = display_path(path)
     try:
         info = path.stat()
-        if not S_ISREG(info.st_mode) and not S_ISDIR(info.st_mode):
+        if S_ISDIR(info.st_mode):
+            raise IsADirectoryError  # named on the command line, or a folder the walk yielded
+        if not S_ISREG(info.st_mode):
             # A pipe nobody writes to would be waited on forever, /dev/zero read without end.
             return _file_problem(
                 shown, UNREADABLE, "not a regular file (a pipe, socket or device); not read"
@@ -464,6 +466,13 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
             return _file_problem(shown, UNREADABLE, message)
         return _file_problem(shown, UNREADABLE, "file vanished before it could be read")
     except IsADirectoryError:
+        try:
+            os.scandir(path).close()
+        except OSError as err:  # a folder the walk could not list (`newslint.discover.walk`)
+            message = (
+                f"cannot read folder: {err.strerror or err}; the articles in it are not linted"
+            )
+            return _file_problem(shown, UNREADABLE, message)
         return _file_problem(shown, UNREADABLE, "is a directory, not a file")
     except OSError as err:
         return _file_problem(shown, UNREADABLE, f"cannot read file: {err.strerror or err}")

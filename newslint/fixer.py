@@ -185,9 +185,13 @@ def _lint_original(doc: Document, ruleset: RuleSet) -> FileResult:
 def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
     """Replace `path` with `data` unless its bytes are no longer `expected`; an error message or None.
 
-    A symbolic link stays a link: its target is replaced. A hard link is broken (the new file is a
-    new inode), as with any editor that saves atomically.
+    A symbolic link stays a link: its target is replaced, but only when that target lies inside
+    the tree being fixed (`_link_out_of_tree`). A hard link is broken (the new file is a new
+    inode), as with any editor that saves atomically.
     """
+    outside = _link_out_of_tree(path)
+    if outside is not None:
+        return outside
     target = path.resolve()
     try:
         if target.read_bytes() != expected:
@@ -198,10 +202,11 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
     # Renaming over a file needs only a writable directory: respect a read-only file.
     if not os.access(target, os.W_OK):
         return "the file is read-only; left alone"
+    # The temporary name adds 19 bytes to the file's: a name near the file system's limit (255
+    # bytes) is cut short in it, or the write would fail with "File name too long".
+    stem = target.name if len(os.fsencode(target.name)) <= 200 else target.name[:50]
     try:
-        handle, temp = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".newslint", dir=target.parent
-        )
+        handle, temp = tempfile.mkstemp(prefix=f".{stem}.", suffix=".newslint", dir=target.parent)
     except OSError as err:
         return f"cannot write a temporary file next to it: {err.strerror or err}; left alone"
     try:
@@ -209,10 +214,11 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, info.st_mode & 0o7777)
         if hasattr(os, "chown"):
             with contextlib.suppress(OSError):  # only root may give a file away
                 os.chown(temp, info.st_uid, info.st_gid)
+        # After chown, which clears the set-user-ID and set-group-ID bits: all mode bits are kept.
+        os.chmod(temp, info.st_mode & 0o7777)
         os.replace(temp, target)
     except OSError as err:
         with contextlib.suppress(OSError):
@@ -220,6 +226,53 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
         return f"cannot write: {err.strerror or err}; left alone"
     _sync_directory(target.parent)
     return None
+
+
+def _link_out_of_tree(path: Path) -> str | None:
+    """Why `path` is not written, when a symbolic link on its way (the file itself, or a folder
+    above it) leads out of the tree being fixed; else None.
+
+    The tree is the Hugo site the path lies in as written, links not followed (the nearest folder
+    above it with a site configuration), else the working directory, else, for a file named
+    outside it, the file's own folder. A link to a file elsewhere in the tree is written through;
+    a link to `/etc/passwd`, to another checkout or to a shared folder is not: its target is no
+    file of this site, and `fix` run in a pre-commit hook or CI must not change files elsewhere.
+    Reading it is harmless; `check` still lints it."""
+    lexical = os.path.abspath(path)
+    real = os.path.realpath(path)
+    if real == lexical:
+        return None  # no link on the way: the common case costs no more than these two calls
+    root = _tree_root(lexical)
+    real_root = os.path.realpath(root)
+    if real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    return (
+        f"not written: a symbolic link to {printable(_shown(real))}, outside "
+        f"{printable(_shown(root))}; newslint writes only inside the tree it fixes; left alone"
+    )
+
+
+def _tree_root(lexical: str) -> str:
+    """The folder `_link_out_of_tree` holds the absolute, unresolved path `lexical` to."""
+    from newslint.site import _own_config
+
+    folder = os.path.dirname(lexical)
+    while True:
+        if _own_config(Path(folder)) is not None:
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    cwd = os.getcwd()
+    if lexical.startswith(cwd.rstrip(os.sep) + os.sep):
+        return cwd
+    return os.path.dirname(lexical)
+
+
+def _shown(path: str) -> str:
+    """A path as a message shows it: one whose bytes are not UTF-8 with U+FFFD for them."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _sync_directory(directory: Path) -> None:

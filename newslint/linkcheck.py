@@ -484,7 +484,7 @@ class LinkCache:
     def _read(self) -> dict[str, dict[str, Any]]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # a corrupted cache is an empty one
             return {}
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return {}

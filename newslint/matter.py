@@ -125,6 +125,8 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
             return FrontMatterError(
                 "JSON front matter is nested too deeply", Span(start, start + 1)
             )
+        except ValueError:  # not a JSONDecodeError: an integer Python will not convert
+            return _too_many_digits("JSON", text, start)
         line_end, nxt = _line_end(text, end)
         if text[end:line_end].strip(" \t"):
             # Hugo shows what follows the closing brace on its line in the body (checked with
@@ -220,7 +222,9 @@ def _scalar_value(yaml_tag: str, raw: str, constructor: Any) -> tuple[str, Any, 
             return tag, build(constructor, yaml.ScalarNode(yaml_tag, raw)), None
         except (ValueError, KeyError, TypeError, yaml.YAMLError):
             # Only an explicit tag can fail here (`!!bool maybe`); Hugo refuses the file too.
-            return "str", raw, f"{_short_tag(yaml_tag)} {raw!r} is not a valid {tag}"
+            # A value of 10,000 digits is quoted in the message by its start only.
+            shown = raw if len(raw) <= 60 else f"{raw[:40]}... ({len(raw):,} characters)"
+            return "str", raw, f"{_short_tag(yaml_tag)} {shown!r} is not a valid {tag}"
     return tag, raw, None
 
 
@@ -905,6 +909,8 @@ def _parse_json(text: str, span: Span) -> Node | list[FrontMatterError]:
         return [FrontMatterError(f"JSON: {err.message}", Span(err.pos, err.pos))]
     except RecursionError:
         return [FrontMatterError("JSON is nested too deeply", Span(span.start, span.start))]
+    except ValueError:  # an integer Python will not convert
+        return [_too_many_digits("JSON", text, span.start)]
     return node
 
 
@@ -1168,7 +1174,9 @@ def _parse_toml(text: str, span: Span) -> Node | list[FrontMatterError]:
         return [_toml_error(text, span, err)]
     except RecursionError:
         return [FrontMatterError("TOML is nested too deeply", Span(span.start, span.start))]
-    problem = _toml_out_of_range(text, span, data)
+    except ValueError:  # not a TOMLDecodeError: an integer Python will not convert
+        return [_too_many_digits("TOML", text, span.start)]
+    problem = _toml_out_of_range(text, span, data) or _toml_too_deep(span, data)
     if problem is not None:
         return [problem]
     scanner = _TomlScanner(text, span.end)
@@ -1261,6 +1269,37 @@ def _toml_out_of_range(text: str, span: Span, data: dict[str, Any]) -> FrontMatt
 
 
 _INF = float("inf")
+# Python converts integers of at most 4,300 digits from text (`sys.get_int_max_str_digits`, a
+# guard against denial of service); `json` and `tomllib` raise a plain ValueError past it.
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4299,}")
+
+
+def _too_many_digits(fmt: str, text: str, start: int) -> FrontMatterError:
+    """The error for front matter holding an integer too long to read (at the first such run of
+    digits): no int64 that Hugo reads is anywhere near that long."""
+    match = _LONG_NUMBER.search(text, start)
+    at = match.start() if match else start
+    return FrontMatterError(f"{fmt}: a number of more than 4,300 digits; not read", Span(at, at))
+
+
+def _toml_too_deep(span: Span, data: dict[str, Any]) -> FrontMatterError | None:
+    """Tables nested more than `MAX_DEPTH` levels (`[a.a.a....]`, which `tomllib` reads without
+    descending, unlike inline tables): the spans are worked out recursively, as YAML's and
+    JSON's are refused past that depth."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return FrontMatterError(
+                f"TOML is nested deeper than {MAX_DEPTH} levels", Span(span.start, span.start)
+            )
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return None
+
+
 # A float with an exponent where a value starts (after `=`, `[` or `,`). Only a file that read
 # an infinity is searched, so text in a string that looks like this can mislead only a file
 # that also holds an `inf`.

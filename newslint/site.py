@@ -674,6 +674,8 @@ def _to_bool(value: Any) -> bool:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    if not _is_file(path):  # a pipe would be waited on for ever (see `_own_config`)
+        raise ValueError("not a regular file (a folder, pipe, socket or device, or a broken link)")
     text = path.read_text(encoding="utf-8-sig")
     try:
         if path.suffix == ".toml":
@@ -756,6 +758,11 @@ def _own_config(directory: Path) -> Path | None:
         names = None  # not listable (execute-only): its files can still be there
     for name in CONFIG_NAMES:
         if (names is None or name in names) and _is_file(directory / name):
+            return directory / name
+        if names is not None and name in names and os.path.lexists(directory / name):
+            # A folder, a pipe or a broken link by a configuration's name, which Hugo fails
+            # on: still the site's root, whose configuration cannot be read (`_load` says why),
+            # not a folder passed over without a word for the site above it, or none.
             return directory / name
     if names is None or "config" in names:
         default_dir = directory / "config" / "_default"
@@ -1206,17 +1213,41 @@ def site_for(path: str | os.PathLike[str]) -> Site:
         # raising, and reading the file then reports the loop.
         return _site_for_dir(os.path.dirname(os.path.realpath(path)))
     # Resolving once per folder, not per file: a path resolve is a syscall per component.
-    return _site_for_dir(_real_dir(os.path.dirname(os.path.abspath(path))))
+    return _site_for_dir(real_dir(os.path.dirname(os.path.abspath(path))))
 
 
 def site_for_dir(directory: str | os.PathLike[str]) -> Site:
     """The site a folder belongs to (cached), as `site_for` gives it for a file in the folder."""
-    return _site_for_dir(_real_dir(os.path.abspath(directory)))
+    return _site_for_dir(real_dir(os.path.abspath(directory)))
 
 
-@lru_cache(maxsize=4096)
-def _real_dir(directory: str) -> str:
-    return str(Path(directory).resolve())
+# Absolute folder -> the same with its symbolic links resolved (`real_dir`).
+_REAL_DIRS: dict[str, str] = {}
+
+
+def real_dir(directory: str) -> str:
+    """The absolute folder `directory` with its symbolic links resolved, remembered per folder.
+
+    A folder that is no link, whose parent was resolved before (a walk goes down a tree parent
+    first), costs one `lstat`: resolving every folder of a tree 1,000 deep from the root made a
+    million `lstat` calls of paths 1,000 components long, and such a walk took minutes."""
+    found = _REAL_DIRS.get(directory)
+    if found is not None:
+        return found
+    parent, name = os.path.split(directory)
+    real_parent = _REAL_DIRS.get(parent)
+    if real_parent is not None and name not in ("", ".", ".."):
+        try:
+            if not os.path.islink(directory) and os.path.isdir(directory):
+                found = os.path.join(real_parent, name)
+        except ValueError:  # a NUL in the name
+            pass
+    if found is None:
+        found = str(Path(directory).resolve())
+    if len(_REAL_DIRS) >= 65_536:  # bounded, as the lru_cache it replaces was
+        _REAL_DIRS.clear()
+    _REAL_DIRS[directory] = found
+    return found
 
 
 # Folder -> site. A folder with no configuration of its own has its parent's site, so a new
@@ -1250,5 +1281,5 @@ def clear_site_cache() -> None:
 
     _SITES.clear()
     clear_cascade_cache()
-    _real_dir.cache_clear()
+    _REAL_DIRS.clear()
     _load_site.cache_clear()  # keyed by the file's path, not by what it holds

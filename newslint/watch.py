@@ -316,7 +316,9 @@ class Session:
             # A file deleted between the look at the disk and its lint (read as NL002 'file
             # vanished') is gone, not a file with an error: it leaves the picture now (its
             # deletion's event, in the next batch, then finds nothing to remove).
-            vanished = [path for path in changed if not os.path.isfile(path)]
+            # (lexists: a pipe, a symlink loop or a broken link is still there, reported as in a
+            # check.)
+            vanished = [path for path in changed if not os.path.lexists(path)]
             if vanished:
                 gone.extend(self._forget(os.path.abspath(path)) for path in vanished)
                 changed = [path for path in changed if path not in vanished]
@@ -391,7 +393,7 @@ class Session:
                 elif int(change) == ADDED:
                     for found in self.scope.files_in(_relative(name)):
                         changed.setdefault(os.path.abspath(found), found)
-            elif os.path.isfile(name):
+            elif os.path.lexists(name):  # a file, or a pipe or a link loop a check reports
                 if key in self.results or (self._may_lint(key) and self.scope.admits(Path(name))):
                     changed[key] = _relative(name)
             elif key in self.results:

@@ -177,7 +177,10 @@ def date_key(doc: Document) -> str:
     if not isinstance(value, datetime):
         return "~"
     if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
+        try:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:59:59-05:00 is past the last UTC date Python has
+            value = value.replace(tzinfo=None)  # its local time orders it within a day
     return value.isoformat()
 
 
