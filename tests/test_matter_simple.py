@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from newslint import matter
@@ -200,6 +200,9 @@ def _front_matter(draw: st.DrawFn) -> str:
 @example("---\n# lead comment\n\ntags:\n# before the first item\n  - a\ntrue: ~\ntrue: 2\n---\n")
 @example("---\ntitle: \"say \\\"hi\\\" \\\\ \\/\"\nquote: 'it''s'\n---\n")
 def test_scanner_equals_libyaml_wherever_it_answers(text: str) -> None:
+    # A generated line that starts with the delimiter (`---0`) ends the block there, as Hugo
+    # does, which is an error: no front matter to compare.
+    assume(isinstance(matter.split(text), matter.Split))
     _assert_same(text)
 
 
