@@ -47,11 +47,13 @@ class DuplicateKey(Rule):
             outcome = ": Hugo refuses the file"
         else:
             outcome = "; the last one wins"
+        text = ctx.document.text
         for first, repeat in duplicate_keys(front_matter.root):
             line = ctx.document.position(first.key_span.start).line
-            ctx.report(
-                repeat.key_span, "duplicate", key=repeat.key, first_line=line, outcome=outcome
-            )
+            written = text[repeat.key_span.start : repeat.key_span.end]
+            # A key YAML reads as no string (`null`, `~`, `1`) is named as written, not 'None'.
+            key = repeat.key if not written or written[0] in "\"'" else written
+            ctx.report(repeat.key_span, "duplicate", key=key, first_line=line, outcome=outcome)
         for first, repeat in case_variants(front_matter.root):
             line = ctx.document.position(first.key_span.start).line
             ctx.report(repeat.key_span, "case", key=repeat.key, first=first.key, first_line=line)

@@ -58,6 +58,11 @@ def test_duplicate_key(case: Case) -> None:
             '---\ntitle: "A"\nmenu:\n  main: {}\n  main: {}\n---\n',
             "key 'main' appears again (first on line 4): Hugo refuses the file",
         ),
+        # Keys YAML reads as null: named as written, not as Python's `None`.
+        (
+            '---\ntitle: "A"\nnull: 1\n~: 2\n---\n',
+            "key '~' appears again (first on line 3): Hugo refuses the file",
+        ),
         # Go's JSON decoder keeps the last value.
         (
             '{"title": "A", "title": "B"}\n',
