@@ -18,8 +18,9 @@ result is known mechanically:
   at the place the key or value lands in the variant, and a fixed file whose front matter holds
   the values (and whose body holds the text) the expected YAML fix has.
 
-Every fixed variant must re-parse without front-matter errors and be stable (fixing it again
-changes nothing). Cases whose meaning is the exact byte form (rules about line endings, a BOM,
+Every fixed variant must re-parse without new front-matter errors and be stable (fixing it again
+changes nothing). The fixes a rule offers for a CRLF or BOM variant (what the JSON output shows an
+editor, before `newslint fix` adapts them) must write CRLF line breaks and nothing before the BOM. Cases whose meaning is the exact byte form (rules about line endings, a BOM,
 YAML syntax, trailing whitespace) are left out of the variants that change that form:
 `EXCLUDED_RULES` names them with the reason, and every case a variant cannot be derived for is
 counted by reason (`test_every_case_is_accounted_for`), never dropped silently.
@@ -44,8 +45,8 @@ import yaml
 import tests.rules
 from newslint.document import BOM, Document
 from newslint.events import Node
-from newslint.rule import Rule
-from newslint.testing import Case, fixed_text, fm, lint_case
+from newslint.rule import Report, Rule
+from newslint.testing import Case, case_reports, fixed_text, fm
 
 Error = tuple[str, int, int]
 
@@ -479,6 +480,35 @@ def _same_errors(found: list[Error], variant: Variant) -> list[Error]:
     ]
 
 
+def _positions(doc: Document, reports: list[Report]) -> list[Error]:
+    """(message id, line, column) of each report, as `lint_case` gives them."""
+    found = []
+    for report in reports:
+        at = doc.position(report.span.start)
+        found.append((report.message_id, at.line, at.column))
+    return sorted(found, key=lambda item: (item[1], item[2], item[0]))
+
+
+_LONE_BREAK = re.compile(r"\r(?!\n)|(?<!\r)\n")
+
+
+def _check_offered(rule: type[Rule], name: str, reports: list[Report]) -> None:
+    """The fixes as the rule offers them (JSON output, editors) fit the file as it is written:
+    line breaks in the file's ending, nothing written before its BOM. `newslint fix` adapts them
+    itself; an editor applying the JSON `fix` does not."""
+    for report in reports:
+        for edit in report.fix.edits if report.fix else ():
+            if name in ("crlf", "bom-crlf"):
+                assert not _LONE_BREAK.search(edit.content), (
+                    f"{report.message_id}: a fix offered for a CRLF file writes {edit.content!r}"
+                )
+            if name in ("bom", "bom-crlf") and rule.name != "byte-order-mark":
+                assert edit.start > 0 or edit.content.startswith(BOM), (
+                    f"{report.message_id}: a fix offered for a file with a BOM edits before it:"
+                    f" {edit}"
+                )
+
+
 def _check_fixed(
     rule: type[Rule], case: Case, result: str, expected: str, variant: Variant, unsafe: bool
 ) -> None:
@@ -513,9 +543,11 @@ def test_variant(item: Collected, name: str, variant: Variant) -> None:
         fixed=None,
         unsafe_fixed=None,
     )
-    found = _same_errors(lint_case(item.rule, case), variant)
+    doc, reports = case_reports(item.rule, case)
+    found = _same_errors(_positions(doc, reports), variant)
     expected = sorted(variant.errors or [], key=lambda e: (e[1], e[2], e[0]))
     assert found == expected, f"reported {found}, expected {expected}"
+    _check_offered(item.rule, name, reports)
     fixes = item.case.fixed is not None or item.case.unsafe_fixed is not None
     if not found and not fixes:
         return  # nothing reported, so no fix on offer: the text stays as it is
