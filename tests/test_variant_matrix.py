@@ -318,9 +318,11 @@ def _plain_or_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     return _Plain(text) if node.style is None and _SAFE_PLAIN.fullmatch(text) else text
 
 
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: Raw(loader.construct_scalar(node))
-)
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Raw:
+    return Raw(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:str", _plain_or_str)
 
 
