@@ -16,12 +16,14 @@ result is known mechanically:
 - `toml`, `json`: an article built by `fm()` from simple values (strings, numbers, booleans,
   lists of them) with the same values in TOML (`+++`) or JSON front matter; the same message ids
   at the place the key or value lands in the variant, and a fixed file whose front matter holds
-  the values (and whose body holds the text) the expected YAML fix has.
+  the values (and whose body holds the text) the expected YAML fix has; `toml-crlf`,
+  `json-crlf`: the same in CRLF.
 
 Every fixed variant must re-parse without new front-matter errors and be stable (fixing it again
 changes nothing). The fixes a rule offers for a CRLF or BOM variant (what the JSON output shows an
-editor, before `newslint fix` adapts them) must write CRLF line breaks and nothing before the BOM. Cases whose meaning is the exact byte form (rules about line endings, a BOM,
-YAML syntax, trailing whitespace) are left out of the variants that change that form:
+editor, before `newslint fix` adapts them) must write CRLF line breaks and nothing before the
+BOM. Cases whose meaning is the exact byte form (rules about line endings, a BOM, YAML syntax,
+trailing whitespace) are left out of the variants that change that form:
 `EXCLUDED_RULES` names them with the reason, and every case a variant cannot be derived for is
 counted by reason (`test_every_case_is_accounted_for`), never dropped silently.
 """
@@ -140,6 +142,8 @@ EXCLUDED_RULES: dict[str, dict[str, str]] = {
     "line-endings": {
         "crlf": "its cases are about the line endings themselves",
         "bom-crlf": "its cases are about the line endings themselves",
+        "toml-crlf": "its cases are about the line endings themselves",
+        "json-crlf": "its cases are about the line endings themselves",
         "end": "it reports the line endings, which these variants change",
     },
     "byte-order-mark": {"bom": "its cases are about the BOM itself"},
@@ -166,6 +170,8 @@ FAMILY = {
     "space-line-at-end": "end",
     "toml": "format",
     "json": "format",
+    "toml-crlf": "format",
+    "json-crlf": "format",
 }
 VARIANTS = list(FAMILY)
 
@@ -472,7 +478,10 @@ def _has_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _format_variant(case: Case, fmt: str) -> Variant:
+def _format_variant(case: Case, name: str) -> Variant:
+    fmt, _, crlf = name.partition("-")
+    if crlf and "\r" in case.text:
+        raise Skip("the text holds a CR already (it is about line endings)")
     data, body = _fm_fields(case.text)
     if fmt == "toml" and any(_has_raw(v) for v in data.values()):
         raise Skip("a YAML timestamp: in TOML a string or a native date, which Hugo reads apart")
@@ -483,6 +492,9 @@ def _format_variant(case: Case, fmt: str) -> Variant:
     assert yaml_text == case.text
     text, places = _render(data, body, fmt)
     errors = [_move(error, yaml_places, places) for error in case.errors]
+    if crlf:  # and the expected fixes' bodies in CRLF, as the article's is
+        text, fixed, unsafe_fixed = _crlf(text) or "", _crlf(case.fixed), _crlf(case.unsafe_fixed)
+        return Variant(text, errors, fixed, unsafe_fixed, same_values=True)
     return Variant(text, errors, case.fixed, case.unsafe_fixed, same_values=True)
 
 
@@ -543,7 +555,7 @@ def _check_offered(rule: type[Rule], name: str, reports: list[Report]) -> None:
     itself; an editor applying the JSON `fix` does not."""
     for report in reports:
         for edit in report.fix.edits if report.fix else ():
-            if name in ("crlf", "bom-crlf"):
+            if name.endswith("crlf"):
                 assert not _LONE_BREAK.search(edit.content), (
                     f"{report.message_id}: a fix offered for a CRLF file writes {edit.content!r}"
                 )
