@@ -8,8 +8,8 @@ result is known mechanically:
   are the expected ones with CRLF (a fix that writes a line break writes the file's ending);
 - `bom`: a UTF-8 byte-order mark first; the same diagnostics, except that a column on line 1
   counts the BOM (columns count the code points of the text, the BOM is its first: README, JSON
-  output) -- a report at the very start of the file (column 1) may stay there (it names the
-  file, not a character); the fixed texts keep the BOM;
+  output; a report about the whole file is at its first character, after the BOM, too); the
+  fixed texts keep the BOM;
 - `no-final-newline`, `blank-lines-at-end`, `space-line-at-end`: the last line break dropped, or
   two blank lines or a line of blanks added at the end; the same diagnostics and the same fixed
   texts with the same end, when the fix does not touch the end of the file;
@@ -189,7 +189,6 @@ class Variant:
     errors: list[Error] | None
     fixed: str | None
     unsafe_fixed: str | None
-    line1_start_ok: bool = False  # BOM: a report at (1, 1) may stay there
     same_values: bool = False
     loose_end: bool = False  # a fix changed the end: compare without the blanks at the end
 
@@ -270,17 +269,13 @@ def _variant(case: Case, name: str) -> Variant:
         if case.text.startswith(BOM):
             raise Skip("the text starts with a BOM already")
         errors = [(m, line, col + 1 if line == 1 else col) for m, line, col in case.errors]
-        return Variant(
-            BOM + case.text, errors, _bom(case.fixed), _bom(case.unsafe_fixed), line1_start_ok=True
-        )
+        return Variant(BOM + case.text, errors, _bom(case.fixed), _bom(case.unsafe_fixed))
     if name == "bom-crlf":  # what Windows Notepad saves
         if case.text.startswith(BOM) or "\r" in case.text:
             raise Skip("the text starts with a BOM or holds a CR already")
         errors = [(m, line, col + 1 if line == 1 else col) for m, line, col in case.errors]
         fixed, unsafe_fixed = _bom(_crlf(case.fixed)), _bom(_crlf(case.unsafe_fixed))
-        return Variant(
-            BOM + (_crlf(case.text) or ""), errors, fixed, unsafe_fixed, line1_start_ok=True
-        )
+        return Variant(BOM + (_crlf(case.text) or ""), errors, fixed, unsafe_fixed)
     if FAMILY[name] == "end":
         return _end_variant(case, name)
     return _format_variant(case, name)
@@ -524,19 +519,6 @@ def _build() -> tuple[list[Any], Counter[str]]:
 PARAMS, SKIPPED = _build()
 
 
-def _same_errors(found: list[Error], variant: Variant) -> list[Error]:
-    """`found` with a BOM file's report at (1, 1) read as the expected (1, 2) (see the docstring)."""
-    expected = variant.errors or []
-    if not variant.line1_start_ok:
-        return found
-    return [
-        (m, 1, 2)
-        if (line, col) == (1, 1) and (m, 1, 2) in expected and (m, 1, 1) not in expected
-        else (m, line, col)
-        for m, line, col in found
-    ]
-
-
 def _positions(doc: Document, reports: list[Report]) -> list[Error]:
     """(message id, line, column) of each report, as `lint_case` gives them."""
     found = []
@@ -602,7 +584,7 @@ def test_variant(item: Collected, name: str, variant: Variant) -> None:
         unsafe_fixed=None,
     )
     doc, reports = case_reports(item.rule, case)
-    found = _same_errors(_positions(doc, reports), variant)
+    found = _positions(doc, reports)
     expected = sorted(variant.errors or [], key=lambda e: (e[1], e[2], e[0]))
     assert found == expected, f"reported {found}, expected {expected}"
     _check_offered(item.rule, name, reports)
