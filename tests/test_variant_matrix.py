@@ -148,9 +148,12 @@ EXCLUDED_RULES: dict[str, dict[str, str]] = {
     },
     "byte-order-mark": {"bom": "its cases are about the BOM itself"},
     "trailing-whitespace": {
-        "end": "a line of blanks at the end is what it reports",
+        "space-line-at-end": "a line of blanks at the end is what it reports",
     },
-    "blank-lines": {"end": "blank lines at the end (and the last line break) are what it reports"},
+    "blank-lines": {
+        "blank-lines-at-end": "blank lines at the end are what it reports",
+        "space-line-at-end": "a line of blanks at the end is a blank line it counts",
+    },
     "invalid-utf8": {
         "crlf": "its case is about the bytes as written",
         "bom-crlf": "its case is about the bytes as written",
@@ -407,6 +410,7 @@ def _render(data: dict[str, Any], body: str, fmt: str) -> tuple[str, dict[Place,
             places["value", key] = Token(line, col, token)
             lines.append(lead + sep + token + comma)
     lines.append(close)
+    places["close",] = Token(len(lines), 1, close)  # (body-empty reports there)
     places[_BODY] = Token(len(lines) + 1, 1, "")
     return "\n".join(lines) + "\n" + body, places
 
