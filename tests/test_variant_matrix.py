@@ -532,6 +532,26 @@ def _positions(doc: Document, reports: list[Report]) -> list[Error]:
     return sorted(found, key=lambda item: (item[1], item[2], item[0]))
 
 
+_ORIGINAL: dict[int, tuple[Document, list[Report]]] = {}
+
+
+def _original_reports(item: Collected) -> tuple[Document, list[Report]]:
+    """The case's own document and reports (one lint for its crlf, bom and bom-crlf variants)."""
+    if id(item) not in _ORIGINAL:
+        _ORIGINAL[id(item)] = case_reports(item.rule, item.case)
+    return _ORIGINAL[id(item)]
+
+
+def _ends(doc: Document, reports: list[Report], bom: bool) -> list[tuple[str, int, int]]:
+    """(message id, line, column) where each report ends, a BOM's column on line 1 taken off: a
+    span in a CRLF file ends before the CR as it ended before the LF."""
+    out = []
+    for report in reports:
+        end = doc.position(report.span.end)
+        out.append((report.message_id, end.line, end.column - (bom and end.line == 1)))
+    return sorted(out)
+
+
 _LONE_BREAK = re.compile(r"\r(?!\n)|(?<!\r)\n")
 
 
@@ -592,6 +612,11 @@ def test_variant(item: Collected, name: str, variant: Variant) -> None:
     expected = sorted(variant.errors or [], key=lambda e: (e[1], e[2], e[0]))
     assert found == expected, f"reported {found}, expected {expected}"
     _check_offered(item.rule, name, reports)
+    if name in ("crlf", "bom", "bom-crlf") and reports:
+        bom = name != "crlf"
+        assert _ends(doc, reports, bom) == _ends(*_original_reports(item), False), (
+            "the reports end elsewhere than on the original text"
+        )
     fixes = item.case.fixed is not None or item.case.unsafe_fixed is not None
     if not found and not fixes:
         return  # nothing reported, so no fix on offer: the text stays as it is
