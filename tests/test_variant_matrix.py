@@ -183,13 +183,12 @@ VARIANTS = list(FAMILY)
 class Variant:
     """A case rewritten: the text, what must be reported and the fixed texts expected.
 
-    `errors` None: only the message ids (`ids`) are known. `fixed`/`unsafe_fixed` compared exactly
-    unless `same_values`, then by front-matter values and body (a TOML or JSON fix), or
+    `fixed`/`unsafe_fixed` (None: no change) are compared exactly unless `same_values`, then by front-matter values and body (a TOML or JSON fix), or
     `loose_end`, then without the white space at the end of the file.
     """
 
     text: str
-    errors: list[Error] | None
+    errors: list[Error]
     fixed: str | None
     unsafe_fixed: str | None
     same_values: bool = False
@@ -487,8 +486,7 @@ def _format_variant(case: Case, name: str) -> Variant:
     if fmt == "json" and any(_has_int(v) for v in data.values()):
         # (unix-time dates: a YAML or TOML integer is one, a JSON number is not)
         raise Skip("a number: Hugo's JSON reader makes it a float, YAML's and TOML's an integer")
-    yaml_text, yaml_places = _render(data, body, "yaml")
-    assert yaml_text == case.text
+    yaml_places = _render(data, body, "yaml")[1]
     text, places = _render(data, body, fmt)
     errors = [_move(error, yaml_places, places) for error in case.errors]
     if crlf:  # and the expected fixes' bodies in CRLF, as the article's is
@@ -603,13 +601,13 @@ def test_variant(item: Collected, name: str, variant: Variant) -> None:
     case = replace(
         item.case,
         text=variant.text,
-        errors=variant.errors or [],
+        errors=variant.errors,
         fixed=None,
         unsafe_fixed=None,
     )
     doc, reports = case_reports(item.rule, case)
     found = _positions(doc, reports)
-    expected = sorted(variant.errors or [], key=lambda e: (e[1], e[2], e[0]))
+    expected = sorted(variant.errors, key=lambda e: (e[1], e[2], e[0]))
     assert found == expected, f"reported {found}, expected {expected}"
     _check_offered(item.rule, name, reports)
     if name in ("crlf", "bom", "bom-crlf") and reports:
