@@ -14,6 +14,7 @@
 changes the text and `unsafe_fixed` whenever an unsafe fix changes it further; fixes the fixed
 text again to prove it is stable; and fails when `newslint fix` would drop the rule's fixes (they
 do not converge, or their output does not parse). `fm()` starts the front matter on line 2.
+`case_reports(Rule, case)` gives the reports themselves, their fixes as the rule offers them.
 """
 
 from __future__ import annotations
