@@ -14,6 +14,7 @@
 changes the text and `unsafe_fixed` whenever an unsafe fix changes it further; fixes the fixed
 text again to prove it is stable; and fails when `newslint fix` would drop the rule's fixes (they
 do not converge, or their output does not parse). `fm()` starts the front matter on line 2.
+`case_reports(Rule, case)` gives the reports themselves, their fixes as the rule offers them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from newslint.config import Config, check_rules, parse_config
 from newslint.document import Document
 from newslint.engine import _fm_lang, build_ruleset, fix_document, run_rules
 from newslint.registry import Registry
-from newslint.rule import Rule
+from newslint.rule import Report, Rule
 from newslint.site import Site
 
 DEFAULT_PATH = "content/en/news/article.en.md"
@@ -72,14 +73,21 @@ def _ruleset(rule: type[Rule], case: Case) -> Any:
     return build_ruleset(config, registry=Registry([rule]), select=[rule.code])
 
 
-def lint_case(rule: type[Rule], case: Case) -> list[tuple[str, int, int]]:
-    """The (message id, line, column) of every report, in order."""
+def case_reports(rule: type[Rule], case: Case) -> tuple[Document, list[Report]]:
+    """The document of `case` and the rule's reports on it, fixes as the rule offers them (what
+    `newslint check --output-format json` shows, before the fix loop adapts them)."""
     ruleset = _ruleset(rule, case)
     doc = _document(case)
     site = doc.site or Site()
     doc.language = doc.language or site.language_of(doc.path, _fm_lang(doc))
     reports, crashes, _ = run_rules(doc, ruleset.for_document(doc.path, site), ruleset.config)
     assert not crashes, f"{rule.name} crashed: {crashes[0].message}"
+    return doc, reports
+
+
+def lint_case(rule: type[Rule], case: Case) -> list[tuple[str, int, int]]:
+    """The (message id, line, column) of every report, in order."""
+    doc, reports = case_reports(rule, case)
     found = []
     for report in reports:
         position = doc.position(report.span.start)

@@ -34,11 +34,17 @@ preview in many editors (which are more lenient) hides it.
 
 from __future__ import annotations
 
+import re
+
 from newslint import Rule, Severity, Span
 from newslint.events import Text
 from newslint.rule import Context
 
 from ._body import Regions, is_escaped, shortcode_regions
+
+# A blank line ends a paragraph: two line breaks with at most blanks between, whatever the file's
+# line endings (`\r\n\r\n` in a CRLF article, `\n \n` with a stray space).
+_BLANK_LINE = re.compile(r"(?>\r\n|\r|\n)[ \t]*(?>\r\n|\r|\n)")
 
 
 class EmphasisUnclosed(Rule):
@@ -73,7 +79,7 @@ class EmphasisUnclosed(Rule):
             before = document[start - 1] if start > 0 else " "
             after = document[end] if end < len(document) else "\n"
             opened = self.opened
-            if opened >= 0 and "\n\n" in document[opened:start]:
+            if opened >= 0 and _BLANK_LINE.search(document, opened, start):
                 opened = -1  # its pair would be in another paragraph
             # A space before and a line end after: the closing marker of `**Note **` at the end
             # of a line (when an opening one is open), else a marker between spaces, `2 ** 8`.

@@ -47,8 +47,10 @@ class FrontMatterMissing(Rule):
     def on_document_start(self, ctx: Context, document: Document) -> None:
         if document.has_front_matter:
             return
-        first_line = document.lines.line_span(1)
-        where = Span(first_line.start, first_line.start)
+        # At the file's first character: after a BOM, as every other report on line 1 counts
+        # it (columns count the code points of the text, and the BOM is not the article's).
+        first = 1 if document.text.startswith("\ufeff") else 0
+        where = Span(first, first)
         # Hugo skips spaces, tabs, line breaks and a BOM before the front matter; a `-` or `+`
         # there opens a YAML or TOML delimiter for it, which then fails to parse.
         text = document.text

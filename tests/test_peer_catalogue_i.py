@@ -909,14 +909,14 @@ EDGE_CASES = [
         ),
         fixed="\n",
     ),
-    # The body starts after the BOM (column 2), where body-empty points.
+    # The body starts after the BOM (column 2), where body-empty and front-matter-missing point.
     Peer(
         "only a bom",
         BOM,
         (
             ("EN006", 1, 1, 1, 2, "safe"),
-            ("FM001", 1, 1, 1, 1, None),
             ("BD006", 1, 2, 1, 2, None),
+            ("FM001", 1, 2, 1, 2, None),
         ),
         fixed="",
     ),

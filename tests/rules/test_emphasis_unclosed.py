@@ -55,6 +55,11 @@ CASES = [
             )
         ),
     ),
+    Case(
+        # A line of blanks ends a paragraph as an empty line does: the two markers do not pair.
+        "markers-apart-across-a-line-of-blanks",
+        fm(body="**Open\n \t\nthen -**b in another paragraph.\n"),
+    ),
 ]
 
 

@@ -24,7 +24,9 @@ CASES = [
     Case("dashes-then-zwsp", "---\u200b\ntitle: A\n---\nBody\n", errors=[("delimiter", 1, 1)]),
     Case("list-first", "- one\n- two\n", errors=[("delimiter", 1, 1)]),
     Case("plus-first", "\n+ one\n", errors=[("delimiter", 1, 1)]),
-    Case("bom-then-dashes", "\ufeff---x\nBody\n", errors=[("delimiter", 1, 1)]),
+    # Column 2: the BOM is the text's first code point (as for every rule's report on line 1).
+    Case("bom-then-dashes", "\ufeff---x\nBody\n", errors=[("delimiter", 1, 2)]),
+    Case("bom-then-prose", "\ufeffThe budget passed.\n", errors=[("missing", 1, 2)]),
 ]
 
 
