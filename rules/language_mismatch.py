@@ -17,6 +17,12 @@ count as Japanese too, so a Japanese title does not fit a Chinese article, while
 article's kanji always fit it. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
 the body needs at least 10 units, and link texts (the source link's name, brands) do not count.
 
+It also reports a word that mixes Latin and Cyrillic letters (`Gemeind\u0435haus` with a Cyrillic
+`е`, `Прив\u0435t`), in any article whatever its language: the letters look the same, so a reader
+sees nothing, but search, spell checking and hyphenation do not find the word. Such words come
+from copying between keyboard layouts, OCR, or a translation tool. Greek is left out (`μm`, a
+micrometre, is written that way).
+
 ## Why is this bad?
 A text in the wrong language usually means the scraper filed the article under the wrong language
 or copied the wrong field; it then shows up in the wrong language's lists, feeds and search.
@@ -28,6 +34,12 @@ or copied the wrong field; it then shows up in the wrong language's lists, feeds
 ## Use instead
     # content/ja/news/x.ja.md
     title: "東京で大規模な火災"
+
+## Fix safety
+A mixed word gets an unsafe fix when each letter of the script it has fewer of looks like a
+letter of the other (`е` and `e`, `Р` and `P`): those letters are replaced, so the word is in
+one script. An editor should check that the word was meant in that script. Two or more such
+letters at one end of the word (`KYCна`) are a second word run into the first: no fix.
 """
 
 from __future__ import annotations
@@ -36,7 +48,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from newslint import Rule, Severity
+from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context, check_counts
@@ -44,6 +56,7 @@ from newslint.spans import Span
 from newslint.textutil import han_share, script_units
 
 from ._fields import key_in, lowered_keys
+from ._text import FieldText
 
 # The body's opening is sampled: its first 16,000 characters of prose (2,000 words or more).
 _BODY_SAMPLE_CHARS = 16_000
@@ -104,6 +117,15 @@ _OTHER: dict[str, frozenset[str]] = {
     "bo": frozenset({"tibetan"}),
     "dz": frozenset({"tibetan"}),
 }
+# A word's letters (no digits, no underscore), to find one that mixes Latin and Cyrillic letters.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# Cyrillic letters and the Latin letters they look like (and back): the unsafe fix's table.
+_LOOKALIKES = dict(
+    zip("аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅ", "aeopcyxijsdqwhlABEKMHOPCTXIJS", strict=True)
+)
+_LOOKALIKES |= {latin: cyrillic for cyrillic, latin in list(_LOOKALIKES.items())}
 _CJK_SCRIPTS = frozenset({"han", "kana", "hangul", "bopomofo"})
 _SCRIPT_SUBTAGS = {
     "latn": frozenset({"latin"}),
@@ -171,6 +193,7 @@ class LanguageMismatch(Rule):
     messages = {
         "field": "{key} is mostly in {script} script, not what {language!r} is written in",
         "body": "the body is mostly in {script} script, not what {language!r} is written in",
+        "mixed-word": "{word!r} mixes Latin and Cyrillic letters ({letters} in {script})",
     }
     Options = Options
 
@@ -189,6 +212,18 @@ class LanguageMismatch(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
+        if not field.value.isascii():
+            words = mixed_words(field.value)
+            if words:
+                edited = FieldText(ctx.document.text, field)
+                changes = [(start, end, fixed or "") for start, end, _, fixed in words]
+                for (start, end, minority, fixed), edits in zip(
+                    words, edited.edits(changes), strict=True
+                ):
+                    fix = Fix.unsafe("Write the word in one script", *edits) if fixed else None
+                    _report_mixed(
+                        ctx, edited.span(start, end), field.value[start:end], minority, fix
+                    )
         language, expected = self._expected(ctx)
         if expected is None:
             return
@@ -204,6 +239,12 @@ class LanguageMismatch(Rule):
         return self.expected
 
     def on_text(self, ctx: Context, node: Text) -> None:
+        if not node.text.isascii():
+            at = node.span.start
+            for start, end, minority, fixed in mixed_words(node.text):
+                edit = Edit.replace(Span(at + start, at + end), fixed) if fixed else None
+                fix = Fix.unsafe("Write the word in one script", edit) if edit else None
+                _report_mixed(ctx, Span(at + start, at + end), node.text[start:end], minority, fix)
         if node.in_link:
             return  # link texts are names: the source link `[jin10_articles](...)`, brands
         if self.first_text is None and node.text.strip():
@@ -235,6 +276,49 @@ class LanguageMismatch(Rule):
         script = mismatch(script_units(body), expected, options)
         if script is not None:
             ctx.report(self.first_text, "body", script=script, language=language)
+
+
+def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
+    """`(start, end, minority, fixed)` of each word of `text` that mixes Latin and Cyrillic
+    letters: `minority` is the script it has fewer letters of ("cyrillic" on a tie), `fixed` the
+    word with those letters swapped for the other script's look-alikes, None when one has none or
+    when they look like a second word run into the first (`Bitcoinили`)."""
+    if not (_CYRILLIC.search(text) and _LATIN.search(text)):
+        return []
+    found = []
+    for match in _LETTERS.finditer(text):
+        word = match.group(0)
+        cyrillic = sum(1 for char in word if _CYRILLIC.match(char))
+        latin = sum(1 for char in word if _LATIN.match(char))
+        if not (cyrillic and latin):
+            continue
+        minority = "latin" if latin < cyrillic else "cyrillic"
+        pattern = _LATIN if minority == "latin" else _CYRILLIC
+        letters = [char for char in word if pattern.match(char)]
+        fixed: str | None = None
+        if _glued(word, pattern):
+            pass  # `Bitcoinили`: two words run together, not a look-alike letter
+        elif all(char in _LOOKALIKES for char in letters):
+            fixed = "".join(_LOOKALIKES[c] if pattern.match(c) else c for c in word)
+        found.append((match.start(), match.end(), minority, fixed))
+    return found
+
+
+def _glued(word: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the minority script's letters are a run of two or more at one end of the word."""
+    for run in (word, word[::-1]):
+        length = 0
+        while length < len(run) and pattern.match(run[length]):
+            length += 1
+        if length >= 2 and length == sum(1 for char in word if pattern.match(char)):
+            return True
+    return False
+
+
+def _report_mixed(ctx: Context, span: Span, word: str, minority: str, fix: Fix | None) -> None:
+    pattern = _LATIN if minority == "latin" else _CYRILLIC
+    letters = ", ".join(repr(char) for char in dict.fromkeys(c for c in word if pattern.match(c)))
+    ctx.report(span, "mixed-word", fix=fix, word=word, letters=letters, script=minority)
 
 
 def _locale(ctx: Context) -> str | None:
