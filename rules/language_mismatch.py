@@ -117,10 +117,13 @@ _OTHER: dict[str, frozenset[str]] = {
     "bo": frozenset({"tibetan"}),
     "dz": frozenset({"tibetan"}),
 }
-# A word's letters (no digits, no underscore), to find one that mixes Latin and Cyrillic letters.
-_LETTERS = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile("[\u0400-\u052f]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# A Latin and a Cyrillic letter side by side: where a word that mixes the two scripts is found, in
+# one regex pass (a C-speed scan for a two-character class) that most texts pass with no match.
+_CYR = "\u0400-\u052f"
+_LAT = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_SEAM = re.compile(f"[{_CYR}][{_LAT}]|[{_LAT}][{_CYR}]")  # (no lookahead: 10 times faster)
+_CYRILLIC = re.compile(f"[{_CYR}]")
+_LATIN = re.compile(f"[{_LAT}]")
 # Cyrillic letters and the Latin letters they look like (and back): the unsafe fix's table.
 _LOOKALIKES = dict(
     zip("аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅ", "aeopcyxijsdqwhlABEKMHOPCTXIJS", strict=True)
@@ -286,12 +289,19 @@ def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
     if not (_CYRILLIC.search(text) and _LATIN.search(text)):
         return []
     found = []
-    for match in _LETTERS.finditer(text):
-        word = match.group(0)
-        cyrillic = sum(1 for char in word if _CYRILLIC.match(char))
-        latin = sum(1 for char in word if _LATIN.match(char))
-        if not (cyrillic and latin):
-            continue
+    word_end = 0
+    for seam in _SEAM.finditer(text):
+        if seam.start() < word_end:
+            continue  # another seam of the word just reported
+        word_start = seam.start()
+        while word_start > 0 and _letter(text[word_start - 1]):
+            word_start -= 1
+        word_end = seam.end()
+        while word_end < len(text) and _letter(text[word_end]):
+            word_end += 1
+        word = text[word_start:word_end]
+        cyrillic = len(_CYRILLIC.findall(word))
+        latin = len(_LATIN.findall(word))
         minority = "latin" if latin < cyrillic else "cyrillic"
         pattern = _LATIN if minority == "latin" else _CYRILLIC
         letters = [char for char in word if pattern.match(char)]
@@ -300,8 +310,12 @@ def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
             pass  # `Bitcoinили`: two words run together, not a look-alike letter
         elif all(char in _LOOKALIKES for char in letters):
             fixed = "".join(_LOOKALIKES[c] if pattern.match(c) else c for c in word)
-        found.append((match.start(), match.end(), minority, fixed))
+        found.append((word_start, word_end, minority, fixed))
     return found
+
+
+def _letter(char: str) -> bool:
+    return char.isalpha()
 
 
 def _glued(word: str, pattern: re.Pattern[str]) -> bool:
