@@ -17,15 +17,15 @@ count as Japanese too, so a Japanese title does not fit a Chinese article, while
 article's kanji always fit it. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
 the body needs at least 10 units, and link texts (the source link's name, brands) do not count.
 
-It also reports a word that mixes Latin and Cyrillic letters (`Gemeind\u0435haus` with a Cyrillic
-`е`, `Прив\u0435t`), in any article whatever its language: the letters look the same, so a reader
-sees nothing, but search, spell checking and hyphenation do not find the word. Such words come
-from copying between keyboard layouts, OCR, or a translation tool. Greek is left out (`μm`, a
-micrometre, is written that way).
-
 ## Why is this bad?
 A text in the wrong language usually means the scraper filed the article under the wrong language
 or copied the wrong field; it then shows up in the wrong language's lists, feeds and search.
+
+A word that mixes Latin and Cyrillic letters (`Gemeind\u0435haus` with a Cyrillic `е`,
+`Прив\u0435t`) is reported too, whatever the article's language: the letters look the same, so
+readers see nothing wrong, but search, spell checking and hyphenation miss the word. Such words
+come from switching keyboard layouts, OCR, or a translation tool. Greek is left out (`μm`, a
+micrometre, is written that way).
 
 ## Example
     # content/en/news/x.en.md
@@ -48,7 +48,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from newslint import Edit, Fix, Rule, Severity
+from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context, check_counts
@@ -56,7 +56,7 @@ from newslint.spans import Span
 from newslint.textutil import han_share, script_units
 
 from ._fields import key_in, lowered_keys
-from ._text import FieldText
+from ._mixed_script import report_in_field, report_in_text
 
 # The body's opening is sampled: its first 16,000 characters of prose (2,000 words or more).
 _BODY_SAMPLE_CHARS = 16_000
@@ -117,18 +117,6 @@ _OTHER: dict[str, frozenset[str]] = {
     "bo": frozenset({"tibetan"}),
     "dz": frozenset({"tibetan"}),
 }
-# A Latin and a Cyrillic letter side by side: where a word that mixes the two scripts is found, in
-# one regex pass (a C-speed scan for a two-character class) that most texts pass with no match.
-_CYR = "\u0400-\u052f"
-_LAT = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_SEAM = re.compile(f"[{_CYR}][{_LAT}]|[{_LAT}][{_CYR}]")  # (no lookahead: 10 times faster)
-_CYRILLIC = re.compile(f"[{_CYR}]")
-_LATIN = re.compile(f"[{_LAT}]")
-# Cyrillic letters and the Latin letters they look like (and back): the unsafe fix's table.
-_LOOKALIKES = dict(
-    zip("аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅ", "aeopcyxijsdqwhlABEKMHOPCTXIJS", strict=True)
-)
-_LOOKALIKES |= {latin: cyrillic for cyrillic, latin in list(_LOOKALIKES.items())}
 _CJK_SCRIPTS = frozenset({"han", "kana", "hangul", "bopomofo"})
 _SCRIPT_SUBTAGS = {
     "latn": frozenset({"latin"}),
@@ -215,18 +203,7 @@ class LanguageMismatch(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
-        if not field.value.isascii():
-            words = mixed_words(field.value)
-            if words:
-                edited = FieldText(ctx.document.text, field)
-                changes = [(start, end, fixed or "") for start, end, _, fixed in words]
-                for (start, end, minority, fixed), edits in zip(
-                    words, edited.edits(changes), strict=True
-                ):
-                    fix = Fix.unsafe("Write the word in one script", *edits) if fixed else None
-                    _report_mixed(
-                        ctx, edited.span(start, end), field.value[start:end], minority, fix
-                    )
+        report_in_field(ctx, field)  # a word mixing two scripts, whatever the language
         language, expected = self._expected(ctx)
         if expected is None:
             return
@@ -242,12 +219,7 @@ class LanguageMismatch(Rule):
         return self.expected
 
     def on_text(self, ctx: Context, node: Text) -> None:
-        if not node.text.isascii():
-            at = node.span.start
-            for start, end, minority, fixed in mixed_words(node.text):
-                edit = Edit.replace(Span(at + start, at + end), fixed) if fixed else None
-                fix = Fix.unsafe("Write the word in one script", edit) if edit else None
-                _report_mixed(ctx, Span(at + start, at + end), node.text[start:end], minority, fix)
+        report_in_text(ctx, node)  # the same in prose, link texts included
         if node.in_link:
             return  # link texts are names: the source link `[jin10_articles](...)`, brands
         if self.first_text is None and node.text.strip():
@@ -279,60 +251,6 @@ class LanguageMismatch(Rule):
         script = mismatch(script_units(body), expected, options)
         if script is not None:
             ctx.report(self.first_text, "body", script=script, language=language)
-
-
-def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
-    """`(start, end, minority, fixed)` of each word of `text` that mixes Latin and Cyrillic
-    letters: `minority` is the script it has fewer letters of ("cyrillic" on a tie), `fixed` the
-    word with those letters swapped for the other script's look-alikes, None when one has none or
-    when they look like a second word run into the first (`Bitcoinили`)."""
-    if not (_CYRILLIC.search(text) and _LATIN.search(text)):
-        return []
-    found = []
-    word_end = 0
-    for seam in _SEAM.finditer(text):
-        if seam.start() < word_end:
-            continue  # another seam of the word just reported
-        word_start = seam.start()
-        while word_start > 0 and _letter(text[word_start - 1]):
-            word_start -= 1
-        word_end = seam.end()
-        while word_end < len(text) and _letter(text[word_end]):
-            word_end += 1
-        word = text[word_start:word_end]
-        cyrillic = len(_CYRILLIC.findall(word))
-        latin = len(_LATIN.findall(word))
-        minority = "latin" if latin < cyrillic else "cyrillic"
-        pattern = _LATIN if minority == "latin" else _CYRILLIC
-        letters = [char for char in word if pattern.match(char)]
-        fixed: str | None = None
-        if _glued(word, pattern):
-            pass  # `Bitcoinили`: two words run together, not a look-alike letter
-        elif all(char in _LOOKALIKES for char in letters):
-            fixed = "".join(_LOOKALIKES[c] if pattern.match(c) else c for c in word)
-        found.append((word_start, word_end, minority, fixed))
-    return found
-
-
-def _letter(char: str) -> bool:
-    return char.isalpha()
-
-
-def _glued(word: str, pattern: re.Pattern[str]) -> bool:
-    """Whether the minority script's letters are a run of two or more at one end of the word."""
-    for run in (word, word[::-1]):
-        length = 0
-        while length < len(run) and pattern.match(run[length]):
-            length += 1
-        if length >= 2 and length == sum(1 for char in word if pattern.match(char)):
-            return True
-    return False
-
-
-def _report_mixed(ctx: Context, span: Span, word: str, minority: str, fix: Fix | None) -> None:
-    pattern = _LATIN if minority == "latin" else _CYRILLIC
-    letters = ", ".join(repr(char) for char in dict.fromkeys(c for c in word if pattern.match(c)))
-    ctx.report(span, "mixed-word", fix=fix, word=word, letters=letters, script=minority)
 
 
 def _locale(ctx: Context) -> str | None:

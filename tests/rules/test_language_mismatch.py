@@ -195,6 +195,28 @@ CASES += [
 ]
 
 
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_language_mismatch(case: Case) -> None:
+    assert_case(LanguageMismatch, case)
+
+
+@pytest.mark.parametrize(
+    ("tag", "scripts"),
+    [
+        ("en", {"latin"}),
+        ("zh-CN", {"han", "bopomofo"}),
+        ("zh-Hant-TW", {"han", "bopomofo"}),
+        ("sr-Latn", {"latin"}),
+        ("ja", {"han", "kana"}),
+        ("pt_BR", {"latin"}),
+        ("xx", None),
+        (None, None),
+    ],
+)
+def test_expected_scripts(tag: str | None, scripts: set[str] | None) -> None:
+    assert expected_scripts(tag) == (frozenset(scripts) if scripts is not None else None)
+
+
 # A word that mixes Latin and Cyrillic letters: a look-alike letter from the other keyboard layout.
 RU_BODY = "Строительство моста через реку начали в понедельник, работы займут два года.\n"
 UK_BODY = "Клуб збирається щовівторка у Gemeind\u0435haus, усіх запрошуємо.\n"
@@ -248,28 +270,6 @@ MIXED_CASES = [
 @pytest.mark.parametrize("case", MIXED_CASES, ids=lambda c: c.name)
 def test_mixed_word(case: Case) -> None:
     assert_case(LanguageMismatch, case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_language_mismatch(case: Case) -> None:
-    assert_case(LanguageMismatch, case)
-
-
-@pytest.mark.parametrize(
-    ("tag", "scripts"),
-    [
-        ("en", {"latin"}),
-        ("zh-CN", {"han", "bopomofo"}),
-        ("zh-Hant-TW", {"han", "bopomofo"}),
-        ("sr-Latn", {"latin"}),
-        ("ja", {"han", "kana"}),
-        ("pt_BR", {"latin"}),
-        ("xx", None),
-        (None, None),
-    ],
-)
-def test_expected_scripts(tag: str | None, scripts: set[str] | None) -> None:
-    assert expected_scripts(tag) == (frozenset(scripts) if scripts is not None else None)
 
 
 @settings(max_examples=300, deadline=None)
