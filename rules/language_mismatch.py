@@ -182,9 +182,9 @@ class LanguageMismatch(Rule):
     name = "language-mismatch"
     severity = Severity.WARNING
     messages = {
+        "mixed-word": "{word!r} mixes Latin and Cyrillic letters ({letters} in {script})",
         "field": "{key} is mostly in {script} script, not what {language!r} is written in",
         "body": "the body is mostly in {script} script, not what {language!r} is written in",
-        "mixed-word": "{word!r} mixes Latin and Cyrillic letters ({letters} in {script})",
     }
     Options = Options
 
