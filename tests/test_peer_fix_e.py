@@ -1191,6 +1191,7 @@ CASES: list[FixCase] = [
 
 # Every fixable rule of the catalogue, with the fix kinds the catalogue lists for it.
 CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
+    "TX007": {"unsafe"},  # a word that mixes Latin and Cyrillic letters
     "FM004": {"unsafe"},
     "FM005": {"safe", "unsafe"},
     "FM006": {"safe"},
@@ -1201,7 +1202,6 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "TX004": {"safe"},
     "TX005": {"safe"},
     "TX006": {"display-only"},
-    "TX007": {"unsafe"},
     "TH001": {"safe"},
     "TH002": {"safe", "unsafe"},
     "TH003": {"safe"},
