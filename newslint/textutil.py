@@ -410,7 +410,20 @@ _STARTERS = frozenset({
     "Why", "How", "Who", "Yet", "Still", "Now", "Today", "Yesterday", "Last", "Earlier", "Later",
     "Instead", "Overall", "Separately", "Additionally", "Furthermore", "Then", "Thus", "So",
     "Once", "Under",
+    # Spanish, Portuguese, French, Italian, German, Dutch and Indonesian openers: a clause after
+    # them is often short (`.Además, el ...`), so the count of words after cannot tell.
+    "El", "La", "Los", "Las", "Un", "Una", "En", "Se", "Pero", "Según", "Además", "También",
+    "Sin", "Mientras",
+    "Os", "Em", "Um", "Uma", "Mas", "Segundo", "Também", "Ele", "Ela",
+    "Le", "Les", "Une", "Il", "Elle", "Ils", "Dans", "Mais", "Pour", "Selon", "Cette", "Ainsi",
+    "Lo", "Gli", "Secondo", "Inoltre", "Anche", "Però",
+    "Der", "Die", "Das", "Ein", "Eine", "Er", "Sie", "Im", "Auch", "Aber", "Laut", "Nach", "Doch",
+    "Het", "Een", "Maar", "Volgens",
+    "Ini", "Itu", "Namun", "Menurut", "Dalam", "Pada", "Selain", "Sementara",
 })
+# One-letter words that open a sentence (English `I`, `A`; Spanish `Y`, `A`, `O`; Portuguese `O`,
+# `A`, `E`, `É`; French `À`).
+_ONE_LETTER_STARTERS = frozenset("IAYOEÀÉ")
 # fmt: on
 # Brands that name their products with a dot and a capital (`Яндекс.Метрика`, `Yandex.Browser`,
 # common in Russian news): `Brand.Product` is one name. A name that ends a sentence glued to the
@@ -553,7 +566,12 @@ def _glued(text: str, pos: int) -> bool:
     while end < limit and text[end].isalpha():
         end += 1
     word = text[after:end]
-    if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+    if len(word) == 1:
+        # `amor.Y después`: a one-letter word opens a sentence only when it is one of the few that
+        # do (`Y`, `A`, `I`) and a word follows (`plan.A.` or `Fig.A` is a label, not a sentence).
+        if word not in _ONE_LETTER_STARTERS or not _space_then_word(text, end):
+            return False
+    elif len(word) < 2 or not word[0].isupper() or not word[1:].islower():
         return False
     token_end = end
     while token_end < limit and not text[token_end].isspace():
@@ -563,7 +581,8 @@ def _glued(text: str, pos: int) -> bool:
     rest = text[end:token_end]
     if _NOT_PROSE_RE.search(rest) or "(" in rest or _PUNCT_WORD.search(rest):
         return False
-    prose_like = word in _STARTERS or rest[:2] in ("'s", "’s")  # `.The`, `.India's`
+    # `.The`, `.Además`, `.Y`, `.India's`
+    prose_like = word in _STARTERS or len(word) == 1 or rest[:2] in ("'s", "’s")
     if not prose_like and _words_after(text, token_end) < 2:
         return False  # `math.Abs in Go`, `[Hugo: time.Format]`: a name, not a run-on sentence
     # The word before.
@@ -587,6 +606,11 @@ def _glued(text: str, pos: int) -> bool:
     if word.lower() in _TLDS and left.replace("-", "").isalnum():
         return False  # `example.Com`
     return not _CJK.search(text, start, token_end)
+
+
+def _space_then_word(text: str, pos: int) -> bool:
+    """Whether a space and then a letter follow `pos`."""
+    return text[pos : pos + 1] == " " and text[pos + 1 : pos + 2].isalpha()
 
 
 def _words_after(text: str, pos: int, wanted: int = 2) -> int:

@@ -11,6 +11,10 @@ follows text directly, and when it follows punctuation, only before a space or p
 - `**重要提示 **。`, `微信号：** name **`: a space before the closing `**`, whatever follows it
   (a letter, punctuation or the line end), as editors that pad bold text with spaces write it.
 
+It also reports a marker whose two sides have different lengths, so that Markdown pairs part of
+it and shows the rest: `*Not investment advice.**` shows a `*` after the italic text, and
+`**Note*` one before it.
+
 The closing marker is reported, when an opening `**` that Markdown left as text comes before it
 in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and runs of
 three or more asterisks are left alone (how they split into bold and italic is too fine a rule to
@@ -26,10 +30,12 @@ preview in many editors (which are more lenient) hides it.
 ## Example
     **City -**The mayor opened the bridge.
     **The future of the project **looks bright.
+    *Not investment advice.**
 
 ## Use instead
     **City -** The mayor opened the bridge.
     **The future of the project** looks bright.
+    *Not investment advice.*
 """
 
 from __future__ import annotations
@@ -53,6 +59,8 @@ class EmphasisUnclosed(Rule):
     severity = Severity.WARNING
     messages = {
         "literal": "bold marker '**' is shown as it is and closes nothing: {why}",
+        "leftover": "one '*' of this marker is shown as it is: the {side} marker is longer than "
+        "its pair",
     }
 
     def __init__(self) -> None:
@@ -60,7 +68,10 @@ class EmphasisUnclosed(Rule):
         self.opened = -1  # where the last `**` that Markdown left as text is
 
     def on_text(self, ctx: Context, text: Text) -> None:
-        if "**" not in text.text:
+        shown = text.text
+        if shown[:1] == "*" or shown[-1:] == "*":
+            self._leftover(ctx, text)
+        if "**" not in shown:
             return
         document = ctx.document.text
         if self.skipped is None:
@@ -107,3 +118,28 @@ class EmphasisUnclosed(Rule):
                     "literal",
                     why=f"{before!r} and a letter around the closing '**'",
                 )
+
+    def _leftover(self, ctx: Context, text: Text) -> None:
+        """A single `*` shown next to a marker Markdown honoured: the rest of a run it split, as in
+        `*text.**` (the closing side is longer) or `**text*` (the opening side is)."""
+        document = ctx.document.text
+        start, end = text.span.start, text.span.end
+        # The run's other asterisks are just outside the text, so the shown one is its remainder.
+        shown = text.text
+        if shown[:1] == "*" and shown[:2] != "**" and start > 0 and document[start - 1] == "*":
+            at, side = start, "closing"
+        elif (
+            shown[-1:] == "*"
+            and shown[-2:] != "**"
+            and end < len(document)
+            and document[end] == "*"
+        ):
+            at, side = end - 1, "opening"
+        else:
+            return
+        if is_escaped(document, at):
+            return  # `\**a*`: the author wrote the star on purpose
+        if self.skipped is None:
+            self.skipped = shortcode_regions(ctx.document)
+        if not self.skipped.covers(at):
+            ctx.report(Span(at, at + 1), "leftover", side=side)

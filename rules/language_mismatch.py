@@ -30,6 +30,12 @@ There is no fix: converting between the forms is not one character for one.
 A text in the wrong language usually means the scraper filed the article under the wrong language
 or copied the wrong field; it then shows up in the wrong language's lists, feeds and search.
 
+A word that mixes Latin and Cyrillic letters (`Gemeind\u0435haus` with a Cyrillic `е`,
+`Прив\u0435t`) is reported too, whatever the article's language: the letters look the same, so
+readers see nothing wrong, but search, spell checking and hyphenation miss the word. Such words
+come from switching keyboard layouts, OCR, or a translation tool. Greek is left out (`μm`, a
+micrometre, is written that way).
+
 ## Example
     # content/en/news/x.en.md
     title: "東京で大規模な火災"
@@ -37,6 +43,12 @@ or copied the wrong field; it then shows up in the wrong language's lists, feeds
 ## Use instead
     # content/ja/news/x.ja.md
     title: "東京で大規模な火災"
+
+## Fix safety
+A mixed word gets an unsafe fix when each letter of the script it has fewer of looks like a
+letter of the other (`е` and `e`, `Р` and `P`): those letters are replaced, so the word is in
+one script. An editor should check that the word was meant in that script. Two or more such
+letters at one end of the word (`KYCна`) are a second word run into the first: no fix.
 """
 
 from __future__ import annotations
@@ -53,6 +65,7 @@ from newslint.spans import Span
 from newslint.textutil import han_share, lazy_regex, script_units
 
 from ._fields import key_in, lowered_keys
+from ._mixed_script import report_in_field, report_in_text
 
 # The body's opening is sampled: its first 16,000 characters of prose (2,000 words or more).
 _BODY_SAMPLE_CHARS = 16_000
@@ -256,6 +269,7 @@ class LanguageMismatch(Rule):
     name = "language-mismatch"
     severity = Severity.WARNING
     messages = {
+        "mixed-word": "{word!r} mixes Latin and Cyrillic letters ({letters} in {script})",
         "field": "{key} is mostly in {script} script, not what {language!r} is written in",
         "body": "the body is mostly in {script} script, not what {language!r} is written in",
         "field-chinese-form": (
@@ -285,6 +299,7 @@ class LanguageMismatch(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
+        report_in_field(ctx, field)  # a word mixing two scripts, whatever the language
         language, expected = self._expected(ctx)
         if expected is None:
             return
@@ -322,6 +337,7 @@ class LanguageMismatch(Rule):
         return self.expected
 
     def on_text(self, ctx: Context, node: Text) -> None:
+        report_in_text(ctx, node)  # the same in prose, link texts included
         if node.in_link:
             return  # link texts are names: the source link `[jin10_articles](...)`, brands
         if self.first_text is None and node.text.strip():

@@ -2,7 +2,8 @@
 
 ## What it does
 Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`,
-`aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), or one after the
+`aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), `amor.Y después` or
+`Act.A spokesperson` (a one-letter word that opens sentences, with a word after it), or one after the
 Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the danda `।` of Hindi,
 Marathi, Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full stop, `!`, `؟`,
 the Arabic comma `،` or the Urdu full stop `۔` between Arabic-script words (`المصدر.وقال`; the word

@@ -77,8 +77,11 @@ def test_tx003_html_entity_matches_scan() -> None:
 
 # A glued sentence: a lower-case word (or a number, `)` or `%`) + `.!?` (or `,"`) + a capitalised
 # word, in a token with no URL, e-mail, path or template characters and no other dot.
+# The word after is a capitalised word, or a one-letter sentence opener before another word
+# (`Act.A spokesperson`).
 _GLUED = re.compile(
-    r"(?:[a-z]{2}|\d{2,}|[)%])([.!?]|,(?=\"))\"?([A-Z][a-z]+)(?:['’]s)?(?=[\s,;:.!?]|$)"
+    r"(?:[a-z]{2}|\d{2,}|[)%])([.!?]|,(?=\"))\"?([A-Z][a-z]+|[AIYOE](?= [A-Za-z]))(?:['’]s)?"
+    r"(?=[\s,;:.!?]|$)"
 )
 _TOKEN_BAD = re.compile(r"[/@:=_#{}<>|$~`&^*+\[\]\\]|www")
 # Glued sentences the scan finds and sentence-spacing leaves alone on purpose: the word after the
@@ -126,7 +129,7 @@ def test_tx004_sentence_spacing_matches_scan() -> None:
     scan = tx004_scan()
     assert rule - scan == Counter(), "sentence-spacing reports what the scan does not"
     assert {(name, word) for name, _, word in scan - rule} == TX004_DELIBERATE_MISSES
-    assert (rule.total(), scan.total()) == (59, 63)
+    assert (rule.total(), scan.total()) == (61, 65)
 
 
 def test_tx005_text_whitespace_matches_scan() -> None:
@@ -249,8 +252,10 @@ def test_seed_article() -> None:
 
 # Every firing on the documentation corpus, checked by hand: all are real (see the report). The
 # two LK002 are URLs wrapped onto the next line in hugoBasicExample's migrate-from-jekyll.fr.md,
-# which Hugo 0.168 shows with their brackets (checked).
-OTHER_EXPECTED = Counter({"LK002": 2, "LK004": 36, "LK005": 5, "TX005": 2})
+# which Hugo 0.168 shows with their brackets (checked). The nine TX007 are words of the Russian
+# Monero site that mix Latin and Cyrillic letters: a look-alike letter (`Сuprated`, `Cтроительство`,
+# `cделан`, `Сake`) or two words run together (`Bitcoinили`, `KYCна`).
+OTHER_EXPECTED = Counter({"LK002": 2, "LK004": 36, "LK005": 5, "TX005": 2, "TX007": 9})
 
 
 def test_other_corpus_firings_are_the_reviewed_ones() -> None:

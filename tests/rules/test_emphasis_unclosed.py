@@ -63,6 +63,37 @@ CASES = [
 ]
 
 
+# Markers of different lengths on the two sides: Markdown pairs what it can and shows the rest
+# (checked with Hugo 0.168: `*Not advice.**` renders `<em>Not advice.</em>*`).
+LEFTOVER_CASES = [
+    Case(
+        "closing-side-longer",
+        fm(body="The fund rose.\n\n*이 글은 투자 권유가 아닙니다.**\n"),
+        errors=[("leftover", 6, 20)],
+    ),
+    Case(
+        "opening-side-longer",
+        fm(body="**Hinweis* Der Termin entfällt.\n\n***Note** the new time.\n"),
+        errors=[("leftover", 4, 1), ("leftover", 6, 1)],
+    ),
+    Case(
+        "closing-side-longer-after-a-link",
+        fm(body="*[Quelle](https://a.example)** gestern.\n"),
+        errors=[("leftover", 4, 30)],
+    ),
+    # Pairs of equal length, nested pairs, an escaped star and a lone star are no leftover.
+    Case(
+        "balanced-and-escaped",
+        fm(body="*a* **b** ***c*** **d*e** *f**g*\n\n\\**h* and *i*\\* and j* 2 * 3\n"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", LEFTOVER_CASES, ids=lambda c: c.name)
+def test_emphasis_leftover(case: Case) -> None:
+    assert_case(EmphasisUnclosed, case)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_emphasis_unclosed(case: Case) -> None:
     assert_case(EmphasisUnclosed, case)

@@ -284,6 +284,61 @@ def test_expected_scripts(tag: str | None, scripts: set[str] | None) -> None:
     assert expected_scripts(tag) == (frozenset(scripts) if scripts is not None else None)
 
 
+# A word that mixes Latin and Cyrillic letters: a look-alike letter from the other keyboard layout.
+RU_BODY = "Строительство моста через реку начали в понедельник, работы займут два года.\n"
+UK_BODY = "Клуб збирається щовівторка у Gemeind\u0435haus, усіх запрошуємо.\n"
+MIXED_CASES = [
+    Case(
+        "mixed-word-cyrillic-letter-in-german-word",
+        fm(body=UK_BODY, title="Мовний клуб"),
+        language="uk",
+        errors=[("mixed-word", 5, 30)],
+        unsafe_fixed=fm(body=UK_BODY.replace("\u0435", "e"), title="Мовний клуб"),
+    ),
+    Case(
+        "mixed-word-latin-letter-in-russian-title",
+        fm(body=RU_BODY, title="C\u0442роительство моста начато"),
+        language="ru",
+        errors=[("mixed-word", 2, 9)],
+        unsafe_fixed=fm(body=RU_BODY, title="\u0421\u0442роительство моста начато"),
+    ),
+    Case(
+        "mixed-word-in-toml-summary",
+        "+++\ntitle = 'Cake'\nsummary = 'A new \u0421ake release is out'\n+++\n\n" + EN_BODY,
+        errors=[("mixed-word", 3, 18)],
+        unsafe_fixed="+++\ntitle = 'Cake'\nsummary = 'A new Cake release is out'\n+++\n\n"
+        + EN_BODY,
+    ),
+    # Two words run together: reported, but swapping letters would not repair it.
+    Case(
+        "mixed-word-glued-words-no-fix",
+        fm(body="Он купил Bitcoinили другую монету на бирже в прошлом году.\n", title="Биткоин"),
+        language="ru",
+        errors=[("mixed-word", 5, 10)],
+    ),
+    # A Cyrillic letter with no Latin look-alike: reported without a fix.
+    Case(
+        "mixed-word-no-lookalike-no-fix",
+        fm(body=EN_BODY + "\nThe ne\u0436 plan.\n", title="Budget"),
+        errors=[("mixed-word", 7, 5)],
+    ),
+    # Words in one script each, side by side, and Greek with Latin (`μm`) are fine.
+    Case(
+        "mixed-word-separate-words-and-greek",
+        fm(
+            body="Компания Apple показала iPhone-ом новый чип размером 3 μm и больше.\n",
+            title="Apple",
+        ),
+        language="ru",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MIXED_CASES, ids=lambda c: c.name)
+def test_mixed_word(case: Case) -> None:
+    assert_case(LanguageMismatch, case)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(max_codepoint=127), max_size=60), st.sampled_from(["en", "sr-Latn"]))
 def test_ascii_text_never_mismatches_a_latin_language(text: str, language: str) -> None:

@@ -143,6 +143,42 @@ CASES = [
 ]
 
 
+# Sentences that open with a one-letter word (`Y`, `A`, `I`) or with a common non-English opener
+# followed by a short clause: the count of plain words after the glued word cannot tell these.
+OPENER_CASES = [
+    Case(
+        "spanish-one-letter-y",
+        fm(body="Cantamos canciones de amor.Y luego, cansados, volvimos a casa.\n"),
+        errors=[("glued", 4, 27)],
+        fixed=fm(body="Cantamos canciones de amor. Y luego, cansados, volvimos a casa.\n"),
+    ),
+    Case(
+        "english-one-letter-a",
+        fm(
+            body="The bill passed under the new Act.A spokesperson for the bank said it would comply.\n"
+        ),
+        errors=[("glued", 4, 34)],
+        fixed=fm(
+            body="The bill passed under the new Act. A spokesperson for the bank said it would comply.\n"
+        ),
+    ),
+    Case(
+        "spanish-opener-short-clause",
+        fm(summary="El ministro lo confirmó.Además, el plan sigue."),
+        errors=[("glued", 2, 34)],
+        fixed=fm(summary="El ministro lo confirmó. Además, el plan sigue."),
+    ),
+    # A one-letter label is no sentence: no word follows it.
+    Case("one-letter-label", fm(body="We picked option.A, then the plan.B.\n")),
+    Case("one-letter-not-an-opener", fm(body="The value of alpha.Z tells the story here.\n")),
+]
+
+
+@pytest.mark.parametrize("case", OPENER_CASES, ids=lambda c: c.name)
+def test_sentence_spacing_openers(case: Case) -> None:
+    assert_case(SentenceSpacing, case)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_sentence_spacing(case: Case) -> None:
     assert_case(SentenceSpacing, case)
