@@ -1086,14 +1086,8 @@ def _toml_basic_string(text: str, pos: int) -> tuple[str, int]:
             out.append(char)
             pos += 1
             continue
-        code = text[pos + 1]
-        width = _TOML_HEX_ESCAPES.get(code)
-        if width is None:
-            out.append(_TOML_ESCAPES.get(code, code))
-            pos += 2
-        else:
-            out.append(chr(int(text[pos + 2 : pos + 2 + width], 16)))
-            pos += 2 + width
+        char, pos = _toml_escape(text, pos)
+        out.append(char)
 
 
 def _toml_multiline(source: str) -> str:
@@ -1112,20 +1106,24 @@ def _toml_multiline(source: str) -> str:
             out.append(char)
             pos += 1
             continue
-        code = body[pos + 1]
-        width = _TOML_HEX_ESCAPES.get(code)
-        if code in " \t\r\n":
+        if body[pos + 1] in " \t\r\n":
             # A backslash that ends a line drops the white space and line breaks after it.
             pos += 1
             while pos < len(body) and body[pos] in " \t\r\n":
                 pos += 1
-        elif width is None:
-            out.append(_TOML_ESCAPES.get(code, code))
-            pos += 2
         else:
-            out.append(chr(int(body[pos + 2 : pos + 2 + width], 16)))
-            pos += 2 + width
+            char, pos = _toml_escape(body, pos)
+            out.append(char)
     return "".join(out)
+
+
+def _toml_escape(text: str, pos: int) -> tuple[str, int]:
+    """The character the escape at `pos` (its backslash) stands for, and the offset after it."""
+    code = text[pos + 1]
+    width = _TOML_HEX_ESCAPES.get(code)
+    if width is None:
+        return _TOML_ESCAPES.get(code, code), pos + 2
+    return chr(int(text[pos + 2 : pos + 2 + width], 16)), pos + 2 + width
 
 
 def toml_value(source: str) -> Any:
