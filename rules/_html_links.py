@@ -1,4 +1,7 @@
-"""Links written in raw HTML inside Markdown: `<a href>`, `<area href>` and `<img src>`.
+"""Links written in raw HTML inside Markdown: `<a href>` and `<area href>`, images (`<img src>`
+and each URL of its `srcset`, `<video poster>`), and the resources a page embeds (`<iframe src>`,
+`<video src>`, `<audio src>`, `<source src>` and `srcset`, `<embed src>`, `<track src>`,
+`<object data>`).
 
 Markdown passes raw HTML through, and scraped articles are full of it; lychee, the link checker
 editors compare newslint with, extracts these links too. The parser reports raw HTML as `html`
@@ -8,7 +11,9 @@ with `link_type == "Html"`.
 
 - `span` is the start tag (`<a href="...">`), `url_span` the attribute's value as written
   (inside the quotes, surrounding white space left out, which browsers strip too); `url` is the
-  value with its character references decoded (`&amp;` -> `&`).
+  value with its character references decoded (`&amp;` -> `&`). A `srcset` gives one link per
+  image candidate (`a.jpg 1x, b.jpg 2x`), each with the span of its URL.
+- `is_image` is set for images; an embedded resource is a link, as a page's `<a href>` is.
 - Only references with their `;` are decoded; a bare `&` stays as written, which is what browsers
   do in an attribute for the `&utm_source=` of a query (`&not` and its like aside).
 - Comments, `<script>` and `<style>` are skipped (html.parser's tokenizer); an HTML block's lines,
@@ -32,9 +37,22 @@ from newslint.textutil import lazy_regex
 
 from ._links import decode_references
 
-# Tag name -> (attribute, is an image). `<a>`/`<area>` link; `<img>` embeds.
-_TAGS = {"a": ("href", False), "area": ("href", False), "img": ("src", True)}
-_HINT = re.compile(r"<(?:a|area|img)[\s/>]", re.IGNORECASE)
+# Tag name -> its URL attributes: (attribute, is an image, is a `srcset` list of candidates).
+_TAGS: dict[str, tuple[tuple[str, bool, bool], ...]] = {
+    "a": (("href", False, False),),
+    "area": (("href", False, False),),
+    "img": (("src", True, False), ("srcset", True, True)),
+    "iframe": (("src", False, False),),
+    "video": (("src", False, False), ("poster", True, False)),
+    "audio": (("src", False, False),),
+    "source": (("src", False, False), ("srcset", True, True)),
+    "embed": (("src", False, False),),
+    "track": (("src", False, False),),
+    "object": (("data", False, False),),
+}
+_HINT = re.compile(
+    r"<(?:a|area|img|iframe|video|audio|source|embed|track|object)[\s/>]", re.IGNORECASE
+)
 _ATTRIBUTE = lazy_regex(
     r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+)))?""", re.DOTALL
 )
@@ -77,38 +95,71 @@ def _links_of(text: str, base: int) -> list[Link]:
         pass
     links = []
     for offset, tag, written in collector.found:
-        wanted, is_image = _TAGS[tag]
         if text[offset : offset + len(written)] != written:
             continue  # not where it was said to be (cannot happen with \n line breaks)
         title = ""
-        value: tuple[int, int] | None = None
+        values: dict[str, tuple[int, int]] = {}  # the first value of each attribute
         for match in _ATTRIBUTE.finditer(written, len(tag) + 1):
             name = match.group(1).lower()
             group = next((g for g in (2, 3, 4) if match.group(g) is not None), None)
             if name == "title" and group is not None:
                 title = decode_references(match.group(group))
-            if name == wanted and value is None and group is not None:
-                value = match.span(group)
-            elif name == wanted and value is None:
-                value = (match.end(), match.end())  # `<a href>`: an empty value
-        if value is None:
-            continue
-        raw = written[value[0] : value[1]]
-        start = value[0] + len(raw) - len(raw.lstrip(_HTML_SPACE))
-        end = max(start, value[1] - (len(raw) - len(raw.rstrip(_HTML_SPACE))))
-        url_span = Span(base + offset + start, base + offset + end)
-        links.append(
-            Link(
-                "",
-                decode_references(written[start:end]),
-                Span(base + offset, base + offset + len(written)),
-                url_span,
-                is_image,
-                title,
-                "Html",
-            )
-        )
+            if name not in values:
+                # `<a href>` without `=`: an empty value
+                values[name] = match.span(group) if group is not None else (match.end(),) * 2
+        tag_span = Span(base + offset, base + offset + len(written))
+        for attribute, is_image, is_srcset in _TAGS[tag]:
+            value = values.get(attribute)
+            if value is None:
+                continue
+            if is_srcset:
+                pieces = [
+                    (value[0] + s, value[0] + e) for s, e in srcset_urls(written[slice(*value)])
+                ]
+            else:
+                raw = written[value[0] : value[1]]
+                start = value[0] + len(raw) - len(raw.lstrip(_HTML_SPACE))
+                end = max(start, value[1] - (len(raw) - len(raw.rstrip(_HTML_SPACE))))
+                pieces = [(start, end)]
+            for start, end in pieces:
+                url_span = Span(base + offset + start, base + offset + end)
+                url = decode_references(written[start:end])
+                links.append(Link("", url, tag_span, url_span, is_image, title, "Html"))
     return links
+
+
+def srcset_urls(value: str) -> list[tuple[int, int]]:
+    """The spans of the image URLs in a `srcset` value (`a.jpg 1x, b.jpg 480w`), read as the
+    HTML standard's candidate parser does: a URL runs to white space, a comma at its end
+    separates it from the next (`a.jpg,b.jpg 2x`), and descriptors run to the next comma outside
+    parentheses."""
+    spans = []
+    pos, end = 0, len(value)
+    while pos < end:
+        while pos < end and (value[pos] in _HTML_SPACE or value[pos] == ","):
+            pos += 1
+        if pos >= end:
+            break
+        start = pos
+        while pos < end and value[pos] not in _HTML_SPACE:
+            pos += 1
+        url_end = pos
+        if value[start:url_end].endswith(","):
+            url_end = start + len(value[start:url_end].rstrip(","))
+        else:
+            depth = 0  # descriptors up to the next comma outside parentheses
+            while pos < end:
+                char = value[pos]
+                if char == "(":
+                    depth += 1
+                elif char == ")" and depth:
+                    depth -= 1
+                elif char == "," and not depth:
+                    break
+                pos += 1
+        if url_end > start:
+            spans.append((start, url_end))
+    return spans
 
 
 def _all_links(document: Document) -> dict[int, tuple[Link, ...]]:
@@ -143,7 +194,7 @@ def _all_links(document: Document) -> dict[int, tuple[Link, ...]]:
 
 
 def links_in(document: Document, node: Html) -> tuple[Link, ...]:
-    """The `<a href>`, `<area href>` and `<img src>` links whose tag starts in `node`."""
+    """The links whose tag starts in `node` (see the module's doc)."""
     return document.memo(("html-links",), _all_links, document).get(node.span.start, ())
 
 

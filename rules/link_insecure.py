@@ -9,8 +9,10 @@ I2P (`.i2p`) sites, which their networks encrypt. The documentation domains `exa
 `.org` are real hosts that serve HTTPS, so their `http://` links are flagged like any other. A bare URL in the text is a link too, as Hugo
 links it (Goldmark's Linkify, unless the site turns it off).
 
-Links in raw HTML are flagged too: `<a href="http://...">`, `<area href>` and `<img src>`, at
-the `http://` of the attribute's value (the fix only adds the `s`, which HTML needs no escape for).
+Links in raw HTML are flagged too: `<a href="http://...">`, `<area href>`, `<img src>` and each
+URL of its `srcset`, and what a page embeds (`<iframe src>`, `<video src>` and `poster`, `<audio
+src>`, `<source src>`, `<embed src>`, `<object data>`: on an HTTPS page a browser blocks such
+content or warns about it), at the `http://` of the attribute's value (the fix only adds the `s`, which HTML needs no escape for).
 
 It is reported at the `http://` of the URL (at the whole link when the URL is not written in it:
 a reference link or an entity-encoded scheme).

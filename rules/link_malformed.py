@@ -27,7 +27,8 @@ Flags links and images that cannot work:
 A problem of the URL (a space, no host, a doubled scheme, a quote) is reported at the URL; the
 others at the whole link.
 
-In raw HTML (`<a href>`, `<area href>`, `<img src>`) what cannot work in HTML is flagged: a
+In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
+what cannot work in HTML is flagged: a
 `javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host
 and a doubled scheme (at the attribute's value). A space is fine there (the browser encodes it), and
 an empty `href` links to the page itself.

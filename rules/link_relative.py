@@ -18,7 +18,8 @@ path-relative links are checked only when the site is known. No other file is re
 a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,
 is reported: suppress it there, or link with `{{< ref >}}`.
 
-Links in raw HTML (`<a href>`, `<area href>`, `<img src>`) are checked too, at the attribute's
+Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
+src>`) are checked too, at the attribute's
 value; the fix writes the absolute URL there HTML-escaped (`&amp;`), and none is offered for an
 unquoted value that would need quotes.
 

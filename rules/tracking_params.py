@@ -8,7 +8,8 @@ Parameters that may select content (`ref`, `from`, `src`, `id`) are never on the
 
 It is reported at the whole query, from its `?` up to the fragment, also when the tracking
 parameters are not the first; the fix cuts only the tracking pairs, each with one `&`. Links in
-raw HTML (`<a href>`, `<area href>`, `<img src>`) are flagged too, and the cut keeps the rest of
+raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`) are
+flagged too, and the cut keeps the rest of
 the attribute as written (`&amp;` stays `&amp;`; a backslash there is no escape).
 
 ## Why is this bad?

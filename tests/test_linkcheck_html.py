@@ -1,5 +1,6 @@
-"""Links in raw HTML inside Markdown (`<a href>`, `<area href>`, `<img src>`): what the link rules
-see of them, where they report, and fixes that keep the attribute valid HTML."""
+"""Links in raw HTML inside Markdown (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds
+such as `<iframe src>`): what the link rules see of them, where they report, and fixes that keep
+the attribute valid HTML."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from newslint.document import Document
 from newslint.engine import check_text
 from newslint.events import Html
-from newslint.rules._html_links import attribute_text, links_in
+from newslint.rules._html_links import attribute_text, links_in, srcset_urls
 from newslint.rules.link_insecure import LinkInsecure
 from newslint.rules.link_malformed import LinkMalformed
 from newslint.rules.link_relative import LinkRelative
@@ -74,6 +75,46 @@ def test_no_href_and_empty_href() -> None:
     ]
 
 
+def test_embeds_srcset_and_poster() -> None:
+    body = (
+        '<iframe width="560" src="https://www.youtube.com/embed/x"></iframe>\n\n'
+        '<picture><source srcset="/a.webp 1x, /b.webp 2x" type="image/webp">'
+        '<img src="/a.jpg" srcset="/a.jpg,/b.jpg 2x"></picture>\n\n'
+        '<video src="/v.mp4" poster="/p.jpg"><track src="/v.vtt"></video>'
+        ' <audio src="/s.mp3"></audio> <embed src="/e.swf"> <object data="/o.pdf"></object>\n'
+    )
+    assert [(url, value, image) for url, value, _, image, _ in html_links(body)] == [
+        ("https://www.youtube.com/embed/x", "https://www.youtube.com/embed/x", False),
+        ("/a.webp", "/a.webp", True),
+        ("/b.webp", "/b.webp", True),
+        ("/a.jpg", "/a.jpg", True),
+        ("/a.jpg,/b.jpg", "/a.jpg,/b.jpg", True),  # a comma inside a URL belongs to it
+        ("/v.mp4", "/v.mp4", False),
+        ("/p.jpg", "/p.jpg", True),
+        ("/v.vtt", "/v.vtt", False),
+        ("/s.mp3", "/s.mp3", False),
+        ("/e.swf", "/e.swf", False),
+        ("/o.pdf", "/o.pdf", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "urls"),
+    [
+        ("a.jpg 1x, b.jpg 2x", ["a.jpg", "b.jpg"]),
+        (" /a.jpg 480w ,/b.jpg 800w", ["/a.jpg", "/b.jpg"]),
+        ("a.jpg, b.jpg 2x", ["a.jpg", "b.jpg"]),
+        ("a.jpg,,, b.jpg", ["a.jpg", "b.jpg"]),
+        ("data:image/png;base64,AAA= 1x", ["data:image/png;base64,AAA="]),
+        ("x.jpg (a, b) 1x, y.jpg", ["x.jpg", "y.jpg"]),
+        ("", []),
+        (" , ", []),
+    ],
+)
+def test_srcset_urls(value: str, urls: list[str]) -> None:
+    assert [value[start:end] for start, end in srcset_urls(value)] == urls
+
+
 def test_crlf_block() -> None:
     body = '<div>\r\n<a href="http://a.org/">a</a>\r\n</div>\r\n'
     assert [link[0] for link in html_links(body)] == ["http://a.org/"]
@@ -112,6 +153,20 @@ INSECURE = [
         unsafe_fixed=fm(body='<figure>\n<img src="https://b.org/i.png">\n</figure>\n'),
     ),
     Case(
+        "html-iframe-srcset-and-poster",
+        fm(
+            body='<iframe src="http://www.youtube.com/embed/x"></iframe>\n\n'
+            '<img src="https://a.org/i.png" srcset="https://a.org/i.png 1x, http://a.org/j.png 2x">'
+            '\n\n<video poster="http://a.org/p.jpg"></video>\n'
+        ),
+        errors=[("http", 4, 14), ("http", 6, 64), ("http", 8, 16)],
+        unsafe_fixed=fm(
+            body='<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
+            '<img src="https://a.org/i.png" srcset="https://a.org/i.png 1x, https://a.org/j.png 2x">'
+            '\n\n<video poster="https://a.org/p.jpg"></video>\n'
+        ),
+    ),
+    Case(
         "html-local-and-https",
         fm(body='<a href="http://localhost/">a</a> <a href="https://a.org/">b</a>\n'),
     ),
@@ -147,6 +202,16 @@ TRACKING = [
         fixed=fm(body="<img src='https://a.org/a\\b'>\n"),
     ),
 ]
+
+
+TRACKING.append(
+    Case(
+        "html-srcset-candidate",
+        fm(body='<img srcset="/a.jpg?utm_source=x 1x, /b.jpg?id=2&amp;utm_medium=y 2x">\n'),
+        errors=[("tracking", 4, 20), ("tracking", 4, 44)],
+        fixed=fm(body='<img srcset="/a.jpg 1x, /b.jpg?id=2 2x">\n'),
+    )
+)
 
 
 @pytest.mark.parametrize("case", TRACKING, ids=lambda c: c.name)
