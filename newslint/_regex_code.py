@@ -60,7 +60,8 @@ def _valid(key: object, entry: object) -> bool:
 
 
 _TAG = MAGIC_NUMBER + f"|{sys.version}|{getattr(_sre, 'MAGIC', '')}|".encode()
-_STORE: CodeStore[Key, Entry] = CodeStore("regex-code", _TAG, _valid)
+# About 200 patterns a run: past 1,024 (older versions' piling up) only this run's are kept.
+_STORE: CodeStore[Key, Entry] = CodeStore("regex-code", _TAG, _valid, max_entries=1024)
 _compile_anew: Any = None  # `re._compiler.compile` before `install`
 _FUNCTION_CODE = (
     0x0001  # `inspect.CO_OPTIMIZED`: set on functions' code, not on module or class bodies
