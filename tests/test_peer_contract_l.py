@@ -2536,3 +2536,224 @@ def test_the_fork_server_runs_as_the_console_script_does(
     site: Path, args: tuple[str, ...], stdin: bytes | None
 ) -> None:
     assert run(*args, cwd=site, stdin=stdin) == run_script(*args, cwd=site, stdin=stdin)
+
+
+# --------------------------------------------------------------------------------------------
+# On a terminal (a pseudo-terminal): `full` with colour by default; NO_COLOR and --color never
+# turn the colour off.
+# --------------------------------------------------------------------------------------------
+
+
+def run_on_a_terminal(
+    *args: str, cwd: Path, env: Mapping[str, str] | None = None
+) -> tuple[int, str]:
+    """The console script with its standard output on a pseudo-terminal."""
+    pty = pytest.importorskip("pty")
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [_newslint_executable(), *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=subprocess.DEVNULL,
+        env=_env({"TERM": "xterm-256color", "COLUMNS": "200", **(env or {})}),
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            data = os.read(primary, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(primary)
+    return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        ((), {}, True),
+        ((), {"NO_COLOR": "1"}, False),
+        (("--color", "never"), {}, False),
+        (("--color", "always"), {"NO_COLOR": "1"}, True),
+    ],
+    ids=["default", "NO_COLOR", "never", "always-beats-NO_COLOR"],
+)
+def test_on_a_terminal_the_default_is_full(
+    site: Path, args: tuple[str, ...], env: dict[str, str], coloured: bool
+) -> None:
+    rc, out = run_on_a_terminal("check", *args, "content/news/err.md", cwd=site, env=env)
+    assert rc == 1
+    assert bool(ESCAPES.search(out)) is coloured
+    plain = ESCAPES.sub("", out)
+    # full: the file, then each problem with its source line and a caret under it
+    assert '       2 | title: "MINISTERS WARN OF MEASLES OUTBREAK IN CAPITAL"' in plain
+    assert "content/news/err.md:4:8: FM005 [field-type]" in plain
+
+
+# --------------------------------------------------------------------------------------------
+# Walking folders (README "Usage"); more than 100 files go to worker processes.
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_walk_outside_a_site_lints_the_markdown_of_the_working_directory(tmp_path: Path) -> None:
+    skipped = [".#c.md", "#d.md#", "e.md~", ".~f.md", "sub/.hidden/g.md", "ign/h.md", "j.txt"]
+    linted = ["README.md", "a.md", "i.markdown", "sub/b.md"]
+    for name in skipped + linted:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("no front matter\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("ign/\n", encoding="utf-8")
+    result = run("check", "--output-format", "json", cwd=tmp_path)
+    assert [(d["path"], d["code"]) for d in diags(result)] == [(name, "FM001") for name in linted]
+    assert result.rc == 1
+
+
+def test_many_files_in_workers_are_sorted_as_one_file_is(tmp_path: Path) -> None:
+    articles = {f"content/news/{n:03d}.md": BAD if n % 3 else ERR for n in range(130)}
+    site = write_site(tmp_path / "site", articles)
+    pooled = run("check", "--no-cache", "--output-format", "json", "--jobs", "2", cwd=site)
+    single = run("check", "--no-cache", "--output-format", "json", "-j", "1", cwd=site)
+    assert pooled.out == single.out
+    got = [(d["path"], d["line"], d["column"]) for d in diags(pooled)]
+    assert got == sorted(got)
+    bad, err = sum(1 for n in range(130) if n % 3), sum(1 for n in range(130) if not n % 3)
+    # every copy but the first repeats the first's title (XF002) and source (XF001)
+    assert len(got) == bad * len(BAD_TRIPLES) + err * len(ERR_TRIPLES) + 2 * (bad - 1) + 2 * (err - 1)
+    cached = run("check", "--output-format", "json", cwd=site)
+    assert run("check", "--output-format", "json", cwd=site).out == cached.out == pooled.out
+
+
+def test_the_same_file_named_twice_is_linted_once(site: Path) -> None:
+    result = memo(
+        "check",
+        "--output-format",
+        "json",
+        "content/news/bad.md",
+        "./content/news/bad.md",
+        "content",
+        cwd=site,
+    )
+    assert [
+        (d["code"], d["line"], d["column"])
+        for d in diags(result)
+        if d["path"] == "content/news/bad.md"
+    ] == BAD_TRIPLES
+
+
+def test_a_path_with_dot_dot_is_shown_normalised(site: Path) -> None:
+    result = memo("check", "--output-format", "json", "content/news/../news/bad.md", cwd=site)
+    assert {d["path"] for d in diags(result)} == {"content/news/bad.md"}
+
+
+def test_a_file_outside_the_working_directory_is_shown_by_its_absolute_path(
+    site: Path, tmp_path: Path
+) -> None:
+    """README "JSON output": a file outside the working directory keeps its absolute path."""
+    result = run(
+        "check", "--output-format", "json", str(site / "content/news/err.md"), cwd=tmp_path
+    )
+    assert {d["path"] for d in diags(result)} == {(site / "content/news/err.md").as_posix()}
+
+
+def test_an_empty_folder_warns_and_exits_0(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert (result.rc, result.out) == (0, "")
+    assert (
+        result.err == "newslint: warning: no Markdown files to lint (all excluded or none found)\n"
+    )
+
+
+def test_github_format_without_columns_for_a_problem_over_lines(site: Path) -> None:
+    text = article(body=LEAD + "\n\n\n\nFishing boats were the first to return.\n")
+    result = memo(
+        "check",
+        "--output-format",
+        "github",
+        "--stdin-filename",
+        "content/news/b.md",
+        cwd=site,
+        stdin=text.encode(),
+    )
+    assert result.out == (
+        "::notice file=content/news/b.md,line=9,endLine=10,title=BD003 blank-lines::3 blank lines in a row\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit"])
+def test_statistics_has_no_sarif_or_junit_form(site: Path, fmt: str) -> None:
+    result = memo("check", "--statistics", "--output-format", fmt, "content/news/err.md", cwd=site)
+    assert (result.rc, result.out) == (2, "")
+    assert (
+        result.err
+        == f"newslint: error: --statistics has no {fmt} form (use json, json-lines or a text format)\n"
+    )
+
+
+def test_statistics_json_lines(site: Path) -> None:
+    result = memo(
+        "check", "--statistics", "--output-format", "json-lines", "content/news/err.md", cwd=site
+    )
+    assert [json.loads(line)["code"] for line in result.out.splitlines()] == [
+        "FM004",
+        "FM005",
+        "TX006",
+    ]
+
+
+def test_fix_diff_exits_by_the_diff_not_by_an_unfixable_error(tmp_path: Path) -> None:
+    """README: `fix --diff` exits 1 when there is a diff; an error that no fix touches is no diff."""
+    (tmp_path / "a.md").write_text('---\ntitle: "x"\n', encoding="utf-8")  # FM002: never closed
+    result = run("fix", "--diff", "a.md", cwd=tmp_path)
+    assert (result.rc, result.out) == (0, "")
+    assert run("fix", "a.md", cwd=tmp_path).rc == 1  # without --diff the error decides
+
+
+def test_fix_diff_exit_zero(site: Path) -> None:
+    result = memo("fix", "--diff", "--exit-zero", "content/news/bad.md", cwd=site)
+    assert result.rc == 0 and result.out.startswith(
+        "--- a/content/news/bad.md\n+++ b/content/news/bad.md\n"
+    )
+
+
+def test_short_flags(site: Path, tmp_path: Path) -> None:
+    long = run(
+        "check",
+        "--quiet",
+        "--jobs",
+        "1",
+        "--output",
+        str(tmp_path / "long"),
+        "content/news/err.md",
+        cwd=site,
+    )
+    short = run(
+        "check", "-q", "-j", "1", "-o", str(tmp_path / "short"), "content/news/err.md", cwd=site
+    )
+    assert (long.rc, long.out) == (short.rc, short.out)
+    assert (tmp_path / "long").read_text(encoding="utf-8") == (tmp_path / "short").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_jobs_0_means_one_per_cpu(site: Path) -> None:
+    assert (
+        memo("check", "--jobs", "0", "--output-format", "json", cwd=site).out == site_json(site).out
+    )
+
+
+def test_files_come_in_the_order_given_and_a_folder_s_in_name_order(tmp_path: Path) -> None:
+    """README "JSON output": file after file in the order the paths were given, a folder's files
+    in name order, folder by folder (`a/x.md` before `a-b/x.md`, whose folder name sorts after)."""
+    for name in ("a-b/x.md", "a/x.md", "a.b/x.md", "B.md", "a.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("no front matter\n", encoding="utf-8")
+    walked = run("check", "--output-format", "json", cwd=tmp_path)
+    assert [d["path"] for d in diags(walked)] == ["B.md", "a/x.md", "a-b/x.md", "a.b/x.md", "a.md"]
+    named = run("check", "--output-format", "json", "a.md", "a.b", "B.md", "a", cwd=tmp_path)
+    assert [d["path"] for d in diags(named)] == ["a.md", "a.b/x.md", "B.md", "a/x.md"]
