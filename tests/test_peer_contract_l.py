@@ -2624,7 +2624,9 @@ def test_many_files_in_workers_are_sorted_as_one_file_is(tmp_path: Path) -> None
     assert got == sorted(got)
     bad, err = sum(1 for n in range(130) if n % 3), sum(1 for n in range(130) if not n % 3)
     # every copy but the first repeats the first's title (XF002) and source (XF001)
-    assert len(got) == bad * len(BAD_TRIPLES) + err * len(ERR_TRIPLES) + 2 * (bad - 1) + 2 * (err - 1)
+    assert len(got) == bad * len(BAD_TRIPLES) + err * len(ERR_TRIPLES) + 2 * (bad - 1) + 2 * (
+        err - 1
+    )
     cached = run("check", "--output-format", "json", cwd=site)
     assert run("check", "--output-format", "json", cwd=site).out == cached.out == pooled.out
 
@@ -2747,13 +2749,61 @@ def test_jobs_0_means_one_per_cpu(site: Path) -> None:
     )
 
 
-def test_files_come_in_the_order_given_and_a_folder_s_in_name_order(tmp_path: Path) -> None:
-    """README "JSON output": file after file in the order the paths were given, a folder's files
-    in name order, folder by folder (`a/x.md` before `a-b/x.md`, whose folder name sorts after)."""
+def order_site(root: Path) -> Path:
     for name in ("a-b/x.md", "a/x.md", "a.b/x.md", "B.md", "a.md"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("no front matter\n", encoding="utf-8")
-    walked = run("check", "--output-format", "json", cwd=tmp_path)
-    assert [d["path"] for d in diags(walked)] == ["B.md", "a/x.md", "a-b/x.md", "a.b/x.md", "a.md"]
-    named = run("check", "--output-format", "json", "a.md", "a.b", "B.md", "a", cwd=tmp_path)
-    assert [d["path"] for d in diags(named)] == ["a.md", "a.b/x.md", "B.md", "a/x.md"]
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("no front matter\n", encoding="utf-8")
+    return root
+
+
+STRING_ORDER = ["B.md", "a-b/x.md", "a.b/x.md", "a.md", "a/x.md"]
+
+
+@pytest.mark.parametrize("args", [(), ("a.md", "a.b", "B.md", "a", "a-b")], ids=["walk", "named"])
+def test_json_is_sorted_by_path_in_code_point_order(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """README "JSON output": sorted by path (`B.md` before `a-b/x.md` before `a.md` before `a/x.md`)."""
+    result = run("check", "--output-format", "json", *args, cwd=order_site(tmp_path))
+    assert [d["path"] for d in diags(result)] == STRING_ORDER
+
+
+def test_junit_and_sarif_are_sorted_by_path_as_json_is(tmp_path: Path) -> None:
+    site = order_site(tmp_path)
+    named = ("a.md", "a.b", "B.md", "a", "a-b")
+    junit = ET.fromstring(run("check", "--output-format", "junit", *named, cwd=site).out)
+    assert [suite.get("name") for suite in junit.findall("testsuite")] == STRING_ORDER
+    sarif = json.loads(run("check", "--output-format", "sarif", *named, cwd=site).out)
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+    ]
+    assert uris == STRING_ORDER
+
+
+@pytest.mark.parametrize("fmt", ["json-lines", "concise", "github"])
+def test_streamed_formats_go_file_by_file_in_the_order_given(tmp_path: Path, fmt: str) -> None:
+    """README "JSON output": json-lines, concise and github print each file's problems as they
+    arrive: the paths' order, a folder's files in name order (`a/x.md` before `a-b/x.md`)."""
+    site = order_site(tmp_path)
+    walked = run("check", "--output-format", fmt, cwd=site).out
+    named = run("check", "--output-format", fmt, "a.md", "a.b", "B.md", "a", "a-b", cwd=site).out
+    pattern = r"(?:B\.md|a-b/x\.md|a\.b/x\.md|a\.md|a/x\.md)"
+    assert re.findall(pattern, walked) == ["B.md", "a/x.md", "a-b/x.md", "a.b/x.md", "a.md"]
+    assert re.findall(pattern, named) == ["a.md", "a.b/x.md", "B.md", "a/x.md", "a-b/x.md"]
+
+
+def test_json_lines_prints_the_cross_file_problems_after_the_files(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {"content/news/a.md": BAD, "content/news/b.md": BAD, "content/news/c.md": ERR},
+    )
+    lines = [
+        json.loads(line)
+        for line in run("check", "--output-format", "json-lines", cwd=site).out.splitlines()
+    ]
+    whole = diags(run("check", "--output-format", "json", cwd=site))
+    assert sorted(lines, key=lambda d: (d["path"], d["line"], d["column"], d["code"])) == whole
+    # the cross-file problems come last, by path and position among themselves
+    assert [(d["path"], d["code"], d["line"]) for d in lines[-2:]] == [
+        ("content/news/b.md", "XF002", 2),
+        ("content/news/b.md", "XF001", 11),
+    ]
