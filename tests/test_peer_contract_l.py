@@ -2807,3 +2807,66 @@ def test_json_lines_prints_the_cross_file_problems_after_the_files(tmp_path: Pat
         ("content/news/b.md", "XF002", 2),
         ("content/news/b.md", "XF001", 11),
     ]
+
+
+def test_show_fixes_output(site_copy: Path) -> None:
+    result = run("fix", "--show-fixes", "content/news/bad.md", "content/news/err.md", cwd=site_copy)
+    assert result.rc == 1
+    assert result.out == (
+        "Fixed 7 problems:\n"
+        "- content/news/bad.md:\n"
+        "    2 × TX003 (html-entity) Unescape &#39;\n"
+        "    1 × DT001 (date-format) Rewrite as 2025-02-08T09:55:35+08:00\n"
+        "    1 × TX004 (sentence-spacing) Insert a space\n"
+        "    1 × BD002 (trailing-whitespace) Remove trailing whitespace\n"
+        "    1 × LK005 (tracking-params) Remove the tracking parameters\n"
+        "- content/news/err.md:\n"
+        "    1 × FM005 (field-type) Write draft as false\n"
+        "content/news/err.md:1:1: FM004 [required-field] required field 'summary' is missing\n"
+        "content/news/err.md:2:8: TX006 [title-shouting] title is in capitals\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("rules", "--isolated"),
+        ("rules", "--config", "fail-on = 'info'"),
+        ("rules", "--rules-dir", "plugins"),
+        ("rule", "DT001", "--isolated"),
+        ("rule", "date-format", "--config", "newslint.toml"),
+        ("rule", "DT001", "--rules-dir", "plugins"),
+        ("config", "--isolated"),
+        ("config", "--config", "newslint.toml", "--output-format", "json"),
+        ("config", "--rules-dir", "plugins"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_rules_rule_and_config_take_config_isolated_and_rules_dir(
+    tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "newslint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    result = run(*argv, cwd=tmp_path)
+    assert (result.rc, result.err) == (0, "")
+    assert result.out
+
+
+def test_config_isolated_reads_no_file(tmp_path: Path) -> None:
+    (tmp_path / "newslint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    isolated = run("config", "--isolated", "--output-format", "json", cwd=tmp_path).json()
+    found = run("config", "--output-format", "json", cwd=tmp_path).json()
+    assert isinstance(isolated, dict) and isinstance(found, dict)
+    assert (isolated["path"], isolated["config"]["fail-on"]) == (None, "error")
+    assert found["config"]["fail-on"] == "warning"
+
+
+def test_engine_rule_doc(nowhere: Path) -> None:
+    result = memo("rule", "unused-suppression", cwd=nowhere)
+    assert result.rc == 0
+    assert result.out.splitlines()[:3] == [
+        "# unused-suppression (NL001)",
+        "",
+        "Severity: warning. Fixable: yes. Origin: engine.",
+    ]
+    assert memo("rule", "NL001", cwd=nowhere) == result
