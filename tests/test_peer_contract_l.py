@@ -1662,6 +1662,10 @@ PFI_CASES = [
         '"content\\\\news\\\\bad.md" = ["LK005"]',
         BAD_CODES - {"LK005"},
     ),  # \\ separates folders as / does
+    ('"content/*.md" = ["LK005"]', BAD_CODES - {"LK005"}),  # * crosses /
+    ('"content/**/news/bad.md" = ["LK005"]', BAD_CODES - {"LK005"}),  # **/ matches no folder too
+    ('"*.md" = ["LK005"]', BAD_CODES - {"LK005"}),
+    ('"content/news/*.txt" = ["LK005"]', BAD_CODES),
 ]
 
 
@@ -2870,3 +2874,26 @@ def test_engine_rule_doc(nowhere: Path) -> None:
         "Severity: warning. Fixable: yes. Origin: engine.",
     ]
     assert memo("rule", "NL001", cwd=nowhere) == result
+
+
+WALK_SETTINGS = [
+    ('include = ["bad.md"]', ["content/news/bad.md"]),  # a bare file name
+    ('include = ["content/news/e*.md"]', ["content/news/err.md"]),
+    ('include = ["content/{news,sport}/err.md"]', ["content/news/err.md"]),
+    ('exclude = ["err.md"]', ["content/news/bad.md"]),
+    ('exclude = ["content/news/"]', []),  # a final / means the folder's files
+    ('exclude = ["content/*"]', []),  # * crosses /
+    ('exclude = ["**/bad.md"]', ["content/news/err.md"]),
+    ('extend-exclude = ["bad.md"]', ["content/news/err.md"]),
+    ('exclude = ["bad.md"]\nextend-exclude = ["err.md"]', []),
+    ('include = ["content/**/*.md"]\nexclude = ["content/news/bad.md"]', ["content/news/err.md"]),
+]
+
+
+@pytest.mark.parametrize(("settings", "paths"), WALK_SETTINGS, ids=[s for s, _ in WALK_SETTINGS])
+def test_include_and_exclude_patterns_in_a_walk(
+    tmp_path: Path, settings: str, paths: list[str]
+) -> None:
+    site = config_site(tmp_path / "site", {"newslint.toml": settings + "\n"})
+    result = run("check", "--output-format", "json", cwd=site)
+    assert sorted({str(d["path"]) for d in diags(result)}) == paths
