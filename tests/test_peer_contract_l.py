@@ -2897,3 +2897,41 @@ def test_include_and_exclude_patterns_in_a_walk(
     site = config_site(tmp_path / "site", {"newslint.toml": settings + "\n"})
     result = run("check", "--output-format", "json", cwd=site)
     assert sorted({str(d["path"]) for d in diags(result)}) == paths
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [(), ("--select", "DT001"), ("--ignore", "ALL")],
+    ids=["default", "select", "ignore-all"],
+)
+def test_a_file_over_max_file_size_is_reported_whatever_is_selected(
+    site: Path, selection: tuple[str, ...]
+) -> None:
+    """README: a larger file is reported as `file-too-large` (NL003), not linted; no selection
+    turns it off."""
+    size = len(BAD.encode())
+    result = memo(
+        "check",
+        "--config",
+        "max-file-size = 100",
+        "--output-format",
+        "json",
+        *selection,
+        "content/news/bad.md",
+        cwd=site,
+    )
+    assert result.rc == 1
+    assert diags(result) == [
+        {
+            "path": "content/news/bad.md",
+            "rule": "file-too-large",
+            "code": "NL003",
+            "severity": "error",
+            "message": f"file is {size} bytes, over max-file-size (100); not linted",
+            "line": 1,
+            "column": 1,
+            "end_line": 1,
+            "end_column": 1,
+            "fix": None,
+        }
+    ]
