@@ -13,6 +13,7 @@ files works on its own copy.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import os
 import re
@@ -2935,3 +2936,55 @@ def test_a_file_over_max_file_size_is_reported_whatever_is_selected(
             "fix": None,
         }
     ]
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets of the starts of the lines, for line breaks LF, CR LF and a lone CR."""
+    starts = [0]
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        starts.append(match.end())
+    return starts
+
+
+def _offset(text: str, starts: list[int], line: int, column: int) -> int:
+    assert 1 <= line <= len(starts), (line, len(starts))
+    offset = starts[line - 1] + column - 1
+    assert column >= 1 and offset <= len(text)
+    if line < len(starts):  # a column lies within its line, or just past its line break's start
+        assert offset <= starts[line], (line, column)
+    return offset
+
+
+@pytest.mark.parametrize("code", list(CATALOGUE_EXAMPLES), ids=list(CATALOGUE_EXAMPLES))
+def test_fix_edits_are_sorted_disjoint_in_range_and_change_the_text(
+    examples_site: Path, code: str
+) -> None:
+    """The JSON contract's edits, for every fix the example gets: positions inside the file, sorted,
+    not overlapping, and applying them (from the end) changes the text."""
+    raw = (examples_site / f"content/cat/{code.lower()}.md").read_bytes()
+    text = raw.decode("utf-8", "replace")
+    starts = _line_starts(text)
+    mine = [
+        d for d in examples_json(examples_site) if d["path"] == f"content/cat/{code.lower()}.md"
+    ]
+    for d in mine:
+        start = _offset(text, starts, int(d["line"]), int(d["column"]))  # type: ignore[call-overload]
+        end = _offset(text, starts, int(d["end_line"]), int(d["end_column"]))  # type: ignore[call-overload]
+        assert start <= end
+        if not d["fix"]:
+            continue
+        spans = [
+            (
+                _offset(text, starts, e["line"], e["column"]),
+                _offset(text, starts, e["end_line"], e["end_column"]),
+                e["content"],
+            )
+            for e in d["fix"]["edits"]  # type: ignore[index]
+        ]
+        assert all(a <= b for a, b, _ in spans)
+        # sorted and disjoint
+        assert all(prev[1] <= nxt[0] for prev, nxt in itertools.pairwise(spans)), spans
+        changed = text
+        for a, b, content in reversed(spans):
+            changed = changed[:a] + content + changed[b:]
+        assert changed != text, d
