@@ -2988,3 +2988,46 @@ def test_fix_edits_are_sorted_disjoint_in_range_and_change_the_text(
         for a, b, content in reversed(spans):
             changed = changed[:a] + content + changed[b:]
         assert changed != text, d
+
+
+def test_grouped_shows_three_examples_per_rule(site: Path) -> None:
+    """README "Output formats": grouped is by rule, most frequent first, with counts, three
+    examples and how many are fixable."""
+    text = BAD.replace(
+        "Council approves &#39;balanced&#39; budget", "A &amp; B &amp; C &amp; D &amp; E &amp; F"
+    )
+    result = memo(
+        "check",
+        "--output-format",
+        "grouped",
+        "--stdin-filename",
+        "content/news/g.md",
+        cwd=site,
+        stdin=text.encode(),
+    )
+    lines = result.out.splitlines()
+    assert lines[:5] == [
+        "     5  TX003  html-entity          warning, 5 fixable",
+        "          content/news/g.md:2:11: title shows the HTML entity &amp; literally",
+        "          content/news/g.md:2:19: title shows the HTML entity &amp; literally",
+        "          content/news/g.md:2:27: title shows the HTML entity &amp; literally",
+        "          ... and 2 more",
+    ]
+    assert lines[-2:] == [
+        "Found 9 problems (7 warnings, 2 infos) in 1 of 1 file.",
+        "[*] 9 fixable with `newslint fix`.",
+    ]
+
+
+def test_a_byte_order_mark_is_a_column_of_line_1(site: Path) -> None:
+    """README "JSON output": the BOM is a code point of line 1 (EN006 at 1:1-1:2), so the
+    `---` a missing summary is reported at is at columns 2 to 5."""
+    result = memo(
+        "check", "--output-format", "json", "-", cwd=site, stdin=b"\xef\xbb\xbf" + ERR.encode()
+    )
+    spans = {
+        d["code"]: (d["line"], d["column"], d["end_line"], d["end_column"]) for d in diags(result)
+    }
+    assert spans["EN006"] == (1, 1, 1, 2)
+    assert spans["FM004"] == (1, 2, 1, 5)
+    assert spans["FM005"] == (4, 8, 4, 15)  # other lines are as without the mark
