@@ -3031,3 +3031,44 @@ def test_a_byte_order_mark_is_a_column_of_line_1(site: Path) -> None:
     assert spans["EN006"] == (1, 1, 1, 2)
     assert spans["FM004"] == (1, 2, 1, 5)
     assert spans["FM005"] == (4, 8, 4, 15)  # other lines are as without the mark
+
+
+@pytest.mark.parametrize(
+    ("existing", "target"),
+    [
+        ({"pyproject.toml": '[tool.newslint]\nfail-on = "warning"\n'}, ()),
+        ({"pyproject.toml": '[tool.newslint]\nfail-on = "warning"\n'}, (".newslint.toml",)),
+        ({"pyproject.toml": '[tool.newslint]\nfail-on = "warning"\n'}, ("pyproject.toml",)),
+        ({"newslint.toml": 'fail-on = "warning"\n'}, ("pyproject.toml",)),
+        ({".newslint.toml": 'fail-on = "warning"\n'}, ()),
+        ({"newslint.toml": 'fail-on = "warning"\n'}, ("newslint.toml",)),
+    ],
+    ids=[
+        "toml-beside-pyproject",
+        "dot-toml-beside-pyproject",
+        "pyproject-twice",
+        "pyproject-beside-toml",
+        "toml-beside-dot-toml",
+        "overwrite",
+    ],
+)
+def test_init_never_overwrites_nor_writes_a_second_configuration(
+    tmp_path: Path, existing: dict[str, str], target: tuple[str, ...]
+) -> None:
+    for name, text in existing.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("init", *target, cwd=tmp_path)
+    assert (result.rc, result.out) == (2, "")
+    assert result.err.startswith("newslint: error: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(existing)
+    for name, text in existing.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("target", [".newslint.toml", "newslint.toml"])
+def test_init_writes_the_named_file(tmp_path: Path, target: str) -> None:
+    result = run("init", target, cwd=tmp_path)
+    assert (result.rc, result.err) == (0, "")
+    assert [p.name for p in tmp_path.iterdir()] == [target]
+    config = run("config", "--output-format", "json", cwd=tmp_path).json()
+    assert isinstance(config, dict) and Path(str(config["path"])).name == target
