@@ -3072,3 +3072,30 @@ def test_init_writes_the_named_file(tmp_path: Path, target: str) -> None:
     assert [p.name for p in tmp_path.iterdir()] == [target]
     config = run("config", "--output-format", "json", cwd=tmp_path).json()
     assert isinstance(config, dict) and Path(str(config["path"])).name == target
+
+
+def test_fix_stdin_show_fixes_lists_the_fixes_on_stderr(site: Path) -> None:
+    """`fix -` prints the fixed text on standard output and the rest on standard error:
+    `--show-fixes` lists the fix it applied there, as for a file (it said "No fixes applied.")."""
+    result = run("fix", "--show-fixes", "-", cwd=site, stdin=ERR.encode())
+    assert result.rc == 1
+    assert result.out == ERR.replace('draft: "false"', "draft: false")
+    assert result.err.startswith(
+        "Fixed 1 problem:\n- -:\n    1 × FM005 (field-type) Write draft as false\n"
+    )
+
+
+def test_fix_stdin_show_fixes_with_nothing_to_fix(site: Path) -> None:
+    result = run("fix", "--show-fixes", "-", cwd=site, stdin=CLEAN.encode())
+    assert (result.rc, result.out) == (0, CLEAN)
+    assert result.err.startswith("No fixes applied.\n")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [(), ("--statistics",), ("--output-format", "json"), ("-q",), ("--output-format", "github")],
+)
+def test_fix_stdin_keeps_standard_output_for_the_text(site: Path, extra: tuple[str, ...]) -> None:
+    result = memo("fix", *extra, "-", cwd=site, stdin=ERR.encode())
+    assert result.out == ERR.replace('draft: "false"', "draft: false")
+    assert result.rc == 1
