@@ -3099,3 +3099,23 @@ def test_fix_stdin_keeps_standard_output_for_the_text(site: Path, extra: tuple[s
     result = memo("fix", *extra, "-", cwd=site, stdin=ERR.encode())
     assert result.out == ERR.replace('draft: "false"', "draft: false")
     assert result.rc == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif", "junit"])
+def test_fix_show_fixes_keeps_a_machine_format_parseable(site_copy: Path, fmt: str) -> None:
+    result = run(
+        "fix", "--show-fixes", "--output-format", fmt, "content/news/err.md", cwd=site_copy
+    )
+    assert result.rc == 1
+    assert "Fixed 1 problem:" in result.err
+    if fmt == "json":
+        assert triples(result) == [("FM004", 1, 1), ("TX006", 2, 8)]
+    elif fmt == "json-lines":
+        assert [json.loads(line)["code"] for line in result.out.splitlines()] == ["FM004", "TX006"]
+    elif fmt == "sarif":
+        assert [r["ruleId"] for r in json.loads(result.out)["runs"][0]["results"]] == [
+            "FM004",
+            "TX006",
+        ]
+    else:
+        assert len(ET.fromstring(result.out).findall("testsuite/testcase/failure")) == 2
