@@ -267,6 +267,9 @@ def _fix(args: argparse.Namespace, config: Config, ruleset: RuleSet, article: Ar
             sys.stdout.flush()
     elif not echoed:
         _write_text(record.after if record.changed else raw)
+        # Standard input's fixed text is written to standard output: `--show-fixes` lists it as
+        # a file's fixes written to disk are listed (it skips records that were not written).
+        record.written = record.changed
     return finish_fix(args, config, ruleset, run, remaining, 1, sys.stderr, sys.stderr)
 
 
