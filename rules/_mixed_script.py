@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from newslint import Edit, Fix
 from newslint.events import Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
@@ -21,28 +20,25 @@ _LAT = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _SEAM = re.compile(f"[{_CYR}][{_LAT}]|[{_LAT}][{_CYR}]")
 _CYRILLIC = re.compile(f"[{_CYR}]")
 _LATIN = re.compile(f"[{_LAT}]")
-# Cyrillic letters and the Latin letters they look like (and back): the unsafe fix's table.
+# Cyrillic letters and the Latin letters they look like (and back): the word in one script that
+# the message suggests.
 _LOOKALIKES = dict(
     zip("аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅ", "aeopcyxijsdqwhlABEKMHOPCTXIJS", strict=True)
 )
 _LOOKALIKES |= {latin: cyrillic for cyrillic, latin in list(_LOOKALIKES.items())}
-_FIX_TITLE = "Write the word in one script"
 
 
 def report_in_field(ctx: Context, field: Field) -> None:
-    """Report each mixed word of a string field's value, with its unsafe fix in the field's
-    quoting."""
+    """Report each mixed word of a string field's value, at the word in the source."""
     value = field.value
     if not isinstance(value, str) or value.isascii():
         return
     words = mixed_words(value)
     if not words:
         return
-    edited = FieldText(ctx.document.text, field)
-    changes = [(start, end, fixed or "") for start, end, _, fixed in words]
-    for (start, end, minority, fixed), edits in zip(words, edited.edits(changes), strict=True):
-        fix = Fix.unsafe(_FIX_TITLE, *edits) if fixed else None
-        _report(ctx, edited.span(start, end), value[start:end], minority, fix)
+    located = FieldText(ctx.document.text, field)
+    for start, end, minority, fixed in words:
+        _report(ctx, located.span(start, end), value[start:end], minority, fixed)
 
 
 def report_in_text(ctx: Context, node: Text) -> None:
@@ -52,9 +48,7 @@ def report_in_text(ctx: Context, node: Text) -> None:
         return
     at = node.span.start
     for start, end, minority, fixed in mixed_words(node.text):
-        span = Span(at + start, at + end)
-        fix = Fix.unsafe(_FIX_TITLE, Edit.replace(span, fixed)) if fixed else None
-        _report(ctx, span, node.text[start:end], minority, fix)
+        _report(ctx, Span(at + start, at + end), node.text[start:end], minority, fixed)
 
 
 def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
@@ -100,7 +94,10 @@ def _glued(word: str, pattern: re.Pattern[str]) -> bool:
     return False
 
 
-def _report(ctx: Context, span: Span, word: str, minority: str, fix: Fix | None) -> None:
+def _report(ctx: Context, span: Span, word: str, minority: str, fixed: str | None) -> None:
     pattern = _LATIN if minority == "latin" else _CYRILLIC
     letters = ", ".join(repr(char) for char in dict.fromkeys(c for c in word if pattern.match(c)))
-    ctx.report(span, "mixed-word", fix=fix, word=word, letters=letters, script=minority)
+    suggestion = f"; in one script: {fixed!r}" if fixed else ""
+    ctx.report(
+        span, "mixed-word", word=word, letters=letters, script=minority, suggestion=suggestion
+    )

@@ -26,15 +26,17 @@ form's: a Hong Kong article that quotes a mainland name is fine, a Simplified ar
 `zh-HK` is not (`title: "这是国会的新说法"` there should read `title: "這是國會的新說法"`).
 There is no fix: converting between the forms is not one character for one.
 
-## Why is this bad?
-A text in the wrong language usually means the scraper filed the article under the wrong language
-or copied the wrong field; it then shows up in the wrong language's lists, feeds and search.
-
 A word that mixes Latin and Cyrillic letters (`Gemeind\u0435haus` with a Cyrillic `е`,
 `Прив\u0435t`) is reported too, whatever the article's language: the letters look the same, so
 readers see nothing wrong, but search, spell checking and hyphenation miss the word. Such words
 come from switching keyboard layouts, OCR, or a translation tool. Greek is left out (`μm`, a
-micrometre, is written that way).
+micrometre, is written that way). The message names the word in one script when each odd letter
+has a look-alike in the other (`е` for `e`, `Р` for `P`); there is no fix, since an editor must
+check which script the word was meant in.
+
+## Why is this bad?
+A text in the wrong language usually means the scraper filed the article under the wrong language
+or copied the wrong field; it then shows up in the wrong language's lists, feeds and search.
 
 ## Example
     # content/en/news/x.en.md
@@ -43,12 +45,6 @@ micrometre, is written that way).
 ## Use instead
     # content/ja/news/x.ja.md
     title: "東京で大規模な火災"
-
-## Fix safety
-A mixed word gets an unsafe fix when each letter of the script it has fewer of looks like a
-letter of the other (`е` and `e`, `Р` and `P`): those letters are replaced, so the word is in
-one script. An editor should check that the word was meant in that script. Two or more such
-letters at one end of the word (`KYCна`) are a second word run into the first: no fix.
 """
 
 from __future__ import annotations
@@ -269,7 +265,7 @@ class LanguageMismatch(Rule):
     name = "language-mismatch"
     severity = Severity.WARNING
     messages = {
-        "mixed-word": "{word!r} mixes Latin and Cyrillic letters ({letters} in {script})",
+        "mixed-word": "{word!r} mixes Latin and Cyrillic letters ({letters} in {script}){suggestion}",
         "field": "{key} is mostly in {script} script, not what {language!r} is written in",
         "body": "the body is mostly in {script} script, not what {language!r} is written in",
         "field-chinese-form": (

@@ -1152,31 +1152,6 @@ CASES: list[FixCase] = [
         yaml_doc('title: "Budget"', body="\nSee [the vote](#the-vote).\n\n## The vote\n"),
         kinds="unsafe",
     ),
-    # ---- TX007 language-mismatch: unsafe, a word's look-alike letter from the other script
-    case(
-        "TX007-unsafe-yaml",
-        "TX007",
-        yaml_doc('title: "Budget for the \u0421ity passes"', body="\nThe \u0441ity voted.\n"),
-        None,
-        yaml_doc('title: "Budget for the City passes"', body="\nThe city voted.\n"),
-        kinds="unsafe",
-    ),
-    case(
-        "TX007-unsafe-toml",
-        "TX007",
-        toml_doc("title = 'Budget for the \u0421ity passes'"),
-        None,
-        toml_doc("title = 'Budget for the City passes'"),
-        kinds="unsafe",
-    ),
-    case(
-        "TX007-unsafe-json",
-        "TX007",
-        json_doc('"title": "Budget for the \\u0421ity passes"'),
-        None,
-        json_doc('"title": "Budget for the City passes"'),  # the escape becomes the letter
-        kinds="unsafe",
-    ),
     # ---- NL001 unused-suppression: safe, only what silences nothing goes
     case(
         "NL001-safe-yaml",
@@ -1214,7 +1189,6 @@ CASES: list[FixCase] = [
 
 # Every fixable rule of the catalogue, with the fix kinds the catalogue lists for it.
 CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
-    "TX007": {"unsafe"},  # a word that mixes Latin and Cyrillic letters
     "FM004": {"unsafe"},
     "FM005": {"safe", "unsafe"},
     "FM006": {"safe"},
@@ -1254,7 +1228,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
 FRONT_MATTER_RULES = {
     "FM004", "FM005", "FM006", "FM007", "DT001", "TX001", "TX003", "TX004", "TX005", "TX006", "TX008",
     "TH001", "TH002", "TH003", "EN001", "EN003", "EN004", "EN005", "EN006", "EN007", "LK004",
-    "LK005", "NL001", "TX007",
+    "LK005", "NL001",
 }  # fmt: skip
 
 

@@ -147,8 +147,6 @@ FIX_DIFFERS = {
     "TX001": "the fix takes the article's own opening sentences (here the clean article's), not the"
     " words the Use instead imagines",
     "TX006": "display only: the sentence case is suggested, never applied",
-    "TX007": "the fix writes a mixed-script word in one script; an article in the wrong language"
-    " (the Example) is the editor's to move",
 }
 
 # Rules whose doc says where a problem is reported: the text each report of the Example spans, in
