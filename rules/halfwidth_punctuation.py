@@ -6,13 +6,15 @@ Chinese characters, with or without spaces after it (`开放,欢迎`, `举办, �
 `他说:“我们`), in the front-matter `title`, `summary` and `lead` and in the body's prose.
 Chinese text writes these marks full-width (`，` `；` `：` `？` `！`), and they carry their own
 spacing. In an article whose language or locale is Chinese (`zh`, `zh-CN`, `zh-Hant-HK`, `yue`)
-every text is checked; in a Japanese or Korean one none is (kanji are Han characters too), nor in
-an article that holds kana or Hangul anywhere; in any other (an English site, a blog that kept
-`languageCode = "en-us"`) a text is checked when it is Chinese itself: Han characters for at
-least half of its letters. A mark at the end of a line or of the text after Chinese text counts
+every text is checked, whatever else the article quotes; in a Japanese or Korean one none is
+(kanji are Han characters too); in any other (an English site, a blog that kept
+`languageCode = "en-us"`) a text is checked when it is Chinese itself, Han characters for at
+least half of its letters, unless the article holds kana or Hangul anywhere (a Japanese or
+Korean article on a site that does not say so). A mark at the end of a line or of the text after Chinese text counts
 too (`你好吗?`, `如下:`). A
 Chinese quotation mark or bracket counts as the character on its side (`”,他说` and `说:「`).
-Numbers (`10:30`, `1,000`), Latin words, URLs, code, shortcodes and templates are left alone:
+Numbers (`10:30`, `1,000`), Latin words, URLs (an autolink's address too,
+`<https://example.com/北京,上海>`), code, shortcodes and templates are left alone:
 the mark must sit between Chinese text on both sides. The full stop is left alone too, since
 `.` between Chinese characters is most often part of a name or an address.
 
@@ -144,6 +146,10 @@ class HalfwidthPunctuation(Rule):
     def on_text(self, ctx: Context, node: Text) -> None:
         text, origin = node.text, None
         if text.isascii():
+            return
+        if node.in_link and ctx.document.text[node.span.start - 1 : node.span.start] == "<":
+            # An autolink's text is its address (`<https://example.com/北京,上海>`): the mark
+            # is part of the URL, and a full-width one would change where it leads.
             return
         if "\\" in text:
             # Judged as shown (`开放\\!欢迎` shows `开放!欢迎`), reported and fixed in the source.

@@ -153,6 +153,21 @@ CASES = [
         fm(body=ZH_BODY, title="新闻", author="张三,李四"),
         path=CN,
     ),
+    # An autolink's text is its address: a full-width mark would change the URL. The prose after
+    # it and a link's own text are prose.
+    Case(
+        "autolink-left-alone",
+        fm(
+            body="访问<https://example.com/北京,上海>了解,欢迎。[北京,上海](https://example.com/a)\n",
+            title="新闻",
+        ),
+        path=CN,
+        errors=[("half-width", 5, 32), ("half-width", 5, 39)],
+        fixed=fm(
+            body="访问<https://example.com/北京,上海>了解，欢迎。[北京，上海](https://example.com/a)\n",
+            title="新闻",
+        ),
+    ),
 ]
 
 
