@@ -171,6 +171,20 @@ OPENER_CASES = [
     # A one-letter label is no sentence: no word follows it.
     Case("one-letter-label", fm(body="We picked option.A, then the plan.B.\n")),
     Case("one-letter-not-an-opener", fm(body="The value of alpha.Z tells the story here.\n")),
+    # Cyrillic one-letter prepositions and conjunctions open sentences too; initials do not.
+    Case(
+        "russian-one-letter-v",
+        fm(body="Бюджет был принят.В Москве прошли протесты.\n"),
+        errors=[("glued", 4, 18)],
+        fixed=fm(body="Бюджет был принят. В Москве прошли протесты.\n"),
+    ),
+    Case(
+        "ukrainian-one-letter-u",
+        fm(body="Закон набув чинності.У Києві його підтримали.\n"),
+        errors=[("glued", 4, 21)],
+        fixed=fm(body="Закон набув чинності. У Києві його підтримали.\n"),
+    ),
+    Case("russian-initials", fm(body="Об этом сообщил А.С.Пушкин в письме.\n")),
 ]
 
 
