@@ -12,7 +12,9 @@ every text is checked, whatever else the article quotes; in a Japanese or Korean
 least half of its letters, unless the article holds kana or Hangul anywhere (a Japanese or
 Korean article on a site that does not say so). A mark at the end of a line or of the text after Chinese text counts
 too (`你好吗?`, `如下:`). A
-Chinese quotation mark or bracket counts as the character on its side (`”,他说` and `说:「`).
+Chinese quotation mark or bracket counts as the character on its side (`”,他说` and `说:「`),
+and so does bold or italic text before the mark (`**北京**,上海`); a mark that ends a run of text
+before bold, italic or a link (`请看:**这里**`) is left alone, as what follows it is not looked at.
 Numbers (`10:30`, `1,000`), Latin words, URLs (an autolink's address too,
 `<https://example.com/北京,上海>`), code, shortcodes and templates are left alone:
 the mark must sit between Chinese text on both sides. The full stop is left alone too, since
@@ -154,10 +156,15 @@ class HalfwidthPunctuation(Rule):
         if "\\" in text:
             # Judged as shown (`开放\\!欢迎` shows `开放!欢迎`), reported and fixed in the source.
             text, origin = unescaped(text)
-        if _HALF_WIDTH.search(text) is None or not self._checks(ctx, text):
+        # A run right after bold or italic text (`**北京**,上海`) starts with the mark: the
+        # character it follows is the last one inside the markers, which is looked at too.
+        lead = self._before_emphasis(ctx, node) if text[:1] in FULL_WIDTH else ""
+        scan = lead + text
+        if _HALF_WIDTH.search(scan) is None or not self._checks(ctx, text):
             return
-        for match in _HALF_WIDTH.finditer(text):
-            start, end = match.span()
+        for match in _HALF_WIDTH.finditer(scan):
+            start, end = match.start() - len(lead), match.end() - len(lead)
+            mark_index = start
             if not text[end:].strip(" \t\u00a0") and not self._ends_a_line(ctx, node):
                 continue  # the run ends, its paragraph goes on (`请看:**这里**`): unknown what follows
             if origin is not None:
@@ -165,15 +172,28 @@ class HalfwidthPunctuation(Rule):
                 if start and node.text[start - 1] == "\\":
                     start -= 1  # the escape goes too: `\\，` would show its backslash
             at = node.span.start + start
-            mark_at = node.span.start + (origin[match.start()] if origin else match.start())
+            mark_at = node.span.start + (origin[mark_index] if origin else mark_index)
             if self.templates is None:
                 document: Document = ctx.document
                 self.templates = template_spans(document.body, document.body_start)
             if inside(self.templates, at):
                 continue
-            mark = text[match.start()]
+            mark = text[mark_index]
             edit = Edit(at, node.span.start + end, FULL_WIDTH[mark])
             self._report(ctx, Span(mark_at, mark_at + 1), mark, (edit,))
+
+    @staticmethod
+    def _before_emphasis(ctx: Context, node: Text) -> str:
+        """The character before the emphasis markers (`*`, `_`) that end right before `node` in
+        the source, or "" when no marker is there (a link's `)`, a tag: not looked through)."""
+        source = ctx.document.text
+        index = node.span.start
+        floor = max(ctx.document.body_start, index - 8)
+        while index > floor and source[index - 1] in "*_":
+            index -= 1
+        if index == node.span.start or index == floor:
+            return ""
+        return source[index - 1]
 
     @staticmethod
     def _ends_a_line(ctx: Context, node: Text) -> bool:
