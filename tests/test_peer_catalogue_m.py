@@ -16,6 +16,12 @@ Readings pinned here (where the docs leave room):
 - TX008 checks a text that is Chinese itself in an article of another language ("Han characters
   for at least half of its letters"), and no text at all once the article holds kana or Hangul.
 - BD005's `fields` option replaces the default list (it "changes the list").
+- TX008 reads a mark right after bold or italic Chinese text (`**北京**,上海`) as "between two
+  Chinese characters": the reader sees it there (newslint missed it; fixed in this round).
+- TX008 leaves an autolink's address alone (`<https://example.com/北京,上海>`): "URLs ... are
+  left alone" (newslint reported it and its fix changed the address; fixed in this round).
+- TX004's "one-letter word that opens sentences" includes the Cyrillic prepositions and
+  conjunctions (`принят.В Москве`; newslint knew only Latin ones; fixed in this round).
 """
 
 from __future__ import annotations
@@ -24,16 +30,21 @@ import pytest
 
 from newslint.rules.date_format import DateFormat
 from newslint.rules.duplicate_key import DuplicateKey
+from newslint.rules.duplicate_paragraph import DuplicateParagraph
 from newslint.rules.emphasis_unclosed import EmphasisUnclosed
+from newslint.rules.empty_paragraph import EmptyParagraph
 from newslint.rules.halfwidth_punctuation import HalfwidthPunctuation
+from newslint.rules.html_entity import HtmlEntity
 from newslint.rules.invisible_char import InvisibleChar
 from newslint.rules.language_mismatch import LanguageMismatch
 from newslint.rules.mojibake import Mojibake
 from newslint.rules.sentence_spacing import SentenceSpacing
+from newslint.rules.summary_length import SummaryLength
 from newslint.rules.summary_truncated import SummaryTruncated
 from newslint.rules.template_braces import TemplateBraces
 from newslint.rules.text_whitespace import TextWhitespace
 from newslint.rules.title_shouting import TitleShouting
+from newslint.rules.tracking_params import TrackingParams
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
@@ -497,6 +508,23 @@ def _half_cases() -> list[Case]:
     # Shortcodes and templates are left alone.
     text = fm(body='{{< figure caption="北京,上海" >}}\n\n新闻内容如下。\n', title=title)
     cases.append(Case("tx008-shortcode-argument", text, path=CN))
+    # After bold or italic Chinese text the mark still sits between Chinese characters.
+    for name, body, fixed in (
+        ("after-bold", "**北京**,上海都在下雨。\n", "**北京**，上海都在下雨。\n"),
+        ("after-italic", "*北京*, 上海都在下雨。\n", "*北京*，上海都在下雨。\n"),
+    ):
+        text = fm(body=body, title=title)
+        cases.append(
+            Case(
+                f"tx008-{name}",
+                text,
+                path=CN,
+                errors=[("half-width", *at(text, ","))],
+                fixed=fm(body=fixed, title=title),
+            )
+        )
+    text = fm(body="**Apple**,华为都发布了新手机。\n", title=title)
+    cases.append(Case("tx008-after-bold-latin", text, path=CN))
     # Several marks in one line, each reported.
     body = "真的?是的!好;走吧,出发:现在\n"
     text = fm(body=body, title=title)
@@ -1127,8 +1155,206 @@ def _whitespace_cases() -> list[Case]:
     return cases
 
 
+# --------------------------------------------------------------------------------------------
+# A second round: thresholds the docs state in numbers, and more rules in CJK/ar/ru/es/de
+# --------------------------------------------------------------------------------------------
+
+
+def _threshold_cases() -> list[Case]:
+    cases: list[Case] = []
+    # "over four times as many of them as of its own form's": 5 Simplified-only against 1
+    # Traditional-only is over four times; 4 against 1 is not.
+    five_one = "这们说来对國"  # 这 们 说 来 对: Simplified only; 國: Traditional only
+    text = fm(body=TRAD_BODY, title=five_one)
+    cases.append(
+        Case(
+            "tx007-form-five-to-one",
+            text,
+            language="zh-HK",
+            errors=[val("field-chinese-form", text, five_one)],
+        )
+    )
+    four_one = "这们说来國"
+    cases.append(
+        Case("tx007-form-four-to-one", fm(body=TRAD_BODY, title=four_one), language="zh-HK")
+    )
+    # Exactly three of the other form and none of its own: reported.
+    three = "这们说"
+    text = fm(body=TRAD_BODY, title=three)
+    cases.append(
+        Case(
+            "tx007-form-exactly-three",
+            text,
+            language="zh-HK",
+            errors=[val("field-chinese-form", text, three)],
+        )
+    )
+    # The script rule's own threshold: an English title with one Chinese name is fine, a Chinese
+    # title under `en` is not.
+    text = fm(body=BODY_EN, title="Talks with 习近平 in Beijing resume")
+    cases.append(Case("tx007-en-title-quotes-a-name", text, language="en"))
+    text = fm(body=BODY_EN, title="国会通过新预算案")
+    cases.append(
+        Case("tx007-zh-title-under-en", text, language="en", errors=[val("field", text, "国会")])
+    )
+    # Russian title under `de`: the script does not fit.
+    text = fm(
+        body="Der Haushalt wurde am Dienstag beschlossen.\n", title="Бюджет принят парламентом"
+    )
+    cases.append(
+        Case("tx007-ru-title-under-de", text, language="de", errors=[val("field", text, "Бюджет")])
+    )
+    # Japanese title under zh-CN: kana make the kanji Japanese.
+    text = fm(body=SIMP_BODY, title="東京で大規模な火災")
+    cases.append(
+        Case(
+            "tx007-ja-title-under-zh-CN",
+            text,
+            language="zh-CN",
+            errors=[val("field", text, "東京")],
+        )
+    )
+    # Texts shorter than three units are skipped.
+    cases.append(Case("tx007-short-title", fm(body=BODY_EN, title="東京"), language="en"))
+    # TOML front matter, mixed word in the title: the fix keeps TOML's quoting.
+    word = f"Gemeind{CYR_E}haus"
+    text = f'+++\ntitle = "Neues {word}"\n+++\n\nDas Gemeindehaus wurde heute eröffnet.\n'
+    cases.append(
+        Case(
+            "tx007-mixed-toml",
+            text,
+            language="de",
+            errors=[("mixed-word", 2, 16)],
+            unsafe_fixed=text.replace(word, "Gemeindehaus"),
+        )
+    )
+    return cases
+
+
+def _more_cases() -> list[tuple[type, Case]]:
+    out: list[tuple[type, Case]] = []
+    # TX002: a Chinese summary's limits are a third as large (14 and 100).
+    short = "预算获得通过。"  # 7 characters < 14
+    text = fm(body=SIMP_BODY, title="预算", summary=short)
+    out.append(
+        (
+            SummaryLength,
+            Case("tx002-chinese-short", text, path=CN, errors=[val("short", text, short)]),
+        )
+    )
+    ok = "财政部长表示，预算将在本周获得国会通过。"  # 20 characters: between 14 and 100
+    out.append(
+        (
+            SummaryLength,
+            Case("tx002-chinese-fine", fm(body=SIMP_BODY, title="预算", summary=ok), path=CN),
+        )
+    )
+    long = "财政部长表示预算将在本周获得国会通过" * 6  # 108 characters > 100
+    text = fm(body=SIMP_BODY, title="预算", summary=long)
+    out.append(
+        (SummaryLength, Case("tx002-chinese-long", text, path=CN, errors=[val("long", text, long)]))
+    )
+    # A German summary of 39 letters is short, 40 is not.
+    s39 = "Der Haushalt wurde heute beschlossen!!!"[:39]
+    text = fm(title="Haushalt", summary=s39)
+    out.append(
+        (SummaryLength, Case("tx002-german-39", text, path=DE, errors=[val("short", text, s39)]))
+    )
+    s40 = "Der Bundestag hat den Haushalt gebilligt."[:40]
+    out.append((SummaryLength, Case("tx002-german-40", fm(title="Haushalt", summary=s40), path=DE)))
+    # TX003: entities in non-English titles, one report each, safe unescape.
+    for name, path, title, fixed in (
+        ("spanish", ES, "El &quot;nuevo&quot; presupuesto", 'El \\"nuevo\\" presupuesto'),
+        ("german", DE, "Müller &amp; Söhne erweitern", "Müller & Söhne erweitern"),
+        ("russian", RU, "Бюджет &#171;принят&#187;", "Бюджет «принят»"),
+        ("chinese", CN, "国会&#8220;通过&#8221;预算", "国会“通过”预算"),
+    ):
+        text = fm(title=title)
+        count = title.count("&")
+        out.append(
+            (
+                HtmlEntity,
+                Case(
+                    f"tx003-{name}",
+                    text,
+                    path=path,
+                    errors=[("entity", *at(text, "&", n)) for n in range(1, count + 1)],
+                    fixed=text.replace(title, fixed),
+                ),
+            )
+        )
+    # No entity: AT&T style ampersand in a German title.
+    out.append((HtmlEntity, Case("tx003-lone-ampersand", fm(title="AT&T kauft Anteile"), path=DE)))
+    # LK005: tracking parameters in links of non-English articles; IDN hosts.
+    for name, path, url, clean in (
+        (
+            "german-idn",
+            DE,
+            "https://bücher.de/artikel?utm_source=x&id=5",
+            "https://bücher.de/artikel?id=5",
+        ),
+        ("chinese-path", CN, "https://example.cn/新闻/1?fbclid=abc", "https://example.cn/新闻/1"),
+        (
+            "russian",
+            RU,
+            "https://пример.рф/новости?gclid=1&utm_medium=email",
+            "https://пример.рф/новости",
+        ),
+    ):
+        body = f"Текст статьи [здесь]({url}) и далее.\n"
+        text = fm(body=body, title="T")
+        out.append(
+            (
+                TrackingParams,
+                Case(
+                    f"lk005-{name}",
+                    text,
+                    path=path,
+                    errors=[("tracking", *at(text, "?"))],
+                    fixed=text.replace(url, clean),
+                ),
+            )
+        )
+    # BD001: a line of ideographic spaces between two lines of Chinese text, and a paragraph of
+    # them alone.
+    body = "第一段内容。\n\n\u3000\u3000\n\n第二段内容。\n"
+    text = fm(body=body, title="T")
+    out.append(
+        (
+            EmptyParagraph,
+            Case(
+                "bd001-ideographic-paragraph",
+                text,
+                path=CN,
+                errors=[("empty", *at(text, "\u3000"))],
+                fixed=fm(body="第一段内容。\n\n第二段内容。\n", title="T"),
+            ),
+        )
+    )
+    # BD007: a repeated Chinese paragraph of 30+ characters (two count as a word: 15 words).
+    para = "财政部长周二表示，政府将在本周向国会提交新的预算案，其中包括对教育和医疗的额外投入。"
+    body = f"{para}\n\n中间的段落。\n\n{para}\n"
+    text = fm(body=body, title="T")
+    out.append(
+        (
+            DuplicateParagraph,
+            Case(
+                "bd007-chinese-repeat",
+                text,
+                path=CN,
+                errors=[("repeat", *at(text, para, 2))],
+                unsafe_fixed=fm(body=f"{para}\n\n中间的段落。\n", title="T"),
+            ),
+        )
+    )
+    short_para = "更多新闻请关注本台。"
+    body = f"{short_para}\n\n中间的段落。\n\n{short_para}\n"
+    out.append((DuplicateParagraph, Case("bd007-chinese-short", fm(body=body, title="T"), path=CN)))
+    return out
+
+
 TABLES: list[tuple[type, list[Case]]] = [
-    (LanguageMismatch, _form_cases() + _mixed_cases()),
+    (LanguageMismatch, _form_cases() + _mixed_cases() + _threshold_cases()),
     (HalfwidthPunctuation, _half_cases()),
     (TemplateBraces, _brace_cases()),
     (EmphasisUnclosed, _emphasis_cases()),
@@ -1141,7 +1367,7 @@ TABLES: list[tuple[type, list[Case]]] = [
     (Mojibake, _mojibake_cases()),
     (TextWhitespace, _whitespace_cases()),
 ]
-ALL = [(rule, case) for rule, cases in TABLES for case in cases]
+ALL = [(rule, case) for rule, cases in TABLES for case in cases] + _more_cases()
 
 
 def test_case_names_are_unique() -> None:
