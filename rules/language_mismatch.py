@@ -48,7 +48,9 @@ micrometre, is written that way).
 A mixed word gets an unsafe fix when each letter of the script it has fewer of looks like a
 letter of the other (`е` and `e`, `Р` and `P`): those letters are replaced, so the word is in
 one script. An editor should check that the word was meant in that script. Two or more such
-letters at one end of the word (`KYCна`) are a second word run into the first: no fix.
+letters at one end of the word (`KYCна`) are a second word run into the first: no fix. Nor is
+there one in a URL written as text (`https://example.com/Gemeindеhaus`), where replacing a
+letter would change the address the link leads to.
 """
 
 from __future__ import annotations

@@ -316,6 +316,22 @@ MIXED_CASES = [
         language="ru",
         errors=[("mixed-word", 5, 10)],
     ),
+    # In a URL written as text the word is reported without a fix, which would change the
+    # address; the text of a link is prose and gets its fix.
+    Case(
+        "mixed-word-in-a-url-no-fix",
+        fm(
+            body=EN_BODY + "\nSee https://example.com/Gemeind\u0435haus and <https://example.com/"
+            "Gemeind\u0435haus>, or [Gemeind\u0435haus](https://example.com/a).\n",
+            title="Budget",
+        ),
+        errors=[("mixed-word", 7, 25), ("mixed-word", 7, 63), ("mixed-word", 7, 82)],
+        unsafe_fixed=fm(
+            body=EN_BODY + "\nSee https://example.com/Gemeind\u0435haus and <https://example.com/"
+            "Gemeind\u0435haus>, or [Gemeindehaus](https://example.com/a).\n",
+            title="Budget",
+        ),
+    ),
     # A Cyrillic letter with no Latin look-alike: reported without a fix.
     Case(
         "mixed-word-no-lookalike-no-fix",
