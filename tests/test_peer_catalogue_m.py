@@ -20,6 +20,9 @@ Readings pinned here (where the docs leave room):
   Chinese characters": the reader sees it there (newslint missed it; fixed in this round).
 - TX008 leaves an autolink's address alone (`<https://example.com/北京,上海>`): "URLs ... are
   left alone" (newslint reported it and its fix changed the address; fixed in this round).
+- TX007's unsafe mixed-word fix leaves a URL written as text alone (`https://example.de/
+  Gemeindеhaus`): a fix that changes a link's address is no spelling fix (newslint rewrote the
+  URL; fixed in this round, the word is still reported).
 - TX004's "one-letter word that opens sentences" includes the Cyrillic prepositions and
   conjunctions (`принят.В Москве`; newslint knew only Latin ones; fixed in this round).
 """
@@ -329,6 +332,19 @@ def _mixed_cases() -> list[Case]:
             language="en",
             errors=[err("mixed-word", text, word)],
             unsafe_fixed=text.replace(word, "Commerce"),
+        )
+    )
+    # A URL written as text: reported, but no fix (it would change the address).
+    word = f"Gemeind{CYR_E}haus"
+    text = fm(
+        body=f"Mehr unter https://example.de/{word} und im Rathaus der Stadt.\n", title="Haus"
+    )
+    cases.append(
+        Case(
+            "tx007-mixed-in-bare-url-no-fix",
+            text,
+            language="de",
+            errors=[err("mixed-word", text, word)],
         )
     )
     # Inside code: not prose.
