@@ -1369,6 +1369,124 @@ def _more_cases() -> list[tuple[type, Case]]:
     return out
 
 
+def _tag_cases() -> list[tuple[type, Case]]:
+    """Language tags as sites write them, and the locale read through them."""
+    out: list[tuple[type, Case]] = []
+    title = fm(body=TRAD_BODY, title=SIMP_TEXT)
+    wrong = [val("field-chinese-form", title, SIMP_TEXT)]
+    for name, language, site in (
+        ("zh-Hant-HK", "zh-Hant-HK", None),
+        ("underscore-zh_TW", "zh_TW", None),
+        ("lower-case-zh-hk", "zh-hk", None),
+        ("locale-zh-Hant", "zh", Site(language_locales={"zh": "zh-Hant"})),
+        ("language-and-locale-agree", "zh-TW", Site(language_locales={"zh-TW": "zh-TW"})),
+    ):
+        out.append(
+            (
+                LanguageMismatch,
+                Case(f"tx007-tag-{name}", title, language=language, site=site, errors=wrong),
+            )
+        )
+    # "the locale and the language must not disagree": zh-TW read through zh-CN names no form.
+    out.append(
+        (
+            LanguageMismatch,
+            Case(
+                "tx007-tag-language-and-locale-disagree",
+                title,
+                language="zh-TW",
+                site=Site(language_locales={"zh-TW": "zh-CN"}),
+            ),
+        )
+    )
+    # The script subtag names the form, whatever the region: zh-Hans-HK is Simplified.
+    text = fm(body=SIMP_BODY, title=TRAD_TEXT)
+    out.append(
+        (
+            LanguageMismatch,
+            Case(
+                "tx007-tag-zh-Hans-HK",
+                text,
+                language="zh-Hans-HK",
+                errors=[val("field-chinese-form", text, TRAD_TEXT)],
+            ),
+        )
+    )
+    # TX008: the locale of an English-named language, and an underscore tag.
+    text = fm(body="他說,好的。\n", title="T")
+    out.append(
+        (
+            HalfwidthPunctuation,
+            Case(
+                "tx008-locale-zh_TW",
+                text,
+                language="en",
+                site=Site(language_locales={"en": "zh_TW"}),
+                errors=[("half-width", *at(text, ","))],
+                fixed=text.replace(",", "，"),
+            ),
+        )
+    )
+    # A Japanese locale on a language named `en`: kanji-only text is not Chinese there.
+    out.append(
+        (
+            HalfwidthPunctuation,
+            Case(
+                "tx008-locale-ja",
+                fm(body="東京,大阪\n", title="T"),
+                language="en",
+                site=Site(language_locales={"en": "ja"}),
+            ),
+        )
+    )
+    # BD005: keys are matched as Hugo reads them, case-insensitively; each template reported.
+    text = fm(body=BODY_EN, linktitle="{{ .Title }}")
+    out.append(
+        (
+            TemplateBraces,
+            Case("bd005-linktitle-lower-case", text, errors=[("field", *at(text, "{{"))]),
+        )
+    )
+    text = fm(body=BODY_EN, Author="{{ .Author }}")
+    out.append(
+        (
+            TemplateBraces,
+            Case(
+                "bd005-fields-option-any-case",
+                text,
+                options={"fields": ["author"]},
+                errors=[("field", *at(text, "{{"))],
+            ),
+        )
+    )
+    text = fm(body=BODY_EN, title="{{ .A }} und {{ .B }}")
+    out.append(
+        (
+            TemplateBraces,
+            Case(
+                "bd005-two-templates-in-a-german-title",
+                text,
+                errors=[("field", *at(text, "{{")), ("field", *at(text, "{{", 2))],
+            ),
+        )
+    )
+    # A nested `title` is no front-matter text field of the list.
+    text = '---\nparams:\n  title: "{{ .Title }}"\n---\n\nBody.\n'
+    out.append((TemplateBraces, Case("bd005-nested-title-not-a-field", text)))
+    # FM003: keys Hugo lowercases, in other alphabets too; two spellings of YAML's null.
+    for name, text, error in (
+        ("umlaut-case", "---\nÜberschrift: a\nüberschrift: b\n---\n\nB\n", ("case", 3, 1)),
+        ("cyrillic-case", "---\nЗаголовок: a\nзаголовок: b\n---\n\nB\n", ("case", 3, 1)),
+        ("yaml-null-keys", "---\ntitle: x\n~: 1\nnull: 2\n---\n\nB\n", ("duplicate", 4, 1)),
+        ("json-nested-case", '{\n  "params": {"a": 1, "A": 2}\n}\n\nB\n', ("case", 2, 22)),
+    ):
+        out.append((DuplicateKey, Case(f"fm003-{name}", text, errors=[error])))
+    # A repeated TOML key is a syntax error, front-matter-syntax's.
+    text = '+++\ntitle = "a"\ntitle = "b"\n+++\n\nB\n'
+    out.append((DuplicateKey, Case("fm003-toml-is-syntax", text)))
+    return out
+
+
 TABLES: list[tuple[type, list[Case]]] = [
     (LanguageMismatch, _form_cases() + _mixed_cases() + _threshold_cases()),
     (HalfwidthPunctuation, _half_cases()),
@@ -1383,7 +1501,7 @@ TABLES: list[tuple[type, list[Case]]] = [
     (Mojibake, _mojibake_cases()),
     (TextWhitespace, _whitespace_cases()),
 ]
-ALL = [(rule, case) for rule, cases in TABLES for case in cases] + _more_cases()
+ALL = [(rule, case) for rule, cases in TABLES for case in cases] + _more_cases() + _tag_cases()
 
 
 def test_case_names_are_unique() -> None:
