@@ -1,7 +1,8 @@
 """No space after the end of a sentence.
 
 ## What it does
-Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`,
+Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After` (or
+`sagte,„Wir`, `сказал,«Мы`),
 `aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), `amor.Y después`,
 `Act.A spokesperson` or `принят.В Москве` (a one-letter word that opens sentences, with a word
 after it: English `I`, `A`, Spanish, Portuguese and French `Y`, `O`, `E`, `À`, and the Cyrillic

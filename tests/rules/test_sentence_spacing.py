@@ -185,6 +185,20 @@ OPENER_CASES = [
         fixed=fm(body="Закон набув чинності. У Києві його підтримали.\n"),
     ),
     Case("russian-initials", fm(body="Об этом сообщил А.С.Пушкин в письме.\n")),
+    # German and Russian open a quotation with `„` and `«`: glued to the comma as `"` is.
+    Case(
+        "german-low-quote-after-comma",
+        fm(body='Der Minister sagte,„Wir stimmen dem Haushalt zu".\n'),
+        errors=[("glued", 4, 19)],
+        fixed=fm(body='Der Minister sagte, „Wir stimmen dem Haushalt zu".\n'),
+    ),
+    Case(
+        "russian-guillemet-after-comma",
+        fm(body="Министр сказал,«Мы согласны с этим решением».\n"),
+        errors=[("glued", 4, 15)],
+        fixed=fm(body="Министр сказал, «Мы согласны с этим решением».\n"),
+    ),
+    Case("german-quoted-list", fm(body='Begriffe wie „Heimat",„Volk" und „Nation" kamen vor.\n')),
 ]
 
 
