@@ -23,6 +23,8 @@ Readings pinned here (where the docs leave room):
 - TX007's unsafe mixed-word fix leaves a URL written as text alone (`https://example.de/
   Gemeindеhaus`): a fix that changes a link's address is no spelling fix (newslint rewrote the
   URL; fixed in this round, the word is still reported).
+- TX004's `said,"After` covers the opening quotation marks of German and Russian (`sagte,„Wir`,
+  `сказал,«Мы`; newslint knew only `"` and `“`; fixed in this round).
 - TX004's "one-letter word that opens sentences" includes the Cyrillic prepositions and
   conjunctions (`принят.В Москве`; newslint knew only Latin ones; fixed in this round).
 """
@@ -810,6 +812,48 @@ def _spacing_cases() -> list[Case]:
         'The president said,"After our meeting today we agree."\n',
         ',"',
         'The president said, "After our meeting today we agree."\n',
+    )
+    glued(
+        "german-low-quote",
+        'Der Minister sagte,„Wir stimmen dem Haushalt heute zu".\n',
+        ",„",
+        'Der Minister sagte, „Wir stimmen dem Haushalt heute zu".\n',
+        DE,
+    )
+    glued(
+        "russian-guillemet",
+        "Министр сказал,«Мы согласны с этим решением».\n",
+        ",«",
+        "Министр сказал, «Мы согласны с этим решением».\n",
+        RU,
+    )
+    glued(
+        "portuguese-e-acute",
+        "O projeto foi aprovado.É um avanço para o país.\n",
+        ".É",
+        "O projeto foi aprovado. É um avanço para o país.\n",
+        "content/pt/news/a.pt.md",
+    )
+    glued(
+        "french-a-grave",
+        "La réunion a eu lieu hier.À Paris, les élus ont voté.\n",
+        ".À",
+        "La réunion a eu lieu hier. À Paris, les élus ont voté.\n",
+        "content/fr/news/a.fr.md",
+    )
+    glued(
+        "korean-yo",
+        "정말 좋아요.다음에 또 올게요.\n",
+        ".다",
+        "정말 좋아요. 다음에 또 올게요.\n",
+        KO,
+    )
+    glued(
+        "arabic-question",
+        "هل ستقر الميزانية؟قال الوزير نعم.\n",
+        "؟ق",
+        "هل ستقر الميزانية؟ قال الوزير نعم.\n",
+        AR,
     )
     # Left alone.
     for name, path, body in (
