@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.rules.byte_order_mark import ByteOrderMark
 from newslint.rules.date_format import DateFormat
+from newslint.rules.date_invalid import DateInvalid
 from newslint.rules.duplicate_key import DuplicateKey
 from newslint.rules.duplicate_paragraph import DuplicateParagraph
 from newslint.rules.emphasis_unclosed import EmphasisUnclosed
@@ -1531,6 +1533,189 @@ def _tag_cases() -> list[tuple[type, Case]]:
     return out
 
 
+def _world_cases() -> list[tuple[type, Case]]:
+    """Dates in zones with offsets of half and quarter hours, dates written the local way, titles
+    in capitals of other cased scripts, and encodings of Korean, Arabic and Russian text."""
+    out: list[tuple[type, Case]] = []
+    for name, zone, path, value, fixed in (
+        (
+            "kolkata",
+            "Asia/Kolkata",
+            "content/hi/news/a.hi.md",
+            "2025-03-01 09:00:00",
+            "2025-03-01T09:00:00+05:30",
+        ),
+        (
+            "tehran",
+            "Asia/Tehran",
+            "content/fa/news/a.fa.md",
+            "2025-03-01 09:00:00",
+            "2025-03-01T09:00:00+03:30",
+        ),
+        (
+            "kathmandu",
+            "Asia/Kathmandu",
+            "content/ne/news/a.ne.md",
+            "2025-03-01",
+            "2025-03-01T00:00:00+05:45",
+        ),
+    ):
+        text = f'---\ntitle: "T"\ndate: {value}\n---\n\nText.\n'
+        out.append(
+            (
+                DateFormat,
+                Case(
+                    f"dt001-{name}",
+                    text,
+                    path=path,
+                    site=Site(time_zone=zone),
+                    errors=[("no-offset", 3, 7)],
+                    fixed=text.replace(value, fixed),
+                ),
+            )
+        )
+    # A wall time in Berlin's spring-forward gap is resolved as Go resolves it (an hour later).
+    text = '+++\ntitle = "T"\ndate = 2025-03-30T02:30:00\n+++\n\nText.\n'
+    out.append(
+        (
+            DateFormat,
+            Case(
+                "dt001-berlin-gap-toml",
+                text,
+                path=DE,
+                site=BERLIN,
+                errors=[("no-offset", 3, 8)],
+                fixed=text.replace("2025-03-30T02:30:00", "2025-03-30T03:30:00+02:00"),
+            ),
+        )
+    )
+    # The language's own time zone wins over the site's.
+    text = '---\ntitle: "T"\ndate: 2025-03-01 09:00:00\n---\n\nText.\n'
+    out.append(
+        (
+            DateFormat,
+            Case(
+                "dt001-language-time-zone",
+                text,
+                path=JA,
+                site=Site(time_zone="UTC", language_time_zones={"ja": "Asia/Tokyo"}),
+                errors=[("no-offset", 3, 7)],
+                fixed=text.replace("2025-03-01 09:00:00", "2025-03-01T09:00:00+09:00"),
+            ),
+        )
+    )
+    # Dates written the local way are no dates Hugo reads.
+    for name, path, value in (
+        ("chinese", CN, "2025年3月1日"),
+        ("russian", RU, "01.03.2025"),
+        ("german", DE, "1. März 2025"),
+    ):
+        text = fm(title="T", date=value)
+        out.append(
+            (
+                DateInvalid,
+                Case(f"dt002-{name}", text, path=path, errors=[val("invalid", text, value)]),
+            )
+        )
+    # Capitals of Georgian (Mtavruli), Armenian and Ukrainian.
+    for name, path, title in (
+        ("georgian", "content/ka/news/a.ka.md", "ᲛᲗᲐᲕᲠᲝᲑᲐᲛ ᲓᲐᲐᲛᲢᲙᲘᲪᲐ ᲐᲮᲐᲚᲘ ᲑᲘᲣᲯᲔᲢᲘ"),
+        ("armenian", "content/hy/news/a.hy.md", "ԿԱՌԱՎԱՐՈՒԹՅՈՒՆԸ ՀԱՍՏԱՏԵՑ ԲՅՈՒՋԵՆ"),
+        ("ukrainian", "content/uk/news/a.uk.md", "УРЯД УХВАЛИВ НОВИЙ БЮДЖЕТ"),
+    ):
+        text = fm(title=title)
+        out.append(
+            (
+                TitleShouting,
+                Case(f"tx006-{name}", text, path=path, errors=[val("shouting", text, title)]),
+            )
+        )
+    # TX003 in a Japanese title: one report per reference.
+    title = "東京&amp;大阪で&quot;祭り&quot;"
+    text = fm(title=title)
+    out.append(
+        (
+            HtmlEntity,
+            Case(
+                "tx003-japanese-three",
+                text,
+                path=JA,
+                errors=[("entity", *at(text, "&", n)) for n in (1, 2, 3)],
+                fixed=text.replace(title, '東京&大阪で\\"祭り\\"'),
+            ),
+        )
+    )
+    # EN006 before Chinese front matter; EN003 in Korean and German titles.
+    text = '\ufeff---\ntitle: "新闻"\n---\n\n正文。\n'
+    out.append(
+        (
+            ByteOrderMark,
+            Case("en006-chinese", text, path=CN, errors=[("bom", 1, 1)], fixed=text[1:]),
+        )
+    )
+    for name, path, title, char in (
+        ("korean-zwsp", KO, "서울\u200b시", "\u200b"),
+        ("german-word-joiner", DE, "Haus\u2060halt", "\u2060"),
+    ):
+        text = fm(title=title)
+        out.append(
+            (
+                InvisibleChar,
+                Case(
+                    f"en003-{name}",
+                    text,
+                    path=path,
+                    errors=[("invisible", *at(text, char))],
+                    fixed=text.replace(char, ""),
+                ),
+            )
+        )
+    # TX005: a no-break space between Arabic words is a stray one.
+    title = "الحكومة\u00a0تقر الميزانية"
+    text = fm(title=title)
+    out.append(
+        (
+            TextWhitespace,
+            Case(
+                "tx005-arabic-nbsp",
+                text,
+                path=AR,
+                errors=[("nbsp", *at(text, "\u00a0"))],
+                fixed=text.replace("\u00a0", " "),
+            ),
+        )
+    )
+    # TX002: a Korean summary's lower limit is 14.
+    text = fm(title="T", summary="예산 통과")
+    out.append(
+        (
+            SummaryLength,
+            Case("tx002-korean-short", text, path=KO, errors=[val("short", text, "예산 통과")]),
+        )
+    )
+    # EN001: Korean as Windows-1252, Arabic as Windows-1256, Russian as KOI8-R.
+    for name, path, good, encoding in (
+        ("korean-cp1252", KO, "서울시", "cp1252"),
+        ("arabic-cp1256", AR, "الحكومة", "cp1256"),
+        ("russian-koi8", RU, "Бюджет", "koi8_r"),
+    ):
+        bad = good.encode("utf-8").decode(encoding)
+        text = fm(body=f"{bad} x\n", title="T")
+        out.append(
+            (
+                Mojibake,
+                Case(
+                    f"en001-{name}",
+                    text,
+                    path=path,
+                    errors=[("mojibake", *at(text, bad))],
+                    fixed=text.replace(bad, good),
+                ),
+            )
+        )
+    return out
+
+
 TABLES: list[tuple[type, list[Case]]] = [
     (LanguageMismatch, _form_cases() + _mixed_cases() + _threshold_cases()),
     (HalfwidthPunctuation, _half_cases()),
@@ -1545,7 +1730,12 @@ TABLES: list[tuple[type, list[Case]]] = [
     (Mojibake, _mojibake_cases()),
     (TextWhitespace, _whitespace_cases()),
 ]
-ALL = [(rule, case) for rule, cases in TABLES for case in cases] + _more_cases() + _tag_cases()
+ALL = (
+    [(rule, case) for rule, cases in TABLES for case in cases]
+    + _more_cases()
+    + _tag_cases()
+    + _world_cases()
+)
 
 
 def test_case_names_are_unique() -> None:
