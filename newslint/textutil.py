@@ -386,7 +386,7 @@ def html_entities(text: str) -> list[tuple[int, int, str]]:
 # `։` is the Armenian full stop, a cased script's like the Latin one; `।` and `॥` the danda of
 # Hindi, Marathi, Nepali and Bengali; `؟`, `،` and `۔` the Arabic question mark, comma and the
 # Urdu full stop.
-_GLUE = re.compile(r"[.!?,։।॥؟،۔](?=[\"“¿¡]?[^\W\d_])")
+_GLUE = re.compile(r"[.!?,։।॥؟،۔](?=[\"“„«¿¡]?[^\W\d_])")
 # What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
@@ -422,8 +422,10 @@ _STARTERS = frozenset({
     "Ini", "Itu", "Namun", "Menurut", "Dalam", "Pada", "Selain", "Sementara",
 })
 # One-letter words that open a sentence (English `I`, `A`; Spanish `Y`, `A`, `O`; Portuguese `O`,
-# `A`, `E`, `É`; French `À`).
-_ONE_LETTER_STARTERS = frozenset("IAYOEÀÉ")
+# `A`, `E`, `É`; French `À`; the Cyrillic prepositions and conjunctions of Russian, Ukrainian,
+# Belarusian, Bulgarian and Serbian, `В Москве`, `У нас`, `І`, `З`). Latin ones of Polish or Czech
+# (`W`, `V`, `Z`, `S`) are left out: `Type.S models` names a product.
+_ONE_LETTER_STARTERS = frozenset("IAYOEÀÉ" + "АВИКОСУЯІЗ")
 # fmt: on
 # Brands that name their products with a dot and a capital (`Яндекс.Метрика`, `Yandex.Browser`,
 # common in Russian news): `Brand.Product` is one name. A name that ends a sentence glued to the
@@ -452,8 +454,9 @@ def unescaped(text: str) -> tuple[str, list[int]]:
 
 def missing_sentence_spaces(text: str) -> list[int]:
     """Offsets of `.`, `!`, `?`, `,` or the Armenian full stop `։` that the next word is glued to
-    (`preparedness.The`, `said,"After`, and `aprobado.¿Qué`: a Spanish `¿` or `¡` may open the
-    next sentence), where a space is missing.
+    (`preparedness.The`, `said,"After` or, with the quotation marks of German and Russian,
+    `sagte,„Wir` and `сказал,«Мы`, and `aprobado.¿Qué`: a Spanish `¿` or `¡` may open the next
+    sentence), where a space is missing.
 
     Deliberately conservative (a false alarm costs more than a miss): the word before must end in
     two lower-case letters (or be a number such as a year, or end in `)`/`%`), the word after must
@@ -552,7 +555,7 @@ def _glued(text: str, pos: int) -> bool:
         return _arabic_glued(text, pos)
     if punct in "।॥؟،۔":
         return False  # before a word of another script: a quotation, a name
-    if text[after] in '"“':
+    if text[after] in '"“„«':  # `said,"After`; German `sagte,„Wir`, Russian `сказал,«Мы`
         if punct != ",":
             return False  # `."The` may close a quotation: which side the quote is on is unclear
         after += 1

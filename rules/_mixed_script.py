@@ -48,6 +48,8 @@ def report_in_text(ctx: Context, node: Text) -> None:
         return
     at = node.span.start
     for start, end, minority, fixed in mixed_words(node.text):
+        if fixed and _in_url(node.text, start, end):
+            fixed = None  # `https://example.com/Gemeindеhaus`: an address, not a word to rewrite
         _report(ctx, Span(at + start, at + end), node.text[start:end], minority, fixed)
 
 
@@ -81,6 +83,17 @@ def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
             fixed = "".join(_LOOKALIKES[c] if pattern.match(c) else c for c in word)
         found.append((word_start, word_end, minority, fixed))
     return found
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start:end` is part of a URL written as text (a run without white
+    space that holds `://` or starts with `www.`), as Hugo links it or an autolink shows it."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    token = text[start:end].lstrip("<(\"'")
+    return "://" in token or token.lower().startswith(("www.", "mailto:"))
 
 
 def _glued(word: str, pattern: re.Pattern[str]) -> bool:

@@ -13,7 +13,8 @@ follows text directly, and when it follows punctuation, only before a space or p
 
 It also reports a marker whose two sides have different lengths, so that Markdown pairs part of
 it and shows the rest: `*Not investment advice.**` shows a `*` after the italic text, and
-`**Note*` one before it.
+`**Note*` one before it. The `*` that shows is the one reported (the second of the closing
+`**`, the first of the opening one).
 
 The closing marker is reported, when an opening `**` that Markdown left as text comes before it
 in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and runs of

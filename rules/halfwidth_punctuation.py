@@ -6,13 +6,17 @@ Chinese characters, with or without spaces after it (`开放,欢迎`, `举办, �
 `他说:“我们`), in the front-matter `title`, `summary` and `lead` and in the body's prose.
 Chinese text writes these marks full-width (`，` `；` `：` `？` `！`), and they carry their own
 spacing. In an article whose language or locale is Chinese (`zh`, `zh-CN`, `zh-Hant-HK`, `yue`)
-every text is checked; in a Japanese or Korean one none is (kanji are Han characters too), nor in
-an article that holds kana or Hangul anywhere; in any other (an English site, a blog that kept
-`languageCode = "en-us"`) a text is checked when it is Chinese itself: Han characters for at
-least half of its letters. A mark at the end of a line or of the text after Chinese text counts
+every text is checked, whatever else the article quotes; in a Japanese or Korean one none is
+(kanji are Han characters too); in any other (an English site, a blog that kept
+`languageCode = "en-us"`) a text is checked when it is Chinese itself, Han characters for at
+least half of its letters, unless the article holds kana or Hangul anywhere (a Japanese or
+Korean article on a site that does not say so). A mark at the end of a line or of the text after Chinese text counts
 too (`你好吗?`, `如下:`). A
-Chinese quotation mark or bracket counts as the character on its side (`”,他说` and `说:「`).
-Numbers (`10:30`, `1,000`), Latin words, URLs, code, shortcodes and templates are left alone:
+Chinese quotation mark or bracket counts as the character on its side (`”,他说` and `说:「`),
+and so does bold or italic text before the mark (`**北京**,上海`); a mark that ends a run of text
+before bold, italic or a link (`请看:**这里**`) is left alone, as what follows it is not looked at.
+Numbers (`10:30`, `1,000`), Latin words, URLs (an autolink's address too,
+`<https://example.com/北京,上海>`), code, shortcodes and templates are left alone:
 the mark must sit between Chinese text on both sides. The full stop is left alone too, since
 `.` between Chinese characters is most often part of a name or an address.
 
@@ -148,13 +152,22 @@ class HalfwidthPunctuation(Rule):
         text, origin = node.text, None
         if text.isascii() or _ANY_MARK.search(text) is None:
             return
+        if node.in_link and ctx.document.text[node.span.start - 1 : node.span.start] == "<":
+            # An autolink's text is its address (`<https://example.com/北京,上海>`): the mark
+            # is part of the URL, and a full-width one would change where it leads.
+            return
         if "\\" in text:
             # Judged as shown (`开放\\!欢迎` shows `开放!欢迎`), reported and fixed in the source.
             text, origin = unescaped(text)
-        if _HALF_WIDTH.search(text) is None or not self._checks(ctx, text):
+        # A run right after bold or italic text (`**北京**,上海`) starts with the mark: the
+        # character it follows is the last one inside the markers, which is looked at too.
+        lead = self._before_emphasis(ctx, node) if text[:1] in FULL_WIDTH else ""
+        scan = lead + text
+        if _HALF_WIDTH.search(scan) is None or not self._checks(ctx, text):
             return
-        for match in _HALF_WIDTH.finditer(text):
-            start, end = match.span()
+        for match in _HALF_WIDTH.finditer(scan):
+            start, end = match.start() - len(lead), match.end() - len(lead)
+            mark_index = start
             if not text[end:].strip(" \t\u00a0") and not self._ends_a_line(ctx, node):
                 continue  # the run ends, its paragraph goes on (`请看:**这里**`): unknown what follows
             if origin is not None:
@@ -162,15 +175,28 @@ class HalfwidthPunctuation(Rule):
                 if start and node.text[start - 1] == "\\":
                     start -= 1  # the escape goes too: `\\，` would show its backslash
             at = node.span.start + start
-            mark_at = node.span.start + (origin[match.start()] if origin else match.start())
+            mark_at = node.span.start + (origin[mark_index] if origin else mark_index)
             if self.templates is None:
                 document: Document = ctx.document
                 self.templates = template_spans(document.body, document.body_start)
             if inside(self.templates, at):
                 continue
-            mark = text[match.start()]
+            mark = text[mark_index]
             edit = Edit(at, node.span.start + end, FULL_WIDTH[mark])
             self._report(ctx, Span(mark_at, mark_at + 1), mark, (edit,))
+
+    @staticmethod
+    def _before_emphasis(ctx: Context, node: Text) -> str:
+        """The character before the emphasis markers (`*`, `_`) that end right before `node` in
+        the source, or "" when no marker is there (a link's `)`, a tag: not looked through)."""
+        source = ctx.document.text
+        index = node.span.start
+        floor = max(ctx.document.body_start, index - 8)
+        while index > floor and source[index - 1] in "*_":
+            index -= 1
+        if index == node.span.start or index == floor:
+            return ""
+        return source[index - 1]
 
     @staticmethod
     def _ends_a_line(ctx: Context, node: Text) -> bool:

@@ -5,15 +5,16 @@ Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte 
 the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's variation
 selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
 which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as Shift_JIS
-(`譚ｱ莠ｬ驛ｽ` for `東京都`); Chinese saved in GBK or Big5 and read as Latin-1 or Windows-1252
+(`譚ｱ莠ｬ驛ｽ縺ｮ` for `東京都の`), when the damage stands for four CJK characters or more
+(`譚ｱ莠ｬ驛ｽ` alone, `東京都`, is too short to tell from chance); Chinese saved in GBK or Big5 and read as Latin-1 or Windows-1252
 (`ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`, four characters or more of varied Han text); and
 Arabic, Persian,
 Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
 Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
 Windows-1258, which ftfy does not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`,
 `п▒я▌п╢` or `╨С╤О╨┤` for `Бюд`, `Ä‘Æ°á»£c` for `được` (three such characters or more whose bytes
-are, exactly, UTF-8 of that script); four or more CJK
-characters are taken for that only when their GBK bytes are UTF-8 that reads as CJK text again. A cheap pre-filter picks the lines that could hold such damage;
+are, exactly, UTF-8 of that script). Text read as GBK or Shift_JIS is taken for that only
+when its bytes in that encoding are UTF-8 that reads as CJK text again. A cheap pre-filter picks the lines that could hold such damage;
 [ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
 legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
 alone. The message says what happened, for example "UTF-8 text decoded as Windows-1252".

@@ -1,9 +1,12 @@
 """No space after the end of a sentence.
 
 ## What it does
-Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After`,
-`aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), `amor.Y después` or
-`Act.A spokesperson` (a one-letter word that opens sentences, with a word after it), or one after the
+Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After` (or
+`sagte,„Wir`, `сказал,«Мы`),
+`aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), `amor.Y después`,
+`Act.A spokesperson` or `принят.В Москве` (a one-letter word that opens sentences, with a word
+after it: English `I`, `A`, Spanish, Portuguese and French `Y`, `O`, `E`, `À`, and the Cyrillic
+`А`, `В`, `И`, `К`, `О`, `С`, `У`, `Я`, `І`, `З`), or one after the
 Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the danda `।` of Hindi,
 Marathi, Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full stop, `!`, `؟`,
 the Arabic comma `،` or the Urdu full stop `۔` between Arabic-script words (`المصدر.وقال`; the word

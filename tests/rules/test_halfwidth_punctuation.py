@@ -153,6 +153,30 @@ CASES = [
         fm(body=ZH_BODY, title="新闻", author="张三,李四"),
         path=CN,
     ),
+    # After bold or italic Chinese text the mark still sits between Chinese characters; after a
+    # bold Latin word it does not.
+    Case(
+        "after-emphasis",
+        fm(body="**北京**,上海。*广州*, 深圳。**Apple**,华为。\n", title="新闻"),
+        path=CN,
+        errors=[("half-width", 5, 7), ("half-width", 5, 15)],
+        fixed=fm(body="**北京**，上海。*广州*，深圳。**Apple**,华为。\n", title="新闻"),
+    ),
+    # An autolink's text is its address: a full-width mark would change the URL. The prose after
+    # it and a link's own text are prose.
+    Case(
+        "autolink-left-alone",
+        fm(
+            body="访问<https://example.com/北京,上海>了解,欢迎。[北京,上海](https://example.com/a)\n",
+            title="新闻",
+        ),
+        path=CN,
+        errors=[("half-width", 5, 32), ("half-width", 5, 39)],
+        fixed=fm(
+            body="访问<https://example.com/北京,上海>了解，欢迎。[北京，上海](https://example.com/a)\n",
+            title="新闻",
+        ),
+    ),
 ]
 
 

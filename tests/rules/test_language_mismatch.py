@@ -312,6 +312,17 @@ MIXED_CASES = [
         language="ru",
         errors=[("mixed-word", 5, 10)],
     ),
+    # In a URL written as text the word is reported without a suggestion (an address, not a word
+    # to rewrite); the text of a link is prose.
+    Case(
+        "mixed-word-in-a-url",
+        fm(
+            body=EN_BODY + "\nSee https://example.com/Gemeind\u0435haus and <https://example.com/"
+            "Gemeind\u0435haus>, or [Gemeind\u0435haus](https://example.com/a).\n",
+            title="Budget",
+        ),
+        errors=[("mixed-word", 7, 25), ("mixed-word", 7, 63), ("mixed-word", 7, 82)],
+    ),
     # A Cyrillic letter with no Latin look-alike: reported without a suggestion.
     Case(
         "mixed-word-no-lookalike",

@@ -171,6 +171,34 @@ OPENER_CASES = [
     # A one-letter label is no sentence: no word follows it.
     Case("one-letter-label", fm(body="We picked option.A, then the plan.B.\n")),
     Case("one-letter-not-an-opener", fm(body="The value of alpha.Z tells the story here.\n")),
+    # Cyrillic one-letter prepositions and conjunctions open sentences too; initials do not.
+    Case(
+        "russian-one-letter-v",
+        fm(body="Бюджет был принят.В Москве прошли протесты.\n"),
+        errors=[("glued", 4, 18)],
+        fixed=fm(body="Бюджет был принят. В Москве прошли протесты.\n"),
+    ),
+    Case(
+        "ukrainian-one-letter-u",
+        fm(body="Закон набув чинності.У Києві його підтримали.\n"),
+        errors=[("glued", 4, 21)],
+        fixed=fm(body="Закон набув чинності. У Києві його підтримали.\n"),
+    ),
+    Case("russian-initials", fm(body="Об этом сообщил А.С.Пушкин в письме.\n")),
+    # German and Russian open a quotation with `„` and `«`: glued to the comma as `"` is.
+    Case(
+        "german-low-quote-after-comma",
+        fm(body='Der Minister sagte,„Wir stimmen dem Haushalt zu".\n'),
+        errors=[("glued", 4, 19)],
+        fixed=fm(body='Der Minister sagte, „Wir stimmen dem Haushalt zu".\n'),
+    ),
+    Case(
+        "russian-guillemet-after-comma",
+        fm(body="Министр сказал,«Мы согласны с этим решением».\n"),
+        errors=[("glued", 4, 15)],
+        fixed=fm(body="Министр сказал, «Мы согласны с этим решением».\n"),
+    ),
+    Case("german-quoted-list", fm(body='Begriffe wie „Heimat",„Volk" und „Nation" kamen vor.\n')),
 ]
 
 
