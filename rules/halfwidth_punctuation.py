@@ -55,6 +55,9 @@ _CHINESE_LANGUAGES = frozenset({"zh", "yue", "cmn"})
 _OTHER_HAN_LANGUAGES = frozenset({"ja", "ko"})  # written with Han characters, not Chinese
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _HAN_CHARACTER = re.compile(f"[{_HAN}]")
+# Any of the marks: a fast first look (Chinese text mostly has none), before the full pattern,
+# whose lookbehind makes it try every position.
+_ANY_MARK = re.compile("[,;:?!]")
 _KANA_OR_HANGUL = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # The mark with the spaces after it, between Chinese text: Han, or a Chinese closing mark before
 # and an opening one after (curly quotes too, which Chinese text uses); or the mark alone after
@@ -142,7 +145,7 @@ class HalfwidthPunctuation(Rule):
         if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
             return
         value: str = field.value
-        if value.isascii():
+        if value.isascii() or _ANY_MARK.search(value) is None:
             return
         matches = list(_HALF_WIDTH.finditer(value))
         if not matches or not self._checks(ctx, value):
@@ -158,7 +161,7 @@ class HalfwidthPunctuation(Rule):
         if self.pending is not None:
             self._resolve(ctx, node)
         text, origin = node.text, None
-        if text.isascii():
+        if text.isascii() or _ANY_MARK.search(text) is None:
             return
         if "\\" in text:
             # Judged as shown (`开放\\!欢迎` shows `开放!欢迎`), reported and fixed in the source.
