@@ -8,6 +8,7 @@ rule can report them and `newslint fix` can write them back untouched.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,35 @@ _SURROGATES = re.compile(r"[\udc80-\udcff]+")
 # Hugo's page lexer skips spaces, tabs and line breaks before the front matter's opener.
 _LEADING_SPACE = re.compile(r"[ \t\r\n]+")
 _ONLY_LINK = re.compile(r"\s*!?\[[^\]]*\]\([^)]*\)\s*")
+# A line break inside Chinese or Japanese prose, with the spaces around it: CSS drops such a
+# segment break between two wide characters (CSS Text 3, "Segment Break Transformation Rules"),
+# and the writer meant none (`参加中兴\n大学`, `演讲，\n讲题`). Korean spaces its words: a break
+# next to Hangul stays a space.
+_EAST_ASIAN_BREAK = re.compile("[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def _east_asian_wide(char: str) -> bool:
+    """Whether `char` is wide (or full- or half-width) East Asian, and not Hangul."""
+    if unicodedata.east_asian_width(char) not in ("W", "F", "H"):
+        return False
+    return not (
+        "\u1100" <= char <= "\u11ff" or "\u3130" <= char <= "\u318f" or "\uac00" <= char <= "\ud7af"
+    )
+
+
+def _join_east_asian_lines(piece: str) -> str:
+    """`piece` without the line breaks that stand between two wide East Asian characters."""
+    if piece.isascii() or ("\n" not in piece and "\r" not in piece):
+        return piece
+
+    def joined(match: re.Match[str]) -> str:
+        start, end = match.span()
+        wide = start and end < len(piece) and _east_asian_wide(piece[start - 1])
+        return "" if wide and _east_asian_wide(piece[end]) else match.group()
+
+    return _EAST_ASIAN_BREAK.sub(joined, piece)
+
+
 _T = TypeVar("_T")
 _UNSET = object()
 
@@ -317,10 +347,11 @@ class Document:
     def iter_prose_paragraphs(self) -> Iterator[str]:
         """Reader-visible paragraph texts, in order, skipping blank ones and the source line.
 
-        Inline code spans count as text here, as written (the reader sees `make check` in the
-        sentence), so a summary built from these says "Run `make check`", not "Run the command";
-        an inline image's alt text does not (the reader sees the picture). A line break between
-        two pieces of prose (after a link, emphasis or code) is a space to the reader."""
+            Inline code spans count as text here, as written (the reader sees `make check` in the
+            sentence), so a summary built from these says "Run `make check`", not "Run the command";
+            an inline image's alt text does not (the reader sees the picture). A line break between
+            two pieces of prose (after a link, emphasis or code) is a space to the reader, except between
+        two Chinese or Japanese characters, where it is nothing (see `_EAST_ASIAN_BREAK`)."""
         from newslint.events import Code, Link, Paragraph, Text
         from newslint.textutil import collapse_spaces
 
@@ -348,10 +379,10 @@ class Document:
                 else:
                     continue
                 if last_end >= 0 and "\n" in text[last_end : inner.span.start]:
-                    parts.append(" ")
+                    parts.append("\n")  # a space, or nothing between two wide characters
                 parts.append(piece)
                 last_end = inner.span.end
-            plain = collapse_spaces("".join(parts))
+            plain = collapse_spaces(_join_east_asian_lines("".join(parts)))
             if plain:
                 yield plain
 

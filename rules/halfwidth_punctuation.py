@@ -11,10 +11,10 @@ every text is checked, whatever else the article quotes; in a Japanese or Korean
 `languageCode = "en-us"`) a text is checked when it is Chinese itself, Han characters for at
 least half of its letters, unless the article holds kana or Hangul anywhere (a Japanese or
 Korean article on a site that does not say so). A mark at the end of a line or of the text after Chinese text counts
-too (`你好吗?`, `如下:`). A
-Chinese quotation mark or bracket counts as the character on its side (`”,他说` and `说:「`),
-and so does bold or italic text before the mark (`**北京**,上海`); a mark that ends a run of text
-before bold, italic or a link (`请看:**这里**`) is left alone, as what follows it is not looked at.
+too (`你好吗?`, `如下:`), and so does one before a link or emphasis that goes on in Chinese
+(`来源: [新华社](…)`, `**注意:** 请`). A Chinese quotation mark or bracket counts as the
+character on its side (`”,他说`, `说:「` and `是吗?）`), and so does bold or italic text before
+the mark (`**北京**,上海`).
 Numbers (`10:30`, `1,000`), Latin words, URLs (an autolink's address too,
 `<https://example.com/北京,上海>`), code, shortcodes and templates are left alone:
 the mark must sit between Chinese text on both sides. The full stop is left alone too, since
@@ -65,10 +65,19 @@ _KANA_OR_HANGUL = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u1100-\u11ff\u3130-\u3
 # The mark with the spaces after it, between Chinese text: Han, or a Chinese closing mark before
 # and an opening one after (curly quotes too, which Chinese text uses); or the mark alone after
 # Chinese text at the end of a line or of the text (`你好吗?`, `如下:`).
+_CLOSING = "」』）】》〉”’"
+# What may follow the mark: Chinese text, or a Chinese mark that opens or closes (`（是吗?）`,
+# `“好!”`): a closing one after the mark closes Chinese text, which wants the full-width mark.
+_AFTER = f"{_HAN}「『（【《〈“‘{_CLOSING}"
 _HALF_WIDTH = re.compile(
-    f"(?<=[{_HAN}」』）】》〉”’])[,;:?!]"
-    f"(?:[ \t\u00a0]*(?=[{_HAN}「『（【《〈“‘])|(?=[ \t\u00a0]*(?:[\r\n]|\\Z)))"
+    f"(?<=[{_HAN}{_CLOSING}])[,;:?!](?:[ \t\u00a0]*(?=[{_AFTER}])|(?=[ \t\u00a0]*(?:[\r\n]|\\Z)))"
 )
+# A run that opens with Chinese text (after spaces) continues a mark that ended the run before.
+_OPENS_CHINESE = re.compile(f"[ \t\u00a0]*[{_AFTER}]")
+# Markup that may stand between a run ending in a mark and the next run of its paragraph:
+# emphasis and strike-through markers, and the bracket opening a link (`来源:[新华社](url)`,
+# `**注意:** 请`).
+_INLINE_MARKUP = re.compile(r"[*_~\[]*")
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,9 @@ class HalfwidthPunctuation(Rule):
     def __init__(self) -> None:
         self.language: tuple[bool | None] | None = None  # `_language(ctx)`, once per document
         self.templates: list[tuple[int, int]] | None = None
+        # A mark that ends a run while its paragraph goes on (`请看:**这里**`): where the run
+        # ends, the mark's span and its edit, until the next run shows what follows it.
+        self.pending: tuple[int, Span, str, Edit] | None = None
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
@@ -149,6 +161,8 @@ class HalfwidthPunctuation(Rule):
             self._report(ctx, span, mark, edits)
 
     def on_text(self, ctx: Context, node: Text) -> None:
+        if self.pending is not None:
+            self._resolve(ctx, node)
         text, origin = node.text, None
         if text.isascii() or _ANY_MARK.search(text) is None:
             return
@@ -168,8 +182,8 @@ class HalfwidthPunctuation(Rule):
         for match in _HALF_WIDTH.finditer(scan):
             start, end = match.start() - len(lead), match.end() - len(lead)
             mark_index = start
-            if not text[end:].strip(" \t\u00a0") and not self._ends_a_line(ctx, node):
-                continue  # the run ends, its paragraph goes on (`请看:**这里**`): unknown what follows
+            # The run ends, its paragraph goes on (`请看:**这里**`): the next run tells.
+            waits = not text[end:].strip(" \t\u00a0") and not self._ends_a_line(ctx, node)
             if origin is not None:
                 start, end = origin[start], origin[end - 1] + 1
                 if start and node.text[start - 1] == "\\":
@@ -182,8 +196,23 @@ class HalfwidthPunctuation(Rule):
             if inside(self.templates, at):
                 continue
             mark = text[mark_index]
+            if waits:
+                # Only spaces follow the mark in its run: they go with it (`来源: [新华社](…)`).
+                edit = Edit(at, node.span.end, FULL_WIDTH[mark])
+                self.pending = (node.span.end, Span(mark_at, mark_at + 1), mark, edit)
+                continue
             edit = Edit(at, node.span.start + end, FULL_WIDTH[mark])
             self._report(ctx, Span(mark_at, mark_at + 1), mark, (edit,))
+
+    def _resolve(self, ctx: Context, node: Text) -> None:
+        """Report the mark that ended the run before when this run goes on with Chinese text in
+        the same paragraph, only inline markup between them (`请看:**这里**`, `来源:[新华社](…)`)."""
+        assert self.pending is not None
+        run_end, span, mark, edit = self.pending
+        self.pending = None
+        between = ctx.document.text[run_end : node.span.start]
+        if _INLINE_MARKUP.fullmatch(between) and _OPENS_CHINESE.match(node.text):
+            self._report(ctx, span, mark, (edit,))
 
     @staticmethod
     def _before_emphasis(ctx: Context, node: Text) -> str:

@@ -18,6 +18,8 @@ Flags links and images that cannot work:
   badly: one `"` at its end (`[text](https://x.org/a")`) or a `">` in it. A browser requests `%22`
   as part of the address, so the link goes to a page that does not exist. Quotes in pairs (a
   search query, `?q="budget"`) are left alone.
+- a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
+  parentheses into the URL, which is then an address next to the article that does not exist;
 - a link whose text and URL are swapped, as a bad WordPress export writes them:
   `[https://x.org/a](Announcement)` links to a page `Announcement` next to the article, and
   `[https://x.org/a](1 History)` (a space in the "URL") is no link at all. The text must be one
@@ -53,7 +55,8 @@ percent-encoded (`%20`), which is what the browser would request. Unsafe: a `jav
 destination-less link is replaced by its text and a source-less image is removed, which changes
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
-stray `"` is cut before it; swapped text and URL are swapped back. A space in the host, a missing host, a quote inside the URL and a
+stray `"` is cut before it; the parentheses around a wrapped URL are removed; swapped text and URL
+are swapped back. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
 nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look).
 """
@@ -109,6 +112,8 @@ class LinkMalformed(Rule):
         "gap": "a space between ']' and '(' keeps this from being a link",
         "swapped": "link text is a URL and its destination {dest!r} is words: the two are swapped",
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
+        "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
+        "exist",
     }
 
     def on_link(self, ctx: Context, link: Link) -> None:
@@ -130,6 +135,8 @@ class LinkMalformed(Rule):
                 end = dest.start + len(match.group(1))
                 fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
+        elif _wrapped(url):
+            ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
         else:
             parts = split_url(url)
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
@@ -326,6 +333,30 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
         for m in spaces
     ]
     return Fix.safe("Percent-encode the space", *edits)
+
+
+def _wrapped(url: str) -> bool:
+    """Whether `url` is a web URL in one more pair of parentheses (`[text]((https://x.org/a))`):
+    Markdown takes the parentheses into the URL, a relative address the browser cannot find."""
+    if not (url.startswith("(") and url.endswith(")")):
+        return False
+    parts = split_url(url[1:-1])
+    return (
+        parts is not None
+        and parts.scheme.lower() in ("http", "https", "ftp")
+        and bool(parts.hostname)
+    )
+
+
+def _unwrap(text: str, dest: Span | None) -> Fix | None:
+    """Remove the parentheses around a wrapped URL, when they are written as such."""
+    if dest is None or not (text.startswith("(", dest.start) and text[dest.end - 1] == ")"):
+        return None
+    edits = (
+        Edit.delete(Span(dest.start, dest.start + 1)),
+        Edit.delete(Span(dest.end - 1, dest.end)),
+    )
+    return Fix.unsafe("Remove the parentheses around the URL", *edits)
 
 
 def _html_debris(url: str) -> bool:

@@ -4,7 +4,9 @@
 Flags a top-level key that no active preset, site taxonomy or configuration knows when it is one
 typing slip away from a known key (`sumary`, `tittle`, `publish_date`, `catagories`), or is the
 singular of a taxonomy (`tag`, `category`). Keys are compared without case, as Hugo does. Any other
-unknown key is a custom param and is left alone, and so is a key whose known twin is also present.
+unknown key is a custom param and is left alone, and so is a key whose known twin is also present,
+and one holding a map or a list where its look-alike takes one value (`publisher:` with a name and
+a link is no misspelt `published`).
 The option `known` adds keys to the schema.
 
 ## Why is this bad?
@@ -33,8 +35,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity
-from newslint.events import FrontMatter
+from newslint.events import FrontMatter, Node
 from newslint.rule import Context
+from newslint.schema import LIST_KINDS, MAP_KINDS, Spec
 
 from ._dates import reads_as_date
 from ._schema import closest, schema_of
@@ -69,6 +72,10 @@ class UnknownField(Rule):
             suggestion = singulars.get(key) or closest(field.key, candidates)
             if suggestion is None or suggestion.lower() in present:
                 continue
+            if not _could_hold(schema.spec(suggestion), field.node):
+                # `publisher: {name: ..., link: ...}` is no misspelt `published`: a map or a list
+                # where the known key takes a single value is a custom param of its own.
+                continue
             # An empty value renamed would turn a missing field into an empty one (`date: ""`:
             # Hugo dates the page to year 1, a new error); empty-field deletes it instead.
             # (A TOML datetime's node carries no Python value, only its tag: not empty.)
@@ -81,3 +88,16 @@ class UnknownField(Rule):
                 else None
             )
             ctx.report(field.key_span, "unknown", key=field.key, suggestion=suggestion, fix=fix)
+
+
+def _could_hold(spec: Spec | None, node: Node) -> bool:
+    """Whether the known key of `spec` takes a value of `node`'s kind: a map only where a map
+    goes (`params`, `cascade`, `menu`, a theme's free-form key), a list only where a list goes;
+    any scalar may be a slip (`tag: "x"` for `tags`, `date: 2025` typed as a number), and so may
+    an empty `[]` or `{}`, which says nothing of what was meant."""
+    if spec is None or node.kind == "scalar" or not (node.items or node.entries):
+        return True
+    free = spec.kind == "any" and spec.owner != "date-format"  # a date is never a map or a list
+    if node.kind == "map":
+        return free or spec.kind in MAP_KINDS or spec.kind == "menu"
+    return free or spec.kind in LIST_KINDS or spec.kind in ("cascade", "menu")

@@ -41,9 +41,38 @@ CASES = [
             ("half-width", 5, 5),
             ("half-width", 6, 3),
             ("half-width", 6, 6),
+            ("half-width", 8, 3),
             ("half-width", 8, 13),
         ],
-        fixed=fm(body="结果如下：\n第一，完成！\n\n请看:**这里**很重要？\n", title="谁是赢家？"),
+        fixed=fm(body="结果如下：\n第一，完成！\n\n请看：**这里**很重要？\n", title="谁是赢家？"),
+    ),
+    Case(
+        # The run ends at markup, its paragraph goes on: the next run tells what follows the mark.
+        "before-a-link-or-emphasis-that-goes-on-in-chinese",
+        fm(
+            body="来源: [新华社](https://example.com/a)报道。\n\n**注意:** 请准时，版本:**v2**，说:`x`。\n",
+            title="通知",
+        ),
+        path=CN,
+        errors=[("half-width", 5, 3), ("half-width", 7, 5)],
+        fixed=fm(
+            body="来源：[新华社](https://example.com/a)报道。\n\n**注意：** 请准时，版本:**v2**，说:`x`。\n",
+            title="通知",
+        ),
+    ),
+    Case(
+        "before-a-closing-bracket-or-quote",
+        fm(body="（是吗?）他说“好!”。\n", title="对话"),
+        path=CN,
+        errors=[("half-width", 5, 4), ("half-width", 5, 10)],
+        fixed=fm(body="（是吗？）他说“好！”。\n", title="对话"),
+    ),
+    Case(
+        "a-mark-ending-a-paragraph-before-emphasis",
+        fm(body="请看:\n\n**这里**很重要。\n", title="对话"),
+        path=CN,
+        errors=[("half-width", 5, 3)],
+        fixed=fm(body="请看：\n\n**这里**很重要。\n", title="对话"),
     ),
     Case(
         "each-mark",

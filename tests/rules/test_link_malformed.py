@@ -92,6 +92,18 @@ CASES = [
         errors=[("quote", 4, 5), ("quote", 4, 29)],
     ),
     Case(
+        # `[text]((url))`: Markdown takes the outer parentheses into the URL, a relative address
+        # that does not exist. Balanced parentheses inside a URL, or around words, are no URL.
+        "url-wrapped-in-parentheses",
+        fm(
+            body="Read the [plan]((https://x.org/a/b)) and ![chart]((https://x.org/c.png)); [wiki](https://en.wikipedia.org/wiki/A_(b)) and [note]((draft)) stay.\n"
+        ),
+        errors=[("wrapped", 4, 17), ("wrapped", 4, 51)],
+        unsafe_fixed=fm(
+            body="Read the [plan](https://x.org/a/b) and ![chart](https://x.org/c.png); [wiki](https://en.wikipedia.org/wiki/A_(b)) and [note]((draft)) stay.\n"
+        ),
+    ),
+    Case(
         # Quotes in pairs are a search query's, which the server reads: no debris.
         "quoted-search-query",
         fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),

@@ -272,6 +272,35 @@ CASES = [
             summary="预算周二获得通过。谈判持续了一周。",
         ),
     ),
+    Case(
+        # A line break inside Chinese or Japanese prose is no space to the reader (CSS drops it
+        # between wide characters), nor next to emphasis; Korean and Latin text keep the space.
+        "line-breaks-in-a-cjk-lead-join-without-a-space",
+        fm(
+            body="预算在周二获得\n通过，谈判持续了\n**一周**，据\nReuters\n报道。\n",
+            title="预算",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="预算在周二获得\n通过，谈判持续了\n**一周**，据\nReuters\n报道。\n",
+            title="预算",
+            date="2025-02-08",
+            summary="预算在周二获得通过，谈判持续了一周，据 Reuters 报道。",
+        ),
+    ),
+    Case(
+        "line-breaks-in-a-korean-lead-stay-spaces",
+        fm(body="서울시 의회는 예산을\n통과시켰다.\n", title="예산", date="2025-02-08", summary=""),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="서울시 의회는 예산을\n통과시켰다.\n",
+            title="예산",
+            date="2025-02-08",
+            summary="서울시 의회는 예산을 통과시켰다.",
+        ),
+    ),
     # Hugo reads front-matter keys without case.
     Case(
         "capitalised-keys",

@@ -94,6 +94,22 @@ CASES = [
         errors=[("unknown", 1, 21)],
         unsafe_fixed='{"title": "Budget", "categories": ["x"]}\nBody.\n',
     ),
+    Case(
+        # A map or a list where the known key takes one value is a custom param of its own, not
+        # a misspelt date (`publisher` is no `published`) or title; a scalar still is.
+        "a-map-or-list-is-no-misspelt-single-value",
+        '---\ntitle: "Deal"\npublisher:\n  name: "Wire"\n  link: "https://example.com/a"\n'
+        'titel: ["a", "b"]\npublishd: "2025-02-08"\n---\nBody.\n',
+        errors=[("unknown", 7, 1)],
+        unsafe_fixed='---\ntitle: "Deal"\npublisher:\n  name: "Wire"\n  link: "https://example.com/a"\n'
+        'titel: ["a", "b"]\npublished: "2025-02-08"\n---\nBody.\n',
+    ),
+    Case(
+        "a-list-may-be-a-misspelt-list",
+        fm(title="Deal", tagz=["a", "b"]),
+        errors=[("unknown", 3, 1)],
+        unsafe_fixed=fm(title="Deal", tags=["a", "b"]),
+    ),
 ]
 
 
