@@ -22,9 +22,9 @@ and one of the `cascade` its sections' `_index` files give it (`newslint.cascade
 editing a section's `_index.md` re-lints the pages below it.
 
 An entry holds the file's `FileResult`: its diagnostics and the data cross-file rules collected, so a
-cached file still takes part in `project_end`. Results that depend on the clock (from a rule class
-with `volatile = True`, such as a date-in-the-future check) and results with an internal error are
-not stored.
+cached file still takes part in `project_end`. Results that depend on the clock or on other files
+(from a rule class with `volatile = True`, such as a date-in-the-future check, or a relative link
+that leads to no page yet) and results with an internal error are not stored.
 
 ## How it is stored
 

@@ -32,6 +32,12 @@ _ONLY_LINK = re.compile(r"\s*!?\[[^\]]*\]\([^)]*\)\s*")
 # and the writer meant none (`参加中兴\n大学`, `演讲，\n讲题`). Korean spaces its words: a break
 # next to Hangul stays a space.
 _EAST_ASIAN_BREAK = re.compile("[ \t]*(?:\r\n|\r|\n)[ \t]*")
+# A backslash hard line break (CommonMark 6.7): an unescaped backslash at the end of a line inside
+# a paragraph. The reader sees a line break, never the backslash; a summary made from the text
+# must drop it too, or `abgehalten.\` + break becomes "abgehalten.\ Unter" on every card (a
+# backslash before a space is no escape in Markdown). An even run of backslashes is escaped
+# backslashes (`\\` shows one), kept as written.
+_BACKSLASH_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\(?=\r\n|\r|\n)")
 
 
 def _east_asian_wide(char: str) -> bool:
@@ -373,7 +379,7 @@ class Document:
                 if inner.span.start < image_end:
                     continue
                 if isinstance(inner, Text):
-                    piece = inner.text
+                    piece = _BACKSLASH_BREAK.sub(r"\1", inner.text)
                 elif isinstance(inner, Code) and not inner.block:
                     piece = _code_span_text(inner.text)
                 else:

@@ -76,6 +76,10 @@ class LinkRelative(Rule):
         "protocol": "protocol-relative {kind} {url!r} has no scheme",
     }
     Options = Options
+    # A report depends on other files (the page, section or static file the link may lead to):
+    # the cache keys a file by its own bytes, so a stored report would outlive the target page
+    # written to answer it. Files without a report are still cached.
+    volatile = True
 
     def __init__(self) -> None:
         self.source: SourceLink | bool | None = False

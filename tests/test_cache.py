@@ -13,6 +13,7 @@ from newslint.engine import FileResult, RuleSet, build_ruleset
 from newslint.rule import Rule
 from newslint.runner import lint_files, lint_one
 from newslint.site import Site
+from rules.link_relative import LinkRelative
 from rules.required_field import RequiredField
 from tests.sitegen import make_site
 
@@ -146,6 +147,28 @@ def test_clock_dependent_results_are_not_stored(site: list[Path]) -> None:
     first = lint_files(site, rules)
     assert [d.rule for d in first[1].diagnostics] == ["volatile-rule"]
     assert lint_files(site, rules).cache_hits == 0
+
+
+def test_a_relative_link_report_is_not_stored_so_writing_the_target_clears_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    Path("hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Club"\n')
+    article = Path("content/news/meeting.md")
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        '---\ntitle: "Meeting"\n---\n\nThe [board](/about/board) met on Monday.\n\n'
+        "[Daily](https://daily.example.com/club-meeting)\n"
+    )
+    rules = build_ruleset(Config(), rule_classes=[LinkRelative])
+    first = lint_files([article], rules)
+    assert [(d.code, d.line, d.column) for d in first[0].diagnostics] == [("LK003", 5, 13)]
+    board = Path("content/about/board.md")
+    board.parent.mkdir(parents=True)
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    again = lint_files([article], rules)
+    assert (again.cache_hits, again[0].diagnostics) == (0, [])
 
 
 def test_results_with_an_internal_error_are_not_stored(site: list[Path]) -> None:

@@ -57,6 +57,24 @@ CASES = [
         ),
         errors=[("missing", 1, 1)],
     ),
+    # A backslash at the end of a line is a hard line break: the reader sees a new line, not the
+    # backslash, so the summary joins the lines with a space. An escaped backslash (`\\`) stays.
+    Case(
+        "summary-drops-backslash-hard-break",
+        fm(
+            body="The club met in Linz.\\\nTwelve members came. Costs stay at 5 \\\\\nper year.\n",
+            title="Meeting",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="The club met in Linz.\\\nTwelve members came. Costs stay at 5 \\\\\nper year.\n",
+            title="Meeting",
+            date="2025-02-08",
+            summary="The club met in Linz. Twelve members came. Costs stay at 5 \\\\ per year.",
+        ),
+    ),
     Case(
         "summary-keeps-inline-code",
         fm(
