@@ -69,8 +69,10 @@ class CodeStore(Generic[Key, Value]):
         self.entries.update(self.read())
 
     def get(self, key: Key) -> Value | None:
-        self.used.add(key)
-        return self.entries.get(key)
+        value = self.entries.get(key)
+        if value is not None:  # a key never stored is not remembered (`put` adds the ones it keeps)
+            self.used.add(key)
+        return value
 
     def put(self, key: Key, value: Value) -> None:
         self.used.add(key)

@@ -31,7 +31,9 @@ _ONLY_LINK = re.compile(r"\s*!?\[[^\]]*\]\([^)]*\)\s*")
 # segment break between two wide characters (CSS Text 3, "Segment Break Transformation Rules"),
 # and the writer meant none (`参加中兴\n大学`, `演讲，\n讲题`). Korean spaces its words: a break
 # next to Hangul stays a space.
-_EAST_ASIAN_BREAK = re.compile("[ \t]*(?:\r\n|\r|\n)[ \t]*")
+# Tried only where a run of spaces starts: from inside one, a run that no break ends would be read
+# again at each of its spaces (quadratic on a line of 100,000 spaces).
+_EAST_ASIAN_BREAK = re.compile("(?<![ \t])[ \t]*(?:\r\n|\r|\n)[ \t]*")
 # A backslash hard line break (CommonMark 6.7): an unescaped backslash at the end of a line inside
 # a paragraph. The reader sees a line break, never the backslash; a summary made from the text
 # must drop it too, or `abgehalten.\` + break becomes "abgehalten.\ Unter" on every card (a

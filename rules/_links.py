@@ -319,9 +319,12 @@ _SOURCE_WORDS = (
 _SOURCE_LABEL = re.compile(
     # Block quote markers, atomic: the clause below may take `>` too, and trying every split of
     # 100,000 markers between the two would be quadratic.
-    r"(?>(?:>[ \t]?)*)[ \t]*"
-    r"(?:[^\[\]`\n]*?[，,;；|][ \t]*)?"  # a clause before the label ("本文由…翻译，")
-    r"[*_]{0,3}[ \t]*(?:" + _SOURCE_WORDS + r")[ \t]*[*_]{0,3}[ \t]*[:：][ \t]*[*_]{0,3}[ \t]*",
+    r"(?>(?:>[ \t]?)*)[ \t]*+"
+    # Spaces possessive: the parts around them take none, and trying every split of a long run
+    # of spaces between two of them would be quadratic.
+    r"(?:[^\[\]`\n]*?[，,;；|][ \t]*+)?"  # a clause before the label ("本文由…翻译，")
+    r"[*_]{0,3}[ \t]*+(?:" + _SOURCE_WORDS + r")[ \t]*+[*_]{0,3}[ \t]*+[:：][ \t]*+[*_]{0,3}"
+    r"[ \t]*",
     re.IGNORECASE,
 )
 _LINE_END = "*_.。 \t"

@@ -47,8 +47,13 @@ def report_in_text(ctx: Context, node: Text) -> None:
     if node.text.isascii():
         return
     at = node.span.start
+    # The run without white space around the last word looked at, and whether it is a URL: the
+    # words of one run (`aе.aе.aе…`) share it rather than each reading the whole run again.
+    token = (0, 0, False)
     for start, end, minority, fixed in mixed_words(node.text):
-        if fixed and _in_url(node.text, start, end):
+        if fixed and not token[0] <= start < token[1]:
+            token = _url_token(node.text, start, end)
+        if fixed and token[2]:
             fixed = None  # `https://example.com/Gemeindеhaus`: an address, not a word to rewrite
         _report(ctx, Span(at + start, at + end), node.text[start:end], minority, fixed)
 
@@ -85,15 +90,16 @@ def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
     return found
 
 
-def _in_url(text: str, start: int, end: int) -> bool:
-    """Whether the word at `start:end` is part of a URL written as text (a run without white
-    space that holds `://` or starts with `www.`), as Hugo links it or an autolink shows it."""
+def _url_token(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """The run without white space around the word at `start:end`, and whether it is a URL
+    written as text (it holds `://` or starts with `www.`), as Hugo links it or an autolink
+    shows it."""
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
     token = text[start:end].lstrip("<(\"'")
-    return "://" in token or token.lower().startswith(("www.", "mailto:"))
+    return start, end, "://" in token or token.lower().startswith(("www.", "mailto:"))
 
 
 def _glued(word: str, pattern: re.Pattern[str]) -> bool:

@@ -42,6 +42,7 @@ preview in many editors (which are more lenient) hides it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newslint import Rule, Severity, Span
 from newslint.events import Text
@@ -67,6 +68,10 @@ class EmphasisUnclosed(Rule):
     def __init__(self) -> None:
         self.skipped: Regions | None = None  # computed on the first `**`
         self.opened = -1  # where the last `**` that Markdown left as text is
+        # Where the document's blank lines start and end, found on first use: looked up for
+        # each marker, rather than searching again from `opened` (quadratic when many `2 ** 8`
+        # markers, which leave `opened` where it is, follow a long paragraph).
+        self.blank_lines: tuple[list[int], list[int]] | None = None
 
     def on_text(self, ctx: Context, text: Text) -> None:
         shown = text.text
@@ -91,7 +96,7 @@ class EmphasisUnclosed(Rule):
             before = document[start - 1] if start > 0 else " "
             after = document[end] if end < len(document) else "\n"
             opened = self.opened
-            if opened >= 0 and _BLANK_LINE.search(document, opened, start):
+            if opened >= 0 and self._blank_line_between(document, opened, start):
                 opened = -1  # its pair would be in another paragraph
             # A space before and a line end after: the closing marker of `**Note **` at the end
             # of a line (when an opening one is open), else a marker between spaces, `2 ** 8`.
@@ -119,6 +124,16 @@ class EmphasisUnclosed(Rule):
                     "literal",
                     why=f"{before!r} and a letter around the closing '**'",
                 )
+
+    def _blank_line_between(self, document: str, opened: int, start: int) -> bool:
+        """Whether a blank line lies between the markers at `opened` and `start`: as searching
+        `_BLANK_LINE` there, since no match runs over the `*` at either end."""
+        if self.blank_lines is None:
+            found = [match.span() for match in _BLANK_LINE.finditer(document)]
+            self.blank_lines = ([s for s, _ in found], [e for _, e in found])
+        starts, ends = self.blank_lines
+        index = bisect_left(starts, opened)
+        return index < len(starts) and ends[index] <= start
 
     def _leftover(self, ctx: Context, text: Text) -> None:
         """A single `*` shown next to a marker Markdown honoured: the rest of a run it split, as in

@@ -229,8 +229,11 @@ class HalfwidthPunctuation(Rule):
 
     @staticmethod
     def _ends_a_line(ctx: Context, node: Text) -> bool:
-        following = ctx.document.text[node.span.end : node.span.end + 1]
-        return following in ("", "\n", "\r")
+        # Spaces the parser left out of the run (`如下: ` at the end of a line) are looked past.
+        source, end = ctx.document.text, node.span.end
+        while source[end : end + 1] in (" ", "\t", "\u00a0"):
+            end += 1
+        return source[end : end + 1] in ("", "\n", "\r")
 
     def _report(self, ctx: Context, span: Span, mark: str, edits: tuple[Edit, ...]) -> None:
         full = FULL_WIDTH[mark]

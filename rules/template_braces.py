@@ -45,6 +45,7 @@ a backslash there would become part of the URL.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity, Span
@@ -68,6 +69,17 @@ _QUOTES = "\"'“‘«„`"
 
 # An action in a front-matter value: `{{` up to its `}}` on the same line.
 _ACTION = re.compile(r"\{\{(?![<%])[^\n]*?\}\}")
+
+
+def _actions(value: str) -> Iterator[re.Match[str]]:
+    """The `_ACTION`s of `value`, searched in each line only up to its last `}}`: past it no `{{`
+    can close, and searching there would read the rest of the line once for each `{{`."""
+    start = 0
+    for line in value.split("\n"):
+        close = line.rfind("}}")
+        if close >= 0:
+            yield from _ACTION.finditer(value, start, start + close + 2)
+        start += len(line) + 1
 
 
 @dataclass(frozen=True)
@@ -111,7 +123,7 @@ class TemplateBraces(Rule):
         if _LIQUID.search(ctx.document.text):
             return  # Jekyll's pages: their own conventions (see above)
         located: FieldText | None = None
-        for match in _ACTION.finditer(value):
+        for match in _actions(value):
             start = match.start()
             if _MENTION.fullmatch(match.group(0)) or (start and value[start - 1] in _QUOTES):
                 continue

@@ -288,3 +288,18 @@ def test_front_matter_after_blank_lines_as_hugo_reads_it() -> None:
 def test_no_front_matter_after_blank_lines_keeps_the_whole_body() -> None:
     doc = Document.from_text("\n\n- item\n", "a.md")
     assert not doc.has_front_matter and doc.body_start == 0
+
+
+@pytest.mark.parametrize(
+    ("piece", "joined"),
+    [
+        ("参加中兴 \t\n  大学", "参加中兴大学"),
+        ("参加中兴" + " " * 40 + "x\n大学", "参加中兴" + " " * 40 + "x\n大学"),
+        ("演讲，  x  演讲\r\n讲题", "演讲，  x  演讲讲题"),
+        ("한국 \n말", "한국 \n말"),
+    ],
+)
+def test_east_asian_line_breaks_are_joined_after_runs_of_spaces(piece: str, joined: str) -> None:
+    from newslint.document import _join_east_asian_lines
+
+    assert _join_east_asian_lines(piece) == joined

@@ -155,3 +155,15 @@ def test_installed_by_the_command_not_by_importing_newslint() -> None:
         [sys.executable, "-B", "-c", probe], capture_output=True, text=True, check=False, timeout=60
     )
     assert (done.returncode, done.stdout.split()) == (0, ["False", "True"]), done.stderr
+
+
+def test_patterns_made_at_run_time_elsewhere_are_not_remembered(installed: Path) -> None:
+    # A long `newslint watch` run compiles whatever plugins build per article: the store keeps
+    # no trace of those (neither entry nor key), so it does not grow with the articles.
+    module = types.ModuleType("plugin_probe")
+    source = "import re\ndef per_article(title):\n    return re.compile(re.escape(title))\n"
+    exec(compile(source, "<plugin_probe>", "exec"), module.__dict__)
+    for number in range(3):
+        module.per_article(f"Article {number}")
+    assert regex_code._STORE.entries == {}
+    assert regex_code._STORE.used == set()

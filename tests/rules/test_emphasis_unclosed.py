@@ -108,3 +108,22 @@ def test_a_line_break_before_the_closing_marker_is_named() -> None:
         (5, 1, "bold marker '**' is shown as it is and closes nothing: a line break before the "
          "closing '**'")
     ]  # fmt: skip
+
+
+def test_blank_line_between_markers_is_what_a_search_between_them_finds() -> None:
+    # Blank lines are looked up once per document; the answer for each pair of markers is the
+    # one a search of the text between them gives (line breaks of every kind, spaces, tabs).
+    import random
+
+    from newslint.rules.emphasis_unclosed import _BLANK_LINE, EmphasisUnclosed
+
+    pieces = ["**", "a", " ", "\t", "\n", "\r\n", "\r", "*"]
+    generator = random.Random(8)
+    for _ in range(300):
+        document = "".join(generator.choice(pieces) for _ in range(12))
+        rule = EmphasisUnclosed()
+        markers = [i for i in range(len(document) - 1) if document[i : i + 2] == "**"]
+        for opened in markers:
+            for start in (m for m in markers if m > opened):
+                expected = _BLANK_LINE.search(document, opened, start) is not None
+                assert rule._blank_line_between(document, opened, start) == expected, document

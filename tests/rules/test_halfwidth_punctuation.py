@@ -47,6 +47,20 @@ CASES = [
         fixed=fm(body="结果如下：\n第一，完成！\n\n请看：**这里**很重要？\n", title="谁是赢家？"),
     ),
     Case(
+        # Spaces after the mark at the end of a line or a paragraph (which the parser leaves out of
+        # the run): still the end of the line; only the mark changes.
+        "at-the-end-of-a-line-before-trailing-spaces",
+        fm(body="结果如下: \n- 第一,\t\n- 完成\n\n他说:“好”, ", title="谁是赢家"),
+        path=CN,
+        errors=[
+            ("half-width", 5, 5),
+            ("half-width", 6, 5),
+            ("half-width", 9, 3),
+            ("half-width", 9, 7),
+        ],
+        fixed=fm(body="结果如下： \n- 第一，\t\n- 完成\n\n他说：“好”， ", title="谁是赢家"),
+    ),
+    Case(
         # The run ends at markup, its paragraph goes on: the next run tells what follows the mark.
         "before-a-link-or-emphasis-that-goes-on-in-chinese",
         fm(

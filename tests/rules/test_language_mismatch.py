@@ -398,3 +398,13 @@ def test_ascii_text_never_mismatches_a_latin_language(text: str, language: str) 
 )
 def test_chinese_form(tag: str | None, form: str | None) -> None:
     assert chinese_form(tag) == form
+
+
+def test_mixed_words_of_one_url_share_it_and_the_next_word_is_not_in_it() -> None:
+    # Two words of one address get no suggestion; the word after it, in prose, gets one.
+    from newslint.engine import check_text
+
+    word = "Gemeind\u0435haus"
+    text = fm(body=EN_BODY + f"\nSee https://example.com/{word}/{word}.html then {word}.\n")
+    found = check_text(text, select=["TX007"], path="content/a.md")
+    assert [d.message.endswith("'Gemeindehaus'") for d in found] == [False, False, True]

@@ -341,3 +341,19 @@ NEVER_RENDERED = [
 @pytest.mark.parametrize("case", NEVER_RENDERED, ids=lambda c: c.name)
 def test_never_rendered_pages_need_no_source(case: Case) -> None:
     assert_case(SourceLinkMissing, case)
+
+
+@pytest.mark.parametrize(
+    ("line", "end"),
+    [
+        ("Source:  [R](u)", 9),
+        ("本文由某某翻译，  **来源** ：  [R](u)", 20),
+        (">  Source \t**:** [R](u)", 17),
+        ("a," + " " * 50 + "b", None),  # spaces possessive: no label, found at once
+    ],
+)
+def test_source_label_with_runs_of_spaces(line: str, end: int | None) -> None:
+    from newslint.rules._links import _SOURCE_LABEL
+
+    label = _SOURCE_LABEL.match(line)
+    assert (label.end() if label else None) == end

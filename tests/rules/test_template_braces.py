@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.rules.template_braces import TemplateBraces
+from newslint.rules.template_braces import _ACTION, TemplateBraces, _actions
 from newslint.testing import Case, assert_case, fm
 
 FENCE = "```"
@@ -137,3 +137,11 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_template_braces(case: Case) -> None:
     assert_case(TemplateBraces, case)
+
+
+def test_actions_are_searched_up_to_each_lines_last_close() -> None:
+    # A line's `{{` after its last `}}` cannot close; what is found is what `_ACTION` finds.
+    value = "{{ a }} {{ b\n{{<x>}} {{ c }}{{ {{\n{{{{ d }}"
+    found = [(m.start(), m.group(0)) for m in _actions(value)]
+    assert found == [(0, "{{ a }}"), (21, "{{ c }}"), (34, "{{{{ d }}")]
+    assert found == [(m.start(), m.group(0)) for m in _ACTION.finditer(value)]
