@@ -74,6 +74,8 @@ def _explained(
     i1, i2, j1, j2 = block
     if tag == "replace":
         return bool(set(range(i1 + 1, i2 + 1)) & touched)
+    if tag == "insert" and _edited_touched_lines(old, new[j1:j2], touched):
+        return True
     # A deleted (inserted) run may slide by one line while the line leaving the run equals the
     # one joining it: the result is the same text.
     lines, lo, hi = (old, i1, i2) if tag == "delete" else (new, j1, j2)
@@ -92,6 +94,14 @@ def _explained(
             else:
                 break
     return False
+
+
+def _edited_touched_lines(old: list[str], inserted: list[str], touched: set[int]) -> bool:
+    """Whether each inserted line is a touched line of the original with only white space changed
+    at its end: with repeated lines (two `# heading` lines) the diff may align the edited line
+    away from where it was, showing it deleted there and inserted here."""
+    edited = {old[number - 1].rstrip() for number in touched if 0 < number <= len(old)}
+    return all(line.rstrip() in edited for line in inserted)
 
 
 def gaps_kept(before: bytes, after: bytes, spans: list[Span]) -> bool:
