@@ -320,6 +320,12 @@ def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:
     return thai_lao * 2 > len(letters)
 
 
+def primary_language(tag: str | None) -> str:
+    """The primary subtag of a language tag, lower case (`zh` of `zh_TW`, `pt` of `pt-BR`); ""
+    for None."""
+    return (tag or "").replace("_", "-").split("-")[0].lower()
+
+
 def is_cjk_char(char: str) -> bool:
     if not char:
         return False

@@ -48,7 +48,7 @@ from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
-from newslint.textutil import unescaped
+from newslint.textutil import primary_language, unescaped
 
 from ._fields import key_in, lowered_keys
 from ._text import TEXT_FIELDS, FieldText, inside, template_spans
@@ -85,13 +85,9 @@ class Options:
     fields: tuple[str, ...] = TEXT_FIELDS
 
 
-def _base(tag: str | None) -> str:
-    return (tag or "").replace("_", "-").split("-")[0].lower()
-
-
 def is_chinese(*tags: str | None) -> bool:
     """Whether any of the language tags (`zh-CN`, `zh_TW`, `yue-HK`) is Chinese."""
-    return any(_base(tag) in _CHINESE_LANGUAGES for tag in tags)
+    return any(primary_language(tag) in _CHINESE_LANGUAGES for tag in tags)
 
 
 def reads_as_chinese(text: str) -> bool:
@@ -129,7 +125,10 @@ class HalfwidthPunctuation(Rule):
             locale = ctx.site.locale_for(language) if ctx.site is not None else None
             if is_chinese(language, locale):
                 self.language = (True,)
-            elif _base(language) in _OTHER_HAN_LANGUAGES or _base(locale) in _OTHER_HAN_LANGUAGES:
+            elif (
+                primary_language(language) in _OTHER_HAN_LANGUAGES
+                or primary_language(locale) in _OTHER_HAN_LANGUAGES
+            ):
                 self.language = (False,)
             elif _KANA_OR_HANGUL.search(ctx.document.text):
                 # A Japanese or Korean article on a site that does not say so: its kanji-only
@@ -177,9 +176,10 @@ class HalfwidthPunctuation(Rule):
         # character it follows is the last one inside the markers, which is looked at too.
         lead = self._before_emphasis(ctx, node) if text[:1] in FULL_WIDTH else ""
         scan = lead + text
-        if _HALF_WIDTH.search(scan) is None or not self._checks(ctx, text):
+        matches = list(_HALF_WIDTH.finditer(scan))
+        if not matches or not self._checks(ctx, text):
             return
-        for match in _HALF_WIDTH.finditer(scan):
+        for match in matches:
             start, end = match.start() - len(lead), match.end() - len(lead)
             mark_index = start
             # The run ends, its paragraph goes on (`请看:**这里**`): the next run tells.

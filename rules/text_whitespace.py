@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
+from newslint.textutil import primary_language
 
 from ._fields import key_in, lowered_keys
 from ._text import TEXT_FIELDS, FieldText
@@ -67,7 +68,7 @@ def problems(
     runs inside a line count there. `language` (a tag such as `cs-CZ`) tells whether a
     non-breaking space after a one-letter word is typography.
     """
-    one_letter_binds = (language or "").replace("_", "-").split("-")[0].lower() in _BIND_ONE_LETTER
+    one_letter_binds = primary_language(language) in _BIND_ONE_LETTER
     found: list[tuple[int, int, str, str]] = []
     body_end = len(value.rstrip("\r\n")) if block else len(value)
     stripped_start = len(value) - len(value.lstrip(_EDGE_SPACE))

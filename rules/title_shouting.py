@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context, check_counts
-from newslint.textutil import is_cjk_char
+from newslint.textutil import is_cjk_char, primary_language
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Two capitals in a row (or around an apostrophe): every word in capitals of two letters or more
@@ -104,7 +104,7 @@ def is_shouting(
     mixed = [w for w in words if any(c.islower() for c in w)]
     if len(mixed) * 5 > len(words):
         return False  # a date or an `iPhone` in five words still counts as capitals
-    syllabic = _base(language) in _SYLLABIC
+    syllabic = primary_language(language) in _SYLLABIC
     long_words = [w for w in upper if len(w) >= 4 or (syllabic and not w.isascii())]
     return (
         len(upper) >= min_words
@@ -117,7 +117,7 @@ def sentence_case(title: str, language: str | None = None) -> str:
     """`MARKETS RALLY AS GDP COOLS` -> `Markets rally as GDP cools`: words of up to three letters
     in capitals stay (acronyms), unless they are common short words of English or of `language`
     (a tag such as `fr` or `tr-TR`), whose case rules apply (Turkish `I` is `ı`)."""
-    base = _base(language)
+    base = primary_language(language)
     short = _SHORT_WORDS | _SHORT_WORDS_OF.get(base, frozenset())
     first = True
 
@@ -140,10 +140,6 @@ def sentence_case(title: str, language: str | None = None) -> str:
     cased = _WORD.sub(repl, title)
     # A new sentence after `:`, `.`, `?` or `!` starts with a capital again.
     return re.sub(r"([.:?!]\s+)([^\W\d_])", lambda m: m.group(1) + _upper(m.group(2), base), cased)
-
-
-def _base(language: str | None) -> str:
-    return (language or "").replace("_", "-").split("-")[0].lower()
 
 
 def _lower(word: str, base: str) -> str:
@@ -180,7 +176,7 @@ class TitleShouting(Rule):
         if not is_shouting(field.value, ctx.options.min_words, ctx.options.min_letters, language):
             return
         fix = None
-        if _base(language) not in _NOUN_CAPITALS:
+        if primary_language(language) not in _NOUN_CAPITALS:
             cased = sentence_case(field.value, language)
             fix = Fix.display_only("Write the title in sentence case", field.replace_value(cased))
         ctx.report(field.value_span, "shouting", fix=fix)
