@@ -71,7 +71,17 @@ class Config:
     fail_on: Literal["error", "warning", "info"] = "error"
     # As ruff's: `--output-format` wins; None chooses by where the output goes.
     output_format: (
-        Literal["full", "concise", "grouped", "json", "json-lines", "github", "sarif", "junit"]
+        Literal[
+            "full",
+            "concise",
+            "grouped",
+            "json",
+            "json-lines",
+            "github",
+            "sarif",
+            "junit",
+            "gitlab",
+        ]
         | None
     ) = None
     timezone: str | None = None

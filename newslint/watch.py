@@ -38,10 +38,10 @@
 - **Stopping.** Ctrl-C (SIGINT) and SIGTERM exit 0. A watched path that does not exist is a usage
   error (exit 2), as is a configuration that cannot be read at the start.
 
-With a machine-readable `--output-format` (json, json-lines, sarif, junit, github) only the reports
-go to standard output, so it stays parseable (json, sarif and junit print one document per batch);
-the status lines go to standard error, and a program that keeps the picture reads them to learn
-which files a batch replaced.
+With a machine-readable `--output-format` (json, json-lines, sarif, junit, github, gitlab) only the
+reports go to standard output, so it stays parseable (json, sarif, junit and gitlab print one document
+per batch); the status lines go to standard error, and a program that keeps the picture reads them
+to learn which files a batch replaced.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ if TYPE_CHECKING:
     from newslint.engine import FileResult, RuleSet
 
 # Formats read by programs: their standard output holds the reports only.
-MACHINE_FORMATS = ("json", "json-lines", "sarif", "junit", "github")
+MACHINE_FORMATS = ("json", "json-lines", "sarif", "junit", "github", "gitlab")
 DEBOUNCE_MS = 300  # a batch is handled at most this long after its first change
 STEP_MS = 50  # ... and this long after its last one
 IDLE_MS = 100  # with nothing changing, the loop wakes this often (to look at the configuration)

@@ -225,6 +225,26 @@ def test_readme_github_actions_example_runs(
     assert log["version"] == "2.1.0" and sorted(uris) == ["bad.md", "new.md"]
 
 
+def test_readme_gitlab_example_writes_a_code_quality_report(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    job = readme.split("<!-- gitlab-example:start -->", 1)[1].split("<!-- gitlab-example:end -->")[
+        0
+    ]
+    (command,) = re.findall(r"^\s+- (newslint .+)$", job, re.M)
+    report_name = re.search(r"codequality: (\S+)", job)
+    assert report_name is not None and report_name.group(1) in command
+    (site / "new.md").write_text(NO_SUMMARY, encoding="utf-8")
+    monkeypatch.setenv("CI_PROJECT_DIR", str(site.parent))
+    assert main(_argv(command)) == 1 and capsys.readouterr().out == ""
+    issues = json.loads((site / report_name.group(1)).read_text(encoding="utf-8"))
+    assert sorted((i["location"]["path"], i["check_name"], i["severity"]) for i in issues) == [
+        (f"{site.name}/bad.md", "FM004", "major"),
+        (f"{site.name}/new.md", "FM004", "major"),
+    ]
+
+
 # ------------------------------------------------------------------------------ usage errors
 
 

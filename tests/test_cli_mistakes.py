@@ -61,7 +61,8 @@ def test_an_unknown_option_names_its_command_and_the_close_match(
         (
             ["check", "--output-format", "jsn", "a.md"],
             "newslint check: error: argument --output-format: invalid choice: 'jsn' (choose from"
-            " 'full', 'concise', 'grouped', 'json', 'json-lines', 'github', 'sarif', 'junit')"
+            " 'full', 'concise', 'grouped', 'json', 'json-lines', 'github', 'sarif', 'junit',"
+            " 'gitlab')"
             " (did you mean 'json'?)",
         ),
         (

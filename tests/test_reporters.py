@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cli import main
+from newslint.cli import OUTPUT_FORMATS, main
 from newslint.diagnostics import Diagnostic, make_diagnostic
 from newslint.fixes import Edit, Fix
 from newslint.reporters import FORMATS, default_format, report
+from newslint.reporters.gitlab import fingerprint
 from newslint.reporters.sarif import artifact_uri, help_uri, sarif_log
 from newslint.rule import Severity
 from newslint.rules.required_field import RequiredField
@@ -304,7 +305,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _count(fmt: str, text: str) -> int:
-    if fmt == "json":
+    if fmt in ("json", "gitlab"):
         return len(json.loads(text))
     if fmt == "sarif":
         return len(json.loads(text)["runs"][0]["results"])
@@ -393,6 +394,82 @@ def test_github_paths_are_from_the_repository_root(
     (tmp_path / "site").mkdir()
     monkeypatch.chdir(tmp_path / "site")
     assert render("github", [EMPTY]).startswith("::error file=site/content/a.md,line=3,")
+
+
+def test_gitlab_code_quality_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    data = json.loads(render("gitlab", ALL))
+    assert [issue["fingerprint"] for issue in data] == [
+        fingerprint(path, d, 1)
+        for path, d in (
+            ("content/a.md", EMPTY),
+            ("content/a.md", UNSAFE),
+            ("content/b,c:d%.md", SAFE),
+        )
+    ]
+    for issue in data:
+        assert re.fullmatch(r"[0-9a-f]{32}", issue.pop("fingerprint"))
+    assert data == [
+        {
+            "description": "FM004 required-field: required field 'summary' is empty",
+            "check_name": "FM004",
+            "severity": "major",
+            "location": {"path": "content/a.md", "lines": {"begin": 3, "end": 3}},
+        },
+        {
+            "description": "TX006 title-shouting: title in capitals",
+            "check_name": "TX006",
+            "severity": "info",
+            "location": {"path": "content/a.md", "lines": {"begin": 2, "end": 2}},
+        },
+        {
+            "description": "TX004 sentence-spacing: 50% of it\nis wrong: here",
+            "check_name": "TX004",
+            "severity": "minor",
+            "location": {"path": "content/b,c:d%.md", "lines": {"begin": 6, "end": 6}},
+        },
+    ]
+    assert render("gitlab", []) == "[]\n"
+
+
+def test_gitlab_fingerprints_are_unique_and_survive_lines_moving() -> None:
+    text = "---\ntitle: x\n---\n\nA  b.\n\nA  b.\n"
+    index = LineIndex(text)
+    first, second = (
+        make_diagnostic("a.md", index, Span(at, at + 2), "x", "TX004", Severity.WARNING, "m")
+        for at in (text.index("  "), text.rindex("  "))
+    )
+    moved_text = "---\ntitle: x\n---\n\nNew paragraph.\n\n" + text[18:]
+    moved = LineIndex(moved_text)
+    moved_first = make_diagnostic(
+        "a.md",
+        moved,
+        Span(moved_text.index("  "), moved_text.index("  ") + 2),
+        "x",
+        "TX004",
+        Severity.WARNING,
+        "m",
+    )
+    prints = [issue["fingerprint"] for issue in json.loads(render("gitlab", [first, second]))]
+    assert len(set(prints)) == 2
+    assert json.loads(render("gitlab", [moved_first]))[0]["fingerprint"] == prints[0]
+    assert moved_first.line == first.line + 2
+
+
+def test_gitlab_paths_are_from_the_project_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "site").mkdir()
+    monkeypatch.chdir(tmp_path / "site")
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    assert json.loads(render("gitlab", [EMPTY]))[0]["location"]["path"] == "site/content/a.md"
+    monkeypatch.delenv("CI_PROJECT_DIR")
+    (tmp_path / ".git").mkdir()
+    assert json.loads(render("gitlab", [EMPTY]))[0]["location"]["path"] == "site/content/a.md"
+
+
+def test_the_command_line_offers_every_format() -> None:
+    assert OUTPUT_FORMATS == FORMATS
 
 
 def test_sarif_validates_against_the_official_schema(

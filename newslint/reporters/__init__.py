@@ -13,7 +13,17 @@ from typing import Protocol, TextIO
 
 from newslint.diagnostics import Diagnostic
 
-FORMATS = ("full", "concise", "grouped", "json", "json-lines", "github", "sarif", "junit")
+FORMATS = (
+    "full",
+    "concise",
+    "grouped",
+    "json",
+    "json-lines",
+    "github",
+    "sarif",
+    "junit",
+    "gitlab",
+)
 
 
 class RunSummary(Protocol):
@@ -82,9 +92,9 @@ def default_format(out: TextIO, color: str = "auto") -> str:
     return "concise"
 
 
-# Formats read by programs: UTF-8 whatever the locale (JSON and SARIF are UTF-8 by definition,
+# Formats read by programs: UTF-8 whatever the locale (JSON, SARIF and GitLab's report are UTF-8,
 # the JUnit prolog says UTF-8, the Actions runner reads UTF-8).
-MACHINE_FORMATS = ("json", "json-lines", "github", "sarif", "junit")
+MACHINE_FORMATS = ("json", "json-lines", "github", "sarif", "junit", "gitlab")
 
 
 def prepare(out: TextIO, fmt: str) -> None:
