@@ -128,11 +128,13 @@ class _Store:
 class _Items:
     """One rule's items: their references and, for a rule with `group_key`, their keys' hashes."""
 
-    __slots__ = ("error", "hashes", "refs")
+    __slots__ = ("error", "hashes", "owners", "refs")
 
-    def __init__(self, grouped: bool) -> None:
+    def __init__(self, grouped: bool, several: bool = False) -> None:
         self.refs = array("q")
-        self.hashes: array[int] | None = array("q") if grouped else None
+        self.hashes: array[int] | None = array("q") if grouped or several else None
+        # With `group_keys`: the place in `refs` of the item each hash is a key of.
+        self.owners: array[int] | None = array("q") if several else None
         self.error: str | None = None  # what `group_key` raised, if it did
 
 
@@ -155,6 +157,11 @@ class ProjectData:
     ) -> None:
         self._store = _Store(spill, MEMORY_ITEMS if keep is None else keep)
         self._grouped = {rule.name: rule.group_key for rule in rules if rule.group_key is not None}
+        self._several = {
+            rule.name: rule.group_keys
+            for rule in rules
+            if rule.group_keys is not None and rule.group_key is None
+        }
         self._items: dict[str, _Items] = {}
         self.context = context
         self.given_paths: set[str] = set()  # kept only with `context`
@@ -182,10 +189,15 @@ class ProjectData:
         for name, item in result.collected.items():
             items = self._items.get(name)
             if items is None:
-                items = self._items[name] = _Items(name in self._grouped)
+                items = self._items[name] = _Items(name in self._grouped, name in self._several)
             if items.hashes is not None and items.error is None:
                 try:
-                    items.hashes.append(hash(self._grouped[name](item.data)))
+                    if items.owners is None:
+                        items.hashes.append(hash(self._grouped[name](item.data)))
+                    else:
+                        keys = {hash(key) for key in self._several[name](item.data)}
+                        items.hashes.extend(keys)
+                        items.owners.extend([len(items.refs)] * len(keys))
                 except Exception as err:
                     items.error = _last_line(err)
             items.refs.append(self._store.put((index, given, item)))
@@ -206,10 +218,20 @@ class ProjectData:
         if items is None:
             return []
         key = rule.group_key
-        if key is None:
+        if key is None and items.owners is None:
             return self.collected(rule.name)
         if items.error is not None:
-            raise GroupKeyError(f"rule {rule_label(rule)} crashed in group_key: {items.error}")
+            method = "group_key" if key is not None else "group_keys"
+            raise GroupKeyError(f"rule {rule_label(rule)} crashed in {method}: {items.error}")
+        if key is None:
+            assert items.hashes is not None and items.owners is not None
+            repeated = _repeated(items.hashes)
+            shared = {
+                owner
+                for hashed, owner in zip(items.hashes, items.owners, strict=True)
+                if hashed in repeated
+            }
+            return [item for _, _, item in self._load(items.refs[owner] for owner in shared)]
         refs: Iterable[int] = items.refs
         if items.hashes is not None:
             repeated = _repeated(items.hashes)

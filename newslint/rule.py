@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
-from collections.abc import Callable, Collection, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.events import EVENTS, Collected
@@ -250,6 +250,11 @@ class Rule:
     # each result arrives (cached ones too); if it raises, the rule's `project_end` becomes an
     # internal error.
     group_key: ClassVar[Callable[..., Hashable] | None] = None
+    # Optional, instead of `group_key`: a classmethod `group_keys(cls, data) -> Iterable[Hashable]`,
+    # several keys per item (a page's own path and the paths it links to). `project_end` then
+    # receives, in file order and ungrouped, only the items that share at least one key with
+    # another item; the run keeps a hash per key in memory.
+    group_keys: ClassVar[Callable[..., Iterable[Hashable]] | None] = None
 
 
 @dataclasses.dataclass

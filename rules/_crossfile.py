@@ -148,13 +148,21 @@ def translation_key(doc: Document) -> str:
     key = doc.value("translationKey")
     if isinstance(key, str | int) and str(key).strip():
         return f"key:{key}"
-    site = doc.site
-    inside = site.content_path(doc.path) if site is not None and site.root is not None else None
+    inside = content_path(doc)
     relative = inside if inside is not None else doc.path.replace(os.sep, "/")
     folder, _, name = relative.rpartition("/")
     if doc.language and name.lower().endswith(f".{doc.language.lower()}.md"):
         name = name[: -len(f".{doc.language}.md")] + ".md"
     return f"path:{folder}/{name}"
+
+
+def content_path(doc: Document) -> str | None:
+    """The document's place in the site's content tree (`Site.content_path`), worked out once
+    per document for every rule that asks; None outside a site's content folders."""
+    site = doc.site
+    if site is None or site.root is None:
+        return None
+    return doc.memo(("content-path",), site.content_path, doc.path)
 
 
 def order_key(doc: Document) -> str:

@@ -1,4 +1,4 @@
-"""Same-page link to an anchor the page does not have.
+"""Link to an anchor the page does not have: on the same page, or on another page by `ref`.
 
 ## What it does
 Flags a link to a place on the same page, `[see below](#the-vote)` (also in raw HTML,
@@ -15,10 +15,21 @@ it) or that starts with the name of a shortcode the article calls (`{{< map ... 
 `#map-3f9a`: a shortcode makes its element's id from its name), any fragment in an article that calls a shortcode with `{{% %}}` (its output is Markdown, with
 headings of its own), ids the theme's templates write (the option `ids`, by default
 `TableOfContents`, Hugo's table of contents), and every link when the site uses
-`autoHeadingIDType = "blackfriday"` or gives definition terms ids (`autoDefinitionTermID`). Links to
-another page's anchors are a link check's (`[links] include-fragments` for web URLs).
+`autoHeadingIDType = "blackfriday"` or gives definition terms ids (`autoDefinitionTermID`).
 
-It is reported at the fragment's destination (`#the-vote`), where it is written.
+Links to another page of the site through Hugo's `ref` and `relref` shortcodes (`[see the
+vote]({{< ref "news/budget.md#the-vote" >}})`, also with `{{% %}}` or a `path` argument) are checked
+against that page's ids the same way, when that page is linted in the same run: the path is
+resolved as Hugo resolves it (from the article's folder, then from the content root; with or
+without `.md`, a bundle's `index.md` or a section's `_index.md` by its folder; in the article's
+language), a fragment a shortcode call on that page names or that starts with the name of one is
+left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
+in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor is a `ref`
+with a `lang` argument. Links to other pages by URL are a link check's (`[links]
+include-fragments` for web URLs).
+
+It is reported at the fragment's destination (`#the-vote`), where it is written; another page's
+anchor at the `ref` shortcode's path argument.
 
 ## Why is this bad?
 The link does nothing when clicked: the reader stays where they are, usually because the heading
@@ -42,22 +53,34 @@ fragment is replaced by it; the heading it then leads to should be the one meant
 
 from __future__ import annotations
 
+import posixpath
 import re
+import zlib
+from array import array
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
-from newslint.events import Html, Link
-from newslint.rule import Context
+from newslint.events import Collected, Html, Link
+from newslint.rule import Context, ProjectContext
 from newslint.spans import Span
 
 from ._anchors import anchor_name, page_ids
 from ._body import _SHORTCODE, _SHORTCODE_CALL
+from ._crossfile import content_path, position
 from ._html_links import links_in
 from ._links import Destinations
 
 _PLAIN_ID = re.compile(r"[\w-]+")
+# `{{< ref "path#fragment" >}}`, `relref`, `{{% %}}`, a `path=` argument, quoted with `"` or "`".
+_REF_CALL = re.compile(
+    r"\{\{[<%]-?[ \t]*(?:rel)?ref[ \t]+(?:path[ \t]*=[ \t]*)?(?:\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`)"
+)
+_CALL_END = re.compile(r"[>%]\}\}")
+# Content file extensions a `ref` path may name (the ones Hugo renders as Markdown).
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -72,12 +95,14 @@ class LinkFragment(Rule):
     messages = {
         "missing": "no heading or anchor on this page has the id {fragment!r}",
         "close": "no heading or anchor on this page has the id {fragment!r}; did you mean {id!r}",
+        "other-page": "no heading or anchor on {page!r} has the id {fragment!r}",
     }
     Options = Options
 
     def __init__(self) -> None:
         self.destinations: Destinations | None = None
         self.links: list[tuple[Link, Span | None]] = []
+        self.page: Page | None = None
 
     def on_link(self, ctx: Context, link: Link) -> None:
         url = link.url.strip()
@@ -93,6 +118,7 @@ class LinkFragment(Rule):
             self.on_link(ctx, link)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
+        self.page = _page(ctx, document)
         if not self.links:
             return
         ids = page_ids(document)
@@ -113,6 +139,164 @@ class LinkFragment(Rule):
             if dest is not None and text[dest.start : dest.end] == f"#{fragment}":
                 fix = Fix.unsafe(f"Link to #{close}", Edit.replace(dest, f"#{close}"))
             ctx.report(where, "close", fragment=fragment, id=close, fix=fix)
+
+    def collect(self) -> Any:
+        return self.page
+
+    @classmethod
+    def group_keys(cls, data: Page) -> tuple[str, ...]:
+        """The page's own key and those its `ref` links may mean: only the pages that link to
+        another page of the run, and the pages they link to, come back to `project_end`."""
+        return (data.key, *(key for keys, _, _, _ in data.refs for key in keys))
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        pages: dict[str, list[Page]] = {}
+        for entry in collected:
+            page: Page = entry.data
+            pages.setdefault(page.key, []).append(page)
+        extra = {_hash(name) for name in ctx.options.ids}
+        for entry in collected:
+            for keys, fragment, where, written in entry.data.refs:
+                found = [target for key in keys for target in pages.get(key, ())]
+                if not found or any(_has(target, fragment, extra) for target in found):
+                    continue
+                ctx.report(
+                    entry.path,
+                    where,
+                    "other-page",
+                    source_text=written,
+                    fragment=fragment,
+                    page=written.split("#", 1)[0],
+                )
+
+
+class Page(NamedTuple):
+    """What a page gives `project_end` (plain data, so that it pickles and is cached with the
+    file). A hash collision can only hide a report, never make one."""
+
+    key: str  # as a `ref` target: site root, language and logical path, NUL-separated
+    ids: bytes | None  # its ids as CRC-32s (an `array("I")`), None when they cannot be told
+    shortcodes: tuple[str, ...]  # the names of the shortcodes it calls (they may make ids)
+    footnotes: bool
+    # Its `ref` links to other pages' anchors: (the keys the path may mean, the fragment, the
+    # position of the path, the path as written).
+    refs: tuple[tuple[tuple[str, ...], str, tuple[int, int, int, int], str], ...]
+
+
+def _hash(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8", "surrogatepass"))
+
+
+def _has(page: Page, fragment: str, extra: set[int]) -> bool:
+    """Whether `page` may have the id `fragment` (True when its ids cannot be told)."""
+    if page.ids is None:
+        return True
+    if fragment.startswith(("fn:", "fnref:")) and page.footnotes:
+        return True
+    lowered = fragment.lower()
+    for name in page.shortcodes:
+        rest = lowered[len(name) :]
+        if lowered.startswith(name) and (not rest or rest[0] in "-_" or rest.isdigit()):
+            return True
+    ids = set(array("I", page.ids)) | extra
+    return _hash(fragment) in ids or _hash(unquote(fragment)) in ids
+
+
+def _logical_path(document: Document) -> str | None:
+    """The page's path in the content tree as `ref` names it: `news/budget` for `news/budget.md`,
+    `news/budget.en.md` and the bundle `news/budget/index.md`; `news` for `news/_index.md`. Lower
+    case (Hugo's page paths are)."""
+    inside = content_path(document)
+    if inside is None:
+        return None
+    folder, _, name = inside.rpartition("/")
+    stem = name
+    for suffix in _MARKDOWN_SUFFIXES:
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    language = document.language
+    if language and stem.lower().endswith(f".{language.lower()}"):
+        stem = stem[: -len(language) - 1]
+    if stem in ("index", "_index"):
+        return folder.lower()
+    return f"{folder}/{stem}".lower() if folder else stem.lower()
+
+
+def _target_keys(written: str, here: str) -> tuple[str, ...]:
+    """The logical paths a `ref` path may mean, from the page at logical path `here`: from its
+    folder, then from the content root (`/` first: the root only)."""
+    path = written.strip().lower()
+    for suffix in _MARKDOWN_SUFFIXES:
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    path = path.rstrip("/")
+    if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
+        path = path.rpartition("/")[0]
+    if path.startswith("/"):
+        found = [path.strip("/")]
+    else:
+        folder = here.rpartition("/")[0]
+        found = [posixpath.join(folder, path), path]
+        if here:  # a bundle's `index.md`: its own folder is where the article is
+            found.insert(1, posixpath.join(here, path))
+    keys = []
+    for candidate in found:
+        normal = posixpath.normpath(candidate) if candidate else "."
+        if normal.startswith(".."):
+            continue
+        normal = "" if normal == "." else normal
+        if normal not in keys:
+            keys.append(normal)
+    return tuple(keys)
+
+
+def _page(ctx: Context, document: Document) -> Page | None:
+    """What the page gives `project_end`, or None when it is no `ref` target and links to none."""
+    logical = _logical_path(document)
+    if logical is None:
+        return None
+    site = document.site
+    assert site is not None
+    prefix = f"{site.root}\0{document.language or ''}\0"
+    text = document.text
+    refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
+    calls = "{{" in text
+    if calls and "ref" in text:
+        for call in _REF_CALL.finditer(text, document.body_start):
+            written = call.group(1) if call.group(1) is not None else call.group(2)
+            path, hash_mark, fragment = written.partition("#")
+            if not hash_mark or not fragment or not path.strip():
+                continue  # no fragment, or this page's own (`ref "#x"`)
+            end = _CALL_END.search(text, call.end(), call.end() + 2000)
+            if end is None or "lang=" in text[call.end() : end.start()].replace(" ", ""):
+                continue  # unclosed, or another language's page
+            start = call.start(1) if call.group(1) is not None else call.start(2)
+            where = position(document, Span(start, start + len(written)))
+            keys = tuple(prefix + key for key in _target_keys(path, logical))
+            refs.append((keys, fragment, where, written))
+    ids = page_ids(document)
+    shortcodes: tuple[str, ...] = ()
+    if ids is not None and calls:
+        names: set[str] = set()
+        tokens: set[str] = set()
+        for call in _SHORTCODE_CALL.finditer(text, document.body_start):
+            source = call.group(0)
+            if source.startswith("{{%"):
+                ids = None  # its output is Markdown, with headings of its own
+                break
+            name = _SHORTCODE.match(source)
+            if name is not None:
+                names.add(name.group(2).lower())
+            tokens.update(_PLAIN_ID.findall(source))  # a shortcode may write an id it is given
+        if ids is not None:
+            ids = ids | tokens
+            shortcodes = tuple(sorted(names))
+    blob = None if ids is None else array("I", sorted({_hash(i) for i in ids})).tobytes()
+    footnotes = "[^" in text
+    return Page(prefix + logical, blob, shortcodes, footnotes, tuple(refs))
 
 
 def _elsewhere(document: Document, fragment: str) -> bool:

@@ -254,6 +254,42 @@ def test_items_come_back_in_file_order_whatever_the_order_they_arrived_in() -> N
     assert (data.first_path, data.given_paths) == ("0.md", {"0.md", "1.md", "2.md", "3.md"})
 
 
+class ByLinks(SeesEverything):
+    """Items are (own name, names linked to): `group_keys` gives both."""
+
+    code = "ZZ912"
+    name = "by-links"
+
+    @classmethod
+    def group_keys(cls, data: Any) -> tuple[str, ...]:
+        if data == ("bad",):
+            raise ValueError("no keys")
+        own, *links = data
+        return (own, *links)
+
+
+@pytest.mark.parametrize("keep", [0, 100])
+def test_group_keys_pass_the_items_that_share_a_key(keep: int) -> None:
+    data = ProjectData([ByLinks], keep=keep)
+    items = [("a", "c"), ("b",), ("c",), ("d", "d"), ("e", "x"), ("x", "a")]
+    for index in (5, 0, 3, 1, 4, 2):
+        item = Collected(f"{index}.md", items[index])
+        data.add(index, FileResult(f"{index}.md", [], {"by-links": item}))
+    # a links to c, e and x to each other, x to a; b stands alone, d links only to itself
+    assert [c.data for c in data.for_rule(ByLinks)] == [items[i] for i in (0, 2, 4, 5)]
+    assert len(data.collected("by-links")) == 6
+    data.close()
+
+
+def test_group_keys_that_raise_are_an_internal_error() -> None:
+    from newslint.project import GroupKeyError
+
+    data = ProjectData([ByLinks])
+    data.add(0, FileResult("0.md", [], {"by-links": Collected("0.md", ("bad",))}))
+    with pytest.raises(GroupKeyError, match="crashed in group_keys: ValueError: no keys"):
+        data.for_rule(ByLinks)
+
+
 def test_workers_with_more_chunks_than_in_flight(
     site: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

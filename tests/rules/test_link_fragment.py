@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.link_fragment import LinkFragment
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm
+from newslint.testing import Case, assert_case, fm, lint_project
 
 UNSAFE_HTML = Site(raw={"markup": {"goldmark": {"renderer": {"unsafe": True}}}}, unsafe_html=True)
 
@@ -131,3 +133,143 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_link_fragment(case: Case) -> None:
     assert_case(LinkFragment, case)
+
+
+# ------------------------------------------------------------- another page's anchor, by `ref`
+
+SITE = Site(root=Path("/site"))
+BUDGET = "/site/content/news/budget.md"
+VOTE = fm(title="Budget", body="Intro.\n\n## The vote\n\n## Reactions {#react}\n")
+
+
+def ref_article(body: str) -> str:
+    return fm(title="Article", body=body)
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "found"),
+    [
+        # from the content root, with or without `.md`, `relref`, `{{% %}}`, a `path` argument
+        (
+            "/site/content/world/a.md",
+            'See [the vote]({{< ref "/news/budget.md#the-vot" >}}).\n',
+            [(5, 25, "no heading or anchor on '/news/budget.md' has the id 'the-vot'")],
+        ),
+        ("/site/content/world/a.md", '[v]({{< ref "/news/budget#the-vote" >}})\n', []),
+        ("/site/content/world/a.md", '[v]({{< relref "news/budget#react" >}})\n', []),
+        (
+            "/site/content/world/a.md",
+            '[v]({{% relref path="news/budget" %}})\n[w]({{% relref path="news/budget#x" %}})\n',
+            [(6, 22, "no heading or anchor on 'news/budget' has the id 'x'")],
+        ),
+        # from the article's folder
+        (
+            "/site/content/news/a.md",
+            '[v]({{< ref "budget.md#reactions" >}})\n',
+            [(5, 14, "no heading or anchor on 'budget.md' has the id 'reactions'")],
+        ),
+        ("/site/content/news/a.md", "[v]({{< ref `budget#the-vote` >}})\n", []),
+        # a page that is not in the run, another language's, this page's own: not judged
+        ("/site/content/news/a.md", '[v]({{< ref "gone.md#x" >}})\n', []),
+        ("/site/content/news/a.md", '[v]({{< ref path="budget.md#x" lang="fr" >}})\n', []),
+        ("/site/content/news/a.md", '[v]({{< ref "#x" >}})\n', []),
+        # a written-out shortcode (`{{</* */>}}`) is no call
+        ("/site/content/news/a.md", '`{{</* ref "budget.md#x" */>}}`\n', []),
+    ],
+)
+def test_ref_to_another_pages_anchor(
+    path: str, body: str, found: list[tuple[int, int, str]]
+) -> None:
+    files = {BUDGET: VOTE, path: ref_article(body)}
+    assert lint_project(LinkFragment, files, site=SITE) == [(path, *f) for f in found]
+
+
+def test_ref_to_a_bundle_or_section_page() -> None:
+    files = {
+        "/site/content/news/budget/index.md": VOTE,
+        "/site/content/world/_index.md": fm(title="World", body="## Europe\n"),
+        "/site/content/a.md": ref_article(
+            '{{< ref "news/budget#the-vote" >}} {{< ref "news/budget/index.md#nope" >}}\n'
+            '{{< ref "world#europe" >}} {{< ref "/world/_index.md#asia" >}}\n'
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=SITE) == [
+        (
+            "/site/content/a.md",
+            5,
+            45,
+            "no heading or anchor on 'news/budget/index.md' has the id 'nope'",
+        ),
+        (
+            "/site/content/a.md",
+            6,
+            37,
+            "no heading or anchor on '/world/_index.md' has the id 'asia'",
+        ),
+    ]
+
+
+def test_what_the_target_page_may_write_itself() -> None:
+    target = fm(
+        title="Map",
+        body='{{< karte lat="1" >}}\n\n{{< anchor "here" >}}\n\nText[^1].\n\n[^1]: A note.\n',
+    )
+    markdown_shortcode = fm(title="Include", body='{{% include "part.md" %}}\n')
+    files = {
+        "/site/content/news/map.md": target,
+        "/site/content/news/include.md": markdown_shortcode,
+        "/site/content/news/a.md": ref_article(
+            '{{< ref "map#karte-3f9a" >}} {{< ref "map#here" >}} {{< ref "map#fn:1" >}}\n'
+            '{{< ref "include#anything" >}} {{< ref "map#TableOfContents" >}}'
+            ' {{< ref "map#elsewhere" >}}\n'
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=SITE) == [
+        ("/site/content/news/a.md", 6, 75, "no heading or anchor on 'map' has the id 'elsewhere'"),
+    ]
+
+
+def test_ref_in_the_articles_language() -> None:
+    site = Site(root=Path("/site"), languages={"en": "content/en", "fr": "content/fr"})
+    files = {
+        "/site/content/en/news/budget.md": VOTE,
+        "/site/content/fr/news/budget.md": fm(title="Budget", body="## Le vote\n"),
+        "/site/content/fr/news/a.md": ref_article(
+            '{{< ref "budget#le-vote" >}} {{< ref "budget#the-vote" >}}\n'
+        ),
+    }
+    found = lint_project(LinkFragment, files, site=site)
+    assert found == [
+        (
+            "/site/content/fr/news/a.md",
+            5,
+            39,
+            "no heading or anchor on 'budget' has the id 'the-vote'",
+        )
+    ]
+
+
+def test_ref_check_in_a_real_run_with_workers_cache_and_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.cli import main
+
+    (tmp_path / "hugo.toml").write_text('title = "t"\n', encoding="utf-8")
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "budget.md").write_text(VOTE, encoding="utf-8")
+    (news / "a.md").write_text(ref_article('[v]({{< ref "budget#vote" >}})\n'), encoding="utf-8")
+    for number in range(120):  # enough files for the worker pool
+        (news / f"other{number}.md").write_text(fm(title=f"T{number}"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    line = "content/news/a.md:5:14: LK008 [link-fragment] no heading or anchor on 'budget' has the id 'vote'\n"
+    check = ["check", "--select", "LK008", "--fail-on", "warning", "--output-format", "concise"]
+    for extra in (["--jobs", "2"], ["--jobs", "2"], ["--jobs", "1", "--no-cache"]):  # cold, warm
+        assert main([*check, *extra]) == 1
+        assert capsys.readouterr().out == line
+    # a pre-commit hook given only the article does not see the page it links to ...
+    assert main([*check, "content/news/a.md"]) == 0
+    capsys.readouterr()
+    # ... unless the whole site is compared
+    assert main([*check, "--project", "content/news/a.md"]) == 1
+    assert capsys.readouterr().out == line
