@@ -20,9 +20,10 @@ headings of its own), ids the theme's templates write (the option `ids`, by defa
 Links to another page of the site through Hugo's `ref` and `relref` shortcodes (`[see the
 vote]({{< ref "news/budget.md#the-vote" >}})`, also with `{{% %}}` or a `path` argument) are checked
 against that page's ids the same way, when that page is linted in the same run: the path is
-resolved as Hugo resolves it (from the article's folder, then from the content root; with or
-without `.md`, a bundle's `index.md` or a section's `_index.md` by its folder; in the article's
-language), a fragment a shortcode call on that page names or that starts with the name of one is
+resolved as Hugo resolves it (from the article's folder, a leaf bundle's section, then from the
+content root, then as the base name of the one page that has it; with or without `.md`, a
+bundle's `index.md` or a section's `_index.md` by its folder; without regard to case; in the
+article's language), a fragment a shortcode call on that page names or that starts with the name of one is
 left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
 in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor is a `ref`
 with a `lang` argument. Links to other pages by URL are a link check's (`[links]
@@ -145,21 +146,26 @@ class LinkFragment(Rule):
 
     @classmethod
     def group_keys(cls, data: Page) -> tuple[str, ...]:
-        """The page's own key and those its `ref` links may mean: only the pages that link to
-        another page of the run, and the pages they link to, come back to `project_end`."""
-        return (data.key, *(key for keys, _, _, _ in data.refs for key in keys))
+        """The page's own keys and those its `ref` links may mean: only the pages that link to
+        another page of the run, and the pages they may link to, come back to `project_end`."""
+        return (*data.keys, *(key for keys, _, _, _ in data.refs for key in keys))
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
         pages: dict[str, list[Page]] = {}
         for entry in collected:
             page: Page = entry.data
-            pages.setdefault(page.key, []).append(page)
+            for key in page.keys:
+                pages.setdefault(key, []).append(page)
         extra = {_hash(name) for name in ctx.options.ids}
         for entry in collected:
             for keys, fragment, where, written in entry.data.refs:
-                found = [target for key in keys for target in pages.get(key, ())]
-                if not found or any(_has(target, fragment, extra) for target in found):
+                # The first key that names a page is the one Hugo takes; a base name only when
+                # one page has it.
+                key = next((key for key in keys if key in pages), None)
+                if key is None or (key.endswith(_BY_NAME) and len(pages[key]) > 1):
+                    continue
+                if any(_has(target, fragment, extra) for target in pages[key]):
                     continue
                 ctx.report(
                     entry.path,
@@ -175,7 +181,9 @@ class Page(NamedTuple):
     """What a page gives `project_end` (plain data, so that it pickles and is cached with the
     file). A hash collision can only hide a report, never make one."""
 
-    key: str  # as a `ref` target: site root, language and logical path, NUL-separated
+    # As a `ref` target: site root, language and logical path, NUL-separated; then the same with
+    # the base name alone (`_BY_NAME`).
+    keys: tuple[str, str]
     ids: bytes | None  # its ids as CRC-32s (an `array("I")`), None when they cannot be told
     shortcodes: tuple[str, ...]  # the names of the shortcodes it calls (they may make ids)
     footnotes: bool
@@ -203,30 +211,40 @@ def _has(page: Page, fragment: str, extra: set[int]) -> bool:
     return _hash(fragment) in ids or _hash(unquote(fragment)) in ids
 
 
-def _logical_path(document: Document) -> str | None:
-    """The page's path in the content tree as `ref` names it: `news/budget` for `news/budget.md`,
-    `news/budget.en.md` and the bundle `news/budget/index.md`; `news` for `news/_index.md`. Lower
-    case (Hugo's page paths are)."""
+def _logical_path(document: Document) -> tuple[str, str] | None:
+    """The page's path in the content tree as `ref` names it, and the folder its relative `ref`
+    paths start from (as hugo 0.168 resolves them): `news/budget` and `news` for
+    `news/budget.md` and `news/budget.en.md`; the same for the leaf bundle `news/budget/index.md`
+    (its own folder is not where its paths start); `news` and `news` for the section page
+    `news/_index.md`. Lower case: Hugo's page paths are."""
     inside = content_path(document)
     if inside is None:
         return None
+    inside = inside.lower()
     folder, _, name = inside.rpartition("/")
     stem = name
     for suffix in _MARKDOWN_SUFFIXES:
-        if stem.lower().endswith(suffix):
+        if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
             break
-    language = document.language
-    if language and stem.lower().endswith(f".{language.lower()}"):
+    language = (document.language or "").lower()
+    if language and stem.endswith(f".{language}"):
         stem = stem[: -len(language) - 1]
-    if stem in ("index", "_index"):
-        return folder.lower()
-    return f"{folder}/{stem}".lower() if folder else stem.lower()
+    if stem == "_index":
+        return folder, folder
+    if stem == "index":
+        return folder, folder.rpartition("/")[0]
+    return (f"{folder}/{stem}" if folder else stem), folder
 
 
-def _target_keys(written: str, here: str) -> tuple[str, ...]:
-    """The logical paths a `ref` path may mean, from the page at logical path `here`: from its
-    folder, then from the content root (`/` first: the root only)."""
+# What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).
+_BY_NAME = "\0name"
+
+
+def _target_keys(written: str, base: str) -> list[str]:
+    """The logical paths a `ref` path may mean from a page whose relative paths start at `base`,
+    in the order Hugo tries them: from `base`, then from the content root (a path that starts
+    with `/`: from the root only); then, for a bare name, the one page of that base name."""
     path = written.strip().lower()
     for suffix in _MARKDOWN_SUFFIXES:
         if path.endswith(suffix):
@@ -235,29 +253,26 @@ def _target_keys(written: str, here: str) -> tuple[str, ...]:
     path = path.rstrip("/")
     if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
         path = path.rpartition("/")[0]
-    if path.startswith("/"):
-        found = [path.strip("/")]
-    else:
-        folder = here.rpartition("/")[0]
-        found = [posixpath.join(folder, path), path]
-        if here:  # a bundle's `index.md`: its own folder is where the article is
-            found.insert(1, posixpath.join(here, path))
+    tried = [path.strip("/")] if path.startswith("/") else [posixpath.join(base, path), path]
     keys = []
-    for candidate in found:
+    for candidate in tried:
         normal = posixpath.normpath(candidate) if candidate else "."
         if normal.startswith(".."):
             continue
         normal = "" if normal == "." else normal
         if normal not in keys:
             keys.append(normal)
-    return tuple(keys)
+    if "/" not in path and path not in ("", ".", ".."):
+        keys.append(path + _BY_NAME)
+    return keys
 
 
 def _page(ctx: Context, document: Document) -> Page | None:
     """What the page gives `project_end`, or None when it is no `ref` target and links to none."""
-    logical = _logical_path(document)
-    if logical is None:
+    place = _logical_path(document)
+    if place is None:
         return None
+    logical, base = place
     site = document.site
     assert site is not None
     prefix = f"{site.root}\0{document.language or ''}\0"
@@ -275,7 +290,7 @@ def _page(ctx: Context, document: Document) -> Page | None:
                 continue  # unclosed, or another language's page
             start = call.start(1) if call.group(1) is not None else call.start(2)
             where = position(document, Span(start, start + len(written)))
-            keys = tuple(prefix + key for key in _target_keys(path, logical))
+            keys = tuple(prefix + key for key in _target_keys(path, base))
             refs.append((keys, fragment, where, written))
     ids = page_ids(document)
     shortcodes: tuple[str, ...] = ()
@@ -296,7 +311,8 @@ def _page(ctx: Context, document: Document) -> Page | None:
             shortcodes = tuple(sorted(names))
     blob = None if ids is None else array("I", sorted({_hash(i) for i in ids})).tobytes()
     footnotes = "[^" in text
-    return Page(prefix + logical, blob, shortcodes, footnotes, tuple(refs))
+    own_name = prefix + logical.rpartition("/")[2] + _BY_NAME
+    return Page((prefix + logical, own_name), blob, shortcodes, footnotes, tuple(refs))
 
 
 def _elsewhere(document: Document, fragment: str) -> bool:

@@ -209,6 +209,30 @@ def test_ref_to_a_bundle_or_section_page() -> None:
     ]
 
 
+def test_ref_paths_resolve_as_hugo_resolves_them() -> None:
+    """What hugo 0.168 links to: a leaf bundle's paths start at its section, a section page's at
+    its own folder; a bare name is looked up site-wide when one page has it."""
+    no_ids = fm(title="Page")
+    files = {
+        "/site/content/news/x2.md": no_ids,
+        "/site/content/news/x/index.md": ref_article(
+            '{{< ref "x2#a" >}} {{< ref "../x2#b" >}} {{< ref "y#c" >}}\n'
+        ),
+        "/site/content/world/y.md": no_ids,
+        "/site/content/sec/deep/p.md": no_ids,
+        "/site/content/sec/_index.md": ref_article('{{< ref "deep/p#d" >}} {{< ref "p#e" >}}\n'),
+        "/site/content/one/twin.md": no_ids,
+        "/site/content/two/twin.md": no_ids,
+        "/site/content/z.md": ref_article('{{< ref "twin#f" >}}\n'),
+    }
+    assert lint_project(LinkFragment, files, site=SITE) == [
+        ("/site/content/news/x/index.md", 5, 10, "no heading or anchor on 'x2' has the id 'a'"),
+        ("/site/content/news/x/index.md", 5, 51, "no heading or anchor on 'y' has the id 'c'"),
+        ("/site/content/sec/_index.md", 5, 10, "no heading or anchor on 'deep/p' has the id 'd'"),
+        ("/site/content/sec/_index.md", 5, 33, "no heading or anchor on 'p' has the id 'e'"),
+    ]
+
+
 def test_what_the_target_page_may_write_itself() -> None:
     target = fm(
         title="Map",
