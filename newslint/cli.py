@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from newslint import __version__
+from newslint.formats import FORMATS
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -37,20 +38,6 @@ _CONFIG_OPTION: dict[str, Any] = {
     "metavar": "FILE|KEY=VALUE",
     "help": "configuration file (skips discovery), or a TOML KEY = VALUE overriding one setting",
 }
-
-
-# The choices of `--output-format` (tests/test_reporters.py holds them to the reporters' list).
-OUTPUT_FORMATS = (
-    "full",
-    "concise",
-    "grouped",
-    "json",
-    "json-lines",
-    "github",
-    "sarif",
-    "junit",
-    "gitlab",
-)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -87,8 +74,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--output-format",
         default=None,
-        # newslint.reporters.FORMATS, written out: importing it costs `--help` 20 ms.
-        choices=OUTPUT_FORMATS,
+        choices=FORMATS,
         help="default: the configuration's output-format, else github under GitHub Actions, full"
         " on a terminal, concise otherwise",
     )

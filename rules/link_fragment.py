@@ -162,10 +162,10 @@ class LinkFragment(Rule):
             for keys, fragment, where, written in entry.data.refs:
                 # The first key that names a page is the one Hugo takes; a base name only when
                 # one page has it.
-                key = next((key for key in keys if key in pages), None)
-                if key is None or (key.endswith(_BY_NAME) and len(pages[key]) > 1):
+                matched = next((key for key in keys if key in pages), None)
+                if matched is None or (matched.endswith(_BY_NAME) and len(pages[matched]) > 1):
                     continue
-                if any(_has(target, fragment, extra) for target in pages[key]):
+                if any(_has(target, fragment, extra) for target in pages[matched]):
                     continue
                 ctx.report(
                     entry.path,

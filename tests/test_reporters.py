@@ -8,10 +8,12 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import pytest
 
-from newslint.cli import OUTPUT_FORMATS, main
+from newslint.cli import main
+from newslint.config import Config
 from newslint.diagnostics import Diagnostic, make_diagnostic
 from newslint.fixes import Edit, Fix
 from newslint.reporters import FORMATS, default_format, report
@@ -468,8 +470,9 @@ def test_gitlab_paths_are_from_the_project_root(
     assert json.loads(render("gitlab", [EMPTY]))[0]["location"]["path"] == "site/content/a.md"
 
 
-def test_the_command_line_offers_every_format() -> None:
-    assert OUTPUT_FORMATS == FORMATS
+def test_the_configuration_takes_every_format() -> None:
+    annotation = get_type_hints(Config)["output_format"]
+    assert get_args(get_args(annotation)[0]) == FORMATS
 
 
 def test_sarif_validates_against_the_official_schema(

@@ -12,18 +12,7 @@ import os
 from typing import Protocol, TextIO
 
 from newslint.diagnostics import Diagnostic
-
-FORMATS = (
-    "full",
-    "concise",
-    "grouped",
-    "json",
-    "json-lines",
-    "github",
-    "sarif",
-    "junit",
-    "gitlab",
-)
+from newslint.formats import FORMATS
 
 
 class RunSummary(Protocol):
