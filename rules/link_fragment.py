@@ -1,4 +1,4 @@
-"""Link to an anchor the page does not have: on the same page, or on another page by `ref`.
+"""Link to an anchor the page does not have: on the same page, or on another page of the site.
 
 ## What it does
 Flags a link to a place on the same page, `[see below](#the-vote)` (also in raw HTML,
@@ -26,11 +26,17 @@ bundle's `index.md` or a section's `_index.md` by its folder; without regard to 
 article's language), a fragment a shortcode call on that page names or that starts with the name of one is
 left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
 in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor is a `ref`
-with a `lang` argument. Links to other pages by URL are a link check's (`[links]
-include-fragments` for web URLs).
+with a `lang` argument.
+
+So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative
+to the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is
+the one served there, from its file's path, its `slug` or its `url` (a language prefix, `baseURL`'s
+path and `index.html` allowed). They are not judged on a site with `[permalinks]` or `uglyURLs`
+(a page's URL is then not told by its file alone), nor are links to files (`.md`, images,
+feeds). Links to other sites are a link check's (`[links] include-fragments`).
 
 It is reported at the fragment's destination (`#the-vote`), where it is written; another page's
-anchor at the `ref` shortcode's path argument.
+anchor at the `ref` shortcode's path argument or at the URL.
 
 ## Why is this bad?
 The link does nothing when clicked: the reader stays where they are, usually because the heading
@@ -60,7 +66,7 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from typing import Any, NamedTuple
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
@@ -72,7 +78,7 @@ from ._anchors import anchor_name, page_ids
 from ._body import _SHORTCODE, _SHORTCODE_CALL
 from ._crossfile import content_path, position
 from ._html_links import links_in
-from ._links import Destinations
+from ._links import Destinations, split_url
 
 _PLAIN_ID = re.compile(r"[\w-]+")
 # `{{< ref "path#fragment" >}}`, `relref`, `{{% %}}`, a `path=` argument, quoted with `"` or "`".
@@ -103,23 +109,30 @@ class LinkFragment(Rule):
     def __init__(self) -> None:
         self.destinations: Destinations | None = None
         self.links: list[tuple[Link, Span | None]] = []
+        self.other_links: list[tuple[Link, Span | None]] = []  # to another page, by URL
         self.page: Page | None = None
 
     def on_link(self, ctx: Context, link: Link) -> None:
         url = link.url.strip()
-        if not url.startswith("#") or url.lower() in ("#", "#top"):
+        if url.startswith("#"):
+            if url.lower() in ("#", "#top"):
+                return
+            found = self.links
+        elif "#" in url and not link.is_image and "{{" not in url and "{%" not in url:
+            found = self.other_links
+        else:
             return
         self.destinations = self.destinations or Destinations(ctx.document)
         dest = self.destinations.of(link)
         if self.destinations.first_time(link, dest):
-            self.links.append((link, dest))
+            found.append((link, dest))
 
     def on_html(self, ctx: Context, node: Html) -> None:
         for link in links_in(ctx.document, node):
             self.on_link(ctx, link)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        self.page = _page(ctx, document)
+        self.page = _page(document, self.other_links)
         if not self.links:
             return
         ids = page_ids(document)
@@ -182,8 +195,8 @@ class Page(NamedTuple):
     file). A hash collision can only hide a report, never make one."""
 
     # As a `ref` target: site root, language and logical path, NUL-separated; then the same with
-    # the base name alone (`_BY_NAME`).
-    keys: tuple[str, str]
+    # the base name alone (`_BY_NAME`); then, when it can be told, its URL path (`_URL`).
+    keys: tuple[str, ...]
     ids: bytes | None  # its ids as CRC-32s (an `array("I")`), None when they cannot be told
     shortcodes: tuple[str, ...]  # the names of the shortcodes it calls (they may make ids)
     footnotes: bool
@@ -267,8 +280,9 @@ def _target_keys(written: str, base: str) -> list[str]:
     return keys
 
 
-def _page(ctx: Context, document: Document) -> Page | None:
-    """What the page gives `project_end`, or None when it is no `ref` target and links to none."""
+def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page | None:
+    """What the page gives `project_end` (None outside a site's content): its keys, its ids, and
+    its links to other pages' anchors, by `ref` or by URL (`url_links`)."""
     place = _logical_path(document)
     if place is None:
         return None
@@ -276,6 +290,8 @@ def _page(ctx: Context, document: Document) -> Page | None:
     site = document.site
     assert site is not None
     prefix = f"{site.root}\0{document.language or ''}\0"
+    url_prefix = f"{site.root}{_URL}"
+    own_url = _url_path(document, logical)
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
     calls = "{{" in text
@@ -292,6 +308,16 @@ def _page(ctx: Context, document: Document) -> Page | None:
             where = position(document, Span(start, start + len(written)))
             keys = tuple(prefix + key for key in _target_keys(path, base))
             refs.append((keys, fragment, where, written))
+    here = "/" + (own_url if own_url is not None else logical) + "/"
+    for link, dest in url_links:
+        target = _link_path(link.url.strip(), site, here.replace("//", "/"))
+        if target is None:
+            continue
+        fragment = link.url.strip().partition("#")[2]
+        if not fragment or fragment.lower() == "top":
+            continue
+        where = position(document, dest if dest is not None and len(dest) else link.span)
+        refs.append(((url_prefix + target,), fragment, where, link.url.strip()))
     ids = page_ids(document)
     shortcodes: tuple[str, ...] = ()
     if ids is not None and calls:
@@ -311,8 +337,73 @@ def _page(ctx: Context, document: Document) -> Page | None:
             shortcodes = tuple(sorted(names))
     blob = None if ids is None else array("I", sorted({_hash(i) for i in ids})).tobytes()
     footnotes = "[^" in text
-    own_name = prefix + logical.rpartition("/")[2] + _BY_NAME
-    return Page((prefix + logical, own_name), blob, shortcodes, footnotes, tuple(refs))
+    own_keys = [prefix + logical, prefix + logical.rpartition("/")[2] + _BY_NAME]
+    if own_url is not None:
+        own_keys.append(url_prefix + own_url)
+    return Page(tuple(own_keys), blob, shortcodes, footnotes, tuple(refs))
+
+
+# What stands between the site root and a URL path in a key (no language: see `_link_path`).
+_URL = "\0url\0"
+
+
+def _url_path(document: Document, logical: str) -> str | None:
+    """The page's URL path, lower case, without slashes at the ends (`news/budget`): its `url`, or
+    the path-derived one with its `slug`. None when it cannot be told from the page alone (the
+    site has `[permalinks]` or `uglyURLs`)."""
+    site = document.site
+    assert site is not None
+    url = document.value("url")
+    if isinstance(url, str) and url.strip():
+        return _site_path(url, site)
+    if site.raw.get("permalinks") or site.raw.get("uglyurls"):
+        return None
+    slug = document.value("slug")
+    if isinstance(slug, str | int) and str(slug).strip() and not _is_section(document):
+        logical = f"{logical.rpartition('/')[0]}/{str(slug).strip()}".strip("/")
+    return logical.replace(" ", "-").lower()
+
+
+def _is_section(document: Document) -> bool:
+    return document.path.replace("\\", "/").rpartition("/")[2].split(".")[0] == "_index"
+
+
+def _link_path(url: str, site: Any, here: str) -> str | None:
+    """The URL path a link to another page of the site leads to (as `_url_path` gives a page's),
+    resolved from the page's own URL folder `here`; None for a link elsewhere or to a file."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc:
+        base = split_url(str(site.raw.get("baseurl") or ""))
+        host = base.hostname if base is not None else None
+        if parts.scheme.lower() not in ("http", "https", "") or not host:
+            return None
+        if (parts.hostname or "").lower() != host.lower():
+            return None
+    path = unquote(parts.path)
+    if not path.startswith("/"):
+        if not path or path.lower().endswith(_MARKDOWN_SUFFIXES):
+            return None  # a fragment alone, or a Markdown file (Hugo's link render hook, if any)
+        path = posixpath.join(here, path)
+    return _site_path(path, site)
+
+
+def _site_path(path: str, site: Any) -> str | None:
+    """`path` as a key: without `baseURL`'s path, a language prefix, `index.html` and the slashes
+    at the ends, lower case; None for a file other than `index.html` (an image, a feed)."""
+    segments = [part for part in posixpath.normpath("/" + path.strip()).split("/") if part]
+    base = [p for p in urlsplit(str(site.raw.get("baseurl") or "")).path.split("/") if p]
+    if base and segments[: len(base)] == base:
+        segments = segments[len(base) :]
+    if segments and segments[0].lower() in {name.lower() for name in site.language_names}:
+        segments = segments[1:]
+    if segments and segments[-1].lower() == "index.html":
+        segments.pop()
+    if segments and "." in segments[-1]:
+        return None
+    return "/".join(segments).lower()
 
 
 def _elsewhere(document: Document, fragment: str) -> bool:

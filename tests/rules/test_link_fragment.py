@@ -297,3 +297,84 @@ def test_ref_check_in_a_real_run_with_workers_cache_and_project(
     # ... unless the whole site is compared
     assert main([*check, "--project", "content/news/a.md"]) == 1
     assert capsys.readouterr().out == line
+
+
+# -------------------------------------------------------- another page's anchor, by its URL
+
+WEB_SITE = Site(root=Path("/site"), raw={"baseurl": "https://example.org/"})
+
+
+def test_link_by_url_to_another_pages_anchor() -> None:
+    files = {
+        BUDGET: VOTE,
+        "/site/content/world/x.md": fm(title="X", slug="renamed", body="## Hi\n"),
+        "/site/content/world/special.md": fm(title="S", url="/special/page/", body="## S\n"),
+        "/site/content/news/a.md": ref_article(
+            "[a](/news/budget/#the-vote) [b](/news/budget/#vot)\n"
+            "[c](../budget/#nope) [d](https://example.org/news/budget/#gone)\n"
+            "[e](https://example.com/news/budget/#gone) [f](/world/renamed/#hi)\n"
+            "[g](/world/renamed/#no) [h](/world/x/#no) [i](/special/page/#t)\n"
+            "[j](budget.md#x) ![k](/news/budget/#x) [l](/news/budget/index.xml#x)"
+            " [m](/news/budget/index.html#react)\n"
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=WEB_SITE) == [
+        (
+            "/site/content/news/a.md",
+            5,
+            33,
+            "no heading or anchor on '/news/budget/' has the id 'vot'",
+        ),
+        (
+            "/site/content/news/a.md",
+            6,
+            5,
+            "no heading or anchor on '../budget/' has the id 'nope'",
+        ),
+        (
+            "/site/content/news/a.md",
+            6,
+            26,
+            "no heading or anchor on 'https://example.org/news/budget/' has the id 'gone'",
+        ),
+        (
+            "/site/content/news/a.md",
+            8,
+            5,
+            "no heading or anchor on '/world/renamed/' has the id 'no'",
+        ),
+        (
+            "/site/content/news/a.md",
+            8,
+            47,
+            "no heading or anchor on '/special/page/' has the id 't'",
+        ),
+    ]
+
+
+def test_link_by_url_is_not_judged_where_urls_cannot_be_told() -> None:
+    files = {BUDGET: VOTE, "/site/content/news/a.md": ref_article("[b](/news/budget/#vot)\n")}
+    for raw in ({"permalinks": {"news": "/:year/:slug/"}}, {"uglyurls": True}):
+        assert lint_project(LinkFragment, files, site=Site(root=Path("/site"), raw=raw)) == []
+
+
+def test_link_by_url_with_a_language_prefix() -> None:
+    site = Site(
+        root=Path("/site"),
+        languages={"en": "content/en", "fr": "content/fr"},
+        language_names=("en", "fr"),
+    )
+    files = {
+        "/site/content/fr/news/budget.md": fm(title="Budget", body="## Le vote\n"),
+        "/site/content/fr/news/a.md": ref_article(
+            "[a](/fr/news/budget/#le-vote) [b](/fr/news/budget/#x)\n"
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=site) == [
+        (
+            "/site/content/fr/news/a.md",
+            5,
+            35,
+            "no heading or anchor on '/fr/news/budget/' has the id 'x'",
+        ),
+    ]
