@@ -1081,3 +1081,32 @@ def test_a_content_folder_created_while_watching_is_watched(
     ]
     save(Path("content/zh-CN/news/a.md"), article(4, title="新闻", source="zh/4"))
     assert watcher.settle(end + 1) == ["[t] re-linted content/zh-CN/news/a.md"]
+
+
+def test_an_anchor_renamed_on_another_page_updates_the_page_that_links_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rules.link_fragment import LinkFragment
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hugo.toml").write_text('title = "t"\n', encoding="utf-8")
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    budget, linking = news / "budget.md", news / "a.md"
+    budget.write_text("---\ntitle: B\n---\n\n## The vote\n", encoding="utf-8")
+    linking.write_text('---\ntitle: A\n---\n\n[v]({{< ref "budget#the-vote" >}})\n', "utf-8")
+    rules = build_ruleset(Config(presets=["hugo", "news"]), rule_classes=[LinkFragment])
+    out = io.StringIO()
+    watcher = Session(rules, [Path("content")], out, fmt="concise", use_cache=False)
+    watcher.start([Path("content/news/a.md"), Path("content/news/budget.md")])
+    assert not [line for line in printed(out) if "LK008" in line]
+    budget.write_text("---\ntitle: B\n---\n\n## The final vote\n", encoding="utf-8")
+    watcher.update([(MODIFIED, str(budget))])
+    assert printed(out) == [
+        "[t] re-linted content/news/budget.md; updated content/news/a.md",
+        "content/news/a.md:5:14: LK008 [link-fragment] no heading or anchor on 'budget' has the"
+        " id 'the-vote'",
+    ]
+    budget.write_text("---\ntitle: B\n---\n\n## The vote\n", encoding="utf-8")
+    watcher.update([(MODIFIED, str(budget))])
+    assert printed(out)[0] == "[t] re-linted content/news/budget.md; updated content/news/a.md"
