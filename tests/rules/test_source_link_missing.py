@@ -190,6 +190,36 @@ LABEL_CASES = [
             title="B", body=BODY + "> 本文由机器翻译，原文链接：[一篇报道](https://example.com/a)\n"
         ),
     ),
+    # A citation between the label and the line's one link, as a Greek news site credits a
+    # government page; a citation that holds a second link, or a link that does not end the
+    # line, is no source line.
+    Case(
+        "label-citation-link",
+        fm(
+            title="B",
+            body=BODY + '**Πηγή:** Υπουργείο Υγείας, "Οδηγίες," GOV.UK, 11 Αυγούστου 2026 — '
+            "[gov.uk/guidance](https://www.gov.uk/guidance/a)\n",
+        ),
+    ),
+    Case(
+        "label-citation-two-links",
+        fm(
+            title="B",
+            body=BODY
+            + "Source: [A](https://example.com/a) report, via [B](https://example.org/b)\n",
+        ),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "label-citation-link-not-last",
+        fm(title="B", body=BODY + "Source: the [ministry](https://example.com/a) said so\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "other-label-citation",
+        fm(title="B", body=BODY + "Related: our report — [Example](https://example.com/a)\n"),
+        errors=[("missing", 7, 1)],
+    ),
     Case(
         "other-label",
         fm(title="B", body=BODY + "Related: [Example News](https://example.com/a)\n"),
