@@ -387,3 +387,34 @@ def test_source_label_with_runs_of_spaces(line: str, end: int | None) -> None:
 
     label = _SOURCE_LABEL.match(line)
     assert (label.end() if label else None) == end
+
+
+@pytest.mark.parametrize(
+    ("fields", "hint"),
+    [
+        # A real Turkish site keeps the source in `source_url`: the message names it.
+        (
+            {"source_url": "https://example.com/a"},
+            " ('source_url' holds one: name it in the config key source-field)",
+        ),
+        (
+            {"sourceLink": " https://example.com/a "},
+            " ('sourceLink' holds one: name it in the config key source-field)",
+        ),
+        # Not a web URL, or not a source-like key: no hint.
+        ({"source_url": "/news/a/"}, ""),
+        ({"canonical": "https://example.com/a"}, ""),
+    ],
+)
+def test_missing_message_names_a_source_like_field(fields: dict[str, str], hint: str) -> None:
+    from newslint.engine import check_text
+
+    found = check_text(fm(title="B", body=BODY, **fields), select=["LK001"])
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (
+            5 + len(fields),
+            1,
+            "no source link: the last line is no [name](url) link and there is no 'source' field"
+            " with a URL" + hint,
+        )
+    ]
