@@ -66,6 +66,8 @@ _GREEK_SCRIPT = _script(
     only_lookalikes=True,
 )
 _SCRIPTS = (_CYRILLIC_SCRIPT, _GREEK_SCRIPT)
+# Any letter of those scripts: most texts hold none, and one scan tells.
+_OTHER = re.compile("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
 
 
 def report_in_field(ctx: Context, field: Field) -> None:
@@ -104,7 +106,7 @@ def mixed_words(text: str) -> list[tuple[int, int, _Script, str, str | None]]:
     letters of (the other one on a tie), `fixed` the word with those letters swapped for the other
     script's look-alikes, None when one has none or when they look like a second word run into the
     first (`Bitcoinили`)."""
-    if not _LATIN.search(text):
+    if not (_OTHER.search(text) and _LATIN.search(text)):
         return []
     found = []
     for script in _SCRIPTS:
