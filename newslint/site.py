@@ -683,7 +683,7 @@ def _load(path: Path) -> dict[str, Any]:
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data = _first_yaml_document(text)
     except RecursionError:  # the parsers descend once per level of nesting
         raise ValueError("the configuration is nested too deeply to read") from None
     if data is None:
@@ -692,6 +692,17 @@ def _load(path: Path) -> dict[str, Any]:
         raise ValueError("the configuration is not a map of keys")
     _check_shape(data)
     return data
+
+
+def _first_yaml_document(text: str) -> Any:
+    """A YAML configuration as Hugo reads it: the whole stream must parse, and the first document
+    is the configuration (checked with hugo 0.168). Sites write `---` above and below the keys,
+    the lower one starting a second, empty document; PyYAML's `load` refuses such a stream."""
+    documents = yaml.load_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    first = next(documents, None)
+    for _ in documents:  # the rest is parsed for its syntax errors, as Hugo does, and dropped
+        pass
+    return first
 
 
 # Bounds on a configuration's shape, far beyond any real site's (a Hugo configuration is a few

@@ -473,6 +473,21 @@ _UTF8_SEQUENCE = re.compile(
 _HAN_TEXT = lazy_regex("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 
 
+def _mostly_common(data: bytes, encoding: str) -> bool:
+    """Whether at least half the characters of `data` come from the encoding's everyday block:
+    GB2312's (lead A1-F7, trail A1-FE) in GBK, the frequent characters (lead A4-C6) in Big5.
+
+    Chinese prose is made of them; a Latin word whose accented letters alternate with ASCII ones
+    (Turkish `günümüzün`, German `für`) pairs up as a high lead and an ASCII trail, which in GBK
+    only the rare extension rows hold (`ünümüzün` would be `黱黰鼁黱`)."""
+    pairs = list(zip(data[::2], data[1::2], strict=False))
+    if encoding == "gbk":
+        common = sum(0xA1 <= lead <= 0xF7 and 0xA1 <= trail <= 0xFE for lead, trail in pairs)
+    else:
+        common = sum(0xA4 <= lead <= 0xC6 for lead, _ in pairs)
+    return common * 2 >= len(pairs)
+
+
 def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
     """Runs of at least `_MIN_DAMAGED` lead-and-trail pairs whose bytes are GBK or Big5 of Chinese
     text. Where both read as Han, the lead bytes choose: A4-AF lead Big5's common characters (in
@@ -494,7 +509,11 @@ def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
                 original = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if _HAN_TEXT.fullmatch(original) and len(set(original)) * 2 >= len(original):
+            if (
+                _HAN_TEXT.fullmatch(original)
+                and len(set(original)) * 2 >= len(original)
+                and _mostly_common(data, encoding)
+            ):
                 readings[name] = original
         if not readings:
             continue

@@ -332,8 +332,8 @@ _LINE_END = "*_.。 \t"
 
 def source_line_link(document: Document, line: Span) -> tuple[str, Span] | None:
     """The URL of the source link on the body line `line`, and where that link is: the line is
-    one `[name](url)` link, or a source label (`Source:`, `来源：`, ...) and then one link,
-    optionally in emphasis or a block quote and ended by a full stop."""
+    one `[name](url)` link, or a source label (`Source:`, `来源：`, ...) and then one link (or a
+    citation ending in one), optionally in emphasis or a block quote and ended by a full stop."""
     text = document.text
     written = text[line.start : line.end]
     url = _parsed_link_at(document, line.start, line.end)
@@ -351,7 +351,31 @@ def source_line_link(document: Document, line: Span) -> tuple[str, Span] | None:
     url = _parsed_link_at(document, start, end)
     if url is None:
         url = _link_line_url(text[start:end])  # a URL with a space: link-malformed's
-    return (url, Span(start, end)) if url is not None else None
+    if url is None:
+        return _cited_link(document, start, end)
+    return url, Span(start, end)
+
+
+def _cited_link(document: Document, start: int, end: int) -> tuple[str, Span] | None:
+    """After a source label, a citation that ends in the line's one link: `Πηγή: Ministry of
+    Health, "Selling vaping products," GOV.UK, 11 August 2026 — [gov.uk/...](https://...)`, as
+    a Greek news site credits a government page. The link must end the line and be its only one
+    (the citation's words are the source's name, not a second source)."""
+    links = [
+        node
+        for node in document.body_nodes
+        if isinstance(node, Link) and start <= node.span.start and node.span.end <= end
+    ]
+    if len(links) != 1 or links[0].span.end != end:
+        return None
+    link = links[0]
+    if (
+        link.is_image
+        or link.link_type == "Linkify"
+        or "[" in document.text[start : link.span.start]
+    ):
+        return None
+    return link.url.replace(" ", "%20"), Span(link.span.start, end)
 
 
 def _parsed_link_at(document: Document, start: int, end: int) -> str | None:

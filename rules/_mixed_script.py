@@ -1,10 +1,11 @@
-"""Words that mix Latin and Cyrillic letters (`Gemeindеhaus` with a Cyrillic `е`), for
-`language-mismatch`: the letters look alike, so readers see nothing wrong, while search, spell
-checking and hyphenation miss the word."""
+"""Words that mix Latin and Cyrillic letters (`Gemeindеhaus` with a Cyrillic `е`), or Latin and
+Greek ones (`Mας` with a Latin `M`), for `language-mismatch`: the letters look alike, so readers
+see nothing wrong, while search, spell checking and hyphenation miss the word."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newslint.events import Field, Text
 from newslint.rule import Context
@@ -12,20 +13,61 @@ from newslint.spans import Span
 
 from ._text import FieldText
 
-# A Latin and a Cyrillic letter side by side: where a word that mixes the two scripts is found, in
-# one regex pass (a C-speed scan for a two-character class; a lookahead would make it ten times
-# slower) that most texts pass with no match.
-_CYR = "\u0400-\u052f"
 _LAT = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_SEAM = re.compile(f"[{_CYR}][{_LAT}]|[{_LAT}][{_CYR}]")
-_CYRILLIC = re.compile(f"[{_CYR}]")
 _LATIN = re.compile(f"[{_LAT}]")
-# Cyrillic letters and the Latin letters they look like (and back): the word in one script that
-# the message suggests.
-_LOOKALIKES = dict(
-    zip("аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅ", "aeopcyxijsdqwhlABEKMHOPCTXIJS", strict=True)
+
+
+@dataclass(frozen=True)
+class _Script:
+    """A script whose words can take a Latin look-alike letter by mistake."""
+
+    name: str  # as the message says it: "cyrillic"
+    title: str  # "Cyrillic"
+    letters: re.Pattern[str]
+    # A letter of this script next to a Latin one: where a mixed word is found, in one regex pass
+    # (a C-speed scan for a two-character class; a lookahead would make it ten times slower) that
+    # most texts pass with no match.
+    seam: re.Pattern[str]
+    # This script's letters and the Latin letters they look like (and back): the word in one
+    # script that the message suggests.
+    lookalikes: dict[str, str]
+    # Report only a word whose odd letters all have a look-alike (and are no second word run in).
+    only_lookalikes: bool
+
+
+def _script(name: str, ranges: str, own: str, latin: str, only_lookalikes: bool) -> _Script:
+    lookalikes = dict(zip(own, latin, strict=True))
+    lookalikes |= {b: a for a, b in list(lookalikes.items())}
+    return _Script(
+        name,
+        name.capitalize(),
+        re.compile(f"[{ranges}]"),
+        re.compile(f"[{ranges}][{_LAT}]|[{_LAT}][{ranges}]"),
+        lookalikes,
+        only_lookalikes,
+    )
+
+
+_CYRILLIC_SCRIPT = _script(
+    "cyrillic",
+    "\u0400-\u052f",
+    "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅ",
+    "aeopcyxijsdqwhlABEKMHOPCTXIJS",
+    only_lookalikes=False,
 )
-_LOOKALIKES |= {latin: cyrillic for cyrillic, latin in list(_LOOKALIKES.items())}
+# Greek letters are written next to Latin ones on purpose in science (`μm`, `NF-κB`, `hν`,
+# `TNFα`): only the letters drawn exactly like a Latin one, which nobody picks on purpose, count,
+# and only a word each of whose odd letters is one of them (`Mας`, typed on a Latin layout).
+_GREEK_SCRIPT = _script(
+    "greek",
+    "\u0370-\u03ff\u1f00-\u1fff",
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
+    "ABEZHIKMNOPTYXo",
+    only_lookalikes=True,
+)
+_SCRIPTS = (_CYRILLIC_SCRIPT, _GREEK_SCRIPT)
+# Any letter of those scripts: most texts hold none, and one scan tells.
+_OTHER = re.compile("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
 
 
 def report_in_field(ctx: Context, field: Field) -> None:
@@ -37,8 +79,8 @@ def report_in_field(ctx: Context, field: Field) -> None:
     if not words:
         return
     located = FieldText(ctx.document.text, field)
-    for start, end, minority, fixed in words:
-        _report(ctx, located.span(start, end), value[start:end], minority, fixed)
+    for start, end, script, minority, fixed in words:
+        _report(ctx, located.span(start, end), value[start:end], script, minority, fixed)
 
 
 def report_in_text(ctx: Context, node: Text) -> None:
@@ -50,24 +92,33 @@ def report_in_text(ctx: Context, node: Text) -> None:
     # The run without white space around the last word looked at, and whether it is a URL: the
     # words of one run (`aе.aе.aе…`) share it rather than each reading the whole run again.
     token = (0, 0, False)
-    for start, end, minority, fixed in mixed_words(node.text):
+    for start, end, script, minority, fixed in mixed_words(node.text):
         if fixed and not token[0] <= start < token[1]:
             token = _url_token(node.text, start, end)
         if fixed and token[2]:
             fixed = None  # `https://example.com/Gemeindеhaus`: an address, not a word to rewrite
-        _report(ctx, Span(at + start, at + end), node.text[start:end], minority, fixed)
+        _report(ctx, Span(at + start, at + end), node.text[start:end], script, minority, fixed)
 
 
-def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
-    """`(start, end, minority, fixed)` of each word of `text` that mixes Latin and Cyrillic
-    letters: `minority` is the script it has fewer letters of ("cyrillic" on a tie), `fixed` the
-    word with those letters swapped for the other script's look-alikes, None when one has none or
-    when they look like a second word run into the first (`Bitcoinили`)."""
-    if not (_CYRILLIC.search(text) and _LATIN.search(text)):
+def mixed_words(text: str) -> list[tuple[int, int, _Script, str, str | None]]:
+    """`(start, end, script, minority, fixed)` of each word of `text` that mixes Latin letters
+    with those of `script` (Cyrillic, Greek), in text order: `minority` is the script it has fewer
+    letters of (the other one on a tie), `fixed` the word with those letters swapped for the other
+    script's look-alikes, None when one has none or when they look like a second word run into the
+    first (`Bitcoinили`)."""
+    if not (_OTHER.search(text) and _LATIN.search(text)):
         return []
     found = []
+    for script in _SCRIPTS:
+        if script.letters.search(text):
+            found += _mixed_words(text, script)
+    return sorted(found, key=lambda word: word[0])
+
+
+def _mixed_words(text: str, script: _Script) -> list[tuple[int, int, _Script, str, str | None]]:
+    found = []
     word_end = 0
-    for seam in _SEAM.finditer(text):
+    for seam in script.seam.finditer(text):
         if seam.start() < word_end:
             continue  # another seam of the word just reported
         word_start = seam.start()
@@ -77,16 +128,17 @@ def mixed_words(text: str) -> list[tuple[int, int, str, str | None]]:
         while word_end < len(text) and text[word_end].isalpha():
             word_end += 1
         word = text[word_start:word_end]
-        minority = (
-            "latin" if len(_LATIN.findall(word)) < len(_CYRILLIC.findall(word)) else "cyrillic"
-        )
-        pattern = _LATIN if minority == "latin" else _CYRILLIC
+        own = len(script.letters.findall(word))
+        minority = "latin" if len(_LATIN.findall(word)) < own else script.name
+        pattern = _LATIN if minority == "latin" else script.letters
         fixed: str | None = None
         if _glued(word, pattern):
             pass  # `Bitcoinили`: two words run together, not a look-alike letter
-        elif all(char in _LOOKALIKES for char in word if pattern.match(char)):
-            fixed = "".join(_LOOKALIKES[c] if pattern.match(c) else c for c in word)
-        found.append((word_start, word_end, minority, fixed))
+        elif all(char in script.lookalikes for char in word if pattern.match(char)):
+            fixed = "".join(script.lookalikes[c] if pattern.match(c) else c for c in word)
+        if fixed is None and script.only_lookalikes:
+            continue
+        found.append((word_start, word_end, script, minority, fixed))
     return found
 
 
@@ -113,10 +165,18 @@ def _glued(word: str, pattern: re.Pattern[str]) -> bool:
     return False
 
 
-def _report(ctx: Context, span: Span, word: str, minority: str, fixed: str | None) -> None:
-    pattern = _LATIN if minority == "latin" else _CYRILLIC
+def _report(
+    ctx: Context, span: Span, word: str, script: _Script, minority: str, fixed: str | None
+) -> None:
+    pattern = _LATIN if minority == "latin" else script.letters
     letters = ", ".join(repr(char) for char in dict.fromkeys(c for c in word if pattern.match(c)))
     suggestion = f"; in one script: {fixed!r}" if fixed else ""
     ctx.report(
-        span, "mixed-word", word=word, letters=letters, script=minority, suggestion=suggestion
+        span,
+        "mixed-word",
+        word=word,
+        other=script.title,
+        letters=letters,
+        script=minority,
+        suggestion=suggestion,
     )

@@ -29,10 +29,12 @@ There is no fix: converting between the forms is not one character for one.
 A word that mixes Latin and Cyrillic letters (`Gemeind\u0435haus` with a Cyrillic `е`,
 `Прив\u0435t`) is reported too, whatever the article's language: the letters look the same, so
 readers see nothing wrong, but search, spell checking and hyphenation miss the word. Such words
-come from switching keyboard layouts, OCR, or a translation tool. Greek is left out (`μm`, a
-micrometre, is written that way). The message names the word in one script when each odd letter
-has a look-alike in the other (`е` for `e`, `Р` for `P`); there is no fix, since an editor must
-check which script the word was meant in.
+come from switching keyboard layouts, OCR, or a translation tool. A Greek word with a Latin
+letter (`M\u03b1\u03c2` with a Latin `M`), or the other way round, is reported only when each odd
+letter is drawn exactly like its counterpart (`Μ`/`M`, `Ο`/`O`, `ο`/`o`, ...): science writes Greek
+letters next to Latin ones on purpose (`μm`, a micrometre, `NF-κB`, `hν`). The message names the
+word in one script when each odd letter has a look-alike in the other (`е` for `e`, `Р` for `P`);
+there is no fix, since an editor must check which script the word was meant in.
 
 ## Why is this bad?
 A text in the wrong language usually means the scraper filed the article under the wrong language
@@ -265,7 +267,7 @@ class LanguageMismatch(Rule):
     name = "language-mismatch"
     severity = Severity.WARNING
     messages = {
-        "mixed-word": "{word!r} mixes Latin and Cyrillic letters ({letters} in {script}){suggestion}",
+        "mixed-word": "{word!r} mixes Latin and {other} letters ({letters} in {script}){suggestion}",
         "field": "{key} is mostly in {script} script, not what {language!r} is written in",
         "body": "the body is mostly in {script} script, not what {language!r} is written in",
         "field-chinese-form": (

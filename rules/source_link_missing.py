@@ -13,10 +13,13 @@ a source label, as news sites and translated articles write it: `Source:` (or `S
 `Джерело:`, `Извор:`, `المصدر:`, `منبع:`, `स्रोत:`, `ที่มา:`, `Forrás:`, `Zdroj:`, `Lähde:`,
 `Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, in any case, with an ASCII or full-width colon, optionally in emphasis
 (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, after a clause ending in a
-comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. Other words before the link
-(`Related:`), or more than one link, are no source line; nor is a link in raw HTML
+comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. After the label a citation
+may come first when the line's one link ends it (`Source: Ministry of Health, "Report," 11 August
+2026 — [gov.uk/...](url)`). Other words before the link (`Related:`), or more than one link, are no
+source line; nor is a link in raw HTML
 (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
-unless the rule option `field` or the config key `source-field` names another one. Section list
+unless the rule option `field` or the config key `source-field` names another one; the message
+names a field with a URL under another source-like key (`source_url: "https://..."`). Section list
 pages (`_index.md`) are not articles and are skipped, and so are pages readers never see
 (`headless: true`, or `build` with `render` and `list` both never), fragments other pages draw
 from. It is reported at the body's last line,
@@ -50,7 +53,7 @@ from newslint.document import Document
 from newslint.rule import Context
 
 from ._crossfile import is_section_page
-from ._links import find_source_link, last_body_line, source_field_name
+from ._links import find_source_link, is_web_url, last_body_line, source_field_name
 from ._pages import never_shown, opening_delimiter
 
 
@@ -65,7 +68,7 @@ class SourceLinkMissing(Rule):
     severity = Severity.ERROR
     messages = {
         "missing": "no source link: the last line is no [name](url) link and there is no "
-        "{field!r} field with a URL",
+        "{field!r} field with a URL{hint}",
     }
     Options = Options
     presets = ("news",)
@@ -81,4 +84,16 @@ class SourceLinkMissing(Rule):
         line = last_body_line(document)
         if line is None:
             line = opening_delimiter(document)
-        ctx.report(line, "missing", field=field)
+        ctx.report(line, "missing", field=field, hint=_other_source_field(document, field))
+
+
+def _other_source_field(document: Document, field: str) -> str:
+    """A hint naming another field that holds a web URL under a source-like key (`source_url`,
+    `sourceLink`), as sites name it: the config key `source-field` makes it the source."""
+    for other in document.fields:
+        key = other.key
+        if key == field or "source" not in key.lower():
+            continue
+        if isinstance(other.value, str) and is_web_url(other.value.strip()):
+            return f" ({key!r} holds one: name it in the config key source-field)"
+    return ""

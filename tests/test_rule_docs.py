@@ -532,3 +532,12 @@ def test_blocks_that_stand_for_files() -> None:
     later = read_block('content/en/news/b.md:  title: "Rain"', rule, both)
     assert later.files["content/en/news/a.md"] == both.files["content/en/news/a.md"]
     assert b'title: "Rain"' in later.files["content/en/news/b.md"]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_doc_holds_no_merge_conflict_markers(rule: type[Rule]) -> None:
+    """A merge left `<<<<<<< HEAD` ... `>>>>>>> cascade12` in required-field's doc, which
+    `newslint rule FM004` and the README then showed."""
+    doc = rule.documentation()
+    markers = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+    assert markers.search(doc) is None, f"{rule.code}: merge conflict markers in its doc"

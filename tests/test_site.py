@@ -110,6 +110,24 @@ def test_config_directory_parts_are_merged(tmp_path: Path) -> None:
     assert site.errors == []
 
 
+def test_yaml_configuration_between_document_markers(tmp_path: Path) -> None:
+    """`---` above and below the keys (a real Thai/Indonesian site's config/_default files): the
+    lower marker starts a second, empty document. Hugo 0.168 reads the first document, and fails
+    on a syntax error in a later one."""
+    default = tmp_path / "config" / "_default"
+    write(default / "config.yaml", "---\ntimeZone: Asia/Bangkok\n---")
+    write(default / "languages.yaml", '---\nth:\n  contentDir: "content/th"\n---\ntitle: x\n')
+    write(default / "languages.en.yaml", '---\ncontentDir: "content/en"\n---\n')
+    site = site_at(tmp_path / "content" / "th" / "a.md")
+    assert site.errors == []
+    assert site.time_zone == "Asia/Bangkok"
+    assert site.languages == {"th": "content/th", "en": "content/en"}
+    broken = tmp_path / "broken"
+    write(broken / "config" / "_default" / "languages.yaml", "---\nth: {}\n---\ntitle: [\n")
+    site = site_at(broken / "content" / "a.md")
+    assert len(site.errors) == 1 and "languages.yaml" in site.errors[0]
+
+
 def test_config_directory_without_a_main_file(tmp_path: Path) -> None:
     write(tmp_path / "config" / "_default" / "params.toml", "x = 1\n")
     write(tmp_path / "config" / "_default" / "taxonomies.toml", 'tag = "tags"\n')

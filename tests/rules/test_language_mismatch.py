@@ -338,6 +338,28 @@ MIXED_CASES = [
         ),
         language="ru",
     ),
+    # A Latin capital typed into a Greek word (a real Greek blog's `Mας`): the look-alike is named.
+    Case(
+        "mixed-word-latin-letter-in-greek-word",
+        fm(body="Το πρωί Mας είπαν ότι η γέφυρα κλείνει για δύο ημέρες.\n", title="Η γέφυρα"),
+        language="el",
+        errors=[("mixed-word", 5, 9)],
+    ),
+    # A Greek omicron in an English word, in the title.
+    Case(
+        "mixed-word-greek-letter-in-english-title",
+        fm(body=EN_BODY, title="Budget talks g\u03bf on"),
+        errors=[("mixed-word", 2, 22)],
+    ),
+    # Science writes Greek letters next to Latin ones on purpose: none of these is reported.
+    Case(
+        "mixed-word-greek-in-science",
+        fm(
+            body=EN_BODY + "\nA 5 μm filter, NF-κB and TNFα levels, the photon energy hν, "
+            "IFNγ and a 10 kΩ resistor.\n",
+            title="Budget",
+        ),
+    ),
 ]
 
 
@@ -360,12 +382,18 @@ def test_mixed_word(case: Case) -> None:
             ),
             "'Bitcoinили' mixes Latin and Cyrillic letters ('и', 'л' in cyrillic)",
         ),
+        (
+            fm(body="Το πρωί Mας είπαν ότι η γέφυρα κλείνει για δύο ημέρες.\n", title="Η γέφυρα"),
+            "'Mας' mixes Latin and Greek letters ('M' in latin); in one script: 'Μας'",
+        ),
     ],
 )
 def test_mixed_word_message_names_the_word_in_one_script(text: str, message: str) -> None:
     from newslint.engine import check_text
 
     path = "content/uk/a.uk.md" if "Gemeind" in text else "content/ru/a.ru.md"
+    if "γέφυρα" in text:
+        path = "content/el/a.el.md"
     found = check_text(text, select=["TX007"], path=path)
     assert [(d.message, d.fix) for d in found] == [(message, None)]
 

@@ -239,6 +239,13 @@ BIG5_AS_LATIN = "中文新聞報導，股市大漲".encode("big5").decode("latin
             "latin-text-and-rules",
             fm(body="Þórðarson ÆØÅæøå, «¿Qué?» ¡Olé!\n\n——————————————\n\n" + "\xa0" * 12 + "x\n"),
         ),
+        # Turkish and German words whose accented letters alternate with ASCII ones pair up as GBK
+        # lead and trail bytes ('ünümüzün' would be 黱黰鼁黱, rare extension characters); Chinese
+        # prose is made of GB2312's everyday characters. Found on a real Turkish newsletter.
+        Case(
+            "latin-words-that-pair-as-rare-gbk",
+            fm(body="Bu sorun günümüzün en büyük konusu; Zürich für Bürger.\n"),
+        ),
     ],
     ids=lambda c: c.name,
 )

@@ -190,6 +190,36 @@ LABEL_CASES = [
             title="B", body=BODY + "> 本文由机器翻译，原文链接：[一篇报道](https://example.com/a)\n"
         ),
     ),
+    # A citation between the label and the line's one link, as a Greek news site credits a
+    # government page; a citation that holds a second link, or a link that does not end the
+    # line, is no source line.
+    Case(
+        "label-citation-link",
+        fm(
+            title="B",
+            body=BODY + '**Πηγή:** Υπουργείο Υγείας, "Οδηγίες," GOV.UK, 11 Αυγούστου 2026 — '
+            "[gov.uk/guidance](https://www.gov.uk/guidance/a)\n",
+        ),
+    ),
+    Case(
+        "label-citation-two-links",
+        fm(
+            title="B",
+            body=BODY
+            + "Source: [A](https://example.com/a) report, via [B](https://example.org/b)\n",
+        ),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "label-citation-link-not-last",
+        fm(title="B", body=BODY + "Source: the [ministry](https://example.com/a) said so\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "other-label-citation",
+        fm(title="B", body=BODY + "Related: our report — [Example](https://example.com/a)\n"),
+        errors=[("missing", 7, 1)],
+    ),
     Case(
         "other-label",
         fm(title="B", body=BODY + "Related: [Example News](https://example.com/a)\n"),
@@ -357,3 +387,34 @@ def test_source_label_with_runs_of_spaces(line: str, end: int | None) -> None:
 
     label = _SOURCE_LABEL.match(line)
     assert (label.end() if label else None) == end
+
+
+@pytest.mark.parametrize(
+    ("fields", "hint"),
+    [
+        # A real Turkish site keeps the source in `source_url`: the message names it.
+        (
+            {"source_url": "https://example.com/a"},
+            " ('source_url' holds one: name it in the config key source-field)",
+        ),
+        (
+            {"sourceLink": " https://example.com/a "},
+            " ('sourceLink' holds one: name it in the config key source-field)",
+        ),
+        # Not a web URL, or not a source-like key: no hint.
+        ({"source_url": "/news/a/"}, ""),
+        ({"canonical": "https://example.com/a"}, ""),
+    ],
+)
+def test_missing_message_names_a_source_like_field(fields: dict[str, str], hint: str) -> None:
+    from newslint.engine import check_text
+
+    found = check_text(fm(title="B", body=BODY, **fields), select=["LK001"])
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (
+            5 + len(fields),
+            1,
+            "no source link: the last line is no [name](url) link and there is no 'source' field"
+            " with a URL" + hint,
+        )
+    ]
