@@ -296,7 +296,12 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
     if line is None or _in_code_block(document, line.start):
         return None
     on_line = source_line_link(document, line)
-    if on_line is None or not is_web_url(on_line[0]):
+    if on_line is None:
+        on_line = _source_list(document, line)
+        if on_line is not None and is_web_url(on_line[0]):
+            return SourceLink(on_line[0], on_line[1])
+        return None
+    if not is_web_url(on_line[0]):
         return None
     return SourceLink(on_line[0], line)
 
@@ -315,6 +320,9 @@ _SOURCE_WORDS = (
     # Greek, Hebrew: news sites in these languages end an article with "<word>: [name](url)".
     "|sumber|nguồn|kaynak|bron|źródło|джерело|извор|المصدر|منبع|स्रोत|ที่มา|forrás|zdroj|lähde"
     "|kilde|källa|πηγή|מקור"
+    # Their plurals, for a line of several sources or a label above a list of them.
+    "|quellen|fuentes|fontes|источники|kaynaklar|bronnen|źródła|джерела|извори|المصادر|منابع"
+    "|források|zdroje|lähteet|kilder|källor|πηγές|מקורות"
 )
 _SOURCE_LABEL = re.compile(
     # Block quote markers, atomic: the clause below may take `>` too, and trying every split of
@@ -328,6 +336,52 @@ _SOURCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LINE_END = "*_.。 \t"
+
+
+_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+# A line that is a source label and nothing else (`Sources:`, `**Πηγές:**`, `## Sources`), the
+# list of links after it being the sources.
+_SOURCE_HEADING = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,3}[ \t]*(?:" + _SOURCE_WORDS + r")[ \t]*[*_]{0,3}[ \t]*[:：]?"
+    r"[ \t]*[*_]{0,3}[ \t]*#*[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def _source_list(document: Document, last: Span) -> tuple[str, Span] | None:
+    """A list of links that ends the body right after a line that is a source label alone:
+
+        **Sources:**
+
+        - [Reuters](https://...)
+        - [AP](https://...)
+
+    The first item's link is the source link (its URL and span); every item must be one link."""
+    text = document.text
+    lines = document.lines
+    number = lines.position(last.start).line
+    first: tuple[str, Span] | None = None
+    while number > 1:
+        span = lines.line_span(number)
+        start, end = span.start, span.end
+        line = text[start:end]
+        if start < document.body_start:
+            return None
+        if not line.strip():
+            number -= 1
+            continue
+        item = _LIST_ITEM.match(line)
+        if item is None:
+            if first is None or not _SOURCE_HEADING.fullmatch(line):
+                return None
+            return first
+        link_start = start + item.end()
+        url = _parsed_link_at(document, link_start, end) or _link_line_url(line[item.end() :])
+        if url is None:
+            return None
+        first = (url, Span(link_start, end))
+        number -= 1
+    return None
 
 
 def source_line_link(document: Document, line: Span) -> tuple[str, Span] | None:

@@ -11,12 +11,15 @@ a source label, as news sites and translated articles write it: `Source:` (or `S
 `Quelle:`, `Fuente:`,
 `Fonte:`, `Источник:`, `Sumber:` (Indonesian), `Nguồn:`, `Kaynak:`, `Bron:`, `Źródło:`,
 `Джерело:`, `Извор:`, `المصدر:`, `منبع:`, `स्रोत:`, `ที่มา:`, `Forrás:`, `Zdroj:`, `Lähde:`,
-`Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, in any case, with an ASCII or full-width colon, optionally in emphasis
+`Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, and their plurals (`Quellen:`, `Fuentes:`, `Fontes:`,
+`Источники:`, `Πηγές:`, ...), in any case, with an ASCII or full-width colon, optionally in emphasis
 (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, after a clause ending in a
 comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. After the label a citation
 may come first when the line's one link ends it (`Source: Ministry of Health, "Report," 11 August
-2026 — [gov.uk/...](url)`). Other words before the link (`Related:`), or more than one link, are no
-source line; nor is a link in raw HTML
+2026 — [gov.uk/...](url)`). Several sources may end the body as a list of links, each item one
+link, right after a line that is such a label alone (`**Sources:**`, `## Sources`): the first
+item is the source link. Other words before the link or above the list (`Related:`), or more than
+one link on the line, are no source line; nor is a link in raw HTML
 (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one; the message
 names a field with a URL under another source-like key (`source_url: "https://..."`). Section list

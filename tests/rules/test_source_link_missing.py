@@ -8,7 +8,36 @@ from newslint.testing import Case, assert_case, fm
 BODY = "The budget passed on Tuesday.\n\n"
 SOURCE = "[reuters](https://www.reuters.com/world/budget-passes-2025-02-11/)\n"
 
+R = "- [Reuters](https://www.reuters.com/a)\n"
+A = "- [AP](https://apnews.com/b)\n"
+
 CASES = [
+    # A list of links after a line that is a source label alone: the sources.
+    Case("label-above-a-list", fm(body=BODY + "**Πηγές:**\n\n" + R + A, title="B")),
+    Case("heading-above-a-list", fm(body=BODY + "## Sources\n\n" + R + A, title="B")),
+    Case(
+        "loose-ordered-list",
+        fm(body=BODY + "Fuentes:\n\n1. [a](https://a.es/x)\n\n2. [b](https://b.es/y)\n", title="B"),
+    ),
+    Case(
+        "plural-label-on-the-line", fm(body=BODY + "Quellen: [dpa](https://dpa.de/x)\n", title="B")
+    ),
+    Case(
+        "other-label-above-a-list",
+        fm(body=BODY + "Related:\n\n" + R + A, title="B"),
+        errors=[("missing", 10, 1)],
+    ),
+    Case("list-without-a-label", fm(body=BODY + R + A, title="B"), errors=[("missing", 8, 1)]),
+    Case(
+        "an-item-that-is-no-link",
+        fm(body=BODY + "Sources:\n\n" + R + "- Staff reporting\n", title="B"),
+        errors=[("missing", 10, 1)],
+    ),
+    Case(
+        "label-ending-a-sentence-above-a-list",
+        fm(body=BODY + "We spoke to these sources:\n\n" + R, title="B"),
+        errors=[("missing", 9, 1)],
+    ),
     Case("last-line-link", fm(body=BODY + SOURCE, title="Budget")),
     # An invisible character after the link (EN003 reports it) leaves it the last line shown.
     Case("link-then-zero-width-space", fm(body=BODY + SOURCE[:-1] + "\u200b\n", title="Budget")),
