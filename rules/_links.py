@@ -348,6 +348,9 @@ _SOURCE_HEADING = re.compile(
 )
 
 
+_MOST_SOURCE_LINES = 100
+
+
 def _source_list(document: Document, last: Span) -> tuple[str, Span] | None:
     """A list of links that ends the body right after a line that is a source label alone:
 
@@ -361,7 +364,10 @@ def _source_list(document: Document, last: Span) -> tuple[str, Span] | None:
     lines = document.lines
     number = lines.position(last.start).line
     first: tuple[str, Span] | None = None
-    while number > 1:
+    # A list of sources is short; each item looks its link up among the body's nodes from the
+    # end, so a list of 100,000 links would take quadratic time to be turned down.
+    stop = max(1, number - _MOST_SOURCE_LINES)
+    while number > stop:
         span = lines.line_span(number)
         start, end = span.start, span.end
         line = text[start:end]

@@ -22,6 +22,13 @@ CASES = [
     Case(
         "plural-label-on-the-line", fm(body=BODY + "Quellen: [dpa](https://dpa.de/x)\n", title="B")
     ),
+    Case("forty-sources", fm(body=BODY + "Sources:\n\n" + R * 40, title="B")),
+    # A list of more than 100 lines is no list of sources (and is not read back item by item).
+    Case(
+        "a-hundred-and-ten-sources",
+        fm(body=BODY + "Sources:\n\n" + R * 110, title="B"),
+        errors=[("missing", 118, 1)],
+    ),
     Case(
         "other-label-above-a-list",
         fm(body=BODY + "Related:\n\n" + R + A, title="B"),
