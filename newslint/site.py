@@ -52,7 +52,9 @@ import posixpath
 import re
 import tomllib
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -619,10 +621,44 @@ def _is_file(path: Path) -> bool:
 
 
 def _exists(path: Path) -> bool:
+    """`path.exists()`, False where it cannot be looked at; recorded when `recording_probes` is
+    on, since what it answers decides a file's results as much as the file's own bytes do."""
+    found = _present(path)
+    probes = _PROBES.get()
+    if probes is not None:
+        probes.append((os.path.abspath(path), found))
+    return found
+
+
+def _present(path: str | os.PathLike[str]) -> bool:
     try:
-        return path.exists()
+        return os.path.exists(path)
     except (OSError, ValueError):
         return False
+
+
+# The existence checks `may_serve` made while one file was linted: (absolute path, whether it
+# existed). None when nobody records (no cache in use).
+_PROBES: ContextVar[list[tuple[str, bool]] | None] = ContextVar("newslint_probes", default=None)
+
+
+@contextmanager
+def recording_probes() -> Iterator[list[tuple[str, bool]]]:
+    """Record the file-existence checks made inside the block (by `Site.may_serve`): a result
+    cached with them holds only while each path still exists, or still does not
+    (`probes_hold`). A relative link's verdict depends on the pages and static files it may lead
+    to, which the cache key (the file's own bytes) does not see."""
+    probes: list[tuple[str, bool]] = []
+    token = _PROBES.set(probes)
+    try:
+        yield probes
+    finally:
+        _PROBES.reset(token)
+
+
+def probes_hold(probes: Iterable[tuple[str, bool]]) -> bool:
+    """Whether every recorded path still exists, or still does not, as it did when recorded."""
+    return all(_present(path) is found for path, found in probes)
 
 
 def _inside(roots: list[tuple[Path, str]], relative: str) -> Iterator[tuple[Path, str]]:
