@@ -11,7 +11,8 @@ every text is checked, whatever else the article quotes; in a Japanese or Korean
 `languageCode = "en-us"`) a text is checked when it is Chinese itself, Han characters for at
 least half of its letters, unless the article holds kana or Hangul anywhere (a Japanese or
 Korean article on a site that does not say so). A mark at the end of a line or of the text after Chinese text counts
-too (`你好吗?`, `如下:`), and so does one before a link or emphasis that goes on in Chinese
+too (`你好吗?`, `如下:`, also in bold, `**注意:**`), as does one ending a table cell (`| 你好吗? |`)
+or before an HTML line break (`如下:<br>`), and so does one before a link or emphasis that goes on in Chinese
 (`来源: [新华社](…)`, `**注意:** 请`). A Chinese quotation mark or bracket counts as the
 character on its side (`”,他说`, `说:「` and `是吗?）`), and so does bold or italic text before
 the mark (`**北京**,上海`).
@@ -78,6 +79,13 @@ _OPENS_CHINESE = re.compile(f"[ \t\u00a0]*[{_AFTER}]")
 # emphasis and strike-through markers, and the bracket opening a link (`来源:[新华社](url)`,
 # `**注意:** 请`).
 _INLINE_MARKUP = re.compile(r"[*_~\[]*")
+# What follows a run whose mark ends a line of text (`如下:`, `**注意:**`): the emphasis markers
+# that close around it and spaces, then the line's end, a table cell's closing pipe
+# (`| 你好吗? |`: a pipe in a paragraph is part of its run, so one right after a run closes a
+# cell) or an HTML line break (`如下:<br>`).
+_CLOSES_A_LINE = re.compile(
+    r"[ \t\u00a0]*(?:[*_~]+[ \t\u00a0]*)?(?:[\r\n]|\Z|\||<br[ \t]*/?>)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -229,11 +237,10 @@ class HalfwidthPunctuation(Rule):
 
     @staticmethod
     def _ends_a_line(ctx: Context, node: Text) -> bool:
-        # Spaces the parser left out of the run (`如下: ` at the end of a line) are looked past.
-        source, end = ctx.document.text, node.span.end
-        while source[end : end + 1] in (" ", "\t", "\u00a0"):
-            end += 1
-        return source[end : end + 1] in ("", "\n", "\r")
+        """Whether the run ends a line of text: at the line's end (past the spaces the parser
+        left out of the run, `如下: `), a table cell's end (`| 你好吗? |`) or a `<br>`, the
+        closing emphasis markers around it looked past (`**注意:**`)."""
+        return _CLOSES_A_LINE.match(ctx.document.text, node.span.end) is not None
 
     def _report(self, ctx: Context, span: Span, mark: str, edits: tuple[Edit, ...]) -> None:
         full = FULL_WIDTH[mark]

@@ -88,6 +88,73 @@ CASES = [
         errors=[("half-width", 5, 3)],
         fixed=fm(body="请看：\n\n**这里**很重要。\n", title="对话"),
     ),
+    # A mark ending a table cell ends its text (bold too, and beside an escaped pipe, which is
+    # the cell's text); the fix changes the mark only, never a pipe or the spaces before one.
+    Case(
+        "ending-a-table-cell",
+        fm(
+            body="| 问题 | 回答 |\n| --- | --- |\n| 你好吗? | 好!|\n| **注意:** | 是\\|否? |\n"
+            "| 10:30 | a,b |\n",
+            title="问答",
+        ),
+        path=CN,
+        errors=[
+            ("half-width", 7, 6),
+            ("half-width", 7, 11),
+            ("half-width", 8, 7),
+            ("half-width", 8, 17),
+        ],
+        fixed=fm(
+            body="| 问题 | 回答 |\n| --- | --- |\n| 你好吗？ | 好！|\n| **注意：** | 是\\|否？ |\n"
+            "| 10:30 | a,b |\n",
+            title="问答",
+        ),
+    ),
+    # A table without its outer pipes: the first cell of a row ends at the pipe.
+    Case(
+        "ending-a-cell-of-a-table-without-outer-pipes",
+        fm(body="问题 | 回答\n--- | ---\n是吗? | 对\n", title="问答"),
+        path=CN,
+        errors=[("half-width", 7, 3)],
+        fixed=fm(body="问题 | 回答\n--- | ---\n是吗？ | 对\n", title="问答"),
+    ),
+    # A pipe is never a mark, nor is one in a paragraph the end of a cell: there the mark is
+    # followed by a space and a pipe, not by Chinese text.
+    Case(
+        "pipes-are-not-marks",
+        fm(
+            body="你好|世界，表格 | 你好? | 是的\n\n| 中文|中文 |\n|---|---|\n| 北京|上海 |\n",
+            title="表格",
+        ),
+        path=CN,
+    ),
+    # An HTML line break ends a line of text, in a paragraph or in a table cell.
+    Case(
+        "before-an-html-line-break",
+        fm(
+            body="结果如下:<br>第一<br/>完成!<BR />\n\n| 如下:<br>第一 |\n|---|\n| 是吗?<br>好 |\n",
+            title="结果",
+        ),
+        path=CN,
+        errors=[
+            ("half-width", 5, 5),
+            ("half-width", 5, 19),
+            ("half-width", 7, 5),
+            ("half-width", 9, 5),
+        ],
+        fixed=fm(
+            body="结果如下：<br>第一<br/>完成！<BR />\n\n| 如下：<br>第一 |\n|---|\n| 是吗？<br>好 |\n",
+            title="结果",
+        ),
+    ),
+    # Bold or italic text ending its line with the mark inside it.
+    Case(
+        "inside-emphasis-at-the-end-of-a-line",
+        fm(body="- **注意?**\n- *好的!* \n", title="提示"),
+        path=CN,
+        errors=[("half-width", 5, 7), ("half-width", 6, 6)],
+        fixed=fm(body="- **注意？**\n- *好的！* \n", title="提示"),
+    ),
     Case(
         "each-mark",
         fm(body="真的?是的!好;走吧\n", title="问答"),
