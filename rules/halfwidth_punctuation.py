@@ -36,7 +36,9 @@ author types after them leaves a visible gap that Chinese typography does not ha
 
 ## Fix safety
 Safe: the mark becomes its full-width form and the spaces after it are removed; nothing else
-changes.
+changes. In a front-matter value wrapped over lines (a folded `>` or a plain or quoted YAML
+scalar), a mark that ends a line is replaced alone: the line break stays, and reads as a space as
+every other wrap of the value does; the value keeps its style.
 """
 
 from __future__ import annotations
@@ -106,6 +108,27 @@ def reads_as_chinese(text: str) -> bool:
     return len(_HAN_CHARACTER.findall(text)) * 2 >= sum(map(str.isalpha, text))
 
 
+def _change(edited: FieldText, start: int, end: int) -> tuple[int, int, str]:
+    """The change of a field's value for the mark at `value[start]` with the spaces after it up to
+    `end`: (start, end, full-width mark). When those spaces hold a line fold (a YAML value
+    wrapped over lines, `开放,` then `欢迎` on the next line), the mark alone: no edit of the
+    mark's line can take the space a fold makes out of the value, and joining the lines, or
+    rewriting the value on one line, would change far more than the mark. The line break stays
+    and reads as a space, as every other wrap of the value does."""
+    full = FULL_WIDTH[edited.value[start]]
+    if end > start + 1:
+        mark = edited.span(start, start + 1)
+        text = edited.text
+        if mark.end - mark.start == 1 and text[mark.start] == edited.value[start]:
+            after = mark.end
+            limit = edited.field.value_span.end
+            while after < limit and text[after] in " \t\u00a0":
+                after += 1
+            if after < limit and text[after] in "\r\n":
+                return (start, start + 1, full)
+    return (start, end, full)
+
+
 class HalfwidthPunctuation(Rule):
     code = "TX008"
     name = "halfwidth-punctuation"
@@ -161,7 +184,7 @@ class HalfwidthPunctuation(Rule):
         if not matches or not self._checks(ctx, value):
             return
         edited = FieldText(ctx.document.text, field)
-        changes = [(m.start(), m.end(), FULL_WIDTH[value[m.start()]]) for m in matches]
+        changes = [_change(edited, m.start(), m.end()) for m in matches]
         for match, edits in zip(matches, edited.edits(changes), strict=True):
             mark = value[match.start()]
             span = edited.span(match.start(), match.start() + 1)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from newslint.rules.halfwidth_punctuation import HalfwidthPunctuation, is_chinese
+from newslint.engine import fix_text
+from newslint.rules.halfwidth_punctuation import FULL_WIDTH, HalfwidthPunctuation, is_chinese
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
@@ -288,6 +290,65 @@ CASES = [
         ),
     ),
 ]
+
+
+# YAML values wrapped over lines: a mark before a line fold is replaced alone (the fold stays, and
+# reads as a space as every other wrap does); one inside a line takes its spaces with it. Either
+# way the value keeps its style: (source of the `summary` value, the value the fix gives).
+WRAPPED = [
+    (
+        "folded",
+        ">\n  源代码正式开放,\n  欢迎大家访问,谢谢!\n",
+        "源代码正式开放， 欢迎大家访问，谢谢！\n",
+    ),
+    (
+        "folded-strip",
+        ">-\n  源代码正式开放,\n  欢迎大家访问。\n",
+        "源代码正式开放， 欢迎大家访问。",
+    ),
+    ("plain", "源代码正式开放,\n  欢迎大家访问;\n  谢谢\n", "源代码正式开放， 欢迎大家访问； 谢谢"),
+    ("double-quoted", '"源代码正式开放:\n  欢迎大家访问。"\n', "源代码正式开放： 欢迎大家访问。"),
+    (
+        "single-quoted",
+        "'源代码正式开放?\n  欢迎大家''访问''。'\n",
+        "源代码正式开放？ 欢迎大家'访问'。",
+    ),
+]
+
+
+def _wrapped(value: str) -> str:
+    return f'---\ntitle: "通知"\nsummary: {value}---\n\n' + ZH_BODY
+
+
+CASES += [
+    Case(
+        f"wrapped-yaml-value-{name}",
+        _wrapped(value),
+        path=CN,
+        errors=[("half-width", 3 + line, column) for line, column in marks],
+        fixed=_wrapped("".join(FULL_WIDTH.get(c, c) for c in value)),
+    )
+    for (name, value, _), marks in zip(
+        WRAPPED,
+        [[(1, 10), (2, 9), (2, 12)], [(1, 10)], [(0, 17), (1, 9)], [(0, 18)], [(0, 18)]],
+        strict=True,
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [w[1:] for w in WRAPPED], ids=[w[0] for w in WRAPPED]
+)
+def test_a_wrapped_yaml_value_keeps_its_style_and_only_the_marks_change(
+    value: str, expected: str
+) -> None:
+    source = _wrapped(value)
+    fixed, _ = fix_text(source, path=CN, select=["TX008"])
+    assert yaml.safe_load(fixed.split("---")[1])["summary"] == expected
+    # Code point by code point, only the marks differ.
+    assert len(fixed) == len(source)
+    changed = [(a, b) for a, b in zip(source, fixed, strict=True) if a != b]
+    assert changed == [(c, FULL_WIDTH[c]) for c in value if c in FULL_WIDTH]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
