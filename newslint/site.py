@@ -9,7 +9,10 @@ under `languages.fr.params`. `HUGO_*` environment variables override keys last (
 From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
 `defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
-`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
+`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. YAML files
+are read as Hugo reads them (`newslint.hugo_yaml`: `no`, `on` and `1:20` are text, not YAML 1.1's
+booleans and numbers; a key written twice is an error), and a `buildFuture` Hugo cannot read as a
+boolean (`yes`) is reported, as Hugo refuses to build. Of a theme's
 own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
 theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer.unsafe` when the
 site's `markup` takes the theme's with `_merge` (Hugo Blox sites): Hugo takes no `markup` from a
@@ -709,6 +712,28 @@ def _to_bool(value: Any) -> bool:
     return bool(value)
 
 
+# The words Go's `strconv.ParseBool` reads, which Hugo uses for a boolean setting given as text.
+_GO_BOOLS = {
+    **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
+    **dict.fromkeys(("", "0", "f", "F", "FALSE", "false", "False"), False),
+}
+
+
+def _build_future(value: Any, where: Path, errors: list[str]) -> bool:
+    """`buildFuture` as Hugo decodes it: a boolean, a number (not 0), a word Go's `ParseBool`
+    reads (`"true"`, `"T"`, `"1"`; an empty one is false), or nothing. Anything else (`yes` and
+    `on`, which YAML 1.2 leaves as text, or a list) makes Hugo refuse to build: an error, and
+    false."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int | float):
+        return value != 0
+    if isinstance(value, str) and value in _GO_BOOLS:
+        return _GO_BOOLS[value]
+    errors.append(f"{where}: buildFuture {value!r} is not a boolean (Hugo cannot build)")
+    return False
+
+
 def _load(path: Path) -> dict[str, Any]:
     if not _is_file(path):  # a pipe would be waited on for ever (see `_own_config`)
         raise ValueError("not a regular file (a folder, pipe, socket or device, or a broken link)")
@@ -719,7 +744,9 @@ def _load(path: Path) -> dict[str, Any]:
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            from newslint.hugo_yaml import load
+
+            data = load(text)  # as Hugo reads it: `no` is text, `1:20` too (not YAML 1.1)
     except RecursionError:  # the parsers descend once per level of nesting
         raise ValueError("the configuration is nested too deeply to read") from None
     if data is None:
@@ -948,7 +975,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.content_mounts = _mounts(data, spelled, "content")
     _removed_mount_settings(data, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static")
-    site.build_future = _to_bool(data.get("buildfuture", False))
+    site.build_future = _build_future(data.get("buildfuture"), config_path, site.errors)
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
     taxonomies = data.get("taxonomies")
     if isinstance(taxonomies, dict):
