@@ -22,9 +22,15 @@ and one of the `cascade` its sections' `_index` files give it (`newslint.cascade
 editing a section's `_index.md` re-lints the pages below it.
 
 An entry holds the file's `FileResult`: its diagnostics and the data cross-file rules collected, so a
-cached file still takes part in `project_end`. Results that depend on the clock or on other files
-(from a rule class with `volatile = True`, such as a date-in-the-future check, or a relative link
-that leads to no page yet) and results with an internal error are not stored.
+cached file still takes part in `project_end`. Results that depend on the clock (from a rule class
+with `volatile = True`, such as a date-in-the-future check) and results with an internal error are
+not stored.
+
+Results that depend on other files are stored with what they depend on: the existence checks
+`Site.may_serve` made while the file was linted (whether a relative link may lead to a page, a
+section or a static file: `newslint.site.recording_probes`), each an absolute path and whether it
+existed. A lookup re-checks them (a `stat` each, and only files with such links have any): when a
+page a link led to is deleted, or one a link led nowhere is written, the entry is a miss.
 
 ## How it is stored
 
@@ -60,7 +66,7 @@ if TYPE_CHECKING:
     from newslint.site import Site
 
 CACHE_DIR_NAME = ".newslint_cache"
-FORMAT = 1
+FORMAT = 2  # 2: an entry holds the existence checks its result depends on
 _MAGIC = b"NLC1"
 _DIGEST = 16
 _GITIGNORE = "# Created by newslint automatically.\n*\n"
@@ -315,10 +321,13 @@ class FileCache:
             self._pending.append((key, self._today, value))  # keeps it from being pruned
         return result
 
-    def put(self, key: bytes, result: FileResult) -> None:
+    def put(self, key: bytes, result: FileResult, probes: Sequence[tuple[str, bool]] = ()) -> None:
+        """Store `result` under `key`; `probes` are the existence checks it depends on (see the
+        module docstring), re-checked by `get`."""
         if not self.writable:
             return
-        payload = pickle.dumps(encode_result(result), protocol=pickle.HIGHEST_PROTOCOL)
+        depends = tuple(dict.fromkeys(probes))
+        payload = pickle.dumps((encode_result(result), depends), protocol=pickle.HIGHEST_PROTOCOL)
         self._pending.append((key, self._today, _MAGIC + _digest(payload) + payload))
         if len(self._pending) >= 256:
             self.flush()
@@ -372,7 +381,13 @@ def _decode(blob: bytes, strings: dict[str, str] | None = None) -> FileResult | 
     if _digest(payload) != blob[len(_MAGIC) : head]:
         return None
     try:
-        return decode_result(pickle.loads(payload), strings)
+        encoded, depends = pickle.loads(payload)
+        if depends:
+            from newslint.site import probes_hold
+
+            if not probes_hold(depends):
+                return None  # a page a link led to was deleted, or one it missed was written
+        return decode_result(encoded, strings)
     except Exception:  # a corrupted entry is a miss, never a crash
         return None
 

@@ -234,9 +234,16 @@ def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fi
         hit = cache.get(key)
         if hit is not None:
             return hit, True
-    result = lint_source(shown, raw, site, ruleset)
-    if cache is not None and key is not None and _cacheable(result, ruleset):
-        cache.put(key, result)
+    if cache is None or key is None:
+        return lint_source(shown, raw, site, ruleset), False
+    from newslint.site import recording_probes
+
+    # What the result depends on besides the file's bytes: whether the pages its relative links
+    # may lead to exist (`Site.may_serve`); a lookup re-checks them.
+    with recording_probes() as probes:
+        result = lint_source(shown, raw, site, ruleset)
+    if _cacheable(result, ruleset):
+        cache.put(key, result, probes)
     return result, False
 
 

@@ -9,7 +9,10 @@ under `languages.fr.params`. `HUGO_*` environment variables override keys last (
 From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
 `defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
-`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
+`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. YAML files
+are read as Hugo reads them (`newslint.hugo_yaml`: `no`, `on` and `1:20` are text, not YAML 1.1's
+booleans and numbers; a key written twice is an error), and a `buildFuture` Hugo cannot read as a
+boolean (`yes`) is reported, as Hugo refuses to build. Of a theme's
 own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
 theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer.unsafe` when the
 site's `markup` takes the theme's with `_merge` (Hugo Blox sites): Hugo takes no `markup` from a
@@ -52,7 +55,9 @@ import posixpath
 import re
 import tomllib
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -619,10 +624,44 @@ def _is_file(path: Path) -> bool:
 
 
 def _exists(path: Path) -> bool:
+    """`path.exists()`, False where it cannot be looked at; recorded when `recording_probes` is
+    on, since what it answers decides a file's results as much as the file's own bytes do."""
+    found = _present(path)
+    probes = _PROBES.get()
+    if probes is not None:
+        probes.append((os.path.abspath(path), found))
+    return found
+
+
+def _present(path: str | os.PathLike[str]) -> bool:
     try:
-        return path.exists()
+        return os.path.exists(path)
     except (OSError, ValueError):
         return False
+
+
+# The existence checks `may_serve` made while one file was linted: (absolute path, whether it
+# existed). None when nobody records (no cache in use).
+_PROBES: ContextVar[list[tuple[str, bool]] | None] = ContextVar("newslint_probes", default=None)
+
+
+@contextmanager
+def recording_probes() -> Iterator[list[tuple[str, bool]]]:
+    """Record the file-existence checks made inside the block (by `Site.may_serve`): a result
+    cached with them holds only while each path still exists, or still does not
+    (`probes_hold`). A relative link's verdict depends on the pages and static files it may lead
+    to, which the cache key (the file's own bytes) does not see."""
+    probes: list[tuple[str, bool]] = []
+    token = _PROBES.set(probes)
+    try:
+        yield probes
+    finally:
+        _PROBES.reset(token)
+
+
+def probes_hold(probes: Iterable[tuple[str, bool]]) -> bool:
+    """Whether every recorded path still exists, or still does not, as it did when recorded."""
+    return all(_present(path) is found for path, found in probes)
 
 
 def _inside(roots: list[tuple[Path, str]], relative: str) -> Iterator[tuple[Path, str]]:
@@ -673,6 +712,28 @@ def _to_bool(value: Any) -> bool:
     return bool(value)
 
 
+# The words Go's `strconv.ParseBool` reads, which Hugo uses for a boolean setting given as text.
+_GO_BOOLS = {
+    **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
+    **dict.fromkeys(("", "0", "f", "F", "FALSE", "false", "False"), False),
+}
+
+
+def _build_future(value: Any, where: Path, errors: list[str]) -> bool:
+    """`buildFuture` as Hugo decodes it: a boolean, a number (not 0), a word Go's `ParseBool`
+    reads (`"true"`, `"T"`, `"1"`; an empty one is false), or nothing. Anything else (`yes` and
+    `on`, which YAML 1.2 leaves as text, or a list) makes Hugo refuse to build: an error, and
+    false."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int | float):
+        return value != 0
+    if isinstance(value, str) and value in _GO_BOOLS:
+        return _GO_BOOLS[value]
+    errors.append(f"{where}: buildFuture {value!r} is not a boolean (Hugo cannot build)")
+    return False
+
+
 def _load(path: Path) -> dict[str, Any]:
     if not _is_file(path):  # a pipe would be waited on for ever (see `_own_config`)
         raise ValueError("not a regular file (a folder, pipe, socket or device, or a broken link)")
@@ -683,7 +744,9 @@ def _load(path: Path) -> dict[str, Any]:
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
-            data = _first_yaml_document(text)
+            from newslint.hugo_yaml import load
+
+            data = load(text)  # as Hugo reads it: `no` is text, `1:20` too (not YAML 1.1)
     except RecursionError:  # the parsers descend once per level of nesting
         raise ValueError("the configuration is nested too deeply to read") from None
     if data is None:
@@ -692,17 +755,6 @@ def _load(path: Path) -> dict[str, Any]:
         raise ValueError("the configuration is not a map of keys")
     _check_shape(data)
     return data
-
-
-def _first_yaml_document(text: str) -> Any:
-    """A YAML configuration as Hugo reads it: the whole stream must parse, and the first document
-    is the configuration (checked with hugo 0.168). Sites write `---` above and below the keys,
-    the lower one starting a second, empty document; PyYAML's `load` refuses such a stream."""
-    documents = yaml.load_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    first = next(documents, None)
-    for _ in documents:  # the rest is parsed for its syntax errors, as Hugo does, and dropped
-        pass
-    return first
 
 
 # Bounds on a configuration's shape, far beyond any real site's (a Hugo configuration is a few
@@ -923,7 +975,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.content_mounts = _mounts(data, spelled, "content")
     _removed_mount_settings(data, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static")
-    site.build_future = _to_bool(data.get("buildfuture", False))
+    site.build_future = _build_future(data.get("buildfuture"), config_path, site.errors)
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
     taxonomies = data.get("taxonomies")
     if isinstance(taxonomies, dict):

@@ -11,7 +11,8 @@ every text is checked, whatever else the article quotes; in a Japanese or Korean
 `languageCode = "en-us"`) a text is checked when it is Chinese itself, Han characters for at
 least half of its letters, unless the article holds kana or Hangul anywhere (a Japanese or
 Korean article on a site that does not say so). A mark at the end of a line or of the text after Chinese text counts
-too (`你好吗?`, `如下:`), and so does one before a link or emphasis that goes on in Chinese
+too (`你好吗?`, `如下:`, also in bold, `**注意:**`), as does one ending a table cell (`| 你好吗? |`)
+or before an HTML line break (`如下:<br>`), and so does one before a link or emphasis that goes on in Chinese
 (`来源: [新华社](…)`, `**注意:** 请`). A Chinese quotation mark or bracket counts as the
 character on its side (`”,他说`, `说:「` and `是吗?）`), and so does bold or italic text before
 the mark (`**北京**,上海`).
@@ -35,7 +36,9 @@ author types after them leaves a visible gap that Chinese typography does not ha
 
 ## Fix safety
 Safe: the mark becomes its full-width form and the spaces after it are removed; nothing else
-changes.
+changes. In a front-matter value wrapped over lines (a folded `>` or a plain or quoted YAML
+scalar), a mark that ends a line is replaced alone: the line break stays, and reads as a space as
+every other wrap of the value does; the value keeps its style.
 """
 
 from __future__ import annotations
@@ -78,6 +81,13 @@ _OPENS_CHINESE = re.compile(f"[ \t\u00a0]*[{_AFTER}]")
 # emphasis and strike-through markers, and the bracket opening a link (`来源:[新华社](url)`,
 # `**注意:** 请`).
 _INLINE_MARKUP = re.compile(r"[*_~\[]*")
+# What follows a run whose mark ends a line of text (`如下:`, `**注意:**`): the emphasis markers
+# that close around it and spaces, then the line's end, a table cell's closing pipe
+# (`| 你好吗? |`: a pipe in a paragraph is part of its run, so one right after a run closes a
+# cell) or an HTML line break (`如下:<br>`).
+_CLOSES_A_LINE = re.compile(
+    r"[ \t\u00a0]*(?:[*_~]+[ \t\u00a0]*)?(?:[\r\n]|\Z|\||<br[ \t]*/?>)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,27 @@ def reads_as_chinese(text: str) -> bool:
     if _KANA_OR_HANGUL.search(text):
         return False
     return len(_HAN_CHARACTER.findall(text)) * 2 >= sum(map(str.isalpha, text))
+
+
+def _change(edited: FieldText, start: int, end: int) -> tuple[int, int, str]:
+    """The change of a field's value for the mark at `value[start]` with the spaces after it up to
+    `end`: (start, end, full-width mark). When those spaces hold a line fold (a YAML value
+    wrapped over lines, `开放,` then `欢迎` on the next line), the mark alone: no edit of the
+    mark's line can take the space a fold makes out of the value, and joining the lines, or
+    rewriting the value on one line, would change far more than the mark. The line break stays
+    and reads as a space, as every other wrap of the value does."""
+    full = FULL_WIDTH[edited.value[start]]
+    if end > start + 1:
+        mark = edited.span(start, start + 1)
+        text = edited.text
+        if mark.end - mark.start == 1 and text[mark.start] == edited.value[start]:
+            after = mark.end
+            limit = edited.field.value_span.end
+            while after < limit and text[after] in " \t\u00a0":
+                after += 1
+            if after < limit and text[after] in "\r\n":
+                return (start, start + 1, full)
+    return (start, end, full)
 
 
 class HalfwidthPunctuation(Rule):
@@ -153,7 +184,7 @@ class HalfwidthPunctuation(Rule):
         if not matches or not self._checks(ctx, value):
             return
         edited = FieldText(ctx.document.text, field)
-        changes = [(m.start(), m.end(), FULL_WIDTH[value[m.start()]]) for m in matches]
+        changes = [_change(edited, m.start(), m.end()) for m in matches]
         for match, edits in zip(matches, edited.edits(changes), strict=True):
             mark = value[match.start()]
             span = edited.span(match.start(), match.start() + 1)
@@ -229,11 +260,10 @@ class HalfwidthPunctuation(Rule):
 
     @staticmethod
     def _ends_a_line(ctx: Context, node: Text) -> bool:
-        # Spaces the parser left out of the run (`如下: ` at the end of a line) are looked past.
-        source, end = ctx.document.text, node.span.end
-        while source[end : end + 1] in (" ", "\t", "\u00a0"):
-            end += 1
-        return source[end : end + 1] in ("", "\n", "\r")
+        """Whether the run ends a line of text: at the line's end (past the spaces the parser
+        left out of the run, `如下: `), a table cell's end (`| 你好吗? |`) or a `<br>`, the
+        closing emphasis markers around it looked past (`**注意:**`)."""
+        return _CLOSES_A_LINE.match(ctx.document.text, node.span.end) is not None
 
     def _report(self, ctx: Context, span: Span, mark: str, edits: tuple[Edit, ...]) -> None:
         full = FULL_WIDTH[mark]

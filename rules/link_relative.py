@@ -76,10 +76,10 @@ class LinkRelative(Rule):
         "protocol": "protocol-relative {kind} {url!r} has no scheme",
     }
     Options = Options
-    # A report depends on other files (the page, section or static file the link may lead to):
-    # the cache keys a file by its own bytes, so a stored report would outlive the target page
-    # written to answer it. Files without a report are still cached.
-    volatile = True
+    # A verdict depends on other files (the page, section or static file the link may lead to),
+    # which the cache key (the file's own bytes) does not see: the cache stores the existence
+    # checks `Site.may_serve` made with the result and re-checks them on a lookup, so writing the
+    # target page clears a stored report and deleting it brings one back.
 
     def __init__(self) -> None:
         self.source: SourceLink | bool | None = False

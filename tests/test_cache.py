@@ -171,6 +171,145 @@ def test_a_relative_link_report_is_not_stored_so_writing_the_target_clears_it(
     assert (again.cache_hits, again[0].diagnostics) == (0, [])
 
 
+def _club(text: str) -> Path:
+    """A site whose article's source is another site, with `text` as its body."""
+    Path("hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Club"\n')
+    article = Path("content/news/meeting.md")
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        f'---\ntitle: "Meeting"\n---\n\n{text}\n\n[Daily](https://daily.example.com/club-meeting)\n'
+    )
+    return article
+
+
+def test_deleting_the_page_a_relative_link_led_to_brings_its_report_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    article = _club("The [board](/about/board) met on Monday.")
+    board = Path("content/about/board.md")
+    board.parent.mkdir(parents=True)
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    rules = build_ruleset(Config(), rule_classes=[LinkRelative])
+    first = lint_files([article], rules)
+    assert (first.cache_hits, first[0].diagnostics) == (0, [])
+    assert lint_files([article], rules).cache_hits == 1  # stored, and nothing changed
+    board.unlink()
+    gone = lint_files([article], rules)
+    assert gone.cache_hits == 0
+    assert [(d.code, d.line, d.column, d.message) for d in gone[0].diagnostics] == [
+        (
+            "LK003",
+            5,
+            13,
+            "relative link '/about/board' was copied from daily.example.com and points at "
+            "nothing here",
+        )
+    ]
+    # The report is stored too, with the checks it depends on: unchanged, it comes back from the
+    # cache; once the page is written again it goes.
+    again = lint_files([article], rules)
+    assert (again.cache_hits, [d.code for d in again[0].diagnostics]) == (1, ["LK003"])
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    back = lint_files([article], rules)
+    assert (back.cache_hits, back[0].diagnostics) == (0, [])
+    assert lint_files([article], rules).cache_hits == 1
+
+
+def test_a_static_file_or_bundle_resource_a_link_led_to_is_rechecked_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    article = _club("![Chart](/images/chart.png) and the [minutes](minutes.pdf).")
+    chart = Path("static/images/chart.png")
+    chart.parent.mkdir(parents=True)
+    chart.write_bytes(b"png")
+    minutes = article.parent / "minutes.pdf"
+    minutes.write_bytes(b"pdf")
+    rules = build_ruleset(Config(), rule_classes=[LinkRelative])
+    assert lint_files([article], rules)[0].diagnostics == []
+    chart.unlink()
+    assert [(d.line, d.column) for d in lint_files([article], rules)[0].diagnostics] == [(5, 10)]
+    chart.write_bytes(b"png")
+    minutes.unlink()
+    result = lint_files([article], rules)
+    assert (result.cache_hits, [(d.line, d.column) for d in result[0].diagnostics]) == (
+        0,
+        [(5, 47)],
+    )
+
+
+def test_check_through_the_cache_follows_the_target_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    _club("The [board](/about/board) met on Monday.")
+    board = Path("content/about/board.md")
+    board.parent.mkdir(parents=True)
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    check = ["check", "--select", "LK003", "--output-format", "concise", "content/news"]
+    reported = (
+        "content/news/meeting.md:5:13: LK003 [link-relative] relative link '/about/board' was "
+        "copied from daily.example.com and points at nothing here\n"
+    )
+    assert main(check) == 0  # a warning: the exit code stays 0
+    assert Path(CACHE_DIR_NAME).is_dir()
+    assert "LK003" not in capsys.readouterr().out
+    board.unlink()
+    main(check)
+    assert reported in capsys.readouterr().out
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    main(check)
+    assert "LK003" not in capsys.readouterr().out
+
+
+def test_an_entry_holds_the_existence_checks_its_result_depends_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    article = _club("The [board](/about/board) met on Monday.")
+    other = Path("content/news/other.md")
+    other.write_text('---\ntitle: "Other"\n---\n\nNo links.\n')
+    board = Path("content/about/board.md")
+    board.parent.mkdir(parents=True)
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    lint_files([article, other], build_ruleset(Config(), rule_classes=[LinkRelative]), jobs=1)
+    with sqlite3.connect(database()) as connection:
+        values = [row[0] for row in connection.execute("SELECT value FROM entries")]
+    depends = sorted(pickle.loads(value[20:])[1] for value in values)
+    root = str(tmp_path.resolve())
+    assert depends == [
+        (),  # no relative link: nothing but its own bytes
+        (
+            (f"{root}/static/about/board", False),
+            (f"{root}/content/about/board", False),
+            (f"{root}/content/about/board.md", True),
+        ),
+    ]
+
+
+def test_probes_hold_while_each_path_is_as_it_was(tmp_path: Path) -> None:
+    from newslint.site import probes_hold
+
+    there = tmp_path / "there.md"
+    there.write_text("x")
+    missing = str(tmp_path / "missing.md")
+    assert probes_hold([(str(there), True), (missing, False)])
+    assert not probes_hold([(str(there), False)])
+    assert not probes_hold([(missing, True)])
+    assert probes_hold([])
+
+
 def test_results_with_an_internal_error_are_not_stored(site: list[Path]) -> None:
     rules = ruleset(None, Crashing)
     first = lint_files(site, rules)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from newslint.rules.halfwidth_punctuation import HalfwidthPunctuation, is_chinese
+from newslint.engine import fix_text
+from newslint.rules.halfwidth_punctuation import FULL_WIDTH, HalfwidthPunctuation, is_chinese
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
@@ -87,6 +89,73 @@ CASES = [
         path=CN,
         errors=[("half-width", 5, 3)],
         fixed=fm(body="请看：\n\n**这里**很重要。\n", title="对话"),
+    ),
+    # A mark ending a table cell ends its text (bold too, and beside an escaped pipe, which is
+    # the cell's text); the fix changes the mark only, never a pipe or the spaces before one.
+    Case(
+        "ending-a-table-cell",
+        fm(
+            body="| 问题 | 回答 |\n| --- | --- |\n| 你好吗? | 好!|\n| **注意:** | 是\\|否? |\n"
+            "| 10:30 | a,b |\n",
+            title="问答",
+        ),
+        path=CN,
+        errors=[
+            ("half-width", 7, 6),
+            ("half-width", 7, 11),
+            ("half-width", 8, 7),
+            ("half-width", 8, 17),
+        ],
+        fixed=fm(
+            body="| 问题 | 回答 |\n| --- | --- |\n| 你好吗？ | 好！|\n| **注意：** | 是\\|否？ |\n"
+            "| 10:30 | a,b |\n",
+            title="问答",
+        ),
+    ),
+    # A table without its outer pipes: the first cell of a row ends at the pipe.
+    Case(
+        "ending-a-cell-of-a-table-without-outer-pipes",
+        fm(body="问题 | 回答\n--- | ---\n是吗? | 对\n", title="问答"),
+        path=CN,
+        errors=[("half-width", 7, 3)],
+        fixed=fm(body="问题 | 回答\n--- | ---\n是吗？ | 对\n", title="问答"),
+    ),
+    # A pipe is never a mark, nor is one in a paragraph the end of a cell: there the mark is
+    # followed by a space and a pipe, not by Chinese text.
+    Case(
+        "pipes-are-not-marks",
+        fm(
+            body="你好|世界，表格 | 你好? | 是的\n\n| 中文|中文 |\n|---|---|\n| 北京|上海 |\n",
+            title="表格",
+        ),
+        path=CN,
+    ),
+    # An HTML line break ends a line of text, in a paragraph or in a table cell.
+    Case(
+        "before-an-html-line-break",
+        fm(
+            body="结果如下:<br>第一<br/>完成!<BR />\n\n| 如下:<br>第一 |\n|---|\n| 是吗?<br>好 |\n",
+            title="结果",
+        ),
+        path=CN,
+        errors=[
+            ("half-width", 5, 5),
+            ("half-width", 5, 19),
+            ("half-width", 7, 5),
+            ("half-width", 9, 5),
+        ],
+        fixed=fm(
+            body="结果如下：<br>第一<br/>完成！<BR />\n\n| 如下：<br>第一 |\n|---|\n| 是吗？<br>好 |\n",
+            title="结果",
+        ),
+    ),
+    # Bold or italic text ending its line with the mark inside it.
+    Case(
+        "inside-emphasis-at-the-end-of-a-line",
+        fm(body="- **注意?**\n- *好的!* \n", title="提示"),
+        path=CN,
+        errors=[("half-width", 5, 7), ("half-width", 6, 6)],
+        fixed=fm(body="- **注意？**\n- *好的！* \n", title="提示"),
     ),
     Case(
         "each-mark",
@@ -221,6 +290,65 @@ CASES = [
         ),
     ),
 ]
+
+
+# YAML values wrapped over lines: a mark before a line fold is replaced alone (the fold stays, and
+# reads as a space as every other wrap does); one inside a line takes its spaces with it. Either
+# way the value keeps its style: (source of the `summary` value, the value the fix gives).
+WRAPPED = [
+    (
+        "folded",
+        ">\n  源代码正式开放,\n  欢迎大家访问,谢谢!\n",
+        "源代码正式开放， 欢迎大家访问，谢谢！\n",
+    ),
+    (
+        "folded-strip",
+        ">-\n  源代码正式开放,\n  欢迎大家访问。\n",
+        "源代码正式开放， 欢迎大家访问。",
+    ),
+    ("plain", "源代码正式开放,\n  欢迎大家访问;\n  谢谢\n", "源代码正式开放， 欢迎大家访问； 谢谢"),
+    ("double-quoted", '"源代码正式开放:\n  欢迎大家访问。"\n', "源代码正式开放： 欢迎大家访问。"),
+    (
+        "single-quoted",
+        "'源代码正式开放?\n  欢迎大家''访问''。'\n",
+        "源代码正式开放？ 欢迎大家'访问'。",
+    ),
+]
+
+
+def _wrapped(value: str) -> str:
+    return f'---\ntitle: "通知"\nsummary: {value}---\n\n' + ZH_BODY
+
+
+CASES += [
+    Case(
+        f"wrapped-yaml-value-{name}",
+        _wrapped(value),
+        path=CN,
+        errors=[("half-width", 3 + line, column) for line, column in marks],
+        fixed=_wrapped("".join(FULL_WIDTH.get(c, c) for c in value)),
+    )
+    for (name, value, _), marks in zip(
+        WRAPPED,
+        [[(1, 10), (2, 9), (2, 12)], [(1, 10)], [(0, 17), (1, 9)], [(0, 18)], [(0, 18)]],
+        strict=True,
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [w[1:] for w in WRAPPED], ids=[w[0] for w in WRAPPED]
+)
+def test_a_wrapped_yaml_value_keeps_its_style_and_only_the_marks_change(
+    value: str, expected: str
+) -> None:
+    source = _wrapped(value)
+    fixed, _ = fix_text(source, path=CN, select=["TX008"])
+    assert yaml.safe_load(fixed.split("---")[1])["summary"] == expected
+    # Code point by code point, only the marks differ.
+    assert len(fixed) == len(source)
+    changed = [(a, b) for a, b in zip(source, fixed, strict=True) if a != b]
+    assert changed == [(c, FULL_WIDTH[c]) for c in value if c in FULL_WIDTH]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
