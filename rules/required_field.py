@@ -8,17 +8,13 @@ The default required fields are `title` and `date`, and `summary` while the `new
 (it is by default); the `required` config key adds more, and the rule option `fields` replaces
 the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
 `pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
-<<<<<<< HEAD
-file name included). Nor is `summary` missing when the body sets Hugo's manual summary, the text
-before a `<!--more-->` divider, which takes precedence over the front-matter key. A divider Hugo
-does not read (`<!-- more -->`, as Hexo writes it, or `<!--More-->`: Hugo leaves them out as
-comments) is reported where it stands, the summary still missing. Section list
-=======
 file name included). Nor is a field missing that the page gets from a `cascade` of a section's
 `_index` file or of the site configuration (see `newslint.cascade`): Hugo gives the page that
-value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. Nor is `summary` missing when the body sets Hugo's manual summary, the text
-before a `<!--more-->` divider, which takes precedence over the front-matter key. Section list
->>>>>>> cascade12
+value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. Nor is `summary`
+missing when the body sets Hugo's manual summary, the text before a `<!--more-->` divider, which
+takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more -->`, as
+Hexo writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it stands,
+the summary still missing. Section list
 pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
 site) and dates them from their newest page, so only what `fields` or `required` names explicitly
 is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
