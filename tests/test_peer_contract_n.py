@@ -2232,3 +2232,61 @@ def test_no_rule_documentation_holds_a_merge_conflict_marker() -> None:
         assert doc.rc == 0, code
         for line in doc.out.splitlines():
             assert not line.startswith(("<<<<<<< ", "=======", ">>>>>>> ")), (code, line)
+
+
+# ---------------------------------------------------------------------------------------------
+# A walked folder holding a configuration of its own
+
+
+def _nested(tmp_path: Path) -> Path:
+    write(tmp_path, "newslint.toml", 'ignore = ["LK001"]\n')
+    write(tmp_path, "sub/newslint.toml", 'ignore = ["TX004"]\n')
+    write(tmp_path, "sub/a.md", THREE)
+    write(tmp_path, "b.md", THREE.replace("Budget passes", "Budget fails"))
+    return tmp_path
+
+
+def test_a_walk_over_a_nested_configuration_uses_the_cwds_and_warns(tmp_path: Path) -> None:
+    # README: "files under different configurations get the working directory's, with a
+    # warning" holds for the files a walk finds, not only for files named one by one.
+    _nested(tmp_path)
+    result = check(tmp_path, ".")
+    assert [(d["path"], d["code"]) for d in result.json()] == [  # type: ignore[union-attr]
+        ("b.md", "TX004"),
+        ("b.md", "BD002"),
+        ("sub/a.md", "TX004"),
+        ("sub/a.md", "BD002"),
+    ]
+    assert result.err == (
+        "newslint: warning: the files are configured by different files (newslint.toml, "
+        "sub/newslint.toml); using newslint.toml for all (lint each project on its own)\n"
+    )
+
+
+def test_a_walk_of_the_nested_folder_alone_uses_its_configuration(tmp_path: Path) -> None:
+    _nested(tmp_path)
+    result = check(tmp_path, "sub")
+    assert (result.codes(), result.err) == (["BD002", "LK001"], "")
+
+
+def test_a_walk_without_nested_configuration_does_not_warn(tmp_path: Path) -> None:
+    _nested(tmp_path)
+    (tmp_path / "sub" / "newslint.toml").unlink()
+    assert check(tmp_path, ".").err == ""
+
+
+@pytest.mark.parametrize("flags", [["--isolated"], ["--config", "newslint.toml"]])
+def test_no_nested_warning_when_no_configuration_is_discovered(
+    tmp_path: Path, flags: list[str]
+) -> None:
+    _nested(tmp_path)
+    assert check(tmp_path, *flags, ".").err == ""
+
+
+def test_fix_over_a_nested_configuration_warns_too(tmp_path: Path) -> None:
+    _nested(tmp_path)
+    result = run("fix", "--no-cache", ".", cwd=tmp_path)
+    assert "sub/newslint.toml" in result.err
+    assert (tmp_path / "sub" / "a.md").read_text(encoding="utf-8") == THREE.replace(
+        GLUED + "   ", "Prices rose. The index fell."
+    )
