@@ -2290,3 +2290,134 @@ def test_fix_over_a_nested_configuration_warns_too(tmp_path: Path) -> None:
     assert (tmp_path / "sub" / "a.md").read_text(encoding="utf-8") == THREE.replace(
         GLUED + "   ", "Prices rose. The index fell."
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Unescaping into a value that must change its quoting to stay the same value
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("A &#58; B", '"A : B"'),  # `: ` would start a mapping in a plain scalar
+        ("Budget &#35;1 passes", '"Budget #1 passes"'),  # ` #` would start a comment
+        ("Budget &amp;amp; more", "Budget & more"),  # two passes, stays plain
+        ("Trump&#39;s plan", "Trump's plan"),
+    ],
+)
+def test_a_plain_yaml_title_is_quoted_when_its_text_needs_it(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    path = write(tmp_path, "a.md", article(title=before))
+    assert run("fix", "--no-cache", "a.md", cwd=tmp_path).rc == 0
+    assert path.read_text(encoding="utf-8") == article(title=after)
+    assert check(tmp_path, "a.md").json() == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("'Trump&#39;s plan'", '"Trump\'s plan"'),  # a literal string cannot hold `'`
+        ("'''Trump&#39;s plan'''", "'''Trump's plan'''"),
+        ('"""A &amp; B"""', '"""A & B"""'),
+        ('"Say &quot;hi&quot;"', '"Say \\"hi\\""'),
+        ("'Say &quot;hi&quot;'", "'Say \"hi\"'"),
+    ],
+)
+def test_an_entity_in_a_toml_string_keeps_the_value_valid(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    def toml(title: str) -> str:
+        return (
+            f"+++\ntitle = {title}\ndate = 2025-02-08T09:55:35+08:00\n"
+            f'summary = "{SUMMARY}"\n+++\n\n' + BODY + "\n" + SOURCE
+        )
+
+    path = write(tmp_path, "a.md", toml(before))
+    assert run("fix", "--no-cache", "a.md", cwd=tmp_path).rc == 0
+    assert path.read_text(encoding="utf-8") == toml(after)
+    assert check(tmp_path, "a.md").json() == []
+
+
+def test_a_json_front_matter_with_crlf_keeps_crlf_when_a_member_is_deleted(tmp_path: Path) -> None:
+    members = [*JSON_BASE, '"menu": ""']
+    path = write(tmp_path, "a.md", crlf(_json_article(members)))
+    run("fix", "--ignore", "EN007", "--no-cache", "a.md", cwd=tmp_path)
+    assert path.read_bytes() == crlf(_json_article(JSON_BASE))
+
+
+def test_a_lone_cr_file_is_fixed_to_lf(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", CLEAN.replace("\n", "\r").encode())
+    assert check(tmp_path, "a.md").found() == [("EN007", 1, 4)]
+    run("fix", "--no-cache", "a.md", cwd=tmp_path)
+    assert path.read_bytes() == CLEAN.encode()
+
+
+def test_the_diff_of_a_file_without_a_final_newline(tmp_path: Path) -> None:
+    text = article(body="Trailing.   \n", source=SOURCE.rstrip("\n"))
+    write(tmp_path, "a.md", text)
+    result = run("fix", "--diff", "--no-cache", "a.md", cwd=tmp_path)
+    assert result.rc == 1
+    assert _apply_unified_diff(text, result.out) == article(
+        body="Trailing.\n", source=SOURCE.rstrip("\n")
+    )
+
+
+def test_fix_select_unused_suppression_keeps_suppressions_of_rules_left_off(tmp_path: Path) -> None:
+    body = f"<!-- newslint-disable-next-line TX004 -->\n{GLUED}\n"
+    text = article(body=body)
+    path = write(tmp_path, "a.md", text)
+    run("fix", "--select", "NL001", "--no-cache", "a.md", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_config_files_patterns_are_relative_to_its_own_folder(tmp_path: Path) -> None:
+    write(tmp_path, "conf/newslint.toml", '[per-file-ignores]\n"content/**" = ["BD002"]\n')
+    write(tmp_path, "content/a.md", THREE)
+    write(tmp_path, "conf/content/a.md", THREE)
+    assert "BD002" in check(tmp_path, "--config", "conf/newslint.toml", "content/a.md").codes()
+    assert (
+        "BD002"
+        not in check(tmp_path, "--config", "conf/newslint.toml", "conf/content/a.md").codes()
+    )
+
+
+@pytest.mark.parametrize("flag", ["--ignore", "--extend-select"])
+def test_an_unknown_selector_in_ignore_or_extend_select_is_a_usage_error(
+    tmp_path: Path, flag: str
+) -> None:
+    write(tmp_path, "a.md", THREE)
+    result = run("check", flag, "XX999", "a.md", cwd=tmp_path)
+    assert result.rc == 2
+    assert result.err == f"newslint: error: {flag}: unknown rule or prefix 'XX999'\n"
+
+
+def test_rule_takes_a_name_or_a_code_and_refuses_an_unknown_one(tmp_path: Path) -> None:
+    by_code = run("rule", "TX004", cwd=tmp_path)
+    by_name = run("rule", "sentence-spacing", cwd=tmp_path)
+    assert (by_code.rc, by_name.rc) == (0, 0)
+    assert by_code.out == by_name.out
+    assert by_code.out.startswith("# sentence-spacing (TX004)\n")
+    unknown = run("rule", "XX999", cwd=tmp_path)
+    assert unknown.rc == 2
+    assert unknown.err == "newslint: error: no rule 'XX999'\n"
+
+
+def test_the_hooks_skip_the_readme_of_a_site_with_a_content_folder(tmp_path: Path) -> None:
+    repo = _site(tmp_path)
+    (repo / "site" / "content").mkdir()
+    result = run_hook("newslint", ["site/README.md", "site/archetypes/default.md"], repo)
+    assert (result.rc, result.out) == (0, "")
+
+
+def test_the_hooks_skip_the_readme_of_a_site_whose_content_dir_is_configured(
+    tmp_path: Path,
+) -> None:
+    # No `articles/` folder yet: git keeps no empty folder, so a new site's first commit has none.
+    write(tmp_path, "site/hugo.toml", 'contentDir = "articles"\n')
+    write(tmp_path, "site/README.md", "# Our site\n")
+    write(tmp_path, "site/content/a.md", "# Not content here\n")
+    result = run_hook("newslint", ["site/README.md"], tmp_path)
+    assert (result.rc, result.out) == (0, "")
+    linted = run_hook("newslint", ["site/content/a.md"], tmp_path)
+    assert (linted.rc, linted.out) == (0, "")
