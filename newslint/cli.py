@@ -757,7 +757,14 @@ def warn_nested_configs(
     if args.isolated or split_config_args(args.config)[0] is not None:
         return  # no configuration discovered: none passed over
     cwd = Path.cwd()
-    if not any((cwd / path).is_dir() for path in paths):
+
+    def is_dir(path: Path) -> bool:
+        try:
+            return (cwd / path).is_dir()
+        except OSError:  # a folder above it that cannot be searched: reported as NL002
+            return False
+
+    if not any(is_dir(path) for path in paths):
         return  # named files: `load_config` judged them already
     told: list[str] = []
     nearest_config(paths, cwd, told.append)
