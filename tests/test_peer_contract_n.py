@@ -2421,3 +2421,56 @@ def test_the_hooks_skip_the_readme_of_a_site_whose_content_dir_is_configured(
     assert (result.rc, result.out) == (0, "")
     linted = run_hook("newslint", ["site/content/a.md"], tmp_path)
     assert (linted.rc, linted.out) == (0, "")
+
+
+# ---------------------------------------------------------------------------------------------
+# unused-suppression as a rule like the others
+
+
+UNUSED = article(body="<!-- newslint-disable-next-line TX004 -->\nPrices rose. The index fell.\n")
+
+
+def test_a_suppression_comment_inside_a_code_block_is_text(tmp_path: Path) -> None:
+    body = "```\n<!-- newslint-disable-next-line BD002 -->\ncode   \n```\n\n" + BODY
+    write(tmp_path, "a.md", article(body=body))
+    assert check(tmp_path, "a.md").found() == []
+
+
+def test_unused_suppression_obeys_per_file_ignores(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", UNUSED)
+    assert check(tmp_path, "a.md").found() == [("NL001", 7, 1)]
+    pfi = 'per-file-ignores = {"*.md" = ["NL001"]}'
+    assert check(tmp_path, "--config", pfi, "a.md").found() == []
+
+
+def test_unused_suppression_takes_a_severity_override(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", UNUSED)
+    result = check(tmp_path, "--config", 'rules.unused-suppression.severity = "error"', "a.md")
+    assert result.rc == 1
+    assert [d["severity"] for d in result.json()] == ["error"]  # type: ignore[union-attr]
+
+
+def test_output_writes_the_report_to_a_file(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", UNUSED)
+    result = run(
+        "check",
+        "--no-cache",
+        "--output-format",
+        "concise",
+        "-o",
+        "report.txt",
+        "a.md",
+        cwd=tmp_path,
+    )
+    assert (result.rc, result.out) == (0, "")
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == (
+        "a.md:7:1: NL001 [unused-suppression] [*] unused suppression (nothing reported for TX004)\n"
+    )
+
+
+def test_quiet_prints_only_the_summary(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", UNUSED)
+    result = run("check", "--no-cache", "-q", "a.md", cwd=tmp_path)
+    assert result.rc == 0
+    assert "a.md:7:1" not in result.out + result.err
+    assert "1 problem" in result.out + result.err
