@@ -746,6 +746,38 @@ def warn_nearer_configs(args: argparse.Namespace, config: Config, paths: Sequenc
     nearest_config(paths, Path.cwd(), warn)
 
 
+def warn_nested_configs(
+    args: argparse.Namespace, paths: Sequence[Path], files: Sequence[Path]
+) -> None:
+    """A folder named on the command line may hold a configuration of its own further down
+    (`newslint check .` over `sub/newslint.toml`): the files below it are under a nearer
+    configuration than the one the run uses, which is worth a warning as when the files are
+    named (`nearest_config`), rather than passing over `sub/newslint.toml` without a word."""
+    from newslint.config import nearest_config, split_config_args
+
+    if args.isolated or split_config_args(args.config)[0] is not None:
+        return  # no configuration discovered: none passed over
+    cwd = Path.cwd()
+
+    def is_dir(path: Path) -> bool:
+        try:
+            return (cwd / path).is_dir()
+        except OSError:  # a folder above it that cannot be searched: reported as NL002
+            return False
+
+    if not any(is_dir(path) for path in paths):
+        return  # named files: `load_config` judged them already
+    told: list[str] = []
+    nearest_config(paths, cwd, told.append)
+    if told:
+        return  # the named paths already differ, and `load_config` said so
+
+    def warn(message: str) -> None:
+        print(f"newslint: warning: {message}", file=sys.stderr)
+
+    nearest_config(list(dict.fromkeys(Path(file).parent for file in files)), cwd, warn)
+
+
 def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]]:
     from newslint.config import exclude_patterns
 
@@ -757,6 +789,8 @@ def build_run(args: argparse.Namespace) -> tuple[Config, RuleSet, Sequence[Path]
         paths = _default_paths(config, exclude)
         warn_nearer_configs(args, config, paths)
     files = _files(args, paths, exclude)
+    if args.paths:
+        warn_nested_configs(args, paths, files)
     resume_gc()  # set up: from here on, linting makes garbage
     return config, ruleset, files
 

@@ -510,7 +510,14 @@ def not_site_content(path: Path) -> bool:
     where the folders cannot be told from the configuration alone."""
     from newslint.site import site_for
 
-    return _place(os.path.realpath(path), _content_folders(site_for(path))) != INSIDE
+    site = site_for(path)
+    folders = _content_folders(site)
+    if not folders and site.root is not None and not _mounts_content(site.raw):
+        # No content folder exists yet: a new site's first commit stages its README and
+        # archetypes, and git keeps no empty `content/`. Where content would be still says
+        # what is none.
+        folders = [os.path.realpath(folder) for folder, _ in site._content_roots()]
+    return _place(os.path.realpath(path), folders) != INSIDE
 
 
 def hugo_skips(path: Path) -> bool:

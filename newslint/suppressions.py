@@ -155,14 +155,29 @@ def _keys_for(name: str, code: str) -> list[str]:
     return keys
 
 
-def _scalar_spans(node: Node, out: list[Span]) -> None:
+def _scalar_spans(node: Node, out: list[Span], text: str) -> None:
+    """The spans of the scalars (and keys) under `node`, where a `#` is text, not a comment.
+
+    A YAML block scalar's span starts at its `|`/`>` indicator, whose line may end in a comment
+    (`lead: >-  # newslint: disable=...`): its text starts on the next line."""
     if node.kind == "scalar":
-        out.append(node.span)
+        span = node.span
+        if node.style in ("|", ">"):
+            breaks = [
+                i
+                for i in (
+                    text.find("\n", span.start, span.end),
+                    text.find("\r", span.start, span.end),
+                )
+                if i >= 0
+            ]
+            span = Span(min(breaks) + 1, span.end) if breaks else Span(span.end, span.end)
+        out.append(span)
     for item in node.items:
-        _scalar_spans(item, out)
+        _scalar_spans(item, out, text)
     for entry in node.entries:
         out.append(entry.key_span)
-        _scalar_spans(entry.node, out)
+        _scalar_spans(entry.node, out, text)
 
 
 def _inside(spans: Sequence[Span], starts: Sequence[int], offset: int) -> bool:
@@ -172,7 +187,7 @@ def _inside(spans: Sequence[Span], starts: Sequence[int], offset: int) -> bool:
 
 def _last_line(doc: Document, node: Node, fallback: int) -> int:
     spans: list[Span] = []
-    _scalar_spans(node, spans)
+    _scalar_spans(node, spans, doc.text)
     ends = [s.end - 1 if s.end > s.start else s.start for s in spans]
     return max([fallback, *(doc.position(e).line for e in ends)])
 
@@ -187,7 +202,7 @@ def _front_matter_directives(doc: Document) -> list[Directive]:
     if doc.front_matter is not None:
         for entry in doc.front_matter.root.entries:
             values.append(entry.key_span)
-            _scalar_spans(entry.node, values)
+            _scalar_spans(entry.node, values, text)
             line = doc.position(entry.key_span.start).line
             key_lines[line] = _last_line(doc, entry.node, line)
     values.sort()

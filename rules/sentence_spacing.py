@@ -85,7 +85,7 @@ class SentenceSpacing(Rule):
         if "\\" in text:
             # Judged as shown (`said,\\"After` shows `said,"After`), reported in the source.
             text, origin = unescaped(text)
-        positions = missing_sentence_spaces(text)
+        positions = _after_markup(ctx.document.text, node.span.start, text)
         if not positions:
             return
         if self.templates is None:
@@ -109,3 +109,20 @@ class SentenceSpacing(Rule):
             word_end += 1
         fix = Fix.safe("Insert a space", *edits)
         ctx.report(span, "glued", punct=text[pos], word=text[word_start:word_end], fix=fix)
+
+
+# A stand-in for the word that inline markup (`*budget*`, `[budget](url)`, `` `budget` ``) puts
+# before a text run: the run alone (` fell.Then prices rose.`) has no word before `fell`, and a
+# lone token is judged no prose (`Fig.A`), so the run-on sentence would be missed.
+_MARKUP_WORD = "w "
+
+
+def _after_markup(source: str, start: int, text: str) -> list[int]:
+    """Offsets into TEXT of the missing sentence spaces, TEXT being the run at START of SOURCE.
+
+    When the run starts with white space right after inline markup on the same line, the markup
+    counts as the word before it."""
+    if text[:1] in (" ", "\t") and start > 0 and source[start - 1] not in "\n\r":
+        shift = len(_MARKUP_WORD)
+        return [pos - shift for pos in missing_sentence_spaces(_MARKUP_WORD + text)]
+    return missing_sentence_spaces(text)
