@@ -541,3 +541,24 @@ def test_rule_doc_holds_no_merge_conflict_markers(rule: type[Rule]) -> None:
     doc = rule.documentation()
     markers = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
     assert markers.search(doc) is None, f"{rule.code}: merge conflict markers in its doc"
+
+
+def test_no_tracked_file_holds_merge_conflict_markers() -> None:
+    """The same for every source, test and documentation file of the project: a marker left in a
+    docstring or a comment still imports and passes the other tests."""
+    root = Path(__file__).resolve().parent.parent
+    markers = re.compile(r"^(?:<{7}|>{7}) ", re.MULTILINE)
+    folders = [root / name for name in ("newslint", "rules", "tests", "bench", ".ci", "examples")]
+    files = [root / "README.md", root / "pyproject.toml", root / ".pre-commit-hooks.yaml"]
+    files += [
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.suffix in (".py", ".md", ".toml", ".yaml", ".yml", ".json", "") and path.is_file()
+    ]
+    found = [
+        str(path.relative_to(root))
+        for path in files
+        if markers.search(path.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert found == []
