@@ -2,8 +2,9 @@
 
 ## What it does
 Flags each HTML character reference, such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;`, in the
-front-matter `title`, `summary` and `lead` (the `fields` option changes the list): one problem per
-reference, at the reference, so the example below has two. Only references
+front-matter `title`, `summary` and `lead` (the `fields` option changes the list, and may name a
+list of strings such as `tags`: each item is checked): one problem per reference, at the
+reference, so the example below has two. Only references
 HTML defines count (`&amp;`, `&#39;`, `&#x27;`), not a lone `&` (`AT&T`) nor text in backticks.
 
 Hugo renders a front-matter `summary` as Markdown (`.Summary`), where a reference shows its
@@ -28,7 +29,9 @@ Safe: each reference is replaced by the character it stands for, written in the 
 (`&quot;` becomes `\\"` in a double-quoted string, `&#39;` becomes `''` in a single-quoted YAML
 string). A doubly escaped `&amp;#39;` takes two passes. A numeric reference to no character
 (`&#0;`, `&#xD800;`) is reported but not decoded: a browser shows it as U+FFFD, and the character
-the author meant is unknown.
+the author meant is unknown. In a list item the reference is replaced where the item is written
+without escapes and the character needs none in its quoting (a `&quot;` in a double-quoted item
+is reported without a fix).
 Hugo renders a `summary` as Markdown, where a reference already showed as its character: there
 the one change a page shows is Hugo's typographer's, which curls a straight quote written out
 (`&#39;s` showed `'s`, `'s` shows `’s`), as it curls every other quote of the summary (checked
@@ -40,9 +43,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newslint import Fix, Rule, Severity
+from newslint import Edit, Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
+from newslint.spans import Span
 from newslint.textutil import html_entities
 
 from ._fields import key_in, lowered_keys
@@ -52,6 +56,21 @@ from ._text import TEXT_FIELDS, FieldText
 # syntax there if their reference were decoded.
 MARKDOWN_FIELDS = ("summary",)
 _MARKDOWN_SYNTAX = frozenset("<>*_`[]\\~")
+# Characters a plain YAML list item may hold anywhere (nothing YAML reads as syntax), and those
+# it may hold only after its first character (an indicator there: `&anchor`, a quoted scalar).
+_PLAIN_SAFE = frozenset("’‘“”«»–—…")
+_PLAIN_INNER = frozenset("&'\"")
+
+
+def _writable(char: str, quote: str, at_start: bool) -> bool:
+    """Whether `char` may replace a reference as it is in a list item quoted with `quote` ("" for
+    a plain YAML item): no quote or backslash that would end or escape a quoted string; in a
+    plain item only letters, digits and typographic punctuation."""
+    if not char.isprintable():
+        return False
+    if quote:
+        return char not in (quote, "\\")
+    return char.isalnum() or char in _PLAIN_SAFE or (char in _PLAIN_INNER and not at_start)
 
 
 @dataclass(frozen=True)
@@ -72,7 +91,14 @@ class HtmlEntity(Rule):
         return lowered_keys(ctx.options.fields)
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
+        if not key_in(field.key, ctx.options.fields):
+            return
+        if field.node.kind == "list":
+            # A list where a text belongs (`title: [...]`) is field-type's to report.
+            if field.key.lower() not in TEXT_FIELDS:
+                self._list_items(ctx, field)
+            return
+        if not isinstance(field.value, str):
             return
         found = html_entities(field.value)
         if found and field.key.lower() in MARKDOWN_FIELDS:
@@ -112,6 +138,32 @@ class HtmlEntity(Rule):
                 where=where,
                 fix=fix,
             )
+
+    def _list_items(self, ctx: Context, field: Field) -> None:
+        """The references in each string item of a list field (`tags: ["Trump&#39;s plan"]`)."""
+        text = ctx.document.text
+        for item in field.node.items:
+            if item.kind != "scalar" or not isinstance(item.value, str):
+                continue
+            found = html_entities(item.value)
+            if not found:
+                continue
+            source = text[item.span.start : item.span.end]
+            quote = source[:1] if source[:1] in ("'", '"') else ""
+            inner = source[1:-1] if quote else source
+            # Offsets in the value are offsets in the source only when nothing is escaped.
+            as_written = inner == item.value and not (quote == '"' and "\\" in inner)
+            base = item.span.start + len(quote)
+            for start, end, char in found:
+                entity = item.value[start:end]
+                if not as_written:
+                    ctx.report(item.span, "entity", entity=entity, key=field.key, where="")
+                    continue
+                span = Span(base + start, base + end)
+                fix = None
+                if _writable(char, quote, start == 0):
+                    fix = Fix.safe(f"Unescape {entity}", Edit.replace(span, char))
+                ctx.report(span, "entity", entity=entity, key=field.key, where="", fix=fix)
 
 
 def _invisible(characters: str) -> bool:

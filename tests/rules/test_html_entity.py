@@ -5,7 +5,40 @@ import pytest
 from newslint.rules.html_entity import HtmlEntity
 from newslint.testing import Case, Raw, assert_case, fm
 
+TAGS = {"fields": ["title", "tags"]}
+
 CASES = [
+    Case(
+        "list-items-yaml",
+        '---\ntitle: "T"\ntags:\n  - "Trump&#39;s plan"\n  - AT&amp;T\n  - plain\n---\nBody.\n',
+        options=TAGS,
+        errors=[("entity", 4, 11), ("entity", 5, 7)],
+        fixed='---\ntitle: "T"\ntags:\n  - "Trump\'s plan"\n  - AT&T\n  - plain\n---\nBody.\n',
+    ),
+    Case(
+        # `&quot;` in a double-quoted item, `&#39;` in a TOML literal one: reported, no fix.
+        "list-items-json-and-toml",
+        '+++\ntags = ["S&amp;P", "a &quot;b&quot;", \'it&#39;s\']\n+++\nBody.\n',
+        options=TAGS,
+        errors=[("entity", 2, 11), ("entity", 2, 23), ("entity", 2, 30), ("entity", 2, 42)],
+        fixed='+++\ntags = ["S&P", "a &quot;b&quot;", \'it&#39;s\']\n+++\nBody.\n',
+    ),
+    Case(
+        # An item written with escapes: reported at the item, no fix.
+        "list-items-escaped-or-indicator",
+        '{"title": "T", "tags": ["\\u00e9 &amp;"]}\nBody.\n',
+        options=TAGS,
+        errors=[("entity", 1, 25)],
+    ),
+    Case(
+        # A plain item: `&` may follow its first character (first, it would start an anchor).
+        "plain-list-item",
+        "---\ntitle: T\ntags:\n  - x&amp;\n---\nBody.\n",
+        options=TAGS,
+        errors=[("entity", 4, 6)],
+        fixed="---\ntitle: T\ntags:\n  - x&\n---\nBody.\n",
+    ),
+    Case("list-items-not-in-fields", "---\ntitle: T\ntags: [AT&amp;T]\n---\nBody.\n"),
     Case("clean", fm(title="Trump's plan", summary="AT&T and S&P rose.")),
     Case(
         "numeric-in-title",
