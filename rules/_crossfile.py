@@ -210,7 +210,9 @@ def item(
     root = doc.site.root if doc.site is not None else None
     if root is not None:
         key = (str(root), key)
-    return (None if key == value else key, value, where, order_key(doc), translation)
+    # duplicate-source and duplicate-title both ask for the order key: worked out once.
+    order = doc.memo("order-key", order_key, doc)
+    return (None if key == value else key, value, where, order, translation)
 
 
 def group_key(data: Item) -> Any:

@@ -63,6 +63,14 @@ def _matches(text: str, pos: int, url: str, limit: int | None = None) -> int | N
     """Where the source from `pos` stops spelling `url` (escapes and entities decoded), if it
     does and the destination ends there."""
     limit = len(text) if limit is None else limit
+    if url and "\\" not in url and "&" not in url and text.startswith(url, pos):
+        # Written as it is (nearly every link): the walk below would take each character as
+        # itself, none being an escape's backslash or an entity's `&`.
+        pos += len(url)
+        if pos > limit:
+            return None
+        after = text[pos : pos + 1]
+        return pos if after in ("", ")", ">", " ", "\t", "\n", "\r") else None
     i = 0
     while i < len(url):
         if pos >= limit:

@@ -97,8 +97,15 @@ class ControlChar(Rule):
                 else:
                     ctx.report(span, "control", fix=fix, names=_names(run))
 
+    # Whether the file holds a backslash, asked at its first field: without one no field writes
+    # an escape, and `on_field` (run for every field) has nothing to find.
+    _escapes: bool | None = None
+
     def on_field(self, ctx: Context, field: Field) -> None:
-        _field_controls(ctx, field)
+        if self._escapes is None:
+            self._escapes = "\\" in ctx.document.text
+        if self._escapes:
+            _field_controls(ctx, field)
 
 
 def _field_controls(ctx: Context, field: Field) -> None:

@@ -100,8 +100,16 @@ class InvisibleChar(Rule):
                 continue  # a byte of mis-decoded text (Windows-1256 has ZWNJ): `mojibake`'s
             ctx.report(Span(start, end), _kind(run, has_rtl), fix=fix, names=char_names(run))
 
+    # Whether the file holds a backslash, asked at its first field: without one no field writes
+    # an escape, and `on_field` (run for every field) has nothing to find.
+    _escapes: bool | None = None
+
     def on_field(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
+        if self._escapes is None:
+            self._escapes = "\\" in text
+        if not self._escapes:
+            return
         _nested_invisible(ctx, field)
         found = escaped_matches(text, field, INVISIBLE_RUN)
         if found is None:

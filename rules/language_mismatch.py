@@ -51,7 +51,6 @@ or copied the wrong field; it then shows up in the wrong language's lists, feeds
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -220,10 +219,15 @@ def other_chinese_form(text: str, wanted: str, minimum: int) -> str | None:
     """The other form ("Simplified" or "Traditional") when `text` is written in it rather than
     in `wanted`: at least `minimum` characters only that form uses, over four times as many as
     those of `wanted` (a Traditional article may quote a mainland name, and the reverse)."""
-    simplified = len(_SIMPLIFIED_ONLY.findall(text))
-    traditional = len(_TRADITIONAL_ONLY.findall(text))
-    other, own = (simplified, traditional) if wanted == "Traditional" else (traditional, simplified)
-    if other >= minimum and other > 4 * own:
+    other_form, own_form = (
+        (_SIMPLIFIED_ONLY, _TRADITIONAL_ONLY)
+        if wanted == "Traditional"
+        else (_TRADITIONAL_ONLY, _SIMPLIFIED_ONLY)
+    )
+    # The other form's characters first: an article in its own form has next to none, and then
+    # its own form's, hundreds in an article (a string each to `findall`), need not be counted.
+    other = len(other_form.findall(text))
+    if other >= minimum and other > 4 * len(own_form.findall(text)):
         return "Simplified" if wanted == "Traditional" else "Traditional"
     return None
 
@@ -241,10 +245,16 @@ class Options:
         check_counts(self)
 
 
-def mismatch(units: dict[str, int], expected: frozenset[str], options: Options) -> str | None:
-    """The dominant foreign script when too little of the text is in `expected`, else None."""
+def mismatch(
+    units: dict[str, int],
+    expected: frozenset[str],
+    options: Options,
+    min_units: int | None = None,
+) -> str | None:
+    """The dominant foreign script when too little of the text is in `expected`, else None.
+    `min_units`: the fewest units a text needs, when not `options.min_units`."""
     total = sum(units.values())
-    if total < options.min_units:
+    if total < (options.min_units if min_units is None else min_units):
         return None
     kana = units.get("kana", 0)
     if (
@@ -353,8 +363,9 @@ class LanguageMismatch(Rule):
         if expected is None or self.first_text is None:
             return
         options = ctx.options
-        if options.min_units < _BODY_MIN_UNITS:
-            options = dataclasses.replace(options, min_units=_BODY_MIN_UNITS)
+        # A body needs more units than a field (not a copy of the options with that number:
+        # `dataclasses.replace` cost more than the rest of this for an English article).
+        min_units = max(options.min_units, _BODY_MIN_UNITS)
         # Runs are joined by a line break, so no word spans two of them.
         body = "\n".join(self.body_texts)
         if "latin" in expected and body.isascii():
@@ -366,7 +377,7 @@ class LanguageMismatch(Rule):
                 # The Han share of the units is at least this: no script mismatch to count.
                 self._check_chinese_form(ctx, body, language)
                 return
-        script = mismatch(script_units(body), expected, options)
+        script = mismatch(script_units(body), expected, options, min_units)
         if script is not None:
             ctx.report(self.first_text, "body", script=script, language=language)
         else:

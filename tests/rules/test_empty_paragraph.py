@@ -242,3 +242,30 @@ def test_a_list_of_only_empty_items_leaves_one_blank_line_after_fix() -> None:
     text = fm(body="Before.\n\n- \xa0\n- \u3000\n\nAfter.\n", title="T")
     fixed, remaining = fix_text(text, select=["BD001", "BD003"])
     assert (fixed, remaining) == (fm(body="Before.\n\nAfter.\n", title="T"), [])
+
+
+def test_marker_lines_are_found_as_the_plain_pattern_finds_them() -> None:
+    # `_markers_at_line_end` searches only the lines its line-break pattern picks: it must yield
+    # exactly what `_MARKER_AT_LINE_END.finditer` yields, whatever ends the lines (spaces, tabs,
+    # CR, CRLF, no break at all) and wherever the search starts (mid-line too).
+    import itertools
+
+    from newslint.rules.empty_paragraph import _MARKER_AT_LINE_END, _markers_at_line_end
+
+    alphabet = "-1.) \t\r\nx"
+    checked = 0
+    for length in range(5):
+        for chars in itertools.product(alphabet, repeat=length):
+            text = "".join(chars)
+            for start in {0, length // 2, length}:
+                expected = [m.span() for m in _MARKER_AT_LINE_END.finditer(text, start)]
+                assert [m.span() for m in _markers_at_line_end(text, start)] == expected, (
+                    text,
+                    start,
+                )
+                checked += 1
+    for text in ("a\n1. \t\r\n\n- \n* x\n2)", "x\r\n-\r\n+ \t", "- \r- \n", "a\n\n3.  "):
+        expected = [m.span() for m in _MARKER_AT_LINE_END.finditer(text, 2)]
+        assert [m.span() for m in _markers_at_line_end(text, 2)] == expected, text
+        assert expected  # each of them has a marker line
+    assert checked > 15_000
