@@ -223,6 +223,7 @@ class FileCache:
         self._sites: dict[int, tuple[Site | None, str]] = {}
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+        self._file: tuple[int, int] | None = None  # (device, inode) of the database it opened
         self._pending: list[tuple[bytes, int, bytes]] = []
         self._strings: dict[str, str] = {}  # text shared between decoded results, bounded
         self._today = int(time.time() // 86400)
@@ -251,8 +252,10 @@ class FileCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._connection is not None and self._pid == os.getpid():
             return self._connection
-        self._connection = None  # a connection inherited through fork is never used
-        self._pending = []
+        if self._pid != os.getpid():
+            # A connection inherited through fork is never used, nor the parent's pending rows.
+            self._pending = []
+        self._connection = None
         for attempt in range(2):
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -274,8 +277,30 @@ class FileCache:
             except (sqlite3.Error, OSError):
                 return None
             self._connection, self._pid = connection, os.getpid()
+            with contextlib.suppress(OSError):
+                stat = os.stat(self.database)
+                self._file = (stat.st_dev, stat.st_ino)
             return connection
         return None
+
+    def _start_again(self) -> None:
+        """Drop a database that SQLite found damaged inside (its header is fine, so it opened, but
+        a page is not: a disk error, a copy cut short): left in place, every later run would miss
+        every file and store nothing. Another process that found it first may have replaced it
+        already; that new database is kept (only the file this connection opened is removed)."""
+        if self._connection is not None and self._pid == os.getpid():
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+        self._connection = None
+        try:
+            stat = os.stat(self.database)
+        except OSError:
+            return
+        if self._file != (stat.st_dev, stat.st_ino):
+            return
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.database}{suffix}")
 
     def key(
         self, shown: str, resolved: str, site: Site | None, content: bytes, cascade: str = ""
@@ -300,7 +325,9 @@ class FileCache:
                 row = connection.execute(
                     "SELECT value, used FROM entries WHERE key = ?", (key,)
                 ).fetchone()
-            except sqlite3.Error:
+            except sqlite3.Error as err:
+                if _damaged(err):
+                    self._start_again()
                 row = None
         if len(self._strings) > STRINGS_KEPT:
             # Text that repeats (rule names, messages) comes back at once; the rest would make a
@@ -328,17 +355,23 @@ class FileCache:
         if not self._pending:
             return
         rows, self._pending = self._pending, []
-        connection = self._connect()
-        if connection is None:
-            return
-        try:
-            connection.execute("BEGIN")
-            connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
-            connection.execute("COMMIT")
-        except sqlite3.Error:
-            with contextlib.suppress(sqlite3.Error):
-                connection.execute("ROLLBACK")
-            self.writable = False  # a full disk or a read-only folder: go on without storing
+        for attempt in range(2):
+            connection = self._connect()
+            if connection is None:
+                return
+            try:
+                connection.execute("BEGIN")
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+                connection.execute("COMMIT")
+                return
+            except sqlite3.Error as err:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
+                if attempt == 0 and _damaged(err):
+                    self._start_again()  # and store the rows in the new database
+                    continue
+                self.writable = False  # a full disk or a read-only folder: go on without storing
+                return
 
     def prune(self) -> None:
         """Drop rows that no run has used for `KEEP_DAYS` days (at most once a day)."""
@@ -362,6 +395,17 @@ class FileCache:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.close()
         self._connection = None
+
+
+# SQLite's primary result codes for a file that is damaged inside or is no database at all.
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def _damaged(err: sqlite3.Error) -> bool:
+    """Whether `err` says the database file is damaged (not busy, read-only or full)."""
+    code = getattr(err, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def _decode(blob: bytes, strings: dict[str, str] | None = None) -> FileResult | None:

@@ -248,3 +248,22 @@ def test_memo_is_skipped_without_a_source(tmp_path: Path, monkeypatch: pytest.Mo
     parse_config({"fail-on": "warning"})
     assert not (tmp_path / CACHE_DIR_NAME).exists()
     assert os.listdir(tmp_path) == []
+
+
+def test_a_database_damaged_inside_is_replaced(site: list[Path]) -> None:
+    """A database whose header is fine but whose pages are not (a disk error, a copy cut short
+    and patched up): SQLite opens it and only its queries fail with SQLITE_CORRUPT. Every run
+    missed every file and stored nothing, for as long as the version lasted."""
+    rules = ruleset()
+    first = lint_files(site, rules)
+    assert not Path(f"{database()}-wal").exists()  # checkpointed into the file at close
+    data = bytearray(database().read_bytes())
+    page = 4096
+    assert len(data) >= 3 * page  # the schema page, the table and its index
+    data[page:] = b"\xa5" * (len(data) - page)  # the table's and the index's pages
+    database().write_bytes(bytes(data))
+    with sqlite3.connect(database()) as connection, pytest.raises(sqlite3.DatabaseError):
+        connection.execute("SELECT key FROM entries").fetchall()
+    again = lint_files(site, rules)
+    assert (again.cache_hits, [r.diagnostics for r in again]) == (0, [r.diagnostics for r in first])
+    assert lint_files(site, rules).cache_hits == 3
