@@ -345,7 +345,10 @@ class FileCache:
     def put(self, key: bytes, result: FileResult) -> None:
         if not self.writable:
             return
-        payload = pickle.dumps(encode_result(result), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            payload = pickle.dumps(encode_result(result), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a plugin's collected data that pickle cannot carry (a lock, a lambda)
+            return  # is linted again next time, as `newslint.project` keeps it in memory
         self._pending.append((key, self._today, _MAGIC + _digest(payload) + payload))
         if len(self._pending) >= 256:
             self.flush()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,21 @@ class Crashing(Rule):
 
     def on_document_end(self, ctx, document) -> None:  # type: ignore[no-untyped-def]
         raise ValueError("bad")
+
+
+class CollectsALock(Rule):
+    """Collects, for its project step, a value that pickle cannot carry (a lock)."""
+
+    code = "ZZ905"
+    name = "collects-a-lock"
+    messages = {"never": "never reported"}
+
+    def collect(self) -> object:
+        return threading.Lock()
+
+    @classmethod
+    def project_end(cls, ctx, collected) -> None:  # type: ignore[no-untyped-def]
+        pass
 
 
 def ruleset(config: Config | None = None, *rules: type[Rule]) -> RuleSet:
@@ -169,6 +185,24 @@ def test_a_relative_link_report_is_not_stored_so_writing_the_target_clears_it(
     board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
     again = lint_files([article], rules)
     assert (again.cache_hits, again[0].diagnostics) == (0, [])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_result_that_does_not_pickle_is_not_stored(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """A plugin's collected data may be anything (`newslint.project` keeps what does not pickle
+    in memory): the cache leaves such a result out. Its store ended the whole run with an
+    internal error (TypeError: cannot pickle '_thread.lock' object), but with --no-cache."""
+    monkeypatch.setattr("newslint.runner.PARALLEL_MIN", 0)  # jobs=2: through the workers
+    rules = ruleset(None, CollectsALock)
+    results = lint_files(site, rules, jobs=jobs)
+    assert [d.code for r in results for d in r.diagnostics] == ["FM004"]
+    assert [type(r.collected["collects-a-lock"].data) for r in results] == [
+        type(threading.Lock())
+    ] * 3
+    assert entries() == []
+    assert lint_files(site, rules, jobs=jobs).cache_hits == 0
 
 
 def test_results_with_an_internal_error_are_not_stored(site: list[Path]) -> None:
