@@ -43,6 +43,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import sys
@@ -68,6 +69,8 @@ _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by newslint.\n"
 )
+# The name of a version's folder (`FileCache.folder`): the format and a version number.
+_VERSION_FOLDER = re.compile(r"v[0-9]+-[0-9][0-9A-Za-z.+!_-]*")
 # How many distinct strings `FileCache.get` shares between the results it decodes.
 STRINGS_KEPT = 10_000
 # Configuration that does not change a file's diagnostics, so changing it keeps the cache.
@@ -243,10 +246,17 @@ class FileCache:
         return cache
 
     def _drop_old_versions(self) -> None:
+        """Remove the folders of other newslint versions. Only names that are one
+        (`v<format>-<version>`): `NEWSLINT_CACHE_DIR` may be a folder shared with other programs
+        (`~/.cache`), whose `vim` or `virtualenv` is none of newslint's."""
         current = self.folder.name
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.base):
-                if entry.is_dir() and entry.name.startswith("v") and entry.name != current:
+                if (
+                    _VERSION_FOLDER.fullmatch(entry.name)
+                    and entry.name != current
+                    and entry.is_dir(follow_symlinks=False)
+                ):
                     shutil.rmtree(entry.path, ignore_errors=True)
 
     def _connect(self) -> sqlite3.Connection | None:

@@ -301,3 +301,29 @@ def test_a_database_damaged_inside_is_replaced(site: list[Path]) -> None:
     again = lint_files(site, rules)
     assert (again.cache_hits, [r.diagnostics for r in again]) == (0, [r.diagnostics for r in first])
     assert lint_files(site, rules).cache_hits == 3
+
+
+def test_only_newslint_s_own_old_version_folders_are_removed(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`NEWSLINT_CACHE_DIR` may name a folder that holds more than newslint's cache (`~/.cache`):
+    of its folders only those of an older newslint (`v<format>-<version>`) go. Every folder whose
+    name started with "v" went (`vim`, `virtualenv`, `vendor`), with what was in it."""
+    shared = Path("shared-cache").absolute()
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(shared))
+    others = ["vim/swap/article.md.swp", "virtualenv/py311/x", "vendor/a.txt", "v2/notes.txt"]
+    for name in [*others, "v1-0.0.9/files.sqlite", "v0-0.1.0/config/k.json"]:
+        (shared / name).parent.mkdir(parents=True, exist_ok=True)
+        (shared / name).write_text("kept")
+    assert lint_files(site, ruleset()).cache_hits == 0
+    assert sorted(p.name for p in shared.iterdir()) == [
+        ".gitignore",
+        "CACHEDIR.TAG",
+        f"v{cache_module.FORMAT}-{cache_module.__version__}",
+        "v2",
+        "vendor",
+        "vim",
+        "virtualenv",
+    ]
+    assert all((shared / name).read_text() == "kept" for name in others)
+    assert lint_files(site, ruleset()).cache_hits == 3
