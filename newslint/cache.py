@@ -24,7 +24,9 @@ editing a section's `_index.md` re-lints the pages below it.
 An entry holds the file's `FileResult`: its diagnostics and the data cross-file rules collected, so a
 cached file still takes part in `project_end`. Results that depend on the clock or on other files
 (from a rule class with `volatile = True`, such as a date-in-the-future check, or a relative link
-that leads to no page yet) and results with an internal error are not stored.
+that leads to no page yet; or data such a rule collected, which says that its clean verdict depends
+on them too: a relative link to a page that exists) and results with an internal error are not
+stored.
 
 ## How it is stored
 

@@ -255,7 +255,13 @@ def lint_source(shown: str, raw: bytes, site: Site, ruleset: RuleSet) -> FileRes
 
 
 def _cacheable(result: FileResult, ruleset: RuleSet) -> bool:
+    """Whether `result` may be stored: not with an internal error, nor when a `volatile` rule
+    (whose verdict depends on the clock or on other files) reported something, or collected
+    something, which is how it says that a clean verdict depends on them too (LK003 let a link
+    through because its target page exists: deleting the page must bring the report back)."""
     volatile = {a.rule.name for a in ruleset.rules if getattr(a.rule, "volatile", False)}
+    if volatile and not volatile.isdisjoint(result.collected):
+        return False
     return not any(d.rule == "internal-error" or d.rule in volatile for d in result.diagnostics)
 
 

@@ -78,7 +78,9 @@ class LinkRelative(Rule):
     Options = Options
     # A report depends on other files (the page, section or static file the link may lead to):
     # the cache keys a file by its own bytes, so a stored report would outlive the target page
-    # written to answer it. Files without a report are still cached.
+    # written to answer it. So does a link let through because such a file is there: `collect`
+    # says so, and that result is not stored either (its target may be deleted). Other files
+    # are still cached.
     volatile = True
 
     def __init__(self) -> None:
@@ -87,6 +89,12 @@ class LinkRelative(Rule):
         self.terms: dict[str, set[str]] | None = (
             None  # the article's own, once it has a relative link
         )
+        self.served = False  # a link was let through as leading to something the site serves
+
+    def collect(self) -> bool | None:
+        """True when a link was let through because of the site's files: the result depends on
+        them, and `newslint.runner` does not cache it (see `volatile`)."""
+        return True if self.served else None
 
     def _source(self, ctx: Context) -> SourceLink | None:
         if self.source is False:
@@ -130,6 +138,7 @@ class LinkRelative(Rule):
         if self.terms is None:
             self.terms = _terms(ctx)
         if ctx.site.may_serve(path, ctx.document.path, self.terms):
+            self.served = True
             return
         # Resolve the destination as written, so that its Markdown escapes stay valid; in HTML,
         # resolve the URL and write it escaped for the attribute.

@@ -327,3 +327,32 @@ def test_only_newslint_s_own_old_version_folders_are_removed(
     ]
     assert all((shared / name).read_text() == "kept" for name in others)
     assert lint_files(site, ruleset()).cache_hits == 3
+
+
+def test_a_relative_link_let_through_by_its_target_is_not_stored_so_deleting_it_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other way round: a link let through because its page exists depends on that page as
+    much as a report does. Stored, the clean result outlived the page's deletion."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    Path("hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Club"\n')
+    article = Path("content/news/meeting.md")
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        '---\ntitle: "Meeting"\n---\n\nThe [board](/about/board) met on Monday.\n\n'
+        "[Daily](https://daily.example.com/club-meeting)\n"
+    )
+    plain = Path("content/news/plain.md")
+    plain.write_text('---\ntitle: "Plain"\n---\n\nNo links.\n')
+    board = Path("content/about/board.md")
+    board.parent.mkdir(parents=True)
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    rules = build_ruleset(Config(), rule_classes=[LinkRelative])
+    first = lint_files([article, plain], rules)
+    assert [r.diagnostics for r in first] == [[], []]
+    assert len(entries()) == 1  # the article without a relative link only
+    board.unlink()
+    again = lint_files([article, plain], rules)
+    assert again.cache_hits == 1
+    assert [(d.code, d.line, d.column) for d in again[0].diagnostics] == [("LK003", 5, 13)]
