@@ -255,14 +255,28 @@ def lint_source(shown: str, raw: bytes, site: Site, ruleset: RuleSet) -> FileRes
 
 
 def _cacheable(result: FileResult, ruleset: RuleSet) -> bool:
-    """Whether `result` may be stored: not with an internal error, nor when a `volatile` rule
-    (whose verdict depends on the clock or on other files) reported something, or collected
-    something, which is how it says that a clean verdict depends on them too (LK003 let a link
-    through because its target page exists: deleting the page must bring the report back)."""
-    volatile = {a.rule.name for a in ruleset.rules if getattr(a.rule, "volatile", False)}
-    if volatile and not volatile.isdisjoint(result.collected):
+    """Whether `result` may be stored: not with an internal error, nor when it depends on more
+    than the file's bytes (`depends_elsewhere`)."""
+    if depends_elsewhere(result, volatile_rules(ruleset)):
         return False
-    return not any(d.rule == "internal-error" or d.rule in volatile for d in result.diagnostics)
+    return not any(d.rule == "internal-error" for d in result.diagnostics)
+
+
+def volatile_rules(ruleset: RuleSet) -> set[str]:
+    """The names of the run's rules whose verdict depends on the clock or on other files."""
+    return {a.rule.name for a in ruleset.rules if getattr(a.rule, "volatile", False)}
+
+
+def depends_elsewhere(result: FileResult, volatile: set[str]) -> bool:
+    """Whether `result` depends on more than the file's bytes: a `volatile` rule reported
+    something, or collected something, which is how it says that a clean verdict depends on the
+    outside too (LK003 let a link through because its target page exists: deleting the page must
+    bring the report back)."""
+    if not volatile:
+        return False
+    if not volatile.isdisjoint(result.collected):
+        return True
+    return any(d.rule in volatile for d in result.diagnostics)
 
 
 # ------------------------------------------------------------------------------ workers

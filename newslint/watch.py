@@ -309,6 +309,7 @@ class Session:
         changed, removed = self._classify(changes)
         if not changed and not removed:
             return []
+        changed += self._dependents(changed, removed)
         gone = [self._forget(key) for key in removed]
         before = self.project
         if changed:
@@ -359,6 +360,25 @@ class Session:
                     )
         self.status.flush()
         return diagnostics
+
+    def _dependents(self, changed: Sequence[Path], removed: Sequence[str]) -> list[Path]:
+        """When a file came or went: the other files of the picture whose result depends on other
+        files (`newslint.runner.depends_elsewhere`: LK003 judges a relative link by the pages
+        there are), to be linted again with the batch."""
+        from newslint.runner import depends_elsewhere, volatile_rules
+
+        keys = {os.path.abspath(path) for path in changed}
+        if not removed and keys <= self.results.keys():
+            return []  # saves of files the picture holds: no page came or went
+        volatile = volatile_rules(self.ruleset)
+        if not volatile:
+            return []
+        keys.update(removed)
+        return [
+            _relative(key)
+            for key, result in self.results.items()
+            if key not in keys and depends_elsewhere(result, volatile)
+        ]
 
     def _forget(self, key: str) -> str:
         """Drop a file that is gone; its path as reported."""

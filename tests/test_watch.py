@@ -23,6 +23,7 @@ from newslint.engine import RuleSet, build_ruleset
 from newslint.watch import Scope, Session
 from rules.duplicate_source import DuplicateSource
 from rules.duplicate_title import DuplicateTitle
+from rules.link_relative import LinkRelative
 from rules.required_field import RequiredField
 from tests.sitegen import HUGO, article, make_site
 
@@ -345,6 +346,41 @@ def test_a_rename_removes_the_old_name_and_lints_the_new(site: list[Path]) -> No
     assert printed(out) == [
         f"[t] re-linted {NEWS}/renamed.en.md; removed {NEWS}/0003.en.md",
         fm004("renamed"),
+    ]
+
+
+def test_a_page_that_comes_or_goes_relints_the_articles_whose_links_it_answers(
+    site: list[Path],
+) -> None:
+    """LK003 judges a relative link by the site's files: an article whose link the new page
+    answers, or whose link led to the page deleted, is linted again with the batch. Its result
+    stayed as it was until the article itself was saved."""
+    out = io.StringIO()
+    rules = build_ruleset(Config(presets=["hugo", "news"]), rule_classes=[LinkRelative])
+    watcher = Session(rules, [Path("content")], out, fmt="concise", use_cache=False)
+    linking = Path(NEWS, "linking.en.md")
+    linking.write_text(
+        '---\ntitle: "Linking"\n---\n\nSee the [minutes](minutes.en.md).\n\n'
+        "[Daily](https://daily.example.com/club)\n",
+        encoding="utf-8",
+    )
+    lk003 = (
+        f"{NEWS}/linking.en.md:5:19: LK003 [link-relative] relative link 'minutes.en.md' was "
+        "copied from daily.example.com and points at nothing here"
+    )
+    watcher.start([*site, linking])
+    assert printed(out) == [lk003]
+    minutes = Path(NEWS, "minutes.en.md")
+    minutes.write_text(article(9), encoding="utf-8")
+    watcher.update([(ADDED, str(minutes.absolute()))])
+    assert printed(out) == [f"[t] re-linted {NEWS}/linking.en.md, {NEWS}/minutes.en.md"]
+    watcher.update([(MODIFIED, str(site[1].absolute()))])  # no page came or went
+    assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md"]
+    minutes.unlink()
+    watcher.update([(DELETED, str(minutes.absolute()))])
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}/linking.en.md; removed {NEWS}/minutes.en.md",
+        lk003,
     ]
 
 
