@@ -5,7 +5,9 @@
   is created after every import; files go out in chunks of paths, a few chunks per worker ahead
   (`AHEAD`), and results stream back as chunks finish. A worker reads, parses and lints a file, then
   drops the document: only the `FileResult` (diagnostics and what cross-file rules collected)
-  crosses back.
+  crosses back. A worker that dies (a crash in a native parser) breaks its pool: the files of the
+  chunks it was running are linted again one at a time in a pool of one worker, so that only the
+  file that kills it gets an `internal-error`, and the rest go on in a new pool.
 - **Memory.** Peak memory must not grow with the number of files: 30,000 articles may take at most
   1.5 times the memory of 1,000 (`bench/bench_check.py --memory`), in the main process and in each
   worker (which starts as a copy of the main process). So the file list is kept as strings
