@@ -396,6 +396,9 @@ class Session:
         removed: dict[str, None] = {}
         # Folders whose `_index` file changed: its `cascade` reaches every page below.
         sections: set[str] = set()
+        # Folders deleted: their files are looked up once for all of them, after the batch (a
+        # scan of every file per folder took 13 s when `rm -r` took 8,000 page bundles away).
+        gone: set[str] = set()
         for change, name in changes:
             key = os.path.abspath(name)
             if is_index_file(key):
@@ -419,8 +422,9 @@ class Session:
             elif key in self.results:
                 removed[key] = None
             elif key in self.folders:  # a folder and everything that was in it
-                prefix = key + os.sep
-                removed.update(dict.fromkeys(k for k in self.results if k.startswith(prefix)))
+                gone.add(key)
+        if gone:
+            removed.update(dict.fromkeys(k for k in self.results if self._below(k, gone)))
         if sections:
             clear_cascade_cache()
             prefixes = tuple(os.path.join(folder, "") for folder in sections)
@@ -428,6 +432,19 @@ class Session:
                 if key.startswith(prefixes) and key not in removed and os.path.isfile(key):
                     changed.setdefault(key, _relative(key))
         return list(changed.values()), [key for key in removed if key not in changed]
+
+    def _below(self, key: str, folders: set[str]) -> bool:
+        """Whether the file `key` lies in one of `folders` (each a folder of the picture's, which
+        holds every folder above its files)."""
+        folder = os.path.dirname(key)
+        while folder in self.folders:
+            if folder in folders:
+                return True
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+        return False
 
     def _may_lint(self, key: str) -> bool:
         """A quick look before `Scope.admits`: Markdown, or a file named as a root."""

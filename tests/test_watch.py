@@ -460,6 +460,28 @@ def test_a_new_folder_is_linted_and_its_removal_counts_each_file_once(site: list
     assert len(watcher.results) == len(site)
 
 
+def test_removing_a_section_of_page_bundles_removes_each_page_once(site: list[Path]) -> None:
+    """Each folder of an `rm -r` (a section, its bundles) is looked up in one pass over the
+    picture after the batch (one scan of every file per folder made the removal of 8,000 bundles
+    take 13 s): every page below the folders goes, once."""
+    import shutil
+
+    out = io.StringIO()
+    watcher = session(out)
+    section = Path(NEWS, "bundles")
+    pages = [section / name / "index.en.md" for name in ("a", "b", "c")]
+    for number, page in enumerate(pages, start=20):
+        page.parent.mkdir(parents=True)
+        page.write_text(article(number), encoding="utf-8")
+    watcher.start([*site, *pages])
+    printed(out)
+    shutil.rmtree(section)
+    changes = [(DELETED, str(p.absolute())) for p in [pages[0], pages[0].parent, section]]
+    assert watcher.update(changes) == []
+    assert printed(out) == [f"[t] removed {', '.join(p.as_posix() for p in pages)}"]
+    assert sorted(watcher.results) == sorted(str(p.absolute()) for p in site)
+
+
 @pytest.mark.parametrize("fmt", ["json-lines", "json"])
 def test_machine_readable_output_keeps_status_lines_off_stdout(site: list[Path], fmt: str) -> None:
     import json
