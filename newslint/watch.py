@@ -322,7 +322,8 @@ class Session:
             vanished = [path for path in changed if not os.path.lexists(path)]
             if vanished:
                 gone.extend(self._forget(os.path.abspath(path)) for path in vanished)
-                changed = [path for path in changed if path not in vanished]
+                missing = set(vanished)  # a set: a checkout may take thousands at once
+                changed = [path for path in changed if path not in missing]
         self.project = self._project_end()
         relinted = sorted(dict.fromkeys(self.shown[os.path.abspath(p)] for p in changed))
         skip = {*relinted, *gone}
