@@ -180,8 +180,19 @@ def _write(path: Path, data: bytes) -> None:
     one baseline at once must not share one) that a failure removes; the file gets the mode a new
     file gets (the umask's), not `mkstemp`'s owner-only one: a baseline is committed and shared."""
     try:
+        mode = os.stat(path).st_mode  # through a symbolic link: the link stays, its file changes
+    except FileNotFoundError:
+        mode = None
+    except OSError as err:
+        raise BaselineError(f"{path}: cannot write: {err.strerror or err}") from None
+    # Renamed over, a pipe or a device (`/dev/stdout` in a container run as root) would become a
+    # regular file. (A folder: the rename says "Is a directory".)
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise BaselineError(f"{path}: cannot write: not a regular file (a pipe, socket or device)")
+    target = Path(os.path.realpath(path)) if mode is not None else path
+    try:
         handle, temp = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".newslint-tmp", dir=path.parent
+            prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent
         )
     except OSError as err:
         raise BaselineError(f"{path}: cannot write: {err.strerror or err}") from None
@@ -191,7 +202,7 @@ def _write(path: Path, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
+        os.replace(temp, target)
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(temp)

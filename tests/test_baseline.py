@@ -240,3 +240,31 @@ def test_a_written_baseline_is_readable_by_all_as_any_new_file(
     finally:
         os.umask(previous)
     assert stat.S_IMODE((site / "base.json").stat().st_mode) == 0o644
+
+
+def test_writing_a_baseline_over_a_pipe_or_device_is_refused(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The temporary file was renamed over whatever was there: a pipe (or, run as root in a CI
+    container, `/dev/stdout` or `/dev/null`) became a regular file."""
+    os.mkfifo(site / "pipe")
+    code, out, err = run(["check", "content", "--write-baseline", "pipe"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        "newslint: error: pipe: cannot write: not a regular file (a pipe, socket or device)\n"
+    )
+    assert stat.S_ISFIFO((site / "pipe").lstat().st_mode)
+    assert sorted(p.name for p in site.iterdir()) == ["content", "newslint.toml", "pipe"]
+
+
+def test_a_baseline_behind_a_symbolic_link_is_written_through_it(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "shared").mkdir()
+    (site / "shared" / "base.json").write_text("{}\n", encoding="utf-8")
+    (site / "base.json").symlink_to("shared/base.json")
+    code, _, _ = run(["check", "content", "--write-baseline", "base.json"], capsys)
+    assert code == 0
+    assert (site / "base.json").is_symlink()
+    data = json.loads((site / "shared" / "base.json").read_text(encoding="utf-8"))
+    assert [e["path"] for e in data["entries"]] == ["../content/a.md", "../content/b.md"]
