@@ -12,9 +12,11 @@ another directory. The file is sorted JSON, one entry per (path, code, text), so
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -169,11 +171,39 @@ def write_baseline(
                 if key[0] not in done and (root / key[0]).exists():
                     current.counts[key] += n
                     current.rules.setdefault(key[1], previous.rules.get(key[1], ""))
-    text = current.to_json()
-    temp = path.with_name(f".{path.name}.newslint-tmp")
+    _write(path, current.to_json().encode("utf-8"))
+    return len(current.counts), sum(current.counts.values())
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically, through a temporary file of its own (two runs writing
+    one baseline at once must not share one) that a failure removes; the file gets the mode a new
+    file gets (the umask's), not `mkstemp`'s owner-only one: a baseline is committed and shared."""
     try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, path)
+        mode = os.stat(path).st_mode  # through a symbolic link: the link stays, its file changes
+    except FileNotFoundError:
+        mode = None
     except OSError as err:
         raise BaselineError(f"{path}: cannot write: {err.strerror or err}") from None
-    return len(current.counts), sum(current.counts.values())
+    # Renamed over, a pipe or a device (`/dev/stdout` in a container run as root) would become a
+    # regular file. (A folder: the rename says "Is a directory".)
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise BaselineError(f"{path}: cannot write: not a regular file (a pipe, socket or device)")
+    target = Path(os.path.realpath(path)) if mode is not None else path
+    try:
+        handle, temp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent
+        )
+    except OSError as err:
+        raise BaselineError(f"{path}: cannot write: {err.strerror or err}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, target)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise BaselineError(f"{path}: cannot write: {err.strerror or err}") from None

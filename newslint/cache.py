@@ -24,7 +24,7 @@ editing a section's `_index.md` re-lints the pages below it.
 An entry holds the file's `FileResult`: its diagnostics and the data cross-file rules collected, so a
 cached file still takes part in `project_end`. Results that depend on the clock (from a rule class
 with `volatile = True`, such as a date-in-the-future check) and results with an internal error are
-not stored.
+not stored, nor are results whose collected data does not pickle (a plugin's lock or lambda).
 
 Results that depend on other files are stored with what they depend on: the existence checks
 `Site.may_serve` made while the file was linted (whether a relative link may lead to a page, a
@@ -49,6 +49,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import sys
@@ -74,6 +75,8 @@ _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by newslint.\n"
 )
+# The name of a version's folder (`FileCache.folder`): the format and a version number.
+_VERSION_FOLDER = re.compile(r"v[0-9]+-[0-9][0-9A-Za-z.+!_-]*")
 # How many distinct strings `FileCache.get` shares between the results it decodes.
 STRINGS_KEPT = 10_000
 # Configuration that does not change a file's diagnostics, so changing it keeps the cache.
@@ -229,6 +232,7 @@ class FileCache:
         self._sites: dict[int, tuple[Site | None, str]] = {}
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+        self._file: tuple[int, int] | None = None  # (device, inode) of the database it opened
         self._pending: list[tuple[bytes, int, bytes]] = []
         self._strings: dict[str, str] = {}  # text shared between decoded results, bounded
         self._today = int(time.time() // 86400)
@@ -248,17 +252,26 @@ class FileCache:
         return cache
 
     def _drop_old_versions(self) -> None:
+        """Remove the folders of other newslint versions. Only names that are one
+        (`v<format>-<version>`): `NEWSLINT_CACHE_DIR` may be a folder shared with other programs
+        (`~/.cache`), whose `vim` or `virtualenv` is none of newslint's."""
         current = self.folder.name
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.base):
-                if entry.is_dir() and entry.name.startswith("v") and entry.name != current:
+                if (
+                    _VERSION_FOLDER.fullmatch(entry.name)
+                    and entry.name != current
+                    and entry.is_dir(follow_symlinks=False)
+                ):
                     shutil.rmtree(entry.path, ignore_errors=True)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._connection is not None and self._pid == os.getpid():
             return self._connection
-        self._connection = None  # a connection inherited through fork is never used
-        self._pending = []
+        if self._pid != os.getpid():
+            # A connection inherited through fork is never used, nor the parent's pending rows.
+            self._pending = []
+        self._connection = None
         for attempt in range(2):
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -280,8 +293,30 @@ class FileCache:
             except (sqlite3.Error, OSError):
                 return None
             self._connection, self._pid = connection, os.getpid()
+            with contextlib.suppress(OSError):
+                stat = os.stat(self.database)
+                self._file = (stat.st_dev, stat.st_ino)
             return connection
         return None
+
+    def _start_again(self) -> None:
+        """Drop a database that SQLite found damaged inside (its header is fine, so it opened, but
+        a page is not: a disk error, a copy cut short): left in place, every later run would miss
+        every file and store nothing. Another process that found it first may have replaced it
+        already; that new database is kept (only the file this connection opened is removed)."""
+        if self._connection is not None and self._pid == os.getpid():
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+        self._connection = None
+        try:
+            stat = os.stat(self.database)
+        except OSError:
+            return
+        if self._file != (stat.st_dev, stat.st_ino):
+            return
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.database}{suffix}")
 
     def key(
         self, shown: str, resolved: str, site: Site | None, content: bytes, cascade: str = ""
@@ -306,7 +341,9 @@ class FileCache:
                 row = connection.execute(
                     "SELECT value, used FROM entries WHERE key = ?", (key,)
                 ).fetchone()
-            except sqlite3.Error:
+            except sqlite3.Error as err:
+                if _damaged(err):
+                    self._start_again()
                 row = None
         if len(self._strings) > STRINGS_KEPT:
             # Text that repeats (rule names, messages) comes back at once; the rest would make a
@@ -327,7 +364,12 @@ class FileCache:
         if not self.writable:
             return
         depends = tuple(dict.fromkeys(probes))
-        payload = pickle.dumps((encode_result(result), depends), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            payload = pickle.dumps(
+                (encode_result(result), depends), protocol=pickle.HIGHEST_PROTOCOL
+            )
+        except Exception:  # a plugin's collected data that pickle cannot carry (a lock, a lambda)
+            return  # is linted again next time, as `newslint.project` keeps it in memory
         self._pending.append((key, self._today, _MAGIC + _digest(payload) + payload))
         if len(self._pending) >= 256:
             self.flush()
@@ -337,17 +379,23 @@ class FileCache:
         if not self._pending:
             return
         rows, self._pending = self._pending, []
-        connection = self._connect()
-        if connection is None:
-            return
-        try:
-            connection.execute("BEGIN")
-            connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
-            connection.execute("COMMIT")
-        except sqlite3.Error:
-            with contextlib.suppress(sqlite3.Error):
-                connection.execute("ROLLBACK")
-            self.writable = False  # a full disk or a read-only folder: go on without storing
+        for attempt in range(2):
+            connection = self._connect()
+            if connection is None:
+                return
+            try:
+                connection.execute("BEGIN")
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+                connection.execute("COMMIT")
+                return
+            except sqlite3.Error as err:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
+                if attempt == 0 and _damaged(err):
+                    self._start_again()  # and store the rows in the new database
+                    continue
+                self.writable = False  # a full disk or a read-only folder: go on without storing
+                return
 
     def prune(self) -> None:
         """Drop rows that no run has used for `KEEP_DAYS` days (at most once a day)."""
@@ -371,6 +419,17 @@ class FileCache:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.close()
         self._connection = None
+
+
+# SQLite's primary result codes for a file that is damaged inside or is no database at all.
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def _damaged(err: sqlite3.Error) -> bool:
+    """Whether `err` says the database file is damaged (not busy, read-only or full)."""
+    code = getattr(err, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def _decode(blob: bytes, strings: dict[str, str] | None = None) -> FileResult | None:

@@ -290,8 +290,11 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
     UTF-8: bytes that are not are shown as `\\xNN`)."""
     old = _diff_lines(before.decode("utf-8", "backslashreplace"))
     new = _diff_lines(after.decode("utf-8", "backslashreplace"))
+    # GNU patch ends a header's file name at white space unless a tab ends it: as git does, a
+    # name with a space is followed by one.
+    end = "\t" if " " in path else ""
     out = []
-    for line in linediff.unified_diff(old, new, f"a/{path}", f"b/{path}"):
+    for line in linediff.unified_diff(old, new, f"a/{path}{end}", f"b/{path}{end}"):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
 

@@ -5,7 +5,9 @@
   is created after every import; files go out in chunks of paths, a few chunks per worker ahead
   (`AHEAD`), and results stream back as chunks finish. A worker reads, parses and lints a file, then
   drops the document: only the `FileResult` (diagnostics and what cross-file rules collected)
-  crosses back.
+  crosses back. A worker that dies (a crash in a native parser) breaks its pool: the files of the
+  chunks it was running are linted again one at a time in a pool of one worker, so that only the
+  file that kills it gets an `internal-error`, and the rest go on in a new pool.
 - **Memory.** Peak memory must not grow with the number of files: 30,000 articles may take at most
   1.5 times the memory of 1,000 (`bench/bench_check.py --memory`), in the main process and in each
   worker (which starts as a copy of the main process). So the file list is kept as strings
@@ -29,7 +31,8 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -262,8 +265,36 @@ def lint_source(shown: str, raw: bytes, site: Site, ruleset: RuleSet) -> FileRes
 
 
 def _cacheable(result: FileResult, ruleset: RuleSet) -> bool:
-    volatile = {a.rule.name for a in ruleset.rules if getattr(a.rule, "volatile", False)}
-    return not any(d.rule == "internal-error" or d.rule in volatile for d in result.diagnostics)
+    """Whether `result` may be stored: not with an internal error, nor when it depends on the
+    clock (`depends_elsewhere` on the volatile rules). A result that depends on other files is
+    stored with the existence checks it made (`newslint.cache`)."""
+    if depends_elsewhere(result, volatile_rules(ruleset)):
+        return False
+    return not any(d.rule == "internal-error" for d in result.diagnostics)
+
+
+def volatile_rules(ruleset: RuleSet) -> set[str]:
+    """The names of the run's rules whose verdict depends on the clock (`volatile`)."""
+    return {a.rule.name for a in ruleset.rules if getattr(a.rule, "volatile", False)}
+
+
+def site_dependent_rules(ruleset: RuleSet) -> set[str]:
+    """The names of the run's rules whose verdict depends on the site's other files
+    (`depends_on_site_files`, LK003): the cache stores their results with the existence checks
+    they made, and `newslint watch` lints their articles again when a file comes or goes."""
+    return {a.rule.name for a in ruleset.rules if getattr(a.rule, "depends_on_site_files", False)}
+
+
+def depends_elsewhere(result: FileResult, volatile: set[str]) -> bool:
+    """Whether `result` depends on more than the file's bytes as far as the rules named in
+    `volatile` go: one of them reported something, or collected something, which is how it says
+    that a clean verdict depends on the outside too (LK003 let a link through because its target
+    page exists: deleting the page must bring the report back)."""
+    if not volatile:
+        return False
+    if not volatile.isdisjoint(result.collected):
+        return True
+    return any(d.rule in volatile for d in result.diagnostics)
 
 
 # ------------------------------------------------------------------------------ workers
@@ -348,6 +379,10 @@ def _chunks(count: int, jobs: int) -> Iterator[tuple[int, int]]:
 # Chunks sent ahead per worker: each worker has the next one queued when it finishes one, and the
 # main process never holds the arguments and results of every chunk at once.
 AHEAD = 2
+# Pools a run starts again after a worker died (see `_run`). A rule that kills every worker it
+# runs in (a native library that does not survive fork) would otherwise cost a pool per file: the
+# files left when this many died are reported as not linted.
+MAX_BROKEN_POOLS = 8
 
 
 def _run(
@@ -380,34 +415,42 @@ def _run(
     # Which files were answered (a byte each: a set of 30,000 ints would take 3 MB).
     answered = bytearray(len(paths))
     chunks = _chunks(len(paths), jobs)
-    running: set[Future[Any]] = set()
     strings: dict[str, str] | None = {} if share_text else None  # see `decode_result`
-    try:
+
+    def run_pool(
+        tasks: Iterator[tuple[int, int]], workers: int, ahead: int
+    ) -> Generator[tuple[int, FileResult, bool], None, list[tuple[int, int]]]:
+        """Lint the files of `tasks` (ranges of `paths`) in a new pool of `workers`, `ahead`
+        tasks a worker in flight; yield their results. Returns the tasks in flight when a worker
+        died (the pool is then broken, and the rest of `tasks` is left for another), else []."""
+        first = next(tasks, None)
+        if first is None:
+            return []
+        running: dict[Future[Any], tuple[int, int]] = {}
+        lost: list[tuple[int, int]] = []
         # concurrent.futures rather than multiprocessing.Pool: a worker that dies (a crash in a
         # native parser) breaks the pool with an error instead of hanging the run forever.
-        pool = ProcessPoolExecutor(min(jobs, len(paths)), context, _init_worker, (initarg,))
+        pool = ProcessPoolExecutor(workers, context, _init_worker, (initarg,))
         try:
 
             def send(count: int) -> None:
-                for start, end in islice(chunks, count):
-                    running.add(pool.submit(_work, start, list(paths[start:end])))
+                for start, end in islice(tasks, count):
+                    running[pool.submit(_work, start, list(paths[start:end]))] = (start, end)
 
-            broken = False
             with _sigint_held():  # the first submit forks the workers
-                send(jobs * AHEAD)
+                running[pool.submit(_work, first[0], list(paths[first[0] : first[1]]))] = first
+                send(workers * ahead - 1)
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    running.remove(future)
+                    task = running.pop(future)
                     try:
                         answers = future.result()
                     except BrokenProcessPool:
-                        broken = True  # the other chunks in flight fail the same way
-                        answers = None
-                    if not broken:
-                        send(1)
-                    if answers is None:
+                        lost.append(task)  # the other tasks in flight fail the same way
                         continue
+                    if not lost:
+                        send(1)
                     for index, data, hit in answers:
                         answered[index] = 1
                         with paused_gc():
@@ -415,29 +458,62 @@ def _run(
                         yield index, result, hit
                     if strings is not None and len(strings) > 100_000:
                         strings.clear()  # sharing helps within a run of files; keep memory bounded
-            for index in range(len(paths)):  # after a worker died: what it and the rest left
-                if not answered[index]:
-                    answered[index] = 1
-                    yield index, _worker_died(paths[index]), False
         finally:
             pool.shutdown(wait=not running, cancel_futures=True)
+        return lost
+
+    # After a worker died, the files of the tasks that were in flight are linted again one at a
+    # time in a pool of one worker: the file that kills it is the one reported, and the files of
+    # the tasks not sent yet are linted as usual in a new pool.
+    suspects: deque[int] = deque()
+    broken = 0
+    try:
+        while broken < MAX_BROKEN_POOLS:
+            if suspects:
+                singles = ((index, index + 1) for index in list(suspects))
+                for start, _ in (yield from run_pool(singles, 1, 1)):
+                    broken += 1
+                    answered[start] = 1
+                    yield start, _worker_died(paths[start]), False
+                suspects = deque(i for i in suspects if not answered[i])
+                continue
+            lost = yield from run_pool(chunks, min(jobs, len(paths)), AHEAD)
+            if not lost:
+                break
+            broken += 1
+            for start, end in sorted(lost):  # in file order, whichever failed first
+                suspects.extend(i for i in range(start, end) if not answered[i])
+        for index in range(len(paths)):  # after workers died MAX_BROKEN_POOLS times: the rest
+            if not answered[index]:
+                answered[index] = 1
+                yield index, _worker_died(paths[index], broken), False
     except (OSError, RuntimeError, ImportError, AttributeError, TypeError) as err:
         # No processes here (a sandbox), or a rule set that cannot be sent to spawned workers:
         # lint what is left in this process.
         if os.environ.get("NEWSLINT_DEBUG"):
             print(f"newslint: workers unavailable ({err}); linting in one process")
+        suspect = set(suspects)  # one may kill a worker: never linted in this process
         for index in range(len(paths)):
             if not answered[index]:
+                if index in suspect:
+                    yield index, _worker_died(paths[index], broken), False
+                    continue
                 result, hit = lint_one(Path(paths[index]), ruleset, cache)
                 yield index, result, hit
     finally:
         _STATE = None
 
 
-def _worker_died(name: str) -> FileResult:
+def _worker_died(name: str, deaths: int = 0) -> FileResult:
+    """The internal error of a file that killed a worker, or (`deaths`: how many times workers
+    died) of one left unlinted when they kept dying."""
     from newslint.engine import INTERNAL_ERROR, _file_problem, display_path
 
-    message = "a worker process died while linting this file's batch (a crash in a parser?)"
+    message = "a worker process died while linting this file (a crash in a parser?)"
+    if deaths:
+        message = (
+            f"not linted: worker processes died {deaths} times in this run (a crash in a parser?)"
+        )
     return _file_problem(display_path(Path(name)), INTERNAL_ERROR, message)
 
 

@@ -80,6 +80,9 @@ class LinkRelative(Rule):
     # which the cache key (the file's own bytes) does not see: the cache stores the existence
     # checks `Site.may_serve` made with the result and re-checks them on a lookup, so writing the
     # target page clears a stored report and deleting it brings one back.
+    # Not `volatile`: a watch still lints the articles whose verdict a page that came or went may
+    # change again (`collect` says which: `newslint.watch.Session`).
+    depends_on_site_files = True
 
     def __init__(self) -> None:
         self.source: SourceLink | bool | None = False
@@ -87,6 +90,13 @@ class LinkRelative(Rule):
         self.terms: dict[str, set[str]] | None = (
             None  # the article's own, once it has a relative link
         )
+        self.served = False  # a link was let through as leading to something the site serves
+
+    def collect(self) -> bool | None:
+        """True when a link was let through because of the site's files: the result depends on
+        them, and `newslint watch` lints the article again when a page comes or goes (the cache
+        re-checks the files themselves)."""
+        return True if self.served else None
 
     def _source(self, ctx: Context) -> SourceLink | None:
         if self.source is False:
@@ -130,6 +140,7 @@ class LinkRelative(Rule):
         if self.terms is None:
             self.terms = _terms(ctx)
         if ctx.site.may_serve(path, ctx.document.path, self.terms):
+            self.served = True
             return
         # Resolve the destination as written, so that its Markdown escapes stay valid; in HTML,
         # resolve the URL and write it escaped for the attribute.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -208,3 +210,61 @@ def test_entries_of_deleted_files_are_stale(site: Path, capsys: pytest.CaptureFi
         "newslint: 1 problem in base.json not shown; 1 recorded problem no longer occurs"
         " (shrink the baseline with --write-baseline)\n"
     )
+
+
+def test_a_failed_write_leaves_the_baseline_and_no_temporary_file(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails half-way (a full disk) left `.base.json.newslint-tmp` behind, and two
+    runs writing one baseline at once shared that one temporary name (one could rename the
+    other's half-written file into place)."""
+    (site / "base.json").write_text("{}\n", encoding="utf-8")
+
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("newslint.baseline.os.replace", full_disk)
+    code, out, err = run(["check", "content", "--write-baseline", "base.json"], capsys)
+    assert (code, out) == (2, "")
+    assert err == "newslint: error: base.json: cannot write: No space left on device\n"
+    assert sorted(p.name for p in site.iterdir()) == ["base.json", "content", "newslint.toml"]
+    assert (site / "base.json").read_text(encoding="utf-8") == "{}\n"
+
+
+def test_a_written_baseline_is_readable_by_all_as_any_new_file(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = os.umask(0o022)
+    try:
+        run(["check", "content", "--write-baseline", "base.json"], capsys)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((site / "base.json").stat().st_mode) == 0o644
+
+
+def test_writing_a_baseline_over_a_pipe_or_device_is_refused(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The temporary file was renamed over whatever was there: a pipe (or, run as root in a CI
+    container, `/dev/stdout` or `/dev/null`) became a regular file."""
+    os.mkfifo(site / "pipe")
+    code, out, err = run(["check", "content", "--write-baseline", "pipe"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        "newslint: error: pipe: cannot write: not a regular file (a pipe, socket or device)\n"
+    )
+    assert stat.S_ISFIFO((site / "pipe").lstat().st_mode)
+    assert sorted(p.name for p in site.iterdir()) == ["content", "newslint.toml", "pipe"]
+
+
+def test_a_baseline_behind_a_symbolic_link_is_written_through_it(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "shared").mkdir()
+    (site / "shared" / "base.json").write_text("{}\n", encoding="utf-8")
+    (site / "base.json").symlink_to("shared/base.json")
+    code, _, _ = run(["check", "content", "--write-baseline", "base.json"], capsys)
+    assert code == 0
+    assert (site / "base.json").is_symlink()
+    data = json.loads((site / "shared" / "base.json").read_text(encoding="utf-8"))
+    assert [e["path"] for e in data["entries"]] == ["../content/a.md", "../content/b.md"]

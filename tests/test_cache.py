@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,21 @@ class Crashing(Rule):
 
     def on_document_end(self, ctx, document) -> None:  # type: ignore[no-untyped-def]
         raise ValueError("bad")
+
+
+class CollectsALock(Rule):
+    """Collects, for its project step, a value that pickle cannot carry (a lock)."""
+
+    code = "ZZ905"
+    name = "collects-a-lock"
+    messages = {"never": "never reported"}
+
+    def collect(self) -> object:
+        return threading.Lock()
+
+    @classmethod
+    def project_end(cls, ctx, collected) -> None:  # type: ignore[no-untyped-def]
+        pass
 
 
 def ruleset(config: Config | None = None, *rules: type[Rule]) -> RuleSet:
@@ -310,6 +326,24 @@ def test_probes_hold_while_each_path_is_as_it_was(tmp_path: Path) -> None:
     assert probes_hold([])
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_result_that_does_not_pickle_is_not_stored(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """A plugin's collected data may be anything (`newslint.project` keeps what does not pickle
+    in memory): the cache leaves such a result out. Its store ended the whole run with an
+    internal error (TypeError: cannot pickle '_thread.lock' object), but with --no-cache."""
+    monkeypatch.setattr("newslint.runner.PARALLEL_MIN", 0)  # jobs=2: through the workers
+    rules = ruleset(None, CollectsALock)
+    results = lint_files(site, rules, jobs=jobs)
+    assert [d.code for r in results for d in r.diagnostics] == ["FM004"]
+    assert [type(r.collected["collects-a-lock"].data) for r in results] == [
+        type(threading.Lock())
+    ] * 3
+    assert entries() == []
+    assert lint_files(site, rules, jobs=jobs).cache_hits == 0
+
+
 def test_results_with_an_internal_error_are_not_stored(site: list[Path]) -> None:
     rules = ruleset(None, Crashing)
     first = lint_files(site, rules)
@@ -387,3 +421,80 @@ def test_memo_is_skipped_without_a_source(tmp_path: Path, monkeypatch: pytest.Mo
     parse_config({"fail-on": "warning"})
     assert not (tmp_path / CACHE_DIR_NAME).exists()
     assert os.listdir(tmp_path) == []
+
+
+def test_a_database_damaged_inside_is_replaced(site: list[Path]) -> None:
+    """A database whose header is fine but whose pages are not (a disk error, a copy cut short
+    and patched up): SQLite opens it and only its queries fail with SQLITE_CORRUPT. Every run
+    missed every file and stored nothing, for as long as the version lasted."""
+    rules = ruleset()
+    first = lint_files(site, rules)
+    assert not Path(f"{database()}-wal").exists()  # checkpointed into the file at close
+    data = bytearray(database().read_bytes())
+    page = 4096
+    assert len(data) >= 3 * page  # the schema page, the table and its index
+    data[page:] = b"\xa5" * (len(data) - page)  # the table's and the index's pages
+    database().write_bytes(bytes(data))
+    with sqlite3.connect(database()) as connection, pytest.raises(sqlite3.DatabaseError):
+        connection.execute("SELECT key FROM entries").fetchall()
+    again = lint_files(site, rules)
+    assert (again.cache_hits, [r.diagnostics for r in again]) == (0, [r.diagnostics for r in first])
+    assert lint_files(site, rules).cache_hits == 3
+
+
+def test_only_newslint_s_own_old_version_folders_are_removed(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`NEWSLINT_CACHE_DIR` may name a folder that holds more than newslint's cache (`~/.cache`):
+    of its folders only those of an older newslint (`v<format>-<version>`) go. Every folder whose
+    name started with "v" went (`vim`, `virtualenv`, `vendor`), with what was in it."""
+    shared = Path("shared-cache").absolute()
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(shared))
+    others = ["vim/swap/article.md.swp", "virtualenv/py311/x", "vendor/a.txt", "v2/notes.txt"]
+    for name in [*others, "v1-0.0.9/files.sqlite", "v0-0.1.0/config/k.json"]:
+        (shared / name).parent.mkdir(parents=True, exist_ok=True)
+        (shared / name).write_text("kept")
+    assert lint_files(site, ruleset()).cache_hits == 0
+    assert sorted(p.name for p in shared.iterdir()) == sorted(
+        [
+            ".gitignore",
+            "CACHEDIR.TAG",
+            f"v{cache_module.FORMAT}-{cache_module.__version__}",
+            "v2",
+            "vendor",
+            "vim",
+            "virtualenv",
+        ]
+    )
+    assert all((shared / name).read_text() == "kept" for name in others)
+    assert lint_files(site, ruleset()).cache_hits == 3
+
+
+def test_a_relative_link_let_through_by_its_target_is_stored_with_it_so_deleting_it_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other way round: a link let through because its page exists depends on that page as
+    much as a report does. Stored without its existence checks, the clean result outlived the
+    page's deletion."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    Path("hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Club"\n')
+    article = Path("content/news/meeting.md")
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        '---\ntitle: "Meeting"\n---\n\nThe [board](/about/board) met on Monday.\n\n'
+        "[Daily](https://daily.example.com/club-meeting)\n"
+    )
+    plain = Path("content/news/plain.md")
+    plain.write_text('---\ntitle: "Plain"\n---\n\nNo links.\n')
+    board = Path("content/about/board.md")
+    board.parent.mkdir(parents=True)
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    rules = build_ruleset(Config(), rule_classes=[LinkRelative])
+    first = lint_files([article, plain], rules)
+    assert [r.diagnostics for r in first] == [[], []]
+    assert len(entries()) == 2  # the article with the checks of its link's target
+    board.unlink()
+    again = lint_files([article, plain], rules)
+    assert again.cache_hits == 1
+    assert [(d.code, d.line, d.column) for d in again[0].diagnostics] == [("LK003", 5, 13)]

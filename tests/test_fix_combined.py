@@ -304,3 +304,28 @@ def test_diff_lines_end_only_at_lf() -> None:
     assert unified_diff("a.md", b"a\rb\r", b"a\nb\n") == (
         "--- a/a.md\n+++ b/a.md\n@@ -1 +1,2 @@\n-a\rb\r\n\\ No newline at end of file\n+a\n+b\n"
     )
+
+
+def test_a_name_with_a_space_ends_with_a_tab_in_the_diff_header() -> None:
+    """GNU patch ends a header's file name at white space unless a tab ends it (git writes the tab
+    after a name with a space for that reason): `patch -p1` asked 'File to patch:' and skipped
+    the fixes of `content/posts/my file.md`."""
+    assert unified_diff("my file.md", b"a  \n", b"a\n") == (
+        "--- a/my file.md\t\n+++ b/my file.md\t\n@@ -1 +1 @@\n-a  \n+a\n"
+    )
+    assert unified_diff("a.md", b"a  \n", b"a\n").startswith("--- a/a.md\n+++ b/a.md\n")
+
+
+@needs_patch
+def test_a_diff_of_a_name_with_a_space_applies(tmp_path: Path) -> None:
+    (tmp_path / "my file.md").write_bytes(b"Text  \n\n")
+    diff = unified_diff("my file.md", b"Text  \n\n", b"Text\n")
+    assert PATCH is not None
+    done = subprocess.run(
+        [PATCH, "-p1", "--batch", "--quiet", "--no-backup-if-mismatch"],
+        input=diff.encode(),
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, (tmp_path / "my file.md").read_bytes()) == (0, b"Text\n")

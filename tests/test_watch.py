@@ -23,6 +23,7 @@ from newslint.engine import RuleSet, build_ruleset
 from newslint.watch import Scope, Session
 from rules.duplicate_source import DuplicateSource
 from rules.duplicate_title import DuplicateTitle
+from rules.link_relative import LinkRelative
 from rules.required_field import RequiredField
 from tests.sitegen import HUGO, article, make_site
 
@@ -348,6 +349,41 @@ def test_a_rename_removes_the_old_name_and_lints_the_new(site: list[Path]) -> No
     ]
 
 
+def test_a_page_that_comes_or_goes_relints_the_articles_whose_links_it_answers(
+    site: list[Path],
+) -> None:
+    """LK003 judges a relative link by the site's files: an article whose link the new page
+    answers, or whose link led to the page deleted, is linted again with the batch. Its result
+    stayed as it was until the article itself was saved."""
+    out = io.StringIO()
+    rules = build_ruleset(Config(presets=["hugo", "news"]), rule_classes=[LinkRelative])
+    watcher = Session(rules, [Path("content")], out, fmt="concise", use_cache=False)
+    linking = Path(NEWS, "linking.en.md")
+    linking.write_text(
+        '---\ntitle: "Linking"\n---\n\nSee the [minutes](minutes.en.md).\n\n'
+        "[Daily](https://daily.example.com/club)\n",
+        encoding="utf-8",
+    )
+    lk003 = (
+        f"{NEWS}/linking.en.md:5:19: LK003 [link-relative] relative link 'minutes.en.md' was "
+        "copied from daily.example.com and points at nothing here"
+    )
+    watcher.start([*site, linking])
+    assert printed(out) == [lk003]
+    minutes = Path(NEWS, "minutes.en.md")
+    minutes.write_text(article(9), encoding="utf-8")
+    watcher.update([(ADDED, str(minutes.absolute()))])
+    assert printed(out) == [f"[t] re-linted {NEWS}/linking.en.md, {NEWS}/minutes.en.md"]
+    watcher.update([(MODIFIED, str(site[1].absolute()))])  # no page came or went
+    assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md"]
+    minutes.unlink()
+    watcher.update([(DELETED, str(minutes.absolute()))])
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}/linking.en.md; removed {NEWS}/minutes.en.md",
+        lk003,
+    ]
+
+
 def test_irrelevant_changes_are_ignored(site: list[Path]) -> None:
     out = io.StringIO()
     watcher = session(out)
@@ -422,6 +458,28 @@ def test_a_new_folder_is_linted_and_its_removal_counts_each_file_once(site: list
     assert watcher.update(changes) == []
     assert printed(out) == [f"[t] removed {NEWS}/more/a.en.md, {NEWS}/more/b.en.md"]
     assert len(watcher.results) == len(site)
+
+
+def test_removing_a_section_of_page_bundles_removes_each_page_once(site: list[Path]) -> None:
+    """Each folder of an `rm -r` (a section, its bundles) is looked up in one pass over the
+    picture after the batch (one scan of every file per folder made the removal of 8,000 bundles
+    take 13 s): every page below the folders goes, once."""
+    import shutil
+
+    out = io.StringIO()
+    watcher = session(out)
+    section = Path(NEWS, "bundles")
+    pages = [section / name / "index.en.md" for name in ("a", "b", "c")]
+    for number, page in enumerate(pages, start=20):
+        page.parent.mkdir(parents=True)
+        page.write_text(article(number), encoding="utf-8")
+    watcher.start([*site, *pages])
+    printed(out)
+    shutil.rmtree(section)
+    changes = [(DELETED, str(p.absolute())) for p in [pages[0], pages[0].parent, section]]
+    assert watcher.update(changes) == []
+    assert printed(out) == [f"[t] removed {', '.join(p.as_posix() for p in pages)}"]
+    assert sorted(watcher.results) == sorted(str(p.absolute()) for p in site)
 
 
 @pytest.mark.parametrize("fmt", ["json-lines", "json"])
