@@ -9,7 +9,10 @@ under `languages.fr.params`. `HUGO_*` environment variables override keys last (
 From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
 `defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
-`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
+`[frontmatter]` date sources. A language's table may set `timeZone`, `buildFuture`, `markup`,
+`taxonomies` and `params` for its pages (`Site.time_zone_for`, `build_future_for`,
+`unsafe_html_for`, `taxonomies_for`); `tests/test_hugo_site_config.py` checks these readings,
+form by form, against hugo 0.168. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
 own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
 theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer.unsafe` when the
 site's `markup` takes the theme's with `_merge` (Hugo Blox sites): Hugo takes no `markup` from a
@@ -365,6 +368,52 @@ class Site:
                 if name.lower() == language.lower():
                     return zone
         return self.time_zone
+
+    def _language_settings(self, language: str | None) -> dict[str, Any]:
+        """The language's own table (`[languages.fr]`, keys lower case), {} when it has none.
+        Hugo reads most site keys there too, as that language's value (checked with hugo 0.168:
+        `buildFuture`, `markup`, `taxonomies`, `params`, `timeZone`, `contentDir`)."""
+        languages = self.raw.get("languages")
+        if language is None or not isinstance(languages, dict):
+            return {}
+        wanted = language.lower()
+        for key, settings in languages.items():
+            if str(key).lower() == wanted and isinstance(settings, dict):
+                return settings
+        return {}
+
+    def build_future_for(self, language: str | None) -> bool:
+        """`buildFuture` for pages in `language`: the language's own, else the site's (Hugo
+        builds a French future page with `[languages.fr] buildFuture = true` only)."""
+        own = self._language_settings(language).get("buildfuture")
+        return _to_bool(own) if own is not None else self.build_future
+
+    def unsafe_html_for(self, language: str | None) -> bool:
+        """`markup.goldmark.renderer.unsafe` for pages in `language`: the site's (`unsafe_html`)
+        unless the language has a `markup` table of its own, which replaces the site's whole
+        (checked with hugo 0.168: `[languages.fr.markup.highlight]` alone turns raw HTML off for
+        French pages of a site that allows it), so only its own `unsafe` counts."""
+        markup = self._language_settings(language).get("markup")
+        if not isinstance(markup, dict):
+            return self.unsafe_html
+        return _to_bool(_dig(markup, "goldmark", "renderer", "unsafe") or False)
+
+    def taxonomies_for(self, language: str | None) -> dict[str, str]:
+        """The taxonomies (singular -> plural) of pages in `language`: the language's own table,
+        which replaces the site's whole (not merged into it), else the site's."""
+        own = self._language_settings(language).get("taxonomies")
+        if isinstance(own, dict):
+            return {str(k): str(v) for k, v in own.items() if v}
+        return self.taxonomies
+
+    def content_dir_for(self, language: str | None) -> str:
+        """The contentDir of `language` as configured (relative to the root): its own, else the
+        site's `contentDir`, else `content`."""
+        if language is not None:
+            for name, folder in self.languages.items():
+                if name.lower() == language.lower():
+                    return folder
+        return str(self.raw.get("contentdir") or "content")
 
     def content_dirs(self) -> list[Path]:
         """The folders Hugo reads content from, those that exist: each enabled language's
@@ -960,8 +1009,12 @@ def _dig(data: Any, *keys: str) -> Any:
 
 
 def _themes(data: dict[str, Any]) -> tuple[str, ...]:
-    """The theme components: `theme` (a name, a list, or Hugo's comma-separated string), then the
-    paths of `module.imports` (`[[module.imports]] path = "github.com/Vimux/Mainroad"`)."""
+    """The theme components: `theme` (a name, a list, or a comma-separated string), then the
+    paths of `module.imports` (`[[module.imports]] path = "github.com/Vimux/Mainroad"`).
+
+    `hugo --theme a,b` splits at commas; hugo 0.168 reads `theme = "a,b"` in a configuration file
+    (or `HUGO_THEME=a,b`) as one module named `a,b` and cannot build. Split, it names what was
+    meant, so the widgets of `a` and `b` are still found."""
     theme = data.get("theme")
     names = theme.split(",") if isinstance(theme, str) else theme
     found = [str(n).strip() for n in names if str(n).strip()] if isinstance(names, list) else []
