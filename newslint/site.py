@@ -8,10 +8,11 @@ by key; in the folders `params.toml`, `languages.toml` ... go under their own ke
 under `languages.fr.params`. `HUGO_*` environment variables override keys last (`HUGO_TIMEZONE`).
 From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
-`defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
-`[frontmatter]` date sources. A language's table may set `timeZone`, `buildFuture`, `markup`,
+`defaultContentLanguage`, `buildFuture`, `buildExpired`, `markup.goldmark.renderer.unsafe`,
+`taxonomies` and the `[frontmatter]` date sources. A language's table may set `timeZone`,
+`buildFuture`, `buildExpired`, `markup`,
 `taxonomies` and `params` for its pages (`Site.time_zone_for`, `build_future_for`,
-`unsafe_html_for`, `taxonomies_for`); `tests/test_hugo_site_config.py` checks these readings,
+`build_expired_for`, `unsafe_html_for`, `taxonomies_for`); `tests/test_hugo_site_config.py` checks these readings,
 form by form, against hugo 0.168. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
 own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
 theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer.unsafe` when the
@@ -208,6 +209,8 @@ class Site:
     languages: dict[str, str] = field(default_factory=dict)  # language -> contentDir (relative)
     default_language: str = "en"
     build_future: bool = False
+    # `buildExpired`: Hugo builds pages past their expiry date too.
+    build_expired: bool = False
     # The build environment (`HUGO_ENVIRONMENT`, else `HUGO_ENV`, else `production`, what `hugo`
     # builds): a cascade's `target.environment` is matched against it.
     environment: str = "production"
@@ -387,6 +390,11 @@ class Site:
         builds a French future page with `[languages.fr] buildFuture = true` only)."""
         own = self._language_settings(language).get("buildfuture")
         return _to_bool(own) if own is not None else self.build_future
+
+    def build_expired_for(self, language: str | None) -> bool:
+        """`buildExpired` for pages in `language`: the language's own, else the site's."""
+        own = self._language_settings(language).get("buildexpired")
+        return _to_bool(own) if own is not None else self.build_expired
 
     def unsafe_html_for(self, language: str | None) -> bool:
         """`markup.goldmark.renderer.unsafe` for pages in `language`: the site's (`unsafe_html`)
@@ -962,6 +970,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     _removed_mount_settings(data, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static")
     site.build_future = _to_bool(data.get("buildfuture", False))
+    site.build_expired = _to_bool(data.get("buildexpired", False))
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
     taxonomies = data.get("taxonomies")
     if isinstance(taxonomies, dict):
