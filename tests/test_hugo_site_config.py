@@ -34,15 +34,31 @@ import pytest
 
 from newslint.discover import hugo_skips, not_site_content
 from newslint.rules._mainroad import site_param
-from newslint.site import DEFAULT_TAXONOMIES, Site, clear_site_cache, find_root, load_site
+from newslint.site import (
+    DEFAULT_TAXONOMIES,
+    MAINROAD_WIDGETS,
+    Site,
+    clear_site_cache,
+    find_root,
+    load_site,
+)
 from tests.test_dates_hugo import _hugo
 
 DATE = "2024-07-01 10:00:00"  # summer: zones with daylight saving show it
-HOME = """environment|{{ hugo.Environment }}
+# Widget names looked for: Mainroad's and the forms' own.
+WIDGET_NAMES = (*MAINROAD_WIDGETS, "base", "custom", "local", "other")
+HOME = (
+    """environment|{{ hugo.Environment }}
 {{ range hugo.Sites }}{{ range .RegularPages -}}
 {{ printf "%s|%s|%s" .File.Filename .Lang (.Date.Format "-07:00") | safeHTML }}
 {{ end }}{{ end -}}
+{{ range slice """
+    + " ".join(f'"{name}"' for name in WIDGET_NAMES)
+    + """ -}}
+{{ if templates.Exists (printf "_partials/widgets/%s.html" .) }}widget|{{ . }}
+{{ end }}{{ end -}}
 """
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,10 @@ class Form:
     args: tuple[str, ...] = ()
     # Empty folders the site needs for Hugo to build (a theme it names).
     folders: tuple[str, ...] = ()
+    # Whether to compare the widgets (`layouts/partials/widgets/*.html` of the site and its
+    # theme components): only where some are on disk, newslint's built-in list standing in
+    # for a theme that is not.
+    widgets: bool = False
 
 
 # What a language of a site with no setting of its own has.
@@ -443,6 +463,64 @@ FORMS: dict[str, Form] = {
             PAGE: "",
         }
     ),
+    # Widgets: the site's own (`layouts/_partials/`, Hugo 0.146 on) and each component's, a
+    # child theme importing Mainroad with its own `theme`; a theme named but not used brings
+    # nothing.
+    "widgets-theme-components": Form(
+        {
+            "hugo.toml": 'theme = ["child"]\n',
+            "layouts/_partials/widgets/local.html": "",
+            "themes/child/hugo.toml": 'theme = "mainroad"\n',
+            "themes/child/layouts/partials/widgets/custom.html": "",
+            "themes/mainroad/layouts/partials/widgets/recent.html": "",
+            "themes/mainroad/layouts/partials/widgets/search.html": "",
+            "themes/base/layouts/partials/widgets/base.html": "",
+            PAGE: "",
+        },
+        widgets=True,
+    ),
+    "widgets-module-imports": Form(
+        {
+            "hugo.toml": (
+                '[[module.imports]]\npath = "mainroad"\n'
+                '[[module.imports]]\npath = "base"\ndisable = true\n'
+            ),
+            "themes/mainroad/layouts/partials/widgets/recent.html": "",
+            "themes/base/layouts/partials/widgets/base.html": "",
+            PAGE: "",
+        },
+        widgets=True,
+    ),
+    "widgets-themes-dir": Form(
+        {
+            "hugo.yaml": "themesDir: vendor-themes\ntheme: mainroad\n",
+            "vendor-themes/mainroad/layouts/partials/widgets/social.html": "",
+            "themes/mainroad/layouts/partials/widgets/recent.html": "",
+            PAGE: "",
+        },
+        widgets=True,
+    ),
+    # The theme of the environment: config/production/ names another one.
+    "widgets-theme-of-production": Form(
+        {
+            "config/_default/hugo.toml": 'theme = "mainroad"\n',
+            "config/production/hugo.toml": 'theme = "other"\n',
+            "themes/mainroad/layouts/partials/widgets/recent.html": "",
+            "themes/other/layouts/partials/widgets/other.html": "",
+            PAGE: "",
+        },
+        widgets=True,
+    ),
+    "widgets-theme-from-environment": Form(
+        {
+            "hugo.toml": 'theme = "mainroad"\n',
+            "themes/mainroad/layouts/partials/widgets/recent.html": "",
+            "themes/other/layouts/partials/widgets/other.html": "",
+            PAGE: "",
+        },
+        env={"HUGO_THEME": "other"},
+        widgets=True,
+    ),
 }
 
 
@@ -476,6 +554,7 @@ def expected(name: str) -> dict[str, Any]:
             lang: {**LANGUAGE_DEFAULTS, **own} for lang, own in pinned["languages"].items()
         },
         "pages": pinned["pages"],
+        **({"widgets": pinned["widgets"]} if "widgets" in pinned else {}),
     }
 
 
@@ -504,7 +583,7 @@ def newslint_view(root: Path, form: Form) -> dict[str, Any]:
         lang = site.language_of(path)
         assert lang is not None
         pages[name] = f"{lang.lower()} {_offset(site.time_zone_for(lang))}"
-    return {
+    view: dict[str, Any] = {
         "site": {
             "themes": list(site.themes),
             "environment": site.environment,
@@ -513,6 +592,9 @@ def newslint_view(root: Path, form: Form) -> dict[str, Any]:
         "languages": {lang: _newslint_language(site, lang) for lang in enabled},
         "pages": pages,
     }
+    if form.widgets:
+        view["widgets"] = [name for name in site.widgets if name in WIDGET_NAMES]
+    return view
 
 
 def _newslint_language(site: Site, lang: str) -> dict[str, Any]:
@@ -588,18 +670,21 @@ def hugo_view(root: Path, form: Form) -> dict[str, Any]:
             )
     _run(root, form, "--quiet", "-D", "-E", "-F", "-d", str(root / "public"))
     built: dict[str, str] = {}
+    widgets: set[str] = set()
     environment = ""
     for home in sorted((root / "public").rglob("index.html")):
         for row in home.read_text(encoding="utf-8").splitlines():
             if row.startswith("environment|"):
                 environment = row.partition("|")[2]
+            elif row.startswith("widget|"):
+                widgets.add(row.partition("|")[2])
             elif row.count("|") == 2:  # not the redirect pages Hugo writes for aliases
                 path, lang, offset = row.split("|")
                 built[Path(path).relative_to(root).as_posix()] = f"{lang} {offset}"
     pages = {name: built.get(name) for name in form.files if name.endswith(".md")}
-    return {
+    view: dict[str, Any] = {
         "site": {
-            "themes": list(first.get("theme") or ()),
+            "themes": _hugo_modules(root, form),
             # `hugo config` says production under HUGO_ENV=development, though it reads
             # config/development/ and its templates see `hugo.Environment` "development".
             "environment": environment,
@@ -608,6 +693,24 @@ def hugo_view(root: Path, form: Form) -> dict[str, Any]:
         "languages": {lang: _hugo_language(configs[lang]) for lang in enabled},
         "pages": pages,
     }
+    if form.widgets:
+        view["widgets"] = sorted(widgets)
+    return view
+
+
+def _hugo_modules(root: Path, form: Form) -> list[str]:
+    """The theme components in Hugo's order (`theme`, and what each imports): the modules
+    `hugo config mounts` prints, one JSON object each, but the project itself."""
+    text = _run(root, form, "config", "mounts")
+    decoder = json.JSONDecoder()
+    modules: list[str] = []
+    at = 0
+    while text[at:].strip():
+        at += len(text[at:]) - len(text[at:].lstrip())
+        module, at = decoder.raw_decode(text, at)
+        if module["owner"]:  # the project has none
+            modules.append(module["path"])
+    return modules
 
 
 def _hugo_language(config: dict[str, Any]) -> dict[str, Any]:
@@ -1062,6 +1165,36 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "booleans-as-strings": {
         "languages": {"en": {"build_future": True, "unsafe_html": True}},
         "pages": {"content/a.md": "en +00:00"},
+    },
+    "widgets-theme-components": {
+        "site": {"themes": ["child", "mainroad"]},
+        "languages": {"en": {}},
+        "pages": {"content/a.md": "en +00:00"},
+        "widgets": ["custom", "local", "recent", "search"],
+    },
+    "widgets-module-imports": {
+        "site": {"themes": ["mainroad"]},
+        "languages": {"en": {}},
+        "pages": {"content/a.md": "en +00:00"},
+        "widgets": ["recent"],
+    },
+    "widgets-themes-dir": {
+        "site": {"themes": ["mainroad"]},
+        "languages": {"en": {}},
+        "pages": {"content/a.md": "en +00:00"},
+        "widgets": ["social"],
+    },
+    "widgets-theme-of-production": {
+        "site": {"themes": ["other"]},
+        "languages": {"en": {}},
+        "pages": {"content/a.md": "en +00:00"},
+        "widgets": ["other"],
+    },
+    "widgets-theme-from-environment": {
+        "site": {"themes": ["other"]},
+        "languages": {"en": {}},
+        "pages": {"content/a.md": "en +00:00"},
+        "widgets": ["other"],
     },
 }
 
