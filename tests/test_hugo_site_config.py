@@ -521,6 +521,101 @@ FORMS: dict[str, Form] = {
         env={"HUGO_THEME": "other"},
         widgets=True,
     ),
+    # contentDir written with `./` and a trailing slash, from HUGO_CONTENTDIR, from a
+    # configuration folder; files Hugo hides (`_x.md`, `.x.md`, `#x.md`, `x.md~`).
+    "content-dir-spellings": Form(
+        {
+            "hugo.toml": (
+                'contentDir = "./posts/"\n[languages.en]\nweight = 1\n'
+                '[languages.fr]\nweight = 2\ncontentDir = "posts-fr/"\n'
+            ),
+            "posts/a.md": "",
+            "posts/_b.md": "",
+            "posts/.c.md": "",
+            "posts-fr/d.md": "",
+            "content/e.md": "",
+        }
+    ),
+    "content-dir-from-environment": Form(
+        {"hugo.toml": 'contentDir = "posts"\n', "articles/a.md": "", "posts/b.md": ""},
+        env={"HUGO_CONTENTDIR": "articles"},
+    ),
+    "content-dir-in-production": Form(
+        {
+            "hugo.toml": "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+            "config/production/languages.fr.toml": 'contentDir = "content-fr"\n',
+            "config/production/hugo.toml": 'timeZone = "Europe/Paris"\n',
+            PAGE: "",
+            "content-fr/b.md": "",
+        }
+    ),
+    # ignoreFiles from the configuration and the environment.
+    "ignore-files": Form(
+        {
+            "hugo.toml": 'ignoreFiles = ["\\\\.draft\\\\.md$", "^.*/private/"]\n',
+            PAGE: "",
+            "content/b.draft.md": "",
+            "content/private/c.md": "",
+        }
+    ),
+    # An empty timeZone is none; HUGO_TIMEZONE empty too.
+    "empty-time-zone": Form(
+        {"hugo.toml": 'timeZone = ""\n', PAGE: ""},
+    ),
+    "empty-time-zone-from-environment": Form(
+        {"hugo.toml": 'timeZone = "Asia/Tokyo"\n', PAGE: ""},
+        env={"HUGO_TIMEZONE": ""},
+    ),
+    # A language listed only in config/_default/languages.toml while hugo.toml sets others.
+    "languages-from-two-files": Form(
+        {
+            "hugo.toml": '[languages.en]\nweight = 1\ntimeZone = "Asia/Tokyo"\n',
+            "config/_default/languages.toml": '[fr]\nweight = 2\ntimeZone = "Europe/Paris"\n',
+            PAGE: "",
+            "content/b.fr.md": "",
+        }
+    ),
+    # HUGO_* variables into a language's params and into a table the configuration lacks; a
+    # language's keys that are not settings (`author`) are no params (hugo 0.168 skips them).
+    "environment-variables-nested": Form(
+        {
+            "hugo.toml": (
+                '[params]\ncolor = "red"\n[languages.en]\nweight = 1\n'
+                '[languages.fr]\nweight = 2\nauthor = "B"\n'
+            ),
+            PAGE: "",
+        },
+        env={"HUGO_LANGUAGES_FR_PARAMS_COLOR": "blue", "HUGO_PARAMS_SIDEBAR_HOME": "left"},
+    ),
+    # Content mounts: per language (`sites.matrix`), replacing content/, from a
+    # `module.toml` of the production folder, with `files`.
+    "mounts-per-language": Form(
+        {
+            "hugo.toml": (
+                "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+                'timeZone = "Europe/Paris"\n[[module.mounts]]\nsource = "posts/en"\n'
+                'target = "content"\n[module.mounts.sites.matrix]\nlanguages = ["en"]\n'
+                '[[module.mounts]]\nsource = "posts/fr"\n'
+                'target = "content"\n[module.mounts.sites.matrix]\nlanguages = ["fr"]\n'
+            ),
+            "posts/en/a.md": "",
+            "posts/fr/b.md": "",
+            "posts/fr/c.en.md": "",
+            "content/d.md": "",
+        }
+    ),
+    "mounts-from-production-module-file": Form(
+        {
+            "hugo.toml": 'timeZone = "Asia/Tokyo"\n',
+            "config/production/module.toml": (
+                '[[mounts]]\nsource = "articles"\ntarget = "content/news"\n'
+                'files = ["! **/draft-*"]\n'
+            ),
+            "articles/a.md": "",
+            "articles/draft-b.md": "",
+            "content/c.md": "",
+        }
+    ),
 }
 
 
@@ -1087,7 +1182,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "pages": {"content/a.md": "en +00:00"},
     },
     "build-expired-per-language": {
-        "languages": {"en": {"build_expired": True}, "fr": {}, "de": {"build_expired": True}},
+        "languages": {"de": {"build_expired": True}, "en": {"build_expired": True}, "fr": {}},
         "pages": {"content/a.md": "en +00:00"},
     },
     "build-expired-from-environment": {
@@ -1196,7 +1291,70 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "pages": {"content/a.md": "en +00:00"},
         "widgets": ["other"],
     },
+    "content-dir-spellings": {
+        "languages": {"en": {"content_dir": "./posts/"}, "fr": {"content_dir": "posts-fr/"}},
+        "pages": {
+            "posts/a.md": "en +00:00",
+            "posts/_b.md": "en +00:00",
+            "posts/.c.md": None,
+            "posts-fr/d.md": "fr +00:00",
+            "content/e.md": None,
+        },
+    },
+    "content-dir-from-environment": {
+        "languages": {"en": {"content_dir": "articles"}},
+        "pages": {"articles/a.md": "en +00:00", "posts/b.md": None},
+    },
+    "content-dir-in-production": {
+        "languages": {
+            "en": {"time_zone": "Europe/Paris"},
+            "fr": {"time_zone": "Europe/Paris", "content_dir": "content-fr"},
+        },
+        "pages": {"content/a.md": "en +02:00", "content-fr/b.md": "fr +02:00"},
+    },
+    "ignore-files": {
+        "languages": {"en": {}},
+        "pages": {
+            "content/a.md": "en +00:00",
+            "content/b.draft.md": None,
+            "content/private/c.md": None,
+        },
+    },
+    "empty-time-zone": {"languages": {"en": {}}, "pages": {"content/a.md": "en +00:00"}},
+    "empty-time-zone-from-environment": {
+        "languages": {"en": {}},
+        "pages": {"content/a.md": "en +00:00"},
+    },
+    "languages-from-two-files": {
+        "languages": {"en": {"time_zone": "Asia/Tokyo"}, "fr": {"time_zone": "Europe/Paris"}},
+        "pages": {"content/a.md": "en +09:00", "content/b.fr.md": "fr +02:00"},
+    },
+    "environment-variables-nested": {
+        "languages": {
+            "en": {"params": {"color": "red", "sidebar": {"home": "left"}}},
+            "fr": {"params": {"color": "blue", "sidebar": {"home": "left"}}},
+        },
+        "pages": {"content/a.md": "en +00:00"},
+    },
+    "mounts-per-language": {
+        "languages": {"en": {}, "fr": {"time_zone": "Europe/Paris"}},
+        "pages": {
+            "posts/en/a.md": "en +00:00",
+            "posts/fr/b.md": "fr +02:00",
+            "posts/fr/c.en.md": "en +00:00",
+            "content/d.md": None,
+        },
+    },
+    "mounts-from-production-module-file": {
+        "languages": {"en": {"time_zone": "Asia/Tokyo"}},
+        "pages": {
+            "articles/a.md": "en +09:00",
+            "articles/draft-b.md": "en +09:00",
+            "content/c.md": None,
+        },
+    },
 }
+
 
 if __name__ == "__main__":  # a probe: print Hugo's view of each form
     import pprint
