@@ -227,7 +227,8 @@ class Site:
     raw: dict[str, Any] = field(default_factory=dict)
     # Every configured language, with or without its own contentDir (original spelling).
     language_names: tuple[str, ...] = ()
-    # Per-language `timeZone` overrides (`[languages.en] timeZone = ...`).
+    # Per-language `timeZone` overrides (`[languages.en] timeZone = ...`; "" for an empty one,
+    # which is UTC, not the site's zone).
     language_time_zones: dict[str, str] = field(default_factory=dict)
     # Each language's `locale` (or the older `languageCode`); the site-level one is the default
     # language's. A monolingual Japanese site is often language "en" with `languageCode = "ja"`.
@@ -370,11 +371,12 @@ class Site:
         return language
 
     def time_zone_for(self, language: str | None) -> str | None:
-        """The `timeZone` Hugo uses for pages in `language`: the language's own, else the site's."""
+        """The `timeZone` Hugo uses for pages in `language`: the language's own, else the site's;
+        None for UTC (a language's empty `timeZone = ""` too)."""
         if language is not None:
             for name, zone in self.language_time_zones.items():
                 if name.lower() == language.lower():
-                    return zone
+                    return zone or None
         return self.time_zone
 
     def _language_settings(self, language: str | None) -> dict[str, Any]:
@@ -1091,10 +1093,16 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
         if content_dir:
             site.languages[written] = str(content_dir)
         zone = settings.get("timezone")
-        if isinstance(zone, str) and zone:
-            checked = _checked_zone(zone, f"languages.{written}.timeZone", where, site.errors)
-            if checked is not None:
-                site.language_time_zones[written] = checked
+        if isinstance(zone, str):
+            checked = (
+                _checked_zone(zone, f"languages.{written}.timeZone", where, site.errors)
+                if zone
+                else None
+            )
+            if checked is not None or zone in ("", "Local"):
+                # An empty one is the language's own too: hugo 0.168 reads its pages in UTC,
+                # not in the site's zone (and `Local`, the build machine's, is unknown here).
+                site.language_time_zones[written] = checked or ""
         locale = settings.get("locale") or settings.get("languagecode")
         if isinstance(locale, str) and locale:
             site.language_locales[written] = locale

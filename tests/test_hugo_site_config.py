@@ -672,6 +672,17 @@ FORMS: dict[str, Form] = {
             "content/fr/c.md": "",
         }
     ),
+    # A language's empty timeZone is UTC for its pages, not the site's zone.
+    "empty-time-zone-of-a-language": Form(
+        {
+            "hugo.toml": (
+                'timeZone = "Asia/Tokyo"\n[languages.en]\nweight = 1\n[languages.fr]\n'
+                'weight = 2\ntimeZone = ""\n'
+            ),
+            PAGE: "",
+            "content/b.fr.md": "",
+        }
+    ),
 }
 
 
@@ -1484,6 +1495,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "content/en/b.md": "en +00:00",
             "content/fr/c.md": "fr +00:00",
         },
+    },
+    "empty-time-zone-of-a-language": {
+        "languages": {"en": {"time_zone": "Asia/Tokyo"}, "fr": {}},
+        "pages": {"content/a.md": "en +09:00", "content/b.fr.md": "fr +00:00"},
     },
 }
 
