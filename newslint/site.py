@@ -820,13 +820,47 @@ def _config_dir_file(default_dir: Path) -> Path | None:
 
 
 def find_root(start: Path) -> tuple[Path, Path] | None:
-    """(site root, config file) for the nearest site containing `start`."""
+    """(site root, config file) for the nearest site containing `start` (a folder inside the
+    content of the site above it is none: see `_outer_site`)."""
     current = start if start.is_dir() else start.parent
     for directory in [current, *current.parents]:
         found = _own_config(directory)
         if found is not None:
+            outer = _outer_site(str(directory))
+            if outer is not None and outer.root is not None and outer.config_path is not None:
+                return outer.root, outer.config_path
             return directory, found
     return None
+
+
+def _outer_site(folder: str) -> Site | None:
+    """The site above `folder` (a folder holding a file by a configuration's name) when its
+    content holds `folder`, else None. Hugo reads a page bundle's `config.json` or `config.yaml`
+    (an article's attachment) as a resource of the page, not as the configuration of a site:
+    the bundle's article is a page of the site above, in its language and time zone, with its
+    theme. Only the nearest site above is asked (no recursion: a tree of nested bundles each
+    with a `config.json` costs one walk up)."""
+    current = os.path.dirname(folder)
+    while current != folder:
+        site = _SITES.get(current)
+        if site is None:
+            found = _own_config(Path(current))
+            if found is not None:
+                site = load_site(Path(current), found)
+        if site is not None:
+            return site if site.root is not None and _holds(site, folder) else None
+        folder, current = current, os.path.dirname(current)
+    return None
+
+
+def _holds(site: Site, folder: str) -> bool:
+    """Whether `folder` lies in (or is) one of the site's content folders."""
+    real = _real(folder)
+    for content, _ in site._content_roots():
+        base = _real(content)
+        if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 def _own_config(directory: Path) -> Path | None:
@@ -1360,7 +1394,7 @@ def _site_for_dir(directory: str) -> Site:
         walked.append(current)
         found = _own_config(Path(current))
         if found is not None:
-            site = load_site(Path(current), found)
+            site = _outer_site(current) or load_site(Path(current), found)
             break
         parent = os.path.dirname(current)
         if parent == current:

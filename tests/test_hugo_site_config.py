@@ -41,6 +41,7 @@ from newslint.site import (
     clear_site_cache,
     find_root,
     load_site,
+    site_for,
 )
 from tests.test_dates_hugo import _hugo
 
@@ -683,6 +684,18 @@ FORMS: dict[str, Form] = {
             "content/b.fr.md": "",
         }
     ),
+    # A page bundle's `config.json` / `config.yaml` (an attachment) is a resource of the page:
+    # the bundle is no site of its own.
+    "bundle-with-configuration-named-resources": Form(
+        {
+            "hugo.toml": 'timeZone = "Asia/Tokyo"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+            "content/posts/x/index.md": "",
+            "content/posts/x/config.json": '{"timeZone": "Europe/Paris"}',
+            "content/posts/y/index.fr.md": "",
+            "content/posts/y/config.yaml": "timeZone: Europe/Paris\n",
+            "content/posts/y/hugo.toml": 'timeZone = "Europe/Paris"\n',
+        }
+    ),
 }
 
 
@@ -742,9 +755,11 @@ def newslint_view(root: Path, form: Form) -> dict[str, Any]:
         if not_site_content(path) or hugo_skips(path):
             pages[name] = None
             continue
-        lang = site.language_of(path)
+        # The file's own site, as the engine finds it from the file (`site_for`).
+        own = site_for(path)
+        lang = own.language_of(path)
         assert lang is not None
-        pages[name] = f"{lang.lower()} {_offset(site.time_zone_for(lang))}"
+        pages[name] = f"{lang.lower()} {_offset(own.time_zone_for(lang))}"
     view: dict[str, Any] = {
         "site": {
             "themes": list(site.themes),
@@ -1499,6 +1514,13 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "empty-time-zone-of-a-language": {
         "languages": {"en": {"time_zone": "Asia/Tokyo"}, "fr": {}},
         "pages": {"content/a.md": "en +09:00", "content/b.fr.md": "fr +00:00"},
+    },
+    "bundle-with-configuration-named-resources": {
+        "languages": {"en": {"time_zone": "Asia/Tokyo"}, "fr": {"time_zone": "Asia/Tokyo"}},
+        "pages": {
+            "content/posts/x/index.md": "en +09:00",
+            "content/posts/y/index.fr.md": "fr +09:00",
+        },
     },
 }
 
