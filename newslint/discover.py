@@ -551,3 +551,13 @@ def _in_hidden_folder(path: Path, site: Site) -> bool:
 # By the site's id: the site, its root and its content folders relative to the root, for
 # `_in_hidden_folder` (a site is no dictionary key: a dataclass compared by value).
 _CONTENT_BASES: dict[int, tuple[Site, str, list[str]]] = {}
+
+
+def _mounts_content(raw: dict[str, object]) -> bool:
+    """Whether the configuration mounts anything into `content` (`module.mounts`)."""
+    module = raw.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    return isinstance(mounts, list) and any(
+        isinstance(m, dict) and str(m.get("target", "")).strip("/").startswith("content")
+        for m in mounts
+    )

@@ -8,16 +8,17 @@ by key; in the folders `params.toml`, `languages.toml` ... go under their own ke
 under `languages.fr.params`. `HUGO_*` environment variables override keys last (`HUGO_TIMEZONE`).
 From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
-`defaultContentLanguage`, `buildFuture`, `buildExpired`, `markup.goldmark.renderer.unsafe`,
-`taxonomies` and the `[frontmatter]` date sources. A language's table may set `timeZone`,
-`buildFuture`, `buildExpired`, `markup`,
-`taxonomies` and `params` for its pages (`Site.time_zone_for`, `build_future_for`,
-`build_expired_for`, `unsafe_html_for`, `taxonomies_for`); `tests/test_hugo_site_config.py` checks these readings,
-form by form, against hugo 0.168. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
+`defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
+`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. Of a theme's
 own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
 theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer.unsafe` when the
 site's `markup` takes the theme's with `_merge` (Hugo Blox sites): Hugo takes no `markup` from a
 theme by default. A theme module that is not on disk then leaves it unknown, taken as allowed.
+
+Per language: a language's table may set `timeZone`, `buildFuture`, `buildExpired`, `markup`,
+`taxonomies` and `params` for its pages (`Site.time_zone_for`, `build_future_for`,
+`build_expired_for`, `unsafe_html_for`, `taxonomies_for`); `buildExpired` is read site-wide too.
+`tests/test_hugo_site_config.py` checks these readings, form by form, against hugo 0.168.
 
 Content folders: each enabled language's own contentDir, and the site's `contentDir` (`content`)
 while an enabled language has none of its own; a language's contentDir written as the site's is
@@ -1028,12 +1029,12 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     _removed_mount_settings(data, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static")
     site.build_future = _to_bool(data.get("buildfuture", False))
-    site.build_expired = _to_bool(data.get("buildexpired", False))
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
     taxonomies = data.get("taxonomies")
     if isinstance(taxonomies, dict):
         site.taxonomies = {str(k): str(v) for k, v in taxonomies.items() if v}
     site.date_sources = date_sources(data.get("frontmatter"))
+    site.build_expired = _to_bool(data.get("buildexpired", False))
     _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     return site
