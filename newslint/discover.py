@@ -292,9 +292,10 @@ INSIDE, ABOVE, OUTSIDE = "inside", "above", "outside"
 
 class _ContentPlaces:
     """`of(folder)`: INSIDE a content folder of its site (or of no site, or of a site whose
-    content folders cannot be told: none exists, or `module.mounts` brings content), ABOVE one (the
-    site's root: its files are no pages, some of its folders hold them), or OUTSIDE (archetypes,
-    themes, layouts: nothing below is a page of the site)."""
+    content folders cannot be told: none exists), ABOVE one (the site's root: its files are no
+    pages, some of its folders hold them), or OUTSIDE (archetypes, themes, layouts: nothing below
+    is a page of the site). A site that mounts content (`module.mounts`) has the mounts' sources
+    as its content folders, and `content/` is then none (`Site.content_dirs`)."""
 
     def __init__(self) -> None:
         self._folders: dict[int, tuple[Site, list[str]]] = {}
@@ -311,9 +312,10 @@ class _ContentPlaces:
 
 
 def _content_folders(site: Site) -> list[str]:
-    """The site's content folders, resolved; none when they cannot be told (no site, or content
-    mounted from elsewhere with `module.mounts`)."""
-    if site.root is None or _mounts_content(site.raw):
+    """The site's content folders, resolved (the sources of its content mounts when it has
+    any: checked with hugo 0.168, which then makes no page of `content/`); none without a
+    site."""
+    if site.root is None:
         return []
     return [os.path.realpath(folder) for folder in site.content_dirs()]
 
@@ -506,8 +508,8 @@ def not_site_content(path: Path) -> bool:
     """Whether `path` belongs to a Hugo site but lies outside its content folders: the site's
     README, an archetype (a template with `{{ }}` in its front matter), a theme's documentation.
     Hugo makes no page of it, so the hooks (`--force-exclude`) leave it alone. A file of no site
-    is content; so is every file of a site that mounts content from elsewhere (`module.mounts`),
-    where the folders cannot be told from the configuration alone."""
+    is content. In a site that mounts content (`module.mounts`) the mounts' sources are its
+    content folders: `content/` is then no more content than the README."""
     from newslint.site import site_for
 
     site = site_for(path)
@@ -559,6 +561,7 @@ _CONTENT_BASES: dict[int, tuple[Site, str, list[str]]] = {}
 
 
 def _mounts_content(raw: dict[str, object]) -> bool:
+    """Whether the configuration mounts anything into `content` (`module.mounts`)."""
     module = raw.get("module")
     mounts = module.get("mounts") if isinstance(module, dict) else None
     return isinstance(mounts, list) and any(

@@ -18,6 +18,16 @@ theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer
 site's `markup` takes the theme's with `_merge` (Hugo Blox sites): Hugo takes no `markup` from a
 theme by default. A theme module that is not on disk then leaves it unknown, taken as allowed.
 
+Per language: a language's table may set `timeZone`, `buildFuture`, `buildExpired`, `markup`,
+`taxonomies` and `params` for its pages (`Site.time_zone_for`, `build_future_for`,
+`build_expired_for`, `unsafe_html_for`, `taxonomies_for`); `buildExpired` is read site-wide too.
+`tests/test_hugo_site_config.py` checks these readings, form by form, against hugo 0.168.
+
+Content folders: each enabled language's own contentDir, and the site's `contentDir` (`content`)
+while an enabled language has none of its own; a language's contentDir written as the site's is
+written is none of its own (its pages are then in the default language: `_own_content_dirs`).
+Checked with hugo 0.168.
+
 Content mounts: when the site's own `[[module.mounts]]` mount anything into `content`, those mounts
 are Hugo's content folders and nothing else is (neither `content/` nor a language's `contentDir`:
 checked with hugo 0.168). A mount is for one language when its `sites.matrix.languages` names one
@@ -210,6 +220,8 @@ class Site:
     languages: dict[str, str] = field(default_factory=dict)  # language -> contentDir (relative)
     default_language: str = "en"
     build_future: bool = False
+    # `buildExpired`: Hugo builds pages past their expiry date too.
+    build_expired: bool = False
     # The build environment (`HUGO_ENVIRONMENT`, else `HUGO_ENV`, else `production`, what `hugo`
     # builds): a cascade's `target.environment` is matched against it.
     environment: str = "production"
@@ -221,7 +233,8 @@ class Site:
     raw: dict[str, Any] = field(default_factory=dict)
     # Every configured language, with or without its own contentDir (original spelling).
     language_names: tuple[str, ...] = ()
-    # Per-language `timeZone` overrides (`[languages.en] timeZone = ...`).
+    # Per-language `timeZone` overrides (`[languages.en] timeZone = ...`; "" for an empty one,
+    # which is UTC, not the site's zone).
     language_time_zones: dict[str, str] = field(default_factory=dict)
     # Each language's `locale` (or the older `languageCode`); the site-level one is the default
     # language's. A monolingual Japanese site is often language "en" with `languageCode = "ja"`.
@@ -364,12 +377,64 @@ class Site:
         return language
 
     def time_zone_for(self, language: str | None) -> str | None:
-        """The `timeZone` Hugo uses for pages in `language`: the language's own, else the site's."""
+        """The `timeZone` Hugo uses for pages in `language`: the language's own, else the site's;
+        None for UTC (a language's empty `timeZone = ""` too)."""
         if language is not None:
             for name, zone in self.language_time_zones.items():
                 if name.lower() == language.lower():
-                    return zone
+                    return zone or None
         return self.time_zone
+
+    def _language_settings(self, language: str | None) -> dict[str, Any]:
+        """The language's own table (`[languages.fr]`, keys lower case), {} when it has none.
+        Hugo reads most site keys there too, as that language's value (checked with hugo 0.168:
+        `buildFuture`, `markup`, `taxonomies`, `params`, `timeZone`, `contentDir`)."""
+        languages = self.raw.get("languages")
+        if language is None or not isinstance(languages, dict):
+            return {}
+        wanted = language.lower()
+        for key, settings in languages.items():
+            if str(key).lower() == wanted and isinstance(settings, dict):
+                return settings
+        return {}
+
+    def build_future_for(self, language: str | None) -> bool:
+        """`buildFuture` for pages in `language`: the language's own, else the site's (Hugo
+        builds a French future page with `[languages.fr] buildFuture = true` only)."""
+        own = self._language_settings(language).get("buildfuture")
+        return _to_bool(own) if own is not None else self.build_future
+
+    def build_expired_for(self, language: str | None) -> bool:
+        """`buildExpired` for pages in `language`: the language's own, else the site's."""
+        own = self._language_settings(language).get("buildexpired")
+        return _to_bool(own) if own is not None else self.build_expired
+
+    def unsafe_html_for(self, language: str | None) -> bool:
+        """`markup.goldmark.renderer.unsafe` for pages in `language`: the site's (`unsafe_html`)
+        unless the language has a `markup` table of its own, which replaces the site's whole
+        (checked with hugo 0.168: `[languages.fr.markup.highlight]` alone turns raw HTML off for
+        French pages of a site that allows it), so only its own `unsafe` counts."""
+        markup = self._language_settings(language).get("markup")
+        if not isinstance(markup, dict):
+            return self.unsafe_html
+        return _to_bool(_dig(markup, "goldmark", "renderer", "unsafe") or False)
+
+    def taxonomies_for(self, language: str | None) -> dict[str, str]:
+        """The taxonomies (singular -> plural) of pages in `language`: the language's own table,
+        which replaces the site's whole (not merged into it), else the site's."""
+        own = self._language_settings(language).get("taxonomies")
+        if isinstance(own, dict):
+            return {str(k): str(v) for k, v in own.items() if v}
+        return self.taxonomies
+
+    def content_dir_for(self, language: str | None) -> str:
+        """The contentDir of `language` as configured (relative to the root): its own, else the
+        site's `contentDir`, else `content`."""
+        if language is not None:
+            for name, folder in self.languages.items():
+                if name.lower() == language.lower():
+                    return folder
+        return str(self.raw.get("contentdir") or "content")
 
     def content_dirs(self) -> list[Path]:
         """The folders Hugo reads content from, those that exist: each enabled language's
@@ -389,14 +454,31 @@ class Site:
                 for mount in self.content_mounts
                 if mount.language is None or mount.language.lower() not in self.disabled_languages
             ]
-        enabled = {
-            k: d for k, d in self.languages.items() if k.lower() not in self.disabled_languages
-        }
-        dirs = {self.root / d for d in enabled.values() if d}
-        if not dirs or len(self.languages) < len(self.language_names):
-            # Languages without their own contentDir keep their content in the site's one.
-            dirs.add(self.root / str(self.raw.get("contentdir") or "content"))
+        own = self._own_content_dirs()
+        names = self.language_names or tuple(self.languages) or (self.default_language,)
+        enabled = [name for name in names if name.lower() not in self.disabled_languages]
+        dirs = {self.root / own[name] for name in enabled if name in own}
+        if not dirs or any(name not in own for name in enabled):
+            # Enabled languages without a contentDir of their own keep their content in the
+            # site's one; when none does (a disabled one aside), hugo 0.168 reads no page there.
+            dirs.add(self.root / self._site_content_dir())
         return [(folder, "") for folder in sorted(dirs)]
+
+    def _site_content_dir(self) -> str:
+        """The site's `contentDir` as written (`content` by default)."""
+        return str(self.raw.get("contentdir") or "content")
+
+    def _own_content_dirs(self) -> dict[str, str]:
+        """The languages with a contentDir of their own, and it, as hugo 0.168 mounts them: a
+        contentDir written as the site's `contentDir` is written (`content` for a site that sets
+        none) is not one of its own. That folder is then the site's shared one, whose pages are
+        in the default language unless their file name says another (`x.fr.md`): French pages in
+        `content` of a site whose default is English need `contentDir = "content/fr"` (or the
+        `x.fr.md` name). The texts are compared, not the folders: `./content/` is a contentDir
+        of its own, and Hugo then reads the folder twice, once for the language and once as the
+        site's (each file is a page in both); newslint gives such a page the language's."""
+        site_dir = self._site_content_dir()
+        return {lang: d for lang, d in self.languages.items() if d and d != site_dir}
 
     def content_path(self, path: str | os.PathLike[str]) -> str | None:
         """Where the content file `path` sits in Hugo's content tree (`news/a.md`, `/`-separated;
@@ -507,7 +589,7 @@ class Site:
             if self.content_mounts:
                 owned = [(m.language, m.source) for m in self.content_mounts if m.language]
             else:
-                owned = list(self.languages.items())
+                owned = list(self._own_content_dirs().items())
             bases = [(lang, Path(_real(root / d))) for lang, d in owned]
             cached = self.__dict__["_bases"] = (key, bases)
         return cached[1]
@@ -802,13 +884,47 @@ def _config_dir_file(default_dir: Path) -> Path | None:
 
 
 def find_root(start: Path) -> tuple[Path, Path] | None:
-    """(site root, config file) for the nearest site containing `start`."""
+    """(site root, config file) for the nearest site containing `start` (a folder inside the
+    content of the site above it is none: see `_outer_site`)."""
     current = start if start.is_dir() else start.parent
     for directory in [current, *current.parents]:
         found = _own_config(directory)
         if found is not None:
+            outer = _outer_site(str(directory))
+            if outer is not None and outer.root is not None and outer.config_path is not None:
+                return outer.root, outer.config_path
             return directory, found
     return None
+
+
+def _outer_site(folder: str) -> Site | None:
+    """The site above `folder` (a folder holding a file by a configuration's name) when its
+    content holds `folder`, else None. Hugo reads a page bundle's `config.json` or `config.yaml`
+    (an article's attachment) as a resource of the page, not as the configuration of a site:
+    the bundle's article is a page of the site above, in its language and time zone, with its
+    theme. Only the nearest site above is asked (no recursion: a tree of nested bundles each
+    with a `config.json` costs one walk up)."""
+    current = os.path.dirname(folder)
+    while current != folder:
+        site = _SITES.get(current)
+        if site is None:
+            found = _own_config(Path(current))
+            if found is not None:
+                site = load_site(Path(current), found)
+        if site is not None:
+            return site if site.root is not None and _holds(site, folder) else None
+        folder, current = current, os.path.dirname(current)
+    return None
+
+
+def _holds(site: Site, folder: str) -> bool:
+    """Whether `folder` lies in (or is) one of the site's content folders."""
+    real = _real(folder)
+    for content, _ in site._content_roots():
+        base = _real(content)
+        if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 def _own_config(directory: Path) -> Path | None:
@@ -981,6 +1097,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     if isinstance(taxonomies, dict):
         site.taxonomies = {str(k): str(v) for k, v in taxonomies.items() if v}
     site.date_sources = date_sources(data.get("frontmatter"))
+    site.build_expired = _to_bool(data.get("buildexpired", False))
     _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     return site
@@ -1023,8 +1140,12 @@ def _dig(data: Any, *keys: str) -> Any:
 
 
 def _themes(data: dict[str, Any]) -> tuple[str, ...]:
-    """The theme components: `theme` (a name, a list, or Hugo's comma-separated string), then the
-    paths of `module.imports` (`[[module.imports]] path = "github.com/Vimux/Mainroad"`)."""
+    """The theme components: `theme` (a name, a list, or a comma-separated string), then the
+    paths of `module.imports` (`[[module.imports]] path = "github.com/Vimux/Mainroad"`).
+
+    `hugo --theme a,b` splits at commas; hugo 0.168 reads `theme = "a,b"` in a configuration file
+    (or `HUGO_THEME=a,b`) as one module named `a,b` and cannot build. Split, it names what was
+    meant, so the widgets of `a` and `b` are still found."""
     theme = data.get("theme")
     names = theme.split(",") if isinstance(theme, str) else theme
     found = [str(n).strip() for n in names if str(n).strip()] if isinstance(names, list) else []
@@ -1070,10 +1191,16 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
         if content_dir:
             site.languages[written] = str(content_dir)
         zone = settings.get("timezone")
-        if isinstance(zone, str) and zone:
-            checked = _checked_zone(zone, f"languages.{written}.timeZone", where, site.errors)
-            if checked is not None:
-                site.language_time_zones[written] = checked
+        if isinstance(zone, str):
+            checked = (
+                _checked_zone(zone, f"languages.{written}.timeZone", where, site.errors)
+                if zone
+                else None
+            )
+            if checked is not None or zone in ("", "Local"):
+                # An empty one is the language's own too: hugo 0.168 reads its pages in UTC,
+                # not in the site's zone (and `Local`, the build machine's, is unknown here).
+                site.language_time_zones[written] = checked or ""
         locale = settings.get("locale") or settings.get("languagecode")
         if isinstance(locale, str) and locale:
             site.language_locales[written] = locale
@@ -1081,6 +1208,12 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
     default = data.get("defaultcontentlanguage")
     if isinstance(default, str) and default:
         site.default_language = spelled.get(default.lower(), default)
+        if languages and default.lower() not in {str(key).lower() for key in languages}:
+            # hugo 0.168: `defaultContentLanguage "de" not found in languages configuration`.
+            site.errors.append(
+                f"{where}: defaultContentLanguage {default!r} is not one of the languages "
+                f"({', '.join(names)}) (Hugo cannot build)"
+            )
     elif weights and "en" not in languages:
         site.default_language = min(weights)[3]
     # The site-level locale (`languageCode`) is the default language's unless it sets its own.
@@ -1325,7 +1458,7 @@ def _site_for_dir(directory: str) -> Site:
         walked.append(current)
         found = _own_config(Path(current))
         if found is not None:
-            site = load_site(Path(current), found)
+            site = _outer_site(current) or load_site(Path(current), found)
             break
         parent = os.path.dirname(current)
         if parent == current:

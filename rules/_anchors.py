@@ -194,7 +194,8 @@ def _page_ids(document: Document) -> frozenset[str] | None:
                 number += 1
             name = f"{name}-{number}"
         ids.add(name)
-    if document.site is not None and document.site.unsafe_html and html_nodes:
+    site = document.site
+    if site is not None and site.unsafe_html_for(document.language) and html_nodes:
         ids.update(_raw_html_ids(html_nodes))
     return frozenset(ids)
 

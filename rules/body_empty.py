@@ -79,7 +79,7 @@ class BodyEmpty(Rule):
 
     def on_html(self, ctx: Context, node: Html) -> None:
         site = ctx.site
-        if not self.has_text and site is not None and site.unsafe_html:
+        if not self.has_text and site is not None and site.unsafe_html_for(ctx.document.language):
             shown = _TAG.sub("", self._uncommented(node.text))
             if "&" in shown:  # `<p>&nbsp;</p>` shows a space (a browser decodes the HTML)
                 shown = html.unescape(shown)

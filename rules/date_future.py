@@ -55,7 +55,7 @@ class DateFuture(Rule):
     volatile = True  # depends on the clock: results are never cached
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        if ctx.site is not None and ctx.site.build_future:
+        if ctx.site is not None and ctx.site.build_future_for(ctx.document.language):
             return
         source = _dates.hugo_dates(ctx).targets.get("publishdate")
         # A field's date, or the file name's (`[frontmatter] publishDate = [":filename", ...]`).

@@ -8,7 +8,9 @@ reads (each with its own offset, else the site's `timeZone`).
 
 ## Why is this bad?
 A page modified before it was written confuses sitemaps, feeds and "updated" labels. A page that
-expires before (or when) it is published is never shown, and Hugo gives no warning.
+expires before (or when) it is published is never shown, and Hugo gives no warning. Where the
+site builds expired pages (`buildExpired`, the site's or the page's language's), Hugo shows it
+anyway, and the message says so: the expiry date still says nothing true.
 
 ## Example
     date: "2025-02-08T09:55:35+08:00"
@@ -35,6 +37,7 @@ class DateOrder(Rule):
     messages = {
         "lastmod": "{key} {value} is before {other_key} {other}",
         "expiry": "{key} {value} is not after {other_key} {other}: the page is never shown",
+        "expiry-built": "{key} {value} is not after {other_key} {other} (buildExpired is on: the page is shown all the same)",
     }
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
@@ -44,7 +47,9 @@ class DateOrder(Rule):
             self._report(ctx, "lastmod", lastmod, date)
         publish, expiry = targets.get("publishdate"), targets.get("expirydate")
         if _before(expiry, publish, or_same=True):
-            self._report(ctx, "expiry", expiry, publish)
+            site = ctx.site
+            built = site is not None and site.build_expired_for(ctx.document.language)
+            self._report(ctx, "expiry-built" if built else "expiry", expiry, publish)
 
     @staticmethod
     def _report(ctx: Context, message: str, at: Source | None, other: Source | None) -> None:

@@ -65,7 +65,7 @@ class RawHtml(Rule):
 
     def on_html(self, ctx: Context, node: Html) -> None:
         site = ctx.site
-        if site is not None and site.unsafe_html:
+        if site is not None and site.unsafe_html_for(ctx.document.language):
             return
         if self.shortcodes.covers(node.span.start):
             return  # Hugo hands it to the shortcode, not to Goldmark

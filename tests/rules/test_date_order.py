@@ -64,6 +64,28 @@ CASES = [
         fm(date="2025-02-08T00:00:00Z", unpublishdate="2025-01-08T00:00:00Z"),
         errors=[("expiry", 3, 16)],
     ),
+    # Where Hugo builds expired pages (`buildExpired`, the site's or the page's language's), the
+    # page is shown: the message says so.
+    Case(
+        "expiry-before-date-build-expired",
+        fm(date="2025-02-08T09:00:00Z", expiryDate="2025-02-01T00:00:00Z"),
+        site=Site(build_expired=True),
+        errors=[("expiry-built", 3, 13)],
+    ),
+    Case(
+        "expiry-before-date-build-expired-for-the-language",
+        fm(date="2025-02-08T09:00:00Z", expiryDate="2025-02-01T00:00:00Z"),
+        site=Site(raw={"languages": {"fr": {"buildexpired": True}}}),
+        language="fr",
+        errors=[("expiry-built", 3, 13)],
+    ),
+    Case(
+        "expiry-before-date-build-expired-off-for-the-language",
+        fm(date="2025-02-08T09:00:00Z", expiryDate="2025-02-01T00:00:00Z"),
+        site=Site(build_expired=True, raw={"languages": {"fr": {"buildexpired": False}}}),
+        language="fr",
+        errors=[("expiry", 3, 13)],
+    ),
     Case("unreadable-skipped", fm(date="2025/02/08", lastmod="2025-01-01T00:00:00Z")),
     Case(
         "toml",
