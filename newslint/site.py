@@ -908,7 +908,7 @@ def _outer_site(folder: str) -> Site | None:
     while current != folder:
         site = _SITES.get(current)
         if site is None:
-            found = _own_config(Path(current))
+            found = _own_config(Path(current), listing=False)
             if found is not None:
                 site = load_site(Path(current), found)
         if site is not None:
@@ -927,14 +927,19 @@ def _holds(site: Site, folder: str) -> bool:
     return False
 
 
-def _own_config(directory: Path) -> Path | None:
-    """The configuration file that makes `directory` a site root, if there is one."""
-    # One listing instead of a stat per candidate name (nine per folder); a candidate in the
-    # listing is still checked with is_file, so a case-insensitive file system answers as before.
-    try:
-        names: set[str] | None = {name.lower() for name in os.listdir(directory)}
-    except (OSError, ValueError):
-        names = None  # not listable (execute-only): its files can still be there
+def _own_config(directory: Path, *, listing: bool = True) -> Path | None:
+    """The configuration file that makes `directory` a site root, if there is one. With
+    `listing`, one listing of the folder instead of a stat per candidate name (nine per folder):
+    right for the folders of a site, wrong for the ones above it (`_outer_site`), such as `/tmp`
+    or a home folder, whose thousands of names would be read for nine."""
+    # A candidate in the listing is still checked with is_file, so a case-insensitive file system
+    # answers as before.
+    names: set[str] | None = None
+    if listing:
+        try:
+            names = {name.lower() for name in os.listdir(directory)}
+        except (OSError, ValueError):
+            names = None  # not listable (execute-only): its files can still be there
     for name in CONFIG_NAMES:
         if (names is None or name in names) and _is_file(directory / name):
             return directory / name
