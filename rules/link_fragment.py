@@ -60,6 +60,7 @@ fragment is replaced by it; the heading it then leads to should be the one meant
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zlib
@@ -280,6 +281,58 @@ def _target_keys(written: str, base: str) -> list[str]:
     return keys
 
 
+def _hugos_choice(site: Any, keys: list[str]) -> list[str]:
+    """`keys` up to the first path that is a page on disk: Hugo takes that one, in the run or not
+    (a pre-commit hook gives a few files; the root's `budget.md` in the run is not what
+    `ref "budget"` means next to a `news/budget.md` left out of it). Without the base name when a
+    path is on disk. Only the refs of a page are looked up, a listing per folder each."""
+    for place, key in enumerate(keys):
+        if key.endswith(_BY_NAME):
+            break
+        if _on_disk(site, key):
+            return keys[: place + 1]
+    return keys
+
+
+def _on_disk(site: Any, logical: str) -> bool:
+    """Whether a content folder holds a page or folder at the lower-case logical path `logical`
+    (`news/budget`: `News/Budget.md`, `news/budget.fr.md`, `news/budget/index.md`, a section's
+    folder), comparing names without regard to case as Hugo's lower-case paths do."""
+    if not logical:
+        return True  # the home page is always there
+    *folders, name = logical.split("/")
+    for root, target in site._content_roots():
+        inside = folders
+        if target:
+            head = target.lower().split("/")
+            if folders[: len(head)] != head:
+                continue
+            inside = folders[len(head) :]
+        places = [os.fspath(root)]
+        for segment in inside:
+            places = [
+                os.path.join(place, entry)
+                for place in places
+                for entry in _listing(place)
+                if entry.lower() == segment
+            ]
+        for place in places:
+            for entry in _listing(place):
+                lowered = entry.lower()
+                if lowered == name or (
+                    lowered.startswith(name + ".") and lowered.endswith(_MARKDOWN_SUFFIXES)
+                ):
+                    return True
+    return False
+
+
+def _listing(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
 def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page | None:
     """What the page gives `project_end` (None outside a site's content): its keys, its ids, and
     its links to other pages' anchors, by `ref` or by URL (`url_links`)."""
@@ -306,7 +359,7 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
                 continue  # unclosed, or another language's page
             start = call.start(1) if call.group(1) is not None else call.start(2)
             where = position(document, Span(start, start + len(written)))
-            keys = tuple(prefix + key for key in _target_keys(path, base))
+            keys = tuple(prefix + key for key in _hugos_choice(site, _target_keys(path, base)))
             refs.append((keys, fragment, where, written))
     here = "/" + (own_url if own_url is not None else logical) + "/"
     for link, dest in url_links:

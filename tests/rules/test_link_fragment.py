@@ -378,3 +378,23 @@ def test_link_by_url_with_a_language_prefix() -> None:
             "no heading or anchor on '/fr/news/budget/' has the id 'x'",
         ),
     ]
+
+
+def test_ref_to_a_page_outside_the_run_that_hugo_takes_first(tmp_path: Path) -> None:
+    """A pre-commit hook given the article and the root's `budget.md`: Hugo links `ref "budget"`
+    in `news/a.md` to `news/budget.md` (from the article's folder first), which is on disk but
+    not in the run, so the root page's ids are not the ones to judge by (checked with hugo
+    0.168: the link is `/news/budget/#the-vote`)."""
+    site = Site(root=tmp_path)
+    news = tmp_path / "content" / "News"  # Hugo's paths are lower case, the disk's need not be
+    news.mkdir(parents=True)
+    (news / "Budget.md").write_text(VOTE, encoding="utf-8")
+    (tmp_path / "content" / "budget.md").write_text(fm(title="Root"), encoding="utf-8")
+    article = ref_article('[v]({{< ref "budget#the-vote" >}}) [w]({{< ref "/budget#x" >}})\n')
+    files = {
+        str(news / "a.md"): article,
+        str(tmp_path / "content" / "budget.md"): fm(title="Root"),
+    }
+    assert lint_project(LinkFragment, files, site=site) == [
+        (str(news / "a.md"), 5, 49, "no heading or anchor on '/budget' has the id 'x'")
+    ]
