@@ -33,7 +33,8 @@ to the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL`
 the one served there, from its file's path, its `slug` or its `url` (a language prefix, `baseURL`'s
 path and `index.html` allowed). They are not judged on a site with `[permalinks]` or `uglyURLs`
 (a page's URL is then not told by its file alone), nor are links to files (`.md`, images,
-feeds). Links to other sites are a link check's (`[links] include-fragments`).
+feeds), nor relative URLs where a link render hook may take them for content paths from the
+page's folder (a multilingual site, where Hugo's own is on; a `render-link` template). Links to other sites are a link check's (`[links] include-fragments`).
 
 It is reported at the fragment's destination (`#the-vote`), where it is written; another page's
 anchor at the `ref` shortcode's path argument or at the URL.
@@ -362,7 +363,10 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
             keys = tuple(prefix + key for key in _hugos_choice(site, _target_keys(path, base)))
             refs.append((keys, fragment, where, written))
     here = "/" + (own_url if own_url is not None else logical) + "/"
+    hooked = _link_hook(site) if url_links else False
     for link, dest in url_links:
+        if hooked and not link.url.strip().startswith("/") and "://" not in link.url:
+            continue  # the hook may take it for a content path, from the page's folder
         target = _link_path(link.url.strip(), site, here.replace("//", "/"))
         if target is None:
             continue
@@ -394,6 +398,30 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     if own_url is not None:
         own_keys.append(url_prefix + own_url)
     return Page(tuple(own_keys), blob, shortcodes, footnotes, tuple(refs))
+
+
+def _link_hook(site: Any) -> bool:
+    """Whether a link render hook may rewrite the page's Markdown links: Hugo's own, on by default
+    on a multilingual single-host site (`duplicateResourceFiles` off) or with
+    `markup.goldmark.renderHooks.link.enableDefault`, or a `render-link` template of the site or
+    its themes. Such a hook looks a relative destination up as a content path from the page's
+    folder (`../budget/` in `fr/news/a.md` is `/fr/budget/` when that page exists), not as the
+    browser would from the page's URL. Looked for once per site."""
+    found = site.__dict__.get("_lk008_link_hook")
+    if found is None:
+        hooks = site.raw.get("markup", {})
+        for key in ("goldmark", "renderhooks", "link", "enabledefault"):
+            hooks = hooks.get(key, {}) if isinstance(hooks, dict) else {}
+        found = len(site.language_names) > 1 or hooks is True or str(hooks).lower() == "true"
+        if not found and site.root is not None:
+            folders = [site.root / "layouts"]
+            themes = site.root / str(site.raw.get("themesdir") or "themes")
+            folders += [themes / name / "layouts" for name in site.themes]
+            found = any(
+                next(folder.glob("**/_markup/render-link*"), None) is not None for folder in folders
+            )
+        site.__dict__["_lk008_link_hook"] = found
+    return bool(found)
 
 
 # What stands between the site root and a URL path in a key (no language: see `_link_path`).

@@ -398,3 +398,40 @@ def test_ref_to_a_page_outside_the_run_that_hugo_takes_first(tmp_path: Path) -> 
     assert lint_project(LinkFragment, files, site=site) == [
         (str(news / "a.md"), 5, 49, "no heading or anchor on '/budget' has the id 'x'")
     ]
+
+
+def test_relative_url_where_a_link_render_hook_resolves_it(tmp_path: Path) -> None:
+    """A link render hook (Hugo's own, on by default on a multilingual single-host site, or the
+    site's `render-link.html`) looks a relative destination up as a content path from the page's
+    folder: hugo 0.168 renders `../budget/#racine` in `fr/news/a.md` as `/fr/budget/#racine`, not
+    the browser's `/fr/news/budget/`. Such links are not judged; `/`-paths still are."""
+    articles = {
+        "/site/content/fr/news/budget.md": fm(title="Budget", body="## Le vote\n"),
+        "/site/content/fr/budget.md": fm(title="Racine", body="## Racine\n"),
+        "/site/content/fr/news/a.md": ref_article(
+            "[a](../budget/#racine) [b](/fr/news/budget/#x)\n"
+        ),
+    }
+    multilingual = Site(
+        root=Path("/site"),
+        languages={"en": "content/en", "fr": "content/fr"},
+        language_names=("en", "fr"),
+    )
+    reported = (
+        "/site/content/fr/news/a.md",
+        5,
+        28,
+        "no heading or anchor on '/fr/news/budget/' has the id 'x'",
+    )
+    assert lint_project(LinkFragment, articles, site=multilingual) == [reported]
+    enabled = {"markup": {"goldmark": {"renderhooks": {"link": {"enabledefault": True}}}}}
+    assert lint_project(LinkFragment, articles, site=Site(root=Path("/site"), raw=enabled)) == [
+        reported
+    ]
+    hooks = tmp_path / "layouts" / "_default" / "_markup"
+    hooks.mkdir(parents=True)
+    (hooks / "render-link.html").write_text('<a href="{{ .Destination }}">x</a>', encoding="utf-8")
+    own_hook = {path.replace("/site", str(tmp_path)): text for path, text in articles.items()}
+    assert lint_project(LinkFragment, own_hook, site=Site(root=tmp_path)) == [
+        (reported[0].replace("/site", str(tmp_path)), *reported[1:])
+    ]
