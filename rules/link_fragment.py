@@ -353,8 +353,8 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
         for call in _REF_CALL.finditer(text, document.body_start):
             written = call.group(1) if call.group(1) is not None else call.group(2)
             path, hash_mark, fragment = written.partition("#")
-            if not hash_mark or not fragment or not path.strip():
-                continue  # no fragment, or this page's own (`ref "#x"`)
+            if not hash_mark or not fragment or not path.strip() or fragment.lower() == "top":
+                continue  # no fragment, the top of the page, or this page's own (`ref "#x"`)
             end = _CALL_END.search(text, call.end(), call.end() + 2000)
             if end is None or "lang=" in text[call.end() : end.start()].replace(" ", ""):
                 continue  # unclosed, or another language's page

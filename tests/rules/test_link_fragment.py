@@ -175,6 +175,12 @@ def ref_article(body: str) -> str:
         ("/site/content/news/a.md", '[v]({{< ref "#x" >}})\n', []),
         # a written-out shortcode (`{{</* */>}}`) is no call
         ("/site/content/news/a.md", '`{{</* ref "budget.md#x" */>}}`\n', []),
+        # `#top` is the top of any page (browsers need no id for it), by `ref` as by URL
+        (
+            "/site/content/news/a.md",
+            '[v]({{< ref "budget#top" >}}) [w]({{< ref "budget#TOP" >}})\n',
+            [],
+        ),
     ],
 )
 def test_ref_to_another_pages_anchor(
