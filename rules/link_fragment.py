@@ -314,24 +314,41 @@ def _on_disk(site: Any, logical: str) -> bool:
             places = [
                 os.path.join(place, entry)
                 for place in places
-                for entry in _listing(place)
-                if entry.lower() == segment
+                for entry in _listing(place)[1].get(segment, ())
             ]
-        for place in places:
-            for entry in _listing(place):
-                lowered = entry.lower()
-                if lowered == name or (
-                    lowered.startswith(name + ".") and lowered.endswith(_MARKDOWN_SUFFIXES)
-                ):
-                    return True
+        if any(name in _listing(place)[0] for place in places):
+            return True
     return False
 
 
-def _listing(folder: str) -> list[str]:
+# Folder -> (its modification time, its listing): a page with many `ref`s into a folder of
+# thousands of articles lists it once; a file added or removed since (`newslint watch`) changes
+# the folder's time, and the folder is listed again.
+_LISTINGS: dict[str, tuple[int, tuple[set[str], dict[str, list[str]]]]] = {}
+
+
+def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
+    """The names `folder` holds a page or folder of, lower case (`budget` and `budget.fr` for
+    `Budget.fr.md`, `news` for the folder `News`), and its entries by their lower-case name."""
     try:
-        return os.listdir(folder)
+        changed = os.stat(folder).st_mtime_ns
+        kept = _LISTINGS.get(folder)
+        if kept is not None and kept[0] == changed:
+            return kept[1]
+        entries = os.listdir(folder)
     except OSError:
-        return []
+        return set(), {}
+    names: set[str] = set()
+    children: dict[str, list[str]] = {}
+    for entry in entries:
+        lowered = entry.lower()
+        children.setdefault(lowered, []).append(entry)
+        names.add(lowered)
+        if lowered.endswith(_MARKDOWN_SUFFIXES):
+            parts = lowered.split(".")
+            names.update(".".join(parts[:count]) for count in range(1, len(parts)))
+    _LISTINGS[folder] = (changed, (names, children))
+    return names, children
 
 
 def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page | None:
