@@ -177,9 +177,14 @@ class LinkFragment(Rule):
             for keys, fragment, where, written in entry.data.refs:
                 # The first key that names a page is the one Hugo takes; a base name only when
                 # one page has it.
-                matched = next((key for key in keys if key in pages), None)
-                if matched is None or (matched.endswith(_BY_NAME) and len(pages[matched]) > 1):
+                place = next((n for n, key in enumerate(keys) if key in pages), None)
+                if place is None:
                     continue
+                matched = keys[place]
+                if matched.endswith(_BY_NAME) and len(pages[matched]) > 1:
+                    continue
+                if _before_on_disk(entry.data.roots, keys[:place]):
+                    continue  # Hugo takes a page that is not in the run (a pre-commit hook's)
                 if any(_has(target, fragment, extra) for target in pages[matched]):
                     continue
                 ctx.report(
@@ -205,6 +210,9 @@ class Page(NamedTuple):
     # Its `ref` links to other pages' anchors: (the keys the path may mean, the fragment, the
     # position of the path, the path as written).
     refs: tuple[tuple[tuple[str, ...], str, tuple[int, int, int, int], str], ...]
+    # The site's content folders and where they sit in the content tree, when it has `ref` links
+    # (`project_end` looks their paths up on disk).
+    roots: tuple[tuple[str, str], ...] = ()
 
 
 def _hash(name: str) -> int:
@@ -282,34 +290,32 @@ def _target_keys(written: str, base: str) -> list[str]:
     return keys
 
 
-def _hugos_choice(site: Any, keys: list[str]) -> list[str]:
-    """`keys` up to the first path that is a page on disk: Hugo takes that one, in the run or not
-    (a pre-commit hook gives a few files; the root's `budget.md` in the run is not what
-    `ref "budget"` means next to a `news/budget.md` left out of it). Without the base name when a
-    path is on disk. Only the refs of a page are looked up, a listing per folder each."""
-    for place, key in enumerate(keys):
-        if key.endswith(_BY_NAME):
-            break
-        if _on_disk(site, key):
-            return keys[: place + 1]
-    return keys
+def _before_on_disk(roots: tuple[tuple[str, str], ...], skipped: tuple[str, ...]) -> bool:
+    """Whether one of the paths a `ref` tries before the page it found in the run is a page on
+    disk: Hugo takes that one, in the run or not (a pre-commit hook gives a few files; the root's
+    `budget.md` in the run is not what `ref "budget"` means next to `news/budget.md`). Looked up
+    when the run ends, so that a result from the cache sees the files as they are now; only for
+    the rare `ref` that does not find its first path, a listing per folder each."""
+    return any(
+        not key.endswith(_BY_NAME) and _on_disk(roots, key.split("\0", 2)[2]) for key in skipped
+    )
 
 
-def _on_disk(site: Any, logical: str) -> bool:
+def _on_disk(roots: tuple[tuple[str, str], ...], logical: str) -> bool:
     """Whether a content folder holds a page or folder at the lower-case logical path `logical`
     (`news/budget`: `News/Budget.md`, `news/budget.fr.md`, `news/budget/index.md`, a section's
     folder), comparing names without regard to case as Hugo's lower-case paths do."""
     if not logical:
         return True  # the home page is always there
     *folders, name = logical.split("/")
-    for root, target in site._content_roots():
+    for root, target in roots:
         inside = folders
         if target:
             head = target.lower().split("/")
             if folders[: len(head)] != head:
                 continue
             inside = folders[len(head) :]
-        places = [os.fspath(root)]
+        places = [root]
         for segment in inside:
             places = [
                 os.path.join(place, entry)
@@ -377,7 +383,7 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
                 continue  # unclosed, or another language's page
             start = call.start(1) if call.group(1) is not None else call.start(2)
             where = position(document, Span(start, start + len(written)))
-            keys = tuple(prefix + key for key in _hugos_choice(site, _target_keys(path, base)))
+            keys = tuple(prefix + key for key in _target_keys(path, base))
             refs.append((keys, fragment, where, written))
     here = "/" + (own_url if own_url is not None else logical) + "/"
     hooked = _link_hook(site) if url_links else False
@@ -414,7 +420,10 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     own_keys = [prefix + logical, prefix + logical.rpartition("/")[2] + _BY_NAME]
     if own_url is not None:
         own_keys.append(url_prefix + own_url)
-    return Page(tuple(own_keys), blob, shortcodes, footnotes, tuple(refs))
+    roots: tuple[tuple[str, str], ...] = ()
+    if any(not keys[0].startswith(url_prefix) for keys, _, _, _ in refs):
+        roots = tuple((os.fspath(folder), target) for folder, target in site._content_roots())
+    return Page(tuple(own_keys), blob, shortcodes, footnotes, tuple(refs), roots)
 
 
 def _link_hook(site: Any) -> bool:
