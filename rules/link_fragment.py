@@ -176,6 +176,19 @@ class LinkFragment(Rule):
         extra = {_hash(name) for name in ctx.options.ids}
         for entry in collected:
             for keys, fragment, where, written in entry.data.refs:
+                if _URL in keys[0]:  # by URL: the page of any language the link may mean
+                    targets = [target for key in keys for target in pages.get(key, ())]
+                    if not targets or any(_has(target, fragment, extra) for target in targets):
+                        continue
+                    ctx.report(
+                        entry.path,
+                        where,
+                        "other-page",
+                        source_text=written,
+                        fragment=fragment,
+                        page=written.split("#", 1)[0],
+                    )
+                    continue
                 # The first key that names a page is the one Hugo takes; a base name only when
                 # one page has it.
                 place = next((n for n, key in enumerate(keys) if key in pages), None)
@@ -203,7 +216,8 @@ class Page(NamedTuple):
     file). A hash collision can only hide a report, never make one."""
 
     # As a `ref` target: site root, language and logical path, NUL-separated; then the same with
-    # the base name alone (`_BY_NAME`); then, when it can be told, its URL path (`_URL`).
+    # the base name alone (`_BY_NAME`); then, when it can be told, its URL path (`_URL`, then the
+    # language and NUL: translations share a URL path but for the prefix, not a key).
     keys: tuple[str, ...]
     ids: bytes | None  # its ids as CRC-32s (an `array("I")`), None when they cannot be told
     shortcodes: tuple[str, ...]  # the names of the shortcodes it calls (they may make ids)
@@ -369,6 +383,7 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     assert site is not None
     prefix = f"{site.root}\0{document.language or ''}\0"
     url_prefix = f"{site.root}{_URL}"
+    language = (document.language or "").lower()
     own_url = _url_path(document, logical)
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
@@ -391,14 +406,21 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     for link, dest in url_links:
         if hooked and not link.url.strip().startswith("/") and "://" not in link.url:
             continue  # the hook may take it for a content path, from the page's folder
-        target = _link_path(link.url.strip(), site, here.replace("//", "/"))
-        if target is None:
+        found = _link_path(link.url.strip(), site, here.replace("//", "/"))
+        if found is None:
             continue
+        # Without a language prefix: the default language's page, or (Hugo's link render hook,
+        # on for multilingual sites, looks the path up as content) the page's own language's.
+        written_in, target = found
+        languages = dict.fromkeys(
+            [written_in] if written_in else [site.default_language.lower(), language]
+        )
         fragment = link.url.strip().partition("#")[2]
         if not fragment or fragment.lower() == "top":
             continue
         where = position(document, dest if dest is not None and len(dest) else link.span)
-        refs.append(((url_prefix + target,), fragment, where, link.url.strip()))
+        keys = tuple(f"{url_prefix}{lang}\0{target}" for lang in languages)
+        refs.append((keys, fragment, where, link.url.strip()))
     ids = page_ids(document)
     shortcodes: tuple[str, ...] = ()
     if ids is not None and calls:
@@ -420,7 +442,7 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     footnotes = "[^" in text
     own_keys = [prefix + logical, prefix + logical.rpartition("/")[2] + _BY_NAME]
     if own_url is not None:
-        own_keys.append(url_prefix + own_url)
+        own_keys.append(f"{url_prefix}{language}\0{own_url}")
     roots: tuple[tuple[str, str], ...] = ()
     if any(not keys[0].startswith(url_prefix) for keys, _, _, _ in refs):
         roots = tuple((os.fspath(folder), target) for folder, target in site._content_roots())
@@ -451,7 +473,7 @@ def _link_hook(site: Any) -> bool:
     return bool(found)
 
 
-# What stands between the site root and a URL path in a key (no language: see `_link_path`).
+# What stands between the site root and a URL key's language.
 _URL = "\0url\0"
 
 
@@ -476,9 +498,10 @@ def _is_section(document: Document) -> bool:
     return document.path.replace("\\", "/").rpartition("/")[2].split(".")[0] == "_index"
 
 
-def _link_path(url: str, site: Any, here: str) -> str | None:
-    """The URL path a link to another page of the site leads to (as `_url_path` gives a page's),
-    resolved from the page's own URL folder `here`; None for a link elsewhere or to a file."""
+def _link_path(url: str, site: Any, here: str) -> tuple[str, str] | None:
+    """The language prefix written (lower case, else "") and the URL path a link to another page
+    of the site leads to (as `_url_path` gives a page's), resolved from the page's own URL folder
+    `here`; None for a link elsewhere or to a file."""
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -495,23 +518,30 @@ def _link_path(url: str, site: Any, here: str) -> str | None:
         if not path or path.lower().endswith(_MARKDOWN_SUFFIXES):
             return None  # a fragment alone, or a Markdown file (Hugo's link render hook, if any)
         path = posixpath.join(here, path)
-    return _site_path(path, site)
+    return _split_site_path(path, site)
 
 
 def _site_path(path: str, site: Any) -> str | None:
     """`path` as a key: without `baseURL`'s path, a language prefix, `index.html` and the slashes
     at the ends, lower case; None for a file other than `index.html` (an image, a feed)."""
+    found = _split_site_path(path, site)
+    return None if found is None else found[1]
+
+
+def _split_site_path(path: str, site: Any) -> tuple[str, str] | None:
+    """The language prefix of `path` (lower case, else "") and `path` as `_site_path` gives it."""
     segments = [part for part in posixpath.normpath("/" + path.strip()).split("/") if part]
     base = [p for p in urlsplit(str(site.raw.get("baseurl") or "")).path.split("/") if p]
     if base and segments[: len(base)] == base:
         segments = segments[len(base) :]
+    written_in = ""
     if segments and segments[0].lower() in {name.lower() for name in site.language_names}:
-        segments = segments[1:]
+        written_in = segments.pop(0).lower()
     if segments and segments[-1].lower() == "index.html":
         segments.pop()
     if segments and "." in segments[-1]:
         return None
-    return "/".join(segments).lower()
+    return written_in, "/".join(segments).lower()
 
 
 def _elsewhere(document: Document, fragment: str) -> bool:

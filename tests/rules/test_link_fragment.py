@@ -452,3 +452,47 @@ def test_relative_url_where_a_link_render_hook_resolves_it(tmp_path: Path) -> No
     assert lint_project(LinkFragment, own_hook, site=Site(root=tmp_path)) == [
         (reported[0].replace("/site", str(tmp_path)), *reported[1:])
     ]
+
+
+def test_only_linking_and_linked_pages_come_back_to_project_end() -> None:
+    """A page's translation has its URL path without the language prefix, but is another page:
+    two translations that nothing links to stay out of `project_end` (a bilingual site of 30,000
+    articles brought them all back). A link without a language prefix may mean the default
+    language's page, or its own language's (Hugo's link render hook, on for multilingual sites,
+    looks it up there)."""
+    from newslint.document import Document
+    from newslint.engine import lint_document
+    from newslint.project import ProjectData
+    from newslint.testing import _ruleset
+
+    site = Site(
+        root=Path("/site"),
+        languages={"en": "content", "fr": "content"},
+        language_names=("en", "fr"),
+        default_language="en",
+    )
+    files = {
+        "/site/content/news/budget.md": VOTE,
+        "/site/content/news/budget.fr.md": fm(title="Budget", body="## Le vote\n"),
+        "/site/content/news/other.md": fm(title="Other"),
+        "/site/content/news/other.fr.md": fm(title="Autre"),
+        "/site/content/news/a.fr.md": ref_article(
+            "[a](/news/budget/#the-vote) [b](/news/budget/#le-vote) [c](/fr/news/budget/#nope)\n"
+        ),
+    }
+    ruleset = _ruleset(LinkFragment, Case("project", ""))
+    results = [lint_document(Document.from_text(t, p, site), ruleset) for p, t in files.items()]
+    back = ProjectData.of(results, [LinkFragment]).for_rule(LinkFragment)
+    assert [item.path for item in back] == [
+        "/site/content/news/budget.md",
+        "/site/content/news/budget.fr.md",
+        "/site/content/news/a.fr.md",
+    ]
+    assert lint_project(LinkFragment, files, site=site) == [
+        (
+            "/site/content/news/a.fr.md",
+            5,
+            60,
+            "no heading or anchor on '/fr/news/budget/' has the id 'nope'",
+        )
+    ]
