@@ -11,7 +11,8 @@ as written and percent-decoded (`#caf%C3%A9` is `#café`), as browsers do.
 
 Left alone: `#` and `#top` (browsers scroll to the top), footnote anchors (`#fn:1`, `#fnref:1`)
 in an article with footnotes, a fragment a shortcode call names (`{{< anchor "x" >}}` may write
-it) or that starts with the name of a shortcode the article calls (`{{< map ... >}}` and
+it) or makes of a quoted argument as `anchorize` does (`{{< heading "The Vote" >}}` and
+`#the-vote`) or that starts with the name of a shortcode the article calls (`{{< map ... >}}` and
 `#map-3f9a`: a shortcode makes its element's id from its name), any fragment in an article that calls a shortcode with `{{% %}}` (its output is Markdown, with
 headings of its own), ids the theme's templates write (the option `ids`, by default
 `TableOfContents`, Hugo's table of contents), and every link when the site uses
@@ -84,6 +85,8 @@ from ._html_links import links_in
 from ._links import Destinations, split_url
 
 _PLAIN_ID = re.compile(r"[\w-]+")
+# A shortcode's quoted argument: it may make an id of it (`id="{{ anchorize (.Get 0) }}"`).
+_ARGUMENT = re.compile(r"\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`")
 # `{{< ref "path#fragment" >}}`, `relref`, `{{% %}}`, a `path=` argument, quoted with `"` or "`".
 _REF_CALL = re.compile(
     r"\{\{[<%]-?[ \t]*(?:rel)?ref[ \t]+(?:path[ \t]*=[ \t]*)?(?:\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`)"
@@ -435,6 +438,7 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
             if name is not None:
                 names.add(name.group(2).lower())
             tokens.update(_PLAIN_ID.findall(source))  # a shortcode may write an id it is given
+            tokens.update(_anchorized(source))
         if ids is not None:
             ids = ids | tokens
             shortcodes = tuple(sorted(names))
@@ -556,6 +560,8 @@ def _elsewhere(document: Document, fragment: str) -> bool:
         # `{{% %}}`: the output is Markdown, headings and their ids included (`{{% include %}}`).
         if call.group(0).startswith("{{%") or fragment in call.group(0):
             return True
+        if fragment in _anchorized(call.group(0)):
+            return True
         # A shortcode that writes an element per call names it after itself and makes it unique
         # (`{{ .Name }}-{{ .Ordinal }}`, a hash of its arguments): `{{< karte ... >}}` and
         # `#karte-fb1d860f...`.
@@ -565,6 +571,12 @@ def _elsewhere(document: Document, fragment: str) -> bool:
             if not rest or rest[0] in "-_" or rest.isdigit():
                 return True
     return False
+
+
+def _anchorized(call: str) -> set[str]:
+    """The ids a shortcode call may make of its quoted arguments with `anchorize`
+    (`{{< heading "The Vote" >}}` and `#the-vote`)."""
+    return {anchor_name(a or b) for a, b in _ARGUMENT.findall(call)}
 
 
 def _close(fragment: str, ids: frozenset[str]) -> str | None:

@@ -496,3 +496,26 @@ def test_only_linking_and_linked_pages_come_back_to_project_end() -> None:
             "no heading or anchor on '/fr/news/budget/' has the id 'nope'",
         )
     ]
+
+
+def test_an_id_a_shortcode_makes_of_its_argument() -> None:
+    """`<h2 id="{{ anchorize (.Get 0) }}">` in a shortcode: hugo 0.168 renders
+    `{{< heading "The Big Vote" >}}` with the id `the-big-vote`, on this page or another."""
+    files = {
+        "/site/content/news/hs.md": fm(title="H", body='{{< heading "The Big Vote" >}}\n'),
+        "/site/content/news/a.md": ref_article(
+            '[a]({{< ref "hs#the-big-vote" >}}) [b](#the-small-vote) [c](#the-vote)\n\n'
+            "{{< heading `The Small Vote` >}}\n"
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=SITE) == []
+    assert_case(
+        LinkFragment,
+        Case(
+            "anchorized argument",
+            ref_article(
+                "[b](#the-small-vote) [c](#the-vote)\n\n{{< heading `The Small Vote` >}}\n"
+            ),
+            errors=[("missing", 5, 26)],
+        ),
+    )
