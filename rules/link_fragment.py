@@ -11,7 +11,8 @@ as written and percent-decoded (`#caf%C3%A9` is `#café`), as browsers do.
 
 Left alone: `#` and `#top` (browsers scroll to the top), footnote anchors (`#fn:1`, `#fnref:1`)
 in an article with footnotes, a fragment a shortcode call names (`{{< anchor "x" >}}` may write
-it) or that starts with the name of a shortcode the article calls (`{{< map ... >}}` and
+it) or makes of a quoted argument as `anchorize` does (`{{< heading "The Vote" >}}` and
+`#the-vote`) or that starts with the name of a shortcode the article calls (`{{< map ... >}}` and
 `#map-3f9a`: a shortcode makes its element's id from its name), any fragment in an article that calls a shortcode with `{{% %}}` (its output is Markdown, with
 headings of its own), ids the theme's templates write (the option `ids`, by default
 `TableOfContents`, Hugo's table of contents), and every link when the site uses
@@ -25,15 +26,17 @@ content root, then as the base name of the one page that has it; with or without
 bundle's `index.md` or a section's `_index.md` by its folder; without regard to case; in the
 article's language), a fragment a shortcode call on that page names or that starts with the name of one is
 left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
-in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor is a `ref`
-with a `lang` argument.
+in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor one found
+further down that order while an earlier path is a page on disk left out of the run (Hugo takes
+that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page).
 
 So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative
 to the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is
 the one served there, from its file's path, its `slug` or its `url` (a language prefix, `baseURL`'s
 path and `index.html` allowed). They are not judged on a site with `[permalinks]` or `uglyURLs`
 (a page's URL is then not told by its file alone), nor are links to files (`.md`, images,
-feeds). Links to other sites are a link check's (`[links] include-fragments`).
+feeds), nor relative URLs where a link render hook may take them for content paths from the
+page's folder (a multilingual site, where Hugo's own is on; a `render-link` template). Links to other sites are a link check's (`[links] include-fragments`).
 
 It is reported at the fragment's destination (`#the-vote`), where it is written; another page's
 anchor at the `ref` shortcode's path argument or at the URL.
@@ -60,6 +63,7 @@ fragment is replaced by it; the heading it then leads to should be the one meant
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zlib
@@ -81,6 +85,8 @@ from ._html_links import links_in
 from ._links import Destinations, split_url
 
 _PLAIN_ID = re.compile(r"[\w-]+")
+# A shortcode's quoted argument: it may make an id of it (`id="{{ anchorize (.Get 0) }}"`).
+_ARGUMENT = re.compile(r"\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`")
 # `{{< ref "path#fragment" >}}`, `relref`, `{{% %}}`, a `path=` argument, quoted with `"` or "`".
 _REF_CALL = re.compile(
     r"\{\{[<%]-?[ \t]*(?:rel)?ref[ \t]+(?:path[ \t]*=[ \t]*)?(?:\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`)"
@@ -173,11 +179,29 @@ class LinkFragment(Rule):
         extra = {_hash(name) for name in ctx.options.ids}
         for entry in collected:
             for keys, fragment, where, written in entry.data.refs:
+                if _URL in keys[0]:  # by URL: the page of any language the link may mean
+                    targets = [target for key in keys for target in pages.get(key, ())]
+                    if not targets or any(_has(target, fragment, extra) for target in targets):
+                        continue
+                    ctx.report(
+                        entry.path,
+                        where,
+                        "other-page",
+                        source_text=written,
+                        fragment=fragment,
+                        page=written.split("#", 1)[0],
+                    )
+                    continue
                 # The first key that names a page is the one Hugo takes; a base name only when
                 # one page has it.
-                matched = next((key for key in keys if key in pages), None)
-                if matched is None or (matched.endswith(_BY_NAME) and len(pages[matched]) > 1):
+                place = next((n for n, key in enumerate(keys) if key in pages), None)
+                if place is None:
                     continue
+                matched = keys[place]
+                if matched.endswith(_BY_NAME) and len(pages[matched]) > 1:
+                    continue
+                if _before_on_disk(entry.data.roots, keys[:place]):
+                    continue  # Hugo takes a page that is not in the run (a pre-commit hook's)
                 if any(_has(target, fragment, extra) for target in pages[matched]):
                     continue
                 ctx.report(
@@ -195,7 +219,8 @@ class Page(NamedTuple):
     file). A hash collision can only hide a report, never make one."""
 
     # As a `ref` target: site root, language and logical path, NUL-separated; then the same with
-    # the base name alone (`_BY_NAME`); then, when it can be told, its URL path (`_URL`).
+    # the base name alone (`_BY_NAME`); then, when it can be told, its URL path (`_URL`, then the
+    # language and NUL: translations share a URL path but for the prefix, not a key).
     keys: tuple[str, ...]
     ids: bytes | None  # its ids as CRC-32s (an `array("I")`), None when they cannot be told
     shortcodes: tuple[str, ...]  # the names of the shortcodes it calls (they may make ids)
@@ -203,6 +228,9 @@ class Page(NamedTuple):
     # Its `ref` links to other pages' anchors: (the keys the path may mean, the fragment, the
     # position of the path, the path as written).
     refs: tuple[tuple[tuple[str, ...], str, tuple[int, int, int, int], str], ...]
+    # The site's content folders and where they sit in the content tree, when it has `ref` links
+    # (`project_end` looks their paths up on disk).
+    roots: tuple[tuple[str, str], ...] = ()
 
 
 def _hash(name: str) -> int:
@@ -280,6 +308,73 @@ def _target_keys(written: str, base: str) -> list[str]:
     return keys
 
 
+def _before_on_disk(roots: tuple[tuple[str, str], ...], skipped: tuple[str, ...]) -> bool:
+    """Whether one of the paths a `ref` tries before the page it found in the run is a page on
+    disk: Hugo takes that one, in the run or not (a pre-commit hook gives a few files; the root's
+    `budget.md` in the run is not what `ref "budget"` means next to `news/budget.md`). Looked up
+    when the run ends, so that a result from the cache sees the files as they are now; only for
+    the rare `ref` that does not find its first path, a listing per folder each."""
+    return any(
+        not key.endswith(_BY_NAME) and _on_disk(roots, key.split("\0", 2)[2]) for key in skipped
+    )
+
+
+def _on_disk(roots: tuple[tuple[str, str], ...], logical: str) -> bool:
+    """Whether a content folder holds a page or folder at the lower-case logical path `logical`
+    (`news/budget`: `News/Budget.md`, `news/budget.fr.md`, `news/budget/index.md`, a section's
+    folder), comparing names without regard to case as Hugo's lower-case paths do."""
+    if not logical:
+        return True  # the home page is always there
+    *folders, name = logical.split("/")
+    for root, target in roots:
+        inside = folders
+        if target:
+            head = target.lower().split("/")
+            if folders[: len(head)] != head:
+                continue
+            inside = folders[len(head) :]
+        places = [root]
+        for segment in inside:
+            places = [
+                os.path.join(place, entry)
+                for place in places
+                for entry in _listing(place)[1].get(segment, ())
+            ]
+        if any(name in _listing(place)[0] for place in places):
+            return True
+    return False
+
+
+# Folder -> (its modification time, its listing): a page with many `ref`s into a folder of
+# thousands of articles lists it once; a file added or removed since (`newslint watch`) changes
+# the folder's time, and the folder is listed again.
+_LISTINGS: dict[str, tuple[int, tuple[set[str], dict[str, list[str]]]]] = {}
+
+
+def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
+    """The names `folder` holds a page or folder of, lower case (`budget` and `budget.fr` for
+    `Budget.fr.md`, `news` for the folder `News`), and its entries by their lower-case name."""
+    try:
+        changed = os.stat(folder).st_mtime_ns
+        kept = _LISTINGS.get(folder)
+        if kept is not None and kept[0] == changed:
+            return kept[1]
+        entries = os.listdir(folder)
+    except OSError:
+        return set(), {}
+    names: set[str] = set()
+    children: dict[str, list[str]] = {}
+    for entry in entries:
+        lowered = entry.lower()
+        children.setdefault(lowered, []).append(entry)
+        names.add(lowered)
+        if lowered.endswith(_MARKDOWN_SUFFIXES):
+            parts = lowered.split(".")
+            names.update(".".join(parts[:count]) for count in range(1, len(parts)))
+    _LISTINGS[folder] = (changed, (names, children))
+    return names, children
+
+
 def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page | None:
     """What the page gives `project_end` (None outside a site's content): its keys, its ids, and
     its links to other pages' anchors, by `ref` or by URL (`url_links`)."""
@@ -291,6 +386,7 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     assert site is not None
     prefix = f"{site.root}\0{document.language or ''}\0"
     url_prefix = f"{site.root}{_URL}"
+    language = (document.language or "").lower()
     own_url = _url_path(document, logical)
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
@@ -299,8 +395,8 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
         for call in _REF_CALL.finditer(text, document.body_start):
             written = call.group(1) if call.group(1) is not None else call.group(2)
             path, hash_mark, fragment = written.partition("#")
-            if not hash_mark or not fragment or not path.strip():
-                continue  # no fragment, or this page's own (`ref "#x"`)
+            if not hash_mark or not fragment or not path.strip() or fragment.lower() == "top":
+                continue  # no fragment, the top of the page, or this page's own (`ref "#x"`)
             end = _CALL_END.search(text, call.end(), call.end() + 2000)
             if end is None or "lang=" in text[call.end() : end.start()].replace(" ", ""):
                 continue  # unclosed, or another language's page
@@ -309,15 +405,25 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
             keys = tuple(prefix + key for key in _target_keys(path, base))
             refs.append((keys, fragment, where, written))
     here = "/" + (own_url if own_url is not None else logical) + "/"
+    hooked = _link_hook(site) if url_links else False
     for link, dest in url_links:
-        target = _link_path(link.url.strip(), site, here.replace("//", "/"))
-        if target is None:
+        if hooked and not link.url.strip().startswith("/") and "://" not in link.url:
+            continue  # the hook may take it for a content path, from the page's folder
+        found = _link_path(link.url.strip(), site, here.replace("//", "/"))
+        if found is None:
             continue
+        # Without a language prefix: the default language's page, or (Hugo's link render hook,
+        # on for multilingual sites, looks the path up as content) the page's own language's.
+        written_in, target = found
+        languages = dict.fromkeys(
+            [written_in] if written_in else [site.default_language.lower(), language]
+        )
         fragment = link.url.strip().partition("#")[2]
         if not fragment or fragment.lower() == "top":
             continue
         where = position(document, dest if dest is not None and len(dest) else link.span)
-        refs.append(((url_prefix + target,), fragment, where, link.url.strip()))
+        keys = tuple(f"{url_prefix}{lang}\0{target}" for lang in languages)
+        refs.append((keys, fragment, where, link.url.strip()))
     ids = page_ids(document)
     shortcodes: tuple[str, ...] = ()
     if ids is not None and calls:
@@ -332,6 +438,7 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
             if name is not None:
                 names.add(name.group(2).lower())
             tokens.update(_PLAIN_ID.findall(source))  # a shortcode may write an id it is given
+            tokens.update(_anchorized(source))
         if ids is not None:
             ids = ids | tokens
             shortcodes = tuple(sorted(names))
@@ -339,11 +446,38 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     footnotes = "[^" in text
     own_keys = [prefix + logical, prefix + logical.rpartition("/")[2] + _BY_NAME]
     if own_url is not None:
-        own_keys.append(url_prefix + own_url)
-    return Page(tuple(own_keys), blob, shortcodes, footnotes, tuple(refs))
+        own_keys.append(f"{url_prefix}{language}\0{own_url}")
+    roots: tuple[tuple[str, str], ...] = ()
+    if any(not keys[0].startswith(url_prefix) for keys, _, _, _ in refs):
+        roots = tuple((os.fspath(folder), target) for folder, target in site._content_roots())
+    return Page(tuple(own_keys), blob, shortcodes, footnotes, tuple(refs), roots)
 
 
-# What stands between the site root and a URL path in a key (no language: see `_link_path`).
+def _link_hook(site: Any) -> bool:
+    """Whether a link render hook may rewrite the page's Markdown links: Hugo's own, on by default
+    on a multilingual single-host site (`duplicateResourceFiles` off) or with
+    `markup.goldmark.renderHooks.link.enableDefault`, or a `render-link` template of the site or
+    its themes. Such a hook looks a relative destination up as a content path from the page's
+    folder (`../budget/` in `fr/news/a.md` is `/fr/budget/` when that page exists), not as the
+    browser would from the page's URL. Looked for once per site."""
+    found = site.__dict__.get("_lk008_link_hook")
+    if found is None:
+        hooks = site.raw.get("markup", {})
+        for key in ("goldmark", "renderhooks", "link", "enabledefault"):
+            hooks = hooks.get(key, {}) if isinstance(hooks, dict) else {}
+        found = len(site.language_names) > 1 or hooks is True or str(hooks).lower() == "true"
+        if not found and site.root is not None:
+            folders = [site.root / "layouts"]
+            themes = site.root / str(site.raw.get("themesdir") or "themes")
+            folders += [themes / name / "layouts" for name in site.themes]
+            found = any(
+                next(folder.glob("**/_markup/render-link*"), None) is not None for folder in folders
+            )
+        site.__dict__["_lk008_link_hook"] = found
+    return bool(found)
+
+
+# What stands between the site root and a URL key's language.
 _URL = "\0url\0"
 
 
@@ -368,9 +502,10 @@ def _is_section(document: Document) -> bool:
     return document.path.replace("\\", "/").rpartition("/")[2].split(".")[0] == "_index"
 
 
-def _link_path(url: str, site: Any, here: str) -> str | None:
-    """The URL path a link to another page of the site leads to (as `_url_path` gives a page's),
-    resolved from the page's own URL folder `here`; None for a link elsewhere or to a file."""
+def _link_path(url: str, site: Any, here: str) -> tuple[str, str] | None:
+    """The language prefix written (lower case, else "") and the URL path a link to another page
+    of the site leads to (as `_url_path` gives a page's), resolved from the page's own URL folder
+    `here`; None for a link elsewhere or to a file."""
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -387,23 +522,30 @@ def _link_path(url: str, site: Any, here: str) -> str | None:
         if not path or path.lower().endswith(_MARKDOWN_SUFFIXES):
             return None  # a fragment alone, or a Markdown file (Hugo's link render hook, if any)
         path = posixpath.join(here, path)
-    return _site_path(path, site)
+    return _split_site_path(path, site)
 
 
 def _site_path(path: str, site: Any) -> str | None:
     """`path` as a key: without `baseURL`'s path, a language prefix, `index.html` and the slashes
     at the ends, lower case; None for a file other than `index.html` (an image, a feed)."""
+    found = _split_site_path(path, site)
+    return None if found is None else found[1]
+
+
+def _split_site_path(path: str, site: Any) -> tuple[str, str] | None:
+    """The language prefix of `path` (lower case, else "") and `path` as `_site_path` gives it."""
     segments = [part for part in posixpath.normpath("/" + path.strip()).split("/") if part]
     base = [p for p in urlsplit(str(site.raw.get("baseurl") or "")).path.split("/") if p]
     if base and segments[: len(base)] == base:
         segments = segments[len(base) :]
+    written_in = ""
     if segments and segments[0].lower() in {name.lower() for name in site.language_names}:
-        segments = segments[1:]
+        written_in = segments.pop(0).lower()
     if segments and segments[-1].lower() == "index.html":
         segments.pop()
     if segments and "." in segments[-1]:
         return None
-    return "/".join(segments).lower()
+    return written_in, "/".join(segments).lower()
 
 
 def _elsewhere(document: Document, fragment: str) -> bool:
@@ -418,6 +560,8 @@ def _elsewhere(document: Document, fragment: str) -> bool:
         # `{{% %}}`: the output is Markdown, headings and their ids included (`{{% include %}}`).
         if call.group(0).startswith("{{%") or fragment in call.group(0):
             return True
+        if fragment in _anchorized(call.group(0)):
+            return True
         # A shortcode that writes an element per call names it after itself and makes it unique
         # (`{{ .Name }}-{{ .Ordinal }}`, a hash of its arguments): `{{< karte ... >}}` and
         # `#karte-fb1d860f...`.
@@ -427,6 +571,12 @@ def _elsewhere(document: Document, fragment: str) -> bool:
             if not rest or rest[0] in "-_" or rest.isdigit():
                 return True
     return False
+
+
+def _anchorized(call: str) -> set[str]:
+    """The ids a shortcode call may make of its quoted arguments with `anchorize`
+    (`{{< heading "The Vote" >}}` and `#the-vote`)."""
+    return {anchor_name(a or b) for a, b in _ARGUMENT.findall(call)}
 
 
 def _close(fragment: str, ids: frozenset[str]) -> str | None:

@@ -175,6 +175,12 @@ def ref_article(body: str) -> str:
         ("/site/content/news/a.md", '[v]({{< ref "#x" >}})\n', []),
         # a written-out shortcode (`{{</* */>}}`) is no call
         ("/site/content/news/a.md", '`{{</* ref "budget.md#x" */>}}`\n', []),
+        # `#top` is the top of any page (browsers need no id for it), by `ref` as by URL
+        (
+            "/site/content/news/a.md",
+            '[v]({{< ref "budget#top" >}}) [w]({{< ref "budget#TOP" >}})\n',
+            [],
+        ),
     ],
 )
 def test_ref_to_another_pages_anchor(
@@ -378,3 +384,138 @@ def test_link_by_url_with_a_language_prefix() -> None:
             "no heading or anchor on '/fr/news/budget/' has the id 'x'",
         ),
     ]
+
+
+def test_ref_to_a_page_outside_the_run_that_hugo_takes_first(tmp_path: Path) -> None:
+    """A pre-commit hook given the article and the root's `budget.md`: Hugo links `ref "budget"`
+    in `news/a.md` to `news/budget.md` (from the article's folder first), which is on disk but
+    not in the run, so the root page's ids are not the ones to judge by (checked with hugo
+    0.168: the link is `/news/budget/#the-vote`). The disk is looked at when the run ends: the
+    article's result may come from the cache, from before `news/budget.md` was written."""
+    from newslint.document import Document
+    from newslint.engine import lint_document
+    from newslint.runner import project_end
+    from newslint.testing import _ruleset
+
+    site = Site(root=tmp_path)
+    news = tmp_path / "content" / "News"  # Hugo's paths are lower case, the disk's need not be
+    news.mkdir(parents=True)
+    article = ref_article('[v]({{< ref "budget#the-vote" >}}) [w]({{< ref "/budget#x" >}})\n')
+    files = {
+        str(news / "a.md"): article,
+        str(tmp_path / "content" / "budget.md"): fm(title="Root"),
+    }
+    ruleset = _ruleset(LinkFragment, Case("project", ""))
+    results = [lint_document(Document.from_text(t, p, site), ruleset) for p, t in files.items()]
+    found = [(d.line, d.column, d.message) for d in project_end(results, ruleset)]
+    assert found == [
+        (5, 14, "no heading or anchor on 'budget' has the id 'the-vote'"),
+        (5, 49, "no heading or anchor on '/budget' has the id 'x'"),
+    ]
+    (news / "Budget.md").write_text(VOTE, encoding="utf-8")
+    found = [(d.line, d.column, d.message) for d in project_end(results, ruleset)]
+    assert found == [(5, 49, "no heading or anchor on '/budget' has the id 'x'")]
+
+
+def test_relative_url_where_a_link_render_hook_resolves_it(tmp_path: Path) -> None:
+    """A link render hook (Hugo's own, on by default on a multilingual single-host site, or the
+    site's `render-link.html`) looks a relative destination up as a content path from the page's
+    folder: hugo 0.168 renders `../budget/#racine` in `fr/news/a.md` as `/fr/budget/#racine`, not
+    the browser's `/fr/news/budget/`. Such links are not judged; `/`-paths still are."""
+    articles = {
+        "/site/content/fr/news/budget.md": fm(title="Budget", body="## Le vote\n"),
+        "/site/content/fr/budget.md": fm(title="Racine", body="## Racine\n"),
+        "/site/content/fr/news/a.md": ref_article(
+            "[a](../budget/#racine) [b](/fr/news/budget/#x)\n"
+        ),
+    }
+    multilingual = Site(
+        root=Path("/site"),
+        languages={"en": "content/en", "fr": "content/fr"},
+        language_names=("en", "fr"),
+    )
+    reported = (
+        "/site/content/fr/news/a.md",
+        5,
+        28,
+        "no heading or anchor on '/fr/news/budget/' has the id 'x'",
+    )
+    assert lint_project(LinkFragment, articles, site=multilingual) == [reported]
+    enabled = {"markup": {"goldmark": {"renderhooks": {"link": {"enabledefault": True}}}}}
+    assert lint_project(LinkFragment, articles, site=Site(root=Path("/site"), raw=enabled)) == [
+        reported
+    ]
+    hooks = tmp_path / "layouts" / "_default" / "_markup"
+    hooks.mkdir(parents=True)
+    (hooks / "render-link.html").write_text('<a href="{{ .Destination }}">x</a>', encoding="utf-8")
+    own_hook = {path.replace("/site", str(tmp_path)): text for path, text in articles.items()}
+    assert lint_project(LinkFragment, own_hook, site=Site(root=tmp_path)) == [
+        (reported[0].replace("/site", str(tmp_path)), *reported[1:])
+    ]
+
+
+def test_only_linking_and_linked_pages_come_back_to_project_end() -> None:
+    """A page's translation has its URL path without the language prefix, but is another page:
+    two translations that nothing links to stay out of `project_end` (a bilingual site of 30,000
+    articles brought them all back). A link without a language prefix may mean the default
+    language's page, or its own language's (Hugo's link render hook, on for multilingual sites,
+    looks it up there)."""
+    from newslint.document import Document
+    from newslint.engine import lint_document
+    from newslint.project import ProjectData
+    from newslint.testing import _ruleset
+
+    site = Site(
+        root=Path("/site"),
+        languages={"en": "content", "fr": "content"},
+        language_names=("en", "fr"),
+        default_language="en",
+    )
+    files = {
+        "/site/content/news/budget.md": VOTE,
+        "/site/content/news/budget.fr.md": fm(title="Budget", body="## Le vote\n"),
+        "/site/content/news/other.md": fm(title="Other"),
+        "/site/content/news/other.fr.md": fm(title="Autre"),
+        "/site/content/news/a.fr.md": ref_article(
+            "[a](/news/budget/#the-vote) [b](/news/budget/#le-vote) [c](/fr/news/budget/#nope)\n"
+        ),
+    }
+    ruleset = _ruleset(LinkFragment, Case("project", ""))
+    results = [lint_document(Document.from_text(t, p, site), ruleset) for p, t in files.items()]
+    back = ProjectData.of(results, [LinkFragment]).for_rule(LinkFragment)
+    assert [item.path for item in back] == [
+        "/site/content/news/budget.md",
+        "/site/content/news/budget.fr.md",
+        "/site/content/news/a.fr.md",
+    ]
+    assert lint_project(LinkFragment, files, site=site) == [
+        (
+            "/site/content/news/a.fr.md",
+            5,
+            60,
+            "no heading or anchor on '/fr/news/budget/' has the id 'nope'",
+        )
+    ]
+
+
+def test_an_id_a_shortcode_makes_of_its_argument() -> None:
+    """`<h2 id="{{ anchorize (.Get 0) }}">` in a shortcode: hugo 0.168 renders
+    `{{< heading "The Big Vote" >}}` with the id `the-big-vote`, on this page or another."""
+    files = {
+        "/site/content/news/hs.md": fm(title="H", body='{{< heading "The Big Vote" >}}\n'),
+        "/site/content/news/a.md": ref_article(
+            '[a]({{< ref "hs#the-big-vote" >}}) [b](#the-small-vote) [c](#the-vote)\n\n'
+            "{{< heading `The Small Vote` >}}\n"
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=SITE) == []
+    assert_case(
+        LinkFragment,
+        Case(
+            "anchorized argument",
+            ref_article(
+                "[b](#the-small-vote) [c](#the-vote)\n\n{{< heading `The Small Vote` >}}\n"
+            ),
+            errors=[("missing", 5, 26)],
+        ),
+    )
