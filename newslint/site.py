@@ -499,6 +499,37 @@ class Site:
                 return f"{target}/{inner}" if target else inner
         return None
 
+    @property
+    def content_roots(self) -> tuple[tuple[str, str], ...]:
+        """The site's content folders, each with its place in Hugo's content tree ("" for its
+        root), as plain strings (they travel with what cross-file rules collect)."""
+        return tuple((os.fspath(folder), target) for folder, target in self._content_roots())
+
+    @property
+    def link_render_hook(self) -> bool:
+        """Whether a link render hook may rewrite the site's Markdown links: Hugo's own, on by
+        default on a multilingual site or with `markup.goldmark.renderHooks.link.enableDefault`,
+        or a `render-link` template in the site's or its themes' layouts. Such a hook looks a
+        relative destination up as a content path from the page's folder (`../budget/` in
+        `fr/news/a.md` is `/fr/budget/` when that page exists), not as the browser would from
+        the page's URL. Looked for once per site."""
+        found = self.__dict__.get("_link_render_hook")
+        if found is None:
+            hooks: Any = self.raw.get("markup", {})
+            for key in ("goldmark", "renderhooks", "link", "enabledefault"):
+                hooks = hooks.get(key, {}) if isinstance(hooks, dict) else {}
+            found = len(self.language_names) > 1 or hooks is True or str(hooks).lower() == "true"
+            if not found and self.root is not None:
+                folders = [self.root / "layouts"]
+                themes = self.root / str(self.raw.get("themesdir") or "themes")
+                folders += [themes / name / "layouts" for name in self.themes]
+                found = any(
+                    next(folder.glob("**/_markup/render-link*"), None) is not None
+                    for folder in folders
+                )
+            self.__dict__["_link_render_hook"] = found
+        return bool(found)
+
     def may_serve(
         self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
     ) -> bool:
@@ -895,6 +926,69 @@ def find_root(start: Path) -> tuple[Path, Path] | None:
                 return outer.root, outer.config_path
             return directory, found
     return None
+
+
+# The file names Hugo makes a page of (`content_page_on_disk`).
+_PAGE_SUFFIXES = (".md", ".markdown")
+
+
+def content_page_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:
+    """Whether one of the content folders `roots` ((folder, its place in the content tree), as
+    `Site.content_roots` gives them) holds a page or folder at the lower-case logical path
+    `logical` (`news/budget`: `News/Budget.md`, `news/budget.fr.md`, `news/budget/index.md`, a
+    section's folder), comparing names without regard to case as Hugo's lower-case paths do. For
+    rules that must know whether a page exists beyond the files of the run (link-fragment's
+    `ref`), which read no files themselves."""
+    if not logical:
+        return True  # the home page is always there
+    *folders, name = logical.split("/")
+    for root, target in roots:
+        inside = folders
+        if target:
+            head = target.lower().split("/")
+            if folders[: len(head)] != head:
+                continue
+            inside = folders[len(head) :]
+        places = [root]
+        for segment in inside:
+            places = [
+                os.path.join(place, entry)
+                for place in places
+                for entry in _listing(place)[1].get(segment, ())
+            ]
+        if any(name in _listing(place)[0] for place in places):
+            return True
+    return False
+
+
+# Folder -> (its modification time, its listing): a page with many `ref`s into a folder of
+# thousands of articles lists it once; a file added or removed since (`newslint watch`) changes
+# the folder's time, and the folder is listed again.
+_LISTINGS: dict[str, tuple[int, tuple[set[str], dict[str, list[str]]]]] = {}
+
+
+def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
+    """The names `folder` holds a page or folder of, lower case (`budget` and `budget.fr` for
+    `Budget.fr.md`, `news` for the folder `News`), and its entries by their lower-case name."""
+    try:
+        changed = os.stat(folder).st_mtime_ns
+        kept = _LISTINGS.get(folder)
+        if kept is not None and kept[0] == changed:
+            return kept[1]
+        entries = os.listdir(folder)
+    except OSError:
+        return set(), {}
+    names: set[str] = set()
+    children: dict[str, list[str]] = {}
+    for entry in entries:
+        lowered = entry.lower()
+        children.setdefault(lowered, []).append(entry)
+        names.add(lowered)
+        if lowered.endswith(_PAGE_SUFFIXES):
+            parts = lowered.split(".")
+            names.update(".".join(parts[:count]) for count in range(1, len(parts)))
+    _LISTINGS[folder] = (changed, (names, children))
+    return names, children
 
 
 def _outer_site(folder: str) -> Site | None:

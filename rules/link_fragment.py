@@ -63,7 +63,6 @@ fragment is replaced by it; the heading it then leads to should be the one meant
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 import zlib
@@ -76,6 +75,7 @@ from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html, Link
 from newslint.rule import Context, ProjectContext
+from newslint.site import content_page_on_disk
 from newslint.spans import Span
 
 from ._anchors import anchor_name, page_ids
@@ -315,64 +315,9 @@ def _before_on_disk(roots: tuple[tuple[str, str], ...], skipped: tuple[str, ...]
     when the run ends, so that a result from the cache sees the files as they are now; only for
     the rare `ref` that does not find its first path, a listing per folder each."""
     return any(
-        not key.endswith(_BY_NAME) and _on_disk(roots, key.split("\0", 2)[2]) for key in skipped
+        not key.endswith(_BY_NAME) and content_page_on_disk(roots, key.split("\0", 2)[2])
+        for key in skipped
     )
-
-
-def _on_disk(roots: tuple[tuple[str, str], ...], logical: str) -> bool:
-    """Whether a content folder holds a page or folder at the lower-case logical path `logical`
-    (`news/budget`: `News/Budget.md`, `news/budget.fr.md`, `news/budget/index.md`, a section's
-    folder), comparing names without regard to case as Hugo's lower-case paths do."""
-    if not logical:
-        return True  # the home page is always there
-    *folders, name = logical.split("/")
-    for root, target in roots:
-        inside = folders
-        if target:
-            head = target.lower().split("/")
-            if folders[: len(head)] != head:
-                continue
-            inside = folders[len(head) :]
-        places = [root]
-        for segment in inside:
-            places = [
-                os.path.join(place, entry)
-                for place in places
-                for entry in _listing(place)[1].get(segment, ())
-            ]
-        if any(name in _listing(place)[0] for place in places):
-            return True
-    return False
-
-
-# Folder -> (its modification time, its listing): a page with many `ref`s into a folder of
-# thousands of articles lists it once; a file added or removed since (`newslint watch`) changes
-# the folder's time, and the folder is listed again.
-_LISTINGS: dict[str, tuple[int, tuple[set[str], dict[str, list[str]]]]] = {}
-
-
-def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
-    """The names `folder` holds a page or folder of, lower case (`budget` and `budget.fr` for
-    `Budget.fr.md`, `news` for the folder `News`), and its entries by their lower-case name."""
-    try:
-        changed = os.stat(folder).st_mtime_ns
-        kept = _LISTINGS.get(folder)
-        if kept is not None and kept[0] == changed:
-            return kept[1]
-        entries = os.listdir(folder)
-    except OSError:
-        return set(), {}
-    names: set[str] = set()
-    children: dict[str, list[str]] = {}
-    for entry in entries:
-        lowered = entry.lower()
-        children.setdefault(lowered, []).append(entry)
-        names.add(lowered)
-        if lowered.endswith(_MARKDOWN_SUFFIXES):
-            parts = lowered.split(".")
-            names.update(".".join(parts[:count]) for count in range(1, len(parts)))
-    _LISTINGS[folder] = (changed, (names, children))
-    return names, children
 
 
 def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page | None:
@@ -405,7 +350,7 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
             keys = tuple(prefix + key for key in _target_keys(path, base))
             refs.append((keys, fragment, where, written))
     here = "/" + (own_url if own_url is not None else logical) + "/"
-    hooked = _link_hook(site) if url_links else False
+    hooked = site.link_render_hook if url_links else False
     for link, dest in url_links:
         if hooked and not link.url.strip().startswith("/") and "://" not in link.url:
             continue  # the hook may take it for a content path, from the page's folder
@@ -449,32 +394,8 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
         own_keys.append(f"{url_prefix}{language}\0{own_url}")
     roots: tuple[tuple[str, str], ...] = ()
     if any(not keys[0].startswith(url_prefix) for keys, _, _, _ in refs):
-        roots = tuple((os.fspath(folder), target) for folder, target in site._content_roots())
+        roots = site.content_roots
     return Page(tuple(own_keys), blob, shortcodes, footnotes, tuple(refs), roots)
-
-
-def _link_hook(site: Any) -> bool:
-    """Whether a link render hook may rewrite the page's Markdown links: Hugo's own, on by default
-    on a multilingual single-host site (`duplicateResourceFiles` off) or with
-    `markup.goldmark.renderHooks.link.enableDefault`, or a `render-link` template of the site or
-    its themes. Such a hook looks a relative destination up as a content path from the page's
-    folder (`../budget/` in `fr/news/a.md` is `/fr/budget/` when that page exists), not as the
-    browser would from the page's URL. Looked for once per site."""
-    found = site.__dict__.get("_lk008_link_hook")
-    if found is None:
-        hooks = site.raw.get("markup", {})
-        for key in ("goldmark", "renderhooks", "link", "enabledefault"):
-            hooks = hooks.get(key, {}) if isinstance(hooks, dict) else {}
-        found = len(site.language_names) > 1 or hooks is True or str(hooks).lower() == "true"
-        if not found and site.root is not None:
-            folders = [site.root / "layouts"]
-            themes = site.root / str(site.raw.get("themesdir") or "themes")
-            folders += [themes / name / "layouts" for name in site.themes]
-            found = any(
-                next(folder.glob("**/_markup/render-link*"), None) is not None for folder in folders
-            )
-        site.__dict__["_lk008_link_hook"] = found
-    return bool(found)
 
 
 # What stands between the site root and a URL key's language.
