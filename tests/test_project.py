@@ -444,3 +444,17 @@ def test_fix_of_one_file_does_not_call_its_cross_file_suppression_unused(
     code = main(["fix", "content/b.md", "--no-cache", "--output-format", "concise"])
     assert (code, capsys.readouterr().out) == (0, "")
     assert (tmp_path / "content/b.md").read_text(encoding="utf-8") == quiet
+
+
+def test_repeated_hashes_of_a_long_array_are_found_bucket_by_bucket() -> None:
+    from array import array
+
+    from newslint.project import _WHOLE_SORT, _repeated
+
+    values = list(range(-(_WHOLE_SORT + 500), _WHOLE_SORT + 500, 3))  # negative ones too
+    twice = values[::97]
+    hashes = array("q", values + twice + [2**63 - 1, 2**63 - 1, -(2**63)])
+    assert len(hashes) > _WHOLE_SORT
+    assert _repeated(hashes) == {*twice, 2**63 - 1}
+    short = array("q", twice[:50] + twice[:3])
+    assert _repeated(short) == set(twice[:3])
