@@ -451,7 +451,7 @@ def test_repeated_hashes_of_a_long_array_are_found_bucket_by_bucket() -> None:
 
     from newslint.project import _WHOLE_SORT, _repeated
 
-    values = list(range(-(_WHOLE_SORT + 500), _WHOLE_SORT + 500, 3))  # negative ones too
+    values = list(range(-2 * _WHOLE_SORT, 2 * _WHOLE_SORT, 3))  # negative ones too
     twice = values[::97]
     hashes = array("q", values + twice + [2**63 - 1, 2**63 - 1, -(2**63)])
     assert len(hashes) > _WHOLE_SORT
