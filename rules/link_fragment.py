@@ -179,30 +179,8 @@ class LinkFragment(Rule):
         extra = {_hash(name) for name in ctx.options.ids}
         for entry in collected:
             for keys, fragment, where, written in entry.data.refs:
-                if _URL in keys[0]:  # by URL: the page of any language the link may mean
-                    targets = [target for key in keys for target in pages.get(key, ())]
-                    if not targets or any(_has(target, fragment, extra) for target in targets):
-                        continue
-                    ctx.report(
-                        entry.path,
-                        where,
-                        "other-page",
-                        source_text=written,
-                        fragment=fragment,
-                        page=written.split("#", 1)[0],
-                    )
-                    continue
-                # The first key that names a page is the one Hugo takes; a base name only when
-                # one page has it.
-                place = next((n for n, key in enumerate(keys) if key in pages), None)
-                if place is None:
-                    continue
-                matched = keys[place]
-                if matched.endswith(_BY_NAME) and len(pages[matched]) > 1:
-                    continue
-                if _before_on_disk(entry.data.roots, keys[:place]):
-                    continue  # Hugo takes a page that is not in the run (a pre-commit hook's)
-                if any(_has(target, fragment, extra) for target in pages[matched]):
+                targets = _targets(pages, keys, entry.data.roots)
+                if not targets or any(_has(target, fragment, extra) for target in targets):
                     continue
                 ctx.report(
                     entry.path,
@@ -212,6 +190,26 @@ class LinkFragment(Rule):
                     fragment=fragment,
                     page=written.split("#", 1)[0],
                 )
+
+
+def _targets(
+    pages: dict[str, list[Page]], keys: tuple[str, ...], roots: tuple[tuple[str, str], ...]
+) -> list[Page]:
+    """The pages of the run a link with these keys leads to ([] when none, or when it cannot be
+    told). By URL: the page of any language the link may mean. By `ref`: the first key that
+    names a page is the one Hugo takes, a base name only when one page has it, and not when a
+    path tried before it is a page on disk that is not in the run (a pre-commit hook's)."""
+    if _URL in keys[0]:
+        return [target for key in keys for target in pages.get(key, ())]
+    place = next((n for n, key in enumerate(keys) if key in pages), None)
+    if place is None:
+        return []
+    matched = keys[place]
+    if matched.endswith(_BY_NAME) and len(pages[matched]) > 1:
+        return []
+    if _before_on_disk(roots, keys[:place]):
+        return []
+    return pages[matched]
 
 
 class Page(NamedTuple):
