@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from newslint.formats import OutputFormat
+
 
 class ConfigError(Exception):
     """A configuration problem; the CLI prints it and exits 2."""
@@ -70,20 +72,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: Literal["error", "warning", "info"] = "error"
     # As ruff's: `--output-format` wins; None chooses by where the output goes.
-    output_format: (
-        Literal[
-            "full",
-            "concise",
-            "grouped",
-            "json",
-            "json-lines",
-            "github",
-            "sarif",
-            "junit",
-            "gitlab",
-        ]
-        | None
-    ) = None
+    output_format: OutputFormat | None = None
     timezone: str | None = None
     presets: list[str] | None = None
     required: list[str] = field(default_factory=list)

@@ -1,9 +1,12 @@
 """The names of the output formats, in a module of their own: `--help` and `--version` list them
-without importing the reporters (which import the diagnostics, about 20 ms)."""
+without importing the reporters (which import the diagnostics, about 20 ms), and the
+configuration's `output-format` takes the same ones (`OutputFormat`)."""
 
 from __future__ import annotations
 
-FORMATS = (
+from typing import Literal, get_args
+
+OutputFormat = Literal[
     "full",
     "concise",
     "grouped",
@@ -13,4 +16,5 @@ FORMATS = (
     "sarif",
     "junit",
     "gitlab",
-)
+]
+FORMATS: tuple[str, ...] = get_args(OutputFormat)
