@@ -68,14 +68,14 @@ import re
 import zlib
 from array import array
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html, Link
 from newslint.rule import Context, ProjectContext
-from newslint.site import content_page_on_disk
+from newslint.site import Site, content_page_on_disk
 from newslint.spans import Span
 
 from ._anchors import anchor_name, page_ids
@@ -160,7 +160,7 @@ class LinkFragment(Rule):
                 fix = Fix.unsafe(f"Link to #{close}", Edit.replace(dest, f"#{close}"))
             ctx.report(where, "close", fragment=fragment, id=close, fix=fix)
 
-    def collect(self) -> Any:
+    def collect(self) -> Page | None:
         return self.page
 
     @classmethod
@@ -421,7 +421,7 @@ def _is_section(document: Document) -> bool:
     return document.path.replace("\\", "/").rpartition("/")[2].split(".")[0] == "_index"
 
 
-def _link_path(url: str, site: Any, here: str) -> tuple[str, str] | None:
+def _link_path(url: str, site: Site, here: str) -> tuple[str, str] | None:
     """The language prefix written (lower case, else "") and the URL path a link to another page
     of the site leads to (as `_url_path` gives a page's), resolved from the page's own URL folder
     `here`; None for a link elsewhere or to a file."""
@@ -444,14 +444,14 @@ def _link_path(url: str, site: Any, here: str) -> tuple[str, str] | None:
     return _split_site_path(path, site)
 
 
-def _site_path(path: str, site: Any) -> str | None:
+def _site_path(path: str, site: Site) -> str | None:
     """`path` as a key: without `baseURL`'s path, a language prefix, `index.html` and the slashes
     at the ends, lower case; None for a file other than `index.html` (an image, a feed)."""
     found = _split_site_path(path, site)
     return None if found is None else found[1]
 
 
-def _split_site_path(path: str, site: Any) -> tuple[str, str] | None:
+def _split_site_path(path: str, site: Site) -> tuple[str, str] | None:
     """The language prefix of `path` (lower case, else "") and `path` as `_site_path` gives it."""
     segments = [part for part in posixpath.normpath("/" + path.strip()).split("/") if part]
     base = [p for p in urlsplit(str(site.raw.get("baseurl") or "")).path.split("/") if p]
