@@ -435,7 +435,16 @@ def _run(
 
             def send(count: int) -> None:
                 for start, end in islice(tasks, count):
-                    running[pool.submit(_work, start, list(paths[start:end]))] = (start, end)
+                    try:
+                        future = pool.submit(_work, start, list(paths[start:end]))
+                    except BrokenProcessPool:
+                        # A worker died since the last answer was read: the pool takes no more
+                        # work. The task goes with the ones in flight (linted one file at a time
+                        # next), not to the fallback that lints in this process, where the file
+                        # that killed the worker would be linted too.
+                        lost.append((start, end))
+                        return
+                    running[future] = (start, end)
 
             with _sigint_held():  # the first submit forks the workers
                 running[pool.submit(_work, first[0], list(paths[first[0] : first[1]]))] = first

@@ -322,3 +322,43 @@ def test_project_reports_the_later_article_when_a_staged_one_is_dated_earlier(
     )
     assert main([*args, "--project", "content/news/new.md"]) == 0
     assert capsys.readouterr().out == title
+
+
+def test_a_pool_that_breaks_between_two_submits_sends_no_file_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker may die after one answer was read and before the next task is sent: the submit
+    raises `BrokenProcessPool` (a RuntimeError), which took the run to its fallback that lints
+    what is left in this process, the file that killed the worker included (CI saw it once)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    submits = 0
+
+    class BreaksOnFifthSubmit(ProcessPoolExecutor):
+        def submit(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+            nonlocal submits
+            submits += 1
+            if submits == 5:
+                raise BrokenProcessPool("a worker died")
+            return super().submit(*args, **kwargs)
+
+    in_this_process: list[str] = []
+    lint_in_workers = runner.lint_one
+
+    def recording(path: Path, *args: Any) -> Any:
+        if os.getpid() == MAIN_PID:
+            in_this_process.append(str(path))
+        return lint_in_workers(path, *args)
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", BreaksOnFifthSubmit)
+    monkeypatch.setattr(runner, "lint_one", recording)
+    monkeypatch.setattr(runner, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(runner, "AHEAD", 1)  # a chunk a worker in flight: a submit per answer
+    monkeypatch.chdir(tmp_path)
+    site = [p.relative_to(tmp_path) for p in make_site(tmp_path, 60)]  # 8 chunks of 8 or fewer
+    results = runner.lint_files(site, ruleset(), jobs=2, use_cache=False)
+    assert submits > 5 and in_this_process == []
+    assert [[d.code for d in r.diagnostics] for r in results] == [
+        ["FM004"] if n % 3 == 0 else [] for n in range(len(site))
+    ]
