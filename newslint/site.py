@@ -530,6 +530,20 @@ class Site:
             self.__dict__["_link_render_hook"] = found
         return bool(found)
 
+    def url_segments(self, path: str) -> tuple[str, list[str]]:
+        """The segments of the site URL path `path` (absolute) below `baseURL`'s path and a
+        language prefix, and that prefix as written, lower case ("" when there is none)."""
+        segments = [part for part in posixpath.normpath(path).split("/") if part]
+        base = [
+            part for part in urlsplit(str(self.raw.get("baseurl") or "")).path.split("/") if part
+        ]
+        if base and segments[: len(base)] == base:
+            segments = segments[len(base) :]
+        language = ""
+        if segments and segments[0].lower() in {lang.lower() for lang in self.language_names}:
+            language = segments.pop(0).lower()
+        return language, segments
+
     def may_serve(
         self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
     ) -> bool:
@@ -549,14 +563,7 @@ class Site:
             if _exists(here.parent / path):
                 return True  # a bundle resource, or another article (Hugo's link render hook)
             path = posixpath.join(_page_url(here, self), path)
-        segments = [part for part in posixpath.normpath(path).split("/") if part]
-        base = [
-            part for part in urlsplit(str(self.raw.get("baseurl") or "")).path.split("/") if part
-        ]
-        if base and segments[: len(base)] == base:
-            segments = segments[len(base) :]
-        if segments and segments[0].lower() in {lang.lower() for lang in self.language_names}:
-            segments = segments[1:]
+        _, segments = self.url_segments(path)
         if (
             not segments
             or segments[-1] in _ALWAYS_WRITTEN
@@ -928,8 +935,9 @@ def find_root(start: Path) -> tuple[Path, Path] | None:
     return None
 
 
-# The file names Hugo makes a page of (`content_page_on_disk`).
-_PAGE_SUFFIXES = (".md", ".markdown")
+# The extensions of the content files Hugo makes a page of (`content_page_on_disk`, and the
+# rules that name pages by path, such as link-fragment's `ref` paths).
+PAGE_SUFFIXES = (".md", ".markdown")
 
 
 def content_page_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:
@@ -984,7 +992,7 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
         lowered = entry.lower()
         children.setdefault(lowered, []).append(entry)
         names.add(lowered)
-        if lowered.endswith(_PAGE_SUFFIXES):
+        if lowered.endswith(PAGE_SUFFIXES):
             parts = lowered.split(".")
             names.update(".".join(parts[:count]) for count in range(1, len(parts)))
     _LISTINGS[folder] = (changed, (names, children))

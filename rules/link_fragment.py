@@ -75,12 +75,12 @@ from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html, Link
 from newslint.rule import Context, ProjectContext
-from newslint.site import Site, content_page_on_disk
+from newslint.site import PAGE_SUFFIXES, Site, content_page_on_disk
 from newslint.spans import Span
 
 from ._anchors import anchor_name, page_ids
 from ._body import _SHORTCODE, _SHORTCODE_CALL
-from ._crossfile import content_path, position
+from ._crossfile import content_path, is_section_page, position
 from ._html_links import links_in
 from ._links import Destinations, split_url
 
@@ -92,8 +92,6 @@ _REF_CALL = re.compile(
     r"\{\{[<%]-?[ \t]*(?:rel)?ref[ \t]+(?:path[ \t]*=[ \t]*)?(?:\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`)"
 )
 _CALL_END = re.compile(r"[>%]\}\}")
-# Content file extensions a `ref` path may name (the ones Hugo renders as Markdown).
-_MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -261,11 +259,7 @@ def _logical_path(document: Document) -> tuple[str, str] | None:
         return None
     inside = inside.lower()
     folder, _, name = inside.rpartition("/")
-    stem = name
-    for suffix in _MARKDOWN_SUFFIXES:
-        if stem.endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
+    stem = _without_page_suffix(name)
     language = (document.language or "").lower()
     if language and stem.endswith(f".{language}"):
         stem = stem[: -len(language) - 1]
@@ -276,6 +270,14 @@ def _logical_path(document: Document) -> tuple[str, str] | None:
     return (f"{folder}/{stem}" if folder else stem), folder
 
 
+def _without_page_suffix(name: str) -> str:
+    """`name` (lower case) without the extension of a content file (`budget.md`: `budget`)."""
+    for suffix in PAGE_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 # What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).
 _BY_NAME = "\0name"
 
@@ -284,12 +286,7 @@ def _target_keys(written: str, base: str) -> list[str]:
     """The logical paths a `ref` path may mean from a page whose relative paths start at `base`,
     in the order Hugo tries them: from `base`, then from the content root (a path that starts
     with `/`: from the root only); then, for a bare name, the one page of that base name."""
-    path = written.strip().lower()
-    for suffix in _MARKDOWN_SUFFIXES:
-        if path.endswith(suffix):
-            path = path[: -len(suffix)]
-            break
-    path = path.rstrip("/")
+    path = _without_page_suffix(written.strip().lower()).rstrip("/")
     if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
         path = path.rpartition("/")[0]
     tried = [path.strip("/")] if path.startswith("/") else [posixpath.join(base, path), path]
@@ -412,13 +409,9 @@ def _url_path(document: Document, logical: str) -> str | None:
     if site.raw.get("permalinks") or site.raw.get("uglyurls"):
         return None
     slug = document.value("slug")
-    if isinstance(slug, str | int) and str(slug).strip() and not _is_section(document):
+    if isinstance(slug, str | int) and str(slug).strip() and not is_section_page(document):
         logical = f"{logical.rpartition('/')[0]}/{str(slug).strip()}".strip("/")
     return logical.replace(" ", "-").lower()
-
-
-def _is_section(document: Document) -> bool:
-    return document.path.replace("\\", "/").rpartition("/")[2].split(".")[0] == "_index"
 
 
 def _link_path(url: str, site: Site, here: str) -> tuple[str, str] | None:
@@ -438,7 +431,7 @@ def _link_path(url: str, site: Site, here: str) -> tuple[str, str] | None:
             return None
     path = unquote(parts.path)
     if not path.startswith("/"):
-        if not path or path.lower().endswith(_MARKDOWN_SUFFIXES):
+        if not path or path.lower().endswith(PAGE_SUFFIXES):
             return None  # a fragment alone, or a Markdown file (Hugo's link render hook, if any)
         path = posixpath.join(here, path)
     return _split_site_path(path, site)
@@ -453,13 +446,7 @@ def _site_path(path: str, site: Site) -> str | None:
 
 def _split_site_path(path: str, site: Site) -> tuple[str, str] | None:
     """The language prefix of `path` (lower case, else "") and `path` as `_site_path` gives it."""
-    segments = [part for part in posixpath.normpath("/" + path.strip()).split("/") if part]
-    base = [p for p in urlsplit(str(site.raw.get("baseurl") or "")).path.split("/") if p]
-    if base and segments[: len(base)] == base:
-        segments = segments[len(base) :]
-    written_in = ""
-    if segments and segments[0].lower() in {name.lower() for name in site.language_names}:
-        written_in = segments.pop(0).lower()
+    written_in, segments = site.url_segments("/" + path.strip())
     if segments and segments[-1].lower() == "index.html":
         segments.pop()
     if segments and "." in segments[-1]:
