@@ -216,7 +216,8 @@ def page_info(site: Site, path: str, language: str | None) -> tuple[PageInfo, st
     parts = [*folders]
     if stem == "_index":
         kind = "section" if folders else "home"
-        if folders and folders[0].lower() in {v.lower() for v in site.taxonomies.values()}:
+        plurals = {v.lower() for v in site.taxonomies_for(language).values()}
+        if folders and folders[0].lower() in plurals:
             # `content/tags/_index.md` is the taxonomy's page, `tags/economy/_index.md` a term's.
             kind = "taxonomy" if len(folders) == 1 else "term"
     else:

@@ -567,11 +567,14 @@ def _shown(node: Node) -> str:
 # ------------------------------------------------------------------------------ building models
 
 
-def schema_for(config: Config | None, site: Site | None) -> Schema:
-    """The schema for a document of `site` under `config` (cached per combination)."""
+def schema_for(config: Config | None, site: Site | None, language: str | None = None) -> Schema:
+    """The schema for a document in `language` of `site` under `config` (cached per
+    combination); a language with a `taxonomies` table of its own knows only those."""
     presets = presets_for(config, site)
     taxonomies = (
-        tuple(sorted(site.taxonomies.values())) if site is not None else ("categories", "tags")
+        tuple(sorted(site.taxonomies_for(language).values()))
+        if site is not None
+        else ("categories", "tags")
     )
     source_field = config.source_field if config is not None else None
     required = tuple(config.required) if config is not None else ()

@@ -552,7 +552,8 @@ class Site:
         names alone (no file is read). False only where nothing could: not a static file, a page
         or section at its path-derived URL (the language prefix and `baseURL`'s path allowed), a
         page bundle's resource, a taxonomy's list page (`/tags/`) or the page of one of the page's
-        own `terms` (taxonomy -> terms as Hugo writes them in URLs), a URL a `[permalinks]`
+        own `terms` (each taxonomy of the page's language -> its terms as Hugo writes them in
+        URLs; the site's taxonomies when not given), a URL a `[permalinks]`
         pattern makes, or a file Hugo writes for every site (`index.xml`, `sitemap.xml`,
         `404.html`, `/page/2/`). A page that moves itself with `url`, `slug` or `aliases`, and
         a term only other pages carry, are not seen."""
@@ -571,8 +572,10 @@ class Site:
         ):
             return True
         taxonomy = segments[0].lower()
-        if taxonomy in {plural.lower() for plural in self.taxonomies.values()}:
-            own = (terms or {}).get(taxonomy, set())
+        if terms is None:
+            terms = {plural.lower(): set() for plural in self.taxonomies.values()}
+        if taxonomy in terms:
+            own = terms[taxonomy]
             if len(segments) == 1 or (len(segments) == 2 and segments[1].lower() in own):
                 return True
         if any(pattern.fullmatch("/".join(segments)) for pattern in self._permalink_patterns()):

@@ -18,7 +18,8 @@ def schema_of(ctx: Context) -> Schema:
     """The document's schema; a dozen rules ask for it per document, so it is kept with it."""
     # The site is the document's own; the configuration is the run's.
     config = ctx.config
-    return ctx.document.memo(("schema", id(config)), schema_for, config, ctx.site)
+    document = ctx.document
+    return document.memo(("schema", id(config)), schema_for, config, ctx.site, document.language)
 
 
 def presets_of(ctx: Context) -> frozenset[str]:

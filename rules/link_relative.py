@@ -181,7 +181,7 @@ def _terms(ctx: Context) -> dict[str, set[str]]:
     """The page's own taxonomy terms as Hugo writes them in URLs (lower case, spaces as `-`)."""
     assert ctx.site is not None
     found: dict[str, set[str]] = {}
-    for plural in ctx.site.taxonomies.values():
+    for plural in ctx.site.taxonomies_for(ctx.document.language).values():
         value = ctx.document.value(plural)
         items = value if isinstance(value, list) else [value]
         found[plural.lower()] = {

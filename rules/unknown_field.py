@@ -62,7 +62,8 @@ class UnknownField(Rule):
         candidates = [spec.name for spec in schema.specs.values()]
         singulars = {}
         if ctx.site is not None:
-            singulars = {s.lower(): p for s, p in ctx.site.taxonomies.items() if schema.known(p)}
+            taxonomies = ctx.site.taxonomies_for(ctx.document.language)
+            singulars = {s.lower(): p for s, p in taxonomies.items() if schema.known(p)}
         fields = ctx.document.fields
         present = {field.key.lower() for field in fields}
         for field in fields:

@@ -440,3 +440,22 @@ def test_taxonomy_and_term_pages_have_their_kinds(site: Path) -> None:
         ("/tags", "taxonomy"),
         ("/tags/economy", "term"),
     ]
+
+
+def test_a_language_s_own_taxonomies_decide_what_a_taxonomy_page_is(site: Path) -> None:
+    from newslint.cascade import page_info
+
+    # hugo 0.168 builds content/topics/_index.fr.md as the French `topics` taxonomy page when
+    # only French has that taxonomy (the same file in English fails the build).
+    write(
+        site / "hugo.toml",
+        HUGO + '[taxonomies]\ntag = "tags"\n[languages.en]\nweight = 1\n[languages.fr]\n'
+        'weight = 2\n[languages.fr.taxonomies]\ntopic = "topics"\n',
+    )
+    index = site / "content/topics/_index.fr.md"
+    here = site_for(write(index, "---\ntitle: T\n---\n"))
+    kinds = [page_info(here, str(index), language) for language in ("fr", "en")]
+    assert [(info.path, info.kind) for info, _ in filter(None, kinds)] == [
+        ("/topics", "taxonomy"),
+        ("/topics", "section"),
+    ]

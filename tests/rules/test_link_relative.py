@@ -200,3 +200,44 @@ def test_what_a_site_serves_is_told_from_its_configuration_and_file_names(
         path=str(article),
     )
     assert_case(LinkRelative, case)
+
+
+@pytest.mark.parametrize(
+    ("language", "url", "reported"),
+    [
+        ("fr", "/fr/topics/budget/", False),  # French has `topics`: the page's own term
+        ("fr", "/fr/topics/", False),
+        ("fr", "/fr/tags/", True),  # French's own table replaces the site's: no `tags` in French
+        ("en", "/tags/", False),
+        ("en", "/topics/", True),
+    ],
+)
+def test_a_language_s_own_taxonomies_are_the_ones_its_pages_link_to(
+    language: str, url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.site import clear_site_cache, site_for
+
+    site_at(tmp_path, {})
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n[languages.en]\n'
+        "weight = 1\n[languages.fr]\nweight = 2\n[languages.fr.taxonomies]\n"
+        'topic = "topics"\n',
+        encoding="utf-8",
+    )
+    article = tmp_path / "content" / "news" / f"a.{language}.md"
+    monkeypatch.chdir(tmp_path)
+    clear_site_cache()
+    text = fm(body=f"See [x]({url}) now.\n\n" + SOURCE, topics=["Budget"], tags=["Budget"])
+    article.write_text(text, encoding="utf-8")
+    case = Case(
+        url,
+        text,
+        errors=[("relative", 8, 9)] if reported else [],
+        unsafe_fixed=text.replace(f"]({url})", f"]({urljoin(SOURCE_URL, url)})")
+        if reported
+        else None,
+        site=site_for(article),
+        path=str(article),
+        language=language,
+    )
+    assert_case(LinkRelative, case)

@@ -55,6 +55,27 @@ CASES = [
         fm(topics=["budget"], topic="x"),
         site=Site(taxonomies={"topic": "topics"}),
     ),
+    Case(
+        # A language's own `taxonomies` table replaces the site's for its pages (hugo 0.168).
+        "language-taxonomies-replace-the-sites",
+        fm(topic="budget"),
+        site=Site(
+            taxonomies={"tag": "tags"},
+            raw={"languages": {"fr": {"taxonomies": {"topic": "topics"}}, "en": {}}},
+        ),
+        language="fr",
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(topics="budget"),
+    ),
+    Case(
+        "other-languages-keep-the-sites-taxonomies",
+        fm(topic="budget"),
+        site=Site(
+            taxonomies={"tag": "tags"},
+            raw={"languages": {"fr": {"taxonomies": {"topic": "topics"}}, "en": {}}},
+        ),
+        language="en",
+    ),
     Case("twin-present-no-suggestion", fm(date="2025-02-08", data="x")),
     Case("different-first-letter-is-not-a-typo", fm(height=3)),
     Case("plural-of-a-known-key-is-not-a-typo", fm(drafts=True, images=["a"])),
