@@ -283,8 +283,18 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
     result. When the opening sentence alone is longer than the limit there is no lead (""): a
     later paragraph would not be an opening. The sentences keep the paragraph's own spacing between them (none
     after a CJK full stop, a space after a Korean or Latin one).
+
+    A lead too slight to summarise anything (a greeting or a label alone in its paragraph:
+    "Breaking news.", "Hello!", one Thai word; see `_slight`) gives way to the next of the two
+    paragraphs after it that has a lead, and is the answer only when none has.
     """
+    slight = ""
+    after_slight = 0
     for paragraph in paragraphs:
+        if slight:
+            after_slight += 1
+            if after_slight > _LOOK_PAST_SLIGHT:
+                break
         lead = ""
         first = -1
         for start, end in iter_sentence_spans(paragraph):
@@ -303,9 +313,27 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
                     return ""
                 break
             lead = candidate
-        if lead:
+        if lead and not _slight(lead):
             return lead
-    return ""
+        slight = slight or lead
+    return slight
+
+
+# How many paragraphs past a slight lead may still give the summary: further down is no opening.
+_LOOK_PAST_SLIGHT = 2
+
+
+def _slight(lead: str) -> bool:
+    """Whether `lead` is too slight for a summary: fewer than three words; in a script that does
+    not space its words (Chinese, Japanese, Thai, Lao), fewer than ten characters."""
+    if len(lead.split()) >= 3:
+        return False
+    letters = [char for char in lead if char.isalpha()]
+    unspaced = sum(
+        ("\u0e00" <= char <= "\u0eff" or is_cjk_char(char)) and not "\uac00" <= char <= "\ud7af"
+        for char in letters
+    )
+    return unspaced * 2 <= len(letters) or reader_length(lead) < 10
 
 
 def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:

@@ -680,3 +680,52 @@ CASCADE_CASES = [
 @pytest.mark.parametrize("case", CASCADE_CASES, ids=lambda c: c.name)
 def test_required_field_cascade(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+def _slight_case(name: str, body: str, summary: str) -> Case:
+    return Case(
+        name,
+        fm(body=body, title="Budget", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(body=body, title="Budget", date="2025-02-08", summary=summary),
+    )
+
+
+# A greeting or a label alone in the first paragraph is a complete sentence too slight to be the
+# summary (seen on a real blog whose summary came out as one word); the next lead is the summary.
+SLIGHT_CASES = [
+    _slight_case(
+        "a-greeting-gives-way-to-the-next-paragraph",
+        "Hello everyone!\n\nThe budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "a-chinese-label-gives-way-too",
+        "快讯。\n\n预算周二获得通过。谈判持续了一周。\n",
+        "预算周二获得通过。谈判持续了一周。",
+    ),
+    _slight_case(
+        "a-slight-lead-is-kept-when-nothing-follows", "Breaking news.\n", "Breaking news."
+    ),
+    _slight_case(
+        # Three paragraphs further down is no opening any more.
+        "nor-when-the-next-lead-is-too-far-down",
+        "Update.\n\nLONDON\n\nHERZLIYA, Israel\n\nThe budget passed on Tuesday.\n",
+        "Update.",
+    ),
+    _slight_case(
+        "three-words-are-a-summary",
+        "The vote passed.\n\nThe budget passed on Tuesday.\n",
+        "The vote passed.",
+    ),
+    _slight_case(
+        "ten-chinese-characters-are-a-summary",
+        "今天上海股市大涨三个百分点。\n\n预算周二获得通过。\n",
+        "今天上海股市大涨三个百分点。",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SLIGHT_CASES, ids=lambda c: c.name)
+def test_a_slight_lead_is_no_summary(case: Case) -> None:
+    assert_case(RequiredField, case)
