@@ -127,19 +127,27 @@ class CascadeEntry:
 
 
 def _matrix_allows(patterns: tuple[str, ...], page: PageInfo) -> bool:
-    """Whether a target's `sites.matrix.languages` globs take in the page's language, as hugo
-    0.168 reads them: the languages the globs name (all of the site's when the first glob is
-    a negation, `! en`), less those a negation names; a matrix that takes in no language limits
-    nothing."""
-    names = page.languages or ((page.lang,) if page.lang else ())
-    negations = [p[1:].strip() for p in patterns if p.startswith("!")]
-    chosen = set(names) if patterns[0].startswith("!") else set()
-    for pattern in patterns:
-        if not pattern.startswith("!"):
-            chosen.update(n for n in names if glob_regex(pattern, False).fullmatch(n))
-    for pattern in negations:
-        chosen.difference_update([n for n in names if glob_regex(pattern, False).fullmatch(n)])
+    """Whether a target's `sites.matrix.languages` globs take in the page's language; a matrix
+    that takes in no language limits nothing (hugo 0.168)."""
+    chosen = chosen_languages(patterns, page.languages or ((page.lang,) if page.lang else ()))
     return not chosen or page.lang in chosen
+
+
+def chosen_languages(patterns: tuple[str, ...], names: tuple[str, ...]) -> list[str]:
+    """The `names` (lower case) that `sites.matrix.languages` globs take in, as hugo 0.168 reads
+    them: those the globs name (every one when the first glob is a negation, `! en`), less
+    those a negation names; in the order of `names`."""
+    negations = [p[1:].strip() for p in patterns if p.startswith("!")]
+    positives = [p for p in patterns if not p.startswith("!")]
+
+    def named(name: str, globs: list[str]) -> bool:
+        return any(glob_regex(glob, False).fullmatch(name) for glob in globs)
+
+    return [
+        name
+        for name in names
+        if (patterns[0].startswith("!") or named(name, positives)) and not named(name, negations)
+    ]
 
 
 @dataclass(frozen=True)
@@ -182,15 +190,28 @@ def entries_of(value: Any) -> tuple[CascadeEntry, ...]:
 
 
 def _matrix_languages(target: Any) -> tuple[str, ...]:
-    """A target's `sites.matrix.languages` (Hugo 0.150's replacement of `lang`): one glob or a
-    list of them, lower case."""
-    sites = target.get("sites") if isinstance(target, dict) else None
-    matrix = sites.get("matrix") if isinstance(sites, dict) else None
-    languages = matrix.get("languages") if isinstance(matrix, dict) else None
+    """A target's `sites.matrix.languages` (Hugo 0.150's replacement of `lang`)."""
+    return matrix_patterns(target.get("sites") if isinstance(target, dict) else None)
+
+
+def matrix_patterns(sites: Any) -> tuple[str, ...]:
+    """The `matrix.languages` of a `sites` value (a cascade target's or a page's own): one glob
+    or a list of them, as written; () when it has none. Hugo matches them with case against its
+    lower-case language names: `zh-CN` takes in no language, `zh-cn` does (hugo 0.168)."""
+    languages = _key(_key(sites, "matrix"), "languages")
     listed = [languages] if isinstance(languages, str) else languages
     if not isinstance(listed, list):
         return ()
-    return tuple(str(item).strip().lower() for item in listed if isinstance(item, str) and item)
+    return tuple(item.strip() for item in listed if isinstance(item, str) and item.strip())
+
+
+def _key(value: Any, key: str) -> Any:
+    """`value[key]` of a map, the key matched without case as Hugo reads keys; None if none."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            if str(name).lower() == key:
+                return item
+    return None
 
 
 def merge(entries: list[CascadeEntry], page: PageInfo) -> dict[str, Any]:

@@ -369,7 +369,7 @@ def lint_document(
     """Lint one document. `ran`: what `run_rules` already returned for it (the fix loop's last pass)."""
     site = doc.site or Site()
     if doc.language is None:
-        doc.language = site.language_of(doc.path, _fm_lang(doc))
+        doc.language = document_language(doc, site)
     if ran is None:
         rules = ruleset.for_document(doc.path, site)
         ran = run_rules(doc, rules, ruleset.config)
@@ -382,11 +382,15 @@ def lint_document(
     return FileResult(doc.path, diagnostics, collected)
 
 
-def _fm_lang(doc: Document) -> Any:
+def document_language(doc: Document, site: Site) -> str | None:
+    """The document's language as `Site.language_of` tells it from its path and its front
+    matter's `lang` and `sites` (a page's own language matrix, Hugo 0.150)."""
     try:
-        return doc.value("lang") or doc.value("language")
+        lang = doc.value("lang") or doc.value("language")
+        sites = doc.value("sites")
     except Exception:
-        return None
+        lang = sites = None
+    return site.language_of(doc.path, lang, sites)
 
 
 def display_path(path: Path) -> str:

@@ -681,12 +681,12 @@ def _is_index(path: str) -> bool:
 
 def fix_loop(doc: Document, ruleset: RuleSet, *, unsafe: bool = False) -> FixOutcome:
     """Lint, apply non-overlapping fixes, verify, re-lint, until nothing changes."""
-    from newslint.engine import FixOutcome, _fm_lang, lint_document
+    from newslint.engine import FixOutcome, document_language, lint_document
     from newslint.site import Site
 
     site = doc.site or Site()
     if doc.language is None:
-        doc.language = site.language_of(doc.path, _fm_lang(doc))
+        doc.language = document_language(doc, site)
     banned: dict[str, DroppedFix] = {}
     rejected: dict[_Key, DroppedFix] = {}
     for _ in range(MAX_RESTARTS + 1):

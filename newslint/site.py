@@ -657,19 +657,27 @@ class Site:
         return os.path.realpath(resolved) if os.path.islink(resolved) else resolved
 
     def language_of(
-        self, path: str | os.PathLike[str], front_matter_lang: Any = None
+        self, path: str | os.PathLike[str], front_matter_lang: Any = None, sites: Any = None
     ) -> str | None:
         """The article's language, as Hugo assigns it.
 
-        In a site: a configured language in the file name (`x.zh-cn.md`, matched without case)
-        wins, then the language whose contentDir holds the file, then `defaultContentLanguage`.
-        Hugo ignores `lang` in front matter and a file-name language the site does not have
-        (`x.de.md` is the page `x.de` in the default language). Without a site, any language-like
-        file-name part and then `lang` are the best guesses.
+        In a site: the languages its front matter's `sites.matrix.languages` takes in (Hugo
+        0.150; the page is built in each, and this answers the default language when it is one
+        of them, else the first in the configuration's order); else a configured language in the
+        file name (`x.zh-cn.md`, matched without case), then the language whose contentDir holds
+        the file, then `defaultContentLanguage`. Hugo ignores `lang` in front matter, a matrix
+        that takes in no language of the site, and a file-name language the site does not have
+        (`x.de.md` is the page `x.de` in the default language). Without a site, any
+        language-like file-name part and then `lang` are the best guesses.
         """
         suffixes = os.path.basename(os.fspath(path)).split(".")
         candidate = suffixes[-2] if len(suffixes) >= 3 else None
         if self.root is not None:
+            if sites is not None:
+                chosen = self.matrix_languages(sites)
+                if chosen:
+                    default = self.default_language.lower()
+                    return next((n for n in chosen if n.lower() == default), chosen[0])
             if candidate is not None:
                 known = self._known_languages()
                 if candidate.lower() in known:
@@ -687,6 +695,18 @@ class Site:
         if isinstance(front_matter_lang, str) and _looks_like_language(front_matter_lang):
             return front_matter_lang
         return None
+
+    def matrix_languages(self, sites: Any) -> list[str]:
+        """The site's languages (as written in its configuration) that a `sites` value's
+        `matrix.languages` takes in, in the configuration's order: [] when it names none or is
+        no matrix."""
+        from newslint.cascade import chosen_languages, matrix_patterns
+
+        patterns = matrix_patterns(sites)
+        if not patterns:
+            return []
+        known = self._known_languages()
+        return [known[name] for name in chosen_languages(patterns, tuple(known))]
 
     def _known_languages(self) -> dict[str, str]:
         """The site's languages by lower-cased name (just the default one when it lists none)."""

@@ -25,7 +25,7 @@ from typing import Any
 
 from newslint.config import Config, check_rules, parse_config
 from newslint.document import Document
-from newslint.engine import _fm_lang, build_ruleset, fix_document, run_rules
+from newslint.engine import build_ruleset, document_language, fix_document, run_rules
 from newslint.registry import Registry
 from newslint.rule import Report, Rule
 from newslint.site import Site
@@ -79,7 +79,7 @@ def case_reports(rule: type[Rule], case: Case) -> tuple[Document, list[Report]]:
     ruleset = _ruleset(rule, case)
     doc = _document(case)
     site = doc.site or Site()
-    doc.language = doc.language or site.language_of(doc.path, _fm_lang(doc))
+    doc.language = doc.language or document_language(doc, site)
     reports, crashes, _ = run_rules(doc, ruleset.for_document(doc.path, site), ruleset.config)
     assert not crashes, f"{rule.name} crashed: {crashes[0].message}"
     return doc, reports

@@ -105,7 +105,7 @@ def test_a_target_limits_an_entry() -> None:
 
 
 def test_a_sites_matrix_target_limits_an_entry_to_languages() -> None:
-    entry = entries_of({"target": {"sites": {"matrix": {"languages": ["F*"]}}}, "x": 1})[0]
+    entry = entries_of({"Target": {"Sites": {"Matrix": {"Languages": ["f*"]}}}, "x": 1})[0]
     assert entry == CascadeEntry((("x", 1),), (), ("f*",))
     site_languages = ("en", "fr", "de")
     assert entry.applies(PageInfo("/news/a", "page", "fr", "production", site_languages))
@@ -129,6 +129,8 @@ MATRIX_CASES = [
     (["en", "*"], {"en", "fr", "de"}),
     (["! *"], {"en", "fr", "de"}),
     (["de", "! d*"], {"en", "fr", "de"}),
+    # Matched with case against Hugo's lower-case names: `FR` takes in none, so limits nothing.
+    (["FR"], {"en", "fr", "de"}),
 ]
 
 
