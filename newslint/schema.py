@@ -55,7 +55,7 @@ LIST_KINDS = frozenset({"strings", "paths", "terms", "list", "maps"})
 MAP_KINDS = frozenset({"map", "maps", "cascade"})
 # Hugo refuses to build when these are not maps, even for an empty string; an empty `sitemap` or
 # `resources` builds like an absent one.
-EMPTY_FAILS = frozenset({"params", "build", "cascade"})
+EMPTY_FAILS = frozenset({"params", "build", "cascade", "sites"})
 # Menu entry fields Hugo decodes as strings (a list or map there fails the build).
 _MENU_STRINGS = frozenset(
     {"identifier", "name", "parent", "pre", "post", "title", "url", "pageref"}
@@ -114,6 +114,8 @@ HUGO = {
             "sitemap": "map",
             "resources": "maps",
             "cascade": "cascade",
+            # The page's own language matrix (Hugo 0.150): anything but a map fails the build.
+            "sites": "map",
         },
     ),
     # `menu: ""` puts the page in a menu named "" (Hugo then warns about it).

@@ -131,6 +131,13 @@ CASES = [
     Case("menus-number", fm(menus=Raw("3")), errors=[("type", 2, 8)]),
     Case("params-empty-string-fails-hugo", fm(params=""), errors=[("type", 2, 9)]),
     Case("cascade-list-of-maps", fm(cascade=Raw("[{draft: true}]"))),
+    # A page's own language matrix (Hugo 0.150): hugo 0.168 fails to build with a string, even
+    # an empty one, or a list there ("failed to decode sites from front matter").
+    Case("sites-string-fails-hugo", fm(sites="fr"), errors=[("type", 2, 8)]),
+    Case("sites-empty-string-fails-hugo", fm(sites=""), errors=[("type", 2, 8)]),
+    Case("sites-list-fails-hugo", fm(sites=Raw("[fr]")), errors=[("type", 2, 8)]),
+    Case("sites-matrix", fm(sites=Raw("{matrix: {languages: [fr]}}"))),
+    Case("sites-null-builds", fm(sites=Raw(""))),
     # Hugo builds with an empty `sitemap` or `resources` (only params, build and cascade must be
     # maps even when empty): an empty value there is no type error.
     Case("sitemap-and-resources-empty-build", fm(sitemap="", resources="")),
