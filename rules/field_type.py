@@ -21,7 +21,9 @@ and a `build` whose `publishResources` is such a boolean and whose `list` and `r
 A page `url` must be a path: Hugo refuses one that starts with `http://` or `https://` (a scraper's
 copy of the article's origin belongs in the source field) and the build fails. So does an alias
 that resolves to the site's root (`/`, `.`, `./`, `//`, `../`: "alias "/" resolves to website
-root directory"); an empty one is `empty-field`'s.
+root directory"); an empty one is `empty-field`'s. And a `cascade` entry whose `target` (or
+`_target`) still limits it by `lang`, which Hugo 0.150 replaced with `sites.matrix.languages`
+and then removed: the build fails. So does a page's own `sites` that is not a map.
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
@@ -114,6 +116,8 @@ class FieldType(Rule):
         "url-protocol": "url {value!r} has a protocol, Hugo takes only a path here: the build "
         "fails",
         "alias-root": "alias {value!r} resolves to the site's root: the build fails",
+        "cascade-lang": "cascade target lang {value!r} was removed in Hugo 0.150 (use "
+        "target.sites.matrix.languages): the build fails",
     }
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
@@ -136,6 +140,23 @@ class FieldType(Rule):
         aliases = ctx.document.field("aliases")
         if aliases is not None:
             self._aliases(ctx, aliases)
+        cascade = ctx.document.field("cascade")
+        if cascade is not None:
+            self._cascade(ctx, cascade)
+
+    def _cascade(self, ctx: Context, field: Field) -> None:
+        """A cascade entry's target by `lang`, which Hugo 0.150 replaced with `sites.matrix`
+        and then removed: hugo 0.168 fails the build on a non-empty one ("cascade.target.language
+        was deprecated ... and subsequently removed"), in `target` and the older `_target`."""
+        node = field.node
+        for item in node.items if node.kind == "list" else (node,):
+            for entry in item.entries if item.kind == "map" else ():
+                if entry.key.lower() not in ("target", "_target") or entry.node.kind != "map":
+                    continue
+                for inner in entry.node.entries:
+                    value = inner.node.value
+                    if inner.key.lower() == "lang" and isinstance(value, str) and value:
+                        ctx.report(inner.node.span, "cascade-lang", value=value)
 
     def _aliases(self, ctx: Context, field: Field) -> None:
         """An alias that is the root once cleaned (`/`, `./`, `..`) fails the build: Hugo will

@@ -138,6 +138,26 @@ CASES = [
     Case("sites-list-fails-hugo", fm(sites=Raw("[fr]")), errors=[("type", 2, 8)]),
     Case("sites-matrix", fm(sites=Raw("{matrix: {languages: [fr]}}"))),
     Case("sites-null-builds", fm(sites=Raw(""))),
+    # hugo 0.168: "cascade.target.language was deprecated in Hugo v0.150.0 and subsequently
+    # removed", for `target` and `_target`, any case of the keys; an empty `lang` builds.
+    Case(
+        "cascade-target-lang-fails-hugo",
+        fm(cascade=Raw("\n  params:\n    color: red\n  target:\n    lang: fr")),
+        errors=[("cascade-lang", 6, 11)],
+    ),
+    Case(
+        "cascade-old-target-lang-in-a-list",
+        fm(cascade=Raw("\n  - draft: true\n  - title: T\n    _Target:\n      Lang: fr")),
+        errors=[("cascade-lang", 6, 13)],
+    ),
+    Case(
+        "cascade-empty-lang-and-sites-matrix-build",
+        fm(
+            cascade=Raw(
+                '\n  title: T\n  target:\n    lang: ""\n    sites: {matrix: {languages: fr}}'
+            )
+        ),
+    ),
     # Hugo builds with an empty `sitemap` or `resources` (only params, build and cascade must be
     # maps even when empty): an empty value there is no type error.
     Case("sitemap-and-resources-empty-build", fm(sitemap="", resources="")),
