@@ -311,19 +311,27 @@ def cascade_for(document: Document) -> dict[str, Any]:
     return merge(entries, page)
 
 
-def fingerprint(site: Site, path: str) -> str:
+def fingerprint(site: Site, path: str, *, any_language: bool = False) -> str:
     """What the cascade of the file at `path` depends on besides its own bytes: the cascades of
     its sections' `_index` files and the configuration's, digested ("" when there are none).
-    Part of the cache key, so editing an `_index` file re-lints the pages below it."""
+    Part of the cache key, so editing an `_index` file re-lints the pages below it.
+    `any_language`: the file may put itself in other languages than its path says (a `sites`
+    matrix in its front matter), so the cascades of every language count."""
     if site.root is None:
         return ""
+    if any_language:
+        memo = _memo(site)
+        return ",".join(
+            _fingerprint(site, memo, path, language)
+            for language in site._known_languages().values()
+        )
     # The same for every file of a folder with the same language suffix (`x.fr.md`) and kind:
     # worked out once for them (a cached run asks this of every file before anything else).
     quick = _file_kind(path)
     memo = _memo(site)
     known = memo.files.get(quick)
     if known is None:
-        known = memo.files[quick] = _fingerprint(site, memo, path)
+        known = memo.files[quick] = _fingerprint(site, memo, path, site.language_of(path))
     return known
 
 
@@ -335,8 +343,7 @@ def _file_kind(path: str) -> tuple[str, str, bool]:
     return folder, parts[-2].lower() if len(parts) >= 3 else "", parts[0] == "_index"
 
 
-def _fingerprint(site: Site, memo: _Memo, path: str) -> str:
-    language = site.language_of(path)
+def _fingerprint(site: Site, memo: _Memo, path: str, language: str | None) -> str:
     found = page_info(site, path, language)
     if found is None:
         return ""

@@ -233,7 +233,9 @@ def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fi
         from newslint.cascade import fingerprint
 
         resolved = os.path.abspath(path)
-        key = cache.key(shown, resolved, site, raw, fingerprint(site, resolved))
+        # A page's `sites` matrix may put it in any language (only its front matter tells).
+        cascade = fingerprint(site, resolved, any_language=b"matrix" in raw)
+        key = cache.key(shown, resolved, site, raw, cascade)
         hit = cache.get(key)
         if hit is not None:
             return hit, True

@@ -351,6 +351,27 @@ def test_editing_an_index_file_relints_the_pages_below_from_the_cache(
     assert messages() == ["required field 'summary' is missing"]
 
 
+def test_editing_another_language_s_index_relints_a_page_its_matrix_puts_there(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(site / "cache"))
+    write(site / "hugo.toml", HUGO + "[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n")
+    index = write(site / "content/news/_index.de.md", "---\ncascade:\n  summary: Daily.\n---\n")
+    matrix = "sites:\n  matrix:\n    languages: [de]\n"
+    page = write(site / "content/news/a.md", article(title='"A"', date="2025-01-02") + "")
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\n" + matrix, 1))
+    rules = ruleset("FM004")
+
+    def messages() -> list[str]:
+        results = lint_files([page], rules, jobs=1, use_cache=True)
+        return [d.message for d in results[0].diagnostics]
+
+    assert messages() == []  # the German index gives the German page its summary
+    assert messages() == []  # now from the cache
+    index.write_text("---\ntitle: News\n---\n", encoding="utf-8")
+    assert messages() == ["required field 'summary' is missing"]
+
+
 def test_watch_relints_the_pages_below_a_changed_index_file(site: Path) -> None:
     from watchfiles import Change
 
