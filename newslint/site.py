@@ -1104,12 +1104,24 @@ def _dir_part(path: Path, item: dict[str, Any]) -> dict[str, Any]:
         return item
     base, _, language = name.rpartition(".")
     if not base:
-        return {name: item}
+        return {name: _unwrapped(item, name)}
     if base in ("menu", "menus"):
-        item = {"menus": item}
+        item = {"menus": _unwrapped(item, base)}
     elif base == "params":
-        item = {"params": item}
+        item = {"params": _unwrapped(item, base)}
     return {"languages": {language: item}}
+
+
+def _unwrapped(item: dict[str, Any], key: str) -> dict[str, Any]:
+    """A folder file's content without the wrapper a writer repeated: `languages.toml` whose only
+    top-level key is `[languages]`, `params.fr.toml` holding only `[params]`. Hugo unwraps it
+    when that key is the file's own name spelled the same (`[Params]` in `params.toml` stays
+    wrapped) and is the file's only top-level key."""
+    if len(item) == 1:
+        inner = item.get(key)
+        if isinstance(inner, dict):
+            return inner
+    return item
 
 
 def _read_config(
