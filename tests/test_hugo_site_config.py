@@ -184,6 +184,10 @@ FORMS: dict[str, Form] = {
             "content/ru/b.md": "",
         }
     ),
+    # A taxonomy whose plural is a table (`[taxonomies.x]`) is none; a number is its text.
+    "taxonomy-with-a-table-value": Form(
+        {"hugo.toml": '[taxonomies]\ntag = "tags"\nnum = 5\n[taxonomies.x]\na = "b"\n', PAGE: ""}
+    ),
     # config/production/ is read by `hugo` (production is its default environment).
     "production-overrides": Form(
         {
@@ -1210,6 +1214,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
             },
         },
         "pages": {"content/a.md": "ro +00:00", "content/ru/b.md": "ru +03:00"},
+    },
+    "taxonomy-with-a-table-value": {
+        "languages": {"en": {"taxonomies": {"tag": "tags", "num": "5"}}},
+        "pages": {"content/a.md": "en +00:00"},
     },
     "production-overrides": {
         "languages": {"en": {"time_zone": "America/Chicago", "params": {"color": "blue"}}},
