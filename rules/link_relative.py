@@ -5,7 +5,8 @@ In an article whose source link (see `source-link-missing`) is on another site, 
 images whose URL is relative (`/tags/231`, `stock1.php?code=9988`) or protocol-relative
 (`//n.sinaimg.cn/x.png`): they were copied from the source page and point at nothing here.
 
-It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes, Hugo
+It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes (an email
+autolink `<name@host>` too), Hugo
 shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or Liquid tags, articles without a source
 link or whose source is this site (`baseURL`), and relative links that may lead to something the
 site serves, told from its configuration and file names alone: a file under `static/` (or the
@@ -110,6 +111,8 @@ class LinkRelative(Rule):
         url = link.url.strip()
         if not url or url.startswith(("#", "?")) or _SCHEME.match(url):
             return
+        if link.link_type == "Email":
+            return  # `<name@host>`: the parser gives the address, Hugo writes `mailto:name@host`
         if "{{" in url or "{%" in url:
             return  # a shortcode or template tag makes the URL at build time
         source = self._source(ctx)

@@ -77,6 +77,18 @@ def _cases() -> list[Case]:
             site=site,
             path=path,
         ),
+        Case(
+            # `<name@host>` is an email autolink: Hugo writes `mailto:name@host`, no path.
+            "email-autolink",
+            fm(body="Write to <desk@example.org> or see [食品](/tags/231).\n\n" + SOURCE),
+            errors=[("relative", 4, 41)],
+            unsafe_fixed=fm(
+                body="Write to <desk@example.org> or see "
+                "[食品](https://finance.mingpao.com/tags/231).\n\n" + SOURCE
+            ),
+            site=site,
+            path=path,
+        ),
         Case("no-source-link", fm(body="See [食品](/tags/231) today.\n"), site=site, path=path),
         Case(
             "source-is-this-site",
