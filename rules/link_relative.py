@@ -6,9 +6,8 @@ images whose URL is relative (`/tags/231`, `stock1.php?code=9988`) or protocol-r
 (`//n.sinaimg.cn/x.png`): they were copied from the source page and point at nothing here.
 
 It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes (an email
-autolink `<name@host>` too), Hugo
-shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or Liquid tags, articles without a source
-link or whose source is this site (`baseURL`), and relative links that may lead to something the
+autolink `<name@host>` too), Hugo shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or
+Liquid tags, articles without a source link or whose source is this site (`baseURL`), and relative links that may lead to something the
 site serves, told from its configuration and file names alone: a file under `static/` (or the
 theme's), a page or section at its path-derived URL, a file next to the article (a page-bundle
 resource, or another article through Hugo's link render hook), with or without a language
