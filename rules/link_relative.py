@@ -7,16 +7,16 @@ images whose URL is relative (`/tags/231`, `stock1.php?code=9988`) or protocol-r
 
 It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes (an email
 autolink `<name@host>` too), Hugo shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or
-Liquid tags, articles without a source link or whose source is this site (`baseURL`), and relative links that may lead to something the
-site serves, told from its configuration and file names alone: a file under `static/` (or the
-theme's), a page or section at its path-derived URL, a file next to the article (a page-bundle
-resource, or another article through Hugo's link render hook), with or without a language
-prefix or `baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's
-own terms; a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed, sitemap or
-pager (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo site, so
-path-relative links are checked only when the site is known. No other file is read, so a link to
-a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,
-is reported: suppress it there, or link with `{{< ref >}}`.
+Liquid tags, articles without a source link or whose source is this site (`baseURL`), and relative
+links that may lead to something the site serves, told from its configuration and file names alone:
+a file under `static/` (or the theme's), a page or section at its path-derived URL, a file next to
+the article (a page-bundle resource, or another article through Hugo's link render hook), with or
+without a language prefix or `baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one
+of the article's own terms; a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed,
+sitemap or pager (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo
+site, so path-relative links are checked only when the site is known. No other file is read, so a
+link to a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles
+carry, is reported: suppress it there, or link with `{{< ref >}}`.
 
 Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
 src>`) are checked too, at the attribute's
