@@ -283,8 +283,10 @@ class LinkMalformed(Rule):
                 continue
             if not any(c in " \t" for c in dest) or _URL_LIKE.match(dest) or _TITLED.match(dest):
                 continue
-            if "/" not in dest.split()[0]:
-                continue  # `[e](not a url)`: words in brackets and parentheses, maybe meant so
+            if "/" not in dest.split()[0] or "{{" in dest or "{%" in dest:
+                # `[e](not a url)`: words in brackets and parentheses, maybe meant so; a template
+                # or Liquid tag writes the URL at build time.
+                continue
             if _WEB_URL.match(match.group(1).strip()) or not match.group(1).strip():
                 continue
             if self.labels is None:

@@ -144,7 +144,8 @@ CASES = [
         fm(
             body=(
                 "[a](b \"t\") and [c](d 'e') and [ref](the note here) and "
-                "![alt](the picture) and [x](page)\n\n[ref]: https://example.com/r\n"
+                "![alt](the picture) and [x](page) and [d]({{'/docs/x/' | relative_url }})\n\n"
+                "[ref]: https://example.com/r\n"
             )
         ),
     ),
