@@ -153,7 +153,8 @@ _CLOSERS = "\"'”’)]」』）》»«"
 # `・・・` (and its half-width form) and the two-dot leader `‥` are how Japanese writes an ellipsis.
 # Chinese writes it doubled, `……`, and Taiwan and Hong Kong centre it: `⋯⋯` (U+22EF). The doubled
 # forms come first, so that the whole ellipsis is named.
-_ELLIPSES = ("……", "⋯⋯", "...", "…", "⋯", "。。。", "．．．", "・・・", "･･･", "‥")
+# Two full stops (`Stoy ke Trino .. 30 Festa`) are a hurried ellipsis, not a sentence's end.
+_ELLIPSES = ("……", "⋯⋯", "...", "..", "…", "⋯", "。。。", "．．．", "・・・", "･･･", "‥")
 # A complete sentence ends in . ! ? or a CJK full stop, then maybe closing quotes or brackets (a
 # guillemet maybe after a space, as French sets it).
 _COMPLETE = re.compile(

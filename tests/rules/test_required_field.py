@@ -576,6 +576,22 @@ THAI_CASES = [
             body="ბიუჯეტი მიიღეს.\n", title="ბიუჯეტი", date="2025-02-08", summary="ბიუჯეტი მიიღეს."
         ),
     ),
+    # "Stoy ke Trino .. 30 Festa": two dots trail off, they end no opening sentence.
+    Case(
+        "two-dots-end-no-opening-sentence",
+        fm(
+            body="Trino .. 30 Festa major\n\nThe party ran late.\n",
+            title="Trino",
+            date="2025-02-08",
+        ),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="Trino .. 30 Festa major\n\nThe party ran late.\n",
+            title="Trino",
+            date="2025-02-08",
+            summary="The party ran late.",
+        ),
+    ),
     # A Latin paragraph without a full stop is still no complete sentence.
     Case(
         "latin-paragraph-without-a-stop-is-skipped",
