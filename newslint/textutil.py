@@ -199,6 +199,23 @@ def complete(sentence: str) -> bool:
     return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# The scripts whose sentences open with a capital; Georgian has capitals (Mtavruli) that its
+# sentences do not use, so a lower-case Georgian opening is the rule there.
+_CAPITALISING = ("LATIN", "GREEK", "CYRILLIC", "ARMENIAN")
+
+
+def continues_a_sentence(paragraph: str) -> bool:
+    """Whether `paragraph` opens with a word all in lower case, in a script whose sentences open
+    with a capital ("sont en supplément."): the rest of a sentence a blank line cut from its
+    start (a hard-wrapped text pasted with empty lines), no opening. A word with a capital in it
+    ("iPhone") opens one; Georgian writes no capitals."""
+    match = _FIRST_WORD.search(paragraph)
+    if match is None or not match.group(0).islower():
+        return False
+    return unicodedata.name(match.group(0)[0], "").startswith(_CAPITALISING)
+
+
 @functools.cache
 def _cjk_chars() -> re.Pattern[str]:
     """The characters `is_cjk_char` accepts, as one class (counted by the regex engine, not per
@@ -281,16 +298,11 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
 
     A paragraph that does not open with a complete sentence (a dateline such as "HERZLIYA,
     Israel —", a body cut with "...", a shortcode call) is skipped, and a fragment never ends the
-    result. So is a paragraph whose first word is all lower case ("sont en supplément."): the end
-    of a sentence that a blank line cut from its start, not an opening (a word with a capital in
-    it, "iPhone", opens one; Georgian writes no capitals). When the opening sentence alone is
-    longer than the limit there is no lead (""): a later paragraph would not be an opening. The
-    sentences keep the paragraph's own spacing between them (none after a CJK full stop, a space
-    after a Korean or Latin one).
+    result. When the opening sentence alone is longer than the limit there is no lead (""): a
+    later paragraph would not be an opening. The sentences keep the paragraph's own spacing between them (none
+    after a CJK full stop, a space after a Korean or Latin one).
     """
     for paragraph in paragraphs:
-        if _continues(paragraph):
-            continue
         lead = ""
         first = -1
         for start, end in iter_sentence_spans(paragraph):
@@ -312,24 +324,6 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
         if lead:
             return lead
     return ""
-
-
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-# The scripts whose sentences open with a capital; Georgian has capitals (Mtavruli) that its
-# sentences do not use, so a lower-case Georgian opening is the rule there.
-_CAPITALISING = ("LATIN", "GREEK", "CYRILLIC", "ARMENIAN")
-
-
-def _continues(paragraph: str) -> bool:
-    """Whether `paragraph` opens with a word all in lower case, in a script whose sentences open
-    with a capital: the rest of a sentence a blank line split (a hard-wrapped text pasted with
-    empty lines)."""
-    match = _FIRST_WORD.search(paragraph)
-    if match is None or not match.group(0).islower():
-        return False
-    return unicodedata.name(match.group(0)[0], "").startswith(_CAPITALISING)
 
 
 def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:
