@@ -338,15 +338,17 @@ class Document:
 
     def lead_sentences(self, max_chars: int | None = 300) -> str:
         """The article's complete opening sentences within `max_chars` (None: 300; "" when there
-        are none)."""
-        from newslint.textutil import lead_from_paragraphs
+        are none). A paragraph that continues a sentence a blank line cut (`continues_a_sentence`)
+        is no opening and is passed over."""
+        from newslint.textutil import continues_a_sentence, lead_from_paragraphs
 
         if max_chars is None:
             max_chars = 300
 
         # The lead is almost always in the first paragraph or two: walk them lazily rather than
         # turning the whole body into prose first.
-        return lead_from_paragraphs(self.iter_prose_paragraphs(), max_chars)
+        paragraphs = (p for p in self.iter_prose_paragraphs() if not continues_a_sentence(p))
+        return lead_from_paragraphs(paragraphs, max_chars)
 
     def prose_paragraphs(self) -> list[str]:
         """Reader-visible paragraph texts, in order (see `iter_prose_paragraphs`)."""

@@ -424,7 +424,7 @@ class Site:
         which replaces the site's whole (not merged into it), else the site's."""
         own = self._language_settings(language).get("taxonomies")
         if isinstance(own, dict):
-            return {str(k): str(v) for k, v in own.items() if v}
+            return _taxonomy_table(own)
         return self.taxonomies
 
     def content_dir_for(self, language: str | None) -> str:
@@ -1127,12 +1127,31 @@ def _dir_part(path: Path, item: dict[str, Any]) -> dict[str, Any]:
         return item
     base, _, language = name.rpartition(".")
     if not base:
-        return {name: item}
+        return {name: _unwrapped(item, name)}
     if base in ("menu", "menus"):
-        item = {"menus": item}
+        item = {"menus": _unwrapped(item, base)}
     elif base == "params":
-        item = {"params": item}
+        item = {"params": _unwrapped(item, base)}
     return {"languages": {language: item}}
+
+
+def _taxonomy_table(table: dict[Any, Any]) -> dict[str, str]:
+    """A `taxonomies` table as Hugo decodes it: singular -> plural, a number read as its text;
+    an empty value, or a table or list where the plural belongs (`[taxonomies.x]`), is no
+    taxonomy (hugo 0.168 drops it)."""
+    return {str(k): str(v) for k, v in table.items() if v and not isinstance(v, (dict, list))}
+
+
+def _unwrapped(item: dict[str, Any], key: str) -> dict[str, Any]:
+    """A folder file's content without the wrapper a writer repeated: `languages.toml` whose only
+    top-level key is `[languages]`, `params.fr.toml` holding only `[params]`. Hugo unwraps it
+    when that key is the file's own name spelled the same (`[Params]` in `params.toml` stays
+    wrapped) and is the file's only top-level key."""
+    if len(item) == 1:
+        inner = item.get(key)
+        if isinstance(inner, dict):
+            return inner
+    return item
 
 
 def _read_config(
@@ -1225,7 +1244,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
     taxonomies = data.get("taxonomies")
     if isinstance(taxonomies, dict):
-        site.taxonomies = {str(k): str(v) for k, v in taxonomies.items() if v}
+        site.taxonomies = _taxonomy_table(taxonomies)
     site.date_sources = date_sources(data.get("frontmatter"))
     site.build_expired = _to_bool(data.get("buildexpired", False))
     _read_skipped(site, data, config_path)

@@ -153,7 +153,8 @@ _CLOSERS = "\"'”’)]」』）》»«"
 # `・・・` (and its half-width form) and the two-dot leader `‥` are how Japanese writes an ellipsis.
 # Chinese writes it doubled, `……`, and Taiwan and Hong Kong centre it: `⋯⋯` (U+22EF). The doubled
 # forms come first, so that the whole ellipsis is named.
-_ELLIPSES = ("……", "⋯⋯", "...", "…", "⋯", "。。。", "．．．", "・・・", "･･･", "‥")
+# Two full stops (`Stoy ke Trino .. 30 Festa`) are a hurried ellipsis, not a sentence's end.
+_ELLIPSES = ("……", "⋯⋯", "...", "..", "…", "⋯", "。。。", "．．．", "・・・", "･･･", "‥")
 # A complete sentence ends in . ! ? or a CJK full stop, then maybe closing quotes or brackets (a
 # guillemet maybe after a space, as French sets it).
 _COMPLETE = re.compile(
@@ -196,6 +197,23 @@ def _closes_a_quotation(body: str, closers: str) -> bool:
 def complete(sentence: str) -> bool:
     """The sentence ends with its own full stop, not cut off with an ellipsis."""
     return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# The scripts whose sentences open with a capital; Georgian has capitals (Mtavruli) that its
+# sentences do not use, so a lower-case Georgian opening is the rule there.
+_CAPITALISING = ("LATIN", "GREEK", "CYRILLIC", "ARMENIAN")
+
+
+def continues_a_sentence(paragraph: str) -> bool:
+    """Whether `paragraph` opens with a word all in lower case, in a script whose sentences open
+    with a capital ("sont en supplément."): the rest of a sentence a blank line cut from its
+    start (a hard-wrapped text pasted with empty lines), no opening. A word with a capital in it
+    ("iPhone") opens one; Georgian writes no capitals."""
+    match = _FIRST_WORD.search(paragraph)
+    if match is None or not match.group(0).islower():
+        return False
+    return unicodedata.name(match.group(0)[0], "").startswith(_CAPITALISING)
 
 
 @functools.cache

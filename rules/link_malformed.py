@@ -25,6 +25,10 @@ Flags links and images that cannot work:
   `[https://x.org/a](1 History)` (a space in the "URL") is no link at all. The text must be one
   web URL and the destination words that cannot be an address: no scheme, no `/`, `#`, `?` or
   `.` at its start, no `/` in it, and a space or no `.` (so `page.html` stays a relative link).
+- a link whose destination is no URL but has white space in it and a `/` in its first word
+  (`[intro](Hacks/Hackers Dublin: Workshop)`, a title pasted where the address belongs;
+  `[report](files/annual report.pdf)`), which Markdown shows as typed; not when the bracketed
+  text is a reference link defined in the article. Words alone (`[e](not a url)`) are left alone.
 
 A problem of the URL (a space, no host, a doubled scheme, a quote) is reported at the URL; the
 others at the whole link.
@@ -58,7 +62,8 @@ what the reader sees; a doubled scheme is dropped to the inner URL; the white sp
 stray `"` is cut before it; the parentheses around a wrapped URL are removed; swapped text and URL
 are swapped back. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
-nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look).
+nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
+destination of words (the address is not in the article).
 """
 
 from __future__ import annotations
@@ -90,6 +95,11 @@ _SWAPPED_TEXT = re.compile(
     r"\[(https?://[^\s\[\]()]{1,2000})\]\(([^()\[\]\n<>]*[ \t][^()\[\]\n<>]*)\)"
 )
 _WEB_URL = re.compile(r"https?://[^\s\[\]()<>]+\Z")
+# `[text](Hacks/Hackers Dublin: words)`: a destination with white space that is no URL (a CMS put
+# a title where the address belongs, a path has a space), so no link. `[t](url "title")` is one.
+_WORDS_DEST = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,1000})\]\(([^()\[\]\n<>]{1,2000})\)")
+_TITLED = re.compile(r"\S+[ \t]+(?:\"[^\"]*\"|'[^']*')[ \t]*\Z")
+_URL_LIKE = re.compile(r"(?:https?://|www\.|/)", re.IGNORECASE)
 # `[text] (https://...)`: white space between the link text and its destination, so no link. Not
 # after `\` (escaped brackets) or `!` (an image: its own matter).
 _GAP = re.compile(
@@ -111,6 +121,8 @@ class LinkMalformed(Rule):
         "no-text": "link to {url!r} has no text, so readers cannot see or click it",
         "gap": "a space between ']' and '(' keeps this from being a link",
         "swapped": "link text is a URL and its destination {dest!r} is words: the two are swapped",
+        "words": "link destination {dest!r} has white space in it and is no URL, so Markdown does "
+        "not render this link",
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
         "exist",
@@ -218,6 +230,7 @@ class LinkMalformed(Rule):
         if "](" not in node.text:
             return
         self._swapped_text(ctx, node)
+        self._words(ctx, node)
         # The `[text` may be in an earlier run (`[**bold**](a b)` splits the prose at the
         # markup), so the match starts from the line; the run that holds the URL reports it.
         text = ctx.document.text
@@ -255,6 +268,33 @@ class LinkMalformed(Rule):
             span = Span(match.start(), match.end())
             fix = _swap(span, match.group(1), match.group(2))
             ctx.report(span, "swapped", dest=match.group(2)[:80], fix=fix)
+
+    def _words(self, ctx: Context, node: Text) -> None:
+        """`[intro](Hacks/Hackers Dublin: Workshop)`: a destination with spaces that is no URL but
+        has a `/` in its first word (a URL is `space`, a URL in the brackets is `swapped`), shown
+        as typed; not when the bracketed text is a reference link defined in the article (then it
+        is a link and the parenthesis text after it). The run that holds the `](` reports it."""
+        text = ctx.document.text
+        line_start = max(text.rfind("\n", 0, node.span.start), text.rfind("\r", 0, node.span.start))
+        line_start = max(line_start + 1, ctx.document.body_start, node.span.start - 1002)
+        for match in _WORDS_DEST.finditer(text, line_start, min(len(text), node.span.end + 2001)):
+            dest = match.group(2).strip()
+            if not node.span.start <= match.start(2) - 2 < node.span.end:
+                continue
+            if not any(c in " \t" for c in dest) or _URL_LIKE.match(dest) or _TITLED.match(dest):
+                continue
+            if "/" not in dest.split()[0] or "{{" in dest or "{%" in dest:
+                # `[e](not a url)`: words in brackets and parentheses, maybe meant so; a template
+                # or Liquid tag writes the URL at build time.
+                continue
+            if _WEB_URL.match(match.group(1).strip()) or not match.group(1).strip():
+                continue
+            if self.labels is None:
+                self.labels = _labels(ctx.document)
+            if _reference_key(match.group(1)) in self.labels:
+                continue
+            span = Span(match.start(2), match.end(2))
+            ctx.report(span, "words", dest=dest[:80])
 
     def _gaps(self, ctx: Context, node: Text) -> None:
         """`[text] (https://...)` whose gap is in this run: Markdown makes no link of it (the URL

@@ -5,18 +5,18 @@ In an article whose source link (see `source-link-missing`) is on another site, 
 images whose URL is relative (`/tags/231`, `stock1.php?code=9988`) or protocol-relative
 (`//n.sinaimg.cn/x.png`): they were copied from the source page and point at nothing here.
 
-It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes, Hugo
-shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or Liquid tags, articles without a source
-link or whose source is this site (`baseURL`), and relative links that may lead to something the
-site serves, told from its configuration and file names alone: a file under `static/` (or the
-theme's), a page or section at its path-derived URL, a file next to the article (a page-bundle
-resource, or another article through Hugo's link render hook), with or without a language
-prefix or `baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's
-own terms; a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed, sitemap or
-pager (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo site, so
-path-relative links are checked only when the site is known. No other file is read, so a link to
-a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,
-is reported: suppress it there, or link with `{{< ref >}}`.
+It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes (an email
+autolink `<name@host>` too), Hugo shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or
+Liquid tags, articles without a source link or whose source is this site (`baseURL`), and relative
+links that may lead to something the site serves, told from its configuration and file names alone:
+a file under `static/` (or the theme's), a page or section at its path-derived URL, a file next to
+the article (a page-bundle resource, or another article through Hugo's link render hook), with or
+without a language prefix or `baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one
+of the article's own terms; a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed,
+sitemap or pager (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo
+site, so path-relative links are checked only when the site is known. No other file is read, so a
+link to a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles
+carry, is reported: suppress it there, or link with `{{< ref >}}`.
 
 Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
 src>`) are checked too, at the attribute's
@@ -42,19 +42,22 @@ breaks in feed readers and e-mail, which have no page scheme to borrow.
 
 ## Fix safety
 Unsafe: the URL is resolved against the source link the way a browser on the source page would
-have; the page it then points at should be checked.
+have; the page it then points at should be checked. An image named by a bare file name
+(`![](img1.jpg)`) in a leaf bundle's `index.md` is a resource of the page, missing from its
+folder: it is reported as such, with no fix (the source never had that address).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 from urllib.parse import unquote, urljoin
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.events import Html, Link
 from newslint.rule import Context
-from newslint.site import Site
+from newslint.site import PAGE_SUFFIXES, Site
 
 from ._html_links import attribute_text, links_in
 from ._links import Destinations, SourceLink, find_source_link, source_field_name, split_url
@@ -74,6 +77,8 @@ class LinkRelative(Rule):
     messages = {
         "relative": "relative {kind} {url!r} was copied from {host} and points at nothing here",
         "protocol": "protocol-relative {kind} {url!r} has no scheme",
+        "bundle": "{kind} {url!r} is no file of this page bundle (nor anything else the site "
+        "serves)",
     }
     Options = Options
     # A verdict depends on other files (the page, section or static file the link may lead to),
@@ -110,6 +115,8 @@ class LinkRelative(Rule):
         url = link.url.strip()
         if not url or url.startswith(("#", "?")) or _SCHEME.match(url):
             return
+        if link.link_type == "Email":
+            return  # `<name@host>`: the parser gives the address, Hugo writes `mailto:name@host`
         if "{{" in url or "{%" in url:
             return  # a shortcode or template tag makes the URL at build time
         source = self._source(ctx)
@@ -142,6 +149,11 @@ class LinkRelative(Rule):
         if ctx.site.may_serve(path, ctx.document.path, self.terms):
             self.served = True
             return
+        if link.is_image and _bundle_resource_name(url, ctx.document.path):
+            # `![](img1.jpg)` in a leaf bundle names a resource of the page that is not there:
+            # resolving it against the source would guess at an address nobody wrote.
+            ctx.report(where, "bundle", kind=kind, url=url)
+            return
         # Resolve the destination as written, so that its Markdown escapes stay valid; in HTML,
         # resolve the URL and write it escaped for the attribute.
         absolute = urljoin(source.url, text[dest.start : dest.end] if dest is not None else url)
@@ -160,6 +172,16 @@ class LinkRelative(Rule):
     def on_html(self, ctx: Context, node: Html) -> None:
         for link in links_in(ctx.document, node):
             self.on_link(ctx, link)
+
+
+def _bundle_resource_name(url: str, path: str | None) -> bool:
+    """Whether `url` is a bare file name (`img1.jpg`: no folder, query or fragment) written in a
+    leaf bundle's `index.md` (`index.uk.md`), where Hugo looks for it among the page's own
+    resources."""
+    if path is None or any(c in url for c in "/?#\\:"):
+        return False
+    name = PurePath(path).name.lower()
+    return name.split(".")[0] == "index" and name.endswith(PAGE_SUFFIXES)
 
 
 def _same_site(url: str, site: Site | None) -> bool:

@@ -39,7 +39,9 @@ or, when the braces are meant to be shown, put them in a code span: `` `{{ .Titl
 Unsafe: the fix escapes the braces (`\\{\\{`), which shows them exactly as before but marks them as
 intended; leaked template code should usually be deleted instead, which needs an editor. Braces in
 a URL written as text (`<https://example.com/{{id}}>`, or a bare URL that Hugo links) get no fix:
-a backslash there would become part of the URL.
+a backslash there would become part of the URL. Nor does a shortcode call whose `<` or `%` was
+escaped (`{{\\< button >}}`, as some CMS editors write it): the message says to write `{{<`, which
+calls the shortcode, and a shortcode the site lacks fails the build, so an editor checks.
 """
 
 from __future__ import annotations
@@ -102,6 +104,8 @@ class TemplateBraces(Rule):
     severity = Severity.ERROR
     messages = {
         "braces": "template braces {text!r} are shown as they are (not a shortcode call)",
+        "escaped-call": "shortcode call {text!r} has its '{mark}' escaped with a backslash (as a "
+        "CMS writes it), so Hugo shows it as text: write '{{{{{mark}' to call the shortcode",
         "field": "{key} holds template code {text!r}, which Hugo does not run in front matter",
     }
     Options = Options
@@ -160,6 +164,13 @@ class TemplateBraces(Rule):
             close = document.find("}}", start + 2, start + 82)
             shown = document[start : close + 2 if close >= 0 else start + 2].split("\n")[0]
             span = Span(start, start + 2)
+            if document[start + 2 : start + 4] in ("\\<", "\\%"):
+                # `{{\< button >}}`: a call whose `<` an editor escaped; escaping the braces too
+                # would only bury it. Whether the shortcode exists is the editor's to check.
+                mark = document[start + 3]
+                shown = shown if close >= 0 else document[start : start + 4]
+                ctx.report(span, "escaped-call", text=shown, mark=mark)
+                continue
             fix = None
             found = _word_start(document, searched, start)
             word, searched = (found if found > searched else word), start

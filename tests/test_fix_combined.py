@@ -135,15 +135,16 @@ def test_an_insertion_that_a_later_pass_rewrote_is_inside_the_changed_span() -> 
     # Found by the long fuzz run: sentence-spacing inserts a space in the summary (pass 1), then
     # summary-truncated rewrites the whole summary (pass 2). The insertion point lies inside the
     # rewritten span, so the changed spans are that span and the body's insertion, in order.
+    # (The body opens with a capital: a paragraph opening in lower case is no lead.)
     raw = (
         b'---\nsummary: "budget budget.The budgetbudgetbudget..."\n---\n'
-        b"budgetbudget\nbudgetbudget\nbudgetbudget\nbudgetbudget.The\n"
+        b"Budgetbudget\nbudgetbudget\nbudgetbudget\nbudgetbudget.The\n"
     )
     assert problems(raw, unsafe=True, path=PATHS[0]) == []
     fixed, outcome = fix(raw, unsafe=True)
     assert fixed == (
-        b'---\nsummary: "budgetbudget budgetbudget budgetbudget budgetbudget."\n---\n'
-        b"budgetbudget\nbudgetbudget\nbudgetbudget\nbudgetbudget. The\n"
+        b'---\nsummary: "Budgetbudget budgetbudget budgetbudget budgetbudget."\n---\n'
+        b"Budgetbudget\nbudgetbudget\nbudgetbudget\nbudgetbudget. The\n"
     )
     assert outcome.original_spans == [Span(13, 54), Span(111, 111)]
     assert merge_spans([Span(28, 28), Span(13, 54), Span(54, 54), Span(13, 13)]) == [

@@ -168,6 +168,26 @@ FORMS: dict[str, Form] = {
             "content/fr/c.md": "",
         }
     ),
+    # A file of the configuration folder whose only top-level key is its own name
+    # (`languages.toml` holding `[languages]`, `params.toml` holding `[params]`, `params.ru.toml`
+    # holding `[params]`): Hugo unwraps it.
+    "config-folder-file-wrapped-in-its-name": Form(
+        {
+            "config/_default/hugo.toml": 'defaultContentLanguage = "ro"\n',
+            "config/_default/languages.toml": (
+                "[languages]\n[languages.ro]\nweight = 1\n[languages.ru]\nweight = 2\n"
+                'contentDir = "content/ru"\ntimeZone = "Europe/Moscow"\n'
+            ),
+            "config/_default/params.toml": '[params]\ncolor = "red"\n',
+            "config/_default/params.ru.toml": '[params]\ncolor = "blue"\n',
+            PAGE: "",
+            "content/ru/b.md": "",
+        }
+    ),
+    # A taxonomy whose plural is a table (`[taxonomies.x]`) is none; a number is its text.
+    "taxonomy-with-a-table-value": Form(
+        {"hugo.toml": '[taxonomies]\ntag = "tags"\nnum = 5\n[taxonomies.x]\na = "b"\n', PAGE: ""}
+    ),
     # config/production/ is read by `hugo` (production is its default environment).
     "production-overrides": Form(
         {
@@ -1182,6 +1202,22 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "content/b.fr.md": "fr +02:00",
             "content/fr/c.md": "fr +02:00",
         },
+    },
+    "config-folder-file-wrapped-in-its-name": {
+        "site": {"default_language": "ro"},
+        "languages": {
+            "ro": {"params": {"color": "red"}},
+            "ru": {
+                "time_zone": "Europe/Moscow",
+                "content_dir": "content/ru",
+                "params": {"color": "blue"},
+            },
+        },
+        "pages": {"content/a.md": "ro +00:00", "content/ru/b.md": "ru +03:00"},
+    },
+    "taxonomy-with-a-table-value": {
+        "languages": {"en": {"taxonomies": {"tag": "tags", "num": "5"}}},
+        "pages": {"content/a.md": "en +00:00"},
     },
     "production-overrides": {
         "languages": {"en": {"time_zone": "America/Chicago", "params": {"color": "blue"}}},

@@ -126,6 +126,30 @@ CASES = [
         ),
     ),
     Case(
+        # A CMS put an event's name where the address belongs, a path has a space: no URL, no
+        # link (Hugo shows the brackets); nothing to fix it with.
+        "destination-of-words",
+        fm(
+            body=(
+                "* Dublin has an [intro](Hacks/Hackers Dublin: Workshop @datajconf) on data\n"
+                "* the [report](files/annual report.pdf)\n"
+            )
+        ),
+        errors=[("words", 4, 25), ("words", 5, 16)],
+    ),
+    Case(
+        # A link with a title, a reference link followed by a parenthesis, an image and a
+        # one-word destination are left alone.
+        "destination-of-words-left-alone",
+        fm(
+            body=(
+                "[a](b \"t\") and [c](d 'e') and [ref](the note here) and "
+                "![alt](the picture) and [x](page) and [d]({{'/docs/x/' | relative_url }})\n\n"
+                "[ref]: https://example.com/r\n"
+            )
+        ),
+    ),
+    Case(
         # A URL as the text of a link to an address (absolute, relative, a file, an anchor, a
         # title after the URL) is no swap.
         "url-as-link-text",

@@ -77,6 +77,31 @@ def _cases() -> list[Case]:
             site=site,
             path=path,
         ),
+        Case(
+            # `<name@host>` is an email autolink: Hugo writes `mailto:name@host`, no path.
+            "email-autolink",
+            fm(body="Write to <desk@example.org> or see [食品](/tags/231).\n\n" + SOURCE),
+            errors=[("relative", 4, 41)],
+            unsafe_fixed=fm(
+                body="Write to <desk@example.org> or see "
+                "[食品](https://finance.mingpao.com/tags/231).\n\n" + SOURCE
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            # In a leaf bundle a bare image name is a page resource: the missing one is reported
+            # without a fix (not resolved against the source); a link, or a path, still is.
+            "missing-bundle-image",
+            fm(body="![Team](img1.jpg)\n\n[Table](table.html) ![](img/a.jpg)\n\n" + SOURCE),
+            errors=[("bundle", 4, 9), ("relative", 6, 9), ("relative", 6, 25)],
+            unsafe_fixed=fm(
+                body="![Team](img1.jpg)\n\n[Table](https://finance.mingpao.com/fin/table.html) "
+                "![](https://finance.mingpao.com/fin/img/a.jpg)\n\n" + SOURCE
+            ),
+            site=site,
+            path=path,
+        ),
         Case("no-source-link", fm(body="See [食品](/tags/231) today.\n"), site=site, path=path),
         Case(
             "source-is-this-site",

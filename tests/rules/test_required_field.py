@@ -540,6 +540,58 @@ THAI_CASES = [
             summary="ข่าวที่สองจบแล้ว.",
         ),
     ),
+    # A text hard-wrapped with blank lines: a paragraph that opens with a lower-case word is the
+    # end of a cut sentence, no opening; "iPhone" and a Georgian sentence (no capitals) open one.
+    Case(
+        "paragraph-opening-in-lower-case-is-skipped",
+        fm(
+            body="La prime d'ancienneté et les primes\n\nsont en supplément.\n\nLe juge tranche.\n",
+            title="Primes",
+            date="2025-02-08",
+        ),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="La prime d'ancienneté et les primes\n\nsont en supplément.\n\nLe juge tranche.\n",
+            title="Primes",
+            date="2025-02-08",
+            summary="Le juge tranche.",
+        ),
+    ),
+    Case(
+        "paragraph-opening-with-a-capital-inside",
+        fm(body="iPhone sales rose.\n", title="Sales", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="iPhone sales rose.\n",
+            title="Sales",
+            date="2025-02-08",
+            summary="iPhone sales rose.",
+        ),
+    ),
+    Case(
+        "georgian-paragraph",
+        fm(body="ბიუჯეტი მიიღეს.\n", title="ბიუჯეტი", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="ბიუჯეტი მიიღეს.\n", title="ბიუჯეტი", date="2025-02-08", summary="ბიუჯეტი მიიღეს."
+        ),
+    ),
+    # "Stoy ke Trino .. 30 Festa": two dots trail off, they end no opening sentence.
+    Case(
+        "two-dots-end-no-opening-sentence",
+        fm(
+            body="Trino .. 30 Festa major\n\nThe party ran late.\n",
+            title="Trino",
+            date="2025-02-08",
+        ),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="Trino .. 30 Festa major\n\nThe party ran late.\n",
+            title="Trino",
+            date="2025-02-08",
+            summary="The party ran late.",
+        ),
+    ),
     # A Latin paragraph without a full stop is still no complete sentence.
     Case(
         "latin-paragraph-without-a-stop-is-skipped",

@@ -30,6 +30,13 @@ CASES = [
         errors=[("cut", 2, 10)],
     ),
     Case(
+        # Two dots are a hurried ellipsis.
+        "two-dots",
+        fm(body=BODY, summary="The budget passed on Tuesday. Talks went on.."),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(body=BODY, summary=LEAD),
+    ),
+    Case(
         "ellipsis-character",
         fm(body=BODY, summary="The budget passed on Tuesday. Talks…"),
         errors=[("cut", 2, 10)],

@@ -21,6 +21,16 @@ CASES = [
         errors=[("braces", 5, 1), ("braces", 5, 52)],
         unsafe_fixed=fm(body=LEAK.replace("{{", "\\{\\{"), title="T"),
     ),
+    # A CMS escaped the `<` of a call: reported as such, with no fix (escaping the braces would
+    # bury the call; unescaping it calls a shortcode the site may lack).
+    Case(
+        "escaped-shortcode-call",
+        fm(
+            body='{{\\< button href="/a" >}}\nThe text\n{{\\< /button >}} and {{\\% note %}}\n',
+            title="T",
+        ),
+        errors=[("escaped-call", 5, 1), ("escaped-call", 7, 1), ("escaped-call", 7, 22)],
+    ),
     # An archetype copied by hand: its actions are never run (no fix, an editor must write the
     # value).
     Case(
