@@ -5,6 +5,9 @@ are scored in each legacy encoding (GB18030, Big5-HKSCS, EUC-KR, Shift JIS, EUC-
 UTF-8 check: a reading that passes is a false detection (the files are UTF-8). Then each CJK
 article of the corpus, and the samples of CPython's `test/cjkencodings` when present, are saved in
 each legacy encoding that holds them: the reading must be that encoding's, and the only one.
+Missed by design: text of one language in another's encoding (Japanese saved as GB18030 is no
+Chinese), texts under 12 CJK characters (left to the article's language), and the codecs the rule
+does not try (HZ, ISO-2022, Johab, JIS X 0213).
 
     python bench/legacy_cjk.py [CORPUS]
 """

@@ -939,7 +939,8 @@ _KO_COMMON = (
 _JA_COMMON = "のにはをがたてとしでいるなかもうれっすまりこくよだらさ"
 # The score each reading must reach (see `_script_score`) and the non-ASCII characters it needs:
 # fewer say nothing (two Hangul syllables are as likely garbage as text).
-_MIN_SCORED = 8
+_MIN_SCORED = 12
+_MIN_HITS = 5
 _SCRIPT_CHECKS: dict[str, tuple[str, str, float]] = {
     # encoding: (what real text is made of, its most frequent characters, their least share)
     # Chinese in either script: GB18030 holds the traditional characters too (a Hong Kong article).
@@ -968,17 +969,22 @@ def _script_score(decoded: str, encoding: str) -> float | None:
         # (A tenth at most: a Hong Kong article names a Korean company in Hangul.)
         if han * 10 < len(letters) * 6 or (kana + hangul) * 10 > len(letters):
             return None
-        share = sum(c in common for c in letters) / han
+        hits = sum(c in common for c in letters)
+        share = hits / han
     elif script == "hangul":
         if hangul * 10 < len(letters) * 6:
             return None
-        share = sum(c in common for c in letters) / hangul
+        hits = sum(c in common for c in letters)
+        share = hits / hangul
     else:
         hiragana = sum("\u3040" <= c <= "\u309f" for c in letters)
         if hiragana * 5 < len(letters) or hangul:
             return None
-        share = sum(c in common for c in letters) / hiragana
-    return share if share >= least else None
+        hits = sum(c in common for c in letters)
+        share = hits / hiragana
+    # A few hits prove nothing: random pairs of bytes read as GB18030 are one of its common
+    # characters in about 6 cases out of 100.
+    return share if share >= least and hits >= _MIN_HITS else None
 
 
 def score_legacy_cjk(raw: bytes) -> list[tuple[str, str, float]]:

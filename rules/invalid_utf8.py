@@ -13,7 +13,7 @@ EUC-JP or EUC-KR to text that reads as Chinese, Japanese or Korean (mostly that 
 and enough of its most frequent ones: `的 了 是`, hiragana particles, `이 다 는`), each run says which
 encoding, whatever the article's language (a scraped Korean article in an English site), and the
 first one carries a fix that transcodes the file. Merely decoding is no evidence (any byte pairs
-decode in GB18030); a text too short to judge (fewer than 8 such characters) is taken in the
+decode in GB18030); a text too short to judge (fewer than 12 such characters, or 5 frequent ones) is taken in the
 language's own encoding only. A file that ends in the first
 bytes of a UTF-8 character was cut off: that is reported without a fix.
 
