@@ -7,7 +7,19 @@ it reports, not its message, which names the other file; the message when the sp
 never by line, so editing above an old problem does not resurface it. Matching counts: a baseline that
 holds two `date-format` problems on the text `"2025-02-08 09:55:35"` in one file absorbs two, and a
 third is reported. Paths are stored relative to the baseline file, so the check can run from
-another directory. The file is sorted JSON, one entry per (path, code, text), so it diffs well.
+another directory. The file is sorted JSON, one entry per (path, code, text, context), so it
+diffs well.
+
+A short span's text says little: `.` for every `sentence-spacing` problem of a file, `,` for
+`halfwidth-punctuation`, two spaces for `trailing-whitespace`. Matched by that alone, a recorded
+problem that was fixed would hide a new one anywhere in its file. So a diagnostic whose text is
+shorter than `SHORT` characters and lies on one line is matched by its `context` too: the text with
+up to `WINDOW` characters of its line on each side (`spoke.Then he`), which moves with the line,
+so editing above the problem still does not resurface it, while the same mark elsewhere is new.
+An entry without a context (every entry of a baseline written before contexts, or of a line over
+1,000 characters, whose text newslint does not keep) matches by its text alone, as it always did:
+old baseline files read and match as before, and the format number stays 1 (a reader that does
+not know `context` sums the entries of one text, which is what it did before).
 """
 
 from __future__ import annotations
@@ -27,7 +39,10 @@ from newslint.diagnostics import Diagnostic
 FORMAT = 1
 _NEVER = ("internal-error",)  # a crash is never an accepted problem
 
-Key = tuple[str, str, str]  # (path relative to the baseline's folder, code, text)
+# (path relative to the baseline's folder, code, text, the text in its line or None)
+Key = tuple[str, str, str, str | None]
+SHORT = 12  # a span's text shorter than this is matched with its context
+WINDOW = 12  # characters of the line on each side of a short text
 
 
 class BaselineError(Exception):
@@ -43,9 +58,24 @@ def _relative(path: str, root: Path) -> str:
     return Path(rel).as_posix()
 
 
+def context_of(diagnostic: Diagnostic) -> str | None:
+    """The short text of `diagnostic` with up to `WINDOW` characters of its line on each side, or
+    None: a text of `SHORT` characters or more, over several lines, of an empty span (matched by
+    its message) or on a line whose text is not kept (over 1,000 characters)."""
+    text = diagnostic.source_text
+    if not text or len(text) >= SHORT or diagnostic.end_line != diagnostic.line:
+        return None
+    line = diagnostic.source_line
+    start = diagnostic.column - 1
+    end = start + len(text)
+    if line[start:end] != text:
+        return None  # no line kept, or a span that takes its line break
+    return line[max(0, start - WINDOW) : end + WINDOW]
+
+
 def key_of(diagnostic: Diagnostic, root: Path) -> Key:
     text = diagnostic.source_text or diagnostic.message
-    return (_relative(diagnostic.path, root), diagnostic.code, text)
+    return (_relative(diagnostic.path, root), diagnostic.code, text, context_of(diagnostic))
 
 
 @dataclass
@@ -88,7 +118,13 @@ class Baseline:
         rules: dict[str, str] = {}
         try:
             for entry in data["entries"]:
-                key = (str(entry["path"]), str(entry["code"]), str(entry["text"]))
+                context = entry.get("context")
+                key = (
+                    str(entry["path"]),
+                    str(entry["code"]),
+                    str(entry["text"]),
+                    None if context is None else str(context),
+                )
                 counts[key] += int(entry.get("count", 1))
                 rules[key[1]] = str(entry.get("rule", ""))
         # OverflowError: a count of 1e999, which `json` reads as infinity.
@@ -123,6 +159,8 @@ class Baseline:
         for d in sorted(diagnostics, key=Diagnostic.sort_key):
             key = key_of(d, self.root)
             done.add(key[0])
+            if d.rule not in _NEVER and left[key] <= 0 and key[3] is not None:
+                key = (*key[:3], None)  # an entry that has no context matches by text alone
             if d.rule not in _NEVER and left[key] > 0:
                 left[key] -= 1
                 absorbed += 1
@@ -141,11 +179,18 @@ class Baseline:
         return new, absorbed, stale
 
     def to_json(self) -> str:
-        entries = [
-            {"path": p, "code": c, "rule": self.rules.get(c, ""), "text": t, "count": n}
-            for (p, c, t), n in sorted(self.counts.items())
-            if n > 0
-        ]
+        entries: list[dict[str, object]] = []
+        for (p, c, t, context), n in sorted(
+            self.counts.items(), key=lambda item: (*item[0][:3], item[0][3] or "")
+        ):
+            if n <= 0:
+                continue
+            entry: dict[str, object] = {"path": p, "code": c, "rule": self.rules.get(c, "")}
+            entry["text"] = t
+            if context is not None:
+                entry["context"] = context
+            entry["count"] = n
+            entries.append(entry)
         data = {"newslint-baseline": FORMAT, "entries": entries}
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

@@ -50,10 +50,10 @@ import json
 import os
 import pickle
 import re
+import secrets
 import shutil
 import sqlite3
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -115,8 +115,22 @@ def _prepare(base: Path) -> bool:
         return False
 
 
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    """Replace `path` with `data` through a temporary file, which is created with the mode a new
+    file gets (0666 less the umask), not `mkstemp`'s owner-only 0600: the cache's `.gitignore`
+    and `CACHEDIR.TAG` are ordinary files that backup tools and other users of the checkout read."""
+    for _ in range(100):
+        tmp = str(path.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(f"no free temporary name in {path.parent}")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -11,7 +11,10 @@
 - **Scope.** A new file is linted when `newslint check` of the watched paths would lint it
   (`discover.admits`: Markdown, not excluded by the configuration or `--exclude`, not
   `.gitignore`d, not content Hugo skips); anything else, the cache folder `.newslint_cache` and
-  editors' temporary files included, is ignored.
+  editors' temporary files included, is ignored. An article that is a symbolic link to a file is
+  linted again when that file is saved, wherever it lies: the folder of a target outside the
+  watched folders is watched too (for that file only), the watch set up again when a new link
+  needs one.
 - **Output.** Each batch prints a status line naming the files it re-linted, the ones it
   removed, and the other files whose cross-file problems (XF001 duplicate-source, XF002
   duplicate-title, LK008 link-fragment's anchors on other pages, and unused suppressions of
@@ -116,6 +119,11 @@ class Scope:
         self.find_roots = find_roots
         self.bases = list(bases)
         self._refreshed = False
+        # Folders (real paths) holding the targets of articles that are symbolic links to files
+        # outside the watched folders, watched as well, and those targets: a save of the target
+        # must re-lint the link, and nothing else in such a folder is looked at.
+        self.extra: set[str] = set()
+        self.targets: set[str] = set()
         self._set_roots(roots)
 
     def _set_roots(self, roots: Sequence[Path]) -> None:
@@ -137,10 +145,12 @@ class Scope:
             self._watched = self._find_watched()
         return self._watched
 
-    def _find_watched(self) -> list[str]:
+    def _find_watched(self, *, extra: bool = True) -> list[str]:
         folders = {top.rstrip(os.sep) or os.sep for top, _ in self._folders}
         folders.update(os.path.dirname(key) for key in self._files)
         folders.update(os.path.abspath(b) for b in self.bases if b.is_dir())
+        if extra:
+            folders.update(self.extra)
         kept: list[str] = []
         for folder in sorted(folders):
             if not any(folder.startswith(os.path.join(k, "")) or folder == k for k in kept):
@@ -149,12 +159,39 @@ class Scope:
 
     def relevant(self, _change: Any, name: str) -> bool:
         """The watch's filter: nothing in a folder of `IGNORED_DIRS` (the cache's, a
-        repository's) below a watched folder, so that their writes do not even wake the watch."""
+        repository's) below a watched folder, so that their writes do not even wake the watch;
+        in a folder watched only for the targets of linked articles, only those targets."""
         for folder in self.watched():
             prefix = os.path.join(folder, "")
             if name.startswith(prefix):
+                if folder in self.extra and not self._in_folders(name):
+                    return name in self.targets
                 return IGNORED_DIRS.isdisjoint(name[len(prefix) :].split(os.sep))
         return True
+
+    def _in_folders(self, name: str) -> bool:
+        return any(name.startswith(top) for top, _ in self._folders) or (
+            os.path.dirname(name) in {os.path.dirname(key) for key in self._files}
+        )
+
+    def add_targets(self, targets: Iterable[str]) -> list[str]:
+        """Watch the folders of these link targets (real paths) that no watched folder holds;
+        the targets whose folder is new to the watch, which must be set up again for them."""
+        watched = [os.path.join(os.path.realpath(f), "") for f in self._find_watched(extra=False)]
+        added = []
+        for target in targets:
+            folder = os.path.dirname(target)
+            if target in self.targets or any(
+                os.path.join(folder, "").startswith(w) for w in watched
+            ):
+                continue
+            self.targets.add(target)
+            if folder not in self.extra:
+                self.extra.add(folder)
+                added.append(target)
+        if added:
+            self._watched = None
+        return added
 
     def is_named(self, key: str) -> bool:
         """Whether the absolute path `key` was named as a root (a file)."""
@@ -239,6 +276,9 @@ class Session:
         # Symbolic links to folders that appeared in the watched folders: the watch must be set
         # up again to follow them (`Watch`).
         self.linked: list[str] = []
+        # Articles that are symbolic links to files: real path of the target -> the links' paths
+        # (absolute). The watch reports a save by the target's name, which the picture lacks.
+        self.link_targets: dict[str, set[str]] = {}
         # Transient link failures seen in this session (see `check_links`'s `recent`).
         self.recent_links: dict[str, Any] = {}
         self._covers: Callable[[], bool] = lambda: True
@@ -271,6 +311,8 @@ class Session:
             key = os.path.abspath(path)
             self.results[key] = result
             self.shown[key] = result.path
+            if os.path.islink(key):
+                self.link_targets.setdefault(os.path.realpath(key), set()).add(key)
             self.keys[result.path] = key
             folder = os.path.dirname(key)
             while folder not in self.folders and folder != os.path.dirname(folder):
@@ -385,6 +427,8 @@ class Session:
     def _forget(self, key: str) -> str:
         """Drop a file that is gone; its path as reported."""
         self.results.pop(key, None)
+        for links in self.link_targets.values():
+            links.discard(key)
         shown = self.shown.pop(key, key)
         self.keys.pop(shown, None)
         return shown
@@ -403,6 +447,13 @@ class Session:
         gone: set[str] = set()
         for change, name in changes:
             key = os.path.abspath(name)
+            if self.link_targets:
+                # The target of a linked article (named as the watch saw it, or by a path that
+                # leads to it): the article it stands behind is linted again.
+                links = self.link_targets.get(key) or self.link_targets.get(os.path.realpath(key))
+                for link in sorted(links or ()):
+                    if link in self.results and os.path.lexists(link):
+                        changed.setdefault(link, _relative(link))
             if is_index_file(key):
                 sections.add(os.path.dirname(key))
             if os.path.isdir(name):
@@ -678,6 +729,12 @@ class Watch:
                 return None
             setup.scope.refresh()  # the include globs: a file may have appeared since the setup
             files = _files(args, setup.scope.roots, setup.scope.exclude)
+            if setup.scope.add_targets(
+                os.path.realpath(f) for f in files if os.path.islink(f) and os.path.isfile(f)
+            ):
+                # Articles linked to files outside the watched folders: a watch that also
+                # follows those files' folders, before anything is linted.
+                return setup
             resume_gc()  # set up: from here on, linting makes garbage
             for message in _site_errors(files):
                 print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
@@ -729,6 +786,21 @@ class Watch:
                     return setup
                 if batch:
                     session.update(batch)
+                    outside = setup.scope.add_targets(
+                        target for target in session.link_targets if os.path.isfile(target)
+                    )
+                    if outside:
+                        links = sorted(
+                            _relative(link).as_posix()
+                            for target in outside
+                            for link in session.link_targets[target]
+                        )
+                        stamp = time.strftime("%H:%M:%S")
+                        self._say(
+                            f"[{stamp}] {', '.join(links)} links to a file outside the watched "
+                            "folders; watching its folder too, re-linting all"
+                        )
+                        return setup
                 if session.linked:
                     names = ", ".join(_relative(name).as_posix() for name in session.linked)
                     what = (

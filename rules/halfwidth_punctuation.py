@@ -12,7 +12,8 @@ every text is checked, whatever else the article quotes; in a Japanese or Korean
 least half of its letters, unless the article holds kana or Hangul anywhere (a Japanese or
 Korean article on a site that does not say so). A mark at the end of a line or of the text after Chinese text counts
 too (`你好吗?`, `如下:`, also in bold, `**注意:**`), as does one ending a table cell (`| 你好吗? |`)
-or before an HTML line break (`如下:<br>`), and so does one before a link or emphasis that goes on in Chinese
+or before an HTML line break (`如下:<br>`), also at the end of a link's text that ends a cell or a
+line (`| [你好吗?](…) |`), and so does one before a link or emphasis that goes on in Chinese
 (`来源: [新华社](…)`, `**注意:** 请`). A Chinese quotation mark or bracket counts as the
 character on its side (`”,他说`, `说:「` and `是吗?）`), and so does bold or italic text before
 the mark (`**北京**,上海`).
@@ -48,7 +49,7 @@ from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
-from newslint.events import Field, Text
+from newslint.events import Field, Link, Text
 from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import primary_language, unescaped
@@ -88,6 +89,10 @@ _INLINE_MARKUP = re.compile(r"[*_~\[]*")
 _CLOSES_A_LINE = re.compile(
     r"[ \t\u00a0]*(?:[*_~]+[ \t\u00a0]*)?(?:[\r\n]|\Z|\||<br[ \t]*/?>)", re.IGNORECASE
 )
+
+# What closes a link's text right after its last run: emphasis markers inside the brackets and the
+# closing bracket (`[**注意:**](…)`); the link's destination or reference follows.
+_CLOSES_LINK_TEXT = re.compile(r"[*_~]*\]")
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,9 @@ class HalfwidthPunctuation(Rule):
         # A mark that ends a run while its paragraph goes on (`请看:**这里**`): where the run
         # ends, the mark's span and its edit, until the next run shows what follows it.
         self.pending: tuple[int, Span, str, Edit] | None = None
+        # The span of the link (not an image) whose text runs come next: a mark that ends its
+        # text ends a line or a table cell when the link does (`| [你好吗?](…) |`).
+        self.link: Span | None = None
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
@@ -258,12 +266,23 @@ class HalfwidthPunctuation(Rule):
             return ""
         return source[index - 1]
 
-    @staticmethod
-    def _ends_a_line(ctx: Context, node: Text) -> bool:
+    def on_link(self, ctx: Context, link: Link) -> None:
+        self.link = None if link.is_image else link.span
+
+    def _ends_a_line(self, ctx: Context, node: Text) -> bool:
         """Whether the run ends a line of text: at the line's end (past the spaces the parser
         left out of the run, `如下: `), a table cell's end (`| 你好吗? |`) or a `<br>`, the
-        closing emphasis markers around it looked past (`**注意:**`)."""
-        return _CLOSES_A_LINE.match(ctx.document.text, node.span.end) is not None
+        closing emphasis markers around it looked past (`**注意:**`), and so does the last run
+        of a link's text when the link ends one (`| [你好吗?](…) |`, `[如下:][ref]` at a line's
+        end): the rest of the link is its address, not text that goes on."""
+        source = ctx.document.text
+        end = node.span.end
+        link = self.link
+        in_text = node.in_link and link is not None and link.start < end < link.end
+        if in_text and link is not None and _CLOSES_LINK_TEXT.match(source, end) is not None:
+            # A collapsed reference's `[]` is not in the link's span (pyromark).
+            end = link.end + 2 if source.startswith("[]", link.end) else link.end
+        return _CLOSES_A_LINE.match(source, end) is not None
 
     def _report(self, ctx: Context, span: Span, mark: str, edits: tuple[Edit, ...]) -> None:
         full = FULL_WIDTH[mark]

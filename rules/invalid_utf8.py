@@ -8,8 +8,13 @@ of the article language's usual encodings (GB18030 for Chinese, Big5-HKSCS for H
 Taiwan, Shift JIS for Japanese, Windows-1251 for Russian, ...) and finally Windows-1252 under which
 every run of the file decodes to ordinary characters. A file that is wholly in a two-byte encoding
 (GB18030, Big5, Shift JIS, EUC-KR) cannot be decoded run by run, since some of its bytes read as
-ASCII or as valid UTF-8; when the whole file decodes in one of the language's encodings, each run
-says so and the first one carries a fix that transcodes the file. A file that ends in the first
+ASCII or as valid UTF-8. When the whole file decodes without error in GB18030, Big5, Shift JIS,
+EUC-JP or EUC-KR to text that reads as Chinese, Japanese or Korean (mostly that script's letters,
+and enough of its most frequent ones: `的 了 是`, hiragana particles, `이 다 는`), each run says which
+encoding, whatever the article's language (a scraped Korean article in an English site), and the
+first one carries a fix that transcodes the file. Merely decoding is no evidence (any byte pairs
+decode in GB18030); a text too short to judge (fewer than 12 such characters, or 5 frequent ones) is taken in the
+language's own encoding only. A file that ends in the first
 bytes of a UTF-8 character was cut off: that is reported without a fix.
 
 A file in UTF-16 or UTF-32 (it starts with such a byte order mark, or its NUL bytes fall where
@@ -88,6 +93,8 @@ class InvalidUtf8(Rule):
             runs.pop()
         if not runs:
             return
+        if self._whole_file(ctx, document, scored_only=True):
+            return  # a file in EUC-KR, Shift_JIS, ...: its text tells which, whatever the language
         encoding = detect_encoding([run.data for run in runs], document.language)
         if encoding in (None, "cp1252") and self._whole_file(ctx, document):
             return  # the runs do not decode alone in the language's encodings: the file does
@@ -103,12 +110,14 @@ class InvalidUtf8(Rule):
             )
             ctx.report(run.span, "guess", fix=fix, data=data, encoding=name, decoded=decoded)
 
-    def _whole_file(self, ctx: Context, document: Document) -> bool:
+    def _whole_file(self, ctx: Context, document: Document, *, scored_only: bool = False) -> bool:
         """Report a file wholly in GB18030, Shift JIS, ... with one fix that transcodes it."""
         bom = int(document.text.startswith(BOM))
         raw = document.raw[3:] if bom else document.raw
         invalid = sum(len(run.data) for run in document.invalid_bytes)
-        found = detect_file_encoding(raw, document.text[bom:], invalid, document.language)
+        found = detect_file_encoding(
+            raw, document.text[bom:], invalid, document.language, scored_only=scored_only
+        )
         if found is None:
             return False
         encoding, decoded = found

@@ -14,7 +14,9 @@ Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnam
 Windows-1258, which ftfy does not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`,
 `п▒я▌п╢` or `╨С╤О╨┤` for `Бюд`, `Ä‘Æ°á»£c` for `được` (three such characters or more whose bytes
 are, exactly, UTF-8 of that script). Text read as GBK or Shift_JIS is taken for that only
-when its bytes in that encoding are UTF-8 that reads as CJK text again. A cheap pre-filter picks the lines that could hold such damage;
+when its bytes in that encoding are UTF-8 that reads as CJK text again. UTF-8 decoded as EUC-KR
+(Windows-949) is not repaired: most UTF-8 byte pairs of Korean are no EUC-KR character, so the
+decoder has already turned them into `�` (`replacement-char` reports those) and the text is lost. A cheap pre-filter picks the lines that could hold such damage;
 [ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
 legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
 alone. The message says what happened, for example "UTF-8 text decoded as Windows-1252".

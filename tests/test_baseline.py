@@ -48,6 +48,7 @@ def test_write_then_check_reports_nothing(site: Path, capsys: pytest.CaptureFixt
                 "code": "FM003",
                 "rule": "duplicate-key",
                 "text": "title",
+                "context": 'title: "Budget"',
                 "count": 1,
             },
             {
@@ -268,3 +269,96 @@ def test_a_baseline_behind_a_symbolic_link_is_written_through_it(
     assert (site / "base.json").is_symlink()
     data = json.loads((site / "shared" / "base.json").read_text(encoding="utf-8"))
     assert [e["path"] for e in data["entries"]] == ["../content/a.md", "../content/b.md"]
+
+
+SPACING = (
+    '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\n'
+    "The minister spoke.Then he left.\n\nPrices rose.Wages did not.\n"
+)
+
+
+@pytest.fixture
+def spacing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(SPACING, encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('select = ["TX004"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_short_span_is_matched_with_its_context(
+    spacing: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`sentence-spacing` reports `.`: before contexts, a recorded problem that was fixed hid a
+    new one anywhere in its file. The context (the text with a few characters of its line on
+    each side) tells them apart, and it moves with its line."""
+    run(["check", "content", "--write-baseline", "base.json"], capsys)
+    entries = json.loads((spacing / "base.json").read_text(encoding="utf-8"))["entries"]
+    assert [(e["text"], e["context"], e["count"]) for e in entries] == [
+        (".", "Prices rose.Wages did no", 1),
+        (".", "nister spoke.Then he left", 1),
+    ]
+    # Lines moved down and text edited outside the window: still the recorded problems.
+    moved = SPACING.replace("The minister", "Late on Friday the minister").replace(
+        "\n\nPrices", "\n\nA new paragraph.\n\nPrices"
+    )
+    (spacing / "content" / "a.md").write_text(moved, encoding="utf-8")
+    code, out, err = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert (code, out, err) == (0, "", "newslint: 2 problems in base.json not shown\n")
+    # One recorded problem fixed, a new one written: the new one shows, the fixed one is stale.
+    fixed = moved.replace("spoke.Then", "spoke. Then").replace("did not.\n", "did not.So.\n")
+    (spacing / "content" / "a.md").write_text(fixed, encoding="utf-8")
+    code, out, err = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert code == 0  # a warning: `fail-on` is "error"
+    assert (
+        out == "content/a.md:10:26: TX004 [sentence-spacing] [*] no space after '.' before 'So'\n"
+    )
+    assert err == (
+        "newslint: 1 problem in base.json not shown; 1 recorded problem no longer occurs"
+        " (shrink the baseline with --write-baseline)\n"
+    )
+
+
+def test_a_baseline_without_contexts_still_matches_by_text(
+    spacing: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A baseline written before contexts (same format number) reads and matches as it did."""
+    old = {
+        "newslint-baseline": 1,
+        "entries": [
+            {
+                "path": "content/a.md",
+                "code": "TX004",
+                "rule": "sentence-spacing",
+                "text": ".",
+                "count": 2,
+            }
+        ],
+    }
+    (spacing / "base.json").write_text(json.dumps(old), encoding="utf-8")
+    code, out, err = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert (code, out, err) == (0, "", "newslint: 2 problems in base.json not shown\n")
+    more = SPACING.replace("did not.\n", "did not.So.\n")
+    (spacing / "content" / "a.md").write_text(more, encoding="utf-8")
+    code, out, _ = run(["check", "content", "--baseline", "base.json"], capsys)
+    assert out == "content/a.md:8:26: TX004 [sentence-spacing] [*] no space after '.' before 'So'\n"
+
+
+def _at(line_text: str, start: int, end: int) -> object:
+    index = LineIndex(f"{line_text}\nnext\n")
+    return make_diagnostic(
+        "a.md", index, Span(start, end), "sentence-spacing", "TX004", Severity.WARNING, "m"
+    )
+
+
+def test_context_window_and_when_there_is_none() -> None:
+    from newslint.baseline import context_of
+
+    line = "0123456789abcdefghij.KLMNOPQRSTUVWXYZ"
+    assert context_of(_at(line, 20, 21)) == "89abcdefghij.KLMNOPQRSTUV"  # type: ignore[arg-type]
+    assert context_of(_at(line, 0, 1)) == "0123456789abc"  # type: ignore[arg-type]
+    assert context_of(_at(line, 0, 12)) is None  # type: ignore[arg-type]  # long enough
+    assert context_of(_at(line, 36, 39)) is None  # type: ignore[arg-type]  # over the break
+    assert context_of(_at(line, 5, 5)) is None  # type: ignore[arg-type]  # empty span
+    long_line = "x" * 1001
+    assert context_of(_at(long_line, 3, 4)) is None  # type: ignore[arg-type]  # not kept

@@ -92,6 +92,23 @@ def test_cache_lives_at_the_site_root_with_its_own_gitignore(site: list[Path]) -
     assert len(entries()) == 3
 
 
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_the_cache_markers_follow_the_umask(site: list[Path], umask: int, mode: int) -> None:
+    """`.gitignore` and `CACHEDIR.TAG` are ordinary files, created as any new file is (they were
+    0600, `mkstemp`'s mode, whatever the umask)."""
+    import stat
+
+    previous = os.umask(umask)
+    try:
+        lint_files(site, ruleset())
+    finally:
+        os.umask(previous)
+    base = Path(CACHE_DIR_NAME)
+    for name in (".gitignore", "CACHEDIR.TAG"):
+        assert stat.S_IMODE((base / name).stat().st_mode) == mode, name
+    assert not list(base.glob(".tmp-*"))  # no temporary file left behind
+
+
 def test_location_order(
     tmp_path: Path,
     tmp_path_factory: pytest.TempPathFactory,

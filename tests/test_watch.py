@@ -309,6 +309,52 @@ def test_a_symbolic_link_to_a_folder_asks_for_a_new_watch(
     assert sorted(watcher.shown.values()) == [p.as_posix() for p in site]
 
 
+def test_an_article_that_is_a_link_is_relinted_when_its_target_is_saved(
+    site: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The watch names a save by the target's path, which the picture did not hold: the article
+    linked to it (a target outside the site, or one in it that is no article: a `.txt`) is
+    linted again."""
+    outside = tmp_path_factory.mktemp("drafts") / "story.md"
+    outside.write_text(article(6), encoding="utf-8")
+    inside = Path(NEWS, "story.txt")
+    inside.write_text(article(7), encoding="utf-8")
+    Path(NEWS, "out.en.md").symlink_to(outside.absolute())
+    Path(NEWS, "in.en.md").symlink_to("story.txt")
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start([*site, Path(NEWS, "out.en.md"), Path(NEWS, "in.en.md")])
+    printed(out)
+    outside.write_text(article(6).replace("Summary of story 6.", ""), encoding="utf-8")
+    watcher.update([(MODIFIED, str(outside.absolute()))])
+    assert printed(out) == [f"[t] re-linted {NEWS}/out.en.md", fm004("out")]
+    inside.write_text(article(7).replace("Summary of story 7.", ""), encoding="utf-8")
+    watcher.update([(MODIFIED, str(inside.absolute()))])
+    assert printed(out) == [f"[t] re-linted {NEWS}/in.en.md", fm004("in")]
+    # The link gone, a save of its old target is nobody's business.
+    Path(NEWS, "out.en.md").unlink()
+    watcher.update([(DELETED, str(Path(NEWS, "out.en.md").absolute()))])
+    printed(out)
+    assert watcher.update([(MODIFIED, str(outside.absolute()))]) == []
+    assert printed(out) == []
+
+
+def test_the_folder_of_a_link_target_outside_is_watched_for_that_target_only(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("drafts")
+    (tmp_path / "content").mkdir()
+    scope = Scope([tmp_path / "content"])
+    target, other = str(outside / "story.md"), str(outside / "other.md")
+    inside = str(tmp_path / "content" / "story.txt")
+    assert scope.add_targets([target, inside]) == [target]
+    assert scope.watched() == sorted([str(tmp_path / "content"), str(outside)])
+    assert scope.add_targets([target, other]) == []  # its folder is watched already
+    assert scope.relevant(MODIFIED, target) and scope.relevant(MODIFIED, other)
+    assert not scope.relevant(MODIFIED, str(outside / "unrelated.md"))
+    assert scope.relevant(MODIFIED, inside)
+
+
 def test_what_editors_leave_beside_an_article_is_not_linted(site: list[Path]) -> None:
     """Locks, autosaves, backups, swap and probe files that stay while an article is open: Hugo
     makes no page of them (`discover.hugo_hidden`), and the Markdown-named ones were linted."""
@@ -1018,6 +1064,34 @@ def test_a_watched_folder_created_again_is_watched_again(
     ]
     save(Path(NEWS, "back.en.md"), article(1, title="Back"))
     assert watcher.settle(end + 1) == [f"[t] re-linted {NEWS}/back.en.md"]
+
+
+@pytest.mark.slow
+def test_an_article_linked_to_a_file_outside_is_relinted_on_a_save_of_it(
+    start: Callable[..., Watcher], site: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("drafts") / "story.md"
+    outside.write_text(article(6), encoding="utf-8")
+    Path(NEWS, "linked.en.md").symlink_to(outside.absolute())
+    watcher = start(*WATCH)
+    after = watcher.ready(5)
+    save(outside, article(6).replace("Summary of story 6.", ""))
+    assert watcher.settle(after) == [f"[t] re-linted {NEWS}/linked.en.md", fm004("linked")]
+    # A link made while watching, to a file in another folder: the watch is set up again to
+    # follow that folder too.
+    other = tmp_path_factory.mktemp("more") / "other.md"
+    other.write_text(article(8), encoding="utf-8")
+    Path(NEWS, "later.en.md").symlink_to(other.absolute())
+    at = watcher.line(
+        f"[t] {NEWS}/later.en.md links to a file outside the watched folders; watching its"
+        " folder too, re-linting all",
+        after=after,
+    )
+    end = watcher.ready_after(at)
+    # The site, the two links and the two sentinel articles `settle` saved.
+    assert watcher.out[end] == "Watching 8 files for changes (Ctrl-C to stop)."
+    save(other, article(8).replace("Summary of story 8.", ""))
+    assert watcher.settle(end + 1) == [f"[t] re-linted {NEWS}/later.en.md", fm004("later")]
 
 
 @pytest.mark.slow

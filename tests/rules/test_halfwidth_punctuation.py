@@ -112,6 +112,33 @@ CASES = [
             title="问答",
         ),
     ),
+    # A link's text that ends a table cell or a line ends a text: what follows the mark in the
+    # source is the link's address (inline, reference, collapsed, shortcut; bold inside and
+    # around it). A mark that ends the text of a link the cell goes on after is left alone.
+    Case(
+        "ending-a-link-text-that-ends-a-table-cell",
+        fm(
+            body="| 问题 | 来源 |\n| --- | --- |\n| 你好吗? | [是吗?](https://a.cn/x) |\n"
+            "| [**注意:**][ref] | **[好!][]** |\n| [如下:] | [对?](/y)还有 |\n\n"
+            "见[结果如下:](/z)\n\n[ref]: /r\n[好!]: /g\n[如下:]: /h\n",
+            title="问答",
+        ),
+        path=CN,
+        errors=[
+            ("half-width", 7, 6),
+            ("half-width", 7, 13),
+            ("half-width", 8, 8),
+            ("half-width", 8, 24),
+            ("half-width", 9, 6),
+            ("half-width", 11, 7),
+        ],
+        fixed=fm(
+            body="| 问题 | 来源 |\n| --- | --- |\n| 你好吗？ | [是吗？](https://a.cn/x) |\n"
+            "| [**注意：**][ref] | **[好！][]** |\n| [如下：] | [对?](/y)还有 |\n\n"
+            "见[结果如下：](/z)\n\n[ref]: /r\n[好!]: /g\n[如下:]: /h\n",
+            title="问答",
+        ),
+    ),
     # A table without its outer pipes: the first cell of a row ends at the pipe.
     Case(
         "ending-a-cell-of-a-table-without-outer-pipes",

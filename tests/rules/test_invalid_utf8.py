@@ -229,3 +229,110 @@ def test_file_cut_in_the_middle_of_a_character(tail: bytes, data: str) -> None:
         ),
     ]
     assert fix_bytes(InvalidUtf8, raw, unsafe=True) == '---\ntitle: "Café"\n---\n\n'.encode() + tail
+
+
+KOREAN = (
+    '---\ntitle: "서울시 교통 계획"\n---\n\n'
+    "서울시는 오늘 새로운 교통 계획을 발표했다. 시는 내년부터 버스 노선을 바꾸기로 했다.\n"
+)
+JAPANESE = (
+    '---\ntitle: "東京都の計画"\n---\n\n'
+    "東京都は８日、新しい計画を発表した。「安全第一」だという。\n"
+)
+CHINESE = (
+    '---\ntitle: "北京时间"\n---\n\n'
+    "北京时间2月8日，美联储主席表示：“经济形势良好。”国务院今天召开常务会议。\n"
+)
+TRADITIONAL = (
+    '---\ntitle: "台北"\n---\n\n台北市政府今天宣布新的交通計畫。行政院會通過明年度總預算案。\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "name", "first"),
+    [
+        (KOREAN, "euc_kr", "EUC-KR (Windows-949)", "BC AD BF EF BD C3"),
+        (KOREAN, "cp949", "EUC-KR (Windows-949)", "BC AD BF EF BD C3"),
+        (JAPANESE, "shift_jis", "Shift JIS (Windows-31J)", "93 8C 8B 9E 93"),
+        (JAPANESE, "cp932", "Shift JIS (Windows-31J)", "93 8C 8B 9E 93"),
+        (JAPANESE, "euc_jp", "EUC-JP", "C5 EC B5 FE C5"),
+        (CHINESE, "gbk", "GB18030", "B1 B1 BE A9"),
+        (CHINESE, "gb18030", "GB18030", "B1 B1 BE A9"),
+        (TRADITIONAL, "big5", "Big5-HKSCS", "A5"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", None])
+def test_legacy_cjk_file_is_recognised_whatever_the_language(
+    text: str, codec: str, name: str, first: str, language: str | None
+) -> None:
+    """A scraped Korean, Japanese or Chinese article saved in its legacy encoding, in an English
+    site (or one without a language): its text, not the site, tells the encoding. Before, every
+    run was "transcoded" from Windows-1252 into `¼\\xad¿ï` or had no guess at all."""
+    raw = text.encode(codec)
+    found = lint_bytes(InvalidUtf8, raw, language=language)
+    assert found[0] == (
+        "file",
+        2,
+        9,
+        f"bytes that are not UTF-8: {first} (the whole file reads as {name})",
+    )
+    assert {message_id for message_id, *_ in found} == {"file"}
+    # Transcoded exactly, byte for byte, by the unsafe fix only.
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True, language=language) == text.encode()
+    assert fix_bytes(InvalidUtf8, raw, unsafe=False, language=language) == raw
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "language", "name"),
+    [
+        # EUC-JP decodes in GB18030 too (its kana rows are GB2312's): the kana say Japanese.
+        (JAPANESE, "euc_jp", "zh", "EUC-JP"),
+        # Korean decodes in GB18030 as common Han characters, none of them Chinese's frequent ones.
+        (KOREAN, "euc_kr", "zh", "EUC-KR (Windows-949)"),
+        (KOREAN, "euc_kr", "ja", "EUC-KR (Windows-949)"),
+        # Big5 is not GB18030 for a `zh` article (many of its pairs are GB18030's private use).
+        (TRADITIONAL, "big5", "zh", "Big5-HKSCS"),
+        (CHINESE, "gbk", "ko", "GB18030"),
+    ],
+)
+def test_the_text_wins_over_the_language_when_another_encoding_only_decodes(
+    text: str, codec: str, language: str, name: str
+) -> None:
+    raw = text.encode(codec)
+    found = lint_bytes(InvalidUtf8, raw, language=language)
+    assert found[0][0] == "file"
+    assert found[0][3].endswith(f"(the whole file reads as {name})")
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True, language=language) == text.encode()
+
+
+def test_a_short_text_is_not_judged_without_the_language() -> None:
+    """Two Hangul syllables are as likely any bytes: without a Korean language nothing says
+    EUC-KR, so the runs get the usual guess; in a Korean article they are EUC-KR, as before."""
+    raw = '---\ntitle: "서울"\n---\n'.encode("euc_kr")
+    assert lint_bytes(InvalidUtf8, raw) == [
+        ("guess", 2, 9, "bytes that are not UTF-8: BC AD BF EF (as Windows-1252: '¼\\xad¿ï')")
+    ]
+    assert lint_bytes(InvalidUtf8, raw, language="ko") == [
+        ("guess", 2, 9, "bytes that are not UTF-8: BC AD BF EF (as EUC-KR (Windows-949): '서울')")
+    ]
+    assert (
+        fix_bytes(InvalidUtf8, raw, unsafe=True, language="ko")
+        == '---\ntitle: "서울"\n---\n'.encode()
+    )
+
+
+@pytest.mark.parametrize("text", [KOREAN, JAPANESE, CHINESE, TRADITIONAL])
+def test_utf8_cjk_never_reads_as_a_legacy_encoding(text: str) -> None:
+    """The scorer alone (before the UTF-8 check) rejects UTF-8 CJK bytes in every legacy
+    encoding, and such a file has no diagnostic."""
+    from newslint.rules._encoding import score_legacy_cjk
+
+    assert score_legacy_cjk(text.encode()) == []
+    assert lint_bytes(InvalidUtf8, text.encode(), language=None) == []
+
+
+def test_legacy_bytes_that_are_not_text_are_not_transcoded() -> None:
+    """Bytes that decode in GB18030 but as no Chinese (random pairs) get no whole-file guess."""
+    raw = b'---\ntitle: "T"\n---\n\n' + bytes(range(0xA1, 0xFF)) * 2 + b"\n"
+    found = {r[0] for r in lint_bytes(InvalidUtf8, raw, language=None)}
+    assert found and "file" not in found
