@@ -602,6 +602,8 @@ class Site:
         a term only other pages carry, are not seen."""
         if self.root is None:
             return True
+        if self._hook_finds(path, page):
+            return True
         if not path.startswith("/"):
             here = Path(page) if os.path.isabs(page) else Path.cwd() / page
             if _exists(here.parent / path):
@@ -634,6 +636,46 @@ class Site:
             candidate = content / inner
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
+        return False
+
+    def _hook_finds(self, path: str, page: str | os.PathLike[str]) -> bool:
+        """Whether Hugo's embedded link render hook (`embedded_link_hook`) finds a page for the
+        `.md` path `path` in the content file `page`, where `GetPage` looks (hugo 0.168): from
+        the page's folder (a leaf bundle's section; the bundle's own folder for `../`), then,
+        unless the path starts with `.`, from the content root: `budget.md` in
+        `news/bun/index.md` is `news/budget.md`, `other/c.md` in `news/a.md` is `other/c.md`."""
+        lowered = path.lower().rstrip("/")
+        if not lowered.endswith(PAGE_SUFFIXES) or not self.embedded_link_hook:
+            return False
+        inside = self.content_path(os.path.abspath(page))
+        if inside is None:
+            return False
+        folder, _, name = inside.rpartition("/")
+        stem = name.split(".")[0]
+        base = folder
+        if stem == "index" and not path.startswith("../"):
+            base = folder.rpartition("/")[0]  # a leaf bundle's paths start at its section
+        written = path.rstrip("/")
+        written = written[2:] if written.startswith("./") else written
+        if written.startswith("/"):
+            tried = [written.strip("/")]
+        else:
+            tried = [posixpath.join(base, written)]
+            if not written.startswith("."):
+                tried.append(written)
+        roots = self._content_roots() or [((self.root or Path(".")) / "content", "")]
+        for candidate in tried:
+            normal = posixpath.normpath(candidate)
+            if normal.startswith(".."):
+                continue
+            stem_path = normal.rsplit(".", 1)[0]
+            for content, inner in _inside(roots, stem_path):
+                if inner.rpartition("/")[2] in ("index", "_index"):
+                    inner = inner.rpartition("/")[0]
+                places = [content / (inner + suffix) for suffix in PAGE_SUFFIXES]
+                places += [content / inner / "index.md", content / inner / "_index.md"]
+                if any(_exists(place) for place in places):
+                    return True
         return False
 
     def _permalink_patterns(self) -> list[re.Pattern[str]]:

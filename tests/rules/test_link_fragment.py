@@ -770,3 +770,215 @@ def test_md_links_hugos_link_render_hook_resolves(tmp_path: Path, config: str) -
                     column = link.start(1) + 1
                     expected.append((str(tmp_path / path), start + line_number, column, message))
         assert [f for f in found if f[0] == str(tmp_path / path)] == expected
+
+
+# ------------------------------------------------------- unit cases of the above (no hugo)
+
+ALWAYS = {"markup": {"goldmark": {"renderhooks": {"link": {"useembedded": "always"}}}}}
+MD_FILES = {
+    BUDGET: VOTE,
+    "/site/content/budget.md": fm(title="Root", body="## Root\n"),
+    "/site/content/news/a.md": ref_article(
+        "[a](budget.md#the-vote) [b](budget.md#vote) [c](../budget.md#root) [d](gone.md#x)\n"
+        '<a href="budget.md#nope">e</a> [f](other.md#x) [g](/news/budget.md#nah)\n'
+    ),
+}
+
+
+def test_md_link_where_hugos_link_render_hook_resolves_it() -> None:
+    assert lint_project(LinkFragment, MD_FILES, site=Site(root=Path("/site"), raw=ALWAYS)) == [
+        ("/site/content/news/a.md", 5, 29, "no heading or anchor on 'budget.md' has the id 'vote'"),
+        (
+            "/site/content/news/a.md",
+            6,
+            52,
+            "no heading or anchor on '/news/budget.md' has the id 'nah'",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        Site(root=Path("/site")),  # no hook: Hugo renders `budget.md#vote` as it is
+        Site(
+            root=Path("/site"),
+            raw={"markup": {"goldmark": {"renderhooks": {"link": {"useembedded": "never"}}}}},
+        ),
+        Site(  # a multilingual site whose languages have hosts of their own
+            root=Path("/site"),
+            language_names=("en", "fr"),
+            raw={
+                "languages": {
+                    "en": {"baseurl": "https://a.org/"},
+                    "fr": {"baseurl": "https://b.org/"},
+                }
+            },
+        ),
+    ],
+)
+def test_md_link_rendered_as_written_is_not_judged(site: Site) -> None:
+    assert not site.embedded_link_hook
+    assert lint_project(LinkFragment, MD_FILES, site=site) == []
+
+
+def test_md_link_with_the_sites_own_render_hook_is_not_judged(tmp_path: Path) -> None:
+    hooks = tmp_path / "layouts" / "_markup"
+    hooks.mkdir(parents=True)
+    (hooks / "render-link.html").write_text('<a href="{{ .Destination }}">x</a>', encoding="utf-8")
+    files = {path.replace("/site", str(tmp_path)): text for path, text in MD_FILES.items()}
+    fallback = {"markup": {"goldmark": {"renderhooks": {"link": {"useembedded": "fallback"}}}}}
+    assert not Site(root=tmp_path, raw=fallback).embedded_link_hook
+    assert lint_project(LinkFragment, files, site=Site(root=tmp_path, raw=fallback)) == []
+    # "always": Hugo's own hook wins over the site's (checked with hugo 0.168)
+    assert Site(root=tmp_path, raw=ALWAYS).embedded_link_hook
+
+
+def test_ref_in_a_leaf_bundle_to_a_parent_md_file() -> None:
+    """hugo 0.168: `ref "../budget.md"` in `news/bun/index.md` is `news/budget`, `ref
+    "../budget"` is the root's `budget`; `relref "./c.md"` in `news/a.md` looks no further than
+    `news/` (the root's `c.md` is not it: the build fails)."""
+    files = {
+        BUDGET: VOTE,
+        "/site/content/budget.md": fm(title="Root", body="## Root\n"),
+        "/site/content/c.md": fm(title="C", body="## C\n"),
+        "/site/content/news/bun/index.md": ref_article(
+            '{{< ref "../budget.md#root" >}} {{< ref "../budget#root" >}}\n'
+        ),
+        "/site/content/news/a.md": ref_article('{{< relref "./c.md#x" >}}\n'),
+    }
+    assert lint_project(LinkFragment, files, site=SITE) == [
+        (
+            "/site/content/news/bun/index.md",
+            5,
+            10,
+            "no heading or anchor on '../budget.md' has the id 'root'",
+        )
+    ]
+
+
+def _dated(title: str, date: str, **fields: str) -> str:
+    return fm(title=title, date=Raw(date), body="## Here\n", **fields)
+
+
+def test_link_by_url_on_a_site_with_permalinks() -> None:
+    site = Site(
+        root=Path("/site"),
+        raw={"permalinks": {"news": "/:year/:month/:slug/", "world": "/:section/:title/"}},
+    )
+    files = {
+        BUDGET: _dated("The Budget Vote!", "2024-03-05T23:30:00-05:00"),
+        "/site/content/news/own.md": _dated("O", "2024-03-05", slug="Own Slug"),
+        "/site/content/news/undated.md": fm(title="U", body="## Here\n"),
+        "/site/content/world/y.md": _dated("Y Title", "2022-07-08"),
+        "/site/content/world/odd.md": _dated("a/b ~ c", "2022-07-08"),
+        "/site/content/a.md": ref_article(
+            "[a](/2024/03/the-budget-vote/#x) [b](/2024/03/own-slug/#here)\n"
+            "[c](/news/budget/#x) [d](/world/y-title/#x) [e](/world/odd/#x) [f](/news/undated/#x)\n"
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=site) == [
+        (
+            "/site/content/a.md",
+            5,
+            5,
+            "no heading or anchor on '/2024/03/the-budget-vote/' has the id 'x'",
+        ),
+        ("/site/content/a.md", 6, 26, "no heading or anchor on '/world/y-title/' has the id 'x'"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "permalinks",
+    [
+        {"news": "/:year/:weekday/:slug/"},  # a token not reproduced
+        {"news": "/a/:filename/", "news/sub": "/b/:filename/"},  # two keys hold the page
+        {"page": {"news": "/a/:filename/"}, "world": "/b/"},  # the two forms mixed
+    ],
+)
+def test_link_by_url_where_permalinks_are_not_reproduced(permalinks: dict[str, object]) -> None:
+    files = {
+        "/site/content/news/sub/b.md": _dated("B", "2024-03-05"),
+        "/site/content/a.md": ref_article(
+            "[a](/a/b/#x) [b](/b/b/#x) [c](/news/sub/b/#x) [d](/2024/2/b/#x)\n"
+        ),
+    }
+    site = Site(root=Path("/site"), raw={"permalinks": permalinks})
+    assert lint_project(LinkFragment, files, site=site) == []
+
+
+def test_link_by_url_on_a_site_with_ugly_urls() -> None:
+    files = {
+        BUDGET: VOTE,
+        "/site/content/world/y.md": fm(title="Y", body="## Y\n"),
+        "/site/content/world/_index.md": fm(title="World", body="## W\n"),
+        "/site/content/a.md": ref_article(
+            "[a](/news/budget.html#x) [b](/news/budget/#x) [c](/world/y/#x)"
+            " [d](/world/y.html#x) [e](/world/index.html#x)\n"
+        ),
+    }
+    site = Site(root=Path("/site"), raw={"uglyurls": {"news": True}})
+    assert lint_project(LinkFragment, files, site=site) == [
+        ("/site/content/a.md", 5, 5, "no heading or anchor on '/news/budget.html' has the id 'x'"),
+        ("/site/content/a.md", 5, 51, "no heading or anchor on '/world/y/' has the id 'x'"),
+        ("/site/content/a.md", 5, 89, "no heading or anchor on '/world/index.html' has the id 'x'"),
+    ]
+
+
+SECTIONS = {
+    "/site/content/news/_index.md": fm(title="News", slug="nachrichten", body="## N\n"),
+    "/site/content/news/sub/_index.md": fm(title="Sub", slug="unter"),
+    BUDGET: VOTE,
+    "/site/content/news/sub/x.md": fm(title="X", body="## Ex\n"),
+    "/site/content/world/_index.md": fm(title="World", url="/welt/"),
+    "/site/content/world/y.md": fm(title="Y", body="## Y\n"),
+    "/site/content/a.md": ref_article(
+        "[a](/nachrichten/budget/#x) [b](/news/budget/#x) [c](/nachrichten/unter/x/#x)\n"
+        "[d](/nachrichten/#x) [e](/world/y/#x) [f](/welt/y/#x) [g](/nachrichten/sub/x/#x)\n"
+    ),
+}
+
+
+def test_link_by_url_through_a_sections_slug() -> None:
+    """hugo 0.168: a section's `slug` moves the pages below it, nested sections' too; its `url`
+    moves the section page only."""
+    assert lint_project(LinkFragment, SECTIONS, site=SITE) == [
+        (
+            "/site/content/a.md",
+            5,
+            5,
+            "no heading or anchor on '/nachrichten/budget/' has the id 'x'",
+        ),
+        (
+            "/site/content/a.md",
+            5,
+            54,
+            "no heading or anchor on '/nachrichten/unter/x/' has the id 'x'",
+        ),
+        ("/site/content/a.md", 6, 5, "no heading or anchor on '/nachrichten/' has the id 'x'"),
+        ("/site/content/a.md", 6, 26, "no heading or anchor on '/world/y/' has the id 'x'"),
+    ]
+
+
+def test_link_by_url_through_a_section_not_in_the_run(tmp_path: Path) -> None:
+    """A pre-commit hook given the article and the page, not the section's `_index.md`: its
+    slug is not known, so the path-derived URL is not judged; with the section in the run it
+    is (`/news/budget/` is then a 404, not the page)."""
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "_index.md").write_text(fm(title="News", slug="nachrichten"), encoding="utf-8")
+    files = {
+        str(news / "budget.md"): VOTE,
+        str(tmp_path / "content" / "a.md"): ref_article("[b](/news/budget/#x)\n"),
+    }
+    assert lint_project(LinkFragment, files, site=Site(root=tmp_path)) == []
+    (news / "_index.md").write_text(fm(title="News"), encoding="utf-8")
+    files[str(news / "_index.md")] = fm(title="News")
+    assert lint_project(LinkFragment, files, site=Site(root=tmp_path)) == [
+        (
+            str(tmp_path / "content" / "a.md"),
+            5,
+            5,
+            "no heading or anchor on '/news/budget/' has the id 'x'",
+        )
+    ]
