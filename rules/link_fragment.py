@@ -32,11 +32,28 @@ that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page)
 
 So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative
 to the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is
-the one served there, from its file's path, its `slug` or its `url` (a language prefix, `baseURL`'s
-path and `index.html` allowed). They are not judged on a site with `[permalinks]` or `uglyURLs`
-(a page's URL is then not told by its file alone), nor are links to files (`.md`, images,
-feeds), nor relative URLs where a link render hook may take them for content paths from the
-page's folder (a multilingual site, where Hugo's own is on; a `render-link` template). Links to other sites are a link check's (`[links] include-fragments`).
+the one served there (a language prefix, `baseURL`'s path and `index.html` allowed), as Hugo
+0.168 makes its URL: its `url`; else its `[permalinks]` pattern (the site's or its language's,
+plain or per kind, with `:year`, `:month`, `:day`, `:section`, `:sections`, `:title`, `:slug`,
+`:filename`, `:contentbasename`, `:slugorfilename`, `:slugorcontentbasename`); else its file's
+path with its `slug` and the `slug`s of the sections above it (`news/_index.md` with `slug:
+nachrichten` serves `news/budget.md` at `/nachrichten/budget/`; a section's `url` moves only
+the section page), `budget.html` under `uglyURLs`. A page whose URL cannot be told so (another
+token, a pattern under `uglyURLs`, two keys for its section, a title `urlize` would rewrite in
+ways not modelled, a `slug` or `url` from a cascade, a section above it whose `_index.md` is not
+in the run) is not judged, nor are links to files (images, feeds), nor relative URLs where a
+link render hook may take them for content paths from the page's folder (a multilingual site,
+where Hugo's own is on; a `render-link` template).
+
+A link to a Markdown file (`[the vote](../budget.md#the-vote)`, `budget/index.md#x`) is
+judged where Hugo's own link render hook renders it (`markup.goldmark.renderHooks.link.useEmbedded`
+"always"; "fallback" or, before Hugo 0.148, `enableDefault = true`, and "auto", the default, on a
+multilingual site with one host, unless the site or its theme has a `render-link` template):
+against the page it finds as `GetPage` does, from the article's folder (a leaf bundle's
+section, or its own folder for `../`), then from the content root unless the path starts with
+`.`. A link it finds no page for is rendered as written: a broken link, link-relative's to
+report, as is every `.md` link on a site without the hook. Links to other sites are a link
+check's (`[links] include-fragments`).
 
 It is reported at the fragment's destination (`#the-vote`), where it is written; another page's
 anchor at the `ref` shortcode's path argument or at the URL.

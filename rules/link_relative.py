@@ -10,7 +10,9 @@ shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or Liquid tags, articl
 link or whose source is this site (`baseURL`), and relative links that may lead to something the
 site serves, told from its configuration and file names alone: a file under `static/` (or the
 theme's), a page or section at its path-derived URL, a file next to the article (a page-bundle
-resource, or another article through Hugo's link render hook), with or without a language
+resource, or another article through Hugo's link render hook; where Hugo's own hook is on, a
+`.md` file wherever its `GetPage` finds the page: `budget.md` in a leaf bundle is its section's,
+`other/c.md` the content root's), with or without a language
 prefix or `baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's
 own terms; a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed, sitemap or
 pager (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo site, so
