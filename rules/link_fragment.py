@@ -644,14 +644,15 @@ def _own_url(ctx: Context, logical: str) -> OwnUrl | None:
     pattern = _permalink(site, language, "section" if section else "page", logical)
     if pattern is _UNKNOWN:
         return None
-    ugly = _ugly(site, language, logical) if not section and logical else False
+    ugly = _ugly(site, logical) if not section and logical else False
     if ugly is None:
         return None
     if isinstance(pattern, str):
-        if ugly:
-            return None  # `uglyURLs` with a pattern: not checked with Hugo
         path = _expand(ctx, pattern, logical, section)
-        return None if path is None else OwnUrl(path, False)
+        if not path:
+            return None
+        # hugo 0.168 serves `/:year/:slug/` under `uglyURLs` at `/2024/budget.html`
+        return OwnUrl(path + ".html", False, True) if ugly else OwnUrl(path, False)
     slug = document.value("slug")
     if isinstance(slug, str | int) and str(slug).strip() and not section:
         made = _urlized(str(slug).strip())
@@ -751,11 +752,12 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
     return found[0] if len(found) == 1 and isinstance(found[0], str) else _UNKNOWN
 
 
-def _ugly(site: Site, language: str | None, logical: str) -> bool | None:
-    """Whether a page at `logical` has an ugly URL (`news/budget.html`): `uglyURLs`, the site's
-    or its language's, true, or true for its top-level section (`uglyURLs = {news = true}`,
-    which hugo 0.168 applies to the sections below too). None when that cannot be told."""
-    value = site._language_settings(language).get("uglyurls", site.raw.get("uglyurls"))
+def _ugly(site: Site, logical: str) -> bool | None:
+    """Whether a page at `logical` has an ugly URL (`news/budget.html`): the site's `uglyURLs`
+    true, or true for its top-level section (`uglyURLs = {news = true}`, which hugo 0.168
+    applies to the sections below too, in every language; a language's own `uglyURLs` it
+    ignores). None when that cannot be told."""
+    value = site.raw.get("uglyurls")
     if isinstance(value, dict):
         value = {str(key).lower(): item for key, item in value.items()}.get(
             logical.partition("/")[0], False
