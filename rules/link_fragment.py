@@ -43,7 +43,10 @@ token, a pattern under `uglyURLs`, two keys for its section, a title `urlize` wo
 ways not modelled, a `slug` or `url` from a cascade, a section above it whose `_index.md` is not
 in the run) is not judged, nor are links to files (images, feeds), nor relative URLs where a
 link render hook may take them for content paths from the page's folder (a multilingual site,
-where Hugo's own is on; a `render-link` template).
+where Hugo's own is on; a `render-link` template). Where Hugo's own hook is on (below), a
+`/`-path is also the page the hook finds at it as content (`/news/budget/`,
+`/news/budget.html`: the page of `news/budget.md` wherever its URL is), and is not judged when
+that page is on disk but not in the run.
 
 A link to a Markdown file (`[the vote](../budget.md#the-vote)`, `budget/index.md#x`) is
 judged where Hugo's own link render hook renders it (`markup.goldmark.renderHooks.link.useEmbedded`
@@ -201,6 +204,8 @@ class LinkFragment(Rule):
                     continue
                 if _unseen_sections(keys, entry.data.roots, sections):
                     continue
+                if _found_elsewhere(keys, pages, entry.data.roots):
+                    continue
                 ctx.report(
                     entry.path,
                     where,
@@ -250,10 +255,13 @@ def _targets(
 ) -> list[Page]:
     """The pages of the run a link with these keys leads to ([] when none, or when it cannot be
     told). By URL: the page of any language the link may mean, by the URL it has for certain or
-    by its path-derived one through its sections' slugs (`_translate`). By `ref`: the first key
+    by its path-derived one through its sections' slugs (`_translate`), and the page Hugo's link
+    render hook finds at the path as content (hugo 0.168 links there: `/news/budget/` in a
+    French page is `/fr/news/budget/`; all of them, in case a theme's own hook was not seen
+    and the link goes where its URL says). By `ref`: the first key
     that names a page is the one Hugo takes, a base name only when one page has it, and not
     when a path tried before it is a page on disk that is not in the run (a pre-commit hook's)."""
-    if _URL in keys[0] or _PATH in keys[0]:
+    if any(_URL in key or _PATH in key for key in keys):
         found: list[Page] = []
         for key in keys:
             if _PATH in key:
@@ -385,6 +393,16 @@ def _target_keys(written: str, base: str, logical: str = "", bundle: bool = Fals
     return keys
 
 
+def _found_elsewhere(
+    keys: tuple[str, ...], pages: dict[str, list[Page]], roots: tuple[tuple[str, str], ...]
+) -> bool:
+    """Whether Hugo's link render hook finds the content path of a link by URL as a page on
+    disk that is not in the run (it then links there, not to the page at the URL)."""
+    if len(keys) < 2 or _URL in keys[0] or _PATH in keys[0] or keys[0] in pages:
+        return False
+    return _before_on_disk(roots, keys[:1])
+
+
 def _translate(path: str, sections: SiteSections) -> str | None:
     """The path-derived URL key of the page a link's URL path leads to, as a page has it before
     its sections' slugs: `nachrichten/budget` is `news/budget` when the section `news` has the
@@ -500,13 +518,21 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
         found = _link_path(url, site, here.replace("//", "/"))
         if found is None:
             continue
+        first: tuple[str, ...] = ()
+        if embedded and link.link_type != "Html" and url.startswith("/"):
+            # Hugo's hook looks a path up as content first (`/news/budget/` is the page of
+            # `news/budget.md` wherever its URL is), and leaves it as written when none is there.
+            content = _content_path_of(url)
+            if content is None:
+                continue
+            first = (prefix + content,)
         # Without a language prefix: the default language's page, or (Hugo's link render hook,
         # on for multilingual sites, looks the path up as content) the page's own language's.
         written_in, target = found
         languages = dict.fromkeys(
             [written_in] if written_in else [site.default_language.lower(), language]
         )
-        keys = tuple(
+        keys = first + tuple(
             f"{site.root}{marker}{lang}\0{target}" for lang in languages for marker in (_URL, _PATH)
         )
         refs.append((keys, fragment, where, url))
@@ -557,6 +583,25 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
         tuple(sorted(meet)),
         section_slug,
     )
+
+
+def _content_path_of(url: str) -> str | None:
+    """The content path `GetPage` looks a `/`-path link up at, lower case, as hugo 0.168 does
+    (checked with the binary): `news/budget` for `/news/budget/`, `/news/budget.html` and
+    `/news/budget/index.html`; `news` for `/news/_index/`. None for another extension (`.txt`,
+    an image: a resource, or nothing)."""
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    folder, _, name = posixpath.normpath("/" + path).strip("/").lower().rpartition("/")
+    if "." in name:
+        name, _, extension = name.rpartition(".")
+        if extension not in ("html", "htm"):
+            return None
+    if name in ("index", "_index"):
+        return folder
+    return f"{folder}/{name}" if folder else name
 
 
 def _page_file(url: str) -> str | None:

