@@ -685,6 +685,8 @@ def _own_url(ctx: Context, logical: str) -> OwnUrl | None:
         if document.field(key) is None and document.cascaded_value(key) is not None:
             return None
     section = is_section_page(document)
+    if _dated_file_name(document):
+        return None  # Hugo takes the slug from the file name after its date: not modelled
     language = document.language
     pattern = _permalink(site, language, "section" if section else "page", logical)
     if pattern is _UNKNOWN:
@@ -706,6 +708,22 @@ def _own_url(ctx: Context, logical: str) -> OwnUrl | None:
         logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
     path = logical.replace(" ", "-").lower()
     return OwnUrl(path + ".html" if ugly else path, True, ugly)
+
+
+_DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _dated_file_name(document: Document) -> bool:
+    """Whether the site reads a date from file names (`:filename` in `[frontmatter]`) and this
+    page's (a bundle's folder's) starts with one: Hugo then takes its slug from the rest."""
+    site = document.site
+    if site is None or not any(":filename" in chain for chain in site.date_sources.values()):
+        return False
+    inside = content_path(document) or ""
+    folder, _, name = inside.rpartition("/")
+    if name.split(".")[0] in ("index", "_index"):
+        name = folder.rpartition("/")[2]
+    return _DATED_NAME.match(name) is not None
 
 
 def _section_slug(document: Document) -> str:
@@ -738,7 +756,8 @@ def _urlized(text: str) -> str | None:
     made: list[str] = []
     hyphen = False
     for char in text:
-        if char.isalnum() or char in "._-":
+        # Go's `unicode.IsLetter` and `IsDigit` (`²` is no digit there; `isalnum` says it is)
+        if char.isalpha() or char.isdecimal() or char in "._-":
             made.append(char)
             hyphen = char == "-"
         elif char.isspace():
@@ -820,8 +839,8 @@ _TOKEN = re.compile(r":([A-Za-z_]+)(\[[^\]]*\])?")
 def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | None:
     """The URL path a `[permalinks]` pattern gives the page, as hugo 0.168 expands it (checked
     with the hugo binary): `:year`, `:month`, `:day` of its date in the offset it is written in;
-    `:section` and `:sections` (a `[a:b]` slice) of its file's path, not of the sections'
-    slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
+    for a regular page, `:section` and `:sections` (a `[a:b]` slice) of its file's path, not of
+    the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
     `:contentbasename` (a bundle's folder), `:slugorfilename`, `:slugorcontentbasename`. None
     for any other token, a page without a date, or a value not modelled."""
     document = ctx.document
@@ -841,10 +860,10 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
                 return None
             number = getattr(time, word)
             value = str(number) if word == "year" else f"{number:02d}"
-        elif word == "section":
-            value = logical.partition("/")[0] if "/" in logical or section else None
-        elif word == "sections":
-            value = _sliced(logical if section else folder, index)
+        elif word == "section" and not section:
+            value = logical.partition("/")[0] if "/" in logical else None
+        elif word == "sections" and not section:
+            value = _sliced(folder, index)
         elif word == "title":
             value = _title(document)
         elif word in ("slug", "slugorfilename", "slugorcontentbasename"):
