@@ -21,8 +21,9 @@ headings of its own), ids the theme's templates write (the option `ids`, by defa
 Links to another page of the site through Hugo's `ref` and `relref` shortcodes (`[see the
 vote]({{< ref "news/budget.md#the-vote" >}})`, also with `{{% %}}` or a `path` argument) are checked
 against that page's ids the same way, when that page is linted in the same run: the path is
-resolved as Hugo resolves it (from the article's folder, a leaf bundle's section, then from the
-content root, then as the base name of the one page that has it; with or without `.md`, a
+resolved as Hugo resolves it (from the article's folder, a leaf bundle's section (its own
+folder for a `../` path with `.md`), then from the content root unless the path starts with
+`.`, then as the base name of the one page that has it; with or without `.md`, a
 bundle's `index.md` or a section's `_index.md` by its folder; without regard to case; in the
 article's language), a fragment a shortcode call on that page names or that starts with the name of one is
 left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
@@ -38,10 +39,10 @@ plain or per kind, with `:year`, `:month`, `:day`, `:section`, `:sections`, `:ti
 `:filename`, `:contentbasename`, `:slugorfilename`, `:slugorcontentbasename`); else its file's
 path with its `slug` and the `slug`s of the sections above it (`news/_index.md` with `slug:
 nachrichten` serves `news/budget.md` at `/nachrichten/budget/`; a section's `url` moves only
-the section page), `budget.html` under `uglyURLs`. A page whose URL cannot be told so (another
-token, a pattern under `uglyURLs`, two keys for its section, a title `urlize` would rewrite in
-ways not modelled, a `slug` or `url` from a cascade, a section above it whose `_index.md` is not
-in the run) is not judged, nor are links to files (images, feeds), nor relative URLs where a
+the section page); `budget.html` under the site's `uglyURLs`. A page whose URL cannot be told
+so (another token, two keys for its section, a title `urlize` would rewrite in ways not
+modelled, a `slug` or `url` from a cascade, a slug from a dated file name, a section above it
+whose `_index.md` is not in the run) is not judged, nor are links to files (images, feeds), nor relative URLs where a
 link render hook may take them for content paths from the page's folder (a multilingual site,
 where Hugo's own is on; a `render-link` template). Where Hugo's own hook is on (below), a
 `/`-path is also the page the hook finds at it as content (`/news/budget/`,
