@@ -508,8 +508,8 @@ class Site:
     @property
     def link_render_hook(self) -> bool:
         """Whether a link render hook may rewrite the site's Markdown links: Hugo's own, on by
-        default on a multilingual site or with `markup.goldmark.renderHooks.link.enableDefault`,
-        or a `render-link` template in the site's or its themes' layouts. Such a hook looks a
+        default on a multilingual site or with `markup.goldmark.renderHooks.link.enableDefault`
+        (`useEmbedded` "always" or "fallback" since Hugo 0.148), or a `render-link` template in the site's or its themes' layouts. Such a hook looks a
         relative destination up as a content path from the page's folder (`../budget/` in
         `fr/news/a.md` is `/fr/budget/` when that page exists), not as the browser would from
         the page's URL. Looked for once per site."""
@@ -519,7 +519,51 @@ class Site:
             for key in ("goldmark", "renderhooks", "link", "enabledefault"):
                 hooks = hooks.get(key, {}) if isinstance(hooks, dict) else {}
             found = len(self.language_names) > 1 or hooks is True or str(hooks).lower() == "true"
-            if not found and self.root is not None:
+            found = found or self._link_hook_setting() in ("always", "fallback")
+            self.__dict__["_link_render_hook"] = found or self._own_link_hook()
+        return bool(self.__dict__["_link_render_hook"])
+
+    @property
+    def embedded_link_hook(self) -> bool:
+        """Whether Hugo's own link render hook renders the site's Markdown links, which looks a
+        destination up as a page (`GetPage`: `../budget.md#the-vote` is `/budget/#the-vote`).
+        As hugo 0.168 does: `markup.goldmark.renderHooks.link.useEmbedded` "always"; "fallback"
+        (or the `enableDefault = true` of Hugo 0.123 to 0.147) when the site and its themes have
+        no `render-link` template; "auto", the default, also only on a multilingual site whose
+        languages share one host (no language has its own `baseURL`, checked with hugo 0.168:
+        a multihost site renders `budget.md#x` as it is). Never with "never"."""
+        setting = self._link_hook_setting()
+        if setting == "always":
+            return True
+        if setting == "never":
+            return False
+        if setting != "fallback":
+            languages = self.raw.get("languages")
+            tables = languages.values() if isinstance(languages, dict) else ()
+            multihost = any(isinstance(t, dict) and t.get("baseurl") for t in tables)
+            if len(self.language_names) < 2 or multihost:
+                return False
+        return not self._own_link_hook()
+
+    def _link_hook_setting(self) -> str:
+        """`useEmbedded` lower case ("auto" when unset; "fallback" for `enableDefault = true`,
+        what Hugo 0.148 says it became)."""
+        link: Any = self.raw.get("markup", {})
+        for key in ("goldmark", "renderhooks", "link"):
+            link = link.get(key, {}) if isinstance(link, dict) else {}
+        if not isinstance(link, dict):
+            return "auto"
+        setting = link.get("useembedded")
+        if setting is None:
+            return "fallback" if _to_bool(link.get("enabledefault", False)) else "auto"
+        return str(setting).strip().lower()
+
+    def _own_link_hook(self) -> bool:
+        """Whether the site or one of its themes has a `render-link` template; looked for once."""
+        found = self.__dict__.get("_own_link_hook_found")
+        if found is None:
+            found = False
+            if self.root is not None:
                 folders = [self.root / "layouts"]
                 themes = self.root / str(self.raw.get("themesdir") or "themes")
                 folders += [themes / name / "layouts" for name in self.themes]
@@ -527,7 +571,7 @@ class Site:
                     next(folder.glob("**/_markup/render-link*"), None) is not None
                     for folder in folders
                 )
-            self.__dict__["_link_render_hook"] = found
+            self.__dict__["_own_link_hook_found"] = found
         return bool(found)
 
     def url_segments(self, path: str) -> tuple[str, list[str]]:
@@ -558,6 +602,8 @@ class Site:
         `404.html`, `/page/2/`). A page that moves itself with `url`, `slug` or `aliases`, and
         a term only other pages carry, are not seen."""
         if self.root is None:
+            return True
+        if self._hook_finds(path, page):
             return True
         if not path.startswith("/"):
             here = Path(page) if os.path.isabs(page) else Path.cwd() / page
@@ -593,6 +639,46 @@ class Site:
             candidate = content / inner
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
+        return False
+
+    def _hook_finds(self, path: str, page: str | os.PathLike[str]) -> bool:
+        """Whether Hugo's embedded link render hook (`embedded_link_hook`) finds a page for the
+        `.md` path `path` in the content file `page`, where `GetPage` looks (hugo 0.168): from
+        the page's folder (a leaf bundle's section; the bundle's own folder for `../`), then,
+        unless the path starts with `.`, from the content root: `budget.md` in
+        `news/bun/index.md` is `news/budget.md`, `other/c.md` in `news/a.md` is `other/c.md`."""
+        lowered = path.lower().rstrip("/")
+        if not lowered.endswith(PAGE_SUFFIXES) or not self.embedded_link_hook:
+            return False
+        inside = self.content_path(os.path.abspath(page))
+        if inside is None:
+            return False
+        folder, _, name = inside.rpartition("/")
+        stem = name.split(".")[0]
+        base = folder
+        if stem == "index" and not path.startswith("../"):
+            base = folder.rpartition("/")[0]  # a leaf bundle's paths start at its section
+        written = path.rstrip("/")
+        written = written[2:] if written.startswith("./") else written
+        if written.startswith("/"):
+            tried = [written.strip("/")]
+        else:
+            tried = [posixpath.join(base, written)]
+            if not written.startswith("."):
+                tried.append(written)
+        roots = self._content_roots() or [((self.root or Path(".")) / "content", "")]
+        for candidate in tried:
+            normal = posixpath.normpath(candidate)
+            if normal.startswith(".."):
+                continue
+            stem_path = normal.rsplit(".", 1)[0]
+            for content, inner in _inside(roots, stem_path):
+                if inner.rpartition("/")[2] in ("index", "_index"):
+                    inner = inner.rpartition("/")[0]
+                places = [content / (inner + suffix) for suffix in PAGE_SUFFIXES]
+                places += [content / inner / "index.md", content / inner / "_index.md"]
+                if any(_exists(place) for place in places):
+                    return True
         return False
 
     def _permalink_patterns(self) -> list[re.Pattern[str]]:

@@ -21,8 +21,9 @@ headings of its own), ids the theme's templates write (the option `ids`, by defa
 Links to another page of the site through Hugo's `ref` and `relref` shortcodes (`[see the
 vote]({{< ref "news/budget.md#the-vote" >}})`, also with `{{% %}}` or a `path` argument) are checked
 against that page's ids the same way, when that page is linted in the same run: the path is
-resolved as Hugo resolves it (from the article's folder, a leaf bundle's section, then from the
-content root, then as the base name of the one page that has it; with or without `.md`, a
+resolved as Hugo resolves it (from the article's folder, a leaf bundle's section (its own
+folder for a `../` path with `.md`), then from the content root unless the path starts with
+`.`, then as the base name of the one page that has it; with or without `.md`, a
 bundle's `index.md` or a section's `_index.md` by its folder; without regard to case; in the
 article's language), a fragment a shortcode call on that page names or that starts with the name of one is
 left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
@@ -32,11 +33,31 @@ that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page)
 
 So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative
 to the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is
-the one served there, from its file's path, its `slug` or its `url` (a language prefix, `baseURL`'s
-path and `index.html` allowed). They are not judged on a site with `[permalinks]` or `uglyURLs`
-(a page's URL is then not told by its file alone), nor are links to files (`.md`, images,
-feeds), nor relative URLs where a link render hook may take them for content paths from the
-page's folder (a multilingual site, where Hugo's own is on; a `render-link` template). Links to other sites are a link check's (`[links] include-fragments`).
+the one served there (a language prefix, `baseURL`'s path and `index.html` allowed), as Hugo
+0.168 makes its URL: its `url`; else its `[permalinks]` pattern (the site's or its language's,
+plain or per kind, with `:year`, `:month`, `:day`, `:section`, `:sections`, `:title`, `:slug`,
+`:filename`, `:contentbasename`, `:slugorfilename`, `:slugorcontentbasename`); else its file's
+path with its `slug` and the `slug`s of the sections above it (`news/_index.md` with `slug:
+nachrichten` serves `news/budget.md` at `/nachrichten/budget/`; a section's `url` moves only
+the section page); `budget.html` under the site's `uglyURLs`. A page whose URL cannot be told
+so (another token, two keys for its section, a title `urlize` would rewrite in ways not
+modelled, a `slug` or `url` from a cascade, a slug from a dated file name, a section above it
+whose `_index.md` is not in the run) is not judged, nor are links to files (images, feeds), nor relative URLs where a
+link render hook may take them for content paths from the page's folder (a multilingual site,
+where Hugo's own is on; a `render-link` template). Where Hugo's own hook is on (below), a
+`/`-path is also the page the hook finds at it as content (`/news/budget/`,
+`/news/budget.html`: the page of `news/budget.md` wherever its URL is), and is not judged when
+that page is on disk but not in the run.
+
+A link to a Markdown file (`[the vote](../budget.md#the-vote)`, `budget/index.md#x`) is
+judged where Hugo's own link render hook renders it (`markup.goldmark.renderHooks.link.useEmbedded`
+"always"; "fallback" or, before Hugo 0.148, `enableDefault = true`, and "auto", the default, on a
+multilingual site with one host, unless the site or its theme has a `render-link` template):
+against the page it finds as `GetPage` does, from the article's folder (a leaf bundle's
+section, or its own folder for `../`), then from the content root unless the path starts with
+`.`. A link it finds no page for is rendered as written: a broken link, link-relative's to
+report, as is every `.md` link on a site without the hook. Links to other sites are a link
+check's (`[links] include-fragments`).
 
 It is reported at the fragment's destination (`#the-vote`), where it is written; another page's
 anchor at the `ref` shortcode's path argument or at the URL.
@@ -81,6 +102,7 @@ from newslint.spans import Span
 from ._anchors import anchor_name, page_ids
 from ._body import _SHORTCODE, _SHORTCODE_CALL
 from ._crossfile import content_path, is_section_page, position
+from ._dates import GoTime, hugo_dates
 from ._html_links import links_in
 from ._links import Destinations, split_url
 
@@ -136,7 +158,7 @@ class LinkFragment(Rule):
             self.on_link(ctx, link)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        self.page = _page(document, self.other_links)
+        self.page = _page(ctx, self.other_links)
         if not self.links:
             return
         ids = page_ids(document)
@@ -165,7 +187,7 @@ class LinkFragment(Rule):
     def group_keys(cls, data: Page) -> tuple[str, ...]:
         """The page's own keys and those its `ref` links may mean: only the pages that link to
         another page of the run, and the pages they may link to, come back to `project_end`."""
-        return (*data.keys, *(key for keys, _, _, _ in data.refs for key in keys))
+        return (*data.keys, *data.meet, *(key for keys, _, _, _ in data.refs for key in keys))
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
@@ -174,11 +196,16 @@ class LinkFragment(Rule):
             page: Page = entry.data
             for key in page.keys:
                 pages.setdefault(key, []).append(page)
+        sections = _sections(collected)
         extra = {_hash(name) for name in ctx.options.ids}
         for entry in collected:
             for keys, fragment, where, written in entry.data.refs:
-                targets = _targets(pages, keys, entry.data.roots)
+                targets = _targets(pages, keys, entry.data.roots, sections)
                 if not targets or any(_has(target, fragment, extra) for target in targets):
+                    continue
+                if _unseen_sections(keys, entry.data.roots, sections):
+                    continue
+                if _found_elsewhere(keys, pages, entry.data.roots):
                     continue
                 ctx.report(
                     entry.path,
@@ -190,15 +217,63 @@ class LinkFragment(Rule):
                 )
 
 
+class SiteSections(NamedTuple):
+    """The section pages of the run in one language of one site: the URL segment each one's
+    `slug` gives it ("" for none, NUL when it cannot be told), by logical path; and the
+    sections by (parent section, slug)."""
+
+    slugs: dict[str, str]
+    by_slug: dict[tuple[str, str], list[str]]
+
+
+Sections = dict[tuple[str, str], SiteSections]
+_NO_SECTIONS = SiteSections({}, {})
+
+
+def _sections(collected: list[Collected]) -> Sections:
+    """The section pages that came back to `project_end`: all of the run's, in each language
+    a page links into by URL (they share a `_SECTIONS` key)."""
+    found: Sections = {}
+    for entry in collected:
+        page: Page = entry.data
+        if page.section_slug is not None:
+            root, language, logical = page.keys[0].split("\0", 2)
+            if not logical:
+                continue  # the home page
+            known = found.setdefault((root, language.lower()), SiteSections({}, {}))
+            known.slugs[logical] = page.section_slug
+            if page.section_slug:
+                parent = logical.rpartition("/")[0]
+                known.by_slug.setdefault((parent, page.section_slug), []).append(logical)
+    return found
+
+
 def _targets(
-    pages: dict[str, list[Page]], keys: tuple[str, ...], roots: tuple[tuple[str, str], ...]
+    pages: dict[str, list[Page]],
+    keys: tuple[str, ...],
+    roots: tuple[tuple[str, str], ...],
+    sections: Sections | None = None,
 ) -> list[Page]:
     """The pages of the run a link with these keys leads to ([] when none, or when it cannot be
-    told). By URL: the page of any language the link may mean. By `ref`: the first key that
-    names a page is the one Hugo takes, a base name only when one page has it, and not when a
-    path tried before it is a page on disk that is not in the run (a pre-commit hook's)."""
-    if _URL in keys[0]:
-        return [target for key in keys for target in pages.get(key, ())]
+    told). By URL: the page of any language the link may mean, by the URL it has for certain or
+    by its path-derived one through its sections' slugs (`_translate`), and the page Hugo's link
+    render hook finds at the path as content (hugo 0.168 links there: `/news/budget/` in a
+    French page is `/fr/news/budget/`; all of them, in case a theme's own hook was not seen
+    and the link goes where its URL says). By `ref`: the first key
+    that names a page is the one Hugo takes, a base name only when one page has it, and not
+    when a path tried before it is a page on disk that is not in the run (a pre-commit hook's)."""
+    if any(_URL in key or _PATH in key for key in keys):
+        found: list[Page] = []
+        for key in keys:
+            if _PATH in key:
+                root, _, rest = key.partition(_PATH)
+                language, _, path = rest.partition("\0")
+                logical = _translate(path, (sections or {}).get((root, language), _NO_SECTIONS))
+                if logical is None:
+                    continue
+                key = f"{root}{_PATH}{language}\0{logical}"
+            found.extend(pages.get(key, ()))
+        return found
     place = next((n for n, key in enumerate(keys) if key in pages), None)
     if place is None:
         return []
@@ -224,9 +299,14 @@ class Page(NamedTuple):
     # Its `ref` links to other pages' anchors: (the keys the path may mean, the fragment, the
     # position of the path, the path as written).
     refs: tuple[tuple[tuple[str, ...], str, tuple[int, int, int, int], str], ...]
-    # The site's content folders and where they sit in the content tree, when it has `ref` links
-    # (`project_end` looks their paths up on disk).
+    # The site's content folders and where they sit in the content tree, when it has links to
+    # other pages (`project_end` looks their paths up on disk).
     roots: tuple[tuple[str, str], ...] = ()
+    # Keys that only bring pages together in `project_end` (`_LEAF`, `_SECTIONS`).
+    meet: tuple[str, ...] = ()
+    # A section page's: the URL segment its `slug` gives it ("" when none, NUL when it cannot
+    # be told); None for any other page.
+    section_slug: str | None = None
 
 
 def _hash(name: str) -> int:
@@ -282,14 +362,25 @@ def _without_page_suffix(name: str) -> str:
 _BY_NAME = "\0name"
 
 
-def _target_keys(written: str, base: str) -> list[str]:
+def _target_keys(written: str, base: str, logical: str = "", bundle: bool = False) -> list[str]:
     """The logical paths a `ref` path may mean from a page whose relative paths start at `base`,
     in the order Hugo tries them: from `base`, then from the content root (a path that starts
-    with `/`: from the root only); then, for a bare name, the one page of that base name."""
-    path = _without_page_suffix(written.strip().lower()).rstrip("/")
+    with `/`: from the root only; one that starts with `.`: from `base` only); then, for a bare
+    name, the one page of that base name. A leaf bundle (`bundle`, at `logical`) takes its own
+    folder for `base` for a path with `.md` that starts with `../` (hugo 0.168: `ref
+    "../budget.md"` in `news/bun/index.md` is `news/budget`, `ref "../budget"` is `budget`)."""
+    lowered = written.strip().lower()
+    if bundle and lowered.startswith("../") and lowered.rstrip("/").endswith(PAGE_SUFFIXES):
+        base = logical
+    path = _without_page_suffix(lowered).rstrip("/")
     if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
         path = path.rpartition("/")[0]
-    tried = [path.strip("/")] if path.startswith("/") else [posixpath.join(base, path), path]
+    if path.startswith("/"):
+        tried = [path.strip("/")]
+    elif lowered.startswith("."):
+        tried = [posixpath.join(base, path)]  # page-relative: Hugo looks no further
+    else:
+        tried = [posixpath.join(base, path), path]
     keys = []
     for candidate in tried:
         normal = posixpath.normpath(candidate) if candidate else "."
@@ -298,9 +389,62 @@ def _target_keys(written: str, base: str) -> list[str]:
         normal = "" if normal == "." else normal
         if normal not in keys:
             keys.append(normal)
-    if "/" not in path and path not in ("", ".", ".."):
+    if "/" not in path and path not in ("", ".", "..") and not lowered.startswith("."):
         keys.append(path + _BY_NAME)
     return keys
+
+
+def _found_elsewhere(
+    keys: tuple[str, ...], pages: dict[str, list[Page]], roots: tuple[tuple[str, str], ...]
+) -> bool:
+    """Whether Hugo's link render hook finds the content path of a link by URL as a page on
+    disk that is not in the run (it then links there, not to the page at the URL)."""
+    if len(keys) < 2 or _URL in keys[0] or _PATH in keys[0] or keys[0] in pages:
+        return False
+    return _before_on_disk(roots, keys[:1])
+
+
+def _translate(path: str, sections: SiteSections) -> str | None:
+    """The path-derived URL key of the page a link's URL path leads to, as a page has it before
+    its sections' slugs: `nachrichten/budget` is `news/budget` when the section `news` has the
+    slug `nachrichten`; None when no such page can be (`news/budget` itself then, a 404) or it
+    cannot be told (two sections with that slug, a slug not modelled)."""
+    if not sections.by_slug and "\0" not in sections.slugs.values():
+        return path
+    logical = ""
+    for segment in path.split("/") if path else ():
+        child = f"{logical}/{segment}" if logical else segment
+        named = sections.by_slug.get((logical, segment), [])
+        if len(named) > 1:
+            return None
+        if named:
+            logical = named[0]
+        elif sections.slugs.get(child):
+            return None  # that section's URL is its slug
+        else:
+            logical = child
+    return logical
+
+
+def _unseen_sections(
+    keys: tuple[str, ...], roots: tuple[tuple[str, str], ...], sections: Sections
+) -> bool:
+    """Whether a link by URL may pass a section whose `_index.md` is on disk but not in the run
+    (a pre-commit hook's few files): its slug, if any, is not known. Asked before a report only
+    (it lists folders)."""
+    for key in keys:
+        if _PATH not in key:
+            continue
+        root, _, rest = key.partition(_PATH)
+        language, _, path = rest.partition("\0")
+        known = sections.get((root, language), _NO_SECTIONS)
+        logical = _translate(path, known)
+        parts = (logical or path).split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            section = "/".join(parts[:depth])
+            if section not in known.slugs and content_page_on_disk(roots, section + "/_index"):
+                return True
+    return False
 
 
 def _before_on_disk(roots: tuple[tuple[str, str], ...], skipped: tuple[str, ...]) -> bool:
@@ -315,9 +459,11 @@ def _before_on_disk(roots: tuple[tuple[str, str], ...], skipped: tuple[str, ...]
     )
 
 
-def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page | None:
+def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | None:
     """What the page gives `project_end` (None outside a site's content): its keys, its ids, and
-    its links to other pages' anchors, by `ref` or by URL (`url_links`)."""
+    its links to other pages' anchors, by `ref`, by a Markdown file Hugo's link render hook
+    resolves (`budget.md#the-vote`), or by URL (`url_links`)."""
+    document = ctx.document
     place = _logical_path(document)
     if place is None:
         return None
@@ -325,12 +471,12 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     site = document.site
     assert site is not None
     prefix = f"{site.root}\0{document.language or ''}\0"
-    url_prefix = f"{site.root}{_URL}"
     language = (document.language or "").lower()
-    own_url = _url_path(document, logical)
+    own = _own_url(ctx, logical)
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
     calls = "{{" in text
+    bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
     if calls and "ref" in text:
         for call in _REF_CALL.finditer(text, document.body_start):
             written = call.group(1) if call.group(1) is not None else call.group(2)
@@ -342,28 +488,58 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
                 continue  # unclosed, or another language's page
             start = call.start(1) if call.group(1) is not None else call.start(2)
             where = position(document, Span(start, start + len(written)))
-            keys = tuple(prefix + key for key in _target_keys(path, base))
+            keys = tuple(prefix + key for key in _target_keys(path, base, logical, bundle))
             refs.append((keys, fragment, where, written))
-    here = "/" + (own_url if own_url is not None else logical) + "/"
+    meet: set[str] = set()
+    if own is not None:
+        here = "/" + own.path.rpartition("/")[0] + "/" if own.ugly else "/" + own.path + "/"
+    else:
+        here = "/" + logical + "/"
     hooked = site.link_render_hook if url_links else False
+    embedded = site.embedded_link_hook if url_links else False
     for link, dest in url_links:
-        if hooked and not link.url.strip().startswith("/") and "://" not in link.url:
+        url = link.url.strip()
+        fragment = url.partition("#")[2]
+        if not fragment or fragment.lower() == "top":
+            continue
+        where = position(document, dest if dest is not None and len(dest) else link.span)
+        if embedded and link.link_type != "Html":
+            page_path = _page_file(url)
+            if page_path is not None:
+                # Hugo's link render hook takes it for a page (`GetPage`); a path it finds no
+                # page at is rendered as written, a broken link: link-relative's.
+                keys = tuple(
+                    prefix + key for key in _get_page_keys(page_path, logical, base, bundle)
+                )
+                if keys:
+                    refs.append((keys, fragment, where, url))
+                continue
+        if hooked and not url.startswith("/") and "://" not in url:
             continue  # the hook may take it for a content path, from the page's folder
-        found = _link_path(link.url.strip(), site, here.replace("//", "/"))
+        found = _link_path(url, site, here.replace("//", "/"))
         if found is None:
             continue
+        first: tuple[str, ...] = ()
+        if embedded and link.link_type != "Html" and url.startswith("/"):
+            # Hugo's hook looks a path up as content first (`/news/budget/` is the page of
+            # `news/budget.md` wherever its URL is), and leaves it as written when none is there.
+            content = _content_path_of(url)
+            if content is None:
+                continue
+            first = (prefix + content,)
         # Without a language prefix: the default language's page, or (Hugo's link render hook,
         # on for multilingual sites, looks the path up as content) the page's own language's.
         written_in, target = found
         languages = dict.fromkeys(
             [written_in] if written_in else [site.default_language.lower(), language]
         )
-        fragment = link.url.strip().partition("#")[2]
-        if not fragment or fragment.lower() == "top":
-            continue
-        where = position(document, dest if dest is not None and len(dest) else link.span)
-        keys = tuple(f"{url_prefix}{lang}\0{target}" for lang in languages)
-        refs.append((keys, fragment, where, link.url.strip()))
+        keys = first + tuple(
+            f"{site.root}{marker}{lang}\0{target}" for lang in languages for marker in (_URL, _PATH)
+        )
+        refs.append((keys, fragment, where, url))
+        leaf = target.rpartition("/")[2]
+        meet.update(f"{site.root}{_LEAF}{lang}\0{leaf}" for lang in languages)
+        meet.update(f"{site.root}{_SECTIONS}{lang}" for lang in languages)
     ids = page_ids(document)
     shortcodes: tuple[str, ...] = ()
     if ids is not None and calls:
@@ -385,33 +561,365 @@ def _page(document: Document, url_links: list[tuple[Link, Span | None]]) -> Page
     blob = None if ids is None else array("I", sorted({_hash(i) for i in ids})).tobytes()
     footnotes = "[^" in text
     own_keys = [prefix + logical, prefix + logical.rpartition("/")[2] + _BY_NAME]
-    if own_url is not None:
-        own_keys.append(f"{url_prefix}{language}\0{own_url}")
+    if own is not None:
+        own_keys.append(f"{site.root}{_PATH if own.derived else _URL}{language}\0{own.path}")
+        if own.derived:
+            meet.add(f"{site.root}{_LEAF}{language}\0{own.path.rpartition('/')[2]}")
+    section_slug = None
+    if is_section_page(document):
+        section_slug = _section_slug(document)
+        meet.add(f"{site.root}{_SECTIONS}{language}")
+        if section_slug and section_slug != "\0":
+            meet.add(f"{site.root}{_LEAF}{language}\0{section_slug}")
     roots: tuple[tuple[str, str], ...] = ()
-    if any(not keys[0].startswith(url_prefix) for keys, _, _, _ in refs):
+    if refs:
         roots = site.content_roots
-    return Page(tuple(own_keys), blob, shortcodes, footnotes, tuple(refs), roots)
+    return Page(
+        tuple(own_keys),
+        blob,
+        shortcodes,
+        footnotes,
+        tuple(refs),
+        roots,
+        tuple(sorted(meet)),
+        section_slug,
+    )
 
 
-# What stands between the site root and a URL key's language.
+def _content_path_of(url: str) -> str | None:
+    """The content path `GetPage` looks a `/`-path link up at, lower case, as hugo 0.168 does
+    (checked with the binary): `news/budget` for `/news/budget/`, `/news/budget.html` and
+    `/news/budget/index.html`; `news` for `/news/_index/`. None for another extension (`.txt`,
+    an image: a resource, or nothing)."""
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    folder, _, name = posixpath.normpath("/" + path).strip("/").lower().rpartition("/")
+    if "." in name:
+        name, _, extension = name.rpartition(".")
+        if extension not in ("html", "htm"):
+            return None
+    if name in ("index", "_index"):
+        return folder
+    return f"{folder}/{name}" if folder else name
+
+
+def _page_file(url: str) -> str | None:
+    """The path of a link to a content file, as Hugo's link render hook gives it to `GetPage`
+    (decoded, without `./` in front, query and fragment; a slash at the end dropped): None for
+    another link (a URL with a scheme or host, a path that is not a `.md` file)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path).rstrip("/")
+    if path.startswith("./"):
+        path = path[2:]
+    return path if path.lower().endswith(PAGE_SUFFIXES) and "\\" not in path else None
+
+
+def _get_page_keys(path: str, logical: str, base: str, bundle: bool) -> list[str]:
+    """The logical paths `GetPage` tries for a `.md` path from the page, in its order (read in
+    hugo 0.168's `getContentNodeForRef` and checked with the binary): from the page's folder
+    (a section page's own, a leaf bundle's section; a leaf bundle's own folder for a path that
+    starts with `../`), then, unless the path starts with `.`, from the content root. No
+    lookup by base name (that is `ref`'s)."""
+    stem = _without_page_suffix(path.lower())
+    folder, _, name = stem.rpartition("/")
+    if "." in name:
+        return []  # `budget.fr.md`: a language Hugo drops if the site has it; not modelled
+    if name in ("index", "_index"):
+        stem = folder or "."
+    if bundle and path.startswith("../"):
+        base = logical  # Hugo takes a leaf bundle's own folder for a `../` path with `.md`
+    tried = [stem.strip("/")] if path.startswith("/") else [posixpath.join(base, stem)]
+    if not path.startswith((".", "/")):
+        tried.append(stem)
+    keys = []
+    for candidate in tried:
+        normal = posixpath.normpath(candidate) if candidate else "."
+        if normal.startswith(".."):
+            continue
+        normal = "" if normal == "." else normal
+        if normal not in keys:
+            keys.append(normal)
+    return keys
+
+
+# What stands between the site root and the language in the keys of a page's URL path: `_URL`
+# for the URL it has for certain (its `url`, or what a `[permalinks]` pattern makes of it),
+# `_PATH` for one made of its file's path (with its own `slug`), before the `slug`s of the
+# sections above it, which `project_end` applies (`_translate`).
 _URL = "\0url\0"
+_PATH = "\0path\0"
+# Keys that only bring pages together in `project_end`: a URL path's last segment (`_LEAF`), so
+# that a link through a section's `slug` meets the page; the sections of a language and the
+# pages that link into it by URL (`_SECTIONS`), so that their `slug`s are known.
+_LEAF = "\0leaf\0"
+_SECTIONS = "\0sections\0"
 
 
-def _url_path(document: Document, logical: str) -> str | None:
-    """The page's URL path, lower case, without slashes at the ends (`news/budget`): its `url`, or
-    the path-derived one with its `slug`. None when it cannot be told from the page alone (the
-    site has `[permalinks]` or `uglyURLs`)."""
+class OwnUrl(NamedTuple):
+    """A page's URL path as a key: lower case, without the slashes at the ends."""
+
+    path: str
+    derived: bool  # made of the file's path: its sections' `slug`s still apply
+    ugly: bool = False  # `uglyURLs`: `news/budget.html`
+
+
+def _own_url(ctx: Context, logical: str) -> OwnUrl | None:
+    """The page's URL path (`news/budget`): its `url`; else the one its `[permalinks]` pattern
+    makes; else the path-derived one, with its `slug` and, under `uglyURLs`, `.html`. None when
+    it cannot be told from the page alone (a pattern's token newslint does not reproduce, a
+    `slug` or `url` the cascade gives, a slug or title Hugo would rewrite in ways not modelled)."""
+    document = ctx.document
     site = document.site
     assert site is not None
     url = document.value("url")
     if isinstance(url, str) and url.strip():
-        return _site_path(url, site)
-    if site.raw.get("permalinks") or site.raw.get("uglyurls"):
+        path = _site_path(url, site)
+        return None if path is None else OwnUrl(path, False)
+    for key in ("url", "slug"):
+        if document.field(key) is None and document.cascaded_value(key) is not None:
+            return None
+    section = is_section_page(document)
+    if _dated_file_name(document):
+        return None  # Hugo takes the slug from the file name after its date: not modelled
+    language = document.language
+    pattern = _permalink(site, language, "section" if section else "page", logical)
+    if pattern is _UNKNOWN:
         return None
+    ugly = _ugly(site, logical) if not section and logical else False
+    if ugly is None:
+        return None
+    if isinstance(pattern, str):
+        path = _expand(ctx, pattern, logical, section)
+        if not path:
+            return None
+        # hugo 0.168 serves `/:year/:slug/` under `uglyURLs` at `/2024/budget.html`
+        return OwnUrl(path + ".html", False, True) if ugly else OwnUrl(path, False)
     slug = document.value("slug")
-    if isinstance(slug, str | int) and str(slug).strip() and not is_section_page(document):
-        logical = f"{logical.rpartition('/')[0]}/{str(slug).strip()}".strip("/")
-    return logical.replace(" ", "-").lower()
+    if isinstance(slug, str | int) and str(slug).strip() and not section:
+        made = _urlized(str(slug).strip())
+        if made is None:
+            return None
+        logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
+    path = logical.replace(" ", "-").lower()
+    return OwnUrl(path + ".html" if ugly else path, True, ugly)
+
+
+_DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _dated_file_name(document: Document) -> bool:
+    """Whether the site reads a date from file names (`:filename` in `[frontmatter]`) and this
+    page's (a bundle's folder's) starts with one: Hugo then takes its slug from the rest."""
+    site = document.site
+    if site is None or not any(":filename" in chain for chain in site.date_sources.values()):
+        return False
+    inside = content_path(document) or ""
+    folder, _, name = inside.rpartition("/")
+    if name.split(".")[0] in ("index", "_index"):
+        name = folder.rpartition("/")[2]
+    return _DATED_NAME.match(name) is not None
+
+
+def _section_slug(document: Document) -> str:
+    """What a section page's `slug` makes of its URL segment, which its pages' path-derived
+    URLs share (checked with hugo 0.168: `news/_index.md` with `slug: nachrichten` puts
+    `news/budget.md` at `/nachrichten/budget/`; a section's `url` moves the section page only):
+    "" when it has none, NUL when that cannot be told (a slug Hugo would rewrite in ways not
+    modelled, one the cascade gives, or `url` with it)."""
+    slug = document.value("slug")
+    if document.field("slug") is None:
+        return "" if document.cascaded_value("slug") is None else "\0"
+    if slug is None or (isinstance(slug, str) and not slug.strip()):
+        return ""
+    if not isinstance(slug, str | int) or document.value("url") is not None:
+        return "\0"
+    made = _urlized(str(slug).strip())
+    return "\0" if made is None else made
+
+
+# Characters Hugo's `urlize` drops from a title or slug (checked with hugo 0.168: `What's up?
+# A: b, c!` is `whats-up-a-b-c`, `C++ & Go` is `c-go`, `50% off` is `50-off`); any other
+# character that is not a letter, digit, `.`, `_`, `-` or white space is not modelled.
+_URLIZE_DROPS = frozenset("'?:,!()[]&+%\"")
+
+
+def _urlized(text: str) -> str | None:
+    """`text` as Hugo makes a URL segment of it (`:title`, `:slug`, a page's `slug`): lower case,
+    a run of white space a `-` (none after a `-`), `.`, `_`, `-`, letters and digits kept, some
+    punctuation dropped; None for anything else, or a result that starts or ends with `-`."""
+    made: list[str] = []
+    hyphen = False
+    for char in text:
+        # Go's `unicode.IsLetter` and `IsDigit` (`²` is no digit there; `isalnum` says it is)
+        if char.isalpha() or char.isdecimal() or char in "._-":
+            made.append(char)
+            hyphen = char == "-"
+        elif char.isspace():
+            if not hyphen:
+                made.append("-")
+                hyphen = True
+        elif char not in _URLIZE_DROPS:
+            return None
+    result = "".join(made).lower()
+    if not result or result.startswith("-") or result.endswith("-"):
+        return None
+    return result
+
+
+class _Unknown:
+    """A `[permalinks]` or `uglyURLs` setting newslint does not reproduce."""
+
+
+_UNKNOWN = _Unknown()
+_KINDS = frozenset({"page", "section", "taxonomy", "term"})
+
+
+def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str | _Unknown | None:
+    """The `[permalinks]` pattern of a page of `kind` ("page" or "section") at `logical`, None
+    when none applies, `_UNKNOWN` when that cannot be told. As hugo 0.168 reads them: a
+    language's own table replaces the site's; `news = "..."` is for the pages of the section
+    `news` and of the sections below it, the per-kind form (`[permalinks.page]`,
+    `[permalinks.section]`) for that kind, `news/sub` for that section's; not when two keys
+    hold the page."""
+    table = site._language_settings(language).get("permalinks", site.raw.get("permalinks"))
+    if not table:
+        return None
+    if not isinstance(table, dict):
+        return _UNKNOWN
+    nested = [key for key, value in table.items() if isinstance(value, dict)]
+    if nested:
+        if len(nested) != len(table) or not set(nested) <= _KINDS:
+            return _UNKNOWN
+        table = table.get(kind) or {}
+    elif kind != "page":
+        return None
+    sections = logical if kind == "section" else logical.rpartition("/")[0]
+    if not sections:
+        return _UNKNOWN if table else None  # the home page's, or a page at the root
+    found: list[object] = []
+    for key, value in table.items():
+        name = str(key).strip("/").lower()
+        if not name:
+            return _UNKNOWN
+        if sections == name or sections.startswith(name + "/"):
+            found.append(value)
+    if not found:
+        return None
+    # Two keys that hold the page (`news` and `news/sub`): which one hugo 0.168 takes changes
+    # from one build to the next (a Go map's order).
+    return found[0] if len(found) == 1 and isinstance(found[0], str) else _UNKNOWN
+
+
+def _ugly(site: Site, logical: str) -> bool | None:
+    """Whether a page at `logical` has an ugly URL (`news/budget.html`): the site's `uglyURLs`
+    true, or true for its top-level section (`uglyURLs = {news = true}`, which hugo 0.168
+    applies to the sections below too, in every language; a language's own `uglyURLs` it
+    ignores). None when that cannot be told."""
+    value = site.raw.get("uglyurls")
+    if isinstance(value, dict):
+        value = {str(key).lower(): item for key, item in value.items()}.get(
+            logical.partition("/")[0], False
+        )
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+_TOKEN = re.compile(r":([A-Za-z_]+)(\[[^\]]*\])?")
+
+
+def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | None:
+    """The URL path a `[permalinks]` pattern gives the page, as hugo 0.168 expands it (checked
+    with the hugo binary): `:year`, `:month`, `:day` of its date in the offset it is written in;
+    for a regular page, `:section` and `:sections` (a `[a:b]` slice) of its file's path, not of
+    the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
+    `:contentbasename` (a bundle's folder), `:slugorfilename`, `:slugorcontentbasename`. None
+    for any other token, a page without a date, or a value not modelled."""
+    document = ctx.document
+    folder, _, name = logical.rpartition("/")
+    parts: list[str] = []
+    place = 0
+    for token in _TOKEN.finditer(pattern):
+        parts.append(pattern[place : token.start()])
+        place = token.end()
+        word, index = token.group(1).lower(), token.group(2)
+        if index is not None and word != "sections":
+            return None
+        value: str | None
+        if word in ("year", "month", "day"):
+            time = _page_date(ctx)
+            if time is None:
+                return None
+            number = getattr(time, word)
+            value = str(number) if word == "year" else f"{number:02d}"
+        elif word == "section" and not section:
+            value = logical.partition("/")[0] if "/" in logical else None
+        elif word == "sections" and not section:
+            value = _sliced(folder, index)
+        elif word == "title":
+            value = _title(document)
+        elif word in ("slug", "slugorfilename", "slugorcontentbasename"):
+            slug = document.value("slug")
+            if isinstance(slug, str | int) and str(slug).strip():
+                value = _urlized(str(slug).strip())
+            elif word == "slug":
+                value = _title(document)
+            else:
+                value = None if section else name
+        elif word in ("filename", "contentbasename") and not section:
+            value = name
+        else:
+            return None
+        if not value and word != "sections":
+            return None
+        parts.append(value or "")
+    parts.append(pattern[place:])
+    path = "".join(parts).replace(" ", "-").lower()
+    segments = [part for part in path.split("/") if part]
+    if any(part in (".", "..") or ":" in part for part in segments):
+        return None
+    return "/".join(segments)
+
+
+def _title(document: Document) -> str | None:
+    """The page's title as `:title` makes it (None when it has none or it is not modelled)."""
+    title = document.value("title")
+    return _urlized(title.strip()) if isinstance(title, str) and title.strip() else None
+
+
+def _sliced(sections: str, index: str | None) -> str | None:
+    """`:sections` with Hugo's slice (`[1:]`, `[:2]`, `[1:2]`; it may be empty: hugo 0.168 makes
+    `/:sections[1:]/:filename/` of `news/budget.md` `/budget/`); None for another index form."""
+    parts = sections.split("/") if sections else []
+    if index is not None:
+        found = re.fullmatch(r"\[(\d*):(\d*)\]", index.replace(" ", ""))
+        if found is None:
+            return None
+        start = int(found.group(1) or 0)
+        end = int(found.group(2)) if found.group(2) else len(parts)
+        if start > end or end > len(parts):
+            return None
+        parts = parts[start:end]
+    return "/".join(parts)
+
+
+def _page_date(ctx: Context) -> GoTime | None:
+    """The page's `.Date` as Hugo resolves it (its `[frontmatter]` sources), in the offset Hugo
+    shows it in; None when it has none (year 1) or it cannot be told (a file's time)."""
+    found = hugo_dates(ctx).targets.get("date")
+    reading = found.reading if found is not None else None
+    if reading is None or reading.kind != "ok" or reading.time is None:
+        return None
+    return reading.time
 
 
 def _link_path(url: str, site: Site, here: str) -> tuple[str, str] | None:
@@ -449,8 +957,8 @@ def _split_site_path(path: str, site: Site) -> tuple[str, str] | None:
     written_in, segments = site.url_segments("/" + path.strip())
     if segments and segments[-1].lower() == "index.html":
         segments.pop()
-    if segments and "." in segments[-1]:
-        return None
+    if segments and "." in segments[-1] and not segments[-1].lower().endswith(".html"):
+        return None  # a file; `x.html` is a page's under `uglyURLs` (or its `url`)
     return written_in, "/".join(segments).lower()
 
 

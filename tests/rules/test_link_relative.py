@@ -180,6 +180,31 @@ opinion = "/:year/:month/:slug/"
 """
 
 
+def test_md_links_hugos_link_render_hook_finds(tmp_path: Path) -> None:
+    """Hugo's embedded link render hook (`useEmbedded`, on by default on a multilingual site)
+    looks a `.md` link up as a page where hugo 0.168's `GetPage` does: `budget.md` in the bundle
+    `news/bun/index.md` is `news/budget.md` (its section's), `other/c.md` and `./other/c.md`
+    are the content root's. Only the link it finds no page for is reported (link-fragment judges
+    the anchors of the others)."""
+    (tmp_path / "content" / "news" / "bun").mkdir(parents=True)
+    (tmp_path / "content" / "other").mkdir()
+    (tmp_path / "content" / "news" / "budget.md").write_text("---\n---\n", encoding="utf-8")
+    (tmp_path / "content" / "other" / "c.md").write_text("---\n---\n", encoding="utf-8")
+    article = tmp_path / "content" / "news" / "bun" / "index.md"
+    text = fm(body="[a](budget.md#x) [b](other/c.md) [c](./other/c.md) [d](gone.md)\n\n" + SOURCE)
+    hook = {"markup": {"goldmark": {"renderhooks": {"link": {"useembedded": "always"}}}}}
+    for raw, errors in (
+        (hook, [("relative", 4, 56)]),
+        ({}, [("relative", 4, 5), ("relative", 4, 22), ("relative", 4, 38), ("relative", 4, 56)]),
+    ):
+        site = Site(root=tmp_path, raw=raw)
+        fixed = text
+        for url in ("gone.md", "./other/c.md", "other/c.md", "budget.md#x")[: len(errors)]:
+            fixed = fixed.replace(f"]({url})", f"]({urljoin(SOURCE_URL, url)})")
+        case = Case("md", text, errors=errors, unsafe_fixed=fixed, site=site, path=str(article))
+        assert_case(LinkRelative, case)
+
+
 @pytest.mark.parametrize(
     ("url", "reported"),
     [
