@@ -1323,9 +1323,9 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     if isinstance(zone, str) and zone:
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
     _read_languages(site, data, spelled, config_path)
-    site.content_mounts = _mounts(data, spelled, "content")
+    site.content_mounts = _mounts(data, spelled, "content", site._known_languages())
     _removed_mount_settings(data, config_path, site.errors)
-    site.static_mounts = _mounts(data, spelled, "static")
+    site.static_mounts = _mounts(data, spelled, "static", site._known_languages())
     site.build_future = _build_future(data.get("buildfuture"), config_path, site.errors)
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
     taxonomies = data.get("taxonomies")
@@ -1457,9 +1457,11 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
         site.language_locales.setdefault(site.default_language, locale)
 
 
-def _mounts(data: dict[str, Any], spelled: dict[str, str], tree: str) -> tuple[Mount, ...]:
+def _mounts(
+    data: dict[str, Any], spelled: dict[str, str], tree: str, known: dict[str, str]
+) -> tuple[Mount, ...]:
     """The site's own `[[module.mounts]]` whose target is `tree` (`content`, `static`) or a folder
-    in it."""
+    in it; `known`: the site's languages by lower-case name (`Site._known_languages`)."""
     mounts = _dig(data, "module", "mounts")
     found: list[Mount] = []
     for item in mounts if isinstance(mounts, list) else ():
@@ -1474,14 +1476,31 @@ def _mounts(data: dict[str, Any], spelled: dict[str, str], tree: str) -> tuple[M
         languages = _string_list(_dig(item, "sites", "matrix", "languages"))
         if not languages and isinstance(item.get("lang"), str) and item["lang"]:
             languages = [item["lang"]]
-        one = languages[0] if len(languages) == 1 and not _GLOB_CHARS & set(languages[0]) else None
-        language = spelled.get(one.lower(), one) if one else None
+        language = _mount_language(languages, spelled, known)
         include, exclude, files = (
             tuple(_mount_glob(g) for g in _string_list(item.get(key)) if g.strip())
             for key in ("includefiles", "excludefiles", "files")
         )
         found.append(Mount(source, "/".join(parts[1:]), language, include, exclude, files))
     return tuple(found)
+
+
+def _mount_language(
+    languages: list[str], spelled: dict[str, str], known: dict[str, str]
+) -> str | None:
+    """The one language a mount's `sites.matrix.languages` (or `lang`) puts its pages in: the one
+    its globs take in (`! en` on a site of English and French is French, as hugo 0.168 builds
+    it), None for several. A name that takes in none (`zh-CN`: Hugo matches with case against
+    its lower-case names, and builds none of the mount's pages) is taken as the language meant."""
+    from newslint.cascade import chosen_languages
+
+    if not languages:
+        return None
+    chosen = chosen_languages(tuple(languages), tuple(known))
+    if len(chosen) == 1:
+        return known[chosen[0]]
+    one = languages[0] if len(languages) == 1 and not _GLOB_CHARS & set(languages[0]) else None
+    return spelled.get(one.lower(), one) if one and not chosen else None
 
 
 def _mount_glob(glob: str) -> str:

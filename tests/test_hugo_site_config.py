@@ -625,6 +625,20 @@ FORMS: dict[str, Form] = {
             "content/d.md": "",
         }
     ),
+    # A mount's matrix by negations: `! en`, `! de` on a site of three languages is French.
+    "mounts-by-negated-glob": Form(
+        {
+            "hugo.toml": (
+                "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+                'timeZone = "Europe/Paris"\n[languages.de]\nweight = 3\n[[module.mounts]]\n'
+                'source = "posts/en"\ntarget = "content"\n[module.mounts.sites.matrix]\n'
+                'languages = ["en"]\n[[module.mounts]]\nsource = "posts/fr"\n'
+                'target = "content"\n[module.mounts.sites.matrix]\nlanguages = ["! en", "! de"]\n'
+            ),
+            "posts/en/a.md": "",
+            "posts/fr/b.md": "",
+        }
+    ),
     "mounts-from-production-module-file": Form(
         {
             "hugo.toml": 'timeZone = "Asia/Tokyo"\n',
@@ -1508,6 +1522,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "posts/fr/c.en.md": "en +00:00",
             "content/d.md": None,
         },
+    },
+    "mounts-by-negated-glob": {
+        "languages": {"en": {}, "fr": {"time_zone": "Europe/Paris"}, "de": {}},
+        "pages": {"posts/en/a.md": "en +00:00", "posts/fr/b.md": "fr +02:00"},
     },
     "mounts-from-production-module-file": {
         "languages": {"en": {"time_zone": "Asia/Tokyo"}},
