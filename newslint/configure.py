@@ -106,7 +106,13 @@ def cmd_config(args: argparse.Namespace) -> int:
     registry = _registry(args.rules_dir, config)
     try:
         check_rules(config, registry.rules, overrides=split_config_args(args.config)[1])
-        ruleset = build_ruleset(config, registry=registry)
+        # `[links] check = true` turns the link rules on in every run, as `check` does it.
+        checked_links: list[str] = []
+        if config.links.check:
+            from newslint.linkcheck import link_rules
+
+            checked_links = link_rules(registry.rules, config, config.select)
+        ruleset = build_ruleset(config, registry=registry, unless_ignored=checked_links)
     except ConfigError as err:
         raise UsageError(str(err)) from None
     # "The rules a run would enable": those selected whose preset is on for the site here (a

@@ -760,3 +760,264 @@ def test_front_matter_missing_is_one_error_at_the_start(
         ("FM001", 1, 1, "error", None)
     ]
     assert code == 1
+
+
+# ============================================================ suppressions in each format
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_disable_file_comment_in_the_body_silences_a_front_matter_problem(
+    fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSON has no comments: the body's `newslint-disable-file` is how a JSON article silences
+    a front-matter rule, and it works the same after YAML and TOML front matter (by name, code
+    and prefix)."""
+    for selector in ("title-shouting", "TX006", "TX"):
+        body = f"{PROSE}\n\n<!-- newslint-disable-file {selector} -->\n\n{LINK}\n"
+        put(root, art(fmt, body, title="MARKETS RALLY AS INFLATION COOLS"))
+        assert check(capsys, "--select", "TX006,NL001") == (0, []), selector
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_body_suppression_of_another_rule_leaves_the_problem_and_is_unused(
+    fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comment = "<!-- newslint-disable-file sentence-spacing -->"
+    body = f"{PROSE}\n\n{comment}\n\n{LINK}\n"
+    text = art(fmt, body, title="MARKETS RALLY AS INFLATION COOLS")
+    put(root, text)
+    code, items = check(capsys, "--select", "TX006,TX004,NL001")
+    assert spans(items) == [
+        ("TX006", *At('"MARKETS RALLY AS INFLATION COOLS"').span(text, fmt)),
+        ("NL001", *At(comment).span(text, fmt)),
+    ]
+    assert items[1]["message"] == "unused suppression (nothing reported for sentence-spacing)"
+    assert items[1]["fix"]["applicability"] == "safe"
+    assert code == 0
+    run(capsys, "fix", ARTICLE, "--no-cache", "--select", "TX006,TX004,NL001")
+    assert comment not in (root / ARTICLE).read_text(encoding="utf-8")
+
+
+TOML_HEAD = (
+    f'+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "{SUMMARY}"\n'
+)
+YAML_HEAD = TOML_HEAD.replace("+++", "---").replace(" = ", ": ")
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        # a comment at the end of the key's own line covers every line of the key
+        'tags = [  # newslint: disable=FM006\n  "a",\n  "",\n]\n',
+        'tags:  # newslint: disable=FM006\n  - a\n  - ""\n',
+        'tags: [  # newslint: disable=empty-field\n  a,\n  "",\n]\n',
+        # and a comment on the problem's own line covers that line
+        'tags = [\n  "a",\n  "",  # newslint: disable=FM006\n]\n',
+        'tags:\n  - a\n  - ""  # newslint: disable=FM\n',
+        # a comment line of its own covers the whole file
+        'tags = ["a", ""]\n# newslint: disable=FM006\n',
+        '# newslint: disable=FM006\ntags: ["a", ""]\n',
+    ],
+    ids=["toml-key", "yaml-key", "yaml-flow-key", "toml-item", "yaml-item", "toml-own", "yaml-own"],
+)
+def test_front_matter_comments_silence_a_multi_line_key(
+    front: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = TOML_HEAD if " = " in front else YAML_HEAD
+    fence = head[:3]
+    put(root, f"{head}{front}{fence}\n\n{BODY}")
+    assert check(capsys, "--select", "FM006,NL001") == (0, [])
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml"])
+def test_a_key_comment_silences_only_its_key(
+    fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`menu` keeps its report when the comment is on `tags`: the comment covers one key."""
+    text = art(fmt, menu="", tags=[""])
+    marker = {"yaml": 'tags: [""]', "toml": 'tags = [""]'}[fmt]
+    text = text.replace(marker, marker + "  # newslint: disable=empty-field")
+    put(root, text)
+    code, items = check(capsys, "--select", "FM006,NL001")
+    assert spans(items) == [("FM006", *At('""').span(text, fmt))]
+    assert items[0]["message"].startswith("menu is empty")
+    assert code == 0
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml"])
+def test_an_unused_front_matter_suppression_is_nl001_on_its_comment(
+    fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comment = "# newslint: disable=DT001"
+    text = art(fmt).replace('Budget passes"', f'Budget passes"  {comment}')
+    put(root, text)
+    code, items = check(capsys, "--select", "DT001,NL001")
+    assert spans(items) == [("NL001", *At(comment).span(text, fmt))]
+    assert items[0]["message"] == "unused suppression (nothing reported for DT001)"
+    assert code == 0
+    run(capsys, "fix", ARTICLE, "--no-cache", "--select", "DT001,NL001")
+    assert (root / ARTICLE).read_text(encoding="utf-8") == art(fmt)
+
+
+# ====================================================== JSON of `rules`, `config`, statistics
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def readme_rule_rows() -> dict[str, list[str]]:
+    """The README's generated rule table: code -> [name, severity, fix, preset, what]."""
+    table = README.split("<!-- rules:start -->")[1].split("<!-- rules:end -->")[0]
+    rows = {}
+    for line in table.strip().splitlines()[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rows[cells[0]] = [cells[1].strip("`"), *cells[2:]]
+    return rows
+
+
+def test_rules_json_is_the_readme_table_plus_the_engine_s_own_rule(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One object per rule with exactly the documented columns (code, name, severity, fix,
+    preset, origin, summary), sorted by code, agreeing with the README's table; NL001, which
+    selection and suppression comments name like a rule, is there with origin `engine`."""
+    code, out, _ = run(capsys, "rules", "--output-format", "json")
+    assert code == 0
+    rules = json.loads(out)
+    assert [r["code"] for r in rules] == sorted(r["code"] for r in rules)
+    for rule in rules:
+        assert list(rule) == ["code", "name", "severity", "fixable", "presets", "origin", "summary"]
+        assert isinstance(rule["fixable"], bool) and isinstance(rule["presets"], list)
+    by_code = {r["code"]: r for r in rules}
+    for code_, (name, severity, fix, preset, what) in readme_rule_rows().items():
+        rule = by_code.pop(code_)
+        assert (rule["name"], rule["severity"], rule["origin"]) == (name, severity, "builtin")
+        assert rule["fixable"] is (fix == "yes")
+        assert rule["presets"] == ([] if preset == "—" else [preset])
+        assert rule["summary"] == what
+    assert by_code == {
+        "NL001": {
+            "code": "NL001",
+            "name": "unused-suppression",
+            "severity": "warning",
+            "fixable": True,
+            "presets": [],
+            "origin": "engine",
+            "summary": by_code["NL001"]["summary"],
+        }
+    }
+
+
+CONFIG_KEYS = [
+    "include", "exclude", "extend-exclude", "select", "extend-select", "ignore",
+    "per-file-ignores", "fail-on", "output-format", "timezone", "presets", "required",
+    "allowed", "source-field", "plugins", "max-file-size", "rules", "links",
+]  # fmt: skip
+LINKS_KEYS = {
+    "check", "timeout", "concurrency", "per-host", "retries", "backoff", "max-wait", "cache-ttl",
+    "failure-ttl", "accept", "exclude", "only-source", "include-fragments", "no-private",
+    "user-agent",
+}  # fmt: skip
+
+
+def config_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
+    code, out, err = run(capsys, "config", "--output-format", "json", *args)
+    assert code == 0, err
+    data = json.loads(out)
+    assert list(data) == ["path", "config", "enabled"]
+    return data
+
+
+def test_config_json_lists_every_documented_setting(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every key of the README's settings table, and of its `[links]` table, with the
+    documented defaults; `path` is null without a file."""
+    data = config_json(capsys)
+    assert data["path"] is None
+    assert sorted(data["config"]) == sorted(CONFIG_KEYS)
+    assert set(data["config"]["links"]) == LINKS_KEYS
+    config, links = data["config"], data["config"]["links"]
+    assert (config["fail-on"], config["max-file-size"]) == ("error", 10000000)
+    assert (links["check"], links["timeout"], links["concurrency"], links["per-host"]) == (
+        False,
+        10,
+        64,
+        4,
+    )
+    assert (links["retries"], links["backoff"], links["max-wait"]) == (2, 0.5, 30)
+    assert (links["cache-ttl"], links["failure-ttl"], links["accept"]) == ("1d", "1h", [200, 206])
+
+
+def test_config_json_path_is_the_file_read(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "pyproject.toml").write_text('[tool.newslint]\nignore = ["TX006"]\n', encoding="utf-8")
+    data = config_json(capsys)
+    assert (data["path"], data["config"]["ignore"]) == ("pyproject.toml", ["TX006"])
+    assert "TX006" not in data["enabled"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        (['select = ["DT"]'], ["DT001", "DT002", "DT003", "DT004"]),
+        (['select = ["date-format", "FM00"]'], [f"FM00{i}" for i in range(1, 8)] + ["DT001"]),
+        (['select = ["DT"]', 'ignore = ["DT00"]'], []),
+        (['select = ["DT001"]', 'ignore = ["DT"]'], ["DT001"]),
+        (['select = ["TH"]'], ["TH001", "TH002", "TH003"]),  # the site's theme is Mainroad
+        (['select = ["LK006", "LK007"]'], ["LK006", "LK007"]),
+    ],
+    ids=["prefix", "name-and-prefix", "ignore-prefix", "specific-select", "theme", "link-checks"],
+)
+def test_config_enabled_is_what_a_run_enables(
+    settings: list[str], expected: list[str], root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [a for s in settings for a in ("--config", s)]
+    assert config_json(capsys, *args)["enabled"] == sorted(expected)
+
+
+def test_config_enabled_lists_the_link_checks_when_links_check_is_on(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check = true` in `[links]` makes every run check links as `--check-links` does, so
+    link-broken and link-redirect are among "the codes of the rules a run would enable"; without
+    it they are not (no request is made whatever `select` says by default)."""
+    assert not {"LK006", "LK007"} & set(config_json(capsys)["enabled"])
+    enabled = config_json(capsys, "--config", "links.check = true")["enabled"]
+    assert {"LK006", "LK007"} <= set(enabled)
+    enabled = config_json(
+        capsys, "--config", "links.check = true", "--config", 'ignore = ["LK007"]'
+    )
+    assert "LK006" in enabled["enabled"] and "LK007" not in enabled["enabled"]
+
+
+def test_statistics_json_counts_fixable_by_applicability(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`fixable` counts what `newslint fix` applies, `unsafe_fixable` what needs
+    `--unsafe-fixes`; a display-only fix (title-shouting's) is neither."""
+    text = art(
+        "yaml",
+        title="MARKETS RALLY AS INFLATION COOLS &amp; MORE",
+        summary="The finance minister said on Tuesday that the budget would...",
+        menu="",
+    )
+    put(root, text)
+    code, out, _ = run(
+        capsys, "check", ARTICLE, "--no-cache", "--statistics", "--output-format", "json"
+    )
+    assert code == 0
+    assert json.loads(out) == [
+        {"code": "FM006", "rule": "empty-field", "severity": "warning", "count": 1, "fixable": 1, "unsafe_fixable": 0},
+        {"code": "TX001", "rule": "summary-truncated", "severity": "warning", "count": 1, "fixable": 0, "unsafe_fixable": 1},
+        {"code": "TX003", "rule": "html-entity", "severity": "warning", "count": 1, "fixable": 1, "unsafe_fixable": 0},
+        {"code": "TX006", "rule": "title-shouting", "severity": "info", "count": 1, "fixable": 0, "unsafe_fixable": 0},
+    ]  # fmt: skip
+    code, out, _ = run(capsys, "check", ARTICLE, "--no-cache", "--statistics")
+    assert out.splitlines()[-1].split() == [
+        "4",
+        "total,",
+        "2",
+        "fixable",
+        "with",
+        "`newslint",
+        "fix`",
+    ]
