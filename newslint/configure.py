@@ -98,7 +98,7 @@ def _presets_here(config: Config) -> set[str]:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from newslint.cli import EXIT_OK, UsageError, _load_config, _registry
+    from newslint.cli import UsageError, _load_config, _registry, _registry_exit
     from newslint.config import ConfigError, check_rules, split_config_args
     from newslint.engine import build_ruleset
 
@@ -128,9 +128,9 @@ def cmd_config(args: argparse.Namespace) -> int:
             "enabled": [rule.code for rule in rules],
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
-        return EXIT_OK
+        return _registry_exit(registry)
     print(render_toml(config, _site_notes(), enabled), end="")
-    return EXIT_OK
+    return _registry_exit(registry)
 
 
 STARTER = """\

@@ -1021,3 +1021,183 @@ def test_statistics_json_counts_fixable_by_applicability(
         "`newslint",
         "fix`",
     ]
+
+
+# ================================================================================ exit codes
+
+PLUGIN = '''"""Crashes on every title.
+
+## What it does
+Crashes.
+
+## Why is this bad?
+It is a test.
+
+## Example
+    title: "x"
+
+## Use instead
+    title: "y"
+"""
+from newslint import Rule, Severity
+
+
+class Boom(Rule):
+    code = "ZZ001"
+    name = "boom"
+    severity = Severity.INFO
+    messages = {"x": "boom"}
+
+    def on_field(self, ctx, field):
+        if field.key == "title":
+            raise ValueError("kaboom here")
+'''
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [(), ("--exit-zero",), ("--fail-on", "info")],
+    ids=["plain", "exit-zero", "fail-on-info"],
+)
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_crashing_plugin_rule_is_internal_error_and_exit_2(
+    command: str, extra: tuple[str, ...], root: Path
+) -> None:
+    """A rule that raises is `internal-error` (NL000, an error) naming the rule and the
+    exception's last line, at 1:1 with no fix; the other rules still run (and `fix` still
+    writes their fixes); the exit code is 2 whatever `--exit-zero` or `--fail-on` say."""
+    (root / "plugins").mkdir()
+    (root / "plugins" / "boom.py").write_text(PLUGIN, encoding="utf-8")
+    target = put(root, art("yaml", title="Trump&#39;s plan"))
+    done = console(
+        command,
+        ARTICLE,
+        "--no-cache",
+        "--rules-dir",
+        "plugins",
+        "--output-format",
+        "json",
+        *extra,
+        cwd=root,
+    )
+    assert done.returncode == 2, done.stderr
+    items = json.loads(done.stdout)
+    crash = items[0]
+    assert (crash["rule"], crash["code"], crash["severity"], crash["fix"]) == (
+        "internal-error", "NL000", "error", None,
+    )  # fmt: skip
+    assert (crash["line"], crash["column"], crash["path"]) == (1, 1, ARTICLE)
+    assert "boom" in crash["message"] and "ValueError: kaboom here" in crash["message"]
+    if command == "check":
+        assert [d["code"] for d in items] == ["NL000", "TX003"]
+    else:
+        assert [d["code"] for d in items] == ["NL000"]
+        assert target.read_text(encoding="utf-8") == art("yaml", title="Trump's plan")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", ARTICLE, "--exit-zero"),
+        ("fix", ARTICLE),
+        ("rules",),
+        ("rules", "--output-format", "json"),
+        ("rule", "date-format"),
+        ("config", "--output-format", "json"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_a_plugin_that_does_not_import_is_exit_2_for_every_command(
+    args: tuple[str, ...], root: Path
+) -> None:
+    """README, exit code 2: "a plugin did not load". The commands that read the rules go on with
+    the others (the error on stderr names the file) and exit 2, so a script that lists the rules
+    or the configuration is not told all is well."""
+    (root / "plugins").mkdir()
+    (root / "plugins" / "bad.py").write_text("def (\n", encoding="utf-8")
+    put(root, art("yaml"))
+    done = console(*args, "--rules-dir", "plugins", cwd=root)
+    assert done.returncode == 2, (args, done.stderr)
+    assert "plugin plugins/bad.py: cannot import: SyntaxError" in done.stderr
+    if args[0] in ("check", "fix"):
+        assert done.stdout == ""  # the article is clean for the rules that did load
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "content/missing.md"),
+        ("check", ARTICLE, "--select", "XX999"),
+        ("check", ARTICLE, "--ignore", "no-such-rule"),
+        ("check", ARTICLE, "--extend-select", "ZZ"),
+        ("check", ARTICLE, "--config", "missing.toml"),
+        ("check", ARTICLE, "--config", "fail-on = 'errors'"),
+        ("check", ARTICLE, "--baseline", "missing.json"),
+        ("check", ARTICLE, "--rules-dir", "missing"),
+        ("check", ARTICLE, "--output-format", "xml"),
+        ("check", ARTICLE, "--fail-on", "never"),
+        ("check", ARTICLE, "--jobs", "many"),
+        ("check", ARTICLE, "--statistics", "--output-format", "sarif"),
+        ("check", "-", ARTICLE),
+        ("fix", ARTICLE, "--select", "XX999"),
+        ("fix", "-", ARTICLE),
+        ("rule", "no-such-rule"),
+        ("rule", "NL000"),
+        ("rules", "--config", "missing.toml"),
+        ("config", "--config", "select = 'DT'"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_usage_and_configuration_errors_exit_2_even_with_exit_zero(
+    args: tuple[str, ...], root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 2 with the error on stderr and nothing on stdout; `--exit-zero` (where the command
+    takes it) never turns an error into 0."""
+    put(root, art("yaml", title="Trump&#39;s plan"))
+    flags = ("--exit-zero",) if args[0] in ("check", "fix") else ()
+    code, out, err = run(capsys, *args, *flags)
+    assert (code, out) == (2, "")
+    assert err
+    assert (root / ARTICLE).read_text(encoding="utf-8") == art("yaml", title="Trump&#39;s plan")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((), 0),  # the warning remains, below the default fail-on
+        (("--fail-on", "warning"), 1),
+        (("--fail-on", "warning", "--exit-zero"), 0),
+        (("--config", "rules.unused-suppression.severity = 'error'"), 1),
+        (("--ignore", "NL001", "--fail-on", "info"), 0),
+    ],
+    ids=["default", "fail-on-warning", "exit-zero", "severity-error", "ignored"],
+)
+def test_an_unused_suppression_counts_like_any_problem(
+    args: tuple[str, ...], expected: int, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = f"<!-- newslint-disable-next-line sentence-spacing -->\n{PROSE}\n\n{LINK}\n"
+    put(root, art("yaml", body))
+    code, items = check(capsys, *args)
+    assert code == expected
+    assert [d["code"] for d in items] == ([] if "NL001" in args else ["NL001"])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_fix_diff_exit_codes_and_json(
+    fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`fix --diff` exits 1 when there is a diff (as ruff), 0 when there is none, writes
+    nothing, and prints the diff whatever `--output-format` says (it is the output)."""
+    text = art(fmt, title="Trump&#39;s plan")
+    target = put(root, text)
+    code, out, _ = run(capsys, "fix", ARTICLE, "--no-cache", "--diff", "--output-format", "json")
+    assert code == 1
+    title = {"yaml": 'title: "{}"', "toml": 'title = "{}"', "json": '  "title": "{}",'}[fmt]
+    assert out.splitlines()[:2] == [f"--- a/{ARTICLE}", f"+++ b/{ARTICLE}"]
+    assert "-" + title.format("Trump&#39;s plan") in out.splitlines()
+    assert "+" + title.format("Trump's plan") in out.splitlines()
+    assert target.read_text(encoding="utf-8") == text
+    code, out, _ = run(capsys, "fix", ARTICLE, "--no-cache", "--diff", "--exit-zero")
+    assert code == 0 and "+" + title.format("Trump's plan") in out.splitlines()
+    target.write_text(art(fmt), encoding="utf-8")
+    assert run(capsys, "fix", ARTICLE, "--no-cache", "--diff")[:2] == (0, "")
