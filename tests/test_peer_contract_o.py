@@ -1201,3 +1201,72 @@ def test_fix_diff_exit_codes_and_json(
     assert code == 0 and "+" + title.format("Trump's plan") in out.splitlines()
     target.write_text(art(fmt), encoding="utf-8")
     assert run(capsys, "fix", ARTICLE, "--no-cache", "--diff")[:2] == (0, "")
+
+
+# ========================================================================= severity overrides
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("setting", "expected", "exit_code"),
+    [
+        (None, ["error", "warning"], 1),  # the rule's own per-case severities
+        ('rules.thumbnail-value.severity = "error"', ["error", "warning"], 1),  # its default
+        ('rules.thumbnail-value.severity = "info"', ["info", "info"], 0),
+        ('rules.TH003.severity = "warning"', ["warning", "warning"], 0),
+    ],
+    ids=["default", "default-configured", "info", "warning-by-code"],
+)
+def test_a_configured_severity_holds_for_every_problem_of_the_rule(
+    setting: str | None,
+    expected: list[str],
+    exit_code: int,
+    fmt: str,
+    root: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`[rules.NAME] severity` sets the rule's severity: a rule whose problems differ in
+    severity (thumbnail-value: a list fails the build, an error; a map without `src` only
+    draws a broken image, a warning) reports them all at the configured one, so lowering it
+    to "info" lets CI pass, as a severity override does in ESLint; configuring the default
+    (what `newslint rule` shows) changes nothing."""
+    put(root, art(fmt, thumbnail=["a.jpg", "b.jpg"]), "content/en/news/a.md")
+    put(root, art(fmt, thumbnail={"image": "img/budget.jpg"}), "content/en/news/b.md")
+    args = ("--config", setting) if setting else ()
+    code, out, err = run(
+        capsys,
+        "check",
+        "content/en/news",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--select",
+        "TH003",
+        *args,
+    )
+    items = json.loads(out)
+    assert [(d["path"][-4:], d["code"], d["severity"]) for d in items] == [
+        ("a.md", "TH003", expected[0]),
+        ("b.md", "TH003", expected[1]),
+    ], err
+    assert code == exit_code
+
+
+def test_a_configured_severity_lowers_the_errors_and_keeps_the_warnings_below_it(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """widget-value: an unknown widget fails the build (an error), a repeated one is drawn
+    twice (a warning); `severity = "info"` makes both info, and fail-on info still sees them."""
+    put(root, art("yaml", widgets=["recnet", "recent", "recent"], sidebar="right"))
+    code, items = check(capsys, "--select", "TH002")
+    assert ([(d["code"], d["severity"]) for d in items], code) == (
+        [("TH002", "error"), ("TH002", "warning")],
+        1,
+    )
+    setting = ("--config", 'rules.widget-value.severity = "info"')
+    code, items = check(capsys, "--select", "TH002", *setting)
+    assert ([(d["code"], d["severity"]) for d in items], code) == (
+        [("TH002", "info"), ("TH002", "info")],
+        0,
+    )
+    assert check(capsys, "--select", "TH002", *setting, "--fail-on", "info")[0] == 1
