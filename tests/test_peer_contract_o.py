@@ -1371,3 +1371,30 @@ def test_a_mainroad_value_under_params_is_checked_as_a_top_level_one(
 ) -> None:
     put(root, art(fmt, params={"sidebar": "Left"}))
     assert check(capsys, "--select", "TH001")[1][0]["code"] == "TH001"
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml"])
+@pytest.mark.parametrize(
+    ("names", "left"),
+    [
+        ("TX006,DT001", []),
+        ("TX006, DT001", []),
+        ("TX006 DT001", []),  # codes separated by a space, as in the body and ruff's noqa
+        ("DT001 TX006 -- the scraper writes both", []),
+        ("DT001 the scraper writes it so", ["TX006"]),  # words after the codes: a reason
+    ],
+    ids=["comma", "comma-space", "space", "space-reason", "reason"],
+)
+def test_a_front_matter_comment_line_names_codes_as_the_body_does(
+    names: str, left: list[str], fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The body separates rules by commas or spaces; a front-matter comment that lists codes
+    with a space (`disable=TX006 DT001`) silences both rather than taking the second code for
+    a reason and leaving its problem, without a word, in place."""
+    text = art(fmt, title="MARKETS RALLY AS INFLATION COOLS", date="2025-02-08 09:55:35")
+    fence = text[:3]
+    text = text.replace(f"\n{fence}\n\n", f"\n# newslint: disable={names}\n{fence}\n\n", 1)
+    put(root, text)
+    code, items = check(capsys, "--select", "TX006,DT001,NL001")
+    assert [d["code"] for d in items] == left
+    assert code == 0
