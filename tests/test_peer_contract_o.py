@@ -1398,3 +1398,38 @@ def test_a_front_matter_comment_line_names_codes_as_the_body_does(
     code, items = check(capsys, "--select", "TX006,DT001,NL001")
     assert [d["code"] for d in items] == left
     assert code == 0
+
+
+# ================================================================ cross-file rules and formats
+
+EARLY = "2025-02-07T09:55:35+08:00"
+LATE = "2025-02-08T09:55:35+08:00"
+
+
+@pytest.mark.parametrize("later", FORMATS)
+@pytest.mark.parametrize("earlier", FORMATS)
+def test_the_later_article_is_the_duplicate_whatever_its_front_matter_format(
+    earlier: str, later: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """duplicate-source and duplicate-title take the earliest article (by `date`) as the
+    original and report the later one, so the order holds between a TOML date-time, a YAML
+    timestamp and a JSON string; the paths are chosen so that path order would say otherwise."""
+    put(root, art(later, date=Bare(LATE)), "content/en/news/a.md")
+    put(root, art(earlier, date=Bare(EARLY)), "content/en/news/b.md")
+    code, out, _ = run(
+        capsys,
+        "check",
+        "content/en/news",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--select",
+        "XF",
+    )
+    items = json.loads(out)
+    assert [(d["path"], d["code"]) for d in items] == [
+        ("content/en/news/a.md", "XF002"),
+        ("content/en/news/a.md", "XF001"),
+    ]
+    assert all(d["message"].endswith("content/en/news/b.md") for d in items)
+    assert code == 0
