@@ -532,6 +532,7 @@ class BodyDoc:
     exit: int
     safe: str | None = None
     unsafe: str | None = None
+    instead: str | None = None  # the Use instead, when no fix gives it
 
 
 TALKS = "Talks went on for a week."
@@ -567,6 +568,7 @@ BODY_DOCS = [
         '{{if !contains(profile.lists,"Evening Report")}} Sign up for the Evening Report.\n',
         [Problem("BD005", At("{{", size=2), "template braces", "unsafe")],
         exit=1,
+        instead="Sign up for the Evening Report.\n",
         unsafe='\\{\\{if !contains(profile.lists,"Evening Report")}} Sign up for the Evening Report.\n',
     ),
     BodyDoc(
@@ -582,6 +584,54 @@ BODY_DOCS = [
         [Problem("BD009", At("Monday.\n---", skip=8), "", "unsafe")],
         exit=0,
         unsafe="The vote passed on Monday.\n\n---\n",
+    ),
+    BodyDoc(
+        "BD004",
+        "The results:<br>\n",
+        [Problem("BD004", At("<br>"), "", None)],
+        exit=0,
+        instead="The results:\n\n| Yes | 52% |\n|-----|-----|\n",
+    ),
+    BodyDoc(
+        "BD008",
+        "**City -**The mayor opened the bridge.\n",
+        [Problem("BD008", At("**", nth=1), "", None)],
+        exit=0,
+        instead="**City -** The mayor opened the bridge.\n",
+    ),
+    BodyDoc(
+        "BD010",
+        "The vote was held on Tuesday.\n\n    The minister said the budget would pass this week, as talks went on.\n",
+        [
+            Problem(
+                "BD010",
+                At("The minister said the budget would pass this week, as talks went on."),
+                "",
+                "unsafe",
+            )
+        ],
+        exit=0,
+        unsafe="The vote was held on Tuesday.\n\nThe minister said the budget would pass this week, as talks went on.\n",
+    ),
+    BodyDoc(
+        "LK002",
+        "* [Watchlist](javascript:void(0))\n\n[fx168](https://www.fx168news.com/article/Pi Network-834911)\n",
+        [
+            Problem("LK002", At("[Watchlist](javascript:void(0))"), "javascript", "unsafe"),
+            Problem(
+                "LK002", At("https://www.fx168news.com/article/Pi Network-834911"), "space", "safe"
+            ),
+        ],
+        exit=1,
+        safe="* [Watchlist](javascript:void(0))\n\n[fx168](https://www.fx168news.com/article/Pi%20Network-834911)\n",
+        unsafe="* Watchlist\n\n[fx168](https://www.fx168news.com/article/Pi%20Network-834911)\n",
+    ),
+    BodyDoc(
+        "LK008",
+        "See [the vote](#The-Vote).\n\n## The vote\n",
+        [Problem("LK008", At("#The-Vote"), "", "unsafe")],
+        exit=0,
+        unsafe="See [the vote](#the-vote).\n\n## The vote\n",
     ),
     BodyDoc(
         "EN001",
@@ -1433,3 +1483,14 @@ def test_the_later_article_is_the_duplicate_whatever_its_front_matter_format(
     ]
     assert all(d["message"].endswith("content/en/news/b.md") for d in items)
     assert code == 0
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("doc", BODY_DOCS, ids=lambda d: d.code)
+def test_body_use_instead_reports_nothing(
+    doc: BodyDoc, fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instead = doc.instead or doc.unsafe or doc.safe
+    assert instead is not None
+    put(root, art(fmt, f"{instead}\n{LINK}\n"))
+    assert check(capsys, "--select", doc.code) == (0, [])
