@@ -439,3 +439,100 @@ def test_the_later_article_is_the_duplicate_whatever_its_front_matter_format(
     ]
     assert all(d["message"].endswith("content/en/news/b.md") for d in items)
     assert code == 0
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml"])
+@pytest.mark.parametrize(
+    ("names", "kept"),
+    [
+        ("TX006 DT001", "TX006"),
+        ("DT001 TX006 the agency's capitals", "TX006 the agency's capitals"),
+    ],
+    ids=["codes", "codes-and-reason"],
+)
+def test_fix_removes_the_unused_code_of_a_space_separated_list(
+    names: str, kept: str, fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = "MARKETS RALLY AS INFLATION COOLS"
+    text = art(fmt, title=title)
+    line = {"yaml": f'title: "{title}"', "toml": f'title = "{title}"'}[fmt]
+    put(root, text.replace(line, f"{line}  # newslint: disable={names}"))
+    code, items = check(capsys, "--select", "TX006,DT001,NL001")
+    assert code == 0
+    assert [(d["code"], d["message"]) for d in items] == [
+        ("NL001", "unused suppression (nothing reported for DT001)")
+    ]
+    run(capsys, "fix", ARTICLE, "--no-cache", "--select", "TX006,DT001,NL001")
+    fixed = text.replace(line, f"{line}  # newslint: disable={kept}")
+    assert (root / ARTICLE).read_text(encoding="utf-8") == fixed
+    assert check(capsys, "--select", "TX006,DT001,NL001") == (0, [])
+
+
+# ====================================================================== selection on the command line
+
+# One article with TX003 (2:14), DT001 (3:7), FM006 (5:7) and TX004 (7:52).
+SELECTION_ART = art(
+    "yaml",
+    f"{PROSE}The vote was close.\n\n{LINK}\n",
+    title="Trump&#39;s plan",
+    date="2025-02-08 09:55:35",
+    menu="",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((), ["TX003", "DT001", "FM006", "TX004"]),
+        (("--select", "DT0"), ["DT001"]),
+        (("--select", "DT00"), ["DT001"]),
+        (("--select", "DT001,TX"), ["TX003", "DT001", "TX004"]),
+        (("--select", " DT001 , FM006 "), ["DT001", "FM006"]),
+        (("--select", "DT001,"), ["DT001"]),
+        (("--select", "DT001", "--select", "empty-field"), ["DT001", "FM006"]),
+        (("--select", "TX", "--ignore", "TX004"), ["TX003"]),
+        (("--select", "TX004", "--ignore", "TX"), ["TX004"]),  # the more specific wins
+        (("--select", "sentence-spacing", "--ignore", "TX"), ["TX004"]),
+        (("--select", "TX004", "--ignore", "sentence-spacing"), []),  # a tie: ignore wins
+        (("--ignore", "ALL", "--extend-select", "TX"), ["TX003", "TX004"]),
+        (("--select", "ALL", "--ignore", "TX0,FM"), ["DT001"]),
+        (("--extend-select", "TX003", "--ignore", "html-entity"), ["DT001", "FM006", "TX004"]),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, tuple) else None,
+)
+def test_selection_forms_on_the_command_line(
+    args: tuple[str, ...], expected: list[str], root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Codes, code prefixes of any length, names, `ALL`, comma-separated or repeated; the more
+    specific selector wins, and at equal specificity `ignore` does (ruff's rules)."""
+    put(root, SELECTION_ART)
+    code, items = check(capsys, *args)
+    assert [d["code"] for d in items] == expected
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "expected"),
+    [
+        ('ignore = ["TX"]', ("--extend-select", "TX003"), ["TX003", "DT001", "FM006"]),
+        ('select = ["DT"]', ("--extend-select", "TX004"), ["DT001", "TX004"]),
+        ('select = ["DT"]', ("--select", "TX"), ["TX003", "TX004"]),
+        ('select = ["TX"]\nignore = ["TX003"]', ("--select", "TX"), ["TX003", "TX004"]),
+        ('select = ["TX", "DT"]', ("--ignore", "DT001"), ["TX003", "TX004"]),
+        ('extend-select = ["DT"]\nignore = ["FM", "TX"]', (), ["DT001"]),
+    ],
+)
+def test_the_command_line_comes_after_the_file(
+    config: str,
+    args: tuple[str, ...],
+    expected: list[str],
+    root: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`--select` replaces the file's select and ignore; `--extend-select` and `--ignore`
+    adjust them, the command line winning over the file (ruff's layers)."""
+    (root / "newslint.toml").write_text(config + "\n", encoding="utf-8")
+    put(root, SELECTION_ART)
+    code, items = check(capsys, *args)
+    assert [d["code"] for d in items] == expected
+    assert code == 0
