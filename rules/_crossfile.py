@@ -185,6 +185,14 @@ def date_key(doc: Document) -> str:
             value = toml_value(doc.text[found.node.span.start : found.node.span.end])
         except ValueError:
             return "~"
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Hugo reads a YAML or TOML integer as seconds since 1970 (a JSON number it cannot read).
+        if found is None or found.format == "json":
+            return "~"
+        try:
+            value = datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):
+            return "~"
     if isinstance(value, date) and not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     if isinstance(value, str):

@@ -536,3 +536,25 @@ def test_the_command_line_comes_after_the_file(
     code, items = check(capsys, *args)
     assert [d["code"] for d in items] == expected
     assert code == 0
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml"])
+def test_a_date_in_seconds_since_1970_orders_the_article_too(
+    fmt: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hugo reads a YAML or TOML integer date as seconds since 1970 (date-format says so):
+    1738800000 is 2025-02-06, before the other article's date."""
+    put(root, art("yaml", date=Bare(LATE)), "content/en/news/a.md")
+    put(root, art(fmt, date=1738800000), "content/en/news/b.md")
+    code, out, _ = run(
+        capsys,
+        "check",
+        "content/en/news",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--select",
+        "XF001",
+    )
+    assert [(d["path"], d["code"]) for d in json.loads(out)] == [("content/en/news/a.md", "XF001")]
+    assert code == 0
