@@ -7,6 +7,8 @@ Written from the public documents only, as `test_peer_contract_o` (whose helpers
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -558,3 +560,50 @@ def test_a_date_in_seconds_since_1970_orders_the_article_too(
     )
     assert [(d["path"], d["code"]) for d in json.loads(out)] == [("content/en/news/a.md", "XF001")]
     assert code == 0
+
+
+@pytest.mark.parametrize("diff", [False, True], ids=["text", "diff"])
+@pytest.mark.parametrize("plugin", ["crashes", "does-not-import"])
+def test_fix_stdin_prints_no_text_when_it_exits_2(plugin: str, diff: bool, root: Path) -> None:
+    """README, Editors: a formatter keeps the buffer on exit 2, "a usage or internal error,
+    with nothing on standard output" (efm: "still exits 2 (and prints no text)"): a rule that
+    crashed, or a plugin that did not load, gives no fixed text (nor diff) to paste over it."""
+    (root / "plugins").mkdir()
+    source = PLUGIN if plugin == "crashes" else "def (\n"
+    (root / "plugins" / "p.py").write_text(source, encoding="utf-8")
+    flags = ("--diff",) if diff else ()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newslint",
+            "fix",
+            "--rules-dir",
+            "plugins",
+            *flags,
+            "--stdin-filename",
+            ARTICLE,
+        ],
+        cwd=root,
+        input=art("yaml", title="Trump&#39;s plan"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert ("kaboom here" if plugin == "crashes" else "cannot import") in done.stderr
+
+
+def test_fix_diff_names_the_rule_that_crashed(root: Path) -> None:
+    """`fix --diff` prints no remaining problems, but the internal error that makes it exit 2
+    is said on stderr (the rule and the exception's last line), not left to guess."""
+    (root / "plugins").mkdir()
+    (root / "plugins" / "boom.py").write_text(PLUGIN, encoding="utf-8")
+    put(root, art("yaml", title="Trump&#39;s plan"))
+    done = console("fix", ARTICLE, "--no-cache", "--diff", "--rules-dir", "plugins", cwd=root)
+    assert done.returncode == 2
+    assert f"+++ b/{ARTICLE}" in done.stdout
+    assert done.stderr.splitlines()[0] == (
+        f"{ARTICLE}:1:1: NL000 [internal-error] rule boom (plugin plugins/boom.py) crashed on this "
+        "file: ValueError: kaboom here"
+    )
