@@ -612,7 +612,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             for r in registry.rules
         ]
         print(json.dumps(rows, indent=2))
-        return EXIT_OK
+        return _registry_exit(registry)
     # A plugin's origin is its file or package: the column is as wide as the longest.
     width = max([10, *(len(r.origin) for r in registry.rules)])
     print(
@@ -625,7 +625,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print(
             f"{r.code:<6} {r.name:<24} {r.severity.label:<8} {fix:<3} {preset:<9} {r.origin:<{width}} {r.summary()}"
         )
-    return EXIT_OK
+    return _registry_exit(registry)
+
+
+def _registry_exit(registry: Any) -> int:
+    """The exit code of a command that only lists rules: 2 when a plugin did not load (as for
+    `check`: the error is on stderr and the other rules are listed), else 0."""
+    return EXIT_ERROR if registry.load_errors else EXIT_OK
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
@@ -656,7 +662,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
         print_markdown(text, sys.stdout)
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+    return _registry_exit(registry)
 
 
 def _options_section(rule: Any) -> str:

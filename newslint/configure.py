@@ -98,7 +98,7 @@ def _presets_here(config: Config) -> set[str]:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from newslint.cli import EXIT_OK, UsageError, _load_config, _registry
+    from newslint.cli import UsageError, _load_config, _registry, _registry_exit
     from newslint.config import ConfigError, check_rules, split_config_args
     from newslint.engine import build_ruleset
 
@@ -106,7 +106,13 @@ def cmd_config(args: argparse.Namespace) -> int:
     registry = _registry(args.rules_dir, config)
     try:
         check_rules(config, registry.rules, overrides=split_config_args(args.config)[1])
-        ruleset = build_ruleset(config, registry=registry)
+        # `[links] check = true` turns the link rules on in every run, as `check` does it.
+        checked_links: list[str] = []
+        if config.links.check:
+            from newslint.linkcheck import link_rules
+
+            checked_links = link_rules(registry.rules, config, config.select)
+        ruleset = build_ruleset(config, registry=registry, unless_ignored=checked_links)
     except ConfigError as err:
         raise UsageError(str(err)) from None
     # "The rules a run would enable": those selected whose preset is on for the site here (a
@@ -122,9 +128,9 @@ def cmd_config(args: argparse.Namespace) -> int:
             "enabled": [rule.code for rule in rules],
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
-        return EXIT_OK
+        return _registry_exit(registry)
     print(render_toml(config, _site_notes(), enabled), end="")
-    return EXIT_OK
+    return _registry_exit(registry)
 
 
 STARTER = """\

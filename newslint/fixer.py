@@ -439,6 +439,13 @@ def finish_fix(
     left_alone = [r for r in run.records if r.note is not None]
     files_word = _plural(files, "file")
     if diff:
+        for crash in (d for d in remaining if d.rule == "internal-error"):
+            # A diff leaves the remaining problems out, but not why the run exits 2.
+            print(
+                f"{crash.path}:{crash.line}:{crash.column}: {crash.code} [{crash.rule}] "
+                f"{crash.message}",
+                file=sys.stderr,
+            )
         print(
             f"Would apply {_plural(run.fix_count, 'fix', 'fixes')} in "
             f"{run.fixed_files} of {files_word}.",

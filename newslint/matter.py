@@ -120,7 +120,9 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
         try:
             _, end = json.JSONDecoder().raw_decode(text, start)
         except json.JSONDecodeError as err:
-            return FrontMatterError(f"JSON front matter: {err.msg}", Span(err.pos, err.pos))
+            return FrontMatterError(
+                f"JSON front matter: {_json_message(err)}", Span(err.pos, err.pos)
+            )
         except RecursionError:
             return FrontMatterError(
                 "JSON front matter is nested too deeply", Span(start, start + 1)
@@ -889,7 +891,7 @@ def _json_value(text: str, pos: int, depth: int = 0) -> tuple[Node, int]:
     try:
         decoded, end = _DECODER.raw_decode(text, pos)
     except json.JSONDecodeError as err:
-        raise _JsonSpanError(err.msg, err.pos) from None
+        raise _JsonSpanError(_json_message(err), err.pos) from None
     if isinstance(decoded, float) and not math.isfinite(decoded):
         # Python reads NaN, Infinity and 1e400; Go's encoding/json, and so Hugo, refuses them.
         written = text[pos:end]
@@ -1270,6 +1272,16 @@ _INF = float("inf")
 # Python converts integers of at most 4,300 digits from text (`sys.get_int_max_str_digits`, a
 # guard against denial of service); `json` and `tomllib` raise a plain ValueError past it.
 _LONG_NUMBER = re.compile(r"[0-9][0-9_]{4299,}")
+
+
+def _json_message(err: json.JSONDecodeError) -> str:
+    """The json module's message made whole: it leaves off the position it appends to its
+    exception text (the diagnostic carries it), so two of its messages end in a dangling "at"
+    ("Invalid control character at"); name the character instead."""
+    msg = err.msg
+    if msg == "Invalid control character at" and err.pos < len(err.doc):
+        return f"Invalid control character U+{ord(err.doc[err.pos]):04X} in a string"
+    return msg.removesuffix(" starting at").removesuffix(" at")
 
 
 def _too_many_digits(fmt: str, text: str, start: int) -> FrontMatterError:

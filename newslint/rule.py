@@ -116,17 +116,30 @@ class Context:
         severity: Severity | None = None,
         **values: Any,
     ) -> None:
-        """Report `messages[message_id]` formatted with `values` at `span`."""
+        """Report `messages[message_id]` formatted with `values` at `span`; `severity` (a case
+        the rule reports at another severity than its own) holds unless the configuration set
+        the rule's severity (see `_severity`)."""
         self._sink.append(
             Report(
                 self.rule,
                 span,
                 _message(self.rule, message_id, values),
-                severity or self.severity,
+                _severity(self.rule, self.severity, severity),
                 fix,
                 message_id,
             )
         )
+
+
+def _severity(rule: type[Rule], active: Severity, case: Severity | None) -> Severity:
+    """The severity of one report: the rule's `active` one (its default, or what
+    `[rules.NAME] severity` set), or the `case`'s own when the rule gives one. A configured
+    severity other than the default holds for every report, as a rule's severity does in ESLint:
+    `severity = "info"` for a rule that reports some cases as errors lets CI pass. Configuring
+    the default (the table `newslint rule NAME` prints) changes nothing."""
+    if case is None or active != rule.severity:
+        return active
+    return case
 
 
 def rule_label(rule: type[Rule]) -> str:
@@ -323,7 +336,7 @@ class ProjectContext:
                 path,
                 span or Span(0, 0),
                 message,
-                severity or self.severity,
+                _severity(self.rule, self.severity, severity),
                 self.rule,
                 line,
                 column,

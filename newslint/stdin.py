@@ -261,6 +261,10 @@ def _fix(args: argparse.Namespace, config: Config, ruleset: RuleSet, article: Ar
         record.release(keep_text=True, keep_digest=True)
         project = apply_project_fixes([record], project, unsafe=args.unsafe_fixes, write=False)
     remaining = sorted([*record.remaining, *project], key=lambda d: d.sort_key())
+    if ruleset.registry.load_errors or any(d.rule == "internal-error" for d in remaining):
+        # Exit 2 (a plugin that did not load, a rule that crashed): nothing on standard output,
+        # so an editor keeps its buffer rather than take a text some rules never saw.
+        return finish_fix(args, config, ruleset, run, remaining, 1, sys.stderr, sys.stderr)
     if args.diff:
         if record.changed:
             sys.stdout.write(unified_diff(shown, record.before, record.after))

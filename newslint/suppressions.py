@@ -6,7 +6,8 @@ file. Body: `<!-- newslint-disable-next-line RULE -->`, `<!-- newslint-disable-l
 comment's own line, as markdownlint spells it), `<!-- newslint-disable RULE -->` ...
 `<!-- newslint-enable RULE -->`, `<!-- newslint-disable-file RULE -->`; no rule means every rule.
 Rules are named by code, code prefix (`DT`) or name, separated by commas or spaces; in the body,
-text after ` -- ` is a free-form reason. A comment inside a code span or block, or inside a quoted
+text after ` -- ` is a free-form reason; in the front matter, names are separated by commas and
+codes also by spaces, and the words after the list are the reason. A comment inside a code span or block, or inside a quoted
 front-matter value, is text, not a suppression.
 
 A suppression that silences nothing is reported as `unused-suppression` (NL001) with a safe fix that
@@ -43,7 +44,15 @@ ALL = "ALL"
 PROJECT_KEY = "newslint:suppressions"
 
 _SELECTOR_LIST = r"[A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*"
-_FM_COMMENT = re.compile(r"#[ \t]*newslint:[ \t]*disable[ \t]*=[ \t]*(" + _SELECTOR_LIST + ")")
+# In the front matter, words after the list are a reason (`disable=DT001 the scraper writes it
+# so`), but a code after a space continues the list (`disable=TX006 DT001`, as the body and
+# ruff's noqa comments (`E501 F401`) separate them): taking it for a reason would leave its problem.
+_FM_MORE_CODES = (
+    r"(?:[ \t]+(?:[A-Z]{2}[0-9]{1,3}|ALL)(?![A-Za-z0-9_-])(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*)*"
+)
+_FM_COMMENT = re.compile(
+    r"#[ \t]*newslint:[ \t]*disable[ \t]*=[ \t]*(" + _SELECTOR_LIST + _FM_MORE_CODES + ")"
+)
 _BODY_COMMENT = re.compile(
     r"<!--[ \t\r\n]*newslint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
 )

@@ -175,6 +175,24 @@ def order_key(doc: Document) -> str:
 def date_key(doc: Document) -> str:
     """The article's date as sortable text (UTC), "~" when it has none that parses."""
     value: Any = doc.value("date")
+    found = doc.field("date")
+    if value is None and found is not None and found.node.tag == "timestamp":
+        # A TOML date-time has no value on its node (YAML's is its text): read the source, or
+        # every TOML article would sort as undated, after the YAML and JSON ones.
+        from newslint.matter import toml_value
+
+        try:
+            value = toml_value(doc.text[found.node.span.start : found.node.span.end])
+        except ValueError:
+            return "~"
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Hugo reads a YAML or TOML integer as seconds since 1970 (a JSON number it cannot read).
+        if found is None or found.format == "json":
+            return "~"
+        try:
+            value = datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):
+            return "~"
     if isinstance(value, date) and not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     if isinstance(value, str):
