@@ -31,6 +31,10 @@ class LinkUse:
     html: bool = (
         False  # written in a quoted HTML attribute: a new URL goes in with `&amp;` and such
     )
+    # Where the same URL is also the link's visible text (`[http://x](http://x)`), on the same
+    # line: a rule that rewrites the URL's start rewrites it there too (-1: nowhere).
+    shown_at: int = -1
+    shown_column: int = 0
 
     @property
     def position(self) -> tuple[int, int, int, int]:

@@ -28,6 +28,8 @@ link can be intercepted or rewritten on the way. Nearly every news site serves H
     [bioon](https://news.bioon.com/article/6754321.html)
 
 ## Fix safety
+The fix writes `https` over the URL's `http`, and over the link's text too when the link shows
+its own URL (`[http://a.org/x](http://a.org/x)`), so that the reader does not still see `http://`.
 Unsafe: not every host serves the same page over HTTPS. Safe when the run checks links
 (`--check-links`) and the `https://` address answered (a page, or a permanent redirect to another
 `https://` address): then these diagnostics come with the link check's, after every file, and
@@ -37,6 +39,7 @@ Unsafe: not every host serves the same page over HTTPS. Safe when the run checks
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -111,7 +114,9 @@ class LinkInsecure(Rule):
         if dest is None or text[dest.start : dest.start + 7].lower() != "http://":
             ctx.report(link.span, "http", kind=kind)
             return
-        self._report(ctx, link.url, Span(dest.start, dest.start + 7), kind, link)
+        self._report(
+            ctx, link.url, Span(dest.start, dest.start + 7), kind, link, _shown(text, link, dest)
+        )
 
     def on_html(self, ctx: Context, node: Html) -> None:
         for link in links_in(ctx.document, node):
@@ -134,13 +139,18 @@ class LinkInsecure(Rule):
             return
         self._report(ctx, field.value, Span(offset, offset + 7), "source URL", None)
 
-    def _report(self, ctx: Context, url: str, scheme: Span, kind: str, link: Link | None) -> None:
-        fix = _https(url, scheme)
+    def _report(
+        self, ctx: Context, url: str, scheme: Span, kind: str, link: Link | None, shown: int = -1
+    ) -> None:
+        fix = _https(url, scheme, shown)
         if fix is None or not links_checked(ctx):
             ctx.report(scheme, "http", kind=kind, fix=fix)
             return
         https = "https://" + url.strip()[7:]
         use = link_use(ctx.document, https, scheme, replaceable=True, kind=kind)
+        if shown >= 0:
+            column = ctx.document.position(shown).column
+            use = dataclasses.replace(use, shown_at=shown, shown_column=column)
         self.held.append((use, link))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
@@ -148,7 +158,7 @@ class LinkInsecure(Rule):
         for use, link in self.held:
             if only_source and link is not None and not is_source_line(document, link):
                 # Not checked in this run: reported now, as without a link check.
-                fix = _https(use.url, Span(use.start, use.end))
+                fix = _https(use.url, Span(use.start, use.end), use.shown_at)
                 ctx.report(Span(use.start, use.end), "http", kind=use.kind, fix=fix)
             else:
                 self.uses.append(use)
@@ -168,27 +178,51 @@ class LinkInsecure(Rule):
                         and (result.target or "").startswith("https://")
                     )
                 )
-                fix = _https(use.url, Span(use.start, use.end))
+                fix = _https(use.url, Span(use.start, use.end), use.shown_at)
                 assert fix is not None  # held back only when there is one
                 if works:
                     fix = Fix("Use https:// (it answered)", fix.edits, Applicability.SAFE)
                 line, column = use.line, use.column
+                positions = [(line, column, line, column + 4)]
+                if use.shown_at >= 0:
+                    positions.insert(0, (line, use.shown_column, line, use.shown_column + 4))
                 ctx.report(
                     item.path,
                     use.position,
                     "http",
                     fix=fix,
-                    fix_positions=[(line, column, line, column + 4)],
+                    fix_positions=positions,
                     span=Span(use.start, use.end),
                     source_line=use.source_line,
                     kind=use.kind,
                 )
 
 
-def _https(url: str, written: Span) -> Fix | None:
-    """Rewrite the `http` written at `written` as `https`; none for a URL with an explicit
-    port, where https would be another service (`:8000`) or a wrong one (`:80`)."""
+def _https(url: str, written: Span, shown: int = -1) -> Fix | None:
+    """Rewrite the `http` written at `written` as `https`, and at `shown` too when the link
+    shows its URL as its text there; none for a URL with an explicit port, where https would be
+    another service (`:8000`) or a wrong one (`:80`)."""
     parts = split_url(url)
     if parts is None or parts.port is not None:
         return None
-    return Fix.unsafe("Use https://", Edit.replace(Span(written.start, written.start + 4), "https"))
+    edits = [Edit.replace(Span(written.start, written.start + 4), "https")]
+    if shown >= 0:
+        edits.insert(0, Edit.replace(Span(shown, shown + 4), "https"))
+    return Fix.unsafe("Use https://", *edits)
+
+
+def _shown(text: str, link: Link, dest: Span) -> int:
+    """Where an inline link shows its own URL as its text on the same line
+    (`[http://x.org/a](http://x.org/a)`), -1 when it does not: the reader would still see
+    `http://` after the fix rewrote only the target."""
+    if (
+        link.is_image
+        or link.link_type != "Inline"
+        or text[link.span.start : link.span.start + 1] != "["
+    ):
+        return -1
+    written = text[dest.start : dest.end]
+    start = link.span.start + 1
+    if "\n" in text[start : dest.start] or not text.startswith(written + "](", start):
+        return -1
+    return start

@@ -23,6 +23,15 @@ CASES = [
         ),
     ),
     Case(
+        # The reader would still see `http://` with only the target rewritten.
+        "a-link-showing-its-url-is-rewritten-where-it-shows-it",
+        fm(body="See [http://a.org/x](http://a.org/x) or [HTTP://a.org](http://a.org/).\n"),
+        errors=[("http", 4, 22), ("http", 4, 56)],
+        unsafe_fixed=fm(
+            body="See [https://a.org/x](https://a.org/x) or [HTTP://a.org](https://a.org/).\n"
+        ),
+    ),
+    Case(
         "autolink",
         fm(body="See <http://a.org/x>.\n"),
         errors=[("http", 4, 6)],
@@ -117,6 +126,29 @@ def _site(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return article
+
+
+def test_a_checked_link_showing_its_url_is_fixed_where_it_shows_it_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text(
+        '---\ntitle: "T"\n---\n\nSee [http://news.site.com/a](http://news.site.com/a).\n',
+        encoding="utf-8",
+    )
+    _https_answers(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    args = ["--no-cache", "--isolated", "--select", "LK004", "--check-links", "a.md"]
+    assert main(["check", *args, "--output-format", "json"]) == 0
+    [found] = json.loads(capsys.readouterr().out)
+    assert (found["line"], found["column"], found["fix"]["applicability"]) == (5, 30, "safe")
+    assert [(e["column"], e["content"]) for e in found["fix"]["edits"]] == [
+        (6, "https"),
+        (30, "https"),
+    ]
+    assert main(["fix", *args]) == 0
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        '---\ntitle: "T"\n---\n\nSee [https://news.site.com/a](https://news.site.com/a).\n'
+    )
 
 
 def _https_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
