@@ -381,14 +381,7 @@ def _target_keys(written: str, base: str, logical: str = "", bundle: bool = Fals
         tried = [posixpath.join(base, path)]  # page-relative: Hugo looks no further
     else:
         tried = [posixpath.join(base, path), path]
-    keys = []
-    for candidate in tried:
-        normal = posixpath.normpath(candidate) if candidate else "."
-        if normal.startswith(".."):
-            continue
-        normal = "" if normal == "." else normal
-        if normal not in keys:
-            keys.append(normal)
+    keys = _content_keys(tried)
     if "/" not in path and path not in ("", ".", "..") and not lowered.startswith("."):
         keys.append(path + _BY_NAME)
     return keys
@@ -638,7 +631,13 @@ def _get_page_keys(path: str, logical: str, base: str, bundle: bool) -> list[str
     tried = [stem.strip("/")] if path.startswith("/") else [posixpath.join(base, stem)]
     if not path.startswith((".", "/")):
         tried.append(stem)
-    keys = []
+    return _content_keys(tried)
+
+
+def _content_keys(tried: list[str]) -> list[str]:
+    """The content paths `tried` in order, normalised ("" for the root), without repeats and
+    without those that leave the content root."""
+    keys: list[str] = []
     for candidate in tried:
         normal = posixpath.normpath(candidate) if candidate else "."
         if normal.startswith(".."):
