@@ -756,6 +756,12 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
             if hugo is not None:
                 line = span.start + err.context_mark.index  # the line, not where PyYAML gave up
                 return [FrontMatterError(f"YAML: {hugo}", Span(line, line))]
+            if err.context == "while scanning a simple key":
+                # A line with no `:` (Markdown before a missing closing `---`, a value wrapped
+                # onto a line of its own): PyYAML gives up on the line after it, the closing
+                # delimiter maybe; the line itself is the one to fix, where hugo 0.168 reports.
+                key = span.start + err.context_mark.index
+                return [FrontMatterError(f"YAML: {problem} {err.context}", Span(key, key))]
         if err.context:
             problem = f"{problem} {err.context}"
             if (

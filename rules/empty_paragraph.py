@@ -18,6 +18,10 @@ a line of text (a heading underline, see `paragraph-heading`), a `*` or `1.` the
 paragraph's next line: an empty item cannot interrupt a paragraph), `- - -` (a horizontal rule)
 and markers in code or HTML are left alone.
 
+A fenced code block with nothing inside (`` ``` `` and `` ``` `` on the next line, or a fence that
+opens at the end of the article and that nothing closes, as a converter or a hasty edit leaves
+it) is reported too: Hugo renders it as an empty `<pre><code></code></pre>` box.
+
 ## Why is this bad?
 Hugo renders it as `<p>&nbsp;</p>`: an unexplained gap between paragraphs, or `<li>&nbsp;</li>`:
 an empty bullet. Scraped articles are full of them, and a mis-decoded `Â ` becomes one once
@@ -45,7 +49,8 @@ unsafe fix escapes the `.` or `)` (`2020\\.`) so that the line shows as written.
 Safe: the paragraph is removed with one of the blank lines around it, so the paragraphs before and
 after stay separated by exactly one blank line. Inside a quote or a list item only the characters
 go, but a list item (loose or tight) or a quote that holds nothing else goes whole with its marker,
-which alone would render as an empty bullet or quote; when a whole tight list goes, the blank lines
+which alone would render as an empty bullet or quote; an empty code block goes with its fence
+lines. When a whole tight list goes, the blank lines
 around it meet, and `blank-lines` joins them. When the item goes on after a blank line, its next
 block moves up onto the marker's line, so that it stays in the item. A whitespace line inside a
 paragraph becomes the blank line it stood for, which splits the paragraph where the source had a
@@ -60,7 +65,7 @@ from collections.abc import Callable, Iterator
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
-from newslint.events import Html, Paragraph, Text
+from newslint.events import Code, Html, Paragraph, Text
 from newslint.rule import Context
 
 from ._body import (
@@ -77,6 +82,30 @@ from ._encoding import ZERO_WIDTH
 # groups are atomic (the spaces after one marker are never re-read as the indent of the next):
 # see `_QUOTED_LIST_MARKER` in `_body.py`.
 _ITEM_PREFIX = re.compile(r"(?>[ \t]{0,3}>[ \t]?)*(?>[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+")
+
+
+# The opening fence of a fenced code block (group 1: its run of backticks or tildes).
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+
+
+def _empty_fenced_block(source: str, quoted: bool) -> tuple[str, bool] | None:
+    """`(fence, closed)` when `source`, a fenced code block as written, holds nothing but blank
+    lines; None otherwise. In a block quote (`quoted`) a line of `>` markers alone is blank."""
+    lines = source.rstrip("\r\n").splitlines()
+    match = _FENCE.match(lines[0]) if lines else None
+    if match is None:
+        return None
+    fence = match.group(1)
+    inner = lines[1:]
+    closing = inner[-1].strip(" \t>" if quoted else " \t") if inner else ""
+    closed = bool(closing) and closing[0] == fence[0] and set(closing) == {fence[0]}
+    closed = closed and len(closing) >= len(fence)
+    if closed:
+        inner = inner[:-1]
+    blank = " \t>" if quoted else " \t"
+    if any(line.strip(blank) for line in inner):
+        return None
+    return fence, closed
 
 
 # A whole `<p>` element on one line, with what it holds (group 1).
@@ -122,6 +151,7 @@ class EmptyParagraph(Rule):
         "line": "line of only whitespace ({what}) inside a paragraph",
         "item": "list item holds only whitespace ({what})",
         "bare-item": "list item '{marker}' is empty: Hugo shows a bullet or number with nothing after it",
+        "empty-code": "code block '{fence}' holds nothing: Hugo shows an empty box{unclosed}",
         "detached-item": (
             "list item '{marker}' is empty: the text after the blank line below it is a paragraph"
             " outside the list"
@@ -141,6 +171,21 @@ class EmptyParagraph(Rule):
         if "\n" not in paragraph.text.rstrip("\r\n"):
             return
         self._empty_lines(ctx, paragraph)
+
+    def on_code(self, ctx: Context, code: Code) -> None:
+        """A fenced code block with nothing inside: an empty box on the page."""
+        if not code.block or code.text.strip(" \t\r\n>")[:3] not in ("```", "~~~"):
+            return  # indented code: decided on three characters
+        document = ctx.document
+        line = document.lines.line_span(document.position(code.span.start).line)
+        quoted = ">" in document.text[line.start : code.span.start]
+        found = _empty_fenced_block(code.text, quoted)
+        if found is None:
+            return
+        fence, closed = found
+        fix = Fix.safe("Remove the empty code block", delete_block(document, code.span))
+        unclosed = "" if closed else " (no fence closes it)"
+        ctx.report(code.span, "empty-code", fix=fix, fence=fence, unclosed=unclosed)
 
     def on_html(self, ctx: Context, node: Html) -> None:
         """`<p>&nbsp;</p>` alone on its line of an HTML block: an empty paragraph too."""

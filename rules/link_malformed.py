@@ -83,10 +83,13 @@ from ._links import destination, doubled_scheme, link_text_source, split_url
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 # `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces, then
 # maybe a title ("t", 't' or (t)), which does not make the link render either.
-# A tab or a line break in the URL does the same (checked with hugo 0.168).
+# A tab or a line break in the URL does the same (checked with hugo 0.168). A part may hold
+# parentheses, as a downloaded file's copy number does (`photo (4).jpg`): a part that is a
+# one-word `(title)` closing the link is the title, and that link renders.
+_URL_PART = r"(?:[^\s()]|\([^\s()]*\))"
 _SPACED = re.compile(
-    r"\[[^\[\]\n]{0,1000}\]\(((?:https?://|www\.|/)[^\s()]*"
-    r"(?:(?:[ \t]+|[ \t]*(?:\r\n?|\n)[ \t]*)[^\s()\"'][^\s()]*)+)"
+    r"\[[^\[\]\n]{0,1000}\]\(((?:https?://|www\.|/)" + _URL_PART + "*"
+    r"(?:(?:[ \t]+|[ \t]*(?:\r\n?|\n)[ \t]*)(?![\"']|\([^()\n]*\)[ \t]*\))" + _URL_PART + "+)+)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\)"
 )
 _SPACES = re.compile(r" +")

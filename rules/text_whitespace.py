@@ -60,16 +60,20 @@ class Options:
 
 
 def problems(
-    value: str, block: bool, language: str | None = None
+    value: str, block: bool, language: str | None = None, multiline: bool = False
 ) -> list[tuple[int, int, str, str]]:
     """`(start, end, replacement, message id)` for each white-space problem in `value`.
 
     In a YAML block scalar the line breaks are the author's and the final break is syntax, so only
-    runs inside a line count there. `language` (a tag such as `cs-CZ`) tells whether a
-    non-breaking space after a one-letter word is typography.
+    runs inside a line count there. A TOML multi-line (triple-quoted) string, `multiline`,
+    is the same choice of the author's: its breaks, blank lines (a summary's paragraphs, which
+    Hugo renders as Markdown) and a final break before the closing quotes stay, but white space
+    at its start still counts, since no indentation is syntax there. `language` (a tag such as
+    `cs-CZ`) tells whether a non-breaking space after a one-letter word is typography.
     """
     found: list[tuple[int, int, str, str]] = []
-    body_end = len(value.rstrip("\r\n")) if block else len(value)
+    keep_breaks = block or multiline
+    body_end = len(value.rstrip("\r\n")) if keep_breaks else len(value)
     stripped_start = len(value) - len(value.lstrip(_EDGE_SPACE))
     stripped_end = len(value[:body_end].rstrip(_EDGE_SPACE))
     if not block and stripped_start:
@@ -85,7 +89,7 @@ def problems(
         start, end = match.span()
         run = match.group(0)
         if "\n" in run or "\r" in run:
-            if block:
+            if keep_breaks:
                 continue
             found.append((start, end, " ", "line-break"))
         elif run == NBSP:
@@ -135,7 +139,8 @@ class TextWhitespace(Rule):
             return
         value: str = field.value
         block = field.node.style in ("|", ">")
-        found = problems(value, block, ctx.document.language)
+        multiline = field.node.style in ('"""', "'''")
+        found = problems(value, block, ctx.document.language, multiline)
         if not found:
             return
         edited = FieldText(ctx.document.text, field)

@@ -229,6 +229,31 @@ CASES = [
             title="T",
         ),
     ),
+    Case(
+        # A fence left at the end of the article after a list, that nothing closes: Hugo renders
+        # an empty `<pre><code></code></pre>` (a university news page, statlab).
+        "unclosed-fence-at-the-end-is-an-empty-code-block",
+        fm(body="The committee:\n\n- A. Manou\n- A. Burnetas\n```\n", title="T"),
+        errors=[("empty-code", 9, 1)],
+        fixed=fm(body="The committee:\n\n- A. Manou\n- A. Burnetas\n", title="T"),
+    ),
+    Case(
+        "closed-empty-fences-between-paragraphs",
+        fm(body="Before.\n\n~~~ text\n\n~~~\n\nAfter.\n", title="T"),
+        errors=[("empty-code", 7, 1)],
+        fixed=fm(body="Before.\n\nAfter.\n", title="T"),
+    ),
+    Case(
+        "empty-fences-in-a-quote",
+        fm(body="Before.\n\n> ```\n> ```\n\nAfter.\n", title="T"),
+        errors=[("empty-code", 7, 3)],
+        fixed=fm(body="Before.\n\nAfter.\n", title="T"),
+    ),
+    Case(
+        # Code with something in it, a longer closing fence and an indented block stay.
+        "code-that-holds-something-is-left-alone",
+        fm(body="Text.\n\n```\nx = 1\n````\n\n    >\n\n```\n  >\n```\n", title="T"),
+    ),
 ]
 
 

@@ -83,9 +83,27 @@ CASES = [
         errors=[("syntax", 4, 1)],
     ),
     Case(
+        # At the line PyYAML refuses as a key, where hugo 0.168 reports it too (5:1), not on the
+        # closing delimiter after it, where PyYAML gave up.
         "no-break-space-indent-nested",
         "---\ntitle: a\nparams:\n  tags:\n\u00a0 - x\n---\n",
-        errors=[("syntax", 6, 1)],
+        errors=[("syntax", 5, 1)],
+    ),
+    Case(
+        # The closing `---` forgotten after the last field: the article's first lines are read as
+        # front matter up to a `---` rule in the body. Reported at the first line that is no
+        # `key: value` (hugo 0.168 says 14:1 on a real site), not two lines below it where PyYAML
+        # gave up (an NGO's news article, aikkms).
+        "closing-delimiter-missing-markdown-read-as-yaml",
+        '---\ntitle: "Rise up"\ndraft: false\n\n*Published in Vol. 1.*\n\n**By A. Writer**\n\n---\n'
+        "Text.\n",
+        errors=[("syntax", 5, 1)],
+    ),
+    Case(
+        # A value wrapped onto a line of its own: that line, not the closing delimiter below it.
+        "plain-value-wrapped-onto-the-next-line",
+        "---\ntitle: x\nsummary: A line\nthat goes on\n---\nBody.\n",
+        errors=[("syntax", 4, 1)],
     ),
     Case("no-break-space-key", "---\ntitle: a\n\u00a0b: 1\n---\n"),
     Case(

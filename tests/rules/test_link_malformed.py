@@ -61,6 +61,16 @@ CASES = [
         fm(body="x [a](https://example.com/a\r\n  b) y\n"),
         errors=[("space", 4, 7)],
     ),
+    Case(
+        # A downloaded file's copy number, `다운로드 (4).jpg`: the part after the space holds
+        # parentheses (a Korean AI-news site, koreannews); `%20` makes the image render.
+        "space-before-a-parenthesised-copy-number",
+        fm(body="![EV9](https://x.org/up/20250628_img (4).jpg)\n\n[b](/a (2).pdf) end\n"),
+        errors=[("space", 4, 8), ("space", 6, 5)],
+        fixed=fm(body="![EV9](https://x.org/up/20250628_img%20(4).jpg)\n\n[b](/a%20(2).pdf) end\n"),
+    ),
+    # A one-word `(title)` closing the link is a title: the link renders.
+    Case("parenthesised-title", fm(body="[a](https://example.com/a (Title)) [b](/b (T) )\n")),
     Case("title-on-the-next-line", fm(body='[a](https://example.com/a\n"title")\n')),
     Case("blank-line-ends-it", fm(body="[a](https://example.com/a\n\nb)\n")),
     Case(

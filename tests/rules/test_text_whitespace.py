@@ -116,6 +116,17 @@ CASES = [
         fixed='+++\ntitle = "A B"\n+++\nBody.\n',
     ),
     Case(
+        # The author chose a multi-line string: its soft breaks and the blank line between the
+        # summary's two paragraphs (Hugo renders the summary as Markdown) stay; a run inside a
+        # line still counts. Seen on a Blowfish church site (emk-jena).
+        "toml-multiline-string-keeps-its-line-breaks",
+        '+++\nsummary = """First line, \nsecond  line.\n\nNew paragraph."""\n'
+        "lead = '''One\ntwo '''\n+++\nBody.\n",
+        errors=[("double", 3, 7), ("trailing", 7, 4)],
+        fixed='+++\nsummary = """First line, \nsecond line.\n\nNew paragraph."""\n'
+        "lead = '''One\ntwo'''\n+++\nBody.\n",
+    ),
+    Case(
         "json",
         '{"title": "A  B "}\nBody.\n',
         errors=[("double", 1, 13), ("trailing", 1, 16)],
