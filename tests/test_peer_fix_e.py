@@ -869,6 +869,41 @@ CASES: list[FixCase] = [
         json_doc('"title": "Bitcoin\u200b falls"', body="\nBitcoin\u200b fell.\n"),
         json_doc('"title": "Bitcoin falls"', body="\nBitcoin fell.\n"),
     ),
+    # ---- BD011 chat-citation: safe (ChatGPT's forms), unsafe (the bracket forms)
+    case(
+        "BD011-safe-and-unsafe-yaml",
+        "BD011",
+        yaml_doc(
+            'title: "Budget passes"',
+            'summary: "The council approved the budget【4†source】."',
+            body="\nThe council approved the budget on Tuesday [cite: 1].\n",
+        ),
+        yaml_doc(
+            'title: "Budget passes"',
+            'summary: "The council approved the budget."',
+            body="\nThe council approved the budget on Tuesday [cite: 1].\n",
+        ),
+        yaml_doc(
+            'title: "Budget passes"',
+            'summary: "The council approved the budget."',
+            body="\nThe council approved the budget on Tuesday.\n",
+        ),
+        kinds="safe,unsafe",
+    ),
+    case(
+        "BD011-safe-toml",
+        "BD011",
+        toml_doc(
+            'summary = "The council approved the budget :contentReference[oaicite:1]{index=1}."'
+        ),
+        toml_doc('summary = "The council approved the budget."'),
+    ),
+    case(
+        "BD011-safe-json",
+        "BD011",
+        json_doc('"summary": "The council approved the budget citeturn0news1."'),
+        json_doc('"summary": "The council approved the budget."'),
+    ),
     # ---- EN004 control-char: safe (a terminal escape goes whole)
     case(
         "EN004-safe-yaml",
@@ -1206,6 +1241,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "EN001": {"safe", "unsafe"},
     "EN003": {"safe", "unsafe"},
     "EN004": {"safe"},
+    "BD011": {"safe", "unsafe"},
     "EN005": {"unsafe"},
     "EN006": {"safe"},
     "EN007": {"safe"},
@@ -1228,7 +1264,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
 FRONT_MATTER_RULES = {
     "FM004", "FM005", "FM006", "FM007", "DT001", "TX001", "TX003", "TX004", "TX005", "TX006", "TX008",
     "TH001", "TH002", "TH003", "EN001", "EN003", "EN004", "EN005", "EN006", "EN007", "LK004",
-    "LK005", "NL001",
+    "LK005", "NL001", "BD011",
 }  # fmt: skip
 
 

@@ -1743,6 +1743,23 @@ FIXES = [
         key="title",
     ),
     FixCase(
+        "BD011-toml-multiline-summary",
+        "BD011",
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = """The council approved the budget【1†source】.\nIt takes effect in March."""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = """The council approved the budget.\nIt takes effect in March."""\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"params": {"summary": "The council approved the budget.\nIt takes effect in March."}},
+        key="summary",
+    ),
+    FixCase(
+        "BD011-json-gemini",
+        "BD011",
+        '{\n  "title": "Budget passes [cite: 2]",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        '{\n  "title": "Budget passes",\n  "date": "2025-02-08T09:55:35+08:00",\n  "summary": "The council approved the budget."\n}\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',
+        {"title": "Budget passes"},
+        key="title",
+        unsafe=True,
+    ),
+    FixCase(
         "EN004-toml-escape-e",
         "EN004",
         '+++\ntitle = "Budget\\e passes"\ndate = 2025-02-08T09:55:35+08:00\nsummary = "The council approved the budget."\n+++\n\nThe council approved the budget on Tuesday. It takes effect in March.\n',

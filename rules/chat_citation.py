@@ -1,0 +1,100 @@
+"""Citation markers a chat assistant left in the text.
+
+## What it does
+Finds the source markers that chat assistants write into their answers and that come along when
+an answer is pasted into an article, in the body and in front-matter values (a `summary` written
+from such a text carries them too):
+
+- ChatGPT: `【4†source】`, `【12:3†L5-L9】`, `:contentReference[oaicite:0]{index=0}`, and
+  `citeturn0search0` (with or without the private-use characters U+E200 to U+E202 around it;
+  `filecite...` too);
+- Gemini: `[cite: 1]`, `[cite: 1, 4]`, `[cite_start]`;
+- DeepSeek: `[citation:3]`;
+- Bing and Copilot: `[^1^]`.
+
+Code (inline or a block) is left alone: an article about these markers shows them there.
+
+## Why is this bad?
+Hugo prints them as they are: the reader sees `【4†source】` or `[cite: 1]` after a sentence, marks
+that lead nowhere, and the article shows it was pasted from a chat window. The sources they stood
+for are not in the article.
+
+## Example
+    The council approved the budget on Tuesday [cite: 1].
+
+## Use instead
+    The council approved the budget on Tuesday.
+
+## Fix safety
+The marker is removed, with the spaces before it when punctuation, a space or the line's end
+follows (`Tuesday [cite: 1].` becomes `Tuesday.`); between two letters it leaves one space. Safe
+for ChatGPT's forms, which no text writes for another reason. Unsafe for the bracket forms
+(`[cite: 1]`, `[citation:3]`, `[^1^]`), which a text about citations could write on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import Document
+from newslint.rule import Context
+
+from ._encoding import code_starts_and_spans, in_code
+
+# Each form, named by the assistant that writes it; the group that matched says which. ChatGPT's
+# private-use characters: U+E200 opens a citation, U+E202 separates its parts, U+E201 closes it.
+_FORMS = (
+    ("ChatGPT", "【[^【】\n]{0,60}†[^【】\n]{0,80}】"),
+    ("ChatGPT", r":{1,2}contentReference\[oaicite:\d+\](?:\{index=\d+\})?"),
+    ("ChatGPT", "\ue200?(?:file)?cite(?:\ue202?turn\\d+[a-z]+\\d+)+\ue201?"),
+    ("Gemini", r"\[cite_(?:start|end)\]|\[cite:\s*\d+(?:\s*,\s*\d+)*\]"),
+    ("DeepSeek", r"\[citation:\s*\d+(?:\s*,\s*\d+)*\]"),
+    ("Copilot", r"\[\^\d+\^\]"),
+)
+_MARKER = re.compile("|".join(f"(?P<f{n}>{pattern})" for n, (_, pattern) in enumerate(_FORMS)))
+# A cheap test first: a file without any of these holds no marker.
+_HINTS = ("†", "oaicite", "citeturn", "cite\ue202", "[cite", "[citation:", "^]")
+# The bracket forms: a text about citations may write them on purpose.
+_BRACKETS = frozenset({"Gemini", "DeepSeek", "Copilot"})
+# After these, the spaces before a removed marker go with it: `Tuesday [cite: 1].`
+_CLOSING = frozenset(".,;:!?)]}»”’\"'。，、；：！？）」』】")
+
+
+class ChatCitation(Rule):
+    code = "BD011"
+    name = "chat-citation"
+    severity = Severity.WARNING
+    messages = {"citation": "{assistant} citation marker {marker!r} left in the text"}
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        text = document.text
+        if not any(hint in text for hint in _HINTS):
+            return
+        code: tuple[list[int], list[Span]] | None = None
+        for match in _MARKER.finditer(text):
+            start, end = match.span()
+            if start >= document.body_start:
+                code = code or code_starts_and_spans(document)
+                if in_code(code, start):
+                    continue
+            assistant = _FORMS[int(str(match.lastgroup)[1:])][0]
+            edit = _removal(text, start, end)
+            title = "Remove the citation marker"
+            fix = Fix.unsafe(title, edit) if assistant in _BRACKETS else Fix.safe(title, edit)
+            marker = match.group(0)
+            ctx.report(Span(start, end), "citation", fix=fix, assistant=assistant, marker=marker)
+
+
+def _removal(text: str, start: int, end: int) -> Edit:
+    """Remove the marker at `start:end`, with the spaces before it when what follows closes the
+    phrase; a marker between two letters leaves one space."""
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    after = text[end] if end < len(text) else "\n"
+    if before < start and (after.isspace() or after in _CLOSING):
+        return Edit.delete(Span(before, end))
+    if before == start and start > 0 and text[start - 1].isalnum() and after.isalnum():
+        return Edit.replace(Span(start, end), " ")
+    return Edit.delete(Span(start, end))

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.chat_citation import ChatCitation
+from newslint.testing import Case, assert_case, fm
+
+CASES = [
+    Case("clean", fm(body="The budget passed on Tuesday [1].\n", title="T")),
+    Case(
+        "gemini-before-a-full-stop",
+        fm(body="The budget passed on Tuesday [cite: 1].\n", title="T"),
+        errors=[("citation", 5, 30)],
+        unsafe_fixed=fm(body="The budget passed on Tuesday.\n", title="T"),
+    ),
+    Case(
+        # Safe: nothing writes 【…†…】 for another reason.
+        "chatgpt-browsing-marks-glued-to-the-sentence",
+        fm(body="It takes effect in March.【4†source】【12:3†L5-L9】 Then\n", title="T"),
+        errors=[("citation", 5, 26), ("citation", 5, 36)],
+        fixed=fm(body="It takes effect in March. Then\n", title="T"),
+    ),
+    Case(
+        "chatgpt-content-reference-between-words",
+        fm(body="Prices rose:contentReference[oaicite:0]{index=0} and fell.\n", title="T"),
+        errors=[("citation", 5, 12)],
+        fixed=fm(body="Prices rose and fell.\n", title="T"),
+    ),
+    Case(
+        # The private-use characters U+E200/U+E202/U+E201 around ChatGPT's newer form, and the
+        # form without them (a paste that dropped them).
+        "chatgpt-cite-turn-with-and-without-its-private-use-characters",
+        fm(
+            body="Prices rose \ue200cite\ue202turn0search0\ue202turn1news2\ue201.\n\n"
+            "They fell citeturn0search3.\n",
+            title="T",
+        ),
+        errors=[("citation", 5, 13), ("citation", 7, 11)],
+        fixed=fm(body="Prices rose.\n\nThey fell.\n", title="T"),
+    ),
+    Case(
+        "marker-between-two-letters-leaves-a-space",
+        fm(body="The vote【3†source】passed.\n", title="T"),
+        errors=[("citation", 5, 9)],
+        fixed=fm(body="The vote passed.\n", title="T"),
+    ),
+    Case(
+        "gemini-start-deepseek-and-copilot-forms",
+        fm(
+            body="Gemini [cite_start]wrote this [cite: 2, 5] and DeepSeek[citation:3] too[^1^].\n",
+            title="T",
+        ),
+        errors=[("citation", 5, 8), ("citation", 5, 31), ("citation", 5, 56), ("citation", 5, 72)],
+        unsafe_fixed=fm(body="Gemini wrote this and DeepSeek too.\n", title="T"),
+    ),
+    Case(
+        # A summary written from such a text carries the markers too.
+        "front-matter-summary",
+        fm(title="Budget", summary="The budget passed【1†source】."),
+        errors=[("citation", 3, 28)],
+        fixed=fm(title="Budget", summary="The budget passed."),
+    ),
+    Case(
+        "code-shows-them-on-purpose",
+        fm(body="Write `[cite: 1]` or:\n\n```\n【4†source】\n```\n", title="T"),
+    ),
+    Case(
+        # A footnote, a numbered reference and the word "cite" are no markers.
+        "look-alikes",
+        fm(body="Cite them[^1] [2] as cited, turn 3 [citation needed].\n\n[^1]: A note.\n"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_chat_citation(case: Case) -> None:
+    assert_case(ChatCitation, case)
