@@ -568,6 +568,30 @@ THAI_CASES = [
             summary="iPhone sales rose.",
         ),
     ),
+    # A number is no lower-case word: "3 people ..." opens a news lead (the word after it does
+    # not decide), as "3D printing ..." does.
+    Case(
+        "paragraph-opening-with-a-number",
+        fm(body="3 people died in a fire.\n\nPolice are there.\n", title="Fire", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="3 people died in a fire.\n\nPolice are there.\n",
+            title="Fire",
+            date="2025-02-08",
+            summary="3 people died in a fire.",
+        ),
+    ),
+    Case(
+        "paragraph-opening-with-a-figure-and-a-unit",
+        fm(body="3D printers sold out.\n\nShops wait.\n", title="3D", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="3D printers sold out.\n\nShops wait.\n",
+            title="3D",
+            date="2025-02-08",
+            summary="3D printers sold out.",
+        ),
+    ),
     Case(
         "georgian-paragraph",
         fm(body="ბიუჯეტი მიიღეს.\n", title="ბიუჯეტი", date="2025-02-08"),
