@@ -520,11 +520,12 @@ def glob_regex(pattern: str, path: bool) -> re.Pattern[str]:
     while i < len(pattern):
         char = pattern[i]
         if char == "*":
-            if pattern.startswith("**", i):
-                out.append(".*")
-                i += 2
-                continue
-            out.append(one + "*")
+            # A run of stars is one `*` or `**`: written out as `.*.*.*`, the regex engine tries
+            # every way of sharing the text among them (400 stars never ended on `zh-cn`).
+            run = len(pattern) - i - len(pattern[i:].lstrip("*"))
+            out.append(".*" if run > 1 else one + "*")
+            i += run
+            continue
         elif char == "?":
             out.append(one)
         elif char == "{":

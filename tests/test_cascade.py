@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cascade import CascadeEntry, PageInfo, entries_of, glob_regex, merge
+from newslint.cascade import (
+    CascadeEntry,
+    PageInfo,
+    chosen_languages,
+    entries_of,
+    glob_regex,
+    merge,
+)
 from newslint.config import Config, parse_config
 from newslint.document import Document
 from newslint.engine import RuleSet, build_ruleset, lint_path
@@ -82,6 +89,17 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 )
 def test_path_globs(pattern: str, subject: str, matches: bool) -> None:
     assert bool(glob_regex(pattern, True).fullmatch(subject)) is matches
+
+
+def test_a_run_of_stars_is_one_star() -> None:
+    # `***` means what `**` does; written out as `.*.*.*`, a run of 400 stars in a page's own
+    # `sites.matrix.languages` took Python's regex engine hours against `zh-cn`.
+    assert glob_regex("a***b", True).pattern == "a.*b"
+    assert glob_regex("a**b", True).pattern == "a.*b"
+    assert glob_regex("a*b", True).pattern == "a[^/]*b"
+    assert glob_regex("a*b", False).pattern == "a.*b"
+    assert chosen_languages(("*" * 400 + "n",), ("en", "zh-cn")) == ["en", "zh-cn"]
+    assert chosen_languages(("*" * 400 + "x",), ("en", "zh-cn")) == []
 
 
 def test_the_first_entry_and_the_closest_cascade_win_and_params_merge() -> None:
