@@ -146,8 +146,9 @@ class FieldType(Rule):
 
     def _cascade(self, ctx: Context, field: Field) -> None:
         """A cascade entry's target by `lang`, which Hugo 0.150 replaced with `sites.matrix`
-        and then removed: hugo 0.168 fails the build on a non-empty one ("cascade.target.language
-        was deprecated ... and subsequently removed"), in `target` and the older `_target`."""
+        and then removed: hugo 0.168 fails the build on any value but null and "" ("cascade.
+        target.language was deprecated ... and subsequently removed" for a string, number or
+        boolean, a decoding error for a list or map), in `target` and the older `_target`."""
         node = field.node
         for item in node.items if node.kind == "list" else (node,):
             for entry in item.entries if item.kind == "map" else ():
@@ -155,8 +156,12 @@ class FieldType(Rule):
                     continue
                 for inner in entry.node.entries:
                     value = inner.node.value
-                    if inner.key.lower() == "lang" and isinstance(value, str) and value:
-                        ctx.report(inner.node.span, "cascade-lang", value=value)
+                    if inner.key.lower() != "lang" or value is None or value == "":
+                        continue  # only null and "" build (hugo 0.168)
+                    # A number or boolean fails with the same error, a list or map in decoding.
+                    if not isinstance(value, str):
+                        value = ctx.document.text[inner.node.span.start : inner.node.span.end]
+                    ctx.report(inner.node.span, "cascade-lang", value=value)
 
     def _aliases(self, ctx: Context, field: Field) -> None:
         """An alias that is the root once cleaned (`/`, `./`, `..`) fails the build: Hugo will

@@ -150,6 +150,20 @@ CASES = [
         fm(cascade=Raw("\n  - draft: true\n  - title: T\n    _Target:\n      Lang: fr")),
         errors=[("cascade-lang", 6, 13)],
     ),
+    # Any other value fails too (hugo 0.168): a number or boolean with the same error, a list or
+    # map in decoding the cascade; only null and "" build.
+    Case(
+        "cascade-target-lang-number-bool-list-fail-hugo",
+        fm(
+            cascade=Raw(
+                "\n  - title: A\n    target:\n      lang: 1"
+                "\n  - title: B\n    target:\n      lang: false"
+                "\n  - title: C\n    target:\n      lang: [en]"
+                "\n  - title: D\n    target:\n      lang: null"
+            )
+        ),
+        errors=[("cascade-lang", 5, 13), ("cascade-lang", 8, 13), ("cascade-lang", 11, 13)],
+    ),
     Case(
         "cascade-empty-lang-and-sites-matrix-build",
         fm(
