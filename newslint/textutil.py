@@ -329,7 +329,7 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
             candidate = paragraph[first:end]
             if reader_length(candidate) > length_limit(candidate, max_chars):
                 if not lead:
-                    return ""
+                    return slight  # past a slight lead, the opening it was stays the answer
                 break
             lead = candidate
         if lead and not _slight(lead):

@@ -790,6 +790,13 @@ SLIGHT_CASES = [
         "Update.",
     ),
     _slight_case(
+        # A next paragraph whose opening sentence is over the limit has no lead: the slight one
+        # stays the answer (it was, before slight leads gave way).
+        "nor-when-the-next-opening-is-too-long",
+        "Breaking news.\n\n" + "The budget " * 40 + "passed.\n",
+        "Breaking news.",
+    ),
+    _slight_case(
         "three-words-are-a-summary",
         "The vote passed.\n\nThe budget passed on Tuesday.\n",
         "The vote passed.",
