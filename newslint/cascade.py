@@ -136,9 +136,11 @@ def _matrix_allows(patterns: tuple[str, ...], page: PageInfo) -> bool:
 def chosen_languages(patterns: tuple[str, ...], names: tuple[str, ...]) -> list[str]:
     """The `names` (lower case) that `sites.matrix.languages` globs take in, as hugo 0.168 reads
     them: those the globs name (every one when the first glob is a negation, `! en`), less
-    those a negation names; in the order of `names`."""
-    negations = [p[1:].strip() for p in patterns if p.startswith("!")]
-    positives = [p for p in patterns if not p.startswith("!")]
+    those a negation names; in the order of `names`. Only `! ` with its one space negates, and
+    the glob after it is taken as written: `!en` is a glob that names nothing, `!  en` a
+    negation of ` en`, which names nothing either (the `patterns` come trimmed)."""
+    negations = [p[2:] for p in patterns if p.startswith("! ")]
+    positives = [p for p in patterns if not p.startswith("! ")]
 
     def named(name: str, globs: list[str]) -> bool:
         return any(glob_regex(glob, False).fullmatch(name) for glob in globs)
@@ -146,7 +148,7 @@ def chosen_languages(patterns: tuple[str, ...], names: tuple[str, ...]) -> list[
     return [
         name
         for name in names
-        if (patterns[0].startswith("!") or named(name, positives)) and not named(name, negations)
+        if (patterns[0].startswith("! ") or named(name, positives)) and not named(name, negations)
     ]
 
 

@@ -164,6 +164,12 @@ MATRIX_CASES = [
     (["de", "! d*"], {"en", "fr", "de"}),
     # Matched with case against Hugo's lower-case names: `FR` takes in none, so limits nothing.
     (["FR"], {"en", "fr", "de"}),
+    # Each glob is trimmed, and only `! ` with its one space negates, the rest taken as written:
+    # `!fr` is a glob that takes in nothing, `!  en` leaves out ` en`, which is no language.
+    ([" ! en "], {"fr", "de"}),
+    (["!fr"], {"en", "fr", "de"}),
+    (["!fr", "de"], {"de"}),
+    (["!  en"], {"en", "fr", "de"}),
 ]
 
 
