@@ -23,7 +23,9 @@ copy of the article's origin belongs in the source field) and the build fails. S
 that resolves to the site's root (`/`, `.`, `./`, `//`, `../`: "alias "/" resolves to website
 root directory"); an empty one is `empty-field`'s. And a `cascade` entry whose `target` (or
 `_target`) still limits it by `lang`, which Hugo 0.150 replaced with `sites.matrix.languages`
-and then removed: the build fails. So does a page's own `sites` that is not a map.
+and then removed: the build fails. So does a page's own `sites` that is not a map, or whose
+`matrix` or `complements` is no map or holds a map (or a list in a list) as `languages`,
+`versions` or `roles`.
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
@@ -93,7 +95,9 @@ OUTPUT_FORMATS = frozenset(
 
 # Fields Hugo decodes into its own structures: a value of the wrong type fails the build (a
 # `menu` when the theme renders menus, as themes do; checked with hugo 0.168).
-_DECODED_BY_HUGO = frozenset({"params", "build", "cascade", "menu", "menus", "sitemap", "markup"})
+_DECODED_BY_HUGO = frozenset(
+    {"params", "build", "cascade", "menu", "menus", "sitemap", "markup", "sites"}
+)
 
 # A page `url` with these prefixes fails the build (checked with hugo 0.168; case-sensitive, as
 # Hugo compares them).
