@@ -118,6 +118,8 @@ class Baseline:
         rules: dict[str, str] = {}
         try:
             for entry in data["entries"]:
+                if not isinstance(entry, dict):
+                    raise BaselineError(f"{path}: malformed entry: {entry!r:.80} is no object")
                 context = entry.get("context")
                 key = (
                     str(entry["path"]),

@@ -136,9 +136,11 @@ def _matrix_allows(patterns: tuple[str, ...], page: PageInfo) -> bool:
 def chosen_languages(patterns: tuple[str, ...], names: tuple[str, ...]) -> list[str]:
     """The `names` (lower case) that `sites.matrix.languages` globs take in, as hugo 0.168 reads
     them: those the globs name (every one when the first glob is a negation, `! en`), less
-    those a negation names; in the order of `names`."""
-    negations = [p[1:].strip() for p in patterns if p.startswith("!")]
-    positives = [p for p in patterns if not p.startswith("!")]
+    those a negation names; in the order of `names`. Only `! ` with its one space negates, and
+    the glob after it is taken as written: `!en` is a glob that names nothing, `!  en` a
+    negation of ` en`, which names nothing either (the `patterns` come trimmed)."""
+    negations = [p[2:] for p in patterns if p.startswith("! ")]
+    positives = [p for p in patterns if not p.startswith("! ")]
 
     def named(name: str, globs: list[str]) -> bool:
         return any(glob_regex(glob, False).fullmatch(name) for glob in globs)
@@ -146,7 +148,7 @@ def chosen_languages(patterns: tuple[str, ...], names: tuple[str, ...]) -> list[
     return [
         name
         for name in names
-        if (patterns[0].startswith("!") or named(name, positives)) and not named(name, negations)
+        if (patterns[0].startswith("! ") or named(name, positives)) and not named(name, negations)
     ]
 
 
@@ -509,50 +511,146 @@ def is_index_file(path: str | os.PathLike[str]) -> bool:
     return name.startswith("_index.") and name.lower().endswith(CONTENT_SUFFIXES)
 
 
+# Up to this many stars a glob is matched by its regex; with more, the regex engine's backtracking
+# grows as the subject's length to the power of the stars (`**a**a**a**a**a**a**a**a**a**a**b`
+# took seconds against a 40-character path), and `Glob` follows every reading at once instead.
+_REGEX_STARS = 3
+_MAX_ALTERNATIVES = 256  # brace alternatives spelled out for that; more keep the regex
+
+# A glob's pieces: ("one" | "many", regex of one character) or ("open" | "bar" | "close", "").
+_Piece = tuple[str, str]
+
+
+class Glob:
+    """A compiled glob: `fullmatch(subject)` tells whether it matches the whole subject, in
+    time that grows with the subject's length times the glob's, however many stars it has.
+    `pattern` is the regex it stands for."""
+
+    def __init__(self, pieces: list[_Piece]) -> None:
+        regex = {"open": "(?:", "bar": "|", "close": ")"}
+        self.pattern = "".join(
+            regex.get(kind) or (char + "*" if kind == "many" else char) for kind, char in pieces
+        )
+        try:
+            self._regex: re.Pattern[str] | None = re.compile(self.pattern)
+        except (re.error, RecursionError):  # RecursionError: braces nested hundreds deep
+            self._regex = None  # a pattern Hugo cannot compile matches nothing
+        self._alternatives: list[list[tuple[re.Pattern[str], bool]]] | None = None
+        if self._regex is not None and sum(k == "many" for k, _ in pieces) > _REGEX_STARS:
+            try:
+                spelled = _spell_out(pieces, 0)[0]
+            except RecursionError:
+                spelled = []  # keep the regex
+            if 0 < len(spelled) <= _MAX_ALTERNATIVES:
+                cache: dict[str, re.Pattern[str]] = {}
+                self._alternatives = [
+                    [
+                        (cache.get(c) or cache.setdefault(c, re.compile(c)), k == "many")
+                        for k, c in alt
+                    ]
+                    for alt in spelled
+                ]
+
+    def fullmatch(self, subject: str) -> bool:
+        if self._regex is None:
+            return False
+        if self._alternatives is None:
+            return self._regex.fullmatch(subject) is not None
+        return any(_run(alternative, subject) for alternative in self._alternatives)
+
+
+def _spell_out(pieces: list[_Piece], i: int) -> tuple[list[list[_Piece]], int]:
+    """The brace-free alternatives of `pieces` from `i` up to the `bar` or `close` that ends its
+    group (or their end), and where it stopped; cut at one more than `_MAX_ALTERNATIVES`."""
+    alternatives: list[list[_Piece]] = [[]]
+    while i < len(pieces):
+        kind = pieces[i][0]
+        if kind in ("bar", "close"):
+            break
+        if kind == "open":
+            options: list[list[_Piece]] = []
+            i += 1
+            while True:
+                found, i = _spell_out(pieces, i)
+                options.extend(found)
+                if i >= len(pieces) or pieces[i][0] == "close":
+                    break
+                i += 1  # past the bar
+            alternatives = [a + b for a in alternatives for b in options][: _MAX_ALTERNATIVES + 1]
+        else:
+            alternatives = [[*a, pieces[i]] for a in alternatives]
+        i += 1
+    return alternatives, i
+
+
+def _run(pieces: list[tuple[re.Pattern[str], bool]], subject: str) -> bool:
+    """Whether a brace-free glob matches all of `subject`, following every reading at once."""
+    end = len(pieces)
+
+    def closure(states: set[int]) -> set[int]:
+        for i in sorted(states):
+            while i < end and pieces[i][1]:  # a star may match nothing
+                i += 1
+                states.add(i)
+        return states
+
+    states = closure({0})
+    for char in subject:
+        states = closure(
+            {
+                i if pieces[i][1] else i + 1
+                for i in states
+                if i < end and pieces[i][0].fullmatch(char)
+            }
+        )
+        if not states:
+            return False
+    return end in states
+
+
 @lru_cache(maxsize=256)
-def glob_regex(pattern: str, path: bool) -> re.Pattern[str]:
+def glob_regex(pattern: str, path: bool) -> Glob:
     """A Hugo (gobwas) glob as a regex: `**` any text, `*` and `?` within one path segment (any
     text for a non-path glob), `{a,b}` either, `[...]` a class (`[!...]` negated)."""
     one = "[^/]" if path else "."
-    out: list[str] = []
+    out: list[_Piece] = []
     depth = 0
     i = 0
     while i < len(pattern):
         char = pattern[i]
         if char == "*":
-            if pattern.startswith("**", i):
-                out.append(".*")
-                i += 2
-                continue
-            out.append(one + "*")
+            # A run of stars is one `*` or `**`: written out as `.*.*.*`, the regex engine tries
+            # every way of sharing the text among them (400 stars never ended on `zh-cn`).
+            run = len(pattern) - i - len(pattern[i:].lstrip("*"))
+            out.append(("many", "." if run > 1 else one))
+            i += run
+            continue
         elif char == "?":
-            out.append(one)
+            out.append(("one", one))
         elif char == "{":
-            out.append("(?:")
+            out.append(("open", ""))
             depth += 1
         elif char == "}" and depth:
-            out.append(")")
+            out.append(("close", ""))
             depth -= 1
         elif char == "," and depth:
-            out.append("|")
+            out.append(("bar", ""))
         elif char == "[":
             end = pattern.find("]", i + 1)
             if end < 0:
-                out.append(re.escape(char))
+                out.append(("one", re.escape(char)))
             else:
                 inner = pattern[i + 1 : end]
                 negated = inner.startswith("!")
                 inner = inner[1:] if negated else inner
-                out.append("[" + ("^" if negated else "") + inner.replace("\\", "\\\\") + "]")
+                cls = "[" + ("^" if negated else "") + inner.replace("\\", "\\\\") + "]"
+                out.append(("one", cls))
                 i = end
         elif char == "\\" and i + 1 < len(pattern):
-            out.append(re.escape(pattern[i + 1]))
+            out.append(("one", re.escape(pattern[i + 1])))
             i += 1
         else:
-            out.append(re.escape(char))
+            out.append(("one", re.escape(char)))
         i += 1
-    out.extend(")" * depth)
-    try:
-        return re.compile("".join(out))
-    except re.error:
-        return re.compile(r"(?!)")  # a pattern Hugo cannot compile matches nothing
+    out.extend([("close", "")] * depth)
+    return Glob(out)

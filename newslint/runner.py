@@ -233,8 +233,9 @@ def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fi
         from newslint.cascade import fingerprint
 
         resolved = os.path.abspath(path)
-        # A page's `sites` matrix may put it in any language (only its front matter tells).
-        cascade = fingerprint(site, resolved, any_language=b"matrix" in raw)
+        # A page's `sites` matrix may put it in any language (only its front matter tells);
+        # Hugo reads its keys without case (`Matrix:`).
+        cascade = fingerprint(site, resolved, any_language=b"matrix" in raw.lower())
         key = cache.key(shown, resolved, site, raw, cascade)
         hit = cache.get(key)
         if hit is not None:

@@ -236,6 +236,9 @@ class Schema:
             found = by_key.get(key)
             if found is not None and self.specs[key].preset == "hugo":
                 nested.extend(_decoded_map_issues(found, text, kinds))
+        sites = by_key.get("sites")
+        if sites is not None and self.specs["sites"].preset == "hugo":
+            nested.extend(_sites_issues(sites, text))
         if all(self._certainly_valid(key, value) for key, value in data.items()):
             return nested
         from pydantic import ValidationError
@@ -420,6 +423,42 @@ def _decoded_map_issues(item_field: Field, text: str, kinds: dict[str, str]) -> 
                 "actual": describe(value, text),
             }
             issues.append(Issue(item_field, value.span, "type", values))
+    return issues
+
+
+_SITES_PARTS = frozenset({"matrix", "complements"})
+_SITES_DIMENSIONS = frozenset({"languages", "versions", "roles"})
+
+
+def _sites_issues(item_field: Field, text: str) -> list[Issue]:
+    """A page's own `sites` (Hugo 0.150) that hugo 0.168 cannot decode, which fails the build: a
+    `matrix` or `complements` that is no map (`matrix: fr`, even `""` or `[]`), and in one a
+    `languages`, `versions` or `roles` that is a map or a list holding a list or map (one glob,
+    a list of globs, a number or null decode). Other keys are ignored, as Hugo ignores them."""
+    issues: list[Issue] = []
+    if item_field.node.kind != "map":
+        return issues
+    for part in item_field.node.entries:
+        if part.key.lower() not in _SITES_PARTS or part.node.tag == "null":
+            continue
+        key = f"{item_field.key}.{part.key}"
+        if part.node.kind != "map":
+            values = {"key": key, "expected": EXPECTED["map"], "actual": describe(part.node, text)}
+            issues.append(Issue(item_field, part.node.span, "type", values))
+            continue
+        for dimension in part.node.entries:
+            node = dimension.node
+            if dimension.key.lower() not in _SITES_DIMENSIONS:
+                continue
+            where = f"{key}.{dimension.key}"
+            if node.kind == "map":
+                values = {"key": where, "expected": "a glob or a list of globs"}
+                values["actual"] = describe(node, text)
+                issues.append(Issue(item_field, node.span, "type", values))
+            for item in node.items if node.kind == "list" else ():
+                if item.kind != "scalar":
+                    values = {"key": where, "expected": "a glob", "actual": describe(item, text)}
+                    issues.append(Issue(item_field, item.span, "item-type", values, item))
     return issues
 
 

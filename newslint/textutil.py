@@ -199,7 +199,8 @@ def complete(sentence: str) -> bool:
     return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
 
 
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# The first word, digits included: "3 people died." opens with a number, not with "people".
+_FIRST_WORD = re.compile(r"[^\W_]+")
 # The scripts whose sentences open with a capital; Georgian has capitals (Mtavruli) that its
 # sentences do not use, so a lower-case Georgian opening is the rule there.
 _CAPITALISING = ("LATIN", "GREEK", "CYRILLIC", "ARMENIAN")
@@ -209,9 +210,9 @@ def continues_a_sentence(paragraph: str) -> bool:
     """Whether `paragraph` opens with a word all in lower case, in a script whose sentences open
     with a capital ("sont en supplément."): the rest of a sentence a blank line cut from its
     start (a hard-wrapped text pasted with empty lines), no opening. A word with a capital in it
-    ("iPhone") opens one; Georgian writes no capitals."""
+    ("iPhone") opens one, as a number does ("3 people died."); Georgian writes no capitals."""
     match = _FIRST_WORD.search(paragraph)
-    if match is None or not match.group(0).islower():
+    if match is None or not match.group(0)[0].isalpha() or not match.group(0).islower():
         return False
     return unicodedata.name(match.group(0)[0], "").startswith(_CAPITALISING)
 
@@ -328,7 +329,7 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
             candidate = paragraph[first:end]
             if reader_length(candidate) > length_limit(candidate, max_chars):
                 if not lead:
-                    return ""
+                    return slight  # past a slight lead, the opening it was stays the answer
                 break
             lead = candidate
         if lead and not _slight(lead):

@@ -881,8 +881,9 @@ def detect_file_encoding(
     says: a Korean article scraped into an English site is found as EUC-KR, and a Chinese one in
     Big5 is not taken for GB18030 (in which any pairs of bytes decode). The language's own
     encodings are preferred when several readings pass. A text too short to judge (fewer than
-    `_MIN_SCORED` non-ASCII characters) is taken in the first of the language's encodings in
-    which it decodes to ordinary characters, unless `scored_only`.
+    `_MIN_SCORED` non-ASCII characters, or `_MIN_HITS` frequent ones: `_too_short_to_judge`) is
+    taken in the first of the language's encodings in which it decodes to ordinary characters,
+    unless `scored_only`.
     `text` is the document's text without a leading BOM, `raw` its bytes without one.
     """
     ascii_count = len(text.encode("ascii", "ignore"))
@@ -900,13 +901,20 @@ def detect_file_encoding(
             decoded = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _plausible_text(decoded) and _non_ascii_letters(decoded) < _MIN_SCORED:
+        if _plausible_text(decoded) and _too_short_to_judge(decoded, encoding):
             return encoding, decoded
     return None
 
 
-def _non_ascii_letters(text: str) -> int:
-    return sum(1 for c in text if c >= "\x80" and not c.isspace())
+def _too_short_to_judge(decoded: str, encoding: str) -> bool:
+    """Whether `decoded` is too little text for `_script_score` to tell real text from bytes
+    that merely decode: fewer than `_MIN_SCORED` non-ASCII characters, or fewer than
+    `_MIN_HITS` of the language's most frequent ones (a list of city names)."""
+    letters = [c for c in decoded if c >= "\x80" and not c.isspace()]
+    if len(letters) < _MIN_SCORED:
+        return True
+    check = _SCRIPT_CHECKS.get(encoding)
+    return check is not None and sum(c in check[1] for c in letters) < _MIN_HITS
 
 
 # What real text in each script is made of, for telling a file in a legacy CJK encoding from

@@ -23,7 +23,9 @@ copy of the article's origin belongs in the source field) and the build fails. S
 that resolves to the site's root (`/`, `.`, `./`, `//`, `../`: "alias "/" resolves to website
 root directory"); an empty one is `empty-field`'s. And a `cascade` entry whose `target` (or
 `_target`) still limits it by `lang`, which Hugo 0.150 replaced with `sites.matrix.languages`
-and then removed: the build fails. So does a page's own `sites` that is not a map.
+and then removed: the build fails. So does a page's own `sites` that is not a map, or whose
+`matrix` or `complements` is no map or holds a map (or a list in a list) as `languages`,
+`versions` or `roles`.
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
@@ -93,7 +95,9 @@ OUTPUT_FORMATS = frozenset(
 
 # Fields Hugo decodes into its own structures: a value of the wrong type fails the build (a
 # `menu` when the theme renders menus, as themes do; checked with hugo 0.168).
-_DECODED_BY_HUGO = frozenset({"params", "build", "cascade", "menu", "menus", "sitemap", "markup"})
+_DECODED_BY_HUGO = frozenset(
+    {"params", "build", "cascade", "menu", "menus", "sitemap", "markup", "sites"}
+)
 
 # A page `url` with these prefixes fails the build (checked with hugo 0.168; case-sensitive, as
 # Hugo compares them).
@@ -146,8 +150,9 @@ class FieldType(Rule):
 
     def _cascade(self, ctx: Context, field: Field) -> None:
         """A cascade entry's target by `lang`, which Hugo 0.150 replaced with `sites.matrix`
-        and then removed: hugo 0.168 fails the build on a non-empty one ("cascade.target.language
-        was deprecated ... and subsequently removed"), in `target` and the older `_target`."""
+        and then removed: hugo 0.168 fails the build on any value but null and "" ("cascade.
+        target.language was deprecated ... and subsequently removed" for a string, number or
+        boolean, a decoding error for a list or map), in `target` and the older `_target`."""
         node = field.node
         for item in node.items if node.kind == "list" else (node,):
             for entry in item.entries if item.kind == "map" else ():
@@ -155,8 +160,12 @@ class FieldType(Rule):
                     continue
                 for inner in entry.node.entries:
                     value = inner.node.value
-                    if inner.key.lower() == "lang" and isinstance(value, str) and value:
-                        ctx.report(inner.node.span, "cascade-lang", value=value)
+                    if inner.key.lower() != "lang" or value is None or value == "":
+                        continue  # only null and "" build (hugo 0.168)
+                    # A number or boolean fails with the same error, a list or map in decoding.
+                    if not isinstance(value, str):
+                        value = ctx.document.text[inner.node.span.start : inner.node.span.end]
+                    ctx.report(inner.node.span, "cascade-lang", value=value)
 
     def _aliases(self, ctx: Context, field: Field) -> None:
         """An alias that is the root once cleaned (`/`, `./`, `..`) fails the build: Hugo will

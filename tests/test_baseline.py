@@ -139,6 +139,15 @@ def test_partial_run_keeps_the_other_files_entries(
             '{"newslint-baseline": 1, "entries": [{"path": "a"}]}',
             "base.json: malformed entry: KeyError('code')",
         ),
+        # An entry that is no object (a list, a string): reported, not a crash.
+        (
+            '{"newslint-baseline": 1, "entries": [["a.md", "FM001", "x"]]}',
+            "base.json: malformed entry: ['a.md', 'FM001', 'x'] is no object",
+        ),
+        (
+            '{"newslint-baseline": 1, "entries": {"a.md": 1}}',
+            "base.json: malformed entry: 'a.md' is no object",
+        ),
     ],
 )
 def test_bad_baseline_exits_2(

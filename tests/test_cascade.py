@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cascade import CascadeEntry, PageInfo, entries_of, glob_regex, merge
+from newslint.cascade import (
+    CascadeEntry,
+    PageInfo,
+    chosen_languages,
+    entries_of,
+    glob_regex,
+    merge,
+)
 from newslint.config import Config, parse_config
 from newslint.document import Document
 from newslint.engine import RuleSet, build_ruleset, lint_path
@@ -84,6 +91,32 @@ def test_path_globs(pattern: str, subject: str, matches: bool) -> None:
     assert bool(glob_regex(pattern, True).fullmatch(subject)) is matches
 
 
+def test_a_run_of_stars_is_one_star() -> None:
+    # `***` means what `**` does; written out as `.*.*.*`, a run of 400 stars in a page's own
+    # `sites.matrix.languages` took Python's regex engine hours against `zh-cn`.
+    assert glob_regex("a***b", True).pattern == "a.*b"
+    assert glob_regex("a**b", True).pattern == "a.*b"
+    assert glob_regex("a*b", True).pattern == "a[^/]*b"
+    assert glob_regex("a*b", False).pattern == "a.*b"
+    assert chosen_languages(("*" * 400 + "n",), ("en", "zh-cn")) == ["en", "zh-cn"]
+    assert chosen_languages(("*" * 400 + "x",), ("en", "zh-cn")) == []
+
+
+def test_a_glob_with_many_stars_is_matched_without_backtracking() -> None:
+    # As a regex, ten stars between the a's took Python's engine 9 s of CPU against this path
+    # (each star more multiplies it by the path's length); followed all at once, a moment.
+    glob = glob_regex("**a" * 10 + "b", True)
+    assert glob.fullmatch("/" + "a" * 40) is False
+    assert glob.fullmatch("/" + "a" * 40 + "b") is True
+    # Braces are spelled out into alternatives; `*` still stays within one path segment.
+    assert glob_regex("/{x,y}*a*a*a*a", True).fullmatch("/ya-a-a-a") is True
+    assert glob_regex("/{x,y}*a*a*a*a", True).fullmatch("/ya-a/a-a") is False
+    assert glob_regex("[", True).fullmatch("[") is True
+    assert glob_regex("[z-a]*a*a*a*a", True).fullmatch("aaaa") is False  # no regex: nothing
+    # Braces nested thousands deep are no glob either (the regex compiler's recursion ran out).
+    assert glob_regex("{" * 5000 + "a", True).fullmatch("a") is False
+
+
 def test_the_first_entry_and_the_closest_cascade_win_and_params_merge() -> None:
     page = PageInfo("/news/a", "page", "en", "production")
     near = entries_of([{"K": "first", "params": {"b": 2}}, {"k": "second", "title": "T"}])
@@ -131,6 +164,12 @@ MATRIX_CASES = [
     (["de", "! d*"], {"en", "fr", "de"}),
     # Matched with case against Hugo's lower-case names: `FR` takes in none, so limits nothing.
     (["FR"], {"en", "fr", "de"}),
+    # Each glob is trimmed, and only `! ` with its one space negates, the rest taken as written:
+    # `!fr` is a glob that takes in nothing, `!  en` leaves out ` en`, which is no language.
+    ([" ! en "], {"fr", "de"}),
+    (["!fr"], {"en", "fr", "de"}),
+    (["!fr", "de"], {"de"}),
+    (["!  en"], {"en", "fr", "de"}),
 ]
 
 
@@ -351,13 +390,20 @@ def test_editing_an_index_file_relints_the_pages_below_from_the_cache(
     assert messages() == ["required field 'summary' is missing"]
 
 
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        "sites:\n  matrix:\n    languages: [de]\n",
+        # Hugo reads the keys without case (test_page_matrix), so the cache must look for them so.
+        "Sites:\n  Matrix:\n    Languages: [de]\n",
+    ],
+)
 def test_editing_another_language_s_index_relints_a_page_its_matrix_puts_there(
-    site: Path, monkeypatch: pytest.MonkeyPatch
+    site: Path, monkeypatch: pytest.MonkeyPatch, matrix: str
 ) -> None:
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(site / "cache"))
     write(site / "hugo.toml", HUGO + "[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n")
     index = write(site / "content/news/_index.de.md", "---\ncascade:\n  summary: Daily.\n---\n")
-    matrix = "sites:\n  matrix:\n    languages: [de]\n"
     page = write(site / "content/news/a.md", article(title='"A"', date="2025-01-02") + "")
     page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\n" + matrix, 1))
     rules = ruleset("FM004")

@@ -42,6 +42,12 @@ PAGES = {
     "none.md": ('sites:\n  matrix:\n    languages: ["zz"]\n', {"en"}, "en"),
     "nothing.fr.md": ('sites:\n  matrix:\n    languages: ["! *"]\n', {"fr"}, "fr"),
     "lang-key.md": ("lang: de\n", {"en"}, "en"),
+    # Only `! ` with one space negates, the glob trimmed first and the rest taken as written:
+    # `!en` takes in nothing, `!  en` leaves out ` en` (as in a cascade target: test_cascade).
+    "bang-without-space.md": ('sites:\n  matrix:\n    languages: ["!en"]\n', {"en"}, "en"),
+    "spaced-bang.md": ('sites:\n  matrix:\n    languages: [" ! en"]\n', {"fr", "de"}, "fr"),
+    "two-spaces.md": ('sites:\n  matrix:\n    languages: ["!  en", "! fr"]\n', {"en", "de"}, "en"),
+    "bang-fr.md": ('sites:\n  matrix:\n    languages: ["!fr", "de"]\n', {"de"}, "de"),
 }
 
 

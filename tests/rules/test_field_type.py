@@ -138,6 +138,23 @@ CASES = [
     Case("sites-list-fails-hugo", fm(sites=Raw("[fr]")), errors=[("type", 2, 8)]),
     Case("sites-matrix", fm(sites=Raw("{matrix: {languages: [fr]}}"))),
     Case("sites-null-builds", fm(sites=Raw(""))),
+    # Inside `sites` (hugo 0.168): a matrix or complements that is no map fails the build, and
+    # so does a map, or a list or map in the list, as languages, versions or roles; one glob, a
+    # number, null and unknown keys build.
+    Case(
+        "sites-matrix-not-a-map-fails-hugo",
+        fm(sites=Raw("{Matrix: fr, complements: []}")),
+        errors=[("type", 2, 17), ("type", 2, 34)],
+    ),
+    Case(
+        "sites-matrix-dimensions-fail-hugo",
+        fm(sites=Raw("{matrix: {languages: {a: 1}, roles: [x, [y]], versions: [{v: 1}]}}")),
+        errors=[("type", 2, 29), ("item-type", 2, 48), ("item-type", 2, 65)],
+    ),
+    Case(
+        "sites-matrix-shapes-that-build",
+        fm(sites=Raw("{matrix: {languages: 1, roles: null, foo: {a: 1}}, complements: null}")),
+    ),
     # hugo 0.168: "cascade.target.language was deprecated in Hugo v0.150.0 and subsequently
     # removed", for `target` and `_target`, any case of the keys; an empty `lang` builds.
     Case(
@@ -149,6 +166,20 @@ CASES = [
         "cascade-old-target-lang-in-a-list",
         fm(cascade=Raw("\n  - draft: true\n  - title: T\n    _Target:\n      Lang: fr")),
         errors=[("cascade-lang", 6, 13)],
+    ),
+    # Any other value fails too (hugo 0.168): a number or boolean with the same error, a list or
+    # map in decoding the cascade; only null and "" build.
+    Case(
+        "cascade-target-lang-number-bool-list-fail-hugo",
+        fm(
+            cascade=Raw(
+                "\n  - title: A\n    target:\n      lang: 1"
+                "\n  - title: B\n    target:\n      lang: false"
+                "\n  - title: C\n    target:\n      lang: [en]"
+                "\n  - title: D\n    target:\n      lang: null"
+            )
+        ),
+        errors=[("cascade-lang", 5, 13), ("cascade-lang", 8, 13), ("cascade-lang", 11, 13)],
     ),
     Case(
         "cascade-empty-lang-and-sites-matrix-build",

@@ -336,3 +336,17 @@ def test_legacy_bytes_that_are_not_text_are_not_transcoded() -> None:
     raw = b'---\ntitle: "T"\n---\n\n' + bytes(range(0xA1, 0xFF)) * 2 + b"\n"
     found = {r[0] for r in lint_bytes(InvalidUtf8, raw, language=None)}
     assert found and "file" not in found
+
+
+def test_a_text_with_few_frequent_characters_is_taken_in_the_language_s_encoding() -> None:
+    """22 Han characters but hardly any of the frequent ones (a list of cities): too few to judge
+    by the text, so a Chinese article takes its own encoding, as the docs say (and as before
+    the scorer); the runs were guessed as Windows-1252 instead."""
+    text = '---\ntitle: "T"\n---\n\n杭州苏州福州广州泉州漳州柳州温州湖州徐州扬州\n'
+    raw = text.encode("gb18030")
+    found = lint_bytes(InvalidUtf8, raw, language="zh")
+    assert found[0][0] == "file"
+    assert found[0][3].endswith("(the whole file reads as GB18030)")
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True, language="zh") == text.encode()
+    # Without the language nothing says GB18030.
+    assert {r[0] for r in lint_bytes(InvalidUtf8, raw, language=None)} == {"guess"}

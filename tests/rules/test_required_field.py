@@ -568,6 +568,30 @@ THAI_CASES = [
             summary="iPhone sales rose.",
         ),
     ),
+    # A number is no lower-case word: "3 people ..." opens a news lead (the word after it does
+    # not decide), as "3D printing ..." does.
+    Case(
+        "paragraph-opening-with-a-number",
+        fm(body="3 people died in a fire.\n\nPolice are there.\n", title="Fire", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="3 people died in a fire.\n\nPolice are there.\n",
+            title="Fire",
+            date="2025-02-08",
+            summary="3 people died in a fire.",
+        ),
+    ),
+    Case(
+        "paragraph-opening-with-a-figure-and-a-unit",
+        fm(body="3D printers sold out.\n\nShops wait.\n", title="3D", date="2025-02-08"),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body="3D printers sold out.\n\nShops wait.\n",
+            title="3D",
+            date="2025-02-08",
+            summary="3D printers sold out.",
+        ),
+    ),
     Case(
         "georgian-paragraph",
         fm(body="ბიუჯეტი მიიღეს.\n", title="ბიუჯეტი", date="2025-02-08"),
@@ -764,6 +788,13 @@ SLIGHT_CASES = [
         "nor-when-the-next-lead-is-too-far-down",
         "Update.\n\nLONDON\n\nHERZLIYA, Israel\n\nThe budget passed on Tuesday.\n",
         "Update.",
+    ),
+    _slight_case(
+        # A next paragraph whose opening sentence is over the limit has no lead: the slight one
+        # stays the answer (it was, before slight leads gave way).
+        "nor-when-the-next-opening-is-too-long",
+        "Breaking news.\n\n" + "The budget " * 40 + "passed.\n",
+        "Breaking news.",
     ),
     _slight_case(
         "three-words-are-a-summary",
