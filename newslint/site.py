@@ -595,9 +595,9 @@ class Site:
         content file `page` may lead to something the site serves, from its configuration and file
         names alone (no file is read). False only where nothing could: not a static file, a page
         or section at its path-derived URL (the language prefix and `baseURL`'s path allowed), a
-        page bundle's resource, a taxonomy's list page (`/tags/`) or the page of one of the page's
-        own `terms` (each taxonomy of the page's language -> its terms as Hugo writes them in
-        URLs; the site's taxonomies when not given), a URL a `[permalinks]`
+        page bundle's resource, a taxonomy's list page (`/tags/`; the taxonomies of the language
+        the URL is in, its prefix's or the default language's) or the page of one of the page's
+        own `terms` (taxonomy -> terms as Hugo writes them in URLs), a URL a `[permalinks]`
         pattern makes, or a file Hugo writes for every site (`index.xml`, `sitemap.xml`,
         `404.html`, `/page/2/`). A page that moves itself with `url`, `slug` or `aliases`, and
         a term only other pages carry, are not seen."""
@@ -610,7 +610,7 @@ class Site:
             if _exists(here.parent / path):
                 return True  # a bundle resource, or another article (Hugo's link render hook)
             path = posixpath.join(_page_url(here, self), path)
-        _, segments = self.url_segments(path)
+        prefix, segments = self.url_segments(path)
         if (
             not segments
             or segments[-1] in _ALWAYS_WRITTEN
@@ -618,10 +618,10 @@ class Site:
         ):
             return True
         taxonomy = segments[0].lower()
-        if terms is None:
-            terms = {plural.lower(): set() for plural in self.taxonomies.values()}
-        if taxonomy in terms:
-            own = terms[taxonomy]
+        # The taxonomies of the language the URL is in: its prefix's, else the default's.
+        served = self.taxonomies_for(prefix or self.default_language).values()
+        if taxonomy in {plural.lower() for plural in served}:
+            own = (terms or {}).get(taxonomy, set())
             if len(segments) == 1 or (len(segments) == 2 and segments[1].lower() in own):
                 return True
         if any(pattern.fullmatch("/".join(segments)) for pattern in self._permalink_patterns()):

@@ -258,6 +258,8 @@ def test_what_a_site_serves_is_told_from_its_configuration_and_file_names(
         ("fr", "/fr/topics/budget/", False),  # French has `topics`: the page's own term
         ("fr", "/fr/topics/", False),
         ("fr", "/fr/tags/", True),  # French's own table replaces the site's: no `tags` in French
+        ("fr", "/tags/", False),  # English tags, from a French page
+        ("en", "/fr/topics/", False),  # French topics, from an English page
         ("en", "/tags/", False),
         ("en", "/topics/", True),
     ],
