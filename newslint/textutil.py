@@ -313,7 +313,7 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
             after_slight += 1
             if after_slight > _LOOK_PAST_SLIGHT:
                 break
-        lead = ""
+        lead, lead_length = "", 0
         first = -1
         for start, end in iter_sentence_spans(paragraph):
             if first < 0:
@@ -326,12 +326,13 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
             ):
                 break
             candidate = paragraph[first:end]
-            if reader_length(candidate) > length_limit(candidate, max_chars):
+            length = reader_length(candidate)
+            if length > length_limit(candidate, max_chars):
                 if not lead:
                     return ""
                 break
-            lead = candidate
-        if lead and not _slight(lead):
+            lead, lead_length = candidate, length
+        if lead and not _slight(lead, lead_length):
             return lead
         slight = slight or lead
     return slight
@@ -341,17 +342,24 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
 _LOOK_PAST_SLIGHT = 2
 
 
-def _slight(lead: str) -> bool:
-    """Whether `lead` is too slight for a summary: fewer than three words; in a script that does
-    not space its words (Chinese, Japanese, Thai, Lao), fewer than ten characters."""
+# The characters of the scripts that do not space their words: `is_cjk_char`'s less Hangul, and
+# Thai and Lao (counted by the regex engine, not one by one in Python).
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff00-\uffef\U00020000-\U0002fa1f]"
+)
+
+
+def _slight(lead: str, length: int) -> bool:
+    """Whether `lead` (of `reader_length` `length`) is too slight for a summary: fewer than
+    three words; in a script that does not space its words (Chinese, Japanese, Thai, Lao), fewer
+    than ten characters."""
     if len(lead.split()) >= 3:
         return False
-    letters = [char for char in lead if char.isalpha()]
-    unspaced = sum(
-        ("\u0e00" <= char <= "\u0eff" or is_cjk_char(char)) and not "\uac00" <= char <= "\ud7af"
-        for char in letters
-    )
-    return unspaced * 2 <= len(letters) or reader_length(lead) < 10
+    if lead.isascii():
+        return True  # no letter of a script that does not space its words
+    unspaced = sum(map(str.isalpha, _UNSPACED.findall(lead)))
+    return not unspaced or unspaced * 2 <= sum(map(str.isalpha, lead)) or length < 10
 
 
 def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:
