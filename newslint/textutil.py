@@ -194,9 +194,16 @@ def _closes_a_quotation(body: str, closers: str) -> bool:
     return False
 
 
+# What may follow the full stop of a complete sentence (`_COMPLETE`).
+_AFTER_STOP = _CLOSERS + " \u00a0\u202f"
+
+
 def complete(sentence: str) -> bool:
     """The sentence ends with its own full stop, not cut off with an ellipsis."""
-    return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
+    # A match ends the text, so it starts at its last character before the closing marks (or
+    # after it, past a Greek `;`): searched from there, not tried at every position.
+    start = max(0, len(sentence.rstrip(_AFTER_STOP)) - 1)
+    return bool(_COMPLETE.search(sentence, start)) and ellipsis_ending(sentence) is None
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
