@@ -245,6 +245,11 @@ def mostly_cjk(text: str) -> bool:
 _EMOJI_MODIFIERS = ("\U0001f3fb", "\U0001f3ff")  # skin tones
 _TAGS = ("\U000e0020", "\U000e007f")  # the tag letters of subdivision flags (🏴 + tags)
 _REGIONAL = ("\U0001f1e6", "\U0001f1ff")  # two regional indicators make one flag
+# The general categories of which `reader_length` counts every character.
+_COUNTED_CATEGORIES = frozenset(
+    {"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"}
+    | {"Sm", "Sc", "Zs", "Zl", "Zp", "Cc", "Cs", "Co", "Cn"}
+)
 
 
 def reader_length(text: str) -> int:
@@ -255,10 +260,16 @@ def reader_length(text: str) -> int:
     NFC and in NFD, and 👨‍👩‍👧 is one character, as a reader counts them."""
     if text.isascii():
         return len(text)
+    normal = unicodedata.normalize("NFC", text)
+    # Every character the loop below passes over is a mark (M*), a format character (Cf: ZWJ,
+    # tags), an emoji modifier (Sk) or a regional indicator (So): without any of those, each
+    # counts (the categories are looked up in C, not one by one in Python).
+    if _COUNTED_CATEGORIES.issuperset(map(unicodedata.category, normal)):
+        return len(normal)
     count = 0
     joined = False  # the last character was a ZWJ: the next one is part of its sequence
     flag_half = False  # the last character opened a flag
-    for char in unicodedata.normalize("NFC", text):
+    for char in normal:
         category = unicodedata.category(char)
         if (
             category[0] == "M"
