@@ -349,7 +349,11 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
                 break
             candidate = paragraph[first:end]
             length = reader_length(candidate)
-            if length > length_limit(candidate, max_chars):
+            # Within the smaller of the two limits `length_limit` chooses from, the candidate
+            # fits either way: no need to tell whether it is mostly CJK.
+            if length > min(max_chars, (max_chars + 2) // 3) and length > length_limit(
+                candidate, max_chars
+            ):
                 if not lead:
                     return ""
                 break
