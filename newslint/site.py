@@ -394,10 +394,12 @@ class Site:
             return {}
         # Asked several times for every page (taxonomies, permalinks, build options): looked up
         # once per language of the configuration's `languages` table.
-        memo = self.__dict__.get("_language_tables")
+        memo: tuple[dict[Any, Any], dict[str, dict[str, Any]]] | None = self.__dict__.get(
+            "_language_tables"
+        )
         if memo is None or memo[0] is not languages:
             memo = self.__dict__["_language_tables"] = (languages, {})
-        found: dict[str, Any] | None = memo[1].get(language)
+        found = memo[1].get(language)
         if found is None:
             found = {}
             wanted = language.lower()
