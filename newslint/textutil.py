@@ -175,6 +175,8 @@ def ellipsis_ending(text: str) -> str | None:
     """
     text = text.rstrip(_SPACES)
     body = text.rstrip(_CLOSERS + _SPACES)
+    if not body.endswith(_ELLIPSES):  # one call for the common case, a sentence's full stop
+        return None
     for ending in _ELLIPSES:
         if body.endswith(ending):
             return None if _closes_a_quotation(body, text[len(body) :]) else ending
