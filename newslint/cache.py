@@ -242,8 +242,10 @@ class FileCache:
         self.writable = writable
         self.folder = base / f"v{FORMAT}-{__version__}"
         self.database = self.folder / "files.sqlite"
-        # Sites are few and long-lived; each is kept with its fingerprint so its id stays unique.
-        self._sites: dict[int, tuple[Site | None, str]] = {}
+        # Sites are few and long-lived; each is kept (so its id stays unique) with the key's digest
+        # of what every file of it shares (the run's and the site's fingerprints), which each
+        # file's key continues from a copy of.
+        self._sites: dict[int, tuple[Site | None, hashlib.blake2b]] = {}
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._file: tuple[int, int] | None = None  # (device, inode) of the database it opened
@@ -339,9 +341,13 @@ class FileCache:
         cascade onto it (`newslint.cascade.fingerprint`)."""
         known = self._sites.get(id(site))
         if known is None or known[0] is not site:
-            known = self._sites[id(site)] = (site, site_fingerprint(site))
-        digest = hashlib.blake2b(digest_size=_DIGEST)
-        for part in (self.fingerprint, known[1], shown, resolved, cascade):
+            shared = hashlib.blake2b(digest_size=_DIGEST)
+            for part in (self.fingerprint, site_fingerprint(site)):
+                shared.update(part.encode("utf-8", "surrogateescape"))
+                shared.update(b"\0")
+            known = self._sites[id(site)] = (site, shared)
+        digest = known[1].copy()
+        for part in (shown, resolved, cascade):
             digest.update(part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
         digest.update(hashlib.sha256(content).digest())

@@ -383,7 +383,9 @@ class Document:
                 if inner.span.start < image_end:
                     continue
                 if isinstance(inner, Text):
-                    piece = _BACKSLASH_BREAK.sub(r"\1", inner.text)
+                    piece = inner.text
+                    if "\\" in piece:  # the pattern's scan costs more than this test
+                        piece = _BACKSLASH_BREAK.sub(r"\1", piece)
                 elif isinstance(inner, Code) and not inner.block:
                     piece = _code_span_text(inner.text)
                 else:

@@ -392,11 +392,23 @@ class Site:
         languages = self.raw.get("languages")
         if language is None or not isinstance(languages, dict):
             return {}
-        wanted = language.lower()
-        for key, settings in languages.items():
-            if str(key).lower() == wanted and isinstance(settings, dict):
-                return settings
-        return {}
+        # Asked several times for every page (taxonomies, permalinks, build options): looked up
+        # once per language of the configuration's `languages` table.
+        memo: tuple[dict[Any, Any], dict[str, dict[str, Any]]] | None = self.__dict__.get(
+            "_language_tables"
+        )
+        if memo is None or memo[0] is not languages:
+            memo = self.__dict__["_language_tables"] = (languages, {})
+        found = memo[1].get(language)
+        if found is None:
+            found = {}
+            wanted = language.lower()
+            for key, settings in languages.items():
+                if str(key).lower() == wanted and isinstance(settings, dict):
+                    found = settings
+                    break
+            memo[1][language] = found
+        return found
 
     def build_future_for(self, language: str | None) -> bool:
         """`buildFuture` for pages in `language`: the language's own, else the site's (Hugo

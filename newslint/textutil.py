@@ -175,6 +175,8 @@ def ellipsis_ending(text: str) -> str | None:
     """
     text = text.rstrip(_SPACES)
     body = text.rstrip(_CLOSERS + _SPACES)
+    if not body.endswith(_ELLIPSES):  # one call for the common case, a sentence's full stop
+        return None
     for ending in _ELLIPSES:
         if body.endswith(ending):
             return None if _closes_a_quotation(body, text[len(body) :]) else ending
@@ -194,9 +196,16 @@ def _closes_a_quotation(body: str, closers: str) -> bool:
     return False
 
 
+# What may follow the full stop of a complete sentence (`_COMPLETE`).
+_AFTER_STOP = _CLOSERS + " \u00a0\u202f"
+
+
 def complete(sentence: str) -> bool:
     """The sentence ends with its own full stop, not cut off with an ellipsis."""
-    return bool(_COMPLETE.search(sentence)) and ellipsis_ending(sentence) is None
+    # A match ends the text, so it starts at its last character before the closing marks (or
+    # after it, past a Greek `;`): searched from there, not tried at every position.
+    start = max(0, len(sentence.rstrip(_AFTER_STOP)) - 1)
+    return bool(_COMPLETE.search(sentence, start)) and ellipsis_ending(sentence) is None
 
 
 # The first word, digits included: "3 people died." opens with a number, not with "people".
@@ -239,6 +248,11 @@ def mostly_cjk(text: str) -> bool:
 _EMOJI_MODIFIERS = ("\U0001f3fb", "\U0001f3ff")  # skin tones
 _TAGS = ("\U000e0020", "\U000e007f")  # the tag letters of subdivision flags (🏴 + tags)
 _REGIONAL = ("\U0001f1e6", "\U0001f1ff")  # two regional indicators make one flag
+# The general categories of which `reader_length` counts every character.
+_COUNTED_CATEGORIES = frozenset(
+    {"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"}
+    | {"Sm", "Sc", "Zs", "Zl", "Zp", "Cc", "Cs", "Co", "Cn"}
+)
 
 
 def reader_length(text: str) -> int:
@@ -249,10 +263,16 @@ def reader_length(text: str) -> int:
     NFC and in NFD, and 👨‍👩‍👧 is one character, as a reader counts them."""
     if text.isascii():
         return len(text)
+    normal = unicodedata.normalize("NFC", text)
+    # Every character the loop below passes over is a mark (M*), a format character (Cf: ZWJ,
+    # tags), an emoji modifier (Sk) or a regional indicator (So): without any of those, each
+    # counts (the categories are looked up in C, not one by one in Python).
+    if _COUNTED_CATEGORIES.issuperset(map(unicodedata.category, normal)):
+        return len(normal)
     count = 0
     joined = False  # the last character was a ZWJ: the next one is part of its sequence
     flag_half = False  # the last character opened a flag
-    for char in unicodedata.normalize("NFC", text):
+    for char in normal:
         category = unicodedata.category(char)
         if (
             category[0] == "M"
@@ -290,6 +310,10 @@ _BREAKING_SPACE = re.compile("[^\\S\u00a0\u2007\u202f]+")
 def collapse_spaces(text: str) -> str:
     """`text` with each run of white space as one space and none at either end, its no-break
     spaces kept as they are."""
+    if "\u00a0" not in text and "\u2007" not in text and "\u202f" not in text:
+        # Without a no-break space, `split` finds the same runs (its white space is the regex
+        # engine's `\s`) and is several times faster than the substitution.
+        return " ".join(text.split())
     return _BREAKING_SPACE.sub(" ", text).strip(" ")
 
 
@@ -314,7 +338,7 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
             after_slight += 1
             if after_slight > _LOOK_PAST_SLIGHT:
                 break
-        lead = ""
+        lead, lead_length = "", 0
         first = -1
         for start, end in iter_sentence_spans(paragraph):
             if first < 0:
@@ -327,12 +351,17 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
             ):
                 break
             candidate = paragraph[first:end]
-            if reader_length(candidate) > length_limit(candidate, max_chars):
+            length = reader_length(candidate)
+            # Within the smaller of the two limits `length_limit` chooses from, the candidate
+            # fits either way: no need to tell whether it is mostly CJK.
+            if length > min(max_chars, (max_chars + 2) // 3) and length > length_limit(
+                candidate, max_chars
+            ):
                 if not lead:
                     return slight  # past a slight lead, the opening it was stays the answer
                 break
-            lead = candidate
-        if lead and not _slight(lead):
+            lead, lead_length = candidate, length
+        if lead and not _slight(lead, lead_length):
             return lead
         slight = slight or lead
     return slight
@@ -342,17 +371,24 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
 _LOOK_PAST_SLIGHT = 2
 
 
-def _slight(lead: str) -> bool:
-    """Whether `lead` is too slight for a summary: fewer than three words; in a script that does
-    not space its words (Chinese, Japanese, Thai, Lao), fewer than ten characters."""
+# The characters of the scripts that do not space their words: `is_cjk_char`'s less Hangul, and
+# Thai and Lao (counted by the regex engine, not one by one in Python).
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff00-\uffef\U00020000-\U0002fa1f]"
+)
+
+
+def _slight(lead: str, length: int) -> bool:
+    """Whether `lead` (of `reader_length` `length`) is too slight for a summary: fewer than
+    three words; in a script that does not space its words (Chinese, Japanese, Thai, Lao), fewer
+    than ten characters."""
     if len(lead.split()) >= 3:
         return False
-    letters = [char for char in lead if char.isalpha()]
-    unspaced = sum(
-        ("\u0e00" <= char <= "\u0eff" or is_cjk_char(char)) and not "\uac00" <= char <= "\ud7af"
-        for char in letters
-    )
-    return unspaced * 2 <= len(letters) or reader_length(lead) < 10
+    if lead.isascii():
+        return True  # no letter of a script that does not space its words
+    unspaced = sum(map(str.isalpha, _UNSPACED.findall(lead)))
+    return not unspaced or unspaced * 2 <= sum(map(str.isalpha, lead)) or length < 10
 
 
 def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:
@@ -440,6 +476,8 @@ def html_entities(text: str) -> list[tuple[int, int, str]]:
 # Hindi, Marathi, Nepali and Bengali; `؟`, `،` and `۔` the Arabic question mark, comma and the
 # Urdu full stop.
 _GLUE = re.compile(r"[.!?,։।॥؟،۔](?=[\"“„«¿¡]?[^\W\d_])")
+# `_GLUE` in ASCII text (most runs): a smaller class to test at every position, same matches.
+_GLUE_ASCII = re.compile(r"[.!?,](?=\"?[A-Za-z])")
 # What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
@@ -520,7 +558,7 @@ def missing_sentence_spaces(text: str) -> list[int]:
     sentence ending (`했다.헬름`, `할까?다시`) glued to the next Hangul word is reported.
     """
     found = []
-    for match in _GLUE.finditer(text):
+    for match in (_GLUE_ASCII if text.isascii() else _GLUE).finditer(text):
         pos = match.start()
         if _glued(text, pos):
             found.append(pos)

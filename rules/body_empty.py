@@ -72,7 +72,9 @@ class BodyEmpty(Rule):
 
     def on_text(self, ctx: Context, text: Text) -> None:
         if not self.has_text and not text.in_link:
-            shown = _BARE_URL.sub("", text.text)
+            shown = text.text
+            if "http" in shown or "www." in shown:  # what every `_BARE_URL` match holds
+                shown = _BARE_URL.sub("", shown)
             # `&nbsp;` shows a space: the letters of a reference are no text
             shown = unescape_references(shown)
             self.has_text = _WORD.search(shown) is not None

@@ -78,7 +78,10 @@ class FrontMatterSyntax(Rule):
         block = ctx.document.front_matter_block
         if block is not None:
             written = text[block.start : block.end]
-            if "{" not in written and _COLLECTION_KEY_LINE.search(written) is None:
+            if "{" not in written and (
+                ("[" not in written and "?" not in written)
+                or _COLLECTION_KEY_LINE.search(written) is None
+            ):
                 return  # no line starts with `[` or `?` (after list dashes), and no flow map
         stack: list[Node] = [front_matter.root]
         while stack:

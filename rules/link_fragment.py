@@ -465,7 +465,8 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
     assert site is not None
     prefix = f"{site.root}\0{document.language or ''}\0"
     language = (document.language or "").lower()
-    own = _own_url(ctx, logical)
+    section = is_section_page(document)
+    own = _own_url(ctx, logical, section)
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
     calls = "{{" in text
@@ -559,7 +560,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
         if own.derived:
             meet.add(f"{site.root}{_LEAF}{language}\0{own.path.rpartition('/')[2]}")
     section_slug = None
-    if is_section_page(document):
+    if section:
         section_slug = _section_slug(document)
         meet.add(f"{site.root}{_SECTIONS}{language}")
         if section_slug and section_slug != "\0":
@@ -669,11 +670,12 @@ class OwnUrl(NamedTuple):
     ugly: bool = False  # `uglyURLs`: `news/budget.html`
 
 
-def _own_url(ctx: Context, logical: str) -> OwnUrl | None:
+def _own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
     """The page's URL path (`news/budget`): its `url`; else the one its `[permalinks]` pattern
     makes; else the path-derived one, with its `slug` and, under `uglyURLs`, `.html`. None when
     it cannot be told from the page alone (a pattern's token newslint does not reproduce, a
-    `slug` or `url` the cascade gives, a slug or title Hugo would rewrite in ways not modelled)."""
+    `slug` or `url` the cascade gives, a slug or title Hugo would rewrite in ways not modelled).
+    `section`: whether the page is a section's (`_index`)."""
     document = ctx.document
     site = document.site
     assert site is not None
@@ -684,7 +686,6 @@ def _own_url(ctx: Context, logical: str) -> OwnUrl | None:
     for key in ("url", "slug"):
         if document.field(key) is None and document.cascaded_value(key) is not None:
             return None
-    section = is_section_page(document)
     if _dated_file_name(document):
         return None  # Hugo takes the slug from the file name after its date: not modelled
     language = document.language
