@@ -179,8 +179,21 @@ def ellipsis_ending(text: str) -> str | None:
         return None
     for ending in _ELLIPSES:
         if body.endswith(ending):
+            if ending == ".." and _abbreviation_before(body[:-2]):
+                return None  # `the U.S..`: the abbreviation's full stop, then the sentence's
             return None if _closes_a_quotation(body, text[len(body) :]) else ending
     return None
+
+
+# Abbreviations written without inner full stops that end a sentence with an extra one (`etc..`).
+_ABBREVIATIONS = frozenset({"etc", "inc", "ltd", "co", "corp", "jr", "sr", "st", "vs", "no"})
+
+
+def _abbreviation_before(body: str) -> bool:
+    """Whether `body` ends with an abbreviation (`U.S`, `a.m`, `etc`): two full stops after it
+    are a typo for one, not a sentence trailing off."""
+    word = body.rsplit(None, 1)[-1] if body.strip() else ""
+    return bool(word) and word[-1].isalpha() and ("." in word or word.lower() in _ABBREVIATIONS)
 
 
 def _closes_a_quotation(body: str, closers: str) -> bool:

@@ -36,6 +36,9 @@ CASES = [
         errors=[("cut", 2, 10)],
         unsafe_fixed=fm(body=BODY, summary=LEAD),
     ),
+    # ... but not after an abbreviation, where they are its full stop and the sentence's.
+    Case("two-dots-after-an-abbreviation", fm(body=BODY, summary="The budget came from the U.S..")),
+    Case("two-dots-after-etc", fm(body=BODY, summary="Taxes, fees, etc..")),
     Case(
         "ellipsis-character",
         fm(body=BODY, summary="The budget passed on Tuesday. Talks…"),
