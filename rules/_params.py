@@ -20,10 +20,39 @@ there (and the top-level one, then unused, is not reported), else at the top lev
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from newslint.document import Document
 from newslint.events import Field
+from newslint.schema import Schema
 
 PREFIX = "params."
+
+# Hugo's own page fields (0.168, lower case): Hugo reads them from the top level only, so one
+# under `params` is a custom value of that name and the top-level one keeps its meaning.
+HUGO_FIELDS = frozenset(
+    {
+        "title", "linktitle", "description", "summary", "date", "lastmod", "modified",
+        "publishdate", "pubdate", "published", "expirydate", "unpublishdate", "draft", "weight",
+        "keywords", "aliases", "url", "slug", "type", "layout", "kind", "path", "lang", "markup",
+        "outputs", "resources", "headless", "build", "_build", "cascade", "sitemap", "menu",
+        "menus", "translationkey", "iscjklanguage", "params", "sites",
+    }
+)  # fmt: skip
+
+
+def custom_key(schema: Schema, key: str, custom: Iterable[str] = ()) -> bool:
+    """Whether `key` is a theme or custom value the page may set under `params` as well as at
+    the top level: a key of the `mainroad` or `news` preset or of the configuration, or one of
+    `custom` (a rule's own list), and none of Hugo's own fields (nor a taxonomy: hugo 0.168
+    reads a page's terms from `params.tags` too, which no rule here follows yet)."""
+    lowered = key.lower()
+    if lowered in HUGO_FIELDS:
+        return False
+    if any(lowered == name.lower() for name in custom):
+        return True
+    spec = schema.spec(lowered)
+    return spec is not None and spec.preset != "hugo"
 
 
 def params_fields(document: Document) -> tuple[Field, ...]:
