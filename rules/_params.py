@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newslint.cascade import HUGO_FIELDS as CASCADE_HUGO_FIELDS
 from newslint.document import Document
 from newslint.events import Field
 from newslint.schema import Schema
@@ -29,16 +30,10 @@ from newslint.schema import Schema
 PREFIX = "params."
 
 # Hugo's own page fields (0.168, lower case): Hugo reads them from the top level only, so one
-# under `params` is a custom value of that name and the top-level one keeps its meaning.
-HUGO_FIELDS = frozenset(
-    {
-        "title", "linktitle", "description", "summary", "date", "lastmod", "modified",
-        "publishdate", "pubdate", "published", "expirydate", "unpublishdate", "draft", "weight",
-        "keywords", "aliases", "url", "slug", "type", "layout", "kind", "path", "lang", "markup",
-        "outputs", "resources", "headless", "build", "_build", "cascade", "sitemap", "menu",
-        "menus", "translationkey", "iscjklanguage", "params", "sites",
-    }
-)  # fmt: skip
+# under `params` is a custom value of that name and the top-level one keeps its meaning. The
+# cascade's list (a cascaded `params.title` is no title either), with the fields a page may set
+# but a cascade not.
+HUGO_FIELDS = CASCADE_HUGO_FIELDS | {"kind", "lang", "path", "sites"}
 
 
 def custom_key(schema: Schema, key: str, custom: Iterable[str] = ()) -> bool:
@@ -94,8 +89,4 @@ def read_fields(document: Document, field: Field, key: str) -> tuple[tuple[Field
         return () if overridden(document, key) else ((field, False),)
     if lowered != "params":
         return ()
-    return tuple(
-        (nested, True)
-        for nested in params_fields(document)
-        if nested.key.lower() == key
-    )
+    return tuple((nested, True) for nested in params_fields(document) if nested.key.lower() == key)

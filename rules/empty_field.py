@@ -90,7 +90,7 @@ class EmptyField(Rule):
             for nested in params_fields(ctx.document):
                 if custom_key(self.schema, nested.key, custom):
                     self._check(ctx, nested, PREFIX + nested.key, nested=True)
-        elif custom_key(self.schema, field.key, custom) and overridden(ctx.document, field.key):
+        elif overridden(ctx.document, field.key) and custom_key(self.schema, field.key, custom):
             return  # `params.<key>` wins: this value is read by nothing
         self._check(ctx, field, field.key, nested=False)
 
