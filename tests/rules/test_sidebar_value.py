@@ -81,6 +81,12 @@ CASES = [
         fixed='+++\nparams = {toc = true, sidebar = "right"}\n+++\n',
     ),
     Case(
+        "params-toml-dotted-key",
+        '+++\nparams.sidebar = "Left"\n+++\n',
+        errors=[("case", 2, 18)],
+        fixed='+++\nparams.sidebar = "left"\n+++\n',
+    ),
+    Case(
         "params-json",
         '{\n  "params": {"sidebar": "Left"}\n}\n',
         errors=[("case", 2, 25)],
