@@ -143,11 +143,11 @@ class EmptyField(Rule):
             else:
                 edit = delete_item(ctx.document.text, node.items, index)
                 fix = Fix.safe(f"Remove the empty item of {field.key}", edit)
-            key = field.key.lower()
+            lowered = field.key.lower()
             # An empty alias is the site's root and an empty output format no format: Hugo
             # fails the build on either (checked with hugo 0.168).
-            fails = key in ("aliases", "outputs")
-            why = f": {_FAILS[key]}, the build fails" if fails else ""
+            fails = lowered in ("aliases", "outputs")
+            why = f": {_FAILS[lowered]}, the build fails" if fails else ""
             ctx.report(
                 node.items[index].span,
                 "empty-item",

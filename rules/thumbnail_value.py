@@ -93,8 +93,8 @@ class ThumbnailValue(Rule):
             image = entries.get("image")
             fix = None
             if image is not None and "src" not in values and isinstance(values.get("image"), str):
-                key = '"src"' if field.format == "json" else "src"
-                fix = Fix.safe("Rename image to src", Edit.replace(image.key_span, key))
+                src_key = '"src"' if field.format == "json" else "src"
+                fix = Fix.safe("Rename image to src", Edit.replace(image.key_span, src_key))
             where = image.key_span if image is not None else field.key_span
             hint = ' (it has "image")' if image is not None else ""
             # Without src the theme renders an image with no path: broken, but the build passes.

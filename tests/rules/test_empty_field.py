@@ -201,10 +201,11 @@ def test_empty_field(case: Case) -> None:
 
 
 def test_a_value_under_params_is_named_so_in_the_message() -> None:
-    text = "---\nparams:\n  Author: ''\n---\n"
-    config = parse_config({"rules": {"empty-field": {"fields": ["author"]}}})
+    text = "---\nparams:\n  Author: ''\n  post_meta: ['']\n---\n"
+    data = {"presets": ["hugo", "mainroad"], "rules": {"empty-field": {"fields": ["author"]}}}
+    config = parse_config(data)
     found = [d.message for d in check_text(text, select=["FM006"], config=config)]
-    assert found == ["params.Author is empty"]
+    assert found == ["params.Author is empty", "params.post_meta has an empty item"]
 
 
 @pytest.mark.parametrize(

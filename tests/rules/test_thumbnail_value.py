@@ -110,6 +110,9 @@ def test_a_params_thumbnail_is_named_so_in_the_message() -> None:
     text = "---\nparams:\n  thumbnail: 3\n---\n"
     found = [d.message for d in check_text(text, select=["TH003"], site=site)]
     assert found == ["params.thumbnail should be an image path or a map with src, not the number 3"]
+    text = '---\nthumbnail: {image: "a.jpg"}\nparams:\n  thumbnail: {image: "a.jpg"}\n---\n'
+    found = [d.message for d in check_text(text, select=["TH003"], site=site)]
+    assert found == ['params.thumbnail map has no src (it has "image")']
 
 
 MAINROAD = Site(theme="mainroad", themes=("mainroad",))
