@@ -11,6 +11,8 @@ building a site with the theme and hugo 0.168:
 - `sidebar`: `default .Site.Params.sidebar.<home|single|list> .Params.sidebar`, drawn when true,
   on the left only for exactly "left". `.Params.sidebar` may come from a `cascade` (a section's
   `_index` file or the site configuration: `newslint.cascade`) when the page has no `sidebar`.
+  A page's `params: {sidebar: ...}` is its `.Params.sidebar` too, and wins over a top-level one
+  (`_params.py`).
 - `widgets`: `default .Site.Params.sidebar.widgets .Params.widgets`, ranged over only when the
   sidebar is drawn.
 - `comments`: `index .Params "comments" | default "true"`: the site's params are not read; only
@@ -30,6 +32,8 @@ from newslint.document import Document
 from newslint.events import Node
 from newslint.schema import yaml11_word
 from newslint.site import Site
+
+from ._params import params_field
 
 # How each page switch is read: "truthy" (`.Param`, tested for truth), "default-on"
 # (`index .Params "comments" | default "true"`) or "exactly-true" (`eq (.Param "mathjax") true`).
@@ -140,7 +144,8 @@ def page_kind(document: Document, site: Site | None) -> str:
 def sidebar_drawn(document: Document, site: Site | None) -> bool | None:
     """Whether Mainroad draws the sidebar (and so includes the widgets) on this page; None when it
     depends on a site configuration newslint does not have."""
-    field = document.field("sidebar")
+    # A page's `params.sidebar` wins over its top-level `sidebar` (hugo 0.168).
+    field = params_field(document, "sidebar") or document.field("sidebar")
     if field is not None:
         value = hugo_value(field.node, document.text)
         if is_set(value):

@@ -36,7 +36,15 @@ format is named ""). An empty tag is a scraper's leftover that only hides whethe
 ## Fix safety
 Safe: the key (or, when the list keeps other items, the empty item) is deleted, with its line; an
 empty Mainroad switch is written as `false`, which the theme reads the same, where deleting it
-would turn the site's setting back on.
+would turn the site's setting back on. An empty value under `params` is never deleted (its item
+may be): without it a top-level value of the same key would take over.
+
+## Where the value is read
+Hugo 0.168 makes each key of a page's `params` map its `.Params.<key>`, winning over a top-level
+key of that name whatever either holds: a Mainroad switch, `post_meta`, `lead` or a key of the
+`fields` option is checked under `params` where it is written (named `params.<key>`; YAML, a TOML
+`[params]` or inline table, JSON), and the top-level one, which nothing then reads, is left alone.
+Hugo's own fields are never read from `params` (`params.title` is no title): not checked there.
 """
 
 from __future__ import annotations
@@ -49,6 +57,7 @@ from newslint.rule import Context
 from newslint.schema import LIST_KINDS, Schema
 
 from ._mainroad import empty_turns_off
+from ._params import PREFIX, custom_key, overridden, params_fields
 from ._schema import delete_item, is_empty, schema_of, value_or_key_span
 
 
@@ -75,14 +84,29 @@ class EmptyField(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if self.schema is None:
             self.schema = schema_of(ctx)
+        custom = ctx.options.fields
+        if field.key.lower() == "params":
+            # A theme or custom value under `params` is the page's: checked where it is written.
+            for nested in params_fields(ctx.document):
+                if custom_key(self.schema, nested.key, custom):
+                    self._check(ctx, nested, PREFIX + nested.key, nested=True)
+        elif overridden(ctx.document, field.key) and custom_key(self.schema, field.key, custom):
+            return  # `params.<key>` wins: this value is read by nothing
+        self._check(ctx, field, field.key, nested=False)
+
+    def _check(self, ctx: Context, field: Field, key: str, nested: bool) -> None:
+        """Report `field`'s empty value (or items), naming it `key`; a `nested` one (under
+        `params`) is never deleted: without it the page would take a top-level value."""
+        assert self.schema is not None
         spec = self.schema.spec(field.key)
         node = field.node
         if (
             ctx.options.fields
-            and field.key.lower() in {key.lower() for key in ctx.options.fields}
+            and field.key.lower() in {name.lower() for name in ctx.options.fields}
             and (is_empty(node) or (node.kind in ("list", "map") and not node.value))
         ):
-            ctx.report(value_or_key_span(field), "empty", key=field.key, why="", fix=_delete(field))
+            fix = None if nested else _delete(field)
+            ctx.report(value_or_key_span(field), "empty", key=key, why="", fix=fix)
             return
         if spec is None or spec.owner is not None:
             return
@@ -97,7 +121,7 @@ class EmptyField(Rule):
                 field.replace_value_text(render_scalar(False, field.format, None)),
             )
             why = f": Mainroad then turns the site's {field.key.lower()} off on this page"
-            ctx.report(value_or_key_span(field), "empty", key=field.key, why=why, fix=fix)
+            ctx.report(value_or_key_span(field), "empty", key=key, why=why, fix=fix)
             return
         if (
             spec.empty_matters
@@ -115,19 +139,19 @@ class EmptyField(Rule):
         empties = [i for i, item in enumerate(node.items) if is_empty(item)]
         for index in empties:
             if len(empties) == len(node.items):
-                fix = _delete(field)
+                fix = None if nested else _delete(field)
             else:
                 edit = delete_item(ctx.document.text, node.items, index)
                 fix = Fix.safe(f"Remove the empty item of {field.key}", edit)
-            key = field.key.lower()
+            lowered = field.key.lower()
             # An empty alias is the site's root and an empty output format no format: Hugo
             # fails the build on either (checked with hugo 0.168).
-            fails = key in ("aliases", "outputs")
-            why = f": {_FAILS[key]}, the build fails" if fails else ""
+            fails = lowered in ("aliases", "outputs")
+            why = f": {_FAILS[lowered]}, the build fails" if fails else ""
             ctx.report(
                 node.items[index].span,
                 "empty-item",
-                key=field.key,
+                key=key,
                 why=why,
                 fix=fix,
                 severity=Severity.ERROR if fails else None,

@@ -55,7 +55,15 @@ is on; `mathjax` is on for the boolean true only, so `mathjax: "false"` is off);
 change. Unsafe: other `"true"`/`"false"` spellings become booleans (`draft: " True "`, which Hugo
 reads as false; `comments: "false"`, which Mainroad treats as on; `mathjax: "true"`, which it
 treats as off) and a single value becomes a one-item list. The page then renders as its author
-meant, which is not how it renders today, so an editor should confirm.
+meant, which is not how it renders today, so an editor should confirm. A value under `params` is
+fixed the same way, in place.
+
+## Where the value is read
+Hugo 0.168 makes each key of a page's `params` map its `.Params.<key>`, winning over a top-level
+key of that name whatever either holds: a Mainroad switch, `post_meta`, `lead` or a news or
+configured key is checked under `params` where it is written (named `params.<key>`; YAML, a TOML
+`[params]` or inline table, JSON), and the top-level one, which nothing then reads, is left alone.
+Hugo's own fields are never read from `params` (`params.draft` drafts nothing): not checked there.
 """
 
 from __future__ import annotations
@@ -70,6 +78,7 @@ from newslint.rule import Context
 from newslint.schema import GO_BOOLS, LIST_KINDS, Issue
 
 from ._mainroad import SWITCHES, switch_on
+from ._params import PREFIX, custom_key, params_fields
 from ._schema import schema_of, wrap_in_list
 
 _DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
@@ -126,11 +135,18 @@ class FieldType(Rule):
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
         schema = schema_of(ctx)
-        for issue in schema.validate(ctx.document.fields, ctx.document.text):
-            key = str(issue.values.get("key", "")).split(".")[0].lower()
-            why = ": the build fails" if key in _DECODED_BY_HUGO else ""
-            fix = self._fix(ctx, issue)
-            ctx.report(issue.span, issue.message_id, fix=fix, why=why, **issue.values)
+        text = ctx.document.text
+        fields = ctx.document.fields
+        # A theme or custom value under `params` is the page's, over a top-level one (which
+        # nothing then reads): checked where it is written, named `params.<key>`.
+        nested = [f for f in params_fields(ctx.document) if custom_key(schema, f.key)]
+        if nested:
+            shadowed = {f.key.lower() for f in nested}
+            fields = [f for f in fields if f.key.lower() not in shadowed]
+        for issue in schema.validate(fields, text):
+            self._report(ctx, issue, "")
+        for issue in schema.validate(nested, text) if nested else ():
+            self._report(ctx, issue, PREFIX)
         markup = ctx.document.field("markup")
         if markup is not None and isinstance(markup.value, str) and markup.value.strip():
             self._markup(ctx, markup)
@@ -147,6 +163,16 @@ class FieldType(Rule):
         cascade = ctx.document.field("cascade")
         if cascade is not None:
             self._cascade(ctx, cascade)
+
+    def _report(self, ctx: Context, issue: Issue, prefix: str) -> None:
+        """Report a schema issue, its key named with `prefix` (`params.` for a nested value)."""
+        values = dict(issue.values)
+        key = str(values.get("key", ""))
+        why = ": the build fails" if key.split(".")[0].lower() in _DECODED_BY_HUGO else ""
+        if prefix and "key" in values:
+            values["key"] = prefix + key
+        fix = self._fix(ctx, issue)
+        ctx.report(issue.span, issue.message_id, fix=fix, why=why, **values)
 
     def _cascade(self, ctx: Context, field: Field) -> None:
         """A cascade entry's target by `lang`, which Hugo 0.150 replaced with `sites.matrix`

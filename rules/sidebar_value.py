@@ -26,7 +26,14 @@ a value that is
 `left` or `right` but for case and spaces is written in lower case, as the catalogue says. `"Right"`
 stays where it is drawn; `"Left"` moves from the right, where the theme draws it today, to the left
 the value names: the page then does what its front matter already says, with no new choice made.
-Other values need a decision: no fix.
+Other values need a decision: no fix. An empty `params.sidebar` is not removed: without it a
+top-level `sidebar` would take over.
+
+## Where the value is read
+Hugo 0.168 makes a page's `params: {sidebar: ...}` its `.Params.sidebar`, and that one wins over a
+top-level `sidebar` whatever either holds: the rule checks `params.sidebar` where it is written
+(YAML, a TOML `[params]` or inline table, JSON) and then leaves the top-level one, which nothing
+reads, alone.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from newslint.rule import Context
 from newslint.schema import yaml11_word
 
 from ._mainroad import hugo_value, is_set
+from ._params import read_fields
 from ._schema import value_or_key_span
 
 
@@ -45,9 +53,9 @@ class SidebarValue(Rule):
     name = "sidebar-value"
     severity = Severity.ERROR
     messages = {
-        "empty": 'sidebar is "": Mainroad uses the site\'s default',
-        "case": "sidebar {value!r} should be {fixed!r}",
-        "value": 'sidebar {value} is not "left", "right" or false: {effect}',
+        "empty": '{key} is "": Mainroad uses the site\'s default',
+        "case": "{key} {value!r} should be {fixed!r}",
+        "value": '{key} {value} is not "left", "right" or false: {effect}',
     }
     presets = ("mainroad",)
 
@@ -57,13 +65,15 @@ class SidebarValue(Rule):
         return _KEYS
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if field.key.lower() != "sidebar":
-            return
+        for read, nested in read_fields(ctx.document, field, "sidebar"):
+            self._check(ctx, read, "params.sidebar" if nested else "sidebar", nested)
+
+    def _check(self, ctx: Context, field: Field, key: str, nested: bool) -> None:
         node = field.node
         word = yaml11_word(node, ctx.document.text)
         if word is not None:
             # `sidebar: no` is the string "no" to Hugo's YAML 1.2: a right sidebar, not none.
-            ctx.report(field.value_span, "value", value=repr(word), effect=_RIGHT)
+            ctx.report(field.value_span, "value", key=key, value=repr(word), effect=_RIGHT)
             return
         if node.tag == "null" or (node.tag == "bool" and node.value is False):
             return
@@ -76,22 +86,23 @@ class SidebarValue(Rule):
                 # Deleted, the key would let a section's `cascade` give the page its sidebar.
                 cascaded = ctx.document.cascaded_value("sidebar") is not None
                 fix = Fix.unsafe(title, edit) if cascaded else Fix.safe(title, edit)
-                ctx.report(value_or_key_span(field), "empty", fix=fix)
+                # Not `params.sidebar`: deleted, it would hand the page a top-level sidebar.
+                ctx.report(value_or_key_span(field), "empty", key=key, fix=None if nested else fix)
                 return
             fixed = value.strip().lower()
             if fixed in ("left", "right"):
                 fix = Fix.safe(f'Write "{fixed}"', field.replace_value(fixed))
-                ctx.report(field.value_span, "case", value=value, fixed=fixed, fix=fix)
+                ctx.report(field.value_span, "case", key=key, value=value, fixed=fixed, fix=fix)
                 return
             shown = repr(value)
         else:
             shown = ctx.document.text[field.value_span.start : field.value_span.end]
         effect = _RIGHT if is_set(hugo_value(node, ctx.document.text)) else _DEFAULT
-        ctx.report(value_or_key_span(field), "value", value=shown, effect=effect)
+        ctx.report(value_or_key_span(field), "value", key=key, value=shown, effect=effect)
 
 
 _RIGHT = "Mainroad draws it on the right"
 _DEFAULT = "Mainroad uses the site's default"
 
 
-_KEYS = frozenset({"sidebar"})
+_KEYS = frozenset({"sidebar", "params"})

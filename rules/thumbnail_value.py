@@ -31,6 +31,11 @@ anything else, nowhere. So `visibility: [single]` or `[List]` hides the thumbnai
 ## Fix safety
 Safe: a map that has `image` and no `src` gets `image` renamed to `src`, which is what the author
 meant; nothing else is fixed.
+
+## Where the value is read
+Hugo 0.168 makes a page's `params: {thumbnail: ...}` its `.Params.thumbnail`, winning over a
+top-level `thumbnail`: the rule checks `params.thumbnail` where it is written (YAML, a TOML
+`[params]` or inline table, JSON) and leaves the top-level one, which nothing then reads, alone.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from newslint.rule import Context
 from newslint.schema import describe
 
 from ._mainroad import is_set, truthy
+from ._params import read_fields
 
 VISIBILITY = ("list", "post")
 
@@ -53,10 +59,10 @@ class ThumbnailValue(Rule):
     name = "thumbnail-value"
     severity = Severity.ERROR
     messages = {
-        "type": "thumbnail should be an image path or a map with src, not {actual}",
-        "no-src": "thumbnail map has no src{hint}",
-        "src-type": "thumbnail src should be an image path, not {actual}",
-        "visibility": "thumbnail visibility {value} is not list or post: it shows {where}",
+        "type": "{key} should be an image path or a map with src, not {actual}",
+        "no-src": "{key} map has no src{hint}",
+        "src-type": "{key} src should be an image path, not {actual}",
+        "visibility": "{key} visibility {value} is not list or post: it shows {where}",
     }
     presets = ("mainroad",)
 
@@ -66,15 +72,19 @@ class ThumbnailValue(Rule):
         return _KEYS
 
     def on_field(self, ctx: Context, field: Field) -> None:
+        for read, nested in read_fields(ctx.document, field, "thumbnail"):
+            self._check(ctx, read, "params.thumbnail" if nested else "thumbnail")
+
+    def _check(self, ctx: Context, field: Field, key: str) -> None:
         node = field.node
-        if field.key.lower() != "thumbnail" or node.tag in ("str", "null"):
+        if node.tag in ("str", "null"):
             return
         if not truthy(node.value):
             return  # false, 0, [] or {}: the theme draws no thumbnail, as for an absent one
         if node.kind != "map" or not isinstance(node.value, dict):
             # A number or boolean becomes a broken image path; a list fails the build.
             severity = Severity.WARNING if node.kind == "scalar" else Severity.ERROR
-            ctx.report(field.value_span, "type", actual=describe(node), severity=severity)
+            ctx.report(field.value_span, "type", key=key, actual=describe(node), severity=severity)
             return
         entries = {e.key.lower(): e for e in node.entries}
         values = {str(k).lower(): v for k, v in node.value.items()}
@@ -83,21 +93,24 @@ class ThumbnailValue(Rule):
             image = entries.get("image")
             fix = None
             if image is not None and "src" not in values and isinstance(values.get("image"), str):
-                key = '"src"' if field.format == "json" else "src"
-                fix = Fix.safe("Rename image to src", Edit.replace(image.key_span, key))
+                src_key = '"src"' if field.format == "json" else "src"
+                fix = Fix.safe("Rename image to src", Edit.replace(image.key_span, src_key))
             where = image.key_span if image is not None else field.key_span
             hint = ' (it has "image")' if image is not None else ""
             # Without src the theme renders an image with no path: broken, but the build passes.
-            ctx.report(where, "no-src", hint=hint, fix=fix, severity=Severity.WARNING)
+            ctx.report(where, "no-src", key=key, hint=hint, fix=fix, severity=Severity.WARNING)
         elif not isinstance(src, str):
             entry = entries.get("src")
             span = entry.node.span if entry is not None else field.value_span
             scalar = entry is None or entry.node.kind == "scalar"
             severity = Severity.WARNING if scalar else Severity.ERROR
-            ctx.report(span, "src-type", actual=_describe(entry, src), severity=severity)
-        self._visibility(ctx, field, entries.get("visibility"), values.get("visibility"))
+            actual = _describe(entry, src)
+            ctx.report(span, "src-type", key=key, actual=actual, severity=severity)
+        self._visibility(ctx, field, key, entries.get("visibility"), values.get("visibility"))
 
-    def _visibility(self, ctx: Context, field: Field, entry: Entry | None, value: Any) -> None:
+    def _visibility(
+        self, ctx: Context, field: Field, key: str, entry: Entry | None, value: Any
+    ) -> None:
         if not is_set(value) or (isinstance(value, str) and value in VISIBILITY):
             return  # unset: the site's visibility, else both places
         where = _WHERE[_shown_in(value)]
@@ -108,11 +121,14 @@ class ThumbnailValue(Rule):
                     node = nodes[index] if index < len(nodes) else None
                     span = node.span if node is not None else field.value_span
                     shown = _shown(node, item)
-                    ctx.report(span, "visibility", value=shown, where=where, severity=_HIDES)
+                    ctx.report(
+                        span, "visibility", key=key, value=shown, where=where, severity=_HIDES
+                    )
             return
         node = entry.node if entry is not None else None
         span = node.span if node is not None else field.value_span
-        ctx.report(span, "visibility", value=_shown(node, value), where=where, severity=_HIDES)
+        shown = _shown(node, value)
+        ctx.report(span, "visibility", key=key, value=shown, where=where, severity=_HIDES)
 
 
 # A visibility only hides the thumbnail: the build passes.
@@ -153,4 +169,4 @@ def _describe(entry: Entry | None, value: Any) -> str:
     return f"the number {value}" if isinstance(value, int | float) else "a value"
 
 
-_KEYS = frozenset({"thumbnail"})
+_KEYS = frozenset({"thumbnail", "params"})

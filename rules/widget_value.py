@@ -35,7 +35,13 @@ Safe: empty and repeated items are removed (the key, when no item is left), and 
 from the theme's only in case is written as the theme spells it (`Search` -> `search`: Hugo already
 builds it as that widget, so the page does not change). Unsafe: an unknown name becomes the closest
 known one (`recnet` -> `recent`, `" search"` -> `search`), which may not be the widget the author
-wanted.
+wanted. A `params.widgets` whose every item goes is left for the author: removed, it would let
+a top-level `widgets` take over.
+
+## Where the value is read
+Hugo 0.168 makes a page's `params: {widgets: [...]}` its `.Params.widgets`, winning over a
+top-level `widgets`: the rule checks `params.widgets` where it is written (YAML, a TOML
+`[params]` or inline table, JSON) and leaves the top-level list, which nothing then reads, alone.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ from newslint.schema import yaml11_word
 from newslint.site import MAINROAD_WIDGETS
 
 from ._mainroad import sidebar_drawn
+from ._params import read_fields
 from ._schema import closest, delete_item, is_empty, replace_item
 
 
@@ -70,9 +77,12 @@ class WidgetValue(Rule):
         return _KEYS
 
     def on_field(self, ctx: Context, field: Field) -> None:
+        for read, nested in read_fields(ctx.document, field, "widgets"):
+            if read.node.kind == "list":
+                self._check(ctx, read, nested)
+
+    def _check(self, ctx: Context, field: Field, nested: bool) -> None:
         node = field.node
-        if field.key.lower() != "widgets" or node.kind != "list":
-            return
         known = ctx.site.widgets if ctx.site is not None else MAINROAD_WIDGETS
         text = ctx.document.text
         names = [
@@ -91,7 +101,8 @@ class WidgetValue(Rule):
         for index, item in enumerate(node.items):
             if dropped[index]:
                 if all(dropped):
-                    fix = Fix.safe("Remove the widgets", field.delete())
+                    # Not `params.widgets`: deleted, it would hand the page a top-level list.
+                    fix = None if nested else Fix.safe("Remove the widgets", field.delete())
                 else:
                     fix = Fix.safe("Remove the item", delete_item(text, node.items, index))
                 if is_empty(item):
@@ -158,4 +169,4 @@ def _guess(name: str, known: tuple[str, ...]) -> str | None:
     )
 
 
-_KEYS = frozenset({"widgets"})
+_KEYS = frozenset({"widgets", "params"})

@@ -368,11 +368,6 @@ def test_stdin_filename_with_per_file_ignores_and_a_body_suppression(
         assert ([d["code"] for d in json.loads(out)], code) == (expected, 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="front-matter `params:` values are the page's .Params in Hugo 0.123+ (0.168 checked:"
-    " params.sidebar even wins over a top-level sidebar), but no rule reads them yet",
-)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_mainroad_value_under_params_is_checked_as_a_top_level_one(
     fmt: str, root: Path, capsys: pytest.CaptureFixture[str]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.config import parse_config
 from newslint.engine import check_text
 from newslint.rules.empty_field import EmptyField
 from newslint.site import Site
@@ -143,12 +144,68 @@ SWITCH_CASES = [
         ),
         language="en",
     ),
+    # A switch under `params` is the page's `.Param` value (hugo 0.168): checked where written,
+    # fixed in place; the top-level one it overrides is read by nothing.
+    Case(
+        "params-yaml",
+        "---\ntoc: ''\nparams:\n  toc:\n  pager: ''\n---\n",
+        errors=[("empty", 4, 3), ("empty", 5, 10)],
+        fixed="---\ntoc: ''\nparams:\n  toc: false\n  pager: false\n---\n",
+        site=_mainroad(toc=True, pager=True),
+    ),
+    Case(
+        "params-toml-table",
+        '+++\ntitle = "A"\n[params]\nauthorbox = ""\n+++\n',
+        errors=[("empty", 4, 13)],
+        fixed='+++\ntitle = "A"\n[params]\nauthorbox = false\n+++\n',
+        site=_mainroad(authorbox=True),
+    ),
+    Case(
+        "params-toml-inline-table",
+        '+++\nparams = {authorbox = ""}\n+++\n',
+        errors=[("empty", 2, 23)],
+        fixed="+++\nparams = {authorbox = false}\n+++\n",
+        site=_mainroad(authorbox=True),
+    ),
+    Case(
+        "params-json",
+        '{"params": {"pager": null}}\n',
+        errors=[("empty", 1, 22)],
+        fixed='{"params": {"pager": false}}\n',
+        site=_mainroad(pager=True),
+    ),
+    # An empty `params.pager` turns the site's pager off even over `pager: true` at the top level.
+    Case(
+        "params-empty-over-a-top-level-true",
+        "---\npager: true\nparams: {pager: ''}\n---\n",
+        errors=[("empty", 3, 17)],
+        fixed="---\npager: true\nparams: {pager: false}\n---\n",
+        site=_mainroad(pager=True),
+    ),
+    # Hugo's own fields are not read from `params` (`params.menu` is no menu).
+    Case("params-hugo-field", "---\nparams:\n  menu: ''\n---\n"),
+    # A key of the `fields` option: reported, never deleted (the top-level one would take over).
+    Case(
+        "params-option-key-not-deleted",
+        "---\nauthor: ''\nparams:\n  author: ''\n  post_meta: ['date', '']\n---\n",
+        options={"fields": ["author"]},
+        errors=[("empty", 4, 11), ("empty-item", 5, 23)],
+        fixed="---\nauthor: ''\nparams:\n  author: ''\n  post_meta: ['date']\n---\n",
+    ),
 ]
 
 
 @pytest.mark.parametrize("case", CASES + SWITCH_CASES, ids=lambda c: c.name)
 def test_empty_field(case: Case) -> None:
     assert_case(EmptyField, case)
+
+
+def test_a_value_under_params_is_named_so_in_the_message() -> None:
+    text = "---\nparams:\n  Author: ''\n  post_meta: ['']\n---\n"
+    data = {"presets": ["hugo", "mainroad"], "rules": {"empty-field": {"fields": ["author"]}}}
+    config = parse_config(data)
+    found = [d.message for d in check_text(text, select=["FM006"], config=config)]
+    assert found == ["params.Author is empty", "params.post_meta has an empty item"]
 
 
 @pytest.mark.parametrize(

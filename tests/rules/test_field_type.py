@@ -311,6 +311,58 @@ CASES = [
     ),
 ]
 
+# A theme or custom value under `params` is the page's `.Params` value and wins over a top-level
+# one (hugo 0.168): checked and fixed where it is written; the overridden top-level one is read by
+# nothing and left alone. Hugo's own fields are not read from `params`.
+PARAMS_CASES = [
+    Case(
+        "params-yaml",
+        '---\ncomments: "false"\nparams:\n  comments: "false"\n  toc: "true"\n  lead: 3\n---\n',
+        errors=[("type", 4, 13), ("type", 5, 8), ("type", 6, 9)],
+        fixed='---\ncomments: "false"\nparams:\n  comments: "false"\n  toc: true\n  lead: 3\n---\n',
+        unsafe_fixed='---\ncomments: "false"\nparams:\n  comments: false\n  toc: true\n  lead: 3\n---\n',
+    ),
+    Case(
+        "params-toml-table",
+        '+++\ntitle = "B"\n[params]\nmathjax = "false"\npost_meta = "date"\n+++\n',
+        errors=[("type", 4, 11), ("type", 5, 13)],
+        fixed='+++\ntitle = "B"\n[params]\nmathjax = false\npost_meta = "date"\n+++\n',
+        unsafe_fixed='+++\ntitle = "B"\n[params]\nmathjax = false\npost_meta = ["date"]\n+++\n',
+    ),
+    Case(
+        "params-toml-inline-table",
+        '+++\nparams = {comments = "false"}\n+++\n',
+        errors=[("type", 2, 22)],
+        unsafe_fixed="+++\nparams = {comments = false}\n+++\n",
+    ),
+    Case(
+        "params-json",
+        '{"params": {"pager": "true"}}\n',
+        errors=[("type", 1, 22)],
+        fixed='{"params": {"pager": true}}\n',
+    ),
+    Case(
+        "params-hugo-fields-are-custom-there",
+        '---\ndraft: "true"\nparams:\n  draft: "true"\n  weight: "x"\n---\n',
+        errors=[("type", 2, 8)],
+        fixed='---\ndraft: true\nparams:\n  draft: "true"\n  weight: "x"\n---\n',
+    ),
+    Case("params-right-over-a-wrong-top-level", "---\ntoc: 3\nparams: {toc: false}\n---\n"),
+]
+
+
+@pytest.mark.parametrize("case", PARAMS_CASES, ids=lambda c: c.name)
+def test_field_type_params(case: Case) -> None:
+    assert_case(FieldType, case)
+
+
+def test_a_value_under_params_is_named_so_in_the_message() -> None:
+    text = '---\nparams:\n  Comments: "false"\n---\n'
+    found = check_text(text, select=["FM005"], site=Site(theme="mainroad"))
+    assert [d.message for d in found] == [
+        "params.Comments should be true or false, not the string 'false'"
+    ]
+
 
 # Hugo refuses a page whose `url` starts with http:// or https:// ("URLs with protocol (http*)
 # not supported": the build fails; checked with hugo 0.168). Scrapers write the article's

@@ -61,6 +61,54 @@ CASES = [
         errors=[("empty", 1, 32)],
         fixed='{"title": "Budget"}\n',
     ),
+    # A page's `params.sidebar` is its `.Params.sidebar` (hugo 0.168), checked where it is written.
+    Case(
+        "params-yaml",
+        '---\ntitle: "Budget"\nparams:\n  sidebar: "Left"\n---\n',
+        errors=[("case", 4, 12)],
+        fixed='---\ntitle: "Budget"\nparams:\n  sidebar: "left"\n---\n',
+    ),
+    Case(
+        "params-toml-table",
+        '+++\ntitle = "Budget"\n[params]\nSidebar = "Left"\n+++\n',
+        errors=[("case", 4, 11)],
+        fixed='+++\ntitle = "Budget"\n[params]\nSidebar = "left"\n+++\n',
+    ),
+    Case(
+        "params-toml-inline-table",
+        '+++\nparams = {toc = true, sidebar = " right"}\n+++\n',
+        errors=[("case", 2, 33)],
+        fixed='+++\nparams = {toc = true, sidebar = "right"}\n+++\n',
+    ),
+    Case(
+        "params-toml-dotted-key",
+        '+++\nparams.sidebar = "Left"\n+++\n',
+        errors=[("case", 2, 18)],
+        fixed='+++\nparams.sidebar = "left"\n+++\n',
+    ),
+    Case(
+        "params-json",
+        '{\n  "params": {"sidebar": "Left"}\n}\n',
+        errors=[("case", 2, 25)],
+        fixed='{\n  "params": {"sidebar": "left"}\n}\n',
+    ),
+    # The top-level value, which `params.sidebar` overrides, is read by nothing: not reported.
+    Case(
+        "params-overrides-the-top-level",
+        '---\nsidebar: "Left"\nparams:\n  sidebar: "none"\n---\n',
+        errors=[("value", 4, 12)],
+    ),
+    Case(
+        "params-right-over-a-wrong-top-level",
+        '---\nsidebar: "Left"\nparams: {sidebar: right}\n---\n',
+    ),
+    # Removed, the empty `params.sidebar` would hand the page its top-level sidebar: no fix.
+    Case(
+        "params-empty-not-removed",
+        '---\nsidebar: "right"\nparams:\n  sidebar: ""\n---\n',
+        errors=[("empty", 4, 12)],
+    ),
+    Case("params-not-a-map", '---\nsidebar: "left"\nparams: ""\n---\n'),
 ]
 
 
@@ -70,6 +118,14 @@ def test_sidebar_value(case: Case) -> None:
 
 
 MAINROAD = Site(theme="mainroad", themes=("mainroad",))
+
+
+def test_a_params_sidebar_is_named_so_in_the_message() -> None:
+    text = '---\nparams:\n  sidebar: "none"\n---\n'
+    found = [d.message for d in check_text(text, select=["TH001"], site=MAINROAD)]
+    assert found == [
+        'params.sidebar \'none\' is not "left", "right" or false: Mainroad draws it on the right'
+    ]
 
 
 @pytest.mark.parametrize(

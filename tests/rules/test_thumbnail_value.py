@@ -67,12 +67,52 @@ CASES = [
         errors=[("no-src", 1, 16)],
         fixed='{"thumbnail": {"src": "a.jpg"}}\n',
     ),
+    # A page's `params.thumbnail` is its `.Params.thumbnail` (hugo 0.168), checked where it is.
+    Case("params-yaml-number", "---\nparams:\n  thumbnail: 3\n---\n", errors=[("type", 3, 14)]),
+    Case(
+        "params-yaml-image",
+        '---\nparams:\n  thumbnail:\n    image: "a.jpg"\n    visibility: [single]\n---\n',
+        errors=[("no-src", 4, 5), ("visibility", 5, 18)],
+        fixed='---\nparams:\n  thumbnail:\n    src: "a.jpg"\n    visibility: [single]\n---\n',
+    ),
+    Case(
+        "params-toml-table",
+        '+++\n[params.thumbnail]\nimage = "a.jpg"\n+++\n',
+        errors=[("no-src", 3, 1)],
+        fixed='+++\n[params.thumbnail]\nsrc = "a.jpg"\n+++\n',
+    ),
+    Case(
+        "params-toml-inline-table",
+        '+++\nparams = {thumbnail = {image = "a.jpg"}}\n+++\n',
+        errors=[("no-src", 2, 24)],
+        fixed='+++\nparams = {thumbnail = {src = "a.jpg"}}\n+++\n',
+    ),
+    Case(
+        "params-json",
+        '{"params": {"thumbnail": {"image": "a.jpg"}}}\n',
+        errors=[("no-src", 1, 27)],
+        fixed='{"params": {"thumbnail": {"src": "a.jpg"}}}\n',
+    ),
+    # The overridden top-level thumbnail is read by nothing: not reported.
+    Case(
+        "params-overrides-the-top-level", '---\nthumbnail: 3\nparams:\n  thumbnail: "a.jpg"\n---\n'
+    ),
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_thumbnail_value(case: Case) -> None:
     assert_case(ThumbnailValue, case)
+
+
+def test_a_params_thumbnail_is_named_so_in_the_message() -> None:
+    site = Site(theme="mainroad", themes=("mainroad",))
+    text = "---\nparams:\n  thumbnail: 3\n---\n"
+    found = [d.message for d in check_text(text, select=["TH003"], site=site)]
+    assert found == ["params.thumbnail should be an image path or a map with src, not the number 3"]
+    text = '---\nthumbnail: {image: "a.jpg"}\nparams:\n  thumbnail: {image: "a.jpg"}\n---\n'
+    found = [d.message for d in check_text(text, select=["TH003"], site=site)]
+    assert found == ['params.thumbnail map has no src (it has "image")']
 
 
 MAINROAD = Site(theme="mainroad", themes=("mainroad",))

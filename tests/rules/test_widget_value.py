@@ -75,6 +75,44 @@ CASES = [
         errors=[("duplicate", 1, 25)],
         fixed='{"widgets": ["taglist"]}\n',
     ),
+    # A page's `params.widgets` is its `.Params.widgets` (hugo 0.168), checked where it is written.
+    Case(
+        "params-yaml",
+        '---\nparams:\n  widgets:\n    - "recnet"\n    - "Search"\n---\n',
+        errors=[("unknown", 4, 7), ("case", 5, 7)],
+        fixed='---\nparams:\n  widgets:\n    - "recnet"\n    - "search"\n---\n',
+        unsafe_fixed='---\nparams:\n  widgets:\n    - "recent"\n    - "search"\n---\n',
+    ),
+    Case(
+        "params-toml-table",
+        '+++\n[params]\nwidgets = ["recnet", ""]\n+++\n',
+        errors=[("unknown", 3, 12), ("empty", 3, 22)],
+        fixed='+++\n[params]\nwidgets = ["recnet"]\n+++\n',
+        unsafe_fixed='+++\n[params]\nwidgets = ["recent"]\n+++\n',
+    ),
+    Case(
+        "params-toml-inline-table",
+        '+++\nparams = {widgets = ["recnet"]}\n+++\n',
+        errors=[("unknown", 2, 22)],
+        unsafe_fixed='+++\nparams = {widgets = ["recent"]}\n+++\n',
+    ),
+    Case(
+        "params-json",
+        '{"params": {"widgets": ["taglist", "taglist"]}}\n',
+        errors=[("duplicate", 1, 36)],
+        fixed='{"params": {"widgets": ["taglist"]}}\n',
+    ),
+    # The overridden top-level list is read by nothing: not reported.
+    Case(
+        "params-overrides-the-top-level",
+        '---\nwidgets: ["weather"]\nparams:\n  widgets: ["recent"]\n---\n',
+    ),
+    # Removed, the empty `params.widgets` would hand the page its top-level list: no fix.
+    Case(
+        "params-all-empty-not-removed",
+        '---\nwidgets: ["recent"]\nparams:\n  widgets: [""]\n---\n',
+        errors=[("empty", 4, 13)],
+    ),
 ]
 
 
@@ -108,6 +146,19 @@ NOT_DRAWN = (
         ("", "content/_index.md", _site(single="right", home=False), ("warning", NOT_DRAWN)),
         ("", "content/post/_index.md", _site(home=False, list="left"), ("error", DRAWN)),
         ("", "content/post/a.md", Site(theme="mainroad"), ("error", DRAWN)),
+        # `params.sidebar` wins over a top-level sidebar (hugo 0.168).
+        (
+            "sidebar: right\nparams: {sidebar: false}\n",
+            "content/post/a.md",
+            _site(single="right"),
+            ("warning", NOT_DRAWN),
+        ),
+        (
+            "sidebar: false\nparams: {sidebar: left}\n",
+            "content/post/a.md",
+            _site(single=False),
+            ("error", DRAWN),
+        ),
     ],
 )
 def test_unknown_widget_fails_only_where_the_sidebar_is_drawn(

@@ -1,0 +1,92 @@
+"""A page's own `params` map, which Hugo merges into the page's `.Params`.
+
+Checked with hugo 0.168 (tests/test_hugo_claims_oracle.py builds such a page):
+
+- Every key under the page's `params` map (a YAML or JSON map, a TOML `[params]` table, inline
+  table or dotted `params.key`) becomes `.Params.<key>`, its key in lower case, as a top-level
+  custom key does; `.Param "key"` finds it the same way.
+- When both are written, the `params` value wins, whatever its value (even `""` or null) and
+  whatever either key's case: `sidebar: "right"` with `params: {Sidebar: "Left"}` gives
+  `.Params.sidebar` = "Left". The top-level value is then read by nothing.
+- A `cascade` (its own `params` or top-level keys) gives the page a value only when the page
+  has none, top-level or under `params`.
+- Hugo's own fields are never read from `params`: `params.title` is no title, `params.date` no
+  date, `params.draft`, `params.summary`, `params.description`, `params.weight` and
+  `params.keywords` change nothing Hugo does (they only show in `.Params`, as any custom key).
+
+So a theme or custom value is checked where the page takes it from: under `params` when it is
+there (and the top-level one, then unused, is not reported), else at the top level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newslint.cascade import HUGO_FIELDS as CASCADE_HUGO_FIELDS
+from newslint.document import Document
+from newslint.events import Field
+from newslint.schema import Schema
+
+PREFIX = "params."
+
+# Hugo's own page fields (0.168, lower case): Hugo reads them from the top level only, so one
+# under `params` is a custom value of that name and the top-level one keeps its meaning. The
+# cascade's list (a cascaded `params.title` is no title either), with the fields a page may set
+# but a cascade not.
+HUGO_FIELDS = CASCADE_HUGO_FIELDS | {"kind", "lang", "path", "sites"}
+
+
+def custom_key(schema: Schema, key: str, custom: Iterable[str] = ()) -> bool:
+    """Whether `key` is a theme or custom value the page may set under `params` as well as at
+    the top level: a key of the `mainroad` or `news` preset or of the configuration, or one of
+    `custom` (a rule's own list), and none of Hugo's own fields (nor a taxonomy: hugo 0.168
+    reads a page's terms from `params.tags` too, which no rule here follows yet)."""
+    lowered = key.lower()
+    if lowered in HUGO_FIELDS:
+        return False
+    if any(lowered == name.lower() for name in custom):
+        return True
+    spec = schema.spec(lowered)
+    return spec is not None and spec.preset != "hugo"
+
+
+def params_fields(document: Document) -> tuple[Field, ...]:
+    """The entries of the page's own `params` map, as fields with their bare key (`sidebar`),
+    or nothing when the page has no `params` map (most pages: one dictionary look-up)."""
+    params = document.field("params")
+    if params is None or params.node.kind != "map":
+        return ()
+    fmt = params.format
+    return tuple(
+        Field(entry.key, entry.key_span, entry.node, entry.entry_span, fmt, entry.spread)
+        for entry in params.node.entries
+    )
+
+
+def params_field(document: Document, key: str) -> Field | None:
+    """The page's `params.<key>` (any case; the last one written, as Hugo keeps it), or None."""
+    found = None
+    for field in params_fields(document):
+        if field.key.lower() == key.lower():
+            found = field
+    return found
+
+
+def overridden(document: Document, key: str) -> bool:
+    """Whether the page's top-level custom `key` is unused because its `params` map sets the
+    same key (any case, any value): `.Params.<key>` is then the `params` one."""
+    return params_field(document, key) is not None
+
+
+def read_fields(document: Document, field: Field, key: str) -> tuple[tuple[Field, bool], ...]:
+    """For a rule's `on_field` (whose `field_keys` hold `key` and "params"): the values of `key`
+    the page takes, to check, each with whether it is nested (a message then names it
+    `params.<key>`): the top-level `field` when it is `key` and no `params.<key>` overrides it,
+    else, for the `params` field, its entries named `key` (any case). A rule offers no fix that deletes a nested entry:
+    without it, a top-level value the author may have forgotten would take over."""
+    lowered = field.key.lower()
+    if lowered == key:
+        return () if overridden(document, key) else ((field, False),)
+    if lowered != "params":
+        return ()
+    return tuple((nested, True) for nested in params_fields(document) if nested.key.lower() == key)
