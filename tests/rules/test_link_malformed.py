@@ -7,6 +7,29 @@ from newslint.testing import Case, assert_case, fm
 
 CASES = [
     Case(
+        # A photo-host query copied through an HTML decoder that reads `&curren` without its `;`
+        # (real site: spidermedia, a Wayback archive); `&region=` and `&section=` the same way.
+        "decoded-entity-in-query",
+        fm(body="[p](http://s.org/a/?action=view¤t=b.jpg) x\n\n[m](https://m.org/?id=1®ion=eu)\n"),
+        errors=[("entity", 4, 5), ("entity", 6, 5)],
+        fixed=fm(
+            body="[p](http://s.org/a/?action=view&current=b.jpg) x\n\n"
+            "[m](https://m.org/?id=1&region=eu)\n"
+        ),
+    ),
+    Case(
+        "decoded-entity-in-html-reported-without-fix",
+        fm(body='<a href="https://m.org/?id=1§ion=2">m</a>\n'),
+        errors=[("entity", 4, 10)],
+    ),
+    Case(
+        # No parameter follows, or the character is in the path or fragment: a real URL.
+        "entity-characters-that-are-no-decoded-query",
+        fm(
+            body="[a](https://a.org/©-2020?x=1) [b](https://a.org/?q=£) [c](https://a.org/?x=1#®ion=x)\n"
+        ),
+    ),
+    Case(
         "good-links",
         fm(body="See [a](https://a.org/x), ![b](https://a.org/b.png) and <https://a.org>.\n"),
     ),
