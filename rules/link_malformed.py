@@ -24,6 +24,10 @@ Flags links and images that cannot work:
   so the browser asks for another address. A legacy entity's character counts where a
   parameter's name and `=` follow it in the query; the ASCII ones (`&amp`, `&lt`) cannot be told
   from a real URL and are left alone.
+- a web URL with no `?` whose query was percent-encoded into its path, as search alerts and feed
+  readers pass links on: `https://x.org/download%3Fformat%3Dpdf` asks the server for a file named
+  `download?format=pdf` (a `%3F`, a parameter name and `%3D` count; a `%3F` alone may belong to
+  a file name);
 - a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
   parentheses into the URL, which is then an address next to the article that does not exist;
 - a link whose text and URL are swapped, as a bad WordPress export writes them:
@@ -67,7 +71,8 @@ destination-less link is replaced by its text and a source-less image is removed
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
 stray `"` is cut before it; the parentheses around a wrapped URL are removed; swapped text and URL
-are swapped back. A space in the host, a missing host, a quote inside the URL and a
+are swapped back; a percent-encoded query is written as a query (`?format=pdf`), and the page it
+then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
 nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
 destination of words (the address is not in the article).
@@ -136,6 +141,8 @@ class LinkMalformed(Rule):
         "not render this link",
         "entity": "URL {url!r} has {found!r} where an HTML decoder read {written!r} as an "
         "entity: the link goes to another address",
+        "encoded-query": "URL {url!r} has its query percent-encoded into its path ({found!r}): "
+        "the server looks for a file of that name",
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
         "exist",
@@ -184,6 +191,13 @@ class LinkMalformed(Rule):
                     else None
                 )
                 self._entity(ctx, dest or link.span, url, decoded, fix)
+            elif web and (encoded := _ENCODED_QUERY.search(url)):
+                fix = None
+                if dest is not None and text[dest.start : dest.end] == url:
+                    fixed = _decode_query(url, encoded.start(1))
+                    fix = Fix.unsafe(f"Write the query as such: {fixed}", Edit.replace(dest, fixed))
+                found = encoded.group(1)
+                ctx.report(dest or link.span, "encoded-query", url=url[:80], found=found, fix=fix)
 
     @staticmethod
     def _entity(
@@ -474,6 +488,20 @@ def _restore_entities(
         for index, name in decoded
     ]
     return Fix.safe("Write the '&' parameters back", *edits)
+
+
+# `download%3Fformat%3Dpdf`: a query whose `?` and `=` were percent-encoded (as search alerts and
+# feed readers hand links on), in a URL with no `?` of its own: the server takes it for part of
+# the file name. A parameter name between them, so that a `%3F` in a real file name stays alone.
+_ENCODED_QUERY = re.compile(r"\A[^?#]*?(%3F[A-Za-z0-9_.\-]{1,64}%3D)", re.IGNORECASE)
+
+
+def _decode_query(url: str, at: int) -> str:
+    """`url` with the percent-encoded query at `at` (`%3Fformat%3Dpdf`) written as a query: its
+    `%3F` as `?`, and after it `%3D` as `=` and `%26` as `&`."""
+    query = re.sub("%3D", "=", url[at + 3 :], flags=re.IGNORECASE)
+    query = re.sub("%26", "&", query, flags=re.IGNORECASE)
+    return url[:at] + "?" + query
 
 
 def _html_debris(url: str) -> bool:

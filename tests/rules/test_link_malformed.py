@@ -23,6 +23,23 @@ CASES = [
         errors=[("entity", 4, 10)],
     ),
     Case(
+        # A search alert's links, their query percent-encoded into the path (real site: a
+        # research digest built from such alerts); the fix writes `?`, `=` and `&` back.
+        "percent-encoded-query",
+        fm(
+            body="[a\nb](https://p.org/u4/download%3Fformat%3Dpdf) x [c](https://j.org/article%3fid%3D1%26v%3D2)\n"
+        ),
+        errors=[("encoded-query", 5, 4), ("encoded-query", 5, 52)],
+        unsafe_fixed=fm(
+            body="[a\nb](https://p.org/u4/download?format=pdf) x [c](https://j.org/article?id=1&v=2)\n"
+        ),
+    ),
+    Case(
+        # A `%3F` in a file name, or after a real `?`, is no encoded query.
+        "percent-encoded-question-mark-left-alone",
+        fm(body="[a](https://a.org/why%3F.pdf) [b](https://a.org/s?q=a%3Fb%3Dc)\n"),
+    ),
+    Case(
         # No parameter follows, or the character is in the path or fragment: a real URL.
         "entity-characters-that-are-no-decoded-query",
         fm(
