@@ -23,7 +23,8 @@ is reported: suppress it there, or link with `{{< ref >}}`.
 Where a front-matter field records the page the article was imported from (`original_url`,
 `originalUrl`, `original_link`, `canonicalURL`, as archivers and feed importers write it), the
 relative links were copied from that page, whatever source the body cites: they are resolved
-against it, and an article with such a field is checked even without a source link.
+against it, and an article with such a field is checked even without a source link. A
+placeholder there (a dotless or reserved host, `https://原文地址`) names no page and is passed over.
 
 Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
 src>`) are checked too, at the attribute's
@@ -71,6 +72,7 @@ from ._links import (
     Destinations,
     SourceLink,
     find_source_link,
+    is_local_host,
     is_web_url,
     source_field_name,
     split_url,
@@ -202,6 +204,9 @@ def _origin(ctx: Context) -> SourceLink | None:
     for key in _ORIGIN_FIELDS:
         found = ctx.document.field(key)
         if found is not None and isinstance(found.value, str) and is_web_url(found.value):
+            host = split_url(found.value)
+            if host is not None and host.hostname and is_local_host(host.hostname):
+                continue  # a placeholder (`https://原文地址`, "original address"): no page
             return SourceLink(found.value.strip(), found.value_span, found)
     return None
 

@@ -170,6 +170,18 @@ def _cases() -> list[Case]:
             path=path,
         ),
         Case(
+            # A translation tool's placeholder, "original address": the cited source is used.
+            "origin-field-placeholder",
+            fm(body="[a](/a) x\n\n" + SOURCE, original_url="https://原文地址"),
+            errors=[("relative", 5, 5)],
+            unsafe_fixed=fm(
+                body="[a](https://finance.mingpao.com/a) x\n\n" + SOURCE,
+                original_url="https://原文地址",
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
             "origin-field-on-this-site",
             fm(body="[a](/tags/x) x\n\n" + SOURCE, originalUrl="https://bulwark.news/a/b"),
             site=Site(root=ROOT, raw={"baseurl": "https://bulwark.news/"}),
