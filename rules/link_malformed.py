@@ -449,11 +449,13 @@ def _unwrap(text: str, dest: Span | None) -> Fix | None:
 # HTML's legacy entities, which decoders such as Python's `html.unescape` and BeautifulSoup also
 # read without their `;`: a query `?action=view&current=a.jpg` copied through one becomes
 # `?action=view¤t=a.jpg` (`&curren` is `¤`), `&region=` becomes `®ion=`, `&param=` `¶m=`,
-# `&section=` `§ion=`, `&times=` `×=`. The ASCII ones (`&amp`, `&lt`, `&gt`, `&quot`) and the
-# invisible ones (`&nbsp`, `&shy`) are left out: what they leave cannot be told from a real URL.
+# `&section=` `§ion=`, `&times=` `×=`. Only symbols count: the ASCII ones (`&amp`, `&lt`), the
+# letters (`&ntilde` is `ñ`, and `?q=años=` is a real query) and the invisible ones (`&nbsp`,
+# `&shy`) leave what cannot be told from a real URL.
 _LEGACY_ENTITIES: dict[str, str] = {}
 for _name, _char in sorted(html.entities.html5.items(), key=lambda item: item[0].isupper()):
-    if not _name.endswith(";") and not _char.isascii() and _char not in "\xa0\xad":
+    invisible = _char in "\xa0\xad"
+    if not _name.endswith(";") and not _char.isascii() and not _char.isalpha() and not invisible:
         _LEGACY_ENTITIES.setdefault(_char, _name)
 # What follows such a character: the rest of a parameter's name and its `=`.
 _PARAM = re.compile(r"[A-Za-z0-9_.\-\[\]]*=")

@@ -43,7 +43,8 @@ CASES = [
         # No parameter follows, or the character is in the path or fragment: a real URL.
         "entity-characters-that-are-no-decoded-query",
         fm(
-            body="[a](https://a.org/©-2020?x=1) [b](https://a.org/?q=£) [c](https://a.org/?x=1#®ion=x)\n"
+            body="[a](https://a.org/©-2020?x=1) [b](https://a.org/?q=£) [c](https://a.org/?x=1#®ion=x)"
+            " [d](https://a.org/?q=años=2)\n"
         ),
     ),
     Case(
