@@ -18,6 +18,16 @@ Flags links and images that cannot work:
   badly: one `"` at its end (`[text](https://x.org/a")`) or a `">` in it. A browser requests `%22`
   as part of the address, so the link goes to a page that does not exist. Quotes in pairs (a
   search query, `?q="budget"`) are left alone.
+- a web URL whose query went through an HTML decoder that reads entities without their `;` (as
+  Python's `html.unescape` and BeautifulSoup do): `?action=view&current=a.jpg` comes out as
+  `?action=view¤t=a.jpg` (`&curren` is `¤`), `&region=` as `®ion=`, `&section=` as `§ion=`,
+  so the browser asks for another address. A legacy entity's character counts where a
+  parameter's name and `=` follow it in the query; the ASCII ones (`&amp`, `&lt`) cannot be told
+  from a real URL and are left alone.
+- a web URL with no `?` whose query was percent-encoded into its path, as search alerts and feed
+  readers pass links on: `https://x.org/download%3Fformat%3Dpdf` asks the server for a file named
+  `download?format=pdf` (a `%3F`, a parameter name and `%3D` count; a `%3F` alone may belong to
+  a file name);
 - a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
   parentheses into the URL, which is then an address next to the article that does not exist;
 - a link whose text and URL are swapped, as a bad WordPress export writes them:
@@ -55,12 +65,14 @@ raw Markdown in the middle of the article.
 
 ## Fix safety
 Safe: an empty link or image is removed; a space in a URL's path, query or fragment is
-percent-encoded (`%20`), which is what the browser would request. Unsafe: a `javascript:` or
+percent-encoded (`%20`), which is what the browser would request; a decoded entity is written
+back as `&name` (not in raw HTML, nor where the URL is written with escapes). Unsafe: a `javascript:` or
 destination-less link is replaced by its text and a source-less image is removed, which changes
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
 stray `"` is cut before it; the parentheses around a wrapped URL are removed; swapped text and URL
-are swapped back. A space in the host, a missing host, a quote inside the URL and a
+are swapped back; a percent-encoded query is written as a query (`?format=pdf`), and the page it
+then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
 nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
 destination of words (the address is not in the article).
@@ -68,6 +80,7 @@ destination of words (the address is not in the article).
 
 from __future__ import annotations
 
+import html.entities
 import re
 
 from newslint import Edit, Fix, Rule, Severity
@@ -126,6 +139,10 @@ class LinkMalformed(Rule):
         "swapped": "link text is a URL and its destination {dest!r} is words: the two are swapped",
         "words": "link destination {dest!r} has white space in it and is no URL, so Markdown does "
         "not render this link",
+        "entity": "URL {url!r} has {found!r} where an HTML decoder read {written!r} as an "
+        "entity: the link goes to another address",
+        "encoded-query": "URL {url!r} has its query percent-encoded into its path ({found!r}): "
+        "the server looks for a file of that name",
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
         "exist",
@@ -167,6 +184,31 @@ class LinkMalformed(Rule):
                 ctx.report(
                     link.span, "swapped", dest=url[:80], fix=_swap(link.span, label, written)
                 )
+            elif web and (decoded := _decoded_entities(url)):
+                fix = (
+                    _restore_entities(text, url, dest, decoded)
+                    if link.link_type != "Html"
+                    else None
+                )
+                self._entity(ctx, dest or link.span, url, decoded, fix)
+            elif web and (encoded := _ENCODED_QUERY.search(url)):
+                fix = None
+                if dest is not None and text[dest.start : dest.end] == url:
+                    fixed = _decode_query(url, encoded.start(1))
+                    fix = Fix.unsafe(f"Write the query as such: {fixed}", Edit.replace(dest, fixed))
+                found = encoded.group(1)
+                ctx.report(dest or link.span, "encoded-query", url=url[:80], found=found, fix=fix)
+
+    @staticmethod
+    def _entity(
+        ctx: Context, where: Span, url: str, decoded: list[tuple[int, str]], fix: Fix | None
+    ) -> None:
+        """Report a URL whose query parameters an HTML decoder turned into characters."""
+        index, name = decoded[0]
+        param = _PARAM.match(url, index + 1)
+        found = url[index : param.end() if param is not None else index + 1]
+        written = "&" + name + found[1:]
+        ctx.report(where, "entity", url=url[:80], found=found, written=written, fix=fix)
 
     def on_html(self, ctx: Context, node: Html) -> None:
         for link in links_in(ctx.document, node):
@@ -194,6 +236,8 @@ class LinkMalformed(Rule):
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
             if web and parts is not None and not parts.hostname:
                 ctx.report(dest, "no-host", url=url)
+            elif web and (decoded := _decoded_entities(url)):
+                self._entity(ctx, dest, url, decoded, None)
 
     @staticmethod
     def _invisible(text: str, link: Link, dest: Span | None) -> bool:
@@ -400,6 +444,66 @@ def _unwrap(text: str, dest: Span | None) -> Fix | None:
         Edit.delete(Span(dest.end - 1, dest.end)),
     )
     return Fix.unsafe("Remove the parentheses around the URL", *edits)
+
+
+# HTML's legacy entities, which decoders such as Python's `html.unescape` and BeautifulSoup also
+# read without their `;`: a query `?action=view&current=a.jpg` copied through one becomes
+# `?action=view¤t=a.jpg` (`&curren` is `¤`), `&region=` becomes `®ion=`, `&param=` `¶m=`,
+# `&section=` `§ion=`, `&times=` `×=`. Only symbols count: the ASCII ones (`&amp`, `&lt`), the
+# letters (`&ntilde` is `ñ`, and `?q=años=` is a real query) and the invisible ones (`&nbsp`,
+# `&shy`) leave what cannot be told from a real URL.
+_LEGACY_ENTITIES: dict[str, str] = {}
+for _name, _char in sorted(html.entities.html5.items(), key=lambda item: item[0].isupper()):
+    invisible = _char in "\xa0\xad"
+    if not _name.endswith(";") and not _char.isascii() and not _char.isalpha() and not invisible:
+        _LEGACY_ENTITIES.setdefault(_char, _name)
+# What follows such a character: the rest of a parameter's name and its `=`.
+_PARAM = re.compile(r"[A-Za-z0-9_.\-\[\]]*=")
+
+
+def _decoded_entities(url: str) -> list[tuple[int, str]]:
+    """Where in `url`'s query an entity was decoded: each index of a legacy entity's character
+    that stands where a parameter starts (a parameter name and `=` right after it), with the
+    entity's name."""
+    query = url.find("?")
+    if query < 0:
+        return []
+    end = url.find("#", query)
+    end = len(url) if end < 0 else end
+    found = []
+    for index in range(query + 1, end):
+        name = _LEGACY_ENTITIES.get(url[index])
+        if name is not None and _PARAM.match(url, index + 1, end):
+            found.append((index, name))
+    return found
+
+
+def _restore_entities(
+    text: str, url: str, dest: Span | None, decoded: list[tuple[int, str]]
+) -> Fix | None:
+    """Write `&name` back for each decoded character, where the destination is written as the
+    URL reads (no Markdown escapes or entities that would move the characters)."""
+    if dest is None or not decoded or text[dest.start : dest.end] != url:
+        return None
+    edits = [
+        Edit.replace(Span(dest.start + index, dest.start + index + 1), "&" + name)
+        for index, name in decoded
+    ]
+    return Fix.safe("Write the '&' parameters back", *edits)
+
+
+# `download%3Fformat%3Dpdf`: a query whose `?` and `=` were percent-encoded (as search alerts and
+# feed readers hand links on), in a URL with no `?` of its own: the server takes it for part of
+# the file name. A parameter name between them, so that a `%3F` in a real file name stays alone.
+_ENCODED_QUERY = re.compile(r"\A[^?#]*?(%3F[A-Za-z0-9_.\-]{1,64}%3D)", re.IGNORECASE)
+
+
+def _decode_query(url: str, at: int) -> str:
+    """`url` with the percent-encoded query at `at` (`%3Fformat%3Dpdf`) written as a query: its
+    `%3F` as `?`, and after it `%3D` as `=` and `%26` as `&`."""
+    query = re.sub("%3D", "=", url[at + 3 :], flags=re.IGNORECASE)
+    query = re.sub("%26", "&", query, flags=re.IGNORECASE)
+    return url[:at] + "?" + query
 
 
 def _html_debris(url: str) -> bool:

@@ -20,6 +20,12 @@ path-relative links are checked only when the site is known. No other file is re
 a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,
 is reported: suppress it there, or link with `{{< ref >}}`.
 
+Where a front-matter field records the page the article was imported from (`original_url`,
+`originalUrl`, `original_link`, `canonicalURL`, as archivers and feed importers write it), the
+relative links were copied from that page, whatever source the body cites: they are resolved
+against it, and an article with such a field is checked even without a source link. A
+placeholder there (a dotless or reserved host, `https://原文地址`) names no page and is passed over.
+
 Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
 src>`) are checked too, at the attribute's
 value; the fix writes the absolute URL there HTML-escaped (`&amp;`), and none is offered for an
@@ -62,7 +68,15 @@ from newslint.rule import Context
 from newslint.site import PAGE_SUFFIXES, Site
 
 from ._html_links import attribute_text, links_in
-from ._links import Destinations, SourceLink, find_source_link, source_field_name, split_url
+from ._links import (
+    Destinations,
+    SourceLink,
+    find_source_link,
+    is_local_host,
+    is_web_url,
+    source_field_name,
+    split_url,
+)
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -107,7 +121,9 @@ class LinkRelative(Rule):
 
     def _source(self, ctx: Context) -> SourceLink | None:
         if self.source is False:
-            found = find_source_link(ctx.document, source_field_name(ctx, ctx.options.field))
+            found = _origin(ctx) or find_source_link(
+                ctx.document, source_field_name(ctx, ctx.options.field)
+            )
             if found is not None and _same_site(found.url, ctx.site):
                 found = None
             self.source = found
@@ -174,6 +190,25 @@ class LinkRelative(Rule):
     def on_html(self, ctx: Context, node: Html) -> None:
         for link in links_in(ctx.document, node):
             self.on_link(ctx, link)
+
+
+# Fields in which importers and archivers record the address of the page an article was taken
+# from (`original_url: https://spidermedia.ru/animation/x` above a body that cites Entertainment
+# Weekly on its last line): its relative links were copied from that page, not from the source it
+# cites, and resolve against it. Keys as `Document.field` compares them, without case.
+_ORIGIN_FIELDS = ("original_url", "originalurl", "original_link", "originallink", "canonicalurl")
+
+
+def _origin(ctx: Context) -> SourceLink | None:
+    """The page the article was imported from, where a front-matter field names it."""
+    for key in _ORIGIN_FIELDS:
+        found = ctx.document.field(key)
+        if found is not None and isinstance(found.value, str) and is_web_url(found.value):
+            host = split_url(found.value)
+            if host is not None and host.hostname and is_local_host(host.hostname):
+                continue  # a placeholder (`https://原文地址`, "original address"): no page
+            return SourceLink(found.value.strip(), found.value_span, found)
+    return None
 
 
 def _bundle_resource_name(url: str, path: str | None) -> bool:

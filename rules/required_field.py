@@ -14,7 +14,9 @@ value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. 
 missing when the body sets Hugo's manual summary, the text before a `<!--more-->` divider, which
 takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more -->`, as Hexo
 writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it stands, the
-summary still missing. Section list
+summary still missing. A field written only inside the `params` map (`params: {summary: ...}`,
+as an AI news pipeline nests it) is reported there: Hugo keeps it as `.Params.summary`, and the
+page's own summary is not it. Section list
 pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
 site) and dates them from their newest page, so only what `fields` or `required` names explicitly
 is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
@@ -116,6 +118,8 @@ class RequiredField(Rule):
         "empty": "required field {key!r} is empty",
         "divider": "required field {key!r} is missing: Hugo reads only '<!--more-->' as the "
         "summary divider, not {written!r}",
+        "params": "required field {key!r} is missing: it is written under 'params', where Hugo "
+        "keeps it as a custom parameter, not as the page's {key!r}",
     }
     Options = Options
 
@@ -149,7 +153,11 @@ class RequiredField(Rule):
                     fix = Fix.unsafe("Write the summary divider as <!--more-->", divider[1])
                     ctx.report(divider[0], "divider", key=key, written=divider[2], fix=fix)
                     continue
-            if found is None:
+            if found is None and (nested := _under_params(document, key)) is not None:
+                # An importer nested it (`params: {summary: ...}`): Hugo's `.Summary` does not
+                # read `.Params.summary` (checked with hugo 0.168), so the page has none.
+                ctx.report(nested, "params", key=key)
+            elif found is None:
                 where = opening_delimiter(document)
                 ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))
             elif _empty(found.value) and found.node.tag not in ("timestamp",):
@@ -159,6 +167,17 @@ class RequiredField(Rule):
                     key=key,
                     fix=_summary_fix(ctx, key, found),
                 )
+
+
+def _under_params(document: Document, key: str) -> Span | None:
+    """Where `key` is written, with a value, inside the front matter's `params` map."""
+    params = document.field("params")
+    if params is None or params.node.kind != "map":
+        return None
+    for entry in params.node.entries:
+        if str(entry.key).lower() == key.lower() and not _empty(entry.node.value):
+            return entry.key_span
+    return None
 
 
 def _manual_summary(document: Document) -> bool:

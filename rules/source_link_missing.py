@@ -22,7 +22,10 @@ item is the source link. Other words before the link or above the list (`Related
 one link on the line, are no source line; nor is a link in raw HTML
 (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one; the message
-names a field with a URL under another source-like key (`source_url: "https://..."`). Section list
+names a field with a URL under another source-like key (`source_url: "https://..."`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
+address", as a translation tool's template leaves it; `localhost`, `.invalid`), is reported as a
+placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`)
+that holds such a host or an example domain (`https://example.com/...`). Section list
 pages (`_index.md`) are not articles and are skipped, and so are pages readers never see
 (`headless: true`, or `build` with `render` and `list` both never), fragments other pages draw
 from. It is reported at the body's last line,
@@ -56,7 +59,14 @@ from newslint.document import Document
 from newslint.rule import Context
 
 from ._crossfile import is_section_page
-from ._links import find_source_link, is_web_url, last_body_line, source_field_name
+from ._links import (
+    find_source_link,
+    is_local_host,
+    is_web_url,
+    last_body_line,
+    source_field_name,
+    split_url,
+)
 from ._pages import never_shown, opening_delimiter
 
 
@@ -72,6 +82,8 @@ class SourceLinkMissing(Rule):
     messages = {
         "missing": "no source link: the last line is no [name](url) link and there is no "
         "{field!r} field with a URL{hint}",
+        "placeholder": "source link {url!r} is on no public site: a placeholder left where the "
+        "source belongs",
     }
     Options = Options
     presets = ("news",)
@@ -82,7 +94,13 @@ class SourceLinkMissing(Rule):
         if is_section_page(document) or never_shown(document):
             return
         field = source_field_name(ctx, ctx.options.field)
-        if find_source_link(document, field) is not None:
+        found = find_source_link(document, field)
+        if found is not None:
+            parts = split_url(found.url)
+            if parts is not None and parts.hostname and is_local_host(parts.hostname):
+                # `https://原文地址` ("original address"): no site anyone can reach. The example
+                # domains are left to the hint: documentation and tests cite them on purpose.
+                ctx.report(found.span, "placeholder", url=found.url[:80])
             return
         line = last_body_line(document)
         if line is None:
@@ -90,13 +108,43 @@ class SourceLinkMissing(Rule):
         ctx.report(line, "missing", field=field, hint=_other_source_field(document, field))
 
 
+# Keys, lower case without `_` and `-`, under which importers write the address an article was
+# taken from besides `source…` ones: `original_url`, `posturl` (a feed clipper), `external_url`
+# (a bulletin digest), `canonicalURL`.
+_SOURCE_LIKE = ("source", "original", "posturl", "externalurl", "canonicalurl")
+
+
 def _other_source_field(document: Document, field: str) -> str:
     """A hint naming another field that holds a web URL under a source-like key (`source_url`,
-    `sourceLink`), as sites name it: the config key `source-field` makes it the source."""
+    `sourceLink`, `original_url`), as sites name it: the config key `source-field` makes it the
+    source. One that holds a placeholder (`https://example.com/x`, `https://原文地址`) is named as
+    such: the import left it where the address belongs."""
     for other in document.fields:
         key = other.key
-        if key == field or "source" not in key.lower():
+        flat = key.lower().replace("_", "").replace("-", "")
+        if key == field or not any(word in flat for word in _SOURCE_LIKE):
             continue
         if isinstance(other.value, str) and is_web_url(other.value.strip()):
+            url = other.value.strip()
+            if _placeholder(url):
+                return f" ({key!r} holds {url[:80]!r}, a placeholder)"
             return f" ({key!r} holds one: name it in the config key source-field)"
     return ""
+
+
+# The documentation domains (RFC 2606), which templates and importers leave where an address
+# belongs; reserved and intranet names (`https://原文地址`, "original address", has no dot) too.
+_EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
+
+
+def _placeholder(url: str) -> bool:
+    """Whether `url` names no real site: an example domain, a reserved name or a dotless host."""
+    parts = split_url(url)
+    host = (parts.hostname or "").lower().rstrip(".") if parts is not None else ""
+    if not host:
+        return False
+    return (
+        host in _EXAMPLE_DOMAINS
+        or host.endswith(tuple("." + domain for domain in _EXAMPLE_DOMAINS))
+        or is_local_host(host)
+    )

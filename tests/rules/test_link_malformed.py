@@ -7,6 +7,47 @@ from newslint.testing import Case, assert_case, fm
 
 CASES = [
     Case(
+        # A photo-host query copied through an HTML decoder that reads `&curren` without its `;`
+        # (real site: spidermedia, a Wayback archive); `&region=` and `&section=` the same way.
+        "decoded-entity-in-query",
+        fm(body="[p](http://s.org/a/?action=view¤t=b.jpg) x\n\n[m](https://m.org/?id=1®ion=eu)\n"),
+        errors=[("entity", 4, 5), ("entity", 6, 5)],
+        fixed=fm(
+            body="[p](http://s.org/a/?action=view&current=b.jpg) x\n\n"
+            "[m](https://m.org/?id=1&region=eu)\n"
+        ),
+    ),
+    Case(
+        "decoded-entity-in-html-reported-without-fix",
+        fm(body='<a href="https://m.org/?id=1§ion=2">m</a>\n'),
+        errors=[("entity", 4, 10)],
+    ),
+    Case(
+        # A search alert's links, their query percent-encoded into the path (real site: a
+        # research digest built from such alerts); the fix writes `?`, `=` and `&` back.
+        "percent-encoded-query",
+        fm(
+            body="[a\nb](https://p.org/u4/download%3Fformat%3Dpdf) x [c](https://j.org/article%3fid%3D1%26v%3D2)\n"
+        ),
+        errors=[("encoded-query", 5, 4), ("encoded-query", 5, 52)],
+        unsafe_fixed=fm(
+            body="[a\nb](https://p.org/u4/download?format=pdf) x [c](https://j.org/article?id=1&v=2)\n"
+        ),
+    ),
+    Case(
+        # A `%3F` in a file name, or after a real `?`, is no encoded query.
+        "percent-encoded-question-mark-left-alone",
+        fm(body="[a](https://a.org/why%3F.pdf) [b](https://a.org/s?q=a%3Fb%3Dc)\n"),
+    ),
+    Case(
+        # No parameter follows, or the character is in the path or fragment: a real URL.
+        "entity-characters-that-are-no-decoded-query",
+        fm(
+            body="[a](https://a.org/©-2020?x=1) [b](https://a.org/?q=£) [c](https://a.org/?x=1#®ion=x)"
+            " [d](https://a.org/?q=años=2)\n"
+        ),
+    ),
+    Case(
         "good-links",
         fm(body="See [a](https://a.org/x), ![b](https://a.org/b.png) and <https://a.org>.\n"),
     ),

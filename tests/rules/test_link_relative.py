@@ -12,6 +12,7 @@ from newslint.testing import Case, assert_case, fm
 
 SOURCE_URL = "https://finance.mingpao.com/fin/instantf.php?node=1"
 SOURCE = f"[mingpao]({SOURCE_URL})\n"
+ORIGIN = "https://old.example.ru/animation/news-item"
 
 
 # Cases name the site by this placeholder root; the test builds the site under `tmp_path`.
@@ -145,6 +146,45 @@ def _cases() -> list[Case]:
                 body="[a](https://www.etf.com/a) x\n", source="https://www.etf.com/news/1"
             ),
             site=site,
+            path=path,
+        ),
+        Case(
+            # An archive of a Russian site cites Entertainment Weekly on its last line, but its
+            # relative links came from the page it was imported from (real site: spidermedia).
+            "origin-field-over-cited-source",
+            fm(body="[a](../../articles/b-0/) x\n\n" + SOURCE, original_url=ORIGIN),
+            errors=[("relative", 5, 5)],
+            unsafe_fixed=fm(
+                body="[a](https://old.example.ru/articles/b-0/) x\n\n" + SOURCE,
+                original_url=ORIGIN,
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "origin-field-without-source-link",
+            fm(body="[a](/tags/x) x\n", canonicalURL=ORIGIN),
+            errors=[("relative", 5, 5)],
+            unsafe_fixed=fm(body="[a](https://old.example.ru/tags/x) x\n", canonicalURL=ORIGIN),
+            site=site,
+            path=path,
+        ),
+        Case(
+            # A translation tool's placeholder, "original address": the cited source is used.
+            "origin-field-placeholder",
+            fm(body="[a](/a) x\n\n" + SOURCE, original_url="https://原文地址"),
+            errors=[("relative", 5, 5)],
+            unsafe_fixed=fm(
+                body="[a](https://finance.mingpao.com/a) x\n\n" + SOURCE,
+                original_url="https://原文地址",
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "origin-field-on-this-site",
+            fm(body="[a](/tags/x) x\n\n" + SOURCE, originalUrl="https://bulwark.news/a/b"),
+            site=Site(root=ROOT, raw={"baseurl": "https://bulwark.news/"}),
             path=path,
         ),
         Case(

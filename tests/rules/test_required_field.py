@@ -4,7 +4,7 @@ import pytest
 
 from newslint.rules.required_field import RequiredField
 from newslint.site import Site, date_sources
-from newslint.testing import Case, assert_case, fm
+from newslint.testing import Case, assert_case, fm, lint_case
 
 BODY = (
     "The budget passed on Tuesday. Talks went on for a week.\n\n[source](https://example.com/a)\n"
@@ -812,3 +812,15 @@ SLIGHT_CASES = [
 @pytest.mark.parametrize("case", SLIGHT_CASES, ids=lambda c: c.name)
 def test_a_slight_lead_is_no_summary(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+def test_a_field_nested_under_params_is_reported_there() -> None:
+    # An AI news pipeline writes `params: {summary: ...}` (real site: ai-beat): Hugo's `.Summary`
+    # does not read `.Params.summary`, so the page has no summary of its own.
+    text = (
+        '---\ntitle: "Budget"\ndate: 2025-02-08T10:00:00Z\nparams:\n  author: Desk\n'
+        "  summary: >-\n    The budget passed.\n---\n\nBody.\n"
+    )
+    assert_case(RequiredField, Case("params-summary", text, errors=[("params", 6, 3)]))
+    empty = text.replace("  summary: >-\n    The budget passed.\n", '  summary: ""\n')
+    assert lint_case(RequiredField, Case("params-summary-empty", empty)) == [("missing", 1, 1)]

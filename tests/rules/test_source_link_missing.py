@@ -430,12 +430,32 @@ def test_source_label_with_runs_of_spaces(line: str, end: int | None) -> None:
     [
         # A real Turkish site keeps the source in `source_url`: the message names it.
         (
-            {"source_url": "https://example.com/a"},
+            {"source_url": "https://haber.example.com.tr/a"},
             " ('source_url' holds one: name it in the config key source-field)",
         ),
         (
-            {"sourceLink": " https://example.com/a "},
+            {"sourceLink": " https://haber.example.com.tr/a "},
             " ('sourceLink' holds one: name it in the config key source-field)",
+        ),
+        # Importers' other names for the page an article was taken from (real sites: a feed
+        # clipper's `posturl`, a bulletin digest's `external_url`).
+        (
+            {"posturl": "https://time.com/a"},
+            " ('posturl' holds one: name it in the config key source-field)",
+        ),
+        (
+            {"external_url": "https://helpx.adobe.com/a.html"},
+            " ('external_url' holds one: name it in the config key source-field)",
+        ),
+        # A placeholder a template or translation tool left (real sites: hugo-news' "original
+        # address" `https://原文地址`, a reprint archive's `https://example.com/...`).
+        (
+            {"original_url": "https://原文地址"},
+            " ('original_url' holds 'https://原文地址', a placeholder)",
+        ),
+        (
+            {"original_url": "https://example.com/original-news"},
+            " ('original_url' holds 'https://example.com/original-news', a placeholder)",
         ),
         # Not a web URL, or not a source-like key: no hint.
         ({"source_url": "/news/a/"}, ""),
@@ -454,3 +474,21 @@ def test_missing_message_names_a_source_like_field(fields: dict[str, str], hint:
             " with a URL" + hint,
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [
+        # The source field, and the last line, holding a host no reader can reach.
+        ({"source": "https://原文地址"}, 3, 9),
+        ({}, 7, 1),
+    ],
+)
+def test_a_source_on_no_public_site_is_a_placeholder(
+    source: dict[str, str], line: int, column: int
+) -> None:
+    body = BODY if source else BODY + "原文链接：[原文](https://原文地址)\n"
+    case = Case(
+        "placeholder", fm(title="B", body=body, **source), errors=[("placeholder", line, column)]
+    )
+    assert_case(SourceLinkMissing, case)
