@@ -73,6 +73,7 @@ from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
 from ._pages import never_shown, opening_delimiter
+from ._params import params_field
 from ._schema import closest, presets_of
 
 
@@ -171,13 +172,8 @@ class RequiredField(Rule):
 
 def _under_params(document: Document, key: str) -> Span | None:
     """Where `key` is written, with a value, inside the front matter's `params` map."""
-    params = document.field("params")
-    if params is None or params.node.kind != "map":
-        return None
-    for entry in params.node.entries:
-        if str(entry.key).lower() == key.lower() and not _empty(entry.node.value):
-            return entry.key_span
-    return None
+    nested = params_field(document, key)
+    return nested.key_span if nested is not None and not _empty(nested.value) else None
 
 
 def _manual_summary(document: Document) -> bool:
