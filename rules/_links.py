@@ -255,6 +255,8 @@ def is_local_host(host: str) -> bool:
     host = host.lower().rstrip(".")
     if host == "localhost" or host.endswith(_LOCAL_SUFFIXES):
         return True
+    if ":" not in host and not host.replace(".", "").isdigit():
+        return "." not in host  # a name, no IP address: an intranet name such as `http://wiki/`
     try:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:

@@ -75,7 +75,12 @@ def params_field(document: Document, key: str) -> Field | None:
 def overridden(document: Document, key: str) -> bool:
     """Whether the page's top-level custom `key` is unused because its `params` map sets the
     same key (any case, any value): `.Params.<key>` is then the `params` one."""
-    return params_field(document, key) is not None
+    # Asked for every field of every page: no `Field` is built for the common answer, no.
+    params = document.field("params")
+    if params is None or params.node.kind != "map":
+        return False
+    lowered = key.lower()
+    return any(entry.key.lower() == lowered for entry in params.node.entries)
 
 
 def read_fields(document: Document, field: Field, key: str) -> tuple[tuple[Field, bool], ...]:
