@@ -347,15 +347,19 @@ class Document:
 
         # The lead is almost always in the first paragraph or two: walk them lazily rather than
         # turning the whole body into prose first.
-        paragraphs = (p for p in self.iter_prose_paragraphs() if not continues_a_sentence(p))
+        paragraphs = (
+            p for p in self.iter_prose_paragraphs(set_apart=False) if not continues_a_sentence(p)
+        )
         return lead_from_paragraphs(paragraphs, max_chars)
 
     def prose_paragraphs(self) -> list[str]:
         """Reader-visible paragraph texts, in order (see `iter_prose_paragraphs`)."""
         return list(self.iter_prose_paragraphs())
 
-    def iter_prose_paragraphs(self) -> Iterator[str]:
-        """Reader-visible paragraph texts, in order, skipping blank ones and the source line.
+    def iter_prose_paragraphs(self, *, set_apart: bool = True) -> Iterator[str]:
+        """Reader-visible paragraph texts, in order, skipping blank ones and the source line;
+        without `set_apart`, also those set apart in italics or bold as a whole (`*Editor's note:
+        ...*`, a newsroom's boilerplate), which are no part of the story's opening.
 
             Inline code spans count as text here, as written (the reader sees `make check` in the
             sentence), so a summary built from these says "Run `make check`", not "Run the command";
@@ -369,6 +373,8 @@ class Document:
         text = self.text
         for index, node in enumerate(nodes):
             if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
+                continue
+            if not set_apart and _set_apart(node.text):
                 continue
             parts: list[str] = []
             last_end = -1  # where the previous piece of prose ended in the source
@@ -397,6 +403,23 @@ class Document:
             plain = collapse_spaces(_join_east_asian_lines("".join(parts)))
             if plain:
                 yield plain
+
+
+# A paragraph in emphasis as a whole: the same `*`, `_`, `**`, ... around all of it, and no
+# closing marker inside it (`*A* and *B*` is two emphases, not one).
+_WHOLLY_EMPHASISED = re.compile(r"(?s)(\*{1,3}|_{1,3})(?=\S)(.+)(?<=\S)\1")
+
+
+def _set_apart(source: str) -> bool:
+    """Whether the paragraph's source is emphasised as a whole (`*Editor's note: ...*`)."""
+    source = source.strip()
+    if not source or source[0] not in "*_" or source[-1] != source[0]:
+        return False  # the common case, at once
+    found = _WHOLLY_EMPHASISED.fullmatch(source)
+    if found is None:
+        return False
+    marker, inner = found.group(1), found.group(2)
+    return re.search(re.escape(marker[0]) + r"(?=[\s.,;:!?)])", inner) is None
 
 
 def _code_span_text(source: str) -> str:

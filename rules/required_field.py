@@ -49,7 +49,9 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
 Unsafe. A divider Hugo does not read is rewritten as `<!--more-->`: the page's summary becomes the
 text before it, as its author meant, which changes the page's cards and feed items. Otherwise only
 for `summary` when the body has prose: the new summary is the article's opening
-sentences (cut at a sentence end within `max-chars`), which an editor should read. There is no fix
+sentences (cut at a sentence end within `max-chars`; a paragraph set apart in italics or bold as
+a whole, an editor's note or a newsroom's boilerplate, is passed over), which an editor should
+read. There is no fix
 when a misspelt key such as `sumary` is present: `unknown-field` renames it instead. Nor is there
 one while the opening sentences hold control or invisible characters or mojibake: copied into a
 quoted value they would hide behind escapes, so `newslint fix` repairs the body first and offers

@@ -824,3 +824,30 @@ def test_a_field_nested_under_params_is_reported_there() -> None:
     assert_case(RequiredField, Case("params-summary", text, errors=[("params", 6, 3)]))
     empty = text.replace("  summary: >-\n    The budget passed.\n", '  summary: ""\n')
     assert lint_case(RequiredField, Case("params-summary-empty", empty)) == [("missing", 1, 1)]
+
+
+# A paragraph set apart in italics or bold as a whole is an editor's note or a newsroom's
+# boilerplate, not the story's opening (seen on a real newsroom's imported articles).
+SET_APART_CASES = [
+    _slight_case(
+        "an-italic-boilerplate-paragraph-is-no-opening",
+        "*Spotlight News is an independent newsroom. Sign up for our newsletter.*\n\n"
+        "The budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "a-bold-editors-note-is-no-opening",
+        "**Editor's note: this story was updated.**\n\nThe budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "two-emphases-around-a-sentence-are-an-opening",
+        "*Ayes* were counted before the *noes.*\n\nThe budget passed on Tuesday.\n",
+        "Ayes were counted before the noes.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SET_APART_CASES, ids=lambda c: c.name)
+def test_a_paragraph_set_apart_is_no_opening(case: Case) -> None:
+    assert_case(RequiredField, case)
