@@ -77,6 +77,7 @@ from ._links import (
     source_field_name,
     split_url,
 )
+from ._params import params_field
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -237,11 +238,13 @@ def _same_site(url: str, site: Site | None) -> bool:
 
 
 def _terms(ctx: Context) -> dict[str, set[str]]:
-    """The page's own taxonomy terms as Hugo writes them in URLs (lower case, spaces as `-`)."""
+    """The page's own taxonomy terms as Hugo writes them in URLs (lower case, spaces as `-`); a
+    `params.tags` takes the place of the top-level `tags` (hugo 0.168 makes term pages of it)."""
     assert ctx.site is not None
     found: dict[str, set[str]] = {}
     for plural in ctx.site.taxonomies_for(ctx.document.language).values():
-        value = ctx.document.value(plural)
+        nested = params_field(ctx.document, plural)
+        value = nested.value if nested is not None else ctx.document.value(plural)
         items = value if isinstance(value, list) else [value]
         found[plural.lower()] = {
             "-".join(str(item).lower().split()) for item in items if isinstance(item, str | int)

@@ -8,7 +8,7 @@ import pytest
 
 from newslint.rules.link_relative import LinkRelative
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm
+from newslint.testing import Case, Raw, assert_case, fm
 
 SOURCE_URL = "https://finance.mingpao.com/fin/instantf.php?node=1"
 SOURCE = f"[mingpao]({SOURCE_URL})\n"
@@ -331,5 +331,34 @@ def test_a_language_s_own_taxonomies_are_the_ones_its_pages_link_to(
         site=site_for(article),
         path=str(article),
         language=language,
+    )
+    assert_case(LinkRelative, case)
+
+
+@pytest.mark.parametrize(("url", "reported"), [("/tags/beta/", False), ("/tags/alpha/", True)])
+def test_a_page_s_terms_under_params_are_its_terms(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.site import clear_site_cache, site_for
+
+    # hugo 0.168 makes /tags/beta/ of `params.tags` and drops the top-level `tags`.
+    site_at(tmp_path, {})
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    article = tmp_path / "content" / "news" / "a.md"
+    monkeypatch.chdir(tmp_path)
+    clear_site_cache()
+    text = fm(
+        body=f"See [x]({url}) now.\n\n" + SOURCE, tags=["alpha"], params=Raw("{tags: [beta]}")
+    )
+    article.write_text(text, encoding="utf-8")
+    case = Case(
+        url,
+        text,
+        errors=[("relative", 7, 9)] if reported else [],
+        unsafe_fixed=text.replace(f"]({url})", f"]({urljoin(SOURCE_URL, url)})")
+        if reported
+        else None,
+        site=site_for(article),
+        path=str(article),
     )
     assert_case(LinkRelative, case)
