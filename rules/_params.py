@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from newslint.cascade import HUGO_FIELDS as CASCADE_HUGO_FIELDS
 from newslint.document import Document
-from newslint.events import Field
+from newslint.events import Entry, Field
 from newslint.schema import Schema
 
 PREFIX = "params."
@@ -40,7 +40,7 @@ def custom_key(schema: Schema, key: str, custom: Iterable[str] = ()) -> bool:
     """Whether `key` is a theme or custom value the page may set under `params` as well as at
     the top level: a key of the `mainroad` or `news` preset or of the configuration, or one of
     `custom` (a rule's own list), and none of Hugo's own fields (nor a taxonomy: hugo 0.168
-    reads a page's terms from `params.tags` too, which no rule here follows yet)."""
+    reads a page's terms from `params.tags` too, which only link-relative follows yet)."""
     lowered = key.lower()
     if lowered in HUGO_FIELDS:
         return False
@@ -50,37 +50,40 @@ def custom_key(schema: Schema, key: str, custom: Iterable[str] = ()) -> bool:
     return spec is not None and spec.preset != "hugo"
 
 
-def params_fields(document: Document) -> tuple[Field, ...]:
-    """The entries of the page's own `params` map, as fields with their bare key (`sidebar`),
-    or nothing when the page has no `params` map (most pages: one dictionary look-up)."""
+def _entries(document: Document) -> tuple[Field | None, tuple[Entry, ...]]:
+    """The page's `params` field and its map's entries; (None, ()) when it has no `params` map
+    (most pages: one dictionary look-up)."""
     params = document.field("params")
     if params is None or params.node.kind != "map":
-        return ()
-    fmt = params.format
-    return tuple(
-        Field(entry.key, entry.key_span, entry.node, entry.entry_span, fmt, entry.spread)
-        for entry in params.node.entries
+        return None, ()
+    return params, params.node.entries
+
+
+def _as_field(params: Field, entry: Entry) -> Field:
+    return Field(
+        entry.key, entry.key_span, entry.node, entry.entry_span, params.format, entry.spread
     )
+
+
+def params_fields(document: Document) -> tuple[Field, ...]:
+    """The entries of the page's own `params` map, as fields with their bare key (`sidebar`)."""
+    params, entries = _entries(document)
+    return tuple(_as_field(params, entry) for entry in entries) if params is not None else ()
 
 
 def params_field(document: Document, key: str) -> Field | None:
     """The page's `params.<key>` (any case; the last one written, as Hugo keeps it), or None."""
-    found = None
-    for field in params_fields(document):
-        if field.key.lower() == key.lower():
-            found = field
-    return found
+    params, entries = _entries(document)
+    lowered = key.lower()
+    found = [entry for entry in entries if entry.key.lower() == lowered]
+    return _as_field(params, found[-1]) if params is not None and found else None
 
 
 def overridden(document: Document, key: str) -> bool:
     """Whether the page's top-level custom `key` is unused because its `params` map sets the
     same key (any case, any value): `.Params.<key>` is then the `params` one."""
-    # Asked for every field of every page: no `Field` is built for the common answer, no.
-    params = document.field("params")
-    if params is None or params.node.kind != "map":
-        return False
     lowered = key.lower()
-    return any(entry.key.lower() == lowered for entry in params.node.entries)
+    return any(entry.key.lower() == lowered for entry in _entries(document)[1])
 
 
 def read_fields(document: Document, field: Field, key: str) -> tuple[tuple[Field, bool], ...]:
