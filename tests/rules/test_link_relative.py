@@ -245,6 +245,40 @@ def test_md_links_hugos_link_render_hook_finds(tmp_path: Path) -> None:
         assert_case(LinkRelative, case)
 
 
+def _assert_link_on_site(
+    root: Path,
+    config: str,
+    name: str,
+    url: str,
+    line: int | None,
+    language: str | None = None,
+    **fields: object,
+) -> None:
+    """`[x](url)` in the article `content/news/<name>` (with `fields`) of a site at `root` whose
+    `hugo.toml` is `config`: reported on `line` with the fix resolving it against the source,
+    or (`line` None) not reported."""
+    from newslint.site import clear_site_cache, site_for
+
+    site_at(root, {})
+    (root / "hugo.toml").write_text(config, encoding="utf-8")
+    article = root / "content" / "news" / name
+    clear_site_cache()
+    text = fm(body=f"See [x]({url}) now.\n\n" + SOURCE, **fields)
+    article.write_text(text, encoding="utf-8")
+    case = Case(
+        url,
+        text,
+        errors=[("relative", line, 9)] if line is not None else [],
+        unsafe_fixed=text.replace(f"]({url})", f"]({urljoin(SOURCE_URL, url)})")
+        if line is not None
+        else None,
+        site=site_for(article),
+        path=str(article),
+        language=language,
+    )
+    assert_case(LinkRelative, case)
+
+
 @pytest.mark.parametrize(
     ("url", "reported"),
     [
@@ -270,26 +304,9 @@ def test_md_links_hugos_link_render_hook_finds(tmp_path: Path) -> None:
 def test_what_a_site_serves_is_told_from_its_configuration_and_file_names(
     url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newslint.site import clear_site_cache, site_for
-
-    site_at(tmp_path, {})
-    (tmp_path / "hugo.toml").write_text(SITE_CONFIG, encoding="utf-8")
-    article = tmp_path / "content" / "news" / "a.md"
     monkeypatch.chdir(tmp_path)
-    clear_site_cache()
-    text = fm(body=f"See [x]({url}) now.\n\n" + SOURCE, tags=["Hong Kong"])
-    article.write_text(text, encoding="utf-8")
-    case = Case(
-        url,
-        text,
-        errors=[("relative", 6, 9)] if reported else [],
-        unsafe_fixed=text.replace(f"]({url})", f"]({urljoin(SOURCE_URL, url)})")
-        if reported
-        else None,
-        site=site_for(article),
-        path=str(article),
-    )
-    assert_case(LinkRelative, case)
+    line = 6 if reported else None
+    _assert_link_on_site(tmp_path, SITE_CONFIG, "a.md", url, line, tags=["Hong Kong"])
 
 
 @pytest.mark.parametrize(
@@ -307,58 +324,24 @@ def test_what_a_site_serves_is_told_from_its_configuration_and_file_names(
 def test_a_language_s_own_taxonomies_are_the_ones_its_pages_link_to(
     language: str, url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newslint.site import clear_site_cache, site_for
-
-    site_at(tmp_path, {})
-    (tmp_path / "hugo.toml").write_text(
+    monkeypatch.chdir(tmp_path)
+    config = (
         'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n[languages.en]\n'
         "weight = 1\n[languages.fr]\nweight = 2\n[languages.fr.taxonomies]\n"
-        'topic = "topics"\n',
-        encoding="utf-8",
+        'topic = "topics"\n'
     )
-    article = tmp_path / "content" / "news" / f"a.{language}.md"
-    monkeypatch.chdir(tmp_path)
-    clear_site_cache()
-    text = fm(body=f"See [x]({url}) now.\n\n" + SOURCE, topics=["Budget"], tags=["Budget"])
-    article.write_text(text, encoding="utf-8")
-    case = Case(
-        url,
-        text,
-        errors=[("relative", 8, 9)] if reported else [],
-        unsafe_fixed=text.replace(f"]({url})", f"]({urljoin(SOURCE_URL, url)})")
-        if reported
-        else None,
-        site=site_for(article),
-        path=str(article),
-        language=language,
-    )
-    assert_case(LinkRelative, case)
+    line = 8 if reported else None
+    fields = {"topics": ["Budget"], "tags": ["Budget"]}
+    _assert_link_on_site(tmp_path, config, f"a.{language}.md", url, line, language, **fields)
 
 
 @pytest.mark.parametrize(("url", "reported"), [("/tags/beta/", False), ("/tags/alpha/", True)])
 def test_a_page_s_terms_under_params_are_its_terms(
     url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newslint.site import clear_site_cache, site_for
-
     # hugo 0.168 makes /tags/beta/ of `params.tags` and drops the top-level `tags`.
-    site_at(tmp_path, {})
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
-    article = tmp_path / "content" / "news" / "a.md"
     monkeypatch.chdir(tmp_path)
-    clear_site_cache()
-    text = fm(
-        body=f"See [x]({url}) now.\n\n" + SOURCE, tags=["alpha"], params=Raw("{tags: [beta]}")
-    )
-    article.write_text(text, encoding="utf-8")
-    case = Case(
-        url,
-        text,
-        errors=[("relative", 7, 9)] if reported else [],
-        unsafe_fixed=text.replace(f"]({url})", f"]({urljoin(SOURCE_URL, url)})")
-        if reported
-        else None,
-        site=site_for(article),
-        path=str(article),
-    )
-    assert_case(LinkRelative, case)
+    config = 'baseURL = "https://example.org/"\n'
+    line = 7 if reported else None
+    fields = {"tags": ["alpha"], "params": Raw("{tags: [beta]}")}
+    _assert_link_on_site(tmp_path, config, "a.md", url, line, **fields)
