@@ -527,10 +527,8 @@ class Site:
         the page's URL. Looked for once per site."""
         found = self.__dict__.get("_link_render_hook")
         if found is None:
-            hooks: Any = self.raw.get("markup", {})
-            for key in ("goldmark", "renderhooks", "link", "enabledefault"):
-                hooks = hooks.get(key, {}) if isinstance(hooks, dict) else {}
-            found = len(self.language_names) > 1 or hooks is True or str(hooks).lower() == "true"
+            enabled = self._link_hook_table().get("enabledefault", {})
+            found = len(self.language_names) > 1 or str(enabled).lower() == "true"
             found = found or self._link_hook_setting() in ("always", "fallback")
             self.__dict__["_link_render_hook"] = found or self._own_link_hook()
         return bool(self.__dict__["_link_render_hook"])
@@ -560,15 +558,18 @@ class Site:
     def _link_hook_setting(self) -> str:
         """`useEmbedded` lower case ("auto" when unset; "fallback" for `enableDefault = true`,
         what Hugo 0.148 says it became)."""
-        link: Any = self.raw.get("markup", {})
-        for key in ("goldmark", "renderhooks", "link"):
-            link = link.get(key, {}) if isinstance(link, dict) else {}
-        if not isinstance(link, dict):
-            return "auto"
+        link = self._link_hook_table()
         setting = link.get("useembedded")
         if setting is None:
             return "fallback" if _to_bool(link.get("enabledefault", False)) else "auto"
         return str(setting).strip().lower()
+
+    def _link_hook_table(self) -> dict[str, Any]:
+        """`markup.goldmark.renderHooks.link` ({} when it is not a table)."""
+        link: Any = self.raw.get("markup", {})
+        for key in ("goldmark", "renderhooks", "link"):
+            link = link.get(key, {}) if isinstance(link, dict) else {}
+        return link if isinstance(link, dict) else {}
 
     def _own_link_hook(self) -> bool:
         """Whether the site or one of its themes has a `render-link` template; looked for once."""
