@@ -341,6 +341,14 @@ def _init_arguments(init: argparse.ArgumentParser) -> None:
     )
 
 
+def _server_arguments(server: argparse.ArgumentParser) -> None:
+    server.description = (
+        "Serve the Language Server Protocol on standard input and output: an editor lints each "
+        "open article as it is typed, with quick fixes (needs the lsp extra: pip install "
+        "'newslint[lsp]')."
+    )
+
+
 # Each command: its one-line help and what adds its arguments, in the order `--help` lists them.
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "check": ("lint articles", _check_arguments),
@@ -350,6 +358,10 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "rule": ("a rule's documentation", _rule_arguments),
     "config": ("print the effective configuration", _config_arguments),
     "init": ("write a commented starter configuration", _init_arguments),
+    "server": (
+        "a language server (LSP on standard input and output) for editors",
+        _server_arguments,
+    ),
 }
 
 
@@ -493,6 +505,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newslint.configure import cmd_init
 
             return cmd_init(args)
+        if args.command == "server":
+            from newslint.server import cmd_server
+
+            return cmd_server(args)
         if args.command == "watch":
             if "-" in args.paths:
                 raise UsageError("watch cannot read standard input (-); use `check -` or `fix -`")

@@ -147,6 +147,23 @@ def lint_stdin(args: argparse.Namespace) -> int:
     return EXIT_ERROR if ruleset.registry.load_errors else code
 
 
+def article_for(args: argparse.Namespace, config: Config, name: str, raw: bytes) -> Article:
+    """The text `raw` held in memory (an editor's buffer, `newslint.server`) as the article at
+    `name`, read as `--stdin-filename name` reads standard input."""
+    from newslint.engine import display_path
+    from newslint.site import site_for
+
+    return Article(
+        name=name,
+        shown=display_path(Path(name)),
+        site=site_for(name),
+        raw=raw,
+        size=len(raw),
+        skipped=args.force_exclude and _force_excluded(name, config, args),
+        echoed=False,
+    )
+
+
 def _force_excluded(name: str, config: Config, args: argparse.Namespace) -> bool:
     from newslint.config import exclude_patterns
     from newslint.discover import force_excluded
@@ -154,16 +171,16 @@ def _force_excluded(name: str, config: Config, args: argparse.Namespace) -> bool
     return force_excluded(Path(name), exclude_patterns(config, args.exclude))
 
 
-def _lint(article: Article, ruleset: RuleSet) -> FileResult:
+def lint_article(article: Article, ruleset: RuleSet) -> FileResult:
     """The result `newslint check FILE` gives for a file of these bytes, without the cache."""
     from newslint.runner import lint_source, paused_gc
 
     with paused_gc():  # as `newslint.runner.lint_one`
-        problem = _source_problem(article, ruleset)
+        problem = source_problem(article, ruleset)
         return problem or lint_source(article.shown, article.raw, article.site, ruleset)
 
 
-def _source_problem(article: Article, ruleset: RuleSet) -> FileResult | None:
+def source_problem(article: Article, ruleset: RuleSet) -> FileResult | None:
     """Why the input is not linted (too large, binary), as `newslint.engine.read_source` says it
     for a file; None when it is."""
     from newslint.engine import binary_problem, too_large
@@ -210,7 +227,7 @@ def _check(args: argparse.Namespace, config: Config, ruleset: RuleSet, article: 
 
     diagnostics: list[Diagnostic] = []
     if not article.skipped:
-        result = _lint(article, ruleset)
+        result = lint_article(article, ruleset)
         diagnostics = list(result.diagnostics)
         diagnostics.extend(_project(_results(result, article.name, ruleset, args), ruleset, args))
         diagnostics.sort(key=Diagnostic.sort_key)
@@ -239,7 +256,7 @@ def _fix(args: argparse.Namespace, config: Config, ruleset: RuleSet, article: Ar
             _write_text(raw)
         return EXIT_OK
     path = Path(article.name)
-    problem = _source_problem(article, ruleset)
+    problem = source_problem(article, ruleset)
     if problem is not None:
         record = FileFix(path, shown, before=raw, after=raw, result=problem)
     else:

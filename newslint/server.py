@@ -1,0 +1,534 @@
+"""`newslint server`: newslint as a language server (LSP over standard input and output).
+
+An editor starts `newslint server` once and keeps it: every open article is linted as the author
+types, with no process started per keystroke, and the problems come back as the editor's own
+diagnostics, with quick fixes. As `ruff server`:
+
+- **Diagnostics.** An open document is linted when it opens, shortly after each change (changes
+  within 150 ms of each other are linted once, at the last) and when saved. Each article is linted
+  exactly as `newslint check --force-exclude --stdin-filename PATH -` lints it
+  (`newslint.stdin`): the configuration nearest the file, its Hugo site, language, time zone and
+  `per-file-ignores`; a file the configuration's `exclude` names, or a file of a Hugo site outside
+  its content folders (a README), is not linted. Cross-file rules and the link check need the
+  whole site or the network and are left to `newslint check`. Closing a document clears its
+  diagnostics. A buffer never saved (an `untitled:` document) has no path, hence no site or
+  configuration, and is not linted.
+- **Positions** are sent in the encoding the client asks for (UTF-16 by default, UTF-8 or UTF-32
+  when the client offers them), counted on the lines LSP counts (LF, CRLF or a lone CR), which are
+  the lines newslint counts.
+- **Code actions.** Each diagnostic with a safe or unsafe fix has a quick fix (an unsafe one says
+  so in its title); `source.fixAll.newslint` applies every safe fix, as `newslint fix` does.
+- **Formatting** (`textDocument/formatting`) applies the safe fixes too: the text `newslint fix
+  -` would print, sent as one edit of the part that changed.
+- **Configuration** is read again when a configuration file the article depends on changes
+  (newslint's, or the Hugo site's, as `newslint watch` watches them), and a section's `_index`
+  file that is saved updates what its `cascade` gives the open articles below it. The client's
+  `initializationOptions` (or `workspace/didChangeConfiguration` settings) may hold
+  `{"args": [...]}`: further `newslint check` arguments (`--select`, `--ignore`, `--config`,
+  `--isolated`, ...), and `{"unsafeFixes": true}` to apply unsafe fixes in `fixAll` and formatting.
+  An argument or configuration that cannot be used is shown as an error message, and the article
+  keeps no diagnostics until it is fixed.
+
+The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint.cli import EXIT_OK, UsageError, build_parser, build_rules
+
+if TYPE_CHECKING:
+    from lsprotocol import types as lsp
+    from pygls.lsp.server import LanguageServer
+
+    from newslint.config import Config
+    from newslint.diagnostics import Diagnostic
+    from newslint.engine import RuleSet
+    from newslint.fixes import Fix
+    from newslint.watch import Stamp
+
+# Changes closer together than this are linted once, after the last (typing is a burst of them).
+DEBOUNCE_SECONDS = 0.15
+SOURCE = "newslint"
+FIX_ALL_KIND = "source.fixAll.newslint"
+# LSP ends a line at LF, CRLF or a lone CR, as newslint does (`newslint.spans`).
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@dataclass
+class Rules:
+    """The configuration and rules of the articles in one folder, and the configuration files they
+    were read from (each with its stamp), to see when they must be read again."""
+
+    args: argparse.Namespace
+    config: Config
+    ruleset: RuleSet
+    stamps: dict[str, Stamp]
+
+
+@dataclass
+class Linted:
+    """An open document's last lint: the text and version it was made of, and its problems."""
+
+    version: int | None
+    text: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class Linter:
+    """What the server does, apart from the protocol: lints and fixes the text of the article at
+    a path, with the rules of its folder (read again when their configuration files change)."""
+
+    def __init__(self, extra_args: Sequence[str] = (), *, unsafe_fixes: bool = False) -> None:
+        self.extra_args = list(extra_args)
+        self.unsafe_fixes = unsafe_fixes
+        self._rules: dict[str, Rules] = {}
+
+    def configure(self, settings: Any) -> None:
+        """Take the client's settings (`{"args": [...], "unsafeFixes": bool}`); the rules are
+        built again at the next lint."""
+        if isinstance(settings, dict):
+            settings = settings.get("newslint", settings)
+        if not isinstance(settings, dict):
+            settings = {}
+        extra = settings.get("args") or []
+        if not isinstance(extra, list) or not all(isinstance(a, str) for a in extra):
+            raise UsageError('settings: "args" must be a list of strings')
+        self.extra_args = list(extra)
+        self.unsafe_fixes = bool(settings.get("unsafeFixes", False))
+        self._rules.clear()
+
+    def forget_configuration(self) -> None:
+        """Read every configuration and site again at the next lint."""
+        from newslint.cascade import clear_cascade_cache
+        from newslint.site import clear_site_cache
+
+        self._rules.clear()
+        clear_site_cache()
+        clear_cascade_cache()
+
+    def rules_for(self, path: str) -> Rules:
+        """The rules of the article at `path` (the configuration nearest it), read again when one
+        of the configuration files they depend on has changed, appeared or gone."""
+        from newslint.watch import config_stamps
+
+        folder = os.path.dirname(os.path.abspath(path))
+        known = self._rules.get(folder)
+        if known is not None:
+            if config_stamps(known.args, known.config, [folder]) == known.stamps:
+                return known
+            self.forget_configuration()
+        argv = ["check", *self.extra_args, "--force-exclude", "--stdin-filename", path, "-"]
+        try:
+            args = build_parser("check").parse_args(argv)
+        except SystemExit:
+            raise UsageError(f"settings: cannot use the arguments {self.extra_args}") from None
+        args.paths = [path]
+        config, ruleset = build_rules(args)
+        rules = Rules(args, config, ruleset, config_stamps(args, config, [folder]))
+        self._rules[folder] = rules
+        return rules
+
+    def check(self, path: str, text: str) -> list[Diagnostic]:
+        """The problems of `text` as the article at `path`, as `newslint check --force-exclude
+        --stdin-filename PATH -` reports them, without cross-file rules and link checks."""
+        from newslint.stdin import article_for, lint_article
+
+        rules = self.rules_for(path)
+        article = article_for(rules.args, rules.config, path, _encode(text))
+        if article.skipped:
+            return []
+        result = lint_article(article, rules.ruleset)
+        return sorted(result.diagnostics, key=lambda d: d.sort_key())
+
+    def fix(self, path: str, text: str, *, unsafe: bool | None = None) -> str:
+        """`text` with every fix applied (safe ones; unsafe ones too with `unsafe`, by default the
+        client's `unsafeFixes` setting), as `newslint fix -` prints it."""
+        from newslint.document import Document
+        from newslint.fixer import fix_read
+        from newslint.runner import paused_gc
+        from newslint.stdin import article_for, source_problem
+
+        rules = self.rules_for(path)
+        article = article_for(rules.args, rules.config, path, _encode(text))
+        if article.skipped or source_problem(article, rules.ruleset) is not None:
+            return text
+        doc = Document.from_bytes(article.raw, article.shown, article.site)
+        with paused_gc():
+            record = fix_read(
+                Path(path),
+                doc,
+                rules.ruleset,
+                unsafe=self.unsafe_fixes if unsafe is None else unsafe,
+            )
+        if not record.changed:
+            return text
+        return record.after.decode("utf-8", "surrogateescape")
+
+
+def _encode(text: str) -> bytes:
+    # An editor's text is str; a byte it could not decode comes back as a lone surrogate.
+    return text.encode("utf-8", "surrogateescape")
+
+
+# ------------------------------------------------------------------------------ positions
+
+
+class Positions:
+    """LSP positions in a text: zero-based lines (LF, CRLF or CR ending them) and characters
+    counted in the client's code units ("utf-8", "utf-16" or "utf-32")."""
+
+    def __init__(self, text: str, encoding: str = "utf-16") -> None:
+        self.text = text
+        self.encoding = encoding
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def units(self, chars: str) -> int:
+        if self.encoding == "utf-32" or chars.isascii():
+            return len(chars)
+        if self.encoding == "utf-8":
+            return len(chars.encode("utf-8", "surrogatepass"))
+        # UTF-16: two units for a character beyond the Basic Multilingual Plane.
+        return len(chars) + sum(1 for c in chars if ord(c) > 0xFFFF)
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        """The LSP (line, character) of newslint's 1-based `line` and code-point `column`."""
+        if line > len(self.starts):  # past the end: the end of the text
+            return self.at_offset(len(self.text))
+        start = self.starts[line - 1]
+        return line - 1, self.units(self.text[start : start + column - 1])
+
+    def at_offset(self, offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.starts, offset) - 1
+        return line, self.units(self.text[self.starts[line] : offset])
+
+
+# ------------------------------------------------------------------------------ the protocol
+
+
+def _range(positions: Positions, line: int, column: int, end_line: int, end_column: int) -> Any:
+    from lsprotocol import types as lsp
+
+    start = positions.position(line, column)
+    end = positions.position(end_line, end_column)
+    return lsp.Range(
+        start=lsp.Position(line=start[0], character=start[1]),
+        end=lsp.Position(line=end[0], character=end[1]),
+    )
+
+
+def lsp_diagnostic(d: Diagnostic, positions: Positions) -> lsp.Diagnostic:
+    """The LSP form of a newslint diagnostic (`data` keeps the rule's name and the fix's title)."""
+    from lsprotocol import types as lsp
+
+    severity = {
+        "error": lsp.DiagnosticSeverity.Error,
+        "warning": lsp.DiagnosticSeverity.Warning,
+    }.get(d.severity.label, lsp.DiagnosticSeverity.Information)
+    data: dict[str, Any] = {"rule": d.rule}
+    if d.fix is not None:
+        data["fix"] = {"title": d.fix.title, "applicability": d.fix.applicability.value}
+    return lsp.Diagnostic(
+        range=_range(positions, d.line, d.column, d.end_line, d.end_column),
+        message=d.message,
+        severity=severity,
+        code=d.code,
+        source=SOURCE,
+        data=data,
+    )
+
+
+def fix_edits(d: Diagnostic, positions: Positions) -> list[lsp.TextEdit]:
+    """The text edits of a diagnostic's fix."""
+    from lsprotocol import types as lsp
+
+    return [
+        lsp.TextEdit(
+            range=_range(positions, e.line, e.column, e.end_line, e.end_column),
+            new_text=e.content,
+        )
+        for e in d.fix_positions
+    ]
+
+
+def whole_edit(before: str, after: str, positions: Positions) -> list[lsp.TextEdit]:
+    """One edit that turns `before` into `after`: the part between what they start and end with
+    alike (so that the editor keeps its cursor and folds elsewhere); none when they are equal."""
+    from lsprotocol import types as lsp
+
+    if before == after:
+        return []
+    head = 0
+    limit = min(len(before), len(after))
+    while head < limit and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    # Never split a CRLF pair: an edit that ends between CR and LF names no LSP position.
+    if head and before[head - 1] == "\r" and before[head : head + 1] == "\n":
+        head -= 1
+    end = len(before) - tail
+    if tail and before[end - 1 : end] == "\r" and before[end : end + 1] == "\n":
+        tail -= 1
+        end += 1
+    start_pos = positions.at_offset(head)
+    end_pos = positions.at_offset(end)
+    return [
+        lsp.TextEdit(
+            range=lsp.Range(
+                start=lsp.Position(line=start_pos[0], character=start_pos[1]),
+                end=lsp.Position(line=end_pos[0], character=end_pos[1]),
+            ),
+            new_text=after[head : len(after) - tail],
+        )
+    ]
+
+
+def _fix_title(d: Diagnostic, fix: Fix) -> str:
+    from newslint.fixes import Applicability
+
+    unsafe = " (unsafe)" if fix.applicability is Applicability.UNSAFE else ""
+    return f"{d.code}: {fix.title}{unsafe}"
+
+
+def _overlaps(d: Diagnostic, start: tuple[int, int], end: tuple[int, int]) -> bool:
+    """Whether the diagnostic's lines and columns (newslint's) meet the range [start, end] of
+    1-based (line, column) pairs."""
+    return (d.line, d.column) <= end and (d.end_line, d.end_column) >= start
+
+
+def _path_of(uri: str) -> str | None:
+    """The file system path of a `file:` URI (None for an unsaved buffer's `untitled:` one)."""
+    from pygls.uris import to_fs_path
+
+    if not uri.startswith("file:"):
+        return None
+    return to_fs_path(uri)
+
+
+def build_server(linter: Linter | None = None) -> LanguageServer:
+    """The language server, its handlers registered; `start_io()` runs it."""
+    from lsprotocol import types as lsp
+    from pygls.lsp.server import LanguageServer
+
+    from newslint import __version__
+
+    server = LanguageServer(
+        "newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+    )
+    state = _State(linter or Linter())
+
+    def report(message: str) -> None:
+        server.window_show_message(
+            lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"newslint: {message}")
+        )
+
+    def encoding() -> str:
+        kind = server.workspace.position_encoding
+        return str(getattr(kind, "value", kind) or "utf-16")
+
+    def lint(uri: str) -> None:
+        document = server.workspace.get_text_document(uri)
+        path = _path_of(uri)
+        text = document.source
+        diagnostics: list[Diagnostic] = []
+        try:
+            if path is not None:  # an unsaved buffer has no site, configuration or language
+                diagnostics = state.linter.check(path, text)
+        except UsageError as err:
+            report(str(err))
+        except Exception as err:  # a bug of newslint's must not take the editor's server down
+            report(f"internal error: {type(err).__name__}: {err}")
+        state.linted[uri] = Linted(document.version, text, diagnostics)
+        positions = Positions(text, encoding())
+        server.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(
+                uri=uri,
+                version=document.version,
+                diagnostics=[lsp_diagnostic(d, positions) for d in diagnostics],
+            )
+        )
+
+    def relint_open() -> None:
+        for uri in list(state.linted):
+            lint(uri)
+
+    @server.feature(lsp.INITIALIZE)
+    def initialize(params: lsp.InitializeParams) -> None:
+        try:
+            state.linter.configure(params.initialization_options)
+        except UsageError as err:
+            report(str(err))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
+        lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    async def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
+        uri, version = params.text_document.uri, params.text_document.version
+        state.pending[uri] = version
+        await asyncio.sleep(DEBOUNCE_SECONDS)
+        if state.pending.get(uri) == version:  # no newer change came meanwhile
+            del state.pending[uri]
+            lint(uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
+        from newslint.cascade import clear_cascade_cache, is_index_file
+
+        path = _path_of(params.text_document.uri)
+        if path is not None and is_index_file(path):
+            clear_cascade_cache()  # its cascade reaches the open articles below it
+            relint_open()
+        else:
+            lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        state.linted.pop(uri, None)
+        state.pending.pop(uri, None)
+        server.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
+        try:
+            state.linter.configure(params.settings)
+        except UsageError as err:
+            report(str(err))
+        relint_open()
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(params: lsp.DidChangeWatchedFilesParams) -> None:
+        # A configuration file or a section's `_index` changed outside the editor.
+        state.linter.forget_configuration()
+        relint_open()
+
+    @server.feature(
+        lsp.TEXT_DOCUMENT_CODE_ACTION,
+        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND]),
+    )
+    def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        uri = params.text_document.uri
+        document = server.workspace.get_text_document(uri)
+        linted = state.linted.get(uri)
+        if linted is None or linted.text != document.source:
+            return []  # the problems are of an older text; new ones are on their way
+        positions = Positions(linted.text, encoding())
+        wanted = params.context.only
+        actions: list[lsp.CodeAction] = []
+        if not wanted or lsp.CodeActionKind.QuickFix in wanted:
+            actions.extend(_quick_fixes(linted, positions, params.range, uri))
+        if not wanted or any(FIX_ALL_KIND.startswith(str(kind)) for kind in wanted):
+            path = _path_of(uri)
+            if path is not None and any(d.fixable for d in linted.diagnostics):
+                try:
+                    fixed = state.linter.fix(path, linted.text)
+                except Exception as err:  # a UsageError, or a bug: no fix-all, a message
+                    report(str(err))
+                    fixed = linted.text
+                edits = whole_edit(linted.text, fixed, positions)
+                if edits:
+                    actions.append(
+                        lsp.CodeAction(
+                            title="newslint: fix all safe problems",
+                            kind=FIX_ALL_KIND,
+                            edit=lsp.WorkspaceEdit(changes={uri: edits}),
+                        )
+                    )
+        return actions
+
+    @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
+    def formatting(params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit]:
+        uri = params.text_document.uri
+        path = _path_of(uri)
+        if path is None:
+            return []
+        text = server.workspace.get_text_document(uri).source
+        try:
+            fixed = state.linter.fix(path, text)
+        except UsageError as err:
+            report(str(err))
+            return []
+        except Exception as err:
+            report(f"internal error: {type(err).__name__}: {err}")
+            return []
+        return whole_edit(text, fixed, Positions(text, encoding()))
+
+    return server
+
+
+@dataclass
+class _State:
+    linter: Linter
+    linted: dict[str, Linted] = field(default_factory=dict)
+    pending: dict[str, int] = field(default_factory=dict)  # the latest change's version per uri
+
+
+def _quick_fixes(
+    linted: Linted, positions: Positions, wanted: lsp.Range, uri: str
+) -> Iterable[lsp.CodeAction]:
+    """A quick fix for each fixable problem that meets the range the editor asks about."""
+    from lsprotocol import types as lsp
+
+    from newslint.fixes import Applicability
+
+    start = _newslint_position(positions, wanted.start)
+    end = _newslint_position(positions, wanted.end)
+    for d in linted.diagnostics:
+        fix = d.fix
+        if fix is None or fix.applicability is Applicability.DISPLAY_ONLY:
+            continue
+        if not _overlaps(d, start, end):
+            continue
+        yield lsp.CodeAction(
+            title=_fix_title(d, fix),
+            kind=lsp.CodeActionKind.QuickFix,
+            diagnostics=[lsp_diagnostic(d, positions)],
+            edit=lsp.WorkspaceEdit(changes={uri: fix_edits(d, positions)}),
+            is_preferred=fix.applicability is Applicability.SAFE,
+        )
+
+
+def _newslint_position(positions: Positions, position: lsp.Position) -> tuple[int, int]:
+    """newslint's 1-based (line, column) of an LSP position."""
+    line = position.line
+    if line >= len(positions.starts):
+        return len(positions.starts), 1
+    start = positions.starts[line]
+    end = positions.starts[line + 1] if line + 1 < len(positions.starts) else len(positions.text)
+    text = positions.text[start:end]
+    column = 0
+    units = 0
+    while column < len(text) and units < position.character:
+        units += positions.units(text[column])
+        column += 1
+    return line + 1, column + 1
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    """`newslint server`: serve LSP on standard input and output until the client exits."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "newslint server needs the lsp extra: pip install 'newslint[lsp]'"
+        ) from None
+    build_server().start_io()
+    return EXIT_OK
