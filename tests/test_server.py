@@ -263,3 +263,37 @@ def test_server_lints_a_burst_of_changes_once(site: Path) -> None:
         assert len(published[uri]) == 2
 
     _serve(site, body)
+
+
+def test_server_reports_a_configuration_it_cannot_use_and_goes_on(site: Path) -> None:
+    (site / "newslint.toml").write_text("select = 3\n")
+    path = site / "content" / "news" / "x.md"
+    uri = from_fs_path(str(path))
+    assert uri is not None
+    messages: list[str] = []
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        @client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(params: lsp.ShowMessageParams) -> None:
+            messages.append(params.message)
+
+        client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(
+                text_document=lsp.TextDocumentItem(
+                    uri=uri, language_id="markdown", version=1, text=ARTICLE
+                )
+            )
+        )
+        assert await _next(published, uri, 1) == []
+        assert len(messages) == 1 and messages[0].startswith("newslint: ")
+        assert "newslint.toml" in messages[0]
+
+        # The author fixes the configuration; new settings come from the editor too.
+        (site / "newslint.toml").write_text("")
+        client.workspace_did_change_configuration(
+            lsp.DidChangeConfigurationParams(settings={"args": ["--select", "html-entity"]})
+        )
+        (found,) = await _next(published, uri, 2)
+        assert found.code == "TX003"
+
+    _serve(site, body)
