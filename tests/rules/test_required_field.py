@@ -851,3 +851,30 @@ SET_APART_CASES = [
 @pytest.mark.parametrize("case", SET_APART_CASES, ids=lambda c: c.name)
 def test_a_paragraph_set_apart_is_no_opening(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+# A paragraph in a block quote is someone else's words or a note set apart (an epigraph, a pull
+# quote, "> This is a historic blog post..." above a real nonprofit's post), not the opening.
+QUOTED_CASES = [
+    _slight_case(
+        "a-quoted-note-is-no-opening",
+        "> This is a historic post. See [the docs](https://example.com/d) instead.\n\n"
+        "The budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "a-quote-in-a-list-is-no-opening",
+        "- > A quoted line.\n\nThe budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "a-greater-than-sign-in-a-sentence-is-an-opening",
+        "Ayes > noes on Tuesday. The budget passed.\n",
+        "Ayes > noes on Tuesday. The budget passed.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", QUOTED_CASES, ids=lambda c: c.name)
+def test_a_quoted_paragraph_is_no_opening(case: Case) -> None:
+    assert_case(RequiredField, case)
