@@ -1338,6 +1338,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     _read_languages(site, data, spelled, config_path)
     site.content_mounts = _mounts(data, spelled, "content", site._known_languages())
     _removed_mount_settings(data, config_path, site.errors)
+    _unknown_markdown_handler(data, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static", site._known_languages())
     site.build_future = _build_future(data.get("buildfuture"), config_path, site.errors)
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
@@ -1541,6 +1542,27 @@ def _removed_mount_settings(data: dict[str, Any], where: Path, errors: list[str]
             f"{where}: module.mounts {name} was removed in Hugo 0.153 (use `files`): hugo 0.168 "
             "fails the build, though it still mounts what the setting selects"
         )
+
+
+# The renderers hugo 0.168 knows for `markup.defaultMarkdownHandler` (any case).
+_MARKDOWN_HANDLERS = frozenset({"goldmark", "asciidocext", "pandoc", "rst", "org"})
+
+
+def _unknown_markdown_handler(data: dict[str, Any], where: Path, errors: list[str]) -> None:
+    """`markup.defaultMarkdownHandler` naming no renderer hugo 0.168 has: the build fails ("not
+    found"). Old sites still name `blackfriday`, which Hugo 0.100 removed."""
+    handler = _dig(data, "markup", "defaultmarkdownhandler")
+    if not isinstance(handler, str) or handler.lower() in _MARKDOWN_HANDLERS:
+        return
+    removed = (
+        " (Blackfriday was removed in Hugo 0.100; use goldmark)"
+        if handler.lower() == "blackfriday"
+        else ""
+    )
+    errors.append(
+        f"{where}: markup.defaultMarkdownHandler {handler!r} is no Markdown renderer hugo 0.168 "
+        f"has{removed}: hugo 0.168 fails the build"
+    )
 
 
 # What makes a `sites.matrix` entry a pattern rather than one language's name.
