@@ -35,6 +35,18 @@ def _cases() -> list[Case]:
     site = Site(root=ROOT)
     path = str(ROOT / "content" / "news" / "bundle" / "index.md")
     return [
+        # A link ending a hard-wrapped sentence is no source line (a real lab's news page ended
+        # "... website at" / "<http://association.drupal.org/>"): the site's own relative link
+        # was not copied from that host, and no fix points it there.
+        Case(
+            "link-ending-a-wrapped-sentence-is-no-source",
+            fm(
+                body="See our [FAQ](/donate/faq). Visit the association's website at\n"
+                "<https://association.example.org/>\n"
+            ),
+            site=site,
+            path=path,
+        ),
         Case(
             "root-relative-link",
             fm(body="See [食品](/tags/231) today.\n\n" + SOURCE),
