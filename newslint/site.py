@@ -416,6 +416,14 @@ class Site:
         own = self._language_settings(language).get("buildfuture")
         return _to_bool(own) if own is not None else self.build_future
 
+    def date_sources_for(self, language: str | None) -> dict[str, tuple[str, ...]]:
+        """Where pages in `language` take their dates from: the language's own `frontmatter`
+        table, which replaces the site's whole (checked with hugo 0.168: `[languages.en.frontmatter]
+        date = [":filename", ":default"]` dates `2020-01-02-x.md` from its name, and a language
+        table that sets only `lastmod` leaves the site's `date` list unread), else the site's."""
+        own = self._language_settings(language).get("frontmatter")
+        return date_sources(own) if isinstance(own, dict) else self.date_sources
+
     def build_expired_for(self, language: str | None) -> bool:
         """`buildExpired` for pages in `language`: the language's own, else the site's."""
         own = self._language_settings(language).get("buildexpired")

@@ -733,7 +733,9 @@ def _dated_file_name(document: Document) -> bool:
     """Whether the site reads a date from file names (`:filename` in `[frontmatter]`) and this
     page's (a bundle's folder's) starts with one: Hugo then takes its slug from the rest."""
     site = document.site
-    if site is None or not any(":filename" in chain for chain in site.date_sources.values()):
+    if site is None or not any(
+        ":filename" in chain for chain in site.date_sources_for(document.language).values()
+    ):
         return False
     inside = content_path(document) or ""
     folder, _, name = inside.rpartition("/")

@@ -220,7 +220,9 @@ def _hugo_has_date(ctx: Context) -> bool:
     # A cascaded `date`, `publishDate` (or another key of the list) dates the page as its own
     # would; a key the site's `[frontmatter] date` does not list dates nothing.
     document = ctx.document
-    keys = ctx.site.date_sources["date"] if ctx.site is not None else ("date",)
+    keys = (
+        ctx.site.date_sources_for(document.language)["date"] if ctx.site is not None else ("date",)
+    )
     return any(
         not key.startswith(":") and document.inherits(key) and document.effective_value(key)
         for key in keys

@@ -350,6 +350,13 @@ CASES = [
 # Hugo fills the page date from the first of date, publishDate, pubdate, published, lastmod,
 # modified (or the site's `[frontmatter] date` list): a release note with only a publish date has
 # a date (checked with hugo 0.168), so `date` is not missing. Without any of them it is.
+LANGUAGE_FRONTMATTER = {
+    "languages": {
+        "en": {"frontmatter": {"date": [":filename", ":default"]}},
+        "fr": {"weight": 2},
+    }
+}
+
 DATE_FALLBACK_CASES = [
     Case(
         "publishdate-gives-the-date",
@@ -375,6 +382,35 @@ DATE_FALLBACK_CASES = [
         fm(title="Release 1.2", summary="A patch release."),
         path="content/news/2025-02-08-release.md",
         site=Site(date_sources=date_sources({"date": [":filename", ":default"]})),
+    ),
+    # A language's own `[frontmatter]` table (a real bilingual government blog's
+    # `languages.en.frontmatter.date: [":filename", ":default"]`) dates its pages, and replaces
+    # the site's whole: hugo 0.168 dates `2025-02-08-release.md` in English only.
+    Case(
+        "language-date-from-file-name",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/en/news/2025-02-08-release.md",
+        site=Site(raw=LANGUAGE_FRONTMATTER),
+        language="en",
+    ),
+    Case(
+        "other-language-keeps-the-site-sources",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/fr/news/2025-02-08-release.md",
+        site=Site(raw=LANGUAGE_FRONTMATTER),
+        language="fr",
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "language-table-replaces-the-site-table",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/en/news/2025-02-08-release.md",
+        site=Site(
+            raw={"languages": {"en": {"frontmatter": {"lastmod": ["date"]}}}},
+            date_sources=date_sources({"date": [":filename", ":default"]}),
+        ),
+        language="en",
+        errors=[("missing", 1, 1)],
     ),
 ]
 
