@@ -709,9 +709,18 @@ class Site:
         found = self.__dict__.get("_permalinks")
         if found is None:
             found = []
-            table = self.raw.get("permalinks")
+            # The site's table and each language's own (`[languages.en.permalinks]`, as a real
+            # bilingual site writes them): a URL any of them makes may be served.
+            languages = self.raw.get("languages")
+            tables = [self.raw.get("permalinks")] + [
+                settings.get("permalinks")
+                for settings in (languages.values() if isinstance(languages, dict) else ())
+                if isinstance(settings, dict)
+            ]
             patterns: list[str] = []
-            if isinstance(table, dict):
+            for table in tables:
+                if not isinstance(table, dict):
+                    continue
                 for value in table.values():
                     if isinstance(value, dict):  # per page kind: {page = {...}, section = {...}}
                         patterns.extend(v for v in value.values() if isinstance(v, str))

@@ -357,3 +357,24 @@ def test_a_page_s_terms_under_params_are_its_terms(
     line = 7 if reported else None
     fields = {"tags": ["alpha"], "params": Raw("{tags: [beta]}")}
     _assert_link_on_site(tmp_path, config, "a.md", url, line, **fields)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/2020/10/02/a-post/", False),  # English's own [permalinks] pattern makes it
+        ("/2020/10/", True),  # ... but not this
+    ],
+)
+def test_a_language_s_own_permalinks_make_urls_too(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A real bilingual site sets its blog's permalinks only per language
+    # (`languages.en.permalinks.blog: /:year/:month/:day/:filename`).
+    monkeypatch.chdir(tmp_path)
+    config = (
+        'defaultContentLanguage = "en"\n'
+        '[languages.en]\nweight = 1\n[languages.en.permalinks]\nnews = "/:year/:month/:day/:slug/"\n'
+        "[languages.fr]\nweight = 2\n"
+    )
+    _assert_link_on_site(tmp_path, config, "a.md", url, 4 if reported else None)
