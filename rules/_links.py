@@ -327,6 +327,8 @@ def ends_a_wrapped_sentence(document: Document, line: Span) -> bool:
     from newslint.events import Paragraph
 
     text = document.text
+    if _SOURCE_LABEL.match(text, line.start, line.end):
+        return False  # `Source: [name](url)`: the label says what the link is, wrapped or not
     above_end = text.rfind("\n", document.body_start, line.start)
     if above_end <= document.body_start:
         return False

@@ -517,6 +517,10 @@ WRAPPED_CASES = [
         fm(body=BODY + "Source\n" + SOURCE),
     ),
     Case(
+        "a-labelled-source-under-a-wrapped-line",
+        fm(body="The budget passed, said the minister\nSource: " + SOURCE),
+    ),
+    Case(
         "a-link-in-a-paragraph-of-its-own",
         fm(body="Visit the association's website at\n\n" + SOURCE),
     ),
