@@ -359,7 +359,8 @@ class Document:
     def iter_prose_paragraphs(self, *, set_apart: bool = True) -> Iterator[str]:
         """Reader-visible paragraph texts, in order, skipping blank ones and the source line;
         without `set_apart`, also those set apart in italics or bold as a whole (`*Editor's note:
-        ...*`, a newsroom's boilerplate), which are no part of the story's opening.
+        ...*`, a newsroom's boilerplate) or in a block quote (`> This is a historic post...`, an
+        epigraph, a pull quote), which are no part of the story's opening.
 
             Inline code spans count as text here, as written (the reader sees `make check` in the
             sentence), so a summary built from these says "Run `make check`", not "Run the command";
@@ -374,7 +375,7 @@ class Document:
         for index, node in enumerate(nodes):
             if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
                 continue
-            if not set_apart and _set_apart(node.text):
+            if not set_apart and (_set_apart(node.text) or _quoted(text, node.span.start)):
                 continue
             parts: list[str] = []
             last_end = -1  # where the previous piece of prose ended in the source
@@ -420,6 +421,21 @@ def _set_apart(source: str) -> bool:
         return False
     marker, inner = found.group(1), found.group(2)
     return re.search(re.escape(marker[0]) + r"(?=[\s.,;:!?)])", inner) is None
+
+
+# What may stand before a paragraph on its first line inside a block quote: the quote markers, and
+# those of a list the quote is in (`- > quoted`).
+_QUOTE_PREFIX = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:>[ \t]?)+[ \t]*")
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether the paragraph starting at `start` is in a block quote: only quote (and list)
+    markers stand before it on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        ">" in text[line_start:start]
+        and _QUOTE_PREFIX.fullmatch(text, line_start, start) is not None
+    )
 
 
 def _code_span_text(source: str) -> str:

@@ -424,12 +424,16 @@ def _missing_fragment(obs: Observation, settings: LinkSettings, fragment: str) -
 
     Like a browser: `#top` and an empty fragment need no anchor, and the fragment counts as
     written or percent-decoded. GitHub prefixes the ids of a README's headings with
-    `user-content-` (a script follows the bare fragment). A page read only in part, or not HTML
-    (no anchors read), says nothing.
+    `user-content-` (a script follows the bare fragment). A fragment directive (`:~:text=...`, a
+    text fragment, which browsers highlight and strip before they look for the element) is no
+    part of the anchor: `#IIIA:~:text=Reduce` needs `IIIA`, `#:~:text=Reduce` none. A route of a
+    page's script (`#!/user/status/1`, the "hashbang" of old Twitter links, or `#/inbox`) names
+    no element either. A page read only in part, or not HTML (no anchors read), says nothing.
     """
     if not settings.include_fragments or obs.anchors is None or obs.anchors_partial:
         return None
-    if not fragment or fragment.lower() == "top":
+    fragment = fragment.split(":~:", 1)[0]
+    if not fragment or fragment.lower() == "top" or fragment.startswith(("!", "/")):
         return None
     from urllib.parse import unquote
 

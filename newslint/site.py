@@ -416,6 +416,14 @@ class Site:
         own = self._language_settings(language).get("buildfuture")
         return _to_bool(own) if own is not None else self.build_future
 
+    def date_sources_for(self, language: str | None) -> dict[str, tuple[str, ...]]:
+        """Where pages in `language` take their dates from: the language's own `frontmatter`
+        table, which replaces the site's whole (checked with hugo 0.168: `[languages.en.frontmatter]
+        date = [":filename", ":default"]` dates `2020-01-02-x.md` from its name, and a language
+        table that sets only `lastmod` leaves the site's `date` list unread), else the site's."""
+        own = self._language_settings(language).get("frontmatter")
+        return date_sources(own) if isinstance(own, dict) else self.date_sources
+
     def build_expired_for(self, language: str | None) -> bool:
         """`buildExpired` for pages in `language`: the language's own, else the site's."""
         own = self._language_settings(language).get("buildexpired")
@@ -701,9 +709,18 @@ class Site:
         found = self.__dict__.get("_permalinks")
         if found is None:
             found = []
-            table = self.raw.get("permalinks")
+            # The site's table and each language's own (`[languages.en.permalinks]`, as a real
+            # bilingual site writes them): a URL any of them makes may be served.
+            languages = self.raw.get("languages")
+            tables = [self.raw.get("permalinks")] + [
+                settings.get("permalinks")
+                for settings in (languages.values() if isinstance(languages, dict) else ())
+                if isinstance(settings, dict)
+            ]
             patterns: list[str] = []
-            if isinstance(table, dict):
+            for table in tables:
+                if not isinstance(table, dict):
+                    continue
                 for value in table.values():
                     if isinstance(value, dict):  # per page kind: {page = {...}, section = {...}}
                         patterns.extend(v for v in value.values() if isinstance(v, str))
@@ -1338,6 +1355,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     _read_languages(site, data, spelled, config_path)
     site.content_mounts = _mounts(data, spelled, "content", site._known_languages())
     _removed_mount_settings(data, config_path, site.errors)
+    _unknown_markdown_handler(data, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static", site._known_languages())
     site.build_future = _build_future(data.get("buildfuture"), config_path, site.errors)
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
@@ -1541,6 +1559,27 @@ def _removed_mount_settings(data: dict[str, Any], where: Path, errors: list[str]
             f"{where}: module.mounts {name} was removed in Hugo 0.153 (use `files`): hugo 0.168 "
             "fails the build, though it still mounts what the setting selects"
         )
+
+
+# The renderers hugo 0.168 knows for `markup.defaultMarkdownHandler` (any case).
+_MARKDOWN_HANDLERS = frozenset({"goldmark", "asciidocext", "pandoc", "rst", "org"})
+
+
+def _unknown_markdown_handler(data: dict[str, Any], where: Path, errors: list[str]) -> None:
+    """`markup.defaultMarkdownHandler` naming no renderer hugo 0.168 has: the build fails ("not
+    found"). Old sites still name `blackfriday`, which Hugo 0.100 removed."""
+    handler = _dig(data, "markup", "defaultmarkdownhandler")
+    if not isinstance(handler, str) or handler.lower() in _MARKDOWN_HANDLERS:
+        return
+    removed = (
+        " (Blackfriday was removed in Hugo 0.100; use goldmark)"
+        if handler.lower() == "blackfriday"
+        else ""
+    )
+    errors.append(
+        f"{where}: markup.defaultMarkdownHandler {handler!r} is no Markdown renderer hugo 0.168 "
+        f"has{removed}: hugo 0.168 fails the build"
+    )
 
 
 # What makes a `sites.matrix` entry a pattern rather than one language's name.

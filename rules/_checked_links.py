@@ -25,7 +25,14 @@ from newslint.spans import Span
 
 from ._fields import key_in, lowered_keys
 from ._html_links import links_in, quoted
-from ._links import destination, is_web_url, last_body_line, source_field_name, source_line_link
+from ._links import (
+    destination,
+    ends_a_wrapped_sentence,
+    is_web_url,
+    last_body_line,
+    source_field_name,
+    source_line_link,
+)
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
 # would need quoting or escaping in any of them.
@@ -129,7 +136,7 @@ def is_source_line(doc: Document, link: Link) -> bool:
     """The link is the source link of the body's last line that shows something: the whole line,
     or the link after a source label (`Source: [name](url)`)."""
     line = last_body_line(doc)
-    if line is None or link.span.start < line.start:
+    if line is None or link.span.start < line.start or ends_a_wrapped_sentence(doc, line):
         return False
     found = source_line_link(doc, line)
     return found is not None and (found[1].start, found[1].end) == (link.span.start, link.span.end)

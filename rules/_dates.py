@@ -670,7 +670,9 @@ TARGETS = {
 
 def _sources(ctx: Context) -> dict[str, tuple[str, ...]]:
     site = ctx.site
-    return site.date_sources if site is not None else DEFAULT_DATE_SOURCES
+    return (
+        site.date_sources_for(ctx.document.language) if site is not None else DEFAULT_DATE_SOURCES
+    )
 
 
 def date_fields(ctx: Context) -> list[tuple[Field, HugoDate]]:

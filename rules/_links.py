@@ -303,7 +303,11 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
     if found is not None and isinstance(found.value, str) and is_web_url(found.value):
         return SourceLink(found.value.strip(), found.value_span, found)
     line = last_body_line(document)
-    if line is None or _in_code_block(document, line.start):
+    if (
+        line is None
+        or _in_code_block(document, line.start)
+        or ends_a_wrapped_sentence(document, line)
+    ):
         return None
     on_line = source_line_link(document, line)
     if on_line is None:
@@ -314,6 +318,29 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
     if not is_web_url(on_line[0]):
         return None
     return SourceLink(on_line[0], line)
+
+
+def ends_a_wrapped_sentence(document: Document, line: Span) -> bool:
+    """Whether the line goes on with a sentence the line above it left off inside a paragraph
+    (`... the Drupal Association website at` / `<http://association.drupal.org/>`): Markdown shows
+    the two as one line, the link the end of a sentence, no source line of its own."""
+    from newslint.events import Paragraph
+
+    text = document.text
+    if _SOURCE_LABEL.match(text, line.start, line.end):
+        return False  # `Source: [name](url)`: the label says what the link is, wrapped or not
+    above_end = text.rfind("\n", document.body_start, line.start)
+    if above_end <= document.body_start:
+        return False
+    above = text[text.rfind("\n", document.body_start, above_end) + 1 : above_end].rstrip()
+    if not above or not (above[-1].isalnum() or above[-1] == ","):
+        return False  # the line above ends a sentence or a clause, or there is none
+    if _SOURCE_HEADING.fullmatch(above.lstrip("> \t")):
+        return False  # a label without its colon ("Source"), the link its source
+    return any(
+        isinstance(node, Paragraph) and node.span.start < line.start < node.span.end
+        for node in document.body_nodes
+    )
 
 
 # A label that says the link after it is the source, as real news and translated articles write

@@ -8,7 +8,7 @@ import unicodedata
 from newslint.document import Document
 from newslint.textutil import collapse_spaces, ellipsis_ending, is_cjk_char
 
-__all__ = ["ellipsis_ending", "mid_word_ending"]
+__all__ = ["ellipsis_ending", "mid_sentence_ending", "mid_word_ending"]
 
 
 def mid_word_ending(summary: str, document: Document) -> str | None:
@@ -35,3 +35,44 @@ def _in_word(char: str) -> bool:
     """Whether `char` belongs to a word: a letter or digit, or a combining mark, which Indic
     scripts end their words with (the vowel sign of `तैयारी`), as does text in NFD (`nghê`)."""
     return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+# A summary of this many words or more that stops where the body's sentence goes on was cut at a
+# fixed length (WordPress's excerpt is 55 words, Hugo's automatic summary 70), not written: a
+# short one that stops there ("The budget passed on Tuesday") reads as a whole statement.
+_CUT_SENTENCE_WORDS = 15
+# A summary ending in one of these (or in a letter or digit) stops inside a sentence.
+_INSIDE_A_SENTENCE = ",;:\u2013\u2014-"
+
+
+def mid_sentence_ending(summary: str, document: Document) -> str | None:
+    """The summary's last words when it is the body's opening text stopped between two words of a
+    sentence the body goes on with (`... what Mobile Gov implementers need to` when the body says
+    `need to know!`), or None.
+
+    Only a long summary found verbatim in the body counts (see `_CUT_SENTENCE_WORDS`; it may take
+    in several paragraphs, as a scraper joins them), and only where the body's paragraph goes on
+    with a word: a summary that ends where a paragraph does is whole. Chinese and Japanese, written
+    without spaces, are `mid_word_ending`'s."""
+    text = collapse_spaces(html.unescape(summary))
+    words = text.split(" ")
+    if len(words) < _CUT_SENTENCE_WORDS:
+        return None
+    if not (_in_word(text[-1]) or text[-1] in _INSIDE_A_SENTENCE):
+        return None
+    # The body's character references show as their characters, as the summary's do.
+    paragraphs = [html.unescape(p) if "&" in p else p for p in document.prose_paragraphs()]
+    body = " ".join(paragraphs)
+    found = body.find(text)
+    if found < 0:
+        return None
+    end = found + len(text)
+    ends: set[int] = set()
+    position = 0
+    for paragraph in paragraphs:
+        position += len(paragraph)
+        ends.add(position)
+        position += 1
+    if end in ends or body[end : end + 1] != " " or not _in_word(body[end + 1 : end + 2] or "."):
+        return None
+    return " ".join(words[-3:])

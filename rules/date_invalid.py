@@ -62,7 +62,11 @@ class DateInvalid(Rule):
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         dates = hugo_dates(ctx)
-        sources = ctx.site.date_sources if ctx.site is not None else DEFAULT_DATE_SOURCES
+        sources = (
+            ctx.site.date_sources_for(document.language)
+            if ctx.site is not None
+            else DEFAULT_DATE_SOURCES
+        )
         for item, reading in dates.fields:
             if reading.kind == "ok":
                 continue

@@ -1,4 +1,4 @@
-"""HTML entity written into a text field.
+"""HTML entity, or HTML formatting tags, written into a text field.
 
 ## What it does
 Flags each HTML character reference, such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;`, in the
@@ -6,6 +6,10 @@ front-matter `title`, `summary` and `lead` (the `fields` option changes the list
 list of strings such as `tags`: each item is checked): one problem per reference, at the
 reference, so the example below has two. Only references
 HTML defines count (`&amp;`, `&#39;`, `&#x27;`), not a lone `&` (`AT&T`) nor text in backticks.
+It also flags HTML formatting around part of a title or lead, as a CMS copies it
+(`<strong>Writing privacy notices</strong>`, `<em>`, `<span class="...">`, ...): an inline element
+opened and closed again, reported once at the outermost pair; a lone tag (`Goodbye <marquee>`)
+names the element and passes. (A `summary` is Markdown, where raw HTML is `raw-html`'s.)
 
 Hugo renders a front-matter `summary` as Markdown (`.Summary`), where a reference shows its
 character; there references for characters Markdown would read as syntax are left alone
@@ -15,8 +19,10 @@ Hugo shows the character the author chose, which written out would be invisible 
 (and `text-whitespace` would turn a no-break space into a plain one).
 
 ## Why is this bad?
-Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`; feeds and
-search results show the same. Scrapers produce them when they copy already-escaped HTML.
+Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`, and
+`<strong>Writing ...</strong>` with its tags (checked with hugo 0.168: `{{ .Title }}` escapes
+them, `markdownify` drops them); feeds and search results show the same. Scrapers produce them
+when they copy already-escaped HTML.
 
 ## Example
     title: "Trump&#39;s plan for S&amp;P 500 firms"
@@ -25,7 +31,8 @@ search results show the same. Scrapers produce them when they copy already-escap
     title: "Trump's plan for S&P 500 firms"
 
 ## Fix safety
-Safe: each reference is replaced by the character it stands for, written in the field's quoting
+HTML tags in a title have no fix: a theme that renders the title as HTML would show them as meant,
+and an editor decides. Safe: each reference is replaced by the character it stands for, written in the field's quoting
 (`&quot;` becomes `\\"` in a double-quoted string, `&#39;` becomes `''` in a single-quoted YAML
 string). A doubly escaped `&amp;#39;` takes two passes. A numeric reference to no character
 (`&#0;`, `&#xD800;`) is reported but not decoded: a browser shows it as U+FFFD, and the character
@@ -41,6 +48,7 @@ rendered, and show the character instead of the reference.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity
@@ -82,7 +90,10 @@ class HtmlEntity(Rule):
     code = "TX003"
     name = "html-entity"
     severity = Severity.WARNING
-    messages = {"entity": "{key} shows the HTML entity {entity} literally{where}"}
+    messages = {
+        "entity": "{key} shows the HTML entity {entity} literally{where}",
+        "tag": "{key} shows the HTML tags {opening}...{closing} literally",
+    }
     Options = Options
 
     @classmethod
@@ -100,6 +111,8 @@ class HtmlEntity(Rule):
             return
         if not isinstance(field.value, str):
             return
+        if "</" in field.value and field.key.lower() not in MARKDOWN_FIELDS:
+            self._tags(ctx, field)
         found = html_entities(field.value)
         if found and field.key.lower() in MARKDOWN_FIELDS:
             found = [
@@ -139,6 +152,17 @@ class HtmlEntity(Rule):
                 fix=fix,
             )
 
+    def _tags(self, ctx: Context, field: Field) -> None:
+        """Inline formatting written as HTML around part of a title (`<strong>Writing privacy
+        notices</strong>`, as a CMS copies it): themes print the title escaped, so the reader sees
+        the tags. Only a tag closed again counts; a lone `<dialog>` is the element's name."""
+        value = str(field.value)
+        edited = FieldText(ctx.document.text, field)
+        for start, end, opening, closing in tag_pairs(value):
+            ctx.report(
+                edited.span(start, end), "tag", key=field.key, opening=opening, closing=closing
+            )
+
     def _list_items(self, ctx: Context, field: Field) -> None:
         """The references in each string item of a list field (`tags: ["Trump&#39;s plan"]`)."""
         text = ctx.document.text
@@ -164,6 +188,31 @@ class HtmlEntity(Rule):
                 if _writable(char, quote, start == 0):
                     fix = Fix.safe(f"Unescape {entity}", Edit.replace(span, char))
                 ctx.report(span, "entity", entity=entity, key=field.key, where="", fix=fix)
+
+
+# Inline formatting elements a CMS leaves in a title, opened and closed again around some text.
+_INLINE = "strong|b|em|i|u|s|span|sup|sub|small|mark|del|ins|font|cite|abbr|code|a"
+_TAG = re.compile(rf"<(/?)({_INLINE})(?:\s[^<>]*)?>", re.IGNORECASE)
+
+
+def tag_pairs(value: str) -> list[tuple[int, int, str, str]]:
+    """Each inline element opened and closed again in `value`: (start, end, opening tag, closing
+    tag), outermost only. One pass over the tags (a value of many unclosed ones is no quadratic
+    search)."""
+    pairs: list[tuple[int, int, str, str]] = []
+    open_at: dict[str, tuple[int, str]] = {}  # the first unclosed opening of each element
+    for tag in _TAG.finditer(value):
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            open_at.setdefault(name, (tag.start(), tag.group(0)))
+            continue
+        opening = open_at.pop(name, None)
+        if opening is None:
+            continue
+        while pairs and pairs[-1][0] > opening[0]:
+            pairs.pop()  # an element inside the one closing now: the outer one is reported
+        pairs.append((opening[0], tag.end(), opening[1], tag.group(0)))
+    return pairs
 
 
 def _invisible(characters: str) -> bool:

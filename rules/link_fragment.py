@@ -7,7 +7,9 @@ has that id. The ids are the ones Hugo gives the page's headings (`autoHeadingID
 its default, or "github-ascii": `## The Vote!` is `#the-vote`, a repeat `#the-vote-1`), explicit
 heading ids (`## The vote {#vote}`), and, when the site renders raw HTML
 (`markup.goldmark.renderer.unsafe`), `id="..."` and `<a name="...">` in it. The fragment is matched
-as written and percent-decoded (`#caf%C3%A9` is `#café`), as browsers do.
+as written and percent-decoded (`#caf%C3%A9` is `#café`), as browsers do; a text fragment
+directive is no part of it (`#the-vote:~:text=passed` needs `the-vote`, `#:~:text=passed` no
+element), as browsers strip it before they look for the element.
 
 Left alone: `#` and `#top` (browsers scroll to the top), footnote anchors (`#fn:1`, `#fnref:1`)
 in an article with footnotes, a fragment a shortcode call names (`{{< anchor "x" >}}` may write
@@ -167,8 +169,13 @@ class LinkFragment(Rule):
         known = ids | set(ctx.options.ids)
         text = document.text
         for link, dest in self.links:
-            fragment = link.url.strip()[1:]
-            if fragment in known or unquote(fragment) in known or _elsewhere(document, fragment):
+            fragment = element_id(link.url.strip()[1:])
+            if (
+                not fragment
+                or fragment in known
+                or unquote(fragment) in known
+                or _elsewhere(document, fragment)
+            ):
                 continue
             close = _close(fragment, ids)
             where = dest if dest is not None and len(dest) else link.span
@@ -215,6 +222,13 @@ class LinkFragment(Rule):
                     fragment=fragment,
                     page=written.split("#", 1)[0],
                 )
+
+
+def element_id(fragment: str) -> str:
+    """The element a fragment leads to: without a fragment directive (`#results:~:text=vote`,
+    a text fragment, which browsers highlight and strip before they look for the element);
+    "" for a text alone (`#:~:text=vote`), which needs no element."""
+    return fragment.split(":~:", 1)[0]
 
 
 class SiteSections(NamedTuple):
@@ -475,6 +489,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
         for call in _REF_CALL.finditer(text, document.body_start):
             written = call.group(1) if call.group(1) is not None else call.group(2)
             path, hash_mark, fragment = written.partition("#")
+            fragment = element_id(fragment)
             if not hash_mark or not fragment or not path.strip() or fragment.lower() == "top":
                 continue  # no fragment, the top of the page, or this page's own (`ref "#x"`)
             end = _CALL_END.search(text, call.end(), call.end() + 2000)
@@ -493,7 +508,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
     embedded = site.embedded_link_hook if url_links else False
     for link, dest in url_links:
         url = link.url.strip()
-        fragment = url.partition("#")[2]
+        fragment = element_id(url.partition("#")[2])
         if not fragment or fragment.lower() == "top":
             continue
         where = position(document, dest if dest is not None and len(dest) else link.span)
@@ -718,7 +733,9 @@ def _dated_file_name(document: Document) -> bool:
     """Whether the site reads a date from file names (`:filename` in `[frontmatter]`) and this
     page's (a bundle's folder's) starts with one: Hugo then takes its slug from the rest."""
     site = document.site
-    if site is None or not any(":filename" in chain for chain in site.date_sources.values()):
+    if site is None or not any(
+        ":filename" in chain for chain in site.date_sources_for(document.language).values()
+    ):
         return False
     inside = content_path(document) or ""
     folder, _, name = inside.rpartition("/")

@@ -50,7 +50,8 @@ Unsafe. A divider Hugo does not read is rewritten as `<!--more-->`: the page's s
 text before it, as its author meant, which changes the page's cards and feed items. Otherwise only
 for `summary` when the body has prose: the new summary is the article's opening
 sentences (cut at a sentence end within `max-chars`; a paragraph set apart in italics or bold as
-a whole, an editor's note or a newsroom's boilerplate, is passed over), which an editor should
+a whole, an editor's note or a newsroom's boilerplate, is passed over, and so is one in a block
+quote, an epigraph or a note above the story), which an editor should
 read. There is no fix
 when a misspelt key such as `sumary` is present: `unknown-field` renames it instead. Nor is there
 one while the opening sentences hold control or invisible characters or mojibake: copied into a
@@ -219,7 +220,9 @@ def _hugo_has_date(ctx: Context) -> bool:
     # A cascaded `date`, `publishDate` (or another key of the list) dates the page as its own
     # would; a key the site's `[frontmatter] date` does not list dates nothing.
     document = ctx.document
-    keys = ctx.site.date_sources["date"] if ctx.site is not None else ("date",)
+    keys = (
+        ctx.site.date_sources_for(document.language)["date"] if ctx.site is not None else ("date",)
+    )
     return any(
         not key.startswith(":") and document.inherits(key) and document.effective_value(key)
         for key in keys

@@ -4,7 +4,11 @@
 In the `news` preset, requires every article to name its source: either the body's last line is a
 link `[name](https://...)`, or a front-matter field holds the source URL. The last line is the last
 one Markdown shows: HTML comments after it (such as a suppression) and link reference definitions
-(`[1]: https://...`) do not count, so a reference link `[name][1]` works too. The link may follow
+(`[1]: https://...`) do not count, so a reference link `[name][1]` works too; and a link that goes
+on with a sentence the line above it left off in the same paragraph (hard-wrapped prose: `... the
+association's website at` / `<https://association.example.org/>`, the line above ending in a word
+or a comma) is the end of that sentence to the reader, no source line (a line with a source label,
+`Source: [name](url)`, still is one). The link may follow
 a source label, as news sites and translated articles write it: `Source:` (or `Sources:`),
 `来源：`, `來源：`, `原文：`, `原文链接：`, `原文連結：`, `原始报道：`, `原始報導：`, `原始链接：`,
 `资料来源：`, `資料來源：`, `新闻来源：`, `新聞來源：`, `出处：`, `出處：`, `出典：`, `출처:`, `원문:`,

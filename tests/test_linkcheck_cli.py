@@ -687,6 +687,24 @@ def test_include_fragments_reads_the_page_for_its_anchors(server: LinkServer, ca
     assert {h[2].get("Accept-Encoding") for h in server.headers_seen} == {"identity"}
 
 
+def test_a_text_fragment_directive_or_a_route_is_no_anchor(server: LinkServer, capsys: Any) -> None:
+    # `#IIIA:~:text=Reduce%20user%20friction` on a real government news page: browsers strip
+    # the directive after `:~:` (a text to highlight) before they look for the element.
+    urls = [
+        server.url("/anchors#intro:~:text=Intro"),  # the id `intro`, then a text to highlight
+        server.url("/anchors#:~:text=Intro"),  # a text alone: no element needed
+        server.url("/anchors#nowhere:~:text=Intro"),  # an id the page does not have
+        # A script's route (`http://twitter.com/#!/edwardog/status/68822874810626048` on a real
+        # newsletter): no element is meant.
+        server.url("/anchors#!/edwardog/status/68822874810626048"),
+        server.url("/anchors#/inbox"),
+    ]
+    run = check(capsys, {"a.md": one_per_line(urls)}, "include-fragments = true")
+    assert run.rows == [
+        doubtful("a.md", 9, 5, urls[2], "the page has no anchor #nowhere"),
+    ]
+
+
 def test_fragments_of_a_page_read_in_part_are_not_reported(
     server: LinkServer, capsys: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -217,3 +217,34 @@ def test_messages_say_where_a_summary_shows_the_entity() -> None:
             "(Hugo's rendered summary shows \"'\")",
         ),
     ]
+
+
+# HTML formatting around part of a title, as a CMS copies it (a real government blog's title
+# '<strong>Writing privacy notices that are easy to read and understand</strong>'): themes print
+# the title escaped, so readers see the tags. Reported without a fix (a theme may render them).
+TAG_CASES = [
+    Case(
+        "strong-around-the-title",
+        fm(title="<strong>Writing privacy notices</strong>"),
+        errors=[("tag", 2, 9)],
+    ),
+    Case(
+        "two-elements-and-attributes",
+        fm(title='A <em>new</em> <span class="x">plan</span> &amp; more'),
+        errors=[("tag", 2, 11), ("tag", 2, 24), ("entity", 2, 54)],
+        fixed=fm(title='A <em>new</em> <span class="x">plan</span> & more'),
+    ),
+    Case(
+        "nested-elements-once",
+        '---\ntitle: "<b><i>Plan</i></b>"\n---\nBody.\n',
+        errors=[("tag", 2, 9)],
+    ),
+    Case("an-element-named-in-the-title", fm(title="Goodbye <marquee>, hello <dialog>")),
+    Case("an-unclosed-tag", fm(title="The <b> tag explained")),
+    Case("a-summary-is-markdown", fm(title="T", summary="The <em>new</em> plan passed.")),
+]
+
+
+@pytest.mark.parametrize("case", TAG_CASES, ids=lambda c: c.name)
+def test_html_tags_in_a_title(case: Case) -> None:
+    assert_case(HtmlEntity, case)

@@ -12,6 +12,18 @@ from newslint.testing import Case, Raw, assert_case, fm, lint_project
 UNSAFE_HTML = Site(raw={"markup": {"goldmark": {"renderer": {"unsafe": True}}}}, unsafe_html=True)
 
 CASES = [
+    # A text fragment directive (`:~:text=...`) is highlighted text, stripped before the browser
+    # looks for the element: `#results-of-the-vote:~:text=passed` leads to the heading.
+    Case(
+        "text-fragment-directive-after-an-id",
+        fm(body="See [it](#results-of-the-vote:~:text=passed).\n\n## Results of the vote\n"),
+    ),
+    Case("text-fragment-directive-alone", fm(body="See [it](#:~:text=passed).\n\nIt passed.\n")),
+    Case(
+        "text-fragment-directive-after-a-missing-id",
+        fm(body="See [it](#vote:~:text=passed).\n\n## Results of the vote\n"),
+        errors=[("missing", 4, 10)],
+    ),
     Case(
         "heading-found",
         fm(body="See [the vote](#results-of-the-vote).\n\n## Results of the Vote!\n"),

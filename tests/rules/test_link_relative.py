@@ -35,6 +35,18 @@ def _cases() -> list[Case]:
     site = Site(root=ROOT)
     path = str(ROOT / "content" / "news" / "bundle" / "index.md")
     return [
+        # A link ending a hard-wrapped sentence is no source line (a real lab's news page ended
+        # "... website at" / "<http://association.drupal.org/>"): the site's own relative link
+        # was not copied from that host, and no fix points it there.
+        Case(
+            "link-ending-a-wrapped-sentence-is-no-source",
+            fm(
+                body="See our [FAQ](/donate/faq). Visit the association's website at\n"
+                "<https://association.example.org/>\n"
+            ),
+            site=site,
+            path=path,
+        ),
         Case(
             "root-relative-link",
             fm(body="See [食品](/tags/231) today.\n\n" + SOURCE),
@@ -345,3 +357,24 @@ def test_a_page_s_terms_under_params_are_its_terms(
     line = 7 if reported else None
     fields = {"tags": ["alpha"], "params": Raw("{tags: [beta]}")}
     _assert_link_on_site(tmp_path, config, "a.md", url, line, **fields)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/2020/10/02/a-post/", False),  # English's own [permalinks] pattern makes it
+        ("/2020/10/", True),  # ... but not this
+    ],
+)
+def test_a_language_s_own_permalinks_make_urls_too(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A real bilingual site sets its blog's permalinks only per language
+    # (`languages.en.permalinks.blog: /:year/:month/:day/:filename`).
+    monkeypatch.chdir(tmp_path)
+    config = (
+        'defaultContentLanguage = "en"\n'
+        '[languages.en]\nweight = 1\n[languages.en.permalinks]\nnews = "/:year/:month/:day/:slug/"\n'
+        "[languages.fr]\nweight = 2\n"
+    )
+    _assert_link_on_site(tmp_path, config, "a.md", url, 4 if reported else None)

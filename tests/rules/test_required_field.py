@@ -350,6 +350,13 @@ CASES = [
 # Hugo fills the page date from the first of date, publishDate, pubdate, published, lastmod,
 # modified (or the site's `[frontmatter] date` list): a release note with only a publish date has
 # a date (checked with hugo 0.168), so `date` is not missing. Without any of them it is.
+LANGUAGE_FRONTMATTER = {
+    "languages": {
+        "en": {"frontmatter": {"date": [":filename", ":default"]}},
+        "fr": {"weight": 2},
+    }
+}
+
 DATE_FALLBACK_CASES = [
     Case(
         "publishdate-gives-the-date",
@@ -375,6 +382,35 @@ DATE_FALLBACK_CASES = [
         fm(title="Release 1.2", summary="A patch release."),
         path="content/news/2025-02-08-release.md",
         site=Site(date_sources=date_sources({"date": [":filename", ":default"]})),
+    ),
+    # A language's own `[frontmatter]` table (a real bilingual government blog's
+    # `languages.en.frontmatter.date: [":filename", ":default"]`) dates its pages, and replaces
+    # the site's whole: hugo 0.168 dates `2025-02-08-release.md` in English only.
+    Case(
+        "language-date-from-file-name",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/en/news/2025-02-08-release.md",
+        site=Site(raw=LANGUAGE_FRONTMATTER),
+        language="en",
+    ),
+    Case(
+        "other-language-keeps-the-site-sources",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/fr/news/2025-02-08-release.md",
+        site=Site(raw=LANGUAGE_FRONTMATTER),
+        language="fr",
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "language-table-replaces-the-site-table",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/en/news/2025-02-08-release.md",
+        site=Site(
+            raw={"languages": {"en": {"frontmatter": {"lastmod": ["date"]}}}},
+            date_sources=date_sources({"date": [":filename", ":default"]}),
+        ),
+        language="en",
+        errors=[("missing", 1, 1)],
     ),
 ]
 
@@ -850,4 +886,31 @@ SET_APART_CASES = [
 
 @pytest.mark.parametrize("case", SET_APART_CASES, ids=lambda c: c.name)
 def test_a_paragraph_set_apart_is_no_opening(case: Case) -> None:
+    assert_case(RequiredField, case)
+
+
+# A paragraph in a block quote is someone else's words or a note set apart (an epigraph, a pull
+# quote, "> This is a historic blog post..." above a real nonprofit's post), not the opening.
+QUOTED_CASES = [
+    _slight_case(
+        "a-quoted-note-is-no-opening",
+        "> This is a historic post. See [the docs](https://example.com/d) instead.\n\n"
+        "The budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "a-quote-in-a-list-is-no-opening",
+        "- > A quoted line.\n\nThe budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "a-greater-than-sign-in-a-sentence-is-an-opening",
+        "Ayes > noes on Tuesday. The budget passed.\n",
+        "Ayes > noes on Tuesday. The budget passed.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", QUOTED_CASES, ids=lambda c: c.name)
+def test_a_quoted_paragraph_is_no_opening(case: Case) -> None:
     assert_case(RequiredField, case)

@@ -492,3 +492,41 @@ def test_a_source_on_no_public_site_is_a_placeholder(
         "placeholder", fm(title="B", body=body, **source), errors=[("placeholder", line, column)]
     )
     assert_case(SourceLinkMissing, case)
+
+
+# A link on a line of its own that ends a sentence the line above left off (hard-wrapped prose:
+# "... the Drupal Association website at" / "<http://association.drupal.org/>", on a real lab's
+# news page) is the end of that sentence to the reader, no source line.
+WRAPPED_CASES = [
+    Case(
+        "a-link-ending-a-wrapped-sentence",
+        fm(body="Visit the association's website at\n<https://association.example.org/>\n"),
+        errors=[("missing", 5, 1)],
+    ),
+    Case(
+        "a-link-after-a-wrapped-comma",
+        fm(body="The budget passed, said the minister to\nreporters,\n" + SOURCE),
+        errors=[("missing", 6, 1)],
+    ),
+    Case(
+        "a-link-under-a-finished-sentence",
+        fm(body="The budget passed on Tuesday.\n" + SOURCE),
+    ),
+    Case(
+        "a-link-under-a-label-without-its-colon",
+        fm(body=BODY + "Source\n" + SOURCE),
+    ),
+    Case(
+        "a-labelled-source-under-a-wrapped-line",
+        fm(body="The budget passed, said the minister\nSource: " + SOURCE),
+    ),
+    Case(
+        "a-link-in-a-paragraph-of-its-own",
+        fm(body="Visit the association's website at\n\n" + SOURCE),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", WRAPPED_CASES, ids=lambda c: c.name)
+def test_a_link_ending_a_wrapped_sentence_is_no_source(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)

@@ -8,6 +8,11 @@ from newslint.testing import Case, assert_case, fm
 SOURCE = "\n\n[source](https://example.com/a)\n"
 BODY = "The budget passed on Tuesday. Talks went on for a week." + SOURCE
 LEAD = "The budget passed on Tuesday. Talks went on for a week."
+LONG_LEAD = (
+    "The budget passed on Tuesday after a week of talks between the two parties in the chamber."
+)
+LONG_TEXT = LONG_LEAD + " Here is what editors need to know! Talks went on."
+LONG_BODY = LONG_TEXT + SOURCE
 
 CASES = [
     Case("complete", fm(body=BODY, summary="The budget passed on Tuesday.")),
@@ -96,6 +101,60 @@ CASES = [
         "word-boundary-without-dots-is-fine", fm(body=BODY, summary="The budget passed on Tuesday")
     ),
     Case("not-from-the-body", fm(body=BODY, summary="Parliament approves the budget")),
+    # A long summary that is the body's opening stopped between two words of a sentence was cut
+    # at a fixed length (a WordPress excerpt's 55 words), as a CJK one stopped inside a word is.
+    Case(
+        "mid-sentence-cut-of-a-long-opening",
+        fm(body=LONG_BODY, summary=LONG_LEAD + " Here is what editors need to"),
+        errors=[("mid-sentence", 2, 10)],
+        unsafe_fixed=fm(body=LONG_BODY, summary=LONG_TEXT),
+    ),
+    Case(
+        "mid-sentence-cut-at-a-comma",
+        fm(
+            body=LONG_LEAD + " Editors, she said, need to know more." + SOURCE,
+            summary=LONG_LEAD + " Editors, she said,",
+        ),
+        errors=[("mid-sentence", 2, 10)],
+        unsafe_fixed=fm(
+            body=LONG_LEAD + " Editors, she said, need to know more." + SOURCE,
+            summary=LONG_LEAD + " Editors, she said, need to know more.",
+        ),
+    ),
+    Case(
+        "mid-sentence-cut-with-character-references",
+        fm(
+            body=LONG_BODY.replace("is what", "is &#8220;what"),
+            summary=LONG_LEAD + " Here is &#8220;what editors need to",
+        ),
+        errors=[("mid-sentence", 2, 10)],
+        unsafe_fixed=fm(
+            body=LONG_BODY.replace("is what", "is &#8220;what"),
+            summary=LONG_TEXT.replace("is what", "is &#8220;what"),
+        ),
+    ),
+    Case(
+        "long-whole-sentences-are-fine",
+        fm(body=LONG_BODY, summary=LONG_LEAD),
+    ),
+    Case(
+        "long-summary-ending-where-a-paragraph-does-is-fine",
+        fm(
+            body=LONG_LEAD + " Here is what editors need to know\n\nMore follows here." + SOURCE,
+            summary=LONG_LEAD + " Here is what editors need to know",
+        ),
+    ),
+    Case(
+        "long-summary-ending-where-the-sentence-does-is-fine",
+        fm(body=LONG_BODY, summary=LONG_LEAD + " Here is what editors need to know"),
+    ),
+    Case(
+        "long-summary-not-from-the-body-is-fine",
+        fm(
+            body=LONG_BODY,
+            summary="Editors across the country need to know what the budget of this year holds for them and",
+        ),
+    ),
     Case(
         "dateline-paragraph-skipped",
         fm(body="HERZLIYA, Israel —\n\n" + BODY, summary="HERZLIYA, Israel — The budget..."),
