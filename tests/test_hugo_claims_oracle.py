@@ -880,6 +880,32 @@ def test_required_fields_are_what_hugo_lacks(
         assert "FM001" in codes and page["title"] == ""
 
 
+# A list page's title (hugo 0.168): from its folder only without an `_index` file; an `_index`
+# file without a `title` leaves it empty, which required-field says (the home page's aside: themes
+# show the site's title there). (content file, Hugo's title, newslint asks for a title).
+LIST_TITLES: list[tuple[str, str, str, bool]] = [
+    ("content/news/_index.md", "---\ndescription: d\n---\nIntro.\n", "", True),
+    ("content/world/_index.md", "Intro without front matter.\n", "", False),  # FM001's
+    ("content/sport/_index.md", "---\ntitle: Sport\n---\n", "Sport", False),
+    ("content/_index.md", "---\ndescription: home\n---\n", "", False),
+]
+
+
+def test_list_page_titles_are_what_hugo_gives(tmp_path: Path) -> None:
+    files = {name: text for name, text, *_ in LIST_TITLES}
+    article = "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nText.\n"
+    files |= {f"content/{s}/a.md": article for s in ("news", "world", "sport", "music")}
+    built = build_many(tmp_path, [("site", "", files, ())])["site"]
+    assert not built.failed, built.stderr[-600:]
+    # Without an `_index` file Hugo titles the section from its folder (pluralised).
+    assert built.pages["en:section:/music"]["title"] == "Musics"
+    for name, _text, title, asked in LIST_TITLES:
+        assert built.pages[f"en:{name.removeprefix('content/')}"]["title"] == title
+        messages = [d[4] for d in built.diagnostics[name] if d[0] == "FM004"]
+        assert bool([m for m in messages if "'title'" in m]) == asked, (name, messages)
+    assert "FM001" in {d[0] for d in built.diagnostics["content/world/_index.md"]}
+
+
 # ----------------------------------------------------------------------------------- time zones
 
 # (name, site configuration, file, the UTC instant Hugo reads for `2025-02-08 09:55:35`, the
