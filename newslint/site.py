@@ -51,6 +51,9 @@ Widgets: with the theme on disk, the allowed sidebar widgets are the templates i
 each theme component, the union of them all; without one, the built-in Mainroad list. A component
 is looked for in the themes folder (`themesDir`, else `themes/`) and in `_vendor/` (`hugo mod
 vendor`); a module only in Hugo's module cache is not found, and the built-in list stands in.
+The same templates (every file under those `layouts/` folders) give `Site.template_params`: the
+page parameters they read (`.Params.category`, `.Param "cover"`, `index .Params "toc"`), which
+`unknown-field` takes for parameters on purpose.
 
 A broken configuration is reported once (`Site.errors`, printed by the CLI) and defaults are used
 for whatever could not be read; an unknown `timeZone` (Hugo refuses to build) is reported the same
@@ -254,6 +257,10 @@ class Site:
     content_mounts: tuple[Mount, ...] = ()
     # Its static mounts; when there are any, they replace `static/` (`staticDir`).
     static_mounts: tuple[Mount, ...] = ()
+    # The page parameters (lower case) the templates of the site and of its theme components on
+    # disk read: `.Params.category`, `.Param "cover"`, `index .Params "toc"`, `"Params.type"` in a
+    # `where`; not `.Site.Params.x`. A front-matter key read there is a parameter on purpose.
+    template_params: frozenset[str] = frozenset()
 
     def hugo_skips(
         self, path: str | os.PathLike[str], *, is_dir: bool = False, folders: bool = True
@@ -1348,6 +1355,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.build_expired = _to_bool(data.get("buildexpired", False))
     _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
+    site.template_params = _template_params(root, site.themes, themes_dir)
     return site
 
 
@@ -1667,6 +1675,49 @@ def _widgets(
     site_names = names_in(root) or set()
     names = site_names | (theme_names if theme_names is not None else set(MAINROAD_WIDGETS))
     return tuple(sorted(names)), theme_names is not None
+
+
+# How a template reads a page parameter: `.Params.cover` (`$.Params`, `.Page.Params`, and the
+# `"Params.type"` key of a `where`), `index .Params "toc"` / `isset .Params "toc"`, `.Param "cover"`
+# (the page's, else the site's). A `Site.`/`site.` just before `Params` makes it the site's own.
+_PARAM_READS = re.compile(r'\bParams(?:\.(\w+)|\s+"(\w+))|\.Param\s+"(\w+)')
+# Template files read at most: a theme has tens to a few hundred.
+_MAX_TEMPLATES = 4000
+_MAX_TEMPLATE_BYTES = 1 << 20
+
+
+def _template_params(
+    root: Path, themes: tuple[str, ...], themes_dir: Path | None = None
+) -> frozenset[str]:
+    """The page parameters the site's and its theme components' templates (`layouts/`, on disk)
+    read, lower case (Hugo's parameter keys are): see `Site.template_params`."""
+    folders = [root / "layouts"]
+    for theme in themes:
+        for base in _component_bases(root, themes_dir or root / "themes", theme):
+            folders.append(base / "layouts")
+    found: set[str] = set()
+    seen = 0
+    for folder in folders:
+        if not _is_dir(folder):
+            continue
+        for path in sorted(folder.rglob("*")):
+            seen += 1
+            if seen > _MAX_TEMPLATES:
+                return frozenset(found)
+            try:
+                if not path.is_file() or path.stat().st_size > _MAX_TEMPLATE_BYTES:
+                    continue
+                text = path.read_bytes().decode("utf-8", "replace")
+            except OSError:
+                continue
+            if "Param" not in text:
+                continue
+            for match in _PARAM_READS.finditer(text):
+                before = text[max(0, match.start() - 5) : match.start()]
+                if before.lower() == "site." and not match.group(3):
+                    continue  # `.Site.Params.x`, `site.Params.x`: the site's parameter
+                found.add((match.group(1) or match.group(2) or match.group(3)).lower())
+    return frozenset(found)
 
 
 def site_for(path: str | os.PathLike[str]) -> Site:

@@ -242,6 +242,35 @@ def test_site_widgets_add_to_the_builtin_list_without_the_theme(tmp_path: Path) 
     assert site.widgets_from_theme is False
 
 
+def test_template_params_of_the_site_and_its_themes(tmp_path: Path) -> None:
+    """The page parameters the templates read, from the site's `layouts/` and each theme
+    component's on disk (the themes folder or `_vendor/`): `.Params.x`, `$.Params.x`,
+    `.Page.Params.x`, `"Params.x"` in a `where`, `index`/`isset .Params "x"`, `.Param "x"`; not
+    the site's own parameters (`.Site.Params.x`, `site.Params.x`)."""
+    write(tmp_path / "hugo.toml", 'theme = "child"\n[module]\n[[module.imports]]\npath = "vend"\n')
+    write(
+        tmp_path / "layouts" / "events" / "list.html",
+        "{{ with .Params.Category }}{{ . }}{{ end }}{{ $.Params.time }}\n"
+        '{{ where .Pages "Params.featured" "eq" true }}{{ .Site.Params.logo }}\n',
+    )
+    write(
+        tmp_path / "themes" / "child" / "layouts" / "_partials" / "cover.html",
+        '{{ index .Params "cover" }}{{ isset .Params "toc" }}{{ .Page.Params.showtoc }}\n'
+        '{{ .Param "math" }}{{ site.Params.footer }}{{ index site.Params "menu" }}\n',
+    )
+    write(tmp_path / "_vendor" / "vend" / "layouts" / "single.html", "{{ .Params.lead }}\n")
+    write(tmp_path / "themes" / "other" / "layouts" / "single.html", "{{ .Params.stray }}\n")
+    site = site_at(tmp_path / "content" / "a.md")
+    assert site.template_params == {
+        "category", "time", "featured", "cover", "toc", "showtoc", "math", "lead"
+    }  # fmt: skip
+
+
+def test_no_templates_no_template_params(tmp_path: Path) -> None:
+    write(tmp_path / "hugo.toml", 'theme = "gone"\n')
+    assert site_at(tmp_path / "content" / "a.md").template_params == frozenset()
+
+
 def test_language_of_an_article(tmp_path: Path) -> None:
     write(tmp_path / "hugo.toml", BULWARK_LIKE)
     site = site_at(tmp_path)
