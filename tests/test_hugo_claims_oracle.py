@@ -906,6 +906,31 @@ def test_list_page_titles_are_what_hugo_gives(tmp_path: Path) -> None:
     assert "FM001" in {d[0] for d in built.diagnostics["content/world/_index.md"]}
 
 
+def test_a_themes_output_formats_and_params_are_the_sites(tmp_path: Path) -> None:
+    """A theme's own configuration gives the site its `outputFormats` (Relearn's `print`) and
+    `params`: a page's `outputs: [html, print]` builds, and field-type does not say it fails."""
+    theme = (
+        '[outputFormats.print]\nbaseName = "index.print"\nmediaType = "text/html"\n'
+        "isHTML = true\npermalinkable = false\nnoUgly = true\n"
+        "[params.sidebar]\nsingle = false\n"
+    )
+    article = (
+        '---\ntitle: a\ndate: 2020-01-01T00:00:00Z\nsummary: "The summary of the page, long '
+        'enough."\noutputs: [html, print]\n---\nText.\n\n[Source](https://example.com/a)\n'
+    )
+    files = {
+        "themes/child/hugo.toml": theme,
+        "themes/child/layouts/_default/single.print.html": "P",
+        "content/a.md": article,
+    }
+    built = build_many(tmp_path, [("site", 'theme = "child"\n', files, ())])["site"]
+    assert not built.failed, built.stderr[-600:]
+    assert (built.root / "public" / "a" / "index.print.html").is_file()
+    assert [d for d in built.diagnostics["content/a.md"] if d[0] == "FM005"] == []
+    site = site_for(built.root / "content" / "a.md")
+    assert site.raw["params"]["sidebar"] == {"single": False}
+
+
 # ----------------------------------------------------------------------------------- time zones
 
 # (name, site configuration, file, the UTC instant Hugo reads for `2025-02-08 09:55:35`, the
