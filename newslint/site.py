@@ -466,6 +466,11 @@ class Site:
         left out); or the sources of the site's content mounts when it has any."""
         return sorted({folder for folder, _ in self._content_roots() if _is_dir(folder)})
 
+    def tree_roots(self) -> list[Path]:
+        """The folders whose files sit at the root of Hugo's content tree (the site's `content`,
+        a language's contentDir, a mount into `content` itself), whether they exist or not."""
+        return [folder for folder, where in self._content_roots() if not where.strip("/")]
+
     def _content_roots(self) -> list[tuple[Path, str]]:
         """(folder, where it sits in Hugo's content tree) for each folder the configuration makes
         Hugo read content from, whether it exists or not; only a content mount sits elsewhere

@@ -931,6 +931,24 @@ def test_a_themes_output_formats_and_params_are_the_sites(tmp_path: Path) -> Non
     assert site.raw["params"]["sidebar"] == {"single": False}
 
 
+def test_a_root_index_md_makes_the_home_page_a_leaf_bundle(tmp_path: Path) -> None:
+    """`content/index.md` (a theme's example site carries one beside `_index.md`): hugo 0.168
+    makes the home page a leaf bundle and publishes no other page; home-leaf-bundle says so, and
+    of no leaf bundle in a section."""
+    article = "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nText.\n"
+    files = {
+        "content/index.md": "---\ntitle: Custom home page\n---\n",
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/news/a.md": article,
+        "content/news/b/index.md": article,
+    }
+    built = build_many(tmp_path, [("site", "", files, ())])["site"]
+    assert not built.failed, built.stderr[-600:]
+    assert {page["file"] for page in built.pages.values() if page["file"]} == {"index.md"}
+    leaf = {name for name, diags in built.diagnostics.items() if "FM008" in {d[0] for d in diags}}
+    assert leaf == {"content/index.md"}
+
+
 # ----------------------------------------------------------------------------------- time zones
 
 # (name, site configuration, file, the UTC instant Hugo reads for `2025-02-08 09:55:35`, the
