@@ -12,11 +12,15 @@ language), `languages` with their `contentDir` and `locale` (`languageCode` befo
 `[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. YAML files
 are read as Hugo reads them (`newslint.hugo_yaml`: `no`, `on` and `1:20` are text, not YAML 1.1's
 booleans and numbers; a key written twice is an error), and a `buildFuture` Hugo cannot read as a
-boolean (`yes`) is reported, as Hugo refuses to build. Of a theme's
-own `hugo.*`/`config.*` only `theme` and `module.imports` are read: they bring in the components the
-theme is built on (a child theme of Mainroad); and its `markup.goldmark.renderer.unsafe` when the
-site's `markup` takes the theme's with `_merge` (Hugo Blox sites): Hugo takes no `markup` from a
-theme by default. A theme module that is not on disk then leaves it unknown, taken as allowed.
+boolean (`yes`) is reported, as Hugo refuses to build. A theme
+component's own configuration (its `hugo.*`/`config.*` and its `config/_default/` folder) gives
+its `theme` and `module.imports`, which bring in the components it is built on (a child theme of
+Mainroad), and is merged into the site's as Hugo merges it: `params` key by key (a theme's
+`[params.sidebar]` defaults), `outputFormats` and `mediaTypes` name by name (Relearn's `print`
+format), the site's values winning; any other map only where the site's asks with `_merge`
+(`markup: {_merge: deep}` on Hugo Blox sites gives the theme's `goldmark.renderer.unsafe`). Hugo
+takes nothing else from a theme (checked with hugo 0.168). A theme module that is not on disk
+then leaves raw HTML unknown, taken as allowed.
 
 Per language: a language's table may set `timeZone`, `buildFuture`, `buildExpired`, `markup`,
 `taxonomies` and `params` for its pages (`Site.time_zone_for`, `build_future_for`,
@@ -51,6 +55,9 @@ Widgets: with the theme on disk, the allowed sidebar widgets are the templates i
 each theme component, the union of them all; without one, the built-in Mainroad list. A component
 is looked for in the themes folder (`themesDir`, else `themes/`) and in `_vendor/` (`hugo mod
 vendor`); a module only in Hugo's module cache is not found, and the built-in list stands in.
+The same templates (every file under those `layouts/` folders) give `Site.template_params`: the
+page parameters they read (`.Params.category`, `.Param "cover"`, `index .Params "toc"`), which
+`unknown-field` takes for parameters on purpose.
 
 A broken configuration is reported once (`Site.errors`, printed by the CLI) and defaults are used
 for whatever could not be read; an unknown `timeZone` (Hugo refuses to build) is reported the same
@@ -59,6 +66,7 @@ way and dates are then read as UTC.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import posixpath
@@ -254,6 +262,10 @@ class Site:
     content_mounts: tuple[Mount, ...] = ()
     # Its static mounts; when there are any, they replace `static/` (`staticDir`).
     static_mounts: tuple[Mount, ...] = ()
+    # The page parameters (lower case) the templates of the site and of its theme components on
+    # disk read: `.Params.category`, `.Param "cover"`, `index .Params "toc"`, `"Params.type"` in a
+    # `where`; not `.Site.Params.x`. A front-matter key read there is a parameter on purpose.
+    template_params: frozenset[str] = frozenset()
 
     def hugo_skips(
         self, path: str | os.PathLike[str], *, is_dir: bool = False, folders: bool = True
@@ -461,6 +473,11 @@ class Site:
         contentDir, and the site's own when a language has none (a disabled language's folder is
         left out); or the sources of the site's content mounts when it has any."""
         return sorted({folder for folder, _ in self._content_roots() if _is_dir(folder)})
+
+    def tree_roots(self) -> list[Path]:
+        """The folders whose files sit at the root of Hugo's content tree (the site's `content`,
+        a language's contentDir, a mount into `content` itself), whether they exist or not."""
+        return [folder for folder, where in self._content_roots() if not where.strip("/")]
 
     def _content_roots(self) -> list[tuple[Path, str]]:
         """(folder, where it sits in Hugo's content tree) for each folder the configuration makes
@@ -1349,6 +1366,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     themes_dir = _themes_dir(root, data)
     site.themes = _components(root, themes_dir, _themes(data))
     site.theme = site.themes[0] if site.themes else None
+    _with_theme_config(data, root, themes_dir, site.themes)
     zone = data.get("timezone")
     if isinstance(zone, str) and zone:
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
@@ -1366,6 +1384,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.build_expired = _to_bool(data.get("buildexpired", False))
     _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
+    site.template_params = _template_params(root, site.themes, themes_dir)
     return site
 
 
@@ -1666,20 +1685,56 @@ def _components(root: Path, themes_dir: Path, names: tuple[str, ...]) -> tuple[s
 
 
 def _component_config(base: Path) -> dict[str, Any] | None:
-    """A theme component's own configuration (keys lower-cased), None when it has none; one that
-    cannot be read counts as none (the component's layouts are still found)."""
-    paths = [base / name for name in CONFIG_NAMES]
-    paths.append(base / "config" / "_default")
-    for path in paths:
-        try:
-            if path.is_dir():
-                inner = _config_dir_file(path)
-                return lower_keys(_load(inner)) if inner is not None else None
-            if path.is_file():
-                return lower_keys(_load(path))
-        except _READ_ERRORS:
-            return None
-    return None
+    """A theme component's own configuration (keys lower-cased): its `hugo.*`/`config.*` merged
+    with its `config/_default/` folder (`params.toml` under `params` ...), as Hugo reads a
+    module's (checked with hugo 0.168); None when it has neither. A main file that cannot be read
+    counts as none (the component's layouts are still found)."""
+    main = next((base / name for name in CONFIG_NAMES if _is_file(base / name)), None)
+    if main is None and not _is_dir(base / "config" / "_default"):
+        return None
+    # Without a main file, a path outside `base` makes `_read_config` read only the folders.
+    read = _read_config(base, main or base / "config" / "_default" / "-", [])
+    return read[0] if read is not None else None
+
+
+# How Hugo merges a theme component's configuration into the site's by default: only these maps,
+# the site's values winning, then the first component's (Hugo's docs, "Configure modules";
+# checked with hugo 0.168: a theme's `[params.sidebar] single` and `[outputFormats.print]` reach
+# the site). A site's `_merge` on a map (`markup: {_merge: deep}`, as Hugo Blox sites write)
+# chooses for that map; `none` takes nothing of the theme's.
+_THEME_MERGE = {"params": "deep", "outputformats": "shallow", "mediatypes": "shallow"}
+
+
+def _with_theme_config(
+    data: dict[str, Any], root: Path, themes_dir: Path, themes: tuple[str, ...]
+) -> None:
+    """Merge the configuration of each theme component on disk into the site's `data`."""
+    for name in themes:
+        bases = [base for base in _component_bases(root, themes_dir, name) if _is_dir(base)]
+        config = _component_config(bases[0]) if bases else None
+        for key, value in (config or {}).items():
+            own = data.get(key)
+            if isinstance(own, dict) and "_merge" in own:
+                strategy = str(own["_merge"]).lower()
+            else:
+                strategy = _THEME_MERGE.get(key, "none")
+            if strategy not in ("deep", "shallow") or not isinstance(value, dict):
+                continue
+            if own is None:
+                own = data[key] = {}
+            if isinstance(own, dict):
+                _fill(own, value, deep=strategy == "deep")
+
+
+def _fill(into: dict[str, Any], new: dict[str, Any], *, deep: bool) -> None:
+    """Add the keys of `new` that `into` lacks; with `deep`, also inside the maps both have."""
+    for key, value in new.items():
+        if key == "_merge":
+            continue
+        if key not in into:
+            into[key] = copy.deepcopy(value)
+        elif deep and isinstance(into[key], dict) and isinstance(value, dict):
+            _fill(into[key], value, deep=True)
 
 
 def _widgets(
@@ -1706,6 +1761,49 @@ def _widgets(
     site_names = names_in(root) or set()
     names = site_names | (theme_names if theme_names is not None else set(MAINROAD_WIDGETS))
     return tuple(sorted(names)), theme_names is not None
+
+
+# How a template reads a page parameter: `.Params.cover` (`$.Params`, `.Page.Params`, and the
+# `"Params.type"` key of a `where`), `index .Params "toc"` / `isset .Params "toc"`, `.Param "cover"`
+# (the page's, else the site's). A `Site.`/`site.` just before `Params` makes it the site's own.
+_PARAM_READS = re.compile(r'\bParams(?:\.(\w+)|\s+"(\w+))|\.Param\s+"(\w+)')
+# Template files read at most: a theme has tens to a few hundred.
+_MAX_TEMPLATES = 4000
+_MAX_TEMPLATE_BYTES = 1 << 20
+
+
+def _template_params(
+    root: Path, themes: tuple[str, ...], themes_dir: Path | None = None
+) -> frozenset[str]:
+    """The page parameters the site's and its theme components' templates (`layouts/`, on disk)
+    read, lower case (Hugo's parameter keys are): see `Site.template_params`."""
+    folders = [root / "layouts"]
+    for theme in themes:
+        for base in _component_bases(root, themes_dir or root / "themes", theme):
+            folders.append(base / "layouts")
+    found: set[str] = set()
+    seen = 0
+    for folder in folders:
+        if not _is_dir(folder):
+            continue
+        for path in sorted(folder.rglob("*")):
+            seen += 1
+            if seen > _MAX_TEMPLATES:
+                return frozenset(found)
+            try:
+                if not path.is_file() or path.stat().st_size > _MAX_TEMPLATE_BYTES:
+                    continue
+                text = path.read_bytes().decode("utf-8", "replace")
+            except OSError:
+                continue
+            if "Param" not in text:
+                continue
+            for match in _PARAM_READS.finditer(text):
+                before = text[max(0, match.start() - 5) : match.start()]
+                if before.lower() == "site." and not match.group(3):
+                    continue  # `.Site.Params.x`, `site.Params.x`: the site's parameter
+                found.add((match.group(1) or match.group(2) or match.group(3)).lower())
+    return frozenset(found)
 
 
 def site_for(path: str | os.PathLike[str]) -> Site:

@@ -17,10 +17,14 @@ writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where
 summary still missing. A field written only inside the `params` map (`params: {summary: ...}`,
 as an AI news pipeline nests it) is reported there: Hugo keeps it as `.Params.summary`, and the
 page's own summary is not it. Section list
-pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
-site) and dates them from their newest page, so only what `fields` or `required` names explicitly
-is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
-`render` and `list` both never): a fragment other pages draw from.
+pages (`_index.md`) are no articles: Hugo dates them from their newest page and they list their
+pages rather than show a summary, so of the default fields only `title` is asked of a section's,
+a taxonomy's or a term's `_index` file, with a message saying why: Hugo titles a list page from its
+folder only when it has no `_index` file, and one without a `title` leaves the page's title empty
+in menus, breadcrumbs and the browser tab (checked with hugo 0.168). The home page's is not asked
+for (themes title it from the site). Only what `fields` or `required` names explicitly is checked
+on a page readers never see (`headless: true`, or `build` with `render` and `list` both never): a
+fragment other pages draw from.
 A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
 empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 
@@ -75,6 +79,7 @@ from ._crossfile import is_section_page
 from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
+from ._mainroad import page_kind
 from ._pages import never_shown, opening_delimiter
 from ._params import params_field
 from ._schema import closest, presets_of
@@ -124,6 +129,8 @@ class RequiredField(Rule):
         "summary divider, not {written!r}",
         "params": "required field {key!r} is missing: it is written under 'params', where Hugo "
         "keeps it as a custom parameter, not as the page's {key!r}",
+        "list-title": "required field 'title' is missing: Hugo titles a list page from its "
+        "folder only when it has no _index file, so this page's title is empty",
     }
     Options = Options
 
@@ -132,12 +139,15 @@ class RequiredField(Rule):
         if fm is None:
             return
         required = list(ctx.options.fields if ctx.options.fields is not None else _default(ctx))
+        list_page = is_section_page(document) and page_kind(document, ctx.site) != "home"
         if ctx.options.fields is None and (is_section_page(document) or never_shown(document)):
-            # A list page is no article: Hugo titles a section from its folder (the home page from
-            # the site) and dates it from its newest page, and the page lists its pages rather
-            # than showing a summary; a page never rendered nor listed shows none of them. What config
-            # `required` names explicitly still applies.
+            # A list page is no article: Hugo dates it from its newest page, and it lists its pages
+            # rather than showing a summary; a page never rendered nor listed shows none of them.
+            # A list page's title is still its own to give (below). What config `required` names
+            # explicitly still applies.
             required = []
+            if list_page and not never_shown(document):
+                required = ["title"]
         manual_summary = _manual_summary(document)
         if ctx.config is not None:
             required += [k for k in ctx.config.required if k not in required]
@@ -161,6 +171,10 @@ class RequiredField(Rule):
                 # An importer nested it (`params: {summary: ...}`): Hugo's `.Summary` does not
                 # read `.Params.summary` (checked with hugo 0.168), so the page has none.
                 ctx.report(nested, "params", key=key)
+            elif found is None and list_page and key.lower() == "title":
+                # Hugo's title from the folder is for a section without an `_index` file only
+                # (hugo 0.168: `sport/` is "Sports", `news/` with an untitled `_index.md` is "").
+                ctx.report(opening_delimiter(document), "list-title")
             elif found is None:
                 where = opening_delimiter(document)
                 ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))

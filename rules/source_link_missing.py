@@ -28,8 +28,8 @@ one link on the line, are no source line; nor is a link in raw HTML
 unless the rule option `field` or the config key `source-field` names another one; the message
 names a field with a URL under another source-like key (`source_url: "https://..."`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
 address", as a translation tool's template leaves it; `localhost`, `.invalid`), is reported as a
-placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`)
-that holds such a host or an example domain (`https://example.com/...`). Section list
+placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`,
+`link`) that holds such a host or an example domain (`https://example.com/...`). Section list
 pages (`_index.md`) are not articles and are skipped, and so are pages readers never see
 (`headless: true`, or `build` with `render` and `list` both never), fragments other pages draw
 from. It is reported at the body's last line,
@@ -114,8 +114,10 @@ class SourceLinkMissing(Rule):
 
 # Keys, lower case without `_` and `-`, under which importers write the address an article was
 # taken from besides `source…` ones: `original_url`, `posturl` (a feed clipper), `external_url`
-# (a bulletin digest), `canonicalURL`.
+# (a bulletin digest), `canonicalURL`; and keys that are one only as a whole: `link` (the MemE
+# theme's reprint fields, `original = false` with `link` to the article reprinted).
 _SOURCE_LIKE = ("source", "original", "posturl", "externalurl", "canonicalurl")
+_SOURCE_KEYS = ("link",)
 
 
 def _other_source_field(document: Document, field: str) -> str:
@@ -126,7 +128,7 @@ def _other_source_field(document: Document, field: str) -> str:
     for other in document.fields:
         key = other.key
         flat = key.lower().replace("_", "").replace("-", "")
-        if key == field or not any(word in flat for word in _SOURCE_LIKE):
+        if key == field or not (flat in _SOURCE_KEYS or any(w in flat for w in _SOURCE_LIKE)):
             continue
         if isinstance(other.value, str) and is_web_url(other.value.strip()):
             url = other.value.strip()

@@ -6,7 +6,10 @@ typing slip away from a known key (`sumary`, `tittle`, `publish_date`, `catagori
 singular of a taxonomy (`tag`, `category`). Keys are compared without case, as Hugo does. Any other
 unknown key is a custom param and is left alone, and so is a key whose known twin is also present,
 and one holding a map or a list where its look-alike takes one value (`publisher:` with a name and
-a link is no misspelt `published`).
+a link is no misspelt `published`). Nor is a key the site's or its theme's templates read as a
+page parameter (`.Params.category`, `.Param "category"`, `index .Params "category"`, in `layouts/`
+on disk): an events layout showing `.Params.category` as a label makes `category` a parameter
+on purpose, not a misspelt `categories`, and renaming it would empty the label.
 The option `known` adds keys to the schema.
 
 ## Why is this bad?
@@ -59,6 +62,8 @@ class UnknownField(Rule):
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
         schema = schema_of(ctx)
         known = {key.lower() for key in ctx.options.known}
+        if ctx.site is not None:
+            known |= ctx.site.template_params
         candidates = [spec.name for spec in schema.specs.values()]
         singulars = {}
         if ctx.site is not None:

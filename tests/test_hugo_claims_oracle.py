@@ -880,6 +880,75 @@ def test_required_fields_are_what_hugo_lacks(
         assert "FM001" in codes and page["title"] == ""
 
 
+# A list page's title (hugo 0.168): from its folder only without an `_index` file; an `_index`
+# file without a `title` leaves it empty, which required-field says (the home page's aside: themes
+# show the site's title there). (content file, Hugo's title, newslint asks for a title).
+LIST_TITLES: list[tuple[str, str, str, bool]] = [
+    ("content/news/_index.md", "---\ndescription: d\n---\nIntro.\n", "", True),
+    ("content/world/_index.md", "Intro without front matter.\n", "", False),  # FM001's
+    ("content/sport/_index.md", "---\ntitle: Sport\n---\n", "Sport", False),
+    ("content/_index.md", "---\ndescription: home\n---\n", "", False),
+]
+
+
+def test_list_page_titles_are_what_hugo_gives(tmp_path: Path) -> None:
+    files = {name: text for name, text, *_ in LIST_TITLES}
+    article = "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nText.\n"
+    files |= {f"content/{s}/a.md": article for s in ("news", "world", "sport", "music")}
+    built = build_many(tmp_path, [("site", "", files, ())])["site"]
+    assert not built.failed, built.stderr[-600:]
+    # Without an `_index` file Hugo titles the section from its folder (pluralised).
+    assert built.pages["en:section:/music"]["title"] == "Musics"
+    for name, _text, title, asked in LIST_TITLES:
+        assert built.pages[f"en:{name.removeprefix('content/')}"]["title"] == title
+        messages = [d[4] for d in built.diagnostics[name] if d[0] == "FM004"]
+        assert bool([m for m in messages if "'title'" in m]) == asked, (name, messages)
+    assert "FM001" in {d[0] for d in built.diagnostics["content/world/_index.md"]}
+
+
+def test_a_themes_output_formats_and_params_are_the_sites(tmp_path: Path) -> None:
+    """A theme's own configuration gives the site its `outputFormats` (Relearn's `print`) and
+    `params`: a page's `outputs: [html, print]` builds, and field-type does not say it fails."""
+    theme = (
+        '[outputFormats.print]\nbaseName = "index.print"\nmediaType = "text/html"\n'
+        "isHTML = true\npermalinkable = false\nnoUgly = true\n"
+        "[params.sidebar]\nsingle = false\n"
+    )
+    article = (
+        '---\ntitle: a\ndate: 2020-01-01T00:00:00Z\nsummary: "The summary of the page, long '
+        'enough."\noutputs: [html, print]\n---\nText.\n\n[Source](https://example.com/a)\n'
+    )
+    files = {
+        "themes/child/hugo.toml": theme,
+        "themes/child/layouts/_default/single.print.html": "P",
+        "content/a.md": article,
+    }
+    built = build_many(tmp_path, [("site", 'theme = "child"\n', files, ())])["site"]
+    assert not built.failed, built.stderr[-600:]
+    assert (built.root / "public" / "a" / "index.print.html").is_file()
+    assert [d for d in built.diagnostics["content/a.md"] if d[0] == "FM005"] == []
+    site = site_for(built.root / "content" / "a.md")
+    assert site.raw["params"]["sidebar"] == {"single": False}
+
+
+def test_a_root_index_md_makes_the_home_page_a_leaf_bundle(tmp_path: Path) -> None:
+    """`content/index.md` (a theme's example site carries one beside `_index.md`): hugo 0.168
+    makes the home page a leaf bundle and publishes no other page; home-leaf-bundle says so, and
+    of no leaf bundle in a section."""
+    article = "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nText.\n"
+    files = {
+        "content/index.md": "---\ntitle: Custom home page\n---\n",
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/news/a.md": article,
+        "content/news/b/index.md": article,
+    }
+    built = build_many(tmp_path, [("site", "", files, ())])["site"]
+    assert not built.failed, built.stderr[-600:]
+    assert {page["file"] for page in built.pages.values() if page["file"]} == {"index.md"}
+    leaf = {name for name, diags in built.diagnostics.items() if "FM008" in {d[0] for d in diags}}
+    assert leaf == {"content/index.md"}
+
+
 # ----------------------------------------------------------------------------------- time zones
 
 # (name, site configuration, file, the UTC instant Hugo reads for `2025-02-08 09:55:35`, the

@@ -242,6 +242,86 @@ def test_site_widgets_add_to_the_builtin_list_without_the_theme(tmp_path: Path) 
     assert site.widgets_from_theme is False
 
 
+def test_template_params_of_the_site_and_its_themes(tmp_path: Path) -> None:
+    """The page parameters the templates read, from the site's `layouts/` and each theme
+    component's on disk (the themes folder or `_vendor/`): `.Params.x`, `$.Params.x`,
+    `.Page.Params.x`, `"Params.x"` in a `where`, `index`/`isset .Params "x"`, `.Param "x"`; not
+    the site's own parameters (`.Site.Params.x`, `site.Params.x`)."""
+    write(tmp_path / "hugo.toml", 'theme = "child"\n[module]\n[[module.imports]]\npath = "vend"\n')
+    write(
+        tmp_path / "layouts" / "events" / "list.html",
+        "{{ with .Params.Category }}{{ . }}{{ end }}{{ $.Params.time }}\n"
+        '{{ where .Pages "Params.featured" "eq" true }}{{ .Site.Params.logo }}\n',
+    )
+    write(
+        tmp_path / "themes" / "child" / "layouts" / "_partials" / "cover.html",
+        '{{ index .Params "cover" }}{{ isset .Params "toc" }}{{ .Page.Params.showtoc }}\n'
+        '{{ .Param "math" }}{{ site.Params.footer }}{{ index site.Params "menu" }}\n',
+    )
+    write(tmp_path / "_vendor" / "vend" / "layouts" / "single.html", "{{ .Params.lead }}\n")
+    write(tmp_path / "themes" / "other" / "layouts" / "single.html", "{{ .Params.stray }}\n")
+    site = site_at(tmp_path / "content" / "a.md")
+    assert site.template_params == {
+        "category", "time", "featured", "cover", "toc", "showtoc", "math", "lead"
+    }  # fmt: skip
+
+
+def test_no_templates_no_template_params(tmp_path: Path) -> None:
+    write(tmp_path / "hugo.toml", 'theme = "gone"\n')
+    assert site_at(tmp_path / "content" / "a.md").template_params == frozenset()
+
+
+def test_theme_configuration_merged_as_hugo_merges_it(tmp_path: Path) -> None:
+    """A theme component's `params` (key by key), `outputFormats` and `mediaTypes` (name by name)
+    reach the site, the site's values winning and then the first component's; its other maps
+    (`markup`, `taxonomies`) and plain values (`timeZone`) do not (checked with hugo 0.168: a
+    theme's `[params.sidebar] single` and `[outputFormats.print]` are the site's)."""
+    write(
+        tmp_path / "hugo.toml",
+        'theme = ["child", "base"]\n[params]\nauthorbox = true\n[params.sidebar]\nhome = "right"\n'
+        '[outputFormats.other]\nbaseName = "other"\n',
+    )
+    write(
+        tmp_path / "themes" / "child" / "hugo.toml",
+        'timeZone = "Asia/Tokyo"\n[params]\npager = true\n[params.sidebar]\nhome = "left"\n'
+        'single = false\n[outputFormats.print]\nbaseName = "index.print"\n'
+        '[markup.goldmark.renderer]\nunsafe = true\n[taxonomies]\nseries = "series"\n',
+    )
+    # A component's `config/_default/` folder is its configuration too.
+    write(tmp_path / "themes" / "child" / "config" / "_default" / "params.toml", 'lead = "x"\n')
+    write(
+        tmp_path / "themes" / "base" / "config.toml",
+        '[params]\npager = false\ntoc = true\n[mediaTypes."text/x-note"]\nsuffixes = ["note"]\n',
+    )
+    site = site_at(tmp_path / "content" / "a.md")
+    assert site.raw["params"] == {
+        "authorbox": True,
+        "sidebar": {"home": "right", "single": False},
+        "pager": True,
+        "lead": "x",
+        "toc": True,
+    }
+    assert set(site.raw["outputformats"]) == {"other", "print"}
+    assert "text/x-note" in site.raw["mediatypes"]
+    assert "markup" not in site.raw and site.taxonomies == {"category": "categories", "tag": "tags"}
+    assert site.time_zone is None and site.unsafe_html is False
+
+
+def test_a_sites_merge_setting_chooses_for_its_map(tmp_path: Path) -> None:
+    """`_merge` on one of the site's maps overrides Hugo's default for it: `none` keeps the
+    theme's `params` out, `deep` brings in its `markup`."""
+    write(
+        tmp_path / "hugo.toml",
+        'theme = "child"\n[params]\n_merge = "none"\n[markup]\n_merge = "deep"\n',
+    )
+    write(
+        tmp_path / "themes" / "child" / "hugo.toml",
+        "[params]\npager = true\n[markup.goldmark.renderer]\nunsafe = true\n",
+    )
+    site = site_at(tmp_path / "content" / "a.md")
+    assert "pager" not in site.raw["params"] and site.unsafe_html is True
+
+
 def test_language_of_an_article(tmp_path: Path) -> None:
     write(tmp_path / "hugo.toml", BULWARK_LIKE)
     site = site_at(tmp_path)

@@ -495,24 +495,49 @@ HUGO_GIVES_CASES = [
             body="The council met.\n\n<!--more-->\n", title="Council", date="2025-02-08"
         ),
     ),
-    # A section list page is no article: Hugo titles it from its folder (the home page from the
-    # site), dates it from its newest page, and lists its pages rather than a summary.
+    # A section list page is no article: Hugo dates it from its newest page and it lists its
+    # pages rather than a summary. Its title is its own: hugo 0.168 titles a section from its
+    # folder only when it has no `_index` file, so an untitled one leaves the title empty.
     Case(
-        "section-page-needs-nothing",
-        "---\ncascade:\n  type: docs\n---\n",
+        "section-page-needs-only-a-title",
+        "---\ntitle: Docs\ncascade:\n  type: docs\n---\n",
         path="content/docs/_index.md",
     ),
     Case(
-        "translated-section-page-needs-nothing",
+        "untitled-section-page",
+        "---\ncascade:\n  type: docs\n---\n",
+        path="content/docs/_index.md",
+        errors=[("list-title", 1, 1)],
+    ),
+    Case(
+        "untitled-translated-section-page",
         "---\nweight: 2\n---\n\nIntro.\n",
         path="content/docs/_index.fr.md",
+        errors=[("list-title", 1, 1)],
     ),
+    Case(
+        "untitled-term-page",
+        '+++\ndescription = "Posts about Go"\n+++\n',
+        path="content/tags/go/_index.md",
+        errors=[("list-title", 1, 1)],
+    ),
+    Case(
+        "empty-title-section-page",
+        '---\ntitle: ""\n---\n',
+        path="content/docs/_index.md",
+        errors=[("empty", 2, 8)],
+    ),
+    # The home page's title is left to the theme, which shows the site's title there.
+    Case("untitled-home-page", "---\ndescription: Home\n---\n", path="content/_index.md"),
+    Case("untitled-home-page-translated", "---\nweight: 1\n---\n", path="content/_index.fr.md"),
+    # A headless section shows no title anywhere.
+    Case("untitled-headless-section", "---\nheadless: true\n---\n", path="content/x/_index.md"),
     # What the `fields` option names explicitly is still required there.
     Case(
         "section-page-explicit-fields",
-        "---\nweight: 2\n---\n",
+        "---\ntitle: Docs\nweight: 2\n---\n",
         path="content/docs/_index.md",
-        options={"fields": ("title",)},
+        options={"fields": ("title", "date")},
         errors=[("missing", 1, 1)],
     ),
     # A page never rendered nor listed is a fragment other pages draw from: no title, date or

@@ -457,9 +457,16 @@ def test_source_label_with_runs_of_spaces(line: str, end: int | None) -> None:
             {"original_url": "https://example.com/original-news"},
             " ('original_url' holds 'https://example.com/original-news', a placeholder)",
         ),
+        # The MemE theme's reprint fields: `original = false`, `link` to the article reprinted.
+        (
+            {"link": "https://io-oi.me/en-us/"},
+            " ('link' holds one: name it in the config key source-field)",
+        ),
         # Not a web URL, or not a source-like key: no hint.
         ({"source_url": "/news/a/"}, ""),
         ({"canonical": "https://example.com/a"}, ""),
+        ({"permalink": "https://example.org/a"}, ""),
+        ({"imagelink": "https://example.org/a.png"}, ""),
     ],
 )
 def test_missing_message_names_a_source_like_field(fields: dict[str, str], hint: str) -> None:

@@ -87,6 +87,25 @@ CASES = [
         unsafe_fixed=fm(author="A"),
     ),
     Case("option-known", fm(sumary="x"), options={"known": ["sumary"]}),
+    # A key the site's or theme's templates read as a page parameter is one on purpose: an events
+    # layout showing `.Params.category` as a label (real site on the Bigspring theme).
+    Case(
+        "template-read-key-is-known",
+        fm(category="Workshop"),
+        site=Site(template_params=frozenset({"category", "time"})),
+    ),
+    Case(
+        "template-read-key-is-known-in-any-case",
+        fm(Category="Workshop"),
+        site=Site(template_params=frozenset({"category"})),
+    ),
+    Case(
+        "other-template-params-leave-a-typo-reported",
+        fm(category="Workshop"),
+        site=Site(template_params=frozenset({"location"})),
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(categories="Workshop"),
+    ),
     Case(
         "mainroad-keys-unknown-without-its-preset", fm(sidbar="left"), config={"presets": ["hugo"]}
     ),
