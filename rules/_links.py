@@ -243,6 +243,19 @@ def is_web_url(url: str) -> bool:
     return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+def wrapped_web_url(url: str) -> bool:
+    """Whether `url` is a web URL in one more pair of parentheses (`[text]((https://x.org/a))`):
+    Markdown takes the parentheses into the URL, a relative address the browser cannot find."""
+    if not (url.startswith("(") and url.endswith(")")):
+        return False
+    parts = split_url(url[1:-1])
+    return (
+        parts is not None
+        and parts.scheme.lower() in ("http", "https", "ftp")
+        and bool(parts.hostname)
+    )
+
+
 # Reserved names that never resolve on the public web (RFC 2606, 6761, 6762; `.internal` and `.lan`
 # by convention). The example domains `example.com/.net/.org` are not among them: they resolve and
 # serve https, so an `http://example.com/` link is as insecure as any other.

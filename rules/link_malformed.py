@@ -45,8 +45,9 @@ others at the whole link.
 
 In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
 what cannot work in HTML is flagged: a
-`javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host
-and a doubled scheme (at the attribute's value). A space is fine there (the browser encodes it), and
+`javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host,
+a doubled scheme and a web URL in parentheses (`href="(https://x.org/a)"`; at the attribute's
+value). A space is fine there (the browser encodes it), and
 an empty `href` links to the page itself.
 
 ## Why is this bad?
@@ -91,7 +92,7 @@ from newslint.spans import Span
 
 from ._body import delete_inline
 from ._html_links import links_in
-from ._links import destination, doubled_scheme, link_text_source, split_url
+from ._links import destination, doubled_scheme, link_text_source, split_url, wrapped_web_url
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 # `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces, then
@@ -167,7 +168,7 @@ class LinkMalformed(Rule):
                 end = dest.start + len(match.group(1))
                 fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
-        elif _wrapped(url):
+        elif wrapped_web_url(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
         else:
             parts = split_url(url)
@@ -231,6 +232,8 @@ class LinkMalformed(Rule):
                 end = dest.start + len(match.group(1))
                 fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
             ctx.report(dest, "double-scheme", url=url, fix=fix)
+        elif wrapped_web_url(url):
+            ctx.report(dest, "wrapped", url=url[:80], fix=_unwrap(ctx.document.text, dest))
         else:
             parts = split_url(url)
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
@@ -420,19 +423,6 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
         for m in spaces
     ]
     return Fix.safe("Percent-encode the space", *edits)
-
-
-def _wrapped(url: str) -> bool:
-    """Whether `url` is a web URL in one more pair of parentheses (`[text]((https://x.org/a))`):
-    Markdown takes the parentheses into the URL, a relative address the browser cannot find."""
-    if not (url.startswith("(") and url.endswith(")")):
-        return False
-    parts = split_url(url[1:-1])
-    return (
-        parts is not None
-        and parts.scheme.lower() in ("http", "https", "ftp")
-        and bool(parts.hostname)
-    )
 
 
 def _unwrap(text: str, dest: Span | None) -> Fix | None:

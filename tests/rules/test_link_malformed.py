@@ -155,6 +155,15 @@ CASES = [
         ),
     ),
     Case(
+        # The same in raw HTML: the browser asks for a page named `(https:` beside the article.
+        "url-wrapped-in-parentheses-in-html",
+        fm(body='See <a href="(https://x.org/a)">the plan</a> and <img src="(/c.png)">.\n'),
+        errors=[("wrapped", 4, 14)],
+        unsafe_fixed=fm(
+            body='See <a href="https://x.org/a">the plan</a> and <img src="(/c.png)">.\n'
+        ),
+    ),
+    Case(
         # Quotes in pairs are a search query's, which the server reads: no debris.
         "quoted-search-query",
         fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),
