@@ -7,6 +7,8 @@ rule can report them and `newslint fix` can write them back untouched.
 
 from __future__ import annotations
 
+import heapq
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterator
@@ -336,10 +338,15 @@ class Document:
 
         return has_cascaded(self.cascade, key)
 
-    def lead_sentences(self, max_chars: int | None = 300) -> str:
+    def lead_sentences(self, max_chars: int | None = 300, *, raw_html: bool = False) -> str:
         """The article's complete opening sentences within `max_chars` (None: 300; "" when there
         are none). A paragraph that continues a sentence a blank line cut (`continues_a_sentence`)
-        is no opening and is passed over."""
+        is no opening and is passed over.
+
+        With `raw_html` (the site lets Hugo render raw HTML), a paragraph written as an HTML block
+        that starts with `<p>` (`<p dir="rtl">...</p>`, as right-to-left articles wrap theirs) is
+        read in its place among the Markdown ones: the reader sees it where it stands, and the
+        first Markdown paragraph after it is no opening. Elsewhere Hugo leaves such a block out."""
         from newslint.textutil import continues_a_sentence, lead_from_paragraphs
 
         if max_chars is None:
@@ -347,17 +354,51 @@ class Document:
 
         # The lead is almost always in the first paragraph or two: walk them lazily rather than
         # turning the whole body into prose first.
-        paragraphs = (
-            p for p in self.iter_prose_paragraphs(set_apart=False) if not continues_a_sentence(p)
-        )
+        placed = self._prose_paragraphs_at(set_apart=False)
+        if raw_html:
+            placed = heapq.merge(placed, self._html_paragraphs_at())
+        paragraphs = (p for _, p in placed if not continues_a_sentence(p))
         return lead_from_paragraphs(paragraphs, max_chars)
+
+    def _html_paragraphs_at(self) -> Iterator[tuple[int, str]]:
+        """The text of each `<p>` element of a raw HTML block that starts with one, with the
+        element's offset, in order. The engine gives a block line by line: the lines that follow
+        each other are one block."""
+        from newslint.events import Html
+
+        nodes = self.body_nodes
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            index += 1
+            if not isinstance(node, Html) or node.inline:
+                continue
+            start, end = node.span.start, node.span.end
+            while index < len(nodes):
+                line = nodes[index]
+                if not isinstance(line, Html) or line.inline or line.span.start != end:
+                    break
+                end = line.span.end
+                index += 1
+            block = self.text[start:end]
+            if _HTML_PARAGRAPH_BLOCK.match(block) is None:
+                continue
+            for element in _HTML_PARAGRAPH.finditer(block):
+                plain = _html_text(element.group(1))
+                if plain:
+                    yield start + element.start(), plain
 
     def prose_paragraphs(self) -> list[str]:
         """Reader-visible paragraph texts, in order (see `iter_prose_paragraphs`)."""
         return list(self.iter_prose_paragraphs())
 
     def iter_prose_paragraphs(self, *, set_apart: bool = True) -> Iterator[str]:
-        """Reader-visible paragraph texts, in order, skipping blank ones and the source line;
+        """Reader-visible paragraph texts, in order (see `_prose_paragraphs_at`)."""
+        return (plain for _, plain in self._prose_paragraphs_at(set_apart=set_apart))
+
+    def _prose_paragraphs_at(self, *, set_apart: bool = True) -> Iterator[tuple[int, str]]:
+        """Reader-visible paragraph texts with their offsets, in order, skipping blank ones and
+        the source line;
         without `set_apart`, also those set apart in italics or bold as a whole (`*Editor's note:
         ...*`, a newsroom's boilerplate), which are no part of the story's opening.
 
@@ -402,7 +443,7 @@ class Document:
                 last_end = inner.span.end
             plain = collapse_spaces(_join_east_asian_lines("".join(parts)))
             if plain:
-                yield plain
+                yield node.span.start, plain
 
 
 # A paragraph in emphasis as a whole: the same `*`, `_`, `**`, ... around all of it, and no
@@ -420,6 +461,27 @@ def _set_apart(source: str) -> bool:
         return False
     marker, inner = found.group(1), found.group(2)
     return re.search(re.escape(marker[0]) + r"(?=[\s.,;:!?)])", inner) is None
+
+
+# An HTML block that is a paragraph (`<p>`, `<p dir="rtl">`), and each `<p>` element in it: up to
+# its end tag, the next `<p>` (which closes it in HTML) or the end of the block.
+_HTML_PARAGRAPH_BLOCK = re.compile(r"\s*<p[\s>]", re.IGNORECASE)
+_HTML_PARAGRAPH = re.compile(r"(?is)<p(?:\s[^>]*)?>(.*?)(?=</p\s*>|<p[\s>/]|\Z)")
+_HTML_UNSEEN = re.compile(r"(?is)<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)")
+_HTML_BREAK = re.compile(r"(?i)<br\s*/?>")
+_HTML_TAG = re.compile(r"<[^<>]*>")
+
+
+def _html_text(fragment: str) -> str:
+    """What a reader sees of an HTML fragment: its text, tags, comments and scripts left out,
+    entities read, white space collapsed (and none kept at a line break between two Chinese or
+    Japanese characters)."""
+    from newslint.textutil import collapse_spaces
+
+    shown = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", _HTML_UNSEEN.sub("", fragment)))
+    if "&" in shown:
+        shown = html.unescape(shown)
+    return collapse_spaces(_join_east_asian_lines(shown))
 
 
 def _code_span_text(source: str) -> str:

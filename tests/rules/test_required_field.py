@@ -10,6 +10,11 @@ BODY = (
     "The budget passed on Tuesday. Talks went on for a week.\n\n[source](https://example.com/a)\n"
 )
 
+RTL_BODY = (
+    '<p dir="rtl">\n<!-- الأصل -->أقر <a href="https://e.org/a">البرلمان</a> الميزانية يوم\n'
+    'الثلاثاء.</p>\n<p dir="rtl"><img src="a.png"></p>\n\nوصوت النواب بالأغلبية.\n'
+)
+
 CASES = [
     Case("complete", fm(title="Budget", date="2025-02-08", summary="The budget passed.")),
     Case(
@@ -218,6 +223,32 @@ CASES = [
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
         errors=[("missing", 1, 1)],
+    ),
+    # Right-to-left articles often wrap each paragraph in `<p dir="rtl">`: where the site renders
+    # raw HTML, that is the opening the reader sees, not the first Markdown paragraph further on.
+    Case(
+        "summary-from-an-html-paragraph-the-site-renders",
+        fm(body=RTL_BODY, title="الميزانية", date="2025-02-08", summary=""),
+        site=Site(unsafe_html=True),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body=RTL_BODY,
+            title="الميزانية",
+            date="2025-02-08",
+            summary="أقر البرلمان الميزانية يوم الثلاثاء.",
+        ),
+    ),
+    Case(
+        # Hugo leaves the HTML out (no unsafe rendering): the Markdown paragraph opens the page.
+        "summary-past-html-paragraphs-hugo-leaves-out",
+        fm(body=RTL_BODY, title="الميزانية", date="2025-02-08", summary=""),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body=RTL_BODY,
+            title="الميزانية",
+            date="2025-02-08",
+            summary="وصوت النواب بالأغلبية.",
+        ),
     ),
     Case(
         "summary-cut-at-max-chars",
