@@ -256,6 +256,30 @@ def wrapped_web_url(url: str) -> bool:
     )
 
 
+# `www.x.org/a`: a web host written without its scheme, a path to the browser.
+_SCHEMELESS_HOST = re.compile(
+    r"\s*www\.(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,63}(?=[/?#:]|\s*\Z)", re.IGNORECASE
+)
+
+
+# A file's extension, not a top-level domain, ends `www.backup.tar` or `www.index.html`.
+_FILE_EXTENSIONS = frozenset(
+    {"htm", "html", "php", "asp", "aspx", "jsp", "pdf", "jpg", "jpeg", "png", "gif", "webp", "svg"}
+    | {"tar", "gz", "tgz", "zip", "rar", "txt", "md", "xml", "json", "js", "css", "csv", "doc"}
+)
+
+
+def schemeless_web_url(url: str) -> bool:
+    """Whether `url` is a web address without its scheme (`www.x.org/a`): a link destination the
+    browser resolves as a path next to the page, not as the host it names."""
+    found = _SCHEMELESS_HOST.match(url)
+    if found is None:
+        return False
+    if url[found.end() :].strip():
+        return True
+    return found.group().rsplit(".", 1)[-1].lower() not in _FILE_EXTENSIONS
+
+
 # Reserved names that never resolve on the public web (RFC 2606, 6761, 6762; `.internal` and `.lan`
 # by convention). The example domains `example.com/.net/.org` are not among them: they resolve and
 # serve https, so an `http://example.com/` link is as insecure as any other.

@@ -30,6 +30,9 @@ Flags links and images that cannot work:
   a file name);
 - a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
   parentheses into the URL, which is then an address next to the article that does not exist;
+- a web address without its scheme, `[text](www.x.org/a)`: the browser takes it for a path next
+  to the article (`/news/www.x.org/a`), not for the site it names (a last label that is a file's
+  extension, `www.backup.tar`, may be a file's name and is left alone);
 - a link whose text and URL are swapped, as a bad WordPress export writes them:
   `[https://x.org/a](Announcement)` links to a page `Announcement` next to the article, and
   `[https://x.org/a](1 History)` (a space in the "URL") is no link at all. The text must be one
@@ -46,8 +49,8 @@ others at the whole link.
 In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
 what cannot work in HTML is flagged: a
 `javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host,
-a doubled scheme and a web URL in parentheses (`href="(https://x.org/a)"`; at the attribute's
-value). A space is fine there (the browser encodes it), and
+a doubled scheme, a web URL in parentheses (`href="(https://x.org/a)"`) and a web address
+without its scheme (`href="www.x.org"`; at the attribute's value). A space is fine there (the browser encodes it), and
 an empty `href` links to the page itself.
 
 ## Why is this bad?
@@ -71,7 +74,8 @@ back as `&name` (not in raw HTML, nor where the URL is written with escapes). Un
 destination-less link is replaced by its text and a source-less image is removed, which changes
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
-stray `"` is cut before it; the parentheses around a wrapped URL are removed; swapped text and URL
+stray `"` is cut before it; the parentheses around a wrapped URL are removed; `https://` is
+written before a web address without a scheme; swapped text and URL
 are swapped back; a percent-encoded query is written as a query (`?format=pdf`), and the page it
 then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
@@ -92,7 +96,14 @@ from newslint.spans import Span
 
 from ._body import delete_inline
 from ._html_links import links_in
-from ._links import destination, doubled_scheme, link_text_source, split_url, wrapped_web_url
+from ._links import (
+    destination,
+    doubled_scheme,
+    link_text_source,
+    schemeless_web_url,
+    split_url,
+    wrapped_web_url,
+)
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 # `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces, then
@@ -147,6 +158,8 @@ class LinkMalformed(Rule):
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
         "exist",
+        "no-scheme": "URL {url!r} has no scheme: the browser takes it for a page next to the "
+        "article, not for the site it names",
     }
 
     def on_link(self, ctx: Context, link: Link) -> None:
@@ -170,6 +183,8 @@ class LinkMalformed(Rule):
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
+        elif schemeless_web_url(url):
+            ctx.report(dest or link.span, "no-scheme", url=url[:80], fix=_add_scheme(text, dest))
         else:
             parts = split_url(url)
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
@@ -234,6 +249,9 @@ class LinkMalformed(Rule):
             ctx.report(dest, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
             ctx.report(dest, "wrapped", url=url[:80], fix=_unwrap(ctx.document.text, dest))
+        elif schemeless_web_url(url):
+            fix = _add_scheme(ctx.document.text, dest)
+            ctx.report(dest, "no-scheme", url=url[:80], fix=fix)
         else:
             parts = split_url(url)
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
@@ -434,6 +452,14 @@ def _unwrap(text: str, dest: Span | None) -> Fix | None:
         Edit.delete(Span(dest.end - 1, dest.end)),
     )
     return Fix.unsafe("Remove the parentheses around the URL", *edits)
+
+
+def _add_scheme(text: str, dest: Span | None) -> Fix | None:
+    """Write `https://` before a web address written without it, where the address is written as
+    such."""
+    if dest is None or text[dest.start : dest.start + 4].lower() != "www.":
+        return None
+    return Fix.unsafe("Add https://", Edit.insert(dest.start, "https://"))
 
 
 # HTML's legacy entities, which decoders such as Python's `html.unescape` and BeautifulSoup also

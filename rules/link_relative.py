@@ -75,6 +75,7 @@ from ._links import (
     find_source_link,
     is_local_host,
     is_web_url,
+    schemeless_web_url,
     source_field_name,
     split_url,
     wrapped_web_url,
@@ -140,9 +141,9 @@ class LinkRelative(Rule):
             return  # `<name@host>`: the parser gives the address, Hugo writes `mailto:name@host`
         if "{{" in url or "{%" in url:
             return  # a shortcode or template tag makes the URL at build time
-        if wrapped_web_url(url):
-            # `[text]((https://x.org/a))`: an absolute URL in one more pair of parentheses, which
-            # link-malformed reports; resolved against the source it would make a nonsense address.
+        if wrapped_web_url(url) or schemeless_web_url(url):
+            # `[text]((https://x.org/a))`, `[text](www.x.org/a)`: a web address written wrong,
+            # which link-malformed reports; resolved against the source it would be nonsense.
             return
         source = self._source(ctx)
         if source is None:

@@ -164,6 +164,22 @@ CASES = [
         ),
     ),
     Case(
+        # `www.x.org` without `https://` is a path to the browser: `/news/www.x.org/a`. A last
+        # label that is a file's extension may be a file's name; a bare `www.x.org` in the text
+        # is Hugo's (Linkify links it with a scheme).
+        "web-address-without-a-scheme",
+        fm(
+            body="See [the report](www.x.org/a?id=1), [home](WWW.Example.de) and "
+            '<a href="www.y.org">y</a>; [f](www.backup.tar), [d](www/a.html) and www.z.org stay.\n'
+        ),
+        errors=[("no-scheme", 4, 18), ("no-scheme", 4, 44), ("no-scheme", 4, 73)],
+        unsafe_fixed=fm(
+            body="See [the report](https://www.x.org/a?id=1), [home](https://WWW.Example.de) and "
+            '<a href="https://www.y.org">y</a>; [f](www.backup.tar), [d](www/a.html) and www.z.org '
+            "stay.\n"
+        ),
+    ),
+    Case(
         # Quotes in pairs are a search query's, which the server reads: no debris.
         "quoted-search-query",
         fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),

@@ -205,6 +205,14 @@ def _cases() -> list[Case]:
             path=path,
         ),
         Case(
+            # `www.x.org/a` is a web address without its scheme (link-malformed's), not a path
+            # to resolve against the source (`https://finance.mingpao.com/fin/www.x.org/a`).
+            "web-address-without-a-scheme-is-link-malformed-s",
+            fm(body='[a](www.x.org/a) and <a href="www.y.org">y</a>\n\n' + SOURCE),
+            site=site,
+            path=path,
+        ),
+        Case(
             "crlf",
             "---\r\ntitle: x\r\n---\r\n\r\n[a](/a)\r\n\r\n[s](https://s.org/n/1)\r\n",
             errors=[("relative", 5, 5)],
