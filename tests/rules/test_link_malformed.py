@@ -180,6 +180,20 @@ CASES = [
         ),
     ),
     Case(
+        # A `%` that starts no escape: Go's URL parser (Hugo's own link render hook) rejects it.
+        # Escapes, in either case, are fine; so is raw HTML, which no render hook reads.
+        "percent-that-starts-no-escape",
+        fm(
+            body="[a](https://x.org/100%), https://x.org/50%off and [b](/f/a%2.pdf); "
+            '[c](https://x.org/%E4%b8%AD?q=%20) and <a href="https://x.org/1%">d</a>.\n'
+        ),
+        errors=[("bad-escape", 4, 5), ("bad-escape", 4, 26), ("bad-escape", 4, 55)],
+        unsafe_fixed=fm(
+            body="[a](https://x.org/100%25), https://x.org/50%25off and [b](/f/a%252.pdf); "
+            '[c](https://x.org/%E4%b8%AD?q=%20) and <a href="https://x.org/1%">d</a>.\n'
+        ),
+    ),
+    Case(
         # Quotes in pairs are a search query's, which the server reads: no debris.
         "quoted-search-query",
         fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),
