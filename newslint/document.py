@@ -400,7 +400,9 @@ class Document:
         """Reader-visible paragraph texts with their offsets, in order, skipping blank ones and
         the source line;
         without `set_apart`, also those set apart in italics or bold as a whole (`*Editor's note:
-        ...*`, a newsroom's boilerplate), which are no part of the story's opening.
+        ...*`, a newsroom's boilerplate) and notes led by an emphasised label and a colon
+        (`**Note:** This post was first published...`, `**更新**：`), which are no part of the
+        story's opening.
 
             Inline code spans count as text here, as written (the reader sees `make check` in the
             sentence), so a summary built from these says "Run `make check`", not "Run the command";
@@ -415,7 +417,7 @@ class Document:
         for index, node in enumerate(nodes):
             if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
                 continue
-            if not set_apart and _set_apart(node.text):
+            if not set_apart and (_set_apart(node.text) or _labelled_note(node.text)):
                 continue
             parts: list[str] = []
             last_end = -1  # where the previous piece of prose ended in the source
@@ -482,6 +484,38 @@ def _html_text(fragment: str) -> str:
     if "&" in shown:
         shown = html.unescape(shown)
     return collapse_spaces(_join_east_asian_lines(shown))
+
+
+# The labels a note opens with, in bold or italics and with a colon (`**Note:**`, `*Update*:`,
+# `**Anm. d. Red.:**`, `**更新**：`): an editor's or a translator's note, a correction, an update.
+# A dateline in bold (`**ISLAMABAD:** The prime minister...`) opens the story and is no such label.
+# fmt: off
+_NOTE_LABELS = (
+    "note", "notes", "nb", "n.b.", "editor's note", "editors' note", "editor’s note", "update",
+    "updated", "updates", "correction", "clarification", "disclaimer", "disclosure",
+    "author's note", "translator's note", "upd", "nota", "nota del editor", "nota do editor",
+    "nota de la redacción", "nota da redação", "nota della redazione", "aviso", "actualización",
+    "atualização", "aclaración", "corrección", "correção", "aggiornamento", "avviso", "nde",
+    "note de la rédaction", "mise à jour", "avertissement", "rectificatif", "précision",
+    "hinweis", "anmerkung", "anmerkung der redaktion", "anm. d. red.", "korrektur", "nachtrag",
+    "aktualisierung", "transparenzhinweis", "примечание", "примечание редакции", "обновление",
+    "更新", "注", "注意", "编者按", "编者注", "编注", "編者按", "編者注", "編注", "说明", "說明",
+    "声明", "聲明", "更正", "追記", "注記", "お知らせ", "編集部注", "참고", "업데이트", "편집자 주",
+    "알림", "ملاحظة", "تحديث", "تنويه", "ملاحظة المحرر", "توجه", "یادداشت", "הערה", "עדכון",
+    "הערת העורך",
+)
+# fmt: on
+_LABELLED_NOTE = re.compile(
+    r"\s*(\*{1,2}|_{1,2})\s*(?:"
+    + "|".join(re.escape(label) for label in sorted(_NOTE_LABELS, key=len, reverse=True))
+    + r")\s*(?:[:：]\s*\1|\1\s*[:：])",
+    re.IGNORECASE,
+)
+
+
+def _labelled_note(source: str) -> bool:
+    """Whether the paragraph's source opens with a note's label, emphasised and with a colon."""
+    return source.lstrip()[:1] in "*_" and _LABELLED_NOTE.match(source) is not None
 
 
 def _code_span_text(source: str) -> str:

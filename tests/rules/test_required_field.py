@@ -250,6 +250,43 @@ CASES = [
             summary="وصوت النواب بالأغلبية.",
         ),
     ),
+    # A note led by an emphasised label and a colon (a translator's, an update) is no opening:
+    # OONI's Spanish report would have had its English "Note:" as summary. A dateline in bold
+    # opens the story.
+    Case(
+        "summary-past-a-labelled-note",
+        fm(
+            body="**Note:** This post was first published in English on 3 October.\n\n"
+            "Hace dos días, Cataluña celebró un referéndum.\n",
+            title="Referéndum",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="**Note:** This post was first published in English on 3 October.\n\n"
+            "Hace dos días, Cataluña celebró un referéndum.\n",
+            title="Referéndum",
+            date="2025-02-08",
+            summary="Hace dos días, Cataluña celebró un referéndum.",
+        ),
+    ),
+    Case(
+        "summary-keeps-a-bold-dateline",
+        fm(
+            body="**ISLAMABAD:** The prime minister spoke on Monday.\n",
+            title="Budget",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="**ISLAMABAD:** The prime minister spoke on Monday.\n",
+            title="Budget",
+            date="2025-02-08",
+            summary="ISLAMABAD: The prime minister spoke on Monday.",
+        ),
+    ),
     Case(
         "summary-cut-at-max-chars",
         fm(body=BODY, title="Budget", date="2025-02-08", summary=""),
