@@ -7,6 +7,8 @@ rule can report them and `newslint fix` can write them back untouched.
 
 from __future__ import annotations
 
+import heapq
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterator
@@ -336,10 +338,15 @@ class Document:
 
         return has_cascaded(self.cascade, key)
 
-    def lead_sentences(self, max_chars: int | None = 300) -> str:
+    def lead_sentences(self, max_chars: int | None = 300, *, raw_html: bool = False) -> str:
         """The article's complete opening sentences within `max_chars` (None: 300; "" when there
         are none). A paragraph that continues a sentence a blank line cut (`continues_a_sentence`)
-        is no opening and is passed over."""
+        is no opening and is passed over.
+
+        With `raw_html` (the site lets Hugo render raw HTML), a paragraph written as an HTML block
+        that starts with `<p>` (`<p dir="rtl">...</p>`, as right-to-left articles wrap theirs) is
+        read in its place among the Markdown ones: the reader sees it where it stands, and the
+        first Markdown paragraph after it is no opening. Elsewhere Hugo leaves such a block out."""
         from newslint.textutil import continues_a_sentence, lead_from_paragraphs
 
         if max_chars is None:
@@ -347,20 +354,56 @@ class Document:
 
         # The lead is almost always in the first paragraph or two: walk them lazily rather than
         # turning the whole body into prose first.
-        paragraphs = (
-            p for p in self.iter_prose_paragraphs(set_apart=False) if not continues_a_sentence(p)
-        )
+        placed = self._prose_paragraphs_at(set_apart=False)
+        if raw_html:
+            placed = heapq.merge(placed, self._html_paragraphs_at())
+        paragraphs = (p for _, p in placed if not continues_a_sentence(p))
         return lead_from_paragraphs(paragraphs, max_chars)
+
+    def _html_paragraphs_at(self) -> Iterator[tuple[int, str]]:
+        """The text of each `<p>` element of a raw HTML block that starts with one, with the
+        element's offset, in order. The engine gives a block line by line: the lines that follow
+        each other are one block."""
+        from newslint.events import Html
+
+        nodes = self.body_nodes
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            index += 1
+            if not isinstance(node, Html) or node.inline:
+                continue
+            start, end = node.span.start, node.span.end
+            while index < len(nodes):
+                line = nodes[index]
+                if not isinstance(line, Html) or line.inline or line.span.start != end:
+                    break
+                end = line.span.end
+                index += 1
+            block = self.text[start:end]
+            if _HTML_PARAGRAPH_BLOCK.match(block) is None:
+                continue
+            for element in _HTML_PARAGRAPH.finditer(block):
+                plain = _html_text(element.group(1))
+                if plain:
+                    yield start + element.start(), plain
 
     def prose_paragraphs(self) -> list[str]:
         """Reader-visible paragraph texts, in order (see `iter_prose_paragraphs`)."""
         return list(self.iter_prose_paragraphs())
 
     def iter_prose_paragraphs(self, *, set_apart: bool = True) -> Iterator[str]:
-        """Reader-visible paragraph texts, in order, skipping blank ones and the source line;
+        """Reader-visible paragraph texts, in order (see `_prose_paragraphs_at`)."""
+        return (plain for _, plain in self._prose_paragraphs_at(set_apart=set_apart))
+
+    def _prose_paragraphs_at(self, *, set_apart: bool = True) -> Iterator[tuple[int, str]]:
+        """Reader-visible paragraph texts with their offsets, in order, skipping blank ones and
+        the source line;
         without `set_apart`, also those set apart in italics or bold as a whole (`*Editor's note:
-        ...*`, a newsroom's boilerplate) or in a block quote (`> This is a historic post...`, an
-        epigraph, a pull quote), which are no part of the story's opening.
+        ...*`, a newsroom's boilerplate), in a block quote (`> This is a historic post...`, an
+        epigraph, a pull quote), and notes led by an emphasised label and a colon
+        (`**Note:** This post was first published...`, `**更新**：`), which are no part of the
+        story's opening.
 
             Inline code spans count as text here, as written (the reader sees `make check` in the
             sentence), so a summary built from these says "Run `make check`", not "Run the command";
@@ -375,7 +418,9 @@ class Document:
         for index, node in enumerate(nodes):
             if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
                 continue
-            if not set_apart and (_set_apart(node.text) or _quoted(text, node.span.start)):
+            if not set_apart and (
+                _set_apart(node.text) or _quoted(text, node.span.start) or _labelled_note(node.text)
+            ):
                 continue
             parts: list[str] = []
             last_end = -1  # where the previous piece of prose ended in the source
@@ -403,7 +448,7 @@ class Document:
                 last_end = inner.span.end
             plain = collapse_spaces(_join_east_asian_lines("".join(parts)))
             if plain:
-                yield plain
+                yield node.span.start, plain
 
 
 # A paragraph in emphasis as a whole: the same `*`, `_`, `**`, ... around all of it, and no
@@ -436,6 +481,59 @@ def _quoted(text: str, start: int) -> bool:
         ">" in text[line_start:start]
         and _QUOTE_PREFIX.fullmatch(text, line_start, start) is not None
     )
+
+
+# An HTML block that is a paragraph (`<p>`, `<p dir="rtl">`), and each `<p>` element in it: up to
+# its end tag, the next `<p>` (which closes it in HTML) or the end of the block.
+_HTML_PARAGRAPH_BLOCK = re.compile(r"\s*<p[\s>]", re.IGNORECASE)
+_HTML_PARAGRAPH = re.compile(r"(?is)<p(?:\s[^>]*)?>(.*?)(?=</p\s*>|<p[\s>/]|\Z)")
+_HTML_UNSEEN = re.compile(r"(?is)<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)")
+_HTML_BREAK = re.compile(r"(?i)<br\s*/?>")
+_HTML_TAG = re.compile(r"<[^<>]*>")
+
+
+def _html_text(fragment: str) -> str:
+    """What a reader sees of an HTML fragment: its text, tags, comments and scripts left out,
+    entities read, white space collapsed (and none kept at a line break between two Chinese or
+    Japanese characters)."""
+    from newslint.textutil import collapse_spaces
+
+    shown = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", _HTML_UNSEEN.sub("", fragment)))
+    if "&" in shown:
+        shown = html.unescape(shown)
+    return collapse_spaces(_join_east_asian_lines(shown))
+
+
+# The labels a note opens with, in bold or italics and with a colon (`**Note:**`, `*Update*:`,
+# `**Anm. d. Red.:**`, `**更新**：`): an editor's or a translator's note, a correction, an update.
+# A dateline in bold (`**ISLAMABAD:** The prime minister...`) opens the story and is no such label.
+# fmt: off
+_NOTE_LABELS = (
+    "note", "notes", "nb", "n.b.", "editor's note", "editors' note", "editor’s note", "update",
+    "updated", "updates", "correction", "clarification", "disclaimer", "disclosure",
+    "author's note", "translator's note", "upd", "nota", "nota del editor", "nota do editor",
+    "nota de la redacción", "nota da redação", "nota della redazione", "aviso", "actualización",
+    "atualização", "aclaración", "corrección", "correção", "aggiornamento", "avviso", "nde",
+    "note de la rédaction", "mise à jour", "avertissement", "rectificatif", "précision",
+    "hinweis", "anmerkung", "anmerkung der redaktion", "anm. d. red.", "korrektur", "nachtrag",
+    "aktualisierung", "transparenzhinweis", "примечание", "примечание редакции", "обновление",
+    "更新", "注", "注意", "编者按", "编者注", "编注", "編者按", "編者注", "編注", "说明", "說明",
+    "声明", "聲明", "更正", "追記", "注記", "お知らせ", "編集部注", "참고", "업데이트", "편집자 주",
+    "알림", "ملاحظة", "تحديث", "تنويه", "ملاحظة المحرر", "توجه", "یادداشت", "הערה", "עדכון",
+    "הערת העורך",
+)
+# fmt: on
+_LABELLED_NOTE = re.compile(
+    r"\s*(\*{1,2}|_{1,2})\s*(?:"
+    + "|".join(re.escape(label) for label in sorted(_NOTE_LABELS, key=len, reverse=True))
+    + r")\s*(?:[:：]\s*\1|\1\s*[:：])",
+    re.IGNORECASE,
+)
+
+
+def _labelled_note(source: str) -> bool:
+    """Whether the paragraph's source opens with a note's label, emphasised and with a colon."""
+    return source.lstrip()[:1] in "*_" and _LABELLED_NOTE.match(source) is not None
 
 
 def _code_span_text(source: str) -> str:

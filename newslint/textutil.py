@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 # ------------------------------------------------------------------------------ lazy regexes
@@ -568,7 +568,9 @@ def missing_sentence_spaces(text: str) -> list[int]:
     brand's product named with a dot (`Яндекс.Метрика`), a
     URL, e-mail address, domain or file name, abbreviation (`U.S.`, `e.g.`), number (`3.5`), code
     or template, nor hold CJK text. Korean, which spaces its sentences, is the exception: a
-    sentence ending (`했다.헬름`, `할까?다시`) glued to the next Hangul word is reported.
+    sentence ending (`했다.헬름`, `할까?다시`) glued to the next Hangul word is reported. Scripts
+    without capitals are judged by their letters: Arabic, Persian, Urdu and Hebrew
+    (`المصدر.وقال`, `הסתיים.השיחות`; see `_rtl_glued`) and the danda of Hindi (`है।वह`).
     """
     found = []
     for match in (_GLUE_ASCII if text.isascii() else _GLUE).finditer(text):
@@ -628,24 +630,58 @@ def _indic_glued(text: str, pos: int) -> bool:
     return _indic(before) and _prose_token(text, pos)
 
 
-def _arabic_glued(text: str, pos: int) -> bool:
-    """`المصدر.وقال`: an Arabic, Persian or Urdu sentence (or clause, with `،` or `,`) run into the
-    next word. The word before must have three letters for a full stop (`د.محمد`, Dr., takes no
-    space) and two for the rest, and the word after two."""
+def _hebrew_letter(char: str) -> bool:
+    return "\u05d0" <= char <= "\u05ea" or "\u05f0" <= char <= "\u05f2"
+
+
+# Hebrew writes an acronym with gershayim inside the word (`צה"ל`, `ארה"ב`, often typed as the
+# ASCII `"`) and an abbreviation with a geresh (`פרופ'`); `פרופ.` is the same abbreviation typed
+# with a full stop, which takes no space before the name (`פרופ.כהן`).
+_HEBREW_WORD_MARKS = frozenset("\"'\u05f3\u05f4")
+_HEBREW_DOTTED = frozenset({"פרופ"})
+
+
+def in_hebrew_word(text: str, index: int) -> bool:
+    """Whether `text[index]` is the gershayim or geresh inside a Hebrew word (`צה"ל`)."""
+    return (
+        text[index] in _HEBREW_WORD_MARKS
+        and _hebrew_letter(text[index - 1 : index])
+        and _hebrew_letter(text[index + 1 : index + 2])
+    )
+
+
+def _rtl_glued(text: str, pos: int, letter: Callable[[str], bool], after: int) -> bool:
+    """`المصدر.وقال`, `הסתיים.השיחות`: an Arabic, Persian, Urdu or Hebrew sentence (or clause,
+    with `،` or `,`) run into the next word, which starts at `after`. The word before must have
+    three letters for a full stop (`د.محمد`, Dr., takes no space) and two for the rest, and the
+    word after two."""
+    hebrew = letter is _hebrew_letter
     letters = 0
     index = pos
     while index > 0 and letters < 3:
         char = text[index - 1]
-        if _arabic_letter(char):
+        if letter(char):
             letters += 1
-        elif unicodedata.category(char) != "Mn":  # harakat between the letters
+        elif hebrew and letters and in_hebrew_word(text, index - 1):
+            pass  # the gershayim inside `ארה"ב`
+        elif unicodedata.category(char) != "Mn":  # harakat (or niqqud) between the letters
             break
         index -= 1
     needed = 3 if text[pos] == "." else 2
     if letters < needed:
         return False
-    after = pos + 1  # a word of one letter after it is an abbreviation's (`ق.م`), no sentence
-    return after + 1 < len(text) and _arabic_letter(text[after + 1]) and _prose_token(text, pos)
+    if hebrew and text[pos] == "." and _word_before(text, pos) in _HEBREW_DOTTED:
+        return False
+    # a word of one letter after it is an abbreviation's (`ق.م`), no sentence
+    return after + 1 < len(text) and letter(text[after + 1]) and _prose_token(text, pos)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The letters (of any script) right before `pos`."""
+    start = pos
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:pos]
 
 
 def _glued(text: str, pos: int) -> bool:
@@ -656,7 +692,16 @@ def _glued(text: str, pos: int) -> bool:
     if _indic(text[after]):
         return _indic_glued(text, pos)
     if _arabic_letter(text[after]):
-        return _arabic_glued(text, pos)
+        return _rtl_glued(text, pos, _arabic_letter, after)
+    if _hebrew_letter(text[after]):
+        return _rtl_glued(text, pos, _hebrew_letter, after)
+    if (
+        punct == ","
+        and text[after] in '"“„'
+        and after + 1 < len(text)
+        and _hebrew_letter(text[after + 1])
+    ):
+        return _rtl_glued(text, pos, _hebrew_letter, after + 1)  # `אמר,"אנחנו`
     if punct in "।॥؟،۔":
         return False  # before a word of another script: a quotation, a name
     if text[after] in '"“„«':  # `said,"After`; German `sagte,„Wir`, Russian `сказал,«Мы`

@@ -243,6 +243,43 @@ def is_web_url(url: str) -> bool:
     return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+def wrapped_web_url(url: str) -> bool:
+    """Whether `url` is a web URL in one more pair of parentheses (`[text]((https://x.org/a))`):
+    Markdown takes the parentheses into the URL, a relative address the browser cannot find."""
+    if not (url.startswith("(") and url.endswith(")")):
+        return False
+    parts = split_url(url[1:-1])
+    return (
+        parts is not None
+        and parts.scheme.lower() in ("http", "https", "ftp")
+        and bool(parts.hostname)
+    )
+
+
+# `www.x.org/a`: a web host written without its scheme, a path to the browser.
+_SCHEMELESS_HOST = re.compile(
+    r"\s*www\.(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,63}(?=[/?#:]|\s*\Z)", re.IGNORECASE
+)
+
+
+# A file's extension, not a top-level domain, ends `www.backup.tar` or `www.index.html`.
+_FILE_EXTENSIONS = frozenset(
+    {"htm", "html", "php", "asp", "aspx", "jsp", "pdf", "jpg", "jpeg", "png", "gif", "webp", "svg"}
+    | {"tar", "gz", "tgz", "zip", "rar", "txt", "md", "xml", "json", "js", "css", "csv", "doc"}
+)
+
+
+def schemeless_web_url(url: str) -> bool:
+    """Whether `url` is a web address without its scheme (`www.x.org/a`): a link destination the
+    browser resolves as a path next to the page, not as the host it names."""
+    found = _SCHEMELESS_HOST.match(url)
+    if found is None:
+        return False
+    if url[found.end() :].strip():
+        return True
+    return found.group().rsplit(".", 1)[-1].lower() not in _FILE_EXTENSIONS
+
+
 # Reserved names that never resolve on the public web (RFC 2606, 6761, 6762; `.internal` and `.lan`
 # by convention). The example domains `example.com/.net/.org` are not among them: they resolve and
 # serve https, so an `http://example.com/` link is as insecure as any other.

@@ -6,9 +6,18 @@ import html
 import unicodedata
 
 from newslint.document import Document
+from newslint.rule import Context
 from newslint.textutil import collapse_spaces, ellipsis_ending, is_cjk_char
 
-__all__ = ["ellipsis_ending", "mid_sentence_ending", "mid_word_ending"]
+__all__ = ["ellipsis_ending", "lead_of", "mid_sentence_ending", "mid_word_ending"]
+
+
+def lead_of(ctx: Context) -> str:
+    """The article's opening sentences for a summary, read as the page shows them: a paragraph
+    written as raw HTML (`<p dir="rtl">`) counts where the site lets Hugo render it."""
+    site = ctx.site
+    raw_html = site is not None and site.unsafe_html_for(ctx.document.language)
+    return ctx.document.lead_sentences(ctx.options.max_chars, raw_html=raw_html)
 
 
 def mid_word_ending(summary: str, document: Document) -> str | None:

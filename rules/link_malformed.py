@@ -30,6 +30,14 @@ Flags links and images that cannot work:
   a file name);
 - a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
   parentheses into the URL, which is then an address next to the article that does not exist;
+- a web address without its scheme, `[text](www.x.org/a)`: the browser takes it for a path next
+  to the article (`/news/www.x.org/a`), or with a port (`www.x.org:8080/a`) for a scheme of its
+  own, never for the site it names (a last label that is a file's extension, `www.backup.tar`, may
+  be a file's name and is left alone);
+- a URL with a `%` that starts no percent escape (`https://x.org/100%`, `?q=50%off`), in a Markdown
+  link, an autolink or a bare URL: an invalid URL that servers refuse, and that Go's URL parser
+  rejects, so where Hugo's own link render hook renders the links (by default on a multilingual
+  site without a `render-link` template of its own) the build fails (hugo 0.168);
 - a link whose text and URL are swapped, as a bad WordPress export writes them:
   `[https://x.org/a](Announcement)` links to a page `Announcement` next to the article, and
   `[https://x.org/a](1 History)` (a space in the "URL") is no link at all. The text must be one
@@ -45,8 +53,9 @@ others at the whole link.
 
 In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
 what cannot work in HTML is flagged: a
-`javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host
-and a doubled scheme (at the attribute's value). A space is fine there (the browser encodes it), and
+`javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host,
+a doubled scheme, a web URL in parentheses (`href="(https://x.org/a)"`) and a web address
+without its scheme (`href="www.x.org"`; at the attribute's value). A space is fine there (the browser encodes it), and
 an empty `href` links to the page itself.
 
 ## Why is this bad?
@@ -70,7 +79,8 @@ back as `&name` (not in raw HTML, nor where the URL is written with escapes). Un
 destination-less link is replaced by its text and a source-less image is removed, which changes
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
-stray `"` is cut before it; the parentheses around a wrapped URL are removed; swapped text and URL
+stray `"` is cut before it; the parentheses around a wrapped URL are removed; `https://` is
+written before a web address without a scheme; a `%` that starts no escape is written `%25`; swapped text and URL
 are swapped back; a percent-encoded query is written as a query (`?format=pdf`), and the page it
 then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
@@ -91,9 +101,19 @@ from newslint.spans import Span
 
 from ._body import delete_inline
 from ._html_links import links_in
-from ._links import destination, doubled_scheme, link_text_source, split_url
+from ._links import (
+    destination,
+    doubled_scheme,
+    link_text_source,
+    schemeless_web_url,
+    split_url,
+    wrapped_web_url,
+)
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
+# A `%` that is no percent escape (`100%`, `50%off`): Go's `url.Parse`, which Hugo's own link render
+# hook calls on every Markdown link, rejects it (checked with hugo 0.168).
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces, then
 # maybe a title ("t", 't' or (t)), which does not make the link render either.
 # A tab or a line break in the URL does the same (checked with hugo 0.168). A part may hold
@@ -146,6 +166,10 @@ class LinkMalformed(Rule):
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
         "exist",
+        "no-scheme": "URL {url!r} has no scheme (https://): the link does not lead to the site "
+        "it names",
+        "bad-escape": "URL {url!r} has a '%' that starts no escape ({found!r}): the URL is "
+        "invalid, and where Hugo's own link render hook renders links the build fails",
     }
 
     def on_link(self, ctx: Context, link: Link) -> None:
@@ -167,8 +191,14 @@ class LinkMalformed(Rule):
                 end = dest.start + len(match.group(1))
                 fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
-        elif _wrapped(url):
+        elif wrapped_web_url(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
+        elif schemeless_web_url(url):
+            ctx.report(dest or link.span, "no-scheme", url=url[:80], fix=_add_scheme(text, dest))
+        elif (bad := _BAD_ESCAPE.search(url)) is not None:
+            found = url[bad.start() : bad.start() + 3]
+            fix = _encode_percent(text, url, dest)
+            ctx.report(dest or link.span, "bad-escape", url=url[:80], found=found, fix=fix)
         else:
             parts = split_url(url)
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
@@ -231,6 +261,11 @@ class LinkMalformed(Rule):
                 end = dest.start + len(match.group(1))
                 fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
             ctx.report(dest, "double-scheme", url=url, fix=fix)
+        elif wrapped_web_url(url):
+            ctx.report(dest, "wrapped", url=url[:80], fix=_unwrap(ctx.document.text, dest))
+        elif schemeless_web_url(url):
+            fix = _add_scheme(ctx.document.text, dest)
+            ctx.report(dest, "no-scheme", url=url[:80], fix=fix)
         else:
             parts = split_url(url)
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
@@ -422,19 +457,6 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
     return Fix.safe("Percent-encode the space", *edits)
 
 
-def _wrapped(url: str) -> bool:
-    """Whether `url` is a web URL in one more pair of parentheses (`[text]((https://x.org/a))`):
-    Markdown takes the parentheses into the URL, a relative address the browser cannot find."""
-    if not (url.startswith("(") and url.endswith(")")):
-        return False
-    parts = split_url(url[1:-1])
-    return (
-        parts is not None
-        and parts.scheme.lower() in ("http", "https", "ftp")
-        and bool(parts.hostname)
-    )
-
-
 def _unwrap(text: str, dest: Span | None) -> Fix | None:
     """Remove the parentheses around a wrapped URL, when they are written as such."""
     if dest is None or not (text.startswith("(", dest.start) and text[dest.end - 1] == ")"):
@@ -444,6 +466,22 @@ def _unwrap(text: str, dest: Span | None) -> Fix | None:
         Edit.delete(Span(dest.end - 1, dest.end)),
     )
     return Fix.unsafe("Remove the parentheses around the URL", *edits)
+
+
+def _encode_percent(text: str, url: str, dest: Span | None) -> Fix | None:
+    """Write each `%` that starts no escape as `%25`, where the URL is written as parsed."""
+    if dest is None or text[dest.start : dest.end] != url:
+        return None
+    edits = [Edit.insert(dest.start + m.start() + 1, "25") for m in _BAD_ESCAPE.finditer(url)]
+    return Fix.unsafe("Encode the '%' as %25", *edits)
+
+
+def _add_scheme(text: str, dest: Span | None) -> Fix | None:
+    """Write `https://` before a web address written without it, where the address is written as
+    such."""
+    if dest is None or text[dest.start : dest.start + 4].lower() != "www.":
+        return None
+    return Fix.unsafe("Add https://", Edit.insert(dest.start, "https://"))
 
 
 # HTML's legacy entities, which decoders such as Python's `html.unescape` and BeautifulSoup also

@@ -6,7 +6,8 @@ images whose URL is relative (`/tags/231`, `stock1.php?code=9988`) or protocol-r
 (`//n.sinaimg.cn/x.png`): they were copied from the source page and point at nothing here.
 
 It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes (an email
-autolink `<name@host>` too), Hugo shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or
+autolink `<name@host>` too), a web URL in one more pair of parentheses (`[text]((https://x.org/a))`,
+relative only by mistake: link-malformed reports it), Hugo shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or
 Liquid tags, articles without a source link or whose source is this site (`baseURL`), and relative
 links that may lead to something the site serves, told from its configuration and file names alone:
 a file under `static/` (or the theme's), a page or section at its path-derived URL, a file next to
@@ -74,8 +75,10 @@ from ._links import (
     find_source_link,
     is_local_host,
     is_web_url,
+    schemeless_web_url,
     source_field_name,
     split_url,
+    wrapped_web_url,
 )
 from ._params import params_field
 
@@ -138,6 +141,10 @@ class LinkRelative(Rule):
             return  # `<name@host>`: the parser gives the address, Hugo writes `mailto:name@host`
         if "{{" in url or "{%" in url:
             return  # a shortcode or template tag makes the URL at build time
+        if wrapped_web_url(url) or schemeless_web_url(url):
+            # `[text]((https://x.org/a))`, `[text](www.x.org/a)`: a web address written wrong,
+            # which link-malformed reports; resolved against the source it would be nonsense.
+            return
         source = self._source(ctx)
         if source is None:
             return

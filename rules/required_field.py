@@ -83,6 +83,7 @@ from ._mainroad import page_kind
 from ._pages import never_shown, opening_delimiter
 from ._params import params_field
 from ._schema import closest, presets_of
+from ._summary import lead_of
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,7 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
         # A misspelt `sumary` is there: unknown-field renames it, and a second summary written
         # beside it in the same pass would leave the key twice.
         return None
-    lead = document.lead_sentences(ctx.options.max_chars)
+    lead = lead_of(ctx)
     if not lead or hidden_damage(lead) or lost_characters(lead):
         return None
     edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)

@@ -10,7 +10,9 @@ after it: English `I`, `A`, Spanish, Portuguese and French `Y`, `O`, `E`, `À`, 
 Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the danda `।` of Hindi,
 Marathi, Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full stop, `!`, `؟`,
 the Arabic comma `،` or the Urdu full stop `۔` between Arabic-script words (`المصدر.وقال`; the word
-before needs three letters after a full stop, as `د.محمد`, Dr., takes no space), in the
+before needs three letters after a full stop, as `د.محمد`, Dr., takes no space), or after `.`,
+`!`, `?` or `,` between Hebrew words (`הסתיים.השיחות`, `אמר,"השיחות`; an acronym's gershayim is
+part of its word, `תומכת.צה"ל`, and `פרופ.כהן`, Prof., takes no space), in the
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, a
@@ -42,7 +44,7 @@ from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
-from newslint.textutil import missing_sentence_spaces, unescaped
+from newslint.textutil import in_hebrew_word, missing_sentence_spaces, unescaped
 
 from ._fields import key_in, lowered_keys
 from ._text import TEXT_FIELDS, FieldText, inside, template_spans
@@ -102,9 +104,12 @@ class SentenceSpacing(Rule):
     ) -> None:
         word_start = pos + (2 if text[pos + 1] in '"“¿¡' else 1)
         word_end = word_start
-        # Letters and the combining marks between them (Devanagari vowel signs, Arabic harakat).
+        # Letters and the combining marks between them (Devanagari vowel signs, Arabic harakat),
+        # and the gershayim of a Hebrew acronym (`צה"ל`).
         while word_end < len(text) and (
-            text[word_end].isalpha() or unicodedata.category(text[word_end])[0] == "M"
+            text[word_end].isalpha()
+            or unicodedata.category(text[word_end])[0] == "M"
+            or in_hebrew_word(text, word_end)
         ):
             word_end += 1
         fix = Fix.safe("Insert a space", *edits)

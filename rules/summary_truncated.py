@@ -40,7 +40,7 @@ from newslint.events import Field
 from newslint.rule import Context, check_counts
 
 from ._encoding import hidden_damage, lost_characters
-from ._summary import ellipsis_ending, mid_sentence_ending, mid_word_ending
+from ._summary import ellipsis_ending, lead_of, mid_sentence_ending, mid_word_ending
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class SummaryTruncated(Rule):
             message = "mid-sentence"
         if ending is None:
             return
-        better = ctx.document.lead_sentences(ctx.options.max_chars)
+        better = lead_of(ctx)
         fix = None
         if (
             better

@@ -155,6 +155,45 @@ CASES = [
         ),
     ),
     Case(
+        # The same in raw HTML: the browser asks for a page named `(https:` beside the article.
+        "url-wrapped-in-parentheses-in-html",
+        fm(body='See <a href="(https://x.org/a)">the plan</a> and <img src="(/c.png)">.\n'),
+        errors=[("wrapped", 4, 14)],
+        unsafe_fixed=fm(
+            body='See <a href="https://x.org/a">the plan</a> and <img src="(/c.png)">.\n'
+        ),
+    ),
+    Case(
+        # `www.x.org` without `https://` is a path to the browser: `/news/www.x.org/a`. A last
+        # label that is a file's extension may be a file's name; a bare `www.x.org` in the text
+        # is Hugo's (Linkify links it with a scheme).
+        "web-address-without-a-scheme",
+        fm(
+            body="See [the report](www.x.org/a?id=1), [home](WWW.Example.de) and "
+            '<a href="www.y.org">y</a>; [f](www.backup.tar), [d](www/a.html) and www.z.org stay.\n'
+        ),
+        errors=[("no-scheme", 4, 18), ("no-scheme", 4, 44), ("no-scheme", 4, 73)],
+        unsafe_fixed=fm(
+            body="See [the report](https://www.x.org/a?id=1), [home](https://WWW.Example.de) and "
+            '<a href="https://www.y.org">y</a>; [f](www.backup.tar), [d](www/a.html) and www.z.org '
+            "stay.\n"
+        ),
+    ),
+    Case(
+        # A `%` that starts no escape: Go's URL parser (Hugo's own link render hook) rejects it.
+        # Escapes, in either case, are fine; so is raw HTML, which no render hook reads.
+        "percent-that-starts-no-escape",
+        fm(
+            body="[a](https://x.org/100%), https://x.org/50%off and [b](/f/a%2.pdf); "
+            '[c](https://x.org/%E4%b8%AD?q=%20) and <a href="https://x.org/1%">d</a>.\n'
+        ),
+        errors=[("bad-escape", 4, 5), ("bad-escape", 4, 26), ("bad-escape", 4, 55)],
+        unsafe_fixed=fm(
+            body="[a](https://x.org/100%25), https://x.org/50%25off and [b](/f/a%252.pdf); "
+            '[c](https://x.org/%E4%b8%AD?q=%20) and <a href="https://x.org/1%">d</a>.\n'
+        ),
+    ),
+    Case(
         # Quotes in pairs are a search query's, which the server reads: no debris.
         "quoted-search-query",
         fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),

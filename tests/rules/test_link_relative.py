@@ -200,6 +200,31 @@ def _cases() -> list[Case]:
             path=path,
         ),
         Case(
+            # `[text]((https://x.org/a))` is an absolute URL in one more pair of parentheses:
+            # link-malformed reports it; resolved against the source it would be nonsense
+            # (`https://finance.mingpao.com/fin/(https:/x.org/a)`). A relative one still counts.
+            "web-url-wrapped-in-parentheses-is-link-malformed-s",
+            fm(
+                body='[plan]((https://x.org/a)) and <a href="(https://x.org/b)">b</a>, '
+                "[c]((c.php))\n\n" + SOURCE
+            ),
+            errors=[("relative", 4, 70)],
+            unsafe_fixed=fm(
+                body='[plan]((https://x.org/a)) and <a href="(https://x.org/b)">b</a>, '
+                "[c](https://finance.mingpao.com/fin/(c.php))\n\n" + SOURCE
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            # `www.x.org/a` is a web address without its scheme (link-malformed's), not a path
+            # to resolve against the source (`https://finance.mingpao.com/fin/www.x.org/a`).
+            "web-address-without-a-scheme-is-link-malformed-s",
+            fm(body='[a](www.x.org/a) and <a href="www.y.org">y</a>\n\n' + SOURCE),
+            site=site,
+            path=path,
+        ),
+        Case(
             "crlf",
             "---\r\ntitle: x\r\n---\r\n\r\n[a](/a)\r\n\r\n[s](https://s.org/n/1)\r\n",
             errors=[("relative", 5, 5)],

@@ -10,6 +10,11 @@ BODY = (
     "The budget passed on Tuesday. Talks went on for a week.\n\n[source](https://example.com/a)\n"
 )
 
+RTL_BODY = (
+    '<p dir="rtl">\n<!-- الأصل -->أقر <a href="https://e.org/a">البرلمان</a> الميزانية يوم\n'
+    'الثلاثاء.</p>\n<p dir="rtl"><img src="a.png"></p>\n\nوصوت النواب بالأغلبية.\n'
+)
+
 CASES = [
     Case("complete", fm(title="Budget", date="2025-02-08", summary="The budget passed.")),
     Case(
@@ -218,6 +223,69 @@ CASES = [
         "missing-summary-no-prose-no-fix",
         fm(body="", title="Budget", date="2025-02-08"),
         errors=[("missing", 1, 1)],
+    ),
+    # Right-to-left articles often wrap each paragraph in `<p dir="rtl">`: where the site renders
+    # raw HTML, that is the opening the reader sees, not the first Markdown paragraph further on.
+    Case(
+        "summary-from-an-html-paragraph-the-site-renders",
+        fm(body=RTL_BODY, title="الميزانية", date="2025-02-08", summary=""),
+        site=Site(unsafe_html=True),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body=RTL_BODY,
+            title="الميزانية",
+            date="2025-02-08",
+            summary="أقر البرلمان الميزانية يوم الثلاثاء.",
+        ),
+    ),
+    Case(
+        # Hugo leaves the HTML out (no unsafe rendering): the Markdown paragraph opens the page.
+        "summary-past-html-paragraphs-hugo-leaves-out",
+        fm(body=RTL_BODY, title="الميزانية", date="2025-02-08", summary=""),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body=RTL_BODY,
+            title="الميزانية",
+            date="2025-02-08",
+            summary="وصوت النواب بالأغلبية.",
+        ),
+    ),
+    # A note led by an emphasised label and a colon (a translator's, an update) is no opening:
+    # OONI's Spanish report would have had its English "Note:" as summary. A dateline in bold
+    # opens the story.
+    Case(
+        "summary-past-a-labelled-note",
+        fm(
+            body="**Note:** This post was first published in English on 3 October.\n\n"
+            "Hace dos días, Cataluña celebró un referéndum.\n",
+            title="Referéndum",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="**Note:** This post was first published in English on 3 October.\n\n"
+            "Hace dos días, Cataluña celebró un referéndum.\n",
+            title="Referéndum",
+            date="2025-02-08",
+            summary="Hace dos días, Cataluña celebró un referéndum.",
+        ),
+    ),
+    Case(
+        "summary-keeps-a-bold-dateline",
+        fm(
+            body="**ISLAMABAD:** The prime minister spoke on Monday.\n",
+            title="Budget",
+            date="2025-02-08",
+            summary="",
+        ),
+        errors=[("empty", 4, 10)],
+        unsafe_fixed=fm(
+            body="**ISLAMABAD:** The prime minister spoke on Monday.\n",
+            title="Budget",
+            date="2025-02-08",
+            summary="ISLAMABAD: The prime minister spoke on Monday.",
+        ),
     ),
     Case(
         "summary-cut-at-max-chars",

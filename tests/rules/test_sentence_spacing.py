@@ -292,6 +292,29 @@ SCRIPT_CASES = [
         errors=[("glued", 4, 20)],
         fixed=fm(body="بجٹ منظور ہو گیا ہے۔ وزیر نے کہا\n"),
     ),
+    # Hebrew spaces its sentences as Arabic does; an acronym holds a gershayim (`ארה"ב`, `צה"ל`,
+    # typed as `"`), and a comma may be glued to the opening quote of what was said.
+    Case(
+        "hebrew-full-stop-comma-before-quote-and-acronym-glued",
+        fm(body='הכנסת אישרה את התקציב.השר אמר,"השיחות נמשכות". ארה"ב תומכת.צה"ל הודיע\n'),
+        errors=[("glued", 4, 22), ("glued", 4, 30), ("glued", 4, 59)],
+        fixed=fm(body='הכנסת אישרה את התקציב. השר אמר, "השיחות נמשכות". ארה"ב תומכת. צה"ל הודיע\n'),
+    ),
+    Case(
+        "hebrew-summary-glued",
+        fm(summary="המבצע הסתיים.השיחות יימשכו בשבוע הבא."),
+        errors=[("glued", 2, 23)],
+        fixed=fm(summary="המבצע הסתיים. השיחות יימשכו בשבוע הבא."),
+    ),
+    # `פרופ.כהן` (Prof.) and `רח.הרצל` (St.) are abbreviations, `ת.ד.` and `ד"ר.` too short to
+    # tell; a number, a domain and a URL are no sentences.
+    Case(
+        "hebrew-abbreviations-and-lookalikes-are-left-alone",
+        fm(
+            body='פרופ.כהן הגיע. רח.הרצל 5, ת.ד.1234 ו-1,200 ש"ח. ד"ר.לוי\n\n'
+            "ראו https://example.org/חדשות.כתבה או gov.il,משרד הפנים.\n"
+        ),
+    ),
     # `डॉ.राम` and `د.محمد` (Dr.) take no space; a spaced danda, an abbreviation's one-letter word
     # (`ق.م`), a danda before a Latin word, and a URL are no glued sentences.
     Case(
@@ -305,5 +328,5 @@ SCRIPT_CASES = [
 
 
 @pytest.mark.parametrize("case", SCRIPT_CASES, ids=lambda c: c.name)
-def test_sentence_spacing_danda_and_arabic_script(case: Case) -> None:
+def test_sentence_spacing_danda_arabic_and_hebrew_script(case: Case) -> None:
     assert_case(SentenceSpacing, case)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.summary_truncated import SummaryTruncated
+from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
 SOURCE = "\n\n[source](https://example.com/a)\n"
@@ -13,6 +14,9 @@ LONG_LEAD = (
 )
 LONG_TEXT = LONG_LEAD + " Here is what editors need to know! Talks went on."
 LONG_BODY = LONG_TEXT + SOURCE
+RTL_BODY = (
+    '<p dir="rtl">أقر البرلمان الميزانية يوم الثلاثاء.</p>\n\nوصوت النواب بالأغلبية.' + SOURCE
+)
 
 CASES = [
     Case("complete", fm(body=BODY, summary="The budget passed on Tuesday.")),
@@ -21,6 +25,14 @@ CASES = [
         fm(body=BODY, title="Budget", summary="The budget passed on..."),
         errors=[("cut", 3, 10)],
         unsafe_fixed=fm(body=BODY, title="Budget", summary=LEAD),
+    ),
+    # A paragraph written as `<p dir="rtl">` opens the page where the site renders raw HTML.
+    Case(
+        "rewritten-from-an-html-paragraph-the-site-renders",
+        fm(body=RTL_BODY, summary="أقر البرلمان..."),
+        site=Site(unsafe_html=True),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(body=RTL_BODY, summary="أقر البرلمان الميزانية يوم الثلاثاء."),
     ),
     # Damage in the opening sentences (a BEL, mojibake's C1 control) would hide behind an escape
     # in the quoted summary: no fix until control-char and mojibake repaired the body.
