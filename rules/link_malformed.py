@@ -40,8 +40,15 @@ Flags links and images that cannot work:
   `[report](files/annual report.pdf)`), which Markdown shows as typed; not when the bracketed
   text is a reference link defined in the article. Words alone (`[e](not a url)`) are left alone.
 
-A problem of the URL (a space, no host, a doubled scheme, a quote) is reported at the URL; the
-others at the whole link.
+- an address in an argument of a Hugo shortcode call (`src`, `link`, `href`, `url`, `image`, or
+  any argument that starts with `http://`, `https://` or `/`) that holds Markdown backslash
+  escapes, as HTML-to-Markdown converters write them and WordPress importers then put into a
+  `{{< figure src="/img/hh\\_gear\\_400.jpg" >}}`: Markdown takes an escape out of a link's URL,
+  but Hugo passes a shortcode's arguments on as written, so the page asks for
+  `hh%5C_gear%5C_400.jpg` (checked with hugo 0.168).
+
+A problem of the URL (a space, no host, a doubled scheme, a quote, an escape) is reported at the
+URL; the others at the whole link.
 
 In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
 what cannot work in HTML is flagged: a
@@ -71,7 +78,7 @@ destination-less link is replaced by its text and a source-less image is removed
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
 stray `"` is cut before it; the parentheses around a wrapped URL are removed; swapped text and URL
-are swapped back; a percent-encoded query is written as a query (`?format=pdf`), and the page it
+are swapped back; the backslashes of a shortcode argument's escapes are removed; a percent-encoded query is written as a query (`?format=pdf`), and the page it
 then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
 nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
@@ -92,6 +99,7 @@ from newslint.spans import Span
 from ._body import delete_inline
 from ._html_links import links_in
 from ._links import destination, doubled_scheme, link_text_source, split_url
+from ._shortcode_urls import escaped_shortcode_urls
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 # `[text](url with spaces)` left as text: a URL-like start, then parts separated by spaces, then
@@ -146,7 +154,16 @@ class LinkMalformed(Rule):
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
         "exist",
+        "escaped": "URL '{url}' in the {shortcode!r} shortcode holds Markdown escapes: Hugo passes "
+        "the backslashes on, so the address goes nowhere",
     }
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        for found in escaped_shortcode_urls(document):
+            title = f"Remove the backslashes: {found.unescaped}"
+            fix = Fix.unsafe(title, Edit.replace(found.span, found.unescaped))
+            url = found.url[:80]
+            ctx.report(found.span, "escaped", url=url, shortcode=found.shortcode, fix=fix)
 
     def on_link(self, ctx: Context, link: Link) -> None:
         kind = "image" if link.is_image else "link"
