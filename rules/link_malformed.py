@@ -28,6 +28,11 @@ Flags links and images that cannot work:
   readers pass links on: `https://x.org/download%3Fformat%3Dpdf` asks the server for a file named
   `download?format=pdf` (a `%3F`, a parameter name and `%3D` count; a `%3F` alone may belong to
   a file name);
+- a web or e-mail address written without its scheme (`[cats](icanhascheezburger.com)`,
+  `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
+  through): the browser takes it for a page next to the article (hugo 0.168 writes
+  `href="desk@example.org"`). Only `www.` addresses and the generic top-level domains (`.com`,
+  `.org`, `.net`, `.edu`, `.gov`) count, which no file name ends in.
 - a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
   parentheses into the URL, which is then an address next to the article that does not exist;
 - a link whose text and URL are swapped, as a bad WordPress export writes them:
@@ -52,8 +57,8 @@ URL; the others at the whole link.
 
 In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
 what cannot work in HTML is flagged: a
-`javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host
-and a doubled scheme (at the attribute's value). A space is fine there (the browser encodes it), and
+`javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host,
+a doubled scheme and a missing one (at the attribute's value). A space is fine there (the browser encodes it), and
 an empty `href` links to the page itself.
 
 ## Why is this bad?
@@ -78,7 +83,8 @@ destination-less link is replaced by its text and a source-less image is removed
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
 stray `"` is cut before it; the parentheses around a wrapped URL are removed; swapped text and URL
-are swapped back; the backslashes of a shortcode argument's escapes are removed; a percent-encoded query is written as a query (`?format=pdf`), and the page it
+are swapped back; the backslashes of a shortcode argument's escapes are removed; a missing scheme
+is written (`https://`, `mailto:`), and the page it reaches should be checked; a percent-encoded query is written as a query (`?format=pdf`), and the page it
 then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
 nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
@@ -98,7 +104,7 @@ from newslint.spans import Span
 
 from ._body import delete_inline
 from ._html_links import links_in
-from ._links import destination, doubled_scheme, link_text_source, split_url
+from ._links import destination, doubled_scheme, link_text_source, missing_scheme, split_url
 from ._shortcode_urls import escaped_shortcode_urls
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
@@ -154,6 +160,8 @@ class LinkMalformed(Rule):
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
         "exist",
+        "no-scheme": "URL {url!r} has no scheme, so the browser takes it for a page next to the "
+        "article",
         "escaped": "URL '{url}' in the {shortcode!r} shortcode holds Markdown escapes: Hugo passes "
         "the backslashes on, so the address goes nowhere",
     }
@@ -186,6 +194,12 @@ class LinkMalformed(Rule):
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
         elif _wrapped(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
+        elif (missing := missing_scheme(url)) is not None and link.link_type != "Linkify":
+            fix = None
+            if dest is not None and text.startswith(url, dest.start):
+                edit = Edit.insert(dest.start, missing)
+                fix = Fix.unsafe(f"Write it as {missing}{url}"[:100], edit)
+            ctx.report(dest or link.span, "no-scheme", url=url[:80], fix=fix)
         else:
             parts = split_url(url)
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")
@@ -248,6 +262,12 @@ class LinkMalformed(Rule):
                 end = dest.start + len(match.group(1))
                 fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
             ctx.report(dest, "double-scheme", url=url, fix=fix)
+        elif (missing := missing_scheme(url)) is not None:
+            fix = None
+            if ctx.document.text.startswith(url, dest.start):
+                title = f"Write it as {missing}{url}"[:100]
+                fix = Fix.unsafe(title, Edit.insert(dest.start, missing))
+            ctx.report(dest, "no-scheme", url=url[:80], fix=fix)
         else:
             parts = split_url(url)
             web = parts is not None and parts.scheme.lower() in ("http", "https", "ftp")

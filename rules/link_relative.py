@@ -74,6 +74,7 @@ from ._links import (
     find_source_link,
     is_local_host,
     is_web_url,
+    missing_scheme,
     source_field_name,
     split_url,
 )
@@ -138,6 +139,8 @@ class LinkRelative(Rule):
             return  # `<name@host>`: the parser gives the address, Hugo writes `mailto:name@host`
         if "{{" in url or "{%" in url:
             return  # a shortcode or template tag makes the URL at build time
+        if missing_scheme(url) is not None:
+            return  # `example.com`, `desk@example.org`: link-malformed's, no copied path
         source = self._source(ctx)
         if source is None:
             return

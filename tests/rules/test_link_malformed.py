@@ -364,3 +364,39 @@ SHORTCODE_CASES = [
 @pytest.mark.parametrize("case", SHORTCODE_CASES, ids=lambda c: c.name)
 def test_link_malformed_shortcode_escapes(case: Case) -> None:
     assert_case(LinkMalformed, case)
+
+
+# An address written without its scheme: the browser (and hugo 0.168, which writes
+# href="hatchbacks@disroot.org") takes it for a page next to the article.
+NO_SCHEME_CASES = [
+    Case(
+        "domain-www-and-e-mail",
+        fm(
+            body="[cats](icanhascheezburger.com), [w](www.example.org/a?b=1), [mail](desk@example.org)\n"
+        ),
+        errors=[("no-scheme", 4, 8), ("no-scheme", 4, 37), ("no-scheme", 4, 68)],
+        unsafe_fixed=fm(
+            body="[cats](https://icanhascheezburger.com), [w](https://www.example.org/a?b=1), "
+            "[mail](mailto:desk@example.org)\n"
+        ),
+    ),
+    Case(
+        "raw-html-href",
+        fm(body='<a href="www.example.org/a">site</a>\n'),
+        errors=[("no-scheme", 4, 10)],
+        unsafe_fixed=fm(body='<a href="https://www.example.org/a">site</a>\n'),
+    ),
+    Case(
+        # A file name, a page next to the article, a linkified bare address, schemes written.
+        "not-missing-a-scheme",
+        fm(
+            body="[a](report.pdf) [b](budget.md) [c](../x.com.html) www.example.org "
+            "[d](mailto:desk@example.org) [e](https://example.com)\n"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", NO_SCHEME_CASES, ids=lambda c: c.name)
+def test_link_malformed_no_scheme(case: Case) -> None:
+    assert_case(LinkMalformed, case)
