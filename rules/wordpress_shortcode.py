@@ -40,7 +40,7 @@ from newslint import Rule, Severity, Span
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._body import shortcode_regions
+from ._body import Regions, shortcode_regions
 from ._encoding import code_starts_and_spans, in_code
 
 # WordPress's own shortcodes, and those of Jetpack (which WordPress.com runs): the ones an export
@@ -100,14 +100,15 @@ class WordpressShortcode(Rule):
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
         text = document.text
-        if "[" not in text[document.body_start :]:
+        start = document.body_start
+        if text.find("[", start) < 0:
             return
         skip = _Skipped(document)
-        closings = [m for m in _CLOSING.finditer(text, document.body_start) if not skip(m.start())]
+        closings = [m for m in _CLOSING.finditer(text, start) if not skip(m.start())]
         opened: set[str] = set()
-        for match in _OPENING.finditer(text, document.body_start):
+        for match in _OPENING.finditer(text, start):
             name, rest = match.group(1), match.group(2)
-            if skip(match.start()) or not _is_shortcode(name, rest, match.end(), closings):
+            if not _is_shortcode(name, rest, match.end(), closings) or skip(match.start()):
                 continue
             opened.add(name)
             ctx.report(Span(match.start(), match.end()), "shortcode", name=name)
@@ -132,8 +133,11 @@ class _Skipped:
     """Code and what Hugo shortcode calls hold: shortcodes shown on purpose."""
 
     def __init__(self, document: Document) -> None:
-        self.code = code_starts_and_spans(document)
-        self.shortcodes = shortcode_regions(document)
+        self.document = document
+        self.regions: tuple[tuple[list[int], list[Span]], Regions] | None = None
 
     def __call__(self, offset: int) -> bool:
-        return in_code(self.code, offset) or self.shortcodes.covers(offset)
+        if self.regions is None:  # found only when a candidate asks: most articles have none
+            self.regions = (code_starts_and_spans(self.document), shortcode_regions(self.document))
+        code, shortcodes = self.regions
+        return in_code(code, offset) or shortcodes.covers(offset)
