@@ -57,8 +57,9 @@ go, but a list item (loose or tight) or a quote that holds nothing else goes who
 which alone would render as an empty bullet or quote; an empty code block goes with its fence
 lines. When a whole tight list goes, the blank lines
 around it meet, and `blank-lines` joins them. An empty heading goes the same way (safe), but a
-marker with nothing after it (`#`) may have been meant as a section break: removing it is unsafe. When the item goes on after a blank line, its next
-block moves up onto the marker's line, so that it stays in the item. A whitespace line inside a
+marker with nothing after it (`#`) may have been meant as a section break: removing it is
+unsafe. When the item goes on after a blank line, its next block moves up onto the marker's
+line, so that it stays in the item. A whitespace line inside a
 paragraph becomes the blank line it stood for, which splits the paragraph where the source had a
 paragraph break (at the paragraph's first or last line it is just removed).
 """
