@@ -147,6 +147,8 @@ class Mojibake:
     found: str
     fixed: str
     what: str
+    # Part of the original is lost and `fixed` is only a guess: reported, never repaired.
+    lost: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -185,7 +187,9 @@ def _pieces(line: str) -> list[tuple[int, int]]:
 
 
 def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
-    """Split the repair of a whole line into repairs of the smallest spans."""
+    """Split the repair of a whole line into repairs of the smallest spans; a span whose repair
+    takes a space for a lost byte A0 where another byte may as well have been dropped (see
+    `_guessed_a0`) is marked lost."""
     pieces = _pieces(line)
     if len(pieces) > _MAX_PIECES:
         pieces = []  # a wholly garbled line: one edit, rather than one ftfy call per piece
@@ -204,6 +208,7 @@ def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
                     line[start:end],
                     result.text,
                     describe(result.explanation or []),
+                    _guessed_a0(line[start:end], result.explanation),
                 )
             )
     rebuilt.append(line[cursor:])
@@ -223,14 +228,51 @@ def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
         suffix += 1
     if suffix and len(fixed) - suffix == prefix:
         suffix -= 1  # show what replaces the garbage (U+FFFD, often) rather than a bare deletion
+    damaged = line[prefix : len(line) - suffix]
+    guessed = _guessed_a0(damaged, _fix(line).explanation)
     return [
         Mojibake(
             Span(base + prefix, base + len(line) - suffix),
-            line[prefix : len(line) - suffix],
+            damaged,
             fixed[prefix : len(fixed) - suffix],
             what,
+            guessed,
         )
     ]
+
+
+# ftfy reads a space after the first two characters of a three-byte UTF-8 character as its lost
+# third byte A0 (`â€ ` as `†`, E2 80 A0). But a Windows-1252 decoder also drops the bytes it leaves
+# undefined (81, 8D, 8F, 90, 9D): `”` (E2 80 9D) before a space comes out as that same `â€ `, and
+# far more often than a dagger. Which character it was cannot be told.
+_AMBIGUOUS_A0 = lazy_regex("[\u00e0-\u00ef]" + _CONT_1252 + " ")
+
+
+def _guessed_a0(damaged: str, explanation: Any) -> bool:
+    """Whether ftfy's repair of `damaged` stands on that guess."""
+    return ("transcode", "restore_byte_a0") in (explanation or []) and bool(
+        _AMBIGUOUS_A0.search(damaged)
+    )
+
+
+# `â€` (E2 80, the start of a dash, a quote, an ellipsis or a bullet) whose third byte was dropped
+# as undefined in Windows-1252 (`”` is E2 80 9D) and that no continuation follows: ftfy leaves it.
+# `â€` is no text in any language. (Before a space: see `_AMBIGUOUS_A0`.)
+_DROPPED_THIRD = lazy_regex("\u00e2\u20ac(?!" + _CONT_1252 + "| |\ufffd)")
+
+
+def _dropped_third_bytes(text: str, found: tuple[Mojibake, ...]) -> list[Mojibake]:
+    """`â€` with its third byte dropped, outside the spans already found: lost, never repaired."""
+    if "\u00e2\u20ac" not in text:
+        return []
+    out = []
+    for match in _DROPPED_THIRD.finditer(text):
+        start, end = match.span()
+        if any(m.span.start < end and start < m.span.end for m in found):
+            continue
+        what = "UTF-8 text decoded as Windows-1252"
+        out.append(Mojibake(Span(start, end), match.group(0), "", what, lost=True))
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -241,6 +283,9 @@ def find_mojibake(text: str) -> tuple[Mojibake, ...]:
         return ()
     pages = _code_page_damage(text)
     found = _single_byte_mojibake(text)
+    dropped = _dropped_third_bytes(text, found)
+    if dropped:
+        found = tuple(sorted(found + tuple(dropped), key=lambda m: m.span.start))
     if not pages:
         return found
     # ftfy reads the C1 controls of such damage as Windows-1252 read as Latin-1: a wrong repair.

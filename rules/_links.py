@@ -237,6 +237,22 @@ def doubled_scheme(url: str) -> re.Match[str] | None:
     return _DOUBLE_SCHEME.match(url)
 
 
+# A web address or an e-mail address written without its scheme (`www.example.org/a`,
+# `example.com`, `desk@example.org`), as a CMS's link dialog lets one through: the browser reads
+# it as a path. Only `www.` and the generic top-level domains, which no file name ends in.
+# A host under a generic top-level domain, which no file name ends in (`www.` hosts are
+# `schemeless_web_url`'s).
+_GENERIC_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov)(?:[/?#]\S*)?\Z", re.I)
+_BARE_EMAIL = re.compile(r"[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
+
+
+def missing_scheme(url: str) -> str | None:
+    """The scheme a URL written without one needs (`https://`, `mailto:`), or None."""
+    if _BARE_EMAIL.match(url):
+        return "mailto:"
+    return "https://" if schemeless_web_url(url) or _GENERIC_DOMAIN.match(url) else None
+
+
 def is_web_url(url: str) -> bool:
     """An absolute http(s) URL with a host."""
     parts = split_url(url)

@@ -18,6 +18,11 @@ a line of text (a heading underline, see `paragraph-heading`), a `*` or `1.` the
 paragraph's next line: an empty item cannot interrupt a paragraph), `- - -` (a horizontal rule)
 and markers in code or HTML are left alone.
 
+A heading written with `#` that has nothing to show is reported too: one of such characters
+(`## &nbsp;`, as converters write WordPress's and Tumblr's `<h2>&nbsp;</h2>`) or a marker alone
+(`##`). Hugo renders an empty `<h2>`, which takes the space of a heading and, from level 2 on, an
+empty entry in the page's table of contents (checked with hugo 0.168).
+
 A fenced code block with nothing inside (`` ``` `` and `` ``` `` on the next line, or a fence that
 opens at the end of the article and that nothing closes, as a converter or a hasty edit leaves
 it) is reported too: Hugo renders it as an empty `<pre><code></code></pre>` box.
@@ -51,8 +56,10 @@ after stay separated by exactly one blank line. Inside a quote or a list item on
 go, but a list item (loose or tight) or a quote that holds nothing else goes whole with its marker,
 which alone would render as an empty bullet or quote; an empty code block goes with its fence
 lines. When a whole tight list goes, the blank lines
-around it meet, and `blank-lines` joins them. When the item goes on after a blank line, its next
-block moves up onto the marker's line, so that it stays in the item. A whitespace line inside a
+around it meet, and `blank-lines` joins them. An empty heading goes the same way (safe), but a
+marker with nothing after it (`#`) may have been meant as a section break: removing it is
+unsafe. When the item goes on after a blank line, its next block moves up onto the marker's
+line, so that it stays in the item. A whitespace line inside a
 paragraph becomes the blank line it stood for, which splits the paragraph where the source had a
 paragraph break (at the paragraph's first or last line it is just removed).
 """
@@ -65,7 +72,7 @@ from collections.abc import Callable, Iterator
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
-from newslint.events import Code, Html, Paragraph, Text
+from newslint.events import Code, Heading, Html, Paragraph, Text
 from newslint.rule import Context
 
 from ._body import (
@@ -108,6 +115,11 @@ def _empty_fenced_block(source: str, quoted: bool) -> tuple[str, bool] | None:
     return fence, closed
 
 
+# An ATX heading as written: its marker (group 1) and its text (group 2) without the spaces around
+# it or a closing sequence of `#`.
+_ATX_HEADING = re.compile(
+    r"[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*(?:\r\n|\r|\n)?", re.DOTALL
+)
 # A whole `<p>` element on one line, with what it holds (group 1).
 _EMPTY_P = re.compile(r"<[pP](?:[ \t][^<>]*)?>([^<>]*)</[pP][ \t]*>[ \t]*")
 # Emphasis and strikethrough markers.
@@ -152,6 +164,8 @@ class EmptyParagraph(Rule):
         "item": "list item holds only whitespace ({what})",
         "bare-item": "list item '{marker}' is empty: Hugo shows a bullet or number with nothing after it",
         "empty-code": "code block '{fence}' holds nothing: Hugo shows an empty box{unclosed}",
+        "heading": "heading holds only whitespace ({what}): Hugo renders an empty <h{level}>",
+        "bare-heading": "heading '{marker}' has no text: Hugo renders an empty <h{level}>",
         "detached-item": (
             "list item '{marker}' is empty: the text after the blank line below it is a paragraph"
             " outside the list"
@@ -171,6 +185,24 @@ class EmptyParagraph(Rule):
         if "\n" not in paragraph.text.rstrip("\r\n"):
             return
         self._empty_lines(ctx, paragraph)
+
+    def on_heading(self, ctx: Context, heading: Heading) -> None:
+        """An ATX heading with nothing to show: `## &nbsp;`, as converters write `<h2>&nbsp;</h2>`,
+        or a `##` alone."""
+        document = ctx.document
+        source = document.text[heading.span.start : heading.span.end]
+        match = _ATX_HEADING.fullmatch(source)
+        if match is None or not _visibly_empty(match.group(2) or ""):
+            return  # a setext heading, or one with text
+        marker, content = match.group(1), match.group(2) or ""
+        delete = delete_block(document, heading.span)
+        if content.strip(" \t"):
+            fix = Fix.safe("Remove the empty heading", delete)
+            ctx.report(heading.span, "heading", fix=fix, what=_what(content), level=heading.level)
+        else:
+            # Nothing after the marker: a `#` may have been meant as a section break.
+            fix = Fix.unsafe("Remove the empty heading", delete)
+            ctx.report(heading.span, "bare-heading", fix=fix, marker=marker, level=heading.level)
 
     def on_code(self, ctx: Context, code: Code) -> None:
         """A fenced code block with nothing inside: an empty box on the page."""

@@ -11,7 +11,10 @@ Chinese article's two-character first-line indent often becomes four spaces); Ma
 shows the paragraph in a monospaced box, with its links and emphasis as plain text.
 
 Only blocks at the top level of the article are looked at (in a list or a block quote, the
-indentation that makes code depends on the container), and fenced code blocks never.
+indentation that makes code depends on the container), and fenced code blocks never; but the
+text of a list item written five spaces or more after its marker (`2.       ATNA is ...`, as word
+processors and Blogger write numbered paragraphs) is a code block too, the first block of the
+item (checked with hugo 0.168), and is reported the same way.
 
 ## Why is this bad?
 Readers get a grey box of monospaced text that does not wrap on a phone, links that cannot be
@@ -31,7 +34,8 @@ clicked, and `**bold**` shown with its asterisks; search engines index it as cod
 Unsafe: the fix removes the indentation (four columns) from each line of the block, which makes
 it the paragraph it reads as; the writer may have meant a quotation or code after all. There is
 no fix when a line would then start a heading, list, quote, table or HTML block instead of
-continuing the paragraph.
+continuing the paragraph. In a list item the spaces after the marker become one, when the item's
+text is one line (with more lines, their indentation decides where they belong: no fix).
 """
 
 from __future__ import annotations
@@ -52,6 +56,9 @@ _CODE_SIGNS = re.compile(
     r"\b[^.!?。]*$|\b\w+\([^()\n]*\)\s*$|^\s*[\w.]+\s*=\s",
     re.MULTILINE,
 )
+# A list item's marker at the start of its line and the spaces after it, when its text is a code
+# block (five spaces or more after the marker: one for the marker, four for the code).
+_ITEM_START = re.compile(r"[ ]{0,3}([-*+]|[0-9]{1,9}[.)])( {5,})")
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?:\s|$)|[。！？]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # What a line may not start with once it loses its indentation: it would begin another block.
@@ -79,6 +86,8 @@ class IndentedProse(Rule):
     severity = Severity.WARNING
     messages = {
         "indented": "this prose is indented four spaces, so Markdown shows it as a code block",
+        "item": "this list item's text starts {spaces} spaces after its marker, so Markdown shows "
+        "it as a code block",
     }
 
     def on_code(self, ctx: Context, code: Code) -> None:
@@ -88,18 +97,26 @@ class IndentedProse(Rule):
         text = document.text
         line_start = text.rfind("\n", 0, code.span.start) + 1
         prefix = text[line_start : code.span.start]
-        if prefix not in ("    ", "\t"):
-            return  # in a list or a quote, or indented further: not the top-level case
+        item = _ITEM_START.fullmatch(prefix)
+        if prefix not in ("    ", "\t") and item is None:
+            return  # in a quote, or indented further: not the top-level case
         if not _looks_like_prose(code.text):
             return
         end = code.span.end
         while end > code.span.start and text[end - 1] in "\r\n":
             end -= 1
-        ctx.report(
-            Span(code.span.start, end),
-            "indented",
-            fix=_dedent(text, line_start, end),
-        )
+        if item is None:
+            ctx.report(Span(code.span.start, end), "indented", fix=_dedent(text, line_start, end))
+            return
+        # The item's text: from the spaces after the marker (those the block keeps included).
+        start = line_start + item.end(1)
+        words = len(code.text) - len(code.text.lstrip(" "))
+        spaces = len(item.group(2)) + words
+        fix = None
+        if "\n" not in text[start:end]:
+            edit = Edit.replace(Span(start, code.span.start + words), " ")
+            fix = Fix.unsafe("Keep one space after the list marker", edit)
+        ctx.report(Span(start + spaces, end), "item", fix=fix, spaces=spaces)
 
 
 def _dedent(text: str, start: int, end: int) -> Fix | None:

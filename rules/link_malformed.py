@@ -28,6 +28,11 @@ Flags links and images that cannot work:
   readers pass links on: `https://x.org/download%3Fformat%3Dpdf` asks the server for a file named
   `download?format=pdf` (a `%3F`, a parameter name and `%3D` count; a `%3F` alone may belong to
   a file name);
+- a web or e-mail address written without its scheme (`[cats](icanhascheezburger.com)`,
+  `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
+  through): the browser takes it for a page next to the article (hugo 0.168 writes
+  `href="desk@example.org"`). Only `www.` addresses and the generic top-level domains (`.com`,
+  `.org`, `.net`, `.edu`, `.gov`) count, which no file name ends in.
 - a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
   parentheses into the URL, which is then an address next to the article that does not exist;
 - a web address without its scheme, `[text](www.x.org/a)`: the browser takes it for a path next
@@ -48,14 +53,21 @@ Flags links and images that cannot work:
   `[report](files/annual report.pdf)`), which Markdown shows as typed; not when the bracketed
   text is a reference link defined in the article. Words alone (`[e](not a url)`) are left alone.
 
-A problem of the URL (a space, no host, a doubled scheme, a quote) is reported at the URL; the
-others at the whole link.
+- an address in an argument of a Hugo shortcode call (`src`, `link`, `href`, `url`, `image`, or
+  any argument that starts with `http://`, `https://` or `/`) that holds Markdown backslash
+  escapes, as HTML-to-Markdown converters write them and WordPress importers then put into a
+  `{{< figure src="/img/hh\\_gear\\_400.jpg" >}}`: Markdown takes an escape out of a link's URL,
+  but Hugo passes a shortcode's arguments on as written, so the page asks for
+  `hh%5C_gear%5C_400.jpg` (checked with hugo 0.168).
+
+A problem of the URL (a space, no host, a doubled scheme, a quote, an escape) is reported at the
+URL; the others at the whole link.
 
 In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
 what cannot work in HTML is flagged: a
 `javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host,
-a doubled scheme, a web URL in parentheses (`href="(https://x.org/a)"`) and a web address
-without its scheme (`href="www.x.org"`; at the attribute's value). A space is fine there (the browser encodes it), and
+a doubled scheme, a web URL in parentheses (`href="(https://x.org/a)"`) and a web or e-mail
+address without its scheme (`href="www.x.org"`; at the attribute's value). A space is fine there (the browser encodes it), and
 an empty `href` links to the page itself.
 
 ## Why is this bad?
@@ -79,9 +91,10 @@ back as `&name` (not in raw HTML, nor where the URL is written with escapes). Un
 destination-less link is replaced by its text and a source-less image is removed, which changes
 what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
 `[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
-stray `"` is cut before it; the parentheses around a wrapped URL are removed; `https://` is
-written before a web address without a scheme; a `%` that starts no escape is written `%25`; swapped text and URL
-are swapped back; a percent-encoded query is written as a query (`?format=pdf`), and the page it
+stray `"` is cut before it; the parentheses around a wrapped URL are removed; a missing scheme
+is written (`https://`, `mailto:`), and the page it reaches should be checked; a `%` that
+starts no escape is written `%25`; swapped text and URL are swapped back; the backslashes of a
+shortcode argument's escapes are removed; a percent-encoded query is written as a query (`?format=pdf`), and the page it
 then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
 spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
 nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
@@ -105,10 +118,11 @@ from ._links import (
     destination,
     doubled_scheme,
     link_text_source,
-    schemeless_web_url,
+    missing_scheme,
     split_url,
     wrapped_web_url,
 )
+from ._shortcode_urls import escaped_shortcode_urls
 
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 # A `%` that is no percent escape (`100%`, `50%off`): Go's `url.Parse`, which Hugo's own link render
@@ -166,11 +180,20 @@ class LinkMalformed(Rule):
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
         "exist",
-        "no-scheme": "URL {url!r} has no scheme (https://): the link does not lead to the site "
-        "it names",
+        "no-scheme": "URL {url!r} has no scheme, so the browser takes it for a page next to the "
+        "article",
         "bad-escape": "URL {url!r} has a '%' that starts no escape ({found!r}): the URL is "
         "invalid, and where Hugo's own link render hook renders links the build fails",
+        "escaped": "URL '{url}' in the {shortcode!r} shortcode holds Markdown escapes: Hugo passes "
+        "the backslashes on, so the address goes nowhere",
     }
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        for found in escaped_shortcode_urls(document):
+            title = f"Remove the backslashes: {found.unescaped}"
+            fix = Fix.unsafe(title, Edit.replace(found.span, found.unescaped))
+            url = found.url[:80]
+            ctx.report(found.span, "escaped", url=url, shortcode=found.shortcode, fix=fix)
 
     def on_link(self, ctx: Context, link: Link) -> None:
         kind = "image" if link.is_image else "link"
@@ -193,8 +216,9 @@ class LinkMalformed(Rule):
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
-        elif schemeless_web_url(url):
-            ctx.report(dest or link.span, "no-scheme", url=url[:80], fix=_add_scheme(text, dest))
+        elif (missing := missing_scheme(url)) is not None and link.link_type != "Linkify":
+            fix = _add_scheme(text, url, dest, missing)
+            ctx.report(dest or link.span, "no-scheme", url=url[:80], fix=fix)
         elif (bad := _BAD_ESCAPE.search(url)) is not None:
             found = url[bad.start() : bad.start() + 3]
             fix = _encode_percent(text, url, dest)
@@ -263,8 +287,8 @@ class LinkMalformed(Rule):
             ctx.report(dest, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
             ctx.report(dest, "wrapped", url=url[:80], fix=_unwrap(ctx.document.text, dest))
-        elif schemeless_web_url(url):
-            fix = _add_scheme(ctx.document.text, dest)
+        elif (missing := missing_scheme(url)) is not None:
+            fix = _add_scheme(ctx.document.text, url, dest, missing)
             ctx.report(dest, "no-scheme", url=url[:80], fix=fix)
         else:
             parts = split_url(url)
@@ -476,12 +500,12 @@ def _encode_percent(text: str, url: str, dest: Span | None) -> Fix | None:
     return Fix.unsafe("Encode the '%' as %25", *edits)
 
 
-def _add_scheme(text: str, dest: Span | None) -> Fix | None:
-    """Write `https://` before a web address written without it, where the address is written as
-    such."""
-    if dest is None or text[dest.start : dest.start + 4].lower() != "www.":
+def _add_scheme(text: str, url: str, dest: Span | None, scheme: str) -> Fix | None:
+    """Write the missing `scheme` before an address written without one, where the address is
+    written as such (not with entities or escapes)."""
+    if dest is None or not text.startswith(url, dest.start):
         return None
-    return Fix.unsafe("Add https://", Edit.insert(dest.start, "https://"))
+    return Fix.unsafe(f"Write it as {scheme}{url}"[:100], Edit.insert(dest.start, scheme))
 
 
 # HTML's legacy entities, which decoders such as Python's `html.unescape` and BeautifulSoup also

@@ -75,7 +75,7 @@ from ._links import (
     find_source_link,
     is_local_host,
     is_web_url,
-    schemeless_web_url,
+    missing_scheme,
     source_field_name,
     split_url,
     wrapped_web_url,
@@ -141,9 +141,10 @@ class LinkRelative(Rule):
             return  # `<name@host>`: the parser gives the address, Hugo writes `mailto:name@host`
         if "{{" in url or "{%" in url:
             return  # a shortcode or template tag makes the URL at build time
-        if wrapped_web_url(url) or schemeless_web_url(url):
-            # `[text]((https://x.org/a))`, `[text](www.x.org/a)`: a web address written wrong,
-            # which link-malformed reports; resolved against the source it would be nonsense.
+        if wrapped_web_url(url) or missing_scheme(url) is not None:
+            # `[text]((https://x.org/a))`, `[text](www.x.org/a)`, `desk@example.org`: an address
+            # written wrong, which link-malformed reports; resolved against the source it would
+            # be nonsense.
             return
         source = self._source(ctx)
         if source is None:

@@ -21,6 +21,12 @@ decoder has already turned them into `�` (`replacement-char` reports those) an
 legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
 alone. The message says what happened, for example "UTF-8 text decoded as Windows-1252".
 
+Damage that lost part of the original is reported without a repair ("part of the original is
+lost"): a byte turned into U+FFFD, and `â€`, the start of a curly quote, a dash or an ellipsis,
+whose third byte a Windows-1252 decoder dropped because that code page leaves it undefined (`”` is
+E2 80 9D). Before a space, ftfy would take that space for a lost A0 and write `†` (E2 80 A0) in
+place of `”` and the space; which of the two it was cannot be told.
+
 ## Why is this bad?
 Readers see `Donâ€™t` instead of `Don’t`; search engines index the garbage; and a mis-decoded
 non-breaking space (`Â `) leaves a visible stray letter or an empty-looking paragraph.
@@ -33,7 +39,8 @@ non-breaking space (`Â `) leaves a visible stray letter or an empty-looking par
 
 ## Fix safety
 Safe: the fix replaces only the damaged span with ftfy's repair, which re-encodes the characters and
-decodes them the right way (it never guesses a character that is not in the bytes), or, for the
+decodes them the right way (it never guesses a character that is not in the bytes; where it would
+have to, there is no fix, see above), or, for the
 code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
 OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS and GBK or Big5 read as Latin-1 kinds: the repair is exact, but
 which encoding did the damage is inferred from text that still looks like words. Unsafe in code (a code block or
@@ -89,8 +96,9 @@ class Mojibake(Rule):
                 fixed=found.fixed,
             )
         for found in single:
-            if "\ufffd" in found.fixed and "\ufffd" not in found.found:
-                # ftfy could only repair part of it; a fix would trade garbage for U+FFFD.
+            if found.lost or ("\ufffd" in found.fixed and "\ufffd" not in found.found):
+                # ftfy could only repair part of it (a fix would trade garbage for U+FFFD), or
+                # its repair is a guess at a byte the decoder dropped.
                 ctx.report(found.span, "lossy", found=found.found, what=found.what)
                 continue
             title = f"Replace with {found.fixed!r}"

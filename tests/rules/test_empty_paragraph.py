@@ -257,6 +257,32 @@ CASES = [
 ]
 
 
+# Headings with nothing to show, as converters write WordPress's and Tumblr's `<h2>&nbsp;</h2>`.
+CASES += [
+    Case(
+        "heading-of-an-entity-or-a-no-break-space",
+        fm(body="Before.\n\n## &nbsp;\n\n### \xa0 ###\n\nAfter.\n", title="T"),
+        errors=[("heading", 7, 1), ("heading", 9, 1)],
+        fixed=fm(body="Before.\n\nAfter.\n", title="T"),
+    ),
+    Case(
+        # A marker alone may have been meant as a section break: the removal is unsafe.
+        "marker-alone",
+        fm(body="Before.\n\n#\n\nAfter.\n\n##   \n", title="T"),
+        errors=[("bare-heading", 7, 1), ("bare-heading", 11, 1)],
+        unsafe_fixed=fm(body="Before.\n\nAfter.\n", title="T"),
+    ),
+    Case(
+        # Headings with text, a hashtag (no heading), a setext heading, `#` in code.
+        "headings-with-text",
+        fm(
+            body="## Vote ##\n\n#budget talks\n\nResult\n---\n\n```\n#\n```\n\n## 2 &amp; 3\n",
+            title="T",
+        ),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_empty_paragraph(case: Case) -> None:
     assert_case(EmptyParagraph, case)

@@ -94,6 +94,45 @@ CASES = [
 ]
 
 
+# A list item's text five spaces or more after its marker: its first block is a code block
+# (hugo 0.168), as word processors and Blogger write numbered paragraphs.
+CASES += [
+    Case(
+        "numbered-paragraph-far-after-its-marker",
+        fm(
+            body="Intro.\n\n1. ATNA is a grouping of three functions.\n\n"
+            "2.       ATNA secure communications is not just mutual TLS, as many think.\n",
+            title="T",
+        ),
+        errors=[("item", 9, 10)],
+        unsafe_fixed=fm(
+            body="Intro.\n\n1. ATNA is a grouping of three functions.\n\n"
+            "2. ATNA secure communications is not just mutual TLS, as many think.\n",
+            title="T",
+        ),
+    ),
+    Case(
+        # Two lines: where the second belongs depends on its indentation, so no fix.
+        "bullet-over-two-lines",
+        fm(
+            body="-      The minister said the budget would pass this week,\n"
+            "       as talks went on until late on Tuesday.\n",
+            title="T",
+        ),
+        errors=[("item", 5, 8)],
+    ),
+    Case(
+        # Code in a list item, and an item whose text starts four spaces after the marker.
+        "code-or-text-in-items",
+        fm(
+            body="1.      npm install --save newslint && npm test\n\n"
+            "2.    The minister said the budget would pass this week, as talks went on.\n",
+            title="T",
+        ),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_indented_prose(case: Case) -> None:
     assert_case(IndentedProse, case)

@@ -58,6 +58,14 @@ def _cases() -> list[Case]:
             path=path,
         ),
         Case(
+            # An address without its scheme is no path copied from the source: link-malformed
+            # reports it (no-scheme), with the scheme as its fix, not the source's origin.
+            "address-without-its-scheme",
+            fm(body="See [cats](icanhascheezburger.com) or [mail](desk@example.org).\n\n" + SOURCE),
+            site=site,
+            path=path,
+        ),
+        Case(
             "path-relative-resolved-against-the-source-page",
             fm(body="[**（9988）**](stock1.php?code=9988) rose.\n\n" + SOURCE),
             errors=[("relative", 4, 14)],

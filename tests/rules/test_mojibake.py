@@ -97,6 +97,21 @@ CASES = [
     ),
     # ftfy guesses that `?` stood for a lost byte: reported, but never replaced by U+FFFD.
     Case("lossy-repair-not-applied", fm(body="Donâ€?t do.\n", title="T"), errors=[("lossy", 5, 4)]),
+    # `”` is E2 80 9D, and Windows-1252 leaves 9D undefined: a decoder that drops it leaves `â€`.
+    # Before a space ftfy takes the space for a lost A0 and repairs `†` (E2 80 A0), eating the
+    # space: a guess, reported as lossy. With the 9D kept as U+009D the repair is exact.
+    Case(
+        "dropped-third-byte-before-a-space-is-no-dagger",
+        fm(body="The â€œtimesUpâ€ event and Kaiserâ€.\n", title="T"),
+        errors=[("mojibake", 5, 5), ("lossy", 5, 15), ("lossy", 5, 34)],
+        fixed=fm(body="The “timesUpâ€ event and Kaiserâ€.\n", title="T"),
+    ),
+    Case(
+        "third-byte-kept-as-a-c1-control-or-a-no-break-space",
+        fm(body="A â€œtimesUpâ€\x9d event, a dagger â€\xa0 here, voilÃ\xa0 tout.\n", title="T"),
+        errors=[("mojibake", 5, 3), ("mojibake", 5, 13), ("mojibake", 5, 33), ("mojibake", 5, 47)],
+        fixed=fm(body="A “timesUp” event, a dagger † here, voilà tout.\n", title="T"),
+    ),
     Case(
         "crlf",
         '---\r\ntitle: "T"\r\n---\r\n\r\nDonâ€™t\r\n',

@@ -1,0 +1,143 @@
+"""WordPress shortcode left in the text.
+
+## What it does
+Finds WordPress shortcodes that came along when posts were exported from WordPress (exitwp,
+wordpress-to-hugo-exporter, jekyll-import, wordpress-export-to-markdown and the like) and that
+nothing converted to Markdown or to a Hugo shortcode, with their brackets as they were or escaped
+the way HTML-to-Markdown converters write them (`\\[youtube ...\\]`):
+
+- a shortcode with attributes, `[caption id="attachment_12" align="aligncenter" width="300"]`,
+  `[gallery ids="4,5,6"]`, `[contact-form-7 id="9"]` (a lower-case name, then at least one
+  quoted `key="value"`);
+- one of WordPress's own or Jetpack's shortcodes (`caption`, `gallery`, `embed`, `audio`, `video`,
+  `youtube`, `vimeo`, `googlemaps`, `sourcecode`, ...) written with a URL
+  (`[youtube https://youtu.be/x]`), with `=` (`[youtube=https://...]`, WordPress.com's form) or
+  closed further on (`[embed]https://...[/embed]`);
+- the closing tag of one of those (`[/caption]`) whose opening tag was not reported.
+
+Each shortcode is reported once, at its opening tag. Bracketed words are left alone (`[sic]`,
+`[video unavailable]`, a reference link `[1]`), and so is code (inline or a block) and what a Hugo
+shortcode call holds: an article about WordPress shows shortcodes there.
+
+## Why is this bad?
+Only WordPress runs shortcodes. Hugo prints `[caption id="attachment_12" align="aligncenter"
+width="300"]` and `[/caption]` around the image as they are, and a `[youtube ...]` or
+`[gallery ...]` shows its code instead of the video or the photos.
+
+## Example
+    [caption id="attachment_12" align="aligncenter" width="300"]![Crowd](/img/crowd.jpg) The crowd
+    on Sunday[/caption]
+
+## Use instead
+    {{< figure src="/img/crowd.jpg" alt="Crowd" caption="The crowd on Sunday" >}}
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint import Rule, Severity, Span
+from newslint.document import Document
+from newslint.rule import Context
+
+from ._body import Regions, shortcode_regions
+from ._encoding import code_starts_and_spans, in_code
+
+# WordPress's own shortcodes, and those of Jetpack (which WordPress.com runs): the ones an export
+# carries most. Written with a URL, `=` or a closing tag, these are shortcodes without attributes.
+KNOWN = frozenset(
+    {
+        "archives",
+        "audio",
+        "bandcamp",
+        "caption",
+        "code",
+        "crowdsignal",
+        "dailymotion",
+        "embed",
+        "facebook",
+        "flickr",
+        "gallery",
+        "gist",
+        "googleapps",
+        "googlemaps",
+        "instagram",
+        "latex",
+        "playlist",
+        "polldaddy",
+        "scribd",
+        "slideshare",
+        "slideshow",
+        "soundcloud",
+        "sourcecode",
+        "spotify",
+        "ted",
+        "tweet",
+        "twitter",
+        "video",
+        "vimeo",
+        "wp_caption",
+        "youtube",
+    }
+)
+_NAME = r"[a-z][a-z0-9_-]{1,40}"
+# An opening tag on one line: `[name ...]`, or `\[name ...\]` as a converter escapes it.
+_OPENING = re.compile(r"\\?\[(" + _NAME + r")(?=[\s=\]\\])([^\[\]\n]{0,1000}?)\\?\]")
+_CLOSING = re.compile(r"\\?\[/(" + _NAME + r")\\?\]")
+# A quoted attribute; WordPress's editor may have curled the quotes.
+_ATTRIBUTE = re.compile(r"""\s[A-Za-z_][\w-]*\s*=\s*(?:"[^"]*"|'[^']*'|[“”″][^“”″]*[“”″])""")
+
+
+class WordpressShortcode(Rule):
+    code = "BD012"
+    name = "wordpress-shortcode"
+    severity = Severity.WARNING
+    messages = {
+        "shortcode": "shortcode [{name}] from WordPress left in the text: Hugo shows it as written",
+        "closing": "closing tag [/{name}] of a WordPress shortcode left in the text: Hugo shows "
+        "it as written",
+    }
+
+    def on_document_start(self, ctx: Context, document: Document) -> None:
+        text = document.text
+        start = document.body_start
+        if text.find("[", start) < 0:
+            return
+        skip = _Skipped(document)
+        closings = [m for m in _CLOSING.finditer(text, start) if not skip(m.start())]
+        opened: set[str] = set()
+        for match in _OPENING.finditer(text, start):
+            name, rest = match.group(1), match.group(2)
+            if not _is_shortcode(name, rest, match.end(), closings) or skip(match.start()):
+                continue
+            opened.add(name)
+            ctx.report(Span(match.start(), match.end()), "shortcode", name=name)
+        for match in closings:
+            if match.group(1) in KNOWN and match.group(1) not in opened:
+                ctx.report(Span(match.start(), match.end()), "closing", name=match.group(1))
+
+
+def _is_shortcode(name: str, rest: str, end: int, closings: list[re.Match[str]]) -> bool:
+    """Whether `[name rest]` is a shortcode: attributes make any name one; one of WordPress's own
+    also counts with a URL, with `=`, or with its closing tag further on."""
+    if _ATTRIBUTE.search(rest):
+        return True
+    if name not in KNOWN:
+        return False
+    if rest.startswith("=") or re.search(r"\bhttps?://", rest):
+        return True
+    return any(m.group(1) == name and m.start() >= end for m in closings)
+
+
+class _Skipped:
+    """Code and what Hugo shortcode calls hold: shortcodes shown on purpose."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.regions: tuple[tuple[list[int], list[Span]], Regions] | None = None
+
+    def __call__(self, offset: int) -> bool:
+        if self.regions is None:  # found only when a candidate asks: most articles have none
+            self.regions = (code_starts_and_spans(self.document), shortcode_regions(self.document))
+        code, shortcodes = self.regions
+        return in_code(code, offset) or shortcodes.covers(offset)

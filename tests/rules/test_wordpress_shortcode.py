@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.wordpress_shortcode import WordpressShortcode
+from newslint.testing import Case, assert_case, fm
+
+CASES = [
+    Case(
+        # Bracketed words, a reference link, a WordPress name used as a word: no shortcode.
+        "bracketed-words",
+        fm(
+            body="He said it [sic] twice [1].\n\n[video unavailable] [audio cuts out]\n\n"
+            "See the [gallery] below.\n\n[1]: https://example.org/a\n",
+            title="T",
+        ),
+    ),
+    Case(
+        # exitwp and wordpress-to-hugo-exporter leave the caption around the image: one report,
+        # at the opening tag; the closing tag goes with it.
+        "caption-with-attributes-and-closing-tag",
+        fm(
+            body='Before.\n\n[caption id="attachment_12" align="aligncenter" width="300"]'
+            "![Crowd](/img/crowd.jpg) The crowd[/caption]\n",
+            title="T",
+        ),
+        errors=[("shortcode", 7, 1)],
+    ),
+    Case(
+        # wordpress-export-to-markdown escapes the brackets; a URL makes a known name one.
+        "escaped-youtube-with-a-url",
+        fm(
+            body="Video:\n\n\\[youtube https://www.youtube.com/watch?v=9l\\_zPggA4fU\\]\n",
+            title="T",
+        ),
+        errors=[("shortcode", 7, 1)],
+    ),
+    Case(
+        "embed-closed-further-on-and-wordpress-com-form",
+        fm(
+            body="[embed]https://example.org/v[/embed] and [youtube=https://youtu.be/x]\n",
+            title="T",
+        ),
+        errors=[("shortcode", 5, 1), ("shortcode", 5, 42)],
+    ),
+    Case(
+        # A plugin's shortcode: any lower-case name with a quoted attribute; curled quotes too.
+        "plugin-shortcode-and-curled-quotes",
+        fm(
+            body='Write to us: [contact-form-7 id="9" title="Contact"]\n\n'
+            "[caption id=\u201dattachment_5\u2033 align=\u201dalignnone\u201d]\n",
+            title="T",
+        ),
+        errors=[("shortcode", 5, 14), ("shortcode", 7, 1)],
+    ),
+    Case(
+        "closing-tag-alone",
+        fm(body="The crowd on Sunday[/caption]\n", title="T"),
+        errors=[("closing", 5, 20)],
+    ),
+    Case(
+        # Shown on purpose: in code, and in what a Hugo shortcode call holds.
+        "code-and-hugo-shortcode-bodies",
+        fm(
+            body='Use `[gallery ids="1,2"]` here.\n\n```\n[caption id="a" width="3"]x[/caption]\n```\n\n'
+            "{{< highlight text >}}\n[embed]https://example.org/v[/embed]\n{{< /highlight >}}\n",
+            title="T",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_wordpress_shortcode(case: Case) -> None:
+    assert_case(WordpressShortcode, case)
