@@ -398,6 +398,23 @@ def _is_cross_file(rule: type[Rule]) -> bool:
     return getattr(rule.project_end, "__func__", None) is not Rule.project_end.__func__  # type: ignore[attr-defined]
 
 
+def _judged_after_the_files(rule: type[Rule], links_checked: bool) -> bool:
+    """Whether the rule's reports come from its project step in this run.
+
+    A link rule reports there only what a link check found: without one, link-insecure reports
+    as it lints each file, so its suppressions are judged there, like any per-file rule's (and
+    even when the run saw only some of the site's files).
+    """
+    return _is_cross_file(rule) and (links_checked or not getattr(rule, "checks_links", False))
+
+
+def _runs_in(rule: type[Rule], links_checked: bool) -> bool:
+    """link-broken and link-redirect report only what a link check found: without one they do not
+    run, even when `select = ["ALL"]` enables them, so their suppressions are left alone."""
+    only_a_link_check = getattr(rule, "checks_links", False) and not rule.default_enabled
+    return links_checked or not only_a_link_check
+
+
 @dataclass
 class _Outcome:
     keep: list[bool]
@@ -420,7 +437,7 @@ class _Selector:
 
 
 def _selector_info(
-    selector: str, known: Sequence[type[Rule]], enabled: Sequence[type[Rule]]
+    selector: str, known: Sequence[type[Rule]], enabled: Sequence[type[Rule]], links_checked: bool
 ) -> _Selector:
     rules = [rule for rule in enabled if matches(rule, selector)]
     return _Selector(
@@ -429,7 +446,7 @@ def _selector_info(
         or any(matches(rule, selector) for rule in known),
         reporter=selector.upper() != ALL and matches(UnusedSuppression, selector),
         enabled=bool(rules),
-        cross_file=any(_is_cross_file(rule) for rule in rules),
+        cross_file=any(_judged_after_the_files(rule, links_checked) for rule in rules),
     )
 
 
@@ -453,14 +470,19 @@ def _judge(
         outcome.project = _project_data(index, cross_rules)
     if reporter is None:
         return outcome
-    enabled = [a.rule for a in ruleset.rules if a.rule is not UnusedSuppression]
+    links_checked = ruleset.config.links.check
+    enabled = [
+        a.rule
+        for a in ruleset.rules
+        if a.rule is not UnusedSuppression and _runs_in(a.rule, links_checked)
+    ]
     known = ruleset.registry.rules
     cache: dict[str, _Selector] = {}
 
     def info(selector: str) -> _Selector:
         found = cache.get(selector)
         if found is None:
-            found = cache[selector] = _selector_info(selector, known, enabled)
+            found = cache[selector] = _selector_info(selector, known, enabled, links_checked)
         return found
 
     for number, item in enumerate(directives):

@@ -24,8 +24,11 @@ Readings pinned here (where the documents leave room):
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -34,6 +37,7 @@ from pathlib import Path
 import pytest
 
 import newslint
+from newslint.cli import main
 
 TITLE = '"Budget passes in parliament"'
 SUMMARY = '"The parliament passed the budget on Tuesday after a long debate."'
@@ -60,7 +64,7 @@ def art(
 
 TOML_ARTICLE = (
     "+++\n"
-    "title = \"It's a deal: the budget passes\"\n"
+    'title = "It\'s a deal: the budget passes"\n'
     "date = 2025-02-08T09:55:35+08:00\n"
     'summary = """The parliament passed the budget\non Tuesday after a long debate."""\n'
     "+++\n\n" + PROSE + "\n\n" + LINK + "\n"
@@ -105,7 +109,7 @@ TX004_NEAR_MISSES = [
     "Am 3.Oktober feierten die Deutschen den Tag der Einheit.",
     "| file | size |\n|---|---|\n| a.b | 3.5 MB |",
     "Text.[^n]\n\n[^n]: Data from example.com and the U.S. census.",
-    "Run `npm install.Then run` now.\n\n```js\nconst a = b.c;console.log(\"x.Y\");\n```",
+    'Run `npm install.Then run` now.\n\n```js\nconst a = b.c;console.log("x.Y");\n```',
     "See <https://example.com/a.B> and [Reuters.Com report](https://example.com/a).",
 ]
 
@@ -202,7 +206,11 @@ RULE_CASES = [
         [],
     ),
     R("TX001-etc", art(summary='"New taxes on fuel, tobacco, alcohol, sugar etc."'), []),
-    R("TX001-ellipsis-mid-sentence", art(summary='"The parliament... passed the budget on Tuesday after all."'), []),
+    R(
+        "TX001-ellipsis-mid-sentence",
+        art(summary='"The parliament... passed the budget on Tuesday after all."'),
+        [],
+    ),
     R("TX001-closing-parenthesis", art(summary='"The parliament passed the budget (Reuters)"'), []),
     R("TX002-fires-short", art(summary='"The budget passed."'), [("TX002", 4, 10)]),
     R("TX002-exactly-40", art(summary='"The parliament passed the budget today!!"'), []),
@@ -230,13 +238,12 @@ RULE_CASES = [
     ),
     R(
         "TX004-fires-in-a-table-cell-and-a-footnote",
-        art(body="| a | b |\n|---|---|\n| It ended.The end | x |\n\nA[^1].\n\n[^1]: The source said so.The end."),
+        art(
+            body="| a | b |\n|---|---|\n| It ended.The end | x |\n\nA[^1].\n\n[^1]: The source said so.The end."
+        ),
         [("TX004", 9, 11), ("TX004", 13, 25)],
     ),
-    *[
-        R(f"TX004-near-miss-{i}", art(body=text), [])
-        for i, text in enumerate(TX004_NEAR_MISSES)
-    ],
+    *[R(f"TX004-near-miss-{i}", art(body=text), []) for i, text in enumerate(TX004_NEAR_MISSES)],
     R(
         "TX005-fires-double-space",
         art(title='"Budget passes  in parliament"'),
@@ -381,7 +388,11 @@ RULE_CASES = [
         ),
         [],
     ),
-    R("BD006-fires", art(body="![A photo of the vote](https://example.com/a.jpg)"), [("BD006", 7, 1)]),
+    R(
+        "BD006-fires",
+        art(body="![A photo of the vote](https://example.com/a.jpg)"),
+        [("BD006", 7, 1)],
+    ),
     R("BD006-one-sentence", art(body="The budget passed."), []),
     R(
         "BD007-fires",
@@ -502,3 +513,402 @@ def test_there_are_cases_for_every_catalogue_rule_both_ways() -> None:
     quiet = {c.name[:5] for c in RULE_CASES if "-fires" not in c.name}
     assert codes <= fires
     assert codes <= quiet
+
+
+# ================================================================== the command line, black-box
+
+
+def newslint_cli(
+    *args: str, cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`newslint ARGS` run in `cwd`: with `stdin`, the installed command in a process of its own;
+    else its documented entry point `main(argv) -> int` in this process (much faster)."""
+    if stdin is not None:
+        env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "FORCE_COLOR")}
+        return subprocess.run(
+            [sys.executable, "-m", "newslint", *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+            env=env,
+        )
+    out, err = io.BytesIO(), io.BytesIO()
+    out_text = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    err_text = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out_text), contextlib.redirect_stderr(err_text):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:  # argparse's usage errors
+                code = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def json_check(*args: str, cwd: Path) -> tuple[int, list[dict[str, object]]]:
+    done = newslint_cli("check", "--no-cache", "--output-format", "json", *args, cwd=cwd)
+    assert done.returncode != 2, done.stderr.decode()
+    return done.returncode, json.loads(done.stdout)
+
+
+def places(found: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return [(d["path"], d["code"], d["line"], d["column"]) for d in found]
+
+
+# An article with an error (EN005, a Latin-1 byte) and a warning later in the file (TX004).
+BAD = art(body="Caf\u00e9 owners said the plan improves preparedness.The end.").encode()
+BAD = BAD.replace("é".encode(), b"\xe9")
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "clean.md").write_text(art(), encoding="utf-8")
+    (tmp_path / "bad.md").write_bytes(BAD)
+    (tmp_path / "warn.md").write_text(art(title='"Tom &amp; Jerry return to the screen"'))
+    (tmp_path / "info.md").write_text(art(title='"UNICEF AND WHO WARN OF MEASLES OUTBREAK"'))
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("clean.md",), 0),
+        (("bad.md",), 1),
+        (("warn.md",), 0),
+        (("warn.md", "--fail-on", "warning"), 1),
+        (("info.md", "--fail-on", "warning"), 0),
+        (("info.md", "--fail-on", "info"), 1),
+        (("info.md", "--fail-on", "info", "--exit-zero"), 0),
+        (("bad.md", "--exit-zero"), 0),
+        (("nothere.md",), 2),
+        (("bad.md", "--select", "XX999"), 2),
+        (("bad.md", "--ignore", "no-such-rule"), 2),
+        (("bad.md", "--fail-on", "errors"), 2),
+        (("bad.md", "--output-format", "xml"), 2),
+    ],
+)
+def test_exit_codes(tree: Path, args: tuple[str, ...], code: int) -> None:
+    done = newslint_cli("check", "--no-cache", *args, cwd=tree)
+    assert done.returncode == code, done.stderr
+    if code == 2:
+        assert done.stdout == b""
+        assert done.stderr.startswith(b"newslint: error: ") or b"usage:" in done.stderr
+
+
+def test_a_missing_path_is_named_and_an_empty_folder_is_an_empty_report(tree: Path) -> None:
+    done = newslint_cli("check", "--no-cache", "nothere.md", cwd=tree)
+    assert b"nothere.md" in done.stderr
+    (tree / "empty").mkdir()
+    assert json_check("empty", cwd=tree) == (0, [])
+
+
+def test_the_rest_of_a_file_with_invalid_utf8_is_still_linted(tree: Path) -> None:
+    code, found = json_check("bad.md", cwd=tree)
+    assert code == 1
+    assert places(found) == [("bad.md", "EN005", 7, 4), ("bad.md", "TX004", 7, 48)]
+
+
+@pytest.mark.parametrize(
+    ("selection", "codes"),
+    [
+        (("--select", "EN005"), ["EN005"]),
+        (("--select", "sentence-spacing"), ["TX004"]),
+        (("--select", "EN,TX"), ["EN005", "TX004"]),
+        (("--select", "EN", "--select", "TX004"), ["EN005", "TX004"]),
+        (("--select", "invalid-utf8,TX"), ["EN005", "TX004"]),
+        (("--ignore", "EN005"), ["TX004"]),
+        (("--ignore", "TX"), ["EN005"]),
+        (("--select", "TX", "--ignore", "sentence-spacing"), []),
+        (("--select", "EN", "--extend-select", "TX004"), ["EN005", "TX004"]),
+        (("--select", "ALL", "--ignore", "EN"), ["TX004"]),
+        (("--select", "DT"), []),
+    ],
+)
+def test_selection_by_code_name_and_prefix(
+    tree: Path, selection: tuple[str, ...], codes: list[str]
+) -> None:
+    _, found = json_check("bad.md", *selection, cwd=tree)
+    assert [d["code"] for d in found] == codes
+
+
+FORMATS = ["full", "concise", "grouped", "json", "json-lines", "sarif", "github", "junit", "gitlab"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_output_format_exits_alike_and_names_both_problems(tree: Path, fmt: str) -> None:
+    done = newslint_cli("check", "--no-cache", "--output-format", fmt, "bad.md", cwd=tree)
+    assert done.returncode == 1, done.stderr
+    out = done.stdout.decode()
+    assert "EN005" in out or "invalid-utf8" in out
+    assert "TX004" in out or "sentence-spacing" in out
+
+
+def test_json_objects_have_the_documented_keys_and_json_lines_the_same_objects(tree: Path) -> None:
+    _, found = json_check("bad.md", cwd=tree)
+    keys = ["path", "rule", "code", "severity", "message", "line", "column", "end_line",
+            "end_column", "fix"]  # fmt: skip
+    assert [list(d) for d in found] == [keys, keys]
+    first, second = found
+    assert (first["rule"], first["severity"], first["end_line"], first["end_column"]) == (
+        "invalid-utf8", "error", 7, 5
+    )  # fmt: skip
+    assert first["fix"] is not None and first["fix"]["applicability"] == "unsafe"  # type: ignore[index]
+    fix = second["fix"]
+    assert fix == {
+        "applicability": "safe",
+        "title": fix["title"],  # type: ignore[index]
+        "edits": [{"line": 7, "column": 49, "end_line": 7, "end_column": 49, "content": " "}],
+    }
+    lines = newslint_cli("check", "--no-cache", "--output-format", "json-lines", "bad.md", cwd=tree)
+    assert [json.loads(line) for line in lines.stdout.decode().splitlines()] == found
+
+
+def test_concise_is_one_line_per_problem_with_a_mark_for_safe_fixes(tree: Path) -> None:
+    done = newslint_cli("check", "--no-cache", "--output-format", "concise", "bad.md", cwd=tree)
+    assert done.stdout.decode().splitlines() == [
+        "bad.md:7:4: EN005 [invalid-utf8] bytes that are not UTF-8: E9 (as Windows-1252: 'é')",
+        "bad.md:7:48: TX004 [sentence-spacing] [*] no space after '.' before 'The'",
+    ]
+
+
+def test_byte_order_mark_and_crlf_are_reported_and_fixed(tmp_path: Path) -> None:
+    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf" + art().encode())
+    (tmp_path / "crlf.md").write_bytes(art().replace("\n", "\r\n").encode())
+    code, found = json_check("bom.md", "crlf.md", "--ignore", "XF", cwd=tmp_path)
+    assert code == 0  # both are warnings
+    assert [(d["code"], d["line"], d["column"], d["end_line"], d["end_column"]) for d in found] == [
+        ("EN006", 1, 1, 1, 2),
+        ("EN007", 1, 4, 2, 1),
+    ]
+    done = newslint_cli("fix", "--no-cache", "bom.md", "crlf.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "bom.md").read_bytes() == art().encode()
+    assert (tmp_path / "crlf.md").read_bytes() == art().encode()
+
+
+FIXABLE = art(
+    title='"UNICEF AND WHO WARN  OF MEASLES"',
+    body="The plan improves preparedness.The end.",
+    extra="lastmdo: 2025-02-09T00:00:00Z\n",
+)
+
+
+def test_fix_applies_safe_fixes_only_then_unsafe_never_display_only(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_text(FIXABLE)
+    diff = newslint_cli("fix", "--no-cache", "--diff", "a.md", cwd=tmp_path)
+    assert diff.returncode == 1
+    assert b'-title: "UNICEF AND WHO WARN  OF MEASLES"' in diff.stdout
+    assert target.read_text() == FIXABLE  # --diff writes nothing
+    done = newslint_cli("fix", "--no-cache", "a.md", cwd=tmp_path)
+    safe = FIXABLE.replace("WARN  OF", "WARN OF").replace("preparedness.The", "preparedness. The")
+    assert target.read_text() == safe
+    assert done.returncode == 0  # what remains (TX006 info, FM007 warning) is below `error`
+    newslint_cli("fix", "--no-cache", "--unsafe-fixes", "a.md", cwd=tmp_path)
+    assert target.read_text() == safe.replace("lastmdo:", "lastmod:")  # TX006 stays in capitals
+    again = newslint_cli("fix", "--no-cache", "--diff", "--unsafe-fixes", "a.md", cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, b"")
+
+
+def test_stdin_with_and_without_a_file_name(tree: Path) -> None:
+    plain = newslint_cli("check", "--output-format", "concise", "-", cwd=tree, stdin=BAD)
+    assert plain.returncode == 1
+    assert plain.stdout.decode().splitlines()[0].startswith("-:7:4: EN005 ")
+    named = newslint_cli(
+        "check",
+        "--output-format",
+        "json",
+        "--stdin-filename",
+        "news/x.md",
+        "-",
+        cwd=tree,
+        stdin=BAD,
+    )
+    assert {d["path"] for d in json.loads(named.stdout)} == {"news/x.md"}
+    fixed = newslint_cli("fix", "-", cwd=tree, stdin=BAD)
+    assert fixed.stdout == BAD.replace(b"preparedness.The", b"preparedness. The")
+    assert fixed.returncode == 1  # EN005 (an error) remains: its transcoding is unsafe
+
+
+def test_no_cache_writes_no_cache_and_statistics_count_per_rule(tree: Path) -> None:
+    newslint_cli("check", "--no-cache", "bad.md", cwd=tree)
+    assert not (tree / ".newslint_cache").exists()
+    stats = newslint_cli("check", "--no-cache", "--statistics", "bad.md", "warn.md", cwd=tree)
+    text = stats.stdout.decode()
+    assert "EN005" in text and "TX004" in text and "TX003" in text
+    assert "preparedness" not in text  # counts, not the problems
+
+
+# ================================================================== configuration
+
+
+def test_pyproject_newslint_toml_and_the_config_flag(tree: Path) -> None:
+    (tree / "pyproject.toml").write_text('[tool.newslint]\nignore = ["TX004"]\n')
+    assert [d["code"] for d in json_check("bad.md", cwd=tree)[1]] == ["EN005"]
+    (tree / "newslint.toml").write_text('ignore = ["EN005"]\n')  # newslint.toml comes first
+    assert [d["code"] for d in json_check("bad.md", cwd=tree)[1]] == ["TX004"]
+    (tree / "other.toml").write_text('select = ["TX003"]\n')
+    assert [d["code"] for d in json_check("--config", "other.toml", "bad.md", "warn.md",
+                                          cwd=tree)[1]] == ["TX003"]  # fmt: skip
+
+
+def test_per_file_ignores_and_a_rule_option(tree: Path) -> None:
+    (tree / "archive").mkdir()
+    (tree / "archive" / "old.md").write_bytes(BAD)
+    (tree / "newslint.toml").write_text(
+        '[per-file-ignores]\n"archive/**" = ["invalid-utf8"]\n[rules.summary-length]\nmax = 50\n'
+    )
+    _, found = json_check("archive/old.md", "bad.md", "--ignore", "XF", cwd=tree)
+    assert places(found) == [
+        ("archive/old.md", "TX002", 4, 10),
+        ("archive/old.md", "TX004", 7, 48),
+        ("bad.md", "TX002", 4, 10),
+        ("bad.md", "EN005", 7, 4),
+        ("bad.md", "TX004", 7, 48),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        ("excude = []\n", "excude"),
+        ('fail-on = "errors"\n', "fail-on"),
+        ("[rules.summary-length]\nmaxx = 3\n", "maxx"),
+        ('select = ["XX999"]\n', "XX999"),
+    ],
+)
+def test_a_bad_configuration_exits_2_naming_the_key(tree: Path, content: str, named: str) -> None:
+    (tree / "newslint.toml").write_text(content)
+    done = newslint_cli("check", "--no-cache", "clean.md", cwd=tree)
+    assert done.returncode == 2
+    assert named.encode() in done.stderr and b"newslint.toml" in done.stderr
+
+
+# ================================================================== suppressions
+
+SUPPRESSED = (
+    '---\ntitle: "UNICEF AND WHO WARN OF MEASLES OUTBREAK"  # newslint: disable=title-shouting\n'
+    "date: 2025-02-08T09:55:35+08:00\n"
+    f"summary: {SUMMARY}\n---\n\n"
+    "<!-- newslint-disable-next-line sentence-spacing -->\n"
+    "The plan improves preparedness.The end.\n\n"
+    "<!-- newslint-disable BD004 -->\n"
+    '<iframe src="https://example.com/embed"></iframe>\n'
+    "<!-- newslint-enable BD004 -->\n\n"
+    "<!-- newslint-disable-next-line LK004 -->\n"
+    "See [the archive](http://example.org/a).\n\n"
+    f"{LINK}\n"
+)
+
+
+def test_used_suppressions_silence_and_report_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(SUPPRESSED)
+    assert json_check("a.md", "--select", "ALL", "--fail-on", "info", cwd=tmp_path) == (0, [])
+
+
+@pytest.mark.parametrize("rule", ["sentence-spacing", "title-shouting", "LK004", "link-insecure"])
+def test_an_unused_suppression_is_reported_in_a_run_of_one_file_and_fix_removes_it(
+    tmp_path: Path, rule: str
+) -> None:
+    """Also for link-insecure, which reports as it lints each file when links are not checked:
+    newslint deferred its suppressions to the cross-file step, which judges them only when the
+    run saw the whole site, so a pre-commit run of the staged file never reported a stale one."""
+    text = art(
+        body=f"<!-- newslint-disable-next-line {rule} -->\nSee [the archive](https://e.org/a)."
+    )
+    (tmp_path / "a.md").write_text(text)
+    (tmp_path / "other.md").write_text(art())  # the run below sees only a part of the folder
+    _, found = json_check("a.md", cwd=tmp_path)
+    assert places(found) == [("a.md", "NL001", 7, 1)]
+    assert found[0]["fix"]["applicability"] == "safe"  # type: ignore[index]
+    newslint_cli("fix", "--no-cache", "a.md", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text() == art(body="See [the archive](https://e.org/a).")
+
+
+@pytest.mark.parametrize("rule", ["link-broken", "LK007", "LK006"])
+@pytest.mark.parametrize("how", [("--select", "ALL"), ("--config", 'select = ["ALL"]')])
+def test_a_link_check_suppression_is_left_alone_without_a_link_check(
+    tmp_path: Path, rule: str, how: tuple[str, str]
+) -> None:
+    """`select = ["ALL"]` (DESIGN.md's own example) enables link-broken and link-redirect, but
+    without `--check-links` they make no request and report nothing: their suppressions are of
+    rules the run does not run, "left alone" (newslint reported them unused, inviting their
+    removal before the next CI link check)."""
+    body = (
+        f"<!-- newslint-disable-next-line {rule} -- archived -->\nSee [it](https://gone.invalid/a)."
+    )
+    (tmp_path / "a.md").write_text(art(body=body))
+    assert json_check("a.md", *how, "--fail-on", "info", cwd=tmp_path) == (0, [])
+    done = newslint_cli("fix", "--no-cache", *how, "a.md", cwd=tmp_path)
+    assert done.returncode == 0
+    assert (tmp_path / "a.md").read_text() == art(body=body)
+
+
+# ================================================================== a Hugo site
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    tmp_path = tmp_path / "site"
+    tmp_path.mkdir()
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://news.example.org/"\ndefaultContentLanguage = "en"\n'
+        '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n'
+    )
+    en, fr = tmp_path / "content" / "en" / "news", tmp_path / "content" / "fr" / "news"
+    en.mkdir(parents=True)
+    fr.mkdir(parents=True)
+    (en / "one.md").write_text(art())
+    (en / "two.md").write_text(
+        art(date="2025-02-09T09:55:35+08:00", title='"Budget clears the senate"',
+            body=PROSE + " See [the story](/world/story) and [one](/news/one/).",
+            link="[Reuters](https://www.reuters.com/world/other)")
+    )  # fmt: skip
+    (fr / "un.md").write_text(
+        art(date="2025-02-09T09:55:35+08:00", body="Le parlement a adopté le budget mardi.",
+            summary='"Le parlement a adopté le budget mardi après un long débat."',
+            link="[Le Monde](https://www.lemonde.fr/a)")
+    )  # fmt: skip
+    return tmp_path
+
+
+def test_site_relative_links_cross_file_rules_and_their_near_misses(site: Path) -> None:
+    """LK003 absolutises a copied path against the source's origin and leaves a link to one of
+    the site's own pages; same title in another language and same host are no duplicates."""
+    code, found = json_check(cwd=site)
+    assert code == 0
+    assert places(found) == [("content/en/news/two.md", "LK003", 7, 82)]
+    edit = found[0]["fix"]["edits"][0]  # type: ignore[index]
+    assert edit["content"] == "https://www.reuters.com/world/story"
+    (site / "content" / "en" / "news" / "three.md").write_text(
+        art(date="2025-02-10T09:55:35+08:00")
+    )
+    _, found = json_check(cwd=site)
+    assert places(found) == [
+        ("content/en/news/three.md", "XF002", 2, 8),
+        ("content/en/news/three.md", "XF001", 9, 11),
+        ("content/en/news/two.md", "LK003", 7, 82),
+    ]
+
+
+def test_raw_html_is_quiet_where_the_site_allows_it(site: Path) -> None:
+    page = site / "content" / "en" / "news" / "one.md"
+    page.write_text(art(body=PROSE + '\n\n<iframe src="https://example.com/embed"></iframe>'))
+    assert places(json_check(cwd=site)[1]) == [
+        ("content/en/news/one.md", "BD004", 9, 1),
+        ("content/en/news/two.md", "LK003", 7, 82),
+    ]
+    allowing = site.parent / "allowing"  # another site: a process reads a site's config once
+    shutil.copytree(site, allowing)
+    with (allowing / "hugo.toml").open("a") as config:
+        config.write("[markup.goldmark.renderer]\nunsafe = true\n")
+    assert places(json_check(cwd=allowing)[1]) == [("content/en/news/two.md", "LK003", 7, 82)]
+
+
+def test_no_link_is_checked_without_the_flag(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(art(body=PROSE + " See [it](https://gone.invalid/a)."))
+    assert json_check("a.md", "--select", "ALL", cwd=tmp_path) == (0, [])
