@@ -389,6 +389,19 @@ RULE_CASES = [
         [],
     ),
     R(
+        "BD005-tex-formulas",
+        art(
+            body=PROSE + " The formula $\\frac{{a}}{b}$ holds, as does \\(x^{{2}}\\).\n\n"
+            "$$\n{{n}\\choose{k}}\n$$"
+        ),
+        [],
+    ),
+    R(
+        "BD005-fires-between-two-prices",
+        art(body=PROSE + " It costs $5 and {{ price }} is $6."),
+        [("BD005", 7, 82)],
+    ),
+    R(
         "BD006-fires",
         art(body="![A photo of the vote](https://example.com/a.jpg)"),
         [("BD006", 7, 1)],
