@@ -420,6 +420,7 @@ RULE_CASES = [
     ),
     # ---------------------------------------------------------------- links
     R("LK001-fires", art(body=PROSE, link="More text."), [("LK001", 9, 1)]),
+    R("LK001-link-in-emphasis", art(link="*[Reuters](https://www.reuters.com/world/budget)*"), []),
     R(
         "LK001-source-field",
         art('source: "https://www.reuters.com/world/budget"\n', link="More text."),
