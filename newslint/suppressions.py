@@ -15,8 +15,11 @@ removes it; so are rule names that do not exist and a `newslint-enable` with no 
 comment that looks meant as one but is none (`<!-- newslint-disabel X -->`, `# newslint disable X`)
 is reported too, without a fix. A
 suppression is judged only for rules that ran: one naming only rules this run does not enable is left
-alone (so `--ignore` never makes `newslint fix` delete suppressions). Cross-file rules (those with a
-`project_end`) are judged after every file was linted, by `project_suppressions`, in `newslint check`.
+alone (so `--ignore` never makes `newslint fix` delete suppressions), and so are those of the rules
+that report only a link check (link-broken, link-redirect) in a run that checks no links. Cross-file
+rules (those with a `project_end`; the link rules only when links are checked, since without a
+check link-insecure reports as it lints the file) are judged after every file was linted, by
+`project_suppressions`, in `newslint check`.
 """
 
 from __future__ import annotations
@@ -434,6 +437,7 @@ class _Selector:
     reporter: bool  # names unused-suppression itself: never judged
     enabled: bool  # names a rule this run enables (else it cannot be judged)
     cross_file: bool  # names a rule judged only after every file (project_end)
+    compares_files: bool  # names one whose reports on a file depend on the site's other files
 
 
 def _selector_info(
@@ -447,6 +451,9 @@ def _selector_info(
         reporter=selector.upper() != ALL and matches(UnusedSuppression, selector),
         enabled=bool(rules),
         cross_file=any(_judged_after_the_files(rule, links_checked) for rule in rules),
+        compares_files=any(
+            _is_cross_file(rule) and not getattr(rule, "checks_links", False) for rule in rules
+        ),
     )
 
 
@@ -502,19 +509,21 @@ def _judge(
             continue
         unused: list[int] = []
         deferred: list[int] = []
+        compares_files = False
         for position, selector in enumerate(item.selectors or (ALL,)):
             use = (number, position if item.selectors else -1)
             about = info(selector)
             if use in used or about.reporter or not about.known or not about.enabled:
                 continue  # used, not judged, or reported below as unknown
             (deferred if about.cross_file else unused).append(position)
+            compares_files = compares_files or (about.cross_file and about.compares_files)
         if unused:
             outcome.unused.append(_unused(doc, item, unused))
         if deferred and outcome.project is not None:
             span, _, message, fix = _unused(doc, item, deferred)
             candidate = _unused_diagnostic(doc, span, outcome.severity, message, fix)
             uses = [(number, p if item.selectors else -1) for p in deferred]
-            outcome.project["candidates"].append((uses, candidate))
+            outcome.project["candidates"].append((uses, candidate, compares_files))
         if unknown:
             outcome.unused.append(_unknown(doc, item, unknown, known))
     # A suppression that names unused-suppression itself silences these reports (never ALL).
@@ -753,7 +762,9 @@ def project_suppressions(results: Iterable[Any], diagnostics: list[Diagnostic]) 
     a file of the site the run was not given (a later article duplicating a given one). Only the
     given files' suppressions are judged unused, and a suppression of a cross-file rule only when
     the run saw the whole site (`results.covers_project()`, see `newslint.runner.Results`): in a
-    pre-commit run of one file it may silence a duplicate of a file the run did not see.
+    pre-commit run of one file it may silence a duplicate of a file the run did not see. A link
+    rule reports on each file's own links, so its suppressions are judged in any run, but not on
+    a line whose link no check looked at (`results.unchecked_links`, see `newslint.runner`).
     """
     from newslint.project import project_data
 
@@ -780,15 +791,37 @@ def project_suppressions(results: Iterable[Any], diagnostics: list[Diagnostic]) 
         else:
             kept.append(d)
     covers = getattr(results, "covers_project", None)
+    unchecked = getattr(results, "unchecked_links", None) or {}
     judged: bool | None = None
     for path, entry in data.items():
-        for uses, candidate in entry["candidates"]:
+        for uses, candidate, compares_files in entry["candidates"]:
+            if _covers_an_unchecked_link(entry["covers"], uses, unchecked.get(path)):
+                continue  # whether it silences something, no link check could tell
             if not used[path].intersection(uses):
+                if not compares_files:  # a link check of the file's own links: any run judges it
+                    kept.append(candidate)
+                    continue
                 if judged is None:
                     judged = covers() if callable(covers) else True
                 if judged:
                     kept.append(candidate)
     return kept
+
+
+def _covers_an_unchecked_link(
+    covers: dict[str, list[tuple[int, int, list[Use]]]],
+    uses: list[Use],
+    unchecked: dict[str, set[int]] | None,
+) -> bool:
+    """Whether the suppression `uses` names a link rule on a line whose link went unchecked."""
+    if not unchecked:
+        return False
+    wanted = set(uses)
+    for name, lines in unchecked.items():
+        for first, last, covering in covers.get(name, ()):
+            if wanted.intersection(covering) and any(first <= line <= last for line in lines):
+                return True
+    return False
 
 
 __all__ = [

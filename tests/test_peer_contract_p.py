@@ -926,3 +926,45 @@ def test_raw_html_is_quiet_where_the_site_allows_it(site: Path) -> None:
 def test_no_link_is_checked_without_the_flag(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(art(body=PROSE + " See [it](https://gone.invalid/a)."))
     assert json_check("a.md", "--select", "ALL", cwd=tmp_path) == (0, [])
+
+
+def _link_broken_article(url: str, source: str = LINK) -> str:
+    body = f"<!-- newslint-disable-next-line link-broken -- archived -->\nSee [it]({url})."
+    return art(body=body, link=source)
+
+
+def test_a_link_check_suppression_over_an_unchecked_link_is_not_called_unused(
+    tmp_path: Path,
+) -> None:
+    """`--offline` uses only the cache: a link it holds no result for was not checked, so the
+    suppression over it may be needed (newslint called it unused, and `fix` removed it); one over
+    no link at all is unused, also in a run of some of the folder's files."""
+    needed = _link_broken_article("https://gone.example.org/a")
+    (tmp_path / "a.md").write_text(needed)
+    (tmp_path / "b.md").write_text(art(body=PROSE))
+    offline = ("--check-links", "--offline")
+    assert json_check("a.md", *offline, "--fail-on", "info", cwd=tmp_path) == (0, [])
+    newslint_cli("fix", "--no-cache", *offline, "a.md", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text() == needed
+    (tmp_path / "a.md").write_text(needed.replace("See [it](https://gone.example.org/a).", "No."))
+    _, found = json_check("a.md", *offline, cwd=tmp_path)
+    assert places(found) == [("a.md", "NL001", 7, 1)]
+
+
+def test_a_link_check_suppression_is_judged_in_a_run_of_some_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link check looks at the given files' own links, so what it found there does not depend
+    on the files left out (a pre-commit run of the staged ones): a suppression of link-broken
+    over a link that works is unused, one over a broken link is used."""
+    from tests.linkserver import link_server, without_proxies
+
+    without_proxies(monkeypatch)
+    (tmp_path / "other.md").write_text(art(body=PROSE))
+    with link_server() as server:
+        source = f"[Server]({server.url('/other')})"
+        (tmp_path / "works.md").write_text(_link_broken_article(server.url("/ok"), source))
+        (tmp_path / "gone.md").write_text(_link_broken_article(server.url("/missing"), source))
+        selection = ("--select", "LK006,NL001")
+        _, found = json_check("works.md", "gone.md", "--check-links", *selection, cwd=tmp_path)
+    assert places(found) == [("works.md", "NL001", 7, 1)]
