@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections import deque
@@ -569,6 +570,7 @@ def project_end(
             use_cache=use_cache,
             **link_options,
         )
+        _note_unchecked_links(results, data, ruleset, links)
     for active in ruleset.rules:
         if getattr(active.rule.project_end, "__func__", None) is Rule.project_end.__func__:  # type: ignore[attr-defined]
             continue  # the rule has no project-wide step
@@ -590,6 +592,26 @@ def project_end(
         reports = [r for r in reports if r.path in given or not given.isdisjoint(r.related)]
     out = [_diagnostic(r.path, r.rule.name, r.rule.code, r.severity, r.message, r) for r in reports]
     return out + crashes
+
+
+def _note_unchecked_links(
+    results: Sequence[FileResult], data: ProjectData, ruleset: RuleSet, links: dict[str, Any]
+) -> None:
+    """Record, per file and link rule, the lines of the links no check looked at (`--offline`
+    without a cached result, an excluded URL) as `results.unchecked_links`: a suppression there
+    silenced what nobody checked, so `project_suppressions` does not call it unused."""
+    unchecked: dict[str, dict[str, set[int]]] = {}
+    for active in ruleset.rules:
+        if not getattr(active.rule, "checks_links", False):
+            continue
+        name = active.rule.name
+        for item in data.collected(name, given_only=True):
+            for use in item.data or ():
+                result = links.get(use.url)
+                if result is None or result.verdict == "skipped":
+                    unchecked.setdefault(item.path, {}).setdefault(name, set()).add(use.line)
+    with contextlib.suppress(AttributeError):  # a plain list of results: nothing to note
+        results.unchecked_links = unchecked  # type: ignore[attr-defined]
 
 
 def _link_results(

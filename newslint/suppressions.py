@@ -15,8 +15,11 @@ removes it; so are rule names that do not exist and a `newslint-enable` with no 
 comment that looks meant as one but is none (`<!-- newslint-disabel X -->`, `# newslint disable X`)
 is reported too, without a fix. A
 suppression is judged only for rules that ran: one naming only rules this run does not enable is left
-alone (so `--ignore` never makes `newslint fix` delete suppressions). Cross-file rules (those with a
-`project_end`) are judged after every file was linted, by `project_suppressions`, in `newslint check`.
+alone (so `--ignore` never makes `newslint fix` delete suppressions), and so are those of the rules
+that report only a link check (link-broken, link-redirect) in a run that checks no links. Cross-file
+rules (those with a `project_end`; the link rules only when links are checked, since without a
+check link-insecure reports as it lints the file) are judged after every file was linted, by
+`project_suppressions`, in `newslint check`.
 """
 
 from __future__ import annotations
@@ -398,6 +401,23 @@ def _is_cross_file(rule: type[Rule]) -> bool:
     return getattr(rule.project_end, "__func__", None) is not Rule.project_end.__func__  # type: ignore[attr-defined]
 
 
+def _judged_after_the_files(rule: type[Rule], links_checked: bool) -> bool:
+    """Whether the rule's reports come from its project step in this run.
+
+    A link rule reports there only what a link check found: without one, link-insecure reports
+    as it lints each file, so its suppressions are judged there, like any per-file rule's (and
+    even when the run saw only some of the site's files).
+    """
+    return _is_cross_file(rule) and (links_checked or not getattr(rule, "checks_links", False))
+
+
+def _runs_in(rule: type[Rule], links_checked: bool) -> bool:
+    """link-broken and link-redirect report only what a link check found: without one they do not
+    run, even when `select = ["ALL"]` enables them, so their suppressions are left alone."""
+    only_a_link_check = getattr(rule, "checks_links", False) and not rule.default_enabled
+    return links_checked or not only_a_link_check
+
+
 @dataclass
 class _Outcome:
     keep: list[bool]
@@ -417,10 +437,11 @@ class _Selector:
     reporter: bool  # names unused-suppression itself: never judged
     enabled: bool  # names a rule this run enables (else it cannot be judged)
     cross_file: bool  # names a rule judged only after every file (project_end)
+    compares_files: bool  # names one whose reports on a file depend on the site's other files
 
 
 def _selector_info(
-    selector: str, known: Sequence[type[Rule]], enabled: Sequence[type[Rule]]
+    selector: str, known: Sequence[type[Rule]], enabled: Sequence[type[Rule]], links_checked: bool
 ) -> _Selector:
     rules = [rule for rule in enabled if matches(rule, selector)]
     return _Selector(
@@ -429,7 +450,10 @@ def _selector_info(
         or any(matches(rule, selector) for rule in known),
         reporter=selector.upper() != ALL and matches(UnusedSuppression, selector),
         enabled=bool(rules),
-        cross_file=any(_is_cross_file(rule) for rule in rules),
+        cross_file=any(_judged_after_the_files(rule, links_checked) for rule in rules),
+        compares_files=any(
+            _is_cross_file(rule) and not getattr(rule, "checks_links", False) for rule in rules
+        ),
     )
 
 
@@ -453,14 +477,19 @@ def _judge(
         outcome.project = _project_data(index, cross_rules)
     if reporter is None:
         return outcome
-    enabled = [a.rule for a in ruleset.rules if a.rule is not UnusedSuppression]
+    links_checked = ruleset.config.links.check
+    enabled = [
+        a.rule
+        for a in ruleset.rules
+        if a.rule is not UnusedSuppression and _runs_in(a.rule, links_checked)
+    ]
     known = ruleset.registry.rules
     cache: dict[str, _Selector] = {}
 
     def info(selector: str) -> _Selector:
         found = cache.get(selector)
         if found is None:
-            found = cache[selector] = _selector_info(selector, known, enabled)
+            found = cache[selector] = _selector_info(selector, known, enabled, links_checked)
         return found
 
     for number, item in enumerate(directives):
@@ -480,19 +509,21 @@ def _judge(
             continue
         unused: list[int] = []
         deferred: list[int] = []
+        compares_files = False
         for position, selector in enumerate(item.selectors or (ALL,)):
             use = (number, position if item.selectors else -1)
             about = info(selector)
             if use in used or about.reporter or not about.known or not about.enabled:
                 continue  # used, not judged, or reported below as unknown
             (deferred if about.cross_file else unused).append(position)
+            compares_files = compares_files or (about.cross_file and about.compares_files)
         if unused:
             outcome.unused.append(_unused(doc, item, unused))
         if deferred and outcome.project is not None:
             span, _, message, fix = _unused(doc, item, deferred)
             candidate = _unused_diagnostic(doc, span, outcome.severity, message, fix)
             uses = [(number, p if item.selectors else -1) for p in deferred]
-            outcome.project["candidates"].append((uses, candidate))
+            outcome.project["candidates"].append((uses, candidate, compares_files))
         if unknown:
             outcome.unused.append(_unknown(doc, item, unknown, known))
     # A suppression that names unused-suppression itself silences these reports (never ALL).
@@ -731,7 +762,9 @@ def project_suppressions(results: Iterable[Any], diagnostics: list[Diagnostic]) 
     a file of the site the run was not given (a later article duplicating a given one). Only the
     given files' suppressions are judged unused, and a suppression of a cross-file rule only when
     the run saw the whole site (`results.covers_project()`, see `newslint.runner.Results`): in a
-    pre-commit run of one file it may silence a duplicate of a file the run did not see.
+    pre-commit run of one file it may silence a duplicate of a file the run did not see. A link
+    rule reports on each file's own links, so its suppressions are judged in any run, but not on
+    a line whose link no check looked at (`results.unchecked_links`, see `newslint.runner`).
     """
     from newslint.project import project_data
 
@@ -758,15 +791,37 @@ def project_suppressions(results: Iterable[Any], diagnostics: list[Diagnostic]) 
         else:
             kept.append(d)
     covers = getattr(results, "covers_project", None)
+    unchecked = getattr(results, "unchecked_links", None) or {}
     judged: bool | None = None
     for path, entry in data.items():
-        for uses, candidate in entry["candidates"]:
+        for uses, candidate, compares_files in entry["candidates"]:
+            if _covers_an_unchecked_link(entry["covers"], uses, unchecked.get(path)):
+                continue  # whether it silences something, no link check could tell
             if not used[path].intersection(uses):
+                if not compares_files:  # a link check of the file's own links: any run judges it
+                    kept.append(candidate)
+                    continue
                 if judged is None:
                     judged = covers() if callable(covers) else True
                 if judged:
                     kept.append(candidate)
     return kept
+
+
+def _covers_an_unchecked_link(
+    covers: dict[str, list[tuple[int, int, list[Use]]]],
+    uses: list[Use],
+    unchecked: dict[str, set[int]] | None,
+) -> bool:
+    """Whether the suppression `uses` names a link rule on a line whose link went unchecked."""
+    if not unchecked:
+        return False
+    wanted = set(uses)
+    for name, lines in unchecked.items():
+        for first, last, covering in covers.get(name, ()):
+            if wanted.intersection(covering) and any(first <= line <= last for line in lines):
+                return True
+    return False
 
 
 __all__ = [

@@ -102,6 +102,55 @@ def shortcode_regions(document: Document) -> Regions:
     return regions
 
 
+# The delimiters of TeX math as MathJax, KaTeX and Hugo's passthrough extension read them, and
+# what makes a delimited text TeX rather than prose between two prices (`$5 and $6`): a control
+# word (`\frac`) or a braced super- or subscript (`x^{2}`).
+_MATH_DELIMITER = re.compile(r"\$\$|\$|\\[()[\]]")
+_MATH_CLOSER = {"$$": "$$", "$": "$", "\\(": "\\)", "\\[": "\\]"}
+_TEX = re.compile(r"\\[A-Za-z]{2,}|[\^_]\{")
+_MAX_MATH = 4000  # characters of one formula; a longer "formula" is two stray delimiters
+
+
+def math_regions(document: Document) -> Regions:
+    """The body's TeX formulas, `$...$`, `$$...$$`, `\\(...\\)` and `\\[...\\]`: text that a
+    site's MathJax or KaTeX (or Hugo's passthrough extension) shows as math. An inline formula
+    stays on its line, a display one in its paragraph (no blank line).
+
+    One pass over the delimiters; the line breaks are looked for only in the text between two
+    delimiters, so a line of a million `$` or `\\(` is read once.
+    """
+    text = document.text
+    regions = Regions()
+    if "$" not in text and "\\(" not in text and "\\[" not in text:
+        return regions
+    opener: re.Match[str] | None = None
+    previous = document.body_start
+    last_break = last_blank = -1
+    for match in _MATH_DELIMITER.finditer(text, document.body_start):
+        token, at = match.group(), match.start()
+        last_break = max(last_break, text.rfind("\n", previous, at))
+        last_blank = max(last_blank, text.rfind("\n\n", max(previous - 1, 0), at))
+        previous = match.end()
+        if token in ("$", "$$") and is_escaped(text, at):
+            continue  # `\$5`: a dollar sign
+        if opener is None:
+            opener = match if token in _MATH_CLOSER else None
+            continue
+        inline = opener.group() in ("$", "\\(")
+        if (
+            at - opener.end() > _MAX_MATH
+            or (last_blank if not inline else last_break) > opener.start()
+        ):
+            opener = match if token in _MATH_CLOSER else None  # no formula: look from here
+            continue
+        if token != _MATH_CLOSER[opener.group()]:
+            continue
+        if _TEX.search(text, opener.end(), at):
+            regions.add(opener.start(), match.end())
+        opener = None
+    return regions
+
+
 def covered_by_node(document: Document, offset: int) -> bool:
     """Whether a node of the parsed body (a paragraph, heading, code block, HTML, ...) covers
     `offset`: a line no node covers shows nothing of its own (a blank line, a definition, an

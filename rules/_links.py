@@ -426,6 +426,9 @@ _SOURCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LINE_END = "*_.。 \t"
+# A source link with no label, set off only by emphasis or a block quote: `*[Reuters](url)*`.
+# Emphasis opens right before the link (`* [x](url)` is a list item).
+_LINK_SETTING = re.compile(r"(?>(?:>[ \t]?)*)[ \t]*+(?:[*_]{1,3}(?=\[))?")
 
 
 _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
@@ -493,7 +496,7 @@ def source_line_link(document: Document, line: Span) -> tuple[str, Span] | None:
         return url, Span(line.end - len(written.lstrip()), line.end)
     label = _SOURCE_LABEL.match(written)
     if label is None:
-        return None
+        return _set_off_link(document, line)
     start = line.start + label.end()
     end = line.start + len(written.rstrip(_LINE_END))
     if end <= start:
@@ -504,6 +507,21 @@ def source_line_link(document: Document, line: Span) -> tuple[str, Span] | None:
     if url is None:
         return _cited_link(document, start, end)
     return url, Span(start, end)
+
+
+def _set_off_link(document: Document, line: Span) -> tuple[str, Span] | None:
+    """The link of a line that is one `[name](url)` link in emphasis or a block quote, optionally
+    ended by a full stop: `*[Reuters](https://...)*`, `> [Reuters](https://...)`."""
+    written = document.text[line.start : line.end]
+    setting = _LINK_SETTING.match(written)
+    if setting is None or not setting.group().strip():
+        return None  # nothing sets it off: a plain link was looked for already
+    start = line.start + setting.end()
+    end = line.start + len(written.rstrip(_LINE_END))
+    if end <= start:
+        return None
+    url = _parsed_link_at(document, start, end)
+    return (url, Span(start, end)) if url is not None else None
 
 
 def _cited_link(document: Document, start: int, end: int) -> tuple[str, Span] | None:

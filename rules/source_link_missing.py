@@ -2,7 +2,8 @@
 
 ## What it does
 In the `news` preset, requires every article to name its source: either the body's last line is a
-link `[name](https://...)`, or a front-matter field holds the source URL. The last line is the last
+link `[name](https://...)` (also in emphasis or a block quote, `*[name](https://...)*`), or a
+front-matter field holds the source URL. The last line is the last
 one Markdown shows: HTML comments after it (such as a suppression) and link reference definitions
 (`[1]: https://...`) do not count, so a reference link `[name][1]` works too; and a link that goes
 on with a sentence the line above it left off in the same paragraph (hard-wrapped prose: `... the

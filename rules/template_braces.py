@@ -14,6 +14,10 @@ These are not reported either, since nothing leaked there:
 - the body of a `{{< >}}` shortcode call, which Hugo hands to the shortcode: `highlight` shows it as
   code, and an inline shortcode (`{{< time.inline >}}{{ now }}{{< /time.inline >}}`) runs it as a
   template;
+- a TeX formula, `$...$`, `$$...$$`, `\\(...\\)` or `\\[...\\]` holding a control word or a
+  braced super- or subscript (`$\\frac{{a}}{b}$`, `x^{{2}}`): double braces are TeX's grouping
+  there, which Hugo passes on as it is and MathJax or KaTeX shows as math (`$5 and {{ x }} $6`
+  is still reported);
 - a file written for a Liquid engine (Jekyll): one with a Liquid tag (`{% include x %}`), a Jekyll
   variable (`{{ site.url }}`, `{{ page.title }}`) or a Liquid filter (`{{ x | relative_url }}`).
 
@@ -55,7 +59,7 @@ from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context
 
-from ._body import Regions, is_escaped, shortcode_regions
+from ._body import Regions, is_escaped, math_regions, shortcode_regions
 from ._fields import key_in, lowered_keys
 from ._text import FieldText
 
@@ -180,11 +184,15 @@ class TemplateBraces(Rule):
 
 
 def _skipped(document: Document) -> Regions:
-    """Regions where `{{` is not shown as text: a whole Liquid file, `{{< >}}` shortcode bodies
-    and the arguments of every shortcode call."""
+    """Regions where `{{` is not shown as text: a whole Liquid file, `{{< >}}` shortcode bodies,
+    the arguments of every shortcode call, and TeX formulas (`$\\frac{{a}}{b}$`, `x^{{2}}`),
+    where double braces are TeX's grouping, shown as math, never as braces."""
     if _LIQUID.search(document.text, document.body_start):
         return Regions([(0, len(document.text))])
-    return shortcode_regions(document)
+    regions = shortcode_regions(document)
+    for low, high in math_regions(document).spans:
+        regions.add(low, high)
+    return regions
 
 
 # Where an autolink's or a bare URL's text starts (Goldmark links `www.` without a scheme).

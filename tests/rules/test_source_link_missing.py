@@ -137,6 +137,31 @@ CASES = [
         fm(body=BODY + "![r](https://r.com/a.png)\n", title="B"),
         errors=[("missing", 7, 1)],
     ),
+    # The link alone in emphasis or a block quote is still the line's one link (newslint
+    # wanted a label for those); a list item, other words or a second link are not.
+    Case("link-in-emphasis", fm(body=BODY + "*[Reuters](https://r.com/a)*\n", title="B")),
+    Case("link-in-strong-emphasis", fm(body=BODY + "__[Reuters](https://r.com/a)__.\n", title="B")),
+    Case("link-in-a-block-quote", fm(body=BODY + "> *[Reuters](https://r.com/a)*\n", title="B")),
+    Case(  # the end of a sentence that runs over lines, as the Mainroad example's about page
+        "plain-link-ending-a-sentence",
+        fm(body=BODY + "More at\n[Hugo](https://gohugo.io/a).\n", title="B"),
+        errors=[("missing", 8, 1)],
+    ),
+    Case(
+        "list-item-is-no-source-line",
+        fm(body=BODY + "* [Reuters](https://r.com/a)\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "emphasised-words-before-the-link",
+        fm(body=BODY + "*Via [Reuters](https://r.com/a)*\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "two-links-in-emphasis",
+        fm(body=BODY + "*[Reuters](https://r.com/a) and [AP](https://ap.org/b)*\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
 ]
 
 

@@ -141,6 +141,35 @@ CASES = [
         errors=[("braces", 5, 3)],
         unsafe_fixed='---\r\ntitle: "T"\r\n---\r\n\r\n北京\\{\\{ 东京 }}\r\n',
     ),
+    # TeX formulas: double braces are TeX's grouping there (hugo 0.168 passes them on as they
+    # are, with or without its passthrough extension), shown by MathJax or KaTeX as math.
+    Case(
+        "tex-formulas",
+        fm(
+            body="So $\\frac{{a}}{b}$ and \\(x^{{2}}\\) hold.\n\n$$\n{{n}\\choose{k}}\n$$\n",
+            title="T",
+        ),
+    ),
+    # Dollars around prose are prices, not a formula; a formula does not cross a line or a
+    # paragraph break; an escaped dollar is a dollar.
+    Case(
+        "dollars-that-are-no-formula",
+        fm(
+            body="It costs $5 and {{ a }} is $6.\n"
+            "It costs $5 and\n{{ b }} $x^{2}$.\n"
+            "Prices \\$5 {{ c }} \\frac{a}{b} $6.\n\n"
+            "$$ {{ d }}\n\nother $$ \\frac{1}{2}\n",
+            title="T",
+        ),
+        errors=[("braces", 5, 17), ("braces", 7, 1), ("braces", 8, 12), ("braces", 10, 4)],
+        unsafe_fixed=fm(
+            body="It costs $5 and \\{\\{ a }} is $6.\n"
+            "It costs $5 and\n\\{\\{ b }} $x^{2}$.\n"
+            "Prices \\$5 \\{\\{ c }} \\frac{a}{b} $6.\n\n"
+            "$$ \\{\\{ d }}\n\nother $$ \\frac{1}{2}\n",
+            title="T",
+        ),
+    ),
 ]
 
 
