@@ -3,26 +3,26 @@
 ## What it does
 Flags an article whose front matter lacks a required field or leaves it empty (`""`, white space
 only, `[]`, null): a missing field at the front matter's opening delimiter, an empty one at its
-value. (`title: []` is also `field-type`'s: a list where a string belongs.)
-The default required fields are `title` and `date`, and `summary` while the `news` preset is on
-(it is by default); the `required` config key adds more, and the rule option `fields` replaces
-the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
-`pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
-file name included). Nor is a field missing that the page gets from a `cascade` of a section's
-`_index` file or of the site configuration (see `newslint.cascade`): Hugo gives the page that
-value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. Nor is `summary`
-missing when the body sets Hugo's manual summary, the text before a `<!--more-->` divider, which
-takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more -->`, as Hexo
-writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it stands, the
-summary still missing. A field written only inside the `params` map (`params: {summary: ...}`,
-as an AI news pipeline nests it) is reported there: Hugo keeps it as `.Params.summary`, and the
-page's own summary is not it. Section list
-pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
-site) and dates them from their newest page, so only what `fields` or `required` names explicitly
-is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
-`render` and `list` both never): a fragment other pages draw from.
-A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
-empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
+value. (`title: []` is also `field-type`'s: a list where a string belongs.) The default required
+fields are `title` and `date`, and `summary` while the `news` preset is on (it is by default); the
+`required` config key adds more, and the rule option `fields` replaces the list. `date` is not
+missing when Hugo takes the page date from another key (`publishDate`, `pubdate`, `published`,
+`lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the file name and the file's
+modification time, `:fileModTime`, included). Nor is a field missing that the page gets from a
+`cascade` of a section's `_index` file or of the site configuration (see `newslint.cascade`): Hugo
+gives the page that value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it.
+Nor is `summary` missing when the body sets Hugo's manual summary, the text before a `<!--more-->`
+divider, which takes precedence over the front-matter key. A divider Hugo does not read
+(`<!-- more -->`, as Hexo writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported
+where it stands, the summary still missing. A field written only inside the `params` map
+(`params: {summary: ...}`, as an AI news pipeline nests it) is reported there: Hugo keeps it as
+`.Params.summary`, and the page's own summary is not it. Section list pages (`_index.md`) are no
+articles: Hugo titles them from their folder (the home page from the site) and dates them from their
+newest page, so only what `fields` or `required` names explicitly is checked there, and so it is on
+a page readers never see (`headless: true`, or `build` with `render` and `list` both never): a
+fragment other pages draw from. A value of only white space, invisible characters and entities for
+them (`"&nbsp;&#8203;"`) is empty too: that is what a reader sees, and what the other rules' safe
+fixes leave of it.
 
 ## Why is this bad?
 Without a title the article card is blank; without a date Hugo sorts it at year 1; without a summary
@@ -211,10 +211,11 @@ def _miswritten_divider(document: Document) -> tuple[Span, Edit, str] | None:
 
 def _hugo_has_date(ctx: Context) -> bool:
     """Whether Hugo gives the page a date without a `date` key: from `publishDate`, `lastmod` or
-    another key of the site's `[frontmatter] date` list, or from the file name when the site asks
-    for it. Such a page is not sorted at year 1 (checked with hugo 0.168)."""
-    source = hugo_dates(ctx).targets.get("date")
-    if source is not None and (source.field is not None or source.reading is not None):
+    another key of the site's `[frontmatter] date` list, from the file name or the file's
+    modification time (`:fileModTime`, which every file has) when the site asks for them. Such a
+    page is not sorted at year 1 (checked with hugo 0.168). A `:git` source is not counted: an
+    article not yet committed has no author date, and Hugo then goes on down the list."""
+    if hugo_dates(ctx).targets.get("date") is not None:
         return True
     # A cascaded `date`, `publishDate` (or another key of the list) dates the page as its own
     # would; a key the site's `[frontmatter] date` does not list dates nothing.

@@ -376,6 +376,33 @@ DATE_FALLBACK_CASES = [
         path="content/news/2025-02-08-release.md",
         site=Site(date_sources=date_sources({"date": [":filename", ":default"]})),
     ),
+    # `date = ["date", ":fileModTime"]`: Hugo dates a page without a date field from the file's
+    # modification time, which every file has (hugo 0.168 lists it at the build's time).
+    Case(
+        "site-date-from-modification-time",
+        fm(title="Release 1.2", summary="A patch release."),
+        site=Site(date_sources=date_sources({"date": ["date", ":fileModTime"]})),
+    ),
+    Case(
+        "site-date-from-file-name-else-modification-time",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/news/release.md",
+        site=Site(date_sources=date_sources({"date": [":filename", ":default", ":fileModTime"]})),
+    ),
+    # Only the publish date from it: the page date is still year 1.
+    Case(
+        "site-publishdate-from-modification-time",
+        fm(title="Release 1.2", summary="A patch release."),
+        site=Site(date_sources=date_sources({"publishDate": [":fileModTime"]})),
+        errors=[("missing", 1, 1)],
+    ),
+    # `:git` alone dates nothing newslint can see: an article not yet committed has no date.
+    Case(
+        "site-date-from-git",
+        fm(title="Release 1.2", summary="A patch release."),
+        site=Site(date_sources=date_sources({"date": [":git", ":default"]})),
+        errors=[("missing", 1, 1)],
+    ),
 ]
 
 
