@@ -669,6 +669,9 @@ STATUSES: list[tuple[str, tuple[str, ...], bool, str, set[str]]] = [
     ("expiry-equal-future-date",
      ("date: 2098-01-01T00:00:00Z", "expiryDate: 2098-01-01T00:00:00Z"),
      False, "2098-01-01T00:00:00Z", {"DT003", "DT004"}),
+    ("expiry-before-future-date",
+     ("date: 2098-01-01T00:00:00Z", "expiryDate: 2097-01-01T00:00:00Z"),
+     False, "2098-01-01T00:00:00Z", {"DT003", "DT004"}),
     ("expiry-empty", ("date: 2020-01-01T00:00:00Z", "expiryDate: ''"), True,
      "2020-01-01T00:00:00Z", {"DT002"}),
     ("expiry-zero", ("date: 2020-01-01T00:00:00Z", "expiryDate: 0001-01-01T00:00:00Z"), True,
@@ -743,11 +746,15 @@ def test_date_rules_say_what_hugo_publishes(
     messages = [d[4] for d in statuses["everything"].diagnostics[path]]
     if any("leaves the page out" in m or "never shown" in m for m in messages):
         assert not published
-    # On a site with buildFuture, nothing is in the future, and future pages are published.
+    # On a site with buildFuture, nothing is in the future, and future pages are published,
+    # an expiry date not after the publish date included while both are still to come.
     future = {d[0] for d in statuses["build-future"].diagnostics[path]} & {"DT003"}
     assert not future
-    if "DT003" in codes and "DT004" not in codes:
+    if "DT003" in codes:
         assert key in statuses["build-future"].pages
+    built_messages = [d[4] for d in statuses["build-future"].diagnostics[path]]
+    if any("leaves the page out" in m or "never shown" in m for m in built_messages):
+        assert key not in statuses["build-future"].pages
 
 
 # ---------------------------------------------------------------------------------- languages
