@@ -20,6 +20,7 @@ from newslint.cascade import (
     CascadeEntry,
     PageInfo,
     chosen_languages,
+    clear_cascade_cache,
     entries_of,
     glob_regex,
     merge,
@@ -327,6 +328,66 @@ def test_a_cascaded_date_source_dates_the_page(site: Path) -> None:
     write(site / "content/news/_index.md", "---\ncascade:\n  publishDate: 2025-01-02\n---\n")
     page = write(site / "content/news/a.md", article(title='"A"', summary='"S."'))
     assert found(page, ruleset("FM004")) == []
+
+
+def test_a_cascaded_date_is_the_date_lastmod_is_compared_with(site: Path) -> None:
+    """hugo 0.168 dates `news/a.md` 2024-01-01 from its section's cascade, not from its own
+    publishDate: its lastmod is after its date, in order."""
+    write(site / "content/news/_index.md", "---\ncascade:\n  date: 2024-01-01T00:00:00Z\n---\n")
+    page = write(
+        site / "content/news/a.md",
+        article(publishDate="2025-01-01T00:00:00Z", lastmod="2024-06-01T00:00:00Z"),
+    )
+    assert found(page, ruleset("DT004")) == []
+    # Without the cascade, the date comes from publishDate, and lastmod is before it.
+    (site / "content/news/_index.md").unlink()
+    clear_cascade_cache()
+    assert found(page, ruleset("DT004")) == [
+        ("date-order", "lastmod 2024-06-01T00:00:00Z is before publishDate 2025-01-01T00:00:00Z",
+         3, 10),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("index", "config"),
+    [
+        ("---\ncascade:\n  publishDate: 2099-01-01T00:00:00Z\n---\n", ""),
+        ("+++\n[cascade]\npublishDate = 2099-01-01T00:00:00Z\n+++\n", ""),
+        ('{"cascade": {"publishDate": "2099-01-01T00:00:00Z"}}\n', ""),
+        ("", "[cascade]\npublishDate = 2099-01-01T00:00:00Z\n"),
+        ("", "[cascade]\npublishDate = 4070908800\n"),
+    ],
+    ids=["yaml", "toml", "json", "configuration", "seconds"],
+)
+def test_a_cascaded_future_publish_date_leaves_the_page_out(
+    site: Path, index: str, config: str
+) -> None:
+    if index:
+        write(site / "content/news/_index.md", index)
+    write(site / "hugo.toml", HUGO + config)
+    page = write(site / "content/news/a.md", article(date="2020-01-01T00:00:00Z"))
+    messages = [message for _, message, _, _ in found(page, ruleset("DT003"))]
+    assert messages == [
+        "the publish date 2099-01-01T00:00:00+00:00 a cascade gives the page is in the future: "
+        "Hugo leaves the page out until then (buildFuture is off)"
+    ]
+    # The page's own publishDate wins over the cascade's; so does buildFuture.
+    own = write(
+        site / "content/news/b.md",
+        article(date="2020-01-01T00:00:00Z", publishDate="2020-01-01T00:00:00Z"),
+    )
+    assert found(own, ruleset("DT003")) == []
+    write(site / "hugo.toml", HUGO + "buildFuture = true\n" + config)
+    clear_site_cache()
+    assert found(page, ruleset("DT003")) == []
+
+
+def test_an_empty_date_falls_back_on_a_cascaded_one(site: Path) -> None:
+    write(site / "content/news/_index.md", "---\ncascade:\n  publishDate: 2024-01-01\n---\n")
+    page = write(site / "content/news/a.md", article(date='""'))
+    assert found(page, ruleset("DT002")) == [
+        ("date-invalid", "date is empty: Hugo takes the date from a cascade", 2, 7)
+    ]
 
 
 MAINROAD = HUGO + 'theme = "mainroad"\n[params.sidebar]\nsingle = true\n[params]\ntoc = false\n'
