@@ -807,13 +807,17 @@ def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
                 found = copied[key]
                 break
         targets[target] = found
-        if found is not None and found.reading is not None and target not in params:
+        if found is not None and target not in params:
             # Hugo sets a date it resolved as the parameter of its name when the front matter
             # has none, so the later dates' sources see it (lastmod falls back to the `date`
-            # that came from `publishDate`). The copy loses the fraction of a second when the
-            # value had its own offset (a time in the site's zone keeps it).
+            # that came from `publishDate`; publishDate to the `date` of the file's
+            # modification time). The copy loses the fraction of a second when the value had
+            # its own offset (a time in the site's zone keeps it).
             params.add(target)
-            copied[target] = Source(found.origin, found.field, _param_copy(found.reading))
+            reading = found.reading
+            copied[target] = Source(
+                found.origin, found.field, _param_copy(reading) if reading is not None else None
+            )
     return HugoDates(targets, frozenset(read), fields)
 
 
