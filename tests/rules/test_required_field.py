@@ -528,6 +528,39 @@ HUGO_GIVES_CASES = [
         "---\nbuild:\n  render: link\n---\n",
         errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
     ),
+    # The values as hugo 0.168 decodes them: `headless` is any true Go reads (`"true"`, 1, `t`),
+    # `Build` and `Render` are keys in any case, and a boolean false is never.
+    Case("headless-string", "---\nheadless: 'true'\n---\n\nIntro.\n"),
+    Case("headless-one", '{"headless": 1}\n\nIntro.\n'),
+    Case("headless-t", "---\nheadless: t\n---\n\nIntro.\n"),
+    Case(
+        "build-keys-capitalised",
+        "---\nBuild:\n  Render: never\n  List: never\n---\n\nIntro.\n",
+    ),
+    Case("render-and-list-false", "---\nbuild:\n  render: false\n  list: false\n---\n"),
+    Case("render-and-list-zero", "---\nbuild:\n  render: 0\n  list: 0\n---\n"),
+    # ... and what it builds and lists: `on` and `off` are text to Hugo's YAML, and so are the
+    # string "false" and `Never` (a value Hugo does not know, which keeps the default).
+    Case(
+        "headless-on-is-text",
+        "---\nheadless: on\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "render-and-list-off-is-text",
+        "---\nbuild:\n  render: off\n  list: off\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "render-and-list-false-string",
+        '+++\n[build]\nrender = "false"\nlist = "false"\n+++\n',
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "render-and-list-capitalised-never",
+        "---\nbuild:\n  render: Never\n  list: Never\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
     # A leaf bundle (`index.md`) is an article.
     Case(
         "leaf-bundle-is-an-article",
