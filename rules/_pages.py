@@ -68,8 +68,14 @@ def _build_options(document: Document) -> list[dict[Any, Any]]:
     return found
 
 
+def hugo_true(document: Document, key: str) -> bool:
+    """Whether Hugo reads the page's boolean `key` (`draft`, `headless`), its own or cascaded,
+    as true: `draft: "true"` is a draft, `draft: yes` is not (text to Hugo's YAML)."""
+    return _true(_hugo_value(document, key))
+
+
 def _headless(document: Document) -> bool:
-    return _true(_hugo_value(document, "headless"))
+    return hugo_true(document, "headless")
 
 
 def never_rendered(document: Document) -> bool:

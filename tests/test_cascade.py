@@ -636,6 +636,27 @@ def test_a_cascaded_draft_is_the_duplicate_reported(site: Path) -> None:
     ] == [("content/drafts/b.md", 2, 8, "title 'Budget passes' is also used by content/news/a.md")]
 
 
+@pytest.mark.parametrize(
+    ("draft", "is_draft"),
+    [("'true'", True), ("1", True), ("t", True), ("yes", False), ("'false'", False)],
+)
+def test_a_draft_is_read_as_hugo_reads_it(site: Path, draft: str, is_draft: bool) -> None:
+    """hugo 0.168 leaves `draft: "true"`, 1 and `t` out of a build without `--buildDrafts`, and
+    builds `draft: yes` (text to its YAML): of two articles with one title, a draft is the one
+    to change, though it is the older."""
+    write(site / "content/news/a.md", article(title='"Budget passes"', date="2025-02-02"))
+    write(
+        site / "content/news/b.md",
+        article(title='"Budget passes"', date="2025-02-01", draft=draft),
+    )
+    paths = [Path("content/news/a.md"), Path("content/news/b.md")]
+    results = lint_files(paths, ruleset("XF002"), jobs=1, use_cache=False)
+    from newslint.runner import project_end
+
+    reported = [d.path for d in project_end(results, ruleset("XF002"))]
+    assert reported == ["content/news/b.md" if is_draft else "content/news/a.md"]
+
+
 def test_a_page_path_is_lower_case_with_hyphens_for_spaces(site: Path) -> None:
     # hugo 0.168: `content/My News/A B_C.md` is `/my-news/a-b_c`.
     write(
