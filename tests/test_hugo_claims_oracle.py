@@ -197,6 +197,11 @@ BUILDS: list[tuple[str, str, bool]] = [
     ("em-dash-first", "\u2014 quote\n", BUILDS_),
     ("shortcode-first", "{{< mysc >}}\n\n" + _TEXT, FAILS),
     ("brace-text-first", "{not json}\n\n" + _TEXT, FAILS),
+    # field-type: `_build`, removed after Hugo 0.145, on the page or in a cascade.
+    ("old-build-key", _yaml("_build:", "  list: never"), FAILS),
+    ("old-build-empty", _yaml("_build: {}"), FAILS),
+    ("old-build-in-cascade", _yaml("cascade:", "  _build:", "    list: never"), FAILS),
+    ("old-build-under-params", _yaml("params:", "  _build:", "    list: never"), BUILDS_),
     # front-matter-syntax: unclosed and loosely closed blocks.
     ("yaml-never-closed", "---\ntitle: a\n" + _TEXT, FAILS),
     ("toml-never-closed", "+++\ntitle = 'a'\n" + _TEXT, FAILS),
