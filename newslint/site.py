@@ -69,6 +69,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -611,9 +612,10 @@ class Site:
         page bundle's resource, a taxonomy's list page (`/tags/`; the taxonomies of the language
         the URL is in, its prefix's or the default language's) or the page of one of the page's
         own `terms` (taxonomy -> terms as Hugo writes them in URLs), a URL a `[permalinks]`
-        pattern makes, or a file Hugo writes for every site (`index.xml`, `sitemap.xml`,
-        `404.html`, `/page/2/`). A page that moves itself with `url`, `slug` or `aliases`, and
-        a term only other pages carry, are not seen."""
+        pattern makes, a page's slug from its dated file name (`_dated_name_serves`), or a file
+        Hugo writes for every site (`index.xml`, `sitemap.xml`, `404.html`, `/page/2/`). A page
+        that moves itself with `url`, `slug` or `aliases`, and a term only other pages carry, are
+        not seen."""
         if self.root is None:
             return True
         if self._hook_finds(path, page):
@@ -652,6 +654,35 @@ class Site:
             candidate = content / inner
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
+        return self._dated_name_serves(relative)
+
+    def _dated_name_serves(self, relative: str) -> bool:
+        """Whether a page whose file (or bundle folder) name starts with a date may be served at
+        the URL path `relative`: where the site reads dates from file names (`:filename` in
+        `[frontmatter]`), Hugo takes the slug of such a page from the rest of its name, trimmed
+        of spaces, `-` and `_` (hugo 0.168: `news/2024-01-02-budget.md` and
+        `news/2024-01-02_budget/index.md` are `/news/budget/`). One listing of the folder; a
+        page that sets its own `slug` is not told apart."""
+        if not any(":filename" in chain for chain in self.date_sources.values()):
+            return False
+        folder, _, segment = relative.strip("/").rpartition("/")
+        if not segment:
+            return False
+        wanted = segment.lower()
+        languages = {name.lower() for name in self._known_languages()}
+        roots = self._content_roots() or [((self.root or Path(".")) / "content", "")]
+        for content, inner in _inside(roots, folder):
+            place = content / inner if inner else content
+            for lowered, names in _listing(str(place))[1].items():
+                stem = lowered
+                for suffix in PAGE_SUFFIXES:
+                    if stem.endswith(suffix):
+                        stem = stem[: -len(suffix)]
+                        head, _, language = stem.rpartition(".")
+                        stem = head if head and language in languages else stem
+                        break
+                if _file_name_slug(stem) == wanted:
+                    return _exists(place / names[0])
         return False
 
     def _hook_finds(self, path: str, page: str | os.PathLike[str]) -> bool:
@@ -927,6 +958,25 @@ def _page_url(file: Path, site: Site) -> str:
     if stem not in ("index", "_index"):
         parts.append(stem)
     return "/" + "/".join(parts) + "/" if parts else "/"
+
+
+_DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _file_name_slug(stem: str) -> str | None:
+    """The URL segment of the slug Hugo's `:filename` date handler takes from a lower-case file
+    name without its extension: what follows a leading date (`2006-01-02`, a real day), trimmed
+    of spaces, `-` and `_`, spaces made `-`; None when the name starts with no date or nothing
+    follows it."""
+    match = _DATED_NAME.match(stem)
+    if match is None:
+        return None
+    try:
+        date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+    slug = stem[10:].strip(" -_")
+    return slug.replace(" ", "-") if slug else None
 
 
 def _looks_like_language(tag: str) -> bool:

@@ -14,7 +14,9 @@ the article (a page-bundle resource, or another article through Hugo's link rend
 Hugo's own hook is on, a `.md` file wherever its `GetPage` finds the page: `budget.md` in a leaf
 bundle is its section's, `other/c.md` the content root's), with or without a language prefix or
 `baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's own terms;
-a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed, sitemap or pager
+a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); where the site reads dates from
+file names (`:filename`), the slug Hugo takes from the rest of a dated name
+(`news/2024-01-02-budget.md` at `/news/budget/`); a feed, sitemap or pager
 (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo site, so
 path-relative links are checked only when the site is known. No other file is read, so a link to
 a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,

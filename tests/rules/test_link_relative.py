@@ -345,3 +345,50 @@ def test_a_page_s_terms_under_params_are_its_terms(
     line = 7 if reported else None
     fields = {"tags": ["alpha"], "params": Raw("{tags: [beta]}")}
     _assert_link_on_site(tmp_path, config, "a.md", url, line, **fields)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/news/budget/", False),  # news/2024-01-02-budget.md
+        ("/news/vote/", False),  # news/2024-01-02_vote/index.md
+        ("/news/my-title/", False),  # news/2024-01-02 My Title.md
+        ("/news/poll/", False),  # news/2024-01-02-poll.fr.md: the language is no part of it
+        ("/news/2024-01-02-budget/", False),  # the file's own path is served too... as a name
+        ("/news/report/", True),  # news/2024-13-02-report.md: no date, no slug from it
+        ("/news/missing/", True),
+        ("/other/budget/", True),  # another section
+    ],
+)
+def test_a_slug_hugo_takes_from_a_dated_file_name_is_served(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With `:filename` among the date sources, hugo 0.168 serves `news/2024-01-02-budget.md` at
+    `/news/budget/` (the rest of the name, trimmed of spaces, `-` and `_`)."""
+    monkeypatch.chdir(tmp_path)
+    config = (
+        'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.fr]\n'
+        'weight = 2\n[frontmatter]\ndate = [":filename", ":default"]\n'
+    )
+    news = tmp_path / "content" / "news"
+    for name in (
+        "2024-01-02-budget.md",
+        "2024-01-02_vote/index.md",
+        "2024-01-02 My Title.md",
+        "2024-01-02-poll.fr.md",
+        "2024-13-02-report.md",
+    ):
+        (news / name).parent.mkdir(parents=True, exist_ok=True)
+        (news / name).write_text("---\ntitle: t\n---\n", encoding="utf-8")
+    line = 4 if reported else None
+    _assert_link_on_site(tmp_path, config, "a.md", url, line)
+
+
+def test_a_dated_file_name_gives_no_slug_without_filename_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content" / "news").mkdir(parents=True)
+    (tmp_path / "content" / "news" / "2024-01-02-budget.md").write_text("---\n---\n")
+    config = 'baseURL = "https://example.org/"\n'
+    _assert_link_on_site(tmp_path, config, "a.md", "/news/budget/", 4)
