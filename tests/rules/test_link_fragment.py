@@ -1069,16 +1069,38 @@ def test_link_by_url_hugos_link_render_hook_looks_up_as_content(tmp_path: Path) 
         ("中文 标题", "中文-标题"),
         ("'Quoted'", "quoted"),
         ("A (b) [c]", "a-b-c"),
+        # white space beside a `-` or at either end makes none (hugo 0.168)
+        ("a - b", "a-b"),
+        ("a -- b", "a--b"),
+        ("  lead", "lead"),
+        ("Trailing !", "trailing"),
+        ("a~b@c", "a~b@c"),
         # not modelled (hugo 0.168 makes `a-b` of `a/b`): the page's URL is left untold
         ("a/b", None),
         ("x²", None),
-        ("Trailing !", None),
+        ("#tag", None),
     ],
 )
 def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
     from newslint.rules.link_fragment import _urlized
 
-    assert _urlized(title) == made
+    assert _urlized(title, title=True) == made
+
+
+@pytest.mark.parametrize(
+    ("slug", "made"),
+    [
+        # what hugo 0.168 makes of these slugs: as of titles, but a `+` is kept
+        ("C++ & Go", "c++-go"),
+        ("S&P 500", "sp-500"),
+        ("a - b", "a-b"),
+        ("Hong Kong", "hong-kong"),
+    ],
+)
+def test_slugs_as_hugo_makes_them(slug: str, made: str | None) -> None:
+    from newslint.rules.link_fragment import _urlized
+
+    assert _urlized(slug) == made
 
 
 def test_dated_file_names_are_not_modelled() -> None:

