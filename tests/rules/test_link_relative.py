@@ -413,3 +413,34 @@ def test_a_term_is_served_where_hugo_writes_its_url(
     line = 10 if reported else None
     tags = ["S&P 500", "Q&A", "C++", "What?", " two  spaces"]
     _assert_link_on_site(tmp_path, config, "a.md", url, line, tags=tags)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/news/my-article/", False),  # content/news/My Article.md
+        ("/news/ab/", False),  # content/news/a&b.md
+        ("/big-section/sub/page/", False),  # content/Big Section/Sub/page.md
+        ("/big-section/sub/", False),  # ... and its section
+        ("/news/bun-dle/", False),  # content/news/bun dle/index.md
+        ("/news/my%20article/", True),  # the name as written is no URL of it
+        ("/news/other-article/", True),
+    ],
+)
+def test_a_page_is_served_at_the_path_hugo_makes_of_its_names(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hugo 0.168 serves a page at its file's path in lower case, white space as `-`, and only
+    some characters kept (`path_segment`)."""
+    monkeypatch.chdir(tmp_path)
+    for name in (
+        "news/My Article.md",
+        "news/a&b.md",
+        "Big Section/Sub/page.md",
+        "news/bun dle/index.md",
+    ):
+        page = tmp_path / "content" / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("---\ntitle: t\n---\n", encoding="utf-8")
+    line = 4 if reported else None
+    _assert_link_on_site(tmp_path, 'baseURL = "https://example.org/"\n', "a.md", url, line)
