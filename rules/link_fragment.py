@@ -96,7 +96,7 @@ from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html, Link
 from newslint.rule import Context, ProjectContext
-from newslint.site import PAGE_SUFFIXES, Site, content_page_on_disk
+from newslint.site import PAGE_SUFFIXES, Site, content_page_on_disk, path_segment
 from newslint.spans import Span
 
 from ._anchors import anchor_name, page_ids
@@ -707,7 +707,9 @@ def _own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
         if made is None:
             return None
         logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
-    path = logical.replace(" ", "-").lower()
+    # Each folder and file name as Hugo writes it in a URL (`a&b.md` is `ab`, `My News` is
+    # `my-news`: `path_segment`).
+    path = "/".join(path_segment(part) for part in logical.split("/"))
     return OwnUrl(path + ".html" if ugly else path, True, ugly)
 
 

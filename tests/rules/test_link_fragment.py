@@ -530,6 +530,7 @@ HERE = "## Here\n"
 def _hugo_urls(root: Path, config: str, files: dict[str, str]) -> dict[str, str]:
     """Build the site at `root` with the hugo binary: content file (relative) -> the page's
     `RelPermalink`, and "<file> links" -> the hrefs Hugo rendered in it, space-separated."""
+    import html
     import subprocess
 
     from tests.test_dates_hugo import _hugo
@@ -557,11 +558,12 @@ def _hugo_urls(root: Path, config: str, files: dict[str, str]) -> dict[str, str]
     found: dict[str, str] = {}
     for page in (root / "public").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        named = re.search(r"FILE (\S+) URL (\S+)", text)
+        named = re.search(r"FILE (.+?) URL (\S+)", text)  # a file name may hold spaces
         if named is not None:
-            found["content/" + named.group(1)] = named.group(2)
-            found["content/" + named.group(1) + " links"] = " ".join(
-                re.findall(r'href="([^"]*)"', text)
+            name = html.unescape(named.group(1))
+            found["content/" + name] = html.unescape(named.group(2))
+            found["content/" + name + " links"] = " ".join(
+                html.unescape(href) for href in re.findall(r'href="([^"]*)"', text)
             )
     return found
 
@@ -629,6 +631,15 @@ DATED = {
     "content/world/odd.md": fm(title="a/b ~ c", date=Raw("2022-07-08"), body=HERE),
 }
 
+# Folder and file names Hugo writes otherwise in a URL, and slugs with spaces beside a `-`.
+NAMED = {
+    "content/My News/A&B Report.md": fm(title="R", body=HERE),
+    "content/My News/What?.md": fm(title="W", body=HERE),
+    "content/My News/  Lead.md": fm(title="L", body=HERE),
+    "content/news/own.md": fm(title="O", slug="C++ - Go", body=HERE),
+    "content/news/trail.md": fm(title="T", slug=" Trailing ! ", body=HERE),
+}
+
 
 MULTILINGUAL = (
     "uglyURLs = {news = true}\ndefaultContentLanguage = 'en'\n"
@@ -653,6 +664,7 @@ MULTILINGUAL_FILES = {
     [
         # a section's slug moves the pages below it, nested sections' too; its `url` does not
         ("", SLUGGED, []),
+        ("", NAMED, []),
         ("uglyURLs = true\n", SLUGGED, []),
         ("uglyURLs = {news = true}\n", SLUGGED, []),
         (
