@@ -21,7 +21,8 @@ and a `build` whose `publishResources` is such a boolean and whose `list` and `r
 A page `url` must be a path: Hugo refuses one that starts with `http://` or `https://` (a scraper's
 copy of the article's origin belongs in the source field) and the build fails. So does an alias
 that resolves to the site's root (`/`, `.`, `./`, `//`, `../`: "alias "/" resolves to website
-root directory"); an empty one is `empty-field`'s. And a `cascade` entry whose `target` (or
+root directory") or that is a web address (`https://old.example.com/a`: "http* aliases not
+supported"); an empty one is `empty-field`'s. And a `cascade` entry whose `target` (or
 `_target`) still limits it by `lang`, which Hugo 0.150 replaced with `sites.matrix.languages`
 and then removed: the build fails. So does a page's own `sites` that is not a map, or whose
 `matrix` or `complements` is no map or holds a map (or a list in a list) as `languages`,
@@ -131,6 +132,8 @@ class FieldType(Rule):
         "url-protocol": "url {value!r} has a protocol, Hugo takes only a path here: the build "
         "fails",
         "alias-root": "alias {value!r} resolves to the site's root: the build fails",
+        "alias-protocol": "alias {value!r} has a protocol, Hugo takes only a path here: the "
+        "build fails",
         "cascade-lang": "cascade target lang {value!r} was removed in Hugo 0.150 (use "
         "target.sites.matrix.languages): the build fails",
         "build-removed": "{key} was removed in Hugo 0.145 (write build): the build fails",
@@ -215,14 +218,18 @@ class FieldType(Rule):
 
     def _aliases(self, ctx: Context, field: Field) -> None:
         """An alias that is the root once cleaned (`/`, `./`, `..`) fails the build: Hugo will
-        not write a redirect over the home page (checked with hugo 0.168)."""
+        not write a redirect over the home page; so does one that starts with `http://` or
+        `https://` ("http* aliases not supported", as an importer writes the old address there;
+        case-sensitive, as Hugo compares). Checked with hugo 0.168."""
         node = field.node
         for item in node.items if node.kind == "list" else (node,):
             if item.kind != "scalar" or not isinstance(item.value, str):
                 continue
             # A string is split at white space into several aliases, as Hugo splits it.
             for alias in item.value.split() if item is node else [item.value]:
-                if alias.strip() and posixpath.normpath("/" + alias) in ("/", "//"):
+                if alias.startswith(_PROTOCOLS):
+                    ctx.report(item.span, "alias-protocol", value=alias)
+                elif alias.strip() and posixpath.normpath("/" + alias) in ("/", "//"):
                     ctx.report(item.span, "alias-root", value=alias)
 
     def _outputs(self, ctx: Context, field: Field) -> None:

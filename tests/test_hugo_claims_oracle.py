@@ -197,6 +197,9 @@ BUILDS: list[tuple[str, str, bool]] = [
     ("em-dash-first", "\u2014 quote\n", BUILDS_),
     ("shortcode-first", "{{< mysc >}}\n\n" + _TEXT, FAILS),
     ("brace-text-first", "{not json}\n\n" + _TEXT, FAILS),
+    # field-type: an alias with a protocol ("http* aliases not supported").
+    ("alias-with-a-protocol", _yaml("aliases: ['https://old.example.com/a']"), FAILS),
+    ("alias-upper-case-protocol", _yaml("aliases: ['HTTPS://old.example.com/a']"), BUILDS_),
     # field-type: `_build`, removed after Hugo 0.145, on the page or in a cascade.
     ("old-build-key", _yaml("_build:", "  list: never"), FAILS),
     ("old-build-empty", _yaml("_build: {}"), FAILS),

@@ -292,6 +292,18 @@ CASES = [
         errors=[("type", 2, 10), ("alias-root", 2, 10)],
     ),
     Case("aliases-empty-is-empty-fields", fm(aliases=[""])),
+    # "http* aliases not supported" (hugo 0.168): an importer's old address fails the build;
+    # `HTTPS://`, `//host/a` and a leading space build.
+    Case(
+        "aliases-with-a-protocol",
+        fm(aliases=Raw('["https://old.example.com/a", "HTTPS://X.ORG/a", "//x.org/a", "/b/"]')),
+        errors=[("alias-protocol", 2, 11)],
+    ),
+    Case(
+        "aliases-string-with-a-protocol",
+        fm(aliases="http://old.example.com/a.html"),
+        errors=[("alias-protocol", 2, 10)],
+    ),
     # `outputs` names output formats: Hugo's own or the site's (checked with hugo 0.168).
     Case("outputs-known", fm(outputs=["HTML", "rss", "markdown"])),
     Case("outputs-unknown", fm(outputs=["html", "llms"]), errors=[("output", 4, 5)]),
