@@ -9,7 +9,9 @@ under `languages.fr.params`. `HUGO_*` environment variables override keys last (
 From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
 `defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
-`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. YAML files
+`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. TOML files
+are read as TOML 1.1, as Hugo's go-toml v2 reads them (an inline table over several lines, `\\e`,
+a time without seconds: the standard library's `tomllib` refuses them). YAML files
 are read as Hugo reads them (`newslint.hugo_yaml`: `no`, `on` and `1:20` are text, not YAML 1.1's
 booleans and numbers; a key written twice is an error), and a `buildFuture` Hugo cannot read as a
 boolean (`yes`) is reported, as Hugo refuses to build. Of a theme's
@@ -1119,7 +1121,11 @@ def _load(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8-sig")
     try:
         if path.suffix == ".toml":
-            data: Any = tomllib.loads(text)
+            # TOML 1.1, as Hugo's go-toml v2 reads it (hugo 0.168 builds with a multi-line
+            # inline table, `\e`, a time without seconds), which the standard library refuses.
+            from newslint.matter import tomllib as toml_reader
+
+            data: Any = toml_reader.loads(text)
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
