@@ -761,15 +761,26 @@ class Site:
         return False
 
     def _permalink_patterns(self) -> list[re.Pattern[str]]:
-        """`[permalinks]` patterns as regexes over a URL path without its slashes at the ends:
-        a date token stands for its digits or name, a name token (`:slug`, `:title`) for one
-        segment, any other (`:sections[1:]`) for any text."""
+        """`[permalinks]` patterns (the site's and its languages') as regexes over a URL path
+        without its slashes at the ends: a date token stands for its digits or name, a name
+        token (`:slug`, `:title`) for one segment, any other (`:sections[1:]`) for any text."""
         found = self.__dict__.get("_permalinks")
         if found is None:
             found = []
-            table = self.raw.get("permalinks")
+            # The site's table and each language's own (which replaces the site's for that
+            # language's pages, hugo 0.168): a URL may be any language's.
+            tables = [self.raw.get("permalinks")]
+            languages = self.raw.get("languages")
+            if isinstance(languages, dict):
+                tables += [
+                    settings.get("permalinks")
+                    for settings in languages.values()
+                    if isinstance(settings, dict)
+                ]
             patterns: list[str] = []
-            if isinstance(table, dict):
+            for table in tables:
+                if not isinstance(table, dict):
+                    continue
                 for value in table.values():
                     if isinstance(value, dict):  # per page kind: {page = {...}, section = {...}}
                         patterns.extend(v for v in value.values() if isinstance(v, str))

@@ -444,3 +444,23 @@ def test_a_page_is_served_at_the_path_hugo_makes_of_its_names(
         page.write_text("---\ntitle: t\n---\n", encoding="utf-8")
     line = 4 if reported else None
     _assert_link_on_site(tmp_path, 'baseURL = "https://example.org/"\n', "a.md", url, line)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/fr/monde/le-monde/", False),  # French's own [permalinks] (hugo 0.168 serves it)
+        ("/monde/le-monde/", False),  # without the prefix: may be the language's too
+        ("/welt/x/", True),
+    ],
+)
+def test_a_language_s_own_permalinks_make_urls_it_serves(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = (
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n[languages.en]\n'
+        'weight = 1\n[languages.fr]\nweight = 2\n[languages.fr.permalinks]\nworld = "/monde/:slug/"\n'
+    )
+    line = 4 if reported else None
+    _assert_link_on_site(tmp_path, config, "a.fr.md", url, line, "fr")
