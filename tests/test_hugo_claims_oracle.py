@@ -197,6 +197,10 @@ BUILDS: list[tuple[str, str, bool]] = [
     ("em-dash-first", "\u2014 quote\n", BUILDS_),
     ("shortcode-first", "{{< mysc >}}\n\n" + _TEXT, FAILS),
     ("brace-text-first", "{not json}\n\n" + _TEXT, FAILS),
+    # empty-field: an empty alias is the root; one of white space only builds.
+    ("alias-empty-item", _yaml("aliases: ['/a', '']"), FAILS),
+    ("alias-space-item", _yaml("aliases: ['/a', ' ']"), BUILDS_),
+    ("output-space-item", _yaml("outputs: [html, ' ']"), FAILS),
     # field-type: an alias with a protocol ("http* aliases not supported").
     ("alias-with-a-protocol", _yaml("aliases: ['https://old.example.com/a']"), FAILS),
     ("alias-upper-case-protocol", _yaml("aliases: ['HTTPS://old.example.com/a']"), BUILDS_),
