@@ -29,8 +29,9 @@ not stored, nor are results whose collected data does not pickle (a plugin's loc
 Results that depend on other files are stored with what they depend on: the existence checks
 `Site.may_serve` made while the file was linted (whether a relative link may lead to a page, a
 section or a static file: `newslint.site.recording_probes`), each an absolute path and whether it
-existed. A lookup re-checks them (a `stat` each, and only files with such links have any): when a
-page a link led to is deleted, or one a link led nowhere is written, the entry is a miss.
+existed, or a folder whose names were matched against a URL and its modification time. A lookup
+re-checks them (a `stat` each, and only files with such links have any): when a page a link led
+to is deleted, or one a link led nowhere is written or renamed, the entry is a miss.
 
 ## How it is stored
 

@@ -9,7 +9,9 @@ under `languages.fr.params`. `HUGO_*` environment variables override keys last (
 From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
 `defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
-`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. YAML files
+`[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. TOML files
+are read as TOML 1.1, as Hugo's go-toml v2 reads them (an inline table over several lines, `\\e`,
+a time without seconds: the standard library's `tomllib` refuses them). YAML files
 are read as Hugo reads them (`newslint.hugo_yaml`: `no`, `on` and `1:20` are text, not YAML 1.1's
 booleans and numbers; a key written twice is an error), and a `buildFuture` Hugo cannot read as a
 boolean (`yes`) is reported, as Hugo refuses to build. A theme
@@ -72,11 +74,13 @@ import os
 import posixpath
 import re
 import tomllib
+import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -636,9 +640,10 @@ class Site:
         page bundle's resource, a taxonomy's list page (`/tags/`; the taxonomies of the language
         the URL is in, its prefix's or the default language's) or the page of one of the page's
         own `terms` (taxonomy -> terms as Hugo writes them in URLs), a URL a `[permalinks]`
-        pattern makes, or a file Hugo writes for every site (`index.xml`, `sitemap.xml`,
-        `404.html`, `/page/2/`). A page that moves itself with `url`, `slug` or `aliases`, and
-        a term only other pages carry, are not seen."""
+        pattern makes, a page's slug from its dated file name (`_dated_name_serves`), or a file
+        Hugo writes for every site (`index.xml`, `sitemap.xml`, `404.html`, `/page/2/`). A page
+        that moves itself with `url`, `slug` or `aliases`, and a term only other pages carry, are
+        not seen."""
         if self.root is None:
             return True
         if self._hook_finds(path, page):
@@ -673,10 +678,71 @@ class Site:
         statics += [(_themes_dir(root, self.raw) / theme / "static", "") for theme in self.themes]
         if any(_exists(folder / inner) for folder, inner in _inside(statics, relative)):
             return True
-        for content, inner in _inside(self._content_roots() or [(root / "content", "")], relative):
+        roots = self._content_roots() or [(root / "content", "")]
+        for content, inner in _inside(roots, relative):
             candidate = content / inner
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
+        return self._named_page_serves(roots, relative) or self._dated_name_serves(relative)
+
+    def _named_page_serves(self, roots: list[tuple[Path, str]], relative: str) -> bool:
+        """Whether a page or section is served at the URL path `relative` under the path Hugo
+        makes of its folder and file names (`path_segment`: hugo 0.168 serves
+        `News/My Article.md` at `/news/my-article/` and `news/a&b.md` at `/news/ab/`). One
+        listing of each folder on the way, recorded for the cache (`recording_probes`)."""
+        languages = {name.lower() for name in self._known_languages()}
+        for content, inner in _inside(roots, relative):
+            parts = [part.lower() for part in inner.split("/") if part]
+            places = [str(content)]
+            for depth, wanted in enumerate(parts):
+                last = depth == len(parts) - 1
+                following: list[str] = []
+                for place in places:
+                    _record_listing(place)
+                    for lowered, names in _listing(place)[1].items():
+                        name = lowered
+                        if name.endswith(PAGE_SUFFIXES):
+                            if not last:
+                                continue
+                            name = name.rpartition(".")[0]
+                            head, _, language = name.rpartition(".")
+                            name = head if head and language in languages else name
+                        if path_segment(name) != wanted:
+                            continue
+                        if last:
+                            return True
+                        following.extend(os.path.join(place, real) for real in names)
+                places = following
+        return False
+
+    def _dated_name_serves(self, relative: str) -> bool:
+        """Whether a page whose file (or bundle folder) name starts with a date may be served at
+        the URL path `relative`: where the site reads dates from file names (`:filename` in
+        `[frontmatter]`), Hugo takes the slug of such a page from the rest of its name, trimmed
+        of spaces, `-` and `_` (hugo 0.168: `news/2024-01-02-budget.md` and
+        `news/2024-01-02_budget/index.md` are `/news/budget/`). One listing of the folder; a
+        page that sets its own `slug` is not told apart."""
+        if not any(":filename" in chain for chain in self.date_sources.values()):
+            return False
+        folder, _, segment = relative.strip("/").rpartition("/")
+        if not segment:
+            return False
+        wanted = segment.lower()
+        languages = {name.lower() for name in self._known_languages()}
+        roots = self._content_roots() or [((self.root or Path(".")) / "content", "")]
+        for content, inner in _inside(roots, folder):
+            place = content / inner if inner else content
+            _record_listing(str(place))
+            for lowered in _listing(str(place))[1]:
+                stem = lowered
+                for suffix in PAGE_SUFFIXES:
+                    if stem.endswith(suffix):
+                        stem = stem[: -len(suffix)]
+                        head, _, language = stem.rpartition(".")
+                        stem = head if head and language in languages else stem
+                        break
+                if _file_name_slug(stem) == wanted:
+                    return True
         return False
 
     def _hook_finds(self, path: str, page: str | os.PathLike[str]) -> bool:
@@ -720,20 +786,22 @@ class Site:
         return False
 
     def _permalink_patterns(self) -> list[re.Pattern[str]]:
-        """`[permalinks]` patterns as regexes over a URL path without its slashes at the ends:
-        a date token stands for its digits or name, a name token (`:slug`, `:title`) for one
-        segment, any other (`:sections[1:]`) for any text."""
+        """`[permalinks]` patterns (the site's and its languages') as regexes over a URL path
+        without its slashes at the ends: a date token stands for its digits or name, a name
+        token (`:slug`, `:title`) for one segment, any other (`:sections[1:]`) for any text."""
         found = self.__dict__.get("_permalinks")
         if found is None:
             found = []
-            # The site's table and each language's own (`[languages.en.permalinks]`, as a real
-            # bilingual site writes them): a URL any of them makes may be served.
+            # The site's table and each language's own (which replaces the site's for that
+            # language's pages, hugo 0.168): a URL may be any language's.
+            tables = [self.raw.get("permalinks")]
             languages = self.raw.get("languages")
-            tables = [self.raw.get("permalinks")] + [
-                settings.get("permalinks")
-                for settings in (languages.values() if isinstance(languages, dict) else ())
-                if isinstance(settings, dict)
-            ]
+            if isinstance(languages, dict):
+                tables += [
+                    settings.get("permalinks")
+                    for settings in languages.values()
+                    if isinstance(settings, dict)
+                ]
             patterns: list[str] = []
             for table in tables:
                 if not isinstance(table, dict):
@@ -936,8 +1004,33 @@ def recording_probes() -> Iterator[list[tuple[str, bool]]]:
 
 
 def probes_hold(probes: Iterable[tuple[str, bool]]) -> bool:
-    """Whether every recorded path still exists, or still does not, as it did when recorded."""
-    return all(_present(path) is found for path, found in probes)
+    """Whether every recorded path still exists, or still does not, as it did when recorded, and
+    every folder recorded as listed (`_record_listing`) has the entries it had."""
+    return all(
+        _listing_holds(path) if "\0" in path else _present(path) is found for path, found in probes
+    )
+
+
+def _record_listing(folder: str) -> None:
+    """Record that a result depends on the names `folder` holds (`may_serve` matched a URL
+    against them): the folder's modification time, which adding, removing or renaming an entry
+    changes, kept as `<folder>NUL<time>` (no path holds a NUL)."""
+    probes = _PROBES.get()
+    if probes is None:
+        return
+    try:
+        stamp = os.stat(folder).st_mtime_ns
+    except (OSError, ValueError):
+        stamp = -1
+    probes.append((f"{os.path.abspath(folder)}\0{stamp}", True))
+
+
+def _listing_holds(probe: str) -> bool:
+    folder, _, stamp = probe.rpartition("\0")
+    try:
+        return os.stat(folder).st_mtime_ns == int(stamp)
+    except (OSError, ValueError):
+        return stamp == "-1"
 
 
 def _inside(roots: list[tuple[Path, str]], relative: str) -> Iterator[tuple[Path, str]]:
@@ -961,6 +1054,54 @@ def _page_url(file: Path, site: Site) -> str:
     if stem not in ("index", "_index"):
         parts.append(stem)
     return "/" + "/".join(parts) + "/" if parts else "/"
+
+
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def path_segment(name: str) -> str:
+    """A file or folder name, or a taxonomy term, as hugo 0.168 writes it in a URL: lower case,
+    each white-space character a `-`, and only letters, decimal digits, marks,
+    `. / \\ _ # + ~ - @` and a `%` before two hex digits kept (checked with the binary:
+    `My Article` is `my-article`, `S&P 500` is `sp-500`, `What?` `what`, `C++` `c++`,
+    ` two  spaces` `-two--spaces`)."""
+    kept: list[str] = []
+    for index, char in enumerate(name):
+        if char.isspace():
+            kept.append("-")
+            continue
+        kind = unicodedata.category(char)
+        if (
+            char in "./\\_#+~-@"
+            or kind[0] in "LM"
+            or kind == "Nd"
+            or (
+                char == "%"
+                and index + 2 < len(name)
+                and set(name[index + 1 : index + 3]) <= _HEX_DIGITS
+            )
+        ):
+            kept.append(char)
+    return "".join(kept).lower()
+
+
+_DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _file_name_slug(stem: str) -> str | None:
+    """The URL segment of the slug Hugo's `:filename` date handler takes from a lower-case file
+    name without its extension: what follows a leading date (`2006-01-02`, a real day), trimmed
+    of spaces, `-` and `_`, spaces made `-`; None when the name starts with no date or nothing
+    follows it."""
+    match = _DATED_NAME.match(stem)
+    if match is None:
+        return None
+    try:
+        date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+    slug = stem[10:].strip(" -_")
+    return slug.replace(" ", "-") if slug else None
 
 
 def _looks_like_language(tag: str) -> bool:
@@ -1016,7 +1157,11 @@ def _load(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8-sig")
     try:
         if path.suffix == ".toml":
-            data: Any = tomllib.loads(text)
+            # TOML 1.1, as Hugo's go-toml v2 reads it (hugo 0.168 builds with a multi-line
+            # inline table, `\e`, a time without seconds), which the standard library refuses.
+            from newslint.matter import tomllib as toml_reader
+
+            data: Any = toml_reader.loads(text)
         elif path.suffix == ".json":
             data = json.loads(text)
         else:

@@ -168,8 +168,11 @@ def content_path(doc: Document) -> str | None:
 def order_key(doc: Document) -> str:
     """Which article of a group is the original, as sortable text: published articles before
     drafts (a draft that repeats a published article is the one to change; `draft` may come from
-    a section's `cascade`), then by `date_key`."""
-    return ("1" if doc.effective_value("draft") is True else "0") + date_key(doc)
+    a section's `cascade`; read as Hugo reads it, so `draft: "true"` is one), then by
+    `date_key`."""
+    from ._pages import hugo_true
+
+    return ("1" if hugo_true(doc, "draft") else "0") + date_key(doc)
 
 
 def date_key(doc: Document) -> str:

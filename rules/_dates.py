@@ -26,7 +26,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -727,7 +727,8 @@ def _date_fields(ctx: Context, choice: ZoneChoice) -> list[tuple[Field, HugoDate
 @dataclass(frozen=True)
 class Source:
     """Where Hugo took one of the page's dates from: a field (with its reading), or `origin`
-    alone ("the file name", "the file's modification time")."""
+    alone ("the file name", "the file's modification time", or `CASCADE` with the reading of the
+    value a cascade gives the page)."""
 
     origin: str
     field: Field | None = None
@@ -773,6 +774,11 @@ def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
     by_key = {item.key.lower(): (item, reading) for item, reading in fields}
     # Hugo's parameters: the front matter's keys, and each date it resolves under its own name.
     params = {item.key.lower() for item in ctx.document.fields}
+    # A key the page does not set that a section's or the site's cascade gives it is the page's
+    # as if written there (hugo 0.168 dates `news/a.md` from `cascade: {date: ...}` in
+    # `news/_index.md`): a source with no field of the page to point at.
+    cascaded = _cascaded_dates(ctx, choice, by_key)
+    params.update(cascaded)
     copied: dict[str, Source] = {}
     read: set[str] = set()
     targets: dict[str, Source | None] = {}
@@ -796,18 +802,83 @@ def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
                 if reading.kind != "invalid":
                     found = Source(item.key, item, reading)
                     break
+            elif key in cascaded:
+                found = cascaded[key]
+                break
             elif key in copied:
                 found = copied[key]
                 break
         targets[target] = found
-        if found is not None and found.reading is not None and target not in params:
+        if found is not None and target not in params:
             # Hugo sets a date it resolved as the parameter of its name when the front matter
             # has none, so the later dates' sources see it (lastmod falls back to the `date`
-            # that came from `publishDate`). The copy loses the fraction of a second when the
-            # value had its own offset (a time in the site's zone keeps it).
+            # that came from `publishDate`; publishDate to the `date` of the file's
+            # modification time). The copy loses the fraction of a second when the value had
+            # its own offset (a time in the site's zone keeps it).
             params.add(target)
-            copied[target] = Source(found.origin, found.field, _param_copy(found.reading))
+            reading = found.reading
+            copied[target] = Source(
+                found.origin, found.field, _param_copy(reading) if reading is not None else None
+            )
     return HugoDates(targets, frozenset(read), fields)
+
+
+CASCADE = "a cascade"
+
+
+def _cascaded_dates(
+    ctx: Context, choice: ZoneChoice, written: dict[str, tuple[Field, HugoDate]]
+) -> dict[str, Source]:
+    """The date keys of the site's `[frontmatter]` sources that the page gets from a cascade (not
+    written in its front matter), each with Hugo's reading of the value; an empty or unreadable
+    one is left out (Hugo goes on to the next source)."""
+    document = ctx.document
+    site = ctx.site
+    if site is None or site.root is None or document.front_matter is None:
+        return {}
+    cascade = document.cascade
+    if not cascade:
+        return {}
+    out: dict[str, Source] = {}
+    for key in _field_keys(_sources(ctx)):
+        if key in written or key not in cascade or document.field(key) is not None:
+            continue
+        reading = _value_reading(cascade[key], choice.zone)
+        if reading is not None and reading.kind == "ok":
+            out[key] = Source(CASCADE, None, reading)
+    return out
+
+
+def _value_reading(value: object, zone: tzinfo | None) -> HugoDate | None:
+    """Hugo's reading of a date given as a parsed value (a cascade's): text as written, an integer
+    as seconds since 1970, a TOML datetime or date; None for anything else."""
+    if isinstance(value, str):
+        return parse_cast(value, zone) if value else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _unix(value, str(value))
+    if isinstance(value, datetime):
+        wall = GoTime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond * 1000,
+        )
+        delta = value.utcoffset()
+        if delta is None:
+            return HugoDate("ok", value.isoformat(), in_zone(wall, zone), native=True)
+        # As of a TOML datetime in front matter: with an offset, the fraction is dropped.
+        written = GoTime(
+            wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, 0,
+            int(delta.total_seconds()),
+        )  # fmt: skip
+        return HugoDate("ok", value.isoformat(), written, has_offset=True, native=True)
+    if isinstance(value, date):
+        wall = GoTime(value.year, value.month, value.day)
+        return HugoDate("ok", value.isoformat(), in_zone(wall, zone), native=True)
+    return None
 
 
 def _param_copy(reading: HugoDate) -> HugoDate:

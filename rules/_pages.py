@@ -1,30 +1,94 @@
 """What kind of page a document is, as Hugo builds it: shared by the rules that apply to articles
 only. `build` and `headless` are read as Hugo gives them to the page: its own, else cascaded from
-a section's `_index` file or the site configuration (`newslint.cascade`)."""
+a section's `_index` file or the site configuration (`newslint.cascade`).
+
+Their values are read as hugo 0.168 decodes them (each checked by building pages with them):
+`headless` is a boolean, a number (not 0) or a word Go's `ParseBool` reads as true (`"true"`,
+`"1"`, `"T"`); YAML 1.1's `on` and `yes` are text to Hugo's YAML and leave the page built. In
+`build` (its keys in any case, `Build: {Render: never}`), `render` and `list` are never for the
+word `never` as written (`Never` is no value Hugo knows, and it keeps the default) and for a
+boolean false or the number 0; the string `"false"`, and `off` or `no`, keep the page rendered
+and listed. The older `_build` fails the build in hugo 0.168 (removed after 0.145), but is still
+read here for what its author meant."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from newslint.document import Document
+from newslint.events import Node
+from newslint.schema import GO_BOOLS, yaml11_word
 from newslint.spans import Span
 
-# Build option values meaning "never": the word, or a boolean false (from the days the options
-# were booleans), also as the string a boolean false is read as.
-_NEVER = (False, "never", "false")
+
+def _hugo_value(document: Document, key: str) -> Any:
+    """The page's value of `key` as Hugo's readers give it: its own field with YAML 1.1's words
+    (`on`, `no`) as the text they are to Hugo and every map key in lower case, else the
+    cascade's."""
+    found = document.field(key)
+    if found is None:
+        return document.effective_value(key)
+    return _as_hugo(found.node, document.text)
 
 
-def _build_options(document: Document) -> list[dict[object, object]]:
-    """The page's `build` options, under the current key or the older spelling `_build`."""
-    found = (document.effective_value(key) for key in ("build", "_build"))
-    return [options for options in found if isinstance(options, dict)]
+def _as_hugo(node: Node, text: str) -> Any:
+    word = yaml11_word(node, text)
+    if word is not None:
+        return word
+    if node.kind == "map":
+        return {str(entry.key).lower(): _as_hugo(entry.node, text) for entry in node.entries}
+    return node.value
+
+
+def _true(value: Any) -> bool:
+    """A boolean as Hugo decodes one (cast.ToBool): a number not 0, a `ParseBool` word."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    return isinstance(value, str) and GO_BOOLS.get(value) is True
+
+
+def _never(value: Any) -> bool:
+    """Whether a `build.render` or `build.list` value means never: `never` as written, or a
+    boolean false or 0 (from the days the options were booleans)."""
+    if isinstance(value, str):
+        return value == "never"
+    return value is False or (isinstance(value, int | float) and value == 0)
+
+
+def _build_options(document: Document) -> list[dict[Any, Any]]:
+    """The page's `build` options, under the current key or the older spelling `_build`, with
+    their keys in lower case."""
+    found: list[dict[Any, Any]] = []
+    for key in ("build", "_build"):
+        options = _hugo_value(document, key)
+        if isinstance(options, dict):
+            found.append({str(name).lower(): value for name, value in options.items()})
+    return found
+
+
+def hugo_true(document: Document, key: str) -> bool:
+    """Whether Hugo reads the page's boolean `key` (`draft`, `headless`), its own or cascaded,
+    as true: `draft: "true"` is a draft, `draft: yes` is not (text to Hugo's YAML)."""
+    return _true(_hugo_value(document, key))
+
+
+def _headless(document: Document) -> bool:
+    return hugo_true(document, "headless")
 
 
 def never_rendered(document: Document) -> bool:
-    """Whether Hugo never renders the page itself: `headless: true` or `build.render: never` (or
-    the older `_build`). Its body is never shown, though the page may still be listed (with its
-    title and summary) when `build.list` is not never."""
-    if document.effective_value("headless") is True:
+    """Whether Hugo never renders the page itself: `headless: true` or `build.render` never or
+    `link` (a page listed with a permalink and no file of its own; or the older `_build`). Its
+    body is never shown, though the page may still be listed (with its title and summary) when
+    `build.list` is not never."""
+    if _headless(document):
         return True
-    return any(options.get("render") in _NEVER for options in _build_options(document))
+    return any(
+        _never(options.get("render")) or options.get("render") == "link"
+        for options in _build_options(document)
+    )
 
 
 def never_shown(document: Document) -> bool:
@@ -33,10 +97,10 @@ def never_shown(document: Document) -> bool:
     snippet a shortcode includes), not an article; a page rendered as a link (`render: link`) or
     listed without being rendered (`render: never` with `list` always or local) still shows its
     title and summary."""
-    if document.effective_value("headless") is True:
+    if _headless(document):
         return True
     return any(
-        options.get("render") in _NEVER and options.get("list") in _NEVER
+        _never(options.get("render")) and _never(options.get("list"))
         for options in _build_options(document)
     )
 

@@ -3,9 +3,11 @@
 ## What it does
 Flags a page whose publish date (`publishDate`, else `pubdate`, `published`, else `date`, or the
 sources the site's `[frontmatter] publishDate` names, as Hugo picks it, the date in the file name
-with `:filename`) is later than now, read the way Hugo reads it (the offset in the value, else the site's
-`timeZone`, else UTC), unless the site sets `buildFuture`. The option `now` (RFC 3339) replaces the
-clock, for reproducible runs.
+with `:filename`, or the one a section's or the site's `cascade` gives a page without its own) is
+later than now, read the way Hugo reads it (the offset in the value, else the site's `timeZone`,
+else UTC), unless the site sets `buildFuture`. The option `now` (RFC 3339) replaces the clock, for
+reproducible runs. A date from the file name or a cascade is reported at the front matter's
+opening delimiter.
 
 ## Why is this bad?
 Hugo leaves future pages out of the build: the article is missing from the site, its lists and its
@@ -50,6 +52,7 @@ class DateFuture(Rule):
     messages = {
         "future": "{key} {value} is in the future: Hugo leaves the page out until then (buildFuture is off)",
         "future-file-name": "the publish date {value} in the file name is in the future: Hugo leaves the page out until then (buildFuture is off)",
+        "future-cascade": "the publish date {value} a cascade gives the page is in the future: Hugo leaves the page out until then (buildFuture is off)",
     }
     Options = Options
     volatile = True  # depends on the clock: results are never cached
@@ -67,6 +70,7 @@ class DateFuture(Rule):
             return
         item = source.field
         if item is None:  # no field to point at: the front matter's opening delimiter
-            ctx.report(opening_delimiter(document), "future-file-name", value=time.rfc3339())
+            message = "future-cascade" if source.origin == _dates.CASCADE else "future-file-name"
+            ctx.report(opening_delimiter(document), message, value=time.rfc3339())
             return
         ctx.report(item.value_span, "future", key=item.key, value=time.rfc3339())

@@ -10,7 +10,9 @@ reads (each with its own offset, else the site's `timeZone`).
 A page modified before it was written confuses sitemaps, feeds and "updated" labels. A page that
 expires before (or when) it is published is never shown, and Hugo gives no warning. Where the
 site builds expired pages (`buildExpired`, the site's or the page's language's), Hugo shows it
-anyway, and the message says so: the expiry date still says nothing true.
+anyway, and the message says so: the expiry date still says nothing true. Where it builds future
+pages (`buildFuture`), a page whose publish date is still to come is shown now, until its expiry
+date, and never after it is published: the message says that instead (checked with hugo 0.168).
 
 ## Example
     date: "2025-02-08T09:55:35+08:00"
@@ -38,6 +40,7 @@ class DateOrder(Rule):
         "lastmod": "{key} {value} is before {other_key} {other}",
         "expiry": "{key} {value} is not after {other_key} {other}: the page is never shown",
         "expiry-built": "{key} {value} is not after {other_key} {other} (buildExpired is on: the page is shown all the same)",
+        "expiry-future-built": "{key} {value} is not after {other_key} {other}: the page is shown only while it is not yet published (buildFuture is on), then it has expired",
     }
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
@@ -47,9 +50,15 @@ class DateOrder(Rule):
             self._report(ctx, "lastmod", lastmod, date)
         publish, expiry = targets.get("publishdate"), targets.get("expirydate")
         if _before(expiry, publish, or_same=True):
-            site = ctx.site
-            built = site is not None and site.build_expired_for(ctx.document.language)
-            self._report(ctx, "expiry-built" if built else "expiry", expiry, publish)
+            site, language = ctx.site, ctx.document.language
+            if site is not None and site.build_expired_for(language):
+                self._report(ctx, "expiry-built", expiry, publish)
+            elif site is not None and site.build_future_for(language):
+                # Hugo builds a page whose publish date is still to come, and leaves it out
+                # only once its expiry date has passed (hugo 0.168).
+                self._report(ctx, "expiry-future-built", expiry, publish)
+            else:
+                self._report(ctx, "expiry", expiry, publish)
 
     @staticmethod
     def _report(ctx: Context, message: str, at: Source | None, other: Source | None) -> None:

@@ -3,7 +3,8 @@
 ## What it does
 Flags `menu: ""` and `menus: ""` (also as a list item), and an empty item (`""`, null) in a list
 field of the schema such as `tags`, `categories`, `keywords`, `aliases` or `outputs` (an error for
-the last two, on which Hugo fails the build; a warning otherwise). The option
+the last two, on which Hugo fails the build, except an alias of white space only, which it
+builds; a warning otherwise). The option
 `fields` adds keys whose empty value (`""`, null, `[]`, `{}`) should be reported too.
 
 On a Mainroad site it flags an empty `authorbox`, `pager`, `toc` or `mathjax` (`""` or null)
@@ -144,12 +145,15 @@ class EmptyField(Rule):
                 edit = delete_item(ctx.document.text, node.items, index)
                 fix = Fix.safe(f"Remove the empty item of {field.key}", edit)
             lowered = field.key.lower()
+            item = node.items[index]
             # An empty alias is the site's root and an empty output format no format: Hugo
-            # fails the build on either (checked with hugo 0.168).
-            fails = lowered in ("aliases", "outputs")
+            # fails the build on either (checked with hugo 0.168). An alias of white space
+            # only is no root to Hugo, which builds (` `, a tab, a no-break space).
+            blank = item.tag == "null" or item.value == ""
+            fails = lowered == "outputs" or (lowered == "aliases" and blank)
             why = f": {_FAILS[lowered]}, the build fails" if fails else ""
             ctx.report(
-                node.items[index].span,
+                item.span,
                 "empty-item",
                 key=key,
                 why=why,

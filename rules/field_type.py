@@ -21,11 +21,13 @@ and a `build` whose `publishResources` is such a boolean and whose `list` and `r
 A page `url` must be a path: Hugo refuses one that starts with `http://` or `https://` (a scraper's
 copy of the article's origin belongs in the source field) and the build fails. So does an alias
 that resolves to the site's root (`/`, `.`, `./`, `//`, `../`: "alias "/" resolves to website
-root directory"); an empty one is `empty-field`'s. And a `cascade` entry whose `target` (or
+root directory") or that is a web address (`https://old.example.com/a`: "http* aliases not
+supported"); an empty one is `empty-field`'s. And a `cascade` entry whose `target` (or
 `_target`) still limits it by `lang`, which Hugo 0.150 replaced with `sites.matrix.languages`
 and then removed: the build fails. So does a page's own `sites` that is not a map, or whose
 `matrix` or `complements` is no map or holds a map (or a list in a list) as `languages`,
-`versions` or `roles`.
+`versions` or `roles`. And `_build`, the build options' key before Hugo 0.145, on the page or in
+a `cascade`: hugo 0.168 fails the build on it, whatever its value.
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
@@ -56,7 +58,8 @@ change. Unsafe: other `"true"`/`"false"` spellings become booleans (`draft: " Tr
 reads as false; `comments: "false"`, which Mainroad treats as on; `mathjax: "true"`, which it
 treats as off) and a single value becomes a one-item list. The page then renders as its author
 meant, which is not how it renders today, so an editor should confirm. A value under `params` is
-fixed the same way, in place.
+fixed the same way, in place. Safe too: `_build` renamed `build`, which Hugo read it as (not
+when the page has a `build` already, nor in a `cascade`).
 
 ## Where the value is read
 Hugo 0.168 makes each key of a page's `params` map its `.Params.<key>`, winning over a top-level
@@ -129,8 +132,11 @@ class FieldType(Rule):
         "url-protocol": "url {value!r} has a protocol, Hugo takes only a path here: the build "
         "fails",
         "alias-root": "alias {value!r} resolves to the site's root: the build fails",
+        "alias-protocol": "alias {value!r} has a protocol, Hugo takes only a path here: the "
+        "build fails",
         "cascade-lang": "cascade target lang {value!r} was removed in Hugo 0.150 (use "
         "target.sites.matrix.languages): the build fails",
+        "build-removed": "{key} was removed in Hugo 0.145 (write build): the build fails",
     }
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
@@ -160,9 +166,22 @@ class FieldType(Rule):
         aliases = ctx.document.field("aliases")
         if aliases is not None:
             self._aliases(ctx, aliases)
+        old_build = ctx.document.field("_build")
+        if old_build is not None:
+            self._old_build(ctx, old_build)
         cascade = ctx.document.field("cascade")
         if cascade is not None:
             self._cascade(ctx, cascade)
+
+    def _old_build(self, ctx: Context, field: Field) -> None:
+        """`_build`, the build options' key before Hugo 0.145: hugo 0.168 fails the build on it,
+        whatever its value ("The "_build" front matter key was deprecated in Hugo 0.145.0 and
+        subsequently removed"). Renamed `build`, it means what it meant, unless the page has a
+        `build` too."""
+        fix = None
+        if ctx.document.field("build") is None:
+            fix = Fix.safe("Rename _build to build", field.rename("build"))
+        ctx.report(field.key_span, "build-removed", key=field.key, fix=fix)
 
     def _report(self, ctx: Context, issue: Issue, prefix: str) -> None:
         """Report a schema issue, its key named with `prefix` (`params.` for a nested value)."""
@@ -182,6 +201,10 @@ class FieldType(Rule):
         node = field.node
         for item in node.items if node.kind == "list" else (node,):
             for entry in item.entries if item.kind == "map" else ():
+                if entry.key.lower() == "_build":
+                    # Cascaded, it fails the build as the page's own does (hugo 0.168).
+                    ctx.report(entry.key_span, "build-removed", key=f"cascade {entry.key}")
+                    continue
                 if entry.key.lower() not in ("target", "_target") or entry.node.kind != "map":
                     continue
                 for inner in entry.node.entries:
@@ -195,14 +218,18 @@ class FieldType(Rule):
 
     def _aliases(self, ctx: Context, field: Field) -> None:
         """An alias that is the root once cleaned (`/`, `./`, `..`) fails the build: Hugo will
-        not write a redirect over the home page (checked with hugo 0.168)."""
+        not write a redirect over the home page; so does one that starts with `http://` or
+        `https://` ("http* aliases not supported", as an importer writes the old address there;
+        case-sensitive, as Hugo compares). Checked with hugo 0.168."""
         node = field.node
         for item in node.items if node.kind == "list" else (node,):
             if item.kind != "scalar" or not isinstance(item.value, str):
                 continue
             # A string is split at white space into several aliases, as Hugo splits it.
             for alias in item.value.split() if item is node else [item.value]:
-                if alias.strip() and posixpath.normpath("/" + alias) in ("/", "//"):
+                if alias.startswith(_PROTOCOLS):
+                    ctx.report(item.span, "alias-protocol", value=alias)
+                elif alias.strip() and posixpath.normpath("/" + alias) in ("/", "//"):
                     ctx.report(item.span, "alias-root", value=alias)
 
     def _outputs(self, ctx: Context, field: Field) -> None:

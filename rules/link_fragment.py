@@ -98,7 +98,7 @@ from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html, Link
 from newslint.rule import Context, ProjectContext
-from newslint.site import PAGE_SUFFIXES, Site, content_page_on_disk
+from newslint.site import PAGE_SUFFIXES, Site, content_page_on_disk, path_segment
 from newslint.spans import Span
 
 from ._anchors import anchor_name, page_ids
@@ -722,7 +722,9 @@ def _own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
         if made is None:
             return None
         logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
-    path = logical.replace(" ", "-").lower()
+    # Each folder and file name as Hugo writes it in a URL (`a&b.md` is `ab`, `My News` is
+    # `my-news`: `path_segment`).
+    path = "/".join(path_segment(part) for part in logical.split("/"))
     return OwnUrl(path + ".html" if ugly else path, True, ugly)
 
 
@@ -762,27 +764,31 @@ def _section_slug(document: Document) -> str:
 
 
 # Characters Hugo's `urlize` drops from a title or slug (checked with hugo 0.168: `What's up?
-# A: b, c!` is `whats-up-a-b-c`, `C++ & Go` is `c-go`, `50% off` is `50-off`); any other
-# character that is not a letter, digit, `.`, `_`, `-` or white space is not modelled.
-_URLIZE_DROPS = frozenset("'?:,!()[]&+%\"")
+# A: b, c!` is `whats-up-a-b-c`, `50% off` is `50-off`); `+` it drops from a title (`C++ & Go`
+# is `c-go`) and keeps in a slug (`c++-go`). Any other character that is not a letter, digit,
+# `.`, `_`, `-`, `~`, `@` or white space is not modelled.
+_URLIZE_DROPS = frozenset("'?:,!()[]&%\"")
 
 
-def _urlized(text: str) -> str | None:
-    """`text` as Hugo makes a URL segment of it (`:title`, `:slug`, a page's `slug`): lower case,
-    a run of white space a `-` (none after a `-`), `.`, `_`, `-`, letters and digits kept, some
-    punctuation dropped; None for anything else, or a result that starts or ends with `-`."""
+def _urlized(text: str, *, title: bool = False) -> str | None:
+    """`text` as Hugo makes a URL segment of it (`:title` with `title`, `:slug`, a page's
+    `slug`): lower case, letters, digits and `._-~@` kept (`+` in a slug), some punctuation
+    dropped, and a run of white space between kept characters one `-`, none beside a `-` or at
+    either end (hugo 0.168: `a - b` is `a-b`, ` lead ` is `lead`); None for anything else, or a
+    result that starts or ends with `-`."""
     made: list[str] = []
-    hyphen = False
+    space = hyphen = False
     for char in text:
         # Go's `unicode.IsLetter` and `IsDigit` (`²` is no digit there; `isalnum` says it is)
-        if char.isalpha() or char.isdecimal() or char in "._-":
-            made.append(char)
+        if char.isalpha() or char.isdecimal() or char in "._-~@" or (char == "+" and not title):
             hyphen = char == "-"
-        elif char.isspace():
-            if not hyphen:
+            if space and not hyphen:
                 made.append("-")
-                hyphen = True
-        elif char not in _URLIZE_DROPS:
+            space = False
+            made.append(char)
+        elif char.isspace():
+            space = bool(made) and not hyphen
+        elif char not in _URLIZE_DROPS and not (char == "+" and title):
             return None
     result = "".join(made).lower()
     if not result or result.startswith("-") or result.endswith("-"):
@@ -910,7 +916,7 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
 def _title(document: Document) -> str | None:
     """The page's title as `:title` makes it (None when it has none or it is not modelled)."""
     title = document.value("title")
-    return _urlized(title.strip()) if isinstance(title, str) and title.strip() else None
+    return _urlized(title.strip(), title=True) if isinstance(title, str) and title.strip() else None
 
 
 def _sliced(sections: str, index: str | None) -> str | None:

@@ -10,16 +10,18 @@ autolink `<name@host>` too), a web URL in one more pair of parentheses (`[text](
 relative only by mistake: link-malformed reports it), Hugo shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or
 Liquid tags, articles without a source link or whose source is this site (`baseURL`), and relative
 links that may lead to something the site serves, told from its configuration and file names alone:
-a file under `static/` (or the theme's), a page or section at its path-derived URL, a file next to
-the article (a page-bundle resource, or another article through Hugo's link render hook; where
-Hugo's own hook is on, a `.md` file wherever its `GetPage` finds the page: `budget.md` in a leaf
-bundle is its section's, `other/c.md` the content root's), with or without a language prefix or
-`baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's own terms;
-a URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); a feed, sitemap or pager
-(`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo site, so
-path-relative links are checked only when the site is known. No other file is read, so a link to
-a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles carry,
-is reported: suppress it there, or link with `{{< ref >}}`.
+a file under `static/` (or the theme's), a page or section at its path-derived URL (its folder and
+file names in lower case, white space as `-`: `News/My Article.md` at `/news/my-article/`), a file
+next to the article (a page-bundle resource, or another article through Hugo's link render hook;
+where Hugo's own hook is on, a `.md` file wherever its `GetPage` finds the page: `budget.md` in a
+leaf bundle is its section's, `other/c.md` the content root's), with or without a language prefix or
+`baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's own terms; a
+URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); where the site reads dates from file
+names (`:filename`), the slug Hugo takes from the rest of a dated name (`news/2024-01-02-budget.md`
+at `/news/budget/`); a feed, sitemap or pager (`index.xml`, `/page/2/`). Whether a link resolves can
+only be told inside a Hugo site, so path-relative links are checked only when the site is known. No
+other file is read, so a link to a page that moved itself with `url`, `slug` or `aliases`, or to a
+term only other articles carry, is reported: suppress it there, or link with `{{< ref >}}`.
 
 Where a front-matter field records the page the article was imported from (`original_url`,
 `originalUrl`, `original_link`, `canonicalURL`, as archivers and feed importers write it), the
@@ -66,7 +68,7 @@ from urllib.parse import unquote, urljoin
 from newslint import Edit, Fix, Rule, Severity
 from newslint.events import Html, Link
 from newslint.rule import Context
-from newslint.site import PAGE_SUFFIXES, Site
+from newslint.site import PAGE_SUFFIXES, Site, path_segment
 
 from ._html_links import attribute_text, links_in
 from ._links import (
@@ -246,7 +248,7 @@ def _same_site(url: str, site: Site | None) -> bool:
 
 
 def _terms(ctx: Context) -> dict[str, set[str]]:
-    """The page's own taxonomy terms as Hugo writes them in URLs (lower case, spaces as `-`); a
+    """The page's own taxonomy terms as Hugo writes them in URLs (`path_segment`); a
     `params.tags` takes the place of the top-level `tags` (hugo 0.168 makes term pages of it)."""
     assert ctx.site is not None
     found: dict[str, set[str]] = {}
@@ -255,6 +257,6 @@ def _terms(ctx: Context) -> dict[str, set[str]]:
         value = nested.value if nested is not None else ctx.document.value(plural)
         items = value if isinstance(value, list) else [value]
         found[plural.lower()] = {
-            "-".join(str(item).lower().split()) for item in items if isinstance(item, str | int)
+            path_segment(str(item)) for item in items if isinstance(item, str | int)
         }
     return found

@@ -8,7 +8,7 @@ The default required fields are `title` and `date`, and `summary` while the `new
 (it is by default); the `required` config key adds more, and the rule option `fields` replaces
 the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
 `pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
-file name included). Nor is a field missing that the page gets from a `cascade` of a section's
+file name and the file's modification time, `:fileModTime`, included). Nor is a field missing that the page gets from a `cascade` of a section's
 `_index` file or of the site configuration (see `newslint.cascade`): Hugo gives the page that
 value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. Nor is `summary`
 missing when the body sets Hugo's manual summary, the text before a `<!--more-->` divider, which
@@ -227,10 +227,11 @@ def _miswritten_divider(document: Document) -> tuple[Span, Edit, str] | None:
 
 def _hugo_has_date(ctx: Context) -> bool:
     """Whether Hugo gives the page a date without a `date` key: from `publishDate`, `lastmod` or
-    another key of the site's `[frontmatter] date` list, or from the file name when the site asks
-    for it. Such a page is not sorted at year 1 (checked with hugo 0.168)."""
-    source = hugo_dates(ctx).targets.get("date")
-    if source is not None and (source.field is not None or source.reading is not None):
+    another key of the site's `[frontmatter] date` list, from the file name or the file's
+    modification time (`:fileModTime`, which every file has) when the site asks for them. Such a
+    page is not sorted at year 1 (checked with hugo 0.168). A `:git` source is not counted: an
+    article not yet committed has no author date, and Hugo then goes on down the list."""
+    if hugo_dates(ctx).targets.get("date") is not None:
         return True
     # A cascaded `date`, `publishDate` (or another key of the list) dates the page as its own
     # would; a key the site's `[frontmatter] date` does not list dates nothing.

@@ -1,7 +1,8 @@
 """A front-matter key is unknown and looks like a misspelt known one.
 
 ## What it does
-Flags a top-level key that no active preset, site taxonomy or configuration knows when it is one
+Flags a top-level key that no active preset, site taxonomy or configuration (a key the site's
+`[frontmatter]` reads dates from, such as `publish_date`, included) knows when it is one
 typing slip away from a known key (`sumary`, `tittle`, `publish_date`, `catagories`), or is the
 singular of a taxonomy (`tag`, `category`). Keys are compared without case, as Hugo does. Any other
 unknown key is a custom param and is left alone, and so is a key whose known twin is also present,
@@ -69,6 +70,14 @@ class UnknownField(Rule):
         if ctx.site is not None:
             taxonomies = ctx.site.taxonomies_for(ctx.document.language)
             singulars = {s.lower(): p for s, p in taxonomies.items() if schema.known(p)}
+            # The keys the site's `[frontmatter]` reads dates from (`publish_date`, `updated`)
+            # are Hugo's dates on this site, not misspelt ones.
+            known.update(
+                key
+                for chain in ctx.site.date_sources.values()
+                for key in chain
+                if not key.startswith(":")
+            )
         fields = ctx.document.fields
         present = {field.key.lower() for field in fields}
         for field in fields:

@@ -331,6 +331,31 @@ def test_an_entry_holds_the_existence_checks_its_result_depends_on(
     ]
 
 
+def test_check_through_the_cache_follows_a_page_named_in_capitals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`/about/board` is the URL of `content/About/Board.md`, found in a folder's listing: the
+    cached result holds while the folder has the entries it had."""
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    _club("The [board](/about/board) met on Monday.")
+    board = Path("content/About/Board.md")
+    board.parent.mkdir(parents=True)
+    check = ["check", "--select", "LK003", "--output-format", "concise", "content/news"]
+    main(check)
+    assert "LK003" in capsys.readouterr().out
+    board.write_text('---\ntitle: "Board"\n---\n\nThe board.\n')
+    main(check)
+    assert "LK003" not in capsys.readouterr().out
+    board.rename(board.with_name("Members.md"))
+    main(check)
+    assert "LK003" in capsys.readouterr().out
+
+
 def test_probes_hold_while_each_path_is_as_it_was(tmp_path: Path) -> None:
     from newslint.site import probes_hold
 
@@ -341,6 +366,22 @@ def test_probes_hold_while_each_path_is_as_it_was(tmp_path: Path) -> None:
     assert not probes_hold([(str(there), False)])
     assert not probes_hold([(missing, True)])
     assert probes_hold([])
+
+
+def test_a_listing_probe_holds_while_the_folder_has_its_entries(tmp_path: Path) -> None:
+    from newslint.site import probes_hold, recording_probes, site_for
+
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    page = tmp_path / "content" / "News" / "My Page.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\n---\n")
+    article = tmp_path / "content" / "a.md"
+    article.write_text("---\n---\n")
+    with recording_probes() as probes:
+        assert site_for(article).may_serve("/news/my-page/", article)
+    assert any("\0" in path for path, _ in probes) and probes_hold(probes)
+    page.rename(page.with_name("Other.md"))
+    assert not probes_hold(probes)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

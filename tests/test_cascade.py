@@ -20,6 +20,7 @@ from newslint.cascade import (
     CascadeEntry,
     PageInfo,
     chosen_languages,
+    clear_cascade_cache,
     entries_of,
     glob_regex,
     merge,
@@ -329,6 +330,66 @@ def test_a_cascaded_date_source_dates_the_page(site: Path) -> None:
     assert found(page, ruleset("FM004")) == []
 
 
+def test_a_cascaded_date_is_the_date_lastmod_is_compared_with(site: Path) -> None:
+    """hugo 0.168 dates `news/a.md` 2024-01-01 from its section's cascade, not from its own
+    publishDate: its lastmod is after its date, in order."""
+    write(site / "content/news/_index.md", "---\ncascade:\n  date: 2024-01-01T00:00:00Z\n---\n")
+    page = write(
+        site / "content/news/a.md",
+        article(publishDate="2025-01-01T00:00:00Z", lastmod="2024-06-01T00:00:00Z"),
+    )
+    assert found(page, ruleset("DT004")) == []
+    # Without the cascade, the date comes from publishDate, and lastmod is before it.
+    (site / "content/news/_index.md").unlink()
+    clear_cascade_cache()
+    assert found(page, ruleset("DT004")) == [
+        ("date-order", "lastmod 2024-06-01T00:00:00Z is before publishDate 2025-01-01T00:00:00Z",
+         3, 10),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("index", "config"),
+    [
+        ("---\ncascade:\n  publishDate: 2099-01-01T00:00:00Z\n---\n", ""),
+        ("+++\n[cascade]\npublishDate = 2099-01-01T00:00:00Z\n+++\n", ""),
+        ('{"cascade": {"publishDate": "2099-01-01T00:00:00Z"}}\n', ""),
+        ("", "[cascade]\npublishDate = 2099-01-01T00:00:00Z\n"),
+        ("", "[cascade]\npublishDate = 4070908800\n"),
+    ],
+    ids=["yaml", "toml", "json", "configuration", "seconds"],
+)
+def test_a_cascaded_future_publish_date_leaves_the_page_out(
+    site: Path, index: str, config: str
+) -> None:
+    if index:
+        write(site / "content/news/_index.md", index)
+    write(site / "hugo.toml", HUGO + config)
+    page = write(site / "content/news/a.md", article(date="2020-01-01T00:00:00Z"))
+    messages = [message for _, message, _, _ in found(page, ruleset("DT003"))]
+    assert messages == [
+        "the publish date 2099-01-01T00:00:00+00:00 a cascade gives the page is in the future: "
+        "Hugo leaves the page out until then (buildFuture is off)"
+    ]
+    # The page's own publishDate wins over the cascade's; so does buildFuture.
+    own = write(
+        site / "content/news/b.md",
+        article(date="2020-01-01T00:00:00Z", publishDate="2020-01-01T00:00:00Z"),
+    )
+    assert found(own, ruleset("DT003")) == []
+    write(site / "hugo.toml", HUGO + "buildFuture = true\n" + config)
+    clear_site_cache()
+    assert found(page, ruleset("DT003")) == []
+
+
+def test_an_empty_date_falls_back_on_a_cascaded_one(site: Path) -> None:
+    write(site / "content/news/_index.md", "---\ncascade:\n  publishDate: 2024-01-01\n---\n")
+    page = write(site / "content/news/a.md", article(date='""'))
+    assert found(page, ruleset("DT002")) == [
+        ("date-invalid", "date is empty: Hugo takes the date from a cascade", 2, 7)
+    ]
+
+
 MAINROAD = HUGO + 'theme = "mainroad"\n[params.sidebar]\nsingle = true\n[params]\ntoc = false\n'
 
 
@@ -573,6 +634,27 @@ def test_a_cascaded_draft_is_the_duplicate_reported(site: Path) -> None:
     assert [
         (d.path, d.line, d.column, d.message) for d in project_end(results, ruleset("XF002"))
     ] == [("content/drafts/b.md", 2, 8, "title 'Budget passes' is also used by content/news/a.md")]
+
+
+@pytest.mark.parametrize(
+    ("draft", "is_draft"),
+    [("'true'", True), ("1", True), ("t", True), ("yes", False), ("'false'", False)],
+)
+def test_a_draft_is_read_as_hugo_reads_it(site: Path, draft: str, is_draft: bool) -> None:
+    """hugo 0.168 leaves `draft: "true"`, 1 and `t` out of a build without `--buildDrafts`, and
+    builds `draft: yes` (text to its YAML): of two articles with one title, a draft is the one
+    to change, though it is the older."""
+    write(site / "content/news/a.md", article(title='"Budget passes"', date="2025-02-02"))
+    write(
+        site / "content/news/b.md",
+        article(title='"Budget passes"', date="2025-02-01", draft=draft),
+    )
+    paths = [Path("content/news/a.md"), Path("content/news/b.md")]
+    results = lint_files(paths, ruleset("XF002"), jobs=1, use_cache=False)
+    from newslint.runner import project_end
+
+    reported = [d.path for d in project_end(results, ruleset("XF002"))]
+    assert reported == ["content/news/b.md" if is_draft else "content/news/a.md"]
 
 
 def test_a_page_path_is_lower_case_with_hyphens_for_spaces(site: Path) -> None:

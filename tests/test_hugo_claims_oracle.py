@@ -197,6 +197,18 @@ BUILDS: list[tuple[str, str, bool]] = [
     ("em-dash-first", "\u2014 quote\n", BUILDS_),
     ("shortcode-first", "{{< mysc >}}\n\n" + _TEXT, FAILS),
     ("brace-text-first", "{not json}\n\n" + _TEXT, FAILS),
+    # empty-field: an empty alias is the root; one of white space only builds.
+    ("alias-empty-item", _yaml("aliases: ['/a', '']"), FAILS),
+    ("alias-space-item", _yaml("aliases: ['/a', ' ']"), BUILDS_),
+    ("output-space-item", _yaml("outputs: [html, ' ']"), FAILS),
+    # field-type: an alias with a protocol ("http* aliases not supported").
+    ("alias-with-a-protocol", _yaml("aliases: ['https://old.example.com/a']"), FAILS),
+    ("alias-upper-case-protocol", _yaml("aliases: ['HTTPS://old.example.com/a']"), BUILDS_),
+    # field-type: `_build`, removed after Hugo 0.145, on the page or in a cascade.
+    ("old-build-key", _yaml("_build:", "  list: never"), FAILS),
+    ("old-build-empty", _yaml("_build: {}"), FAILS),
+    ("old-build-in-cascade", _yaml("cascade:", "  _build:", "    list: never"), FAILS),
+    ("old-build-under-params", _yaml("params:", "  _build:", "    list: never"), BUILDS_),
     # front-matter-syntax: unclosed and loosely closed blocks.
     ("yaml-never-closed", "---\ntitle: a\n" + _TEXT, FAILS),
     ("toml-never-closed", "+++\ntitle = 'a'\n" + _TEXT, FAILS),
@@ -669,6 +681,9 @@ STATUSES: list[tuple[str, tuple[str, ...], bool, str, set[str]]] = [
     ("expiry-equal-future-date",
      ("date: 2098-01-01T00:00:00Z", "expiryDate: 2098-01-01T00:00:00Z"),
      False, "2098-01-01T00:00:00Z", {"DT003", "DT004"}),
+    ("expiry-before-future-date",
+     ("date: 2098-01-01T00:00:00Z", "expiryDate: 2097-01-01T00:00:00Z"),
+     False, "2098-01-01T00:00:00Z", {"DT003", "DT004"}),
     ("expiry-empty", ("date: 2020-01-01T00:00:00Z", "expiryDate: ''"), True,
      "2020-01-01T00:00:00Z", {"DT002"}),
     ("expiry-zero", ("date: 2020-01-01T00:00:00Z", "expiryDate: 0001-01-01T00:00:00Z"), True,
@@ -743,11 +758,15 @@ def test_date_rules_say_what_hugo_publishes(
     messages = [d[4] for d in statuses["everything"].diagnostics[path]]
     if any("leaves the page out" in m or "never shown" in m for m in messages):
         assert not published
-    # On a site with buildFuture, nothing is in the future, and future pages are published.
+    # On a site with buildFuture, nothing is in the future, and future pages are published,
+    # an expiry date not after the publish date included while both are still to come.
     future = {d[0] for d in statuses["build-future"].diagnostics[path]} & {"DT003"}
     assert not future
-    if "DT003" in codes and "DT004" not in codes:
+    if "DT003" in codes:
         assert key in statuses["build-future"].pages
+    built_messages = [d[4] for d in statuses["build-future"].diagnostics[path]]
+    if any("leaves the page out" in m or "never shown" in m for m in built_messages):
+        assert key not in statuses["build-future"].pages
 
 
 # ---------------------------------------------------------------------------------- languages

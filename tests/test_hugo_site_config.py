@@ -587,6 +587,16 @@ FORMS: dict[str, Form] = {
         {"hugo.toml": 'timeZone = "Asia/Tokyo"\n', PAGE: ""},
         env={"HUGO_TIMEZONE": ""},
     ),
+    # TOML 1.1, which hugo 0.168's go-toml v2 reads: a multi-line inline table with a trailing
+    # comma, `\e` and `\xHH` escapes, a time without seconds.
+    "toml-1-1-configuration": Form(
+        {
+            "hugo.toml": 'timeZone = "Asia/Tokyo"\n[params]\nsidebar = {\n  home = "left",\n}\n'
+            'mark = "\\e\\x41"\n[[menus.main]]\nname = "a"\nurl = "/"\n'
+            "[menus.main.params]\nupdated = 2024-01-02T03:04\n",
+            PAGE: "",
+        },
+    ),
     # A language listed only in config/_default/languages.toml while hugo.toml sets others.
     "languages-from-two-files": Form(
         {
@@ -1547,6 +1557,15 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "empty-time-zone-from-environment": {
         "languages": {"en": {}},
         "pages": {"content/a.md": "en +00:00"},
+    },
+    "toml-1-1-configuration": {
+        "languages": {
+            "en": {
+                "time_zone": "Asia/Tokyo",
+                "params": {"sidebar": {"home": "left"}, "mark": "\x1bA"},
+            }
+        },
+        "pages": {"content/a.md": "en +09:00"},
     },
     "languages-from-two-files": {
         "languages": {"en": {"time_zone": "Asia/Tokyo"}, "fr": {"time_zone": "Europe/Paris"}},

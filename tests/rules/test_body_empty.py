@@ -69,6 +69,14 @@ CASES = [
     Case("headless", fm(body="", headless=True)),
     Case("own-layout", fm(body="", layout="archives")),
     Case("not-rendered", "---\nbuild:\n  render: never\n---\n"),
+    # Listed with a permalink, never rendered (hugo 0.168 writes no file for it).
+    Case("rendered-as-a-link", "---\nbuild:\n  render: link\n---\n"),
+    # `Never` is no value Hugo knows: the page is rendered.
+    Case(
+        "render-capitalised-never",
+        "---\nbuild:\n  render: Never\n---\n",
+        errors=[("empty", 4, 1)],
+    ),
     Case("front-matter-does-not-parse", "---\ntitle: [x\n---\n\n[a](b)\n"),
     Case("no-front-matter", SOURCE, errors=[("no-text", 1, 1)]),
     Case("crlf", '---\r\ntitle: "T"\r\n---\r\n\r\n' + SOURCE, errors=[("no-text", 5, 1)]),

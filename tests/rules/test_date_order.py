@@ -86,6 +86,28 @@ CASES = [
         language="fr",
         errors=[("expiry", 3, 13)],
     ),
+    # Where Hugo builds future pages, a page whose expiry is not after its publish date is shown
+    # while both are still to come (hugo 0.168 builds it with buildFuture = true).
+    Case(
+        "expiry-equal-to-date-build-future",
+        fm(date="2098-01-01T00:00:00Z", expiryDate="2098-01-01T00:00:00Z"),
+        site=Site(build_future=True),
+        errors=[("expiry-future-built", 3, 13)],
+    ),
+    Case(
+        "expiry-before-date-build-future-for-the-language",
+        fm(date="2098-01-01T00:00:00Z", expiryDate="2097-01-01T00:00:00Z"),
+        site=Site(raw={"languages": {"fr": {"buildfuture": True}}}),
+        language="fr",
+        errors=[("expiry-future-built", 3, 13)],
+    ),
+    # buildExpired says more: the page is shown whatever the clock.
+    Case(
+        "expiry-before-date-build-future-and-expired",
+        fm(date="2098-01-01T00:00:00Z", expiryDate="2097-01-01T00:00:00Z"),
+        site=Site(build_future=True, build_expired=True),
+        errors=[("expiry-built", 3, 13)],
+    ),
     Case("unreadable-skipped", fm(date="2025/02/08", lastmod="2025-01-01T00:00:00Z")),
     Case(
         "toml",

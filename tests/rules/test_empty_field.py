@@ -226,6 +226,15 @@ def test_a_value_under_params_is_named_so_in_the_message() -> None:
             'outputs has an empty item: Hugo knows no output format named "", the build fails',
         ),
         ("tags", '[a, ""]', "WARNING", 11, "tags has an empty item"),
+        # An alias of white space only builds (hugo 0.168); an output format of it does not.
+        ("aliases", '["/a", " "]', "WARNING", 17, "aliases has an empty item"),
+        (
+            "outputs",
+            '[html, " "]',
+            "ERROR",
+            17,
+            'outputs has an empty item: Hugo knows no output format named "", the build fails',
+        ),
     ],
 )
 def test_an_empty_alias_or_output_fails_the_build(

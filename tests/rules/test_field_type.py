@@ -181,6 +181,44 @@ CASES = [
         ),
         errors=[("cascade-lang", 5, 13), ("cascade-lang", 8, 13), ("cascade-lang", 11, 13)],
     ),
+    # hugo 0.168: "The "_build" front matter key was deprecated in Hugo 0.145.0 and subsequently
+    # removed", whatever its value, in any case, on the page or in a cascade (not in params).
+    Case(
+        "old-build-key-fails-hugo",
+        "---\ntitle: a\n_build:\n  list: never\n---\nText.\n",
+        errors=[("build-removed", 3, 1)],
+        fixed="---\ntitle: a\nbuild:\n  list: never\n---\nText.\n",
+    ),
+    Case(
+        "old-build-table-toml",
+        '+++\ntitle = "a"\n[_Build]\nrender = "never"\n+++\nText.\n',
+        errors=[("build-removed", 3, 2)],
+        fixed='+++\ntitle = "a"\n[build]\nrender = "never"\n+++\nText.\n',
+    ),
+    Case(
+        "old-build-dotted-toml",
+        '+++\n_build.list = "never"\n_build.render = "never"\n+++\nText.\n',
+        errors=[("build-removed", 2, 1)],
+        fixed='+++\nbuild.list = "never"\nbuild.render = "never"\n+++\nText.\n',
+    ),
+    Case(
+        "old-build-json",
+        '{"title": "a", "_build": null}\nText.\n',
+        errors=[("build-removed", 1, 16)],
+        fixed='{"title": "a", "build": null}\nText.\n',
+    ),
+    # Beside a `build`, the rename would write the key twice: no fix.
+    Case(
+        "old-build-beside-build",
+        "---\n_build: {list: never}\nbuild: {render: never}\n---\nText.\n",
+        errors=[("build-removed", 2, 1)],
+    ),
+    Case(
+        "old-build-in-a-cascade",
+        "---\ncascade:\n  - title: T\n    _build:\n      list: never\n---\n",
+        errors=[("build-removed", 4, 5)],
+    ),
+    Case("old-build-under-params-builds", "---\nparams:\n  _build: {list: never}\n---\n"),
     Case(
         "cascade-empty-lang-and-sites-matrix-build",
         fm(
@@ -254,6 +292,18 @@ CASES = [
         errors=[("type", 2, 10), ("alias-root", 2, 10)],
     ),
     Case("aliases-empty-is-empty-fields", fm(aliases=[""])),
+    # "http* aliases not supported" (hugo 0.168): an importer's old address fails the build;
+    # `HTTPS://`, `//host/a` and a leading space build.
+    Case(
+        "aliases-with-a-protocol",
+        fm(aliases=Raw('["https://old.example.com/a", "HTTPS://X.ORG/a", "//x.org/a", "/b/"]')),
+        errors=[("alias-protocol", 2, 11)],
+    ),
+    Case(
+        "aliases-string-with-a-protocol",
+        fm(aliases="http://old.example.com/a.html"),
+        errors=[("alias-protocol", 2, 10)],
+    ),
     # `outputs` names output formats: Hugo's own or the site's (checked with hugo 0.168).
     Case("outputs-known", fm(outputs=["HTML", "rss", "markdown"])),
     Case("outputs-unknown", fm(outputs=["html", "llms"]), errors=[("output", 4, 5)]),

@@ -542,6 +542,7 @@ HERE = "## Here\n"
 def _hugo_urls(root: Path, config: str, files: dict[str, str]) -> dict[str, str]:
     """Build the site at `root` with the hugo binary: content file (relative) -> the page's
     `RelPermalink`, and "<file> links" -> the hrefs Hugo rendered in it, space-separated."""
+    import html
     import subprocess
 
     from tests.test_dates_hugo import _hugo
@@ -569,11 +570,12 @@ def _hugo_urls(root: Path, config: str, files: dict[str, str]) -> dict[str, str]
     found: dict[str, str] = {}
     for page in (root / "public").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        named = re.search(r"FILE (\S+) URL (\S+)", text)
+        named = re.search(r"FILE (.+?) URL (\S+)", text)  # a file name may hold spaces
         if named is not None:
-            found["content/" + named.group(1)] = named.group(2)
-            found["content/" + named.group(1) + " links"] = " ".join(
-                re.findall(r'href="([^"]*)"', text)
+            name = html.unescape(named.group(1))
+            found["content/" + name] = html.unescape(named.group(2))
+            found["content/" + name + " links"] = " ".join(
+                html.unescape(href) for href in re.findall(r'href="([^"]*)"', text)
             )
     return found
 
@@ -641,6 +643,15 @@ DATED = {
     "content/world/odd.md": fm(title="a/b ~ c", date=Raw("2022-07-08"), body=HERE),
 }
 
+# Folder and file names Hugo writes otherwise in a URL, and slugs with spaces beside a `-`.
+NAMED = {
+    "content/My News/A&B Report.md": fm(title="R", body=HERE),
+    "content/My News/What?.md": fm(title="W", body=HERE),
+    "content/My News/  Lead.md": fm(title="L", body=HERE),
+    "content/news/own.md": fm(title="O", slug="C++ - Go", body=HERE),
+    "content/news/trail.md": fm(title="T", slug=" Trailing ! ", body=HERE),
+}
+
 
 MULTILINGUAL = (
     "uglyURLs = {news = true}\ndefaultContentLanguage = 'en'\n"
@@ -665,6 +676,7 @@ MULTILINGUAL_FILES = {
     [
         # a section's slug moves the pages below it, nested sections' too; its `url` does not
         ("", SLUGGED, []),
+        ("", NAMED, []),
         ("uglyURLs = true\n", SLUGGED, []),
         ("uglyURLs = {news = true}\n", SLUGGED, []),
         (
@@ -1081,16 +1093,38 @@ def test_link_by_url_hugos_link_render_hook_looks_up_as_content(tmp_path: Path) 
         ("中文 标题", "中文-标题"),
         ("'Quoted'", "quoted"),
         ("A (b) [c]", "a-b-c"),
+        # white space beside a `-` or at either end makes none (hugo 0.168)
+        ("a - b", "a-b"),
+        ("a -- b", "a--b"),
+        ("  lead", "lead"),
+        ("Trailing !", "trailing"),
+        ("a~b@c", "a~b@c"),
         # not modelled (hugo 0.168 makes `a-b` of `a/b`): the page's URL is left untold
         ("a/b", None),
         ("x²", None),
-        ("Trailing !", None),
+        ("#tag", None),
     ],
 )
 def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
     from newslint.rules.link_fragment import _urlized
 
-    assert _urlized(title) == made
+    assert _urlized(title, title=True) == made
+
+
+@pytest.mark.parametrize(
+    ("slug", "made"),
+    [
+        # what hugo 0.168 makes of these slugs: as of titles, but a `+` is kept
+        ("C++ & Go", "c++-go"),
+        ("S&P 500", "sp-500"),
+        ("a - b", "a-b"),
+        ("Hong Kong", "hong-kong"),
+    ],
+)
+def test_slugs_as_hugo_makes_them(slug: str, made: str | None) -> None:
+    from newslint.rules.link_fragment import _urlized
+
+    assert _urlized(slug) == made
 
 
 def test_dated_file_names_are_not_modelled() -> None:

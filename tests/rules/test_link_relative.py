@@ -411,3 +411,122 @@ def test_a_language_s_own_permalinks_make_urls_too(
         "[languages.fr]\nweight = 2\n"
     )
     _assert_link_on_site(tmp_path, config, "a.md", url, 4 if reported else None)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/news/budget/", False),  # news/2024-01-02-budget.md
+        ("/news/vote/", False),  # news/2024-01-02_vote/index.md
+        ("/news/my-title/", False),  # news/2024-01-02 My Title.md
+        ("/news/poll/", False),  # news/2024-01-02-poll.fr.md: the language is no part of it
+        ("/news/2024-01-02-budget/", False),  # the file's own path is served too... as a name
+        ("/news/report/", True),  # news/2024-13-02-report.md: no date, no slug from it
+        ("/news/missing/", True),
+        ("/other/budget/", True),  # another section
+    ],
+)
+def test_a_slug_hugo_takes_from_a_dated_file_name_is_served(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With `:filename` among the date sources, hugo 0.168 serves `news/2024-01-02-budget.md` at
+    `/news/budget/` (the rest of the name, trimmed of spaces, `-` and `_`)."""
+    monkeypatch.chdir(tmp_path)
+    config = (
+        'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.fr]\n'
+        'weight = 2\n[frontmatter]\ndate = [":filename", ":default"]\n'
+    )
+    news = tmp_path / "content" / "news"
+    for name in (
+        "2024-01-02-budget.md",
+        "2024-01-02_vote/index.md",
+        "2024-01-02 My Title.md",
+        "2024-01-02-poll.fr.md",
+        "2024-13-02-report.md",
+    ):
+        (news / name).parent.mkdir(parents=True, exist_ok=True)
+        (news / name).write_text("---\ntitle: t\n---\n", encoding="utf-8")
+    line = 4 if reported else None
+    _assert_link_on_site(tmp_path, config, "a.md", url, line)
+
+
+def test_a_dated_file_name_gives_no_slug_without_filename_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content" / "news").mkdir(parents=True)
+    (tmp_path / "content" / "news" / "2024-01-02-budget.md").write_text("---\n---\n")
+    config = 'baseURL = "https://example.org/"\n'
+    _assert_link_on_site(tmp_path, config, "a.md", "/news/budget/", 4)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/tags/sp-500/", False),  # S&P 500: hugo 0.168 drops the `&`
+        ("/tags/s&p-500/", True),
+        ("/tags/qa/", False),  # Q&A
+        ("/tags/c++/", False),  # C++ keeps its `+`
+        ("/tags/what/", False),  # What?
+        ("/tags/-two--spaces/", False),  # " two  spaces": each space is a `-`
+    ],
+)
+def test_a_term_is_served_where_hugo_writes_its_url(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = 'baseURL = "https://example.org/"\n'
+    line = 10 if reported else None
+    tags = ["S&P 500", "Q&A", "C++", "What?", " two  spaces"]
+    _assert_link_on_site(tmp_path, config, "a.md", url, line, tags=tags)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/news/my-article/", False),  # content/news/My Article.md
+        ("/news/ab/", False),  # content/news/a&b.md
+        ("/big-section/sub/page/", False),  # content/Big Section/Sub/page.md
+        ("/big-section/sub/", False),  # ... and its section
+        ("/news/bun-dle/", False),  # content/news/bun dle/index.md
+        ("/news/my%20article/", True),  # the name as written is no URL of it
+        ("/news/other-article/", True),
+    ],
+)
+def test_a_page_is_served_at_the_path_hugo_makes_of_its_names(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hugo 0.168 serves a page at its file's path in lower case, white space as `-`, and only
+    some characters kept (`path_segment`)."""
+    monkeypatch.chdir(tmp_path)
+    for name in (
+        "news/My Article.md",
+        "news/a&b.md",
+        "Big Section/Sub/page.md",
+        "news/bun dle/index.md",
+    ):
+        page = tmp_path / "content" / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("---\ntitle: t\n---\n", encoding="utf-8")
+    line = 4 if reported else None
+    _assert_link_on_site(tmp_path, 'baseURL = "https://example.org/"\n', "a.md", url, line)
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("/fr/monde/le-monde/", False),  # French's own [permalinks] (hugo 0.168 serves it)
+        ("/monde/le-monde/", False),  # without the prefix: may be the language's too
+        ("/welt/x/", True),
+    ],
+)
+def test_a_language_s_own_permalinks_make_urls_it_serves(
+    url: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = (
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n[languages.en]\n'
+        'weight = 1\n[languages.fr]\nweight = 2\n[languages.fr.permalinks]\nworld = "/monde/:slug/"\n'
+    )
+    line = 4 if reported else None
+    _assert_link_on_site(tmp_path, config, "a.fr.md", url, line, "fr")

@@ -480,6 +480,33 @@ DATE_FALLBACK_CASES = [
         language="en",
         errors=[("missing", 1, 1)],
     ),
+    # `date = ["date", ":fileModTime"]`: Hugo dates a page without a date field from the file's
+    # modification time, which every file has (hugo 0.168 lists it at the build's time).
+    Case(
+        "site-date-from-modification-time",
+        fm(title="Release 1.2", summary="A patch release."),
+        site=Site(date_sources=date_sources({"date": ["date", ":fileModTime"]})),
+    ),
+    Case(
+        "site-date-from-file-name-else-modification-time",
+        fm(title="Release 1.2", summary="A patch release."),
+        path="content/news/release.md",
+        site=Site(date_sources=date_sources({"date": [":filename", ":default", ":fileModTime"]})),
+    ),
+    # Only the publish date from it: the page date is still year 1.
+    Case(
+        "site-publishdate-from-modification-time",
+        fm(title="Release 1.2", summary="A patch release."),
+        site=Site(date_sources=date_sources({"publishDate": [":fileModTime"]})),
+        errors=[("missing", 1, 1)],
+    ),
+    # `:git` alone dates nothing newslint can see: an article not yet committed has no date.
+    Case(
+        "site-date-from-git",
+        fm(title="Release 1.2", summary="A patch release."),
+        site=Site(date_sources=date_sources({"date": [":git", ":default"]})),
+        errors=[("missing", 1, 1)],
+    ),
 ]
 
 
@@ -628,6 +655,39 @@ HUGO_GIVES_CASES = [
     Case(
         "render-link-is-still-listed",
         "---\nbuild:\n  render: link\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    # The values as hugo 0.168 decodes them: `headless` is any true Go reads (`"true"`, 1, `t`),
+    # `Build` and `Render` are keys in any case, and a boolean false is never.
+    Case("headless-string", "---\nheadless: 'true'\n---\n\nIntro.\n"),
+    Case("headless-one", '{"headless": 1}\n\nIntro.\n'),
+    Case("headless-t", "---\nheadless: t\n---\n\nIntro.\n"),
+    Case(
+        "build-keys-capitalised",
+        "---\nBuild:\n  Render: never\n  List: never\n---\n\nIntro.\n",
+    ),
+    Case("render-and-list-false", "---\nbuild:\n  render: false\n  list: false\n---\n"),
+    Case("render-and-list-zero", "---\nbuild:\n  render: 0\n  list: 0\n---\n"),
+    # ... and what it builds and lists: `on` and `off` are text to Hugo's YAML, and so are the
+    # string "false" and `Never` (a value Hugo does not know, which keeps the default).
+    Case(
+        "headless-on-is-text",
+        "---\nheadless: on\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "render-and-list-off-is-text",
+        "---\nbuild:\n  render: off\n  list: off\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "render-and-list-false-string",
+        '+++\n[build]\nrender = "false"\nlist = "false"\n+++\n',
+        errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "render-and-list-capitalised-never",
+        "---\nbuild:\n  render: Never\n  list: Never\n---\n",
         errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
     ),
     # A leaf bundle (`index.md`) is an article.

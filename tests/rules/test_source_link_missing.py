@@ -403,7 +403,8 @@ NEVER_RENDERED = [
     ),
     Case(
         "render-and-list-false",
-        fm(body=BODY, title="Fragment", build={"render": False, "list": "false"}),
+        # Booleans: hugo 0.168 reads false as never (the string "false" it does not).
+        fm(body=BODY, title="Fragment", build={"render": False, "list": False}),
     ),
     Case(
         "legacy-build-toml",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.unknown_field import UnknownField
-from newslint.site import Site
+from newslint.site import Site, date_sources
 from newslint.testing import Case, Raw, assert_case, fm
 
 CASES = [
@@ -75,6 +75,20 @@ CASES = [
             raw={"languages": {"fr": {"taxonomies": {"topic": "topics"}}, "en": {}}},
         ),
         language="en",
+    ),
+    # A key the site's `[frontmatter]` reads a date from is Hugo's date there (hugo 0.168 dates
+    # the page from `publish_date` with `date = ["publish_date", ":default"]`).
+    Case(
+        "site-date-source-is-known",
+        fm(publish_date="2025-02-08T09:00:00Z"),
+        site=Site(date_sources=date_sources({"date": ["publish_date", ":default"]})),
+    ),
+    Case(
+        "date-source-of-another-site-is-a-slip",
+        fm(publish_date="2025-02-08T09:00:00Z"),
+        site=Site(),
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(publishDate="2025-02-08T09:00:00Z"),
     ),
     Case("twin-present-no-suggestion", fm(date="2025-02-08", data="x")),
     Case("different-first-letter-is-not-a-typo", fm(height=3)),

