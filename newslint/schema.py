@@ -77,6 +77,7 @@ class Spec:
     preset: str
     owner: str | None = None  # a rule that checks the values itself (only the container is typed)
     empty_matters: bool = False  # an empty value is not the same as no value (`menu: ""`)
+    taxonomy: bool = False  # one of the site's taxonomies (its plural), whose terms a page sets
 
 
 def _specs(preset: str, kinds: dict[str, str], **extra: Any) -> dict[str, Spec]:
@@ -641,7 +642,7 @@ def _schema(
         if name in presets:
             specs.update(PRESETS[name])
     for plural in taxonomies:
-        specs.setdefault(plural.lower(), Spec(plural, "terms", "hugo"))
+        specs.setdefault(plural.lower(), Spec(plural, "terms", "hugo", taxonomy=True))
     if source_field and "news" in presets:
         specs.setdefault(source_field.lower(), Spec(source_field, "str", "news"))
     for key in required:

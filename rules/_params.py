@@ -13,6 +13,9 @@ Checked with hugo 0.168 (tests/test_hugo_claims_oracle.py builds such a page):
 - Hugo's own fields are never read from `params`: `params.title` is no title, `params.date` no
   date, `params.draft`, `params.summary`, `params.description`, `params.weight` and
   `params.keywords` change nothing Hugo does (they only show in `.Params`, as any custom key).
+- A taxonomy is read from `params` like a custom key: `params.tags` (any form, any case) gives
+  the page its terms and term pages, and the top-level `tags` is then dropped whatever
+  `params.tags` holds (`[]` or null leave the page without tags; a string is one term).
 
 So a theme or custom value is checked where the page takes it from: under `params` when it is
 there (and the top-level one, then unused, is not reported), else at the top level.
@@ -38,16 +41,16 @@ HUGO_FIELDS = CASCADE_HUGO_FIELDS | {"kind", "lang", "path", "sites"}
 
 def custom_key(schema: Schema, key: str, custom: Iterable[str] = ()) -> bool:
     """Whether `key` is a theme or custom value the page may set under `params` as well as at
-    the top level: a key of the `mainroad` or `news` preset or of the configuration, or one of
-    `custom` (a rule's own list), and none of Hugo's own fields (nor a taxonomy: hugo 0.168
-    reads a page's terms from `params.tags` too, which only link-relative follows yet)."""
+    the top level: a key of the `mainroad` or `news` preset or of the configuration, one of the
+    site's taxonomies (`tags`: hugo 0.168 takes a page's terms from `params.tags`), or one of
+    `custom` (a rule's own list), and none of Hugo's own fields."""
     lowered = key.lower()
     if lowered in HUGO_FIELDS:
         return False
     if any(lowered == name.lower() for name in custom):
         return True
     spec = schema.spec(lowered)
-    return spec is not None and spec.preset != "hugo"
+    return spec is not None and (spec.preset != "hugo" or spec.taxonomy)
 
 
 def _entries(document: Document) -> tuple[Field | None, tuple[Entry, ...]]:

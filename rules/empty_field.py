@@ -41,9 +41,10 @@ may be): without it a top-level value of the same key would take over.
 
 ## Where the value is read
 Hugo 0.168 makes each key of a page's `params` map its `.Params.<key>`, winning over a top-level
-key of that name whatever either holds: a Mainroad switch, `post_meta`, `lead` or a key of the
-`fields` option is checked under `params` where it is written (named `params.<key>`; YAML, a TOML
-`[params]` or inline table, JSON), and the top-level one, which nothing then reads, is left alone.
+key of that name whatever either holds: a Mainroad switch, `post_meta`, `lead`, a taxonomy
+(`params.tags`, whose terms the page then has) or a key of the `fields` option is checked under
+`params` where it is written (named `params.<key>`; YAML, a TOML `[params]` or inline table,
+JSON), and the top-level one, which nothing then reads, is left alone (`duplicate-key` reports it).
 Hugo's own fields are never read from `params` (`params.title` is no title): not checked there.
 """
 

@@ -348,6 +348,26 @@ PARAMS_CASES = [
         fixed='---\ndraft: true\nparams:\n  draft: "true"\n  weight: "x"\n---\n',
     ),
     Case("params-right-over-a-wrong-top-level", "---\ntoc: 3\nparams: {toc: false}\n---\n"),
+    # A taxonomy under `params` gives the page its terms (hugo 0.168) and is checked there; the
+    # top-level one it replaces is not (duplicate-key says it is ignored).
+    Case(
+        "params-taxonomy-yaml",
+        '---\ntags: [a]\nparams:\n  tags: "economy"\n---\n',
+        errors=[("type", 4, 9)],
+        unsafe_fixed='---\ntags: [a]\nparams:\n  tags: ["economy"]\n---\n',
+    ),
+    Case(
+        "params-taxonomy-toml-dotted",
+        '+++\nparams.categories = "x"\n+++\n',
+        errors=[("type", 2, 21)],
+        unsafe_fixed='+++\nparams.categories = ["x"]\n+++\n',
+    ),
+    Case(
+        "params-taxonomy-json-any-case",
+        '{"params": {"Tags": {"a": 1}}}\n',
+        errors=[("type", 1, 21)],
+    ),
+    Case("params-taxonomy-over-a-wrong-top-level", "---\ntags: x\nparams: {tags: [b]}\n---\n"),
 ]
 
 
@@ -361,6 +381,16 @@ def test_a_value_under_params_is_named_so_in_the_message() -> None:
     found = check_text(text, select=["FM005"], site=Site(theme="mainroad"))
     assert [d.message for d in found] == [
         "params.Comments should be true or false, not the string 'false'"
+    ]
+
+
+def test_a_taxonomy_of_the_site_is_checked_under_params() -> None:
+    # `series` is the site's taxonomy, so `params.series` holds the page's terms.
+    site = Site(taxonomies={"series": "series"})
+    text = "---\nparams:\n  series: {a: 1}\n  tags: {a: 1}\n---\n"
+    found = check_text(text, select=["FM005"], site=site)
+    assert [(d.line, d.message) for d in found] == [
+        (3, "params.series should be a list of names, not a map")
     ]
 
 
