@@ -14,9 +14,12 @@ value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. 
 missing when the body sets Hugo's manual summary, the text before a `<!--more-->` divider, which
 takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more -->`, as Hexo
 writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it stands, the
-summary still missing. A field written only inside the `params` map (`params: {summary: ...}`,
+summary still missing. One of Hugo's own fields written only inside the `params` map (`params: {summary: ...}`,
 as an AI news pipeline nests it) is reported there: Hugo keeps it as `.Params.summary`, and the
-page's own summary is not it. Section list
+page's own summary is not it. A custom field (one the `required` config key or the `fields`
+option names that is none of Hugo's own, such as `author`) is the reverse: Hugo 0.150+ makes
+`params.author` the page's `.Params.author`, over a top-level `author` (checked with hugo 0.168),
+so it is found there and, when empty there, reported there as `params.author`. Section list
 pages (`_index.md`) are no articles: Hugo titles them from their folder (the home page from the
 site) and dates them from their newest page, so only what `fields` or `required` names explicitly
 is checked there, and so it is on a page readers never see (`headless: true`, or `build` with
@@ -75,8 +78,8 @@ from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
 from ._pages import never_shown, opening_delimiter
-from ._params import params_field
-from ._schema import closest, presets_of
+from ._params import PREFIX, custom_key, params_field
+from ._schema import closest, presets_of, schema_of
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,18 @@ class RequiredField(Rule):
         manual_summary = _manual_summary(document)
         if ctx.config is not None:
             required += [k for k in ctx.config.required if k not in required]
+        schema = schema_of(ctx)
         for key in required:
+            if (
+                custom_key(schema, key, required)
+                and (nested := params_field(document, key)) is not None
+            ):
+                # A custom key under `params` is the page's `.Params.<key>`, over a top-level
+                # one (hugo 0.168): the page has it when that value is not empty.
+                if _empty(nested.value) and nested.node.tag not in ("timestamp",):
+                    span = nested.value_span if len(nested.value_span) else nested.key_span
+                    ctx.report(span, "empty", key=PREFIX + nested.key)
+                continue
             found = document.field(key)
             if found is None and key.lower() == "date":
                 if _hugo_has_date(ctx):
