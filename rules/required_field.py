@@ -145,15 +145,7 @@ class RequiredField(Rule):
             required += [k for k in ctx.config.required if k not in required]
         schema = schema_of(ctx)
         for key in required:
-            if (
-                custom_key(schema, key, required)
-                and (nested := params_field(document, key)) is not None
-            ):
-                # A custom key under `params` is the page's `.Params.<key>`, over a top-level
-                # one (hugo 0.168): the page has it when that value is not empty.
-                if _empty(nested.value) and nested.node.tag not in ("timestamp",):
-                    span = nested.value_span if len(nested.value_span) else nested.key_span
-                    ctx.report(span, "empty", key=PREFIX + nested.key)
+            if custom_key(schema, key, required) and _checked_under_params(ctx, key):
                 continue
             found = document.field(key)
             if found is None and key.lower() == "date":
@@ -184,6 +176,18 @@ class RequiredField(Rule):
                     key=key,
                     fix=_summary_fix(ctx, key, found),
                 )
+
+
+def _checked_under_params(ctx: Context, key: str) -> bool:
+    """For a custom `key`: whether the page sets it under `params`, which is then its
+    `.Params.<key>` over a top-level one (hugo 0.168); that value is reported when empty."""
+    under = params_field(ctx.document, key)
+    if under is None:
+        return False
+    if _empty(under.value) and under.node.tag not in ("timestamp",):
+        span = under.value_span if len(under.value_span) else under.key_span
+        ctx.report(span, "empty", key=PREFIX + under.key)
+    return True
 
 
 def _under_params(document: Document, key: str) -> Span | None:
