@@ -2,8 +2,9 @@
 
 ## What it does
 Flags `menu: ""` and `menus: ""` (also as a list item), and an empty item (`""`, null) in a list
-field of the schema such as `tags`, `categories`, `keywords`, `aliases` or `outputs` (an error for
-the last two, on which Hugo fails the build; a warning otherwise). The option
+field of the schema such as `tags`, `categories`, `keywords`, a list of sources (`source: [url,
+""]`), `aliases` or `outputs` (an error for the last two, on which Hugo fails the build; a warning
+otherwise). The option
 `fields` adds keys whose empty value (`""`, null, `[]`, `{}`) should be reported too.
 
 On a Mainroad site it flags an empty `authorbox`, `pager`, `toc` or `mathjax` (`""` or null)
@@ -135,7 +136,9 @@ class EmptyField(Rule):
                 value_or_key_span(field), "empty", key=field.key, why=why, fix=_delete(field)
             )
             return
-        if node.kind != "list" or (spec.kind not in LIST_KINDS and spec.kind != "menu"):
+        if node.kind != "list" or (
+            spec.kind not in LIST_KINDS and spec.kind not in ("menu", "string-or-list")
+        ):
             return
         empties = [i for i, item in enumerate(node.items) if is_empty(item)]
         for index in empties:

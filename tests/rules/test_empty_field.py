@@ -251,3 +251,13 @@ def test_an_empty_alias_or_output_fails_the_build(
     assert [(d.severity.name, d.line, d.column, d.message) for d in found] == [
         (severity, 2, column, message)
     ]
+
+
+def test_an_empty_item_of_a_source_list_is_removed() -> None:
+    case = Case(
+        "source-list-empty-item",
+        "---\nsource: [https://r.com/a, '']\n---\n",
+        errors=[("empty-item", 2, 27)],
+        fixed="---\nsource: [https://r.com/a]\n---\n",
+    )
+    assert_case(EmptyField, case)

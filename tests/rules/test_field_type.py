@@ -436,3 +436,27 @@ def test_alias_root_message() -> None:
     assert [(d.line, d.column, d.message) for d in found] == [
         (3, 5, "alias '/' resolves to the site's root: the build fails")
     ]
+
+
+# The source field holds one source or a list of them (`source: [url1, url2]`), each a string.
+SOURCE_CASES = [
+    Case("source-string", fm(source="https://r.com/a")),
+    Case("source-list", fm(source=["https://r.com/a", "https://s.com/b"])),
+    Case(
+        "source-list-item-not-a-string",
+        fm(source=["https://r.com/a", 3]),
+        errors=[("item-type", 4, 5)],
+    ),
+    Case("source-map", "---\nsource: {url: https://r.com/a}\n---\n", errors=[("type", 2, 9)]),
+    Case(
+        "configured-source-field-list",
+        "---\norigin: [https://r.com/a, [x]]\n---\n",
+        config={"source-field": "origin"},
+        errors=[("item-type", 2, 27)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SOURCE_CASES, ids=lambda c: c.name)
+def test_field_type_source(case: Case) -> None:
+    assert_case(FieldType, case)
