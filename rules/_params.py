@@ -101,3 +101,26 @@ def read_fields(document: Document, field: Field, key: str) -> tuple[tuple[Field
     if lowered != "params":
         return ()
     return tuple((nested, True) for nested in params_fields(document) if nested.key.lower() == key)
+
+
+def read_named(
+    document: Document, field: Field, names: Iterable[str]
+) -> tuple[tuple[Field, str], ...]:
+    """For a rule's `on_field` whose `field_keys` hold `names` and "params" (a text rule's
+    `fields` option: `title`, `summary`, `lead`, a configured `subtitle`): the values among
+    `names` the page takes, each with the key a message names it by (`params.lead` for a nested
+    one). Hugo's own fields are read at the top level only; a custom key under `params` instead
+    of a top-level one, which is then read by nothing and not checked."""
+    lowered = field.key.lower()
+    wanted = {name.lower() for name in names}
+    if lowered in wanted:
+        if lowered not in HUGO_FIELDS and overridden(document, lowered):
+            return ()
+        return ((field, field.key),)
+    if lowered != "params":
+        return ()
+    return tuple(
+        (nested, PREFIX + nested.key)
+        for nested in params_fields(document)
+        if nested.key.lower() in wanted and nested.key.lower() not in HUGO_FIELDS
+    )
