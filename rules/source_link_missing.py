@@ -25,7 +25,8 @@ unless the rule option `field` or the config key `source-field` names another on
 list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is reported), and
 is read under the page's `params` when set there (`params: {source: ...}`: Hugo 0.150+ makes it
 the page's `.Params.source`, over a top-level `source`; checked with hugo 0.168); the message
-names a field with a URL under another source-like key (`source_url: "https://..."`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
+names a field with a URL under another source-like key (`source_url: "https://..."`, at the
+top level or under `params`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
 address", as a translation tool's template leaves it; `localhost`, `.invalid`), is reported as a
 placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`)
 that holds such a host or an example domain (`https://example.com/...`). Section list
@@ -73,6 +74,7 @@ from ._links import (
     string_values,
 )
 from ._pages import never_shown, opening_delimiter
+from ._params import params_fields
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def _other_source_field(document: Document, field: str) -> str:
     `sourceLink`, `original_url`), as sites name it: the config key `source-field` makes it the
     source. One that holds a placeholder (`https://example.com/x`, `https://原文地址`) is named as
     such: the import left it where the address belongs."""
-    for other in document.fields:
+    for other in (*document.fields, *params_fields(document)):
         key = other.key
         flat = key.lower().replace("_", "").replace("-", "")
         if key == field or not any(word in flat for word in _SOURCE_LIKE):

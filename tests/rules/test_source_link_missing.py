@@ -534,3 +534,14 @@ def test_the_hint_names_a_list_of_sources_under_another_key() -> None:
         "no source link: the last line is no [name](url) link and there is no 'source' field "
         "with a URL ('sources' holds one: name it in the config key source-field)"
     ]
+
+
+def test_the_hint_names_a_source_like_key_under_params() -> None:
+    from newslint.engine import check_text
+
+    text = fm(body=BODY, title="B", params=Raw("{source_url: 'https://www.reuters.com/a'}"))
+    found = check_text(text, select=["LK001"])
+    assert [d.message for d in found] == [
+        "no source link: the last line is no [name](url) link and there is no 'source' field "
+        "with a URL ('source_url' holds one: name it in the config key source-field)"
+    ]
