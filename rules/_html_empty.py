@@ -39,8 +39,8 @@ _BR = re.compile(r"<[bB][rR][ \t\r\n]*/?>")
 # A character reference a browser decodes (also `&nbsp` without its semicolon).
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _SPACE_RUN = re.compile(r"[ \t\r\n]+")
-# Tags for the nesting depth: comments skipped, void elements and `/>` not opening anything.
-_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[ \t\r\n/][^<>]*)?>", re.DOTALL)
+# Tags for the nesting depth (void elements and `/>` open nothing).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[ \t\r\n/][^<>]*)?>")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"}
@@ -158,12 +158,27 @@ def depth_change(source: str) -> int:
     if "<" not in source:
         return 0
     change = 0
-    for tag in _TAG.finditer(source):
-        name = tag.group(2)
-        if name is None or name.lower() in _VOID or tag.group(0).endswith("/>"):
+    for tag in _TAG.finditer(_without_comments(source)):
+        if tag.group(2).lower() in _VOID or tag.group(0).endswith("/>"):
             continue
         change += -1 if tag.group(1) else 1
     return change
+
+
+def _without_comments(source: str) -> str:
+    """`source` without its HTML comments (one left open runs to the end), in one pass."""
+    if "<!--" not in source:
+        return source
+    parts: list[str] = []
+    at = 0
+    while (opening := source.find("<!--", at)) >= 0:
+        parts.append(source[at:opening])
+        closing = source.find("-->", opening + 4)
+        if closing < 0:
+            return "".join(parts)
+        at = closing + 3
+    parts.append(source[at:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -188,6 +203,7 @@ class LeftoverFinder:
         self.block_depth = 0
         self.inline_depth = 0
         self.reported_until = -1
+        self.block_end = -1  # where the last line of block HTML ended
 
     def new_container(self) -> None:
         """A paragraph or heading starts: its phrase tags nest afresh."""
@@ -202,6 +218,7 @@ class LeftoverFinder:
             self.inline_depth = max(0, self.inline_depth + change)
         else:
             self.block_depth = max(0, self.block_depth + change)
+            self.block_end = node.span.end
         if found is not None:
             self.reported_until = found.span.end
         return found
@@ -236,7 +253,8 @@ class LeftoverFinder:
         if not alone:
             return Leftover(span, element, _cut(text, span, before, after), True)
         # A line of a paragraph goes as it is; the first line of an HTML block may not.
-        safe = node.inline or _next_line_stays(text, line_end)
+        first_line = not node.inline and node.span.start != self.block_end
+        safe = not first_line or _next_line_stays(text, line_end)
         return Leftover(span, element, delete_block(document, span), safe)
 
 

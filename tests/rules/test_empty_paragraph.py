@@ -346,6 +346,13 @@ HTML_LEFTOVER_CASES = [
         errors=[("html", 5, 1)],
         unsafe_fixed=_body("*text*\n"),
     ),
+    # A later line of the block: the text after it stays in the block, raw as before.
+    Case(
+        "later-line-of-an-html-block",
+        _body("<p>x</p>\n<div></div>\n*text*\n"),
+        errors=[("html", 6, 1)],
+        fixed=_body("<p>x</p>\n*text*\n"),
+    ),
     Case(
         "what-can-matter-stays",
         _body(
