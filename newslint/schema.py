@@ -2,7 +2,8 @@
 
 - `hugo` (always): Hugo's own front-matter fields and the types its decoder wants, plus one list
   field per taxonomy the site configures (`tags` and `categories` by default).
-- `news` (on by default): `summary` and the source field (`source`, or config `source-field`).
+- `news` (on by default): `summary` and the source field (`source`, or config `source-field`),
+  which holds one source or a list of them (`source: [url1, url2]`).
 - `mainroad` (on when the site's theme is Mainroad, or by config `presets`): the theme's page params.
 
 Config `required` adds fields (known to the schema, any type) and `allowed` restricts a field's values
@@ -37,6 +38,8 @@ DEFAULT_PRESETS = ("hugo", "news")
 # What each kind of field holds, for messages ("comments should be true or false, not ...").
 EXPECTED = {
     "str": "a string",
+    # The source field: one source, or a list of them.
+    "string-or-list": "a string or a list of strings",
     "bool": "true or false",
     "int": "a whole number",
     "strings": "a list of strings",
@@ -77,6 +80,7 @@ class Spec:
     preset: str
     owner: str | None = None  # a rule that checks the values itself (only the container is typed)
     empty_matters: bool = False  # an empty value is not the same as no value (`menu: ""`)
+    taxonomy: bool = False  # one of the site's taxonomies (its plural), whose terms a page sets
 
 
 def _specs(preset: str, kinds: dict[str, str], **extra: Any) -> dict[str, Spec]:
@@ -135,7 +139,7 @@ HUGO = {
         owner="date-format",
     ),
 }
-NEWS = _specs("news", {"summary": "str", "source": "str"})
+NEWS = _specs("news", {"summary": "str", "source": "string-or-list"})
 # Mainroad's page params, as its templates read them (checked with hugo 0.168): `lead` is printed
 # (`with .Params.lead`); the switches are tested for truth (`comments` through `index .Params
 # "comments" | default "true"`, `authorbox`, `pager` and `toc` through `.Param`) except `mathjax`,
@@ -514,6 +518,9 @@ def _str_keys(value: Any) -> bool:
 # (strict mode: `StrictInt` refuses a bool, `dict[str, Any]` a non-string key).
 _EXACT: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: type(v) is str,
+    "string-or-list": lambda v: (
+        type(v) is str or (type(v) is list and all(type(i) is str for i in v))
+    ),
     "bool": lambda v: type(v) is bool,
     "int": lambda v: type(v) is int,
     "strings": lambda v: type(v) is list and all(type(i) is str for i in v),
@@ -641,9 +648,9 @@ def _schema(
         if name in presets:
             specs.update(PRESETS[name])
     for plural in taxonomies:
-        specs.setdefault(plural.lower(), Spec(plural, "terms", "hugo"))
+        specs.setdefault(plural.lower(), Spec(plural, "terms", "hugo", taxonomy=True))
     if source_field and "news" in presets:
-        specs.setdefault(source_field.lower(), Spec(source_field, "str", "news"))
+        specs.setdefault(source_field.lower(), Spec(source_field, "string-or-list", "news"))
     for key in required:
         specs.setdefault(key.lower(), Spec(key, "any", "config"))
     allowed_map: dict[str, tuple[Any, ...]] = {}
@@ -682,6 +689,7 @@ def _model(key: tuple[Any, ...]) -> tuple[Any, frozenset[str]]:
     scalar = Union[StrictStr, StrictInt, StrictFloat]  # noqa: UP007 - built at run time
     annotations: dict[str, Any] = {
         "str": StrictStr,
+        "string-or-list": Union[StrictStr, list[StrictStr]],  # noqa: UP007
         "bool": StrictBool,
         "int": StrictInt,
         "strings": list[StrictStr],

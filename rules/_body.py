@@ -19,6 +19,9 @@ _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
 # next, and on a line of 30 `> ` that fails, trying every split took minutes. Taking the space
 # right away never loses a match (the indent allows 0 to 3), so the groups match the same lines.
 _QUOTED_LIST_MARKER = re.compile(r"((?>[ \t]{0,3}>[ \t]?)*)(" + _LIST_MARKER.pattern + ")")
+# What stands before the text of a list item on its line: quotes and list markers (both groups
+# atomic, as in `_QUOTED_LIST_MARKER`).
+ITEM_PREFIX = re.compile(r"(?>[ \t]{0,3}>[ \t]?)*(?>[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+")
 _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _QUOTES = re.compile(r"(?>[ \t]{0,3}>[ \t]?)+")
 # The opening fence of a fenced code block (the node's text starts at it), and a line that

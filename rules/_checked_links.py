@@ -23,15 +23,17 @@ from newslint.linkuse import LinkUse
 from newslint.rule import Context
 from newslint.spans import Span
 
-from ._fields import key_in, lowered_keys
+from ._fields import lowered_keys
 from ._html_links import links_in, quoted
 from ._links import (
     destination,
     ends_a_wrapped_sentence,
     is_web_url,
     last_body_line,
+    source_field_keys,
     source_field_name,
     source_line_link,
+    source_values_in,
 )
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
@@ -53,18 +55,19 @@ class CheckedLinks(Rule):
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
         # `on_field` returns at once for any other key.
-        return lowered_keys((source_field_name(ctx),))
+        return lowered_keys(source_field_keys(source_field_name(ctx)))
 
     def on_field(self, ctx: Context, field: Field) -> None:
         if not links_checked(ctx):
             return
-        value = field.value
-        if not key_in(field.key, (source_field_name(ctx),)) or not isinstance(value, str):
-            return
-        if not is_web_url(value):
-            return
-        url = value.strip()
-        span = field.value_span
+        # Each source the page takes: under `params` when set there, each item of a list.
+        for value in source_values_in(ctx.document, field, source_field_name(ctx)):
+            if is_web_url(value.value):
+                self._field_use(ctx, value)
+
+    def _field_use(self, ctx: Context, value: Field) -> None:
+        url = value.value.strip()
+        span = value.value_span
         written = ctx.document.text[span.start : span.end]
         if written[:1] in ("'", '"') and written[1:-1] == url:
             span = Span(span.start + 1, span.end - 1)

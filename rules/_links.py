@@ -18,6 +18,7 @@ from newslint.textutil import MARKDOWN_ESCAPABLE
 
 from ._body import covered_by_node
 from ._encoding import BIDI, ZERO_WIDTH
+from ._params import params_field, read_fields
 from ._text import inside
 
 DEFAULT_SOURCE_FIELD = "source"
@@ -340,8 +341,45 @@ def source_field_name(ctx: Context, option: str = "") -> str:
     return DEFAULT_SOURCE_FIELD
 
 
+def source_values(document: Document, field_name: str) -> tuple[Field, ...]:
+    """The source field's values as the page takes them, each a field whose node is one string:
+    the page's `params.<field_name>` when its `params` map sets it (hugo 0.168 makes that
+    `.Params.source`, over a top-level one), else the top-level field; of a list
+    (`source: [url1, url2]`), each string item, in order."""
+    found = params_field(document, field_name) or document.field(field_name)
+    return string_values(found) if found is not None else ()
+
+
+def source_values_in(document: Document, field: Field, field_name: str) -> tuple[Field, ...]:
+    """For an `on_field` handler whose `field_keys` hold the source field's name and "params":
+    the source values in `field` that the page takes (see `source_values`)."""
+    read = read_fields(document, field, field_name.lower())
+    return tuple(value for found, _ in read for value in string_values(found))
+
+
+def source_field_keys(field_name: str) -> tuple[str, str]:
+    """The keys an `on_field` handler of the source field subscribes to: it and `params`."""
+    return field_name, "params"
+
+
+def string_values(field: Field) -> tuple[Field, ...]:
+    """`field` when it holds a string, or each string item of its list as a field of its own
+    (same key; its value and spans the item's), so a rule reports and fixes the item."""
+    node = field.node
+    if node.kind == "scalar":
+        return (field,) if isinstance(node.value, str) else ()
+    if node.kind != "list":
+        return ()
+    return tuple(
+        Field(field.key, field.key_span, item, field.entry_span, field.format, field.spread)
+        for item in node.items
+        if item.kind == "scalar" and isinstance(item.value, str)
+    )
+
+
 def find_source_link(document: Document, field_name: str) -> SourceLink | None:
-    """The source link: a web URL in the source field, or a last body line `[name](url)`.
+    """The source link: a web URL in the source field (the first of a list; under `params`
+    when the page sets it there), or a last body line `[name](url)`.
 
     The last line is the last one that shows something (trailing HTML comments are skipped). It
     counts when Markdown makes it one link, and also when its URL has a space so that it does not
@@ -352,9 +390,9 @@ def find_source_link(document: Document, field_name: str) -> SourceLink | None:
 
 
 def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
-    found = document.field(field_name)
-    if found is not None and isinstance(found.value, str) and is_web_url(found.value):
-        return SourceLink(found.value.strip(), found.value_span, found)
+    for found in source_values(document, field_name):
+        if is_web_url(found.value):
+            return SourceLink(found.value.strip(), found.value_span, found)
     line = last_body_line(document)
     if (
         line is None

@@ -13,6 +13,9 @@ Checked with hugo 0.168 (tests/test_hugo_claims_oracle.py builds such a page):
 - Hugo's own fields are never read from `params`: `params.title` is no title, `params.date` no
   date, `params.draft`, `params.summary`, `params.description`, `params.weight` and
   `params.keywords` change nothing Hugo does (they only show in `.Params`, as any custom key).
+- A taxonomy is read from `params` like a custom key: `params.tags` (any form, any case) gives
+  the page its terms and term pages, and the top-level `tags` is then dropped whatever
+  `params.tags` holds (`[]` or null leave the page without tags; a string is one term).
 
 So a theme or custom value is checked where the page takes it from: under `params` when it is
 there (and the top-level one, then unused, is not reported), else at the top level.
@@ -38,16 +41,16 @@ HUGO_FIELDS = CASCADE_HUGO_FIELDS | {"kind", "lang", "path", "sites"}
 
 def custom_key(schema: Schema, key: str, custom: Iterable[str] = ()) -> bool:
     """Whether `key` is a theme or custom value the page may set under `params` as well as at
-    the top level: a key of the `mainroad` or `news` preset or of the configuration, or one of
-    `custom` (a rule's own list), and none of Hugo's own fields (nor a taxonomy: hugo 0.168
-    reads a page's terms from `params.tags` too, which only link-relative follows yet)."""
+    the top level: a key of the `mainroad` or `news` preset or of the configuration, one of the
+    site's taxonomies (`tags`: hugo 0.168 takes a page's terms from `params.tags`), or one of
+    `custom` (a rule's own list), and none of Hugo's own fields."""
     lowered = key.lower()
     if lowered in HUGO_FIELDS:
         return False
     if any(lowered == name.lower() for name in custom):
         return True
     spec = schema.spec(lowered)
-    return spec is not None and spec.preset != "hugo"
+    return spec is not None and (spec.preset != "hugo" or spec.taxonomy)
 
 
 def _entries(document: Document) -> tuple[Field | None, tuple[Entry, ...]]:
@@ -98,3 +101,26 @@ def read_fields(document: Document, field: Field, key: str) -> tuple[tuple[Field
     if lowered != "params":
         return ()
     return tuple((nested, True) for nested in params_fields(document) if nested.key.lower() == key)
+
+
+def read_named(
+    document: Document, field: Field, names: Iterable[str]
+) -> tuple[tuple[Field, str], ...]:
+    """For a rule's `on_field` whose `field_keys` hold `names` and "params" (a text rule's
+    `fields` option: `title`, `summary`, `lead`, a configured `subtitle`): the values among
+    `names` the page takes, each with the key a message names it by (`params.lead` for a nested
+    one). Hugo's own fields are read at the top level only; a custom key under `params` instead
+    of a top-level one, which is then read by nothing and not checked."""
+    lowered = field.key.lower()
+    wanted = {name.lower() for name in names}
+    if lowered in wanted:
+        if lowered not in HUGO_FIELDS and overridden(document, lowered):
+            return ()
+        return ((field, field.key),)
+    if lowered != "params":
+        return ()
+    return tuple(
+        (nested, PREFIX + nested.key)
+        for nested in params_fields(document)
+        if nested.key.lower() in wanted and nested.key.lower() not in HUGO_FIELDS
+    )

@@ -12,7 +12,9 @@ from such a text carries them too):
 - DeepSeek: `[citation:3]`;
 - Bing and Copilot: `[^1^]`.
 
-Code (inline or a block) is left alone: an article about these markers shows them there.
+Code (inline or a block) is left alone: an article about these markers shows them there. In
+the front matter only string values are text: `tags: [cite: 1]` is YAML for a list holding the
+map `{cite: 1}`, no marker.
 
 ## Why is this bad?
 Hugo prints them as they are: the reader sees `【4†source】` or `[cite: 1]` after a sentence, marks
@@ -38,6 +40,7 @@ import re
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
+from newslint.events import Node
 from newslint.rule import Context
 
 from ._encoding import code_starts_and_spans, in_code
@@ -70,11 +73,18 @@ class ChatCitation(Rule):
         if "cite" not in text and "†" not in text and "^]" not in text:
             return  # every form holds one of these: a cheap test before the pattern
         code: tuple[list[int], list[Span]] | None = None
+        values: list[Span] | None = None
         for match in _MARKER.finditer(text):
             start, end = match.span()
             if start >= document.body_start:
                 code = code or code_starts_and_spans(document)
                 if in_code(code, start):
+                    continue
+            else:
+                # In the front matter only a string value is text: `tags: [cite: 1]` is a YAML
+                # list holding the map {cite: 1}, which removing the "marker" would empty.
+                values = _string_values(document) if values is None else values
+                if not any(value.start <= start and end <= value.end for value in values):
                     continue
             assistant = _FORMS[int(str(match.lastgroup)[1:])][0]
             edit = _removal(text, start, end)
@@ -82,6 +92,25 @@ class ChatCitation(Rule):
             fix = Fix.unsafe(title, edit) if assistant in _BRACKETS else Fix.safe(title, edit)
             marker = match.group(0)
             ctx.report(Span(start, end), "citation", fix=fix, assistant=assistant, marker=marker)
+
+
+def _string_values(document: Document) -> list[Span]:
+    """The spans of the front matter's string values, inside their quotes (keys are no text)."""
+    front_matter = document.front_matter
+    if front_matter is None:
+        return []
+    spans: list[Span] = []
+    stack: list[Node] = [front_matter.root]
+    while stack:
+        node = stack.pop()
+        if node.kind == "scalar":
+            if isinstance(node.value, str):
+                quotes = len(node.style) if node.style in ('"', "'", '"""', "'''") else 0
+                spans.append(Span(node.span.start + quotes, node.span.end - quotes))
+            continue
+        stack.extend(node.items)
+        stack.extend(entry.node for entry in node.entries)
+    return spans
 
 
 def _removal(text: str, start: int, end: int) -> Edit:

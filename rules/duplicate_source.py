@@ -3,7 +3,8 @@
 ## What it does
 Flags an article whose source URL is also the source of another article of the site. The source is
 the one source-link-missing looks for: a web URL in the `source` front-matter field (or the field
-named by the `source-field` setting), else the link that makes up the article's last visible body
+named by the `source-field` setting; under the page's `params` when set there; of a list, the
+first, as of a list of sources that ends the body), else the link that makes up the article's last visible body
 line, `[name](url)`. URLs that differ only in http/https, the host's case, a leading `www.`, a
 trailing slash, the fragment, how the path is percent-encoded or tracking parameters (`utm_*`,
 `fbclid`, ...) are the same source. Translations of one article (one `translationKey`, or the same

@@ -2,9 +2,9 @@
 
 ## What it does
 Flags `menu: ""` and `menus: ""` (also as a list item), and an empty item (`""`, null) in a list
-field of the schema such as `tags`, `categories`, `keywords`, `aliases` or `outputs` (an error for
-the last two, on which Hugo fails the build, except an alias of white space only, which it
-builds; a warning otherwise). The option
+field of the schema such as `tags`, `categories`, `keywords`, a list of sources (`source: [url,
+""]`), `aliases` or `outputs` (an error for the last two, on which Hugo fails the build, except an
+alias of white space only, which it builds; a warning otherwise). The option
 `fields` adds keys whose empty value (`""`, null, `[]`, `{}`) should be reported too.
 
 On a Mainroad site it flags an empty `authorbox`, `pager`, `toc` or `mathjax` (`""` or null)
@@ -42,9 +42,10 @@ may be): without it a top-level value of the same key would take over.
 
 ## Where the value is read
 Hugo 0.168 makes each key of a page's `params` map its `.Params.<key>`, winning over a top-level
-key of that name whatever either holds: a Mainroad switch, `post_meta`, `lead` or a key of the
-`fields` option is checked under `params` where it is written (named `params.<key>`; YAML, a TOML
-`[params]` or inline table, JSON), and the top-level one, which nothing then reads, is left alone.
+key of that name whatever either holds: a Mainroad switch, `post_meta`, `lead`, a taxonomy
+(`params.tags`, whose terms the page then has) or a key of the `fields` option is checked under
+`params` where it is written (named `params.<key>`; YAML, a TOML `[params]` or inline table,
+JSON), and the top-level one, which nothing then reads, is left alone (`duplicate-key` reports it).
 Hugo's own fields are never read from `params` (`params.title` is no title): not checked there.
 """
 
@@ -135,7 +136,9 @@ class EmptyField(Rule):
                 value_or_key_span(field), "empty", key=field.key, why=why, fix=_delete(field)
             )
             return
-        if node.kind != "list" or (spec.kind not in LIST_KINDS and spec.kind != "menu"):
+        if node.kind != "list" or (
+            spec.kind not in LIST_KINDS and spec.kind not in ("menu", "string-or-list")
+        ):
             return
         empties = [i for i, item in enumerate(node.items) if is_empty(item)]
         for index in empties:

@@ -1,4 +1,4 @@
-"""A paragraph that holds only whitespace.
+"""A paragraph or an HTML element that holds only whitespace.
 
 ## What it does
 Reports a Markdown paragraph whose text is nothing but non-breaking spaces, other Unicode spaces
@@ -22,6 +22,19 @@ A heading written with `#` that has nothing to show is reported too: one of such
 (`## &nbsp;`, as converters write WordPress's and Tumblr's `<h2>&nbsp;</h2>`) or a marker alone
 (`##`). Hugo renders an empty `<h2>`, which takes the space of a heading and, from level 2 on, an
 empty entry in the page's table of contents (checked with hugo 0.168).
+
+Empty HTML elements that WordPress and rich-text editors leave behind are reported too: a `p`,
+`div`, `span`, `font`, `b`, `strong`, `i`, `em` or `u` holding only white space, spaces written
+as references (`&nbsp;`), line breaks (`<br>`) and such elements (`<p></p>`, `<div></div>`,
+`<span></span>`, `<p><br></p>`, `<div><p>&nbsp;</p></div>`; its lines, or inside a line of text).
+Not what can matter: an element with an `id` or `name` (a link's anchor), a `data-*` attribute or
+an event handler (an embed's script fills it), a `class` or a `style` that can draw (an icon
+font's `<span class="dashicons">`, `<div class="gcse-search">`, `<div style="clear: both">`; a
+`style` that only dresses text, `font-weight: 400`, is harmless, and so is any on a `p`); an
+element holding nothing inside another HTML element (a wrapper's style may draw it); a `span`
+holding a space between two words, or a `div` or `p` in a line of text (it breaks the line);
+HTML in code, in a shortcode's body or on a line of a block quote. `raw-html` still reports the
+HTML a site without unsafe HTML leaves out.
 
 A fenced code block with nothing inside (`` ``` `` and `` ``` `` on the next line, or a fence that
 opens at the end of the article and that nothing closes, as a converter or a hasty edit leaves
@@ -55,18 +68,19 @@ Safe: the paragraph is removed with one of the blank lines around it, so the par
 after stay separated by exactly one blank line. Inside a quote or a list item only the characters
 go, but a list item (loose or tight) or a quote that holds nothing else goes whole with its marker,
 which alone would render as an empty bullet or quote; an empty code block goes with its fence
-lines. When a whole tight list goes, the blank lines
-around it meet, and `blank-lines` joins them. An empty heading goes the same way (safe), but a
-marker with nothing after it (`#`) may have been meant as a section break: removing it is
-unsafe. When the item goes on after a blank line, its next block moves up onto the marker's
-line, so that it stays in the item. A whitespace line inside a
+lines. An empty HTML element goes with its lines and one blank line beside them when it stands
+alone, else alone with a space it would leave doubled or trailing; unsafe when it is the first
+line of an HTML block followed by a line of text, which Markdown would then read as Markdown.
+When a whole tight list goes, the blank lines around it meet, and `blank-lines` joins them. An
+empty heading goes the same way (safe), but a marker with nothing after it (`#`) may have been
+meant as a section break: removing it is unsafe. When the item goes on after a blank line, its
+next block moves up onto the marker's line, so that it stays in the item. A whitespace line inside a
 paragraph becomes the blank line it stood for, which splits the paragraph where the source had a
 paragraph break (at the paragraph's first or last line it is just removed).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
 
@@ -76,6 +90,7 @@ from newslint.events import Code, Heading, Html, Paragraph, Text
 from newslint.rule import Context
 
 from ._body import (
+    ITEM_PREFIX,
     Regions,
     covered_by_node,
     delete_block,
@@ -84,12 +99,7 @@ from ._body import (
     unescape_references,
 )
 from ._encoding import ZERO_WIDTH
-
-# What stands before the text of a tight list item on its line: quotes and list markers. Both
-# groups are atomic (the spaces after one marker are never re-read as the indent of the next):
-# see `_QUOTED_LIST_MARKER` in `_body.py`.
-_ITEM_PREFIX = re.compile(r"(?>[ \t]{0,3}>[ \t]?)*(?>[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)+")
-
+from ._html_empty import LeftoverFinder
 
 # The opening fence of a fenced code block (group 1: its run of backticks or tildes).
 _FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
@@ -120,8 +130,6 @@ def _empty_fenced_block(source: str, quoted: bool) -> tuple[str, bool] | None:
 _ATX_HEADING = re.compile(
     r"[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*(?:\r\n|\r|\n)?", re.DOTALL
 )
-# A whole `<p>` element on one line, with what it holds (group 1).
-_EMPTY_P = re.compile(r"<[pP](?:[ \t][^<>]*)?>([^<>]*)</[pP][ \t]*>[ \t]*")
 # Emphasis and strikethrough markers.
 _MARKS = str.maketrans("", "", "*_~")
 
@@ -147,6 +155,13 @@ def _visibly_empty(source: str, decode: Callable[[str], str] = unescape_referenc
     return all(c.isspace() or c in ZERO_WIDTH for c in text)
 
 
+def _what_shown(shown: str) -> str:
+    """What an empty element shows, for a message: `'&nbsp;'`, `'<br>'`, or the code points."""
+    if "&" in shown or "<" in shown:
+        return repr(shown[:20])
+    return ", ".join(sorted({f"U+{ord(c):04X}" for c in shown})[:3])
+
+
 def _what(source: str) -> str:
     source = source.strip(" \t\r\n")
     if "&" in source or not source:
@@ -166,6 +181,8 @@ class EmptyParagraph(Rule):
         "empty-code": "code block '{fence}' holds nothing: Hugo shows an empty box{unclosed}",
         "heading": "heading holds only whitespace ({what}): Hugo renders an empty <h{level}>",
         "bare-heading": "heading '{marker}' has no text: Hugo renders an empty <h{level}>",
+        "html": "HTML element {tag} holds nothing: a leftover of an import",
+        "html-space": "HTML element {tag} holds only whitespace ({what}): a blank gap",
         "detached-item": (
             "list item '{marker}' is empty: the text after the blank line below it is a paragraph"
             " outside the list"
@@ -175,8 +192,13 @@ class EmptyParagraph(Rule):
     # Where the last paragraph ended: the text runs before it are its own, not a tight item's.
     _paragraph_end = -1
 
+    def __init__(self) -> None:
+        self.leftovers = LeftoverFinder()
+        self.shortcodes: Regions | None = None  # worked out for the first leftover
+
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
         self._paragraph_end = paragraph.span.end
+        self.leftovers.new_container()
         # The source, not the plain text: a paragraph of an image or a tag has no plain text either.
         if _visibly_empty(paragraph.text) or _empty_emphasis(paragraph):
             fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, paragraph.span))
@@ -189,6 +211,7 @@ class EmptyParagraph(Rule):
     def on_heading(self, ctx: Context, heading: Heading) -> None:
         """An ATX heading with nothing to show: `## &nbsp;`, as converters write `<h2>&nbsp;</h2>`,
         or a `##` alone."""
+        self.leftovers.new_container()
         document = ctx.document
         source = document.text[heading.span.start : heading.span.end]
         match = _ATX_HEADING.fullmatch(source)
@@ -220,15 +243,26 @@ class EmptyParagraph(Rule):
         ctx.report(code.span, "empty-code", fix=fix, fence=fence, unclosed=unclosed)
 
     def on_html(self, ctx: Context, node: Html) -> None:
-        """`<p>&nbsp;</p>` alone on its line of an HTML block: an empty paragraph too."""
-        if node.inline or node.text[:2] not in ("<p", "<P"):
-            return  # the common case, decided on two characters
-        match = _EMPTY_P.fullmatch(node.text.rstrip("\r\n"))
-        # A browser decodes the HTML: also `&nbsp` without its semicolon, which Markdown keeps.
-        if match is None or not _visibly_empty(match.group(1), html.unescape):
+        """An empty HTML element (`<p>&nbsp;</p>`, `<div></div>`, `<span></span>`) that nothing
+        about can matter (`_html_empty`): a blank paragraph or an import's leftover."""
+        found = self.leftovers.visit(ctx.document, node)
+        if found is None:
             return
-        fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, node.span))
-        ctx.report(node.span, "empty", fix=fix, what=_what(node.text))
+        if self.shortcodes is None:
+            self.shortcodes = Regions(shortcode_bodies(ctx.document))
+        if self.shortcodes.covers(found.span.start):
+            return  # Hugo hands it to the shortcode, which may fill it
+        element = found.element
+        tag = f"<{element.tag}>"
+        title = f"Remove the empty {tag}"
+        fix = Fix.safe(title, found.edit) if found.safe else Fix.unsafe(title, found.edit)
+        what = _what_shown(element.shown)
+        if not element.shown:
+            ctx.report(found.span, "html", fix=fix, tag=tag)
+        elif element.tag.lower() == "p":
+            ctx.report(found.span, "empty", fix=fix, what=what)
+        else:
+            ctx.report(found.span, "html-space", fix=fix, tag=tag, what=what)
 
     def on_text(self, ctx: Context, text: Text) -> None:
         """The text of a tight list item, which is in no paragraph: reported when it is all the
@@ -243,7 +277,7 @@ class EmptyParagraph(Rule):
         document = ctx.document
         line = document.lines.line_span(document.position(text.span.start).line)
         before = document.text[line.start : text.span.start]
-        if _ITEM_PREFIX.fullmatch(before) is None or document.text[text.span.end : line.end].strip(
+        if ITEM_PREFIX.fullmatch(before) is None or document.text[text.span.end : line.end].strip(
             " \t"
         ):
             return

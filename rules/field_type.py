@@ -63,9 +63,10 @@ when the page has a `build` already, nor in a `cascade`).
 
 ## Where the value is read
 Hugo 0.168 makes each key of a page's `params` map its `.Params.<key>`, winning over a top-level
-key of that name whatever either holds: a Mainroad switch, `post_meta`, `lead` or a news or
-configured key is checked under `params` where it is written (named `params.<key>`; YAML, a TOML
-`[params]` or inline table, JSON), and the top-level one, which nothing then reads, is left alone.
+key of that name whatever either holds: a Mainroad switch, `post_meta`, `lead`, a news or
+configured key or a taxonomy (`params.tags`, whose terms the page then has) is checked under
+`params` where it is written (named `params.<key>`; YAML, a TOML `[params]` or inline table,
+JSON), and the top-level one, which nothing then reads, is left alone (`duplicate-key` reports it).
 Hugo's own fields are never read from `params` (`params.draft` drafts nothing): not checked there.
 """
 

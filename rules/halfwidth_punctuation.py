@@ -22,6 +22,11 @@ Numbers (`10:30`, `1,000`), Latin words, URLs (an autolink's address too,
 the mark must sit between Chinese text on both sides. The full stop is left alone too, since
 `.` between Chinese characters is most often part of a name or an address.
 
+A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
+map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a
+top-level `lead`, which nothing then reads and which is not checked (checked with hugo 0.168).
+Hugo's own fields (`title`, `summary`) are read at the top level only.
+
 ## Why is this bad?
 Mixed half-width marks come from editing on an English keyboard or from machine translation; in
 Chinese text they look cramped or misaligned next to full-width characters, and the space an
@@ -54,7 +59,8 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import primary_language, unescaped
 
-from ._fields import key_in, lowered_keys
+from ._fields import lowered_keys
+from ._params import read_named
 from ._text import TEXT_FIELDS, FieldText, inside, template_spans
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -154,7 +160,7 @@ class HalfwidthPunctuation(Rule):
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
         # `on_field` returns at once for any other key.
-        return lowered_keys(ctx.options.fields)
+        return lowered_keys((*ctx.options.fields, "params"))
 
     def _language(self, ctx: Context) -> bool | None:
         """True: the article's language (or its locale) is Chinese; False: Japanese or Korean;
@@ -183,7 +189,12 @@ class HalfwidthPunctuation(Rule):
         return reads_as_chinese(text) if chinese is None else chinese
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
+        # A custom key (`lead`) under `params` is the page's value (hugo 0.168): checked there.
+        for read, _ in read_named(ctx.document, field, ctx.options.fields):
+            self._check_field(ctx, read)
+
+    def _check_field(self, ctx: Context, field: Field) -> None:
+        if not isinstance(field.value, str):
             return
         value: str = field.value
         if value.isascii() or _ANY_MARK.search(value) is None:

@@ -18,6 +18,11 @@ and so are references to white space and invisible characters (`40.000&nbsp;Euro
 Hugo shows the character the author chose, which written out would be invisible in the source
 (and `text-whitespace` would turn a no-break space into a plain one).
 
+A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
+map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a
+top-level `lead`, which nothing then reads and which is not checked (checked with hugo 0.168).
+Hugo's own fields (`title`, `summary`) are read at the top level only.
+
 ## Why is this bad?
 Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`, and
 `<strong>Writing ...</strong>` with its tags (checked with hugo 0.168: `{{ .Title }}` escapes
@@ -57,7 +62,8 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import html_entities
 
-from ._fields import key_in, lowered_keys
+from ._fields import lowered_keys
+from ._params import read_named
 from ._text import TEXT_FIELDS, FieldText
 
 # Fields Hugo renders as Markdown, and the characters that would turn into Markdown or HTML
@@ -99,20 +105,23 @@ class HtmlEntity(Rule):
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
         # `on_field` returns at once for any other key.
-        return lowered_keys(ctx.options.fields)
+        return lowered_keys((*ctx.options.fields, "params"))
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if not key_in(field.key, ctx.options.fields):
-            return
+        # A custom key (`lead`) under `params` is the page's value (hugo 0.168): checked there.
+        for read, key in read_named(ctx.document, field, ctx.options.fields):
+            self._check(ctx, read, key)
+
+    def _check(self, ctx: Context, field: Field, key: str) -> None:
         if field.node.kind == "list":
             # A list where a text belongs (`title: [...]`) is field-type's to report.
             if field.key.lower() not in TEXT_FIELDS:
-                self._list_items(ctx, field)
+                self._list_items(ctx, field, key)
             return
         if not isinstance(field.value, str):
             return
         if "</" in field.value and field.key.lower() not in MARKDOWN_FIELDS:
-            self._tags(ctx, field)
+            self._tags(ctx, field, key)
         found = html_entities(field.value)
         if found and field.key.lower() in MARKDOWN_FIELDS:
             found = [
@@ -147,23 +156,21 @@ class HtmlEntity(Rule):
                 edited.span(start, end),
                 "entity",
                 entity=entity,
-                key=field.key,
+                key=key,
                 where=where,
                 fix=fix,
             )
 
-    def _tags(self, ctx: Context, field: Field) -> None:
+    def _tags(self, ctx: Context, field: Field, key: str) -> None:
         """Inline formatting written as HTML around part of a title (`<strong>Writing privacy
         notices</strong>`, as a CMS copies it): themes print the title escaped, so the reader sees
         the tags. Only a tag closed again counts; a lone `<dialog>` is the element's name."""
         value = str(field.value)
         edited = FieldText(ctx.document.text, field)
         for start, end, opening, closing in tag_pairs(value):
-            ctx.report(
-                edited.span(start, end), "tag", key=field.key, opening=opening, closing=closing
-            )
+            ctx.report(edited.span(start, end), "tag", key=key, opening=opening, closing=closing)
 
-    def _list_items(self, ctx: Context, field: Field) -> None:
+    def _list_items(self, ctx: Context, field: Field, key: str) -> None:
         """The references in each string item of a list field (`tags: ["Trump&#39;s plan"]`)."""
         text = ctx.document.text
         for item in field.node.items:
@@ -181,13 +188,13 @@ class HtmlEntity(Rule):
             for start, end, char in found:
                 entity = item.value[start:end]
                 if not as_written:
-                    ctx.report(item.span, "entity", entity=entity, key=field.key, where="")
+                    ctx.report(item.span, "entity", entity=entity, key=key, where="")
                     continue
                 span = Span(base + start, base + end)
                 fix = None
                 if _writable(char, quote, start == 0):
                     fix = Fix.safe(f"Unescape {entity}", Edit.replace(span, char))
-                ctx.report(span, "entity", entity=entity, key=field.key, where="", fix=fix)
+                ctx.report(span, "entity", entity=entity, key=key, where="", fix=fix)
 
 
 # Inline formatting elements a CMS leaves in a title, opened and closed again around some text.

@@ -2,7 +2,9 @@
 
 ## What it does
 Flags `http://` links and images in the body and an `http://` source URL in the source field
-(`source` unless the rule option `field` or the config key `source-field` says otherwise).
+(`source` unless the rule option `field` or the config key `source-field` says otherwise; each URL
+of a list, `source: [url1, url2]`; under the page's `params` when set there, as Hugo 0.150+ reads
+it: `params.source` is then the page's `.Params.source`).
 Addresses that are no public web site are left alone: `localhost`, private and loopback IP
 addresses and reserved names (`.local`, `.test`, `.example`, `.internal`); so are Tor (`.onion`) and
 I2P (`.i2p`) sites, which their networks encrypt. The documentation domains `example.com`, `.net` and
@@ -52,9 +54,17 @@ from newslint.rule import Context, ProjectContext
 from newslint.spans import Span
 
 from ._checked_links import is_source_line, link_use, links_checked
-from ._fields import key_in, lowered_keys
+from ._fields import lowered_keys
 from ._html_links import links_in
-from ._links import Destinations, doubled_scheme, is_local_host, source_field_name, split_url
+from ._links import (
+    Destinations,
+    doubled_scheme,
+    is_local_host,
+    source_field_keys,
+    source_field_name,
+    source_values_in,
+    split_url,
+)
 from ._text import FieldText
 
 
@@ -125,13 +135,16 @@ class LinkInsecure(Rule):
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
         # `on_field` returns at once for any other key.
-        return lowered_keys((source_field_name(ctx, ctx.options.field),))
+        return lowered_keys(source_field_keys(source_field_name(ctx, ctx.options.field)))
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if not key_in(field.key, (source_field_name(ctx, ctx.options.field),)):
-            return
-        if not isinstance(field.value, str) or not _insecure(field.value):
-            return
+        # Each source the page takes: under `params` when set there, each item of a list.
+        name = source_field_name(ctx, ctx.options.field)
+        for value in source_values_in(ctx.document, field, name):
+            if _insecure(value.value):
+                self._source(ctx, value)
+
+    def _source(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
         offset = FieldText(text, field).offset(len(field.value) - len(field.value.lstrip()))
         if text[offset : offset + 7].lower() != "http://":

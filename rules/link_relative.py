@@ -28,6 +28,8 @@ Where a front-matter field records the page the article was imported from (`orig
 relative links were copied from that page, whatever source the body cites: they are resolved
 against it, and an article with such a field is checked even without a source link. A
 placeholder there (a dotless or reserved host, `https://原文地址`) names no page and is passed over.
+Such a field, and the source field, is read under the page's `params` when set there (Hugo 0.150+
+makes `params.original_url` the page's `.Params.original_url`, over a top-level one).
 
 Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
 src>`) are checked too, at the attribute's
@@ -213,7 +215,8 @@ _ORIGIN_FIELDS = ("original_url", "originalurl", "original_link", "originallink"
 def _origin(ctx: Context) -> SourceLink | None:
     """The page the article was imported from, where a front-matter field names it."""
     for key in _ORIGIN_FIELDS:
-        found = ctx.document.field(key)
+        # Under `params` it is the page's (hugo 0.168), over a top-level one.
+        found = params_field(ctx.document, key) or ctx.document.field(key)
         if found is not None and isinstance(found.value, str) and is_web_url(found.value):
             host = split_url(found.value)
             if host is not None and host.hostname and is_local_host(host.hostname):

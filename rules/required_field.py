@@ -14,9 +14,12 @@ value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. 
 missing when the body sets Hugo's manual summary, the text before a `<!--more-->` divider, which
 takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more -->`, as Hexo
 writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it stands, the
-summary still missing. A field written only inside the `params` map (`params: {summary: ...}`,
+summary still missing. One of Hugo's own fields written only inside the `params` map (`params: {summary: ...}`,
 as an AI news pipeline nests it) is reported there: Hugo keeps it as `.Params.summary`, and the
-page's own summary is not it. Section list
+page's own summary is not it. A custom field (one the `required` config key or the `fields`
+option names that is none of Hugo's own, such as `author`) is the reverse: Hugo 0.150+ makes
+`params.author` the page's `.Params.author`, over a top-level `author` (checked with hugo 0.168),
+so it is found there and, when empty there, reported there as `params.author`. Section list
 pages (`_index.md`) are no articles: Hugo dates them from their newest page and they list their
 pages rather than show a summary, so of the default fields only `title` is asked of a section's,
 a taxonomy's or a term's `_index` file, with a message saying why: Hugo titles a list page from its
@@ -81,8 +84,8 @@ from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
 from ._mainroad import page_kind
 from ._pages import never_shown, opening_delimiter
-from ._params import params_field
-from ._schema import closest, presets_of
+from ._params import PREFIX, custom_key, params_field
+from ._schema import closest, presets_of, schema_of
 from ._summary import lead_of
 
 
@@ -152,7 +155,10 @@ class RequiredField(Rule):
         manual_summary = _manual_summary(document)
         if ctx.config is not None:
             required += [k for k in ctx.config.required if k not in required]
+        schema = schema_of(ctx)
         for key in required:
+            if custom_key(schema, key, required) and _checked_under_params(ctx, key):
+                continue
             found = document.field(key)
             if found is None and key.lower() == "date":
                 if _hugo_has_date(ctx):
@@ -186,6 +192,18 @@ class RequiredField(Rule):
                     key=key,
                     fix=_summary_fix(ctx, key, found),
                 )
+
+
+def _checked_under_params(ctx: Context, key: str) -> bool:
+    """For a custom `key`: whether the page sets it under `params`, which is then its
+    `.Params.<key>` over a top-level one (hugo 0.168); that value is reported when empty."""
+    under = params_field(ctx.document, key)
+    if under is None:
+        return False
+    if _empty(under.value) and under.node.tag not in ("timestamp",):
+        span = under.value_span if len(under.value_span) else under.key_span
+        ctx.report(span, "empty", key=PREFIX + under.key)
+    return True
 
 
 def _under_params(document: Document, key: str) -> Span | None:

@@ -20,6 +20,11 @@ product of a brand that names its products with a dot (`Яндекс.Метри�
 Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence
 ending (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
 
+A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
+map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a
+top-level `lead`, which nothing then reads and which is not checked (checked with hugo 0.168).
+Hugo's own fields (`title`, `summary`) are read at the top level only.
+
 ## Why is this bad?
 Scrapers lose the space when they join HTML paragraphs or strip tags; the result reads as a typo
 and breaks sentence detection (summaries, search snippets).
@@ -46,7 +51,8 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import in_hebrew_word, missing_sentence_spaces, unescaped
 
-from ._fields import key_in, lowered_keys
+from ._fields import lowered_keys
+from ._params import read_named
 from ._text import TEXT_FIELDS, FieldText, inside, template_spans
 
 
@@ -68,10 +74,15 @@ class SentenceSpacing(Rule):
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
         # `on_field` returns at once for any other key.
-        return lowered_keys(ctx.options.fields)
+        return lowered_keys((*ctx.options.fields, "params"))
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
+        # A custom key (`lead`) under `params` is the page's value (hugo 0.168): checked there.
+        for read, _ in read_named(ctx.document, field, ctx.options.fields):
+            self._check(ctx, read)
+
+    def _check(self, ctx: Context, field: Field) -> None:
+        if not isinstance(field.value, str):
             return
         value: str = field.value
         positions = missing_sentence_spaces(value)

@@ -26,8 +26,12 @@ link, right after a line that is such a label alone (`**Sources:**`, `## Sources
 item is the source link. Other words before the link or above the list (`Related:`), or more than
 one link on the line, are no source line; nor is a link in raw HTML
 (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
-unless the rule option `field` or the config key `source-field` names another one; the message
-names a field with a URL under another source-like key (`source_url: "https://..."`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
+unless the rule option `field` or the config key `source-field` names another one; it may hold a
+list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is reported), and
+is read under the page's `params` when set there (`params: {source: ...}`: Hugo 0.150+ makes it
+the page's `.Params.source`, over a top-level `source`; checked with hugo 0.168); the message
+names a field with a URL under another source-like key (`source_url: "https://..."`, at the
+top level or under `params`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
 address", as a translation tool's template leaves it; `localhost`, `.invalid`), is reported as a
 placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`,
 `link`) that holds such a host or an example domain (`https://example.com/...`). Section list
@@ -70,9 +74,12 @@ from ._links import (
     is_web_url,
     last_body_line,
     source_field_name,
+    source_values,
     split_url,
+    string_values,
 )
 from ._pages import never_shown, opening_delimiter
+from ._params import params_fields
 
 
 @dataclass(frozen=True)
@@ -101,11 +108,18 @@ class SourceLinkMissing(Rule):
         field = source_field_name(ctx, ctx.options.field)
         found = find_source_link(document, field)
         if found is not None:
-            parts = split_url(found.url)
-            if parts is not None and parts.hostname and is_local_host(parts.hostname):
-                # `https://原文地址` ("original address"): no site anyone can reach. The example
-                # domains are left to the hint: documentation and tests cite them on purpose.
-                ctx.report(found.span, "placeholder", url=found.url[:80])
+            # Every URL of a source list (`source: [url1, url2]`) is a source.
+            cited = [(found.url, found.span)]
+            if found.field is not None:
+                values = source_values(document, field)
+                cited = [(v.value.strip(), v.value_span) for v in values if is_web_url(v.value)]
+            for url, span in cited:
+                parts = split_url(url)
+                if parts is not None and parts.hostname and is_local_host(parts.hostname):
+                    # `https://原文地址` ("original address"): no site anyone can reach. The
+                    # example domains are left to the hint: documentation and tests cite them
+                    # on purpose.
+                    ctx.report(span, "placeholder", url=url[:80])
             return
         line = last_body_line(document)
         if line is None:
@@ -126,13 +140,14 @@ def _other_source_field(document: Document, field: str) -> str:
     `sourceLink`, `original_url`), as sites name it: the config key `source-field` makes it the
     source. One that holds a placeholder (`https://example.com/x`, `https://原文地址`) is named as
     such: the import left it where the address belongs."""
-    for other in document.fields:
+    for other in (*document.fields, *params_fields(document)):
         key = other.key
         flat = key.lower().replace("_", "").replace("-", "")
         if key == field or not (flat in _SOURCE_KEYS or any(w in flat for w in _SOURCE_LIKE)):
             continue
-        if isinstance(other.value, str) and is_web_url(other.value.strip()):
-            url = other.value.strip()
+        urls = [v.value.strip() for v in string_values(other) if is_web_url(v.value.strip())]
+        if urls:
+            url = urls[0]
             if _placeholder(url):
                 return f" ({key!r} holds {url[:80]!r}, a placeholder)"
             return f" ({key!r} holds one: name it in the config key source-field)"

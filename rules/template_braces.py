@@ -26,6 +26,11 @@ The same goes for the front-matter `title`, `linkTitle`, `summary`, `description
 `"{{ replace .Name "-" " " | title }}"` is an archetype's template copied by hand instead of run
 by `hugo new`, and Hugo shows it, or puts it in the page's address, as it is. These get no fix.
 
+A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
+map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a
+top-level `lead`, which nothing then reads and which is not checked (checked with hugo 0.168).
+Hugo's own fields (`title`, `summary`) are read at the top level only.
+
 ## Why is this bad?
 Hugo does not run templates in content files (front matter included), so `{{ .Title }}` or `{{if ...}}` is shown to readers
 as it is: it is template code that leaked from a newsletter or a page the article was copied from,
@@ -60,7 +65,8 @@ from newslint.events import Field, Text
 from newslint.rule import Context
 
 from ._body import Regions, is_escaped, math_regions, shortcode_regions
-from ._fields import key_in, lowered_keys
+from ._fields import lowered_keys
+from ._params import read_named
 from ._text import FieldText
 
 _LIQUID = re.compile(
@@ -120,13 +126,16 @@ class TemplateBraces(Rule):
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
         # `on_field` returns at once for any other key.
-        return lowered_keys(ctx.options.fields)
+        return lowered_keys((*ctx.options.fields, "params"))
 
     def on_field(self, ctx: Context, field: Field) -> None:
+        # A custom key (`lead`) under `params` is the page's value (hugo 0.168): checked there.
+        for read, key in read_named(ctx.document, field, ctx.options.fields):
+            self._check(ctx, read, key)
+
+    def _check(self, ctx: Context, field: Field, key: str) -> None:
         value = field.value
         if not isinstance(value, str) or "{{" not in value:
-            return
-        if not key_in(field.key, ctx.options.fields):
             return
         if _LIQUID.search(ctx.document.text):
             return  # Jekyll's pages: their own conventions (see above)
@@ -138,7 +147,7 @@ class TemplateBraces(Rule):
             if start and value[start - 1] == "\\":
                 continue
             located = located or FieldText(ctx.document.text, field)
-            ctx.report(located.span(start, start + 2), "field", key=field.key, text=match.group(0))
+            ctx.report(located.span(start, start + 2), "field", key=key, text=match.group(0))
 
     def on_text(self, ctx: Context, text: Text) -> None:
         if "{{" not in text.text:

@@ -10,6 +10,11 @@ word of one letter (`v Praze`, `в Москве`), as their typography wants. Id
 and other typographic spaces inside the text are left alone too; at its start or end any white
 space counts.
 
+A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
+map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a
+top-level `lead`, which nothing then reads and which is not checked (checked with hugo 0.168).
+Hugo's own fields (`title`, `summary`) are read at the top level only.
+
 ## Why is this bad?
 Scrapers leave these behind when they copy HTML. They are invisible in the editor but make titles
 compare unequal (duplicate detection, search), break sentence splitting and show as odd gaps in
@@ -36,7 +41,8 @@ from newslint.events import Field
 from newslint.rule import Context
 from newslint.textutil import primary_language
 
-from ._fields import key_in, lowered_keys
+from ._fields import lowered_keys
+from ._params import read_named
 from ._text import TEXT_FIELDS, FieldText
 
 NBSP = "\u00a0"
@@ -132,10 +138,15 @@ class TextWhitespace(Rule):
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
         # `on_field` returns at once for any other key.
-        return lowered_keys(ctx.options.fields)
+        return lowered_keys((*ctx.options.fields, "params"))
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if not key_in(field.key, ctx.options.fields) or not isinstance(field.value, str):
+        # A custom key (`lead`) under `params` is the page's value (hugo 0.168): checked there.
+        for read, key in read_named(ctx.document, field, ctx.options.fields):
+            self._check(ctx, read, key)
+
+    def _check(self, ctx: Context, field: Field, key: str) -> None:
+        if not isinstance(field.value, str):
             return
         value: str = field.value
         block = field.node.style in ("|", ">")
@@ -152,7 +163,7 @@ class TextWhitespace(Rule):
             ctx.report(
                 edited.span(start, end),
                 message,
-                key=field.key,
+                key=key,
                 count=end - start,
                 fix=Fix.safe(title, *edits),
             )

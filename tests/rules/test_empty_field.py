@@ -184,6 +184,20 @@ SWITCH_CASES = [
     ),
     # Hugo's own fields are not read from `params` (`params.menu` is no menu).
     Case("params-hugo-field", "---\nparams:\n  menu: ''\n---\n"),
+    # A taxonomy under `params` holds the page's terms (hugo 0.168): its empty item is removed;
+    # the top-level `tags` it replaces is read by nothing.
+    Case(
+        "params-taxonomy-empty-item",
+        "---\ntags: ['']\nparams:\n  tags: ['', b]\n---\n",
+        errors=[("empty-item", 4, 10)],
+        fixed="---\ntags: ['']\nparams:\n  tags: [b]\n---\n",
+    ),
+    # Only empty items: reported, not deleted (the top-level list would then be the terms).
+    Case(
+        "params-taxonomy-all-empty-not-deleted",
+        '+++\ncategories = ["a"]\n[params]\ncategories = [""]\n+++\n',
+        errors=[("empty-item", 4, 15)],
+    ),
     # A key of the `fields` option: reported, never deleted (the top-level one would take over).
     Case(
         "params-option-key-not-deleted",
@@ -246,3 +260,13 @@ def test_an_empty_alias_or_output_fails_the_build(
     assert [(d.severity.name, d.line, d.column, d.message) for d in found] == [
         (severity, 2, column, message)
     ]
+
+
+def test_an_empty_item_of_a_source_list_is_removed() -> None:
+    case = Case(
+        "source-list-empty-item",
+        "---\nsource: [https://r.com/a, '']\n---\n",
+        errors=[("empty-item", 2, 27)],
+        fixed="---\nsource: [https://r.com/a]\n---\n",
+    )
+    assert_case(EmptyField, case)

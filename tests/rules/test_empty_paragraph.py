@@ -11,7 +11,7 @@ FENCE = "```"
 CASES = [
     Case(
         "nbsp-inside-text-is-fine",
-        fm(body="Ten\xa0km away.\n\n![](x.png)\n\n<span></span>\n", title="T"),
+        fm(body='Ten\xa0km away.\n\n![](x.png)\n\n<span id="a"></span>\n', title="T"),
     ),
     Case(
         "nbsp-paragraph",
@@ -134,8 +134,9 @@ CASES = [
             "<div>\n<p>&nbsp;</p>\n</div>\n\n_\u3000_ ~~ ~~\n\nB.\n",
             title="T",
         ),
-        errors=[("empty", 7, 1), ("empty", 9, 1), ("empty", 11, 1), ("empty", 14, 1)],
-        fixed=fm(body="A.\n\n<div>\n</div>\n\n_\u3000_ ~~ ~~\n\nB.\n", title="T"),
+        # The `<div>` holding only that blank paragraph is a blank gap as a whole.
+        errors=[("empty", 7, 1), ("empty", 9, 1), ("empty", 11, 1), ("html-space", 13, 1)],
+        fixed=fm(body="A.\n\n_\u3000_ ~~ ~~\n\nB.\n", title="T"),
     ),
     Case(
         "html-and-emphasis-with-something-to-show",
@@ -320,3 +321,105 @@ def test_marker_lines_are_found_as_the_plain_pattern_finds_them() -> None:
         assert [m.span() for m in _markers_at_line_end(text, 2)] == expected, text
         assert expected  # each of them has a marker line
     assert checked > 15_000
+
+
+def _body(body: str) -> str:
+    return fm(body=body, title="T")
+
+
+# Empty HTML elements that WordPress and rich-text editors leave (`<p></p>`, `<div></div>`,
+# `<span></span>`, `<p><br></p>`): removed with the blank line they leave. Not what can matter:
+# an anchor (`id`, `name`), an embed (`class`, `data-*`), a style that draws (`clear: both`), an
+# element inside another (a wrapper's style may draw it), HTML in code or a shortcode's body.
+HTML_LEFTOVER_CASES = [
+    Case(
+        "empty-elements-alone-on-their-lines",
+        _body("A.\n\n<p></p>\n\n<div>\n</div>\n\n<span></span>\n\n<p><br></p>\n\nB.\n"),
+        errors=[("html", 7, 1), ("html", 9, 1), ("html", 12, 1), ("empty", 14, 1)],
+        fixed=_body("A.\n\nB.\n"),
+    ),
+    Case(
+        "nested-and-word-processor-styles",
+        _body(
+            '<p style="text-align: center;"><span style="font-weight: 400;"></span></p>\n\n'
+            "<DIV><p>&nbsp;</p></DIV>\n\nB.\n"
+        ),
+        errors=[("html", 5, 1), ("html-space", 7, 1)],
+        fixed=_body("B.\n"),
+    ),
+    Case(
+        "inside-a-line-of-text",
+        _body("A. <span></span> B.\n\nC.  <b></b>\nD.\n\n# E <em></em>\n"),
+        errors=[("html", 5, 4), ("html", 7, 5), ("html", 10, 5)],
+        fixed=_body("A. B.\n\nC.\nD.\n\n# E\n"),
+    ),
+    Case(
+        "a-line-of-a-paragraph-and-a-list-item",
+        _body("A.\n<span></span>\nB.\n\n- <i></i>\n- c\n"),
+        errors=[("html", 6, 1), ("html", 9, 3)],
+        fixed=_body("A.\nB.\n\n- c\n"),
+    ),
+    Case(
+        "crlf",
+        "---\r\ntitle: T\r\n---\r\n\r\nA.\r\n\r\n<div></div>\r\n\r\nB.\r\n",
+        errors=[("html", 7, 1)],
+        fixed="---\r\ntitle: T\r\n---\r\n\r\nA.\r\n\r\nB.\r\n",
+    ),
+    # The text after it would be Markdown once the block's first line goes: unsafe.
+    Case(
+        "first-line-of-an-html-block",
+        _body("<div></div>\n*text*\n"),
+        errors=[("html", 5, 1)],
+        unsafe_fixed=_body("*text*\n"),
+    ),
+    # A later line of the block: the text after it stays in the block, raw as before.
+    Case(
+        "later-line-of-an-html-block",
+        _body("<p>x</p>\n<div></div>\n*text*\n"),
+        errors=[("html", 6, 1)],
+        fixed=_body("<p>x</p>\n*text*\n"),
+    ),
+    Case(
+        "what-can-matter-stays",
+        _body(
+            '<div id="x"></div>\n\n<a name="y"></a>\n\n<div class="gcse-search"></div>\n\n'
+            '<span class="dashicons dashicons-star"></span>\n\n<div data-href="u"></div>\n\n'
+            '<div style="clear: both;"></div>\n\n<div style="height:20px"></div>\n\n'
+            "<td></td>\n\n<div>\n\n</div>\n"
+        ),
+    ),
+    Case(
+        "inside-an-element-that-may-draw-it",
+        _body(
+            '<div class="loader"><div></div></div>\n\n<div class="lines">\n<span></span>\n'
+            '</div>\n\nA <span class="x"><span></span></span> B\n'
+        ),
+    ),
+    Case(
+        "whitespace-that-shows-between-words",
+        _body("word<span>&nbsp;</span>word and <span> </span>\n\nA <p></p> line break\n"),
+    ),
+    Case(
+        "code-shortcode-and-a-quote",
+        _body(
+            "A `<span></span>` B\n\n```\n<div></div>\n```\n\n{{< x >}}<div></div>{{< /x >}}\n\n"
+            "> A\n> <span></span>\n> B\n"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", HTML_LEFTOVER_CASES, ids=lambda c: c.name)
+def test_empty_html_leftovers(case: Case) -> None:
+    assert_case(EmptyParagraph, case)
+
+
+def test_empty_html_messages() -> None:
+    from newslint.engine import check_text
+
+    text = _body("<div></div>\n\n<div>&#160;<br/></div>\n\n<p>\u3000</p>\n")
+    assert [d.message for d in check_text(text, select=["BD001"])] == [
+        "HTML element <div> holds nothing: a leftover of an import",
+        "HTML element <div> holds only whitespace ('&#160;<br>'): a blank gap",
+        "paragraph holds only whitespace (U+3000)",
+    ]

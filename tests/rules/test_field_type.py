@@ -398,6 +398,26 @@ PARAMS_CASES = [
         fixed='---\ndraft: true\nparams:\n  draft: "true"\n  weight: "x"\n---\n',
     ),
     Case("params-right-over-a-wrong-top-level", "---\ntoc: 3\nparams: {toc: false}\n---\n"),
+    # A taxonomy under `params` gives the page its terms (hugo 0.168) and is checked there; the
+    # top-level one it replaces is not (duplicate-key says it is ignored).
+    Case(
+        "params-taxonomy-yaml",
+        '---\ntags: [a]\nparams:\n  tags: "economy"\n---\n',
+        errors=[("type", 4, 9)],
+        unsafe_fixed='---\ntags: [a]\nparams:\n  tags: ["economy"]\n---\n',
+    ),
+    Case(
+        "params-taxonomy-toml-dotted",
+        '+++\nparams.categories = "x"\n+++\n',
+        errors=[("type", 2, 21)],
+        unsafe_fixed='+++\nparams.categories = ["x"]\n+++\n',
+    ),
+    Case(
+        "params-taxonomy-json-any-case",
+        '{"params": {"Tags": {"a": 1}}}\n',
+        errors=[("type", 1, 21)],
+    ),
+    Case("params-taxonomy-over-a-wrong-top-level", "---\ntags: x\nparams: {tags: [b]}\n---\n"),
 ]
 
 
@@ -411,6 +431,16 @@ def test_a_value_under_params_is_named_so_in_the_message() -> None:
     found = check_text(text, select=["FM005"], site=Site(theme="mainroad"))
     assert [d.message for d in found] == [
         "params.Comments should be true or false, not the string 'false'"
+    ]
+
+
+def test_a_taxonomy_of_the_site_is_checked_under_params() -> None:
+    # `series` is the site's taxonomy, so `params.series` holds the page's terms.
+    site = Site(taxonomies={"series": "series"})
+    text = "---\nparams:\n  series: {a: 1}\n  tags: {a: 1}\n---\n"
+    found = check_text(text, select=["FM005"], site=site)
+    assert [(d.line, d.message) for d in found] == [
+        (3, "params.series should be a list of names, not a map")
     ]
 
 
@@ -456,3 +486,27 @@ def test_alias_root_message() -> None:
     assert [(d.line, d.column, d.message) for d in found] == [
         (3, 5, "alias '/' resolves to the site's root: the build fails")
     ]
+
+
+# The source field holds one source or a list of them (`source: [url1, url2]`), each a string.
+SOURCE_CASES = [
+    Case("source-string", fm(source="https://r.com/a")),
+    Case("source-list", fm(source=["https://r.com/a", "https://s.com/b"])),
+    Case(
+        "source-list-item-not-a-string",
+        fm(source=["https://r.com/a", 3]),
+        errors=[("item-type", 4, 5)],
+    ),
+    Case("source-map", "---\nsource: {url: https://r.com/a}\n---\n", errors=[("type", 2, 9)]),
+    Case(
+        "configured-source-field-list",
+        "---\norigin: [https://r.com/a, [x]]\n---\n",
+        config={"source-field": "origin"},
+        errors=[("item-type", 2, 27)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SOURCE_CASES, ids=lambda c: c.name)
+def test_field_type_source(case: Case) -> None:
+    assert_case(FieldType, case)

@@ -397,3 +397,21 @@ def test_halfwidth_punctuation(case: Case) -> None:
 )
 def test_is_chinese(tags: tuple[str | None, ...], chinese: bool) -> None:
     assert is_chinese(*tags) is chinese
+
+
+# A custom text field (`lead`) under `params` is the page's `.Params.lead` (hugo 0.168), over a
+# top-level one, which is then read by nothing: checked under `params` only. Hugo's own fields
+# are never read from `params`: a `params.title` is not checked as the title.
+PARAMS_CASES = [
+    Case(
+        "params-lead-over-top-level",
+        "---\nlead: 北京,上海\nparams:\n  lead: 北京,上海\n  title: 北京,上海\n---\n",
+        errors=[("half-width", 4, 11)],
+        fixed="---\nlead: 北京,上海\nparams:\n  lead: 北京，上海\n  title: 北京,上海\n---\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PARAMS_CASES, ids=lambda c: c.name)
+def test_a_text_field_under_params(case: Case) -> None:
+    assert_case(HalfwidthPunctuation, case)

@@ -248,3 +248,21 @@ TAG_CASES = [
 @pytest.mark.parametrize("case", TAG_CASES, ids=lambda c: c.name)
 def test_html_tags_in_a_title(case: Case) -> None:
     assert_case(HtmlEntity, case)
+
+
+# A custom text field (`lead`) under `params` is the page's `.Params.lead` (hugo 0.168), over a
+# top-level one, which is then read by nothing: checked under `params` only. Hugo's own fields
+# are never read from `params`: a `params.title` is not checked as the title.
+PARAMS_CASES = [
+    Case(
+        "params-lead-over-top-level",
+        "---\nlead: Trump&#39;s plan\nparams:\n  lead: Trump&#39;s plan\n  title: Trump&#39;s plan\n---\n",
+        errors=[("entity", 4, 14)],
+        fixed="---\nlead: Trump&#39;s plan\nparams:\n  lead: Trump's plan\n  title: Trump&#39;s plan\n---\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PARAMS_CASES, ids=lambda c: c.name)
+def test_a_text_field_under_params(case: Case) -> None:
+    assert_case(HtmlEntity, case)

@@ -201,3 +201,18 @@ def test_nothing_is_recorded_when_links_are_not_checked() -> None:
 
 def test_nothing_is_recorded_without_http_links() -> None:
     assert _collected(fm(body="No links here, only [a relative one](/x).\n")) == []
+
+
+def test_each_source_the_page_takes_is_checked(server: LinkServer, tmp_path: Path) -> None:
+    # Each URL of a source list; under `params` the page's source (hugo 0.168), over a top-level
+    # one, which is then read by nothing and not fetched.
+    missing, gone = server.url("/missing"), server.url("/gone")
+    listed = f"---\nsource:\n  - {server.url('/ok')}\n  - {missing}\n---\n\nBody.\n"
+    nested = f"---\nsource: {gone}\nparams:\n  source: [{missing}]\n---\n\nBody.\n"
+    found = lint_links(tmp_path, {"a.md": listed, "b.md": nested})
+    message = "link is broken: not found (404)"
+    assert rows(found) == [
+        ("a.md", "LK006", 4, 5, "error", message),
+        ("b.md", "LK006", 4, 12, "error", message),
+    ]
+    assert ("HEAD", "/gone") not in server.counts

@@ -223,3 +223,25 @@ def test_without_a_link_check_every_fix_stays_unsafe(
         None,
     ]
     assert asked == []
+
+
+# Each URL of a source list; under `params` the page's source (hugo 0.168), over a top-level one.
+SOURCE_LIST_CASES = [
+    Case(
+        "source-list-each-url",
+        "---\nsource: [http://a.org/x, https://b.org/, 'http://c.org/']\n---\n",
+        errors=[("http", 2, 10), ("http", 2, 43)],
+        unsafe_fixed="---\nsource: [https://a.org/x, https://b.org/, 'https://c.org/']\n---\n",
+    ),
+    Case(
+        "source-under-params-over-top-level",
+        "---\nsource: http://a.org/x\nparams:\n  source: http://c.org/\n---\n",
+        errors=[("http", 4, 11)],
+        unsafe_fixed="---\nsource: http://a.org/x\nparams:\n  source: https://c.org/\n---\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SOURCE_LIST_CASES, ids=lambda c: c.name)
+def test_each_source_the_page_takes(case: Case) -> None:
+    assert_case(LinkInsecure, case)

@@ -182,6 +182,29 @@ def _cases() -> list[Case]:
             path=path,
         ),
         Case(
+            # Under `params` it is the page's `.Params.original_url` (hugo 0.168).
+            "origin-field-under-params",
+            fm(body="[a](/a) x\n\n" + SOURCE, params=Raw(f"{{original_url: '{ORIGIN}'}}")),
+            errors=[("relative", 5, 5)],
+            unsafe_fixed=fm(
+                body="[a](https://old.example.ru/a) x\n\n" + SOURCE,
+                params=Raw(f"{{original_url: '{ORIGIN}'}}"),
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "source-field-list-under-params",
+            fm(body="[a](/a) x\n", params=Raw("{source: [Reuters, 'https://www.etf.com/n/1']}")),
+            errors=[("relative", 5, 5)],
+            unsafe_fixed=fm(
+                body="[a](https://www.etf.com/a) x\n",
+                params=Raw("{source: [Reuters, 'https://www.etf.com/n/1']}"),
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
             "origin-field-without-source-link",
             fm(body="[a](/tags/x) x\n", canonicalURL=ORIGIN),
             errors=[("relative", 5, 5)],

@@ -4,7 +4,7 @@ import pytest
 
 from newslint.rules.required_field import RequiredField
 from newslint.site import Site, date_sources
-from newslint.testing import Case, assert_case, fm, lint_case
+from newslint.testing import Case, Raw, assert_case, fm, lint_case
 
 BODY = (
     "The budget passed on Tuesday. Talks went on for a week.\n\n[source](https://example.com/a)\n"
@@ -1067,3 +1067,52 @@ QUOTED_CASES = [
 @pytest.mark.parametrize("case", QUOTED_CASES, ids=lambda c: c.name)
 def test_a_quoted_paragraph_is_no_opening(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+# A custom required field (config `required`, option `fields`) under `params` is the page's
+# `.Params` value, over a top-level one (hugo 0.168): found there, and its emptiness judged there.
+PARAMS_CUSTOM_CASES = [
+    Case(
+        "custom-field-under-params",
+        fm(title="B", date="2025-02-08", summary="S.", params=Raw("{author: Desk}")),
+        config={"required": ["author"]},
+    ),
+    Case(
+        "custom-field-under-params-toml-table",
+        '+++\ntitle = "B"\ndate = 2025-02-08\nsummary = "S."\n[params]\nAuthor = "Desk"\n+++\nB.\n',
+        options={"fields": ["title", "author"]},
+    ),
+    Case(
+        "custom-field-empty-under-params-wins-over-top-level",
+        fm(title="B", date="2025-02-08", summary="S.", author="Desk", params=Raw("{author: ''}")),
+        config={"required": ["author"]},
+        errors=[("empty", 6, 18)],
+    ),
+    Case(
+        "custom-field-under-params-wins-over-an-empty-top-level",
+        fm(title="B", date="2025-02-08", summary="S.", author="", params=Raw("{author: Desk}")),
+        config={"required": ["author"]},
+    ),
+    # Hugo's own fields are still not read from `params`.
+    Case(
+        "hugo-field-under-params-is-not-it",
+        fm(date="2025-02-08", summary="S.", params=Raw("{title: B}")),
+        errors=[("params", 4, 10)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PARAMS_CUSTOM_CASES, ids=lambda c: c.name)
+def test_a_custom_field_is_read_under_params(case: Case) -> None:
+    assert_case(RequiredField, case)
+
+
+def test_an_empty_custom_field_under_params_is_named_so() -> None:
+    from newslint.config import Config
+    from newslint.engine import check_text
+
+    text = "---\ntitle: B\ndate: 2025-02-08\nsummary: S.\nparams:\n  author: ''\n---\nB.\n"
+    found = check_text(text, select=["FM004"], config=Config(required=["author"]))
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (6, 11, "required field 'params.author' is empty")
+    ]

@@ -330,3 +330,21 @@ SCRIPT_CASES = [
 @pytest.mark.parametrize("case", SCRIPT_CASES, ids=lambda c: c.name)
 def test_sentence_spacing_danda_arabic_and_hebrew_script(case: Case) -> None:
     assert_case(SentenceSpacing, case)
+
+
+# A custom text field (`lead`) under `params` is the page's `.Params.lead` (hugo 0.168), over a
+# top-level one, which is then read by nothing: checked under `params` only. Hugo's own fields
+# are never read from `params`: a `params.title` is not checked as the title.
+PARAMS_CASES = [
+    Case(
+        "params-lead-over-top-level",
+        "---\nlead: It passed.The end\nparams:\n  lead: It passed.The end\n  title: It passed.The end\n---\n",
+        errors=[("glued", 4, 18)],
+        fixed="---\nlead: It passed.The end\nparams:\n  lead: It passed. The end\n  title: It passed.The end\n---\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PARAMS_CASES, ids=lambda c: c.name)
+def test_a_text_field_under_params(case: Case) -> None:
+    assert_case(SentenceSpacing, case)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.source_link_missing import SourceLinkMissing
-from newslint.testing import Case, assert_case, fm
+from newslint.testing import Case, Raw, assert_case, fm
 
 BODY = "The budget passed on Tuesday.\n\n"
 SOURCE = "[reuters](https://www.reuters.com/world/budget-passes-2025-02-11/)\n"
@@ -563,3 +563,56 @@ WRAPPED_CASES = [
 @pytest.mark.parametrize("case", WRAPPED_CASES, ids=lambda c: c.name)
 def test_a_link_ending_a_wrapped_sentence_is_no_source(case: Case) -> None:
     assert_case(SourceLinkMissing, case)
+
+
+# A list of URLs in the source field: each is a source (hugo gives the page the list as
+# `.Params.source`); under `params` it is the page's source, over a top-level one.
+SOURCE_LIST_CASES = [
+    Case("source-list", fm(body=BODY, title="B", source=["Reuters", "https://www.reuters.com/a"])),
+    Case(
+        "source-list-without-a-url",
+        fm(body=BODY, title="B", source=["Reuters", 3]),
+        errors=[("missing", 8, 1)],
+    ),
+    Case(
+        "source-list-with-a-placeholder",
+        fm(body=BODY, title="B", source=["https://www.reuters.com/a", "https://原文地址"]),
+        errors=[("placeholder", 5, 5)],
+    ),
+    Case(
+        "source-under-params",
+        fm(body=BODY, title="B", params=Raw("{source: [https://www.reuters.com/a]}")),
+    ),
+    Case(
+        "source-under-params-wins-over-top-level",
+        fm(body=BODY, title="B", source="https://r.com/a", params=Raw("{source: Reuters}")),
+        errors=[("missing", 7, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SOURCE_LIST_CASES, ids=lambda c: c.name)
+def test_source_lists_and_params(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)
+
+
+def test_the_hint_names_a_list_of_sources_under_another_key() -> None:
+    from newslint.engine import check_text
+
+    text = fm(body=BODY, title="B", sources=["https://www.reuters.com/a"])
+    found = check_text(text, select=["LK001"])
+    assert [d.message for d in found] == [
+        "no source link: the last line is no [name](url) link and there is no 'source' field "
+        "with a URL ('sources' holds one: name it in the config key source-field)"
+    ]
+
+
+def test_the_hint_names_a_source_like_key_under_params() -> None:
+    from newslint.engine import check_text
+
+    text = fm(body=BODY, title="B", params=Raw("{source_url: 'https://www.reuters.com/a'}"))
+    found = check_text(text, select=["LK001"])
+    assert [d.message for d in found] == [
+        "no source link: the last line is no [name](url) link and there is no 'source' field "
+        "with a URL ('source_url' holds one: name it in the config key source-field)"
+    ]

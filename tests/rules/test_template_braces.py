@@ -184,3 +184,17 @@ def test_actions_are_searched_up_to_each_lines_last_close() -> None:
     found = [(m.start(), m.group(0)) for m in _actions(value)]
     assert found == [(0, "{{ a }}"), (21, "{{ c }}"), (34, "{{{{ d }}")]
     assert found == [(m.start(), m.group(0)) for m in _ACTION.finditer(value)]
+
+
+def test_a_text_field_under_params() -> None:
+    # `params.lead` is the page's `.Params.lead` (hugo 0.168), over the top-level one, which is
+    # then read by nothing; `params.title` is no title.
+    text = (
+        "---\nlead: '{{ .Title }}'\nparams:\n  lead: '{{ .Title }}'\n  title: '{{ .Title }}'\n---\n"
+    )
+    assert_case(TemplateBraces, Case("params-lead", text, errors=[("field", 4, 10)]))
+    from newslint.engine import check_text
+
+    assert [d.message for d in check_text(text, select=["BD005"])] == [
+        "params.lead holds template code '{{ .Title }}', which Hugo does not run in front matter"
+    ]

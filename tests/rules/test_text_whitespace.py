@@ -157,3 +157,21 @@ def test_folded_scalar_with_blank_line_is_rewritten_whole() -> None:
         fixed='---\nsummary: "One two. Three."\ntitle: x\n---\nBody.\n',
     )
     assert_case(TextWhitespace, case)
+
+
+# A custom text field (`lead`) under `params` is the page's `.Params.lead` (hugo 0.168), over a
+# top-level one, which is then read by nothing: checked under `params` only. Hugo's own fields
+# are never read from `params`: a `params.title` is not checked as the title.
+PARAMS_CASES = [
+    Case(
+        "params-lead-over-top-level",
+        "---\nlead: 'The  plan'\nparams:\n  lead: 'The  plan'\n  title: 'The  plan'\n---\n",
+        errors=[("double", 4, 13)],
+        fixed="---\nlead: 'The  plan'\nparams:\n  lead: 'The plan'\n  title: 'The  plan'\n---\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PARAMS_CASES, ids=lambda c: c.name)
+def test_a_text_field_under_params(case: Case) -> None:
+    assert_case(TextWhitespace, case)

@@ -116,3 +116,38 @@ def test_tracking_params(case: Case) -> None:
 
 def test_question_mark_in_fragment_is_no_query() -> None:
     assert tracking_query("https://a.org/#x?utm_source=1", ("utm_*",)) is None
+
+
+# The source field may hold a list of URLs, each a source; under `params` it is the page's
+# `.Params.source` (hugo 0.168), over a top-level one, which is then read by nothing.
+SOURCE_LIST_CASES = [
+    Case(
+        "source-list-each-url",
+        "---\nsource:\n  - https://a.org/x?utm_source=rss\n  - 'https://b.org/y?fbclid=1&a=2'\n---\n",
+        errors=[("tracking", 3, 20), ("tracking", 4, 21)],
+        fixed="---\nsource:\n  - https://a.org/x\n  - 'https://b.org/y?a=2'\n---\n",
+    ),
+    Case(
+        "source-under-params-over-top-level",
+        "---\nsource: https://a.org/x?utm_source=rss\nparams:\n  source: [https://c.org/z?gclid=3]\n---\n",
+        errors=[("tracking", 4, 27)],
+        fixed="---\nsource: https://a.org/x?utm_source=rss\nparams:\n  source: [https://c.org/z]\n---\n",
+    ),
+    Case(
+        "source-list-toml-params-table",
+        '+++\n[params]\nsource = ["https://c.org/z?gclid=3", 4]\n+++\n',
+        errors=[("tracking", 3, 27)],
+        fixed='+++\n[params]\nsource = ["https://c.org/z", 4]\n+++\n',
+    ),
+    Case(
+        "source-list-json",
+        '{"source": ["https://c.org/z", "https://d.org/?utm_medium=x"]}\n',
+        errors=[("tracking", 1, 47)],
+        fixed='{"source": ["https://c.org/z", "https://d.org/"]}\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SOURCE_LIST_CASES, ids=lambda c: c.name)
+def test_each_source_the_page_takes(case: Case) -> None:
+    assert_case(TrackingParams, case)
