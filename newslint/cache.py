@@ -354,6 +354,23 @@ class FileCache:
         return digest.digest()
 
     def get(self, key: bytes) -> FileResult | None:
+        encoded = self.get_encoded(key)
+        if encoded is None:
+            return None
+        if len(self._strings) > STRINGS_KEPT:
+            # Text that repeats (rule names, messages) comes back at once; the rest would make a
+            # worker of a warm run over 30,000 files grow by 20 MB.
+            self._strings.clear()
+        try:
+            return decode_result(encoded, self._strings)
+        except Exception:  # a damaged entry is a miss, never a crash
+            self.hits -= 1
+            self.misses += 1
+            return None
+
+    def get_encoded(self, key: bytes) -> tuple[Any, ...] | None:
+        """The stored result under `key` as `encode_result` made it, not decoded: what a worker
+        sends back as it is (the main process decodes it), or None on a miss."""
         connection = self._connect()
         row = None
         if connection is not None:
@@ -365,18 +382,14 @@ class FileCache:
                 if _damaged(err):
                     self._start_again()
                 row = None
-        if len(self._strings) > STRINGS_KEPT:
-            # Text that repeats (rule names, messages) comes back at once; the rest would make a
-            # worker of a warm run over 30,000 files grow by 20 MB.
-            self._strings.clear()
-        if row is None or (result := _decode(row[0], self._strings)) is None:
+        if row is None or (encoded := _decode(row[0])) is None:
             self.misses += 1
             return None
         self.hits += 1
         value, used = row
         if used != self._today and self.writable:
             self._pending.append((key, self._today, value))  # keeps it from being pruned
-        return result
+        return encoded
 
     def put(self, key: bytes, result: FileResult, probes: Sequence[tuple[str, bool]] = ()) -> None:
         """Store `result` under `key`; `probes` are the existence checks it depends on (see the
@@ -452,7 +465,9 @@ def _damaged(err: sqlite3.Error) -> bool:
     return isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def _decode(blob: bytes, strings: dict[str, str] | None = None) -> FileResult | None:
+def _decode(blob: bytes) -> tuple[Any, ...] | None:
+    """The encoded result (`encode_result`) an entry holds, or None when the entry is damaged or
+    the existence checks it depends on no longer hold."""
     head = len(_MAGIC) + _DIGEST
     if not isinstance(blob, bytes) or len(blob) < head or not blob.startswith(_MAGIC):
         return None
@@ -466,9 +481,11 @@ def _decode(blob: bytes, strings: dict[str, str] | None = None) -> FileResult | 
 
             if not probes_hold(depends):
                 return None  # a page a link led to was deleted, or one it missed was written
-        return decode_result(encoded, strings)
+        if not isinstance(encoded, tuple) or len(encoded) != 4:
+            return None
     except Exception:  # a corrupted entry is a miss, never a crash
         return None
+    return encoded
 
 
 # Results are stored (and sent back from worker processes) as tuples of plain values: unpickling
