@@ -221,10 +221,14 @@ def lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fil
         return _lint_one(path, ruleset, cache)
 
 
-def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[FileResult, bool]:
+def _lint_one(
+    path: Path, ruleset: RuleSet, cache: FileCache | None, encoded: bool = False
+) -> tuple[Any, bool]:
+    """`lint_one`'s work; with `encoded`, the result as `encode_result` makes it (what a worker
+    sends back): a cached one is then passed on as stored, never decoded and encoded again."""
     read = read_source(path, ruleset)
     if isinstance(read, FileResult):
-        return read, False
+        return (_encode(read) if encoded else read), False
     shown, raw = read
     from newslint.site import site_for
 
@@ -238,11 +242,12 @@ def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fi
         # Hugo reads its keys without case (`Matrix:`).
         cascade = fingerprint(site, resolved, any_language=b"matrix" in raw.lower())
         key = cache.key(shown, resolved, site, raw, cascade)
-        hit = cache.get(key)
+        hit = cache.get_encoded(key) if encoded else cache.get(key)
         if hit is not None:
             return hit, True
     if cache is None or key is None:
-        return lint_source(shown, raw, site, ruleset), False
+        result = lint_source(shown, raw, site, ruleset)
+        return (_encode(result) if encoded else result), False
     from newslint.site import recording_probes
 
     # What the result depends on besides the file's bytes: whether the pages its relative links
@@ -251,7 +256,13 @@ def _lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fi
         result = lint_source(shown, raw, site, ruleset)
     if _cacheable(result, ruleset):
         cache.put(key, result, probes)
-    return result, False
+    return (_encode(result) if encoded else result), False
+
+
+def _encode(result: FileResult) -> tuple[Any, ...]:
+    from newslint.cache import encode_result
+
+    return encode_result(result)
 
 
 def lint_source(shown: str, raw: bytes, site: Site, ruleset: RuleSet) -> FileResult:
@@ -360,14 +371,13 @@ def _watch_parent(parent: int, every: float = 0.5) -> None:
 
 def _work(start: int, names: list[str]) -> list[tuple[int, tuple[Any, ...], bool]]:
     """Lint the files `names`, numbered from `start`; their results encoded for the way back."""
-    from newslint.cache import encode_result
-
     assert _STATE is not None
     ruleset, cache = _STATE
     out = []
     for offset, name in enumerate(names):
-        result, hit = lint_one(Path(name), ruleset, cache)
-        out.append((start + offset, encode_result(result), hit))
+        with paused_gc():
+            data, hit = _lint_one(Path(name), ruleset, cache, encoded=True)
+        out.append((start + offset, data, hit))
     if cache is not None:
         cache.flush()  # one transaction per chunk
     return out

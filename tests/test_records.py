@@ -55,3 +55,58 @@ def test_a_class_with_post_init_keeps_its_generated_init() -> None:
     assert fast_init(Checked).__init__ is generated
     with pytest.raises(ValueError, match="negative"):
         Checked(-1)
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Wide:
+    """Enough fields for the `__init__` that goes through the class's twin."""
+
+    name: str
+    start: int
+    end: int
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+def test_a_wide_record_is_built_through_its_twin_and_stays_its_own_frozen_class() -> None:
+    from newslint import records
+
+    assert records._twin(Wide, dataclasses.fields(Wide)) is not None
+    assert records._twin(Record, dataclasses.fields(Record)) is None  # three fields: setters
+    wide = Wide("a", 1, 2)
+    assert type(wide) is Wide
+    assert (wide.name, wide.start, wide.end, wide.note, wide.tags) == ("a", 1, 2, "", [])
+    assert Wide("b", 0, 0).tags is not wide.tags
+    assert Wide(name="a", start=1, end=2, note="", tags=[]) == wide
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        wide.start = 5  # type: ignore[misc]
+    assert not hasattr(wide, "__dict__")
+    assert pickle.loads(pickle.dumps(wide)) == wide
+    assert dataclasses.replace(wide, note="x") == Wide("a", 1, 2, "x")
+    assert list(inspect.signature(Wide.__init__).parameters) == [
+        "self",
+        "name",
+        "start",
+        "end",
+        "note",
+        "tags",
+    ]
+
+
+def test_a_record_that_inherits_fields_keeps_the_slot_setters() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Base:
+        a: int
+
+    @dataclass(frozen=True, slots=True)
+    class Derived(Base):
+        b: int
+        c: int
+        d: int
+
+    from newslint import records
+
+    assert records._twin(Derived, dataclasses.fields(Derived)) is None
+    built = fast_init(Derived)(1, 2, 3, 4)
+    assert (built.a, built.b, built.c, built.d) == (1, 2, 3, 4)
