@@ -1027,7 +1027,7 @@ def test_config_json_path_is_the_file_read(root: Path, capsys: pytest.CaptureFix
     ("settings", "expected"),
     [
         (['select = ["DT"]'], ["DT001", "DT002", "DT003", "DT004"]),
-        (['select = ["date-format", "FM00"]'], [f"FM00{i}" for i in range(1, 8)] + ["DT001"]),
+        (['select = ["date-format", "FM00"]'], [f"FM00{i}" for i in range(1, 9)] + ["DT001"]),
         (['select = ["DT"]', 'ignore = ["DT00"]'], []),
         (['select = ["DT001"]', 'ignore = ["DT"]'], ["DT001"]),
         (['select = ["TH"]'], ["TH001", "TH002", "TH003"]),  # the site's theme is Mainroad
