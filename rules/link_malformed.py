@@ -32,13 +32,14 @@ Flags links and images that cannot work:
   `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
   through): the browser takes it for a page next to the article (hugo 0.168 writes
   `href="desk@example.org"`). Only `www.` addresses and the generic top-level domains (`.com`,
-  `.org`, `.net`, `.edu`, `.gov`) count, which no file name ends in.
+  `.org`, `.net`, `.edu`, `.gov`) count, which no file name ends in; with a port
+  (`www.x.org:8080/a`) the browser takes the host for a scheme of its own, and a last label that is
+  a file's extension (`www.backup.tar`) may be a file's name and is left alone.
 - a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
   parentheses into the URL, which is then an address next to the article that does not exist;
-- a web address without its scheme, `[text](www.x.org/a)`: the browser takes it for a path next
-  to the article (`/news/www.x.org/a`), or with a port (`www.x.org:8080/a`) for a scheme of its
-  own, never for the site it names (a last label that is a file's extension, `www.backup.tar`, may
-  be a file's name and is left alone);
+  Go's URL parser rejects it (`first path segment in URL cannot contain colon`), so where Hugo's
+  own link render hook renders the links (by default on a multilingual site without a
+  `render-link` template of its own) the build fails (hugo 0.168);
 - a URL with a `%` that starts no percent escape (`https://x.org/100%`, `?q=50%off`), in a Markdown
   link, an autolink or a bare URL: an invalid URL that servers refuse, and that Go's URL parser
   rejects, so where Hugo's own link render hook renders the links (by default on a multilingual
@@ -179,7 +180,9 @@ class LinkMalformed(Rule):
         "the server looks for a file of that name",
         "quote": "URL {url!r} has a '\"' in it, left from an HTML attribute: the link goes nowhere",
         "wrapped": "URL {url!r} is wrapped in parentheses: the link goes to a page that does not "
-        "exist",
+        "exist, and where Hugo's own link render hook renders links the build fails",
+        "wrapped-html": "URL {url!r} is wrapped in parentheses: the link goes to a page that does "
+        "not exist",
         "no-scheme": "URL {url!r} has no scheme, so the browser takes it for a page next to the "
         "article",
         "bad-escape": "URL {url!r} has a '%' that starts no escape ({found!r}): the URL is "
@@ -286,7 +289,8 @@ class LinkMalformed(Rule):
                 fix = Fix.unsafe("Drop the outer scheme", Edit.delete(Span(dest.start, end)))
             ctx.report(dest, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
-            ctx.report(dest, "wrapped", url=url[:80], fix=_unwrap(ctx.document.text, dest))
+            # No render hook reads raw HTML: only the address is wrong.
+            ctx.report(dest, "wrapped-html", url=url[:80], fix=_unwrap(ctx.document.text, dest))
         elif (missing := missing_scheme(url)) is not None:
             fix = _add_scheme(ctx.document.text, url, dest, missing)
             ctx.report(dest, "no-scheme", url=url[:80], fix=fix)

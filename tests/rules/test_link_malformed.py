@@ -158,7 +158,7 @@ CASES = [
         # The same in raw HTML: the browser asks for a page named `(https:` beside the article.
         "url-wrapped-in-parentheses-in-html",
         fm(body='See <a href="(https://x.org/a)">the plan</a> and <img src="(/c.png)">.\n'),
-        errors=[("wrapped", 4, 14)],
+        errors=[("wrapped-html", 4, 14)],
         unsafe_fixed=fm(
             body='See <a href="https://x.org/a">the plan</a> and <img src="(/c.png)">.\n'
         ),
