@@ -64,7 +64,9 @@ class HomeLeafBundle(Rule):
             return
         if not _in_content_root(document, ctx):
             return
-        ctx.report(Span(0, 0), "leaf", name=name, suffix=name[len("index") :])
+        # At the file's first character, after a byte order mark (which no editor shows).
+        start = 1 if document.text.startswith("\ufeff") else 0
+        ctx.report(Span(start, start), "leaf", name=name, suffix=name[len("index") :])
 
 
 def _in_content_root(document: Document, ctx: Context) -> bool:

@@ -25,11 +25,11 @@ width="300"]` and `[/caption]` around the image as they are, and a `[youtube ...
 `[gallery ...]` shows its code instead of the video or the photos.
 
 ## Example
-    [caption id="attachment_12" align="aligncenter" width="300"]![Crowd](/img/crowd.jpg) The crowd
+    [caption id="attachment_12" align="aligncenter" width="300"]![Crowd](https://example.org/img/crowd.jpg) The crowd
     on Sunday[/caption]
 
 ## Use instead
-    {{< figure src="/img/crowd.jpg" alt="Crowd" caption="The crowd on Sunday" >}}
+    {{< figure src="https://example.org/img/crowd.jpg" alt="Crowd" caption="The crowd on Sunday" >}}
 """
 
 from __future__ import annotations

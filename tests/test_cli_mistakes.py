@@ -78,7 +78,7 @@ def test_an_unknown_option_names_its_command_and_the_close_match(
         (
             ["chek", "a.md"],
             "newslint: error: argument COMMAND: invalid choice: 'chek' (choose from 'check',"
-            " 'watch', 'fix', 'rules', 'rule', 'config', 'init') (did you mean 'check'?)",
+            " 'watch', 'fix', 'rules', 'rule', 'config', 'init', 'server') (did you mean 'check'?)",
         ),
         (
             ["check", "--fail-on", "zzz", "a.md"],
