@@ -537,16 +537,39 @@ def encode_result(result: FileResult) -> tuple[Any, ...]:
     )
 
 
-def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) -> FileResult:
-    """Rebuild what `encode_result` made. Text that repeats across files (rule names, messages,
-    source lines such as `menu: ""`) is shared through `strings` when given, so that holding the
-    diagnostics of 30,000 files takes less memory."""
+# What `decode_result` builds with, imported on its first call (this module is imported without
+# them), then kept: importing them again for each of 10,000 results was a cost of its own.
+_DECODING: tuple[Any, ...] | None = None
+
+
+def _decoding() -> tuple[Any, ...]:
+    global _DECODING
     from newslint.diagnostics import Diagnostic, EditPosition
     from newslint.engine import FileResult
     from newslint.events import Collected
     from newslint.fixes import APPLICABILITIES, Edit, ordered_fix
     from newslint.spans import Span
 
+    _DECODING = (
+        Diagnostic,
+        EditPosition,
+        FileResult,
+        Collected,
+        APPLICABILITIES,
+        Edit,
+        ordered_fix,
+        Span,
+    )
+    return _DECODING
+
+
+def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) -> FileResult:
+    """Rebuild what `encode_result` made. Text that repeats across files (rule names, messages,
+    source lines such as `menu: ""`) is shared through `strings` when given, so that holding the
+    diagnostics of 30,000 files takes less memory."""
+    Diagnostic, EditPosition, FileResult, Collected, APPLICABILITIES, Edit, ordered_fix, Span = (
+        _DECODING or _decoding()
+    )
     path, diagnostics, collected, fixes_applied = data
     # `share(text, text)` gives the first equal string seen (within this one result when no
     # `strings` are given).
@@ -560,7 +583,7 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
             title, applicability, edits = fix_data
             fix = ordered_fix(
                 share(title, title),
-                tuple(Edit(start, end, share(content, content)) for start, end, content in edits),
+                tuple([Edit(start, end, share(content, content)) for start, end, content in edits]),
                 APPLICABILITIES[applicability],
             )
         out.append(
@@ -576,7 +599,7 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
                 end_line,
                 end_column,
                 fix,
-                tuple(EditPosition(a, b, c, d, share(e, e)) for a, b, c, d, e in positions),
+                tuple([EditPosition(a, b, c, d, share(e, e)) for a, b, c, d, e in positions]),
                 share(source_line, source_line),
                 share(source_text, source_text),
                 extra or {},

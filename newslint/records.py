@@ -59,7 +59,10 @@ def fast_init(cls: type[T]) -> type[T]:
     if twin is not None:
         body.append("    _set_class(self, _cls)")
     source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"])
-    exec(source, namespace)  # the same technique dataclasses itself uses
+    namespace["__name__"] = cls.__module__
+    # The same technique dataclasses itself uses, through its `exec`: under the command that is
+    # `newslint._dataclass_code`'s, which keeps the compiled code between runs.
+    getattr(dataclasses, "exec", exec)(source, namespace)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
