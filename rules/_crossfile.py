@@ -22,8 +22,7 @@ from newslint.rule import ProjectContext, Rule
 from newslint.spans import Span
 
 from ._links import find_source_link
-
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid)$", re.I)
+from ._tracking import is_tracking
 
 
 def source_link(doc: Document, field_name: str = "source") -> tuple[str, Span] | None:
@@ -79,11 +78,7 @@ def normalise_url(url: str) -> str | None:
         host = f"{host}:{port}"
     path = _normalise_escapes(parts.path).rstrip("/") or "/"
     query = urlencode(
-        [
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _TRACKING.match(k)
-        ]
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)]
     )
     return urlunsplit(("https", host, path, query, ""))
 

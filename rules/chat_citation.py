@@ -14,7 +14,11 @@ from such a text carries them too):
 
 Code (inline or a block) is left alone: an article about these markers shows them there. In
 the front matter only string values are text: `tags: [cite: 1]` is YAML for a list holding the
-map `{cite: 1}`, no marker.
+map `{cite: 1}`, no marker. A `[^1^]` whose footnote the body defines (a line `[^1^]: USDA,
+2023.`, as a Copilot answer converted to Markdown keeps them) is a footnote Hugo renders: its
+number links to the source written at the end, so neither the reference nor the definition is
+reported (removing them would lose the source and leave `: USDA, 2023.`; checked with hugo
+0.168).
 
 ## Why is this bad?
 Hugo prints them as they are: the reader sees `【4†source】` or `[cite: 1]` after a sentence, marks
@@ -60,6 +64,8 @@ _MARKER = re.compile("|".join(f"(?P<f{n}>{pattern})" for n, (_, pattern) in enum
 _BRACKETS = frozenset({"Gemini", "DeepSeek", "Copilot"})
 # After these, the spaces before a removed marker go with it: `Tuesday [cite: 1].`
 _CLOSING = frozenset(".,;:!?)]}»”’\"'。，、；：！？）」』】")
+# A footnote definition Goldmark reads: at a line's start, indented at most three spaces.
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}(\[\^\d+\^\]):", re.MULTILINE)
 
 
 class ChatCitation(Rule):
@@ -74,6 +80,7 @@ class ChatCitation(Rule):
             return  # every form holds one of these: a cheap test before the pattern
         code: tuple[list[int], list[Span]] | None = None
         values: list[Span] | None = None
+        footnotes: set[str] | None = None
         for match in _MARKER.finditer(text):
             start, end = match.span()
             if start >= document.body_start:
@@ -87,11 +94,27 @@ class ChatCitation(Rule):
                 if not any(value.start <= start and end <= value.end for value in values):
                     continue
             assistant = _FORMS[int(str(match.lastgroup)[1:])][0]
+            if assistant == "Copilot" and start >= document.body_start:
+                if footnotes is None:
+                    code = code or code_starts_and_spans(document)
+                    footnotes = _defined_footnotes(document, code)
+                if match.group(0) in footnotes:
+                    continue  # a footnote Hugo renders, its source written out: no leftover
             edit = _removal(text, start, end)
             title = "Remove the citation marker"
             fix = Fix.unsafe(title, edit) if assistant in _BRACKETS else Fix.safe(title, edit)
             marker = match.group(0)
             ctx.report(Span(start, end), "citation", fix=fix, assistant=assistant, marker=marker)
+
+
+def _defined_footnotes(document: Document, code: tuple[list[int], list[Span]]) -> set[str]:
+    """The `[^1^]` labels the body defines as footnotes outside code: Goldmark renders their
+    references as footnotes."""
+    return {
+        match.group(1)
+        for match in _FOOTNOTE_DEFINITION.finditer(document.text, document.body_start)
+        if not in_code(code, match.start(1))
+    }
 
 
 def _string_values(document: Document) -> list[Span]:

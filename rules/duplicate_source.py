@@ -6,9 +6,9 @@ the one source-link-missing looks for: a web URL in the `source` front-matter fi
 named by the `source-field` setting; under the page's `params` when set there; of a list, the
 first, as of a list of sources that ends the body), else the link that makes up the article's last visible body
 line, `[name](url)`. URLs that differ only in http/https, the host's case, a leading `www.`, a
-trailing slash, the fragment, how the path is percent-encoded or tracking parameters (`utm_*`,
-`fbclid`, ...) are the same source. Translations of one article (one `translationKey`, or the same
-path in each language's content folder) may share their source; two articles in one language may
+trailing slash, the fragment, how the path is percent-encoded or tracking parameters (those
+`tracking-params` cuts: `utm_*`, `fbclid`, `at_medium`, ...) are the same source. Translations
+of one article (one `translationKey`, or the same path in each language's content folder) may share their source; two articles in one language may
 not, whatever their keys. The earliest article (by `date`, then path; published articles before
 drafts) is taken as the original; each later one is reported at its source URL (the link's
 destination, or the field's value), naming the original. Section pages

@@ -17,7 +17,8 @@ line (`| [你好吗?](…) |`), and so does one before a link or emphasis that g
 (`来源: [新华社](…)`, `**注意:** 请`). A Chinese quotation mark or bracket counts as the
 character on its side (`”,他说`, `说:「` and `是吗?）`), and so does bold or italic text before
 the mark (`**北京**,上海`).
-Numbers (`10:30`, `1,000`), Latin words, URLs (an autolink's address too,
+A number that runs on into Chinese text is Chinese text (`日期: 2026年5月`, `来源: [36氪](…)`).
+Numbers otherwise (`10:30`, `1,000`), Latin words, URLs (an autolink's address too,
 `<https://example.com/北京,上海>`), code, shortcodes and templates are left alone:
 the mark must sit between Chinese text on both sides. The full stop is left alone too, since
 `.` between Chinese characters is most often part of a name or an address.
@@ -79,11 +80,15 @@ _CLOSING = "」』）】》〉”’"
 # What may follow the mark: Chinese text, or a Chinese mark that opens or closes (`（是吗?）`,
 # `“好!”`): a closing one after the mark closes Chinese text, which wants the full-width mark.
 _AFTER = f"{_HAN}「『（【《〈“‘{_CLOSING}"
+# A number that runs on into Chinese text (`2026年`, `36氪`, `3只`) is Chinese text too: `日期: 2026年`
+# wants `：` as `日期: 五月` does. One that does not (`时间: 10:30`) is left alone.
+_CHINESE_AHEAD = f"(?:[{_AFTER}]|\\d+[{_HAN}])"
 _HALF_WIDTH = re.compile(
-    f"(?<=[{_HAN}{_CLOSING}])[,;:?!](?:[ \t\u00a0]*(?=[{_AFTER}])|(?=[ \t\u00a0]*(?:[\r\n]|\\Z)))"
+    f"(?<=[{_HAN}{_CLOSING}])[,;:?!]"
+    f"(?:[ \t\u00a0]*(?={_CHINESE_AHEAD})|(?=[ \t\u00a0]*(?:[\r\n]|\\Z)))"
 )
 # A run that opens with Chinese text (after spaces) continues a mark that ended the run before.
-_OPENS_CHINESE = re.compile(f"[ \t\u00a0]*[{_AFTER}]")
+_OPENS_CHINESE = re.compile(f"[ \t\u00a0]*{_CHINESE_AHEAD}")
 # Markup that may stand between a run ending in a mark and the next run of its paragraph:
 # emphasis and strike-through markers, and the bracket opening a link (`来源:[新华社](url)`,
 # `**注意:** 请`).
@@ -213,7 +218,11 @@ class HalfwidthPunctuation(Rule):
         if self.pending is not None:
             self._resolve(ctx, node)
         text, origin = node.text, None
-        if text.isascii() or _ANY_MARK.search(text) is None:
+        if _ANY_MARK.search(text) is None:
+            return
+        if text.isascii() and text[:1] not in FULL_WIDTH:
+            # An ASCII run matters only when it opens with a mark right after bold or italic
+            # Chinese text (`**来源**: [新华社](…)`: the run is `: `).
             return
         if node.in_link and ctx.document.text[node.span.start - 1 : node.span.start] == "<":
             # An autolink's text is its address (`<https://example.com/北京,上海>`): the mark

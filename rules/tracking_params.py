@@ -2,7 +2,8 @@
 
 ## What it does
 Flags query parameters that only track the click: `utm_*`, `fbclid`, `gclid`, `msclkid`,
-`mc_eid`, `igshid`, Twitter's `ref_src` and similar, in body links and images and in the source
+`mc_eid`, `igshid`, Twitter's `ref_src`, Piano's `at_medium` and `at_campaign` (as BBC News
+feeds write them) and similar, in body links and images and in the source
 field (each URL of a list, `source: [url1, url2]`; under the page's `params` when set there, as
 Hugo 0.150+ reads it). The `extra` option adds names (a trailing `*` matches a prefix, as in `utm_*`).
 Parameters that may select content (`ref`, `from`, `src`, `id`) are never on the default list.
@@ -50,37 +51,7 @@ from ._links import (
     source_values_in,
 )
 from ._text import FieldText
-
-TRACKING = (
-    "utm_*",
-    "fbclid",
-    "gclid",
-    "gclsrc",
-    "dclid",
-    "gbraid",
-    "wbraid",
-    "msclkid",
-    "yclid",
-    "twclid",
-    "ttclid",
-    "li_fat_id",
-    "mc_cid",
-    "mc_eid",
-    "igshid",
-    "igsh",
-    "_hsenc",
-    "_hsmi",
-    "mkt_tok",
-    "ref_src",
-    "ref_url",
-    "_ga",
-    "_gl",
-    "oly_anon_id",
-    "oly_enc_id",
-    "vero_id",
-    "rb_clickid",
-    "s_kwcid",
-)
+from ._tracking import TRACKING
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,26 @@ CASES = [
         unsafe_fixed=fm(body="Gemini wrote this and DeepSeek too.\n", title="T"),
     ),
     Case(
+        # `[^1^]` with its definition is a footnote Goldmark renders, its source written out:
+        # removing the marker would lose the source and leave `: USDA, 2023.` behind.
+        "copilot-marker-with-its-footnote-definition",
+        fm(body="Fat rose[^1^] and fell[^2^].\n\n[^1^]: USDA, 2023.\n   [^2^]: AHA.\n", title="T"),
+    ),
+    Case(
+        # Only the defined label is a footnote; the other is a leftover marker.
+        "copilot-marker-without-a-definition-beside-one-with",
+        fm(body="Fat rose[^1^] and fell[^2^].\n\n[^1^]: USDA, 2023.\n", title="T"),
+        errors=[("citation", 5, 23)],
+        unsafe_fixed=fm(body="Fat rose[^1^] and fell.\n\n[^1^]: USDA, 2023.\n", title="T"),
+    ),
+    Case(
+        # A definition shown in a code block defines nothing; one indented four spaces is code.
+        "copilot-definition-in-code-defines-nothing",
+        fm(body="Fat rose[^1^].\n\n```\n[^1^]: USDA\n```\n\n    [^1^]: AHA\n", title="T"),
+        errors=[("citation", 5, 9)],
+        unsafe_fixed=fm(body="Fat rose.\n\n```\n[^1^]: USDA\n```\n\n    [^1^]: AHA\n", title="T"),
+    ),
+    Case(
         # A summary written from such a text carries the markers too.
         "front-matter-summary",
         fm(title="Budget", summary="The budget passed【1†source】."),

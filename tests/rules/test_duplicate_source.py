@@ -43,6 +43,27 @@ def test_url_variants_are_the_same_source() -> None:
     assert found == [(B, 8, 11, f"source {variant} is also cited by {A}")]
 
 
+def test_every_parameter_tracking_params_cuts_makes_no_other_source() -> None:
+    # A BBC News feed link carries Piano's `at_medium`/`at_campaign`; a tweet's `ref_src`: the
+    # same story without them (or with other values) is the same source, as tracking-params
+    # would cut them.
+    bbc = "https://www.bbc.co.uk/news/articles/c8935?at_medium=RSS&at_campaign=rss"
+    tweet = "https://twitter.com/okx/status/1?ref_src=twsrc%5Etfw&igsh=x"
+    found = lint_project(
+        DuplicateSource,
+        {
+            A: article("https://bbc.co.uk/news/articles/c8935"),
+            B: article(bbc, "2025-02-02"),
+            C: article("https://twitter.com/okx/status/1"),
+            "content/en/news/d.en.md": article(tweet, "2025-02-03"),
+        },
+    )
+    assert found == [
+        (B, 8, 11, f"source {bbc} is also cited by {A}"),
+        ("content/en/news/d.en.md", 8, 11, f"source {tweet} is also cited by {C}"),
+    ]
+
+
 def test_different_queries_are_different_sources() -> None:
     found = lint_project(
         DuplicateSource,

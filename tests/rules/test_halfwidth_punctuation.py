@@ -215,6 +215,34 @@ CASES = [
         path=CN,
     ),
     Case(
+        # A number that runs on into Chinese text is Chinese text: `日期: 2026年` and `北京,3家`
+        # want full-width marks, as `来源: [36氪](…)` does; `时间: 10:30` stays as it is.
+        "before-a-number-that-runs-on-into-chinese",
+        fm(
+            body="**日期**: 2026年5月25日  \n来源: [36氪](https://example.com/a)\n\n"
+            "北京,3家公司。时间: 10:30\n",
+            title="快讯",
+        ),
+        path=CN,
+        errors=[("half-width", 5, 7), ("half-width", 6, 3), ("half-width", 8, 3)],
+        fixed=fm(
+            body="**日期**：2026年5月25日  \n来源：[36氪](https://example.com/a)\n\n"
+            "北京，3家公司。时间: 10:30\n",
+            title="快讯",
+        ),
+    ),
+    Case(
+        # The bold label's mark is a run of its own, all ASCII (`: `), that the link goes on
+        # from in Chinese: a feed's `**来源**: [新华社](…)` byline.
+        "after-bold-chinese-before-a-link-that-goes-on-in-chinese",
+        fm(body="**来源**: [新华社](https://example.com/a)  \n**作者**: John\n", title="快讯"),
+        path=CN,
+        errors=[("half-width", 5, 7)],
+        fixed=fm(
+            body="**来源**：[新华社](https://example.com/a)  \n**作者**: John\n", title="快讯"
+        ),
+    ),
+    Case(
         "full-stop-left-alone",
         fm(body="请访问新浪.中国网站了解更多内容。\n", title="新闻"),
         path=CN,

@@ -32,6 +32,17 @@ CASES = [
         fixed=fm(body="[a](https://a.org/?q=%24PI&src=ctag&page=2)\n"),
     ),
     Case(
+        # Piano Analytics (AT Internet) campaign pairs, as BBC News feed links carry them, and
+        # its legacy `xtor`, as French newspapers' feeds write it.
+        "piano-campaign-params-and-xtor",
+        fm(
+            body="[a](https://www.bbc.co.uk/news/1?at_medium=RSS&at_campaign=rss)\n"
+            "[b](https://lemonde.fr/x.html?xtor=RSS-3208&page=2)\n"
+        ),
+        errors=[("tracking", 4, 33), ("tracking", 5, 30)],
+        fixed=fm(body="[a](https://www.bbc.co.uk/news/1)\n[b](https://lemonde.fr/x.html?page=2)\n"),
+    ),
+    Case(
         "two-links-on-one-line",
         fm(body="[a](https://a.org/?mc_eid=1) [b](https://b.org/?igshid=2&x=1)\n"),
         errors=[("tracking", 4, 19), ("tracking", 4, 48)],
