@@ -38,8 +38,9 @@ without, the text goes with the block. This is reported (message `markdown-in-ht
 site's setting) at the first such line of the block, when the line starts as text (a line that
 starts with a tag would open an HTML block again after a blank line). Not reported: blocks of HTML
 only, plain text lines, Markdown inside `<pre>`, `<code>`, `<script>`, `<style>`, `<textarea>`
-(meant as it is typed), blocks that end at a marker rather than a blank line (comments, `<pre>`,
-`<script>`), and inline HTML in a paragraph.
+(meant as it is typed) or inside a comment or a tag's attributes, a number with more than three
+digits (`2024. The year`, no list item), blocks that end at a marker rather than a blank line
+(comments, `<pre>`, `<script>`), and inline HTML in a paragraph.
 
     <p dir="rtl">
     ## Heading
@@ -76,12 +77,13 @@ _MARKER_BLOCKS = (
 )  # fmt: skip
 # Elements whose text is shown as typed: Markdown-like text inside them is meant.
 _LITERAL = re.compile(r"<(?:pre|code|script|style|textarea|kbd|samp|math|svg)(?=[\s>/]|$)", re.I)
+_TAG_START = re.compile(r"<[A-Za-z/]")
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.S)
 # Block syntax at the start of a line (indented less than four columns; the indent is removed).
 _BLOCK_SYNTAX = (
     (re.compile(r"#{1,6}[ \t]+\S"), "a heading"),
     (re.compile(r"(?:```|~~~)"), "a code fence"),
-    (re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\S"), "a list item"),
+    (re.compile(r"(?:[-*+]|[0-9]{1,3}[.)])[ \t]+\S"), "a list item"),
 )
 _INLINE_SYNTAX = (
     (re.compile(r"\*\*[^\s*](?:[^*]*[^\s*])?\*\*|__[^\s_](?:[^_]*[^\s_])?__"), "bold text"),
@@ -115,6 +117,7 @@ class RawHtml(Rule):
         self.marker_seen = False
         self.literal = False  # a <pre>, <code> ... opened: what follows is meant as typed
         self.open_tag = False  # the last line ended inside a tag
+        self.open_comment = False  # ... or inside an HTML comment
         self.text_line = -1  # where the block's first line of text starts
         self.markdown_reported = False
 
@@ -165,6 +168,7 @@ class RawHtml(Rule):
             self.marker_seen = False
             self.literal = False
             self.open_tag = False
+            self.open_comment = False
             self.text_line = -1
             self.markdown_reported = False
             self._follow_line(line)
@@ -175,6 +179,7 @@ class RawHtml(Rule):
         stripped = line.lstrip(" ")
         if (
             not self.open_tag
+            and not self.open_comment
             and not stripped.startswith(("<", "\t"))
             and len(line) - len(stripped) < 4
         ):
@@ -200,20 +205,31 @@ class RawHtml(Rule):
         self._follow_line(line)
 
     def _follow_line(self, line: str) -> None:
-        """Keep up with a block line: a marker that ends the block, a literal element, a tag
-        left open at the line's end."""
+        """Keep up with a block line: a marker that ends the block, a literal element, a comment
+        or a tag left open at the line's end."""
         if self.end_marker is not None:
             self.marker_seen = self.end_marker.search(line) is not None
             return
-        if _LITERAL.search(line):
-            self.literal = True
-        rest = _TAG_OR_COMMENT.sub("", line) if self.open_tag is False else line
+        rest = line
+        if self.open_comment:
+            close = rest.find("-->")
+            if close < 0:
+                return
+            self.open_comment = False
+            rest = rest[close + 3 :]
         if self.open_tag:
             close = rest.find(">")
             if close < 0:
                 return
-            rest = _TAG_OR_COMMENT.sub("", rest[close + 1 :])
-        self.open_tag = re.search(r"<[A-Za-z/]", rest) is not None
+            self.open_tag = False
+            rest = rest[close + 1 :]
+        if _LITERAL.search(rest):
+            self.literal = True
+        rest = _TAG_OR_COMMENT.sub("", rest)
+        if "<!--" in rest:
+            self.open_comment = True
+            return
+        self.open_tag = _TAG_START.search(rest) is not None
 
     def _first_tag(self, text: str) -> re.Match[str] | None:
         """The first opening tag of a block line that is not inside an HTML comment."""

@@ -113,6 +113,7 @@ CASES += [
             "<table>\n<tr><td>**x**</td></tr>\n</table>\n\n"
             '<div\n  class="b">\n</div>\n\n'
             "<div>\n    - code\n</div>\n\n"
+            "<div>\n<!-- a note\n## hidden\n-->\n2024. The year began\n</div>\n\n"
             'Text <span class="x">\n**bold** here</span>\n',
             title="T",
         ),
