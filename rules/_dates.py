@@ -819,7 +819,10 @@ def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
             params.add(target)
             reading = found.reading
             copied[target] = Source(
-                found.origin, found.field, _param_copy(reading) if reading is not None else None
+                found.origin,
+                found.field,
+                _param_copy(reading) if reading is not None else None,
+                found.key,
             )
     return HugoDates(targets, frozenset(read), fields)
 

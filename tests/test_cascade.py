@@ -376,6 +376,13 @@ def test_a_cascaded_expiry_date_before_the_page_s_date_is_reported_at_the_date(
         ("date-order", "expiryDate 2024-03-01T00:00:00Z is not after publishDate (from a cascade) "
          "2024-06-01: the page is never shown", 3, 13),
     ]  # fmt: skip
+    # A cascaded publishDate is the page's date too (hugo 0.168: .Date 2024-06-01): a lastmod
+    # before it is named against the key the cascade writes.
+    page = write(site / "content/news/d.md", article(title='"T"', lastmod="2024-01-01T00:00:00Z"))
+    assert found(page, ruleset("DT004")) == [
+        ("date-order", "lastmod 2024-01-01T00:00:00Z is before publishDate (from a cascade) "
+         "2024-06-01", 3, 10),
+    ]  # fmt: skip
     # In order, or both from the cascade (the section is where to fix them): nothing.
     write(
         site / "content/news/_index.md",
