@@ -63,7 +63,9 @@ page parameters they read (`.Params.category`, `.Param "cover"`, `index .Params 
 
 A broken configuration is reported once (`Site.errors`, printed by the CLI) and defaults are used
 for whatever could not be read; an unknown `timeZone` (Hugo refuses to build) is reported the same
-way and dates are then read as UTC.
+way and dates are then read as UTC. So is a `languages` setting that names no language (null,
+an empty `[languages]` table, an empty `config/_default/languages.toml`) or a language set to null:
+hugo 0.168 stops with `invalid language configuration`.
 """
 
 from __future__ import annotations
@@ -1606,6 +1608,13 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
     `defaultContentLanguage`, else `en` when the site has it, else the first language by weight
     (an unset weight last), then by name."""
     languages = data.get("languages")
+    if "languages" in data and not languages:
+        # hugo 0.168 refuses `languages:` null, `[languages]` with no language, an empty
+        # config/_default/languages.toml: `invalid language configuration for "en"`.
+        site.errors.append(
+            f"{where}: languages is set but names no language (Hugo cannot build: invalid "
+            "language configuration)"
+        )
     languages = languages if isinstance(languages, dict) else {}
     names: list[str] = []
     weights: list[tuple[bool, float, str, str]] = []
@@ -1613,6 +1622,12 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
         name = str(key)
         written = spelled.get(name, name)  # `zh-CN` as written, not Hugo's `zh-cn`
         names.append(written)
+        if settings is None:
+            # `languages: {en: {}, fr: }`: `invalid language configuration for "fr"` (0.168).
+            site.errors.append(
+                f"{where}: languages.{written} is empty (Hugo cannot build: invalid language "
+                "configuration; write {} for a language with no settings)"
+            )
         settings = settings if isinstance(settings, dict) else {}
         weight = settings.get("weight")
         number = float(weight) if isinstance(weight, int | float) and weight is not True else 0.0

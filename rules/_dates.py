@@ -728,11 +728,12 @@ def _date_fields(ctx: Context, choice: ZoneChoice) -> list[tuple[Field, HugoDate
 class Source:
     """Where Hugo took one of the page's dates from: a field (with its reading), or `origin`
     alone ("the file name", "the file's modification time", or `CASCADE` with the reading of the
-    value a cascade gives the page)."""
+    value a cascade gives the page, and its lower-cased `key`)."""
 
     origin: str
     field: Field | None = None
     reading: HugoDate | None = None
+    key: str = ""
 
     @property
     def time(self) -> GoTime | None:
@@ -818,7 +819,10 @@ def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
             params.add(target)
             reading = found.reading
             copied[target] = Source(
-                found.origin, found.field, _param_copy(reading) if reading is not None else None
+                found.origin,
+                found.field,
+                _param_copy(reading) if reading is not None else None,
+                found.key,
             )
     return HugoDates(targets, frozenset(read), fields)
 
@@ -845,7 +849,7 @@ def _cascaded_dates(
             continue
         reading = _value_reading(cascade[key], choice.zone)
         if reading is not None and reading.kind == "ok":
-            out[key] = Source(CASCADE, None, reading)
+            out[key] = Source(CASCADE, None, reading, key)
     return out
 
 

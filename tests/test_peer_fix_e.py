@@ -1086,6 +1086,15 @@ CASES: list[FixCase] = [
         yaml_doc('title: "Budget"', body="\nThe vote passed on Monday.\n\n---\nTalks.\n"),
         kinds="unsafe",
     ),
+    # ---- BD004 raw-html: unsafe, a blank line ends an HTML block that swallows Markdown
+    case(
+        "BD004-unsafe",
+        "BD004",
+        yaml_doc('title: "Budget"', body="\n<div>\n## The vote\n</div>\n"),
+        None,
+        yaml_doc('title: "Budget"', body="\n<div>\n\n## The vote\n</div>\n"),
+        kinds="unsafe",
+    ),
     # ---- BD007 duplicate-paragraph: unsafe, the repeat goes with one blank line
     case(
         "BD007-unsafe",
@@ -1262,6 +1271,7 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "BD001": {"safe", "unsafe"},
     "BD002": {"safe"},
     "BD003": {"safe"},
+    "BD004": {"unsafe"},
     "BD005": {"unsafe"},
     "BD009": {"unsafe"},
     "BD010": {"unsafe"},

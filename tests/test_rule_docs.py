@@ -139,6 +139,8 @@ WHOLE_FILES = {"FM001": "a file without front matter: no clean article can hold 
 # Rules whose fix does not turn the Example into the Use instead, and why (their Fix safety says
 # so). The test fails when the fix does give the Use instead, so that no entry outlives its reason.
 FIX_DIFFERS = {
+    "BD004": "the fix ends an HTML block that swallows Markdown with a blank line; replacing the"
+    " HTML, as the Use instead does, takes an editor",
     "BD005": "the fix escapes the braces; deleting leaked template code, as the Use instead does,"
     " takes an editor",
     "FM004": "the fix writes the summary from the opening sentences; the missing date is the"

@@ -285,3 +285,11 @@ def test_a_source_list_or_params_source_counts_by_its_first_url() -> None:
         (B, 4, 5, f"source {URL} is also cited by {A} (and 1 more)"),
         (C, 3, 19, f"source {URL} is also cited by {A} (and 1 more)"),
     ]
+
+
+def test_a_url_after_the_first_of_a_source_list_is_not_compared() -> None:
+    # A follow-up lists its own story first and the earlier story it builds on second: two
+    # stories, not one imported twice. Only the first URLs are compared.
+    follow_up = fm(title="T", source=["https://www.reuters.com/world/budget-vote/", URL])
+    found = lint_project(DuplicateSource, {A: article(URL), B: follow_up})
+    assert found == []
