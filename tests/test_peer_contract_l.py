@@ -438,9 +438,7 @@ DESIGN_CATALOGUE: list[tuple[str, str, str, bool]] = [
     ("BD001", "empty-paragraph", "warning", True),
     ("BD002", "trailing-whitespace", "info", True),
     ("BD003", "blank-lines", "info", True),
-    # Extended: DESIGN lists no fix for raw HTML Hugo drops (it still has none); its
-    # markdown-in-html report has an unsafe fix, a blank line that ends the HTML block.
-    ("BD004", "raw-html", "warning", True),
+    ("BD004", "raw-html", "warning", False),
     ("BD005", "template-braces", "error", True),
     ("BD006", "body-empty", "warning", False),
     ("BD007", "duplicate-paragraph", "warning", True),

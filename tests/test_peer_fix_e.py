@@ -1086,10 +1086,10 @@ CASES: list[FixCase] = [
         yaml_doc('title: "Budget"', body="\nThe vote passed on Monday.\n\n---\nTalks.\n"),
         kinds="unsafe",
     ),
-    # ---- BD004 raw-html: unsafe, a blank line ends an HTML block that swallows Markdown
+    # ---- BD013 markdown-in-html: unsafe, a blank line ends an HTML block that swallows Markdown
     case(
-        "BD004-unsafe",
-        "BD004",
+        "BD013-unsafe",
+        "BD013",
         yaml_doc('title: "Budget"', body="\n<div>\n## The vote\n</div>\n"),
         None,
         yaml_doc('title: "Budget"', body="\n<div>\n\n## The vote\n</div>\n"),
@@ -1271,10 +1271,10 @@ CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "BD001": {"safe", "unsafe"},
     "BD002": {"safe"},
     "BD003": {"safe"},
-    "BD004": {"unsafe"},
     "BD005": {"unsafe"},
     "BD009": {"unsafe"},
     "BD010": {"unsafe"},
+    "BD013": {"unsafe"},
     "BD007": {"unsafe"},
     "LK002": {"safe", "unsafe"},
     "LK003": {"unsafe"},

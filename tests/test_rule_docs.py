@@ -139,8 +139,8 @@ WHOLE_FILES = {"FM001": "a file without front matter: no clean article can hold 
 # Rules whose fix does not turn the Example into the Use instead, and why (their Fix safety says
 # so). The test fails when the fix does give the Use instead, so that no entry outlives its reason.
 FIX_DIFFERS = {
-    "BD004": "the fix ends an HTML block that swallows Markdown with a blank line; replacing the"
-    " HTML, as the Use instead does, takes an editor",
+    "BD013": "the fix ends the HTML block with a blank line; writing the block as Markdown, as"
+    " the Use instead does, takes an editor",
     "BD005": "the fix escapes the braces; deleting leaked template code, as the Use instead does,"
     " takes an editor",
     "FM004": "the fix writes the summary from the opening sentences; the missing date is the"
@@ -344,9 +344,21 @@ def article(
 # ------------------------------------------------------------------------------ running newslint
 
 
+def _dotted(values: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """The settings as TOML's dotted keys (`markup.goldmark.renderer.unsafe`): a table written as
+    JSON is no TOML."""
+    pairs: list[tuple[str, Any]] = []
+    for key, value in values.items():
+        if isinstance(value, dict):
+            pairs += _dotted(value, f"{prefix}{key}.")
+        else:
+            pairs.append((f"{prefix}{key}", value))
+    return pairs
+
+
 def _site(values: dict[str, Any]) -> Site:
     """The example's site, in the working directory (a temporary folder)."""
-    text = "".join(f"{key} = {json.dumps(value)}\n" for key, value in values.items()) + HUGO
+    text = "".join(f"{key} = {json.dumps(value)}\n" for key, value in _dotted(values)) + HUGO
     config = Path("hugo.toml")
     # Sites are cached per folder: an Example and its Use instead must set the same scene.
     assert not config.exists() or config.read_text(encoding="utf-8") == text

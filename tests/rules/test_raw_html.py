@@ -70,66 +70,6 @@ CASES = [
 ]
 
 
-UNSAFE_SITE = Site(unsafe_html=True)
-CASES += [
-    Case(
-        # hugo 0.168 with unsafe HTML prints `## Heading` and `**bold**` as typed: the block
-        # runs on to the blank line. The blank line goes before the first line of text.
-        "markdown-in-an-html-block",
-        fm(body='<p dir="rtl">\nIntro\n## Heading\n</p>\n\n<div>\n  - item\n</div>\n', title="T"),
-        errors=[("markdown-in-html", 7, 1), ("markdown-in-html", 11, 3)],
-        unsafe_fixed=fm(
-            body='<p dir="rtl">\n\nIntro\n## Heading\n</p>\n\n<div>\n\n  - item\n</div>\n',
-            title="T",
-        ),
-        site=UNSAFE_SITE,
-    ),
-    Case(
-        # Bold text and a link in a line of text; a fence; a CR LF file keeps its line ending;
-        # a kind-7 block (a tag alone on its line) runs on the same way.
-        "inline-markdown-fence-and-crlf",
-        fm(
-            body='<span class="x">\nSee **this** and [that](https://a.org)\n</span>\n\n'
-            f"<div>\n{FENCE}\ncode\n{FENCE}\n</div>\n",
-            title="T",
-        ).replace("\n", "\r\n"),
-        errors=[("markdown-in-html", 6, 1), ("markdown-in-html", 10, 1)],
-        unsafe_fixed=fm(
-            body='<span class="x">\n\nSee **this** and [that](https://a.org)\n</span>\n\n'
-            f"<div>\n\n{FENCE}\ncode\n{FENCE}\n</div>\n",
-            title="T",
-        ).replace("\n", "\r\n"),
-        site=UNSAFE_SITE,
-    ),
-    Case(
-        # Not reported: HTML only, plain text, Markdown-like text in a tag's attribute, in
-        # <pre> or <code>, in a comment, on a line led by a tag (a blank line would not help),
-        # after a tag left open at the end of a line, indented four spaces, inline HTML.
-        "html-only-literal-and-inline-are-left-alone",
-        fm(
-            body='<div class="a">\n<img src="a.png" alt="**x**">\nJust text.\n</div>\n\n'
-            "<div>\n<pre>\n## not a heading\n</pre>\n</div>\n\n"
-            "<!--\n## hidden\n-->\n\n"
-            "<table>\n<tr><td>**x**</td></tr>\n</table>\n\n"
-            '<div\n  class="b">\n</div>\n\n'
-            "<div>\n    - code\n</div>\n\n"
-            "<div>\n<!-- a note\n## hidden\n-->\n2024. The year began\n</div>\n\n"
-            'Text <span class="x">\n**bold** here</span>\n',
-            title="T",
-        ),
-        site=UNSAFE_SITE,
-    ),
-    Case(
-        # Without unsafe HTML the block is left out, the Markdown with it: both reported.
-        "markdown-in-an-html-block-without-unsafe-html",
-        fm(body="<div>\n## Heading\n</div>\n", title="T"),
-        errors=[("block", 5, 1), ("markdown-in-html", 6, 1)],
-        unsafe_fixed=fm(body="<div>\n\n## Heading\n</div>\n", title="T"),
-        site=Site(),
-    ),
-]
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_raw_html(case: Case) -> None:
     assert_case(RawHtml, case)
@@ -141,15 +81,4 @@ def test_message() -> None:
     found = newslint.check_text(fm(body="A<br>b\n", title="T"), select=["BD004"], site=Site())
     assert [d.message for d in found] == [
         "raw HTML <br> is left out by Hugo (markup.goldmark.renderer.unsafe is off)"
-    ]
-
-
-def test_markdown_in_html_message() -> None:
-    import newslint
-
-    text = fm(body='<p dir="rtl">\n**Note** here\n</p>\n', title="T")
-    found = newslint.check_text(text, select=["BD004"], site=Site(unsafe_html=True))
-    assert [d.message for d in found] == [
-        "bold text inside the HTML block <p> from line 5 is not rendered as Markdown "
-        "(the block runs on to a blank line)"
     ]
