@@ -14,7 +14,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
 
-from newslint.server import Linter, Positions, whole_edit
+from newslint.server import Linter, Positions, fix_all_title, whole_edit
 
 HUGO = 'baseURL = "https://example.org/"\ntitle = "T"\n'
 # One safe fix (TX003 in the title, after an emoji: 2 UTF-16 units, 4 UTF-8 bytes, 1 code point).
@@ -113,6 +113,38 @@ def test_bad_settings_are_refused() -> None:
 
     with pytest.raises(UsageError, match="list of strings"):
         Linter().configure({"args": "--select TX003"})
+
+
+def test_fix_all_is_offered_for_the_fixes_it_applies(site: Path) -> None:
+    # An article whose only fix is unsafe (LK002's no-scheme: https:// written before the host).
+    path = site / "content" / "news" / "x.md"
+    text = FIXED + "\nSee [the report](www.example.org/report).\n"
+    found = Linter(["--select", "LK002"]).check(str(path), text)
+    assert [(d.code, d.fix.applicability.value if d.fix else None) for d in found] == [
+        ("LK002", "unsafe")
+    ]
+    assert fix_all_title(found, unsafe=False) is None
+    assert fix_all_title(found, unsafe=True) == "newslint: fix all problems (unsafe fixes too)"
+    safe = Linter(["--select", "TX003"]).check(str(path), ARTICLE)
+    assert fix_all_title(safe, unsafe=False) == "newslint: fix all safe problems"
+
+
+@pytest.mark.parametrize(
+    ("kind", "asked"),
+    [
+        ("", True),
+        ("source", True),
+        ("source.fixAll", True),
+        ("source.fixAll.newslint", True),
+        ("source.fix", False),
+        ("source.fixAll.ruff", False),
+        ("quickfix", False),
+    ],
+)
+def test_fix_all_answers_the_kinds_it_nests_in(kind: str, asked: bool) -> None:
+    from newslint.server import _asks_for
+
+    assert _asks_for(kind) is asked
 
 
 # ------------------------------------------------------------------------------ the protocol
