@@ -182,6 +182,10 @@ def _serve(
                 raise
             await client.shutdown_async(None)
             client.exit(None)
+        except BaseException:
+            if client._server is not None and client._server.returncode is None:
+                client._server.kill()  # never told to exit: stop() would wait for it forever
+            raise
         finally:
             await client.stop()
 
