@@ -26,8 +26,9 @@ diagnostics, with quick fixes. As `ruff server`:
   `initializationOptions` (or `workspace/didChangeConfiguration` settings) may hold
   `{"args": [...]}`: further `newslint check` arguments (`--select`, `--ignore`, `--config`,
   `--isolated`, ...), and `{"unsafeFixes": true}` to apply unsafe fixes in `fixAll` and formatting.
-  An argument or configuration that cannot be used is shown as an error message, and the article
-  keeps no diagnostics until it is fixed.
+  An argument or configuration that cannot be used is shown as an error message (once, not at
+  every keystroke, until a lint succeeds again), and the article keeps no diagnostics until it is
+  fixed.
 
 The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
 """
@@ -351,6 +352,9 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     state = _State(linter or Linter())
 
     def report(message: str) -> None:
+        if message in state.shown:
+            return  # a configuration that cannot be used fails every lint: say it once
+        state.shown.add(message)
         server.window_show_message(
             lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"newslint: {message}")
         )
@@ -367,6 +371,7 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
         try:
             if path is not None:  # an unsaved buffer has no site, configuration or language
                 diagnostics = state.linter.check(path, text)
+            state.shown.clear()  # it lints again: a problem that comes back is told again
         except UsageError as err:
             report(str(err))
         except Exception as err:  # a bug of newslint's must not take the editor's server down
@@ -499,6 +504,7 @@ class _State:
     linter: Linter
     linted: dict[str, Linted] = field(default_factory=dict)
     pending: dict[str, int] = field(default_factory=dict)  # the latest change's version per uri
+    shown: set[str] = field(default_factory=set)  # error messages shown since the last good lint
 
 
 def _quick_fixes(

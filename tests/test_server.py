@@ -324,12 +324,22 @@ def test_server_reports_a_configuration_it_cannot_use_and_goes_on(site: Path) ->
         assert len(messages) == 1 and messages[0].startswith("newslint: ")
         assert "newslint.toml" in messages[0]
 
+        # Typing on: the same message is not shown again at each lint.
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=ARTICLE + "\n")],
+            )
+        )
+        assert await _next(published, uri, 2) == []
+        assert len(messages) == 1
+
         # The author fixes the configuration; new settings come from the editor too.
         (site / "newslint.toml").write_text("")
         client.workspace_did_change_configuration(
             lsp.DidChangeConfigurationParams(settings={"args": ["--select", "html-entity"]})
         )
-        (found,) = await _next(published, uri, 2)
+        (found,) = await _next(published, uri, 3)
         assert found.code == "TX003"
 
     _serve(site, body)
