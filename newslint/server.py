@@ -26,8 +26,9 @@ diagnostics, with quick fixes. As `ruff server`:
   `initializationOptions` (or `workspace/didChangeConfiguration` settings) may hold
   `{"args": [...]}`: further `newslint check` arguments (`--select`, `--ignore`, `--config`,
   `--isolated`, ...), and `{"unsafeFixes": true}` to apply unsafe fixes in `fixAll` and formatting.
-  An argument or configuration that cannot be used is shown as an error message, and the article
-  keeps no diagnostics until it is fixed.
+  An argument or configuration that cannot be used is shown as an error message (once, not at
+  every keystroke, until a lint succeeds again), and the article keeps no diagnostics until it is
+  fixed.
 
 The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
 """
@@ -303,6 +304,26 @@ def _fix_title(d: Diagnostic, fix: Fix) -> str:
     return f"{d.code}: {fix.title}{unsafe}"
 
 
+def fix_all_title(diagnostics: Iterable[Diagnostic], *, unsafe: bool) -> str | None:
+    """The title of the fix-all action, or None when no fix would be applied: it applies the safe
+    fixes, and the unsafe ones too where the client's `unsafeFixes` setting asks for them."""
+    from newslint.fixes import Applicability
+
+    applied = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    if not any(d.fix is not None and d.fix.applicability in applied for d in diagnostics):
+        return None
+    if unsafe:
+        return "newslint: fix all problems (unsafe fixes too)"
+    return "newslint: fix all safe problems"
+
+
+def _asks_for(kind: object) -> bool:
+    """Whether a requested code action kind takes in the fix-all action: kinds nest by their
+    dot-separated parts (`source` and `source.fixAll` do, `source.fix` does not)."""
+    wanted = str(kind)
+    return not wanted or wanted == FIX_ALL_KIND or FIX_ALL_KIND.startswith(wanted + ".")
+
+
 def _overlaps(d: Diagnostic, start: tuple[int, int], end: tuple[int, int]) -> bool:
     """Whether the diagnostic's lines and columns (newslint's) meet the range [start, end] of
     1-based (line, column) pairs."""
@@ -331,6 +352,9 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     state = _State(linter or Linter())
 
     def report(message: str) -> None:
+        if message in state.shown:
+            return  # a configuration that cannot be used fails every lint: say it once
+        state.shown.add(message)
         server.window_show_message(
             lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"newslint: {message}")
         )
@@ -347,6 +371,7 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
         try:
             if path is not None:  # an unsaved buffer has no site, configuration or language
                 diagnostics = state.linter.check(path, text)
+            state.shown.clear()  # it lints again: a problem that comes back is told again
         except UsageError as err:
             report(str(err))
         except Exception as err:  # a bug of newslint's must not take the editor's server down
@@ -434,9 +459,10 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
         actions: list[lsp.CodeAction] = []
         if not wanted or lsp.CodeActionKind.QuickFix in wanted:
             actions.extend(_quick_fixes(linted, positions, params.range, uri))
-        if not wanted or any(FIX_ALL_KIND.startswith(str(kind)) for kind in wanted):
+        title = fix_all_title(linted.diagnostics, unsafe=state.linter.unsafe_fixes)
+        if title is not None and (not wanted or any(_asks_for(kind) for kind in wanted)):
             path = _path_of(uri)
-            if path is not None and any(d.fixable for d in linted.diagnostics):
+            if path is not None:
                 try:
                     fixed = state.linter.fix(path, linted.text)
                 except Exception as err:  # a UsageError, or a bug: no fix-all, a message
@@ -446,7 +472,7 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
                 if edits:
                     actions.append(
                         lsp.CodeAction(
-                            title="newslint: fix all safe problems",
+                            title=title,
                             kind=FIX_ALL_KIND,
                             edit=lsp.WorkspaceEdit(changes={uri: edits}),
                         )
@@ -478,6 +504,7 @@ class _State:
     linter: Linter
     linted: dict[str, Linted] = field(default_factory=dict)
     pending: dict[str, int] = field(default_factory=dict)  # the latest change's version per uri
+    shown: set[str] = field(default_factory=set)  # error messages shown since the last good lint
 
 
 def _quick_fixes(

@@ -5,7 +5,8 @@ An element counts only when nothing about it can matter: a paragraph, division o
 (`p`, `div`, `span`, `font`, `b`, `strong`, `i`, `em`, `u`) whose attributes are none or only
 ones that change nothing on an element without text (`dir`, `lang`, `align`, `title`, a
 `style` that only dresses text such as `font-weight: 400`; a `p` may have any `class` or `style`
-too, which dress text it does not have), holding only white space
+too, which dress text it does not have, but no `style` that draws a box without text, such as a
+spacer's `height`), holding only white space
 (without a blank line, which would end the HTML), spaces written as references (`&nbsp;`), line
 breaks (`<br>`) and such elements. An `id` or `name` (a link's anchor), a `data-*` attribute (an
 embed's script fills the element), an event handler, or a `class` or another `style` on another element
@@ -30,7 +31,6 @@ from ._encoding import ZERO_WIDTH
 BLOCK_ELEMENTS = frozenset({"p", "div"})
 PHRASE_ELEMENTS = frozenset({"span", "font", "b", "strong", "i", "em", "u"})
 _HARMLESS = frozenset({"dir", "lang", "xml:lang", "align", "title"})
-_DRESS = frozenset({"class", "style"})  # harmless on a `p`: they dress text it does not have
 
 _OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9]*)((?:[ \t\r\n]+[^\s\"'<>/=]+(?:[ \t\r\n]*=[ \t\r\n]*"
                    r"(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)[ \t\r\n]*>")  # fmt: skip
@@ -77,8 +77,10 @@ def _kept_out(opening: re.Match[str]) -> bool:
         return False
     for attribute in _ATTRIBUTE.finditer(opening.group(2)):
         key = attribute.group(1).lower()
-        if key in _HARMLESS or (name == "p" and key in _DRESS):
+        if key in _HARMLESS or (name == "p" and key == "class"):
             continue
+        if name == "p" and key == "style" and not _draws_a_box(attribute.group(0)):
+            continue  # Word's `margin: 0in 0in 0pt`, `text-align: center`: nothing to see
         if key != "style" or not _dresses_text(attribute.group(0)):
             return False
     return True
@@ -91,17 +93,29 @@ _TEXT_PROPERTIES = ("font", "color", "text-", "line-height", "letter-spacing", "
 _STYLE_VALUE = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
-def _dresses_text(attribute: str) -> bool:
-    """Whether a `style` attribute sets only properties of text."""
+# Style properties that draw an empty element as a box of its own: a spacer
+# `<p style="height: 40px"></p>` is a gap on purpose.
+_BOX_PROPERTIES = ("height", "min-height", "padding", "border", "background", "outline")
+
+
+def _draws_a_box(attribute: str) -> bool:
+    """Whether a `style` attribute sets a property that draws the element without its text."""
+    return any(prop.startswith(_BOX_PROPERTIES) for prop in _style_properties(attribute) or ("",))
+
+
+def _style_properties(attribute: str) -> list[str] | None:
+    """The properties a `style` attribute sets (lower case), or None when it is no `style`."""
     value = _STYLE_VALUE.fullmatch(attribute)
     if value is None:
-        return False
+        return None
     declarations = (value.group(1) or value.group(2) or value.group(3) or "").split(";")
-    for declaration in declarations:
-        prop = declaration.partition(":")[0].strip().lower()
-        if prop and not prop.startswith(_TEXT_PROPERTIES):
-            return False
-    return True
+    return [p for d in declarations if (p := d.partition(":")[0].strip().lower())]
+
+
+def _dresses_text(attribute: str) -> bool:
+    """Whether a `style` attribute sets only properties of text."""
+    properties = _style_properties(attribute)
+    return properties is not None and all(p.startswith(_TEXT_PROPERTIES) for p in properties)
 
 
 def _content(text: str, at: int, name: str, depth: int) -> tuple[int, str, bool] | None:

@@ -238,10 +238,9 @@ def doubled_scheme(url: str) -> re.Match[str] | None:
     return _DOUBLE_SCHEME.match(url)
 
 
-# A web address or an e-mail address written without its scheme (`www.example.org/a`,
-# `example.com`, `desk@example.org`), as a CMS's link dialog lets one through: the browser reads
-# it as a path. Only `www.` and the generic top-level domains, which no file name ends in.
-# A host under a generic top-level domain, which no file name ends in (`www.` hosts are
+# A web address or an e-mail address written without its scheme (`example.com`,
+# `desk@example.org`), as a CMS's link dialog lets one through: the browser reads it as a path.
+# Only the generic top-level domains, which no file name ends in (`www.` hosts are
 # `schemeless_web_url`'s).
 _GENERIC_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov)(?:[/?#]\S*)?\Z", re.I)
 _BARE_EMAIL = re.compile(r"[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)

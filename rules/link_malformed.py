@@ -53,7 +53,6 @@ Flags links and images that cannot work:
   (`[intro](Hacks/Hackers Dublin: Workshop)`, a title pasted where the address belongs;
   `[report](files/annual report.pdf)`), which Markdown shows as typed; not when the bracketed
   text is a reference link defined in the article. Words alone (`[e](not a url)`) are left alone.
-
 - an address in an argument of a Hugo shortcode call (`src`, `link`, `href`, `url`, `image`, or
   any argument that starts with `http://`, `https://` or `/`) that holds Markdown backslash
   escapes, as HTML-to-Markdown converters write them and WordPress importers then put into a
@@ -65,11 +64,11 @@ A problem of the URL (a space, no host, a doubled scheme, a quote, an escape) is
 URL; the others at the whole link.
 
 In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
-what cannot work in HTML is flagged: a
-`javascript:` link (at the start tag), an `<img>` without a `src` value, a web URL without a host,
-a doubled scheme, a web URL in parentheses (`href="(https://x.org/a)"`) and a web or e-mail
-address without its scheme (`href="www.x.org"`; at the attribute's value). A space is fine there (the browser encodes it), and
-an empty `href` links to the page itself.
+what cannot work in HTML is flagged: a `javascript:` link (at the start tag), an `<img>` without a
+`src` value, a web URL without a host, a doubled scheme, a web URL in parentheses
+(`href="(https://x.org/a)"`) and a web or e-mail address without its scheme (`href="www.x.org"`; at
+the attribute's value). A space is fine there (the browser encodes it), and an empty `href` links to
+the page itself.
 
 ## Why is this bad?
 Empty links render as nothing or as a broken image, `javascript:` links do nothing on a static
@@ -87,18 +86,18 @@ raw Markdown in the middle of the article.
 
 ## Fix safety
 Safe: an empty link or image is removed; a space in a URL's path, query or fragment is
-percent-encoded (`%20`), which is what the browser would request; a decoded entity is written
-back as `&name` (not in raw HTML, nor where the URL is written with escapes). Unsafe: a `javascript:` or
-destination-less link is replaced by its text and a source-less image is removed, which changes
-what the reader sees; a doubled scheme is dropped to the inner URL; the white space between
-`[text]` and `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a
-stray `"` is cut before it; the parentheses around a wrapped URL are removed; a missing scheme
-is written (`https://`, `mailto:`), and the page it reaches should be checked; a `%` that
-starts no escape is written `%25`; swapped text and URL are swapped back; the backslashes of a
-shortcode argument's escapes are removed; a percent-encoded query is written as a query (`?format=pdf`), and the page it
+percent-encoded (`%20`), which is what the browser would request; a decoded entity is written back
+as `&name` (not in raw HTML, nor where the URL is written with escapes). Unsafe: a `javascript:` or
+destination-less link is replaced by its text and a source-less image is removed, which changes what
+the reader sees; a doubled scheme is dropped to the inner URL; the white space between `[text]` and
+`(url)` is removed, which turns the bracketed text into a link; a URL that ends in a stray `"` is
+cut before it; the parentheses around a wrapped URL are removed; a missing scheme is written
+(`https://`, `mailto:`), and the page it reaches should be checked; a `%` that starts no escape is
+written `%25`; swapped text and URL are swapped back; the backslashes of a shortcode argument's
+escapes are removed; a percent-encoded query is written as a query (`?format=pdf`), and the page it
 then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
-spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix,
-nor has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
+spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix, nor
+has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
 destination of words (the address is not in the article).
 """
 

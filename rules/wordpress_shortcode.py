@@ -16,7 +16,8 @@ the way HTML-to-Markdown converters write them (`\\[youtube ...\\]`):
 - the closing tag of one of those (`[/caption]`) whose opening tag was not reported.
 
 Each shortcode is reported once, at its opening tag. Bracketed words are left alone (`[sic]`,
-`[video unavailable]`, a reference link `[1]`), and so is code (inline or a block) and what a Hugo
+`[video unavailable]`, a reference link `[1]`, a link's text `[video https://youtu.be/x](...)`),
+and so is code (inline or a block) and what a Hugo
 shortcode call holds: an article about WordPress shows shortcodes there.
 
 ## Why is this bad?
@@ -105,10 +106,13 @@ class WordpressShortcode(Rule):
             return
         skip = _Skipped(document)
         closings = [m for m in _CLOSING.finditer(text, start) if not skip(m.start())]
+        last_closing = {m.group(1): m.start() for m in closings}  # the last one of each name
         opened: set[str] = set()
         for match in _OPENING.finditer(text, start):
             name, rest = match.group(1), match.group(2)
-            if not _is_shortcode(name, rest, match.end(), closings) or skip(match.start()):
+            if text.startswith("(", match.end()) and not match.group().endswith("\\]"):
+                continue  # a link's text: `[video https://youtu.be/x](https://youtu.be/x)`
+            if not _is_shortcode(name, rest, match.end(), last_closing) or skip(match.start()):
                 continue
             opened.add(name)
             ctx.report(Span(match.start(), match.end()), "shortcode", name=name)
@@ -117,7 +121,7 @@ class WordpressShortcode(Rule):
                 ctx.report(Span(match.start(), match.end()), "closing", name=match.group(1))
 
 
-def _is_shortcode(name: str, rest: str, end: int, closings: list[re.Match[str]]) -> bool:
+def _is_shortcode(name: str, rest: str, end: int, last_closing: dict[str, int]) -> bool:
     """Whether `[name rest]` is a shortcode: attributes make any name one; one of WordPress's own
     also counts with a URL, with `=`, or with its closing tag further on."""
     if _ATTRIBUTE.search(rest):
@@ -126,7 +130,7 @@ def _is_shortcode(name: str, rest: str, end: int, closings: list[re.Match[str]])
         return False
     if rest.startswith("=") or re.search(r"\bhttps?://", rest):
         return True
-    return any(m.group(1) == name and m.start() >= end for m in closings)
+    return last_closing.get(name, -1) >= end
 
 
 class _Skipped:

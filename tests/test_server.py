@@ -14,7 +14,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
 
-from newslint.server import Linter, Positions, whole_edit
+from newslint.server import Linter, Positions, fix_all_title, whole_edit
 
 HUGO = 'baseURL = "https://example.org/"\ntitle = "T"\n'
 # One safe fix (TX003 in the title, after an emoji: 2 UTF-16 units, 4 UTF-8 bytes, 1 code point).
@@ -115,6 +115,38 @@ def test_bad_settings_are_refused() -> None:
         Linter().configure({"args": "--select TX003"})
 
 
+def test_fix_all_is_offered_for_the_fixes_it_applies(site: Path) -> None:
+    # An article whose only fix is unsafe (LK002's no-scheme: https:// written before the host).
+    path = site / "content" / "news" / "x.md"
+    text = FIXED + "\nSee [the report](www.example.org/report).\n"
+    found = Linter(["--select", "LK002"]).check(str(path), text)
+    assert [(d.code, d.fix.applicability.value if d.fix else None) for d in found] == [
+        ("LK002", "unsafe")
+    ]
+    assert fix_all_title(found, unsafe=False) is None
+    assert fix_all_title(found, unsafe=True) == "newslint: fix all problems (unsafe fixes too)"
+    safe = Linter(["--select", "TX003"]).check(str(path), ARTICLE)
+    assert fix_all_title(safe, unsafe=False) == "newslint: fix all safe problems"
+
+
+@pytest.mark.parametrize(
+    ("kind", "asked"),
+    [
+        ("", True),
+        ("source", True),
+        ("source.fixAll", True),
+        ("source.fixAll.newslint", True),
+        ("source.fix", False),
+        ("source.fixAll.ruff", False),
+        ("quickfix", False),
+    ],
+)
+def test_fix_all_answers_the_kinds_it_nests_in(kind: str, asked: bool) -> None:
+    from newslint.server import _asks_for
+
+    assert _asks_for(kind) is asked
+
+
 # ------------------------------------------------------------------------------ the protocol
 
 
@@ -150,6 +182,10 @@ def _serve(
                 raise
             await client.shutdown_async(None)
             client.exit(None)
+        except BaseException:
+            if client._server is not None and client._server.returncode is None:
+                client._server.kill()  # never told to exit: stop() would wait for it forever
+            raise
         finally:
             await client.stop()
 
@@ -288,12 +324,22 @@ def test_server_reports_a_configuration_it_cannot_use_and_goes_on(site: Path) ->
         assert len(messages) == 1 and messages[0].startswith("newslint: ")
         assert "newslint.toml" in messages[0]
 
+        # Typing on: the same message is not shown again at each lint.
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=ARTICLE + "\n")],
+            )
+        )
+        assert await _next(published, uri, 2) == []
+        assert len(messages) == 1
+
         # The author fixes the configuration; new settings come from the editor too.
         (site / "newslint.toml").write_text("")
         client.workspace_did_change_configuration(
             lsp.DidChangeConfigurationParams(settings={"args": ["--select", "html-entity"]})
         )
-        (found,) = await _next(published, uri, 2)
+        (found,) = await _next(published, uri, 3)
         assert found.code == "TX003"
 
     _serve(site, body)

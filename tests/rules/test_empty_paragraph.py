@@ -385,6 +385,7 @@ HTML_LEFTOVER_CASES = [
             '<div id="x"></div>\n\n<a name="y"></a>\n\n<div class="gcse-search"></div>\n\n'
             '<span class="dashicons dashicons-star"></span>\n\n<div data-href="u"></div>\n\n'
             '<div style="clear: both;"></div>\n\n<div style="height:20px"></div>\n\n'
+            '<p style="height: 40px"></p>\n\n<P STYLE="margin: 0; Border-Top: 1px solid"></P>\n\n'
             "<td></td>\n\n<div>\n\n</div>\n"
         ),
     ),
