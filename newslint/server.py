@@ -15,7 +15,9 @@ diagnostics, with quick fixes. As `ruff server`:
   configuration, and is not linted.
 - **Positions** are sent in the encoding the client asks for (UTF-16 by default, UTF-8 or UTF-32
   when the client offers them), counted on the lines LSP counts (LF, CRLF or a lone CR), which are
-  the lines newslint counts.
+  the lines newslint counts. The server applies the editor's incremental changes on those lines
+  too (a form feed or a U+2028 in the text ends no line), a position past the end of a line
+  being its end.
 - **Code actions.** Each diagnostic with a safe or unsafe fix has a quick fix (an unsafe one says
   so in its title); `source.fixAll.newslint` applies every safe fix, as `newslint fix` does.
 - **Formatting** (`textDocument/formatting`) applies the safe fixes too: the text `newslint fix
@@ -29,6 +31,11 @@ diagnostics, with quick fixes. As `ruff server`:
   An argument or configuration that cannot be used is shown as an error message, and the article
   keeps no diagnostics until it is fixed.
 
+- **Lifetime.** The process ends at the client's `exit`, with status 0 after a `shutdown` and 1
+  without one (as LSP says), and with status 1 when the client goes away (its end of standard
+  input closes). A rule that raises is an `internal-error` (NL000) diagnostic, and any other
+  error of newslint's while linting or fixing an error message: the server goes on.
+
 The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
 """
 
@@ -38,6 +45,7 @@ import argparse
 import asyncio
 import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +67,8 @@ if TYPE_CHECKING:
 DEBOUNCE_SECONDS = 0.15
 SOURCE = "newslint"
 FIX_ALL_KIND = "source.fixAll.newslint"
+# The exit status when the client did not ask for a `shutdown` first (LSP's "exit" notification).
+EXIT_NO_SHUTDOWN = 1
 # LSP ends a line at LF, CRLF or a lone CR, as newslint does (`newslint.spans`).
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
@@ -72,6 +82,31 @@ class Rules:
     config: Config
     ruleset: RuleSet
     stamps: dict[str, Stamp]
+
+
+@dataclass
+class OpenDocument:
+    """An open document's text as the editor holds it, and its version."""
+
+    version: int | None
+    text: str
+
+    def apply(self, change: Any, encoding: str) -> None:
+        """Apply a `didChange` content change: the whole text, or a range of it replaced.
+
+        The server keeps the text itself rather than pygls's copy, which splits lines where
+        Python's `str.splitlines` does (also at a form feed, U+0085, U+2028, U+2029, ...): an
+        edit below such a character would land on the wrong line. LSP ends lines at LF, CRLF
+        and a lone CR only; a position past the end of its line is the end of the line."""
+        change_range = getattr(change, "range", None)
+        if change_range is None:
+            self.text = change.text
+            return
+        positions = Positions(self.text, encoding)
+        start = positions.offset(change_range.start.line, change_range.start.character)
+        end = positions.offset(change_range.end.line, change_range.end.character)
+        start, end = min(start, end), max(start, end)
+        self.text = self.text[:start] + change.text + self.text[end:]
 
 
 @dataclass
@@ -206,6 +241,26 @@ class Positions:
         start = self.starts[line - 1]
         return line - 1, self.units(self.text[start : start + column - 1])
 
+    def offset(self, line: int, character: int) -> int:
+        """The index in the text of the LSP position (`line`, `character`): a line past the last
+        is the end of the text, a character past the end of its line the end of the line (never
+        inside its line break), a character inside a code point that code point's start."""
+        if line < 0:
+            return 0
+        if line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[line]
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        index, units = start, 0
+        while index < end:
+            units += self.units(self.text[index])
+            if units > character:
+                break
+            index += 1
+        return index
+
     def at_offset(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right
 
@@ -318,8 +373,9 @@ def _path_of(uri: str) -> str | None:
     return to_fs_path(uri)
 
 
-def build_server(linter: Linter | None = None) -> LanguageServer:
-    """The language server, its handlers registered; `start_io()` runs it."""
+def build_server(linter: Linter | None = None, state: _State | None = None) -> LanguageServer:
+    """The language server, its handlers registered; `start_io()` runs it. `state` (new by
+    default) holds what it knows of the client and its documents."""
     from lsprotocol import types as lsp
     from pygls.lsp.server import LanguageServer
 
@@ -328,7 +384,7 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     server = LanguageServer(
         "newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
     )
-    state = _State(linter or Linter())
+    state = state or _State(linter or Linter())
 
     def report(message: str) -> None:
         server.window_show_message(
@@ -340,9 +396,11 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
         return str(getattr(kind, "value", kind) or "utf-16")
 
     def lint(uri: str) -> None:
-        document = server.workspace.get_text_document(uri)
+        document = state.documents.get(uri)
+        if document is None:  # closed meanwhile
+            return
         path = _path_of(uri)
-        text = document.source
+        text = document.text
         diagnostics: list[Diagnostic] = []
         try:
             if path is not None:  # an unsaved buffer has no site, configuration or language
@@ -362,23 +420,40 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
         )
 
     def relint_open() -> None:
-        for uri in list(state.linted):
+        for uri in list(state.documents):
             lint(uri)
 
     @server.feature(lsp.INITIALIZE)
     def initialize(params: lsp.InitializeParams) -> None:
+        # The server keeps the open texts itself (`OpenDocument`). pygls would apply each change
+        # to its own copy first, on lines split as `str.splitlines` splits them, and on the way
+        # clamp the change's range, in place, to the length of what it takes for that line:
+        # below a form feed or a U+2028 the range this server then sees is another.
+        server.workspace.update_text_document = _ignore_change  # type: ignore[method-assign]
         try:
             state.linter.configure(params.initialization_options)
         except UsageError as err:
             report(str(err))
 
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(params: None) -> None:
+        state.shut_down = True
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
-        lint(params.text_document.uri)
+        item = params.text_document
+        state.documents[item.uri] = OpenDocument(item.version, item.text)
+        lint(item.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
         uri, version = params.text_document.uri, params.text_document.version
+        document = state.documents.get(uri)
+        if document is None:  # a change of a document never opened: nothing to lint
+            return
+        for change in params.content_changes:
+            document.apply(change, encoding())
+        document.version = version
         state.pending[uri] = version
         await asyncio.sleep(DEBOUNCE_SECONDS)
         if state.pending.get(uri) == version:  # no newer change came meanwhile
@@ -399,6 +474,7 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
+        state.documents.pop(uri, None)
         state.linted.pop(uri, None)
         state.pending.pop(uri, None)
         server.text_document_publish_diagnostics(
@@ -425,9 +501,9 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     )
     def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
-        document = server.workspace.get_text_document(uri)
+        document = state.documents.get(uri)
         linted = state.linted.get(uri)
-        if linted is None or linted.text != document.source:
+        if document is None or linted is None or linted.text != document.text:
             return []  # the problems are of an older text; new ones are on their way
         positions = Positions(linted.text, encoding())
         wanted = params.context.only
@@ -457,9 +533,10 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     def formatting(params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit]:
         uri = params.text_document.uri
         path = _path_of(uri)
-        if path is None:
+        document = state.documents.get(uri)
+        if path is None or document is None:
             return []
-        text = server.workspace.get_text_document(uri).source
+        text = document.text
         try:
             fixed = state.linter.fix(path, text)
         except UsageError as err:
@@ -476,8 +553,14 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
 @dataclass
 class _State:
     linter: Linter
+    documents: dict[str, OpenDocument] = field(default_factory=dict)  # the open ones, per uri
     linted: dict[str, Linted] = field(default_factory=dict)
     pending: dict[str, int] = field(default_factory=dict)  # the latest change's version per uri
+    shut_down: bool = False  # the client asked for a `shutdown`
+
+
+def _ignore_change(*_args: Any, **_kwargs: Any) -> None:
+    """pygls's own handling of `didChange`, replaced: see `OpenDocument.apply`."""
 
 
 def _quick_fixes(
@@ -507,18 +590,10 @@ def _quick_fixes(
 
 def _newslint_position(positions: Positions, position: lsp.Position) -> tuple[int, int]:
     """newslint's 1-based (line, column) of an LSP position."""
-    line = position.line
-    if line >= len(positions.starts):
+    if position.line >= len(positions.starts):
         return len(positions.starts), 1
-    start = positions.starts[line]
-    end = positions.starts[line + 1] if line + 1 < len(positions.starts) else len(positions.text)
-    text = positions.text[start:end]
-    column = 0
-    units = 0
-    while column < len(text) and units < position.character:
-        units += positions.units(text[column])
-        column += 1
-    return line + 1, column + 1
+    offset = positions.offset(position.line, position.character)
+    return position.line + 1, offset - positions.starts[position.line] + 1
 
 
 def cmd_server(args: argparse.Namespace) -> int:
@@ -530,5 +605,12 @@ def cmd_server(args: argparse.Namespace) -> int:
         raise UsageError(
             "newslint server needs the lsp extra: pip install 'newslint[lsp]'"
         ) from None
-    build_server().start_io()
-    return EXIT_OK
+    state = _State(Linter())
+    build_server(state=state).start_io()
+    # pygls closes standard output at `exit`: nothing is left to flush (`newslint.cli.run` would
+    # take the failed flush for an error and exit 2).
+    if sys.stdout is not None and sys.stdout.closed:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the rest of the process)
+    # As LSP says: 0 after `shutdown` and `exit`; 1 when `exit` came without `shutdown`, or the
+    # client went away (its end of standard input closed) without either.
+    return EXIT_OK if state.shut_down else EXIT_NO_SHUTDOWN
