@@ -19,7 +19,10 @@ diagnostics, with quick fixes. As `ruff server`:
   too (a form feed or a U+2028 in the text ends no line), a position past the end of a line
   being its end.
 - **Code actions.** Each diagnostic with a safe or unsafe fix has a quick fix (an unsafe one says
-  so in its title); `source.fixAll.newslint` applies every safe fix, as `newslint fix` does.
+  so in its title); `source.fixAll.newslint` applies every safe fix, as `newslint fix` does
+  (offered when there is one to apply; with `unsafeFixes`, unsafe ones count too and its title
+  says so). A quick fix is offered for each problem that meets the range asked about, with the
+  problems of the text as it now is (none while a change awaits its lint).
 - **Formatting** (`textDocument/formatting`) applies the safe fixes too: the text `newslint fix
   -` would print, sent as one edit of the part that changed.
 - **Configuration** is read again when a configuration file the article depends on changes
@@ -512,7 +515,9 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
             actions.extend(_quick_fixes(linted, positions, params.range, uri))
         if not wanted or any(FIX_ALL_KIND.startswith(str(kind)) for kind in wanted):
             path = _path_of(uri)
-            if path is not None and any(d.fixable for d in linted.diagnostics):
+            if path is not None and any(
+                _applied_by_fix_all(d, state.linter.unsafe_fixes) for d in linted.diagnostics
+            ):
                 try:
                     fixed = state.linter.fix(path, linted.text)
                 except Exception as err:  # a UsageError, or a bug: no fix-all, a message
@@ -522,7 +527,11 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
                 if edits:
                     actions.append(
                         lsp.CodeAction(
-                            title="newslint: fix all safe problems",
+                            title=(
+                                "newslint: fix all problems (unsafe fixes too)"
+                                if state.linter.unsafe_fixes
+                                else "newslint: fix all safe problems"
+                            ),
                             kind=FIX_ALL_KIND,
                             edit=lsp.WorkspaceEdit(changes={uri: edits}),
                         )
@@ -557,6 +566,18 @@ class _State:
     linted: dict[str, Linted] = field(default_factory=dict)
     pending: dict[str, int] = field(default_factory=dict)  # the latest change's version per uri
     shut_down: bool = False  # the client asked for a `shutdown`
+
+
+def _applied_by_fix_all(d: Diagnostic, unsafe: bool) -> bool:
+    """Whether fix-all applies the diagnostic's fix: a safe one, or with `unsafeFixes` an unsafe
+    one too."""
+    from newslint.fixes import Applicability
+
+    if d.fix is None:
+        return False
+    return d.fix.applicability is Applicability.SAFE or (
+        unsafe and d.fix.applicability is Applicability.UNSAFE
+    )
 
 
 def _ignore_change(*_args: Any, **_kwargs: Any) -> None:

@@ -124,6 +124,7 @@ def _serve(
     body: Callable[[LanguageClient, dict[str, list[Any]]], Awaitable[None]],
     *,
     args: tuple[str, ...] = ("--select", "TX003"),
+    unsafe_fixes: bool = False,
     encodings: list[str] | None = None,
     initialized: Callable[[lsp.InitializeResult], None] | None = None,
 ) -> None:
@@ -154,7 +155,7 @@ def _serve(
                 lsp.InitializeParams(
                     capabilities=lsp.ClientCapabilities(general=general),
                     root_uri=from_fs_path(str(root)),
-                    initialization_options={"args": list(args)},
+                    initialization_options={"args": list(args), "unsafeFixes": unsafe_fixes},
                 )
             )
             if initialized is not None:
@@ -718,3 +719,19 @@ def test_server_ends_when_the_client_ends_without_a_shutdown(site: Path, how: st
                 client._server.kill()
 
     assert asyncio.run(main()) == 1  # LSP: 1 when no `shutdown` came first
+
+
+def test_server_fixes_all_with_unsafe_fixes_when_the_settings_say_so(site: Path) -> None:
+    uri = _article_uri(site)
+    expected = NO_SUMMARY.replace("---\n\n", 'summary: "Text."\n---\n\n')
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, NO_SUMMARY)
+        (found,) = await _next(published, uri, 1)
+        (fix_all,) = await _actions(client, uri, found.range, [FIX_ALL])
+        assert fix_all.title == "newslint: fix all problems (unsafe fixes too)"
+        assert fix_all.edit is not None and fix_all.edit.changes is not None
+        assert _applied(NO_SUMMARY, fix_all.edit.changes[uri]) == expected
+        assert _applied(NO_SUMMARY, await _format(client, uri)) == expected
+
+    _serve(site, body, args=("--select", "FM004"), unsafe_fixes=True)
