@@ -31,7 +31,7 @@ diagnostics, with quick fixes. As `ruff server`:
   `initializationOptions` (or `workspace/didChangeConfiguration` settings) may hold
   `{"args": [...]}`: further `newslint check` arguments (`--select`, `--ignore`, `--config`,
   `--isolated`, ...), and `{"unsafeFixes": true}` to apply unsafe fixes in `fixAll` and formatting.
-  An argument or configuration that cannot be used is shown as an error message, and the article
+  A setting left out keeps its value. An argument or configuration that cannot be used is shown as an error message, and the article
   keeps no diagnostics until it is fixed.
 
 - **Lifetime.** The process ends at the client's `exit`, with status 0 after a `shutdown` and 1
@@ -132,16 +132,20 @@ class Linter:
 
     def configure(self, settings: Any) -> None:
         """Take the client's settings (`{"args": [...], "unsafeFixes": bool}`); the rules are
-        built again at the next lint."""
+        built again at the next lint. A setting left out keeps its value: a client that tells of
+        a change of its configuration with `"settings": null` (VS Code's, which has the server
+        ask for what it needs) or of another tool's settings changes nothing."""
         if isinstance(settings, dict):
             settings = settings.get("newslint", settings)
         if not isinstance(settings, dict):
             settings = {}
-        extra = settings.get("args") or []
-        if not isinstance(extra, list) or not all(isinstance(a, str) for a in extra):
-            raise UsageError('settings: "args" must be a list of strings')
-        self.extra_args = list(extra)
-        self.unsafe_fixes = bool(settings.get("unsafeFixes", False))
+        if "args" in settings:
+            extra = settings["args"] or []
+            if not isinstance(extra, list) or not all(isinstance(a, str) for a in extra):
+                raise UsageError('settings: "args" must be a list of strings')
+            self.extra_args = list(extra)
+        if "unsafeFixes" in settings:
+            self.unsafe_fixes = bool(settings["unsafeFixes"])
         self._rules.clear()
 
     def forget_configuration(self) -> None:

@@ -109,6 +109,16 @@ def test_linter_reads_a_changed_configuration_again(site: Path) -> None:
     assert codes and "TX003" not in codes
 
 
+def test_settings_left_out_keep_their_values() -> None:
+    linter = Linter()
+    linter.configure({"args": ["--select", "TX003"], "unsafeFixes": True})
+    for settings in (None, {}, {"editor": {"tabSize": 4}}):  # (VS Code's `"settings": null`)
+        linter.configure(settings)
+        assert (linter.extra_args, linter.unsafe_fixes) == (["--select", "TX003"], True)
+    linter.configure({"newslint": {"args": []}})
+    assert (linter.extra_args, linter.unsafe_fixes) == ([], True)
+
+
 def test_bad_settings_are_refused() -> None:
     from newslint.cli import UsageError
 
