@@ -17,7 +17,8 @@ diagnostics, with quick fixes. As `ruff server`:
   when the client offers them), counted on the lines LSP counts (LF, CRLF or a lone CR), which are
   the lines newslint counts. The server applies the editor's incremental changes on those lines
   too (a form feed or a U+2028 in the text ends no line), a position past the end of a line
-  being its end.
+  being its end. An edit the server sends never starts or ends between the CR and the LF of a
+  line break (LSP has no position there): it takes in the whole pair.
 - **Code actions.** Each diagnostic with a safe or unsafe fix has a quick fix (an unsafe one says
   so in its title); `source.fixAll.newslint` applies every safe fix, as `newslint fix` does
   (offered when there is one to apply; with `unsafeFixes`, unsafe ones count too and its title
@@ -312,16 +313,43 @@ def lsp_diagnostic(d: Diagnostic, positions: Positions) -> lsp.Diagnostic:
 
 
 def fix_edits(d: Diagnostic, positions: Positions) -> list[lsp.TextEdit]:
-    """The text edits of a diagnostic's fix."""
+    """The text edits of a diagnostic's fix. An edit that starts or ends between the CR and the
+    LF of a line break (line-endings' fix deletes the CR) takes in the rest of the pair: LSP has
+    no position there (a character past the end of a line is its end), and an editor would
+    apply an edit that deletes nothing."""
     from lsprotocol import types as lsp
 
-    return [
-        lsp.TextEdit(
-            range=_range(positions, e.line, e.column, e.end_line, e.end_column),
-            new_text=e.content,
+    text = positions.text
+    edits = []
+    for e in d.fix_positions:
+        start = (
+            positions.starts[e.line - 1] + e.column - 1
+            if e.line <= len(positions.starts)
+            else len(text)
         )
-        for e in d.fix_positions
-    ]
+        end = (
+            positions.starts[e.end_line - 1] + e.end_column - 1
+            if e.end_line <= len(positions.starts)
+            else len(text)
+        )
+        content = e.content
+        if 0 < start < len(text) and text[start - 1 : start + 1] == "\r\n":
+            start -= 1
+            content = "\r" + content
+        if 0 < end < len(text) and text[end - 1 : end + 1] == "\r\n":
+            end += 1
+            content += "\n"
+        start_pos, end_pos = positions.at_offset(start), positions.at_offset(end)
+        edits.append(
+            lsp.TextEdit(
+                range=lsp.Range(
+                    start=lsp.Position(line=start_pos[0], character=start_pos[1]),
+                    end=lsp.Position(line=end_pos[0], character=end_pos[1]),
+                ),
+                new_text=content,
+            )
+        )
+    return edits
 
 
 def whole_edit(before: str, after: str, positions: Positions) -> list[lsp.TextEdit]:

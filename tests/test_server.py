@@ -745,3 +745,23 @@ def test_server_fixes_all_with_unsafe_fixes_when_the_settings_say_so(site: Path)
         assert _applied(NO_SUMMARY, await _format(client, uri)) == expected
 
     _serve(site, body, args=("--select", "FM004"), unsafe_fixes=True)
+
+
+def test_server_quick_fix_of_crlf_replaces_the_whole_pair(site: Path) -> None:
+    # line-endings deletes each CR; LSP has no position between CR and LF (a character past the
+    # end of a line is its end), so the edit replaces CR LF with LF.
+    uri = _article_uri(site)
+    text = FIXED.replace("\n", "\r\n")
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, text)
+        (found,) = await _next(published, uri, 1)
+        assert _spans([found]) == [("EN007", 0, 3, 1, 0)]
+        (action,) = await _actions(client, uri, found.range, ["quickfix"])
+        assert action.edit is not None and action.edit.changes is not None
+        edits = action.edit.changes[uri]
+        assert _spans(edits[:2]) == [(0, 3, 1, 0, "\n"), (1, 31, 2, 0, "\n")]
+        assert _applied(text, edits) == FIXED
+        assert _applied(text, await _format(client, uri)) == FIXED
+
+    _serve(site, body, args=("--select", "EN007"))
