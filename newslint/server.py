@@ -12,7 +12,8 @@ diagnostics, with quick fixes. As `ruff server`:
   its content folders (a README), is not linted. Cross-file rules and the link check need the
   whole site or the network and are left to `newslint check`. Closing a document clears its
   diagnostics. A buffer never saved (an `untitled:` document) has no path, hence no site or
-  configuration, and is not linted.
+  configuration, and is not linted. Half of a surrogate pair in the text (which UTF-8 cannot
+  hold, and a JavaScript editor may) is linted as U+FFFD, which `replacement-char` reports.
 - **Positions** are sent in the encoding the client asks for (UTF-16 by default, UTF-8 or UTF-32
   when the client offers them), counted on the lines LSP counts (LF, CRLF or a lone CR), which are
   the lines newslint counts. The server applies the editor's incremental changes on those lines
@@ -217,9 +218,19 @@ class Linter:
         return record.after.decode("utf-8", "surrogateescape")
 
 
+# A lone surrogate that stands for no byte (surrogateescape's are U+DC80 to U+DCFF).
+_LONE_SURROGATE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+
+
 def _encode(text: str) -> bytes:
     # An editor's text is str; a byte it could not decode comes back as a lone surrogate.
-    return text.encode("utf-8", "surrogateescape")
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        # Half of a pair (an editor in JavaScript may hold one) cannot be written as UTF-8: it is
+        # linted as U+FFFD, one character as it was (the columns stay), which replacement-char
+        # reports, rather than an error message at each keystroke.
+        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8", "surrogateescape")
 
 
 # ------------------------------------------------------------------------------ positions

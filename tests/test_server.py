@@ -765,3 +765,20 @@ def test_server_quick_fix_of_crlf_replaces_the_whole_pair(site: Path) -> None:
         assert _applied(text, await _format(client, uri)) == FIXED
 
     _serve(site, body, args=("--select", "EN007"))
+
+
+def test_server_lints_a_lone_surrogate_as_a_replacement_character(site: Path) -> None:
+    uri = _article_uri(site)
+    text = FIXED.replace("The band", "The \ud83d band")  # half of an emoji
+    messages: list[str] = []
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        @client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(params: lsp.ShowMessageParams) -> None:
+            messages.append(params.message)
+
+        _open(client, uri, text)
+        assert _spans(await _next(published, uri, 1)) == [("EN002", 5, 4, 5, 5)]
+        assert messages == []
+
+    _serve(site, body, args=("--select", "EN002"))
