@@ -12,12 +12,19 @@ diagnostics, with quick fixes. As `ruff server`:
   its content folders (a README), is not linted. Cross-file rules and the link check need the
   whole site or the network and are left to `newslint check`. Closing a document clears its
   diagnostics. A buffer never saved (an `untitled:` document) has no path, hence no site or
-  configuration, and is not linted.
+  configuration, and is not linted. Half of a surrogate pair in the text (which UTF-8 cannot
+  hold, and a JavaScript editor may) is linted as U+FFFD, which `replacement-char` reports.
 - **Positions** are sent in the encoding the client asks for (UTF-16 by default, UTF-8 or UTF-32
   when the client offers them), counted on the lines LSP counts (LF, CRLF or a lone CR), which are
-  the lines newslint counts.
+  the lines newslint counts. The server applies the editor's incremental changes on those lines
+  too (a form feed or a U+2028 in the text ends no line), a position past the end of a line
+  being its end. An edit the server sends never starts or ends between the CR and the LF of a
+  line break (LSP has no position there): it takes in the whole pair.
 - **Code actions.** Each diagnostic with a safe or unsafe fix has a quick fix (an unsafe one says
-  so in its title); `source.fixAll.newslint` applies every safe fix, as `newslint fix` does.
+  so in its title); `source.fixAll.newslint` applies every safe fix, as `newslint fix` does
+  (offered when there is one to apply; with `unsafeFixes`, unsafe ones count too and its title
+  says so). A quick fix is offered for each problem that meets the range asked about, with the
+  problems of the text as it now is (none while a change awaits its lint).
 - **Formatting** (`textDocument/formatting`) applies the safe fixes too: the text `newslint fix
   -` would print, sent as one edit of the part that changed.
 - **Configuration** is read again when a configuration file the article depends on changes
@@ -26,9 +33,14 @@ diagnostics, with quick fixes. As `ruff server`:
   `initializationOptions` (or `workspace/didChangeConfiguration` settings) may hold
   `{"args": [...]}`: further `newslint check` arguments (`--select`, `--ignore`, `--config`,
   `--isolated`, ...), and `{"unsafeFixes": true}` to apply unsafe fixes in `fixAll` and formatting.
-  An argument or configuration that cannot be used is shown as an error message (once, not at
-  every keystroke, until a lint succeeds again), and the article keeps no diagnostics until it is
-  fixed.
+  A setting left out keeps its value. An argument or configuration that cannot be used is shown
+  as an error message (once, not at every keystroke, until a lint succeeds again), and the
+  article keeps no diagnostics until it is fixed.
+
+- **Lifetime.** The process ends at the client's `exit`, with status 0 after a `shutdown` and 1
+  without one (as LSP says), and with status 1 when the client goes away (its end of standard
+  input closes). A rule that raises is an `internal-error` (NL000) diagnostic, and any other
+  error of newslint's while linting or fixing an error message: the server goes on.
 
 The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
 """
@@ -39,6 +51,7 @@ import argparse
 import asyncio
 import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +73,8 @@ if TYPE_CHECKING:
 DEBOUNCE_SECONDS = 0.15
 SOURCE = "newslint"
 FIX_ALL_KIND = "source.fixAll.newslint"
+# The exit status when the client did not ask for a `shutdown` first (LSP's "exit" notification).
+EXIT_NO_SHUTDOWN = 1
 # LSP ends a line at LF, CRLF or a lone CR, as newslint does (`newslint.spans`).
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
@@ -73,6 +88,31 @@ class Rules:
     config: Config
     ruleset: RuleSet
     stamps: dict[str, Stamp]
+
+
+@dataclass
+class OpenDocument:
+    """An open document's text as the editor holds it, and its version."""
+
+    version: int | None
+    text: str
+
+    def apply(self, change: Any, encoding: str) -> None:
+        """Apply a `didChange` content change: the whole text, or a range of it replaced.
+
+        The server keeps the text itself rather than pygls's copy, which splits lines where
+        Python's `str.splitlines` does (also at a form feed, U+0085, U+2028, U+2029, ...): an
+        edit below such a character would land on the wrong line. LSP ends lines at LF, CRLF
+        and a lone CR only; a position past the end of its line is the end of the line."""
+        change_range = getattr(change, "range", None)
+        if change_range is None:
+            self.text = change.text
+            return
+        positions = Positions(self.text, encoding)
+        start = positions.offset(change_range.start.line, change_range.start.character)
+        end = positions.offset(change_range.end.line, change_range.end.character)
+        start, end = min(start, end), max(start, end)
+        self.text = self.text[:start] + change.text + self.text[end:]
 
 
 @dataclass
@@ -95,16 +135,20 @@ class Linter:
 
     def configure(self, settings: Any) -> None:
         """Take the client's settings (`{"args": [...], "unsafeFixes": bool}`); the rules are
-        built again at the next lint."""
+        built again at the next lint. A setting left out keeps its value: a client that tells of
+        a change of its configuration with `"settings": null` (VS Code's, which has the server
+        ask for what it needs) or of another tool's settings changes nothing."""
         if isinstance(settings, dict):
             settings = settings.get("newslint", settings)
         if not isinstance(settings, dict):
             settings = {}
-        extra = settings.get("args") or []
-        if not isinstance(extra, list) or not all(isinstance(a, str) for a in extra):
-            raise UsageError('settings: "args" must be a list of strings')
-        self.extra_args = list(extra)
-        self.unsafe_fixes = bool(settings.get("unsafeFixes", False))
+        if "args" in settings:
+            extra = settings["args"] or []
+            if not isinstance(extra, list) or not all(isinstance(a, str) for a in extra):
+                raise UsageError('settings: "args" must be a list of strings')
+            self.extra_args = list(extra)
+        if "unsafeFixes" in settings:
+            self.unsafe_fixes = bool(settings["unsafeFixes"])
         self._rules.clear()
 
     def forget_configuration(self) -> None:
@@ -175,9 +219,19 @@ class Linter:
         return record.after.decode("utf-8", "surrogateescape")
 
 
+# A lone surrogate that stands for no byte (surrogateescape's are U+DC80 to U+DCFF).
+_LONE_SURROGATE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+
+
 def _encode(text: str) -> bytes:
     # An editor's text is str; a byte it could not decode comes back as a lone surrogate.
-    return text.encode("utf-8", "surrogateescape")
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        # Half of a pair (an editor in JavaScript may hold one) cannot be written as UTF-8: it is
+        # linted as U+FFFD, one character as it was (the columns stay), which replacement-char
+        # reports, rather than an error message at each keystroke.
+        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8", "surrogateescape")
 
 
 # ------------------------------------------------------------------------------ positions
@@ -206,6 +260,26 @@ class Positions:
             return self.at_offset(len(self.text))
         start = self.starts[line - 1]
         return line - 1, self.units(self.text[start : start + column - 1])
+
+    def offset(self, line: int, character: int) -> int:
+        """The index in the text of the LSP position (`line`, `character`): a line past the last
+        is the end of the text, a character past the end of its line the end of the line (never
+        inside its line break), a character inside a code point that code point's start."""
+        if line < 0:
+            return 0
+        if line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[line]
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        index, units = start, 0
+        while index < end:
+            units += self.units(self.text[index])
+            if units > character:
+                break
+            index += 1
+        return index
 
     def at_offset(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right
@@ -251,16 +325,43 @@ def lsp_diagnostic(d: Diagnostic, positions: Positions) -> lsp.Diagnostic:
 
 
 def fix_edits(d: Diagnostic, positions: Positions) -> list[lsp.TextEdit]:
-    """The text edits of a diagnostic's fix."""
+    """The text edits of a diagnostic's fix. An edit that starts or ends between the CR and the
+    LF of a line break (line-endings' fix deletes the CR) takes in the rest of the pair: LSP has
+    no position there (a character past the end of a line is its end), and an editor would
+    apply an edit that deletes nothing."""
     from lsprotocol import types as lsp
 
-    return [
-        lsp.TextEdit(
-            range=_range(positions, e.line, e.column, e.end_line, e.end_column),
-            new_text=e.content,
+    text = positions.text
+    edits = []
+    for e in d.fix_positions:
+        start = (
+            positions.starts[e.line - 1] + e.column - 1
+            if e.line <= len(positions.starts)
+            else len(text)
         )
-        for e in d.fix_positions
-    ]
+        end = (
+            positions.starts[e.end_line - 1] + e.end_column - 1
+            if e.end_line <= len(positions.starts)
+            else len(text)
+        )
+        content = e.content
+        if 0 < start < len(text) and text[start - 1 : start + 1] == "\r\n":
+            start -= 1
+            content = "\r" + content
+        if 0 < end < len(text) and text[end - 1 : end + 1] == "\r\n":
+            end += 1
+            content += "\n"
+        start_pos, end_pos = positions.at_offset(start), positions.at_offset(end)
+        edits.append(
+            lsp.TextEdit(
+                range=lsp.Range(
+                    start=lsp.Position(line=start_pos[0], character=start_pos[1]),
+                    end=lsp.Position(line=end_pos[0], character=end_pos[1]),
+                ),
+                new_text=content,
+            )
+        )
+    return edits
 
 
 def whole_edit(before: str, after: str, positions: Positions) -> list[lsp.TextEdit]:
@@ -339,8 +440,9 @@ def _path_of(uri: str) -> str | None:
     return to_fs_path(uri)
 
 
-def build_server(linter: Linter | None = None) -> LanguageServer:
-    """The language server, its handlers registered; `start_io()` runs it."""
+def build_server(linter: Linter | None = None, state: _State | None = None) -> LanguageServer:
+    """The language server, its handlers registered; `start_io()` runs it. `state` (new by
+    default) holds what it knows of the client and its documents."""
     from lsprotocol import types as lsp
     from pygls.lsp.server import LanguageServer
 
@@ -349,7 +451,7 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     server = LanguageServer(
         "newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
     )
-    state = _State(linter or Linter())
+    state = state or _State(linter or Linter())
 
     def report(message: str) -> None:
         if message in state.shown:
@@ -364,9 +466,11 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
         return str(getattr(kind, "value", kind) or "utf-16")
 
     def lint(uri: str) -> None:
-        document = server.workspace.get_text_document(uri)
+        document = state.documents.get(uri)
+        if document is None:  # closed meanwhile
+            return
         path = _path_of(uri)
-        text = document.source
+        text = document.text
         diagnostics: list[Diagnostic] = []
         try:
             if path is not None:  # an unsaved buffer has no site, configuration or language
@@ -387,23 +491,40 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
         )
 
     def relint_open() -> None:
-        for uri in list(state.linted):
+        for uri in list(state.documents):
             lint(uri)
 
     @server.feature(lsp.INITIALIZE)
     def initialize(params: lsp.InitializeParams) -> None:
+        # The server keeps the open texts itself (`OpenDocument`). pygls would apply each change
+        # to its own copy first, on lines split as `str.splitlines` splits them, and on the way
+        # clamp the change's range, in place, to the length of what it takes for that line:
+        # below a form feed or a U+2028 the range this server then sees is another.
+        server.workspace.update_text_document = _ignore_change  # type: ignore[method-assign]
         try:
             state.linter.configure(params.initialization_options)
         except UsageError as err:
             report(str(err))
 
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(params: None) -> None:
+        state.shut_down = True
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
-        lint(params.text_document.uri)
+        item = params.text_document
+        state.documents[item.uri] = OpenDocument(item.version, item.text)
+        lint(item.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
         uri, version = params.text_document.uri, params.text_document.version
+        document = state.documents.get(uri)
+        if document is None:  # a change of a document never opened: nothing to lint
+            return
+        for change in params.content_changes:
+            document.apply(change, encoding())
+        document.version = version
         state.pending[uri] = version
         await asyncio.sleep(DEBOUNCE_SECONDS)
         if state.pending.get(uri) == version:  # no newer change came meanwhile
@@ -424,6 +545,7 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
+        state.documents.pop(uri, None)
         state.linted.pop(uri, None)
         state.pending.pop(uri, None)
         server.text_document_publish_diagnostics(
@@ -450,9 +572,9 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     )
     def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
-        document = server.workspace.get_text_document(uri)
+        document = state.documents.get(uri)
         linted = state.linted.get(uri)
-        if linted is None or linted.text != document.source:
+        if document is None or linted is None or linted.text != document.text:
             return []  # the problems are of an older text; new ones are on their way
         positions = Positions(linted.text, encoding())
         wanted = params.context.only
@@ -483,9 +605,10 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
     def formatting(params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit]:
         uri = params.text_document.uri
         path = _path_of(uri)
-        if path is None:
+        document = state.documents.get(uri)
+        if path is None or document is None:
             return []
-        text = server.workspace.get_text_document(uri).source
+        text = document.text
         try:
             fixed = state.linter.fix(path, text)
         except UsageError as err:
@@ -502,9 +625,15 @@ def build_server(linter: Linter | None = None) -> LanguageServer:
 @dataclass
 class _State:
     linter: Linter
+    documents: dict[str, OpenDocument] = field(default_factory=dict)  # the open ones, per uri
     linted: dict[str, Linted] = field(default_factory=dict)
     pending: dict[str, int] = field(default_factory=dict)  # the latest change's version per uri
     shown: set[str] = field(default_factory=set)  # error messages shown since the last good lint
+    shut_down: bool = False  # the client asked for a `shutdown`
+
+
+def _ignore_change(*_args: Any, **_kwargs: Any) -> None:
+    """pygls's own handling of `didChange`, replaced: see `OpenDocument.apply`."""
 
 
 def _quick_fixes(
@@ -534,18 +663,10 @@ def _quick_fixes(
 
 def _newslint_position(positions: Positions, position: lsp.Position) -> tuple[int, int]:
     """newslint's 1-based (line, column) of an LSP position."""
-    line = position.line
-    if line >= len(positions.starts):
+    if position.line >= len(positions.starts):
         return len(positions.starts), 1
-    start = positions.starts[line]
-    end = positions.starts[line + 1] if line + 1 < len(positions.starts) else len(positions.text)
-    text = positions.text[start:end]
-    column = 0
-    units = 0
-    while column < len(text) and units < position.character:
-        units += positions.units(text[column])
-        column += 1
-    return line + 1, column + 1
+    offset = positions.offset(position.line, position.character)
+    return position.line + 1, offset - positions.starts[position.line] + 1
 
 
 def cmd_server(args: argparse.Namespace) -> int:
@@ -557,5 +678,12 @@ def cmd_server(args: argparse.Namespace) -> int:
         raise UsageError(
             "newslint server needs the lsp extra: pip install 'newslint[lsp]'"
         ) from None
-    build_server().start_io()
-    return EXIT_OK
+    state = _State(Linter())
+    build_server(state=state).start_io()
+    # pygls closes standard output at `exit`: nothing is left to flush (`newslint.cli.run` would
+    # take the failed flush for an error and exit 2).
+    if sys.stdout is not None and sys.stdout.closed:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the rest of the process)
+    # As LSP says: 0 after `shutdown` and `exit`; 1 when `exit` came without `shutdown`, or the
+    # client went away (its end of standard input closed) without either.
+    return EXIT_OK if state.shut_down else EXIT_NO_SHUTDOWN

@@ -14,6 +14,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
 
+from newslint.server import FIX_ALL_KIND as FIX_ALL
 from newslint.server import Linter, Positions, fix_all_title, whole_edit
 
 HUGO = 'baseURL = "https://example.org/"\ntitle = "T"\n'
@@ -108,6 +109,16 @@ def test_linter_reads_a_changed_configuration_again(site: Path) -> None:
     assert codes and "TX003" not in codes
 
 
+def test_settings_left_out_keep_their_values() -> None:
+    linter = Linter()
+    linter.configure({"args": ["--select", "TX003"], "unsafeFixes": True})
+    for settings in (None, {}, {"editor": {"tabSize": 4}}):  # (VS Code's `"settings": null`)
+        linter.configure(settings)
+        assert (linter.extra_args, linter.unsafe_fixes) == (["--select", "TX003"], True)
+    linter.configure({"newslint": {"args": []}})
+    assert (linter.extra_args, linter.unsafe_fixes) == ([], True)
+
+
 def test_bad_settings_are_refused() -> None:
     from newslint.cli import UsageError
 
@@ -151,10 +162,18 @@ def test_fix_all_answers_the_kinds_it_nests_in(kind: str, asked: bool) -> None:
 
 
 def _serve(
-    root: Path, body: Callable[[LanguageClient, dict[str, list[Any]]], Awaitable[None]]
+    root: Path,
+    body: Callable[[LanguageClient, dict[str, list[Any]]], Awaitable[None]],
+    *,
+    args: tuple[str, ...] = ("--select", "TX003"),
+    unsafe_fixes: bool = False,
+    encodings: list[str] | None = None,
+    initialized: Callable[[lsp.InitializeResult], None] | None = None,
 ) -> None:
-    """Start `newslint server` in `root`, initialize it (TX003 only, UTF-16 positions), run
-    `body` with the client and the diagnostics published so far per URI, and shut down."""
+    """Start `newslint server` in `root`, initialize it (`args` as its settings, TX003 only by
+    default; the position encodings the client offers, none: UTF-16), run `body` with the client
+    and the diagnostics published so far per URI (and their versions, under "version:" + URI),
+    shut down and check the process ends."""
 
     async def main() -> None:
         client = LanguageClient("newslint-test", "1")
@@ -163,25 +182,39 @@ def _serve(
         @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_diagnostics(params: lsp.PublishDiagnosticsParams) -> None:
             published.setdefault(params.uri, []).append(params.diagnostics)
+            published.setdefault("version:" + params.uri, []).append(params.version)
 
         await client.start_io(sys.executable, "-m", "newslint", "server", cwd=str(root))
         try:
-            await client.initialize_async(
+            general = (
+                lsp.GeneralClientCapabilities(
+                    position_encodings=[lsp.PositionEncodingKind(e) for e in encodings]
+                )
+                if encodings
+                else None
+            )
+            result = await client.initialize_async(
                 lsp.InitializeParams(
-                    capabilities=lsp.ClientCapabilities(),
+                    capabilities=lsp.ClientCapabilities(general=general),
                     root_uri=from_fs_path(str(root)),
-                    initialization_options={"args": ["--select", "TX003"]},
+                    initialization_options={"args": list(args), "unsafeFixes": unsafe_fixes},
                 )
             )
+            if initialized is not None:
+                initialized(result)
             client.initialized(lsp.InitializedParams())
             try:
-                await asyncio.wait_for(body(client, published), timeout=5)
+                await asyncio.wait_for(body(client, published), timeout=8)
             except Exception:
                 assert client._server is not None and client._server.stderr is not None
+                client._server.kill()  # (`stop` would wait for a server that may be stuck)
                 print("STDERR", await asyncio.wait_for(client._server.stderr.read(20000), 2))
                 raise
             await client.shutdown_async(None)
             client.exit(None)
+            # `exit` ends the process, with status 0 after a `shutdown`: none is left behind.
+            assert client._server is not None
+            assert await asyncio.wait_for(client._server.wait(), 5) == 0
         except BaseException:
             if client._server is not None and client._server.returncode is None:
                 client._server.kill()  # never told to exit: stop() would wait for it forever
@@ -197,6 +230,100 @@ async def _next(published: dict[str, list[Any]], uri: str, count: int) -> list[l
     while len(published.get(uri, [])) < count:
         await asyncio.sleep(0.02)
     return list(published[uri][count - 1])
+
+
+def _open(client: LanguageClient, uri: str, text: str, version: int = 1) -> None:
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(
+                uri=uri, language_id="markdown", version=version, text=text
+            )
+        )
+    )
+
+
+def _change(client: LanguageClient, uri: str, version: int, *changes: Any) -> None:
+    """A `didChange`: each change a whole text (str) or (start line, character, end line,
+    character, text)."""
+    content: list[Any] = []
+    for change in changes:
+        if isinstance(change, str):
+            content.append(lsp.TextDocumentContentChangeWholeDocument(text=change))
+        else:
+            line, character, end_line, end_character, text = change
+            content.append(
+                lsp.TextDocumentContentChangePartial(
+                    range=_lsp_range(line, character, end_line, end_character), text=text
+                )
+            )
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=content,
+        )
+    )
+
+
+def _lsp_range(line: int, character: int, end_line: int, end_character: int) -> lsp.Range:
+    return lsp.Range(
+        start=lsp.Position(line=line, character=character),
+        end=lsp.Position(line=end_line, character=end_character),
+    )
+
+
+def _spans(items: Any) -> list[tuple[Any, ...]]:
+    """(code, start line, character, end line, character) of diagnostics, or (start line,
+    character, end line, character, new text) of edits."""
+    out: list[tuple[Any, ...]] = []
+    for item in items:
+        r = item.range
+        where = (r.start.line, r.start.character, r.end.line, r.end.character)
+        out.append(
+            (item.code, *where) if isinstance(item, lsp.Diagnostic) else (*where, item.new_text)
+        )
+    return out
+
+
+async def _format(client: LanguageClient, uri: str) -> list[lsp.TextEdit]:
+    edits = await client.text_document_formatting_async(
+        lsp.DocumentFormattingParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            options=lsp.FormattingOptions(tab_size=4, insert_spaces=True),
+        )
+    )
+    return list(edits or [])
+
+
+async def _actions(
+    client: LanguageClient, uri: str, where: lsp.Range, only: list[str] | None = None
+) -> list[lsp.CodeAction]:
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=where,
+            context=lsp.CodeActionContext(
+                diagnostics=[],
+                only=list(only) if only else None,  # (str: a kind of newslint's too)
+            ),
+        )
+    )
+    return [a for a in actions or [] if isinstance(a, lsp.CodeAction)]
+
+
+def _applied(text: str, edits: list[lsp.TextEdit], encoding: str = "utf-16") -> str:
+    """`text` with the edits applied, as an editor applies them (all at once, from the end)."""
+    positions = Positions(text, encoding)
+    spans = sorted(
+        (
+            positions.offset(e.range.start.line, e.range.start.character),
+            positions.offset(e.range.end.line, e.range.end.character),
+            e.new_text,
+        )
+        for e in edits
+    )
+    for start, end, new in reversed(spans):
+        text = text[:start] + new + text[end:]
+    return text
 
 
 def test_server_publishes_fixes_and_formats(site: Path) -> None:
@@ -343,3 +470,361 @@ def test_server_reports_a_configuration_it_cannot_use_and_goes_on(site: Path) ->
         assert found.code == "TX003"
 
     _serve(site, body)
+
+
+# ------------------------------------------------------------------------------ protocol corners
+
+
+def _article_uri(site: Path, name: str = "x.md") -> str:
+    uri = from_fs_path(str(site / "content" / "news" / name))
+    assert uri is not None
+    return uri
+
+
+@pytest.mark.parametrize("eol", ["\r\n", "\r"])
+def test_server_counts_lines_ended_by_crlf_or_a_lone_cr(site: Path, eol: str) -> None:
+    uri = _article_uri(site)
+    text = ARTICLE.replace("\n", eol)
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, text)
+        assert _spans(await _next(published, uri, 1)) == [("TX003", 1, 16, 1, 21)]
+        # A line typed above the title (with the document's own line ending) moves it down.
+        _change(client, uri, 2, (1, 0, 1, 0, "slug: a" + eol))
+        assert _spans(await _next(published, uri, 2)) == [("TX003", 2, 16, 2, 21)]
+        edits = await _format(client, uri)
+        assert _spans(edits) == [(2, 17, 2, 21, "")]
+        changed = text.replace("title", "slug: a" + eol + "title")
+        assert _applied(changed, edits) == changed.replace("&amp;", "&")
+
+    _serve(site, body)
+
+
+@pytest.mark.parametrize(("encoding", "character"), [("utf-8", 18), ("utf-16", 16), ("utf-32", 15)])
+def test_server_counts_characters_in_the_encoding_the_client_offers(
+    site: Path, encoding: str, character: int
+) -> None:
+    # "😀" (beyond the Basic Multilingual Plane) before the entity: 4, 2 or 1 code units.
+    uri = _article_uri(site)
+    chosen: list[Any] = []
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, ARTICLE)
+        assert _spans(await _next(published, uri, 1)) == [("TX003", 1, character, 1, character + 5)]
+        (action,) = await _actions(
+            client, uri, _lsp_range(1, character, 1, character), ["quickfix"]
+        )
+        assert action.edit is not None and action.edit.changes is not None
+        assert _spans(action.edit.changes[uri]) == [(1, character, 1, character + 5, "&")]
+        # The client's edit, in its own units, lands where it says.
+        _change(client, uri, 2, (1, character + 1, 1, character + 5, ""))
+        assert await _next(published, uri, 2) == []
+        assert await _format(client, uri) == []
+
+    _serve(
+        site,
+        body,
+        encodings=[encoding],
+        initialized=lambda result: chosen.append(result.capabilities.position_encoding),
+    )
+    assert chosen == [encoding]
+
+
+# Lines that Python's str.splitlines would break and LSP does not: a form feed, U+0085, U+2028.
+SPLITLINES_BODY = (
+    "---\n"
+    'title: "Rock"\n'
+    "date: 2024-05-01T10:00:00Z\n"
+    "---\n"
+    "\n"
+    "Line one\u2028still one\x85and\x0cstill.\n"
+    "The band played.   \n"
+)
+
+
+def test_server_applies_incremental_edits_on_lsp_lines(site: Path) -> None:
+    uri = _article_uri(site)
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, SPLITLINES_BODY)
+        assert _spans(await _next(published, uri, 1)) == [("BD002", 6, 16, 6, 19)]
+        # Two lines inserted above the problem, in one change; then one of them deleted.
+        _change(client, uri, 2, (5, 0, 5, 0, "New one.\n\nNew two.\n\n"))
+        assert _spans(await _next(published, uri, 2)) == [("BD002", 10, 16, 10, 19)]
+        _change(client, uri, 3, (5, 0, 7, 0, ""))
+        assert _spans(await _next(published, uri, 3)) == [("BD002", 8, 16, 8, 19)]
+        # The author deletes the trailing spaces on the line LSP counts (pygls's own copy of
+        # the text, split by str.splitlines, would put this edit on an earlier line).
+        _change(client, uri, 4, (8, 16, 8, 19, ""))
+        assert await _next(published, uri, 4) == []
+        assert published["version:" + uri] == [1, 2, 3, 4]
+
+    _serve(site, body, args=("--select", "BD002"))
+
+
+def test_server_lints_a_burst_that_ends_on_an_earlier_text(site: Path) -> None:
+    uri = _article_uri(site)
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, ARTICLE)
+        (found,) = await _next(published, uri, 1)
+        # Typed and undone within the debounce: the same text as version 1, as version 3.
+        _change(client, uri, 2, FIXED)
+        _change(client, uri, 3, ARTICLE)
+        assert _spans(await _next(published, uri, 2)) == [("TX003", 1, 16, 1, 21)]
+        assert published["version:" + uri] == [1, 3]
+        (action,) = await _actions(client, uri, found.range, ["quickfix"])
+        assert action.title == "TX003: Unescape &amp;"
+        await asyncio.sleep(0.3)
+        assert len(published[uri]) == 2
+
+    _serve(site, body)
+
+
+TWO_PROBLEMS = (
+    "---\n"
+    'title: "Rock &amp; Roll"\n'
+    "date: 2024-05-01T10:00:00Z\n"
+    "---\n"
+    "\n"
+    "The band played.   \n"
+    "All night.\n"
+)
+
+
+def test_server_offers_a_quick_fix_per_problem_in_the_range(site: Path) -> None:
+    uri = _article_uri(site)
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, TWO_PROBLEMS)
+        assert _spans(await _next(published, uri, 1)) == [
+            ("TX003", 1, 13, 1, 18),
+            ("BD002", 5, 16, 5, 19),
+        ]
+        actions = await _actions(client, uri, _lsp_range(0, 0, 7, 0))
+        assert [(a.title, a.kind, a.is_preferred) for a in actions] == [
+            ("TX003: Unescape &amp;", "quickfix", True),
+            ("BD002: Keep two spaces (the line break)", "quickfix", True),
+            ("newslint: fix all safe problems", "source.fixAll.newslint", None),
+        ]
+        # A range that meets one of them (the cursor inside it): its quick fix alone.
+        (one,) = await _actions(client, uri, _lsp_range(5, 17, 5, 17), ["quickfix"])
+        assert one.title.startswith("BD002")
+        # Only the fix-all, when the editor asks for that kind (on save).
+        (fix_all,) = await _actions(client, uri, _lsp_range(0, 0, 0, 0), ["source.fixAll"])
+        assert fix_all.edit is not None and fix_all.edit.changes is not None
+        fixed = _applied(TWO_PROBLEMS, fix_all.edit.changes[uri])
+        assert fixed == TWO_PROBLEMS.replace("&amp;", "&").replace(".   \n", ".  \n")
+
+    _serve(site, body, args=("--select", "TX003,BD002"))
+
+
+# Blank lines of spaces: blank-lines deletes the lines, trailing-whitespace their spaces.
+CONFLICTING = '---\ntitle: "Rock"\ndate: 2024-05-01T10:00:00Z\n---\n\nOne.\n  \n \n\t\nTwo.\n'
+
+
+def test_server_fix_all_settles_fixes_that_overlap(site: Path) -> None:
+    uri = _article_uri(site)
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, CONFLICTING)
+        found = await _next(published, uri, 1)
+        assert {d.code for d in found} == {"BD002", "BD003"}
+        (fix_all,) = await _actions(client, uri, _lsp_range(0, 0, 0, 0), [FIX_ALL])
+        assert fix_all.edit is not None and fix_all.edit.changes is not None
+        expected = '---\ntitle: "Rock"\ndate: 2024-05-01T10:00:00Z\n---\n\nOne.\n\nTwo.\n'
+        assert _applied(CONFLICTING, fix_all.edit.changes[uri]) == expected
+        assert _applied(CONFLICTING, await _format(client, uri)) == expected
+
+    _serve(site, body, args=("--select", "BD002,BD003"))
+
+
+NO_SUMMARY = '---\ntitle: "Rock"\ndate: 2024-05-01T10:00:00Z\n---\n\nText.\n'
+
+
+def test_server_formats_nothing_when_every_fix_is_unsafe(site: Path) -> None:
+    uri = _article_uri(site)
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, NO_SUMMARY)
+        (found,) = await _next(published, uri, 1)
+        assert found.code == "FM004"
+        assert await _format(client, uri) == []
+        actions = await _actions(client, uri, found.range)
+        # The unsafe quick fix is offered (not preferred); no fix-all, which would do nothing.
+        assert [(a.title, a.kind, a.is_preferred) for a in actions] == [
+            ("FM004: Write the summary from the opening sentences (unsafe)", "quickfix", False)
+        ]
+
+    _serve(site, body, args=("--select", "FM004"))
+
+
+def test_server_leaves_a_file_the_configuration_excludes_alone(site: Path) -> None:
+    (site / "newslint.toml").write_text('exclude = ["content/news/draft-*.md"]\n')
+    uri = _article_uri(site, "draft-1.md")
+    other = _article_uri(site, "final.md")
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, ARTICLE)
+        assert await _next(published, uri, 1) == []
+        assert await _format(client, uri) == []
+        assert await _actions(client, uri, _lsp_range(0, 0, 9, 0)) == []
+        _open(client, other, ARTICLE)  # the same text elsewhere is linted
+        assert _spans(await _next(published, other, 1)) == [("TX003", 1, 16, 1, 21)]
+
+    _serve(site, body)
+
+
+def test_server_does_not_lint_an_untitled_buffer(site: Path) -> None:
+    uri = "untitled:Untitled-1"
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, ARTICLE)
+        assert await _next(published, uri, 1) == []
+        _change(client, uri, 2, (0, 0, 0, 0, "x"))
+        assert await _next(published, uri, 2) == []
+        assert await _format(client, uri) == []
+        assert await _actions(client, uri, _lsp_range(0, 0, 9, 0)) == []
+
+    _serve(site, body)
+
+
+def test_server_reports_a_document_over_max_file_size(site: Path) -> None:
+    (site / "newslint.toml").write_text("max-file-size = 1000\n")
+    uri = _article_uri(site)
+    text = ARTICLE + "All night long.\n" * 100
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, text)
+        (found,) = await _next(published, uri, 1)
+        size = len(text.encode("utf-8"))
+        assert (found.code, found.message) == (
+            "NL003",
+            f"file is {size:,} bytes, over max-file-size (1,000); not linted",
+        )
+        assert _spans([found]) == [("NL003", 0, 0, 0, 0)]
+        assert await _format(client, uri) == []
+        _change(client, uri, 2, ARTICLE)  # cut down below the limit: linted again
+        assert _spans(await _next(published, uri, 2)) == [("TX003", 1, 16, 1, 21)]
+
+    _serve(site, body)
+
+
+CRASHING_RULE = '''
+"""Crashes.
+
+## What it does
+Raises.
+"""
+
+from newslint import Rule, Severity
+
+
+class Crash(Rule):
+    code = "ZZ001"
+    name = "crash"
+    severity = Severity.ERROR
+    messages = {"never": "never"}
+
+    def on_document_end(self, ctx, document):
+        raise RuntimeError("the rule broke")
+'''
+
+
+def test_server_outlives_a_rule_that_raises(site: Path) -> None:
+    (site / "house").mkdir()
+    (site / "house" / "crash.py").write_text(CRASHING_RULE)
+    (site / "newslint.toml").write_text('plugins = ["house/"]\n')
+    uri = _article_uri(site)
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, ARTICLE)
+        found = await _next(published, uri, 1)
+        assert [(d.code, d.message) for d in found if d.code != "TX003"] == [
+            (
+                "NL000",
+                "rule crash (plugin house/crash.py) crashed on this file: RuntimeError: the rule broke",
+            )
+        ]
+        # The server goes on: it fixes what the other rules found, and lints the next change.
+        edits = await _format(client, uri)
+        assert _applied(ARTICLE, edits) == FIXED
+        _change(client, uri, 2, FIXED)
+        assert [d.code for d in await _next(published, uri, 2)] == ["NL000"]
+
+    _serve(site, body, args=("--select", "TX003,ZZ001"))
+
+
+@pytest.mark.parametrize("how", ["exit", "gone"])
+def test_server_ends_when_the_client_ends_without_a_shutdown(site: Path, how: str) -> None:
+    async def main() -> int:
+        client = LanguageClient("newslint-test", "1")
+        await client.start_io(sys.executable, "-m", "newslint", "server", cwd=str(site))
+        assert client._server is not None and client._server.stdin is not None
+        try:
+            await client.initialize_async(
+                lsp.InitializeParams(capabilities=lsp.ClientCapabilities())
+            )
+            if how == "exit":  # `exit` without `shutdown`
+                client.exit(None)
+            else:  # the editor died: its end of the pipe closes
+                client._server.stdin.close()
+            return await asyncio.wait_for(client._server.wait(), 5)
+        finally:
+            if client._server.returncode is None:
+                client._server.kill()
+
+    assert asyncio.run(main()) == 1  # LSP: 1 when no `shutdown` came first
+
+
+def test_server_fixes_all_with_unsafe_fixes_when_the_settings_say_so(site: Path) -> None:
+    uri = _article_uri(site)
+    expected = NO_SUMMARY.replace("---\n\n", 'summary: "Text."\n---\n\n')
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, NO_SUMMARY)
+        (found,) = await _next(published, uri, 1)
+        (fix_all,) = await _actions(client, uri, found.range, [FIX_ALL])
+        assert fix_all.title == "newslint: fix all problems (unsafe fixes too)"
+        assert fix_all.edit is not None and fix_all.edit.changes is not None
+        assert _applied(NO_SUMMARY, fix_all.edit.changes[uri]) == expected
+        assert _applied(NO_SUMMARY, await _format(client, uri)) == expected
+
+    _serve(site, body, args=("--select", "FM004"), unsafe_fixes=True)
+
+
+def test_server_quick_fix_of_crlf_replaces_the_whole_pair(site: Path) -> None:
+    # line-endings deletes each CR; LSP has no position between CR and LF (a character past the
+    # end of a line is its end), so the edit replaces CR LF with LF.
+    uri = _article_uri(site)
+    text = FIXED.replace("\n", "\r\n")
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, text)
+        (found,) = await _next(published, uri, 1)
+        assert _spans([found]) == [("EN007", 0, 3, 1, 0)]
+        (action,) = await _actions(client, uri, found.range, ["quickfix"])
+        assert action.edit is not None and action.edit.changes is not None
+        edits = action.edit.changes[uri]
+        assert _spans(edits[:2]) == [(0, 3, 1, 0, "\n"), (1, 31, 2, 0, "\n")]
+        assert _applied(text, edits) == FIXED
+        assert _applied(text, await _format(client, uri)) == FIXED
+
+    _serve(site, body, args=("--select", "EN007"))
+
+
+def test_server_lints_a_lone_surrogate_as_a_replacement_character(site: Path) -> None:
+    uri = _article_uri(site)
+    text = FIXED.replace("The band", "The \ud83d band")  # half of an emoji
+    messages: list[str] = []
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        @client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(params: lsp.ShowMessageParams) -> None:
+            messages.append(params.message)
+
+        _open(client, uri, text)
+        assert _spans(await _next(published, uri, 1)) == [("EN002", 5, 4, 5, 5)]
+        assert messages == []
+
+    _serve(site, body, args=("--select", "EN002"))
