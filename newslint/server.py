@@ -29,7 +29,10 @@ diagnostics, with quick fixes. As `ruff server`:
   -` would print, sent as one edit of the part that changed.
 - **Configuration** is read again when a configuration file the article depends on changes
   (newslint's, or the Hugo site's, as `newslint watch` watches them), and a section's `_index`
-  file that is saved updates what its `cascade` gives the open articles below it. The client's
+  file that is saved updates what its `cascade` gives the open articles below it. A client that
+  can register file watchers is asked to report changes of those files on disk (`WATCHED_FILES`):
+  the open articles are then linted again at once; with another client a changed configuration
+  file is seen at the next lint. The client's
   `initializationOptions` (or `workspace/didChangeConfiguration` settings) may hold
   `{"args": [...]}`: further `newslint check` arguments (`--select`, `--ignore`, `--config`,
   `--isolated`, ...), and `{"unsafeFixes": true}` to apply unsafe fixes in `fixAll` and formatting.
@@ -72,6 +75,14 @@ if TYPE_CHECKING:
 # Changes closer together than this are linted once, after the last (typing is a burst of them).
 DEBOUNCE_SECONDS = 0.15
 SOURCE = "newslint"
+# What the server asks the editor to watch (LSP glob patterns): newslint's and Hugo's configuration
+# files, and the `_index` files whose `cascade` reaches the articles below them.
+WATCHED_FILES = (
+    "**/{newslint.toml,.newslint.toml,pyproject.toml}",
+    "**/{hugo,config}.{toml,yaml,yml,json}",
+    "**/config/**/*.{toml,yaml,yml,json}",
+    "**/_index.{md,markdown,html,htm}",
+)
 FIX_ALL_KIND = "source.fixAll.newslint"
 # The exit status when the client did not ask for a `shutdown` first (LSP's "exit" notification).
 EXIT_NO_SHUTDOWN = 1
@@ -505,6 +516,23 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
             state.linter.configure(params.initialization_options)
         except UsageError as err:
             report(str(err))
+
+    @server.feature(lsp.INITIALIZED)
+    def initialized(params: lsp.InitializedParams) -> None:
+        # Ask the editor to say when a configuration file or an `_index` changes on disk (a
+        # `git pull`, another program): only files a server registers are reported to it.
+        workspace = server.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace is not None else None
+        if watched is None or not watched.dynamic_registration:
+            return  # the next lint still sees a changed configuration file (its stamps)
+        watchers = [lsp.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED_FILES]
+        options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+        registration = lsp.Registration(
+            id="newslint-watched-files",
+            method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=options,
+        )
+        server.client_register_capability(lsp.RegistrationParams(registrations=[registration]))
 
     @server.feature(lsp.SHUTDOWN)
     def shutdown(params: None) -> None:

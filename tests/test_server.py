@@ -169,6 +169,7 @@ def _serve(
     unsafe_fixes: bool = False,
     encodings: list[str] | None = None,
     initialized: Callable[[lsp.InitializeResult], None] | None = None,
+    watches_files: bool = False,
 ) -> None:
     """Start `newslint server` in `root`, initialize it (`args` as its settings, TX003 only by
     default; the position encodings the client offers, none: UTF-16), run `body` with the client
@@ -184,6 +185,10 @@ def _serve(
             published.setdefault(params.uri, []).append(params.diagnostics)
             published.setdefault("version:" + params.uri, []).append(params.version)
 
+        @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+        def on_register(params: lsp.RegistrationParams) -> None:
+            published.setdefault("registrations", []).extend(params.registrations)
+
         await client.start_io(sys.executable, "-m", "newslint", "server", cwd=str(root))
         try:
             general = (
@@ -195,7 +200,16 @@ def _serve(
             )
             result = await client.initialize_async(
                 lsp.InitializeParams(
-                    capabilities=lsp.ClientCapabilities(general=general),
+                    capabilities=lsp.ClientCapabilities(
+                        general=general,
+                        workspace=lsp.WorkspaceClientCapabilities(
+                            did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(
+                                dynamic_registration=True
+                            )
+                        )
+                        if watches_files
+                        else None,
+                    ),
                     root_uri=from_fs_path(str(root)),
                     initialization_options={"args": list(args), "unsafeFixes": unsafe_fixes},
                 )
@@ -828,3 +842,58 @@ def test_server_lints_a_lone_surrogate_as_a_replacement_character(site: Path) ->
         assert messages == []
 
     _serve(site, body, args=("--select", "EN002"))
+
+
+def test_server_asks_a_client_that_can_to_watch_the_configuration(site: Path) -> None:
+    path = site / "content" / "news" / "x.md"
+    uri = from_fs_path(str(path))
+    assert uri is not None
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(
+                text_document=lsp.TextDocumentItem(
+                    uri=uri, language_id="markdown", version=1, text=ARTICLE
+                )
+            )
+        )
+        assert "TX003" in {d.code for d in await _next(published, uri, 1)}
+        (registration,) = published["registrations"]
+        assert registration.method == "workspace/didChangeWatchedFiles"
+        patterns = [w["globPattern"] for w in registration.register_options["watchers"]]
+        assert "**/{hugo,config}.{toml,yaml,yml,json}" in patterns
+        assert "**/_index.{md,markdown,html,htm}" in patterns
+
+        # Another program changes the configuration: the open article is linted again.
+        (site / "newslint.toml").write_text('ignore = ["TX003"]\n')
+        config_uri = from_fs_path(str(site / "newslint.toml"))
+        assert config_uri is not None
+        client.workspace_did_change_watched_files(
+            lsp.DidChangeWatchedFilesParams(
+                changes=[lsp.FileEvent(uri=config_uri, type=lsp.FileChangeType.Created)]
+            )
+        )
+        codes = {d.code for d in await _next(published, uri, 2)}
+        assert codes and "TX003" not in codes
+
+    # (`--select` would replace the configuration's ignore)
+    _serve(site, body, args=(), watches_files=True)
+
+
+def test_server_asks_no_client_to_watch_that_cannot(site: Path) -> None:
+    path = site / "content" / "news" / "x.md"
+    uri = from_fs_path(str(path))
+    assert uri is not None
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(
+                text_document=lsp.TextDocumentItem(
+                    uri=uri, language_id="markdown", version=1, text=ARTICLE
+                )
+            )
+        )
+        await _next(published, uri, 1)
+        assert "registrations" not in published
+
+    _serve(site, body)
