@@ -341,19 +341,11 @@ def _applied(text: str, edits: list[lsp.TextEdit], encoding: str = "utf-16") -> 
 
 
 def test_server_publishes_fixes_and_formats(site: Path) -> None:
-    path = site / "content" / "news" / "x.md"
-    path.write_text(ARTICLE)
-    uri = from_fs_path(str(path))
-    assert uri is not None
+    (site / "content" / "news" / "x.md").write_text(ARTICLE)
+    uri = _article_uri(site)
 
     async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
-        client.text_document_did_open(
-            lsp.DidOpenTextDocumentParams(
-                text_document=lsp.TextDocumentItem(
-                    uri=uri, language_id="markdown", version=1, text=ARTICLE
-                )
-            )
-        )
+        _open(client, uri, ARTICLE)
         (found,) = await _next(published, uri, 1)
         assert (found.code, found.source, found.severity) == (
             "TX003",
@@ -413,18 +405,10 @@ def test_server_publishes_fixes_and_formats(site: Path) -> None:
 
 
 def test_server_lints_a_burst_of_changes_once(site: Path) -> None:
-    path = site / "content" / "news" / "x.md"
-    uri = from_fs_path(str(path))
-    assert uri is not None
+    uri = _article_uri(site)
 
     async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
-        client.text_document_did_open(
-            lsp.DidOpenTextDocumentParams(
-                text_document=lsp.TextDocumentItem(
-                    uri=uri, language_id="markdown", version=1, text=FIXED
-                )
-            )
-        )
+        _open(client, uri, FIXED)
         assert await _next(published, uri, 1) == []
         for version in range(2, 7):  # five keystrokes, the last bringing the entity back
             text = ARTICLE if version == 6 else FIXED + " " * version
@@ -444,9 +428,7 @@ def test_server_lints_a_burst_of_changes_once(site: Path) -> None:
 
 def test_server_reports_a_configuration_it_cannot_use_and_goes_on(site: Path) -> None:
     (site / "newslint.toml").write_text("select = 3\n")
-    path = site / "content" / "news" / "x.md"
-    uri = from_fs_path(str(path))
-    assert uri is not None
+    uri = _article_uri(site)
     messages: list[str] = []
 
     async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
@@ -454,13 +436,7 @@ def test_server_reports_a_configuration_it_cannot_use_and_goes_on(site: Path) ->
         def on_message(params: lsp.ShowMessageParams) -> None:
             messages.append(params.message)
 
-        client.text_document_did_open(
-            lsp.DidOpenTextDocumentParams(
-                text_document=lsp.TextDocumentItem(
-                    uri=uri, language_id="markdown", version=1, text=ARTICLE
-                )
-            )
-        )
+        _open(client, uri, ARTICLE)
         assert await _next(published, uri, 1) == []
         assert len(messages) == 1 and messages[0].startswith("newslint: ")
         assert "newslint.toml" in messages[0]
@@ -845,18 +821,10 @@ def test_server_lints_a_lone_surrogate_as_a_replacement_character(site: Path) ->
 
 
 def test_server_asks_a_client_that_can_to_watch_the_configuration(site: Path) -> None:
-    path = site / "content" / "news" / "x.md"
-    uri = from_fs_path(str(path))
-    assert uri is not None
+    uri = _article_uri(site)
 
     async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
-        client.text_document_did_open(
-            lsp.DidOpenTextDocumentParams(
-                text_document=lsp.TextDocumentItem(
-                    uri=uri, language_id="markdown", version=1, text=ARTICLE
-                )
-            )
-        )
+        _open(client, uri, ARTICLE)
         assert "TX003" in {d.code for d in await _next(published, uri, 1)}
         (registration,) = published["registrations"]
         assert registration.method == "workspace/didChangeWatchedFiles"
@@ -881,18 +849,10 @@ def test_server_asks_a_client_that_can_to_watch_the_configuration(site: Path) ->
 
 
 def test_server_asks_no_client_to_watch_that_cannot(site: Path) -> None:
-    path = site / "content" / "news" / "x.md"
-    uri = from_fs_path(str(path))
-    assert uri is not None
+    uri = _article_uri(site)
 
     async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
-        client.text_document_did_open(
-            lsp.DidOpenTextDocumentParams(
-                text_document=lsp.TextDocumentItem(
-                    uri=uri, language_id="markdown", version=1, text=ARTICLE
-                )
-            )
-        )
+        _open(client, uri, ARTICLE)
         await _next(published, uri, 1)
         assert "registrations" not in published
 
