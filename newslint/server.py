@@ -86,8 +86,6 @@ WATCHED_FILES = (
 FIX_ALL_KIND = "source.fixAll.newslint"
 # The exit status when the client did not ask for a `shutdown` first (LSP's "exit" notification).
 EXIT_NO_SHUTDOWN = 1
-# LSP ends a line at LF, CRLF or a lone CR, as newslint does (`newslint.spans`).
-_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @dataclass
@@ -253,9 +251,13 @@ class Positions:
     counted in the client's code units ("utf-8", "utf-16" or "utf-32")."""
 
     def __init__(self, text: str, encoding: str = "utf-16") -> None:
+        from newslint.spans import LineIndex
+
         self.text = text
         self.encoding = encoding
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        # LSP ends a line at LF, CRLF or a lone CR, as newslint does: newslint's own line index.
+        self.index = LineIndex(text)
+        self.starts = self.index.starts
 
     def units(self, chars: str) -> int:
         if self.encoding == "utf-32" or chars.isascii():
@@ -293,10 +295,8 @@ class Positions:
         return index
 
     def at_offset(self, offset: int) -> tuple[int, int]:
-        from bisect import bisect_right
-
         offset = max(0, min(offset, len(self.text)))
-        line = bisect_right(self.starts, offset) - 1
+        line = self.index.position(offset).line - 1
         return line, self.units(self.text[self.starts[line] : offset])
 
 
@@ -345,16 +345,8 @@ def fix_edits(d: Diagnostic, positions: Positions) -> list[lsp.TextEdit]:
     text = positions.text
     edits = []
     for e in d.fix_positions:
-        start = (
-            positions.starts[e.line - 1] + e.column - 1
-            if e.line <= len(positions.starts)
-            else len(text)
-        )
-        end = (
-            positions.starts[e.end_line - 1] + e.end_column - 1
-            if e.end_line <= len(positions.starts)
-            else len(text)
-        )
+        start = positions.index.offset(e.line, e.column)
+        end = positions.index.offset(e.end_line, e.end_column)
         content = e.content
         if 0 < start < len(text) and text[start - 1 : start + 1] == "\r\n":
             start -= 1
