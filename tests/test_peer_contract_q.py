@@ -17,6 +17,8 @@ Failures this round found (newslint was wrong; fixed, and pinned here):
   controls to `mojibake`, so `"won\\u00e2\\u0080\\u0099t"` was reported by nobody.
 - `link-insecure` on a JSON source URL whose slashes are escaped (`"http:\\/\\/..."`, PHP's
   `json_encode`) cut the reported span in the middle of an escape and offered no fix.
+- A YAML double-quoted string folded over lines (PyYAML's `yaml.dump` writes every long value
+  so) had no character map: a problem in it spanned the whole value and its fix rewrote it all.
 """
 
 from __future__ import annotations
@@ -590,6 +592,30 @@ def test_escaped_damage_in_a_title(
     ]
 
 
+def test_a_pyyaml_dumped_article_gets_exact_columns_and_minimal_fixes(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PyYAML's `yaml.dump` writes non-ASCII as `\\xE9` and folds a long string over lines
+    with a `\\`; a problem after the fold is reported at its escape, and the fix edits it alone."""
+    front = {
+        "title": "Budget passes after a long week of talks between the many parties\u200b of town",
+        "date": "2025-02-08T09:55:35+08:00",
+        "summary": SUMMARY,
+    }
+    head = yaml.dump(front, allow_unicode=False, width=60, sort_keys=False)
+    text = f"---\n{head}---\n{BODY}"
+    assert "\\\n" in text.split("date:")[0] and text.count("\\u200B") == 1
+    path = put(site, text)
+    _, found = check(capsys, ARTICLE)
+    at = text.index("\\u200B")
+    line, column = position(text, at)
+    assert [(d["code"], d["line"], d["column"], d["end_line"], d["end_column"]) for d in found] == [
+        ("EN003", line, column, line, column + 6)
+    ]
+    run(capsys, "fix", "--no-cache", ARTICLE)
+    assert path.read_text(encoding="utf-8") == text.replace("\\u200B", "")
+
+
 def test_an_escaped_http_source_is_reported_over_its_escapes_and_fixed(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1009,6 +1035,26 @@ def test_the_hooks_as_pre_commit_calls_them(tmp_path: Path) -> None:
         assert done.returncode == 1, done.stdout + done.stderr
         assert "DT002" in done.stdout
     assert broken.read_bytes() == text
+
+
+def test_one_batch_mixes_two_sites_each_with_its_own_time_zone(tmp_path: Path) -> None:
+    """pre-commit passes the staged files of a monorepo in one batch: each file's date is read in
+    its own site's zone (a safe fix there), and UTC assumed where the site sets none (unsafe)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "hugo.toml").write_text(SITE, encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "hugo.toml").write_text('title = "B"\n', encoding="utf-8")
+    local = {"date": Bare("2025-02-08T09:55:35")}
+    east = put(tmp_path, article("yaml", **local), "a/content/x.md")
+    utc = put(tmp_path, article("toml", **local, source="https://b.org/x"), "b/content/x.md")
+    done = hook_run("newslint-fix", ["a/content/x.md", "b/content/x.md"], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert east.read_text(encoding="utf-8") == article("yaml")
+    assert utc.read_text(encoding="utf-8") == article("toml", **local, source="https://b.org/x")
+    assert done.stdout.splitlines() == [
+        "b/content/x.md:3:8: DT001 [date-format] date is not RFC 3339 with an offset: Hugo reads "
+        "'2025-02-08T09:55:35' in UTC (no time zone is configured)"
+    ]
 
 
 def test_the_check_hook_with_an_excluded_staged_file(tmp_path: Path) -> None:
