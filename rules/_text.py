@@ -80,12 +80,13 @@ class ValueMap:
             pieces = pieces[: len(value)]
             end = pieces[-1][2] if pieces else span.end
             return cls(tuple(p[1] for p in pieces), tuple(p[2] for p in pieces), end)
-        if "\n" in source or "\r" in source:
+        yaml_double = style == '"' and field.format == "yaml"
+        if ("\n" in source or "\r" in source) and not yaml_double:
             return None
         if style == '"' or field.format == "json":
             if len(source) < 2 or source[0] != '"' or source[-1] != '"':
                 return None
-            pieces = _decode_double(source[1:-1], span.start + 1)
+            pieces = _decode_double(source[1:-1], span.start + 1, folded=yaml_double)
             inner_end = span.end - 1
         elif style == "'":
             if len(source) < 2:
@@ -108,16 +109,41 @@ class ValueMap:
         return self.starts[index] if index < len(self.starts) else self.end
 
 
-def _decode_double(inner: str, base: int) -> list[tuple[str, int, int]] | None:
+def _decode_double(
+    inner: str, base: int, folded: bool = False
+) -> list[tuple[str, int, int]] | None:
+    """The characters of a double-quoted string's inside, each with its source span. `folded`:
+    a YAML string over several lines (as PyYAML's `yaml.dump` writes a long one), whose line
+    breaks fold into a space, or into nothing after a `\\`; None where it has empty lines."""
     out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(inner):
         char = inner[i]
+        if char in "\r\n":
+            if not folded:
+                return None
+            # The white space around an unescaped break goes; the break becomes one space.
+            start = base + i
+            while out and out[-1][0] in " \t" and out[-1][2] - out[-1][1] == 1:
+                start = out.pop()[1]
+            after = _continuation(inner, i)
+            if after is None:
+                return None
+            out.append((" ", start, base + after))
+            i = after
+            continue
         if char != "\\":
             out.append((char, base + i, base + i + 1))
             i += 1
             continue
         code = inner[i + 1 : i + 2]
+        if code in ("\r", "\n"):
+            # An escaped break joins the lines: it and the next line's indentation are nothing.
+            after = _continuation(inner, i + 1) if folded else None
+            if after is None:
+                return None
+            i = after
+            continue
         if code in _SIMPLE_ESCAPES:
             out.append((_SIMPLE_ESCAPES[code], base + i, base + i + 2))
             i += 2
@@ -144,6 +170,15 @@ def _decode_double(inner: str, base: int) -> list[tuple[str, int, int]] | None:
         else:
             return None
     return out
+
+
+def _continuation(inner: str, at: int) -> int | None:
+    """Where the next line's text starts after the line break at `inner[at]` (its indentation
+    skipped); None when an empty line follows, which folds into a line break of its own."""
+    at += 2 if inner.startswith("\r\n", at) else 1
+    while at < len(inner) and inner[at] in " \t":
+        at += 1
+    return None if inner[at : at + 1] in ("\r", "\n") and at < len(inner) else at
 
 
 def _low_surrogate(inner: str, at: int) -> int | None:

@@ -146,11 +146,19 @@ class LinkInsecure(Rule):
 
     def _source(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
-        offset = FieldText(text, field).offset(len(field.value) - len(field.value.lstrip()))
-        if text[offset : offset + 7].lower() != "http://":
-            ctx.report(Span(offset, offset + 7), "http", kind="source URL")
+        written = FieldText(text, field)
+        lead = len(field.value) - len(field.value.lstrip())
+        offset = written.offset(lead)
+        if written.mapping is not None:
+            # The scheme as the source writes it: `http:\/\/` in JSON from PHP's json_encode.
+            scheme = written.span(lead, lead + 7)
+        else:
+            scheme = Span(offset, offset + 7)
+        if text[offset : offset + 4].lower() != "http":
+            ctx.report(scheme, "http", kind="source URL")
             return
-        self._report(ctx, field.value, Span(offset, offset + 7), "source URL", None)
+        # The fix rewrites the four letters `http`, whatever escapes write the slashes.
+        self._report(ctx, field.value, scheme, "source URL", None)
 
     def _report(
         self, ctx: Context, url: str, scheme: Span, kind: str, link: Link | None, shown: int = -1

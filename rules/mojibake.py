@@ -20,6 +20,10 @@ decoder has already turned them into `�` (`replacement-char` reports those) an
 [ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
 legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
 alone. The message says what happened, for example "UTF-8 text decoded as Windows-1252".
+A front-matter string that writes the damage as escapes (`"caf\\u00c3\\u00a9"`, which Python's
+`json.dumps` writes for `cafÃ©`, or `"\\xc3\\xa9"` in a double-quoted YAML string) holds it all
+the same and is reported there too, and in a key or a string nested in a list or map (there without
+a fix).
 
 Damage that lost part of the original is reported without a repair ("part of the original is
 lost"): a byte turned into U+FFFD, and `â€`, the start of a curly quote, a dash or an ellipsis,
@@ -50,16 +54,25 @@ about encodings for example.
 
 from __future__ import annotations
 
+import re
+
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
+from newslint.events import Field
 from newslint.rule import Context
 
+from ._encoding import Mojibake as Damage
 from ._encoding import (
     code_starts_and_spans,
     find_double_byte_mojibake,
     find_mojibake,
     in_code,
 )
+from ._text import FieldText, nested_escaped
+
+# A run of characters outside ASCII: what mis-decoded text is made of. A string whose source
+# writes one of them as an escape may hold mojibake that a scan of the file's text does not see.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 class Mojibake(Rule):
@@ -73,16 +86,7 @@ class Mojibake(Rule):
     }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
-        single = find_mojibake(document.text)
-        double = find_double_byte_mojibake(document.text)
-        if single and double:
-            # A UTF-8 continuation byte such as 80 is a C1 control in Shift_JIS damage, which
-            # ftfy alone would take for Windows-1252 read as Latin-1: the double-byte repair wins.
-            single = tuple(
-                m
-                for m in single
-                if not any(m.span.start < d.span.end and d.span.start < m.span.end for d in double)
-            )
+        single, double = _damage(document.text)
         code = code_starts_and_spans(document) if single or double else ([], [])
         for found in double:
             quoted = in_code(code, found.span.start)
@@ -96,9 +100,7 @@ class Mojibake(Rule):
                 fixed=found.fixed,
             )
         for found in single:
-            if found.lost or ("\ufffd" in found.fixed and "\ufffd" not in found.found):
-                # ftfy could only repair part of it (a fix would trade garbage for U+FFFD), or
-                # its repair is a guess at a byte the decoder dropped.
+            if _lossy(found):
                 ctx.report(found.span, "lossy", found=found.found, what=found.what)
                 continue
             title = f"Replace with {found.fixed!r}"
@@ -113,3 +115,89 @@ class Mojibake(Rule):
                 what=found.what,
                 fixed=found.fixed,
             )
+
+    # Whether the file holds a backslash, asked at its first field: without one no field writes
+    # an escape, and `on_field` (run for every field) has nothing to find.
+    _escapes: bool | None = None
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        text = ctx.document.text
+        if self._escapes is None:
+            self._escapes = "\\" in text
+        if not self._escapes:
+            return
+        for span, value, _ in nested_escaped(text, field, _NON_ASCII):
+            source = text[span.start : span.end]
+            single, double = _damage(value)
+            escaped = [found for found in (*double, *single) if found.found not in source]
+            if escaped:  # one report per string, as the string is all a report can point at
+                found = escaped[0]
+                if _lossy(found):
+                    ctx.report(span, "lossy", found=found.found, what=found.what)
+                else:
+                    ctx.report(
+                        span, "mojibake", found=found.found, what=found.what, fixed=found.fixed
+                    )
+        self._escaped_value(ctx, field)
+
+    def _escaped_value(self, ctx: Context, field: Field) -> None:
+        """Report (and repair) mojibake that the field's string value writes as escapes."""
+        text = ctx.document.text
+        value = field.value
+        span = field.value_span
+        if not isinstance(value, str) or "\\" not in text[span.start : span.end]:
+            return
+        single, double = _damage(value)
+        if not single and not double:
+            return
+        edited = FieldText(text, field)
+        source = text[span.start : span.end]
+        escaped: list[tuple[Damage, bool]] = []
+        for found, exact in [*((d, False) for d in double), *((s, True) for s in single)]:
+            if edited.mapping is None:
+                if found.found in source:
+                    continue  # written as it is somewhere: the scan of the text reports it
+            else:
+                where = edited.span(found.span.start, found.span.end)
+                if text[where.start : where.end] == found.found:
+                    continue
+            escaped.append((found, exact))
+        if not escaped:
+            return
+        escaped.sort(key=lambda pair: pair[0].span.start)
+        repairable = [(found, exact) for found, exact in escaped if not _lossy(found)]
+        # All repairs of the value are proved together, by one parse of the edited value.
+        edits = edited.edits([(f.span.start, f.span.end, f.fixed) for f, _ in repairable])
+        for found, _ in escaped:
+            if _lossy(found):
+                where = edited.span(found.span.start, found.span.end)
+                ctx.report(where, "lossy", found=found.found, what=found.what)
+        for (found, exact), edit in zip(repairable, edits, strict=True):
+            # Double-byte damage (GBK, Shift_JIS) is inferred from text that still reads as
+            # words: its repair is unsafe, as in the body.
+            fix = (Fix.safe if exact else Fix.unsafe)(f"Replace with {found.fixed!r}", *edit)
+            where = edited.span(found.span.start, found.span.end)
+            ctx.report(
+                where, "mojibake", fix=fix, found=found.found, what=found.what, fixed=found.fixed
+            )
+
+
+def _damage(text: str) -> tuple[tuple[Damage, ...], tuple[Damage, ...]]:
+    """The single-byte and the double-byte mojibake of `text`."""
+    single = find_mojibake(text)
+    double = find_double_byte_mojibake(text)
+    if single and double:
+        # A UTF-8 continuation byte such as 80 is a C1 control in Shift_JIS damage, which
+        # ftfy alone would take for Windows-1252 read as Latin-1: the double-byte repair wins.
+        single = tuple(
+            m
+            for m in single
+            if not any(m.span.start < d.span.end and d.span.start < m.span.end for d in double)
+        )
+    return single, double
+
+
+def _lossy(found: Damage) -> bool:
+    """Whether ftfy could only repair part of it (a fix would trade garbage for U+FFFD), or its
+    repair is a guess at a byte the decoder dropped."""
+    return found.lost or ("\ufffd" in found.fixed and "\ufffd" not in found.found)

@@ -5,7 +5,9 @@ Reports each run of `�` (U+FFFD) written in the file. A decoder puts this char
 bytes it could not read, so the character that stood there is gone. Bytes in this file that are not
 UTF-8 are `invalid-utf8`'s business (newslint shows each as U+FFFD too, but the bytes are still
 there and can be transcoded); this rule reports only the replacement characters that are really in
-the text.
+the text. A front-matter string that writes them as escapes (`"Mal\\ufffdga"`, which Python's
+`json.dumps` writes for `Mal�ga`) holds them all the same: reported there too, and in a key or a
+string nested in a list or map.
 
 ## Why is this bad?
 Readers see `�` in the middle of a word or a name, and nothing can bring the lost character back
@@ -24,7 +26,10 @@ import re
 
 from newslint import Rule, Severity, Span
 from newslint.document import Document
+from newslint.events import Field
 from newslint.rule import Context
+
+from ._text import escaped_matches, nested_escaped
 
 _RUN = re.compile("\ufffd+")
 
@@ -53,10 +58,45 @@ class ReplacementChar(Rule):
                 end = start
                 while end < match.end() and end not in invalid:
                     end += 1
-                count = end - start
-                span = Span(start, end)
-                if count == 1:
-                    ctx.report(span, "one")
-                else:
-                    ctx.report(span, "run", count=count)
+                self._report(ctx, Span(start, end), end - start)
                 start = end
+
+    # Whether the file holds a backslash, asked at its first field: without one no field writes
+    # an escape, and `on_field` (run for every field) has nothing to find.
+    _escapes: bool | None = None
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        text = ctx.document.text
+        if self._escapes is None:
+            self._escapes = "\\" in text
+        if not self._escapes:
+            return
+        for span, _, runs in nested_escaped(text, field, _RUN):
+            self._report(ctx, span, sum(len(run) for run in runs))
+        found = escaped_matches(text, field, _RUN)
+        if found is None:
+            return
+        edited, matches = found
+        for match in matches:
+            if edited.mapping is None:
+                self._report(ctx, edited.span(match.start(), match.end()), len(match.group(0)))
+                continue
+            # A run may mix escapes and characters written as they are, which the scan of the
+            # text reports: report the escaped stretches only.
+            escaped = [
+                index
+                for index in range(match.start(), match.end())
+                if text[edited.mapping.starts[index] : edited.mapping.ends[index]] != "\ufffd"
+            ]
+            while escaped:
+                end = 1
+                while end < len(escaped) and escaped[end] == escaped[0] + end:
+                    end += 1
+                self._report(ctx, edited.span(escaped[0], escaped[0] + end), end)
+                escaped = escaped[end:]
+
+    def _report(self, ctx: Context, span: Span, count: int) -> None:
+        if count == 1:
+            ctx.report(span, "one")
+        else:
+            ctx.report(span, "run", count=count)

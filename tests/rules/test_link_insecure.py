@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
+from newslint import check_text
 from newslint.cli import main
 from newslint.rules.link_insecure import LinkInsecure
 from newslint.site import Site
@@ -110,7 +111,21 @@ CASES = [
         errors=[("http", 2, 10)],
         unsafe_fixed=fm(Source="https://www.reuters.com/a"),
     ),
+    # PHP's json_encode escapes every slash: the scheme is reported as written (`http:\/\/`) and
+    # the fix still rewrites its four letters.
+    Case(
+        "json-source-field-with-escaped-slashes",
+        '{"source": "http:\\/\\/a.org\\/x"}\nBody.\n',
+        errors=[("http", 1, 13)],
+        unsafe_fixed='{"source": "https:\\/\\/a.org\\/x"}\nBody.\n',
+    ),
 ]
+
+
+def test_the_escaped_scheme_is_reported_whole() -> None:
+    text = '{"source": "http:\\/\\/a.org\\/x"}\nBody.\n'
+    [found] = check_text(text, select=["LK004"], site=Site())
+    assert (found.line, found.column, found.end_line, found.end_column) == (1, 13, 1, 22)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

@@ -143,6 +143,38 @@ CASES = [
         '---\ntitle: "T"\n\nDonâ€™t\n',
         errors=[("mojibake", 4, 4)],
     ),
+    # Front matter that writes the damage as escapes (Python's `json.dumps` writes `\u00c3\u00a9`
+    # for `Ã©`): the value, and the page, holds the mojibake all the same.
+    Case(
+        "escaped-in-json-front-matter",
+        '{"title": "Caf\\u00c3\\u00a9 opens"}\n\nText.\n',
+        errors=[("mojibake", 1, 15)],
+        fixed='{"title": "Café opens"}\n\nText.\n',
+    ),
+    Case(
+        "escaped-windows-1252-in-json-front-matter",
+        '{"title": "won\\u00e2\\u20ac\\u2122t go", "lead": "na\\u00c3\\u00afve"}\n\nText.\n',
+        errors=[("mojibake", 1, 15), ("mojibake", 1, 51)],
+        fixed='{"title": "won’t go", "lead": "naïve"}\n\nText.\n',
+    ),
+    Case(
+        "escaped-in-double-quoted-yaml",
+        '---\ntitle: "Caf\\xc3\\xa9 opens"\n---\n\nText.\n',
+        errors=[("mojibake", 2, 12)],
+        fixed='---\ntitle: "Café opens"\n---\n\nText.\n',
+    ),
+    Case(
+        "escaped-in-a-nested-string-without-a-fix",
+        '+++\ntitle = "T"\ntags = ["caf\\u00C3\\u00A9", "ok"]\n+++\n\nText.\n',
+        errors=[("mojibake", 3, 9)],
+    ),
+    Case(
+        "escaped-lost-byte-without-a-fix",
+        '{"title": "He said \\u00e2\\u20ac hi"}\n\nText.\n',
+        errors=[("lossy", 1, 20)],
+    ),
+    # Escapes of sound text are no damage.
+    Case("escaped-legitimate", '{"title": "Caf\\u00e9 S\\u00c3O \\u5317\\u4eac"}\n\nText.\n'),
 ]
 
 

@@ -17,6 +17,22 @@ CASES = [
     Case("cjk", fm(body="北京\ufffd东京\n", title="T"), errors=[("one", 5, 3)]),
     Case("crlf", '---\r\ntitle: "T"\r\n---\r\n\r\nA\ufffd\r\n', errors=[("one", 5, 2)]),
     Case("front-matter-does-not-parse", "---\ntitle: [\ufffd\n", errors=[("one", 2, 9)]),
+    # Written as escapes (Python's `json.dumps` writes `\\ufffd`): the value holds them all the same.
+    Case(
+        "escaped-in-json-front-matter",
+        '{"title": "Mal\\ufffdga \\ufffd\\ufffd"}\n\nText.\n',
+        errors=[("one", 1, 15), ("run", 1, 24)],
+    ),
+    Case(
+        "escaped-in-toml-beside-a-written-one",
+        '+++\ntitle = "a\\uFFFD\ufffdb"\n+++\n\nText.\n',
+        errors=[("one", 2, 11), ("one", 2, 17)],
+    ),
+    Case(
+        "escaped-in-a-nested-string",
+        '{"title": "T", "tags": ["M\\ufffdlaga"]}\n\nText.\n',
+        errors=[("one", 1, 25)],
+    ),
 ]
 
 

@@ -1,0 +1,101 @@
+"""Where each character of a front-matter string sits in its source (`rules/_text.ValueMap`):
+what lets a rule report the exact column of a problem in a value and fix just that piece.
+
+PyYAML's `yaml.dump` (the default of many Python scrapers) writes a long string double-quoted
+over several lines, escaping what is not ASCII and breaking lines with a `\\` (the next line's
+leading space then written as `\\ `); the map follows those folds too, so such a value gets exact
+columns and minimal fixes, as a one-line value does.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from newslint import check_text, fix_text
+from newslint.site import Site
+
+BODY = "\nThe budget passed.\n\n[Reuters](https://www.reuters.com/world/budget-passes)\n"
+
+
+def dumped(title: str) -> str:
+    """An article whose front matter PyYAML wrote, 60 columns wide, ASCII only."""
+    head = yaml.dump({"title": title}, allow_unicode=False, width=60, sort_keys=False)
+    return "---\n" + head + "---\n" + BODY
+
+
+@pytest.mark.parametrize(
+    ("title", "code", "written", "fixed"),
+    [
+        (
+            "Budget passes after a long week of talks between the many\u200b parties of it",
+            "EN003",
+            "\\u200B",
+            "",
+        ),
+        (
+            "Tom and Jerry open a café after a long week of talks between the parties &amp; town",
+            "TX003",
+            "&amp;",
+            "&",
+        ),
+        (
+            "Café opens its doors on Tuesday after a week of talks between the CafÃ© parties",
+            "EN001",
+            "\\xC3\\xA9",
+            "é",
+        ),
+    ],
+    ids=["second-line-escape", "second-line-entity", "second-line-mojibake"],
+)
+def test_a_value_pyyaml_folds_over_lines_is_reported_and_fixed_where_it_is_written(
+    title: str, code: str, written: str, fixed: str
+) -> None:
+    text = dumped(title)
+    assert text.count("\\\n") == 1 and text.count(written) == 1  # folded once
+    [found] = check_text(text, select=[code], site=Site())
+    offset = text.index(written)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    assert (found.line, found.column, found.end_line, found.end_column) == (
+        line,
+        column,
+        line,
+        column + len(written),
+    )
+    repaired, remaining = fix_text(text, select=[code], site=Site())
+    assert repaired == text.replace(written, fixed)
+    assert remaining == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ('"a b\n  c d"', "a b c d"),  # an unescaped break folds into a space
+        ('"a b  \n   c"', "a b c"),  # with the white space around it
+        ('"a b\\\n  \\ c"', "a b c"),  # an escaped break joins; `\ ` is the space
+        ('"a b\\\n  c"', "a bc"),
+        ('"a \\x41\n  b"', "a A b"),  # an escape before a break
+    ],
+)
+def test_the_map_decodes_folded_lines_as_yaml_does(source: str, value: str) -> None:
+    assert yaml.safe_load(f"title: {source}")["title"] == value
+    # An escaped non-breaking space at the value's end, after the folds: text-whitespace reports
+    # it where it is written and its fix removes just it, which needs every fold mapped.
+    text = f'---\ntitle: {source[:-1]}\\xA0"\n---\n{BODY}'
+    [found] = check_text(text, select=["TX005"], site=Site())
+    offset = text.index("\\xA0")
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    assert (found.line, found.column, found.end_column) == (3, column, column + 4)
+    assert fix_text(text, select=["TX005"], site=Site())[0] == text.replace("\\xA0", "")
+
+
+def test_a_value_with_an_empty_line_inside_is_left_to_the_fallback() -> None:
+    """An empty line folds into a line break of its own; the map leaves such a value to the
+    fallback, which finds a piece written once as it is."""
+    text = f'---\ntitle: "Tom &amp; Jerry\n\n  open"\n---\n{BODY}'
+    [found] = check_text(text, select=["TX003"], site=Site())
+    assert (found.line, found.column, found.end_line, found.end_column) == (2, 13, 2, 18)
+    repaired = fix_text(text, select=["TX003"], site=Site())[0]
+    assert repaired == text.replace("&amp;", "&")
+    assert yaml.safe_load(repaired.split("---\n")[1])["title"] == "Tom & Jerry\nopen"
