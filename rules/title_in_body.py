@@ -118,9 +118,15 @@ class TitleInBody(Rule):
             shown = source.strip(_EMPHASIS) if source[:1] in _EMPHASIS else source
         if comparable(shown) != wanted:
             return
-        end = _BLANK_LINES.match(text, _line_end(text, span.end)).end()
+        end = _after_blank_lines(text, _line_end(text, span.end))
         fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(span.start, end)))
         ctx.report(span, kind, fix=fix)
+
+
+def _after_blank_lines(text: str, offset: int) -> int:
+    """The offset after the blank lines that start at `offset`."""
+    match = _BLANK_LINES.match(text, offset)
+    return match.end() if match else offset
 
 
 def _line_end(text: str, offset: int) -> int:
