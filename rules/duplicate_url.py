@@ -35,7 +35,7 @@ to the other one. Hugo 0.168 only prints "Duplicate target paths" with `--printP
 says nothing when a bundle, a section or an alias takes a page's place.
 
 ## Example
-    content/news/budget.md:       title: "Budget passes"
+    content/news/budget.md:  title: "Budget passes"
     content/news/budget-vote.md:  slug: budget
 
 ## Use instead
@@ -111,6 +111,23 @@ class DuplicateUrl(Rule):
         return self.page
 
     @classmethod
+    def group_keys(cls, data: UrlPage) -> list[str]:
+        """The files the page writes, and the last segment of each of its URLs (a path-derived
+        URL's file is known only once its sections' `slug`s are, in `project_end`); a section
+        page meets the other section pages, whose `slug`s the derived URLs need."""
+        keys = [f"{data.root}\0{target.file}" for target in data.fixed]
+        leaves = [_leaf(target.file) for target in data.fixed]
+        if data.derived is not None:
+            own = data.section_slug if data.section_slug not in (None, "", "\0") else None
+            leaves.append(
+                own or _leaf(_file_target(data.derived[0], data.derived[2], data.derived[3]).file)
+            )
+        keys += [f"{data.root}\0leaf\0{leaf.lower()}" for leaf in leaves]
+        if data.section_slug is not None:
+            keys.append(f"{data.root}\0sections")
+        return keys
+
+    @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
         now = _dates.clock().epoch()[0]
         live = [entry for entry in collected if _published(entry.data, now)]
@@ -145,6 +162,15 @@ def _bundle_resource(page: UrlPage) -> bool:
         content_page_on_disk(page.roots, "/".join(folders[:depth]) + "/index")
         for depth in range(1, len(folders) + 1)
     )
+
+
+def _leaf(file: str) -> str:
+    """The last segment of the URL of a file in `public/` (`b` for `news/b/index.html` and for
+    `news/b.html`)."""
+    folder, _, name = file.rpartition("/")
+    if name == "index.html":
+        return folder.rpartition("/")[2]
+    return name.removesuffix(".html")
 
 
 def _published(page: UrlPage, now: int) -> bool:

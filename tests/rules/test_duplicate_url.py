@@ -122,6 +122,7 @@ def test_sites_that_build_them(settings: dict[str, Any], fields: dict[str, Any])
 
 def test_a_sections_slug_moves_its_pages() -> None:
     files = {
+        "/site/content/_index.md": fm(title="Home"),
         "/site/content/news/_index.md": fm(title="News", slug="x"),
         A: page(),
         "/site/content/x/a.md": page("2024-01-02"),
