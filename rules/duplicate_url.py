@@ -57,8 +57,8 @@ from newslint.spans import Span
 
 from . import _dates
 from ._crossfile import is_section_page, order_key, position
+from ._page_urls import _logical_path, _own_url, _section_slug
 from ._pages import hugo_true, never_rendered, opening_delimiter
-from .link_fragment import _logical_path, _own_url, _section_slug
 
 
 class Target(NamedTuple):
