@@ -79,7 +79,8 @@ LANGUAGE_SITE = {
     'defaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true\n'
     "uglyURLs = true\n"
     '[languages.en]\nweight = 1\ncontentDir = "content/en"\n'
-    '[languages.fr]\nweight = 2\ncontentDir = "content/fr"\n',
+    '[languages.fr]\nweight = 2\ncontentDir = "content/fr"\n'
+    "[permalinks.page]\nposts = '/:year/:slug/'\n",
     "content/en/news/a.md": "title: A",
     "content/fr/news/a.md": "title: A fr",
     "content/en/news/b.md": "title: B\nurl: /en/news/c.html",
@@ -91,6 +92,9 @@ LANGUAGE_SITE = {
     "content/en/news/h.md": "title: H\naliases: [/fr/news/a/]",
     "content/en/news/i.md": "title: I\ndate: 2024-01-02\nslug: J",
     "content/en/news/j.md": "title: J\ndate: 2024-01-01",
+    "content/fr/posts/p1.md": "title: Un\ndate: 2024-05-01\nslug: same",
+    "content/fr/posts/p2.md": "title: Deux\ndate: 2024-05-02\nurl: /fr/2024/same.html",
+    "content/en/posts/p3.md": "title: Same\ndate: 2024-05-03",
 }
 
 
@@ -185,6 +189,18 @@ def test_reports_are_the_collisions_hugo_makes(
         reported_urls = {_public_file(url, written) for _, _, url in reports}
         for path in re.findall(r"(\S+) \(\d+\)", warned.group(1)):
             assert path.lstrip("/") in reported_urls, path
+
+
+def test_what_the_language_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path, LANGUAGE_SITE)
+    assert sorted(_reports(tmp_path, capsys, monkeypatch)) == [
+        ("content/en/news/c.md", "content/en/news/b.md", "/en/news/c.html"),
+        ("content/en/news/i.md", "content/en/news/j.md", "/en/news/j.html"),
+        ("content/fr/news/f.md", "content/fr/news/g.md", "/fr/news/g.html"),
+        ("content/fr/posts/p2.md", "content/fr/posts/p1.md", "/fr/2024/same.html"),
+    ]
 
 
 def test_what_the_plain_site_reports(
