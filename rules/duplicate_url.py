@@ -15,13 +15,16 @@ not (hugo 0.168 writes `url: /news/b/` of a French page to `/news/b/`). An alias
 another page's alias, is reported too: Hugo writes only one of the two files.
 
 Pages Hugo does not publish take no URL: drafts (unless the site's `buildDrafts`), pages with
-`headless: true` or `build.render` never or link, pages whose publish date is in the future or
-whose expiry date has passed (unless `buildFuture`, `buildExpired`), both checked when the run
-ends. Left alone, where the URL cannot be told for certain: a `url` or `slug` from a cascade, a
-`[permalinks]` token newslint does not reproduce, a title or slug `urlize` would rewrite in ways
-not modelled, a slug from a dated file name, a section above the page whose `_index.md` is on
-disk but not in the run, a relative alias, a site with `disablePathToLower`, a `baseURL` with a
-path (for `url` and aliases), a multihost site, and a page built in several languages (`sites`).
+`headless: true` or `build.render` never or link, pages of a kind in `disableKinds`, pages whose
+publish date is in the future or whose expiry date has passed (unless `buildFuture`,
+`buildExpired`), both checked when the run ends. Left alone, where the URL cannot be told for
+certain: a `url` or `slug` from a cascade, a `[permalinks]` token newslint does not reproduce, a
+title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a
+relative alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and
+aliases), a multihost site, and a page built in several languages (`sites`). Where the `slug`
+of a section above a page is not known (its `_index.md` is not in the run, or is the run's only
+section page), the page is compared only with the pages below the same sections, which that slug
+moves alike; the URL is then shown as the file's path makes it.
 
 The earliest page (by `date`, then path) is taken as the original and each later one is reported
 at its `url`, its `slug`, its alias, or else at the front matter's opening delimiter; an alias is
@@ -139,12 +142,22 @@ class DuplicateUrl(Rule):
         groups: dict[tuple[str, str], list[tuple[Collected, Target]]] = {}
         for entry in live:
             page = entry.data
-            targets = list(page.fixed)
+            for target in page.fixed:
+                groups.setdefault((page.root, target.file), []).append((entry, target))
+            if page.derived is None:
+                continue
             made = _derived_target(page, sections)
             if made is not None:
-                targets.append(made)
-            for target in targets:
-                groups.setdefault((page.root, target.file), []).append((entry, target))
+                groups.setdefault((page.root, made.file), []).append((entry, made))
+                continue
+            # Its sections' slugs are not known, but two pages below the same sections share
+            # them: the same path-derived URL is the same URL, wherever the slugs move it.
+            path, prefix, where, ugly = page.derived
+            chain = (
+                page.logical if page.section_slug is not None else page.logical.rpartition("/")[0]
+            )
+            same = _file_target(prefix + path, where, ugly)
+            groups.setdefault((page.root, f"{chain}\0{same.file}"), []).append((entry, same))
         for members in groups.values():
             if len(members) > 1:
                 members = [m for m in members if not _bundle_resource(m[0].data)]
@@ -275,6 +288,11 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
                 if target is not None:
                     fixed.append(target)
     section_slug = _section_slug(document) if section else None
+    if _disabled(site, "home" if section and not logical else "section" if section else "page"):
+        # hugo 0.168 writes nothing for the page (`disableKinds`); whether its slug still moves
+        # the pages below it is not known
+        fixed, derived = [], None
+        section_slug = None if section_slug is None else section_slug and "\0"
     if not fixed and derived is None and section_slug is None:
         return None
     return UrlPage(
@@ -295,6 +313,12 @@ def _true(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() == "true"
     return value is True
+
+
+def _disabled(site: Site, kind: str) -> bool:
+    """Whether the site's `disableKinds` lists the page kind (`page`, `section`, `home`)."""
+    kinds = site.raw.get("disablekinds")
+    return isinstance(kinds, list) and kind in {str(k).lower() for k in kinds}
 
 
 def _multihost(site: Site) -> bool:

@@ -253,3 +253,26 @@ CASES = [Case("single-file", page(slug="b"))]
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_duplicate_url(case: Case) -> None:
     assert_case(DuplicateUrl, case)
+
+
+def test_pages_of_a_disabled_kind_take_no_url() -> None:
+    section = "/site/content/news/b/_index.md"
+    site = Site(root=Path("/site"), raw={"disablekinds": ["section"]})
+    assert run({B: page(), section: page("2024-01-02")}, site) == []
+    site = Site(root=Path("/site"), raw={"disablekinds": ["page"]})
+    assert run({A: page(slug="b"), B: page()}, site) == []
+
+
+def test_pages_below_one_section_collide_whatever_its_slug(tmp_path: Path) -> None:
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "_index.md").write_text(fm(title="News", slug="x"))
+    site = Site(root=tmp_path)
+    a, b = str(news / "a.md"), str(news / "b.md")
+    assert run({a: page("2024-01-02", slug="b"), b: page()}, site) == [
+        (a, 3, 7, f"URL /news/b/ is also the URL of {b}")
+    ]
+    # the section page in the run, alone (nothing brings it to the end of the run)
+    index = str(news / "_index.md")
+    files = {index: fm(title="News"), a: page("2024-01-02", slug="b"), b: page()}
+    assert run(files, site) == [(a, 3, 7, f"URL /news/b/ is also the URL of {b}")]
