@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from newslint.rules.link_fragment import _urlized
+from newslint.rules._page_urls import _urlized
 from newslint.site import path_segment
 from tests.test_dates_hugo import _hugo
 

@@ -972,7 +972,7 @@ def test_enabled_lists_only_rules_of_active_presets(
 ) -> None:
     # README: `enabled` is "the codes of the rules a run would enable".
     theme = {"TH001", "TH002", "TH003"}
-    news = {"BD006", "LK001", "TX001", "TX002", "XF001", "XF002"}
+    news = {"BD006", "LK001", "TX001", "TX002", "XF001", "XF002", "XF003"}
     default = set(enabled(capsys, ""))
     assert news <= default and not theme & default
     assert theme <= set(enabled(capsys, 'presets = ["hugo", "news", "mainroad"]\n'))

@@ -2210,6 +2210,7 @@ def test_rules_json_entries_have_the_documented_columns(nowhere: Path) -> None:
         ("TH001", ["mainroad"]),
         ("DT001", []),
         ("XF002", ["news"]),
+        ("XF003", ["news"]),
     ],
 )
 def test_rules_presets(nowhere: Path, code: str, presets: list[str]) -> None:

@@ -1106,7 +1106,7 @@ def test_link_by_url_hugos_link_render_hook_looks_up_as_content(tmp_path: Path) 
     ],
 )
 def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
-    from newslint.rules.link_fragment import _urlized
+    from newslint.rules._page_urls import _urlized
 
     assert _urlized(title, title=True) == made
 
@@ -1122,7 +1122,7 @@ def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
     ],
 )
 def test_slugs_as_hugo_makes_them(slug: str, made: str | None) -> None:
-    from newslint.rules.link_fragment import _urlized
+    from newslint.rules._page_urls import _urlized
 
     assert _urlized(slug) == made
 

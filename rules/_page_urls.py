@@ -1,0 +1,332 @@
+"""How hugo 0.168 makes a page's URL from its file and front matter: its place in the content
+tree (`_logical_path`), its own URL (`_own_url`: `url`, a `[permalinks]` pattern, or the
+path-derived one with its `slug`), a section's `slug` (`_section_slug`), and the `urlize` Hugo
+applies to titles and slugs. Shared by link-fragment (links to another page by its URL) and
+duplicate-url (two pages at one URL)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from newslint.document import Document
+from newslint.rule import Context
+from newslint.site import PAGE_SUFFIXES, Site, path_segment
+
+from ._crossfile import content_path
+from ._dates import GoTime, hugo_dates
+
+
+def _logical_path(document: Document) -> tuple[str, str] | None:
+    """The page's path in the content tree as `ref` names it, and the folder its relative `ref`
+    paths start from (as hugo 0.168 resolves them): `news/budget` and `news` for
+    `news/budget.md` and `news/budget.en.md`; the same for the leaf bundle `news/budget/index.md`
+    (its own folder is not where its paths start); `news` and `news` for the section page
+    `news/_index.md`. Lower case: Hugo's page paths are."""
+    inside = content_path(document)
+    if inside is None:
+        return None
+    inside = inside.lower()
+    folder, _, name = inside.rpartition("/")
+    stem = _without_page_suffix(name)
+    language = (document.language or "").lower()
+    if language and stem.endswith(f".{language}"):
+        stem = stem[: -len(language) - 1]
+    if stem == "_index":
+        return folder, folder
+    if stem == "index":
+        return folder, folder.rpartition("/")[0]
+    return (f"{folder}/{stem}" if folder else stem), folder
+
+
+def _without_page_suffix(name: str) -> str:
+    """`name` (lower case) without the extension of a content file (`budget.md`: `budget`)."""
+    for suffix in PAGE_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+class OwnUrl(NamedTuple):
+    """A page's URL path as a key: lower case, without the slashes at the ends."""
+
+    path: str
+    derived: bool  # made of the file's path: its sections' `slug`s still apply
+    ugly: bool = False  # `uglyURLs`: `news/budget.html`
+
+
+def _own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
+    """The page's URL path (`news/budget`): its `url`; else the one its `[permalinks]` pattern
+    makes; else the path-derived one, with its `slug` and, under `uglyURLs`, `.html`. None when
+    it cannot be told from the page alone (a pattern's token newslint does not reproduce, a
+    `slug` or `url` the cascade gives, a slug or title Hugo would rewrite in ways not modelled).
+    `section`: whether the page is a section's (`_index`)."""
+    document = ctx.document
+    site = document.site
+    assert site is not None
+    url = document.value("url")
+    if isinstance(url, str) and url.strip():
+        path = _site_path(url, site)
+        return None if path is None else OwnUrl(path, False)
+    for key in ("url", "slug"):
+        if document.field(key) is None and document.cascaded_value(key) is not None:
+            return None
+    if _dated_file_name(document):
+        return None  # Hugo takes the slug from the file name after its date: not modelled
+    language = document.language
+    pattern = _permalink(site, language, "section" if section else "page", logical)
+    if pattern is _UNKNOWN:
+        return None
+    ugly = _ugly(site, logical) if not section and logical else False
+    if ugly is None:
+        return None
+    if isinstance(pattern, str):
+        path = _expand(ctx, pattern, logical, section)
+        if not path:
+            return None
+        # hugo 0.168 serves `/:year/:slug/` under `uglyURLs` at `/2024/budget.html`
+        return OwnUrl(path + ".html", False, True) if ugly else OwnUrl(path, False)
+    slug = document.value("slug")
+    if isinstance(slug, str | int) and str(slug).strip() and not section:
+        made = _urlized(str(slug).strip())
+        if made is None:
+            return None
+        logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
+    # Each folder and file name as Hugo writes it in a URL (`a&b.md` is `ab`, `My News` is
+    # `my-news`: `path_segment`).
+    path = "/".join(path_segment(part) for part in logical.split("/"))
+    return OwnUrl(path + ".html" if ugly else path, True, ugly)
+
+
+_DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _dated_file_name(document: Document) -> bool:
+    """Whether the site reads a date from file names (`:filename` in `[frontmatter]`) and this
+    page's (a bundle's folder's) starts with one: Hugo then takes its slug from the rest."""
+    site = document.site
+    if site is None or not any(
+        ":filename" in chain for chain in site.date_sources_for(document.language).values()
+    ):
+        return False
+    inside = content_path(document) or ""
+    folder, _, name = inside.rpartition("/")
+    if name.split(".")[0] in ("index", "_index"):
+        name = folder.rpartition("/")[2]
+    return _DATED_NAME.match(name) is not None
+
+
+def _section_slug(document: Document) -> str:
+    """What a section page's `slug` makes of its URL segment, which its pages' path-derived
+    URLs share (checked with hugo 0.168: `news/_index.md` with `slug: nachrichten` puts
+    `news/budget.md` at `/nachrichten/budget/`; a section's `url` moves the section page only):
+    "" when it has none, NUL when that cannot be told (a slug Hugo would rewrite in ways not
+    modelled, one the cascade gives, or `url` with it)."""
+    slug = document.value("slug")
+    if document.field("slug") is None:
+        return "" if document.cascaded_value("slug") is None else "\0"
+    if slug is None or (isinstance(slug, str) and not slug.strip()):
+        return ""
+    if not isinstance(slug, str | int) or document.value("url") is not None:
+        return "\0"
+    made = _urlized(str(slug).strip())
+    return "\0" if made is None else made
+
+
+# Characters Hugo's `urlize` drops from a title or slug (checked with hugo 0.168: `What's up?
+# A: b, c!` is `whats-up-a-b-c`, `50% off` is `50-off`); `+` it drops from a title (`C++ & Go`
+# is `c-go`) and keeps in a slug (`c++-go`). Any other character that is not a letter, digit,
+# `.`, `_`, `-`, `~`, `@` or white space is not modelled.
+_URLIZE_DROPS = frozenset("'?:,!()[]&%\"")
+
+
+def _urlized(text: str, *, title: bool = False) -> str | None:
+    """`text` as Hugo makes a URL segment of it (`:title` with `title`, `:slug`, a page's
+    `slug`): lower case, letters, digits and `._-~@` kept (`+` in a slug), some punctuation
+    dropped, and a run of white space between kept characters one `-`, none beside a `-` or at
+    either end (hugo 0.168: `a - b` is `a-b`, ` lead ` is `lead`); None for anything else, or a
+    result that starts or ends with `-`."""
+    made: list[str] = []
+    space = hyphen = False
+    for char in text:
+        # Go's `unicode.IsLetter` and `IsDigit` (`²` is no digit there; `isalnum` says it is)
+        if char.isalpha() or char.isdecimal() or char in "._-~@" or (char == "+" and not title):
+            hyphen = char == "-"
+            if space and not hyphen:
+                made.append("-")
+            space = False
+            made.append(char)
+        elif char.isspace():
+            space = bool(made) and not hyphen
+        elif char not in _URLIZE_DROPS and not (char == "+" and title):
+            return None
+    result = "".join(made).lower()
+    if not result or result.startswith("-") or result.endswith("-"):
+        return None
+    return result
+
+
+class _Unknown:
+    """A `[permalinks]` or `uglyURLs` setting newslint does not reproduce."""
+
+
+_UNKNOWN = _Unknown()
+_KINDS = frozenset({"page", "section", "taxonomy", "term"})
+
+
+def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str | _Unknown | None:
+    """The `[permalinks]` pattern of a page of `kind` ("page" or "section") at `logical`, None
+    when none applies, `_UNKNOWN` when that cannot be told. As hugo 0.168 reads them: a
+    language's own table replaces the site's; `news = "..."` is for the pages of the section
+    `news` and of the sections below it, the per-kind form (`[permalinks.page]`,
+    `[permalinks.section]`) for that kind, `news/sub` for that section's; not when two keys
+    hold the page."""
+    table = site._language_settings(language).get("permalinks", site.raw.get("permalinks"))
+    if not table:
+        return None
+    if not isinstance(table, dict):
+        return _UNKNOWN
+    nested = [key for key, value in table.items() if isinstance(value, dict)]
+    if nested:
+        if len(nested) != len(table) or not set(nested) <= _KINDS:
+            return _UNKNOWN
+        table = table.get(kind) or {}
+    elif kind != "page":
+        return None
+    sections = logical if kind == "section" else logical.rpartition("/")[0]
+    if not sections:
+        return _UNKNOWN if table else None  # the home page's, or a page at the root
+    found: list[object] = []
+    for key, value in table.items():
+        name = str(key).strip("/").lower()
+        if not name:
+            return _UNKNOWN
+        if sections == name or sections.startswith(name + "/"):
+            found.append(value)
+    if not found:
+        return None
+    # Two keys that hold the page (`news` and `news/sub`): which one hugo 0.168 takes changes
+    # from one build to the next (a Go map's order).
+    return found[0] if len(found) == 1 and isinstance(found[0], str) else _UNKNOWN
+
+
+def _ugly(site: Site, logical: str) -> bool | None:
+    """Whether a page at `logical` has an ugly URL (`news/budget.html`): the site's `uglyURLs`
+    true, or true for its top-level section (`uglyURLs = {news = true}`, which hugo 0.168
+    applies to the sections below too, in every language; a language's own `uglyURLs` it
+    ignores). None when that cannot be told."""
+    value = site.raw.get("uglyurls")
+    if isinstance(value, dict):
+        value = {str(key).lower(): item for key, item in value.items()}.get(
+            logical.partition("/")[0], False
+        )
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+_TOKEN = re.compile(r":([A-Za-z_]+)(\[[^\]]*\])?")
+
+
+def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | None:
+    """The URL path a `[permalinks]` pattern gives the page, as hugo 0.168 expands it (checked
+    with the hugo binary): `:year`, `:month`, `:day` of its date in the offset it is written in;
+    for a regular page, `:section` and `:sections` (a `[a:b]` slice) of its file's path, not of
+    the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
+    `:contentbasename` (a bundle's folder), `:slugorfilename`, `:slugorcontentbasename`. None
+    for any other token, a page without a date, or a value not modelled."""
+    document = ctx.document
+    folder, _, name = logical.rpartition("/")
+    parts: list[str] = []
+    place = 0
+    for token in _TOKEN.finditer(pattern):
+        parts.append(pattern[place : token.start()])
+        place = token.end()
+        word, index = token.group(1).lower(), token.group(2)
+        if index is not None and word != "sections":
+            return None
+        value: str | None
+        if word in ("year", "month", "day"):
+            time = _page_date(ctx)
+            if time is None:
+                return None
+            number = getattr(time, word)
+            value = str(number) if word == "year" else f"{number:02d}"
+        elif word == "section" and not section:
+            value = logical.partition("/")[0] if "/" in logical else None
+        elif word == "sections" and not section:
+            value = _sliced(folder, index)
+        elif word == "title":
+            value = _title(document)
+        elif word in ("slug", "slugorfilename", "slugorcontentbasename"):
+            slug = document.value("slug")
+            if isinstance(slug, str | int) and str(slug).strip():
+                value = _urlized(str(slug).strip())
+            elif word == "slug":
+                value = _title(document)
+            else:
+                value = None if section else name
+        elif word in ("filename", "contentbasename") and not section:
+            value = name
+        else:
+            return None
+        if not value and word != "sections":
+            return None
+        parts.append(value or "")
+    parts.append(pattern[place:])
+    path = "".join(parts).replace(" ", "-").lower()
+    segments = [part for part in path.split("/") if part]
+    if any(part in (".", "..") or ":" in part for part in segments):
+        return None
+    return "/".join(segments)
+
+
+def _title(document: Document) -> str | None:
+    """The page's title as `:title` makes it (None when it has none or it is not modelled)."""
+    title = document.value("title")
+    return _urlized(title.strip(), title=True) if isinstance(title, str) and title.strip() else None
+
+
+def _sliced(sections: str, index: str | None) -> str | None:
+    """`:sections` with Hugo's slice (`[1:]`, `[:2]`, `[1:2]`; it may be empty: hugo 0.168 makes
+    `/:sections[1:]/:filename/` of `news/budget.md` `/budget/`); None for another index form."""
+    parts = sections.split("/") if sections else []
+    if index is not None:
+        found = re.fullmatch(r"\[(\d*):(\d*)\]", index.replace(" ", ""))
+        if found is None:
+            return None
+        start = int(found.group(1) or 0)
+        end = int(found.group(2)) if found.group(2) else len(parts)
+        if start > end or end > len(parts):
+            return None
+        parts = parts[start:end]
+    return "/".join(parts)
+
+
+def _page_date(ctx: Context) -> GoTime | None:
+    """The page's `.Date` as Hugo resolves it (its `[frontmatter]` sources), in the offset Hugo
+    shows it in; None when it has none (year 1) or it cannot be told (a file's time)."""
+    found = hugo_dates(ctx).targets.get("date")
+    reading = found.reading if found is not None else None
+    if reading is None or reading.kind != "ok" or reading.time is None:
+        return None
+    return reading.time
+
+
+def _site_path(path: str, site: Site) -> str | None:
+    """`path` as a key: without `baseURL`'s path, a language prefix, `index.html` and the slashes
+    at the ends, lower case; None for a file other than `index.html` (an image, a feed)."""
+    found = _split_site_path(path, site)
+    return None if found is None else found[1]
+
+
+def _split_site_path(path: str, site: Site) -> tuple[str, str] | None:
+    """The language prefix of `path` (lower case, else "") and `path` as `_site_path` gives it."""
+    written_in, segments = site.url_segments("/" + path.strip())
+    if segments and segments[-1].lower() == "index.html":
+        segments.pop()
+    if segments and "." in segments[-1] and not segments[-1].lower().endswith(".html"):
+        return None  # a file; `x.html` is a page's under `uglyURLs` (or its `url`)
+    return written_in, "/".join(segments).lower()

