@@ -364,10 +364,10 @@ class Site:
         """The languages whose own contentDir holds `absolute` (symlinks resolved)."""
         real = os.path.realpath(absolute)
         owners: list[str] = []
-        for language, base in self._content_bases():
+        for language, base, _ in self._content_bases():
             text = str(base)
             if real == text or real.startswith(text.rstrip(os.sep) + os.sep):
-                owners.append(language)
+                owners.append(language or self.default_language)
         return owners
 
     @property
@@ -824,28 +824,57 @@ class Site:
             self.__dict__["_permalinks"] = found
         return found
 
-    def _content_bases(self) -> list[tuple[str, Path]]:
-        """(language, resolved contentDir), worked out once per site."""
+    def _content_bases(self) -> list[tuple[str | None, Path, Mount | None]]:
+        """(language, resolved folder, mount) of each language's own contentDir or, on a site
+        with content mounts, of each of them (language None: the mount names no one language),
+        worked out once per site."""
         key = (self.root, tuple(self.languages.items()), self.content_mounts)
         cached = self.__dict__.get("_bases")
         if cached is None or cached[0] != key:
             root = self.root or Path(".")
+            bases: list[tuple[str | None, Path, Mount | None]]
             if self.content_mounts:
-                owned = [(m.language, m.source) for m in self.content_mounts if m.language]
+                bases = [(m.language, Path(_real(root / m.source)), m) for m in self.content_mounts]
             else:
-                owned = list(self._own_content_dirs().items())
-            bases = [(lang, Path(_real(root / d))) for lang, d in owned]
+                bases = [
+                    (lang, Path(_real(root / d)), None)
+                    for lang, d in self._own_content_dirs().items()
+                ]
             cached = self.__dict__["_bases"] = (key, bases)
         return cached[1]
 
     def _folder_language(self, folder: str, name: str) -> str | None:
-        """The language whose contentDir holds `folder/name`; folders are resolved once each."""
+        """The language the text of `folder/name` is written in, by the folder it lies in: the
+        language whose contentDir holds it; on a site with content mounts, the language of the
+        innermost mounts that bring it in, when they agree on one. Hugo builds the file in the
+        language of every mount that brings it in (checked with hugo 0.168), so a folder mounted
+        once per language is fallback content (`content/en/news` mounted for `fr` and `de` too,
+        as opentelemetry.io mounts its English pages into each translation): its own language is
+        then that of the mount around it (`content/en`). A mount that names no language is the
+        default language's. None when the folders tell nothing (the default language applies)."""
         resolved = self._resolved(os.path.join(folder, name))
-        for language, base in self._content_bases():
-            text = str(base)
-            if resolved == text or resolved.startswith(text.rstrip(os.sep) + os.sep):
-                return language
-        return None
+        if not self.content_mounts:
+            for language, base, _ in self._content_bases():
+                text = str(base)
+                if resolved == text or resolved.startswith(text.rstrip(os.sep) + os.sep):
+                    return language
+            return None
+        by_depth: dict[int, set[str]] = {}
+        for language, base, mount in self._content_bases():
+            text = str(base).rstrip(os.sep)
+            if resolved != text and not resolved.startswith(text + os.sep):
+                continue
+            inner = resolved[len(text) + 1 :].replace(os.sep, "/")
+            if mount is not None and mount.filtered and inner and not mount.mounts(inner):
+                continue
+            by_depth.setdefault(len(base.parts), set()).add(language or self.default_language)
+        for depth in sorted(by_depth, reverse=True):
+            if len(by_depth[depth]) == 1:
+                return next(iter(by_depth[depth]))
+        found = set().union(*by_depth.values()) if by_depth else set()
+        if not found or self.default_language in found:
+            return None
+        return next((n for n in self._known_languages().values() if n in found), None)
 
     def _resolved(self, path: str) -> str:
         """`path` absolute with symlinks resolved; each folder is resolved once per site."""
