@@ -1752,21 +1752,23 @@ def _mount_glob(glob: str) -> str:
 
 
 def _removed_mount_settings(data: dict[str, Any], where: Path, errors: list[str]) -> None:
-    """`includeFiles`/`excludeFiles` on a mount: Hugo 0.153 replaced them with `files`, and hugo
-    0.168 logs an error for them (the build fails) while still applying them."""
+    """`includeFiles`/`excludeFiles` on a mount: Hugo 0.153 replaced them with `files`; `lang`,
+    with `sites.matrix.languages`. hugo 0.168 logs an error for each (the build fails) while
+    still applying them."""
     mounts = _dig(data, "module", "mounts")
-    used = [
-        name
-        for key, name in (("includefiles", "includeFiles"), ("excludefiles", "excludeFiles"))
+    removed = (
+        ("includefiles", "includeFiles", "`files`", "mounts what the setting selects"),
+        ("excludefiles", "excludeFiles", "`files`", "mounts what the setting selects"),
+        ("lang", "lang", "`sites.matrix.languages`", "builds the mount's pages in that language"),
+    )
+    for key, name, instead, still in removed:
         if any(
             isinstance(m, dict) and key in m for m in (mounts if isinstance(mounts, list) else ())
-        )
-    ]
-    for name in used:
-        errors.append(
-            f"{where}: module.mounts {name} was removed in Hugo 0.153 (use `files`): hugo 0.168 "
-            "fails the build, though it still mounts what the setting selects"
-        )
+        ):
+            errors.append(
+                f"{where}: module.mounts {name} was removed in Hugo 0.153 (use {instead}): "
+                f"hugo 0.168 fails the build, though it still {still}"
+            )
 
 
 # The renderers hugo 0.168 knows for `markup.defaultMarkdownHandler` (any case).

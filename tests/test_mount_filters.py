@@ -129,6 +129,20 @@ def test_the_removed_settings_are_a_site_error(tmp_path: Path) -> None:
     ]
 
 
+def test_the_removed_lang_setting_is_a_site_error_too(tmp_path: Path) -> None:
+    # hugo 0.168 fails the build on `lang` as on `excludeFiles` ("module.mounts.lang was
+    # deprecated in Hugo v0.153.0 and subsequently removed"), and still builds the mount's pages
+    # in that language.
+    from newslint.site import site_for
+
+    clear_site_cache()
+    make_site(tmp_path, 'lang = "en"')
+    assert [error.split(": ", 1)[1] for error in site_for(tmp_path / "src" / "top.md").errors] == [
+        "module.mounts lang was removed in Hugo 0.153 (use `sites.matrix.languages`): hugo 0.168 "
+        "fails the build, though it still builds the mount's pages in that language"
+    ]
+
+
 def test_a_mount_matches_paths_inside_its_source() -> None:
     files = Mount("src", "", None, files=("! news/sub/**", "news/**"))
     assert files.mounts("news/a.md") and not files.mounts("news/sub/b.md")
