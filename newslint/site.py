@@ -1464,10 +1464,17 @@ def _unwrapped(item: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def _read_config(
-    root: Path, config_path: Path, errors: list[str], hugo_env: tuple[tuple[str, str], ...] = ()
+    root: Path,
+    config_path: Path,
+    errors: list[str],
+    hugo_env: tuple[tuple[str, str], ...] = (),
+    origins: dict[str, Path] | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]] | None:
     """The merged configuration (keys lower-cased) and the written spelling of its language keys;
-    None when the main file cannot be read."""
+    None when the main file cannot be read. `origins` is given the file that last set each
+    top-level key and each key of a top-level table (`module.mounts` from
+    `config/_default/module.toml`), for messages that name it."""
+    found = origins if origins is not None else {}
     merged: dict[str, Any] = {}
     spelled: dict[str, str] = {}
     if config_path.parent == root:
@@ -1478,6 +1485,7 @@ def _read_config(
             return None
         _spellings(data, spelled)
         _merge(merged, lower_keys(data))
+        _note_origins(found, data, config_path)
     env = dict(hugo_env)
     name = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
     # Go's filepath.Join(configDir, environment), which cleans the result: `HUGO_ENV=/` is the
@@ -1494,8 +1502,19 @@ def _read_config(
                 continue
             _spellings(data, spelled)
             _merge(merged, lower_keys(data))
+            _note_origins(found, data, part)
     _env_overrides(merged, hugo_env)
     return merged, spelled
+
+
+def _note_origins(origins: dict[str, Path], data: dict[str, Any], path: Path) -> None:
+    """Record `path` as where `data`'s top-level keys and their tables' keys were set."""
+    for key, value in data.items():
+        origins[str(key).lower()] = path
+        if isinstance(value, dict):
+            origins.update(
+                dict.fromkeys((f"{str(key).lower()}.{str(k).lower()}" for k in value), path)
+            )
 
 
 def _env_overrides(data: dict[str, Any], hugo_env: tuple[tuple[str, str], ...]) -> None:
@@ -1533,7 +1552,8 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site = Site(root=root, config_path=config_path)
     env = dict(hugo_env)
     site.environment = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
-    read = _read_config(root, config_path, site.errors, hugo_env)
+    origins: dict[str, Path] = {}
+    read = _read_config(root, config_path, site.errors, hugo_env, origins)
     if read is None:
         site.widgets, site.widgets_from_theme = _widgets(root, ())
         return site
@@ -1548,8 +1568,10 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
     _read_languages(site, data, spelled, config_path)
     site.content_mounts = _mounts(data, spelled, "content", site._known_languages())
-    _removed_mount_settings(data, config_path, site.errors)
-    _unknown_markdown_handler(data, config_path, site.errors)
+    _removed_mount_settings(data, origins.get("module.mounts", config_path), site.errors)
+    _unknown_markdown_handler(
+        data, origins.get("markup.defaultmarkdownhandler", config_path), site.errors
+    )
     site.static_mounts = _mounts(data, spelled, "static", site._known_languages())
     site.build_future = _build_future(data.get("buildfuture"), config_path, site.errors)
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)

@@ -201,3 +201,21 @@ def test_hugo_agrees(tmp_path: Path, setting: str, expected: list[str]) -> None:
         if path.read_text(encoding="utf-8").strip().lower().endswith((".md", ".markdown"))
     )
     assert built == expected
+
+
+def test_a_removed_mount_setting_is_reported_in_the_file_that_sets_it(tmp_path: Path) -> None:
+    # A configuration folder keeps the mounts in `module.toml` (as Doks sites do): the message
+    # names that file, not the main one.
+    from newslint.site import site_for
+
+    clear_site_cache()
+    folder = tmp_path / "config" / "_default"
+    folder.mkdir(parents=True)
+    (folder / "hugo.toml").write_text(
+        'baseURL = "https://x.org/"\n[module.hugoVersion]\nmin = "0.120.0"\n', encoding="utf-8"
+    )
+    (folder / "module.toml").write_text(
+        '[[mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n', encoding="utf-8"
+    )
+    errors = site_for(tmp_path / "content" / "en" / "a.md").errors
+    assert [error.split(": ", 1)[0] for error in errors] == [str(folder / "module.toml")]
