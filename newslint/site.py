@@ -1572,6 +1572,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     _unknown_markdown_handler(
         data, origins.get("markup.defaultmarkdownhandler", config_path), site.errors
     )
+    _unknown_caches(data, origins, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static", site._known_languages())
     site.build_future = _build_future(data.get("buildfuture"), config_path, site.errors)
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
@@ -1812,6 +1813,33 @@ def _unknown_markdown_handler(data: dict[str, Any], where: Path, errors: list[st
         f"{where}: markup.defaultMarkdownHandler {handler!r} is no Markdown renderer hugo 0.168 "
         f"has{removed}: hugo 0.168 fails the build"
     )
+
+
+# The file caches hugo 0.168 has (`hugo config`); any other name in `caches` fails the build.
+_CACHES = frozenset(
+    {"assets", "getresource", "images", "misc", "modulegitinfo", "modulequeries", "modules"}
+)
+
+
+def _unknown_caches(
+    data: dict[str, Any], origins: dict[str, Path], default: Path, errors: list[str]
+) -> None:
+    """A `caches` entry hugo 0.168 does not have: it refuses the configuration ("getjson" is not
+    a valid cache name) and builds nothing. Sites made from Doks or the old Hugo docs still set
+    `[caches.getjson]` and `[caches.getcsv]`, the caches of the removed getJSON and getCSV."""
+    caches = data.get("caches")
+    for name in caches if isinstance(caches, dict) else ():
+        if str(name).lower() in _CACHES:
+            continue
+        where = origins.get(f"caches.{str(name).lower()}", default)
+        gone = (
+            " (getJSON and getCSV are gone; resources.GetRemote uses `getresource`)"
+            if str(name).lower() in ("getjson", "getcsv")
+            else ""
+        )
+        errors.append(
+            f"{where}: caches.{name} is no cache hugo 0.168 has{gone}: hugo 0.168 fails the build"
+        )
 
 
 # What makes a `sites.matrix` entry a pattern rather than one language's name.
