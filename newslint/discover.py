@@ -382,19 +382,21 @@ def _file_names(entries: Iterable[os.DirEntry[str]]) -> list[str]:
     return names
 
 
-def bundle_resource(folder: Path, name: str) -> bool:
+def bundle_resource(folder: Path, name: str, *, remembered: bool = False) -> bool:
     """Whether the entry `name` of the content folder `folder` is a resource of a leaf bundle:
     `folder` holds a leaf bundle's page (`leaf_index`) and `name` is no such page. Hugo makes no
     page of a bundle's resources, whatever their format, nor of anything in its subfolders
     (checked with hugo 0.168: `post/b/notes.md` and `post/b/sub/index.md` beside
     `post/b/index.en.md` are not built, in any language). A content folder itself is no bundle
-    here: an `index.md` there is `home-leaf-bundle`'s to report."""
+    here: an `index.md` there is `home-leaf-bundle`'s to report. With `remembered`, a folder's
+    listing is read once per run (the hooks ask this of each staged file's folders); a watch,
+    whose folders change while it runs, reads it each time."""
     from newslint.site import site_for_dir
 
     site = site_for_dir(folder)
     if site.root is None or leaf_index(name, site):
         return False
-    names = _listing(str(folder))
+    names = _listing(str(folder)) if remembered else _scan(str(folder))
     if not any(leaf_index(other, site) for other in names):
         return False
     return os.path.realpath(folder) not in _content_folders(site)
@@ -411,7 +413,7 @@ def _in_leaf_bundle(path: Path, site: Site) -> bool:
     while os.path.realpath(folder) not in roots and folder != folder.parent:
         if _place(os.path.realpath(folder), roots) != INSIDE:
             return False
-        if bundle_resource(folder, child):
+        if bundle_resource(folder, child, remembered=True):
             return True
         child, folder = folder.name, folder.parent
     return False
@@ -421,14 +423,18 @@ def _in_leaf_bundle(path: Path, site: Site) -> bool:
 _LISTINGS: dict[str, list[str]] = {}
 
 
+def _scan(folder: str) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return _file_names(entries)
+    except OSError:
+        return []
+
+
 def _listing(folder: str) -> list[str]:
     found = _LISTINGS.get(folder)
     if found is None:
-        try:
-            with os.scandir(folder) as entries:
-                found = _file_names(entries)
-        except OSError:
-            found = []
+        found = _scan(folder)
         if len(_LISTINGS) >= 4096:
             _LISTINGS.clear()
         _LISTINGS[folder] = found
