@@ -1481,7 +1481,9 @@ def _read_config(
         try:
             data = _load(config_path)
         except _READ_ERRORS as err:
-            errors.append(f"{config_path}: cannot read the site configuration: {err}")
+            errors.append(
+                f"{config_path}: cannot read the site configuration: {err}; using defaults"
+            )
             return None
         _spellings(data, spelled)
         _merge(merged, lower_keys(data))
@@ -1498,7 +1500,7 @@ def _read_config(
             try:
                 data = _dir_part(part, _load(part))
             except _READ_ERRORS as err:
-                errors.append(f"{part}: cannot read: {err}")
+                errors.append(f"{part}: cannot read: {err}; the rest of the configuration is used")
                 continue
             _spellings(data, spelled)
             _merge(merged, lower_keys(data))

@@ -1079,6 +1079,29 @@ def test_newslint_reports_a_cache_hugo_does_not_have(
     assert load_site(tmp_path, config).errors == ([f"{config}: {error}"] if error else [])
 
 
+def test_a_site_error_that_changes_nothing_newslint_reads_is_told_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # newslint still reads the rest of the configuration (the time zone here): the warning does
+    # not say it uses defaults, as it does for a configuration it cannot read.
+    from newslint.cli import main
+
+    _set_env(monkeypatch, Form({}))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hugo.toml").write_text(
+        'timeZone = "Asia/Tokyo"\n[caches.getjson]\nmaxAge = -1\n', encoding="utf-8"
+    )
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(
+        "---\ntitle: A\ndate: 2024-06-01\n---\n\nText.\n", encoding="utf-8"
+    )
+    clear_site_cache()
+    main(["check", "--no-cache", "--isolated", "--select", "DT001", "--output-format", "json"])
+    out, err = capsys.readouterr()
+    assert err == f"newslint: warning: {tmp_path / 'hugo.toml'}: {CACHES['getjson']}\n"
+    assert "+09:00" in json.loads(out)[0]["fix"]["edits"][0]["content"]
+
+
 @pytest.mark.hugo
 @pytest.mark.parametrize("cache", list(CACHES))
 def test_hugo_builds_only_with_caches_it_has(tmp_path: Path, cache: str) -> None:
