@@ -924,7 +924,7 @@ def _lint(args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Seq
             file=sys.stderr,
         )
     for message in _site_errors(files):
-        print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
+        print(f"newslint: warning: {message}", file=sys.stderr)
     if args.command == "fix":
         from newslint.fixer import run_fix
 

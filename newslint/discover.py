@@ -1,8 +1,8 @@
 """File discovery: directories walked for Markdown, `.gitignore` respected, symlink loops survived.
 
 A walk also leaves out the content Hugo builds no page from (`newslint.site.Site.hugo_skips`): the
-files and folders the site's `ignoreFiles` patterns match and the content of the languages its
-`disableLanguages` lists. newslint treats them as ruff treats `exclude`: a walk does not enter
+files and folders the site's `ignoreFiles` patterns match, the content of the languages its
+`disableLanguages` lists, and a leaf bundle's resources (`bundle_resource`). newslint treats them as ruff treats `exclude`: a walk does not enter
 them, a file named on the command line is still linted (to check a translation before its
 language is enabled), and `--force-exclude`, which the pre-commit hooks pass, skips named ones
 too. Rules that depend on the site (future dates, widgets, cross-file duplicates) would otherwise
@@ -157,6 +157,9 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
             # out without a word.
             yield directory
             return
+        # In a leaf bundle only its page is one; the rest is the page's resources.
+        site = places.site_of(absolute) if place == INSIDE else None
+        leaf = site is not None and places.leaf_bundle(absolute, site, _file_names(entries))
         for entry in entries:
             path = Path(entry.path)
             try:
@@ -166,11 +169,12 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
                 # and a Markdown name is yielded, so its read reports why (as a broken link is).
                 is_dir = False
             if is_dir:
-                if not _skips_dir(path, absolute / entry.name, ignores, exclude, hugo):
+                if not leaf and not _skips_dir(path, absolute / entry.name, ignores, exclude, hugo):
                     yield path, ignores
             elif (
                 place == INSIDE
                 and entry.name.lower().endswith(MARKDOWN_SUFFIXES)
+                and not (leaf and site is not None and not leaf_index(entry.name, site))
                 and not _skips_file(path, absolute / entry.name, ignores, exclude, hugo)
             ):
                 yield path
@@ -212,6 +216,8 @@ def admits(root: Path, path: Path, exclude: Sequence[str] = ()) -> bool:
         ignores, hugo = _folder_state(absolute, ignores, named_skipped)
         place = places.of(absolute) if content_only else INSIDE
         if place == OUTSIDE:
+            return False
+        if place == INSIDE and bundle_resource(absolute, name):
             return False
         directory, absolute = directory / name, absolute / name
         if number < len(parts) - 1 or is_dir:
@@ -310,6 +316,23 @@ class _ContentPlaces:
         # real_dir, not os.path.realpath: resolved from its parent's, not from the root.
         return _place(real_dir(os.path.abspath(folder)), known[1])
 
+    def site_of(self, folder: Path) -> Site:
+        from newslint.site import site_for_dir
+
+        return site_for_dir(folder)
+
+    def leaf_bundle(self, folder: Path, site: Site, names: Iterable[str]) -> bool:
+        """Whether `folder`, whose files are `names`, is a leaf bundle of `site` (see
+        `bundle_resource`)."""
+        from newslint.site import real_dir
+
+        if site.root is None or not any(leaf_index(name, site) for name in names):
+            return False
+        known = self._folders.get(id(site))
+        if known is None or known[0] is not site:
+            known = self._folders[id(site)] = (site, _content_folders(site))
+        return real_dir(os.path.abspath(folder)) not in known[1]
+
 
 def _content_folders(site: Site) -> list[str]:
     """The site's content folders, resolved (the sources of its content mounts when it has
@@ -327,6 +350,95 @@ def _place(real: str, content: list[str]) -> str:
     if any(d.startswith(real.rstrip(os.sep) + os.sep) for d in content):
         return ABOVE
     return OUTSIDE
+
+
+# The content formats whose `index` file is a leaf bundle's page (checked with hugo 0.168:
+# `index.html` is the page of its folder too).
+_CONTENT_FORMATS = frozenset(
+    {"md", "markdown", "mdown", "html", "htm", "org", "adoc", "asciidoc", "ad", "pandoc", "pdc"}
+    | {"rst"}
+)
+
+
+def leaf_index(name: str, site: Site) -> bool:
+    """Whether the file `name` is a leaf bundle's page: `index.md`, or `index.en.md` in a
+    language of the site, in any content format (`index.de.md` on a site without `de` is the page
+    `index.de`, whose folder is no bundle: checked with hugo 0.168)."""
+    parts = name.lower().split(".")
+    if parts[0] != "index" or len(parts) not in (2, 3) or parts[-1] not in _CONTENT_FORMATS:
+        return False
+    return len(parts) == 2 or parts[1] in site._known_languages()
+
+
+def _file_names(entries: Iterable[os.DirEntry[str]]) -> list[str]:
+    """The names of the files among a folder's entries."""
+    names = []
+    for entry in entries:
+        try:
+            if entry.is_file():
+                names.append(entry.name)
+        except OSError:
+            continue
+    return names
+
+
+def bundle_resource(folder: Path, name: str, *, remembered: bool = False) -> bool:
+    """Whether the entry `name` of the content folder `folder` is a resource of a leaf bundle:
+    `folder` holds a leaf bundle's page (`leaf_index`) and `name` is no such page. Hugo makes no
+    page of a bundle's resources, whatever their format, nor of anything in its subfolders
+    (checked with hugo 0.168: `post/b/notes.md` and `post/b/sub/index.md` beside
+    `post/b/index.en.md` are not built, in any language). A content folder itself is no bundle
+    here: an `index.md` there is `home-leaf-bundle`'s to report. With `remembered`, a folder's
+    listing is read once per run (the hooks ask this of each staged file's folders); a watch,
+    whose folders change while it runs, reads it each time."""
+    from newslint.site import site_for_dir
+
+    site = site_for_dir(folder)
+    if site.root is None or leaf_index(name, site):
+        return False
+    names = _listing(str(folder)) if remembered else _scan(str(folder))
+    if not any(leaf_index(other, site) for other in names):
+        return False
+    return os.path.realpath(folder) not in _content_folders(site)
+
+
+def _in_leaf_bundle(path: Path, site: Site) -> bool:
+    """Whether the content file `path` is a resource of a leaf bundle in a folder it lies in,
+    below its content folder (`bundle_resource`)."""
+    if site.root is None:
+        return False
+    roots = _content_folders(site)
+    absolute = Path(os.path.abspath(path))
+    child, folder = absolute.name, absolute.parent
+    while os.path.realpath(folder) not in roots and folder != folder.parent:
+        if _place(os.path.realpath(folder), roots) != INSIDE:
+            return False
+        if bundle_resource(folder, child, remembered=True):
+            return True
+        child, folder = folder.name, folder.parent
+    return False
+
+
+# Folder -> the names of its files, for `bundle_resource` (asked of each staged file's folders).
+_LISTINGS: dict[str, list[str]] = {}
+
+
+def _scan(folder: str) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return _file_names(entries)
+    except OSError:
+        return []
+
+
+def _listing(folder: str) -> list[str]:
+    found = _LISTINGS.get(folder)
+    if found is None:
+        found = _scan(folder)
+        if len(_LISTINGS) >= 4096:
+            _LISTINGS.clear()
+        _LISTINGS[folder] = found
+    return found
 
 
 _GLOB_CHARS = frozenset("*?[{")
@@ -525,11 +637,17 @@ def not_site_content(path: Path) -> bool:
 def hugo_skips(path: Path) -> bool:
     """Whether Hugo builds no page from the content file `path` (`ignoreFiles`, a disabled
     language: see `newslint.site.Site.hugo_skips`; a name it hides, `hugo_hidden`, of the file
-    or of a folder it lies in below its content folder)."""
+    or of a folder it lies in below its content folder; a resource of a leaf bundle,
+    `bundle_resource`)."""
     from newslint.site import site_for
 
     site = site_for(path)
-    return hugo_hidden(path.name) or site.hugo_skips(path) or _in_hidden_folder(path, site)
+    return (
+        hugo_hidden(path.name)
+        or site.hugo_skips(path)
+        or _in_hidden_folder(path, site)
+        or _in_leaf_bundle(path, site)
+    )
 
 
 def _in_hidden_folder(path: Path, site: Site) -> bool:

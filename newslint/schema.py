@@ -230,6 +230,8 @@ class Schema:
                 continue  # empty is empty-field's (or harmless), except where Hugo wants a map
             by_key[key] = item
             data[key] = _python(item.node, text)
+            if self.specs[key].kind == "str" and key in _HUGO_STRINGS:
+                data[key] = _number_as_written(item.node, text) or data[key]
         nested = [
             issue
             for key, item in by_key.items()
@@ -571,6 +573,42 @@ def yaml11_word(node: Node, text: str) -> str | None:
     if word.startswith("!"):
         return None  # `!!bool yes`: an explicit tag makes it a boolean to Hugo's YAML too
     return None if word.lower() in _YAML12_BOOLS else word
+
+
+# Hugo's own string fields, which it decodes weakly: a number there becomes its text (checked
+# with hugo 0.168: `title: 2025` titles the page "2025", `slug = 42` serves it at `.../42/`).
+_HUGO_STRINGS = frozenset(
+    name.lower()
+    for name in (
+        "title",
+        "linkTitle",
+        "description",
+        "summary",
+        "slug",
+        "url",
+        "type",
+        "layout",
+        "translationKey",
+    )
+)
+
+
+def _number_as_written(node: Node, text: str) -> str | None:
+    """The text of a plain number that Hugo turns back into exactly that text where it wants a
+    string (`2025`, `1.5`), else None: `1.10`, `007` and `2.0` come out as "1.1", "7" and "2"
+    (hugo 0.168), so the page shows something else than was written."""
+    if node.kind != "scalar" or node.tag not in ("int", "float") or isinstance(node.value, bool):
+        return None
+    if not isinstance(node.value, (int, float)) or node.value != node.value:
+        return None
+    written = text[node.span.start : node.span.end] if text else ""
+    if isinstance(node.value, int):
+        shown = str(node.value)
+    else:
+        from decimal import Decimal
+
+        shown = format(Decimal(repr(node.value)).normalize(), "f")
+    return written if written == shown else None
 
 
 def _python(node: Node, text: str = "") -> Any:

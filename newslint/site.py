@@ -364,10 +364,10 @@ class Site:
         """The languages whose own contentDir holds `absolute` (symlinks resolved)."""
         real = os.path.realpath(absolute)
         owners: list[str] = []
-        for language, base in self._content_bases():
+        for language, base, _ in self._content_bases():
             text = str(base)
             if real == text or real.startswith(text.rstrip(os.sep) + os.sep):
-                owners.append(language)
+                owners.append(language or self.default_language)
         return owners
 
     @property
@@ -824,28 +824,57 @@ class Site:
             self.__dict__["_permalinks"] = found
         return found
 
-    def _content_bases(self) -> list[tuple[str, Path]]:
-        """(language, resolved contentDir), worked out once per site."""
+    def _content_bases(self) -> list[tuple[str | None, Path, Mount | None]]:
+        """(language, resolved folder, mount) of each language's own contentDir or, on a site
+        with content mounts, of each of them (language None: the mount names no one language),
+        worked out once per site."""
         key = (self.root, tuple(self.languages.items()), self.content_mounts)
         cached = self.__dict__.get("_bases")
         if cached is None or cached[0] != key:
             root = self.root or Path(".")
+            bases: list[tuple[str | None, Path, Mount | None]]
             if self.content_mounts:
-                owned = [(m.language, m.source) for m in self.content_mounts if m.language]
+                bases = [(m.language, Path(_real(root / m.source)), m) for m in self.content_mounts]
             else:
-                owned = list(self._own_content_dirs().items())
-            bases = [(lang, Path(_real(root / d))) for lang, d in owned]
+                bases = [
+                    (lang, Path(_real(root / d)), None)
+                    for lang, d in self._own_content_dirs().items()
+                ]
             cached = self.__dict__["_bases"] = (key, bases)
         return cached[1]
 
     def _folder_language(self, folder: str, name: str) -> str | None:
-        """The language whose contentDir holds `folder/name`; folders are resolved once each."""
+        """The language the text of `folder/name` is written in, by the folder it lies in: the
+        language whose contentDir holds it; on a site with content mounts, the language of the
+        innermost mounts that bring it in, when they agree on one. Hugo builds the file in the
+        language of every mount that brings it in (checked with hugo 0.168), so a folder mounted
+        once per language is fallback content (`content/en/news` mounted for `fr` and `de` too,
+        as opentelemetry.io mounts its English pages into each translation): its own language is
+        then that of the mount around it (`content/en`). A mount that names no language is the
+        default language's. None when the folders tell nothing (the default language applies)."""
         resolved = self._resolved(os.path.join(folder, name))
-        for language, base in self._content_bases():
-            text = str(base)
-            if resolved == text or resolved.startswith(text.rstrip(os.sep) + os.sep):
-                return language
-        return None
+        if not self.content_mounts:
+            for language, base, _ in self._content_bases():
+                text = str(base)
+                if resolved == text or resolved.startswith(text.rstrip(os.sep) + os.sep):
+                    return language
+            return None
+        by_depth: dict[int, set[str]] = {}
+        for language, base, mount in self._content_bases():
+            text = str(base).rstrip(os.sep)
+            if resolved != text and not resolved.startswith(text + os.sep):
+                continue
+            inner = resolved[len(text) + 1 :].replace(os.sep, "/")
+            if mount is not None and mount.filtered and inner and not mount.mounts(inner):
+                continue
+            by_depth.setdefault(len(base.parts), set()).add(language or self.default_language)
+        for depth in sorted(by_depth, reverse=True):
+            if len(by_depth[depth]) == 1:
+                return next(iter(by_depth[depth]))
+        found = set().union(*by_depth.values()) if by_depth else set()
+        if not found or self.default_language in found:
+            return None
+        return next((n for n in self._known_languages().values() if n in found), None)
 
     def _resolved(self, path: str) -> str:
         """`path` absolute with symlinks resolved; each folder is resolved once per site."""
@@ -1435,20 +1464,30 @@ def _unwrapped(item: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def _read_config(
-    root: Path, config_path: Path, errors: list[str], hugo_env: tuple[tuple[str, str], ...] = ()
+    root: Path,
+    config_path: Path,
+    errors: list[str],
+    hugo_env: tuple[tuple[str, str], ...] = (),
+    origins: dict[str, Path] | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]] | None:
     """The merged configuration (keys lower-cased) and the written spelling of its language keys;
-    None when the main file cannot be read."""
+    None when the main file cannot be read. `origins` is given the file that last set each
+    top-level key and each key of a top-level table (`module.mounts` from
+    `config/_default/module.toml`), for messages that name it."""
+    found = origins if origins is not None else {}
     merged: dict[str, Any] = {}
     spelled: dict[str, str] = {}
     if config_path.parent == root:
         try:
             data = _load(config_path)
         except _READ_ERRORS as err:
-            errors.append(f"{config_path}: cannot read the site configuration: {err}")
+            errors.append(
+                f"{config_path}: cannot read the site configuration: {err}; using defaults"
+            )
             return None
         _spellings(data, spelled)
         _merge(merged, lower_keys(data))
+        _note_origins(found, data, config_path)
     env = dict(hugo_env)
     name = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
     # Go's filepath.Join(configDir, environment), which cleans the result: `HUGO_ENV=/` is the
@@ -1461,12 +1500,23 @@ def _read_config(
             try:
                 data = _dir_part(part, _load(part))
             except _READ_ERRORS as err:
-                errors.append(f"{part}: cannot read: {err}")
+                errors.append(f"{part}: cannot read: {err}; the rest of the configuration is used")
                 continue
             _spellings(data, spelled)
             _merge(merged, lower_keys(data))
+            _note_origins(found, data, part)
     _env_overrides(merged, hugo_env)
     return merged, spelled
+
+
+def _note_origins(origins: dict[str, Path], data: dict[str, Any], path: Path) -> None:
+    """Record `path` as where `data`'s top-level keys and their tables' keys were set."""
+    for key, value in data.items():
+        origins[str(key).lower()] = path
+        if isinstance(value, dict):
+            origins.update(
+                dict.fromkeys((f"{str(key).lower()}.{str(k).lower()}" for k in value), path)
+            )
 
 
 def _env_overrides(data: dict[str, Any], hugo_env: tuple[tuple[str, str], ...]) -> None:
@@ -1504,7 +1554,8 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site = Site(root=root, config_path=config_path)
     env = dict(hugo_env)
     site.environment = env.get("HUGO_ENVIRONMENT") or env.get("HUGO_ENV") or "production"
-    read = _read_config(root, config_path, site.errors, hugo_env)
+    origins: dict[str, Path] = {}
+    read = _read_config(root, config_path, site.errors, hugo_env, origins)
     if read is None:
         site.widgets, site.widgets_from_theme = _widgets(root, ())
         return site
@@ -1519,8 +1570,11 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
     _read_languages(site, data, spelled, config_path)
     site.content_mounts = _mounts(data, spelled, "content", site._known_languages())
-    _removed_mount_settings(data, config_path, site.errors)
-    _unknown_markdown_handler(data, config_path, site.errors)
+    _removed_mount_settings(data, origins.get("module.mounts", config_path), site.errors)
+    _unknown_markdown_handler(
+        data, origins.get("markup.defaultmarkdownhandler", config_path), site.errors
+    )
+    _unknown_caches(data, origins, config_path, site.errors)
     site.static_mounts = _mounts(data, spelled, "static", site._known_languages())
     site.build_future = _build_future(data.get("buildfuture"), config_path, site.errors)
     site.unsafe_html = _unsafe_html(root, themes_dir, site.themes, data)
@@ -1723,21 +1777,23 @@ def _mount_glob(glob: str) -> str:
 
 
 def _removed_mount_settings(data: dict[str, Any], where: Path, errors: list[str]) -> None:
-    """`includeFiles`/`excludeFiles` on a mount: Hugo 0.153 replaced them with `files`, and hugo
-    0.168 logs an error for them (the build fails) while still applying them."""
+    """`includeFiles`/`excludeFiles` on a mount: Hugo 0.153 replaced them with `files`; `lang`,
+    with `sites.matrix.languages`. hugo 0.168 logs an error for each (the build fails) while
+    still applying them."""
     mounts = _dig(data, "module", "mounts")
-    used = [
-        name
-        for key, name in (("includefiles", "includeFiles"), ("excludefiles", "excludeFiles"))
+    removed = (
+        ("includefiles", "includeFiles", "`files`", "mounts what the setting selects"),
+        ("excludefiles", "excludeFiles", "`files`", "mounts what the setting selects"),
+        ("lang", "lang", "`sites.matrix.languages`", "builds the mount's pages in that language"),
+    )
+    for key, name, instead, still in removed:
         if any(
             isinstance(m, dict) and key in m for m in (mounts if isinstance(mounts, list) else ())
-        )
-    ]
-    for name in used:
-        errors.append(
-            f"{where}: module.mounts {name} was removed in Hugo 0.153 (use `files`): hugo 0.168 "
-            "fails the build, though it still mounts what the setting selects"
-        )
+        ):
+            errors.append(
+                f"{where}: module.mounts {name} was removed in Hugo 0.153 (use {instead}): "
+                f"hugo 0.168 fails the build, though it still {still}"
+            )
 
 
 # The renderers hugo 0.168 knows for `markup.defaultMarkdownHandler` (any case).
@@ -1759,6 +1815,33 @@ def _unknown_markdown_handler(data: dict[str, Any], where: Path, errors: list[st
         f"{where}: markup.defaultMarkdownHandler {handler!r} is no Markdown renderer hugo 0.168 "
         f"has{removed}: hugo 0.168 fails the build"
     )
+
+
+# The file caches hugo 0.168 has (`hugo config`); any other name in `caches` fails the build.
+_CACHES = frozenset(
+    {"assets", "getresource", "images", "misc", "modulegitinfo", "modulequeries", "modules"}
+)
+
+
+def _unknown_caches(
+    data: dict[str, Any], origins: dict[str, Path], default: Path, errors: list[str]
+) -> None:
+    """A `caches` entry hugo 0.168 does not have: it refuses the configuration ("getjson" is not
+    a valid cache name) and builds nothing. Sites made from Doks or the old Hugo docs still set
+    `[caches.getjson]` and `[caches.getcsv]`, the caches of the removed getJSON and getCSV."""
+    caches = data.get("caches")
+    for name in caches if isinstance(caches, dict) else ():
+        if str(name).lower() in _CACHES:
+            continue
+        where = origins.get(f"caches.{str(name).lower()}", default)
+        gone = (
+            " (getJSON and getCSV are gone; resources.GetRemote uses `getresource`)"
+            if str(name).lower() in ("getjson", "getcsv")
+            else ""
+        )
+        errors.append(
+            f"{where}: caches.{name} is no cache hugo 0.168 has{gone}: hugo 0.168 fails the build"
+        )
 
 
 # What makes a `sites.matrix` entry a pattern rather than one language's name.

@@ -129,7 +129,7 @@ def lint_stdin(args: argparse.Namespace) -> int:
 
     site = site_for(name) if name is not None else site_for_dir(os.getcwd())
     for message in site.errors:
-        print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
+        print(f"newslint: warning: {message}", file=sys.stderr)
     article = Article(
         name=name if name is not None else STDIN,
         shown=display_path(Path(name)) if name is not None else STDIN,

@@ -737,7 +737,7 @@ class Watch:
                 return setup
             resume_gc()  # set up: from here on, linting makes garbage
             for message in _site_errors(files):
-                print(f"newslint: warning: {message}; using defaults", file=sys.stderr)
+                print(f"newslint: warning: {message}", file=sys.stderr)
             if not files:
                 print("newslint: warning: no Markdown files to lint yet", file=sys.stderr)
             session = Session(

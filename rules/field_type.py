@@ -12,7 +12,9 @@ to Hugo and is reported). `outputs` must name output formats, Hugo's own (`html`
 `org`, `html` and their other names, in any case), and `html` or `org` fail under Hugo's default
 security policy (a site that sets `security` or its own `mediaTypes` is trusted).
 
-Hugo decodes its own fields leniently, and the rule follows what it does: an empty `sitemap` or
+Hugo decodes its own fields leniently, and the rule follows what it does: a number in one of its
+string fields is the text Hugo makes of it (`title: 2025`, a year section's title), reported only
+when that text is not what was written (`title: 1.10` titles the page "1.1"); an empty `sitemap` or
 `resources` is no error, a number in `menu: [main, 3]` names a menu, and each entry of a `menu` map
 must be a map whose `weight` Go can read as a number (`"5"`, not `"5.0"`), whose `params` is a map
 and whose names are scalars, else the build fails; so must a `sitemap` whose `priority` is a

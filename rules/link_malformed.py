@@ -61,7 +61,8 @@ Flags links and images that cannot work:
   `hh%5C_gear%5C_400.jpg` (checked with hugo 0.168).
 
 A problem of the URL (a space, no host, a doubled scheme, a quote, an escape) is reported at the
-URL; the others at the whole link.
+URL; the others at the whole link. A URL that holds a shortcode call (`[blog]: <{{% param url %}}>`)
+is left alone: Hugo puts the call's output in its place before it reads the URL.
 
 In raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`)
 what cannot work in HTML is flagged: a `javascript:` link (at the start tag), an `<img>` without a
@@ -124,6 +125,10 @@ from ._links import (
 )
 from ._shortcode_urls import escaped_shortcode_urls
 
+# A shortcode call in a URL (`[blog]: <{{% param blogPostURL %}}>`): Hugo replaces the call with
+# its output before the Markdown is rendered (checked with hugo 0.168: the link goes to the
+# parameter's address), so what the URL will be cannot be judged from the text.
+_SHORTCODE_IN_URL = re.compile(r"\{\{(?:<.*?>|%.*?%)\}\}", re.DOTALL)
 _SCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 # A `%` that is no percent escape (`100%`, `50%off`): Go's `url.Parse`, which Hugo's own link render
 # hook calls on every Markdown link, rejects it (checked with hugo 0.168).
@@ -206,6 +211,8 @@ class LinkMalformed(Rule):
             self._no_url(ctx, link, dest, kind)
         elif not link.is_image and self._invisible(text, link, dest):
             ctx.report(link.span, "no-text", url=url[:80], severity=Severity.WARNING)
+        elif _SHORTCODE_IN_URL.search(url):
+            pass  # Hugo puts the shortcode's output in its place before it reads the URL
         elif match := _SCRIPT.match(url):
             fix = self._unlink(ctx.document, link, dest, "Remove the script link")
             scheme = match.group(0).strip().lower()

@@ -152,3 +152,58 @@ def _public(site: Path, tmp_path: Path) -> list[Path]:
     """The files `hugo` writes for `site`."""
     hugo_pages(site, tmp_path)
     return [p for p in (tmp_path / "hugo-public").rglob("*") if p.is_file()]
+
+
+# A folder of English pages mounted again into each translation (fallback pages, as
+# opentelemetry.io mounts `content/en/announcements` for every language), and a folder mounted
+# for French alone inside a mount of the default language's.
+FALLBACK = (
+    'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n'
+    "[languages.fr]\nweight = 3\n"
+    '[[module.mounts]]\nsource = "site/en"\ntarget = "content"\n'
+    '[[module.mounts]]\nsource = "site/zh"\ntarget = "content"\n'
+    '[module.mounts.sites.matrix]\nlanguages = ["zh"]\n'
+    '[[module.mounts]]\nsource = "site/en/events"\ntarget = "content/events"\n'
+    '[module.mounts.sites.matrix]\nlanguages = ["zh"]\n'
+    '[[module.mounts]]\nsource = "site/en/events"\ntarget = "content/events"\n'
+    '[module.mounts.sites.matrix]\nlanguages = ["fr"]\n'
+    '[[module.mounts]]\nsource = "site/en/guest"\ntarget = "content/guest"\n'
+    '[module.mounts.sites.matrix]\nlanguages = ["zh"]\n'
+)
+
+
+def test_fallback_pages_mounted_into_each_language_are_in_their_own_folder_s_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    clear_site_cache()
+    write(
+        root,
+        {
+            "hugo.toml": BASE + FALLBACK,
+            "site/en/events/summit.md": page("Observability summit opens in Tokyo"),
+            "site/en/guest/column.md": CHINESE,  # mounted for Chinese alone: Chinese
+            "site/en/guest/notes.md": page("Notes from the newsroom"),
+            "site/zh/news/c.md": CHINESE,
+        },
+    )
+    hugo_pages(root, tmp_path)
+    served = {
+        p.parent.relative_to(tmp_path / "hugo-public").as_posix()
+        for p in (tmp_path / "hugo-public").rglob("index.html")
+    }
+    # Hugo builds the fallback page in every language whose mount brings it in.
+    assert {"events/summit", "zh/events/summit", "fr/events/summit"} <= served
+    assert {"guest/column", "zh/guest/column"} <= served
+    site = site_for(root / "hugo.toml")
+    assert site.language_of(root / "site/en/events/summit.md") == "en"
+    assert site.language_of(root / "site/en/guest/column.md") == "zh"
+    assert site.language_of(root / "site/zh/news/c.md") == "zh"
+    found = lint(capsys, monkeypatch, None, "--select", "TX007")
+    assert [(d["path"], d["line"]) for d in found] == [
+        ("site/en/guest/notes.md", 2),
+        ("site/en/guest/notes.md", 4),
+        ("site/en/guest/notes.md", 7),
+    ]

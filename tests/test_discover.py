@@ -242,3 +242,58 @@ def test_names_hugo_hides_are_skipped_unless_named(
     assert [p.as_posix() for p in changed] == ["content/en/a.md"]
     # A named hidden folder is walked, its own hidden entries are not.
     assert [p.as_posix() for p in walk(Path("content/en/.hidden"))] == ["content/en/.hidden/f.md"]
+
+
+# A leaf bundle's page is its `index` file (`index.en.md` in a language of the site); every
+# other file in its folder and below is a resource of the page, of which Hugo makes no page.
+BUNDLES = 'defaultContentLanguage = "zh"\n[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n'
+BUNDLE_FILES = [
+    "content/news/_index.md",  # a branch bundle: its files are pages
+    "content/news/a.md",
+    "content/post/b/index.en.md",
+    "content/post/b/notes.md",  # a resource of b, as a book's outline kept beside the post is
+    "content/post/b/sub/deep.md",
+    "content/post/b/sub/index.md",
+    "content/post/c/index.fr.md",  # `fr` is no language of the site: the page `index.fr`
+    "content/post/c/notes.md",
+]
+BUNDLE_PAGES = [
+    "content/news/_index.md",
+    "content/news/a.md",
+    "content/post/b/index.en.md",
+    "content/post/c/index.fr.md",
+    "content/post/c/notes.md",
+]
+
+
+@pytest.fixture
+def bundles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "hugo.toml").write_text(BUNDLES, encoding="utf-8")
+    for name in BUNDLE_FILES:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_a_leaf_bundle_s_resources_are_no_pages(
+    bundles: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files, missing = discover([Path("content")])
+    assert ([p.as_posix() for p in files], missing) == (BUNDLE_PAGES, [])
+    assert linted([], capsys) == BUNDLE_PAGES
+    # Named, a resource is linted as any named file is; the hooks' --force-exclude skips it.
+    assert linted(BUNDLE_FILES, capsys) == BUNDLE_FILES
+    assert linted(["--force-exclude", *BUNDLE_FILES], capsys) == BUNDLE_PAGES
+
+
+@pytest.mark.hugo
+def test_hugo_builds_a_page_of_a_leaf_bundle_s_index_only(bundles: Path, tmp_path: Path) -> None:
+    from tests.test_peer_site_d import hugo_pages
+
+    for name in BUNDLE_FILES:  # a date Hugo can build with
+        (bundles / name).write_text("---\ntitle: T\n---\nBody.\n", encoding="utf-8")
+    built = hugo_pages(bundles, tmp_path)
+    assert sorted(built) == sorted(name for name in BUNDLE_PAGES if not name.endswith("_index.md"))

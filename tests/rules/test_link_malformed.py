@@ -194,6 +194,20 @@ CASES = [
         ),
     ),
     Case(
+        # A shortcode call in the URL is replaced by its output before Hugo reads the URL
+        # (hugo 0.168 links these to the `u` parameter's address); a Jekyll tag is not.
+        "shortcode-call-in-url",
+        fm(
+            body="[a](<{{% param u %}}>), [b][r], [c]({{< ref x >}}) and [d]({%post_url%}/x).\n"
+            "\n[r]: <{{% param u %}}x?{{% _param utm %}}>\n"
+        ),
+        errors=[("bad-escape", 4, 60)],
+        unsafe_fixed=fm(
+            body="[a](<{{% param u %}}>), [b][r], [c]({{< ref x >}}) and [d]({%25post_url%25}/x).\n"
+            "\n[r]: <{{% param u %}}x?{{% _param utm %}}>\n"
+        ),
+    ),
+    Case(
         # Quotes in pairs are a search query's, which the server reads: no debris.
         "quoted-search-query",
         fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),
