@@ -481,9 +481,11 @@ _MIN_DAMAGED = 4  # characters of mojibake: shorter stretches arise by chance
 _DOUBLE_BYTE_SCAN = 1_000_000
 
 
-def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
+def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[Mojibake, ...]:
     """Stretches of CJK that are UTF-8 decoded as GBK, with the text their bytes hold (the exact
-    inverse, so nothing is guessed but the encoding)."""
+    inverse, so nothing is guessed but the encoding); also legacy single-byte text read as
+    Latin-1 (`_legacy_single_byte`), whose repair is as much an inference. `language` is the
+    page's."""
     text = text[:_DOUBLE_BYTE_SCAN]
     if text.isascii():
         return ()
@@ -492,9 +494,92 @@ def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
         found = _double_byte(text, "gbk")
     if _sjis_suspect_pair().search(text) is not None:
         found += _double_byte(text, "cp932")
+    legacy = _legacy_single_byte(text, language) if _LEGACY_WORD.search(text) is not None else []
     if _LEGACY_PAIRS.search(text) is not None:
-        found += _legacy_chinese(text)
+        found += tuple(
+            m for m in _legacy_chinese(text) if not any(_overlap(m.span, c.span) for c in legacy)
+        )
+    if legacy:
+        found = tuple(sorted(found + tuple(legacy), key=lambda m: m.span.start))
     return found
+
+
+# Russian, Ukrainian or Bulgarian saved in Windows-1251, or Greek in Windows-1253, and decoded as
+# Windows-1252 or Latin-1 (a scraper that trusted a missing charset): every letter becomes an
+# accented Latin one, `Ìèíèñòð ôèíàíñîâ` for `Министр финансов`, `Ç êõâÝñíçóç` for `Η κυβέρνηση`.
+# The bytes are not UTF-8, so ftfy leaves them alone. Genuine Latin text has no words made only of
+# such letters, three of them in a row; the reading must also give words of the script (a vowel in
+# each, no capital inside a word), which tells the two code pages apart and keeps GBK's damage
+# (`ÖÐÎÄ`) for `_legacy_chinese`.
+# On a page in one of a code page's languages a single such word is enough (GBK's reading of
+# `ôèíàíñîâ`, `翳磬眈钼`, makes no sense on a Russian page).
+_LEGACY_SCRIPTS: tuple[tuple[str, str, str, frozenset[str]], ...] = (
+    (
+        "cp1251",
+        "аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ",
+        "Windows-1251",
+        frozenset({"ru", "uk", "be", "bg", "sr", "mk"}),
+    ),
+    ("cp1253", "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ", "Windows-1253", frozenset({"el"})),
+)
+_MIN_LEGACY_WORDS = 3
+# Bytes A1-FF shown as Windows-1252 (the same characters as Latin-1): a word of them between
+# characters that are no letters or digits. Only words of three or more count towards the minimum
+# and need a vowel; shorter ones (`â` for `в`) join the stretch when they read as letters.
+_LEGACY_WORD = lazy_regex(r"(?<!\w)[\u00a1-\u00ff]+(?!\w)")
+_LEGACY_LONG = 3
+_ASCII_GAP = re.compile(r"[^A-Za-z\u0080-\uffff]*")
+
+
+def _legacy_reading(word: str, encoding: str, vowels: str) -> str | None:
+    """`word` (Latin-1 characters) read back in `encoding`, when that gives a word of its script."""
+    try:
+        original = word.encode("latin-1").decode(encoding)
+    except UnicodeDecodeError:
+        return None  # a byte the code page leaves undefined
+    if not original.isalpha():
+        return None
+    if len(original) >= _LEGACY_LONG and not any(char in vowels for char in original):
+        return None
+    if not (original.islower() or original.isupper() or original[1:].islower()):
+        return None  # `кхвЭснзуз`: a capital inside the word, no word of the script
+    return original
+
+
+def _legacy_single_byte(text: str, language: str | None) -> list[Mojibake]:
+    """Stretches of at least `_MIN_LEGACY_WORDS` such words (one on a page in the script's
+    language), with only ASCII punctuation, digits and spaces between them, that read as words of
+    one of `_LEGACY_SCRIPTS`."""
+    primary = (language or "").split("-")[0].lower()
+    scripts = sorted(_LEGACY_SCRIPTS, key=lambda script: primary not in script[3])
+    groups: list[list[re.Match[str]]] = []
+    for match in _LEGACY_WORD.finditer(text):
+        last = groups[-1][-1] if groups else None
+        if last is not None and _ASCII_GAP.fullmatch(text, last.end(), match.start()):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    out = []
+    for group in groups:
+        long_words = sum(len(m.group(0)) >= _LEGACY_LONG for m in group)
+        words = [m.group(0) for m in group]
+        reading = next(
+            (
+                (encoding, name)
+                for encoding, vowels, name, languages in scripts
+                if long_words >= (1 if primary in languages else _MIN_LEGACY_WORDS)
+                and all(_legacy_reading(word, encoding, vowels) for word in words)
+            ),
+            None,
+        )
+        if reading is None:
+            continue
+        start, end = group[0].start(), group[-1].end()
+        damaged = text[start:end]
+        fixed = damaged.encode("latin-1").decode(reading[0])
+        what = f"{reading[1]} text decoded as Latin-1"
+        out.append(Mojibake(Span(start, end), damaged, fixed, what))
+    return out
 
 
 # Chinese saved in GBK or Big5 and decoded as Latin-1 or Windows-1252 (a scraper that trusted a

@@ -7,7 +7,11 @@ selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess 
 which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as Shift_JIS
 (`譚ｱ莠ｬ驛ｽ縺ｮ` for `東京都の`), when the damage stands for four CJK characters or more
 (`譚ｱ莠ｬ驛ｽ` alone, `東京都`, is too short to tell from chance); Chinese saved in GBK or Big5 and read as Latin-1 or Windows-1252
-(`ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`, four characters or more of varied Han text); and
+(`ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`, four characters or more of varied Han text);
+Russian, Ukrainian or Bulgarian saved in Windows-1251, or Greek in Windows-1253, and read as Latin-1
+(`Ìèíèñòð ôèíàíñîâ` for `Министр финансов`, `Ç êõâÝñíçóç` for `Η κυβέρνηση`: three words or more
+made only of accented letters that read as words of the script, a vowel in each; one on a page in
+one of those languages); and
 Arabic, Persian,
 Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
 Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
@@ -42,7 +46,8 @@ Safe: the fix replaces only the damaged span with ftfy's repair, which re-encode
 decodes them the right way (it never guesses a character that is not in the bytes; where it would
 have to, there is no fix, see above), or, for the
 code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
-OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS and GBK or Big5 read as Latin-1 kinds: the repair is exact, but
+OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as Latin-1 and Windows-1251 or 1253 read as Latin-1
+kinds: the repair is exact, but
 which encoding did the damage is inferred from text that still looks like words. Unsafe in code (a code block or
 inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
 about encodings for example.
@@ -74,7 +79,7 @@ class Mojibake(Rule):
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
         single = find_mojibake(document.text)
-        double = find_double_byte_mojibake(document.text)
+        double = find_double_byte_mojibake(document.text, document.language)
         if single and double:
             # A UTF-8 continuation byte such as 80 is a C1 control in Shift_JIS damage, which
             # ftfy alone would take for Windows-1252 read as Latin-1: the double-byte repair wins.

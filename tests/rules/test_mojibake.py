@@ -268,6 +268,67 @@ def test_legacy_chinese_decoded_as_latin_1(case: Case) -> None:
     assert_case(Mojibake, case)
 
 
+# Russian or Ukrainian saved in Windows-1251, Greek in Windows-1253, read as Latin-1: each letter
+# an accented Latin one. Not UTF-8, so ftfy leaves it; it was taken for GBK (`ôèíàíñîâ` read as
+# '翳磬眈钼') before.
+RU_AS_LATIN = "Министр финансов заявил в среду.".encode("cp1251").decode("latin-1")
+UK_AS_LATIN = "Уряд оголосив нові заходи, з'їзд і підтримку.".encode("cp1251").decode("latin-1")
+EL_AS_LATIN = "Η κυβέρνηση ανακοίνωσε νέα μέτρα.".encode("cp1253").decode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "windows-1251-russian",
+            fm(body=f"Новости: {RU_AS_LATIN}\n"),
+            errors=[("mojibake", 4, 10)],
+            unsafe_fixed=fm(body="Новости: Министр финансов заявил в среду.\n"),
+        ),
+        Case(
+            "windows-1251-ukrainian",
+            fm(body=f"{UK_AS_LATIN}\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body="Уряд оголосив нові заходи, з'їзд і підтримку.\n"),
+        ),
+        Case(
+            "windows-1253-greek",
+            fm(body=f"{EL_AS_LATIN}\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body="Η κυβέρνηση ανακοίνωσε νέα μέτρα.\n"),
+        ),
+        # On a Russian page one damaged word is enough: GBK's reading ('翳磬眈钼') makes no sense.
+        Case(
+            "one-word-on-a-russian-page",
+            fm(body="Ñêàíäàë in Moscow.\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body="Скандал in Moscow.\n"),
+            language="ru",
+        ),
+        # Elsewhere two words are too few to tell from chance; accented Latin words always hold
+        # an ASCII letter; symbols (`«`, `½`, `±`) read as no letters.
+        Case("two-words-are-too-few", fm(body="Ìèíè ñòð said.\n")),
+        Case(
+            "accented-latin-and-symbols",
+            fm(body="Þórðarson, «¿Qué?» ¡Olé! à é ô où ½ ¼ ±° «»« ±±±\n"),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_legacy_cyrillic_and_greek_decoded_as_latin_1(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+def test_legacy_cyrillic_message_names_the_code_page() -> None:
+    from newslint.engine import check_text
+
+    found = check_text(fm(body=f"{RU_AS_LATIN}\n"), select=["EN001"])
+    assert [d.message for d in found] == [
+        f"mojibake {RU_AS_LATIN[:-1]!r} (Windows-1251 text decoded as Latin-1); it should read "
+        "'Министр финансов заявил в среду'"
+    ]
+
+
 def test_utf8_of_korean_read_as_windows_1252_stays_utf8_damage() -> None:
     """Its bytes pair up as GBK lead and trail bytes too, but they are UTF-8 sequences."""
     from newslint.engine import check_text
