@@ -535,6 +535,29 @@ _ONE_LETTER_STARTERS = frozenset("IAYOEÀÉ" + "АВИКОСУЯІЗ")
 # common in Russian news): `Brand.Product` is one name. A name that ends a sentence glued to the
 # next one (`Moneycontrol.Indian equity markets`) looks the same, so only these are left alone.
 _DOTTED_BRANDS = frozenset({"Яндекс", "Yandex"})
+# Abbreviations that stand before a name, a street or a place and are often written without the
+# space (`ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `il sig.Rossi`, `Atatürk Cad.Beşiktaş`):
+# titles and the words for street, square, avenue, district, saint, in the languages of the
+# catalogue's news. Their full stop ends no sentence. A short word that is also an ordinary word
+# at the end of a sentence (Russian `им`, Polish `im`, Czech `nám`, Portuguese `os`, English
+# `on`, `me`) is left out. German street names end in `str.` (`Hauptstr.`): see
+# `_name_abbreviation`.
+# fmt: off
+_NAME_ABBREVIATIONS = frozenset({
+    # Russian, Ukrainian, Belarusian, Bulgarian
+    "ул", "вул", "пл", "пр", "просп", "пер", "пров", "наб", "бул", "бульв", "пос", "смт", "дер",
+    "обл", "св", "ген", "акад", "проф", "доц", "тов", "гр",
+    # Polish, Czech, Slovak
+    "ul", "al", "pl", "gen", "prof", "dr", "mgr", "inż", "św", "ks", "sv", "tř", "nábř", "doc",
+    "ing", "mjr", "płk", "gm", "pow", "woj",
+    # Spanish, Portuguese, Italian, French, German, Dutch
+    "sra", "srta", "dra", "dña", "avda", "av", "pza", "pça", "sta", "sto", "excmo", "excma",
+    "gral", "lic", "arq", "eng", "sig", "sigg", "dott", "avv", "geom", "mons", "mme", "mlle",
+    "bd", "ste", "hr", "fr", "dipl", "dhr", "mevr", "drs", "ir",
+    # Turkish, Greek
+    "cad", "sok", "mah", "bul", "doç", "yrd", "οδ", "αγ", "κκ",
+})
+# fmt: on
 
 
 # The characters a Markdown backslash escapes (CommonMark: ASCII punctuation).
@@ -751,6 +774,8 @@ def _glued(text: str, pos: int) -> bool:
         return False
     if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:
         return False  # `Яндекс.Метрика`: one name, the brand and its product
+    if punct == "." and _name_abbreviation(left):
+        return False  # `ул.Ленина`, `la Sra.Pérez`: an abbreviation before a name
     if _DECIMAL.fullmatch(left):
         pass  # `$2.25.The`, `3.1%.On`
     elif _NOT_PROSE_RE.search(left) or "." in left or left.lower().startswith("www"):
@@ -758,6 +783,13 @@ def _glued(text: str, pos: int) -> bool:
     if word.lower() in _TLDS and left.replace("-", "").isalnum():
         return False  # `example.Com`
     return not _CJK.search(text, start, token_end)
+
+
+def _name_abbreviation(left: str) -> bool:
+    """Whether the word `left`, before a full stop, is an abbreviation written before a name (see
+    `_NAME_ABBREVIATIONS`), or a German street name (`Hauptstr.`)."""
+    word = left.lstrip("(\"'“‘«„").casefold()
+    return word in _NAME_ABBREVIATIONS or (len(word) > 4 and word.endswith("str"))
 
 
 def _space_then_word(text: str, pos: int) -> bool:

@@ -15,7 +15,9 @@ before needs three letters after a full stop, as `د.محمد`, Dr., takes no sp
 part of its word, `תומכת.צה"ל`, and `פרופ.כהן`, Prof., takes no space), in the
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
-`Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, a
+`Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`, and a title or a word for street or
+square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`), code,
+shortcodes or templates, a
 product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or
 Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence
 ending (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.

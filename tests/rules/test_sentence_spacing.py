@@ -122,6 +122,25 @@ CASES = [
             body="Сайт подключил Яндекс.Метрика (сервис статистики) и Yandex.Metrica для отчётов.\n"
         ),
     ),
+    # An abbreviation before a name, a street or a place, written without its space (`ул.Ленина`,
+    # `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`): its full stop ends no sentence. A short
+    # word that also ends sentences (Polish `im`, them) is still taken for a sentence's end.
+    Case(
+        "abbreviation-before-a-name",
+        fm(
+            body="Авария на ул.Ленина произошла утром в понедельник.\n\n"
+            "Wypadek przy ul.Długiej zablokował ruch, mówi prof.Nowak.\n\n"
+            "La Sra.Pérez vive en la Avda.Colón desde hace años.\n\n"
+            "Der Unfall in der Hauptstr.Ecke Bahnhofstraße war schwer.\n\n"
+            "Kaza Atatürk Cad.Beşiktaş yönünde oldu dün akşam.\n"
+        ),
+    ),
+    Case(
+        "pronoun-ending-a-glued-sentence",
+        fm(body="Pomogłem im.Potem poszedłem do domu spać.\n"),
+        errors=[("glued", 4, 12)],
+        fixed=fm(body="Pomogłem im. Potem poszedłem do domu spać.\n"),
+    ),
     Case(
         "name-ending-a-glued-sentence",
         fm(body="Read it on Newswire.Indian markets rose again today.\n"),
