@@ -135,6 +135,33 @@ CASES = [
             "Kaza Atatürk Cad.Beşiktaş yönünde oldu dün akşam.\n"
         ),
     ),
+    # French puts a space before `?` and `!` (`c’est ?C’est`), and a French or Italian sentence
+    # may open with an elided word (`L’équipe`, `L’Italia`): both were missed.
+    Case(
+        "french-spacing-before-the-mark",
+        fm(
+            body="Qu’est-ce que c’est ?C’est la fin.\n\nC’est fini\u00a0!Le ministre est parti hier.\n"
+        ),
+        errors=[("glued", 4, 21), ("glued", 6, 12)],
+        fixed=fm(
+            body="Qu’est-ce que c’est ? C’est la fin.\n\nC’est fini\u00a0! Le ministre est parti hier.\n"
+        ),
+    ),
+    Case(
+        "elided-word-opens-the-sentence",
+        fm(body="Il est parti.L’équipe a gagné hier.\n\nÈ finita.L’Italia ha vinto ieri sera.\n"),
+        errors=[("glued", 4, 13), ("glued", 6, 9)],
+        fixed=fm(
+            body="Il est parti. L’équipe a gagné hier.\n\nÈ finita. L’Italia ha vinto ieri sera.\n"
+        ),
+    ),
+    # An elision inside a word or a domain stays alone; so does a mark set off on both sides.
+    Case(
+        "elision-not-after-a-sentence",
+        fm(
+            body="Le modèle d’IA est prêt. Voir example.com.L’article ici.\n\nC’est l’été ! Il fait chaud.\n"
+        ),
+    ),
     Case(
         "pronoun-ending-a-glued-sentence",
         fm(body="Pomogłem im.Potem poszedłem do domu spać.\n"),
