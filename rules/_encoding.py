@@ -495,6 +495,7 @@ def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[M
     if _sjis_suspect_pair().search(text) is not None:
         found += _double_byte(text, "cp932")
     legacy = _legacy_single_byte(text, language) if _LEGACY_WORD.search(text) is not None else []
+    legacy += _cyrillic_code_page_swap(text) if _CYRILLIC_WORD.search(text) is not None else []
     if _LEGACY_PAIRS.search(text) is not None:
         found += tuple(
             m for m in _legacy_chinese(text) if not any(_overlap(m.span, c.span) for c in legacy)
@@ -580,6 +581,90 @@ def _legacy_single_byte(text: str, language: str | None) -> list[Mojibake]:
         what = f"{reading[1]} text decoded as Latin-1"
         out.append(Mojibake(Span(start, end), damaged, fixed, what))
     return out
+
+
+# Russian saved in KOI8-R and read as Windows-1251, or the other way round: Cyrillic again, with
+# the case turned about, since KOI8-R keeps the small letters where Windows-1251 keeps the capitals
+# (`нЙОЙУФТ ЖЙОБОУПЧ` for `Министр финансов`, `лХМХЯРП ТХМЮМЯНБ` the other way). Every word of
+# the damage is in capitals, or a small letter then capitals (a sentence's first word), which
+# Russian prose never is; a headline in capitals is told apart by that first word, which it lacks,
+# and by its reading, which must be words (a vowel in each, no capital inside) mostly in small
+# letters.
+_CYRILLIC_SWAPS: tuple[tuple[str, str, str], ...] = (
+    ("cp1251", "koi8_r", "KOI8-R text decoded as Windows-1251"),
+    ("koi8_r", "cp1251", "Windows-1251 text decoded as KOI8-R"),
+)
+_CYRILLIC_WORD = lazy_regex(r"(?<!\w)[\u0401\u0410-\u044f\u0451]+(?!\w)")
+_RUSSIAN_VOWELS = "аеёиоуыэюяАЕЁИОУЫЭЮЯ"
+
+
+def _swapped_case(word: str) -> bool:
+    """`ЖЙОБОУПЧ` or `нЙОЙУФТ`: capitals, or a small letter then capitals (a word of one letter
+    tells nothing)."""
+    return len(word) == 1 or word[1:].isupper()
+
+
+def _cyrillic_code_page_swap(text: str) -> list[Mojibake]:
+    """Stretches of at least `_MIN_LEGACY_WORDS` Cyrillic words of three letters or more, with
+    no letter between them, all in swapped case and one of them a small letter then capitals,
+    whose reading in the other code page is Russian words, mostly in small letters."""
+    groups: list[list[re.Match[str]]] = []
+    last = None
+    for match in _CYRILLIC_WORD.finditer(text):
+        if not _swapped_case(match.group(0)):
+            last = None  # a word as Russian writes it ends the stretch
+            continue
+        gap = text[last.end() : match.start()] if last is not None else ""
+        if last is not None and not any(char.isalpha() for char in gap):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+        last = match
+    out = []
+    for group in groups:
+        words = [m.group(0) for m in group]
+        long_words = [word for word in words if len(word) >= _LEGACY_LONG]
+        if len(long_words) < _MIN_LEGACY_WORDS:
+            continue
+        if not any(word[0].islower() for word in long_words):
+            continue  # a headline in capitals
+        start, end = group[0].start(), group[-1].end()
+        damaged = text[start:end]
+        for wrong, right, what in _CYRILLIC_SWAPS:
+            try:
+                fixed = damaged.encode(wrong).decode(right)
+            except UnicodeError:
+                continue
+            fixed_words = _CYRILLIC_WORD.findall(fixed)
+            if len(fixed_words) != len(words):
+                continue
+            if (
+                all(_russian_word(word) for word in fixed_words)
+                and sum(word.islower() for word in fixed_words) * 2 >= len(fixed_words)
+                and _vowel_share(fixed) >= max(_RUSSIAN_VOWEL_SHARE, _vowel_share(damaged) + 0.05)
+            ):
+                out.append(Mojibake(Span(start, end), damaged, fixed, what))
+                break
+    return out
+
+
+# Vowels are four letters in ten of Russian prose (a third at the least in a sentence); the other
+# code page's reading of a genuine text in capitals has far fewer (`ВАКЦИНЫ РАБОТАЮТ` reads
+# `чблгйощ тбвпфбаф`), and so has the damage itself.
+_RUSSIAN_VOWEL_SHARE = 0.33
+
+
+def _vowel_share(text: str) -> float:
+    letters = [char for char in text if char.isalpha()]
+    return sum(char in _RUSSIAN_VOWELS for char in letters) / len(letters) if letters else 0.0
+
+
+def _russian_word(word: str) -> bool:
+    """A word as Russian writes it: small letters, capitalised or in capitals, and a vowel in it
+    when it has three letters or more."""
+    if not (word.islower() or word.isupper() or word[1:].islower()):
+        return False
+    return len(word) < _LEGACY_LONG or any(char in _RUSSIAN_VOWELS for char in word)
 
 
 # Chinese saved in GBK or Big5 and decoded as Latin-1 or Windows-1252 (a scraper that trusted a

@@ -11,7 +11,10 @@ which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北
 Russian, Ukrainian or Bulgarian saved in Windows-1251, or Greek in Windows-1253, and read as Latin-1
 (`Ìèíèñòð ôèíàíñîâ` for `Министр финансов`, `Ç êõâÝñíçóç` for `Η κυβέρνηση`: three words or more
 made only of accented letters that read as words of the script, a vowel in each; one on a page in
-one of those languages); and
+one of those languages); Russian saved in KOI8-R and read as Windows-1251 or the other way round,
+Cyrillic with its case turned about (`нЙОЙУФТ ЖЙОБОУПЧ` for `Министр финансов`: three words or
+more, all in capitals or a small letter then capitals, whose reading is Russian words with a
+Russian share of vowels; a headline in capitals is left alone); and
 Arabic, Persian,
 Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
 Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
@@ -46,8 +49,8 @@ Safe: the fix replaces only the damaged span with ftfy's repair, which re-encode
 decodes them the right way (it never guesses a character that is not in the bytes; where it would
 have to, there is no fix, see above), or, for the
 code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
-OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as Latin-1 and Windows-1251 or 1253 read as Latin-1
-kinds: the repair is exact, but
+OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as Latin-1, Windows-1251 or 1253 read as Latin-1
+and KOI8-R and Windows-1251 swapped kinds: the repair is exact, but
 which encoding did the damage is inferred from text that still looks like words. Unsafe in code (a code block or
 inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
 about encodings for example.

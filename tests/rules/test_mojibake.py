@@ -319,6 +319,39 @@ def test_legacy_cyrillic_and_greek_decoded_as_latin_1(case: Case) -> None:
     assert_case(Mojibake, case)
 
 
+# Russian in KOI8-R read as Windows-1251, and the other way round: Cyrillic with the case turned
+# about. A headline in capitals (with `мРНК` in it) is no such damage.
+RUSSIAN = "Президент подписал указ о назначении губернатора."
+KOI8_AS_1251 = RUSSIAN.encode("koi8_r").decode("cp1251")  # рТЕЪЙДЕОФ РПДРЙУБМ ...
+CP1251_AS_KOI8 = RUSSIAN.encode("cp1251").decode("koi8_r")  # оПЕГХДЕМР ОНДОХЯЮК ...
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "koi8-r-read-as-windows-1251",
+            fm(body=f"Итак: {KOI8_AS_1251}\n"),
+            errors=[("mojibake", 4, 7)],
+            unsafe_fixed=fm(body=f"Итак: {RUSSIAN}\n"),
+        ),
+        Case(
+            "windows-1251-read-as-koi8-r",
+            fm(body=f"{CP1251_AS_KOI8}\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body=f"{RUSSIAN}\n"),
+        ),
+        Case(
+            "headline-in-capitals",
+            fm(body="мРНК ВАКЦИНЫ РАБОТАЮТ ХОРОШО\n\nСРОЧНО: ВЗРЫВ В МОСКВЕ, ЦСКА и РЖД: кВт\n"),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_cyrillic_code_pages_swapped(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
 def test_legacy_cyrillic_message_names_the_code_page() -> None:
     from newslint.engine import check_text
 
