@@ -117,14 +117,21 @@ class SentenceSpacing(Rule):
     def _report(
         self, ctx: Context, span: Span, text: str, pos: int, edits: tuple[Edit, ...]
     ) -> None:
-        word_start = pos + (2 if text[pos + 1] in '"“¿¡' else 1)
+        # The opening quotation marks (`said,"After`, `sagte,„Wir`, `сказал,«Мы`) and Spanish
+        # marks (`.¿Qué`) that `missing_sentence_spaces` steps over before the word.
+        word_start = pos + (2 if text[pos + 1] in '"“„«¿¡' else 1)
         word_end = word_start
         # Letters and the combining marks between them (Devanagari vowel signs, Arabic harakat),
-        # and the gershayim of a Hebrew acronym (`צה"ל`).
+        # the gershayim of a Hebrew acronym (`צה"ל`) and an elision's apostrophe (`C’est`).
         while word_end < len(text) and (
             text[word_end].isalpha()
             or unicodedata.category(text[word_end])[0] == "M"
             or in_hebrew_word(text, word_end)
+            or (
+                text[word_end] in "’'"
+                and word_end > word_start
+                and text[word_end + 1 : word_end + 2].isalpha()
+            )
         ):
             word_end += 1
         fix = Fix.safe("Insert a space", *edits)

@@ -394,3 +394,18 @@ PARAMS_CASES = [
 @pytest.mark.parametrize("case", PARAMS_CASES, ids=lambda c: c.name)
 def test_a_text_field_under_params(case: Case) -> None:
     assert_case(SentenceSpacing, case)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("Er sagte,„Wir kommen morgen wieder.“\n", "no space after ',' before 'Wir'"),
+        ("Он сказал,«Мы придём завтра утром».\n", "no space after ',' before 'Мы'"),
+        ("Qu’est-ce que c’est ?C’est la fin.\n", "no space after '?' before 'C’est'"),
+    ],
+)
+def test_message_names_the_word_after_a_quote_or_with_an_elision(body: str, message: str) -> None:
+    """The word after an opening quotation mark, and a word with an elision, are named whole."""
+    from newslint.engine import check_text
+
+    assert [d.message for d in check_text(fm(body=body), select=["TX004"])] == [message]
