@@ -867,9 +867,10 @@ def _word_precedes(text: str, pos: int) -> bool:
 
 def _sentence_end(left: str, punct: str) -> bool:
     """Whether the word `left` can end a sentence (or a clause, for a comma) before `punct`."""
-    core = left.rstrip(")%”’\"'")
+    # Closing marks: English `”`, German `“`, guillemets either way (`«Мы придём».Потом`).
+    core = left.rstrip(")%”’\"'»«“›‹")
     if len(core) < len(left) and punct != "," and core[-1:].isalnum():
-        return True  # `(VOA).The`, `5%.The`
+        return True  # `(VOA).The`, `5%.The`, `„Wir schaffen das“.Danach`
     if len(core) >= 2 and core[-2:].isalpha() and core[-2:].islower():
         return len(core) == len(left) or punct != ","
     number = core.lstrip("(\"'“‘")

@@ -8,7 +8,9 @@ Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"A
 after it: English `I`, `A`, Spanish, Portuguese and French `Y`, `O`, `E`, `À`, and the Cyrillic
 `А`, `В`, `И`, `К`, `О`, `С`, `У`, `Я`, `І`, `З`), a sentence opening with an elided word
 (`parti.L’équipe`, `finita.L’Italia`), a French `?` or `!` set off by its space and glued to the
-next sentence (`c’est ?C’est`, also after a no-break space), or one after the
+next sentence (`c’est ?C’est`, also after a no-break space), a quotation closed with a guillemet
+or the German `“` before the full stop (`«Мы придём».Потом`, `„Wir schaffen das“.Danach`), or one
+after the
 Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the danda `।` of Hindi,
 Marathi, Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full stop, `!`, `؟`,
 the Arabic comma `،` or the Urdu full stop `۔` between Arabic-script words (`المصدر.وقال`; the word

@@ -162,6 +162,17 @@ CASES = [
             body="Le modèle d’IA est prêt. Voir example.com.L’article ici.\n\nC’est l’été ! Il fait chaud.\n"
         ),
     ),
+    # A quotation closed with a guillemet or a German `“` ends the sentence as `”` does.
+    Case(
+        "closing-guillemet-or-german-quote",
+        fm(
+            body="Он сказал «Мы придём».Потом он ушёл.\n\nEr sagte „Wir schaffen das“.Danach ging er.\n"
+        ),
+        errors=[("glued", 4, 22), ("glued", 6, 28)],
+        fixed=fm(
+            body="Он сказал «Мы придём». Потом он ушёл.\n\nEr sagte „Wir schaffen das“. Danach ging er.\n"
+        ),
+    ),
     Case(
         "pronoun-ending-a-glued-sentence",
         fm(body="Pomogłem im.Potem poszedłem do domu spać.\n"),
