@@ -496,6 +496,7 @@ def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[M
         found += _double_byte(text, "cp932")
     legacy = _legacy_single_byte(text, language) if _LEGACY_WORD.search(text) is not None else []
     legacy += _cyrillic_code_page_swap(text) if _CYRILLIC_WORD.search(text) is not None else []
+    legacy += _central_european(text) if _SYMBOL_INSIDE.search(text) is not None else []
     if _LEGACY_PAIRS.search(text) is not None:
         found += tuple(
             m for m in _legacy_chinese(text) if not any(_overlap(m.span, c.span) for c in legacy)
@@ -665,6 +666,88 @@ def _russian_word(word: str) -> bool:
     if not (word.islower() or word.isupper() or word[1:].islower()):
         return False
     return len(word) < _LEGACY_LONG or any(char in _RUSSIAN_VOWELS for char in word)
+
+
+# Polish, Czech or Slovak saved in Windows-1250 or ISO-8859-2 and read as Windows-1252 or Latin-1:
+# the letters that Latin-1 lacks become symbols inside words (`Za¿ó³æ gêœl¹` for `Zażółć gęślą`,
+# `w¶rodê` for `w środę`), which genuine text never has between two letters. Three words with
+# such a symbol inside on one line tell the damage from chance; the line is read back whole in
+# the code page that turns every character of it into a letter or a quotation mark or dash.
+# (Not the middle dot: Catalan writes it between two l's, `col·lecció`; nor the Spanish `¿` and
+# `¡`, which a glued question brings between letters, `dijo¿qué`: they are repaired on a line
+# the other symbols show to be damaged, `¿` standing for `ż`.)
+_CENTRAL_SYMBOLS = "".join(
+    chr(code) for code in range(0xA1, 0xC0) if not chr(code).isalpha() and chr(code) not in "·¿¡"
+)
+# The class first: a search scans for it (a lookbehind first is tried at every position).
+_SYMBOL_INSIDE = lazy_regex(
+    f"[{re.escape(_CENTRAL_SYMBOLS)}](?<=[^\\W\\d_].)(?=[^\\W\\d_])", re.DOTALL
+)
+_CENTRAL_PAGES = (("cp1252", "cp1250", "Windows-1250"), ("latin-1", "iso8859_2", "ISO-8859-2"))
+_TOKEN_RE = re.compile(r"\S+")
+_CENTRAL_PUNCTUATION = frozenset("„”“‚‘’–—…«»\u00a0")
+
+
+def _central_byte(char: str, wrong: str) -> bytes | None:
+    """The byte `char` stands for when text was decoded as `wrong` (a C1 control for a byte
+    Windows-1252 leaves undefined, as browsers show it)."""
+    try:
+        return char.encode(wrong)
+    except UnicodeEncodeError:
+        return bytes([ord(char)]) if "\x80" <= char <= "\x9f" else None
+
+
+def _central_european(text: str) -> list[Mojibake]:
+    """Lines with three words or more that hold a Latin-1 symbol between two letters, read back
+    in Windows-1250 or ISO-8859-2 (the one that gives letters for all of the line's characters
+    past ASCII, in words written as words are)."""
+    out: list[Mojibake] = []
+    line_start = 0
+    for line in text.split("\n"):
+        base, line_start = line_start, line_start + len(line) + 1
+        if _SYMBOL_INSIDE.search(line) is None:
+            continue
+        words = sum(
+            _SYMBOL_INSIDE.search(line, token.start(), token.end()) is not None
+            for token in _TOKEN_RE.finditer(line)
+        )
+        if words < _MIN_LEGACY_WORDS:
+            continue
+        high = [at for at, char in enumerate(line) if ord(char) > 0x7F]
+        first, last = high[0], high[-1] + 1
+        damaged = line[first:last]
+        for wrong, right, name in _CENTRAL_PAGES:
+            fixed = _central_reading(damaged, wrong, right)
+            if fixed is not None:
+                what = f"{name} text decoded as {encoding_name(wrong)}"
+                out.append(Mojibake(Span(base + first, base + last), damaged, fixed, what))
+                break
+    return out
+
+
+def _central_reading(damaged: str, wrong: str, right: str) -> str | None:
+    """`damaged` read back in `right`, when every character past ASCII becomes a letter, a
+    quotation mark or a dash, and every word is written as words are (no capital inside)."""
+    chars = []
+    for char in damaged:
+        if char.isascii():
+            chars.append(char)
+            continue
+        data = _central_byte(char, wrong)
+        if data is None:
+            return None
+        try:
+            original = data.decode(right)
+        except UnicodeDecodeError:
+            return None
+        if not (unicodedata.category(original) in ("Lu", "Ll") or original in _CENTRAL_PUNCTUATION):
+            return None  # (a modifier letter such as the caron `ˇ` is no letter of a word)
+        chars.append(original)
+    fixed = "".join(chars)
+    for word in re.findall(r"[^\W\d_]+", fixed):
+        if not (word.islower() or word.isupper() or word[1:].islower()):
+            return None
+    return fixed
 
 
 # Chinese saved in GBK or Big5 and decoded as Latin-1 or Windows-1252 (a scraper that trusted a

@@ -14,7 +14,11 @@ made only of accented letters that read as words of the script, a vowel in each;
 one of those languages); Russian saved in KOI8-R and read as Windows-1251 or the other way round,
 Cyrillic with its case turned about (`нЙОЙУФТ ЖЙОБОУПЧ` for `Министр финансов`: three words or
 more, all in capitals or a small letter then capitals, whose reading is Russian words with a
-Russian share of vowels; a headline in capitals is left alone); and
+Russian share of vowels; a headline in capitals is left alone); Polish, Czech or Slovak saved in
+Windows-1250 or ISO-8859-2 and read as Windows-1252 or Latin-1 (`Za¿ó³æ gê¶l±` for `Zażółć
+gęślą`: three words or more on a line with a symbol such as `³` or `¶` between two letters, which
+genuine text never has, the line's other characters past ASCII all reading as letters; the
+Catalan `l·l` and a glued Spanish `¿` are no such symbol); and
 Arabic, Persian,
 Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
 Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
@@ -49,8 +53,8 @@ Safe: the fix replaces only the damaged span with ftfy's repair, which re-encode
 decodes them the right way (it never guesses a character that is not in the bytes; where it would
 have to, there is no fix, see above), or, for the
 code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
-OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as Latin-1, Windows-1251 or 1253 read as Latin-1
-and KOI8-R and Windows-1251 swapped kinds: the repair is exact, but
+OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as Latin-1, Windows-1251, 1253, 1250 or
+ISO-8859-2 read as Latin-1 and KOI8-R and Windows-1251 swapped kinds: the repair is exact, but
 which encoding did the damage is inferred from text that still looks like words. Unsafe in code (a code block or
 inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
 about encodings for example.

@@ -352,6 +352,43 @@ def test_cyrillic_code_pages_swapped(case: Case) -> None:
     assert_case(Mojibake, case)
 
 
+# Polish in Windows-1250 or ISO-8859-2 read as Windows-1252 or Latin-1: symbols inside words.
+POLISH = "Zażółć gęślą jaźń, mówił dziś łoś, który pływał w głębokiej wodzie."
+CP1250_AS_1252 = POLISH.encode("cp1250").decode("cp1252")  # Za¿ó³æ gêœl¹ jaŸñ, ...
+LATIN2_AS_LATIN1 = POLISH.encode("iso8859_2").decode("latin-1")  # Za¿ó³æ gê¶l± ja¼ñ, ...
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "windows-1250-read-as-windows-1252",
+            fm(body=f"{CP1250_AS_1252}\n"),
+            errors=[("mojibake", 4, 3)],
+            unsafe_fixed=fm(body=f"{POLISH}\n"),
+        ),
+        Case(
+            "iso-8859-2-read-as-latin-1",
+            fm(body=f"{LATIN2_AS_LATIN1}\n"),
+            errors=[("mojibake", 4, 3)],
+            unsafe_fixed=fm(body=f"{POLISH}\n"),
+        ),
+        # Catalan's middle dot, a glued Spanish question, trade marks and units are no damage.
+        Case(
+            "symbols-between-letters-in-genuine-text",
+            fm(
+                body="La col·lecció intel·ligent i il·lusió del Pal·lars.\n\n"
+                "dijo¿qué? preguntó¿cómo? contestó¿dónde?\n\n"
+                "Microsoft®Windows®Server®Edition, a±b, c±d, e±f\n"
+            ),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_central_european_code_pages_read_as_latin_1(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
 def test_legacy_cyrillic_message_names_the_code_page() -> None:
     from newslint.engine import check_text
 
