@@ -535,6 +535,29 @@ _ONE_LETTER_STARTERS = frozenset("IAYOEÀÉ" + "АВИКОСУЯІЗ")
 # common in Russian news): `Brand.Product` is one name. A name that ends a sentence glued to the
 # next one (`Moneycontrol.Indian equity markets`) looks the same, so only these are left alone.
 _DOTTED_BRANDS = frozenset({"Яндекс", "Yandex"})
+# Abbreviations that stand before a name, a street or a place and are often written without the
+# space (`ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `il sig.Rossi`, `Atatürk Cad.Beşiktaş`):
+# titles and the words for street, square, avenue, district, saint, in the languages of the
+# catalogue's news. Their full stop ends no sentence. A short word that is also an ordinary word
+# at the end of a sentence (Russian `им`, Polish `im`, Czech `nám`, Portuguese `os`, English
+# `on`, `me`) is left out. German street names end in `str.` (`Hauptstr.`): see
+# `_name_abbreviation`.
+# fmt: off
+_NAME_ABBREVIATIONS = frozenset({
+    # Russian, Ukrainian, Belarusian, Bulgarian
+    "ул", "вул", "пл", "пр", "просп", "пер", "пров", "наб", "бул", "бульв", "пос", "смт", "дер",
+    "обл", "св", "ген", "акад", "проф", "доц", "тов", "гр",
+    # Polish, Czech, Slovak
+    "ul", "al", "pl", "gen", "prof", "dr", "mgr", "inż", "św", "ks", "sv", "tř", "nábř", "doc",
+    "ing", "mjr", "płk", "gm", "pow", "woj",
+    # Spanish, Portuguese, Italian, French, German, Dutch
+    "sra", "srta", "dra", "dña", "avda", "av", "pza", "pça", "sta", "sto", "excmo", "excma",
+    "gral", "lic", "arq", "eng", "sig", "sigg", "dott", "avv", "geom", "mons", "mme", "mlle",
+    "bd", "ste", "hr", "fr", "dipl", "dhr", "mevr", "drs", "ir",
+    # Turkish, Greek
+    "cad", "sok", "mah", "bul", "doç", "yrd", "οδ", "αγ", "κκ",
+})
+# fmt: on
 
 
 # The characters a Markdown backslash escapes (CommonMark: ASCII punctuation).
@@ -717,8 +740,13 @@ def _glued(text: str, pos: int) -> bool:
     limit = min(len(text), after + _TOKEN_LIMIT)
     while end < limit and text[end].isalpha():
         end += 1
+    elided = _elision(text, after, end, limit)
+    if elided:
+        end = elided  # `parti.L’équipe`, `finita.L’Italia`, `left.I’m`: the word goes on
     word = text[after:end]
-    if len(word) == 1:
+    if elided:
+        pass  # `_elision` checked it: a capital, an apostrophe, then a word
+    elif len(word) == 1:
         # `amor.Y después`: a one-letter word opens a sentence only when it is one of the few that
         # do (`Y`, `A`, `I`) and a word follows (`plan.A.` or `Fig.A` is a label, not a sentence).
         if word not in _ONE_LETTER_STARTERS or not _space_then_word(text, end):
@@ -734,23 +762,33 @@ def _glued(text: str, pos: int) -> bool:
     if _NOT_PROSE_RE.search(rest) or "(" in rest or _PUNCT_WORD.search(rest):
         return False
     # `.The`, `.Además`, `.Y`, `.India's`
-    prose_like = word in _STARTERS or len(word) == 1 or rest[:2] in ("'s", "’s")
+    prose_like = word in _STARTERS or len(word) == 1 or rest[:2] in ("'s", "’s") or bool(elided)
     if not prose_like and _words_after(text, token_end) < 2:
         return False  # `math.Abs in Go`, `[Hugo: time.Format]`: a name, not a run-on sentence
-    # The word before.
-    start = pos
-    floor = max(0, pos - _TOKEN_LIMIT)
+    # The word before; French sets `?` and `!` off from it with a (no-break) space: `c’est ?C’est`.
+    stop = pos
+    if (
+        punct in "?!"
+        and pos >= 2
+        and text[pos - 1] in _FRENCH_SPACES
+        and not text[pos - 2].isspace()
+    ):
+        stop = pos - 1
+    start = stop
+    floor = max(0, stop - _TOKEN_LIMIT)
     while start > floor and not text[start - 1].isspace():
         start -= 1
     if start == floor and floor > 0 and not text[floor - 1].isspace():
         return False
     if not _word_precedes(text, start):
         return False
-    left = text[start:pos]
+    left = text[start:stop]
     if not _sentence_end(left, punct):
         return False
     if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:
         return False  # `Яндекс.Метрика`: one name, the brand and its product
+    if punct == "." and _name_abbreviation(left):
+        return False  # `ул.Ленина`, `la Sra.Pérez`: an abbreviation before a name
     if _DECIMAL.fullmatch(left):
         pass  # `$2.25.The`, `3.1%.On`
     elif _NOT_PROSE_RE.search(left) or "." in left or left.lower().startswith("www"):
@@ -758,6 +796,42 @@ def _glued(text: str, pos: int) -> bool:
     if word.lower() in _TLDS and left.replace("-", "").isalnum():
         return False  # `example.Com`
     return not _CJK.search(text, start, token_end)
+
+
+# The space French puts before `?` and `!`: a plain one, a no-break one or a narrow no-break one.
+_FRENCH_SPACES = " \u00a0\u202f"
+# Elided words that open a sentence, an apostrophe joining them to the next word: French `L’`,
+# `D’`, `C’`, `Qu’` ..., Italian `L’`, `Dell’`, `Un’`, English `I’m`.
+# fmt: off
+_ELISIONS = frozenset({
+    "l", "d", "c", "j", "n", "s", "m", "t", "qu", "lorsqu", "puisqu", "jusqu", "quoiqu",
+    "dell", "all", "nell", "sull", "dall", "un", "quest", "quell", "i",
+})
+# fmt: on
+
+
+def _elision(text: str, after: int, end: int, limit: int) -> int:
+    """Where the word at `after` ends when its letters (`text[after:end]`) are a capitalised
+    elided word and an apostrophe joins it to the next word (`L’équipe`); 0 otherwise."""
+    if not (
+        end + 1 < limit
+        and text[end] in "’'"
+        and text[end + 1].isalpha()
+        and text[after].isupper()
+        and text[after:end].casefold() in _ELISIONS
+    ):
+        return 0
+    end += 1
+    while end < limit and text[end].isalpha():
+        end += 1
+    return end
+
+
+def _name_abbreviation(left: str) -> bool:
+    """Whether the word `left`, before a full stop, is an abbreviation written before a name (see
+    `_NAME_ABBREVIATIONS`), or a German street name (`Hauptstr.`)."""
+    word = left.lstrip("(\"'“‘«„").casefold()
+    return word in _NAME_ABBREVIATIONS or (len(word) > 4 and word.endswith("str"))
 
 
 def _space_then_word(text: str, pos: int) -> bool:
@@ -793,9 +867,10 @@ def _word_precedes(text: str, pos: int) -> bool:
 
 def _sentence_end(left: str, punct: str) -> bool:
     """Whether the word `left` can end a sentence (or a clause, for a comma) before `punct`."""
-    core = left.rstrip(")%”’\"'")
+    # Closing marks: English `”`, German `“`, guillemets either way (`«Мы придём».Потом`).
+    core = left.rstrip(")%”’\"'»«“›‹")
     if len(core) < len(left) and punct != "," and core[-1:].isalnum():
-        return True  # `(VOA).The`, `5%.The`
+        return True  # `(VOA).The`, `5%.The`, `„Wir schaffen das“.Danach`
     if len(core) >= 2 and core[-2:].isalpha() and core[-2:].islower():
         return len(core) == len(left) or punct != ","
     number = core.lstrip("(\"'“‘")

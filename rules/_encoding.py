@@ -481,9 +481,11 @@ _MIN_DAMAGED = 4  # characters of mojibake: shorter stretches arise by chance
 _DOUBLE_BYTE_SCAN = 1_000_000
 
 
-def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
+def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[Mojibake, ...]:
     """Stretches of CJK that are UTF-8 decoded as GBK, with the text their bytes hold (the exact
-    inverse, so nothing is guessed but the encoding)."""
+    inverse, so nothing is guessed but the encoding); also legacy single-byte text read as
+    Latin-1 (`_legacy_single_byte`), whose repair is as much an inference. `language` is the
+    page's."""
     text = text[:_DOUBLE_BYTE_SCAN]
     if text.isascii():
         return ()
@@ -492,9 +494,260 @@ def find_double_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
         found = _double_byte(text, "gbk")
     if _sjis_suspect_pair().search(text) is not None:
         found += _double_byte(text, "cp932")
+    legacy = _legacy_single_byte(text, language) if _LEGACY_WORD.search(text) is not None else []
+    legacy += _cyrillic_code_page_swap(text) if _CYRILLIC_WORD.search(text) is not None else []
+    legacy += _central_european(text) if _SYMBOL_INSIDE.search(text) is not None else []
     if _LEGACY_PAIRS.search(text) is not None:
-        found += _legacy_chinese(text)
+        found += tuple(
+            m for m in _legacy_chinese(text) if not any(_overlap(m.span, c.span) for c in legacy)
+        )
+    if legacy:
+        found = tuple(sorted(found + tuple(legacy), key=lambda m: m.span.start))
     return found
+
+
+# Russian, Ukrainian or Bulgarian saved in Windows-1251, or Greek in Windows-1253, and decoded as
+# Windows-1252 or Latin-1 (a scraper that trusted a missing charset): every letter becomes an
+# accented Latin one, `Ìèíèñòð ôèíàíñîâ` for `Министр финансов`, `Ç êõâÝñíçóç` for `Η κυβέρνηση`.
+# The bytes are not UTF-8, so ftfy leaves them alone. Genuine Latin text has no words made only of
+# such letters, three of them in a row; the reading must also give words of the script (a vowel in
+# each, no capital inside a word), which tells the two code pages apart and keeps GBK's damage
+# (`ÖÐÎÄ`) for `_legacy_chinese`.
+# On a page in one of a code page's languages a single such word is enough (GBK's reading of
+# `ôèíàíñîâ`, `翳磬眈钼`, makes no sense on a Russian page).
+_LEGACY_SCRIPTS: tuple[tuple[str, str, str, frozenset[str]], ...] = (
+    (
+        "cp1251",
+        "аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ",
+        "Windows-1251",
+        frozenset({"ru", "uk", "be", "bg", "sr", "mk"}),
+    ),
+    ("cp1253", "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ", "Windows-1253", frozenset({"el"})),
+)
+_MIN_LEGACY_WORDS = 3
+# Bytes A1-FF shown as Windows-1252 (the same characters as Latin-1): a word of them between
+# characters that are no letters or digits. Only words of three or more count towards the minimum
+# and need a vowel; shorter ones (`â` for `в`) join the stretch when they read as letters.
+_LEGACY_WORD = lazy_regex(r"(?<!\w)[\u00a1-\u00ff]+(?!\w)")
+_LEGACY_LONG = 3
+_ASCII_GAP = re.compile(r"[^A-Za-z\u0080-\uffff]*")
+
+
+def _legacy_reading(word: str, encoding: str, vowels: str) -> str | None:
+    """`word` (Latin-1 characters) read back in `encoding`, when that gives a word of its script."""
+    try:
+        original = word.encode("latin-1").decode(encoding)
+    except UnicodeDecodeError:
+        return None  # a byte the code page leaves undefined
+    if not original.isalpha():
+        return None
+    if len(original) >= _LEGACY_LONG and not any(char in vowels for char in original):
+        return None
+    if not (original.islower() or original.isupper() or original[1:].islower()):
+        return None  # `кхвЭснзуз`: a capital inside the word, no word of the script
+    return original
+
+
+def _legacy_single_byte(text: str, language: str | None) -> list[Mojibake]:
+    """Stretches of at least `_MIN_LEGACY_WORDS` such words (one on a page in the script's
+    language), with only ASCII punctuation, digits and spaces between them, that read as words of
+    one of `_LEGACY_SCRIPTS`."""
+    primary = (language or "").split("-")[0].lower()
+    scripts = sorted(_LEGACY_SCRIPTS, key=lambda script: primary not in script[3])
+    groups: list[list[re.Match[str]]] = []
+    for match in _LEGACY_WORD.finditer(text):
+        last = groups[-1][-1] if groups else None
+        if last is not None and _ASCII_GAP.fullmatch(text, last.end(), match.start()):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    out = []
+    for group in groups:
+        long_words = sum(len(m.group(0)) >= _LEGACY_LONG for m in group)
+        words = [m.group(0) for m in group]
+        reading = next(
+            (
+                (encoding, name)
+                for encoding, vowels, name, languages in scripts
+                if long_words >= (1 if primary in languages else _MIN_LEGACY_WORDS)
+                and all(_legacy_reading(word, encoding, vowels) for word in words)
+            ),
+            None,
+        )
+        if reading is None:
+            continue
+        start, end = group[0].start(), group[-1].end()
+        damaged = text[start:end]
+        fixed = damaged.encode("latin-1").decode(reading[0])
+        what = f"{reading[1]} text decoded as Latin-1"
+        out.append(Mojibake(Span(start, end), damaged, fixed, what))
+    return out
+
+
+# Russian saved in KOI8-R and read as Windows-1251, or the other way round: Cyrillic again, with
+# the case turned about, since KOI8-R keeps the small letters where Windows-1251 keeps the capitals
+# (`нЙОЙУФТ ЖЙОБОУПЧ` for `Министр финансов`, `лХМХЯРП ТХМЮМЯНБ` the other way). Every word of
+# the damage is in capitals, or a small letter then capitals (a sentence's first word), which
+# Russian prose never is; a headline in capitals is told apart by that first word, which it lacks,
+# and by its reading, which must be words (a vowel in each, no capital inside) mostly in small
+# letters.
+_CYRILLIC_SWAPS: tuple[tuple[str, str, str], ...] = (
+    ("cp1251", "koi8_r", "KOI8-R text decoded as Windows-1251"),
+    ("koi8_r", "cp1251", "Windows-1251 text decoded as KOI8-R"),
+)
+_CYRILLIC_WORD = lazy_regex(r"(?<!\w)[\u0401\u0410-\u044f\u0451]+(?!\w)")
+_RUSSIAN_VOWELS = "аеёиоуыэюяАЕЁИОУЫЭЮЯ"
+
+
+def _swapped_case(word: str) -> bool:
+    """`ЖЙОБОУПЧ` or `нЙОЙУФТ`: capitals, or a small letter then capitals (a word of one letter
+    tells nothing)."""
+    return len(word) == 1 or word[1:].isupper()
+
+
+def _cyrillic_code_page_swap(text: str) -> list[Mojibake]:
+    """Stretches of at least `_MIN_LEGACY_WORDS` Cyrillic words of three letters or more, with
+    no letter between them, all in swapped case and one of them a small letter then capitals,
+    whose reading in the other code page is Russian words, mostly in small letters."""
+    groups: list[list[re.Match[str]]] = []
+    last = None
+    for match in _CYRILLIC_WORD.finditer(text):
+        if not _swapped_case(match.group(0)):
+            last = None  # a word as Russian writes it ends the stretch
+            continue
+        gap = text[last.end() : match.start()] if last is not None else ""
+        if last is not None and not any(char.isalpha() for char in gap):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+        last = match
+    out = []
+    for group in groups:
+        words = [m.group(0) for m in group]
+        long_words = [word for word in words if len(word) >= _LEGACY_LONG]
+        if len(long_words) < _MIN_LEGACY_WORDS:
+            continue
+        if not any(word[0].islower() for word in long_words):
+            continue  # a headline in capitals
+        start, end = group[0].start(), group[-1].end()
+        damaged = text[start:end]
+        for wrong, right, what in _CYRILLIC_SWAPS:
+            try:
+                fixed = damaged.encode(wrong).decode(right)
+            except UnicodeError:
+                continue
+            fixed_words = _CYRILLIC_WORD.findall(fixed)
+            if len(fixed_words) != len(words):
+                continue
+            if (
+                all(_russian_word(word) for word in fixed_words)
+                and sum(word.islower() for word in fixed_words) * 2 >= len(fixed_words)
+                and _vowel_share(fixed) >= max(_RUSSIAN_VOWEL_SHARE, _vowel_share(damaged) + 0.05)
+            ):
+                out.append(Mojibake(Span(start, end), damaged, fixed, what))
+                break
+    return out
+
+
+# Vowels are four letters in ten of Russian prose (a third at the least in a sentence); the other
+# code page's reading of a genuine text in capitals has far fewer (`ВАКЦИНЫ РАБОТАЮТ` reads
+# `чблгйощ тбвпфбаф`), and so has the damage itself.
+_RUSSIAN_VOWEL_SHARE = 0.33
+
+
+def _vowel_share(text: str) -> float:
+    letters = [char for char in text if char.isalpha()]
+    return sum(char in _RUSSIAN_VOWELS for char in letters) / len(letters) if letters else 0.0
+
+
+def _russian_word(word: str) -> bool:
+    """A word as Russian writes it: small letters, capitalised or in capitals, and a vowel in it
+    when it has three letters or more."""
+    if not (word.islower() or word.isupper() or word[1:].islower()):
+        return False
+    return len(word) < _LEGACY_LONG or any(char in _RUSSIAN_VOWELS for char in word)
+
+
+# Polish, Czech or Slovak saved in Windows-1250 or ISO-8859-2 and read as Windows-1252 or Latin-1:
+# the letters that Latin-1 lacks become symbols inside words (`Za¿ó³æ gêœl¹` for `Zażółć gęślą`,
+# `w¶rodê` for `w środę`), which genuine text never has between two letters. Three words with
+# such a symbol inside on one line tell the damage from chance; the line is read back whole in
+# the code page that turns every character of it into a letter or a quotation mark or dash.
+# (Not the middle dot: Catalan writes it between two l's, `col·lecció`; nor the Spanish `¿` and
+# `¡`, which a glued question brings between letters, `dijo¿qué`: they are repaired on a line
+# the other symbols show to be damaged, `¿` standing for `ż`.)
+_CENTRAL_SYMBOLS = "".join(
+    chr(code) for code in range(0xA1, 0xC0) if not chr(code).isalpha() and chr(code) not in "·¿¡"
+)
+# The class first: a search scans for it (a lookbehind first is tried at every position).
+_SYMBOL_INSIDE = lazy_regex(
+    f"[{re.escape(_CENTRAL_SYMBOLS)}](?<=[^\\W\\d_].)(?=[^\\W\\d_])", re.DOTALL
+)
+_CENTRAL_PAGES = (("cp1252", "cp1250", "Windows-1250"), ("latin-1", "iso8859_2", "ISO-8859-2"))
+_TOKEN_RE = re.compile(r"\S+")
+_CENTRAL_PUNCTUATION = frozenset("„”“‚‘’–—…«»\u00a0")
+
+
+def _central_byte(char: str, wrong: str) -> bytes | None:
+    """The byte `char` stands for when text was decoded as `wrong` (a C1 control for a byte
+    Windows-1252 leaves undefined, as browsers show it)."""
+    try:
+        return char.encode(wrong)
+    except UnicodeEncodeError:
+        return bytes([ord(char)]) if "\x80" <= char <= "\x9f" else None
+
+
+def _central_european(text: str) -> list[Mojibake]:
+    """Lines with three words or more that hold a Latin-1 symbol between two letters, read back
+    in Windows-1250 or ISO-8859-2 (the one that gives letters for all of the line's characters
+    past ASCII, in words written as words are)."""
+    out: list[Mojibake] = []
+    line_start = 0
+    for line in text.split("\n"):
+        base, line_start = line_start, line_start + len(line) + 1
+        if _SYMBOL_INSIDE.search(line) is None:
+            continue
+        words = sum(
+            _SYMBOL_INSIDE.search(line, token.start(), token.end()) is not None
+            for token in _TOKEN_RE.finditer(line)
+        )
+        if words < _MIN_LEGACY_WORDS:
+            continue
+        high = [at for at, char in enumerate(line) if ord(char) > 0x7F]
+        first, last = high[0], high[-1] + 1
+        damaged = line[first:last]
+        for wrong, right, name in _CENTRAL_PAGES:
+            fixed = _central_reading(damaged, wrong, right)
+            if fixed is not None:
+                what = f"{name} text decoded as {encoding_name(wrong)}"
+                out.append(Mojibake(Span(base + first, base + last), damaged, fixed, what))
+                break
+    return out
+
+
+def _central_reading(damaged: str, wrong: str, right: str) -> str | None:
+    """`damaged` read back in `right`, when every character past ASCII becomes a letter, a
+    quotation mark or a dash, and every word is written as words are (no capital inside)."""
+    chars = []
+    for char in damaged:
+        if char.isascii():
+            chars.append(char)
+            continue
+        data = _central_byte(char, wrong)
+        if data is None:
+            return None
+        try:
+            original = data.decode(right)
+        except UnicodeDecodeError:
+            return None
+        if not (unicodedata.category(original) in ("Lu", "Ll") or original in _CENTRAL_PUNCTUATION):
+            return None  # (a modifier letter such as the caron `ˇ` is no letter of a word)
+        chars.append(original)
+    fixed = "".join(chars)
+    for word in re.findall(r"[^\W\d_]+", fixed):
+        if not (word.islower() or word.isupper() or word[1:].islower()):
+            return None
+    return fixed
 
 
 # Chinese saved in GBK or Big5 and decoded as Latin-1 or Windows-1252 (a scraper that trusted a

@@ -7,7 +7,18 @@ selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess 
 which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as Shift_JIS
 (`譚ｱ莠ｬ驛ｽ縺ｮ` for `東京都の`), when the damage stands for four CJK characters or more
 (`譚ｱ莠ｬ驛ｽ` alone, `東京都`, is too short to tell from chance); Chinese saved in GBK or Big5 and read as Latin-1 or Windows-1252
-(`ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`, four characters or more of varied Han text); and
+(`ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`, four characters or more of varied Han text);
+Russian, Ukrainian or Bulgarian saved in Windows-1251, or Greek in Windows-1253, and read as Latin-1
+(`Ìèíèñòð ôèíàíñîâ` for `Министр финансов`, `Ç êõâÝñíçóç` for `Η κυβέρνηση`: three words or more
+made only of accented letters that read as words of the script, a vowel in each; one on a page in
+one of those languages); Russian saved in KOI8-R and read as Windows-1251 or the other way round,
+Cyrillic with its case turned about (`нЙОЙУФТ ЖЙОБОУПЧ` for `Министр финансов`: three words or
+more, all in capitals or a small letter then capitals, whose reading is Russian words with a
+Russian share of vowels; a headline in capitals is left alone); Polish, Czech or Slovak saved in
+Windows-1250 or ISO-8859-2 and read as Windows-1252 or Latin-1 (`Za¿ó³æ gê¶l±` for `Zażółć
+gęślą`: three words or more on a line with a symbol such as `³` or `¶` between two letters, which
+genuine text never has, the line's other characters past ASCII all reading as letters; the
+Catalan `l·l` and a glued Spanish `¿` are no such symbol); and
 Arabic, Persian,
 Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
 Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
@@ -46,7 +57,8 @@ Safe: the fix replaces only the damaged span with ftfy's repair, which re-encode
 decodes them the right way (it never guesses a character that is not in the bytes; where it would
 have to, there is no fix, see above), or, for the
 code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
-OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS and GBK or Big5 read as Latin-1 kinds: the repair is exact, but
+OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as Latin-1, Windows-1251, 1253, 1250 or
+ISO-8859-2 read as Latin-1 and KOI8-R and Windows-1251 swapped kinds: the repair is exact, but
 which encoding did the damage is inferred from text that still looks like words. Unsafe in code (a code block or
 inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
 about encodings for example.
@@ -86,7 +98,7 @@ class Mojibake(Rule):
     }
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
-        single, double = _damage(document.text)
+        single, double = _damage(document.text, document.language)
         code = code_starts_and_spans(document) if single or double else ([], [])
         for found in double:
             quoted = in_code(code, found.span.start)
@@ -128,7 +140,7 @@ class Mojibake(Rule):
             return
         for span, value, _ in nested_escaped(text, field, _NON_ASCII):
             source = text[span.start : span.end]
-            single, double = _damage(value)
+            single, double = _damage(value, ctx.document.language)
             escaped = [found for found in (*double, *single) if found.found not in source]
             if escaped:  # one report per string, as the string is all a report can point at
                 found = escaped[0]
@@ -147,7 +159,7 @@ class Mojibake(Rule):
         span = field.value_span
         if not isinstance(value, str) or "\\" not in text[span.start : span.end]:
             return
-        single, double = _damage(value)
+        single, double = _damage(value, ctx.document.language)
         if not single and not double:
             return
         edited = FieldText(text, field)
@@ -182,10 +194,10 @@ class Mojibake(Rule):
             )
 
 
-def _damage(text: str) -> tuple[tuple[Damage, ...], tuple[Damage, ...]]:
-    """The single-byte and the double-byte mojibake of `text`."""
+def _damage(text: str, language: str | None) -> tuple[tuple[Damage, ...], tuple[Damage, ...]]:
+    """The single-byte and the double-byte mojibake of `text` on a page in `language`."""
     single = find_mojibake(text)
-    double = find_double_byte_mojibake(text)
+    double = find_double_byte_mojibake(text, language)
     if single and double:
         # A UTF-8 continuation byte such as 80 is a C1 control in Shift_JIS damage, which
         # ftfy alone would take for Windows-1252 read as Latin-1: the double-byte repair wins.

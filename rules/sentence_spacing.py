@@ -6,7 +6,11 @@ Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"A
 `aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or `¡`), `amor.Y después`,
 `Act.A spokesperson` or `принят.В Москве` (a one-letter word that opens sentences, with a word
 after it: English `I`, `A`, Spanish, Portuguese and French `Y`, `O`, `E`, `À`, and the Cyrillic
-`А`, `В`, `И`, `К`, `О`, `С`, `У`, `Я`, `І`, `З`), or one after the
+`А`, `В`, `И`, `К`, `О`, `С`, `У`, `Я`, `І`, `З`), a sentence opening with an elided word
+(`parti.L’équipe`, `finita.L’Italia`), a French `?` or `!` set off by its space and glued to the
+next sentence (`c’est ?C’est`, also after a no-break space), a quotation closed with a guillemet
+or the German `“` before the full stop (`«Мы придём».Потом`, `„Wir schaffen das“.Danach`), or one
+after the
 Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the danda `।` of Hindi,
 Marathi, Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full stop, `!`, `؟`,
 the Arabic comma `،` or the Urdu full stop `۔` between Arabic-script words (`المصدر.وقال`; the word
@@ -15,7 +19,9 @@ before needs three letters after a full stop, as `د.محمد`, Dr., takes no sp
 part of its word, `תומכת.צה"ל`, and `פרופ.כהן`, Prof., takes no space), in the
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
-`Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`), code, shortcodes or templates, a
+`Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`, and a title or a word for street or
+square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`), code,
+shortcodes or templates, a
 product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or
 Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence
 ending (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
@@ -113,14 +119,21 @@ class SentenceSpacing(Rule):
     def _report(
         self, ctx: Context, span: Span, text: str, pos: int, edits: tuple[Edit, ...]
     ) -> None:
-        word_start = pos + (2 if text[pos + 1] in '"“¿¡' else 1)
+        # The opening quotation marks (`said,"After`, `sagte,„Wir`, `сказал,«Мы`) and Spanish
+        # marks (`.¿Qué`) that `missing_sentence_spaces` steps over before the word.
+        word_start = pos + (2 if text[pos + 1] in '"“„«¿¡' else 1)
         word_end = word_start
         # Letters and the combining marks between them (Devanagari vowel signs, Arabic harakat),
-        # and the gershayim of a Hebrew acronym (`צה"ל`).
+        # the gershayim of a Hebrew acronym (`צה"ל`) and an elision's apostrophe (`C’est`).
         while word_end < len(text) and (
             text[word_end].isalpha()
             or unicodedata.category(text[word_end])[0] == "M"
             or in_hebrew_word(text, word_end)
+            or (
+                text[word_end] in "’'"
+                and word_end > word_start
+                and text[word_end + 1 : word_end + 2].isalpha()
+            )
         ):
             word_end += 1
         fix = Fix.safe("Insert a space", *edits)

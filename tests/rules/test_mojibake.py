@@ -300,6 +300,137 @@ def test_legacy_chinese_decoded_as_latin_1(case: Case) -> None:
     assert_case(Mojibake, case)
 
 
+# Russian or Ukrainian saved in Windows-1251, Greek in Windows-1253, read as Latin-1: each letter
+# an accented Latin one. Not UTF-8, so ftfy leaves it; it was taken for GBK (`ôèíàíñîâ` read as
+# '翳磬眈钼') before.
+RU_AS_LATIN = "Министр финансов заявил в среду.".encode("cp1251").decode("latin-1")
+UK_AS_LATIN = "Уряд оголосив нові заходи, з'їзд і підтримку.".encode("cp1251").decode("latin-1")
+EL_AS_LATIN = "Η κυβέρνηση ανακοίνωσε νέα μέτρα.".encode("cp1253").decode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "windows-1251-russian",
+            fm(body=f"Новости: {RU_AS_LATIN}\n"),
+            errors=[("mojibake", 4, 10)],
+            unsafe_fixed=fm(body="Новости: Министр финансов заявил в среду.\n"),
+        ),
+        Case(
+            "windows-1251-ukrainian",
+            fm(body=f"{UK_AS_LATIN}\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body="Уряд оголосив нові заходи, з'їзд і підтримку.\n"),
+        ),
+        Case(
+            "windows-1253-greek",
+            fm(body=f"{EL_AS_LATIN}\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body="Η κυβέρνηση ανακοίνωσε νέα μέτρα.\n"),
+        ),
+        # On a Russian page one damaged word is enough: GBK's reading ('翳磬眈钼') makes no sense.
+        Case(
+            "one-word-on-a-russian-page",
+            fm(body="Ñêàíäàë in Moscow.\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body="Скандал in Moscow.\n"),
+            language="ru",
+        ),
+        # Elsewhere two words are too few to tell from chance; accented Latin words always hold
+        # an ASCII letter; symbols (`«`, `½`, `±`) read as no letters.
+        Case("two-words-are-too-few", fm(body="Ìèíè ñòð said.\n")),
+        Case(
+            "accented-latin-and-symbols",
+            fm(body="Þórðarson, «¿Qué?» ¡Olé! à é ô où ½ ¼ ±° «»« ±±±\n"),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_legacy_cyrillic_and_greek_decoded_as_latin_1(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+# Russian in KOI8-R read as Windows-1251, and the other way round: Cyrillic with the case turned
+# about. A headline in capitals (with `мРНК` in it) is no such damage.
+RUSSIAN = "Президент подписал указ о назначении губернатора."
+KOI8_AS_1251 = RUSSIAN.encode("koi8_r").decode("cp1251")  # рТЕЪЙДЕОФ РПДРЙУБМ ...
+CP1251_AS_KOI8 = RUSSIAN.encode("cp1251").decode("koi8_r")  # оПЕГХДЕМР ОНДОХЯЮК ...
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "koi8-r-read-as-windows-1251",
+            fm(body=f"Итак: {KOI8_AS_1251}\n"),
+            errors=[("mojibake", 4, 7)],
+            unsafe_fixed=fm(body=f"Итак: {RUSSIAN}\n"),
+        ),
+        Case(
+            "windows-1251-read-as-koi8-r",
+            fm(body=f"{CP1251_AS_KOI8}\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body=f"{RUSSIAN}\n"),
+        ),
+        Case(
+            "headline-in-capitals",
+            fm(body="мРНК ВАКЦИНЫ РАБОТАЮТ ХОРОШО\n\nСРОЧНО: ВЗРЫВ В МОСКВЕ, ЦСКА и РЖД: кВт\n"),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_cyrillic_code_pages_swapped(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+# Polish in Windows-1250 or ISO-8859-2 read as Windows-1252 or Latin-1: symbols inside words.
+POLISH = "Zażółć gęślą jaźń, mówił dziś łoś, który pływał w głębokiej wodzie."
+CP1250_AS_1252 = POLISH.encode("cp1250").decode("cp1252")  # Za¿ó³æ gêœl¹ jaŸñ, ...
+LATIN2_AS_LATIN1 = POLISH.encode("iso8859_2").decode("latin-1")  # Za¿ó³æ gê¶l± ja¼ñ, ...
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "windows-1250-read-as-windows-1252",
+            fm(body=f"{CP1250_AS_1252}\n"),
+            errors=[("mojibake", 4, 3)],
+            unsafe_fixed=fm(body=f"{POLISH}\n"),
+        ),
+        Case(
+            "iso-8859-2-read-as-latin-1",
+            fm(body=f"{LATIN2_AS_LATIN1}\n"),
+            errors=[("mojibake", 4, 3)],
+            unsafe_fixed=fm(body=f"{POLISH}\n"),
+        ),
+        # Catalan's middle dot, a glued Spanish question, trade marks and units are no damage.
+        Case(
+            "symbols-between-letters-in-genuine-text",
+            fm(
+                body="La col·lecció intel·ligent i il·lusió del Pal·lars.\n\n"
+                "dijo¿qué? preguntó¿cómo? contestó¿dónde?\n\n"
+                "Microsoft®Windows®Server®Edition, a±b, c±d, e±f\n"
+            ),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_central_european_code_pages_read_as_latin_1(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+def test_legacy_cyrillic_message_names_the_code_page() -> None:
+    from newslint.engine import check_text
+
+    found = check_text(fm(body=f"{RU_AS_LATIN}\n"), select=["EN001"])
+    assert [d.message for d in found] == [
+        f"mojibake {RU_AS_LATIN[:-1]!r} (Windows-1251 text decoded as Latin-1); it should read "
+        "'Министр финансов заявил в среду'"
+    ]
+
+
 def test_utf8_of_korean_read_as_windows_1252_stays_utf8_damage() -> None:
     """Its bytes pair up as GBK lead and trail bytes too, but they are UTF-8 sequences."""
     from newslint.engine import check_text

@@ -122,6 +122,63 @@ CASES = [
             body="Сайт подключил Яндекс.Метрика (сервис статистики) и Yandex.Metrica для отчётов.\n"
         ),
     ),
+    # An abbreviation before a name, a street or a place, written without its space (`ул.Ленина`,
+    # `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`): its full stop ends no sentence. A short
+    # word that also ends sentences (Polish `im`, them) is still taken for a sentence's end.
+    Case(
+        "abbreviation-before-a-name",
+        fm(
+            body="Авария на ул.Ленина произошла утром в понедельник.\n\n"
+            "Wypadek przy ul.Długiej zablokował ruch, mówi prof.Nowak.\n\n"
+            "La Sra.Pérez vive en la Avda.Colón desde hace años.\n\n"
+            "Der Unfall in der Hauptstr.Ecke Bahnhofstraße war schwer.\n\n"
+            "Kaza Atatürk Cad.Beşiktaş yönünde oldu dün akşam.\n"
+        ),
+    ),
+    # French puts a space before `?` and `!` (`c’est ?C’est`), and a French or Italian sentence
+    # may open with an elided word (`L’équipe`, `L’Italia`): both were missed.
+    Case(
+        "french-spacing-before-the-mark",
+        fm(
+            body="Qu’est-ce que c’est ?C’est la fin.\n\nC’est fini\u00a0!Le ministre est parti hier.\n"
+        ),
+        errors=[("glued", 4, 21), ("glued", 6, 12)],
+        fixed=fm(
+            body="Qu’est-ce que c’est ? C’est la fin.\n\nC’est fini\u00a0! Le ministre est parti hier.\n"
+        ),
+    ),
+    Case(
+        "elided-word-opens-the-sentence",
+        fm(body="Il est parti.L’équipe a gagné hier.\n\nÈ finita.L’Italia ha vinto ieri sera.\n"),
+        errors=[("glued", 4, 13), ("glued", 6, 9)],
+        fixed=fm(
+            body="Il est parti. L’équipe a gagné hier.\n\nÈ finita. L’Italia ha vinto ieri sera.\n"
+        ),
+    ),
+    # An elision inside a word or a domain stays alone; so does a mark set off on both sides.
+    Case(
+        "elision-not-after-a-sentence",
+        fm(
+            body="Le modèle d’IA est prêt. Voir example.com.L’article ici.\n\nC’est l’été ! Il fait chaud.\n"
+        ),
+    ),
+    # A quotation closed with a guillemet or a German `“` ends the sentence as `”` does.
+    Case(
+        "closing-guillemet-or-german-quote",
+        fm(
+            body="Он сказал «Мы придём».Потом он ушёл.\n\nEr sagte „Wir schaffen das“.Danach ging er.\n"
+        ),
+        errors=[("glued", 4, 22), ("glued", 6, 28)],
+        fixed=fm(
+            body="Он сказал «Мы придём». Потом он ушёл.\n\nEr sagte „Wir schaffen das“. Danach ging er.\n"
+        ),
+    ),
+    Case(
+        "pronoun-ending-a-glued-sentence",
+        fm(body="Pomogłem im.Potem poszedłem do domu spać.\n"),
+        errors=[("glued", 4, 12)],
+        fixed=fm(body="Pomogłem im. Potem poszedłem do domu spać.\n"),
+    ),
     Case(
         "name-ending-a-glued-sentence",
         fm(body="Read it on Newswire.Indian markets rose again today.\n"),
@@ -348,3 +405,18 @@ PARAMS_CASES = [
 @pytest.mark.parametrize("case", PARAMS_CASES, ids=lambda c: c.name)
 def test_a_text_field_under_params(case: Case) -> None:
     assert_case(SentenceSpacing, case)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("Er sagte,„Wir kommen morgen wieder.“\n", "no space after ',' before 'Wir'"),
+        ("Он сказал,«Мы придём завтра утром».\n", "no space after ',' before 'Мы'"),
+        ("Qu’est-ce que c’est ?C’est la fin.\n", "no space after '?' before 'C’est'"),
+    ],
+)
+def test_message_names_the_word_after_a_quote_or_with_an_elision(body: str, message: str) -> None:
+    """The word after an opening quotation mark, and a word with an elision, are named whole."""
+    from newslint.engine import check_text
+
+    assert [d.message for d in check_text(fm(body=body), select=["TX004"])] == [message]

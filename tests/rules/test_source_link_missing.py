@@ -239,6 +239,21 @@ LABEL_CASES = [
     ),
     Case("vietnamese", fm(title="B", body=BODY + "Nguồn: [VnExpress](https://example.com/a)\n")),
     Case("turkish", fm(title="B", body=BODY + "Kaynak: [Haber](https://example.com/a)\n")),
+    # The whole line in parentheses, as an old Dutch blog credits a newspaper; a full stop may
+    # end it inside. A parenthesis left open is no such line.
+    Case(
+        "in-parentheses",
+        fm(title="B", body=BODY + "(bron: [Rotterdams Dagblad](https://example.nl/a?b=(1)))\n"),
+    ),
+    Case(
+        "in-parentheses-full-stop",
+        fm(title="B", body=BODY + "(Quelle: [dpa](https://dpa.de/a).)\n"),
+    ),
+    Case(
+        "parenthesis-left-open",
+        fm(title="B", body=BODY + "(Source: [AP](https://apnews.com/a)\n"),
+        errors=[("missing", 7, 1)],
+    ),
     Case("arabic", fm(title="B", body=BODY + "المصدر: [الخبر](https://example.com/a)\n")),
     Case("ukrainian", fm(title="B", body=BODY + "Джерело: [Новина](https://example.com/a)\n")),
     Case(
