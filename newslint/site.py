@@ -632,6 +632,15 @@ class Site:
             language = segments.pop(0).lower()
         return language, segments
 
+    def file_beside(self, path: str, page: str | os.PathLike[str]) -> bool:
+        """Whether the relative URL path `path` (decoded) names a file or folder next to the
+        content file `page`: a page bundle's resource (`notes.org` beside `story/index.md`) or a
+        sibling. With or without a site; the check is recorded for the cache as `may_serve`'s."""
+        if not path or path.startswith("/"):
+            return False
+        here = Path(page) if os.path.isabs(page) else Path.cwd() / page
+        return _exists(here.parent / path)
+
     def may_serve(
         self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
     ) -> bool:
