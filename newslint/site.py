@@ -632,6 +632,39 @@ class Site:
             language = segments.pop(0).lower()
         return language, segments
 
+    def bundle_resource(self, page: str | os.PathLike[str]) -> bool:
+        """Whether the content file `page` is a resource of a leaf bundle and no page: a file
+        beside a bundle's `index` file (`news/story/notes.md` beside `news/story/index.md`) or in
+        a folder below one (`news/story/sub/deep.md`). hugo 0.168 publishes no page of it and
+        lists it in the bundle's `.Resources`; templates may still render its content. The
+        content folder's own `index.md` is `home-leaf-bundle`'s and makes no file a resource
+        here. Without a site, or outside its content, nothing is: where the content root is
+        not known, neither is what makes a bundle. The folders listed are recorded for the
+        cache."""
+        from newslint.cascade import CONTENT_SUFFIXES
+
+        if self.root is None:
+            return False
+        path = Path(page) if os.path.isabs(page) else Path.cwd() / page
+        inside = self.content_path(path)
+        if inside is None:
+            return False
+        name = path.name.lower()
+        folder = path.parent
+        # The folders between the file and the content root: a bundle may hold the file in one.
+        for level in range(inside.count("/")):
+            _record_listing(str(folder))
+            _, children = _listing(str(folder))
+            for entry in children:
+                if entry.startswith("index.") and entry.endswith(CONTENT_SUFFIXES):
+                    # Beside its own index file (`index.fr.md` beside `index.md`) a file is the
+                    # bundle's page in another language.
+                    if level > 0 or not name.startswith(("index.", "_index.")):
+                        return True
+                    break
+            folder = folder.parent
+        return False
+
     def file_beside(self, path: str, page: str | os.PathLike[str]) -> bool:
         """Whether the relative URL path `path` (decoded) names a file or folder next to the
         content file `page`: a page bundle's resource (`notes.org` beside `story/index.md`) or a

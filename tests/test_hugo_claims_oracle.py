@@ -968,6 +968,30 @@ def test_a_root_index_md_makes_the_home_page_a_leaf_bundle(tmp_path: Path) -> No
     assert leaf == {"content/index.md"}
 
 
+def test_a_leaf_bundles_other_content_files_are_no_pages(tmp_path: Path) -> None:
+    """`news/story/notes.md` beside `news/story/index.md`, and a file in a folder below it, are
+    the bundle's resources: hugo 0.168 builds no page of them, and newslint's article-level rules
+    (front matter, required fields, source link, body) leave them alone."""
+    article = "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nText.\n"
+    files = {
+        "content/news/story/index.md": article,
+        "content/news/story/notes.md": "Notes without front matter.\n",
+        "content/news/story/extra/deep.md": "---\ntitle: Deep\n---\nMore.\n",
+        "content/news/loose.md": "Loose text without front matter.\n",
+    }
+    built = build_many(tmp_path, [("site", "", files, ())])["site"]
+    assert not built.failed, built.stderr[-600:]
+    assert {page["file"] for page in built.pages.values() if page["file"]} == {
+        "news/story/index.md",
+        "news/loose.md",
+    }
+    article_level = {"FM001", "FM004", "LK001", "BD006"}
+    flagged = {
+        name for name, diags in built.diagnostics.items() if article_level & {d[0] for d in diags}
+    }
+    assert flagged == {"content/news/story/index.md", "content/news/loose.md"}
+
+
 # ----------------------------------------------------------------------------------- time zones
 
 # (name, site configuration, file, the UTC instant Hugo reads for `2025-02-08 09:55:35`, the

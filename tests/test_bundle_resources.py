@@ -1,0 +1,66 @@
+"""A leaf bundle's other content files are its resources, not pages (hugo 0.168 publishes no page
+of `news/story/notes.md` beside `news/story/index.md`): the article-level rules leave them alone,
+the rules about their text do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.config import Config
+from newslint.engine import build_ruleset, lint_path
+from newslint.site import clear_site_cache
+
+ARTICLE = (
+    "---\ntitle: Budget passes\ndate: 2025-02-08T09:55:35+08:00\n"
+    'summary: "The budget passed on Tuesday after a long debate in parliament."\n---\n'
+    "The budget passed on Tuesday.\n\n[Newsroom](https://example.com/a)\n"
+)
+# No front matter, no summary, no source link; a sentence run together (text, still checked).
+NOTES = "Notes for the story.The vote was close.\n"
+
+
+def _codes(root: Path, name: str) -> list[tuple[str, int, int]]:
+    ruleset = build_ruleset(Config(), select=["ALL"])
+    result = lint_path(root / name, ruleset)
+    return sorted((d.code, d.line, d.column) for d in result.diagnostics)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    clear_site_cache()
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    files = {
+        "content/news/story/index.md": ARTICLE,
+        "content/news/story/notes.md": NOTES,
+        "content/news/story/extra/deep.md": "---\ntitle: Deep\n---\nMore notes.\n",
+        "content/news/story/index.fr.md": "---\ntitle: Budget\n---\nTexte.\n",
+        "content/news/loose.md": NOTES,
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_resource_is_no_article(site: Path) -> None:
+    # Only sentence-spacing (TX004) speaks: no FM001, FM004, LK001 or BD006.
+    assert _codes(site, "content/news/story/notes.md") == [("TX004", 1, 20)]
+    # A folder below the bundle's: a resource too (`sub/deep.md` in `.Resources`).
+    assert [c for c in _codes(site, "content/news/story/extra/deep.md") if c[0] != "TX004"] == []
+
+
+def test_the_bundle_and_other_pages_are_articles(site: Path) -> None:
+    # The bundle's page in another language is a page; a file beside no index file is one too.
+    assert {"FM004", "LK001"} <= {c[0] for c in _codes(site, "content/news/story/index.fr.md")}
+    assert ("FM001", 1, 1) in _codes(site, "content/news/loose.md")
+
+
+def test_without_a_site_no_file_is_taken_for_a_resource(tmp_path: Path) -> None:
+    clear_site_cache()
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story" / "index.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "story" / "notes.md").write_text(NOTES, encoding="utf-8")
+    assert ("FM001", 1, 1) in _codes(tmp_path, "story/notes.md")
