@@ -11,6 +11,7 @@ import pytest
 from newslint.config import Config
 from newslint.engine import build_ruleset, lint_path
 from newslint.site import clear_site_cache
+from tests.hugo_pages import write_files
 
 ARTICLE = (
     "---\ntitle: Budget passes\ndate: 2025-02-08T09:55:35+08:00\n"
@@ -30,18 +31,15 @@ def _codes(root: Path, name: str) -> list[tuple[str, int, int]]:
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     clear_site_cache()
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
     files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
         "content/news/story/index.md": ARTICLE,
         "content/news/story/notes.md": NOTES,
         "content/news/story/extra/deep.md": "---\ntitle: Deep\n---\nMore notes.\n",
         "content/news/story/index.fr.md": "---\ntitle: Budget\n---\nTexte.\n",
         "content/news/loose.md": NOTES,
     }
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_files(tmp_path, files)
     return tmp_path
 
 
@@ -60,7 +58,5 @@ def test_the_bundle_and_other_pages_are_articles(site: Path) -> None:
 
 def test_without_a_site_no_file_is_taken_for_a_resource(tmp_path: Path) -> None:
     clear_site_cache()
-    (tmp_path / "story").mkdir()
-    (tmp_path / "story" / "index.md").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "story" / "notes.md").write_text(NOTES, encoding="utf-8")
+    write_files(tmp_path, {"story/index.md": ARTICLE, "story/notes.md": NOTES})
     assert ("FM001", 1, 1) in _codes(tmp_path, "story/notes.md")
