@@ -639,29 +639,27 @@ class Site:
         lists it in the bundle's `.Resources`; templates may still render its content. The
         content folder's own `index.md` is `home-leaf-bundle`'s and makes no file a resource
         here. Without a site, or outside its content, nothing is: where the content root is
-        not known, neither is what makes a bundle. The folders listed are recorded for the
-        cache."""
-        from newslint.cascade import CONTENT_SUFFIXES
-
+        not known, neither is what makes a bundle."""
         if self.root is None:
             return False
         path = Path(page) if os.path.isabs(page) else Path.cwd() / page
         inside = self.content_path(path)
         if inside is None:
             return False
-        name = path.name.lower()
+        # Beside its own index file (`index.fr.md` beside `index.md`) a file is the bundle's page
+        # in another language.
+        own_index = path.name.lower().startswith(("index.", "_index."))
         folder = path.parent
         # The folders between the file and the content root: a bundle may hold the file in one.
         for level in range(inside.count("/")):
-            _record_listing(str(folder))
-            _, children = _listing(str(folder))
-            for entry in children:
-                if entry.startswith("index.") and entry.endswith(CONTENT_SUFFIXES):
-                    # Beside its own index file (`index.fr.md` beside `index.md`) a file is the
-                    # bundle's page in another language.
-                    if level > 0 or not name.startswith(("index.", "_index.")):
-                        return True
-                    break
+            if _holds_index(str(folder)) and (level > 0 or not own_index):
+                _record_listing(str(folder))  # the bundle's folder: its index may go
+                return True
+            # For the cache, the usual index file's absence, not the folder's listing: a section
+            # folder changes with every article added, which would make its articles' results
+            # stale each time (a bundle made around a file already cached by another index
+            # name, `index.fr.md` alone, is seen when the file changes).
+            _exists(folder / "index.md")
             folder = folder.parent
         return False
 
@@ -1342,6 +1340,30 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
             names.update(".".join(parts[:count]) for count in range(1, len(parts)))
     _LISTINGS[folder] = (changed, (names, children))
     return names, children
+
+
+# Folder -> (its modification time, whether it holds an `index` content file): each article of a
+# folder of thousands asks, and the folder's entries are looked through once.
+_BUNDLE_INDEX: dict[str, tuple[int, bool]] = {}
+
+
+def _holds_index(folder: str) -> bool:
+    """Whether `folder` holds a leaf bundle's `index` file (`index.md`, `index.fr.html`)."""
+    from newslint.cascade import CONTENT_SUFFIXES
+
+    try:
+        changed = os.stat(folder).st_mtime_ns
+    except OSError:
+        return False
+    kept = _BUNDLE_INDEX.get(folder)
+    if kept is not None and kept[0] == changed:
+        return kept[1]
+    _, children = _listing(folder)
+    found = any(
+        entry.startswith("index.") and entry.endswith(CONTENT_SUFFIXES) for entry in children
+    )
+    _BUNDLE_INDEX[folder] = (changed, found)
+    return found
 
 
 def _outer_site(folder: str) -> Site | None:

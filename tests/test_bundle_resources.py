@@ -60,3 +60,35 @@ def test_without_a_site_no_file_is_taken_for_a_resource(tmp_path: Path) -> None:
     clear_site_cache()
     write_files(tmp_path, {"story/index.md": ARTICLE, "story/notes.md": NOTES})
     assert ("FM001", 1, 1) in _codes(tmp_path, "story/notes.md")
+
+
+def test_a_cached_result_follows_the_bundles_index(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The cache keeps a result while the file's bytes stay: whether the folder holds an index
+    # file decides it too (`index.md` added, removed).
+    from newslint.cli import main
+
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(site / ".cache"))
+    write_files(site, {"content/news/other/notes.md": NOTES})
+    index = site / "content" / "news" / "other" / "index.md"
+
+    def missing_front_matter() -> bool:
+        main(
+            [
+                "check",
+                "content/news/other/notes.md",
+                "--select",
+                "FM001",
+                "--output-format",
+                "concise",
+            ]
+        )
+        return "FM001" in capsys.readouterr().out
+
+    assert missing_front_matter()
+    index.write_text(ARTICLE, encoding="utf-8")
+    assert not missing_front_matter()
+    index.unlink()
+    assert missing_front_matter()
