@@ -70,6 +70,7 @@ _LITERAL = re.compile(r"<(?:pre|code|script|style|textarea|kbd|samp|math|svg)(?=
 _TAG_START = re.compile(r"<[A-Za-z/]")
 # The tags (and comments) an HTML block's opening line starts with.
 _LEADING_TAGS = re.compile(r"[ \t]*(?:(?:<!--.*?-->|</?[A-Za-z][^<>]*>)[ \t]*)+")
+_UNCLOSED = re.compile(r"<!--|<[A-Za-z/]")
 # What may stand between two lines of one block inside a block quote or a list item.
 _CONTAINER_MARKS = re.compile(r"[ \t>]*")
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.S)
@@ -196,8 +197,11 @@ class MarkdownInHtml(Rule):
         lead = _LEADING_TAGS.match(line)
         if lead is None or _LITERAL.search(line):
             return
-        rest = line[lead.end() :]
-        syntax = _markdown_syntax(rest) if rest and not rest.startswith("<") else None
+        # Up to a tag or comment left open for the next line (`<a href="...`, `<!-- note`).
+        rest = _TAG_OR_COMMENT.sub(" ", line[lead.end() :])
+        unclosed = _UNCLOSED.search(rest)
+        rest = rest[: unclosed.start()] if unclosed is not None else rest
+        syntax = _markdown_syntax(rest) if rest.strip() else None
         if syntax is None or syntax in _BLOCK_NAMES:
             return
         self.markdown_reported = True

@@ -118,11 +118,13 @@ CONTAINER_CASES = [
     ),
     Case(
         # Not emphasis: inside a word, with spaces inside the marks, a snake_case name; a
-        # block quote whose HTML block already ends at a blank `>` line; two list items.
+        # block quote whose HTML block already ends at a blank `>` line; two list items; a
+        # comment or a tag's attributes that go on to the next line.
         "no-emphasis-and-blocks-apart",
         fm(
             body="<div>\na*b*c, 5 * 3 * 2 and snake_case_name\n</div>\n\n"
-            "> <div>\n>\n> **rendered**\n> </div>\n\n- <div>a</div>\n- **b**\n",
+            "> <div>\n>\n> **rendered**\n> </div>\n\n- <div>a</div>\n- **b**\n\n"
+            "<div>a <!-- **x**\n-->\n</div>\n\n<p>b <a title='**y**'\nhref='z'>c</a></p>\n",
             title="T",
         ),
         site=UNSAFE_SITE,
