@@ -1,4 +1,4 @@
-"""HTML entity, or HTML formatting tags, written into a text field.
+"""HTML entity or HTML formatting tags in a text field; an entity escaped twice in the body.
 
 ## What it does
 Flags each HTML character reference, such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;`, in the

@@ -32,7 +32,7 @@ Flags links and images that cannot work:
   `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
   through): the browser takes it for a page next to the article (hugo 0.168 writes
   `href="desk@example.org"`). Only `www.` addresses and the generic top-level domains (`.com`,
-  `.org`, `.net`, `.edu`, `.gov`) count, which no file name ends in; with a port
+  `.org`, `.net`, `.edu`, `.gov`) count, which few file names end in; with a port
   (`www.x.org:8080/a`) the browser takes the host for a scheme of its own, and a last label that is
   a file's extension (`www.backup.tar`) may be a file's name and is left alone. `.org` and `.com`
   are also the extensions of Org-mode and DOS program files: a destination that names a file or
