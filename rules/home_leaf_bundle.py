@@ -5,8 +5,8 @@ Reports an `index.md` (or `index.fr.md`, any content format) that lies directly 
 folder of a Hugo site: the site's `content/` or a language's `contentDir`. Without a Hugo site
 (no `hugo.toml`, `config.toml` or `config/_default/` above the file) nothing is reported: a
 `content/index.md` there may belong to another tool (Nuxt Content, Astro, Eleventy), where it is
-the home page as meant. The home page's file is `_index.md`; `index.md` is a leaf bundle's. There is no
-fix: the file is to be renamed, which is no edit of its text.
+the home page as meant. The home page's file is `_index.md`; `index.md` is a leaf bundle's. There
+is no fix: the file is to be renamed, which is no edit of its text.
 
 ## Why is this bad?
 Hugo takes the file as the home page and makes it a leaf bundle: every other file of the content

@@ -12,8 +12,9 @@ hugo 0.168). This is reported whatever the site's setting, once per block, at it
 line. Not reported: blocks of HTML only, plain text lines, emphasis marks inside a word
 (`a*b*c`, `snake_case`) or with spaces inside them (`5 * 3 * 2`), Markdown inside `<pre>`,
 `<code>`, `<script>`, `<style>`, `<textarea>` (meant as it is typed) or inside a comment or a
-tag's attributes, a number with more than three digits (`2024. The year`, no list item), blocks that end at a marker rather than a blank line
-(comments, `<pre>`, `<script>`), inline HTML in a paragraph, and a shortcode's body.
+tag's attributes, a number with more than three digits (`2024. The year`, no list item), blocks
+that end at a marker rather than a blank line (comments, `<pre>`, `<script>`), inline HTML in a
+paragraph, and a shortcode's body.
 
 ## Why is this bad?
 The heading, list or emphasis the author wrote is missing from the page, or shown with its `##` and
@@ -38,10 +39,10 @@ language's configuration), or a blank line after the opening tag where the HTML 
 The fix inserts a blank line before the block's first line of text, after the opening tags, so
 that the Markdown is rendered; in a block quote the blank line carries the quote's `>`, which
 keeps the quote going. Markdown on a line that starts with a tag has no fix: after a blank line
-that line would open an HTML block again. It is unsafe: the Markdown becomes elements of its own (a heading, a
-`<p>`) after the opening tag, which a browser may not keep inside it (a `<p>` closes before a
-heading or another paragraph, so `dir="rtl"` no longer applies), and HTML lines under the text
-join the new paragraph.
+that line would open an HTML block again. It is unsafe: the Markdown becomes elements of its
+own (a heading, a `<p>`) after the opening tag, which a browser may not keep inside it (a `<p>`
+closes before a heading or another paragraph, so `dir="rtl"` no longer applies), and HTML lines
+under the text join the new paragraph.
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ _INLINE_SYNTAX = (
     # with a space inside the marks (`5 * 3 * 2`).
     (
         re.compile(
-            r"(?<![\w*\\])\*[^\s*](?:[^*]*[^\s*])?\*(?![\w*])|(?<![\w\\])_[^\s_](?:[^_]*[^\s_])?_(?!\w)"
+            r"(?<![\w*\\])\*[^\s*](?:[^*]*[^\s*])?\*(?![\w*])"
+            r"|(?<![\w\\])_[^\s_](?:[^_]*[^\s_])?_(?!\w)"
         ),
         "emphasis",
     ),

@@ -37,8 +37,9 @@ placeholder, and the hint names a source-like field (`original_url`, `posturl`, 
 `link`) that holds such a host or an example domain (`https://example.com/...`). Section list
 pages (`_index.md`) are not articles and are skipped, and so are pages readers never see
 (`headless: true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
-(`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from. It is reported at the body's last line,
-where the link belongs (at the front matter's opening `---` when the body is empty).
+(`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from. It is
+reported at the body's last line, where the link belongs (at the front matter's opening `---`
+when the body is empty).
 
 ## Why is this bad?
 A news article that does not say where it comes from cannot be checked, credited or corrected, and

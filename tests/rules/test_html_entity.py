@@ -277,7 +277,8 @@ BODY_CASES = [
     Case(
         # Escaped twice: the page shows `&#39;`; a number or a reference inside a word is reported.
         "body-escaped-twice",
-        "---\ntitle: T\n---\nTrump&amp;#39;s plan, 40.000&amp;nbsp;Euro and *it&amp;rsquo;s* &amp;#8217;\n",
+        "---\ntitle: T\n---\n"
+        "Trump&amp;#39;s plan, 40.000&amp;nbsp;Euro and *it&amp;rsquo;s* &amp;#8217;\n",
         errors=[("entity", 4, 6), ("entity", 4, 29), ("entity", 4, 51), ("entity", 4, 65)],
         fixed="---\ntitle: T\n---\nTrump&#39;s plan, 40.000&nbsp;Euro and *it&rsquo;s* &#8217;\n",
     ),
@@ -285,7 +286,8 @@ BODY_CASES = [
         # Written apart, it may be how an article about HTML shows a reference; in code it is
         # code; `&amp;foo;` names no reference; `&amp;#0;` has no character to show (no fix).
         "body-escaped-twice-left-alone",
-        "---\ntitle: T\n---\nBody.\n\nWrite &amp;nbsp; here, `it&amp;#39;s`, x&amp;foo; and &amp;#0;\n",
+        "---\ntitle: T\n---\nBody.\n\n"
+        "Write &amp;nbsp; here, `it&amp;#39;s`, x&amp;foo; and &amp;#0;\n",
         errors=[("entity", 6, 55)],
     ),
 ]

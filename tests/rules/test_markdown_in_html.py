@@ -42,7 +42,8 @@ CASES = [
     ),
     Case(
         # Not reported: HTML only, plain text, Markdown-like text in a tag's attribute, in
-        # <pre> or <code>, in a comment, after a tag left open at the end of a line, indented four spaces, inline HTML.
+        # <pre> or <code>, in a comment, after a tag left open at the end of a line, indented
+        # four spaces, inline HTML.
         "html-only-literal-and-inline-are-left-alone",
         fm(
             body='<div class="a">\n<img src="a.png" alt="**x**">\nJust text.\n</div>\n\n'
