@@ -290,6 +290,17 @@ BODY_CASES = [
         "Write &amp;nbsp; here, `it&amp;#39;s`, x&amp;foo; and &amp;#0;\n",
         errors=[("entity", 6, 55)],
     ),
+    Case(
+        # No `;` ends the reference: hugo 0.168 shows `caf&eacute`, `&copy 2024`; the fix
+        # ends it. Not: escaped with a backslash (shown as meant), in code, a name that is also
+        # a word (`Pub&sub`, `&and`), one that goes on (`&nbspx`), `AT&T`.
+        "body-reference-without-semicolon",
+        "---\ntitle: T\n---\ncaf&eacute, &copy 2024 and one&nbsp\n\n"
+        "\\&nbsp `&nbsp` Pub&sub, this &and that, &nbspx, AT&T\n",
+        errors=[("entity", 4, 4), ("entity", 4, 13), ("entity", 4, 31)],
+        fixed="---\ntitle: T\n---\ncaf&eacute;, &copy; 2024 and one&nbsp;\n\n"
+        "\\&nbsp `&nbsp` Pub&sub, this &and that, &nbspx, AT&T\n",
+    ),
 ]
 
 
