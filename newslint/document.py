@@ -233,6 +233,15 @@ class Document:
 
     # ----------------------------------------------------------------------------- contents
 
+    @cached_property
+    def bundle_resource(self) -> bool:
+        """Whether the file is a leaf bundle's resource, not a page (`Site.bundle_resource`):
+        `news/story/notes.md` beside `news/story/index.md`. Article-level rules (a required
+        field, a source link, front matter at all) leave it alone; what is in it is still text
+        a template may render."""
+        site = self.site
+        return site is not None and site.bundle_resource(self.path)
+
     @property
     def has_front_matter(self) -> bool:
         return self.front_matter_block is not None or bool(self.front_matter_errors)

@@ -632,6 +632,46 @@ class Site:
             language = segments.pop(0).lower()
         return language, segments
 
+    def bundle_resource(self, page: str | os.PathLike[str]) -> bool:
+        """Whether the content file `page` is a resource of a leaf bundle and no page: a file
+        beside a bundle's `index` file (`news/story/notes.md` beside `news/story/index.md`) or in
+        a folder below one (`news/story/sub/deep.md`). hugo 0.168 publishes no page of it and
+        lists it in the bundle's `.Resources`; templates may still render its content. The
+        content folder's own `index.md` is `home-leaf-bundle`'s and makes no file a resource
+        here. Without a site, or outside its content, nothing is: where the content root is
+        not known, neither is what makes a bundle."""
+        if self.root is None:
+            return False
+        path = Path(page) if os.path.isabs(page) else Path.cwd() / page
+        inside = self.content_path(path)
+        if inside is None:
+            return False
+        # Beside its own index file (`index.fr.md` beside `index.md`) a file is the bundle's page
+        # in another language.
+        own_index = path.name.lower().startswith(("index.", "_index."))
+        folder = path.parent
+        # The folders between the file and the content root: a bundle may hold the file in one.
+        for level in range(inside.count("/")):
+            if _holds_index(str(folder)) and (level > 0 or not own_index):
+                _record_listing(str(folder))  # the bundle's folder: its index may go
+                return True
+            # For the cache, the usual index file's absence, not the folder's listing: a section
+            # folder changes with every article added, which would make its articles' results
+            # stale each time (a bundle made around a file already cached by another index
+            # name, `index.fr.md` alone, is seen when the file changes).
+            _exists(folder / "index.md")
+            folder = folder.parent
+        return False
+
+    def file_beside(self, path: str, page: str | os.PathLike[str]) -> bool:
+        """Whether the relative URL path `path` (decoded) names a file or folder next to the
+        content file `page`: a page bundle's resource (`notes.org` beside `story/index.md`) or a
+        sibling. With or without a site; the check is recorded for the cache as `may_serve`'s."""
+        if not path or path.startswith("/"):
+            return False
+        here = Path(page) if os.path.isabs(page) else Path.cwd() / page
+        return _exists(here.parent / path)
+
     def may_serve(
         self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
     ) -> bool:
@@ -1329,6 +1369,30 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
             names.update(".".join(parts[:count]) for count in range(1, len(parts)))
     _LISTINGS[folder] = (changed, (names, children))
     return names, children
+
+
+# Folder -> (its modification time, whether it holds an `index` content file): each article of a
+# folder of thousands asks, and the folder's entries are looked through once.
+_BUNDLE_INDEX: dict[str, tuple[int, bool]] = {}
+
+
+def _holds_index(folder: str) -> bool:
+    """Whether `folder` holds a leaf bundle's `index` file (`index.md`, `index.fr.html`)."""
+    from newslint.cascade import CONTENT_SUFFIXES
+
+    try:
+        changed = os.stat(folder).st_mtime_ns
+    except OSError:
+        return False
+    kept = _BUNDLE_INDEX.get(folder)
+    if kept is not None and kept[0] == changed:
+        return kept[1]
+    _, children = _listing(folder)
+    found = any(
+        entry.startswith("index.") and entry.endswith(CONTENT_SUFFIXES) for entry in children
+    )
+    _BUNDLE_INDEX[folder] = (changed, found)
+    return found
 
 
 def _outer_site(folder: str) -> Site | None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import html
 import ipaddress
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.entities import html5
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from newslint.document import Document
 from newslint.events import Code, Field, Html, Link
@@ -246,11 +247,28 @@ _GENERIC_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov)(?:[/?#]\
 _BARE_EMAIL = re.compile(r"[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
 
 
-def missing_scheme(url: str) -> str | None:
-    """The scheme a URL written without one needs (`https://`, `mailto:`), or None."""
+def missing_scheme(url: str, beside: Callable[[str], bool] | None = None) -> str | None:
+    """The scheme a URL written without one needs (`https://`, `mailto:`), or None. `beside`
+    (`files_beside`) says whether a relative path names a file next to the article: such a URL
+    (`notes.org`, an Org file in the page bundle; `setup.com`) is a working relative link."""
     if _BARE_EMAIL.match(url):
-        return "mailto:"
-    return "https://" if schemeless_web_url(url) or _GENERIC_DOMAIN.match(url) else None
+        scheme = "mailto:"
+    elif schemeless_web_url(url) or _GENERIC_DOMAIN.match(url):
+        scheme = "https://"
+    else:
+        return None
+    if beside is not None and beside(unquote(url.split("#", 1)[0].split("?", 1)[0]).strip()):
+        return None
+    return scheme
+
+
+def files_beside(ctx: Context) -> Callable[[str], bool] | None:
+    """Whether a relative path names a file next to the article (`Site.file_beside`)."""
+    site = ctx.site
+    if site is None:
+        return None
+    page = ctx.document.path
+    return lambda path: site.file_beside(path, page)
 
 
 def is_web_url(url: str) -> bool:

@@ -82,8 +82,9 @@ def never_rendered(document: Document) -> bool:
     """Whether Hugo never renders the page itself: `headless: true` or `build.render` never or
     `link` (a page listed with a permalink and no file of its own; or the older `_build`). Its
     body is never shown, though the page may still be listed (with its title and summary) when
-    `build.list` is not never."""
-    if _headless(document):
+    `build.list` is not never. A leaf bundle's resource (`story/notes.md` beside
+    `story/index.md`) is no page at all (`Document.bundle_resource`)."""
+    if _headless(document) or document.bundle_resource:
         return True
     return any(
         _never(options.get("render")) or options.get("render") == "link"
@@ -96,8 +97,9 @@ def never_shown(document: Document) -> bool:
     `build.list` both never. Such a page is a fragment other pages draw from (a headless bundle, a
     snippet a shortcode includes), not an article; a page rendered as a link (`render: link`) or
     listed without being rendered (`render: never` with `list` always or local) still shows its
-    title and summary."""
-    if _headless(document):
+    title and summary. A leaf bundle's resource (`story/notes.md` beside `story/index.md`) is no
+    page either: a template may draw on it, never show it as an article."""
+    if _headless(document) or document.bundle_resource:
         return True
     return any(
         _never(options.get("render")) and _never(options.get("list"))

@@ -15,7 +15,8 @@ path in each language's content folder) may share their source; two articles in 
 not, whatever their keys. The earliest article (by `date`, then path; published articles before
 drafts) is taken as the original; each later one is reported at its source URL (the link's
 destination, or the field's value), naming the original. Section pages
-(`_index.md`) are not articles and are skipped. Articles of two Hugo sites linted in one run
+(`_index.md`) and a leaf bundle's resources (`story/notes.md`) are not articles
+and are skipped. Articles of two Hugo sites linted in one run
 (`newslint check east west`) are never compared.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
@@ -53,8 +54,8 @@ class DuplicateSource(DuplicateRule):
     presets = ("news",)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        if is_section_page(document):
-            return
+        if is_section_page(document) or document.bundle_resource:
+            return  # no article (a leaf bundle's `notes.md` is a resource of its page)
         field_name = (ctx.config.source_field if ctx.config is not None else None) or "source"
         found = source_link(document, field_name)
         if found is None:

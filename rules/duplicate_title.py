@@ -6,8 +6,9 @@ that differ only in HTML entities (`&#39;` and `'`), typographic quotes (`’` a
 and half-width forms (`：` and `:`), invisible characters, spacing or letter case are the same
 title; other punctuation counts. Articles in different languages never clash. The earliest article
 (by `date`, then path; published articles before drafts) is taken as the original; each later one
-is reported, naming it. Section pages (`_index.md`) are not articles and are skipped. Articles of
-two Hugo sites linted in one run (`newslint check east west`) are never compared.
+is reported, naming it. Section pages (`_index.md`) and a leaf bundle's resources
+(`story/notes.md`) are not articles and are skipped. Articles of two Hugo sites linted in one run
+(`newslint check east west`) are never compared.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
 staged files, add `--project` so they are compared with the rest of the site; it then reports what
@@ -47,8 +48,8 @@ class DuplicateTitle(DuplicateRule):
     presets = ("news",)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        if is_section_page(document):
-            return
+        if is_section_page(document) or document.bundle_resource:
+            return  # no article (a leaf bundle's `notes.md` is a resource of its page)
         found = document.field("title")
         if found is None or not isinstance(found.value, str):
             return

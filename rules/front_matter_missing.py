@@ -9,6 +9,10 @@ delimiter (`----`, `---x`, `--- ` and an invisible character, a list item `- one
 a message saying so: Hugo takes that character for the start of a front-matter delimiter and fails
 the build ("invalid YAML delimiter", or a YAML error from the rest of the line).
 
+A leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, in a Hugo site) is
+no article: hugo 0.168 publishes no page of it and builds it without front matter, so only the
+broken delimiter is reported there.
+
 ## Why is this bad?
 Hugo builds such a file as a page without a title or date: it sorts at year 1, has no summary, and
 cannot be categorised; or, when the file starts with `-` or `+`, does not build the site at all.
@@ -62,5 +66,9 @@ class FrontMatterMissing(Rule):
                 end = min(end, found) if found >= 0 else end
             line = text[start:end].rstrip(" \t")
             ctx.report(where, "delimiter", line=line[:40])
+            return
+        if document.bundle_resource:
+            # A leaf bundle's resource (`story/notes.md`) is no page: Hugo needs no front matter
+            # in it (hugo 0.168), though a broken delimiter above still fails the build.
             return
         ctx.report(where, "missing")

@@ -2,9 +2,11 @@
 
 ## What it does
 Reports an `index.md` (or `index.fr.md`, any content format) that lies directly in a content
-folder of the site: the site's `content/`, a language's `contentDir`, or, without a site, a folder
-named `content`. The home page's file is `_index.md`; `index.md` is a leaf bundle's. There is no
-fix: the file is to be renamed, which is no edit of its text.
+folder of a Hugo site: the site's `content/` or a language's `contentDir`. Without a Hugo site
+(no `hugo.toml`, `config.toml` or `config/_default/` above the file) nothing is reported: a
+`content/index.md` there may belong to another tool (Nuxt Content, Astro, Eleventy), where it is
+the home page as meant. The home page's file is `_index.md`; `index.md` is a leaf bundle's. There
+is no fix: the file is to be renamed, which is no edit of its text.
 
 ## Why is this bad?
 Hugo takes the file as the home page and makes it a leaf bundle: every other file of the content
@@ -41,7 +43,6 @@ home page alone). A theme's example site written for older Hugo versions may sti
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from newslint import Rule, Severity, Span
 from newslint.cascade import CONTENT_SUFFIXES
@@ -70,10 +71,10 @@ class HomeLeafBundle(Rule):
 
 
 def _in_content_root(document: Document, ctx: Context) -> bool:
-    """Whether the file lies directly in one of the site's content folders (a folder named
-    `content` when there is no site)."""
-    parent = os.path.realpath(os.path.dirname(os.path.abspath(document.path)))
+    """Whether the file lies directly in one of the site's content folders (never without a Hugo
+    site: a folder named `content` is no Hugo content folder by its name alone)."""
     site = ctx.site
     if site is None or site.root is None:
-        return Path(parent).name == "content"
+        return False
+    parent = os.path.realpath(os.path.dirname(os.path.abspath(document.path)))
     return any(os.path.realpath(folder) == parent for folder in site.tree_roots())

@@ -1,4 +1,4 @@
-"""HTML entity, or HTML formatting tags, written into a text field.
+"""HTML entity or HTML formatting tags in a text field; an entity escaped twice in the body.
 
 ## What it does
 Flags each HTML character reference, such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;`, in the
@@ -23,6 +23,18 @@ map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params
 top-level `lead`, which nothing then reads and which is not checked (checked with hugo 0.168).
 Hugo's own fields (`title`, `summary`) are read at the top level only.
 
+In the body Hugo renders a reference as its character (`it&rsquo;s`, `40.000&nbsp;Euro`,
+`&#8217;`: checked with hugo 0.168), in the page and in the summary it makes from the opening,
+so those are not reported (a `&nbsp;` is also the one way to see a no-break space in the source).
+What the page shows literally is a reference escaped twice, as scrapers leave it
+(`it&amp;#39;s` shows `it&#39;s`): reported in prose, outside code, when it is a number or is
+written inside a word (`Trump&amp;rsquo;s`, `40.000&amp;nbsp;Euro`); written apart
+(` &amp;nbsp; `) it may be how an article about HTML shows a reference, and is left alone. Also
+reported: a reference that lost its `;` (`caf&eacute`, `&copy 2024`, `one&nbsp`: Markdown reads
+none without it), for the names CMSs write (`&nbsp`, `&amp`, `&quot`, `&lt`, `&mdash`, `&rsquo`,
+`&copy`, accented letters such as `&eacute` ...), not names that are also words (`Pub&sub`,
+`&and`). An `&` escaped with a backslash (`\\&nbsp;`) is shown as meant.
+
 ## Why is this bad?
 Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`, and
 `<strong>Writing ...</strong>` with its tags (checked with hugo 0.168: `{{ .Title }}` escapes
@@ -44,6 +56,9 @@ string). A doubly escaped `&amp;#39;` takes two passes. A numeric reference to n
 the author meant is unknown. In a list item the reference is replaced where the item is written
 without escapes and the character needs none in its quoting (a `&quot;` in a double-quoted item
 is reported without a fix).
+In the body the fix removes the outer escape (`&amp;#39;` becomes `&#39;`), or writes the
+missing `;` (`&copy` becomes `&copy;`), and the page shows the character the reference stands
+for, nothing else.
 Hugo renders a `summary` as Markdown, where a reference already showed as its character: there
 the one change a page shows is Hugo's typographer's, which curls a straight quote written out
 (`&#39;s` showed `'s`, `'s` shows `’s`), as it curls every other quote of the summary (checked
@@ -57,7 +72,7 @@ import re
 from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity
-from newslint.events import Field
+from newslint.events import Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import html_entities
@@ -161,6 +176,60 @@ class HtmlEntity(Rule):
                 fix=fix,
             )
 
+    def on_text(self, ctx: Context, node: Text) -> None:
+        """A reference the page shows as typed: escaped twice in the body's prose
+        (`it&amp;#39;s` shows `&#39;`), or with no `;` to end it (`&nbsp`). One Hugo renders
+        (`&rsquo;`, `&nbsp;`) shows its character and is left alone."""
+        text = node.text
+        if "&" not in text:
+            return
+        if "&amp;" in text:
+            self._escaped_twice(ctx, node)
+        for match in _UNENDED.finditer(text):
+            start, end = node.span.start + match.start(), node.span.start + match.end()
+            source = ctx.document.text
+            if _unended_name(match.group(1)) and not _escaped(source, start):
+                name = match.group(0)
+                ctx.report(
+                    Span(start, end),
+                    "entity",
+                    key="body",
+                    entity=name,
+                    where=" (no ';' ends it)",
+                    fix=Fix.safe(f"End {name} with ';'", Edit.insert(end, ";")),
+                )
+
+    def _escaped_twice(self, ctx: Context, node: Text) -> None:
+        import html
+        from html.entities import html5
+
+        text = node.text
+        source = ctx.document.text
+        base = node.span.start
+        for match in _TWICE_ESCAPED.finditer(text):
+            reference = match.group(1)
+            if not reference.startswith("#") and reference not in html5:
+                continue  # `&amp;foo;` is no reference escaped twice
+            start, end = base + match.start(), base + match.end()
+            # Written apart (` &amp;nbsp; `), it may be prose about HTML showing a reference as
+            # text, which is how Markdown shows one; inside a word or as a number it is not.
+            glued = _word_char(source, start - 1) or _word_char(source, end)
+            if not (reference.startswith("#") or glued) or _escaped(source, start):
+                continue
+            fix = None
+            if html.unescape(f"&{reference}") != "\ufffd":  # `&#0;` would show U+FFFD
+                fix = Fix.safe(
+                    f"Unescape &amp;{reference}", Edit.replace(Span(start, start + 5), "&")
+                )
+            ctx.report(
+                Span(start, end),
+                "entity",
+                key="body",
+                entity=f"&{reference}",
+                where=f" (escaped twice as &amp;{reference})",
+                fix=fix,
+            )
+
     def _tags(self, ctx: Context, field: Field, key: str) -> None:
         """Inline formatting written as HTML around part of a title (`<strong>Writing privacy
         notices</strong>`, as a CMS copies it): themes print the title escaped, so the reader sees
@@ -220,6 +289,36 @@ def tag_pairs(value: str) -> list[tuple[int, int, str, str]]:
             pairs.pop()  # an element inside the one closing now: the outer one is reported
         pairs.append((opening[0], tag.end(), opening[1], tag.group(0)))
     return pairs
+
+
+# `&amp;` before a character reference in the body: `&amp;#39;`, `&amp;#x27;`, `&amp;nbsp;`.
+_TWICE_ESCAPED = re.compile(
+    r"&amp;(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+)
+
+
+def _word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalnum()
+
+
+# A reference CMSs and scrapers write, with its `;` lost: `&nbsp`, `&mdash`, `&eacute`. Only these
+# names: many others are words (`&and`, `&sub`, `&star`, `&phone`), and `Pub&sub` is a name.
+_UNENDED = re.compile(
+    r"&(nbsp|amp|quot|apos|lt|gt|mdash|ndash|hellip|[lr]squo|[lr]dquo|[lr]aquo|copy|reg|trade"
+    r"|[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|slash))(?![A-Za-z0-9;])"
+)
+
+
+def _unended_name(name: str) -> bool:
+    from html.entities import html5
+
+    return f"{name};" in html5
+
+
+def _escaped(text: str, start: int) -> bool:
+    """Whether the `&` at `start` is escaped with a backslash (`\\&nbsp` shows `&nbsp` as
+    meant)."""
+    return start > 0 and text[start - 1] == "\\"
 
 
 def _invisible(characters: str) -> bool:

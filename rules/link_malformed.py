@@ -32,9 +32,13 @@ Flags links and images that cannot work:
   `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
   through): the browser takes it for a page next to the article (hugo 0.168 writes
   `href="desk@example.org"`). Only `www.` addresses and the generic top-level domains (`.com`,
-  `.org`, `.net`, `.edu`, `.gov`) count, which no file name ends in; with a port
+  `.org`, `.net`, `.edu`, `.gov`) count, which few file names end in; with a port
   (`www.x.org:8080/a`) the browser takes the host for a scheme of its own, and a last label that is
-  a file's extension (`www.backup.tar`) may be a file's name and is left alone.
+  a file's extension (`www.backup.tar`) may be a file's name and is left alone. `.org` and `.com`
+  are also the extensions of Org-mode and DOS program files: a destination that names a file or
+  folder next to the article (`[notes](notes.org)` with `notes.org` in the page bundle) is a
+  relative link that works, and is left alone (link-relative judges it; `./notes.org` says the
+  same without the file).
 - a web URL in one more pair of parentheses, `[text]((https://x.org/a))`: Markdown takes the
   parentheses into the URL, which is then an address next to the article that does not exist;
   Go's URL parser rejects it (`first path segment in URL cannot contain colon`), so where Hugo's
@@ -118,6 +122,7 @@ from ._html_links import links_in
 from ._links import (
     destination,
     doubled_scheme,
+    files_beside,
     link_text_source,
     missing_scheme,
     split_url,
@@ -225,7 +230,7 @@ class LinkMalformed(Rule):
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
-        elif (missing := missing_scheme(url)) is not None and link.link_type != "Linkify":
+        elif link.link_type != "Linkify" and (missing := self._missing_scheme(ctx, url)):
             fix = _add_scheme(text, url, dest, missing)
             ctx.report(dest or link.span, "no-scheme", url=url[:80], fix=fix)
         elif (bad := _BAD_ESCAPE.search(url)) is not None:
@@ -277,6 +282,11 @@ class LinkMalformed(Rule):
         for link in links_in(ctx.document, node):
             self._html_link(ctx, link)
 
+    @staticmethod
+    def _missing_scheme(ctx: Context, url: str) -> str | None:
+        # A file of that name next to the article (`notes.org` in its bundle) is a relative link.
+        return missing_scheme(url, files_beside(ctx)) if "." in url else None
+
     def _html_link(self, ctx: Context, link: Link) -> None:
         """A link in raw HTML: only what breaks it in HTML too. No fix removes the tag (its end
         tag is elsewhere); dropping a doubled scheme is a cut, which no escaping concerns."""
@@ -297,7 +307,7 @@ class LinkMalformed(Rule):
         elif wrapped_web_url(url):
             # No render hook reads raw HTML: only the address is wrong.
             ctx.report(dest, "wrapped-html", url=url[:80], fix=_unwrap(ctx.document.text, dest))
-        elif (missing := missing_scheme(url)) is not None:
+        elif missing := self._missing_scheme(ctx, url):
             fix = _add_scheme(ctx.document.text, url, dest, missing)
             ctx.report(dest, "no-scheme", url=url[:80], fix=fix)
         else:

@@ -76,6 +76,7 @@ from ._html_links import attribute_text, links_in
 from ._links import (
     Destinations,
     SourceLink,
+    files_beside,
     find_source_link,
     is_local_host,
     is_web_url,
@@ -145,7 +146,7 @@ class LinkRelative(Rule):
             return  # `<name@host>`: the parser gives the address, Hugo writes `mailto:name@host`
         if "{{" in url or "{%" in url:
             return  # a shortcode or template tag makes the URL at build time
-        if wrapped_web_url(url) or missing_scheme(url) is not None:
+        if wrapped_web_url(url) or missing_scheme(url, files_beside(ctx)) is not None:
             # `[text]((https://x.org/a))`, `[text](www.x.org/a)`, `desk@example.org`: an address
             # written wrong, which link-malformed reports; resolved against the source it would
             # be nonsense.

@@ -3,15 +3,18 @@
 ## What it does
 An HTML block that opens with a tag such as `<div>` or `<p dir="rtl">` runs on to the next blank
 line (CommonMark), and everything in it is HTML to Goldmark: a Markdown heading, code fence, list
-item, bold text or link written on the lines under the tag, with no blank line between, is not
-rendered. With unsafe HTML allowed the page shows `## Heading` and `**bold**` as typed (hugo
-0.168); without, the text goes with the block (which `raw-html` reports). This is reported whatever
-the site's setting, at the first such line of the block, when the line starts as text (a line that
-starts with a tag would open an HTML block again after a blank line). Not reported: blocks of HTML
-only, plain text lines, Markdown inside `<pre>`, `<code>`, `<script>`, `<style>`, `<textarea>`
-(meant as it is typed) or inside a comment or a tag's attributes, a number with more than three
-digits (`2024. The year`, no list item), blocks that end at a marker rather than a blank line
-(comments, `<pre>`, `<script>`), inline HTML in a paragraph, and a shortcode's body.
+item, bold text, emphasis (`*word*`, `_word_`) or link written on the lines under the tag, with no
+blank line between, or after the tags on a line (`<div>**bold**</div>`), is not rendered. With
+unsafe HTML allowed the page shows `## Heading` and `**bold**` as typed (hugo 0.168); without, the
+text goes with the block (which `raw-html` reports). An HTML block inside a block quote or a list
+item is read the same way (`> <div>**x**</div>`, `- <p>*y*</p>`, and the lines under `> <div>`;
+hugo 0.168). This is reported whatever the site's setting, once per block, at its first such
+line. Not reported: blocks of HTML only, plain text lines, emphasis marks inside a word
+(`a*b*c`, `snake_case`) or with spaces inside them (`5 * 3 * 2`), Markdown inside `<pre>`,
+`<code>`, `<script>`, `<style>`, `<textarea>` (meant as it is typed) or inside a comment or a
+tag's attributes, a number with more than three digits (`2024. The year`, no list item), blocks
+that end at a marker rather than a blank line (comments, `<pre>`, `<script>`), inline HTML in a
+paragraph, and a shortcode's body.
 
 ## Why is this bad?
 The heading, list or emphasis the author wrote is missing from the page, or shown with its `##` and
@@ -34,10 +37,12 @@ language's configuration), or a blank line after the opening tag where the HTML 
 
 ## Fix safety
 The fix inserts a blank line before the block's first line of text, after the opening tags, so
-that the Markdown is rendered. It is unsafe: the Markdown becomes elements of its own (a heading, a
-`<p>`) after the opening tag, which a browser may not keep inside it (a `<p>` closes before a
-heading or another paragraph, so `dir="rtl"` no longer applies), and HTML lines under the text
-join the new paragraph.
+that the Markdown is rendered; in a block quote the blank line carries the quote's `>`, which
+keeps the quote going. Markdown on a line that starts with a tag has no fix: after a blank line
+that line would open an HTML block again. It is unsafe: the Markdown becomes elements of its
+own (a heading, a `<p>`) after the opening tag, which a browser may not keep inside it (a `<p>`
+closes before a heading or another paragraph, so `dir="rtl"` no longer applies), and HTML lines
+under the text join the new paragraph.
 """
 
 from __future__ import annotations
@@ -64,6 +69,11 @@ _MARKER_BLOCKS = (
 # Elements whose text is shown as typed: Markdown-like text inside them is meant.
 _LITERAL = re.compile(r"<(?:pre|code|script|style|textarea|kbd|samp|math|svg)(?=[\s>/]|$)", re.I)
 _TAG_START = re.compile(r"<[A-Za-z/]")
+# The tags (and comments) an HTML block's opening line starts with.
+_LEADING_TAGS = re.compile(r"[ \t]*(?:(?:<!--.*?-->|</?[A-Za-z][^<>]*>)[ \t]*)+")
+_UNCLOSED = re.compile(r"<!--|<[A-Za-z/]")
+# What may stand between two lines of one block inside a block quote or a list item.
+_CONTAINER_MARKS = re.compile(r"[ \t>]*")
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.S)
 # Block syntax at the start of a line (indented less than four columns; the indent is removed).
 _BLOCK_SYNTAX = (
@@ -71,9 +81,19 @@ _BLOCK_SYNTAX = (
     (re.compile(r"(?:```|~~~)"), "a code fence"),
     (re.compile(r"(?:[-*+]|[0-9]{1,3}[.)])[ \t]+\S"), "a list item"),
 )
+_BLOCK_NAMES = frozenset(name for _, name in _BLOCK_SYNTAX)
 _INLINE_SYNTAX = (
     (re.compile(r"\*\*[^\s*](?:[^*]*[^\s*])?\*\*|__[^\s_](?:[^_]*[^\s_])?__"), "bold text"),
     (re.compile(r"!?\[[^\[\]\n]+\]\([^()\s]+\)"), "a link"),
+    # `*word*` and `_word_` as a whole, not inside a word (`a*b*c`, `snake_case_name`), nor
+    # with a space inside the marks (`5 * 3 * 2`).
+    (
+        re.compile(
+            r"(?<![\w*\\])\*[^\s*](?:[^*]*[^\s*])?\*(?![\w*])"
+            r"|(?<![\w\\])_[^\s_](?:[^_]*[^\s_])?_(?!\w)"
+        ),
+        "emphasis",
+    ),
 )
 
 
@@ -111,7 +131,7 @@ class MarkdownInHtml(Rule):
     def _check_line(self, ctx: Context, node: Html) -> None:
         """Report Markdown written on a later line of a block that runs on to a blank line."""
         line = node.text.rstrip("\r\n")
-        adjacent = node.span.start == self.markdown_block_end
+        adjacent = self._continues_block(ctx.document.text, node.span.start)
         self.markdown_block_end = node.span.end
         if not adjacent or self.marker_seen:
             self.block_start = node.span.start
@@ -126,18 +146,19 @@ class MarkdownInHtml(Rule):
             self.open_comment = False
             self.text_line = -1
             self.markdown_reported = False
+            if self.end_marker is None:
+                self._tag_led_line(ctx, node, line)
             self._follow_line(line)
             return
         if self.end_marker is not None or self.literal or self.markdown_reported:
             self._follow_line(line)
             return
         stripped = line.lstrip(" ")
-        if (
-            not self.open_tag
-            and not self.open_comment
-            and not stripped.startswith(("<", "\t"))
-            and len(line) - len(stripped) < 4
-        ):
+        if self.open_tag or self.open_comment or len(line) - len(stripped) >= 4:
+            pass
+        elif stripped.startswith("<"):
+            self._tag_led_line(ctx, node, line)
+        elif not stripped.startswith("\t"):
             if self.text_line < 0:
                 self.text_line = node.span.start
             syntax = _markdown_syntax(stripped)
@@ -145,8 +166,13 @@ class MarkdownInHtml(Rule):
                 self.markdown_reported = True
                 text = ctx.document.text
                 ending = "\r\n" if text.startswith("\r\n", node.span.start + len(line)) else "\n"
+                # In a block quote or a list item the blank line carries the container's marks
+                # (`>`), or it would end the quote instead of the HTML block.
+                line_start = text.rfind("\n", 0, self.text_line) + 1
+                marks = text[line_start : self.text_line].rstrip(" \t")
                 fix = Fix.unsafe(
-                    "Insert a blank line to end the HTML block", Edit.insert(self.text_line, ending)
+                    "Insert a blank line to end the HTML block",
+                    Edit.insert(line_start, marks + ending),
                 )
                 start = node.span.start + len(line) - len(stripped)
                 ctx.report(
@@ -158,6 +184,36 @@ class MarkdownInHtml(Rule):
                     line=ctx.document.position(self.block_start).line,
                 )
         self._follow_line(line)
+
+    def _continues_block(self, text: str, start: int) -> bool:
+        """Whether the line at `start` is the next line of the current block: right after it, or
+        after the marks of the block quote or list item that holds both (`> `, an indent)."""
+        end = self.markdown_block_end
+        return 0 <= end <= start and _CONTAINER_MARKS.fullmatch(text, end, start) is not None
+
+    def _tag_led_line(self, ctx: Context, node: Html, line: str) -> None:
+        """Inline Markdown on a block line after its leading tags (`<div>**x**</div>`,
+        `> <p>See [the report](https://x.org)</p>`, `<tr><td>*a*</td></tr>`): HTML to Goldmark
+        as well (hugo 0.168). No fix: the line would open an HTML block again after a blank
+        line."""
+        lead = _LEADING_TAGS.match(line)
+        if lead is None or _LITERAL.search(line):
+            return
+        # Up to a tag or comment left open for the next line (`<a href="...`, `<!-- note`).
+        rest = _TAG_OR_COMMENT.sub(" ", line[lead.end() :])
+        unclosed = _UNCLOSED.search(rest)
+        rest = rest[: unclosed.start()] if unclosed is not None else rest
+        syntax = _markdown_syntax(rest) if rest.strip() else None
+        if syntax is None or syntax in _BLOCK_NAMES:
+            return
+        self.markdown_reported = True
+        ctx.report(
+            Span(node.span.start + lead.end(), node.span.start + len(line.rstrip())),
+            "markdown",
+            syntax=syntax,
+            tag=self.block_tag,
+            line=ctx.document.position(self.block_start).line,
+        )
 
     def _follow_line(self, line: str) -> None:
         """Keep up with a block line: a marker that ends the block, a literal element, a comment

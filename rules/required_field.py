@@ -26,8 +26,9 @@ a taxonomy's or a term's `_index` file, with a message saying why: Hugo titles a
 folder only when it has no `_index` file, and one without a `title` leaves the page's title empty
 in menus, breadcrumbs and the browser tab (checked with hugo 0.168). The home page's is not asked
 for (themes title it from the site). Only what `fields` or `required` names explicitly is checked
-on a page readers never see (`headless: true`, or `build` with `render` and `list` both never): a
-fragment other pages draw from.
+on a page readers never see (`headless: true`, or `build` with `render` and `list` both never) and
+on a leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, which hugo 0.168
+publishes no page of): a fragment other pages draw from.
 A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
 empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 

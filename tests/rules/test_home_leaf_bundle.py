@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,24 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_home_leaf_bundle(case: Case) -> None:
-    assert_case(HomeLeafBundle, case)
+def test_home_leaf_bundle(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each case's path is in a Hugo site in the working directory.
+    monkeypatch.chdir(tmp_path)
+    _site(tmp_path, 'baseURL = "https://example.org/"\n')
+    site = load_site(tmp_path, tmp_path / "hugo.toml")
+    assert_case(HomeLeafBundle, replace(case, site=site))
+
+
+@pytest.mark.parametrize("path", ["content/index.md", "content/index.fr.md"])
+def test_no_hugo_site_no_report(path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No Hugo configuration above the folder (a Nuxt Content or Astro project's `content/`):
+    # nothing says it is a Hugo site's content root.
+    from newslint.engine import check_text
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "nuxt.config.ts").write_text("export default {}\n", encoding="utf-8")
+    assert check_text(fm(title="Home"), path=path, select=["FM008"]) == []
 
 
 def _site(root: Path, config: str) -> None:
@@ -71,8 +88,14 @@ def test_content_roots_of_the_site(
     assert_case(HomeLeafBundle, case)
 
 
-def test_message_names_the_file_and_the_home_page_file() -> None:
+def test_message_names_the_file_and_the_home_page_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from newslint.engine import check_text
+
+    monkeypatch.chdir(tmp_path)
+    _site(tmp_path, 'baseURL = "https://example.org/"\n')
+    (tmp_path / "content").mkdir()
 
     found = check_text(fm(title="Accueil"), path="content/index.fr.md", select=["FM008"])
     assert [(d.line, d.column, d.message) for d in found] == [

@@ -266,3 +266,44 @@ PARAMS_CASES = [
 @pytest.mark.parametrize("case", PARAMS_CASES, ids=lambda c: c.name)
 def test_a_text_field_under_params(case: Case) -> None:
     assert_case(HtmlEntity, case)
+
+
+BODY_CASES = [
+    Case(
+        # Hugo renders a reference in the body (hugo 0.168): the page shows the character.
+        "body-references-render",
+        "---\ntitle: T\n---\nIt&rsquo;s 40.000&nbsp;Euro &mdash; &#8217; and AT&amp;T.\n",
+    ),
+    Case(
+        # Escaped twice: the page shows `&#39;`; a number or a reference inside a word is reported.
+        "body-escaped-twice",
+        "---\ntitle: T\n---\n"
+        "Trump&amp;#39;s plan, 40.000&amp;nbsp;Euro and *it&amp;rsquo;s* &amp;#8217;\n",
+        errors=[("entity", 4, 6), ("entity", 4, 29), ("entity", 4, 51), ("entity", 4, 65)],
+        fixed="---\ntitle: T\n---\nTrump&#39;s plan, 40.000&nbsp;Euro and *it&rsquo;s* &#8217;\n",
+    ),
+    Case(
+        # Written apart, it may be how an article about HTML shows a reference; in code it is
+        # code; `&amp;foo;` names no reference; `&amp;#0;` has no character to show (no fix).
+        "body-escaped-twice-left-alone",
+        "---\ntitle: T\n---\nBody.\n\n"
+        "Write &amp;nbsp; here, `it&amp;#39;s`, x&amp;foo; and &amp;#0;\n",
+        errors=[("entity", 6, 55)],
+    ),
+    Case(
+        # No `;` ends the reference: hugo 0.168 shows `caf&eacute`, `&copy 2024`; the fix
+        # ends it. Not: escaped with a backslash (shown as meant), in code, a name that is also
+        # a word (`Pub&sub`, `&and`), one that goes on (`&nbspx`), `AT&T`.
+        "body-reference-without-semicolon",
+        "---\ntitle: T\n---\ncaf&eacute, &copy 2024 and one&nbsp\n\n"
+        "\\&nbsp `&nbsp` Pub&sub, this &and that, &nbspx, AT&T\n",
+        errors=[("entity", 4, 4), ("entity", 4, 13), ("entity", 4, 31)],
+        fixed="---\ntitle: T\n---\ncaf&eacute;, &copy; 2024 and one&nbsp;\n\n"
+        "\\&nbsp `&nbsp` Pub&sub, this &and that, &nbspx, AT&T\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", BODY_CASES, ids=lambda c: c.name)
+def test_html_entity_body(case: Case) -> None:
+    assert_case(HtmlEntity, case)

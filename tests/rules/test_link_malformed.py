@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.link_malformed import LinkMalformed
@@ -452,4 +454,22 @@ NO_SCHEME_CASES = [
 
 @pytest.mark.parametrize("case", NO_SCHEME_CASES, ids=lambda c: c.name)
 def test_link_malformed_no_scheme(case: Case) -> None:
+    assert_case(LinkMalformed, case)
+
+
+def test_no_scheme_file_beside_the_article(tmp_path: Path) -> None:
+    # `notes.org` (an Org file) and `setup.com` in the page bundle are its resources: relative
+    # links to them work; `other.org`, which is not there, is an address without its scheme.
+    bundle = tmp_path / "content" / "news" / "story"
+    bundle.mkdir(parents=True)
+    for name in ("index.md", "notes.org", "setup.com"):
+        (bundle / name).write_text("x\n", encoding="utf-8")
+    body = "[notes](notes.org), [setup](setup.com#run) and [other](other.org)\n"
+    case = Case(
+        "file-beside",
+        fm(body=body),
+        path=str(bundle / "index.md"),
+        errors=[("no-scheme", 4, 56)],
+        unsafe_fixed=fm(body=body.replace("(other.org)", "(https://other.org)")),
+    )
     assert_case(LinkMalformed, case)

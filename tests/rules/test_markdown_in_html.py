@@ -42,14 +42,13 @@ CASES = [
     ),
     Case(
         # Not reported: HTML only, plain text, Markdown-like text in a tag's attribute, in
-        # <pre> or <code>, in a comment, on a line led by a tag (a blank line would not help),
-        # after a tag left open at the end of a line, indented four spaces, inline HTML.
+        # <pre> or <code>, in a comment, after a tag left open at the end of a line, indented
+        # four spaces, inline HTML.
         "html-only-literal-and-inline-are-left-alone",
         fm(
             body='<div class="a">\n<img src="a.png" alt="**x**">\nJust text.\n</div>\n\n'
             "<div>\n<pre>\n## not a heading\n</pre>\n</div>\n\n"
             "<!--\n## hidden\n-->\n\n"
-            "<table>\n<tr><td>**x**</td></tr>\n</table>\n\n"
             '<div\n  class="b">\n</div>\n\n'
             "<div>\n    - code\n</div>\n\n"
             "<div>\n<!-- a note\n## hidden\n-->\n2024. The year began\n</div>\n\n"
@@ -84,3 +83,56 @@ def test_markdown_in_html_message() -> None:
         "bold text inside the HTML block <p> from line 5 is not rendered as Markdown "
         "(the block runs on to a blank line)"
     ]
+
+
+CONTAINER_CASES = [
+    Case(
+        # Goldmark (hugo 0.168) reads an HTML block inside a block quote or a list item as it
+        # does at the top: `**quoted**` and `## item` are shown as typed. The blank line goes
+        # in with the quote's `>` (without it the quote would end), or the item's indent.
+        "block-in-quote-and-list",
+        fm(
+            body="> <div>\n> **quoted**\n> </div>\n\n- <div>\n  ## item\n  </div>\n\n"
+            "> - <p>\n>   *deep*\n>   </p>\n",
+            title="T",
+        ),
+        errors=[("markdown", 6, 3), ("markdown", 10, 3), ("markdown", 14, 5)],
+        unsafe_fixed=fm(
+            body="> <div>\n>\n> **quoted**\n> </div>\n\n- <div>\n\n  ## item\n  </div>\n\n"
+            "> - <p>\n>\n>   *deep*\n>   </p>\n",
+            title="T",
+        ),
+        site=UNSAFE_SITE,
+    ),
+    Case(
+        # Markdown on a line led by a tag (`<div>**top**</div>`, in a quote or a list item too,
+        # a table's cell) is HTML as well; no fix: after a blank line the line would open an
+        # HTML block again.
+        "after-a-tag-on-its-line",
+        fm(
+            body="<div>**top**</div>\n\n> <div>**quoted**</div>\n\n- <p>*item*</p>\n\n"
+            "<table>\n<tr><td>see [it](https://a.org)</td></tr>\n</table>\n",
+            title="T",
+        ),
+        errors=[("markdown", 5, 6), ("markdown", 7, 8), ("markdown", 9, 6), ("markdown", 12, 9)],
+        site=UNSAFE_SITE,
+    ),
+    Case(
+        # Not emphasis: inside a word, with spaces inside the marks, a snake_case name; a
+        # block quote whose HTML block already ends at a blank `>` line; two list items; a
+        # comment or a tag's attributes that go on to the next line.
+        "no-emphasis-and-blocks-apart",
+        fm(
+            body="<div>\na*b*c, 5 * 3 * 2 and snake_case_name\n</div>\n\n"
+            "> <div>\n>\n> **rendered**\n> </div>\n\n- <div>a</div>\n- **b**\n\n"
+            "<div>a <!-- **x**\n-->\n</div>\n\n<p>b <a title='**y**'\nhref='z'>c</a></p>\n",
+            title="T",
+        ),
+        site=UNSAFE_SITE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CONTAINER_CASES, ids=lambda c: c.name)
+def test_markdown_in_html_in_containers(case: Case) -> None:
+    assert_case(MarkdownInHtml, case)
