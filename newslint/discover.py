@@ -120,6 +120,8 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
 def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
     """Markdown files under `root` in sorted order, skipping ignored paths, content Hugo does not
     build (unless `root` itself is such content) and symlink loops."""
+    from newslint.site import leaf_index
+
     seen_dirs: set[tuple[int, int]] = set()
     base_ignores = _parents_ignores(root.absolute())
     # A folder named on the command line that Hugo skips is linted whole, as a named file is.
@@ -324,7 +326,7 @@ class _ContentPlaces:
     def leaf_bundle(self, folder: Path, site: Site, names: Iterable[str]) -> bool:
         """Whether `folder`, whose files are `names`, is a leaf bundle of `site` (see
         `bundle_resource`)."""
-        from newslint.site import real_dir
+        from newslint.site import leaf_index, real_dir
 
         if site.root is None or not any(leaf_index(name, site) for name in names):
             return False
@@ -352,24 +354,6 @@ def _place(real: str, content: list[str]) -> str:
     return OUTSIDE
 
 
-# The content formats whose `index` file is a leaf bundle's page (checked with hugo 0.168:
-# `index.html` is the page of its folder too).
-_CONTENT_FORMATS = frozenset(
-    {"md", "markdown", "mdown", "html", "htm", "org", "adoc", "asciidoc", "ad", "pandoc", "pdc"}
-    | {"rst"}
-)
-
-
-def leaf_index(name: str, site: Site) -> bool:
-    """Whether the file `name` is a leaf bundle's page: `index.md`, or `index.en.md` in a
-    language of the site, in any content format (`index.de.md` on a site without `de` is the page
-    `index.de`, whose folder is no bundle: checked with hugo 0.168)."""
-    parts = name.lower().split(".")
-    if parts[0] != "index" or len(parts) not in (2, 3) or parts[-1] not in _CONTENT_FORMATS:
-        return False
-    return len(parts) == 2 or parts[1] in site._known_languages()
-
-
 def _file_names(entries: Iterable[os.DirEntry[str]]) -> list[str]:
     """The names of the files among a folder's entries."""
     names = []
@@ -391,7 +375,7 @@ def bundle_resource(folder: Path, name: str, *, remembered: bool = False) -> boo
     here: an `index.md` there is `home-leaf-bundle`'s to report. With `remembered`, a folder's
     listing is read once per run (the hooks ask this of each staged file's folders); a watch,
     whose folders change while it runs, reads it each time."""
-    from newslint.site import site_for_dir
+    from newslint.site import leaf_index, site_for_dir
 
     site = site_for_dir(folder)
     if site.root is None or leaf_index(name, site):

@@ -648,11 +648,11 @@ class Site:
             return False
         # Beside its own index file (`index.fr.md` beside `index.md`) a file is the bundle's page
         # in another language.
-        own_index = path.name.lower().startswith(("index.", "_index."))
+        own_index = leaf_index(path.name, self) or path.name.lower().startswith("_index.")
         folder = path.parent
         # The folders between the file and the content root: a bundle may hold the file in one.
         for level in range(inside.count("/")):
-            if _holds_index(str(folder)) and (level > 0 or not own_index):
+            if _holds_index(str(folder), self) and (level > 0 or not own_index):
                 _record_listing(str(folder))  # the bundle's folder: its index may go
                 return True
             # For the cache, the usual index file's absence, not the folder's listing: a section
@@ -1376,10 +1376,26 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
 _BUNDLE_INDEX: dict[str, tuple[int, bool]] = {}
 
 
-def _holds_index(folder: str) -> bool:
-    """Whether `folder` holds a leaf bundle's `index` file (`index.md`, `index.fr.html`)."""
-    from newslint.cascade import CONTENT_SUFFIXES
+# The content formats whose `index` file is a leaf bundle's page (checked with hugo 0.168:
+# `index.html` is the page of its folder too).
+_CONTENT_FORMATS = frozenset(
+    {"md", "markdown", "mdown", "html", "htm", "org", "adoc", "asciidoc", "ad", "pandoc", "pdc"}
+    | {"rst"}
+)
 
+
+def leaf_index(name: str, site: Site) -> bool:
+    """Whether the file `name` is a leaf bundle's page: `index.md`, or `index.en.md` in a
+    language of the site, in any content format (`index.de.md` on a site without `de` is the page
+    `index.de`, whose folder is no bundle: checked with hugo 0.168)."""
+    parts = name.lower().split(".")
+    if parts[0] != "index" or len(parts) not in (2, 3) or parts[-1] not in _CONTENT_FORMATS:
+        return False
+    return len(parts) == 2 or parts[1] in site._known_languages()
+
+
+def _holds_index(folder: str, site: Site) -> bool:
+    """Whether `folder` holds a leaf bundle's `index` file (`leaf_index`)."""
     try:
         changed = os.stat(folder).st_mtime_ns
     except OSError:
@@ -1388,9 +1404,7 @@ def _holds_index(folder: str) -> bool:
     if kept is not None and kept[0] == changed:
         return kept[1]
     _, children = _listing(folder)
-    found = any(
-        entry.startswith("index.") and entry.endswith(CONTENT_SUFFIXES) for entry in children
-    )
+    found = any(leaf_index(entry, site) for entry in children)
     _BUNDLE_INDEX[folder] = (changed, found)
     return found
 

@@ -32,7 +32,7 @@ def _codes(root: Path, name: str) -> list[tuple[str, int, int]]:
 def site(tmp_path: Path) -> Path:
     clear_site_cache()
     files = {
-        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "hugo.toml": 'baseURL = "https://example.org/"\n[languages.en]\n[languages.fr]\n',
         "content/news/story/index.md": ARTICLE,
         "content/news/story/notes.md": NOTES,
         "content/news/story/extra/deep.md": "---\ntitle: Deep\n---\nMore notes.\n",
@@ -54,6 +54,21 @@ def test_the_bundle_and_other_pages_are_articles(site: Path) -> None:
     # The bundle's page in another language is a page; a file beside no index file is one too.
     assert {"FM004", "LK001"} <= {c[0] for c in _codes(site, "content/news/story/index.fr.md")}
     assert ("FM001", 1, 1) in _codes(site, "content/news/loose.md")
+
+
+def test_an_index_file_in_a_language_the_site_does_not_have_is_a_resource(tmp_path: Path) -> None:
+    # hugo 0.168 reads `index.fr.md` on a site without `fr` as the file `index.fr`: one of the
+    # bundle's `.Resources`, no page (the same as discovery's `leaf_index`).
+    clear_site_cache()
+    write_files(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/news/story/index.md": ARTICLE,
+            "content/news/story/index.fr.md": NOTES,
+        },
+    )
+    assert _codes(tmp_path, "content/news/story/index.fr.md") == [("TX004", 1, 20)]
 
 
 def test_without_a_site_no_file_is_taken_for_a_resource(tmp_path: Path) -> None:
