@@ -360,9 +360,9 @@ class Session:
             # A file deleted between the look at the disk and its lint (read as NL002 'file
             # vanished') is gone, not a file with an error: it leaves the picture now (its
             # deletion's event, in the next batch, then finds nothing to remove).
-            # (lexists: a pipe, a symlink loop or a broken link is still there, reported as in a
-            # check.)
-            vanished = [path for path in changed if not os.path.lexists(path)]
+            # So is one replaced by a folder meanwhile. (lexists: a pipe, a symlink loop or a
+            # broken link is still there, reported as in a check.)
+            vanished = [path for path in changed if _gone(path)]
             if vanished:
                 gone.extend(self._forget(os.path.abspath(path)) for path in vanished)
                 missing = set(vanished)  # a set: a checkout may take thousands at once
@@ -457,6 +457,10 @@ class Session:
             if is_index_file(key):
                 sections.add(os.path.dirname(key))
             if os.path.isdir(name):
+                if key in self.results:
+                    # The article was replaced by a folder (deleted, then a folder made under its
+                    # name): the file is gone, whatever the folder brings.
+                    removed[key] = None
                 # A folder created or moved in brings its files; a folder's own metadata changing
                 # says nothing about them (they report their own changes).
                 if int(change) == ADDED and os.path.islink(name):
@@ -520,6 +524,11 @@ class Session:
         else:
             report(self.fmt, diagnostics, files, self.out, color=self.color, quiet=self.quiet)
         self.out.flush()
+
+
+def _gone(path: Path) -> bool:
+    """Whether the file at `path` is no longer there: deleted, or a folder in its place."""
+    return not os.path.lexists(path) or os.path.isdir(path)
 
 
 def _relative(name: str | os.PathLike[str]) -> Path:

@@ -1242,3 +1242,43 @@ def test_an_anchor_renamed_on_another_page_updates_the_page_that_links_to_it(
     budget.write_text("---\ntitle: B\n---\n\n## The vote\n", encoding="utf-8")
     watcher.update([(MODIFIED, str(budget))])
     assert printed(out)[0] == "[t] re-linted content/news/budget.md; updated content/news/a.md"
+
+
+# ------------------------------------------------------------------------------ hostile changes
+
+
+def test_an_article_replaced_by_a_folder_leaves_the_picture(site: list[Path]) -> None:
+    # Before: the batch printed nothing and the file's last result stayed in the picture.
+    site[1].write_text(article(1, title="Story number 0"), encoding="utf-8")
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    assert xf002("0001", "0000", "Story number 0") in printed(out)
+    site[1].unlink()
+    site[1].mkdir()
+    (site[1] / "inside.md").write_text(article(5), encoding="utf-8")
+    name = str(site[1].absolute())
+    watcher.update([(DELETED, name), (ADDED, name)])
+    assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md/inside.md; removed {NEWS}/0001.en.md"]
+    assert f"{NEWS}/0001.en.md" not in watcher.keys
+    assert watcher.project == {}  # its duplicate title went with it
+
+
+def test_an_article_replaced_by_a_folder_while_it_is_linted_leaves_the_picture(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    classify = watcher._classify
+
+    def then_a_folder(changes: list[tuple[int, str]]) -> tuple[list[Path], list[str]]:
+        found = classify(changes)
+        site[1].unlink()
+        site[1].mkdir()
+        return found
+
+    monkeypatch.setattr(watcher, "_classify", then_a_folder)
+    assert watcher.update([(MODIFIED, str(site[1].absolute()))]) == []
+    assert printed(out) == [f"[t] removed {NEWS}/0001.en.md"]
