@@ -38,12 +38,17 @@ diagnostics, with quick fixes. As `ruff server`:
   `--isolated`, ...), and `{"unsafeFixes": true}` to apply unsafe fixes in `fixAll` and formatting.
   A setting left out keeps its value. An argument or configuration that cannot be used is shown
   as an error message (once, not at every keystroke, until a lint succeeds again), and the
-  article keeps no diagnostics until it is fixed.
+  article keeps no diagnostics until it is fixed. A Hugo site configuration that cannot be read
+  is a warning message (once, until the file changes): the article is linted with Hugo's
+  defaults meanwhile, as `check` warns. A `file:` URI whose path holds a NUL names no file: an
+  error message, and no diagnostics.
 
 - **Lifetime.** The process ends at the client's `exit`, with status 0 after a `shutdown` and 1
   without one (as LSP says), and with status 1 when the client goes away (its end of standard
   input closes). A rule that raises is an `internal-error` (NL000) diagnostic, and any other
-  error of newslint's while linting or fixing an error message: the server goes on.
+  error of newslint's while linting or fixing an error message: the server goes on. So it does
+  after a message that is not JSON, and a request whose parameters do not fit its method (or an
+  unknown method) is answered with JSON-RPC's error, so that the client never waits for it.
 
 The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
 """
@@ -141,6 +146,7 @@ class Linter:
         self.extra_args = list(extra_args)
         self.unsafe_fixes = unsafe_fixes
         self._rules: dict[str, Rules] = {}
+        self._told: set[str] = set()  # the site configuration errors told since the last read
 
     def configure(self, settings: Any) -> None:
         """Take the client's settings (`{"args": [...], "unsafeFixes": bool}`); the rules are
@@ -166,14 +172,27 @@ class Linter:
         from newslint.site import clear_site_cache
 
         self._rules.clear()
+        self._told.clear()
         clear_site_cache()
         clear_cascade_cache()
+
+    def site_errors(self, path: str) -> list[str]:
+        """Why the Hugo site configuration of the article at `path` cannot be read (it is linted
+        with Hugo's defaults then, as `check` says in a warning), each said once until the
+        configuration is read again."""
+        from newslint.site import site_for
+
+        new = [message for message in site_for(path).errors if message not in self._told]
+        self._told.update(new)
+        return new
 
     def rules_for(self, path: str) -> Rules:
         """The rules of the article at `path` (the configuration nearest it), read again when one
         of the configuration files they depend on has changed, appeared or gone."""
         from newslint.watch import config_stamps
 
+        if "\0" in path:  # a `file:` URI with %00: no file system has such a name
+            raise UsageError(f"{path!r}: not a file name (it holds a NUL character); not linted")
         folder = os.path.dirname(os.path.abspath(path))
         known = self._rules.get(folder)
         if known is not None:
@@ -452,7 +471,10 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
     from newslint import __version__
 
     server = LanguageServer(
-        "newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+        "newslint",
+        __version__,
+        text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+        protocol_cls=_protocol_class(),
     )
     state = state or _State(linter or Linter())
 
@@ -462,6 +484,13 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
         state.shown.add(message)
         server.window_show_message(
             lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"newslint: {message}")
+        )
+
+    def warn(message: str) -> None:
+        server.window_show_message(
+            lsp.ShowMessageParams(
+                type=lsp.MessageType.Warning, message=f"newslint: warning: {message}"
+            )
         )
 
     def encoding() -> str:
@@ -478,6 +507,10 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
         try:
             if path is not None:  # an unsaved buffer has no site, configuration or language
                 diagnostics = state.linter.check(path, text)
+                # A site configuration that cannot be read: linted with Hugo's defaults (its
+                # time zone, languages, ...), which the author must know, as `check` says.
+                for message in state.linter.site_errors(path):
+                    warn(f"{message}; using defaults")
             state.shown.clear()  # it lints again: a problem that comes back is told again
         except UsageError as err:
             report(str(err))
@@ -650,6 +683,26 @@ class _State:
     pending: dict[str, int] = field(default_factory=dict)  # the latest change's version per uri
     shown: set[str] = field(default_factory=set)  # error messages shown since the last good lint
     shut_down: bool = False  # the client asked for a `shutdown`
+
+
+def _protocol_class() -> type[Any]:
+    """pygls's protocol, which also answers a request it cannot read."""
+    from pygls.exceptions import JsonRpcException
+    from pygls.protocol import LanguageServerProtocol
+
+    class Protocol(LanguageServerProtocol):
+        def structure_message(self, data: dict[str, Any]) -> Any:
+            try:
+                return super().structure_message(data)
+            except JsonRpcException as err:
+                # A request whose parameters do not fit its method (a client's bug, a newer LSP):
+                # pygls only logs it, and the client waits for the answer forever. JSON-RPC's
+                # answer is an error with the request's id.
+                if "method" in data and isinstance(data.get("id"), (int, str)):
+                    self._send_response(data["id"], error=err.to_response_error())
+                raise
+
+    return Protocol
 
 
 def _ignore_change(*_args: Any, **_kwargs: Any) -> None:
