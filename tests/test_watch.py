@@ -8,12 +8,14 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -589,9 +591,12 @@ def test_include_globs_are_matched_again_once_a_batch(site: list[Path]) -> None:
 class Watcher:
     """A `newslint watch` process; threads collect its standard output and error by line."""
 
-    def __init__(self, args: list[str], env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, args: list[str], env: dict[str, str] | None = None, prefix: Sequence[str] = ()
+    ) -> None:
+        """`prefix`: a command the watch runs under (`setpriv`, to give up root's rights)."""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "newslint", "watch", *args],
+            [*prefix, sys.executable, "-m", "newslint", "watch", *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -1282,3 +1287,104 @@ def test_an_article_replaced_by_a_folder_while_it_is_linted_leaves_the_picture(
     monkeypatch.setattr(watcher, "_classify", then_a_folder)
     assert watcher.update([(MODIFIED, str(site[1].absolute()))]) == []
     assert printed(out) == [f"[t] removed {NEWS}/0001.en.md"]
+
+
+@pytest.mark.slow
+def test_a_watch_outlives_hostile_changes_to_its_files(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start("--select", "FM004,FM002,XF", "--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    # A folder in the article's place. Before: nothing printed, the article stayed.
+    site[1].unlink()
+    site[1].mkdir()
+    at = watcher.line(f"[t] removed {NEWS}/0001.en.md", after=after)
+    site[1].rmdir()
+    # A pipe: reported, never opened (a read would wait for a writer forever).
+    os.mkfifo(site[1])
+    at = watcher.line(
+        f"{NEWS}/0001.en.md:1:1: NL002 [unreadable-file] not a regular file (a pipe, socket or "
+        "device); not read",
+        after=at,
+    )
+    site[1].unlink()
+    site[1].symlink_to(site[1].name)  # a link to itself
+    at = watcher.line(
+        f"{NEWS}/0001.en.md:1:1: NL002 [unreadable-file] cannot read file: Too many levels of "
+        "symbolic links",
+        after=at,
+    )
+    site[1].unlink()
+    # A YAML alias bomb: a clean diagnostic, at once.
+    aliases = "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
+    )
+    save(site[1], f"---\na: &a [x]\n{aliases}---\n\nText.\n")
+    at = watcher.line(f"[t] re-linted {NEWS}/0001.en.md", after=at)
+    watcher.wait_for(
+        lambda: any(line.startswith(f"{NEWS}/0001.en.md:") for line in watcher.out[at:]), "bomb"
+    )
+    save(site[1], article(1))
+    lines = watcher.settle(at)
+    last = max(i for i, line in enumerate(lines) if f"{NEWS}/0001.en.md" in relinted(line))
+    assert lines[last:] == [f"[t] re-linted {NEWS}/0001.en.md"]  # clean again
+    assert watcher.stop() == 0
+    assert watcher.err == []
+
+
+@pytest.mark.slow
+def test_a_burst_of_a_thousand_saves_ends_on_the_last(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    for number in range(1000):
+        # Every save but the last leaves the summary empty (an FM004).
+        text = article(1) if number == 999 else article(1).replace("Summary of story 1.", "")
+        save(site[1], text)
+    lines = watcher.settle(after)
+    last = max(i for i, line in enumerate(lines) if f"{NEWS}/0001.en.md" in relinted(line))
+    assert lines[last:] == [f"[t] re-linted {NEWS}/0001.en.md"]
+    # Batched: far fewer lints than saves.
+    assert sum(f"{NEWS}/0001.en.md" in relinted(line) for line in lines) < 100
+    assert watcher.stop() == 0
+    assert watcher.err == []
+
+
+@pytest.mark.slow
+def test_an_article_made_unreadable_is_reported_and_read_again_when_it_can_be(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.test_hostile_files import _as_unprivileged
+
+    prefix = _as_unprivileged()
+    if prefix is None:
+        pytest.skip("running as root without setpriv")
+    root = Path(tempfile.mkdtemp(prefix="newslint-watch-"))  # one everybody can enter
+    try:
+        monkeypatch.chdir(root)
+        articles = [p.relative_to(root) for p in make_site(root, 4)]
+        for where, _, files in os.walk(root):
+            os.chmod(where, 0o777)
+            for name in files:
+                os.chmod(os.path.join(where, name), 0o666)
+        watcher = Watcher(WATCH, prefix=prefix)
+        try:
+            after = watcher.ready(4)
+            articles[1].chmod(0)
+            at = watcher.line(
+                f"{NEWS}/0001.en.md:1:1: NL002 [unreadable-file] cannot read file: Permission "
+                "denied",
+                after=after,
+            )
+            articles[1].chmod(0o666)
+            articles[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+            watcher.line(fm004("0001"), after=at)
+            assert watcher.stop() == 0
+            assert watcher.err == []
+        finally:
+            if watcher.process.poll() is None:
+                watcher.process.kill()
+                watcher.process.wait(WAIT)
+    finally:
+        shutil.rmtree(root)
