@@ -49,6 +49,8 @@ diagnostics, with quick fixes. As `ruff server`:
   error of newslint's while linting or fixing an error message: the server goes on. So it does
   after a message that is not JSON, and a request whose parameters do not fit its method (or an
   unknown method) is answered with JSON-RPC's error, so that the client never waits for it.
+  Standard output carries the messages only: anything else printed (argparse's help for a
+  `--help` in the settings, a plugin's `print`) goes to standard error.
 
 The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
 """
@@ -751,12 +753,16 @@ def cmd_server(args: argparse.Namespace) -> int:
         raise UsageError(
             "newslint server needs the lsp extra: pip install 'newslint[lsp]'"
         ) from None
+    channel = getattr(sys.stdout, "buffer", None)
+    if channel is None:
+        raise UsageError("newslint server speaks LSP on standard output, which is closed")
     state = _State(Linter())
-    build_server(state=state).start_io()
-    # pygls closes standard output at `exit`: nothing is left to flush (`newslint.cli.run` would
-    # take the failed flush for an error and exit 2).
-    if sys.stdout is not None and sys.stdout.closed:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the rest of the process)
+    # Standard output is the protocol's alone: anything else printed there (the help argparse
+    # prints for `--help` among the settings' arguments, a plugin's `print`) would break the
+    # client's reading of the messages. The protocol writes to the stream itself; the rest of
+    # the process prints to standard error.
+    sys.stdout = sys.stderr
+    build_server(state=state).start_io(stdout=channel)
     # As LSP says: 0 after `shutdown` and `exit`; 1 when `exit` came without `shutdown`, or the
     # client went away (its end of standard input closed) without either.
     return EXIT_OK if state.shut_down else EXIT_NO_SHUTDOWN

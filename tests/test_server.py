@@ -878,6 +878,7 @@ class RawClient:
             stderr=subprocess.DEVNULL,  # pygls's log
         )
         self.received: list[dict[str, Any]] = []
+        self.garbage: list[bytes] = []  # lines on standard output outside the messages
         self.arrived = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -886,10 +887,12 @@ class RawClient:
         assert stream is not None
         while header := stream.readline():
             if not header.lower().startswith(b"content-length:"):
+                self.garbage.append(header)  # what no LSP client can read
                 continue
             length = int(header.split(b":")[1])
-            while stream.readline() not in (b"\r\n", b""):
-                pass
+            while (line := stream.readline()) not in (b"\r\n", b""):
+                if not line.lower().startswith(b"content-type:"):
+                    self.garbage.append(line)
             message = json.loads(stream.read(length))
             with self.arrived:
                 self.received.append(message)
@@ -955,7 +958,9 @@ class RawClient:
         self.send({"jsonrpc": "2.0", "id": 9999, "method": "shutdown"})
         self.answer(9999)
         self.send({"jsonrpc": "2.0", "method": "exit"})
-        return self.close()
+        code = self.close()
+        assert self.garbage == []
+        return code
 
     def close(self) -> int:
         try:
@@ -1157,3 +1162,14 @@ def test_server_ends_when_the_client_goes_away_mid_message(
     assert raw.process.stdin is not None
     raw.process.stdin.close()
     assert raw.close() == 1  # no `shutdown` came
+
+
+def test_server_keeps_standard_output_for_the_protocol(site: Path, raw: RawClient) -> None:
+    # Before: `--help` among the settings' arguments printed argparse's help on standard output,
+    # in the middle of the messages, and the client could read no more of them.
+    raw.initialize("--help")
+    uri = _article_uri(site)
+    raw.open(uri, ARTICLE)
+    assert raw.wait_for(_published(uri))["params"]["diagnostics"] == []
+    assert raw.messages() == [(1, "newslint: settings: cannot use the arguments ['--help']")]
+    assert raw.end() == 0  # (no garbage on standard output)
