@@ -50,7 +50,8 @@ diagnostics, with quick fixes. As `ruff server`:
   after a message that is not JSON, and a request whose parameters do not fit its method (or an
   unknown method) is answered with JSON-RPC's error, so that the client never waits for it.
   Standard output carries the messages only: anything else printed (argparse's help for a
-  `--help` in the settings, a plugin's `print`) goes to standard error.
+  `--help` in the settings, a plugin's `print`) goes to standard error, where pygls's log says
+  what it could not read in one line each (whole tracebacks with `NEWSLINT_DEBUG` set).
 
 The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
 """
@@ -744,6 +745,37 @@ def _newslint_position(positions: Positions, position: lsp.Position) -> tuple[in
     return position.line + 1, offset - positions.starts[position.line] + 1
 
 
+# A traceback's line naming its exception (indented and framed with | and + in a group's).
+_EXCEPTION_LINE = re.compile(r"[\s|+]*([A-Za-z_][\w.]*(?:Error|Exception|Group)\w*: .*)")
+
+
+def _log_in_one_line() -> None:
+    """pygls's log (standard error, which an editor shows) without tracebacks: a message it could
+    not read is a line, as newslint's errors are (`NEWSLINT_DEBUG` keeps them whole)."""
+    import logging
+
+    class OneLine(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            lines = record.getMessage().splitlines() or [""]
+            message = lines[0]
+            # pygls puts a traceback in some messages: the line of its exception says what went
+            # wrong (the first: an exception group's, not one of its parts').
+            error = next(filter(None, map(_EXCEPTION_LINE.fullmatch, lines[1:])), None)
+            if error is not None:
+                message += f": {error.group(1)}"
+            if record.exc_info and record.exc_info[1] is not None:
+                raised = record.exc_info[1]
+                message += f": {type(raised).__name__}: {raised}"
+            return f"newslint server: {record.levelname.lower()}: {message}"
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLine())
+    handler.setLevel(logging.WARNING)
+    log = logging.getLogger("pygls")
+    log.addHandler(handler)
+    log.propagate = False
+
+
 def cmd_server(args: argparse.Namespace) -> int:
     """`newslint server`: serve LSP on standard input and output until the client exits."""
     try:
@@ -762,6 +794,8 @@ def cmd_server(args: argparse.Namespace) -> int:
     # client's reading of the messages. The protocol writes to the stream itself; the rest of
     # the process prints to standard error.
     sys.stdout = sys.stderr
+    if not os.environ.get("NEWSLINT_DEBUG"):
+        _log_in_one_line()
     build_server(state=state).start_io(stdout=channel)
     # As LSP says: 0 after `shutdown` and `exit`; 1 when `exit` came without `shutdown`, or the
     # client went away (its end of standard input closed) without either.

@@ -7,6 +7,7 @@ import asyncio
 import json
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -870,12 +871,14 @@ class RawClient:
     """`newslint server` spoken to byte by byte: framed messages in, every message out."""
 
     def __init__(self, root: Path) -> None:
+        # Standard error (pygls's log), closed by the `raw` fixture.
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, "-m", "newslint", "server"],
             cwd=root,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,  # pygls's log
+            stderr=self.log,
         )
         self.received: list[dict[str, Any]] = []
         self.garbage: list[bytes] = []  # lines on standard output outside the messages
@@ -976,12 +979,18 @@ class RawClient:
             if stream is not None and not stream.closed:
                 stream.close()
 
+    def stderr(self) -> list[str]:
+        """What the server wrote on standard error, by line."""
+        self.log.seek(0)
+        return self.log.read().decode("utf-8").splitlines()
+
 
 @pytest.fixture
 def raw(site: Path) -> Iterator[RawClient]:
     client = RawClient(site)
     yield client
     client.kill()
+    client.log.close()
 
 
 def _edits(found: list[dict[str, Any]]) -> list[lsp.TextEdit]:
@@ -1033,6 +1042,13 @@ def test_server_answers_requests_it_cannot_read_and_goes_on(site: Path, raw: Raw
     )
     assert _applied(ARTICLE, _edits(raw.answer(3)["result"])) == FIXED
     assert raw.end() == 0
+    # pygls's log says what it could not read in a line each. Before: tracebacks of 40 lines.
+    log = raw.stderr()
+    assert log and all(line.startswith("newslint server: ") for line in log), log
+    assert (
+        "newslint server: error: Unable to handle message: JSONDecodeError: Expecting property "
+        "name enclosed in double quotes: line 1 column 2 (char 1)"
+    ) in log
 
 
 def test_server_says_a_uri_with_a_nul_names_no_file(site: Path, raw: RawClient) -> None:
