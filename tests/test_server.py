@@ -105,6 +105,23 @@ def test_linter_leaves_a_file_outside_the_content_folders_alone(site: Path) -> N
     assert Linter(["--select", "TX003"]).check(str(site / "README.md"), ARTICLE) == []
 
 
+@pytest.mark.parametrize(
+    "where",
+    ["no-site/x.md", "no-site/gone/deeper/x.md", "no-site/a-file.md/x.md"],
+    ids=["outside-any-site", "in-a-folder-that-does-not-exist", "below-a-file"],
+)
+def test_linter_lints_a_document_outside_any_site_with_the_defaults(
+    tmp_path: Path, where: str
+) -> None:
+    (tmp_path / "no-site").mkdir()
+    (tmp_path / "no-site" / "a-file.md").write_text("")
+    linter = Linter(["--select", "TX003"])
+    (found,) = linter.check(str(tmp_path / where), ARTICLE)
+    assert (found.code, found.line, found.column, found.end_column) == ("TX003", 2, 16, 21)
+    assert linter.site_errors(str(tmp_path / where)) == []  # no site: nothing to warn of
+    assert linter.fix(str(tmp_path / where), ARTICLE) == FIXED
+
+
 def test_linter_reads_a_changed_configuration_again(site: Path) -> None:
     path = str(site / "content" / "news" / "x.md")
     linter = Linter()  # (`--select` would replace the configuration's ignore)
