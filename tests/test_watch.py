@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -744,6 +745,7 @@ GATE = '''"""Holds the lint of the file named by NEWSLINT_TEST_GATE until a `go`
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from newslint import Rule, Severity
 
@@ -1352,7 +1354,7 @@ def test_a_burst_of_a_thousand_saves_ends_on_the_last(
 
 
 @pytest.mark.slow
-def test_an_article_made_unreadable_is_reported_and_read_again_when_it_can_be(
+def test_an_article_or_folder_made_unreadable_is_reported_and_read_again_when_it_can_be(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from tests.test_hostile_files import _as_unprivileged
@@ -1379,7 +1381,21 @@ def test_an_article_made_unreadable_is_reported_and_read_again_when_it_can_be(
             )
             articles[1].chmod(0o666)
             articles[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
-            watcher.line(fm004("0001"), after=at)
+            at = watcher.line(fm004("0001"), after=at)
+            # The whole folder: it stands for its articles until it can be listed again.
+            Path(NEWS).chmod(0)
+            at = watcher.line(
+                f"{NEWS}:1:1: NL002 [unreadable-file] cannot read folder: Permission denied; the "
+                "articles in it are not linted",
+                after=at,
+            )
+            Path(NEWS).chmod(0o777)
+            at = watcher.line(
+                f"[t] re-linted {', '.join(a.as_posix() for a in articles)}; removed {NEWS}",
+                after=at,
+            )
+            watcher.line(fm004("0003"), after=at)
+            assert watcher.out[at + 1 : at + 4] == [fm004("0000"), fm004("0001"), fm004("0003")]
             assert watcher.stop() == 0
             assert watcher.err == []
         finally:
@@ -1388,3 +1404,38 @@ def test_an_article_made_unreadable_is_reported_and_read_again_when_it_can_be(
                 watcher.process.wait(WAIT)
     finally:
         shutil.rmtree(root)
+
+
+def test_a_folder_that_can_no_longer_be_listed_stands_for_its_articles(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: its articles kept their last results, and nothing was said. (As root no mode denies
+    # a listing: the refusal is simulated.)
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    news = os.path.abspath(NEWS)
+    listing = os.scandir
+
+    def refused(path: Any = ".") -> Any:
+        if os.path.abspath(path) == news:
+            raise PermissionError(13, "Permission denied")
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    watcher.update([(MODIFIED, news)])  # its mode changed
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}; removed " + ", ".join(f"{NEWS}/000{n}.en.md" for n in range(4)),
+        f"{NEWS}:1:1: NL002 [unreadable-file] cannot read folder: Permission denied; the articles "
+        "in it are not linted",
+    ]
+    monkeypatch.setattr(os, "scandir", listing)
+    watcher.update([(MODIFIED, news)])  # listed again: its articles are back
+    assert printed(out) == [
+        "[t] re-linted "
+        + ", ".join(f"{NEWS}/000{n}.en.md" for n in range(4))
+        + f"; removed {NEWS}",
+        fm004("0000"),
+        fm004("0003"),
+    ]
