@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import TextIO
 
 from newslint import linediff
@@ -197,9 +198,10 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
         return outside
     target = path.resolve()
     try:
-        if target.read_bytes() != expected:
-            return CHANGED_ON_DISK
         info = target.stat()
+        # Replaced by a pipe (whose read would wait for a writer forever), a folder, a device.
+        if not S_ISREG(info.st_mode) or target.read_bytes() != expected:
+            return CHANGED_ON_DISK
     except OSError as err:
         return f"cannot re-read before writing: {err.strerror or err}; left alone"
     # Renaming over a file needs only a writable directory: respect a read-only file.
@@ -537,7 +539,12 @@ def apply_project_fixes(
             kept.extend(found)
             continue
         try:
-            current = record.after if not write else record.path.read_bytes()
+            if not write:
+                current = record.after
+            elif os.path.isfile(record.path):  # not a pipe, which a read would wait on
+                current = record.path.read_bytes()
+            else:
+                current = b""
         except OSError:
             current = b""
         if _digest(current) != record.digest:

@@ -607,3 +607,40 @@ def test_a_save_while_the_fixed_bytes_go_to_disk_is_kept(
     )
     assert code == 1
     assert sorted(p.name for p in site.iterdir()) == ["a.md", "b.md"]  # no temporary file left
+
+
+@pytest.mark.parametrize("what", ["a pipe", "a folder"])
+def test_a_file_replaced_while_it_is_fixed_is_left_alone(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, what: str
+) -> None:
+    # Before: a pipe put in the file's place while it was fixed was read before the write, and
+    # the read waited for a writer forever.
+    import signal
+
+    import newslint.fixer
+
+    real = newslint.fixer.fix_document
+
+    def replace_meanwhile(doc: Document, *args: object, **kwargs: bool) -> FixOutcome:
+        (site / "a.md").unlink()
+        if what == "a pipe":
+            os.mkfifo(site / "a.md")
+        else:
+            (site / "a.md").mkdir()
+        return real(doc, *args, **kwargs)  # type: ignore[arg-type]
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("the fix waited on the pipe")
+
+    monkeypatch.setattr(newslint.fixer, "fix_document", replace_meanwhile)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        code, _, err = run(capsys, "a.md", "--quiet")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert err.splitlines()[0] == (
+        "newslint: a.md: changed on disk while newslint was fixing it; left alone"
+    )
+    assert code == 1
