@@ -48,7 +48,9 @@ diagnostics, with quick fixes. As `ruff server`:
   input closes). A rule that raises is an `internal-error` (NL000) diagnostic, and any other
   error of newslint's while linting or fixing an error message: the server goes on. So it does
   after a message that is not JSON, and a request whose parameters do not fit its method (or an
-  unknown method) is answered with JSON-RPC's error, so that the client never waits for it.
+  unknown method) is answered with JSON-RPC's error, so that the client never waits for it. A
+  message's body is read as it comes: a `Content-Length` no body has (a client's bug, a stream out
+  of step) takes no memory in advance.
   Standard output carries the messages only: anything else printed (argparse's help for a
   `--help` in the settings, a plugin's `print`) goes to standard error, where pygls's log says
   what it could not read in one line each (whole tracebacks with `NEWSLINT_DEBUG` set).
@@ -66,7 +68,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from newslint.cli import EXIT_OK, UsageError, build_parser, build_rules
 
@@ -745,6 +747,35 @@ def _newslint_position(positions: Positions, position: lsp.Position) -> tuple[in
     return position.line + 1, offset - positions.starts[position.line] + 1
 
 
+class _ChunkedInput:
+    """Standard input as pygls reads it, a message's body in chunks.
+
+    pygls reads a body with one `read(length)`, for which Python sets aside `length` bytes first:
+    a length a client got wrong (or a stream out of step) took gigabytes, or ended the server
+    with a MemoryError or an OverflowError. In chunks, only what comes takes memory; a length
+    longer than what comes waits for the rest, as the protocol says, or ends at the end of the
+    input. A header line is read up to 64 KiB at a time (one without an end would fill the
+    memory too)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def readline(self) -> bytes:
+        line: bytes = self.stream.readline(1 << 16)
+        return line
+
+    def read(self, size: int) -> bytes:
+        chunks: list[bytes] = []
+        left = size
+        while left > 0:
+            chunk = self.stream.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+
 # A traceback's line naming its exception (indented and framed with | and + in a group's).
 _EXCEPTION_LINE = re.compile(r"[\s|+]*([A-Za-z_][\w.]*(?:Error|Exception|Group)\w*: .*)")
 
@@ -796,7 +827,9 @@ def cmd_server(args: argparse.Namespace) -> int:
     sys.stdout = sys.stderr
     if not os.environ.get("NEWSLINT_DEBUG"):
         _log_in_one_line()
-    build_server(state=state).start_io(stdout=channel)
+    # (pygls asks for a BinaryIO and calls only `readline` and `read`.)
+    chunked = cast("BinaryIO", _ChunkedInput(sys.stdin.buffer))
+    build_server(state=state).start_io(chunked, channel)
     # As LSP says: 0 after `shutdown` and `exit`; 1 when `exit` came without `shutdown`, or the
     # client went away (its end of standard input closed) without either.
     return EXIT_OK if state.shut_down else EXIT_NO_SHUTDOWN

@@ -1206,3 +1206,18 @@ def test_server_keeps_standard_output_for_the_protocol(site: Path, raw: RawClien
     assert raw.wait_for(_published(uri))["params"]["diagnostics"] == []
     assert raw.messages() == [(1, "newslint: settings: cannot use the arguments ['--help']")]
     assert raw.end() == 0  # (no garbage on standard output)
+
+
+@pytest.mark.parametrize("length", [10**12, 10**23], ids=["a-terabyte", "past-any-index"])
+def test_server_survives_a_message_length_no_body_has(
+    site: Path, raw: RawClient, length: int
+) -> None:
+    # Before: "newslint: internal error: MemoryError" (OverflowError past any index), exit 2: the
+    # body was read with one read of that many bytes, set aside first.
+    raw.initialize()
+    raw.write(b"Content-Length: %d\r\n\r\n" % length)
+    raw.send({"jsonrpc": "2.0", "id": 1, "method": "shutdown"})  # taken as part of that body
+    assert raw.process.stdin is not None
+    raw.process.stdin.close()
+    assert raw.close() == 1  # the input ended without a `shutdown` read
+    assert not any("internal error" in line for line in raw.stderr()), raw.stderr()
