@@ -430,6 +430,11 @@ def read_document(path: Path, ruleset: RuleSet) -> Document | FileResult:
     return Document.from_bytes(raw, shown, site_for(path))
 
 
+# Opening a pipe to read waits for a writer, unless asked not to (POSIX; a regular file reads as
+# ever).
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
+
+
 def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
     """(display path, bytes) of one file, unparsed, or a result that says why it could not be read."""
     shown = display_path(path)
@@ -446,7 +451,13 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
         if size <= limit:
             # At most one byte past the limit: a file that grew since `stat` (a log being written,
             # a scraper still saving) is not read whole into memory either.
-            with path.open("rb") as stream:
+            # Opened without waiting (a pipe put in the file's place since `stat` would be
+            # waited on until a writer came) and looked at again once open.
+            with open(os.open(path, os.O_RDONLY | _NO_WAIT), "rb") as stream:
+                if not S_ISREG(os.fstat(stream.fileno()).st_mode):
+                    return _file_problem(
+                        shown, UNREADABLE, "not a regular file (a pipe, socket or device); not read"
+                    )
                 # Asked for by the size `stat` gave, not the limit: `read(n)` allocates n bytes
                 # first, and a limit of "no limit" (max-file-size = 10**15) is a MemoryError.
                 raw = stream.read(size + 1)

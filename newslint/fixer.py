@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import TextIO
 
 from newslint import linediff
@@ -182,6 +183,9 @@ def _lint_original(doc: Document, ruleset: RuleSet) -> FileResult:
     return lint_document(fresh, ruleset)
 
 
+CHANGED_ON_DISK = "changed on disk while newslint was fixing it; left alone"
+
+
 def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
     """Replace `path` with `data` unless its bytes are no longer `expected`; an error message or None.
 
@@ -194,9 +198,10 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
         return outside
     target = path.resolve()
     try:
-        if target.read_bytes() != expected:
-            return "changed on disk while newslint was fixing it; left alone"
         info = target.stat()
+        # Replaced by a pipe (whose read would wait for a writer forever), a folder, a device.
+        if not S_ISREG(info.st_mode) or target.read_bytes() != expected:
+            return CHANGED_ON_DISK
     except OSError as err:
         return f"cannot re-read before writing: {err.strerror or err}; left alone"
     # Renaming over a file needs only a writable directory: respect a read-only file.
@@ -219,6 +224,11 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
                 os.chown(temp, info.st_uid, info.st_gid)
         # After chown, which clears the set-user-ID and set-group-ID bits: all mode bits are kept.
         os.chmod(temp, info.st_mode & 0o7777)
+        # Looked at again as late as can be: an editor or a formatter that saved while the new
+        # bytes went to disk (an fsync may take a while) would otherwise lose its save.
+        if _changed_since(target, info, expected):
+            os.unlink(temp)
+            return CHANGED_ON_DISK
         os.replace(temp, target)
     except OSError as err:
         with contextlib.suppress(OSError):
@@ -226,6 +236,18 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> str | None:
         return f"cannot write: {err.strerror or err}; left alone"
     _sync_directory(target.parent)
     return None
+
+
+def _changed_since(target: Path, info: os.stat_result, expected: bytes) -> bool:
+    """Whether the file at `target` is no longer the one `info` describes with the bytes
+    `expected` (replaced, gone, or written to)."""
+    try:
+        now = target.stat()
+        if (now.st_ino, now.st_dev) != (info.st_ino, info.st_dev):
+            return True
+        return target.read_bytes() != expected
+    except OSError:
+        return True
 
 
 def _link_out_of_tree(path: Path) -> str | None:
@@ -517,7 +539,12 @@ def apply_project_fixes(
             kept.extend(found)
             continue
         try:
-            current = record.after if not write else record.path.read_bytes()
+            if not write:
+                current = record.after
+            elif os.path.isfile(record.path):  # not a pipe, which a read would wait on
+                current = record.path.read_bytes()
+            else:
+                current = b""
         except OSError:
             current = b""
         if _digest(current) != record.digest:

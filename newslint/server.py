@@ -38,12 +38,22 @@ diagnostics, with quick fixes. As `ruff server`:
   `--isolated`, ...), and `{"unsafeFixes": true}` to apply unsafe fixes in `fixAll` and formatting.
   A setting left out keeps its value. An argument or configuration that cannot be used is shown
   as an error message (once, not at every keystroke, until a lint succeeds again), and the
-  article keeps no diagnostics until it is fixed.
+  article keeps no diagnostics until it is fixed. A Hugo site configuration that cannot be read
+  is a warning message (once, until the file changes): the article is linted with Hugo's
+  defaults meanwhile, as `check` warns. A `file:` URI whose path holds a NUL names no file: an
+  error message, and no diagnostics.
 
 - **Lifetime.** The process ends at the client's `exit`, with status 0 after a `shutdown` and 1
   without one (as LSP says), and with status 1 when the client goes away (its end of standard
   input closes). A rule that raises is an `internal-error` (NL000) diagnostic, and any other
-  error of newslint's while linting or fixing an error message: the server goes on.
+  error of newslint's while linting or fixing an error message: the server goes on. So it does
+  after a message that is not JSON, and a request whose parameters do not fit its method (or an
+  unknown method) is answered with JSON-RPC's error, so that the client never waits for it. A
+  message's body is read as it comes: a `Content-Length` no body has (a client's bug, a stream out
+  of step) takes no memory in advance.
+  Standard output carries the messages only: anything else printed (argparse's help for a
+  `--help` in the settings, a plugin's `print`) goes to standard error, where pygls's log says
+  what it could not read in one line each (whole tracebacks with `NEWSLINT_DEBUG` set).
 
 The server needs the `lsp` extra (`pip install 'newslint[lsp]'`: pygls and lsprotocol).
 """
@@ -58,7 +68,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from newslint.cli import EXIT_OK, UsageError, build_parser, build_rules
 
@@ -141,6 +151,7 @@ class Linter:
         self.extra_args = list(extra_args)
         self.unsafe_fixes = unsafe_fixes
         self._rules: dict[str, Rules] = {}
+        self._told: set[str] = set()  # the site configuration errors told since the last read
 
     def configure(self, settings: Any) -> None:
         """Take the client's settings (`{"args": [...], "unsafeFixes": bool}`); the rules are
@@ -166,14 +177,27 @@ class Linter:
         from newslint.site import clear_site_cache
 
         self._rules.clear()
+        self._told.clear()
         clear_site_cache()
         clear_cascade_cache()
+
+    def site_errors(self, path: str) -> list[str]:
+        """Why the Hugo site configuration of the article at `path` cannot be read (it is linted
+        with Hugo's defaults then, as `check` says in a warning), each said once until the
+        configuration is read again."""
+        from newslint.site import site_for
+
+        new = [message for message in site_for(path).errors if message not in self._told]
+        self._told.update(new)
+        return new
 
     def rules_for(self, path: str) -> Rules:
         """The rules of the article at `path` (the configuration nearest it), read again when one
         of the configuration files they depend on has changed, appeared or gone."""
         from newslint.watch import config_stamps
 
+        if "\0" in path:  # a `file:` URI with %00: no file system has such a name
+            raise UsageError(f"{path!r}: not a file name (it holds a NUL character); not linted")
         folder = os.path.dirname(os.path.abspath(path))
         known = self._rules.get(folder)
         if known is not None:
@@ -452,7 +476,10 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
     from newslint import __version__
 
     server = LanguageServer(
-        "newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+        "newslint",
+        __version__,
+        text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+        protocol_cls=_protocol_class(),
     )
     state = state or _State(linter or Linter())
 
@@ -462,6 +489,13 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
         state.shown.add(message)
         server.window_show_message(
             lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"newslint: {message}")
+        )
+
+    def warn(message: str) -> None:
+        server.window_show_message(
+            lsp.ShowMessageParams(
+                type=lsp.MessageType.Warning, message=f"newslint: warning: {message}"
+            )
         )
 
     def encoding() -> str:
@@ -478,6 +512,10 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
         try:
             if path is not None:  # an unsaved buffer has no site, configuration or language
                 diagnostics = state.linter.check(path, text)
+                # A site configuration that cannot be read: linted with Hugo's defaults (its
+                # time zone, languages, ...), which the author must know, as `check` says.
+                for message in state.linter.site_errors(path):
+                    warn(f"{message}; using defaults")
             state.shown.clear()  # it lints again: a problem that comes back is told again
         except UsageError as err:
             report(str(err))
@@ -652,6 +690,26 @@ class _State:
     shut_down: bool = False  # the client asked for a `shutdown`
 
 
+def _protocol_class() -> type[Any]:
+    """pygls's protocol, which also answers a request it cannot read."""
+    from pygls.exceptions import JsonRpcException
+    from pygls.protocol import LanguageServerProtocol
+
+    class Protocol(LanguageServerProtocol):
+        def structure_message(self, data: dict[str, Any]) -> Any:
+            try:
+                return super().structure_message(data)
+            except JsonRpcException as err:
+                # A request whose parameters do not fit its method (a client's bug, a newer LSP):
+                # pygls only logs it, and the client waits for the answer forever. JSON-RPC's
+                # answer is an error with the request's id.
+                if "method" in data and isinstance(data.get("id"), (int, str)):
+                    self._send_response(data["id"], error=err.to_response_error())
+                raise
+
+    return Protocol
+
+
 def _ignore_change(*_args: Any, **_kwargs: Any) -> None:
     """pygls's own handling of `didChange`, replaced: see `OpenDocument.apply`."""
 
@@ -689,6 +747,66 @@ def _newslint_position(positions: Positions, position: lsp.Position) -> tuple[in
     return position.line + 1, offset - positions.starts[position.line] + 1
 
 
+class _ChunkedInput:
+    """Standard input as pygls reads it, a message's body in chunks.
+
+    pygls reads a body with one `read(length)`, for which Python sets aside `length` bytes first:
+    a length a client got wrong (or a stream out of step) took gigabytes, or ended the server
+    with a MemoryError or an OverflowError. In chunks, only what comes takes memory; a length
+    longer than what comes waits for the rest, as the protocol says, or ends at the end of the
+    input. A header line is read up to 64 KiB at a time (one without an end would fill the
+    memory too)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def readline(self) -> bytes:
+        line: bytes = self.stream.readline(1 << 16)
+        return line
+
+    def read(self, size: int) -> bytes:
+        chunks: list[bytes] = []
+        left = size
+        while left > 0:
+            chunk = self.stream.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+
+# A traceback's line naming its exception (indented and framed with | and + in a group's).
+_EXCEPTION_LINE = re.compile(r"[\s|+]*([A-Za-z_][\w.]*(?:Error|Exception|Group)\w*: .*)")
+
+
+def _log_in_one_line() -> None:
+    """pygls's log (standard error, which an editor shows) without tracebacks: a message it could
+    not read is a line, as newslint's errors are (`NEWSLINT_DEBUG` keeps them whole)."""
+    import logging
+
+    class OneLine(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            lines = record.getMessage().splitlines() or [""]
+            message = lines[0]
+            # pygls puts a traceback in some messages: the line of its exception says what went
+            # wrong (the first: an exception group's, not one of its parts').
+            error = next(filter(None, map(_EXCEPTION_LINE.fullmatch, lines[1:])), None)
+            if error is not None:
+                message += f": {error.group(1)}"
+            if record.exc_info and record.exc_info[1] is not None:
+                raised = record.exc_info[1]
+                message += f": {type(raised).__name__}: {raised}"
+            return f"newslint server: {record.levelname.lower()}: {message}"
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLine())
+    handler.setLevel(logging.WARNING)
+    log = logging.getLogger("pygls")
+    log.addHandler(handler)
+    log.propagate = False
+
+
 def cmd_server(args: argparse.Namespace) -> int:
     """`newslint server`: serve LSP on standard input and output until the client exits."""
     try:
@@ -698,12 +816,20 @@ def cmd_server(args: argparse.Namespace) -> int:
         raise UsageError(
             "newslint server needs the lsp extra: pip install 'newslint[lsp]'"
         ) from None
+    channel = getattr(sys.stdout, "buffer", None)
+    if channel is None:
+        raise UsageError("newslint server speaks LSP on standard output, which is closed")
     state = _State(Linter())
-    build_server(state=state).start_io()
-    # pygls closes standard output at `exit`: nothing is left to flush (`newslint.cli.run` would
-    # take the failed flush for an error and exit 2).
-    if sys.stdout is not None and sys.stdout.closed:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the rest of the process)
+    # Standard output is the protocol's alone: anything else printed there (the help argparse
+    # prints for `--help` among the settings' arguments, a plugin's `print`) would break the
+    # client's reading of the messages. The protocol writes to the stream itself; the rest of
+    # the process prints to standard error.
+    sys.stdout = sys.stderr
+    if not os.environ.get("NEWSLINT_DEBUG"):
+        _log_in_one_line()
+    # (pygls asks for a BinaryIO and calls only `readline` and `read`.)
+    chunked = cast("BinaryIO", _ChunkedInput(sys.stdin.buffer))
+    build_server(state=state).start_io(chunked, channel)
     # As LSP says: 0 after `shutdown` and `exit`; 1 when `exit` came without `shutdown`, or the
     # client went away (its end of standard input closed) without either.
     return EXIT_OK if state.shut_down else EXIT_NO_SHUTDOWN

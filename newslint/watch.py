@@ -7,7 +7,10 @@
   300 ms after its first, so an editor's save (write a temporary file and rename it over the
   article, or vim's move-to-backup and write) and a burst of saves to many files are one batch,
   and each file in it is linted once. A batch is judged by what is on disk when it is handled, not
-  by the events' kinds: a file that exists is linted again, one that is gone leaves the picture.
+  by the events' kinds: a file that exists is linted again, one that is gone leaves the picture
+  (so does an article replaced by a folder: the folder's files come in). A folder whose files can
+  no longer be listed (its permissions taken away) stands for them with the NL002 a check reports
+  until it can be listed again, when they come back.
 - **Scope.** A new file is linted when `newslint check` of the watched paths would lint it
   (`discover.admits`: Markdown, not excluded by the configuration or `--exclude`, not
   `.gitignore`d, not content Hugo skips); anything else, the cache folder `.newslint_cache` and
@@ -360,9 +363,9 @@ class Session:
             # A file deleted between the look at the disk and its lint (read as NL002 'file
             # vanished') is gone, not a file with an error: it leaves the picture now (its
             # deletion's event, in the next batch, then finds nothing to remove).
-            # (lexists: a pipe, a symlink loop or a broken link is still there, reported as in a
-            # check.)
-            vanished = [path for path in changed if not os.path.lexists(path)]
+            # So is one replaced by a folder meanwhile. (lexists: a pipe, a symlink loop or a
+            # broken link is still there, reported as in a check.)
+            vanished = [path for path in changed if _gone(path)]
             if vanished:
                 gone.extend(self._forget(os.path.abspath(path)) for path in vanished)
                 missing = set(vanished)  # a set: a checkout may take thousands at once
@@ -456,9 +459,23 @@ class Session:
                         changed.setdefault(link, _relative(link))
             if is_index_file(key):
                 sections.add(os.path.dirname(key))
-            if os.path.isdir(name):
+            if os.path.isdir(name) and not _listable(name):
+                # A folder that can no longer be listed (its permissions taken away): its articles
+                # leave the picture, and the folder stands for them with the NL002 a check
+                # reports ("cannot read folder"), until it can be listed again.
+                if key in self.results or key in self.folders or self.scope.admits(Path(name)):
+                    gone.add(key)
+                    changed[key] = _relative(name)
+            elif os.path.isdir(name):
                 # A folder created or moved in brings its files; a folder's own metadata changing
-                # says nothing about them (they report their own changes).
+                # says nothing about them (they report their own changes) ...
+                walk_it = int(change) == ADDED
+                if key in self.results:
+                    # ... unless something stood for it in the picture: an article replaced by a
+                    # folder (deleted, then a folder made under its name), or a folder that could
+                    # not be listed and now can. That is gone; the folder's files come in.
+                    removed[key] = None
+                    walk_it = True
                 if int(change) == ADDED and os.path.islink(name):
                     # A symbolic link to a folder: the file system watch does not follow one made
                     # while it runs, and its files may be ones the picture holds by another path
@@ -466,7 +483,7 @@ class Session:
                     # it as a check does.
                     if self.scope.admits(Path(name)):
                         self.linked.append(key)
-                elif int(change) == ADDED:
+                elif walk_it:
                     for found in self.scope.files_in(_relative(name)):
                         changed.setdefault(os.path.abspath(found), found)
             elif os.path.lexists(name):  # a file, or a pipe or a link loop a check reports
@@ -520,6 +537,23 @@ class Session:
         else:
             report(self.fmt, diagnostics, files, self.out, color=self.color, quiet=self.quiet)
         self.out.flush()
+
+
+def _gone(path: Path) -> bool:
+    """Whether the file at `path` is no longer there: deleted, or a folder in its place (one that
+    cannot be listed stays: it stands for its articles, as in a check)."""
+    return not os.path.lexists(path) or (os.path.isdir(path) and _listable(path))
+
+
+def _listable(folder: str | os.PathLike[str]) -> bool:
+    """Whether the folder's files can be listed (no read permission: not)."""
+    try:
+        os.scandir(folder).close()
+    except FileNotFoundError:
+        return True  # gone meanwhile: it hides nothing
+    except OSError:
+        return False
+    return True
 
 
 def _relative(name: str | os.PathLike[str]) -> Path:

@@ -577,3 +577,70 @@ def test_a_fix_that_makes_broken_front_matter_parse_is_applied_and_no_other() ->
     fixed, remaining = fix_text(text, config=Config(), select=["EN004", "FM002"])
     assert fixed == text
     assert [(d.code, d.line, d.column) for d in remaining] == [("EN004", 2, 10), ("FM002", 2, 10)]
+
+
+@pytest.mark.parametrize("how", ["in place", "renamed over"])
+def test_a_save_while_the_fixed_bytes_go_to_disk_is_kept(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Another writer saves after newslint looked at the file and before its rename (while the
+    temporary file is synced): its save is kept, newslint's fix is not written."""
+    import newslint.fixer
+
+    real_fsync = os.fsync
+    saved = ARTICLE + "\nAn editor's new line.\n"
+
+    def save_meanwhile(fd: int) -> None:
+        real_fsync(fd)
+        if how == "in place":
+            (site / "a.md").write_text(saved, encoding="utf-8")
+        else:
+            (site / "a.md.tmp").write_text(ARTICLE, encoding="utf-8")  # the same bytes, anew
+            os.replace(site / "a.md.tmp", site / "a.md")
+
+    monkeypatch.setattr(newslint.fixer.os, "fsync", save_meanwhile)
+    code, _, err = run(capsys, "a.md", "--quiet")
+    expected = saved if how == "in place" else ARTICLE
+    assert (site / "a.md").read_text(encoding="utf-8") == expected
+    assert err.splitlines()[0] == (
+        "newslint: a.md: changed on disk while newslint was fixing it; left alone"
+    )
+    assert code == 1
+    assert sorted(p.name for p in site.iterdir()) == ["a.md", "b.md"]  # no temporary file left
+
+
+@pytest.mark.parametrize("what", ["a pipe", "a folder"])
+def test_a_file_replaced_while_it_is_fixed_is_left_alone(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, what: str
+) -> None:
+    # Before: a pipe put in the file's place while it was fixed was read before the write, and
+    # the read waited for a writer forever.
+    import signal
+
+    import newslint.fixer
+
+    real = newslint.fixer.fix_document
+
+    def replace_meanwhile(doc: Document, *args: object, **kwargs: bool) -> FixOutcome:
+        (site / "a.md").unlink()
+        if what == "a pipe":
+            os.mkfifo(site / "a.md")
+        else:
+            (site / "a.md").mkdir()
+        return real(doc, *args, **kwargs)  # type: ignore[arg-type]
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("the fix waited on the pipe")
+
+    monkeypatch.setattr(newslint.fixer, "fix_document", replace_meanwhile)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        code, _, err = run(capsys, "a.md", "--quiet")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert err.splitlines()[0] == (
+        "newslint: a.md: changed on disk while newslint was fixing it; left alone"
+    )
+    assert code == 1

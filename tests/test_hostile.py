@@ -173,10 +173,14 @@ def test_unreadable_file_via_oserror(here: Path, monkeypatch: pytest.MonkeyPatch
     path = here / "locked.md"
     path.write_text("---\ntitle: x\n---\n", encoding="utf-8")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    def refuse(name: Any, *args: Any, **kwargs: Any) -> int:
+        if os.path.basename(name) == "locked.md":
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     result = lint_path(path, build_ruleset(Config()))
     assert [(d.code, d.message) for d in result.diagnostics] == [
         ("NL002", "cannot read file: Permission denied")
@@ -402,14 +406,14 @@ def test_file_that_vanishes_after_discovery(
     (here / "content").mkdir()
     (here / "content" / "gone.md").write_text('---\ntitle: "x"\n---\n', encoding="utf-8")
     (here / "content" / "kept.md").write_text('---\ntitle: "x"\n---\n', encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def vanishing(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == "gone.md":
-            self.unlink(missing_ok=True)
-        return real_open(self, *args, **kwargs)
+    def vanishing(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.path.basename(path) == "gone.md":
+            Path(path).unlink(missing_ok=True)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", vanishing)
+    monkeypatch.setattr(os, "open", vanishing)
     code, diagnostics, err = check("content", capsys, "--select", "FM001")
     assert [(d["path"], d["code"], d["message"]) for d in diagnostics] == [
         ("content/gone.md", "NL002", "file vanished before it could be read")
@@ -420,6 +424,42 @@ def test_file_that_vanishes_after_discovery(
     out = capsys.readouterr()
     assert "content/gone.md:1:1: NL002" in out.out
     assert "Traceback" not in out.err
+
+
+def test_file_replaced_by_a_pipe_after_discovery_is_not_waited_on(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A pipe put in the file's place between the look at it and its read. Before: the read
+    # waited for a writer forever.
+    import signal
+
+    (here / "content").mkdir()
+    (here / "content" / "pipe.md").write_text('---\ntitle: "x"\n---\n', encoding="utf-8")
+    real_stat = Path.stat
+
+    def replacing(self: Path, *args: Any, **kwargs: Any) -> Any:
+        found = real_stat(self, *args, **kwargs)
+        # Right after the read's own look at the file (`newslint.engine.read_source`).
+        if self.name == "pipe.md" and sys._getframe(1).f_code.co_name == "read_source":
+            self.unlink()
+            os.mkfifo(self)
+        return found
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("the read waited on the pipe")
+
+    monkeypatch.setattr(Path, "stat", replacing)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        code, diagnostics, err = check("content", capsys, "--select", "FM001")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [(d["path"], d["code"], d["message"]) for d in diagnostics] == [
+        ("content/pipe.md", "NL002", "not a regular file (a pipe, socket or device); not read")
+    ]
+    assert (code, err) == (1, "")
 
 
 def test_broken_symbolic_link_is_named_as_one(

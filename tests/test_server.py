@@ -4,8 +4,13 @@ its position and edit arithmetic on its own."""
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
 import sys
-from collections.abc import Awaitable, Callable
+import tempfile
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +104,23 @@ def test_linter_lints_as_check_stdin_filename(site: Path) -> None:
 
 def test_linter_leaves_a_file_outside_the_content_folders_alone(site: Path) -> None:
     assert Linter(["--select", "TX003"]).check(str(site / "README.md"), ARTICLE) == []
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["no-site/x.md", "no-site/gone/deeper/x.md", "no-site/a-file.md/x.md"],
+    ids=["outside-any-site", "in-a-folder-that-does-not-exist", "below-a-file"],
+)
+def test_linter_lints_a_document_outside_any_site_with_the_defaults(
+    tmp_path: Path, where: str
+) -> None:
+    (tmp_path / "no-site").mkdir()
+    (tmp_path / "no-site" / "a-file.md").write_text("")
+    linter = Linter(["--select", "TX003"])
+    (found,) = linter.check(str(tmp_path / where), ARTICLE)
+    assert (found.code, found.line, found.column, found.end_column) == ("TX003", 2, 16, 21)
+    assert linter.site_errors(str(tmp_path / where)) == []  # no site: nothing to warn of
+    assert linter.fix(str(tmp_path / where), ARTICLE) == FIXED
 
 
 def test_linter_reads_a_changed_configuration_again(site: Path) -> None:
@@ -858,3 +880,345 @@ def test_server_asks_no_client_to_watch_that_cannot(site: Path) -> None:
         assert "registrations" not in published
 
     _serve(site, body)
+
+
+# ------------------------------------------------------------------------------ hostile clients
+
+
+class RawClient:
+    """`newslint server` spoken to byte by byte: framed messages in, every message out."""
+
+    def __init__(self, root: Path) -> None:
+        # Standard error (pygls's log), closed by the `raw` fixture.
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "newslint", "server"],
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+        )
+        self.received: list[dict[str, Any]] = []
+        self.garbage: list[bytes] = []  # lines on standard output outside the messages
+        self.arrived = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        assert stream is not None
+        while header := stream.readline():
+            if not header.lower().startswith(b"content-length:"):
+                self.garbage.append(header)  # what no LSP client can read
+                continue
+            length = int(header.split(b":")[1])
+            while (line := stream.readline()) not in (b"\r\n", b""):
+                if not line.lower().startswith(b"content-type:"):
+                    self.garbage.append(line)
+            message = json.loads(stream.read(length))
+            with self.arrived:
+                self.received.append(message)
+                self.arrived.notify_all()
+
+    def send(self, message: dict[str, Any] | bytes) -> None:
+        body = message if isinstance(message, bytes) else json.dumps(message).encode()
+        self.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def write(self, data: bytes) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
+
+    def wait_for(self, check: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        """The first message received that `check` takes (waiting up to 30 s for it)."""
+        deadline = time.monotonic() + 30
+        with self.arrived:
+            while True:
+                found = next((m for m in self.received if check(m)), None)
+                if found is not None:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    pytest.fail(f"not received; got {self.received}")
+                self.arrived.wait(left)
+
+    def answer(self, request_id: int) -> dict[str, Any]:
+        return self.wait_for(lambda m: m.get("id") == request_id and "method" not in m)
+
+    def initialize(self, *args: str) -> None:
+        self.send(
+            {
+                "jsonrpc": "2.0",
+                "id": 0,
+                "method": "initialize",
+                "params": {"capabilities": {}, "initializationOptions": {"args": list(args)}},
+            }
+        )
+        self.answer(0)
+        self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+
+    def open(self, uri: str, text: str) -> None:
+        document = {"uri": uri, "languageId": "markdown", "version": 1, "text": text}
+        self.send(
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didOpen",
+                "params": {"textDocument": document},
+            }
+        )
+
+    def messages(self) -> list[tuple[int, str]]:
+        with self.arrived:
+            return [
+                (m["params"]["type"], m["params"]["message"])
+                for m in self.received
+                if m.get("method") == "window/showMessage"
+            ]
+
+    def end(self) -> int:
+        """`shutdown` and `exit`: the process's status."""
+        self.send({"jsonrpc": "2.0", "id": 9999, "method": "shutdown"})
+        self.answer(9999)
+        self.send({"jsonrpc": "2.0", "method": "exit"})
+        code = self.close()
+        assert self.garbage == []
+        return code
+
+    def close(self) -> int:
+        try:
+            return self.process.wait(10)
+        finally:
+            self.kill()
+
+    def kill(self) -> None:
+        if self.process.returncode is None:
+            self.process.kill()
+            self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None and not stream.closed:
+                stream.close()
+
+    def stderr(self) -> list[str]:
+        """What the server wrote on standard error, by line."""
+        self.log.seek(0)
+        return self.log.read().decode("utf-8").splitlines()
+
+
+@pytest.fixture
+def raw(site: Path) -> Iterator[RawClient]:
+    client = RawClient(site)
+    yield client
+    client.kill()
+    client.log.close()
+
+
+def _edits(found: list[dict[str, Any]]) -> list[lsp.TextEdit]:
+    """The edits of an answer, as JSON."""
+    return [
+        lsp.TextEdit(
+            range=_lsp_range(
+                e["range"]["start"]["line"],
+                e["range"]["start"]["character"],
+                e["range"]["end"]["line"],
+                e["range"]["end"]["character"],
+            ),
+            new_text=e["newText"],
+        )
+        for e in found
+    ]
+
+
+def _published(uri: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda m: (
+        m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+    )
+
+
+def test_server_answers_requests_it_cannot_read_and_goes_on(site: Path, raw: RawClient) -> None:
+    raw.initialize("--select", "TX003")
+    raw.send(b"{not json")  # nothing to answer (no id can be read): the server goes on
+    # Parameters that do not fit the method. Before: no answer, the client waited forever.
+    raw.send({"jsonrpc": "2.0", "id": 1, "method": "textDocument/formatting", "params": {}})
+    assert raw.answer(1)["error"]["code"] == -32602  # JSON-RPC's "invalid params"
+    raw.send({"jsonrpc": "2.0", "id": 2, "method": "newslint/unknown", "params": {}})
+    assert raw.answer(2)["error"]["code"] == -32601  # "method not found"
+    raw.send({"jsonrpc": "2.0", "method": "$/unknownNotification", "params": {}})
+    raw.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 12345}})
+    uri = _article_uri(site)
+    raw.open(uri, ARTICLE)
+    (found,) = raw.wait_for(_published(uri))["params"]["diagnostics"]
+    assert found["code"] == "TX003"
+    raw.send(
+        {
+            "jsonrpc": "2.0",
+            "id": 3,
+            "method": "textDocument/formatting",
+            "params": {
+                "textDocument": {"uri": uri},
+                "options": {"tabSize": 4, "insertSpaces": True},
+            },
+        }
+    )
+    assert _applied(ARTICLE, _edits(raw.answer(3)["result"])) == FIXED
+    assert raw.end() == 0
+    # pygls's log says what it could not read in a line each. Before: tracebacks of 40 lines.
+    log = raw.stderr()
+    assert log and all(line.startswith("newslint server: ") for line in log), log
+    assert (
+        "newslint server: error: Unable to handle message: JSONDecodeError: Expecting property "
+        "name enclosed in double quotes: line 1 column 2 (char 1)"
+    ) in log
+
+
+def test_server_says_a_uri_with_a_nul_names_no_file(site: Path, raw: RawClient) -> None:
+    # Before: "internal error: ValueError: embedded null byte".
+    raw.initialize("--select", "TX003")
+    uri = _article_uri(site).replace("x.md", "a%00b.md")
+    raw.open(uri, ARTICLE)
+    assert raw.wait_for(_published(uri))["params"]["diagnostics"] == []
+    path = str(site / "content" / "news" / "a\0b.md")
+    assert raw.messages() == [
+        (1, f"newslint: {path!r}: not a file name (it holds a NUL character); not linted")
+    ]
+    assert raw.end() == 0
+
+
+def test_server_warns_of_a_site_configuration_it_cannot_read(site: Path) -> None:
+    # Before: the article was linted with Hugo's defaults (its time zone, languages) without a
+    # word; `check` warns of it.
+    (site / "hugo.toml").write_text("baseURL = [\n")
+    uri = _article_uri(site)
+    messages: list[tuple[int, str]] = []
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        @client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(params: lsp.ShowMessageParams) -> None:
+            messages.append((params.type.value, params.message))
+
+        _open(client, uri, ARTICLE)
+        assert _spans(await _next(published, uri, 1)) == [("TX003", 1, 16, 1, 21)]
+        _change(client, uri, 2, ARTICLE + "\n")
+        await _next(published, uri, 2)
+        hugo = site / "hugo.toml"
+        assert messages == [
+            (
+                2,
+                f"newslint: warning: {hugo}: cannot read the site configuration: Invalid value "
+                "(at end of document); using defaults",
+            )
+        ]  # once, not at each keystroke
+        hugo.write_text(HUGO)  # fixed, then broken again: told again
+        _change(client, uri, 3, ARTICLE)
+        await _next(published, uri, 3)
+        hugo.write_text("baseURL = [\n# broken again\n")
+        _change(client, uri, 4, ARTICLE + "\n")
+        await _next(published, uri, 4)
+        assert len(messages) == 2 and messages[0] == messages[1]
+
+    _serve(site, body)
+
+
+def test_server_follows_a_configuration_that_breaks_and_is_fixed_on_disk(site: Path) -> None:
+    uri = _article_uri(site)
+    config = site / "newslint.toml"
+    config.write_text('select = ["TX003"]\n')
+    messages: list[str] = []
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        @client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(params: lsp.ShowMessageParams) -> None:
+            messages.append(params.message)
+
+        _open(client, uri, ARTICLE)
+        assert _spans(await _next(published, uri, 1)) == [("TX003", 1, 16, 1, 21)]
+        config.write_text('select = ["TX003"\n')  # broken while the article is open
+        client.text_document_did_save(
+            lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+        )
+        assert await _next(published, uri, 2) == []
+        assert len(messages) == 1
+        assert messages[0].startswith("newslint: newslint.toml: not valid TOML: ")
+        assert await _format(client, uri) == []  # no fix from a configuration it cannot read
+        config.write_text('select = ["TX003"]\n\n')  # fixed
+        client.text_document_did_save(
+            lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+        )
+        assert _spans(await _next(published, uri, 3)) == [("TX003", 1, 16, 1, 21)]
+        assert _applied(ARTICLE, await _format(client, uri)) == FIXED
+        assert len(messages) == 1
+
+    _serve(site, body, args=())
+
+
+@pytest.mark.slow
+def test_server_lints_and_formats_a_document_of_5_mb(site: Path, raw: RawClient) -> None:
+    raw.initialize("--select", "TX003,BD002")
+    uri = _article_uri(site)
+    text = ARTICLE + "A line of the article that is long enough to count.\n" * 100_000
+    assert len(text.encode("utf-8")) > 5_000_000
+    raw.open(uri, text + "Spaces at the end.   \n")
+    found = raw.wait_for(_published(uri))["params"]["diagnostics"]
+    assert [(d["code"], d["range"]["start"]["line"]) for d in found] == [
+        ("TX003", 1),
+        ("BD002", 100_006),
+    ]
+    raw.send(
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "textDocument/formatting",
+            "params": {
+                "textDocument": {"uri": uri},
+                "options": {"tabSize": 4, "insertSpaces": True},
+            },
+        }
+    )
+    (edit,) = _edits(raw.answer(1)["result"])  # one edit, from the first change to the last
+    assert (edit.range.start.line, edit.range.end.line) == (1, 100_006)
+    fixed = FIXED + text[len(ARTICLE) :] + "Spaces at the end.\n"
+    assert _applied(text + "Spaces at the end.   \n", [edit]) == fixed
+    assert raw.end() == 0
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        b"Content-Len",
+        b"Content-Length: 300\r\n\r\n",
+        b'Content-Length: 300\r\n\r\n{"jsonrpc": "2.0", "id": 5, ',
+    ],
+    ids=["in-a-header", "before-the-body", "in-the-body"],
+)
+def test_server_ends_when_the_client_goes_away_mid_message(
+    site: Path, raw: RawClient, cut: bytes
+) -> None:
+    raw.initialize()
+    raw.write(cut)
+    assert raw.process.stdin is not None
+    raw.process.stdin.close()
+    assert raw.close() == 1  # no `shutdown` came
+
+
+def test_server_keeps_standard_output_for_the_protocol(site: Path, raw: RawClient) -> None:
+    # Before: `--help` among the settings' arguments printed argparse's help on standard output,
+    # in the middle of the messages, and the client could read no more of them.
+    raw.initialize("--help")
+    uri = _article_uri(site)
+    raw.open(uri, ARTICLE)
+    assert raw.wait_for(_published(uri))["params"]["diagnostics"] == []
+    assert raw.messages() == [(1, "newslint: settings: cannot use the arguments ['--help']")]
+    assert raw.end() == 0  # (no garbage on standard output)
+
+
+@pytest.mark.parametrize("length", [10**12, 10**23], ids=["a-terabyte", "past-any-index"])
+def test_server_survives_a_message_length_no_body_has(
+    site: Path, raw: RawClient, length: int
+) -> None:
+    # Before: "newslint: internal error: MemoryError" (OverflowError past any index), exit 2: the
+    # body was read with one read of that many bytes, set aside first.
+    raw.initialize()
+    raw.write(b"Content-Length: %d\r\n\r\n" % length)
+    raw.send({"jsonrpc": "2.0", "id": 1, "method": "shutdown"})  # taken as part of that body
+    assert raw.process.stdin is not None
+    raw.process.stdin.close()
+    assert raw.close() == 1  # the input ended without a `shutdown` read
+    assert not any("internal error" in line for line in raw.stderr()), raw.stderr()

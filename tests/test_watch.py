@@ -8,13 +8,16 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -589,9 +592,12 @@ def test_include_globs_are_matched_again_once_a_batch(site: list[Path]) -> None:
 class Watcher:
     """A `newslint watch` process; threads collect its standard output and error by line."""
 
-    def __init__(self, args: list[str], env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, args: list[str], env: dict[str, str] | None = None, prefix: Sequence[str] = ()
+    ) -> None:
+        """`prefix`: a command the watch runs under (`setpriv`, to give up root's rights)."""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "newslint", "watch", *args],
+            [*prefix, sys.executable, "-m", "newslint", "watch", *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -739,6 +745,7 @@ GATE = '''"""Holds the lint of the file named by NEWSLINT_TEST_GATE until a `go`
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from newslint import Rule, Severity
 
@@ -1242,3 +1249,193 @@ def test_an_anchor_renamed_on_another_page_updates_the_page_that_links_to_it(
     budget.write_text("---\ntitle: B\n---\n\n## The vote\n", encoding="utf-8")
     watcher.update([(MODIFIED, str(budget))])
     assert printed(out)[0] == "[t] re-linted content/news/budget.md; updated content/news/a.md"
+
+
+# ------------------------------------------------------------------------------ hostile changes
+
+
+def test_an_article_replaced_by_a_folder_leaves_the_picture(site: list[Path]) -> None:
+    # Before: the batch printed nothing and the file's last result stayed in the picture.
+    site[1].write_text(article(1, title="Story number 0"), encoding="utf-8")
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    assert xf002("0001", "0000", "Story number 0") in printed(out)
+    site[1].unlink()
+    site[1].mkdir()
+    (site[1] / "inside.md").write_text(article(5), encoding="utf-8")
+    name = str(site[1].absolute())
+    watcher.update([(DELETED, name), (ADDED, name)])
+    assert printed(out) == [f"[t] re-linted {NEWS}/0001.en.md/inside.md; removed {NEWS}/0001.en.md"]
+    assert f"{NEWS}/0001.en.md" not in watcher.keys
+    assert watcher.project == {}  # its duplicate title went with it
+
+
+def test_an_article_replaced_by_a_folder_while_it_is_linted_leaves_the_picture(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    classify = watcher._classify
+
+    def then_a_folder(changes: list[tuple[int, str]]) -> tuple[list[Path], list[str]]:
+        found = classify(changes)
+        site[1].unlink()
+        site[1].mkdir()
+        return found
+
+    monkeypatch.setattr(watcher, "_classify", then_a_folder)
+    assert watcher.update([(MODIFIED, str(site[1].absolute()))]) == []
+    assert printed(out) == [f"[t] removed {NEWS}/0001.en.md"]
+
+
+@pytest.mark.slow
+def test_a_watch_outlives_hostile_changes_to_its_files(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start("--select", "FM004,FM002,XF", "--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    # A folder in the article's place. Before: nothing printed, the article stayed.
+    site[1].unlink()
+    site[1].mkdir()
+    at = watcher.line(f"[t] removed {NEWS}/0001.en.md", after=after)
+    site[1].rmdir()
+    # A pipe: reported, never opened (a read would wait for a writer forever).
+    os.mkfifo(site[1])
+    at = watcher.line(
+        f"{NEWS}/0001.en.md:1:1: NL002 [unreadable-file] not a regular file (a pipe, socket or "
+        "device); not read",
+        after=at,
+    )
+    site[1].unlink()
+    site[1].symlink_to(site[1].name)  # a link to itself
+    at = watcher.line(
+        f"{NEWS}/0001.en.md:1:1: NL002 [unreadable-file] cannot read file: Too many levels of "
+        "symbolic links",
+        after=at,
+    )
+    site[1].unlink()
+    # A YAML alias bomb: a clean diagnostic, at once.
+    aliases = "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
+    )
+    save(site[1], f"---\na: &a [x]\n{aliases}---\n\nText.\n")
+    at = watcher.line(f"[t] re-linted {NEWS}/0001.en.md", after=at)
+    watcher.wait_for(
+        lambda: any(line.startswith(f"{NEWS}/0001.en.md:") for line in watcher.out[at:]), "bomb"
+    )
+    save(site[1], article(1))
+    lines = watcher.settle(at)
+    last = max(i for i, line in enumerate(lines) if f"{NEWS}/0001.en.md" in relinted(line))
+    assert lines[last:] == [f"[t] re-linted {NEWS}/0001.en.md"]  # clean again
+    assert watcher.stop() == 0
+    assert watcher.err == []
+
+
+@pytest.mark.slow
+def test_a_burst_of_a_thousand_saves_ends_on_the_last(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start(*WATCH)
+    after = watcher.ready(4)
+    for number in range(1000):
+        # Every save but the last leaves the summary empty (an FM004).
+        text = article(1) if number == 999 else article(1).replace("Summary of story 1.", "")
+        save(site[1], text)
+    lines = watcher.settle(after)
+    last = max(i for i, line in enumerate(lines) if f"{NEWS}/0001.en.md" in relinted(line))
+    assert lines[last:] == [f"[t] re-linted {NEWS}/0001.en.md"]
+    # Batched: far fewer lints than saves.
+    assert sum(f"{NEWS}/0001.en.md" in relinted(line) for line in lines) < 100
+    assert watcher.stop() == 0
+    assert watcher.err == []
+
+
+@pytest.mark.slow
+def test_an_article_or_folder_made_unreadable_is_reported_and_read_again_when_it_can_be(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.test_hostile_files import _as_unprivileged
+
+    prefix = _as_unprivileged()
+    if prefix is None:
+        pytest.skip("running as root without setpriv")
+    root = Path(tempfile.mkdtemp(prefix="newslint-watch-"))  # one everybody can enter
+    try:
+        monkeypatch.chdir(root)
+        articles = [p.relative_to(root) for p in make_site(root, 4)]
+        for where, _, files in os.walk(root):
+            os.chmod(where, 0o777)
+            for name in files:
+                os.chmod(os.path.join(where, name), 0o666)
+        watcher = Watcher(WATCH, prefix=prefix)
+        try:
+            after = watcher.ready(4)
+            articles[1].chmod(0)
+            at = watcher.line(
+                f"{NEWS}/0001.en.md:1:1: NL002 [unreadable-file] cannot read file: Permission "
+                "denied",
+                after=after,
+            )
+            articles[1].chmod(0o666)
+            articles[1].write_text(article(1).replace("Summary of story 1.", ""), encoding="utf-8")
+            at = watcher.line(fm004("0001"), after=at)
+            # The whole folder: it stands for its articles until it can be listed again.
+            Path(NEWS).chmod(0)
+            at = watcher.line(
+                f"{NEWS}:1:1: NL002 [unreadable-file] cannot read folder: Permission denied; the "
+                "articles in it are not linted",
+                after=at,
+            )
+            Path(NEWS).chmod(0o777)
+            at = watcher.line(
+                f"[t] re-linted {', '.join(a.as_posix() for a in articles)}; removed {NEWS}",
+                after=at,
+            )
+            watcher.line(fm004("0003"), after=at)
+            assert watcher.out[at + 1 : at + 4] == [fm004("0000"), fm004("0001"), fm004("0003")]
+            assert watcher.stop() == 0
+            assert watcher.err == []
+        finally:
+            if watcher.process.poll() is None:
+                watcher.process.kill()
+                watcher.process.wait(WAIT)
+    finally:
+        shutil.rmtree(root)
+
+
+def test_a_folder_that_can_no_longer_be_listed_stands_for_its_articles(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: its articles kept their last results, and nothing was said. (As root no mode denies
+    # a listing: the refusal is simulated.)
+    out = io.StringIO()
+    watcher = session(out)
+    watcher.start(site)
+    printed(out)
+    news = os.path.abspath(NEWS)
+    listing = os.scandir
+
+    def refused(path: Any = ".") -> Any:
+        if os.path.abspath(path) == news:
+            raise PermissionError(13, "Permission denied")
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    watcher.update([(MODIFIED, news)])  # its mode changed
+    assert printed(out) == [
+        f"[t] re-linted {NEWS}; removed " + ", ".join(f"{NEWS}/000{n}.en.md" for n in range(4)),
+        f"{NEWS}:1:1: NL002 [unreadable-file] cannot read folder: Permission denied; the articles "
+        "in it are not linted",
+    ]
+    monkeypatch.setattr(os, "scandir", listing)
+    watcher.update([(MODIFIED, news)])  # listed again: its articles are back
+    assert printed(out) == [
+        "[t] re-linted "
+        + ", ".join(f"{NEWS}/000{n}.en.md" for n in range(4))
+        + f"; removed {NEWS}",
+        fm004("0000"),
+        fm004("0003"),
+    ]
