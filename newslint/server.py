@@ -512,10 +512,11 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
         try:
             if path is not None:  # an unsaved buffer has no site, configuration or language
                 diagnostics = state.linter.check(path, text)
-                # A site configuration that cannot be read: linted with Hugo's defaults (its
-                # time zone, languages, ...), which the author must know, as `check` says.
+                # A site configuration that cannot be read (linted with Hugo's defaults: its
+                # time zone, languages, ...) or that Hugo refuses: the author must know, as
+                # `check` says; the message tells what newslint uses instead.
                 for message in state.linter.site_errors(path):
-                    warn(f"{message}; using defaults")
+                    warn(message)
             state.shown.clear()  # it lints again: a problem that comes back is told again
         except UsageError as err:
             report(str(err))
