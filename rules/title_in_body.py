@@ -9,8 +9,9 @@ end. The report is at the repeat.
 
 Only the first block counts, and only at the top level (not inside a list or a quote); a title
 that comes again further down is not reported, nor is a first heading that differs from the
-title. A file without a `title` (or with an empty one) is left alone. The rule belongs to the
-`news` preset.
+title. A file without a `title` (or with an empty one) is left alone, and so is a page with
+`chapter: true`: the Learn themes (hugo-theme-learn, Relearn) print no title on such a page, so
+its heading is the only one. The rule belongs to the `news` preset.
 
 ## Why is this bad?
 News themes print the title as the page's heading, so the page shows the headline twice, has two
@@ -52,6 +53,8 @@ import unicodedata
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.events import Code, Heading, Html, Paragraph
 from newslint.rule import Context
+
+from ._pages import hugo_true
 
 # Emphasis around a whole paragraph: `**Title**`, `_Title_`.
 _EMPHASIS = "*_"
@@ -106,6 +109,8 @@ class TitleInBody(Rule):
         title = document.value("title")
         if not isinstance(title, str) or not (wanted := comparable(title)):
             return
+        if hugo_true(document, "chapter"):
+            return  # a Learn theme's chapter page: the theme prints no title, the body does
         text = document.text
         if text[document.body_start : span.start].strip(" \t\r\n"):
             return  # the block is inside a list or a quote, or after something else

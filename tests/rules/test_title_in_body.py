@@ -90,6 +90,16 @@ CASES = [
         "a-paragraph-that-starts-with-the-title",
         article("Budget passes after a week of talks, said the minister.\n"),
     ),
+    Case(
+        "a-learn-theme-chapter-page-prints-no-title-of-its-own",
+        '---\ntitle: "API Reference"\nchapter: true\n---\n\n# API Reference\n\nText.\n',
+    ),
+    Case(
+        "chapter-false-is-an-ordinary-page",
+        '---\ntitle: "API Reference"\nchapter: false\n---\n\n# API Reference\n\nText.\n',
+        errors=[("heading", 6, 1)],
+        unsafe_fixed='---\ntitle: "API Reference"\nchapter: false\n---\n\nText.\n',
+    ),
     Case("no-title", "---\ndate: 2025-02-08\n---\n\n# Budget\n\nText.\n"),
     Case("empty-title", '---\ntitle: ""\n---\n\n# Budget\n\nText.\n'),
 ]
