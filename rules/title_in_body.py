@@ -11,7 +11,8 @@ Only the first block counts, and only at the top level (not inside a list or a q
 that comes again further down is not reported, nor is a first heading that differs from the
 title. A file without a `title` (or with an empty one) is left alone, and so is a page with
 `chapter: true`: the Learn themes (hugo-theme-learn, Relearn) print no title on such a page, so
-its heading is the only one. The rule belongs to the `news` preset.
+its heading is the only one; nor is a page of a site whose theme is Hugo Book (`hugo-book`), which
+prints no title on any page. The rule belongs to the `news` preset.
 
 ## Why is this bad?
 News themes print the title as the page's heading, so the page shows the headline twice, has two
@@ -53,6 +54,7 @@ import unicodedata
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.events import Code, Heading, Html, Paragraph
 from newslint.rule import Context
+from newslint.site import Site
 
 from ._pages import hugo_true
 
@@ -109,8 +111,8 @@ class TitleInBody(Rule):
         title = document.value("title")
         if not isinstance(title, str) or not (wanted := comparable(title)):
             return
-        if hugo_true(document, "chapter"):
-            return  # a Learn theme's chapter page: the theme prints no title, the body does
+        if hugo_true(document, "chapter") or _theme_prints_no_title(document.site):
+            return  # the theme prints no title: the body's heading is the only one
         text = document.text
         if text[document.body_start : span.start].strip(" \t\r\n"):
             return  # the block is inside a list or a quote, or after something else
@@ -126,6 +128,15 @@ class TitleInBody(Rule):
         end = _after_blank_lines(text, _line_end(text, span.end))
         fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(span.start, end)))
         ctx.report(span, kind, fix=fix)
+
+
+def _theme_prints_no_title(site: Site | None) -> bool:
+    """Whether the site's theme is Hugo Book, whose pages show only their content (the theme's
+    own documentation starts each page with its `# Title`)."""
+    if site is None:
+        return False
+    names = site.themes or ((site.theme,) if site.theme else ())
+    return any(str(name).rstrip("/").rpartition("/")[2].lower() == "hugo-book" for name in names)
 
 
 def _after_blank_lines(text: str, offset: int) -> int:

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from newslint import check_text
 from newslint.rules.title_in_body import TitleInBody, comparable
+from newslint.site import Site
 from newslint.testing import Case, assert_case
 
 LINK = "[Reuters](https://www.reuters.com/world/budget-passes)\n"
@@ -108,6 +110,20 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_title_in_body(case: Case) -> None:
     assert_case(TitleInBody, case)
+
+
+@pytest.mark.parametrize(
+    ("theme", "reported"),
+    [
+        ("hugo-book", False),
+        ("github.com/alex-shpak/hugo-book", False),
+        ("mainroad", True),
+    ],
+)
+def test_a_theme_that_prints_no_title(theme: str, reported: bool) -> None:
+    text = '---\ntitle: "Introduction"\n---\n\n# Introduction\n\nText.\n'
+    found = check_text(text, select=["BD014"], site=Site(theme=theme, themes=(theme,)))
+    assert [(d.code, d.line, d.column) for d in found] == ([("BD014", 5, 1)] if reported else [])
 
 
 @pytest.mark.parametrize(
