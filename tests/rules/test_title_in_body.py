@@ -67,6 +67,19 @@ CASES = [
         errors=[("heading", 5, 1)],
         unsafe_fixed='+++\ntitle = "北京下雪"\n+++\n\n今天北京下雪了。\n',
     ),
+    Case(
+        "heading-with-an-id-attribute-an-escape-and-a-code-span",
+        '---\ntitle: "Use `git rebase` in C# projects"\n---\n\n'
+        "## Use `git rebase` in C\\# projects {#rebase}\n\nText.\n",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed='---\ntitle: "Use `git rebase` in C# projects"\n---\n\nText.\n',
+    ),
+    Case(
+        "numeric-title",
+        "+++\ntitle = 1984\n+++\n\n# 1984\n\nText.\n",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed="+++\ntitle = 1984\n+++\n\nText.\n",
+    ),
     Case("a-different-first-heading", article("# What happened\n\nThe budget passed.\n")),
     Case(
         "the-title-as-the-second-block",
@@ -110,6 +123,14 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_title_in_body(case: Case) -> None:
     assert_case(TitleInBody, case)
+
+
+def test_heading_attributes_turned_off_are_text() -> None:
+    text = '---\ntitle: "Budget passes"\n---\n\n# Budget passes {#budget}\n\nText.\n'
+    off = {"markup": {"goldmark": {"parser": {"attribute": {"title": False}}}}}
+    assert check_text(text, select=["BD014"], site=Site(raw=off)) == []
+    found = check_text(text, select=["BD014"], site=Site())
+    assert [(d.code, d.line, d.column) for d in found] == [("BD014", 5, 1)]
 
 
 @pytest.mark.parametrize(
