@@ -13,7 +13,9 @@ that comes again further down is not reported, nor is a first heading that diffe
 title. A file without a `title` (or with an empty one) is left alone, and so is a page with
 `chapter: true`: the Learn themes (hugo-theme-learn, Relearn) print no title on such a page, so
 its heading is the only one; nor is a page of a site whose theme is Hugo Book (`hugo-book`), which
-prints no title on any page. The rule belongs to the `news` preset.
+prints no title on any page, nor the home page (`content/_index.md`), whose template shows the
+site's name or a banner rather than the page's title in most themes (Learn, Relearn, Book among
+them). The rule belongs to the `news` preset.
 
 ## Why is this bad?
 News themes print the title as the page's heading, so the page shows the headline twice, has two
@@ -60,6 +62,8 @@ from newslint.rule import Context
 from newslint.site import Site
 
 from ._anchors import _ATTRIBUTES, _dig, _heading_source
+from ._crossfile import is_section_page
+from ._page_urls import _logical_path
 from ._pages import hugo_true
 
 # Emphasis around a whole paragraph: `**Title**`, `_Title_`.
@@ -122,6 +126,8 @@ class TitleInBody(Rule):
             return
         if hugo_true(document, "chapter") or _theme_prints_no_title(document.site):
             return  # the theme prints no title: the body's heading is the only one
+        if _home_page(document):
+            return  # a home page's template shows the site's name or a hero, rarely the title
         text = document.text
         if text[document.body_start : span.start].strip(" \t\r\n"):
             return  # the block is inside a list or a quote, or after something else
@@ -163,6 +169,17 @@ def _heading_shown(document: Document, heading: Heading) -> str:
             if kind in ("Text", "Code"):
                 out.append(info)
     return "".join(out)
+
+
+def _home_page(document: Document) -> bool:
+    """Whether the file is the site's (or a language's) home page, `content/_index.md`."""
+    if not is_section_page(document):
+        return False
+    place = _logical_path(document)
+    if place is not None:
+        return not place[0]
+    # no site to place it in: a folder named `content` holds it
+    return document.path.replace("\\", "/").rpartition("/")[0].rpartition("/")[2] == "content"
 
 
 def _theme_prints_no_title(site: Site | None) -> bool:

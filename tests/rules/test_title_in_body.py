@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint import check_text
@@ -115,6 +117,18 @@ CASES = [
         errors=[("heading", 6, 1)],
         unsafe_fixed='---\ntitle: "API Reference"\nchapter: false\n---\n\nText.\n',
     ),
+    Case(
+        "the-home-page",
+        '---\ntitle: "Hugo Relearn Theme"\n---\n\n# Hugo Relearn Theme\n\nText.\n',
+        path="content/_index.en.md",
+    ),
+    Case(
+        "a-section-page",
+        '---\ntitle: "News"\n---\n\n# News\n\nText.\n',
+        path="content/news/_index.md",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed='---\ntitle: "News"\n---\n\nText.\n',
+    ),
     Case("no-title", "---\ndate: 2025-02-08\n---\n\n# Budget\n\nText.\n"),
     Case("empty-title", '---\ntitle: ""\n---\n\n# Budget\n\nText.\n'),
 ]
@@ -123,6 +137,15 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_title_in_body(case: Case) -> None:
     assert_case(TitleInBody, case)
+
+
+def test_the_home_page_of_a_site(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('title = "S"\n[languages.fr]\n[languages.en]\n')
+    text = '---\ntitle: "Accueil"\n---\n\n# Accueil\n\nTexte.\n'
+    for inside, reported in (("_index.fr.md", False), ("docs/_index.fr.md", True)):
+        path = tmp_path / "content" / inside
+        found = check_text(text, select=["BD014"], path=str(path))
+        assert [(d.code, d.line) for d in found] == ([("BD014", 5)] if reported else [])
 
 
 def test_heading_attributes_turned_off_are_text() -> None:
