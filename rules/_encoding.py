@@ -4,8 +4,8 @@ Mojibake is found in two steps so that ordinary text costs almost nothing:
 
 1. a cheap pre-filter: ASCII text is skipped, then one regular expression looks for the character
    pairs that UTF-8 leaves behind when it is decoded as Windows-1252/Latin-1 (`Ã©`, `â€™`, `Â `),
-   Windows-1251 (`РџСЂ`), Windows-1253 (`Ξ‘ΞΈ`) or Mac OS Roman (`‚Äô`), and for lone C1 control
-   characters (Windows-1252 read as Latin-1);
+   Windows-1251 (`РџСЂ`), Windows-1253 (`Ξ‘ΞΈ`), Mac OS Roman (`‚Äô`) or code page 437 (`├⌐`),
+   and for lone C1 control characters (Windows-1252 read as Latin-1);
 2. only the lines it selects go to ftfy (imported here, on first need), which confirms the damage and
    repairs it. The repair is then narrowed to the smallest spans, so one fix never rewrites a line.
 """
@@ -46,6 +46,7 @@ _CONT_1252 = _cls(_decoded("cp1252", 0x80, 0xBF) + "".join(map(chr, range(0x80, 
 _CONT_1251 = _cls(_decoded("cp1251", 0x80, 0xBF))
 _CONT_MAC = _cls(_decoded("mac_roman", 0x80, 0xBF))
 _CONT_1253 = _cls(_decoded("cp1253", 0x80, 0xBF))
+_CONT_437 = _cls(_decoded("cp437", 0x80, 0xBF))
 # Compiled on first use: ASCII text (most files) never needs it.
 _CANDIDATE = lazy_regex(
     "|".join(
@@ -58,6 +59,7 @@ _CANDIDATE = lazy_regex(
             f"(?:[РС]{_CONT_1251}){{2}}|вЂ",  # Cyrillic and punctuation read as Windows-1251
             f"[ΞΟ]{_CONT_1253}",  # Greek read as Windows-1253: `Ξ‘ΞΈΞ®Ξ½Ξ±` for `Αθήνα`
             f"[¬√≈–—]{_CONT_MAC}|‚Ä",  # read as Mac OS Roman
+            f"[┬├─┼]{_CONT_437}",  # read as DOS code page 437 (a Windows console): `caf├⌐`
         )
     )
 )
@@ -69,9 +71,11 @@ _CANDIDATE_START = re.compile(
         re.escape(c)
         for c in sorted(set(_decoded("cp1252", 0xC2, 0xF4)) | set(map(chr, range(0x80, 0xA0))))
     )
-    + "РСвΞΟ¬√≈–—‚]"
+    + "РСвΞΟ¬√≈–—‚┬├─┼]"
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
+# UTF-8 of a Latin letter (C2-C5, then a continuation byte) read as code page 437: `├⌐` for `é`.
+_CP437_LETTERS = lazy_regex(f"(?:[┬├─┼]{_CONT_437})+")
 # A UTF-8 character read as Windows-1252 with one of its bytes lost to U+FFFD: `â€�`, `Ï�`, `â�¤`.
 _LOST_BYTE = lazy_regex(
     _cls(_decoded("cp1252", 0xC2, 0xF4)) + _CONT_1252 + "*\ufffd+" + _CONT_1252 + "*"
@@ -164,6 +168,16 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     from ftfy.chardata import UTF8_DETECTOR_RE
 
     spans = [m.span() for m in UTF8_DETECTOR_RE.finditer(line)]
+    if _CP437_LETTERS.search(line):
+        # ftfy's detector knows no code page 437 (`caf├⌐`): its runs are pieces too
+        spans = sorted(
+            spans
+            + [
+                m.span()
+                for m in _CP437_LETTERS.finditer(line)
+                if not any(s < m.end() and m.start() < e for s, e in spans)
+            ]
+        )
     out = list(spans)
     index = 0  # both lists are in order: walk them together
     for match in re.finditer(r"[\x80-\x9f]+", line):
@@ -275,6 +289,33 @@ def _dropped_third_bytes(text: str, found: tuple[Mojibake, ...]) -> list[Mojibak
     return out
 
 
+# A punctuation mark or symbol (U+2000-U+2FFF: `’`, `•`, `—`, `€`, `™`, E2 then two continuation
+# bytes) read as DOS code page 437, as a Windows console shows UTF-8: `ΓÇÖ` for `’`, `ΓÇó` for `•`.
+# ftfy leaves it unless the line holds other damage it is sure of. `Γ` before two of those Latin
+# letters and box-drawing pieces is no text in any language, so one mark is enough.
+_CP437_SYMBOL = lazy_regex(f"(?:\u0393{_CONT_437}{{2}})+")
+
+
+def _cp437_symbols(text: str, found: tuple[Mojibake, ...]) -> list[Mojibake]:
+    """Symbols read as code page 437, outside the spans already found, with the exact inverse."""
+    if "\u0393" not in text:
+        return []
+    out = []
+    for match in _CP437_SYMBOL.finditer(text):
+        start, end = match.span()
+        if any(m.span.start < end and start < m.span.end for m in found):
+            continue
+        try:
+            original = match.group(0).encode("cp437").decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # E2 then two continuation bytes is always UTF-8; kept for safety
+        if _HIDDEN_CONTROL.search(original):
+            continue
+        what = f"UTF-8 text decoded as {encoding_name('cp437')}"
+        out.append(Mojibake(Span(start, end), match.group(0), original, what))
+    return out
+
+
 @lru_cache(maxsize=8)
 def find_mojibake(text: str) -> tuple[Mojibake, ...]:
     """Every mis-decoded span of `text`, with ftfy's repair (cached: EN001 and EN004 both ask),
@@ -283,7 +324,7 @@ def find_mojibake(text: str) -> tuple[Mojibake, ...]:
         return ()
     pages = _code_page_damage(text)
     found = _single_byte_mojibake(text)
-    dropped = _dropped_third_bytes(text, found)
+    dropped = _dropped_third_bytes(text, found) + _cp437_symbols(text, found)
     if dropped:
         found = tuple(sorted(found + tuple(dropped), key=lambda m: m.span.start))
     if not pages:

@@ -150,6 +150,7 @@ _SPACED = re.compile(
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\)"
 )
 _SPACES = re.compile(r" +")
+_BLANK = re.compile(r"\s")
 # `[https://x.org/a](1 History)`: a web URL as the text, words with a space as the destination.
 _SWAPPED_TEXT = re.compile(
     r"\[(https?://[^\s\[\]()]{1,2000})\]\(([^()\[\]\n<>]*[ \t][^()\[\]\n<>]*)\)"
@@ -368,6 +369,8 @@ class LinkMalformed(Rule):
             if not node.span.start <= match.start(1) < node.span.end:
                 continue
             url = match.group(1)
+            if "{{" in url and not _BLANK.search(_SHORTCODE_IN_URL.sub("", url)):
+                continue  # the spaces are a shortcode call's, which Hugo replaces beforehand
             base = match.start(1)
             ctx.report(
                 Span(base, base + len(url)),
@@ -486,9 +489,10 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
     else:
         host_end = 0
     spaces = list(_SPACES.finditer(url))
-    if not spaces or spaces[0].start() < host_end or '"' in url or ">" in url:
+    if not spaces or spaces[0].start() < host_end or '"' in url or ">" in url or "{{" in url:
         # `(https://a.org/x">more text)` is an HTML attribute's debris, not a path with spaces:
-        # encoding them would make a link to `x">more%20text`, a page that does not exist.
+        # encoding them would make a link to `x">more%20text`, a page that does not exist. And
+        # a shortcode call's own spaces must stay.
         return None
     if any(char in url for char in "\t\r\n"):
         # A tab or a line break is no space the author typed in a path: a wrapped or pasted URL,

@@ -3,7 +3,9 @@
 ## What it does
 Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte encoding, anywhere in
 the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's variation
-selector, `РџСЂ` for Cyrillic. Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
+selector, `РџСЂ` for Cyrillic, `├⌐` for `é` and `ΓÇÖ` for `’` (DOS code page 437, as a Windows
+console shows UTF-8; one such punctuation mark or symbol is enough, as `Γ` before two of those
+characters is no text in any language). Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
 which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as Shift_JIS
 (`譚ｱ莠ｬ驛ｽ縺ｮ` for `東京都の`), when the damage stands for four CJK characters or more
 (`譚ｱ莠ｬ驛ｽ` alone, `東京都`, is too short to tell from chance); Chinese saved in GBK or Big5 and read as Latin-1 or Windows-1252

@@ -4,13 +4,18 @@
 Reports a body whose first block repeats the front matter's `title`: a heading of any level (`#`
 or an underlined one), or a paragraph of one line that holds nothing but the title (plain, or all
 in bold or italics; not a link). The two are compared as a reader sees them: without Markdown
-markup and HTML entities, ignoring case, spacing, the kind of quotes and the punctuation at the
-end. The report is at the repeat.
+markup (a code span's backticks, backslash escapes, a heading's `{#id}` attributes) and HTML
+entities, ignoring case, spacing, the kind of quotes and the punctuation at the end; a numeric
+`title` (`title: 1984`) is compared as Hugo shows it. The report is at the repeat.
 
 Only the first block counts, and only at the top level (not inside a list or a quote); a title
 that comes again further down is not reported, nor is a first heading that differs from the
-title. A file without a `title` (or with an empty one) is left alone. The rule belongs to the
-`news` preset.
+title. A file without a `title` (or with an empty one) is left alone, and so is a page with
+`chapter: true`: the Learn themes (hugo-theme-learn, Relearn) print no title on such a page, so
+its heading is the only one; nor is a page of a site whose theme is Hugo Book (`hugo-book`), which
+prints no title on any page, nor the home page (`content/_index.md`), whose template shows the
+site's name or a banner rather than the page's title in most themes (Learn, Relearn, Book among
+them). The rule belongs to the `news` preset.
 
 ## Why is this bad?
 News themes print the title as the page's heading, so the page shows the headline twice, has two
@@ -48,10 +53,18 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from typing import Any
 
 from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import Document
 from newslint.events import Code, Heading, Html, Paragraph
 from newslint.rule import Context
+from newslint.site import Site
+
+from ._anchors import _ATTRIBUTES, _dig, _heading_source
+from ._crossfile import is_section_page
+from ._page_urls import _logical_path
+from ._pages import hugo_true
 
 # Emphasis around a whole paragraph: `**Title**`, `_Title_`.
 _EMPHASIS = "*_"
@@ -61,15 +74,18 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _REST_OF_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+# Markup that the heading's text runs leave out (code spans) or keep (escapes, attributes).
+_MARKUP = re.compile(r"[`\\{]")
 _BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))*")
 
 
 def comparable(text: str) -> str:
-    """`text` as the rule compares it: unescaped, NFKC, no invisible characters, plain quotes,
-    single spaces, no punctuation at the ends, case-folded."""
+    """`text` as the rule compares it: unescaped, NFKC, no invisible characters or backticks,
+    plain quotes, single spaces, no punctuation at the ends, case-folded."""
     if "&" in text:
         text = html.unescape(text)
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    text = text.replace("`", "")  # a title's code span shows as its text in the heading
     return _SPACES.sub(" ", text).strip(_ENDS).casefold()
 
 
@@ -87,7 +103,7 @@ class TitleInBody(Rule):
         self.first_seen = False
 
     def on_heading(self, ctx: Context, heading: Heading) -> None:
-        self._first_block(ctx, heading.span, heading.text, "heading")
+        self._first_block(ctx, heading.span, heading, "heading")
 
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
         self._first_block(ctx, paragraph.span, paragraph.plain, "paragraph")
@@ -98,14 +114,20 @@ class TitleInBody(Rule):
     def on_code(self, ctx: Context, node: Code) -> None:
         self.first_seen = True
 
-    def _first_block(self, ctx: Context, span: Span, shown: str, kind: str) -> None:
+    def _first_block(self, ctx: Context, span: Span, shown: str | Heading, kind: str) -> None:
         if self.first_seen:
             return
         self.first_seen = True
         document = ctx.document
         title = document.value("title")
+        if isinstance(title, int) and not isinstance(title, bool):
+            title = str(title)  # `title: 1984`: Hugo shows the number
         if not isinstance(title, str) or not (wanted := comparable(title)):
             return
+        if hugo_true(document, "chapter") or _theme_prints_no_title(document.site):
+            return  # the theme prints no title: the body's heading is the only one
+        if _home_page(document):
+            return  # a home page's template shows the site's name or a hero, rarely the title
         text = document.text
         if text[document.body_start : span.start].strip(" \t\r\n"):
             return  # the block is inside a list or a quote, or after something else
@@ -116,11 +138,57 @@ class TitleInBody(Rule):
                 # an article that has no other text) or HTML is no repeat of it.
                 return
             shown = source.strip(_EMPHASIS) if source[:1] in _EMPHASIS else source
+        if isinstance(shown, Heading):
+            heading = shown
+            shown = heading.text
+            if comparable(shown) != wanted and _MARKUP.search(text, span.start, span.end):
+                shown = _heading_shown(document, heading)
         if comparable(shown) != wanted:
             return
         end = _after_blank_lines(text, _line_end(text, span.end))
         fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(span.start, end)))
         ctx.report(span, kind, fix=fix)
+
+
+def _heading_shown(document: Document, heading: Heading) -> str:
+    """What a reader sees of a heading whose text has markup the parser's runs leave out or
+    keep: its code spans' text, its characters without their backslash escapes, and without
+    Goldmark's `{#id .class}` attributes (on in Hugo unless turned off)."""
+    import pyromark
+
+    source = _heading_source(document, heading)
+    raw = document.site.raw if document.site is not None else {}
+    attributes = _ATTRIBUTES.search(source)
+    if attributes and _dig(raw, "markup", "goldmark", "parser", "attribute", "title") is not False:
+        source = source[: attributes.start()]
+    out: list[str] = []
+    events: Any = pyromark.events("# " + source)
+    for event in events:
+        if isinstance(event, dict):
+            kind, info = next(iter(event.items()))
+            if kind in ("Text", "Code"):
+                out.append(info)
+    return "".join(out)
+
+
+def _home_page(document: Document) -> bool:
+    """Whether the file is the site's (or a language's) home page, `content/_index.md`."""
+    if not is_section_page(document):
+        return False
+    place = _logical_path(document)
+    if place is not None:
+        return not place[0]
+    # no site to place it in: a folder named `content` holds it
+    return document.path.replace("\\", "/").rpartition("/")[0].rpartition("/")[2] == "content"
+
+
+def _theme_prints_no_title(site: Site | None) -> bool:
+    """Whether the site's theme is Hugo Book, whose pages show only their content (the theme's
+    own documentation starts each page with its `# Title`)."""
+    if site is None:
+        return False
+    names = site.themes or ((site.theme,) if site.theme else ())
+    return any(str(name).rstrip("/").rpartition("/")[2].lower() == "hugo-book" for name in names)
 
 
 def _after_blank_lines(text: str, offset: int) -> int:

@@ -210,6 +210,13 @@ CASES = [
         ),
     ),
     Case(
+        # The spaces inside a shortcode call in the middle of a URL are gone before Markdown reads
+        # it (hugo 0.168 links this to `https://x.org/abc/p`); a space outside the call is not.
+        "spaces-of-a-shortcode-call-inside-a-url",
+        fm(body="[a](https://x.org/{{< param id >}}/p) and [b](/t/{{% param tag %}}/p q).\n"),
+        errors=[("space", 4, 47)],
+    ),
+    Case(
         # Quotes in pairs are a search query's, which the server reads: no debris.
         "quoted-search-query",
         fm(body='[a](https://x.org/search?q="budget") [b](/s?q="a"&r="b")\n'),

@@ -157,6 +157,36 @@ CASES = [
         errors=[("mojibake", 1, 15), ("mojibake", 1, 51)],
         fixed='{"title": "won’t go", "lead": "naïve"}\n\nText.\n',
     ),
+    # UTF-8 read as DOS code page 437, as a Windows console shows it: letters (`├⌐` for `é`),
+    # which ftfy repairs, and punctuation (`ΓÇÖ` for `’`, `ΓÇó` for `•`), which it leaves alone.
+    Case(
+        "code-page-437-letters",
+        fm(body="The caf├⌐ in Stra├ƒe.\n", title="T"),
+        errors=[("mojibake", 5, 8), ("mojibake", 5, 18)],
+        fixed=fm(body="The café in Straße.\n", title="T"),
+    ),
+    Case(
+        "code-page-437-punctuation",
+        fm(body="DonΓÇÖt stop ΓÇó now ΓÇöok.\n", title="T"),
+        errors=[("mojibake", 5, 4), ("mojibake", 5, 14), ("mojibake", 5, 22)],
+        fixed=fm(body="Don’t stop • now —ok.\n", title="T"),
+    ),
+    Case(
+        "code-page-437-punctuation-escaped-in-json-front-matter",
+        '{"title": "Don\\u0393\\u00c7\\u00d6t stop"}\n\nText.\n',
+        errors=[("mojibake", 1, 15)],
+        fixed='{"title": "Don’t stop"}\n\nText.\n',
+    ),
+    Case(
+        "code-page-437-punctuation-in-code-is-an-unsafe-fix",
+        fm(body="Run `echo ΓÇ£hiΓÇ¥`.\n", title="T"),
+        errors=[("in-code", 5, 11), ("in-code", 5, 16)],
+        unsafe_fixed=fm(body="Run `echo “hi”`.\n", title="T"),
+    ),
+    Case(
+        "box-drawing-and-greek-are-no-code-page-437-damage",
+        fm(body="├── src\n│   └── a.py\n\nΓ(x) and Γ½ are fine; ─│ too.\n", title="T"),
+    ),
     Case(
         "escaped-in-double-quoted-yaml",
         '---\ntitle: "Caf\\xc3\\xa9 opens"\n---\n\nText.\n',

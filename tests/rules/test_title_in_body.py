@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from newslint import check_text
 from newslint.rules.title_in_body import TitleInBody, comparable
+from newslint.site import Site
 from newslint.testing import Case, assert_case
 
 LINK = "[Reuters](https://www.reuters.com/world/budget-passes)\n"
@@ -65,6 +69,19 @@ CASES = [
         errors=[("heading", 5, 1)],
         unsafe_fixed='+++\ntitle = "北京下雪"\n+++\n\n今天北京下雪了。\n',
     ),
+    Case(
+        "heading-with-an-id-attribute-an-escape-and-a-code-span",
+        '---\ntitle: "Use `git rebase` in C# projects"\n---\n\n'
+        "## Use `git rebase` in C\\# projects {#rebase}\n\nText.\n",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed='---\ntitle: "Use `git rebase` in C# projects"\n---\n\nText.\n',
+    ),
+    Case(
+        "numeric-title",
+        "+++\ntitle = 1984\n+++\n\n# 1984\n\nText.\n",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed="+++\ntitle = 1984\n+++\n\nText.\n",
+    ),
     Case("a-different-first-heading", article("# What happened\n\nThe budget passed.\n")),
     Case(
         "the-title-as-the-second-block",
@@ -90,6 +107,28 @@ CASES = [
         "a-paragraph-that-starts-with-the-title",
         article("Budget passes after a week of talks, said the minister.\n"),
     ),
+    Case(
+        "a-learn-theme-chapter-page-prints-no-title-of-its-own",
+        '---\ntitle: "API Reference"\nchapter: true\n---\n\n# API Reference\n\nText.\n',
+    ),
+    Case(
+        "chapter-false-is-an-ordinary-page",
+        '---\ntitle: "API Reference"\nchapter: false\n---\n\n# API Reference\n\nText.\n',
+        errors=[("heading", 6, 1)],
+        unsafe_fixed='---\ntitle: "API Reference"\nchapter: false\n---\n\nText.\n',
+    ),
+    Case(
+        "the-home-page",
+        '---\ntitle: "Hugo Relearn Theme"\n---\n\n# Hugo Relearn Theme\n\nText.\n',
+        path="content/_index.en.md",
+    ),
+    Case(
+        "a-section-page",
+        '---\ntitle: "News"\n---\n\n# News\n\nText.\n',
+        path="content/news/_index.md",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed='---\ntitle: "News"\n---\n\nText.\n',
+    ),
     Case("no-title", "---\ndate: 2025-02-08\n---\n\n# Budget\n\nText.\n"),
     Case("empty-title", '---\ntitle: ""\n---\n\n# Budget\n\nText.\n'),
 ]
@@ -98,6 +137,37 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_title_in_body(case: Case) -> None:
     assert_case(TitleInBody, case)
+
+
+def test_the_home_page_of_a_site(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('title = "S"\n[languages.fr]\n[languages.en]\n')
+    text = '---\ntitle: "Accueil"\n---\n\n# Accueil\n\nTexte.\n'
+    for inside, reported in (("_index.fr.md", False), ("docs/_index.fr.md", True)):
+        path = tmp_path / "content" / inside
+        found = check_text(text, select=["BD014"], path=str(path))
+        assert [(d.code, d.line) for d in found] == ([("BD014", 5)] if reported else [])
+
+
+def test_heading_attributes_turned_off_are_text() -> None:
+    text = '---\ntitle: "Budget passes"\n---\n\n# Budget passes {#budget}\n\nText.\n'
+    off = {"markup": {"goldmark": {"parser": {"attribute": {"title": False}}}}}
+    assert check_text(text, select=["BD014"], site=Site(raw=off)) == []
+    found = check_text(text, select=["BD014"], site=Site())
+    assert [(d.code, d.line, d.column) for d in found] == [("BD014", 5, 1)]
+
+
+@pytest.mark.parametrize(
+    ("theme", "reported"),
+    [
+        ("hugo-book", False),
+        ("github.com/alex-shpak/hugo-book", False),
+        ("mainroad", True),
+    ],
+)
+def test_a_theme_that_prints_no_title(theme: str, reported: bool) -> None:
+    text = '---\ntitle: "Introduction"\n---\n\n# Introduction\n\nText.\n'
+    found = check_text(text, select=["BD014"], site=Site(theme=theme, themes=(theme,)))
+    assert [(d.code, d.line, d.column) for d in found] == ([("BD014", 5, 1)] if reported else [])
 
 
 @pytest.mark.parametrize(
