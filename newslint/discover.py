@@ -389,9 +389,10 @@ def bundle_resource(folder: Path, name: str, *, remembered: bool = False) -> boo
     (checked with hugo 0.168: `post/b/notes.md` and `post/b/sub/index.md` beside
     `post/b/index.en.md` are not built, in any language). A content folder itself is no bundle
     here: an `index.md` there is `home-leaf-bundle`'s to report. With `remembered`, a folder's
-    listing is read once per run (the hooks ask this of each staged file's folders); a watch,
-    whose folders change while it runs, reads it each time."""
-    from newslint.site import site_for_dir
+    listing and the site's content folders are read once per run (the hooks ask this of each
+    staged file's folders); a watch's walk, whose folders change while it runs, reads them
+    each time."""
+    from newslint.site import real_dir, site_for_dir
 
     site = site_for_dir(folder)
     if site.root is None or leaf_index(name, site):
@@ -399,24 +400,40 @@ def bundle_resource(folder: Path, name: str, *, remembered: bool = False) -> boo
     names = _listing(str(folder)) if remembered else _scan(str(folder))
     if not any(leaf_index(other, site) for other in names):
         return False
-    return os.path.realpath(folder) not in _content_folders(site)
+    roots = _remembered_content_folders(site) if remembered else _content_folders(site)
+    return real_dir(os.path.abspath(folder)) not in roots
 
 
 def _in_leaf_bundle(path: Path, site: Site) -> bool:
     """Whether the content file `path` is a resource of a leaf bundle in a folder it lies in,
     below its content folder (`bundle_resource`)."""
+    from newslint.site import real_dir
+
     if site.root is None:
         return False
-    roots = _content_folders(site)
+    roots = _remembered_content_folders(site)
     absolute = Path(os.path.abspath(path))
     child, folder = absolute.name, absolute.parent
-    while os.path.realpath(folder) not in roots and folder != folder.parent:
-        if _place(os.path.realpath(folder), roots) != INSIDE:
+    while (real := real_dir(str(folder))) not in roots and folder != folder.parent:
+        if _place(real, roots) != INSIDE:
             return False
         if bundle_resource(folder, child, remembered=True):
             return True
         child, folder = folder.name, folder.parent
     return False
+
+
+# Site -> its content folders resolved, for the hooks' questions (`force_excluded`), asked of
+# every staged file: resolving them (a `realpath` each) per file and per folder above it cost more
+# than the rest of the question. Kept with the site, whose id a later site may take.
+_CONTENT_FOLDERS: dict[int, tuple[Site, list[str]]] = {}
+
+
+def _remembered_content_folders(site: Site) -> list[str]:
+    known = _CONTENT_FOLDERS.get(id(site))
+    if known is None or known[0] is not site:
+        known = _CONTENT_FOLDERS[id(site)] = (site, _content_folders(site))
+    return known[1]
 
 
 # Folder -> the names of its files, for `bundle_resource` (asked of each staged file's folders).
@@ -625,7 +642,7 @@ def not_site_content(path: Path) -> bool:
     from newslint.site import site_for
 
     site = site_for(path)
-    folders = _content_folders(site)
+    folders = _remembered_content_folders(site)
     if not folders and site.root is not None and not _mounts_content(site.raw):
         # No content folder exists yet: a new site's first commit stages its README and
         # archetypes, and git keeps no empty `content/`. Where content would be still says
