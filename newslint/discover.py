@@ -390,8 +390,8 @@ def bundle_resource(folder: Path, name: str, *, remembered: bool = False) -> boo
     `post/b/index.en.md` are not built, in any language). A content folder itself is no bundle
     here: an `index.md` there is `home-leaf-bundle`'s to report. With `remembered`, a folder's
     listing and the site's content folders are read once per run (the hooks ask this of each
-    staged file's folders); a watch's walk, whose folders change while it runs, reads them
-    each time."""
+    staged file's folders; a watch forgets them at each batch, `forget_folders`); a watch's
+    walk, whose folders change while it runs, reads them each time."""
     from newslint.site import real_dir, site_for_dir
 
     site = site_for_dir(folder)
@@ -438,6 +438,13 @@ def _remembered_content_folders(site: Site) -> list[str]:
 
 # Folder -> the names of its files, for `bundle_resource` (asked of each staged file's folders).
 _LISTINGS: dict[str, list[str]] = {}
+
+
+def forget_folders() -> None:
+    """Forget the listings and content folders remembered for the hooks' questions: a watch
+    asks them again of each batch, whose files and folders may have changed since."""
+    _LISTINGS.clear()
+    _CONTENT_FOLDERS.clear()
 
 
 def _scan(folder: str) -> list[str]:

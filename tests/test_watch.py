@@ -1242,3 +1242,21 @@ def test_an_anchor_renamed_on_another_page_updates_the_page_that_links_to_it(
     budget.write_text("---\ntitle: B\n---\n\n## The vote\n", encoding="utf-8")
     watcher.update([(MODIFIED, str(budget))])
     assert printed(out)[0] == "[t] re-linted content/news/budget.md; updated content/news/a.md"
+
+
+def test_a_named_file_becomes_a_bundle_resource_while_a_watch_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With `--force-exclude`, a watch asks of a file named as a root whether Hugo makes a page
+    of it each time it changes. An `index.md` saved beside it since makes it a leaf bundle's
+    resource: the next batch must see the folder as it is, not as the first question listed it."""
+    (tmp_path / "hugo.toml").write_text('title = "T"\n', encoding="utf-8")
+    notes = tmp_path / "content/post/b/notes.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("---\ntitle: Notes\n---\nBody.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope = Scope([Path("content/post/b/notes.md")], force_exclude=True)
+    assert scope.admits(Path("content/post/b/notes.md"))
+    (notes.parent / "index.md").write_text("---\ntitle: B\n---\nBody.\n", encoding="utf-8")
+    scope.new_batch()
+    assert not scope.admits(Path("content/post/b/notes.md"))
