@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from newslint import matter
+from newslint.document import Document
 from newslint.events import Field, Node
 from newslint.fixes import Edit
 from newslint.spans import Span
@@ -323,6 +324,19 @@ class FieldText:
             source_end = mapping.ends[end - 1] if end > start else source_start
             edits.append(Edit(source_start, source_end, encoded))
         return edits
+
+
+def front_matter_escapes(document: Document) -> bool:
+    """Whether the front matter holds a backslash, asked once per file: without one no field
+    writes an escape, and the rules that look at every field for escaped characters
+    (`escaped_matches`, `nested_escaped`) have nothing to find. A Markdown escape in the body
+    (`\\*`) does not count."""
+    return document.memo("front-matter-escapes", _front_matter_backslash, document)
+
+
+def _front_matter_backslash(document: Document) -> bool:
+    block = document.front_matter_block
+    return block is not None and document.text.find("\\", block.start, block.end) >= 0
 
 
 def escaped_matches(

@@ -68,7 +68,7 @@ from ._encoding import (
     find_mojibake,
     in_code,
 )
-from ._text import FieldText, nested_escaped
+from ._text import FieldText, front_matter_escapes, nested_escaped
 
 # A run of characters outside ASCII: what mis-decoded text is made of. A string whose source
 # writes one of them as an escape may hold mojibake that a scan of the file's text does not see.
@@ -116,15 +116,9 @@ class Mojibake(Rule):
                 fixed=found.fixed,
             )
 
-    # Whether the file holds a backslash, asked at its first field: without one no field writes
-    # an escape, and `on_field` (run for every field) has nothing to find.
-    _escapes: bool | None = None
-
     def on_field(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
-        if self._escapes is None:
-            self._escapes = "\\" in text
-        if not self._escapes:
+        if not front_matter_escapes(ctx.document):
             return
         for span, value, _ in nested_escaped(text, field, _NON_ASCII):
             source = text[span.start : span.end]
