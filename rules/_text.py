@@ -62,8 +62,9 @@ class ValueMap:
 
     @classmethod
     def of(cls, text: str, field: Field) -> ValueMap | None:
-        """The map for a single-line quoted or plain string or a simple YAML block scalar; None
-        for anything whose source does not decode to the value."""
+        """The map for a quoted string on one line (a YAML double-quoted one also folded over
+        several), a plain one or a simple YAML block scalar; None for anything whose source does
+        not decode to the value."""
         value = field.value
         if not isinstance(value, str):
             return None
@@ -281,8 +282,9 @@ class FieldText:
 
     def span(self, start: int, end: int) -> Span:
         """The source span of `value[start:end]`: from the character map, else (a TOML
-        multi-line string, a YAML scalar over several lines) the piece's occurrence in the source
-        when it is unambiguous, as the fix finds it; else the whole value."""
+        multi-line string, a YAML plain or single-quoted scalar over several lines, a
+        double-quoted one with an empty line) the piece's occurrence in the source when it is
+        unambiguous, as the fix finds it; else the whole value."""
         if self.mapping is None:
             found = _occurrence(self.text, self.field, start, end)
             return self.field.value_span if found is None else found

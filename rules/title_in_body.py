@@ -4,8 +4,8 @@
 Reports a body whose first block repeats the front matter's `title`: a heading of any level (`#`
 or an underlined one), or a paragraph of one line that holds nothing but the title (plain, or all
 in bold or italics; not a link). The two are compared as a reader sees them: without Markdown
-markup and HTML entities, ignoring case, spacing, the kind of quotes and the punctuation at the
-end. The report is at the repeat.
+markup and HTML entities, ignoring case, spacing, the kind of quotes and the punctuation at
+either end. The report is at the repeat.
 
 Only the first block counts, and only at the top level (not inside a list or a quote); a title
 that comes again further down is not reported, nor is a first heading that differs from the
