@@ -162,15 +162,25 @@ class Mojibake(Rule):
         repairable = [(found, exact) for found, exact in escaped if not _lossy(found)]
         # All repairs of the value are proved together, by one parse of the edited value.
         edits = edited.edits([(f.span.start, f.span.end, f.fixed) for f, _ in repairable])
+        # Pieces placed by the value's whole span (no character map) are reported there once.
+        reported: set[tuple[int, int, str]] = set()
         for found, _ in escaped:
             if _lossy(found):
                 where = edited.span(found.span.start, found.span.end)
-                ctx.report(where, "lossy", found=found.found, what=found.what)
-        for (found, exact), edit in zip(repairable, edits, strict=True):
-            # Double-byte damage (GBK, Shift_JIS) is inferred from text that still reads as
-            # words: its repair is unsafe, as in the body.
-            fix = (Fix.safe if exact else Fix.unsafe)(f"Replace with {found.fixed!r}", *edit)
+                if (where.start, where.end, "lossy") not in reported:
+                    reported.add((where.start, where.end, "lossy"))
+                    ctx.report(where, "lossy", found=found.found, what=found.what)
+        exact_of = [exact for _, exact in repairable]
+        for (found, _), edit in zip(repairable, edits, strict=True):
             where = edited.span(found.span.start, found.span.end)
+            if (where.start, where.end, "mojibake") in reported:
+                continue
+            reported.add((where.start, where.end, "mojibake"))
+            # Double-byte damage (GBK, Shift_JIS) is inferred from text that still reads as
+            # words: its repair is unsafe, as in the body; so is a fix that rewrites the whole
+            # value with all repairs (`edits` falls back to one), when one of them is.
+            safe = all(e for e, made in zip(exact_of, edits, strict=True) if made == edit)
+            fix = (Fix.safe if safe else Fix.unsafe)(f"Replace with {found.fixed!r}", *edit)
             ctx.report(
                 where, "mojibake", fix=fix, found=found.found, what=found.what, fixed=found.fixed
             )

@@ -71,9 +71,14 @@ class ReplacementChar(Rule):
         if found is None:
             return
         edited, matches = found
+        placed: set[Span] = set()
         for match in matches:
             if edited.mapping is None:
-                self._report(ctx, edited.span(match.start(), match.end()), len(match.group(0)))
+                # Runs placed by the value's whole span (no character map) are reported once.
+                where = edited.span(match.start(), match.end())
+                if where not in placed:
+                    placed.add(where)
+                    self._report(ctx, where, len(match.group(0)))
                 continue
             # A run may mix escapes and characters written as they are, which the scan of the
             # text reports: report the escaped stretches only.
