@@ -117,10 +117,14 @@ def _field_controls(ctx: Context, field: Field) -> None:
         if not matches:
             return
     edits = edited.edits([(m.start(), m.end(), "") for m in matches])
+    placed: set[Span] = set()  # runs placed by the value's whole span are reported once
     for match, edit in zip(matches, edits, strict=True):
         run = match.group(0)
         fix = Fix.safe("Remove the control character" + ("s" if len(run) > 1 else ""), *edit)
         span = edited.span(match.start(), match.end())
+        if span in placed:
+            continue
+        placed.add(span)
         if "\x1b[" in run:
             ctx.report(span, "escape", fix=fix, text=run)
         else:

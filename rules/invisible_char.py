@@ -115,10 +115,14 @@ class InvisibleChar(Rule):
         if not kept:
             return
         edits = edited.edits([(m.start(), m.end(), "") for m in kept])
+        placed: set[Span] = set()  # runs placed by the value's whole span are reported once
         for match, edit in zip(kept, edits, strict=True):
             run = match.group(0)
             fix = Fix.safe("Remove the invisible character" + ("s" if len(run) > 1 else ""), *edit)
             span = edited.span(match.start(), match.end())
+            if span in placed:
+                continue
+            placed.add(span)
             ctx.report(span, _kind(run, has_rtl), fix=fix, names=char_names(run))
 
 
