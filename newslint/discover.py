@@ -17,7 +17,7 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:
     from newslint.site import Site
@@ -306,17 +306,20 @@ class _ContentPlaces:
     as its content folders, and `content/` is then none (`Site.content_dirs`)."""
 
     def __init__(self) -> None:
-        self._folders: dict[int, tuple[Site, list[str]]] = {}
+        self._folders: dict[int, tuple[Site, _Folders]] = {}
 
     def of(self, folder: Path) -> str:
         from newslint.site import real_dir, site_for_dir
 
         site = site_for_dir(folder)
+        # real_dir, not os.path.realpath: resolved from its parent's, not from the root.
+        return _place(real_dir(os.path.abspath(folder)), self._known(site).content)
+
+    def _known(self, site: Site) -> _Folders:
         known = self._folders.get(id(site))
         if known is None or known[0] is not site:
-            known = self._folders[id(site)] = (site, _content_folders(site))
-        # real_dir, not os.path.realpath: resolved from its parent's, not from the root.
-        return _place(real_dir(os.path.abspath(folder)), known[1])
+            known = self._folders[id(site)] = (site, _Folders.of(site))
+        return known[1]
 
     def site_of(self, folder: Path) -> Site:
         from newslint.site import site_for_dir
@@ -330,10 +333,24 @@ class _ContentPlaces:
 
         if site.root is None or not any(leaf_index(name, site) for name in names):
             return False
-        known = self._folders.get(id(site))
-        if known is None or known[0] is not site:
-            known = self._folders[id(site)] = (site, _content_folders(site))
-        return real_dir(os.path.abspath(folder)) not in known[1]
+        return real_dir(os.path.abspath(folder)) not in self._known(site).tree
+
+
+class _Folders(NamedTuple):
+    """A site's folders, resolved: its content folders (`_content_folders`) and those at the
+    root of its content tree (`Site.tree_roots`: `content`, a language's contentDir, a mount
+    into `content` itself), where an `index.md` is the home page's, not a leaf bundle's."""
+
+    content: list[str]
+    tree: list[str]
+
+    @classmethod
+    def of(cls, site: Site) -> _Folders:
+        if site.root is None:
+            return cls([], [])
+        return cls(
+            _content_folders(site), [os.path.realpath(folder) for folder in site.tree_roots()]
+        )
 
 
 def _content_folders(site: Site) -> list[str]:
@@ -371,11 +388,13 @@ def bundle_resource(folder: Path, name: str, *, remembered: bool = False) -> boo
     `folder` holds a leaf bundle's page (`leaf_index`) and `name` is no such page. Hugo makes no
     page of a bundle's resources, whatever their format, nor of anything in its subfolders
     (checked with hugo 0.168: `post/b/notes.md` and `post/b/sub/index.md` beside
-    `post/b/index.en.md` are not built, in any language). A content folder itself is no bundle
-    here: an `index.md` there is `home-leaf-bundle`'s to report. With `remembered`, a folder's
-    listing is read once per run (the hooks ask this of each staged file's folders); a watch,
-    whose folders change while it runs, reads it each time."""
-    from newslint.site import leaf_index, site_for_dir
+    `post/b/index.en.md` are not built, in any language). A folder at the root of the content
+    tree is no bundle here: an `index.md` there is `home-leaf-bundle`'s to report; a folder
+    mounted below it (`docs` at `content/guide`) is one. With `remembered`, a folder's
+    listing and the site's content folders are read once per run (the hooks ask this of each
+    staged file's folders; a watch forgets them at each batch, `forget_folders`); a watch's
+    walk, whose folders change while it runs, reads them each time."""
+    from newslint.site import leaf_index, real_dir, site_for_dir
 
     site = site_for_dir(folder)
     if site.root is None or leaf_index(name, site):
@@ -383,28 +402,53 @@ def bundle_resource(folder: Path, name: str, *, remembered: bool = False) -> boo
     names = _listing(str(folder)) if remembered else _scan(str(folder))
     if not any(leaf_index(other, site) for other in names):
         return False
-    return os.path.realpath(folder) not in _content_folders(site)
+    known = _remembered_folders(site) if remembered else _Folders.of(site)
+    return real_dir(os.path.abspath(folder)) not in known.tree
 
 
 def _in_leaf_bundle(path: Path, site: Site) -> bool:
     """Whether the content file `path` is a resource of a leaf bundle in a folder it lies in,
     below its content folder (`bundle_resource`)."""
+    from newslint.site import real_dir
+
     if site.root is None:
         return False
-    roots = _content_folders(site)
+    roots = _remembered_folders(site).content
     absolute = Path(os.path.abspath(path))
     child, folder = absolute.name, absolute.parent
-    while os.path.realpath(folder) not in roots and folder != folder.parent:
-        if _place(os.path.realpath(folder), roots) != INSIDE:
+    while True:
+        real = real_dir(str(folder))
+        if _place(real, roots) != INSIDE:
             return False
         if bundle_resource(folder, child, remembered=True):
             return True
+        if real in roots or folder == folder.parent:
+            return False  # a content folder's own `index.md` makes it a bundle (a mounted one)
         child, folder = folder.name, folder.parent
-    return False
+
+
+# Site -> its content folders resolved, for the hooks' questions (`force_excluded`), asked of
+# every staged file: resolving them (a `realpath` each) per file and per folder above it cost more
+# than the rest of the question. Kept with the site, whose id a later site may take.
+_CONTENT_FOLDERS: dict[int, tuple[Site, _Folders]] = {}
+
+
+def _remembered_folders(site: Site) -> _Folders:
+    known = _CONTENT_FOLDERS.get(id(site))
+    if known is None or known[0] is not site:
+        known = _CONTENT_FOLDERS[id(site)] = (site, _Folders.of(site))
+    return known[1]
 
 
 # Folder -> the names of its files, for `bundle_resource` (asked of each staged file's folders).
 _LISTINGS: dict[str, list[str]] = {}
+
+
+def forget_folders() -> None:
+    """Forget the listings and content folders remembered for the hooks' questions: a watch
+    asks them again of each batch, whose files and folders may have changed since."""
+    _LISTINGS.clear()
+    _CONTENT_FOLDERS.clear()
 
 
 def _scan(folder: str) -> list[str]:
@@ -609,7 +653,7 @@ def not_site_content(path: Path) -> bool:
     from newslint.site import site_for
 
     site = site_for(path)
-    folders = _content_folders(site)
+    folders = _remembered_folders(site).content
     if not folders and site.root is not None and not _mounts_content(site.raw):
         # No content folder exists yet: a new site's first commit stages its README and
         # archetypes, and git keeps no empty `content/`. Where content would be still says

@@ -566,12 +566,16 @@ _YAML12_BOOLS = frozenset({"true", "false"})
 
 
 def yaml11_word(node: Node, text: str) -> str | None:
-    """The word of a YAML 1.1 boolean that YAML 1.2 (and so Hugo) reads as a string, else None."""
-    if node.tag != "bool" or not text or node.style is not None:
+    """The text of a plain YAML 1.1 scalar that YAML 1.2 (and so Hugo) reads as a string, else
+    None: a boolean word (`yes`, `off`) or a sexagesimal number (`1:30`, which PyYAML reads as
+    90; hugo 0.168 titles `title: 1:30` "1:30" and weighs `weight: 1:30` as 0)."""
+    if node.tag not in ("bool", "int", "float") or not text or node.style is not None:
         return None
     word = text[node.span.start : node.span.end]
     if word.startswith("!"):
         return None  # `!!bool yes`: an explicit tag makes it a boolean to Hugo's YAML too
+    if node.tag != "bool":
+        return word if ":" in word else None  # TOML and JSON numbers hold no `:`
     return None if word.lower() in _YAML12_BOOLS else word
 
 

@@ -218,8 +218,12 @@ class Scope:
             self._set_roots(self.find_roots())
 
     def new_batch(self) -> None:
-        """A batch begins: the roots may be found again (once) for a file that appeared."""
+        """A batch begins: the roots may be found again (once) for a file that appeared, and
+        the folders a named file lies in are listed again (`--force-exclude`)."""
+        from newslint.discover import forget_folders
+
         self._refreshed = False
+        forget_folders()
 
     def _admits(self, path: Path) -> bool:
         key = os.path.abspath(path)

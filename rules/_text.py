@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from newslint import matter
+from newslint.document import Document
 from newslint.events import Field, Node
 from newslint.fixes import Edit
 from newslint.spans import Span
@@ -61,8 +62,9 @@ class ValueMap:
 
     @classmethod
     def of(cls, text: str, field: Field) -> ValueMap | None:
-        """The map for a single-line quoted or plain string or a simple YAML block scalar; None
-        for anything whose source does not decode to the value."""
+        """The map for a quoted string on one line (a YAML double-quoted one also folded over
+        several), a plain one or a simple YAML block scalar; None for anything whose source does
+        not decode to the value."""
         value = field.value
         if not isinstance(value, str):
             return None
@@ -280,8 +282,9 @@ class FieldText:
 
     def span(self, start: int, end: int) -> Span:
         """The source span of `value[start:end]`: from the character map, else (a TOML
-        multi-line string, a YAML scalar over several lines) the piece's occurrence in the source
-        when it is unambiguous, as the fix finds it; else the whole value."""
+        multi-line string, a YAML plain or single-quoted scalar over several lines, a
+        double-quoted one with an empty line) the piece's occurrence in the source when it is
+        unambiguous, as the fix finds it; else the whole value."""
         if self.mapping is None:
             found = _occurrence(self.text, self.field, start, end)
             return self.field.value_span if found is None else found
@@ -323,6 +326,19 @@ class FieldText:
             source_end = mapping.ends[end - 1] if end > start else source_start
             edits.append(Edit(source_start, source_end, encoded))
         return edits
+
+
+def front_matter_escapes(document: Document) -> bool:
+    """Whether the front matter holds a backslash, asked once per file: without one no field
+    writes an escape, and the rules that look at every field for escaped characters
+    (`escaped_matches`, `nested_escaped`) have nothing to find. A Markdown escape in the body
+    (`\\*`) does not count."""
+    return document.memo("front-matter-escapes", _front_matter_backslash, document)
+
+
+def _front_matter_backslash(document: Document) -> bool:
+    block = document.front_matter_block
+    return block is not None and document.text.find("\\", block.start, block.end) >= 0
 
 
 def escaped_matches(

@@ -42,7 +42,7 @@ from newslint.events import Field
 from newslint.rule import Context
 
 from ._encoding import find_double_byte_mojibake, find_mojibake, foreign_encoding
-from ._text import escaped_matches, nested_escaped
+from ._text import escaped_matches, front_matter_escapes, nested_escaped
 
 # Runs of controls; an ANSI escape sequence (ESC [ params letter) is taken whole.
 _CONTROLS = re.compile(r"(?:\x1b\[[0-9;?]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
@@ -97,14 +97,8 @@ class ControlChar(Rule):
                 else:
                     ctx.report(span, "control", fix=fix, names=_names(run))
 
-    # Whether the file holds a backslash, asked at its first field: without one no field writes
-    # an escape, and `on_field` (run for every field) has nothing to find.
-    _escapes: bool | None = None
-
     def on_field(self, ctx: Context, field: Field) -> None:
-        if self._escapes is None:
-            self._escapes = "\\" in ctx.document.text
-        if self._escapes:
+        if front_matter_escapes(ctx.document):
             _field_controls(ctx, field)
 
 
@@ -123,10 +117,14 @@ def _field_controls(ctx: Context, field: Field) -> None:
         if not matches:
             return
     edits = edited.edits([(m.start(), m.end(), "") for m in matches])
+    placed: set[Span] = set()  # runs placed by the value's whole span are reported once
     for match, edit in zip(matches, edits, strict=True):
         run = match.group(0)
         fix = Fix.safe("Remove the control character" + ("s" if len(run) > 1 else ""), *edit)
         span = edited.span(match.start(), match.end())
+        if span in placed:
+            continue
+        placed.add(span)
         if "\x1b[" in run:
             ctx.report(span, "escape", fix=fix, text=run)
         else:

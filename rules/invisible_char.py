@@ -55,7 +55,7 @@ from ._encoding import (
     in_code,
     invisible_is_legitimate,
 )
-from ._text import escaped_matches, nested_escaped
+from ._text import escaped_matches, front_matter_escapes, nested_escaped
 
 
 class InvisibleChar(Rule):
@@ -100,15 +100,9 @@ class InvisibleChar(Rule):
                 continue  # a byte of mis-decoded text (Windows-1256 has ZWNJ): `mojibake`'s
             ctx.report(Span(start, end), _kind(run, has_rtl), fix=fix, names=char_names(run))
 
-    # Whether the file holds a backslash, asked at its first field: without one no field writes
-    # an escape, and `on_field` (run for every field) has nothing to find.
-    _escapes: bool | None = None
-
     def on_field(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
-        if self._escapes is None:
-            self._escapes = "\\" in text
-        if not self._escapes:
+        if not front_matter_escapes(ctx.document):
             return
         _nested_invisible(ctx, field)
         found = escaped_matches(text, field, INVISIBLE_RUN)
@@ -121,10 +115,14 @@ class InvisibleChar(Rule):
         if not kept:
             return
         edits = edited.edits([(m.start(), m.end(), "") for m in kept])
+        placed: set[Span] = set()  # runs placed by the value's whole span are reported once
         for match, edit in zip(kept, edits, strict=True):
             run = match.group(0)
             fix = Fix.safe("Remove the invisible character" + ("s" if len(run) > 1 else ""), *edit)
             span = edited.span(match.start(), match.end())
+            if span in placed:
+                continue
+            placed.add(span)
             ctx.report(span, _kind(run, has_rtl), fix=fix, names=char_names(run))
 
 

@@ -82,7 +82,7 @@ from ._encoding import (
     find_mojibake,
     in_code,
 )
-from ._text import FieldText, nested_escaped
+from ._text import FieldText, front_matter_escapes, nested_escaped
 
 # A run of characters outside ASCII: what mis-decoded text is made of. A string whose source
 # writes one of them as an escape may hold mojibake that a scan of the file's text does not see.
@@ -130,15 +130,9 @@ class Mojibake(Rule):
                 fixed=found.fixed,
             )
 
-    # Whether the file holds a backslash, asked at its first field: without one no field writes
-    # an escape, and `on_field` (run for every field) has nothing to find.
-    _escapes: bool | None = None
-
     def on_field(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
-        if self._escapes is None:
-            self._escapes = "\\" in text
-        if not self._escapes:
+        if not front_matter_escapes(ctx.document):
             return
         for span, value, _ in nested_escaped(text, field, _NON_ASCII):
             source = text[span.start : span.end]
@@ -182,15 +176,25 @@ class Mojibake(Rule):
         repairable = [(found, exact) for found, exact in escaped if not _lossy(found)]
         # All repairs of the value are proved together, by one parse of the edited value.
         edits = edited.edits([(f.span.start, f.span.end, f.fixed) for f, _ in repairable])
+        # Pieces placed by the value's whole span (no character map) are reported there once.
+        reported: set[tuple[int, int, str]] = set()
         for found, _ in escaped:
             if _lossy(found):
                 where = edited.span(found.span.start, found.span.end)
-                ctx.report(where, "lossy", found=found.found, what=found.what)
-        for (found, exact), edit in zip(repairable, edits, strict=True):
-            # Double-byte damage (GBK, Shift_JIS) is inferred from text that still reads as
-            # words: its repair is unsafe, as in the body.
-            fix = (Fix.safe if exact else Fix.unsafe)(f"Replace with {found.fixed!r}", *edit)
+                if (where.start, where.end, "lossy") not in reported:
+                    reported.add((where.start, where.end, "lossy"))
+                    ctx.report(where, "lossy", found=found.found, what=found.what)
+        exact_of = [exact for _, exact in repairable]
+        for (found, _), edit in zip(repairable, edits, strict=True):
             where = edited.span(found.span.start, found.span.end)
+            if (where.start, where.end, "mojibake") in reported:
+                continue
+            reported.add((where.start, where.end, "mojibake"))
+            # Double-byte damage (GBK, Shift_JIS) is inferred from text that still reads as
+            # words: its repair is unsafe, as in the body; so is a fix that rewrites the whole
+            # value with all repairs (`edits` falls back to one), when one of them is.
+            safe = all(e for e, made in zip(exact_of, edits, strict=True) if made == edit)
+            fix = (Fix.safe if safe else Fix.unsafe)(f"Replace with {found.fixed!r}", *edit)
             ctx.report(
                 where, "mojibake", fix=fix, found=found.found, what=found.what, fixed=found.fixed
             )

@@ -29,7 +29,7 @@ from newslint.document import Document
 from newslint.events import Field
 from newslint.rule import Context
 
-from ._text import escaped_matches, nested_escaped
+from ._text import escaped_matches, front_matter_escapes, nested_escaped
 
 _RUN = re.compile("\ufffd+")
 
@@ -61,15 +61,9 @@ class ReplacementChar(Rule):
                 self._report(ctx, Span(start, end), end - start)
                 start = end
 
-    # Whether the file holds a backslash, asked at its first field: without one no field writes
-    # an escape, and `on_field` (run for every field) has nothing to find.
-    _escapes: bool | None = None
-
     def on_field(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
-        if self._escapes is None:
-            self._escapes = "\\" in text
-        if not self._escapes:
+        if not front_matter_escapes(ctx.document):
             return
         for span, _, runs in nested_escaped(text, field, _RUN):
             self._report(ctx, span, sum(len(run) for run in runs))
@@ -77,9 +71,14 @@ class ReplacementChar(Rule):
         if found is None:
             return
         edited, matches = found
+        placed: set[Span] = set()
         for match in matches:
             if edited.mapping is None:
-                self._report(ctx, edited.span(match.start(), match.end()), len(match.group(0)))
+                # Runs placed by the value's whole span (no character map) are reported once.
+                where = edited.span(match.start(), match.end())
+                if where not in placed:
+                    placed.add(where)
+                    self._report(ctx, where, len(match.group(0)))
                 continue
             # A run may mix escapes and characters written as they are, which the scan of the
             # text reports: report the escaped stretches only.

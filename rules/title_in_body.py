@@ -5,7 +5,7 @@ Reports a body whose first block repeats the front matter's `title`: a heading o
 or an underlined one), or a paragraph of one line that holds nothing but the title (plain, or all
 in bold or italics; not a link). The two are compared as a reader sees them: without Markdown
 markup (a code span's backticks, backslash escapes, a heading's `{#id}` attributes) and HTML
-entities, ignoring case, spacing, the kind of quotes and the punctuation at the end; a numeric
+entities, ignoring case, spacing, the kind of quotes and the punctuation at either end; a numeric
 `title` (`title: 1984`) is compared as Hugo shows it. The report is at the repeat.
 
 Only the first block counts, and only at the top level (not inside a list or a quote); a title

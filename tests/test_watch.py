@@ -1439,3 +1439,21 @@ def test_a_folder_that_can_no_longer_be_listed_stands_for_its_articles(
         fm004("0000"),
         fm004("0003"),
     ]
+
+
+def test_a_named_file_becomes_a_bundle_resource_while_a_watch_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With `--force-exclude`, a watch asks of a file named as a root whether Hugo makes a page
+    of it each time it changes. An `index.md` saved beside it since makes it a leaf bundle's
+    resource: the next batch must see the folder as it is, not as the first question listed it."""
+    (tmp_path / "hugo.toml").write_text('title = "T"\n', encoding="utf-8")
+    notes = tmp_path / "content/post/b/notes.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("---\ntitle: Notes\n---\nBody.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope = Scope([Path("content/post/b/notes.md")], force_exclude=True)
+    assert scope.admits(Path("content/post/b/notes.md"))
+    (notes.parent / "index.md").write_text("---\ntitle: B\n---\nBody.\n", encoding="utf-8")
+    scope.new_batch()
+    assert not scope.admits(Path("content/post/b/notes.md"))

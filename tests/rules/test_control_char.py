@@ -75,6 +75,14 @@ CASES = [
         '---\ntitle: "T"\nparams:\n  note: "a\\ab"\n---\n\nBody.\n',
         errors=[("control", 4, 9)],
     ),
+    # A TOML multi-line string has no character map: each run is placed by the value's whole
+    # span, with one fix that rewrites the value, so the string is reported once.
+    Case(
+        "escaped-twice-in-a-toml-multi-line-string",
+        '+++\ntitle = """a\\u0007b\nc\\u0007d"""\n+++\n\nBody.\n',
+        errors=[("control", 2, 9)],
+        fixed='+++\ntitle = """ab\\ncd"""\n+++\n\nBody.\n',
+    ),
     Case(
         "escaped-in-a-toml-table",
         '+++\ntitle = "T"\n[params]\nnote = "a\\u0000b"\n+++\n\nBody.\n',

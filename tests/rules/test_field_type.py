@@ -136,6 +136,11 @@ CASES = [
     Case("description-leading-zero", fm(description=Raw("007")), errors=[("type", 2, 14)]),
     Case("toml-slug-float", "+++\ntitle = 2025\nslug = 1.0\n+++\n", errors=[("type", 3, 8)]),
     Case("linktitle-float-as-written", fm(linkTitle=Raw("1.5"))),
+    # `1:30` is a YAML 1.1 sexagesimal number (PyYAML reads 90) and text to Hugo's YAML: hugo
+    # 0.168 titles the page "1:30", gives a theme's `lead` the string, and weighs `weight: 1:30`
+    # as 0 (a string it cannot read as a number).
+    Case("sexagesimal-title-is-text", "---\ntitle: 1:30\nlead: 9:45\n---\n"),
+    Case("sexagesimal-weight-is-text", fm(weight=Raw("1:30")), errors=[("type", 2, 9)]),
     # A theme's own string field is read as the value it is: the template gets a number.
     Case("theme-string-number", fm(lead=Raw("3")), errors=[("type", 2, 7)]),
     Case("menus-number", fm(menus=Raw("3")), errors=[("type", 2, 8)]),

@@ -92,6 +92,14 @@ CASES = [
         '---\ntitle: "T"\ntags: ["a\\u200bb"]\n"k\\u2060y": 1\n---\n\nBody.\n',
         errors=[("invisible", 3, 8), ("invisible", 4, 1)],
     ),
+    # A TOML multi-line string has no character map: each run is placed by the value's whole
+    # span, with one fix that rewrites the value, so the string is reported once.
+    Case(
+        "escaped-twice-in-a-toml-multi-line-string",
+        '+++\ntitle = """a\\u200bb\nc\\u200bd"""\n+++\n\nBody.\n',
+        errors=[("invisible", 2, 9)],
+        fixed='+++\ntitle = """ab\\ncd"""\n+++\n\nBody.\n',
+    ),
     Case(
         "escaped-in-a-toml-table",
         '+++\ntitle = "T"\n[params]\nnote = "a\\u200db"\n+++\n\nBody.\n',

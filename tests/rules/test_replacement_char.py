@@ -28,6 +28,13 @@ CASES = [
         '+++\ntitle = "a\\uFFFD\ufffdb"\n+++\n\nText.\n',
         errors=[("one", 2, 11), ("one", 2, 17)],
     ),
+    # Without a character map (a TOML multi-line string) the runs are placed by the value's
+    # whole span: the string is reported once.
+    Case(
+        "escaped-twice-in-a-toml-multi-line-string",
+        '+++\ntitle = """M\\ufffdlaga\nM\\ufffdlaga"""\n+++\n\nText.\n',
+        errors=[("one", 2, 9)],
+    ),
     Case(
         "escaped-in-a-nested-string",
         '{"title": "T", "tags": ["M\\ufffdlaga"]}\n\nText.\n',

@@ -99,3 +99,21 @@ def test_a_value_with_an_empty_line_inside_is_left_to_the_fallback() -> None:
     repaired = fix_text(text, select=["TX003"], site=Site())[0]
     assert repaired == text.replace("&amp;", "&")
     assert yaml.safe_load(repaired.split("---\n")[1])["title"] == "Tom & Jerry\nopen"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('---\ntitle: "Caf\\u00e9"\n---\nBody.\n', True),
+        ('+++\n"a\\tb" = 1\n+++\nBody.\n', True),
+        # A Markdown escape in the body writes no field: the rules that look at every field for
+        # escaped characters have nothing to find in such a file.
+        ("---\ntitle: Café\n---\nA \\*starred\\* word.\n", False),
+        ("No front matter \\u00e9.\n", False),
+    ],
+)
+def test_front_matter_escapes(text: str, expected: bool) -> None:
+    from newslint.document import Document
+    from rules._text import front_matter_escapes
+
+    assert front_matter_escapes(Document.from_text(text)) is expected
