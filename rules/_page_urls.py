@@ -330,3 +330,23 @@ def _split_site_path(path: str, site: Site) -> tuple[str, str] | None:
     if segments and "." in segments[-1] and not segments[-1].lower().endswith(".html"):
         return None  # a file; `x.html` is a page's under `uglyURLs` (or its `url`)
     return written_in, "/".join(segments).lower()
+
+
+def language_folder(site: Site, language: str) -> str:
+    """The language's folder in `public/` ("fr/"), "" for the default language unless the site
+    sets `defaultContentLanguageInSubdir` (hugo 0.168)."""
+    default = language.lower() == site.default_language.lower()
+    in_subdir = site.raw.get("defaultcontentlanguageinsubdir")
+    if isinstance(in_subdir, str):
+        in_subdir = in_subdir.strip().lower() == "true"
+    if default and in_subdir is not True:
+        return ""
+    return language.lower() + "/"
+
+
+def multihost(site: Site) -> bool:
+    """Whether the site gives its languages hosts of their own (a `baseURL` per language)."""
+    languages = site.raw.get("languages")
+    return isinstance(languages, dict) and any(
+        isinstance(table, dict) and table.get("baseurl") for table in languages.values()
+    )

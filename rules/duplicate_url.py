@@ -60,7 +60,7 @@ from newslint.spans import Span
 
 from . import _dates
 from ._crossfile import is_section_page, order_key, position
-from ._page_urls import _logical_path, _own_url, _section_slug
+from ._page_urls import _logical_path, _own_url, _section_slug, language_folder, multihost
 from ._pages import hugo_true, never_rendered, opening_delimiter
 
 
@@ -243,7 +243,7 @@ def _derived_target(page: UrlPage, sections: dict[tuple[str, str, str], str]) ->
 
 def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     site = document.site
-    if site is None or site.root is None or _multihost(site):
+    if site is None or site.root is None or multihost(site):
         return None
     place = _logical_path(document)
     if place is None or document.field("sites") is not None:
@@ -258,7 +258,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         return None
     logical = place[0]
     section = is_section_page(document)
-    prefix = _prefix(site, language)
+    prefix = language_folder(site, language)
     ugly = (
         _true(site.raw.get("uglyurls")) if not isinstance(site.raw.get("uglyurls"), dict) else None
     )
@@ -321,28 +321,12 @@ def _disabled(site: Site, kind: str) -> bool:
     return isinstance(kinds, list) and kind in {str(k).lower() for k in kinds}
 
 
-def _multihost(site: Site) -> bool:
-    languages = site.raw.get("languages")
-    return isinstance(languages, dict) and any(
-        isinstance(table, dict) and table.get("baseurl") for table in languages.values()
-    )
-
-
 def _base_path(site: Site) -> bool:
     """Whether `baseURL` has a path (`https://example.org/blog/`)."""
     try:
         return bool(urlsplit(str(site.raw.get("baseurl") or "")).path.strip("/"))
     except ValueError:
         return True
-
-
-def _prefix(site: Site, language: str) -> str:
-    """The language's folder in `public/` ("fr/"), "" for the default language unless the site
-    sets `defaultContentLanguageInSubdir`."""
-    default = language.lower() == site.default_language.lower()
-    if default and not _true(site.raw.get("defaultcontentlanguageinsubdir")):
-        return ""
-    return language.lower() + "/"
 
 
 def _window(ctx: Context, site: Site, language: str) -> tuple[int | None, int | None] | None:
