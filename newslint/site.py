@@ -549,6 +549,30 @@ class Site:
         return tuple((os.fspath(folder), target) for folder, target in self._content_roots())
 
     @property
+    def all_content_roots(self) -> tuple[tuple[str, str], ...] | None:
+        """`content_roots` and the `content` folders of the site's theme components, which Hugo
+        mounts into the content tree too; None when a module component (`github.com/x/y`) is not
+        on disk (Hugo fetches it; its pages cannot be seen). A theme named by folder that is not
+        there (a submodule left out of a checkout) is taken to have no content, as themes
+        rarely do. Looked for once per site."""
+        found = self.__dict__.get("_all_content_roots", False)
+        if found is not False:
+            return found
+        roots: list[tuple[str, str]] | None = list(self.content_roots)
+        if self.root is not None and self.themes:
+            themes_dir = _themes_dir(self.root, self.raw)
+            for name in self.themes:
+                bases = [b for b in _component_bases(self.root, themes_dir, name) if _is_dir(b)]
+                if not bases and "/" in name:
+                    roots = None
+                    break
+                assert roots is not None
+                roots.extend((os.fspath(base / "content"), "") for base in bases)
+        found = None if roots is None else tuple(roots)
+        self.__dict__["_all_content_roots"] = found
+        return found
+
+    @property
     def link_render_hook(self) -> bool:
         """Whether a link render hook may rewrite the site's Markdown links: Hugo's own, on by
         default on a multilingual site or with `markup.goldmark.renderHooks.link.enableDefault`
@@ -1338,6 +1362,43 @@ def content_page_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool
             ]
         if any(name in _listing(place)[0] for place in places):
             return True
+    return False
+
+
+def content_file_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:
+    """Like `content_page_on_disk`, but any file counts whose name is `logical`'s last segment
+    followed by a dot (`budget.html`, `budget.org`, `budget.fr.md`) or is that segment itself:
+    for rules that may report only what no content file could be (ref-not-found)."""
+    if not logical:
+        return True
+    *folders, name = logical.split("/")
+    for root, target in roots:
+        inside = folders
+        if target:
+            head = target.lower().split("/")
+            if folders[: len(head)] != head:
+                continue
+            inside = folders[len(head) :]
+        places = [root]
+        for segment in inside:
+            places = [
+                os.path.join(place, entry)
+                for place in places
+                for entry in _listing(place)[1].get(segment, ())
+            ]
+        for place in places:
+            if any(e == name or e.startswith(name + ".") for e in _listing(place)[1]):
+                return True
+    return False
+
+
+def content_adapter_on_disk(roots: Iterable[tuple[str, str]]) -> bool:
+    """Whether a content folder holds a content adapter (`_content.gotmpl`) anywhere: it adds
+    pages no file names. Walks the folders (asked only before a report)."""
+    for root, _ in roots:
+        for _, _, files in os.walk(root):
+            if any(name.lower() == "_content.gotmpl" for name in files):
+                return True
     return False
 
 
