@@ -99,3 +99,40 @@ def test_a_theme_module_not_on_disk_may_hold_the_page() -> None:
     assert lint_project(RefNotFound, files, site=site) == []
     site = Site(root=Path("/nonexistent-site"), themes=("mainroad",))
     assert len(lint_project(RefNotFound, files, site=site)) == 1
+
+
+def test_a_real_run_with_workers_cache_few_files_and_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pre-commit hook given the article alone does not report the page on disk it refers to;
+    the missing one it does, with and without `--project`, from the cache too; a page written
+    after the article's result was cached is found."""
+    from newslint.cli import main
+
+    (tmp_path / "hugo.toml").write_text('title = "t"\n', encoding="utf-8")
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "budget.md").write_text(fm(title="Budget"), encoding="utf-8")
+    body = '[a]({{< ref "./budget.md" >}}) [b]({{< ref "/news/vote.md" >}})\n'
+    (news / "a.md").write_text(ref_article(body), encoding="utf-8")
+    for number in range(120):  # enough files for the worker pool
+        (news / f"other{number}.md").write_text(fm(title=f"T{number}"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    line = (
+        "content/news/a.md:5:45: LK009 [ref-not-found] no page '/news/vote.md' for this ref:"
+        " hugo fails the build (REF_NOT_FOUND)\n"
+    )
+    check = ["check", "--select", "LK009", "--output-format", "concise"]
+    runs = [
+        ["--jobs", "2"],
+        ["--jobs", "2"],
+        ["content/news/a.md"],
+        ["--project", "content/news/a.md"],
+    ]
+    for extra in runs:  # cold, then warm (from the cache)
+        assert main([*check, *extra]) == 1
+        assert capsys.readouterr().out == line
+    (news / "vote.md").write_text(fm(title="Vote"), encoding="utf-8")
+    for extra in (["content/news/a.md"], ["--jobs", "2"]):
+        assert main([*check, *extra]) == 0
+        assert capsys.readouterr().out == ""
