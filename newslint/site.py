@@ -428,6 +428,12 @@ class Site:
             memo[1][language] = found
         return found
 
+    def setting_for(self, language: str | None, key: str) -> Any:
+        """The site key `key` (lower case) for pages in `language`: the language's own value
+        (`[languages.fr]`), else the site's; None when neither sets it."""
+        own = self._language_settings(language)
+        return own[key] if key in own else self.raw.get(key)
+
     def build_future_for(self, language: str | None) -> bool:
         """`buildFuture` for pages in `language`: the language's own, else the site's (Hugo
         builds a French future page with `[languages.fr] buildFuture = true` only)."""

@@ -3,8 +3,9 @@
 ## What it does
 Flags the path of a `{{< ref "..." >}}` or `{{< relref "..." >}}` shortcode (also with `{{% %}}`
 or a `path` argument, with or without a `#fragment`) that finds no page: hugo 0.168 stops the
-build with `REF_NOT_FOUND`, or, when the site sets `refLinksErrorLevel = "warning"`, warns and
-links to `refLinksNotFoundURL` (else to nothing). The path is resolved as link-fragment resolves
+build with `REF_NOT_FOUND`, or, when the site or the article's language sets
+`refLinksErrorLevel = "warning"` (any case; a language's own value first), warns and links to
+`refLinksNotFoundURL` (else to nothing); this rule then reports a warning. The path is resolved as link-fragment resolves
 it, as Hugo does (from the article's folder, a leaf bundle's section, then from the content root
 unless the path starts with `.`; with or without an extension, a bundle's `index.md` or a
 section's `_index.md` by its folder; without regard to case).
@@ -146,8 +147,10 @@ def _ref_page(document: Document) -> RefPage | None:
     roots = site.all_content_roots
     if roots is None:
         return None
-    level = str(site.raw.get("reflinkserrorlevel") or "").lower()
-    url = site.raw.get("reflinksnotfoundurl")
+    # The language's own setting (`[languages.fr]`), else the site's: hugo 0.168 reads both.
+    language = document.language or site.default_language
+    level = str(site.setting_for(language, "reflinkserrorlevel") or "").lower()
+    url = site.setting_for(language, "reflinksnotfoundurl")
     return RefPage(
         prefix + logical,
         tuple(refs),

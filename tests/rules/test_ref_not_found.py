@@ -136,3 +136,22 @@ def test_a_real_run_with_workers_cache_few_files_and_project(
     for extra in (["content/news/a.md"], ["--jobs", "2"]):
         assert main([*check, *extra]) == 0
         assert capsys.readouterr().out == ""
+
+
+def test_a_languages_own_level_comes_first() -> None:
+    """hugo 0.168: `[languages.en] refLinksErrorLevel` over the site's, `refLinksNotFoundURL` too."""
+    raw = {
+        "reflinkserrorlevel": "warning",
+        "reflinksnotfoundurl": "/root/",
+        "languages": {"en": {"reflinkserrorlevel": "error"}, "fr": {"reflinksnotfoundurl": "/fr/"}},
+    }
+    site = Site(root=Path("/nonexistent-site"), raw=raw, language_names=("en", "fr"))
+    files = {
+        f"{ROOT}/a.md": ref_article('{{< ref "/news/budjet" >}}\n'),
+        f"{ROOT}/b.fr.md": ref_article('{{< ref "/news/budjet" >}}\n'),
+    }
+    warned = "no page '/news/budjet' for this ref: hugo warns (REF_NOT_FOUND) and links to '/fr/'"
+    assert lint_project(RefNotFound, files, site=site) == [
+        (f"{ROOT}/a.md", 5, 10, MISSING.format("/news/budjet")),
+        (f"{ROOT}/b.fr.md", 5, 10, warned),
+    ]
