@@ -24,11 +24,13 @@ _CALL_END = re.compile(r"[>%]\}\}")
 
 class RefCall(NamedTuple):
     """A closed `ref`/`relref` call: its path argument as written (fragment included) and where
-    that is, and whether it names a language (`lang="fr"`: another language's page)."""
+    that is, whether it names a language (`lang="fr"`: another language's page), and whether it
+    is called with `{{% %}}` (Hugo runs those before the Markdown is rendered)."""
 
     written: str
     span: Span
     other_language: bool
+    markdown: bool = False
 
 
 def ref_calls(document: Document) -> Iterator[RefCall]:
@@ -43,7 +45,8 @@ def ref_calls(document: Document) -> Iterator[RefCall]:
             continue  # unclosed
         start = call.start(1) if call.group(1) is not None else call.start(2)
         other = "lang=" in text[call.end() : end.start()].replace(" ", "")
-        yield RefCall(written, Span(start, start + len(written)), other)
+        markdown = text.startswith("{{%", call.start())
+        yield RefCall(written, Span(start, start + len(written)), other, markdown)
 
 
 # What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).

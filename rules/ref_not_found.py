@@ -3,22 +3,26 @@
 ## What it does
 Flags the path of a `{{< ref "..." >}}` or `{{< relref "..." >}}` shortcode (also with `{{% %}}`
 or a `path` argument, with or without a `#fragment`) that finds no page: hugo 0.168 stops the
-build with `REF_NOT_FOUND`, or, when the site or the article's language sets
-`refLinksErrorLevel = "warning"` (any case; a language's own value first), warns and links to
-`refLinksNotFoundURL` (else to nothing); this rule then reports a warning. The path is resolved as link-fragment resolves
-it, as Hugo does (from the article's folder, a leaf bundle's section, then from the content root
-unless the path starts with `.`; with or without an extension, a bundle's `index.md` or a
-section's `_index.md` by its folder; without regard to case).
+build with `REF_NOT_FOUND`, or, when the article's language or the site sets
+`refLinksErrorLevel = "warning"` (any case; the language's own value first), warns and links to
+`refLinksNotFoundURL` (else to nothing); this rule then reports a warning. The path is resolved
+as link-fragment resolves it, as Hugo does (from the article's folder, a leaf bundle's section,
+then from the content root unless the path starts with `.`; with or without an extension, a
+bundle's `index.md` or a section's `_index.md` by its folder; without regard to case).
 
-It is reported only when newslint is sure: every path Hugo would try is neither a page of the run
-nor a file or folder on disk (any extension, any language), in the site's content folders or its
-theme components' (a pre-commit hook given a few files sees the others on disk; the disk is
-looked at when the run ends, so a result from the cache sees a page added since). Left alone: a
-bare name (`ref "budget"`, which Hugo also looks up as the base name of any page and as a
-taxonomy term), a path into a taxonomy (`/tags/politics`), a `ref` with a `lang` argument, one to
-a fragment of its own page (`ref "#vote"`), a site with a content adapter (`_content.gotmpl`) or a
-theme component that is a module not on disk (`github.com/x/y`, which Hugo fetches). A draft, a future page or an
-expired one is on disk: Hugo does not build it and fails the same, but this rule cannot tell.
+It is reported only when newslint is sure: every path Hugo would try is neither a page of the
+run nor a file or folder on disk (any extension, any language), in the site's content folders
+or its theme components' (a pre-commit hook given a few files sees the others on disk; the disk
+is looked at when the run ends, so a result from the cache sees a page added since). Left alone:
+a bare name (`ref "budget"`, which Hugo also looks up as the base name of any page and as a
+taxonomy term), a path into a taxonomy (`/tags/politics`), a `ref` with a `lang` argument, one
+to a fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`,
+`<div>`) on a site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark
+omits it, and Hugo never runs the call), and every call on a site with a content adapter
+(`_content.gotmpl`) or a theme component that is a module not on disk (`github.com/x/y`, which
+Hugo fetches). A draft, a future or an expired page is on disk: Hugo does not build it and fails
+the same, but this rule cannot tell. A `ref` in a draft is reported: `hugo` builds without the
+draft, `hugo -D` and its publication fail.
 
 It is reported at the shortcode's path argument.
 
@@ -40,9 +44,10 @@ from typing import NamedTuple
 
 from newslint import Rule, Severity
 from newslint.document import Document
-from newslint.events import Collected
+from newslint.events import Collected, Html
 from newslint.rule import Context, ProjectContext
 from newslint.site import content_adapter_on_disk, content_file_on_disk
+from newslint.spans import Span
 
 from ._crossfile import content_path, position
 from ._page_urls import _logical_path
@@ -74,9 +79,14 @@ class RefNotFound(Rule):
 
     def __init__(self) -> None:
         self.page: RefPage | None = None
+        self.html: list[Span] = []
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        if "{{<" in node.text:
+            self.html.append(node.span)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        self.page = _ref_page(document)
+        self.page = _ref_page(document, self.html)
 
     def collect(self) -> RefPage | None:
         return self.page
@@ -111,9 +121,11 @@ class RefNotFound(Rule):
                     ctx.report(entry.path, where, "missing", source_text=written, page=path)
 
 
-def _ref_page(document: Document) -> RefPage | None:
+def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
     """The page's key and its `ref` calls that may find no page (None outside a site's content,
-    or when its site has a theme component that is not on disk)."""
+    or when its site has a module component that is not on disk). `html`: the raw HTML that
+    holds a `{{< >}}` call; where the site does not render raw HTML, Goldmark drops it, and
+    hugo 0.168 never runs the call (a `ref` in `<!-- -->` or `<div>` breaks no build)."""
     place = _logical_path(document)
     site = document.site
     if place is None or site is None:
@@ -126,8 +138,12 @@ def _ref_page(document: Document) -> RefPage | None:
         for language in (None, *site.language_names)
         for plural in site.taxonomies_for(language).values()
     }
+    if site.unsafe_html_for(document.language):
+        html = []
     refs = []
     for call in ref_calls(document):
+        if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
+            continue  # in raw HTML Goldmark omits: Hugo never runs the call
         path = call.written.partition("#")[0]
         if not path.strip() or call.other_language:
             continue  # this page's own fragment, or another language's page

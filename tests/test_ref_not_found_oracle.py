@@ -6,7 +6,8 @@ page, a section, a bundle, a theme's page, a term, another case, another extensi
 does not; Hugo logs every one it finds no page for, with its file and line. newslint must report
 exactly those, but for the ones its docstring leaves alone (a bare name, a taxonomy's path, a
 draft on disk). Then the same site with `refLinksErrorLevel = "warning"`: Hugo builds it, and
-newslint reports the same paths as warnings.
+newslint reports the same paths as warnings; and with raw HTML rendered, where Hugo runs the call
+in an HTML comment too.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ A_REFS = [
     ('{{< ref "../news/bun/" >}}', True),
     ('{{< ref "./b/" >}}', True),
     ('{{< ref "/news/b/x" >}}', False),
+    # raw HTML Goldmark omits (the site does not render it): Hugo never runs a `{{< >}}` call
+    ('<!-- {{< ref "/news/c1" >}} -->', True),
+    ('<!-- {{% ref "/news/c2" %}} -->', False),
 ]
 # Hugo finds no page for these, and newslint leaves them alone (see its docstring).
 HUGO_ONLY = [
@@ -136,3 +140,14 @@ def test_with_the_warning_level_hugo_builds_and_newslint_warns(
     monkeypatch.chdir(site)
     assert main(["check", "--no-cache", "--select", "LK009", "content"]) == 0  # warnings only
     assert newslint_reports(site, monkeypatch, capsys) == expected()
+
+
+def test_with_raw_html_rendered_a_call_in_a_comment_runs(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = site / "hugo.toml"
+    unsafe = "[markup.goldmark.renderer]\nunsafe = true\n"
+    config.write_text(config.read_text() + unsafe, encoding="utf-8")
+    comment = ("content/news/a.md", 3 + len(A_REFS) - 1, "/news/c1")
+    assert expected() | {comment} <= hugo_misses(site, warning=False)
+    assert newslint_reports(site, monkeypatch, capsys) == expected() | {comment}

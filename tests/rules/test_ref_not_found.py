@@ -38,6 +38,9 @@ def ref_article(body: str) -> str:
         ('[a]({{< ref "budjet.md" >}}) [b]({{< ref "/tags/nope" >}})\n', []),
         ('[a]({{< ref "#vote" >}}) [b]({{< ref path="/x/y" lang="fr" >}})\n', []),
         ('`{{</* ref "/x/y" */>}}` {{< ref "/x/y"\n', []),
+        # raw HTML the site does not render: Goldmark omits it, Hugo never runs a `{{< >}}` call
+        ('<!-- {{< ref "/x/y" >}} -->\n\n<div>{{< ref "/x/z" >}}</div>\n', []),
+        ('<!-- {{% ref "/x/y" %}} -->\n', [(5, 15, MISSING.format("/x/y"))]),
     ],
 )
 def test_ref_paths(body: str, found: list[tuple[int, int, str]]) -> None:
@@ -154,4 +157,12 @@ def test_a_languages_own_level_comes_first() -> None:
     assert lint_project(RefNotFound, files, site=site) == [
         (f"{ROOT}/a.md", 5, 10, MISSING.format("/news/budjet")),
         (f"{ROOT}/b.fr.md", 5, 10, warned),
+    ]
+
+
+def test_raw_html_rendered() -> None:
+    site = Site(root=Path("/nonexistent-site"), unsafe_html=True)
+    files = {f"{ROOT}/a.md": ref_article('<div>{{< ref "/x/z" >}}</div>\n')}
+    assert lint_project(RefNotFound, files, site=site) == [
+        (f"{ROOT}/a.md", 5, 15, MISSING.format("/x/z"))
     ]
