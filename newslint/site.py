@@ -568,11 +568,12 @@ class Site:
         if self.root is not None and self.themes:
             themes_dir = _themes_dir(self.root, self.raw)
             for name in self.themes:
-                bases = [b for b in _component_bases(self.root, themes_dir, name) if _is_dir(b)]
-                if not bases and "/" in name:
+                bases = _component_bases(self.root, themes_dir, name)
+                if "/" in name and not any(_is_dir(base) for base in bases):
                     roots = None
                     break
                 assert roots is not None
+                # Both places, whether there or not: the disk is looked at when the run ends.
                 roots.extend((os.fspath(base / "content"), "") for base in bases)
         found = None if roots is None else tuple(roots)
         self.__dict__["_all_content_roots"] = found

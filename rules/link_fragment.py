@@ -31,7 +31,8 @@ article's language), a fragment a shortcode call on that page names or that star
 left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
 in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor one found
 further down that order while an earlier path is a page on disk left out of the run (Hugo takes
-that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page).
+that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page). A `ref` path that finds
+no page at all is ref-not-found's.
 
 So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative
 to the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is
