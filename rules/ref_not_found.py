@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import posixpath
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from newslint import Rule, Severity
 from newslint.document import Document
@@ -147,11 +148,7 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
         path = call.written.partition("#")[0]
         if not path.strip() or call.other_language:
             continue  # this page's own fragment, or another language's page
-        tried = _target_keys(path, base, logical, bundle)
-        # Hugo drops any extension (`budget.html` finds `budget.md`); both are tried.
-        stem, extension = posixpath.splitext(path.strip())
-        if extension and "/" not in extension:
-            tried += [k for k in _target_keys(stem, base, logical, bundle) if k not in tried]
+        tried = _tried(path, base, logical, bundle)
         if any(key.endswith(_BY_NAME) for key in tried):
             continue  # a bare name: any page's base name, or a taxonomy's term
         if any(key.partition("/")[0] in taxonomies for key in tried):
@@ -174,3 +171,16 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
         level == "warning",
         url if isinstance(url, str) else "",
     )
+
+
+def _tried(path: str, base: str, logical: str, bundle: bool) -> list[str]:
+    """The keys Hugo may try for `path`, and more: hugo 0.168 reads it as a URL (a query dropped,
+    `%20` decoded) and drops any extension (`budget.html` finds `budget.md`); each way is tried,
+    as written too, so that a page any of them finds is never reported."""
+    tried: list[str] = []
+    for variant in dict.fromkeys((path, unquote(path.partition("?")[0]))):
+        stem, extension = posixpath.splitext(variant.strip())
+        ways = [variant, stem] if extension and "/" not in extension else [variant]
+        for way in ways:
+            tried += [k for k in _target_keys(way, base, logical, bundle) if k not in tried]
+    return tried

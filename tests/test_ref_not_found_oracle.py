@@ -36,6 +36,8 @@ A_REFS = [
     ('{{< ref "../news/bun/" >}}', True),
     ('{{< ref "./b/" >}}', True),
     ('{{< ref "/news/b/x" >}}', False),
+    ('{{< ref "/news/b?x=1" >}}', True),  # read as a URL
+    ('{{< ref "/news/Cap%2Emd" >}}', True),
     # raw HTML Goldmark omits (the site does not render it): Hugo never runs a `{{< >}}` call
     ('<!-- {{< ref "/news/c1" >}} -->', True),
     ('<!-- {{% ref "/news/c2" %}} -->', False),

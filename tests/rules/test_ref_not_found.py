@@ -33,6 +33,8 @@ def ref_article(body: str) -> str:
         ('[a]({{% relref path="./budjet.md" %}})\n', [(5, 22, MISSING.format("./budjet.md"))]),
         # Hugo drops any extension, and compares without regard to case
         ('[a]({{< ref "./Budget.html" >}}) [b]({{< ref "/NEWS/budget/" >}})\n', []),
+        # read as a URL: a query dropped, `%20` decoded
+        ('[a]({{< ref "/news/budget?x=1" >}}) [b]({{< ref "./my%20story" >}})\n', []),
         # a bare name may be any page's base name, or a term; a taxonomy's pages; a fragment of
         # this page; another language's page; a call written out, not run
         ('[a]({{< ref "budjet.md" >}}) [b]({{< ref "/tags/nope" >}})\n', []),
@@ -45,7 +47,11 @@ def ref_article(body: str) -> str:
 )
 def test_ref_paths(body: str, found: list[tuple[int, int, str]]) -> None:
     path = f"{ROOT}/news/a.md"
-    files = {f"{ROOT}/news/budget.md": fm(title="Budget"), path: ref_article(body)}
+    files = {
+        f"{ROOT}/news/budget.md": fm(title="Budget"),
+        f"{ROOT}/news/my story.md": fm(title="Story"),
+        path: ref_article(body),
+    }
     assert lint_project(RefNotFound, files, site=SITE) == [(path, *f) for f in found]
 
 
