@@ -428,6 +428,12 @@ class Site:
             memo[1][language] = found
         return found
 
+    def setting_for(self, language: str | None, key: str) -> Any:
+        """The site key `key` (lower case) for pages in `language`: the language's own value
+        (`[languages.fr]`), else the site's; None when neither sets it."""
+        own = self._language_settings(language)
+        return own[key] if key in own else self.raw.get(key)
+
     def build_future_for(self, language: str | None) -> bool:
         """`buildFuture` for pages in `language`: the language's own, else the site's (Hugo
         builds a French future page with `[languages.fr] buildFuture = true` only)."""
@@ -547,6 +553,31 @@ class Site:
         """The site's content folders, each with its place in Hugo's content tree ("" for its
         root), as plain strings (they travel with what cross-file rules collect)."""
         return tuple((os.fspath(folder), target) for folder, target in self._content_roots())
+
+    @property
+    def all_content_roots(self) -> tuple[tuple[str, str], ...] | None:
+        """`content_roots` and the `content` folders of the site's theme components, which Hugo
+        mounts into the content tree too; None when a module component (`github.com/x/y`) is not
+        on disk (Hugo fetches it; its pages cannot be seen). A theme named by folder that is not
+        there (a submodule left out of a checkout) is taken to have no content, as themes
+        rarely do. Looked for once per site."""
+        found = self.__dict__.get("_all_content_roots", False)
+        if found is not False:
+            return found
+        roots: list[tuple[str, str]] | None = list(self.content_roots)
+        if self.root is not None and self.themes:
+            themes_dir = _themes_dir(self.root, self.raw)
+            for name in self.themes:
+                bases = _component_bases(self.root, themes_dir, name)
+                if "/" in name and not any(_is_dir(base) for base in bases):
+                    roots = None
+                    break
+                assert roots is not None
+                # Both places, whether there or not: the disk is looked at when the run ends.
+                roots.extend((os.fspath(base / "content"), "") for base in bases)
+        found = None if roots is None else tuple(roots)
+        self.__dict__["_all_content_roots"] = found
+        return found
 
     @property
     def link_render_hook(self) -> bool:
@@ -1338,6 +1369,43 @@ def content_page_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool
             ]
         if any(name in _listing(place)[0] for place in places):
             return True
+    return False
+
+
+def content_file_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:
+    """Like `content_page_on_disk`, but any file counts whose name is `logical`'s last segment
+    followed by a dot (`budget.html`, `budget.org`, `budget.fr.md`) or is that segment itself:
+    for rules that may report only what no content file could be (ref-not-found)."""
+    if not logical:
+        return True
+    *folders, name = logical.split("/")
+    for root, target in roots:
+        inside = folders
+        if target:
+            head = target.lower().split("/")
+            if folders[: len(head)] != head:
+                continue
+            inside = folders[len(head) :]
+        places = [root]
+        for segment in inside:
+            places = [
+                os.path.join(place, entry)
+                for place in places
+                for entry in _listing(place)[1].get(segment, ())
+            ]
+        for place in places:
+            if any(e == name or e.startswith(name + ".") for e in _listing(place)[1]):
+                return True
+    return False
+
+
+def content_adapter_on_disk(roots: Iterable[tuple[str, str]]) -> bool:
+    """Whether a content folder holds a content adapter (`_content.gotmpl`) anywhere: it adds
+    pages no file names. Walks the folders (asked only before a report)."""
+    for root, _ in roots:
+        for _, _, files in os.walk(root):
+            if any(name.lower() == "_content.gotmpl" for name in files):
+                return True
     return False
 
 

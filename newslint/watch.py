@@ -20,8 +20,8 @@
   needs one.
 - **Output.** Each batch prints a status line naming the files it re-linted, the ones it
   removed, and the other files whose cross-file problems (XF001 duplicate-source, XF002
-  duplicate-title, LK008 link-fragment's anchors on other pages, and unused suppressions of
-  those rules) changed because of it, as
+  duplicate-title, LK008 link-fragment's anchors on other pages, LK009 ref-not-found, and unused
+  suppressions of those rules) changed because of it, as
   `[12:00:01] re-linted A; removed B; updated C`; then every current problem of each re-linted
   and updated file, so the last block printed for a file is its whole picture (a named file with
   nothing below it has no problems left); then one `resolved:` line for each cross-file problem

@@ -31,7 +31,8 @@ article's language), a fragment a shortcode call on that page names or that star
 left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
 in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor one found
 further down that order while an earlier path is a page on disk left out of the run (Hugo takes
-that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page).
+that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page). A `ref` path that finds
+no page at all is ref-not-found's.
 
 So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative
 to the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is
@@ -113,15 +114,11 @@ from ._page_urls import (
     _split_site_path,
     _without_page_suffix,
 )
+from ._refs import _BY_NAME, _content_keys, _target_keys, ref_calls
 
 _PLAIN_ID = re.compile(r"[\w-]+")
 # A shortcode's quoted argument: it may make an id of it (`id="{{ anchorize (.Get 0) }}"`).
 _ARGUMENT = re.compile(r"\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`")
-# `{{< ref "path#fragment" >}}`, `relref`, `{{% %}}`, a `path=` argument, quoted with `"` or "`".
-_REF_CALL = re.compile(
-    r"\{\{[<%]-?[ \t]*(?:rel)?ref[ \t]+(?:path[ \t]*=[ \t]*)?(?:\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`)"
-)
-_CALL_END = re.compile(r"[>%]\}\}")
 
 
 @dataclass(frozen=True)
@@ -348,35 +345,6 @@ def _has(page: Page, fragment: str, extra: set[int]) -> bool:
     return _hash(fragment) in ids or _hash(unquote(fragment)) in ids
 
 
-# What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).
-_BY_NAME = "\0name"
-
-
-def _target_keys(written: str, base: str, logical: str = "", bundle: bool = False) -> list[str]:
-    """The logical paths a `ref` path may mean from a page whose relative paths start at `base`,
-    in the order Hugo tries them: from `base`, then from the content root (a path that starts
-    with `/`: from the root only; one that starts with `.`: from `base` only); then, for a bare
-    name, the one page of that base name. A leaf bundle (`bundle`, at `logical`) takes its own
-    folder for `base` for a path with `.md` that starts with `../` (hugo 0.168: `ref
-    "../budget.md"` in `news/bun/index.md` is `news/budget`, `ref "../budget"` is `budget`)."""
-    lowered = written.strip().lower()
-    if bundle and lowered.startswith("../") and lowered.rstrip("/").endswith(PAGE_SUFFIXES):
-        base = logical
-    path = _without_page_suffix(lowered).rstrip("/")
-    if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
-        path = path.rpartition("/")[0]
-    if path.startswith("/"):
-        tried = [path.strip("/")]
-    elif lowered.startswith("."):
-        tried = [posixpath.join(base, path)]  # page-relative: Hugo looks no further
-    else:
-        tried = [posixpath.join(base, path), path]
-    keys = _content_keys(tried)
-    if "/" not in path and path not in ("", ".", "..") and not lowered.startswith("."):
-        keys.append(path + _BY_NAME)
-    return keys
-
-
 def _found_elsewhere(
     keys: tuple[str, ...], pages: dict[str, list[Page]], roots: tuple[tuple[str, str], ...]
 ) -> bool:
@@ -461,20 +429,16 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
     calls = "{{" in text
     bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
-    if calls and "ref" in text:
-        for call in _REF_CALL.finditer(text, document.body_start):
-            written = call.group(1) if call.group(1) is not None else call.group(2)
-            path, hash_mark, fragment = written.partition("#")
-            fragment = element_id(fragment)
-            if not hash_mark or not fragment or not path.strip() or fragment.lower() == "top":
-                continue  # no fragment, the top of the page, or this page's own (`ref "#x"`)
-            end = _CALL_END.search(text, call.end(), call.end() + 2000)
-            if end is None or "lang=" in text[call.end() : end.start()].replace(" ", ""):
-                continue  # unclosed, or another language's page
-            start = call.start(1) if call.group(1) is not None else call.start(2)
-            where = position(document, Span(start, start + len(written)))
-            keys = tuple(prefix + key for key in _target_keys(path, base, logical, bundle))
-            refs.append((keys, fragment, where, written))
+    for ref in ref_calls(document):
+        path, hash_mark, fragment = ref.written.partition("#")
+        fragment = element_id(fragment)
+        if not hash_mark or not fragment or not path.strip() or fragment.lower() == "top":
+            continue  # no fragment, the top of the page, or this page's own (`ref "#x"`)
+        if ref.other_language:
+            continue  # another language's page
+        where = position(document, ref.span)
+        keys = tuple(prefix + key for key in _target_keys(path, base, logical, bundle))
+        refs.append((keys, fragment, where, ref.written))
     meet: set[str] = set()
     if own is not None:
         here = "/" + own.path.rpartition("/")[0] + "/" if own.ugly else "/" + own.path + "/"
@@ -624,20 +588,6 @@ def _get_page_keys(path: str, logical: str, base: str, bundle: bool) -> list[str
     if not path.startswith((".", "/")):
         tried.append(stem)
     return _content_keys(tried)
-
-
-def _content_keys(tried: list[str]) -> list[str]:
-    """The content paths `tried` in order, normalised ("" for the root), without repeats and
-    without those that leave the content root."""
-    keys: list[str] = []
-    for candidate in tried:
-        normal = posixpath.normpath(candidate) if candidate else "."
-        if normal.startswith(".."):
-            continue
-        normal = "" if normal == "." else normal
-        if normal not in keys:
-            keys.append(normal)
-    return keys
 
 
 # What stands between the site root and the language in the keys of a page's URL path: `_URL`

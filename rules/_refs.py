@@ -1,0 +1,92 @@
+"""Hugo's `ref` and `relref` shortcodes: the calls in a page and the pages their paths may mean,
+in the order hugo 0.168 tries them (link-fragment judges the fragment of the page found,
+ref-not-found reports a path that finds none)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from newslint.document import Document
+from newslint.site import PAGE_SUFFIXES
+from newslint.spans import Span
+
+from ._page_urls import _without_page_suffix
+
+# `{{< ref "path#fragment" >}}`, `relref`, `{{% %}}`, a `path=` argument, quoted with `"` or "`".
+_REF_CALL = re.compile(
+    r"\{\{[<%]-?[ \t]*(?:rel)?ref[ \t]+(?:path[ \t]*=[ \t]*)?(?:\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`)"
+)
+_CALL_END = re.compile(r"[>%]\}\}")
+
+
+class RefCall(NamedTuple):
+    """A closed `ref`/`relref` call: its path argument as written (fragment included) and where
+    that is, whether it names a language (`lang="fr"`: another language's page), and whether it
+    is called with `{{% %}}` (Hugo runs those before the Markdown is rendered)."""
+
+    written: str
+    span: Span
+    other_language: bool
+    markdown: bool = False
+
+
+def ref_calls(document: Document) -> Iterator[RefCall]:
+    """The closed `ref` and `relref` calls of the page's body, in order."""
+    text = document.text
+    if "{{" not in text or "ref" not in text:
+        return
+    for call in _REF_CALL.finditer(text, document.body_start):
+        written = call.group(1) if call.group(1) is not None else call.group(2)
+        end = _CALL_END.search(text, call.end(), call.end() + 2000)
+        if end is None:
+            continue  # unclosed
+        start = call.start(1) if call.group(1) is not None else call.start(2)
+        other = "lang=" in text[call.end() : end.start()].replace(" ", "")
+        markdown = text.startswith("{{%", call.start())
+        yield RefCall(written, Span(start, start + len(written)), other, markdown)
+
+
+# What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).
+_BY_NAME = "\0name"
+
+
+def _target_keys(written: str, base: str, logical: str = "", bundle: bool = False) -> list[str]:
+    """The logical paths a `ref` path may mean from a page whose relative paths start at `base`,
+    in the order Hugo tries them: from `base`, then from the content root (a path that starts
+    with `/`: from the root only; one that starts with `.`: from `base` only); then, for a bare
+    name, the one page of that base name. A leaf bundle (`bundle`, at `logical`) takes its own
+    folder for `base` for a path with `.md` that starts with `../` (hugo 0.168: `ref
+    "../budget.md"` in `news/bun/index.md` is `news/budget`, `ref "../budget"` is `budget`)."""
+    lowered = written.strip().lower()
+    if bundle and lowered.startswith("../") and lowered.rstrip("/").endswith(PAGE_SUFFIXES):
+        base = logical
+    path = _without_page_suffix(lowered).rstrip("/")
+    if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
+        path = path.rpartition("/")[0]
+    if path.startswith("/"):
+        tried = [path.strip("/")]
+    elif lowered.startswith("."):
+        tried = [posixpath.join(base, path)]  # page-relative: Hugo looks no further
+    else:
+        tried = [posixpath.join(base, path), path]
+    keys = _content_keys(tried)
+    if "/" not in path and path not in ("", ".", "..") and not lowered.startswith("."):
+        keys.append(path + _BY_NAME)
+    return keys
+
+
+def _content_keys(tried: list[str]) -> list[str]:
+    """The content paths `tried` in order, normalised ("" for the root), without repeats and
+    without those that leave the content root."""
+    keys: list[str] = []
+    for candidate in tried:
+        normal = posixpath.normpath(candidate) if candidate else "."
+        if normal.startswith(".."):
+            continue
+        normal = "" if normal == "." else normal
+        if normal not in keys:
+            keys.append(normal)
+    return keys
