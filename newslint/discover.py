@@ -348,9 +348,9 @@ class _Folders(NamedTuple):
     def of(cls, site: Site) -> _Folders:
         if site.root is None:
             return cls([], [])
-        return cls(
-            _content_folders(site), [os.path.realpath(folder) for folder in site.tree_roots()]
-        )
+        # A folder no path can name (a NUL in the configuration's contentDir) holds nothing.
+        tree = [os.path.realpath(folder) for folder in site.tree_roots() if "\0" not in str(folder)]
+        return cls(_content_folders(site), tree)
 
 
 def _content_folders(site: Site) -> list[str]:
