@@ -491,6 +491,25 @@ class Site:
         than at the tree's root."""
         if self.root is None:
             return []
+        # Asked several times per document (the cascade, link and URL rules): worked out once per
+        # site, again only if what it is made of changes (a `Site` is a plain dataclass).
+        key = (
+            self.root,
+            self.content_mounts,
+            tuple(self.languages.items()),
+            self.language_names,
+            self.default_language,
+            self.disabled_languages,
+            self.raw.get("contentdir"),
+        )
+        cached = self.__dict__.get("_content_roots_memo")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_content_roots_memo"] = (key, tuple(self._find_content_roots()))
+        return list(cached[1])
+
+    def _find_content_roots(self) -> list[tuple[Path, str]]:
+        """`_content_roots`, worked out."""
+        assert self.root is not None
         if self.content_mounts:
             return [
                 (self.root / mount.source, mount.target)
