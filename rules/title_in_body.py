@@ -103,9 +103,6 @@ class TitleInBody(Rule):
             return
         self.first_seen = True
         document = ctx.document
-        title = document.value("title")
-        if not isinstance(title, str) or not (wanted := comparable(title)):
-            return
         text = document.text
         if text[document.body_start : span.start].strip(" \t\r\n"):
             return  # the block is inside a list or a quote, or after something else
@@ -116,6 +113,10 @@ class TitleInBody(Rule):
                 # an article that has no other text) or HTML is no repeat of it.
                 return
             shown = source.strip(_EMPHASIS) if source[:1] in _EMPHASIS else source
+        # The title last: most first blocks are no one-line paragraph, and need no comparison.
+        title = document.value("title")
+        if not isinstance(title, str) or not (wanted := comparable(title)):
+            return
         if comparable(shown) != wanted:
             return
         end = _after_blank_lines(text, _line_end(text, span.end))
