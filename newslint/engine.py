@@ -301,16 +301,23 @@ def run_rules(
                 keyed.append((handler, ctx, ctx.rule.field_keys(ctx)))
             except RULE_FAILURES as err:
                 crashed(ctx, err)
+        # The handlers of each key, in rule order, worked out at its first field (a document's
+        # keys are mostly distinct, but each list is one pass instead of a test per handler).
+        by_key: dict[str, list[tuple[Callable[[Context, Any], None], Context]]] = {}
         for payload in fields:
             key = payload.key.lower()
-            for handler, ctx, keys in keyed:
-                if keys is not None and key not in keys:
-                    continue
+            chosen = by_key.get(key)
+            if chosen is None:
+                chosen = by_key[key] = [
+                    (handler, ctx) for handler, ctx, keys in keyed if keys is None or key in keys
+                ]
+            for handler, ctx in chosen:
                 try:
                     handler(ctx, payload)
                 except RULE_FAILURES as err:
                     crashed(ctx, err)
                     keyed = [entry for entry in keyed if entry[1] is not ctx]
+                    by_key.clear()  # the lists still hold it
 
     emit("document_start", doc)
     if doc.front_matter is not None:

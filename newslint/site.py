@@ -497,6 +497,25 @@ class Site:
         than at the tree's root."""
         if self.root is None:
             return []
+        # Asked several times per document (the cascade, link and URL rules): worked out once per
+        # site, again only if what it is made of changes (a `Site` is a plain dataclass).
+        key = (
+            self.root,
+            self.content_mounts,
+            tuple(self.languages.items()),
+            self.language_names,
+            self.default_language,
+            self.disabled_languages,
+            self.raw.get("contentdir"),
+        )
+        cached = self.__dict__.get("_content_roots_memo")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_content_roots_memo"] = (key, tuple(self._find_content_roots()))
+        return list(cached[1])
+
+    def _find_content_roots(self) -> list[tuple[Path, str]]:
+        """`_content_roots`, worked out."""
+        assert self.root is not None
         if self.content_mounts:
             return [
                 (self.root / mount.source, mount.target)
@@ -552,7 +571,13 @@ class Site:
     def content_roots(self) -> tuple[tuple[str, str], ...]:
         """The site's content folders, each with its place in Hugo's content tree ("" for its
         root), as plain strings (they travel with what cross-file rules collect)."""
-        return tuple((os.fspath(folder), target) for folder, target in self._content_roots())
+        roots = self._content_roots()
+        memo = self.__dict__.get("_content_roots_memo")
+        cached = self.__dict__.get("_content_root_strings")
+        if memo is None or cached is None or cached[0] is not memo:
+            strings = tuple((os.fspath(folder), target) for folder, target in roots)
+            cached = self.__dict__["_content_root_strings"] = (memo, strings)
+        return cached[1]
 
     @property
     def all_content_roots(self) -> tuple[tuple[str, str], ...] | None:
@@ -1161,12 +1186,19 @@ def _page_url(file: Path, site: Site) -> str:
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 
+# A name `path_segment` keeps whole: ASCII letters and digits (the ASCII characters of categories
+# L and Nd) and the punctuation it keeps.
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9./\\_#+~@-]*")
+
+
 def path_segment(name: str) -> str:
     """A file or folder name, or a taxonomy term, as hugo 0.168 writes it in a URL: lower case,
     each white-space character a `-`, and only letters, decimal digits, marks,
     `. / \\ _ # + ~ - @` and a `%` before two hex digits kept (checked with the binary:
     `My Article` is `my-article`, `S&P 500` is `sp-500`, `What?` `what`, `C++` `c++`,
     ` two  spaces` `-two--spaces`)."""
+    if _PLAIN_SEGMENT.fullmatch(name):
+        return name.lower()  # nearly every name: ASCII letters, digits, `.`, `_`, `-`
     kept: list[str] = []
     for index, char in enumerate(name):
         if char.isspace():

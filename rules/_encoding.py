@@ -1377,7 +1377,10 @@ def hidden_damage(text: str) -> bool:
     mojibake's `\\u009d`) that the line-based rules do not read, so the damage would stay
     unreported. Such a fix waits: the fix loop repairs the body first and the next pass offers it.
     """
-    return bool(_HIDDEN_CONTROL.search(text) or _debris(text) or find_mojibake(text))
+    if _HIDDEN_CONTROL.search(text):
+        return True
+    # Invisible characters and mojibake are all outside ASCII (`isascii` costs nothing).
+    return not text.isascii() and bool(_debris(text) or find_mojibake(text))
 
 
 def _debris(text: str) -> bool:

@@ -18,6 +18,11 @@ from ._dates import GoTime, hugo_dates
 
 
 def _logical_path(document: Document) -> tuple[str, str] | None:
+    """`_find_logical_path`, once per document (link-fragment and duplicate-url both ask)."""
+    return document.memo("logical-path", _find_logical_path, document)
+
+
+def _find_logical_path(document: Document) -> tuple[str, str] | None:
     """The page's path in the content tree as `ref` names it, and the folder its relative `ref`
     paths start from (as hugo 0.168 resolves them): `news/budget` and `news` for
     `news/budget.md` and `news/budget.en.md`; the same for the leaf bundle `news/budget/index.md`
@@ -56,6 +61,13 @@ class OwnUrl(NamedTuple):
 
 
 def _own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
+    """`_find_own_url`, once per document (link-fragment and duplicate-url both ask). What it
+    reads of `ctx` is the document and the run's configuration (the page's dates, as
+    `hugo_dates`, which keeps them per document too), the same for every rule."""
+    return ctx.document.memo(("own-url", logical, section), _find_own_url, ctx, logical, section)
+
+
+def _find_own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
     """The page's URL path (`news/budget`): its `url`; else the one its `[permalinks]` pattern
     makes; else the path-derived one, with its `slug` and, under `uglyURLs`, `.html`. None when
     it cannot be told from the page alone (a pattern's token newslint does not reproduce, a

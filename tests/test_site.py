@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.site import MAINROAD_WIDGETS, Site, find_root, load_site, site_for
+from newslint.site import MAINROAD_WIDGETS, Site, find_root, load_site, path_segment, site_for
 
 
 def write(path: Path, text: str) -> Path:
@@ -535,3 +535,17 @@ def test_hugo_refuses_a_disabled_default_language_and_a_bad_pattern(tmp_path: Pa
         "unterminated character set at position 1 (Hugo cannot build)",
     ]
     assert [p.pattern for p in site.ignore_files] == ["keep"]
+
+
+@pytest.mark.parametrize(
+    ("name", "segment"),
+    [
+        ("Source_00.en", "source_00.en"),  # kept whole, lower-cased
+        ("a+b~c@d#e\\f/g", "a+b~c@d#e\\f/g"),
+        ("S&P 500", "sp-500"),  # the character by character way from here on
+        ("50%2F50%zz", "50%2f50zz"),
+        ("Ünïcode Straße", "ünïcode-straße"),
+    ],
+)
+def test_path_segment(name: str, segment: str) -> None:
+    assert path_segment(name) == segment

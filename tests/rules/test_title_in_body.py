@@ -178,6 +178,9 @@ def test_a_theme_that_prints_no_title(theme: str, reported: bool) -> None:
         ("Budget&nbsp;passes", "budget passes"),
         ("Bud\u00adget passes", "budget passes"),
         ("ＢＵＤＧＥＴ", "budget"),
+        # Every white space `\s` matches is one space (a form feed, a line separator, U+3000).
+        ("\x0cBudget\u2028\x1f passes\u3000now.\u00a0", "budget passes now"),
+        ("Budget \u200b passes", "budget passes"),
     ],
 )
 def test_comparable(written: str, compared: str) -> None:

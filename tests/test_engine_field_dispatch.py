@@ -1,0 +1,83 @@
+"""The engine's `field` dispatch: each field goes to the rules whose `field_keys` take its key, in
+rule order, and a rule that crashed gets no further field."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from newslint.config import Config
+from newslint.document import Document
+from newslint.engine import build_ruleset, lint_document
+from newslint.events import Field
+from newslint.rule import Context, Rule
+from newslint.site import Site
+
+SEEN: list[tuple[str, str]] = []
+
+
+class _Every(Rule):
+    code = "ZZ901"
+    name = "every-field"
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        SEEN.append(("every", field.key))
+
+
+class _Titles(Rule):
+    code = "ZZ902"
+    name = "titles-only"
+    keys: ClassVar[frozenset[str]] = frozenset({"title"})
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> Any:
+        return cls.keys
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        SEEN.append(("titles", field.key))
+
+
+class _Crashes(Rule):
+    code = "ZZ903"
+    name = "crashes-on-tags"
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        SEEN.append(("crashes", field.key))
+        if field.key == "tags":
+            raise ValueError("no tags")
+
+
+def _lint(text: str) -> list[str]:
+    SEEN.clear()
+    ruleset = build_ruleset(Config(), rule_classes=[_Crashes, _Titles, _Every], select=["ALL"])
+    doc = Document.from_text(text, "a.md", Site())
+    return [d.code for d in lint_document(doc, ruleset).diagnostics]
+
+
+def test_fields_go_to_the_rules_of_their_key_in_rule_order() -> None:
+    codes = _lint('---\ntitle: "A"\nTitle: "B"\nslug: "a"\n---\n\nText.\n')
+    assert codes == []
+    assert SEEN == [
+        ("crashes", "title"),
+        ("titles", "title"),
+        ("every", "title"),
+        ("crashes", "Title"),
+        ("titles", "Title"),
+        ("every", "Title"),
+        ("crashes", "slug"),
+        ("every", "slug"),
+    ]
+
+
+def test_a_rule_that_crashed_gets_no_further_field() -> None:
+    codes = _lint('---\ntitle: "A"\ntags: ["x"]\ntitle: "B"\nslug: "a"\n---\n\nText.\n')
+    assert codes.count("NL000") == 1
+    assert SEEN == [
+        ("crashes", "title"),
+        ("titles", "title"),
+        ("every", "title"),
+        ("crashes", "tags"),
+        ("every", "tags"),
+        ("titles", "title"),
+        ("every", "title"),
+        ("every", "slug"),
+    ]
