@@ -182,7 +182,14 @@ def test_reports_are_the_collisions_hugo_makes(
             # alias (the page it names has aliases).
             assert "aliases" in files[other] or _content_file(other, files) not in kept
             continue
-        assert held in pair, (reported, other, url, held)
+        # Hugo writes the two files at once: the loser's tail may be left after the winner's
+        # text (`news/t.mdase.md`, or a page's path before the end of an alias's redirect).
+        assert any(held == name or held.startswith(name) for name in pair), (
+            reported,
+            other,
+            url,
+            held,
+        )
         assert len(pair & kept) < 2 or "aliases" in files[reported], (reported, other)
     warned = re.search(r"Duplicate target paths: (.*)", output)
     if warned is not None:
