@@ -22,7 +22,8 @@ issue's goals are printed at the end:
 
 The corpus comes from `bench/gen_corpus.py` (kept in `--work`, default /tmp/newslint-bench).
 markdownlint-cli2 is installed with npm into that folder the first time. newslint runs as
-`python -m newslint` with this interpreter, so `PYTHONPATH` can point at another checkout.
+`python -m newslint` with this interpreter: run the script with another environment's Python to
+time the checkout installed there (see bench/README.md: `PYTHONPATH` alone mixes two trees).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ Two kinds of case, generated into `--work` (default /tmp/newslint-hostile):
   cannot hit on purpose; `tests/test_hostile.py` covers it.)
 
 Each run is a fresh `python -m newslint ... --isolated --no-cache` (the interpreter running this
-script, so `PYTHONPATH=/other/checkout` times another tree). Printed per run: the wall time, the
+script, so another environment's Python times the checkout installed there). Printed per run: the wall time, the
 CPU time the child used (user + system: steadier than the wall clock on a shared machine), the
 exit code and the size of the output; a traceback on stderr is flagged. `--save DIR` keeps every
 run's stdout and stderr (`DIR/<case>.<command>.out`), so two trees can be compared byte for byte
