@@ -1385,6 +1385,12 @@ def content_page_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool
     if not logical:
         return True  # the home page is always there
     *folders, name = logical.split("/")
+    return any(name in _listing(place)[0] for place in _folders_at(roots, folders))
+
+
+def _folders_at(roots: Iterable[tuple[str, str]], folders: list[str]) -> Iterator[str]:
+    """The folders on disk at the lower-case content path `folders` below each of `roots`
+    ((folder, its place in the content tree)), names compared without regard to case."""
     for root, target in roots:
         inside = folders
         if target:
@@ -1399,9 +1405,7 @@ def content_page_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool
                 for place in places
                 for entry in _listing(place)[1].get(segment, ())
             ]
-        if any(name in _listing(place)[0] for place in places):
-            return True
-    return False
+        yield from places
 
 
 def content_file_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:
@@ -1411,23 +1415,9 @@ def content_file_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool
     if not logical:
         return True
     *folders, name = logical.split("/")
-    for root, target in roots:
-        inside = folders
-        if target:
-            head = target.lower().split("/")
-            if folders[: len(head)] != head:
-                continue
-            inside = folders[len(head) :]
-        places = [root]
-        for segment in inside:
-            places = [
-                os.path.join(place, entry)
-                for place in places
-                for entry in _listing(place)[1].get(segment, ())
-            ]
-        for place in places:
-            if any(e == name or e.startswith(name + ".") for e in _listing(place)[1]):
-                return True
+    for place in _folders_at(roots, folders):
+        if any(e == name or e.startswith(name + ".") for e in _listing(place)[1]):
+            return True
     return False
 
 
