@@ -131,7 +131,7 @@ class TitleInBody(Rule):
                 # A title takes one line; and a link named after the title (the source link of
                 # an article that has no other text) or HTML is no repeat of it.
                 return
-            shown = source.strip(_EMPHASIS) if source[:1] in _EMPHASIS else source
+            shown = _without_emphasis(source)
         title = document.value("title")
         if isinstance(title, int) and not isinstance(title, bool):
             title = str(title)  # `title: 1984`: Hugo shows the number
@@ -192,6 +192,16 @@ def _theme_prints_no_title(site: Site | None) -> bool:
         return False
     names = site.themes or ((site.theme,) if site.theme else ())
     return any(str(name).rstrip("/").rpartition("/")[2].lower() == "hugo-book" for name in names)
+
+
+def _without_emphasis(source: str) -> str:
+    """The paragraph's text inside emphasis markers that wrap all of it (`**Title**`, `_Title_`,
+    `**_Title_**`); as written where they do not pair (`*Title**` shows a star)."""
+    opening = len(source) - len(source.lstrip(_EMPHASIS))
+    markers = source[:opening]
+    if markers and len(source) > 2 * opening and source.endswith(markers[::-1]):
+        return source[opening:-opening]
+    return source
 
 
 def _after_blank_lines(text: str, offset: int) -> int:

@@ -44,6 +44,16 @@ CASES = [
         unsafe_fixed=article("The budget passed.\n"),
     ),
     Case(
+        "bold-and-italic-paragraph",
+        article("**_Budget passes after a week of talks_**\n\nThe budget passed.\n"),
+        errors=[("paragraph", 5, 1)],
+        unsafe_fixed=article("The budget passed.\n"),
+    ),
+    Case(
+        "unpaired-markers-show-a-star",
+        article("*Budget passes after a week of talks**\n\nThe budget passed.\n"),
+    ),
+    Case(
         "plain-paragraph-after-blank-lines-with-crlf",
         (TOP + "\nBudget passes after a week of talks\n\n\nThe budget passed.\n\n" + LINK).replace(
             "\n", "\r\n"
