@@ -303,6 +303,13 @@ class Session:
         # that silences nothing can be called unused (as `check` judges it).
         self._covers = once(lambda: not project_files(targets, ruleset).names)
         diagnostics = self._lint(files, jobs=self.jobs)
+        # A file deleted (or replaced by a folder) between discovery and its lint is gone, not
+        # a file with an NL002 'file vanished' error, as in a later batch (`update`).
+        vanished = [path for path in files if _gone(path)]
+        if vanished:
+            gone = {self._forget(os.path.abspath(path)) for path in vanished}
+            diagnostics = [d for d in diagnostics if d.path not in gone]
+            files = [path for path in files if self.shown.get(os.path.abspath(path)) is not None]
         self.project = self._project_end()
         for found in self.project.values():
             diagnostics.extend(found)

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from newslint.config import Config
+from newslint.diagnostics import Diagnostic
 from newslint.engine import RuleSet, build_ruleset
 from newslint.watch import Scope, Session
 from rules.duplicate_source import DuplicateSource
@@ -288,6 +289,28 @@ def test_a_file_that_vanishes_while_it_is_linted_leaves_the_picture(
     assert watcher.update([(DELETED, str(site[1].absolute()))]) == []  # its event, later
     assert printed(out) == []
     assert sorted(watcher.shown.values()) == [f"{NEWS}/000{n}.en.md" for n in (0, 2, 3)]
+
+
+def test_a_file_that_vanishes_during_the_first_lint_is_not_in_the_picture(
+    site: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleted between discovery and the first lint: no NL002 'file vanished' until a batch
+    comes, and its duplicate's problem is not shown (hard26 saw both)."""
+    site[1].write_text(article(1, title="Story number 0"), encoding="utf-8")
+    out = io.StringIO()
+    watcher = session(out)
+    lint = watcher._lint
+
+    def deleted_first(files: list[Path], *, jobs: int | None) -> list[Diagnostic]:
+        site[1].unlink()
+        return lint(files, jobs=jobs)
+
+    monkeypatch.setattr(watcher, "_lint", deleted_first)
+    found = watcher.start(site)
+    assert found and not [d for d in found if "0001" in d.path or d.code in ("NL002", "XF002")]
+    assert sorted(watcher.shown.values()) == [f"{NEWS}/000{n}.en.md" for n in (0, 2, 3)]
+    assert watcher.project == {}
+    assert not [line for line in printed(out) if "0001" in line]
 
 
 def test_a_symbolic_link_to_a_folder_asks_for_a_new_watch(
