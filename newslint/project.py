@@ -33,7 +33,7 @@ from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
 from newslint.events import Collected
-from newslint.rule import Rule, rule_label
+from newslint.rule import GROUP_ALWAYS, Rule, rule_label
 
 if TYPE_CHECKING:
     from newslint.engine import FileResult
@@ -226,6 +226,7 @@ class ProjectData:
         if key is None:
             assert items.hashes is not None and items.owners is not None
             repeated = _repeated(items.hashes)
+            repeated.add(hash(GROUP_ALWAYS))  # (a real key of that hash only brings one more)
             shared = {
                 owner
                 for hashed, owner in zip(items.hashes, items.owners, strict=True)

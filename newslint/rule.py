@@ -266,8 +266,13 @@ class Rule:
     # Optional, instead of `group_key`: a classmethod `group_keys(cls, data) -> Iterable[Hashable]`,
     # several keys per item (a page's own path and the paths it links to). `project_end` then
     # receives, in file order and ungrouped, only the items that share at least one key with
-    # another item; the run keeps a hash per key in memory.
+    # another item, and those that give the key `GROUP_ALWAYS` (a page whose links must be judged
+    # even when they lead to no page of the run); the run keeps a hash per key in memory.
     group_keys: ClassVar[Callable[..., Iterable[Hashable]] | None] = None
+
+
+# A key of `Rule.group_keys` that brings its item to `project_end` whatever the others' keys.
+GROUP_ALWAYS = "\0newslint: always"
 
 
 @dataclasses.dataclass

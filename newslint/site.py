@@ -1493,8 +1493,14 @@ def _holds_index(folder: str, site: Site) -> bool:
     kept = _BUNDLE_INDEX.get(folder)
     if kept is not None and kept[0] == changed:
         return kept[1]
-    _, children = _listing(folder)
-    found = any(leaf_index(entry, site) for entry in children)
+    # Looked through here, not kept as a listing (`_listing`): a section of thousands of
+    # articles would keep every name in memory, in every worker (peak memory must not grow
+    # with the number of files); the answer is all that is kept.
+    try:
+        with os.scandir(folder) as entries:
+            found = any(leaf_index(entry.name, site) for entry in entries)
+    except OSError:
+        found = False
     _BUNDLE_INDEX[folder] = (changed, found)
     return found
 

@@ -46,7 +46,7 @@ from urllib.parse import unquote
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html
-from newslint.rule import Context, ProjectContext
+from newslint.rule import GROUP_ALWAYS, Context, ProjectContext
 from newslint.site import content_adapter_on_disk, content_file_on_disk
 from newslint.spans import Span
 
@@ -91,6 +91,15 @@ class RefNotFound(Rule):
 
     def collect(self) -> RefPage | None:
         return self.page
+
+    @classmethod
+    def group_keys(cls, data: RefPage) -> tuple[str, ...]:
+        """A page's own key; a page with `ref` calls gives the keys its calls may find too, and
+        `GROUP_ALWAYS`: `project_end` then gets the pages with calls and the pages of the run
+        they may find, not every page (peak memory must not grow with the number of files)."""
+        if not data.refs:
+            return (data.own,)
+        return (GROUP_ALWAYS, data.own, *(key for keys, _, _ in data.refs for key in keys))
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:

@@ -21,7 +21,7 @@ from newslint.discover import FileList, discover
 from newslint.engine import FileResult, RuleSet, build_ruleset
 from newslint.events import Collected
 from newslint.project import ProjectData
-from newslint.rule import Context, ProjectContext, Rule
+from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule
 from rules.duplicate_source import DuplicateSource
 from rules.duplicate_title import DuplicateTitle
 from rules.required_field import RequiredField
@@ -278,6 +278,17 @@ def test_group_keys_pass_the_items_that_share_a_key(keep: int) -> None:
     # a links to c, e and x to each other, x to a; b stands alone, d links only to itself
     assert [c.data for c in data.for_rule(ByLinks)] == [items[i] for i in (0, 2, 4, 5)]
     assert len(data.collected("by-links")) == 6
+    data.close()
+
+
+@pytest.mark.parametrize("keep", [0, 100])
+def test_group_always_brings_an_item_that_shares_no_key(keep: int) -> None:
+    # A page whose links lead to no page of the run must still be judged (ref-not-found).
+    data = ProjectData([ByLinks], keep=keep)
+    items = [("a", GROUP_ALWAYS, "missing"), ("b",), ("c", "b"), ("d",)]
+    for index, item in enumerate(items):
+        data.add(index, FileResult(f"{index}.md", [], {"by-links": Collected(f"{index}.md", item)}))
+    assert [c.data for c in data.for_rule(ByLinks)] == [items[0], items[1], items[2]]
     data.close()
 
 
