@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -10,6 +11,13 @@ import pytest
 # Caches written by the runs under test go to a temporary folder, never into the repository or the
 # shared corpus (root may write to read-only folders). Tests of the cache location unset this.
 os.environ.setdefault("NEWSLINT_CACHE_DIR", tempfile.mkdtemp(prefix="newslint-test-cache-"))
+
+# The tests that press Ctrl-C on a `newslint watch` or `check` they started need SIGINT to reach
+# it. A suite started in the background by a shell without job control (`./.ci/run &`) inherits
+# SIGINT ignored, and so would every child: Python then installs no KeyboardInterrupt handler,
+# and the child never stops. Handled here, the signal is the default again in each child.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
