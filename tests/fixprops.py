@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import ftfy
+
 from newslint.config import Config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, encode
@@ -209,8 +211,11 @@ def problems(raw: bytes, *, unsafe: bool, path: str = PATH) -> list[str]:
             # defects from detection; removing it reveals them. So does a C1 control that Python
             # strips as white space (U+0085) where mojibake's fix writes what it stood for ("…").
             # What the text shows without them, or with those characters, is the baseline then.
+            # So is the text with its mojibake repaired: `Ã©` ends a line in a symbol, `é` in a
+            # letter, which makes a link on the next line the end of a sentence, no source line.
             text = raw.decode("utf-8", "surrogateescape")
-            for unmasked in (_INVISIBLE.sub("", text), _C1.sub(_windows_1252, text)):
+            repaired = ftfy.fix_encoding(text)
+            for unmasked in (_INVISIBLE.sub("", text), _C1.sub(_windows_1252, text), repaired):
                 masked = _errors(lint(unmasked.encode("utf-8", "surrogateescape"), path))
                 new = new - (masked - errors_before)
         if new:
