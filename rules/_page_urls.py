@@ -7,7 +7,7 @@ duplicate-url (two pages at one URL)."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from newslint.document import Document
 from newslint.rule import Context
@@ -348,10 +348,7 @@ def language_folder(site: Site, language: str) -> str:
     """The language's folder in `public/` ("fr/"), "" for the default language unless the site
     sets `defaultContentLanguageInSubdir` (hugo 0.168)."""
     default = language.lower() == site.default_language.lower()
-    in_subdir = site.raw.get("defaultcontentlanguageinsubdir")
-    if isinstance(in_subdir, str):
-        in_subdir = in_subdir.strip().lower() == "true"
-    if default and in_subdir is not True:
+    if default and not config_true(site.raw.get("defaultcontentlanguageinsubdir")):
         return ""
     return language.lower() + "/"
 
@@ -362,3 +359,10 @@ def multihost(site: Site) -> bool:
     return isinstance(languages, dict) and any(
         isinstance(table, dict) and table.get("baseurl") for table in languages.values()
     )
+
+
+def config_true(value: Any) -> bool:
+    """Whether a site setting is on: `true`, or the string "true" in any case."""
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return value is True

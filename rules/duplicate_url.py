@@ -60,7 +60,14 @@ from newslint.spans import Span
 
 from . import _dates
 from ._crossfile import is_section_page, order_key, position
-from ._page_urls import _logical_path, _own_url, _section_slug, language_folder, multihost
+from ._page_urls import (
+    _logical_path,
+    _own_url,
+    _section_slug,
+    config_true,
+    language_folder,
+    multihost,
+)
 from ._pages import hugo_true, never_rendered, opening_delimiter
 
 
@@ -248,7 +255,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     place = _logical_path(document)
     if place is None or document.field("sites") is not None:
         return None
-    if hugo_true(document, "draft") and not _true(site.raw.get("builddrafts")):
+    if hugo_true(document, "draft") and not config_true(site.raw.get("builddrafts")):
         return None
     if never_rendered(document):
         return None
@@ -260,12 +267,14 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     section = is_section_page(document)
     prefix = language_folder(site, language)
     ugly = (
-        _true(site.raw.get("uglyurls")) if not isinstance(site.raw.get("uglyurls"), dict) else None
+        config_true(site.raw.get("uglyurls"))
+        if not isinstance(site.raw.get("uglyurls"), dict)
+        else None
     )
     fixed: list[Target] = []
     derived = None
     url_field = document.field("url")
-    lower = not _true(site.raw.get("disablepathtolower"))
+    lower = not config_true(site.raw.get("disablepathtolower"))
     if url_field is not None:
         target = _url_target(document, site, url_field.value, url_field.value_span)
         if target is not None:
@@ -307,12 +316,6 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         window[1],
         site.content_roots,
     )
-
-
-def _true(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() == "true"
-    return value is True
 
 
 def _disabled(site: Site, kind: str) -> bool:
