@@ -42,7 +42,13 @@ keeps the quote going. Markdown on a line that starts with a tag has no fix: aft
 that line would open an HTML block again. It is unsafe: the Markdown becomes elements of its
 own (a heading, a `<p>`) after the opening tag, which a browser may not keep inside it (a `<p>`
 closes before a heading or another paragraph, so `dir="rtl"` no longer applies), and HTML lines
-under the text join the new paragraph.
+under the text join the new paragraph. The Example becomes:
+
+    <p dir="rtl">
+
+    ## Heading
+    Some **bold** text
+    </p>
 """
 
 from __future__ import annotations

@@ -65,7 +65,15 @@ when a misspelt key such as `sumary` is present: `unknown-field` renames it inst
 one while the opening sentences hold control or invisible characters or mojibake: copied into a
 quoted value they would hide behind escapes, so `newslint fix` repairs the body first and offers
 the summary on its next pass. Bytes that are not UTF-8 wait the same way for `invalid-utf8`'s
-transcoding: copied before it, they would be written as U+FFFD, the character lost.
+transcoding: copied before it, they would be written as U+FFFD, the character lost. The Example
+becomes (the date is the editor's to add):
+
+    ---
+    title: "Budget passes"
+    summary: "The budget passed on Tuesday after a week of talks."
+    ---
+
+    The budget passed on Tuesday after a week of talks.
 """
 
 from __future__ import annotations

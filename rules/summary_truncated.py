@@ -16,10 +16,26 @@ Feeds and article cards show the summary as written; a cut sentence looks broken
 a fixed length are a scraper's habit, and the article's own opening sentences are usually better.
 
 ## Example
+    ---
+    title: "Budget to pass this week"
+    date: 2025-02-08T09:55:35+08:00
     summary: "The finance minister said on Tuesday that the budget would..."
+    ---
+
+    The finance minister said on Tuesday that the budget would pass this week.
+
+    [Reuters](https://www.reuters.com/world/budget-passes)
 
 ## Use instead
+    ---
+    title: "Budget to pass this week"
+    date: 2025-02-08T09:55:35+08:00
     summary: "The finance minister said on Tuesday that the budget would pass this week."
+    ---
+
+    The finance minister said on Tuesday that the budget would pass this week.
+
+    [Reuters](https://www.reuters.com/world/budget-passes)
 
 ## Fix safety
 Unsafe: the new summary is taken from the article's opening sentences (whole sentences only, within

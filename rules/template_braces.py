@@ -51,6 +51,9 @@ a URL written as text (`<https://example.com/{{id}}>`, or a bare URL that Hugo l
 a backslash there would become part of the URL. Nor does a shortcode call whose `<` or `%` was
 escaped (`{{\\< button >}}`, as some CMS editors write it): the message says to write `{{<`, which
 calls the shortcode, and a shortcode the site lacks fails the build, so an editor checks.
+The Example becomes:
+
+    \\{\\{if !contains(profile.lists,"Evening Report")}} Sign up for the Evening Report.
 """
 
 from __future__ import annotations

@@ -30,7 +30,11 @@ anything else, nowhere. So `visibility: [single]` or `[List]` hides the thumbnai
 
 ## Fix safety
 Safe: a map that has `image` and no `src` gets `image` renamed to `src`, which is what the author
-meant; nothing else is fixed.
+meant; nothing else is fixed. The Example becomes:
+
+    thumbnail:
+      src: "img/budget.jpg"
+      visibility: ["list", "single"]
 
 ## Where the value is read
 Hugo 0.168 makes a page's `params: {thumbnail: ...}` its `.Params.thumbnail`, winning over a

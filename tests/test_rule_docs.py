@@ -11,8 +11,9 @@ instead` does not, and its fix turns the one into the other.
 - the Use instead does not make the rule report; a fragment's Use instead (see below) makes no rule
   report at all;
 - where the rule fixes (`## Fix safety`), `newslint fix --unsafe-fixes --select CODE` turns the
-  Example into the Use instead, or `FIX_DIFFERS` says why it does something else (what the rule's
-  Fix safety section explains).
+  Example into the Use instead, or into the indented block its Fix safety section shows (a fix
+  that escapes what an editor would delete, or leaves out a value only the editor knows); a
+  display-only fix changes nothing.
 
 How an example block is read (the notation the rule docs use):
 
@@ -136,21 +137,6 @@ weight = 3
 # Examples that are no fragment of an article, though they do not start with `---`.
 WHOLE_FILES = {"FM001": "a file without front matter: no clean article can hold it"}
 
-# Rules whose fix does not turn the Example into the Use instead, and why (their Fix safety says
-# so). The test fails when the fix does give the Use instead, so that no entry outlives its reason.
-FIX_DIFFERS = {
-    "BD013": "the fix ends the HTML block with a blank line; writing the block as Markdown, as"
-    " the Use instead does, takes an editor",
-    "BD005": "the fix escapes the braces; deleting leaked template code, as the Use instead does,"
-    " takes an editor",
-    "FM004": "the fix writes the summary from the opening sentences; the missing date is the"
-    " editor's to add",
-    "TH003": "the fix renames `image` to `src`; which visibility was meant is the editor's call",
-    "TX001": "the fix takes the article's own opening sentences (here the clean article's), not the"
-    " words the Use instead imagines",
-    "TX006": "display only: the sentence case is suggested, never applied",
-}
-
 # Rules whose doc says where a problem is reported: the text each report of the Example spans, in
 # order (one entry per report, so the count is checked too). The doc's words are quoted.
 STATED_PLACES: dict[str, list[str]] = {
@@ -209,8 +195,10 @@ class Example:
     config: dict[str, Any] = field(default_factory=dict)
 
 
-def section(doc: str, title: str) -> str | None:
-    """The indented block under `## title`, dedented; None when the section has none."""
+def section(doc: str, title: str, *, after_prose: bool = False) -> str | None:
+    """The indented block under `## title`, dedented; None when the section has none. With
+    `after_prose`, the first indented block anywhere in the section (Fix safety shows what the fix
+    makes of the Example after its words)."""
     heading = f"## {title}\n"
     if heading not in doc:
         return None
@@ -218,7 +206,7 @@ def section(doc: str, title: str) -> str | None:
     for line in doc.split(heading, 1)[1].splitlines():
         if line.startswith("    ") or (not line.strip() and lines):
             lines.append(line[4:])
-        elif line.strip():
+        elif line.startswith("## ") or (line.strip() and (lines or not after_prose)):
             break
     while lines and not lines[-1].strip():
         lines.pop()
@@ -493,13 +481,19 @@ def test_rule_doc_examples(rule: type[Rule]) -> None:
     if not example.whole:
         assert not any(clean.values()), f"{rule.code}: its Use instead is not clean: {clean}"
     if not rule.fixable():
-        assert rule.code not in FIX_DIFFERS
         return
     result = fixed(example, rule)
-    if rule.code in FIX_DIFFERS:
-        assert result != instead.files, f"{rule.code}: the fix now gives the Use instead"
+    fix_safety = doc.split("## Fix safety\n", 1)[1]
+    if fix_safety.startswith("Display only"):
+        assert result == example.files, f"{rule.code}: a display-only fix was applied"
         return
-    assert result == instead.files, f"{rule.code}: the fix does not give the Use instead"
+    # A fix that does not give the Use instead (it escapes what an editor would delete, or leaves
+    # a value only the editor knows) shows what it gives in its Fix safety, as a block of its own.
+    gives_block = section(doc, "Fix safety", after_prose=True)
+    gives = instead if gives_block is None else read_block(gives_block, rule, example)
+    assert result == gives.files, f"{rule.code}: the fix does not give " + (
+        "the Use instead" if gives_block is None else "the block its Fix safety shows"
+    )
 
 
 def rule_named(code: str) -> type[Rule]:
