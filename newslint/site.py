@@ -231,6 +231,9 @@ class Site:
     config_path: Path | None = None
     theme: str | None = None
     time_zone: str | None = None
+    # The `timeZone` as written when it cannot be used (`Local`, or a name the tz database lacks),
+    # site-wide (key None) and per language: messages say why dates are read in UTC.
+    unusable_time_zones: dict[str | None, str] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)  # language -> contentDir (relative)
     default_language: str = "en"
     build_future: bool = False
@@ -402,6 +405,18 @@ class Site:
                 if name.lower() == language.lower():
                     return zone or None
         return self.time_zone
+
+    def unusable_time_zone_for(self, language: str | None) -> str | None:
+        """The `timeZone` written for `language`'s pages (its own, else the site's) when newslint
+        cannot use it and reads their dates in UTC: `Local` or a zone the tz database lacks."""
+        if language is not None:
+            for name, zone in self.language_time_zones.items():
+                if name.lower() == language.lower():
+                    return self.unusable_time_zones.get(name) if not zone else None
+            for written, unusable in self.unusable_time_zones.items():
+                if written is not None and written.lower() == language.lower():
+                    return unusable
+        return self.unusable_time_zones.get(None) if self.time_zone is None else None
 
     def _language_settings(self, language: str | None) -> dict[str, Any]:
         """The language's own table (`[languages.fr]`, keys lower case), {} when it has none.
@@ -1742,6 +1757,8 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     zone = data.get("timezone")
     if isinstance(zone, str) and zone:
         site.time_zone = _checked_zone(zone, "timeZone", config_path, site.errors)
+        if site.time_zone is None:
+            site.unusable_time_zones[None] = zone
     _read_languages(site, data, spelled, config_path)
     site.content_mounts = _mounts(data, spelled, "content", site._known_languages())
     _removed_mount_settings(data, origins.get("module.mounts", config_path), site.errors)
@@ -1874,6 +1891,8 @@ def _read_languages(site: Site, data: dict[str, Any], spelled: dict[str, str], w
                 # An empty one is the language's own too: hugo 0.168 reads its pages in UTC,
                 # not in the site's zone (and `Local`, the build machine's, is unknown here).
                 site.language_time_zones[written] = checked or ""
+            if zone and checked is None:
+                site.unusable_time_zones[written] = zone
         locale = settings.get("locale") or settings.get("languagecode")
         if isinstance(locale, str) and locale:
             site.language_locales[written] = locale

@@ -63,7 +63,7 @@ class DateFormat(Rule):
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         choice = zone_for(ctx)
-        zone = choice.name if choice.known else "UTC (no time zone is configured)"
+        zone = choice.name if choice.known else _unknown_zone(ctx)
         for item, reading in date_fields(ctx):
             if reading.kind != "ok" or reading.is_rfc3339:
                 continue
@@ -119,3 +119,14 @@ def _spells_a_date(source: str) -> bool:
     except ValueError:
         return False
     return 1900 <= day.year <= 2099
+
+
+def _unknown_zone(ctx: Context) -> str:
+    """The zone Hugo reads dates without an offset in, for the message, when newslint has none to
+    use (the fix, then unsafe, writes them in UTC): none configured, `Local` or an unknown name."""
+    written = ctx.site.unusable_time_zone_for(ctx.document.language) if ctx.site else None
+    if written is None:
+        return "UTC (no time zone is configured)"
+    if written == "Local":
+        return "the build machine's time zone (timeZone 'Local'), which newslint cannot know"
+    return f"UTC (timeZone {written!r} is not a known time zone, and Hugo cannot build)"

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.date_format import DateFormat
-from newslint.site import Site
-from newslint.testing import Case, Raw, assert_case, fm
+from newslint.site import Site, load_site
+from newslint.testing import Case, Raw, assert_case, case_reports, fm
 
 SHANGHAI = Site(time_zone="Asia/Shanghai")
 NEW_YORK = Site(time_zone="America/New_York")
@@ -241,3 +243,51 @@ def test_message_and_fix_title() -> None:
     ]
     assert found[0].fix is not None
     assert found[0].fix.title == "Rewrite as 2025-02-08T09:55:35+08:00"
+
+
+@pytest.mark.parametrize(
+    ("config", "path", "zone"),
+    [
+        ("", "content/a.md", "UTC (no time zone is configured)"),
+        (
+            "timeZone = 'Mars/Olympus'\n",
+            "content/a.md",
+            "UTC (timeZone 'Mars/Olympus' is not a known time zone, and Hugo cannot build)",
+        ),
+        (
+            "timeZone = 'Local'\n",
+            "content/a.md",
+            "the build machine's time zone (timeZone 'Local'), which newslint cannot know",
+        ),
+        (
+            "timeZone = 'Asia/Tokyo'\n[languages.en]\n[languages.fr]\ntimeZone = 'Local'\n",
+            "content/a.fr.md",
+            "the build machine's time zone (timeZone 'Local'), which newslint cannot know",
+        ),
+        (
+            "timeZone = 'Local'\n[languages.en]\n[languages.fr]\ntimeZone = 'Asia/Tokyo'\n",
+            "content/a.fr.md",
+            "Asia/Tokyo",
+        ),
+        (
+            "timeZone = 'Local'\n[languages.en]\ntimeZone = ''\n",
+            "content/a.md",
+            "UTC (no time zone is configured)",
+        ),
+    ],
+    ids=["none", "unknown", "local", "language-local", "language-known", "language-empty"],
+)
+def test_the_message_names_the_zone_hugo_reads_in_or_why_not(
+    tmp_path: Path, config: str, path: str, zone: str
+) -> None:
+    (tmp_path / "hugo.toml").write_text(config, encoding="utf-8")
+    site = load_site(tmp_path, tmp_path / "hugo.toml")
+    case = Case("zone", fm(date="2025-02-08 09:55:35"), path=path, site=site)
+    doc, reports = case_reports(DateFormat, case)
+    assert [(r.message_id, doc.position(r.span.start).line, r.message) for r in reports] == [
+        (
+            "no-offset",
+            2,
+            f"date is not RFC 3339 with an offset: Hugo reads '2025-02-08 09:55:35' in {zone}",
+        )
+    ]
