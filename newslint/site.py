@@ -56,7 +56,10 @@ Widgets: with the theme on disk, the allowed sidebar widgets are the templates i
 `layouts/partials/widgets/` (and Hugo 0.146's `layouts/_partials/widgets/`) of the site first and of
 each theme component, the union of them all; without one, the built-in Mainroad list. A component
 is looked for in the themes folder (`themesDir`, else `themes/`) and in `_vendor/` (`hugo mod
-vendor`); a module only in Hugo's module cache is not found, and the built-in list stands in.
+vendor`); a module only in Hugo's module cache is not found, and the built-in list stands in
+for Mainroad itself. A component other than Mainroad that is not on disk (a child theme, a fork)
+may bring widgets of its own: `Site.widgets_unseen` says so, and a name not in the list is then
+not judged.
 The same templates (every file under those `layouts/` folders) give `Site.template_params`: the
 page parameters they read (`.Params.category`, `.Param "cover"`, `index .Params "toc"`), which
 `unknown-field` takes for parameters on purpose.
@@ -246,6 +249,9 @@ class Site:
     taxonomies: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TAXONOMIES))
     widgets: tuple[str, ...] = MAINROAD_WIDGETS
     widgets_from_theme: bool = False
+    # A theme component other than Mainroad itself is not on disk (a submodule left out of the
+    # checkout, a module in Hugo's cache): it may bring widgets `widgets` cannot list.
+    widgets_unseen: bool = False
     errors: list[str] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
     # Every configured language, with or without its own contentDir (original spelling).
@@ -1776,6 +1782,7 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.build_expired = _to_bool(data.get("buildexpired", False))
     _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
+    site.widgets_unseen = _unseen_components(root, site.themes, themes_dir)
     site.template_params = _template_params(root, site.themes, themes_dir)
     return site
 
@@ -2197,6 +2204,18 @@ def _widgets(
     site_names = names_in(root) or set()
     names = site_names | (theme_names if theme_names is not None else set(MAINROAD_WIDGETS))
     return tuple(sorted(names)), theme_names is not None
+
+
+def _unseen_components(root: Path, themes: tuple[str, ...], themes_dir: Path) -> bool:
+    """Whether a theme component other than Mainroad itself (`mainroad`, `Mainroad`,
+    `github.com/Vimux/Mainroad`, whose widgets are the built-in list) is in neither the themes
+    folder nor `_vendor/`: a child theme or a fork whose templates newslint cannot read."""
+    for theme in themes:
+        if str(theme).rstrip("/").rpartition("/")[2].lower() == "mainroad":
+            continue
+        if not any(_is_dir(base) for base in _component_bases(root, themes_dir, theme)):
+            return True
+    return False
 
 
 # How a template reads a page parameter: `.Params.cover` (`$.Params`, `.Page.Params`, and the

@@ -107,6 +107,16 @@ def never_shown(document: Document) -> bool:
     )
 
 
+def drawn_by_its_layout(document: Document) -> bool:
+    """Whether the page is one its own template draws rather than an article: it names a
+    `layout` and has no body (PaperMod's and Stack's `archives` and `search` pages, a résumé
+    page drawn from data). Its template lists or searches the site's articles; the page has no
+    date, summary or source of its own to give. A page with text under its `layout` (a Jekyll
+    import's `layout: post`) is an article as any other."""
+    layout = document.value("layout")
+    return isinstance(layout, str) and bool(layout.strip()) and not document.body.strip()
+
+
 def opening_delimiter(document: Document) -> Span:
     """Where a diagnostic about the front matter as a whole points: its opening delimiter, `---`
     or `+++`, or the `{` that opens JSON front matter (one character: the rest of that line is

@@ -29,6 +29,7 @@ from newslint.cascade import HUGO_FIELDS as CASCADE_HUGO_FIELDS
 from newslint.document import Document
 from newslint.events import Entry, Field
 from newslint.schema import Schema
+from newslint.site import Site
 
 PREFIX = "params."
 
@@ -51,6 +52,26 @@ def custom_key(schema: Schema, key: str, custom: Iterable[str] = ()) -> bool:
         return True
     spec = schema.spec(lowered)
     return spec is not None and (spec.preset != "hugo" or spec.taxonomy)
+
+
+def site_param_names(site: Site | None, language: str | None = None) -> frozenset[str]:
+    """The names (lower case) the site's configuration sets under `params`, site-wide or for
+    `language` (`[languages.fr.params]`), a theme component's own defaults included. Themes
+    read such a name page first, the site's value standing in for a page without one (PaperMod:
+    `.Params.author | default .Site.Params.author`; `.Param "author"`), so a page that sets
+    `author` on a site with `params.author` sets that parameter on purpose."""
+    if site is None:
+        return frozenset()
+    names = set(_keys(site.raw.get("params")))
+    languages = site.raw.get("languages")
+    own = languages.get(language.lower()) if isinstance(languages, dict) and language else None
+    if isinstance(own, dict):
+        names.update(_keys(own.get("params")))
+    return frozenset(names)
+
+
+def _keys(table: object) -> list[str]:
+    return [str(key).lower() for key in table] if isinstance(table, dict) else []
 
 
 def _entries(document: Document) -> tuple[Field | None, tuple[Entry, ...]]:

@@ -9,7 +9,9 @@ summary written mostly in Chinese, Japanese or Korean both limits are a third as
 100 by default): one such character carries about as much as three Latin letters. A summary that
 mixes the two (`示例签署CLA，加入OpenExample社区。`) is short only when its Latin characters and
 three for each CJK letter add up to less than `min`. An empty summary is
-`required-field`'s.
+`required-field`'s. A page its own `layout` draws, with no body (PaperMod's archive and search
+pages, whose documentation has them set `summary: "archives"`), is no article whose summary a
+card or a feed shows: left alone.
 
 ## Why is this bad?
 Cards and feed readers cut a long summary wherever their layout ends; search engines show about
@@ -31,6 +33,8 @@ from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context, check_counts
 from newslint.textutil import is_cjk_char, length_limit, mostly_cjk, reader_length
+
+from ._pages import drawn_by_its_layout
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ class SummaryLength(Rule):
     def on_field(self, ctx: Context, field: Field) -> None:
         if field.key.lower() != "summary" or not isinstance(field.value, str):
             return
+        if drawn_by_its_layout(ctx.document):
+            return  # an archive or search page: its summary is no card's
         text = " ".join(html.unescape(field.value).split())
         if not text:
             return

@@ -10,7 +10,11 @@ and one holding a map or a list where its look-alike takes one value (`publisher
 a link is no misspelt `published`). Nor is a key the site's or its theme's templates read as a
 page parameter (`.Params.category`, `.Param "category"`, `index .Params "category"`, in `layouts/`
 on disk): an events layout showing `.Params.category` as a label makes `category` a parameter
-on purpose, not a misspelt `categories`, and renaming it would empty the label.
+on purpose, not a misspelt `categories`, and renaming it would empty the label. Nor is a name
+the site's configuration sets under `params` (site-wide, for the page's language, or as a theme's
+default): themes read such a name page first, the site's value standing in (PaperMod's byline is
+`.Params.author | default .Site.Params.author`), so `author` on a site with `params.author` is
+the page's author, not a misspelt `authors`, also when the theme is not on disk to be read.
 The option `known` adds keys to the schema.
 
 ## Why is this bad?
@@ -44,6 +48,7 @@ from newslint.rule import Context
 from newslint.schema import LIST_KINDS, MAP_KINDS, Spec
 
 from ._dates import reads_as_date
+from ._params import site_param_names
 from ._schema import closest, schema_of
 
 
@@ -65,6 +70,8 @@ class UnknownField(Rule):
         known = {key.lower() for key in ctx.options.known}
         if ctx.site is not None:
             known |= ctx.site.template_params
+            # A theme reads such a key page first, the site's `params` value standing in.
+            known |= site_param_names(ctx.site, ctx.document.language)
         candidates = [spec.name for spec in schema.specs.values()]
         singulars = {}
         if ctx.site is not None:

@@ -4,6 +4,9 @@
 Checks each item of a page's `widgets` list (Mainroad theme) against the widgets the site has: the
 templates in `layouts/partials/widgets/` of the site and of the theme on disk, else Mainroad's own
 (`categories`, `ddg-search`, `languages`, `recent`, `search`, `sidemenu`, `social`, `taglist`).
+When a theme component other than Mainroad itself is not on disk (a child theme or a fork left
+out of the checkout, a module in Hugo's cache), a name none of these has may be that component's:
+it is not reported (empty and repeated items still are).
 Flags unknown names and empty items (errors: the build fails), and, as warnings, repeats and names
 that differ from the theme's only in case (Hugo finds partials by lower-cased name, so those build).
 Where the page draws no sidebar (its `sidebar: false`, one a section's or the site's `cascade` gives
@@ -84,6 +87,8 @@ class WidgetValue(Rule):
     def _check(self, ctx: Context, field: Field, nested: bool) -> None:
         node = field.node
         known = ctx.site.widgets if ctx.site is not None else MAINROAD_WIDGETS
+        # A theme component not on disk (other than Mainroad) may have the widget: not judged.
+        unseen = ctx.site is not None and ctx.site.widgets_unseen
         text = ctx.document.text
         names = [
             (yaml11_word(item, text) or str(item.value)) if item.kind == "scalar" else ""
@@ -133,7 +138,7 @@ class WidgetValue(Rule):
                     fix=fix,
                     severity=Severity.WARNING,
                 )
-            elif names[index] not in known:
+            elif names[index] not in known and not unseen:
                 guess = _guess(names[index], known) if item.kind == "scalar" else None
                 fix = None
                 if guess is not None and guess not in seen:

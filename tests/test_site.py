@@ -242,6 +242,29 @@ def test_site_widgets_add_to_the_builtin_list_without_the_theme(tmp_path: Path) 
     assert site.widgets_from_theme is False
 
 
+@pytest.mark.parametrize(
+    ("config", "on_disk", "unseen"),
+    [
+        ('theme = "mainroad"\n', (), False),
+        ('theme = "Mainroad"\n', (), False),
+        ('[[module.imports]]\npath = "github.com/Vimux/Mainroad"\n', (), False),
+        ('theme = ["extras", "mainroad"]\n', (), True),
+        ('theme = ["extras", "mainroad"]\n', ("extras",), False),
+        ('theme = "mainroad-fork"\n', (), True),
+        ('theme = "mainroad-fork"\n', ("mainroad-fork",), False),
+    ],
+)
+def test_widgets_unseen_when_a_component_besides_mainroad_is_not_on_disk(
+    tmp_path: Path, config: str, on_disk: tuple[str, ...], unseen: bool
+) -> None:
+    """A child theme or a fork that is not on disk may bring widgets of its own; Mainroad's
+    own are the built-in list."""
+    write(tmp_path / "hugo.toml", config)
+    for name in on_disk:
+        write(tmp_path / "themes" / name / "layouts" / "index.html", "")
+    assert site_at(tmp_path / "content" / "a.md").widgets_unseen is unseen
+
+
 def test_template_params_of_the_site_and_its_themes(tmp_path: Path) -> None:
     """The page parameters the templates read, from the site's `layouts/` and each theme
     component's on disk (the themes folder or `_vendor/`): `.Params.x`, `$.Params.x`,

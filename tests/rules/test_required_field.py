@@ -690,6 +690,29 @@ HUGO_GIVES_CASES = [
         "---\nbuild:\n  render: Never\n  list: Never\n---\n",
         errors=[("missing", 1, 1), ("missing", 1, 1), ("missing", 1, 1)],
     ),
+    # A page its own layout draws, with no body (PaperMod's and Stack's archive and search
+    # pages), lists or searches the articles: only its title is asked.
+    Case("archives-page", '---\ntitle: Archive\nlayout: "archives"\nurl: "/archives/"\n---\n'),
+    Case(
+        "search-page-without-title",
+        '+++\nlayout = "search"\nsummary = "search"\n+++\n',
+        errors=[("missing", 1, 1)],
+    ),
+    # An article with text under its layout (a Jekyll import's `layout: post`) is an article.
+    Case(
+        "layout-with-a-body-is-an-article",
+        "---\ntitle: Budget\nlayout: post\n---\n\nThe budget passed.\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed=(
+            '---\ntitle: Budget\nlayout: post\nsummary: "The budget passed."\n---\n\n'
+            "The budget passed.\n"
+        ),
+    ),
+    Case(
+        "empty-layout-is-no-template-page",
+        '---\ntitle: Archive\nlayout: ""\n---\n',
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+    ),
     # A leaf bundle (`index.md`) is an article.
     Case(
         "leaf-bundle-is-an-article",

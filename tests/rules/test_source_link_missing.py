@@ -445,6 +445,23 @@ NEVER_RENDERED = [
 ]
 
 
+# A page its own layout draws with no body (an archive or a search page) is no article.
+TEMPLATE_PAGES = [
+    Case("archives-page", '---\ntitle: Archive\nlayout: "archives"\n---\n'),
+    Case("search-page-toml", '+++\ntitle = "Search"\nlayout = "search"\n+++\n\n'),
+    Case(
+        "layout-with-a-body-is-an-article",
+        "---\ntitle: Budget\nlayout: post\n---\n\nThe budget passed.\n",
+        errors=[("missing", 6, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TEMPLATE_PAGES, ids=lambda c: c.name)
+def test_pages_drawn_by_their_layout_need_no_source(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)
+
+
 @pytest.mark.parametrize("case", NEVER_RENDERED, ids=lambda c: c.name)
 def test_never_rendered_pages_need_no_source(case: Case) -> None:
     assert_case(SourceLinkMissing, case)

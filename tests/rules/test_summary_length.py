@@ -19,6 +19,13 @@ CASES = [
         options={"min": 1, "max": 20},
     ),
     Case("empty-is-required-field", fm(summary="")),
+    # PaperMod's archive and search pages: `layout` and no body; the summary is no card's.
+    Case("archives-page", '---\ntitle: Archive\nlayout: "archives"\nsummary: archives\n---\n'),
+    Case(
+        "layout-with-a-body-is-an-article",
+        "---\nlayout: post\nsummary: Budget passes.\n---\n\nThe budget passed.\n",
+        errors=[("short", 3, 10)],
+    ),
     Case(
         "options",
         fm(summary=FORTY),

@@ -90,6 +90,41 @@ CASES = [
         errors=[("unknown", 2, 1)],
         unsafe_fixed=fm(publishDate="2025-02-08T09:00:00Z"),
     ),
+    # A name the site's `params` sets is a page parameter its theme reads page first, the site's
+    # value standing in (PaperMod: `.Params.author | default .Site.Params.author`): a page's
+    # `author` there is its byline, not a misspelt `authors` (real PaperMod sites).
+    Case(
+        "site-param-is-a-page-parameter",
+        fm(author="A. Writer"),
+        site=Site(taxonomies={"author": "authors"}, raw={"params": {"author": "Newsroom"}}),
+    ),
+    Case(
+        "language-param-is-a-page-parameter-in-that-language",
+        fm(author="A. Writer"),
+        site=Site(
+            taxonomies={"author": "authors"},
+            raw={"languages": {"fr": {"params": {"author": "Rédaction"}}, "en": {}}},
+        ),
+        language="fr",
+    ),
+    Case(
+        "another-languages-param-leaves-the-slip-reported",
+        fm(author="A. Writer"),
+        site=Site(
+            taxonomies={"author": "authors"},
+            raw={"languages": {"fr": {"params": {"author": "Rédaction"}}, "en": {}}},
+        ),
+        language="en",
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(authors="A. Writer"),
+    ),
+    Case(
+        "other-site-params-leave-a-typo-reported",
+        fm(sumary="The budget passed."),
+        site=Site(raw={"params": {"author": "Newsroom", "description": "News"}}),
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(summary="The budget passed."),
+    ),
     Case("twin-present-no-suggestion", fm(date="2025-02-08", data="x")),
     Case("different-first-letter-is-not-a-typo", fm(height=3)),
     Case("plural-of-a-known-key-is-not-a-typo", fm(drafts=True, images=["a"])),

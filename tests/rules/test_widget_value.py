@@ -10,6 +10,7 @@ from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
 
 CUSTOM = Site(theme="mainroad", widgets=("custom", "recent"), widgets_from_theme=True)
+UNSEEN = Site(theme="extras", themes=("extras", "mainroad"), widgets_unseen=True)
 
 CASES = [
     Case("known", fm(widgets=["search", "recent", "taglist", "ddg-search"])),
@@ -57,6 +58,15 @@ CASES = [
         fixed=fm(widgets=Raw('["recent"]')),
     ),
     Case("site-widgets-from-the-theme-on-disk", fm(widgets=["custom", "recent"]), site=CUSTOM),
+    # A theme component other than Mainroad is not on disk: a name not in the list may be its
+    # widget, not judged; empty, repeated and miscased items still are.
+    Case(
+        "unknown-name-not-judged-with-a-component-unseen",
+        fm(widgets=["weather", "", "recent", "recent", "Search"]),
+        site=UNSEEN,
+        errors=[("empty", 4, 5), ("duplicate", 6, 5), ("case", 7, 5)],
+        fixed=fm(widgets=["weather", "recent", "search"]),
+    ),
     Case(
         "not-in-the-site-widgets", fm(widgets=["search"]), site=CUSTOM, errors=[("unknown", 3, 5)]
     ),
