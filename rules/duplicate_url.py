@@ -22,9 +22,9 @@ certain: a `url` or `slug` from a cascade, a `[permalinks]` token newslint does 
 title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a
 relative alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and
 aliases), a multihost site, and a page built in several languages (`sites`). Where the `slug`
-of a section above a page is not known (its `_index.md` is not in the run, or is the run's only
-section page), the page is compared only with the pages below the same sections, which that slug
-moves alike; the URL is then shown as the file's path makes it.
+of a section above a page is not known (its `_index.md` is on disk but not in the run), the page
+is compared only with the pages below the same sections, which that slug moves alike; the URL is
+then shown as the file's path makes it.
 
 The earliest page (by `date`, then path) is taken as the original and each later one is reported
 at its `url`, its `slug`, its alias, or else at the front matter's opening delimiter; an alias is
@@ -54,7 +54,7 @@ from urllib.parse import urlsplit
 from newslint import Severity
 from newslint.document import Document
 from newslint.events import Collected
-from newslint.rule import Context, ProjectContext, Rule
+from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule
 from newslint.site import Site, content_page_on_disk
 from newslint.spans import Span
 
@@ -123,8 +123,9 @@ class DuplicateUrl(Rule):
     @classmethod
     def group_keys(cls, data: UrlPage) -> list[str]:
         """The files the page writes, and the last segment of each of its URLs (a path-derived
-        URL's file is known only once its sections' `slug`s are, in `project_end`); a section
-        page meets the other section pages, whose `slug`s the derived URLs need."""
+        URL's file is known only once its sections' `slug`s are, in `project_end`). A section
+        page always comes (`GROUP_ALWAYS`): the derived URLs of the pages below it need its
+        `slug`, or that it has none, and there are far fewer sections than pages."""
         keys = [f"{data.root}\0{target.file}" for target in data.fixed]
         leaves = [_leaf(target.file) for target in data.fixed]
         if data.derived is not None:
@@ -134,7 +135,7 @@ class DuplicateUrl(Rule):
             )
         keys += [f"{data.root}\0leaf\0{leaf.lower()}" for leaf in leaves]
         if data.section_slug is not None:
-            keys.append(f"{data.root}\0sections")
+            keys.append(GROUP_ALWAYS)
         return keys
 
     @classmethod

@@ -272,7 +272,23 @@ def test_pages_below_one_section_collide_whatever_its_slug(tmp_path: Path) -> No
     assert run({a: page("2024-01-02", slug="b"), b: page()}, site) == [
         (a, 3, 7, f"URL /news/b/ is also the URL of {b}")
     ]
-    # the section page in the run, alone (nothing brings it to the end of the run)
+    # the section page in the run, alone (its text, without the slug, is what counts)
     index = str(news / "_index.md")
     files = {index: fm(title="News"), a: page("2024-01-02", slug="b"), b: page()}
     assert run(files, site) == [(a, 3, 7, f"URL /news/b/ is also the URL of {b}")]
+
+
+def test_the_runs_only_section_page_still_places_its_pages(tmp_path: Path) -> None:
+    # `news/_index.md` (no slug) is the only section page of the run: it must still reach the
+    # end of the run, or `news/b.md`'s URL is unknown and the `url` at it goes unreported
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "_index.md").write_text(fm(title="News"))
+    site = Site(root=tmp_path)
+    b, other = str(news / "b.md"), str(tmp_path / "content" / "other.md")
+    files = {
+        str(news / "_index.md"): fm(title="News"),
+        b: page(),
+        other: page("2024-01-02", url="/news/b/"),
+    }
+    assert run(files, site) == [(other, 3, 6, f"URL /news/b/ is also the URL of {b}")]
