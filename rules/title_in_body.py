@@ -149,7 +149,11 @@ class TitleInBody(Rule):
         if comparable(shown) != wanted:
             return
         end = _after_blank_lines(text, _line_end(text, span.end))
-        fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(span.start, end)))
+        # From the line's start: an indentation left behind would indent the line after
+        line_start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+        start = max(line_start, document.body_start)
+        start = start if not text[start : span.start].strip(" \t") else span.start
+        fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(start, end)))
         ctx.report(span, kind, fix=fix)
 
 

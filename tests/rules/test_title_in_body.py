@@ -26,6 +26,13 @@ CASES = [
         unsafe_fixed=article("The budget passed on Tuesday.\n"),
     ),
     Case(
+        # the indentation goes with the heading: left behind, it would indent the next line
+        "indented-heading",
+        article("   # Budget passes after a week of talks\n\nThe budget passed on Tuesday.\n"),
+        errors=[("heading", 5, 4)],
+        unsafe_fixed=article("The budget passed on Tuesday.\n"),
+    ),
+    Case(
         "level-two-heading-with-other-case-and-a-full-stop",
         article("## Budget Passes After a Week of Talks.\n\nThe budget passed on Tuesday.\n"),
         errors=[("heading", 5, 1)],
