@@ -15,7 +15,9 @@ title. A file without a `title` (or with an empty one) is left alone, and so is 
 its heading is the only one; nor is a page of a site whose theme is Hugo Book (`hugo-book`), which
 prints no title on any page, nor the home page (`content/_index.md`), whose template shows the
 site's name or a banner rather than the page's title in most themes (Learn, Relearn, Book among
-them). The rule belongs to the `news` preset.
+them), nor a page readers never see as a page of its own (`headless: true`, `build` with
+`render` and `list` never, a leaf bundle's resource), whose body a template may show without its
+title. The rule belongs to the `news` preset.
 
 ## Why is this bad?
 News themes print the title as the page's heading, so the page shows the headline twice, has two
@@ -64,7 +66,7 @@ from newslint.site import Site
 from ._anchors import _ATTRIBUTES, _dig, _heading_source
 from ._crossfile import is_section_page
 from ._page_urls import _logical_path
-from ._pages import hugo_true
+from ._pages import hugo_true, never_shown
 
 # Emphasis around a whole paragraph: `**Title**`, `_Title_`.
 _EMPHASIS = "*_"
@@ -139,6 +141,8 @@ class TitleInBody(Rule):
             return
         if hugo_true(document, "chapter") or _theme_prints_no_title(document.site):
             return  # the theme prints no title: the body's heading is the only one
+        if never_shown(document):
+            return  # no page of its own (headless, a bundle's resource): a template shows its body
         if _home_page(document):
             return  # a home page's template shows the site's name or a hero, rarely the title
         if isinstance(shown, Heading):

@@ -129,6 +129,22 @@ CASES = [
         '---\ntitle: "API Reference"\nchapter: true\n---\n\n# API Reference\n\nText.\n',
     ),
     Case(
+        # a headless page is no page of its own: a template shows its body, not its title
+        "a-headless-page-shows-no-title",
+        '---\ntitle: "Contact"\nheadless: true\n---\n\n# Contact\n\nText.\n',
+    ),
+    Case(
+        "a-page-neither-rendered-nor-listed-shows-no-title",
+        '---\ntitle: "Contact"\nbuild:\n  render: never\n  list: never\n---\n\n# Contact\n\nText.\n',
+    ),
+    Case(
+        # listed, its automatic summary still opens with the repeat
+        "a-page-listed-but-not-rendered",
+        '---\ntitle: "Contact"\nbuild:\n  render: never\n---\n\n# Contact\n\nText.\n',
+        errors=[("heading", 7, 1)],
+        unsafe_fixed='---\ntitle: "Contact"\nbuild:\n  render: never\n---\n\nText.\n',
+    ),
+    Case(
         "chapter-false-is-an-ordinary-page",
         '---\ntitle: "API Reference"\nchapter: false\n---\n\n# API Reference\n\nText.\n',
         errors=[("heading", 6, 1)],
