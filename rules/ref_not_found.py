@@ -18,7 +18,9 @@ a bare name (`ref "budget"`, which Hugo also looks up as the base name of any pa
 taxonomy term), a path into a taxonomy (`/tags/politics`), a `ref` with a `lang` argument, one
 to a fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`,
 `<div>`) on a site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark
-omits it, and Hugo never runs the call), and every call on a site with a content adapter
+omits it, and Hugo never runs the call), the calls of a page readers never see (`headless:
+true`, `build` with `render` and `list` never, a leaf bundle's resource: they run only if a
+template shows its content), and every call on a site with a content adapter
 (`_content.gotmpl`) or a theme component that is a module not on disk (`github.com/x/y`, which
 Hugo fetches). A draft, a future or an expired page is on disk: Hugo does not build it and fails
 the same, but this rule cannot tell. A `ref` in a draft is reported: `hugo` builds without the
@@ -52,6 +54,7 @@ from newslint.spans import Span
 
 from ._crossfile import content_path, position
 from ._page_urls import _logical_path
+from ._pages import never_shown
 from ._refs import _BY_NAME, _target_keys, ref_calls
 
 
@@ -151,7 +154,10 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
     if site.unsafe_html_for(document.language):
         html = []
     refs = []
-    for call in ref_calls(document):
+    # A page readers never see (headless, a bundle's resource) is built only as far as a
+    # template draws on it: its calls run, and fail, only if one shows its content.
+    calls = () if never_shown(document) else ref_calls(document)
+    for call in calls:
         if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
             continue  # in raw HTML Goldmark omits: Hugo never runs the call
         path = call.written.partition("#")[0]

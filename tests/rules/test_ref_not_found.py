@@ -172,3 +172,31 @@ def test_raw_html_rendered() -> None:
     assert lint_project(RefNotFound, files, site=site) == [
         (f"{ROOT}/a.md", 5, 15, MISSING.format("/x/z"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "found"),
+    [
+        ({"headless": True}, []),
+        ({"build": {"render": "never", "list": "never"}}, []),
+        # listed, its content goes into the RSS feed: hugo 0.168 runs the call and fails
+        ({"build": {"render": "never"}}, [(7, 10, MISSING.format("/news/budjet.md"))]),
+    ],
+)
+def test_a_page_readers_never_see_runs_no_call(
+    fields: dict[str, object], found: list[tuple[int, int, str]]
+) -> None:
+    # hugo 0.168 builds a headless page without REF_NOT_FOUND: its calls run only if a template
+    # shows its content, which newslint cannot tell
+    path = f"{ROOT}/news/a.md"
+    files = {path: fm(title="Vote", body='{{< ref "/news/budjet.md" >}}\n', **fields)}
+    assert lint_project(RefNotFound, files, site=SITE) == [(path, *f) for f in found]
+
+
+def test_a_leaf_bundles_resource_runs_no_call(tmp_path: Path) -> None:
+    bundle = tmp_path / "content" / "news" / "vote"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text(fm(title="Vote"))
+    resource = str(bundle / "notes.md")
+    files = {resource: fm(title="Notes", body='{{< ref "/news/budjet.md" >}}\n')}
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == []
