@@ -61,12 +61,12 @@ from newslint.spans import Span
 from . import _dates
 from ._crossfile import is_section_page, order_key, position
 from ._page_urls import (
-    _logical_path,
-    _own_url,
-    _section_slug,
     config_true,
     language_folder,
+    logical_path,
     multihost,
+    own_url,
+    slug_of_section,
 )
 from ._pages import hugo_true, never_rendered, opening_delimiter
 
@@ -93,7 +93,7 @@ class UrlPage(NamedTuple):
     # language prefix ("fr/" or ""), where it is reported and whether it is an ugly URL (a
     # file, `news/b.html`); None when there is none.
     derived: tuple[str, str, tuple[int, int, int, int], bool] | None
-    section_slug: str | None  # a section page's own slug (see link-fragment's `_section_slug`)
+    section_slug: str | None  # a section page's own slug (`_page_urls.slug_of_section`)
     order: str
     # Epoch seconds from when the page is published and until when (None: always).
     published_from: int | None
@@ -253,7 +253,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     site = document.site
     if site is None or site.root is None or multihost(site):
         return None
-    place = _logical_path(document)
+    place = logical_path(document)
     if place is None or document.field("sites") is not None:
         return None
     if hugo_true(document, "draft") and not config_true(site.raw.get("builddrafts")):
@@ -281,7 +281,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         if target is not None:
             fixed.append(target)
     elif document.cascaded_value("url") is None and lower:
-        own = _own_url(ctx, logical, section)
+        own = own_url(ctx, logical, section)
         if own is not None:
             slug = document.field("slug")
             span = slug.value_span if slug is not None else opening_delimiter(document)
@@ -297,7 +297,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
                 target = _alias_target(document, node.value, node.span, prefix, ugly)
                 if target is not None:
                     fixed.append(target)
-    section_slug = _section_slug(document) if section else None
+    section_slug = slug_of_section(document) if section else None
     if _disabled(site, "home" if section and not logical else "section" if section else "page"):
         # hugo 0.168 writes nothing for the page (`disableKinds`); whether its slug still moves
         # the pages below it is not known

@@ -53,9 +53,9 @@ from newslint.site import content_adapter_on_disk, content_file_on_disk
 from newslint.spans import Span
 
 from ._crossfile import content_path, position
-from ._page_urls import _logical_path
+from ._page_urls import logical_path
 from ._pages import never_shown
-from ._refs import _BY_NAME, _target_keys, ref_calls
+from ._refs import BY_NAME, ref_calls, target_keys
 
 
 class RefPage(NamedTuple):
@@ -139,7 +139,7 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
     or when its site has a module component that is not on disk). `html`: the raw HTML that
     holds a `{{< >}}` call; where the site does not render raw HTML, Goldmark drops it, and
     hugo 0.168 never runs the call (a `ref` in `<!-- -->` or `<div>` breaks no build)."""
-    place = _logical_path(document)
+    place = logical_path(document)
     site = document.site
     if place is None or site is None:
         return None
@@ -164,7 +164,7 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
         if not path.strip() or call.other_language:
             continue  # this page's own fragment, or another language's page
         tried = _tried(path, base, logical, bundle)
-        if any(key.endswith(_BY_NAME) for key in tried):
+        if any(key.endswith(BY_NAME) for key in tried):
             continue  # a bare name: any page's base name, or a taxonomy's term
         if any(key.partition("/")[0] in taxonomies for key in tried):
             continue  # a taxonomy's page, or a term's
@@ -197,5 +197,5 @@ def _tried(path: str, base: str, logical: str, bundle: bool) -> list[str]:
         stem, extension = posixpath.splitext(variant.strip())
         ways = [variant, stem] if extension and "/" not in extension else [variant]
         for way in ways:
-            tried += [k for k in _target_keys(way, base, logical, bundle) if k not in tried]
+            tried += [k for k in target_keys(way, base, logical, bundle) if k not in tried]
     return tried

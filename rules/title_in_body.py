@@ -65,7 +65,7 @@ from newslint.site import Site
 
 from ._anchors import _ATTRIBUTES, _dig, _heading_source
 from ._crossfile import is_section_page
-from ._page_urls import _logical_path
+from ._page_urls import logical_path
 from ._pages import hugo_true, never_shown
 
 # Emphasis around a whole paragraph: `**Title**`, `_Title_`.
@@ -186,7 +186,7 @@ def _home_page(document: Document) -> bool:
     """Whether the file is the site's (or a language's) home page, `content/_index.md`."""
     if not is_section_page(document):
         return False
-    place = _logical_path(document)
+    place = logical_path(document)
     if place is not None:
         return not place[0]
     # no site to place it in: a folder named `content` holds it
