@@ -15,6 +15,7 @@ from newslint.site import PAGE_SUFFIXES, Site, path_segment
 
 from ._crossfile import content_path
 from ._dates import GoTime, hugo_dates
+from ._pages import hugo_text
 
 
 def logical_path(document: Document) -> tuple[str, str] | None:
@@ -98,9 +99,9 @@ def _find_own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
             return None
         # hugo 0.168 serves `/:year/:slug/` under `uglyURLs` at `/2024/budget.html`
         return OwnUrl(path + ".html", False, True) if ugly else OwnUrl(path, False)
-    slug = document.value("slug")
-    if isinstance(slug, str | int) and str(slug).strip() and not section:
-        made = urlized(str(slug).strip())
+    slug = hugo_text(document, "slug")
+    if slug is not None and slug.strip() and not section:
+        made = urlized(slug.strip())
         if made is None:
             return None
         logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
@@ -139,9 +140,10 @@ def slug_of_section(document: Document) -> str:
         return "" if document.cascaded_value("slug") is None else "\0"
     if slug is None or (isinstance(slug, str) and not slug.strip()):
         return ""
-    if not isinstance(slug, str | int) or document.value("url") is not None:
+    text = hugo_text(document, "slug")
+    if text is None or document.value("url") is not None:
         return "\0"
-    made = urlized(str(slug).strip())
+    made = urlized(text.strip())
     return "\0" if made is None else made
 
 
@@ -273,9 +275,9 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
         elif word == "title":
             value = _title(document)
         elif word in ("slug", "slugorfilename", "slugorcontentbasename"):
-            slug = document.value("slug")
-            if isinstance(slug, str | int) and str(slug).strip():
-                value = urlized(str(slug).strip())
+            slug = hugo_text(document, "slug")
+            if slug is not None and slug.strip():
+                value = urlized(slug.strip())
             elif word == "slug":
                 value = _title(document)
             else:
@@ -297,8 +299,8 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
 
 def _title(document: Document) -> str | None:
     """The page's title as `:title` makes it (None when it has none or it is not modelled)."""
-    title = document.value("title")
-    return urlized(title.strip(), title=True) if isinstance(title, str) and title.strip() else None
+    title = hugo_text(document, "title")
+    return urlized(title.strip(), title=True) if title is not None and title.strip() else None
 
 
 def _sliced(sections: str, index: str | None) -> str | None:

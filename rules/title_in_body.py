@@ -5,8 +5,9 @@ Reports a body whose first block repeats the front matter's `title`: a heading o
 or an underlined one), or a paragraph of one line that holds nothing but the title (plain, or all
 in bold or italics; not a link). The two are compared as a reader sees them: without Markdown
 markup (a code span's backticks, backslash escapes, a heading's `{#id}` attributes) and HTML
-entities, ignoring case, spacing, the kind of quotes and the punctuation at either end; a numeric
-`title` (`title: 1984`) is compared as Hugo shows it. The report is at the repeat.
+entities, ignoring case, spacing, the kind of quotes and the punctuation at either end; a `title`
+that is not a string to PyYAML is compared as Hugo shows it (`title: 1984`, `title: 1:30`). The
+report is at the repeat.
 
 Only the first block counts, and only at the top level (not inside a list or a quote); a title
 that comes again further down is not reported, nor is a first heading that differs from the
@@ -66,7 +67,7 @@ from newslint.site import Site
 from ._anchors import _ATTRIBUTES, _dig, _heading_source
 from ._crossfile import is_section_page
 from ._page_urls import logical_path
-from ._pages import hugo_true, never_shown
+from ._pages import hugo_text, hugo_true, never_shown
 
 # Emphasis around a whole paragraph: `**Title**`, `_Title_`.
 _EMPHASIS = "*_"
@@ -134,10 +135,8 @@ class TitleInBody(Rule):
                 # an article that has no other text) or HTML is no repeat of it.
                 return
             shown = _without_emphasis(source)
-        title = document.value("title")
-        if isinstance(title, int) and not isinstance(title, bool):
-            title = str(title)  # `title: 1984`: Hugo shows the number
-        if not isinstance(title, str) or not (wanted := comparable(title)):
+        title = hugo_text(document, "title")  # `title: 1984`: Hugo shows the number
+        if title is None or not (wanted := comparable(title)):
             return
         if hugo_true(document, "chapter") or _theme_prints_no_title(document.site):
             return  # the theme prints no title: the body's heading is the only one

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm, lint_project
+from newslint.testing import Case, Raw, assert_case, fm, lint_project
 from rules import _dates
 from rules.duplicate_url import DuplicateUrl
 
@@ -292,3 +292,12 @@ def test_the_runs_only_section_page_still_places_its_pages(tmp_path: Path) -> No
         other: page("2024-01-02", url="/news/b/"),
     }
     assert run(files, site) == [(other, 3, 6, f"URL /news/b/ is also the URL of {b}")]
+
+
+def test_a_slug_as_hugos_yaml_reads_it() -> None:
+    # hugo 0.168 serves `slug: 1:30` at /news/130/ (PyYAML reads 90) and `slug: yes` at
+    # /news/yes/ (PyYAML reads true)
+    files = {A: page("2024-01-02", slug=Raw("1:30")), "/site/content/news/90.md": page()}
+    assert run(files) == []
+    files = {A: page("2024-01-02", slug=Raw("yes")), "/site/content/news/yes.md": page()}
+    assert run(files) == [(A, 3, 7, "URL /news/yes/ is also the URL of /site/content/news/yes.md")]

@@ -99,6 +99,20 @@ CASES = [
         errors=[("heading", 5, 1)],
         unsafe_fixed="+++\ntitle = 1984\n+++\n\nText.\n",
     ),
+    Case(
+        # PyYAML reads `1:30` as 90 and `yes` as true; Hugo's YAML reads both as the text
+        "yaml-1-1-words-are-the-title-hugo-shows",
+        "---\ntitle: 1:30\n---\n\n# 1:30\n\nText.\n",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed="---\ntitle: 1:30\n---\n\nText.\n",
+    ),
+    Case("a-sexagesimal-title-is-not-its-number", "---\ntitle: 1:30\n---\n\n# 90\n\nText.\n"),
+    Case(
+        "a-yes-title",
+        "---\ntitle: yes\n---\n\n# Yes\n\nText.\n",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed="---\ntitle: yes\n---\n\nText.\n",
+    ),
     Case("a-different-first-heading", article("# What happened\n\nThe budget passed.\n")),
     Case(
         "the-title-as-the-second-block",
