@@ -301,3 +301,11 @@ def test_a_slug_as_hugos_yaml_reads_it() -> None:
     assert run(files) == []
     files = {A: page("2024-01-02", slug=Raw("yes")), "/site/content/news/yes.md": page()}
     assert run(files) == [(A, 3, 7, "URL /news/yes/ is also the URL of /site/content/news/yes.md")]
+
+
+def test_an_mdown_file_is_a_page_like_an_md_one() -> None:
+    # hugo 0.168 writes `news/a.mdown` and `news/a.md` both to /news/a/ (and says nothing)
+    files = {"/site/content/news/a.mdown": page("2024-01-02"), A: page()}
+    assert run(files) == [
+        ("/site/content/news/a.mdown", 1, 1, f"URL /news/a/ is also the URL of {A}")
+    ]
