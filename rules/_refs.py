@@ -56,10 +56,11 @@ BY_NAME = "\0name"
 def target_keys(written: str, base: str, logical: str = "", bundle: bool = False) -> list[str]:
     """The logical paths a `ref` path may mean from a page whose relative paths start at `base`,
     in the order Hugo tries them: from `base`, then from the content root (a path that starts
-    with `/`: from the root only; one that starts with `.`: from `base` only); then, for a bare
-    name, the one page of that base name. A leaf bundle (`bundle`, at `logical`) takes its own
-    folder for `base` for a path with `.md` that starts with `../` (hugo 0.168: `ref
-    "../budget.md"` in `news/bun/index.md` is `news/budget`, `ref "../budget"` is `budget`)."""
+    with `/`: from the root only; one that starts with `.`: from `base` only; a relative path's
+    `..` stops at the root); then, for a bare name, the one page of that base name. A leaf
+    bundle (`bundle`, at `logical`) takes its own folder for `base` for a path with `.md` that
+    starts with `../` (hugo 0.168: `ref "../budget.md"` in `news/bun/index.md` is `news/budget`,
+    `ref "../budget"` is `budget`)."""
     lowered = written.strip().lower()
     if bundle and lowered.startswith("../") and lowered.rstrip("/").endswith(PAGE_SUFFIXES):
         base = logical
@@ -67,15 +68,21 @@ def target_keys(written: str, base: str, logical: str = "", bundle: bool = False
     if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
         path = path.rpartition("/")[0]
     if path.startswith("/"):
-        tried = [path.strip("/")]
+        tried = [path.strip("/")]  # `/../x` leaves the content root: no page
     elif lowered.startswith("."):
-        tried = [posixpath.join(base, path)]  # page-relative: Hugo looks no further
+        tried = [_from(base, path)]  # page-relative: Hugo looks no further
     else:
-        tried = [posixpath.join(base, path), path]
+        tried = [_from(base, path), path]
     keys = content_keys(tried)
     if "/" not in path and path not in ("", ".", "..") and not lowered.startswith("."):
         keys.append(path + BY_NAME)
     return keys
+
+
+def _from(base: str, path: str) -> str:
+    """The relative `path` from the folder `base`, its `..` stopped at the content root as
+    hugo 0.168's `path.Join` stops them (`../../news/b` from `news` is `news/b`)."""
+    return posixpath.normpath(posixpath.join("/", base, path)).lstrip("/")
 
 
 def content_keys(tried: list[str]) -> list[str]:

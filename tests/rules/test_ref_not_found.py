@@ -33,6 +33,13 @@ def ref_article(body: str) -> str:
         ('[a]({{% relref path="./budjet.md" %}})\n', [(5, 22, MISSING.format("./budjet.md"))]),
         # Hugo drops any extension, and compares without regard to case
         ('[a]({{< ref "./Budget.html" >}}) [b]({{< ref "/NEWS/budget/" >}})\n', []),
+        # hugo 0.168 stops a relative path's `..` at the content root (`path.Join`), not an
+        # absolute path's
+        ('[a]({{< ref "../../news/budget.md" >}}) [b]({{< ref "../../../news/budget" >}})\n', []),
+        (
+            '[a]({{< ref "/../news/budget.md" >}})\n',
+            [(5, 14, MISSING.format("/../news/budget.md"))],
+        ),
         # read as a URL: a query dropped, `%20` decoded
         ('[a]({{< ref "/news/budget?x=1" >}}) [b]({{< ref "./my%20story" >}})\n', []),
         # a bare name may be any page's base name, or a term; a taxonomy's pages; a fragment of
