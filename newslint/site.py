@@ -1392,8 +1392,9 @@ def find_root(start: Path) -> tuple[Path, Path] | None:
 
 
 # The extensions of the content files Hugo makes a page of (`content_page_on_disk`, and the
-# rules that name pages by path, such as link-fragment's `ref` paths).
-PAGE_SUFFIXES = (".md", ".markdown")
+# rules that name pages by path, such as link-fragment's `ref` paths): the Markdown ones, which
+# newslint lints (`discover.MARKDOWN_SUFFIXES`; hugo 0.168 serves `news/a.mdown` at `/news/a/`).
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown")
 
 
 def content_page_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:

@@ -1,6 +1,6 @@
 """How hugo 0.168 makes a page's URL from its file and front matter: its place in the content
-tree (`_logical_path`), its own URL (`_own_url`: `url`, a `[permalinks]` pattern, or the
-path-derived one with its `slug`), a section's `slug` (`_section_slug`), and the `urlize` Hugo
+tree (`logical_path`), its own URL (`own_url`: `url`, a `[permalinks]` pattern, or the
+path-derived one with its `slug`), a section's `slug` (`slug_of_section`), and the `urlize` Hugo
 applies to titles and slugs. Shared by link-fragment (links to another page by its URL) and
 duplicate-url (two pages at one URL)."""
 
@@ -15,9 +15,10 @@ from newslint.site import PAGE_SUFFIXES, Site, path_segment
 
 from ._crossfile import content_path
 from ._dates import GoTime, hugo_dates
+from ._pages import hugo_text
 
 
-def _logical_path(document: Document) -> tuple[str, str] | None:
+def logical_path(document: Document) -> tuple[str, str] | None:
     """`_find_logical_path`, once per document (link-fragment and duplicate-url both ask)."""
     return document.memo("logical-path", _find_logical_path, document)
 
@@ -33,7 +34,7 @@ def _find_logical_path(document: Document) -> tuple[str, str] | None:
         return None
     inside = inside.lower()
     folder, _, name = inside.rpartition("/")
-    stem = _without_page_suffix(name)
+    stem = without_page_suffix(name)
     language = (document.language or "").lower()
     if language and stem.endswith(f".{language}"):
         stem = stem[: -len(language) - 1]
@@ -44,7 +45,7 @@ def _find_logical_path(document: Document) -> tuple[str, str] | None:
     return (f"{folder}/{stem}" if folder else stem), folder
 
 
-def _without_page_suffix(name: str) -> str:
+def without_page_suffix(name: str) -> str:
     """`name` (lower case) without the extension of a content file (`budget.md`: `budget`)."""
     for suffix in PAGE_SUFFIXES:
         if name.endswith(suffix):
@@ -60,7 +61,7 @@ class OwnUrl(NamedTuple):
     ugly: bool = False  # `uglyURLs`: `news/budget.html`
 
 
-def _own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
+def own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
     """`_find_own_url`, once per document (link-fragment and duplicate-url both ask). What it
     reads of `ctx` is the document and the run's configuration (the page's dates, as
     `hugo_dates`, which keeps them per document too), the same for every rule."""
@@ -98,9 +99,9 @@ def _find_own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
             return None
         # hugo 0.168 serves `/:year/:slug/` under `uglyURLs` at `/2024/budget.html`
         return OwnUrl(path + ".html", False, True) if ugly else OwnUrl(path, False)
-    slug = document.value("slug")
-    if isinstance(slug, str | int) and str(slug).strip() and not section:
-        made = _urlized(str(slug).strip())
+    slug = hugo_text(document, "slug")
+    if slug is not None and slug.strip() and not section:
+        made = urlized(slug.strip())
         if made is None:
             return None
         logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
@@ -128,7 +129,7 @@ def _dated_file_name(document: Document) -> bool:
     return _DATED_NAME.match(name) is not None
 
 
-def _section_slug(document: Document) -> str:
+def slug_of_section(document: Document) -> str:
     """What a section page's `slug` makes of its URL segment, which its pages' path-derived
     URLs share (checked with hugo 0.168: `news/_index.md` with `slug: nachrichten` puts
     `news/budget.md` at `/nachrichten/budget/`; a section's `url` moves the section page only):
@@ -139,9 +140,10 @@ def _section_slug(document: Document) -> str:
         return "" if document.cascaded_value("slug") is None else "\0"
     if slug is None or (isinstance(slug, str) and not slug.strip()):
         return ""
-    if not isinstance(slug, str | int) or document.value("url") is not None:
+    text = hugo_text(document, "slug")
+    if text is None or document.value("url") is not None:
         return "\0"
-    made = _urlized(str(slug).strip())
+    made = urlized(text.strip())
     return "\0" if made is None else made
 
 
@@ -152,7 +154,7 @@ def _section_slug(document: Document) -> str:
 _URLIZE_DROPS = frozenset("'?:,!()[]&%\"")
 
 
-def _urlized(text: str, *, title: bool = False) -> str | None:
+def urlized(text: str, *, title: bool = False) -> str | None:
     """`text` as Hugo makes a URL segment of it (`:title` with `title`, `:slug`, a page's
     `slug`): lower case, letters, digits and `._-~@` kept (`+` in a slug), some punctuation
     dropped, and a run of white space between kept characters one `-`, none beside a `-` or at
@@ -273,9 +275,9 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
         elif word == "title":
             value = _title(document)
         elif word in ("slug", "slugorfilename", "slugorcontentbasename"):
-            slug = document.value("slug")
-            if isinstance(slug, str | int) and str(slug).strip():
-                value = _urlized(str(slug).strip())
+            slug = hugo_text(document, "slug")
+            if slug is not None and slug.strip():
+                value = urlized(slug.strip())
             elif word == "slug":
                 value = _title(document)
             else:
@@ -297,8 +299,8 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
 
 def _title(document: Document) -> str | None:
     """The page's title as `:title` makes it (None when it has none or it is not modelled)."""
-    title = document.value("title")
-    return _urlized(title.strip(), title=True) if isinstance(title, str) and title.strip() else None
+    title = hugo_text(document, "title")
+    return urlized(title.strip(), title=True) if title is not None and title.strip() else None
 
 
 def _sliced(sections: str, index: str | None) -> str | None:
@@ -330,11 +332,11 @@ def _page_date(ctx: Context) -> GoTime | None:
 def _site_path(path: str, site: Site) -> str | None:
     """`path` as a key: without `baseURL`'s path, a language prefix, `index.html` and the slashes
     at the ends, lower case; None for a file other than `index.html` (an image, a feed)."""
-    found = _split_site_path(path, site)
+    found = split_site_path(path, site)
     return None if found is None else found[1]
 
 
-def _split_site_path(path: str, site: Site) -> tuple[str, str] | None:
+def split_site_path(path: str, site: Site) -> tuple[str, str] | None:
     """The language prefix of `path` (lower case, else "") and `path` as `_site_path` gives it."""
     written_in, segments = site.url_segments("/" + path.strip())
     if segments and segments[-1].lower() == "index.html":

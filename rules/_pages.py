@@ -31,6 +31,22 @@ def _hugo_value(document: Document, key: str) -> Any:
     return _as_hugo(found.node, document.text)
 
 
+def hugo_text(document: Document, key: str) -> str | None:
+    """The text Hugo gives the page's own string field `key` (`title`, `slug`), which it decodes
+    weakly: a string as it is, a YAML 1.1 word as written (`1:30`, which PyYAML reads as 90;
+    `yes`, which it reads as true), an integer's digits (`title: 2025`), a boolean's `true` or
+    `false`; None without the field, or for another value (a float, a list)."""
+    found = document.field(key)
+    if found is None:
+        return None
+    value = _as_hugo(found.node, document.text)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return value if isinstance(value, str) else None
+
+
 def _as_hugo(node: Node, text: str) -> Any:
     word = yaml11_word(node, text)
     if word is not None:

@@ -13,7 +13,7 @@ from newslint.document import Document
 from newslint.site import PAGE_SUFFIXES
 from newslint.spans import Span
 
-from ._page_urls import _without_page_suffix
+from ._page_urls import without_page_suffix
 
 # `{{< ref "path#fragment" >}}`, `relref`, `{{% %}}`, a `path=` argument, quoted with `"` or "`".
 _REF_CALL = re.compile(
@@ -50,35 +50,42 @@ def ref_calls(document: Document) -> Iterator[RefCall]:
 
 
 # What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).
-_BY_NAME = "\0name"
+BY_NAME = "\0name"
 
 
-def _target_keys(written: str, base: str, logical: str = "", bundle: bool = False) -> list[str]:
+def target_keys(written: str, base: str, logical: str = "", bundle: bool = False) -> list[str]:
     """The logical paths a `ref` path may mean from a page whose relative paths start at `base`,
     in the order Hugo tries them: from `base`, then from the content root (a path that starts
-    with `/`: from the root only; one that starts with `.`: from `base` only); then, for a bare
-    name, the one page of that base name. A leaf bundle (`bundle`, at `logical`) takes its own
-    folder for `base` for a path with `.md` that starts with `../` (hugo 0.168: `ref
-    "../budget.md"` in `news/bun/index.md` is `news/budget`, `ref "../budget"` is `budget`)."""
+    with `/`: from the root only; one that starts with `.`: from `base` only; a relative path's
+    `..` stops at the root); then, for a bare name, the one page of that base name. A leaf
+    bundle (`bundle`, at `logical`) takes its own folder for `base` for a path with `.md` that
+    starts with `../` (hugo 0.168: `ref "../budget.md"` in `news/bun/index.md` is `news/budget`,
+    `ref "../budget"` is `budget`)."""
     lowered = written.strip().lower()
     if bundle and lowered.startswith("../") and lowered.rstrip("/").endswith(PAGE_SUFFIXES):
         base = logical
-    path = _without_page_suffix(lowered).rstrip("/")
+    path = without_page_suffix(lowered).rstrip("/")
     if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
         path = path.rpartition("/")[0]
     if path.startswith("/"):
-        tried = [path.strip("/")]
+        tried = [path.strip("/")]  # `/../x` leaves the content root: no page
     elif lowered.startswith("."):
-        tried = [posixpath.join(base, path)]  # page-relative: Hugo looks no further
+        tried = [_from(base, path)]  # page-relative: Hugo looks no further
     else:
-        tried = [posixpath.join(base, path), path]
-    keys = _content_keys(tried)
+        tried = [_from(base, path), path]
+    keys = content_keys(tried)
     if "/" not in path and path not in ("", ".", "..") and not lowered.startswith("."):
-        keys.append(path + _BY_NAME)
+        keys.append(path + BY_NAME)
     return keys
 
 
-def _content_keys(tried: list[str]) -> list[str]:
+def _from(base: str, path: str) -> str:
+    """The relative `path` from the folder `base`, its `..` stopped at the content root as
+    hugo 0.168's `path.Join` stops them (`../../news/b` from `news` is `news/b`)."""
+    return posixpath.normpath(posixpath.join("/", base, path)).lstrip("/")
+
+
+def content_keys(tried: list[str]) -> list[str]:
     """The content paths `tried` in order, normalised ("" for the root), without repeats and
     without those that leave the content root."""
     keys: list[str] = []

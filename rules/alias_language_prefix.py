@@ -9,8 +9,9 @@ says: `/fr/old-url/` of a French page becomes `/fr/fr/old-url/`, and `/en/old-ur
 `/fr/en/old-url/`. The report is at the alias.
 
 Left alone: relative aliases, an alias on a page of the default language without a folder (it
-is written as it is), a page built in several languages (`sites`) and a site whose languages
-have hosts of their own (a `baseURL` per language).
+is written as it is), a page built in several languages (`sites`), a site whose languages have
+hosts of their own (a `baseURL` per language), and a page Hugo does not render, whose aliases it
+does not write at all (`headless: true`, `build.render` never or link, a leaf bundle's resource).
 
 ## Why is this bad?
 An alias keeps an old address working by writing a redirect there. Written one folder too deep,
@@ -39,6 +40,7 @@ from newslint.events import Field, Node
 from newslint.rule import Context
 
 from ._page_urls import language_folder, multihost
+from ._pages import never_rendered
 
 _KEYS = frozenset({"aliases"})
 # What may come before the alias's first character in its source: white space and a quote.
@@ -69,6 +71,8 @@ class AliasLanguagePrefix(Rule):
         own = language_folder(site, language)
         if not own or document.field("sites") is not None:
             return
+        if never_rendered(document):
+            return  # hugo 0.168 writes no alias of a page it does not render
         folders = {name.lower() for name in site._known_languages()}
         node = field.node
         for item in node.items if node.kind == "list" else (node,):

@@ -22,9 +22,9 @@ certain: a `url` or `slug` from a cascade, a `[permalinks]` token newslint does 
 title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a
 relative alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and
 aliases), a multihost site, and a page built in several languages (`sites`). Where the `slug`
-of a section above a page is not known (its `_index.md` is not in the run, or is the run's only
-section page), the page is compared only with the pages below the same sections, which that slug
-moves alike; the URL is then shown as the file's path makes it.
+of a section above a page is not known (its `_index.md` is on disk but not in the run), the page
+is compared only with the pages below the same sections, which that slug moves alike; the URL is
+then shown as the file's path makes it.
 
 The earliest page (by `date`, then path) is taken as the original and each later one is reported
 at its `url`, its `slug`, its alias, or else at the front matter's opening delimiter; an alias is
@@ -54,19 +54,19 @@ from urllib.parse import urlsplit
 from newslint import Severity
 from newslint.document import Document
 from newslint.events import Collected
-from newslint.rule import Context, ProjectContext, Rule
+from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule
 from newslint.site import Site, content_page_on_disk
 from newslint.spans import Span
 
 from . import _dates
 from ._crossfile import is_section_page, order_key, position
 from ._page_urls import (
-    _logical_path,
-    _own_url,
-    _section_slug,
     config_true,
     language_folder,
+    logical_path,
     multihost,
+    own_url,
+    slug_of_section,
 )
 from ._pages import hugo_true, never_rendered, opening_delimiter
 
@@ -93,7 +93,7 @@ class UrlPage(NamedTuple):
     # language prefix ("fr/" or ""), where it is reported and whether it is an ugly URL (a
     # file, `news/b.html`); None when there is none.
     derived: tuple[str, str, tuple[int, int, int, int], bool] | None
-    section_slug: str | None  # a section page's own slug (see link-fragment's `_section_slug`)
+    section_slug: str | None  # a section page's own slug (`_page_urls.slug_of_section`)
     order: str
     # Epoch seconds from when the page is published and until when (None: always).
     published_from: int | None
@@ -123,8 +123,9 @@ class DuplicateUrl(Rule):
     @classmethod
     def group_keys(cls, data: UrlPage) -> list[str]:
         """The files the page writes, and the last segment of each of its URLs (a path-derived
-        URL's file is known only once its sections' `slug`s are, in `project_end`); a section
-        page meets the other section pages, whose `slug`s the derived URLs need."""
+        URL's file is known only once its sections' `slug`s are, in `project_end`). A section
+        page always comes (`GROUP_ALWAYS`): the derived URLs of the pages below it need its
+        `slug`, or that it has none, and there are far fewer sections than pages."""
         keys = [f"{data.root}\0{target.file}" for target in data.fixed]
         leaves = [_leaf(target.file) for target in data.fixed]
         if data.derived is not None:
@@ -134,7 +135,7 @@ class DuplicateUrl(Rule):
             )
         keys += [f"{data.root}\0leaf\0{leaf.lower()}" for leaf in leaves]
         if data.section_slug is not None:
-            keys.append(f"{data.root}\0sections")
+            keys.append(GROUP_ALWAYS)
         return keys
 
     @classmethod
@@ -252,7 +253,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     site = document.site
     if site is None or site.root is None or multihost(site):
         return None
-    place = _logical_path(document)
+    place = logical_path(document)
     if place is None or document.field("sites") is not None:
         return None
     if hugo_true(document, "draft") and not config_true(site.raw.get("builddrafts")):
@@ -280,7 +281,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         if target is not None:
             fixed.append(target)
     elif document.cascaded_value("url") is None and lower:
-        own = _own_url(ctx, logical, section)
+        own = own_url(ctx, logical, section)
         if own is not None:
             slug = document.field("slug")
             span = slug.value_span if slug is not None else opening_delimiter(document)
@@ -296,7 +297,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
                 target = _alias_target(document, node.value, node.span, prefix, ugly)
                 if target is not None:
                     fixed.append(target)
-    section_slug = _section_slug(document) if section else None
+    section_slug = slug_of_section(document) if section else None
     if _disabled(site, "home" if section and not logical else "section" if section else "page"):
         # hugo 0.168 writes nothing for the page (`disableKinds`); whether its slug still moves
         # the pages below it is not known

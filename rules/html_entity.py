@@ -33,7 +33,7 @@ written inside a word (`Trump&amp;rsquo;s`, `40.000&amp;nbsp;Euro`); written apa
 reported: a reference that lost its `;` (`caf&eacute`, `&copy 2024`, `one&nbsp`: Markdown reads
 none without it), for the names CMSs write (`&nbsp`, `&amp`, `&quot`, `&lt`, `&mdash`, `&rsquo`,
 `&copy`, accented letters such as `&eacute` ...), not names that are also words (`Pub&sub`,
-`&and`). An `&` escaped with a backslash (`\\&nbsp;`) is shown as meant.
+`&and`), nor one before `=`, a query's parameter (`list?id=1&copy=2`). An `&` escaped with a backslash (`\\&nbsp;`) is shown as meant.
 
 ## Why is this bad?
 Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`, and
@@ -303,9 +303,10 @@ def _word_char(text: str, index: int) -> bool:
 
 # A reference CMSs and scrapers write, with its `;` lost: `&nbsp`, `&mdash`, `&eacute`. Only these
 # names: many others are words (`&and`, `&sub`, `&star`, `&phone`), and `Pub&sub` is a name.
+# Before `=` it is a query's parameter (`?id=1&copy=2`), as HTML reads it in an attribute.
 _UNENDED = re.compile(
     r"&(nbsp|amp|quot|apos|lt|gt|mdash|ndash|hellip|[lr]squo|[lr]dquo|[lr]aquo|copy|reg|trade"
-    r"|[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|slash))(?![A-Za-z0-9;])"
+    r"|[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|slash))(?![A-Za-z0-9;=])"
 )
 
 

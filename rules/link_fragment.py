@@ -108,13 +108,13 @@ from ._crossfile import content_path, is_section_page, position
 from ._html_links import links_in
 from ._links import Destinations, split_url
 from ._page_urls import (
-    _logical_path,
-    _own_url,
-    _section_slug,
-    _split_site_path,
-    _without_page_suffix,
+    logical_path,
+    own_url,
+    slug_of_section,
+    split_site_path,
+    without_page_suffix,
 )
-from ._refs import _BY_NAME, _content_keys, _target_keys, ref_calls
+from ._refs import BY_NAME, content_keys, ref_calls, target_keys
 
 _PLAIN_ID = re.compile(r"[\w-]+")
 # A shortcode's quoted argument: it may make an id of it (`id="{{ anchorize (.Get 0) }}"`).
@@ -295,7 +295,7 @@ def _targets(
     if place is None:
         return []
     matched = keys[place]
-    if matched.endswith(_BY_NAME) and len(pages[matched]) > 1:
+    if matched.endswith(BY_NAME) and len(pages[matched]) > 1:
         return []
     if _before_on_disk(roots, keys[:place]):
         return []
@@ -307,7 +307,7 @@ class Page(NamedTuple):
     file). A hash collision can only hide a report, never make one."""
 
     # As a `ref` target: site root, language and logical path, NUL-separated; then the same with
-    # the base name alone (`_BY_NAME`); then, when it can be told, its URL path (`_URL`, then the
+    # the base name alone (`BY_NAME`); then, when it can be told, its URL path (`_URL`, then the
     # language and NUL: translations share a URL path but for the prefix, not a key).
     keys: tuple[str, ...]
     ids: bytes | None  # its ids as CRC-32s (an `array("I")`), None when they cannot be told
@@ -405,7 +405,7 @@ def _before_on_disk(roots: tuple[tuple[str, str], ...], skipped: tuple[str, ...]
     when the run ends, so that a result from the cache sees the files as they are now; only for
     the rare `ref` that does not find its first path, a listing per folder each."""
     return any(
-        not key.endswith(_BY_NAME) and content_page_on_disk(roots, key.split("\0", 2)[2])
+        not key.endswith(BY_NAME) and content_page_on_disk(roots, key.split("\0", 2)[2])
         for key in skipped
     )
 
@@ -415,7 +415,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
     its links to other pages' anchors, by `ref`, by a Markdown file Hugo's link render hook
     resolves (`budget.md#the-vote`), or by URL (`url_links`)."""
     document = ctx.document
-    place = _logical_path(document)
+    place = logical_path(document)
     if place is None:
         return None
     logical, base = place
@@ -424,7 +424,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
     prefix = f"{site.root}\0{document.language or ''}\0"
     language = (document.language or "").lower()
     section = is_section_page(document)
-    own = _own_url(ctx, logical, section)
+    own = own_url(ctx, logical, section)
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
     calls = "{{" in text
@@ -437,7 +437,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
         if ref.other_language:
             continue  # another language's page
         where = position(document, ref.span)
-        keys = tuple(prefix + key for key in _target_keys(path, base, logical, bundle))
+        keys = tuple(prefix + key for key in target_keys(path, base, logical, bundle))
         refs.append((keys, fragment, where, ref.written))
     meet: set[str] = set()
     if own is not None:
@@ -509,14 +509,14 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
             shortcodes = tuple(sorted(names))
     blob = None if ids is None else array("I", sorted({_hash(i) for i in ids})).tobytes()
     footnotes = "[^" in text
-    own_keys = [prefix + logical, prefix + logical.rpartition("/")[2] + _BY_NAME]
+    own_keys = [prefix + logical, prefix + logical.rpartition("/")[2] + BY_NAME]
     if own is not None:
         own_keys.append(f"{site.root}{_PATH if own.derived else _URL}{language}\0{own.path}")
         if own.derived:
             meet.add(f"{site.root}{_LEAF}{language}\0{own.path.rpartition('/')[2]}")
     section_slug = None
     if section:
-        section_slug = _section_slug(document)
+        section_slug = slug_of_section(document)
         meet.add(f"{site.root}{_SECTIONS}{language}")
         if section_slug and section_slug != "\0":
             meet.add(f"{site.root}{_LEAF}{language}\0{section_slug}")
@@ -576,7 +576,7 @@ def _get_page_keys(path: str, logical: str, base: str, bundle: bool) -> list[str
     (a section page's own, a leaf bundle's section; a leaf bundle's own folder for a path that
     starts with `../`), then, unless the path starts with `.`, from the content root. No
     lookup by base name (that is `ref`'s)."""
-    stem = _without_page_suffix(path.lower())
+    stem = without_page_suffix(path.lower())
     folder, _, name = stem.rpartition("/")
     if "." in name:
         return []  # `budget.fr.md`: a language Hugo drops if the site has it; not modelled
@@ -587,7 +587,7 @@ def _get_page_keys(path: str, logical: str, base: str, bundle: bool) -> list[str
     tried = [stem.strip("/")] if path.startswith("/") else [posixpath.join(base, stem)]
     if not path.startswith((".", "/")):
         tried.append(stem)
-    return _content_keys(tried)
+    return content_keys(tried)
 
 
 # What stands between the site root and the language in the keys of a page's URL path: `_URL`
@@ -623,7 +623,7 @@ def _link_path(url: str, site: Site, here: str) -> tuple[str, str] | None:
         if not path or path.lower().endswith(PAGE_SUFFIXES):
             return None  # a fragment alone, or a Markdown file (Hugo's link render hook, if any)
         path = posixpath.join(here, path)
-    return _split_site_path(path, site)
+    return split_site_path(path, site)
 
 
 def _elsewhere(document: Document, fragment: str) -> bool:

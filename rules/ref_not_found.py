@@ -18,7 +18,9 @@ a bare name (`ref "budget"`, which Hugo also looks up as the base name of any pa
 taxonomy term), a path into a taxonomy (`/tags/politics`), a `ref` with a `lang` argument, one
 to a fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`,
 `<div>`) on a site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark
-omits it, and Hugo never runs the call), and every call on a site with a content adapter
+omits it, and Hugo never runs the call), the calls of a page readers never see (`headless:
+true`, `build` with `render` and `list` never, a leaf bundle's resource: they run only if a
+template shows its content), and every call on a site with a content adapter
 (`_content.gotmpl`) or a theme component that is a module not on disk (`github.com/x/y`, which
 Hugo fetches). A draft, a future or an expired page is on disk: Hugo does not build it and fails
 the same, but this rule cannot tell. A `ref` in a draft is reported: `hugo` builds without the
@@ -51,8 +53,9 @@ from newslint.site import content_adapter_on_disk, content_file_on_disk
 from newslint.spans import Span
 
 from ._crossfile import content_path, position
-from ._page_urls import _logical_path
-from ._refs import _BY_NAME, _target_keys, ref_calls
+from ._page_urls import logical_path
+from ._pages import never_shown
+from ._refs import BY_NAME, ref_calls, target_keys
 
 
 class RefPage(NamedTuple):
@@ -136,7 +139,7 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
     or when its site has a module component that is not on disk). `html`: the raw HTML that
     holds a `{{< >}}` call; where the site does not render raw HTML, Goldmark drops it, and
     hugo 0.168 never runs the call (a `ref` in `<!-- -->` or `<div>` breaks no build)."""
-    place = _logical_path(document)
+    place = logical_path(document)
     site = document.site
     if place is None or site is None:
         return None
@@ -151,14 +154,17 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
     if site.unsafe_html_for(document.language):
         html = []
     refs = []
-    for call in ref_calls(document):
+    # A page readers never see (headless, a bundle's resource) is built only as far as a
+    # template draws on it: its calls run, and fail, only if one shows its content.
+    calls = () if never_shown(document) else ref_calls(document)
+    for call in calls:
         if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
             continue  # in raw HTML Goldmark omits: Hugo never runs the call
         path = call.written.partition("#")[0]
         if not path.strip() or call.other_language:
             continue  # this page's own fragment, or another language's page
         tried = _tried(path, base, logical, bundle)
-        if any(key.endswith(_BY_NAME) for key in tried):
+        if any(key.endswith(BY_NAME) for key in tried):
             continue  # a bare name: any page's base name, or a taxonomy's term
         if any(key.partition("/")[0] in taxonomies for key in tried):
             continue  # a taxonomy's page, or a term's
@@ -191,5 +197,5 @@ def _tried(path: str, base: str, logical: str, bundle: bool) -> list[str]:
         stem, extension = posixpath.splitext(variant.strip())
         ways = [variant, stem] if extension and "/" not in extension else [variant]
         for way in ways:
-            tried += [k for k in _target_keys(way, base, logical, bundle) if k not in tried]
+            tried += [k for k in target_keys(way, base, logical, bundle) if k not in tried]
     return tried

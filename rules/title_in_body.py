@@ -5,8 +5,9 @@ Reports a body whose first block repeats the front matter's `title`: a heading o
 or an underlined one), or a paragraph of one line that holds nothing but the title (plain, or all
 in bold or italics; not a link). The two are compared as a reader sees them: without Markdown
 markup (a code span's backticks, backslash escapes, a heading's `{#id}` attributes) and HTML
-entities, ignoring case, spacing, the kind of quotes and the punctuation at either end; a numeric
-`title` (`title: 1984`) is compared as Hugo shows it. The report is at the repeat.
+entities, ignoring case, spacing, the kind of quotes and the punctuation at either end; a `title`
+that is not a string to PyYAML is compared as Hugo shows it (`title: 1984`, `title: 1:30`). The
+report is at the repeat.
 
 Only the first block counts, and only at the top level (not inside a list or a quote); a title
 that comes again further down is not reported, nor is a first heading that differs from the
@@ -15,7 +16,9 @@ title. A file without a `title` (or with an empty one) is left alone, and so is 
 its heading is the only one; nor is a page of a site whose theme is Hugo Book (`hugo-book`), which
 prints no title on any page, nor the home page (`content/_index.md`), whose template shows the
 site's name or a banner rather than the page's title in most themes (Learn, Relearn, Book among
-them). The rule belongs to the `news` preset.
+them), nor a page readers never see as a page of its own (`headless: true`, `build` with
+`render` and `list` never, a leaf bundle's resource), whose body a template may show without its
+title. The rule belongs to the `news` preset.
 
 ## Why is this bad?
 News themes print the title as the page's heading, so the page shows the headline twice, has two
@@ -63,8 +66,8 @@ from newslint.site import Site
 
 from ._anchors import _ATTRIBUTES, _dig, _heading_source
 from ._crossfile import is_section_page
-from ._page_urls import _logical_path
-from ._pages import hugo_true
+from ._page_urls import logical_path
+from ._pages import hugo_text, hugo_true, never_shown
 
 # Emphasis around a whole paragraph: `**Title**`, `_Title_`.
 _EMPHASIS = "*_"
@@ -132,13 +135,13 @@ class TitleInBody(Rule):
                 # an article that has no other text) or HTML is no repeat of it.
                 return
             shown = _without_emphasis(source)
-        title = document.value("title")
-        if isinstance(title, int) and not isinstance(title, bool):
-            title = str(title)  # `title: 1984`: Hugo shows the number
-        if not isinstance(title, str) or not (wanted := comparable(title)):
+        title = hugo_text(document, "title")  # `title: 1984`: Hugo shows the number
+        if title is None or not (wanted := comparable(title)):
             return
         if hugo_true(document, "chapter") or _theme_prints_no_title(document.site):
             return  # the theme prints no title: the body's heading is the only one
+        if never_shown(document):
+            return  # no page of its own (headless, a bundle's resource): a template shows its body
         if _home_page(document):
             return  # a home page's template shows the site's name or a hero, rarely the title
         if isinstance(shown, Heading):
@@ -149,7 +152,11 @@ class TitleInBody(Rule):
         if comparable(shown) != wanted:
             return
         end = _after_blank_lines(text, _line_end(text, span.end))
-        fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(span.start, end)))
+        # From the line's start: an indentation left behind would indent the line after
+        line_start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+        start = max(line_start, document.body_start)
+        start = start if not text[start : span.start].strip(" \t") else span.start
+        fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(start, end)))
         ctx.report(span, kind, fix=fix)
 
 
@@ -178,7 +185,7 @@ def _home_page(document: Document) -> bool:
     """Whether the file is the site's (or a language's) home page, `content/_index.md`."""
     if not is_section_page(document):
         return False
-    place = _logical_path(document)
+    place = logical_path(document)
     if place is not None:
         return not place[0]
     # no site to place it in: a folder named `content` holds it

@@ -3,7 +3,7 @@ oracle.
 
 Marker `hugo`. Slugs and titles: one page per text with it as `slug`, one with it as `title`
 under a `[permalinks]` pattern `/:title/`; `hugo list all` gives their permalinks, and
-link-fragment's `_urlized` must make the same segment of each, or none (not modelled).
+link-fragment's `urlized` must make the same segment of each, or none (not modelled).
 
 Terms: One page carries every term below as a tag; the build writes a term page for each
 (the folder under `public/tags/`, named by its URL segment). `newslint.site.path_segment`
@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from newslint.rules._page_urls import _urlized
+from newslint.rules._page_urls import urlized
 from newslint.site import path_segment
 from tests.hugo_pages import run_hugo, write_files
 
@@ -82,7 +82,7 @@ def test_slugs_and_titles_make_the_segments_hugo_makes(
     for index, text in enumerate(TEXTS):
         for section, title in (("s", False), ("t", True)):
             served = unquote(permalinks[f"content/{section}/p{index}.md"])
-            made = _urlized(text, title=title)
+            made = urlized(text, title=title)
             if made is not None:
                 assert served == f"https://example.org/{section}/{made}/", (text, title)
 

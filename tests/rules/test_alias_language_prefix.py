@@ -33,6 +33,22 @@ def page(aliases: str, fence: str = "---") -> str:
 
 
 CASES = [
+    # hugo 0.168 writes no alias of a page it does not render (headless, `build.render` never
+    # or link): there is no `/fr/fr/...` to report
+    Case(
+        "headless-page",
+        page('headless: true\naliases: ["/fr/news/old-budget/"]'),
+        path=FR,
+        site=SITE,
+        language="fr",
+    ),
+    Case(
+        "page-rendered-as-a-link",
+        page('build:\n  render: link\naliases: ["/fr/news/old-budget/"]'),
+        path=FR,
+        site=SITE,
+        language="fr",
+    ),
     Case(
         "own-folder-in-a-list",
         page('aliases: ["/fr/news/old-budget/", "/news/older/"]'),

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm, lint_project
+from newslint.testing import Case, Raw, assert_case, fm, lint_project
 from rules import _dates
 from rules.duplicate_url import DuplicateUrl
 
@@ -272,7 +272,40 @@ def test_pages_below_one_section_collide_whatever_its_slug(tmp_path: Path) -> No
     assert run({a: page("2024-01-02", slug="b"), b: page()}, site) == [
         (a, 3, 7, f"URL /news/b/ is also the URL of {b}")
     ]
-    # the section page in the run, alone (nothing brings it to the end of the run)
+    # the section page in the run, alone (its text, without the slug, is what counts)
     index = str(news / "_index.md")
     files = {index: fm(title="News"), a: page("2024-01-02", slug="b"), b: page()}
     assert run(files, site) == [(a, 3, 7, f"URL /news/b/ is also the URL of {b}")]
+
+
+def test_the_runs_only_section_page_still_places_its_pages(tmp_path: Path) -> None:
+    # `news/_index.md` (no slug) is the only section page of the run: it must still reach the
+    # end of the run, or `news/b.md`'s URL is unknown and the `url` at it goes unreported
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "_index.md").write_text(fm(title="News"))
+    site = Site(root=tmp_path)
+    b, other = str(news / "b.md"), str(tmp_path / "content" / "other.md")
+    files = {
+        str(news / "_index.md"): fm(title="News"),
+        b: page(),
+        other: page("2024-01-02", url="/news/b/"),
+    }
+    assert run(files, site) == [(other, 3, 6, f"URL /news/b/ is also the URL of {b}")]
+
+
+def test_a_slug_as_hugos_yaml_reads_it() -> None:
+    # hugo 0.168 serves `slug: 1:30` at /news/130/ (PyYAML reads 90) and `slug: yes` at
+    # /news/yes/ (PyYAML reads true)
+    files = {A: page("2024-01-02", slug=Raw("1:30")), "/site/content/news/90.md": page()}
+    assert run(files) == []
+    files = {A: page("2024-01-02", slug=Raw("yes")), "/site/content/news/yes.md": page()}
+    assert run(files) == [(A, 3, 7, "URL /news/yes/ is also the URL of /site/content/news/yes.md")]
+
+
+def test_an_mdown_file_is_a_page_like_an_md_one() -> None:
+    # hugo 0.168 writes `news/a.mdown` and `news/a.md` both to /news/a/ (and says nothing)
+    files = {"/site/content/news/a.mdown": page("2024-01-02"), A: page()}
+    assert run(files) == [
+        ("/site/content/news/a.mdown", 1, 1, f"URL /news/a/ is also the URL of {A}")
+    ]

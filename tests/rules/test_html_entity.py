@@ -301,6 +301,13 @@ BODY_CASES = [
         fixed="---\ntitle: T\n---\ncaf&eacute;, &copy; 2024 and one&nbsp;\n\n"
         "\\&nbsp `&nbsp` Pub&sub, this &and that, &nbspx, AT&T\n",
     ),
+    Case(
+        # A query's parameter (`?id=1&copy=2`, an address written out without a scheme, which
+        # Hugo does not link) is no reference: `;` would make it `©=2`. HTML reads no legacy
+        # reference before `=` in an attribute for the same reason.
+        "body-query-parameter-named-like-a-reference",
+        "---\ntitle: T\n---\nSee example.org/list?id=1&copy=2&reg=3 and &amp=x.\n",
+    ),
 ]
 
 

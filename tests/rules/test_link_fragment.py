@@ -1106,9 +1106,9 @@ def test_link_by_url_hugos_link_render_hook_looks_up_as_content(tmp_path: Path) 
     ],
 )
 def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
-    from newslint.rules._page_urls import _urlized
+    from newslint.rules._page_urls import urlized
 
-    assert _urlized(title, title=True) == made
+    assert urlized(title, title=True) == made
 
 
 @pytest.mark.parametrize(
@@ -1122,9 +1122,9 @@ def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
     ],
 )
 def test_slugs_as_hugo_makes_them(slug: str, made: str | None) -> None:
-    from newslint.rules._page_urls import _urlized
+    from newslint.rules._page_urls import urlized
 
-    assert _urlized(slug) == made
+    assert urlized(slug) == made
 
 
 def test_dated_file_names_are_not_modelled() -> None:

@@ -33,6 +33,13 @@ def ref_article(body: str) -> str:
         ('[a]({{% relref path="./budjet.md" %}})\n', [(5, 22, MISSING.format("./budjet.md"))]),
         # Hugo drops any extension, and compares without regard to case
         ('[a]({{< ref "./Budget.html" >}}) [b]({{< ref "/NEWS/budget/" >}})\n', []),
+        # hugo 0.168 stops a relative path's `..` at the content root (`path.Join`), not an
+        # absolute path's
+        ('[a]({{< ref "../../news/budget.md" >}}) [b]({{< ref "../../../news/budget" >}})\n', []),
+        (
+            '[a]({{< ref "/../news/budget.md" >}})\n',
+            [(5, 14, MISSING.format("/../news/budget.md"))],
+        ),
         # read as a URL: a query dropped, `%20` decoded
         ('[a]({{< ref "/news/budget?x=1" >}}) [b]({{< ref "./my%20story" >}})\n', []),
         # a bare name may be any page's base name, or a term; a taxonomy's pages; a fragment of
@@ -172,3 +179,31 @@ def test_raw_html_rendered() -> None:
     assert lint_project(RefNotFound, files, site=site) == [
         (f"{ROOT}/a.md", 5, 15, MISSING.format("/x/z"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "found"),
+    [
+        ({"headless": True}, []),
+        ({"build": {"render": "never", "list": "never"}}, []),
+        # listed, its content goes into the RSS feed: hugo 0.168 runs the call and fails
+        ({"build": {"render": "never"}}, [(7, 10, MISSING.format("/news/budjet.md"))]),
+    ],
+)
+def test_a_page_readers_never_see_runs_no_call(
+    fields: dict[str, object], found: list[tuple[int, int, str]]
+) -> None:
+    # hugo 0.168 builds a headless page without REF_NOT_FOUND: its calls run only if a template
+    # shows its content, which newslint cannot tell
+    path = f"{ROOT}/news/a.md"
+    files = {path: fm(title="Vote", body='{{< ref "/news/budjet.md" >}}\n', **fields)}
+    assert lint_project(RefNotFound, files, site=SITE) == [(path, *f) for f in found]
+
+
+def test_a_leaf_bundles_resource_runs_no_call(tmp_path: Path) -> None:
+    bundle = tmp_path / "content" / "news" / "vote"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text(fm(title="Vote"))
+    resource = str(bundle / "notes.md")
+    files = {resource: fm(title="Notes", body='{{< ref "/news/budjet.md" >}}\n')}
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == []

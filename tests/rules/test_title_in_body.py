@@ -26,6 +26,13 @@ CASES = [
         unsafe_fixed=article("The budget passed on Tuesday.\n"),
     ),
     Case(
+        # the indentation goes with the heading: left behind, it would indent the next line
+        "indented-heading",
+        article("   # Budget passes after a week of talks\n\nThe budget passed on Tuesday.\n"),
+        errors=[("heading", 5, 4)],
+        unsafe_fixed=article("The budget passed on Tuesday.\n"),
+    ),
+    Case(
         "level-two-heading-with-other-case-and-a-full-stop",
         article("## Budget Passes After a Week of Talks.\n\nThe budget passed on Tuesday.\n"),
         errors=[("heading", 5, 1)],
@@ -92,6 +99,20 @@ CASES = [
         errors=[("heading", 5, 1)],
         unsafe_fixed="+++\ntitle = 1984\n+++\n\nText.\n",
     ),
+    Case(
+        # PyYAML reads `1:30` as 90 and `yes` as true; Hugo's YAML reads both as the text
+        "yaml-1-1-words-are-the-title-hugo-shows",
+        "---\ntitle: 1:30\n---\n\n# 1:30\n\nText.\n",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed="---\ntitle: 1:30\n---\n\nText.\n",
+    ),
+    Case("a-sexagesimal-title-is-not-its-number", "---\ntitle: 1:30\n---\n\n# 90\n\nText.\n"),
+    Case(
+        "a-yes-title",
+        "---\ntitle: yes\n---\n\n# Yes\n\nText.\n",
+        errors=[("heading", 5, 1)],
+        unsafe_fixed="---\ntitle: yes\n---\n\nText.\n",
+    ),
     Case("a-different-first-heading", article("# What happened\n\nThe budget passed.\n")),
     Case(
         "the-title-as-the-second-block",
@@ -120,6 +141,22 @@ CASES = [
     Case(
         "a-learn-theme-chapter-page-prints-no-title-of-its-own",
         '---\ntitle: "API Reference"\nchapter: true\n---\n\n# API Reference\n\nText.\n',
+    ),
+    Case(
+        # a headless page is no page of its own: a template shows its body, not its title
+        "a-headless-page-shows-no-title",
+        '---\ntitle: "Contact"\nheadless: true\n---\n\n# Contact\n\nText.\n',
+    ),
+    Case(
+        "a-page-neither-rendered-nor-listed-shows-no-title",
+        '---\ntitle: "Contact"\nbuild:\n  render: never\n  list: never\n---\n\n# Contact\n\nText.\n',
+    ),
+    Case(
+        # listed, its automatic summary still opens with the repeat
+        "a-page-listed-but-not-rendered",
+        '---\ntitle: "Contact"\nbuild:\n  render: never\n---\n\n# Contact\n\nText.\n',
+        errors=[("heading", 7, 1)],
+        unsafe_fixed='---\ntitle: "Contact"\nbuild:\n  render: never\n---\n\nText.\n',
     ),
     Case(
         "chapter-false-is-an-ordinary-page",
