@@ -22,8 +22,7 @@ certain: a `url` or `slug` from a cascade, a `[permalinks]` token newslint does 
 title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a
 relative alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and
 aliases), a multihost site, and a page built in several languages (`sites`). Where the `slug`
-of a section above a page is not known (its `_index.md` is not in the run, or is the run's only
-section page), the page is compared only with the pages below the same sections, which that slug
+of a section above a page is not known (its `_index.md` is on disk but not in the run), the page is compared only with the pages below the same sections, which that slug
 moves alike; the URL is then shown as the file's path makes it.
 
 The earliest page (by `date`, then path) is taken as the original and each later one is reported
@@ -47,6 +46,7 @@ says nothing when a bundle, a section or an alias takes a page's place.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -54,12 +54,12 @@ from urllib.parse import urlsplit
 from newslint import Severity
 from newslint.document import Document
 from newslint.events import Collected
-from newslint.rule import Context, ProjectContext, Rule
-from newslint.site import Site, content_page_on_disk
+from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule
+from newslint.site import Site, bundle_resource_on_disk, content_page_on_disk
 from newslint.spans import Span
 
 from . import _dates
-from ._crossfile import is_section_page, order_key, position
+from ._crossfile import content_path, is_section_page, order_key, position
 from ._page_urls import (
     _logical_path,
     _own_url,
@@ -99,6 +99,11 @@ class UrlPage(NamedTuple):
     published_from: int | None
     expires: int | None
     roots: tuple[tuple[str, str], ...]
+    # For `bundle_resource_on_disk`: the file (absolute), its folders below the content root,
+    # the site's languages.
+    file: str
+    depth: int
+    languages: tuple[str, ...]
 
 
 class DuplicateUrl(Rule):
@@ -124,7 +129,9 @@ class DuplicateUrl(Rule):
     def group_keys(cls, data: UrlPage) -> list[str]:
         """The files the page writes, and the last segment of each of its URLs (a path-derived
         URL's file is known only once its sections' `slug`s are, in `project_end`); a section
-        page meets the other section pages, whose `slug`s the derived URLs need."""
+        page always comes to `project_end` (`GROUP_ALWAYS`): the path-derived URLs below it need
+        its `slug`, or that it has none, even when it is the run's only section page. A site
+        has few section pages beside its articles."""
         keys = [f"{data.root}\0{target.file}" for target in data.fixed]
         leaves = [_leaf(target.file) for target in data.fixed]
         if data.derived is not None:
@@ -134,7 +141,7 @@ class DuplicateUrl(Rule):
             )
         keys += [f"{data.root}\0leaf\0{leaf.lower()}" for leaf in leaves]
         if data.section_slug is not None:
-            keys.append(f"{data.root}\0sections")
+            keys.append(GROUP_ALWAYS)
         return keys
 
     @classmethod
@@ -173,15 +180,10 @@ class DuplicateUrl(Rule):
 
 
 def _bundle_resource(page: UrlPage) -> bool:
-    """Whether the file lies in a leaf bundle below its `index.md` (`news/bun/notes.md`): a
-    resource of the bundle, no page. Looked up when the run ends, so that a result from the
-    cache sees the folders as they are now."""
-    parts = page.logical.split("/")
-    folders = parts if page.section_slug is not None else parts[:-1]
-    return any(
-        content_page_on_disk(page.roots, "/".join(folders[:depth]) + "/index")
-        for depth in range(1, len(folders) + 1)
-    )
+    """Whether the file is a leaf bundle's resource, no page (`news/bun/notes.md` beside
+    `news/bun/index.md`), as `Site.bundle_resource` tells it: looked at again when the run ends,
+    so that a result from the cache sees the folders as they are now."""
+    return bundle_resource_on_disk(page.file, page.depth, page.languages)
 
 
 def _leaf(file: str) -> str:
@@ -315,6 +317,9 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         window[0],
         window[1],
         site.content_roots,
+        os.path.abspath(document.path),
+        (content_path(document) or "").count("/"),
+        tuple(sorted(site._known_languages())),
     )
 
 

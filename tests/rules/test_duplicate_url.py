@@ -276,3 +276,33 @@ def test_pages_below_one_section_collide_whatever_its_slug(tmp_path: Path) -> No
     index = str(news / "_index.md")
     files = {index: fm(title="News"), a: page("2024-01-02", slug="b"), b: page()}
     assert run(files, site) == [(a, 3, 7, f"URL /news/b/ is also the URL of {b}")]
+
+
+def test_the_runs_only_section_page_tells_its_pages_url() -> None:
+    """hugo 0.168 writes `news/b.md` and a `url: /news/b/` to one file; the section page without
+    a slug, the run's only one, shares no URL with them and still says the folder is not moved."""
+    news = "/site/content/news/_index.md"
+    x = "/site/content/x.md"
+    files = {news: fm(title="News"), B: page(), x: page("2024-01-02", url="/news/b/")}
+    assert run(files) == [(x, 3, 6, f"URL /news/b/ is also the URL of {B}")]
+    files[news] = fm(title="News", slug="nachrichten")
+    assert run(files) == []
+    files[x] = page("2024-01-02", url="/nachrichten/b/")
+    assert run(files) == [(x, 3, 6, f"URL /nachrichten/b/ is also the URL of {B}")]
+
+
+def test_an_index_file_in_a_language_the_site_lacks_makes_no_bundle(tmp_path: Path) -> None:
+    """hugo 0.168: `news/b/index.de.md` on a site without `de` is the page `index.de`, and
+    `news/b/notes.md` beside it a page at `/news/b/notes/`; with `de` a language of the site,
+    the folder is a bundle in every language and `notes.md` its resource."""
+    bundle = tmp_path / "content" / "news" / "b"
+    bundle.mkdir(parents=True)
+    (bundle / "index.de.md").write_text(page())
+    (bundle / "notes.md").write_text(page())
+    c = str(tmp_path / "content/news/c.md")
+    files = {str(bundle / "notes.md"): page(), c: page("2024-01-02", url="/news/b/notes/")}
+    notes = str(bundle / "notes.md")
+    message = f"URL /news/b/notes/ is also the URL of {notes}"
+    assert run(files, Site(root=tmp_path)) == [(c, 3, 6, message)]
+    languages = Site(root=tmp_path, language_names=("en", "de"))
+    assert run(files, languages) == []
