@@ -1416,6 +1416,59 @@ def content_adapter_on_disk(roots: Iterable[tuple[str, str]]) -> bool:
     return False
 
 
+def automatic_section_on_disk(
+    roots: Iterable[tuple[str, str]],
+    segment: str,
+    language: str,
+    default: str,
+    languages: Collection[str],
+) -> str | None:
+    """The top-level content folder whose list page hugo 0.168 makes without an `_index` file,
+    at `/segment/` (as `path_segment` writes its name: `Über Uns` is `über-uns`), for the pages
+    of `language` (lower case; `default` the site's default language, `languages` all of them):
+    a folder with no section or bundle `index` file of its own that holds a page of that
+    language anywhere below it (a draft, a bundle's page: checked with the binary; a folder
+    holding only other files, or only pages of other languages, has none). Its path, or None.
+    Only content folders at the content tree's root are looked at."""
+    for root, target in roots:
+        if target:
+            continue
+        for name, entries in _listing(root)[1].items():
+            if path_segment(name) != segment:
+                continue
+            for entry in entries:
+                folder = os.path.join(root, entry)
+                if _is_dir(Path(folder)) and _automatic_section(
+                    folder, language, default, languages
+                ):
+                    return folder
+    return None
+
+
+def _automatic_section(
+    folder: str, language: str, default: str, languages: Collection[str]
+) -> bool:
+    try:
+        top = os.listdir(folder)
+    except OSError:
+        return False
+    for name in top:
+        parts = name.lower().split(".")
+        if parts[0] in ("index", "_index") and parts[-1] in _CONTENT_FORMATS:
+            # a section page (whose URL is its own), or a leaf bundle (in some language)
+            return False
+    for _, _, files in os.walk(folder):
+        for name in files:
+            lowered = name.lower()
+            if not lowered.endswith(PAGE_SUFFIXES):
+                continue
+            parts = lowered.split(".")
+            written = parts[-2] if len(parts) > 2 and parts[-2] in languages else default
+            if written == language:
+                return True
+    return False
+
+
 # Folder -> (its modification time, its listing): a page with many `ref`s into a folder of
 # thousands of articles lists it once; a file added or removed since (`newslint watch`) changes
 # the folder's time, and the folder is listed again.

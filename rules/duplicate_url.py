@@ -12,7 +12,11 @@ own `slug` and the `slug`s of the sections above it, in lower case, `.html` unde
 (`/fr/`; the default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does
 not (hugo 0.168 writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases:
 [/news/old/]`, with the language's prefix, `.html` under `uglyURLs`) at another page's URL, or at
-another page's alias, is reported too: Hugo writes only one of the two files.
+another page's alias, is reported too: Hugo writes only one of the two files. So is a page or
+an alias at the list page Hugo makes for a top-level folder without `_index.md` (`content/news/`
+holding any page, a draft's or a bundle's too, is listed at `/news/`; at `/fr/news/` when it
+holds a French page), looked for on disk when the run ends; not on a site with content mounts,
+a content folder per language or a `[permalinks.section]` table.
 
 Pages Hugo does not publish take no URL: drafts (unless the site's `buildDrafts`), pages with
 `headless: true` or `build.render` never or link, pages of a kind in `disableKinds`, pages whose
@@ -55,7 +59,12 @@ from newslint import Severity
 from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule
-from newslint.site import Site, bundle_resource_on_disk, content_page_on_disk
+from newslint.site import (
+    Site,
+    automatic_section_on_disk,
+    bundle_resource_on_disk,
+    content_page_on_disk,
+)
 from newslint.spans import Span
 
 from . import _dates
@@ -104,6 +113,10 @@ class UrlPage(NamedTuple):
     file: str
     depth: int
     languages: tuple[str, ...]
+    # For the list pages hugo 0.168 makes of top-level folders without an `_index` file: the
+    # default language and its folder in `public/` ("" or "en/"); None where they are not
+    # modelled (see `_automatic_sections`).
+    automatic: tuple[str, str] | None
 
 
 class DuplicateUrl(Rule):
@@ -113,6 +126,10 @@ class DuplicateUrl(Rule):
     messages = {
         "duplicate": "URL {value} is also the URL of {other}{more}",
         "alias": "alias {value} is also the URL of {other}{more}",
+        "section": "URL {value} is also the URL of the list page Hugo makes for the folder {other}",
+        "alias-section": (
+            "alias {value} is also the URL of the list page Hugo makes for the folder {other}"
+        ),
     }
     presets = ("news",)
 
@@ -130,8 +147,9 @@ class DuplicateUrl(Rule):
         """The files the page writes, and the last segment of each of its URLs (a path-derived
         URL's file is known only once its sections' `slug`s are, in `project_end`); a section
         page always comes to `project_end` (`GROUP_ALWAYS`): the path-derived URLs below it need
-        its `slug`, or that it has none, even when it is the run's only section page. A site
-        has few section pages beside its articles."""
+        its `slug`, or that it has none, even when it is the run's only section page; so does a
+        page or alias at a top-level URL (`/news/`), which may be a folder's list page
+        (`_automatic_section`). A site has few of either beside its articles."""
         keys = [f"{data.root}\0{target.file}" for target in data.fixed]
         leaves = [_leaf(target.file) for target in data.fixed]
         if data.derived is not None:
@@ -140,7 +158,7 @@ class DuplicateUrl(Rule):
                 own or _leaf(_file_target(data.derived[0], data.derived[2], data.derived[3]).file)
             )
         keys += [f"{data.root}\0leaf\0{leaf.lower()}" for leaf in leaves]
-        if data.section_slug is not None:
+        if data.section_slug is not None or _top_level(data):
             keys.append(GROUP_ALWAYS)
         return keys
 
@@ -172,7 +190,9 @@ class DuplicateUrl(Rule):
             )
             same = _file_target(prefix + path, where, ugly)
             groups.setdefault((page.root, f"{chain}\0{same.file}"), []).append((entry, same))
-        for members in groups.values():
+        for (_, file), members in groups.items():
+            if _automatic_section(ctx, file, members):
+                continue
             if len(members) > 1:
                 members = [m for m in members if not _bundle_resource(m[0].data)]
             if len(members) > 1:
@@ -184,6 +204,75 @@ def _bundle_resource(page: UrlPage) -> bool:
     `news/bun/index.md`), as `Site.bundle_resource` tells it: looked at again when the run ends,
     so that a result from the cache sees the folders as they are now."""
     return bundle_resource_on_disk(page.file, page.depth, page.languages)
+
+
+def _top_level(page: UrlPage) -> bool:
+    """Whether the page or one of its aliases may be at a top-level URL (`/news/`, `/fr/news/`)."""
+    if page.automatic is None:
+        return False
+    if page.derived is not None and "/" not in page.derived[0].strip("/"):
+        return True
+    return any(t.file.endswith("/index.html") and t.file.count("/") <= 2 for t in page.fixed)
+
+
+def _automatic_sections(site: Site) -> tuple[str, str] | None:
+    """`UrlPage.automatic`: None where a top-level folder's list page may be elsewhere or
+    absent (the `section` kind disabled, a `[permalinks.section]` table, the site's or a
+    language's) or its folder not found by name alone (content mounts, a content folder per
+    language)."""
+    roots = site.content_roots
+    if _disabled(site, "section") or len(roots) != 1 or roots[0][1]:
+        return None
+    tables = [site.raw.get("permalinks")]
+    tables += [site._language_settings(name).get("permalinks") for name in site.language_names]
+    for table in tables:
+        if table is not None and (not isinstance(table, dict) or "section" in table):
+            return None
+    default = site.default_language.lower()
+    return default, language_folder(site, default)
+
+
+def _automatic_section(
+    ctx: ProjectContext, file: str, members: list[tuple[Collected, Target]]
+) -> bool:
+    """Report the pages and aliases at `file` when it is the list page hugo 0.168 makes for a
+    top-level folder without an `_index` file (`content/news/` at `/news/`, `/fr/news/` for its
+    French pages): Hugo writes both, and one of them is lost (checked with the binary; it
+    prints "Duplicate target paths" for a page). Whether there was one."""
+    parts = file.split("/")
+    page: UrlPage = members[0][0].data
+    if "\0" in file or parts[-1] != "index.html" or page.automatic is None:
+        return False
+    default, default_folder = page.automatic
+    if len(parts) == 2 and not default_folder:
+        language = default
+    elif len(parts) == 3 and parts[0] in page.languages:
+        language = parts[0]
+        if language == default and not default_folder:
+            return False
+    else:
+        return False
+    segment = parts[-2]
+    if segment in page.languages:
+        return False  # a language's home page, not a section
+    members = [m for m in members if not _bundle_resource(m[0].data)]
+    if not members:
+        return False
+    folder = automatic_section_on_disk(page.roots, segment, language, default, page.languages)
+    if folder is None:
+        return False
+    shown = os.path.relpath(folder) if not os.path.relpath(folder).startswith("..") else folder
+    members.sort(key=lambda m: (m[1].alias, m[0].data.order, m[0].path))
+    for entry, target in members:
+        ctx.report(
+            entry.path,
+            target.where,
+            "alias-section" if target.alias else "section",
+            source_text=target.shown,
+            value=target.shown,
+            other=shown.replace(os.sep, "/") + "/",
+        )
+    return True
 
 
 def _leaf(file: str) -> str:
@@ -320,6 +409,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         os.path.abspath(document.path),
         (content_path(document) or "").count("/"),
         tuple(sorted(site._known_languages())),
+        _automatic_sections(site),
     )
 
 

@@ -306,3 +306,70 @@ def test_an_index_file_in_a_language_the_site_lacks_makes_no_bundle(tmp_path: Pa
     assert run(files, Site(root=tmp_path)) == [(c, 3, 6, message)]
     languages = Site(root=tmp_path, language_names=("en", "de"))
     assert run(files, languages) == []
+
+
+def folders(root: Path, *names: str) -> Site:
+    """A site at `root` whose content holds the files `names` (empty pages)."""
+    for name in names:
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page())
+    return Site(root=root)
+
+
+def test_a_page_at_the_list_page_hugo_makes_for_a_folder(tmp_path: Path) -> None:
+    """hugo 0.168 makes a list page at `/news/` for the top-level folder `news` without an
+    `_index.md` (any page below it, a draft or a bundle's too) and writes a page with `url:
+    /news/`, a `slug: news` at the root, or an alias `/news/` to the same file."""
+    site = folders(tmp_path, "news/a.md", "Caps Folder/b/index.md", "dr/c.md")
+    x, y = str(tmp_path / "content/x.md"), str(tmp_path / "content/y.md")
+    files = {x: page(url="/news/"), y: page(slug="caps-folder", aliases=["/dr/"])}
+    section = "URL {} is also the URL of the list page Hugo makes for the folder {}"
+    alias = "alias {} is also the URL of the list page Hugo makes for the folder {}"
+    news, caps, drafts = (
+        str(tmp_path / "content" / name) + "/" for name in ("news", "Caps Folder", "dr")
+    )
+    assert run(files, site) == [
+        (x, 3, 6, section.format("/news/", news)),
+        (y, 3, 7, section.format("/caps-folder/", caps)),
+        (y, 5, 5, alias.format("/dr/", drafts)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "raw", "url"),
+    [
+        (("news/_index.md", "news/a.md"), {}, "/news/"),  # a section page: its own slug decides
+        (("news/index.md",), {}, "/news/"),  # a leaf bundle
+        (("news/sub/a.md",), {}, "/news/sub/"),  # only top-level folders get one
+        (("news/a.txt",), {}, "/news/"),  # no page in it
+        (("news/a.fr.md",), {"languages": {"en": {}, "fr": {}}}, "/news/"),  # French pages only
+        (("news/a.md",), {"disablekinds": ["section"]}, "/news/"),
+        (("news/a.md",), {"permalinks": {"section": {"news": "/s/:slug/"}}}, "/news/"),
+        (("news/a.md",), {}, "/news.html"),
+    ],
+)
+def test_no_list_page_there(
+    names: tuple[str, ...], raw: dict[str, Any], url: str, tmp_path: Path
+) -> None:
+    site = folders(tmp_path, *names)
+    languages = tuple(raw.get("languages", ()))
+    site = Site(root=tmp_path, raw=raw, language_names=languages, default_language="en")
+    assert run({str(tmp_path / "content/x.md"): page(url=url)}, site) == []
+
+
+def test_a_folders_list_page_in_each_language(tmp_path: Path) -> None:
+    """hugo 0.168 makes `/fr/news/` only of a folder that holds a French page."""
+    folders(tmp_path, "news/a.fr.md", "world/b.md")
+    site = Site(root=tmp_path, language_names=("en", "fr"), default_language="en")
+    x = str(tmp_path / "content/x.fr.md")
+    files = {x: page(slug="news"), str(tmp_path / "content/y.fr.md"): page(slug="world")}
+    news = str(tmp_path / "content/news") + "/"
+    assert run(files, site) == [
+        (
+            x,
+            3,
+            7,
+            f"URL /fr/news/ is also the URL of the list page Hugo makes for the folder {news}",
+        )
+    ]
