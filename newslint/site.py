@@ -1176,6 +1176,15 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9./\\_#+~@-]*")
 
 
+def go_lower(text: str) -> str:
+    """`text` lowered as Go's `strings.ToLower` lowers it, one character at a time by its simple
+    mapping: `İ` is `i` (Python: `i` and a combining dot), `Σ` is `σ` at a word's end too
+    (Python: `ς`)."""
+    if text.isascii():
+        return text.lower()
+    return "".join("i" if char == "\u0130" else char.lower() for char in text)
+
+
 def path_segment(name: str) -> str:
     """A file or folder name, or a taxonomy term, as hugo 0.168 writes it in a URL: lower case,
     each white-space character a `-`, and only letters, decimal digits, marks,
@@ -1201,7 +1210,7 @@ def path_segment(name: str) -> str:
             )
         ):
             kept.append(char)
-    return "".join(kept).lower()
+    return go_lower("".join(kept))
 
 
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
