@@ -27,7 +27,7 @@ title or slug `urlize` would rewrite in ways not modelled, a slug from a dated f
 relative alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and
 aliases), a multihost site, and a page built in several languages (`sites`). Where the `slug`
 of a section above a page is not known (its `_index.md` is on disk but not in the run), the page is compared only with the pages below the same sections, which that slug
-moves alike; the URL is then shown as the file's path makes it.
+moves alike; the URL is then shown as the file's path makes it, and the message says so.
 
 The earliest page (by `date`, then path) is taken as the original and each later one is reported
 at its `url`, its `slug`, its alias, or else at the front matter's opening delimiter; an alias is
@@ -126,6 +126,10 @@ class DuplicateUrl(Rule):
     messages = {
         "duplicate": "URL {value} is also the URL of {other}{more}",
         "alias": "alias {value} is also the URL of {other}{more}",
+        "unmoved": (
+            "URL {value} is also the URL of {other}{more} (as the file paths make it; a `slug` of"
+            " {sections}/ or a section above it, not known here, moves both alike)"
+        ),
         "section": "URL {value} is also the URL of the list page Hugo makes for the folder {other}",
         "alias-section": (
             "alias {value} is also the URL of the list page Hugo makes for the folder {other}"
@@ -196,7 +200,7 @@ class DuplicateUrl(Rule):
             if len(members) > 1:
                 members = [m for m in members if not _bundle_resource(m[0].data)]
             if len(members) > 1:
-                _report(ctx, members)
+                _report(ctx, members, file.partition("\0")[0] if "\0" in file else None)
 
 
 def _bundle_resource(page: UrlPage) -> bool:
@@ -290,9 +294,14 @@ def _published(page: UrlPage, now: int) -> bool:
     return page.expires is None or page.expires > now
 
 
-def _report(ctx: ProjectContext, members: list[tuple[Collected, Target]]) -> None:
+def _report(
+    ctx: ProjectContext, members: list[tuple[Collected, Target]], sections: str | None
+) -> None:
     """Pages before aliases, then by date and path: the first is the original; every other
-    member of another file is reported, naming it."""
+    member of another file is reported, naming it. `sections`: the content folder of pages
+    compared by their path-derived URL alone, the `slug` of a section above them not being
+    known (its `_index` file is not in the run, or its slug not modelled): the URL shown is then
+    the one the file paths make, which that slug may move (both alike)."""
     members.sort(key=lambda m: (m[1].alias, m[0].data.order, m[0].path))
     first = members[0][0]
     others: list[tuple[Collected, Target]] = []
@@ -303,14 +312,16 @@ def _report(ctx: ProjectContext, members: list[tuple[Collected, Target]]) -> Non
             others.append((entry, target))
     more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
     for entry, target in others:
+        message = "alias" if target.alias else "duplicate" if sections is None else "unmoved"
         ctx.report(
             entry.path,
             target.where,
-            "alias" if target.alias else "duplicate",
+            message,
             source_text=target.shown,
             value=target.shown,
             other=first.path,
             more=more,
+            sections=sections,
             related=(first.path,),
         )
 

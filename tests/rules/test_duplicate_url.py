@@ -269,8 +269,9 @@ def test_pages_below_one_section_collide_whatever_its_slug(tmp_path: Path) -> No
     (news / "_index.md").write_text(fm(title="News", slug="x"))
     site = Site(root=tmp_path)
     a, b = str(news / "a.md"), str(news / "b.md")
+    unmoved = "a `slug` of news/ or a section above it, not known here, moves both alike"
     assert run({a: page("2024-01-02", slug="b"), b: page()}, site) == [
-        (a, 3, 7, f"URL /news/b/ is also the URL of {b}")
+        (a, 3, 7, f"URL /news/b/ is also the URL of {b} (as the file paths make it; {unmoved})")
     ]
     # the section page in the run, alone (nothing brings it to the end of the run)
     index = str(news / "_index.md")
