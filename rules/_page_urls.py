@@ -382,3 +382,25 @@ def config_true(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() == "true"
     return value is True
+
+
+def publish_window(ctx: Context, site: Site, language: str) -> tuple[int | None, int | None] | None:
+    """When the page is built, as epoch seconds (published from, expires), each None when it
+    does not apply (no date, or the site's `buildFuture`, `buildExpired` for the language);
+    None when it cannot be told (a date from the file's modification time). Compared with the
+    clock when the run ends (duplicate-url, ref-not-found)."""
+    found = hugo_dates(ctx).targets
+    bounds: list[int | None] = []
+    for target, ignored in (
+        ("publishdate", site.build_future_for(language)),
+        ("expirydate", site.build_expired_for(language)),
+    ):
+        source = found.get(target)
+        if source is None or ignored:
+            bounds.append(None)
+            continue
+        reading = source.reading
+        if reading is None or reading.kind != "ok" or reading.time is None:
+            return None
+        bounds.append(reading.time.epoch()[0])
+    return bounds[0], bounds[1]

@@ -76,6 +76,7 @@ from ._page_urls import (
     config_true,
     language_folder,
     multihost,
+    publish_window,
 )
 from ._pages import hugo_true, never_rendered, opening_delimiter
 
@@ -362,7 +363,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     if never_rendered(document):
         return None
     language = document.language or site.default_language
-    window = _window(ctx, site, language)
+    window = publish_window(ctx, site, language)
     if window is None:
         return None
     logical = place[0]
@@ -436,26 +437,6 @@ def _base_path(site: Site) -> bool:
         return bool(urlsplit(str(site.raw.get("baseurl") or "")).path.strip("/"))
     except ValueError:
         return True
-
-
-def _window(ctx: Context, site: Site, language: str) -> tuple[int | None, int | None] | None:
-    """(published from, expires) in epoch seconds, each None when it does not apply; None when
-    it cannot be told (a date from the file's modification time)."""
-    found = _dates.hugo_dates(ctx).targets
-    bounds: list[int | None] = []
-    for target, ignored in (
-        ("publishdate", site.build_future_for(language)),
-        ("expirydate", site.build_expired_for(language)),
-    ):
-        source = found.get(target)
-        if source is None or ignored:
-            bounds.append(None)
-            continue
-        reading = source.reading
-        if reading is None or reading.kind != "ok" or reading.time is None:
-            return None
-        bounds.append(reading.time.epoch()[0])
-    return bounds[0], bounds[1]
 
 
 def _url_target(document: Document, site: Site, value: Any, span: Span) -> Target | None:
