@@ -1457,6 +1457,8 @@ def automatic_section_on_disk(
 def _automatic_section(
     folder: str, language: str, default: str, languages: Collection[str]
 ) -> bool:
+    """Whether hugo 0.168 makes a list page of `folder` for `language` (`automatic_section_on_disk`):
+    the first page of that language found below it ends the walk."""
     try:
         top = os.listdir(folder)
     except OSError:

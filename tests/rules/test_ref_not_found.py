@@ -263,3 +263,28 @@ def test_refs_to_another_language() -> None:
     assert lint_project(RefNotFound, files, site=site) == [
         (f"{ROOT}/a.md", 5, 57, MISSING.format("/news/nope"))
     ]
+
+
+def test_a_bundles_resource_has_no_base_name(tmp_path: Path) -> None:
+    """hugo 0.168: `news/bun/res.md` is a resource of the bundle `news/bun`, no page, and `ref
+    "res"` finds `other/res.md` alone; `ref "bun"` finds the bundle and `other/bun.md`."""
+    content = tmp_path / "content"
+    files = {
+        "news/bun/index.md": fm(title="Bundle"),
+        "news/bun/res.md": fm(title="Resource"),
+        "other/res.md": fm(title="Res"),
+        "other/bun.md": fm(title="Bun"),
+        "a.md": ref_article('{{< ref "res" >}} {{< ref "bun" >}}\n'),
+    }
+    for name, text in files.items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+    paths = {str(content / name): text for name, text in files.items()}
+    bundle, other = content / "news/bun/index.md", content / "other/bun.md"
+    message = (
+        f"'bun' is the base name of 2 pages ({bundle}, {other}): hugo fails the build"
+        " (REF_NOT_FOUND, ambiguous)"
+    )
+    assert lint_project(RefNotFound, paths, site=Site(root=tmp_path)) == [
+        (str(content / "a.md"), 5, 28, message)
+    ]
