@@ -26,15 +26,13 @@ class RefCall(NamedTuple):
     """A closed `ref`/`relref` call: its path argument as written (fragment included) and where
     that is, whether it names a language (`lang="fr"`: another language's page), and whether it
     is called with `{{% %}}` (Hugo runs those before the Markdown is rendered); the language it
-    names (None when it names none, "" when its value cannot be read) and whether it names an
-    output format (`outputFormat="amp"`)."""
+    names (None when it names none, "" when its value cannot be read)."""
 
     written: str
     span: Span
     other_language: bool
     markdown: bool = False
     language: str | None = None
-    output_format: bool = False
 
 
 # A `lang` argument's value.
@@ -59,9 +57,8 @@ def ref_calls(document: Document) -> Iterator[RefCall]:
             named = _LANG_ARGUMENT.search(arguments)
             language = "" if named is None else (named.group(1) or named.group(2) or "")
         markdown = text.startswith("{{%", call.start())
-        output_format = "outputformat" in arguments.lower()
         span = Span(start, start + len(written))
-        yield RefCall(written, span, other, markdown, language, output_format)
+        yield RefCall(written, span, other, markdown, language)
 
 
 # What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).

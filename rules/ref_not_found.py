@@ -24,8 +24,8 @@ up as the base name of any page it builds, and fails when there are several: rep
 pages of the run have it; one found nowhere is left alone (a page not in the run, a taxonomy
 term: `ref "politics"` finds the term page).
 
-Left alone: a path into a taxonomy (`/tags/politics`), a `ref` with an `outputFormat` (Hugo's
-error for a format the page lacks is another), one with a `lang` the site does not have, one to
+Left alone: a path into a taxonomy (`/tags/politics`), an `outputFormat` the page lacks
+(`outputFormat="amp"`: Hugo's error names no file), a `lang` the site does not have, a `ref` to
 a fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`, `<div>`) on
 a site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark omits it, and
 Hugo never runs the call), and every call on a site with a content adapter (`_content.gotmpl`,
@@ -264,8 +264,8 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
             continue  # in raw HTML Goldmark omits: Hugo never runs the call
         path = call.written.partition("#")[0]
-        if not path.strip() or call.output_format:
-            continue  # this page's own fragment; an output format (`outputFormat="amp"`)
+        if not path.strip():
+            continue  # this page's own fragment
         keys_prefix = prefix
         if call.language is not None:
             # Another language's page (`lang="fr"`), looked for among that language's pages.

@@ -250,7 +250,8 @@ def test_a_bare_name_found_nowhere_is_left_alone() -> None:
 
 def test_refs_to_another_language() -> None:
     """`lang="fr"`: a French page (hugo 0.168 looks among the French pages only; newslint takes
-    a page of the run or the disk in any language), an output format: left alone."""
+    a page of the run or the disk in any language); a language the site lacks: left alone; an
+    output format: the path is looked for all the same (hugo 0.168: "page not found")."""
     site = Site(root=SITE.root, language_names=("en", "fr"), default_language="en")
     body = (
         '{{< ref path="/news/budget" lang="fr" >}} {{< ref path="/news/nope" lang="fr" >}}'
@@ -261,7 +262,8 @@ def test_refs_to_another_language() -> None:
         f"{ROOT}/a.md": ref_article(body),
     }
     assert lint_project(RefNotFound, files, site=site) == [
-        (f"{ROOT}/a.md", 5, 57, MISSING.format("/news/nope"))
+        (f"{ROOT}/a.md", 5, 57, MISSING.format("/news/nope")),
+        (f"{ROOT}/a.md", 5, 137, MISSING.format("/nope")),
     ]
 
 
