@@ -11,8 +11,9 @@ own `slug` and the `slug`s of the sections above it, in lower case, `.html` unde
 (`news/b.md`) share the path-derived URL `/news/b/`. Pages in a language with a prefix
 (`/fr/`; the default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does
 not (hugo 0.168 writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases:
-[/news/old/]`, with the language's prefix, `.html` under `uglyURLs`) at another page's URL, or at
-another page's alias, is reported too: Hugo writes only one of the two files. So is a page or
+[/news/old/]`, with the language's prefix; `.html` where `uglyURLs` makes the page's own URL
+one, per section too) at another page's URL, or at another page's alias, is reported too: Hugo
+writes only one of the two files. So is a page or
 an alias at the list page Hugo makes for a top-level folder without `_index.md` (`content/news/`
 holding any page, a draft's or a bundle's too, is listed at `/news/`; at `/fr/news/` when it
 holds a French page), looked for on disk when the run ends; not on a site with content mounts,
@@ -73,6 +74,7 @@ from ._page_urls import (
     _logical_path,
     _own_url,
     _section_slug,
+    _ugly,
     config_true,
     language_folder,
     multihost,
@@ -369,11 +371,12 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     logical = place[0]
     section = is_section_page(document)
     prefix = language_folder(site, language)
-    ugly = (
-        config_true(site.raw.get("uglyurls"))
-        if not isinstance(site.raw.get("uglyurls"), dict)
-        else None
-    )
+    # An alias is a `.html` file where the page's own URL is (hugo 0.168, `uglyURLs` per
+    # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`); a
+    # section page's under such a table is not known.
+    ugly: bool | None = config_true(site.raw.get("uglyurls"))
+    if isinstance(site.raw.get("uglyurls"), dict):
+        ugly = None if section or not logical else _ugly(site, logical)
     fixed: list[Target] = []
     derived = None
     url_field = document.field("url")

@@ -179,6 +179,23 @@ def test_ugly_urls() -> None:
     assert run({A: page(url="/news/b"), B: page()}, site) == []
 
 
+def test_an_alias_of_a_page_with_an_ugly_url_per_section() -> None:
+    """hugo 0.168 with `[uglyURLs] news = true`: the aliases of a page of `news` are `.html`
+    files wherever they point (`/other/y.html`), those of a page of `other` folders."""
+    site = Site(root=Path("/site"), raw={"uglyurls": {"news": True}})
+    other = "/site/content/other/c.md"
+    files = {A: page(aliases=["/news/b", "/other/y"]), B: page(), other: page()}
+    assert run(files, site) == [(A, 4, 5, f"alias /news/b.html is also the URL of {B}")]
+    files = {
+        other: page(aliases=["/news/b", "/other/d"]),
+        B: page(),
+        "/site/content/other/d.md": page(),
+    }
+    assert run(files, site) == [
+        (other, 5, 5, "alias /other/d/ is also the URL of /site/content/other/d.md")
+    ]
+
+
 def test_disable_path_to_lower_is_left_alone() -> None:
     site = Site(root=Path("/site"), raw={"disablepathtolower": True})
     assert run({A: page(slug="b"), B: page()}, site) == []
