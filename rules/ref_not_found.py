@@ -276,10 +276,9 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         tried = _tried(path, base, logical, bundle)
         if any(key.partition("/")[0] in taxonomies for key in tried):
             continue  # a taxonomy's page, or a term's
-        if any(key.endswith(_BY_NAME) for key in tried) and (
-            "." in tried[-1].removesuffix(_BY_NAME) or call.language is not None
-        ):
-            continue  # a bare name with a dot (`budget.fr`), or in another language
+        names = [key.removesuffix(_BY_NAME) for key in tried if key.endswith(_BY_NAME)]
+        if names and (len(names) > 1 or "." in names[0] or call.language is not None):
+            continue  # a bare name with a dot (`budget.fr`), escaped, or in another language
         where = position(document, call.span)
         refs.append((tuple(keys_prefix + key for key in tried), where, call.written))
     name = ""
