@@ -57,6 +57,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from newslint import Severity
+from newslint.cascade import root_cascades
 from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule
@@ -225,11 +226,16 @@ def _top_level(page: UrlPage) -> bool:
 def _automatic_sections(site: Site) -> tuple[str, str] | None:
     """`UrlPage.automatic`: None where a top-level folder's list page may be elsewhere or
     absent (the `section` kind disabled, a `[permalinks.section]` table, the site's or a
-    language's) or its folder not found by name alone (content mounts, a content folder per
-    language)."""
+    language's, a cascade from the configuration or the content root's `_index` file that sets
+    `build`, `url` or `slug`) or its folder not found by name alone (content mounts, a content
+    folder per language)."""
     roots = site.content_roots
     if _disabled(site, "section") or len(roots) != 1 or roots[0][1]:
         return None
+    # A cascade may give the list page `build` options (no file written) or move it.
+    for language in site.language_names or (site.default_language,):
+        if root_cascades(site, language, ("build", "_build", "url", "slug")):
+            return None
     tables = [site.raw.get("permalinks")]
     tables += [site._language_settings(name).get("permalinks") for name in site.language_names]
     for table in tables:

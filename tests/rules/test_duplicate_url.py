@@ -391,3 +391,19 @@ def test_a_folders_list_page_in_each_language(tmp_path: Path) -> None:
             f"URL /fr/news/ is also the URL of the list page Hugo makes for the folder {news}",
         )
     ]
+
+
+def test_a_cascade_from_the_root_may_leave_the_list_page_unwritten(tmp_path: Path) -> None:
+    """hugo 0.168 writes no `/news/` for the folder when the content root's `_index.md`
+    cascades `build: {render: never}` onto sections: the page with `url: /news/` stands alone."""
+    site = folders(tmp_path, "news/a.md")
+    cascade = "---\ntitle: Home\ncascade:\n  build:\n    render: never\n  target:\n    kind: section\n---\n"
+    (tmp_path / "content/_index.md").write_text(cascade)
+    x = str(tmp_path / "content/x.md")
+    assert run({x: page(url="/news/")}, site) == []
+    (tmp_path / "content/_index.md").write_text(fm(title="Home"))
+    news = str(tmp_path / "content/news") + "/"
+    site = Site(root=tmp_path)  # the cascade is read once per site
+    assert run({x: page(url="/news/")}, site) == [
+        (x, 3, 6, f"URL /news/ is also the URL of the list page Hugo makes for the folder {news}")
+    ]
