@@ -313,6 +313,19 @@ def cascade_for(document: Document) -> dict[str, Any]:
     return merge(entries, page)
 
 
+def root_cascades(site: Site, language: str | None, keys: tuple[str, ...]) -> bool:
+    """Whether the cascade of the content root's `_index` file or of the configuration sets one
+    of `keys` (lower case) for any target: what it may give a page Hugo makes without a file of
+    its own (a top-level folder's list page)."""
+    if site.root is None:
+        return False
+    return any(
+        key in dict(entry.values)
+        for entry in _chain(site, "", language, skip_own=False)
+        for key in keys
+    )
+
+
 def fingerprint(site: Site, path: str, *, any_language: bool = False) -> str:
     """What the cascade of the file at `path` depends on besides its own bytes: the cascades of
     its sections' `_index` files and the configuration's, digested ("" when there are none).

@@ -81,7 +81,7 @@ import re
 import tomllib
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -723,22 +723,7 @@ class Site:
         inside = self.content_path(path)
         if inside is None:
             return False
-        # Beside its own index file (`index.fr.md` beside `index.md`) a file is the bundle's page
-        # in another language.
-        own_index = leaf_index(path.name, self) or path.name.lower().startswith("_index.")
-        folder = path.parent
-        # The folders between the file and the content root: a bundle may hold the file in one.
-        for level in range(inside.count("/")):
-            if _holds_index(str(folder), self) and (level > 0 or not own_index):
-                _record_listing(str(folder))  # the bundle's folder: its index may go
-                return True
-            # For the cache, the usual index file's absence, not the folder's listing: a section
-            # folder changes with every article added, which would make its articles' results
-            # stale each time (a bundle made around a file already cached by another index
-            # name, `index.fr.md` alone, is seen when the file changes).
-            _exists(folder / "index.md")
-            folder = folder.parent
-        return False
+        return bundle_resource_on_disk(str(path), inside.count("/"), self._known_languages())
 
     def file_beside(self, path: str, page: str | os.PathLike[str]) -> bool:
         """Whether the relative URL path `path` (decoded) names a file or folder next to the
@@ -1212,6 +1197,15 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9./\\_#+~@-]*")
 
 
+def go_lower(text: str) -> str:
+    """`text` lowered as Go's `strings.ToLower` lowers it, one character at a time by its simple
+    mapping: `İ` is `i` (Python: `i` and a combining dot), `Σ` is `σ` at a word's end too
+    (Python: `ς`)."""
+    if text.isascii():
+        return text.lower()
+    return "".join("i" if char == "\u0130" else char.lower() for char in text)
+
+
 def path_segment(name: str) -> str:
     """A file or folder name, or a taxonomy term, as hugo 0.168 writes it in a URL: lower case,
     each white-space character a `-`, and only letters, decimal digits, marks,
@@ -1237,7 +1231,7 @@ def path_segment(name: str) -> str:
             )
         ):
             kept.append(char)
-    return "".join(kept).lower()
+    return go_lower("".join(kept))
 
 
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -1453,6 +1447,61 @@ def content_adapter_on_disk(roots: Iterable[tuple[str, str]]) -> bool:
     return False
 
 
+def automatic_section_on_disk(
+    roots: Iterable[tuple[str, str]],
+    segment: str,
+    language: str,
+    default: str,
+    languages: Collection[str],
+) -> str | None:
+    """The top-level content folder whose list page hugo 0.168 makes without an `_index` file,
+    at `/segment/` (as `path_segment` writes its name: `Über Uns` is `über-uns`), for the pages
+    of `language` (lower case; `default` the site's default language, `languages` all of them):
+    a folder with no section or bundle `index` file of its own that holds a page of that
+    language anywhere below it (a draft, a bundle's page: checked with the binary; a folder
+    holding only other files, or only pages of other languages, has none). Its path, or None.
+    Only content folders at the content tree's root are looked at."""
+    for root, target in roots:
+        if target:
+            continue
+        for name, entries in _listing(root)[1].items():
+            if path_segment(name) != segment:
+                continue
+            for entry in entries:
+                folder = os.path.join(root, entry)
+                if _is_dir(Path(folder)) and _automatic_section(
+                    folder, language, default, languages
+                ):
+                    return folder
+    return None
+
+
+def _automatic_section(
+    folder: str, language: str, default: str, languages: Collection[str]
+) -> bool:
+    """Whether hugo 0.168 makes a list page of `folder` for `language` (`automatic_section_on_disk`):
+    the first page of that language found below it ends the walk."""
+    try:
+        top = os.listdir(folder)
+    except OSError:
+        return False
+    for name in top:
+        parts = name.lower().split(".")
+        if parts[0] in ("index", "_index") and parts[-1] in _CONTENT_FORMATS:
+            # a section page (whose URL is its own), or a leaf bundle (in some language)
+            return False
+    for _, _, files in os.walk(folder):
+        for name in files:
+            lowered = name.lower()
+            if not lowered.endswith(PAGE_SUFFIXES):
+                continue
+            parts = lowered.split(".")
+            written = parts[-2] if len(parts) > 2 and parts[-2] in languages else default
+            if written == language:
+                return True
+    return False
+
+
 # Folder -> (its modification time, its listing): a page with many `ref`s into a folder of
 # thousands of articles lists it once; a file added or removed since (`newslint watch`) changes
 # the folder's time, and the folder is listed again.
@@ -1483,9 +1532,10 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
     return names, children
 
 
-# Folder -> (its modification time, whether it holds an `index` content file): each article of a
-# folder of thousands asks, and the folder's entries are looked through once.
-_BUNDLE_INDEX: dict[str, tuple[int, bool]] = {}
+# Folder -> (its modification time, the languages asked for, whether it holds an `index` content
+# file): each article of a folder of thousands asks, and the folder's entries are looked through
+# once.
+_BUNDLE_INDEX: dict[str, tuple[int, frozenset[str], bool]] = {}
 
 
 # The content formats whose `index` file is a leaf bundle's page (checked with hugo 0.168:
@@ -1500,30 +1550,63 @@ def leaf_index(name: str, site: Site) -> bool:
     """Whether the file `name` is a leaf bundle's page: `index.md`, or `index.en.md` in a
     language of the site, in any content format (`index.de.md` on a site without `de` is the page
     `index.de`, whose folder is no bundle: checked with hugo 0.168)."""
+    return _leaf_index_in(name, site._known_languages())
+
+
+def _leaf_index_in(name: str, languages: Collection[str]) -> bool:
+    """`leaf_index` for a site whose languages are `languages` (lower case)."""
     parts = name.lower().split(".")
     if parts[0] != "index" or len(parts) not in (2, 3) or parts[-1] not in _CONTENT_FORMATS:
         return False
-    return len(parts) == 2 or parts[1] in site._known_languages()
+    return len(parts) == 2 or parts[1] in languages
 
 
-def _holds_index(folder: str, site: Site) -> bool:
-    """Whether `folder` holds a leaf bundle's `index` file (`leaf_index`)."""
+def bundle_resource_on_disk(path: str, depth: int, languages: Collection[str]) -> bool:
+    """`Site.bundle_resource` from plain data, for rules that look again when the run ends
+    (a result from the cache then sees the folders as they are now): the content file `path`
+    (absolute), the number of folders between it and its content root (`depth`: 2 for
+    `news/story/notes.md`) and the site's languages (lower case)."""
+    name = os.path.basename(path)
+    # Beside its own index file (`index.fr.md` beside `index.md`) a file is the bundle's page
+    # in another language.
+    own_index = _leaf_index_in(name, languages) or name.lower().startswith("_index.")
+    folder = Path(path).parent
+    # The folders between the file and the content root: a bundle may hold the file in one.
+    for level in range(depth):
+        if _holds_index(str(folder), languages) and (level > 0 or not own_index):
+            _record_listing(str(folder))  # the bundle's folder: its index may go
+            return True
+        # For the cache, the usual index file's absence, not the folder's listing: a section
+        # folder changes with every article added, which would make its articles' results
+        # stale each time (a bundle made around a file already cached by another index
+        # name, `index.fr.md` alone, is seen when the file changes).
+        _exists(folder / "index.md")
+        folder = folder.parent
+    return False
+
+
+def _holds_index(folder: str, languages: Collection[str]) -> bool:
+    """Whether `folder` holds a leaf bundle's `index` file (`leaf_index`, for a site whose
+    languages are `languages`)."""
     try:
         changed = os.stat(folder).st_mtime_ns
     except OSError:
         return False
+    # The languages too: whether `index.de.md` makes a bundle depends on them (a configuration
+    # edited while `newslint watch` or the server runs).
+    wanted = frozenset(languages)
     kept = _BUNDLE_INDEX.get(folder)
-    if kept is not None and kept[0] == changed:
-        return kept[1]
+    if kept is not None and kept[0] == changed and kept[1] == wanted:
+        return kept[2]
     # Looked through here, not kept as a listing (`_listing`): a section of thousands of
     # articles would keep every name in memory, in every worker (peak memory must not grow
     # with the number of files); the answer is all that is kept.
     try:
         with os.scandir(folder) as entries:
-            found = any(leaf_index(entry.name, site) for entry in entries)
+            found = any(_leaf_index_in(entry.name, languages) for entry in entries)
     except OSError:
         found = False
-    _BUNDLE_INDEX[folder] = (changed, found)
+    _BUNDLE_INDEX[folder] = (changed, wanted, found)
     return found
 
 

@@ -7,11 +7,12 @@ duplicate-url (two pages at one URL)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, NamedTuple
 
 from newslint.document import Document
 from newslint.rule import Context
-from newslint.site import PAGE_SUFFIXES, Site, path_segment
+from newslint.site import PAGE_SUFFIXES, Site, go_lower, path_segment
 
 from ._crossfile import content_path
 from ._dates import GoTime, hugo_dates
@@ -147,37 +148,52 @@ def slug_of_section(document: Document) -> str:
     return "\0" if made is None else made
 
 
-# Characters Hugo's `urlize` drops from a title or slug (checked with hugo 0.168: `What's up?
-# A: b, c!` is `whats-up-a-b-c`, `50% off` is `50-off`); `+` it drops from a title (`C++ & Go`
-# is `c-go`) and keeps in a slug (`c++-go`). Any other character that is not a letter, digit,
-# `.`, `_`, `-`, `~`, `@` or white space is not modelled.
-_URLIZE_DROPS = frozenset("'?:,!()[]&%\"")
+# Characters `urlized` does not model: hugo 0.168 keeps `/` in a slug (a URL one folder deeper)
+# and makes `-` of it in a title, keeps `#` and `\\` (escaped in the URL).
+_URLIZE_UNMODELLED = frozenset("/\\#")
+_HEX = frozenset("0123456789abcdefABCDEF")
 
 
 def urlized(text: str, *, title: bool = False) -> str | None:
-    """`text` as Hugo makes a URL segment of it (`:title` with `title`, `:slug`, a page's
-    `slug`): lower case, letters, digits and `._-~@` kept (`+` in a slug), some punctuation
-    dropped, and a run of white space between kept characters one `-`, none beside a `-` or at
-    either end (hugo 0.168: `a - b` is `a-b`, ` lead ` is `lead`); None for anything else, or a
-    result that starts or ends with `-`."""
+    """`text` as hugo 0.168 makes a URL segment of it (`:title` with `title`, `:slug`, a page's
+    `slug`), checked with the binary (tests/test_hugo_url_segments_oracle.py): letters, marks,
+    decimal digits and `._-~@` kept, lower case (as Go lowers each character: `İ` is `i`, `Σ`
+    always `σ`), `+` kept in a slug and dropped from a title, a `%` before two hex digits kept in
+    a slug, every other character dropped (`What's up?` is `whats-up`, `a–b` `ab`, `x²` `x`); a
+    run of white space between kept characters one `-`, none beside a `-` (`a - b` is `a-b`);
+    a slug's `-` at either end dropped (`-lead` is `lead`), a title's kept. None where that is
+    not modelled (`/`, `#`, `\\`; `%41` in a title, which Hugo decodes) or nothing is left."""
     made: list[str] = []
     space = hyphen = False
-    for char in text:
-        # Go's `unicode.IsLetter` and `IsDigit` (`²` is no digit there; `isalnum` says it is)
-        if char.isalpha() or char.isdecimal() or char in "._-~@" or (char == "+" and not title):
+    for index, char in enumerate(text):
+        escape = char == "%" and index + 2 < len(text) and set(text[index + 1 : index + 3]) <= _HEX
+        if char in _URLIZE_UNMODELLED or (escape and title):
+            return None
+        kept = (
+            char.isalpha()
+            or char.isdecimal()
+            or char in "._-~@"
+            or (char == "+" and not title)
+            or unicodedata.category(char).startswith("M")
+            or escape
+        )
+        if kept:
             hyphen = char == "-"
             if space and not hyphen:
                 made.append("-")
             space = False
             made.append(char)
-        elif char.isspace():
-            space = bool(made) and not hyphen
-        elif char not in _URLIZE_DROPS and not (char == "+" and title):
-            return None
-    result = "".join(made).lower()
-    if not result or result.startswith("-") or result.endswith("-"):
-        return None
-    return result
+        elif made and not hyphen and _go_space(char):
+            space = True
+    result = go_lower("".join(made))
+    if not title:
+        result = result.strip("-")
+    return result or None
+
+
+def _go_space(char: str) -> bool:
+    """Go's `unicode.IsSpace` (Python's `isspace` also takes the separators U+001C to U+001F)."""
+    return char.isspace() and not "\x1c" <= char <= "\x1f"
 
 
 class _Unknown:
@@ -368,3 +384,25 @@ def config_true(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() == "true"
     return value is True
+
+
+def publish_window(ctx: Context, site: Site, language: str) -> tuple[int | None, int | None] | None:
+    """When the page is built, as epoch seconds (published from, expires), each None when it
+    does not apply (no date, or the site's `buildFuture`, `buildExpired` for the language);
+    None when it cannot be told (a date from the file's modification time). Compared with the
+    clock when the run ends (duplicate-url, ref-not-found)."""
+    found = hugo_dates(ctx).targets
+    bounds: list[int | None] = []
+    for target, ignored in (
+        ("publishdate", site.build_future_for(language)),
+        ("expirydate", site.build_expired_for(language)),
+    ):
+        source = found.get(target)
+        if source is None or ignored:
+            bounds.append(None)
+            continue
+        reading = source.reading
+        if reading is None or reading.kind != "ok" or reading.time is None:
+            return None
+        bounds.append(reading.time.epoch()[0])
+    return bounds[0], bounds[1]

@@ -25,12 +25,18 @@ _CALL_END = re.compile(r"[>%]\}\}")
 class RefCall(NamedTuple):
     """A closed `ref`/`relref` call: its path argument as written (fragment included) and where
     that is, whether it names a language (`lang="fr"`: another language's page), and whether it
-    is called with `{{% %}}` (Hugo runs those before the Markdown is rendered)."""
+    is called with `{{% %}}` (Hugo runs those before the Markdown is rendered); the language it
+    names (None when it names none, "" when its value cannot be read)."""
 
     written: str
     span: Span
     other_language: bool
     markdown: bool = False
+    language: str | None = None
+
+
+# A `lang` argument's value.
+_LANG_ARGUMENT = re.compile(r"""\blang[ \t]*=[ \t]*(?:"([^"\n]*)"|`([^`\n]*)`)""")
 
 
 def ref_calls(document: Document) -> Iterator[RefCall]:
@@ -44,9 +50,15 @@ def ref_calls(document: Document) -> Iterator[RefCall]:
         if end is None:
             continue  # unclosed
         start = call.start(1) if call.group(1) is not None else call.start(2)
-        other = "lang=" in text[call.end() : end.start()].replace(" ", "")
+        arguments = text[call.end() : end.start()]
+        other = "lang=" in arguments.replace(" ", "")
+        language = None
+        if other:
+            named = _LANG_ARGUMENT.search(arguments)
+            language = "" if named is None else (named.group(1) or named.group(2) or "")
         markdown = text.startswith("{{%", call.start())
-        yield RefCall(written, Span(start, start + len(written)), other, markdown)
+        span = Span(start, start + len(written))
+        yield RefCall(written, span, other, markdown, language)
 
 
 # What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).

@@ -11,8 +11,13 @@ own `slug` and the `slug`s of the sections above it, in lower case, `.html` unde
 (`news/b.md`) share the path-derived URL `/news/b/`. Pages in a language with a prefix
 (`/fr/`; the default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does
 not (hugo 0.168 writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases:
-[/news/old/]`, with the language's prefix, `.html` under `uglyURLs`) at another page's URL, or at
-another page's alias, is reported too: Hugo writes only one of the two files.
+[/news/old/]`, with the language's prefix; `.html` where `uglyURLs` makes the page's own URL
+one, per section too) at another page's URL, or at another page's alias, is reported too: Hugo
+writes only one of the two files. So is a page or
+an alias at the list page Hugo makes for a top-level folder without `_index.md` (`content/news/`
+holding any page, a draft's or a bundle's too, is listed at `/news/`; at `/fr/news/` when it
+holds a French page), looked for on disk when the run ends; not on a site with content mounts,
+a content folder per language or a `[permalinks.section]` table.
 
 Pages Hugo does not publish take no URL: drafts (unless the site's `buildDrafts`), pages with
 `headless: true` or `build.render` never or link, pages of a kind in `disableKinds`, pages whose
@@ -22,9 +27,8 @@ certain: a `url` or `slug` from a cascade, a `[permalinks]` token newslint does 
 title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a
 relative alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and
 aliases), a multihost site, and a page built in several languages (`sites`). Where the `slug`
-of a section above a page is not known (its `_index.md` is on disk but not in the run), the page
-is compared only with the pages below the same sections, which that slug moves alike; the URL is
-then shown as the file's path makes it.
+of a section above a page is not known (its `_index.md` is on disk but not in the run), the page is compared only with the pages below the same sections, which that slug
+moves alike; the URL is then shown as the file's path makes it, and the message says so.
 
 The earliest page (by `date`, then path) is taken as the original and each later one is reported
 at its `url`, its `slug`, its alias, or else at the front matter's opening delimiter; an alias is
@@ -47,25 +51,34 @@ says nothing when a bundle, a section or an alias takes a page's place.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from newslint import Severity
+from newslint.cascade import root_cascades
 from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule
-from newslint.site import Site, content_page_on_disk
+from newslint.site import (
+    Site,
+    automatic_section_on_disk,
+    bundle_resource_on_disk,
+    content_page_on_disk,
+)
 from newslint.spans import Span
 
 from . import _dates
-from ._crossfile import is_section_page, order_key, position
+from ._crossfile import content_path, is_section_page, order_key, position
 from ._page_urls import (
+    _ugly,
     config_true,
     language_folder,
     logical_path,
     multihost,
     own_url,
+    publish_window,
     slug_of_section,
 )
 from ._pages import hugo_true, never_rendered, opening_delimiter
@@ -99,6 +112,15 @@ class UrlPage(NamedTuple):
     published_from: int | None
     expires: int | None
     roots: tuple[tuple[str, str], ...]
+    # For `bundle_resource_on_disk`: the file (absolute), its folders below the content root,
+    # the site's languages.
+    file: str
+    depth: int
+    languages: tuple[str, ...]
+    # For the list pages hugo 0.168 makes of top-level folders without an `_index` file: the
+    # default language and its folder in `public/` ("" or "en/"); None where they are not
+    # modelled (see `_automatic_sections`).
+    automatic: tuple[str, str] | None
 
 
 class DuplicateUrl(Rule):
@@ -108,6 +130,14 @@ class DuplicateUrl(Rule):
     messages = {
         "duplicate": "URL {value} is also the URL of {other}{more}",
         "alias": "alias {value} is also the URL of {other}{more}",
+        "unmoved": (
+            "URL {value} is also the URL of {other}{more} (as the file paths make it; a `slug` of"
+            " {sections}/ or a section above it, not known here, moves both alike)"
+        ),
+        "section": "URL {value} is also the URL of the list page Hugo makes for the folder {other}",
+        "alias-section": (
+            "alias {value} is also the URL of the list page Hugo makes for the folder {other}"
+        ),
     }
     presets = ("news",)
 
@@ -123,9 +153,11 @@ class DuplicateUrl(Rule):
     @classmethod
     def group_keys(cls, data: UrlPage) -> list[str]:
         """The files the page writes, and the last segment of each of its URLs (a path-derived
-        URL's file is known only once its sections' `slug`s are, in `project_end`). A section
-        page always comes (`GROUP_ALWAYS`): the derived URLs of the pages below it need its
-        `slug`, or that it has none, and there are far fewer sections than pages."""
+        URL's file is known only once its sections' `slug`s are, in `project_end`); a section
+        page always comes to `project_end` (`GROUP_ALWAYS`): the path-derived URLs below it need
+        its `slug`, or that it has none, even when it is the run's only section page; so does a
+        page or alias at a top-level URL (`/news/`), which may be a folder's list page
+        (`_automatic_section`). A site has few of either beside its articles."""
         keys = [f"{data.root}\0{target.file}" for target in data.fixed]
         leaves = [_leaf(target.file) for target in data.fixed]
         if data.derived is not None:
@@ -134,7 +166,7 @@ class DuplicateUrl(Rule):
                 own or _leaf(_file_target(data.derived[0], data.derived[2], data.derived[3]).file)
             )
         keys += [f"{data.root}\0leaf\0{leaf.lower()}" for leaf in leaves]
-        if data.section_slug is not None:
+        if data.section_slug is not None or _top_level(data):
             keys.append(GROUP_ALWAYS)
         return keys
 
@@ -166,23 +198,94 @@ class DuplicateUrl(Rule):
             )
             same = _file_target(prefix + path, where, ugly)
             groups.setdefault((page.root, f"{chain}\0{same.file}"), []).append((entry, same))
-        for members in groups.values():
+        for (_, file), members in groups.items():
+            if _automatic_section(ctx, file, members):
+                continue
             if len(members) > 1:
                 members = [m for m in members if not _bundle_resource(m[0].data)]
             if len(members) > 1:
-                _report(ctx, members)
+                _report(ctx, members, file.partition("\0")[0] if "\0" in file else None)
 
 
 def _bundle_resource(page: UrlPage) -> bool:
-    """Whether the file lies in a leaf bundle below its `index.md` (`news/bun/notes.md`): a
-    resource of the bundle, no page. Looked up when the run ends, so that a result from the
-    cache sees the folders as they are now."""
-    parts = page.logical.split("/")
-    folders = parts if page.section_slug is not None else parts[:-1]
-    return any(
-        content_page_on_disk(page.roots, "/".join(folders[:depth]) + "/index")
-        for depth in range(1, len(folders) + 1)
-    )
+    """Whether the file is a leaf bundle's resource, no page (`news/bun/notes.md` beside
+    `news/bun/index.md`), as `Site.bundle_resource` tells it: looked at again when the run ends,
+    so that a result from the cache sees the folders as they are now."""
+    return bundle_resource_on_disk(page.file, page.depth, page.languages)
+
+
+def _top_level(page: UrlPage) -> bool:
+    """Whether the page or one of its aliases may be at a top-level URL (`/news/`, `/fr/news/`)."""
+    if page.automatic is None:
+        return False
+    if page.derived is not None and "/" not in page.derived[0].strip("/"):
+        return True
+    return any(t.file.endswith("/index.html") and t.file.count("/") <= 2 for t in page.fixed)
+
+
+def _automatic_sections(site: Site) -> tuple[str, str] | None:
+    """`UrlPage.automatic`: None where a top-level folder's list page may be elsewhere or
+    absent (the `section` kind disabled, a `[permalinks.section]` table, the site's or a
+    language's, a cascade from the configuration or the content root's `_index` file that sets
+    `build`, `url` or `slug`) or its folder not found by name alone (content mounts, a content
+    folder per language)."""
+    roots = site.content_roots
+    if _disabled(site, "section") or len(roots) != 1 or roots[0][1]:
+        return None
+    # A cascade may give the list page `build` options (no file written) or move it.
+    for language in site.language_names or (site.default_language,):
+        if root_cascades(site, language, ("build", "_build", "url", "slug")):
+            return None
+    tables = [site.raw.get("permalinks")]
+    tables += [site._language_settings(name).get("permalinks") for name in site.language_names]
+    for table in tables:
+        if table is not None and (not isinstance(table, dict) or "section" in table):
+            return None
+    default = site.default_language.lower()
+    return default, language_folder(site, default)
+
+
+def _automatic_section(
+    ctx: ProjectContext, file: str, members: list[tuple[Collected, Target]]
+) -> bool:
+    """Report the pages and aliases at `file` when it is the list page hugo 0.168 makes for a
+    top-level folder without an `_index` file (`content/news/` at `/news/`, `/fr/news/` for its
+    French pages): Hugo writes both, and one of them is lost (checked with the binary; it
+    prints "Duplicate target paths" for a page). Whether there was one."""
+    parts = file.split("/")
+    page: UrlPage = members[0][0].data
+    if "\0" in file or parts[-1] != "index.html" or page.automatic is None:
+        return False
+    default, default_folder = page.automatic
+    if len(parts) == 2 and not default_folder:
+        language = default
+    elif len(parts) == 3 and parts[0] in page.languages:
+        language = parts[0]
+        if language == default and not default_folder:
+            return False
+    else:
+        return False
+    segment = parts[-2]
+    if segment in page.languages:
+        return False  # a language's home page, not a section
+    members = [m for m in members if not _bundle_resource(m[0].data)]
+    if not members:
+        return False
+    folder = automatic_section_on_disk(page.roots, segment, language, default, page.languages)
+    if folder is None:
+        return False
+    shown = os.path.relpath(folder) if not os.path.relpath(folder).startswith("..") else folder
+    members.sort(key=lambda m: (m[1].alias, m[0].data.order, m[0].path))
+    for entry, target in members:
+        ctx.report(
+            entry.path,
+            target.where,
+            "alias-section" if target.alias else "section",
+            source_text=target.shown,
+            value=target.shown,
+            other=shown.replace(os.sep, "/") + "/",
+        )
+    return True
 
 
 def _leaf(file: str) -> str:
@@ -200,9 +303,14 @@ def _published(page: UrlPage, now: int) -> bool:
     return page.expires is None or page.expires > now
 
 
-def _report(ctx: ProjectContext, members: list[tuple[Collected, Target]]) -> None:
+def _report(
+    ctx: ProjectContext, members: list[tuple[Collected, Target]], sections: str | None
+) -> None:
     """Pages before aliases, then by date and path: the first is the original; every other
-    member of another file is reported, naming it."""
+    member of another file is reported, naming it. `sections`: the content folder of pages
+    compared by their path-derived URL alone, the `slug` of a section above them not being
+    known (its `_index` file is not in the run, or its slug not modelled): the URL shown is then
+    the one the file paths make, which that slug may move (both alike)."""
     members.sort(key=lambda m: (m[1].alias, m[0].data.order, m[0].path))
     first = members[0][0]
     others: list[tuple[Collected, Target]] = []
@@ -213,14 +321,16 @@ def _report(ctx: ProjectContext, members: list[tuple[Collected, Target]]) -> Non
             others.append((entry, target))
     more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
     for entry, target in others:
+        message = "alias" if target.alias else "duplicate" if sections is None else "unmoved"
         ctx.report(
             entry.path,
             target.where,
-            "alias" if target.alias else "duplicate",
+            message,
             source_text=target.shown,
             value=target.shown,
             other=first.path,
             more=more,
+            sections=sections,
             related=(first.path,),
         )
 
@@ -261,17 +371,18 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     if never_rendered(document):
         return None
     language = document.language or site.default_language
-    window = _window(ctx, site, language)
+    window = publish_window(ctx, site, language)
     if window is None:
         return None
     logical = place[0]
     section = is_section_page(document)
     prefix = language_folder(site, language)
-    ugly = (
-        config_true(site.raw.get("uglyurls"))
-        if not isinstance(site.raw.get("uglyurls"), dict)
-        else None
-    )
+    # An alias is a `.html` file where the page's own URL is (hugo 0.168, `uglyURLs` per
+    # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`); a
+    # section page's under such a table is not known.
+    ugly: bool | None = config_true(site.raw.get("uglyurls"))
+    if isinstance(site.raw.get("uglyurls"), dict):
+        ugly = None if section or not logical else _ugly(site, logical)
     fixed: list[Target] = []
     derived = None
     url_field = document.field("url")
@@ -316,6 +427,10 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         window[0],
         window[1],
         site.content_roots,
+        os.path.abspath(document.path),
+        (content_path(document) or "").count("/"),
+        tuple(sorted(site._known_languages())),
+        _automatic_sections(site),
     )
 
 
@@ -331,26 +446,6 @@ def _base_path(site: Site) -> bool:
         return bool(urlsplit(str(site.raw.get("baseurl") or "")).path.strip("/"))
     except ValueError:
         return True
-
-
-def _window(ctx: Context, site: Site, language: str) -> tuple[int | None, int | None] | None:
-    """(published from, expires) in epoch seconds, each None when it does not apply; None when
-    it cannot be told (a date from the file's modification time)."""
-    found = _dates.hugo_dates(ctx).targets
-    bounds: list[int | None] = []
-    for target, ignored in (
-        ("publishdate", site.build_future_for(language)),
-        ("expirydate", site.build_expired_for(language)),
-    ):
-        source = found.get(target)
-        if source is None or ignored:
-            bounds.append(None)
-            continue
-        reading = source.reading
-        if reading is None or reading.kind != "ok" or reading.time is None:
-            return None
-        bounds.append(reading.time.epoch()[0])
-    return bounds[0], bounds[1]
 
 
 def _url_target(document: Document, site: Site, value: Any, span: Span) -> Target | None:

@@ -1,4 +1,4 @@
-"""`ref` or `relref` to a page the site does not have.
+"""`ref` or `relref` to a page the site does not have, or does not build.
 
 ## What it does
 Flags the path of a `{{< ref "..." >}}` or `{{< relref "..." >}}` shortcode (also with `{{% %}}`
@@ -8,23 +8,33 @@ build with `REF_NOT_FOUND`, or, when the article's language or the site sets
 `refLinksNotFoundURL` (else to nothing); this rule then reports a warning. The path is resolved
 as link-fragment resolves it, as Hugo does (from the article's folder, a leaf bundle's section,
 then from the content root unless the path starts with `.`; with or without an extension, a
-bundle's `index.md` or a section's `_index.md` by its folder; without regard to case).
+bundle's `index.md` or a section's `_index.md` by its folder; without regard to case). A `lang`
+argument (`{{< ref path="x" lang="fr" >}}`) looks among that language's pages.
 
 It is reported only when newslint is sure: every path Hugo would try is neither a page of the
-run nor a file or folder on disk (any extension, any language), in the site's content folders
-or its theme components' (a pre-commit hook given a few files sees the others on disk; the disk
-is looked at when the run ends, so a result from the cache sees a page added since). Left alone:
-a bare name (`ref "budget"`, which Hugo also looks up as the base name of any page and as a
-taxonomy term), a path into a taxonomy (`/tags/politics`), a `ref` with a `lang` argument, one
-to a fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`,
-`<div>`) on a site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark
-omits it, and Hugo never runs the call), the calls of a page readers never see (`headless:
-true`, `build` with `render` and `list` never, a leaf bundle's resource: they run only if a
-template shows its content), and every call on a site with a content adapter
-(`_content.gotmpl`) or a theme component that is a module not on disk (`github.com/x/y`, which
-Hugo fetches). A draft, a future or an expired page is on disk: Hugo does not build it and fails
-the same, but this rule cannot tell. A `ref` in a draft is reported: `hugo` builds without the
-draft, `hugo -D` and its publication fail.
+run nor a file or folder on disk (any extension, any language: Hugo finds only the language's
+own, which this rule does not tell), in the site's content folders or its theme components' (a
+pre-commit hook given a few files sees the others on disk; the disk is looked at when the run
+ends, so a result from the cache sees a page added since). A page of the run that Hugo does not
+build is reported as such: a draft (unless `buildDrafts`), a page dated in the future or expired
+(unless `buildFuture`, `buildExpired`), by the clock when the run ends; from a page Hugo builds,
+or from a draft that `hugo -D` would render (checked with hugo 0.168: it fails there for a
+future page, not for a draft). A bare name (`ref "budget"`, found nowhere as a path) Hugo looks
+up as the base name of any page it builds, and fails when there are several: reported when two
+pages of the run have it; one found nowhere is left alone (a page not in the run, a taxonomy
+term: `ref "politics"` finds the term page).
+
+Left alone: a path into a taxonomy (`/tags/politics`), an `outputFormat` the page lacks
+(`outputFormat="amp"`: Hugo's error names no file), a `lang` the site does not have, a `ref` to
+a fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`, `<div>`) on
+a site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark omits it, and
+Hugo never runs the call), the calls of a page readers never see (`headless: true`, `build` with
+`render` and `list` never, a leaf bundle's resource: they run only if a template shows its
+content), and every call on a site with a content adapter (`_content.gotmpl`,
+anywhere: hugo 0.168 lets `news/_content.gotmpl` add `../x`, the page `/x`) or a theme
+component that is a module not on disk (`github.com/x/y`, which Hugo fetches). A `ref` in a
+draft to a missing page is reported: `hugo` builds without the draft, `hugo -D` and its
+publication fail.
 
 It is reported at the shortcode's path argument.
 
@@ -42,7 +52,7 @@ nowhere.
 from __future__ import annotations
 
 import posixpath
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from newslint import Rule, Severity
@@ -52,15 +62,16 @@ from newslint.rule import GROUP_ALWAYS, Context, ProjectContext
 from newslint.site import content_adapter_on_disk, content_file_on_disk
 from newslint.spans import Span
 
+from . import _dates
 from ._crossfile import content_path, position
-from ._page_urls import logical_path
-from ._pages import never_shown
+from ._page_urls import config_true, logical_path, publish_window
+from ._pages import hugo_true, never_shown
 from ._refs import BY_NAME, ref_calls, target_keys
 
 
 class RefPage(NamedTuple):
     """What a page of a site's content gives `project_end` (plain data, cached with the file);
-    one without `ref` calls gives its key alone, to say that it is in the run."""
+    one without `ref` calls gives its keys alone, to say that it is in the run."""
 
     own: str  # its key: site root, language and logical path, NUL-separated
     # Its calls: (the keys of the paths Hugo may try, the position of the path, the path).
@@ -68,6 +79,11 @@ class RefPage(NamedTuple):
     roots: tuple[tuple[str, str], ...]  # the content folders, the themes' included
     warning: bool  # `refLinksErrorLevel = "warning"`
     not_found_url: str  # `refLinksNotFoundURL`
+    # Its key by base name (`BY_NAME`), "" for a bundle's resource, which is no page.
+    name: str = ""
+    draft: bool = False  # a draft the site does not build (no `buildDrafts`)
+    # When it is built, as `publish_window` gives it (None: cannot be told).
+    window: tuple[int | None, int | None] | None = (None, None)
 
 
 class RefNotFound(Rule):
@@ -78,6 +94,21 @@ class RefNotFound(Rule):
         "missing": "no page {page!r} for this ref: hugo fails the build (REF_NOT_FOUND)",
         "missing-warned": (
             "no page {page!r} for this ref: hugo warns (REF_NOT_FOUND) and links to {url!r}"
+        ),
+        "unbuilt": (
+            "page {page!r} is {why}, which hugo does not build: it fails the build (REF_NOT_FOUND)"
+        ),
+        "unbuilt-warned": (
+            "page {page!r} is {why}, which hugo does not build: it warns (REF_NOT_FOUND) and"
+            " links to {url!r}"
+        ),
+        "ambiguous": (
+            "{page!r} is the base name of {count} pages ({pages}): hugo fails the build"
+            " (REF_NOT_FOUND, ambiguous)"
+        ),
+        "ambiguous-warned": (
+            "{page!r} is the base name of {count} pages ({pages}): hugo warns (REF_NOT_FOUND,"
+            " ambiguous) and links to {url!r}"
         ),
     }
 
@@ -90,52 +121,128 @@ class RefNotFound(Rule):
             self.html.append(node.span)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        self.page = _ref_page(document, self.html)
+        self.page = _ref_page(ctx, document, self.html)
 
     def collect(self) -> RefPage | None:
         return self.page
 
     @classmethod
     def group_keys(cls, data: RefPage) -> tuple[str, ...]:
-        """A page's own key; a page with `ref` calls gives the keys its calls may find too, and
-        `GROUP_ALWAYS`: `project_end` then gets the pages with calls and the pages of the run
-        they may find, not every page (peak memory must not grow with the number of files)."""
+        """A page's own keys (its path's, its base name's); a page with `ref` calls gives the
+        keys its calls may find too, and `GROUP_ALWAYS`: `project_end` then gets the pages with
+        calls and the pages of the run they may find (and those that share a base name), not
+        every page (peak memory must not grow with the number of files)."""
+        own = (data.own, data.name) if data.name else (data.own,)
         if not data.refs:
-            return (data.own,)
-        return (GROUP_ALWAYS, data.own, *(key for keys, _, _ in data.refs for key in keys))
+            return own
+        return (GROUP_ALWAYS, *own, *(key for keys, _, _ in data.refs for key in keys))
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        in_run = {entry.data.own for entry in collected}
-        adapters: dict[tuple[tuple[str, str], ...], bool] = {}
+        now = _dates.clock().epoch()[0]
+        unbuilt: dict[str, str] = {}  # a page of the run Hugo does not build: why
+        built: set[str] = set()
+        names: dict[str, list[str]] = {}  # base name key: the built pages of that name
         for entry in collected:
             page: RefPage = entry.data
+            why = _unbuilt(page, now)
+            if why is None:
+                built.add(page.own)
+                if page.name:
+                    names.setdefault(page.name, []).append(entry.path)
+            else:
+                unbuilt.setdefault(page.own, why)
+        adapters: dict[tuple[tuple[str, str], ...], bool] = {}
+        for entry in collected:
+            page = entry.data
             for keys, where, written in page.refs:
-                if any(key in in_run for key in keys):
+                paths = [key for key in keys if not key.endswith(BY_NAME)]
+                if any(key in built for key in paths):
                     continue
-                if any(content_file_on_disk(page.roots, key.split("\0", 2)[2]) for key in keys):
+                missed = [key for key in paths if key in unbuilt]
+                if any(
+                    content_file_on_disk(page.roots, key.split("\0", 2)[2])
+                    for key in paths
+                    if key not in unbuilt
+                ):
+                    continue
+                by_name = [key for key in keys if key.endswith(BY_NAME)]
+                path = written.partition("#")[0]
+                if by_name:
+                    # A bare name: the one page of that base name, built; Hugo fails when it
+                    # finds several. None of the run may still be a page on disk or a term.
+                    same = names.get(by_name[0], [])
+                    if len(same) > 1:
+                        shown = ", ".join(same[:2]) + (", ..." if len(same) > 2 else "")
+                        _report(
+                            ctx,
+                            entry,
+                            page,
+                            where,
+                            written,
+                            "ambiguous",
+                            page=path,
+                            count=len(same),
+                            pages=shown,
+                        )
                     continue
                 if page.roots not in adapters:
                     adapters[page.roots] = content_adapter_on_disk(page.roots)
                 if adapters[page.roots]:
                     continue
-                path = written.partition("#")[0]
-                if page.warning:
-                    ctx.report(
-                        entry.path,
-                        where,
-                        "missing-warned",
-                        severity=Severity.WARNING,
-                        source_text=written,
-                        page=path,
-                        url=page.not_found_url,
-                    )
-                else:
-                    ctx.report(entry.path, where, "missing", source_text=written, page=path)
+                if missed:
+                    why = unbuilt[missed[0]]
+                    # Reported where Hugo renders the calling page and not its target: the site
+                    # as configured, or `hugo -D` for a draft (which builds a draft target).
+                    source = _unbuilt(page, now)
+                    if source is None or (source == "a draft" and why != "a draft"):
+                        _report(ctx, entry, page, where, written, "unbuilt", page=path, why=why)
+                    continue
+                _report(ctx, entry, page, where, written, "missing", page=path)
 
 
-def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
-    """The page's key and its `ref` calls that may find no page (None outside a site's content,
+def _report(
+    ctx: ProjectContext,
+    entry: Collected,
+    calling: RefPage,
+    where: tuple[int, int, int, int],
+    written: str,
+    message: str,
+    **values: Any,
+) -> None:
+    """Report `message`, or its warning (`-warned`) where the page's language or site sets
+    `refLinksErrorLevel = "warning"`."""
+    if calling.warning:
+        ctx.report(
+            entry.path,
+            where,
+            message + "-warned",
+            severity=Severity.WARNING,
+            source_text=written,
+            url=calling.not_found_url,
+            **values,
+        )
+    else:
+        ctx.report(entry.path, where, message, source_text=written, **values)
+
+
+def _unbuilt(page: RefPage, now: int) -> str | None:
+    """Why hugo 0.168 does not build the page now ("a draft", "dated in the future",
+    "expired"); None when it does, or that cannot be told."""
+    if page.draft:
+        return "a draft"
+    if page.window is None:
+        return None
+    published_from, expires = page.window
+    if published_from is not None and published_from > now:
+        return "dated in the future"
+    if expires is not None and expires <= now:
+        return "expired"
+    return None
+
+
+def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | None:
+    """The page's keys and its `ref` calls that may find no page (None outside a site's content,
     or when its site has a module component that is not on disk). `html`: the raw HTML that
     holds a `{{< >}}` call; where the site does not render raw HTML, Goldmark drops it, and
     hugo 0.168 never runs the call (a `ref` in `<!-- -->` or `<div>` breaks no build)."""
@@ -153,6 +260,7 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
     }
     if site.unsafe_html_for(document.language):
         html = []
+    languages = {name.lower(): name for name in site.language_names}
     refs = []
     # A page readers never see (headless, a bundle's resource) is built only as far as a
     # template draws on it: its calls run, and fail, only if one shows its content.
@@ -161,22 +269,35 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
         if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
             continue  # in raw HTML Goldmark omits: Hugo never runs the call
         path = call.written.partition("#")[0]
-        if not path.strip() or call.other_language:
-            continue  # this page's own fragment, or another language's page
+        if not path.strip():
+            continue  # this page's own fragment
+        keys_prefix = prefix
+        if call.language is not None:
+            # Another language's page (`lang="fr"`), looked for among that language's pages.
+            named = languages.get(call.language.strip().lower())
+            if named is None:
+                continue  # a language the site does not have, or a value not read
+            keys_prefix = f"{site.root}\0{named}\0"
         tried = _tried(path, base, logical, bundle)
-        if any(key.endswith(BY_NAME) for key in tried):
-            continue  # a bare name: any page's base name, or a taxonomy's term
         if any(key.partition("/")[0] in taxonomies for key in tried):
             continue  # a taxonomy's page, or a term's
+        names = [key.removesuffix(BY_NAME) for key in tried if key.endswith(BY_NAME)]
+        if names and (len(names) > 1 or "." in names[0] or call.language is not None):
+            continue  # a bare name with a dot (`budget.fr`), escaped, or in another language
         where = position(document, call.span)
-        refs.append((tuple(prefix + key for key in tried), where, call.written))
+        refs.append((tuple(keys_prefix + key for key in tried), where, call.written))
+    name = ""
+    if not document.bundle_resource:
+        name = prefix + logical.rpartition("/")[2] + BY_NAME
+    language = document.language or site.default_language
+    draft = hugo_true(document, "draft") and not config_true(site.raw.get("builddrafts"))
+    window = publish_window(ctx, site, language)
     if not refs:
-        return RefPage(prefix + logical, (), (), False, "")
+        return RefPage(prefix + logical, (), (), False, "", name, draft, window)
     roots = site.all_content_roots
     if roots is None:
         return None
     # The language's own setting (`[languages.fr]`), else the site's: hugo 0.168 reads both.
-    language = document.language or site.default_language
     level = str(site.setting_for(language, "reflinkserrorlevel") or "").lower()
     url = site.setting_for(language, "reflinksnotfoundurl")
     return RefPage(
@@ -185,6 +306,9 @@ def _ref_page(document: Document, html: list[Span]) -> RefPage | None:
         roots,
         level == "warning",
         url if isinstance(url, str) else "",
+        name,
+        draft,
+        window,
     )
 
 

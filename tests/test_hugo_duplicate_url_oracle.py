@@ -2,7 +2,8 @@
 
 Marker `hugo`. Each site below holds pages that collide in every way the rule knows (a `slug`, a
 `url` with and without its trailing slash, a permalink, a bundle beside a page, a section beside
-a page, a section's `slug`, an alias, a language prefix) and pages that only look as if they
+a page, a section's `slug`, an alias, a language prefix, the list page Hugo makes for a folder
+without `_index.md`) and pages that only look as if they
 might (a draft, a future or expired page, `build.render: never`, a headless bundle, a `url` that
 differs in case, a `.html` file beside a folder). Every template writes the page's file path, so
 `public/` shows which page Hugo kept at each URL. The oracle:
@@ -29,7 +30,9 @@ from tests.test_dates_hugo import _hugo
 
 pytestmark = pytest.mark.hugo
 
-LAYOUT = "{{ with .File }}{{ .Path }}{{ end }}"
+# A page Hugo makes without a file (the home page, a folder's list page) writes its path too:
+# Hugo writes no empty file, and would not count it among its duplicates.
+LAYOUT = "{{ with .File }}{{ .Path }}{{ else }}made:{{ .Path }}{{ end }}"
 
 PLAIN_SITE = {
     "hugo.toml": 'baseURL = "https://example.org/"\n'
@@ -71,6 +74,9 @@ PLAIN_SITE = {
     "content/dated/one.md": "title: Same\ndate: 2024-05-01",
     "content/dated/two.md": "title: Two\ndate: 2024-06-01\nslug: same",
     "content/dated/three.md": "title: Same\ndate: 2023-06-01",
+    # at the list pages Hugo makes for the folders `dated/` and `news/` (no `_index.md`)
+    "content/top.md": "title: Top\nurl: /dated/",
+    "content/top2.md": "title: Top2\naliases: [/news/]",
 }
 
 LANGUAGE_SITE = {
@@ -137,7 +143,10 @@ def _reports(
     main(["check", "--output-format", "json", "--no-cache", "--select", "XF003", "content"])
     found = []
     for diagnostic in json.loads(capsys.readouterr().out):
-        match = re.fullmatch(r"(?:URL|alias) (\S+) is also the URL of (\S+)", diagnostic["message"])
+        match = re.fullmatch(
+            r"(?:URL|alias) (\S+) is also the URL of (?:the list page Hugo makes for the folder )?(\S+)",
+            diagnostic["message"],
+        )
         assert match is not None, diagnostic["message"]
         found.append((diagnostic["path"], match.group(2), match.group(1)))
     return found
@@ -174,8 +183,18 @@ def test_reports_are_the_collisions_hugo_makes(
             continue
         if _content_file(name, files) not in kept:
             assert name in involved, f"hugo lost {name} and it is not reported"
+    warned = re.search(r"Duplicate target paths: (.*)", output)
+    duplicated = set(re.findall(r"(\S+) \(\d+\)", warned.group(1))) if warned else set()
     for reported, other, url in reports:
         held = written[_public_file(url, written)].strip()
+        if other.endswith("/"):
+            # A folder's list page (its layout writes no file path): Hugo lists a page's URL
+            # among its duplicates; an alias's redirect takes the list page's place.
+            if "aliases" in files[reported]:
+                assert held.startswith("<!DOCTYPE html>"), (reported, url, held)
+            else:
+                assert "/" + _public_file(url, written) in duplicated, (reported, url)
+            continue
         pair = {_content_file(reported, files), _content_file(other, files)}
         if held.startswith("<!DOCTYPE html>"):
             # An alias's redirect won: over the page it names, which Hugo lost, or over another
@@ -191,7 +210,6 @@ def test_reports_are_the_collisions_hugo_makes(
             held,
         )
         assert len(pair & kept) < 2 or "aliases" in files[reported], (reported, other)
-    warned = re.search(r"Duplicate target paths: (.*)", output)
     if warned is not None:
         reported_urls = {_public_file(url, written) for _, _, url in reports}
         for path in re.findall(r"(\S+) \(\d+\)", warned.group(1)):
@@ -227,4 +245,7 @@ def test_what_the_plain_site_reports(
         ("content/news/t.md", "content/news/up-case.md", "/news/up-case/"),
         ("content/news/z.md", "content/news/w.md", "/news/x/"),
         ("content/news/z.md", "content/news/y.md", "/news/y/"),
+        ("content/other/_index.md", "content/autre/", "/autre/"),
+        ("content/top.md", "content/dated/", "/dated/"),
+        ("content/top2.md", "content/news/", "/news/"),
     ]

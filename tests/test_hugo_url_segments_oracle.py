@@ -64,6 +64,8 @@ TEXTS = [
     "C++ & Go", "S&P 500", "What?", "a  b", "été!", "x²", "it's", "Hong Kong", "a_b", "#tag",
     "a~b", "a@b", "100%", "a/b", "a.b", "  lead", "a - b", "a -- b", "Trailing !", "Ünï Cödé",
     "中文 标签", "a\tb", "What's up? A: b, c!", "A (b) [c]",
+    "%41bc", "a%zz", "İstanbul", "ΣΑΣ", "emoji 😀 x", "a–b", "-lead", "trail-", "- a", "a -",
+    "a;b=c$d*e|f<g", "a\u200bb", "a’b «c»", "a\u0301b", "Ⅻ x", "a\u00a0b", "a - - b", "ǅx",
 ]  # fmt: skip
 
 
@@ -81,8 +83,11 @@ def test_slugs_and_titles_make_the_segments_hugo_makes(
     permalinks = _permalinks(run_hugo(root, "list", "all"))
     for index, text in enumerate(TEXTS):
         for section, title in (("s", False), ("t", True)):
-            served = unquote(permalinks[f"content/{section}/p{index}.md"])
             made = urlized(text, title=title)
+            served = permalinks[f"content/{section}/p{index}.md"]
+            # Hugo writes a slug's `%41` as it is (the folder `public/s/%41bc/`), and its
+            # permalink shows it so: decoding it would make `A` of it
+            served = served if "%" in (made or "") else unquote(served)
             if made is not None:
                 assert served == f"https://example.org/{section}/{made}/", (text, title)
 
@@ -90,7 +95,7 @@ def test_slugs_and_titles_make_the_segments_hugo_makes(
 # File names (each a page of the section `n`; `%41x` is left out: its URL is escaped).
 NAMES = [
     "My Article", "a  b", " lead", "a - b", "Ça---va", "x²", "it's", "What?", "a~b", "a@b",
-    "100%", "a+b", "trail ", "A (b) [c]", "a=b", "a\tb", "Été Rapport", "a&b",
+    "100%", "a+b", "trail ", "A (b) [c]", "a=b", "a\tb", "Été Rapport", "a&b", "İx", "ΣΑΣ",
 ]  # fmt: skip
 
 

@@ -1,13 +1,16 @@
 """ref-not-found (LK009) against hugo 0.168's own `REF_NOT_FOUND`, with the real binary as the
 oracle.
 
-Marker `hugo`. One tiny site whose articles call `ref` and `relref` with paths Hugo finds (a
-page, a section, a bundle, a theme's page, a term, another case, another extension) and paths it
-does not; Hugo logs every one it finds no page for, with its file and line. newslint must report
-exactly those, but for the ones its docstring leaves alone (a bare name, a taxonomy's path, a
-draft on disk). Then the same site with `refLinksErrorLevel = "warning"`: Hugo builds it, and
-newslint reports the same paths as warnings; and with raw HTML rendered, where Hugo runs the call
-in an HTML comment too.
+Marker `hugo`. One tiny two-language site whose articles call `ref` and `relref` with paths Hugo
+finds (a page, a section, a bundle, a theme's page, a term, another case, another extension, a
+French page by `lang`, a bare name of one page) and paths it does not (a missing page, a draft, a
+future and an expired page, a bare name of two pages); Hugo logs every one it finds no page for,
+with its file and line. newslint must report exactly those, but for the ones its docstring
+leaves alone (a bare name found nowhere, a taxonomy's path, a page of another language only).
+A draft's calls Hugo runs with `--buildDrafts` only, where the draft they name is built and the
+future page is not: newslint reports what that build fails for. Then the same site with
+`refLinksErrorLevel = "warning"`: Hugo builds it, and newslint reports the same paths as
+warnings; and with raw HTML rendered, where Hugo runs the call in an HTML comment too.
 """
 
 from __future__ import annotations
@@ -41,21 +44,44 @@ A_REFS = [
     # raw HTML Goldmark omits (the site does not render it): Hugo never runs a `{{< >}}` call
     ('<!-- {{< ref "/news/c1" >}} -->', True),
     ('<!-- {{% ref "/news/c2" %}} -->', False),
+    # pages Hugo does not build: a draft, a future and an expired one
+    ('{{< ref "./d.md" >}}', False),
+    ('{{< ref "/news/fut" >}}', False),
+    ('{{< ref "/news/exp#x" >}}', False),
+    # another language's pages (`b` has no French page)
+    ('{{< ref path="/news/fr" lang="fr" >}}', True),
+    ('{{< ref path="/news/nope" lang="fr" >}}', False),
+    # a bare name: the one page of that base name (`dupname` is two, but `news/dupname` first)
+    ('{{< ref "uniq" >}}', True),
+    ('{{< ref "dupname" >}}', True),
 ]
 # Hugo finds no page for these, and newslint leaves them alone (see its docstring).
 HUGO_ONLY = [
     '{{< ref "nope.md" >}}',  # a bare name: any page's base name, or a term
     '{{< ref "/tags/nope" >}}',  # a taxonomy's path
-    '{{< ref "./d.md" >}}',  # a draft: on disk, not built
+    # a page of another language only: newslint takes a page on disk in any language
+    '{{< ref path="/news/b" lang="fr" >}}',
+    '{{< ref path="/news/fr" >}}',
 ]
 BUNDLE_REFS = [('{{< ref "../b.md" >}}', True), ('{{< ref "../b" >}}', False)]
+# At the content root, where `dupname` is no path: Hugo finds two pages of that base name.
+TOP_REFS = [
+    ('{{< ref "dupname" >}}', False),
+    ('{{< ref "uniq.md" >}}', True),
+    ('{{< ref "fr" >}}', True),  # Hugo: no English page `fr` (newslint: any page of the run)
+]
+# In a draft, rendered by `hugo -D` only, which builds the draft it refers to, not the future page.
+DRAFT_REFS = [('{{< ref "/news/d" >}}', True), ('{{< ref "/news/fut" >}}', False)]
 
-REPORT = re.compile(r"^(\S+?):(\d+):\d+: LK009 \[ref-not-found\] no page '([^']*)'", re.M)
-HUGO = re.compile(r'(ERROR|WARN) +\[en\] REF_NOT_FOUND: Ref "([^"]*)": "([^"]+):(\d+):\d+"')
+REPORT = re.compile(
+    r"^(\S+?):(\d+):\d+: LK009 \[ref-not-found\] (?:no page |page )?'([^']*)'", re.M
+)
+HUGO = re.compile(r'(ERROR|WARN) +\[\w+\] REF_NOT_FOUND: Ref "([^"]*)": "([^"]+):(\d+):\d+"')
 
 
-def article(refs: list[str]) -> str:
-    return "---\ntitle: t\n---\n" + "".join(f"x {call}\n" for call in refs)
+def article(refs: list[str], draft: bool = False) -> str:
+    status = "draft: true\n" if draft else ""
+    return f"---\ntitle: t\n{status}---\n" + "".join(f"x {call}\n" for call in refs)
 
 
 @pytest.fixture
@@ -65,23 +91,32 @@ def site(tmp_path: Path) -> Path:
     files.update(
         {
             "hugo.toml": 'baseURL = "https://example.org/"\ntheme = "t"\n'
-            'disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]\n',
+            'disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]\n'
+            'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
             "themes/t/content/news/th.md": "---\ntitle: th\n---\nth\n",
             "content/news/b.md": "---\ntitle: b\ntags: [politics]\n---\nb\n",
             "content/news/Cap.md": "---\ntitle: cap\n---\ncap\n",
             "content/news/d.md": "---\ntitle: d\ndraft: true\n---\nd\n",
+            "content/news/fut.md": "---\ntitle: f\ndate: 2099-01-01\n---\nf\n",
+            "content/news/exp.md": "---\ntitle: e\nexpiryDate: 2001-01-01\n---\ne\n",
+            "content/news/fr.fr.md": "---\ntitle: fr\n---\nfr\n",
+            "content/news/dupname.md": "---\ntitle: d1\n---\nd1\n",
+            "content/world/dupname.md": "---\ntitle: d2\n---\nd2\n",
+            "content/world/uniq.md": "---\ntitle: u\n---\nu\n",
             "content/world/_index.md": "---\ntitle: w\n---\nw\n",
             "content/news/a.md": article([call for call, _ in A_REFS] + HUGO_ONLY),
             "content/news/bun/index.md": article([call for call, _ in BUNDLE_REFS]),
+            "content/top.md": article([call for call, _ in TOP_REFS]),
+            "content/news/dr.md": article([call for call, _ in DRAFT_REFS], draft=True),
         }
     )
     write_files(tmp_path, files)
     return tmp_path
 
 
-def hugo_misses(root: Path, warning: bool) -> set[tuple[str, int, str]]:
+def hugo_misses(root: Path, warning: bool, *flags: str) -> set[tuple[str, int, str]]:
     done = subprocess.run(
-        [hugo_binary(), "build", "-s", str(root), "-d", str(root / "public")],
+        [hugo_binary(), "build", *flags, "-s", str(root), "-d", str(root / "public")],
         capture_output=True,
         text=True,
         timeout=120,
@@ -104,44 +139,67 @@ def newslint_reports(
     return {(file, int(line), path) for file, line, path in REPORT.findall(out)}
 
 
+def missing(path: str, refs: list[tuple[str, bool]], first: int = 4) -> set[tuple[str, int, str]]:
+    """(file, line, path) of the calls of `refs` that find no page, written from line `first`."""
+    return {
+        (path, first + n, re.findall(r'"([^"#]*)', call)[0])
+        for n, (call, found) in enumerate(refs)
+        if not found
+    }
+
+
 def expected() -> set[tuple[str, int, str]]:
-    missing = {
-        ("content/news/a.md", 3 + n, re.findall(r'"([^"#]*)', call)[0])
-        for n, (call, found) in enumerate(A_REFS, 1)
-        if not found
-    }
-    missing |= {
-        ("content/news/bun/index.md", 3 + n, re.findall(r'"([^"#]*)', call)[0])
-        for n, (call, found) in enumerate(BUNDLE_REFS, 1)
-        if not found
-    }
-    return missing
+    return (
+        missing("content/news/a.md", A_REFS)
+        | missing("content/news/bun/index.md", BUNDLE_REFS)
+        | missing("content/top.md", TOP_REFS)
+    )
+
+
+def in_draft() -> set[tuple[str, int, str]]:
+    return missing("content/news/dr.md", DRAFT_REFS, first=5)
 
 
 def test_newslint_reports_what_hugo_finds_no_page_for(
     site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     left_alone = {("content/news/a.md", 4 + len(A_REFS) + n, "") for n in range(len(HUGO_ONLY))}
+    left_alone |= {
+        ("content/news/a.md", 4 + n, "")
+        for n, (call, _) in enumerate(A_REFS)
+        if 'path="/news/fr" >' in call
+    }
+    left_alone |= {
+        ("content/top.md", 4 + n, "") for n, (call, _) in enumerate(TOP_REFS) if '"fr"' in call
+    }
     misses = hugo_misses(site, warning=False)
     assert {(file, line) for file, line, _ in misses} == {
         (file, line) for file, line, _ in expected() | left_alone
     }
-    assert newslint_reports(site, monkeypatch, capsys) == expected()
+    assert newslint_reports(site, monkeypatch, capsys) == expected() | in_draft()
     assert expected() <= misses
+
+
+def test_a_ref_in_a_draft_fails_hugo_d(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`hugo -D` renders the draft: the draft it refers to is built, the future page is not."""
+    misses = hugo_misses(site, False, "--buildDrafts")
+    assert {m for m in misses if m[0] == "content/news/dr.md"} == in_draft()
 
 
 def test_with_the_warning_level_hugo_builds_and_newslint_warns(
     site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = site / "hugo.toml"
-    config.write_text(config.read_text() + 'refLinksErrorLevel = "Warning"\n', encoding="utf-8")
+    config.write_text('refLinksErrorLevel = "Warning"\n' + config.read_text(), encoding="utf-8")
     misses = hugo_misses(site, warning=True)
     assert expected() <= misses
     from newslint.cli import main
 
     monkeypatch.chdir(site)
     assert main(["check", "--no-cache", "--select", "LK009", "content"]) == 0  # warnings only
-    assert newslint_reports(site, monkeypatch, capsys) == expected()
+    assert newslint_reports(site, monkeypatch, capsys) == expected() | in_draft()
 
 
 def test_with_raw_html_rendered_a_call_in_a_comment_runs(
@@ -150,6 +208,10 @@ def test_with_raw_html_rendered_a_call_in_a_comment_runs(
     config = site / "hugo.toml"
     unsafe = "[markup.goldmark.renderer]\nunsafe = true\n"
     config.write_text(config.read_text() + unsafe, encoding="utf-8")
-    comment = ("content/news/a.md", 3 + len(A_REFS) - 1, "/news/c1")
+    comment = (
+        "content/news/a.md",
+        4 + [c for c, _ in A_REFS].index('<!-- {{< ref "/news/c1" >}} -->'),
+        "/news/c1",
+    )
     assert expected() | {comment} <= hugo_misses(site, warning=False)
-    assert newslint_reports(site, monkeypatch, capsys) == expected() | {comment}
+    assert newslint_reports(site, monkeypatch, capsys) == expected() | in_draft() | {comment}

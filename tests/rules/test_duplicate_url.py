@@ -179,6 +179,23 @@ def test_ugly_urls() -> None:
     assert run({A: page(url="/news/b"), B: page()}, site) == []
 
 
+def test_an_alias_of_a_page_with_an_ugly_url_per_section() -> None:
+    """hugo 0.168 with `[uglyURLs] news = true`: the aliases of a page of `news` are `.html`
+    files wherever they point (`/other/y.html`), those of a page of `other` folders."""
+    site = Site(root=Path("/site"), raw={"uglyurls": {"news": True}})
+    other = "/site/content/other/c.md"
+    files = {A: page(aliases=["/news/b", "/other/y"]), B: page(), other: page()}
+    assert run(files, site) == [(A, 4, 5, f"alias /news/b.html is also the URL of {B}")]
+    files = {
+        other: page(aliases=["/news/b", "/other/d"]),
+        B: page(),
+        "/site/content/other/d.md": page(),
+    }
+    assert run(files, site) == [
+        (other, 5, 5, "alias /other/d/ is also the URL of /site/content/other/d.md")
+    ]
+
+
 def test_disable_path_to_lower_is_left_alone() -> None:
     site = Site(root=Path("/site"), raw={"disablepathtolower": True})
     assert run({A: page(slug="b"), B: page()}, site) == []
@@ -269,8 +286,9 @@ def test_pages_below_one_section_collide_whatever_its_slug(tmp_path: Path) -> No
     (news / "_index.md").write_text(fm(title="News", slug="x"))
     site = Site(root=tmp_path)
     a, b = str(news / "a.md"), str(news / "b.md")
+    unmoved = "a `slug` of news/ or a section above it, not known here, moves both alike"
     assert run({a: page("2024-01-02", slug="b"), b: page()}, site) == [
-        (a, 3, 7, f"URL /news/b/ is also the URL of {b}")
+        (a, 3, 7, f"URL /news/b/ is also the URL of {b} (as the file paths make it; {unmoved})")
     ]
     # the section page in the run, alone (its text, without the slug, is what counts)
     index = str(news / "_index.md")
@@ -308,4 +326,117 @@ def test_an_mdown_file_is_a_page_like_an_md_one() -> None:
     files = {"/site/content/news/a.mdown": page("2024-01-02"), A: page()}
     assert run(files) == [
         ("/site/content/news/a.mdown", 1, 1, f"URL /news/a/ is also the URL of {A}")
+    ]
+
+
+def test_the_runs_only_section_page_tells_its_pages_url() -> None:
+    """hugo 0.168 writes `news/b.md` and a `url: /news/b/` to one file; the section page without
+    a slug, the run's only one, shares no URL with them and still says the folder is not moved."""
+    news = "/site/content/news/_index.md"
+    x = "/site/content/x.md"
+    files = {news: fm(title="News"), B: page(), x: page("2024-01-02", url="/news/b/")}
+    assert run(files) == [(x, 3, 6, f"URL /news/b/ is also the URL of {B}")]
+    files[news] = fm(title="News", slug="nachrichten")
+    assert run(files) == []
+    files[x] = page("2024-01-02", url="/nachrichten/b/")
+    assert run(files) == [(x, 3, 6, f"URL /nachrichten/b/ is also the URL of {B}")]
+
+
+def test_an_index_file_in_a_language_the_site_lacks_makes_no_bundle(tmp_path: Path) -> None:
+    """hugo 0.168: `news/b/index.de.md` on a site without `de` is the page `index.de`, and
+    `news/b/notes.md` beside it a page at `/news/b/notes/`; with `de` a language of the site,
+    the folder is a bundle in every language and `notes.md` its resource."""
+    bundle = tmp_path / "content" / "news" / "b"
+    bundle.mkdir(parents=True)
+    (bundle / "index.de.md").write_text(page())
+    (bundle / "notes.md").write_text(page())
+    c = str(tmp_path / "content/news/c.md")
+    files = {str(bundle / "notes.md"): page(), c: page("2024-01-02", url="/news/b/notes/")}
+    notes = str(bundle / "notes.md")
+    message = f"URL /news/b/notes/ is also the URL of {notes}"
+    assert run(files, Site(root=tmp_path)) == [(c, 3, 6, message)]
+    languages = Site(root=tmp_path, language_names=("en", "de"))
+    assert run(files, languages) == []
+
+
+def folders(root: Path, *names: str) -> Site:
+    """A site at `root` whose content holds the files `names` (empty pages)."""
+    for name in names:
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page())
+    return Site(root=root)
+
+
+def test_a_page_at_the_list_page_hugo_makes_for_a_folder(tmp_path: Path) -> None:
+    """hugo 0.168 makes a list page at `/news/` for the top-level folder `news` without an
+    `_index.md` (any page below it, a draft or a bundle's too) and writes a page with `url:
+    /news/`, a `slug: news` at the root, or an alias `/news/` to the same file."""
+    site = folders(tmp_path, "news/a.md", "Caps Folder/b/index.md", "dr/c.md")
+    x, y = str(tmp_path / "content/x.md"), str(tmp_path / "content/y.md")
+    files = {x: page(url="/news/"), y: page(slug="caps-folder", aliases=["/dr/"])}
+    section = "URL {} is also the URL of the list page Hugo makes for the folder {}"
+    alias = "alias {} is also the URL of the list page Hugo makes for the folder {}"
+    news, caps, drafts = (
+        str(tmp_path / "content" / name) + "/" for name in ("news", "Caps Folder", "dr")
+    )
+    assert run(files, site) == [
+        (x, 3, 6, section.format("/news/", news)),
+        (y, 3, 7, section.format("/caps-folder/", caps)),
+        (y, 5, 5, alias.format("/dr/", drafts)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "raw", "url"),
+    [
+        (("news/_index.md", "news/a.md"), {}, "/news/"),  # a section page: its own slug decides
+        (("news/index.md",), {}, "/news/"),  # a leaf bundle
+        (("news/sub/a.md",), {}, "/news/sub/"),  # only top-level folders get one
+        (("news/a.txt",), {}, "/news/"),  # no page in it
+        (("news/a.fr.md",), {"languages": {"en": {}, "fr": {}}}, "/news/"),  # French pages only
+        (("news/a.md",), {"disablekinds": ["section"]}, "/news/"),
+        (("news/a.md",), {"permalinks": {"section": {"news": "/s/:slug/"}}}, "/news/"),
+        (("news/a.md",), {}, "/news.html"),
+    ],
+)
+def test_no_list_page_there(
+    names: tuple[str, ...], raw: dict[str, Any], url: str, tmp_path: Path
+) -> None:
+    site = folders(tmp_path, *names)
+    languages = tuple(raw.get("languages", ()))
+    site = Site(root=tmp_path, raw=raw, language_names=languages, default_language="en")
+    assert run({str(tmp_path / "content/x.md"): page(url=url)}, site) == []
+
+
+def test_a_folders_list_page_in_each_language(tmp_path: Path) -> None:
+    """hugo 0.168 makes `/fr/news/` only of a folder that holds a French page."""
+    folders(tmp_path, "news/a.fr.md", "world/b.md")
+    site = Site(root=tmp_path, language_names=("en", "fr"), default_language="en")
+    x = str(tmp_path / "content/x.fr.md")
+    files = {x: page(slug="news"), str(tmp_path / "content/y.fr.md"): page(slug="world")}
+    news = str(tmp_path / "content/news") + "/"
+    assert run(files, site) == [
+        (
+            x,
+            3,
+            7,
+            f"URL /fr/news/ is also the URL of the list page Hugo makes for the folder {news}",
+        )
+    ]
+
+
+def test_a_cascade_from_the_root_may_leave_the_list_page_unwritten(tmp_path: Path) -> None:
+    """hugo 0.168 writes no `/news/` for the folder when the content root's `_index.md`
+    cascades `build: {render: never}` onto sections: the page with `url: /news/` stands alone."""
+    site = folders(tmp_path, "news/a.md")
+    cascade = "---\ntitle: Home\ncascade:\n  build:\n    render: never\n  target:\n    kind: section\n---\n"
+    (tmp_path / "content/_index.md").write_text(cascade)
+    x = str(tmp_path / "content/x.md")
+    assert run({x: page(url="/news/")}, site) == []
+    (tmp_path / "content/_index.md").write_text(fm(title="Home"))
+    news = str(tmp_path / "content/news") + "/"
+    site = Site(root=tmp_path)  # the cascade is read once per site
+    assert run({x: page(url="/news/")}, site) == [
+        (x, 3, 6, f"URL /news/ is also the URL of the list page Hugo makes for the folder {news}")
     ]

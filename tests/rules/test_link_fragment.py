@@ -1101,8 +1101,12 @@ def test_link_by_url_hugos_link_render_hook_looks_up_as_content(tmp_path: Path) 
         ("a~b@c", "a~b@c"),
         # not modelled (hugo 0.168 makes `a-b` of `a/b`): the page's URL is left untold
         ("a/b", None),
-        ("x²", None),
         ("#tag", None),
+        # any other character is dropped: `²` is no decimal digit; a title's `-` at an end kept
+        ("x²", "x"),
+        ("a–b «c»", "ab-c"),
+        ("- a", "-a"),
+        ("İstanbul", "istanbul"),
     ],
 )
 def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
@@ -1119,6 +1123,11 @@ def test_titles_as_urlize_makes_them(title: str, made: str | None) -> None:
         ("S&P 500", "sp-500"),
         ("a - b", "a-b"),
         ("Hong Kong", "hong-kong"),
+        # a `%` before two hex digits kept, a slug's `-` at either end dropped
+        ("%41bc", "%41bc"),
+        ("50% off", "50-off"),
+        ("- a -", "a"),
+        ("a/b", None),
     ],
 )
 def test_slugs_as_hugo_makes_them(slug: str, made: str | None) -> None:

@@ -207,3 +207,121 @@ def test_a_leaf_bundles_resource_runs_no_call(tmp_path: Path) -> None:
     resource = str(bundle / "notes.md")
     files = {resource: fm(title="Notes", body='{{< ref "/news/budjet.md" >}}\n')}
     assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == []
+
+
+def unbuilt(page: str, why: str) -> str:
+    return f"page {page!r} is {why}, which hugo does not build: it fails the build (REF_NOT_FOUND)"
+
+
+@pytest.mark.parametrize(
+    ("fields", "why"),
+    [
+        ({"draft": True}, "a draft"),
+        ({"draft": "true"}, "a draft"),
+        ({"date": "2099-01-01"}, "dated in the future"),
+        ({"publishDate": "2099-01-01"}, "dated in the future"),
+        ({"expiryDate": "2001-01-01"}, "expired"),
+    ],
+)
+def test_a_page_hugo_does_not_build(fields: dict[str, object], why: str) -> None:
+    """hugo 0.168 fails with REF_NOT_FOUND for a page it does not build (not with `-D`, `-F`,
+    `-E` or the site's `buildDrafts`, `buildFuture`, `buildExpired`)."""
+    files = {
+        f"{ROOT}/news/budget.md": fm(title="Budget", **fields),
+        f"{ROOT}/news/a.md": ref_article('{{< ref "./budget.md#vote" >}}\n'),
+    }
+    assert lint_project(RefNotFound, files, site=SITE) == [
+        (f"{ROOT}/news/a.md", 5, 10, unbuilt("./budget.md", why))
+    ]
+    built = Site(root=SITE.root, raw={"builddrafts": True}, build_future=True, build_expired=True)
+    assert lint_project(RefNotFound, files, site=built) == []
+
+
+def test_a_page_not_built_referred_to_from_one_not_built() -> None:
+    """A future page is not rendered: its refs fail nothing now. A draft is rendered by
+    `hugo -D`, which builds the draft it refers to, not a future page (checked with the binary)."""
+    files = {
+        f"{ROOT}/news/draft.md": fm(title="Draft", draft=True),
+        f"{ROOT}/news/later.md": fm(title="Later", date="2099-01-01"),
+        f"{ROOT}/news/a.md": fm(
+            title="A", draft=True, body='{{< ref "/news/draft" >}} {{< ref "/news/later" >}}\n'
+        ),
+        f"{ROOT}/news/b.md": fm(title="B", date="2099-01-02", body='{{< ref "/news/draft" >}}\n'),
+    }
+    assert lint_project(RefNotFound, files, site=SITE) == [
+        (f"{ROOT}/news/a.md", 6, 36, unbuilt("/news/later", "dated in the future"))
+    ]
+
+
+def test_a_bare_name_of_several_pages() -> None:
+    """hugo 0.168 looks a bare name up as a path from the page's folder and from the root, then
+    as the base name of a page: it fails when several built pages have it (a draft does not
+    count, nor a bundle's resource); one it finds on a path first is no lookup by name."""
+    top = f"{ROOT}/a.md"
+    files = {
+        f"{ROOT}/news/vote.md": fm(title="Vote"),
+        f"{ROOT}/world/vote/index.md": fm(title="Vote"),
+        f"{ROOT}/news/old.md": fm(title="Old"),
+        f"{ROOT}/world/old.md": fm(title="Old", draft=True),
+        top: ref_article('{{< ref "vote" >}} {{< ref "Vote.md" >}} {{< ref "old" >}}\n'),
+        f"{ROOT}/news/b.md": ref_article('{{< ref "vote" >}}\n'),
+    }
+    message = (
+        "'{}' is the base name of 2 pages ({}/news/vote.md, {}/world/vote/index.md): hugo fails"
+        " the build (REF_NOT_FOUND, ambiguous)"
+    )
+    assert lint_project(RefNotFound, files, site=SITE) == [
+        (top, 5, 10, message.format("vote", ROOT, ROOT)),
+        (top, 5, 29, message.format("Vote.md", ROOT, ROOT)),
+    ]
+
+
+def test_a_bare_name_found_nowhere_is_left_alone() -> None:
+    """It may be a page that is not in the run, or a taxonomy term (`ref "politics"` finds the
+    term page: hugo 0.168)."""
+    files = {f"{ROOT}/a.md": ref_article('{{< ref "politics" >}}\n')}
+    assert lint_project(RefNotFound, files, site=SITE) == []
+
+
+def test_refs_to_another_language() -> None:
+    """`lang="fr"`: a French page (hugo 0.168 looks among the French pages only; newslint takes
+    a page of the run or the disk in any language); a language the site lacks: left alone; an
+    output format: the path is looked for all the same (hugo 0.168: "page not found")."""
+    site = Site(root=SITE.root, language_names=("en", "fr"), default_language="en")
+    body = (
+        '{{< ref path="/news/budget" lang="fr" >}} {{< ref path="/news/nope" lang="fr" >}}'
+        ' {{< ref path="/news/nope" lang="de" >}} {{< ref path="/nope" outputFormat="amp" >}}\n'
+    )
+    files = {
+        f"{ROOT}/news/budget.fr.md": fm(title="Budget"),
+        f"{ROOT}/a.md": ref_article(body),
+    }
+    assert lint_project(RefNotFound, files, site=site) == [
+        (f"{ROOT}/a.md", 5, 57, MISSING.format("/news/nope")),
+        (f"{ROOT}/a.md", 5, 137, MISSING.format("/nope")),
+    ]
+
+
+def test_a_bundles_resource_has_no_base_name(tmp_path: Path) -> None:
+    """hugo 0.168: `news/bun/res.md` is a resource of the bundle `news/bun`, no page, and `ref
+    "res"` finds `other/res.md` alone; `ref "bun"` finds the bundle and `other/bun.md`."""
+    content = tmp_path / "content"
+    files = {
+        "news/bun/index.md": fm(title="Bundle"),
+        "news/bun/res.md": fm(title="Resource"),
+        "other/res.md": fm(title="Res"),
+        "other/bun.md": fm(title="Bun"),
+        "a.md": ref_article('{{< ref "res" >}} {{< ref "bun" >}}\n'),
+    }
+    for name, text in files.items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+    paths = {str(content / name): text for name, text in files.items()}
+    bundle, other = content / "news/bun/index.md", content / "other/bun.md"
+    message = (
+        f"'bun' is the base name of 2 pages ({bundle}, {other}): hugo fails the build"
+        " (REF_NOT_FOUND, ambiguous)"
+    )
+    assert lint_project(RefNotFound, paths, site=Site(root=tmp_path)) == [
+        (str(content / "a.md"), 5, 28, message)
+    ]
