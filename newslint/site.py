@@ -1191,6 +1191,15 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9./\\_#+~@-]*")
 
 
+def hugo_lower(text: str) -> str:
+    """`text` in lower case as Go's `strings.ToLower` makes it, one character at a time with the
+    simple case mapping (hugo 0.168 writes `ΟΔΟΣ` as `οδοσ`, `İstanbul` as `istanbul`), where
+    Python's `str.lower` writes a final sigma (`οδος`) and `i̇`, a dotted i of two characters."""
+    if text.isascii():
+        return text.lower()
+    return "".join("i" if char == "\u0130" else char.lower() for char in text)
+
+
 def path_segment(name: str) -> str:
     """A file or folder name, or a taxonomy term, as hugo 0.168 writes it in a URL: lower case,
     each white-space character a `-`, and only letters, decimal digits, marks,
@@ -1216,7 +1225,7 @@ def path_segment(name: str) -> str:
             )
         ):
             kept.append(char)
-    return "".join(kept).lower()
+    return hugo_lower("".join(kept))
 
 
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -7,11 +7,12 @@ duplicate-url (two pages at one URL)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, NamedTuple
 
 from newslint.document import Document
 from newslint.rule import Context
-from newslint.site import PAGE_SUFFIXES, Site, path_segment
+from newslint.site import PAGE_SUFFIXES, Site, hugo_lower, path_segment
 
 from ._crossfile import content_path
 from ._dates import GoTime, hugo_dates
@@ -145,37 +146,49 @@ def _section_slug(document: Document) -> str:
     return "\0" if made is None else made
 
 
-# Characters Hugo's `urlize` drops from a title or slug (checked with hugo 0.168: `What's up?
-# A: b, c!` is `whats-up-a-b-c`, `50% off` is `50-off`); `+` it drops from a title (`C++ & Go`
-# is `c-go`) and keeps in a slug (`c++-go`). Any other character that is not a letter, digit,
-# `.`, `_`, `-`, `~`, `@` or white space is not modelled.
-_URLIZE_DROPS = frozenset("'?:,!()[]&%\"")
-
-
 def _urlized(text: str, *, title: bool = False) -> str | None:
     """`text` as Hugo makes a URL segment of it (`:title` with `title`, `:slug`, a page's
-    `slug`): lower case, letters, digits and `._-~@` kept (`+` in a slug), some punctuation
-    dropped, and a run of white space between kept characters one `-`, none beside a `-` or at
-    either end (hugo 0.168: `a - b` is `a-b`, ` lead ` is `lead`); None for anything else, or a
-    result that starts or ends with `-`."""
+    `slug`), as hugo 0.168's `UnicodeSanitize` does (checked with the binary): letters, decimal
+    digits, marks and `._-~@` kept (`+` in a slug), every other character dropped (`What's up?
+    A: b, c!` is `whats-up-a-b-c`, `50% off` is `50-off`, `新闻「北京」。` is `新闻北京`, and
+    the Persian ZWNJ goes too: `می‌رود` is `میرود`), a run of white space between kept characters
+    one `-`, none beside a `-` or at either end (`a - b` is `a-b`, ` lead ` is `lead`), then lower
+    case as Go writes it (`hugo_lower`). In a title `/` counts as white space (`a/b` is `a-b`)
+    and `+` beside a `-` is dropped (`C++ & Go` is `c-go`, `a + b` is `a--b`). None for what
+    is not modelled (a slug's `/`, which nests, a backslash, `#`, which Hugo keeps and a browser
+    reads as a fragment, `%` before two hex digits, which Hugo keeps as an escape, any other `+`
+    of a title: `a+b` is `a-b`, `+a` is `-a`) or a result that starts or ends with `-`."""
     made: list[str] = []
     space = hyphen = False
-    for char in text:
-        # Go's `unicode.IsLetter` and `IsDigit` (`²` is no digit there; `isalnum` says it is)
-        if char.isalpha() or char.isdecimal() or char in "._-~@" or (char == "+" and not title):
+    for index, char in enumerate(text):
+        kind = unicodedata.category(char)
+        if kind[0] in "LM" or kind == "Nd" or char in "._-~@+":
             hyphen = char == "-"
             if space and not hyphen:
                 made.append("-")
             space = False
             made.append(char)
-        elif char.isspace():
+        elif (char.isspace() and not "\x1c" <= char <= "\x1f") or (title and char == "/"):
             space = bool(made) and not hyphen
-        elif char not in _URLIZE_DROPS and not (char == "+" and title):
+        elif char in "/\\#" or (char == "%" and _HEX_PAIR.match(text, index + 1)):
             return None
-    result = "".join(made).lower()
+    result = hugo_lower("".join(made))
+    if title and "+" in result:
+        # Hugo drops a title's `+` beside a `-` (`C++ & Go` is `c-go`, `a + b` `a--b`) and
+        # writes one between two other characters as `-` (`a+b` is `a-b`): not modelled
+        for run in _PLUSES.finditer(result):
+            before = result[run.start() - 1] if run.start() else ""
+            after = result[run.end() : run.end() + 1]
+            if not before or (before != "-" and after != "-"):
+                return None
+        result = result.replace("+", "")
     if not result or result.startswith("-") or result.endswith("-"):
         return None
     return result
+
+
+_HEX_PAIR = re.compile("[0-9A-Fa-f]{2}")
+_PLUSES = re.compile(r"\++")
 
 
 class _Unknown:
@@ -288,7 +301,7 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
             return None
         parts.append(value or "")
     parts.append(pattern[place:])
-    path = "".join(parts).replace(" ", "-").lower()
+    path = hugo_lower("".join(parts).replace(" ", "-"))
     segments = [part for part in path.split("/") if part]
     if any(part in (".", "..") or ":" in part for part in segments):
         return None

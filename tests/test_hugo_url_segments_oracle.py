@@ -63,7 +63,9 @@ def test_every_term_has_the_segment_hugo_writes(segments: set[str]) -> None:
 TEXTS = [
     "C++ & Go", "S&P 500", "What?", "a  b", "été!", "x²", "it's", "Hong Kong", "a_b", "#tag",
     "a~b", "a@b", "100%", "a/b", "a.b", "  lead", "a - b", "a -- b", "Trailing !", "Ünï Cödé",
-    "中文 标签", "a\tb", "What's up? A: b, c!", "A (b) [c]",
+    "中文 标签", "a\tb", "What's up? A: b, c!", "A (b) [c]", "新闻「北京」。", "خبر؟ عاجل",
+    "می\u200cرود", "ข่าว ไทย", "समाचार। आज", "ΟΔΟΣ", "İstanbul", "a\u200bb\u200fc", "“a” «b»",
+    "a + b", "a+b", "x-+y", "Disney+ news", "🔥 hot",
 ]  # fmt: skip
 
 
@@ -90,7 +92,8 @@ def test_slugs_and_titles_make_the_segments_hugo_makes(
 # File names (each a page of the section `n`; `%41x` is left out: its URL is escaped).
 NAMES = [
     "My Article", "a  b", " lead", "a - b", "Ça---va", "x²", "it's", "What?", "a~b", "a@b",
-    "100%", "a+b", "trail ", "A (b) [c]", "a=b", "a\tb", "Été Rapport", "a&b",
+    "100%", "a+b", "trail ", "A (b) [c]", "a=b", "a\tb", "Été Rapport", "a&b", "ΟΔΟΣ",
+    "İstanbul", "ข่าว ไทย", "می\u200cرود",
 ]  # fmt: skip
 
 
