@@ -478,9 +478,53 @@ def _single_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
         line = text[start:end]
         result = _fix(line)
         if result.text != line:
-            out.extend(_narrow(line, start, result.text, describe(result.explanation or [])))
+            pieces = _narrow(line, start, result.text, describe(result.explanation or []))
+            out.extend(piece for piece in pieces if not _ends_word_in_capitals(text, piece))
         position = end + 1
     return tuple(out)
+
+
+# A capital that ends a word in capitals, before a space or a closing quote, is that word's last
+# letter, not the first byte of a UTF-8 character: Vietnamese `ĐÃ CÓ`, `XÃ HỘI`, `“CHÚNG TA ĐÃ”`
+# and Portuguese `«MINHA IRMÃ»`, `“AMANHÃ”` are what ftfy would turn into `Đà CÓ`, `ĐÔ`, `IRMû`
+# (Ã is C3; C3 A0 is `à`, C3 94 `Ô`, C3 BB `û`). Mis-decoded, a capital never ends that way:
+# UTF-8 of `À` is `Ã€`, and `à` after a capital (`LÃ  il`, for `Là`) is followed by a word in
+# small letters. A closing quote counts only after its opening quote, intact, earlier in the line
+# (mis-decoded text would show `â€œ` or `Â«` for it) and before a letter or digit never.
+_OPENING_QUOTE = {"\u201d": "\u201c", "\u00bb": "\u00ab", "\u2019": "\u2018"}
+
+
+def _ends_word_in_capitals(text: str, piece: Mojibake) -> bool:
+    found = piece.found
+    if (
+        len(found) != 2
+        or not found[0].isupper()
+        or (found[1] != " " and found[1] not in _OPENING_QUOTE)
+    ):
+        return False
+    start, end = piece.span.start, piece.span.end
+    if start == 0 or not text[start - 1].isupper():
+        return False
+    after = text[end] if end < len(text) else ""
+    if found[1] == " ":
+        return after.isupper()
+    if after.isalnum():
+        return False
+    closing = found[1]
+    opening = _OPENING_QUOTE[closing]
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    at = text.rfind(opening, line_start, start)
+    if at < 0 or (at > 0 and text[at - 1] == "\u00c2"):
+        return False
+    # ... and it is the quote that closes it: none before it since, none after it until the next
+    # opening quote (`“ALLÃ””` is `“ALLÔ”` mis-decoded inside a line that is not)
+    line_end = _LINE_BREAK.search(text, end)
+    stop = line_end.start() if line_end else len(text)
+    reopened = text.find(opening, end, stop)
+    return (
+        closing not in text[at + 1 : start]
+        and closing not in text[end : reopened if reopened >= 0 else stop]
+    )
 
 
 # UTF-8 decoded as GBK (a scraper's guess for a Chinese page) turns `北京时间` into `鍖椾含鏃堕棿`:

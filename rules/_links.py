@@ -476,7 +476,8 @@ _SOURCE_LABEL = re.compile(
     # Spaces possessive: the parts around them take none, and trying every split of a long run
     # of spaces between two of them would be quadratic.
     r"(?:[^\[\]`\n]*?[，,;；|][ \t]*+)?"  # a clause before the label ("本文由…翻译，")
-    r"(?P<paren>\()?[ \t]*+"  # the whole line in parentheses: "(bron: [name](url))"
+    # the whole line in parentheses, full-width ones too: "(bron: [name](url))", "（来源：[...]）"
+    r"(?P<paren>[(（])?[ \t]*+"
     r"[*_]{0,3}[ \t]*+(?:" + _SOURCE_WORDS + r")[ \t]*+[*_]{0,3}[ \t]*+[:：][ \t]*+[*_]{0,3}"
     r"[ \t]*",
     re.IGNORECASE,
@@ -556,9 +557,10 @@ def source_line_link(document: Document, line: Span) -> tuple[str, Span] | None:
     start = line.start + label.end()
     end = line.start + len(written.rstrip(_LINE_END))
     if label.group("paren"):
-        # `(bron: [Rotterdams Dagblad](url))`, `(Source: [AP](url).)`: the parenthesis closes
-        # after the link's own.
-        if end <= start or text[end - 1] != ")":
+        # `(bron: [Rotterdams Dagblad](url))`, `(Source: [AP](url).)`, `（来源：[新华社](url)）`:
+        # the parenthesis closes after the link's own.
+        closing = ")" if label.group("paren") == "(" else "）"
+        if end <= start or text[end - 1] != closing:
             return None
         end = start + len(text[start : end - 1].rstrip(_LINE_END))
     if end <= start:

@@ -148,44 +148,50 @@ def slug_of_section(document: Document) -> str:
     return "\0" if made is None else made
 
 
-# Characters `urlized` does not model: hugo 0.168 keeps `/` in a slug (a URL one folder deeper)
-# and makes `-` of it in a title, keeps `#` and `\\` (escaped in the URL).
-_URLIZE_UNMODELLED = frozenset("/\\#")
-_HEX = frozenset("0123456789abcdefABCDEF")
+# A `%` before two hex digits: an escape hugo 0.168 keeps in a slug (`%41bc`) and decodes in a title.
+_HEX_PAIR = re.compile("[0-9A-Fa-f]{2}")
+_PLUSES = re.compile(r"\++")
 
 
 def urlized(text: str, *, title: bool = False) -> str | None:
     """`text` as hugo 0.168 makes a URL segment of it (`:title` with `title`, `:slug`, a page's
-    `slug`), checked with the binary (tests/test_hugo_url_segments_oracle.py): letters, marks,
-    decimal digits and `._-~@` kept, lower case (as Go lowers each character: `İ` is `i`, `Σ`
-    always `σ`), `+` kept in a slug and dropped from a title, a `%` before two hex digits kept in
-    a slug, every other character dropped (`What's up?` is `whats-up`, `a–b` `ab`, `x²` `x`); a
-    run of white space between kept characters one `-`, none beside a `-` (`a - b` is `a-b`);
-    a slug's `-` at either end dropped (`-lead` is `lead`), a title's kept. None where that is
-    not modelled (`/`, `#`, `\\`; `%41` in a title, which Hugo decodes) or nothing is left."""
+    `slug`) with its `UnicodeSanitize`, checked with the binary
+    (tests/test_hugo_url_segments_oracle.py): letters, marks, decimal digits and `._-~@+` kept,
+    lower case as Go writes it (`go_lower`: `İ` is `i`, `Σ` always `σ`), a `%` before two hex
+    digits kept in a slug, every other character dropped (`What's up? A: b, c!` is
+    `whats-up-a-b-c`, `a–b` `ab`, `x²` `x`, `新闻「北京」。` `新闻北京`, and the Persian ZWNJ goes
+    too: `می‌رود` is `میرود`); a run of white space between kept characters one `-`, none beside
+    a `-` (`a - b` is `a-b`); a slug's `-` at either end dropped (`-lead` is `lead`), a title's
+    kept. In a title `/` counts as white space (`a/b` is `a-b`) and `+` beside a `-` is dropped
+    (`C++ & Go` is `c-go`, `a + b` is `a--b`). None for what is not modelled (a slug's `/`,
+    which nests, a backslash, `#`, which Hugo keeps and a browser reads as a fragment, `%41` in
+    a title, which Hugo decodes, any other `+` of a title: `a+b` is `a-b`, `+a` is `-a`) or when
+    nothing is left."""
     made: list[str] = []
     space = hyphen = False
     for index, char in enumerate(text):
-        escape = char == "%" and index + 2 < len(text) and set(text[index + 1 : index + 3]) <= _HEX
-        if char in _URLIZE_UNMODELLED or (escape and title):
-            return None
-        kept = (
-            char.isalpha()
-            or char.isdecimal()
-            or char in "._-~@"
-            or (char == "+" and not title)
-            or unicodedata.category(char).startswith("M")
-            or escape
-        )
-        if kept:
+        kind = unicodedata.category(char)
+        escape = char == "%" and _HEX_PAIR.match(text, index + 1) is not None
+        if kind[0] in "LM" or kind == "Nd" or char in "._-~@+" or (escape and not title):
             hyphen = char == "-"
             if space and not hyphen:
                 made.append("-")
             space = False
             made.append(char)
-        elif made and not hyphen and _go_space(char):
-            space = True
+        elif _go_space(char) or (title and char == "/"):
+            space = bool(made) and not hyphen
+        elif char in "/\\#" or escape:
+            return None
     result = go_lower("".join(made))
+    if title and "+" in result:
+        # Hugo drops a title's `+` beside a `-` (`C++ & Go` is `c-go`, `a + b` `a--b`) and
+        # writes one between two other characters as `-` (`a+b` is `a-b`): not modelled
+        for run in _PLUSES.finditer(result):
+            before = result[run.start() - 1] if run.start() else ""
+            after = result[run.end() : run.end() + 1]
+            if not before or (before != "-" and after != "-"):
+                return None
+        result = result.replace("+", "")
     if not title:
         result = result.strip("-")
     return result or None
@@ -306,7 +312,7 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
             return None
         parts.append(value or "")
     parts.append(pattern[place:])
-    path = "".join(parts).replace(" ", "-").lower()
+    path = go_lower("".join(parts).replace(" ", "-"))
     segments = [part for part in path.split("/") if part]
     if any(part in (".", "..") or ":" in part for part in segments):
         return None

@@ -7,8 +7,10 @@ default language; `lang` only outside a Hugo site), read through the site's `loc
 `languageCode`) for that language when it sets one (when the site names the language itself,
 `defaultContentLanguage = "fa"`, and only a site-level `languageCode` such as the scaffold's
 "en-us" disagrees, either fits; a site with `hasCJKLanguage = true` announces Chinese, Japanese or
-Korean text, which then fits any language). It reports a text when less than `min-share`
-(default 0.3) of it is in the scripts that language is written in. A Han or kana character
+Korean text, which then fits any language). A tag that names its script (`sr-Latn`, `sd-Deva`,
+`pa-Arab`, `mn-Mong`) wants that script, and one whose script this rule does not know is skipped;
+Kurdish (`ku`) may be Kurmanji in Latin letters or Sorani in Arabic ones. It reports a text
+when less than `min-share` (default 0.3) of it is in the scripts that language is written in. A Han or kana character
 counts as one unit, a word in any other script as one, so an English article that quotes a few
 Chinese names, a Chinese article full of English product names, or a French article with its
 accents are all fine, while an `en` article with a Japanese title is not. Kana are Japanese only:
@@ -72,7 +74,7 @@ _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN_LANGUAGES = frozenset({
     "af", "ast", "az", "br", "bs", "ca", "co", "cs", "cy", "da", "de", "en", "eo", "es", "et",
     "eu", "fi", "fil", "fo", "fr", "fy", "ga", "gd", "gl", "gv", "ha", "haw", "hr", "ht", "hu",
-    "id", "ig", "is", "it", "jv", "kl", "ku", "la", "lb", "lt", "lv", "mg", "mi", "ms", "mt", "nb",
+    "id", "ig", "is", "it", "jv", "kl", "la", "lb", "lt", "lv", "mg", "mi", "ms", "mt", "nb",
     "nl", "nn", "no", "oc", "om", "pl", "pt", "qu", "rm", "ro", "rw", "sk", "sl", "sm", "sn", "so",
     "sq", "st", "su", "sv", "sw", "tk", "tl", "tn", "to", "tr", "uz", "vi", "wa", "wo", "xh", "yo",
     "zu",
@@ -111,6 +113,9 @@ _OTHER: dict[str, frozenset[str]] = {
     "ug": frozenset({"arabic"}),
     "sd": frozenset({"arabic"}),
     "ckb": frozenset({"arabic"}),
+    # Kurdish: Kurmanji is written in Latin letters, Sorani (`ckb`, but often tagged `ku` too) in
+    # Arabic ones
+    "ku": frozenset({"latin", "arabic"}),
     "dv": frozenset({"thaana"}),
     "sa": frozenset({"devanagari"}),
     "as": frozenset({"bengali"}),
@@ -162,12 +167,41 @@ _TRADITIONAL_ONLY = lazy_regex(
     "]"
 )
 _CJK_SCRIPTS = frozenset({"han", "kana", "hangul", "bopomofo"})
+# ISO 15924 script subtags (`sr-Latn`, `sd-Deva`, `pa-Arab`, `mn-Mong`): a tag that names its
+# script is written in it, whatever its language is written in most. A four-letter subtag not
+# listed names a script this rule does not know: the tag is skipped.
 _SCRIPT_SUBTAGS = {
     "latn": frozenset({"latin"}),
     "cyrl": frozenset({"cyrillic"}),
     "arab": frozenset({"arabic"}),
     "hans": frozenset({"han"}),
     "hant": frozenset({"han", "bopomofo"}),
+    "jpan": frozenset({"han", "kana"}),
+    "kore": frozenset({"hangul", "han"}),
+    "hang": frozenset({"hangul"}),
+    "deva": frozenset({"devanagari"}),
+    "beng": frozenset({"bengali"}),
+    "guru": frozenset({"gurmukhi"}),
+    "gujr": frozenset({"gujarati"}),
+    "orya": frozenset({"oriya"}),
+    "taml": frozenset({"tamil"}),
+    "telu": frozenset({"telugu"}),
+    "knda": frozenset({"kannada"}),
+    "mlym": frozenset({"malayalam"}),
+    "sinh": frozenset({"sinhala"}),
+    "thai": frozenset({"thai"}),
+    "laoo": frozenset({"lao"}),
+    "khmr": frozenset({"khmer"}),
+    "mymr": frozenset({"myanmar"}),
+    "tibt": frozenset({"tibetan"}),
+    "hebr": frozenset({"hebrew"}),
+    "grek": frozenset({"greek"}),
+    "armn": frozenset({"armenian"}),
+    "geor": frozenset({"georgian"}),
+    "ethi": frozenset({"ethiopic"}),
+    "thaa": frozenset({"thaana"}),
+    "mong": frozenset({"mongolian"}),
+    "syrc": frozenset({"syriac"}),
 }
 
 
@@ -177,8 +211,8 @@ def expected_scripts(language: str | None) -> frozenset[str] | None:
         return None
     parts = language.replace("_", "-").lower().split("-")
     for part in parts[1:]:
-        if part in _SCRIPT_SUBTAGS:
-            return _SCRIPT_SUBTAGS[part]
+        if len(part) == 4 and part.isalpha():
+            return _SCRIPT_SUBTAGS.get(part)
     base = parts[0]
     if base in _LATIN_LANGUAGES:
         return frozenset({"latin"})

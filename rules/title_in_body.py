@@ -5,9 +5,10 @@ Reports a body whose first block repeats the front matter's `title`: a heading o
 or an underlined one), or a paragraph of one line that holds nothing but the title (plain, or all
 in bold or italics; not a link). The two are compared as a reader sees them: without Markdown
 markup (a code span's backticks, backslash escapes, a heading's `{#id}` attributes) and HTML
-entities, ignoring case, spacing, the kind of quotes and the punctuation at either end; a `title`
-that is not a string to PyYAML is compared as Hugo shows it (`title: 1984`, `title: 1:30`). The
-report is at the repeat.
+entities, ignoring case, spacing (in Chinese, Japanese and Korean text, whether there is a space
+at all: full-width punctuation carries its own, `v1.33：HPAの設定` repeats `v1.33: HPAの設定`),
+the kind of quotes and the punctuation at either end; a `title` that is not a string to PyYAML
+is compared as Hugo shows it (`title: 1984`, `title: 1:30`). The report is at the repeat.
 
 Only the first block counts, and only at the top level (not inside a list or a quote); a title
 that comes again further down is not reported, nor is a first heading that differs from the
@@ -75,6 +76,7 @@ _EMPHASIS = "*_"
 _ENDS = " \t\r\n.:;,!?。：；，！？…-–—|"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _REST_OF_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 # Markup that the heading's text runs leave out (code spans) or keep (escapes, attributes).
 _MARKUP = re.compile(r"[`\\{]")
@@ -92,7 +94,12 @@ def comparable(text: str) -> str:
     text = text.replace("`", "")  # a title's code span shows as its text in the heading
     # `str.split` splits at the characters `\s` matches, in one pass instead of a regex's try
     # at every position; the spaces at the ends go with `_ENDS` either way.
-    return " ".join(text.split()).strip(_ENDS).casefold()
+    spaced = " ".join(text.split()).strip(_ENDS).casefold()
+    if not spaced.isascii() and _CJK.search(spaced):
+        # Chinese, Japanese and Korean full-width punctuation carries its own spacing: the title
+        # `v1.33: HPAの設定` is the heading `v1.33：HPAの設定` (NFKC makes `：` a `:`, not `: `)
+        return spaced.replace(" ", "")
+    return spaced
 
 
 class TitleInBody(Rule):

@@ -66,6 +66,9 @@ TEXTS = [
     "中文 标签", "a\tb", "What's up? A: b, c!", "A (b) [c]",
     "%41bc", "a%zz", "İstanbul", "ΣΑΣ", "emoji 😀 x", "a–b", "-lead", "trail-", "- a", "a -",
     "a;b=c$d*e|f<g", "a\u200bb", "a’b «c»", "a\u0301b", "Ⅻ x", "a\u00a0b", "a - - b", "ǅx",
+    "中文 标签", "a\tb", "What's up? A: b, c!", "A (b) [c]", "新闻「北京」。", "خبر؟ عاجل",
+    "می\u200cرود", "ข่าว ไทย", "समाचार। आज", "ΟΔΟΣ", "İstanbul", "a\u200bb\u200fc", "“a” «b»",
+    "a + b", "a+b", "x-+y", "Disney+ news", "🔥 hot",
 ]  # fmt: skip
 
 
@@ -96,6 +99,8 @@ def test_slugs_and_titles_make_the_segments_hugo_makes(
 NAMES = [
     "My Article", "a  b", " lead", "a - b", "Ça---va", "x²", "it's", "What?", "a~b", "a@b",
     "100%", "a+b", "trail ", "A (b) [c]", "a=b", "a\tb", "Été Rapport", "a&b", "İx", "ΣΑΣ",
+    "100%", "a+b", "trail ", "A (b) [c]", "a=b", "a\tb", "Été Rapport", "a&b", "ΟΔΟΣ",
+    "İstanbul", "ข่าว ไทย", "می\u200cرود",
 ]  # fmt: skip
 
 

@@ -440,3 +440,28 @@ def test_a_cascade_from_the_root_may_leave_the_list_page_unwritten(tmp_path: Pat
     assert run({x: page(url="/news/")}, site) == [
         (x, 3, 6, f"URL /news/ is also the URL of the list page Hugo makes for the folder {news}")
     ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "other", "url"),
+    [
+        # hugo 0.168 drops every character but letters, digits, marks and `._-~@+` from a slug:
+        # CJK brackets and full stops, Arabic and Devanagari punctuation, the Persian ZWNJ
+        ("ニュース「速報」。", "ニュース速報", "/news/ニュース速報/"),
+        ("خبر؟ عاجل", "خبر-عاجل", "/news/خبر-عاجل/"),
+        ("समाचार। आज", "समाचार-आज", "/news/समाचार-आज/"),
+        ("می\u200cرود", "میرود", "/news/میرود/"),
+        # and keeps marks: Thai tone marks, Hebrew points
+        ("ข่าว ไทย", "ข่าว-ไทย", "/news/ข่าว-ไทย/"),
+        # then lowers the case as Go does, without a final sigma
+        ("ΟΔΟΣ", "οδοσ", "/news/οδοσ/"),
+    ],
+)
+def test_slugs_in_other_scripts_that_hugo_makes_one_url(slug: str, other: str, url: str) -> None:
+    found = run({A: page("2024-01-02", slug=slug), B: page(slug=other)})
+    assert found == [(A, 3, 7, f"URL {url} is also the URL of {B}")]
+
+
+def test_a_final_sigma_is_another_url() -> None:
+    # `ΟΔΟΣ` is `οδοσ` in hugo 0.168's URL, and `οδος` (with `ς`) stays as it is
+    assert run({A: page("2024-01-02", slug="ΟΔΟΣ"), B: page(slug="οδος")}) == []

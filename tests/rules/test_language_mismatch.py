@@ -238,6 +238,30 @@ CASES += [
     Case("short-title-below-minimum", fm(body=ZH_HANT_BODY, title="蘋果发布新产品"), path=HK),
     # A bare `zh` names no form: either is fine.
     Case("bare-zh", fm(body=ZH_HANT_BODY, title="预算获得通过"), language="zh"),
+    # Sorani Kurdish filed as `ku`, and Sindhi in Devanagari filed as `sd-Deva`, fit
+    Case(
+        "sorani-as-ku",
+        fm(
+            title="هەواڵی ئەمڕۆ لە کوردستان",
+            body="سەرۆکی حکومەت ڕایگەیاند کە حکومەت یارمەتی جووتیاران دەدات و ئەمە هەنگاوێکی "
+            "مێژوویی دەبێت بۆ هەموو خەڵکی کوردستان.\n",
+        ),
+        language="ku",
+    ),
+    Case(
+        "sindhi-in-devanagari",
+        fm(
+            title="सिन्धी समाचार आज जो",
+            body="सरकार चयो त हू हारियुनि जी मदद कंदी ऐं इहो हिकु इतिहासी क़दमु आहे सभिनी माण्हुनि लाइ.\n",
+        ),
+        language="sd-Deva",
+    ),
+    Case(
+        "hindi-filed-as-sd-arab",
+        fm(title="आज की ख़बरें", body="x\n"),
+        language="sd-Arab",
+        errors=[("field", 2, 8)],
+    ),
     Case(
         "script-subtag",
         fm(body=ZH_HANT_BODY, title="预算获得通过"),
@@ -276,6 +300,14 @@ def test_language_mismatch(case: Case) -> None:
         ("sr-Latn", {"latin"}),
         ("ja", {"han", "kana"}),
         ("pt_BR", {"latin"}),
+        # a script subtag names the script, whatever the language is written in most
+        ("sd-Deva", {"devanagari"}),
+        ("pa-Arab", {"arabic"}),
+        ("mn-Mong", {"mongolian"}),
+        ("uz-Cyrl-UZ", {"cyrillic"}),
+        ("sat-Olck", None),  # a script this rule does not know: skipped
+        # Kurdish: Kurmanji in Latin letters, Sorani (often tagged `ku` too) in Arabic ones
+        ("ku", {"latin", "arabic"}),
         ("xx", None),
         (None, None),
     ],

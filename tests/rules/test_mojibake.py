@@ -561,3 +561,40 @@ def test_cyrillic_and_vietnamese_code_pages(original: str, encoding: str, name: 
 )
 def test_genuine_cyrillic_and_vietnamese_are_no_damage(genuine: str) -> None:
     assert check_text(fm(body=genuine + "\n", title="T"), select=["EN001"], site=Site()) == []
+
+
+@pytest.mark.parametrize(
+    "genuine",
+    [
+        # Vietnamese and Portuguese capitals ending in Ã (C3): before a space, Ã + A0 would be `à`;
+        # before a closing quote, C3 94 is `Ô`, C3 BB is `û`. A line with other damage-like pieces
+        # (`Â `) made ftfy repair the whole line, `XÃ HỘI` included.
+        "“CHÚNG TA ĐÃ” VÀ XÃ HỘI CHỦ NGHĨA",
+        "Ele disse: “AMANHÃ”. A campanha «MINHA IRMÃ» e «MAÇÃ» começou.",
+        "Tin nóng: “THỦ TƯỚNG ĐÃ” ký, NGÃ BA ĐỒNG LỘC ‘LÃ’ mở",
+    ],
+)
+def test_a_capital_ending_a_word_in_capitals_is_no_damage(genuine: str) -> None:
+    text = fm(body=genuine + "\n", title=genuine)
+    assert check_text(text, select=["EN001"], site=Site()) == []
+
+
+@pytest.mark.parametrize(
+    ("damaged", "column", "repaired"),
+    [
+        # the capital is followed by a letter: `HÔTEL`, whatever quotes are around
+        ("“the HÃ”TEL”", 7, "“the HÔTEL”"),
+        # the quote after it does not close the opening quote: `“ALLÔ”` inside an intact line
+        ("“ALLÃ”” x", 5, "“ALLÔ” x"),
+        # `à` after a capital, then small letters: `Là il` mis-decoded
+        ("LÃ  il est lÃ  depuis cafÃ©", 2, "Là il est là depuis café"),
+    ],
+)
+def test_mojibake_at_the_end_of_a_capital_is_still_damage(
+    damaged: str, column: int, repaired: str
+) -> None:
+    text = fm(body=damaged + "\n", title="T")
+    found = check_text(text, select=["EN001"], site=Site())
+    assert [(d.code, d.line, d.column) for d in found][:1] == [("EN001", 5, column)]
+    fixed, _ = fix_text(text, select=["EN001"], site=Site(), unsafe=True)
+    assert fixed == fm(body=repaired + "\n", title="T")

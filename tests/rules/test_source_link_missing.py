@@ -254,6 +254,21 @@ LABEL_CASES = [
         fm(title="B", body=BODY + "(Source: [AP](https://apnews.com/a)\n"),
         errors=[("missing", 7, 1)],
     ),
+    # Chinese and Japanese news close an article with the credit in full-width parentheses; a
+    # full-width one must close a full-width one.
+    Case(
+        "in-full-width-parentheses",
+        fm(title="B", body=BODY + "（来源：[新华社](https://example.com/a)）\n"),
+    ),
+    Case(
+        "in-full-width-parentheses-full-stop",
+        fm(title="B", body=BODY + "（出典：[共同通信](https://example.com/a)）。\n"),
+    ),
+    Case(
+        "full-width-parenthesis-closed-half-width",
+        fm(title="B", body=BODY + "（来源：[新华社](https://example.com/a))\n"),
+        errors=[("missing", 7, 1)],
+    ),
     Case("arabic", fm(title="B", body=BODY + "المصدر: [الخبر](https://example.com/a)\n")),
     Case("ukrainian", fm(title="B", body=BODY + "Джерело: [Новина](https://example.com/a)\n")),
     Case(

@@ -17,8 +17,21 @@ def article(body: str, top: str = TOP) -> str:
     return top + body + "\n" + LINK
 
 
+JA_TOP = '---\ntitle: "Kubernetes v1.33: HPAの設定"\n---\n\n'
+
 CASES = [
     Case("no-heading", article("The budget passed on Tuesday.\n")),
+    # Full-width punctuation carries its own spacing: `：` is the title's `: `
+    Case(
+        "japanese-heading-with-a-full-width-colon",
+        article("# Kubernetes v1.33：HPAの設定\n\n本文です。\n", JA_TOP),
+        errors=[("heading", 5, 1)],
+        unsafe_fixed=article("本文です。\n", JA_TOP),
+    ),
+    Case(
+        "japanese-heading-that-differs",
+        article("# Kubernetes v1.33：VPAの設定\n\n本文です。\n", JA_TOP),
+    ),
     Case(
         "atx-heading-repeats-the-title",
         article("# Budget passes after a week of talks\n\nThe budget passed on Tuesday.\n"),
