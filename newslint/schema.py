@@ -3,7 +3,8 @@
 - `hugo` (always): Hugo's own front-matter fields and the types its decoder wants, plus one list
   field per taxonomy the site configures (`tags` and `categories` by default).
 - `news` (on by default): `summary` and the source field (`source`, or config `source-field`),
-  which holds one source or a list of them (`source: [url1, url2]`).
+  which holds one source or a list of them (`source: [url1, url2]`), each a URL or a map whose
+  `url` is one (`source: {name: Reuters, url: https://...}`).
 - `mainroad` (on when the site's theme is Mainroad, or by config `presets`): the theme's page params.
 
 Config `required` adds fields (known to the schema, any type) and `allowed` restricts a field's values
@@ -38,8 +39,8 @@ DEFAULT_PRESETS = ("hugo", "news")
 # What each kind of field holds, for messages ("comments should be true or false, not ...").
 EXPECTED = {
     "str": "a string",
-    # The source field: one source, or a list of them.
-    "string-or-list": "a string or a list of strings",
+    # The source field: one source (a URL, or a map whose `url` is one), or a list of them.
+    "string-or-list": "a string, a map or a list of them",
     "bool": "true or false",
     "int": "a whole number",
     "strings": "a list of strings",
@@ -342,6 +343,8 @@ class Schema:
             expected = "a map" if kind in ("maps", "cascade") else "a string"
             if kind == "menu":
                 expected = "a menu name"
+            elif kind == "string-or-list":
+                expected = "a string or a map"
             return Issue(
                 item_field,
                 node.span,
@@ -521,7 +524,9 @@ def _str_keys(value: Any) -> bool:
 _EXACT: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: type(v) is str,
     "string-or-list": lambda v: (
-        type(v) is str or (type(v) is list and all(type(i) is str for i in v))
+        type(v) is str
+        or _str_keys(v)
+        or (type(v) is list and all(type(i) is str or _str_keys(i) for i in v))
     ),
     "bool": lambda v: type(v) is bool,
     "int": lambda v: type(v) is int,
@@ -731,7 +736,10 @@ def _model(key: tuple[Any, ...]) -> tuple[Any, frozenset[str]]:
     scalar = Union[StrictStr, StrictInt, StrictFloat]  # noqa: UP007 - built at run time
     annotations: dict[str, Any] = {
         "str": StrictStr,
-        "string-or-list": Union[StrictStr, list[StrictStr]],  # noqa: UP007
+        # A source map (`{name: Reuters, url: https://...}`) names its URL as `url`.
+        "string-or-list": Union[  # noqa: UP007
+            StrictStr, dict[str, Any], list[Union[StrictStr, dict[str, Any]]]  # noqa: UP007
+        ],
         "bool": StrictBool,
         "int": StrictInt,
         "strings": list[StrictStr],

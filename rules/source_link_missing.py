@@ -28,7 +28,8 @@ item is the source link. Other words before the link or above the list (`Related
 one link on the line, are no source line; nor is a link in raw HTML
 (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one; it may hold a
-list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is reported), and
+list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is reported), or
+a map whose `url` key holds it (`source: {name: Reuters, url: https://...}`, also as list items), and
 is read under the page's `params` when set there (`params: {source: ...}`: Hugo 0.150+ makes it
 the page's `.Params.source`, over a top-level `source`; checked with hugo 0.168); the message
 names a field with a URL under another source-like key (`source_url: "https://..."`, at the

@@ -503,7 +503,8 @@ def test_alias_root_message() -> None:
     ]
 
 
-# The source field holds one source or a list of them (`source: [url1, url2]`), each a string.
+# The source field holds one source or a list of them (`source: [url1, url2]`), each a string
+# or a map (whose `url` source-link-missing reads).
 SOURCE_CASES = [
     Case("source-string", fm(source="https://r.com/a")),
     Case("source-list", fm(source=["https://r.com/a", "https://s.com/b"])),
@@ -512,7 +513,15 @@ SOURCE_CASES = [
         fm(source=["https://r.com/a", 3]),
         errors=[("item-type", 4, 5)],
     ),
-    Case("source-map", "---\nsource: {url: https://r.com/a}\n---\n", errors=[("type", 2, 9)]),
+    # A source map names the source (`{name: Reuters, url: ...}`); one in a list too.
+    Case("source-map", "---\nsource: {name: Reuters, url: https://r.com/a}\n---\n"),
+    Case("source-list-of-maps", "---\nsource: [{url: https://r.com/a}, https://s.com/b]\n---\n"),
+    Case("source-number", "---\nsource: 3\n---\n", errors=[("type", 2, 9)]),
+    Case(
+        "source-list-item-a-list",
+        "---\nsource: [{url: https://r.com/a}, [x]]\n---\n",
+        errors=[("item-type", 2, 34)],
+    ),
     Case(
         "configured-source-field-list",
         "---\norigin: [https://r.com/a, [x]]\n---\n",

@@ -109,6 +109,23 @@ CASES = [
     Case("crlf", '---\r\ntitle: "B"\r\n---\r\n\r\nText.\r\n\r\n[r](https://r.com/a)\r\n'),
     Case("crlf-missing", '---\r\ntitle: "B"\r\n---\r\n\r\nText.\r\n', errors=[("missing", 5, 1)]),
     Case("toml", '+++\ntitle = "B"\nsource = "https://r.com/a"\n+++\nText.\n'),
+    # A source map's `url` is the source: inline, as a block, as a TOML table, in a list.
+    Case(
+        "source-map", fm(body=BODY, title="B", source=Raw("{name: Reuters, url: https://r.com/a}"))
+    ),
+    Case("source-map-block", '---\ntitle: "B"\nsource:\n  URL: "https://r.com/a"\n---\nText.\n'),
+    Case("source-map-toml", '+++\ntitle = "B"\n[source]\nurl = "https://r.com/a"\n+++\nText.\n'),
+    Case("source-map-in-list", fm(body=BODY, title="B", source=Raw("[{url: https://r.com/a}]"))),
+    Case(
+        "source-map-without-url",
+        fm(body=BODY, title="B", source=Raw("{name: Reuters}")),
+        errors=[("missing", 6, 1)],
+    ),
+    Case(
+        "source-map-placeholder",
+        fm(body=BODY, title="B", source=Raw("{url: https://原文地址/a}")),
+        errors=[("placeholder", 3, 15)],
+    ),
     Case("json", '{"title": "B"}\nText.\n\n[r](https://r.com/a)\n'),
     # An HTML comment after the source link (a suppression, an editor's note) shows nothing.
     Case(
