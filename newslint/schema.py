@@ -567,21 +567,70 @@ def _empty(node: Node) -> bool:
     return node.kind == "scalar" and isinstance(node.value, str) and not node.value.strip()
 
 
-_YAML12_BOOLS = frozenset({"true", "false"})
+# Front matter in YAML: its opener after a byte-order mark and white space (`newslint.matter`).
+_YAML_OPENER = re.compile(r"\ufeff?\s*---")
+
+
+def hugo_reading(node: Node, text: str) -> tuple[str, Any] | None:
+    """How Hugo reads a plain YAML scalar that PyYAML (YAML 1.1) reads otherwise: its tag (`str`,
+    `int`, `float`, `bool`) and value, else None (the same reading, a quoted or tagged value, or
+    TOML and JSON, whose values both read alike).
+
+    Hugo's YAML (goccy/go-yaml) resolves plain scalars much as YAML 1.2 does (`newslint.
+    hugo_yaml`; checked with hugo 0.168): `yes`, `off`, `1:30` and `+.inf` are text where PyYAML
+    reads a boolean or a number, and `0o17` (15), `0.1e1` and `1.0e3` (floats) numbers where it
+    reads text. `1e3`, text to both, stays text.
+    """
+    if node.kind != "scalar" or node.style is not None or not text:
+        return None
+    if node.tag not in ("str", "int", "float", "bool"):
+        return None
+    word = text[node.span.start : node.span.end]
+    if not word or word[0] in "!&*" or "\n" in word or "\r" in word:
+        return None  # tagged, anchored or an alias; a plain scalar over lines is text to both
+    if node.tag == "str" and word[0] not in "+-.0123456789":
+        return None  # no number: text to both (the common case, decided without a regex)
+    if _YAML_OPENER.match(text) is None:
+        return None
+    tag, value = _hugo_scalar(word)
+    if tag == node.tag and value == node.value and type(value) is type(node.value):
+        return None
+    return (tag, value) if tag in ("str", "int", "float", "bool") else None
+
+
+@lru_cache(maxsize=1024)
+def _hugo_scalar(word: str) -> tuple[str, Any]:
+    import yaml
+
+    from newslint.hugo_yaml import HugoConstructor, HugoResolver
+
+    full = HugoResolver().resolve(yaml.ScalarNode, word, (True, False))
+    tag = full.rpartition(":")[2]
+    node = yaml.ScalarNode(full, word)
+    if tag == "int":
+        return tag, HugoConstructor().construct_yaml_int(node)
+    if tag == "float":
+        return tag, HugoConstructor().construct_yaml_float(node)
+    if tag == "bool":
+        return tag, word.lower() == "true"
+    return tag, word
 
 
 def yaml11_word(node: Node, text: str) -> str | None:
     """The text of a plain YAML 1.1 scalar that YAML 1.2 (and so Hugo) reads as a string, else
-    None: a boolean word (`yes`, `off`) or a sexagesimal number (`1:30`, which PyYAML reads as
-    90; hugo 0.168 titles `title: 1:30` "1:30" and weighs `weight: 1:30` as 0)."""
-    if node.tag not in ("bool", "int", "float") or not text or node.style is not None:
+    None: a boolean word (`yes`, `off`), a sexagesimal number (`1:30`, which PyYAML reads as
+    90; hugo 0.168 titles `title: 1:30` "1:30" and weighs `weight: 1:30` as 0) or `+.inf`."""
+    if node.tag not in ("bool", "int", "float"):
         return None
-    word = text[node.span.start : node.span.end]
-    if word.startswith("!"):
-        return None  # `!!bool yes`: an explicit tag makes it a boolean to Hugo's YAML too
-    if node.tag != "bool":
-        return word if ":" in word else None  # TOML and JSON numbers hold no `:`
-    return None if word.lower() in _YAML12_BOOLS else word
+    reading = hugo_reading(node, text)
+    return reading[1] if reading is not None and reading[0] == "str" else None
+
+
+def hugo_value(node: Node, text: str) -> Any:
+    """The value Hugo reads for `node` (see `hugo_reading`): `no` is the string "no", `0o17`
+    the number 15."""
+    reading = hugo_reading(node, text)
+    return reading[1] if reading is not None else node.value
 
 
 # Hugo's own string fields, which it decodes weakly: a number there becomes its text (checked
@@ -606,26 +655,28 @@ def _number_as_written(node: Node, text: str) -> str | None:
     """The text of a plain number that Hugo turns back into exactly that text where it wants a
     string (`2025`, `1.5`), else None: `1.10`, `007` and `2.0` come out as "1.1", "7" and "2"
     (hugo 0.168), so the page shows something else than was written."""
-    if node.kind != "scalar" or node.tag not in ("int", "float") or isinstance(node.value, bool):
+    reading = hugo_reading(node, text)
+    tag, value = reading if reading is not None else (node.tag, node.value)
+    if node.kind != "scalar" or tag not in ("int", "float") or isinstance(value, bool):
         return None
-    if not isinstance(node.value, (int, float)) or node.value != node.value:
+    if not isinstance(value, (int, float)) or value != value:
         return None
     written = text[node.span.start : node.span.end] if text else ""
-    if isinstance(node.value, int):
-        shown = str(node.value)
+    if isinstance(value, int):
+        shown = str(value)
     else:
         from decimal import Decimal
 
-        shown = format(Decimal(repr(node.value)).normalize(), "f")
+        shown = format(Decimal(repr(value)).normalize(), "f")
     return written if written == shown else None
 
 
 def _python(node: Node, text: str = "") -> Any:
     if node.tag == "timestamp" and node.value is None:
         return _SAMPLE_TOML_DATE
-    word = yaml11_word(node, text)
-    if word is not None:
-        return word
+    reading = hugo_reading(node, text)
+    if reading is not None:
+        return reading[1]
     if node.kind == "list" and node.items:
         return [_python(child, text) for child in node.items]
     return node.value
@@ -633,9 +684,12 @@ def _python(node: Node, text: str = "") -> Any:
 
 def describe(node: Node, text: str = "") -> str:
     """How a value reads in a message: 'the string "false"', 'a number', 'a list' ..."""
-    word = yaml11_word(node, text)
-    if word is not None:
-        return f"the string {word!r}"
+    reading = hugo_reading(node, text)
+    if reading is not None:
+        tag, value = reading
+        if tag == "str":
+            return f"the string {value!r}"
+        return ("true" if value else "false") if tag == "bool" else f"the number {value}"
     if node.kind == "list":
         return "a list"
     if node.kind == "map":
