@@ -81,7 +81,7 @@ CASES = [
         "escaped-twice-in-a-toml-multi-line-string",
         '+++\ntitle = """a\\u0007b\nc\\u0007d"""\n+++\n\nBody.\n',
         errors=[("control", 2, 9)],
-        fixed='+++\ntitle = """ab\\ncd"""\n+++\n\nBody.\n',
+        fixed='+++\ntitle = """ab\ncd"""\n+++\n\nBody.\n',
     ),
     Case(
         "escaped-in-a-toml-table",

@@ -209,7 +209,7 @@ CASES = [
         "escaped-twice-in-a-toml-multi-line-string",
         '+++\ntitle = """Caf\\u00c3\\u00a9\nCaf\\u00c3\\u00a9"""\n+++\n\nText.\n',
         errors=[("mojibake", 2, 9)],
-        fixed='+++\ntitle = """Café\\nCafé"""\n+++\n\nText.\n',
+        fixed='+++\ntitle = """Café\nCafé"""\n+++\n\nText.\n',
     ),
     # There one fix rewrites the whole value with every repair: when one of them is a guess (the
     # GBK kind, unsafe in the body too), so is the fix, even for the safe Latin-1 repair.
@@ -218,7 +218,7 @@ CASES = [
         '+++\ntitle = """Caf\\u00c3\\u00a9\n\\u9356\\u693e\\u542b\\u93c3\\u5815\\u68ff'
         '\\u6d60\\u5a42\\u3049\\u6d93\\u5a42\\u5d0d"""\n+++\n\nText.\n',
         errors=[("mojibake", 2, 9)],
-        unsafe_fixed='+++\ntitle = """Café\\n北京时间今天上午"""\n+++\n\nText.\n',
+        unsafe_fixed='+++\ntitle = """Café\n北京时间今天上午"""\n+++\n\nText.\n',
     ),
     # Escapes of sound text are no damage.
     Case("escaped-legitimate", '{"title": "Caf\\u00e9 S\\u00c3O \\u5317\\u4eac"}\n\nText.\n'),

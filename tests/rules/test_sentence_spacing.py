@@ -101,6 +101,21 @@ CASES = [
         errors=[("glued", 2, 19)],
         fixed='+++\nsummary = "It fell. Then it rose."\n+++\nBody.\n',
     ),
+    # A TOML multi-line string is placed by occurrence; `.The` twice is ambiguous, so one fix
+    # rewrites the whole value, which stays a multi-line string: its line breaks as they were,
+    # the one after the opening quotes too (TOML drops that one from the value).
+    Case(
+        "toml-multi-line-rewritten-whole",
+        '+++\nsummary = """\nIt fell.The bank\nsaid so.The end."""\n+++\nBody.\n',
+        errors=[("glued", 3, 8), ("glued", 4, 8)],
+        fixed='+++\nsummary = """\nIt fell. The bank\nsaid so. The end."""\n+++\nBody.\n',
+    ),
+    Case(
+        "toml-multi-line-rewritten-whole-crlf",
+        '+++\r\nsummary = """It fell.The bank\r\nsaid so.The end."""\r\n+++\r\nBody.\r\n',
+        errors=[("glued", 2, 21), ("glued", 3, 8)],
+        fixed='+++\r\nsummary = """It fell. The bank\r\nsaid so. The end."""\r\n+++\r\nBody.\r\n',
+    ),
     Case(
         "json",
         '{"summary": "It fell.Then it rose."}\nBody.\n',
