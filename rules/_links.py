@@ -485,8 +485,12 @@ _SOURCE_LABEL = re.compile(
     # Spaces possessive: the parts around them take none, and trying every split of a long run
     # of spaces between two of them would be quadratic.
     r"(?:[^\[\]`\n]*?[，,;；|][ \t]*+)?"  # a clause before the label ("本文由…翻译，")
-    r"(?P<paren>\()?[ \t]*+"  # the whole line in parentheses: "(bron: [name](url))"
-    r"[*_]{0,3}[ \t]*+(?:" + _SOURCE_WORDS + r")[ \t]*+[*_]{0,3}[ \t]*+[:：][ \t]*+[*_]{0,3}"
+    # The whole line in parentheses, "(bron: [name](url))", also in emphasis, as Spanish,
+    # Portuguese and Italian sites set it off: "*(Fuente: [EFE](url))*".
+    r"(?:[*_]{0,3}(?P<paren>\())?[ \t]*+"
+    # French sets a (narrow) no-break space before the colon: "Source\u202f: [AFP](url)".
+    r"[*_]{0,3}[ \t]*+(?:" + _SOURCE_WORDS + r")[ \t\u00a0\u202f]*+[*_]{0,3}[ \t]*+[:：]"
+    r"[ \t\u00a0]*+[*_]{0,3}"
     r"[ \t]*",
     re.IGNORECASE,
 )

@@ -19,7 +19,8 @@ a source label, as news sites and translated articles write it: `Source:` (or `S
 `Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, and their plurals (`Quellen:`, `Fuentes:`, `Fontes:`,
 `Источники:`, `Πηγές:`, ...), in any case, with an ASCII or full-width colon, optionally in emphasis
 (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, in parentheses
-(`(bron: [name](url))`), after a clause ending in a
+(`(bron: [name](url))`, also in emphasis: `*(Fuente: [EFE](url))*`), with a no-break space
+before the colon as French writes it (`Source : [AFP](url)`), after a clause ending in a
 comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. After the label a citation
 may come first when the line's one link ends it (`Source: Ministry of Health, "Report," 11 August
 2026 — [gov.uk/...](url)`). Several sources may end the body as a list of links, each item one

@@ -271,6 +271,41 @@ LABEL_CASES = [
         fm(title="B", body=BODY + "(Source: [AP](https://apnews.com/a)\n"),
         errors=[("missing", 7, 1)],
     ),
+    # Parentheses in emphasis, as Spanish, Portuguese, Italian and German sites set a credit off.
+    Case(
+        "emphasised-parentheses",
+        fm(title="B", body=BODY + "*(Fuente: [EFE](https://efe.com/a))*\n"),
+    ),
+    Case(
+        "bold-parentheses", fm(title="B", body=BODY + "**(Fonte: [Lusa](https://lusa.pt/a).)**\n")
+    ),
+    Case(
+        "underscored-parentheses",
+        fm(title="B", body=BODY + "_(Quelle: [dpa](https://dpa.de/a))_\n"),
+    ),
+    Case(
+        "emphasised-parentheses-citation",
+        fm(title="B", body=BODY + "> *(Fonte: ANSA, [ansa.it](https://ansa.it/a))*\n"),
+    ),
+    Case(
+        "emphasised-parentheses-left-open",
+        fm(title="B", body=BODY + "*(Fuente: [EFE](https://efe.com/a)*\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "emphasised-parentheses-other-words",
+        fm(title="B", body=BODY + "*(Leer también: [EFE](https://efe.com/a))*\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    # French sets a no-break space (or a narrow one) before the colon.
+    Case(
+        "french-no-break-space",
+        fm(title="B", body=BODY + "Source\u00a0: [AFP](https://afp.com/a)\n"),
+    ),
+    Case(
+        "french-narrow-no-break-space",
+        fm(title="B", body=BODY + "*(Source\u202f: [AFP](https://afp.com/a))*\n"),
+    ),
     Case("arabic", fm(title="B", body=BODY + "المصدر: [الخبر](https://example.com/a)\n")),
     Case("ukrainian", fm(title="B", body=BODY + "Джерело: [Новина](https://example.com/a)\n")),
     Case(
