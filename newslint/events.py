@@ -144,8 +144,11 @@ def _quoted(text: str) -> str:
     )
 
 
-def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
-    """Serialise a scalar for `fmt`, keeping a string's original quoting style where possible."""
+def render_scalar(value: Any, fmt: Format, style: str | None = None, lead: str = "") -> str:
+    """Serialise a scalar for `fmt`, keeping a string's original quoting style where possible.
+
+    `lead` is the line break a TOML multi-line string had right after its opening quotes (which
+    TOML drops from the value), written there again."""
     if fmt == "json":
         return _quoted(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
@@ -159,7 +162,7 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
         if style == "'" and "'" not in text and "\n" not in text and not _UNPRINTABLE.search(text):
             return f"'{text}'"
         if style in ('"""', "'''"):
-            return _toml_multiline(text, style)
+            return _toml_multiline(text, style, lead)
         return _quoted(text)
     if style == "'" and "\n" not in text and not _UNPRINTABLE.search(text):
         return "'" + text.replace("'", "''") + "'"
@@ -177,19 +180,31 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None) -> str:
     return _quoted(text)
 
 
-def _toml_multiline(text: str, style: str) -> str:
+def _toml_multiline(text: str, style: str, lead: str = "") -> str:
     """A TOML multi-line string stays one: literal (three single quotes) when the text can be
-    written as it is, else basic (three double quotes) with the escapes of a one-line basic
-    string, which are valid there too."""
+    written as it is, else basic (three double quotes) with its line breaks as they are and, for
+    the rest, the escapes of a one-line basic string, which are valid there too. `lead` (a line
+    break, or nothing) goes right after the opening quotes, where TOML drops it from the value;
+    without one, a break that starts the text is written as an escape, which TOML keeps."""
     if (
         style == "'''"
         and "'''" not in text
         and not text.endswith("'")
-        and not text.startswith(("\n", "\r\n"))  # the line break after the quotes is dropped
+        # The line break right after the quotes is dropped.
+        and (lead or not text.startswith(("\n", "\r\n")))
         and not _TOML_LITERAL_BAD.search(text)
     ):
-        return f"'''{text}'''"
-    return f'"""{_quoted(text)[1:-1]}"""'
+        return f"'''{lead}{text}'''"
+    # Even items are lines, odd ones the breaks between them (only LF and CR LF are breaks in
+    # TOML; a lone CR is a control character and stays an escape).
+    pieces = _LINE_BREAK.split(text)
+    written = [piece if index % 2 else _quoted(piece)[1:-1] for index, piece in enumerate(pieces)]
+    if not lead and len(pieces) > 1 and not pieces[0]:
+        written[1] = _quoted(pieces[1])[1:-1]  # the first break, escaped: TOML would drop it
+    return f'"""{lead}{"".join(written)}"""'
+
+
+_LINE_BREAK = re.compile(r"(\r?\n)")
 
 
 # What a multi-line literal string cannot hold: control characters but tab and line feed (and
@@ -228,12 +243,19 @@ class Field:
     def value_span(self) -> Span:
         return self.node.span
 
-    def replace_value(self, value: Any) -> Edit:
-        """An edit that replaces the value with `value`, serialised in the original style."""
+    def replace_value(self, value: Any, text: str = "") -> Edit:
+        """An edit that replaces the value with `value`, serialised in the original style.
+
+        Given the document's `text`, a TOML multi-line string that opened with a line break
+        (the text on the lines below the quotes) opens with it again."""
         style = self.node.style if self.node.style in ('"', "'") else None
+        lead = ""
         if self.format == "toml" and self.node.style in ('"""', "'''"):
             style = self.node.style  # a multi-line string stays one
-        return self.replace_value_text(render_scalar(value, self.format, style))
+            after = self.node.span.start + 3
+            lead = "\r\n" if text.startswith("\r\n", after) else text[after : after + 1]
+            lead = lead if lead in ("\n", "\r\n") else ""
+        return self.replace_value_text(render_scalar(value, self.format, style, lead))
 
     def replace_value_text(self, source: str) -> Edit:
         """An edit that replaces the value's source text verbatim.

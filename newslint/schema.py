@@ -3,7 +3,8 @@
 - `hugo` (always): Hugo's own front-matter fields and the types its decoder wants, plus one list
   field per taxonomy the site configures (`tags` and `categories` by default).
 - `news` (on by default): `summary` and the source field (`source`, or config `source-field`),
-  which holds one source or a list of them (`source: [url1, url2]`).
+  which holds one source or a list of them (`source: [url1, url2]`), each a URL or a map whose
+  `url` is one (`source: {name: Reuters, url: https://...}`).
 - `mainroad` (on when the site's theme is Mainroad, or by config `presets`): the theme's page params.
 
 Config `required` adds fields (known to the schema, any type) and `allowed` restricts a field's values
@@ -38,8 +39,8 @@ DEFAULT_PRESETS = ("hugo", "news")
 # What each kind of field holds, for messages ("comments should be true or false, not ...").
 EXPECTED = {
     "str": "a string",
-    # The source field: one source, or a list of them.
-    "string-or-list": "a string or a list of strings",
+    # The source field: one source (a URL, or a map whose `url` is one), or a list of them.
+    "string-or-list": "a string, a map or a list of them",
     "bool": "true or false",
     "int": "a whole number",
     "strings": "a list of strings",
@@ -342,6 +343,8 @@ class Schema:
             expected = "a map" if kind in ("maps", "cascade") else "a string"
             if kind == "menu":
                 expected = "a menu name"
+            elif kind == "string-or-list":
+                expected = "a string or a map"
             return Issue(
                 item_field,
                 node.span,
@@ -521,7 +524,9 @@ def _str_keys(value: Any) -> bool:
 _EXACT: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: type(v) is str,
     "string-or-list": lambda v: (
-        type(v) is str or (type(v) is list and all(type(i) is str for i in v))
+        type(v) is str
+        or _str_keys(v)
+        or (type(v) is list and all(type(i) is str or _str_keys(i) for i in v))
     ),
     "bool": lambda v: type(v) is bool,
     "int": lambda v: type(v) is int,
@@ -562,21 +567,70 @@ def _empty(node: Node) -> bool:
     return node.kind == "scalar" and isinstance(node.value, str) and not node.value.strip()
 
 
-_YAML12_BOOLS = frozenset({"true", "false"})
+# Front matter in YAML: its opener after a byte-order mark and white space (`newslint.matter`).
+_YAML_OPENER = re.compile(r"\ufeff?\s*---")
+
+
+def hugo_reading(node: Node, text: str) -> tuple[str, Any] | None:
+    """How Hugo reads a plain YAML scalar that PyYAML (YAML 1.1) reads otherwise: its tag (`str`,
+    `int`, `float`, `bool`) and value, else None (the same reading, a quoted or tagged value, or
+    TOML and JSON, whose values both read alike).
+
+    Hugo's YAML (goccy/go-yaml) resolves plain scalars much as YAML 1.2 does (`newslint.
+    hugo_yaml`; checked with hugo 0.168): `yes`, `off`, `1:30` and `+.inf` are text where PyYAML
+    reads a boolean or a number, and `0o17` (15), `0.1e1` and `1.0e3` (floats) numbers where it
+    reads text. `1e3`, text to both, stays text.
+    """
+    if node.kind != "scalar" or node.style is not None or not text:
+        return None
+    if node.tag not in ("str", "int", "float", "bool"):
+        return None
+    word = text[node.span.start : node.span.end]
+    if not word or word[0] in "!&*" or "\n" in word or "\r" in word:
+        return None  # tagged, anchored or an alias; a plain scalar over lines is text to both
+    if node.tag == "str" and word[0] not in "+-.0123456789":
+        return None  # no number: text to both (the common case, decided without a regex)
+    if _YAML_OPENER.match(text) is None:
+        return None
+    tag, value = _hugo_scalar(word)
+    if tag == node.tag and value == node.value and type(value) is type(node.value):
+        return None
+    return (tag, value) if tag in ("str", "int", "float", "bool") else None
+
+
+@lru_cache(maxsize=1024)
+def _hugo_scalar(word: str) -> tuple[str, Any]:
+    import yaml
+
+    from newslint.hugo_yaml import HugoConstructor, HugoResolver
+
+    full = HugoResolver().resolve(yaml.ScalarNode, word, (True, False))
+    tag = full.rpartition(":")[2]
+    node = yaml.ScalarNode(full, word)
+    if tag == "int":
+        return tag, HugoConstructor().construct_yaml_int(node)
+    if tag == "float":
+        return tag, HugoConstructor().construct_yaml_float(node)
+    if tag == "bool":
+        return tag, word.lower() == "true"
+    return tag, word
 
 
 def yaml11_word(node: Node, text: str) -> str | None:
     """The text of a plain YAML 1.1 scalar that YAML 1.2 (and so Hugo) reads as a string, else
-    None: a boolean word (`yes`, `off`) or a sexagesimal number (`1:30`, which PyYAML reads as
-    90; hugo 0.168 titles `title: 1:30` "1:30" and weighs `weight: 1:30` as 0)."""
-    if node.tag not in ("bool", "int", "float") or not text or node.style is not None:
+    None: a boolean word (`yes`, `off`), a sexagesimal number (`1:30`, which PyYAML reads as
+    90; hugo 0.168 titles `title: 1:30` "1:30" and weighs `weight: 1:30` as 0) or `+.inf`."""
+    if node.tag not in ("bool", "int", "float"):
         return None
-    word = text[node.span.start : node.span.end]
-    if word.startswith("!"):
-        return None  # `!!bool yes`: an explicit tag makes it a boolean to Hugo's YAML too
-    if node.tag != "bool":
-        return word if ":" in word else None  # TOML and JSON numbers hold no `:`
-    return None if word.lower() in _YAML12_BOOLS else word
+    reading = hugo_reading(node, text)
+    return reading[1] if reading is not None and reading[0] == "str" else None
+
+
+def hugo_value(node: Node, text: str) -> Any:
+    """The value Hugo reads for `node` (see `hugo_reading`): `no` is the string "no", `0o17`
+    the number 15."""
+    reading = hugo_reading(node, text)
+    return reading[1] if reading is not None else node.value
 
 
 # Hugo's own string fields, which it decodes weakly: a number there becomes its text (checked
@@ -601,26 +655,28 @@ def _number_as_written(node: Node, text: str) -> str | None:
     """The text of a plain number that Hugo turns back into exactly that text where it wants a
     string (`2025`, `1.5`), else None: `1.10`, `007` and `2.0` come out as "1.1", "7" and "2"
     (hugo 0.168), so the page shows something else than was written."""
-    if node.kind != "scalar" or node.tag not in ("int", "float") or isinstance(node.value, bool):
+    reading = hugo_reading(node, text)
+    tag, value = reading if reading is not None else (node.tag, node.value)
+    if node.kind != "scalar" or tag not in ("int", "float") or isinstance(value, bool):
         return None
-    if not isinstance(node.value, (int, float)) or node.value != node.value:
+    if not isinstance(value, (int, float)) or value != value:
         return None
     written = text[node.span.start : node.span.end] if text else ""
-    if isinstance(node.value, int):
-        shown = str(node.value)
+    if isinstance(value, int):
+        shown = str(value)
     else:
         from decimal import Decimal
 
-        shown = format(Decimal(repr(node.value)).normalize(), "f")
+        shown = format(Decimal(repr(value)).normalize(), "f")
     return written if written == shown else None
 
 
 def _python(node: Node, text: str = "") -> Any:
     if node.tag == "timestamp" and node.value is None:
         return _SAMPLE_TOML_DATE
-    word = yaml11_word(node, text)
-    if word is not None:
-        return word
+    reading = hugo_reading(node, text)
+    if reading is not None:
+        return reading[1]
     if node.kind == "list" and node.items:
         return [_python(child, text) for child in node.items]
     return node.value
@@ -628,9 +684,12 @@ def _python(node: Node, text: str = "") -> Any:
 
 def describe(node: Node, text: str = "") -> str:
     """How a value reads in a message: 'the string "false"', 'a number', 'a list' ..."""
-    word = yaml11_word(node, text)
-    if word is not None:
-        return f"the string {word!r}"
+    reading = hugo_reading(node, text)
+    if reading is not None:
+        tag, value = reading
+        if tag == "str":
+            return f"the string {value!r}"
+        return ("true" if value else "false") if tag == "bool" else f"the number {value}"
     if node.kind == "list":
         return "a list"
     if node.kind == "map":
@@ -731,7 +790,10 @@ def _model(key: tuple[Any, ...]) -> tuple[Any, frozenset[str]]:
     scalar = Union[StrictStr, StrictInt, StrictFloat]  # noqa: UP007 - built at run time
     annotations: dict[str, Any] = {
         "str": StrictStr,
-        "string-or-list": Union[StrictStr, list[StrictStr]],  # noqa: UP007
+        # A source map (`{name: Reuters, url: https://...}`) names its URL as `url`.
+        "string-or-list": Union[  # noqa: UP007
+            StrictStr, dict[str, Any], list[Union[StrictStr, dict[str, Any]]]  # noqa: UP007
+        ],
         "bool": StrictBool,
         "int": StrictInt,
         "strings": list[StrictStr],

@@ -774,6 +774,18 @@ def _glued(text: str, pos: int) -> bool:
         and not text[pos - 2].isspace()
     ):
         stop = pos - 1
+    # French sets a closing guillemet off from the quotation by a (no-break) space, and the
+    # sentence's full stop comes after it: `a dit « non ».Le vote`. The quotation's last word is
+    # the word before, the guillemet its closing mark.
+    closer = ""
+    if (
+        stop == pos
+        and pos >= 3
+        and text[pos - 1] == "»"
+        and text[pos - 2] in _FRENCH_SPACES
+        and not text[pos - 3].isspace()
+    ):
+        stop, closer = pos - 2, "»"
     start = stop
     floor = max(0, stop - _TOKEN_LIMIT)
     while start > floor and not text[start - 1].isspace():
@@ -782,7 +794,7 @@ def _glued(text: str, pos: int) -> bool:
         return False
     if not _word_precedes(text, start):
         return False
-    left = text[start:stop]
+    left = text[start:stop] + closer
     if not _sentence_end(left, punct):
         return False
     if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:

@@ -179,6 +179,37 @@ def _node_reach(document: Document) -> tuple[list[int], list[int]]:
     return starts, reach
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+def in_html_comment(document: Document, offset: int) -> bool:
+    """Whether `offset` lies in an HTML comment of the body (`<!-- ... -->`, a block over lines
+    or inline in a paragraph): what is there never shows, in the page or, as a comment, in its
+    HTML. (Hugo runs the shortcodes in it all the same: a `ref` there still fails the build.)"""
+    return document.memo("html-comments", _html_comments, document).covers(offset)
+
+
+def _html_comments(document: Document) -> Regions:
+    regions = Regions()
+    text = document.text
+    if "<!--" not in text:
+        return regions
+    # An HTML block comes as one node per line: adjacent block nodes are read as one text.
+    pieces: list[list[int]] = []  # [start, end], and whether the last node was a block's
+    for node in document.body_nodes:
+        if not isinstance(node, Html):
+            continue
+        start, end = node.span.start, node.span.end
+        if pieces and not node.inline and pieces[-1][2] and pieces[-1][1] == start:
+            pieces[-1][1] = end
+        else:
+            pieces.append([start, end, not node.inline])
+    for start, end, _ in pieces:
+        for comment in _HTML_COMMENT.finditer(text, start, end):
+            regions.add(comment.start(), comment.end())
+    return regions
+
+
 def is_escaped(text: str, offset: int) -> bool:
     """Whether the character at `offset` follows an odd number of backslashes (a Markdown escape)."""
     count = 0

@@ -47,6 +47,7 @@ _CONT_1251 = _cls(_decoded("cp1251", 0x80, 0xBF))
 _CONT_MAC = _cls(_decoded("mac_roman", 0x80, 0xBF))
 _CONT_1253 = _cls(_decoded("cp1253", 0x80, 0xBF))
 _CONT_437 = _cls(_decoded("cp437", 0x80, 0xBF))
+_CONT_1250 = _cls(_decoded("cp1250", 0x80, 0xBF) + _decoded("iso8859_2", 0xA0, 0xBF))
 # Compiled on first use: ASCII text (most files) never needs it.
 _CANDIDATE = lazy_regex(
     "|".join(
@@ -60,6 +61,9 @@ _CANDIDATE = lazy_regex(
             f"[ΞΟ]{_CONT_1253}",  # Greek read as Windows-1253: `Ξ‘ΞΈΞ®Ξ½Ξ±` for `Αθήνα`
             f"[¬√≈–—]{_CONT_MAC}|‚Ä",  # read as Mac OS Roman
             f"[┬├─┼]{_CONT_437}",  # read as DOS code page 437 (a Windows console): `caf├⌐`
+            # Czech, Slovak, Polish or Hungarian read as Windows-1250 or ISO-8859-2: `pĹ™Ă­ĹˇtĂ­`
+            # for `příští` (ftfy repairs it; its lead bytes C2-C5 are `ÂĂÄĹ` there)
+            f"[ÂĂÄĹ]{_CONT_1250}",
         )
     )
 )
@@ -71,7 +75,7 @@ _CANDIDATE_START = re.compile(
         re.escape(c)
         for c in sorted(set(_decoded("cp1252", 0xC2, 0xF4)) | set(map(chr, range(0x80, 0xA0))))
     )
-    + "РСвΞΟ¬√≈–—‚┬├─┼]"
+    + "РСвΞΟ¬√≈–—‚┬├─┼ĂĹ]"
 )
 _LINE_BREAK = re.compile(r"[\r\n]")
 # UTF-8 of a Latin letter (C2-C5, then a continuation byte) read as code page 437: `├⌐` for `é`.
@@ -582,6 +586,12 @@ def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[M
     legacy = _legacy_single_byte(text, language) if _LEGACY_WORD.search(text) is not None else []
     legacy += _cyrillic_code_page_swap(text) if _CYRILLIC_WORD.search(text) is not None else []
     legacy += _central_european(text) if _SYMBOL_INSIDE.search(text) is not None else []
+    if _czech_slovak_shown(text):
+        legacy += [
+            m
+            for m in _czech_slovak(text, language)
+            if not any(_overlap(m.span, other.span) for other in legacy)
+        ]
     if _LEGACY_PAIRS.search(text) is not None:
         found += tuple(
             m for m in _legacy_chinese(text) if not any(_overlap(m.span, c.span) for c in legacy)
@@ -833,6 +843,92 @@ def _central_reading(damaged: str, wrong: str, right: str) -> str | None:
         if not (word.islower() or word.isupper() or word[1:].islower()):
             return None
     return fixed
+
+
+# Czech or Slovak saved in Windows-1250 or ISO-8859-2 and read as Windows-1252 or Latin-1: most of
+# their own letters turn into other letters rather than symbols (`pøíští` for `příští`, `rozpoèet`
+# for `rozpočet`, `kùò` for `kůň`, `¾e` for `že`, `ïalší` for `ďalší`), which the symbol test
+# above misses. A line is read back whole when three of its words (two on a Czech or Slovak
+# page) change into words with a letter only Czech and Slovak write (`ě č ř ů ň ď ť ľ ĺ ŕ`), every
+# character of it past ASCII reads as a letter of their alphabets (or a quotation mark or dash),
+# and it holds `š`, `ž`, `ť`, `ľ` or `ý` once read. French (`très`, `à`), Italian (`più`,
+# `così`) and Danish (`på øen`) read as such letters too, and their other letters (`ç`, `ê`, `æ`,
+# `ñ`) as none of Czech or Slovak; so the damage must also show what none of them writes: `ø`
+# (for `ř`) beside `è`, `ì`, `ù` or `ò` (for `č`, `ě`, `ů`, `ň`), an `ì` inside a word (`mìsto`,
+# Italian sets it last), or a symbol or control character against a letter (`¾e` for `že`,
+# `pøí¹tí`, `\x9d` for `ť`).
+_CZECH_SLOVAK = frozenset("áäčďéěíĺľňóôŕřšťúůýžÁÄČĎÉĚÍĹĽŇÓÔŔŘŠŤÚŮÝŽ")
+_CZECH_SLOVAK_OWN = frozenset("ěčřůňďťľĺŕĚČŘŮŇĎŤĽĹŔ")
+_CZECH_SLOVAK_SIGN = frozenset("šžťľýŠŽŤĽÝ")
+_CZECH_SLOVAK_LANGUAGES = frozenset({"cs", "sk"})
+_CZECH_SLOVAK_BESIDE_R = frozenset("èìùòÈÌÙÒ")
+_CZECH_SLOVAK_MARKS = "¾¼¹\x8d\x9a\x9d\x9e"
+_CZECH_SLOVAK_SHOWN = lazy_regex(
+    f"[ìÌ](?=[^\\W\\d_])|[{_CZECH_SLOVAK_MARKS}](?:(?<=[^\\W\\d_].)|(?=[^\\W\\d_]))",
+    re.DOTALL,
+)
+
+
+def _czech_slovak(text: str, language: str | None) -> list[Mojibake]:
+    """Lines of Czech or Slovak read in the wrong code page (see above), read back whole in
+    Windows-1250 or ISO-8859-2."""
+    primary = (language or "").split("-")[0].lower()
+    least = 2 if primary in _CZECH_SLOVAK_LANGUAGES else _MIN_LEGACY_WORDS
+    out: list[Mojibake] = []
+    line_start = 0
+    for line in text.split("\n"):
+        base, line_start = line_start, line_start + len(line) + 1
+        if not _czech_slovak_shown(line):
+            continue  # no such damage, or French, Italian or Danish, read as Czech letters too
+        high = [at for at, char in enumerate(line) if ord(char) > 0x7F]
+        first, last = high[0], high[-1] + 1
+        damaged = line[first:last]
+        for wrong, right, name in _CENTRAL_PAGES:
+            fixed = _central_reading(damaged, wrong, right)
+            if fixed is None or not _czech_slovak_reading(damaged, fixed, least):
+                continue
+            read_as = encoding_name(wrong)
+            if wrong == "cp1252" and any(char in _LATIN1_ONLY for char in damaged):
+                read_as = encoding_name("latin-1")  # `\x9a` for `š`: Windows-1252 shows `š`
+            what = f"{name} text decoded as {read_as}"
+            out.append(Mojibake(Span(base + first, base + last), damaged, fixed, what))
+            break
+    return out
+
+
+def _czech_slovak_shown(damaged: str) -> bool:
+    """Whether the damage shows what no French, Italian or Danish text writes (see above)."""
+    if ("ø" in damaged or "Ø" in damaged) and _CZECH_SLOVAK_BESIDE_R.intersection(damaged):
+        return True
+    return _CZECH_SLOVAK_SHOWN.search(damaged) is not None
+
+
+# C1 controls that Windows-1252 shows as characters: text that holds one was read as Latin-1.
+_LATIN1_ONLY = frozenset(chr(byte) for byte in range(0x80, 0xA0)) - frozenset(
+    "\x81\x8d\x8f\x90\x9d"
+)
+
+
+def _czech_slovak_reading(damaged: str, fixed: str, least: int) -> bool:
+    """Whether `fixed`, read from `damaged` character for character, is Czech or Slovak text in
+    which at least `least` words changed into words with a letter only those languages write (or
+    with a letter where the damage shows a symbol or a control character: `¹` for `š`)."""
+    if not _CZECH_SLOVAK_SIGN.intersection(fixed):
+        return False
+    if any(
+        not char.isascii() and char not in _CZECH_SLOVAK and char not in _CENTRAL_PUNCTUATION
+        for char in fixed
+    ):
+        return False
+    changed = 0
+    for token in _TOKEN_RE.finditer(fixed):
+        start, end = token.span()
+        changed += any(
+            fixed[at] != damaged[at]
+            and (fixed[at] in _CZECH_SLOVAK_OWN or not damaged[at].isalpha())
+            for at in range(start, end)
+        )
+    return changed >= least
 
 
 # Chinese saved in GBK or Big5 and decoded as Latin-1 or Windows-1252 (a scraper that trusted a

@@ -12,7 +12,7 @@ from html.entities import html5
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from newslint.document import Document
-from newslint.events import Code, Field, Html, Link
+from newslint.events import Code, Field, Html, Link, Node
 from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import MARKDOWN_ESCAPABLE
@@ -381,17 +381,26 @@ def source_field_keys(field_name: str) -> tuple[str, str]:
 
 def string_values(field: Field) -> tuple[Field, ...]:
     """`field` when it holds a string, or each string item of its list as a field of its own
-    (same key; its value and spans the item's), so a rule reports and fixes the item."""
+    (same key; its value and spans the item's), so a rule reports and fixes the item.
+
+    A map stands for its `url` (any case, as Hugo lowercases a page's keys): `source: {name:
+    Reuters, url: https://...}` holds the string at `url`, and so does such a map in a list."""
     node = field.node
     if node.kind == "scalar":
         return (field,) if isinstance(node.value, str) else ()
-    if node.kind != "list":
-        return ()
+    items = node.items if node.kind == "list" else (node,)
+    found = (_url_of(item) if item.kind == "map" else item for item in items)
     return tuple(
-        Field(field.key, field.key_span, item, field.entry_span, field.format, field.spread)
-        for item in node.items
-        if item.kind == "scalar" and isinstance(item.value, str)
+        Field(field.key, field.key_span, value, field.entry_span, field.format, field.spread)
+        for value in found
+        if value is not None and value.kind == "scalar" and isinstance(value.value, str)
     )
+
+
+def _url_of(node: Node) -> Node | None:
+    """The value of a map's `url` key (the last, as the loaders keep it), if it has one."""
+    urls = [entry.node for entry in node.entries if entry.key.lower() == "url"]
+    return urls[-1] if urls else None
 
 
 def find_source_link(document: Document, field_name: str) -> SourceLink | None:
@@ -476,9 +485,13 @@ _SOURCE_LABEL = re.compile(
     # Spaces possessive: the parts around them take none, and trying every split of a long run
     # of spaces between two of them would be quadratic.
     r"(?:[^\[\]`\n]*?[，,;；|][ \t]*+)?"  # a clause before the label ("本文由…翻译，")
-    # the whole line in parentheses, full-width ones too: "(bron: [name](url))", "（来源：[...]）"
-    r"(?P<paren>[(（])?[ \t]*+"
-    r"[*_]{0,3}[ \t]*+(?:" + _SOURCE_WORDS + r")[ \t]*+[*_]{0,3}[ \t]*+[:：][ \t]*+[*_]{0,3}"
+    # The whole line in parentheses, "(bron: [name](url))", full-width ones too ("（来源：[...]）"),
+    # also in emphasis, as Spanish, Portuguese and Italian sites set it off:
+    # "*(Fuente: [EFE](url))*".
+    r"(?:[*_]{0,3}(?P<paren>[(（]))?[ \t]*+"
+    # French sets a (narrow) no-break space before the colon: "Source\u202f: [AFP](url)".
+    r"[*_]{0,3}[ \t]*+(?:" + _SOURCE_WORDS + r")[ \t\u00a0\u202f]*+[*_]{0,3}[ \t]*+[:：]"
+    r"[ \t\u00a0]*+[*_]{0,3}"
     r"[ \t]*",
     re.IGNORECASE,
 )

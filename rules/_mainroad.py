@@ -30,7 +30,7 @@ from typing import Any
 
 from newslint.document import Document
 from newslint.events import Node
-from newslint.schema import yaml11_word
+from newslint.schema import hugo_value as schema_hugo_value
 from newslint.site import Site
 
 from ._params import params_field
@@ -63,9 +63,9 @@ def is_set(value: Any) -> bool:
 
 
 def hugo_value(node: Node, text: str) -> Any:
-    """The value Hugo sees: a YAML 1.1 boolean word (`no`, `off`) is a string to Hugo's YAML 1.2."""
-    word = yaml11_word(node, text)
-    return word if word is not None else node.value
+    """The value Hugo sees: a YAML 1.1 boolean word (`no`, `off`) is a string to Hugo's YAML 1.2,
+    `0o1` a number (see `newslint.schema.hugo_reading`)."""
+    return schema_hugo_value(node, text)
 
 
 def switch_on(key: str, value: Any, *, absent: bool = False, site_value: Any = None) -> bool:

@@ -17,14 +17,14 @@ from typing import Any
 
 from newslint.document import Document
 from newslint.events import Node
-from newslint.schema import GO_BOOLS, yaml11_word
+from newslint.schema import GO_BOOLS, hugo_reading
 from newslint.spans import Span
 
 
 def _hugo_value(document: Document, key: str) -> Any:
     """The page's value of `key` as Hugo's readers give it: its own field with YAML 1.1's words
-    (`on`, `no`) as the text they are to Hugo and every map key in lower case, else the
-    cascade's."""
+    (`on`, `no`) as the text they are to Hugo, `0o17` as the number it is to Hugo and every map
+    key in lower case, else the cascade's."""
     found = document.field(key)
     if found is None:
         return document.effective_value(key)
@@ -48,9 +48,9 @@ def hugo_text(document: Document, key: str) -> str | None:
 
 
 def _as_hugo(node: Node, text: str) -> Any:
-    word = yaml11_word(node, text)
-    if word is not None:
-        return word
+    reading = hugo_reading(node, text)
+    if reading is not None:
+        return reading[1]
     if node.kind == "map":
         return {str(entry.key).lower(): _as_hugo(entry.node, text) for entry in node.entries}
     return node.value

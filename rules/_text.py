@@ -308,7 +308,7 @@ class FieldText:
             edits = _occurrence_edits(self.text, self.field, changes)
         if edits is not None and _proves(self.text, self.field, edits, new_value):
             return [(edit,) for edit in edits]
-        whole = self.field.replace_value(new_value)
+        whole = self.field.replace_value(new_value, self.text)
         # A block scalar's span takes its last line break, which must stay before the next key.
         source = self.text[whole.start : whole.end]
         keep = len(source) - len(source.rstrip("\r\n"))

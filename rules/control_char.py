@@ -81,10 +81,13 @@ class ControlChar(Rule):
             return
         repaired: list[Span] = []
         if any(_C1.search(m.group(0)) for m in matches):
-            repaired = sorted(
-                (found.span for found in find_mojibake(text) + find_double_byte_mojibake(text)),
-                key=lambda span: span.start,
-            )
+            found = find_mojibake(text) + find_double_byte_mojibake(text)
+            # Merged: a line read back whole (Czech in Windows-1250) holds ftfy's pieces.
+            for span in sorted((f.span for f in found), key=lambda span: span.start):
+                if repaired and span.start < repaired[-1].end:
+                    repaired[-1] = Span(repaired[-1].start, max(repaired[-1].end, span.end))
+                else:
+                    repaired.append(span)
         starts = [span.start for span in repaired]
         for match in matches:
             for start, end in _outside(match.start(), match.end(), repaired, starts):

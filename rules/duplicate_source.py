@@ -3,8 +3,8 @@
 ## What it does
 Flags an article whose source URL is also the source of another article of the site. The source is
 the one source-link-missing looks for: a web URL in the `source` front-matter field (or the field
-named by the `source-field` setting; under the page's `params` when set there; of a list, the
-first, as of a list of sources that ends the body), else the link that makes up the article's
+named by the `source-field` setting; under the page's `params` when set there; in a map, its
+`url`; of a list, the first, as of a list of sources that ends the body), else the link that makes up the article's
 last visible body line, `[name](url)`. Only the first URL of a list is the article's source: the
 others are often what it cites besides (the earlier story a follow-up builds on, an agency's
 page, a report that many stories quote), and two articles that share one of those are different

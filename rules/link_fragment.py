@@ -31,7 +31,9 @@ article's language), a fragment a shortcode call on that page names or that star
 left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
 in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor one found
 further down that order while an earlier path is a page on disk left out of the run (Hugo takes
-that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page). A `ref` path that finds
+that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page), nor one in an
+HTML comment (`<!-- [old]({{< ref "x.md#y" >}}) -->`: hugo 0.168 runs the call there, but no
+reader sees the link). A `ref` path that finds
 no page at all is ref-not-found's.
 
 So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative
@@ -103,7 +105,7 @@ from newslint.site import PAGE_SUFFIXES, Site, content_page_on_disk
 from newslint.spans import Span
 
 from ._anchors import anchor_name, page_ids
-from ._body import _SHORTCODE, _SHORTCODE_CALL
+from ._body import _SHORTCODE, _SHORTCODE_CALL, in_html_comment
 from ._crossfile import content_path, is_section_page, position
 from ._html_links import links_in
 from ._links import Destinations, split_url
@@ -436,6 +438,8 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
             continue  # no fragment, the top of the page, or this page's own (`ref "#x"`)
         if ref.other_language:
             continue  # another language's page
+        if in_html_comment(document, ref.span.start):
+            continue  # commented out: Hugo runs the call, but no reader sees the link
         where = position(document, ref.span)
         keys = tuple(prefix + key for key in target_keys(path, base, logical, bundle))
         refs.append((keys, fragment, where, ref.written))

@@ -10,7 +10,10 @@ Flags links and images that cannot work:
 - web URLs without a host (`http:///x`, `https://`) and URLs with a second scheme where the host
   should be (`http://mailto:desk@example.org`, `https://https://x.org`);
 - a `[text](https://... with a space)` that Markdown does not turn into a link at all, so the
-  reader sees the brackets and the URL (a tab or a line break in the URL does the same);
+  reader sees the brackets and the URL (a tab or a line break in the URL does the same); a
+  shortcode call's own spaces, quoted arguments included, do not count, as Hugo puts the call's
+  output in its place first, but one outside the call does
+  (`[a](https://x.org/{{< param "id" >}}/my page)`: hugo 0.168 shows it as typed);
 - a `[text] (https://...)` with white space between the brackets and the parentheses (as
   translation tools and hand editing leave it), which is no link either, unless `[text]` is a
   reference link defined in the article;
@@ -365,17 +368,18 @@ class LinkMalformed(Rule):
         # `_SPACED` allows 1,000 characters of link text: its `[` is no further back than that.
         line_start = max(line_start + 1, ctx.document.body_start, node.span.start - 1002)
         # The URL may go on on the next lines (a line break in it), past this run.
-        for match in _SPACED.finditer(text, line_start, min(len(text), node.span.end + 2000)):
+        region_end = min(len(text), node.span.end + 2000)
+        region = _without_shortcode_calls(text, line_start, region_end)
+        for match in _SPACED.finditer(region, line_start, region_end):
             if not node.span.start <= match.start(1) < node.span.end:
                 continue
-            url = match.group(1)
-            if "{{" in url and not _BLANK.search(_SHORTCODE_IN_URL.sub("", url)):
-                continue  # the spaces are a shortcode call's, which Hugo replaces beforehand
             base = match.start(1)
+            # Spaces inside a shortcode call are the call's own: Hugo replaces it with its output
+            # before the Markdown is read. One outside it leaves no link (hugo 0.168).
             ctx.report(
-                Span(base, base + len(url)),
+                Span(base, match.end(1)),
                 "space",
-                fix=_encode_spaces(url, base),
+                fix=_encode_spaces(match.group(1), base),
             )
 
     def __init__(self) -> None:
@@ -503,6 +507,18 @@ def _encode_spaces(url: str, base: int) -> Fix | None:
         for m in spaces
     ]
     return Fix.safe("Percent-encode the space", *edits)
+
+
+def _without_shortcode_calls(text: str, start: int, end: int) -> str:
+    """`text` with each shortcode call between `start` and `end` (`{{< ref "my story.md" >}}`)
+    written as a path of as many characters (`/xxx...`), as Hugo puts a placeholder in its
+    place before it reads the Markdown: offsets stay, and a URL's spaces are its own."""
+    if text.find("{{", start, end) < 0:
+        return text
+    masked = _SHORTCODE_IN_URL.sub(
+        lambda call: "/" + "x" * (len(call.group()) - 1), text[start:end]
+    )
+    return text[:start] + masked + text[end:]
 
 
 def _unwrap(text: str, dest: Span | None) -> Fix | None:

@@ -20,13 +20,21 @@ Russian share of vowels; a headline in capitals is left alone); Polish, Czech or
 Windows-1250 or ISO-8859-2 and read as Windows-1252 or Latin-1 (`Za¿ó³æ gê¶l±` for `Zażółć
 gęślą`: three words or more on a line with a symbol such as `³` or `¶` between two letters, which
 genuine text never has, the line's other characters past ASCII all reading as letters; the
-Catalan `l·l` and a glued Spanish `¿` are no such symbol); and
+Catalan `l·l` and a glued Spanish `¿` are no such symbol); Czech or Slovak saved so, whose
+letters mostly turn into other letters (`Ministr øekl, že rozpoèet` for `Ministr řekl, že
+rozpočet`, `¾e` for `že`, `ïalšie` for `ďalšie`): three words or more on a line (two on a Czech
+or Slovak page) that read back as words with a letter only Czech and Slovak write (`ě č ř ů ň ď
+ť ľ ĺ ŕ`), every character past ASCII reading as a letter of their alphabets, `š`, `ž`, `ť`,
+`ľ` or `ý` among them, and the damage showing what French, Italian or Danish never write (`ø`
+beside `è`, `ì`, `ù` or `ò`, an `ì` inside a word, or a symbol or control character against a
+letter), as their `très`, `così` and `på øen` read as such letters too; and
 Arabic, Persian,
 Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
 Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
 Windows-1258, which ftfy does not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`,
 `п▒я▌п╢` or `╨С╤О╨┤` for `Бюд`, `Ä‘Æ°á»£c` for `được` (three such characters or more whose bytes
-are, exactly, UTF-8 of that script). Text read as GBK or Shift_JIS is taken for that only
+are, exactly, UTF-8 of that script). UTF-8 read as Windows-1250 or ISO-8859-2 (`pĹ™Ă­ĹˇtĂ­` for
+Czech `příští`) is ftfy's to repair. Text read as GBK or Shift_JIS is taken for that only
 when its bytes in that encoding are UTF-8 that reads as CJK text again. UTF-8 decoded as EUC-KR
 (Windows-949) is not repaired: most UTF-8 byte pairs of Korean are no EUC-KR character, so the
 decoder has already turned them into `�` (`replacement-char` reports those) and the text is lost. A cheap pre-filter picks the lines that could hold such damage;
@@ -60,7 +68,7 @@ decodes them the right way (it never guesses a character that is not in the byte
 have to, there is no fix, see above), or, for the
 code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
 OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as Latin-1, Windows-1251, 1253, 1250 or
-ISO-8859-2 read as Latin-1 and KOI8-R and Windows-1251 swapped kinds: the repair is exact, but
+ISO-8859-2 read as Latin-1 (Polish, Czech, Slovak) and KOI8-R and Windows-1251 swapped kinds: the repair is exact, but
 which encoding did the damage is inferred from text that still looks like words. Unsafe in code (a code block or
 inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
 about encodings for example.

@@ -19,8 +19,9 @@ a source label, as news sites and translated articles write it: `Source:` (or `S
 `Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, and their plurals (`Quellen:`, `Fuentes:`, `Fontes:`,
 `Источники:`, `Πηγές:`, ...), in any case, with an ASCII or full-width colon, optionally in emphasis
 (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, in parentheses
-(`(bron: [name](url))`, and the full-width ones of Chinese and Japanese, `（出典：[name](url)）`),
-after a clause ending in a
+(`(bron: [name](url))`, the full-width ones of Chinese and Japanese, `（出典：[name](url)）`,
+also in emphasis: `*(Fuente: [EFE](url))*`), with a no-break space before the colon as French
+writes it (`Source : [AFP](url)`), after a clause ending in a
 comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. After the label a citation
 may come first when the line's one link ends it (`Source: Ministry of Health, "Report," 11 August
 2026 — [gov.uk/...](url)`). Several sources may end the body as a list of links, each item one
@@ -29,7 +30,8 @@ item is the source link. Other words before the link or above the list (`Related
 one link on the line, are no source line; nor is a link in raw HTML
 (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one; it may hold a
-list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is reported), and
+list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is reported), or
+a map whose `url` key holds it (`source: {name: Reuters, url: https://...}`, also as list items), and
 is read under the page's `params` when set there (`params: {source: ...}`: Hugo 0.150+ makes it
 the page's `.Params.source`, over a top-level `source`; checked with hugo 0.168); the message
 names a field with a URL under another source-like key (`source_url: "https://..."`, at the

@@ -1618,8 +1618,11 @@ STYLE_CASES = [
             ("EN003", 5, 19, 5, 20, "safe"),
             ("TX004", 5, 31, 5, 32, "safe"),
         ),
-        # The rewritten value stays a multi-line literal string.
-        fixed=art("toml", summary="'''The budget passed on Tuesday. The vote ended the talks.'''"),
+        # The rewritten value stays a multi-line literal string, the line break after its
+        # opening quotes kept.
+        fixed=art(
+            "toml", summary="'''\nThe budget passed on Tuesday. The vote ended the talks.'''"
+        ),
     ),
     # FM005: a scalar where a list belongs becomes a one-item flow list in every syntax.
     Peer(

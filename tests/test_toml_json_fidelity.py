@@ -1888,3 +1888,26 @@ def test_fixes_read_by_the_real_hugo(tmp_path: Path) -> None:
         if not _matches(case.hugo, reading):
             wrong.append((case.id, reading))
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "lead", "written"),
+    [
+        # Line breaks stay breaks; a lone CR is a control character, written as an escape.
+        ("a\nb\r\nc\rd", '"""', "", '"""a\nb\r\nc\\rd"""'),
+        # A break that starts the value is escaped, unless one goes after the quotes first.
+        ("\na", '"""', "", '"""\\na"""'),
+        ("\na", '"""', "\n", '"""\n\na"""'),
+        ("\na", "'''", "\n", "'''\n\na'''"),
+        ('a\n"b"', '"""', "\n", '"""\na\n\\"b\\""""'),
+    ],
+)
+def test_toml_multi_line_string_keeps_its_form(
+    value: str, style: str, lead: str, written: str
+) -> None:
+    import tomli
+
+    from newslint.events import render_scalar
+
+    assert render_scalar(value, "toml", style, lead) == written
+    assert tomli.loads(f"k = {written}")["k"] == value.replace("\r\n", "\n")

@@ -37,6 +37,12 @@ CASES = [
         errors=[("control", 5, 2)],
         fixed=fm(body="xy and It\x92s and âš”ï¸\x8f\n", title="T"),
     ),
+    # Czech in Windows-1250 read as Latin-1: `\x9d` is the `ť` of a line mojibake reads back
+    # whole, over ftfy's pieces for `\x9a` and `\x9e` (overlapping spans, merged).
+    Case(
+        "c1-inside-a-czech-line-read-back-whole",
+        fm(body="Ministr øekl, \x9ee rozpoèet pøí\x9atí rok a\x9d bude men\x9aí.\n", title="T"),
+    ),
     Case(
         "crlf-line-ending-is-not-a-control-here",
         '---\r\ntitle: "T"\r\n---\r\n\r\nline\x7f\r\nnext\r\n',
@@ -81,7 +87,7 @@ CASES = [
         "escaped-twice-in-a-toml-multi-line-string",
         '+++\ntitle = """a\\u0007b\nc\\u0007d"""\n+++\n\nBody.\n',
         errors=[("control", 2, 9)],
-        fixed='+++\ntitle = """ab\\ncd"""\n+++\n\nBody.\n',
+        fixed='+++\ntitle = """ab\ncd"""\n+++\n\nBody.\n',
     ),
     Case(
         "escaped-in-a-toml-table",

@@ -293,3 +293,10 @@ def test_a_url_after_the_first_of_a_source_list_is_not_compared() -> None:
     follow_up = fm(title="T", source=["https://www.reuters.com/world/budget-vote/", URL])
     found = lint_project(DuplicateSource, {A: article(URL), B: follow_up})
     assert found == []
+
+
+def test_source_map_url_counts() -> None:
+    # `source: {name: Reuters, url: ...}`: the map's url is the source, reported where it is.
+    text = fm(title="T", source=Raw(f"{{name: Reuters, url: {URL}}}"))
+    found = lint_project(DuplicateSource, {A: article(URL), B: text})
+    assert found == [(B, 3, 30, f"source {URL} is also cited by {A}")]

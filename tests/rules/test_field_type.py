@@ -141,6 +141,15 @@ CASES = [
     # as 0 (a string it cannot read as a number).
     Case("sexagesimal-title-is-text", "---\ntitle: 1:30\nlead: 9:45\n---\n"),
     Case("sexagesimal-weight-is-text", fm(weight=Raw("1:30")), errors=[("type", 2, 9)]),
+    # Numbers Hugo's YAML reads otherwise than PyYAML (hugo 0.168, `printf "%T"`): `0o17` is 15
+    # (weight 15; title "15"), `0.1e1` the float 1 (title "1"), `+.inf` the string "+.inf".
+    Case("octal-0o-weight-is-a-number", "---\nweight: 0o17\n---\n"),
+    Case("octal-0o-title-is-shown-as-15", "---\ntitle: 0o17\n---\n", errors=[("type", 2, 8)]),
+    Case("unsigned-exponent-title", "---\ntitle: 0.1e1\n---\n", errors=[("type", 2, 8)]),
+    Case("plus-inf-title-is-text", "---\ntitle: +.inf\nlead: +.inf\n---\n"),
+    Case("no-dot-exponent-title-is-text", "---\ntitle: 1e3\n---\n"),
+    # TOML reads its own numbers: `1e3` is a float there, which titles the page "1000".
+    Case("toml-exponent-title", "+++\ntitle = 1e3\n+++\n", errors=[("type", 2, 9)]),
     # A theme's own string field is read as the value it is: the template gets a number.
     Case("theme-string-number", fm(lead=Raw("3")), errors=[("type", 2, 7)]),
     Case("menus-number", fm(menus=Raw("3")), errors=[("type", 2, 8)]),
@@ -503,7 +512,8 @@ def test_alias_root_message() -> None:
     ]
 
 
-# The source field holds one source or a list of them (`source: [url1, url2]`), each a string.
+# The source field holds one source or a list of them (`source: [url1, url2]`), each a string
+# or a map (whose `url` source-link-missing reads).
 SOURCE_CASES = [
     Case("source-string", fm(source="https://r.com/a")),
     Case("source-list", fm(source=["https://r.com/a", "https://s.com/b"])),
@@ -512,7 +522,15 @@ SOURCE_CASES = [
         fm(source=["https://r.com/a", 3]),
         errors=[("item-type", 4, 5)],
     ),
-    Case("source-map", "---\nsource: {url: https://r.com/a}\n---\n", errors=[("type", 2, 9)]),
+    # A source map names the source (`{name: Reuters, url: ...}`); one in a list too.
+    Case("source-map", "---\nsource: {name: Reuters, url: https://r.com/a}\n---\n"),
+    Case("source-list-of-maps", "---\nsource: [{url: https://r.com/a}, https://s.com/b]\n---\n"),
+    Case("source-number", "---\nsource: 3\n---\n", errors=[("type", 2, 9)]),
+    Case(
+        "source-list-item-a-list",
+        "---\nsource: [{url: https://r.com/a}, [x]]\n---\n",
+        errors=[("item-type", 2, 34)],
+    ),
     Case(
         "configured-source-field-list",
         "---\norigin: [https://r.com/a, [x]]\n---\n",
@@ -525,3 +543,16 @@ SOURCE_CASES = [
 @pytest.mark.parametrize("case", SOURCE_CASES, ids=lambda c: c.name)
 def test_field_type_source(case: Case) -> None:
     assert_case(FieldType, case)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("draft: 0o1", "draft should be true or false, not the number 1"),
+        ("weight: +.inf", "weight should be a whole number, not the string '+.inf'"),
+        ("weight: 0.1e1", "weight should be a whole number, not the number 1.0"),
+    ],
+)
+def test_yaml_values_are_named_as_hugo_reads_them(written: str, message: str) -> None:
+    found = check_text(f"---\n{written}\n---\n", select=["FM005"])
+    assert [(d.line, d.column, d.message) for d in found] == [(2, written.index(":") + 3, message)]

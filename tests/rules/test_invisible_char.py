@@ -98,7 +98,7 @@ CASES = [
         "escaped-twice-in-a-toml-multi-line-string",
         '+++\ntitle = """a\\u200bb\nc\\u200bd"""\n+++\n\nBody.\n',
         errors=[("invisible", 2, 9)],
-        fixed='+++\ntitle = """ab\\ncd"""\n+++\n\nBody.\n',
+        fixed='+++\ntitle = """ab\ncd"""\n+++\n\nBody.\n',
     ),
     Case(
         "escaped-in-a-toml-table",

@@ -188,6 +188,14 @@ def ref_article(body: str) -> str:
         ("/site/content/news/a.md", '[v]({{< ref "#x" >}})\n', []),
         # a written-out shortcode (`{{</* */>}}`) is no call
         ("/site/content/news/a.md", '`{{</* ref "budget.md#x" */>}}`\n', []),
+        # in an HTML comment, a block over lines or inline: hugo 0.168 runs the call, but no
+        # reader sees the link; the call after the comment is one
+        (
+            "/site/content/news/a.md",
+            '<!--\n[v]({{< ref "budget.md#x" >}})\n-->\n\n'
+            'A <!-- {{< ref "budget.md#y" >}} --> [w]({{< ref "budget.md#z" >}})\n',
+            [(9, 51, "no heading or anchor on 'budget.md' has the id 'z'")],
+        ),
         # `#top` is the top of any page (browsers need no id for it), by `ref` as by URL
         (
             "/site/content/news/a.md",

@@ -215,6 +215,23 @@ CASES = [
         "spaces-of-a-shortcode-call-inside-a-url",
         fm(body="[a](https://x.org/{{< param id >}}/p) and [b](/t/{{% param tag %}}/p q).\n"),
         errors=[("space", 4, 47)],
+        fixed=fm(
+            body="[a](https://x.org/{{< param id >}}/p) and [b](/t/{{% param tag %}}/p%20q).\n"
+        ),
+    ),
+    Case(
+        # The same with a quoted argument, spaced or not, at the URL's start or in its middle:
+        # hugo 0.168 renders `[a]({{< echo "x y" >}}/a b)` as typed, and links the fixed URLs.
+        "space-outside-a-quoted-shortcode-argument",
+        fm(
+            body='[a]({{< echo "x y" >}}/a b) [b](https://x.org/{{< param "a" >}}/my page)\n\n'
+            '[c]({{< echo "https://x.org/a" >}}?q=1 2) [d]({{< ref "my story.md" >}})\n'
+        ),
+        errors=[("space", 4, 5), ("space", 4, 33), ("space", 6, 5)],
+        fixed=fm(
+            body='[a]({{< echo "x y" >}}/a%20b) [b](https://x.org/{{< param "a" >}}/my%20page)\n\n'
+            '[c]({{< echo "https://x.org/a" >}}?q=1%202) [d]({{< ref "my story.md" >}})\n'
+        ),
     ),
     Case(
         # Quotes in pairs are a search query's, which the server reads: no debris.

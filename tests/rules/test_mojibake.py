@@ -209,7 +209,7 @@ CASES = [
         "escaped-twice-in-a-toml-multi-line-string",
         '+++\ntitle = """Caf\\u00c3\\u00a9\nCaf\\u00c3\\u00a9"""\n+++\n\nText.\n',
         errors=[("mojibake", 2, 9)],
-        fixed='+++\ntitle = """Café\\nCafé"""\n+++\n\nText.\n',
+        fixed='+++\ntitle = """Café\nCafé"""\n+++\n\nText.\n',
     ),
     # There one fix rewrites the whole value with every repair: when one of them is a guess (the
     # GBK kind, unsafe in the body too), so is the fix, even for the safe Latin-1 repair.
@@ -218,7 +218,7 @@ CASES = [
         '+++\ntitle = """Caf\\u00c3\\u00a9\n\\u9356\\u693e\\u542b\\u93c3\\u5815\\u68ff'
         '\\u6d60\\u5a42\\u3049\\u6d93\\u5a42\\u5d0d"""\n+++\n\nText.\n',
         errors=[("mojibake", 2, 9)],
-        unsafe_fixed='+++\ntitle = """Café\\n北京时间今天上午"""\n+++\n\nText.\n',
+        unsafe_fixed='+++\ntitle = """Café\n北京时间今天上午"""\n+++\n\nText.\n',
     ),
     # Escapes of sound text are no damage.
     Case("escaped-legitimate", '{"title": "Caf\\u00e9 S\\u00c3O \\u5317\\u4eac"}\n\nText.\n'),
@@ -465,6 +465,79 @@ LATIN2_AS_LATIN1 = POLISH.encode("iso8859_2").decode("latin-1")  # Za¿ó³æ g�
     ids=lambda c: c.name,
 )
 def test_central_european_code_pages_read_as_latin_1(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+# Czech and Slovak in Windows-1250 or ISO-8859-2 read as Windows-1252 or Latin-1: most of their
+# letters become other letters (`øekl` for `řekl`, `rozpoèet`, `ïalšie`), few become symbols.
+CZECH = "Ministr řekl, že rozpočet na příští rok bude menší."
+SLOVAK = "Ľudia povedali, že ďalšie kolo sľúbila vláda."
+CZ_1250_AS_1252 = CZECH.encode("cp1250").decode("cp1252")  # Ministr øekl, že rozpoèet ...
+CZ_1250_AS_LATIN1 = CZECH.encode("cp1250").decode("latin-1")  # ... \x9ee rozpoèet ... pøí\x9atí
+CZ_LATIN2_AS_LATIN1 = CZECH.encode("iso8859_2").decode("latin-1")  # ... ¾e rozpoèet ... pøí¹tí
+SK_1250_AS_1252 = SLOVAK.encode("cp1250").decode("cp1252")  # ¼udia ... ïalšie kolo s¾úbila
+CZ_UTF8_AS_1250 = CZECH.encode().decode("cp1250")  # Ministr Ĺ™ekl, Ĺľe rozpoÄŤet ...
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        Case(
+            "czech-windows-1250-read-as-windows-1252",
+            fm(body=f"{CZ_1250_AS_1252}\n"),
+            errors=[("mojibake", 4, 9)],
+            unsafe_fixed=fm(body=f"{CZECH}\n"),
+        ),
+        Case(
+            "czech-windows-1250-read-as-latin-1",
+            fm(body=f"{CZ_1250_AS_LATIN1}\n"),
+            errors=[("mojibake", 4, 9)],
+            unsafe_fixed=fm(body=f"{CZECH}\n"),
+        ),
+        Case(
+            "czech-iso-8859-2-read-as-latin-1",
+            fm(body=f"{CZ_LATIN2_AS_LATIN1}\n"),
+            errors=[("mojibake", 4, 9)],
+            unsafe_fixed=fm(body=f"{CZECH}\n"),
+        ),
+        Case(
+            "slovak-windows-1250-read-as-windows-1252",
+            fm(body=f"{SK_1250_AS_1252}\n"),
+            errors=[("mojibake", 4, 1)],
+            unsafe_fixed=fm(body=f"{SLOVAK}\n"),
+        ),
+        # On a Czech page two such words are enough.
+        Case(
+            "czech-page-two-words",
+            fm(body="Vláda øekla, že vìc bude lepší.\n"),
+            errors=[("mojibake", 4, 3)],
+            unsafe_fixed=fm(body="Vláda řekla, že věc bude lepší.\n"),
+            language="cs",
+        ),
+        Case("elsewhere-two-words-too-few", fm(body="Vláda øekla, že vìc bude lepší.\n")),
+        # UTF-8 read as Windows-1250 is ftfy's exact repair: safe.
+        Case(
+            "czech-utf-8-read-as-windows-1250",
+            fm(body=f"{CZ_UTF8_AS_1250}\n"),
+            errors=[("mojibake", 4, 9)],
+            fixed=fm(body=f"{CZECH}\n"),
+        ),
+        # Clean Czech, Slovak, Polish and Hungarian; French, Italian and Danish, whose letters
+        # read as Czech ones too (`très` as `trčs`), even beside a Czech name.
+        Case(
+            "clean-central-european-and-look-alikes",
+            fm(
+                body=f"{CZECH}\n\n{SLOVAK}\n\nZażółć gęślą jaźń, mówił łoś.\n\n"
+                "Árvíztűrő tükörfúrógép és a jövő évi költségvetés.\n\n"
+                "Le député Dušan Žák, très ému, a présenté après la séance sa première réponse.\n\n"
+                "Il ministro ha detto che più di così non si può fare, però lunedì sì.\n\n"
+                "Hun bor på øen og kører til København hver dag, når det er muligt.\n"
+            ),
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_czech_and_slovak_code_pages(case: Case) -> None:
     assert_case(Mojibake, case)
 
 

@@ -175,9 +175,13 @@ def test_a_languages_own_level_comes_first() -> None:
 
 def test_raw_html_rendered() -> None:
     site = Site(root=Path("/nonexistent-site"), unsafe_html=True)
-    files = {f"{ROOT}/a.md": ref_article('<div>{{< ref "/x/z" >}}</div>\n')}
+    # In an HTML comment too (hugo 0.168 runs the call there when the site renders raw HTML).
+    files = {
+        f"{ROOT}/a.md": ref_article('<div>{{< ref "/x/z" >}}</div> <!-- {{< ref "/x/y" >}} -->\n')
+    }
     assert lint_project(RefNotFound, files, site=site) == [
-        (f"{ROOT}/a.md", 5, 15, MISSING.format("/x/z"))
+        (f"{ROOT}/a.md", 5, 15, MISSING.format("/x/z")),
+        (f"{ROOT}/a.md", 5, 45, MISSING.format("/x/y")),
     ]
 
 

@@ -101,6 +101,40 @@ CASES = [
         errors=[("glued", 2, 19)],
         fixed='+++\nsummary = "It fell. Then it rose."\n+++\nBody.\n',
     ),
+    # French closes a quotation with a guillemet set off by a (no-break) space, the full stop
+    # after it: `dit « non ».Le` runs two sentences together. A space before the stop is
+    # another matter, and a lower-case word after the stop no sentence.
+    Case(
+        "french-closing-guillemet",
+        fm(
+            title="x",
+            body="Il a dit « non ».Le vote a lieu.\n\nElle a dit «\u00a0oui\u00a0».La fin.\n",
+        ),
+        errors=[("glued", 5, 17), ("glued", 7, 19)],
+        fixed=fm(
+            title="x",
+            body="Il a dit « non ». Le vote a lieu.\n\nElle a dit «\u00a0oui\u00a0». La fin.\n",
+        ),
+    ),
+    Case(
+        "french-guillemet-space-before-stop-or-lower-case",
+        fm(title="x", body="Il a dit « non » .Le vote.\n\nIl a dit « non ».le vote.\n"),
+    ),
+    # A TOML multi-line string is placed by occurrence; `.The` twice is ambiguous, so one fix
+    # rewrites the whole value, which stays a multi-line string: its line breaks as they were,
+    # the one after the opening quotes too (TOML drops that one from the value).
+    Case(
+        "toml-multi-line-rewritten-whole",
+        '+++\nsummary = """\nIt fell.The bank\nsaid so.The end."""\n+++\nBody.\n',
+        errors=[("glued", 3, 8), ("glued", 4, 8)],
+        fixed='+++\nsummary = """\nIt fell. The bank\nsaid so. The end."""\n+++\nBody.\n',
+    ),
+    Case(
+        "toml-multi-line-rewritten-whole-crlf",
+        '+++\r\nsummary = """It fell.The bank\r\nsaid so.The end."""\r\n+++\r\nBody.\r\n',
+        errors=[("glued", 2, 21), ("glued", 3, 8)],
+        fixed='+++\r\nsummary = """It fell. The bank\r\nsaid so. The end."""\r\n+++\r\nBody.\r\n',
+    ),
     Case(
         "json",
         '{"summary": "It fell.Then it rose."}\nBody.\n',

@@ -109,6 +109,23 @@ CASES = [
     Case("crlf", '---\r\ntitle: "B"\r\n---\r\n\r\nText.\r\n\r\n[r](https://r.com/a)\r\n'),
     Case("crlf-missing", '---\r\ntitle: "B"\r\n---\r\n\r\nText.\r\n', errors=[("missing", 5, 1)]),
     Case("toml", '+++\ntitle = "B"\nsource = "https://r.com/a"\n+++\nText.\n'),
+    # A source map's `url` is the source: inline, as a block, as a TOML table, in a list.
+    Case(
+        "source-map", fm(body=BODY, title="B", source=Raw("{name: Reuters, url: https://r.com/a}"))
+    ),
+    Case("source-map-block", '---\ntitle: "B"\nsource:\n  URL: "https://r.com/a"\n---\nText.\n'),
+    Case("source-map-toml", '+++\ntitle = "B"\n[source]\nurl = "https://r.com/a"\n+++\nText.\n'),
+    Case("source-map-in-list", fm(body=BODY, title="B", source=Raw("[{url: https://r.com/a}]"))),
+    Case(
+        "source-map-without-url",
+        fm(body=BODY, title="B", source=Raw("{name: Reuters}")),
+        errors=[("missing", 6, 1)],
+    ),
+    Case(
+        "source-map-placeholder",
+        fm(body=BODY, title="B", source=Raw("{url: https://原文地址/a}")),
+        errors=[("placeholder", 3, 15)],
+    ),
     Case("json", '{"title": "B"}\nText.\n\n[r](https://r.com/a)\n'),
     # An HTML comment after the source link (a suppression, an editor's note) shows nothing.
     Case(
@@ -268,6 +285,41 @@ LABEL_CASES = [
         "full-width-parenthesis-closed-half-width",
         fm(title="B", body=BODY + "（来源：[新华社](https://example.com/a))\n"),
         errors=[("missing", 7, 1)],
+    ),
+    # Parentheses in emphasis, as Spanish, Portuguese, Italian and German sites set a credit off.
+    Case(
+        "emphasised-parentheses",
+        fm(title="B", body=BODY + "*(Fuente: [EFE](https://efe.com/a))*\n"),
+    ),
+    Case(
+        "bold-parentheses", fm(title="B", body=BODY + "**(Fonte: [Lusa](https://lusa.pt/a).)**\n")
+    ),
+    Case(
+        "underscored-parentheses",
+        fm(title="B", body=BODY + "_(Quelle: [dpa](https://dpa.de/a))_\n"),
+    ),
+    Case(
+        "emphasised-parentheses-citation",
+        fm(title="B", body=BODY + "> *(Fonte: ANSA, [ansa.it](https://ansa.it/a))*\n"),
+    ),
+    Case(
+        "emphasised-parentheses-left-open",
+        fm(title="B", body=BODY + "*(Fuente: [EFE](https://efe.com/a)*\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "emphasised-parentheses-other-words",
+        fm(title="B", body=BODY + "*(Leer también: [EFE](https://efe.com/a))*\n"),
+        errors=[("missing", 7, 1)],
+    ),
+    # French sets a no-break space (or a narrow one) before the colon.
+    Case(
+        "french-no-break-space",
+        fm(title="B", body=BODY + "Source\u00a0: [AFP](https://afp.com/a)\n"),
+    ),
+    Case(
+        "french-narrow-no-break-space",
+        fm(title="B", body=BODY + "*(Source\u202f: [AFP](https://afp.com/a))*\n"),
     ),
     Case("arabic", fm(title="B", body=BODY + "المصدر: [الخبر](https://example.com/a)\n")),
     Case("ukrainian", fm(title="B", body=BODY + "Джерело: [Новина](https://example.com/a)\n")),
