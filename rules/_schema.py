@@ -12,6 +12,7 @@ from newslint.fixes import Edit
 from newslint.rule import Context
 from newslint.schema import Schema, presets_for, schema_for
 from newslint.spans import Span
+from newslint.textutil import line_start as start_of_line
 
 
 def schema_of(ctx: Context) -> Schema:
@@ -45,7 +46,7 @@ def delete_item(text: str, items: tuple[Node, ...], index: int) -> Edit:
     """An edit removing `items[index]` from its list: its line in a YAML block list, else the item
     and one adjoining comma (flow lists, TOML and JSON arrays)."""
     item = items[index]
-    line_start = max(text.rfind("\n", 0, item.span.start), text.rfind("\r", 0, item.span.start)) + 1
+    line_start = start_of_line(text, item.span.start)
     if _BLOCK_ITEM_PREFIX.fullmatch(text, line_start, item.span.start):
         end = item.span.end
         while end < len(text) and text[end] not in "\r\n":
