@@ -55,7 +55,7 @@ from newslint import Severity
 from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import Context, ProjectContext, Rule
-from newslint.site import Site, content_page_on_disk
+from newslint.site import Site, pages_along
 from newslint.spans import Span
 
 from . import _dates
@@ -178,10 +178,7 @@ def _bundle_resource(page: UrlPage) -> bool:
     cache sees the folders as they are now."""
     parts = page.logical.split("/")
     folders = parts if page.section_slug is not None else parts[:-1]
-    return any(
-        content_page_on_disk(page.roots, "/".join(folders[:depth]) + "/index")
-        for depth in range(1, len(folders) + 1)
-    )
+    return any(pages_along(page.roots, folders, "index"))
 
 
 def _leaf(file: str) -> str:
@@ -234,11 +231,14 @@ def _derived_target(page: UrlPage, sections: dict[tuple[str, str, str], str]) ->
     segments = path.split("/") if path else []
     parts = page.logical.split("/") if page.logical else []
     folders = parts if page.section_slug is not None else parts[:-1]
+    indexes: list[bool] | None = None  # the `_index` files on disk, looked up when needed
     for depth in range(1, len(folders) + 1):
         folder = "/".join(folders[:depth])
         slug = sections.get((page.root, page.language, folder))
         if slug is None:
-            if content_page_on_disk(page.roots, folder + "/_index"):
+            if indexes is None:
+                indexes = pages_along(page.roots, folders, "_index")
+            if indexes[depth - 1]:
                 return None
             continue
         if slug == "\0":
