@@ -113,7 +113,7 @@ class _Runs:
     time.
     """
 
-    __slots__ = ("_before", "_local", "text")
+    __slots__ = ("_before", "_line", "_local", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -123,6 +123,7 @@ class _Runs:
             1,
             0,
         )  # text[start:end] is address characters, and text[end] is not (none yet)
+        self._line = (1, 0)  # text[start:end] holds no line feed, and text[end] is one or the end
 
     def run_start(self, index: int, char: str) -> int:
         """Where the run of `char` that ends right before `index` begins (`index` when there is
@@ -147,6 +148,18 @@ class _Runs:
         if self.text[index] not in _ESCAPABLE:
             return False
         return (index - self.run_start(index, "\\")) % 2 == 1
+
+    def line_end(self, index: int) -> int:
+        """Where the line holding `index` ends: its line feed, or the end of the text. (A line of
+        500,000 `*a` asks at each of its prose runs: a search to the end each time was most of a
+        check of it.)"""
+        start, end = self._line
+        if not start <= index <= end:
+            end = self.text.find("\n", index)
+            if end < 0:
+                end = len(self.text)
+            self._line = (index, end)
+        return end
 
     def local_end(self, index: int, limit: int) -> int:
         """Where the e-mail local part (Goldmark's characters) starting at `index` ends, at most
@@ -319,9 +332,7 @@ def _linkified(
     text = runs.text
     brackets = labels or "[" in text[lo:hi]
     counted = lo  # labels are counted up to this offset
-    limit = text.find("\n", hi)  # Goldmark matches within the line
-    if limit < 0:
-        limit = len(text)
+    limit = runs.line_end(hi)  # Goldmark matches within the line
     hints = [(hint.start(), hint.group()) for hint in _LINKIFY_HINT.finditer(text, lo, hi)]
     # An address may start in the run and go on past it: `~~a~~b@c.org`.
     after = runs.local_end(hi, limit)

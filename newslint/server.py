@@ -43,6 +43,15 @@ diagnostics, with quick fixes. As `ruff server`:
   defaults meanwhile, as `check` warns. A `file:` URI whose path holds a NUL names no file: an
   error message, and no diagnostics.
 
+- **Responsiveness.** Linting and fixing run on a worker thread, one job at a time, never in
+  the loop that reads and answers the editor's messages: an article that takes long to lint (a
+  megabyte of problems, a plugin's slow rule) delays the problems of the documents queued after
+  it, but every message is still read and whatever needs no lint answered (the quick fixes of
+  the other documents, a change, a `shutdown` and `exit`). A document is never queued twice: a
+  change while its lint runs is linted when that lint ends, whose problems, of an older text,
+  are not published. A message longer than `MAX_MESSAGE_BYTES` (64 MiB: a document far over
+  `max-file-size`, which is reported as NL003 below it) is not read: its bytes are skipped, an
+  error message says so, and a request among them is answered with an error.
 - **Lifetime.** The process ends at the client's `exit`, with status 0 after a `shutdown` and 1
   without one (as LSP says), and with status 1 when the client goes away (its end of standard
   input closes). A rule that raises is an `internal-error` (NL000) diagnostic, and any other
@@ -62,6 +71,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import re
 import sys
@@ -94,6 +104,11 @@ WATCHED_FILES = (
     "**/_index.{md,markdown,html,htm}",
 )
 FIX_ALL_KIND = "source.fixAll.newslint"
+# The longest message the server reads: a document far over `max-file-size`'s default (10 MB),
+# even with every character escaped in JSON. A longer one is skipped, and said to be.
+MAX_MESSAGE_BYTES = 64 << 20
+# What a message too long to read becomes (a notification the server sends itself).
+TOO_LARGE = "newslint/messageTooLarge"
 # The exit status when the client did not ask for a `shutdown` first (LSP's "exit" notification).
 EXIT_NO_SHUTDOWN = 1
 
@@ -141,6 +156,50 @@ class Linted:
     version: int | None
     text: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class Worker:
+    """The thread where the server lints and fixes, one job at a time, in the order they come.
+
+    The protocol's event loop never lints: an article that takes long (a megabyte of problems,
+    a plugin's slow rule) keeps the worker busy, not the server, which goes on answering the
+    editor (quick fixes of the other documents, a change, a `shutdown`). One job at a time is
+    the bound on the work: the linter's configuration and caches are used by this thread alone,
+    and `lint` never queues a document twice (see `build_server`). The thread is a daemon, so an
+    `exit` ends the process even while a job runs."""
+
+    def __init__(self) -> None:
+        import queue
+        import threading
+
+        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        threading.Thread(target=self._run, name="newslint-lint", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            loop, future, job = self._jobs.get()
+            try:
+                result = job()
+            except BaseException as err:  # given to the awaiting handler, which says it
+                loop.call_soon_threadsafe(_settle, future, None, err)
+            else:
+                loop.call_soon_threadsafe(_settle, future, result, None)
+
+    async def call(self, job: Any) -> Any:
+        """What `job()` returns (or raises), run on the worker's thread."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self._jobs.put((loop, future, job))
+        return await future
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    if future.cancelled():  # (the request was cancelled meanwhile)
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 class Linter:
@@ -503,34 +562,87 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
         return str(getattr(kind, "value", kind) or "utf-16")
 
     def lint(uri: str) -> None:
-        document = state.documents.get(uri)
-        if document is None:  # closed meanwhile
+        """Lint the open document at `uri` on the worker, and publish its problems. A document
+        whose lint is queued or running is not queued again: a change meanwhile is linted when
+        that lint ends (its result, of an older text, is not published)."""
+        if uri not in state.documents:
             return
-        path = _path_of(uri)
+        if uri in state.linting:
+            state.again.add(uri)  # (a new configuration, a save: lint once more after it)
+            return
+        state.linting.add(uri)
+        task = asyncio.ensure_future(_lint(uri))
+        state.tasks.add(task)  # (the loop keeps a weak reference only)
+        task.add_done_callback(state.tasks.discard)
+
+    def lint_on_worker(uri: str, document: OpenDocument) -> tuple[Any, ...]:
+        # On the worker's thread. Version first, text second: a change that comes between the
+        # two leaves a pair that matches no state of the document, which `_lint` then lints
+        # again rather than publish.
+        version = document.version
         text = document.text
+        path = _path_of(uri)
         diagnostics: list[Diagnostic] = []
+        warnings: list[str] = []
+        error = None
         try:
             if path is not None:  # an unsaved buffer has no site, configuration or language
                 diagnostics = state.linter.check(path, text)
                 # A site configuration that cannot be read (linted with Hugo's defaults: its
                 # time zone, languages, ...) or that Hugo refuses: the author must know, as
                 # `check` says; the message tells what newslint uses instead.
-                for message in state.linter.site_errors(path):
-                    warn(message)
-            state.shown.clear()  # it lints again: a problem that comes back is told again
+                warnings = state.linter.site_errors(path)
         except UsageError as err:
-            report(str(err))
+            error = str(err)
         except Exception as err:  # a bug of newslint's must not take the editor's server down
-            report(f"internal error: {type(err).__name__}: {err}")
-        state.linted[uri] = Linted(document.version, text, diagnostics)
+            error = f"internal error: {type(err).__name__}: {err}"
+        # The LSP form too: on a file with 100,000 problems, it is work of its own.
         positions = Positions(text, encoding())
+        published = [lsp_diagnostic(d, positions) for d in diagnostics]
+        return version, text, diagnostics, published, warnings, error
+
+    async def _lint(uri: str) -> None:
+        try:
+            document = state.documents.get(uri)
+            if document is None:  # closed meanwhile
+                return
+            try:
+                found = await state.worker.call(lambda: lint_on_worker(uri, document))
+            except Exception as err:  # (Positions, lsp_diagnostic: a bug of newslint's)
+                report(f"internal error: {type(err).__name__}: {err}")
+                return
+        finally:
+            state.linting.discard(uri)
+        version, text, diagnostics, published, warnings, error = found
+        if state.documents.get(uri) is not document:
+            return  # closed (and maybe opened again) meanwhile: that one is linted on its own
+        if uri in state.again or (document.version, document.text) != (version, text):
+            # Changed while it was linted (or its configuration did): these problems are of an
+            # older text. The newer one is linted now, or after its burst of changes settles
+            # (`did_change` lints it then).
+            state.again.discard(uri)
+            if uri not in state.pending:
+                lint(uri)
+            return
+        if error is None:
+            state.shown.clear()  # it lints again: a problem that comes back is told again
+            for message in warnings:
+                warn(message)
+        else:
+            report(error)
+        state.linted[uri] = Linted(version, text, diagnostics)
         server.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(
-                uri=uri,
-                version=document.version,
-                diagnostics=[lsp_diagnostic(d, positions) for d in diagnostics],
-            )
+            lsp.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=published)
         )
+
+    async def fix_edits_of(path: str, text: str) -> list[lsp.TextEdit]:
+        """The edit that applies every fix to `text` (see `whole_edit`), made on the worker."""
+
+        def job() -> list[lsp.TextEdit]:
+            return whole_edit(text, state.linter.fix(path, text), Positions(text, encoding()))
+
+        edits: list[lsp.TextEdit] = await state.worker.call(job)
+        return edits
 
     def relint_open() -> None:
         for uri in list(state.documents):
@@ -591,12 +703,13 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
             lint(uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
+    async def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
         from newslint.cascade import clear_cascade_cache, is_index_file
 
         path = _path_of(params.text_document.uri)
         if path is not None and is_index_file(path):
-            clear_cascade_cache()  # its cascade reaches the open articles below it
+            # Its cascade reaches the open articles below it.
+            await state.worker.call(clear_cascade_cache)
             relint_open()
         else:
             lint(params.text_document.uri)
@@ -611,25 +724,42 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
         )
 
+    # The linter's settings and caches change on the worker, between two of its jobs.
+
+    @server.feature(TOO_LARGE)
+    def message_too_large(params: Any) -> None:
+        size, method, request_id = params.size, params.method, params.id
+        what = f"a {method} message" if method else "a message"
+        message = (
+            f"{what} of {size:,} bytes is over the {MAX_MESSAGE_BYTES:,} bytes the server "
+            "reads; skipped"
+        )
+        server.window_show_message(
+            lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"newslint: {message}")
+        )
+        if request_id is not None:  # a request: the client waits for its answer
+            error = lsp.ResponseError(code=lsp.LSPErrorCodes.RequestFailed, message=message)
+            server.protocol._send_response(request_id, error=error)
+
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
+    async def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
         try:
-            state.linter.configure(params.settings)
+            await state.worker.call(lambda: state.linter.configure(params.settings))
         except UsageError as err:
             report(str(err))
         relint_open()
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched_files(params: lsp.DidChangeWatchedFilesParams) -> None:
+    async def did_change_watched_files(params: lsp.DidChangeWatchedFilesParams) -> None:
         # A configuration file or a section's `_index` changed outside the editor.
-        state.linter.forget_configuration()
+        await state.worker.call(state.linter.forget_configuration)
         relint_open()
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
         lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND]),
     )
-    def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    async def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
         document = state.documents.get(uri)
         linted = state.linted.get(uri)
@@ -645,11 +775,10 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
             path = _path_of(uri)
             if path is not None:
                 try:
-                    fixed = state.linter.fix(path, linted.text)
+                    edits = await fix_edits_of(path, linted.text)
                 except Exception as err:  # a UsageError, or a bug: no fix-all, a message
                     report(str(err))
-                    fixed = linted.text
-                edits = whole_edit(linted.text, fixed, positions)
+                    edits = []
                 if edits:
                     actions.append(
                         lsp.CodeAction(
@@ -661,7 +790,7 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
         return actions
 
     @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
-    def formatting(params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit]:
+    async def formatting(params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit]:
         uri = params.text_document.uri
         path = _path_of(uri)
         document = state.documents.get(uri)
@@ -669,14 +798,12 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
             return []
         text = document.text
         try:
-            fixed = state.linter.fix(path, text)
+            return await fix_edits_of(path, text)
         except UsageError as err:
             report(str(err))
-            return []
         except Exception as err:
             report(f"internal error: {type(err).__name__}: {err}")
-            return []
-        return whole_edit(text, fixed, Positions(text, encoding()))
+        return []
 
     return server
 
@@ -689,6 +816,10 @@ class _State:
     pending: dict[str, int] = field(default_factory=dict)  # the latest change's version per uri
     shown: set[str] = field(default_factory=set)  # error messages shown since the last good lint
     shut_down: bool = False  # the client asked for a `shutdown`
+    worker: Worker = field(default_factory=Worker)  # where the linter runs
+    linting: set[str] = field(default_factory=set)  # documents whose lint is queued or running
+    again: set[str] = field(default_factory=set)  # ... and to be linted once more after it
+    tasks: set[asyncio.Future[None]] = field(default_factory=set)  # the lints under way
 
 
 def _protocol_class() -> type[Any]:
@@ -766,6 +897,8 @@ class _ChunkedInput:
         return line
 
     def read(self, size: int) -> bytes:
+        if size > MAX_MESSAGE_BYTES:
+            return self._skip(size)
         chunks: list[bytes] = []
         left = size
         while left > 0:
@@ -776,6 +909,33 @@ class _ChunkedInput:
             left -= len(chunk)
         return b"".join(chunks)
 
+    def _skip(self, size: int) -> bytes:
+        """Read past a message too long to take (`MAX_MESSAGE_BYTES`), keeping its start, and
+        stand for it with a `TOO_LARGE` notification that names its size, and the method and id
+        its start gives (a client writes them before the parameters)."""
+        head = b""
+        left = size
+        while left > 0:
+            chunk = self.stream.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            if not head:
+                head = chunk[: 1 << 16]
+            left -= len(chunk)
+        start = head.decode("utf-8", "replace")
+        found_id = _MESSAGE_ID.search(start)
+        found_method = _MESSAGE_METHOD.search(start)
+        params = {
+            "size": size,
+            "id": json.loads(found_id.group(1)) if found_id else None,
+            "method": found_method.group(1) if found_method else None,
+        }
+        return json.dumps({"jsonrpc": "2.0", "method": TOO_LARGE, "params": params}).encode()
+
+
+# The top-level "id" and "method" of a message's start (a quote inside a string is escaped).
+_MESSAGE_ID = re.compile(r'(?<!\\)"id"\s*:\s*(-?\d{1,18}|"[^"\\]{0,200}")')
+_MESSAGE_METHOD = re.compile(r'(?<!\\)"method"\s*:\s*"([^"\\]{1,200})"')
 
 # A traceback's line naming its exception (indented and framed with | and + in a group's).
 _EXCEPTION_LINE = re.compile(r"[\s|+]*([A-Za-z_][\w.]*(?:Error|Exception|Group)\w*: .*)")

@@ -17,7 +17,8 @@
   editors' temporary files included, is ignored. An article that is a symbolic link to a file is
   linted again when that file is saved, wherever it lies: the folder of a target outside the
   watched folders is watched too (for that file only), the watch set up again when a new link
-  needs one.
+  needs one. When only files are named (`newslint watch notes.md`), their folders are watched
+  without their subfolders.
 - **Output.** Each batch prints a status line naming the files it re-linted, the ones it
   removed, and the other files whose cross-file problems (XF001 duplicate-source, XF002
   duplicate-title, LK008 link-fragment's anchors on other pages, LK009 ref-not-found, and unused
@@ -43,7 +44,8 @@
   or is deleted in the watched folders or above them. Plugins' code and a theme's widget templates
   are read once: restart to pick up a change there.
 - **Stopping.** Ctrl-C (SIGINT) and SIGTERM exit 0. A watched path that does not exist is a usage
-  error (exit 2), as is a configuration that cannot be read at the start.
+  error (exit 2), as is a device, a pipe or a socket (`/dev/null`: no editor saves one, and its
+  folder is no content), and a configuration that cannot be read at the start.
 
 With a machine-readable `--output-format` (json, json-lines, sarif, junit, github, gitlab) only the
 reports go to standard output, so it stays parseable (json, sarif, junit and gitlab print one document
@@ -159,6 +161,14 @@ class Scope:
             if not any(folder.startswith(os.path.join(k, "")) or folder == k for k in kept):
                 kept.append(folder)
         return kept
+
+    @property
+    def recursive(self) -> bool:
+        """Whether the watch must follow the watched folders' subfolders: only for a folder
+        root (or the base of an `include` glob). The folders of named files and of link
+        targets are watched for those files alone: a watch of `~/notes.md` must not put a
+        watch on every folder below `~` (the system's limit on them, and their changes)."""
+        return bool(self._folders) or any(b.is_dir() for b in self.bases)
 
     def relevant(self, _change: Any, name: str) -> bool:
         """The watch's filter: nothing in a folder of `IGNORED_DIRS` (the cache's, a
@@ -556,6 +566,17 @@ def _gone(path: Path) -> bool:
     return not os.path.lexists(path) or (os.path.isdir(path) and _listable(path))
 
 
+def _special(path: Path) -> bool:
+    """Whether `path` is (or links to) a device, a pipe or a socket."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):  # a dangling link, a loop: `check` says what it is
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _listable(folder: str | os.PathLike[str]) -> bool:
     """Whether the folder's files can be listed (no read permission: not)."""
     try:
@@ -710,6 +731,14 @@ class Watch:
         missing = [str(p) for p in roots if not os.path.lexists(p)]
         if missing:
             raise UsageError(f"no such file or directory: {', '.join(missing)}")
+        # A device, a pipe or a socket is read once by `check` (NL002), but no editor saves it:
+        # a watch of it would watch its folder (all of /dev for /dev/null) for nothing.
+        special = [str(p) for p in roots if _special(p)]
+        if special:
+            raise UsageError(
+                f"not a file or folder (a device, pipe or socket): {', '.join(special)}; "
+                "watch follows Markdown files and the folders that hold them"
+            )
         scope = Scope(
             roots,
             exclude,
@@ -758,6 +787,7 @@ class Watch:
         changes: Generator[set[tuple[Any, str]], None, None] = watchfiles.watch(
             *setup.scope.watched(),
             watch_filter=setup.scope.relevant,
+            recursive=setup.scope.recursive,
             debounce=DEBOUNCE_MS,
             step=STEP_MS,
             stop_event=stop_event,

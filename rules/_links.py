@@ -16,6 +16,7 @@ from newslint.events import Code, Field, Html, Link, Node
 from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import MARKDOWN_ESCAPABLE
+from newslint.textutil import line_start as start_of_line
 
 from ._body import covered_by_node
 from ._encoding import BIDI, ZERO_WIDTH
@@ -687,10 +688,7 @@ def last_body_line(document: Document) -> Span | None:
         if comment_start is not None:
             end = comment_start
             continue
-        start = max(
-            text.rfind("\n", document.body_start, end), text.rfind("\r", document.body_start, end)
-        )
-        start = document.body_start if start < 0 else start + 1
+        start = start_of_line(text, end, document.body_start)
         while start < end and text[start] in _HIDDEN:
             start += 1  # as after the link: an invisible character before it hides nothing
         if not _hidden_definition(document, Span(start, end)):

@@ -12,6 +12,7 @@ from newslint.fixes import Edit
 from newslint.rule import Context
 from newslint.schema import Schema, presets_for, schema_for
 from newslint.spans import Span
+from newslint.textutil import line_start as start_of_line
 
 
 def schema_of(ctx: Context) -> Schema:
@@ -45,7 +46,7 @@ def delete_item(text: str, items: tuple[Node, ...], index: int) -> Edit:
     """An edit removing `items[index]` from its list: its line in a YAML block list, else the item
     and one adjoining comma (flow lists, TOML and JSON arrays)."""
     item = items[index]
-    line_start = max(text.rfind("\n", 0, item.span.start), text.rfind("\r", 0, item.span.start)) + 1
+    line_start = start_of_line(text, item.span.start)
     if _BLOCK_ITEM_PREFIX.fullmatch(text, line_start, item.span.start):
         end = item.span.end
         while end < len(text) and text[end] not in "\r\n":
@@ -116,9 +117,14 @@ def _closest(word: str, candidates: tuple[str, ...]) -> str | None:
     lowered = word.lower()
     limit = 1 if len(squashed) <= 7 else 2
     best: tuple[int, str] | None = None
-    first, size = squashed[:1], len(squashed)
-    for candidate, other, candidate_lowered in _prepared(candidates):
+    first, size, letters = squashed[:1], len(squashed), frozenset(squashed)
+    for candidate, other, candidate_lowered, other_letters in _prepared(candidates):
         if other[:1] != first or abs(len(other) - size) > limit or candidate_lowered == lowered:
+            continue
+        # Each edit brings in at most one letter and takes out at most one: words whose letters
+        # differ by more are further apart than the limit, without the distance's table (on
+        # front matter of 100,000 unknown keys, that table was most of the run).
+        if len(letters ^ other_letters) > 2 * limit:
             continue
         if other in (squashed + "s", squashed + "es") or squashed in (other + "s", other + "es"):
             continue
@@ -129,8 +135,10 @@ def _closest(word: str, candidates: tuple[str, ...]) -> str | None:
 
 
 @lru_cache(maxsize=32)
-def _prepared(candidates: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
-    return tuple((c, _squash(c), c.lower()) for c in candidates)
+def _prepared(
+    candidates: tuple[str, ...],
+) -> tuple[tuple[str, str, str, frozenset[str]], ...]:
+    return tuple((c, _squash(c), c.lower(), frozenset(_squash(c))) for c in candidates)
 
 
 def _squash(word: str) -> str:

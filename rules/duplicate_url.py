@@ -65,7 +65,7 @@ from newslint.site import (
     Site,
     automatic_section_on_disk,
     bundle_resource_on_disk,
-    content_page_on_disk,
+    pages_along,
 )
 from newslint.spans import Span
 
@@ -345,11 +345,14 @@ def _derived_target(page: UrlPage, sections: dict[tuple[str, str, str], str]) ->
     segments = path.split("/") if path else []
     parts = page.logical.split("/") if page.logical else []
     folders = parts if page.section_slug is not None else parts[:-1]
+    indexes: list[bool] | None = None  # the `_index` files on disk, looked up when needed
     for depth in range(1, len(folders) + 1):
         folder = "/".join(folders[:depth])
         slug = sections.get((page.root, page.language, folder))
         if slug is None:
-            if content_page_on_disk(page.roots, folder + "/_index"):
+            if indexes is None:
+                indexes = pages_along(page.roots, folders, "_index")
+            if indexes[depth - 1]:
                 return None
             continue
         if slug == "\0":
@@ -458,7 +461,8 @@ def _url_target(document: Document, site: Site, value: Any, span: Span) -> Targe
         parts = urlsplit(written)
     except ValueError:
         return None
-    if parts.scheme or parts.netloc or parts.query or parts.fragment or "{" in written:
+    if parts.scheme or parts.netloc or "?" in written or "#" in written or "{" in written:
+        # (An empty query or fragment too: hugo 0.168 writes `url: "?"` to `/?/`, not `/`.)
         return None
     path = parts.path.strip("/")
     if not _plain_path(path):

@@ -119,6 +119,7 @@ from newslint.document import Document
 from newslint.events import Html, Link, Text
 from newslint.rule import Context
 from newslint.spans import Span
+from newslint.textutil import line_start as start_of_line
 
 from ._body import delete_inline
 from ._html_links import links_in
@@ -364,9 +365,10 @@ class LinkMalformed(Rule):
         # The `[text` may be in an earlier run (`[**bold**](a b)` splits the prose at the
         # markup), so the match starts from the line; the run that holds the URL reports it.
         text = ctx.document.text
-        line_start = max(text.rfind("\n", 0, node.span.start), text.rfind("\r", 0, node.span.start))
         # `_SPACED` allows 1,000 characters of link text: its `[` is no further back than that.
-        line_start = max(line_start + 1, ctx.document.body_start, node.span.start - 1002)
+        line_start = start_of_line(
+            text, node.span.start, max(ctx.document.body_start, node.span.start - 1002)
+        )
         # The URL may go on on the next lines (a line break in it), past this run.
         region_end = min(len(text), node.span.end + 2000)
         region = _without_shortcode_calls(text, line_start, region_end)
@@ -391,8 +393,9 @@ class LinkMalformed(Rule):
         (the URL in the brackets may be a bare-URL link of its own, so the match starts from the
         line; the run that holds the `](` reports it)."""
         text = ctx.document.text
-        line_start = max(text.rfind("\n", 0, node.span.start), text.rfind("\r", 0, node.span.start))
-        line_start = max(line_start + 1, ctx.document.body_start, node.span.start - 2100)
+        line_start = start_of_line(
+            text, node.span.start, max(ctx.document.body_start, node.span.start - 2100)
+        )
         for match in _SWAPPED_TEXT.finditer(text, line_start, node.span.end):
             if not node.span.start <= match.start(2) - 2 < node.span.end:
                 continue
@@ -408,8 +411,9 @@ class LinkMalformed(Rule):
         as typed; not when the bracketed text is a reference link defined in the article (then it
         is a link and the parenthesis text after it). The run that holds the `](` reports it."""
         text = ctx.document.text
-        line_start = max(text.rfind("\n", 0, node.span.start), text.rfind("\r", 0, node.span.start))
-        line_start = max(line_start + 1, ctx.document.body_start, node.span.start - 1002)
+        line_start = start_of_line(
+            text, node.span.start, max(ctx.document.body_start, node.span.start - 1002)
+        )
         for match in _WORDS_DEST.finditer(text, line_start, min(len(text), node.span.end + 2001)):
             dest = match.group(2).strip()
             if not node.span.start <= match.start(2) - 2 < node.span.end:

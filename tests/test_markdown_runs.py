@@ -1,4 +1,5 @@
-"""`_Runs` answers the parse's run questions (escapes, runs of one character, e-mail local parts)
+"""`_Runs` answers the parse's run questions (escapes, runs of one character, e-mail local parts,
+line ends)
 exactly as a walk over the text does, whatever the order of the questions; and the inputs that
 made those walks quadratic still parse to the same nodes. (Their time is measured by
 `bench/hostile.py`, never asserted here.)"""
@@ -57,11 +58,22 @@ def test_runs_agree_with_a_walk_over_the_text(seed: int, order: str) -> None:
             index,
             limit,
         )
+        line_end = text.find("\n", index)
+        assert runs.line_end(index) == (len(text) if line_end < 0 else line_end), (text, index)
 
 
 def test_a_local_part_at_the_very_start_of_the_body_is_walked() -> None:
     # The memory starts empty: offset 0 must not read as "known to end at 0".
     assert _Runs("ab@c.org").local_end(0, 8) == 2
+
+
+def test_the_end_of_a_line_is_searched_for_once() -> None:
+    # A line of 500,000 `*a` asked for its end at each of its 500,000 prose runs, each a search
+    # to the end of the line: half of a check of it.
+    runs = _Runs("*a" * 1000 + "\nb")
+    assert [runs.line_end(index) for index in range(0, 2000, 2)] == [2000] * 1000
+    assert runs._line == (0, 2000)  # the first search's answer, kept for the rest
+    assert (runs.line_end(2001), runs._line) == (2002, (2001, 2002))
 
 
 def _links(body: str) -> list[tuple[str, int, int]]:

@@ -885,6 +885,71 @@ def test_server_asks_no_client_to_watch_that_cannot(site: Path) -> None:
 # ------------------------------------------------------------------------------ hostile clients
 
 
+HOLDING_RULE = '''
+"""Holds the lint of an article that says HOLD until the test lets it go.
+
+## What it does
+Waits.
+"""
+
+import time
+from pathlib import Path
+
+from newslint import Rule, Severity
+from newslint.spans import Span
+
+
+class Hold(Rule):
+    code = "ZZ002"
+    name = "hold"
+    severity = Severity.ERROR
+    messages = {"held": "held"}
+
+    def on_document_end(self, ctx, document):
+        if "HOLD" not in document.text:
+            return
+        Path("started").touch()  # (the server runs in the site's folder)
+        deadline = time.monotonic() + 60
+        while not Path("release").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        ctx.report(Span(0, 0), "held")
+'''
+
+
+def test_server_answers_while_an_article_is_linted(site: Path) -> None:
+    # A lint that takes as long as it likes (a rule held until the test lets it go) keeps the
+    # server answering: the quick fixes of another document come while it runs, and the held
+    # document's problems, of its newest text only, once it ends.
+    (site / "house").mkdir()
+    (site / "house" / "hold.py").write_text(HOLDING_RULE)
+    (site / "newslint.toml").write_text('plugins = ["house/"]\n')
+    small, held = _article_uri(site, "small.md"), _article_uri(site, "held.md")
+    held_text = ARTICLE + "\nHOLD\n"
+
+    async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
+        _open(client, small, ARTICLE)
+        assert _spans(await _next(published, small, 1)) == [("TX003", 1, 16, 1, 21)]
+        _open(client, held, held_text)
+        while not (site / "started").exists():
+            await asyncio.sleep(0.02)
+        # The held lint is running (it started and was not let go): the server still answers.
+        actions = await _actions(
+            client, small, _lsp_range(1, 0, 1, 30), [lsp.CodeActionKind.QuickFix]
+        )
+        assert [a.title for a in actions] == ["TX003: Unescape &amp;"]
+        _change(client, held, 2, held_text.replace("&amp;", "&"))
+        _change(client, small, 2, FIXED)
+        await asyncio.sleep(0.5)  # (a debounce passes: both changes are waiting for the worker)
+        assert held not in published  # nothing of the held text yet
+        (site / "release").touch()
+        assert _spans(await _next(published, small, 2)) == []
+        # The first lint of the held document, of a text it no longer has, is never published.
+        assert _spans(await _next(published, held, 1)) == [("ZZ002", 0, 0, 0, 0)]
+        assert published["version:" + held] == [2]
+
+    _serve(site, body, args=("--select", "TX003,ZZ002"))
+
+
 class RawClient:
     """`newslint server` spoken to byte by byte: framed messages in, every message out."""
 
@@ -1222,3 +1287,30 @@ def test_server_survives_a_message_length_no_body_has(
     raw.process.stdin.close()
     assert raw.close() == 1  # the input ended without a `shutdown` read
     assert not any("internal error" in line for line in raw.stderr()), raw.stderr()
+
+
+def test_server_skips_a_message_over_its_limit_and_says_so(site: Path, raw: RawClient) -> None:
+    # A message of more than MAX_MESSAGE_BYTES is not read into memory: a request among such
+    # bytes is answered with an error, any such message is named in an error message, and the
+    # server goes on with the next message.
+    from newslint.server import MAX_MESSAGE_BYTES
+
+    raw.initialize("--select", "TX003")
+    uri = _article_uri(site)
+    padding = b" " * (MAX_MESSAGE_BYTES + 1)
+    request = (
+        b'{"jsonrpc": "2.0", "id": 7, "method": "textDocument/formatting", "params": '
+        b'{"textDocument": {"uri": "' + uri.encode() + b'"}, "options": {}}' + padding + b"}"
+    )
+    raw.send(request)
+    answer = raw.answer(7)
+    message = (
+        f"a textDocument/formatting message of {len(request):,} bytes is over the "
+        f"{MAX_MESSAGE_BYTES:,} bytes the server reads; skipped"
+    )
+    assert answer["error"] == {"code": -32803, "message": message}
+    assert raw.messages() == [(1, f"newslint: {message}")]
+    raw.open(uri, ARTICLE)
+    (found,) = raw.wait_for(_published(uri))["params"]["diagnostics"]
+    assert found["code"] == "TX003"
+    assert raw.end() == 0

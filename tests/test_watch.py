@@ -592,6 +592,37 @@ def test_the_watch_filter_leaves_out_the_cache_and_repositories(site: list[Path]
     assert Scope([Path(f"{NEWS}/0001.en.md")]).watched() == [str(Path(NEWS).absolute())]
 
 
+def test_the_folders_of_named_files_are_watched_without_their_subfolders(
+    site: list[Path],
+) -> None:
+    # Before: `newslint watch ~/notes.md` watched all of `~`, every folder below it too.
+    alone = Scope([Path(f"{NEWS}/0001.en.md"), Path(f"{NEWS}/0002.en.md")])
+    assert (alone.watched(), alone.recursive) == ([str(Path(NEWS).absolute())], False)
+    # A folder root is watched whole, and so are the folders of files named beside it.
+    assert Scope([Path("content"), Path(f"{NEWS}/0001.en.md")]).recursive
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "link-to-device"])
+def test_a_device_or_a_pipe_is_a_usage_error(site: list[Path], kind: str) -> None:
+    # Before: `newslint watch /dev/null` watched all of /dev, for a file no editor saves.
+    name = {"device": "/dev/null", "fifo": "pipe.md", "link-to-device": "null.md"}[kind]
+    if kind == "fifo":
+        os.mkfifo(name)
+    elif kind == "link-to-device":
+        os.symlink("/dev/null", name)
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", "watch", f"{NEWS}/0001.en.md", name, *WATCH],
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"newslint: error: not a file or folder (a device, pipe or socket): {name}; "
+        "watch follows Markdown files and the folders that hold them\n"
+    )
+
+
 def test_include_globs_are_matched_again_once_a_batch(site: list[Path]) -> None:
     calls: list[int] = []
 

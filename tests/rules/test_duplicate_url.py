@@ -47,6 +47,20 @@ def test_a_url_hugo_writes_elsewhere(url: str) -> None:
     assert run({A: page(url=url), B: page()}) == []
 
 
+@pytest.mark.parametrize("url", ["?", "#", "/?", "/#/"])
+def test_a_url_of_a_bare_question_mark_or_hash_is_no_root(url: str) -> None:
+    # Before: `?` and `#` parsed as an empty query or fragment, left `/`, which another page's
+    # `url: /` has. hugo 0.168 writes them as they are (`public/?/index.html`, `public/#/...`).
+    assert run({A: page(url="/"), B: page("2024-01-02", url=url)}) == []
+
+
+@pytest.mark.parametrize("url", ["//", "///"])
+def test_a_url_of_slashes_alone_is_the_root(url: str) -> None:
+    # hugo 0.168 writes both to `public/index.html`, as `url: /`
+    found = run({A: page(url="/"), B: page("2024-01-02", url=url)})
+    assert found == [(B, 3, 6, f"URL / is also the URL of {A}")]
+
+
 def test_the_later_page_is_reported_at_the_front_matter_when_nothing_moved_it() -> None:
     found = run({A: page("2024-01-01", url="/news/b/"), B: page("2024-01-02")})
     assert found == [(B, 1, 1, f"URL /news/b/ is also the URL of {A}")]

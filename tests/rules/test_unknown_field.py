@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from newslint.rules import _schema
+from newslint.rules._schema import typo_distance
 from newslint.rules.unknown_field import UnknownField
 from newslint.site import Site, date_sources
 from newslint.testing import Case, Raw, assert_case, fm
@@ -226,3 +230,31 @@ def test_empty_value_is_not_renamed(value: object) -> None:
     assert_case(
         UnknownField, Case("empty", fm(title="Budget", deate=value), errors=[("unknown", 3, 1)])
     )
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_letters_two_words_do_not_share_bound_their_distance(seed: int) -> None:
+    # `closest` skips the distance's table when the words' letters differ by more than two per
+    # edit allowed: each edit brings in at most one letter and takes out at most one.
+    rng = random.Random(seed)
+    for _ in range(300):
+        a = "".join(rng.choice("abcdes") for _ in range(rng.randrange(0, 10)))
+        b = "".join(rng.choice("abcdes") for _ in range(rng.randrange(0, 10)))
+        assert 2 * typo_distance(a, b) >= len(set(a) ^ set(b)), (a, b)
+
+
+def test_a_key_whose_letters_are_far_from_every_field_costs_no_distance_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Before: each of 100,000 unknown keys `key00001`, ... was measured against `keywords`.
+    tables: list[tuple[str, str]] = []
+
+    def counted(a: str, b: str) -> int:
+        tables.append((a, b))
+        return typo_distance(a, b)
+
+    monkeypatch.setattr(_schema, "typo_distance", counted)
+    _schema._closest.cache_clear()  # (worked out once per key: an earlier test may have)
+    assert _schema.closest("key12345", ["keywords"]) is None
+    assert _schema.closest("keywrods", ["keywords"]) == "keywords"
+    assert tables == [("keywrods", "keywords")]
