@@ -8,9 +8,9 @@ markup (a code span's backticks, backslash escapes, a heading's `{#id}` attribut
 entities, ignoring case, spacing, the kind of quotes and the punctuation at either end; a numeric
 `title` (`title: 1984`) is compared as Hugo shows it. The report is at the repeat.
 
-Only the first block counts, and only at the top level (not inside a list or a quote); a title
-that comes again further down is not reported, nor is a first heading that differs from the
-title. A file without a `title` (or with an empty one) is left alone, and so is a page with
+Only the first block counts (HTML comments above it, which show nothing, are passed over), and
+only at the top level (not inside a list or a quote); a title that comes again further down is
+not reported, nor is a first heading that differs from the title. A file without a `title` (or with an empty one) is left alone, and so is a page with
 `chapter: true`: the Learn themes (hugo-theme-learn, Relearn) print no title on such a page, so
 its heading is the only one; nor is a page of a site whose theme is Hugo Book (`hugo-book`), which
 prints no title on any page, nor the home page (`content/_index.md`), whose template shows the
@@ -57,7 +57,7 @@ from typing import Any
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
-from newslint.events import Code, Heading, Html, Paragraph
+from newslint.events import Code, Heading, Paragraph
 from newslint.rule import Context
 from newslint.site import Site
 
@@ -111,9 +111,6 @@ class TitleInBody(Rule):
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
         self._first_block(ctx, paragraph.span, paragraph.plain, "paragraph")
 
-    def on_html(self, ctx: Context, node: Html) -> None:
-        self.first_seen = True
-
     def on_code(self, ctx: Context, node: Code) -> None:
         self.first_seen = True
 
@@ -123,7 +120,7 @@ class TitleInBody(Rule):
         self.first_seen = True
         document = ctx.document
         text = document.text
-        if text[document.body_start : span.start].strip(" \t\r\n"):
+        if _without_comments(text[document.body_start : span.start]).strip(" \t\r\n"):
             return  # the block is inside a list or a quote, or after something else
         if kind == "paragraph":
             source = text[span.start : span.end].strip()
@@ -202,6 +199,21 @@ def _without_emphasis(source: str) -> str:
     if markers and len(source) > 2 * opening and source.endswith(markers[::-1]):
         return source[opening:-opening]
     return source
+
+
+def _without_comments(text: str) -> str:
+    """`text` without its HTML comments, which show nothing (a suppression comment above a
+    heading is no block before it); an unclosed `<!--` and what follows it stay."""
+    kept: list[str] = []
+    at = 0
+    while (opening := text.find("<!--", at)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        kept.append(text[at:opening])
+        at = closing + 3
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _after_blank_lines(text: str, offset: int) -> int:
