@@ -8,14 +8,15 @@ markup (a code span's backticks, backslash escapes, a heading's `{#id}` attribut
 entities, ignoring case, spacing, the kind of quotes and the punctuation at either end; a numeric
 `title` (`title: 1984`) is compared as Hugo shows it. The report is at the repeat.
 
-Only the first block counts (HTML comments above it, which show nothing, are passed over), and
-only at the top level (not inside a list or a quote); a title that comes again further down is
-not reported, nor is a first heading that differs from the title. A file without a `title` (or with an empty one) is left alone, and so is a page with
-`chapter: true`: the Learn themes (hugo-theme-learn, Relearn) print no title on such a page, so
-its heading is the only one; nor is a page of a site whose theme is Hugo Book (`hugo-book`), which
-prints no title on any page, nor the home page (`content/_index.md`), whose template shows the
-site's name or a banner rather than the page's title in most themes (Learn, Relearn, Book among
-them). The rule belongs to the `news` preset.
+Only the first block counts (HTML comments above it, which show nothing, are passed over), and only
+at the top level (not inside a list or a quote); a title that comes again further down is not
+reported, nor is a first heading that differs from the title. A file without a `title` (or with an
+empty one) is left alone, and so is a page with `chapter: true`: the Learn themes
+(hugo-theme-learn, Relearn) print no title on such a page, so its heading is the only one; nor is a
+page of a site whose theme is Hugo Book (`hugo-book`), which prints no title on any page, nor the
+home page (`content/_index.md`), whose template shows the site's name or a banner rather than the
+page's title in most themes (Learn, Relearn, Book among them). The rule belongs to the `news`
+preset.
 
 ## Why is this bad?
 News themes print the title as the page's heading, so the page shows the headline twice, has two
