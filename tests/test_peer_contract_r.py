@@ -40,9 +40,9 @@ def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     offset = -1
     for _ in range(nth + 1):
         offset = text.index(needle, offset + 1)
-    before = text[:offset].replace("\r\n", "\n").replace("\r", "\n")
-    line = before.count("\n") + 1
-    return line, offset - (before.rfind("\n") + 1) + 1
+    before = text[:offset]
+    line = before.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    return line, offset - max(before.rfind("\n"), before.rfind("\r"))
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -607,3 +607,265 @@ def test_fix_removes_unused_suppressions_and_keeps_the_used_ones(
         .replace(" # newslint: disable=DT003 scheduled", "")
         .replace('["itâ€™s"]', '["it’s"]')
     )
+
+
+# ------------------------------------------------------------------ the four newest rules
+
+TWO_LANGUAGES = """\
+baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+{subdir}
+[languages.en]
+contentDir = "content/en"
+weight = 1
+[languages.fr]
+contentDir = "content/fr"
+weight = 2
+"""
+
+
+def page(fence: str, date: str, extra: dict[str, str], body: str = "Text.\n") -> str:
+    """An article in YAML (`---`), TOML (`+++`) or JSON (`{`) front matter; `extra` values are
+    written as they are (already quoted)."""
+    fields = {"title": '"A page"', "date": f'"{date}"', "summary": f'"{SUMMARY}"', **extra}
+    if fence == "{":
+        inner = ",\n".join(f'  "{k}": {v}' for k, v in fields.items())
+        return "{\n" + inner + "\n}\n\n" + body + SOURCE
+    sep = ": " if fence == "---" else " = "
+    inner = "".join(f"{k}{sep}{v}\n" for k, v in fields.items())
+    return f"{fence}\n{inner}{fence}\n\n{body}{SOURCE}"
+
+
+def site(root: Path, files: dict[str, str], subdir: bool = False) -> None:
+    config = TWO_LANGUAGES.format(subdir="defaultContentLanguageInSubdir = true" if subdir else "")
+    (root / "hugo.toml").write_text(config, encoding="utf-8")
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("fence", ["---", "+++", "{"], ids=["yaml", "toml", "json"])
+def test_alias_language_prefix_in_each_format(
+    work: Path, capsys: pytest.CaptureFixture[str], fence: str
+) -> None:
+    text = page(
+        fence,
+        "2025-02-08T09:55:35+08:00",
+        {"aliases": '["/fr/old/", "/en/x/", "/fr/", "/FR/caps/", "rel/y"]'},
+    )
+    site(work, {"content/fr/news/a.md": text})
+    assert found(capsys, "--select", "FM009", "content") == [
+        ("FM009", *at(text, '"/fr/old/"')),
+        ("FM009", *at(text, '"/en/x/"')),
+        ("FM009", *at(text, '"/fr/"')),
+        ("FM009", *at(text, '"/FR/caps/"')),
+    ]
+    # safe: only the own folder written as Hugo writes it; unsafe: also in other capitals
+    run(["fix", "--no-cache", "content"], capsys)
+    fixed = (work / "content/fr/news/a.md").read_text(encoding="utf-8")
+    assert fixed == text.replace('"/fr/old/"', '"/old/"')
+    run(["fix", "--no-cache", "--unsafe-fixes", "content"], capsys)
+    fixed = (work / "content/fr/news/a.md").read_text(encoding="utf-8")
+    assert fixed == text.replace('"/fr/old/"', '"/old/"').replace('"/FR/caps/"', '"/caps/"')
+
+
+def test_alias_language_prefix_default_language(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = page("---", "2025-02-08T09:55:35+08:00", {"aliases": '["/en/old/"]'})
+    site(work, {"content/en/a.md": text})
+    # without a folder for the default language, the alias is written as it is
+    assert found(capsys, "--select", "FM009", "content") == []
+    clear_site_cache()
+    site(work, {"content/en/a.md": text}, subdir=True)
+    assert found(capsys, "--select", "FM009", "content") == [("FM009", *at(text, '"/en/old/"'))]
+
+
+def test_alias_fix_can_reveal_a_duplicate_url(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # /fr/news/vote/ of a French page is written to /fr/fr/news/vote/; once the fix deletes the
+    # folder it lands on the French page news/vote.md, which duplicate-url then reports
+    vote = page("---", "2025-02-01T09:55:35+08:00", {"title": '"Vote"'})
+    text = page("---", "2025-02-08T09:55:35+08:00", {"aliases": '["/fr/news/vote/"]'})
+    site(work, {"content/fr/news/vote.md": vote, "content/fr/news/a.md": text})
+    select = ["--select", "FM009,XF003"]
+    assert found(capsys, *select, "content") == [("FM009", *at(text, '"/fr/news/vote/"'))]
+    run(["fix", "--no-cache", *select, "content"], capsys)
+    fixed = (work / "content/fr/news/a.md").read_text(encoding="utf-8")
+    assert fixed == text.replace("/fr/news/vote/", "/news/vote/")
+    assert found(capsys, *select, "content") == [("XF003", *at(fixed, '"/news/vote/"'))]
+
+
+def test_duplicate_url_across_formats(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    files = {
+        "content/news/a.md": page("---", "2025-02-01T09:55:35+08:00", {"title": '"A"'}),
+        "content/news/b.md": page(
+            "+++", "2025-02-02T09:55:35+08:00", {"title": '"B"', "url": '"/news/a/"'}
+        ),
+        "content/news/c.md": page(
+            "{", "2025-02-03T09:55:35+08:00", {"title": '"C"', "slug": '"a"'}
+        ),
+        "content/news/a/index.md": page("---", "2025-02-04T09:55:35+08:00", {"title": '"D"'}),
+        "content/news/e.md": page(
+            "---", "2025-02-05T09:55:35+08:00", {"title": '"E"', "aliases": "[/news/a]"}
+        ),
+    }
+    for name, text in files.items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text, encoding="utf-8")
+    # the earliest is the original; the others at their url, slug, alias or opening delimiter
+    assert found(capsys, "--select", "XF003", "content") == [
+        ("XF003", 1, 1),
+        ("XF003", *at(files["content/news/b.md"], '"/news/a/"')),
+        ("XF003", *at(files["content/news/c.md"], '"a"')),
+        ("XF003", *at(files["content/news/e.md"], "/news/a]")),
+    ]
+    # a file alone compares with nothing, with --project with the site (stdin in its place)
+    assert found(capsys, "--select", "XF003", "content/news/b.md") == []
+    done = cli(
+        [
+            "check",
+            "--no-cache",
+            "--project",
+            "--select",
+            "XF003",
+            "--output-format",
+            "json",
+            "--stdin-filename",
+            "content/news/b.md",
+        ],
+        work,
+        files["content/news/b.md"].encode("utf-8"),
+    )
+    assert [(d["path"], d["line"], d["column"]) for d in json.loads(done.stdout)] == [
+        ("content/news/b.md", *at(files["content/news/b.md"], '"/news/a/"'))
+    ]
+
+
+TITLE_CASES = [
+    (
+        "atx-heading-with-closing-hashes-and-no-blank-line",
+        "# Budget passes #\nThe budget passed.\n",
+        "# Budget",
+        "The budget passed.\n",
+    ),
+    (
+        "bold-paragraph-other-case-and-punctuation",
+        "**Budget Passes!**\n\nThe budget passed.\n",
+        "**Budget",
+        "The budget passed.\n",
+    ),
+    (
+        "entity-in-the-heading-quotes-in-the-title",
+        "## Budget &amp; vote “passes”\n\nThe budget passed.\n",
+        "## Budget",
+        "The budget passed.\n",
+    ),
+    (
+        "setext-heading-then-three-blank-lines",
+        "Budget passes\n=============\n\n\n\nThe budget passed.\n",
+        "Budget passes\n=",
+        "The budget passed.\n",
+    ),
+    (
+        "after-an-html-comment",
+        "<!-- scraped 2025-02-08 -->\n# Budget passes\n\nThe budget passed.\n",
+        "# Budget",
+        "<!-- scraped 2025-02-08 -->\nThe budget passed.\n",
+    ),
+]
+TITLES = {
+    "entity-in-the-heading-quotes-in-the-title": 'Budget & vote \\"passes\\"',
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "needle", "fixed_body"), TITLE_CASES, ids=[c[0] for c in TITLE_CASES]
+)
+def test_title_in_body(
+    work: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    body: str,
+    needle: str,
+    fixed_body: str,
+) -> None:
+    text = yaml_article(body, title=TITLES.get(name, "Budget passes"))
+    (work / "a.md").write_text(text, encoding="utf-8")
+    assert found(capsys, "--select", "BD014,NL001", "a.md") == [("BD014", *at(text, needle))]
+    # the fix is unsafe: a plain fix leaves the heading
+    code, diff, _ = run(["fix", "--no-cache", "--diff", "--select", "BD014", "a.md"], capsys)
+    assert (code, diff) == (0, "")
+    run(["fix", "--no-cache", "--unsafe-fixes", "--select", "BD014", "a.md"], capsys)
+    assert (work / "a.md").read_text(encoding="utf-8") == text.replace(body, fixed_body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The budget passed.\n\n# Budget passes\n",  # not the first block
+        "> # Budget passes\n\nThe budget passed.\n",  # in a quote
+        "**Budget passes**  \nThe budget passed.\n",  # a paragraph of two lines
+        "[Budget passes](https://example.com/x)\n\nThe budget passed.\n",  # a link
+        "# Budget passes, says the minister\n\nThe budget passed.\n",  # another heading
+        "<!-- newslint-disable-next-line title-in-body -->\n# Budget passes\n\nText.\n",
+    ],
+    ids=["second-block", "quote", "two-lines", "link", "other-heading", "suppressed"],
+)
+def test_title_in_body_left_alone(
+    work: Path, capsys: pytest.CaptureFixture[str], body: str
+) -> None:
+    (work / "a.md").write_text(yaml_article(body), encoding="utf-8")
+    assert found(capsys, "--select", "BD014,NL001", "a.md") == []
+
+
+def test_title_in_body_and_its_fix_in_crlf(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = yaml_article("# Budget passes\n\n\nThe budget passed.\n").replace("\n", "\r\n")
+    (work / "a.md").write_bytes(text.encode("utf-8"))
+    assert found(capsys, "--select", "BD014,BD003", "a.md") == [
+        ("BD014", *at(text, "# Budget")),
+        ("BD003", at(text, "# Budget")[0] + 2, 1),
+    ]
+    run(["fix", "--no-cache", "--unsafe-fixes", "--select", "BD014,BD003", "a.md"], capsys)
+    assert (work / "a.md").read_bytes() == text.replace("# Budget passes\r\n\r\n\r\n", "").encode()
+
+
+REFS = (
+    'A {{< ref "gone" >}} B {{< ref "/news/gone0.md" lang="fr" >}} C `{{< ref "/news/gone1.md" >}}`'
+    '\n\n```\n{{< ref "/news/gone2.md" >}}\n```\n\n'
+    'D {{<ref "/news/gone3.md">}} E {{< relref path="/news/gone4" >}} F {{< ref "/News/B.MD" >}}\n\n'
+    'G {{% relref "./b.md#vote" %}} H {{< ref "#vote" >}} I {{< ref `/news/gone8` >}}\n\n'
+    "<!-- newslint-disable-next-line ref-not-found -->\n"
+    'J {{< ref "news/gone6" >}}\n'
+)
+
+
+def test_ref_not_found(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    text = page("---", "2025-02-08T09:55:35+08:00", {}, body=REFS)
+    b = page("---", "2025-02-07T09:55:35+08:00", {"title": '"B"'}, body="## Vote\n\nText.\n")
+    for name, content in (("content/news/a.md", text), ("content/news/b.md", b)):
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(content, encoding="utf-8")
+    # Hugo runs shortcodes in code spans and blocks too; a bare name, a `lang` argument and a
+    # page's own fragment are left alone; paths are found without regard to case
+    assert found(capsys, "--select", "LK009,NL001", "content") == [
+        ("LK009", *at(text, "/news/gone1.md")),
+        ("LK009", *at(text, "/news/gone2.md")),
+        ("LK009", *at(text, "/news/gone3.md")),
+        ("LK009", *at(text, "/news/gone4")),
+        ("LK009", *at(text, "/news/gone8")),
+    ]
+    # with the warning level set, the same places are warnings
+    clear_site_cache()
+    (work / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\nrefLinksErrorLevel = "WARNING"\n', encoding="utf-8"
+    )
+    code, out, _ = run(
+        ["check", "--no-cache", "--output-format", "json", "--select", "LK009", "content"], capsys
+    )
+    assert code == 0
+    assert {d["severity"] for d in json.loads(out)} == {"warning"}
+    assert len(json.loads(out)) == 5
