@@ -93,6 +93,12 @@ FM_TYPOS = (
     '---\ntitle: "Prices rose.The index &amp; fell"\ndate: 2025-02-08 09:55:35\nmenu: ""\n'
     f'sumary: "{SUMMARY}"\n---\n\nText.\n{SOURCE}'
 )
+INVISIBLE_IN_URL = yaml_article("See [a](https://ex.com/a\u200b?utm_source=x) now.\n")
+SUMMARY_FROM_BODY = (
+    '---\ntitle: "Budget passes"\ndate: 2025-02-08T09:55:35+08:00\n---\n\n'
+    "The budget passed.It was close, said **the minister** in "
+    "[a statement](https://x.com/a?utm_source=1) on Tuesday &amp; Monday. \n" + SOURCE
+)
 URL_SPACE_TRACKING = yaml_article("See [a](https://ex.com/a b?utm_source=x&id=2) now.\n")
 
 # (id, text, problems as (code, needle, nth occurrence), safe fix, unsafe fix)
@@ -147,6 +153,31 @@ COMBOS = [
         .replace('menu: ""\n', "")
         .replace("2025-02-08 09:55:35", "2025-02-08T09:55:35Z")
         .replace("sumary", "summary"),
+    ),
+    (
+        "an-invisible-character-and-tracking-parameters-in-one-url",
+        INVISIBLE_IN_URL,
+        [("EN003", "\u200b", 0), ("LK005", "?utm", 0)],
+        INVISIBLE_IN_URL.replace("a\u200b?utm_source=x", "a"),
+        INVISIBLE_IN_URL.replace("a\u200b?utm_source=x", "a"),
+    ),
+    (
+        # the summary is written from the body as a reader sees it (no markup, entities
+        # decoded), and the missing space fixed in both
+        "a-summary-from-the-body-that-other-fixes-change",
+        SUMMARY_FROM_BODY,
+        [("FM004", (1, 1), 0), ("TX004", ".It", 0), ("LK005", "?utm", 0), ("BD002", " \n\n[R", 0)],
+        SUMMARY_FROM_BODY.replace("passed.It", "passed. It")
+        .replace("?utm_source=1", "")
+        .replace("Monday. \n", "Monday.\n"),
+        SUMMARY_FROM_BODY.replace("passed.It", "passed. It")
+        .replace("?utm_source=1", "")
+        .replace("Monday. \n", "Monday.\n")
+        .replace(
+            "---\n\n",
+            'summary: "The budget passed. It was close, said the minister in a statement on '
+            'Tuesday & Monday."\n---\n\n',
+        ),
     ),
     (
         "a-space-and-tracking-parameters-in-one-url",
