@@ -46,7 +46,10 @@ or a word processor usually bring their headline along this way.
 
 ## Fix safety
 The fix deletes the repeated block and the blank lines after it. It is unsafe: it removes text the
-page shows, and on a site whose theme does not print the title the heading is the only one.
+page shows, and on a site whose theme does not print the title the heading is the only one. There
+is no fix for a heading whose anchor the article links to (`[the vote](#budget-passes)`): the link
+would lead nowhere (links from other pages to it cannot be seen from the article, another reason
+the fix is unsafe).
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ from newslint.events import Code, Heading, Paragraph
 from newslint.rule import Context
 from newslint.site import Site
 
-from ._anchors import _ATTRIBUTES, _dig, _heading_source
+from ._anchors import _ATTRIBUTES, _dig, _heading_source, first_heading_id
 from ._crossfile import is_section_page
 from ._page_urls import _logical_path
 from ._pages import hugo_true
@@ -139,6 +142,7 @@ class TitleInBody(Rule):
             return  # the theme prints no title: the body's heading is the only one
         if _home_page(document):
             return  # a home page's template shows the site's name or a hero, rarely the title
+        heading: Heading | None = None
         if isinstance(shown, Heading):
             heading = shown
             shown = heading.text
@@ -147,7 +151,11 @@ class TitleInBody(Rule):
         if comparable(shown) != wanted:
             return
         end = _after_blank_lines(text, _line_end(text, span.end))
-        fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(span.start, end)))
+        fix: Fix | None = Fix.unsafe(
+            "Delete the repeated title", Edit.delete(Span(span.start, end))
+        )
+        if heading is not None and _linked_to(document, heading):
+            fix = None  # deleting the heading would break the page's links to it
         ctx.report(span, kind, fix=fix)
 
 
@@ -170,6 +178,20 @@ def _heading_shown(document: Document, heading: Heading) -> str:
             if kind in ("Text", "Code"):
                 out.append(info)
     return "".join(out)
+
+
+def _linked_to(document: Document, heading: Heading) -> bool:
+    """Whether the article names the heading's anchor (`[vote](#budget-passes)`, `href="#..."`,
+    a reference definition) anywhere outside the heading itself."""
+    anchor = first_heading_id(document, heading)
+    if anchor is None:
+        return False
+    text = document.text
+    mention = re.compile("#" + re.escape(anchor) + r"(?![\w-])")
+    return any(
+        mention.search(text, start, end)
+        for start, end in ((document.body_start, heading.span.start), (heading.span.end, len(text)))
+    )
 
 
 def _home_page(document: Document) -> bool:

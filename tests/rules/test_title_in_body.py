@@ -116,6 +116,32 @@ CASES = [
         unsafe_fixed=article("<!-- an editor's\nnote -->\n\nText.\n"),
     ),
     Case(
+        # the fix would break the link: LK008 then reported `#budget-passes-after-a-week-of-talks`
+        "a-heading-the-article-links-to-has-no-fix",
+        article(
+            "# Budget passes after a week of talks\n\n"
+            "Back to [the top](#budget-passes-after-a-week-of-talks).\n"
+        ),
+        errors=[("heading", 5, 1)],
+    ),
+    Case(
+        "a-heading-whose-written-id-the-article-links-to-has-no-fix",
+        article(
+            "## Budget passes after a week of talks {#top}\n\n"
+            '<a href="#top">Top</a> and the text.\n'
+        ),
+        errors=[("heading", 5, 1)],
+    ),
+    Case(
+        "a-link-to-a-longer-anchor-is-no-link-to-the-heading",
+        article(
+            "# Budget passes after a week of talks\n\n"
+            "See [more](#budget-passes-after-a-week-of-talks-1).\n"
+        ),
+        errors=[("heading", 5, 1)],
+        unsafe_fixed=article("See [more](#budget-passes-after-a-week-of-talks-1).\n"),
+    ),
+    Case(
         "after-an-unclosed-html-comment",
         article("<!-- note\n\n# Budget passes after a week of talks\n"),
     ),
