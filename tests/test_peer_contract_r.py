@@ -900,3 +900,36 @@ def test_ref_not_found(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert {d["severity"] for d in json.loads(out)} == {"warning"}
     assert len(json.loads(out)) == 5
+
+
+def test_title_in_body_keeps_a_heading_the_article_links_to(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = yaml_article("# Budget passes\n\nSee [the vote](#budget-passes).\n")
+    (work / "a.md").write_text(text, encoding="utf-8")
+    assert found(capsys, "--select", "BD014,LK008", "a.md") == [("BD014", *at(text, "# Budget"))]
+    run(["fix", "--no-cache", "--unsafe-fixes", "--select", "BD014,LK008", "a.md"], capsys)
+    assert (work / "a.md").read_text(encoding="utf-8") == text  # the link still leads somewhere
+
+
+def test_severity_from_the_configuration_sets_json_and_exit_code(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = yaml_article("# Budget passes\n\nText.\n", title="Budget passes")
+    text = text.replace("talks in the capital.", "talks.The capital.")
+    (work / "a.md").write_text(text, encoding="utf-8")
+    (work / "newslint.toml").write_text(
+        '[rules.title-in-body]\nseverity = "error"\n[rules.sentence-spacing]\nseverity = "info"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(["check", "--no-cache", "--output-format", "json", "a.md"], capsys)
+    assert code == 1
+    assert [(d["code"], d["severity"]) for d in json.loads(out)] == [
+        ("TX004", "info"),
+        ("BD014", "error"),
+    ]
+    override = ["--config", 'rules.title-in-body.severity = "warning"']
+    assert run(["check", "--no-cache", *override, "a.md"], capsys)[0] == 0
+    assert (
+        run(["check", "--no-cache", "--isolated", "--fail-on", "warning", "a.md"], capsys)[0] == 1
+    )
