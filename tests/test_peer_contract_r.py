@@ -933,3 +933,136 @@ def test_severity_from_the_configuration_sets_json_and_exit_code(
     assert (
         run(["check", "--no-cache", "--isolated", "--fail-on", "warning", "a.md"], capsys)[0] == 1
     )
+
+
+# ------------------------------------------------------------------------ JSON output contract
+
+FIELDS = [
+    "path",
+    "rule",
+    "code",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "fix",
+]
+
+
+def test_json_fields_order_and_sorting(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("B.md", "a-b/x.md", "a.md", "a/x.md"):
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text("Text. \n", encoding="utf-8")
+    code, out, _ = run(["check", "--no-cache", "--output-format", "json", "."], capsys)
+    assert code == 1
+    items = json.loads(out)
+    assert [list(item) for item in items] == [FIELDS] * 8
+    # code-point order of the paths, then line and column
+    assert [(d["path"], d["code"]) for d in items] == [
+        (path, code)
+        for path in ("B.md", "a-b/x.md", "a.md", "a/x.md")
+        for code in ("FM001", "BD002")
+    ]
+    trailing = items[1]
+    assert trailing == {
+        "path": "B.md",
+        "rule": "trailing-whitespace",
+        "code": "BD002",
+        "severity": "info",
+        "message": trailing["message"],
+        "line": 1,
+        "column": 6,
+        "end_line": 1,
+        "end_column": 7,
+        "fix": {
+            "applicability": "safe",
+            "title": trailing["fix"]["title"],
+            "edits": [{"line": 1, "column": 6, "end_line": 1, "end_column": 7, "content": ""}],
+        },
+    }
+    assert items[0]["fix"] is None
+    # json-lines: the same objects, file by file in the order given, a folder's files by name
+    code, out, _ = run(
+        ["check", "--no-cache", "--output-format", "json-lines", "a.md", "B.md", "a"], capsys
+    )
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [(d["path"], d["code"]) for d in lines] == [
+        ("a.md", "FM001"),
+        ("a.md", "BD002"),
+        ("B.md", "FM001"),
+        ("B.md", "BD002"),
+        ("a/x.md", "FM001"),
+        ("a/x.md", "BD002"),
+    ]
+    assert all(list(d) == FIELDS for d in lines)
+
+
+def test_json_columns_count_code_points_and_edits_keep_crlf(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 😀 is one code point (two UTF-16 units); a fix's edits write the file's own line ending
+    text = (
+        '---\r\ntitle: "😀 Prices rose.The index"\r\ndate: 2025-02-08T09:55:35+08:00\r\n---\r\n\r\n'
+        f"{SUMMARY} Ministers met.\r\n" + SOURCE.replace("\n", "\r\n")
+    )
+    (work / "a.md").write_bytes(text.encode("utf-8"))
+    _, out, _ = run(
+        ["check", "--no-cache", "--output-format", "json", "--select", "TX004,FM004", "a.md"],
+        capsys,
+    )
+    items = json.loads(out)
+    assert [(d["code"], d["line"], d["column"], d["end_line"], d["end_column"]) for d in items] == [
+        ("FM004", 1, 1, 1, 4),
+        ("TX004", 2, 22, 2, 23),
+    ]
+    assert items[0]["fix"] == {
+        "applicability": "unsafe",
+        "title": "Write the summary from the opening sentences",
+        "edits": [
+            {
+                "line": 4,
+                "column": 1,
+                "end_line": 4,
+                "end_column": 1,
+                "content": f'summary: "{SUMMARY} Ministers met."\r\n',
+            }
+        ],
+    }
+    assert items[1]["fix"]["edits"] == [
+        {"line": 2, "column": 23, "end_line": 2, "end_column": 23, "content": " "}
+    ]
+
+
+# ------------------------------------------------------- files without front matter, empty files
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(b"", [("BD006", 1, 1), ("FM001", 1, 1)], id="empty"),
+        pytest.param(
+            b"\n\n", [("BD006", 1, 1), ("FM001", 1, 1), ("BD003", 2, 1)], id="blank-lines"
+        ),
+        pytest.param(
+            BOM, [("EN006", 1, 1), ("BD006", 1, 2), ("FM001", 1, 2)], id="only-a-byte-order-mark"
+        ),
+        pytest.param(b"Text. \n", [("FM001", 1, 1), ("BD002", 1, 6)], id="no-front-matter"),
+        pytest.param(b"---\ntitle: x\n", [("FM002", 1, 1)], id="unterminated-yaml"),
+    ],
+)
+def test_files_without_a_complete_front_matter(
+    work: Path,
+    capsys: pytest.CaptureFixture[str],
+    data: bytes,
+    expected: list[tuple[str, int, int]],
+) -> None:
+    (work / "a.md").write_bytes(data)
+    assert found(capsys, "a.md") == expected
+    # standard input gives the same, under the name `-`
+    done = cli(["check", "--no-cache", "--output-format", "json", "-"], work, data)
+    assert [(d["path"], d["code"], d["line"], d["column"]) for d in json.loads(done.stdout)] == [
+        ("-", *item) for item in expected
+    ]
+    assert done.returncode == 1
