@@ -28,9 +28,9 @@ SUMMARY = "The budget passed on Tuesday after a week of talks in the capital."
 SOURCE = "\n[Reuters](https://www.reuters.com/world/budget)\n"
 
 
-def yaml_article(body: str, title: str = "Budget passes", extra: str = "") -> str:
+def yaml_article(body: str, title: str = "Budget passes") -> str:
     return (
-        f'---\ntitle: "{title}"\ndate: 2025-02-08T09:55:35+08:00\n{extra}'
+        f'---\ntitle: "{title}"\ndate: 2025-02-08T09:55:35+08:00\n'
         f'summary: "{SUMMARY}"\n---\n\n{body}{SOURCE}'
     )
 
