@@ -1,8 +1,9 @@
 """Inline suppressions, handled by the engine (never by rules).
 
 Front matter (YAML or TOML): `# newslint: disable=DT001,summary-length` at the end of a key's line
-silences those rules on that key (all its lines); on a line of its own it silences them in the whole
-file. Body: `<!-- newslint-disable-next-line RULE -->`, `<!-- newslint-disable-line RULE -->` (the
+(its first, or the last of a value over several lines: a TOML multi-line string can carry a comment
+only there) silences those rules on that key (all its lines); on a line of its own it silences them
+in the whole file. Body: `<!-- newslint-disable-next-line RULE -->`, `<!-- newslint-disable-line RULE -->` (the
 comment's own line, as markdownlint spells it), `<!-- newslint-disable RULE -->` ...
 `<!-- newslint-enable RULE -->`, `<!-- newslint-disable-file RULE -->`; no rule means every rule.
 Rules are named by code, code prefix (`DT`) or name, separated by commas or spaces; in the body,
@@ -210,13 +211,22 @@ def _front_matter_directives(doc: Document) -> list[Directive]:
         return []
     text = doc.text
     values: list[Span] = []
-    key_lines: dict[int, int] = {}  # line of a top-level key -> last line of its value
+    # The first or the last line of a top-level key -> the lines of the key and its value: a
+    # TOML multi-line string (`"""`) or a YAML flow list over several lines can carry a comment
+    # only after its last line.
+    key_lines: dict[int, tuple[int, int]] = {}
     if doc.front_matter is not None:
         for entry in doc.front_matter.root.entries:
             values.append(entry.key_span)
             _scalar_spans(entry.node, values, text)
             line = doc.position(entry.key_span.start).line
-            key_lines[line] = _last_line(doc, entry.node, line)
+            last = _last_line(doc, entry.node, line)
+            if entry.node.kind != "scalar" and text[entry.node.span.start] in "[{":
+                # a flow list or map: its closing bracket may stand on a line of its own
+                closing = doc.position(max(entry.node.span.end - 1, entry.node.span.start)).line
+                last = max(last, closing)
+            key_lines.setdefault(last, (line, last))
+            key_lines[line] = (line, last)
     values.sort()
     starts = [s.start for s in values]
     out: list[Directive] = []
@@ -236,8 +246,8 @@ def _front_matter_directives(doc: Document) -> list[Directive]:
         selectors, spans = _tokens(text, match.start(1), match.end(1))
         span = Span(hash_at, match.end())
         if text[line_start:hash_at].strip():
-            last = key_lines.get(line, line)
-            out.append(Directive("line", selectors, spans, span, line, line, last))
+            first, last = key_lines.get(line, (line, line))
+            out.append(Directive("line", selectors, spans, span, line, first, last))
         else:
             out.append(Directive("file", selectors, spans, span, line, 1, 10**9))
     return out

@@ -159,17 +159,12 @@ def _settings(document: Document) -> tuple[bool, str, bool]:
 
 
 def _page_ids(document: Document) -> frozenset[str] | None:
-    auto, id_type, typographer = _settings(document)
+    auto, id_type, _ = _settings(document)
     if auto and id_type not in ("github", "github-ascii"):
         return None  # blackfriday: not modelled
     raw = document.site.raw if document.site is not None else {}
     if _dig(raw, "markup", "goldmark", "parser", "autodefinitiontermid") is True:
         return None  # ids of definition terms (Hugo 0.144+): not modelled
-    linkify = document.site.linkify[0] if document.site is not None else True
-    # `{#id}` after a heading: Goldmark's attribute syntax, on in Hugo unless turned off.
-    heading_attributes = (
-        _dig(raw, "markup", "goldmark", "parser", "attribute", "title") is not False
-    )
     ids: set[str] = set()
     html_nodes: list[Html] = []
     for node in document.body_nodes:
@@ -177,17 +172,13 @@ def _page_ids(document: Document) -> frozenset[str] | None:
             html_nodes.append(node)
         if not isinstance(node, Heading):
             continue
-        source = _heading_source(document, node)
-        attributes = _ATTRIBUTES.search(source) if heading_attributes else None
-        if attributes is not None:
-            explicit = _EXPLICIT_ID.search(attributes.group(1))
-            source = source[: attributes.start()]
-            if explicit is not None:
-                ids.add(explicit.group(1))
-                continue
-        if not auto or not source.strip():
+        own = _heading_id(document, node)
+        if own is None:
             continue
-        name = anchor_name(_inline_text(source, linkify, typographer), id_type) or "heading"
+        name, explicit = own
+        if explicit:
+            ids.add(name)
+            continue
         if name in ids:
             number = 1
             while f"{name}-{number}" in ids:
@@ -198,6 +189,37 @@ def _page_ids(document: Document) -> frozenset[str] | None:
     if site is not None and site.unsafe_html_for(document.language) and html_nodes:
         ids.update(_raw_html_ids(html_nodes))
     return frozenset(ids)
+
+
+def _heading_id(document: Document, heading: Heading) -> tuple[str, bool] | None:
+    """The id `heading` asks for (before a repeat's number) and whether it is written out
+    (`{#id}`); None when it gets none (automatic ids off, or an empty heading)."""
+    auto, id_type, typographer = _settings(document)
+    raw = document.site.raw if document.site is not None else {}
+    # `{#id}` after a heading: Goldmark's attribute syntax, on in Hugo unless turned off.
+    heading_attributes = (
+        _dig(raw, "markup", "goldmark", "parser", "attribute", "title") is not False
+    )
+    source = _heading_source(document, heading)
+    attributes = _ATTRIBUTES.search(source) if heading_attributes else None
+    if attributes is not None:
+        explicit = _EXPLICIT_ID.search(attributes.group(1))
+        source = source[: attributes.start()]
+        if explicit is not None:
+            return explicit.group(1), True
+    if not auto or not source.strip():
+        return None
+    linkify = document.site.linkify[0] if document.site is not None else True
+    return anchor_name(_inline_text(source, linkify, typographer), id_type) or "heading", False
+
+
+def first_heading_id(document: Document, heading: Heading) -> str | None:
+    """The id of the page's first heading, `heading` (None: it has none, or it cannot be told)."""
+    auto, id_type, _ = _settings(document)
+    if auto and id_type not in ("github", "github-ascii"):
+        return None
+    own = _heading_id(document, heading)
+    return own[0] if own is not None else None
 
 
 def page_ids(document: Document) -> frozenset[str] | None:

@@ -28,9 +28,11 @@ search engines to the article break after a move, which is what the alias was fo
 
 ## Fix safety
 Safe where the folder is the page's own language: the fix deletes it, and Hugo writes the redirect
-at the address the alias spelt out. There is no fix for another language's folder (no alias of
-the page can be written there) or for an alias of just the folder (`/fr/`, which would become the
-language's home page).
+at the address the alias spelt out. Unsafe where the folder is written in other capitals (`/FR/` on
+a French page): Hugo keeps an alias's case, so the redirect moves from `/fr/FR/old/` to `/fr/old/`,
+which a case-sensitive server treats as another address than `/FR/old/`. There is no fix for
+another language's folder (no alias of the page can be written there) or for an alias of just the
+folder (`/fr/`, which would become the language's home page).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from ._pages import never_rendered
 _KEYS = frozenset({"aliases"})
 # What may come before the alias's first character in its source: white space and a quote.
 _OPENERS = " \t\"'"
+_TITLE = "Delete the language folder"
 
 
 class AliasLanguagePrefix(Rule):
@@ -89,11 +92,15 @@ class AliasLanguagePrefix(Rule):
         fix = None
         rest = alias[1 + len(first) :]
         if first + "/" == own and rest.strip("/"):
-            fix = _strip_folder(ctx.document.text, item.span, len(first) + 1)
+            # `/FR/old/` (Hugo keeps an alias's case: it writes `/fr/FR/old/`) names another
+            # address than `/fr/old/` on a case-sensitive server: whether that was meant is the
+            # editor's call.
+            exact = alias[1 : 1 + len(first)] == first
+            fix = _strip_folder(ctx.document.text, item.span, len(first) + 1, safe=exact)
         ctx.report(item.span, "prefix", fix=fix, alias=alias, written=written, folder="/" + own)
 
 
-def _strip_folder(text: str, span: Span, length: int) -> Fix | None:
+def _strip_folder(text: str, span: Span, length: int, *, safe: bool) -> Fix | None:
     """The fix that deletes the `/xx` at the start of the alias written at `span` (None when its
     source does not spell the alias out as it is: an escape)."""
     source = text[span.start : span.end]
@@ -101,4 +108,5 @@ def _strip_folder(text: str, span: Span, length: int) -> Fix | None:
     if not source.startswith("/", start) or "\\" in source[start : start + length]:
         return None
     cut = Span(span.start + start, span.start + start + length)
-    return Fix.safe("Delete the language folder", Edit.delete(cut))
+    edit = Edit.delete(cut)
+    return Fix.safe(_TITLE, edit) if safe else Fix.unsafe(_TITLE, edit)

@@ -10,16 +10,17 @@ at all: full-width punctuation carries its own, `v1.33：HPAの設定` repeats `
 the kind of quotes and the punctuation at either end; a `title` that is not a string to PyYAML
 is compared as Hugo shows it (`title: 1984`, `title: 1:30`). The report is at the repeat.
 
-Only the first block counts, and only at the top level (not inside a list or a quote); a title
-that comes again further down is not reported, nor is a first heading that differs from the
-title. A file without a `title` (or with an empty one) is left alone, and so is a page with
-`chapter: true`: the Learn themes (hugo-theme-learn, Relearn) print no title on such a page, so
-its heading is the only one; nor is a page of a site whose theme is Hugo Book (`hugo-book`), which
-prints no title on any page, nor the home page (`content/_index.md`), whose template shows the
-site's name or a banner rather than the page's title in most themes (Learn, Relearn, Book among
-them), nor a page readers never see as a page of its own (`headless: true`, `build` with
-`render` and `list` never, a leaf bundle's resource), whose body a template may show without its
-title. The rule belongs to the `news` preset.
+Only the first block counts (HTML comments above it, which show nothing, are passed over), and only
+at the top level (not inside a list or a quote); a title that comes again further down is not
+reported, nor is a first heading that differs from the title. A file without a `title` (or with an
+empty one) is left alone, and so is a page with `chapter: true`: the Learn themes
+(hugo-theme-learn, Relearn) print no title on such a page, so its heading is the only one; nor is a
+page of a site whose theme is Hugo Book (`hugo-book`), which prints no title on any page, nor the
+home page (`content/_index.md`), whose template shows the site's name or a banner rather than the
+page's title in most themes (Learn, Relearn, Book among them), nor a page readers never see as a
+page of its own (`headless: true`, `build` with `render` and `list` never, a leaf bundle's
+resource), whose body a template may show without its title. The rule belongs to the `news`
+preset.
 
 ## Why is this bad?
 News themes print the title as the page's heading, so the page shows the headline twice, has two
@@ -49,7 +50,10 @@ or a word processor usually bring their headline along this way.
 
 ## Fix safety
 The fix deletes the repeated block and the blank lines after it. It is unsafe: it removes text the
-page shows, and on a site whose theme does not print the title the heading is the only one.
+page shows, and on a site whose theme does not print the title the heading is the only one. There
+is no fix for a heading whose anchor the article links to (`[the vote](#budget-passes)`): the link
+would lead nowhere (links from other pages to it cannot be seen from the article, another reason
+the fix is unsafe).
 """
 
 from __future__ import annotations
@@ -61,11 +65,11 @@ from typing import Any
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
-from newslint.events import Code, Heading, Html, Paragraph
+from newslint.events import Code, Heading, Paragraph
 from newslint.rule import Context
 from newslint.site import Site
 
-from ._anchors import _ATTRIBUTES, _dig, _heading_source
+from ._anchors import _ATTRIBUTES, _dig, _heading_source, first_heading_id
 from ._crossfile import is_section_page
 from ._page_urls import logical_path
 from ._pages import hugo_text, hugo_true, never_shown
@@ -121,9 +125,6 @@ class TitleInBody(Rule):
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
         self._first_block(ctx, paragraph.span, paragraph.plain, "paragraph")
 
-    def on_html(self, ctx: Context, node: Html) -> None:
-        self.first_seen = True
-
     def on_code(self, ctx: Context, node: Code) -> None:
         self.first_seen = True
 
@@ -133,7 +134,7 @@ class TitleInBody(Rule):
         self.first_seen = True
         document = ctx.document
         text = document.text
-        if text[document.body_start : span.start].strip(" \t\r\n"):
+        if _without_comments(text[document.body_start : span.start]).strip(" \t\r\n"):
             return  # the block is inside a list or a quote, or after something else
         if kind == "paragraph":
             source = text[span.start : span.end].strip()
@@ -151,6 +152,7 @@ class TitleInBody(Rule):
             return  # no page of its own (headless, a bundle's resource): a template shows its body
         if _home_page(document):
             return  # a home page's template shows the site's name or a hero, rarely the title
+        heading: Heading | None = None
         if isinstance(shown, Heading):
             heading = shown
             shown = heading.text
@@ -163,7 +165,9 @@ class TitleInBody(Rule):
         line_start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
         start = max(line_start, document.body_start)
         start = start if not text[start : span.start].strip(" \t") else span.start
-        fix = Fix.unsafe("Delete the repeated title", Edit.delete(Span(start, end)))
+        fix: Fix | None = Fix.unsafe("Delete the repeated title", Edit.delete(Span(start, end)))
+        if heading is not None and _linked_to(document, heading):
+            fix = None  # deleting the heading would break the page's links to it
         ctx.report(span, kind, fix=fix)
 
 
@@ -186,6 +190,20 @@ def _heading_shown(document: Document, heading: Heading) -> str:
             if kind in ("Text", "Code"):
                 out.append(info)
     return "".join(out)
+
+
+def _linked_to(document: Document, heading: Heading) -> bool:
+    """Whether the article names the heading's anchor (`[vote](#budget-passes)`, `href="#..."`,
+    a reference definition) anywhere outside the heading itself."""
+    anchor = first_heading_id(document, heading)
+    if anchor is None:
+        return False
+    text = document.text
+    mention = re.compile("#" + re.escape(anchor) + r"(?![\w-])")
+    return any(
+        mention.search(text, start, end)
+        for start, end in ((document.body_start, heading.span.start), (heading.span.end, len(text)))
+    )
 
 
 def _home_page(document: Document) -> bool:
@@ -216,6 +234,21 @@ def _without_emphasis(source: str) -> str:
     if markers and len(source) > 2 * opening and source.endswith(markers[::-1]):
         return source[opening:-opening]
     return source
+
+
+def _without_comments(text: str) -> str:
+    """`text` without its HTML comments, which show nothing (a suppression comment above a
+    heading is no block before it); an unclosed `<!--` and what follows it stay."""
+    kept: list[str] = []
+    at = 0
+    while (opening := text.find("<!--", at)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        kept.append(text[at:opening])
+        at = closing + 3
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _after_blank_lines(text: str, offset: int) -> int:

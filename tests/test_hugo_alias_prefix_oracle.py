@@ -1,5 +1,6 @@
 """alias-language-prefix against hugo 0.168: where Hugo writes each alias of a page in a language
-with a folder, and that newslint reports exactly the aliases Hugo writes one folder too deep."""
+with a folder (case kept: `/FR/caps-b/` goes to `fr/FR/caps-b`, not `fr/caps-b`), and that
+newslint reports exactly the aliases Hugo writes one folder too deep."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ weight = 2
 """
 FILES = {
     "content/en/a.md": '---\ntitle: A\naliases: ["/en/old-a/", "/plain-a/"]\n---\nText.\n',
-    "content/fr/b.md": '---\ntitle: B\naliases: ["/fr/old-b/", "/plain-b/", "/en/cross-b/"]\n---\n'
+    "content/fr/b.md": '---\ntitle: B\naliases: ["/fr/old-b/", "/plain-b/", "/en/cross-b/", "/FR/caps-b/"]\n---\n'
     "Texte.\n",
     "layouts/_default/single.html": "{{ .Title }}",
     "layouts/_default/list.html": "list",
@@ -38,13 +39,25 @@ FILES = {
     [
         (
             "",
-            ["en/old-a", "fr/en/cross-b", "fr/fr/old-b", "fr/plain-b", "plain-a"],
-            [("content/fr/b.md", 3, 11), ("content/fr/b.md", 3, 38)],
+            ["en/old-a", "fr/FR/caps-b", "fr/en/cross-b", "fr/fr/old-b", "fr/plain-b", "plain-a"],
+            [("content/fr/b.md", 3, 11), ("content/fr/b.md", 3, 38), ("content/fr/b.md", 3, 54)],
         ),
         (
             "defaultContentLanguageInSubdir = true",
-            ["en/en/old-a", "en/plain-a", "fr/en/cross-b", "fr/fr/old-b", "fr/plain-b"],
-            [("content/en/a.md", 3, 11), ("content/fr/b.md", 3, 11), ("content/fr/b.md", 3, 38)],
+            [
+                "en/en/old-a",
+                "en/plain-a",
+                "fr/FR/caps-b",
+                "fr/en/cross-b",
+                "fr/fr/old-b",
+                "fr/plain-b",
+            ],
+            [
+                ("content/en/a.md", 3, 11),
+                ("content/fr/b.md", 3, 11),
+                ("content/fr/b.md", 3, 38),
+                ("content/fr/b.md", 3, 54),
+            ],
         ),
     ],
 )
@@ -61,7 +74,7 @@ def test_the_aliases_hugo_writes_one_folder_too_deep(
     aliases = sorted(
         str(p.parent.relative_to(tmp_path / "public"))
         for p in (tmp_path / "public").rglob("index.html")
-        if any(word in str(p) for word in ("old", "plain", "cross"))
+        if any(word in str(p) for word in ("old", "plain", "cross", "caps"))
     )
     assert aliases == written
     clear_site_cache()

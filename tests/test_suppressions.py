@@ -129,6 +129,22 @@ def test_comment_on_a_key_covers_the_lines_of_its_value() -> None:
     assert lint(text) == [("ZZ001", 6, 5)]
 
 
+def test_comment_after_a_toml_multi_line_string_covers_the_key() -> None:
+    # A TOML multi-line string can carry a comment only after its closing quotes.
+    text = '+++\nsummary = """\nBAD\nBAD"""  # newslint: disable=ZZ001\ntitle = "BAD"\n+++\n'
+    assert lint(text) == [("ZZ001", 5, 10)]
+
+
+def test_comment_after_a_yaml_flow_list_over_several_lines_covers_the_key() -> None:
+    text = "---\ntags: [\n  BAD,\n  BAD\n]  # newslint: disable=bad-word\nkeywords: [BAD]\n---\n"
+    assert lint(text) == [("ZZ001", 6, 12)]
+
+
+def test_comment_inside_a_multi_line_value_covers_its_line_only() -> None:
+    text = "---\ntags: [\n  BAD,  # newslint: disable=bad-word\n  BAD\n]\n---\n"
+    assert lint(text) == [("ZZ001", 4, 3)]
+
+
 def test_comment_on_its_own_line_silences_the_whole_file() -> None:
     text = '---\n# newslint: disable=ZZ001\ntitle: "BAD"\n---\n\nBAD and ODD\n'
     assert lint(text) == [("ZZ002", 6, 9)]

@@ -59,10 +59,10 @@ CASES = [
         language="fr",
     ),
     Case(
-        "own-folder-in-a-block-list-any-case",
+        "own-folder-in-other-capitals-in-a-block-list-is-an-unsafe-fix",
         page("aliases:\n  - /FR/old/\n  - /news/older/"),
         errors=[("prefix", 4, 5)],
-        fixed=page("aliases:\n  - /old/\n  - /news/older/"),
+        unsafe_fixed=page("aliases:\n  - /old/\n  - /news/older/"),
         path=FR,
         site=SITE,
         language="fr",

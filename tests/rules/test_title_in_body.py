@@ -144,6 +144,42 @@ CASES = [
         article('<div class="x">\n</div>\n\n# Budget passes after a week of talks\n'),
     ),
     Case(
+        "after-an-html-comment-which-shows-nothing",
+        article("<!-- an editor's\nnote -->\n\n# Budget passes after a week of talks\n\nText.\n"),
+        errors=[("heading", 8, 1)],
+        unsafe_fixed=article("<!-- an editor's\nnote -->\n\nText.\n"),
+    ),
+    Case(
+        # the fix would break the link: LK008 then reported `#budget-passes-after-a-week-of-talks`
+        "a-heading-the-article-links-to-has-no-fix",
+        article(
+            "# Budget passes after a week of talks\n\n"
+            "Back to [the top](#budget-passes-after-a-week-of-talks).\n"
+        ),
+        errors=[("heading", 5, 1)],
+    ),
+    Case(
+        "a-heading-whose-written-id-the-article-links-to-has-no-fix",
+        article(
+            "## Budget passes after a week of talks {#top}\n\n"
+            '<a href="#top">Top</a> and the text.\n'
+        ),
+        errors=[("heading", 5, 1)],
+    ),
+    Case(
+        "a-link-to-a-longer-anchor-is-no-link-to-the-heading",
+        article(
+            "# Budget passes after a week of talks\n\n"
+            "See [more](#budget-passes-after-a-week-of-talks-1).\n"
+        ),
+        errors=[("heading", 5, 1)],
+        unsafe_fixed=article("See [more](#budget-passes-after-a-week-of-talks-1).\n"),
+    ),
+    Case(
+        "after-an-unclosed-html-comment",
+        article("<!-- note\n\n# Budget passes after a week of talks\n"),
+    ),
+    Case(
         "a-source-link-named-after-the-title-is-no-repeat",
         '---\ntitle: "Budget passes"\n---\n\n[Budget passes](https://www.reuters.com/x)\n',
     ),
@@ -245,3 +281,13 @@ def test_a_theme_that_prints_no_title(theme: str, reported: bool) -> None:
 )
 def test_comparable(written: str, compared: str) -> None:
     assert comparable(written) == compared
+
+
+def test_a_suppression_comment_above_the_repeat_silences_it() -> None:
+    # The comment was taken for the first block: the heading went unreported, the suppression
+    # was reported unused, and `fix` removed it, after which the heading was reported.
+    text = article(
+        "<!-- newslint-disable-next-line title-in-body -->\n"
+        "# Budget passes after a week of talks\n\nThe budget passed.\n"
+    )
+    assert check_text(text, select=["BD014", "NL001"]) == []
