@@ -60,6 +60,7 @@ class OwnUrl(NamedTuple):
     path: str
     derived: bool  # made of the file's path: its sections' `slug`s still apply
     ugly: bool = False  # `uglyURLs`: `news/budget.html`
+    index_slug: bool = False  # `slug: index`, which puts the page at its folder's URL
 
 
 def own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
@@ -106,10 +107,24 @@ def _find_own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
         if made is None:
             return None
         logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
+        if document.value("slug") == "index" and not _leaf_bundle(document):
+            # hugo 0.168 writes a page (not a leaf bundle) whose slug is exactly `index` (not
+            # `Index`, ` index `) to its folder's `index.html`, the folder's list page: `x/a.md`
+            # at `/x/`, `a.md` at `/` (checked with the binary); `uglyURLs` makes it that file too
+            path = "/".join(path_segment(part) for part in logical.split("/"))
+            if ugly:
+                return OwnUrl(path + ".html", True, True, True)
+            return OwnUrl(path.rpartition("/")[0], True, False, True)
     # Each folder and file name as Hugo writes it in a URL (`a&b.md` is `ab`, `My News` is
     # `my-news`: `path_segment`).
     path = "/".join(path_segment(part) for part in logical.split("/"))
     return OwnUrl(path + ".html" if ugly else path, True, ugly)
+
+
+def _leaf_bundle(document: Document) -> bool:
+    """Whether the page is a leaf bundle's (`news/b/index.md`)."""
+    name = (content_path(document) or "").rpartition("/")[2].lower()
+    return name.split(".")[0] == "index"
 
 
 _DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
