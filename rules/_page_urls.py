@@ -271,10 +271,33 @@ def _ugly(site: Site, logical: str) -> bool | None:
         value = {str(key).lower(): item for key, item in value.items()}.get(
             logical.partition("/")[0], False
         )
+        return _go_bool(value)
+    return ugly_urls(value)
+
+
+def ugly_urls(value: Any) -> bool | None:
+    """The site-wide `uglyURLs` (not a table of sections) as hugo 0.168 reads it (checked with
+    the binary): on for `true` and the string "true" as written only (`"True"`, `"yes"`, `" true"`,
+    `1` leave it off); None for a value of another kind."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value is True or value == "true"
+    return None
+
+
+# The strings Go's `strconv.ParseBool` takes, which hugo 0.168 accepts for a section in a table of
+# `uglyURLs` (`{news = "True"}`, `{news = "1"}`, `{news = 1}` are on; `"yes"`, `" true"` off).
+_GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+
+
+def _go_bool(value: Any) -> bool | None:
+    """A section's value in a table of `uglyURLs`, as hugo 0.168 reads it (checked with the
+    binary); None for a value of another kind."""
     if value is None or isinstance(value, bool):
         return bool(value)
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
+    if isinstance(value, (int, float)):
+        return value != 0
+    if isinstance(value, str):
+        return value in _GO_TRUE
     return None
 
 

@@ -81,6 +81,7 @@ from ._page_urls import (
     own_url,
     publish_window,
     slug_of_section,
+    ugly_urls,
 )
 from ._pages import hugo_true, never_rendered, opening_delimiter
 
@@ -387,7 +388,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     # An alias is a `.html` file where the page's own URL is (hugo 0.168, `uglyURLs` per
     # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`); a
     # section page's under such a table is not known.
-    ugly: bool | None = config_true(site.raw.get("uglyurls"))
+    ugly = ugly_urls(site.raw.get("uglyurls"))
     if isinstance(site.raw.get("uglyurls"), dict):
         ugly = None if section or not logical else _ugly(site, logical)
     fixed: list[Target] = []

@@ -179,6 +179,26 @@ def test_ugly_urls() -> None:
     assert run({A: page(url="/news/b"), B: page()}, site) == []
 
 
+@pytest.mark.parametrize(
+    ("setting", "shown"),
+    [
+        ("true", "/news/b.html"),
+        ("yes", "/news/b/"),
+        ("True", "/news/b/"),
+        ({"news": "True"}, "/news/b.html"),
+        ({"news": "1"}, "/news/b.html"),
+        ({"news": "yes"}, "/news/b/"),
+    ],
+)
+def test_ugly_urls_as_a_string(setting: Any, shown: str) -> None:
+    """hugo 0.168 turns the site's `uglyURLs` on for the string "true" as written only (`"yes"`
+    and `"True"` leave it off), a section's in a table for Go's booleans (`"True"`, `"1"`): the
+    page's URL and its alias follow the same reading."""
+    site = Site(root=Path("/site"), raw={"uglyurls": setting})
+    found = run({A: page(aliases=["/news/b"]), B: page()}, site)
+    assert found == [(A, 4, 5, f"alias {shown} is also the URL of {B}")]
+
+
 def test_an_alias_of_a_page_with_an_ugly_url_per_section() -> None:
     """hugo 0.168 with `[uglyURLs] news = true`: the aliases of a page of `news` are `.html`
     files wherever they point (`/other/y.html`), those of a page of `other` folders."""
