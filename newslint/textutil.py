@@ -565,7 +565,14 @@ _NAME_ABBREVIATIONS = frozenset({
     "bd", "ste", "hr", "fr", "dipl", "dhr", "mevr", "drs", "ir",
     # Turkish, Greek
     "cad", "sok", "mah", "bul", "doç", "yrd", "οδ", "αγ", "κκ",
+    # before a reference rather than a name: `cf.L’article 12`, Italian and Spanish `cfr.`
+    "cf", "cfr",
 })
+# Abbreviations written before a number, which may be a Roman numeral (`Vol.I`, `vol.II`,
+# `chap.IV`): before one, their full stop ends no sentence (`un vol.Il a porté plainte`, French
+# for theft, still does).
+_NUMBER_ABBREVIATIONS = frozenset({"vol", "vols", "chap", "ch"})
+_ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # fmt: on
 
 
@@ -810,6 +817,12 @@ def _glued(text: str, pos: int) -> bool:
         return False  # `Яндекс.Метрика`: one name, the brand and its product
     if punct == "." and _name_abbreviation(left):
         return False  # `ул.Ленина`, `la Sra.Pérez`: an abbreviation before a name
+    if (
+        punct == "."
+        and left.lstrip("(\"'“‘«„").casefold() in _NUMBER_ABBREVIATIONS
+        and _ROMAN_NUMERAL.fullmatch(word)
+    ):
+        return False  # `Vol.I`: a volume's number
     if _DECIMAL.fullmatch(left):
         pass  # `$2.25.The`, `3.1%.On`
     elif _NOT_PROSE_RE.search(left) or "." in left or left.lower().startswith("www"):

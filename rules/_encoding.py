@@ -483,7 +483,11 @@ def _single_byte_mojibake(text: str) -> tuple[Mojibake, ...]:
         result = _fix(line)
         if result.text != line:
             pieces = _narrow(line, start, result.text, describe(result.explanation or []))
-            out.extend(piece for piece in pieces if not _ends_word_in_capitals(text, piece))
+            out.extend(
+                piece
+                for piece in pieces
+                if not _ends_word_in_capitals(text, piece) and not _vietnamese_letter(text, piece)
+            )
         position = end + 1
     return tuple(out)
 
@@ -529,6 +533,42 @@ def _ends_word_in_capitals(text: str, piece: Mojibake) -> bool:
         closing not in text[at + 1 : start]
         and closing not in text[end : reopened if reopened >= 0 else stop]
     )
+
+
+# The letters Vietnamese writes that neither Windows-1252 nor Latin-1 can show (`ă`, `đ`, `ơ`,
+# `ư`, `ĩ`, `ũ` and the letters with two marks, `ệ`, `ườ`): a line that holds one intact was not
+# decoded as either, where the whole of it went through the same decoder.
+_VIETNAMESE_ONLY = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
+_DASHES = "\u2013\u2014"
+
+
+def _vietnamese_letter(text: str, piece: Mojibake) -> bool:
+    """Whether the piece is Vietnamese text, not mojibake, in a line with intact Vietnamese
+    letters (`_VIETNAMESE_ONLY`): the capital `Ã` of a word in capitals glued to the next by a
+    dash (`XÃ–PHƯỜNG`, which ftfy would make `XÖPHƯỜNG`: `–` is 96 in Windows-1252, C3 96 `Ö`),
+    or `Â` as a word of its own (`Nguyễn Văn Â đã nói`, which ftfy would make a no-break space).
+    Mis-decoded, the same pieces are `Ö` inside a word in capitals (`KÃ–LN`) and a no-break
+    space (`10Â km`), in lines whose Vietnamese letters, if any, are mis-decoded too."""
+    found = piece.found
+    if len(found) != 2 or not found[0].isupper():
+        return False
+    start, end = piece.span.start, piece.span.end
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if found[1] in _DASHES:
+        shape = before.isupper() and after.isupper()
+    elif found == "Â ":
+        shape = not before.isalnum() and after.isalpha()
+    else:
+        return False
+    if not shape:
+        return False
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line_end = _LINE_BREAK.search(text, end)
+    stop = line_end.start() if line_end else len(text)
+    return _VIETNAMESE_ONLY.search(text, line_start, stop) is not None
 
 
 # UTF-8 decoded as GBK (a scraper's guess for a Chinese page) turns `北京时间` into `鍖椾含鏃堕棿`:

@@ -497,9 +497,15 @@ _SOURCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LINE_END = "*_.。 \t"
-# A source link with no label, set off only by emphasis or a block quote: `*[Reuters](url)*`.
-# Emphasis opens right before the link (`* [x](url)` is a list item).
-_LINK_SETTING = re.compile(r"(?>(?:>[ \t]?)*)[ \t]*+(?:[*_]{1,3}(?=\[))?")
+# A source link with no label, set off only by emphasis, a block quote or quotation marks:
+# `*[Reuters](url)*`, `« [المصدر](url) »`. Emphasis opens right before the link (`* [x](url)` is a
+# list item).
+_LINK_SETTING = re.compile(
+    r"(?>(?:>[ \t]?)*)[ \t]*+(?P<quote>[«»“”„\"‹›][ \t\u00a0\u202f]*+(?=[*_]{0,3}\[))?"
+    r"(?:[*_]{1,3}(?=\[))?"
+)
+# The quotation marks that may close such a line, with the spaces French sets inside them.
+_CLOSING_QUOTES = '«»“”„"‹› \t\u00a0\u202f'
 
 
 _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
@@ -570,18 +576,28 @@ def source_line_link(document: Document, line: Span) -> tuple[str, Span] | None:
         return _set_off_link(document, line)
     start = line.start + label.end()
     end = line.start + len(written.rstrip(_LINE_END))
-    if label.group("paren"):
+    ends = [end]
+    if label.group("paren") and end > start and text[end - 1] in ")）":
         # `(bron: [Rotterdams Dagblad](url))`, `(Source: [AP](url).)`, `（来源：[新华社](url)）`:
-        # the parenthesis closes after the link's own.
-        closing = ")" if label.group("paren") == "(" else "）"
-        if end <= start or text[end - 1] != closing:
-            return None
-        end = start + len(text[start : end - 1].rstrip(_LINE_END))
+        # the parenthesis closes after the link's own. Left open (`(Source: [AP](url)`) or
+        # closed with the other width, the line still names and links its source: a slip of
+        # punctuation, not a missing source.
+        ends.insert(0, start + len(text[start : end - 1].rstrip(_LINE_END)))
+    for end in ends:
+        found = _labelled_link(document, start, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _labelled_link(document: Document, start: int, end: int) -> tuple[str, Span] | None:
+    """The link that is all of `start`-`end` after a source label, or the citation ending in one
+    (`_cited_link`)."""
     if end <= start:
         return None
     url = _parsed_link_at(document, start, end)
     if url is None:
-        url = _link_line_url(text[start:end])  # a URL with a space: link-malformed's
+        url = _link_line_url(document.text[start:end])  # a URL with a space: link-malformed's
     if url is None:
         return _cited_link(document, start, end)
     return url, Span(start, end)
@@ -595,7 +611,10 @@ def _set_off_link(document: Document, line: Span) -> tuple[str, Span] | None:
     if setting is None or not setting.group().strip():
         return None  # nothing sets it off: a plain link was looked for already
     start = line.start + setting.end()
-    end = line.start + len(written.rstrip(_LINE_END))
+    kept = written.rstrip(_LINE_END)
+    if setting.group("quote"):
+        kept = kept.rstrip(_CLOSING_QUOTES).rstrip(_LINE_END)  # `« [name](url) ».`
+    end = line.start + len(kept)
     if end <= start:
         return None
     url = _parsed_link_at(document, start, end)

@@ -60,6 +60,7 @@ class OwnUrl(NamedTuple):
     path: str
     derived: bool  # made of the file's path: its sections' `slug`s still apply
     ugly: bool = False  # `uglyURLs`: `news/budget.html`
+    index_slug: bool = False  # `slug: index`, which puts the page at its folder's URL
 
 
 def own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
@@ -106,10 +107,24 @@ def _find_own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
         if made is None:
             return None
         logical = f"{logical.rpartition('/')[0]}/{made}".strip("/")
+        if document.value("slug") == "index" and not _leaf_bundle(document):
+            # hugo 0.168 writes a page (not a leaf bundle) whose slug is exactly `index` (not
+            # `Index`, ` index `) to its folder's `index.html`, the folder's list page: `x/a.md`
+            # at `/x/`, `a.md` at `/` (checked with the binary); `uglyURLs` makes it that file too
+            path = "/".join(path_segment(part) for part in logical.split("/"))
+            if ugly:
+                return OwnUrl(path + ".html", True, True, True)
+            return OwnUrl(path.rpartition("/")[0], True, False, True)
     # Each folder and file name as Hugo writes it in a URL (`a&b.md` is `ab`, `My News` is
     # `my-news`: `path_segment`).
     path = "/".join(path_segment(part) for part in logical.split("/"))
     return OwnUrl(path + ".html" if ugly else path, True, ugly)
+
+
+def _leaf_bundle(document: Document) -> bool:
+    """Whether the page is a leaf bundle's (`news/b/index.md`)."""
+    name = (content_path(document) or "").rpartition("/")[2].lower()
+    return name.split(".")[0] == "index"
 
 
 _DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -256,10 +271,33 @@ def _ugly(site: Site, logical: str) -> bool | None:
         value = {str(key).lower(): item for key, item in value.items()}.get(
             logical.partition("/")[0], False
         )
+        return _go_bool(value)
+    return ugly_urls(value)
+
+
+def ugly_urls(value: Any) -> bool | None:
+    """The site-wide `uglyURLs` (not a table of sections) as hugo 0.168 reads it (checked with
+    the binary): on for `true` and the string "true" as written only (`"True"`, `"yes"`, `" true"`,
+    `1` leave it off); None for a value of another kind."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value is True or value == "true"
+    return None
+
+
+# The strings Go's `strconv.ParseBool` takes, which hugo 0.168 accepts for a section in a table of
+# `uglyURLs` (`{news = "True"}`, `{news = "1"}`, `{news = 1}` are on; `"yes"`, `" true"` off).
+_GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+
+
+def _go_bool(value: Any) -> bool | None:
+    """A section's value in a table of `uglyURLs`, as hugo 0.168 reads it (checked with the
+    binary); None for a value of another kind."""
     if value is None or isinstance(value, bool):
         return bool(value)
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
+    if isinstance(value, (int, float)):
+        return value != 0
+    if isinstance(value, str):
+        return value in _GO_TRUE
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 
 from newslint.document import Document
@@ -37,7 +38,23 @@ def mid_word_ending(summary: str, document: Document) -> str | None:
         return None
     if is_cjk_char(text[-1]):
         return text[-1]
-    return text.rsplit(" ", 1)[-1]
+    word = text.rsplit(" ", 1)[-1]
+    if _UNSPACED_WORDS.match(text[-1]) and len(word) > _TAIL:
+        # Thai, Lao, Khmer, Myanmar and Tibetan put no space between words: the text after the
+        # last space is a phrase or the whole summary, not the word. Its last few characters
+        # show where it stops, a combining mark (a vowel sign, a tone mark) kept with its letter.
+        start = len(word) - _TAIL
+        while start > 0 and unicodedata.category(word[start]).startswith("M"):
+            start -= 1
+        return word[start:]
+    return word
+
+
+# The scripts that put no space between words beside Chinese and Japanese: Thai and Lao,
+# Tibetan, Myanmar, Khmer (and its symbols).
+_UNSPACED_WORDS = re.compile("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
+# How many characters of such a summary's end the message quotes.
+_TAIL = 8
 
 
 def _in_word(char: str) -> bool:

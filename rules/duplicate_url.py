@@ -7,7 +7,8 @@ its `url` (as written, case kept: `url: /news/b` and `url: /news/b/` are both
 `/news/b/index.html`, `url: /news/b.html` is that file); else its `[permalinks]` pattern (the
 site's or its language's, with the tokens link-fragment knows); else its file's path, with its
 own `slug` and the `slug`s of the sections above it, in lower case, `.html` under the site's
-`uglyURLs`. A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
+`uglyURLs`; a page (no leaf bundle) with `slug: index`, exactly, is at its folder's URL
+(`news/a.md` at `/news/`, over the list page; reported at its slug). A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
 (`news/b.md`) share the path-derived URL `/news/b/`. Pages in a language with a prefix
 (`/fr/`; the default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does
 not (hugo 0.168 writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases:
@@ -80,6 +81,7 @@ from ._page_urls import (
     own_url,
     publish_window,
     slug_of_section,
+    ugly_urls,
 )
 from ._pages import hugo_true, never_rendered, opening_delimiter
 
@@ -121,6 +123,9 @@ class UrlPage(NamedTuple):
     # default language and its folder in `public/` ("" or "en/"); None where they are not
     # modelled (see `_automatic_sections`).
     automatic: tuple[str, str] | None
+    # Its `slug: index` puts it at its folder's URL (`_page_urls.OwnUrl.index_slug`): it, not the
+    # folder's list page, is the one reported.
+    index_slug: bool = False
 
 
 class DuplicateUrl(Rule):
@@ -134,6 +139,7 @@ class DuplicateUrl(Rule):
             "URL {value} is also the URL of {other}{more} (as the file paths make it; a `slug` of"
             " {sections}/ or a section above it, not known here, moves both alike)"
         ),
+        "index-slug": "slug `index` puts the page at {value}, the URL of {other}{more}",
         "section": "URL {value} is also the URL of the list page Hugo makes for the folder {other}",
         "alias-section": (
             "alias {value} is also the URL of the list page Hugo makes for the folder {other}"
@@ -311,7 +317,7 @@ def _report(
     compared by their path-derived URL alone, the `slug` of a section above them not being
     known (its `_index` file is not in the run, or its slug not modelled): the URL shown is then
     the one the file paths make, which that slug may move (both alike)."""
-    members.sort(key=lambda m: (m[1].alias, m[0].data.order, m[0].path))
+    members.sort(key=lambda m: (m[1].alias, m[0].data.index_slug, m[0].data.order, m[0].path))
     first = members[0][0]
     others: list[tuple[Collected, Target]] = []
     seen = {first.path}
@@ -322,6 +328,8 @@ def _report(
     more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
     for entry, target in others:
         message = "alias" if target.alias else "duplicate" if sections is None else "unmoved"
+        if entry.data.index_slug and not target.alias and sections is None:
+            message = "index-slug"
         ctx.report(
             entry.path,
             target.where,
@@ -383,11 +391,12 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     # An alias is a `.html` file where the page's own URL is (hugo 0.168, `uglyURLs` per
     # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`); a
     # section page's under such a table is not known.
-    ugly: bool | None = config_true(site.raw.get("uglyurls"))
+    ugly = ugly_urls(site.raw.get("uglyurls"))
     if isinstance(site.raw.get("uglyurls"), dict):
         ugly = None if section or not logical else _ugly(site, logical)
     fixed: list[Target] = []
     derived = None
+    index_slug = False
     url_field = document.field("url")
     lower = not config_true(site.raw.get("disablepathtolower"))
     if url_field is not None:
@@ -397,6 +406,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     elif document.cascaded_value("url") is None and lower:
         own = own_url(ctx, logical, section)
         if own is not None:
+            index_slug = own.index_slug
             slug = document.field("slug")
             span = slug.value_span if slug is not None else opening_delimiter(document)
             where = position(document, span)
@@ -434,6 +444,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         (content_path(document) or "").count("/"),
         tuple(sorted(site._known_languages())),
         _automatic_sections(site),
+        index_slug,
     )
 
 

@@ -40,7 +40,9 @@ when its bytes in that encoding are UTF-8 that reads as CJK text again. UTF-8 de
 decoder has already turned them into `�` (`replacement-char` reports those) and the text is lost. A cheap pre-filter picks the lines that could hold such damage;
 [ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
 legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
-alone. The message says what happened, for example "UTF-8 text decoded as Windows-1252".
+alone; so are a capital ending a word in capitals (`“CHÚNG TA ĐÃ”`, `«MINHA IRMÃ»`) and, on a line
+with intact Vietnamese letters (`ư`, `đ`, `ệ`, which no Windows-1252 or Latin-1 text holds), a
+capital glued to the next word in capitals by a dash (`XÃ–PHƯỜNG`) and `Â` as a word of its own. The message says what happened, for example "UTF-8 text decoded as Windows-1252".
 A front-matter string that writes the damage as escapes (`"caf\\u00c3\\u00a9"`, which Python's
 `json.dumps` writes for `cafÃ©`, or `"\\xc3\\xa9"` in a double-quoted YAML string) holds it all
 the same and is reported there too, and in a key or a string nested in a list or map (there without

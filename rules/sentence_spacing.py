@@ -21,7 +21,8 @@ part of its word, `תומכת.צה"ל`, and `פרופ.כהן`, Prof., takes no s
 front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
 conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`, and a title or a word for street or
-square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`), code,
+square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`; `cf.L’article` before a reference, `Vol.I` before a volume's Roman
+numeral), code,
 shortcodes or templates, a
 product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or
 Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence

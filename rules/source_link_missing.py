@@ -2,7 +2,8 @@
 
 ## What it does
 In the `news` preset, requires every article to name its source: either the body's last line is a
-link `[name](https://...)` (also in emphasis or a block quote, `*[name](https://...)*`), or a
+link `[name](https://...)` (also in emphasis, a block quote or quotation marks,
+`*[name](https://...)*`, `« [name](https://...) »`), or a
 front-matter field holds the source URL. The last line is the last
 one Markdown shows: HTML comments after it (such as a suppression) and link reference definitions
 (`[1]: https://...`) do not count, so a reference link `[name][1]` works too; and a link that goes
@@ -20,7 +21,8 @@ a source label, as news sites and translated articles write it: `Source:` (or `S
 `Источники:`, `Πηγές:`, ...), in any case, with an ASCII or full-width colon, optionally in emphasis
 (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, in parentheses
 (`(bron: [name](url))`, the full-width ones of Chinese and Japanese, `（出典：[name](url)）`,
-also in emphasis: `*(Fuente: [EFE](url))*`), with a no-break space before the colon as French
+also in emphasis: `*(Fuente: [EFE](url))*`; one left open, `(Source: [name](url)`, is a slip
+of punctuation, the source still named), with a no-break space before the colon as French
 writes it (`Source : [AFP](url)`), after a clause ending in a
 comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. After the label a citation
 may come first when the line's one link ends it (`Source: Ministry of Health, "Report," 11 August

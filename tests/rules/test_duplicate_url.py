@@ -193,6 +193,26 @@ def test_ugly_urls() -> None:
     assert run({A: page(url="/news/b"), B: page()}, site) == []
 
 
+@pytest.mark.parametrize(
+    ("setting", "shown"),
+    [
+        ("true", "/news/b.html"),
+        ("yes", "/news/b/"),
+        ("True", "/news/b/"),
+        ({"news": "True"}, "/news/b.html"),
+        ({"news": "1"}, "/news/b.html"),
+        ({"news": "yes"}, "/news/b/"),
+    ],
+)
+def test_ugly_urls_as_a_string(setting: Any, shown: str) -> None:
+    """hugo 0.168 turns the site's `uglyURLs` on for the string "true" as written only (`"yes"`
+    and `"True"` leave it off), a section's in a table for Go's booleans (`"True"`, `"1"`): the
+    page's URL and its alias follow the same reading."""
+    site = Site(root=Path("/site"), raw={"uglyurls": setting})
+    found = run({A: page(aliases=["/news/b"]), B: page()}, site)
+    assert found == [(A, 4, 5, f"alias {shown} is also the URL of {B}")]
+
+
 def test_an_alias_of_a_page_with_an_ugly_url_per_section() -> None:
     """hugo 0.168 with `[uglyURLs] news = true`: the aliases of a page of `news` are `.html`
     files wherever they point (`/other/y.html`), those of a page of `other` folders."""
@@ -479,3 +499,47 @@ def test_slugs_in_other_scripts_that_hugo_makes_one_url(slug: str, other: str, u
 def test_a_final_sigma_is_another_url() -> None:
     # `ΟΔΟΣ` is `οδοσ` in hugo 0.168's URL, and `οδος` (with `ς`) stays as it is
     assert run({A: page("2024-01-02", slug="ΟΔΟΣ"), B: page(slug="οδος")}) == []
+
+
+SECTION = "/site/content/news/_index.md"
+
+
+def test_a_slug_index_puts_the_page_at_its_sections_list_page() -> None:
+    """hugo 0.168 writes `news/a.md` with `slug: index` to `news/index.html`, over the list page
+    of `news/_index.md`: the page is the one reported, whatever the dates."""
+    found = run({A: page("2020-01-01", slug="index"), SECTION: page("2024-01-01")})
+    assert found == [(A, 3, 7, f"slug `index` puts the page at /news/, the URL of {SECTION}")]
+
+
+def test_a_slug_index_at_the_top_is_the_home_page() -> None:
+    top, home = "/site/content/a.md", "/site/content/_index.md"
+    found = run({top: page(slug="index"), home: page()})
+    assert found == [(top, 3, 7, f"slug `index` puts the page at /, the URL of {home}")]
+
+
+@pytest.mark.parametrize(
+    ("path", "slug"),
+    [
+        (A, "Index"),  # only `index` as written: hugo 0.168 writes `news/index/index.html`
+        (A, " index "),
+        ("/site/content/news/b/index.md", "index"),  # a leaf bundle: `news/index/index.html`
+    ],
+)
+def test_a_slug_hugo_does_not_put_at_the_folders_url(path: str, slug: str) -> None:
+    assert run({path: page(slug=slug), SECTION: page()}) == []
+
+
+def test_a_slug_index_under_ugly_urls() -> None:
+    # `uglyURLs`: `news/index.html` anyway, the section's list page too
+    site = Site(root=Path("/site"), raw={"uglyurls": True})
+    found = run({A: page("2020-01-01", slug="index"), SECTION: page("2024-01-01")}, site)
+    message = f"slug `index` puts the page at /news/index.html, the URL of {SECTION}"
+    assert found == [(A, 3, 7, message)]
+
+
+def test_a_slug_index_at_the_list_page_hugo_makes_for_a_folder(tmp_path: Path) -> None:
+    site = folders(tmp_path, "news/b.md")
+    a = str(tmp_path / "content/news/a.md")
+    news = str(tmp_path / "content/news") + "/"
+    message = f"URL /news/ is also the URL of the list page Hugo makes for the folder {news}"
+    assert run({a: page(slug="index")}, site) == [(a, 3, 7, message)]

@@ -645,6 +645,11 @@ def test_genuine_cyrillic_and_vietnamese_are_no_damage(genuine: str) -> None:
         "“CHÚNG TA ĐÃ” VÀ XÃ HỘI CHỦ NGHĨA",
         "Ele disse: “AMANHÃ”. A campanha «MINHA IRMÃ» e «MAÇÃ» começou.",
         "Tin nóng: “THỦ TƯỚNG ĐÃ” ký, NGÃ BA ĐỒNG LỘC ‘LÃ’ mở",
+        # In a line with intact Vietnamese letters (ư, ờ, đ, ễ: no Windows-1252 or Latin-1 can
+        # show them), a capital glued to the next word in capitals by a dash (`–` is 96, C3 96
+        # `Ö`) and `Â` as a word of its own (C2 A0, a no-break space) are Vietnamese.
+        "SÁP NHẬP XÃ–PHƯỜNG TỪ THÁNG 7",
+        "Ông Nguyễn Văn Â đã nói: chữ Â đứng sau Ă.",
     ],
 )
 def test_a_capital_ending_a_word_in_capitals_is_no_damage(genuine: str) -> None:
@@ -661,6 +666,11 @@ def test_a_capital_ending_a_word_in_capitals_is_no_damage(genuine: str) -> None:
         ("“ALLÃ”” x", 5, "“ALLÔ” x"),
         # `à` after a capital, then small letters: `Là il` mis-decoded
         ("LÃ  il est lÃ  depuis cafÃ©", 2, "Là il est là depuis café"),
+        # `Ö` in a word in capitals, `Â ` for a no-break space, where no Vietnamese letter is
+        # intact: the line's Vietnamese is mis-decoded too (`Viá»‡t`)
+        ("KÃ–LN AM RHEIN", 2, "KÖLN AM RHEIN"),
+        ("Hello Â world", 7, "Hello \u00a0world"),
+        ("Viá»‡t Nam Â hôm nay", 3, "Việt Nam \u00a0hôm nay"),
     ],
 )
 def test_mojibake_at_the_end_of_a_capital_is_still_damage(

@@ -169,6 +169,22 @@ CASES = [
             "Kaza Atatürk Cad.Beşiktaş yönünde oldu dün akşam.\n"
         ),
     ),
+    # `cf.` stands before a reference and `Vol.`, `chap.` before a number, a Roman numeral too
+    # (`Vol.I`): no sentence ends there. The French `vol` (theft) before a word still ends one.
+    Case(
+        "abbreviation-before-a-reference-or-a-number",
+        fm(
+            body="Voir cf.L’article 12 du code pénal.\n\n"
+            "Son Histoire, Vol.I de la série, paraît demain chez Gallimard.\n\n"
+            "Il a subi un vol.Il a porté plainte hier.\n"
+        ),
+        errors=[("glued", 8, 17)],
+        fixed=fm(
+            body="Voir cf.L’article 12 du code pénal.\n\n"
+            "Son Histoire, Vol.I de la série, paraît demain chez Gallimard.\n\n"
+            "Il a subi un vol. Il a porté plainte hier.\n"
+        ),
+    ),
     # French puts a space before `?` and `!` (`c’est ?C’est`), and a French or Italian sentence
     # may open with an elided word (`L’équipe`, `L’Italia`): both were missed.
     Case(

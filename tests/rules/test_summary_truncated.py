@@ -392,3 +392,24 @@ def test_the_whole_chinese_ellipsis_is_named(summary: str, ending: str) -> None:
 
     found = check_text(fm(body="谈判持续了一周。" + SOURCE, summary=summary), select=["TX001"])
     assert [d.message for d in found] == [f"summary is cut off ({ending!r})"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "cut", "tail"),
+    [
+        # Thai: `วันอังคาร` (Tuesday) cut to `วันอัง`; the tail keeps `ั` with its letter
+        ("รัฐสภาอนุมัติงบประมาณเมื่อวันอังคาร", "รัฐสภาอนุมัติงบประมาณเมื่อวันอัง", "มื่อวันอัง"),
+        # Khmer: `ថ្ងៃអង្គារ` (Tuesday) cut inside
+        ("សភាបានអនុម័តថវិកានៅថ្ងៃអង្គារ", "សភាបានអនុម័តថវិកានៅថ្ងៃអង្", "នៅថ្ងៃអង្"),
+    ],
+)
+def test_a_cut_in_a_script_without_spaces_quotes_the_tail(
+    opening: str, cut: str, tail: str
+) -> None:
+    """Thai, Lao and Khmer put no space between words: the message quotes the summary's last
+    few characters, not all of it as "the word"."""
+    from newslint.engine import check_text
+
+    found = check_text(fm(body=opening + " ข่าว" + SOURCE, summary=cut), select=["TX001"])
+    assert [(d.code, d.line, d.column) for d in found] == [("TX001", 2, 10)]
+    assert [d.message for d in found] == [f"summary stops in the middle of a word ({tail!r})"]
