@@ -698,25 +698,25 @@ class Site:
         not known, neither is what makes a bundle."""
         if self.root is None:
             return False
-        path = Path(page) if os.path.isabs(page) else Path.cwd() / page
+        path = _absolute_page(page)
         inside = self.content_path(path)
         if inside is None:
             return False
+        folder, name = os.path.split(path)
         # Beside its own index file (`index.fr.md` beside `index.md`) a file is the bundle's page
         # in another language.
-        own_index = leaf_index(path.name, self) or path.name.lower().startswith("_index.")
-        folder = path.parent
+        own_index = leaf_index(name, self) or name.lower().startswith("_index.")
         # The folders between the file and the content root: a bundle may hold the file in one.
         for level in range(inside.count("/")):
-            if _holds_index(str(folder), self) and (level > 0 or not own_index):
-                _record_listing(str(folder))  # the bundle's folder: its index may go
+            if _holds_index(folder, self) and (level > 0 or not own_index):
+                _record_listing(folder)  # the bundle's folder: its index may go
                 return True
             # For the cache, the usual index file's absence, not the folder's listing: a section
             # folder changes with every article added, which would make its articles' results
             # stale each time (a bundle made around a file already cached by another index
             # name, `index.fr.md` alone, is seen when the file changes).
-            _exists(folder / "index.md")
-            folder = folder.parent
+            _exists(os.path.join(folder, "index.md"))
+            folder = os.path.dirname(folder)
         return False
 
     def file_beside(self, path: str, page: str | os.PathLike[str]) -> bool:
@@ -1094,7 +1094,32 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _exists(path: Path) -> bool:
+# (working folder, a page's folder as given) -> that folder absolute as `pathlib` writes it
+# (`_absolute_page`).
+_PAGE_FOLDERS: dict[tuple[str, str], str] = {}
+
+
+def _absolute_page(page: str | os.PathLike[str]) -> str:
+    """`Path(page)` when absolute, else `Path.cwd() / page`, as text. Every article asks (is it a
+    bundle's resource?): the folder, the same for the articles beside it, goes through `pathlib`
+    once, and the file's name is joined to it as `pathlib` would (a plain name: no `.`, `..` or
+    trailing separator, which `pathlib` drops or keeps by its own rules)."""
+    text = os.fspath(page)
+    folder, name = os.path.split(text)
+    if not name or name in (".", "..") or os.sep in name or (os.altsep and os.altsep in name):
+        return os.fspath(Path(page) if os.path.isabs(page) else Path.cwd() / page)
+    key = ("" if os.path.isabs(text) else os.getcwd(), folder)
+    found = _PAGE_FOLDERS.get(key)
+    if found is None:
+        if len(_PAGE_FOLDERS) >= 65_536:
+            _PAGE_FOLDERS.clear()
+        found = _PAGE_FOLDERS[key] = os.fspath(
+            Path(folder or ".") if key[0] == "" else Path(key[0]) / folder
+        )
+    return os.path.join(found, name)
+
+
+def _exists(path: str | os.PathLike[str]) -> bool:
     """`path.exists()`, False where it cannot be looked at; recorded when `recording_probes` is
     on, since what it answers decides a file's results as much as the file's own bytes do."""
     found = _present(path)
