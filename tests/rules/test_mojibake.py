@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint import check_text, fix_text
+from newslint.rules._encoding import _CYRILLIC_WORD, _LEGACY_WORD
 from newslint.rules.mojibake import Mojibake
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
@@ -561,3 +566,22 @@ def test_cyrillic_and_vietnamese_code_pages(original: str, encoding: str, name: 
 )
 def test_genuine_cyrillic_and_vietnamese_are_no_damage(genuine: str) -> None:
     assert check_text(fm(body=genuine + "\n", title="T"), select=["EN001"], site=Site()) == []
+
+
+# The word patterns put their class before the lookbehind (a search then scans for the class);
+# they must find exactly what the lookbehind-first spelling finds, at any start.
+_WORD_ALPHABET = "aZ09 _\n.,-'«»¡¿·éÉüÿ×÷ÀÁ¢£§©ª¬\xad®°±²³´µ¶¸¹º¼½¾ДЖЁёжабЯЇі\u0400\u0452中文。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_WORD_ALPHABET, max_size=14))
+def test_word_patterns_match_as_the_lookbehind_first_spelling(text: str) -> None:
+    for pattern, word in (
+        (_LEGACY_WORD, r"[\u00a1-\u00ff]"),
+        (_CYRILLIC_WORD, r"[\u0401\u0410-\u044f\u0451]"),
+    ):
+        reference = re.compile(rf"(?<!\w){word}+(?!\w)")
+        for start in range(len(text) + 1):
+            found, expected = pattern.search(text, start), reference.search(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (text, start)
+        assert pattern.findall(text) == reference.findall(text)
