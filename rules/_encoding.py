@@ -535,13 +535,20 @@ def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[M
         found = _double_byte(text, "gbk")
     if _sjis_suspect_pair().search(text) is not None:
         found += _double_byte(text, "cp932")
-    legacy = _legacy_single_byte(text, language) if _LEGACY_WORD.search(text) is not None else []
-    legacy += _cyrillic_code_page_swap(text) if _CYRILLIC_WORD.search(text) is not None else []
-    legacy += _central_european(text) if _SYMBOL_INSIDE.search(text) is not None else []
-    if _LEGACY_PAIRS.search(text) is not None:
-        found += tuple(
-            m for m in _legacy_chinese(text) if not any(_overlap(m.span, c.span) for c in legacy)
-        )
+    legacy: list[Mojibake] = []
+    # One scan for the characters the four patterns below start with, instead of four (most
+    # texts outside ASCII, Chinese ones among them, hold none).
+    if _SINGLE_BYTE_START.search(text) is not None:
+        if _LEGACY_WORD.search(text) is not None:
+            legacy = _legacy_single_byte(text, language)
+        legacy += _cyrillic_code_page_swap(text) if _CYRILLIC_WORD.search(text) is not None else []
+        legacy += _central_european(text) if _SYMBOL_INSIDE.search(text) is not None else []
+        if _LEGACY_PAIRS.search(text) is not None:
+            found += tuple(
+                m
+                for m in _legacy_chinese(text)
+                if not any(_overlap(m.span, c.span) for c in legacy)
+            )
     if legacy:
         found = tuple(sorted(found + tuple(legacy), key=lambda m: m.span.start))
     return found
@@ -813,6 +820,10 @@ _TRAIL = "\x40-\x7e\x80-\xfe" + "".join(_CP1252_BYTES)
 # scan for that class, one that starts with a repeat is tried at every position (20 times slower
 # on an article; the matches are the same).
 _LEGACY_PAIRS = lazy_regex(f"[{_LEAD}][{_TRAIL}](?:[{_LEAD}][{_TRAIL}]){{{_MIN_DAMAGED - 1},}}")
+# Every character a match of `_LEGACY_WORD`, `_CYRILLIC_WORD`, `_SYMBOL_INSIDE` or
+# `_LEGACY_PAIRS` starts with (their first classes; `_CENTRAL_SYMBOLS` lie in A1-FF): a text
+# without one holds no match of any of them.
+_SINGLE_BYTE_START = lazy_regex(f"[\\u00a1-\\u00ff\\u0401\\u0410-\\u044f\\u0451{_LEAD}]")
 # Han characters and CJK and full-width punctuation: what a Chinese original is made of (kana,
 # Greek or box drawing, which GBK and Big5 also hold, are no sign of Chinese prose).
 _UTF8_SEQUENCE = re.compile(

@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import check_text, fix_text
-from newslint.rules._encoding import _CYRILLIC_WORD, _LEGACY_WORD
+from newslint.rules._encoding import (
+    _CYRILLIC_WORD,
+    _LEGACY_PAIRS,
+    _LEGACY_WORD,
+    _SINGLE_BYTE_START,
+    _SYMBOL_INSIDE,
+)
 from newslint.rules.mojibake import Mojibake
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
@@ -585,3 +591,16 @@ def test_word_patterns_match_as_the_lookbehind_first_spelling(text: str) -> None
             found, expected = pattern.search(text, start), reference.search(text, start)
             assert (found and found.span()) == (expected and expected.span()), (text, start)
         assert pattern.findall(text) == reference.findall(text)
+
+
+def test_single_byte_gate_holds_every_first_character_of_the_patterns_it_skips() -> None:
+    # A text without a character of `_SINGLE_BYTE_START` is not searched with the four patterns:
+    # each must start with a class (its first `[...]`) that the gate's class takes in whole.
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    gate = set(_SINGLE_BYTE_START.findall(every))
+    for pattern in (_LEGACY_WORD, _CYRILLIC_WORD, _SYMBOL_INSIDE, _LEGACY_PAIRS):
+        source = pattern.pattern
+        assert source.startswith("[")
+        first = re.compile(source[: source.index("]") + 1])
+        starts = set(first.findall(every))
+        assert starts and starts <= gate, source[:40]
