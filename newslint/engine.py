@@ -298,9 +298,14 @@ def run_rules(
         keyed: list[tuple[Callable[[Context, Any], None], Context, Any]] = []
         for handler, ctx in handlers["field"]:
             try:
-                keyed.append((handler, ctx, ctx.rule.field_keys(ctx)))
+                keys = ctx.rule.field_keys(ctx)
             except RULE_FAILURES as err:
                 crashed(ctx, err)
+                continue
+            if keys is None or keys:  # no key at all: not called for this document
+                keyed.append((handler, ctx, keys))
+        if not keyed:
+            return
         # The handlers of each key, in rule order, worked out at its first field (a document's
         # keys are mostly distinct, but each list is one pass instead of a test per handler).
         by_key: dict[str, list[tuple[Callable[[Context, Any], None], Context]]] = {}

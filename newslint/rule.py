@@ -244,7 +244,8 @@ class Rule:
         """The lower-cased front-matter keys whose `field` events `on_field` acts on (None: every
         field). The engine calls `on_field` only for fields with one of these keys, so a rule
         whose handler returns at once for any other key declares them and is not called 17 times
-        per document for nothing. Asked once per document; the handler keeps its own check."""
+        per document for nothing. Asked once per document, so the answer may depend on it (an
+        empty set: no field of this document); the handler keeps its own check."""
         return None
 
     def collect(self) -> Any:

@@ -719,7 +719,7 @@ class Site:
         not known, neither is what makes a bundle."""
         if self.root is None:
             return False
-        path = Path(page) if os.path.isabs(page) else Path.cwd() / page
+        path = _absolute_page(page)
         inside = self.content_path(path)
         if inside is None:
             return False
@@ -1100,7 +1100,32 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _exists(path: Path) -> bool:
+# (working folder, a page's folder as given) -> that folder absolute as `pathlib` writes it
+# (`_absolute_page`).
+_PAGE_FOLDERS: dict[tuple[str, str], str] = {}
+
+
+def _absolute_page(page: str | os.PathLike[str]) -> str:
+    """`Path(page)` when absolute, else `Path.cwd() / page`, as text. Every article asks (is it a
+    bundle's resource?): the folder, the same for the articles beside it, goes through `pathlib`
+    once, and the file's name is joined to it as `pathlib` would (a plain name: no `.`, `..` or
+    trailing separator, which `pathlib` drops or keeps by its own rules)."""
+    text = os.fspath(page)
+    folder, name = os.path.split(text)
+    if not name or name in (".", "..") or os.sep in name or (os.altsep and os.altsep in name):
+        return os.fspath(Path(page) if os.path.isabs(page) else Path.cwd() / page)
+    key = ("" if os.path.isabs(text) else os.getcwd(), folder)
+    found = _PAGE_FOLDERS.get(key)
+    if found is None:
+        if len(_PAGE_FOLDERS) >= 65_536:
+            _PAGE_FOLDERS.clear()
+        found = _PAGE_FOLDERS[key] = os.fspath(
+            Path(folder or ".") if key[0] == "" else Path(key[0]) / folder
+        )
+    return os.path.join(found, name)
+
+
+def _exists(path: str | os.PathLike[str]) -> bool:
     """`path.exists()`, False where it cannot be looked at; recorded when `recording_probes` is
     on, since what it answers decides a file's results as much as the file's own bytes do."""
     found = _present(path)
@@ -1613,22 +1638,22 @@ def bundle_resource_on_disk(path: str, depth: int, languages: Collection[str]) -
     (a result from the cache then sees the folders as they are now): the content file `path`
     (absolute), the number of folders between it and its content root (`depth`: 2 for
     `news/story/notes.md`) and the site's languages (lower case)."""
-    name = os.path.basename(path)
+    # Text paths, not pathlib objects: this runs for every article (perf28).
+    folder, name = os.path.split(path)
     # Beside its own index file (`index.fr.md` beside `index.md`) a file is the bundle's page
     # in another language.
     own_index = _leaf_index_in(name, languages) or name.lower().startswith("_index.")
-    folder = Path(path).parent
     # The folders between the file and the content root: a bundle may hold the file in one.
     for level in range(depth):
-        if _holds_index(str(folder), languages) and (level > 0 or not own_index):
-            _record_listing(str(folder))  # the bundle's folder: its index may go
+        if _holds_index(folder, languages) and (level > 0 or not own_index):
+            _record_listing(folder)  # the bundle's folder: its index may go
             return True
         # For the cache, the usual index file's absence, not the folder's listing: a section
         # folder changes with every article added, which would make its articles' results
         # stale each time (a bundle made around a file already cached by another index
         # name, `index.fr.md` alone, is seen when the file changes).
-        _exists(folder / "index.md")
-        folder = folder.parent
+        _exists(os.path.join(folder, "index.md"))
+        folder = os.path.dirname(folder)
     return False
 
 

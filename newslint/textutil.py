@@ -324,6 +324,14 @@ def length_limit(text: str, limit: int) -> int:
     return (limit + 2) // 3 if mostly_cjk(text) else limit
 
 
+def length_limits(text: str, low: int, high: int) -> tuple[int, int]:
+    """`length_limit` of `text` for `low` and for `high`, telling once whether it is mostly CJK
+    (which counts every letter of the text)."""
+    if mostly_cjk(text):
+        return (low + 2) // 3, (high + 2) // 3
+    return low, high
+
+
 # White space other than the no-break spaces (U+00A0, U+2007, U+202F), which typography puts where a
 # line must not break: French `dit\u202f:`, `«\u00a0Nous`, `10\u00a0000`.
 _BREAKING_SPACE = re.compile("[^\\S\u00a0\u2007\u202f]+")

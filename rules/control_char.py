@@ -100,6 +100,11 @@ class ControlChar(Rule):
                 else:
                     ctx.report(span, "control", fix=fix, names=_names(run))
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str] | None:
+        # `on_field` returns at once for every field when the front matter writes no escape.
+        return None if front_matter_escapes(ctx.document) else frozenset()
+
     def on_field(self, ctx: Context, field: Field) -> None:
         if front_matter_escapes(ctx.document):
             _field_controls(ctx, field)

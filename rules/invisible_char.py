@@ -100,6 +100,11 @@ class InvisibleChar(Rule):
                 continue  # a byte of mis-decoded text (Windows-1256 has ZWNJ): `mojibake`'s
             ctx.report(Span(start, end), _kind(run, has_rtl), fix=fix, names=char_names(run))
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str] | None:
+        # `on_field` returns at once for every field when the front matter writes no escape.
+        return None if front_matter_escapes(ctx.document) else frozenset()
+
     def on_field(self, ctx: Context, field: Field) -> None:
         text = ctx.document.text
         if not front_matter_escapes(ctx.document):

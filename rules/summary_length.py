@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context, check_counts
-from newslint.textutil import is_cjk_char, length_limit, mostly_cjk, reader_length
+from newslint.textutil import is_cjk_char, length_limits, mostly_cjk, reader_length
 
 from ._pages import drawn_by_its_layout
 
@@ -73,8 +73,7 @@ class SummaryLength(Rule):
         text = " ".join(html.unescape(field.value).split())
         if not text:
             return
-        low = length_limit(text, ctx.options.min)
-        high = length_limit(text, ctx.options.max)
+        low, high = length_limits(text, ctx.options.min, ctx.options.max)
         length = reader_length(text)
         if length > high:
             ctx.report(field.value_span, "long", length=length, limit=high)

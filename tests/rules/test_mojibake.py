@@ -1,8 +1,19 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint import check_text, fix_text
+from newslint.rules._encoding import (
+    _CYRILLIC_WORD,
+    _LEGACY_PAIRS,
+    _LEGACY_WORD,
+    _SINGLE_BYTE_START,
+    _SYMBOL_INSIDE,
+)
 from newslint.rules.mojibake import Mojibake
 from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
@@ -681,3 +692,35 @@ def test_mojibake_at_the_end_of_a_capital_is_still_damage(
     assert [(d.code, d.line, d.column) for d in found][:1] == [("EN001", 5, column)]
     fixed, _ = fix_text(text, select=["EN001"], site=Site(), unsafe=True)
     assert fixed == fm(body=repaired + "\n", title="T")
+
+
+# The word patterns put their class before the lookbehind (a search then scans for the class);
+# they must find exactly what the lookbehind-first spelling finds, at any start.
+_WORD_ALPHABET = "aZ09 _\n.,-'«»¡¿·éÉüÿ×÷ÀÁ¢£§©ª¬\xad®°±²³´µ¶¸¹º¼½¾ДЖЁёжабЯЇі\u0400\u0452中文。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_WORD_ALPHABET, max_size=14))
+def test_word_patterns_match_as_the_lookbehind_first_spelling(text: str) -> None:
+    for pattern, word in (
+        (_LEGACY_WORD, r"[\u00a1-\u00ff]"),
+        (_CYRILLIC_WORD, r"[\u0401\u0410-\u044f\u0451]"),
+    ):
+        reference = re.compile(rf"(?<!\w){word}+(?!\w)")
+        for start in range(len(text) + 1):
+            found, expected = pattern.search(text, start), reference.search(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (text, start)
+        assert pattern.findall(text) == reference.findall(text)
+
+
+def test_single_byte_gate_holds_every_first_character_of_the_patterns_it_skips() -> None:
+    # A text without a character of `_SINGLE_BYTE_START` is not searched with the four patterns:
+    # each must start with a class (its first `[...]`) that the gate's class takes in whole.
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    gate = set(_SINGLE_BYTE_START.findall(every))
+    for pattern in (_LEGACY_WORD, _CYRILLIC_WORD, _SYMBOL_INSIDE, _LEGACY_PAIRS):
+        source = pattern.pattern
+        assert source.startswith("[")
+        first = re.compile(source[: source.index("]") + 1])
+        starts = set(first.findall(every))
+        assert starts and starts <= gate, source[:40]
