@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.url_percent_encoded import UrlPercentEncoded
+from newslint.testing import Case, assert_case, case_reports
+
+HEBREW = "%D7%A2%D7%91%D7%A8%D7%99%D7%AA"  # עברית as WordPress exports its slug
+
+
+def page(lines: str, fence: str = "---") -> str:
+    if fence == "{":
+        return '{\n"title": "Budget",\n' + lines + "\n}\n\nText.\n"
+    title = 'title = "Budget"' if fence == "+++" else "title: Budget"
+    return f"{fence}\n{title}\n{lines}\n{fence}\n\nText.\n"
+
+
+CASES = [
+    # hugo 0.168 writes public/%D7%A2.../index.html; its permalink /%D7%A2.../ answers 404
+    Case(
+        "url-plain-yaml",
+        page(f"url: /{HEBREW}/"),
+        errors=[("escaped", 3, 6)],
+        fixed=page("url: /עברית/"),
+    ),
+    Case(
+        "url-toml",
+        page(f'url = "/news/{HEBREW}/"', fence="+++"),
+        errors=[("escaped", 3, 7)],
+        fixed=page('url = "/news/עברית/"', fence="+++"),
+    ),
+    Case(
+        "url-json",
+        page(f'"url": "/{HEBREW}-2/"', fence="{"),
+        errors=[("escaped", 3, 8)],
+        fixed=page('"url": "/עברית-2/"', fence="{"),
+    ),
+    # written partly decoded: Hugo's permalink escapes it all, the folder keeps the escapes
+    Case(
+        "url-mixed",
+        page("url: /עב%D7%A8%D7%99%D7%AA-x/"),
+        errors=[("escaped", 3, 6)],
+        fixed=page("url: /עברית-x/"),
+    ),
+    Case(
+        "url-space",
+        page('url: "/a%20b/"'),
+        errors=[("escaped", 3, 6)],
+        fixed=page('url: "/a b/"'),
+    ),
+    # /%41bc/ becomes /Abc/: the same page for a server, another permalink text
+    Case(
+        "url-ascii-letter-is-unsafe",
+        page("url: /%41bc/"),
+        errors=[("escaped", 3, 6)],
+        unsafe_fixed=page("url: /Abc/"),
+    ),
+    Case(
+        "url-lower-case-escapes-are-unsafe",
+        page("url: /%d7%a2%d7%91/"),
+        errors=[("escaped", 3, 6)],
+        unsafe_fixed=page("url: /עב/"),
+    ),
+    # hugo 0.168 writes public/%d7%a1.../ for this slug (lower-cased), 404 at its permalink
+    Case(
+        "slug-is-unsafe",
+        page('slug: "%D7%A1%D7%9C%D7%90%D7%92"'),
+        errors=[("escaped", 3, 7)],
+        unsafe_fixed=page('slug: "סלאג"'),
+    ),
+    Case(
+        "aliases-yaml-block-list",
+        page("aliases:\n  - /%D7%99%D7%A9%D7%9F/\n  - /old/\n  - /%d7%99%41/"),
+        errors=[("escaped", 4, 5), ("escaped", 6, 5)],
+        fixed=page("aliases:\n  - /ישן/\n  - /old/\n  - /יA/"),
+    ),
+    Case(
+        "aliases-toml",
+        page("aliases = ['/old%20one/', '/new/']", fence="+++"),
+        errors=[("escaped", 3, 12)],
+        fixed=page("aliases = ['/old one/', '/new/']", fence="+++"),
+    ),
+    Case(
+        "aliases-json-string",
+        page('"aliases": "/%D7%99%D7%A9%D7%9F/"', fence="{"),
+        errors=[("escaped", 3, 12)],
+        fixed=page('"aliases": "/ישן/"', fence="{"),
+    ),
+    Case("slash-has-no-fix", page("url: /a%2Fb/"), errors=[("kept", 3, 6)]),
+    Case("question-mark-has-no-fix", page("url: /a%3Fb/"), errors=[("kept", 3, 6)]),
+    Case("hash-has-no-fix", page('url: "/a%23b/"'), errors=[("kept", 3, 6)]),
+    Case("percent-has-no-fix", page("url: /100%25/"), errors=[("kept", 3, 6)]),
+    Case("plus-has-no-fix", page("url: /a%2Bb/"), errors=[("kept", 3, 6)]),
+    Case("not-utf8-has-no-fix", page("url: /a%FFb/"), errors=[("kept", 3, 6)]),
+    Case("control-char-has-no-fix", page('url: "/a%09b/"'), errors=[("kept", 3, 6)]),
+    Case("c1-control-has-no-fix", page("url: /a%C2%85b/"), errors=[("kept", 3, 6)]),
+    # the source spells the value with an escape of its own: no edit can decode it in place
+    Case("source-escape-has-no-fix", page('url: "/\\u00e9%D7%99/"'), errors=[("escaped", 3, 6)]),
+    # decoded into a plain YAML scalar, the trailing space would be lost
+    Case("plain-scalar-end-space-has-no-fix", page("slug: a%20"), errors=[("escaped", 3, 7)]),
+    Case("plain-url", page("url: /עברית/")),
+    Case("percent-without-hex", page("url: /100%-sure/")),
+    Case("full-url-is-not-a-path", page('url: "https://example.org/%D7%99/"')),
+    Case("headless-page", page(f"headless: true\nurl: /{HEBREW}/")),
+    Case("other-field", page(f"source: https://example.org/{HEBREW}/")),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_url_percent_encoded(case: Case) -> None:
+    assert_case(UrlPercentEncoded, case)
+
+
+def test_the_message_gives_the_decoded_value_or_the_escape_left() -> None:
+    case = Case("m", page('aliases: ["/%D7%99/", "/a%2Fb/"]\nurl: /x%FFy/'))
+    _, reports = case_reports(UrlPercentEncoded, case)
+    tail = "is percent-escaped, and Hugo keeps the escapes in the folder's name"
+    assert [r.message for r in reports] == [
+        f"alias /%D7%99/ {tail}: the redirect's address answers 404 on a static server; "
+        "decoded it is /י/",
+        f"alias /a%2Fb/ {tail}: the redirect's address answers 404 on a static server "
+        "(%2F: a slash would split the folder)",
+        f"url /x%FFy/ {tail}: the page's address answers 404 on a static server (%FF: not UTF-8)",
+    ]
