@@ -10,7 +10,8 @@ permalink is the usual escaped address `/%D7%A2%D7%91%D7%A8%D7%99%D7%AA/`. A sta
 does not exist. The report is at the value.
 
 Left alone: a value with a scheme (`https://...`, not a path), a `%` without two hex digits
-after it, and a page Hugo does not render (`headless: true`, `build.render` never or link).
+after it, a page Hugo does not render (`headless: true`, `build.render` never or link), and a
+`slug` Hugo makes no folder of (under a `url`, or a `[permalinks]` pattern without `:slug`).
 
 ## Why is this bad?
 The page answers 404 at its own permalink, and an alias's redirect is never reached: only a
@@ -25,12 +26,15 @@ doubly escaped address (`/%25D7%25A2.../`) finds the file. Every link to the art
     aliases: ["/old story/"]
 
 ## Fix safety
-The fix decodes the escapes. Safe for an alias, and for a `url` whose escapes are in upper case
-and stand for characters Hugo escapes again (letters outside ASCII, a space): its permalink is
-the same address, now served. Unsafe for a `url` with lower-case escapes or escaped ASCII letters,
-digits or `-._~` (`/%41bc/` becomes `/Abc/`: the same page, but its permalink's text changes),
-and for a `slug` (Hugo lower-cases the escapes in its permalink). No fix where an escape does not
-decode to UTF-8 or stands for a character that would change the path or need quoting (`%2F`,
+The fix decodes the escapes. Safe where the page (or redirect) then lands in the folder a static
+server looks for at the old address, under the same permalink up to the case of its escapes
+(`%d7` and `%D7` are one address, RFC 3986): every alias; a `url` whose escapes stand for
+letters outside ASCII or a space (WordPress writes them in lower case, Hugo's permalink then has
+them in upper case); a `slug` that Hugo's `urlize` keeps as it is once decoded (`סלאג`). Unsafe
+for escaped ASCII letters, digits or `-._~` in a `url` (`/%41bc/` becomes `/Abc/`: the same
+page for a server, another permalink text), and for a `slug` that `urlize` changes once decoded
+(`%41bc` becomes `abc`, `a%20b` becomes `a-b`: another address). No fix where an escape does
+not decode to UTF-8 or stands for a character that would change the path or need quoting (`%2F`,
 `%3F`, `%23`, `%25`, `%2B`, which Hugo turns into a space, control characters, other
 punctuation), nor where the value's source holds escapes of its own format.
 """
@@ -38,11 +42,15 @@ punctuation), nor where the value's source holds escapes of its own format.
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from newslint import Edit, Fix, Rule, Severity, Span
+from newslint.document import Document
 from newslint.events import Field, Node
 from newslint.rule import Context
 
+from ._crossfile import is_section_page
+from ._page_urls import _permalink, logical_path, urlized
 from ._pages import never_rendered
 
 _KEYS = frozenset({"url", "slug", "aliases"})
@@ -81,6 +89,8 @@ class UrlPercentEncoded(Rule):
         key = field.key.lower()
         if key not in _KEYS or never_rendered(ctx.document):
             return
+        if key == "slug" and not _slug_in_path(ctx.document):
+            return
         node = field.node
         items = node.items if key == "aliases" and node.kind == "list" else (node,)
         for item in items:
@@ -103,7 +113,7 @@ class UrlPercentEncoded(Rule):
         edit = _edit(ctx.document.text, item, value, decoded)
         if edit is not None:
             title = f"Decode the escapes: {decoded}"
-            safe = key == "aliases" or (key == "url" and same)
+            safe = key == "aliases" or (key == "url" and same) or _same_slug(key, value, decoded)
             fix = Fix.safe(title, edit) if safe else Fix.unsafe(title, edit)
         ctx.report(
             item.span, "escaped", fix=fix, key=names[key], value=value, what=what, decoded=decoded
@@ -111,9 +121,9 @@ class UrlPercentEncoded(Rule):
 
 
 def _decode(value: str) -> tuple[str, bool, tuple[str, str] | None]:
-    """`value` with its escapes decoded; whether Hugo escapes the result to the same text (upper
-    case escapes of characters it escapes again); and, for an escape that cannot be decoded in
-    place, that escape and why."""
+    """`value` with its escapes decoded; whether Hugo escapes the result to the same address (no
+    escaped ASCII letter, digit or `-._~`); and, for an escape that cannot be decoded in place,
+    that escape and why."""
     parts: list[str] = []
     same = True
     end = 0
@@ -130,11 +140,36 @@ def _decode(value: str) -> tuple[str, bool, tuple[str, str] | None]:
                 escape = run[3 * offset : 3 * offset + 3] if ord(char) < 0x80 else run
                 why = _WHY.get(char, "a character that would change the path or need quotes")
                 return value, False, (escape, why)
-        if run != run.upper():
-            same = False
         parts += [value[end : match.start()], text]
         end = match.end()
     return "".join(parts) + value[end:], same, None
+
+
+def _slug_in_path(document: Document) -> bool:
+    """Whether hugo 0.168 makes the page's URL of its `slug`: not under a `url`, nor under a
+    `[permalinks]` pattern without `:slug` (or one newslint cannot read)."""
+    url = document.value("url")
+    if isinstance(url, str) and url.strip():
+        return False
+    site = document.site
+    if site is None:
+        return True
+    place = logical_path(document)
+    kind = "section" if is_section_page(document) else "page"
+    pattern = _permalink(site, document.language, kind, place[0] if place else "")
+    if pattern is None:
+        return True
+    return place is not None and isinstance(pattern, str) and "slug" in pattern
+
+
+def _same_slug(key: str, slug: str, decoded: str) -> bool:
+    """Whether the decoded `slug` puts the page in the folder a static server looks for at its
+    old permalink: hugo 0.168's `urlize` keeps the escapes (lower-cased) in a slug, the server
+    decodes them; `urlize` may change the decoded text (case, spaces)."""
+    if key != "slug":
+        return False
+    old, new = urlized(slug.strip()), urlized(decoded.strip())
+    return old is not None and new is not None and unquote(old, errors="strict") == new
 
 
 def _edit(text: str, item: Node, value: str, decoded: str) -> Edit | None:

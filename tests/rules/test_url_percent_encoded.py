@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.url_percent_encoded import UrlPercentEncoded
+from newslint.site import Site
 from newslint.testing import Case, assert_case, case_reports
 
 HEBREW = "%D7%A2%D7%91%D7%A8%D7%99%D7%AA"  # עברית as WordPress exports its slug
+BY_TITLE = Site(root=Path("/site"), raw={"permalinks": {"news": "/:year/:title/"}})
+BY_SLUG = Site(root=Path("/site"), raw={"permalinks": {"news": "/:year/:slug/"}})
+NEWS = "/site/content/news/a.md"
 
 
 def page(lines: str, fence: str = "---") -> str:
@@ -55,18 +61,39 @@ CASES = [
         errors=[("escaped", 3, 6)],
         unsafe_fixed=page("url: /Abc/"),
     ),
+    # WordPress's lower-case escapes: the permalink becomes /%D7%A2%D7%91/, the same address
     Case(
-        "url-lower-case-escapes-are-unsafe",
+        "url-lower-case-escapes",
         page("url: /%d7%a2%d7%91/"),
         errors=[("escaped", 3, 6)],
-        unsafe_fixed=page("url: /עב/"),
+        fixed=page("url: /עב/"),
     ),
-    # hugo 0.168 writes public/%d7%a1.../ for this slug (lower-cased), 404 at its permalink
+    # hugo 0.168 writes public/%d7%a1.../ for this slug (lower-cased), 404 at its permalink;
+    # decoded, urlize keeps it: public/סלאג/ at the same address
     Case(
-        "slug-is-unsafe",
+        "slug",
         page('slug: "%D7%A1%D7%9C%D7%90%D7%92"'),
         errors=[("escaped", 3, 7)],
-        unsafe_fixed=page('slug: "סלאג"'),
+        fixed=page('slug: "סלאג"'),
+    ),
+    # urlize makes /abc/ of the decoded slug: requests for /%41bc/ look for Abc
+    Case(
+        "slug-ascii-letter-is-unsafe",
+        page("slug: '%41bc'"),
+        errors=[("escaped", 3, 7)],
+        unsafe_fixed=page("slug: 'Abc'"),
+    ),
+    Case(
+        "slug-upper-case-letter-is-unsafe",
+        page("slug = '%C3%89t%C3%A9'", fence="+++"),
+        errors=[("escaped", 3, 8)],
+        unsafe_fixed=page("slug = 'Été'", fence="+++"),
+    ),
+    Case(
+        "slug-space-is-unsafe",
+        page('"slug": "a%20b"', fence="{"),
+        errors=[("escaped", 3, 9)],
+        unsafe_fixed=page('"slug": "a b"', fence="{"),
     ),
     Case(
         "aliases-yaml-block-list",
@@ -98,6 +125,17 @@ CASES = [
     Case("source-escape-has-no-fix", page('url: "/\\u00e9%D7%99/"'), errors=[("escaped", 3, 6)]),
     # decoded into a plain YAML scalar, the trailing space would be lost
     Case("plain-scalar-end-space-has-no-fix", page("slug: a%20"), errors=[("escaped", 3, 7)]),
+    # hugo 0.168 makes no folder of a slug under a `url`, or a pattern without `:slug`
+    Case("slug-under-a-url", page('url: /news/a/\nslug: "%D7%A1"')),
+    Case("slug-unused-by-the-pattern", page('slug: "%D7%A1"'), path=NEWS, site=BY_TITLE),
+    Case(
+        "slug-used-by-the-pattern",
+        page('slug: "%D7%A1"'),
+        errors=[("escaped", 3, 7)],
+        fixed=page('slug: "ס"'),
+        path=NEWS,
+        site=BY_SLUG,
+    ),
     Case("plain-url", page("url: /עברית/")),
     Case("percent-without-hex", page("url: /100%-sure/")),
     Case("full-url-is-not-a-path", page('url: "https://example.org/%D7%99/"')),
