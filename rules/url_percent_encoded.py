@@ -42,6 +42,7 @@ punctuation), nor where the value's source holds escapes of its own format.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import unquote
 
 from newslint import Edit, Fix, Rule, Severity, Span
@@ -61,6 +62,8 @@ _OPENERS = " \t\"'"
 # ASCII characters that decode in place without changing the path or needing quotes: the
 # unreserved ones (RFC 3986), and a space (Hugo escapes it again as %20).
 _UNRESERVED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+# Line and paragraph separators, which YAML 1.1 readers take for line breaks.
+_BREAKS = ("Zl", "Zp")
 _WHY = {
     "/": "a slash would split the folder",
     "?": "it would end the path",
@@ -136,8 +139,9 @@ def _decode(value: str) -> tuple[str, bool, tuple[str, str] | None]:
         for offset, char in enumerate(text):
             if char in _UNRESERVED:
                 same = False
-            elif char != " " and not ord(char) >= 0xA0:
-                escape = run[3 * offset : 3 * offset + 3] if ord(char) < 0x80 else run
+            elif char != " " and (ord(char) < 0xA0 or unicodedata.category(char) in _BREAKS):
+                first = len(text[:offset].encode())
+                escape = run[3 * first : 3 * (first + len(char.encode()))]
                 why = _WHY.get(char, "a character that would change the path or need quotes")
                 return value, False, (escape, why)
         parts += [value[end : match.start()], text]

@@ -121,6 +121,7 @@ CASES = [
     Case("not-utf8-has-no-fix", page("url: /a%FFb/"), errors=[("kept", 3, 6)]),
     Case("control-char-has-no-fix", page('url: "/a%09b/"'), errors=[("kept", 3, 6)]),
     Case("c1-control-has-no-fix", page("url: /a%C2%85b/"), errors=[("kept", 3, 6)]),
+    Case("line-separator-has-no-fix", page("url: /a%E2%80%A8b/"), errors=[("kept", 3, 6)]),
     # the source spells the value with an escape of its own: no edit can decode it in place
     Case("source-escape-has-no-fix", page('url: "/\\u00e9%D7%99/"'), errors=[("escaped", 3, 6)]),
     # decoded into a plain YAML scalar, the trailing space would be lost
@@ -150,13 +151,13 @@ def test_url_percent_encoded(case: Case) -> None:
 
 
 def test_the_message_gives_the_decoded_value_or_the_escape_left() -> None:
-    case = Case("m", page('aliases: ["/%D7%99/", "/a%2Fb/"]\nurl: /x%FFy/'))
+    case = Case("m", page('aliases: ["/%D7%99/", "/%D7%99%2Fb/"]\nurl: /x%FFy/'))
     _, reports = case_reports(UrlPercentEncoded, case)
     tail = "is percent-escaped, and Hugo keeps the escapes in the folder's name"
     assert [r.message for r in reports] == [
         f"alias /%D7%99/ {tail}: the redirect's address answers 404 on a static server; "
         "decoded it is /י/",
-        f"alias /a%2Fb/ {tail}: the redirect's address answers 404 on a static server "
+        f"alias /%D7%99%2Fb/ {tail}: the redirect's address answers 404 on a static server "
         "(%2F: a slash would split the folder)",
         f"url /x%FFy/ {tail}: the page's address answers 404 on a static server (%FF: not UTF-8)",
     ]
