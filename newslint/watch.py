@@ -143,9 +143,9 @@ class Scope:
                 self._files[os.path.abspath(root)] = root
 
     def watched(self) -> list[str]:
-        """The folders to watch, recursively: each folder root, and the folder of each file
-        root (a watch on the file itself would be lost when an editor renames a new file over
-        it), none inside another."""
+        """The folders to watch: each folder root, and the folder of each file root (a watch on
+        the file itself would be lost when an editor renames a new file over it); none inside
+        another when the watch is `recursive`, which covers it."""
         if self._watched is None:
             self._watched = self._find_watched()
         return self._watched
@@ -156,6 +156,9 @@ class Scope:
         folders.update(os.path.abspath(b) for b in self.bases if b.is_dir())
         if extra:
             folders.update(self.extra)
+        if not self.recursive:
+            # (`content/a.md content/news/b.md`: `content/` alone would not see `b.md` saved)
+            return sorted(folders)
         kept: list[str] = []
         for folder in sorted(folders):
             if not any(folder.startswith(os.path.join(k, "")) or folder == k for k in kept):

@@ -602,6 +602,15 @@ def test_the_folders_of_named_files_are_watched_without_their_subfolders(
     assert Scope([Path("content"), Path(f"{NEWS}/0001.en.md")]).recursive
 
 
+def test_named_files_in_a_folder_and_its_subfolder_watch_both(site: list[Path]) -> None:
+    # Before: the subfolder was dropped as inside the other, which a watch without subfolders
+    # does not cover, and a save of `0001.en.md` went unseen.
+    (Path("content") / "about.md").write_text("---\ntitle: About\n---\n")
+    both = Scope([Path("content/about.md"), Path(f"{NEWS}/0001.en.md")])
+    top = Path("content").absolute()
+    assert (both.watched(), both.recursive) == ([str(top), str(Path(NEWS).absolute())], False)
+
+
 @pytest.mark.parametrize("kind", ["device", "fifo", "link-to-device"])
 def test_a_device_or_a_pipe_is_a_usage_error(site: list[Path], kind: str) -> None:
     # Before: `newslint watch /dev/null` watched all of /dev, for a file no editor saves.
