@@ -194,13 +194,16 @@ class Scope:
         """Watch the folders of these link targets (real paths) that no watched folder holds;
         the targets whose folder is new to the watch, which must be set up again for them."""
         watched = [os.path.join(os.path.realpath(f), "") for f in self._find_watched(extra=False)]
+        # A watch without subfolders (named files alone) holds only the folders themselves.
+        recursive = self.recursive
         added = []
         for target in targets:
-            folder = os.path.dirname(target)
+            folder = os.path.join(os.path.dirname(target), "")
             if target in self.targets or any(
-                os.path.join(folder, "").startswith(w) for w in watched
+                folder.startswith(w) if recursive else folder == w for w in watched
             ):
                 continue
+            folder = os.path.dirname(target)
             self.targets.add(target)
             if folder not in self.extra:
                 self.extra.add(folder)

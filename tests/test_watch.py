@@ -381,6 +381,18 @@ def test_the_folder_of_a_link_target_outside_is_watched_for_that_target_only(
     assert scope.relevant(MODIFIED, inside)
 
 
+def test_a_link_target_below_the_folder_of_a_named_file_is_watched(tmp_path: Path) -> None:
+    # Before: `content/drafts/` counted as watched, being below `content/`, which a watch of
+    # named files alone (no subfolders) does not cover: a save of the target went unseen.
+    (tmp_path / "content/drafts").mkdir(parents=True)
+    (tmp_path / "content/a.md").write_text("---\ntitle: A\n---\n")
+    scope = Scope([tmp_path / "content/a.md"])
+    target = str(tmp_path / "content/drafts/story.md")
+    assert scope.add_targets([target]) == [target]
+    assert scope.watched() == [str(tmp_path / "content"), str(tmp_path / "content/drafts")]
+    assert Scope([tmp_path / "content"]).add_targets([target]) == []  # watched with subfolders
+
+
 def test_what_editors_leave_beside_an_article_is_not_linted(site: list[Path]) -> None:
     """Locks, autosaves, backups, swap and probe files that stay while an article is open: Hugo
     makes no page of them (`discover.hugo_hidden`), and the Markdown-named ones were linted."""
