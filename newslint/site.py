@@ -1510,13 +1510,16 @@ def automatic_section_on_disk(
     of `language` (lower case; `default` the site's default language, `languages` all of them):
     a folder with no section or bundle `index` file of its own that holds a page of that
     language anywhere below it (a draft, a bundle's page: checked with the binary; a folder
-    holding only other files, or only pages of other languages, has none). Its path, or None.
-    Only content folders at the content tree's root are looked at."""
+    holding only other files, or only pages of other languages, has none), and no page file of
+    the folder's path beside it (`news.md`, `news.fr.md`: hugo 0.168 then makes no list page of
+    `news/`, in any language, and writes that page at `/news/`). Its path, or None. Only content
+    folders at the content tree's root are looked at."""
     for root, target in roots:
         if target:
             continue
-        for name, entries in _listing(root)[1].items():
-            if path_segment(name) != segment:
+        children = _listing(root)[1]
+        for name, entries in children.items():
+            if path_segment(name) != segment or _page_named(children, name, languages):
                 continue
             for entry in entries:
                 folder = os.path.join(root, entry)
@@ -1525,6 +1528,20 @@ def automatic_section_on_disk(
                 ):
                     return folder
     return None
+
+
+def _page_named(children: Iterable[str], name: str, languages: Collection[str]) -> bool:
+    """Whether the lower-case names `children` of a folder hold a content file whose path is
+    `name` (`news.md`, `news.fr.md`, `news.html` for `news`), in any language."""
+    for child in children:
+        stem, _, extension = child.rpartition(".")
+        if extension not in _CONTENT_FORMATS:
+            continue
+        if stem == name or (
+            stem.rpartition(".")[0] == name and stem.rpartition(".")[2] in languages
+        ):
+            return True
+    return False
 
 
 def _automatic_section(

@@ -143,9 +143,9 @@ class Scope:
                 self._files[os.path.abspath(root)] = root
 
     def watched(self) -> list[str]:
-        """The folders to watch, recursively: each folder root, and the folder of each file
-        root (a watch on the file itself would be lost when an editor renames a new file over
-        it), none inside another."""
+        """The folders to watch: each folder root, and the folder of each file root (a watch on
+        the file itself would be lost when an editor renames a new file over it); none inside
+        another when the watch is `recursive`, which covers it."""
         if self._watched is None:
             self._watched = self._find_watched()
         return self._watched
@@ -156,6 +156,9 @@ class Scope:
         folders.update(os.path.abspath(b) for b in self.bases if b.is_dir())
         if extra:
             folders.update(self.extra)
+        if not self.recursive:
+            # (`content/a.md content/news/b.md`: `content/` alone would not see `b.md` saved)
+            return sorted(folders)
         kept: list[str] = []
         for folder in sorted(folders):
             if not any(folder.startswith(os.path.join(k, "")) or folder == k for k in kept):
@@ -191,13 +194,16 @@ class Scope:
         """Watch the folders of these link targets (real paths) that no watched folder holds;
         the targets whose folder is new to the watch, which must be set up again for them."""
         watched = [os.path.join(os.path.realpath(f), "") for f in self._find_watched(extra=False)]
+        # A watch without subfolders (named files alone) holds only the folders themselves.
+        recursive = self.recursive
         added = []
         for target in targets:
-            folder = os.path.dirname(target)
+            folder = os.path.join(os.path.dirname(target), "")
             if target in self.targets or any(
-                os.path.join(folder, "").startswith(w) for w in watched
+                folder.startswith(w) if recursive else folder == w for w in watched
             ):
                 continue
+            folder = os.path.dirname(target)
             self.targets.add(target)
             if folder not in self.extra:
                 self.extra.add(folder)

@@ -59,9 +59,18 @@ def site_param_names(site: Site | None, language: str | None = None) -> frozense
     `language` (`[languages.fr.params]`), a theme component's own defaults included. Themes
     read such a name page first, the site's value standing in for a page without one (PaperMod:
     `.Params.author | default .Site.Params.author`; `.Param "author"`), so a page that sets
-    `author` on a site with `params.author` sets that parameter on purpose."""
+    `author` on a site with `params.author` sets that parameter on purpose. Worked out once per
+    site and language (unknown-field asks for every page; a new configuration is a new `Site`)."""
     if site is None:
         return frozenset()
+    memo: dict[str | None, frozenset[str]] = site.__dict__.setdefault("_param_names_memo", {})
+    found = memo.get(language)
+    if found is None:
+        found = memo[language] = _site_param_names(site, language)
+    return found
+
+
+def _site_param_names(site: Site, language: str | None) -> frozenset[str]:
     names = set(_keys(site.raw.get("params")))
     languages = site.raw.get("languages")
     own = languages.get(language.lower()) if isinstance(languages, dict) and language else None

@@ -142,14 +142,16 @@ class RefNotFound(Rule):
         now = _dates.clock().epoch()[0]
         unbuilt: dict[str, str] = {}  # a page of the run Hugo does not build: why
         built: set[str] = set()
-        names: dict[str, list[str]] = {}  # base name key: the built pages of that name
+        # Base name key: the built pages of that name, by their key (`news/budget.md` and
+        # `news/budget.en.md` are one page to Hugo, which keeps one of the two files).
+        names: dict[str, dict[str, str]] = {}
         for entry in collected:
             page: RefPage = entry.data
             why = _unbuilt(page, now)
             if why is None:
                 built.add(page.own)
                 if page.name:
-                    names.setdefault(page.name, []).append(entry.path)
+                    names.setdefault(page.name, {}).setdefault(page.own, entry.path)
             else:
                 unbuilt.setdefault(page.own, why)
         adapters: dict[tuple[tuple[str, str], ...], bool] = {}
@@ -171,7 +173,7 @@ class RefNotFound(Rule):
                 if by_name:
                     # A bare name: the one page of that base name, built; Hugo fails when it
                     # finds several. None of the run may still be a page on disk or a term.
-                    same = names.get(by_name[0], [])
+                    same = sorted(names.get(by_name[0], {}).values())
                     if len(same) > 1:
                         shown = ", ".join(same[:2]) + (", ..." if len(same) > 2 else "")
                         _report(

@@ -381,6 +381,18 @@ def test_the_folder_of_a_link_target_outside_is_watched_for_that_target_only(
     assert scope.relevant(MODIFIED, inside)
 
 
+def test_a_link_target_below_the_folder_of_a_named_file_is_watched(tmp_path: Path) -> None:
+    # Before: `content/drafts/` counted as watched, being below `content/`, which a watch of
+    # named files alone (no subfolders) does not cover: a save of the target went unseen.
+    (tmp_path / "content/drafts").mkdir(parents=True)
+    (tmp_path / "content/a.md").write_text("---\ntitle: A\n---\n")
+    scope = Scope([tmp_path / "content/a.md"])
+    target = str(tmp_path / "content/drafts/story.md")
+    assert scope.add_targets([target]) == [target]
+    assert scope.watched() == [str(tmp_path / "content"), str(tmp_path / "content/drafts")]
+    assert Scope([tmp_path / "content"]).add_targets([target]) == []  # watched with subfolders
+
+
 def test_what_editors_leave_beside_an_article_is_not_linted(site: list[Path]) -> None:
     """Locks, autosaves, backups, swap and probe files that stay while an article is open: Hugo
     makes no page of them (`discover.hugo_hidden`), and the Markdown-named ones were linted."""
@@ -600,6 +612,15 @@ def test_the_folders_of_named_files_are_watched_without_their_subfolders(
     assert (alone.watched(), alone.recursive) == ([str(Path(NEWS).absolute())], False)
     # A folder root is watched whole, and so are the folders of files named beside it.
     assert Scope([Path("content"), Path(f"{NEWS}/0001.en.md")]).recursive
+
+
+def test_named_files_in_a_folder_and_its_subfolder_watch_both(site: list[Path]) -> None:
+    # Before: the subfolder was dropped as inside the other, which a watch without subfolders
+    # does not cover, and a save of `0001.en.md` went unseen.
+    (Path("content") / "about.md").write_text("---\ntitle: About\n---\n")
+    both = Scope([Path("content/about.md"), Path(f"{NEWS}/0001.en.md")])
+    top = Path("content").absolute()
+    assert (both.watched(), both.recursive) == ([str(top), str(Path(NEWS).absolute())], False)
 
 
 @pytest.mark.parametrize("kind", ["device", "fifo", "link-to-device"])

@@ -443,6 +443,16 @@ def test_no_list_page_there(
     assert run({str(tmp_path / "content/x.md"): page(url=url)}, site) == []
 
 
+@pytest.mark.parametrize("beside", ["news.md", "News.fr.md", "news.html"])
+def test_no_list_page_for_a_folder_beside_a_page_of_its_path(beside: str, tmp_path: Path) -> None:
+    """hugo 0.168 makes no list page of `content/news/` when `content/news.md` (or
+    `news.fr.md`, in any language) is there: that page is `/news/`, and a page with `url:
+    /news/` meets it, not a list page."""
+    folders(tmp_path, "news/a.md", beside)
+    site = Site(root=tmp_path, language_names=("en", "fr"), default_language="en")
+    assert run({str(tmp_path / "content/x.md"): page(url="/news/")}, site) == []
+
+
 def test_a_folders_list_page_in_each_language(tmp_path: Path) -> None:
     """hugo 0.168 makes `/fr/news/` only of a folder that holds a French page."""
     folders(tmp_path, "news/a.fr.md", "world/b.md")

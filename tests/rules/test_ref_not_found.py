@@ -280,6 +280,18 @@ def test_a_bare_name_of_several_pages() -> None:
     ]
 
 
+def test_two_files_of_one_page_are_no_two_pages_of_a_name() -> None:
+    """`news/vote.md` and `news/vote.en.md` are one page to hugo 0.168 (it keeps one file;
+    duplicate-url reports the pair): `ref "vote"` finds it, no ambiguity."""
+    site = Site(root=SITE.root, language_names=("en",), default_language="en")
+    files = {
+        f"{ROOT}/news/vote.md": fm(title="Vote"),
+        f"{ROOT}/news/vote.en.md": fm(title="Vote"),
+        f"{ROOT}/a.md": ref_article('{{< ref "vote" >}}\n'),
+    }
+    assert lint_project(RefNotFound, files, site=site) == []
+
+
 def test_a_bare_name_found_nowhere_is_left_alone() -> None:
     """It may be a page that is not in the run, or a taxonomy term (`ref "politics"` finds the
     term page: hugo 0.168)."""

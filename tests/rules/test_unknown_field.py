@@ -258,3 +258,23 @@ def test_a_key_whose_letters_are_far_from_every_field_costs_no_distance_table(
     assert _schema.closest("key12345", ["keywords"]) is None
     assert _schema.closest("keywrods", ["keywords"]) == "keywords"
     assert tables == [("keywrods", "keywords")]
+
+
+def test_the_sites_param_names_are_read_once_per_site_and_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Before: every page's unknown-field walked the site's `params` (and its language's) again.
+    from newslint.rules import _params
+
+    walked: list[object] = []
+
+    def counted(table: object) -> list[str]:
+        walked.append(table)
+        return [str(key).lower() for key in table] if isinstance(table, dict) else []
+
+    monkeypatch.setattr(_params, "_keys", counted)
+    site = Site(raw={"params": {"author": "Newsroom"}, "languages": {"fr": {}, "en": {}}})
+    for language in ("fr", "fr", "en", "fr"):
+        case = Case("byline", fm(author="A. Writer"), site=site, language=language)
+        assert_case(UnknownField, case)
+    assert len(walked) == 4  # `params` and the language's own, for `fr` and for `en`
