@@ -1166,3 +1166,13 @@ def test_server_exit_codes(tmp_path: Path, stdin: bytes, code: int) -> None:
     done = newslint(tmp_path, "server", stdin=stdin)
     assert done.returncode == code
     assert "Traceback" not in done.stderr
+
+
+def test_baseline_with_a_byte_order_mark_is_read(site: Path) -> None:
+    """A committed baseline saved again by a Windows editor starts with a BOM (it used to be
+    'not a newslint baseline: Unexpected UTF-8 BOM', exit 2)."""
+    newslint(site, "check", "--no-cache", "--write-baseline", "bl.json")
+    (site / "bl.json").write_bytes(BOM + (site / "bl.json").read_bytes())
+    done = newslint(site, "check", "--no-cache", "--baseline", "bl.json")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "newslint: 1 problem in bl.json not shown\n"
