@@ -1176,3 +1176,16 @@ def test_baseline_with_a_byte_order_mark_is_read(site: Path) -> None:
     done = newslint(site, "check", "--no-cache", "--baseline", "bl.json")
     assert (done.returncode, done.stdout) == (0, "")
     assert done.stderr == "newslint: 1 problem in bl.json not shown\n"
+
+
+@pytest.mark.parametrize("bom", [b"", BOM], ids=["plain", "bom"])
+def test_gitignore_with_a_byte_order_mark_is_honoured(tmp_path: Path, bom: bytes) -> None:
+    """git skips a BOM at the start of a .gitignore (`git status` ignores drafts/ here); the
+    walk used to read the first pattern as U+FEFF + 'drafts/' and lint the drafts."""
+    root = make_site(tmp_path / "site", good=GOOD)
+    drafts = root / "content" / "drafts"
+    drafts.mkdir()
+    (drafts / "d.md").write_text(BAD)
+    (root / ".gitignore").write_bytes(bom + b"drafts/\n")
+    done = newslint(root, "check", "--no-cache", "--quiet", ".")
+    assert (done.returncode, done.stdout) == (0, "All checks passed (1 file).\n")
