@@ -95,7 +95,8 @@ class Baseline:
                 raise BaselineError(
                     f"{path}: cannot read: not a regular file (a pipe, socket or device)"
                 )
-            data = json.loads(path.read_text(encoding="utf-8"))
+            # "utf-8-sig": a baseline saved again by a Windows editor starts with a BOM.
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
             raise BaselineError(
                 f"{path}: baseline file not found (create it with --write-baseline)"

@@ -414,7 +414,7 @@ def find_config(start: Path) -> Path | None:
             except OSError:
                 return pyproject  # it may be newslint's: loading it reports why it cannot be read
             try:
-                text = raw.decode("utf-8")
+                text = raw.decode("utf-8-sig")  # a byte order mark, as Windows editors write
             except UnicodeDecodeError:
                 # Not UTF-8, so not TOML: newslint's if it has a newslint section (loading it
                 # reports the error), rather than silently a parent's configuration or none.
@@ -559,7 +559,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
             raise ConfigError(
                 f"{display(path)}: cannot read: not a regular file (a pipe, socket or device)"
             )
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        # "utf-8-sig": a UTF-8 byte order mark (Notepad's and PowerShell's default) is no
+        # TOML but harmless; Hugo, Cargo and the TOML parsers of Go and Rust skip it too.
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as err:
         raise ConfigError(f"{display(path)}: cannot read: {err.strerror or err}") from None
     except ValueError as err:  # TOMLDecodeError, UnicodeDecodeError, or an integer too long

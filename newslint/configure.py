@@ -228,8 +228,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not target.is_file():  # a FIFO would be waited on forever, a folder is no file
             raise UsageError(f"{target}: not a regular file; not changed")
         try:
-            existing = target.read_text(encoding="utf-8")
-            data = tomllib.loads(existing)
+            raw = target.read_bytes()
+            existing = raw.decode("utf-8")
+            data = tomllib.loads(existing.removeprefix("\ufeff"))  # a BOM is kept, not parsed
         # ValueError: UnicodeDecodeError, TOMLDecodeError, or an integer too long to convert.
         except (OSError, ValueError) as err:
             raise UsageError(f"{target}: cannot read it as TOML: {err}") from None
@@ -240,14 +241,20 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise UsageError(f"{target}: 'tool' is not a table; not changed")
         if "newslint" in tool:
             raise UsageError(f"{target} already has a [tool.newslint] section; not changed")
+        # The section is appended in the file's own line ending, and the bytes already there
+        # are left as they are (no newline translation of a CRLF file, the BOM kept).
+        first_break = re.search(r"\r\n|\n|\r", existing)
+        newline = first_break.group() if first_break else "\n"
+        plain = existing.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
         separator = (
-            ""
-            if existing.endswith("\n\n") or not existing
-            else "\n"
-            if existing.endswith("\n")
-            else "\n\n"
+            "" if plain.endswith("\n\n") or not plain else "\n" if plain.endswith("\n") else "\n\n"
         )
-        target.write_text(existing + separator + starter(pyproject=True), encoding="utf-8")
+        addition = (separator + starter(pyproject=True)).replace("\n", newline)
+        try:
+            with target.open("ab") as stream:
+                stream.write(addition.encode("utf-8"))
+        except OSError as err:
+            raise UsageError(f"{target}: cannot write: {err.strerror or err}") from None
         print(f"Added a [tool.newslint] section to {target}.")
         return EXIT_OK
     if target.exists():

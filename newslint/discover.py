@@ -78,8 +78,10 @@ def _load_ignore(directory: Path) -> _GitIgnore | None:
         # makes even the stat an OSError.
         if not candidate.is_file():
             return None
+        # "utf-8-sig": git skips a byte order mark at the start of a .gitignore, so must we,
+        # else its first pattern would begin with U+FEFF and match nothing.
         return _GitIgnore(
-            directory, candidate.read_text(encoding="utf-8", errors="replace").splitlines()
+            directory, candidate.read_text(encoding="utf-8-sig", errors="replace").splitlines()
         )
     except OSError:
         return None
