@@ -70,7 +70,10 @@ def mid_sentence_ending(summary: str, document: Document) -> str | None:
     if not (_in_word(text[-1]) or text[-1] in _INSIDE_A_SENTENCE):
         return None
     # The body's character references show as their characters, as the summary's do.
-    paragraphs = [html.unescape(p) if "&" in p else p for p in document.prose_paragraphs()]
+    # Headings count as blocks of their own: an excerpt cut at a fixed length runs a paragraph
+    # and the subheading after it together (`... on December 24th. Why` before `## Why We Did
+    # It`), and a summary that stops inside a heading was cut there.
+    paragraphs = [html.unescape(p) if "&" in p else p for p in document.prose_and_headings()]
     body = " ".join(paragraphs)
     found = body.find(text)
     if found < 0:
