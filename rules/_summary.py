@@ -28,7 +28,8 @@ def mid_word_ending(summary: str, document: Document) -> str | None:
     text = collapse_spaces(html.unescape(summary))
     if len(text) < 20 or not _in_word(text[-1]):
         return None
-    body = " ".join(document.prose_paragraphs())
+    # Headings count, as in `mid_sentence_ending`: `... on December 24th. Wh` before `## Why`.
+    body = " ".join(document.prose_and_headings())
     found = body.find(text)
     if found < 0:
         return None

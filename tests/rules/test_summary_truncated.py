@@ -161,6 +161,18 @@ CASES = [
         ),
     ),
     Case(
+        "mid-word-cut-inside-a-subheading",
+        fm(
+            body=LONG_LEAD + "\n\n## Why we did it\n\nTalks went on." + SOURCE,
+            summary=LONG_LEAD + " Wh",
+        ),
+        errors=[("mid-word", 2, 10)],
+        unsafe_fixed=fm(
+            body=LONG_LEAD + "\n\n## Why we did it\n\nTalks went on." + SOURCE,
+            summary=LONG_LEAD,
+        ),
+    ),
+    Case(
         "long-summary-ending-before-a-subheading-is-fine",
         fm(
             body=LONG_LEAD + "\n\n## Why we did it\n\nTalks went on." + SOURCE,
