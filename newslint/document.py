@@ -401,6 +401,34 @@ class Document:
         """Reader-visible paragraph texts, in order (see `iter_prose_paragraphs`)."""
         return list(self.iter_prose_paragraphs())
 
+    def prose_and_headings(self) -> list[str]:
+        """Reader-visible paragraph texts and heading texts, in the order a reader meets them:
+        what an excerpt cut at a fixed length runs together once the tags are stripped
+        (WordPress's 55 words take in a subheading as readily as a paragraph). A heading's text
+        is its runs and code spans, without Goldmark's trailing `{#id .class}` attributes."""
+        from newslint.events import Code, Heading, Text
+        from newslint.textutil import collapse_spaces
+
+        placed = list(self._prose_paragraphs_at())
+        nodes = self.body_nodes
+        for index, node in enumerate(nodes):
+            if not isinstance(node, Heading):
+                continue
+            parts: list[str] = []
+            inner_index = index + 1
+            while inner_index < len(nodes) and nodes[inner_index].span.start < node.span.end:
+                inner = nodes[inner_index]
+                inner_index += 1
+                if isinstance(inner, Text):
+                    parts.append(inner.text)
+                elif isinstance(inner, Code) and not inner.block:
+                    parts.append(_code_span_text(inner.text))
+            shown = collapse_spaces(_HEADING_ATTRIBUTES.sub("", "".join(parts)))
+            if shown:
+                placed.append((node.span.start, shown))
+        placed.sort(key=lambda item: item[0])
+        return [text for _, text in placed]
+
     def iter_prose_paragraphs(self, *, set_apart: bool = True) -> Iterator[str]:
         """Reader-visible paragraph texts, in order (see `_prose_paragraphs_at`)."""
         return (plain for _, plain in self._prose_paragraphs_at(set_apart=set_apart))
@@ -458,6 +486,10 @@ class Document:
             plain = collapse_spaces(_join_east_asian_lines("".join(parts)))
             if plain:
                 yield node.span.start, plain
+
+
+# Goldmark's attributes at a heading's end (`## Why We Did It {#why .lead}`), not shown.
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 
 
 # A paragraph in emphasis as a whole: the same `*`, `_`, `**`, ... around all of it, and no

@@ -81,7 +81,8 @@ def _find_own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
     assert site is not None
     url = document.value("url")
     if isinstance(url, str) and url.strip():
-        path = _site_path(url, site)
+        written = url_tokens_expanded(ctx, url.strip(), logical, section)
+        path = None if written is None else _site_path(written, site)
         return None if path is None else OwnUrl(path, False)
     for key in ("url", "slug"):
         if document.field(key) is None and document.cascaded_value(key) is not None:
@@ -311,50 +312,80 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
     the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
     `:contentbasename` (a bundle's folder), `:slugorfilename`, `:slugorcontentbasename`. None
     for any other token, a page without a date, or a value not modelled."""
-    document = ctx.document
-    folder, _, name = logical.rpartition("/")
     parts: list[str] = []
     place = 0
     for token in _TOKEN.finditer(pattern):
         parts.append(pattern[place : token.start()])
         place = token.end()
-        word, index = token.group(1).lower(), token.group(2)
-        if index is not None and word != "sections":
+        value = _token_value(ctx, token, logical, section)
+        if value is None:
             return None
-        value: str | None
-        if word in ("year", "month", "day"):
-            time = _page_date(ctx)
-            if time is None:
-                return None
-            number = getattr(time, word)
-            value = str(number) if word == "year" else f"{number:02d}"
-        elif word == "section" and not section:
-            value = logical.partition("/")[0] if "/" in logical else None
-        elif word == "sections" and not section:
-            value = _sliced(folder, index)
-        elif word == "title":
-            value = _title(document)
-        elif word in ("slug", "slugorfilename", "slugorcontentbasename"):
-            slug = hugo_text(document, "slug")
-            if slug is not None and slug.strip():
-                value = urlized(slug.strip())
-            elif word == "slug":
-                value = _title(document)
-            else:
-                value = None if section else name
-        elif word in ("filename", "contentbasename") and not section:
-            value = name
-        else:
-            return None
-        if not value and word != "sections":
-            return None
-        parts.append(value or "")
+        parts.append(value)
     parts.append(pattern[place:])
     path = go_lower("".join(parts).replace(" ", "-"))
     segments = [part for part in path.split("/") if part]
     if any(part in (".", "..") or ":" in part for part in segments):
         return None
     return "/".join(segments)
+
+
+def url_tokens_expanded(ctx: Context, url: str, logical: str, section: bool) -> str | None:
+    """A page's `url` with the permalink tokens in it expanded, as hugo 0.168 does
+    (`url: /:section/:year/:month/:slug/`, as the Kubernetes blog writes it, is
+    `/blog/2015/07/launch/`; checked with the binary): the tokens of `_expand`, their values in
+    lower case, the rest as written (`/Blog/:slug/` is `/Blog/launch/`). The `url` itself when it
+    has no colon; None when a token is not modelled (hugo 0.168 fails on an unknown one) or a
+    colon is left that is no token (`/10:30-meeting/`, which hugo rewrites)."""
+    if ":" not in url:
+        return url
+    parts: list[str] = []
+    place = 0
+    for token in _TOKEN.finditer(url):
+        parts.append(url[place : token.start()])
+        place = token.end()
+        value = _token_value(ctx, token, logical, section)
+        if value is None:
+            return None
+        parts.append(go_lower(value.replace(" ", "-")))
+    parts.append(url[place:])
+    expanded = "".join(parts)
+    return None if ":" in expanded else expanded
+
+
+def _token_value(ctx: Context, token: re.Match[str], logical: str, section: bool) -> str | None:
+    """What one permalink token (see `_expand`) stands for on the page; None when not modelled.
+    `:sections` may be empty."""
+    document = ctx.document
+    folder, _, name = logical.rpartition("/")
+    word, index = token.group(1).lower(), token.group(2)
+    if index is not None and word != "sections":
+        return None
+    value: str | None
+    if word in ("year", "month", "day"):
+        time = _page_date(ctx)
+        if time is None:
+            return None
+        number = getattr(time, word)
+        value = str(number) if word == "year" else f"{number:02d}"
+    elif word == "section" and not section:
+        value = logical.partition("/")[0] if "/" in logical else None
+    elif word == "sections" and not section:
+        return _sliced(folder, index)
+    elif word == "title":
+        value = _title(document)
+    elif word in ("slug", "slugorfilename", "slugorcontentbasename"):
+        slug = hugo_text(document, "slug")
+        if slug is not None and slug.strip():
+            value = urlized(slug.strip())
+        elif word == "slug":
+            value = _title(document)
+        else:
+            value = None if section else name
+    elif word in ("filename", "contentbasename") and not section:
+        value = name
+    else:
+        return None
+    return value or None
 
 
 def _title(document: Document) -> str | None:

@@ -29,7 +29,8 @@ def mid_word_ending(summary: str, document: Document) -> str | None:
     text = collapse_spaces(html.unescape(summary))
     if len(text) < 20 or not _in_word(text[-1]):
         return None
-    body = " ".join(document.prose_paragraphs())
+    # Headings count, as in `mid_sentence_ending`: `... on December 24th. Wh` before `## Why`.
+    body = " ".join(document.prose_and_headings())
     found = body.find(text)
     if found < 0:
         return None
@@ -87,7 +88,10 @@ def mid_sentence_ending(summary: str, document: Document) -> str | None:
     if not (_in_word(text[-1]) or text[-1] in _INSIDE_A_SENTENCE):
         return None
     # The body's character references show as their characters, as the summary's do.
-    paragraphs = [html.unescape(p) if "&" in p else p for p in document.prose_paragraphs()]
+    # Headings count as blocks of their own: an excerpt cut at a fixed length runs a paragraph
+    # and the subheading after it together (`... on December 24th. Why` before `## Why We Did
+    # It`), and a summary that stops inside a heading was cut there.
+    paragraphs = [html.unescape(p) if "&" in p else p for p in document.prose_and_headings()]
     body = " ".join(paragraphs)
     found = body.find(text)
     if found < 0:

@@ -4,7 +4,9 @@
 Flags a page that Hugo would write to the same file of `public/` as another page of the site, so
 that one of the two silently replaces the other. The URL is the one hugo 0.168 gives the page:
 its `url` (as written, case kept: `url: /news/b` and `url: /news/b/` are both
-`/news/b/index.html`, `url: /news/b.html` is that file); else its `[permalinks]` pattern (the
+`/news/b/index.html`, `url: /news/b.html` is that file; permalink tokens in it expanded, as
+hugo 0.168 does: `url: /:section/:year/:month/:slug/`, as the Kubernetes blog writes it on each
+post, is `/blog/2015/07/launch/`); else its `[permalinks]` pattern (the
 site's or its language's, with the tokens link-fragment knows); else its file's path, with its
 own `slug` and the `slug`s of the sections above it, in lower case, `.html` under the site's
 `uglyURLs`; a page (no leaf bundle) with `slug: index`, exactly, is at its folder's URL
@@ -82,6 +84,7 @@ from ._page_urls import (
     publish_window,
     slug_of_section,
     ugly_urls,
+    url_tokens_expanded,
 )
 from ._pages import hugo_true, never_rendered, opening_delimiter
 
@@ -400,7 +403,11 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     url_field = document.field("url")
     lower = not config_true(site.raw.get("disablepathtolower"))
     if url_field is not None:
-        target = _url_target(document, site, url_field.value, url_field.value_span)
+        url = url_field.value
+        if isinstance(url, str) and ":" in url:
+            # `url: /:section/:year/:slug/`: hugo 0.168 expands the tokens (None: not modelled)
+            url = url_tokens_expanded(ctx, url.strip(), logical, section)
+        target = _url_target(document, site, url, url_field.value_span)
         if target is not None:
             fixed.append(target)
     elif document.cascaded_value("url") is None and lower:

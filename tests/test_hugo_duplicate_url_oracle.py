@@ -77,6 +77,11 @@ PLAIN_SITE = {
     # at the list pages Hugo makes for the folders `dated/` and `news/` (no `_index.md`)
     "content/top.md": "title: Top\nurl: /dated/",
     "content/top2.md": "title: Top2\naliases: [/news/]",
+    # a `url` with permalink tokens, as the Kubernetes blog writes it: expanded per page
+    "content/blog/ta.md": "title: TA\ndate: 2015-07-02\nslug: launch\nurl: /:section/:year/:month/:slug/",
+    "content/blog/tb.md": "title: TB\ndate: 2015-07-03\nslug: launch\nurl: /:section/:year/:month/:slug/",
+    "content/blog/tc.md": "title: TC\ndate: 2015-07-03\nslug: other\nurl: /:section/:year/:month/:slug/",
+    "content/blog/td.md": "title: TD\ndate: 2015-07-03\nslug: launch\nurl: /Blog/:year/:month/:slug/",
 }
 
 LANGUAGE_SITE = {
@@ -235,6 +240,7 @@ def test_what_the_plain_site_reports(
     _build(tmp_path, PLAIN_SITE)
     assert sorted(_reports(tmp_path, capsys, monkeypatch)) == [
         ("content/autre/x.md", "content/other/x.md", "/autre/x/"),
+        ("content/blog/tb.md", "content/blog/ta.md", "/blog/2015/07/launch/"),
         ("content/dated/two.md", "content/dated/one.md", "/2024/same/"),
         ("content/news/a.md", "content/news/b.md", "/news/b/"),
         ("content/news/bun.md", "content/news/bun/index.md", "/news/bun/"),

@@ -956,6 +956,24 @@ def test_link_by_url_on_a_site_with_permalinks() -> None:
     ]
 
 
+def test_link_by_url_to_a_page_whose_url_has_permalink_tokens() -> None:
+    # `url: /:section/:year/:month/:slug/` is the page's URL with its tokens expanded (hugo 0.168)
+    files = {
+        BUDGET: _dated("B", "2015-07-02", slug="launch", url="/:section/:year/:month/:slug/"),
+        "/site/content/a.md": ref_article(
+            "[a](/news/2015/07/launch/#x) [b](/news/2015/07/launch/#here)\n"
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=WEB_SITE) == [
+        (
+            "/site/content/a.md",
+            5,
+            5,
+            "no heading or anchor on '/news/2015/07/launch/' has the id 'x'",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     "permalinks",
     [

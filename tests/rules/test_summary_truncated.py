@@ -145,6 +145,40 @@ CASES = [
             summary=LONG_TEXT.replace("is what", "is &#8220;what"),
         ),
     ),
+    # An excerpt cut at a fixed length runs the paragraph and the subheading after it together:
+    # a summary that stops inside the heading (`... chamber. Why`) was cut there. The heading's
+    # Goldmark attributes are no words of it.
+    Case(
+        "mid-sentence-cut-inside-a-subheading",
+        fm(
+            body=LONG_LEAD + "\n\n## Why we did it {#why}\n\nTalks went on." + SOURCE,
+            summary=LONG_LEAD + " Why",
+        ),
+        errors=[("mid-sentence", 2, 10)],
+        unsafe_fixed=fm(
+            body=LONG_LEAD + "\n\n## Why we did it {#why}\n\nTalks went on." + SOURCE,
+            summary=LONG_LEAD,
+        ),
+    ),
+    Case(
+        "mid-word-cut-inside-a-subheading",
+        fm(
+            body=LONG_LEAD + "\n\n## Why we did it\n\nTalks went on." + SOURCE,
+            summary=LONG_LEAD + " Wh",
+        ),
+        errors=[("mid-word", 2, 10)],
+        unsafe_fixed=fm(
+            body=LONG_LEAD + "\n\n## Why we did it\n\nTalks went on." + SOURCE,
+            summary=LONG_LEAD,
+        ),
+    ),
+    Case(
+        "long-summary-ending-before-a-subheading-is-fine",
+        fm(
+            body=LONG_LEAD + "\n\n## Why we did it\n\nTalks went on." + SOURCE,
+            summary=LONG_LEAD,
+        ),
+    ),
     Case(
         "long-whole-sentences-are-fine",
         fm(body=LONG_BODY, summary=LONG_LEAD),
