@@ -312,17 +312,10 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
     the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
     `:contentbasename` (a bundle's folder), `:slugorfilename`, `:slugorcontentbasename`. None
     for any other token, a page without a date, or a value not modelled."""
-    parts: list[str] = []
-    place = 0
-    for token in _TOKEN.finditer(pattern):
-        parts.append(pattern[place : token.start()])
-        place = token.end()
-        value = _token_value(ctx, token, logical, section)
-        if value is None:
-            return None
-        parts.append(value)
-    parts.append(pattern[place:])
-    path = go_lower("".join(parts).replace(" ", "-"))
+    expanded = _tokens_replaced(ctx, pattern, logical, section)
+    if expanded is None:
+        return None
+    path = go_lower(expanded.replace(" ", "-"))
     segments = [part for part in path.split("/") if part]
     if any(part in (".", "..") or ":" in part for part in segments):
         return None
@@ -338,18 +331,26 @@ def url_tokens_expanded(ctx: Context, url: str, logical: str, section: bool) -> 
     colon is left that is no token (`/10:30-meeting/`, which hugo rewrites)."""
     if ":" not in url:
         return url
+    expanded = _tokens_replaced(ctx, url, logical, section, lower=True)
+    return None if expanded is None or ":" in expanded else expanded
+
+
+def _tokens_replaced(
+    ctx: Context, text: str, logical: str, section: bool, *, lower: bool = False
+) -> str | None:
+    """`text` with each permalink token replaced by its value on the page (`_token_value`; with
+    `lower`, in lower case with `-` for spaces, as in a `url`); None when one is not modelled."""
     parts: list[str] = []
     place = 0
-    for token in _TOKEN.finditer(url):
-        parts.append(url[place : token.start()])
+    for token in _TOKEN.finditer(text):
+        parts.append(text[place : token.start()])
         place = token.end()
         value = _token_value(ctx, token, logical, section)
         if value is None:
             return None
-        parts.append(go_lower(value.replace(" ", "-")))
-    parts.append(url[place:])
-    expanded = "".join(parts)
-    return None if ":" in expanded else expanded
+        parts.append(go_lower(value.replace(" ", "-")) if lower else value)
+    parts.append(text[place:])
+    return "".join(parts)
 
 
 def _token_value(ctx: Context, token: re.Match[str], logical: str, section: bool) -> str | None:
