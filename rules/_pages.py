@@ -123,14 +123,31 @@ def never_shown(document: Document) -> bool:
     )
 
 
+# Layouts that show the page's own text, as sites imported from Jekyll keep them (`post`, `page`,
+# `default`) and Hugo names its own (`single`): a page naming one is an article like any other.
+_CONTENT_LAYOUTS = frozenset({"post", "posts", "page", "default", "single", "article", "blog"})
+
+
+def own_layout(document: Document) -> bool:
+    """Whether the page names a `layout` of its own, a template that draws it (an archive, a
+    search page, a résumé drawn from data), not one of the layouts that show an article's text
+    (`layout: post`, `single`)."""
+    layout = document.value("layout")
+    return (
+        isinstance(layout, str)
+        and bool(layout.strip())
+        and layout.strip().lower() not in _CONTENT_LAYOUTS
+    )
+
+
 def drawn_by_its_layout(document: Document) -> bool:
     """Whether the page is one its own template draws rather than an article: it names a
-    `layout` and has no body (PaperMod's and Stack's `archives` and `search` pages, a résumé
-    page drawn from data). Its template lists or searches the site's articles; the page has no
-    date, summary or source of its own to give. A page with text under its `layout` (a Jekyll
-    import's `layout: post`) is an article as any other."""
-    layout = document.value("layout")
-    return isinstance(layout, str) and bool(layout.strip()) and not document.body.strip()
+    `layout` of its own (`own_layout`) and has no body (PaperMod's and Stack's `archives` and
+    `search` pages, a résumé page drawn from data). Its template lists or searches the site's
+    articles; the page has no date, summary or source of its own to give. A page with text under
+    its `layout`, or with an empty body under `layout: post` (a Jekyll import's failed scrape), is
+    an article as any other."""
+    return own_layout(document) and not document.body.strip()
 
 
 def opening_delimiter(document: Document) -> Span:

@@ -10,7 +10,8 @@ the closing `---` of the front matter when the body is empty.
 Skipped: section pages (`_index.md`, which list their articles whether or not they have text),
 pages that are not articles (`headless: true`, `build.render: never` or `link`, which Hugo never
 renders, a leaf bundle's resource such as `story/notes.md` beside `story/index.md`, or a page with
-its own `layout`, such as an archive or a search page), and a file whose
+its own `layout`, such as an archive or a search page, though not `post`, `page`, `default` or
+`single`, which show the article's text), and a file whose
 front matter does not parse (its body is unknown). The rule belongs to the `news` preset.
 
 Of raw HTML, only the text between its tags and outside its comments counts: `<p>&nbsp;</p>` is
@@ -49,7 +50,7 @@ from newslint.events import Html, Text
 from newslint.rule import Context
 
 from ._body import unescape_references
-from ._pages import never_rendered
+from ._pages import never_rendered, own_layout
 
 _WORD = re.compile(r"\w")
 _TAG = re.compile(r"<[^<>]*>")
@@ -125,8 +126,9 @@ class BodyEmpty(Rule):
 
 
 def _not_an_article(document: Document) -> bool:
-    """Headless pages, pages Hugo does not render, and pages whose own layout draws them."""
-    return never_rendered(document) or bool(document.value("layout"))
+    """Headless pages, pages Hugo does not render, and pages whose own layout draws them (not
+    `layout: post` or `single`, which show the article's text: `_pages.own_layout`)."""
+    return never_rendered(document) or own_layout(document)
 
 
 def _closing_line(document: Document) -> Span:

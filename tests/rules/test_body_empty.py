@@ -68,6 +68,9 @@ CASES = [
     Case("section-page", fm(body="", title="T"), path="content/en/news/_index.md"),
     Case("headless", fm(body="", headless=True)),
     Case("own-layout", fm(body="", layout="archives")),
+    # `layout: post` (a Jekyll import) shows the article's text: an empty one is a failed scrape
+    Case("article-layout", "---\ntitle: T\nlayout: post\n---\n", errors=[("empty", 4, 1)]),
+    Case("article-layout-single", "---\nlayout: Single\n---\n", errors=[("empty", 3, 1)]),
     Case("not-rendered", "---\nbuild:\n  render: never\n---\n"),
     # Listed with a permalink, never rendered (hugo 0.168 writes no file for it).
     Case("rendered-as-a-link", "---\nbuild:\n  render: link\n---\n"),

@@ -708,6 +708,12 @@ HUGO_GIVES_CASES = [
             "The budget passed.\n"
         ),
     ),
+    # An empty body under `layout: post` is a failed scrape of an article, not a template page.
+    Case(
+        "article-layout-without-a-body-is-an-article",
+        "---\ntitle: Budget\nlayout: post\n---\n",
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+    ),
     Case(
         "empty-layout-is-no-template-page",
         '---\ntitle: Archive\nlayout: ""\n---\n',
