@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newslint.spans import Span
-from newslint.textutil import lazy_regex
+from newslint.textutil import lazy_regex, line_start
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -286,7 +286,7 @@ def _dropped_third_bytes(text: str, found: tuple[Mojibake, ...]) -> list[Mojibak
     out = []
     for match in _DROPPED_THIRD.finditer(text):
         start, end = match.span()
-        if any(m.span.start < end and start < m.span.end for m in found):
+        if any(_overlap(m.span, Span(start, end)) for m in found):
             continue
         what = "UTF-8 text decoded as Windows-1252"
         out.append(Mojibake(Span(start, end), match.group(0), "", what, lost=True))
@@ -307,7 +307,7 @@ def _cp437_symbols(text: str, found: tuple[Mojibake, ...]) -> list[Mojibake]:
     out = []
     for match in _CP437_SYMBOL.finditer(text):
         start, end = match.span()
-        if any(m.span.start < end and start < m.span.end for m in found):
+        if any(_overlap(m.span, Span(start, end)) for m in found):
             continue
         try:
             original = match.group(0).encode("cp437").decode("utf-8")
@@ -520,8 +520,7 @@ def _ends_word_in_capitals(text: str, piece: Mojibake) -> bool:
         return False
     closing = found[1]
     opening = _OPENING_QUOTE[closing]
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    at = text.rfind(opening, line_start, start)
+    at = text.rfind(opening, line_start(text, start), start)
     if at < 0 or (at > 0 and text[at - 1] == "\u00c2"):
         return False
     # ... and it is the quote that closes it: none before it since, none after it until the next
@@ -565,10 +564,9 @@ def _vietnamese_letter(text: str, piece: Mojibake) -> bool:
         return False
     if not shape:
         return False
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     line_end = _LINE_BREAK.search(text, end)
     stop = line_end.start() if line_end else len(text)
-    return _VIETNAMESE_ONLY.search(text, line_start, stop) is not None
+    return _VIETNAMESE_ONLY.search(text, line_start(text, start), stop) is not None
 
 
 # UTF-8 decoded as GBK (a scraper's guess for a Chinese page) turns `北京时间` into `鍖椾含鏃堕棿`:

@@ -68,6 +68,7 @@ from newslint.document import Document
 from newslint.events import Code, Heading, Paragraph
 from newslint.rule import Context
 from newslint.site import Site
+from newslint.textutil import line_start
 
 from ._anchors import _ATTRIBUTES, _dig, _heading_source, first_heading_id
 from ._crossfile import is_section_page
@@ -162,8 +163,7 @@ class TitleInBody(Rule):
             return
         end = _after_blank_lines(text, _line_end(text, span.end))
         # From the line's start: an indentation left behind would indent the line after
-        line_start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
-        start = max(line_start, document.body_start)
+        start = line_start(text, span.start, document.body_start)
         start = start if not text[start : span.start].strip(" \t") else span.start
         fix: Fix | None = Fix.unsafe("Delete the repeated title", Edit.delete(Span(start, end)))
         if heading is not None and _linked_to(document, heading):
