@@ -397,10 +397,6 @@ class Document:
                 if plain:
                     yield start + element.start(), plain
 
-    def prose_paragraphs(self) -> list[str]:
-        """Reader-visible paragraph texts, in order (see `iter_prose_paragraphs`)."""
-        return list(self.iter_prose_paragraphs())
-
     def prose_and_headings(self) -> list[str]:
         """Reader-visible paragraph texts and heading texts, in the order a reader meets them:
         what an excerpt cut at a fixed length runs together once the tags are stripped

@@ -24,14 +24,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from newslint.fixes import Edit
 from newslint.records import fast_init
 from newslint.spans import Span
-
-if TYPE_CHECKING:
-    pass
 
 EVENTS = (
     "document_start",
@@ -46,7 +43,6 @@ EVENTS = (
     "line",
     "document_end",
 )
-PROJECT_EVENTS = ("project_end",)
 
 Format = Literal["yaml", "toml", "json"]
 NodeKind = Literal["scalar", "list", "map"]

@@ -756,7 +756,7 @@ def check_project_links(
 ) -> dict[str, LinkResult]:
     """Check the URLs the link rules collected over all files (nothing unless `links.check`);
     `recent` as for `check_links`."""
-    names = [a.rule.name for a in ruleset.rules if getattr(a.rule, "checks_links", False)]
+    names = [a.rule.name for a in ruleset.rules if a.rule.checks_links]
     if not names or not ruleset.config.links.check:
         return {}
     urls: dict[str, None] = {}
@@ -814,7 +814,7 @@ def link_rules(
     from newslint.registry import matches
 
     LinkSettings.from_config(config.links)
-    found = [rule for rule in rules if getattr(rule, "checks_links", False)]
+    found = [rule for rule in rules if rule.checks_links]
     named = [rule for rule in found if any(matches(rule, s) for s in select)]
     if any(not rule.default_enabled for rule in named):
         return [rule.code for rule in named]

@@ -325,7 +325,3 @@ def matches(rule: type[Rule], selector: str) -> bool:
         return True
     upper = selector.upper()
     return rule.code.startswith(upper) and upper[:2].isalpha() and upper[:2] == rule.code[:2]
-
-
-def known_selector(registry: Registry, selector: str) -> bool:
-    return any(matches(rule, selector) for rule in registry.rules)

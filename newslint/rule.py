@@ -182,6 +182,11 @@ class Rule:
     # Rules whose collected data is a list of `newslint.linkcheck.LinkUse`: the main process checks
     # those URLs over HTTP(S) once (with --check-links) and passes the results as `ctx.links`.
     checks_links: ClassVar[bool] = False
+    # Rules whose verdict depends on the clock (`date-future`): their results are never cached.
+    volatile: ClassVar[bool] = False
+    # Rules whose verdict depends on which other files the site has (`link-relative` asks
+    # `Site.may_serve`): the cache keeps their results with the existence checks the site made.
+    depends_on_site_files: ClassVar[bool] = False
     origin: ClassVar[str] = "builtin"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -290,14 +290,14 @@ def _cacheable(result: FileResult, ruleset: RuleSet) -> bool:
 
 def volatile_rules(ruleset: RuleSet) -> set[str]:
     """The names of the run's rules whose verdict depends on the clock (`volatile`)."""
-    return {a.rule.name for a in ruleset.rules if getattr(a.rule, "volatile", False)}
+    return {a.rule.name for a in ruleset.rules if a.rule.volatile}
 
 
 def site_dependent_rules(ruleset: RuleSet) -> set[str]:
     """The names of the run's rules whose verdict depends on the site's other files
     (`depends_on_site_files`, LK003): the cache stores their results with the existence checks
     they made, and `newslint watch` lints their articles again when a file comes or goes."""
-    return {a.rule.name for a in ruleset.rules if getattr(a.rule, "depends_on_site_files", False)}
+    return {a.rule.name for a in ruleset.rules if a.rule.depends_on_site_files}
 
 
 def depends_elsewhere(result: FileResult, volatile: set[str]) -> bool:
@@ -612,7 +612,7 @@ def _note_unchecked_links(
     silenced what nobody checked, so `project_suppressions` does not call it unused."""
     unchecked: dict[str, dict[str, set[int]]] = {}
     for active in ruleset.rules:
-        if not getattr(active.rule, "checks_links", False):
+        if not active.rule.checks_links:
             continue
         name = active.rule.name
         for item in data.collected(name, given_only=True):
@@ -631,7 +631,7 @@ def _link_results(
     result per item of the link rules (after one for the first file, where its cache is found)."""
     if getattr(results, "project", None) is not data:
         return results
-    names = [a.rule.name for a in ruleset.rules if getattr(a.rule, "checks_links", False)]
+    names = [a.rule.name for a in ruleset.rules if a.rule.checks_links]
     if not names or not ruleset.config.links.check:
         return []
     view = [FileResult(data.first_path, [])] if data.first_path is not None else []

@@ -418,13 +418,13 @@ def _judged_after_the_files(rule: type[Rule], links_checked: bool) -> bool:
     as it lints each file, so its suppressions are judged there, like any per-file rule's (and
     even when the run saw only some of the site's files).
     """
-    return _is_cross_file(rule) and (links_checked or not getattr(rule, "checks_links", False))
+    return _is_cross_file(rule) and (links_checked or not rule.checks_links)
 
 
 def _runs_in(rule: type[Rule], links_checked: bool) -> bool:
     """link-broken and link-redirect report only what a link check found: without one they do not
     run, even when `select = ["ALL"]` enables them, so their suppressions are left alone."""
-    only_a_link_check = getattr(rule, "checks_links", False) and not rule.default_enabled
+    only_a_link_check = rule.checks_links and not rule.default_enabled
     return links_checked or not only_a_link_check
 
 
@@ -462,7 +462,7 @@ def _selector_info(
         enabled=bool(rules),
         cross_file=any(_judged_after_the_files(rule, links_checked) for rule in rules),
         compares_files=any(
-            _is_cross_file(rule) and not getattr(rule, "checks_links", False) for rule in rules
+            _is_cross_file(rule) and not rule.checks_links for rule in rules
         ),
     )
 

@@ -80,8 +80,3 @@ def _insert_member(text: str, root: Node, member: str) -> Edit:
         before = text[root.span.start + 1 : last.key_span.start]
         separator = "," + before if before.strip(" \t\r\n") == "" and before else ", "
     return Edit.insert(last.node.span.end, separator + member)
-
-
-def rendered_key(key: str) -> str:
-    """A key as JSON writes it."""
-    return render_key(key, "json")

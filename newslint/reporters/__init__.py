@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import Protocol, TextIO
+from typing import TextIO
 
 from newslint.diagnostics import Diagnostic
 from newslint.formats import FORMATS
-
-
-class RunSummary(Protocol):
-    files: int
-    diagnostics: list[Diagnostic]
-
 
 # C0 controls (but the tab) and DEL as their Unicode "control pictures" (ESC shows as ␛), C1
 # controls as U+FFFD: one visible character each, so carets under a code frame stay aligned.
