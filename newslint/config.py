@@ -27,9 +27,12 @@ import typing
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from newslint.formats import OutputFormat
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 
 class ConfigError(Exception):
@@ -239,7 +242,7 @@ def _check_timezone(name: str) -> str | None:
 
 
 @functools.cache
-def _config_adapter() -> Any:
+def _config_adapter() -> TypeAdapter[Config]:
     """The pydantic validator of `Config`, built once: building it takes about 20 ms, which a
     test suite that reads a configuration per case paid thousands of times."""
     from pydantic import ConfigDict, TypeAdapter

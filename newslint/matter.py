@@ -42,7 +42,7 @@ class _Toml:
 
 
 if TYPE_CHECKING:
-    import tomllib
+    import tomllib as tomllib  # re-exported: site.py reads Hugo's TOML configuration with it
 else:
     tomllib = _Toml()
 

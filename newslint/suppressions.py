@@ -461,9 +461,7 @@ def _selector_info(
         reporter=selector.upper() != ALL and matches(UnusedSuppression, selector),
         enabled=bool(rules),
         cross_file=any(_judged_after_the_files(rule, links_checked) for rule in rules),
-        compares_files=any(
-            _is_cross_file(rule) and not rule.checks_links for rule in rules
-        ),
+        compares_files=any(_is_cross_file(rule) and not rule.checks_links for rule in rules),
     )
 
 

@@ -53,7 +53,7 @@ def _help_template() -> str:
         from importlib.metadata import metadata
 
         for entry in metadata("newslint").get_all("Project-URL") or []:
-            label, _, url = entry.partition(",")
+            label, _, url = str(entry).partition(",")
             if label.strip().lower() == "rules" and url.strip():
                 return url.strip()
     except Exception:  # not installed: the default is fine
