@@ -11,17 +11,18 @@ follows text directly, and when it follows punctuation, only before a space or p
 - `**重要提示 **。`, `微信号：** name **`: a space before the closing `**`, whatever follows it
   (a letter, punctuation or the line end), as editors that pad bold text with spaces write it.
 
+The closing marker is reported, when an opening `**` that Markdown left as text comes before it
+in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and a run of
+three or more asterisks is never taken for such an unclosed marker (how it splits into bold and
+italic is too fine a rule to guess).
+
 It also reports a marker whose two sides have different lengths, so that Markdown pairs part of
 it and shows the rest: `*Not investment advice.**` shows a `*` after the italic text, and
-`**Note*` one before it. The `*` that shows is the one reported (the second of the closing
-`**`, the first of the opening one).
+`**Note*` (or `***Note**`) one before it. The `*` that shows is the one reported (the second of
+the closing `**`, the first of the opening one).
 
-The closing marker is reported, when an opening `**` that Markdown left as text comes before it
-in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and runs of
-three or more asterisks are left alone (how they split into bold and italic is too fine a rule to
-guess). Escaped markers (`\\*\\*`), code spans and blocks, raw HTML, the
-arguments of a shortcode call and the bodies of `{{< >}}` shortcodes are not prose and are not
-looked at.
+Escaped markers (`\\*\\*`), code spans and blocks, raw HTML, the arguments of a shortcode call
+and the bodies of `{{< >}}` shortcodes are not prose and are not looked at.
 
 ## Why is this bad?
 The article shows `**City -**The` with its asterisks instead of a bold dateline; a converter
