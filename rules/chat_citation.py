@@ -76,8 +76,10 @@ class ChatCitation(Rule):
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
         text = document.text
-        if "cite" not in text and "†" not in text and "^]" not in text:
-            return  # every form holds one of these: a cheap test before the pattern
+        if "cit" not in text and "†" not in text and "^]" not in text:
+            # Every form holds one of these (`cit`: `cite` and DeepSeek's `citation`, which
+            # holds no `cite`): a cheap test before the pattern.
+            return
         code: tuple[list[int], list[Span]] | None = None
         values: list[Span] | None = None
         footnotes: set[str] | None = None

@@ -54,6 +54,13 @@ CASES = [
         unsafe_fixed=fm(body="Gemini wrote this and DeepSeek too.\n", title="T"),
     ),
     Case(
+        # DeepSeek's marker alone: `citation` holds no `cite`, which the quick test looked for.
+        "deepseek-marker-alone",
+        fm(body="The vote passed [citation:3].\n", title="T"),
+        errors=[("citation", 5, 17)],
+        unsafe_fixed=fm(body="The vote passed.\n", title="T"),
+    ),
+    Case(
         # `[^1^]` with its definition is a footnote Goldmark renders, its source written out:
         # removing the marker would lose the source and leave `: USDA, 2023.` behind.
         "copilot-marker-with-its-footnote-definition",
