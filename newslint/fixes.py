@@ -28,7 +28,10 @@ class Applicability(enum.Enum):
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace `text[start:end]` with `content`."""
+    """Replace `text[start:end]` with `content` (code-point offsets into the document's text).
+
+    The third field is named `content`, as in the JSON output's edits (DESIGN.md sketches
+    `Edit(start, end, text)`; positional construction is the same)."""
 
     start: int
     end: int
