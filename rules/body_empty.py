@@ -7,12 +7,12 @@ link, "Read more", a bare URL, which Hugo links), images, code or whitespace (al
 counts only on a site that lets Hugo render it. It is reported at the body's first line, or at
 the closing `---` of the front matter when the body is empty.
 
-Skipped: section pages (`_index.md`, which list their articles whether or not they have text),
-pages that are not articles (`headless: true`, `build.render: never` or `link`, which Hugo never
-renders, a leaf bundle's resource such as `story/notes.md` beside `story/index.md`, or a page with
-its own `layout`, such as an archive or a search page, though not `post`, `page`, `default` or
-`single`, which show the article's text), and a file whose
-front matter does not parse (its body is unknown). The rule belongs to the `news` preset.
+Skipped: section pages (`_index.md`, which list their articles whether or not they have text), pages
+that are not articles (`headless: true`, `build.render: never` or `link`, which Hugo never renders,
+a leaf bundle's resource such as `story/notes.md` beside `story/index.md`, or a page with its own
+`layout`, such as an archive or a search page, though not `post`, `page`, `default` or `single`,
+which show the article's text), and a file whose front matter does not parse (its body is unknown).
+The rule belongs to the `news` preset.
 
 Of raw HTML, only the text between its tags and outside its comments counts: `<p>&nbsp;</p>` is
 no text.

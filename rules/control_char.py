@@ -3,13 +3,13 @@
 ## What it does
 Reports control characters anywhere in the file: the C0 controls (U+0000-U+001F) other than tab,
 line feed and carriage return (line endings are `line-endings`' business), DEL (U+007F) and the C1
-controls (U+0080-U+009F). A terminal colour code (`ESC [ 31 m`) is reported as one sequence.
-C1 characters that are part of mis-decoded text (`ï¸\\x8f`, or a Windows-1252 `’` read as Latin-1)
-are left to `mojibake`, which restores the character they stand for instead of deleting it. A
-front-matter string that writes them as escapes (`"vote\\u0007"` in JSON, `"\\a"` in a
-double-quoted YAML string) holds them all the same: reported there too, and in a key or a string
-nested in a list or map (there without a fix). The NULs
-of a UTF-16 file are left to `invalid-utf8`, which reports the file's encoding once.
+controls (U+0080-U+009F). A terminal colour code (`ESC [ 31 m`) is reported as one sequence. C1
+characters that are part of mis-decoded text (`ï¸\\x8f`, or a Windows-1252 `’` read as Latin-1) are
+left to `mojibake`, which restores the character they stand for instead of deleting it. A
+front-matter string that writes them as escapes (`"vote\\u0007"` in JSON, `"\\a"` in a double-quoted
+YAML string) holds them all the same: reported there too, and in a key or a string nested in a list
+or map (there without a fix). The NULs of a UTF-16 file are left to `invalid-utf8`, which reports
+the file's encoding once.
 
 ## Why is this bad?
 They are invisible or shown as boxes, and feeds and sitemaps with them are invalid XML. In front
@@ -27,8 +27,9 @@ YAML front matter that holds one (`front-matter-syntax`).
 Safe: the characters (or the whole terminal escape sequence) are removed; they carry no text. Inside
 front matter that does not parse, the engine applies the fix only when it is what makes the front
 matter parse (newslint's YAML reader refuses control characters); otherwise it is held back until
-the front matter parses. Not fixed when removing it would write a key that is already there (`tit\x0cle:` next to
-`title:`): Hugo reads the two as different keys today, and refuses the page once they are the same.
+the front matter parses. Not fixed when removing it would write a key that is already there
+(`tit\x0cle:` next to `title:`): Hugo reads the two as different keys today, and refuses the page
+once they are the same.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """A date is not written as RFC 3339 with an offset.
 
 ## What it does
-Flags `date`, `lastmod`, `publishDate` and `expiryDate` (and Hugo's other names for them:
-`pubdate`, `published`, `modified`, `unpublishdate`) when Hugo can read the value but it is not
-`2006-01-02T15:04:05-07:00` (fractional seconds and `Z` allowed): no offset
-(`2025-02-08 09:55:35`, `2025-02-08`), another layout (`Sat, 08 Feb 2025 09:55:35 +0800`), a zone
-name that Hugo ignores (`... 09:55:35 GMT` is read in the site's zone), or a number of seconds.
-Values Hugo cannot read at all are `date-invalid`'s.
+Flags `date`, `lastmod`, `publishDate` and `expiryDate` (and Hugo's other names for them: `pubdate`,
+`published`, `modified`, `unpublishdate`) when Hugo can read the value but it is not
+`2006-01-02T15:04:05-07:00` (fractional seconds and `Z` allowed): no offset (`2025-02-08 09:55:35`,
+`2025-02-08`), another layout (`Sat, 08 Feb 2025 09:55:35 +0800`), a zone name that Hugo ignores
+(`... 09:55:35 GMT` is read in the site's zone), or a number of seconds. Values Hugo cannot read at
+all are `date-invalid`'s.
 
 ## Why is this bad?
 Without an offset the instant depends on configuration that lives elsewhere: Hugo reads the wall

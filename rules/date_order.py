@@ -14,11 +14,11 @@ anyway, and the message says so: the expiry date still says nothing true. Where 
 pages (`buildFuture`), a page whose publish date is still to come is shown now, until its expiry
 date, and never after it is published: the message says that instead (checked with hugo 0.168).
 
-A date a section's or the site's `cascade` gives a page that does not set it is compared too
-(hugo 0.168 leaves out a page dated after the `expiryDate` its section cascades): the report is
-at the page's own date field it is compared with, and names the cascaded one as
-`expiryDate (from a cascade)`. Two dates that both come from cascades are not reported on the
-page: the cascade is where they are written.
+A date a section's or the site's `cascade` gives a page that does not set it is compared too (hugo
+0.168 leaves out a page dated after the `expiryDate` its section cascades): the report is at the
+page's own date field it is compared with, and names the cascaded one as `expiryDate (from a
+cascade)`. Two dates that both come from cascades are not reported on the page: the cascade is where
+they are written.
 
 ## Example
     date: "2025-02-08T09:55:35+08:00"

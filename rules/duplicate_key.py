@@ -8,8 +8,9 @@ lists), so `title` and `Title` in one map are a repeat too.
 ## Why is this bad?
 Hugo refuses a YAML front matter with a repeated key ("mapping key already defined"), so the site
 does not build; in JSON it silently keeps the last value, so the value an editor sees first is not
-the one Hugo uses. (A repeated TOML key is a syntax error, `front-matter-syntax`'s.) Of two spellings of a key Hugo keeps one that is not all lower
-case, whichever comes first, and of two such spellings either one, from one build to the next.
+the one Hugo uses. (A repeated TOML key is a syntax error, `front-matter-syntax`'s.) Of two
+spellings of a key Hugo keeps one that is not all lower case, whichever comes first, and of two such
+spellings either one, from one build to the next.
 
 A key written both at the top level and under the page's `params` map (`tags: [a]` with
 `params: {tags: [b]}`, any form and letter case) is a repeat as well, reported at the top-level

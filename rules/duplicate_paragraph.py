@@ -2,19 +2,19 @@
 
 ## What it does
 Reports a paragraph whose Markdown source (whitespace collapsed) repeats an earlier paragraph of the
-body, links included: two tweets credited alike but linking to different posts are not repeats.
-The items of a tight list (one without blank lines between its items, whose text is no paragraph)
-are compared with one another, not with paragraphs: a list of key points repeats the article's
-sentences by design.
-Paragraphs of fewer than `min-words` words (default 15, URLs not counted; two Chinese, Japanese or
-Korean characters count as a word, four letters of Thai, Lao, Khmer or Burmese, written without
-spaces between words, too; an Indic vowel sign or an accent is part of its word) are not
-compared: short lines such as "Advertisement", a byline, a "Rating: ★★★★☆" line, or in
-documentation "Build the site and check the result." and a repeated note, recur legitimately. Neither are paragraphs of only links or images, paragraphs with a
-shortcode call or inside one (what they show depends on the shortcode), nor photo captions (a paragraph right below a
-paragraph of images), since photos of one event often share a caption, nor quoted paragraphs
-(`> ...`: a pull quote, a callout or an embedded post repeats text by nature). The repeat is
-reported at its first line; the first occurrence is the one kept.
+body, links included: two tweets credited alike but linking to different posts are not repeats. The
+items of a tight list (one without blank lines between its items, whose text is no paragraph) are
+compared with one another, not with paragraphs: a list of key points repeats the article's sentences
+by design. Paragraphs of fewer than `min-words` words (default 15, URLs not counted; two Chinese,
+Japanese or Korean characters count as a word, four letters of Thai, Lao, Khmer or Burmese, written
+without spaces between words, too; an Indic vowel sign or an accent is part of its word) are not
+compared: short lines such as "Advertisement", a byline, a "Rating: ★★★★☆" line, or in documentation
+"Build the site and check the result." and a repeated note, recur legitimately. Neither are
+paragraphs of only links or images, paragraphs with a shortcode call or inside one (what they show
+depends on the shortcode), nor photo captions (a paragraph right below a paragraph of images), since
+photos of one event often share a caption, nor quoted paragraphs (`> ...`: a pull quote, a callout
+or an embedded post repeats text by nature). The repeat is reported at its first line; the first
+occurrence is the one kept.
 
 ## Why is this bad?
 Scrapers that follow "read more" pages or merge a teaser with the full text duplicate paragraphs;

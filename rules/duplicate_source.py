@@ -3,21 +3,21 @@
 ## What it does
 Flags an article whose source URL is also the source of another article of the site. The source is
 the one source-link-missing looks for: a web URL in the `source` front-matter field (or the field
-named by the `source-field` setting; under the page's `params` when set there; in a map, its
-`url`; of a list, the first, as of a list of sources that ends the body), else the link that makes up the article's
-last visible body line, `[name](url)`. Only the first URL of a list is the article's source: the
-others are often what it cites besides (the earlier story a follow-up builds on, an agency's
-page, a report that many stories quote), and two articles that share one of those are different
-stories. URLs that differ only in http/https, the host's case, a leading `www.`, a
+named by the `source-field` setting; under the page's `params` when set there; in a map, its `url`;
+of a list, the first, as of a list of sources that ends the body), else the link that makes up the
+article's last visible body line, `[name](url)`. Only the first URL of a list is the article's
+source: the others are often what it cites besides (the earlier story a follow-up builds on, an
+agency's page, a report that many stories quote), and two articles that share one of those are
+different stories. URLs that differ only in http/https, the host's case, a leading `www.`, a
 trailing slash, the fragment, how the path is percent-encoded or tracking parameters (those
-`tracking-params` cuts: `utm_*`, `fbclid`, `at_medium`, ...) are the same source. Translations of one article (one `translationKey`, or the same
-path in each language's content folder) may share their source; two articles in one language may
-not, whatever their keys. The earliest article (by `date`, then path; published articles before
-drafts) is taken as the original; each later one is reported at its source URL (the link's
-destination, or the field's value), naming the original. Section pages
-(`_index.md`) and a leaf bundle's resources (`story/notes.md`) are not articles
-and are skipped. Articles of two Hugo sites linted in one run
-(`newslint check east west`) are never compared.
+`tracking-params` cuts: `utm_*`, `fbclid`, `at_medium`, ...) are the same source. Translations of
+one article (one `translationKey`, or the same path in each language's content folder) may share
+their source; two articles in one language may not, whatever their keys. The earliest article (by
+`date`, then path; published articles before drafts) is taken as the original; each later one is
+reported at its source URL (the link's destination, or the field's value), naming the original.
+Section pages (`_index.md`) and a leaf bundle's resources (`story/notes.md`) are not articles and
+are skipped. Articles of two Hugo sites linted in one run (`newslint check east west`) are never
+compared.
 
 This is a cross-file rule: it sees the files of the run. When a pre-commit hook passes only the
 staged files, add `--project` so they are compared with the rest of the site; it then reports what

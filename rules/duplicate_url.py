@@ -2,36 +2,36 @@
 
 ## What it does
 Flags a page that Hugo would write to the same file of `public/` as another page of the site, so
-that one of the two silently replaces the other. The URL is the one hugo 0.168 gives the page:
-its `url` (as written, case kept: `url: /news/b` and `url: /news/b/` are both
-`/news/b/index.html`, `url: /news/b.html` is that file; permalink tokens in it expanded, as
-hugo 0.168 does: `url: /:section/:year/:month/:slug/`, as the Kubernetes blog writes it on each
-post, is `/blog/2015/07/launch/`); else its `[permalinks]` pattern (the
-site's or its language's, with the tokens link-fragment knows); else its file's path, with its
-own `slug` and the `slug`s of the sections above it, in lower case, `.html` under the site's
-`uglyURLs`; a page (no leaf bundle) with `slug: index`, exactly, is at its folder's URL
-(`news/a.md` at `/news/`, over the list page; reported at its slug). A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
-(`news/b.md`) share the path-derived URL `/news/b/`. Pages in a language with a prefix
-(`/fr/`; the default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does
-not (hugo 0.168 writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases:
-[/news/old/]`, with the language's prefix; `.html` where `uglyURLs` makes the page's own URL
-one, per section too) at another page's URL, or at another page's alias, is reported too: Hugo
-writes only one of the two files. So is a page or
-an alias at the list page Hugo makes for a top-level folder without `_index.md` (`content/news/`
-holding any page, a draft's or a bundle's too, is listed at `/news/`; at `/fr/news/` when it
-holds a French page), looked for on disk when the run ends; not on a site with content mounts,
-a content folder per language or a `[permalinks.section]` table.
+that one of the two silently replaces the other. The URL is the one hugo 0.168 gives the page: its
+`url` (as written, case kept: `url: /news/b` and `url: /news/b/` are both `/news/b/index.html`,
+`url: /news/b.html` is that file; permalink tokens in it expanded, as hugo 0.168 does: `url:
+/:section/:year/:month/:slug/`, as the Kubernetes blog writes it on each post, is
+`/blog/2015/07/launch/`); else its `[permalinks]` pattern (the site's or its language's, with the
+tokens link-fragment knows); else its file's path, with its own `slug` and the `slug`s of the
+sections above it, in lower case, `.html` under the site's `uglyURLs`; a page (no leaf bundle) with
+`slug: index`, exactly, is at its folder's URL (`news/a.md` at `/news/`, over the list page;
+reported at its slug). A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
+(`news/b.md`) share the path-derived URL `/news/b/`. Pages in a language with a prefix (`/fr/`; the
+default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does not (hugo 0.168
+writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases: [/news/old/]`, with the
+language's prefix; `.html` where `uglyURLs` makes the page's own URL one, per section too) at
+another page's URL, or at another page's alias, is reported too: Hugo writes only one of the two
+files. So is a page or an alias at the list page Hugo makes for a top-level folder without
+`_index.md` (`content/news/` holding any page, a draft's or a bundle's too, is listed at `/news/`;
+at `/fr/news/` when it holds a French page), looked for on disk when the run ends; not on a site
+with content mounts, a content folder per language or a `[permalinks.section]` table.
 
 Pages Hugo does not publish take no URL: drafts (unless the site's `buildDrafts`), pages with
 `headless: true` or `build.render` never or link, pages of a kind in `disableKinds`, pages whose
 publish date is in the future or whose expiry date has passed (unless `buildFuture`,
 `buildExpired`), both checked when the run ends. Left alone, where the URL cannot be told for
 certain: a `url` or `slug` from a cascade, a `[permalinks]` token newslint does not reproduce, a
-title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a
-relative alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and
-aliases), a multihost site, and a page built in several languages (`sites`). Where the `slug`
-of a section above a page is not known (its `_index.md` is on disk but not in the run), the page is compared only with the pages below the same sections, which that slug
-moves alike; the URL is then shown as the file's path makes it, and the message says so.
+title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a relative
+alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and aliases), a
+multihost site, and a page built in several languages (`sites`). Where the `slug` of a section above
+a page is not known (its `_index.md` is on disk but not in the run), the page is compared only with
+the pages below the same sections, which that slug moves alike; the URL is then shown as the file's
+path makes it, and the message says so.
 
 The earliest page (by `date`, then path) is taken as the original and each later one is reported
 at its `url`, its `slug`, its alias, or else at the front matter's opening delimiter; an alias is

@@ -4,8 +4,8 @@
 Flags `menu: ""` and `menus: ""` (also as a list item), and an empty item (`""`, null) in a list
 field of the schema such as `tags`, `categories`, `keywords`, a list of sources (`source: [url,
 ""]`), `aliases` or `outputs` (an error for the last two, on which Hugo fails the build, except an
-alias of white space only, which it builds; a warning otherwise). The option
-`fields` adds keys whose empty value (`""`, null, `[]`, `{}`) should be reported too.
+alias of white space only, which it builds; a warning otherwise). The option `fields` adds keys
+whose empty value (`""`, null, `[]`, `{}`) should be reported too.
 
 On a Mainroad site it flags an empty `authorbox`, `pager`, `toc` or `mathjax` (`""` or null)
 where the site's `params` turn that switch on: the theme reads them with `.Param`, which takes the
@@ -13,10 +13,10 @@ page's key whenever it is there, so the empty value turns the author box, pager,
 contents or MathJax off for this page (checked with hugo 0.168). A switch a section's or the
 site's `cascade` turns on for the page counts as the site's does.
 
-Empty values that Hugo and the theme treat exactly like a missing key (`lead: ""`,
-`description: ""`, `categories: []`, `comments: ""`, a `menu:` with no value at all, a switch the
-site leaves off) are left alone; empty required fields are `required-field`'s,
-empty dates `date-invalid`'s and Mainroad's `sidebar` and `widgets` the theme rules'.
+Empty values that Hugo and the theme treat exactly like a missing key (`lead: ""`, `description:
+""`, `categories: []`, `comments: ""`, a `menu:` with no value at all, a switch the site leaves off)
+are left alone; empty required fields are `required-field`'s, empty dates `date-invalid`'s and
+Mainroad's `sidebar` and `widgets` the theme rules'.
 
 ## Why is this bad?
 `menu: ""` puts the page in a menu named "", which no template shows; `aliases: [""]` makes the

@@ -6,11 +6,12 @@ Checks every known front-matter field against the schema of the active presets (
 `comments: "false"`, `draft: "true"`, `weight: "3"`, `tags: "economy"`, `params: ""`, a list item
 that is a list, a `section` outside its allowed values.
 
-`aliases` may be one path as a string, as Hugo reads it (a string with spaces is several aliases
-to Hugo and is reported). `outputs` must name output formats, Hugo's own (`html`, `rss`, `json`, ...) or the site's
-`outputFormats`. `markup` must name a content format Hugo knows (`markdown`, `md`, `asciidocext`, `pandoc`, `rst`,
-`org`, `html` and their other names, in any case), and `html` or `org` fail under Hugo's default
-security policy (a site that sets `security` or its own `mediaTypes` is trusted).
+`aliases` may be one path as a string, as Hugo reads it (a string with spaces is several aliases to
+Hugo and is reported). `outputs` must name output formats, Hugo's own (`html`, `rss`, `json`, ...)
+or the site's `outputFormats`. `markup` must name a content format Hugo knows (`markdown`, `md`,
+`asciidocext`, `pandoc`, `rst`, `org`, `html` and their other names, in any case), and `html` or
+`org` fail under Hugo's default security policy (a site that sets `security` or its own `mediaTypes`
+is trusted).
 
 Hugo decodes its own fields leniently, and the rule follows what it does: a number in one of its
 string fields is the text Hugo makes of it (`title: 2025`, a year section's title), reported only
@@ -34,9 +35,10 @@ a `cascade`: hugo 0.168 fails the build on it, whatever its value.
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
 (`index .Params "comments" | default "true"`: a non-empty string is true), and so the author box,
-pager and table of contents for `"false"` (`.Param "toc"`), and never loads MathJax for
-`mathjax: "true"` (`eq (.Param "mathjax") true`; checked with hugo 0.168). Hugo refuses to build when `params`, `build` or `cascade` is not a map, and a
-sidebar `widgets: "recent"` breaks Mainroad's template.
+pager and table of contents for `"false"` (`.Param "toc"`), and never loads MathJax for `mathjax:
+"true"` (`eq (.Param "mathjax") true`; checked with hugo 0.168). Hugo refuses to build when
+`params`, `build` or `cascade` is not a map, and a sidebar `widgets: "recent"` breaks Mainroad's
+template.
 
 ## Example
     ---

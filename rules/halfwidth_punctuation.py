@@ -2,26 +2,24 @@
 
 ## What it does
 Flags a half-width (ASCII) comma, semicolon, colon, question mark or exclamation mark between two
-Chinese characters, with or without spaces after it (`开放,欢迎`, `举办, 超过`, `来源: 国金证券`,
-`他说:“我们`), in the front-matter `title`, `summary` and `lead` and in the body's prose.
-Chinese text writes these marks full-width (`，` `；` `：` `？` `！`), and they carry their own
-spacing. In an article whose language or locale is Chinese (`zh`, `zh-CN`, `zh-Hant-HK`, `yue`)
-every text is checked, whatever else the article quotes; in a Japanese or Korean one none is
-(kanji are Han characters too); in any other (an English site, a blog that kept
-`languageCode = "en-us"`) a text is checked when it is Chinese itself, Han characters for at
-least half of its letters, unless the article holds kana or Hangul anywhere (a Japanese or
-Korean article on a site that does not say so). A mark at the end of a line or of the text after Chinese text counts
-too (`你好吗?`, `如下:`, also in bold, `**注意:**`), as does one ending a table cell (`| 你好吗? |`)
-or before an HTML line break (`如下:<br>`), also at the end of a link's text that ends a cell or a
-line (`| [你好吗?](…) |`), and so does one before a link or emphasis that goes on in Chinese
-(`来源: [新华社](…)`, `**注意:** 请`). A Chinese quotation mark or bracket counts as the
-character on its side (`”,他说`, `说:「` and `是吗?）`), and so does bold or italic text before
-the mark (`**北京**,上海`).
-A number that runs on into Chinese text is Chinese text (`日期: 2026年5月`, `来源: [36氪](…)`).
-Numbers otherwise (`10:30`, `1,000`), Latin words, URLs (an autolink's address too,
-`<https://example.com/北京,上海>`), code, shortcodes and templates are left alone:
-the mark must sit between Chinese text on both sides. The full stop is left alone too, since
-`.` between Chinese characters is most often part of a name or an address.
+Chinese characters, with or without spaces after it (`开放,欢迎`, `举办, 超过`, `来源: 国金证券`, `他说:“我们`), in
+the front-matter `title`, `summary` and `lead` and in the body's prose. Chinese text writes these
+marks full-width (`，` `；` `：` `？` `！`), and they carry their own spacing. In an article whose
+language or locale is Chinese (`zh`, `zh-CN`, `zh-Hant-HK`, `yue`) every text is checked, whatever
+else the article quotes; in a Japanese or Korean one none is (kanji are Han characters too); in any
+other (an English site, a blog that kept `languageCode = "en-us"`) a text is checked when it is
+Chinese itself, Han characters for at least half of its letters, unless the article holds kana or
+Hangul anywhere (a Japanese or Korean article on a site that does not say so). A mark at the end of
+a line or of the text after Chinese text counts too (`你好吗?`, `如下:`, also in bold, `**注意:**`), as
+does one ending a table cell (`| 你好吗? |`) or before an HTML line break (`如下:<br>`), also at the end
+of a link's text that ends a cell or a line (`| [你好吗?](…) |`), and so does one before a link or
+emphasis that goes on in Chinese (`来源: [新华社](…)`, `**注意:** 请`). A Chinese quotation mark or bracket
+counts as the character on its side (`”,他说`, `说:「` and `是吗?）`), and so does bold or italic text
+before the mark (`**北京**,上海`). A number that runs on into Chinese text is Chinese text (`日期:
+2026年5月`, `来源: [36氪](…)`). Numbers otherwise (`10:30`, `1,000`), Latin words, URLs (an autolink's
+address too, `<https://example.com/北京,上海>`), code, shortcodes and templates are left alone: the mark
+must sit between Chinese text on both sides. The full stop is left alone too, since `.` between
+Chinese characters is most often part of a name or an address.
 
 A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
 map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a

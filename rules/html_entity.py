@@ -3,13 +3,13 @@
 ## What it does
 Flags each HTML character reference, such as `&#39;`, `&amp;`, `&quot;` or `&nbsp;`, in the
 front-matter `title`, `summary` and `lead` (the `fields` option changes the list, and may name a
-list of strings such as `tags`: each item is checked): one problem per reference, at the
-reference, so the example below has two. Only references
-HTML defines count (`&amp;`, `&#39;`, `&#x27;`), not a lone `&` (`AT&T`) nor text in backticks.
-It also flags HTML formatting around part of a title or lead, as a CMS copies it
-(`<strong>Writing privacy notices</strong>`, `<em>`, `<span class="...">`, ...): an inline element
-opened and closed again, reported once at the outermost pair; a lone tag (`Goodbye <marquee>`)
-names the element and passes. (A `summary` is Markdown, where raw HTML is `raw-html`'s.)
+list of strings such as `tags`: each item is checked): one problem per reference, at the reference,
+so the example below has two. Only references HTML defines count (`&amp;`, `&#39;`, `&#x27;`), not a
+lone `&` (`AT&T`) nor text in backticks. It also flags HTML formatting around part of a title or
+lead, as a CMS copies it (`<strong>Writing privacy notices</strong>`, `<em>`, `<span class="...">`,
+...): an inline element opened and closed again, reported once at the outermost pair; a lone tag
+(`Goodbye <marquee>`) names the element and passes. (A `summary` is Markdown, where raw HTML is
+`raw-html`'s.)
 
 Hugo renders a front-matter `summary` as Markdown (`.Summary`), where a reference shows its
 character; there references for characters Markdown would read as syntax are left alone
@@ -23,17 +23,17 @@ map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params
 top-level `lead`, which nothing then reads and which is not checked (checked with hugo 0.168).
 Hugo's own fields (`title`, `summary`) are read at the top level only.
 
-In the body Hugo renders a reference as its character (`it&rsquo;s`, `40.000&nbsp;Euro`,
-`&#8217;`: checked with hugo 0.168), in the page and in the summary it makes from the opening,
-so those are not reported (a `&nbsp;` is also the one way to see a no-break space in the source).
-What the page shows literally is a reference escaped twice, as scrapers leave it
-(`it&amp;#39;s` shows `it&#39;s`): reported in prose, outside code, when it is a number or is
-written inside a word (`Trump&amp;rsquo;s`, `40.000&amp;nbsp;Euro`); written apart
-(` &amp;nbsp; `) it may be how an article about HTML shows a reference, and is left alone. Also
-reported: a reference that lost its `;` (`caf&eacute`, `&copy 2024`, `one&nbsp`: Markdown reads
-none without it), for the names CMSs write (`&nbsp`, `&amp`, `&quot`, `&lt`, `&mdash`, `&rsquo`,
-`&copy`, accented letters such as `&eacute` ...), not names that are also words (`Pub&sub`,
-`&and`), nor one before `=`, a query's parameter (`list?id=1&copy=2`). An `&` escaped with a backslash (`\\&nbsp;`) is shown as meant.
+In the body Hugo renders a reference as its character (`it&rsquo;s`, `40.000&nbsp;Euro`, `&#8217;`:
+checked with hugo 0.168), in the page and in the summary it makes from the opening, so those are not
+reported (a `&nbsp;` is also the one way to see a no-break space in the source). What the page shows
+literally is a reference escaped twice, as scrapers leave it (`it&amp;#39;s` shows `it&#39;s`):
+reported in prose, outside code, when it is a number or is written inside a word
+(`Trump&amp;rsquo;s`, `40.000&amp;nbsp;Euro`); written apart (` &amp;nbsp; `) it may be how an
+article about HTML shows a reference, and is left alone. Also reported: a reference that lost its
+`;` (`caf&eacute`, `&copy 2024`, `one&nbsp`: Markdown reads none without it), for the names CMSs
+write (`&nbsp`, `&amp`, `&quot`, `&lt`, `&mdash`, `&rsquo`, `&copy`, accented letters such as
+`&eacute` ...), not names that are also words (`Pub&sub`, `&and`), nor one before `=`, a query's
+parameter (`list?id=1&copy=2`). An `&` escaped with a backslash (`\\&nbsp;`) is shown as meant.
 
 ## Why is this bad?
 Themes print these fields escaped, so readers see `Trump&#39;s` instead of `Trump's`, and
@@ -49,21 +49,19 @@ when they copy already-escaped HTML.
 
 ## Fix safety
 HTML tags in a title have no fix: a theme that renders the title as HTML would show them as meant,
-and an editor decides. Safe: each reference is replaced by the character it stands for, written in the field's quoting
-(`&quot;` becomes `\\"` in a double-quoted string, `&#39;` becomes `''` in a single-quoted YAML
-string). A doubly escaped `&amp;#39;` takes two passes. A numeric reference to no character
-(`&#0;`, `&#xD800;`) is reported but not decoded: a browser shows it as U+FFFD, and the character
-the author meant is unknown. In a list item the reference is replaced where the item is written
-without escapes and the character needs none in its quoting (a `&quot;` in a double-quoted item
-is reported without a fix).
-In the body the fix removes the outer escape (`&amp;#39;` becomes `&#39;`), or writes the
-missing `;` (`&copy` becomes `&copy;`), and the page shows the character the reference stands
-for, nothing else.
-Hugo renders a `summary` as Markdown, where a reference already showed as its character: there
-the one change a page shows is Hugo's typographer's, which curls a straight quote written out
-(`&#39;s` showed `'s`, `'s` shows `’s`), as it curls every other quote of the summary (checked
-with Hugo as the oracle, `tests/test_hugo_fix_oracle.py`); titles and other fields are not
-rendered, and show the character instead of the reference.
+and an editor decides. Safe: each reference is replaced by the character it stands for, written in
+the field's quoting (`&quot;` becomes `\\"` in a double-quoted string, `&#39;` becomes `''` in a
+single-quoted YAML string). A doubly escaped `&amp;#39;` takes two passes. A numeric reference to no
+character (`&#0;`, `&#xD800;`) is reported but not decoded: a browser shows it as U+FFFD, and the
+character the author meant is unknown. In a list item the reference is replaced where the item is
+written without escapes and the character needs none in its quoting (a `&quot;` in a double-quoted
+item is reported without a fix). In the body the fix removes the outer escape (`&amp;#39;` becomes
+`&#39;`), or writes the missing `;` (`&copy` becomes `&copy;`), and the page shows the character the
+reference stands for, nothing else. Hugo renders a `summary` as Markdown, where a reference already
+showed as its character: there the one change a page shows is Hugo's typographer's, which curls a
+straight quote written out (`&#39;s` showed `'s`, `'s` shows `’s`), as it curls every other quote of
+the summary (checked with Hugo as the oracle, `tests/test_hugo_fix_oracle.py`); titles and other
+fields are not rendered, and show the character instead of the reference.
 """
 
 from __future__ import annotations

@@ -4,18 +4,18 @@
 Reports each run of bytes that do not decode as UTF-8. The rest of the file is still read and
 linted: newslint shows each bad byte as U+FFFD and keeps the bytes, so nothing is lost when other
 fixes are written. The message names the legacy encoding the bytes most likely come from: the first
-of the article language's usual encodings (GB18030 for Chinese, Big5-HKSCS for Hong Kong and
-Taiwan, Shift JIS for Japanese, Windows-1251 for Russian, ...) and finally Windows-1252 under which
-every run of the file decodes to ordinary characters. A file that is wholly in a two-byte encoding
+of the article language's usual encodings (GB18030 for Chinese, Big5-HKSCS for Hong Kong and Taiwan,
+Shift JIS for Japanese, Windows-1251 for Russian, ...) and finally Windows-1252 under which every
+run of the file decodes to ordinary characters. A file that is wholly in a two-byte encoding
 (GB18030, Big5, Shift JIS, EUC-KR) cannot be decoded run by run, since some of its bytes read as
 ASCII or as valid UTF-8. When the whole file decodes without error in GB18030, Big5, Shift JIS,
 EUC-JP or EUC-KR to text that reads as Chinese, Japanese or Korean (mostly that script's letters,
 and enough of its most frequent ones: `的 了 是`, hiragana particles, `이 다 는`), each run says which
 encoding, whatever the article's language (a scraped Korean article in an English site), and the
 first one carries a fix that transcodes the file. Merely decoding is no evidence (any byte pairs
-decode in GB18030); a text too short to judge (fewer than 12 such characters, or 5 frequent ones) is taken in the
-language's own encoding only. A file that ends in the first
-bytes of a UTF-8 character was cut off: that is reported without a fix.
+decode in GB18030); a text too short to judge (fewer than 12 such characters, or 5 frequent ones) is
+taken in the language's own encoding only. A file that ends in the first bytes of a UTF-8 character
+was cut off: that is reported without a fix.
 
 A file in UTF-16 or UTF-32 (it starts with such a byte order mark, or its NUL bytes fall where
 they do in those encodings: every other byte, or two of every four) is reported once: read as

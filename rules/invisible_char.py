@@ -6,19 +6,19 @@ joiner and non-joiner (U+200D, U+200C), word joiner (U+2060), a zero-width no-br
 after the start of the file, and the bidirectional marks, embeddings, overrides and isolates
 (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069).
 
-They are left alone where they are part of the spelling: a joiner inside an emoji sequence
-(👨‍👩‍👧, 🏳️‍🌈), joiners and non-joiners after letters of scripts that use them (Arabic, Persian,
-Indic scripts, Sinhala, Myanmar, Khmer), a zero-width space between words of Thai, Lao, Tibetan,
-Myanmar or Khmer (written without spaces), and bidirectional marks, embeddings and isolates in a
-file that holds right-to-left text (Hebrew, Arabic, ...). Overrides (U+202D, U+202E) are reported
-in any text: right-to-left writing never needs them. Embeddings, overrides and isolates inside code
-(a code block or inline code) are errors in any language: that is how "Trojan Source" makes code
-display in another order than it runs. A ZWNJ or ZWJ that is a byte of mis-decoded text (Windows-1256
-shows two UTF-8 bytes that way) is `mojibake`'s, which restores the character it stands for.
-A front-matter string that writes them as escapes (`"Bitcoin\\u200b fell"` in JSON, as
-`json.dumps` does, or in a double-quoted YAML string) holds them all the same: reported there too,
-and in a key or a string nested in a list or map (there without a fix), the legitimate uses above
-judged in the decoded string.
+They are left alone where they are part of the spelling: a joiner inside an emoji sequence (👨‍👩‍👧,
+🏳️‍🌈), joiners and non-joiners after letters of scripts that use them (Arabic, Persian, Indic
+scripts, Sinhala, Myanmar, Khmer), a zero-width space between words of Thai, Lao, Tibetan, Myanmar
+or Khmer (written without spaces), and bidirectional marks, embeddings and isolates in a file that
+holds right-to-left text (Hebrew, Arabic, ...). Overrides (U+202D, U+202E) are reported in any text:
+right-to-left writing never needs them. Embeddings, overrides and isolates inside code (a code block
+or inline code) are errors in any language: that is how "Trojan Source" makes code display in
+another order than it runs. A ZWNJ or ZWJ that is a byte of mis-decoded text (Windows-1256 shows two
+UTF-8 bytes that way) is `mojibake`'s, which restores the character it stands for. A front-matter
+string that writes them as escapes (`"Bitcoin\\u200b fell"` in JSON, as `json.dumps` does, or in a
+double-quoted YAML string) holds them all the same: reported there too, and in a key or a string
+nested in a list or map (there without a fix), the legitimate uses above judged in the decoded
+string.
 
 ## Why is this bad?
 Copied from web pages and chat apps, they are invisible debris: they break search ("Monero" with a

@@ -1,32 +1,32 @@
 """Text in a script that does not fit the article's language.
 
 ## What it does
-Compares the script of the `title`, the `summary` and the body's prose with the article's
-language as Hugo assigns it (the file name `x.zh-CN.md`, the language's `contentDir`, else the
-default language; `lang` only outside a Hugo site), read through the site's `locale` (or
-`languageCode`) for that language when it sets one (when the site names the language itself,
-`defaultContentLanguage = "fa"`, and only a site-level `languageCode` such as the scaffold's
-"en-us" disagrees, either fits; a site with `hasCJKLanguage = true` announces Chinese, Japanese or
-Korean text, which then fits any language). A tag that names its script (`sr-Latn`, `sd-Deva`,
-`pa-Arab`, `mn-Mong`) wants that script, and one whose script this rule does not know is skipped;
-Kurdish (`ku`) may be Kurmanji in Latin letters or Sorani in Arabic ones. It reports a text
-when less than `min-share` (default 0.3) of it is in the scripts that language is written in. A Han or kana character
-counts as one unit, a word in any other script as one, so an English article that quotes a few
-Chinese names, a Chinese article full of English product names, or a French article with its
-accents are all fine, while an `en` article with a Japanese title is not. Kana are Japanese only:
-in a text with kana for a fifth or more of its Han and kana characters (two at least), the kanji
-count as Japanese too, so a Japanese title does not fit a Chinese article, while a Japanese
-article's kanji always fit it. Texts shorter than `min-units` (default 3) units and languages it does not know are skipped;
-the body needs at least 10 units, and link texts (the source link's name, brands) do not count.
+Compares the script of the `title`, the `summary` and the body's prose with the article's language
+as Hugo assigns it (the file name `x.zh-CN.md`, the language's `contentDir`, else the default
+language; `lang` only outside a Hugo site), read through the site's `locale` (or `languageCode`) for
+that language when it sets one (when the site names the language itself, `defaultContentLanguage =
+"fa"`, and only a site-level `languageCode` such as the scaffold's "en-us" disagrees, either fits; a
+site with `hasCJKLanguage = true` announces Chinese, Japanese or Korean text, which then fits any
+language). A tag that names its script (`sr-Latn`, `sd-Deva`, `pa-Arab`, `mn-Mong`) wants that
+script, and one whose script this rule does not know is skipped; Kurdish (`ku`) may be Kurmanji in
+Latin letters or Sorani in Arabic ones. It reports a text when less than `min-share` (default 0.3)
+of it is in the scripts that language is written in. A Han or kana character counts as one unit, a
+word in any other script as one, so an English article that quotes a few Chinese names, a Chinese
+article full of English product names, or a French article with its accents are all fine, while an
+`en` article with a Japanese title is not. Kana are Japanese only: in a text with kana for a fifth
+or more of its Han and kana characters (two at least), the kanji count as Japanese too, so a
+Japanese title does not fit a Chinese article, while a Japanese article's kanji always fit it. Texts
+shorter than `min-units` (default 3) units and languages it does not know are skipped; the body
+needs at least 10 units, and link texts (the source link's name, brands) do not count.
 
 Chinese is written in two forms, and a language tag that names one (`zh-CN`, `zh-SG`, `zh-Hans`:
-Simplified; `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`: Traditional; the locale and the language must
-not disagree, and a bare `zh` names neither) also wants its text in that form. A Chinese text is
-reported when it holds at least 3 (the body: 10) of some 460 frequent characters only the other
-form uses (这, 们, 说 against 這, 們, 說) and over four times as many of them as of its own
-form's: a Hong Kong article that quotes a mainland name is fine, a Simplified article filed under
-`zh-HK` is not (`title: "这是国会的新说法"` there should read `title: "這是國會的新說法"`).
-There is no fix: converting between the forms is not one character for one.
+Simplified; `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`: Traditional; the locale and the language must not
+disagree, and a bare `zh` names neither) also wants its text in that form. A Chinese text is
+reported when it holds at least 3 (the body: 10) of some 460 frequent characters only the other form
+uses (这, 们, 说 against 這, 們, 說) and over four times as many of them as of its own form's: a Hong Kong
+article that quotes a mainland name is fine, a Simplified article filed under `zh-HK` is not
+(`title: "这是国会的新说法"` there should read `title: "這是國會的新說法"`). There is no fix: converting between the
+forms is not one character for one.
 
 A word that mixes Latin and Cyrillic letters (`Gemeind\u0435haus` with a Cyrillic `е`,
 `Прив\u0435t`) is reported too, whatever the article's language: the letters look the same, so

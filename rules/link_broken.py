@@ -2,11 +2,11 @@
 
 ## What it does
 With `newslint check --check-links` (or `[links] check = true`), fetches every http(s) link of the
-linted articles once, the links in raw HTML (`<a href>`, `<area href>`, `<img src>` and each URL of its `srcset`,
-`<iframe src>`, `<video src>`, `<audio src>`, `<source src>`, `<embed src>`, `<object data>`,
-reported at the attribute's value) and the source field included (each URL of a list, `source:
-[url1, url2]`; under the page's `params` when set there), and reports each place a failing URL is
-written:
+linted articles once, the links in raw HTML (`<a href>`, `<area href>`, `<img src>` and each URL of
+its `srcset`, `<iframe src>`, `<video src>`, `<audio src>`, `<source src>`, `<embed src>`, `<object
+data>`, reported at the attribute's value) and the source field included (each URL of a list,
+`source: [url1, url2]`; under the page's `params` when set there), and reports each place a failing
+URL is written:
 
 - error: the page is gone (404, 410), the host does not exist, or nothing answers at its
   address (connection refused, after the retries);

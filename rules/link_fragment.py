@@ -11,48 +11,47 @@ as written and percent-decoded (`#caf%C3%A9` is `#café`), as browsers do; a tex
 directive is no part of it (`#the-vote:~:text=passed` needs `the-vote`, `#:~:text=passed` no
 element), as browsers strip it before they look for the element.
 
-Left alone: `#` and `#top` (browsers scroll to the top), footnote anchors (`#fn:1`, `#fnref:1`)
-in an article with footnotes, a fragment a shortcode call names (`{{< anchor "x" >}}` may write
-it) or makes of a quoted argument as `anchorize` does (`{{< heading "The Vote" >}}` and
-`#the-vote`) or that starts with the name of a shortcode the article calls (`{{< map ... >}}` and
-`#map-3f9a`: a shortcode makes its element's id from its name), any fragment in an article that calls a shortcode with `{{% %}}` (its output is Markdown, with
-headings of its own), ids the theme's templates write (the option `ids`, by default
-`TableOfContents`, Hugo's table of contents), and every link when the site uses
-`autoHeadingIDType = "blackfriday"` or gives definition terms ids (`autoDefinitionTermID`).
+Left alone: `#` and `#top` (browsers scroll to the top), footnote anchors (`#fn:1`, `#fnref:1`) in
+an article with footnotes, a fragment a shortcode call names (`{{< anchor "x" >}}` may write it) or
+makes of a quoted argument as `anchorize` does (`{{< heading "The Vote" >}}` and `#the-vote`) or
+that starts with the name of a shortcode the article calls (`{{< map ... >}}` and `#map-3f9a`: a
+shortcode makes its element's id from its name), any fragment in an article that calls a shortcode
+with `{{% %}}` (its output is Markdown, with headings of its own), ids the theme's templates write
+(the option `ids`, by default `TableOfContents`, Hugo's table of contents), and every link when the
+site uses `autoHeadingIDType = "blackfriday"` or gives definition terms ids
+(`autoDefinitionTermID`).
 
-Links to another page of the site through Hugo's `ref` and `relref` shortcodes (`[see the
-vote]({{< ref "news/budget.md#the-vote" >}})`, also with `{{% %}}` or a `path` argument) are checked
-against that page's ids the same way, when that page is linted in the same run: the path is
-resolved as Hugo resolves it (from the article's folder, a leaf bundle's section (its own
-folder for a `../` path with `.md`), then from the content root unless the path starts with
-`.`, then as the base name of the one page that has it; with or without `.md`, a
-bundle's `index.md` or a section's `_index.md` by its folder; without regard to case; in the
-article's language), a fragment a shortcode call on that page names or that starts with the name of one is
-left alone, and so is a page that calls a shortcode with `{{% %}}`. A link to a page that is not
-in the run (a pre-commit hook given a few files; add `--project`) is not judged, nor one found
-further down that order while an earlier path is a page on disk left out of the run (Hugo takes
-that one), nor a `ref` with a `lang` argument or to `#top` (the top of any page), nor one in an
-HTML comment (`<!-- [old]({{< ref "x.md#y" >}}) -->`: hugo 0.168 runs the call there, but no
-reader sees the link). A `ref` path that finds
-no page at all is ref-not-found's.
+Links to another page of the site through Hugo's `ref` and `relref` shortcodes (`[see the vote]({{<
+ref "news/budget.md#the-vote" >}})`, also with `{{% %}}` or a `path` argument) are checked against
+that page's ids the same way, when that page is linted in the same run: the path is resolved as Hugo
+resolves it (from the article's folder, a leaf bundle's section (its own folder for a `../` path
+with `.md`), then from the content root unless the path starts with `.`, then as the base name of
+the one page that has it; with or without `.md`, a bundle's `index.md` or a section's `_index.md` by
+its folder; without regard to case; in the article's language), a fragment a shortcode call on that
+page names or that starts with the name of one is left alone, and so is a page that calls a
+shortcode with `{{% %}}`. A link to a page that is not in the run (a pre-commit hook given a few
+files; add `--project`) is not judged, nor one found further down that order while an earlier path
+is a page on disk left out of the run (Hugo takes that one), nor a `ref` with a `lang` argument or
+to `#top` (the top of any page), nor one in an HTML comment (`<!-- [old]({{< ref "x.md#y" >}}) -->`:
+hugo 0.168 runs the call there, but no reader sees the link). A `ref` path that finds no page at all
+is ref-not-found's.
 
-So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative
-to the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is
-the one served there (a language prefix, `baseURL`'s path and `index.html` allowed), as Hugo
-0.168 makes its URL: its `url`; else its `[permalinks]` pattern (the site's or its language's,
-plain or per kind, with `:year`, `:month`, `:day`, `:section`, `:sections`, `:title`, `:slug`,
-`:filename`, `:contentbasename`, `:slugorfilename`, `:slugorcontentbasename`); else its file's
-path with its `slug` and the `slug`s of the sections above it (`news/_index.md` with `slug:
-nachrichten` serves `news/budget.md` at `/nachrichten/budget/`; a section's `url` moves only
-the section page); `budget.html` under the site's `uglyURLs`. A page whose URL cannot be told
-so (another token, two keys for its section, a title `urlize` would rewrite in ways not
-modelled, a `slug` or `url` from a cascade, a slug from a dated file name, a section above it
-whose `_index.md` is not in the run) is not judged, nor are links to files (images, feeds), nor relative URLs where a
-link render hook may take them for content paths from the page's folder (a multilingual site,
-where Hugo's own is on; a `render-link` template). Where Hugo's own hook is on (below), a
-`/`-path is also the page the hook finds at it as content (`/news/budget/`,
-`/news/budget.html`: the page of `news/budget.md` wherever its URL is), and is not judged when
-that page is on disk but not in the run.
+So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative to
+the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is the
+one served there (a language prefix, `baseURL`'s path and `index.html` allowed), as Hugo 0.168 makes
+its URL: its `url`; else its `[permalinks]` pattern (the site's or its language's, plain or per
+kind, with `:year`, `:month`, `:day`, `:section`, `:sections`, `:title`, `:slug`, `:filename`,
+`:contentbasename`, `:slugorfilename`, `:slugorcontentbasename`); else its file's path with its
+`slug` and the `slug`s of the sections above it (`news/_index.md` with `slug: nachrichten` serves
+`news/budget.md` at `/nachrichten/budget/`; a section's `url` moves only the section page);
+`budget.html` under the site's `uglyURLs`. A page whose URL cannot be told so (another token, two
+keys for its section, a title `urlize` would rewrite in ways not modelled, a `slug` or `url` from a
+cascade, a slug from a dated file name, a section above it whose `_index.md` is not in the run) is
+not judged, nor are links to files (images, feeds), nor relative URLs where a link render hook may
+take them for content paths from the page's folder (a multilingual site, where Hugo's own is on; a
+`render-link` template). Where Hugo's own hook is on (below), a `/`-path is also the page the hook
+finds at it as content (`/news/budget/`, `/news/budget.html`: the page of `news/budget.md` wherever
+its URL is), and is not judged when that page is on disk but not in the run.
 
 A link to a Markdown file (`[the vote](../budget.md#the-vote)`, `budget/index.md#x`) is
 judged where Hugo's own link render hook renders it (`markup.goldmark.renderHooks.link.useEmbedded`

@@ -4,17 +4,18 @@
 Flags `http://` links and images in the body and an `http://` source URL in the source field
 (`source` unless the rule option `field` or the config key `source-field` says otherwise; each URL
 of a list, `source: [url1, url2]`; under the page's `params` when set there, as Hugo 0.150+ reads
-it: `params.source` is then the page's `.Params.source`).
-Addresses that are no public web site are left alone: `localhost`, private and loopback IP
-addresses and reserved names (`.local`, `.test`, `.example`, `.internal`); so are Tor (`.onion`) and
-I2P (`.i2p`) sites, which their networks encrypt. The documentation domains `example.com`, `.net` and
-`.org` are real hosts that serve HTTPS, so their `http://` links are flagged like any other. A bare URL in the text is a link too, as Hugo
+it: `params.source` is then the page's `.Params.source`). Addresses that are no public web site are
+left alone: `localhost`, private and loopback IP addresses and reserved names (`.local`, `.test`,
+`.example`, `.internal`); so are Tor (`.onion`) and I2P (`.i2p`) sites, which their networks
+encrypt. The documentation domains `example.com`, `.net` and `.org` are real hosts that serve HTTPS,
+so their `http://` links are flagged like any other. A bare URL in the text is a link too, as Hugo
 links it (Goldmark's Linkify, unless the site turns it off).
 
-Links in raw HTML are flagged too: `<a href="http://...">`, `<area href>`, `<img src>` and each
-URL of its `srcset`, and what a page embeds (`<iframe src>`, `<video src>` and `poster`, `<audio
-src>`, `<source src>`, `<embed src>`, `<object data>`: on an HTTPS page a browser blocks such
-content or warns about it), at the `http://` of the attribute's value (the fix only adds the `s`, which HTML needs no escape for).
+Links in raw HTML are flagged too: `<a href="http://...">`, `<area href>`, `<img src>` and each URL
+of its `srcset`, and what a page embeds (`<iframe src>`, `<video src>` and `poster`, `<audio src>`,
+`<source src>`, `<embed src>`, `<object data>`: on an HTTPS page a browser blocks such content or
+warns about it), at the `http://` of the attribute's value (the fix only adds the `s`, which HTML
+needs no escape for).
 
 It is reported at the `http://` of the URL (at the whole link when the URL is not written in it:
 a reference link or an entity-encoded scheme).

@@ -19,13 +19,14 @@ the old address can stop redirecting when the site is rebuilt.
     [source](https://example.com/news/2025/budget-passes)
 
 ## Fix safety
-Unsafe: the new URL is whatever the site answered at check time, which an editor should look at
-(a site may redirect retired articles to a section page). No fix is offered when the written URL
+Unsafe: the new URL is whatever the site answered at check time, which an editor should look at (a
+site may redirect retired articles to a section page). No fix is offered when the written URL
 differs from the link's target (entities, escapes, a reference definition elsewhere) or when the new
-URL would need quoting. Links in raw HTML (`<a href="...">`, `<img src="...">`, an `<iframe src>`) are reported too, at
-the attribute's value; the new URL is written there HTML-escaped (`&` as `&amp;`), and an unquoted
-value (`href=https://...`) gets no fix. `newslint fix --check-links --unsafe-fixes` applies it once every file is
-fixed and linted, to files whose bytes have not changed since; `--diff` shows it.
+URL would need quoting. Links in raw HTML (`<a href="...">`, `<img src="...">`, an `<iframe src>`)
+are reported too, at the attribute's value; the new URL is written there HTML-escaped (`&` as
+`&amp;`), and an unquoted value (`href=https://...`) gets no fix. `newslint fix --check-links
+--unsafe-fixes` applies it once every file is fixed and linted, to files whose bytes have not
+changed since; `--diff` shows it.
 """
 
 from __future__ import annotations

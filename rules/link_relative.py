@@ -7,21 +7,22 @@ images whose URL is relative (`/tags/231`, `stock1.php?code=9988`) or protocol-r
 
 It stays quiet where a relative link is right: `#anchors`, `mailto:` and other schemes (an email
 autolink `<name@host>` too), a web URL in one more pair of parentheses (`[text]((https://x.org/a))`,
-relative only by mistake: link-malformed reports it), Hugo shortcodes (`{{< ref >}}`, `{{< relref >}}`) and template or
-Liquid tags, articles without a source link or whose source is this site (`baseURL`), and relative
-links that may lead to something the site serves, told from its configuration and file names alone:
-a file under `static/` (or the theme's), a page or section at its path-derived URL (its folder and
-file names in lower case, white space as `-`: `News/My Article.md` at `/news/my-article/`), a file
-next to the article (a page-bundle resource, or another article through Hugo's link render hook;
-where Hugo's own hook is on, a `.md` file wherever its `GetPage` finds the page: `budget.md` in a
-leaf bundle is its section's, `other/c.md` the content root's), with or without a language prefix or
-`baseURL`'s path; a taxonomy's list page (`/tags/`) or the page of one of the article's own terms; a
-URL a `[permalinks]` pattern makes (`/:year/:month/:slug/`); where the site reads dates from file
-names (`:filename`), the slug Hugo takes from the rest of a dated name (`news/2024-01-02-budget.md`
-at `/news/budget/`); a feed, sitemap or pager (`index.xml`, `/page/2/`). Whether a link resolves can
-only be told inside a Hugo site, so path-relative links are checked only when the site is known. No
-other file is read, so a link to a page that moved itself with `url`, `slug` or `aliases`, or to a
-term only other articles carry, is reported: suppress it there, or link with `{{< ref >}}`.
+relative only by mistake: link-malformed reports it), Hugo shortcodes (`{{< ref >}}`, `{{< relref
+>}}`) and template or Liquid tags, articles without a source link or whose source is this site
+(`baseURL`), and relative links that may lead to something the site serves, told from its
+configuration and file names alone: a file under `static/` (or the theme's), a page or section at
+its path-derived URL (its folder and file names in lower case, white space as `-`: `News/My
+Article.md` at `/news/my-article/`), a file next to the article (a page-bundle resource, or another
+article through Hugo's link render hook; where Hugo's own hook is on, a `.md` file wherever its
+`GetPage` finds the page: `budget.md` in a leaf bundle is its section's, `other/c.md` the content
+root's), with or without a language prefix or `baseURL`'s path; a taxonomy's list page (`/tags/`) or
+the page of one of the article's own terms; a URL a `[permalinks]` pattern makes
+(`/:year/:month/:slug/`); where the site reads dates from file names (`:filename`), the slug Hugo
+takes from the rest of a dated name (`news/2024-01-02-budget.md` at `/news/budget/`); a feed,
+sitemap or pager (`index.xml`, `/page/2/`). Whether a link resolves can only be told inside a Hugo
+site, so path-relative links are checked only when the site is known. No other file is read, so a
+link to a page that moved itself with `url`, `slug` or `aliases`, or to a term only other articles
+carry, is reported: suppress it there, or link with `{{< ref >}}`.
 
 Where a front-matter field records the page the article was imported from (`original_url`,
 `originalUrl`, `original_link`, `canonicalURL`, as archivers and feed importers write it), the
@@ -32,9 +33,8 @@ Such a field, and the source field, is read under the page's `params` when set t
 makes `params.original_url` the page's `.Params.original_url`, over a top-level one).
 
 Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
-src>`) are checked too, at the attribute's
-value; the fix writes the absolute URL there HTML-escaped (`&amp;`), and none is offered for an
-unquoted value that would need quotes.
+src>`) are checked too, at the attribute's value; the fix writes the absolute URL there HTML-escaped
+(`&amp;`), and none is offered for an unquoted value that would need quotes.
 
 It is reported at the URL (at the whole link when the URL is not written in it: a reference
 link).

@@ -1,52 +1,51 @@
 """Mis-decoded text (mojibake).
 
 ## What it does
-Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte encoding, anywhere in
-the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's variation
-selector, `РџСЂ` for Cyrillic, `├⌐` for `é` and `ΓÇÖ` for `’` (DOS code page 437, as a Windows
-console shows UTF-8; one such punctuation mark or symbol is enough, as `Γ` before two of those
-characters is no text in any language). Also UTF-8 decoded as GBK (a scraper's guess for a Chinese page),
-which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as Shift_JIS
-(`譚ｱ莠ｬ驛ｽ縺ｮ` for `東京都の`), when the damage stands for four CJK characters or more
-(`譚ｱ莠ｬ驛ｽ` alone, `東京都`, is too short to tell from chance); Chinese saved in GBK or Big5 and read as Latin-1 or Windows-1252
-(`ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`, four characters or more of varied Han text);
-Russian, Ukrainian or Bulgarian saved in Windows-1251, or Greek in Windows-1253, and read as Latin-1
-(`Ìèíèñòð ôèíàíñîâ` for `Министр финансов`, `Ç êõâÝñíçóç` for `Η κυβέρνηση`: three words or more
-made only of accented letters that read as words of the script, a vowel in each; one on a page in
-one of those languages); Russian saved in KOI8-R and read as Windows-1251 or the other way round,
-Cyrillic with its case turned about (`нЙОЙУФТ ЖЙОБОУПЧ` for `Министр финансов`: three words or
-more, all in capitals or a small letter then capitals, whose reading is Russian words with a
-Russian share of vowels; a headline in capitals is left alone); Polish, Czech or Slovak saved in
-Windows-1250 or ISO-8859-2 and read as Windows-1252 or Latin-1 (`Za¿ó³æ gê¶l±` for `Zażółć
-gęślą`: three words or more on a line with a symbol such as `³` or `¶` between two letters, which
-genuine text never has, the line's other characters past ASCII all reading as letters; the
-Catalan `l·l` and a glued Spanish `¿` are no such symbol); Czech or Slovak saved so, whose
-letters mostly turn into other letters (`Ministr øekl, že rozpoèet` for `Ministr řekl, že
-rozpočet`, `¾e` for `že`, `ïalšie` for `ďalšie`): three words or more on a line (two on a Czech
-or Slovak page) that read back as words with a letter only Czech and Slovak write (`ě č ř ů ň ď
-ť ľ ĺ ŕ`), every character past ASCII reading as a letter of their alphabets, `š`, `ž`, `ť`,
-`ľ` or `ý` among them, and the damage showing what French, Italian or Danish never write (`ø`
-beside `è`, `ì`, `ù` or `ò`, an `ì` inside a word, or a symbol or control character against a
-letter), as their `très`, `così` and `på øen` read as such letters too; and
-Arabic, Persian,
-Hebrew or Thai decoded with their own script's Windows code page (1256, 1255, 874), Russian or
-Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese with
-Windows-1258, which ftfy does not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`,
+Finds text that was encoded as UTF-8 and then decoded with a legacy single-byte encoding, anywhere
+in the file: `Ã©` for `é`, `â€™` for `’`, `Â ` for a non-breaking space, `ï¸` for an emoji's
+variation selector, `РџСЂ` for Cyrillic, `├⌐` for `é` and `ΓÇÖ` for `’` (DOS code page 437, as a
+Windows console shows UTF-8; one such punctuation mark or symbol is enough, as `Γ` before two of
+those characters is no text in any language). Also UTF-8 decoded as GBK (a scraper's guess for a
+Chinese page), which turns Chinese into other Chinese characters: `鍖椾含鏃堕棿` for `北京时间`, or as
+Shift_JIS (`譚ｱ莠ｬ驛ｽ縺ｮ` for `東京都の`), when the damage stands for four CJK characters or more (`譚ｱ莠ｬ驛ｽ`
+alone, `東京都`, is too short to tell from chance); Chinese saved in GBK or Big5 and read as Latin-1 or
+Windows-1252 (`ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`, four characters or more of varied Han
+text); Russian, Ukrainian or Bulgarian saved in Windows-1251, or Greek in Windows-1253, and read as
+Latin-1 (`Ìèíèñòð ôèíàíñîâ` for `Министр финансов`, `Ç êõâÝñíçóç` for `Η κυβέρνηση`: three words or
+more made only of accented letters that read as words of the script, a vowel in each; one on a page
+in one of those languages); Russian saved in KOI8-R and read as Windows-1251 or the other way round,
+Cyrillic with its case turned about (`нЙОЙУФТ ЖЙОБОУПЧ` for `Министр финансов`: three words or more,
+all in capitals or a small letter then capitals, whose reading is Russian words with a Russian share
+of vowels; a headline in capitals is left alone); Polish, Czech or Slovak saved in Windows-1250 or
+ISO-8859-2 and read as Windows-1252 or Latin-1 (`Za¿ó³æ gê¶l±` for `Zażółć gęślą`: three words or
+more on a line with a symbol such as `³` or `¶` between two letters, which genuine text never has,
+the line's other characters past ASCII all reading as letters; the Catalan `l·l` and a glued Spanish
+`¿` are no such symbol); Czech or Slovak saved so, whose letters mostly turn into other letters
+(`Ministr øekl, že rozpoèet` for `Ministr řekl, že rozpočet`, `¾e` for `že`, `ïalšie` for `ďalšie`):
+three words or more on a line (two on a Czech or Slovak page) that read back as words with a letter
+only Czech and Slovak write (`ě č ř ů ň ď ť ľ ĺ ŕ`), every character past ASCII reading as a letter
+of their alphabets, `š`, `ž`, `ť`, `ľ` or `ý` among them, and the damage showing what French,
+Italian or Danish never write (`ø` beside `è`, `ì`, `ù` or `ò`, an `ì` inside a word, or a symbol or
+control character against a letter), as their `très`, `così` and `på øen` read as such letters too;
+and Arabic, Persian, Hebrew or Thai decoded with their own script's Windows code page (1256, 1255,
+874), Russian or Ukrainian with KOI8-R, KOI8-U, DOS code page 866 or Mac OS Cyrillic, and Vietnamese
+with Windows-1258, which ftfy does not know: `ط§ظ„` for `ال`, `׳©׳¨` for `שר`, `เธฃ` for `ร`,
 `п▒я▌п╢` or `╨С╤О╨┤` for `Бюд`, `Ä‘Æ°á»£c` for `được` (three such characters or more whose bytes
 are, exactly, UTF-8 of that script). UTF-8 read as Windows-1250 or ISO-8859-2 (`pĹ™Ă­ĹˇtĂ­` for
-Czech `příští`) is ftfy's to repair. Text read as GBK or Shift_JIS is taken for that only
-when its bytes in that encoding are UTF-8 that reads as CJK text again. UTF-8 decoded as EUC-KR
-(Windows-949) is not repaired: most UTF-8 byte pairs of Korean are no EUC-KR character, so the
-decoder has already turned them into `�` (`replacement-char` reports those) and the text is lost. A cheap pre-filter picks the lines that could hold such damage;
-[ftfy](https://ftfy.readthedocs.io/) confirms each one and works out the original text, so
-legitimate text (`SÃO PAULO`, French, German, Portuguese, Chinese or Japanese prose, emoji) is left
-alone; so are a capital ending a word in capitals (`“CHÚNG TA ĐÃ”`, `«MINHA IRMÃ»`) and, on a line
-with intact Vietnamese letters (`ư`, `đ`, `ệ`, which no Windows-1252 or Latin-1 text holds), a
-capital glued to the next word in capitals by a dash (`XÃ–PHƯỜNG`) and `Â` as a word of its own. The message says what happened, for example "UTF-8 text decoded as Windows-1252".
-A front-matter string that writes the damage as escapes (`"caf\\u00c3\\u00a9"`, which Python's
-`json.dumps` writes for `cafÃ©`, or `"\\xc3\\xa9"` in a double-quoted YAML string) holds it all
-the same and is reported there too, and in a key or a string nested in a list or map (there without
-a fix).
+Czech `příští`) is ftfy's to repair. Text read as GBK or Shift_JIS is taken for that only when its
+bytes in that encoding are UTF-8 that reads as CJK text again. UTF-8 decoded as EUC-KR (Windows-949)
+is not repaired: most UTF-8 byte pairs of Korean are no EUC-KR character, so the decoder has already
+turned them into `�` (`replacement-char` reports those) and the text is lost. A cheap pre-filter
+picks the lines that could hold such damage; [ftfy](https://ftfy.readthedocs.io/) confirms each one
+and works out the original text, so legitimate text (`SÃO PAULO`, French, German, Portuguese,
+Chinese or Japanese prose, emoji) is left alone; so are a capital ending a word in capitals (`“CHÚNG
+TA ĐÃ”`, `«MINHA IRMÃ»`) and, on a line with intact Vietnamese letters (`ư`, `đ`, `ệ`, which no
+Windows-1252 or Latin-1 text holds), a capital glued to the next word in capitals by a dash
+(`XÃ–PHƯỜNG`) and `Â` as a word of its own. The message says what happened, for example "UTF-8 text
+decoded as Windows-1252". A front-matter string that writes the damage as escapes
+(`"caf\\u00c3\\u00a9"`, which Python's `json.dumps` writes for `cafÃ©`, or `"\\xc3\\xa9"` in a
+double-quoted YAML string) holds it all the same and is reported there too, and in a key or a string
+nested in a list or map (there without a fix).
 
 Damage that lost part of the original is reported without a repair ("part of the original is
 lost"): a byte turned into U+FFFD, and `â€`, the start of a curly quote, a dash or an ellipsis,
@@ -67,13 +66,13 @@ non-breaking space (`Â `) leaves a visible stray letter or an empty-looking par
 ## Fix safety
 Safe: the fix replaces only the damaged span with ftfy's repair, which re-encodes the characters and
 decodes them the right way (it never guesses a character that is not in the bytes; where it would
-have to, there is no fix, see above), or, for the
-code pages ftfy does not know (Arabic, Hebrew and Thai in their own, Cyrillic in KOI8, 866 or Mac
-OS Cyrillic, Vietnamese in 1258), with the exact inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as Latin-1, Windows-1251, 1253, 1250 or
-ISO-8859-2 read as Latin-1 (Polish, Czech, Slovak) and KOI8-R and Windows-1251 swapped kinds: the repair is exact, but
-which encoding did the damage is inferred from text that still looks like words. Unsafe in code (a code block or
-inline code), which is shown verbatim and may quote mis-decoded text on purpose, in an article
-about encodings for example.
+have to, there is no fix, see above), or, for the code pages ftfy does not know (Arabic, Hebrew and
+Thai in their own, Cyrillic in KOI8, 866 or Mac OS Cyrillic, Vietnamese in 1258), with the exact
+inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as
+Latin-1, Windows-1251, 1253, 1250 or ISO-8859-2 read as Latin-1 (Polish, Czech, Slovak) and KOI8-R
+and Windows-1251 swapped kinds: the repair is exact, but which encoding did the damage is inferred
+from text that still looks like words. Unsafe in code (a code block or inline code), which is shown
+verbatim and may quote mis-decoded text on purpose, in an article about encodings for example.
 """
 
 from __future__ import annotations

@@ -2,13 +2,13 @@
 
 ## What it does
 Reports raw HTML in the body (an HTML block, or an inline tag such as `<span>` or `<br>`) when the
-site does not set `markup.goldmark.renderer.unsafe = true`. Hugo's Markdown renderer (Goldmark)
-then replaces it with `<!-- raw HTML omitted -->`. An HTML block is reported once, at its first
-line; an inline element at its opening tag. A shortcode call written without spaces
-(`{{<figure src="a.png">}}`) looks like a tag but is none: Hugo replaces it before Goldmark sees
-the Markdown. HTML comments are not reported (nobody sees them either
-way, and they carry newslint's own suppression comments), nor are closing tags on their own, nor
-autolinks such as `<https://example.com>`.
+site does not set `markup.goldmark.renderer.unsafe = true`. Hugo's Markdown renderer (Goldmark) then
+replaces it with `<!-- raw HTML omitted -->`. An HTML block is reported once, at its first line; an
+inline element at its opening tag. A shortcode call written without spaces (`{{<figure
+src="a.png">}}`) looks like a tag but is none: Hugo replaces it before Goldmark sees the Markdown.
+HTML comments are not reported (nobody sees them either way, and they carry newslint's own
+suppression comments), nor are closing tags on their own, nor autolinks such as
+`<https://example.com>`.
 
 The rule reads the site's configuration (`hugo.toml`, `config.yaml`, `config/_default/...`); on a
 site that allows raw HTML it reports nothing.

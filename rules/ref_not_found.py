@@ -1,15 +1,15 @@
 """`ref` or `relref` to a page the site does not have, or does not build.
 
 ## What it does
-Flags the path of a `{{< ref "..." >}}` or `{{< relref "..." >}}` shortcode (also with `{{% %}}`
-or a `path` argument, with or without a `#fragment`) that finds no page: hugo 0.168 stops the
-build with `REF_NOT_FOUND`, or, when the article's language or the site sets
-`refLinksErrorLevel = "warning"` (any case; the language's own value first), warns and links to
-`refLinksNotFoundURL` (else to nothing); this rule then reports a warning. The path is resolved
-as link-fragment resolves it, as Hugo does (from the article's folder, a leaf bundle's section,
-then from the content root unless the path starts with `.`; with or without an extension, a
-bundle's `index.md` or a section's `_index.md` by its folder; without regard to case). A `lang`
-argument (`{{< ref path="x" lang="fr" >}}`) looks among that language's pages.
+Flags the path of a `{{< ref "..." >}}` or `{{< relref "..." >}}` shortcode (also with `{{% %}}` or
+a `path` argument, with or without a `#fragment`) that finds no page: hugo 0.168 stops the build
+with `REF_NOT_FOUND`, or, when the article's language or the site sets `refLinksErrorLevel =
+"warning"` (any case; the language's own value first), warns and links to `refLinksNotFoundURL`
+(else to nothing); this rule then reports a warning. The path is resolved as link-fragment resolves
+it, as Hugo does (from the article's folder, a leaf bundle's section, then from the content root
+unless the path starts with `.`; with or without an extension, a bundle's `index.md` or a section's
+`_index.md` by its folder; without regard to case). A `lang` argument (`{{< ref path="x" lang="fr"
+>}}`) looks among that language's pages.
 
 It is reported only when newslint is sure: every path Hugo would try is neither a page of the
 run nor a file or folder on disk (any extension, any language: Hugo finds only the language's
@@ -25,16 +25,15 @@ pages of the run have it; one found nowhere is left alone (a page not in the run
 term: `ref "politics"` finds the term page).
 
 Left alone: a path into a taxonomy (`/tags/politics`), an `outputFormat` the page lacks
-(`outputFormat="amp"`: Hugo's error names no file), a `lang` the site does not have, a `ref` to
-a fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`, `<div>`) on
-a site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark omits it, and
-Hugo never runs the call), the calls of a page readers never see (`headless: true`, `build` with
-`render` and `list` never, a leaf bundle's resource: they run only if a template shows its
-content), and every call on a site with a content adapter (`_content.gotmpl`,
-anywhere: hugo 0.168 lets `news/_content.gotmpl` add `../x`, the page `/x`) or a theme
-component that is a module not on disk (`github.com/x/y`, which Hugo fetches). A `ref` in a
-draft to a missing page is reported: `hugo` builds without the draft, `hugo -D` and its
-publication fail.
+(`outputFormat="amp"`: Hugo's error names no file), a `lang` the site does not have, a `ref` to a
+fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`, `<div>`) on a
+site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark omits it, and Hugo
+never runs the call), the calls of a page readers never see (`headless: true`, `build` with `render`
+and `list` never, a leaf bundle's resource: they run only if a template shows its content), and
+every call on a site with a content adapter (`_content.gotmpl`, anywhere: hugo 0.168 lets
+`news/_content.gotmpl` add `../x`, the page `/x`) or a theme component that is a module not on disk
+(`github.com/x/y`, which Hugo fetches). A `ref` in a draft to a missing page is reported: `hugo`
+builds without the draft, `hugo -D` and its publication fail.
 
 It is reported at the shortcode's path argument.
 

@@ -3,38 +3,37 @@
 ## What it does
 Flags an article whose front matter lacks a required field or leaves it empty (`""`, white space
 only, `[]`, null): a missing field at the front matter's opening delimiter, an empty one at its
-value. (`title: []` is also `field-type`'s: a list where a string belongs.)
-The default required fields are `title` and `date`, and `summary` while the `news` preset is on
-(it is by default); the `required` config key adds more, and the rule option `fields` replaces
-the list. `date` is not missing when Hugo takes the page date from another key (`publishDate`,
-`pubdate`, `published`, `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the
-file name and the file's modification time, `:fileModTime`, included). Nor is a field missing that the page gets from a `cascade` of a section's
-`_index` file or of the site configuration (see `newslint.cascade`): Hugo gives the page that
-value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it. Nor is `summary`
-missing when the body sets Hugo's manual summary, the text before a `<!--more-->` divider, which
-takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more -->`, as Hexo
-writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it stands, the
-summary still missing. One of Hugo's own fields written only inside the `params` map (`params: {summary: ...}`,
-as an AI news pipeline nests it) is reported there: Hugo keeps it as `.Params.summary`, and the
-page's own summary is not it. A custom field (one the `required` config key or the `fields`
-option names that is none of Hugo's own, such as `author`) is the reverse: Hugo 0.150+ makes
-`params.author` the page's `.Params.author`, over a top-level `author` (checked with hugo 0.168),
-so it is found there and, when empty there, reported there as `params.author`. Section list
-pages (`_index.md`) are no articles: Hugo dates them from their newest page and they list their
-pages rather than show a summary, so of the default fields only `title` is asked of a section's,
-a taxonomy's or a term's `_index` file, with a message saying why: Hugo titles a list page from its
-folder only when it has no `_index` file, and one without a `title` leaves the page's title empty
-in menus, breadcrumbs and the browser tab (checked with hugo 0.168). The home page's is not asked
-for (themes title it from the site). A page its own `layout` draws, with no body of its own (the
-`archives` and `search` pages PaperMod and Stack have their sites create: `layout: "archives"`
-and nothing below the front matter), is no article either: its template lists or searches the
-articles, so of the default fields only its `title` is asked. Only what `fields` or `required`
-names explicitly is checked
-on a page readers never see (`headless: true`, or `build` with `render` and `list` both never) and
-on a leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, which hugo 0.168
-publishes no page of): a fragment other pages draw from.
-A value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is
-empty too: that is what a reader sees, and what the other rules' safe fixes leave of it.
+value. (`title: []` is also `field-type`'s: a list where a string belongs.) The default required
+fields are `title` and `date`, and `summary` while the `news` preset is on (it is by default); the
+`required` config key adds more, and the rule option `fields` replaces the list. `date` is not
+missing when Hugo takes the page date from another key (`publishDate`, `pubdate`, `published`,
+`lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the file name and the file's
+modification time, `:fileModTime`, included). Nor is a field missing that the page gets from a
+`cascade` of a section's `_index` file or of the site configuration (see `newslint.cascade`): Hugo
+gives the page that value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it.
+Nor is `summary` missing when the body sets Hugo's manual summary, the text before a `<!--more-->`
+divider, which takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more
+-->`, as Hexo writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it
+stands, the summary still missing. One of Hugo's own fields written only inside the `params` map
+(`params: {summary: ...}`, as an AI news pipeline nests it) is reported there: Hugo keeps it as
+`.Params.summary`, and the page's own summary is not it. A custom field (one the `required` config
+key or the `fields` option names that is none of Hugo's own, such as `author`) is the reverse: Hugo
+0.150+ makes `params.author` the page's `.Params.author`, over a top-level `author` (checked with
+hugo 0.168), so it is found there and, when empty there, reported there as `params.author`. Section
+list pages (`_index.md`) are no articles: Hugo dates them from their newest page and they list their
+pages rather than show a summary, so of the default fields only `title` is asked of a section's, a
+taxonomy's or a term's `_index` file, with a message saying why: Hugo titles a list page from its
+folder only when it has no `_index` file, and one without a `title` leaves the page's title empty in
+menus, breadcrumbs and the browser tab (checked with hugo 0.168). The home page's is not asked for
+(themes title it from the site). A page its own `layout` draws, with no body of its own (the
+`archives` and `search` pages PaperMod and Stack have their sites create: `layout: "archives"` and
+nothing below the front matter), is no article either: its template lists or searches the articles,
+so of the default fields only its `title` is asked. Only what `fields` or `required` names
+explicitly is checked on a page readers never see (`headless: true`, or `build` with `render` and
+`list` both never) and on a leaf bundle's resource (`news/story/notes.md` beside
+`news/story/index.md`, which hugo 0.168 publishes no page of): a fragment other pages draw from. A
+value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is empty
+too: that is what a reader sees, and what the other rules' safe fixes leave of it.
 
 ## Why is this bad?
 Without a title the article card is blank; without a date Hugo sorts it at year 1; without a summary
@@ -60,17 +59,16 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
 ## Fix safety
 Unsafe. A divider Hugo does not read is rewritten as `<!--more-->`: the page's summary becomes the
 text before it, as its author meant, which changes the page's cards and feed items. Otherwise only
-for `summary` when the body has prose: the new summary is the article's opening
-sentences (cut at a sentence end within `max-chars`; a paragraph set apart in italics or bold as
-a whole, an editor's note or a newsroom's boilerplate, is passed over, and so is one in a block
-quote, an epigraph or a note above the story), which an editor should
-read. There is no fix
-when a misspelt key such as `sumary` is present: `unknown-field` renames it instead. Nor is there
-one while the opening sentences hold control or invisible characters or mojibake: copied into a
-quoted value they would hide behind escapes, so `newslint fix` repairs the body first and offers
-the summary on its next pass. Bytes that are not UTF-8 wait the same way for `invalid-utf8`'s
-transcoding: copied before it, they would be written as U+FFFD, the character lost. The Example
-becomes (the date is the editor's to add):
+for `summary` when the body has prose: the new summary is the article's opening sentences (cut at a
+sentence end within `max-chars`; a paragraph set apart in italics or bold as a whole, an editor's
+note or a newsroom's boilerplate, is passed over, and so is one in a block quote, an epigraph or a
+note above the story), which an editor should read. There is no fix when a misspelt key such as
+`sumary` is present: `unknown-field` renames it instead. Nor is there one while the opening
+sentences hold control or invisible characters or mojibake: copied into a quoted value they would
+hide behind escapes, so `newslint fix` repairs the body first and offers the summary on its next
+pass. Bytes that are not UTF-8 wait the same way for `invalid-utf8`'s transcoding: copied before it,
+they would be written as U+FFFD, the character lost. The Example becomes (the date is the editor's
+to add):
 
     ---
     title: "Budget passes"

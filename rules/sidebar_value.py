@@ -22,12 +22,11 @@ value Hugo's `default` counts as unset (`""`, null, 0, `[]`) falls back to the s
 ## Fix safety
 Safe: `sidebar: ""` (which the theme already treats as unset) is removed (unsafe where a section's
 or the site's `cascade` gives the page a sidebar: without its own key the page takes that one), and
-a value that is
-`left` or `right` but for case and spaces is written in lower case, as the catalogue says. `"Right"`
-stays where it is drawn; `"Left"` moves from the right, where the theme draws it today, to the left
-the value names: the page then does what its front matter already says, with no new choice made.
-Other values need a decision: no fix. An empty `params.sidebar` is not removed: without it a
-top-level `sidebar` would take over.
+a value that is `left` or `right` but for case and spaces is written in lower case, as the catalogue
+says. `"Right"` stays where it is drawn; `"Left"` moves from the right, where the theme draws it
+today, to the left the value names: the page then does what its front matter already says, with no
+new choice made. Other values need a decision: no fix. An empty `params.sidebar` is not removed:
+without it a top-level `sidebar` would take over.
 
 ## Where the value is read
 Hugo 0.168 makes a page's `params: {sidebar: ...}` its `.Params.sidebar`, and that one wins over a

@@ -3,50 +3,46 @@
 ## What it does
 In the `news` preset, requires every article to name its source: either the body's last line is a
 link `[name](https://...)` (also in emphasis, a block quote or quotation marks,
-`*[name](https://...)*`, `« [name](https://...) »`), or a
-front-matter field holds the source URL. The last line is the last
-one Markdown shows: HTML comments after it (such as a suppression) and link reference definitions
-(`[1]: https://...`) do not count, so a reference link `[name][1]` works too; and a link that goes
-on with a sentence the line above it left off in the same paragraph (hard-wrapped prose: `... the
-association's website at` / `<https://association.example.org/>`, the line above ending in a word
-or a comma) is the end of that sentence to the reader, no source line (a line with a source label,
-`Source: [name](url)`, still is one). The link may follow
-a source label, as news sites and translated articles write it: `Source:` (or `Sources:`),
-`来源：`, `來源：`, `原文：`, `原文链接：`, `原文連結：`, `原始报道：`, `原始報導：`, `原始链接：`,
-`资料来源：`, `資料來源：`, `新闻来源：`, `新聞來源：`, `出处：`, `出處：`, `出典：`, `출처:`, `원문:`,
-`Quelle:`, `Fuente:`,
-`Fonte:`, `Источник:`, `Sumber:` (Indonesian), `Nguồn:`, `Kaynak:`, `Bron:`, `Źródło:`,
-`Джерело:`, `Извор:`, `المصدر:`, `منبع:`, `स्रोत:`, `ที่มา:`, `Forrás:`, `Zdroj:`, `Lähde:`,
-`Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, and their plurals (`Quellen:`, `Fuentes:`, `Fontes:`,
-`Источники:`, `Πηγές:`, ...), in any case, with an ASCII or full-width colon, optionally in emphasis
-(`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, in parentheses
-(`(bron: [name](url))`, the full-width ones of Chinese and Japanese, `（出典：[name](url)）`,
-also in emphasis: `*(Fuente: [EFE](url))*`; one left open, `(Source: [name](url)`, is a slip
-of punctuation, the source still named), with a no-break space before the colon as French
-writes it (`Source : [AFP](url)`), after a clause ending in a
-comma (`本文由…翻译，原文链接：[name](url)`) and followed by a full stop. After the label a citation
-may come first when the line's one link ends it (`Source: Ministry of Health, "Report," 11 August
-2026 — [gov.uk/...](url)`). Several sources may end the body as a list of links, each item one
-link, right after a line that is such a label alone (`**Sources:**`, `## Sources`): the first
-item is the source link. Other words before the link or above the list (`Related:`), or more than
-one link on the line, are no source line; nor is a link in raw HTML
-(`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
-unless the rule option `field` or the config key `source-field` names another one; it may hold a
-list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is reported), or
-a map whose `url` key holds it (`source: {name: Reuters, url: https://...}`, also as list items), and
-is read under the page's `params` when set there (`params: {source: ...}`: Hugo 0.150+ makes it
-the page's `.Params.source`, over a top-level `source`; checked with hugo 0.168); the message
-names a field with a URL under another source-like key (`source_url: "https://..."`, at the
-top level or under `params`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
-address", as a translation tool's template leaves it; `localhost`, `.invalid`), is reported as a
-placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`,
-`link`) that holds such a host or an example domain (`https://example.com/...`). Section list
-pages (`_index.md`) are not articles and are skipped, and so are pages readers never see
-(`headless: true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
-(`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from, and a page
-its own `layout` draws with no body of its own (an `archives` or `search` page). It is
-reported at the body's last line, where the link belongs (at the front matter's opening `---`
-when the body is empty).
+`*[name](https://...)*`, `« [name](https://...) »`), or a front-matter field holds the source URL.
+The last line is the last one Markdown shows: HTML comments after it (such as a suppression) and
+link reference definitions (`[1]: https://...`) do not count, so a reference link `[name][1]` works
+too; and a link that goes on with a sentence the line above it left off in the same paragraph
+(hard-wrapped prose: `... the association's website at` / `<https://association.example.org/>`, the
+line above ending in a word or a comma) is the end of that sentence to the reader, no source line (a
+line with a source label, `Source: [name](url)`, still is one). The link may follow a source label,
+as news sites and translated articles write it: `Source:` (or `Sources:`), `来源：`, `來源：`, `原文：`,
+`原文链接：`, `原文連結：`, `原始报道：`, `原始報導：`, `原始链接：`, `资料来源：`, `資料來源：`, `新闻来源：`, `新聞來源：`, `出处：`, `出處：`,
+`出典：`, `출처:`, `원문:`, `Quelle:`, `Fuente:`, `Fonte:`, `Источник:`, `Sumber:` (Indonesian), `Nguồn:`,
+`Kaynak:`, `Bron:`, `Źródło:`, `Джерело:`, `Извор:`, `المصدر:`, `منبع:`, `स्रोत:`, `ที่มา:`,
+`Forrás:`, `Zdroj:`, `Lähde:`, `Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, and their plurals (`Quellen:`,
+`Fuentes:`, `Fontes:`, `Источники:`, `Πηγές:`, ...), in any case, with an ASCII or full-width colon,
+optionally in emphasis (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, in
+parentheses (`(bron: [name](url))`, the full-width ones of Chinese and Japanese, `（出典：[name](url)）`,
+also in emphasis: `*(Fuente: [EFE](url))*`; one left open, `(Source: [name](url)`, is a slip of
+punctuation, the source still named), with a no-break space before the colon as French writes it
+(`Source : [AFP](url)`), after a clause ending in a comma (`本文由…翻译，原文链接：[name](url)`) and followed
+by a full stop. After the label a citation may come first when the line's one link ends it (`Source:
+Ministry of Health, "Report," 11 August 2026 — [gov.uk/...](url)`). Several sources may end the body
+as a list of links, each item one link, right after a line that is such a label alone
+(`**Sources:**`, `## Sources`): the first item is the source link. Other words before the link or
+above the list (`Related:`), or more than one link on the line, are no source line; nor is a link in
+raw HTML (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field
+is `source` unless the rule option `field` or the config key `source-field` names another one; it
+may hold a list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is
+reported), or a map whose `url` key holds it (`source: {name: Reuters, url: https://...}`, also as
+list items), and is read under the page's `params` when set there (`params: {source: ...}`: Hugo
+0.150+ makes it the page's `.Params.source`, over a top-level `source`; checked with hugo 0.168);
+the message names a field with a URL under another source-like key (`source_url: "https://..."`, at
+the top level or under `params`). A source on no public site, a reserved or dotless host
+(`https://原文地址`, "original address", as a translation tool's template leaves it; `localhost`,
+`.invalid`), is reported as a placeholder, and the hint names a source-like field (`original_url`,
+`posturl`, `external_url`, `link`) that holds such a host or an example domain
+(`https://example.com/...`). Section list pages (`_index.md`) are not articles and are skipped, and
+so are pages readers never see (`headless: true`, or `build` with `render` and `list` both never)
+and a leaf bundle's resources (`news/story/notes.md` beside `news/story/index.md`), fragments other
+pages draw from, and a page its own `layout` draws with no body of its own (an `archives` or
+`search` page). It is reported at the body's last line, where the link belongs (at the front
+matter's opening `---` when the body is empty).
 
 ## Why is this bad?
 A news article that does not say where it comes from cannot be checked, credited or corrected, and

@@ -2,16 +2,15 @@
 
 ## What it does
 Flags a front-matter `summary` longer than `max` (300) or shorter than `min` (40) characters, as a
-reader sees them: an HTML entity such as `&#39;` counts as the one character it shows, a letter
-with its combining marks (Indic vowel signs, accents in NFD) as one, and so does an emoji sequence
-(a flag, a family joined by ZWJ, a skin tone), so one text has one length in NFC and in NFD. In a
-summary written mostly in Chinese, Japanese or Korean both limits are a third as large (14 and
-100 by default): one such character carries about as much as three Latin letters. A summary that
-mixes the two (`示例签署CLA，加入OpenExample社区。`) is short only when its Latin characters and
-three for each CJK letter add up to less than `min`. An empty summary is
-`required-field`'s. A page its own `layout` draws, with no body (PaperMod's archive and search
-pages, whose documentation has them set `summary: "archives"`), is no article whose summary a
-card or a feed shows: left alone.
+reader sees them: an HTML entity such as `&#39;` counts as the one character it shows, a letter with
+its combining marks (Indic vowel signs, accents in NFD) as one, and so does an emoji sequence (a
+flag, a family joined by ZWJ, a skin tone), so one text has one length in NFC and in NFD. In a
+summary written mostly in Chinese, Japanese or Korean both limits are a third as large (14 and 100
+by default): one such character carries about as much as three Latin letters. A summary that mixes
+the two (`示例签署CLA，加入OpenExample社区。`) is short only when its Latin characters and three for each CJK
+letter add up to less than `min`. An empty summary is `required-field`'s. A page its own `layout`
+draws, with no body (PaperMod's archive and search pages, whose documentation has them set `summary:
+"archives"`), is no article whose summary a card or a feed shows: left alone.
 
 ## Why is this bad?
 Cards and feed readers cut a long summary wherever their layout ends; search engines show about

@@ -2,16 +2,17 @@
 
 ## What it does
 Flags a front-matter `summary` that ends in an ellipsis (`...`, `…`, `&hellip;`, `[…]`, `。。。`,
-Chinese `……` and the centred `⋯⋯` of Taiwan and Hong Kong, Japanese `・・・` and `‥`) or stops in the middle of a word: the summary is the body's opening
-text and the body carries on with the same word (`... with plans to supply lid` when the body
-says `lidar`; the message quotes the cut word, or in Thai, Lao, Khmer, Myanmar and Tibetan, which
-put no space between words, the summary's last few characters), or a long summary (15 words or more) that is the body's opening stopped between two
-words of a sentence the body goes on with (`... what Mobile Gov implementers need to` when the
-body says `need to know!`), or inside the subheading after a paragraph (`... on December 24th.
-Why` before `## Why We Did It`): cut at a fixed length, as a WordPress excerpt is at 55 words. A short
-one that stops there (`The budget passed on Tuesday`) reads as a whole statement and passes, and
-so does one that ends where a paragraph of the body does. An ellipsis inside a quotation that is closed again (`He called it “a plan that
-would…”`) is the speaker trailing off, not a cut.
+Chinese `……` and the centred `⋯⋯` of Taiwan and Hong Kong, Japanese `・・・` and `‥`) or stops in the
+middle of a word: the summary is the body's opening text and the body carries on with the same word
+(`... with plans to supply lid` when the body says `lidar`; the message quotes the cut word, or in
+Thai, Lao, Khmer, Myanmar and Tibetan, which put no space between words, the summary's last few
+characters), or a long summary (15 words or more) that is the body's opening stopped between two
+words of a sentence the body goes on with (`... what Mobile Gov implementers need to` when the body
+says `need to know!`), or inside the subheading after a paragraph (`... on December 24th. Why`
+before `## Why We Did It`): cut at a fixed length, as a WordPress excerpt is at 55 words. A short
+one that stops there (`The budget passed on Tuesday`) reads as a whole statement and passes, and so
+does one that ends where a paragraph of the body does. An ellipsis inside a quotation that is closed
+again (`He called it “a plan that would…”`) is the speaker trailing off, not a cut.
 
 ## Why is this bad?
 Feeds and article cards show the summary as written; a cut sentence looks broken. Summaries cut at

@@ -32,9 +32,9 @@ top-level `lead`, which nothing then reads and which is not checked (checked wit
 Hugo's own fields (`title`, `summary`) are read at the top level only.
 
 ## Why is this bad?
-Hugo does not run templates in content files (front matter included), so `{{ .Title }}` or `{{if ...}}` is shown to readers
-as it is: it is template code that leaked from a newsletter or a page the article was copied from,
-or a shortcode call with a typo.
+Hugo does not run templates in content files (front matter included), so `{{ .Title }}` or `{{if
+...}}` is shown to readers as it is: it is template code that leaked from a newsletter or a page the
+article was copied from, or a shortcode call with a typo.
 
 ## Example
     {{if !contains(profile.lists,"Evening Report")}} Sign up for the Evening Report.

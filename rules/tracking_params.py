@@ -1,18 +1,18 @@
 """Tracking parameters in a URL.
 
 ## What it does
-Flags query parameters that only track the click: `utm_*`, `fbclid`, `gclid`, `msclkid`,
-`mc_eid`, `igshid`, Twitter's `ref_src`, Piano's `at_medium` and `at_campaign` (as BBC News
-feeds write them) and similar, in body links and images and in the source
-field (each URL of a list, `source: [url1, url2]`; under the page's `params` when set there, as
-Hugo 0.150+ reads it). The `extra` option adds names (a trailing `*` matches a prefix, as in `utm_*`).
-Parameters that may select content (`ref`, `from`, `src`, `id`) are never on the default list.
+Flags query parameters that only track the click: `utm_*`, `fbclid`, `gclid`, `msclkid`, `mc_eid`,
+`igshid`, Twitter's `ref_src`, Piano's `at_medium` and `at_campaign` (as BBC News feeds write them)
+and similar, in body links and images and in the source field (each URL of a list, `source: [url1,
+url2]`; under the page's `params` when set there, as Hugo 0.150+ reads it). The `extra` option adds
+names (a trailing `*` matches a prefix, as in `utm_*`). Parameters that may select content (`ref`,
+`from`, `src`, `id`) are never on the default list.
 
 It is reported at the whole query, from its `?` up to the fragment, also when the tracking
-parameters are not the first; the fix cuts only the tracking pairs, each with one `&`. Links in
-raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`) are
-flagged too, and the cut keeps the rest of
-the attribute as written (`&amp;` stays `&amp;`; a backslash there is no escape).
+parameters are not the first; the fix cuts only the tracking pairs, each with one `&`. Links in raw
+HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe src>`) are
+flagged too, and the cut keeps the rest of the attribute as written (`&amp;` stays `&amp;`; a
+backslash there is no escape).
 
 ## Why is this bad?
 They tie every reader's click to a campaign or a person's share, make one URL look like many (so

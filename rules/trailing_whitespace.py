@@ -9,8 +9,8 @@ author who writes hard breaks this way types them at the end of a paragraph too.
 of the file) are reported as well, since they do nothing.
 
 Lines of code blocks, code spans, raw HTML blocks and the bodies of `{{< >}}` shortcodes (such as
-`highlight`) are skipped: there the spaces are content (a Markdown sample may show a hard break). The front matter is skipped too: in a YAML block scalar
-trailing spaces are part of the value.
+`highlight`) are skipped: there the spaces are content (a Markdown sample may show a hard break).
+The front matter is skipped too: in a YAML block scalar trailing spaces are part of the value.
 
 Spaces make a line break only where the text of the same paragraph, heading or list item goes on
 on the next line: not at the end of a table row or of an ATX heading (`# Title`), nor before a

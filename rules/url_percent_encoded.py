@@ -1,13 +1,13 @@
 """A `url`, `slug` or alias written with percent escapes, which Hugo keeps in the folder's name.
 
 ## What it does
-Reports a front-matter `url`, `slug` or `aliases` entry with percent escapes
-(`url: /%D7%A2%D7%91%D7%A8%D7%99%D7%AA/`), as WordPress exports write non-Latin slugs. Hugo
-0.168 does not decode them: it writes the page (or the alias's redirect) to a folder literally
-named `%D7%A2%D7%91%D7%A8%D7%99%D7%AA` (a slug's escapes in lower case), while the page's
-permalink is the usual escaped address `/%D7%A2%D7%91%D7%A8%D7%99%D7%AA/`. A static server
-(`python -m http.server`, nginx, GitHub Pages) decodes that address to the folder `עברית`, which
-does not exist. The report is at the value.
+Reports a front-matter `url`, `slug` or `aliases` entry with percent escapes (`url:
+/%D7%A2%D7%91%D7%A8%D7%99%D7%AA/`), as WordPress exports write non-Latin slugs. Hugo 0.168 does not
+decode them: it writes the page (or the alias's redirect) to a folder literally named
+`%D7%A2%D7%91%D7%A8%D7%99%D7%AA` (a slug's escapes in lower case), while the page's permalink is the
+usual escaped address `/%D7%A2%D7%91%D7%A8%D7%99%D7%AA/`. A static server (`python -m http.server`,
+nginx, GitHub Pages) decodes that address to the folder `עברית`, which does not exist. The report is
+at the value.
 
 Left alone: a value with a scheme (`https://...`, not a path), a `%` without two hex digits
 after it, a page Hugo does not render (`headless: true`, `build.render` never or link), and a

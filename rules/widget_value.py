@@ -3,16 +3,15 @@
 ## What it does
 Checks each item of a page's `widgets` list (Mainroad theme) against the widgets the site has: the
 templates in `layouts/partials/widgets/` of the site and of the theme on disk, else Mainroad's own
-(`categories`, `ddg-search`, `languages`, `recent`, `search`, `sidemenu`, `social`, `taglist`).
-When a theme component other than Mainroad itself is not on disk (a child theme or a fork left
-out of the checkout, a module in Hugo's cache), a name none of these has may be that component's:
-it is not reported (empty and repeated items still are).
-Flags unknown names and empty items (errors: the build fails), and, as warnings, repeats and names
-that differ from the theme's only in case (Hugo finds partials by lower-cased name, so those build).
-Where the page draws no sidebar (its `sidebar: false`, one a section's or the site's `cascade` gives
-it, or the site's `[params.sidebar]` setting for the page's kind, `home`, `single` or `list`, is
-off and the page sets none) an unknown or empty name
-is a warning: the theme never reads the list there. A `widgets` that is not a list is
+(`categories`, `ddg-search`, `languages`, `recent`, `search`, `sidemenu`, `social`, `taglist`). When
+a theme component other than Mainroad itself is not on disk (a child theme or a fork left out of the
+checkout, a module in Hugo's cache), a name none of these has may be that component's: it is not
+reported (empty and repeated items still are). Flags unknown names and empty items (errors: the
+build fails), and, as warnings, repeats and names that differ from the theme's only in case (Hugo
+finds partials by lower-cased name, so those build). Where the page draws no sidebar (its `sidebar:
+false`, one a section's or the site's `cascade` gives it, or the site's `[params.sidebar]` setting
+for the page's kind, `home`, `single` or `list`, is off and the page sets none) an unknown or empty
+name is a warning: the theme never reads the list there. A `widgets` that is not a list is
 `field-type`'s.
 
 ## Why is this bad?

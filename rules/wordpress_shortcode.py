@@ -16,9 +16,9 @@ the way HTML-to-Markdown converters write them (`\\[youtube ...\\]`):
 - the closing tag of one of those (`[/caption]`) whose opening tag was not reported.
 
 Each shortcode is reported once, at its opening tag. Bracketed words are left alone (`[sic]`,
-`[video unavailable]`, a reference link `[1]`, a link's text `[video https://youtu.be/x](...)`),
-and so is code (inline or a block) and what a Hugo
-shortcode call holds: an article about WordPress shows shortcodes there.
+`[video unavailable]`, a reference link `[1]`, a link's text `[video https://youtu.be/x](...)`), and
+so is code (inline or a block) and what a Hugo shortcode call holds: an article about WordPress
+shows shortcodes there.
 
 ## Why is this bad?
 Only WordPress runs shortcodes. Hugo prints `[caption id="attachment_12" align="aligncenter"
