@@ -2,9 +2,9 @@
 
 A field's value is the decoded string; its source may hold quotes and escapes (`said,\\"After`,
 `it''s`). `ValueMap` says where each character of the value sits in the source, so a rule can
-report the exact column and edit the smallest span, and `value_edits` turns changes of the value
-into source edits in the field's own quoting (`FieldText`), proving them by parsing the result;
-when it cannot, the whole value is rewritten with `Field.replace_value`.
+report the exact column and edit the smallest span, and `FieldText.edits` turns changes of the
+value into source edits in the field's own quoting, proving them by parsing the result; when it
+cannot, the whole value is rewritten with `Field.replace_value`.
 """
 
 from __future__ import annotations
