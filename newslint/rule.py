@@ -24,6 +24,7 @@ from newslint.spans import Span
 if TYPE_CHECKING:
     from newslint.config import Config
     from newslint.document import Document
+    from newslint.linkcheck import LinkResult
     from newslint.site import Site
 
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
@@ -315,7 +316,7 @@ class ProjectContext:
         self.options = options
         self.severity = severity
         self._sink = sink
-        self.links: dict[str, Any] = {}
+        self.links: dict[str, LinkResult] = {}
 
     def report(
         self,

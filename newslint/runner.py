@@ -48,6 +48,7 @@ from newslint.spans import Span
 if TYPE_CHECKING:
     from newslint.cache import FileCache
     from newslint.discover import FileList
+    from newslint.linkcheck import LinkResult
     from newslint.project import ProjectData
     from newslint.site import Site
 
@@ -569,7 +570,7 @@ def project_end(
     data = project_data(results, [active.rule for active in ruleset.rules])
     reports: list[ProjectReport] = []
     crashes: list[Diagnostic] = []
-    links: dict[str, Any] = {}
+    links: dict[str, LinkResult] = {}
     if ruleset.config.links.check:  # else nothing to check: the checker is not even loaded
         from newslint.linkcheck import check_project_links
 
