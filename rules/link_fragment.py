@@ -608,8 +608,8 @@ _SECTIONS = "\0sections\0"
 
 def _link_path(url: str, site: Site, here: str) -> tuple[str, str] | None:
     """The language prefix written (lower case, else "") and the URL path a link to another page
-    of the site leads to (as `_page_urls.own_url` gives a page's), resolved from the page's own URL folder
-    `here`; None for a link elsewhere or to a file."""
+    of the site leads to (as `_page_urls.own_url` gives a page's), resolved from the page's own
+    URL folder `here`; None for a link elsewhere or to a file."""
     try:
         parts = urlsplit(url)
     except ValueError:
