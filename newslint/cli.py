@@ -744,7 +744,9 @@ def _default_paths(config: Config, exclude: Sequence[str] = ()) -> list[Path]:
     located = find_root(Path.cwd())
     if located is not None:
         site = load_site(*located)
-        dirs = site.content_dirs()
+        # A content folder that is a link to nothing or a link loop is named too: its read says
+        # why it cannot be linted (NL002), where the walk of "." would pass it over in silence.
+        dirs = site.content_dirs() + site.unresolved_content_dirs()
         if dirs:
             return [Path(os.path.relpath(d)) for d in dirs]
     return [Path(".")]

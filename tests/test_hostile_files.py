@@ -663,3 +663,36 @@ def test_site_configuration_that_is_no_file_is_named(tmp_path: Path, kind: str) 
         "regular file (a folder, pipe, socket or device, or a broken link); using defaults\n"
     )
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("content", "cannot read file: Too many levels of symbolic links"),
+        ("gone", "broken symbolic link: its target 'gone' does not exist"),
+    ],
+    ids=["loop", "dangling"],
+)
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_content_folder_that_is_a_link_to_nowhere_is_reported(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    target: str,
+    message: str,
+    command: str,
+) -> None:
+    # Before: the site's content folder, a link loop (or a link to nothing), was no folder, so a
+    # run without paths walked "." instead, passed the link over, said "no Markdown files to
+    # lint" and exited 0: a CI job that linted nothing and passed.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    os.symlink(target, tmp_path / "content")
+    code = main([command, "--output-format", "json", "--no-cache"])
+    out = capsys.readouterr()
+    assert [(d["path"], d["code"], d["message"]) for d in json.loads(out.out)] == [
+        ("content", "NL002", message)
+    ]
+    assert "no Markdown files" not in out.err
+    assert code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "hugo.toml"]
