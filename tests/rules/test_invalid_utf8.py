@@ -350,3 +350,23 @@ def test_a_text_with_few_frequent_characters_is_taken_in_the_language_s_encoding
     assert fix_bytes(InvalidUtf8, raw, unsafe=True, language="zh") == text.encode()
     # Without the language nothing says GB18030.
     assert {r[0] for r in lint_bytes(InvalidUtf8, raw, language=None)} == {"guess"}
+
+
+def test_a_cut_character_mid_file_is_not_transcoded_into_mojibake() -> None:
+    # Found by fuzzing `fix --unsafe-fixes`: E2 80 (the first two bytes of `’`, `”` or `—`, the
+    # third lost) was transcoded from Windows-1252 to `â€`, which mojibake then reported as an
+    # error ("part of the original is lost"). Windows-1252 text of an accented letter before a
+    # curly quote (`é’`: E9 92) is transcoded as ever.
+    raw = b'---\ntitle: "T"\n---\n\nThe minister\xe2\x80s plan, caf\xe9\x92s.\n'
+    assert lint_bytes(InvalidUtf8, raw) == [
+        (
+            "cut",
+            5,
+            13,
+            "bytes that are not UTF-8: E2 80 (a UTF-8 character cut short: the rest is lost)",
+        ),
+        ("guess", 5, 26, "bytes that are not UTF-8: E9 92 (as Windows-1252: 'é’')"),
+    ]
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True) == (
+        b'---\ntitle: "T"\n---\n\nThe minister\xe2\x80s plan, caf' + "é’".encode() + b"s.\n"
+    )
