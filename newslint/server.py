@@ -71,11 +71,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
@@ -279,11 +280,12 @@ class Linter:
         --stdin-filename PATH -` reports them, without cross-file rules and link checks."""
         from newslint.stdin import article_for, lint_article
 
-        rules = self.rules_for(path)
-        article = article_for(rules.args, rules.config, path, _encode(text))
-        if article.skipped:
-            return []
-        result = lint_article(article, rules.ruleset)
+        with _working_directory():
+            rules = self.rules_for(path)
+            article = article_for(rules.args, rules.config, path, _encode(text))
+            if article.skipped:
+                return []
+            result = lint_article(article, rules.ruleset)
         return sorted(result.diagnostics, key=lambda d: d.sort_key())
 
     def fix(self, path: str, text: str, *, unsafe: bool | None = None) -> str:
@@ -294,12 +296,13 @@ class Linter:
         from newslint.runner import paused_gc
         from newslint.stdin import article_for, source_problem
 
-        rules = self.rules_for(path)
-        article = article_for(rules.args, rules.config, path, _encode(text))
+        with _working_directory():
+            rules = self.rules_for(path)
+            article = article_for(rules.args, rules.config, path, _encode(text))
         if article.skipped or source_problem(article, rules.ruleset) is not None:
             return text
         doc = Document.from_bytes(article.raw, article.shown, article.site)
-        with paused_gc():
+        with paused_gc(), _working_directory():
             record = fix_read(
                 Path(path),
                 doc,
@@ -309,6 +312,24 @@ class Linter:
         if not record.changed:
             return text
         return record.after.decode("utf-8", "surrogateescape")
+
+
+@contextlib.contextmanager
+def _working_directory() -> Iterator[None]:
+    """Say so when the server's working directory is removed under it (the editor's project
+    folder deleted): configurations are found from it and paths shown relative to it, so
+    nothing can be linted, which is no bug of newslint's to report as an internal error."""
+    try:
+        yield
+    except FileNotFoundError:
+        try:
+            os.getcwd()
+        except FileNotFoundError:
+            raise UsageError(
+                "the working directory no longer exists: start the server again in a folder "
+                "that does"
+            ) from None
+        raise
 
 
 # A lone surrogate that stands for no byte (surrogateescape's are U+DC80 to U+DCFF).

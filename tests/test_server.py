@@ -1314,3 +1314,26 @@ def test_server_skips_a_message_over_its_limit_and_says_so(site: Path, raw: RawC
     (found,) = raw.wait_for(_published(uri))["params"]["diagnostics"]
     assert found["code"] == "TX003"
     assert raw.end() == 0
+
+
+def test_server_says_its_working_directory_was_removed(site: Path, raw: RawClient) -> None:
+    # The project folder the editor started the server in is deleted. Before: "newslint:
+    # internal error: FileNotFoundError: [Errno 2] No such file or directory".
+    import shutil
+
+    raw.initialize("--select", "TX003")
+    uri = _article_uri(site)
+    raw.open(uri, ARTICLE)
+    assert len(raw.wait_for(_published(uri))["params"]["diagnostics"]) == 1
+    shutil.rmtree(site)
+    other = _article_uri(site, "y.md")
+    raw.open(other, ARTICLE)
+    assert raw.wait_for(_published(other))["params"]["diagnostics"] == []
+    assert raw.messages() == [
+        (
+            1,
+            "newslint: the working directory no longer exists: start the server again in a "
+            "folder that does",
+        )
+    ]
+    assert raw.end() == 0
