@@ -88,6 +88,14 @@ def yaml_front_matter(draw: st.DrawFn) -> str:
             "thumbnail:\n  image: a.png\n  visibility: [list]",
             "# newslint: disable=TX005",
             "aliases: [/a/, /a/]",
+            "title: !!str {j}",
+            "? complex\n: {j}",
+            '"quoted key": {j}',
+            "params: {{author: {j}, tags: [x, y]}}",
+            "lead: >\n  {w}\n  &amp; {w}",
+            'summary: "{w1}\\\n  continued"',
+            "date: 2025-02-08t09:55:35.5+08:00",
+            "title: |+\n  {w}\n\n",
         ]
     )
     for kind in draw(st.lists(kinds, max_size=8)):
@@ -123,6 +131,11 @@ def toml_front_matter(draw: st.DrawFn) -> str:
             "title = {j}",  # a duplicated key: a TOML syntax error
             'sidebar = "Left"',
             'comments = "false"',
+            "params = {{ author = {j}, n = 1 }}",
+            "params.note = {j}",
+            "[[resources]]\nsrc = {u}",
+            'lead = """\\\n  {w}\\\n  """',
+            "thumbnail = {{ image = 'a.png' }}",
         ]
     )
     lines = [
@@ -199,6 +212,15 @@ BLOCK_FORMS = [
     "***",
     "<{u}>",
     "$$\n{w}\n$$",
+    '{{{{< figure src={u} title="{w1}" >}}}}',
+    '![{w1}]({u} "&amp; {w1}")',
+    "[^a]: see <{u}> and {link}",
+    '<p>{w} &amp; <a href="{u}">{w1}</a></p>',
+    "<details>\n<summary>{w1}</summary>\n\n{w}\n\n</details>",
+    "- [ ] {w}\n- [x] {link}",
+    "Term\n: {w}",
+    "```\n[^1]: {u}\n{{{{< x >}}}}\n```",
+    "<!-- newslint-disable-next-line -->\n{w}",
 ]
 
 
