@@ -144,11 +144,12 @@ class InvalidUtf8(Rule):
 
 
 def _cut_into_mojibake(document: Document, span: Span, data: bytes, decoded: str) -> bool:
-    """Whether `data` is the first bytes of a UTF-8 character that lost the rest (E2 80, the start
-    of a quote or a dash), and `decoded`, its legacy reading in its place, is the mojibake that
-    says so (`â€`): that transcode would write an error (`mojibake`) and no character back."""
-    if len(data) < 2 or not is_cut_utf8(data):
-        return False
+    """Whether `data` holds the first bytes of a UTF-8 character that lost the rest (E2 80, the
+    start of a quote or a dash), so that `decoded`, its legacy reading in its place, is the
+    mojibake that says so (`â€`): that transcode would write an error (`mojibake`) and no
+    character back."""
+    if not any(0xE0 <= byte <= 0xF4 for byte in data):
+        return False  # no lead byte of a three- or four-byte character
     text = document.text
     before = text[max(0, span.start - 8) : span.start]
     after = text[span.end : span.end + 8]
