@@ -72,6 +72,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import io
 import json
 import os
 import re
@@ -265,10 +266,16 @@ class Linter:
                 return known
             self.forget_configuration()
         argv = ["check", *self.extra_args, "--force-exclude", "--stdin-filename", path, "-"]
+        said = io.StringIO()  # argparse's reason, which would go to the editor's log alone
         try:
-            args = build_parser("check").parse_args(argv)
+            with contextlib.redirect_stderr(said):
+                args = build_parser("check").parse_args(argv)
         except SystemExit:
-            raise UsageError(f"settings: cannot use the arguments {self.extra_args}") from None
+            errors = [line for line in said.getvalue().splitlines() if ": error: " in line]
+            reason = f": {errors[-1].split(': error: ', 1)[1]}" if errors else ""
+            raise UsageError(
+                f"settings: cannot use the arguments {self.extra_args}{reason}"
+            ) from None
         args.paths = [path]
         config, ruleset = build_rules(args)
         rules = Rules(args, config, ruleset, config_stamps(args, config, [folder]))

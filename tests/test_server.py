@@ -149,6 +149,21 @@ def test_bad_settings_are_refused() -> None:
         Linter().configure({"args": "--select TX003"})
 
 
+def test_arguments_the_settings_cannot_use_say_why(
+    site: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "cannot use the arguments ['--jobs', '-3']", and argparse's reason went to the
+    # editor's log (the server's standard error) alone, after a usage of 20 lines.
+    from newslint.cli import UsageError
+
+    linter = Linter(["--jobs", "-3"])
+    reason = "argument --jobs/-j: expected 0 (one per CPU) or more, not -3"
+    with pytest.raises(UsageError) as raised:
+        linter.check(str(site / "content" / "news" / "x.md"), ARTICLE)
+    assert str(raised.value) == f"settings: cannot use the arguments ['--jobs', '-3']: {reason}"
+    assert capfd.readouterr().err == ""
+
+
 def test_fix_all_is_offered_for_the_fixes_it_applies(site: Path) -> None:
     # An article whose only fix is unsafe (LK002's no-scheme: https:// written before the host).
     path = site / "content" / "news" / "x.md"
