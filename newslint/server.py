@@ -229,7 +229,12 @@ class Linter:
                 raise UsageError('settings: "args" must be a list of strings')
             self.extra_args = list(extra)
         if "unsafeFixes" in settings:
-            self.unsafe_fixes = bool(settings["unsafeFixes"])
+            unsafe = settings["unsafeFixes"]
+            # Not `bool(...)`: the string "false" from a client's settings file would turn
+            # unsafe fixes on. null is the default, off.
+            if unsafe is not None and not isinstance(unsafe, bool):
+                raise UsageError('settings: "unsafeFixes" must be true or false')
+            self.unsafe_fixes = bool(unsafe)
         self._rules.clear()
 
     def forget_configuration(self) -> None:

@@ -147,6 +147,14 @@ def test_bad_settings_are_refused() -> None:
 
     with pytest.raises(UsageError, match="list of strings"):
         Linter().configure({"args": "--select TX003"})
+    # Before: bool("false"), which turned unsafe fixes on.
+    linter = Linter()
+    with pytest.raises(UsageError, match='"unsafeFixes" must be true or false'):
+        linter.configure({"unsafeFixes": "false"})
+    assert linter.unsafe_fixes is False
+    linter.configure({"unsafeFixes": True})
+    linter.configure({"unsafeFixes": None})
+    assert linter.unsafe_fixes is False
 
 
 def test_arguments_the_settings_cannot_use_say_why(
