@@ -6,7 +6,8 @@ anchors, aliases, merge keys, nested maps and multi-line strings; TOML with comm
 multi-line strings; JSON with nested objects; duplicated keys in each; and a body of shortcodes,
 HTML blocks, code fences (closed and not), footnotes, reference links, tables, lists and quotes,
 written in Latin, CJK and right-to-left scripts with emoji sequences. Then the whole is damaged at
-the byte level: CRLF or lone CR line endings, a BOM, and bytes that are not UTF-8.
+the byte level: CRLF or lone CR line endings, a BOM, bytes that are not UTF-8, and now and then a
+byte replaced by random ones.
 
 `mixed_articles()` draws the article as bytes.
 """
@@ -270,4 +271,8 @@ def mixed_articles(draw: st.DrawFn) -> bytes:
             st.sampled_from([b"\xe9", b"\x92", b"\xe2\x80", b"\xc0\xaf", b"\xff", b"\xed\xa0\x80"])
         )
         data = data[:at] + bad + data[at:]
+    # Now and then a byte replaced by any bytes at all: in a delimiter, a key, an escape.
+    if data and draw(st.integers(0, 5)) == 0:
+        at = draw(st.integers(0, len(data) - 1))
+        data = data[:at] + draw(st.binary(min_size=1, max_size=3)) + data[at + 1 :]
     return data
