@@ -531,6 +531,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (`rules`, `config`) has nothing to fail.
         return EXIT_PROBLEMS if args.command in ("check", "fix") else EXIT_OK
     except OSError as err:
+        if isinstance(err, FileNotFoundError) and _working_directory_gone():
+            # Removed under the run (a watch whose checkout was deleted, a shell left in a
+            # folder that is gone): no relative path can be reached. Not newslint's error.
+            print("newslint: error: the working directory no longer exists", file=sys.stderr)
+            return EXIT_ERROR
         if err.errno not in _WRITE_FAILURES:
             return _internal_error(err)
         # Writing failed for want of room (stdout to /dev/full, a full disk or quota): not a
@@ -542,6 +547,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _internal_error(err)
     parser.print_help()
     return EXIT_ERROR
+
+
+def _working_directory_gone() -> bool:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
 
 
 # The errors of a write that fails for want of room or of a device, not of newslint.
@@ -744,7 +757,9 @@ def _default_paths(config: Config, exclude: Sequence[str] = ()) -> list[Path]:
     located = find_root(Path.cwd())
     if located is not None:
         site = load_site(*located)
-        dirs = site.content_dirs()
+        # A content folder that is a link to nothing or a link loop is named too: its read says
+        # why it cannot be linted (NL002), where the walk of "." would pass it over in silence.
+        dirs = site.content_dirs() + site.unresolved_content_dirs()
         if dirs:
             return [Path(os.path.relpath(d)) for d in dirs]
     return [Path(".")]

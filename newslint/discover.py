@@ -140,7 +140,14 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
         """The folder's Markdown files, and (folder, ignores) for each folder to enter next."""
         try:
             stat = directory.stat()
+        except FileNotFoundError:
+            return  # gone since its folder was listed
         except OSError:
+            # Listed in its folder but not to be looked at: a path longer than the system takes
+            # (PATH_MAX), a folder that cannot be searched. Yielded, so that its read says why
+            # its articles are not linted (NL002), as for a folder that cannot be listed.
+            if directory != root:
+                yield directory
             return
         key = (stat.st_dev, stat.st_ino)
         if key in seen_dirs:

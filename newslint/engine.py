@@ -7,6 +7,7 @@ the rule and the file; the other rules and files still run.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -502,6 +503,10 @@ def read_source(path: Path, ruleset: RuleSet) -> tuple[str, bytes] | FileResult:
             return _file_problem(shown, UNREADABLE, message)
         return _file_problem(shown, UNREADABLE, "is a directory, not a file")
     except OSError as err:
+        if err.errno == errno.ENAMETOOLONG:  # a folder the walk reached past PATH_MAX
+            size = len(os.fsencode(path))
+            message = f"cannot read: the path is longer than the system allows ({size:,} bytes)"
+            return _file_problem(shown, UNREADABLE, message)
         return _file_problem(shown, UNREADABLE, f"cannot read file: {err.strerror or err}")
     problem = binary_problem(shown, raw)
     return problem if problem is not None else (shown, raw)

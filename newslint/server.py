@@ -71,11 +71,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import io
 import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
@@ -227,7 +229,12 @@ class Linter:
                 raise UsageError('settings: "args" must be a list of strings')
             self.extra_args = list(extra)
         if "unsafeFixes" in settings:
-            self.unsafe_fixes = bool(settings["unsafeFixes"])
+            unsafe = settings["unsafeFixes"]
+            # Not `bool(...)`: the string "false" from a client's settings file would turn
+            # unsafe fixes on. null is the default, off.
+            if unsafe is not None and not isinstance(unsafe, bool):
+                raise UsageError('settings: "unsafeFixes" must be true or false')
+            self.unsafe_fixes = bool(unsafe)
         self._rules.clear()
 
     def forget_configuration(self) -> None:
@@ -264,10 +271,16 @@ class Linter:
                 return known
             self.forget_configuration()
         argv = ["check", *self.extra_args, "--force-exclude", "--stdin-filename", path, "-"]
+        said = io.StringIO()  # argparse's reason, which would go to the editor's log alone
         try:
-            args = build_parser("check").parse_args(argv)
+            with contextlib.redirect_stderr(said):
+                args = build_parser("check").parse_args(argv)
         except SystemExit:
-            raise UsageError(f"settings: cannot use the arguments {self.extra_args}") from None
+            errors = [line for line in said.getvalue().splitlines() if ": error: " in line]
+            reason = f": {errors[-1].split(': error: ', 1)[1]}" if errors else ""
+            raise UsageError(
+                f"settings: cannot use the arguments {self.extra_args}{reason}"
+            ) from None
         args.paths = [path]
         config, ruleset = build_rules(args)
         rules = Rules(args, config, ruleset, config_stamps(args, config, [folder]))
@@ -279,11 +292,12 @@ class Linter:
         --stdin-filename PATH -` reports them, without cross-file rules and link checks."""
         from newslint.stdin import article_for, lint_article
 
-        rules = self.rules_for(path)
-        article = article_for(rules.args, rules.config, path, _encode(text))
-        if article.skipped:
-            return []
-        result = lint_article(article, rules.ruleset)
+        with _working_directory():
+            rules = self.rules_for(path)
+            article = article_for(rules.args, rules.config, path, _encode(text))
+            if article.skipped:
+                return []
+            result = lint_article(article, rules.ruleset)
         return sorted(result.diagnostics, key=lambda d: d.sort_key())
 
     def fix(self, path: str, text: str, *, unsafe: bool | None = None) -> str:
@@ -294,12 +308,13 @@ class Linter:
         from newslint.runner import paused_gc
         from newslint.stdin import article_for, source_problem
 
-        rules = self.rules_for(path)
-        article = article_for(rules.args, rules.config, path, _encode(text))
+        with _working_directory():
+            rules = self.rules_for(path)
+            article = article_for(rules.args, rules.config, path, _encode(text))
         if article.skipped or source_problem(article, rules.ruleset) is not None:
             return text
         doc = Document.from_bytes(article.raw, article.shown, article.site)
-        with paused_gc():
+        with paused_gc(), _working_directory():
             record = fix_read(
                 Path(path),
                 doc,
@@ -309,6 +324,24 @@ class Linter:
         if not record.changed:
             return text
         return record.after.decode("utf-8", "surrogateescape")
+
+
+@contextlib.contextmanager
+def _working_directory() -> Iterator[None]:
+    """Say so when the server's working directory is removed under it (the editor's project
+    folder deleted): configurations are found from it and paths shown relative to it, so
+    nothing can be linted, which is no bug of newslint's to report as an internal error."""
+    try:
+        yield
+    except FileNotFoundError:
+        try:
+            os.getcwd()
+        except FileNotFoundError:
+            raise UsageError(
+                "the working directory no longer exists: start the server again in a folder "
+                "that does"
+            ) from None
+        raise
 
 
 # A lone surrogate that stands for no byte (surrogateescape's are U+DC80 to U+DCFF).

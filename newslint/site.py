@@ -507,6 +507,19 @@ class Site:
         left out); or the sources of the site's content mounts when it has any."""
         return sorted({folder for folder, _ in self._content_roots() if _is_dir(folder)})
 
+    def unresolved_content_dirs(self) -> list[Path]:
+        """The content folders the configuration names that are symbolic links leading nowhere:
+        to nothing, or round in a loop. `content_dirs` leaves them out (no folder is there), so
+        a run without paths must name them itself, or the site would pass with nothing linted."""
+        found = set()
+        for folder, _ in self._content_roots():
+            try:
+                if os.path.islink(folder) and not _is_dir(folder):
+                    found.add(folder)
+            except ValueError:  # a NUL in the configured name: no folder, no link
+                continue
+        return sorted(found)
+
     def tree_roots(self) -> list[Path]:
         """The folders whose files sit at the root of Hugo's content tree (the site's `content`,
         a language's contentDir, a mount into `content` itself), whether they exist or not."""

@@ -15,7 +15,9 @@ encoding, whatever the article's language (a scraped Korean article in an Englis
 first one carries a fix that transcodes the file. Merely decoding is no evidence (any byte pairs
 decode in GB18030); a text too short to judge (fewer than 12 such characters, or 5 frequent ones) is
 taken in the language's own encoding only. A file that ends in the first bytes of a UTF-8 character
-was cut off: that is reported without a fix.
+was cut off: that is reported without a fix. So is such a cut character in the middle of the file
+whose legacy reading is the mojibake of a lost character (E2 80, the start of `’`, `”` or `—`, reads
+`â€` in Windows-1252): transcoding it would give no character back.
 
 A file in UTF-16 or UTF-32 (it starts with such a byte order mark, or its NUL bytes fall where
 they do in those encodings: every other byte, or two of every four) is reported once: read as
@@ -49,6 +51,7 @@ from ._encoding import (
     detect_encoding,
     detect_file_encoding,
     encoding_name,
+    find_mojibake,
     foreign_encoding,
     is_cut_utf8,
     transcode_foreign,
@@ -66,6 +69,7 @@ class InvalidUtf8(Rule):
         "unknown": "bytes that are not UTF-8: {data}",
         "file": "bytes that are not UTF-8: {data} (the whole file reads as {encoding})",
         "truncated": "file ends in the middle of a UTF-8 character ({data}): the rest of it is lost",
+        "cut": "bytes that are not UTF-8: {data} (a UTF-8 character cut short: the rest is lost)",
         "foreign": "file is encoded in {encoding}, not UTF-8 ({evidence}); save it as UTF-8",
     }
 
@@ -104,6 +108,9 @@ class InvalidUtf8(Rule):
                 ctx.report(run.span, "unknown", data=data)
                 continue
             decoded = run.data.decode(encoding)
+            if _cut_into_mojibake(document, run.span, run.data, decoded):
+                ctx.report(run.span, "cut", data=data)
+                continue
             name = encoding_name(encoding)
             fix = Fix.unsafe(
                 f"Transcode from {name} to {decoded!r}", Edit.replace(run.span, decoded)
@@ -134,6 +141,23 @@ class InvalidUtf8(Rule):
             ctx.report(run.span, "file", fix=fix, data=_shown(run.data), encoding=name)
             fix = None  # one fix transcodes the file: the first diagnostic carries it
         return True
+
+
+def _cut_into_mojibake(document: Document, span: Span, data: bytes, decoded: str) -> bool:
+    """Whether `data` holds the first bytes of a UTF-8 character that lost the rest (E2 80, the
+    start of a quote or a dash), so that `decoded`, its legacy reading in its place, is the
+    mojibake that says so (`â€`): that transcode would write an error (`mojibake`) and no
+    character back."""
+    if not any(0xE0 <= byte <= 0xF4 for byte in data):
+        return False  # no lead byte of a three- or four-byte character
+    text = document.text
+    before = text[max(0, span.start - 8) : span.start]
+    after = text[span.end : span.end + 8]
+    where = Span(len(before), len(before) + len(decoded))
+    return any(
+        found.lost and found.span.start < where.end and where.start < found.span.end
+        for found in find_mojibake(before + decoded + after)
+    )
 
 
 def _shown(data: bytes) -> str:

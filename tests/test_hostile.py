@@ -462,6 +462,62 @@ def test_file_replaced_by_a_pipe_after_discovery_is_not_waited_on(
     assert (code, err) == (1, "")
 
 
+ARTICLE_WITH_SPACES = "---\ntitle: x\n---\n\nText.   \n"
+
+
+@pytest.mark.parametrize("when", ["before-stat", "after-stat"])
+def test_file_replaced_by_a_folder_after_discovery(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], when: str
+) -> None:
+    # A checkout turning an article into a page bundle (`a.md` -> `a.md/`... or `a/index.md`)
+    # under the run: between the walk and the read, or between the read's look and its open.
+    (here / "content").mkdir()
+    (here / "content" / "a.md").write_text(ARTICLE_WITH_SPACES, encoding="utf-8")
+    real_stat = Path.stat
+    real_open = os.open
+
+    def replace(path: Any) -> None:
+        if os.path.basename(path) == "a.md" and not os.path.isdir(path):
+            os.unlink(path)
+            os.mkdir(path)
+
+    def stat_then_replace(self: Path, *args: Any, **kwargs: Any) -> Any:
+        found = real_stat(self, *args, **kwargs)
+        if sys._getframe(1).f_code.co_name == "read_source":
+            replace(self)
+        return found
+
+    def replace_then_open(path: Any, *args: Any, **kwargs: Any) -> Any:
+        replace(path)
+        return real_open(path, *args, **kwargs)
+
+    if when == "after-stat":
+        monkeypatch.setattr(Path, "stat", stat_then_replace)
+    else:
+        monkeypatch.setattr(os, "open", replace_then_open)
+    for command in ("check", "fix"):
+        if (here / "content" / "a.md").is_dir():
+            (here / "content" / "a.md").rmdir()
+            (here / "content" / "a.md").write_text(ARTICLE_WITH_SPACES, encoding="utf-8")
+        code = main(
+            [command, "content", "--output-format", "json", "--isolated", "--select", "BD002"]
+        )
+        out = capsys.readouterr()
+        assert "Traceback" not in out.err
+        found = [(d["path"], d["code"], d["message"]) for d in json.loads(out.out)]
+        assert found == [("content/a.md", "NL002", "is a directory, not a file")]
+        assert code == 1
+        assert os.listdir(here / "content" / "a.md") == []
+    monkeypatch.setattr(Path, "stat", real_stat)
+    monkeypatch.setattr(os, "open", real_open)
+    # Nothing about it was cached: an article in its place again is linted.
+    (here / "content" / "a.md").rmdir()
+    (here / "content" / "a.md").write_text(ARTICLE_WITH_SPACES, encoding="utf-8")
+    code = main(["check", "content", "--output-format", "json", "--isolated", "--select", "BD002"])
+    found = [(d["code"], d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)]
+    assert (code, found) == (0, [("BD002", 5, 6)])
+
+
 def test_broken_symbolic_link_is_named_as_one(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

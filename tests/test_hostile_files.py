@@ -434,6 +434,56 @@ def test_content_folder_that_cannot_be_searched(open_site: Path) -> None:
     assert (result.returncode, result.stderr) == (1, "")
 
 
+def test_folder_inside_a_folder_that_cannot_be_searched(open_site: Path) -> None:
+    # `content/shut` may be listed but not searched: its folder `sub` is seen but cannot be
+    # looked at. Before: left out without a word (exit 0, "no Markdown files to lint").
+    _article(open_site / "content" / "shut" / "sub" / "a.md")
+    (open_site / "content" / "shut").chmod(0o666)
+    for command in ("check", "fix"):
+        result = newslint(open_site, command, "--no-cache", "--output-format", "concise")
+        assert result.stdout == (
+            "content/shut/sub:1:1: NL002 [unreadable-file] cannot read file: Permission denied\n"
+        )
+        assert result.returncode == 1
+    (open_site / "content" / "shut").chmod(0o777)
+    assert (open_site / "content" / "shut" / "sub" / "a.md").read_text("utf-8") == SPACES
+
+
+def test_folder_past_the_systems_path_limit_is_reported(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Folders nested past PATH_MAX (4,096 bytes on Linux), made through folder descriptors: the
+    # walk lists a folder whose path the system refuses. Before: its articles were left out
+    # without a word (exit 0, "no Markdown files to lint").
+    name = "y" * 200
+    handle = os.open(here / "content", os.O_RDONLY)
+    try:
+        for _ in range(25):
+            os.mkdir(name, dir_fd=handle)
+            inner = os.open(name, os.O_RDONLY, dir_fd=handle)
+            os.close(handle)
+            handle = inner
+        article = os.open("a.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=handle)
+        os.write(article, SPACES.encode())
+        os.close(article)
+    finally:
+        os.close(handle)
+    # The first folder whose path is over the limit (4,095 bytes and the NUL).
+    depth = next(n for n in range(1, 26) if len("content" + f"/{name}" * n) > 4095)
+    folder = "content" + f"/{name}" * depth
+    for command in ("check", "fix"):
+        code = main([command, "--output-format", "json", "--no-cache", "--select", "BD002"])
+        found = json.loads(capsys.readouterr().out)
+        assert [(d["path"], d["code"], d["message"]) for d in found] == [
+            (
+                folder,
+                "NL002",
+                f"cannot read: the path is longer than the system allows ({len(folder):,} bytes)",
+            )
+        ]
+        assert code == 1
+
+
 # ----------------------------------------------------------------------------------- watch
 
 
@@ -663,3 +713,36 @@ def test_site_configuration_that_is_no_file_is_named(tmp_path: Path, kind: str) 
         "regular file (a folder, pipe, socket or device, or a broken link); using defaults\n"
     )
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("content", "cannot read file: Too many levels of symbolic links"),
+        ("gone", "broken symbolic link: its target 'gone' does not exist"),
+    ],
+    ids=["loop", "dangling"],
+)
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_content_folder_that_is_a_link_to_nowhere_is_reported(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    target: str,
+    message: str,
+    command: str,
+) -> None:
+    # Before: the site's content folder, a link loop (or a link to nothing), was no folder, so a
+    # run without paths walked "." instead, passed the link over, said "no Markdown files to
+    # lint" and exited 0: a CI job that linted nothing and passed.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    os.symlink(target, tmp_path / "content")
+    code = main([command, "--output-format", "json", "--no-cache"])
+    out = capsys.readouterr()
+    assert [(d["path"], d["code"], d["message"]) for d in json.loads(out.out)] == [
+        ("content", "NL002", message)
+    ]
+    assert "no Markdown files" not in out.err
+    assert code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "hugo.toml"]

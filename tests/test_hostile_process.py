@@ -273,3 +273,23 @@ def test_no_home_and_odd_terminal_settings(tmp_path: Path) -> None:
     assert_no_traceback(result)
     assert result.returncode == 0
     assert b"LK004" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["check"], ["fix"], ["rules"], ["check", "a.md"]])
+def test_working_directory_removed_is_named(tmp_path: Path, command: list[str]) -> None:
+    # A shell left in a folder that was deleted (a checkout removed, a worktree pruned). Before:
+    # "newslint: internal error: FileNotFoundError: [Errno 2] No such file or directory".
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = 'cd "$1" && rmdir "$1" && shift && exec "$@"'
+    result = subprocess.run(
+        ["sh", "-c", script, "sh", gone, sys.executable, "-m", "newslint", *command],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        b"",
+        b"newslint: error: the working directory no longer exists\n",
+    )

@@ -147,6 +147,29 @@ def test_bad_settings_are_refused() -> None:
 
     with pytest.raises(UsageError, match="list of strings"):
         Linter().configure({"args": "--select TX003"})
+    # Before: bool("false"), which turned unsafe fixes on.
+    linter = Linter()
+    with pytest.raises(UsageError, match='"unsafeFixes" must be true or false'):
+        linter.configure({"unsafeFixes": "false"})
+    assert linter.unsafe_fixes is False
+    linter.configure({"unsafeFixes": True})
+    linter.configure({"unsafeFixes": None})
+    assert linter.unsafe_fixes is False
+
+
+def test_arguments_the_settings_cannot_use_say_why(
+    site: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "cannot use the arguments ['--jobs', '-3']", and argparse's reason went to the
+    # editor's log (the server's standard error) alone, after a usage of 20 lines.
+    from newslint.cli import UsageError
+
+    linter = Linter(["--jobs", "-3"])
+    reason = "argument --jobs/-j: expected 0 (one per CPU) or more, not -3"
+    with pytest.raises(UsageError) as raised:
+        linter.check(str(site / "content" / "news" / "x.md"), ARTICLE)
+    assert str(raised.value) == f"settings: cannot use the arguments ['--jobs', '-3']: {reason}"
+    assert capfd.readouterr().err == ""
 
 
 def test_fix_all_is_offered_for_the_fixes_it_applies(site: Path) -> None:
@@ -1313,4 +1336,27 @@ def test_server_skips_a_message_over_its_limit_and_says_so(site: Path, raw: RawC
     raw.open(uri, ARTICLE)
     (found,) = raw.wait_for(_published(uri))["params"]["diagnostics"]
     assert found["code"] == "TX003"
+    assert raw.end() == 0
+
+
+def test_server_says_its_working_directory_was_removed(site: Path, raw: RawClient) -> None:
+    # The project folder the editor started the server in is deleted. Before: "newslint:
+    # internal error: FileNotFoundError: [Errno 2] No such file or directory".
+    import shutil
+
+    raw.initialize("--select", "TX003")
+    uri = _article_uri(site)
+    raw.open(uri, ARTICLE)
+    assert len(raw.wait_for(_published(uri))["params"]["diagnostics"]) == 1
+    shutil.rmtree(site)
+    other = _article_uri(site, "y.md")
+    raw.open(other, ARTICLE)
+    assert raw.wait_for(_published(other))["params"]["diagnostics"] == []
+    assert raw.messages() == [
+        (
+            1,
+            "newslint: the working directory no longer exists: start the server again in a "
+            "folder that does",
+        )
+    ]
     assert raw.end() == 0

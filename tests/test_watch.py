@@ -1532,3 +1532,29 @@ def test_a_named_file_becomes_a_bundle_resource_while_a_watch_runs(
     (notes.parent / "index.md").write_text("---\ntitle: B\n---\nBody.\n", encoding="utf-8")
     scope.new_batch()
     assert not scope.admits(Path("content/post/b/notes.md"))
+
+
+@pytest.mark.slow
+def test_a_watch_whose_working_directory_is_removed_says_so_and_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The site checked out in the folder the watch runs in is deleted whole. Before:
+    # "newslint: internal error: FileNotFoundError: [Errno 2] No such file or directory".
+    root = tmp_path / "site"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    make_site(root, 2)
+    watcher = Watcher(WATCH)
+    try:
+        after = watcher.ready(2)
+        shutil.rmtree(root)
+        assert watcher.process.wait(WAIT) == 2
+    finally:
+        if watcher.process.poll() is None:
+            watcher.process.kill()
+    for reader in watcher.readers:
+        reader.join(WAIT)
+    assert watcher.err == ["newslint: error: the working directory no longer exists"]
+    # The deletions are reported, unless the look at the configuration came first.
+    removed = f"[t] removed {NEWS}/0000.en.md, {NEWS}/0001.en.md"
+    assert watcher.out[after:] in ([], [removed])

@@ -350,3 +350,19 @@ def test_a_text_with_few_frequent_characters_is_taken_in_the_language_s_encoding
     assert fix_bytes(InvalidUtf8, raw, unsafe=True, language="zh") == text.encode()
     # Without the language nothing says GB18030.
     assert {r[0] for r in lint_bytes(InvalidUtf8, raw, language=None)} == {"guess"}
+
+
+def test_a_cut_character_mid_file_is_not_transcoded_into_mojibake() -> None:
+    # Found by fuzzing `fix --unsafe-fixes`: E2 80 (the first two bytes of `’`, `”` or `—`, the
+    # third lost) was transcoded from Windows-1252 to `â€`, which mojibake then reported as an
+    # error ("part of the original is lost"). Windows-1252 text of an accented letter before a
+    # curly quote (`é’`: E9 92) is transcoded as ever.
+    # Nor when more bytes that are not UTF-8 follow in the same run (E2 80 E9).
+    raw = b'---\ntitle: "T"\n---\n\nThe minister\xe2\x80s plan, caf\xe9\x92s \xe2\x80\xe9.\n'
+    cut = "a UTF-8 character cut short: the rest is lost"
+    assert lint_bytes(InvalidUtf8, raw) == [
+        ("cut", 5, 13, f"bytes that are not UTF-8: E2 80 ({cut})"),
+        ("cut", 5, 30, f"bytes that are not UTF-8: E2 80 E9 ({cut})"),
+        ("guess", 5, 26, "bytes that are not UTF-8: E9 92 (as Windows-1252: 'é’')"),
+    ]
+    assert fix_bytes(InvalidUtf8, raw, unsafe=True) == raw.replace(b"\xe9\x92", "é’".encode())
