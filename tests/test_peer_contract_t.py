@@ -1,0 +1,574 @@
+"""Black-box contract tests, written from DESIGN.md, STYLE.md and README.md alone (peer t).
+
+Every test runs `python -m newslint ...` in a subprocess, or the documented Python API
+(`newslint.check_text`, `newslint.fix_text`, `newslint.Config`), and asserts exact codes,
+positions, fixed text and exit codes. Each rule case comes with a near miss that must stay quiet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import newslint
+
+TITLE = 'title: "Budget passes"\n'
+DATE = "date: 2025-02-08T09:55:35+08:00\n"
+SUMMARY = 'summary: "The parliament passed the budget on Tuesday after a long debate."\n'
+LEAD = "The parliament passed the budget on Tuesday.\n"
+SOURCE = "[Reuters](https://www.reuters.com/world/budget)\n"
+MAINROAD = ("--config", 'presets = ["hugo", "news", "mainroad"]')
+
+
+def article(
+    extra: str = "", body: str = LEAD, *, title: str = TITLE, summary: str = SUMMARY
+) -> str:
+    """A clean YAML article (lines: 1 `---`, 2 title, 3 date, 4 summary, then `extra`)."""
+    return "---\n" + title + DATE + summary + extra + "---\n\n" + body + "\n" + SOURCE
+
+
+@dataclass
+class Result:
+    rc: int
+    out: str
+    err: str
+
+    def json(self) -> list[dict]:
+        return json.loads(self.out)
+
+    def rows(self) -> list[tuple]:
+        """(code, line, column, end_line, end_column, applicability or None) per problem."""
+        return [
+            (
+                d["code"],
+                d["line"],
+                d["column"],
+                d["end_line"],
+                d["end_column"],
+                d["fix"] and d["fix"]["applicability"],
+            )
+            for d in self.json()
+        ]
+
+
+def run(*args: str, cwd: Path, stdin: str | bytes | None = None) -> Result:
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd,
+        input=data,
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
+def lint(tmp_path: Path, text: str | bytes, *args: str, name: str = "content/news/x.md") -> Result:
+    """`check` of one article read from standard input as `name`, without any configuration."""
+    return run(
+        "check",
+        "--isolated",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--stdin-filename",
+        name,
+        *args,
+        "-",
+        cwd=tmp_path,
+        stdin=text,
+    )
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+# --- each catalogue rule: a minimal case that triggers it, and a near miss -------------------
+
+RULE_CASES = [
+    # (id, article, extra args, expected rows)
+    ("clean", article(), (), []),
+    (
+        "TX004 no space after a full stop",
+        article(body="Growth slowed.The index fell.\n"),
+        (),
+        [("TX004", 7, 14, 7, 15, "safe")],
+    ),
+    (
+        "TX004 no space after a comma before a quote",
+        article(body='He said,"After the vote we left."\n'),
+        (),
+        [("TX004", 7, 8, 7, 9, "safe")],
+    ),
+    (
+        "TX004 near miss: numbers, abbreviations, a bare host",
+        article(
+            body="Growth was 3.5 percent in the U.S. economy, e.g. in Ohio. See www.example.com.\n"
+        ),
+        (),
+        [],
+    ),
+    (
+        "BD002 three trailing spaces",
+        article(body="Line one   \nline two.\n"),
+        (),
+        [("BD002", 7, 9, 7, 12, "safe")],
+    ),
+    (
+        "BD002 near miss: two spaces make a hard break",
+        article(body="Line one  \nline two.\n"),
+        (),
+        [],
+    ),
+    (
+        "EN003 zero-width space",
+        article(body="Family\u200b went home.\n"),
+        (),
+        [("EN003", 7, 7, 7, 8, "safe")],
+    ),
+    (
+        "EN003 near miss: a joiner inside an emoji sequence",
+        article(body="Family \U0001f468\u200d\U0001f469\u200d\U0001f467 went home.\n"),
+        (),
+        [],
+    ),
+    ("EN004 bell", article(body="Family\x07 went home.\n"), (), [("EN004", 7, 7, 7, 8, "safe")]),
+    ("EN004 near miss: a tab", article(body="Family\twent home.\n"), (), []),
+    (
+        "BD005 template braces",
+        article(body="Use {{ .Title }} here.\n"),
+        (),
+        [("BD005", 7, 5, 7, 7, "unsafe")],
+    ),
+    (
+        "BD005 near miss: shortcode calls",
+        article(body='{{< youtube id="x" >}}\n\n{{% note %}}Hi.{{% /note %}}\n'),
+        (),
+        [],
+    ),
+    (
+        "FM005 a scalar where a list belongs",
+        article("tags: economy\n"),
+        (),
+        [("FM005", 5, 7, 5, 14, "unsafe")],
+    ),
+    ("FM005 near miss: a list", article("tags: [economy]\n"), (), []),
+    (
+        "FM005 mainroad switches written as strings",
+        article('comments: "false"\nmathjax: "true"\n'),
+        MAINROAD,
+        [("FM005", 5, 11, 5, 18, "unsafe"), ("FM005", 6, 10, 6, 16, "unsafe")],
+    ),
+    (
+        "FM005 near miss: mainroad switches as booleans",
+        article("comments: false\nmathjax: true\n"),
+        MAINROAD,
+        [],
+    ),
+    ("FM006 empty menu", article('menu: ""\n'), (), [("FM006", 5, 7, 5, 9, "safe")]),
+    ("FM006 near miss: a named menu", article('menu: "main"\n'), (), []),
+    (
+        "FM007 misspelt known key",
+        article('descripton: "x"\n'),
+        (),
+        [("FM007", 5, 1, 5, 11, "unsafe")],
+    ),
+    ("FM007 near miss: a custom key like no known one", article('newsroom: "x"\n'), (), []),
+    (
+        "DT001 a date without an offset",
+        article("lastmod: 2025-02-09\n"),
+        (),
+        [("DT001", 5, 10, 5, 20, "unsafe")],
+    ),
+    (
+        "DT002 a month 13",
+        article('lastmod: "2025-13-45"\n'),
+        (),
+        [("DT002", 5, 10, 5, 22, None)],
+    ),
+    (
+        "DT003 a publish date far ahead",
+        article("publishDate: 2999-01-01T00:00:00Z\n"),
+        (),
+        [("DT003", 5, 14, 5, 34, None)],
+    ),
+    (
+        "DT004 lastmod before date",
+        article("lastmod: 2025-02-01T00:00:00+08:00\n"),
+        (),
+        [("DT004", 5, 10, 5, 35, None)],
+    ),
+    (
+        "DT004 expiry equal to the date",
+        article("expiryDate: 2025-02-08T09:55:35+08:00\n"),
+        (),
+        [("DT004", 5, 13, 5, 38, None)],
+    ),
+    (
+        "DT004 near miss: lastmod after date",
+        article("lastmod: 2025-02-09T00:00:00+08:00\n"),
+        (),
+        [],
+    ),
+    (
+        "TH001 capitalised sidebar",
+        article('sidebar: "Left"\n'),
+        MAINROAD,
+        [("TH001", 5, 10, 5, 16, "safe")],
+    ),
+    ("TH001 near miss: sidebar false", article("sidebar: false\n"), MAINROAD, []),
+    ("TH001 is a mainroad rule", article('sidebar: "Left"\n'), (), []),
+    (
+        "TH002 unknown widget",
+        article('widgets: ["serach"]\n'),
+        MAINROAD,
+        [("TH002", 5, 11, 5, 19, "unsafe")],
+    ),
+    ("TH002 near miss: known widgets", article('widgets: ["search", "recent"]\n'), MAINROAD, []),
+    (
+        "TH003 thumbnail map with image",
+        article("thumbnail:\n  image: img/x.png\n"),
+        MAINROAD,
+        [("TH003", 6, 3, 6, 8, "safe")],
+    ),
+    (
+        "TH003 near miss: src and visibility",
+        article("thumbnail:\n  src: img/x.png\n  visibility: [list, post]\n"),
+        MAINROAD,
+        [],
+    ),
+    (
+        "TX003 entity in a title after an emoji",
+        article(title='title: "\U0001f600 Budget &amp; tax passes"\n'),
+        (),
+        [("TX003", 2, 18, 2, 23, "safe")],
+    ),
+    (
+        "TX003 near miss: an entity in a field that is no text field",
+        article('description: "x &amp; y"\n'),
+        (),
+        [],
+    ),
+    (
+        "TX005 leading, double and trailing spaces in a title",
+        article(title='title: " Budget  passes\u00a0"\n'),
+        (),
+        [
+            ("TX005", 2, 9, 2, 10, "safe"),
+            ("TX005", 2, 16, 2, 18, "safe"),
+            ("TX005", 2, 24, 2, 25, "safe"),
+        ],
+    ),
+    (
+        "TX006 title in capitals",
+        article(title='title: "UNICEF AND WHO WARN OF MEASLES"\n'),
+        (),
+        [("TX006", 2, 8, 2, 40, "display-only")],
+    ),
+    (
+        "TX006 near miss: acronyms in a normal title",
+        article(title='title: "UNICEF and WHO warn of measles"\n'),
+        (),
+        [],
+    ),
+    (
+        "TX001 summary ending in dots",
+        article(summary='summary: "The parliament passed the budget on Tuesday after a long..."\n'),
+        (),
+        [("TX001", 4, 10, 4, 71, "unsafe")],
+    ),
+    (
+        "TX002 short summary",
+        article(summary='summary: "Budget passed."\n'),
+        (),
+        [("TX002", 4, 10, 4, 26, None)],
+    ),
+    (
+        "FM004 missing summary",
+        article(summary=""),
+        (),
+        [("FM004", 1, 1, 1, 4, "unsafe")],
+    ),
+    ("FM004 empty title", article(title='title: ""\n'), (), [("FM004", 2, 8, 2, 10, None)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "expected"),
+    [case[1:] for case in RULE_CASES],
+    ids=[case[0] for case in RULE_CASES],
+)
+def test_each_rule_fires_on_its_case_and_not_on_the_near_miss(
+    tmp_path: Path, text: str, args: tuple[str, ...], expected: list[tuple]
+) -> None:
+    result = lint(tmp_path, text, *args)
+    assert result.rows() == expected, result.err
+    # Exit code 1 exactly when an error (the default --fail-on) is among the problems.
+    assert result.rc == (1 if any(d["severity"] == "error" for d in result.json()) else 0)
+
+
+# --- positions: 1-based, code points, front matter lines in every format ----------------------
+
+
+def test_columns_count_code_points_after_cjk_and_an_emoji(tmp_path: Path) -> None:
+    # 8 CJK characters, an astral emoji and a space come before "Growth slowed.": the '.' is
+    # code point 24 of the line (an editor counting UTF-16 or bytes would say otherwise).
+    body = "中文标题，很好。\U0001f600 Growth slowed.The index fell.\n"
+    result = lint(tmp_path, article(body=body))
+    assert result.rows() == [("TX004", 7, 24, 7, 25, "safe")]
+    edit = result.json()[0]["fix"]["edits"][0]
+    assert (
+        edit["line"],
+        edit["column"],
+        edit["end_line"],
+        edit["end_column"],
+        edit["content"],
+    ) == (
+        7,
+        25,
+        7,
+        25,
+        " ",
+    )
+
+
+TOML_ARTICLE = (
+    "+++\n"
+    'title = "Budget passes"\n'
+    "date = 2025-02-08T09:55:35+08:00\n"
+    'summary = "The parliament passed the budget on Tuesday after a long debate."\n'
+    'lastmod = "2025-13-45"\n'
+    'menu = ""\n'
+    "+++\n\n" + LEAD + "\n" + SOURCE
+)
+JSON_ARTICLE = (
+    "{\n"
+    '  "title": "Budget passes",\n'
+    '  "date": "2025-02-08T09:55:35+08:00",\n'
+    '  "summary": "The parliament passed the budget on Tuesday after a long debate.",\n'
+    '  "lastmod": "2025-13-45",\n'
+    '  "menu": ""\n'
+    "}\n\n" + LEAD + "\n" + SOURCE
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            article('lastmod: "2025-13-45"\nmenu: ""\n'),
+            [("DT002", 5, 10, 5, 22, None), ("FM006", 6, 7, 6, 9, "safe")],
+        ),
+        (TOML_ARTICLE, [("DT002", 5, 11, 5, 23, None), ("FM006", 6, 8, 6, 10, "safe")]),
+        (JSON_ARTICLE, [("DT002", 5, 14, 5, 26, None), ("FM006", 6, 11, 6, 13, "safe")]),
+    ],
+    ids=["yaml", "toml", "json"],
+)
+def test_front_matter_positions_are_lines_of_the_file_in_each_format(
+    tmp_path: Path, text: str, expected: list[tuple]
+) -> None:
+    """The delimiter is line 1, so the fifth key line is line 5; values start after `: `/`= `."""
+    result = lint(tmp_path, text)
+    assert result.rows() == expected
+    assert result.rc == 1
+
+
+def test_the_fixed_json_front_matter_still_parses_and_keeps_its_other_members(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, {"x.md": JSON_ARTICLE.replace('"2025-13-45"', '"2025-02-09T00:00:00+08:00"')})
+    result = run("fix", "--isolated", "--no-cache", "x.md", cwd=tmp_path)
+    assert result.rc == 0, result.err
+    fixed = (tmp_path / "x.md").read_text(encoding="utf-8")
+    header = json.loads(fixed[: fixed.index("}\n") + 1])
+    assert header == {
+        "title": "Budget passes",
+        "date": "2025-02-08T09:55:35+08:00",
+        "summary": "The parliament passed the budget on Tuesday after a long debate.",
+        "lastmod": "2025-02-09T00:00:00+08:00",
+    }
+    assert fixed.endswith("}\n\n" + LEAD + "\n" + SOURCE)
+
+
+def test_a_bom_is_a_code_point_of_line_1(tmp_path: Path) -> None:
+    result = lint(tmp_path, "\ufeff" + article())
+    assert result.rows() == [("EN006", 1, 1, 1, 2, "safe")]
+    assert result.json()[0]["fix"]["edits"] == [
+        {"line": 1, "column": 1, "end_line": 1, "end_column": 2, "content": ""}
+    ]
+
+
+# --- paths and ordering of the JSON report ----------------------------------------------------
+
+
+def _same_title_tree(tmp_path: Path) -> None:
+    # Four files with the same title: each has its own problem (no date) and, but for the first,
+    # XF002 against it.
+    text = (
+        '---\ntitle: "Same"\nsummary: "The parliament passed the budget on Tuesday after a long debate."\n---\n\n'
+        + LEAD
+        + "\n"
+        + SOURCE
+    )
+    write(
+        tmp_path,
+        {
+            f"t/{name}": text.replace("budget)", f"{i})")
+            for i, name in enumerate(["B.md", "a-b/x.md", "a.md", "a/x.md"])
+        },
+    )
+
+
+def test_json_is_sorted_by_path_in_code_point_order(tmp_path: Path) -> None:
+    _same_title_tree(tmp_path)
+    result = run("check", "--isolated", "--no-cache", "--output-format", "json", "t", cwd=tmp_path)
+    paths = [d["path"] for d in result.json()]
+    assert paths == sorted(paths)
+    assert list(dict.fromkeys(paths)) == ["t/B.md", "t/a-b/x.md", "t/a.md", "t/a/x.md"]
+    assert result.rc == 1
+
+
+def test_json_lines_streams_files_in_walk_order_and_cross_file_problems_last(
+    tmp_path: Path,
+) -> None:
+    _same_title_tree(tmp_path)
+    result = run(
+        "check", "--isolated", "--no-cache", "--output-format", "json-lines", "t", cwd=tmp_path
+    )
+    rows = [json.loads(line) for line in result.out.splitlines()]
+    own = [d["path"] for d in rows if d["code"] != "XF002"]
+    cross = [d["path"] for d in rows if d["code"] == "XF002"]
+    # A folder's entries in name order, folder by folder: `a/x.md` before `a-b/x.md`.
+    assert list(dict.fromkeys(own)) == ["t/B.md", "t/a/x.md", "t/a-b/x.md", "t/a.md"]
+    assert len(cross) == 3 and cross == sorted(cross)
+    assert rows[-3:] == [d for d in rows if d["code"] == "XF002"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "json-lines", "concise", "github"])
+def test_a_file_named_through_dot_dot_is_shown_by_its_absolute_path(
+    tmp_path: Path, fmt: str
+) -> None:
+    """README "JSON output": a file outside the working directory, named by an absolute path or
+    `../`, keeps its absolute path, as in ruff (it used to be shown as `../a.md`)."""
+    write(tmp_path, {"a.md": article(body="Growth slowed.The index fell.\n"), "sub/.keep": ""})
+    shown = (tmp_path / "a.md").as_posix()
+    for named in ("../a.md", shown):
+        result = run(
+            "check", "--isolated", "--no-cache", "--output-format", fmt, named, cwd=tmp_path / "sub"
+        )
+        assert result.rc == 0, result.err
+        if fmt == "json":
+            assert [d["path"] for d in result.json()] == [shown]
+        elif fmt == "json-lines":
+            assert [json.loads(line)["path"] for line in result.out.splitlines()] == [shown]
+        elif fmt == "concise":
+            assert result.out.startswith(shown + ":7:14: TX004 [sentence-spacing] ")
+        else:
+            assert result.out.startswith(f"::warning file={shown},line=7,col=14,")
+
+
+def test_a_name_that_starts_with_two_dots_is_below_the_working_directory(tmp_path: Path) -> None:
+    write(tmp_path, {"..odd.md": article(body="Growth slowed.The index fell.\n")})
+    result = run(
+        "check", "--isolated", "--no-cache", "--output-format", "json", "..odd.md", cwd=tmp_path
+    )
+    assert [d["path"] for d in result.json()] == ["..odd.md"]
+
+
+def test_stdin_is_shown_as_a_dash_and_an_empty_text_is_an_empty_file(tmp_path: Path) -> None:
+    result = run(
+        "check", "--isolated", "--no-cache", "--output-format", "json", "-", cwd=tmp_path, stdin=""
+    )
+    assert [(d["path"], d["code"], d["line"], d["column"]) for d in result.json()] == [
+        ("-", "BD006", 1, 1),
+        ("-", "FM001", 1, 1),
+    ]
+    assert result.rc == 1
+
+
+def test_stdin_filename_alone_reads_standard_input(tmp_path: Path) -> None:
+    result = run(
+        "check",
+        "--isolated",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--stdin-filename",
+        "content/news/y.md",
+        cwd=tmp_path,
+        stdin=article(body="Growth slowed.The index fell.\n"),
+    )
+    assert [(d["path"], d["code"]) for d in result.json()] == [("content/news/y.md", "TX004")]
+    assert result.rc == 0
+
+
+# --- the Python API -----------------------------------------------------------------------------
+
+
+def test_check_text_gives_diagnostics_whose_to_json_is_the_json_object() -> None:
+    text = article(body="Growth slowed.The index fell.\n")
+    (problem,) = newslint.check_text(text, path="content/news/x.md")
+    assert isinstance(problem, newslint.Diagnostic)
+    assert (problem.code, problem.rule, problem.line, problem.column) == (
+        "TX004",
+        "sentence-spacing",
+        7,
+        14,
+    )
+    assert problem.severity.label == "warning"
+    assert problem.to_json() == {
+        "path": "content/news/x.md",
+        "rule": "sentence-spacing",
+        "code": "TX004",
+        "severity": "warning",
+        "message": "no space after '.' before 'The'",
+        "line": 7,
+        "column": 14,
+        "end_line": 7,
+        "end_column": 15,
+        "fix": {
+            "applicability": "safe",
+            "title": problem.fix.title,
+            "edits": [{"line": 7, "column": 15, "end_line": 7, "end_column": 15, "content": " "}],
+        },
+    }
+
+
+def test_fix_text_applies_safe_fixes_and_unsafe_only_when_asked() -> None:
+    text = article("lastmod: 2025-02-09\n", body="Growth slowed.The index fell.\n")
+    fixed, remaining = newslint.fix_text(text, path="content/news/x.md")
+    assert fixed == text.replace("slowed.The", "slowed. The")
+    assert [(d.code, d.line, d.column) for d in remaining] == [("DT001", 5, 10)]
+    fixed, remaining = newslint.fix_text(text, path="content/news/x.md", unsafe=True)
+    assert fixed == text.replace("slowed.The", "slowed. The").replace(
+        "lastmod: 2025-02-09\n", "lastmod: 2025-02-09T00:00:00Z\n"
+    )
+    assert remaining == []
+    # Fixing the fixed text again changes nothing.
+    assert newslint.fix_text(fixed, path="content/news/x.md", unsafe=True) == (fixed, [])
+
+
+def test_api_selection_and_config() -> None:
+    text = article("lastmod: 2025-02-09\n", body="Growth slowed.The index fell.\n")
+    path = "content/news/x.md"
+    assert [d.code for d in newslint.check_text(text, path=path, ignore=["DT"])] == ["TX004"]
+    assert [d.code for d in newslint.check_text(text, path=path, select=["date-format"])] == [
+        "DT001"
+    ]
+    config = newslint.Config(timezone="Asia/Shanghai", ignore=["TX004"])
+    (zoned,) = newslint.check_text(text, path=path, config=config)
+    # A configured zone makes the rewrite safe (DESIGN: DT001's fix).
+    assert zoned.to_json()["fix"]["applicability"] == "safe"
+    assert zoned.to_json()["fix"]["edits"][0]["content"] == "2025-02-09T00:00:00+08:00"
