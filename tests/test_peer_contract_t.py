@@ -572,3 +572,187 @@ def test_api_selection_and_config() -> None:
     # A configured zone makes the rewrite safe (DESIGN: DT001's fix).
     assert zoned.to_json()["fix"]["applicability"] == "safe"
     assert zoned.to_json()["fix"]["edits"][0]["content"] == "2025-02-09T00:00:00+08:00"
+
+
+# --- exit codes of every command --------------------------------------------------------------
+
+WARNING_ONLY = article(body="Growth slowed.The index fell.\n")  # TX004, a warning
+WITH_ERROR = article(body="Family\x07 went home.\n")  # EN004, an error
+
+
+@pytest.mark.parametrize(
+    ("args", "rc", "stderr_start"),
+    [
+        (("check", "warn.md"), 0, ""),
+        (("check", "err.md"), 1, ""),
+        (("check", "--fail-on", "warning", "warn.md"), 1, ""),
+        (("check", "--fail-on", "info", "clean.md"), 0, ""),
+        (("check", "--exit-zero", "err.md"), 0, ""),
+        (("check", "--bogus", "warn.md"), 2, "usage: newslint check"),
+        (("check", "--output-format", "xml", "warn.md"), 2, "usage: newslint check"),
+        (("check", "--fail-on", "fatal", "warn.md"), 2, "usage: newslint check"),
+        (("check", "--color", "sometimes", "warn.md"), 2, "usage: newslint check"),
+        (("check", "--jobs", "x", "warn.md"), 2, "usage: newslint check"),
+        (("check", "--select", "NOPE1", "warn.md"), 2, "newslint: error: --select: unknown rule"),
+        (
+            ("check", "--ignore", "nope-rule", "warn.md"),
+            2,
+            "newslint: error: --ignore: unknown rule",
+        ),
+        (
+            ("check", "--extend-select", "XX", "warn.md"),
+            2,
+            "newslint: error: --extend-select: unknown",
+        ),
+        (("check", "missing.md"), 2, "newslint: error: no such file or directory: missing.md"),
+        (("check", "--exit-zero", "missing.md"), 2, "newslint: error: no such file"),
+        (("check", "--config", "nosuch.toml", "warn.md"), 2, "newslint: error: nosuch.toml"),
+        (
+            ("check", "--config", "bogus-key = 1", "warn.md"),
+            2,
+            "newslint: error: --config: unknown key",
+        ),
+        (("check", "-", "warn.md"), 2, "newslint: error: standard input cannot be linted together"),
+        (("fix", "--diff", "warn.md"), 1, ""),
+        (("fix", "--diff", "clean.md"), 0, ""),
+        (("fix", "missing.md"), 2, "newslint: error: no such file"),
+        (("fix", "--output-format", "xml", "warn.md"), 2, "usage: newslint fix"),
+        (("watch", "-"), 2, "newslint: error: watch cannot read standard input"),
+        (("watch", "missing.md"), 2, "newslint: error: no such file"),
+        (("rules",), 0, ""),
+        (("rules", "--output-format", "json"), 0, ""),
+        (("rules", "--bogus"), 2, "usage: newslint rules"),
+        (("rule", "DT001"), 0, ""),
+        (("rule", "date-format"), 0, ""),
+        (("rule", "NOPE"), 2, "newslint: error: no rule 'NOPE'"),
+        (("rule",), 2, "usage: newslint rule"),
+        (("config",), 0, ""),
+        (("config", "--bogus"), 2, "usage: newslint config"),
+        (("bogus",), 2, "usage: newslint"),
+        (("--version",), 0, ""),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, tuple) else None,
+)
+def test_exit_codes_of_each_command(
+    tmp_path: Path, args: tuple[str, ...], rc: int, stderr_start: str
+) -> None:
+    write(tmp_path, {"warn.md": WARNING_ONLY, "err.md": WITH_ERROR, "clean.md": article()})
+    result = run(*args, cwd=tmp_path)
+    assert result.rc == rc, result.err
+    assert result.err.startswith(stderr_start)
+    if rc == 2 and args[0] in ("check", "fix"):
+        assert result.out == ""
+
+
+def test_fix_diff_writes_nothing_and_a_second_fix_is_a_no_op(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {"a.md": article("lastmod: 2025-02-09\n", body="Growth slowed.The index fell.   \n")},
+    )
+    before = (tmp_path / "a.md").read_bytes()
+    diff = run("fix", "--isolated", "--no-cache", "--diff", "a.md", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_bytes() == before
+    assert diff.rc == 1
+    assert diff.out == (
+        "--- a/a.md\n"
+        "+++ b/a.md\n"
+        "@@ -5,6 +5,6 @@\n"
+        " lastmod: 2025-02-09\n"
+        " ---\n"
+        " \n"
+        "-Growth slowed.The index fell.   \n"
+        "+Growth slowed. The index fell.\n"
+        " \n"
+        " [Reuters](https://www.reuters.com/world/budget)\n"
+    )
+    first = run("fix", "--isolated", "--no-cache", "a.md", cwd=tmp_path)
+    fixed = (tmp_path / "a.md").read_bytes()
+    assert fixed == before.replace(b"slowed.The index fell.   ", b"slowed. The index fell.")
+    assert first.rc == 0  # only the warning DT001 (an unsafe fix) remains
+    second = run("fix", "--isolated", "--no-cache", "--exit-non-zero-on-fix", "a.md", cwd=tmp_path)
+    assert (second.rc, (tmp_path / "a.md").read_bytes()) == (0, fixed)
+    assert run("fix", "--isolated", "--no-cache", "--diff", "a.md", cwd=tmp_path).out == ""
+    unsafe = run(
+        "fix",
+        "--isolated",
+        "--no-cache",
+        "--unsafe-fixes",
+        "--exit-non-zero-on-fix",
+        "a.md",
+        cwd=tmp_path,
+    )
+    assert unsafe.rc == 1
+    assert (tmp_path / "a.md").read_bytes() == fixed.replace(
+        b"lastmod: 2025-02-09\n", b"lastmod: 2025-02-09T00:00:00Z\n"
+    )
+
+
+def test_fix_stdin_prints_the_fixed_text_and_keeps_crlf(tmp_path: Path) -> None:
+    text = WARNING_ONLY.replace("\n", "\r\n")
+    result = run(
+        "fix", "--isolated", "--no-cache", "--ignore", "EN007", "-", cwd=tmp_path, stdin=text
+    )
+    assert result.out == text.replace("slowed.The", "slowed. The")
+    assert result.rc == 0
+    diff = run(
+        "fix",
+        "--isolated",
+        "--no-cache",
+        "--diff",
+        "--stdin-filename",
+        "content/x.md",
+        "-",
+        cwd=tmp_path,
+        stdin=WARNING_ONLY,
+    )
+    assert diff.out.startswith("--- a/content/x.md\n+++ b/content/x.md\n")
+    assert diff.rc == 1
+
+
+# --- selection as ruff users expect ---------------------------------------------------------
+
+SELECTION_ARTICLE = (
+    "---\n"
+    'title: "UNICEF AND WHO WARN"\n'
+    "date: 2025-02-08\n"
+    "lastmod: 2025-02-01\n" + SUMMARY + "---\n\n"
+    "The parliament passed the budget on Tuesday.Then it left.\n\n" + SOURCE
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "codes"),
+    [
+        ("", (), ["DT001", "DT004", "TX004", "TX006"]),
+        ("", ("--select", "DT00"), ["DT001", "DT004"]),
+        ("", ("--select", "DT", "--ignore", "DT001"), ["DT004"]),
+        ("", ("--select", "DT001", "--ignore", "DT"), ["DT001"]),
+        ("", ("--select", "ALL", "--ignore", "DT"), ["TX004", "TX006"]),
+        ("", ("--select", "DT001", "--ignore", "ALL"), ["DT001"]),
+        ("", ("--select", "date-format,TX", "--ignore", "title-shouting"), ["DT001", "TX004"]),
+        ("", ("--select", "DT001", "--select", "TX004"), ["DT001", "TX004"]),
+        # Equal specificity (a name is a code): ignore wins.
+        (
+            "",
+            ("--select", "TX", "--ignore", "TX004", "--extend-select", "sentence-spacing"),
+            ["TX006"],
+        ),
+        ('ignore = ["DT001"]\n', (), ["DT004", "TX004", "TX006"]),
+        # The command line comes after the file: --extend-select brings back what the file ignores.
+        ('ignore = ["DT001"]\n', ("--extend-select", "DT"), ["DT001", "DT004", "TX004", "TX006"]),
+        (
+            'ignore = ["DT001"]\n',
+            ("--extend-select", "date-format"),
+            ["DT001", "DT004", "TX004", "TX006"],
+        ),
+        # --select replaces the file's select and ignore.
+        ('select = ["TX"]\nignore = ["DT001"]\n', ("--select", "DT"), ["DT001", "DT004"]),
+        # --ignore adjusts the file's select, even its more specific selector.
+        ('select = ["DT001", "TX"]\n', ("--ignore", "DT"), ["TX004", "TX006"]),
+        ('select = ["DT"]\n', ("--extend-select", "TX004"), ["DT001", "DT004", "TX004"]),
+    ],
+)
+def test_selection(tmp_path: Path, config: str, args: tuple[str, ...], codes: list[str]) -> None:
+    write(tmp_path, {"newslint.toml": config, "a.md": SELECTION_ARTICLE})
+    result = run("check", "--no-cache", "--output-format", "json", *args, "a.md", cwd=tmp_path)
+    assert sorted({d["code"] for d in result.json()}) == codes, result.err
