@@ -756,3 +756,243 @@ def test_selection(tmp_path: Path, config: str, args: tuple[str, ...], codes: li
     write(tmp_path, {"newslint.toml": config, "a.md": SELECTION_ARTICLE})
     result = run("check", "--no-cache", "--output-format", "json", *args, "a.md", cwd=tmp_path)
     assert sorted({d["code"] for d in result.json()}) == codes, result.err
+
+
+# --- suppression comments --------------------------------------------------------------------
+
+GLUED = "Growth slowed.The index fell.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "expected"),
+    [
+        (
+            article(
+                body="Growth slowed.The index fell. <!-- newslint-disable-line sentence-spacing -->\n"
+            ),
+            (),
+            [],
+        ),
+        (
+            article(
+                body="Growth slowed.The index fell. <!-- newslint-disable-line TX004 -- a quote -->\n"
+            ),
+            (),
+            [],
+        ),
+        (article(body="<!-- newslint-disable-next-line TX -->\n" + GLUED), (), []),
+        (article(body="<!-- newslint-disable-next-line -->\n" + GLUED), (), []),
+        (
+            article(
+                body="<!-- newslint-disable-next-line TX004,BD002 -->\nGrowth slowed.The index fell.   \n"
+            ),
+            (),
+            [],
+        ),
+        (
+            article(body="<!-- newslint-disable-next-line DT001 -->\n" + GLUED),
+            (),
+            [("NL001", 7, 1, 7, 42, "safe"), ("TX004", 8, 14, 8, 15, "safe")],
+        ),
+        (
+            article(body="<!-- newslint-disable-next-line nope-rule -->\n" + GLUED),
+            (),
+            [("NL001", 7, 33, 7, 42, "safe"), ("TX004", 8, 14, 8, 15, "safe")],
+        ),
+        (
+            article(body="<!-- newslint-disabel TX004 -->\n\n" + GLUED),
+            (),
+            [("NL001", 7, 1, 7, 32, None), ("TX004", 9, 14, 9, 15, "safe")],
+        ),
+        (
+            article(body=GLUED + "\n<!-- newslint-enable TX004 -->\n"),
+            (),
+            [("TX004", 7, 14, 7, 15, "safe"), ("NL001", 9, 1, 9, 31, "safe")],
+        ),
+        (
+            article(
+                body="<!-- newslint-disable sentence-spacing -->\n"
+                + GLUED
+                + "<!-- newslint-enable sentence-spacing -->\n\nGrowth rose.The index rose.\n"
+            ),
+            (),
+            [("TX004", 11, 12, 11, 13, "safe")],
+        ),
+        (
+            article(
+                "lastmod: 2025-02-09\n",
+                body="Prices rose.\n\n<!-- newslint-disable-file DT001 -->\n",
+            ),
+            (),
+            [],
+        ),
+        # A suppression of a rule the run does not enable is left alone.
+        (
+            article(body="<!-- newslint-disable-next-line TX004 -->\n" + GLUED),
+            ("--select", "DT"),
+            [],
+        ),
+        # Front matter: a comment line of its own covers the file, one after a key that key only.
+        (article("# newslint: disable=DT\nlastmod: 2025-02-09\n"), (), []),
+        (article("lastmod: 2025-02-09  # newslint: disable=date-format\n"), (), []),
+        (
+            article(
+                "lastmod: 2025-02-09  # newslint: disable=date-format\nexpiryDate: 2025-02-09\n"
+            ),
+            (),
+            [("DT001", 6, 13, 6, 23, "unsafe")],
+        ),
+        (
+            article(
+                title='title: "UNICEF AND WHO WARN OF MEASLES"  # newslint: disable=title-shouting its own capitals\n'
+            ),
+            (),
+            [],
+        ),
+        (
+            article("# newslint: disable=DT003 TX002\npublishDate: 2999-01-01T00:00:00Z\n"),
+            (),
+            [("NL001", 5, 1, 5, 32, "safe")],
+        ),
+        (article("# newslint disable TX006\n"), (), [("NL001", 5, 1, 5, 25, None)]),
+        (
+            article('widgets: ["search",\n  "serach"]  # newslint: disable=widget-value\n'),
+            MAINROAD,
+            [],
+        ),
+    ],
+)
+def test_suppressions(
+    tmp_path: Path, text: str, args: tuple[str, ...], expected: list[tuple]
+) -> None:
+    assert lint(tmp_path, text, *args).rows() == expected
+
+
+def test_toml_front_matter_comments_silence_a_key_or_the_file(tmp_path: Path) -> None:
+    head = '+++\ntitle = "Budget passes"\ndate = 2025-02-08T09:55:35+08:00\n' + SUMMARY.replace(
+        ": ", " = "
+    )
+    tail = "+++\n\n" + LEAD + "\n" + SOURCE
+    assert lint(tmp_path, head + "lastmod = 2025-02-09\n" + tail).rows() == [
+        ("DT001", 5, 11, 5, 21, "unsafe")
+    ]
+    assert (
+        lint(tmp_path, head + "# newslint: disable=DT001\nlastmod = 2025-02-09\n" + tail).rows()
+        == []
+    )
+    assert (
+        lint(tmp_path, head + "lastmod = 2025-02-09  # newslint: disable=DT001\n" + tail).rows()
+        == []
+    )
+
+
+def test_fix_removes_only_the_unused_code_of_a_front_matter_suppression(tmp_path: Path) -> None:
+    text = article("# newslint: disable=DT003 TX002\npublishDate: 2999-01-01T00:00:00Z\n")
+    write(tmp_path, {"a.md": text})
+    result = run("fix", "--isolated", "--no-cache", "a.md", cwd=tmp_path)
+    assert result.rc == 0, result.err
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == text.replace("DT003 TX002", "DT003")
+
+
+# --- configuration --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"newslint.toml": 'ignore = ["TX004"]\n'}, ["DT001"]),
+        ({".newslint.toml": 'ignore = ["TX004"]\n'}, ["DT001"]),
+        ({"pyproject.toml": '[tool.newslint]\nignore = ["TX004"]\n'}, ["DT001"]),
+        # A pyproject.toml without [tool.newslint] is no configuration: the parent's is read.
+        (
+            {
+                "../newslint.toml": 'ignore = ["TX004"]\n',
+                "pyproject.toml": '[project]\nname = "x"\n',
+            },
+            ["DT001"],
+        ),
+        # In one folder: newslint.toml, then .newslint.toml, then pyproject.toml.
+        (
+            {"newslint.toml": 'select = ["DT"]\n', ".newslint.toml": 'ignore = ["TX004"]\n'},
+            ["DT001"],
+        ),
+        (
+            {
+                ".newslint.toml": 'select = ["DT"]\n',
+                "pyproject.toml": '[tool.newslint]\nignore = ["TX004"]\n',
+            },
+            ["DT001"],
+        ),
+        # The nearest wins over one further up.
+        (
+            {"../newslint.toml": 'select = ["DT"]\n', "pyproject.toml": "[tool.newslint]\n"},
+            ["DT001", "TX004"],
+        ),
+    ],
+)
+def test_configuration_discovery(
+    tmp_path: Path, files: dict[str, str], expected: list[str]
+) -> None:
+    site = tmp_path / "site"
+    write(site, {"a.md": article("lastmod: 2025-02-09\n", body=GLUED)})
+    write(site, files)
+    result = run("check", "--no-cache", "--output-format", "json", "a.md", cwd=site)
+    assert sorted(d["code"] for d in result.json()) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ignored"),
+    [
+        ("!content/news/**", ["content/archive/old/a.md", "content/c.md"]),
+        ("content/{news,archive}/**", ["content/archive/old/a.md", "content/news/b.md"]),
+        ("content\\\\news\\\\*", ["content/news/b.md"]),
+        ("c.md", ["content/c.md"]),
+        ("content/*.md", ["content/archive/old/a.md", "content/c.md", "content/news/b.md"]),
+        ("content/**/b.md", ["content/news/b.md"]),
+    ],
+)
+def test_per_file_ignores_patterns(tmp_path: Path, pattern: str, ignored: list[str]) -> None:
+    names = ["content/archive/old/a.md", "content/news/b.md", "content/c.md"]
+    write(
+        tmp_path,
+        {
+            name: article("lastmod: 2025-02-09\n", title=f'title: "Budget {i}"\n').replace(
+                "budget)", f"{i})"
+            )
+            for i, name in enumerate(names)
+        },
+    )
+    write(tmp_path, {"newslint.toml": f'[per-file-ignores]\n"{pattern}" = ["date-format"]\n'})
+    result = run("check", "--no-cache", "--output-format", "json", "content", cwd=tmp_path)
+    assert result.rc == 0, result.err
+    assert [d["path"] for d in result.json() if d["code"] == "DT001"] == sorted(
+        set(names) - set(ignored)
+    )
+
+
+def test_exclude_and_extend_exclude_in_a_walk_but_not_for_a_named_file(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            name: GLUED
+            and article(body=GLUED, title=f'title: "T {name}"\n').replace("budget)", name + ")")
+            for name in ["content/archive/a.md", "content/b.md", "content/c.md"]
+        },
+    )
+    write(
+        tmp_path, {"newslint.toml": 'exclude = ["content/archive/**"]\nextend-exclude = ["c.md"]\n'}
+    )
+    walk = run("check", "--no-cache", "--output-format", "json", "content", cwd=tmp_path)
+    assert [d["path"] for d in walk.json()] == ["content/b.md"]
+    named = run("check", "--no-cache", "--output-format", "json", "content/c.md", cwd=tmp_path)
+    assert [d["path"] for d in named.json()] == ["content/c.md"]
+    forced = run(
+        "check",
+        "--no-cache",
+        "--force-exclude",
+        "--output-format",
+        "json",
+        "content/c.md",
+        cwd=tmp_path,
+    )
+    assert forced.json() == []
