@@ -95,6 +95,9 @@ def write(root: Path, files: dict[str, str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+GLUED = "Growth slowed.The index fell.\n"
+
+
 # --- each catalogue rule: a minimal case that triggers it, and a near miss -------------------
 
 RULE_CASES = [
@@ -302,6 +305,147 @@ RULE_CASES = [
         [("FM004", 1, 1, 1, 4, "unsafe")],
     ),
     ("FM004 empty title", article(title='title: ""\n'), (), [("FM004", 2, 8, 2, 10, None)]),
+    (
+        "FM001 no front matter",
+        "Just text.\n",
+        (),
+        [("FM001", 1, 1, 1, 1, None)],
+    ),
+    (
+        "FM002 unterminated YAML block",
+        '---\ntitle: "x"\n\nBody.\n',
+        (),
+        [("FM002", 1, 1, 1, 4, None)],
+    ),
+    (
+        "FM002 at the YAML parser's line and column",
+        article("tags: [a, b\n"),
+        (),
+        [("FM002", 6, 1, 6, 1, None)],
+    ),
+    (
+        "FM002 at the TOML parser's line and column",
+        '+++\ntitle = "x\ndate = 2025-02-08T09:55:35+08:00\n+++\n\nBody.\n',
+        (),
+        [("FM002", 2, 11, 2, 11, None)],
+    ),
+    (
+        "FM002 at the JSON parser's line and column",
+        '{\n  "title": "x",\n  "date": "2025-02-08T09:55:35+08:00",\n}\n\nBody.\n',
+        (),
+        [("FM002", 4, 1, 4, 1, None)],
+    ),
+    (
+        "FM003 a key twice, on the second",
+        article('title: "Again"\n'),
+        (),
+        [("FM003", 5, 1, 5, 6, None)],
+    ),
+    ("LK002 empty link", article(body="See []() now.\n"), (), [("LK002", 7, 5, 7, 9, "safe")]),
+    (
+        "LK002 a space in a URL",
+        article(body="See [x](https://example.com/a b) now.\n"),
+        (),
+        [("LK002", 7, 9, 7, 32, "safe")],
+    ),
+    (
+        "LK002 javascript",
+        article(body="See [x](javascript:alert(1)) now.\n"),
+        (),
+        [("LK002", 7, 5, 7, 29, "unsafe")],
+    ),
+    ("LK002 no host", article(body="See [x](https://) now.\n"), (), [("LK002", 7, 9, 7, 17, None)]),
+    (
+        "LK002 near miss: mailto and an anchor",
+        article(body="Mail [x](mailto:a@example.com) or [top](#top).\n"),
+        (),
+        [],
+    ),
+    (
+        "LK003 protocol-relative",
+        article(body="See [x](//cdn.example.com/a.js) now.\n"),
+        (),
+        [("LK003", 7, 9, 7, 31, "unsafe")],
+    ),
+    (
+        "LK004 plain http",
+        article(body="See [x](http://example.com/a) now.\n"),
+        (),
+        [("LK004", 7, 9, 7, 16, "unsafe")],
+    ),
+    (
+        "LK005 tracking parameters",
+        article(body="See [x](https://example.com/a?utm_source=tw&id=3&fbclid=abc) now.\n"),
+        (),
+        [("LK005", 7, 30, 7, 60, "safe")],
+    ),
+    (
+        "LK005 near miss: an ordinary query",
+        article(body="See [x](https://example.com/a?id=3) now.\n"),
+        (),
+        [],
+    ),
+    (
+        "BD001 a paragraph of a no-break space",
+        article(body="First.\n\n\u00a0\n\nSecond.\n"),
+        (),
+        [("BD001", 9, 1, 10, 1, "safe")],
+    ),
+    (
+        "BD003 three blank lines",
+        article(body="First.\n\n\n\nSecond.\n"),
+        (),
+        [("BD003", 9, 1, 10, 1, "safe")],
+    ),
+    ("BD003 near miss: one blank line", article(body="First.\n\nSecond.\n"), (), []),
+    (
+        "BD004 an iframe without unsafe HTML",
+        article(body='Prices rose.\n\n<iframe src="https://example.com/embed"></iframe>\n'),
+        (),
+        [("BD004", 9, 1, 9, 50, None)],
+    ),
+    (
+        "BD006 only the source link",
+        article(body="<!-- x -->\n"),
+        (),
+        [("BD006", 7, 1, 7, 11, None)],
+    ),
+    (
+        "BD007 near miss: a repeat shorter than 15 words",
+        article(body="The parliament passed the budget.\n\nThe parliament passed the budget.\n"),
+        (),
+        [],
+    ),
+    (
+        "EN001 mojibake",
+        article(body="The minister\u00e2\u20ac\u2122s plan passed.\n"),
+        (),
+        [("EN001", 7, 13, 7, 16, "safe")],
+    ),
+    (
+        "EN002 replacement character",
+        article(body="The minister\ufffds plan passed.\n"),
+        (),
+        [("EN002", 7, 13, 7, 14, None)],
+    ),
+    (
+        "EN005 a Latin-1 byte",
+        article(body="The cafX opened.\n").encode().replace(b"cafX", b"caf\xe9"),
+        (),
+        [("EN005", 7, 8, 7, 9, "unsafe")],
+    ),
+    (
+        "EN007 lone CR ends lines too",
+        article(body=GLUED).replace("\n", "\r"),
+        (),
+        [("EN007", 1, 4, 2, 1, "safe"), ("TX004", 7, 14, 7, 15, "safe")],
+    ),
+    (
+        "EN007 ignored, CRLF lines are counted as lines",
+        article(body=GLUED).replace("\n", "\r\n"),
+        ("--ignore", "EN007"),
+        [("TX004", 7, 14, 7, 15, "safe")],
+    ),
 ]
 
 
@@ -759,8 +903,6 @@ def test_selection(tmp_path: Path, config: str, args: tuple[str, ...], codes: li
 
 
 # --- suppression comments --------------------------------------------------------------------
-
-GLUED = "Growth slowed.The index fell.\n"
 
 
 @pytest.mark.parametrize(
