@@ -1116,8 +1116,7 @@ def test_exclude_and_extend_exclude_in_a_walk_but_not_for_a_named_file(tmp_path:
     write(
         tmp_path,
         {
-            name: GLUED
-            and article(body=GLUED, title=f'title: "T {name}"\n').replace("budget)", name + ")")
+            name: article(body=GLUED, title=f'title: "T {name}"\n').replace("budget)", name + ")")
             for name in ["content/archive/a.md", "content/b.md", "content/c.md"]
         },
     )
@@ -1138,3 +1137,85 @@ def test_exclude_and_extend_exclude_in_a_walk_but_not_for_a_named_file(tmp_path:
         cwd=tmp_path,
     )
     assert forced.json() == []
+
+
+# --- site awareness: the Hugo site the path lies in --------------------------------------------
+
+SITE_CONFIG = """baseURL = "https://news.example.org/"
+timeZone = "Asia/Shanghai"
+defaultContentLanguage = "en"
+[languages.en]
+contentDir = "content/en"
+[languages.zh]
+contentDir = "content/zh"
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # A path-relative link is checked inside a known site: nothing serves /reports/2024.pdf.
+        (
+            "content/en/news/a.md",
+            article(body="See [the report](/reports/2024.pdf).\n"),
+            [("LK003", 7, 18, 7, 35, "unsafe")],
+        ),
+        # static/reports/2025.pdf is served at /reports/2025.pdf.
+        ("content/en/news/a.md", article(body="See [the report](/reports/2025.pdf).\n"), []),
+        # The site's time zone makes the date rewrite safe.
+        (
+            "content/en/news/a.md",
+            article("lastmod: 2025-02-09 10:00:00\n"),
+            [("DT001", 5, 10, 5, 29, "safe")],
+        ),
+        # The language comes from the content folder.
+        (
+            "content/en/news/a.md",
+            article(title='title: "预算案获得通过"\n'),
+            [("TX007", 2, 8, 2, 17, None)],
+        ),
+        (
+            "content/zh/news/a.md",
+            article(
+                title='title: "预算案获得通过"\n',
+                summary='summary: "议会在经过长时间辩论后于周二通过了预算案，财政部长表示将尽快执行。"\n',
+                body="议会在周二通过了预算案。\n",
+            ),
+            [],
+        ),
+    ],
+)
+def test_stdin_filename_places_the_article_in_its_site(
+    tmp_path: Path, name: str, text: str, expected: list[tuple]
+) -> None:
+    write(tmp_path, {"hugo.toml": SITE_CONFIG, "static/reports/2025.pdf": "%PDF"})
+    result = run(
+        "check",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--stdin-filename",
+        name,
+        "-",
+        cwd=tmp_path,
+        stdin=text,
+    )
+    assert result.rows() == expected, result.err
+    if expected and expected[0][0] == "DT001":
+        assert result.json()[0]["fix"]["edits"][0]["content"] == "2025-02-09T10:00:00+08:00"
+
+
+def test_cross_file_rules_report_the_later_article(tmp_path: Path) -> None:
+    first = article()
+    later = article(title='title: "Budget passes"\n').replace(
+        "2025-02-08T09:55:35", "2025-02-09T09:55:35"
+    )
+    write(tmp_path, {"content/a.md": later, "content/b.md": first})
+    # The later article (by date, whatever its name) carries both: same title, same source URL.
+    result = run(
+        "check", "--isolated", "--no-cache", "--output-format", "json", "content", cwd=tmp_path
+    )
+    assert [(d["path"], d["code"], d["line"], d["column"]) for d in result.json()] == [
+        ("content/a.md", "XF002", 2, 8),
+        ("content/a.md", "XF001", 9, 11),
+    ]
