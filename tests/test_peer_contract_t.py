@@ -1219,3 +1219,70 @@ def test_cross_file_rules_report_the_later_article(tmp_path: Path) -> None:
         ("content/a.md", "XF002", 2, 8),
         ("content/a.md", "XF001", 9, 11),
     ]
+
+
+# --- watch --------------------------------------------------------------------------------------
+
+
+def _wait_for(path: Path, needle: str, timeout: float = 60.0) -> str:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        if needle in text:
+            return text
+        time.sleep(0.1)
+    raise AssertionError(f"{needle!r} never appeared in {path.read_text(encoding='utf-8')!r}")
+
+
+def test_watch_relints_a_saved_file_reports_a_removed_one_and_exits_0_on_ctrl_c(
+    tmp_path: Path,
+) -> None:
+    import signal
+
+    write(
+        tmp_path,
+        {
+            "content/a.md": article(body=GLUED),
+            "content/b.md": article(title='title: "Other"\n').replace("budget)", "other)"),
+        },
+    )
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "newslint",
+                "watch",
+                "--isolated",
+                "--no-cache",
+                "--output-format",
+                "json-lines",
+                "content",
+            ],
+            cwd=tmp_path,
+            stdout=stdout,
+            stderr=stderr,
+            env=env,
+        )
+        try:
+            _wait_for(err, "Watching 2 files for changes (Ctrl-C to stop).\n")
+            first = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+            assert [(d["path"], d["code"], d["line"], d["column"]) for d in first] == [
+                ("content/a.md", "TX004", 7, 14)
+            ]
+            (tmp_path / "content/a.md").write_text(article(), encoding="utf-8")
+            _wait_for(err, "] re-linted content/a.md")
+            (tmp_path / "content/b.md").unlink()
+            _wait_for(err, "] removed content/b.md")
+            proc.send_signal(signal.SIGINT)
+            assert proc.wait(timeout=60) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    # json-lines output carries only reports: the clean re-lint added none.
+    assert out.read_text(encoding="utf-8").count("\n") == 1
