@@ -1286,3 +1286,75 @@ def test_watch_relints_a_saved_file_reports_a_removed_one_and_exits_0_on_ctrl_c(
                 proc.wait()
     # json-lines output carries only reports: the clean re-lint added none.
     assert out.read_text(encoding="utf-8").count("\n") == 1
+
+
+# --- configuration keys that change what is reported -----------------------------------------
+
+
+def _without_source(text: str) -> str:
+    return text.replace("\n" + SOURCE, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "settings", "expected"),
+    [
+        (article(), ['required = ["author"]'], [("FM004", 1, 1, 1, 4, None)]),
+        (article('author: "Ann"\n'), ['required = ["author"]'], []),
+        (
+            article('categories: ["economy", "sport"]\n'),
+            ['allowed = { categories = ["economy", "politics"] }'],
+            [("FM005", 5, 25, 5, 32, None)],
+        ),
+        (
+            article('categories: ["economy"]\n'),
+            ['allowed = { categories = ["economy", "politics"] }'],
+            [],
+        ),
+        (
+            _without_source(article('origin: "https://www.reuters.com/x"\n', body="Text.\n")),
+            ['source-field = "origin"'],
+            [],
+        ),
+        (
+            _without_source(article(body="Text.\n")),
+            ['source-field = "origin"'],
+            [("LK001", 7, 1, 7, 6, None)],
+        ),
+        (_without_source(article('source: "https://www.reuters.com/x"\n', body="Text.\n")), [], []),
+        # Without the news preset neither a summary nor a source link is required.
+        (_without_source(article(body="Text.\n", summary="")), ['presets = ["hugo"]'], []),
+        (article(), ["rules.summary-length.max = 50"], [("TX002", 4, 10, 4, 76, None)]),
+        # unused-suppression is a rule like the others for --select and --ignore.
+        (
+            article(body="<!-- newslint-disable-next-line DT001 -->\n" + GLUED),
+            ['ignore = ["NL001"]'],
+            [("TX004", 8, 14, 8, 15, "safe")],
+        ),
+        (
+            article(body="<!-- newslint-disable-next-line DT001 -->\n" + GLUED),
+            ['select = ["NL", "DT"]'],
+            [("NL001", 7, 1, 7, 42, "safe")],
+        ),
+    ],
+)
+def test_configuration_keys(
+    tmp_path: Path, text: str, settings: list[str], expected: list[tuple]
+) -> None:
+    args = [arg for setting in settings for arg in ("--config", setting)]
+    result = lint(tmp_path, text, *args)
+    assert result.rows() == expected, result.err
+
+
+def test_a_rule_severity_from_the_configuration_moves_json_and_the_exit_code(
+    tmp_path: Path,
+) -> None:
+    result = lint(
+        tmp_path,
+        article(),
+        "--config",
+        "rules.summary-length.max = 50",
+        "--config",
+        'rules.summary-length.severity = "error"',
+    )
+    assert [(d["code"], d["severity"]) for d in result.json()] == [("TX002", "error")]
+    assert result.rc == 1
