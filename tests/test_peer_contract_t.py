@@ -1358,3 +1358,37 @@ def test_a_rule_severity_from_the_configuration_moves_json_and_the_exit_code(
     )
     assert [(d["code"], d["severity"]) for d in result.json()] == [("TX002", "error")]
     assert result.rc == 1
+
+
+# --- a fix that never converges (STYLE: give up loudly) -----------------------------------------
+
+GROWING_RULE = '''"""Grows forever."""
+
+from newslint import Context, Edit, Fix, Rule, Severity
+from newslint.events import Paragraph
+
+
+class Grow(Rule):
+    code = "HG001"
+    name = "grow"
+    severity = Severity.WARNING
+    messages = {"grow": "paragraph can always grow"}
+
+    def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
+        start = paragraph.span.start
+        ctx.report(paragraph.span, "grow", fix=Fix.safe("Grow", Edit(start, start, "x")))
+'''
+
+
+def test_a_fix_that_never_converges_is_dropped_and_named(tmp_path: Path) -> None:
+    write(tmp_path, {"house/grow.py": GROWING_RULE, "a.md": article(body=GLUED)})
+    result = run("fix", "--isolated", "--no-cache", "--rules-dir", "house", "a.md", cwd=tmp_path)
+    assert (
+        "newslint: warning: a.md: fixes of HG001 (grow) were not applied: "
+        "they kept changing the text after 10 passes\n"
+    ) in result.err
+    # The other rules' safe fixes still apply; the growing one leaves no trace.
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == article(
+        body=GLUED.replace(".The", ". The")
+    )
+    assert result.rc == 0
