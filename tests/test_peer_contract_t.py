@@ -1392,3 +1392,24 @@ def test_a_fix_that_never_converges_is_dropped_and_named(tmp_path: Path) -> None
         body=GLUED.replace(".The", ". The")
     )
     assert result.rc == 0
+
+
+def test_github_format_escapes_the_file_name_and_the_message(tmp_path: Path) -> None:
+    write(tmp_path, {"a,b:c.md": article('lastmod: "50%"\n')})
+    result = run(
+        "check", "--isolated", "--no-cache", "--output-format", "github", "a,b:c.md", cwd=tmp_path
+    )
+    assert result.out == (
+        "::error file=a%2Cb%3Ac.md,line=5,col=10,endLine=5,endColumn=15,title=DT002 date-invalid::"
+        'lastmod "50%25" is not a date Hugo can read (write 2006-01-02T15:04:05-07:00): the build fails\n'
+    )
+    assert result.rc == 1
+
+
+def test_api_path_places_the_text_in_its_site_without_reading_newslint_toml(tmp_path: Path) -> None:
+    write(tmp_path, {"hugo.toml": SITE_CONFIG, "newslint.toml": 'ignore = ["DT001"]\n'})
+    path = str(tmp_path / "content/en/news/a.md")
+    (problem,) = newslint.check_text(article("lastmod: 2025-02-09 10:00:00\n"), path=path)
+    assert (problem.code, problem.line, problem.column, problem.path) == ("DT001", 5, 10, path)
+    assert problem.to_json()["fix"]["applicability"] == "safe"
+    assert problem.to_json()["fix"]["edits"][0]["content"] == "2025-02-09T10:00:00+08:00"
