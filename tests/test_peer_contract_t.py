@@ -306,6 +306,42 @@ RULE_CASES = [
     ),
     ("FM004 empty title", article(title='title: ""\n'), (), [("FM004", 2, 8, 2, 10, None)]),
     (
+        "TX004 in the title",
+        article(title='title: "Prices rose.The index fell"\n'),
+        (),
+        [("TX004", 2, 20, 2, 21, "safe")],
+    ),
+    (
+        "TX004 in the summary",
+        article(summary=SUMMARY.replace('debate."', 'debate.Then it left."')),
+        (),
+        [("TX004", 4, 74, 4, 75, "safe")],
+    ),
+    (
+        "TX003 in the lead field",
+        article('lead: "Tom &amp; Jerry"\n'),
+        (),
+        [("TX003", 5, 12, 5, 17, "safe")],
+    ),
+    (
+        "TX003 a reference escaped twice inside a word in the body",
+        article(body="The minister said it&amp;#39;s done.\n"),
+        (),
+        [("TX003", 7, 21, 7, 30, "safe")],
+    ),
+    (
+        "TX003 near miss: a reference in the body is rendered as its character",
+        article(body="Tom &amp; Jerry &#39;won&#39;, and `&amp;` is code.\n"),
+        (),
+        [],
+    ),
+    (
+        "TX005 two spaces in the summary",
+        article(summary=SUMMARY.replace("long debate", "long  debate")),
+        (),
+        [("TX005", 4, 67, 4, 69, "safe")],
+    ),
+    (
         "FM001 no front matter",
         "Just text.\n",
         (),
@@ -1392,6 +1428,26 @@ def test_a_fix_that_never_converges_is_dropped_and_named(tmp_path: Path) -> None
         body=GLUED.replace(".The", ". The")
     )
     assert result.rc == 0
+
+
+def test_output_file_receives_the_report(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": WARNING_ONLY})
+    result = run(
+        "check",
+        "--isolated",
+        "--no-cache",
+        "-o",
+        "report.json",
+        "--output-format",
+        "json",
+        "a.md",
+        cwd=tmp_path,
+    )
+    assert (result.rc, result.out) == (0, "")
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert [(d["path"], d["code"], d["line"], d["column"]) for d in report] == [
+        ("a.md", "TX004", 7, 14)
+    ]
 
 
 def test_github_format_escapes_the_file_name_and_the_message(tmp_path: Path) -> None:
