@@ -1469,3 +1469,52 @@ def test_api_path_places_the_text_in_its_site_without_reading_newslint_toml(tmp_
     assert (problem.code, problem.line, problem.column, problem.path) == ("DT001", 5, 10, path)
     assert problem.to_json()["fix"]["applicability"] == "safe"
     assert problem.to_json()["fix"]["edits"][0]["content"] == "2025-02-09T10:00:00+08:00"
+
+
+# --- what is linted without paths, and the theme's widgets ---------------------------------------
+
+
+def test_without_paths_a_site_lints_its_content_and_a_plain_folder_itself(tmp_path: Path) -> None:
+    site, plain = tmp_path / "site", tmp_path / "plain"
+    write(
+        site,
+        {
+            "hugo.toml": 'baseURL = "https://x.org/"\n',
+            "README.md": WARNING_ONLY,
+            "content/news/a.md": WARNING_ONLY,
+        },
+    )
+    write(plain, {"sub/x.md": WARNING_ONLY})
+    for cwd, args, paths in [
+        (site, (), ["content/news/a.md"]),
+        (site, (".",), ["content/news/a.md"]),  # the site root walks as `check` alone does
+        (site, ("README.md",), ["README.md"]),  # a named file is linted whatever it is
+        (plain, (), ["sub/x.md"]),
+    ]:
+        result = run("check", "--isolated", "--no-cache", "--output-format", "json", *args, cwd=cwd)
+        assert [d["path"] for d in result.json()] == paths, (cwd, args, result.err)
+
+
+def test_mainroad_widgets_are_those_the_theme_and_the_site_have(tmp_path: Path) -> None:
+    files = {"hugo.toml": 'baseURL = "https://x.org/"\ntheme = "mainroad"\n'}
+    for widget in ("search", "recent", "custom"):
+        files[f"themes/mainroad/layouts/partials/widgets/{widget}.html"] = "<div></div>\n"
+    files["layouts/partials/widgets/extra.html"] = "<div></div>\n"
+    write(tmp_path, files)
+    text = article('widgets: ["search", "custom", "extra", "social"]\nsidebar: "Right"\n')
+    result = run(
+        "check",
+        "--isolated",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--stdin-filename",
+        "content/news/a.md",
+        "-",
+        cwd=tmp_path,
+        stdin=text,
+    )
+    # The theme is Mainroad, so its preset is on without configuration; `social` is in
+    # Mainroad's usual list but not on disk here.
+    assert result.rows() == [("TH002", 5, 40, 5, 48, None), ("TH001", 6, 10, 6, 17, "safe")]
+    assert result.rc == 1
