@@ -499,7 +499,8 @@ def included(patterns: Sequence[str], base: str, exclude: Sequence[str] = ()) ->
     def add(path: Path) -> None:
         absolute = os.path.abspath(path)
         relative = os.path.relpath(absolute)
-        found[absolute if relative.startswith("..") else relative] = None
+        outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
+        found[absolute if outside else relative] = None
 
     roots: dict[str, list[str] | None] = {}  # folder to walk -> the globs it serves (None: all)
     for pattern in patterns:

@@ -411,15 +411,22 @@ def display_path(path: Path) -> str:
     if not os.path.isabs(path):
         # A relative path below the working directory is its own relpath, without a getcwd().
         normal = os.path.normpath(path)
-        if not normal.startswith(".."):
+        if not _climbs_out(normal):
             return _unicode_name(normal.replace(os.sep, "/"))
     try:
         rel = os.path.relpath(path)
     except ValueError:
         rel = str(path)
-    if rel.startswith(".."):
-        rel = str(path)
+    if _climbs_out(rel):
+        # As in ruff: a file outside the working directory is shown by its absolute path, also
+        # when it was named as `../x.md` (README "JSON output").
+        rel = os.path.abspath(path)
     return _unicode_name(rel.replace(os.sep, "/"))
+
+
+def _climbs_out(relative: str) -> bool:
+    """Whether a normalised relative path leaves its folder (`../x`, not a name like `..x.md`)."""
+    return relative == os.pardir or relative.startswith(os.pardir + os.sep)
 
 
 def _unicode_name(name: str) -> str:

@@ -464,7 +464,7 @@ class _Run:
             after, done = accepted
             rules = {c.rule.name: c.rule.code for c in done}
             if number > MAX_PASSES:
-                return self._blame(rules, f"still changing the text after {MAX_PASSES} passes")
+                return self._blame(rules, f"kept changing the text after {MAX_PASSES} passes")
             pass_rules.append(rules)
             digest = _digest(after.escaped_text)
             earlier = seen.get(digest)

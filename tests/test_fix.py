@@ -95,7 +95,7 @@ def test_fix_that_never_settles_is_dropped_after_ten_passes() -> None:
     fixed, outcome = fix(raw, Exclaim, Typo)
     # Started again from the original without the rule: no half-applied "!!!!!".
     assert fixed == b"---\ntitle: x\n---\nwow!\nthe\n"
-    assert dropped(outcome) == [("ZZ004", "still changing the text after 10 passes")]
+    assert dropped(outcome) == [("ZZ004", "kept changing the text after 10 passes")]
 
 
 def test_fix_that_breaks_the_front_matter_is_dropped_and_the_rest_applied() -> None:
