@@ -453,6 +453,10 @@ def lint_document(
         rules = ruleset.for_document(doc.path, site)
         ran = run_rules(doc, rules, ruleset.config)
     reports, crashes, collected = ran
+    if doc.front_matter_errors:
+        from newslint.fixloop import hold_back_in_broken_front_matter
+
+        reports = hold_back_in_broken_front_matter(doc, reports)
     diagnostics = _to_diagnostics(doc, reports) + crashes
     from newslint.suppressions import apply_suppressions
 
