@@ -10,7 +10,9 @@ after it: English `I`, `A`, Spanish, Portuguese and French `Y`, `O`, `E`, `À`, 
 (`parti.L’équipe`, `finita.L’Italia`), a French `?` or `!` set off by its space and glued to the
 next sentence (`c’est ?C’est`, also after a no-break space), a quotation closed with a guillemet
 or the German `“` before the full stop (`«Мы придём».Потом`, `„Wir schaffen das“.Danach`; the
-French guillemet set off by a space or a no-break one, `dit « non ».Le`), or one
+French guillemet set off by a space or a no-break one, `dit « non ».Le`; such a quotation is
+words even where it opens a paragraph, `«Non».Puis`, where a lone token such as `math.Abs` is
+taken for a name), or one
 after the
 Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the danda `।` of Hindi,
 Marathi, Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full stop, `!`, `؟`,
