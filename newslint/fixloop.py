@@ -444,6 +444,10 @@ def hold_back_in_broken_front_matter(doc: Document, reports: list[Report]) -> li
         return reports
     taken: set[int] = set()  # ids of the reports' fixes that a pass may apply
     for unsafe in (False, True):
+        if unsafe and not any(
+            r.fix is not None and r.fix.applicability is Applicability.UNSAFE for r in reports
+        ):
+            break  # the safe fixes were judged among the same ones
         usable = [
             r for r in reports if r.fix is not None and r.fix.edits and r.fix.applies(unsafe=unsafe)
         ]
@@ -463,7 +467,8 @@ def hold_back_in_broken_front_matter(doc: Document, reports: list[Report]) -> li
         where = b""
         joint = _joint_repair(doc, [_Candidate(fix, report.rule, where) for report, fix in held])
         for fix in [fix for _, fix in admitted] + [c.fix for c in joint]:
-            taken.add(id(original[id(fix)]))
+            if not unsafe or fix.applicability is Applicability.UNSAFE:
+                taken.add(id(original[id(fix)]))
     return [
         dataclasses.replace(report, fix=_display_only(report.fix))
         if report.fix is not None
