@@ -920,6 +920,25 @@ def _site_errors(files: Sequence[Path]) -> list[str]:
     return messages
 
 
+def _warn_idle_selections(
+    args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Sequence[Path]
+) -> None:
+    """Say once of each rule or prefix selected by name that nothing it selects runs on these
+    files (`--select TH001` where the theme is not Mainroad), as ruff does; the exit code stays."""
+    selectors = [
+        *(_split(args.select) or config.select),
+        *config.extend_select,
+        *_split(getattr(args, "extend_select", None) or ()),
+    ]
+    if not any(selector.upper() != "ALL" for selector in selectors):
+        return
+    from newslint.discover import names_of
+    from newslint.engine import idle_selections
+
+    for message in idle_selections(ruleset, selectors, names_of(files), config.links.check):
+        print(f"newslint: warning: {message}", file=sys.stderr)
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     if "-" in args.paths or args.stdin_filename is not None:
         from newslint.stdin import lint_stdin
@@ -940,6 +959,8 @@ def _lint(args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Seq
         )
     for message in _site_errors(files):
         print(f"newslint: warning: {message}", file=sys.stderr)
+    if files and not args.quiet:
+        _warn_idle_selections(args, config, ruleset, files)
     if args.command == "fix":
         from newslint.fixer import run_fix
 

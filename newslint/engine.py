@@ -96,6 +96,73 @@ def active_presets(site: Site) -> tuple[str, ...]:
     return (*DEFAULT_PRESETS, "mainroad") if site.is_mainroad else DEFAULT_PRESETS
 
 
+def idle_selections(
+    ruleset: RuleSet, selectors: Sequence[str], files: Iterable[str], links_checked: bool
+) -> list[str]:
+    """A warning for each selector of a run (`--select TH001`, `select = ["LK006"]`) whose rules
+    all sit out on `files`: rules of a preset that is off for every one of them (the `mainroad`
+    rules on a site whose theme is another), or that only report a link check when links are not
+    checked. Ruff warns of a selected rule that cannot run, rather than running nothing without a
+    word; `ALL`, or a prefix of which some rule runs, names no rule in particular."""
+    presets: set[str] | None = None
+
+    def sits_out(rule: type[Rule]) -> str | None:
+        nonlocal presets
+        if getattr(rule, "checks_links", False) and not rule.default_enabled and not links_checked:
+            return "{names} only report{s} a link check, which runs with --check-links"
+        if not rule.presets:
+            return None
+        if presets is None:
+            presets = _presets_of(ruleset.config, files)
+        if presets.intersection(rule.presets):
+            return None
+        where = (
+            "`presets` leaves it out"
+            if ruleset.config.presets is not None
+            else "it is on where the site's theme is Mainroad, or when `presets` names it"
+        )
+        return f"{{names}} {{are}} of the {rule.presets[0]} preset, which is off for these files ({where})"
+
+    warnings: list[str] = []
+    for selector in dict.fromkeys(selectors):
+        if selector.upper() == "ALL":
+            continue
+        named = [a.rule for a in ruleset.rules if matches(a.rule, selector)]
+        reasons = {rule.name: sits_out(rule) for rule in named}
+        if not named or not all(reasons.values()):
+            continue
+        grouped: dict[str, list[str]] = {}
+        for name, reason in reasons.items():
+            grouped.setdefault(reason or "", []).append(name)
+        why = "; ".join(
+            reason.format(
+                names=_listed(names),
+                s="s" if len(names) == 1 else "",
+                are="is a rule" if len(names) == 1 else "are rules",
+            )
+            for reason, names in grouped.items()
+        )
+        warnings.append(f"selection {selector!r} has no effect: {why}")
+    return warnings
+
+
+def _listed(names: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _presets_of(config: Config, files: Iterable[str]) -> set[str]:
+    """The presets on for at least one of `files` (`RuleSet.for_document` decides per file)."""
+    if config.presets is not None:
+        return {"hugo", *config.presets}
+    found = {"hugo"}
+    for path in files:
+        found.update(active_presets(site_for(path)))
+        if "mainroad" in found:
+            break  # every preset there is
+    return found
+
+
 def _options_for(rule: type[Rule], settings: dict[str, Any]) -> tuple[Any, Severity]:
     settings = dict(settings)
     severity = rule.severity
@@ -387,6 +454,10 @@ def lint_document(
         rules = ruleset.for_document(doc.path, site)
         ran = run_rules(doc, rules, ruleset.config)
     reports, crashes, collected = ran
+    if doc.front_matter_errors:
+        from newslint.fixloop import hold_back_in_broken_front_matter
+
+        reports = hold_back_in_broken_front_matter(doc, reports)
     diagnostics = _to_diagnostics(doc, reports) + crashes
     from newslint.suppressions import apply_suppressions
 

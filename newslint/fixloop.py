@@ -30,6 +30,7 @@ an edit replaced them; an edit that keeps such a byte (re-quoting a title around
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
@@ -416,6 +417,76 @@ def _joint_repair(doc: Document, held: list[_Candidate]) -> list[_Candidate]:
     return [c for c in held if id(c.fix) in taken]
 
 
+def _admitted(
+    doc: Document, adapted_fixes: list[tuple[Report, Fix, bool]]
+) -> tuple[list[tuple[Report, Fix]], list[tuple[Report, Fix]]]:
+    """The adapted fixes (each with whether it is `_outside_broken_front_matter`) a pass may
+    apply, and those it holds back: inside front matter that does not parse and not repairing it
+    alone (`_joint_repair` may still admit some of them together)."""
+    inside = [fix for _, fix, outside in adapted_fixes if not outside]
+    alone = {id(fix) for fix in sorted(inside, key=fix_order)[:MAX_LONE_REPAIRS]}
+    admitted, held = [], []
+    for report, adapted, outside in adapted_fixes:
+        if outside or (id(adapted) in alone and _repairs_front_matter(doc, adapted)):
+            admitted.append((report, adapted))
+        else:
+            held.append((report, adapted))
+    return admitted, held
+
+
+def hold_back_in_broken_front_matter(doc: Document, reports: list[Report]) -> list[Report]:
+    """`reports` with each fix that `newslint fix` would hold back on this text shown as
+    display-only, so that a `[*]` promises only what the fix run does: front matter that does not
+    parse (a block never closed runs to the end of the file) is not rewritten, nor the BOM before
+    it, except by the fixes that make it parse (`_Run._candidates`). A safe fix is judged among
+    the safe fixes of the report, an unsafe one among all that `--unsafe-fixes` applies."""
+    if not doc.front_matter_errors or not any(r.fix is not None for r in reports):
+        return reports
+    taken: set[int] = set()  # ids of the reports' fixes that a pass may apply
+    for unsafe in (False, True):
+        if unsafe and not any(
+            r.fix is not None and r.fix.applicability is Applicability.UNSAFE for r in reports
+        ):
+            break  # the safe fixes were judged among the same ones
+        usable = [
+            r for r in reports if r.fix is not None and r.fix.edits and r.fix.applies(unsafe=unsafe)
+        ]
+        if any(_transcodes(r.fix, r.rule.code, doc) for r in usable if r.fix is not None):
+            return reports  # applied alone, as written; the rest is judged on the new text
+        fixing_endings = any(r.rule.code == LINE_ENDINGS_RULE for r in usable)
+        newline = None if fixing_endings else dominant_newline(doc.text)
+        adapted_fixes = []
+        original: dict[int, Fix] = {}
+        for report in usable:
+            assert report.fix is not None
+            adapted = _adapt(report.fix, report.rule.code, doc, newline)
+            if adapted is not None:
+                original[id(adapted)] = report.fix
+                adapted_fixes.append((report, adapted, _outside_broken_front_matter(doc, adapted)))
+        admitted, held = _admitted(doc, adapted_fixes)
+        where = b""
+        joint = _joint_repair(doc, [_Candidate(fix, report.rule, where) for report, fix in held])
+        for fix in [fix for _, fix in admitted] + [c.fix for c in joint]:
+            if not unsafe or fix.applicability is Applicability.UNSAFE:
+                taken.add(id(original[id(fix)]))
+    return [
+        dataclasses.replace(report, fix=_display_only(report.fix))
+        if report.fix is not None
+        and report.fix.applicability is not Applicability.DISPLAY_ONLY
+        and id(report.fix) not in taken
+        else report
+        for report in reports
+    ]
+
+
+def _display_only(fix: Fix) -> Fix:
+    return Fix(
+        f"{fix.title} (held: the front matter does not parse)",
+        fix.edits,
+        Applicability.DISPLAY_ONLY,
+    )
+
+
 def _repairs_front_matter(doc: Document, fix: Fix) -> bool:
     text, applied, _ = apply_fixes(doc.text, [fix])
     if not applied:
@@ -539,15 +610,10 @@ class _Run:
                 )
                 continue
             adapted_fixes.append((report, adapted, _outside_broken_front_matter(doc, adapted)))
-        inside = [fix for _, fix, outside in adapted_fixes if not outside]
-        alone = {id(fix) for fix in sorted(inside, key=fix_order)[:MAX_LONE_REPAIRS]}
-        out = []
-        held = []  # fixes inside front matter that does not parse, none of them repairing it
-        for report, adapted, outside in adapted_fixes:
-            if outside or (id(adapted) in alone and _repairs_front_matter(doc, adapted)):
-                out.append(_Candidate(adapted, report.rule, where))
-            else:
-                held.append(_Candidate(adapted, report.rule, where))
+        admitted, held_back = _admitted(doc, adapted_fixes)
+        out = [_Candidate(adapted, report.rule, where) for report, adapted in admitted]
+        # Fixes inside front matter that does not parse, none of them repairing it alone.
+        held = [_Candidate(adapted, report.rule, where) for report, adapted in held_back]
         if not self.rejected:  # (a key hashes every edit of its fix: not for nothing)
             out.extend(_joint_repair(doc, held))
             return out

@@ -274,6 +274,29 @@ def _linkify_start(runs: _Runs, at: int, lo: int, links_end: int) -> bool:
     return False
 
 
+# A Hugo shortcode call (`{{< param "id" >}}`, `{{% ref "a.md" %}}`) on one line, and what
+# Goldmark's Linkify takes into a URL after it (`_LINKIFY_URL`'s path characters).
+_SHORTCODE_CALL = re.compile(r"\{\{(?:<.*?>|%.*?%)\}\}")
+_LINKIFY_PATH = re.compile(r"[-a-zA-Z0-9@:%_+.~#$!?&/=();,'\">^{}\[\]`]*")
+
+
+def _through_shortcode_calls(text: str, at: int, end: int, limit: int) -> int:
+    """Where the URL that Linkify matched from `at` to `end` ends once a shortcode call it runs
+    into is part of it: Hugo puts the call's output (or, for `{{< >}}`, a placeholder) in its place
+    before Goldmark reads the line, so `https://x.org/{{< param "id" >}}/a` is one URL to `/a`,
+    not `https://x.org/{{` (checked with hugo 0.168, in a `[text](url)` too). A URL cut at the
+    call's first space was reported as malformed and checked over the network."""
+    opener = text.find("{{", at, end)
+    while opener >= 0:
+        call = _SHORTCODE_CALL.match(text, opener, limit)
+        if call is None:
+            break
+        path = _LINKIFY_PATH.match(text, call.end(), limit)
+        end = path.end() if path is not None else call.end()
+        opener = text.find("{{", call.end(), end)
+    return end
+
+
 def _linkify_end(written: str) -> int:
     """How much of a URL match Goldmark keeps: trailing `?!.,:*_~` go, then as many `)` as are
     unbalanced, or an entity-like `&name;` at the very end."""
@@ -363,7 +386,8 @@ def _linkified(
                 match = _LINKIFY_WWW.match(text, at, limit)
                 www = match is not None
             if match is not None:
-                end = at + _linkify_end(match.group())
+                reach = _through_shortcode_calls(text, at, match.end(), limit)
+                end = at + _linkify_end(text[at:reach])
                 written = text[at:end]
                 url = f"{protocol}://{written}" if www else written
             else:

@@ -537,6 +537,7 @@ _STARTERS = frozenset({
     "Sin", "Mientras",
     "Os", "Em", "Um", "Uma", "Mas", "Segundo", "Também", "Ele", "Ela",
     "Le", "Les", "Une", "Il", "Elle", "Ils", "Dans", "Mais", "Pour", "Selon", "Cette", "Ainsi",
+    "Puis", "Ensuite", "Enfin", "Alors", "Pourtant", "Cependant", "Toutefois", "Depuis", "Après",
     "Lo", "Gli", "Secondo", "Inoltre", "Anche", "Però",
     "Der", "Die", "Das", "Ein", "Eine", "Er", "Sie", "Im", "Auch", "Aber", "Laut", "Nach", "Doch",
     "Het", "Een", "Maar", "Volgens",
@@ -816,9 +817,9 @@ def _glued(text: str, pos: int) -> bool:
         start -= 1
     if start == floor and floor > 0 and not text[floor - 1].isspace():
         return False
-    if not _word_precedes(text, start):
-        return False
     left = text[start:stop] + closer
+    if not _word_precedes(text, start) and not _closed_quotation(left):
+        return False  # `math.Abs` alone in a title: a name; `«Non».Puis il` opens with words
     if not _sentence_end(left, punct):
         return False
     if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:
@@ -867,6 +868,23 @@ def _elision(text: str, after: int, end: int, limit: int) -> int:
     while end < limit and text[end].isalpha():
         end += 1
     return end
+
+
+# A quotation's opening marks and the marks that close it: French and Russian guillemets, English
+# quotes, German `„…“` and Polish `„…”`.
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“”"}
+
+
+def _closed_quotation(left: str) -> bool:
+    """Whether the word `left` before the stop is a quotation opened and closed in it (`«Non»`,
+    `“No”`, `„Nein“`): words, not a name such as `math.Abs`, even with nothing before it."""
+    closing = _QUOTE_PAIRS.get(left[:1])
+    return (
+        closing is not None
+        and len(left) > 2
+        and left[-1] in closing
+        and any(c.isalpha() for c in left[1:-1])
+    )
 
 
 def _name_abbreviation(left: str) -> bool:

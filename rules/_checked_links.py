@@ -8,7 +8,8 @@ Checked: every link and image of the body, those in raw HTML (`<a href>`, `<area
 `<img src>` and `srcset`, embeds such as `<iframe src>`, see `_html_links`) included, and the source field (`source`, or the configured
 `source-field`). With `[links] only-source = true`: the source field and the source line only (the
 last line of the body when it is nothing but a link, the `news` preset's convention, as
-source-link-missing finds it).
+source-link-missing finds it). A URL that holds a shortcode call (`https://x.org/{{< param "id"
+>}}/a`) is not checked: the call's output goes in its place when Hugo builds the page.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ class CheckedLinks(Rule):
     def on_link(self, ctx: Context, link: Link) -> None:
         if not links_checked(ctx) or not is_web_url(link.url):
             return
+        if "{{<" in link.url or "{{%" in link.url:
+            return  # a shortcode call's output goes in its place at build time: no URL to fetch
         document = ctx.document
         written = destination(document.text, link)  # None: the URL is in a reference definition
         if written is None:

@@ -559,7 +559,7 @@ def _vietnamese_letter(text: str, piece: Mojibake) -> bool:
     if found[1] in _DASHES:
         shape = before.isupper() and after.isupper()
     elif found == "Â ":
-        shape = not before.isalnum() and after.isalpha()
+        shape = _a_word(text, piece)
     else:
         return False
     if not shape:
@@ -567,6 +567,40 @@ def _vietnamese_letter(text: str, piece: Mojibake) -> bool:
     line_end = _LINE_BREAK.search(text, end)
     stop = line_end.start() if line_end else len(text)
     return _VIETNAMESE_ONLY.search(text, line_start(text, start), stop) is not None
+
+
+def vietnamese_words(
+    text: str, found: tuple[Mojibake, ...], language: str | None
+) -> tuple[Mojibake, ...]:
+    """`found` without the pieces that, on a page in Vietnamese, are its letter `Â` as a word of
+    its own (`Hôm nay Â và Ê`, `chữ Â`) on a line that holds no other damage: such a line may
+    have no letter beyond Windows-1252 for `_vietnamese_letter` to go by, and ftfy would turn the
+    letter into a no-break space. Mis-decoded, its other letters (`ô`, `à`, `ê`: `Ã´`, `Ã `,
+    `Ãª`) would be damaged too, and a no-break space read as `Â` sticks to the word before it
+    (`10Â km`), so what is left out is the letter of a line that is intact."""
+    if (language or "").split("-")[0].lower() != "vi" or not any(m.found == "Â " for m in found):
+        return found
+    lines: dict[int, int] = {}
+    for piece in found:
+        start = line_start(text, piece.span.start)
+        lines[start] = lines.get(start, 0) + 1
+    return tuple(
+        piece
+        for piece in found
+        if not (
+            piece.found == "Â "
+            and lines[line_start(text, piece.span.start)] == 1
+            and _a_word(text, piece)
+        )
+    )
+
+
+def _a_word(text: str, piece: Mojibake) -> bool:
+    """Whether the piece `Â ` is a word of its own before a letter (see `_vietnamese_letter`)."""
+    start, end = piece.span.start, piece.span.end
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return not before.isalnum() and after.isalpha()
 
 
 # UTF-8 decoded as GBK (a scraper's guess for a Chinese page) turns `北京时间` into `鍖椾含鏃堕棿`:

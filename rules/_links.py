@@ -341,11 +341,16 @@ def is_local_host(host: str) -> bool:
 
 @dataclass(frozen=True)
 class SourceLink:
-    """The article's source: its URL and where it is (a body line or a front-matter field)."""
+    """The article's source: its URL and where it is (a body line or a front-matter field).
+
+    `listed` when it is the first of a list the article cites (a list of links under a `Sources`
+    label, or a source field of several URLs): an article that lists its sources was written
+    from them, and which one, if any, a link in it was copied from cannot be told."""
 
     url: str
     span: Span
     field: Field | None = None
+    listed: bool = False
 
 
 def source_field_name(ctx: Context, option: str = "") -> str:
@@ -417,9 +422,10 @@ def find_source_link(document: Document, field_name: str) -> SourceLink | None:
 
 
 def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
-    for found in source_values(document, field_name):
-        if is_web_url(found.value):
-            return SourceLink(found.value.strip(), found.value_span, found)
+    urls = [found for found in source_values(document, field_name) if is_web_url(found.value)]
+    if urls:
+        first = urls[0]
+        return SourceLink(first.value.strip(), first.value_span, first, listed=len(urls) > 1)
     line = last_body_line(document)
     if (
         line is None
@@ -431,7 +437,7 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
     if on_line is None:
         on_line = _source_list(document, line)
         if on_line is not None and is_web_url(on_line[0]):
-            return SourceLink(on_line[0], on_line[1])
+            return SourceLink(on_line[0], on_line[1], listed=True)
         return None
     if not is_web_url(on_line[0]):
         return None

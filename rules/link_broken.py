@@ -19,7 +19,9 @@ URL is written:
   `#fragment` to a page that has no element with that `id` (or `<a name>`); the page is read for
   it (GET, at most 4 MiB; a page read only in part, or not HTML, is not judged).
 
-Statuses listed in `[links] accept` count as working; `[links] exclude` regexes are never fetched;
+Statuses listed in `[links] accept` count as working; `[links] exclude` regexes are never fetched,
+nor is a URL that holds a shortcode call (`https://x.org/{{< param "id" >}}/a`: the call's output
+goes in its place when Hugo builds the page);
 `--offline` makes no request (results still in the cache are used). See `newslint.linkcheck` for how
 requests are made: HEAD then GET, per-host limits, retries honouring `Retry-After`, and a cache
 (of lasting answers only: a timeout, a 5xx or a 429 is asked again on the next run).

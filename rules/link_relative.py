@@ -32,6 +32,11 @@ placeholder there (a dotless or reserved host, `https://原文地址`) names no 
 Such a field, and the source field, is read under the page's `params` when set there (Hugo 0.150+
 makes `params.original_url` the page's `.Params.original_url`, over a top-level one).
 
+An article that lists its sources (a `## Sources` label over a list of links, or a source field
+of several URLs) was written from them, not copied from one: a relative link in it that leads to
+nothing the site serves is reported as such, naming no host, and a protocol-relative one is given
+`https:`, not the first source's scheme.
+
 Links in raw HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<iframe
 src>`) are checked too, at the attribute's value; the fix writes the absolute URL there HTML-escaped
 (`&amp;`), and none is offered for an unquoted value that would need quotes.
@@ -57,7 +62,8 @@ breaks in feed readers and e-mail, which have no page scheme to borrow.
 Unsafe: the URL is resolved against the source link the way a browser on the source page would
 have; the page it then points at should be checked. An image named by a bare file name
 (`![](img1.jpg)`) in a leaf bundle's `index.md` is a resource of the page, missing from its
-folder: it is reported as such, with no fix (the source never had that address).
+folder: it is reported as such, with no fix (the source never had that address), and so is a
+link in an article that lists its sources (which of them it came from, if any, is not known).
 """
 
 from __future__ import annotations
@@ -101,6 +107,7 @@ class LinkRelative(Rule):
     severity = Severity.WARNING
     messages = {
         "relative": "relative {kind} {url!r} was copied from {host} and points at nothing here",
+        "unserved": "relative {kind} {url!r} points at nothing this site serves",
         "protocol": "protocol-relative {kind} {url!r} has no scheme",
         "bundle": "{kind} {url!r} is no file of this page bundle (nor anything else the site "
         "serves)",
@@ -162,7 +169,7 @@ class LinkRelative(Rule):
             return
         where = dest if dest is not None and len(dest) else link.span
         parts = split_url(source.url)
-        scheme = parts.scheme.lower() if parts is not None else "https"
+        scheme = parts.scheme.lower() if parts is not None and not source.listed else "https"
         if url.startswith("//"):
             fix = (
                 Fix.unsafe(f"Use {scheme}:", Edit.insert(dest.start, f"{scheme}:"))
@@ -185,6 +192,12 @@ class LinkRelative(Rule):
             # `![](img1.jpg)` in a leaf bundle names a resource of the page that is not there:
             # resolving it against the source would guess at an address nobody wrote.
             ctx.report(where, "bundle", kind=kind, url=url)
+            return
+        if source.listed:
+            # `## Sources` and a list of links: the article was written from them, and which
+            # page, if any, the link came from is not known; a fix pointing it at the first of
+            # them would guess.
+            ctx.report(where, "unserved", kind=kind, url=url)
             return
         # Resolve the destination as written, so that its Markdown escapes stay valid; in HTML,
         # resolve the URL and write it escaped for the attribute.

@@ -41,11 +41,13 @@ and works out the original text, so legitimate text (`SÃO PAULO`, French, Germa
 Chinese or Japanese prose, emoji) is left alone; so are a capital ending a word in capitals (`“CHÚNG
 TA ĐÃ”`, `«MINHA IRMÃ»`) and, on a line with intact Vietnamese letters (`ư`, `đ`, `ệ`, which no
 Windows-1252 or Latin-1 text holds), a capital glued to the next word in capitals by a dash
-(`XÃ–PHƯỜNG`) and `Â` as a word of its own. The message says what happened, for example "UTF-8 text
-decoded as Windows-1252". A front-matter string that writes the damage as escapes
-(`"caf\\u00c3\\u00a9"`, which Python's `json.dumps` writes for `cafÃ©`, or `"\\xc3\\xa9"` in a
-double-quoted YAML string) holds it all the same and is reported there too, and in a key or a string
-nested in a list or map (there without a fix).
+(`XÃ–PHƯỜNG`) and `Â` as a word of its own; so is, on a page in Vietnamese, `Â` as a word of its own
+before a letter on a line with no other damage (`Hôm nay Â và Ê`: mis-decoded, its `ô` and `à` would
+be `Ã´` and `Ã `). The message says what happened, for example "UTF-8 text decoded as Windows-1252".
+A front-matter string that writes the damage as escapes (`"caf\\u00c3\\u00a9"`, which Python's
+`json.dumps` writes for `cafÃ©`, or `"\\xc3\\xa9"` in a double-quoted YAML string) holds it all the
+same and is reported there too, and in a key or a string nested in a list or map (there without a
+fix).
 
 Damage that lost part of the original is reported without a repair ("part of the original is
 lost"): a byte turned into U+FFFD, and `â€`, the start of a curly quote, a dash or an ellipsis,
@@ -73,6 +75,21 @@ Latin-1, Windows-1251, 1253, 1250 or ISO-8859-2 read as Latin-1 (Polish, Czech, 
 and Windows-1251 swapped kinds: the repair is exact, but which encoding did the damage is inferred
 from text that still looks like words. Unsafe in code (a code block or inline code), which is shown
 verbatim and may quote mis-decoded text on purpose, in an article about encodings for example.
+
+## Limits
+Some text cannot be told from damage, or damage from text, without a dictionary or the page's
+language:
+
+- Czech or Slovak read in the wrong code page on fewer words than above (`Vláda schválila rozpoèet`
+  for `rozpočet`): the letters it turns theirs into (`è` for `č`, `ø` for `ř`, `ì` for `ě`, `ù` for
+  `ů`, `ò` for `ň`, `ï` for `ď`) are letters of French, Italian, Danish and Norwegian (`très`,
+  `così`, `øl`), so one or two such words read as theirs and are left alone; and `š ž á é í ó ú ý`
+  have the same bytes in Windows-1250 and Windows-1252, so a line made only of them comes through
+  intact, with nothing lost and nothing to find.
+- A Vietnamese line whose letters are all in Windows-1252 (`Hôm nay Â và Ê`) on a page of no known
+  language: its `Â` standing alone is what a no-break space read as Latin-1 looks like (`Hello Â
+  world`), and it is reported so. On a page the site gives the language `vi` it is left alone (see
+  above).
 """
 
 from __future__ import annotations
@@ -90,6 +107,7 @@ from ._encoding import (
     find_double_byte_mojibake,
     find_mojibake,
     in_code,
+    vietnamese_words,
 )
 from ._text import FieldText, front_matter_escapes, nested_escaped
 
@@ -216,7 +234,7 @@ class Mojibake(Rule):
 
 def _damage(text: str, language: str | None) -> tuple[tuple[Damage, ...], tuple[Damage, ...]]:
     """The single-byte and the double-byte mojibake of `text` on a page in `language`."""
-    single = find_mojibake(text)
+    single = vietnamese_words(text, find_mojibake(text), language)
     double = find_double_byte_mojibake(text, language)
     if single and double:
         # A UTF-8 continuation byte such as 80 is a C1 control in Shift_JIS damage, which

@@ -9,21 +9,22 @@ sentences, with a word after it: English `I`, `A`, Spanish, Portuguese and Frenc
 elided word (`parti.L’équipe`, `finita.L’Italia`), a French `?` or `!` set off by its space and
 glued to the next sentence (`c’est ?C’est`, also after a no-break space), a quotation closed with a
 guillemet or the German `“` before the full stop (`«Мы придём».Потом`, `„Wir schaffen das“.Danach`;
-the French guillemet set off by a space or a no-break one, `dit « non ».Le`), or one after the
-Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the danda `।` of Hindi, Marathi,
-Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full stop, `!`, `؟`, the Arabic
-comma `،` or the Urdu full stop `۔` between Arabic-script words (`المصدر.وقال`; the word before
-needs three letters after a full stop, as `د.محمد`, Dr., takes no space), or after `.`, `!`, `?` or
-`,` between Hebrew words (`הסתיים.השיחות`, `אמר,"השיחות`; an acronym's gershayim is part of its
-word, `תומכת.צה"ל`, and `פרופ.כהן`, Prof., takes no space), in the front-matter `title`, `summary`
-and `lead` and in the body's prose. It is deliberately conservative: it never fires inside URLs,
-e-mail addresses, domain and file names (`example.com`, `Node.js`), numbers (`3.5`), abbreviations
-(`U.S.`, `e.g.`, and a title or a word for street or square before a name: `ул.Ленина`, `przy
-ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`; `cf.L’article` before a reference, `Vol.I` before a
-volume's Roman numeral), code, shortcodes or templates, a product of a brand that names its products
-with a dot (`Яндекс.Метрика`), nor in Chinese or Japanese text, whose full stops take no space.
-Korean spaces its sentences: a sentence ending (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next
-Hangul word (`했다.헬름`) is reported.
+the French guillemet set off by a space or a no-break one, `dit « non ».Le`; such a quotation is
+words even where it opens a paragraph, `«Non».Puis`, where a lone token such as `math.Abs` is taken
+for a name), or one after the Armenian full stop `։` (`հայտարարեց։Բանակցությունները`), or after the
+danda `।` of Hindi, Marathi, Nepali and Bengali (`है।वह`; also `?` and `!` there), or after a full
+stop, `!`, `؟`, the Arabic comma `،` or the Urdu full stop `۔` between Arabic-script words
+(`المصدر.وقال`; the word before needs three letters after a full stop, as `د.محمد`, Dr., takes no
+space), or after `.`, `!`, `?` or `,` between Hebrew words (`הסתיים.השיחות`, `אמר,"השיחות`; an
+acronym's gershayim is part of its word, `תומכת.צה"ל`, and `פרופ.כהן`, Prof., takes no space), in
+the front-matter `title`, `summary` and `lead` and in the body's prose. It is deliberately
+conservative: it never fires inside URLs, e-mail addresses, domain and file names (`example.com`,
+`Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`, and a title or a word for street or
+square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`; `cf.L’article`
+before a reference, `Vol.I` before a volume's Roman numeral), code, shortcodes or templates, a
+product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or Japanese
+text, whose full stops take no space. Korean spaces its sentences: a sentence ending (`-다`, `-요`,
+`-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
 
 A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
 map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a

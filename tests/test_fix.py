@@ -579,6 +579,49 @@ def test_a_fix_that_makes_broken_front_matter_parse_is_applied_and_no_other() ->
     assert [(d.code, d.line, d.column) for d in remaining] == [("EN004", 2, 10), ("FM002", 2, 10)]
 
 
+def test_a_fix_held_back_by_broken_front_matter_is_shown_as_display_only() -> None:
+    """`[*]` promises what `fix` does: a BOM before front matter that never closes, and line
+    endings that run through it, are not rewritten, so their fixes are display-only; the fix that
+    repairs the front matter, and one in the body of a closed block, stay safe."""
+    from newslint.config import Config
+    from newslint.engine import check_text, fix_text
+
+    def fixes(text: str, select: list[str]) -> list[tuple[str, int, int, str, str]]:
+        return [
+            (d.code, d.line, d.column, d.fix.applicability.value, d.fix.title)
+            for d in check_text(text, config=Config(), select=select)
+            if d.fix is not None
+        ]
+
+    held = " (held: the front matter does not parse)"
+    never_closed = '\ufeff---\r\ntitle: "A"\r\nThe budget passed.\r\n'
+    assert fixes(never_closed, ["EN006", "EN007"]) == [
+        ("EN006", 1, 1, "display-only", "Remove the byte order mark" + held),
+        ("EN007", 1, 5, "display-only", "Convert line endings to LF" + held),
+    ]
+    assert fix_text(never_closed, config=Config(), select=["EN006", "EN007"])[0] == never_closed
+    broken = "---\ntitle: [A\n---\nThe budget passed.   \n"
+    assert fixes(broken, ["BD002"]) == [("BD002", 4, 19, "safe", "Remove trailing whitespace")]
+    repairable = '---\ntitle: "a\x07b"\nsummary: "c\x07d"\n---\n\nBody.\n'
+    assert [f[:4] for f in fixes(repairable, ["EN004"])] == [
+        ("EN004", 2, 10, "safe"),
+        ("EN004", 3, 12, "safe"),
+    ]
+
+
+def test_the_fixable_mark_is_not_shown_for_a_fix_that_fix_holds_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_bytes(b'\xef\xbb\xbf---\r\ntitle: "A"\r\nThe budget passed.\r\n')
+    argv = ["--no-cache", "--select", "EN006,EN007", "--output-format", "concise", "a.md"]
+    assert main(["check", *argv]) == 0
+    assert capsys.readouterr().out == (
+        "a.md:1:1: EN006 [byte-order-mark] file starts with a UTF-8 byte order mark\n"
+        "a.md:1:5: EN007 [line-endings] line ends in CR LF, not LF (3 in this file)\n"
+    )
+
+
 @pytest.mark.parametrize("how", ["in place", "renamed over"])
 def test_a_save_while_the_fixed_bytes_go_to_disk_is_kept(
     site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, how: str

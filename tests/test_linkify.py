@@ -98,3 +98,20 @@ def test_a_bare_url_runs_on_over_what_commonmark_reads_as_code_or_a_link() -> No
 def test_a_link_in_an_image_description_is_alt_text_not_a_link() -> None:
     body = "![foo [bar](/url) https://a.org ![baz](/b.png)](/url2) and [x](/y)\n"
     assert [(n.url, n.is_image) for n in _nodes(body)] == [("/url2", True), ("/y", False)]
+
+
+def test_a_url_goes_on_through_a_shortcode_call() -> None:
+    """Hugo puts a call's output (or a placeholder) in its place before Goldmark reads the line:
+    with hugo 0.168, `[x](https://a.org/{{% param "id" %}}/b)` links to `https://a.org/<id>/b`.
+    The URL is the whole of it, not `https://a.org/{{%`, cut at the call's first space."""
+    body = (
+        'See [x](https://a.org/{{% param "id" %}}/b) and https://b.org/{{< param "id" >}}/c.\n\n'
+        "Then http://c.org/{{<p>}}{{% q %}}?utm_source=x, and http://d.org/{{ .Site.Title }}.\n"
+    )
+    urls = [
+        'https://a.org/{{% param "id" %}}/b',
+        'https://b.org/{{< param "id" >}}/c',
+        "http://c.org/{{<p>}}{{% q %}}?utm_source=x",
+        "http://d.org/{{",  # template braces, no shortcode call: template-braces reports them
+    ]
+    assert _links(body) == [("Linkify", url, url, url) for url in urls]

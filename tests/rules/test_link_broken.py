@@ -194,6 +194,17 @@ def test_links_in_code_and_other_schemes_are_not_recorded() -> None:
     assert _collected(text) == []
 
 
+def test_a_url_holding_a_shortcode_call_is_not_recorded() -> None:
+    """Its address is made at build time (`https://x.org/{{% param "id" %}}/p` was fetched as
+    `https://x.org/{{%`, cut at the call's first space)."""
+    text = fm(
+        body='[a](https://x.org/{{% param "id" %}}/p) [b](https://x.org/{{<p>}}) [c](https://x.org/c)\n',
+        title="T",
+    )
+    found = [(u.url, u.line, u.column) for u in _collected(text)]
+    assert found == [("https://x.org/c", 5, 72)]
+
+
 def test_nothing_is_recorded_when_links_are_not_checked() -> None:
     text = fm(body="See [a](https://example.com/a).\n")
     assert _collected(text, {"links": {"check": False}}) == []

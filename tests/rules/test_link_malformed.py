@@ -220,6 +220,12 @@ CASES = [
         ),
     ),
     Case(
+        # A `{{% %}}` call with a space after a web URL's host: the URL runs through the call to
+        # `/p` (hugo 0.168 links it to `https://x.org/abc/p`); its `%` is the call's, no escape.
+        "percent-shortcode-call-inside-a-web-url",
+        fm(body='[a](https://x.org/{{% param "id" %}}/p) and https://y.org/{{% param id %}}.\n'),
+    ),
+    Case(
         # The same with a quoted argument, spaced or not, at the URL's start or in its middle:
         # hugo 0.168 renders `[a]({{< echo "x y" >}}/a b)` as typed, and links the fixed URLs.
         "space-outside-a-quoted-shortcode-argument",

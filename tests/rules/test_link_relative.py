@@ -123,6 +123,58 @@ def _cases() -> list[Case]:
             site=site,
             path=path,
         ),
+        Case(
+            # An article ending in a list of its sources was written from them: a missing image
+            # of its own is not blamed on the first source's host, nor pointed there by a fix.
+            "missing-image-in-an-article-that-lists-its-sources",
+            fm(
+                body="![Chart](/images/chart.png) and [食品](/tags/231).\n\n## Sources\n\n"
+                "- [Reuters](https://www.reuters.com/world/a)\n- [AP](https://apnews.com/b)\n"
+            ),
+            errors=[("unserved", 4, 10), ("unserved", 4, 38)],
+            site=site,
+            path=path,
+        ),
+        Case(
+            "one-listed-source-is-a-list-too",
+            fm(body="![Chart](/images/chart.png)\n\n**Sources:**\n\n- [AP](http://apnews.com/b)\n"),
+            errors=[("unserved", 4, 10)],
+            site=site,
+            path=path,
+        ),
+        Case(
+            # Given a scheme, a protocol-relative image takes https, not the first source's.
+            "protocol-relative-image-in-an-article-that-lists-its-sources",
+            fm(body="![](//cdn.example.net/a.png)\n\n## Sources\n\n- [AP](http://apnews.com/b)\n"),
+            errors=[("protocol", 4, 5)],
+            unsafe_fixed=fm(
+                body="![](https://cdn.example.net/a.png)\n\n## Sources\n\n"
+                "- [AP](http://apnews.com/b)\n"
+            ),
+            site=site,
+            path=path,
+        ),
+        Case(
+            "source-field-of-several-urls",
+            fm(
+                body="See [食品](/tags/231) today.\n",
+                source=["https://www.reuters.com/world/a", "https://apnews.com/b"],
+            ),
+            errors=[("unserved", 7, 10)],
+            site=site,
+            path=path,
+        ),
+        Case(
+            "source-field-of-one-url-in-a-list",
+            fm(body="See [食品](/tags/231) today.\n", source=["https://apnews.com/world/b"]),
+            errors=[("relative", 6, 10)],
+            unsafe_fixed=fm(
+                body="See [食品](https://apnews.com/tags/231) today.\n",
+                source=["https://apnews.com/world/b"],
+            ),
+            site=site,
+            path=path,
+        ),
         Case("no-source-link", fm(body="See [食品](/tags/231) today.\n"), site=site, path=path),
         Case(
             "source-is-this-site",

@@ -669,6 +669,50 @@ def test_a_capital_ending_a_word_in_capitals_is_no_damage(genuine: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "case",
+    [
+        # `Â` as a word on a Vietnamese line with no letter beyond Windows-1252 for the line to
+        # show it is intact: on a page in Vietnamese it is the letter, the line having no other
+        # damage (mis-decoded, its `ô` and `à` would be `Ã´` and `Ã `).
+        Case("a-word-on-a-vietnamese-page", fm(body="Hôm nay Â và Ê.\n"), language="vi"),
+        # Elsewhere it reads as a no-break space, as before (nothing says the line is Vietnamese).
+        Case(
+            "a-word-on-a-page-of-no-known-language",
+            fm(body="Hôm nay Â và Ê.\n"),
+            errors=[("mojibake", 4, 9)],
+            fixed=fm(body="Hôm nay \u00a0và Ê.\n"),
+        ),
+        # A no-break space read as `Â` sticks to the word before it; and one on a line with
+        # other damage is damage too, on a Vietnamese page as well.
+        Case(
+            "glued-to-a-word-on-a-vietnamese-page",
+            fm(body="Hôm nayÂ và Ê.\n"),
+            errors=[("mojibake", 4, 8)],
+            fixed=fm(body="Hôm nay\u00a0và Ê.\n"),
+            language="vi",
+        ),
+        Case(
+            "before-a-number-on-a-vietnamese-page",
+            fm(body="Hôm nay Â 2024.\n"),
+            errors=[("mojibake", 4, 9)],
+            fixed=fm(body="Hôm nay \u00a02024.\n"),
+            language="vi",
+        ),
+        Case(
+            "beside-other-damage-on-a-vietnamese-page",
+            fm(body="TÃ´i Â nÃ³i.\n"),
+            errors=[("mojibake", 4, 2), ("mojibake", 4, 6), ("mojibake", 4, 9)],
+            fixed=fm(body="Tôi \u00a0nói.\n"),
+            language="vi",
+        ),
+    ],
+    ids=lambda c: c.name,
+)
+def test_vietnamese_a_as_a_word_on_a_vietnamese_page(case: Case) -> None:
+    assert_case(Mojibake, case)
+
+
+@pytest.mark.parametrize(
     ("damaged", "column", "repaired"),
     [
         # the capital is followed by a letter: `HÔTEL`, whatever quotes are around

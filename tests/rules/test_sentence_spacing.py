@@ -116,6 +116,27 @@ CASES = [
             body="Il a dit « non ». Le vote a lieu.\n\nElle a dit «\u00a0oui\u00a0». La fin.\n",
         ),
     ),
+    # A quotation opened and closed before the stop is words even at the start of a paragraph
+    # (`«Non».Puis`); a name alone there (`math.Abs`, `«math».Abs` with nothing after) is not.
+    # French `Puis`, `Ensuite`, ... open a sentence however short (`.Puis rien.`).
+    Case(
+        "quotation-opening-a-paragraph",
+        fm(
+            title="x",
+            body="«Non».Puis il est parti.\n\n“No”.Then he left.\n\n„Nein“.Danach ging er.\n",
+        ),
+        errors=[("glued", 5, 6), ("glued", 7, 5), ("glued", 9, 7)],
+        fixed=fm(
+            title="x",
+            body="«Non». Puis il est parti.\n\n“No”. Then he left.\n\n„Nein“. Danach ging er.\n",
+        ),
+    ),
+    Case(
+        "french-opener-before-a-short-sentence",
+        fm(title="x", body="Il a dit «non».Puis rien.\n\nmath.Abs\n\n«math».Abs\n"),
+        errors=[("glued", 5, 15)],
+        fixed=fm(title="x", body="Il a dit «non». Puis rien.\n\nmath.Abs\n\n«math».Abs\n"),
+    ),
     Case(
         "french-guillemet-space-before-stop-or-lower-case",
         fm(title="x", body="Il a dit « non » .Le vote.\n\nIl a dit « non ».le vote.\n"),

@@ -26,6 +26,14 @@ CASES = [
         fixed=fm(body="[t](https://twitter.com/okx/status/1#m) and <https://a.org/>\n"),
     ),
     Case(
+        # A shortcode call in the URL is output in its place at build time; the query after it
+        # is the URL's still.
+        "after-a-shortcode-call",
+        fm(body='[a](https://x.org/{{% param "id" %}}/p?utm_source=rss&id=2)\n'),
+        errors=[("tracking", 4, 39)],
+        fixed=fm(body='[a](https://x.org/{{% param "id" %}}/p?id=2)\n'),
+    ),
+    Case(
         "middle-param-and-case",
         fm(body="[a](https://a.org/?q=%24PI&src=ctag&UTM_Campaign=x&gclid=1&page=2)\n"),
         errors=[("tracking", 4, 19)],
