@@ -1549,12 +1549,8 @@ def _automatic_section(
 ) -> bool:
     """Whether hugo 0.168 makes a list page of `folder` for `language` (`automatic_section_on_disk`):
     the first page of that language found below it ends the walk."""
-    try:
-        top = os.listdir(folder)
-    except OSError:
-        return False
-    for name in top:
-        parts = name.lower().split(".")
+    for name in _listing(folder)[1]:
+        parts = name.split(".")
         if parts[0] in ("index", "_index") and parts[-1] in _CONTENT_FORMATS:
             # a section page (whose URL is its own), or a leaf bundle (in some language)
             return False
@@ -1570,8 +1566,9 @@ def _automatic_section(
 
 
 def _file_names_below(root: str) -> Iterator[str]:
-    """The names of the files in `root` and in its folders, at any depth (symbolic links to
-    folders not followed, folders that cannot be listed skipped), as `os.walk` gives them. A
+    """The names of the files in `root` and in its folders, at any depth (symbolic links left
+    out, to files as to folders, as hugo 0.168 leaves them out below a content folder: see
+    `newslint.discover`; folders that cannot be listed skipped). A
     stack of its own: `os.walk` recurses (before Python 3.12), and a content tree 1,000 folders
     deep ended it, and ref-not-found with it, in a RecursionError."""
     stack = [root]
@@ -1580,6 +1577,8 @@ def _file_names_below(root: str) -> Iterator[str]:
             with os.scandir(stack.pop()) as entries:
                 for entry in entries:
                     try:
+                        if entry.is_symlink():
+                            continue
                         folder = entry.is_dir(follow_symlinks=False)
                     except OSError:
                         folder = False
@@ -1599,13 +1598,16 @@ _LISTINGS: dict[str, tuple[int, tuple[set[str], dict[str, list[str]]]]] = {}
 
 def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
     """The names `folder` holds a page or folder of, lower case (`budget` and `budget.fr` for
-    `Budget.fr.md`, `news` for the folder `News`), and its entries by their lower-case name."""
+    `Budget.fr.md`, `news` for the folder `News`), and its entries by their lower-case name.
+    Symbolic links are left out: `folder` is a content folder, below which hugo 0.168 makes no
+    page of a link, to a file or to a folder (`newslint.discover`)."""
     try:
         changed = os.stat(folder).st_mtime_ns
         kept = _LISTINGS.get(folder)
         if kept is not None and kept[0] == changed:
             return kept[1]
-        entries = os.listdir(folder)
+        with os.scandir(folder) as found:
+            entries = [entry.name for entry in found if not _is_link(entry)]
     except OSError:
         return set(), {}
     names: set[str] = set()
@@ -1619,6 +1621,13 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
             names.update(".".join(parts[:count]) for count in range(1, len(parts)))
     _LISTINGS[folder] = (changed, (names, children))
     return names, children
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 # Folder -> (its modification time, the languages asked for, whether it holds an `index` content
@@ -1692,7 +1701,9 @@ def _holds_index(folder: str, languages: Collection[str]) -> bool:
     # with the number of files); the answer is all that is kept.
     try:
         with os.scandir(folder) as entries:
-            found = any(_leaf_index_in(entry.name, languages) for entry in entries)
+            found = any(
+                _leaf_index_in(entry.name, languages) and not _is_link(entry) for entry in entries
+            )
     except OSError:
         found = False
     _BUNDLE_INDEX[folder] = (changed, wanted, found)
@@ -2441,12 +2452,36 @@ def site_for(path: str | os.PathLike[str]) -> Site:
         # raising, and reading the file then reports the loop.
         return _site_for_dir(os.path.dirname(os.path.realpath(path)))
     # Resolving once per folder, not per file: a path resolve is a syscall per component.
-    return _site_for_dir(real_dir(os.path.dirname(os.path.abspath(path))))
+    return _site_of_folder(os.path.dirname(os.path.abspath(path)))
 
 
 def site_for_dir(directory: str | os.PathLike[str]) -> Site:
     """The site a folder belongs to (cached), as `site_for` gives it for a file in the folder."""
-    return _site_for_dir(real_dir(os.path.abspath(directory)))
+    return _site_of_folder(os.path.abspath(directory))
+
+
+def _site_of_folder(absolute: str) -> Site:
+    """The site of the folder `absolute`: the one above its resolved path, else, when that is
+    none and a link lies on its path, the one above the path as written when its content holds
+    the folder. Hugo follows a site's `content` folder (or a mount's source) that is a link to a
+    folder elsewhere (checked with hugo 0.168): its articles are the site's pages, though no
+    configuration lies above where they really are."""
+    real = real_dir(absolute)
+    site = _site_for_dir(real)
+    if site.root is not None or real == absolute:
+        return site
+    found = _LINKED_SITES.get(absolute)
+    if found is None:
+        written = _site_for_dir(absolute)
+        found = written if written.root is not None and _holds(written, absolute) else site
+        if len(_LINKED_SITES) >= 4096:
+            _LINKED_SITES.clear()
+        _LINKED_SITES[absolute] = found
+    return found
+
+
+# Folder as written -> its site, for folders whose resolved path lies in no site (`_site_of_folder`).
+_LINKED_SITES: dict[str, Site] = {}
 
 
 # Absolute folder -> the same with its symbolic links resolved (`real_dir`).
@@ -2510,4 +2545,5 @@ def clear_site_cache() -> None:
     _SITES.clear()
     clear_cascade_cache()
     _REAL_DIRS.clear()
+    _LINKED_SITES.clear()
     _load_site.cache_clear()  # keyed by the file's path, not by what it holds
