@@ -88,7 +88,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
@@ -568,6 +568,16 @@ class Site:
         site's (each file is a page in both); newslint gives such a page the language's."""
         site_dir = self._site_content_dir()
         return {lang: d for lang, d in self.languages.items() if d and d != site_dir}
+
+    def page_languages(self) -> PageLanguages:
+        """What tells the language of a file in `all_content_roots` (`content_file_on_disk`)."""
+        root = self.root or Path(".")
+        own = {os.fspath(root / d): lang for lang, d in self._own_content_dirs().items()}
+        if self.content_mounts:
+            own = {os.fspath(root / m.source): m.language or "" for m in self.content_mounts}
+        owners = tuple(own.get(folder, "").lower() for folder, _ in self.all_content_roots or ())
+        names = tuple(name.lower() for name in self._known_languages())
+        return PageLanguages(names, self.default_language.lower(), owners)
 
     def content_path(self, path: str | os.PathLike[str]) -> str | None:
         """Where the content file `path` sits in Hugo's content tree (`news/a.md`, `/`-separated;
@@ -1476,17 +1486,57 @@ def _folders_at(roots: Iterable[tuple[str, str]], folders: list[str]) -> Iterato
         yield from places
 
 
-def content_file_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:
+def content_file_on_disk(
+    roots: Iterable[tuple[str, str]],
+    logical: str,
+    language: str = "",
+    languages: PageLanguages | None = None,
+) -> bool:
     """Like `content_page_on_disk`, but any file counts whose name is `logical`'s last segment
     followed by a dot (`budget.html`, `budget.org`, `budget.fr.md`) or is that segment itself:
-    for rules that may report only what no content file could be (ref-not-found)."""
+    for rules that may report only what no content file could be (ref-not-found). With a
+    `language` (lower case) and the site's `languages`, only what may be a page of that language
+    counts: hugo 0.168 finds a page of the calling page's language alone (`ref "news/budget"`
+    from an English page fails when only `news/budget.fr.md` is there). A file is in the
+    language its name gives (`budget.fr.md`), else in its content folder's (a language's
+    contentDir, a mount's), else in the default language; where name and folder disagree, in
+    either."""
     if not logical:
         return True
     *folders, name = logical.split("/")
-    for place in _folders_at(roots, folders):
-        if any(e == name or e.startswith(name + ".") for e in _listing(place)[1]):
-            return True
+    for index, root in enumerate(roots):
+        owner = ""
+        if languages is not None and index < len(languages.roots):
+            owner = languages.roots[index]
+        for place in _folders_at([root], folders):
+            for entry in _listing(place)[1]:
+                if entry == name or entry.startswith(name + "."):
+                    if not language or languages is None:
+                        return True
+                    if language in languages.of_file(entry[len(name) + 1 :], owner):
+                        return True
     return False
+
+
+class PageLanguages(NamedTuple):
+    """What tells the language of a content file from its name and folder (`content_file_on_disk`):
+    the site's languages and its default (lower case), and for each of its content folders
+    (`Site.all_content_roots`, in order) the language it holds ("" for one shared by all, whose
+    files are in the default language unless their name says another)."""
+
+    names: tuple[str, ...]
+    default: str
+    roots: tuple[str, ...]
+
+    def of_file(self, rest: str, owner: str) -> set[str]:
+        """The languages a file may be in: `rest` is its name after the page's name and a dot
+        (`fr.md`, `md`, "" for a folder or a name without one), `owner` its folder's language."""
+        head, dot, _ = rest.partition(".")
+        by_name = head if dot and head in self.names else ""
+        found = {by_name or owner or self.default}
+        if by_name and owner:
+            found.add(owner)
+        return found
 
 
 def content_adapter_on_disk(roots: Iterable[tuple[str, str]]) -> bool:

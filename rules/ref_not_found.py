@@ -12,8 +12,10 @@ bundle's `index.md` or a section's `_index.md` by its folder; without regard to 
 argument (`{{< ref path="x" lang="fr" >}}`) looks among that language's pages.
 
 It is reported only when newslint is sure: every path Hugo would try is neither a page of the
-run nor a file or folder on disk (any extension, any language: Hugo finds only the language's
-own, which this rule does not tell), in the site's content folders or its theme components' (a
+run nor a file or folder on disk (any extension) that may be a page of the calling page's
+language (Hugo finds only the language's own: a file is in the language its name says,
+`budget.fr.md`, else its content folder's, else the default one), in the site's content folders
+or its theme components' (a
 pre-commit hook given a few files sees the others on disk; the disk is looked at when the run
 ends, so a result from the cache sees a page added since). A page of the run that Hugo does not
 build is reported as such: a draft (unless `buildDrafts`), a page dated in the future or expired
@@ -59,7 +61,7 @@ from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html
 from newslint.rule import GROUP_ALWAYS, Context, ProjectContext
-from newslint.site import content_adapter_on_disk, content_file_on_disk
+from newslint.site import PageLanguages, content_adapter_on_disk, content_file_on_disk
 from newslint.spans import Span
 
 from . import _dates
@@ -84,6 +86,8 @@ class RefPage(NamedTuple):
     draft: bool = False  # a draft the site does not build (no `buildDrafts`)
     # When it is built, as `publish_window` gives it (None: cannot be told).
     window: tuple[int | None, int | None] | None = (None, None)
+    # What tells the language of a file in `roots` (None: a site of one language).
+    languages: PageLanguages | None = None
 
 
 class RefNotFound(Rule):
@@ -163,7 +167,7 @@ class RefNotFound(Rule):
                     continue
                 missed = [key for key in paths if key in unbuilt]
                 if any(
-                    content_file_on_disk(page.roots, key.split("\0", 2)[2])
+                    content_file_on_disk(page.roots, *_disk_key(key), page.languages)
                     for key in paths
                     if key not in unbuilt
                 ):
@@ -201,6 +205,12 @@ class RefNotFound(Rule):
                         _report(ctx, entry, page, where, written, "unbuilt", page=path, why=why)
                     continue
                 _report(ctx, entry, page, where, written, "missing", page=path)
+
+
+def _disk_key(key: str) -> tuple[str, str]:
+    """The logical path of a page's key and its language, lower case."""
+    _, language, logical = key.split("\0", 2)
+    return logical, language.lower()
 
 
 def _report(
@@ -302,6 +312,7 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
     # The language's own setting (`[languages.fr]`), else the site's: hugo 0.168 reads both.
     level = str(site.setting_for(language, "reflinkserrorlevel") or "").lower()
     url = site.setting_for(language, "reflinksnotfoundurl")
+    several = len(site._known_languages()) > 1
     return RefPage(
         prefix + logical,
         tuple(refs),
@@ -311,6 +322,7 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         name,
         draft,
         window,
+        site.page_languages() if several else None,
     )
 
 

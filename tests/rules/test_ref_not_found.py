@@ -300,8 +300,8 @@ def test_a_bare_name_found_nowhere_is_left_alone() -> None:
 
 
 def test_refs_to_another_language() -> None:
-    """`lang="fr"`: a French page (hugo 0.168 looks among the French pages only; newslint takes
-    a page of the run or the disk in any language); a language the site lacks: left alone; an
+    """`lang="fr"`: a French page (hugo 0.168 looks among the French pages only); a language
+    the site lacks: left alone; an
     output format: the path is looked for all the same (hugo 0.168: "page not found")."""
     site = Site(root=SITE.root, language_names=("en", "fr"), default_language="en")
     body = (
@@ -341,3 +341,33 @@ def test_a_bundles_resource_has_no_base_name(tmp_path: Path) -> None:
     assert lint_project(RefNotFound, paths, site=Site(root=tmp_path)) == [
         (str(content / "a.md"), 5, 28, message)
     ]
+
+
+@pytest.mark.parametrize("dirs", [False, True], ids=["by-name", "by-content-dir"])
+def test_a_page_on_disk_counts_in_its_own_language_only(tmp_path: Path, dirs: bool) -> None:
+    """A pre-commit hook given one English article: hugo 0.168 finds only English pages (the
+    oracle: test_ref_not_found_oracle), so a French file on disk is no page for it, whether its
+    name says French (`budget.fr.md`) or its folder (`contentDir = "content/fr"`)."""
+    languages = {"en": "content/en", "fr": "content/fr"} if dirs else {}
+    site = Site(
+        root=tmp_path, language_names=("en", "fr"), default_language="en", languages=languages
+    )
+    english = tmp_path / "content" / ("en" if dirs else "") / "news"
+    french = tmp_path / "content" / ("fr" if dirs else "") / "news"
+    for folder in (english, french):
+        folder.mkdir(parents=True, exist_ok=True)
+    (french / ("budget.md" if dirs else "budget.fr.md")).write_text(fm(title="B"), "utf-8")
+    (english / "vote.md").write_text(fm(title="V"), "utf-8")
+    (french / ("both.md" if dirs else "both.fr.md")).write_text(fm(title="B"), "utf-8")
+    (english / ("both.md" if dirs else "both.en.md")).write_text(fm(title="B"), "utf-8")
+    body = '{{< ref "/news/budget" >}} {{< ref "/news/vote" >}} {{< ref "/news/both" >}}\n'
+    path = str(english / "a.md")
+    ruleset = _ruleset(RefNotFound, Case("project", ""))
+    results = [lint_document(Document.from_text(ref_article(body), path, site), ruleset)]
+    found = [(d.line, d.column, d.message) for d in project_end(results, ruleset)]
+    assert found == [(5, 10, MISSING.format("/news/budget"))]
+    # From a French page, `vote` (English) is the missing one.
+    path = str(french / ("a.md" if dirs else "a.fr.md"))
+    results = [lint_document(Document.from_text(ref_article(body), path, site), ruleset)]
+    found = [(d.line, d.column, d.message) for d in project_end(results, ruleset)]
+    assert found == [(5, 37, MISSING.format("/news/vote"))]
