@@ -26,8 +26,12 @@ up as the base name of any page it builds, and fails when there are several: rep
 pages of the run have it; one found nowhere is left alone (a page not in the run, a taxonomy
 term: `ref "politics"` finds the term page).
 
-Left alone: a path into a taxonomy (`/tags/politics`), an `outputFormat` the page lacks
-(`outputFormat="amp"`: Hugo's error names no file), a `lang` the site does not have, a `ref` to
+An output format the call names (`outputFormat="amp"`, or `ref "x" "amp"`) that neither Hugo
+nor the site (`[outputFormats]`) defines fails the build too, whatever the page: reported at
+the format's name.
+
+Left alone: a path into a taxonomy (`/tags/politics`), an `outputFormat` Hugo or the site
+defines but the page lacks (`"rss"` for an article), a `lang` the site does not have, a `ref` to
 a fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`, `<div>`) on
 a site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark omits it, and
 Hugo never runs the call), the calls of a page readers never see (`headless: true`, `build` with
@@ -110,6 +114,10 @@ class RefNotFound(Rule):
             "{page!r} is the base name of {count} pages ({pages}): hugo fails the build"
             " (REF_NOT_FOUND, ambiguous)"
         ),
+        "format": "no output format {format!r}: hugo fails the build (REF_NOT_FOUND)",
+        "format-warned": (
+            "no output format {format!r}: hugo warns (REF_NOT_FOUND) and links to {url!r}"
+        ),
         "ambiguous-warned": (
             "{page!r} is the base name of {count} pages ({pages}): hugo warns (REF_NOT_FOUND,"
             " ambiguous) and links to {url!r}"
@@ -126,6 +134,8 @@ class RefNotFound(Rule):
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         self.page = _ref_page(ctx, document, self.html)
+        if self.page is not None and self.page.refs:  # (a page of the run: a site's)
+            _unknown_formats(ctx, document, self.html)
 
     def collect(self) -> RefPage | None:
         return self.page
@@ -205,6 +215,52 @@ class RefNotFound(Rule):
                         _report(ctx, entry, page, where, written, "unbuilt", page=path, why=why)
                     continue
                 _report(ctx, entry, page, where, written, "missing", page=path)
+
+
+# The output formats hugo 0.168 defines (`hugo config`), by lower-case name.
+_HUGO_FORMATS = frozenset(
+    {"alias", "amp", "calendar", "css", "csv", "gotmpl", "html", "json", "markdown", "robots"}
+    | {"rss", "sitemap", "sitemapindex", "webappmanifest"}
+)
+
+
+def _unknown_formats(ctx: Context, document: Document, html: list[Span]) -> None:
+    """Report the output formats the page's calls name that neither Hugo nor the site defines
+    (`[outputFormats]`, any case): hugo 0.168 fails the build for those whatever the page
+    (REF_NOT_FOUND, "output format"). One the site defines but the page lacks is left alone
+    (its outputs depend on templates and kinds newslint does not follow)."""
+    site = document.site
+    if site is None or never_shown(document) or site.all_content_roots is None:
+        return
+    if site.unsafe_html_for(document.language):
+        html = []
+    defined = site.raw.get("outputformats")
+    known = (
+        _HUGO_FORMATS | {str(k).lower() for k in defined}
+        if isinstance(defined, dict)
+        else _HUGO_FORMATS
+    )
+    language = document.language or site.default_language
+    level = str(site.setting_for(language, "reflinkserrorlevel") or "").lower()
+    url = site.setting_for(language, "reflinksnotfoundurl")
+    for call in ref_calls(document):
+        if call.output_format is None or call.format_span is None or not call.output_format:
+            continue
+        if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
+            continue
+        if call.output_format.strip().lower() in known:
+            continue
+        if level == "warning":
+            shown = url if isinstance(url, str) else ""
+            ctx.report(
+                call.format_span,
+                "format-warned",
+                severity=Severity.WARNING,
+                format=call.output_format,
+                url=shown,
+            )
+        else:
+            ctx.report(call.format_span, "format", format=call.output_format)
 
 
 def _disk_key(key: str) -> tuple[str, str]:

@@ -211,3 +211,47 @@ def test_with_raw_html_rendered_a_call_in_a_comment_runs(
     )
     assert expected() | {comment} <= hugo_misses(site, warning=False)
     assert newslint_reports(site, monkeypatch, capsys) == expected() | in_draft() | {comment}
+
+
+def test_an_output_format_nobody_defines_fails_hugo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 fails for every format the page lacks ("nope2", "rss"); newslint reports only
+    those neither Hugo nor the site defines, which no page can have."""
+    calls = [
+        '{{< ref path="/a" outputFormat="HTML" >}}',
+        '{{< ref path="/a" outputformat="nope" >}}',
+        '{{< ref "/a" "nope2" >}}',
+        '{{< ref "/a" "rss" >}}',
+        '{{< ref "/a" "podcast" >}}',
+    ]
+    write_files(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["RSS", "sitemap"]\n'
+            '[outputFormats.podcast]\nmediaType = "text/html"\n[outputs]\n'
+            'page = ["html", "podcast"]\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/single.podcast.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/a.md": article(calls),
+        },
+    )
+    done = subprocess.run(
+        [hugo_binary(), "build", "-s", str(tmp_path), "-d", str(tmp_path / "public")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert done.returncode == 1
+    failed = re.findall(
+        r'REF_NOT_FOUND: Ref "/a" from page "/a": output format "(\w+)"', done.stderr
+    )
+    assert sorted(failed) == ["nope", "nope2", "rss"]
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--no-cache", "--select", "LK009", "--output-format", "concise", "content"])
+    out = capsys.readouterr().out
+    assert re.findall(r"no output format '(\w+)'", out) == ["nope", "nope2"]

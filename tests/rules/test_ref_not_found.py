@@ -371,3 +371,34 @@ def test_a_page_on_disk_counts_in_its_own_language_only(tmp_path: Path, dirs: bo
     results = [lint_document(Document.from_text(ref_article(body), path, site), ruleset)]
     found = [(d.line, d.column, d.message) for d in project_end(results, ruleset)]
     assert found == [(5, 37, MISSING.format("/news/vote"))]
+
+
+def test_an_output_format_nobody_defines() -> None:
+    """hugo 0.168 fails the build for an output format it and the site lack, named or second
+    (REF_NOT_FOUND, "output format": the oracle, test_ref_not_found_oracle), whatever the page;
+    one it defines (any case) is left alone, even where the page lacks it."""
+    body = (
+        '{{< ref path="/a" outputFormat="amp" >}} {{< ref path="/a" outputformat="nope" >}}'
+        ' {{< ref "/a" "Nope2" >}} {{< ref "/a" "PODCAST" >}} {{< ref path="/a" >}}\n'
+    )
+    ruleset = _ruleset(RefNotFound, Case("project", ""))
+
+    def reported(raw: dict[str, object]) -> list[tuple[int, int, str, Severity]]:
+        site = Site(root=SITE.root, raw=raw)
+        result = lint_document(Document.from_text(ref_article(body), f"{ROOT}/a.md", site), ruleset)
+        found = [*result.diagnostics, *project_end([result], ruleset)]
+        return [(d.line, d.column, d.message, d.severity) for d in found]
+
+    formats = "no output format {!r}: hugo fails the build (REF_NOT_FOUND)"
+    assert reported({"outputformats": {"Podcast": {}}}) == [
+        (5, 74, formats.format("nope"), Severity.ERROR),
+        (5, 98, formats.format("Nope2"), Severity.ERROR),
+    ]
+    warned = reported({"outputformats": {"podcast": {}}, "reflinkserrorlevel": "WARNING"})
+    assert warned[0] == (
+        5,
+        74,
+        "no output format 'nope': hugo warns (REF_NOT_FOUND) and links to ''",
+        Severity.WARNING,
+    )
+    assert len(reported({})) == 3  # `PODCAST` too, where the site defines no such format
