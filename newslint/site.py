@@ -1518,6 +1518,53 @@ def content_file_on_disk(
     return False
 
 
+def content_names_on_disk(
+    roots: Iterable[tuple[str, str]],
+    name: str,
+    language: str = "",
+    languages: PageLanguages | None = None,
+) -> Iterator[str]:
+    """The absolute paths of the content files below `roots` that may be a page whose base name
+    is `name` (lower case: `budget.md`, `Budget.fr.html`) in `language` (as
+    `content_file_on_disk` tells it; any language without one), and of the folders of that name
+    (a bundle's, a section's). Walks the folders, links left out (asked only before a report)."""
+    for index, (root, _) in enumerate(roots):
+        owner = ""
+        if languages is not None and index < len(languages.roots):
+            owner = languages.roots[index]
+        stack = [root]
+        while stack:
+            try:
+                with os.scandir(stack.pop()) as entries:
+                    found = [(e.name, e.path, e.is_dir()) for e in entries if not _is_link(e)]
+            except OSError:
+                continue
+            for entry, path, folder in found:
+                lowered = entry.lower()
+                if folder:
+                    stack.append(path)
+                    if lowered == name:
+                        yield os.path.abspath(path)
+                    continue
+                stem, _, extension = lowered.rpartition(".")
+                if extension not in _CONTENT_FORMATS or not stem.startswith(name):
+                    continue
+                rest = lowered[len(name) :]
+                if rest != "." + extension and not (
+                    languages is not None
+                    and rest.count(".") == 2
+                    and rest[1:].partition(".")[0] in languages.names
+                ):
+                    continue
+                if (
+                    language
+                    and languages is not None
+                    and language not in languages.of_file(rest[1:], owner)
+                ):
+                    continue
+                yield os.path.abspath(path)
+
+
 class PageLanguages(NamedTuple):
     """What tells the language of a content file from its name and folder (`content_file_on_disk`):
     the site's languages and its default (lower case), and for each of its content folders

@@ -22,9 +22,12 @@ build is reported as such: a draft (unless `buildDrafts`), a page dated in the f
 (unless `buildFuture`, `buildExpired`), by the clock when the run ends; from a page Hugo builds,
 or from a draft that `hugo -D` would render (checked with hugo 0.168: it fails there for a
 future page, not for a draft). A bare name (`ref "budget"`, found nowhere as a path) Hugo looks
-up as the base name of any page it builds, and fails when there are several: reported when two
-pages of the run have it; one found nowhere is left alone (a page not in the run, a taxonomy
-term: `ref "politics"` finds the term page).
+up as the base name of any page it builds in the page's language, and fails when there are
+several (reported when two pages of the run have it) or none: reported when the run holds a
+page of that name Hugo does not build (a draft, a future or expired page) or builds in another
+language only, no page of the run carries a term of that name (`ref "politics"` finds the term
+page) and no other content file on disk may be a page of that name. One the run holds no page
+of is left alone (a page not in the run, a term).
 
 An output format the call names (`outputFormat="amp"`, or `ref "x" "amp"`) that neither Hugo
 nor the site (`[outputFormats]`) defines fails the build too, whatever the page: reported at
@@ -57,6 +60,7 @@ nowhere.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -65,13 +69,20 @@ from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html
 from newslint.rule import GROUP_ALWAYS, Context, ProjectContext
-from newslint.site import PageLanguages, content_adapter_on_disk, content_file_on_disk
+from newslint.site import (
+    PageLanguages,
+    Site,
+    content_adapter_on_disk,
+    content_file_on_disk,
+    content_names_on_disk,
+    path_segment,
+)
 from newslint.spans import Span
 
 from . import _dates
 from ._crossfile import content_path, position
 from ._page_urls import config_true, logical_path, publish_window
-from ._pages import hugo_true, never_shown
+from ._pages import hugo_true, hugo_value, never_shown
 from ._refs import BY_NAME, ref_calls, target_keys
 
 
@@ -92,6 +103,9 @@ class RefPage(NamedTuple):
     window: tuple[int | None, int | None] | None = (None, None)
     # What tells the language of a file in `roots` (None: a site of one language).
     languages: PageLanguages | None = None
+    # Its taxonomy terms, lower case (keys by base name: `_term_keys`): `ref "politics"` finds
+    # the term's page.
+    terms: tuple[str, ...] = ()
 
 
 class RefNotFound(Rule):
@@ -146,7 +160,8 @@ class RefNotFound(Rule):
         keys its calls may find too, and `GROUP_ALWAYS`: `project_end` then gets the pages with
         calls and the pages of the run they may find (and those that share a base name), not
         every page (peak memory must not grow with the number of files)."""
-        own = (data.own, data.name) if data.name else (data.own,)
+        terms = _term_keys(data)
+        own = (data.own, data.name, *terms) if data.name else (data.own, *terms)
         if not data.refs:
             return own
         return (GROUP_ALWAYS, *own, *(key for keys, _, _ in data.refs for key in keys))
@@ -159,9 +174,16 @@ class RefNotFound(Rule):
         # Base name key: the built pages of that name, by their key (`news/budget.md` and
         # `news/budget.en.md` are one page to Hugo, which keeps one of the two files).
         names: dict[str, dict[str, str]] = {}
+        # The pages of the run by base name in any language, for a bare name that finds none:
+        # (path, why Hugo does not build it, its key by base name).
+        named: dict[str, list[tuple[str, str | None, str]]] = {}
+        terms: set[str] = set()
         for entry in collected:
             page: RefPage = entry.data
             why = _unbuilt(page, now)
+            terms.update(_term_keys(page))
+            if page.name:
+                named.setdefault(_any_language(page.name), []).append((entry.path, why, page.name))
             if why is None:
                 built.add(page.own)
                 if page.name:
@@ -201,6 +223,8 @@ class RefNotFound(Rule):
                             count=len(same),
                             pages=shown,
                         )
+                    elif not same and by_name[0] not in terms:
+                        _unbuilt_name(ctx, entry, page, by_name[0], named, where, written, now)
                     continue
                 if page.roots not in adapters:
                     adapters[page.roots] = content_adapter_on_disk(page.roots)
@@ -261,6 +285,49 @@ def _unknown_formats(ctx: Context, document: Document, html: list[Span]) -> None
             )
         else:
             ctx.report(call.format_span, "format", format=call.output_format)
+
+
+def _any_language(name_key: str) -> str:
+    """A key by base name without its language."""
+    root, _, rest = name_key.split("\0", 2)
+    return f"{root}\0{rest}"
+
+
+def _unbuilt_name(
+    ctx: ProjectContext,
+    entry: Collected,
+    page: RefPage,
+    name_key: str,
+    named: dict[str, list[tuple[str, str | None, str]]],
+    where: tuple[int, int, int, int],
+    written: str,
+    now: int,
+) -> None:
+    """Report a bare name that finds no page Hugo builds in the calling page's language, where
+    the run holds a page of that name Hugo does not build (a draft, a future or expired page:
+    "unbuilt") or one of another language only ("missing"), and no other file on disk may be a
+    page of that name (hugo 0.168 fails the build: page not found). One the run holds no page
+    of is left alone: it may be a page not in the run, or a term."""
+    language = name_key.split("\0", 2)[1].lower()
+    mine = [
+        (path, why) for path, why, key in named.get(_any_language(name_key), []) if key == name_key
+    ]
+    others = [path for path, _, key in named.get(_any_language(name_key), []) if key != name_key]
+    if not mine and not others:
+        return
+    name = name_key.split("\0", 2)[2].removesuffix(BY_NAME)
+    known = {os.path.abspath(path) for path, _ in mine}
+    for found in content_names_on_disk(page.roots, name, language, page.languages):
+        if found not in known and not any(k.startswith(found + os.sep) for k in known):
+            return  # a page of that name the run does not hold, or holds as another language's
+    path = written.partition("#")[0]
+    source = _unbuilt(page, now)
+    if mine:
+        why = next(why for _, why in mine if why is not None)
+        if source is None or (source == "a draft" and why != "a draft"):
+            _report(ctx, entry, page, where, written, "unbuilt", page=path, why=why)
+    else:
+        _report(ctx, entry, page, where, written, "missing", page=path)
 
 
 def _disk_key(key: str) -> tuple[str, str]:
@@ -353,15 +420,21 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         if names and (len(names) > 1 or "." in names[0] or call.language is not None):
             continue  # a bare name with a dot (`budget.fr`), escaped, or in another language
         where = position(document, call.span)
-        refs.append((tuple(keys_prefix + key for key in tried), where, call.written))
+        keys = [keys_prefix + key for key in tried]
+        # A bare name's page in another language: Hugo does not find it, and the run's own says
+        # the name meant it (`_unbuilt_name`); its key brings it to `project_end`.
+        if names:
+            keys += [f"{site.root}\0{lang}\0{names[0]}{BY_NAME}" for lang in own_languages(site)]
+        refs.append((tuple(dict.fromkeys(keys)), where, call.written))
     name = ""
     if not document.bundle_resource:
         name = prefix + logical.rpartition("/")[2] + BY_NAME
     language = document.language or site.default_language
     draft = hugo_true(document, "draft") and not config_true(site.raw.get("builddrafts"))
     window = publish_window(ctx, site, language)
+    found_terms = _terms(document, site)
     if not refs:
-        return RefPage(prefix + logical, (), (), False, "", name, draft, window)
+        return RefPage(prefix + logical, (), (), False, "", name, draft, window, None, found_terms)
     roots = site.all_content_roots
     if roots is None:
         return None
@@ -379,7 +452,34 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         draft,
         window,
         site.page_languages() if several else None,
+        found_terms,
     )
+
+
+def own_languages(site: Site) -> tuple[str, ...]:
+    """The site's languages as pages' keys name them, when it has several."""
+    return site.language_names if len(site.language_names) > 1 else ()
+
+
+def _term_keys(page: RefPage) -> tuple[str, ...]:
+    """The page's terms as keys by base name, in its language."""
+    if not page.terms:
+        return ()
+    prefix = page.own[: page.own.rindex("\0") + 1]
+    return tuple(prefix + term + BY_NAME for term in page.terms)
+
+
+def _terms(document: Document, site: Site) -> tuple[str, ...]:
+    """The page's taxonomy terms (its own or cascaded), as written in lower case and as Hugo
+    writes them in paths."""
+    found: set[str] = set()
+    for plural in site.taxonomies_for(document.language).values():
+        value = hugo_value(document, plural.lower())
+        for term in value if isinstance(value, list) else [value]:
+            if isinstance(term, str | int) and not isinstance(term, bool) and str(term).strip():
+                text = str(term).strip().lower()
+                found.update((text, path_segment(text)))
+    return tuple(sorted(found))
 
 
 def _tried(path: str, base: str, logical: str, bundle: bool) -> list[str]:

@@ -69,7 +69,10 @@ BUNDLE_REFS = [('{{< ref "../b.md" >}}', True), ('{{< ref "../b" >}}', False)]
 TOP_REFS = [
     ('{{< ref "dupname" >}}', False),
     ('{{< ref "uniq.md" >}}', True),
-    ('{{< ref "fr" >}}', True),  # Hugo: no English page `fr` (newslint: any page of the run)
+    ('{{< ref "fr" >}}', False),  # no English page `fr`: the French one is not found
+    # a bare name of pages Hugo does not build: a draft, a future page
+    ('{{< ref "d" >}}', False),
+    ('{{< ref "fut" >}}', False),
 ]
 # In a draft, rendered by `hugo -D` only, which builds the draft it refers to, not the future page.
 DRAFT_REFS = [('{{< ref "/news/d" >}}', True), ('{{< ref "/news/fut" >}}', False)]
@@ -165,9 +168,6 @@ def test_newslint_reports_what_hugo_finds_no_page_for(
     site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     left_alone = {("content/news/a.md", 4 + len(A_REFS) + n, "") for n in range(len(HUGO_ONLY))}
-    left_alone |= {
-        ("content/top.md", 4 + n, "") for n, (call, _) in enumerate(TOP_REFS) if '"fr"' in call
-    }
     misses = hugo_misses(site, warning=False)
     assert {(file, line) for file, line, _ in misses} == {
         (file, line) for file, line, _ in expected() | left_alone

@@ -402,3 +402,43 @@ def test_an_output_format_nobody_defines() -> None:
         Severity.WARNING,
     )
     assert len(reported({})) == 3  # `PODCAST` too, where the site defines no such format
+
+
+def test_a_bare_name_of_a_page_hugo_does_not_build() -> None:
+    """hugo 0.168 fails for a bare name whose pages it does not build, or builds in another
+    language only (the oracle: test_ref_not_found_oracle); a term of that name is a page."""
+    top = f"{ROOT}/a.md"
+    files = {
+        f"{ROOT}/news/plan.md": fm(title="Plan", draft=True),
+        f"{ROOT}/news/later.md": fm(title="Later", date="2099-01-01"),
+        f"{ROOT}/news/budget.fr.md": fm(title="Budget"),
+        top: ref_article('{{< ref "plan" >}} {{< ref "later" >}} {{< ref "budget" >}}\n'),
+    }
+    site = Site(root=SITE.root, language_names=("en", "fr"), default_language="en")
+    assert lint_project(RefNotFound, files, site=site) == [
+        (top, 5, 10, unbuilt("plan", "a draft")),
+        (top, 5, 29, unbuilt("later", "dated in the future")),
+        (top, 5, 49, MISSING.format("budget")),
+    ]
+    files[f"{ROOT}/news/tagged.md"] = fm(title="Tagged", tags=["Later", "Plan"])
+    assert lint_project(RefNotFound, files, site=site) == [(top, 5, 49, MISSING.format("budget"))]
+
+
+def test_a_bare_name_of_a_page_on_disk_is_left_alone(tmp_path: Path) -> None:
+    """Another file of that name on disk, not in the run (a hook given two files), may be the
+    page Hugo finds."""
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "world").mkdir()
+    (content / "news" / "plan.md").write_text(fm(title="Plan"), encoding="utf-8")
+    files = {
+        str(content / "world" / "plan.md"): fm(title="Plan", draft=True),
+        str(content / "a.md"): ref_article('{{< ref "plan" >}}\n'),
+    }
+    for path, text in files.items():
+        Path(path).write_text(text, encoding="utf-8")
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == []
+    (content / "news" / "plan.md").unlink()
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == [
+        (str(content / "a.md"), 5, 10, unbuilt("plan", "a draft"))
+    ]
