@@ -15,7 +15,8 @@ own `slug` and the `slug`s of the sections above it, in lower case, `.html` unde
 (`/fr/`; the default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does
 not (hugo 0.168 writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases:
 [/news/old/]`, with the language's prefix; `.html` where `uglyURLs` makes the page's own URL
-one, per section too) at another page's URL, or at another page's alias, is reported too: Hugo
+one, per section too, and for a section page of a section the table makes ugly) at another
+page's URL, or at another page's alias, is reported too: Hugo
 writes only one of the two files. So is a page or
 an alias at the list page Hugo makes for a top-level folder without `_index.md` (`content/news/`
 holding any page, a draft's or a bundle's too, is listed at `/news/`; at `/fr/news/` when it
@@ -392,11 +393,12 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     section = is_section_page(document)
     prefix = language_folder(site, language)
     # An alias is a `.html` file where the page's own URL is (hugo 0.168, `uglyURLs` per
-    # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`); a
-    # section page's under such a table is not known.
+    # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`), and
+    # so is a section page's of such a section (`news/_index.md`, `news/sub/_index.md`; the
+    # list page itself stays `/news/`), not the home page's (checked with the binary).
     ugly = ugly_urls(site.raw.get("uglyurls"))
     if isinstance(site.raw.get("uglyurls"), dict):
-        ugly = None if section or not logical else _ugly(site, logical)
+        ugly = _ugly(site, logical)
     fixed: list[Target] = []
     derived = None
     index_slug = False

@@ -171,7 +171,24 @@ def _public_file(url: str, written: dict[str, str]) -> str:
     return path if path in written else f"{path}/index.html".lstrip("/")
 
 
-@pytest.mark.parametrize("files", [PLAIN_SITE, LANGUAGE_SITE], ids=["plain", "languages"])
+# `uglyURLs` per section: a section page's aliases are `.html` files where its section's are
+# (`/old.html`, over the page whose `url` it is), the home page's folders (`/gone/`).
+UGLY_TABLE_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n[uglyURLs]\nnews = true\n',
+    "content/_index.md": "title: h\naliases: [/gone]",
+    "content/news/_index.md": "title: n\naliases: [/old]",
+    "content/news/a.md": "title: a",
+    "content/old.md": "title: o\nurl: /old.html\ndate: 2020-01-01",
+    "content/gone/index.md": "title: g\ndate: 2020-01-01",
+}
+
+
+@pytest.mark.parametrize(
+    "files",
+    [PLAIN_SITE, LANGUAGE_SITE, UGLY_TABLE_SITE],
+    ids=["plain", "languages", "ugly-table"],
+)
 def test_reports_are_the_collisions_hugo_makes(
     files: dict[str, str],
     tmp_path: Path,
@@ -230,6 +247,16 @@ def test_what_the_language_site_reports(
         ("content/en/news/i.md", "content/en/news/j.md", "/en/news/j.html"),
         ("content/fr/news/f.md", "content/fr/news/g.md", "/fr/news/g.html"),
         ("content/fr/posts/p2.md", "content/fr/posts/p1.md", "/fr/2024/same.html"),
+    ]
+
+
+def test_what_the_ugly_table_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path, UGLY_TABLE_SITE)
+    assert sorted(_reports(tmp_path, capsys, monkeypatch)) == [
+        ("content/_index.md", "content/gone/index.md", "/gone/"),
+        ("content/news/_index.md", "content/old.md", "/old.html"),
     ]
 
 

@@ -255,6 +255,27 @@ def test_an_alias_of_a_page_with_an_ugly_url_per_section() -> None:
     ]
 
 
+def test_a_section_page_s_alias_under_ugly_urls_per_section() -> None:
+    """hugo 0.168 with `[uglyURLs] news = true` writes the aliases of `news/_index.md` and of
+    `news/sub/_index.md` as `.html` files (`/old.html`), though the list pages stay folders;
+    those of the home page and of another section's page as folders (the oracle:
+    test_hugo_duplicate_url_oracle)."""
+    site = Site(root=Path("/site"), raw={"uglyurls": {"news": True}})
+    old, gone = "/site/content/old.md", "/site/content/gone/index.md"
+    sub = "/site/content/news/sub/_index.md"
+    files = {
+        SECTION: page(aliases=["/old"]),
+        sub: page(aliases=["/gone"]),
+        "/site/content/_index.md": page(aliases=["/gone"]),
+        old: page("2020-01-01", url="/old.html"),
+        gone: page("2020-01-01"),
+    }
+    assert run(files, site) == [
+        ("/site/content/_index.md", 4, 5, f"alias /gone/ is also the URL of {gone}"),
+        (SECTION, 4, 5, f"alias /old.html is also the URL of {old}"),
+    ]
+
+
 def test_disable_path_to_lower_is_left_alone() -> None:
     site = Site(root=Path("/site"), raw={"disablepathtolower": True})
     assert run({A: page(slug="b"), B: page()}, site) == []
