@@ -10,7 +10,9 @@ post, is `/blog/2015/07/launch/`); else its `[permalinks]` pattern (the
 site's or its language's, with the tokens link-fragment knows); else its file's path, with its
 own `slug` and the `slug`s of the sections above it, in lower case, `.html` under the site's
 `uglyURLs`; a page (no leaf bundle) with `slug: index`, exactly, is at its folder's URL
-(`news/a.md` at `/news/`, over the list page; reported at its slug). A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
+(`news/a.md` at `/news/`, over the list page; reported at its slug). A page at its language's
+home page's URL (`content/a.md` with `slug: index`, a `url: /`) is reported whether or not the
+run holds `content/_index.md`: Hugo makes the home page without one. A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
 (`news/b.md`) share the path-derived URL `/news/b/`. Pages in a language with a prefix
 (`/fr/`; the default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does
 not (hugo 0.168 writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases:
@@ -130,6 +132,9 @@ class UrlPage(NamedTuple):
     # Its `slug: index` puts it at its folder's URL (`_page_urls.OwnUrl.index_slug`): it, not the
     # folder's list page, is the one reported.
     index_slug: bool = False
+    # The file of its language's home page (`index.html`, `fr/index.html`), which Hugo makes
+    # with or without `_index.md`; "" where the site writes none (`disableKinds`).
+    home: str = ""
 
 
 class DuplicateUrl(Rule):
@@ -148,6 +153,8 @@ class DuplicateUrl(Rule):
         "alias-section": (
             "alias {value} is also the URL of the list page Hugo makes for the folder {other}"
         ),
+        "home": "URL {value} is also the URL of the site's home page",
+        "index-slug-home": "slug `index` puts the page at {value}, the URL of the site's home page",
     }
     presets = ("news",)
 
@@ -176,7 +183,7 @@ class DuplicateUrl(Rule):
                 own or _leaf(_file_target(data.derived[0], data.derived[2], data.derived[3]).file)
             )
         keys += [f"{data.root}\0leaf\0{leaf.lower()}" for leaf in leaves]
-        if data.section_slug is not None or _top_level(data):
+        if data.section_slug is not None or _top_level(data) or _at_home(data):
             keys.append(GROUP_ALWAYS)
         return keys
 
@@ -211,6 +218,7 @@ class DuplicateUrl(Rule):
         for (_, file), members in groups.items():
             if _automatic_section(ctx, file, members):
                 continue
+            _home(ctx, file, members)
             if len(members) > 1:
                 members = [m for m in members if not _bundle_resource(m[0].data)]
             if len(members) > 1:
@@ -222,6 +230,40 @@ def _bundle_resource(page: UrlPage) -> bool:
     `news/bun/index.md`), as `Site.bundle_resource` tells it: looked at again when the run ends,
     so that a result from the cache sees the folders as they are now."""
     return bundle_resource_on_disk(page.file, page.depth, page.languages)
+
+
+def _at_home(page: UrlPage) -> bool:
+    """Whether the page may be at its language's home page's URL (a top-level `slug: index`, a
+    `url: /`), no home page itself."""
+    if not page.home or (page.section_slug is not None and not page.logical):
+        return False
+    if page.derived is not None and page.index_slug and "/" not in page.logical:
+        return True
+    return any(target.file == page.home for target in page.fixed)
+
+
+def _home(ctx: ProjectContext, file: str, members: list[tuple[Collected, Target]]) -> None:
+    """Report the first page at `file` when it is its language's home page's and the run holds
+    no file of that home page (`_index.md`): hugo 0.168 makes the home page all the same, and
+    writes one of the two (checked with the binary: "Duplicate target paths: /index.html").
+    The others there are reported as any pages at one URL are, naming the first."""
+    if "\0" in file or not any(m[0].data.home == file for m in members):
+        return
+    if any(m[0].data.section_slug is not None and not m[0].data.logical for m in members):
+        return  # the home page's file is in the run: reported as any two pages are
+    members = [m for m in members if not _bundle_resource(m[0].data) and not m[1].alias]
+    if members:
+        # The one `_report` takes for the original (the others name it).
+        entry, target = min(
+            members, key=lambda m: (m[0].data.index_slug, m[0].data.order, m[0].path)
+        )
+        ctx.report(
+            entry.path,
+            target.where,
+            "index-slug-home" if entry.data.index_slug else "home",
+            source_text=target.shown,
+            value=target.shown,
+        )
 
 
 def _top_level(page: UrlPage) -> bool:
@@ -454,6 +496,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         tuple(sorted(site._known_languages())),
         _automatic_sections(site),
         index_slug,
+        "" if _disabled(site, "home") else prefix + "index.html",
     )
 
 

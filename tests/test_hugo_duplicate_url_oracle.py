@@ -282,3 +282,27 @@ def test_what_the_plain_site_reports(
         ("content/top.md", "content/dated/", "/dated/"),
         ("content/top2.md", "content/news/", "/news/"),
     ]
+
+
+def test_a_page_at_the_home_page_s_url_without_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No `content/_index.md`: Hugo makes the home page all the same, and a top-level
+    `slug: index` and a `url: /` are written over it."""
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n'
+        'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+        "content/a.md": "title: a\nslug: index\ndate: 2024-01-02",
+        "content/news/u.md": "title: u\nurl: /\ndate: 2024-01-01",
+        "content/news/b.md": "title: b",
+    }
+    _, _, output = _build(tmp_path, files)
+    assert "Duplicate target paths: /index.html (3)" in output
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--output-format", "concise", "--no-cache", "--select", "XF003", "content"])
+    assert capsys.readouterr().out.splitlines() == [
+        "content/a.md:3:7: XF003 [duplicate-url] slug `index` puts the page at /, the URL of"
+        " content/news/u.md",
+        "content/news/u.md:3:6: XF003 [duplicate-url] URL / is also the URL of the site's home"
+        " page",
+    ]

@@ -20,6 +20,9 @@ def page(date: str = "2024-01-01", **fields: Any) -> str:
     return fm(title="Budget", **fields, date=date)
 
 
+HOME = "URL {} is also the URL of the site's home page"
+
+
 def run(files: dict[str, str], site: Site = SITE) -> list[tuple[str, int, int, str]]:
     return lint_project(DuplicateUrl, files, site=site)
 
@@ -51,14 +54,15 @@ def test_a_url_hugo_writes_elsewhere(url: str) -> None:
 def test_a_url_of_a_bare_question_mark_or_hash_is_no_root(url: str) -> None:
     # Before: `?` and `#` parsed as an empty query or fragment, left `/`, which another page's
     # `url: /` has. hugo 0.168 writes them as they are (`public/?/index.html`, `public/#/...`).
-    assert run({A: page(url="/"), B: page("2024-01-02", url=url)}) == []
+    # (`url: /` takes the home page's place.)
+    assert run({A: page(url="/"), B: page("2024-01-02", url=url)}) == [(A, 3, 6, HOME.format("/"))]
 
 
 @pytest.mark.parametrize("url", ["//", "///"])
 def test_a_url_of_slashes_alone_is_the_root(url: str) -> None:
     # hugo 0.168 writes both to `public/index.html`, as `url: /`
     found = run({A: page(url="/"), B: page("2024-01-02", url=url)})
-    assert found == [(B, 3, 6, f"URL / is also the URL of {A}")]
+    assert found == [(A, 3, 6, HOME.format("/")), (B, 3, 6, f"URL / is also the URL of {A}")]
 
 
 def test_the_later_page_is_reported_at_the_front_matter_when_nothing_moved_it() -> None:
@@ -583,6 +587,29 @@ def test_a_slug_index_at_the_top_is_the_home_page() -> None:
 )
 def test_a_slug_hugo_does_not_put_at_the_folders_url(path: str, slug: str) -> None:
     assert run({path: page(slug=slug), SECTION: page()}) == []
+
+
+def test_a_page_at_the_home_page_s_url_without_its_file() -> None:
+    """hugo 0.168 makes the home page without `content/_index.md`: a top-level `slug: index`
+    and a `url: /` take its place all the same (the oracle: test_hugo_duplicate_url_oracle);
+    the French home page is at `/fr/`; with the home page disabled, no home page is there."""
+    top, url = "/site/content/a.md", "/site/content/news/u.md"
+    french = "/site/content/b.fr.md"
+    files = {top: page(slug="index"), url: page(url="/"), french: page(slug="index")}
+    site = Site(root=Path("/site"), language_names=("en", "fr"), default_language="en")
+    assert run(files, site) == [
+        (top, 3, 7, f"slug `index` puts the page at /, the URL of {url}"),
+        (french, 3, 7, "slug `index` puts the page at /fr/, the URL of the site's home page"),
+        (url, 3, 6, "URL / is also the URL of the site's home page"),
+    ]
+    home = "/site/content/_index.md"
+    assert run({top: page("2024-01-02", slug="index"), home: page()}) == [
+        (top, 3, 7, f"slug `index` puts the page at /, the URL of {home}")
+    ]
+    quiet = Site(root=Path("/site"), raw={"disablekinds": ["home"]})
+    assert [found for found in run(files, quiet) if "home page" in found[3]] == []
+    # A page's alias at `/` is none (`aliases: [/]` writes no redirect over the home page).
+    assert run({top: page(aliases=["/"])}) == []
 
 
 def test_a_slug_index_under_ugly_urls() -> None:
