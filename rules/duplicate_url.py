@@ -235,8 +235,8 @@ def _bundle_resource(page: UrlPage) -> bool:
 def _at_home(page: UrlPage) -> bool:
     """Whether the page may be at its language's home page's URL (a top-level `slug: index`, a
     `url: /`), no home page itself."""
-    if not page.home or (page.section_slug is not None and not page.logical):
-        return False
+    if not page.home or not page.logical:
+        return False  # (`content/_index.md` or `content/index.md`: the home page itself)
     if page.derived is not None and page.index_slug and "/" not in page.logical:
         return True
     return any(target.file == page.home for target in page.fixed)
@@ -249,7 +249,7 @@ def _home(ctx: ProjectContext, file: str, members: list[tuple[Collected, Target]
     The others there are reported as any pages at one URL are, naming the first."""
     if "\0" in file or not any(m[0].data.home == file for m in members):
         return
-    if any(m[0].data.section_slug is not None and not m[0].data.logical for m in members):
+    if any(not m[0].data.logical for m in members):
         return  # the home page's file is in the run: reported as any two pages are
     members = [m for m in members if not _bundle_resource(m[0].data) and not m[1].alias]
     if members:

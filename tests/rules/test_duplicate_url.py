@@ -608,8 +608,10 @@ def test_a_page_at_the_home_page_s_url_without_its_file() -> None:
     ]
     quiet = Site(root=Path("/site"), raw={"disablekinds": ["home"]})
     assert [found for found in run(files, quiet) if "home page" in found[3]] == []
-    # A page's alias at `/` is none (`aliases: [/]` writes no redirect over the home page).
+    # A page's alias at `/` is none (`aliases: [/]` writes no redirect over the home page);
+    # `content/index.md` is the home page itself (a leaf bundle: home-leaf-bundle says so).
     assert run({top: page(aliases=["/"])}) == []
+    assert run({"/site/content/index.md": page()}) == []
 
 
 def test_a_slug_index_under_ugly_urls() -> None:
