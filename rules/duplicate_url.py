@@ -22,8 +22,11 @@ page's URL, or at another page's alias, is reported too: Hugo
 writes only one of the two files. So is a page or
 an alias at the list page Hugo makes for a top-level folder without `_index.md` (`content/news/`
 holding any page, a draft's or a bundle's too, is listed at `/news/`; at `/fr/news/` when it
-holds a French page), looked for on disk when the run ends; not on a site with content mounts,
-a content folder per language or a `[permalinks.section]` table.
+holds a French page; where the site's `[permalinks.section]` pattern for the folder puts it,
+`/topics/news/` for `/topics/:sections/`), looked for on disk when the run ends; not on a site
+with content mounts, a content folder per language, a language's `[permalinks.section]` or a
+pattern with tokens other than `:section` and `:sections` (`:slug` and `:title` come from a
+made-up title, `Blogs` for `blog`).
 
 Pages Hugo does not publish take no URL: drafts (unless the site's `buildDrafts`), pages with
 `headless: true` or `build.render` never or link, pages of a kind in `disableKinds`, pages whose
@@ -59,6 +62,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -135,6 +139,9 @@ class UrlPage(NamedTuple):
     # The file of its language's home page (`index.html`, `fr/index.html`), which Hugo makes
     # with or without `_index.md`; "" where the site writes none (`disableKinds`).
     home: str = ""
+    # The top-level folders whose list page `[permalinks.section]` moves, and where
+    # (`("news", "topics/news")`: `_section_moves`).
+    moved: tuple[tuple[str, str], ...] = ()
 
 
 class DuplicateUrl(Rule):
@@ -267,20 +274,55 @@ def _home(ctx: ProjectContext, file: str, members: list[tuple[Collected, Target]
 
 
 def _top_level(page: UrlPage) -> bool:
-    """Whether the page or one of its aliases may be at a top-level URL (`/news/`, `/fr/news/`)."""
+    """Whether the page or one of its aliases may be at a top-level URL (`/news/`, `/fr/news/`)
+    or where `[permalinks.section]` moves a top-level folder's list page (`_section_moves`)."""
     if page.automatic is None:
         return False
     if page.derived is not None and "/" not in page.derived[0].strip("/"):
         return True
-    return any(t.file.endswith("/index.html") and t.file.count("/") <= 2 for t in page.fixed)
+    if page.derived is not None and page.derived[0].strip("/") in dict(page.moved).values():
+        return True
+    moved = tuple(f"{path}/index.html" for _, path in page.moved)
+    return any(
+        t.file.endswith("/index.html") and (t.file.count("/") <= 2 or t.file.endswith(moved))
+        for t in page.fixed
+    )
+
+
+# The tokens of a `[permalinks.section]` pattern a top-level folder's list page expands as its
+# folder's name (hugo 0.168: `/topics/:sections/` and `/s/:section/` put `content/news/` at
+# `/topics/news/`, `/s/news/`; `:slug` and `:title` it takes from the list page's made-up
+# title, `Blogs` for `blog`: not modelled).
+_SECTION_TOKENS = re.compile(r":sections\b|:section\b")
+
+
+def _section_moves(site: Site) -> tuple[tuple[str, str], ...] | None:
+    """Where the site's `[permalinks.section]` table moves the list pages of top-level folders:
+    (folder name, its URL path) for each folder it names; None where a pattern is not modelled
+    (a token other than `:section` and `:sections`, upper case, not a string)."""
+    table = site.raw.get("permalinks")
+    sections = table.get("section") if isinstance(table, dict) else None
+    if sections is None:
+        return ()
+    if not isinstance(sections, dict):
+        return None
+    moves = []
+    for name, pattern in sections.items():
+        if not isinstance(pattern, str) or not isinstance(name, str) or pattern != pattern.lower():
+            return None
+        expanded = _SECTION_TOKENS.sub(name.lower(), pattern)
+        if ":" in expanded or not _plain_path(expanded.strip("/")) or "." in expanded:
+            return None
+        moves.append((name.lower(), expanded.strip("/")))
+    return tuple(moves)
 
 
 def _automatic_sections(site: Site) -> tuple[str, str] | None:
     """`UrlPage.automatic`: None where a top-level folder's list page may be elsewhere or
-    absent (the `section` kind disabled, a `[permalinks.section]` table, the site's or a
-    language's, a cascade from the configuration or the content root's `_index` file that sets
-    `build`, `url` or `slug`) or its folder not found by name alone (content mounts, a content
-    folder per language)."""
+    absent (the `section` kind disabled, a `[permalinks.section]` table newslint does not
+    model (`_section_moves`) or a language's, a cascade from the configuration or the content
+    root's `_index` file that sets `build`, `url` or `slug`) or its folder not found by name
+    alone (content mounts, a content folder per language)."""
     roots = site.content_roots
     if _disabled(site, "section") or len(roots) != 1 or roots[0][1]:
         return None
@@ -288,8 +330,9 @@ def _automatic_sections(site: Site) -> tuple[str, str] | None:
     for language in site.language_names or (site.default_language,):
         if root_cascades(site, language, ("build", "_build", "url", "slug")):
             return None
-    tables = [site.raw.get("permalinks")]
-    tables += [site._language_settings(name).get("permalinks") for name in site.language_names]
+    if _section_moves(site) is None:
+        return None
+    tables = [site._language_settings(name).get("permalinks") for name in site.language_names]
     for table in tables:
         if table is not None and (not isinstance(table, dict) or "section" in table):
             return None
@@ -309,15 +352,20 @@ def _automatic_section(
     if "\0" in file or parts[-1] != "index.html" or page.automatic is None:
         return False
     default, default_folder = page.automatic
-    if len(parts) == 2 and not default_folder:
-        language = default
-    elif len(parts) == 3 and parts[0] in page.languages:
-        language = parts[0]
-        if language == default and not default_folder:
-            return False
+    if parts[0] in page.languages and (parts[0] != default or default_folder):
+        language, inner = parts[0], "/".join(parts[1:-1])
+    elif not default_folder:
+        language, inner = default, "/".join(parts[:-1])
     else:
         return False
-    segment = parts[-2]
+    moved = dict(page.moved)
+    by_path = {path: name for name, path in page.moved}
+    if inner in by_path:
+        segment = by_path[inner]
+    elif "/" in inner or not inner or inner in moved:
+        return False  # (a folder `[permalinks.section]` moves is not at `/news/`)
+    else:
+        segment = inner
     if segment in page.languages:
         return False  # a language's home page, not a section
     members = [m for m in members if not _bundle_resource(m[0].data)]
@@ -497,6 +545,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         _automatic_sections(site),
         index_slug,
         "" if _disabled(site, "home") else prefix + "index.html",
+        _section_moves(site) or (),
     )
 
 

@@ -184,10 +184,22 @@ UGLY_TABLE_SITE = {
 }
 
 
+# `[permalinks.section]` moves the list page Hugo makes for `content/news/` (no `_index.md`) to
+# `/topics/news/`, over a page's `url`; `/news/` is then free for another.
+MOVED_SECTION_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    '[permalinks.section]\nnews = "/topics/:sections/"\n',
+    "content/news/a.md": "title: a",
+    "content/other.md": "title: o\nurl: /topics/news/",
+    "content/free.md": "title: f\nurl: /news/",
+}
+
+
 @pytest.mark.parametrize(
     "files",
-    [PLAIN_SITE, LANGUAGE_SITE, UGLY_TABLE_SITE],
-    ids=["plain", "languages", "ugly-table"],
+    [PLAIN_SITE, LANGUAGE_SITE, UGLY_TABLE_SITE, MOVED_SECTION_SITE],
+    ids=["plain", "languages", "ugly-table", "moved-section"],
 )
 def test_reports_are_the_collisions_hugo_makes(
     files: dict[str, str],
@@ -247,6 +259,15 @@ def test_what_the_language_site_reports(
         ("content/en/news/i.md", "content/en/news/j.md", "/en/news/j.html"),
         ("content/fr/news/f.md", "content/fr/news/g.md", "/fr/news/g.html"),
         ("content/fr/posts/p2.md", "content/fr/posts/p1.md", "/fr/2024/same.html"),
+    ]
+
+
+def test_what_the_moved_section_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path, MOVED_SECTION_SITE)
+    assert _reports(tmp_path, capsys, monkeypatch) == [
+        ("content/other.md", "content/news/", "/topics/news/")
     ]
 
 

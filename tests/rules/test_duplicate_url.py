@@ -481,6 +481,9 @@ def test_a_page_at_the_list_page_hugo_makes_for_a_folder(tmp_path: Path) -> None
         (("news/a.fr.md",), {"languages": {"en": {}, "fr": {}}}, "/news/"),  # French pages only
         (("news/a.md",), {"disablekinds": ["section"]}, "/news/"),
         (("news/a.md",), {"permalinks": {"section": {"news": "/s/:slug/"}}}, "/news/"),
+        # moved by `[permalinks.section]`: no longer at `/news/`; `:slug` is not modelled
+        (("news/a.md",), {"permalinks": {"section": {"news": "/s/:section/"}}}, "/news/"),
+        (("news/a.md",), {"permalinks": {"section": {"news": "/s/:slug/"}}}, "/s/news/"),
         (("news/a.md",), {}, "/news.html"),
     ],
 )
@@ -491,6 +494,32 @@ def test_no_list_page_there(
     languages = tuple(raw.get("languages", ()))
     site = Site(root=tmp_path, raw=raw, language_names=languages, default_language="en")
     assert run({str(tmp_path / "content/x.md"): page(url=url)}, site) == []
+
+
+def test_a_folders_list_page_moved_by_permalinks(tmp_path: Path) -> None:
+    """hugo 0.168 puts the list page of `content/news/` (no `_index.md`) where the site's
+    `[permalinks.section]` pattern for `news` says, its `:section` and `:sections` the folder's
+    name (the oracle: test_hugo_duplicate_url_oracle); `blog`, not in the table, stays."""
+    folders(tmp_path, "news/a.md", "blog/b.md")
+    raw = {"permalinks": {"section": {"news": "/topics/:sections/"}}}
+    site = Site(root=tmp_path, raw=raw)
+    x, y = str(tmp_path / "content/x.md"), str(tmp_path / "content/y.md")
+    files = {x: page(url="/topics/news/"), y: page(aliases=["/blog/"])}
+    news, blog = (str(tmp_path / "content" / name) + "/" for name in ("news", "blog"))
+    assert run(files, site) == [
+        (
+            x,
+            3,
+            6,
+            f"URL /topics/news/ is also the URL of the list page Hugo makes for the folder {news}",
+        ),
+        (
+            y,
+            4,
+            5,
+            f"alias /blog/ is also the URL of the list page Hugo makes for the folder {blog}",
+        ),
+    ]
 
 
 @pytest.mark.parametrize("beside", ["news.md", "News.fr.md", "news.html"])
