@@ -2,7 +2,8 @@
 
 A walk also leaves out the content Hugo builds no page from (`newslint.site.Site.hugo_skips`): the
 files and folders the site's `ignoreFiles` patterns match, the content of the languages its
-`disableLanguages` lists, and a leaf bundle's resources (`bundle_resource`). newslint treats them as ruff treats `exclude`: a walk does not enter
+`disableLanguages` lists, a leaf bundle's resources (`bundle_resource`) and the symbolic links
+below a content folder (`hugo_skips_link`). newslint treats them as ruff treats `exclude`: a walk does not enter
 them, a file named on the command line is still linted (to check a translation before its
 language is enabled), and `--force-exclude`, which the pre-commit hooks pass, skips named ones
 too. Rules that depend on the site (future dates, widgets, cross-file duplicates) would otherwise
@@ -133,6 +134,8 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
     # pages of the site.
     places = _ContentPlaces()
     content_only = places.of(root.absolute()) != OUTSIDE
+    # And so is one Hugo reaches only through a symbolic link below a content folder.
+    links_skipped = not _behind_link(root)
 
     def visit(
         directory: Path, ignores: list[_GitIgnore]
@@ -171,7 +174,12 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
         # In a leaf bundle only its page is one; the rest is the page's resources.
         site = places.site_of(absolute) if place == INSIDE else None
         leaf = site is not None and places.leaf_bundle(absolute, site, _file_names(entries))
+        folders = places.folders(site) if links_skipped and site is not None else None
+        if folders is not None and not content_only and places.of(absolute) != INSIDE:
+            folders = None  # a walk of a folder outside the content (archetypes) follows links
         for entry in entries:
+            if folders is not None and _is_link(entry) and hugo_skips_link(entry.path, folders):
+                continue
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
@@ -220,6 +228,7 @@ def admits(root: Path, path: Path, exclude: Sequence[str] = ()) -> bool:
     named_skipped = _named_skipped(root)
     places = _ContentPlaces()
     content_only = places.of(root.absolute()) != OUTSIDE
+    links_skipped = not _behind_link(root)
     ignores = _parents_ignores(root.absolute())
     directory, absolute = root, root.absolute()
     for number, name in enumerate(parts):
@@ -231,6 +240,11 @@ def admits(root: Path, path: Path, exclude: Sequence[str] = ()) -> bool:
         if place == INSIDE and bundle_resource(absolute, name):
             return False
         directory, absolute = directory / name, absolute / name
+        if place == INSIDE and links_skipped and os.path.islink(absolute):
+            folders = places.folders(places.site_of(absolute.parent))
+            inside = folders.content and places.of(absolute.parent) == INSIDE
+            if inside and hugo_skips_link(str(absolute), folders):
+                return False
         if number < len(parts) - 1 or is_dir:
             if _skips_dir(directory, absolute, ignores, exclude, hugo):
                 return False
@@ -245,6 +259,44 @@ def hugo_hidden(name: str) -> bool:
     article while it is open or being saved (emacs's `.#x.md` lock, a dangling symbolic link, and
     `#x.md#` autosave; `.~x.md` and `x.md~` copies), and none of them is a page."""
     return name[:1] in (".", "#") or name.endswith("~")
+
+
+def hugo_skips_link(link: str, folders: _Folders) -> bool:
+    """Whether hugo 0.168 makes no page of the symbolic link `link` in a folder below one of its
+    site's content folders (`folders`): it follows no link there, to a file or to a
+    folder, in or out of the site (checked with the binary, which says nothing of them), unless
+    the link is itself a content folder (a mount's source, a language's `contentDir`). It does
+    follow the content folders themselves when they are links (`content` linked to a folder
+    elsewhere, a mount's linked source). A walk leaves such links out, as ruff leaves out the
+    links to folders it finds while walking; named on the command line, a link is linted (ruff
+    follows a link it is given), and so is a folder behind one (`_behind_link`)."""
+    return bool(folders.content) and os.path.abspath(link) not in folders.written
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _behind_link(root: Path) -> bool:
+    """Whether the folder `root` lies in its site's content only through a symbolic link below a
+    content folder (`hugo_skips_link`), which Hugo does not follow: named on the command line, it
+    is linted whole, links and all, as a named file is."""
+    from newslint.site import site_for_dir
+
+    content = _Folders.of(site_for_dir(root)).content
+    if not content:
+        return False
+    current = os.path.abspath(root)
+    while True:
+        parent = os.path.dirname(current)
+        if parent == current or os.path.realpath(current) in content:
+            return False
+        if os.path.islink(current) and _place(os.path.realpath(parent), content) == INSIDE:
+            return True
+        current = parent
 
 
 def _named_skipped(root: Path) -> bool:
@@ -330,6 +382,10 @@ class _ContentPlaces:
             known = self._folders[id(site)] = (site, _Folders.of(site))
         return known[1]
 
+    def folders(self, site: Site) -> _Folders:
+        """The site's content folders (none without a site)."""
+        return self._known(site)
+
     def site_of(self, folder: Path) -> Site:
         from newslint.site import site_for_dir
 
@@ -352,6 +408,7 @@ class _Folders(NamedTuple):
 
     content: list[str]
     tree: list[str]
+    written: frozenset[str] = frozenset()  # the content folders, absolute, links unresolved
 
     @classmethod
     def of(cls, site: Site) -> _Folders:
@@ -359,7 +416,8 @@ class _Folders(NamedTuple):
             return cls([], [])
         # A folder no path can name (a NUL in the configuration's contentDir) holds nothing.
         tree = [os.path.realpath(folder) for folder in site.tree_roots() if "\0" not in str(folder)]
-        return cls(_content_folders(site), tree)
+        written = frozenset(os.path.abspath(folder) for folder in site.content_dirs())
+        return cls(_content_folders(site), tree, written)
 
 
 def _content_folders(site: Site) -> list[str]:
@@ -385,7 +443,8 @@ def _file_names(entries: Iterable[os.DirEntry[str]]) -> list[str]:
     names = []
     for entry in entries:
         try:
-            if entry.is_file():
+            # No link: below a content folder Hugo makes no page of one (`hugo_skips_link`).
+            if entry.is_file() and not entry.is_symlink():
                 names.append(entry.name)
         except OSError:
             continue
@@ -685,6 +744,24 @@ def hugo_skips(path: Path) -> bool:
         or site.hugo_skips(path)
         or _in_hidden_folder(path, site)
         or _in_leaf_bundle(path, site)
+        or _content_link(path)
+    )
+
+
+def _content_link(path: Path) -> bool:
+    """Whether the file `path` is a symbolic link in a folder below its site's content folders,
+    of which Hugo makes no page (`hugo_skips_link`). The site is the link's own folder's, not
+    its target's (`site_for` follows the link)."""
+    if not os.path.islink(path):
+        return False
+    from newslint.site import real_dir, site_for_dir
+
+    folder = os.path.dirname(os.path.abspath(path))
+    folders = _remembered_folders(site_for_dir(folder))
+    return (
+        bool(folders.content)
+        and _place(real_dir(folder), folders.content) == INSIDE
+        and hugo_skips_link(os.fspath(path), folders)
     )
 
 

@@ -88,7 +88,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
@@ -581,6 +581,16 @@ class Site:
         site's (each file is a page in both); newslint gives such a page the language's."""
         site_dir = self._site_content_dir()
         return {lang: d for lang, d in self.languages.items() if d and d != site_dir}
+
+    def page_languages(self) -> PageLanguages:
+        """What tells the language of a file in `all_content_roots` (`content_file_on_disk`)."""
+        root = self.root or Path(".")
+        own = {os.fspath(root / d): lang for lang, d in self._own_content_dirs().items()}
+        if self.content_mounts:
+            own = {os.fspath(root / m.source): m.language or "" for m in self.content_mounts}
+        owners = tuple(own.get(folder, "").lower() for folder, _ in self.all_content_roots or ())
+        names = tuple(name.lower() for name in self._known_languages())
+        return PageLanguages(names, self.default_language.lower(), owners)
 
     def content_path(self, path: str | os.PathLike[str]) -> str | None:
         """Where the content file `path` sits in Hugo's content tree (`news/a.md`, `/`-separated;
@@ -1489,17 +1499,104 @@ def _folders_at(roots: Iterable[tuple[str, str]], folders: list[str]) -> Iterato
         yield from places
 
 
-def content_file_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:
+def content_file_on_disk(
+    roots: Iterable[tuple[str, str]],
+    logical: str,
+    language: str = "",
+    languages: PageLanguages | None = None,
+) -> bool:
     """Like `content_page_on_disk`, but any file counts whose name is `logical`'s last segment
     followed by a dot (`budget.html`, `budget.org`, `budget.fr.md`) or is that segment itself:
-    for rules that may report only what no content file could be (ref-not-found)."""
+    for rules that may report only what no content file could be (ref-not-found). With a
+    `language` (lower case) and the site's `languages`, only what may be a page of that language
+    counts: hugo 0.168 finds a page of the calling page's language alone (`ref "news/budget"`
+    from an English page fails when only `news/budget.fr.md` is there). A file is in the
+    language its name gives (`budget.fr.md`), else in its content folder's (a language's
+    contentDir, a mount's), else in the default language; where name and folder disagree, in
+    either."""
     if not logical:
         return True
     *folders, name = logical.split("/")
-    for place in _folders_at(roots, folders):
-        if any(e == name or e.startswith(name + ".") for e in _listing(place)[1]):
-            return True
+    for index, root in enumerate(roots):
+        owner = ""
+        if languages is not None and index < len(languages.roots):
+            owner = languages.roots[index]
+        for place in _folders_at([root], folders):
+            for entry in _listing(place)[1]:
+                if entry == name or entry.startswith(name + "."):
+                    if not language or languages is None:
+                        return True
+                    if language in languages.of_file(entry[len(name) + 1 :], owner):
+                        return True
     return False
+
+
+def content_names_on_disk(
+    roots: Iterable[tuple[str, str]],
+    name: str,
+    language: str = "",
+    languages: PageLanguages | None = None,
+) -> Iterator[str]:
+    """The absolute paths of the content files below `roots` that may be a page whose base name
+    is `name` (lower case: `budget.md`, `Budget.fr.html`) in `language` (as
+    `content_file_on_disk` tells it; any language without one), and of the folders of that name
+    (a bundle's, a section's). Walks the folders, links left out (asked only before a report)."""
+    for index, (root, _) in enumerate(roots):
+        owner = ""
+        if languages is not None and index < len(languages.roots):
+            owner = languages.roots[index]
+        stack = [root]
+        while stack:
+            try:
+                with os.scandir(stack.pop()) as entries:
+                    found = [(e.name, e.path, e.is_dir()) for e in entries if not _is_link(e)]
+            except OSError:
+                continue
+            for entry, path, folder in found:
+                lowered = entry.lower()
+                if folder:
+                    stack.append(path)
+                    if lowered == name:
+                        yield os.path.abspath(path)
+                    continue
+                stem, _, extension = lowered.rpartition(".")
+                if extension not in _CONTENT_FORMATS or not stem.startswith(name):
+                    continue
+                rest = lowered[len(name) :]
+                if rest != "." + extension and not (
+                    languages is not None
+                    and rest.count(".") == 2
+                    and rest[1:].partition(".")[0] in languages.names
+                ):
+                    continue
+                if (
+                    language
+                    and languages is not None
+                    and language not in languages.of_file(rest[1:], owner)
+                ):
+                    continue
+                yield os.path.abspath(path)
+
+
+class PageLanguages(NamedTuple):
+    """What tells the language of a content file from its name and folder (`content_file_on_disk`):
+    the site's languages and its default (lower case), and for each of its content folders
+    (`Site.all_content_roots`, in order) the language it holds ("" for one shared by all, whose
+    files are in the default language unless their name says another)."""
+
+    names: tuple[str, ...]
+    default: str
+    roots: tuple[str, ...]
+
+    def of_file(self, rest: str, owner: str) -> set[str]:
+        """The languages a file may be in: `rest` is its name after the page's name and a dot
+        (`fr.md`, `md`, "" for a folder or a name without one), `owner` its folder's language."""
+        head, dot, _ = rest.partition(".")
+        by_name = head if dot and head in self.names else ""
+        found = {by_name or owner or self.default}
+        if by_name and owner:
+            found.add(owner)
+        return found
 
 
 def content_adapter_on_disk(roots: Iterable[tuple[str, str]]) -> bool:
@@ -1562,12 +1659,8 @@ def _automatic_section(
 ) -> bool:
     """Whether hugo 0.168 makes a list page of `folder` for `language` (`automatic_section_on_disk`):
     the first page of that language found below it ends the walk."""
-    try:
-        top = os.listdir(folder)
-    except OSError:
-        return False
-    for name in top:
-        parts = name.lower().split(".")
+    for name in _listing(folder)[1]:
+        parts = name.split(".")
         if parts[0] in ("index", "_index") and parts[-1] in _CONTENT_FORMATS:
             # a section page (whose URL is its own), or a leaf bundle (in some language)
             return False
@@ -1583,8 +1676,9 @@ def _automatic_section(
 
 
 def _file_names_below(root: str) -> Iterator[str]:
-    """The names of the files in `root` and in its folders, at any depth (symbolic links to
-    folders not followed, folders that cannot be listed skipped), as `os.walk` gives them. A
+    """The names of the files in `root` and in its folders, at any depth (symbolic links left
+    out, to files as to folders, as hugo 0.168 leaves them out below a content folder: see
+    `newslint.discover`; folders that cannot be listed skipped). A
     stack of its own: `os.walk` recurses (before Python 3.12), and a content tree 1,000 folders
     deep ended it, and ref-not-found with it, in a RecursionError."""
     stack = [root]
@@ -1593,6 +1687,8 @@ def _file_names_below(root: str) -> Iterator[str]:
             with os.scandir(stack.pop()) as entries:
                 for entry in entries:
                     try:
+                        if entry.is_symlink():
+                            continue
                         folder = entry.is_dir(follow_symlinks=False)
                     except OSError:
                         folder = False
@@ -1612,13 +1708,16 @@ _LISTINGS: dict[str, tuple[int, tuple[set[str], dict[str, list[str]]]]] = {}
 
 def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
     """The names `folder` holds a page or folder of, lower case (`budget` and `budget.fr` for
-    `Budget.fr.md`, `news` for the folder `News`), and its entries by their lower-case name."""
+    `Budget.fr.md`, `news` for the folder `News`), and its entries by their lower-case name.
+    Symbolic links are left out: `folder` is a content folder, below which hugo 0.168 makes no
+    page of a link, to a file or to a folder (`newslint.discover`)."""
     try:
         changed = os.stat(folder).st_mtime_ns
         kept = _LISTINGS.get(folder)
         if kept is not None and kept[0] == changed:
             return kept[1]
-        entries = os.listdir(folder)
+        with os.scandir(folder) as found:
+            entries = [entry.name for entry in found if not _is_link(entry)]
     except OSError:
         return set(), {}
     names: set[str] = set()
@@ -1632,6 +1731,13 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
             names.update(".".join(parts[:count]) for count in range(1, len(parts)))
     _LISTINGS[folder] = (changed, (names, children))
     return names, children
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 # Folder -> (its modification time, the languages asked for, whether it holds an `index` content
@@ -1705,7 +1811,9 @@ def _holds_index(folder: str, languages: Collection[str]) -> bool:
     # with the number of files); the answer is all that is kept.
     try:
         with os.scandir(folder) as entries:
-            found = any(_leaf_index_in(entry.name, languages) for entry in entries)
+            found = any(
+                _leaf_index_in(entry.name, languages) and not _is_link(entry) for entry in entries
+            )
     except OSError:
         found = False
     _BUNDLE_INDEX[folder] = (changed, wanted, found)
@@ -2454,12 +2562,36 @@ def site_for(path: str | os.PathLike[str]) -> Site:
         # raising, and reading the file then reports the loop.
         return _site_for_dir(os.path.dirname(os.path.realpath(path)))
     # Resolving once per folder, not per file: a path resolve is a syscall per component.
-    return _site_for_dir(real_dir(os.path.dirname(os.path.abspath(path))))
+    return _site_of_folder(os.path.dirname(os.path.abspath(path)))
 
 
 def site_for_dir(directory: str | os.PathLike[str]) -> Site:
     """The site a folder belongs to (cached), as `site_for` gives it for a file in the folder."""
-    return _site_for_dir(real_dir(os.path.abspath(directory)))
+    return _site_of_folder(os.path.abspath(directory))
+
+
+def _site_of_folder(absolute: str) -> Site:
+    """The site of the folder `absolute`: the one above its resolved path, else, when that is
+    none and a link lies on its path, the one above the path as written when its content holds
+    the folder. Hugo follows a site's `content` folder (or a mount's source) that is a link to a
+    folder elsewhere (checked with hugo 0.168): its articles are the site's pages, though no
+    configuration lies above where they really are."""
+    real = real_dir(absolute)
+    site = _site_for_dir(real)
+    if site.root is not None or real == absolute:
+        return site
+    found = _LINKED_SITES.get(absolute)
+    if found is None:
+        written = _site_for_dir(absolute)
+        found = written if written.root is not None and _holds(written, absolute) else site
+        if len(_LINKED_SITES) >= 4096:
+            _LINKED_SITES.clear()
+        _LINKED_SITES[absolute] = found
+    return found
+
+
+# Folder as written -> its site, for folders whose resolved path lies in no site (`_site_of_folder`).
+_LINKED_SITES: dict[str, Site] = {}
 
 
 # Absolute folder -> the same with its symbolic links resolved (`real_dir`).
@@ -2523,4 +2655,5 @@ def clear_site_cache() -> None:
     _SITES.clear()
     clear_cascade_cache()
     _REAL_DIRS.clear()
+    _LINKED_SITES.clear()
     _load_site.cache_clear()  # keyed by the file's path, not by what it holds

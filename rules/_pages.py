@@ -31,6 +31,11 @@ def _hugo_value(document: Document, key: str) -> Any:
     return _as_hugo(found.node, document.text)
 
 
+def hugo_value(document: Document, key: str) -> Any:
+    """The page's value of `key` (lower case) as Hugo reads it, its own or cascaded."""
+    return _hugo_value(document, key)
+
+
 def hugo_text(document: Document, key: str) -> str | None:
     """The text Hugo gives the page's own string field `key` (`title`, `slug`), which it decodes
     weakly: a string as it is, a YAML 1.1 word as written (`1:30`, which PyYAML reads as 90;

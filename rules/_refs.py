@@ -33,10 +33,19 @@ class RefCall(NamedTuple):
     other_language: bool
     markdown: bool = False
     language: str | None = None
+    # The output format it names (`outputFormat="amp"`, or `ref "x" "amp"`), and where.
+    output_format: str | None = None
+    format_span: Span | None = None
 
 
 # A `lang` argument's value.
 _LANG_ARGUMENT = re.compile(r"""\blang[ \t]*=[ \t]*(?:"([^"\n]*)"|`([^`\n]*)`)""")
+# An `outputFormat` argument's value (the name in any case, as Hugo reads named arguments), or
+# the second positional argument.
+_FORMAT_ARGUMENT = re.compile(
+    r"""\boutputformat[ \t]*=[ \t]*(?:"([^"\n]*)"|`([^`\n]*)`)""", re.IGNORECASE
+)
+_SECOND_ARGUMENT = re.compile(r"""[ \t]+(?:"([^"\n]*)"|`([^`\n]*)`)""")
 
 
 def ref_calls(document: Document) -> Iterator[RefCall]:
@@ -58,7 +67,15 @@ def ref_calls(document: Document) -> Iterator[RefCall]:
             language = "" if named is None else (named.group(1) or named.group(2) or "")
         markdown = text.startswith("{{%", call.start())
         span = Span(start, start + len(written))
-        yield RefCall(written, span, other, markdown, language)
+        keyword = "=" in text[call.start() : start]
+        found = (_FORMAT_ARGUMENT.search if keyword else _SECOND_ARGUMENT.match)(arguments)
+        output_format = format_span = None
+        if found is not None:
+            group = 1 if found.group(1) is not None else 2
+            output_format = found.group(group)
+            offset = call.end() + found.start(group)
+            format_span = Span(offset, offset + len(output_format))
+        yield RefCall(written, span, other, markdown, language, output_format, format_span)
 
 
 # What ends the key of a lookup by base name (a `ref` path without `/`, found nowhere else).

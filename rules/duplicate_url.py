@@ -10,16 +10,21 @@ that one of the two silently replaces the other. The URL is the one hugo 0.168 g
 tokens link-fragment knows); else its file's path, with its own `slug` and the `slug`s of the
 sections above it, in lower case, `.html` under the site's `uglyURLs`; a page (no leaf bundle) with
 `slug: index`, exactly, is at its folder's URL (`news/a.md` at `/news/`, over the list page;
-reported at its slug). A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
+reported at its slug). A page at its language's home page's URL (`content/a.md` with `slug: index`,
+a `url: /`) is reported whether or not the run holds `content/_index.md`: Hugo makes the home page
+without one. A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
 (`news/b.md`) share the path-derived URL `/news/b/`. Pages in a language with a prefix (`/fr/`; the
 default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does not (hugo 0.168
 writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases: [/news/old/]`, with the
-language's prefix; `.html` where `uglyURLs` makes the page's own URL one, per section too) at
-another page's URL, or at another page's alias, is reported too: Hugo writes only one of the two
-files. So is a page or an alias at the list page Hugo makes for a top-level folder without
-`_index.md` (`content/news/` holding any page, a draft's or a bundle's too, is listed at `/news/`;
-at `/fr/news/` when it holds a French page), looked for on disk when the run ends; not on a site
-with content mounts, a content folder per language or a `[permalinks.section]` table.
+language's prefix; `.html` where `uglyURLs` makes the page's own URL one, per section too, and for a
+section page of a section the table makes ugly) at another page's URL, or at another page's alias,
+is reported too: Hugo writes only one of the two files. So is a page or an alias at the list page
+Hugo makes for a top-level folder without `_index.md` (`content/news/` holding any page, a draft's
+or a bundle's too, is listed at `/news/`; at `/fr/news/` when it holds a French page; where the
+site's `[permalinks.section]` pattern for the folder puts it, `/topics/news/` for
+`/topics/:sections/`), looked for on disk when the run ends; not on a site with content mounts, a
+content folder per language, a language's `[permalinks.section]` or a pattern with tokens other than
+`:section` and `:sections` (`:slug` and `:title` come from a made-up title, `Blogs` for `blog`).
 
 Pages Hugo does not publish take no URL: drafts (unless the site's `buildDrafts`), pages with
 `headless: true` or `build.render` never or link, pages of a kind in `disableKinds`, pages whose
@@ -56,6 +61,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -129,6 +135,12 @@ class UrlPage(NamedTuple):
     # Its `slug: index` puts it at its folder's URL (`_page_urls.OwnUrl.index_slug`): it, not the
     # folder's list page, is the one reported.
     index_slug: bool = False
+    # The file of its language's home page (`index.html`, `fr/index.html`), which Hugo makes
+    # with or without `_index.md`; "" where the site writes none (`disableKinds`).
+    home: str = ""
+    # The top-level folders whose list page `[permalinks.section]` moves, and where
+    # (`("news", "topics/news")`: `_section_moves`).
+    moved: tuple[tuple[str, str], ...] = ()
 
 
 class DuplicateUrl(Rule):
@@ -147,6 +159,8 @@ class DuplicateUrl(Rule):
         "alias-section": (
             "alias {value} is also the URL of the list page Hugo makes for the folder {other}"
         ),
+        "home": "URL {value} is also the URL of the site's home page",
+        "index-slug-home": "slug `index` puts the page at {value}, the URL of the site's home page",
     }
     presets = ("news",)
 
@@ -175,7 +189,7 @@ class DuplicateUrl(Rule):
                 own or _leaf(_file_target(data.derived[0], data.derived[2], data.derived[3]).file)
             )
         keys += [f"{data.root}\0leaf\0{leaf.lower()}" for leaf in leaves]
-        if data.section_slug is not None or _top_level(data):
+        if data.section_slug is not None or _top_level(data) or _at_home(data):
             keys.append(GROUP_ALWAYS)
         return keys
 
@@ -210,6 +224,7 @@ class DuplicateUrl(Rule):
         for (_, file), members in groups.items():
             if _automatic_section(ctx, file, members):
                 continue
+            _home(ctx, file, members)
             if len(members) > 1:
                 members = [m for m in members if not _bundle_resource(m[0].data)]
             if len(members) > 1:
@@ -223,21 +238,90 @@ def _bundle_resource(page: UrlPage) -> bool:
     return bundle_resource_on_disk(page.file, page.depth, page.languages)
 
 
+def _at_home(page: UrlPage) -> bool:
+    """Whether the page may be at its language's home page's URL (a top-level `slug: index`, a
+    `url: /`), no home page itself."""
+    if not page.home or not page.logical:
+        return False  # (`content/_index.md` or `content/index.md`: the home page itself)
+    if page.derived is not None and page.index_slug and "/" not in page.logical:
+        return True
+    return any(target.file == page.home for target in page.fixed)
+
+
+def _home(ctx: ProjectContext, file: str, members: list[tuple[Collected, Target]]) -> None:
+    """Report the first page at `file` when it is its language's home page's and the run holds
+    no file of that home page (`_index.md`): hugo 0.168 makes the home page all the same, and
+    writes one of the two (checked with the binary: "Duplicate target paths: /index.html").
+    The others there are reported as any pages at one URL are, naming the first."""
+    if "\0" in file or not any(m[0].data.home == file for m in members):
+        return
+    if any(not m[0].data.logical for m in members):
+        return  # the home page's file is in the run: reported as any two pages are
+    members = [m for m in members if not _bundle_resource(m[0].data) and not m[1].alias]
+    if members:
+        # The one `_report` takes for the original (the others name it).
+        entry, target = min(
+            members, key=lambda m: (m[0].data.index_slug, m[0].data.order, m[0].path)
+        )
+        ctx.report(
+            entry.path,
+            target.where,
+            "index-slug-home" if entry.data.index_slug else "home",
+            source_text=target.shown,
+            value=target.shown,
+        )
+
+
 def _top_level(page: UrlPage) -> bool:
-    """Whether the page or one of its aliases may be at a top-level URL (`/news/`, `/fr/news/`)."""
+    """Whether the page or one of its aliases may be at a top-level URL (`/news/`, `/fr/news/`)
+    or where `[permalinks.section]` moves a top-level folder's list page (`_section_moves`)."""
     if page.automatic is None:
         return False
     if page.derived is not None and "/" not in page.derived[0].strip("/"):
         return True
-    return any(t.file.endswith("/index.html") and t.file.count("/") <= 2 for t in page.fixed)
+    if page.derived is not None and page.derived[0].strip("/") in dict(page.moved).values():
+        return True
+    moved = tuple(f"{path}/index.html" for _, path in page.moved)
+    return any(
+        t.file.endswith("/index.html") and (t.file.count("/") <= 2 or t.file.endswith(moved))
+        for t in page.fixed
+    )
+
+
+# The tokens of a `[permalinks.section]` pattern a top-level folder's list page expands as its
+# folder's name (hugo 0.168: `/topics/:sections/` and `/s/:section/` put `content/news/` at
+# `/topics/news/`, `/s/news/`; `:slug` and `:title` it takes from the list page's made-up
+# title, `Blogs` for `blog`: not modelled).
+_SECTION_TOKENS = re.compile(r":sections\b|:section\b")
+
+
+def _section_moves(site: Site) -> tuple[tuple[str, str], ...] | None:
+    """Where the site's `[permalinks.section]` table moves the list pages of top-level folders:
+    (folder name, its URL path) for each folder it names; None where a pattern is not modelled
+    (a token other than `:section` and `:sections`, upper case, not a string)."""
+    table = site.raw.get("permalinks")
+    sections = table.get("section") if isinstance(table, dict) else None
+    if sections is None:
+        return ()
+    if not isinstance(sections, dict):
+        return None
+    moves = []
+    for name, pattern in sections.items():
+        if not isinstance(pattern, str) or not isinstance(name, str) or pattern != pattern.lower():
+            return None
+        expanded = _SECTION_TOKENS.sub(name.lower(), pattern)
+        if ":" in expanded or not _plain_path(expanded.strip("/")) or "." in expanded:
+            return None
+        moves.append((name.lower(), expanded.strip("/")))
+    return tuple(moves)
 
 
 def _automatic_sections(site: Site) -> tuple[str, str] | None:
     """`UrlPage.automatic`: None where a top-level folder's list page may be elsewhere or
-    absent (the `section` kind disabled, a `[permalinks.section]` table, the site's or a
-    language's, a cascade from the configuration or the content root's `_index` file that sets
-    `build`, `url` or `slug`) or its folder not found by name alone (content mounts, a content
-    folder per language)."""
+    absent (the `section` kind disabled, a `[permalinks.section]` table newslint does not
+    model (`_section_moves`) or a language's, a cascade from the configuration or the content
+    root's `_index` file that sets `build`, `url` or `slug`) or its folder not found by name
+    alone (content mounts, a content folder per language)."""
     roots = site.content_roots
     if _disabled(site, "section") or len(roots) != 1 or roots[0][1]:
         return None
@@ -245,8 +329,9 @@ def _automatic_sections(site: Site) -> tuple[str, str] | None:
     for language in site.language_names or (site.default_language,):
         if root_cascades(site, language, ("build", "_build", "url", "slug")):
             return None
-    tables = [site.raw.get("permalinks")]
-    tables += [site._language_settings(name).get("permalinks") for name in site.language_names]
+    if _section_moves(site) is None:
+        return None
+    tables = [site._language_settings(name).get("permalinks") for name in site.language_names]
     for table in tables:
         if table is not None and (not isinstance(table, dict) or "section" in table):
             return None
@@ -266,15 +351,20 @@ def _automatic_section(
     if "\0" in file or parts[-1] != "index.html" or page.automatic is None:
         return False
     default, default_folder = page.automatic
-    if len(parts) == 2 and not default_folder:
-        language = default
-    elif len(parts) == 3 and parts[0] in page.languages:
-        language = parts[0]
-        if language == default and not default_folder:
-            return False
+    if parts[0] in page.languages and (parts[0] != default or default_folder):
+        language, inner = parts[0], "/".join(parts[1:-1])
+    elif not default_folder:
+        language, inner = default, "/".join(parts[:-1])
     else:
         return False
-    segment = parts[-2]
+    moved = dict(page.moved)
+    by_path = {path: name for name, path in page.moved}
+    if inner in by_path:
+        segment = by_path[inner]
+    elif "/" in inner or not inner or inner in moved:
+        return False  # (a folder `[permalinks.section]` moves is not at `/news/`)
+    else:
+        segment = inner
     if segment in page.languages:
         return False  # a language's home page, not a section
     members = [m for m in members if not _bundle_resource(m[0].data)]
@@ -392,11 +482,12 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     section = is_section_page(document)
     prefix = language_folder(site, language)
     # An alias is a `.html` file where the page's own URL is (hugo 0.168, `uglyURLs` per
-    # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`); a
-    # section page's under such a table is not known.
+    # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`), and
+    # so is a section page's of such a section (`news/_index.md`, `news/sub/_index.md`; the
+    # list page itself stays `/news/`), not the home page's (checked with the binary).
     ugly = ugly_urls(site.raw.get("uglyurls"))
     if isinstance(site.raw.get("uglyurls"), dict):
-        ugly = None if section or not logical else _ugly(site, logical)
+        ugly = _ugly(site, logical)
     fixed: list[Target] = []
     derived = None
     index_slug = False
@@ -452,6 +543,8 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         tuple(sorted(site._known_languages())),
         _automatic_sections(site),
         index_slug,
+        "" if _disabled(site, "home") else prefix + "index.html",
+        _section_moves(site) or (),
     )
 
 

@@ -12,28 +12,37 @@ unless the path starts with `.`; with or without an extension, a bundle's `index
 >}}`) looks among that language's pages.
 
 It is reported only when newslint is sure: every path Hugo would try is neither a page of the
-run nor a file or folder on disk (any extension, any language: Hugo finds only the language's
-own, which this rule does not tell), in the site's content folders or its theme components' (a
+run nor a file or folder on disk (any extension) that may be a page of the calling page's
+language (Hugo finds only the language's own: a file is in the language its name says,
+`budget.fr.md`, else its content folder's, else the default one), in the site's content folders
+or its theme components' (a
 pre-commit hook given a few files sees the others on disk; the disk is looked at when the run
 ends, so a result from the cache sees a page added since). A page of the run that Hugo does not
 build is reported as such: a draft (unless `buildDrafts`), a page dated in the future or expired
 (unless `buildFuture`, `buildExpired`), by the clock when the run ends; from a page Hugo builds,
 or from a draft that `hugo -D` would render (checked with hugo 0.168: it fails there for a
 future page, not for a draft). A bare name (`ref "budget"`, found nowhere as a path) Hugo looks
-up as the base name of any page it builds, and fails when there are several: reported when two
-pages of the run have it; one found nowhere is left alone (a page not in the run, a taxonomy
-term: `ref "politics"` finds the term page).
+up as the base name of any page it builds in the page's language, and fails when there are
+several (reported when two pages of the run have it) or none: reported when the run holds a
+page of that name Hugo does not build (a draft, a future or expired page) or builds in another
+language only, no page of the run carries a term of that name (`ref "politics"` finds the term
+page) and no other content file on disk may be a page of that name. One the run holds no page
+of is left alone (a page not in the run, a term).
 
-Left alone: a path into a taxonomy (`/tags/politics`), an `outputFormat` the page lacks
-(`outputFormat="amp"`: Hugo's error names no file), a `lang` the site does not have, a `ref` to a
-fragment of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`, `<div>`) on a
-site that does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark omits it, and Hugo
-never runs the call), the calls of a page readers never see (`headless: true`, `build` with `render`
-and `list` never, a leaf bundle's resource: they run only if a template shows its content), and
-every call on a site with a content adapter (`_content.gotmpl`, anywhere: hugo 0.168 lets
-`news/_content.gotmpl` add `../x`, the page `/x`) or a theme component that is a module not on disk
-(`github.com/x/y`, which Hugo fetches). A `ref` in a draft to a missing page is reported: `hugo`
-builds without the draft, `hugo -D` and its publication fail.
+An output format the call names (`outputFormat="amp"`, or `ref "x" "amp"`) that neither Hugo nor the
+site (`[outputFormats]`) defines fails the build too, whatever the page: reported at the format's
+name.
+
+Left alone: a path into a taxonomy (`/tags/politics`), an `outputFormat` Hugo or the site defines
+but the page lacks (`"rss"` for an article), a `lang` the site does not have, a `ref` to a fragment
+of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`, `<div>`) on a site that
+does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark omits it, and Hugo never runs
+the call), the calls of a page readers never see (`headless: true`, `build` with `render` and `list`
+never, a leaf bundle's resource: they run only if a template shows its content), and every call on a
+site with a content adapter (`_content.gotmpl`, anywhere: hugo 0.168 lets `news/_content.gotmpl` add
+`../x`, the page `/x`) or a theme component that is a module not on disk (`github.com/x/y`, which
+Hugo fetches). A `ref` in a draft to a missing page is reported: `hugo` builds without the draft,
+`hugo -D` and its publication fail.
 
 It is reported at the shortcode's path argument.
 
@@ -50,6 +59,7 @@ nowhere.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -58,13 +68,20 @@ from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html
 from newslint.rule import GROUP_ALWAYS, Context, ProjectContext
-from newslint.site import content_adapter_on_disk, content_file_on_disk
+from newslint.site import (
+    PageLanguages,
+    Site,
+    content_adapter_on_disk,
+    content_file_on_disk,
+    content_names_on_disk,
+    path_segment,
+)
 from newslint.spans import Span
 
 from . import _dates
 from ._crossfile import content_path, position
 from ._page_urls import config_true, logical_path, publish_window
-from ._pages import hugo_true, never_shown
+from ._pages import hugo_true, hugo_value, never_shown
 from ._refs import BY_NAME, ref_calls, target_keys
 
 
@@ -83,6 +100,11 @@ class RefPage(NamedTuple):
     draft: bool = False  # a draft the site does not build (no `buildDrafts`)
     # When it is built, as `publish_window` gives it (None: cannot be told).
     window: tuple[int | None, int | None] | None = (None, None)
+    # What tells the language of a file in `roots` (None: a site of one language).
+    languages: PageLanguages | None = None
+    # Its taxonomy terms, lower case (keys by base name: `_term_keys`): `ref "politics"` finds
+    # the term's page.
+    terms: tuple[str, ...] = ()
 
 
 class RefNotFound(Rule):
@@ -105,6 +127,10 @@ class RefNotFound(Rule):
             "{page!r} is the base name of {count} pages ({pages}): hugo fails the build"
             " (REF_NOT_FOUND, ambiguous)"
         ),
+        "format": "no output format {format!r}: hugo fails the build (REF_NOT_FOUND)",
+        "format-warned": (
+            "no output format {format!r}: hugo warns (REF_NOT_FOUND) and links to {url!r}"
+        ),
         "ambiguous-warned": (
             "{page!r} is the base name of {count} pages ({pages}): hugo warns (REF_NOT_FOUND,"
             " ambiguous) and links to {url!r}"
@@ -121,6 +147,8 @@ class RefNotFound(Rule):
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         self.page = _ref_page(ctx, document, self.html)
+        if self.page is not None and self.page.refs:  # (a page of the run: a site's)
+            _unknown_formats(ctx, document, self.html)
 
     def collect(self) -> RefPage | None:
         return self.page
@@ -131,7 +159,8 @@ class RefNotFound(Rule):
         keys its calls may find too, and `GROUP_ALWAYS`: `project_end` then gets the pages with
         calls and the pages of the run they may find (and those that share a base name), not
         every page (peak memory must not grow with the number of files)."""
-        own = (data.own, data.name) if data.name else (data.own,)
+        terms = _term_keys(data)
+        own = (data.own, data.name, *terms) if data.name else (data.own, *terms)
         if not data.refs:
             return own
         return (GROUP_ALWAYS, *own, *(key for keys, _, _ in data.refs for key in keys))
@@ -144,9 +173,16 @@ class RefNotFound(Rule):
         # Base name key: the built pages of that name, by their key (`news/budget.md` and
         # `news/budget.en.md` are one page to Hugo, which keeps one of the two files).
         names: dict[str, dict[str, str]] = {}
+        # The pages of the run by base name in any language, for a bare name that finds none:
+        # (path, why Hugo does not build it, its key by base name).
+        named: dict[str, list[tuple[str, str | None, str]]] = {}
+        terms: set[str] = set()
         for entry in collected:
             page: RefPage = entry.data
             why = _unbuilt(page, now)
+            terms.update(_term_keys(page))
+            if page.name:
+                named.setdefault(_any_language(page.name), []).append((entry.path, why, page.name))
             if why is None:
                 built.add(page.own)
                 if page.name:
@@ -162,7 +198,7 @@ class RefNotFound(Rule):
                     continue
                 missed = [key for key in paths if key in unbuilt]
                 if any(
-                    content_file_on_disk(page.roots, key.split("\0", 2)[2])
+                    content_file_on_disk(page.roots, *_disk_key(key), page.languages)
                     for key in paths
                     if key not in unbuilt
                 ):
@@ -186,6 +222,8 @@ class RefNotFound(Rule):
                             count=len(same),
                             pages=shown,
                         )
+                    elif not same and by_name[0] not in terms:
+                        _unbuilt_name(ctx, entry, page, by_name[0], named, where, written, now)
                     continue
                 if page.roots not in adapters:
                     adapters[page.roots] = content_adapter_on_disk(page.roots)
@@ -200,6 +238,101 @@ class RefNotFound(Rule):
                         _report(ctx, entry, page, where, written, "unbuilt", page=path, why=why)
                     continue
                 _report(ctx, entry, page, where, written, "missing", page=path)
+
+
+# The output formats hugo 0.168 defines (`hugo config`), by lower-case name.
+_HUGO_FORMATS = frozenset(
+    {"alias", "amp", "calendar", "css", "csv", "gotmpl", "html", "json", "markdown", "robots"}
+    | {"rss", "sitemap", "sitemapindex", "webappmanifest"}
+)
+
+
+def _unknown_formats(ctx: Context, document: Document, html: list[Span]) -> None:
+    """Report the output formats the page's calls name that neither Hugo nor the site defines
+    (`[outputFormats]`, any case): hugo 0.168 fails the build for those whatever the page
+    (REF_NOT_FOUND, "output format"). One the site defines but the page lacks is left alone
+    (its outputs depend on templates and kinds newslint does not follow)."""
+    site = document.site
+    if site is None or never_shown(document) or site.all_content_roots is None:
+        return
+    if site.unsafe_html_for(document.language):
+        html = []
+    defined = site.raw.get("outputformats")
+    known = (
+        _HUGO_FORMATS | {str(k).lower() for k in defined}
+        if isinstance(defined, dict)
+        else _HUGO_FORMATS
+    )
+    language = document.language or site.default_language
+    level = str(site.setting_for(language, "reflinkserrorlevel") or "").lower()
+    url = site.setting_for(language, "reflinksnotfoundurl")
+    for call in ref_calls(document):
+        if call.output_format is None or call.format_span is None or not call.output_format:
+            continue
+        if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
+            continue
+        if call.output_format.strip().lower() in known:
+            continue
+        if level == "warning":
+            shown = url if isinstance(url, str) else ""
+            ctx.report(
+                call.format_span,
+                "format-warned",
+                severity=Severity.WARNING,
+                format=call.output_format,
+                url=shown,
+            )
+        else:
+            ctx.report(call.format_span, "format", format=call.output_format)
+
+
+def _any_language(name_key: str) -> str:
+    """A key by base name without its language."""
+    root, _, rest = name_key.split("\0", 2)
+    return f"{root}\0{rest}"
+
+
+def _unbuilt_name(
+    ctx: ProjectContext,
+    entry: Collected,
+    page: RefPage,
+    name_key: str,
+    named: dict[str, list[tuple[str, str | None, str]]],
+    where: tuple[int, int, int, int],
+    written: str,
+    now: int,
+) -> None:
+    """Report a bare name that finds no page Hugo builds in the calling page's language, where
+    the run holds a page of that name Hugo does not build (a draft, a future or expired page:
+    "unbuilt") or one of another language only ("missing"), and no other file on disk may be a
+    page of that name (hugo 0.168 fails the build: page not found). One the run holds no page
+    of is left alone: it may be a page not in the run, or a term."""
+    language = name_key.split("\0", 2)[1].lower()
+    mine = [
+        (path, why) for path, why, key in named.get(_any_language(name_key), []) if key == name_key
+    ]
+    others = [path for path, _, key in named.get(_any_language(name_key), []) if key != name_key]
+    if not mine and not others:
+        return
+    name = name_key.split("\0", 2)[2].removesuffix(BY_NAME)
+    known = {os.path.abspath(path) for path, _ in mine}
+    for found in content_names_on_disk(page.roots, name, language, page.languages):
+        if found not in known and not any(k.startswith(found + os.sep) for k in known):
+            return  # a page of that name the run does not hold, or holds as another language's
+    path = written.partition("#")[0]
+    source = _unbuilt(page, now)
+    if mine:
+        why = next(why for _, why in mine if why is not None)
+        if source is None or (source == "a draft" and why != "a draft"):
+            _report(ctx, entry, page, where, written, "unbuilt", page=path, why=why)
+    else:
+        _report(ctx, entry, page, where, written, "missing", page=path)
+
+
+def _disk_key(key: str) -> tuple[str, str]:
+    """The logical path of a page's key and its language, lower case."""
+    _, language, logical = key.split("\0", 2)
+    return logical, language.lower()
 
 
 def _report(
@@ -286,21 +419,28 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         if names and (len(names) > 1 or "." in names[0] or call.language is not None):
             continue  # a bare name with a dot (`budget.fr`), escaped, or in another language
         where = position(document, call.span)
-        refs.append((tuple(keys_prefix + key for key in tried), where, call.written))
+        keys = [keys_prefix + key for key in tried]
+        # A bare name's page in another language: Hugo does not find it, and the run's own says
+        # the name meant it (`_unbuilt_name`); its key brings it to `project_end`.
+        if names:
+            keys += [f"{site.root}\0{lang}\0{names[0]}{BY_NAME}" for lang in own_languages(site)]
+        refs.append((tuple(dict.fromkeys(keys)), where, call.written))
     name = ""
     if not document.bundle_resource:
         name = prefix + logical.rpartition("/")[2] + BY_NAME
     language = document.language or site.default_language
     draft = hugo_true(document, "draft") and not config_true(site.raw.get("builddrafts"))
     window = publish_window(ctx, site, language)
+    found_terms = _terms(document, site)
     if not refs:
-        return RefPage(prefix + logical, (), (), False, "", name, draft, window)
+        return RefPage(prefix + logical, (), (), False, "", name, draft, window, None, found_terms)
     roots = site.all_content_roots
     if roots is None:
         return None
     # The language's own setting (`[languages.fr]`), else the site's: hugo 0.168 reads both.
     level = str(site.setting_for(language, "reflinkserrorlevel") or "").lower()
     url = site.setting_for(language, "reflinksnotfoundurl")
+    several = len(site._known_languages()) > 1
     return RefPage(
         prefix + logical,
         tuple(refs),
@@ -310,7 +450,35 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         name,
         draft,
         window,
+        site.page_languages() if several else None,
+        found_terms,
     )
+
+
+def own_languages(site: Site) -> tuple[str, ...]:
+    """The site's languages as pages' keys name them, when it has several."""
+    return site.language_names if len(site.language_names) > 1 else ()
+
+
+def _term_keys(page: RefPage) -> tuple[str, ...]:
+    """The page's terms as keys by base name, in its language."""
+    if not page.terms:
+        return ()
+    prefix = page.own[: page.own.rindex("\0") + 1]
+    return tuple(prefix + term + BY_NAME for term in page.terms)
+
+
+def _terms(document: Document, site: Site) -> tuple[str, ...]:
+    """The page's taxonomy terms (its own or cascaded), as written in lower case and as Hugo
+    writes them in paths."""
+    found: set[str] = set()
+    for plural in site.taxonomies_for(document.language).values():
+        value = hugo_value(document, plural.lower())
+        for term in value if isinstance(value, list) else [value]:
+            if isinstance(term, str | int) and not isinstance(term, bool) and str(term).strip():
+                text = str(term).strip().lower()
+                found.update((text, path_segment(text)))
+    return tuple(sorted(found))
 
 
 def _tried(path: str, base: str, logical: str, bundle: bool) -> list[str]:

@@ -374,3 +374,98 @@ def test_hugo_builds_only_the_index_of_a_mounted_bundle(
     for name in MOUNTED_FILES:
         (mounted_bundle / name).write_text("---\ntitle: T\n---\nBody.\n", encoding="utf-8")
     assert sorted(hugo_pages(mounted_bundle, tmp_path)) == MOUNTED_PAGES
+
+
+# Symbolic links below a content folder: hugo 0.168 makes no page of one, to a file or to a
+# folder, in the site or out of it; a content folder that is itself a link it follows.
+LINKS_BUILT = ["content/posts/a.md", "content/posts/bundle/notes.md"]
+
+
+@pytest.fixture
+def linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A site whose content holds links (`linked_site`'s), and one whose `content` is a link."""
+    site, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    posts = site / "content" / "posts"
+    (posts / "bundle").mkdir(parents=True)
+    (elsewhere / "folder").mkdir(parents=True)
+    (site / "hugo.toml").write_text("", encoding="utf-8")
+    for path in (posts / "a.md", posts / "bundle" / "notes.md", elsewhere / "folder" / "b.md"):
+        path.write_text(ARTICLE, encoding="utf-8")
+    (elsewhere / "file.md").write_text(ARTICLE, encoding="utf-8")
+    (elsewhere / "index.md").write_text(ARTICLE, encoding="utf-8")
+    (posts / "alias.md").symlink_to("a.md")
+    (posts / "file.md").symlink_to("../../../elsewhere/file.md")
+    (posts / "folder").symlink_to("../../../elsewhere/folder")
+    # A linked `index.md` makes no leaf bundle: `notes.md` beside it is a page.
+    (posts / "bundle" / "index.md").symlink_to("../../../elsewhere/index.md")
+    monkeypatch.chdir(site)
+    return site
+
+
+def test_a_walk_leaves_out_the_links_in_the_content(
+    linked: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: all five links were linted (the folder's `b.md` too), `notes.md` was not.
+    assert [p.as_posix() for p in discover([Path("content")])[0]] == LINKS_BUILT
+    assert [p.as_posix() for p in discover([Path(".")])[0]] == LINKS_BUILT
+    assert linted([], capsys) == LINKS_BUILT
+    # Named, a link is linted, and a linked folder walked whole (as ruff takes a link it is
+    # given); the hooks' --force-exclude leaves a staged link out.
+    named = ["content/posts/alias.md", "content/posts/folder"]
+    assert linted(named, capsys) == ["content/posts/alias.md", "content/posts/folder/b.md"]
+    assert linted(["--force-exclude", "content/posts/alias.md", "content/posts/a.md"], capsys) == [
+        "content/posts/a.md"
+    ]
+    from newslint.discover import admits
+
+    for name in ("alias.md", "folder", "folder/b.md", "bundle/index.md"):
+        assert not admits(Path("content"), Path("content/posts", name)), name
+    assert admits(Path("content"), Path("content/posts/bundle/notes.md"))
+    assert admits(Path("content/posts/folder"), Path("content/posts/folder/b.md"))
+
+
+def test_the_page_map_holds_no_link(linked: Path) -> None:
+    from newslint.site import content_page_on_disk, site_for
+
+    roots = site_for(linked / "content/posts/a.md").content_roots
+    assert content_page_on_disk(roots, "posts/a")
+    assert content_page_on_disk(roots, "posts/bundle/notes")
+    for logical in ("posts/alias", "posts/file", "posts/folder", "posts/folder/b"):
+        assert not content_page_on_disk(roots, logical), logical
+
+
+def test_a_linked_content_folder_is_the_site_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: its articles, whose real folder lies in no site, had no site (no time zone, no
+    # languages), and the links in it were followed.
+    from newslint.site import site_for
+
+    site, real = tmp_path / "site", tmp_path / "articles"
+    (real / "posts").mkdir(parents=True)
+    site.mkdir()
+    (site / "hugo.toml").write_text('timeZone = "Asia/Tokyo"\n', encoding="utf-8")
+    (real / "posts" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (real / "x.md").symlink_to("posts/a.md")
+    (site / "content").symlink_to(real)
+    monkeypatch.chdir(site)
+    assert site_for("content/posts/a.md").root == site
+    assert site_for("content/posts/a.md").time_zone == "Asia/Tokyo"
+    assert linted([], capsys) == ["content/posts/a.md"]
+
+
+@pytest.mark.hugo
+def test_hugo_builds_no_page_of_a_link_in_the_content(linked: Path, tmp_path: Path) -> None:
+    from tests.hugo_pages import run_hugo
+
+    for path in [*linked.rglob("*.md"), *(tmp_path / "elsewhere").rglob("*.md")]:
+        if not path.is_symlink():
+            path.write_text("---\ntitle: T\n---\nBody.\n", encoding="utf-8")
+    rows = run_hugo(linked, "list", "all").splitlines()[1:]
+    assert sorted(row.split(",")[0] for row in rows) == LINKS_BUILT
+    # A `content` that is a link is followed.
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "hugo.toml").write_text("", encoding="utf-8")
+    (tmp_path / "other" / "content").symlink_to(linked / "content")
+    rows = run_hugo(tmp_path / "other", "list", "all").splitlines()[1:]
+    assert sorted(row.split(",")[0] for row in rows) == LINKS_BUILT

@@ -171,7 +171,36 @@ def _public_file(url: str, written: dict[str, str]) -> str:
     return path if path in written else f"{path}/index.html".lstrip("/")
 
 
-@pytest.mark.parametrize("files", [PLAIN_SITE, LANGUAGE_SITE], ids=["plain", "languages"])
+# `uglyURLs` per section: a section page's aliases are `.html` files where its section's are
+# (`/old.html`, over the page whose `url` it is), the home page's folders (`/gone/`).
+UGLY_TABLE_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n[uglyURLs]\nnews = true\n',
+    "content/_index.md": "title: h\naliases: [/gone]",
+    "content/news/_index.md": "title: n\naliases: [/old]",
+    "content/news/a.md": "title: a",
+    "content/old.md": "title: o\nurl: /old.html\ndate: 2020-01-01",
+    "content/gone/index.md": "title: g\ndate: 2020-01-01",
+}
+
+
+# `[permalinks.section]` moves the list page Hugo makes for `content/news/` (no `_index.md`) to
+# `/topics/news/`, over a page's `url`; `/news/` is then free for another.
+MOVED_SECTION_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    '[permalinks.section]\nnews = "/topics/:sections/"\n',
+    "content/news/a.md": "title: a",
+    "content/other.md": "title: o\nurl: /topics/news/",
+    "content/free.md": "title: f\nurl: /news/",
+}
+
+
+@pytest.mark.parametrize(
+    "files",
+    [PLAIN_SITE, LANGUAGE_SITE, UGLY_TABLE_SITE, MOVED_SECTION_SITE],
+    ids=["plain", "languages", "ugly-table", "moved-section"],
+)
 def test_reports_are_the_collisions_hugo_makes(
     files: dict[str, str],
     tmp_path: Path,
@@ -233,6 +262,25 @@ def test_what_the_language_site_reports(
     ]
 
 
+def test_what_the_moved_section_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path, MOVED_SECTION_SITE)
+    assert _reports(tmp_path, capsys, monkeypatch) == [
+        ("content/other.md", "content/news/", "/topics/news/")
+    ]
+
+
+def test_what_the_ugly_table_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path, UGLY_TABLE_SITE)
+    assert sorted(_reports(tmp_path, capsys, monkeypatch)) == [
+        ("content/_index.md", "content/gone/index.md", "/gone/"),
+        ("content/news/_index.md", "content/old.md", "/old.html"),
+    ]
+
+
 def test_what_the_plain_site_reports(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -254,4 +302,28 @@ def test_what_the_plain_site_reports(
         ("content/other/_index.md", "content/autre/", "/autre/"),
         ("content/top.md", "content/dated/", "/dated/"),
         ("content/top2.md", "content/news/", "/news/"),
+    ]
+
+
+def test_a_page_at_the_home_page_s_url_without_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No `content/_index.md`: Hugo makes the home page all the same, and a top-level
+    `slug: index` and a `url: /` are written over it."""
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n'
+        'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+        "content/a.md": "title: a\nslug: index\ndate: 2024-01-02",
+        "content/news/u.md": "title: u\nurl: /\ndate: 2024-01-01",
+        "content/news/b.md": "title: b",
+    }
+    _, _, output = _build(tmp_path, files)
+    assert "Duplicate target paths: /index.html (3)" in output
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--output-format", "concise", "--no-cache", "--select", "XF003", "content"])
+    assert capsys.readouterr().out.splitlines() == [
+        "content/a.md:3:7: XF003 [duplicate-url] slug `index` puts the page at /, the URL of"
+        " content/news/u.md",
+        "content/news/u.md:3:6: XF003 [duplicate-url] URL / is also the URL of the site's home"
+        " page",
     ]

@@ -318,21 +318,37 @@ def test_a_symbolic_link_to_a_folder_asks_for_a_new_watch(
 ) -> None:
     """The file system watch follows no link made while it runs, and a link to a folder above
     brings the picture's own files again by new paths (each its own duplicate): the link is
-    left to a new watch, which walks as a check does."""
-    out = io.StringIO()
-    watcher = session(out)
-    watcher.start(site)
-    printed(out)
+    left to a new watch, which walks as a check does. Not in a Hugo site's content, where a
+    walk follows no link, as Hugo does (test_discover): there such a link is no page."""
     outside = tmp_path_factory.mktemp("elsewhere")  # of no site: a check lints it
     (outside / "x.en.md").write_text(article(6), encoding="utf-8")
     linked, loop = Path(NEWS, "linked"), Path(NEWS, "loop")
-    linked.symlink_to(outside.absolute())
-    loop.symlink_to("..")
     changes = [(ADDED, str(linked.absolute())), (ADDED, str(loop.absolute()))]
-    assert watcher.update(changes) == []
-    assert printed(out) == []
-    assert watcher.linked == [str(linked.absolute()), str(loop.absolute())]
-    assert sorted(watcher.shown.values()) == [p.as_posix() for p in site]
+    for hugo_site in (True, False):
+        if not hugo_site:
+            no_hugo_site()
+            linked.unlink()
+            loop.unlink()
+        out = io.StringIO()
+        watcher = session(out)
+        watcher.start(site)
+        printed(out)
+        linked.symlink_to(outside.absolute())
+        loop.symlink_to("..")
+        assert watcher.update(changes) == []
+        assert printed(out) == []
+        followed = [] if hugo_site else [str(linked.absolute()), str(loop.absolute())]
+        assert watcher.linked == followed
+        assert sorted(watcher.shown.values()) == [p.as_posix() for p in site]
+
+
+def no_hugo_site() -> None:
+    """Make the test's tree one of no Hugo site: a walk there follows links, as it does not
+    in a site's content (test_discover)."""
+    from newslint.site import clear_site_cache
+
+    Path("hugo.toml").unlink()
+    clear_site_cache()
 
 
 def test_an_article_that_is_a_link_is_relinted_when_its_target_is_saved(
@@ -1152,6 +1168,7 @@ def test_a_watched_folder_created_again_is_watched_again(
 def test_an_article_linked_to_a_file_outside_is_relinted_on_a_save_of_it(
     start: Callable[..., Watcher], site: list[Path], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    no_hugo_site()  # in a site's content a walk follows no link (test_discover)
     outside = tmp_path_factory.mktemp("drafts") / "story.md"
     outside.write_text(article(6), encoding="utf-8")
     Path(NEWS, "linked.en.md").symlink_to(outside.absolute())
@@ -1180,6 +1197,7 @@ def test_an_article_linked_to_a_file_outside_is_relinted_on_a_save_of_it(
 def test_a_symbolic_link_to_a_folder_made_while_watching_is_followed(
     start: Callable[..., Watcher], site: list[Path], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    no_hugo_site()  # in a site's content a walk follows no link (test_discover)
     outside = tmp_path_factory.mktemp("elsewhere")  # of no site: a check lints it
     (outside / "x.en.md").write_text(article(6), encoding="utf-8")
     linked = f"{NEWS}/linked/x.en.md:4:10: FM004 [required-field] required field 'summary' is empty"

@@ -20,6 +20,9 @@ def page(date: str = "2024-01-01", **fields: Any) -> str:
     return fm(title="Budget", **fields, date=date)
 
 
+HOME = "URL {} is also the URL of the site's home page"
+
+
 def run(files: dict[str, str], site: Site = SITE) -> list[tuple[str, int, int, str]]:
     return lint_project(DuplicateUrl, files, site=site)
 
@@ -51,14 +54,15 @@ def test_a_url_hugo_writes_elsewhere(url: str) -> None:
 def test_a_url_of_a_bare_question_mark_or_hash_is_no_root(url: str) -> None:
     # Before: `?` and `#` parsed as an empty query or fragment, left `/`, which another page's
     # `url: /` has. hugo 0.168 writes them as they are (`public/?/index.html`, `public/#/...`).
-    assert run({A: page(url="/"), B: page("2024-01-02", url=url)}) == []
+    # (`url: /` takes the home page's place.)
+    assert run({A: page(url="/"), B: page("2024-01-02", url=url)}) == [(A, 3, 6, HOME.format("/"))]
 
 
 @pytest.mark.parametrize("url", ["//", "///"])
 def test_a_url_of_slashes_alone_is_the_root(url: str) -> None:
     # hugo 0.168 writes both to `public/index.html`, as `url: /`
     found = run({A: page(url="/"), B: page("2024-01-02", url=url)})
-    assert found == [(B, 3, 6, f"URL / is also the URL of {A}")]
+    assert found == [(A, 3, 6, HOME.format("/")), (B, 3, 6, f"URL / is also the URL of {A}")]
 
 
 def test_the_later_page_is_reported_at_the_front_matter_when_nothing_moved_it() -> None:
@@ -252,6 +256,27 @@ def test_an_alias_of_a_page_with_an_ugly_url_per_section() -> None:
     }
     assert run(files, site) == [
         (other, 5, 5, "alias /other/d/ is also the URL of /site/content/other/d.md")
+    ]
+
+
+def test_a_section_page_s_alias_under_ugly_urls_per_section() -> None:
+    """hugo 0.168 with `[uglyURLs] news = true` writes the aliases of `news/_index.md` and of
+    `news/sub/_index.md` as `.html` files (`/old.html`), though the list pages stay folders;
+    those of the home page and of another section's page as folders (the oracle:
+    test_hugo_duplicate_url_oracle)."""
+    site = Site(root=Path("/site"), raw={"uglyurls": {"news": True}})
+    old, gone = "/site/content/old.md", "/site/content/gone/index.md"
+    sub = "/site/content/news/sub/_index.md"
+    files = {
+        SECTION: page(aliases=["/old"]),
+        sub: page(aliases=["/gone"]),
+        "/site/content/_index.md": page(aliases=["/gone"]),
+        old: page("2020-01-01", url="/old.html"),
+        gone: page("2020-01-01"),
+    }
+    assert run(files, site) == [
+        ("/site/content/_index.md", 4, 5, f"alias /gone/ is also the URL of {gone}"),
+        (SECTION, 4, 5, f"alias /old.html is also the URL of {old}"),
     ]
 
 
@@ -456,6 +481,9 @@ def test_a_page_at_the_list_page_hugo_makes_for_a_folder(tmp_path: Path) -> None
         (("news/a.fr.md",), {"languages": {"en": {}, "fr": {}}}, "/news/"),  # French pages only
         (("news/a.md",), {"disablekinds": ["section"]}, "/news/"),
         (("news/a.md",), {"permalinks": {"section": {"news": "/s/:slug/"}}}, "/news/"),
+        # moved by `[permalinks.section]`: no longer at `/news/`; `:slug` is not modelled
+        (("news/a.md",), {"permalinks": {"section": {"news": "/s/:section/"}}}, "/news/"),
+        (("news/a.md",), {"permalinks": {"section": {"news": "/s/:slug/"}}}, "/s/news/"),
         (("news/a.md",), {}, "/news.html"),
     ],
 )
@@ -466,6 +494,32 @@ def test_no_list_page_there(
     languages = tuple(raw.get("languages", ()))
     site = Site(root=tmp_path, raw=raw, language_names=languages, default_language="en")
     assert run({str(tmp_path / "content/x.md"): page(url=url)}, site) == []
+
+
+def test_a_folders_list_page_moved_by_permalinks(tmp_path: Path) -> None:
+    """hugo 0.168 puts the list page of `content/news/` (no `_index.md`) where the site's
+    `[permalinks.section]` pattern for `news` says, its `:section` and `:sections` the folder's
+    name (the oracle: test_hugo_duplicate_url_oracle); `blog`, not in the table, stays."""
+    folders(tmp_path, "news/a.md", "blog/b.md")
+    raw = {"permalinks": {"section": {"news": "/topics/:sections/"}}}
+    site = Site(root=tmp_path, raw=raw)
+    x, y = str(tmp_path / "content/x.md"), str(tmp_path / "content/y.md")
+    files = {x: page(url="/topics/news/"), y: page(aliases=["/blog/"])}
+    news, blog = (str(tmp_path / "content" / name) + "/" for name in ("news", "blog"))
+    assert run(files, site) == [
+        (
+            x,
+            3,
+            6,
+            f"URL /topics/news/ is also the URL of the list page Hugo makes for the folder {news}",
+        ),
+        (
+            y,
+            4,
+            5,
+            f"alias /blog/ is also the URL of the list page Hugo makes for the folder {blog}",
+        ),
+    ]
 
 
 @pytest.mark.parametrize("beside", ["news.md", "News.fr.md", "news.html"])
@@ -562,6 +616,31 @@ def test_a_slug_index_at_the_top_is_the_home_page() -> None:
 )
 def test_a_slug_hugo_does_not_put_at_the_folders_url(path: str, slug: str) -> None:
     assert run({path: page(slug=slug), SECTION: page()}) == []
+
+
+def test_a_page_at_the_home_page_s_url_without_its_file() -> None:
+    """hugo 0.168 makes the home page without `content/_index.md`: a top-level `slug: index`
+    and a `url: /` take its place all the same (the oracle: test_hugo_duplicate_url_oracle);
+    the French home page is at `/fr/`; with the home page disabled, no home page is there."""
+    top, url = "/site/content/a.md", "/site/content/news/u.md"
+    french = "/site/content/b.fr.md"
+    files = {top: page(slug="index"), url: page(url="/"), french: page(slug="index")}
+    site = Site(root=Path("/site"), language_names=("en", "fr"), default_language="en")
+    assert run(files, site) == [
+        (top, 3, 7, f"slug `index` puts the page at /, the URL of {url}"),
+        (french, 3, 7, "slug `index` puts the page at /fr/, the URL of the site's home page"),
+        (url, 3, 6, "URL / is also the URL of the site's home page"),
+    ]
+    home = "/site/content/_index.md"
+    assert run({top: page("2024-01-02", slug="index"), home: page()}) == [
+        (top, 3, 7, f"slug `index` puts the page at /, the URL of {home}")
+    ]
+    quiet = Site(root=Path("/site"), raw={"disablekinds": ["home"]})
+    assert [found for found in run(files, quiet) if "home page" in found[3]] == []
+    # A page's alias at `/` is none (`aliases: [/]` writes no redirect over the home page);
+    # `content/index.md` is the home page itself (a leaf bundle: home-leaf-bundle says so).
+    assert run({top: page(aliases=["/"])}) == []
+    assert run({"/site/content/index.md": page()}) == []
 
 
 def test_a_slug_index_under_ugly_urls() -> None:

@@ -300,8 +300,8 @@ def test_a_bare_name_found_nowhere_is_left_alone() -> None:
 
 
 def test_refs_to_another_language() -> None:
-    """`lang="fr"`: a French page (hugo 0.168 looks among the French pages only; newslint takes
-    a page of the run or the disk in any language); a language the site lacks: left alone; an
+    """`lang="fr"`: a French page (hugo 0.168 looks among the French pages only); a language
+    the site lacks: left alone; an
     output format: the path is looked for all the same (hugo 0.168: "page not found")."""
     site = Site(root=SITE.root, language_names=("en", "fr"), default_language="en")
     body = (
@@ -340,4 +340,105 @@ def test_a_bundles_resource_has_no_base_name(tmp_path: Path) -> None:
     )
     assert lint_project(RefNotFound, paths, site=Site(root=tmp_path)) == [
         (str(content / "a.md"), 5, 28, message)
+    ]
+
+
+@pytest.mark.parametrize("dirs", [False, True], ids=["by-name", "by-content-dir"])
+def test_a_page_on_disk_counts_in_its_own_language_only(tmp_path: Path, dirs: bool) -> None:
+    """A pre-commit hook given one English article: hugo 0.168 finds only English pages (the
+    oracle: test_ref_not_found_oracle), so a French file on disk is no page for it, whether its
+    name says French (`budget.fr.md`) or its folder (`contentDir = "content/fr"`)."""
+    languages = {"en": "content/en", "fr": "content/fr"} if dirs else {}
+    site = Site(
+        root=tmp_path, language_names=("en", "fr"), default_language="en", languages=languages
+    )
+    english = tmp_path / "content" / ("en" if dirs else "") / "news"
+    french = tmp_path / "content" / ("fr" if dirs else "") / "news"
+    for folder in (english, french):
+        folder.mkdir(parents=True, exist_ok=True)
+    (french / ("budget.md" if dirs else "budget.fr.md")).write_text(fm(title="B"), "utf-8")
+    (english / "vote.md").write_text(fm(title="V"), "utf-8")
+    (french / ("both.md" if dirs else "both.fr.md")).write_text(fm(title="B"), "utf-8")
+    (english / ("both.md" if dirs else "both.en.md")).write_text(fm(title="B"), "utf-8")
+    body = '{{< ref "/news/budget" >}} {{< ref "/news/vote" >}} {{< ref "/news/both" >}}\n'
+    path = str(english / "a.md")
+    ruleset = _ruleset(RefNotFound, Case("project", ""))
+    results = [lint_document(Document.from_text(ref_article(body), path, site), ruleset)]
+    found = [(d.line, d.column, d.message) for d in project_end(results, ruleset)]
+    assert found == [(5, 10, MISSING.format("/news/budget"))]
+    # From a French page, `vote` (English) is the missing one.
+    path = str(french / ("a.md" if dirs else "a.fr.md"))
+    results = [lint_document(Document.from_text(ref_article(body), path, site), ruleset)]
+    found = [(d.line, d.column, d.message) for d in project_end(results, ruleset)]
+    assert found == [(5, 37, MISSING.format("/news/vote"))]
+
+
+def test_an_output_format_nobody_defines() -> None:
+    """hugo 0.168 fails the build for an output format it and the site lack, named or second
+    (REF_NOT_FOUND, "output format": the oracle, test_ref_not_found_oracle), whatever the page;
+    one it defines (any case) is left alone, even where the page lacks it."""
+    body = (
+        '{{< ref path="/a" outputFormat="amp" >}} {{< ref path="/a" outputformat="nope" >}}'
+        ' {{< ref "/a" "Nope2" >}} {{< ref "/a" "PODCAST" >}} {{< ref path="/a" >}}\n'
+    )
+    ruleset = _ruleset(RefNotFound, Case("project", ""))
+
+    def reported(raw: dict[str, object]) -> list[tuple[int, int, str, Severity]]:
+        site = Site(root=SITE.root, raw=raw)
+        result = lint_document(Document.from_text(ref_article(body), f"{ROOT}/a.md", site), ruleset)
+        found = [*result.diagnostics, *project_end([result], ruleset)]
+        return [(d.line, d.column, d.message, d.severity) for d in found]
+
+    formats = "no output format {!r}: hugo fails the build (REF_NOT_FOUND)"
+    assert reported({"outputformats": {"Podcast": {}}}) == [
+        (5, 74, formats.format("nope"), Severity.ERROR),
+        (5, 98, formats.format("Nope2"), Severity.ERROR),
+    ]
+    warned = reported({"outputformats": {"podcast": {}}, "reflinkserrorlevel": "WARNING"})
+    assert warned[0] == (
+        5,
+        74,
+        "no output format 'nope': hugo warns (REF_NOT_FOUND) and links to ''",
+        Severity.WARNING,
+    )
+    assert len(reported({})) == 3  # `PODCAST` too, where the site defines no such format
+
+
+def test_a_bare_name_of_a_page_hugo_does_not_build() -> None:
+    """hugo 0.168 fails for a bare name whose pages it does not build, or builds in another
+    language only (the oracle: test_ref_not_found_oracle); a term of that name is a page."""
+    top = f"{ROOT}/a.md"
+    files = {
+        f"{ROOT}/news/plan.md": fm(title="Plan", draft=True),
+        f"{ROOT}/news/later.md": fm(title="Later", date="2099-01-01"),
+        f"{ROOT}/news/budget.fr.md": fm(title="Budget"),
+        top: ref_article('{{< ref "plan" >}} {{< ref "later" >}} {{< ref "budget" >}}\n'),
+    }
+    site = Site(root=SITE.root, language_names=("en", "fr"), default_language="en")
+    assert lint_project(RefNotFound, files, site=site) == [
+        (top, 5, 10, unbuilt("plan", "a draft")),
+        (top, 5, 29, unbuilt("later", "dated in the future")),
+        (top, 5, 49, MISSING.format("budget")),
+    ]
+    files[f"{ROOT}/news/tagged.md"] = fm(title="Tagged", tags=["Later", "Plan"])
+    assert lint_project(RefNotFound, files, site=site) == [(top, 5, 49, MISSING.format("budget"))]
+
+
+def test_a_bare_name_of_a_page_on_disk_is_left_alone(tmp_path: Path) -> None:
+    """Another file of that name on disk, not in the run (a hook given two files), may be the
+    page Hugo finds."""
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "world").mkdir()
+    (content / "news" / "plan.md").write_text(fm(title="Plan"), encoding="utf-8")
+    files = {
+        str(content / "world" / "plan.md"): fm(title="Plan", draft=True),
+        str(content / "a.md"): ref_article('{{< ref "plan" >}}\n'),
+    }
+    for path, text in files.items():
+        Path(path).write_text(text, encoding="utf-8")
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == []
+    (content / "news" / "plan.md").unlink()
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == [
+        (str(content / "a.md"), 5, 10, unbuilt("plan", "a draft"))
     ]
