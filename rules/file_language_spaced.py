@@ -20,10 +20,28 @@ of the page it translates), while a page with the wrong language and a dash in i
 turns up in the default one, next to the page it was meant to translate.
 
 ## Example
-    content/events/communityday-2025-03.de .md
+    # content/events/communityday.en .md
+    ---
+    title: "Community Day"
+    date: 2025-03-09T12:00:00+01:00
+    summary: "Our community day on Sunday: talks, repairs and a walk through the neighbourhood."
+    ---
+
+    The community day takes place on Sunday at noon in the new workshop.
+
+    [Freifunk Berlin](https://berlin.freifunk.net/events/community-day/)
 
 ## Use instead
-    content/events/communityday-2025-03.de.md
+    # content/events/communityday.en.md
+    ---
+    title: "Community Day"
+    date: 2025-03-09T12:00:00+01:00
+    summary: "Our community day on Sunday: talks, repairs and a walk through the neighbourhood."
+    ---
+
+    The community day takes place on Sunday at noon in the new workshop.
+
+    [Freifunk Berlin](https://berlin.freifunk.net/events/community-day/)
 """
 
 from __future__ import annotations
