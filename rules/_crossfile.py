@@ -78,7 +78,11 @@ def normalise_url(url: str) -> str | None:
         host = f"{host}:{port}"
     path = _normalise_escapes(parts.path).rstrip("/") or "/"
     query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)]
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not is_tracking(k, url=url)
+        ]
     )
     return urlunsplit(("https", host, path, query, ""))
 

@@ -18,8 +18,15 @@ These are not reported either, since nothing leaked there:
   braced super- or subscript (`$\\frac{{a}}{b}$`, `x^{{2}}`): double braces are TeX's grouping
   there, which Hugo passes on as it is and MathJax or KaTeX shows as math (`$5 and {{ x }} $6`
   is still reported);
-- a file written for a Liquid engine (Jekyll): one with a Liquid tag (`{% include x %}`), a Jekyll
-  variable (`{{ site.url }}`, `{{ page.title }}`) or a Liquid filter (`{{ x | relative_url }}`).
+- a file written for a Liquid engine (Jekyll) and not part of a Hugo site: one with a Liquid tag
+  (`{% include x %}`), a Jekyll variable (`{{ site.url }}`, `{{ page.title }}`) or a Liquid
+  filter (`{{ x | relative_url }}`).
+
+In a Hugo site (a `hugo.toml` or `config.*` above the file) nothing runs Liquid, so an article
+carried over from Jekyll shows its tags as text (checked with hugo 0.168): there its `{{ }}` are
+reported like any other, and so is each Liquid tag left in the prose (`{% post_url 2015-03-22-x
+%}`, `{% include image.html %}`, `{% link about.md %}`), with no fix: what the tag stood for (a
+link, an image) is for an editor to write again in Markdown or as a shortcode.
 
 The same goes for the front-matter `title`, `linkTitle`, `summary`, `description`, `lead`,
 `subtitle`, `slug` and `url` (the `fields` option changes the list): a value such as
@@ -78,6 +85,9 @@ _LIQUID = re.compile(
     r"|\{\{[^{}\n]{0,200}\|[ \t]*(?:relative_url|absolute_url|jsonify|xml_escape|date_to_string"
     r"|date_to_xmlschema|markdownify|slugify|prepend|append|strip_html|number_of_words)\b"
 )
+# A whole Liquid tag on one line: `{% post_url x %}`, `{%- include a.html -%}`; not the `{%` of a
+# Hugo shortcode call (`{{% note %}}`).
+_LIQUID_TAG = re.compile(r"(?<!\{)\{%-?[ \t]*[a-z_]+[^\n]*?-?%\}(?!\})")
 _MENTION = re.compile(r"\{\{-?[ \t]*\.?[ \t]*-?\}\}")
 _QUOTES = "\"'“‘«„`"
 
@@ -120,6 +130,7 @@ class TemplateBraces(Rule):
         "escaped-call": "shortcode call {text!r} has its '{mark}' escaped with a backslash (as a "
         "CMS writes it), so Hugo shows it as text: write '{{{{{mark}' to call the shortcode",
         "field": "{key} holds template code {text!r}, which Hugo does not run in front matter",
+        "liquid": "liquid tag {text!r} is shown as it is: Hugo does not run Jekyll's tags",
     }
     Options = Options
 
@@ -140,7 +151,7 @@ class TemplateBraces(Rule):
         value = field.value
         if not isinstance(value, str) or "{{" not in value:
             return
-        if _LIQUID.search(ctx.document.text):
+        if not _in_hugo_site(ctx) and _LIQUID.search(ctx.document.text):
             return  # Jekyll's pages: their own conventions (see above)
         located: FieldText | None = None
         for match in _actions(value):
@@ -152,12 +163,29 @@ class TemplateBraces(Rule):
             located = located or FieldText(ctx.document.text, field)
             ctx.report(located.span(start, start + 2), "field", key=key, text=match.group(0))
 
+    def _liquid_tags(self, ctx: Context, text: Text) -> None:
+        """Each Liquid tag (`{% post_url x %}`) in the run, outside shortcode calls and escapes."""
+        document = ctx.document.text
+        if self.skipped is None:
+            self.skipped = _skipped(ctx.document, liquid_runs=False)
+        for match in _LIQUID_TAG.finditer(document, text.span.start, text.span.end):
+            start = match.start()
+            if (
+                is_escaped(document, start)
+                or (start > 0 and document[start - 1] in _QUOTES)
+                or self.skipped.covers(start)
+            ):
+                continue
+            ctx.report(Span(start, start + 2), "liquid", text=match.group(0)[:80])
+
     def on_text(self, ctx: Context, text: Text) -> None:
+        if "{%" in text.text and _in_hugo_site(ctx):
+            self._liquid_tags(ctx, text)
         if "{{" not in text.text:
             return
         document = ctx.document.text
         if self.skipped is None:
-            self.skipped = _skipped(ctx.document)
+            self.skipped = _skipped(ctx.document, liquid_runs=not _in_hugo_site(ctx))
         position = text.span.start
         # The start of the word holding the last braces looked at, and their offset: the next
         # search goes back only to there (no break in between: the same word), so a run of
@@ -195,11 +223,16 @@ class TemplateBraces(Rule):
             ctx.report(span, "braces", fix=fix, text=shown)
 
 
-def _skipped(document: Document) -> Regions:
-    """Regions where `{{` is not shown as text: a whole Liquid file, `{{< >}}` shortcode bodies,
-    the arguments of every shortcode call, and TeX formulas (`$\\frac{{a}}{b}$`, `x^{{2}}`),
-    where double braces are TeX's grouping, shown as math, never as braces."""
-    if _LIQUID.search(document.text, document.body_start):
+def _in_hugo_site(ctx: Context) -> bool:
+    """Whether the article is part of a Hugo site, where nothing runs Liquid."""
+    return ctx.site is not None and ctx.site.root is not None
+
+
+def _skipped(document: Document, *, liquid_runs: bool = True) -> Regions:
+    """Regions where `{{` is not shown as text: a whole Liquid file (when a Liquid engine may run
+    it), `{{< >}}` shortcode bodies, the arguments of every shortcode call, and TeX formulas
+    (`$\\frac{{a}}{b}$`, `x^{{2}}`), where double braces are TeX's grouping, shown as math."""
+    if liquid_runs and _LIQUID.search(document.text, document.body_start):
         return Regions([(0, len(document.text))])
     regions = shortcode_regions(document)
     for low, high in math_regions(document).spans:

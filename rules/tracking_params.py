@@ -2,11 +2,12 @@
 
 ## What it does
 Flags query parameters that only track the click: `utm_*`, `fbclid`, `gclid`, `msclkid`, `mc_eid`,
-`igshid`, Twitter's `ref_src`, Piano's `at_medium` and `at_campaign` (as BBC News feeds write them)
-and similar, in body links and images and in the source field (each URL of a list, `source: [url1,
-url2]`; under the page's `params` when set there, as Hugo 0.150+ reads it). The `extra` option adds
-names (a trailing `*` matches a prefix, as in `utm_*`). Parameters that may select content (`ref`,
-`from`, `src`, `id`) are never on the default list.
+`igshid`, Twitter's `ref_src`, Piano's `at_medium` and `at_campaign` (as BBC News feeds write them),
+YouTube's and Spotify's share identifier `si` (on their own hosts only: `youtu.be/x?si=...`,
+`open.spotify.com/track/x?si=...`) and similar, in body links and images and in the source field
+(each URL of a list, `source: [url1, url2]`; under the page's `params` when set there, as Hugo
+0.150+ reads it). The `extra` option adds names (a trailing `*` matches a prefix, as in `utm_*`).
+Parameters that may select content (`ref`, `from`, `src`, `id`) are never on the default list.
 
 It is reported at the whole query, from its `?` up to the fragment, also when the tracking
 parameters are not the first; the fix cuts only the tracking pairs, each with one `&`. Links in raw
@@ -51,7 +52,7 @@ from ._links import (
     source_values_in,
 )
 from ._text import FieldText
-from ._tracking import TRACKING
+from ._tracking import TRACKING, host_tracking
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def tracking_cuts(
     hash_at = url.find("#")
     if question < 0 or (0 <= hash_at < question):
         return None
+    names = names + host_tracking(url)
     end = hash_at if hash_at >= 0 else len(url)
     pieces: list[tuple[int, int, bool]] = []  # (start, end, cut) of each pair
     removed: list[str] = []

@@ -240,8 +240,10 @@ def _bytes(line: str) -> bytes:
 
 
 def _language(path: str) -> str:
+    # A name part that is no language of the site (`budget.ja .md`) leaves the page in the
+    # default language, as Hugo does.
     parts = path.rsplit("/", 1)[-1].split(".")
-    return parts[-2] if len(parts) > 2 else "en"
+    return parts[-2] if len(parts) > 2 and parts[-2] in FRAMES else "en"
 
 
 def read_block(block: str, rule: type[Rule], base: Example | None = None) -> Example:
@@ -257,7 +259,7 @@ def read_block(block: str, rule: type[Rule], base: Example | None = None) -> Exa
             site.update(tomllib.loads(comment.removeprefix("hugo.toml: ")))
         elif comment.startswith("newslint.toml: "):
             _merge(config, tomllib.loads(comment.removeprefix("newslint.toml: ")))
-        elif re.fullmatch(r"content/\S+\.md", comment):
+        elif re.fullmatch(r"content/\S[^\n]*\.md", comment):  # a name may hold a space
             path = comment
         else:
             break  # a Markdown heading: text

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.template_braces import _ACTION, TemplateBraces, _actions
+from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
 FENCE = "```"
+HUGO_SITE = Site(root=Path("/site"))
 
 LEAK = '{{if !contains(profile.lists,"Evening")}} Sign up. {{/if}}\n'
 SHORTCODES = (
@@ -134,6 +138,41 @@ CASES = [
     Case(
         "liquid-file",
         fm(body="See [the docs]({{ site.baseurl }}/docs) and {{ issue }}.\n", title="T"),
+    ),
+    # In a Hugo site nothing runs Liquid (hugo 0.168 shows `{% post_url x %}` and
+    # `{{ site.baseurl }}` as text): an article carried over from Jekyll is reported.
+    Case(
+        "liquid-left-in-a-hugo-site",
+        fm(
+            body="See [the first post]({% post_url 2015-03-22-start %}) and\n"
+            "[the docs]({{ site.baseurl }}/docs).\n",
+            title="T",
+        ),
+        errors=[("liquid", 5, 22), ("braces", 6, 12)],
+        unsafe_fixed=fm(
+            body="See [the first post]({% post_url 2015-03-22-start %}) and\n"
+            "[the docs](\\{\\{ site.baseurl }}/docs).\n",
+            title="T",
+        ),
+        site=HUGO_SITE,
+    ),
+    Case(
+        "liquid-tag-trimmed-and-alone",
+        fm(body='Intro.\n\n{%- include image.html src="a.png" -%}\n', title="T"),
+        errors=[("liquid", 7, 1)],
+        site=HUGO_SITE,
+    ),
+    # A Hugo shortcode call written with `%` holds `{% ... %}`; code, escapes and quotes show
+    # the tag on purpose; a shortcode's body is the shortcode's to show.
+    Case(
+        "liquid-look-alikes-in-a-hugo-site",
+        fm(
+            body="{{% note %}}Hi{{% /note %}} and `{% include a %}` and \\{% raw %} and "
+            '"{% endraw %}".\n\n{{< highlight liquid >}}\n{% if x %}y{% endif %}\n'
+            "{{< /highlight >}}\n",
+            title="T",
+        ),
+        site=HUGO_SITE,
     ),
     Case(
         "cjk-and-crlf",

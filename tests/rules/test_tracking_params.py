@@ -11,6 +11,22 @@ REDDIT = (
 
 CASES = [
     Case("clean", fm(body="[a](https://a.org/x?id=3&ref=blog&from=home#top)\n")),
+    # YouTube's and Spotify's `si` ties a shared link to the sharer's account; elsewhere `si`
+    # may select content and stays.
+    Case(
+        "share-identifier-on-youtube-and-spotify",
+        fm(
+            body="[talk](https://youtu.be/BwmQ?si=4SV4) and "
+            "[song](https://open.spotify.com/track/7?si=ab&context=x) and "
+            "[v](https://m.youtube.com/watch?v=Bw&si=Q) and [site](https://a.org/p?si=3)\n"
+        ),
+        errors=[("tracking", 4, 29), ("tracking", 4, 82), ("tracking", 4, 135)],
+        fixed=fm(
+            body="[talk](https://youtu.be/BwmQ) and "
+            "[song](https://open.spotify.com/track/7?context=x) and "
+            "[v](https://m.youtube.com/watch?v=Bw) and [site](https://a.org/p?si=3)\n"
+        ),
+    ),
     Case(
         "utm-keeps-other-params",
         fm(body=f"[thread]({REDDIT})\n"),
@@ -170,3 +186,12 @@ SOURCE_LIST_CASES = [
 @pytest.mark.parametrize("case", SOURCE_LIST_CASES, ids=lambda c: c.name)
 def test_each_source_the_page_takes(case: Case) -> None:
     assert_case(TrackingParams, case)
+
+
+def test_share_identifier_makes_no_other_source() -> None:
+    # duplicate-source compares sources without their tracking parameters: YouTube's `si` is one
+    # on YouTube, and selects content elsewhere.
+    from newslint.rules._crossfile import normalise_url
+
+    assert normalise_url("https://youtu.be/BwmQ?si=4SV4") == normalise_url("https://youtu.be/BwmQ")
+    assert normalise_url("https://a.org/p?si=3") != normalise_url("https://a.org/p")

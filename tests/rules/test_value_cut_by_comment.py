@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.rules.value_cut_by_comment import ValueCutByComment
+from newslint.testing import Case, assert_case
+
+
+def page(lines: str, fence: str = "---") -> str:
+    return f"{fence}\n{lines}\n{fence}\n\nThe club met on Tuesday.\n"
+
+
+CASES = [
+    Case(
+        "number-after-a-space",
+        page("title: We're #1 in Europe"),
+        errors=[("cut", 2, 14)],
+        unsafe_fixed=page('title: "We\'re #1 in Europe"'),
+    ),
+    Case(
+        "hashtag-further-on-in-the-comment",
+        page("description: Thanks for #  #20yearsofOSM and the #OSM-Community."),
+        errors=[("cut", 2, 25)],
+        unsafe_fixed=page('description: "Thanks for #  #20yearsofOSM and the #OSM-Community."'),
+    ),
+    Case(
+        "trailing-blanks-stay-outside-the-quotes",
+        page("summary: Vote for #Budget2025  "),
+        errors=[("cut", 2, 19)],
+        unsafe_fixed=page('summary: "Vote for #Budget2025"  '),
+    ),
+    Case(
+        "tag-item",
+        page("tags:\n  - news #today"),
+        errors=[("cut", 3, 10)],
+        unsafe_fixed=page('tags:\n  - "news #today"'),
+    ),
+    Case(
+        "key-in-capitals",
+        page("Title: Top #10 parks"),
+        errors=[("cut", 2, 12)],
+        unsafe_fixed=page('Title: "Top #10 parks"'),
+    ),
+    # a comment after a blank reads as the note it is
+    Case("note-after-a-space", page("title: Budget passes # working title")),
+    Case("quoted-value", page('title: "We\'re #1 in Europe"')),
+    Case("single-quoted-value", page("title: 'We''re #1 in Europe'")),
+    Case("block-scalar", page("summary: >\n  We're #1 in Europe")),
+    Case("no-space-before-the-hash", page("title: Why C# matters")),
+    Case("not-a-text-field", page("slug: budget #draft")),
+    Case("value-is-not-text", page("weight: 3 #first")),
+    Case("toml-comment", page('title = "Budget" #draft', fence="+++")),
+    Case("plain-value-over-two-lines", page("title: Budget for\n  the city #2025")),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_value_cut_by_comment(case: Case) -> None:
+    assert_case(ValueCutByComment, case)
