@@ -30,7 +30,11 @@ may come first when the line's one link ends it (`Source: Ministry of Health, "R
 link, right after a line that is such a label alone (`**Sources:**`, `## Sources`): the first
 item is the source link. Other words before the link or above the list (`Related:`), or more than
 one link on the line, are no source line; nor is a link in raw HTML
-(`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field is `source`
+(`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. Footnotes are
+citations, which Hugo renders as the page's last list wherever they are defined: when the text
+ends in no source line, the first note the body refers to (in the order of the references) that
+is one link names the source, a bare URL too (`Oil rose.[^1]` ... `[^1]: https://...`, as
+digests and AI-written briefs cite); a note nothing refers to is not shown. The field is `source`
 unless the rule option `field` or the config key `source-field` names another one; it may hold a
 list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is reported), or
 a map whose `url` key holds it (`source: {name: Reuters, url: https://...}`, also as list items), and
