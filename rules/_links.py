@@ -278,6 +278,11 @@ def is_web_url(url: str) -> bool:
     return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+# What JavaScript, Python, SQL, Ruby and Go write for a missing value, as an exporter writes an
+# address that was never there (`[Ivan Sim](undefined)`): no page is named so.
+NO_VALUE = frozenset({"undefined", "null", "NULL", "None", "nil", "NaN"})
+
+
 def wrapped_web_url(url: str) -> bool:
     """Whether `url` is a web URL in one more pair of parentheses (`[text]((https://x.org/a))`):
     Markdown takes the parentheses into the URL, a relative address the browser cannot find."""
