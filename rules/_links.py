@@ -278,6 +278,11 @@ def is_web_url(url: str) -> bool:
     return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+# What JavaScript, Python, SQL, Ruby and Go write for a missing value, as an exporter writes an
+# address that was never there (`[Ivan Sim](undefined)`): no page is named so.
+NO_VALUE = frozenset({"undefined", "null", "NULL", "None", "nil", "NaN"})
+
+
 def wrapped_web_url(url: str) -> bool:
     """Whether `url` is a web URL in one more pair of parentheses (`[text]((https://x.org/a))`):
     Markdown takes the parentheses into the URL, a relative address the browser cannot find."""
@@ -411,7 +416,8 @@ def _url_of(node: Node) -> Node | None:
 
 def find_source_link(document: Document, field_name: str) -> SourceLink | None:
     """The source link: a web URL in the source field (the first of a list; under `params`
-    when the page sets it there), or a last body line `[name](url)`.
+    when the page sets it there), or a last body line `[name](url)`, else the first footnote
+    that is one link.
 
     The last line is the last one that shows something (trailing HTML comments are skipped). It
     counts when Markdown makes it one link, and also when its URL has a space so that it does not
@@ -428,20 +434,22 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
         return SourceLink(first.value.strip(), first.value_span, first, listed=len(urls) > 1)
     line = last_body_line(document)
     if (
-        line is None
-        or _in_code_block(document, line.start)
-        or ends_a_wrapped_sentence(document, line)
+        line is not None
+        and not _in_code_block(document, line.start)
+        and not ends_a_wrapped_sentence(document, line)
     ):
-        return None
-    on_line = source_line_link(document, line)
-    if on_line is None:
-        on_line = _source_list(document, line)
-        if on_line is not None and is_web_url(on_line[0]):
-            return SourceLink(on_line[0], on_line[1], listed=True)
-        return None
-    if not is_web_url(on_line[0]):
-        return None
-    return SourceLink(on_line[0], line)
+        on_line = source_line_link(document, line)
+        if on_line is not None:
+            return SourceLink(on_line[0], line) if is_web_url(on_line[0]) else None
+        listed = _source_list(document, line)
+        if listed is not None:
+            if not is_web_url(listed[0]):
+                return None
+            return SourceLink(listed[0], listed[1], listed=True)
+    noted = _footnote_source(document)
+    if noted is not None and is_web_url(noted[0]):
+        return SourceLink(noted[0], noted[1])
+    return None
 
 
 def ends_a_wrapped_sentence(document: Document, line: Span) -> bool:
@@ -563,6 +571,48 @@ def _source_list(document: Document, last: Span) -> tuple[str, Span] | None:
             return None
         first = (url, Span(link_start, end))
         number -= 1
+    return None
+
+
+# A footnote definition as Goldmark reads it: `[^label]:` at a line's start, indented at most
+# three spaces; the note's text follows on the line.
+_FOOTNOTE_DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def _footnote_source(document: Document) -> tuple[str, Span] | None:
+    """The link of the first footnote whose note is one link, as digests and AI-written briefs
+    cite their sources (`Oil rose.[^1]` ... `[^1]: https://www.reuters.com/...`). Hugo renders
+    the notes a body refers to as the page's last list, in the order of their first reference
+    and wherever they are defined (a note nothing refers to is not shown); each is a citation, so
+    its link may be a bare URL too (a link to Hugo, `[^1]: https://...`), unlike the source line
+    of the text above it."""
+    text = document.text
+    if "[^" not in text[document.body_start :]:
+        return None  # the common case: no footnote at all
+    notes: list[tuple[int, str, Span]] = []
+    for match in _FOOTNOTE_DEFINITION.finditer(text, document.body_start):
+        if _in_code_block(document, match.start()):
+            continue
+        marker = f"[^{match.group(1)}]"
+        first_reference = text.find(marker, document.body_start)
+        while first_reference >= 0 and text.startswith(":", first_reference + len(marker)):
+            first_reference = text.find(marker, first_reference + 1)  # a definition, no reference
+        if first_reference >= 0:
+            notes.append((first_reference, match.group(2), Span(match.start(2), match.end(2))))
+    for _, _, note in sorted(notes, key=lambda found: found[0]):
+        url = _note_link(document, note)
+        if url is not None:
+            return url, note
+    return None
+
+
+def _note_link(document: Document, note: Span) -> str | None:
+    """The URL of the one link (a bare URL too) that is all of a footnote's text."""
+    for node in reversed(document.body_nodes):
+        if node.span.end < note.start:
+            break
+        if isinstance(node, Link) and (node.span.start, node.span.end) == (note.start, note.end):
+            return None if node.is_image else node.url.replace(" ", "%20")
     return None
 
 

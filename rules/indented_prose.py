@@ -10,6 +10,12 @@ or `import` opening a line). Scrapers and word processors indent paragraphs with
 Chinese article's two-character first-line indent often becomes four spaces); Markdown then
 shows the paragraph in a monospaced box, with its links and emphasis as plain text.
 
+It also reports HTML indented four spaces inside an HTML element left open above it, as
+WordPress exporters pretty-print a post (`<div>`, then `    <p>` after a line of spaces): the line
+of spaces ends the HTML block, and Markdown shows the rest, tags and all, as a code block (checked
+with hugo 0.168). An indented block of HTML that no open element holds is a sample of markup,
+left alone.
+
 Only blocks at the top level of the article are looked at (in a list or a block quote, the
 indentation that makes code depends on the container), and fenced code blocks never; but the
 text of a list item written five spaces or more after its marker (`2.       ATNA is ...`, as word
@@ -32,9 +38,10 @@ clicked, and `**bold**` shown with its asterisks; search engines index it as cod
 
 ## Fix safety
 Unsafe: the fix removes the indentation (four columns) from each line of the block, which makes
-it the paragraph it reads as; the writer may have meant a quotation or code after all. There is
-no fix when a line would then start a heading, list, quote, table or HTML block instead of
-continuing the paragraph. In a list item the spaces after the marker become one, when the item's
+it the paragraph it reads as (or, for HTML, the HTML block it was written as); the writer may
+have meant a quotation or code after all. There is no fix when a line would then start a
+heading, list, quote, table or HTML block instead of continuing the paragraph (for HTML: when a
+line after a blank one would not start with a tag). In a list item the spaces after the marker become one, when the item's
 text is one line (with more lines, their indentation decides where they belong: no fix).
 """
 
@@ -43,7 +50,8 @@ from __future__ import annotations
 import re
 
 from newslint import Edit, Fix, Rule, Severity, Span
-from newslint.events import Code
+from newslint.document import Document
+from newslint.events import Code, Html
 from newslint.rule import Context
 from newslint.textutil import is_cjk_char
 
@@ -88,6 +96,8 @@ class IndentedProse(Rule):
         "indented": "this prose is indented four spaces, so Markdown shows it as a code block",
         "item": "this list item's text starts {spaces} spaces after its marker, so Markdown shows "
         "it as a code block",
+        "html": "this HTML is indented four spaces inside <{tag}>, so Markdown shows its tags as a "
+        "code block",
     }
 
     def on_code(self, ctx: Context, code: Code) -> None:
@@ -100,11 +110,16 @@ class IndentedProse(Rule):
         item = _ITEM_START.fullmatch(prefix)
         if prefix not in ("    ", "\t") and item is None:
             return  # in a quote, or indented further: not the top-level case
-        if not _looks_like_prose(code.text):
-            return
         end = code.span.end
         while end > code.span.start and text[end - 1] in "\r\n":
             end -= 1
+        if not _looks_like_prose(code.text):
+            if item is None and _HTML_START.match(code.text):
+                tag = _open_elements(document).get(code.span.start)
+                if tag is not None:
+                    fix = _dedent(text, line_start, end, html=True)
+                    ctx.report(Span(code.span.start, end), "html", fix=fix, tag=tag)
+            return
         if item is None:
             ctx.report(Span(code.span.start, end), "indented", fix=_dedent(text, line_start, end))
             return
@@ -119,11 +134,12 @@ class IndentedProse(Rule):
         ctx.report(Span(start + spaces, end), "item", fix=fix, spaces=spaces)
 
 
-def _dedent(text: str, start: int, end: int) -> Fix | None:
+def _dedent(text: str, start: int, end: int, *, html: bool = False) -> Fix | None:
     """Four columns of indentation off each line of `text[start:end]`, or None when a line would
-    then start another block."""
+    then start another block (for HTML: when a line that starts a block is no tag)."""
     edits = []
     position = start
+    starts_a_block = True
     while position < end:
         line_end = text.find("\n", position, end)
         line_end = end if line_end < 0 else line_end
@@ -135,8 +151,77 @@ def _dedent(text: str, start: int, end: int) -> Fix | None:
                 width = 1
             else:
                 return None  # a lazy line: not the block's own
-            if _BLOCK_START.match(line[width:]):
+            if html:
+                if starts_a_block and not _HTML_START.match(line[width:]):
+                    return None
+            elif _BLOCK_START.match(line[width:]):
                 return None
             edits.append(Edit.delete(Span(position, position + width)))
+            starts_a_block = False
+        else:
+            starts_a_block = True
         position = line_end + 1
     return Fix.unsafe("Remove the indentation", *edits) if edits else None
+
+
+# An indented block that starts with a tag; a tag, open, closing or self-closing.
+_HTML_START = re.compile(r"[ \t]*</?[A-Za-z][\w-]*[\s/>]")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)(?:\s[^<>]*?)?(/?)>")
+# Elements whose text is no HTML, and elements without content, which no closing tag ends.
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+
+
+def _open_elements(document: Document) -> dict[int, str]:
+    """For each indented block of HTML at the article's top level, the innermost element that
+    the HTML blocks above it (and such blocks, meant as HTML) left open, by the block's start."""
+    return document.memo("indented-prose-open-html", _walk_open_elements, document)
+
+
+def _walk_open_elements(document: Document) -> dict[int, str]:
+    found: dict[int, str] = {}
+    if "<" not in document.body:
+        return found
+    text = document.text
+    stack: list[str] = []
+    for node in document.body_nodes:
+        if isinstance(node, Html) and not node.inline:
+            written = node.text
+        elif (
+            isinstance(node, Code)
+            and node.block
+            and _HTML_START.match(node.text)
+            and text[text.rfind("\n", 0, node.span.start) + 1 : node.span.start] in ("    ", "\t")
+        ):
+            if stack:
+                found[node.span.start] = stack[-1]
+            written = node.text
+        else:
+            continue
+        for tag in _TAG.finditer(written):
+            name = tag.group(2).lower()
+            if stack and stack[-1] in _RAW_TEXT and name != stack[-1]:
+                continue  # `if (a <b && c > d)` in a script is no tag
+            if tag.group(1):
+                if name in stack:
+                    del stack[len(stack) - 1 - stack[::-1].index(name) :]
+            elif not tag.group(3) and name not in _VOID:
+                stack.append(name)
+    return found

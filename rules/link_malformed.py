@@ -7,6 +7,10 @@ Flags links and images that cannot work:
   a warning: nothing to see or click);
 - a link with text but no destination, `[text]()`, and an image with no source, `![alt]()`;
 - `javascript:` links (scraped buttons such as `[Watchlist](javascript:void(0))`);
+- a link or image whose destination is a program's word for no value, `undefined`, `null`,
+  `NULL`, `None`, `nil` or `NaN`, as an exporter writes a missing address (a Medium export's
+  `[Ivan Sim](undefined)`, a Python scraper's `[photo](None)`): the browser asks for a page of
+  that name next to the article (also in raw HTML, `href="undefined"`);
 - web URLs without a host (`http:///x`, `https://`) and URLs with a second scheme where the host
   should be (`http://mailto:desk@example.org`, `https://https://x.org`);
 - a `[text](https://... with a space)` that Markdown does not turn into a link at all, so the
@@ -97,7 +101,7 @@ Safe: an empty link or image is removed; a space in a URL's path, query or fragm
 percent-encoded (`%20`), which is what the browser would request; a decoded entity is written back
 as `&name` (not in raw HTML, nor where the URL is written with escapes). Unsafe: a `javascript:` or
 destination-less link is replaced by its text and a source-less image is removed, which changes what
-the reader sees; a doubled scheme is dropped to the inner URL; the white space between `[text]` and
+the reader sees (so is a link or image whose destination is a word for no value); a doubled scheme is dropped to the inner URL; the white space between `[text]` and
 `(url)` is removed, which turns the bracketed text into a link; a URL that ends in a stray `"` is
 cut before it; the parentheses around a wrapped URL are removed; a missing scheme is written
 (`https://`, `mailto:`), and the page it reaches should be checked; a `%` that starts no escape is
@@ -124,6 +128,7 @@ from newslint.textutil import line_start as start_of_line
 from ._body import delete_inline
 from ._html_links import links_in
 from ._links import (
+    NO_VALUE,
     destination,
     doubled_scheme,
     files_beside,
@@ -179,6 +184,8 @@ class LinkMalformed(Rule):
         "empty": "empty {kind}",
         "no-url": "{kind} has no destination",
         "script": "{kind} runs a script ({scheme}) instead of going somewhere",
+        "no-value": "{kind} goes to {url!r}, a program's word for no value: the address was "
+        "missing when the article was written out",
         "no-host": "URL {url!r} has no host",
         "double-scheme": "URL {url!r} has a scheme where its host should be",
         "space": "URL has white space in it, so Markdown does not render this link",
@@ -226,6 +233,9 @@ class LinkMalformed(Rule):
             fix = self._unlink(ctx.document, link, dest, "Remove the script link")
             scheme = match.group(0).strip().lower()
             ctx.report(link.span, "script", kind=kind, scheme=scheme, fix=fix)
+        elif url in NO_VALUE and link.link_type != "Linkify":
+            fix = self._unlink(ctx.document, link, dest, f"Replace the {kind} by its text")
+            ctx.report(link.span, "no-value", kind=kind, url=url, fix=fix)
         elif match := doubled_scheme(url):
             fix = None
             if dest is not None and text.startswith(match.group(1), dest.start):
@@ -302,6 +312,8 @@ class LinkMalformed(Rule):
                 ctx.report(link.span, "no-url", kind=kind)
         elif match := _SCRIPT.match(url):
             ctx.report(link.span, "script", kind=kind, scheme=match.group(0).strip().lower())
+        elif url in NO_VALUE:
+            ctx.report(dest, "no-value", kind=kind, url=url)
         elif match := doubled_scheme(url):
             fix = None
             if ctx.document.text.startswith(match.group(1), dest.start):

@@ -80,6 +80,7 @@ from newslint.site import PAGE_SUFFIXES, Site, path_segment
 
 from ._html_links import attribute_text, links_in
 from ._links import (
+    NO_VALUE,
     Destinations,
     SourceLink,
     files_beside,
@@ -153,10 +154,14 @@ class LinkRelative(Rule):
             return  # `<name@host>`: the parser gives the address, Hugo writes `mailto:name@host`
         if "{{" in url or "{%" in url:
             return  # a shortcode or template tag makes the URL at build time
-        if wrapped_web_url(url) or missing_scheme(url, files_beside(ctx)) is not None:
-            # `[text]((https://x.org/a))`, `[text](www.x.org/a)`, `desk@example.org`: an address
-            # written wrong, which link-malformed reports; resolved against the source it would
-            # be nonsense.
+        if (
+            url in NO_VALUE
+            or wrapped_web_url(url)
+            or missing_scheme(url, files_beside(ctx)) is not None
+        ):
+            # `[text]((https://x.org/a))`, `[text](www.x.org/a)`, `desk@example.org`,
+            # `[text](undefined)`: an address written wrong or missing, which link-malformed
+            # reports; resolved against the source it would be nonsense.
             return
         source = self._source(ctx)
         if source is None:

@@ -53,7 +53,11 @@ Damage that lost part of the original is reported without a repair ("part of the
 lost"): a byte turned into U+FFFD, and `â€`, the start of a curly quote, a dash or an ellipsis,
 whose third byte a Windows-1252 decoder dropped because that code page leaves it undefined (`”` is
 E2 80 9D). Before a space, ftfy would take that space for a lost A0 and write `†` (E2 80 A0) in
-place of `”` and the space; which of the two it was cannot be told.
+place of `”` and the space; which of the two it was cannot be told from the bytes. The text can
+tell where the `â€` closes a quotation that `“` (or its damage `â€œ`) opened before it on its
+line and nothing closed yet (`say â€œit worksâ€ today`, as WordPress imports have it): of the
+characters whose last byte Windows-1252 drops (an em quad, a zero-width joiner, a right-to-left
+mark, a hyphen, `”`) only `”` closes a quote, and an unsafe fix writes it.
 
 ## Why is this bad?
 Readers see `Donâ€™t` instead of `Don’t`; search engines index the garbage; and a mis-decoded
@@ -73,8 +77,9 @@ Thai in their own, Cyrillic in KOI8, 866 or Mac OS Cyrillic, Vietnamese in 1258)
 inverse (the damage is no words of its script). Unsafe for the GBK, Shift_JIS, GBK or Big5 read as
 Latin-1, Windows-1251, 1253, 1250 or ISO-8859-2 read as Latin-1 (Polish, Czech, Slovak) and KOI8-R
 and Windows-1251 swapped kinds: the repair is exact, but which encoding did the damage is inferred
-from text that still looks like words. Unsafe in code (a code block or inline code), which is shown
-verbatim and may quote mis-decoded text on purpose, in an article about encodings for example.
+from text that still looks like words; and for the `”` a decoder dropped, inferred from the
+quotation it closes. Unsafe in code (a code block or inline code), which is shown verbatim and may
+quote mis-decoded text on purpose, in an article about encodings for example.
 
 ## Limits
 Some text cannot be told from damage, or damage from text, without a dictionary or the page's
@@ -96,7 +101,7 @@ from __future__ import annotations
 
 import re
 
-from newslint import Edit, Fix, Rule, Severity
+from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.events import Field
 from newslint.rule import Context
@@ -142,7 +147,12 @@ class Mojibake(Rule):
             )
         for found in single:
             if _lossy(found):
-                ctx.report(found.span, "lossy", found=found.found, what=found.what)
+                closing = (
+                    None
+                    if in_code(code, found.span.start)
+                    else _closing_quote(document.text, found)
+                )
+                ctx.report(found.span, "lossy", found=found.found, what=found.what, fix=closing)
                 continue
             title = f"Replace with {found.fixed!r}"
             edit = Edit.replace(found.span, found.fixed)
@@ -245,6 +255,32 @@ def _damage(text: str, language: str | None) -> tuple[tuple[Damage, ...], tuple[
             if not any(m.span.start < d.span.end and d.span.start < m.span.end for d in double)
         )
     return single, double
+
+
+# What Windows-1252 makes of the bytes 80-BF, the last byte of a UTF-8 character: after `â€`
+# (E2 80) one of them ends the character; without one the decoder dropped the byte.
+_CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
+_QUOTE_MARKS = re.compile("“|”|â€(.?)", re.DOTALL)
+
+
+def _closing_quote(text: str, found: Damage) -> Fix | None:
+    """An unsafe fix for `â€` whose third byte was dropped (E2 80 with 81, 8D, 8F, 90 or 9D:
+    an em quad, a zero-width joiner, a right-to-left mark, a hyphen or `”`), where it closes a
+    quotation opened before it on its line (`“` or `â€œ`, not yet closed): there only `”` fits."""
+    if found.found.rstrip(" ") != "â€":
+        return None
+    start = found.span.start
+    depth = 0
+    for mark in _QUOTE_MARKS.finditer(text, text.rfind("\n", 0, start) + 1, start):
+        written = mark.group()
+        if written == "“" or written == "â€œ":
+            depth += 1
+        elif written == "”" or mark.group(1) not in _CONTINUATION:
+            depth = max(0, depth - 1)  # `”`, or another `â€` that lost its byte
+    if depth == 0:
+        return None
+    edit = Edit.replace(Span(start, start + 2), "”")
+    return Fix.unsafe("Replace with '”', the closing quotation mark the decoder dropped", edit)
 
 
 def _lossy(found: Damage) -> bool:

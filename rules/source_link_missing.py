@@ -26,23 +26,27 @@ Ministry of Health, "Report," 11 August 2026 — [gov.uk/...](url)`). Several so
 as a list of links, each item one link, right after a line that is such a label alone
 (`**Sources:**`, `## Sources`): the first item is the source link. Other words before the link or
 above the list (`Related:`), or more than one link on the line, are no source line; nor is a link in
-raw HTML (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. The field
-is `source` unless the rule option `field` or the config key `source-field` names another one; it
-may hold a list of URLs (`source: [url1, url2]`), each a source (a placeholder among them is
-reported), or a map whose `url` key holds it (`source: {name: Reuters, url: https://...}`, also as
-list items), and is read under the page's `params` when set there (`params: {source: ...}`: Hugo
-0.150+ makes it the page's `.Params.source`, over a top-level `source`; checked with hugo 0.168);
-the message names a field with a URL under another source-like key (`source_url: "https://..."`, at
-the top level or under `params`). A source on no public site, a reserved or dotless host
-(`https://原文地址`, "original address", as a translation tool's template leaves it; `localhost`,
-`.invalid`), is reported as a placeholder, and the hint names a source-like field (`original_url`,
-`posturl`, `external_url`, `link`) that holds such a host or an example domain
-(`https://example.com/...`). Section list pages (`_index.md`) are not articles and are skipped, and
-so are pages readers never see (`headless: true`, or `build` with `render` and `list` both never)
-and a leaf bundle's resources (`news/story/notes.md` beside `news/story/index.md`), fragments other
-pages draw from, and a page its own `layout` draws with no body of its own (an `archives` or
-`search` page). It is reported at the body's last line, where the link belongs (at the front
-matter's opening `---` when the body is empty).
+raw HTML (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. Footnotes
+are citations, which Hugo renders as the page's last list wherever they are defined: when the text
+ends in no source line, the first note the body refers to (in the order of the references) that is
+one link names the source, a bare URL too (`Oil rose.[^1]` ... `[^1]: https://...`, as digests and
+AI-written briefs cite); a note nothing refers to is not shown. The field is `source` unless the
+rule option `field` or the config key `source-field` names another one; it may hold a list of URLs
+(`source: [url1, url2]`), each a source (a placeholder among them is reported), or a map whose `url`
+key holds it (`source: {name: Reuters, url: https://...}`, also as list items), and is read under
+the page's `params` when set there (`params: {source: ...}`: Hugo 0.150+ makes it the page's
+`.Params.source`, over a top-level `source`; checked with hugo 0.168); the message names a field
+with a URL under another source-like key (`source_url: "https://..."`, at the top level or under
+`params`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
+address", as a translation tool's template leaves it; `localhost`, `.invalid`), is reported as a
+placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`,
+`link`) that holds such a host or an example domain (`https://example.com/...`). Section list pages
+(`_index.md`) are not articles and are skipped, and so are pages readers never see (`headless:
+true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
+(`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from, and a page
+its own `layout` draws with no body of its own (an `archives` or `search` page). It is reported at
+the body's last line, where the link belongs (at the front matter's opening `---` when the body is
+empty).
 
 ## Why is this bad?
 A news article that does not say where it comes from cannot be checked, credited or corrected, and

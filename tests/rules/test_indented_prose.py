@@ -133,6 +133,43 @@ CASES += [
 ]
 
 
+# HTML that a WordPress exporter pretty-printed: a line of spaces ends the HTML block, and what
+# follows indented four spaces is a code block that shows its tags (hugo 0.168).
+PRETTY = "<div>\n  <h3>The vote</h3>\n  \n"
+CASES += [
+    Case(
+        "indented-html-inside-an-open-element",
+        fm(body=PRETTY + "    <p>\n      The budget passed.\n    </p>\n</div>\n", title="T"),
+        errors=[("html", 8, 5)],
+        unsafe_fixed=fm(body=PRETTY + "<p>\n  The budget passed.\n</p>\n</div>\n", title="T"),
+    ),
+    Case(
+        # Two paragraphs in one code block: each starts with a tag once it loses its indentation.
+        "two-indented-paragraphs",
+        fm(body=PRETTY + "    <p>One.</p>\n    \n    <p>Two.</p>\n</div>\n", title="T"),
+        errors=[("html", 8, 5)],
+        unsafe_fixed=fm(body=PRETTY + "<p>One.</p>\n    \n<p>Two.</p>\n</div>\n", title="T"),
+    ),
+    Case(
+        # Text that starts a block of its own once dedented: no fix.
+        "no-fix-for-text-after-a-blank-line",
+        fm(body=PRETTY + "    <p>One.</p>\n\n    Two.\n</div>\n", title="T"),
+        errors=[("html", 8, 5)],
+    ),
+    Case(
+        # A sample of markup, with no element left open above it; one after a closed element;
+        # a script's comparison is no open tag.
+        "markup-samples-are-left-alone",
+        fm(
+            body='Markup:\n\n    <div class="note">\n      <p>Hi</p>\n    </div>\n\n'
+            "<div>\n<p>Closed.</p>\n</div>\n\n    <p>Sample.</p>\n\n"
+            "<script>\nif (a <b && c > d) {}\n</script>\n\n    <p>Sample.</p>\n",
+            title="T",
+        ),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_indented_prose(case: Case) -> None:
     assert_case(IndentedProse, case)

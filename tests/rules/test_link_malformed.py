@@ -327,6 +327,22 @@ CASES = [
         fm(body="[top](#top) [m](mailto:a@b.org) ![x](data:image/png;base64,AAAA)\n"),
     ),
     Case(
+        # A Medium export's mention without an address, a Python scraper's missing image, and
+        # the same in raw HTML: a program's word for no value is no address.
+        "destination-that-is-no-value",
+        fm(
+            body="[Ivan Sim](undefined) wrote it. ![photo](None) [a](null)\n\n"
+            '<a href="undefined">Ivan</a>\n'
+        ),
+        errors=[("no-value", 4, 1), ("no-value", 4, 33), ("no-value", 4, 48), ("no-value", 6, 10)],
+        unsafe_fixed=fm(body='Ivan Sim wrote it. a\n\n<a href="undefined">Ivan</a>\n'),
+    ),
+    Case(
+        # Words that only look like one (another case, inside a path, in the text) are left alone.
+        "no-value-words-left-alone",
+        fm(body="[a](Undefined.html) [b](/null/x) [undefined](https://a.org/undefined)\n"),
+    ),
+    Case(
         "cjk-text",
         fm(body="![傷者送院治理。]()見[報道](javascript:void(0))。\n"),
         errors=[("no-url", 4, 1), ("script", 4, 14)],

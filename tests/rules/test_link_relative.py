@@ -308,6 +308,14 @@ def _cases() -> list[Case]:
             path=path,
         ),
         Case(
+            # `undefined`, `None`: an exporter's missing address (link-malformed's), no path to
+            # resolve against the source (`https://finance.mingpao.com/fin/undefined`).
+            "word-for-no-value-is-link-malformed-s",
+            fm(body='[a](undefined) ![b](None) <a href="null">c</a>\n\n' + SOURCE),
+            site=site,
+            path=path,
+        ),
+        Case(
             "crlf",
             "---\r\ntitle: x\r\n---\r\n\r\n[a](/a)\r\n\r\n[s](https://s.org/n/1)\r\n",
             errors=[("relative", 5, 5)],

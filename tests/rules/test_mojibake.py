@@ -116,6 +116,31 @@ CASES = [
         fm(body="The â€œtimesUpâ€ event and Kaiserâ€.\n", title="T"),
         errors=[("mojibake", 5, 5), ("lossy", 5, 15), ("lossy", 5, 34)],
         fixed=fm(body="The “timesUpâ€ event and Kaiserâ€.\n", title="T"),
+        # Closing the quotation `â€œ` opened, the lost character can only be `”` (unsafe); the
+        # second closes nothing and stays a guess.
+        unsafe_fixed=fm(body="The “timesUp” event and Kaiserâ€.\n", title="T"),
+    ),
+    Case(
+        # A quotation opened by an intact `“`, at the end of the line or before a comma; one
+        # already closed, one opened on another line, or one in code: no fix.
+        "dropped-closing-quote-of-a-quotation",
+        fm(
+            body="say “it worksâ€, he said “twiceâ€\n\n“done” then â€ here\n\n"
+            "“open\nclose â€ it\n\n`“codeâ€ x`\n",
+            title="T",
+        ),
+        errors=[
+            ("lossy", 5, 14),
+            ("lossy", 5, 32),
+            ("lossy", 7, 13),
+            ("lossy", 10, 7),
+            ("lossy", 12, 7),
+        ],
+        unsafe_fixed=fm(
+            body="say “it works”, he said “twice”\n\n“done” then â€ here\n\n"
+            "“open\nclose â€ it\n\n`“codeâ€ x`\n",
+            title="T",
+        ),
     ),
     Case(
         "third-byte-kept-as-a-c1-control-or-a-no-break-space",

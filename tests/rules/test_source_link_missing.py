@@ -11,6 +11,9 @@ SOURCE = "[reuters](https://www.reuters.com/world/budget-passes-2025-02-11/)\n"
 R = "- [Reuters](https://www.reuters.com/a)\n"
 A = "- [AP](https://apnews.com/b)\n"
 
+NOTED = "The budget passed on Tuesday.[^1]\n\n"
+NOTED_TWICE = "The budget passed[^1] on Tuesday.[^2]\n\n"
+
 CASES = [
     # A list of links after a line that is a source label alone: the sources.
     Case("label-above-a-list", fm(body=BODY + "**Πηγές:**\n\n" + R + A, title="B")),
@@ -35,6 +38,43 @@ CASES = [
         errors=[("missing", 10, 1)],
     ),
     Case("list-without-a-label", fm(body=BODY + R + A, title="B"), errors=[("missing", 8, 1)]),
+    # Footnotes are citations, which Hugo renders as the page's last list (in the order of their
+    # first reference, wherever they are defined): one that is one link names the source, a bare
+    # URL too, as digests and AI-written briefs cite.
+    Case("footnote-bare-url", fm(body=NOTED + "[^1]: https://www.reuters.com/a\n", title="B")),
+    Case(
+        "footnote-named-link",
+        fm(body=NOTED + "[^1]: [Reuters](https://reuters.com/a)\n", title="B"),
+    ),
+    Case(
+        "second-footnote-is-the-link",
+        fm(body=NOTED_TWICE + "[^1]: Staff reporting.\n[^2]: https://apnews.com/b\n", title="B"),
+    ),
+    Case(
+        "footnote-defined-above-the-last-line",
+        fm(body=NOTED + "[^1]: https://www.reuters.com/a\n\nMore prose.\n", title="B"),
+    ),
+    Case(
+        "footnote-of-prose",
+        fm(body=NOTED + "[^1]: Staff reporting.\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
+    # A note nothing refers to is not shown; one in a code block is no note.
+    Case(
+        "footnote-never-referred-to",
+        fm(body=BODY + "[^1]: https://www.reuters.com/a\n", title="B"),
+        errors=[("missing", 5, 1)],
+    ),
+    Case(
+        "footnote-in-a-code-block",
+        fm(body=NOTED + "```\n[^1]: https://www.reuters.com/a\n```\n", title="B"),
+        errors=[("missing", 9, 1)],
+    ),
+    Case(
+        "footnote-that-is-an-image",
+        fm(body=NOTED + "[^1]: ![chart](https://www.reuters.com/a.png)\n", title="B"),
+        errors=[("missing", 5, 1)],
+    ),
     Case(
         "an-item-that-is-no-link",
         fm(body=BODY + "Sources:\n\n" + R + "- Staff reporting\n", title="B"),

@@ -1,0 +1,56 @@
+"""Title cut off at a colon.
+
+## What it does
+Flags a `title` that ends in a colon (`:`, or the full-width `：`) right after a word, such as
+`Virtual Reality:`: the title stops where its subtitle should begin. Feed readers and scrapers
+that take the headline from a page's first element, or split it at the colon to keep the
+subtitle apart, leave titles like this; so does a CMS field cut at its last part.
+
+## Why is this bad?
+The page, its card in lists and feeds, and search results show a headline that announces
+something and stops: `Faith in the Public Square:` reads as broken, and two articles cut at the
+same words share one title.
+
+## Example
+    title: "Virtual Reality:"
+
+## Use instead
+    title: "Virtual Reality: The New Frontier of Historical Exploration"
+"""
+
+from __future__ import annotations
+
+from newslint import Rule, Severity
+from newslint.events import Field
+from newslint.rule import Context
+
+_COLONS = (":", "：")
+# What may stand right before the colon of a cut title: a word's last letter or digit, or the
+# bracket or quotation mark that closes it. After a space (`Smile :`) or another colon (`std::`)
+# the colon is something else.
+_CLOSERS = frozenset(")]\"'’”»」』")
+
+
+class TitleTruncated(Rule):
+    code = "TX009"
+    name = "title-truncated"
+    severity = Severity.WARNING
+    messages = {"colon": "title ends in {colon!r}: it stops where its subtitle should begin"}
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # `on_field` returns at once for any other key.
+        return _KEYS
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key.lower() != "title" or not isinstance(field.value, str):
+            return
+        title = field.value.rstrip()
+        if len(title) < 2 or not title.endswith(_COLONS):
+            return
+        before = title[-2]
+        if before.isalnum() or before in _CLOSERS:
+            ctx.report(field.value_span, "colon", colon=title[-1])
+
+
+_KEYS = frozenset({"title"})
