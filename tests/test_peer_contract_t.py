@@ -64,6 +64,8 @@ def run(*args: str, cwd: Path, stdin: str | bytes | None = None) -> Result:
         [sys.executable, "-m", "newslint", *args],
         cwd=cwd,
         input=data,
+        # Nothing waits on the test's own standard input.
+        stdin=subprocess.DEVNULL if data is None else None,
         capture_output=True,
         env=env,
         timeout=120,
