@@ -438,8 +438,9 @@ def hold_back_in_broken_front_matter(doc: Document, reports: list[Report]) -> li
     """`reports` with each fix that `newslint fix` would hold back on this text shown as
     display-only, so that a `[*]` promises only what the fix run does: front matter that does not
     parse (a block never closed runs to the end of the file) is not rewritten, nor the BOM before
-    it, except by the fixes that make it parse (`_Run._candidates`). A safe fix is judged among
-    the safe fixes of the report, an unsafe one among all that `--unsafe-fixes` applies."""
+    it, except by the fixes that make it parse (`_Run._candidates`), after which the next pass
+    judges the rest on the repaired text. A safe fix is judged among the safe fixes of the report,
+    an unsafe one among all that `--unsafe-fixes` applies."""
     if not doc.front_matter_errors or not any(r.fix is not None for r in reports):
         return reports
     taken: set[int] = set()  # ids of the reports' fixes that a pass may apply
@@ -466,6 +467,11 @@ def hold_back_in_broken_front_matter(doc: Document, reports: list[Report]) -> li
         admitted, held = _admitted(doc, adapted_fixes)
         where = b""
         joint = _joint_repair(doc, [_Candidate(fix, report.rule, where) for report, fix in held])
+        outside = {id(fix) for _, fix, out in adapted_fixes if out}
+        if joint or any(id(fix) not in outside for _, fix in admitted):
+            # A fix makes the front matter parse: the next pass, on the repaired text, offers
+            # the held ones again (a control character in JSON front matter and one in the body).
+            admitted = [(report, fix) for report, fix, _ in adapted_fixes]
         for fix in [fix for _, fix in admitted] + [c.fix for c in joint]:
             if not unsafe or fix.applicability is Applicability.UNSAFE:
                 taken.add(id(original[id(fix)]))

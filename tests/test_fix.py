@@ -607,6 +607,15 @@ def test_a_fix_held_back_by_broken_front_matter_is_shown_as_display_only() -> No
         ("EN004", 2, 10, "safe"),
         ("EN004", 3, 12, "safe"),
     ]
+    # JSON front matter that does not parse has no known end: the body's fix waits for the pass
+    # after the repair, and is applied then.
+    json_matter = '{\n  "title": "Vote\x07 passes"\n}\n\nThe vote\x07 passed.\n'
+    assert [f[:4] for f in fixes(json_matter, ["EN004"])] == [
+        ("EN004", 2, 17, "safe"),
+        ("EN004", 5, 9, "safe"),
+    ]
+    fixed = fix_text(json_matter, config=Config(), select=["EN004"])[0]
+    assert fixed == '{\n  "title": "Vote passes"\n}\n\nThe vote passed.\n'
 
 
 def test_the_fixable_mark_is_not_shown_for_a_fix_that_fix_holds_back(
