@@ -43,6 +43,8 @@ whole, in a fix pass of its own (other fixes, made on the text read as UTF-8, wo
 
 from __future__ import annotations
 
+import re
+
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import BOM, Document
 from newslint.rule import Context
@@ -108,7 +110,7 @@ class InvalidUtf8(Rule):
                 ctx.report(run.span, "unknown", data=data)
                 continue
             decoded = run.data.decode(encoding)
-            if _cut_into_mojibake(document, run.span, run.data, decoded):
+            if _cut_into_mojibake(document, run.span, run.data, decoded, encoding):
                 ctx.report(run.span, "cut", data=data)
                 continue
             name = encoding_name(encoding)
@@ -143,20 +145,35 @@ class InvalidUtf8(Rule):
         return True
 
 
-def _cut_into_mojibake(document: Document, span: Span, data: bytes, decoded: str) -> bool:
+def _cut_into_mojibake(
+    document: Document, span: Span, data: bytes, decoded: str, encoding: str
+) -> bool:
     """Whether `data` holds the first bytes of a UTF-8 character that lost the rest (E2 80, the
     start of a quote or a dash), so that `decoded`, its legacy reading in its place, is the
     mojibake that says so (`â€`): that transcode would write an error (`mojibake`) and no
-    character back."""
+    character back. Its neighbours are read as the other fixes leave them: the bytes around it
+    that are not UTF-8 transcoded too, control characters removed (`E2 00 A8` gives `â¨`)."""
     if not any(0xE0 <= byte <= 0xF4 for byte in data):
         return False  # no lead byte of a three- or four-byte character
-    text = document.text
-    before = text[max(0, span.start - 8) : span.start]
-    after = text[span.end : span.end + 8]
+    escaped = document.escaped_text
+    before = _as_fixed(escaped[max(0, span.start - 8) : span.start], encoding)
+    after = _as_fixed(escaped[span.end : span.end + 8], encoding)
     where = Span(len(before), len(before) + len(decoded))
     return any(
         found.lost and found.span.start < where.end and where.start < found.span.end
         for found in find_mojibake(before + decoded + after)
+    )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ESCAPED_BYTES = re.compile(r"[\udc80-\udcff]+")
+
+
+def _as_fixed(escaped: str, encoding: str) -> str:
+    """A piece of the escaped text as control-char's and this rule's fixes leave it."""
+    text = _CONTROL.sub("", escaped)
+    return _ESCAPED_BYTES.sub(
+        lambda m: m.group().encode("utf-8", "surrogateescape").decode(encoding, "replace"), text
     )
 
 

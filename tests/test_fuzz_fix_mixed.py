@@ -16,12 +16,13 @@ import contextlib
 import io
 import json
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newslint.cli import main
@@ -69,6 +70,9 @@ def cli_properties(raw: bytes, path: str) -> None:
         code, _, err = run(site, ["fix", "--unsafe-fixes", *common])
         assert code in (0, 1), err
         assert "Traceback" not in err, err
+        # The fixes the loop held back, and said so ("fixes of EN003 (invisible-char) were not
+        # applied: they made the front matter stop parsing").
+        held_back = set(re.findall(r"fixes of (\w+) \(", err))
         fixed = article.read_bytes()
         code, out, err = run(site, ["fix", "--unsafe-fixes", *common])
         assert (code, article.read_bytes()) == (code, fixed), "a second fix changed the file"
@@ -83,6 +87,7 @@ def cli_properties(raw: bytes, path: str) -> None:
             if d["fix"] is not None
             and d["fix"]["applicability"] == "safe"
             and min(e["line"] for e in d["fix"]["edits"]) > held
+            and d["code"] not in held_back
         ]
         assert left == [], left
 
@@ -95,6 +100,12 @@ def test_fixing_mixed_articles_keeps_every_property(raw: bytes, path: str) -> No
 
 @settings(SHORT, max_examples=5)
 @given(mixed_articles(), paths)
+# Removing the zero-width space before `---` would make front matter that does not parse (the
+# `\xe9` after `tags:`) out of text: the loop holds that fix back and says so.
+@example(
+    b'\xe2\x80\x8b---\ntitle: "budget"\ntags:\xe9 [a]\n---\n',
+    "content/en/news/article.en.md",
+)
 def test_fix_of_mixed_articles_on_the_command_line(raw: bytes, path: str) -> None:
     cli_properties(raw, path)
 

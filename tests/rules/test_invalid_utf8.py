@@ -366,3 +366,19 @@ def test_a_cut_character_mid_file_is_not_transcoded_into_mojibake() -> None:
         ("guess", 5, 26, "bytes that are not UTF-8: E9 92 (as Windows-1252: 'é’')"),
     ]
     assert fix_bytes(InvalidUtf8, raw, unsafe=True) == raw.replace(b"\xe9\x92", "é’".encode())
+
+
+def test_a_cut_character_split_by_a_control_character_is_not_transcoded_into_mojibake() -> None:
+    # Found by fuzzing: E2 00 A8. control-char removes the NUL and each byte was transcoded on
+    # its own (`â`, `¨`): together `â¨`, mojibake that lost a byte (an error). The lead byte is
+    # read with what the other fixes leave beside it, and not transcoded.
+    raw = b'---\ntitle: "T"\n---\n\nIt \xe2\x00\xa8 works.\n'
+    assert lint_bytes(InvalidUtf8, raw) == [
+        (
+            "cut",
+            5,
+            4,
+            "bytes that are not UTF-8: E2 (a UTF-8 character cut short: the rest is lost)",
+        ),
+        ("guess", 5, 6, "bytes that are not UTF-8: A8 (as Windows-1252: '¨')"),
+    ]
