@@ -150,6 +150,25 @@ def drawn_by_its_layout(document: Document) -> bool:
     return own_layout(document) and not document.body.strip()
 
 
+def documentation_page(document: Document) -> bool:
+    """Whether Hugo lays the page out as documentation: its type is `docs`, from its own `type`,
+    else a section's or the site's `cascade` (Docsy's pages carry `type: docs`), else its
+    top-level section (`content/docs/`, where Hextra, Hugo Book and Doks keep their docs; a page
+    without a `type` takes its section's name as its type, and Hugo's page paths are lower case).
+    A documentation page is no article: ordered by its `weight`, it has no date, summary or source
+    to give, and the news checks of an article do not apply to it."""
+    kind = _hugo_value(document, "type")
+    if isinstance(kind, str) and kind.strip():
+        return kind.strip().lower() == "docs"
+    from ._crossfile import content_path
+
+    inside = content_path(document)
+    if inside is None:
+        return False
+    section, slash, _ = inside.partition("/")
+    return bool(slash) and section.lower() == "docs"
+
+
 def opening_delimiter(document: Document) -> Span:
     """Where a diagnostic about the front matter as a whole points: its opening delimiter, `---`
     or `+++`, or the `{` that opens JSON front matter (one character: the rest of that line is
