@@ -18,6 +18,7 @@ from typing import Any
 from newslint.document import Document
 from newslint.events import Node
 from newslint.schema import GO_BOOLS, hugo_reading
+from newslint.site import Site
 from newslint.spans import Span
 
 
@@ -167,6 +168,17 @@ def documentation_page(document: Document) -> bool:
         return False
     section, slash, _ = inside.partition("/")
     return bool(slash) and section.lower() == "docs"
+
+
+def hugo_book_site(site: Site | None) -> bool:
+    """Whether the site's theme is Hugo Book (`hugo-book`, as a theme folder or a module path),
+    whose pages show only their content (the theme's own documentation starts each page with its
+    `# Title`) and whose menu, header and browser title fall back on the file's name for a page
+    without a `title` (its `docs/title` partial)."""
+    if site is None:
+        return False
+    names = site.themes or ((site.theme,) if site.theme else ())
+    return any(str(name).rstrip("/").rpartition("/")[2].lower() == "hugo-book" for name in names)
 
 
 def opening_delimiter(document: Document) -> Span:

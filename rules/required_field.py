@@ -31,7 +31,8 @@ and nothing below the front matter), is no article either: its template lists or
 articles, so of the default fields only its `title` is asked. So is a documentation page's
 (type `docs`: its own `type`, a cascaded one, or its top-level section `content/docs/`, as
 Docsy, Hextra and Hugo Book lay out docs): it is ordered by its `weight` and has no date, summary
-or source of its own. Only what `fields` or `required`
+or source of its own; on a site whose theme is Hugo Book, not even a title, which the theme
+takes from the file's name when the page has none. Only what `fields` or `required`
 names explicitly is checked
 on a page readers never see (`headless: true`, or `build` with `render` and `list` both never) and
 on a leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, which hugo 0.168
@@ -99,7 +100,13 @@ from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
 from ._mainroad import page_kind
-from ._pages import documentation_page, drawn_by_its_layout, never_shown, opening_delimiter
+from ._pages import (
+    documentation_page,
+    drawn_by_its_layout,
+    hugo_book_site,
+    never_shown,
+    opening_delimiter,
+)
 from ._params import PREFIX, custom_key, params_field
 from ._schema import closest, presets_of, schema_of
 from ._summary import lead_of
@@ -176,6 +183,8 @@ class RequiredField(Rule):
             required = []
             if (list_page or template_page) and not never_shown(document):
                 required = ["title"]
+            if template_page and hugo_book_site(ctx.site) and documentation_page(document):
+                required = []  # Hugo Book titles it from its file name (`docs/title` partial)
         manual_summary = _manual_summary(document)
         if ctx.config is not None:
             required += [k for k in ctx.config.required if k not in required]

@@ -1192,6 +1192,21 @@ DOCUMENTATION_PAGES = [
         site=DOCS_SITE,
         errors=[("missing", 1, 1), ("missing", 1, 1)],
     ),
+    # Hugo Book titles a page without a title from its file name (its `docs/title` partial).
+    Case(
+        "hugo-book-docs-page-without-title",
+        "---\nweight: 20\n---\n\n# Page Frontmatter\n\nSet these parameters.\n",
+        path="/site/content/docs/pages.md",
+        site=Site(root=Path("/site"), theme="hugo-book"),
+    ),
+    Case(
+        "hugo-book-post-is-an-article",
+        "---\ntitle: Pages\n---\n\nSet these parameters.\n",
+        path="/site/content/posts/pages.md",
+        site=Site(root=Path("/site"), theme="hugo-book"),
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed='---\ntitle: Pages\nsummary: "Set these parameters."\n---\n\nSet these parameters.\n',
+    ),
     Case(
         "required-key-still-asked-of-docs",
         "---\ntitle: Install\ntype: docs\n---\n\nRun the installer.\n",
