@@ -31,8 +31,8 @@ and nothing below the front matter), is no article either: its template lists or
 articles, so of the default fields only its `title` is asked. So is a documentation page's
 (type `docs`: its own `type`, a cascaded one, or its top-level section `content/docs/`, as
 Docsy, Hextra and Hugo Book lay out docs): it is ordered by its `weight` and has no date, summary
-or source of its own; on a site whose theme is Hugo Book, not even a title, which the theme
-takes from the file's name when the page has none. Only what `fields` or `required`
+or source of its own; on a site whose theme is Hugo Book, not even a title (nor of a docs
+section's `_index` file), which the theme takes from the file's or the folder's name. Only what `fields` or `required`
 names explicitly is checked
 on a page readers never see (`headless: true`, or `build` with `render` and `list` both never) and
 on a leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, which hugo 0.168
@@ -183,8 +183,10 @@ class RequiredField(Rule):
             required = []
             if (list_page or template_page) and not never_shown(document):
                 required = ["title"]
-            if template_page and hugo_book_site(ctx.site) and documentation_page(document):
-                required = []  # Hugo Book titles it from its file name (`docs/title` partial)
+            if required and hugo_book_site(ctx.site) and documentation_page(document):
+                # Hugo Book titles a page from its file name, a section from its folder's name
+                # (its `docs/title` partial), when it has no title.
+                required = []
         manual_summary = _manual_summary(document)
         if ctx.config is not None:
             required += [k for k in ctx.config.required if k not in required]

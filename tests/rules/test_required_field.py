@@ -1200,6 +1200,19 @@ DOCUMENTATION_PAGES = [
         site=Site(root=Path("/site"), theme="hugo-book"),
     ),
     Case(
+        "hugo-book-docs-section-without-title",
+        "---\nbookCollapseSection: true\n---\n",
+        path="/site/content/docs/example/_index.md",
+        site=Site(root=Path("/site"), theme="hugo-book"),
+    ),
+    Case(
+        "docs-section-without-title-elsewhere",
+        "---\nbookCollapseSection: true\n---\n",
+        path="/site/content/docs/example/_index.md",
+        site=DOCS_SITE,
+        errors=[("list-title", 1, 1)],
+    ),
+    Case(
         "hugo-book-post-is-an-article",
         "---\ntitle: Pages\n---\n\nSet these parameters.\n",
         path="/site/content/posts/pages.md",
