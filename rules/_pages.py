@@ -18,6 +18,7 @@ from typing import Any
 from newslint.document import Document
 from newslint.events import Node
 from newslint.schema import GO_BOOLS, hugo_reading
+from newslint.site import Site
 from newslint.spans import Span
 
 
@@ -153,6 +154,36 @@ def drawn_by_its_layout(document: Document) -> bool:
     its `layout`, or with an empty body under `layout: post` (a Jekyll import's failed scrape), is
     an article as any other."""
     return own_layout(document) and not document.body.strip()
+
+
+def documentation_page(document: Document) -> bool:
+    """Whether Hugo lays the page out as documentation: its type is `docs`, from its own `type`,
+    else a section's or the site's `cascade` (Docsy's pages carry `type: docs`), else its
+    top-level section (`content/docs/`, where Hextra, Hugo Book and Doks keep their docs; a page
+    without a `type` takes its section's name as its type, and Hugo's page paths are lower case).
+    A documentation page is no article: ordered by its `weight`, it has no date, summary or source
+    to give, and the news checks of an article do not apply to it."""
+    kind = _hugo_value(document, "type")
+    if isinstance(kind, str) and kind.strip():
+        return kind.strip().lower() == "docs"
+    from ._crossfile import content_path
+
+    inside = content_path(document)
+    if inside is None:
+        return False
+    section, slash, _ = inside.partition("/")
+    return bool(slash) and section.lower() == "docs"
+
+
+def hugo_book_site(site: Site | None) -> bool:
+    """Whether the site's theme is Hugo Book (`hugo-book`, as a theme folder or a module path),
+    whose pages show only their content (the theme's own documentation starts each page with its
+    `# Title`) and whose menu, header and browser title fall back on the file's name for a page
+    without a `title` (its `docs/title` partial)."""
+    if site is None:
+        return False
+    names = site.themes or ((site.theme,) if site.theme else ())
+    return any(str(name).rstrip("/").rpartition("/")[2].lower() == "hugo-book" for name in names)
 
 
 def opening_delimiter(document: Document) -> Span:

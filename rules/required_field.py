@@ -28,12 +28,16 @@ menus, breadcrumbs and the browser tab (checked with hugo 0.168). The home page'
 (themes title it from the site). A page its own `layout` draws, with no body of its own (the
 `archives` and `search` pages PaperMod and Stack have their sites create: `layout: "archives"` and
 nothing below the front matter), is no article either: its template lists or searches the articles,
-so of the default fields only its `title` is asked. Only what `fields` or `required` names
-explicitly is checked on a page readers never see (`headless: true`, or `build` with `render` and
-`list` both never) and on a leaf bundle's resource (`news/story/notes.md` beside
-`news/story/index.md`, which hugo 0.168 publishes no page of): a fragment other pages draw from. A
-value of only white space, invisible characters and entities for them (`"&nbsp;&#8203;"`) is empty
-too: that is what a reader sees, and what the other rules' safe fixes leave of it.
+so of the default fields only its `title` is asked. So is a documentation page's (type `docs`: its
+own `type`, a cascaded one, or its top-level section `content/docs/`, as Docsy, Hextra and Hugo Book
+lay out docs): it is ordered by its `weight` and has no date, summary or source of its own; on a
+site whose theme is Hugo Book, not even a title (nor of a docs section's `_index` file), which the
+theme takes from the file's or the folder's name. Only what `fields` or `required` names explicitly
+is checked on a page readers never see (`headless: true`, or `build` with `render` and `list` both
+never) and on a leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, which
+hugo 0.168 publishes no page of): a fragment other pages draw from. A value of only white space,
+invisible characters and entities for them (`"&nbsp;&#8203;"`) is empty too: that is what a reader
+sees, and what the other rules' safe fixes leave of it.
 
 ## Why is this bad?
 Without a title the article card is blank; without a date Hugo sorts it at year 1; without a summary
@@ -94,7 +98,13 @@ from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
 from ._mainroad import page_kind
-from ._pages import drawn_by_its_layout, never_shown, opening_delimiter
+from ._pages import (
+    documentation_page,
+    drawn_by_its_layout,
+    hugo_book_site,
+    never_shown,
+    opening_delimiter,
+)
 from ._params import PREFIX, custom_key, params_field
 from ._schema import closest, presets_of, schema_of
 from ._summary import lead_of
@@ -155,18 +165,26 @@ class RequiredField(Rule):
             return
         required = list(ctx.options.fields if ctx.options.fields is not None else _default(ctx))
         list_page = is_section_page(document) and page_kind(document, ctx.site) != "home"
-        template_page = not is_section_page(document) and drawn_by_its_layout(document)
+        template_page = not is_section_page(document) and (
+            drawn_by_its_layout(document) or documentation_page(document)
+        )
         if ctx.options.fields is None and (
             is_section_page(document) or never_shown(document) or template_page
         ):
             # A list page is no article: Hugo dates it from its newest page, and it lists its pages
             # rather than showing a summary; a page never rendered nor listed shows none of them,
             # and a page its own layout draws (an archive, a search page) lists or searches the
-            # articles. A list page's and a drawn page's title is still its own to give (below).
+            # articles; a documentation page is ordered by its weight and has no date, summary or
+            # source to give. A list page's, a drawn page's and a documentation page's title is
+            # still its own to give (below).
             # What config `required` names explicitly still applies.
             required = []
             if (list_page or template_page) and not never_shown(document):
                 required = ["title"]
+            if required and hugo_book_site(ctx.site) and documentation_page(document):
+                # Hugo Book titles a page from its file name, a section from its folder's name
+                # (its `docs/title` partial), when it has no title.
+                required = []
         manual_summary = _manual_summary(document)
         if ctx.config is not None:
             required += [k for k in ctx.config.required if k not in required]

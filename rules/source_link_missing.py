@@ -44,9 +44,10 @@ placeholder, and the hint names a source-like field (`original_url`, `posturl`, 
 (`_index.md`) are not articles and are skipped, and so are pages readers never see (`headless:
 true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
 (`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from, and a page
-its own `layout` draws with no body of its own (an `archives` or `search` page). It is reported at
-the body's last line, where the link belongs (at the front matter's opening `---` when the body is
-empty).
+its own `layout` draws with no body of its own (an `archives` or `search` page), and a documentation
+page (type `docs`: its own `type`, a cascaded one, or its top-level section `content/docs/`, where
+Docsy, Hextra and Hugo Book lay out their docs), which cites no source. It is reported at the body's
+last line, where the link belongs (at the front matter's opening `---` when the body is empty).
 
 ## Why is this bad?
 A news article that does not say where it comes from cannot be checked, credited or corrected, and
@@ -86,7 +87,7 @@ from ._links import (
     split_url,
     string_values,
 )
-from ._pages import drawn_by_its_layout, never_shown, opening_delimiter
+from ._pages import documentation_page, drawn_by_its_layout, never_shown, opening_delimiter
 from ._params import params_fields
 
 
@@ -111,7 +112,12 @@ class SourceLinkMissing(Rule):
     def on_document_end(self, ctx: Context, document: Document) -> None:
         if not document.has_front_matter or document.front_matter_errors:
             return  # not an article, or front-matter-syntax speaks first
-        if is_section_page(document) or never_shown(document) or drawn_by_its_layout(document):
+        if (
+            is_section_page(document)
+            or never_shown(document)
+            or drawn_by_its_layout(document)
+            or documentation_page(document)
+        ):
             return
         field = source_field_name(ctx, ctx.options.field)
         found = find_source_link(document, field)

@@ -67,13 +67,12 @@ from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.events import Code, Heading, Paragraph
 from newslint.rule import Context
-from newslint.site import Site
 from newslint.textutil import line_start
 
 from ._anchors import _ATTRIBUTES, _dig, _heading_source, first_heading_id
 from ._crossfile import is_section_page
 from ._page_urls import logical_path
-from ._pages import hugo_text, hugo_true, never_shown
+from ._pages import hugo_book_site, hugo_text, hugo_true, never_shown
 
 # Emphasis around a whole paragraph: `**Title**`, `_Title_`.
 _EMPHASIS = "*_"
@@ -147,7 +146,7 @@ class TitleInBody(Rule):
         title = hugo_text(document, "title")  # `title: 1984`: Hugo shows the number
         if title is None or not (wanted := comparable(title)):
             return
-        if hugo_true(document, "chapter") or _theme_prints_no_title(document.site):
+        if hugo_true(document, "chapter") or hugo_book_site(document.site):
             return  # the theme prints no title: the body's heading is the only one
         if never_shown(document):
             return  # no page of its own (headless, a bundle's resource): a template shows its body
@@ -215,15 +214,6 @@ def _home_page(document: Document) -> bool:
         return not place[0]
     # no site to place it in: a folder named `content` holds it
     return document.path.replace("\\", "/").rpartition("/")[0].rpartition("/")[2] == "content"
-
-
-def _theme_prints_no_title(site: Site | None) -> bool:
-    """Whether the site's theme is Hugo Book, whose pages show only their content (the theme's
-    own documentation starts each page with its `# Title`)."""
-    if site is None:
-        return False
-    names = site.themes or ((site.theme,) if site.theme else ())
-    return any(str(name).rstrip("/").rpartition("/")[2].lower() == "hugo-book" for name in names)
 
 
 def _without_emphasis(source: str) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.required_field import RequiredField
@@ -1145,3 +1147,88 @@ def test_an_empty_custom_field_under_params_is_named_so() -> None:
     assert [(d.line, d.column, d.message) for d in found] == [
         (6, 11, "required field 'params.author' is empty")
     ]
+
+
+# A documentation page (type `docs`: its own, cascaded, or its top-level section `docs/`, as
+# Docsy, Hextra and Hugo Book lay docs out) is ordered by weight and is no article: only its title
+# is asked. A page of another type, or under `docs` deeper than the top, is an article.
+DOCS_SITE = Site(root=Path("/site"))
+DOCUMENTATION_PAGES = [
+    Case("docs-type", "---\ntitle: Install\ntype: docs\n---\n\nRun the installer.\n"),
+    Case(
+        "docs-type-without-title",
+        "---\ntype: docs\n---\n\nRun the installer.\n",
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "docs-type-cascaded",
+        "---\ntitle: Install\n---\n\nRun the installer.\n",
+        cascade={"type": "docs"},
+    ),
+    Case(
+        "docs-section-toml",
+        '+++\ntitle = "Install"\nweight = 2\n+++\n\nRun the installer.\n',
+        path="/site/content/docs/guide/install.md",
+        site=DOCS_SITE,
+    ),
+    Case(
+        "own-type-over-docs-section",
+        "---\ntitle: Release\ntype: post\n---\n",
+        path="/site/content/docs/release.md",
+        site=DOCS_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "page-named-docs-is-an-article",
+        "---\ntitle: Docs\n---\n",
+        path="/site/content/docs.md",
+        site=DOCS_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "docs-below-the-top-is-an-article",
+        "---\ntitle: Docs\n---\n",
+        path="/site/content/news/docs/budget.md",
+        site=DOCS_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    # Hugo Book titles a page without a title from its file name (its `docs/title` partial).
+    Case(
+        "hugo-book-docs-page-without-title",
+        "---\nweight: 20\n---\n\n# Page Frontmatter\n\nSet these parameters.\n",
+        path="/site/content/docs/pages.md",
+        site=Site(root=Path("/site"), theme="hugo-book"),
+    ),
+    Case(
+        "hugo-book-docs-section-without-title",
+        "---\nbookCollapseSection: true\n---\n",
+        path="/site/content/docs/example/_index.md",
+        site=Site(root=Path("/site"), theme="hugo-book"),
+    ),
+    Case(
+        "docs-section-without-title-elsewhere",
+        "---\nbookCollapseSection: true\n---\n",
+        path="/site/content/docs/example/_index.md",
+        site=DOCS_SITE,
+        errors=[("list-title", 1, 1)],
+    ),
+    Case(
+        "hugo-book-post-is-an-article",
+        "---\ntitle: Pages\n---\n\nSet these parameters.\n",
+        path="/site/content/posts/pages.md",
+        site=Site(root=Path("/site"), theme="hugo-book"),
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed='---\ntitle: Pages\nsummary: "Set these parameters."\n---\n\nSet these parameters.\n',
+    ),
+    Case(
+        "required-key-still-asked-of-docs",
+        "---\ntitle: Install\ntype: docs\n---\n\nRun the installer.\n",
+        config={"required": ["author"]},
+        errors=[("missing", 1, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DOCUMENTATION_PAGES, ids=lambda c: c.name)
+def test_documentation_pages_need_only_a_title(case: Case) -> None:
+    assert_case(RequiredField, case)

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.source_link_missing import SourceLinkMissing
+from newslint.site import Site
 from newslint.testing import Case, Raw, assert_case, fm
 
 BODY = "The budget passed on Tuesday.\n\n"
@@ -774,3 +777,28 @@ def test_the_hint_names_a_source_like_key_under_params() -> None:
         "no source link: the last line is no [name](url) link and there is no 'source' field "
         "with a URL ('source_url' holds one: name it in the config key source-field)"
     ]
+
+
+# A documentation page (type `docs`, own, cascaded or from its top-level section) cites no source.
+DOCS_SITE = Site(root=Path("/site"))
+DOCUMENTATION_PAGES = [
+    Case("docs-type", "---\ntitle: Install\ntype: docs\n---\n\nRun the installer.\n"),
+    Case(
+        "docs-section",
+        "---\ntitle: Install\n---\n\nRun the installer.\n",
+        path="/site/content/docs/install.md",
+        site=DOCS_SITE,
+    ),
+    Case(
+        "news-section-is-an-article",
+        "---\ntitle: Install\n---\n\nRun the installer.\n",
+        path="/site/content/news/install.md",
+        site=DOCS_SITE,
+        errors=[("missing", 5, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DOCUMENTATION_PAGES, ids=lambda c: c.name)
+def test_documentation_pages_need_no_source(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)
