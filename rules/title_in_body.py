@@ -146,12 +146,6 @@ class TitleInBody(Rule):
         title = hugo_text(document, "title")  # `title: 1984`: Hugo shows the number
         if title is None or not (wanted := comparable(title)):
             return
-        if hugo_true(document, "chapter") or hugo_book_site(document.site):
-            return  # the theme prints no title: the body's heading is the only one
-        if never_shown(document):
-            return  # no page of its own (headless, a bundle's resource): a template shows its body
-        if _home_page(document):
-            return  # a home page's template shows the site's name or a hero, rarely the title
         heading: Heading | None = None
         if isinstance(shown, Heading):
             heading = shown
@@ -160,6 +154,13 @@ class TitleInBody(Rule):
                 shown = _heading_shown(document, heading)
         if comparable(shown) != wanted:
             return
+        # After the comparison, which nearly every article fails: these read the page's cascade.
+        if hugo_true(document, "chapter") or hugo_book_site(document.site):
+            return  # the theme prints no title: the body's heading is the only one
+        if never_shown(document):
+            return  # no page of its own (headless, a bundle's resource): a template shows its body
+        if _home_page(document):
+            return  # a home page's template shows the site's name or a hero, rarely the title
         end = _after_blank_lines(text, _line_end(text, span.end))
         # From the line's start: an indentation left behind would indent the line after
         start = line_start(text, span.start, document.body_start)
