@@ -6,6 +6,10 @@ Flags a `title` that ends in a colon (`:`, or the full-width `：`) right after 
 that take the headline from a page's first element, or split it at the colon to keep the
 subtitle apart, leave titles like this; so does a CMS field cut at its last part.
 
+A colon after an Armenian or Ethiopic letter is left alone: writers of these scripts type the
+ASCII colon for their own full stop (Armenian `։`) or word space and full stop (Ethiopic `፡`,
+`።`), so `Հայաստանը հաղթեց:` is a whole sentence.
+
 ## Why is this bad?
 The page, its card in lists and feeds, and search results show a headline that announces
 something and stops: `Faith in the Public Square:` reads as broken, and two articles cut at the
@@ -20,6 +24,8 @@ same words share one title.
 
 from __future__ import annotations
 
+import re
+
 from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
@@ -29,6 +35,11 @@ _COLONS = (":", "：")
 # bracket or quotation mark that closes it. After a space (`Smile :`) or another colon (`std::`)
 # the colon is something else.
 _CLOSERS = frozenset(")]\"'’”»」』")
+# Scripts whose writers type `:` as their full stop or word space (Armenian `։`, Ethiopic `፡` `።`):
+# Armenian, its ligatures, and Ethiopic with its supplement and extensions.
+_COLON_AS_STOP = re.compile(
+    "[\u0531-\u058f\ufb13-\ufb17\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\U0001e7e0-\U0001e7ff]"
+)
 
 
 class TitleTruncated(Rule):
@@ -49,7 +60,7 @@ class TitleTruncated(Rule):
         if len(title) < 2 or not title.endswith(_COLONS):
             return
         before = title[-2]
-        if before.isalnum() or before in _CLOSERS:
+        if (before.isalnum() or before in _CLOSERS) and not _COLON_AS_STOP.match(before):
             ctx.report(field.value_span, "colon", colon=title[-1])
 
 

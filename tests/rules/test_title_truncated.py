@@ -21,6 +21,10 @@ CASES = [
     Case("colon-after-a-space", fm(title="Smile :")),
     Case("double-colon", fm(title="Namespaces in C++: std::")),
     Case("lone-colon", fm(title=":")),
+    # Armenian and Ethiopic writers type `:` for their full stop: a whole sentence, not a cut.
+    Case("armenian-full-stop", fm(title="Հայաստանը հաղթեց:")),
+    Case("ethiopic-full-stop", fm(title="ኢትዮጵያ አሸነፈች:")),
+    Case("latin-after-armenian", fm(title="Հայաստան - Interview:"), errors=[("colon", 2, 8)]),
     Case("not-the-title", fm(summary="The minister said:")),
     Case("title-not-a-string", fm(title=2025)),
 ]
