@@ -448,7 +448,8 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
             return SourceLink(listed[0], listed[1], listed=True)
     noted = _footnote_source(document)
     if noted is not None and is_web_url(noted[0]):
-        return SourceLink(noted[0], noted[1])
+        # Footnotes that cite several pages are a list of sources too (see `SourceLink.listed`).
+        return SourceLink(noted[0], noted[1], listed=noted[2])
     return None
 
 
@@ -579,9 +580,10 @@ def _source_list(document: Document, last: Span) -> tuple[str, Span] | None:
 _FOOTNOTE_DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 
 
-def _footnote_source(document: Document) -> tuple[str, Span] | None:
+def _footnote_source(document: Document) -> tuple[str, Span, bool] | None:
     """The link of the first footnote whose note is one link, as digests and AI-written briefs
-    cite their sources (`Oil rose.[^1]` ... `[^1]: https://www.reuters.com/...`). Hugo renders
+    cite their sources (`Oil rose.[^1]` ... `[^1]: https://www.reuters.com/...`), and whether
+    another shown footnote is one link too (the article cites a list of sources). Hugo renders
     the notes a body refers to as the page's last list, in the order of their first reference
     and wherever they are defined (a note nothing refers to is not shown); each is a citation, so
     its link may be a bare URL too (a link to Hugo, `[^1]: https://...`), unlike the source line
@@ -599,11 +601,14 @@ def _footnote_source(document: Document) -> tuple[str, Span] | None:
             first_reference = text.find(marker, first_reference + 1)  # a definition, no reference
         if first_reference >= 0:
             notes.append((first_reference, match.group(2), Span(match.start(2), match.end(2))))
+    first: tuple[str, Span] | None = None
     for _, _, note in sorted(notes, key=lambda found: found[0]):
         url = _note_link(document, note)
         if url is not None:
-            return url, note
-    return None
+            if first is not None:
+                return first[0], first[1], True
+            first = (url, note)
+    return None if first is None else (first[0], first[1], False)
 
 
 def _note_link(document: Document, note: Span) -> str | None:

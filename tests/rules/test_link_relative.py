@@ -175,6 +175,28 @@ def _cases() -> list[Case]:
             site=site,
             path=path,
         ),
+        Case(
+            # Footnotes citing several pages are a list of sources: no guess at the first one's host.
+            "footnotes-of-several-sources",
+            fm(
+                body="Oil rose.[^1] See [食品](/tags/231).[^2]\n\n"
+                "[^1]: https://www.reuters.com/world/a\n[^2]: https://apnews.com/b\n"
+            ),
+            errors=[("unserved", 4, 24)],
+            site=site,
+            path=path,
+        ),
+        Case(
+            "footnote-of-one-source",
+            fm(body="Oil rose.[^1] See [食品](/tags/231).\n\n[^1]: https://apnews.com/world/b\n"),
+            errors=[("relative", 4, 24)],
+            unsafe_fixed=fm(
+                body="Oil rose.[^1] See [食品](https://apnews.com/tags/231).\n\n"
+                "[^1]: https://apnews.com/world/b\n"
+            ),
+            site=site,
+            path=path,
+        ),
         Case("no-source-link", fm(body="See [食品](/tags/231) today.\n"), site=site, path=path),
         Case(
             "source-is-this-site",
