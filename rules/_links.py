@@ -577,7 +577,8 @@ def _source_list(document: Document, last: Span) -> tuple[str, Span] | None:
 
 # A footnote definition as Goldmark reads it: `[^label]:` at a line's start, indented at most
 # three spaces; the note's text follows on the line.
-_FOOTNOTE_DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+# `$` stops before "\n" only: a CRLF line's "\r" is white space at the note's end.
+_FOOTNOTE_DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*(.*?)[ \t\r]*$", re.MULTILINE)
 
 
 def _footnote_source(document: Document) -> tuple[str, Span, bool] | None:
