@@ -425,9 +425,14 @@ def _admitted(
     alone (`_joint_repair` may still admit some of them together)."""
     inside = [fix for _, fix, outside in adapted_fixes if not outside]
     alone = {id(fix) for fix in sorted(inside, key=fix_order)[:MAX_LONE_REPAIRS]}
+    # The report of `fix` judges the fix loop's last pass again, on the same document: each fix
+    # is parsed alone once, not once per judgement.
+    repairs: dict[tuple[Edit, ...], bool] = doc.__dict__.setdefault("_lone_repairs", {})
     admitted, held = [], []
     for report, adapted, outside in adapted_fixes:
-        if outside or (id(adapted) in alone and _repairs_front_matter(doc, adapted)):
+        if not outside and id(adapted) in alone and adapted.edits not in repairs:
+            repairs[adapted.edits] = _repairs_front_matter(doc, adapted)
+        if outside or (id(adapted) in alone and repairs[adapted.edits]):
             admitted.append((report, adapted))
         else:
             held.append((report, adapted))
