@@ -526,10 +526,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader stopped reading (`| head`). A check cut short cannot be called clean: 1, as
-        # Python's own advice for EPIPE has it, keeps a `set -o pipefail` gate closed. A listing
-        # (`rules`, `config`) has nothing to fail.
-        return EXIT_PROBLEMS if args.command in ("check", "fix") else EXIT_OK
+        # The reader stopped reading (`| head`) where the verdict was not yet known (the report
+        # formats stop the run themselves with it known). A check cut short cannot be called
+        # clean: 1, as Python's own advice for EPIPE has it, keeps a `set -o pipefail` gate
+        # closed, unless --exit-zero asked for 0 whatever is found. A listing (`rules`,
+        # `config`) has nothing to fail.
+        reader_gone()
+        if args.command in ("check", "fix") and not getattr(args, "exit_zero", False):
+            return EXIT_PROBLEMS
+        return EXIT_OK
     except OSError as err:
         if isinstance(err, FileNotFoundError) and _working_directory_gone():
             # Removed under the run (a watch whose checkout was deleted, a shell left in a
@@ -972,8 +977,27 @@ def _lint(args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Seq
         return _write_baseline(args, diagnostics, files)
     if args.baseline:
         diagnostics = _without_baseline(args, diagnostics, files)
-    _report(args, ruleset, diagnostics, len(files))
+    try:
+        _report(args, ruleset, diagnostics, len(files))
+    except BrokenPipeError:
+        reader_gone()  # every result is known: the verdict is the full run's, as ruff's is
     return exit_code(config, diagnostics)
+
+
+def reader_gone() -> None:
+    """Send the rest of standard output to /dev/null after its reader went away (`| head -1`),
+    as Python's documentation advises for EPIPE: what is still buffered, and the flush at exit,
+    then fail silently instead of as a second BrokenPipeError ("Exception ignored ...")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor (a test's capture): nothing held
+        pass
+
+
+class _VerdictKnown(Exception):
+    """The reader went away and what is still to lint cannot change the exit status."""
 
 
 def lint_diagnostics(
@@ -1038,16 +1062,25 @@ def _stream_lint(
     fmt = args.output_format or default_format(sys.stdout, args.color)
     threshold = Severity.parse(config.fail_on)
     waiting: dict[int, FileResult] = {}
-    state = {"next": 0, "internal": False, "failing": False}
+    state = {"next": 0, "internal": False, "failing": False, "gone": False}
 
     def write(diagnostics: list[Diagnostic]) -> None:
         if not diagnostics:
             return
-        with paused_gc():
-            report(fmt, diagnostics, 0, sys.stdout)
         for d in diagnostics:
             state["internal"] = state["internal"] or d.rule == "internal-error"
             state["failing"] = state["failing"] or d.severity >= threshold
+        if not state["gone"]:
+            try:
+                with paused_gc():
+                    report(fmt, diagnostics, 0, sys.stdout)
+            except BrokenPipeError:  # `| head -1`: print nothing more, but still owe the verdict
+                reader_gone()
+                state["gone"] = True
+        # Once the reader is gone, lint on (silently) only while the rest can change the status:
+        # a closed pipe is no finding, so the status is the one the whole run would have had.
+        if state["gone"] and (state["internal"] or (state["failing"] and not args.exit_zero)):
+            raise _VerdictKnown
 
     def arrived(index: int, result: FileResult) -> None:
         waiting[index] = result
@@ -1056,18 +1089,21 @@ def _stream_lint(
             write(ready.diagnostics)
             state["next"] += 1
 
-    results = lint_files(
-        files,
-        ruleset,
-        jobs=args.jobs,
-        use_cache=not args.no_cache,
-        project=args.project,
-        on_result=arrived,
-        keep_results=False,
-        share_text=False,  # printed and dropped: sharing would only keep the text alive
-    )
-    project = project_end(results, ruleset, offline=args.offline, use_cache=not args.no_cache)
-    write(sorted(project_suppressions(results, project), key=Diagnostic.sort_key))
+    try:
+        results = lint_files(
+            files,
+            ruleset,
+            jobs=args.jobs,
+            use_cache=not args.no_cache,
+            project=args.project,
+            on_result=arrived,
+            keep_results=False,
+            share_text=False,  # printed and dropped: sharing would only keep the text alive
+        )
+        project = project_end(results, ruleset, offline=args.offline, use_cache=not args.no_cache)
+        write(sorted(project_suppressions(results, project), key=Diagnostic.sort_key))
+    except _VerdictKnown:
+        pass
     if state["internal"]:
         return EXIT_ERROR
     return EXIT_PROBLEMS if state["failing"] else EXIT_OK

@@ -479,11 +479,17 @@ def document_language(doc: Document, site: Site) -> str | None:
 
 def display_path(path: Path) -> str:
     """Path relative to the working directory with `/` separators (absolute when outside it)."""
+    return _unicode_name(named_path(path))
+
+
+def named_path(path: Path) -> str:
+    """`display_path` with the bytes of a name that is not UTF-8 kept (as lone surrogates), for
+    output that must name the very file (a diff's headers, which `patch` opens)."""
     if not os.path.isabs(path):
         # A relative path below the working directory is its own relpath, without a getcwd().
         normal = os.path.normpath(path)
         if not _climbs_out(normal):
-            return _unicode_name(normal.replace(os.sep, "/"))
+            return normal.replace(os.sep, "/")
     try:
         rel = os.path.relpath(path)
     except ValueError:
@@ -492,7 +498,7 @@ def display_path(path: Path) -> str:
         # As in ruff: a file outside the working directory is shown by its absolute path, also
         # when it was named as `../x.md` (README "JSON output").
         rel = os.path.abspath(path)
-    return _unicode_name(rel.replace(os.sep, "/"))
+    return rel.replace(os.sep, "/")
 
 
 def _climbs_out(relative: str) -> bool:

@@ -321,6 +321,27 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
     return "".join(out)
 
 
+def write_diff(out: TextIO, record: FileFix) -> None:
+    """Print the diff of a fixed file, its headers naming the file as it is named on disk: the
+    bytes of a name that is not UTF-8 (Linux names are bytes) go out as they are, so `patch` and
+    `git apply` find the file (U+FFFD for them would name no file)."""
+    from newslint.engine import named_path
+
+    text = unified_diff(named_path(record.path), record.before, record.after)
+    try:
+        out.write(text)
+        return
+    except UnicodeEncodeError:  # lone surrogates: a name's bytes that are not UTF-8
+        pass
+    binary = getattr(out, "buffer", None)
+    if binary is None:  # a text-only stream (a test's capture): the name as messages show it
+        out.write(unified_diff(record.shown, record.before, record.after))
+        return
+    out.flush()
+    binary.write(text.encode("utf-8", "surrogateescape"))
+    binary.flush()
+
+
 def _diff_lines(text: str) -> list[str]:
     """The lines of `text` as `diff` and `patch` see them: only LF ends one. (`str.splitlines`
     also breaks at CR, NEL, U+2028 and form feeds, which `patch` reads as part of a line: the
@@ -401,7 +422,7 @@ def run_fix(
         run.records.append(record)
         warn_record(record)
         if diff and record.changed and not project_fixes:
-            sys.stdout.write(unified_diff(record.shown, record.before, record.after))
+            write_diff(sys.stdout, record)
         record.release(keep_text=diff and project_fixes, keep_digest=project_fixes)
     remaining = [d for r in run.records for d in r.remaining]
     results = Results([r.result for r in run.records if r.result is not None])
@@ -419,7 +440,7 @@ def run_fix(
         )
         for record in run.records:
             if diff and record.changed:
-                sys.stdout.write(unified_diff(record.shown, record.before, record.after))
+                write_diff(sys.stdout, record)
             record.release()
     remaining.extend(project)
     remaining.sort(key=lambda d: d.sort_key())

@@ -924,6 +924,7 @@ class _ChunkedInput:
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream
+        self.last = b""  # the body read last: pygls parses it before it reads the next one
 
     def readline(self) -> bytes:
         line: bytes = self.stream.readline(1 << 16)
@@ -940,7 +941,8 @@ class _ChunkedInput:
                 break
             chunks.append(chunk)
             left -= len(chunk)
-        return b"".join(chunks)
+        self.last = b"".join(chunks)
+        return self.last
 
     def _skip(self, size: int) -> bytes:
         """Read past a message too long to take (`MAX_MESSAGE_BYTES`), keeping its start, and
@@ -964,6 +966,62 @@ class _ChunkedInput:
             "method": found_method.group(1) if found_method else None,
         }
         return json.dumps({"jsonrpc": "2.0", "method": TOO_LARGE, "params": params}).encode()
+
+
+def _answer_unreadable(server: Any, chunked: _ChunkedInput) -> None:
+    """Answer a message Python could not read as JSON-RPC's "Parse error" (-32700): text that is
+    no JSON, and also valid JSON Python refuses (an integer of more than 4,300 digits, nesting
+    deeper than its recursion limit). pygls only logs these, and a client waits forever for the
+    answer to such a request. The answer carries the request's id when its top level gives one;
+    with neither id nor method readable, id null, as the JSON-RPC spec says; a notification or a
+    response (no answer is owed) is only logged."""
+    from lsprotocol import types as lsp
+    from pygls.exceptions import JsonRpcException
+
+    reported = server.report_server_error
+
+    def report(error: Exception, source: Any) -> None:
+        if isinstance(error, (ValueError, RecursionError)) and not isinstance(
+            error, JsonRpcException
+        ):
+            request_id, method = _top_level_id_and_method(chunked.last)
+            request = method is not None and request_id is not None
+            unknown = method is None and request_id is None
+            if request or unknown:
+                message = f"the message cannot be read: {type(error).__name__}"
+                answer = {"code": lsp.ErrorCodes.ParseError.value, "message": message}
+                # A dict: pygls's own response would leave out an id that is null.
+                response = {"jsonrpc": "2.0", "id": request_id, "error": answer}
+                server.protocol._send_data(response)
+        reported(error, source)
+
+    server.report_server_error = report
+
+
+# The tokens that nest or hold text in JSON: a string (with its escapes), a bracket.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
+_MEMBER_VALUE = re.compile(r'\s*:\s*(-?\d{1,18}(?![\d.eE])|"(?:[^"\\]|\\.){0,200}")')
+
+
+def _top_level_id_and_method(body: bytes) -> tuple[int | str | None, str | None]:
+    """The "id" (a number or a string) and "method" of a message's top-level object, as far as
+    they can be read from its first MiB without parsing it (it could not be parsed): a member
+    of the same name nested in the parameters is not taken for them."""
+    text = body[: 1 << 20].decode("utf-8", "replace")
+    depth = 0
+    found: dict[str, int | str] = {}
+    for token in _JSON_TOKEN.finditer(text):
+        word = token.group()
+        if word in "{[":
+            depth += 1
+        elif word in "}]":
+            depth -= 1
+        elif depth == 1 and word in ('"id"', '"method"') and word[1:-1] not in found:
+            value = _MEMBER_VALUE.match(text, token.end())
+            if value is not None:  # a member's name (a value is followed by , or })
+                found[word[1:-1]] = json.loads(value.group(1))
+    request_id, method = found.get("id"), found.get("method")
+    return request_id, method if isinstance(method, str) else None
 
 
 # The top-level "id" and "method" of a message's start (a quote inside a string is escaped).
@@ -1023,7 +1081,9 @@ def cmd_server(args: argparse.Namespace) -> int:
         _log_in_one_line()
     # (pygls asks for a BinaryIO and calls only `readline` and `read`.)
     chunked = cast("BinaryIO", _ChunkedInput(sys.stdin.buffer))
-    build_server(state=state).start_io(chunked, channel)
+    server = build_server(state=state)
+    _answer_unreadable(server, cast("_ChunkedInput", chunked))
+    server.start_io(chunked, channel)
     # As LSP says: 0 after `shutdown` and `exit`; 1 when `exit` came without `shutdown`, or the
     # client went away (its end of standard input closed) without either.
     return EXIT_OK if state.shut_down else EXIT_NO_SHUTDOWN

@@ -705,6 +705,11 @@ class Setup:
     # The site's content folders that did not exist at the setup (a language's contentDir not
     # made yet), among `folders` as gone: the watch is set up when one is created.
     to_come: frozenset[str] = frozenset()
+    # Whether each root named on the command line was a folder at the setup (absolute paths).
+    # One that is now the other kind is set up again: a named folder that became a file, was
+    # removed and became a folder again is no longer among the watched folders, whose inodes
+    # would say so.
+    named_folders: dict[str, bool] = field(default_factory=dict)
 
 
 class Watch:
@@ -762,6 +767,7 @@ class Watch:
             config_stamps(args, config, folders),
             _inodes(folders),
             frozenset(to_come),
+            {os.path.abspath(p): os.path.isdir(p) for p in roots} if args.paths else {},
         )
 
     def run(self, stop_event: Any = None) -> None:
@@ -920,6 +926,11 @@ class Watch:
         inodes = _inodes(folders)
         back = [f for f, inode in inodes.items() if inode not in (None, setup.folders.get(f))]
         setup.folders = inodes  # a folder gone is remembered as gone, and seen when it is back
+        back += [
+            root
+            for root, was_folder in setup.named_folders.items()
+            if os.path.lexists(root) and os.path.isdir(root) != was_folder and root not in back
+        ]
         if stamps == setup.stamps and not back:
             return None
         # An editor may save in steps (vim moves the file away, then writes it): wait until the

@@ -16,6 +16,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -109,6 +110,30 @@ def diff_applies(raw: bytes, *, unsafe: bool) -> None:
 @given(hostile_articles(), st.booleans())
 def test_the_diff_patched_onto_the_file_gives_what_fix_writes(raw: bytes, unsafe: bool) -> None:
     diff_applies(raw, unsafe=unsafe)
+
+
+@needs_patch
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes on POSIX only")
+def test_the_diff_names_a_file_whose_name_is_not_utf8_by_its_bytes(tmp_path: Path) -> None:
+    # A Latin-1 name (`caf\xe9.md`, copied from an old archive): the headers must hold the byte
+    # itself, not U+FFFD, or `patch` finds no file to patch.
+    name = os.fsdecode(b"caf\xe9.md")
+    (tmp_path / name).write_bytes(b"---\ntitle: x\n---\n\nText.   \n")
+    command = [sys.executable, "-m", "newslint", "fix", "--diff", "--isolated", "--no-cache"]
+    done = subprocess.run(
+        [*command, "--select", "BD002", "."], cwd=tmp_path, capture_output=True, check=False
+    )
+    assert done.stdout.splitlines()[:2] == [b"--- a/caf\xe9.md", b"+++ b/caf\xe9.md"]
+    assert PATCH is not None
+    applied = subprocess.run(
+        [PATCH, "-p1", "--batch", "--quiet", "--no-backup-if-mismatch"],
+        input=done.stdout,
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert (tmp_path / name).read_bytes() == b"---\ntitle: x\n---\n\nText.\n"
 
 
 @pytest.mark.fuzz_long

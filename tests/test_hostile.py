@@ -291,7 +291,8 @@ def test_file_name_that_is_not_utf8(here: Path, capsys: pytest.CaptureFixture[st
 
 def test_reader_going_away_ends_quietly_and_does_not_pass_the_check(tmp_path: Path) -> None:
     # `newslint check | head -1`: the pipe breaks while problems are still being printed. No
-    # traceback, and exit 1, so `set -o pipefail` in CI does not see a clean run.
+    # traceback, and exit 1 (the status of the whole run, whose finding fails it), so
+    # `set -o pipefail` in CI does not see a clean run.
     article = tmp_path / "many.md"
     lines = "".join(f"Line {n} ends in spaces.   \n" for n in range(4000))
     article.write_text(f'---\ntitle: "Many"\n---\n\n{lines}', encoding="utf-8")
@@ -306,6 +307,8 @@ def test_reader_going_away_ends_quietly_and_does_not_pass_the_check(tmp_path: Pa
             "concise",
             "--select",
             "BD002",
+            "--fail-on",
+            "info",
             "many.md",
         ],
         cwd=tmp_path,
@@ -322,6 +325,38 @@ def test_reader_going_away_ends_quietly_and_does_not_pass_the_check(tmp_path: Pa
         b" where two spaces make the line break\n"
     )
     assert b"Traceback" not in errors and b"internal error" not in errors
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json"])
+@pytest.mark.parametrize(
+    ("options", "status"),
+    [
+        (["--fail-on", "error"], 0),  # only info findings: the whole run passes
+        (["--fail-on", "info", "--exit-zero"], 0),
+        (["--fail-on", "info"], 1),
+    ],
+)
+def test_reader_going_away_keeps_the_status_of_the_whole_run(
+    tmp_path: Path, fmt: str, options: list[str], status: int
+) -> None:
+    # `newslint check --exit-zero | head -1`: a closed pipe is no finding (ruff exits 0 on it);
+    # the status is the one the run gives when read to the end, and stderr stays empty.
+    article = tmp_path / "many.md"
+    lines = "".join(f"Line {n} ends in spaces.   \n" for n in range(4000))
+    article.write_text(f'---\ntitle: "Many"\n---\n\n{lines}', encoding="utf-8")
+    command = [sys.executable, "-m", "newslint", "check", "--no-cache", "--select", "BD002"]
+    process = subprocess.Popen(
+        [*command, *options, "--output-format", fmt, "many.md"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert (process.wait(timeout=60), errors) == (status, b"")
+    assert first == b"[\n" if fmt == "json" else first.startswith(b"many.md:5:23: BD002")
 
 
 # ------------------------------------------- inputs built to be large: one clear answer each
@@ -547,6 +582,7 @@ def test_reader_going_away_fails_the_check_in_every_streamed_format(
     lines = "".join(f"Line {n} ends in spaces.   \n" for n in range(4000))
     article.write_text(f'---\ntitle: "Many"\n---\n\n{lines}', encoding="utf-8")
     command = [sys.executable, "-m", "newslint", "check", "--no-cache", "--color", "never"]
+    command += ["--fail-on", "info"]
     process = subprocess.Popen(
         [*command, "--output-format", fmt, "--select", "BD002", "many.md"],
         cwd=tmp_path,

@@ -1123,7 +1123,7 @@ def _published(uri: str) -> Callable[[dict[str, Any]], bool]:
 
 def test_server_answers_requests_it_cannot_read_and_goes_on(site: Path, raw: RawClient) -> None:
     raw.initialize("--select", "TX003")
-    raw.send(b"{not json")  # nothing to answer (no id can be read): the server goes on
+    raw.send(b"{not json")  # no id can be read: a parse error for id null; the server goes on
     # Parameters that do not fit the method. Before: no answer, the client waited forever.
     raw.send({"jsonrpc": "2.0", "id": 1, "method": "textDocument/formatting", "params": {}})
     assert raw.answer(1)["error"]["code"] == -32602  # JSON-RPC's "invalid params"
@@ -1155,6 +1155,35 @@ def test_server_answers_requests_it_cannot_read_and_goes_on(site: Path, raw: Raw
         "newslint server: error: Unable to handle message: JSONDecodeError: Expecting property "
         "name enclosed in double quotes: line 1 column 2 (char 1)"
     ) in log
+
+
+def test_server_answers_valid_json_python_refuses_and_goes_on(site: Path, raw: RawClient) -> None:
+    # Valid JSON that Python will not read: an integer of 5,000 digits (ValueError, the limit on
+    # integer digits) and 5,000 nested arrays (RecursionError). Before: no answer at all, and
+    # the client waited for it forever.
+    raw.initialize("--select", "TX003")
+    huge = b'{"jsonrpc": "2.0", "id": 1, "method": "newslint/x", "params": {"n": %s}}' % (
+        b"7" * 5000
+    )
+    raw.send(huge)
+    assert raw.answer(1)["error"]["code"] == -32700  # JSON-RPC's "parse error"
+    deep = b'{"jsonrpc": "2.0", "method": "newslint/x", "params": {"id": 5, "a": %s}, "id": 2}'
+    raw.send(deep % (b"[" * 5000 + b"]" * 5000))
+    assert raw.answer(2)["error"]["code"] == -32700  # the top level's id, not the params' 5
+    # Neither id nor method readable: answered with id null, as the spec says.
+    raw.send(b"[" * 5000 + b"]" * 5000)
+    unread = raw.wait_for(lambda m: "id" in m and m["id"] is None)
+    assert unread["error"]["code"] == -32700
+    # A notification Python refuses is owed no answer; the server still serves.
+    raw.send(b'{"jsonrpc": "2.0", "method": "$/x", "params": {"n": %s}}' % (b"7" * 5000))
+    uri = _article_uri(site)
+    raw.open(uri, ARTICLE)
+    (found,) = raw.wait_for(_published(uri))["params"]["diagnostics"]
+    assert found["code"] == "TX003"
+    assert raw.end() == 0
+    with raw.arrived:
+        errors = [m for m in raw.received if "error" in m]
+    assert [m["id"] for m in errors] == [1, 2, None]
 
 
 def test_server_says_a_uri_with_a_nul_names_no_file(site: Path, raw: RawClient) -> None:

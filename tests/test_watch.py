@@ -1576,3 +1576,33 @@ def test_a_watch_whose_working_directory_is_removed_says_so_and_ends(
     # The deletions are reported, unless the look at the configuration came first.
     removed = f"[t] removed {NEWS}/0000.en.md, {NEWS}/0001.en.md"
     assert watcher.out[after:] in ([], [removed])
+
+
+def test_a_named_folder_that_becomes_a_file_then_a_folder_again_is_linted(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    import shutil
+
+    watcher = start(*WATCH, "content/en")
+    after = watcher.ready(4)
+    shutil.rmtree("content/en")
+    Path("content/en").write_text(article(7, title="Flat"), encoding="utf-8")
+    at = watcher.line(
+        "[t] content/en was created again; watching it again, re-linting all", after=after
+    )
+    at = watcher.line("Watching 1 file for changes (Ctrl-C to stop).", after=at)
+    Path("content/en").unlink()
+    at = watcher.line("[t] removed content/en", after=at)
+    # Before: the watch followed only the folder around the file, and never saw this.
+    Path(NEWS).mkdir(parents=True)
+    Path(NEWS, "back.en.md").write_text(article(0, title="Back"), encoding="utf-8")
+    at = watcher.line(
+        "[t] content/en was created again; watching it again, re-linting all", after=at
+    )
+    end = watcher.ready_after(at)
+    assert watcher.out[at + 1 : end + 1] == [
+        fm004("back"),
+        "Watching 1 file for changes (Ctrl-C to stop).",
+    ]
+    save(Path(NEWS, "back.en.md"), article(1, title="Back"))
+    assert watcher.settle(end + 1) == [f"[t] re-linted {NEWS}/back.en.md"]
