@@ -284,8 +284,10 @@ def _rule_label(rule: type[Rule]) -> str:
 
 # Which rule handles which event, worked out once per list of rule classes (`handlers()` walks every
 # event name with getattr), not once per document.
-@dataclass(frozen=True)
 class _Plan:
+    # A plain class, not a dataclass: a one-file run would pay for generating its methods.
+    __slots__ = ("collectors", "events", "looked_up")
+
     # Event -> (the class's own function, rule index) in rule order. A document's handler is the
     # function with the document's instance, called `function(instance, ctx, payload)` as the
     # bound method would be, without a getattr and a bound method per handler and document.
@@ -298,6 +300,16 @@ class _Plan:
     # handlers' method names if the class has its own `__init__`, which may set an `on_<event>`
     # attribute that the instance's lookup finds first.
     looked_up: dict[int, tuple[str, ...] | None]
+
+    def __init__(
+        self,
+        events: dict[str, tuple[tuple[Callable[..., None], int], ...]],
+        collectors: tuple[int, ...],
+        looked_up: dict[int, tuple[str, ...] | None],
+    ) -> None:
+        self.events = events
+        self.collectors = collectors
+        self.looked_up = looked_up
 
 
 _PLANS: dict[tuple[type[Rule], ...], _Plan] = {}
