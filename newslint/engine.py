@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
-from types import FunctionType, MethodType
 from typing import TYPE_CHECKING, Any
 
 from newslint.config import (
@@ -284,86 +283,35 @@ def _rule_label(rule: type[Rule]) -> str:
 
 # Which rule handles which event, worked out once per list of rule classes (`handlers()` walks every
 # event name with getattr), not once per document.
-class _Plan:
-    # A plain class, not a dataclass: a one-file run would pay for generating its methods.
-    __slots__ = ("collectors", "events", "looked_up")
-
-    # Event -> (the class's own function, rule index) in rule order. A document's handler is the
-    # function with the document's instance, called `function(instance, ctx, payload)` as the
-    # bound method would be, without a getattr and a bound method per handler and document.
-    events: dict[str, tuple[tuple[Callable[..., None], int], ...]]
-    # Indexes of the rules that define `collect`: the base one returns None, so the others are
-    # not asked (most rules collect nothing).
-    collectors: tuple[int, ...]
-    # The rules whose handlers may have to be looked up on each instance, as a bound method is:
-    # index -> None if one is not a plain function (a staticmethod, a callable object), or the
-    # handlers' method names if the class has its own `__init__`, which may set an `on_<event>`
-    # attribute that the instance's lookup finds first.
-    looked_up: dict[int, tuple[str, ...] | None]
-
-    def __init__(
-        self,
-        events: dict[str, tuple[tuple[Callable[..., None], int], ...]],
-        collectors: tuple[int, ...],
-        looked_up: dict[int, tuple[str, ...] | None],
-    ) -> None:
-        self.events = events
-        self.collectors = collectors
-        self.looked_up = looked_up
+_PLANS: dict[tuple[type[Rule], ...], dict[str, tuple[tuple[int, str], ...]]] = {}
 
 
-_PLANS: dict[tuple[type[Rule], ...], _Plan] = {}
-
-
-def _class_function(rule: type[Rule], method: str) -> Callable[..., None] | None:
-    """The plain function `method` names in `rule`'s classes, or None if it is anything else."""
-    for klass in rule.__mro__:
-        if method in vars(klass):
-            found = vars(klass)[method]
-            return found if isinstance(found, FunctionType) else None
-    return None
-
-
-def _plan(classes: tuple[type[Rule], ...]) -> _Plan:
+def _plan(classes: tuple[type[Rule], ...]) -> dict[str, tuple[tuple[int, str], ...]]:
     found = _PLANS.get(classes)
     if found is None:
-        events: dict[str, list[tuple[Callable[..., None], int]]] = {}
-        looked_up: dict[int, tuple[str, ...] | None] = {}
+        events: dict[str, list[tuple[int, str]]] = {}
         for index, rule in enumerate(classes):
-            methods = rule.handlers()
-            own_init = rule.__init__ is not object.__init__ or rule.__new__ is not object.__new__
-            functions = {method: _class_function(rule, method) for method in methods.values()}
-            if None in functions.values():
-                looked_up[index] = None
-            elif own_init:
-                looked_up[index] = tuple(methods.values())
-            for event, method in methods.items():
-                events.setdefault(event, []).append((functions[method] or _call_bound, index))
-        found = _PLANS[classes] = _Plan(
-            {event: tuple(pairs) for event, pairs in events.items()},
-            tuple(index for index, rule in enumerate(classes) if rule.collect is not Rule.collect),
-            looked_up,
+            for event, method in rule.handlers().items():
+                events.setdefault(event, []).append((index, method))
+        found = _PLANS[classes] = {event: tuple(pairs) for event, pairs in events.items()}
+    return found
+
+
+_COLLECTORS: dict[tuple[type[Rule], ...], tuple[int, ...]] = {}
+
+
+def _collectors(classes: tuple[type[Rule], ...]) -> tuple[int, ...]:
+    """Indexes of the rules that define `collect`: the base one returns None, so the others are
+    not asked (most rules collect nothing)."""
+    found = _COLLECTORS.get(classes)
+    if found is None:
+        found = _COLLECTORS[classes] = tuple(
+            index for index, rule in enumerate(classes) if rule.collect is not Rule.collect
         )
     return found
 
 
-def _call_bound(handler: Callable[[Context, Any], None], ctx: Context, payload: Any) -> None:
-    """Call a handler the instance's own lookup found (see `_Plan.looked_up`)."""
-    handler(ctx, payload)
-
-
-def _bind(
-    instance: Rule, method: str, entry: tuple[Callable[..., None], Any, Context]
-) -> tuple[Callable[..., None], Any, Context]:
-    """`entry` with the handler `getattr(instance, method)` finds, as the bound method would run."""
-    found = getattr(instance, method)
-    if isinstance(found, MethodType) and found.__self__ is instance:
-        return (found.__func__, instance, entry[2])
-    return (_call_bound, found, entry[2])
-
-
-# A handler as a document runs it: `function(instance, ctx, payload)`.
-Handler = tuple[Callable[..., None], Any, Context]
+Handler = tuple[Callable[[Context, Any], None], Context]
 # What a rule may raise and still be "a rule that crashed on this file" (an internal error): any
 # error, and `sys.exit()` too, which would otherwise end the run with the rule's exit code and no
 # word of why (`sys.exit(0)` in a plugin would pass a CI gate). Ctrl-C still stops the run.
@@ -376,26 +324,16 @@ def run_rules(
     """Walk `doc` once, calling every subscribed handler. Returns reports, crashes and collected data."""
     sink: list[Report] = []
     crashes: list[Diagnostic] = []
-    # One instance per document (rules keep per-file state on `self`) and one context each.
     instances = [active.rule() for active in rules]
     contexts = [
         Context(active.rule, doc, active.options, active.severity, config, sink) for active in rules
     ]
-    plan = _plan(tuple([active.rule for active in rules]))
+    plan_key = tuple(active.rule for active in rules)
+    plan = _plan(plan_key)
     handlers: dict[str, list[Handler]] = {
-        event: [(function, instances[i], contexts[i]) for function, i in pairs]
-        for event, pairs in plan.events.items()
+        event: [(getattr(instances[i], method), contexts[i]) for i, method in pairs]
+        for event, pairs in plan.items()
     }
-    for index, methods in plan.looked_up.items():
-        instance = instances[index]
-        if methods is not None and getattr(instance, "__dict__", {}).keys().isdisjoint(methods):
-            continue  # its class's plain functions, as the plan has them, are what it finds
-        ctx = contexts[index]
-        for event, entries in handlers.items():
-            handlers[event] = [
-                _bind(instance, "on_" + event, entry) if entry[2] is ctx else entry
-                for entry in entries
-            ]
     broken: set[int] = set()
 
     def crashed(ctx: Context, err: BaseException) -> None:
@@ -403,57 +341,55 @@ def run_rules(
         index = contexts.index(ctx)
         broken.add(index)
         crashes.append(_internal_error(doc.path, doc, _rule_label(ctx.rule), err))
-        for event, entries in handlers.items():
-            handlers[event] = [entry for entry in entries if entry[2] is not ctx]
+        for event, pairs in handlers.items():
+            handlers[event] = [pair for pair in pairs if pair[1] is not ctx]
 
     def emit(event: str, payload: Any) -> None:
-        for function, instance, ctx in handlers.get(event, ()):
+        for handler, ctx in handlers.get(event, ()):
             try:
-                function(instance, ctx, payload)
+                handler(ctx, payload)
             except RULE_FAILURES as err:
                 crashed(ctx, err)
 
     def emit_all(event: str, payloads: Iterable[Any]) -> None:
         if handlers.get(event):
             for payload in payloads:
-                for function, instance, ctx in handlers[event]:
+                for handler, ctx in handlers[event]:
                     try:
-                        function(instance, ctx, payload)
+                        handler(ctx, payload)
                     except RULE_FAILURES as err:
                         crashed(ctx, err)
 
     def emit_fields(fields: list[Any]) -> None:
         # Each `on_field` with the keys it acts on (`Rule.field_keys`, None: all), so a field is
         # handed only to the rules that look at its key: most return at once for any other.
-        keyed: list[tuple[Callable[..., None], Any, Context, Any]] = []
-        for function, instance, ctx in handlers["field"]:
+        keyed: list[tuple[Callable[[Context, Any], None], Context, Any]] = []
+        for handler, ctx in handlers["field"]:
             try:
                 keys = ctx.rule.field_keys(ctx)
             except RULE_FAILURES as err:
                 crashed(ctx, err)
                 continue
             if keys is None or keys:  # no key at all: not called for this document
-                keyed.append((function, instance, ctx, keys))
+                keyed.append((handler, ctx, keys))
         if not keyed:
             return
         # The handlers of each key, in rule order, worked out at its first field (a document's
         # keys are mostly distinct, but each list is one pass instead of a test per handler).
-        by_key: dict[str, list[Handler]] = {}
+        by_key: dict[str, list[tuple[Callable[[Context, Any], None], Context]]] = {}
         for payload in fields:
             key = payload.key.lower()
             chosen = by_key.get(key)
             if chosen is None:
                 chosen = by_key[key] = [
-                    (function, instance, ctx)
-                    for function, instance, ctx, keys in keyed
-                    if keys is None or key in keys
+                    (handler, ctx) for handler, ctx, keys in keyed if keys is None or key in keys
                 ]
-            for function, instance, ctx in chosen:
+            for handler, ctx in chosen:
                 try:
-                    function(instance, ctx, payload)
+                    handler(ctx, payload)
                 except RULE_FAILURES as err:
                     crashed(ctx, err)
-                    keyed = [entry for entry in keyed if entry[2] is not ctx]
+                    keyed = [entry for entry in keyed if entry[1] is not ctx]
                     by_key.clear()  # the lists still hold it
 
     emit("document_start", doc)
@@ -468,16 +404,16 @@ def run_rules(
             crashes.append(_internal_error(doc.path, doc, "markdown-parser", err))
             nodes = []
         for node in nodes:
-            for function, instance, ctx in handlers.get(_NODE_EVENTS[type(node)], ()):
+            for handler, ctx in handlers.get(_NODE_EVENTS[type(node)], ()):
                 try:
-                    function(instance, ctx, node)
+                    handler(ctx, node)
                 except RULE_FAILURES as err:
                     crashed(ctx, err)
     if handlers.get("line"):
         emit_all("line", doc.iter_lines())
     emit("document_end", doc)
     collected: dict[str, Collected] = {}
-    for index in plan.collectors:
+    for index in _collectors(plan_key):
         if index in broken:
             continue
         instance, ctx = instances[index], contexts[index]
