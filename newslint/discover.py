@@ -123,7 +123,7 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
 def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
     """Markdown files under `root` in sorted order, skipping ignored paths, content Hugo does not
     build (unless `root` itself is such content) and symlink loops."""
-    from newslint.site import leaf_index
+    from newslint.site import entry_is_link, leaf_index
 
     seen_dirs: set[tuple[int, int]] = set()
     base_ignores = _parents_ignores(root.absolute())
@@ -178,7 +178,11 @@ def walk(root: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
         if folders is not None and not content_only and places.of(absolute) != INSIDE:
             folders = None  # a walk of a folder outside the content (archetypes) follows links
         for entry in entries:
-            if folders is not None and _is_link(entry) and hugo_skips_link(entry.path, folders):
+            if (
+                folders is not None
+                and entry_is_link(entry)
+                and hugo_skips_link(entry.path, folders)
+            ):
                 continue
             path = Path(entry.path)
             try:
@@ -271,13 +275,6 @@ def hugo_skips_link(link: str, folders: _Folders) -> bool:
     links to folders it finds while walking; named on the command line, a link is linted (ruff
     follows a link it is given), and so is a folder behind one (`_behind_link`)."""
     return bool(folders.content) and os.path.abspath(link) not in folders.written
-
-
-def _is_link(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_symlink()
-    except OSError:
-        return False
 
 
 def _behind_link(root: Path) -> bool:

@@ -1549,7 +1549,7 @@ def content_names_on_disk(
         while stack:
             try:
                 with os.scandir(stack.pop()) as entries:
-                    found = [(e.name, e.path, e.is_dir()) for e in entries if not _is_link(e)]
+                    found = [(e.name, e.path, e.is_dir()) for e in entries if not entry_is_link(e)]
             except OSError:
                 continue
             for entry, path, folder in found:
@@ -1717,7 +1717,7 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
         if kept is not None and kept[0] == changed:
             return kept[1]
         with os.scandir(folder) as found:
-            entries = [entry.name for entry in found if not _is_link(entry)]
+            entries = [entry.name for entry in found if not entry_is_link(entry)]
     except OSError:
         return set(), {}
     names: set[str] = set()
@@ -1733,7 +1733,8 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
     return names, children
 
 
-def _is_link(entry: os.DirEntry[str]) -> bool:
+def entry_is_link(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry is a symbolic link (False when that cannot be told)."""
     try:
         return entry.is_symlink()
     except OSError:
@@ -1812,7 +1813,8 @@ def _holds_index(folder: str, languages: Collection[str]) -> bool:
     try:
         with os.scandir(folder) as entries:
             found = any(
-                _leaf_index_in(entry.name, languages) and not _is_link(entry) for entry in entries
+                _leaf_index_in(entry.name, languages) and not entry_is_link(entry)
+                for entry in entries
             )
     except OSError:
         found = False
