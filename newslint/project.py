@@ -15,7 +15,9 @@ result to `ProjectData.add` as it arrives and lets it go:
   only the items whose hash occurs at least twice are read back; they are grouped again by the key
   itself (so a hash collision never joins two groups), and the members of groups of two or more
   items go to `project_end`, in file order. The duplicate rules (XF001, XF002) thus read back only
-  the duplicates.
+  the duplicates. A rule with `group_keys` (several keys per item) keeps a hash per key and gets
+  back the items that share a key, those that give `GROUP_ALWAYS`, and those whose `SoughtKey`s
+  one of the latter gives.
 - **Everything else** (rules without `group_key`, the link rules' URLs, suppressions) is read back
   whole when asked for, in file order.
 
@@ -33,7 +35,7 @@ from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
 from newslint.events import Collected
-from newslint.rule import GROUP_ALWAYS, Rule, rule_label
+from newslint.rule import GROUP_ALWAYS, Rule, SoughtKey, rule_label
 
 if TYPE_CHECKING:
     from newslint.engine import FileResult
@@ -128,13 +130,18 @@ class _Store:
 class _Items:
     """One rule's items: their references and, for a rule with `group_key`, their keys' hashes."""
 
-    __slots__ = ("error", "hashes", "owners", "refs")
+    __slots__ = ("error", "hashes", "owners", "refs", "seeking", "sought", "sought_owners")
 
     def __init__(self, grouped: bool, several: bool = False) -> None:
         self.refs = array("q")
         self.hashes: array[int] | None = array("q") if grouped or several else None
         # With `group_keys`: the place in `refs` of the item each hash is a key of.
         self.owners: array[int] | None = array("q") if several else None
+        # With `group_keys`: the hashes of `SoughtKey`s and their items' places, and the hashes
+        # of the keys of the items that give `GROUP_ALWAYS` (which a sought key must meet).
+        self.sought = array("q")
+        self.sought_owners = array("q")
+        self.seeking = array("q")
         self.error: str | None = None  # what `group_key` raised, if it did
 
 
@@ -195,12 +202,29 @@ class ProjectData:
                     if items.owners is None:
                         items.hashes.append(hash(self._grouped[name](item.data)))
                     else:
-                        keys = {hash(key) for key in self._several[name](item.data)}
-                        items.hashes.extend(keys)
-                        items.owners.extend([len(items.refs)] * len(keys))
+                        self._add_keys(items, self._several[name](item.data))
                 except Exception as err:
                     items.error = _last_line(err)
             items.refs.append(self._store.put((index, given, item)))
+
+    @staticmethod
+    def _add_keys(items: _Items, given: Iterable[Hashable]) -> None:
+        """Keep the hashes of one item's `group_keys` (the item's place: `len(items.refs)`)."""
+        assert items.hashes is not None and items.owners is not None
+        keys: set[int] = set()
+        sought: set[int] = set()
+        for key in given:
+            if isinstance(key, SoughtKey):
+                sought.add(hash(key.key))
+            else:
+                keys.add(hash(key))
+        place = len(items.refs)
+        items.hashes.extend(keys)
+        items.owners.extend([place] * len(keys))
+        items.sought.extend(sought)
+        items.sought_owners.extend([place] * len(sought))
+        if hash(GROUP_ALWAYS) in keys:
+            items.seeking.extend(keys)
 
     def collected(self, name: str, *, given_only: bool = False) -> list[Collected]:
         """Every item collected under `name` (a rule's name), in file order; with `given_only`,
@@ -232,6 +256,12 @@ class ProjectData:
                 for hashed, owner in zip(items.hashes, items.owners, strict=True)
                 if hashed in repeated
             }
+            seeking = set(items.seeking)
+            shared.update(
+                owner
+                for hashed, owner in zip(items.sought, items.sought_owners, strict=True)
+                if hashed in seeking
+            )
             return [item for _, _, item in self._load(items.refs[owner] for owner in shared)]
         refs: Iterable[int] = items.refs
         if items.hashes is not None:

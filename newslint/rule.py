@@ -15,7 +15,7 @@ import dataclasses
 import enum
 import re
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from newslint.events import EVENTS, Collected
 from newslint.fixes import Fix
@@ -274,12 +274,23 @@ class Rule:
     # several keys per item (a page's own path and the paths it links to). `project_end` then
     # receives, in file order and ungrouped, only the items that share at least one key with
     # another item, and those that give the key `GROUP_ALWAYS` (a page whose links must be judged
-    # even when they lead to no page of the run); the run keeps a hash per key in memory.
+    # even when they lead to no page of the run); the run keeps a hash per key in memory. A key
+    # wrapped in `SoughtKey` brings its item only when an item that gives `GROUP_ALWAYS` gives
+    # the same key (a page that a link may find), not when any other item shares it.
     group_keys: ClassVar[Callable[..., Iterable[Hashable]] | None] = None
 
 
 # A key of `Rule.group_keys` that brings its item to `project_end` whatever the others' keys.
 GROUP_ALWAYS = "\0newslint: always"
+
+
+class SoughtKey(NamedTuple):
+    """A key of `Rule.group_keys` that brings its item to `project_end` only when an item that
+    gives `GROUP_ALWAYS` gives `key` too. Without it, keys that many items share (a tag every
+    second page has) would bring all those items back, and the run's peak memory would grow with
+    the number of files."""
+
+    key: Hashable
 
 
 @dataclasses.dataclass

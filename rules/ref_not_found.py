@@ -61,13 +61,14 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Hashable
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html
-from newslint.rule import GROUP_ALWAYS, Context, ProjectContext
+from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, SoughtKey
 from newslint.site import (
     PageLanguages,
     Site,
@@ -154,16 +155,18 @@ class RefNotFound(Rule):
         return self.page
 
     @classmethod
-    def group_keys(cls, data: RefPage) -> tuple[str, ...]:
-        """A page's own keys (its path's, its base name's); a page with `ref` calls gives the
-        keys its calls may find too, and `GROUP_ALWAYS`: `project_end` then gets the pages with
-        calls and the pages of the run they may find (and those that share a base name), not
-        every page (peak memory must not grow with the number of files)."""
+    def group_keys(cls, data: RefPage) -> tuple[Hashable, ...]:
+        """A page with `ref` calls gives `GROUP_ALWAYS` and the keys its calls may find; every
+        page gives its own keys (its path's, its base name's, its terms' by base name) as
+        `SoughtKey`s: `project_end` then gets the pages with calls and the pages of the run they
+        may find, not every page, nor every page that shares a tag with another (peak memory must
+        not grow with the number of files)."""
         terms = _term_keys(data)
         own = (data.own, data.name, *terms) if data.name else (data.own, *terms)
+        sought = tuple(SoughtKey(key) for key in own)
         if not data.refs:
-            return own
-        return (GROUP_ALWAYS, *own, *(key for keys, _, _ in data.refs for key in keys))
+            return sought
+        return (GROUP_ALWAYS, *sought, *(key for keys, _, _ in data.refs for key in keys))
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:

@@ -21,7 +21,7 @@ from newslint.discover import FileList, discover
 from newslint.engine import FileResult, RuleSet, build_ruleset
 from newslint.events import Collected
 from newslint.project import ProjectData
-from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule
+from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule, SoughtKey
 from rules.duplicate_source import DuplicateSource
 from rules.duplicate_title import DuplicateTitle
 from rules.required_field import RequiredField
@@ -289,6 +289,32 @@ def test_group_always_brings_an_item_that_shares_no_key(keep: int) -> None:
     for index, item in enumerate(items):
         data.add(index, FileResult(f"{index}.md", [], {"by-links": Collected(f"{index}.md", item)}))
     assert [c.data for c in data.for_rule(ByLinks)] == [items[0], items[1], items[2]]
+    data.close()
+
+
+class BySought(Rule):
+    code = "ZZ913"
+    name = "by-sought"
+
+    @classmethod
+    def group_keys(cls, data: Any) -> tuple[Any, ...]:
+        own, *links = data
+        return (SoughtKey(own), *links)
+
+
+@pytest.mark.parametrize("keep", [0, 100])
+def test_a_sought_key_brings_its_item_only_to_an_item_that_gives_group_always(keep: int) -> None:
+    # Pages that share a tag must not all come back (ref-not-found's memory): only those a page
+    # with calls may find.
+    data = ProjectData([BySought], keep=keep)
+    items = [("tag",), ("tag",), ("a", GROUP_ALWAYS, "b"), ("b",), ("c", "b"), ("d", "tag")]
+    for index, item in enumerate(items):
+        data.add(
+            index, FileResult(f"{index}.md", [], {"by-sought": Collected(f"{index}.md", item)})
+        )
+    # "tag" is shared by 0, 1 and 5 but sought by no item with GROUP_ALWAYS; 4's link "b" is a
+    # plain key, which 2 gives too
+    assert [c.data for c in data.for_rule(BySought)] == [items[2], items[3], items[4]]
     data.close()
 
 
