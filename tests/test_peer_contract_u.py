@@ -749,3 +749,201 @@ def test_summary_length_of_a_cjk_summary_is_a_third_and_counts_characters_not_by
     longer = text.replace(summary, "議" + summary)
     found = newslint.check_text(longer, path="a.md", select=["TX002"])
     assert [(d.code, d.line, d.column, d.end_column) for d in found] == [("TX002", 4, 10, 113)]
+
+
+# --- --changed-since -----------------------------------------------------------------------------
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=ed@example.org", "-c", "user.name=Ed", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def glued(name: str) -> str:
+    """An article whose only problem is TX004 at 7:14; `name` keeps the articles apart."""
+    return (
+        "---\n"
+        f'title: "Budget {name}"\n'
+        "date: 2025-02-08T09:55:35+08:00\n"
+        f'summary: "The parliament passed budget {name} on Tuesday after a long debate."\n'
+        "---\n\n"
+        "Growth slowed.The index fell.\n\n"
+        f"[Reuters](https://www.reuters.com/world/{name})\n"
+    )
+
+
+def test_changed_since_lints_what_changed_since_the_merge_base_and_untracked_files(
+    tmp_path: Path,
+) -> None:
+    """README: "`--changed-since REF` lints only the Markdown files changed since the merge base
+    with `REF`, plus untracked ones (deleted files are skipped)". A file changed on REF after the
+    branch left it is not this branch's change."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    put(tmp_path, {f"{n}.md": glued(n) for n in ("kept", "edited", "deleted", "dirty", "gone")})
+    put(tmp_path, {"main-only.md": glued("main-only")})
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "articles")
+    git(tmp_path, "checkout", "-qb", "feature")
+    put(tmp_path, {"edited.md": glued("edited-again"), "added.md": glued("added")})
+    git(tmp_path, "rm", "-q", "deleted.md")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "edit")
+    # The base branch moves on after the feature branch left it.
+    git(tmp_path, "checkout", "-q", "main")
+    put(tmp_path, {"main-only.md": glued("main-only-changed")})
+    git(tmp_path, "commit", "-qam", "main moves")
+    git(tmp_path, "checkout", "-q", "feature")
+    # Not committed: an edit, a new file, a deletion, and a non-Markdown file.
+    put(tmp_path, {"dirty.md": glued("dirty-now"), "untracked.md": glued("untracked")})
+    put(tmp_path, {"notes.txt": "Growth slowed.The index fell.\n"})
+    (tmp_path / "gone.md").unlink()
+    run = newslint_run(
+        tmp_path, "check", "--no-cache", "--output-format", "json", "--changed-since", "main"
+    )
+    assert [(d["path"], d["code"], d["line"], d["column"]) for d in run.json()] == [
+        ("added.md", "TX004", 7, 14),
+        ("dirty.md", "TX004", 7, 14),
+        ("edited.md", "TX004", 7, 14),
+        ("untracked.md", "TX004", 7, 14),
+    ]
+    assert run.rc == 0  # warnings only
+    # Paths narrow it further.
+    put(tmp_path, {"sub/new.md": glued("sub")})
+    narrowed = newslint_run(
+        tmp_path,
+        "check",
+        "--no-cache",
+        "--output-format",
+        "json",
+        "--changed-since",
+        "main",
+        "sub",
+    )
+    assert [d["path"] for d in narrowed.json()] == ["sub/new.md"]
+
+
+def test_changed_since_an_unknown_revision_is_exit_2(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    put(tmp_path, {"a.md": glued("a")})
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "a")
+    run = newslint_run(tmp_path, "check", "--no-cache", "--changed-since", "no-such-branch")
+    assert run.rc == 2
+    assert "no-such-branch" in run.err
+    assert run.out == ""
+
+
+# --- gitlab and sarif: the parts CI reads -----------------------------------------------------
+
+THREE_SEVERITIES = (
+    "---\n"
+    'title: "Budget 🎉 passes &amp; more"\n'  # TX003 (warning) after an emoji
+    'date: "someday"\n'  # DT002 (error)
+    'summary: "The parliament passed the budget on Tuesday after a long debate."\n'
+    "---\n\n"
+    "Growth slowed.The index fell.   \n"  # TX004 (warning), BD002 (info)
+    "Growth slowed.The index fell.\n\n"  # the same TX004 again
+    "[Reuters](https://www.reuters.com/world/budget)\n"
+)
+
+
+def test_gitlab_report_fields_and_severities(tmp_path: Path) -> None:
+    """README: `description` (`CODE name: message`), `check_name` (the code), `severity` (error
+    `major`, warning `minor`, info `info`), `location` (`path` from the git repository's root,
+    and `lines`)."""
+    git(tmp_path, "init", "-q")
+    put(tmp_path, {"content/news/a.md": THREE_SEVERITIES})
+    work = tmp_path / "content"
+    checked = newslint_run(work, "check", "--no-cache", "--output-format", "json")
+    report = newslint_run(work, "check", "--no-cache", "--output-format", "gitlab")
+    assert report.rc == checked.rc == 1
+    entries = json.loads(report.out)
+    expected = [
+        {
+            "description": f"{d['code']} {d['rule']}: {d['message']}",
+            "check_name": d["code"],
+            "severity": {"error": "major", "warning": "minor", "info": "info"}[d["severity"]],
+            "location": {
+                "path": "content/" + d["path"],
+                "lines": {"begin": d["line"], "end": d["end_line"]},
+            },
+        }
+        for d in checked.json()
+    ]
+    assert [{k: v for k, v in e.items() if k != "fingerprint"} for e in entries] == expected
+    assert {e["severity"] for e in entries} == {"major", "minor", "info"}
+    # Two identical problems (the same glued sentence twice) are two entries, told apart.
+    fingerprints = [e["fingerprint"] for e in entries]
+    assert len(set(fingerprints)) == len(fingerprints)
+    # CI_PROJECT_DIR, as GitLab sets it, is where the paths start.
+    in_ci = newslint_run(
+        work,
+        "check",
+        "--no-cache",
+        "--output-format",
+        "gitlab",
+        env={"CI_PROJECT_DIR": str(work)},
+    )
+    assert [e["location"]["path"] for e in json.loads(in_ci.out)] == ["news/a.md" for _ in entries]
+
+
+def test_gitlab_fingerprints_survive_lines_added_above(tmp_path: Path) -> None:
+    """README: the fingerprint is "not of the line, so that a problem above which lines were
+    added is not shown as fixed and new"."""
+    git(tmp_path, "init", "-q")
+    put(tmp_path, {"a.md": THREE_SEVERITIES})
+    before = json.loads(newslint_run(tmp_path, "check", "--output-format", "gitlab").out)
+    moved = THREE_SEVERITIES.replace("---\n\nGrowth", "---\n\nA new lead.\n\nGrowth")
+    put(tmp_path, {"a.md": moved})
+    after = json.loads(newslint_run(tmp_path, "check", "--output-format", "gitlab").out)
+    assert [e["fingerprint"] for e in after] == [e["fingerprint"] for e in before]
+    assert [e["location"]["lines"]["begin"] for e in after] == [
+        e["location"]["lines"]["begin"] + (2 if e["location"]["lines"]["begin"] >= 7 else 0)
+        for e in before
+    ]
+
+
+def test_sarif_fixes_are_replacements_in_utf16_columns_relative_to_the_repository(
+    tmp_path: Path,
+) -> None:
+    """README: SARIF "fixes as replacements; columns in UTF-16 code units; file URIs relative to
+    the git repository's root". The emoji before `&amp;` is one code point and two UTF-16 units."""
+    git(tmp_path, "init", "-q")
+    put(tmp_path, {"content/news/a.md": THREE_SEVERITIES})
+    work = tmp_path / "content"
+    checked = newslint_run(work, "check", "--no-cache", "--output-format", "json").json()
+    log = json.loads(newslint_run(work, "check", "--no-cache", "--output-format", "sarif").out)
+    (run,) = log["runs"]
+    results = {r["ruleId"]: r for r in run["results"]}
+    entity = results["TX003"]
+    location = entity["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "content/news/a.md"
+    tx003 = next(d for d in checked if d["code"] == "TX003")
+    line, column = at(THREE_SEVERITIES, "&amp;")
+    assert (tx003["line"], tx003["column"], tx003["end_column"]) == (line, column, column + 5)
+    assert location["region"] == {
+        "startLine": line,
+        "startColumn": column + 1,
+        "endLine": line,
+        "endColumn": column + 6,
+    }
+    (fix,) = entity["fixes"]
+    (change,) = fix["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == "content/news/a.md"
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {
+                "startLine": line,
+                "startColumn": column + 1,
+                "endLine": line,
+                "endColumn": column + 6,
+            },
+            "insertedContent": {"text": "&"},
+        }
+    ]
+    # A problem without a fix has no `fixes`, or an empty list.
+    assert not results["DT002"].get("fixes")
