@@ -947,3 +947,97 @@ def test_sarif_fixes_are_replacements_in_utf16_columns_relative_to_the_repositor
     ]
     # A problem without a fix has no `fixes`, or an empty list.
     assert not results["DT002"].get("fixes")
+
+
+# --- the site: where its configuration is, and when the Mainroad preset is on --------------------
+
+SIDEBAR_CASE = (
+    "---\n"
+    'title: "Budget passes"\n'
+    "date: 2025-02-08 09:55:35\n"
+    'summary: "The parliament passed the budget on Tuesday after a long debate."\n'
+    'sidebar: "Left"\n'
+    "---\n\nThe parliament passed the budget on Tuesday.\n\n" + SOURCE
+)
+
+
+@pytest.mark.parametrize(
+    ("config_file", "config", "mainroad"),
+    [
+        ("hugo.toml", 'theme = "mainroad"\n', True),
+        ("hugo.toml", 'theme = ["mainroad"]\n', True),
+        ("hugo.toml", 'theme = ["hugo-theme-mainroad"]\n', True),
+        ("hugo.toml", 'theme = "Mainroad"\n', True),
+        ("hugo.toml", '[[module.imports]]\npath = "github.com/Vimux/Mainroad"\n', True),
+        ("hugo.toml", 'theme = "papermod"\n', False),
+        ("hugo.toml", "", False),
+        ("hugo.yaml", "theme: mainroad\n", True),
+        ("hugo.json", '{"theme": "mainroad"}\n', True),
+        ("config.toml", 'theme = "mainroad"\n', True),
+        ("config.yaml", "theme: mainroad\n", True),
+        ("config/_default/hugo.toml", 'theme = "mainroad"\n', True),
+        ("config/_default/config.yaml", "theme: mainroad\n", True),
+    ],
+)
+def test_the_site_is_found_in_each_configuration_file_and_mainroad_follows_its_theme(
+    tmp_path: Path, config_file: str, config: str, mainroad: bool
+) -> None:
+    """DESIGN: the site root is "the nearest `hugo.toml|yaml|json` or `config.toml|yaml|json`, also
+    `config/_default/`"; the `mainroad` preset is "on when the site's theme is Mainroad". The
+    site's `timeZone` makes date-format's fix safe (no site: unsafe, UTC assumed)."""
+    if config_file.endswith(".json"):
+        body = config.replace("{", '{"timeZone": "Asia/Tokyo", ', 1)
+    elif config_file.endswith(".yaml"):
+        body = "timeZone: Asia/Tokyo\n" + config
+    else:
+        body = 'timeZone = "Asia/Tokyo"\n' + config
+    put(tmp_path, {config_file: body, "content/news/a.md": SIDEBAR_CASE})
+    found = newslint_run(tmp_path, "check", "--no-cache", "--output-format", "json").json()
+    rows = [(d["code"], d["line"], d["column"], d["fix"]["applicability"]) for d in found]
+    expected = [("DT001", 3, 7, "safe")] + ([("TH001", 5, 10, "safe")] if mainroad else [])
+    assert rows == expected
+    assert found[0]["fix"]["edits"][0]["content"] == "2025-02-08T09:55:35+09:00"
+
+
+def test_the_nearest_site_configuration_wins(tmp_path: Path) -> None:
+    """A site inside another folder that has one (a monorepo of sites): the nearest is the site."""
+    put(
+        tmp_path,
+        {
+            "hugo.toml": 'timeZone = "America/New_York"\n',
+            "sites/tokyo/hugo.toml": 'timeZone = "Asia/Tokyo"\ntheme = "mainroad"\n',
+            "sites/tokyo/content/a.md": SIDEBAR_CASE,
+        },
+    )
+    found = newslint_run(
+        tmp_path, "check", "--no-cache", "--output-format", "json", "sites/tokyo/content"
+    ).json()
+    assert [(d["code"], d["fix"]["edits"][0]["content"]) for d in found] == [
+        ("DT001", "2025-02-08T09:55:35+09:00"),
+        ("TH001", '"left"'),
+    ]
+
+
+def test_without_a_site_the_mainroad_preset_uses_the_built_in_widget_list(tmp_path: Path) -> None:
+    """DESIGN: "Without a site, built-in defaults apply (UTC, the Mainroad widget list)"."""
+    text = SIDEBAR_CASE.replace(
+        'sidebar: "Left"\n', "widgets:\n  - categories\n  - taglist\n  - recnet\n"
+    )
+    put(tmp_path, {"a.md": text, "newslint.toml": 'presets = ["hugo", "news", "mainroad"]\n'})
+    found = newslint_run(tmp_path, "check", "--no-cache", "--output-format", "json").json()
+    rows = [(d["code"], d["line"], d["column"], d["severity"]) for d in found]
+    assert rows == [("DT001", 3, 7, "warning"), ("TH002", 8, 5, "error")]
+    assert found[0]["fix"]["applicability"] == "unsafe"  # UTC assumed
+    assert found[0]["fix"]["edits"][0]["content"] == "2025-02-08T09:55:35Z"
+    widget = found[1]["fix"]
+    assert widget["applicability"] == "unsafe"  # closest known name
+    assert widget["edits"][0]["content"] == "recent"
+
+
+def test_the_built_in_rules_load_through_the_entry_point_group() -> None:
+    """DESIGN: rules are "loaded through the entry-point group `newslint.rules` (the built-ins
+    register there like any plugin)"."""
+    from importlib.metadata import entry_points
+
+    builtins = [e for e in entry_points(group="newslint.rules") if e.value == "newslint.rules"]
+    assert len(builtins) == 1
