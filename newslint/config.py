@@ -296,6 +296,12 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
         problem = _check_timezone(config.timezone)
         if problem:
             raise ConfigError(f"{where}: {prefix}timezone: {problem}")
+    if config.source_field is not None and not config.source_field.strip():
+        # An empty name would silently mean the default `source`: a bad value names its key.
+        raise ConfigError(
+            f"{where}: {prefix}source-field: expected a front-matter key,"
+            f" got {_show(config.source_field)}"
+        )
     _check_links(config.links, where, prefix)
     return config
 

@@ -1041,3 +1041,44 @@ def test_the_built_in_rules_load_through_the_entry_point_group() -> None:
 
     builtins = [e for e in entry_points(group="newslint.rules") if e.value == "newslint.rules"]
     assert len(builtins) == 1
+
+
+# --- configuration values -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "message"),
+    [
+        (
+            "newslint.toml",
+            'source-field = ""\n',
+            'newslint: error: newslint.toml: source-field: expected a front-matter key, got ""\n',
+        ),
+        (
+            "pyproject.toml",
+            '[tool.newslint]\nsource-field = "  "\n',
+            "newslint: error: pyproject.toml: tool.newslint.source-field:"
+            ' expected a front-matter key, got "  "\n',
+        ),
+        (
+            "newslint.toml",
+            '[per-file-ignores]\n"a.md" = ["XX999"]\n',
+            'newslint: error: newslint.toml: per-file-ignores."a.md"[0]: unknown rule or prefix'
+            " 'XX999'\n",
+        ),
+        (
+            "newslint.toml",
+            "[rules.summary-length]\nmin = 500\n",
+            "newslint: error: newslint.toml: rules.summary-length: min (500) is more than max"
+            " (300)\n",
+        ),
+    ],
+)
+def test_a_bad_value_exits_2_naming_its_key(
+    tmp_path: Path, file: str, text: str, message: str
+) -> None:
+    """DESIGN: "Unknown keys and bad values exit 2 naming the key". An empty `source-field` used to
+    be taken silently as the default `source`."""
+    put(tmp_path, {file: text, "a.md": article("Text.\n")})
+    run = newslint_run(tmp_path, "check", "--no-cache", "a.md")
+    assert (run.rc, run.out, run.err) == (2, "", message)
