@@ -1082,3 +1082,198 @@ def test_a_bad_value_exits_2_naming_its_key(
     put(tmp_path, {file: text, "a.md": article("Text.\n")})
     run = newslint_run(tmp_path, "check", "--no-cache", "a.md")
     assert (run.rc, run.out, run.err) == (2, "", message)
+
+
+# --- link-insecure: safe once the link check saw https work --------------------------------------
+#
+# A real https check without the internet: the link checker goes through a proxy (README: proxies
+# "come from the environment as for curl"; `SSL_CERT_FILE` names "the certificates to trust"). The
+# proxy answers plain http itself, and for `CONNECT www.example.org:443` plays that site with a
+# certificate of a test authority; it refuses a tunnel to any other host.
+
+
+@pytest.fixture(scope="module")
+def authority(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A test certificate authority (ca.crt) and its certificate for www.example.org."""
+    import shutil
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    openssl(
+        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt",
+        "-days", "2", "-subj", "/CN=newslint peer test CA",
+        "-addext", "basicConstraints=critical,CA:TRUE",
+        "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+    )  # fmt: skip
+    openssl(
+        "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "site.key", "-out", "site.csr",
+        "-subj", "/CN=www.example.org",
+    )  # fmt: skip
+    (folder / "site.ext").write_text(
+        "subjectAltName=DNS:www.example.org\nbasicConstraints=CA:FALSE\n"
+        "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n"
+        "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n",
+        encoding="utf-8",
+    )
+    openssl(
+        "x509", "-req", "-in", "site.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+        "-CAcreateserial", "-out", "site.crt", "-days", "2", "-extfile", "site.ext",
+    )  # fmt: skip
+    return folder
+
+
+class _Site(BaseHTTPRequestHandler):
+    """www.example.org over https, inside the proxy's tunnel: every page is there."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _answer(self) -> None:
+        server = self.server
+        assert isinstance(server, _Proxy)
+        with server.lock:
+            server.seen.append(f"https {self.command} {self.headers.get('Host')}{self.path}")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        if self.command == "GET":
+            self.wfile.write(b"ok")
+
+    do_GET = _answer
+    do_HEAD = _answer
+
+
+class _ProxyHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_CONNECT(self) -> None:
+        server = self.server
+        assert isinstance(server, _Proxy)
+        with server.lock:
+            server.seen.append(f"CONNECT {self.path}")
+        if self.path != "www.example.org:443":
+            self.send_response(502)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(200, "Connection established")
+        self.end_headers()
+        self.wfile.flush()
+        tunnel = server.tls.wrap_socket(self.connection, server_side=True)
+        _Site(tunnel, self.client_address, server)
+        self.close_connection = True
+
+    def _plain(self) -> None:
+        server = self.server
+        assert isinstance(server, _Proxy)
+        with server.lock:
+            server.seen.append(f"http {self.command} {self.path}")
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        if self.command == "GET":
+            self.wfile.write(b"ok")
+
+    do_GET = _plain
+    do_HEAD = _plain
+
+
+class _Proxy(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, authority: Path) -> None:
+        import ssl
+
+        super().__init__(("127.0.0.1", 0), _ProxyHandler)
+        self.tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self.tls.load_cert_chain(authority / "site.crt", authority / "site.key")
+        self.seen: list[str] = []
+        self.lock = threading.Lock()
+
+    def env(self, authority: Path) -> dict[str, str]:
+        address = f"http://127.0.0.1:{self.server_address[1]}"
+        return {
+            "HTTP_PROXY": address,
+            "HTTPS_PROXY": address,
+            "SSL_CERT_FILE": str(authority / "ca.crt"),
+        }
+
+
+@pytest.fixture
+def proxy(authority: Path) -> Iterator[_Proxy]:
+    server = _Proxy(authority)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+INSECURE = article(
+    "See [the bill](http://www.example.org/bill) and [the vote](http://insecure.example.net/vote).\n"
+)
+
+
+def insecure_rows(run: Run) -> list[tuple[int, int, int, str]]:
+    return [
+        (d["line"], d["column"], d["end_column"], d["fix"]["applicability"])
+        for d in run.json()
+        if d["code"] == "LK004"
+    ]
+
+
+def test_link_insecure_is_safe_where_the_check_saw_https_answer(
+    proxy: _Proxy, authority: Path, tmp_path: Path
+) -> None:
+    """DESIGN, LK004: "unsafe: https (safe once a link check saw https work)"."""
+    put(tmp_path, {"newslint.toml": NO_SOURCE_CHECK, "a.md": INSECURE})
+    bill = at(INSECURE, "http://www.example.org")
+    vote = at(INSECURE, "http://insecure.example.net")
+    # Reported at the `http://` of each URL.
+    expected_spans = [(bill[0], bill[1], bill[1] + 7), (vote[0], vote[1], vote[1] + 7)]
+    unchecked = newslint_run(tmp_path, "check", "--no-cache", "--output-format", "json", "a.md")
+    assert insecure_rows(unchecked) == [(*span, "unsafe") for span in expected_spans]
+    assert proxy.seen == []
+    checked = check_links(tmp_path, "a.md", env=proxy.env(authority))
+    assert insecure_rows(checked) == [
+        (*expected_spans[0], "safe"),
+        (*expected_spans[1], "unsafe"),
+    ]
+    assert "https HEAD www.example.org/bill" in proxy.seen or (
+        "https GET www.example.org/bill" in proxy.seen
+    )
+    (fix,) = [d["fix"] for d in checked.json() if d["fix"]["applicability"] == "safe"]
+    assert fix["edits"] == [
+        {
+            "line": bill[0],
+            "column": bill[1],
+            "end_line": bill[0],
+            "end_column": bill[1] + 4,
+            "content": "https",
+        }
+    ]
+
+
+def test_fix_check_links_writes_https_where_it_answered(
+    proxy: _Proxy, authority: Path, tmp_path: Path
+) -> None:
+    put(tmp_path, {"newslint.toml": NO_SOURCE_CHECK, "a.md": INSECURE})
+    unchecked = newslint_run(tmp_path, "fix", "--no-cache", "a.md")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == INSECURE
+    assert unchecked.rc == 0
+    fixed = newslint_run(
+        tmp_path, "fix", "--check-links", "--no-cache", "a.md", env=proxy.env(authority)
+    )
+    assert fixed.rc == 0
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == INSECURE.replace(
+        "http://www.example.org", "https://www.example.org"
+    )
