@@ -278,6 +278,28 @@ def test_the_source_field_and_raw_html_links_are_checked(web: _Server, tmp_path:
     ]
 
 
+@pytest.mark.parametrize(
+    ("severity", "expected", "rc"),
+    [
+        ("warning", ["warning", "warning"], 0),
+        ("info", ["info", "info"], 0),
+        # README: "setting the rule's default changes nothing": the 5xx stays a warning.
+        ("error", ["error", "warning"], 1),
+    ],
+)
+def test_a_configured_link_broken_severity_holds_for_both_kinds(
+    web: _Server, tmp_path: Path, severity: str, expected: list[str], rc: int
+) -> None:
+    """README: a rule's `severity` "holds for every problem of the rule, also those it reports at
+    another severity than its own"."""
+    text = article(f"See [it]({web.url('/gone')}) and [that]({web.url('/boom')}).\n")
+    config = NO_SOURCE_CHECK + f'[rules.link-broken]\nseverity = "{severity}"\n'
+    put(tmp_path, {"newslint.toml": config, "a.md": text})
+    run = check_links(tmp_path, "--select", "LK006", "a.md")
+    assert [d["severity"] for d in run.json()] == expected
+    assert run.rc == rc
+
+
 # --- link-redirect ------------------------------------------------------------------------------
 
 
@@ -332,6 +354,32 @@ def test_fix_points_a_redirected_link_at_its_target_only_with_unsafe_fixes(
     )
     assert unsafe.rc == 0
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == text.replace(moved, web.url("/ok"))
+
+
+def test_fix_diff_and_fix_stdin_show_the_redirect_fix_and_write_nothing(
+    web: _Server, tmp_path: Path
+) -> None:
+    moved, target = web.url("/moved"), web.url("/ok")
+    text = article(f"Read [the bill]({moved}).\n")
+    put(tmp_path, {"newslint.toml": NO_SOURCE_CHECK, "a.md": text})
+    args = ("fix", "--check-links", "--unsafe-fixes", "--no-cache", "--select", "LK007")
+    diff = newslint_run(tmp_path, *args, "--diff", "a.md")
+    line = at(text, moved)[0]
+    old_line = text.splitlines()[line - 1]
+    assert diff.rc == 1  # there is a diff
+    assert f"-{old_line}\n+{old_line.replace(moved, target)}\n" in diff.out
+    assert diff.out.startswith("--- a/a.md\n+++ b/a.md\n")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == text
+    proc = subprocess.run(
+        [NEWSLINT, *args, "--stdin-filename", "a.md", "-"],
+        cwd=tmp_path,
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (proc.returncode, proc.stdout) == (0, text.replace(moved, target))
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == text
 
 
 # --- how requests are made ----------------------------------------------------------------------
