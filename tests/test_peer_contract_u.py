@@ -1325,3 +1325,49 @@ def test_fix_check_links_writes_https_where_it_answered(
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == INSECURE.replace(
         "http://www.example.org", "https://www.example.org"
     )
+
+
+# --- the `lead` field: DESIGN names it beside title and summary for TX003, TX004 and TX005 ----------
+
+
+def lead_article(lead_lines: str) -> str:
+    return (
+        "---\n"
+        'title: "Budget passes"\n'
+        "date: 2025-02-08T09:55:35+08:00\n"
+        'summary: "The parliament passed the budget on Tuesday after a long debate."\n'
+        + lead_lines
+        + "---\n\nThe parliament passed the budget on Tuesday.\n\n"
+        + SOURCE
+    )
+
+
+@pytest.mark.parametrize(
+    ("lead", "needle", "code", "length", "content"),
+    [
+        ('lead: "Tom &amp; Jerry met the minister."\n', "&amp;", "TX003", 5, "&"),
+        ('lead: "Tom met the minister.Then he left."\n', ".Then", "TX004", 1, None),
+        ('lead: "Tom met  the minister."\n', "  ", "TX005", 2, " "),
+        ('lead: "Tom met\u00a0the minister."\n', "\u00a0", "TX005", 1, " "),
+        # Hugo 0.150+ reads a custom key under `params` as the page's `.Params.lead`.
+        ('params:\n  lead: "Tom &#39;s minister."\n', "&#39;", "TX003", 5, "'"),
+    ],
+)
+def test_text_rules_check_the_lead_field(
+    lead: str, needle: str, code: str, length: int, content: str | None
+) -> None:
+    text = lead_article(lead)
+    found = newslint.check_text(text, path="a.md")
+    line, column = at(text, needle)
+    assert [(d.code, d.line, d.column, d.end_column) for d in found] == [
+        (code, line, column, column + length)
+    ]
+    (fix,) = [d.to_json()["fix"] for d in found]
+    assert fix["applicability"] == "safe"
+    fixed, remaining = newslint.fix_text(text, path="a.md")
+    assert remaining == []
+    if content is not None:
+        assert fix["edits"][0]["content"] == content
+        assert fixed == text[: text.index(needle)] + content + text[text.index(needle) + length :]
+    else:  # sentence-spacing inserts a space after the full stop
+        assert fixed == text.replace(needle, ". Then")
