@@ -1371,3 +1371,45 @@ def test_text_rules_check_the_lead_field(
         assert fixed == text[: text.index(needle)] + content + text[text.index(needle) + length :]
     else:  # sentence-spacing inserts a space after the full stop
         assert fixed == text.replace(needle, ". Then")
+
+
+# --- date-order: "lastmod before date; expiryDate not after publishDate/date" ---------------------
+
+
+@pytest.mark.parametrize(
+    ("extra", "needle"),
+    [
+        # Not after publishDate, though after date: the page would never be shown.
+        (
+            "publishDate: 2025-02-10T00:00:00+08:00\nexpiryDate: 2025-02-09T00:00:00+08:00\n",
+            "2025-02-09T00:00:00+08:00",
+        ),
+        # Equal is "not after".
+        (
+            "publishDate: 2025-02-10T00:00:00+08:00\nexpiryDate: 2025-02-10T00:00:00+08:00\n",
+            "2025-02-10T00:00:00+08:00\n",
+        ),
+        ("expiryDate: 2025-02-08T09:55:35+08:00\n", "2025-02-08T09:55:35+08:00\n"),
+        # The same instant as date, written in another offset.
+        ("expiryDate: 2025-02-08T01:55:35Z\n", "2025-02-08T01:55:35Z"),
+        # One second before date, in another offset.
+        ("lastmod: 2025-02-08T01:55:34Z\n", "2025-02-08T01:55:34Z"),
+        # Near misses: lastmod at the same instant, expiry one second after.
+        ("lastmod: 2025-02-08T01:55:35Z\n", None),
+        ("expiryDate: 2025-02-08T09:55:36+08:00\n", None),
+        ("publishDate: 2025-02-07T00:00:00Z\nexpiryDate: 2025-02-08T09:55:36+08:00\n", None),
+    ],
+)
+def test_date_order_compares_instants(extra: str, needle: str | None) -> None:
+    text = lead_article(extra)
+    found = newslint.check_text(text, path="a.md", select=["DT"])
+    if needle is None:
+        assert found == []
+        return
+    value = needle.rstrip("\n")
+    index = text.rindex(needle)
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind("\n", 0, index)
+    assert [(d.code, d.severity.label, d.line, d.column, d.end_column, d.fix) for d in found] == [
+        ("DT004", "warning", line, column, column + len(value), None)
+    ]
