@@ -1413,3 +1413,20 @@ def test_date_order_compares_instants(extra: str, needle: str | None) -> None:
     assert [(d.code, d.severity.label, d.line, d.column, d.end_column, d.fix) for d in found] == [
         ("DT004", "warning", line, column, column + len(value), None)
     ]
+
+
+def test_a_walk_takes_the_files_hugo_reads_as_markdown(tmp_path: Path) -> None:
+    """README: "A folder is walked for Markdown files". hugo 0.168 makes a Markdown page of
+    `.md`, `.markdown`, `.mdown` and `.MD`; `.mkd` it copies as a file, and `.txt`, `.adoc`,
+    `.html` are no Markdown (checked with the hugo binary)."""
+    names = ("a.md", "b.markdown", "c.mdown", "d.MD", "e.mkd", "f.txt", "g.adoc", "h.html")
+    put(tmp_path, {name: glued(name.replace(".", "-")) for name in names})
+    run = newslint_run(
+        tmp_path, "check", "--no-cache", "--output-format", "json", "--select", "TX004", "."
+    )
+    assert [(d["path"], d["line"], d["column"]) for d in run.json()] == [
+        ("a.md", 7, 14),
+        ("b.markdown", 7, 14),
+        ("c.mdown", 7, 14),
+        ("d.MD", 7, 14),
+    ]
