@@ -1,4 +1,5 @@
-"""File discovery: directories walked for Markdown, `.gitignore` respected, symlink loops survived.
+"""File discovery: directories walked for Markdown, `.gitignore` and `.git/info/exclude` respected,
+symlink loops survived.
 
 A walk also leaves out the content Hugo builds no page from (`newslint.site.Site.hugo_skips`): the
 files and folders the site's `ignoreFiles` patterns match, the content of the languages its
@@ -98,15 +99,42 @@ def _ignored(path: Path, is_dir: bool, stack: Sequence[_GitIgnore]) -> bool:
 
 
 def _parents_ignores(directory: Path) -> list[_GitIgnore]:
-    """The .gitignore files of the enclosing git repository above `directory`."""
+    """The .gitignore files of the enclosing git repository above `directory`, after the
+    repository's own `.git/info/exclude`, which git (and ruff's walk) honour below them."""
     found: list[_GitIgnore] = []
     for parent in [directory, *directory.parents]:
         ignore = _load_ignore(parent)
         if ignore is not None:
             found.append(ignore)
         if os.path.exists(parent / ".git"):  # False, not an error, where it cannot be looked at
+            info = _info_exclude(parent)
+            if info is not None:
+                found.append(info)
             break
     return list(reversed(found))
+
+
+def _info_exclude(top: Path) -> _GitIgnore | None:
+    """The patterns of `info/exclude` in the git directory of the work tree at `top` (`.git`, or
+    for a linked work tree or a submodule, where its `gitdir:` line and `commondir` lead), read
+    as a .gitignore at `top`."""
+    git = top / ".git"
+    try:
+        if git.is_file():
+            first = git.read_text(encoding="utf-8-sig", errors="replace").partition("\n")[0]
+            if not first.startswith("gitdir:"):
+                return None
+            git = top / first[len("gitdir:") :].strip()
+            common = git / "commondir"
+            if common.is_file():
+                git = git / common.read_text(encoding="utf-8", errors="replace").strip()
+        exclude = git / "info" / "exclude"
+        if not exclude.is_file():
+            return None
+        lines = exclude.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return None
+    return _GitIgnore(top, lines) if lines else None
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:

@@ -1430,3 +1430,32 @@ def test_a_walk_takes_the_files_hugo_reads_as_markdown(tmp_path: Path) -> None:
         ("c.mdown", 7, 14),
         ("d.MD", 7, 14),
     ]
+
+
+def test_a_walk_leaves_out_what_git_info_exclude_ignores(tmp_path: Path) -> None:
+    """README: a walk leaves out what `.gitignore` does; ruff's walk (and git) also honour the
+    repository's `.git/info/exclude`, where a clone keeps its own ignores. The .gitignore files
+    win over it, as in git; a file named on the command line is linted whatever its name."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    put(tmp_path, {n: glued(n.replace("/", "-")) for n in ("a.md", "scratch.md", "notes/b.md")})
+    put(tmp_path, {"notes/keep.md": glued("keep"), "notes/.gitignore": "!keep.md\n"})
+    (tmp_path / ".git" / "info").mkdir(exist_ok=True)
+    (tmp_path / ".git" / "info" / "exclude").write_text(
+        "# local\nscratch.md\nnotes/*.md\n", encoding="utf-8"
+    )
+
+    def walked(cwd: Path, *paths: str) -> list[str]:
+        run = newslint_run(
+            cwd, "check", "--no-cache", "--output-format", "json", "--select", "TX004", *paths
+        )
+        return [d["path"] for d in run.json()]
+
+    assert walked(tmp_path, ".") == ["a.md", "notes/keep.md"]
+    assert walked(tmp_path / "notes", ".") == ["keep.md"]
+    assert walked(tmp_path, "scratch.md") == ["scratch.md"]
+    # A linked work tree keeps its ignores in the main repository's git directory.
+    git(tmp_path, "add", "a.md", "notes/keep.md", "notes/.gitignore")
+    git(tmp_path, "commit", "-qm", "articles")
+    git(tmp_path, "worktree", "add", "-q", str(tmp_path / "linked"), "-b", "linked")
+    put(tmp_path / "linked", {"scratch.md": glued("scratch"), "notes/b.md": glued("b")})
+    assert walked(tmp_path / "linked", ".") == ["a.md", "notes/keep.md"]
