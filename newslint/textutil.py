@@ -639,12 +639,26 @@ def _hangul(char: str) -> bool:
 
 
 def _korean_glued(text: str, pos: int) -> bool:
-    """`했다.헬름`: a Korean sentence run into the next one, outside a URL, path or address."""
+    """`했다.헬름`, `했다.MSA는`: a Korean sentence run into the next one, outside a URL, path or
+    address."""
     if pos < 2 or text[pos] == "," or text[pos - 1] not in _KOREAN_ENDINGS:
         return False
-    if not (_hangul(text[pos - 2]) and pos + 1 < len(text) and _hangul(text[pos + 1])):
+    if not (_hangul(text[pos - 2]) and pos + 1 < len(text)):
+        return False
+    if not (_hangul(text[pos + 1]) or _latin_in_korean(text, pos + 1)):
         return False
     return _prose_token(text, pos)
+
+
+# A Korean sentence may open with a Latin name or acronym, its particle or the rest of the word
+# written on in Hangul (`MSA는`, `LG전자가`, `Go언어`): that Hangul tells a sentence's first word
+# from a file extension or a dotted name. `.NET` is such a name even with a particle (`.NET은`).
+_LATIN_THEN_HANGUL = re.compile(r"[A-Z][A-Za-z0-9]*(?=[\uac00-\ud7a3])")
+
+
+def _latin_in_korean(text: str, start: int) -> bool:
+    match = _LATIN_THEN_HANGUL.match(text, start)
+    return match is not None and match.group() != "NET"
 
 
 def _indic(char: str) -> bool:
@@ -735,7 +749,7 @@ def _word_before(text: str, pos: int) -> str:
 def _glued(text: str, pos: int) -> bool:
     punct = text[pos]
     after = pos + 1
-    if _hangul(text[after]):
+    if _hangul(text[after]) or (_hangul(text[pos - 1 : pos]) and _latin_in_korean(text, after)):
         return _korean_glued(text, pos)
     if _indic(text[after]):
         return _indic_glued(text, pos)

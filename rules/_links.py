@@ -500,7 +500,10 @@ _SOURCE_LABEL = re.compile(
     r"(?>(?:>[ \t]?)*)[ \t]*+"
     # Spaces possessive: the parts around them take none, and trying every split of a long run
     # of spaces between two of them would be quadratic.
-    r"(?:[^\[\]`\n]*?[，,;；|][ \t]*+)?"  # a clause before the label ("本文由…翻译，")
+    # A clause before the label ("本文由…翻译，"), or whole sentences: a body whose paragraphs a
+    # scraper ran into one line ends in its source all the same ("... Rp17,1 miliar. _Sumber :
+    # [Kejaksaan.go.id](url)_").
+    r"(?:[^\[\]`\n]*?(?:[，,;；|]|[.!?。！？](?=[ \t]))[ \t]*+)?"
     # The whole line in parentheses, "(bron: [name](url))", full-width ones too ("（来源：[...]）"),
     # also in emphasis, as Spanish, Portuguese and Italian sites set it off:
     # "*(Fuente: [EFE](url))*".

@@ -24,7 +24,11 @@ square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, 
 before a reference, `Vol.I` before a volume's Roman numeral), code, shortcodes or templates, a
 product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or Japanese
 text, whose full stops take no space. Korean spaces its sentences: a sentence ending (`-다`, `-요`,
-`-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
+`-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported, and so is one glued to a
+Latin name or acronym that its particle follows in Hangul (`했다.MSA는`, `했다.LG전자가`; not `.NET`).
+A next sentence whose first word opens inline markup is glued all the same (`done.**The next**`,
+`done._The_`, `done.[The report](url)`: the reader sees `done.The`); the space goes before the
+markup.
 
 A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
 map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a
@@ -47,6 +51,7 @@ Safe: a single space is inserted after the punctuation.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -104,7 +109,12 @@ class SentenceSpacing(Rule):
         if "\\" in text:
             # Judged as shown (`said,\\"After` shows `said,"After`), reported in the source.
             text, origin = unescaped(text)
-        positions = _after_markup(ctx.document.text, node.span.start, text)
+        source = ctx.document.text
+        positions = _after_markup(source, node.span.start, text)
+        shown = _before_markup(source, node.span.end, text)
+        if shown is not None:
+            positions.append(len(text) - 1)
+            text = shown  # the run and the words after it, which name the word in the message
         if not positions:
             return
         if self.templates is None:
@@ -144,6 +154,30 @@ class SentenceSpacing(Rule):
 # before a text run: the run alone (` fell.Then prices rose.`) has no word before `fell`, and a
 # lone token is judged no prose (`Fig.A`), so the run-on sentence would be missed.
 _MARKUP_WORD = "w "
+
+
+# Inline markup that opens the next sentence's first word right after a run's last character
+# (`done.**The next** step`, `done._The_`, `done.[The report](url)`): scrapers that join
+# paragraphs drop the space before it too, and the reader sees `done.The next step`.
+_MARKUP_OPENING = re.compile(r"(?:\*{1,3}|_{1,3}|\[)(?=[^\W\d_])")
+# Within the rest of that line: a link's destination and the markup characters, which the reader
+# does not see between the words.
+_HIDDEN_MARKUP = re.compile(r"\]\([^()\s]*\)|[*_\[\]]")
+
+
+def _before_markup(source: str, end: int, text: str) -> str | None:
+    """TEXT (the run that ends at END of SOURCE) with the words after it as the reader sees them,
+    when the run's last character is a sentence's punctuation glued to the inline markup that
+    opens the next sentence; None otherwise."""
+    if text[-1:] not in (".", "!", "?", ","):
+        return None
+    opening = _MARKUP_OPENING.match(source, end)
+    if opening is None:
+        return None
+    line_end = source.find("\n", end)
+    rest = source[opening.end() : line_end if line_end >= 0 else len(source)]
+    shown = text + _HIDDEN_MARKUP.sub("", rest)
+    return shown if len(text) - 1 in missing_sentence_spaces(shown) else None
 
 
 def _after_markup(source: str, start: int, text: str) -> list[int]:

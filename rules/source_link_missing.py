@@ -21,7 +21,9 @@ parentheses (`(bron: [name](url))`, the full-width ones of Chinese and Japanese,
 also in emphasis: `*(Fuente: [EFE](url))*`; one left open, `(Source: [name](url)`, is a slip of
 punctuation, the source still named), with a no-break space before the colon as French writes it
 (`Source : [AFP](url)`), after a clause ending in a comma (`本文由…翻译，原文链接：[name](url)`) and followed
-by a full stop. After the label a citation may come first when the line's one link ends it (`Source:
+by a full stop; the label may also follow the last sentence of a line that holds a whole paragraph,
+as a scraper runs paragraphs into one (`... the vote was close. _Sumber: [name](url)_`). After the
+label a citation may come first when the line's one link ends it (`Source:
 Ministry of Health, "Report," 11 August 2026 — [gov.uk/...](url)`). Several sources may end the body
 as a list of links, each item one link, right after a line that is such a label alone
 (`**Sources:**`, `## Sources`): the first item is the source link. Other words before the link or

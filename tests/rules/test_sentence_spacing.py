@@ -369,6 +369,21 @@ KOREAN_CASES = [
         fixed=fm(title="예산이 통과됐다. 시장은 반겼다"),
     ),
     # Spaced sentences, a Hangul domain, an ellipsis, a comma, Chinese and Japanese full stops.
+    # A Korean sentence that opens with a Latin acronym or name and its particle (`MSA와`,
+    # `LG전자가`), seen on a Korean Go community blog; a file extension (`.PDF 형식`) and `.NET`
+    # are no sentence's first word.
+    Case(
+        "korean-run-on-before-latin-word",
+        fm(body="환경이 된다는 이야기가 되겠다.MSA와 REST가 그렇다. 발표했다.LG전자가 답했다.\n"),
+        errors=[("glued", 4, 17), ("glued", 4, 38)],
+        fixed=fm(
+            body="환경이 된다는 이야기가 되겠다. MSA와 REST가 그렇다. 발표했다. LG전자가 답했다.\n"
+        ),
+    ),
+    Case(
+        "korean-latin-lookalikes",
+        fm(body="형식은 문서다.PDF 형식. 사용했다.NET은 좋다. 버전이다.v2는 없다.\n"),
+    ),
     Case(
         "korean-well-formed-and-lookalikes",
         fm(
@@ -491,3 +506,40 @@ def test_message_names_the_word_after_a_quote_or_with_an_elision(body: str, mess
     from newslint.engine import check_text
 
     assert [d.message for d in check_text(fm(body=body), select=["TX004"])] == [message]
+
+
+# A sentence whose first word is in inline markup glued to the one before (`done.**The next**`,
+# seen in a Korean blog post as `되겠다.**MSA와 REST**`): the reader sees `done.The next`. The
+# space goes before the markup, which still opens there; a closing delimiter cannot follow `.`
+# and a letter (CommonMark flanking), and an image or footnote reference is no word.
+MARKUP_CASES = [
+    Case(
+        "glued-before-strong-emphasis-and-link",
+        fm(
+            body="The report is done.**The next** step is here.\n\n"
+            "The vote ended._The count_ began at once.\n\n"
+            "Read the rules.[The full text](https://example.org/rules) is online.\n\n"
+            "이야기가 되겠다.**MSA와 REST** 바로 그런 환경이다.\n"
+        ),
+        errors=[("glued", 4, 19), ("glued", 6, 15), ("glued", 8, 15), ("glued", 10, 9)],
+        fixed=fm(
+            body="The report is done. **The next** step is here.\n\n"
+            "The vote ended. _The count_ began at once.\n\n"
+            "Read the rules. [The full text](https://example.org/rules) is online.\n\n"
+            "이야기가 되겠다. **MSA와 REST** 바로 그런 환경이다.\n"
+        ),
+    ),
+    Case(
+        "markup-after-non-sentences",
+        fm(
+            body="See Node.**js** and e.g.**This** and U.S.**Army** here.\n\n"
+            "He said **no.**Then left. A note.[^1] And the chart.![Chart](c.png)\n\n"
+            "[^1]: A note.\n"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MARKUP_CASES, ids=lambda c: c.name)
+def test_sentence_spacing_before_markup(case: Case) -> None:
+    assert_case(SentenceSpacing, case)

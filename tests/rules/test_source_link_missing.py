@@ -395,6 +395,22 @@ LABEL_CASES = [
             title="B", body=BODY + "> 本文由机器翻译，原文链接：[一篇报道](https://example.com/a)\n"
         ),
     ),
+    # A body whose paragraphs a scraper ran into one line (an Indonesian prosecutor's office's
+    # press releases) ends in its labelled source after the last sentence; words that are no
+    # source label after a sentence (`Related:`) name no source.
+    Case(
+        "label-after-sentences-on-one-line",
+        fm(
+            title="B",
+            body="The budget passed on Tuesday. The vote was close. "
+            "_Sumber : [Kejaksaan.go.id](https://kejaksaan.go.id/a)_\n",
+        ),
+    ),
+    Case(
+        "other-words-after-a-sentence",
+        fm(title="B", body=BODY + "The vote was close. Related: [More](https://example.com/a)\n"),
+        errors=[("missing", 7, 1)],
+    ),
     # A citation between the label and the line's one link, as a Greek news site credits a
     # government page; a citation that holds a second link, or a link that does not end the
     # line, is no source line.
@@ -603,6 +619,8 @@ def test_never_rendered_pages_need_no_source(case: Case) -> None:
         ("本文由某某翻译，  **来源** ：  [R](u)", 20),
         (">  Source \t**:** [R](u)", 17),
         ("a," + " " * 50 + "b", None),  # spaces possessive: no label, found at once
+        ("It passed. Source: [R](u)", 19),
+        ("It passed." + " " * 50 + "b", None),
     ],
 )
 def test_source_label_with_runs_of_spaces(line: str, end: int | None) -> None:
