@@ -166,8 +166,12 @@ _SWAPPED_TEXT = re.compile(
 _WEB_URL = re.compile(r"https?://[^\s\[\]()<>]+\Z")
 # `[text](Hacks/Hackers Dublin: words)`: a destination with white space that is no URL (a CMS put
 # a title where the address belongs, a path has a space), so no link. `[t](url "title")` is one.
-_WORDS_DEST = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,1000})\]\(([^()\[\]\n<>]{1,2000})\)")
-_TITLED = re.compile(r"\S+[ \t]+(?:\"[^\"]*\"|'[^']*')[ \t]*\Z")
+# The words may go on on the next line (a wrapped paragraph): a line break is white space there
+# too, and Markdown still makes no link of it; a blank line ends the paragraph, so not past one.
+_WORDS_DEST = re.compile(
+    r"(?<![\\!\]])\[([^\[\]\n]{1,1000})\]\(([^()\[\]\n<>]{1,2000}(?:\n[^()\[\]\n<>]{1,2000})?)\)"
+)
+_TITLED = re.compile(r"\S+\s+(?:\"[^\"]*\"|'[^']*')\s*\Z")
 _URL_LIKE = re.compile(r"(?:https?://|www\.|/)", re.IGNORECASE)
 # `[text] (https://...)`: white space between the link text and its destination, so no link. Not
 # after `\` (escaped brackets) or `!` (an image: its own matter).
@@ -429,7 +433,7 @@ class LinkMalformed(Rule):
             dest = match.group(2).strip()
             if not node.span.start <= match.start(2) - 2 < node.span.end:
                 continue
-            if not any(c in " \t" for c in dest) or _URL_LIKE.match(dest) or _TITLED.match(dest):
+            if not any(c in " \t\n" for c in dest) or _URL_LIKE.match(dest) or _TITLED.match(dest):
                 continue
             if "/" not in dest.split()[0] or "{{" in dest or "{%" in dest:
                 # `[e](not a url)`: words in brackets and parentheses, maybe meant so; a template
@@ -442,7 +446,7 @@ class LinkMalformed(Rule):
             if _reference_key(match.group(1)) in self.labels:
                 continue
             span = Span(match.start(2), match.end(2))
-            ctx.report(span, "words", dest=dest[:80])
+            ctx.report(span, "words", dest=dest.replace("\n", " ")[:80])
 
     def _gaps(self, ctx: Context, node: Text) -> None:
         """`[text] (https://...)` whose gap is in this run: Markdown makes no link of it (the URL
