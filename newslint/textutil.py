@@ -822,6 +822,8 @@ def _glued(text: str, pos: int) -> bool:
         return False  # `math.Abs` alone in a title: a name; `«Non».Puis il` opens with words
     if not _sentence_end(left, punct):
         return False
+    if punct == "." and _vowelless_name(left):
+        return False  # `wg.Add`, `ctx.Done`: a variable's method named in a changelog
     if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:
         return False  # `Яндекс.Метрика`: one name, the brand and its product
     if punct == "." and _name_abbreviation(left):
@@ -884,6 +886,22 @@ def _closed_quotation(left: str) -> bool:
         and len(left) > 2
         and left[-1] in closing
         and any(c.isalpha() for c in left[1:-1])
+    )
+
+
+def _vowelless_name(left: str) -> bool:
+    """Whether the word `left`, before a full stop, is a short lower-case name without a vowel
+    (`wg`, `ctx`, `fmt`, `db`): a program's variable or package, as release notes name Go's
+    `wg.Add` or `ctx.Done` without code marks. Words of English (bar `hmm`, `shh`) have a vowel or
+    a `y`, so its sentences are not missed; a Czech or Croatian word without one (`vlk`, `smrt`)
+    is, which costs less than a space put into a name."""
+    word = left.lstrip("(\"'“‘«„")
+    return (
+        2 <= len(word) <= 5
+        and word.isascii()
+        and word.isalpha()
+        and word.islower()
+        and not any(c in "aeiouy" for c in word)
     )
 
 

@@ -22,8 +22,9 @@ conservative: it never fires inside URLs, e-mail addresses, domain and file name
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`, and a title or a word for street or
 square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`; `cf.L’article`
 before a reference, `Vol.I` before a volume's Roman numeral), code, shortcodes or templates, a
-product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or Japanese
-text, whose full stops take no space. Korean spaces its sentences: a sentence ending (`-다`, `-요`,
+variable's method as release notes name it (`wg.Add`, `ctx.Done`: a short lower-case name
+without a vowel before the stop), a product of a brand that names its products with a dot
+(`Яндекс.Метрика`), nor in Chinese or Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence ending (`-다`, `-요`,
 `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
 
 A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`

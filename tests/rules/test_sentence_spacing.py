@@ -64,6 +64,26 @@ CASES = [
         ),
     ),
     Case("lone-name-titles", fm(title="math.Abs", summary="See time.Format")),
+    Case(
+        # A short lower-case name without a vowel is a variable or package (Go's `wg.Add` in
+        # release notes), no sentence's end; a word with one still is (`rhythm` has its `y`).
+        "vowelless-name-left-alone",
+        fm(
+            body=(
+                "* transfer: fixed calling wg.Add in main goroutine to avoid races\n"
+                "* core: check (ctx.Done in every loop of the server\n\n"
+                "They kept the rhythm.Officials said it was fine.\n"
+            )
+        ),
+        errors=[("glued", 7, 21)],
+        fixed=fm(
+            body=(
+                "* transfer: fixed calling wg.Add in main goroutine to avoid races\n"
+                "* core: check (ctx.Done in every loop of the server\n\n"
+                "They kept the rhythm. Officials said it was fine.\n"
+            )
+        ),
+    ),
     Case("quote-after-period-is-ambiguous", fm(body='He left."Then we went home."\n')),
     Case("ellipsis", fm(body="He waited...Then he left.\n")),
     Case(
