@@ -889,6 +889,12 @@ def _closed_quotation(left: str) -> bool:
     )
 
 
+def sentence_starter(word: str) -> bool:
+    """Whether `word` often opens a sentence (`The`, `However`, `Además`): after one of them a
+    glued sentence is certain."""
+    return word in _STARTERS
+
+
 def _vowelless_name(left: str) -> bool:
     """Whether the word `left`, before a full stop, is a short lower-case name without a vowel
     (`wg`, `ctx`, `fmt`, `db`): a program's variable or package, as release notes name Go's
