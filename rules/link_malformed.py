@@ -38,7 +38,8 @@ Flags links and images that cannot work:
 - a web or e-mail address written without its scheme (`[cats](icanhascheezburger.com)`,
   `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
   through): the browser takes it for a page next to the article (hugo 0.168 writes
-  `href="desk@example.org"`). Only `www.` addresses and the generic top-level domains (`.com`,
+  `href="desk@example.org"`; an autolink, `<desk@example.org>`, is Markdown's e-mail link to
+  `mailto:desk@example.org`, and left alone). Only `www.` addresses and the generic top-level domains (`.com`,
   `.org`, `.net`, `.edu`, `.gov`) count, which few file names end in; with a port
   (`www.x.org:8080/a`) the browser takes the host for a scheme of its own, and a last label that is
   a file's extension (`www.backup.tar`) may be a file's name and is left alone. `.org` and `.com`
@@ -180,6 +181,11 @@ _GAP = re.compile(
 )
 
 
+# Links whose address Markdown (or Hugo's linkify) completes itself: `<editor@example.org>`
+# goes to `mailto:editor@example.org` (hugo 0.168), a bare `www.example.org` to `http://`.
+_SCHEMELESS_TYPES = ("Linkify", "Email")
+
+
 class LinkMalformed(Rule):
     code = "LK002"
     name = "link-malformed"
@@ -248,7 +254,9 @@ class LinkMalformed(Rule):
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
-        elif link.link_type != "Linkify" and (missing := self._missing_scheme(ctx, url)):
+        elif link.link_type not in _SCHEMELESS_TYPES and (
+            missing := self._missing_scheme(ctx, url)
+        ):
             fix = _add_scheme(text, url, dest, missing)
             ctx.report(dest or link.span, "no-scheme", url=url[:80], fix=fix)
         elif (bad := _BAD_ESCAPE.search(url)) is not None:

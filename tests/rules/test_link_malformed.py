@@ -512,6 +512,14 @@ NO_SCHEME_CASES = [
             "[d](mailto:desk@example.org) [e](https://example.com)\n"
         ),
     ),
+    Case(
+        # An e-mail autolink is Markdown's: hugo 0.168 links `<desk@example.org>` to
+        # `mailto:desk@example.org`. The same address as an inline link's URL is not completed.
+        "e-mail-autolink",
+        fm(body="Email <desk@example.org> or [the desk](desk@example.org).\n"),
+        errors=[("no-scheme", 4, 40)],
+        unsafe_fixed=fm(body="Email <desk@example.org> or [the desk](mailto:desk@example.org).\n"),
+    ),
 ]
 
 
