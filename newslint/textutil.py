@@ -822,7 +822,12 @@ def _glued(text: str, pos: int) -> bool:
         return False  # `math.Abs` alone in a title: a name; `«Non».Puis il` opens with words
     if not _sentence_end(left, punct):
         return False
-    if punct == "." and _vowelless_name(left):
+    if (
+        punct == "."
+        and _vowelless_name(left)
+        and word not in _STARTERS
+        and not _number_before(text, start)
+    ):
         return False  # `wg.Add`, `ctx.Done`: a variable's method named in a changelog
     if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:
         return False  # `Яндекс.Метрика`: one name, the brand and its product
@@ -900,7 +905,8 @@ def _vowelless_name(left: str) -> bool:
     (`wg`, `ctx`, `fmt`, `db`): a program's variable or package, as release notes name Go's
     `wg.Add` or `ctx.Done` without code marks. Words of English (bar `hmm`, `shh`) have a vowel or
     a `y`, so its sentences are not missed; a Czech or Croatian word without one (`vlk`, `smrt`)
-    is, which costs less than a space put into a name."""
+    is, which costs less than a space put into a name. The caller keeps a unit after a number
+    (`20 mph.Forecasters`) and a glued sentence's usual first word (`.The`)."""
     word = left.lstrip("(\"'“‘«„")
     return (
         2 <= len(word) <= 5
@@ -909,6 +915,22 @@ def _vowelless_name(left: str) -> bool:
         and word.islower()
         and not any(c in "aeiouy" for c in word)
     )
+
+
+# A number before a unit (`20 mph`, `1,200 km`, `3.5 kg`).
+_NUMBER = re.compile(r"[-+~]?\d[\d,.]*")
+
+
+def _number_before(text: str, start: int) -> bool:
+    """Whether the word before the token at `start` is a number: the token is then its unit
+    (`20 mph`, `5 km`), which may end a sentence."""
+    end = start
+    while end > 0 and text[end - 1] in " \t\u00a0":
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return begin < end and _NUMBER.fullmatch(text, begin, end) is not None
 
 
 def _name_abbreviation(left: str) -> bool:

@@ -23,11 +23,12 @@ conservative: it never fires inside URLs, e-mail addresses, domain and file name
 square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`; `cf.L’article`
 before a reference, `Vol.I` before a volume's Roman numeral), code, shortcodes or templates, a
 variable's method as release notes name it (`wg.Add`, `ctx.Done`: a short lower-case name
-without a vowel before the stop; or any name, `os.Exit`, in a paragraph or list item that opens in
-lower case, as a changelog's items do, `* call os.Exit when done`, unless a word that often opens
-sentences, `The`, follows the stop), a product of a brand that names its products with a dot
-(`Яндекс.Метрика`), nor in Chinese or Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence ending (`-다`, `-요`,
-`-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
+without a vowel before the stop, but not a unit after a number, `20 mph.Police`; or any name,
+`os.Exit`, in a paragraph or list item that opens in lower case, as a changelog's items do,
+`* call os.Exit when done`, unless a word that often opens sentences, `The`, follows the stop), a
+product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or
+Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence ending
+(`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported.
 
 A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
 map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a

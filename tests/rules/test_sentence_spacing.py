@@ -104,15 +104,17 @@ CASES = [
             body=(
                 "* transfer: fixed calling wg.Add in main goroutine to avoid races\n"
                 "* core: check (ctx.Done in every loop of the server\n\n"
-                "They kept the rhythm.Officials said it was fine.\n"
+                "They kept the rhythm.Officials said it was fine.\n\n"
+                "The storm moved at 20 mph.Forecasters said it would turn, 5 km.The rest fell.\n"
             )
         ),
-        errors=[("glued", 7, 21)],
+        errors=[("glued", 7, 21), ("glued", 9, 26), ("glued", 9, 63)],
         fixed=fm(
             body=(
                 "* transfer: fixed calling wg.Add in main goroutine to avoid races\n"
                 "* core: check (ctx.Done in every loop of the server\n\n"
-                "They kept the rhythm. Officials said it was fine.\n"
+                "They kept the rhythm. Officials said it was fine.\n\n"
+                "The storm moved at 20 mph. Forecasters said it would turn, 5 km. The rest fell.\n"
             )
         ),
     ),
