@@ -836,6 +836,13 @@ def _glued(text: str, pos: int) -> bool:
         return False  # `math.Abs` alone in a title: a name; `«Non».Puis il` opens with words
     if not _sentence_end(left, punct):
         return False
+    if (
+        punct == "."
+        and _vowelless_name(left)
+        and word not in _STARTERS
+        and not _number_before(text, start)
+    ):
+        return False  # `wg.Add`, `ctx.Done`: a variable's method named in a changelog
     if punct == "." and left.lstrip("(\"'“‘«") in _DOTTED_BRANDS:
         return False  # `Яндекс.Метрика`: one name, the brand and its product
     if punct == "." and _name_abbreviation(left):
@@ -899,6 +906,45 @@ def _closed_quotation(left: str) -> bool:
         and left[-1] in closing
         and any(c.isalpha() for c in left[1:-1])
     )
+
+
+def sentence_starter(word: str) -> bool:
+    """Whether `word` often opens a sentence (`The`, `However`, `Además`): after one of them a
+    glued sentence is certain."""
+    return word in _STARTERS
+
+
+def _vowelless_name(left: str) -> bool:
+    """Whether the word `left`, before a full stop, is a short lower-case name without a vowel
+    (`wg`, `ctx`, `fmt`, `db`): a program's variable or package, as release notes name Go's
+    `wg.Add` or `ctx.Done` without code marks. Words of English (bar `hmm`, `shh`) have a vowel or
+    a `y`, so its sentences are not missed; a Czech or Croatian word without one (`vlk`, `smrt`)
+    is, which costs less than a space put into a name. The caller keeps a unit after a number
+    (`20 mph.Forecasters`) and a glued sentence's usual first word (`.The`)."""
+    word = left.lstrip("(\"'“‘«„")
+    return (
+        2 <= len(word) <= 5
+        and word.isascii()
+        and word.isalpha()
+        and word.islower()
+        and not any(c in "aeiouy" for c in word)
+    )
+
+
+# A number before a unit (`20 mph`, `1,200 km`, `3.5 kg`).
+_NUMBER = re.compile(r"[-+~]?\d[\d,.]*")
+
+
+def _number_before(text: str, start: int) -> bool:
+    """Whether the word before the token at `start` is a number: the token is then its unit
+    (`20 mph`, `5 km`), which may end a sentence."""
+    end = start
+    while end > 0 and text[end - 1] in " \t\u00a0":
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return begin < end and _NUMBER.fullmatch(text, begin, end) is not None
 
 
 def _name_abbreviation(left: str) -> bool:

@@ -38,7 +38,8 @@ Flags links and images that cannot work:
 - a web or e-mail address written without its scheme (`[cats](icanhascheezburger.com)`,
   `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
   through): the browser takes it for a page next to the article (hugo 0.168 writes
-  `href="desk@example.org"`). Only `www.` addresses and the generic top-level domains (`.com`,
+  `href="desk@example.org"`; an autolink, `<desk@example.org>`, is Markdown's e-mail link to
+  `mailto:desk@example.org`, and left alone). Only `www.` addresses and the generic top-level domains (`.com`,
   `.org`, `.net`, `.edu`, `.gov`) count, which few file names end in; with a port
   (`www.x.org:8080/a`) the browser takes the host for a scheme of its own, and a last label that is
   a file's extension (`www.backup.tar`) may be a file's name and is left alone. `.org` and `.com`
@@ -166,14 +167,23 @@ _SWAPPED_TEXT = re.compile(
 _WEB_URL = re.compile(r"https?://[^\s\[\]()<>]+\Z")
 # `[text](Hacks/Hackers Dublin: words)`: a destination with white space that is no URL (a CMS put
 # a title where the address belongs, a path has a space), so no link. `[t](url "title")` is one.
-_WORDS_DEST = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,1000})\]\(([^()\[\]\n<>]{1,2000})\)")
-_TITLED = re.compile(r"\S+[ \t]+(?:\"[^\"]*\"|'[^']*')[ \t]*\Z")
+# The words may go on on the next line (a wrapped paragraph): a line break is white space there
+# too, and Markdown still makes no link of it; a blank line ends the paragraph, so not past one.
+_WORDS_DEST = re.compile(
+    r"(?<![\\!\]])\[([^\[\]\n]{1,1000})\]\(([^()\[\]\n<>]{1,2000}(?:\n[^()\[\]\n<>]{1,2000})?)\)"
+)
+_TITLED = re.compile(r"\S+\s+(?:\"[^\"]*\"|'[^']*')\s*\Z")
 _URL_LIKE = re.compile(r"(?:https?://|www\.|/)", re.IGNORECASE)
 # `[text] (https://...)`: white space between the link text and its destination, so no link. Not
 # after `\` (escaped brackets) or `!` (an image: its own matter).
 _GAP = re.compile(
     r"(?<![\\!])\[([^\[\]\n]{1,1000})\]([ \t]+)\((?:https?://|www\.)[^\s()]{1,2000}\)"
 )
+
+
+# Links whose address Markdown (or Hugo's linkify) completes itself: `<editor@example.org>`
+# goes to `mailto:editor@example.org` (hugo 0.168), a bare `www.example.org` to `http://`.
+_SCHEMELESS_TYPES = ("Linkify", "Email")
 
 
 class LinkMalformed(Rule):
@@ -244,7 +254,9 @@ class LinkMalformed(Rule):
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
-        elif link.link_type != "Linkify" and (missing := self._missing_scheme(ctx, url)):
+        elif link.link_type not in _SCHEMELESS_TYPES and (
+            missing := self._missing_scheme(ctx, url)
+        ):
             fix = _add_scheme(text, url, dest, missing)
             ctx.report(dest or link.span, "no-scheme", url=url[:80], fix=fix)
         elif (bad := _BAD_ESCAPE.search(url)) is not None:
@@ -429,7 +441,7 @@ class LinkMalformed(Rule):
             dest = match.group(2).strip()
             if not node.span.start <= match.start(2) - 2 < node.span.end:
                 continue
-            if not any(c in " \t" for c in dest) or _URL_LIKE.match(dest) or _TITLED.match(dest):
+            if not any(c in " \t\n" for c in dest) or _URL_LIKE.match(dest) or _TITLED.match(dest):
                 continue
             if "/" not in dest.split()[0] or "{{" in dest or "{%" in dest:
                 # `[e](not a url)`: words in brackets and parentheses, maybe meant so; a template
@@ -442,7 +454,7 @@ class LinkMalformed(Rule):
             if _reference_key(match.group(1)) in self.labels:
                 continue
             span = Span(match.start(2), match.end(2))
-            ctx.report(span, "words", dest=dest[:80])
+            ctx.report(span, "words", dest=dest.replace("\n", " ")[:80])
 
     def _gaps(self, ctx: Context, node: Text) -> None:
         """`[text] (https://...)` whose gap is in this run: Markdown makes no link of it (the URL

@@ -22,13 +22,17 @@ conservative: it never fires inside URLs, e-mail addresses, domain and file name
 `Node.js`), numbers (`3.5`), abbreviations (`U.S.`, `e.g.`, and a title or a word for street or
 square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`; `cf.L’article`
 before a reference, `Vol.I` before a volume's Roman numeral), code, shortcodes or templates, a
-product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or Japanese
-text, whose full stops take no space. Korean spaces its sentences: a sentence ending (`-다`, `-요`,
-`-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported, and so is one glued to a
-Latin name or acronym that its particle follows in Hangul (`했다.MSA는`, `했다.LG전자가`; not `.NET`).
-A next sentence whose first word opens inline markup is glued all the same (`done.**The next**`,
-`done._The_`, `done.[The report](url)`: the reader sees `done.The`); the space goes before the
-markup.
+variable's method as release notes name it (`wg.Add`, `ctx.Done`: a short lower-case name
+without a vowel before the stop, but not a unit after a number, `20 mph.Police`; or any name,
+`os.Exit`, in a paragraph or list item that opens in lower case, as a changelog's items do,
+`* call os.Exit when done`, unless a word that often opens sentences, `The`, follows the stop), a
+product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or
+Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence ending
+(`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported, and so is
+one glued to a Latin name or acronym that its particle follows in Hangul (`했다.MSA는`,
+`했다.LG전자가`; not `.NET`). A next sentence whose first word opens inline markup is glued all the
+same (`done.**The next**`, `done._The_`, `done.[The report](url)`: the reader sees `done.The`); the
+space goes before the markup.
 
 A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
 map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a
@@ -60,7 +64,12 @@ from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
-from newslint.textutil import in_hebrew_word, missing_sentence_spaces, unescaped
+from newslint.textutil import (
+    in_hebrew_word,
+    missing_sentence_spaces,
+    sentence_starter,
+    unescaped,
+)
 
 from ._fields import lowered_keys
 from ._params import read_named
@@ -123,6 +132,8 @@ class SentenceSpacing(Rule):
         for pos in positions:
             at = node.span.start + (origin[pos] if origin is not None else pos)
             if inside(self.templates, at):
+                continue
+            if _name_in_lower_case_line(ctx.document.text, at, ctx.document.body_start):
                 continue
             self._report(ctx, Span(at, at + 1), text, pos, (Edit.insert(at + 1, " "),))
 
@@ -189,3 +200,55 @@ def _after_markup(source: str, start: int, text: str) -> list[int]:
         shift = len(_MARKUP_WORD)
         return [pos - shift for pos in missing_sentence_spaces(_MARKUP_WORD + text)]
     return missing_sentence_spaces(text)
+
+
+# A list item or heading opens with its marker (a quote's `>` goes on its paragraph's lines).
+_BLOCK_MARKER = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)]|#{1,6})[ \t]")
+
+
+def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
+    """Whether the full stop at `at` joins a name and its member (`os.Exit`, `net.Dial`,
+    `log.Printf`) in a line that opens in lower case, as a changelog's items do (`call os.Exit
+    when done`, `plugin/forward: use net.Dial`): no sentence opens such a line, so the stop ends
+    none. A word that opens sentences after it (`.The`, `.However`) is still a glued sentence."""
+    if source[at] != ".":
+        return False
+    end = at + 1
+    while end < len(source) and source[end].isalpha():
+        end += 1
+    if sentence_starter(source[at + 1 : end]):
+        return False
+    start = _clause_start(source, at, floor)
+    if start is None:
+        return False
+    for char in source[start:at]:
+        if char.isalnum():
+            return char.islower()
+    return False
+
+
+# How far back a sentence's start is looked for: a longer run is taken for prose.
+_CLAUSE_LIMIT = 2000
+
+
+def _clause_start(source: str, at: int, floor: int) -> int | None:
+    """Where the sentence holding offset `at` of `source` starts: after the last full stop, `!`
+    or `?` followed by white space, or at its paragraph, list item or heading (a line that goes
+    on a wrapped paragraph or quotation is no start), but not before `floor`; None when it is
+    further back than `_CLAUSE_LIMIT`."""
+    index = at
+    limit = max(floor, at - _CLAUSE_LIMIT)
+    while index > limit and not source[index - 1].isspace():
+        index -= 1  # the stop's own token (`os.Exit`)
+    while index > limit:
+        char = source[index - 1]
+        if char == "\n":
+            if _BLOCK_MARKER.match(source, index):
+                return index
+            above = max(floor, source.rfind("\n", floor, index - 1) + 1)
+            if not source[above : index - 1].strip(" \t>"):
+                return index  # a blank line above, or the body's first line: a paragraph
+        elif char in ".!?" and source[index].isspace():
+            return index
+        index -= 1
+    return floor if index == floor else None

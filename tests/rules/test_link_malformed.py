@@ -286,6 +286,23 @@ CASES = [
         ),
     ),
     Case(
+        # The words go on on the next line of the paragraph: still no link (hugo 0.168 shows
+        # `[b](plugin/secondary: Denial` and the next line as typed).
+        "destination-of-words-over-a-line-break",
+        fm(body="Two [b](plugin/secondary: Denial\nvia endless Zone Transfer) here.\n"),
+        errors=[("words", 4, 9)],
+    ),
+    Case(
+        # Links whose title, or destination, is on the next line, and one whose title spans a
+        # line break, are links (hugo 0.168 renders all three); a blank line ends the paragraph.
+        "destination-over-a-line-break-left-alone",
+        fm(
+            body=(
+                '[c](a/b\n"title") and [d](a/b "multi\nline") and [e](\nx/y).\n\n[f](g/h i\n\nj)\n'
+            )
+        ),
+    ),
+    Case(
         # A URL as the text of a link to an address (absolute, relative, a file, an anchor, a
         # title after the URL) is no swap.
         "url-as-link-text",
@@ -494,6 +511,14 @@ NO_SCHEME_CASES = [
             body="[a](report.pdf) [b](budget.md) [c](../x.com.html) www.example.org "
             "[d](mailto:desk@example.org) [e](https://example.com)\n"
         ),
+    ),
+    Case(
+        # An e-mail autolink is Markdown's: hugo 0.168 links `<desk@example.org>` to
+        # `mailto:desk@example.org`. The same address as an inline link's URL is not completed.
+        "e-mail-autolink",
+        fm(body="Email <desk@example.org> or [the desk](desk@example.org).\n"),
+        errors=[("no-scheme", 4, 40)],
+        unsafe_fixed=fm(body="Email <desk@example.org> or [the desk](mailto:desk@example.org).\n"),
     ),
 ]
 

@@ -64,6 +64,60 @@ CASES = [
         ),
     ),
     Case("lone-name-titles", fm(title="math.Abs", summary="See time.Format")),
+    Case(
+        # A changelog's lines open in lower case: no sentence ends in them, so the stop joins a
+        # name and its member (`os.Exit`, `net.Dial`, `log.Printf`).
+        "names-in-lower-case-lines-left-alone",
+        fm(
+            body=(
+                "* call os.Exit when the server stops\n"
+                "* plugin/forward: use net.Dial for all the upstreams\n\n"
+                "pass the value to log.Printf from the handler\n"
+            )
+        ),
+    ),
+    Case(
+        # A word that opens sentences is a glued one there too; a line that goes on a wrapped
+        # paragraph or quotation opens no sentence, so the paragraph's first word decides.
+        "lower-case-lines-still-glued",
+        fm(
+            body=(
+                "* the minister resigned.The party said so\n\n"
+                "Officials met on Monday to discuss the\nplan.Critics said it would fail.\n\n"
+                "> Officials met again\n> and they met later.Critics said so too\n"
+            )
+        ),
+        errors=[("glued", 4, 24), ("glued", 7, 5), ("glued", 10, 21)],
+        fixed=fm(
+            body=(
+                "* the minister resigned. The party said so\n\n"
+                "Officials met on Monday to discuss the\nplan. Critics said it would fail.\n\n"
+                "> Officials met again\n> and they met later. Critics said so too\n"
+            )
+        ),
+    ),
+    Case(
+        # A short lower-case name without a vowel is a variable or package (Go's `wg.Add` in
+        # release notes), no sentence's end; a word with one still is (`rhythm` has its `y`).
+        "vowelless-name-left-alone",
+        fm(
+            body=(
+                "* transfer: fixed calling wg.Add in main goroutine to avoid races\n"
+                "* core: check (ctx.Done in every loop of the server\n\n"
+                "They kept the rhythm.Officials said it was fine.\n\n"
+                "The storm moved at 20 mph.Forecasters said it would turn, 5 km.The rest fell.\n"
+            )
+        ),
+        errors=[("glued", 7, 21), ("glued", 9, 26), ("glued", 9, 63)],
+        fixed=fm(
+            body=(
+                "* transfer: fixed calling wg.Add in main goroutine to avoid races\n"
+                "* core: check (ctx.Done in every loop of the server\n\n"
+                "They kept the rhythm. Officials said it was fine.\n\n"
+                "The storm moved at 20 mph. Forecasters said it would turn, 5 km. The rest fell.\n"
+            )
+        ),
+    ),
     Case("quote-after-period-is-ambiguous", fm(body='He left."Then we went home."\n')),
     Case("ellipsis", fm(body="He waited...Then he left.\n")),
     Case(
