@@ -21,12 +21,12 @@ ends, so a result from the cache sees a page added since). A page of the run tha
 build is reported as such: a draft (unless `buildDrafts`), a page dated in the future or expired
 (unless `buildFuture`, `buildExpired`), by the clock when the run ends; from a page Hugo builds,
 or from a draft that `hugo -D` would render (checked with hugo 0.168: it fails there for a
-future page, not for a draft). A bare name (`ref "budget"`, found nowhere as a path) Hugo looks
-up as the base name of any page it builds in the page's language, and fails when there are
-several (reported when two pages of the run have it) or none: reported when the run holds a
-page of that name Hugo does not build (a draft, a future or expired page) or builds in another
-language only, no page of the run carries a term of that name (`ref "politics"` finds the term
-page) and no other content file on disk may be a page of that name. One the run holds no page
+future page, not for a draft). A bare name (`ref "budget"`, and `relref "budget"` alike, found
+nowhere as a path) Hugo looks up as the base name of any page it builds in the page's language,
+and fails when there are several (reported when two pages of the run have it) or none: reported
+when the run holds a page of that name Hugo does not build (a draft, a future or expired page) or
+builds in another language only, no page of the run carries a term of that name (`ref
+"politics"` finds the term page) and no other content file on disk may be a page of that name. One the run holds no page
 of is left alone (a page not in the run, a term).
 
 An output format the call names (`outputFormat="amp"`, or `ref "x" "amp"`) that neither Hugo nor the

@@ -73,6 +73,11 @@ TOP_REFS = [
     # a bare name of pages Hugo does not build: a draft, a future page
     ('{{< ref "d" >}}', False),
     ('{{< ref "fut" >}}', False),
+    # `relref` looks a bare name up as `ref` does: ambiguous, another language's, a draft's
+    ('{{< relref "dupname" >}}', False),
+    ('{{< relref "uniq" >}}', True),
+    ('{{< relref "fr" >}}', False),
+    ('{{% relref "d" %}}', False),
 ]
 # In a draft, rendered by `hugo -D` only, which builds the draft it refers to, not the future page.
 DRAFT_REFS = [('{{< ref "/news/d" >}}', True), ('{{< ref "/news/fut" >}}', False)]

@@ -424,6 +424,34 @@ def test_a_bare_name_of_a_page_hugo_does_not_build() -> None:
     assert lint_project(RefNotFound, files, site=site) == [(top, 5, 49, MISSING.format("budget"))]
 
 
+def test_relref_looks_a_bare_name_up_as_ref_does() -> None:
+    """hugo 0.168 resolves `relref` and `ref` alike (the oracle: test_ref_not_found_oracle): a
+    bare name of two built pages is ambiguous, one of a draft or of another language's page
+    alone finds nothing, one of a single built page is found."""
+    top = f"{ROOT}/a.md"
+    files = {
+        f"{ROOT}/news/vote.md": fm(title="Vote"),
+        f"{ROOT}/world/vote.md": fm(title="Vote"),
+        f"{ROOT}/news/plan.md": fm(title="Plan", draft=True),
+        f"{ROOT}/news/budget.fr.md": fm(title="Budget"),
+        f"{ROOT}/news/uniq.md": fm(title="Uniq"),
+        top: ref_article(
+            '{{< relref "vote" >}} {{% relref "plan" %}} {{< relref "budget" >}}'
+            ' {{< relref "uniq" >}}\n'
+        ),
+    }
+    site = Site(root=SITE.root, language_names=("en", "fr"), default_language="en")
+    ambiguous = (
+        f"'vote' is the base name of 2 pages ({ROOT}/news/vote.md, {ROOT}/world/vote.md): hugo"
+        " fails the build (REF_NOT_FOUND, ambiguous)"
+    )
+    assert lint_project(RefNotFound, files, site=site) == [
+        (top, 5, 13, ambiguous),
+        (top, 5, 35, unbuilt("plan", "a draft")),
+        (top, 5, 57, MISSING.format("budget")),
+    ]
+
+
 def test_a_bare_name_of_a_page_on_disk_is_left_alone(tmp_path: Path) -> None:
     """Another file of that name on disk, not in the run (a hook given two files), may be the
     page Hugo finds."""
