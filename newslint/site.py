@@ -283,8 +283,9 @@ class Site:
     template_params: frozenset[str] = frozenset()
     # The site may lay pages of type `docs` out as documentation: its layouts or a theme
     # component's have a template for such pages (`layouts/docs/single.html`, `page.html` or
-    # `baseof.html`, any output format, at any depth), or a component other than Mainroad is not
-    # on disk (its templates cannot be read). Without one, hugo 0.168 draws a `docs/` page with
+    # `baseof.html`, any output format, at any depth; also from a `[[module.mounts]]` into
+    # `layouts`, as Doks mounts its own), or a component other than Mainroad or a mounted folder
+    # is not on disk (its templates cannot be read). Without one, hugo 0.168 draws a `docs/` page with
     # the default templates, as any article (`rules._pages.documentation_page`).
     docs_layouts: bool = False
 
@@ -2086,7 +2087,11 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     site.widgets_unseen = _unseen_components(root, site.themes, themes_dir)
     site.template_params = _template_params(root, site.themes, themes_dir)
-    site.docs_layouts = site.widgets_unseen or _docs_layouts(root, site.themes, themes_dir)
+    site.docs_layouts = (
+        site.widgets_unseen
+        or _docs_layouts(root, site.themes, themes_dir)
+        or _docs_layout_mounts(root, _mounts(data, spelled, "layouts", {}))
+    )
     return site
 
 
@@ -2576,14 +2581,34 @@ def _docs_layouts(root: Path, themes: tuple[str, ...], themes_dir: Path) -> bool
     folders = [root / "layouts" / "docs"]
     for theme in themes:
         folders += [base / "layouts" / "docs" for base in _component_bases(root, themes_dir, theme)]
-    for folder in folders:
-        if not _is_dir(folder):
-            continue
-        for seen, path in enumerate(folder.rglob("*")):
-            if seen > _MAX_TEMPLATES:
-                return True  # (so many templates: take it that some draw docs)
-            if _PAGE_TEMPLATE.match(path.name) and path.is_file():
+    return any(_page_template_in(folder) for folder in folders)
+
+
+def _docs_layout_mounts(root: Path, mounts: tuple[Mount, ...]) -> bool:
+    """Whether a `[[module.mounts]]` into `layouts` (as Doks mounts its templates from
+    `node_modules/`) brings a template for pages of type `docs`, or is not on disk to tell."""
+    for mount in mounts:
+        source = root / mount.source
+        if not _is_dir(source):
+            return True  # (`node_modules` not installed: its templates cannot be read)
+        if not mount.target:
+            if _page_template_in(source / "docs"):
                 return True
+        elif mount.target.partition("/")[0] == "docs" and _page_template_in(source):
+            return True
+    return False
+
+
+def _page_template_in(folder: Path) -> bool:
+    """Whether `folder` (at any depth) holds a template that draws a page (`_PAGE_TEMPLATE`);
+    true too when it holds so many files that they were not all looked at."""
+    if not _is_dir(folder):
+        return False
+    for seen, path in enumerate(folder.rglob("*")):
+        if seen > _MAX_TEMPLATES:
+            return True
+        if _PAGE_TEMPLATE.match(path.name) and path.is_file():
+            return True
     return False
 
 
