@@ -281,6 +281,13 @@ class Site:
     # disk read: `.Params.category`, `.Param "cover"`, `index .Params "toc"`, `"Params.type"` in a
     # `where`; not `.Site.Params.x`. A front-matter key read there is a parameter on purpose.
     template_params: frozenset[str] = frozenset()
+    # The site may lay pages of type `docs` out as documentation: its layouts or a theme
+    # component's have a template for such pages (`layouts/docs/single.html`, `page.html` or
+    # `baseof.html`, any output format, at any depth; also from a `[[module.mounts]]` into
+    # `layouts`, as Doks mounts its own), or a component other than Mainroad or a mounted folder
+    # is not on disk (its templates cannot be read). Without one, hugo 0.168 draws a `docs/` page with
+    # the default templates, as any article (`rules._pages.documentation_page`).
+    docs_layouts: bool = False
 
     def hugo_skips(
         self, path: str | os.PathLike[str], *, is_dir: bool = False, folders: bool = True
@@ -2080,6 +2087,11 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     site.widgets_unseen = _unseen_components(root, site.themes, themes_dir)
     site.template_params = _template_params(root, site.themes, themes_dir)
+    site.docs_layouts = (
+        site.widgets_unseen
+        or _docs_layouts(root, site.themes, themes_dir)
+        or _docs_layout_mounts(root, _mounts(data, spelled, "layouts", {}))
+    )
     return site
 
 
@@ -2555,6 +2567,49 @@ def _template_params(
                     continue  # `.Site.Params.x`, `site.Params.x`: the site's parameter
                 found.add((match.group(1) or match.group(2) or match.group(3)).lower())
     return frozenset(found)
+
+
+# The templates that draw a page (not a list page) of a type: hugo 0.168 takes
+# `layouts/docs/single.html` and `page.html` (0.146's name) for a page of type `docs`, and
+# wraps the default `single` in `layouts/docs/baseof.html` (checked with the binary).
+_PAGE_TEMPLATE = re.compile(r"(?:single|page|baseof)\.", re.IGNORECASE)
+
+
+def _docs_layouts(root: Path, themes: tuple[str, ...], themes_dir: Path) -> bool:
+    """Whether the site's or a theme component's `layouts/docs/` holds a template that draws a
+    page of type `docs` (`Site.docs_layouts`)."""
+    folders = [root / "layouts" / "docs"]
+    for theme in themes:
+        folders += [base / "layouts" / "docs" for base in _component_bases(root, themes_dir, theme)]
+    return any(_page_template_in(folder) for folder in folders)
+
+
+def _docs_layout_mounts(root: Path, mounts: tuple[Mount, ...]) -> bool:
+    """Whether a `[[module.mounts]]` into `layouts` (as Doks mounts its templates from
+    `node_modules/`) brings a template for pages of type `docs`, or is not on disk to tell."""
+    for mount in mounts:
+        source = root / mount.source
+        if not _is_dir(source):
+            return True  # (`node_modules` not installed: its templates cannot be read)
+        if not mount.target:
+            if _page_template_in(source / "docs"):
+                return True
+        elif mount.target.partition("/")[0] == "docs" and _page_template_in(source):
+            return True
+    return False
+
+
+def _page_template_in(folder: Path) -> bool:
+    """Whether `folder` (at any depth) holds a template that draws a page (`_PAGE_TEMPLATE`);
+    true too when it holds so many files that they were not all looked at."""
+    if not _is_dir(folder):
+        return False
+    for seen, path in enumerate(folder.rglob("*")):
+        if seen > _MAX_TEMPLATES:
+            return True
+        if _PAGE_TEMPLATE.match(path.name) and path.is_file():
+            return True
+    return False
 
 
 def site_for(path: str | os.PathLike[str]) -> Site:

@@ -308,8 +308,8 @@ _TOKEN = re.compile(r":([A-Za-z_]+)(\[[^\]]*\])?")
 def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | None:
     """The URL path a `[permalinks]` pattern gives the page, as hugo 0.168 expands it (checked
     with the hugo binary): `:year`, `:month`, `:day` of its date in the offset it is written in;
-    for a regular page, `:section` and `:sections` (a `[a:b]` slice) of its file's path, not of
-    the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
+    `:section` and `:sections` (a `[a:b]` slice) of its file's path (a section page's own folder
+    included), not of the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
     `:contentbasename` (a bundle's folder), `:slugorfilename`, `:slugorcontentbasename`. None
     for any other token, a page without a date, or a value not modelled."""
     expanded = _tokens_replaced(ctx, pattern, logical, section)
@@ -368,10 +368,14 @@ def _token_value(ctx: Context, token: re.Match[str], logical: str, section: bool
             return None
         number = getattr(time, word)
         value = str(number) if word == "year" else f"{number:02d}"
-    elif word == "section" and not section:
-        value = logical.partition("/")[0] if "/" in logical else None
-    elif word == "sections" and not section:
-        return _sliced(folder, index)
+    elif word == "section":
+        # a section page's is its top-level section, itself at the top (hugo 0.168: `/s/:section/`
+        # puts `news/sub/_index.md` at `/s/news/`)
+        value = logical.partition("/")[0] if section or "/" in logical else None
+    elif word == "sections":
+        # a section page's takes in its own folder (`/t/:sections/`: `news/sub/_index.md` at
+        # `/t/news/sub/`, whatever the sections' slugs; checked with the binary)
+        return _sliced(logical if section else folder, index)
     elif word == "title":
         value = _title(document)
     elif word in ("slug", "slugorfilename", "slugorcontentbasename"):

@@ -160,19 +160,56 @@ def documentation_page(document: Document) -> bool:
     """Whether Hugo lays the page out as documentation: its type is `docs`, from its own `type`,
     else a section's or the site's `cascade` (Docsy's pages carry `type: docs`), else its
     top-level section (`content/docs/`, where Hextra, Hugo Book and Doks keep their docs; a page
-    without a `type` takes its section's name as its type, and Hugo's page paths are lower case).
-    A documentation page is no article: ordered by its `weight`, it has no date, summary or source
-    to give, and the news checks of an article do not apply to it."""
+    without a `type` takes its section's name as its type, and Hugo's page paths are lower case);
+    and the site has a layout for such pages (`docs_site`). A documentation page is no article:
+    ordered by its `weight`, it has no date, summary or source to give, and the news checks of an
+    article do not apply to it. On a news site without one, a `docs/` section is news like any
+    other: hugo 0.168 draws its pages with the default templates."""
     kind = _hugo_value(document, "type")
     if isinstance(kind, str) and kind.strip():
-        return kind.strip().lower() == "docs"
+        return kind.strip().lower() == "docs" and docs_site(document.site)
     from ._crossfile import content_path
 
     inside = content_path(document)
     if inside is None:
         return False
     section, slash, _ = inside.partition("/")
-    return bool(slash) and section.lower() == "docs"
+    return bool(slash) and section.lower() == "docs" and docs_site(document.site)
+
+
+# Themes made for documentation (the last segment of their folder or module path, lower case):
+# they draw every page as documentation, some with no `layouts/docs/` of their own (Hugo Book,
+# Relearn), and a module of theirs may not be on disk.
+_DOCS_THEMES = frozenset(
+    {
+        "docsy",
+        "hextra",
+        "hugo-book",
+        "doks",
+        "doks-core",
+        "hugo-geekdoc",
+        "hugo-theme-relearn",
+        "hugo-theme-learn",
+        "hugo-theme-techdoc",
+        "docdock",
+        "hugo-theme-docdock",
+        "lotusdocs",
+    }
+)
+
+
+def docs_site(site: Site | None) -> bool:
+    """Whether the site lays pages of type `docs` out as documentation: its layouts or its
+    theme's have a template for them (`Site.docs_layouts`: `layouts/docs/single.html`, or a
+    theme component not on disk, whose templates cannot be read), or its theme is one made for
+    documentation (Docsy, Hextra, Hugo Book, Doks, Geekdoc, Relearn, Lotus Docs). Taken to be
+    so for a file of no Hugo site, whose layouts are not known."""
+    if site is None or site.root is None:
+        return True
+    if site.docs_layouts:
+        return True
+    names = site.themes or ((site.theme,) if site.theme else ())
+    return any(str(name).rstrip("/").rpartition("/")[2].lower() in _DOCS_THEMES for name in names)
 
 
 def hugo_book_site(site: Site | None) -> bool:

@@ -126,3 +126,76 @@ def content_keys(tried: list[str]) -> list[str]:
         if normal not in keys:
             keys.append(normal)
     return keys
+
+
+# A shortcode call's opening, either notation, with its name (`/name` for a closing call).
+_SHORTCODE_OPEN = re.compile(r"\{\{([<%])-?[ \t]*(/?)[ \t]*([A-Za-z0-9_][\w./-]{0,100})")
+# A `{{% %}}` call that starts a line (after indentation, quote or list markers): its output is
+# Markdown, and output that starts with a tag starts an HTML block there, to the next blank line.
+_LINE_START_CALL = re.compile(
+    r"^[ \t]*(?:(?:>|[-*+]|[0-9]{1,9}[.)])[ \t]*)*\{\{%-?[ \t]*/?[ \t]*([A-Za-z0-9_][\w./-]*)",
+    re.MULTILINE,
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+# Built-in shortcodes whose output is text, never a tag: a URL, a parameter's value.
+_TEXT_SHORTCODES = frozenset({"ref", "relref", "param"})
+
+
+class _CallPlaces(NamedTuple):
+    """Where the page's shortcodes put a `{{< >}}` call out of Goldmark's reach or into it: the
+    outermost paired calls (start, end, whether `{{% %}}`), and the text after a `{{% %}}` call
+    that starts a line, to the next blank line."""
+
+    outermost: list[tuple[int, int, bool]]
+    swallowing: list[tuple[int, int]]
+
+
+def _call_places(document: Document) -> _CallPlaces:
+    text = document.text
+    opened: dict[str, list[tuple[int, bool]]] = {}
+    pairs: list[tuple[int, int, bool]] = []
+    for match in _SHORTCODE_OPEN.finditer(text, document.body_start):
+        markdown, closing, name = match.group(1) == "%", match.group(2), match.group(3)
+        if not closing:
+            opened.setdefault(name, []).append((match.start(), markdown))
+        elif opened.get(name):
+            start, outer_markdown = opened[name].pop()
+            end = text.find("}}", match.end(), match.end() + 200)
+            pairs.append((start, match.end() if end < 0 else end + 2, outer_markdown))
+    outermost: list[tuple[int, int, bool]] = []
+    for start, end, markdown in sorted(pairs):
+        if outermost and start < outermost[-1][1]:
+            continue  # inside (or across) one before
+        outermost.append((start, end, markdown))
+    swallowing = []
+    if "{{%" in text:
+        for match in _LINE_START_CALL.finditer(text, document.body_start):
+            if match.group(1).lower() in _TEXT_SHORTCODES:
+                continue
+            blank = _BLANK_LINE.search(text, match.end())
+            swallowing.append((match.end(), len(text) if blank is None else blank.start()))
+    return _CallPlaces(outermost, swallowing)
+
+
+def omitted_call(document: Document, call: RefCall, html: list[Span] | None) -> bool:
+    """Whether hugo 0.168 never runs the call because Goldmark omits where it is, on a site that
+    does not render raw HTML (`html`: the raw HTML of the body that holds a `{{< >}}` call; None
+    on a site that renders it). Hugo runs a `{{% %}}` call, and every call in the body of one,
+    before the Markdown is rendered; a `{{< >}}` call (with the calls in its body) only when
+    Goldmark keeps its place: not in raw HTML (`<!-- -->`, a `<div>` block), nor after a
+    `{{% %}}` call that starts a line (other than `ref`, `relref`, `param`), to the next blank
+    line: when its template writes a tag (`<div class="box">`), its output starts an HTML block
+    there (all checked with the binary)."""
+    if call.markdown or html is None or (not html and "{{%" not in document.text):
+        return False
+    places = document.memo(("ref-call-places",), _call_places, document)
+    at = call.span.start
+    for start, end, markdown in places.outermost:
+        if start <= at < end:
+            if markdown:
+                return False  # run with the `{{% %}}` call it is in
+            at = start  # run if the outermost call is
+            break
+    if any(span.start <= at < span.end for span in html):
+        return True
+    return any(start <= at < end for start, end in places.swallowing)

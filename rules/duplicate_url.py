@@ -7,7 +7,9 @@ that one of the two silently replaces the other. The URL is the one hugo 0.168 g
 `url: /news/b.html` is that file; permalink tokens in it expanded, as hugo 0.168 does: `url:
 /:section/:year/:month/:slug/`, as the Kubernetes blog writes it on each post, is
 `/blog/2015/07/launch/`); else its `[permalinks]` pattern (the site's or its language's, with the
-tokens link-fragment knows); else its file's path, with its own `slug` and the `slug`s of the
+tokens link-fragment knows; a section page's `[permalinks.section]` pattern takes its own folder's
+path for `:sections` and its top-level folder for `:section`, whatever their slugs: hugo 0.168
+puts `news/sub/_index.md` at `/topics/news/sub/` for `/topics/:sections/`); else its file's path, with its own `slug` and the `slug`s of the
 sections above it, in lower case, `.html` under the site's `uglyURLs`; a page (no leaf bundle) with
 `slug: index`, exactly, is at its folder's URL (`news/a.md` at `/news/`, over the list page;
 reported at its slug). A page at its language's home page's URL (`content/a.md` with `slug: index`,
@@ -32,7 +34,9 @@ publish date is in the future or whose expiry date has passed (unless `buildFutu
 `buildExpired`), both checked when the run ends. Left alone, where the URL cannot be told for
 certain: a `url` or `slug` from a cascade, a `[permalinks]` token newslint does not reproduce, a
 title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a relative
-alias, a site with `disablePathToLower`, a `baseURL` with a path (for `url` and aliases), a
+alias, on a site with `disablePathToLower` the path-derived URLs, a `url` with tokens and the list
+pages Hugo makes for folders (hugo 0.168 keeps the case of file and folder names, and of some
+tokens only: `content/News/` is at `/News/`, not at an alias `/news/`), a `baseURL` with a path (for `url` and aliases), a
 multihost site, and a page built in several languages (`sites`). Where the `slug` of a section above
 a page is not known (its `_index.md` is on disk but not in the run), the page is compared only with
 the pages below the same sections, which that slug moves alike; the URL is then shown as the file's
@@ -325,6 +329,8 @@ def _automatic_sections(site: Site) -> tuple[str, str] | None:
     roots = site.content_roots
     if _disabled(site, "section") or len(roots) != 1 or roots[0][1]:
         return None
+    if config_true(site.raw.get("disablepathtolower")):
+        return None  # the list page keeps its folder's case (`content/News/` at `/News/`)
     # A cascade may give the list page `build` options (no file written) or move it.
     for language in site.language_names or (site.default_language,):
         if root_cascades(site, language, ("build", "_build", "url", "slug")):
@@ -496,8 +502,10 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     if url_field is not None:
         url = url_field.value
         if isinstance(url, str) and ":" in url:
-            # `url: /:section/:year/:slug/`: hugo 0.168 expands the tokens (None: not modelled)
-            url = url_tokens_expanded(ctx, url.strip(), logical, section)
+            # `url: /:section/:year/:slug/`: hugo 0.168 expands the tokens (None: not modelled);
+            # under `disablePathToLower` it keeps the case of some (`:filename`, `:title`) and
+            # not of others (`:sections`): not modelled
+            url = url_tokens_expanded(ctx, url.strip(), logical, section) if lower else None
         target = _url_target(document, site, url, url_field.value_span)
         if target is not None:
             fixed.append(target)

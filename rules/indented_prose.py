@@ -20,7 +20,10 @@ Only blocks at the top level of the article are looked at (in a list or a block 
 indentation that makes code depends on the container), and fenced code blocks never; but the
 text of a list item written five spaces or more after its marker (`2.       ATNA is ...`, as word
 processors and Blogger write numbered paragraphs) is a code block too, the first block of the
-item (checked with hugo 0.168), and is reported the same way.
+item (checked with hugo 0.168), and is reported the same way. The body of a `{{< name >}}`
+shortcode is left alone: Hugo hands it to the shortcode, not to Markdown, and a `rawhtml`
+shortcode (`{{ .Inner }}`, how sites that do not render raw HTML let some through) shows it as
+written (checked with hugo 0.168); a `{{% name %}}` body is Markdown, and looked at.
 
 ## Why is this bad?
 Readers get a grey box of monospaced text that does not wrap on a phone, links that cannot be
@@ -54,6 +57,8 @@ from newslint.document import Document
 from newslint.events import Code, Html
 from newslint.rule import Context
 from newslint.textutil import is_cjk_char
+
+from ._body import Regions, shortcode_bodies
 
 MIN_WORDS = 8
 MIN_CJK_CHARS = 20
@@ -104,6 +109,8 @@ class IndentedProse(Rule):
         if not code.block or code.text.lstrip(" \t").startswith(("```", "~~~")):
             return
         document = ctx.document
+        if Regions(shortcode_bodies(document)).covers(code.span.start):
+            return  # a `{{< >}}` body is the shortcode's to show (as it is, for `rawhtml`)
         text = document.text
         line_start = text.rfind("\n", 0, code.span.start) + 1
         prefix = text[line_start : code.span.start]

@@ -21,12 +21,12 @@ ends, so a result from the cache sees a page added since). A page of the run tha
 build is reported as such: a draft (unless `buildDrafts`), a page dated in the future or expired
 (unless `buildFuture`, `buildExpired`), by the clock when the run ends; from a page Hugo builds,
 or from a draft that `hugo -D` would render (checked with hugo 0.168: it fails there for a
-future page, not for a draft). A bare name (`ref "budget"`, found nowhere as a path) Hugo looks
-up as the base name of any page it builds in the page's language, and fails when there are
-several (reported when two pages of the run have it) or none: reported when the run holds a
-page of that name Hugo does not build (a draft, a future or expired page) or builds in another
-language only, no page of the run carries a term of that name (`ref "politics"` finds the term
-page) and no other content file on disk may be a page of that name. One the run holds no page
+future page, not for a draft). A bare name (`ref "budget"`, and `relref "budget"` alike, found
+nowhere as a path) Hugo looks up as the base name of any page it builds in the page's language,
+and fails when there are several (reported when two pages of the run have it) or none: reported
+when the run holds a page of that name Hugo does not build (a draft, a future or expired page) or
+builds in another language only, no page of the run carries a term of that name (`ref
+"politics"` finds the term page) and no other content file on disk may be a page of that name. One the run holds no page
 of is left alone (a page not in the run, a term).
 
 An output format the call names (`outputFormat="amp"`, or `ref "x" "amp"`) that neither Hugo nor the
@@ -37,7 +37,11 @@ Left alone: a path into a taxonomy (`/tags/politics`), an `outputFormat` Hugo or
 but the page lacks (`"rss"` for an article), a `lang` the site does not have, a `ref` to a fragment
 of its own page (`ref "#vote"`), a `{{< >}}` call in raw HTML (`<!-- -->`, `<div>`) on a site that
 does not render raw HTML (`markup.goldmark.renderer.unsafe`: Goldmark omits it, and Hugo never runs
-the call), the calls of a page readers never see (`headless: true`, `build` with `render` and `list`
+the call), or, on such a site, after a `{{% name %}}` call that starts a line, to the next blank
+line (what its template writes is Markdown: a tag, `<div class="box">`, starts an HTML block
+Goldmark omits; not after `ref`, `relref` or `param`); a call in the body of a `{{% %}}` call runs
+with it, in raw HTML too, and one in the body of a `{{< >}}` call where that call does (checked
+with hugo 0.168). Left alone too: the calls of a page readers never see (`headless: true`, `build` with `render` and `list`
 never, a leaf bundle's resource: they run only if a template shows its content), and every call on a
 site with a content adapter (`_content.gotmpl`, anywhere: hugo 0.168 lets `news/_content.gotmpl` add
 `../x`, the page `/x`) or a theme component that is a module not on disk (`github.com/x/y`, which
@@ -83,7 +87,7 @@ from . import _dates
 from ._crossfile import content_path, position
 from ._page_urls import config_true, logical_path, publish_window
 from ._pages import hugo_true, hugo_value, never_shown
-from ._refs import BY_NAME, ref_calls, target_keys
+from ._refs import BY_NAME, omitted_call, ref_calls, target_keys
 
 
 class RefPage(NamedTuple):
@@ -258,8 +262,7 @@ def _unknown_formats(ctx: Context, document: Document, html: list[Span]) -> None
     site = document.site
     if site is None or never_shown(document) or site.all_content_roots is None:
         return
-    if site.unsafe_html_for(document.language):
-        html = []
+    omitted_in: list[Span] | None = None if site.unsafe_html_for(document.language) else html
     defined = site.raw.get("outputformats")
     known = (
         _HUGO_FORMATS | {str(k).lower() for k in defined}
@@ -272,7 +275,7 @@ def _unknown_formats(ctx: Context, document: Document, html: list[Span]) -> None
     for call in ref_calls(document):
         if call.output_format is None or call.format_span is None or not call.output_format:
             continue
-        if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
+        if omitted_call(document, call, omitted_in):
             continue
         if call.output_format.strip().lower() in known:
             continue
@@ -382,7 +385,8 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
     """The page's keys and its `ref` calls that may find no page (None outside a site's content,
     or when its site has a module component that is not on disk). `html`: the raw HTML that
     holds a `{{< >}}` call; where the site does not render raw HTML, Goldmark drops it, and
-    hugo 0.168 never runs the call (a `ref` in `<!-- -->` or `<div>` breaks no build)."""
+    hugo 0.168 never runs the call (a `ref` in `<!-- -->` or `<div>` breaks no build; see
+    `_refs.omitted_call`)."""
     place = logical_path(document)
     site = document.site
     if place is None or site is None:
@@ -395,16 +399,15 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         for language in (None, *site.language_names)
         for plural in site.taxonomies_for(language).values()
     }
-    if site.unsafe_html_for(document.language):
-        html = []
+    omitted_in: list[Span] | None = None if site.unsafe_html_for(document.language) else html
     languages = {name.lower(): name for name in site.language_names}
     refs = []
     # A page readers never see (headless, a bundle's resource) is built only as far as a
     # template draws on it: its calls run, and fail, only if one shows its content.
     calls = () if never_shown(document) else ref_calls(document)
     for call in calls:
-        if not call.markdown and any(s.start <= call.span.start < s.end for s in html):
-            continue  # in raw HTML Goldmark omits: Hugo never runs the call
+        if omitted_call(document, call, omitted_in):
+            continue  # where Goldmark omits raw HTML: Hugo never runs the call
         path = call.written.partition("#")[0]
         if not path.strip():
             continue  # this page's own fragment

@@ -30,9 +30,10 @@ menus, breadcrumbs and the browser tab (checked with hugo 0.168). The home page'
 nothing below the front matter), is no article either: its template lists or searches the articles,
 so of the default fields only its `title` is asked. So is a documentation page's (type `docs`: its
 own `type`, a cascaded one, or its top-level section `content/docs/`, as Docsy, Hextra and Hugo Book
-lay out docs): it is ordered by its `weight` and has no date, summary or source of its own; on a
-site whose theme is Hugo Book, not even a title (nor of a docs section's `_index` file), which the
-theme takes from the file's or the folder's name. Only what `fields` or `required` names explicitly
+lay out docs, on a site whose layouts or theme draw such pages: a `layouts/docs/` template, a docs
+theme; elsewhere hugo 0.168 draws them as any article): it is ordered by its `weight` and has no
+date, summary or source of its own; on a site whose theme is Hugo Book, not even a title (nor of a
+docs section's `_index` file), which the theme takes from the file's or the folder's name. Only what `fields` or `required` names explicitly
 is checked on a page readers never see (`headless: true`, or `build` with `render` and `list` both
 never) and on a leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, which
 hugo 0.168 publishes no page of): a fragment other pages draw from. A value of only white space,

@@ -48,7 +48,9 @@ true`, or `build` with `render` and `list` both never) and a leaf bundle's resou
 (`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from, and a page
 its own `layout` draws with no body of its own (an `archives` or `search` page), and a documentation
 page (type `docs`: its own `type`, a cascaded one, or its top-level section `content/docs/`, where
-Docsy, Hextra and Hugo Book lay out their docs), which cites no source. It is reported at the body's
+Docsy, Hextra and Hugo Book lay out their docs, on a site whose layouts or theme draw such pages: a
+`layouts/docs/` template, a docs theme; on a news site `docs/` is news like any other), which cites
+no source. It is reported at the body's
 last line, where the link belongs (at the front matter's opening `---` when the body is empty).
 
 ## Why is this bad?

@@ -557,3 +557,35 @@ def test_a_relative_link_let_through_by_its_target_is_stored_with_it_so_deleting
     again = lint_files([article, plain], rules)
     assert again.cache_hits == 1
     assert [(d.code, d.line, d.column) for d in again[0].diagnostics] == [("LK003", 5, 13)]
+
+
+def test_a_docs_layout_written_after_a_cached_run_makes_docs_pages_documentation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a `docs/` page is documentation depends on the site's layouts (`docs_layouts`):
+    on a news site it is an article, and asked for a date; once `layouts/docs/single.html` is
+    written, the next run (a new process: the site is read again) misses the cache and the page
+    is documentation, asked for its title alone."""
+    from newslint.site import clear_site_cache
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    Path("hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Club"\n')
+    page = Path("content/docs/install.md")
+    page.parent.mkdir(parents=True)
+    page.write_text('---\ntitle: "Install"\n---\n\nRun the installer.\n')
+    rules = ruleset()
+    clear_site_cache()
+    first = lint_files([page], rules)
+    assert [(d.code, d.line, d.column) for d in first[0].diagnostics] == [
+        ("FM004", 1, 1),
+        ("FM004", 1, 1),
+    ]
+    clear_site_cache()
+    assert lint_files([page], rules).cache_hits == 1  # nothing changed
+    Path("layouts/docs").mkdir(parents=True)
+    Path("layouts/docs/single.html").write_text("{{ .Content }}\n")
+    clear_site_cache()
+    again = lint_files([page], rules)
+    assert (again.cache_hits, again[0].diagnostics) == (0, [])
+    clear_site_cache()

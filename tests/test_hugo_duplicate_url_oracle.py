@@ -196,10 +196,43 @@ MOVED_SECTION_SITE = {
 }
 
 
+# `[permalinks.section]` moves section pages with an `_index.md` too, `:sections` their own
+# folder's path whatever their slug (`news/sub` at `/topics/news/sub/`, over a page's `url`).
+MOVED_SECTION_PAGES_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    '[permalinks.section]\nnews = "/topics/:sections/"\n',
+    "content/news/_index.md": "title: n",
+    "content/news/sub/_index.md": "title: s\nslug: subby",
+    "content/news/a.md": "title: a",
+    "content/over.md": "title: o\nurl: /topics/news/sub/\ndate: 2020-01-01",
+    "content/free.md": "title: f\nurl: /news/",
+}
+
+# `disablePathToLower`: the list page of `content/News/` is `/News/`, not the alias `/news/`;
+# a `url`'s `:filename` keeps its case (`/u/news/Budget/`), not the alias `/u/news/budget/`.
+CASE_KEPT_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\ndisablePathToLower = true\n',
+    "content/News/a.md": "title: a",
+    "content/News/Budget.md": "title: b\nurl: /u/:sections/:filename/",
+    "content/x.md": "title: x\naliases: [/news/, /u/news/budget/]",
+    "content/same1.md": "title: s1\nurl: /same/\ndate: 2020-01-01",
+    "content/same2.md": "title: s2\nurl: /same/",
+}
+
+
 @pytest.mark.parametrize(
     "files",
-    [PLAIN_SITE, LANGUAGE_SITE, UGLY_TABLE_SITE, MOVED_SECTION_SITE],
-    ids=["plain", "languages", "ugly-table", "moved-section"],
+    [
+        PLAIN_SITE,
+        LANGUAGE_SITE,
+        UGLY_TABLE_SITE,
+        MOVED_SECTION_SITE,
+        MOVED_SECTION_PAGES_SITE,
+        CASE_KEPT_SITE,
+    ],
+    ids=["plain", "languages", "ugly-table", "moved-section", "moved-section-pages", "case-kept"],
 )
 def test_reports_are_the_collisions_hugo_makes(
     files: dict[str, str],
@@ -268,6 +301,25 @@ def test_what_the_moved_section_site_reports(
     _build(tmp_path, MOVED_SECTION_SITE)
     assert _reports(tmp_path, capsys, monkeypatch) == [
         ("content/other.md", "content/news/", "/topics/news/")
+    ]
+
+
+def test_what_the_moved_section_pages_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path, MOVED_SECTION_PAGES_SITE)
+    assert _reports(tmp_path, capsys, monkeypatch) == [
+        ("content/news/sub/_index.md", "content/over.md", "/topics/news/sub/")
+    ]
+
+
+def test_what_the_case_kept_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept, _, _ = _build(tmp_path, CASE_KEPT_SITE)
+    assert {"News/Budget.md", "x.md"} <= kept
+    assert _reports(tmp_path, capsys, monkeypatch) == [
+        ("content/same2.md", "content/same1.md", "/same/")
     ]
 
 

@@ -73,6 +73,11 @@ TOP_REFS = [
     # a bare name of pages Hugo does not build: a draft, a future page
     ('{{< ref "d" >}}', False),
     ('{{< ref "fut" >}}', False),
+    # `relref` looks a bare name up as `ref` does: ambiguous, another language's, a draft's
+    ('{{< relref "dupname" >}}', False),
+    ('{{< relref "uniq" >}}', True),
+    ('{{< relref "fr" >}}', False),
+    ('{{% relref "d" %}}', False),
 ]
 # In a draft, rendered by `hugo -D` only, which builds the draft it refers to, not the future page.
 DRAFT_REFS = [('{{< ref "/news/d" >}}', True), ('{{< ref "/news/fut" >}}', False)]
@@ -255,3 +260,53 @@ def test_an_output_format_nobody_defines_fails_hugo(
     main(["check", "--no-cache", "--select", "LK009", "--output-format", "concise", "content"])
     out = capsys.readouterr().out
     assert re.findall(r"no output format '(\w+)'", out) == ["nope", "nope2"]
+
+
+# Calls in shortcode bodies and after `{{% %}}` calls, on a site that does not render raw HTML:
+# the paths Hugo fails for, which newslint must report, and the ones it runs no call for.
+SHORTCODE_BODIES = [
+    ('<div>{{% note %}}{{< ref "/x/a" >}}{{% /note %}}</div>', True),
+    ('<!--\n{{% note %}}\n{{< ref "/x/b" >}}\n{{% /note %}}\n-->', True),
+    ('{{< plain >}}\n<div>\n{{< ref "/x/c" >}}\n</div>\n{{< /plain >}}', True),
+    ('<!-- {{< plain >}}{{< ref "/x/d" >}}{{< /plain >}} -->', False),
+    ('{{% box %}} {{< ref "/x/e" >}}\nand {{< ref "/x/f" >}}', False),
+    ('{{< ref "/x/g" >}}', True),
+    ('{{% ref "/news/b" %}} {{< ref "/x/h" >}}', True),
+    ('Text {{% box %}} {{< ref "/x/i" >}}', True),
+    ('{{% wrap %}}{{< ref "/x/j" >}}{{% /wrap %}}', True),
+]
+
+
+def test_calls_in_shortcodes_hugo_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `{{% %}}` call's template that writes a tag (`box`) starts an HTML block Goldmark
+    omits, with the `{{< >}}` calls after it on its line; the calls in a `{{% %}}` body run
+    with it, in raw HTML too; a `{{< >}}` body's run where its call does."""
+    shortcodes = {
+        "box": '<div class="box">Box</div>',
+        "wrap": '<div class="wrap">{{ .Inner }}</div>',
+        "note": "{{ .Inner }}",
+        "plain": "{{ .Inner }}",
+    }
+    files = {f"layouts/shortcodes/{name}.html": text for name, text in shortcodes.items()}
+    files.update(
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n'
+            'disableKinds = ["RSS", "sitemap", "robotsTXT", "404", "taxonomy", "term"]\n',
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/news/b.md": "---\ntitle: b\n---\nb\n",
+            "content/news/a.md": "---\ntitle: a\n---\n"
+            + "".join(f"{body}\n\n" for body, _ in SHORTCODE_BODIES),
+        }
+    )
+    write_files(tmp_path, files)
+    fails = {
+        path
+        for body, runs in SHORTCODE_BODIES
+        if runs
+        for path in re.findall(r'ref "(/x/[^"]*)"', body)
+    }
+    assert {path for *_, path in hugo_misses(tmp_path, warning=False)} == fails
+    assert {path for *_, path in newslint_reports(tmp_path, monkeypatch, capsys)} == fails

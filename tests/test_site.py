@@ -572,3 +572,53 @@ def test_hugo_refuses_a_disabled_default_language_and_a_bad_pattern(tmp_path: Pa
 )
 def test_path_segment(name: str, segment: str) -> None:
     assert path_segment(name) == segment
+
+
+@pytest.mark.parametrize(
+    ("files", "docs"),
+    [
+        ({}, False),
+        # hugo 0.168 draws a page of type `docs` with these (a theme's too), and wraps the
+        # default `single` in `docs/baseof.html`; a list template draws the section alone
+        ({"layouts/docs/single.html": ""}, True),
+        ({"themes/t/layouts/docs/page.amp.html": ""}, True),
+        ({"layouts/docs/guide/baseof.html": ""}, True),
+        ({"layouts/docs/list.html": "", "layouts/partials/docs/menu.html": ""}, False),
+    ],
+)
+def test_docs_layouts_are_the_templates_of_docs_pages(
+    tmp_path: Path, files: dict[str, str], docs: bool
+) -> None:
+    (tmp_path / "hugo.toml").write_text('theme = "t"\n')
+    (tmp_path / "themes/t/layouts").mkdir(parents=True)
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert load_site(tmp_path, tmp_path / "hugo.toml").docs_layouts is docs
+
+
+def test_a_theme_not_on_disk_may_have_docs_layouts(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('theme = "github.com/x/newsy"\n')
+    assert load_site(tmp_path, tmp_path / "hugo.toml").docs_layouts is True
+
+
+@pytest.mark.parametrize(
+    ("files", "docs"),
+    [
+        # Doks mounts its templates from `node_modules/` (hugo 0.168 draws `docs/` pages with a
+        # mounted `docs/single.html`); not installed, they cannot be read
+        ({"node_modules/doks/layouts/docs/single.html": ""}, True),
+        ({"node_modules/doks/layouts/_default/single.html": ""}, False),
+        ({}, True),
+    ],
+)
+def test_docs_layouts_mounted_into_layouts(
+    tmp_path: Path, files: dict[str, str], docs: bool
+) -> None:
+    (tmp_path / "hugo.toml").write_text(
+        '[[module.mounts]]\nsource = "node_modules/doks/layouts"\ntarget = "layouts"\n'
+    )
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert load_site(tmp_path, tmp_path / "hugo.toml").docs_layouts is docs

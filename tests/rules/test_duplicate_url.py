@@ -657,3 +657,39 @@ def test_a_slug_index_at_the_list_page_hugo_makes_for_a_folder(tmp_path: Path) -
     news = str(tmp_path / "content/news") + "/"
     message = f"URL /news/ is also the URL of the list page Hugo makes for the folder {news}"
     assert run({a: page(slug="index")}, site) == [(a, 3, 7, message)]
+
+
+def test_a_section_page_moved_by_permalinks_section() -> None:
+    """hugo 0.168 expands a section page's `[permalinks.section]` pattern with its own folder:
+    `:sections` is its path (`news/sub`), `:section` its top-level section (the oracle:
+    test_hugo_duplicate_url_oracle); `url: /news/` then meets no list page."""
+    news, sub = "/site/content/news/_index.md", "/site/content/news/sub/_index.md"
+    x, y = "/site/content/x.md", "/site/content/y.md"
+    files = {
+        news: fm(title="News"),
+        sub: fm(title="Sub", slug="subby"),
+        x: page(url="/topics/news/sub/"),
+        y: page(url="/news/"),
+    }
+    site = Site(root=Path("/site"), raw={"permalinks": {"section": {"news": "/topics/:sections/"}}})
+    assert run(files, site) == [(sub, 3, 7, f"URL /topics/news/sub/ is also the URL of {x}")]
+    site = Site(root=Path("/site"), raw={"permalinks": {"section": {"news": "/s/:section/x"}}})
+    assert run({news: files[news], sub: files[sub]}, site) == [
+        (sub, 3, 7, f"URL /s/news/x/ is also the URL of {news}")
+    ]
+
+
+def test_disable_path_to_lower_keeps_a_folders_case(tmp_path: Path) -> None:
+    """Under `disablePathToLower` hugo 0.168 writes the list page of `content/News/` to
+    `/News/`, not to the alias `/news/`; and keeps the case of some of a `url`'s tokens
+    (`:filename`, `:title`) and not of others (`:sections`): neither is a duplicate here."""
+    folders(tmp_path, "News/a.md", "News/Budget.md")
+    site = Site(root=tmp_path, raw={"disablepathtolower": True})
+    budget, x = str(tmp_path / "content/News/Budget.md"), str(tmp_path / "content/x.md")
+    files = {
+        budget: page(url="/u/:sections/:filename/"),
+        x: page(aliases=["/news/", "/u/news/budget/"]),
+    }
+    assert run(files, site) == []
+    lower = Site(root=tmp_path)
+    assert [found[:3] for found in run(files, lower)] == [(x, 4, 5), (x, 5, 5)]

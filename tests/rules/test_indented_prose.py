@@ -170,6 +170,40 @@ CASES += [
 ]
 
 
+# hugo 0.168 hands a `{{< >}}` body to its shortcode, not to Markdown: a `rawhtml` shortcode
+# (`{{ .Inner }}`) shows it as written, code block or none. A `{{% %}}` body is Markdown.
+SHORTCODE_BODIES = [
+    Case(
+        "angle-shortcode-body",
+        fm(
+            body="Intro.\n\n{{< rawhtml >}}\n<div>\n\n    <p>The minister said the budget would"
+            " pass.</p>\n</div>\n\n    The minister said the budget would pass this week, as"
+            " talks went on.\n\n{{< /rawhtml >}}\n",
+            title="T",
+        ),
+    ),
+    Case(
+        "percent-shortcode-body",
+        fm(
+            body="Intro.\n\n{{% note %}}\n\n    The minister said the budget would pass this week,"
+            " as talks went on.\n\n{{% /note %}}\n",
+            title="T",
+        ),
+        errors=[("indented", 9, 5)],
+        unsafe_fixed=fm(
+            body="Intro.\n\n{{% note %}}\n\nThe minister said the budget would pass this week,"
+            " as talks went on.\n\n{{% /note %}}\n",
+            title="T",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SHORTCODE_BODIES, ids=lambda c: c.name)
+def test_shortcode_bodies(case: Case) -> None:
+    assert_case(IndentedProse, case)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_indented_prose(case: Case) -> None:
     assert_case(IndentedProse, case)

@@ -424,6 +424,64 @@ def test_a_bare_name_of_a_page_hugo_does_not_build() -> None:
     assert lint_project(RefNotFound, files, site=site) == [(top, 5, 49, MISSING.format("budget"))]
 
 
+def test_relref_looks_a_bare_name_up_as_ref_does() -> None:
+    """hugo 0.168 resolves `relref` and `ref` alike (the oracle: test_ref_not_found_oracle): a
+    bare name of two built pages is ambiguous, one of a draft or of another language's page
+    alone finds nothing, one of a single built page is found."""
+    top = f"{ROOT}/a.md"
+    files = {
+        f"{ROOT}/news/vote.md": fm(title="Vote"),
+        f"{ROOT}/world/vote.md": fm(title="Vote"),
+        f"{ROOT}/news/plan.md": fm(title="Plan", draft=True),
+        f"{ROOT}/news/budget.fr.md": fm(title="Budget"),
+        f"{ROOT}/news/uniq.md": fm(title="Uniq"),
+        top: ref_article(
+            '{{< relref "vote" >}} {{% relref "plan" %}} {{< relref "budget" >}}'
+            ' {{< relref "uniq" >}}\n'
+        ),
+    }
+    site = Site(root=SITE.root, language_names=("en", "fr"), default_language="en")
+    ambiguous = (
+        f"'vote' is the base name of 2 pages ({ROOT}/news/vote.md, {ROOT}/world/vote.md): hugo"
+        " fails the build (REF_NOT_FOUND, ambiguous)"
+    )
+    assert lint_project(RefNotFound, files, site=site) == [
+        (top, 5, 13, ambiguous),
+        (top, 5, 35, unbuilt("plan", "a draft")),
+        (top, 5, 57, MISSING.format("budget")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        # a call in the body of a `{{% %}}` call runs with it, in raw HTML too
+        ('<div>{{% note %}}{{< ref "/x/a" >}}{{% /note %}}</div>\n', [(5, 27)]),
+        ('<!--\n{{% note %}}\n{{< ref "/x/b" >}}\n{{% /note %}}\n-->\n', [(7, 10)]),
+        # one in the body of a `{{< >}}` call runs where that call does: in the page, not in a
+        # comment
+        ('{{< plain >}}\n<div>\n{{< ref "/x/c" >}}\n</div>\n{{< /plain >}}\n', [(7, 10)]),
+        ('<!-- {{< plain >}}{{< ref "/x/d" >}}{{< /plain >}} -->\n', []),
+        # after a `{{% %}}` call that starts a line, up to a blank line: its output may start an
+        # HTML block Goldmark omits; not after `ref`, nor in the next paragraph
+        (
+            '{{% box %}} {{< ref "/x/e" >}}\nand {{< ref "/x/f" >}}\n\n{{< ref "/x/g" >}}\n',
+            [(8, 10)],
+        ),
+        ('{{% ref "/news/b" %}} {{< ref "/x/h" >}}\n', [(5, 32)]),
+        ('Text {{% box %}} {{< ref "/x/i" >}}\n', [(5, 27)]),
+    ],
+)
+def test_where_goldmark_omits_a_call(body: str, found: list[tuple[int, int]]) -> None:
+    """hugo 0.168 on a site that does not render raw HTML (the oracle:
+    test_ref_not_found_oracle): a `{{< >}}` call runs only where Goldmark keeps it."""
+    path = f"{ROOT}/news/a.md"
+    files = {f"{ROOT}/news/b.md": fm(title="B"), path: ref_article(body)}
+    assert [
+        (line, column) for _, line, column, _ in lint_project(RefNotFound, files, site=SITE)
+    ] == found
+
+
 def test_a_bare_name_of_a_page_on_disk_is_left_alone(tmp_path: Path) -> None:
     """Another file of that name on disk, not in the run (a hook given two files), may be the
     page Hugo finds."""

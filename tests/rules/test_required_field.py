@@ -1151,8 +1151,10 @@ def test_an_empty_custom_field_under_params_is_named_so() -> None:
 
 # A documentation page (type `docs`: its own, cascaded, or its top-level section `docs/`, as
 # Docsy, Hextra and Hugo Book lay docs out) is ordered by weight and is no article: only its title
-# is asked. A page of another type, or under `docs` deeper than the top, is an article.
-DOCS_SITE = Site(root=Path("/site"))
+# is asked. A page of another type, or under `docs` deeper than the top, is an article; so is a
+# `docs/` page of a site with no layout for docs (hugo 0.168 draws it as any article).
+DOCS_SITE = Site(root=Path("/site"), docs_layouts=True)
+NEWS_SITE = Site(root=Path("/site"))
 DOCUMENTATION_PAGES = [
     Case("docs-type", "---\ntitle: Install\ntype: docs\n---\n\nRun the installer.\n"),
     Case(
@@ -1219,6 +1221,29 @@ DOCUMENTATION_PAGES = [
         site=Site(root=Path("/site"), theme="hugo-book"),
         errors=[("missing", 1, 1), ("missing", 1, 1)],
         unsafe_fixed='---\ntitle: Pages\nsummary: "Set these parameters."\n---\n\nSet these parameters.\n',
+    ),
+    Case(
+        "docs-section-of-a-news-site-is-an-article",
+        "---\ntitle: Install\n---\n\nRun the installer.\n",
+        path="/site/content/docs/install.md",
+        site=NEWS_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed=(
+            '---\ntitle: Install\nsummary: "Run the installer."\n---\n\nRun the installer.\n'
+        ),
+    ),
+    Case(
+        "docs-type-on-a-news-site-is-an-article",
+        "---\ntitle: Install\ntype: docs\n---\n",
+        path="/site/content/news/install.md",
+        site=NEWS_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+    ),
+    Case(
+        "docs-section-of-a-docs-theme",
+        "---\ntitle: Install\n---\n\nRun the installer.\n",
+        path="/site/content/docs/install.md",
+        site=Site(root=Path("/site"), themes=("github.com/imfing/hextra",)),
     ),
     Case(
         "required-key-still-asked-of-docs",

@@ -798,7 +798,7 @@ def test_the_hint_names_a_source_like_key_under_params() -> None:
 
 
 # A documentation page (type `docs`, own, cascaded or from its top-level section) cites no source.
-DOCS_SITE = Site(root=Path("/site"))
+DOCS_SITE = Site(root=Path("/site"), docs_layouts=True)
 DOCUMENTATION_PAGES = [
     Case("docs-type", "---\ntitle: Install\ntype: docs\n---\n\nRun the installer.\n"),
     Case(
@@ -806,6 +806,13 @@ DOCUMENTATION_PAGES = [
         "---\ntitle: Install\n---\n\nRun the installer.\n",
         path="/site/content/docs/install.md",
         site=DOCS_SITE,
+    ),
+    Case(
+        "docs-section-of-a-site-without-docs-layouts-is-an-article",
+        "---\ntitle: Install\n---\n\nRun the installer.\n",
+        path="/site/content/docs/install.md",
+        site=Site(root=Path("/site")),
+        errors=[("missing", 5, 1)],
     ),
     Case(
         "news-section-is-an-article",
