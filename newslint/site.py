@@ -1348,6 +1348,29 @@ def _build_future(value: Any, where: Path, errors: list[str]) -> bool:
     return False
 
 
+def _read_problem(err: Exception, path: Path) -> str:
+    """What `_load` could not read in `path`, in one line that names the format and where:
+    PyYAML's own message spans four lines and names a "<unicode string>", Python's for a number
+    too long tells the user to call `sys.set_int_max_str_digits()`."""
+    form = {".toml": "TOML", ".json": "JSON"}.get(path.suffix.lower(), "YAML")
+    if isinstance(err, UnicodeDecodeError):
+        line = err.object.count(b"\n", 0, err.start) + 1
+        return f"not UTF-8: byte 0x{err.object[err.start]:02x} on line {line} cannot be decoded"
+    if isinstance(err, yaml.MarkedYAMLError):
+        mark = err.problem_mark or err.context_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        return f"not valid YAML: {err.problem or err.context}{where}"
+    from newslint.matter import tomllib as toml_reader  # tomli's error is not the standard one
+
+    if isinstance(err, yaml.YAMLError | toml_reader.TOMLDecodeError | json.JSONDecodeError):
+        return f"not valid {form}: {err}"
+    if isinstance(err, OSError):
+        return err.strerror or str(err)
+    if str(err).startswith("Exceeds the limit"):  # int(): more digits than Python converts
+        return f"not valid {form}: a number of more than 4,300 digits"
+    return str(err)
+
+
 def _load(path: Path) -> dict[str, Any]:
     if not _is_file(path):  # a pipe would be waited on for ever (see `_own_config`)
         raise ValueError("not a regular file (a folder, pipe, socket or device, or a broken link)")
@@ -1372,7 +1395,26 @@ def _load(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError("the configuration is not a map of keys")
     _check_shape(data)
+    if path.suffix == ".json" and "\\u" in text:  # only an escape makes a lone surrogate
+        data = _without_lone_surrogates(data)
     return data
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """`value` with each lone UTF-16 surrogate (`"\\ud800"` in JSON) in its keys and strings
+    replaced by U+FFFD, as Go's JSON decoder replaces it (checked with hugo 0.168). Python keeps
+    it, and a path holding it (a contentDir, a theme) cannot be encoded for the file system.
+    Called on a configuration `_check_shape` passed: a few levels deep."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 # Bounds on a configuration's shape, far beyond any real site's (a Hugo configuration is a few
@@ -1550,7 +1592,7 @@ def content_names_on_disk(
             try:
                 with os.scandir(stack.pop()) as entries:
                     found = [(e.name, e.path, e.is_dir()) for e in entries if not entry_is_link(e)]
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a NUL in a configured folder
                 continue
             for entry, path, folder in found:
                 lowered = entry.lower()
@@ -1696,7 +1738,7 @@ def _file_names_below(root: str) -> Iterator[str]:
                         stack.append(entry.path)
                     else:
                         yield entry.name
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in a configured folder
             continue
 
 
@@ -1718,7 +1760,7 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
             return kept[1]
         with os.scandir(folder) as found:
             entries = [entry.name for entry in found if not entry_is_link(entry)]
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in a folder from the configuration
         return set(), {}
     names: set[str] = set()
     children: dict[str, list[str]] = {}
@@ -1799,7 +1841,7 @@ def _holds_index(folder: str, languages: Collection[str]) -> bool:
     languages are `languages`)."""
     try:
         changed = os.stat(folder).st_mtime_ns
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in a folder from the configuration
         return False
     # The languages too: whether `index.de.md` makes a bundle depends on them (a configuration
     # edited while `newslint watch` or the server runs).
@@ -1973,7 +2015,8 @@ def _read_config(
             data = _load(config_path)
         except _READ_ERRORS as err:
             errors.append(
-                f"{config_path}: cannot read the site configuration: {err}; using defaults"
+                f"{config_path}: cannot read the site configuration:"
+                f" {_read_problem(err, config_path)}; using defaults"
             )
             return None
         _spellings(data, spelled)
@@ -1991,7 +2034,10 @@ def _read_config(
             try:
                 data = _dir_part(part, _load(part))
             except _READ_ERRORS as err:
-                errors.append(f"{part}: cannot read: {err}; the rest of the configuration is used")
+                errors.append(
+                    f"{part}: cannot read: {_read_problem(err, part)};"
+                    " the rest of the configuration is used"
+                )
                 continue
             _spellings(data, spelled)
             _merge(merged, lower_keys(data))

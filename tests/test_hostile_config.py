@@ -302,6 +302,127 @@ def test_recursive_or_deep_site_configuration_is_a_site_error(
     assert err.endswith("; using defaults\n")
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "why"),
+    [
+        ("hugo.toml", "theme = [\n", "not valid TOML: Invalid value (at end of document)"),
+        ("hugo.toml", "a = 1\na = 2\n", "not valid TOML: Cannot overwrite a value (at line 2,"),
+        # PyYAML's message was four lines naming a "<unicode string>".
+        ("hugo.yaml", "theme: [a\n  b: :\n", "not valid YAML: did not find expected ',' or ']'"),
+        ("hugo.yaml", "a:\n\t- b\n", "not valid YAML: found character that cannot start any"),
+        ("hugo.yaml", "<<: 5\n", "not valid YAML: expected a mapping or list of mappings for"),
+        ("hugo.yaml", "? [a, b]\n: 1\n", "not valid YAML: found unhashable key (line 1, col"),
+        ("hugo.json", '{"a": }', "not valid JSON: Expecting value: line 1 column 7 (char 6)"),
+        ("hugo.json", "", "not valid JSON: Expecting value: line 1 column 1 (char 0)"),
+        ("hugo.json", "[1, 2]", "the configuration is not a map of keys"),
+        ("hugo.yaml", "just text\n", "the configuration is not a map of keys"),
+        # Python's message told the user to call sys.set_int_max_str_digits().
+        ("hugo.json", '{"summaryLength": 1' + "0" * 5000 + "}", "not valid JSON: a number of"),
+        ("hugo.yaml", "summaryLength: 1" + "0" * 5000 + "\n", "not valid YAML: a number of more"),
+        ("hugo.toml", "summaryLength = 1" + "0" * 5000 + "\n", "not valid TOML: a number of more"),
+        # Python's message counted bytes from the start of the file.
+        ("hugo.toml", b'title = "ok"\ntitle2 = "caf\xe9"\n', "not UTF-8: byte 0xe9 on line 2"),
+        ("hugo.yaml", b"title: caf\xe9\n", "not UTF-8: byte 0xe9 on line 1 cannot be decoded"),
+        ("hugo.toml", "title = 'x'\n".encode("utf-16"), "not UTF-8: byte 0xff on line 1 cannot"),
+        ("hugo.toml/x", "", "not a regular file (a folder, pipe, socket or device, or a broken"),
+    ],
+)
+def test_unreadable_site_configuration_says_why_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: str | bytes, why: str
+) -> None:
+    project(tmp_path, {name: data})
+    code, out, err = lint(tmp_path, capsys)
+    assert (code, out) == (0, "")
+    assert err.startswith(
+        f"newslint: warning: {tmp_path / name.partition('/')[0]}: cannot read the site"
+        f" configuration: {why}"
+    ), err
+    assert err.endswith("; using defaults\n") and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize(
+    ("part", "data", "why"),
+    [
+        ("config/_default/params.toml", "x = [", "not valid TOML: Invalid value (at end of doc"),
+        ("config/_default/languages.json", "[1]", "the configuration is not a map of keys"),
+        ("config/_default/menus.yaml", "a: [\n", "not valid YAML: did not find expected node"),
+        ("config/production/params.toml", b"a = '\xff'\n", "not UTF-8: byte 0xff on line 1 can"),
+        ("config/production/hugo.yaml", "a: &a [*a]\n", "the configuration is nested more than"),
+    ],
+)
+def test_unreadable_configuration_folder_file_says_why_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], part: str, data: str | bytes, why: str
+) -> None:
+    project(tmp_path, {"hugo.toml": 'timeZone = "Europe/Oslo"\n', part: data})
+    code, out, err = lint(tmp_path, capsys)
+    assert (code, out) == (0, "")
+    assert err.startswith(f"newslint: warning: {tmp_path / part}: cannot read: {why}"), err
+    assert err.endswith("; the rest of the configuration is used\n") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        '{"theme": "\\u0000"}',
+        '{"contentDir": "\\u0000"}',
+        '{"themesDir": "\\u0000", "theme": "x"}',
+        '{"module": {"mounts": [{"source": "\\u0000", "target": "content"}]}}',
+    ],
+)
+def test_nul_in_a_configured_folder_is_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str
+) -> None:
+    # Listing that folder (ref-not-found, link-relative) raised ValueError: an internal error.
+    body = (
+        '[a]({{< ref "other.md" >}}) [b](/posts/other/)\n\n[Example News](https://example.com/a)\n'
+    )
+    project(
+        tmp_path,
+        {"hugo.json": config, "content/posts/refs.md": CLEAN.rsplit("\n\n", 2)[0] + "\n\n" + body},
+    )
+    code, out, err = lint(tmp_path, capsys)
+    assert_no_crash(code, err)
+    assert "internal-error" not in out and "NL000" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("config", "zone"),
+    [
+        ('{"timeZone": "\\ud800"}', "\ufffd"),
+        ('{"timeZone": "Europe/\\udc80Oslo"}', "Europe/\ufffdOslo"),
+    ],
+)
+def test_lone_surrogate_in_json_is_read_as_go_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, zone: str
+) -> None:
+    # Go's JSON decoder makes U+FFFD of it (hugo 0.168); Python kept it, and a contentDir or a
+    # language holding it could not be encoded for the file system: an internal error.
+    project(tmp_path, {"hugo.json": config})
+    code, out, err = lint(tmp_path, capsys)
+    assert (code, out) == (0, "")
+    assert err == (
+        f"newslint: warning: {tmp_path / 'hugo.json'}: timeZone '{zone}' is not a known time zone"
+        " (Hugo cannot build)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        '{"contentDir": "\\ud800"}',
+        '{"languages": {"\\ud800": {"contentDir": "\\udc00"}}}',
+        '{"theme": "\\udc80", "module": {"mounts": [{"source": "\\ud800", "target": "content"}]}}',
+    ],
+)
+def test_lone_surrogate_in_a_json_folder_is_no_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str
+) -> None:
+    project(tmp_path, {"hugo.json": config})
+    code, out, err = lint(tmp_path, capsys)
+    assert_no_crash(code, err)
+    assert (code, out, err) == (0, "", "")
+
+
 def yaml_bomb(levels: int = 9, width: int = 9) -> str:
     """ "Billion laughs": each level lists the previous one `width` times, by alias."""
     lines = ["l0: &l0 [" + ", ".join(["lol"] * width) + "]"]
