@@ -1945,19 +1945,45 @@ def _spellings(data: Any, found: dict[str, str]) -> None:
             found[str(key).lower()] = str(key)
 
 
-def _dir_files(directory: Path) -> list[Path]:
-    """Configuration files under `directory`, in the lexical walk order Hugo (afero.Walk) uses."""
+# Files and folders a configuration folder may hold, far beyond any site's (a few dozen): past it
+# the folder is something else (`HUGO_ENVIRONMENT=../../..` is the file system's root).
+_MAX_CONFIG_ENTRIES = 10_000
+
+
+def _dir_files(directory: Path, errors: list[str]) -> list[Path]:
+    """Configuration files under `directory`, in the lexical walk order Hugo (afero.Walk) uses.
+    Like it, a symbolic link to a folder is not followed (hugo 0.168 reads no file below one;
+    two links back to the folder made 2**40 paths to walk), and the walk keeps its own stack (a
+    tree 1,000 folders deep is no RecursionError)."""
     out: list[Path] = []
-    try:
-        entries = sorted(directory.iterdir(), key=lambda p: p.name)
-    except OSError:
-        return out
-    for entry in entries:
-        if _is_dir(entry):
-            out.extend(_dir_files(entry))
+    stack = [directory]
+    seen = 0
+    while stack:
+        entry = stack.pop()
+        if entry is directory or _is_real_dir(entry):
+            try:
+                children = sorted(entry.iterdir(), key=lambda p: p.name)
+            except (OSError, ValueError):
+                continue
+            seen += len(children)
+            if seen > _MAX_CONFIG_ENTRIES:
+                errors.append(
+                    f"{directory}: cannot read: more than {_MAX_CONFIG_ENTRIES:,} files and"
+                    " folders, not a configuration folder; the rest of the configuration is used"
+                )
+                return []
+            stack.extend(reversed(children))
         elif entry.suffix.lower() in _SUFFIXES:
             out.append(entry)
     return out
+
+
+def _is_real_dir(path: Path) -> bool:
+    """Whether `path` is a folder and not a symbolic link to one (False where it cannot be told)."""
+    try:
+        return not path.is_symlink() and path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _dir_part(path: Path, item: dict[str, Any]) -> dict[str, Any]:
@@ -2028,9 +2054,9 @@ def _read_config(
     # config folder itself, not the file system's root.
     environment = root / posixpath.normpath(posixpath.join("config", name.lstrip("/")))
     for folder in (root / "config" / "_default", environment):
-        if not _is_dir(folder):
+        if not _is_real_dir(folder):  # hugo 0.168 reads nothing through a link to the folder
             continue
-        for part in _dir_files(folder):
+        for part in _dir_files(folder, errors):
             try:
                 data = _dir_part(part, _load(part))
             except _READ_ERRORS as err:

@@ -467,6 +467,38 @@ def test_hugo_environment_is_joined_as_go_joins_it(
     assert load_site(site, site / "hugo.toml").raw["params"] == {"x": 1}
 
 
+def test_links_back_in_a_configuration_folder_are_not_followed(tmp_path: Path) -> None:
+    # Two links back to config/_default made 2**40 paths to walk (ELOOP stops each at 40
+    # links): a hang. hugo 0.168 follows no link to a folder there, and reads none linked.
+    project(
+        tmp_path, {"hugo.toml": "", "config/_default/params.toml": "x = 1\n", "away/p.toml": ""}
+    )
+    for name in ("a", "b"):
+        (tmp_path / "config" / "_default" / name).symlink_to(".")
+    (tmp_path / "config" / "production").symlink_to(tmp_path / "away")
+    (tmp_path / "away" / "params.toml").write_text("y = 2\n", encoding="utf-8")
+    site = load_site(tmp_path, tmp_path / "hugo.toml")
+    assert (site.errors, site.raw["params"]) == ([], {"x": 1})
+
+
+def test_environment_folder_that_is_the_whole_disk_is_not_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # HUGO_ENVIRONMENT=../../.. is the file system's root, every file of which was listed.
+    from newslint import site as site_module
+
+    monkeypatch.setattr(site_module, "_MAX_CONFIG_ENTRIES", 30)  # 10,000: too slow to write
+    project(tmp_path, {"hugo.toml": 'timeZone = "Europe/Oslo"\n', "config/x": ""})
+    project(tmp_path, {f"many/f{index}/p.toml": "" for index in range(20)})
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "../many")
+    site = load_site(tmp_path, tmp_path / "hugo.toml")
+    assert site.errors == [
+        f"{tmp_path}/many: cannot read: more than 30 files and folders, not a"
+        " configuration folder; the rest of the configuration is used"
+    ]
+    assert site.time_zone == "Europe/Oslo"
+
+
 def test_ignore_files_pattern_python_warns_about_is_read_quietly(tmp_path: Path) -> None:
     # `re.compile("[[a]")` warned (FutureWarning: possible nested set) on the user's stderr.
     project(tmp_path, {"hugo.toml": 'ignoreFiles = ["[[a]"]\n'})
