@@ -1354,8 +1354,9 @@ def _read_problem(err: Exception, path: Path) -> str:
     too long tells the user to call `sys.set_int_max_str_digits()`."""
     form = {".toml": "TOML", ".json": "JSON"}.get(path.suffix.lower(), "YAML")
     if isinstance(err, UnicodeDecodeError):
-        line = err.object.count(b"\n", 0, err.start) + 1
-        return f"not UTF-8: byte 0x{err.object[err.start]:02x} on line {line} cannot be decoded"
+        from newslint.textutil import undecodable
+
+        return undecodable(err)
     if isinstance(err, yaml.MarkedYAMLError):
         mark = err.problem_mark or err.context_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""

@@ -203,6 +203,58 @@ def test_rules_dir_module_calling_sys_exit_is_a_broken_plugin(
     assert err == (f"newslint: error: plugin {Path('rd/quits.py')}: cannot import: SystemExit: 3\n")
 
 
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        # Python's "'utf-8' codec can't decode byte 0xff in position 11: invalid start byte".
+        (
+            b"select = ['DT']\nignore = ['\xff']\n",
+            "not UTF-8: byte 0xff on line 2 cannot be decoded",
+        ),
+        # pydantic's "Unable to parse input string as an integer, exceeded maximum size".
+        ("[links]\nper-host = 1e308\n", "links.per-host: expected an integer, got 1e+308"),
+        # pydantic's "Input should be a finite number".
+        ("max-file-size = inf\n", "max-file-size: expected an integer, got inf"),
+        ("[links]\nretries = nan\n", "links.retries: expected an integer, got nan"),
+        # nan passed every bound (all comparisons false); no link was then reported broken.
+        ("[links]\ntimeout = nan\n", "links.timeout: must be a number of seconds, not nan"),
+        ("[links]\nbackoff = nan\n", "links.backoff: must be a number of seconds, not nan"),
+        # Already clear: kept so.
+        ("[links]\nexclude = ['([']\n", "links.exclude: '([' is not a regex: unterminated"),
+        ("select = ['ZZ999']\n", "select[0]: unknown rule or prefix 'ZZ999'"),
+        ("[rules.nope]\nmax = 1\n", "rules.nope: unknown rule 'nope'"),
+        ("[per-file-ignores]\n'content/**' = ['ZZ001']\n", 'per-file-ignores."content/**"[0]: un'),
+        ("[per-file-ignores]\n'content/**' = 'DT001'\n", 'per-file-ignores."content/**": expected'),
+        ("timezone = 5\n", "timezone: expected a string, got 5"),
+        ("timezone = '../../../etc/passwd'\n", "timezone: unknown time zone '../../../etc/passwd'"),
+        ("[rules.summary-length]\nseverity = 'fatal'\n", "rules.summary-length.severity: expec"),
+        (
+            "presets = ['nope']\n",
+            "presets[0]: unknown preset 'nope' (presets: hugo, mainroad, news)",
+        ),
+    ],
+)
+def test_bad_newslint_configuration_value_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str | bytes, message: str
+) -> None:
+    project(tmp_path, {"hugo.toml": "", "newslint.toml": config})
+    code, out, err = lint(tmp_path, capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"newslint: error: newslint.toml: {message}"), err
+    assert err.count("\n") == 1, err
+
+
+def test_config_option_file_that_is_not_utf8_says_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project(tmp_path, {"hugo.toml": "", "other.toml": b"# caf\xe9\n"})
+    assert lint(tmp_path, capsys, "--config", "other.toml") == (
+        2,
+        "",
+        "newslint: error: other.toml: not UTF-8: byte 0xe9 on line 1 cannot be decoded\n",
+    )
+
+
 RULE = """from newslint import Rule, Severity
 
 
