@@ -484,6 +484,8 @@ def split_config_args(
     overrides: dict[str, Any] = {}
     for value in values:
         text = os.fspath(value)
+        if not text.strip():  # `Path("")` is ".": "cannot read: Is a directory" named "."
+            raise ConfigError(f"--config {text!r}: empty; give a file or a KEY = VALUE")
         if "=" not in text or _is_file(Path(text)):
             files.append(Path(text))
             continue

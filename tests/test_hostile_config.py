@@ -957,6 +957,9 @@ def test_path_too_long_for_the_file_system_is_not_found(
         (["--write-baseline", "folder"], "newslint: error: folder: cannot write: Is a directory\n"),
         (["--rules-dir", "missing"], "newslint: error: --rules-dir missing: no such directory\n"),
         (["--config", "a = 1"], "newslint: error: --config: unknown key 'a'\n"),
+        # Was ".: cannot read: Is a directory" (`Path("")` is ".").
+        (["--config", ""], "newslint: error: --config '': empty; give a file or a KEY = VALUE\n"),
+        (["--config", " "], "newslint: error: --config ' ': empty; give a file or a KEY = VALUE\n"),
     ],
 )
 def test_bad_command_line_values(
