@@ -8,7 +8,8 @@ newslint's "internal error" (which is what `main` turns an unexpected exception 
 
 The exact tests each reproduce one crash found by fuzzing; the property tests write TOML documents
 with arbitrary values at every known key. Process-level behaviour (pipes, signals, encodings) is
-in `tests/test_hostile_process.py`.
+in `tests/test_hostile_process.py`; a `newslint watch` whose site configuration breaks and
+vanishes, in `tests/test_watch.py` (its process fixtures live there).
 """
 
 from __future__ import annotations
