@@ -19,6 +19,7 @@ import dataclasses
 import datetime
 import difflib
 import functools
+import math
 import os
 import re
 import tomllib
@@ -165,6 +166,9 @@ _TYPE_NAMES = {
     "int_type": "an integer",
     "int_parsing": "an integer",
     "int_from_float": "an integer",
+    # A float too large for an integer (`1e308`), and inf or nan, where an integer belongs.
+    "int_parsing_size": "an integer",
+    "finite_number": "an integer",
     "float_type": "a number",
     "float_parsing": "a number",
     "bool_type": "true or false",
@@ -185,6 +189,8 @@ def _show(value: Any) -> str:
         return "a table"
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()  # as TOML writes it, not as a quoted string
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # TOML's nan and inf, not JSON's NaN and Infinity
     try:
         return json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError):
@@ -484,6 +490,8 @@ def split_config_args(
     overrides: dict[str, Any] = {}
     for value in values:
         text = os.fspath(value)
+        if not text.strip():  # `Path("")` is ".": "cannot read: Is a directory" named "."
+            raise ConfigError(f"--config {text!r}: empty; give a file or a KEY = VALUE")
         if "=" not in text or _is_file(Path(text)):
             files.append(Path(text))
             continue
@@ -573,7 +581,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as err:
         raise ConfigError(f"{display(path)}: cannot read: {err.strerror or err}") from None
-    except ValueError as err:  # TOMLDecodeError, UnicodeDecodeError, or an integer too long
+    except UnicodeDecodeError as err:
+        from newslint.textutil import undecodable
+
+        raise ConfigError(f"{display(path)}: {undecodable(err)}") from None
+    except ValueError as err:  # TOMLDecodeError, or an integer too long
         raise ConfigError(f"{display(path)}: not valid TOML: {_toml_problem(err)}") from None
     except RecursionError:  # tomllib descends once per nested array or inline table
         raise ConfigError(f"{display(path)}: not valid TOML: nested too deeply") from None

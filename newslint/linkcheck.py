@@ -160,6 +160,13 @@ class LinkSettings:
                 patterns.append(re.compile(pattern))
             except re.error as err:
                 raise ConfigError(f"links.exclude: {pattern!r} is not a regex: {err}") from None
+        for key, seconds in (
+            ("timeout", links.timeout),
+            ("backoff", links.backoff),
+            ("max-wait", links.max_wait),
+        ):
+            if seconds != seconds:  # nan: every comparison false, so no check (LK006) reported
+                raise ConfigError(f"links.{key}: must be a number of seconds, not nan")
         if links.timeout <= 0:
             raise ConfigError(f"links.timeout: must be more than 0 seconds, not {links.timeout:g}")
         for key, value in (("concurrency", links.concurrency), ("per-host", links.per_host)):

@@ -1355,6 +1355,30 @@ def _build_future(value: Any, where: Path, errors: list[str]) -> bool:
     return False
 
 
+def _read_problem(err: Exception, path: Path) -> str:
+    """What `_load` could not read in `path`, in one line that names the format and where:
+    PyYAML's own message spans four lines and names a "<unicode string>", Python's for a number
+    too long tells the user to call `sys.set_int_max_str_digits()`."""
+    form = {".toml": "TOML", ".json": "JSON"}.get(path.suffix.lower(), "YAML")
+    if isinstance(err, UnicodeDecodeError):
+        from newslint.textutil import undecodable
+
+        return undecodable(err)
+    if isinstance(err, yaml.MarkedYAMLError):
+        mark = err.problem_mark or err.context_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        return f"not valid YAML: {err.problem or err.context}{where}"
+    from newslint.matter import tomllib as toml_reader  # tomli's error is not the standard one
+
+    if isinstance(err, yaml.YAMLError | toml_reader.TOMLDecodeError | json.JSONDecodeError):
+        return f"not valid {form}: {err}"
+    if isinstance(err, OSError):
+        return err.strerror or str(err)
+    if str(err).startswith("Exceeds the limit"):  # int(): more digits than Python converts
+        return f"not valid {form}: a number of more than 4,300 digits"
+    return str(err)
+
+
 def _load(path: Path) -> dict[str, Any]:
     if not _is_file(path):  # a pipe would be waited on for ever (see `_own_config`)
         raise ValueError("not a regular file (a folder, pipe, socket or device, or a broken link)")
@@ -1379,7 +1403,26 @@ def _load(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError("the configuration is not a map of keys")
     _check_shape(data)
+    if path.suffix == ".json" and "\\u" in text:  # only an escape makes a lone surrogate
+        data = _without_lone_surrogates(data)
     return data
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """`value` with each lone UTF-16 surrogate (`"\\ud800"` in JSON) in its keys and strings
+    replaced by U+FFFD, as Go's JSON decoder replaces it (checked with hugo 0.168). Python keeps
+    it, and a path holding it (a contentDir, a theme) cannot be encoded for the file system.
+    Called on a configuration `_check_shape` passed: a few levels deep."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 # Bounds on a configuration's shape, far beyond any real site's (a Hugo configuration is a few
@@ -1557,7 +1600,7 @@ def content_names_on_disk(
             try:
                 with os.scandir(stack.pop()) as entries:
                     found = [(e.name, e.path, e.is_dir()) for e in entries if not entry_is_link(e)]
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a NUL in a configured folder
                 continue
             for entry, path, folder in found:
                 lowered = entry.lower()
@@ -1703,7 +1746,7 @@ def _file_names_below(root: str) -> Iterator[str]:
                         stack.append(entry.path)
                     else:
                         yield entry.name
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in a configured folder
             continue
 
 
@@ -1725,7 +1768,7 @@ def _listing(folder: str) -> tuple[set[str], dict[str, list[str]]]:
             return kept[1]
         with os.scandir(folder) as found:
             entries = [entry.name for entry in found if not entry_is_link(entry)]
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in a folder from the configuration
         return set(), {}
     names: set[str] = set()
     children: dict[str, list[str]] = {}
@@ -1806,7 +1849,7 @@ def _holds_index(folder: str, languages: Collection[str]) -> bool:
     languages are `languages`)."""
     try:
         changed = os.stat(folder).st_mtime_ns
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in a folder from the configuration
         return False
     # The languages too: whether `index.de.md` makes a bundle depends on them (a configuration
     # edited while `newslint watch` or the server runs).
@@ -1910,19 +1953,45 @@ def _spellings(data: Any, found: dict[str, str]) -> None:
             found[str(key).lower()] = str(key)
 
 
-def _dir_files(directory: Path) -> list[Path]:
-    """Configuration files under `directory`, in the lexical walk order Hugo (afero.Walk) uses."""
+# Files and folders a configuration folder may hold, far beyond any site's (a few dozen): past it
+# the folder is something else (`HUGO_ENVIRONMENT=../../..` is the file system's root).
+_MAX_CONFIG_ENTRIES = 10_000
+
+
+def _dir_files(directory: Path, errors: list[str]) -> list[Path]:
+    """Configuration files under `directory`, in the lexical walk order Hugo (afero.Walk) uses.
+    Like it, a symbolic link to a folder is not followed (hugo 0.168 reads no file below one;
+    two links back to the folder made 2**40 paths to walk), and the walk keeps its own stack (a
+    tree 1,000 folders deep is no RecursionError)."""
     out: list[Path] = []
-    try:
-        entries = sorted(directory.iterdir(), key=lambda p: p.name)
-    except OSError:
-        return out
-    for entry in entries:
-        if _is_dir(entry):
-            out.extend(_dir_files(entry))
+    stack = [directory]
+    seen = 0
+    while stack:
+        entry = stack.pop()
+        if entry is directory or _is_real_dir(entry):
+            try:
+                children = sorted(entry.iterdir(), key=lambda p: p.name)
+            except (OSError, ValueError):
+                continue
+            seen += len(children)
+            if seen > _MAX_CONFIG_ENTRIES:
+                errors.append(
+                    f"{directory}: cannot read: more than {_MAX_CONFIG_ENTRIES:,} files and"
+                    " folders, not a configuration folder; the rest of the configuration is used"
+                )
+                return []
+            stack.extend(reversed(children))
         elif entry.suffix.lower() in _SUFFIXES:
             out.append(entry)
     return out
+
+
+def _is_real_dir(path: Path) -> bool:
+    """Whether `path` is a folder and not a symbolic link to one (False where it cannot be told)."""
+    try:
+        return not path.is_symlink() and path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _dir_part(path: Path, item: dict[str, Any]) -> dict[str, Any]:
@@ -1980,7 +2049,8 @@ def _read_config(
             data = _load(config_path)
         except _READ_ERRORS as err:
             errors.append(
-                f"{config_path}: cannot read the site configuration: {err}; using defaults"
+                f"{config_path}: cannot read the site configuration:"
+                f" {_read_problem(err, config_path)}; using defaults"
             )
             return None
         _spellings(data, spelled)
@@ -1992,13 +2062,16 @@ def _read_config(
     # config folder itself, not the file system's root.
     environment = root / posixpath.normpath(posixpath.join("config", name.lstrip("/")))
     for folder in (root / "config" / "_default", environment):
-        if not _is_dir(folder):
+        if not _is_real_dir(folder):  # hugo 0.168 reads nothing through a link to the folder
             continue
-        for part in _dir_files(folder):
+        for part in _dir_files(folder, errors):
             try:
                 data = _dir_part(part, _load(part))
             except _READ_ERRORS as err:
-                errors.append(f"{part}: cannot read: {err}; the rest of the configuration is used")
+                errors.append(
+                    f"{part}: cannot read: {_read_problem(err, part)};"
+                    " the rest of the configuration is used"
+                )
                 continue
             _spellings(data, spelled)
             _merge(merged, lower_keys(data))

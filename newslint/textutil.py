@@ -1074,3 +1074,11 @@ def _script_units_exact(text: str) -> dict[str, int]:
                 units[script] = units.get(script, 0) + 1
                 current = script
     return units
+
+
+def undecodable(err: UnicodeDecodeError) -> str:
+    """Where a file's bytes stop being UTF-8, for a message: the byte and its line, not Python's
+    "'utf-8' codec can't decode byte 0xe9 in position 1234: invalid continuation byte"."""
+    data = bytes(err.object)
+    line = data.count(b"\n", 0, err.start) + 1
+    return f"not UTF-8: byte 0x{data[err.start]:02x} on line {line} cannot be decoded"

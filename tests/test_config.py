@@ -665,8 +665,9 @@ def test_a_pyproject_with_a_broken_newslint_section_is_not_passed_over(
     )
     code, out, err = run(["check", "content/a.md"], capsys)
     assert (code, out) == (2, "")
-    assert err.startswith(
-        "newslint: error: content/pyproject.toml: not valid TOML: 'utf-8' codec can't decode"
+    assert err == (
+        "newslint: error: content/pyproject.toml: not UTF-8: byte 0xe9 on line 3 cannot be"
+        " decoded\n"
     )
 
 

@@ -8,7 +8,8 @@ newslint's "internal error" (which is what `main` turns an unexpected exception 
 
 The exact tests each reproduce one crash found by fuzzing; the property tests write TOML documents
 with arbitrary values at every known key. Process-level behaviour (pipes, signals, encodings) is
-in `tests/test_hostile_process.py`.
+in `tests/test_hostile_process.py`; a `newslint watch` whose site configuration breaks and
+vanishes, in `tests/test_watch.py` (its process fixtures live there).
 """
 
 from __future__ import annotations
@@ -203,6 +204,58 @@ def test_rules_dir_module_calling_sys_exit_is_a_broken_plugin(
     assert err == (f"newslint: error: plugin {Path('rd/quits.py')}: cannot import: SystemExit: 3\n")
 
 
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        # Python's "'utf-8' codec can't decode byte 0xff in position 11: invalid start byte".
+        (
+            b"select = ['DT']\nignore = ['\xff']\n",
+            "not UTF-8: byte 0xff on line 2 cannot be decoded",
+        ),
+        # pydantic's "Unable to parse input string as an integer, exceeded maximum size".
+        ("[links]\nper-host = 1e308\n", "links.per-host: expected an integer, got 1e+308"),
+        # pydantic's "Input should be a finite number".
+        ("max-file-size = inf\n", "max-file-size: expected an integer, got inf"),
+        ("[links]\nretries = nan\n", "links.retries: expected an integer, got nan"),
+        # nan passed every bound (all comparisons false); no link was then reported broken.
+        ("[links]\ntimeout = nan\n", "links.timeout: must be a number of seconds, not nan"),
+        ("[links]\nbackoff = nan\n", "links.backoff: must be a number of seconds, not nan"),
+        # Already clear: kept so.
+        ("[links]\nexclude = ['([']\n", "links.exclude: '([' is not a regex: unterminated"),
+        ("select = ['ZZ999']\n", "select[0]: unknown rule or prefix 'ZZ999'"),
+        ("[rules.nope]\nmax = 1\n", "rules.nope: unknown rule 'nope'"),
+        ("[per-file-ignores]\n'content/**' = ['ZZ001']\n", 'per-file-ignores."content/**"[0]: un'),
+        ("[per-file-ignores]\n'content/**' = 'DT001'\n", 'per-file-ignores."content/**": expected'),
+        ("timezone = 5\n", "timezone: expected a string, got 5"),
+        ("timezone = '../../../etc/passwd'\n", "timezone: unknown time zone '../../../etc/passwd'"),
+        ("[rules.summary-length]\nseverity = 'fatal'\n", "rules.summary-length.severity: expec"),
+        (
+            "presets = ['nope']\n",
+            "presets[0]: unknown preset 'nope' (presets: hugo, mainroad, news)",
+        ),
+    ],
+)
+def test_bad_newslint_configuration_value_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str | bytes, message: str
+) -> None:
+    project(tmp_path, {"hugo.toml": "", "newslint.toml": config})
+    code, out, err = lint(tmp_path, capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"newslint: error: newslint.toml: {message}"), err
+    assert err.count("\n") == 1, err
+
+
+def test_config_option_file_that_is_not_utf8_says_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project(tmp_path, {"hugo.toml": "", "other.toml": b"# caf\xe9\n"})
+    assert lint(tmp_path, capsys, "--config", "other.toml") == (
+        2,
+        "",
+        "newslint: error: other.toml: not UTF-8: byte 0xe9 on line 1 cannot be decoded\n",
+    )
+
+
 RULE = """from newslint import Rule, Severity
 
 
@@ -302,6 +355,127 @@ def test_recursive_or_deep_site_configuration_is_a_site_error(
     assert err.endswith("; using defaults\n")
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "why"),
+    [
+        ("hugo.toml", "theme = [\n", "not valid TOML: Invalid value (at end of document)"),
+        ("hugo.toml", "a = 1\na = 2\n", "not valid TOML: Cannot overwrite a value (at line 2,"),
+        # PyYAML's message was four lines naming a "<unicode string>".
+        ("hugo.yaml", "theme: [a\n  b: :\n", "not valid YAML: did not find expected ',' or ']'"),
+        ("hugo.yaml", "a:\n\t- b\n", "not valid YAML: found character that cannot start any"),
+        ("hugo.yaml", "<<: 5\n", "not valid YAML: expected a mapping or list of mappings for"),
+        ("hugo.yaml", "? [a, b]\n: 1\n", "not valid YAML: found unhashable key (line 1, col"),
+        ("hugo.json", '{"a": }', "not valid JSON: Expecting value: line 1 column 7 (char 6)"),
+        ("hugo.json", "", "not valid JSON: Expecting value: line 1 column 1 (char 0)"),
+        ("hugo.json", "[1, 2]", "the configuration is not a map of keys"),
+        ("hugo.yaml", "just text\n", "the configuration is not a map of keys"),
+        # Python's message told the user to call sys.set_int_max_str_digits().
+        ("hugo.json", '{"summaryLength": 1' + "0" * 5000 + "}", "not valid JSON: a number of"),
+        ("hugo.yaml", "summaryLength: 1" + "0" * 5000 + "\n", "not valid YAML: a number of more"),
+        ("hugo.toml", "summaryLength = 1" + "0" * 5000 + "\n", "not valid TOML: a number of more"),
+        # Python's message counted bytes from the start of the file.
+        ("hugo.toml", b'title = "ok"\ntitle2 = "caf\xe9"\n', "not UTF-8: byte 0xe9 on line 2"),
+        ("hugo.yaml", b"title: caf\xe9\n", "not UTF-8: byte 0xe9 on line 1 cannot be decoded"),
+        ("hugo.toml", "title = 'x'\n".encode("utf-16"), "not UTF-8: byte 0xff on line 1 cannot"),
+        ("hugo.toml/x", "", "not a regular file (a folder, pipe, socket or device, or a broken"),
+    ],
+)
+def test_unreadable_site_configuration_says_why_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: str | bytes, why: str
+) -> None:
+    project(tmp_path, {name: data})
+    code, out, err = lint(tmp_path, capsys)
+    assert (code, out) == (0, "")
+    assert err.startswith(
+        f"newslint: warning: {tmp_path / name.partition('/')[0]}: cannot read the site"
+        f" configuration: {why}"
+    ), err
+    assert err.endswith("; using defaults\n") and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize(
+    ("part", "data", "why"),
+    [
+        ("config/_default/params.toml", "x = [", "not valid TOML: Invalid value (at end of doc"),
+        ("config/_default/languages.json", "[1]", "the configuration is not a map of keys"),
+        ("config/_default/menus.yaml", "a: [\n", "not valid YAML: did not find expected node"),
+        ("config/production/params.toml", b"a = '\xff'\n", "not UTF-8: byte 0xff on line 1 can"),
+        ("config/production/hugo.yaml", "a: &a [*a]\n", "the configuration is nested more than"),
+    ],
+)
+def test_unreadable_configuration_folder_file_says_why_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], part: str, data: str | bytes, why: str
+) -> None:
+    project(tmp_path, {"hugo.toml": 'timeZone = "Europe/Oslo"\n', part: data})
+    code, out, err = lint(tmp_path, capsys)
+    assert (code, out) == (0, "")
+    assert err.startswith(f"newslint: warning: {tmp_path / part}: cannot read: {why}"), err
+    assert err.endswith("; the rest of the configuration is used\n") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        '{"theme": "\\u0000"}',
+        '{"contentDir": "\\u0000"}',
+        '{"themesDir": "\\u0000", "theme": "x"}',
+        '{"module": {"mounts": [{"source": "\\u0000", "target": "content"}]}}',
+    ],
+)
+def test_nul_in_a_configured_folder_is_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str
+) -> None:
+    # Listing that folder (ref-not-found, link-relative) raised ValueError: an internal error.
+    body = (
+        '[a]({{< ref "other.md" >}}) [b](/posts/other/)\n\n[Example News](https://example.com/a)\n'
+    )
+    project(
+        tmp_path,
+        {"hugo.json": config, "content/posts/refs.md": CLEAN.rsplit("\n\n", 2)[0] + "\n\n" + body},
+    )
+    code, out, err = lint(tmp_path, capsys)
+    assert_no_crash(code, err)
+    assert "internal-error" not in out and "NL000" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("config", "zone"),
+    [
+        ('{"timeZone": "\\ud800"}', "\ufffd"),
+        ('{"timeZone": "Europe/\\udc80Oslo"}', "Europe/\ufffdOslo"),
+    ],
+)
+def test_lone_surrogate_in_json_is_read_as_go_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, zone: str
+) -> None:
+    # Go's JSON decoder makes U+FFFD of it (hugo 0.168); Python kept it, and a contentDir or a
+    # language holding it could not be encoded for the file system: an internal error.
+    project(tmp_path, {"hugo.json": config})
+    code, out, err = lint(tmp_path, capsys)
+    assert (code, out) == (0, "")
+    assert err == (
+        f"newslint: warning: {tmp_path / 'hugo.json'}: timeZone '{zone}' is not a known time zone"
+        " (Hugo cannot build)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        '{"contentDir": "\\ud800"}',
+        '{"languages": {"\\ud800": {"contentDir": "\\udc00"}}}',
+        '{"theme": "\\udc80", "module": {"mounts": [{"source": "\\ud800", "target": "content"}]}}',
+    ],
+)
+def test_lone_surrogate_in_a_json_folder_is_no_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str
+) -> None:
+    project(tmp_path, {"hugo.json": config})
+    code, out, err = lint(tmp_path, capsys)
+    assert_no_crash(code, err)
+    assert (code, out, err) == (0, "", "")
+
+
 def yaml_bomb(levels: int = 9, width: int = 9) -> str:
     """ "Billion laughs": each level lists the previous one `width` times, by alias."""
     lines = ["l0: &l0 [" + ", ".join(["lol"] * width) + "]"]
@@ -344,6 +518,38 @@ def test_hugo_environment_is_joined_as_go_joins_it(
     monkeypatch.setenv("HUGO_ENVIRONMENT", "/")  # config/ itself, as in Hugo
     project(site, {"config/params.toml": "x = 1\n"})
     assert load_site(site, site / "hugo.toml").raw["params"] == {"x": 1}
+
+
+def test_links_back_in_a_configuration_folder_are_not_followed(tmp_path: Path) -> None:
+    # Two links back to config/_default made 2**40 paths to walk (ELOOP stops each at 40
+    # links): a hang. hugo 0.168 follows no link to a folder there, and reads none linked.
+    project(
+        tmp_path, {"hugo.toml": "", "config/_default/params.toml": "x = 1\n", "away/p.toml": ""}
+    )
+    for name in ("a", "b"):
+        (tmp_path / "config" / "_default" / name).symlink_to(".")
+    (tmp_path / "config" / "production").symlink_to(tmp_path / "away")
+    (tmp_path / "away" / "params.toml").write_text("y = 2\n", encoding="utf-8")
+    site = load_site(tmp_path, tmp_path / "hugo.toml")
+    assert (site.errors, site.raw["params"]) == ([], {"x": 1})
+
+
+def test_environment_folder_that_is_the_whole_disk_is_not_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # HUGO_ENVIRONMENT=../../.. is the file system's root, every file of which was listed.
+    from newslint import site as site_module
+
+    monkeypatch.setattr(site_module, "_MAX_CONFIG_ENTRIES", 30)  # 10,000: too slow to write
+    project(tmp_path, {"hugo.toml": 'timeZone = "Europe/Oslo"\n', "config/x": ""})
+    project(tmp_path, {f"many/f{index}/p.toml": "" for index in range(20)})
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "../many")
+    site = load_site(tmp_path, tmp_path / "hugo.toml")
+    assert site.errors == [
+        f"{tmp_path}/many: cannot read: more than 30 files and folders, not a"
+        " configuration folder; the rest of the configuration is used"
+    ]
+    assert site.time_zone == "Europe/Oslo"
 
 
 def test_ignore_files_pattern_python_warns_about_is_read_quietly(tmp_path: Path) -> None:
@@ -752,6 +958,9 @@ def test_path_too_long_for_the_file_system_is_not_found(
         (["--write-baseline", "folder"], "newslint: error: folder: cannot write: Is a directory\n"),
         (["--rules-dir", "missing"], "newslint: error: --rules-dir missing: no such directory\n"),
         (["--config", "a = 1"], "newslint: error: --config: unknown key 'a'\n"),
+        # Was ".: cannot read: Is a directory" (`Path("")` is ".").
+        (["--config", ""], "newslint: error: --config '': empty; give a file or a KEY = VALUE\n"),
+        (["--config", " "], "newslint: error: --config ' ': empty; give a file or a KEY = VALUE\n"),
     ],
 )
 def test_bad_command_line_values(

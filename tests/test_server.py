@@ -1219,7 +1219,8 @@ def test_server_warns_of_a_site_configuration_it_cannot_read(site: Path) -> None
         assert messages == [
             (
                 2,
-                f"newslint: warning: {hugo}: cannot read the site configuration: Invalid value "
+                f"newslint: warning: {hugo}: cannot read the site configuration: not valid TOML: "
+                "Invalid value "
                 "(at end of document); using defaults",
             )
         ]  # once, not at each keystroke

@@ -1072,6 +1072,39 @@ def test_a_site_configuration_change_relints_everything(
 
 
 @pytest.mark.slow
+def test_a_site_configuration_broken_or_gone_keeps_the_watch_going(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    watcher = start("--select", "DT001", "--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    message = (
+        f"{NEWS}/0000.en.md:3:7: DT001 [date-format] [*] date is not RFC 3339 with an offset: "
+        "Hugo reads '2025-02-01 10:00:00' in {}"
+    )
+    # A YAML alias bomb in place of the TOML file: a one-line warning, the defaults, no hang.
+    save(Path("hugo.yaml"), "a: &a [*a]\n")
+    Path("hugo.toml").unlink()
+    watcher.wait_for(lambda: len(watcher.err) >= 1, "the warning")
+    assert watcher.err == [
+        f"newslint: warning: {Path.cwd() / 'hugo.yaml'}: cannot read the site configuration: the"
+        " configuration is nested more than 100 levels deep (a recursive YAML alias?); using"
+        " defaults"
+    ]
+    Path("hugo.yaml").unlink()  # no site configuration at all
+    at = watcher.line(
+        "[t] hugo.yaml changed; reading the configuration again, re-linting all", after=after
+    )
+    watcher.ready_after(at + 1)
+    save(Path("hugo.toml"), HUGO)
+    at = watcher.line(
+        "[t] hugo.toml changed; reading the configuration again, re-linting all", after=at + 1
+    )
+    watcher.line(message.format("Asia/Shanghai"), after=at)
+    assert watcher.stop() == 0
+    assert len(watcher.err) == 1, watcher.err
+
+
+@pytest.mark.slow
 def test_files_outside_the_content_or_excluded_are_ignored(
     start: Callable[..., Watcher], site: list[Path]
 ) -> None:
