@@ -311,6 +311,29 @@ def _collectors(classes: tuple[type[Rule], ...]) -> tuple[int, ...]:
     return found
 
 
+# `field_keys` answers (one per `on_field` that runs, in rule order) -> field key -> the positions
+# of the handlers that take that key. Kept only for answers that cannot change once given (None,
+# frozensets and tuples); bounded, since a rule may answer differently for each document.
+_ROUTES: dict[tuple[Any, ...], dict[str, tuple[int, ...]]] = {}
+_FIXED_ANSWERS = (type(None), frozenset, tuple)
+
+
+def _field_routes(answers: tuple[Any, ...]) -> dict[str, tuple[int, ...]]:
+    """The shared key -> positions table of `answers` (filled in as keys come), or a fresh one
+    for answers that are not kept (a set, a rule's own collection)."""
+    if not all(type(keys) in _FIXED_ANSWERS for keys in answers):
+        return {}
+    try:
+        found = _ROUTES.get(answers)
+    except TypeError:  # a tuple holding something unhashable
+        return {}
+    if found is None:
+        if len(_ROUTES) >= 64:
+            _ROUTES.clear()
+        found = _ROUTES[answers] = {}
+    return found
+
+
 Handler = tuple[Callable[[Context, Any], None], Context]
 # What a rule may raise and still be "a rule that crashed on this file" (an internal error): any
 # error, and `sys.exit()` too, which would otherwise end the run with the rule's exit code and no
@@ -374,23 +397,31 @@ def run_rules(
                 keyed.append((handler, ctx, keys))
         if not keyed:
             return
-        # The handlers of each key, in rule order, worked out at its first field (a document's
-        # keys are mostly distinct, but each list is one pass instead of a test per handler).
-        by_key: dict[str, list[tuple[Callable[[Context, Any], None], Context]]] = {}
+        # The positions in `keyed` of each key's handlers, in rule order: they follow from the
+        # answers alone, which are the same for nearly every document, so they are worked out
+        # once per run for each key (`_field_routes`), not once per document.
+        routes = _field_routes(tuple(keys for _, _, keys in keyed))
+        dead: set[int] = set()  # positions of the rules that crashed on one of these fields
         for payload in fields:
             key = payload.key.lower()
-            chosen = by_key.get(key)
+            chosen = routes.get(key)
             if chosen is None:
-                chosen = by_key[key] = [
-                    (handler, ctx) for handler, ctx, keys in keyed if keys is None or key in keys
-                ]
-            for handler, ctx in chosen:
+                chosen = tuple(
+                    position
+                    for position, (_, _, keys) in enumerate(keyed)
+                    if keys is None or key in keys
+                )
+                if len(routes) < 4096:  # a site whose every article has keys of its own
+                    routes[key] = chosen
+            for position in chosen:
+                if dead and position in dead:
+                    continue
+                handler, ctx, _ = keyed[position]
                 try:
                     handler(ctx, payload)
                 except RULE_FAILURES as err:
                     crashed(ctx, err)
-                    keyed = [entry for entry in keyed if entry[1] is not ctx]
-                    by_key.clear()  # the lists still hold it
+                    dead.add(position)
 
     emit("document_start", doc)
     if doc.front_matter is not None:

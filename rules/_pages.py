@@ -106,6 +106,11 @@ def never_rendered(document: Document) -> bool:
     body is never shown, though the page may still be listed (with its title and summary) when
     `build.list` is not never. A leaf bundle's resource (`story/notes.md` beside
     `story/index.md`) is no page at all (`Document.bundle_resource`)."""
+    # Asked by several rules of every document: worked out once for it.
+    return document.memo("never-rendered", _never_rendered, document)
+
+
+def _never_rendered(document: Document) -> bool:
     if _headless(document) or document.bundle_resource:
         return True
     return any(
@@ -121,6 +126,11 @@ def never_shown(document: Document) -> bool:
     listed without being rendered (`render: never` with `list` always or local) still shows its
     title and summary. A leaf bundle's resource (`story/notes.md` beside `story/index.md`) is no
     page either: a template may draw on it, never show it as an article."""
+    # Asked by several rules of every document: worked out once for it.
+    return document.memo("never-shown", _never_shown, document)
+
+
+def _never_shown(document: Document) -> bool:
     if _headless(document) or document.bundle_resource:
         return True
     return any(
@@ -165,6 +175,10 @@ def documentation_page(document: Document) -> bool:
     ordered by its `weight`, it has no date, summary or source to give, and the news checks of an
     article do not apply to it. On a news site without one, a `docs/` section is news like any
     other: hugo 0.168 draws its pages with the default templates."""
+    return document.memo("documentation-page", _documentation_page, document)
+
+
+def _documentation_page(document: Document) -> bool:
     kind = _hugo_value(document, "type")
     if isinstance(kind, str) and kind.strip():
         return kind.strip().lower() == "docs" and docs_site(document.site)

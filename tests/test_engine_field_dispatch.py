@@ -81,3 +81,57 @@ def test_a_rule_that_crashed_gets_no_further_field() -> None:
         ("every", "title"),
         ("every", "slug"),
     ]
+
+
+class _Chooses(Rule):
+    """Takes the keys the document's body names (`keys: slug`), as a set: a mutable answer,
+    which the engine may not keep for the next document."""
+
+    code = "ZZ904"
+    name = "chooses-keys"
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> Any:
+        body = ctx.document.body
+        return set(body.split("keys: ", 1)[1].split()) if "keys: " in body else frozenset()
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        SEEN.append(("chooses", field.key))
+
+
+class _Frozen(Rule):
+    """As `_Chooses`, with a frozenset: the same answer is kept between documents, another is not
+    taken for it."""
+
+    code = "ZZ905"
+    name = "frozen-keys"
+
+    @classmethod
+    def field_keys(cls, ctx: Context) -> Any:
+        body = ctx.document.body
+        return frozenset(body.split("keys: ", 1)[1].split()) if "keys: " in body else frozenset()
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        SEEN.append(("frozen", field.key))
+
+
+def _seen_for(texts: list[str]) -> list[list[tuple[str, str]]]:
+    ruleset = build_ruleset(Config(), rule_classes=[_Chooses, _Frozen, _Titles], select=["ALL"])
+    seen = []
+    for text in texts:
+        SEEN.clear()
+        lint_document(Document.from_text(text, "a.md", Site()), ruleset)
+        seen.append(list(SEEN))
+    return seen
+
+
+def test_each_document_gets_the_keys_its_rules_answer_for_it() -> None:
+    front = '---\ntitle: "A"\nslug: "a"\ntags: ["x"]\n---\n\n'
+    assert _seen_for(
+        [front + "keys: slug\n", front + "keys: tags\n", front + "Text.\n", front + "keys: slug\n"]
+    ) == [
+        [("titles", "title"), ("chooses", "slug"), ("frozen", "slug")],
+        [("titles", "title"), ("chooses", "tags"), ("frozen", "tags")],
+        [("titles", "title")],
+        [("titles", "title"), ("chooses", "slug"), ("frozen", "slug")],
+    ]
