@@ -16,11 +16,12 @@ default): themes read such a name page first, the site's value standing in (Pape
 the page's author, not a misspelt `authors`, also when the theme is not on disk to be read.
 The option `known` adds keys to the schema.
 
-A look-alike written beside its known twin (`sumary:` next to `summary:`) is reported only when it
-is a slip of the fingers: a letter missed, doubled or added, two letters swapped, or a `_` or `-`
-(`publish_date` next to `publishDate`). Hugo reads the twin and ignores the copy. A different
-word one letter away (`data` next to `date`, `uri` next to `url`) and a taxonomy's singular
-(`category` next to `categories`) are custom params beside it on purpose and left alone.
+A look-alike written beside its known twin (`sumary:` next to `summary:`, `tittle:` next to
+`title:`) is reported only when it is a slip of the fingers, one letter missed, doubled or added:
+Hugo reads the twin and ignores the copy. A different word one letter away (`data` next to
+`date`, `uri` next to `url`), two letters swapped (German `titel` beside `title`), other
+separators (a CMS's `publish_date` beside `publishDate`) and a taxonomy's singular (`category`
+next to `categories`) are custom params beside it on purpose and left alone.
 
 ## Why is this bad?
 Hugo ignores a misspelt key without a word: a `sumary` leaves the card to Hugo's automatic summary,
@@ -136,23 +137,14 @@ class UnknownField(Rule):
 
 
 def _slip(key: str, twin: str) -> bool:
-    """Whether `key` is `twin` typed with a letter missed, doubled or added, two neighbours
-    swapped, or other separators (`_`, `-`); not with a letter changed, which makes another
-    word (`data`, `date`). Both are lower case."""
-    key, twin = key.replace("_", "").replace("-", ""), twin.replace("_", "").replace("-", "")
-    if key == twin:
-        return True
+    """Whether `key` is `twin` typed with one letter missed, doubled or added (both lower case).
+
+    Not with a letter changed, which makes another word (`data`, `date`), two letters swapped
+    (German `titel` is a field of its own beside `title`), or other separators (a CMS writes
+    its `publish_date` beside Hugo's `publishDate`)."""
     short, long = sorted((key, twin), key=len)
-    if len(long) - len(short) == 1:
-        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-    if len(key) != len(twin):
-        return False
-    differ = [i for i in range(len(key)) if key[i] != twin[i]]
-    return (
-        len(differ) == 2
-        and differ[1] == differ[0] + 1
-        and key[differ[0]] == twin[differ[1]]
-        and key[differ[1]] == twin[differ[0]]
+    return len(long) - len(short) == 1 and any(
+        long[i].isalpha() and long[:i] + long[i + 1 :] == short for i in range(len(long))
     )
 
 
