@@ -659,6 +659,15 @@ def suggest_rule(word: str, rules: Sequence[Any]) -> str:
     """` (did you mean 'DT001'?)` for a mistyped code, prefix or rule name, else empty."""
     if note := not_a_rule(word):
         return note
+    if len(word) == 1 and word.isascii() and word.isalpha():
+        # A prefix is at least a group's two letters (`DT`): one letter would span groups that
+        # have nothing in common (ruff takes `D` as a linter's name, which newslint has none of).
+        groups = sorted({r.code[:2] for r in rules if r.code[:1] == word.upper()})
+        return (
+            f" (a prefix is at least the two letters of a group: {', '.join(groups)})"
+            if groups
+            else ""
+        )
     if _CODE_LIKE.match(word):
         upper = word.upper()
         same = [r.code for r in rules if r.code[:2] == upper[:2]]

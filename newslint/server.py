@@ -945,26 +945,20 @@ class _ChunkedInput:
         return self.last
 
     def _skip(self, size: int) -> bytes:
-        """Read past a message too long to take (`MAX_MESSAGE_BYTES`), keeping its start, and
-        stand for it with a `TOO_LARGE` notification that names its size, and the method and id
-        its start gives (a client writes them before the parameters)."""
-        head = b""
+        """Read past a message too long to take (`MAX_MESSAGE_BYTES`), and stand for it with a
+        `TOO_LARGE` notification that names its size, and the method and id of its top-level
+        object, read as the bytes go by (an "id" inside the parameters is not the message's)."""
+        members = _TopLevelMembers()
         left = size
         while left > 0:
             chunk = self.stream.read(min(left, 1 << 20))
             if not chunk:
                 break
-            if not head:
-                head = chunk[: 1 << 16]
+            members.feed(chunk)
             left -= len(chunk)
-        start = head.decode("utf-8", "replace")
-        found_id = _MESSAGE_ID.search(start)
-        found_method = _MESSAGE_METHOD.search(start)
-        params = {
-            "size": size,
-            "id": json.loads(found_id.group(1)) if found_id else None,
-            "method": found_method.group(1) if found_method else None,
-        }
+        members.feed(b"", final=True)
+        request_id, method = members.id_and_method()
+        params = {"size": size, "id": request_id, "method": method}
         return json.dumps({"jsonrpc": "2.0", "method": TOO_LARGE, "params": params}).encode()
 
 
@@ -998,35 +992,84 @@ def _answer_unreadable(server: Any, chunked: _ChunkedInput) -> None:
     server.report_server_error = report
 
 
-# The tokens that nest or hold text in JSON: a string (with its escapes), a bracket.
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
-_MEMBER_VALUE = re.compile(r'\s*:\s*(-?\d{1,18}(?![\d.eE])|"(?:[^"\\]|\\.){0,200}")')
+# What nests or opens a string in JSON; the rest of a string after its opening quote (its
+# escapes included, written as one loop for speed on a long text); a member's value after its name.
+_JSON_STRUCTURE = re.compile(rb'["{}\[\]]')
+_STRING_REST = re.compile(rb'[^"\\]*(?:\\.[^"\\]*)*', re.DOTALL)
+_MEMBER_VALUE = re.compile(rb'\s*:\s*(-?\d{1,18}(?![\d.eE])|"(?:[^"\\]|\\.){0,200}")')
+# How much of a member's name and value is kept for the next chunk when a chunk cuts it.
+_MEMBER_TAIL = 512
+# A message of nothing but brackets would take long to walk: past this many, the search stops.
+_MAX_JSON_TOKENS = 1 << 20
+
+
+class _TopLevelMembers:
+    """The "id" (a number or a string) and "method" of a JSON-RPC message's top-level object,
+    read from its bytes chunk by chunk without parsing it (it is too long, or could not be
+    parsed): a member of the same name nested in the parameters (`"params": {"id": 3}`) is not
+    taken for them, whichever comes first."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.in_string = False
+        self.carry = b""  # the end of the last chunk, read again before the next one
+        self.tokens = 0
+        self.found: dict[str, int | str] = {}
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        """Read the next chunk; `final`: no more come (what was kept back is read to its end)."""
+        text, self.carry = self.carry + chunk, b""
+        pos, size = 0, len(text)
+        while pos < size and len(self.found) < 2 and self.tokens < _MAX_JSON_TOKENS:
+            if self.in_string:
+                end = _STRING_REST.match(text, pos).end()  # type: ignore[union-attr]
+                if end < size and text[end] == 0x5C:  # a backslash the next chunk escapes
+                    self.carry = text[end:]
+                    return
+                if end >= size:
+                    return
+                self.in_string, pos = False, end + 1
+                continue
+            token = _JSON_STRUCTURE.search(text, pos)
+            if token is None:
+                return
+            self.tokens += 1
+            start = token.start()
+            if text[start] != 0x22:  # a bracket
+                self.depth += 1 if text[start] in b"{[" else -1
+                pos = start + 1
+                continue
+            end = _STRING_REST.match(text, start + 1).end()  # type: ignore[union-attr]
+            near_end = size - start <= _MEMBER_TAIL and not final
+            if end >= size or text[end] != 0x22:  # the string goes on in the next chunk
+                if self.depth == 1 and near_end:
+                    self.carry = text[start:]  # perhaps "id" cut in two: read it whole
+                    return
+                self.in_string, pos = True, start + 1
+                continue
+            pos = end + 1
+            name = text[start + 1 : end].decode("ascii", "replace")
+            if self.depth != 1 or name not in ("id", "method") or name in self.found:
+                continue
+            value = _MEMBER_VALUE.match(text, pos)
+            if value is None and near_end:
+                self.carry = text[start:]  # the value may come in the next chunk
+                return
+            if value is not None:  # a member's name (a value is followed by , or })
+                self.found[name] = json.loads(value.group(1).decode("utf-8", "replace"))
+                pos = value.end()
+
+    def id_and_method(self) -> tuple[int | str | None, str | None]:
+        method = self.found.get("method")
+        return self.found.get("id"), method if isinstance(method, str) else None
 
 
 def _top_level_id_and_method(body: bytes) -> tuple[int | str | None, str | None]:
-    """The "id" (a number or a string) and "method" of a message's top-level object, as far as
-    they can be read from its first MiB without parsing it (it could not be parsed): a member
-    of the same name nested in the parameters is not taken for them."""
-    text = body[: 1 << 20].decode("utf-8", "replace")
-    depth = 0
-    found: dict[str, int | str] = {}
-    for token in _JSON_TOKEN.finditer(text):
-        word = token.group()
-        if word in "{[":
-            depth += 1
-        elif word in "}]":
-            depth -= 1
-        elif depth == 1 and word in ('"id"', '"method"') and word[1:-1] not in found:
-            value = _MEMBER_VALUE.match(text, token.end())
-            if value is not None:  # a member's name (a value is followed by , or })
-                found[word[1:-1]] = json.loads(value.group(1))
-    request_id, method = found.get("id"), found.get("method")
-    return request_id, method if isinstance(method, str) else None
+    """The "id" and "method" of a message's top-level object (see `_TopLevelMembers`)."""
+    members = _TopLevelMembers()
+    members.feed(body, final=True)
+    return members.id_and_method()
 
-
-# The top-level "id" and "method" of a message's start (a quote inside a string is escaped).
-_MESSAGE_ID = re.compile(r'(?<!\\)"id"\s*:\s*(-?\d{1,18}|"[^"\\]{0,200}")')
-_MESSAGE_METHOD = re.compile(r'(?<!\\)"method"\s*:\s*"([^"\\]{1,200})"')
 
 # A traceback's line naming its exception (indented and framed with | and + in a group's).
 _EXCEPTION_LINE = re.compile(r"[\s|+]*([A-Za-z_][\w.]*(?:Error|Exception|Group)\w*: .*)")

@@ -246,8 +246,8 @@ def _fix(args: argparse.Namespace, config: Config, ruleset: RuleSet, article: Ar
         apply_project_fixes,
         finish_fix,
         fix_read,
-        unified_diff,
         warn_record,
+        write_diff,
     )
 
     raw, shown, echoed = article.raw, article.shown, article.echoed
@@ -284,7 +284,9 @@ def _fix(args: argparse.Namespace, config: Config, ruleset: RuleSet, article: Ar
         return finish_fix(args, config, ruleset, run, remaining, 1, sys.stderr, sys.stderr)
     if args.diff:
         if record.changed:
-            sys.stdout.write(unified_diff(shown, record.before, record.after))
+            # Headers name the file as `--stdin-filename` gives it, bytes that are not UTF-8
+            # included (`patch` opens that file), as for a file read from disk.
+            write_diff(sys.stdout, record)
             sys.stdout.flush()
     elif not echoed:
         _write_text(record.after if record.changed else raw)

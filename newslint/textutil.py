@@ -832,7 +832,11 @@ def _glued(text: str, pos: int) -> bool:
     if start == floor and floor > 0 and not text[floor - 1].isspace():
         return False
     left = text[start:stop] + closer
-    if not _word_precedes(text, start) and not _closed_quotation(left):
+    if (
+        not _word_precedes(text, start)
+        and not _closed_quotation(left)
+        and not _opening_sentence(left, word, text, token_end)
+    ):
         return False  # `math.Abs` alone in a title: a name; `«Non».Puis il` opens with words
     if not _sentence_end(left, punct):
         return False
@@ -975,6 +979,29 @@ def _words_after(text: str, pos: int, wanted: int = 2) -> int:
         if count >= wanted:
             break
     return count
+
+
+# Pronouns and articles that open a sentence and no name's second part (`math.Abs`,
+# `Console.In`, `Promise.All`): after a capitalised word that opens the text they tell a glued
+# sentence (`Again.It was late.`).
+_PRONOUN_STARTERS = frozenset(
+    {"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "I"}
+)
+
+
+def _opening_sentence(left: str, word: str, text: str, token_end: int) -> bool:
+    """Whether `left`, the text's first word, is a one-word sentence glued to the next one
+    (`Again.It was late.`, `Yes.We can.`): a capitalised word of three letters or more (`Mr`,
+    `St`, `U.S` are abbreviations, `math`, `Node` a name's part), a pronoun or article after it,
+    and a word after that."""
+    return (
+        len(left) >= 3
+        and left.isalpha()
+        and left[0].isupper()
+        and left[1:].islower()
+        and word in _PRONOUN_STARTERS
+        and _words_after(text, token_end, 1) >= 1
+    )
 
 
 def _word_precedes(text: str, pos: int) -> bool:

@@ -6,6 +6,14 @@ Flags a `title` that ends in a colon (`:`, or the full-width `：`) right after 
 that take the headline from a page's first element, or split it at the colon to keep the
 subtitle apart, leave titles like this; so does a CMS field cut at its last part.
 
+French typography sets the colon off by a space (`Réalité virtuelle :`, with a plain, a no-break
+or a narrow no-break space): a title that ends in a word, that space and the colon is cut too. With
+a no-break space the title says it is French by itself; with a plain one it is taken for a cut
+only when the article's language (or the site's locale for it) is French, since elsewhere a
+spaced colon at the end is no sentence's end either but may be an emoticon or a stray mark. A
+lone colon, and a colon after a space that does not follow a word of two characters or more
+(`x :`, `^^ :`), are left alone.
+
 A colon after an Armenian or Ethiopic letter is left alone: writers of these scripts type the
 ASCII colon for their own full stop (Armenian `։`) or word space and full stop (Ethiopic `፡`,
 `።`), so `Հայաստանը հաղթեց:` is a whole sentence.
@@ -29,6 +37,7 @@ import re
 from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
+from newslint.textutil import primary_language
 
 _COLONS = (":", "：")
 # What may stand right before the colon of a cut title: a word's last letter or digit, or the
@@ -40,6 +49,12 @@ _CLOSERS = frozenset(")]\"'’”»」』")
 _COLON_AS_STOP = re.compile(
     "[\u0531-\u058f\ufb13-\ufb17\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\U0001e7e0-\U0001e7ff]"
 )
+
+# The no-break spaces French typography sets before a colon, and the plain one.
+_FRENCH_SPACES = ("\u00a0", "\u202f", " ")
+# A word of two characters or more, ending in a letter, a digit or a closing mark, then the
+# space and the colon of French typography: `virtuelle :`, `(Partie 2) :`.
+_FRENCH_CUT = re.compile(r"(?:^|\s)[^\s:]*\w[^\s:]*[\w)\]\"'’”»]([ \u00a0\u202f])[:：]$")
 
 
 class TitleTruncated(Rule):
@@ -62,6 +77,21 @@ class TitleTruncated(Rule):
         before = title[-2]
         if (before.isalnum() or before in _CLOSERS) and not _COLON_AS_STOP.match(before):
             ctx.report(field.value_span, "colon", colon=title[-1])
+        elif before in _FRENCH_SPACES:
+            french = _FRENCH_CUT.search(title)
+            if (
+                french is not None
+                and not _COLON_AS_STOP.match(title[french.start(1) - 1])
+                and (french.group(1) != " " or _is_french(ctx))
+            ):
+                ctx.report(field.value_span, "colon", colon=title[-1])
+
+
+def _is_french(ctx: Context) -> bool:
+    """Whether the article's language, or the site's locale for it, is French."""
+    language = ctx.document.language
+    locale = ctx.site.locale_for(language) if ctx.site is not None else None
+    return "fr" in (primary_language(language), primary_language(locale))
 
 
 _KEYS = frozenset({"title"})

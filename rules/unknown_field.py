@@ -5,8 +5,7 @@ Flags a top-level key that no active preset, site taxonomy or configuration (a k
 `[frontmatter]` reads dates from, such as `publish_date`, included) knows when it is one
 typing slip away from a known key (`sumary`, `tittle`, `publish_date`, `catagories`), or is the
 singular of a taxonomy (`tag`, `category`). Keys are compared without case, as Hugo does. Any other
-unknown key is a custom param and is left alone, and so is a key whose known twin is also present,
-and one holding a map or a list where its look-alike takes one value (`publisher:` with a name and
+unknown key is a custom param and is left alone, and so is one holding a map or a list where its look-alike takes one value (`publisher:` with a name and
 a link is no misspelt `published`). Nor is a key the site's or its theme's templates read as a
 page parameter (`.Params.category`, `.Param "category"`, `index .Params "category"`, in `layouts/`
 on disk): an events layout showing `.Params.category` as a label makes `category` a parameter
@@ -16,6 +15,13 @@ default): themes read such a name page first, the site's value standing in (Pape
 `.Params.author | default .Site.Params.author`), so `author` on a site with `params.author` is
 the page's author, not a misspelt `authors`, also when the theme is not on disk to be read.
 The option `known` adds keys to the schema.
+
+A look-alike written beside its known twin (`sumary:` next to `summary:`, `tittle:` next to
+`title:`) is reported only when it is a slip of the fingers, one letter missed, doubled or added:
+Hugo reads the twin and ignores the copy. A different word one letter away (`data` next to
+`date`, `uri` next to `url`), two letters swapped (German `titel` beside `title`), other
+separators (a CMS's `publish_date` beside `publishDate`) and a taxonomy's singular (`category`
+next to `categories`) are custom params beside it on purpose and left alone.
 
 ## Why is this bad?
 Hugo ignores a misspelt key without a word: a `sumary` leaves the card to Hugo's automatic summary,
@@ -35,7 +41,10 @@ a `publish_date` publishes the page at once, a `tag` makes no tag page.
 Unsafe: the key is renamed to the known one it resembles, which changes what Hugo does with it; the
 guess can be wrong for a custom param. There is no fix for a key with an empty value: renamed, it
 would be an empty known field (`date: ""`) instead of a missing one; nor for a rename to a date
-key (`lastmod`) of a value Hugo cannot read as a date, which would fail the build.
+key (`lastmod`) of a value Hugo cannot read as a date, which would fail the build. A misspelt copy
+beside its twin is never renamed, which would write the key twice: it is deleted (unsafe: a
+template may still read it) when it holds the twin's value, and left to the editor, who must
+choose between the two texts, when it does not.
 """
 
 from __future__ import annotations
@@ -43,7 +52,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity
-from newslint.events import FrontMatter, Node
+from newslint.events import Field, FrontMatter, Node
 from newslint.rule import Context
 from newslint.schema import LIST_KINDS, MAP_KINDS, Spec
 
@@ -62,7 +71,11 @@ class UnknownField(Rule):
     code = "FM007"
     name = "unknown-field"
     severity = Severity.WARNING
-    messages = {"unknown": "unknown field {key!r} (did you mean {suggestion!r}?)"}
+    messages = {
+        "unknown": "unknown field {key!r} (did you mean {suggestion!r}?)",
+        "misspelt-copy": "unknown field {key!r} is a misspelt copy of {suggestion!r}, which is "
+        "also present: Hugo reads only {suggestion!r}",
+    }
     Options = Options
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
@@ -86,17 +99,23 @@ class UnknownField(Rule):
                 if not key.startswith(":")
             )
         fields = ctx.document.fields
-        present = {field.key.lower() for field in fields}
+        present = {field.key.lower(): field for field in fields}
         for field in fields:
             key = field.key.lower()
             if schema.known(key) or key in known:
                 continue
-            suggestion = singulars.get(key) or closest(field.key, candidates)
-            if suggestion is None or suggestion.lower() in present:
+            singular = singulars.get(key)
+            suggestion = singular or closest(field.key, candidates)
+            if suggestion is None:
                 continue
             if not _could_hold(schema.spec(suggestion), field.node):
                 # `publisher: {name: ..., link: ...}` is no misspelt `published`: a map or a list
                 # where the known key takes a single value is a custom param of its own.
+                continue
+            twin = present.get(suggestion.lower())
+            if twin is not None:
+                if singular is None and _slip(key, suggestion.lower()):
+                    self._misspelt_copy(ctx, field, twin, suggestion)
                 continue
             # An empty value renamed would turn a missing field into an empty one (`date: ""`:
             # Hugo dates the page to year 1, a new error); empty-field deletes it instead.
@@ -110,6 +129,23 @@ class UnknownField(Rule):
                 else None
             )
             ctx.report(field.key_span, "unknown", key=field.key, suggestion=suggestion, fix=fix)
+
+    def _misspelt_copy(self, ctx: Context, field: Field, twin: Field, suggestion: str) -> None:
+        same = field.node.tag == twin.node.tag and field.value == twin.value
+        fix = Fix.unsafe("Delete the misspelt copy", field.delete()) if same else None
+        ctx.report(field.key_span, "misspelt-copy", key=field.key, suggestion=suggestion, fix=fix)
+
+
+def _slip(key: str, twin: str) -> bool:
+    """Whether `key` is `twin` typed with one letter missed, doubled or added (both lower case).
+
+    Not with a letter changed, which makes another word (`data`, `date`), two letters swapped
+    (German `titel` is a field of its own beside `title`), or other separators (a CMS writes
+    its `publish_date` beside Hugo's `publishDate`)."""
+    short, long = sorted((key, twin), key=len)
+    return len(long) - len(short) == 1 and any(
+        long[i].isalpha() and long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
 
 
 def _could_hold(spec: Spec | None, node: Node) -> bool:

@@ -9,6 +9,11 @@ such a hashtag further on. YAML ends a plain value at ` #`, so Hugo (checked wit
 `title: We're #1 in Europe` as "We're" and drops the rest without a word. The report is at the
 `#` that cuts the value.
 
+The same holds when what comes before the ` #` is a number or nothing: Hugo shows
+`title: 2024 #recap` as "2024" and `title: #1 in Europe` as an empty title. An explicit null
+(`summary: ~ #todo`, `summary: null #todo`) was written as null on purpose, and its comment is a
+note; it is left alone, as are `true`/`false`.
+
 A comment after a space (`title: Budget # draft title`) reads as the note it is and is left
 alone, as are quoted values, block scalars (`|`, `>`), a `#` with no space before it (`C#`,
 `item#3`) and TOML and JSON front matter, where an unquoted text is a syntax error instead.
@@ -56,7 +61,7 @@ class ValueCutByComment(Rule):
     name = "value-cut-by-comment"
     severity = Severity.WARNING
     messages = {
-        "cut": "YAML reads {key} as {value!r}: the ` #` after it starts a comment, and the rest "
+        "cut": "YAML reads {key} as {value}: the ` #` after it starts a comment, and the rest "
         "of the line ({rest!r}) is dropped",
     }
 
@@ -76,7 +81,10 @@ class ValueCutByComment(Rule):
                 self._check(ctx, field.key, item)
 
     def _check(self, ctx: Context, key: str, node: Node) -> None:
-        if node.kind != "scalar" or node.style is not None or not isinstance(node.value, str):
+        if node.kind != "scalar" or node.style is not None:
+            return
+        shown = _shown(node)
+        if shown is None:
             return
         text = ctx.document.text
         line_end = text.find("\n", node.span.end)
@@ -91,16 +99,33 @@ class ValueCutByComment(Rule):
             return
         rest = comment.group(1).rstrip()
         hash_at = comment.start(1) - 1
-        whole = text[node.span.start : comment.start(1)] + rest
-        edit = Edit.replace(Span(node.span.start, comment.start(1) + len(rest)), _quoted(whole))
+        # An empty value's span sits before the blanks: the quotes then open at the `#`.
+        start = node.span.start if node.span else hash_at
+        whole = text[start : comment.start(1)] + rest
+        edit = Edit.replace(Span(start, comment.start(1) + len(rest)), _quoted(whole))
         ctx.report(
             Span(hash_at, hash_at + 1),
             "cut",
             fix=Fix.unsafe(_TITLE, edit),
             key=key,
-            value=node.value,
+            value=shown,
             rest="#" + rest,
         )
+
+
+def _shown(node: Node) -> str | None:
+    """How the message names what YAML reads, or None when the value is not one a comment cuts.
+
+    A number (`2024 #recap`) is shown by Hugo as its digits and an empty value (`title: #1 in
+    Europe`) as nothing; an explicit `~` or `null` was written as null, and its comment is a note.
+    """
+    if isinstance(node.value, str):
+        return repr(node.value)
+    if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return f"the number {node.value}"
+    if node.value is None and not node.span:
+        return "empty (null)"
+    return None
 
 
 def _quoted(value: str) -> str:

@@ -207,6 +207,36 @@ def test_a_code_with_a_character_too_many_suggests_the_code(
 
 
 @pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["check", "--select", "D", "a.md"],
+            "--select: unknown rule or prefix 'D' (a prefix is at least the two letters of a"
+            " group: DT)",
+        ),
+        (
+            ["check", "--ignore", "t", "a.md"],
+            "--ignore: unknown rule or prefix 't' (a prefix is at least the two letters of a"
+            " group: TH, TX)",
+        ),
+        (
+            ["check", "--config", 'extend-select = ["E"]', "a.md"],
+            "--config: extend-select[0]: unknown rule or prefix 'E' (a prefix is at least the two"
+            " letters of a group: EN)",
+        ),
+        (["check", "--select", "Z", "a.md"], "--select: unknown rule or prefix 'Z'"),
+    ],
+)
+def test_a_one_letter_prefix_is_a_usage_error_naming_the_groups(
+    args: list[str], error: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DESIGN: a prefix (`DT`) selects a group; one letter is no group (ruff's one-letter
+    selectors are linters' names, which newslint has none of), so it stops the run (exit 2)
+    and names the groups that begin with it."""
+    assert error_of(args, capsys) == f"newslint: error: {error}"
+
+
+@pytest.mark.parametrize(
     ("setting", "error"),
     [
         ("links.accept = [200, 4030]", "links.accept: 4030 is not an HTTP status (100 to 999)"),

@@ -401,9 +401,17 @@ FM_CASES = [
         [("FM007", "sumary"), ("FM004", (1, 1))],
         unsafe=yaml(f'summary: "{SUMMARY}"', summary=None),
     ),
+    # Read again (session 16): a misspelt copy beside its twin is reported as one, and never
+    # renamed (there would be a second title); a swapped-letter word (German `titel`) stays a
+    # custom param.
     Peer(
-        "FM007 tittle beside title is a custom param",
+        "FM007 tittle beside title is a misspelt copy, not renamed",
         yaml('tittle: "Budget"'),
+        [("FM007", "tittle")],
+    ),
+    Peer(
+        "FM007 titel beside title is a custom param",
+        yaml('titel: "Haushalt"'),
     ),
     Peer(
         "FM007 tag is the singular of a taxonomy",

@@ -1369,6 +1369,60 @@ def test_server_skips_a_message_over_its_limit_and_says_so(site: Path, raw: RawC
     assert raw.end() == 0
 
 
+def test_server_answers_an_oversized_request_by_its_top_level_id(
+    site: Path, raw: RawClient
+) -> None:
+    # The parameters hold an "id" (and a "method") before the message's own, which comes after
+    # the padding. Before: the first `"id": ...` of the message's first 64 KiB was taken for its
+    # id, and the error went to request 99, which the client never sent, while 7 waited forever.
+    from newslint.server import MAX_MESSAGE_BYTES
+
+    raw.initialize("--select", "TX003")
+    uri = _article_uri(site)
+    request = (
+        b'{"jsonrpc": "2.0", "params": {"id": 99, "method": "x", "textDocument": {"uri": "'
+        + uri.encode()
+        + b'"}, "options": {}}'
+        + b" " * (MAX_MESSAGE_BYTES + 1)
+        + b', "method": "textDocument/formatting", "id": 7}'
+    )
+    raw.send(request)
+    answer = raw.answer(7)
+    message = (
+        f"a textDocument/formatting message of {len(request):,} bytes is over the "
+        f"{MAX_MESSAGE_BYTES:,} bytes the server reads; skipped"
+    )
+    assert answer["error"] == {"code": -32803, "message": message}
+    assert raw.end() == 0
+    with raw.arrived:
+        assert [m["id"] for m in raw.received if "error" in m] == [7]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        (b'{"params": {"id": 99, "method": "x"}, "method": "m", "id": 7}', (7, "m")),
+        (b'{"params": [{"id": 1}], "x": "id", "id": "a\\"b"}', ('a"b', None)),
+        (b'{"method": "id", "params": "\\"id\\": 5 \\\\", "id": 8}', (8, "id")),
+        (b'{"params": {"id": 3}}', (None, None)),
+        (b"not json", (None, None)),
+    ],
+)
+def test_top_level_members_are_read_whatever_the_chunks(
+    body: bytes, found: tuple[object, object]
+) -> None:
+    """The message's own "id" and "method", not its parameters', for every cut into chunks (a
+    name, a value or an escape cut in two)."""
+    from newslint.server import _TopLevelMembers
+
+    for size in range(1, len(body) + 1):
+        members = _TopLevelMembers()
+        for start in range(0, len(body), size):
+            members.feed(body[start : start + size])
+        members.feed(b"", final=True)
+        assert members.id_and_method() == found, size
+
+
 def test_server_says_its_working_directory_was_removed(site: Path, raw: RawClient) -> None:
     # The project folder the editor started the server in is deleted. Before: "newslint:
     # internal error: FileNotFoundError: [Errno 2] No such file or directory".

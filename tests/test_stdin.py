@@ -546,3 +546,27 @@ def test_through_a_pipe(here: Path) -> None:
         b"-:1:1: FM004 [required-field] required field 'summary' is missing\n",
         b"",
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_fix_diff_names_a_file_whose_name_is_not_utf8(here: Path, encoding: str) -> None:
+    # Linux names are bytes: `caf\xe9.md` is Latin-1. The diff's headers name the very file
+    # (`patch` opens it), as for a file read from disk; before, they showed U+FFFD, and with an
+    # ASCII standard output the run ended in "internal error: UnicodeEncodeError".
+    spaced = CLEAN.replace("passed.\n", "passed. \n").encode()
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": encoding}
+    env.pop("GITHUB_ACTIONS", None)
+    args = [b"fix", b"--diff", b"--select", b"BD002", b"--stdin-filename", b"news/caf\xe9.md", b"-"]
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        input=spaced,
+        cwd=here,
+        capture_output=True,
+        env=env,
+    )
+    assert (done.returncode, done.stderr) == (1, b"Would apply 1 fix in 1 of 1 file.\n")
+    assert done.stdout == (
+        b"--- a/news/caf\xe9.md\n+++ b/news/caf\xe9.md\n@@ -4,4 +4,4 @@\n"
+        b' summary: "The budget passed on Tuesday after a week of talks."\n'
+        b" ---\n \n-The budget passed. \n+The budget passed.\n"
+    )

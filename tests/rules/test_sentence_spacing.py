@@ -118,6 +118,21 @@ CASES = [
             )
         ),
     ),
+    # A one-word sentence that opens the text, glued to a sentence opening with a pronoun.
+    Case(
+        "one-word-sentence-opens-the-paragraph",
+        fm(title="Again.It was late", body="Again.It was the third time.\n"),
+        errors=[("glued", 2, 14), ("glued", 5, 6)],
+        fixed=fm(title="Again. It was late", body="Again. It was the third time.\n"),
+    ),
+    Case(
+        "opening-names-and-abbreviations-left-alone",
+        fm(
+            title="x",
+            body="Console.In reads input.\n\nMr.It is here.\n\nNode.js is fast.\n\n"
+            "Example.Com is down.\n\nU.S.The plan.\n\nAgain.It\n\nAGAIN.It was late.\n",
+        ),
+    ),
     Case("quote-after-period-is-ambiguous", fm(body='He left."Then we went home."\n')),
     Case("ellipsis", fm(body="He waited...Then he left.\n")),
     Case(

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.rules.title_truncated import TitleTruncated
+from newslint.site import Site
 from newslint.testing import Case, assert_case, fm
 
 CASES = [
@@ -25,6 +26,50 @@ CASES = [
     Case("armenian-full-stop", fm(title="Հայաստանը հաղթեց:")),
     Case("ethiopic-full-stop", fm(title="ኢትዮጵያ አሸነፈች:")),
     Case("latin-after-armenian", fm(title="Հայաստան - Interview:"), errors=[("colon", 2, 8)]),
+    # French sets the colon off by a space: cut in a French article, or with a no-break space.
+    Case(
+        "french-spaced-colon",
+        fm(title="Réalité virtuelle :"),
+        language="fr",
+        errors=[("colon", 2, 8)],
+    ),
+    Case(
+        "french-region-tag",
+        fm(title="Réalité virtuelle :"),
+        language="fr-CA",
+        errors=[("colon", 2, 8)],
+    ),
+    Case(
+        "french-lang-in-front-matter",
+        fm(title="Réalité virtuelle :", lang="fr"),
+        path="content/news/article.md",
+        errors=[("colon", 2, 8)],
+    ),
+    Case(
+        "french-site-locale",
+        fm(title="Réalité virtuelle :"),
+        language="en",
+        site=Site(language_locales={"en": "fr-FR"}),
+        errors=[("colon", 2, 8)],
+    ),
+    Case("no-break-space", fm(title="Réalité virtuelle\u00a0:"), errors=[("colon", 2, 8)]),
+    Case("narrow-no-break-space", fm(title="Réalité virtuelle\u202f:"), errors=[("colon", 2, 8)]),
+    Case(
+        "french-after-a-bracket",
+        fm(title="Entreprises (partie 2) :"),
+        language="fr",
+        errors=[("colon", 2, 8)],
+    ),
+    Case(
+        "french-whole-title", fm(title="Réalité virtuelle : la nouvelle frontière"), language="fr"
+    ),
+    Case("spaced-colon-not-french", fm(title="Réalité virtuelle :"), language="en"),
+    Case("spaced-colon-no-language", fm(title="Réalité virtuelle :")),
+    Case("french-lone-colon", fm(title=" :"), language="fr"),
+    Case("french-emoticon", fm(title="Bravo ^^ :"), language="fr"),
+    Case("french-one-letter", fm(title="Plan x :"), language="fr"),
+    Case("french-double-colon", fm(title="Espaces de noms : std ::"), language="fr"),
+    Case("armenian-no-break-space", fm(title="Հայաստանը հաղթեց\u00a0:")),
     Case("not-the-title", fm(summary="The minister said:")),
     Case("title-not-a-string", fm(title=2025)),
 ]

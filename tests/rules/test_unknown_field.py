@@ -130,6 +130,34 @@ CASES = [
         unsafe_fixed=fm(summary="The budget passed."),
     ),
     Case("twin-present-no-suggestion", fm(date="2025-02-08", data="x")),
+    # A misspelt copy beside its twin: never renamed (the key would be written twice).
+    Case(
+        "misspelt-copy-of-a-present-key",
+        fm(summary="The budget passed.", sumary="Budget talks ended."),
+        errors=[("misspelt-copy", 3, 1)],
+    ),
+    Case(
+        "misspelt-copy-with-the-same-value",
+        fm(summary="The budget passed.", sumary="The budget passed."),
+        errors=[("misspelt-copy", 3, 1)],
+        unsafe_fixed=fm(summary="The budget passed."),
+    ),
+    Case(
+        "doubled-letter-copy",
+        fm(title="Budget", tittle="Budget talks"),
+        errors=[("misspelt-copy", 3, 1)],
+    ),
+    Case("swapped-letters-beside-the-key", fm(title="Budget", titel="Haushalt")),
+    Case(
+        "other-separators-beside-the-key",
+        fm(publishDate="2025-02-08", publish_date="2025-02-09"),
+    ),
+    Case("another-word-beside-its-look-alike", fm(url="/a/", uri="urn:x")),
+    Case(
+        "taxonomy-singular-beside-the-taxonomy",
+        fm(categories=["news"], category="Workshop"),
+        site=Site(taxonomies={"category": "categories", "tag": "tags"}),
+    ),
     Case("different-first-letter-is-not-a-typo", fm(height=3)),
     Case("plural-of-a-known-key-is-not-a-typo", fm(drafts=True, images=["a"])),
     Case(
