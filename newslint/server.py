@@ -60,9 +60,9 @@ diagnostics, with quick fixes. As `ruff server`:
   unknown method) is answered with JSON-RPC's error, so that the client never waits for it. A
   message's body is read as it comes: a `Content-Length` no body has (a client's bug, a stream out
   of step) takes no memory in advance; one past any 64-bit integer ends the server with status 1
-  and a line on standard error, as gopls and rust-analyzer end, rather than wait for it forever.
-  Header lines ended by `\n` alone, and the header's name in any case, are read as gopls reads
-  them.
+  and a line on standard error (gopls ends past 32 bits, rust-analyzer past 64) rather than
+  wait for it forever. Header lines ended by `\n` alone are read as gopls reads them, and the
+  header's name in any case, as HTTP's.
   Standard output carries the messages only: anything else printed (argparse's help for a
   `--help` in the settings, a plugin's `print`) goes to standard error, where pygls's log says
   what it could not read in one line each (whole tracebacks with `NEWSLINT_DEBUG` set).
@@ -112,8 +112,8 @@ FIX_ALL_KIND = "source.fixAll.newslint"
 # The longest message the server reads: a document far over `max-file-size`'s default (10 MB),
 # even with every character escaped in JSON. A longer one is skipped, and said to be.
 MAX_MESSAGE_BYTES = 64 << 20
-# A `Content-Length` past this fits no 64-bit integer, the length gopls's and rust-analyzer's
-# servers read: no body can have it, the input is out of step, and the server ends.
+# A `Content-Length` past this fits no 64-bit integer (gopls reads 32 bits, rust-analyzer's
+# lsp-server a usize): no body can have it, the input is out of step, and the server ends.
 MAX_CONTENT_LENGTH = (1 << 63) - 1
 # A `Content-Length` header as clients write it: the name in any case (as HTTP's), any spaces,
 # and a line ended by `\n` alone (as gopls reads it) as well as by LSP's `\r\n`.

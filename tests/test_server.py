@@ -1344,7 +1344,7 @@ def test_server_survives_a_message_length_no_body_has(
 
 def test_server_ends_at_a_message_length_past_any_integer(site: Path, raw: RawClient) -> None:
     # Before: the server waited for a body of 10^23 bytes, taking every later message for part
-    # of it, and the client waited forever for its answers. gopls and rust-analyzer end there.
+    # of it, and the client waited forever for its answers. gopls and rust-analyzer end too.
     raw.initialize()
     raw.write(b"Content-Length: %d\r\n\r\n" % 10**23)
     raw.send({"jsonrpc": "2.0", "id": 1, "method": "shutdown"})
