@@ -308,6 +308,7 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
             f"{where}: {prefix}source-field: expected a front-matter key,"
             f" got {_show(config.source_field)}"
         )
+    _check_globs(config, where, prefix)
     _check_links(config.links, where, prefix)
     return config
 
@@ -1014,6 +1015,60 @@ def _expand_braces(pattern: str) -> list[str]:
     for choice in found.group(1).split(","):
         out.extend(_expand_braces(pattern[: found.start()] + choice + pattern[found.end() :]))
     return out
+
+
+def glob_problem(pattern: str) -> str | None:
+    """Why `pattern` cannot mean what it says, as ruff (globset) rejects it, or None: an unclosed
+    `[` (which `fnmatch` would read as a literal bracket), a reversed range such as `[z-a]`
+    (which matches nothing) or an unbalanced `{`/`}` (which `_expand_braces` would read as
+    literal characters). A bracket or brace meant literally is written `[[]`, `[{]` or `[}]`."""
+    depth = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "[":
+            end = index + 1
+            if end < len(pattern) and pattern[end] == "!":
+                end += 1
+            if end < len(pattern) and pattern[end] == "]":  # a first `]` is a member, as in fnmatch
+                end += 1
+            end = pattern.find("]", end)
+            if end == -1:
+                return "unclosed character class; missing ']' (write '[[]' for a literal '[')"
+            members = pattern[index + 1 : end].removeprefix("!")
+            for low, high in re.findall(r"(.)-(.)", members, re.DOTALL):
+                if low > high:
+                    return f"invalid range; {low!r} > {high!r}"
+            index = end + 1
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                return "unopened alternate group; missing '{' (write '[}]' for a literal '}')"
+            depth -= 1
+        index += 1
+    if depth:
+        return "unclosed alternate group; missing '}' (write '[{]' for a literal '{')"
+    return None
+
+
+def _check_globs(config: Config, where: str, prefix: str) -> None:
+    """Reject a file pattern that cannot mean what it says (see `glob_problem`), naming its key:
+    read literally it would silently match nothing, where ruff reports it."""
+    named: list[tuple[str, str]] = [
+        (key.replace("_", "-"), pattern)
+        for key in ("include", "exclude", "extend_exclude")
+        for pattern in getattr(config, key)
+    ]
+    named += [("per-file-ignores", pattern) for pattern in config.per_file_ignores]
+    problems = []
+    for key, pattern in named:
+        problem = glob_problem(pattern.removeprefix("!") if key == "per-file-ignores" else pattern)
+        if problem:
+            problems.append(f"{where}: {prefix}{key}: {pattern!r} is not a glob: {problem}")
+    if problems:
+        raise ConfigError("\n".join(problems))
 
 
 def posix_pattern(pattern: str) -> str:

@@ -59,7 +59,10 @@ diagnostics, with quick fixes. As `ruff server`:
   after a message that is not JSON, and a request whose parameters do not fit its method (or an
   unknown method) is answered with JSON-RPC's error, so that the client never waits for it. A
   message's body is read as it comes: a `Content-Length` no body has (a client's bug, a stream out
-  of step) takes no memory in advance.
+  of step) takes no memory in advance; one past any 64-bit integer ends the server with status 1
+  and a line on standard error (gopls ends past 32 bits, rust-analyzer past 64) rather than
+  wait for it forever. Header lines ended by `\n` alone are read as gopls reads them, and the
+  header's name in any case, as HTTP's.
   Standard output carries the messages only: anything else printed (argparse's help for a
   `--help` in the settings, a plugin's `print`) goes to standard error, where pygls's log says
   what it could not read in one line each (whole tracebacks with `NEWSLINT_DEBUG` set).
@@ -109,6 +112,12 @@ FIX_ALL_KIND = "source.fixAll.newslint"
 # The longest message the server reads: a document far over `max-file-size`'s default (10 MB),
 # even with every character escaped in JSON. A longer one is skipped, and said to be.
 MAX_MESSAGE_BYTES = 64 << 20
+# A `Content-Length` past this fits no 64-bit integer (gopls reads 32 bits, rust-analyzer's
+# lsp-server a usize): no body can have it, the input is out of step, and the server ends.
+MAX_CONTENT_LENGTH = (1 << 63) - 1
+# A `Content-Length` header as clients write it: the name in any case (as HTTP's), any spaces,
+# and a line ended by `\n` alone (as gopls reads it) as well as by LSP's `\r\n`.
+_CONTENT_LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*(\d+)[ \t]*\r?\n", re.IGNORECASE)
 # What a message too long to read becomes (a notification the server sends itself).
 TOO_LARGE = "newslint/messageTooLarge"
 # The exit status when the client did not ask for a `shutdown` first (LSP's "exit" notification).
@@ -920,7 +929,14 @@ class _ChunkedInput:
     with a MemoryError or an OverflowError. In chunks, only what comes takes memory; a length
     longer than what comes waits for the rest, as the protocol says, or ends at the end of the
     input. A header line is read up to 64 KiB at a time (one without an end would fill the
-    memory too)."""
+    memory too).
+
+    pygls takes only `Content-Length: N\r\n` and a blank `\r\n` for the end of the headers: a
+    client that ends its header lines with `\n` alone (or writes `content-length`) was never
+    answered, each of its messages read as more headers. Those lines are given to pygls as LSP
+    writes them. A `Content-Length` past `MAX_CONTENT_LENGTH` ends the input, with a line on
+    standard error: waiting for its body (all that comes after it) would swallow every later
+    message, and the client would wait forever for answers."""
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream
@@ -928,7 +944,22 @@ class _ChunkedInput:
 
     def readline(self) -> bytes:
         line: bytes = self.stream.readline(1 << 16)
-        return line
+        if line == b"\n":
+            return b"\r\n"
+        header = _CONTENT_LENGTH.fullmatch(line)
+        if header is None:
+            return line
+        length = int(header.group(1)) if len(header.group(1)) < 40 else MAX_CONTENT_LENGTH + 1
+        if length > MAX_CONTENT_LENGTH:
+            shown = header.group(1).decode("ascii")
+            shown = shown if len(shown) <= 40 else f"{shown[:20]}... ({len(shown)} digits)"
+            sys.stderr.write(
+                f"newslint server: error: Content-Length {shown} is longer than any message"
+                " (the input is out of step); ending\n"
+            )
+            sys.stderr.flush()
+            return b""
+        return b"Content-Length: %d\r\n" % length
 
     def read(self, size: int) -> bytes:
         if size > MAX_MESSAGE_BYTES:

@@ -33,8 +33,10 @@ shortcode with `{{% %}}`. A link to a page that is not in the run (a pre-commit 
 files; add `--project`) is not judged, nor one found further down that order while an earlier path
 is a page on disk left out of the run (Hugo takes that one), nor a `ref` with a `lang` argument or
 to `#top` (the top of any page), nor one in an HTML comment (`<!-- [old]({{< ref "x.md#y" >}}) -->`:
-hugo 0.168 runs the call there, but no reader sees the link). A `ref` path that finds no page at all
-is ref-not-found's.
+hugo 0.168 runs the call there, but no reader sees the link), nor, on a site that does not render
+raw HTML (`markup.goldmark.renderer.unsafe`), one in raw HTML (a `<div>` block) or otherwise in a
+place Goldmark omits, which Hugo never runs (the calls ref-not-found leaves alone). A `ref` path that
+finds no page at all is ref-not-found's.
 
 So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative to
 the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is the
@@ -115,7 +117,7 @@ from ._page_urls import (
     split_site_path,
     without_page_suffix,
 )
-from ._refs import BY_NAME, content_keys, ref_calls, target_keys
+from ._refs import BY_NAME, content_keys, omitted_call, ref_calls, target_keys
 
 _PLAIN_ID = re.compile(r"[\w-]+")
 # A shortcode's quoted argument: it may make an id of it (`id="{{ anchorize (.Get 0) }}"`).
@@ -143,6 +145,7 @@ class LinkFragment(Rule):
         self.links: list[tuple[Link, Span | None]] = []
         self.other_links: list[tuple[Link, Span | None]] = []  # to another page, by URL
         self.page: Page | None = None
+        self.html: list[Span] = []  # the raw HTML that holds a `{{< >}}` call (see `_page`)
 
     def on_link(self, ctx: Context, link: Link) -> None:
         url = link.url.strip()
@@ -160,11 +163,13 @@ class LinkFragment(Rule):
             found.append((link, dest))
 
     def on_html(self, ctx: Context, node: Html) -> None:
+        if "{{<" in node.text:
+            self.html.append(node.span)
         for link in links_in(ctx.document, node):
             self.on_link(ctx, link)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        self.page = _page(ctx, self.other_links)
+        self.page = _page(ctx, self.other_links, self.html)
         if not self.links:
             return
         ids = page_ids(document)
@@ -411,10 +416,12 @@ def _before_on_disk(roots: tuple[tuple[str, str], ...], skipped: tuple[str, ...]
     )
 
 
-def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | None:
+def _page(ctx: Context, url_links: list[tuple[Link, Span | None]], html: list[Span]) -> Page | None:
     """What the page gives `project_end` (None outside a site's content): its keys, its ids, and
     its links to other pages' anchors, by `ref`, by a Markdown file Hugo's link render hook
-    resolves (`budget.md#the-vote`), or by URL (`url_links`)."""
+    resolves (`budget.md#the-vote`), or by URL (`url_links`). `html`: the raw HTML that holds a
+    `{{< >}}` call; where the site does not render raw HTML, Goldmark drops it and hugo 0.168
+    never runs the call (`_refs.omitted_call`, as ref-not-found reads it)."""
     document = ctx.document
     place = logical_path(document)
     if place is None:
@@ -430,6 +437,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
     calls = "{{" in text
     bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
+    omitted_in: list[Span] | None = None if site.unsafe_html_for(document.language) else html
     for ref in ref_calls(document):
         path, hash_mark, fragment = ref.written.partition("#")
         fragment = element_id(fragment)
@@ -439,6 +447,8 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]]) -> Page | Non
             continue  # another language's page
         if in_html_comment(document, ref.span.start):
             continue  # commented out: Hugo runs the call, but no reader sees the link
+        if omitted_call(document, ref, omitted_in):
+            continue  # in raw HTML the site does not render: no reader sees the link
         where = position(document, ref.span)
         keys = tuple(prefix + key for key in target_keys(path, base, logical, bundle))
         refs.append((keys, fragment, where, ref.written))

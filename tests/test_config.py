@@ -265,6 +265,36 @@ ERRORS = [
         "pyproject.toml: tool.newslint.links.exclude: '(unclosed' is not a regex: missing ),"
         " unterminated subpattern at position 0",
     ),
+    # A glob that cannot mean what it says (fnmatch would read it literally), as ruff rejects it.
+    (
+        "newslint.toml",
+        "[per-file-ignores]\n'content/[' = ['FM004']\n",
+        "newslint.toml: per-file-ignores: 'content/[' is not a glob: unclosed character class;"
+        " missing ']' (write '[[]' for a literal '[')",
+    ),
+    (
+        "newslint.toml",
+        "[per-file-ignores]\n'!content/[' = ['FM004']\n",
+        "newslint.toml: per-file-ignores: '!content/[' is not a glob: unclosed character class;",
+    ),
+    (
+        "pyproject.toml",
+        "[tool.newslint]\nexclude = ['content/[z-a]/**']\n",
+        "pyproject.toml: tool.newslint.exclude: 'content/[z-a]/**' is not a glob:"
+        " invalid range; 'z' > 'a'",
+    ),
+    (
+        "newslint.toml",
+        "extend-exclude = ['content/{drafts,archive/**']\n",
+        "newslint.toml: extend-exclude: 'content/{drafts,archive/**' is not a glob: unclosed"
+        " alternate group; missing '}' (write '[{]' for a literal '{')",
+    ),
+    (
+        "newslint.toml",
+        "include = ['content/drafts}/**']\n",
+        "newslint.toml: include: 'content/drafts}/**' is not a glob: unopened alternate group;"
+        " missing '{' (write '[}]' for a literal '}')",
+    ),
     (
         "newslint.toml",
         "[links]\nconcurrency = 0\n",
@@ -563,6 +593,9 @@ PER_FILE_IGNORES = [
     ('"b.md"', [A]),
     ('"archive/**"', [A, B]),  # from the configuration's folder: there is no archive/ there
     ('"Content/archive/**"', [A, B]),  # paths are case-sensitive (on a case-sensitive system)
+    ('"content/[ab].md"', [B]),
+    ('"content/arch[!x]ve/**"', [A]),
+    ('"content/[[]archive]/**"', [A, B]),  # `[[]` is a literal `[`: no folder is named so
 ]
 
 

@@ -1342,6 +1342,36 @@ def test_server_survives_a_message_length_no_body_has(
     assert not any("internal error" in line for line in raw.stderr()), raw.stderr()
 
 
+def test_server_ends_at_a_message_length_past_any_integer(site: Path, raw: RawClient) -> None:
+    # Before: the server waited for a body of 10^23 bytes, taking every later message for part
+    # of it, and the client waited forever for its answers. gopls and rust-analyzer end too.
+    raw.initialize()
+    raw.write(b"Content-Length: %d\r\n\r\n" % 10**23)
+    raw.send({"jsonrpc": "2.0", "id": 1, "method": "shutdown"})
+    assert raw.close() == 1  # ended without reading a `shutdown`, the client's end still open
+    assert raw.stderr() == [
+        "newslint server: error: Content-Length 100000000000000000000000 is longer than any"
+        " message (the input is out of step); ending"
+    ]
+
+
+def test_server_reads_header_lines_ended_by_a_newline_alone(site: Path, raw: RawClient) -> None:
+    # Before: pygls took `Content-Length: 52\n` for no header and `\n` for no end of the headers,
+    # and the client waited forever for the answer. As gopls, the server reads them (and the
+    # header's name in any case, as HTTP's).
+    body = json.dumps(
+        {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}
+    ).encode()
+    raw.write(b"Content-Length: %d\n\n" % len(body) + body)
+    assert "capabilities" in raw.answer(0)["result"]
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "shutdown"}).encode()
+    raw.write(b"content-length:%d\n\n" % len(body) + body)
+    assert raw.answer(1)["result"] is None
+    raw.send({"jsonrpc": "2.0", "method": "exit"})
+    assert raw.close() == 0
+    assert raw.stderr() == []
+
+
 def test_server_skips_a_message_over_its_limit_and_says_so(site: Path, raw: RawClient) -> None:
     # A message of more than MAX_MESSAGE_BYTES is not read into memory: a request among such
     # bytes is answered with an error, any such message is named in an error message, and the

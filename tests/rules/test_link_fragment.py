@@ -211,6 +211,23 @@ def test_ref_to_another_pages_anchor(
     assert lint_project(LinkFragment, files, site=SITE) == [(path, *f) for f in found]
 
 
+def test_ref_in_raw_html_is_checked_only_where_the_site_renders_it() -> None:
+    # Goldmark omits a `<div>` block on a site without `markup.goldmark.renderer.unsafe`, and
+    # hugo 0.168 never runs the calls in it: no reader sees the link. With it, the link is there.
+    article = "/site/content/news/a.md"
+    body = '<div class="box">\n<a href="{{< ref "budget.md#nope" >}}">vote</a>\n</div>\n'
+    files = {BUDGET: VOTE, article: ref_article(body)}
+    assert lint_project(LinkFragment, files, site=SITE) == []
+    unsafe = Site(
+        root=Path("/site"),
+        raw={"markup": {"goldmark": {"renderer": {"unsafe": True}}}},
+        unsafe_html=True,
+    )
+    assert lint_project(LinkFragment, files, site=unsafe) == [
+        (article, 6, 19, "no heading or anchor on 'budget.md' has the id 'nope'")
+    ]
+
+
 def test_ref_to_a_bundle_or_section_page() -> None:
     files = {
         "/site/content/news/budget/index.md": VOTE,
