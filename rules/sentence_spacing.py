@@ -248,7 +248,7 @@ def _clause_start(source: str, at: int, floor: int) -> int | None:
             if _BLOCK_MARKER.match(source, index):
                 return index
             above = max(floor, source.rfind("\n", floor, index - 1) + 1)
-            if not source[above : index - 1].strip(" \t>"):
+            if not source[above : index - 1].strip(" \t>\r"):
                 return index  # a blank line above, or the body's first line: a paragraph
         elif char in ".!?" and source[index].isspace():
             return index
