@@ -166,6 +166,21 @@ def drawn_by_its_layout(document: Document) -> bool:
     return own_layout(document) and not document.body.strip()
 
 
+def menu_page(document: Document) -> bool:
+    """Whether the page puts itself in one of the site's menus from its own front matter
+    (`menu: main`, `menu: {main: {weight: -90}}`, a list of menu names; `menus` is Hugo's other
+    spelling): a standing page readers reach from the site's navigation (About, Contact, Links,
+    Stack's and Congo's `page` entries), not an article with a date, a summary and a source to
+    give. An empty `menu` (`""`, `[]`, `{}`) puts the page in no menu."""
+    for key in ("menu", "menus"):
+        value = document.value(key)
+        if isinstance(value, str) and value.strip():
+            return True
+        if isinstance(value, list | dict) and value:
+            return True
+    return False
+
+
 def documentation_page(document: Document) -> bool:
     """Whether Hugo lays the page out as documentation: its type is `docs`, from its own `type`,
     else a section's or the site's `cascade` (Docsy's pages carry `type: docs`), else its

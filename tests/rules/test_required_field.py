@@ -721,6 +721,24 @@ HUGO_GIVES_CASES = [
         '---\ntitle: Archive\nlayout: ""\n---\n',
         errors=[("missing", 1, 1), ("missing", 1, 1)],
     ),
+    # A page that puts itself in a menu (Stack's About and Links pages) is a standing page the
+    # navigation links: only its title is asked.
+    Case(
+        "menu-page-needs-no-date-or-summary",
+        "---\ntitle: Links\nmenu:\n  main:\n    weight: -50\n---\n\nLinks to friends.\n",
+    ),
+    Case("menu-name-page", '+++\ntitle = "About"\nmenu = "main"\n+++\n\nAbout us.\n'),
+    Case(
+        "menus-list-page-without-title",
+        "---\nmenus: [main, footer]\n---\n\nContact us.\n",
+        errors=[("missing", 1, 1)],
+    ),
+    # An empty menu puts the page in none: an article.
+    Case(
+        "empty-menu-is-an-article",
+        '---\ntitle: Budget\nmenu: ""\ndate: 2025-02-08T10:00:00Z\n---\n',
+        errors=[("missing", 1, 1)],
+    ),
     # A leaf bundle (`index.md`) is an article.
     Case(
         "leaf-bundle-is-an-article",

@@ -599,6 +599,13 @@ TEMPLATE_PAGES = [
         "---\ntitle: Budget\nlayout: post\n---\n\nThe budget passed.\n",
         errors=[("missing", 6, 1)],
     ),
+    # A page that puts itself in a menu is a standing page (About, Links), no article.
+    Case("menu-page", "---\ntitle: About\nmenu:\n  main:\n    weight: -90\n---\n\nAbout us.\n"),
+    Case(
+        "empty-menu-is-an-article",
+        "---\ntitle: Budget\nmenu: []\n---\n\nThe budget passed.\n",
+        errors=[("missing", 6, 1)],
+    ),
 ]
 
 
