@@ -167,18 +167,57 @@ def drawn_by_its_layout(document: Document) -> bool:
 
 
 def menu_page(document: Document) -> bool:
-    """Whether the page puts itself in one of the site's menus from its own front matter
-    (`menu: main`, `menu: {main: {weight: -90}}`, a list of menu names; `menus` is Hugo's other
-    spelling): a standing page readers reach from the site's navigation (About, Contact, Links,
-    Stack's and Congo's `page` entries), not an article with a date, a summary and a source to
-    give. An empty `menu` (`""`, `[]`, `{}`) puts the page in no menu."""
+    """Whether the page is in one of the site's menus: it puts itself there from its own front
+    matter (`menu: main`, `menu: {main: {weight: -90}}`, a list of menu names; `menus` is Hugo's
+    other spelling), or a menu entry of the site's configuration names it by its path (`pageRef:
+    /about`, the site's or its language's `menu`/`menus`). It is then a standing page readers
+    reach from the site's navigation (About, Contact, Links), not an article with a date, a
+    summary and a source to give. An empty `menu` (`""`, `[]`, `{}`) puts the page in no menu; an
+    entry's `url` is not matched (the page's URL depends on permalinks and slugs)."""
+    return document.memo("menu-page", _menu_page, document)
+
+
+def _menu_page(document: Document) -> bool:
     for key in ("menu", "menus"):
         value = document.value(key)
         if isinstance(value, str) and value.strip():
             return True
         if isinstance(value, list | dict) and value:
             return True
-    return False
+    site = document.site
+    if site is None or not site.raw:
+        return False
+    targets = _menu_page_refs(site.raw, document.language)
+    if not targets:
+        return False
+    from ._page_urls import logical_path  # it imports this module
+
+    found = logical_path(document)
+    return found is not None and bool(found[0]) and found[0] in targets
+
+
+def _menu_page_refs(raw: dict[str, Any], language: str | None) -> frozenset[str]:
+    """The page paths the configuration's menu entries name with `pageRef` (lower case, without
+    the slashes around them or a `.md` extension), site-wide and for `language`."""
+    tables: list[Any] = [raw.get("menu"), raw.get("menus")]
+    languages = raw.get("languages")
+    if isinstance(languages, dict) and language:
+        for name, settings in languages.items():
+            if str(name).lower() == language.lower() and isinstance(settings, dict):
+                tables += [settings.get("menu"), settings.get("menus")]
+    refs: set[str] = set()
+    for table in tables:
+        for entries in table.values() if isinstance(table, dict) else ():
+            for entry in entries if isinstance(entries, list) else (entries,):
+                if not isinstance(entry, dict):
+                    continue
+                ref = next((v for k, v in entry.items() if str(k).lower() == "pageref"), None)
+                if isinstance(ref, str):
+                    path = ref.strip().strip("/").lower()
+                    path = path.removesuffix(".md").removesuffix("/index").removesuffix("/_index")
+                    if path:
+                        refs.add(path)
+    return frozenset(refs)
 
 
 def documentation_page(document: Document) -> bool:

@@ -29,9 +29,9 @@ menus, breadcrumbs and the browser tab (checked with hugo 0.168). The home page'
 `archives` and `search` pages PaperMod and Stack have their sites create: `layout: "archives"` and
 nothing below the front matter), is no article either: its template lists or searches the articles,
 so of the default fields only its `title` is asked. So is a page that puts itself in one of the
-site's menus (`menu: main`, `menu: {main: {weight: -90}}`, or `menus`): a standing page readers
-reach from the navigation (About, Contact, Stack's Links page), with no date, summary or source to
-give. So is a documentation page's (type `docs`: its
+site's menus (`menu: main`, `menu: {main: {weight: -90}}`, or `menus`) or that a menu entry of the
+site's configuration names by its path (`pageRef: /about`): a standing page readers reach from the
+navigation (About, Contact, Stack's Links page), with no date, summary or source to give. So is a documentation page's (type `docs`: its
 own `type`, a cascaded one, or its top-level section `content/docs/`, as Docsy, Hextra and Hugo Book
 lay out docs, on a site whose layouts or theme draw such pages: a `layouts/docs/` template, a docs
 theme; elsewhere hugo 0.168 draws them as any article): it is ordered by its `weight` and has no

@@ -47,7 +47,8 @@ placeholder, and the hint names a source-like field (`original_url`, `posturl`, 
 true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
 (`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from, and a page
 its own `layout` draws with no body of its own (an `archives` or `search` page), a page that puts
-itself in one of the site's menus (`menu: main`: About, Contact, Links), and a documentation
+itself in one of the site's menus (`menu: main`: About, Contact, Links) or that a menu entry of
+the site's configuration names (`pageRef: /about`), and a documentation
 page (type `docs`: its own `type`, a cascaded one, or its top-level section `content/docs/`, where
 Docsy, Hextra and Hugo Book lay out their docs, on a site whose layouts or theme draw such pages: a
 `layouts/docs/` template, a docs theme; on a news site `docs/` is news like any other), which cites

@@ -1171,6 +1171,65 @@ def test_an_empty_custom_field_under_params_is_named_so() -> None:
 # Docsy, Hextra and Hugo Book lay docs out) is ordered by weight and is no article: only its title
 # is asked. A page of another type, or under `docs` deeper than the top, is an article; so is a
 # `docs/` page of a site with no layout for docs (hugo 0.168 draws it as any article).
+# A page a menu entry of the site's configuration names by its path (`pageRef: /about`, as
+# Hextra's and PaperMod's sites link their About page) is a standing page too: only its title.
+MENU_SITE = Site(
+    root=Path("/site"),
+    raw={
+        "menu": {
+            "main": [{"name": "About", "pageRef": "/about"}, {"name": "Blog", "url": "/blog/"}]
+        },
+        "languages": {"fr": {"menus": {"main": [{"pageref": "contact/index.md"}]}}},
+    },
+)
+MENU_PAGES = [
+    Case(
+        "page-named-by-a-config-menu",
+        "---\ntitle: About\n---\n\nThis is the about page.\n",
+        path="/site/content/about.md",
+        site=MENU_SITE,
+    ),
+    Case(
+        "page-named-by-its-language-menu",
+        "---\ntitle: Contact\n---\n\nÉcrivez-nous.\n",
+        path="/site/content/contact/index.md",
+        site=MENU_SITE,
+        language="fr",
+    ),
+    # Another language's menu, an entry's `url`, another page: articles.
+    Case(
+        "page-named-by-another-language-menu",
+        "---\ntitle: Contact\n---\n\nWrite to us.\n",
+        path="/site/content/contact/index.md",
+        site=MENU_SITE,
+        language="en",
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed='---\ntitle: Contact\nsummary: "Write to us."\n---\n\nWrite to us.\n',
+    ),
+    Case(
+        "page-a-menu-url-points-at",
+        "---\ntitle: Blog\n---\n\nThe blog.\n",
+        path="/site/content/blog.md",
+        site=MENU_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed='---\ntitle: Blog\nsummary: "The blog."\n---\n\nThe blog.\n',
+    ),
+    Case(
+        "page-below-a-menu-page-is-an-article",
+        "---\ntitle: Team\n---\n\nThe team.\n",
+        path="/site/content/about/team.md",
+        site=MENU_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed='---\ntitle: Team\nsummary: "The team."\n---\n\nThe team.\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MENU_PAGES, ids=lambda c: c.name)
+def test_required_field_menu_pages(case: Case) -> None:
+    assert_case(RequiredField, case)
+
+
 DOCS_SITE = Site(root=Path("/site"), docs_layouts=True)
 NEWS_SITE = Site(root=Path("/site"))
 DOCUMENTATION_PAGES = [
