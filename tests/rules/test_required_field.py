@@ -1211,8 +1211,21 @@ MENU_PAGES = [
         "---\ntitle: Blog\n---\n\nThe blog.\n",
         path="/site/content/blog.md",
         site=MENU_SITE,
+    ),
+    Case(
+        "page-whose-own-url-a-menu-url-is",
+        '---\ntitle: Blog\nurl: "/Blog"\n---\n\nThe blog.\n',
+        path="/site/content/page/weblog.md",
+        site=MENU_SITE,
+    ),
+    # With a slug or `[permalinks]`, the page's URL is not its path: not matched.
+    Case(
+        "page-with-a-slug-at-a-menu-url",
+        "---\ntitle: Blog\nslug: weblog\n---\n\nThe blog.\n",
+        path="/site/content/blog.md",
+        site=MENU_SITE,
         errors=[("missing", 1, 1), ("missing", 1, 1)],
-        unsafe_fixed='---\ntitle: Blog\nsummary: "The blog."\n---\n\nThe blog.\n',
+        unsafe_fixed='---\ntitle: Blog\nslug: weblog\nsummary: "The blog."\n---\n\nThe blog.\n',
     ),
     Case(
         "page-below-a-menu-page-is-an-article",
