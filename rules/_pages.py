@@ -166,6 +166,81 @@ def drawn_by_its_layout(document: Document) -> bool:
     return own_layout(document) and not document.body.strip()
 
 
+def menu_page(document: Document) -> bool:
+    """Whether the page is in one of the site's menus: it puts itself there from its own front
+    matter (`menu: main`, `menu: {main: {weight: -90}}`, a list of menu names; `menus` is Hugo's
+    other spelling), or a menu entry of the site's configuration names it by its path (`pageRef:
+    /about`, the site's or its language's `menu`/`menus`). It is then a standing page readers
+    reach from the site's navigation (About, Contact, Links), not an article with a date, a
+    summary and a source to give. An empty `menu` (`""`, `[]`, `{}`) puts the page in no menu.
+    An entry's `url` (`url: /about/`, as PaperMod's sites write their menus) names the page whose
+    own `url` it is or, on a site without `[permalinks]`, the page without a `slug` at that path;
+    a URL with a scheme or a query names none."""
+    return document.memo("menu-page", _menu_page, document)
+
+
+def _menu_page(document: Document) -> bool:
+    for key in ("menu", "menus"):
+        value = document.value(key)
+        if isinstance(value, str) and value.strip():
+            return True
+        if isinstance(value, list | dict) and value:
+            return True
+    site = document.site
+    if site is None or not site.raw:
+        return False
+    refs, urls = _menu_targets(site.raw, document.language)
+    if not (refs or urls):
+        return False
+    from ._page_urls import logical_path  # it imports this module
+
+    found = logical_path(document)
+    if found is not None and found[0] and found[0] in refs:
+        return True
+    own_url = document.value("url")
+    if isinstance(own_url, str) and own_url.strip():
+        return _menu_path(own_url) in urls
+    # Without a `url`, a `slug` or `[permalinks]`, Hugo makes the page's URL from its path.
+    if document.field("slug") is not None or site.raw.get("permalinks"):
+        return False
+    return found is not None and bool(found[0]) and found[0] in urls
+
+
+def _menu_path(value: str) -> str:
+    """A menu entry's page path or URL as compared here: lower case, without the slashes around
+    it or a `.md` extension, an `index` file named by its folder."""
+    path = value.strip().strip("/").lower().removesuffix(".md")
+    return path.removesuffix("/index").removesuffix("/_index")
+
+
+def _menu_targets(
+    raw: dict[str, Any], language: str | None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The page paths the configuration's menu entries name with `pageRef`, and the site paths
+    they name with `url` (`_menu_path`), site-wide and for `language`."""
+    tables: list[Any] = [raw.get("menu"), raw.get("menus")]
+    languages = raw.get("languages")
+    if isinstance(languages, dict) and language:
+        for name, settings in languages.items():
+            if str(name).lower() == language.lower() and isinstance(settings, dict):
+                tables += [settings.get("menu"), settings.get("menus")]
+    found: dict[str, set[str]] = {"pageref": set(), "url": set()}
+    for table in tables:
+        for entries in table.values() if isinstance(table, dict) else ():
+            for entry in entries if isinstance(entries, list) else (entries,):
+                if not isinstance(entry, dict):
+                    continue
+                for key, value in entry.items():
+                    kind = found.get(str(key).lower())
+                    # A URL with a scheme or a query is no page of the site's own path.
+                    if kind is None or not isinstance(value, str) or ":" in value or "?" in value:
+                        continue
+                    path = _menu_path(value)
+                    if path:
+                        kind.add(path)
+    return frozenset(found["pageref"]), frozenset(found["url"])
+
+
 def documentation_page(document: Document) -> bool:
     """Whether Hugo lays the page out as documentation: its type is `docs`, from its own `type`,
     else a section's or the site's `cascade` (Docsy's pages carry `type: docs`), else its

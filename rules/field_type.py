@@ -30,7 +30,11 @@ supported"); an empty one is `empty-field`'s. And a `cascade` entry whose `targe
 and then removed: the build fails. So does a page's own `sites` that is not a map, or whose
 `matrix` or `complements` is no map or holds a map (or a list in a list) as `languages`,
 `versions` or `roles`. And `_build`, the build options' key before Hugo 0.145, on the page or in
-a `cascade`: hugo 0.168 fails the build on it, whatever its value.
+a `cascade`: hugo 0.168 fails the build on it, whatever its value. A `build` whose `render` or
+`list` is a string Hugo does not know (`render: "false"`, as Blowfish's example site quotes it;
+`list: Never`; it knows `always`, `never`, `link` and `local`, in lower case, and the booleans)
+builds, but Hugo silently takes it as `always` and renders and lists the page its author meant to
+hide; a word that means always (`"true"`, `Always`) does what it says and is left alone.
 
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
@@ -63,7 +67,10 @@ reads as false; `comments: "false"`, which Mainroad treats as on; `mathjax: "tru
 treats as off) and a single value becomes a one-item list. The page then renders as its author
 meant, which is not how it renders today, so an editor should confirm. A value under `params` is
 fixed the same way, in place. Safe too: `_build` renamed `build`, which Hugo read it as (not
-when the page has a `build` already, nor in a `cascade`).
+when the page has a `build` already, nor in a `cascade`). Unsafe: a `build` word Hugo does not
+know that means never (`"false"`, `no`, `off`) written `never`, and a known word in another case
+(`Never`, `LOCAL`) in lower case, which hides the page as its author meant; another word (`render:
+hidden`) has no fix.
 
 ## Where the value is read
 Hugo 0.168 makes each key of a page's `params` map its `.Params.<key>`, winning over a top-level
@@ -80,10 +87,10 @@ import posixpath
 import re
 
 from newslint import Fix, Rule, Severity
-from newslint.events import Field, FrontMatter
+from newslint.events import Field, FrontMatter, render_scalar
 from newslint.fixes import Edit
 from newslint.rule import Context
-from newslint.schema import GO_BOOLS, LIST_KINDS, Issue
+from newslint.schema import GO_BOOLS, LIST_KINDS, Issue, hugo_reading
 
 from ._mainroad import SWITCHES, switch_on
 from ._params import PREFIX, custom_key, params_fields
@@ -116,6 +123,15 @@ _DECODED_BY_HUGO = frozenset(
     {"params", "build", "cascade", "menu", "menus", "sitemap", "markup", "sites"}
 )
 
+# The words Hugo knows for `build.render` and `build.list` (case-sensitive; "0" and "1" are what
+# booleans decode to). Any other string Hugo replaces with `always`, silently (hugo 0.168).
+_BUILD_WORDS = {"render": ("always", "never", "link"), "list": ("always", "never", "local")}
+_BUILD_DOES = {"render": "renders", "list": "lists"}
+# Strings meaning what Hugo then does anyway (always): no surprise, left alone.
+_MEANS_ALWAYS = frozenset({"always", "true", "t", "yes", "on", "y"})
+# Strings meaning never: what their author meant, which Hugo does not do.
+_MEANS_NEVER = frozenset({"false", "f", "no", "off", "n"})
+
 # A page `url` with these prefixes fails the build (checked with hugo 0.168; case-sensitive, as
 # Hugo compares them).
 _PROTOCOLS = ("http://", "https://")
@@ -142,6 +158,7 @@ class FieldType(Rule):
         "cascade-lang": "cascade target lang {value!r} was removed in Hugo 0.150 (use "
         "target.sites.matrix.languages): the build fails",
         "build-removed": "{key} was removed in Hugo 0.145 (write build): the build fails",
+        "build-value": "{key} {value!r} is no value Hugo knows ({known}): Hugo {does} the page",
     }
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
@@ -174,6 +191,9 @@ class FieldType(Rule):
         old_build = ctx.document.field("_build")
         if old_build is not None:
             self._old_build(ctx, old_build)
+        build = ctx.document.field("build")
+        if build is not None and build.node.kind == "map":
+            self._build_words(ctx, build)
         cascade = ctx.document.field("cascade")
         if cascade is not None:
             self._cascade(ctx, cascade)
@@ -187,6 +207,41 @@ class FieldType(Rule):
         if ctx.document.field("build") is None:
             fix = Fix.safe("Rename _build to build", field.rename("build"))
         ctx.report(field.key_span, "build-removed", key=field.key, fix=fix)
+
+    def _build_words(self, ctx: Context, field: Field) -> None:
+        """A `build.render` or `build.list` string Hugo does not know (`render: "false"`, as
+        Blowfish's example site quotes it; `Never`): Hugo replaces it with `always` and renders
+        or lists the page, without a word (hugo 0.168). A word meaning always (`"true"`,
+        `Always`) does what it says and is left alone."""
+        text = ctx.document.text
+        for entry in field.node.entries:
+            option = entry.key.lower()
+            known = _BUILD_WORDS.get(option)
+            node = entry.node
+            if known is None or node.kind != "scalar":
+                continue
+            reading = hugo_reading(node, text)
+            value = reading[1] if reading is not None else node.value
+            if not isinstance(value, str) or value in known or value in ("0", "1"):
+                continue
+            word = value.strip().lower()
+            if word in _MEANS_ALWAYS:
+                continue
+            meant = "never" if word in _MEANS_NEVER else word if word in known else None
+            fix = None
+            if meant is not None:
+                style = node.style if node.style in ('"', "'") else None
+                written = render_scalar(meant, field.format, style)
+                fix = Fix.unsafe(f"Write {meant}", Edit.replace(node.span, written))
+            ctx.report(
+                node.span,
+                "build-value",
+                key=f"{field.key}.{entry.key}",
+                value=value,
+                known=", ".join(known),
+                does=_BUILD_DOES[option],
+                fix=fix,
+            )
 
     def _report(self, ctx: Context, issue: Issue, prefix: str) -> None:
         """Report a schema issue, its key named with `prefix` (`params.` for a nested value)."""

@@ -28,7 +28,10 @@ menus, breadcrumbs and the browser tab (checked with hugo 0.168). The home page'
 (themes title it from the site). A page its own `layout` draws, with no body of its own (the
 `archives` and `search` pages PaperMod and Stack have their sites create: `layout: "archives"` and
 nothing below the front matter), is no article either: its template lists or searches the articles,
-so of the default fields only its `title` is asked. So is a documentation page's (type `docs`: its
+so of the default fields only its `title` is asked. So is a page that puts itself in one of the
+site's menus (`menu: main`, `menu: {main: {weight: -90}}`, or `menus`) or that a menu entry of the
+site's configuration names by its path (`pageRef: /about`): a standing page readers reach from the
+navigation (About, Contact, Stack's Links page), with no date, summary or source to give. So is a documentation page's (type `docs`: its
 own `type`, a cascaded one, or its top-level section `content/docs/`, as Docsy, Hextra and Hugo Book
 lay out docs, on a site whose layouts or theme draw such pages: a `layouts/docs/` template, a docs
 theme; elsewhere hugo 0.168 draws them as any article): it is ordered by its `weight` and has no
@@ -103,6 +106,7 @@ from ._pages import (
     documentation_page,
     drawn_by_its_layout,
     hugo_book_site,
+    menu_page,
     never_shown,
     opening_delimiter,
 )
@@ -167,7 +171,7 @@ class RequiredField(Rule):
         required = list(ctx.options.fields if ctx.options.fields is not None else _default(ctx))
         list_page = is_section_page(document) and page_kind(document, ctx.site) != "home"
         template_page = not is_section_page(document) and (
-            drawn_by_its_layout(document) or documentation_page(document)
+            drawn_by_its_layout(document) or documentation_page(document) or menu_page(document)
         )
         if ctx.options.fields is None and (
             is_section_page(document) or never_shown(document) or template_page
@@ -176,7 +180,7 @@ class RequiredField(Rule):
             # rather than showing a summary; a page never rendered nor listed shows none of them,
             # and a page its own layout draws (an archive, a search page) lists or searches the
             # articles; a documentation page is ordered by its weight and has no date, summary or
-            # source to give. A list page's, a drawn page's and a documentation page's title is
+            # source to give, nor has a page the site's navigation links (About, Links). A list page's, a drawn page's and a documentation page's title is
             # still its own to give (below).
             # What config `required` names explicitly still applies.
             required = []

@@ -46,7 +46,9 @@ placeholder, and the hint names a source-like field (`original_url`, `posturl`, 
 (`_index.md`) are not articles and are skipped, and so are pages readers never see (`headless:
 true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
 (`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from, and a page
-its own `layout` draws with no body of its own (an `archives` or `search` page), and a documentation
+its own `layout` draws with no body of its own (an `archives` or `search` page), a page that puts
+itself in one of the site's menus (`menu: main`: About, Contact, Links) or that a menu entry of
+the site's configuration names (`pageRef: /about`), and a documentation
 page (type `docs`: its own `type`, a cascaded one, or its top-level section `content/docs/`, where
 Docsy, Hextra and Hugo Book lay out their docs, on a site whose layouts or theme draw such pages: a
 `layouts/docs/` template, a docs theme; on a news site `docs/` is news like any other), which cites
@@ -91,7 +93,13 @@ from ._links import (
     split_url,
     string_values,
 )
-from ._pages import documentation_page, drawn_by_its_layout, never_shown, opening_delimiter
+from ._pages import (
+    documentation_page,
+    drawn_by_its_layout,
+    menu_page,
+    never_shown,
+    opening_delimiter,
+)
 from ._params import params_fields
 
 
@@ -121,6 +129,7 @@ class SourceLinkMissing(Rule):
             or never_shown(document)
             or drawn_by_its_layout(document)
             or documentation_page(document)
+            or menu_page(document)
         ):
             return
         field = source_field_name(ctx, ctx.options.field)

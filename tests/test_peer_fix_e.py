@@ -222,9 +222,9 @@ CASES: list[FixCase] = [
     case(
         "FM004-unsafe-toml-before-an-array-of-tables",
         "FM004",
-        toml_doc(*THEAD, "[[menu.main]]", "weight = 1"),
+        toml_doc(*THEAD, "[[resources]]", 'src = "chart.png"'),
         None,
-        toml_doc(*THEAD, f'summary = "{LEAD}"', "[[menu.main]]", "weight = 1"),
+        toml_doc(*THEAD, f'summary = "{LEAD}"', "[[resources]]", 'src = "chart.png"'),
         kinds="unsafe",
     ),
     # An empty summary is replaced in its own quoting; quotes in the text are escaped for it.

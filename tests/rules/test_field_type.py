@@ -243,6 +243,34 @@ CASES = [
         errors=[("build-removed", 4, 5)],
     ),
     Case("old-build-under-params-builds", "---\nparams:\n  _build: {list: never}\n---\n"),
+    # hugo 0.168 takes a `render` or `list` string it does not know as `always`, silently: the
+    # page meant to be hidden is rendered and listed (Blowfish's example site quotes "false").
+    Case(
+        "build-render-false-string-renders-hugo",
+        '---\ntitle: a\nbuild:\n  render: "false"\n  list: local\n---\nText.\n',
+        errors=[("build-value", 4, 11)],
+        unsafe_fixed='---\ntitle: a\nbuild:\n  render: "never"\n  list: local\n---\nText.\n',
+    ),
+    Case(
+        "build-words-hugo-does-not-know-toml",
+        '+++\ntitle = "a"\n[build]\nlist = "Never"\nrender = "hidden"\n+++\nText.\n',
+        errors=[("build-value", 4, 8), ("build-value", 5, 10)],
+        unsafe_fixed='+++\ntitle = "a"\n[build]\nlist = "never"\nrender = "hidden"\n+++\nText.\n',
+    ),
+    # `no` is text to Hugo's YAML, not a boolean.
+    Case(
+        "build-render-no-is-text-to-hugo",
+        "---\nbuild:\n  render: no\n---\nText.\n",
+        errors=[("build-value", 3, 11)],
+        unsafe_fixed="---\nbuild:\n  render: never\n---\nText.\n",
+    ),
+    # What Hugo knows (the booleans, and "0" and "1", which they decode to), and words that mean
+    # always, which Hugo then does: left alone.
+    Case(
+        "build-words-hugo-reads",
+        '---\nbuild:\n  render: false\n  list: "0"\n  publishResources: false\n---\nText.\n',
+    ),
+    Case("build-words-meaning-always", '---\nbuild: {render: "true", list: Always}\n---\nText.\n'),
     Case(
         "cascade-empty-lang-and-sites-matrix-build",
         fm(

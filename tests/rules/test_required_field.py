@@ -721,6 +721,24 @@ HUGO_GIVES_CASES = [
         '---\ntitle: Archive\nlayout: ""\n---\n',
         errors=[("missing", 1, 1), ("missing", 1, 1)],
     ),
+    # A page that puts itself in a menu (Stack's About and Links pages) is a standing page the
+    # navigation links: only its title is asked.
+    Case(
+        "menu-page-needs-no-date-or-summary",
+        "---\ntitle: Links\nmenu:\n  main:\n    weight: -50\n---\n\nLinks to friends.\n",
+    ),
+    Case("menu-name-page", '+++\ntitle = "About"\nmenu = "main"\n+++\n\nAbout us.\n'),
+    Case(
+        "menus-list-page-without-title",
+        "---\nmenus: [main, footer]\n---\n\nContact us.\n",
+        errors=[("missing", 1, 1)],
+    ),
+    # An empty menu puts the page in none: an article.
+    Case(
+        "empty-menu-is-an-article",
+        '---\ntitle: Budget\nmenu: ""\ndate: 2025-02-08T10:00:00Z\n---\n',
+        errors=[("missing", 1, 1)],
+    ),
     # A leaf bundle (`index.md`) is an article.
     Case(
         "leaf-bundle-is-an-article",
@@ -1153,6 +1171,78 @@ def test_an_empty_custom_field_under_params_is_named_so() -> None:
 # Docsy, Hextra and Hugo Book lay docs out) is ordered by weight and is no article: only its title
 # is asked. A page of another type, or under `docs` deeper than the top, is an article; so is a
 # `docs/` page of a site with no layout for docs (hugo 0.168 draws it as any article).
+# A page a menu entry of the site's configuration names by its path (`pageRef: /about`, as
+# Hextra's and PaperMod's sites link their About page) is a standing page too: only its title.
+MENU_SITE = Site(
+    root=Path("/site"),
+    raw={
+        "menu": {
+            "main": [{"name": "About", "pageRef": "/about"}, {"name": "Blog", "url": "/blog/"}]
+        },
+        "languages": {"fr": {"menus": {"main": [{"pageref": "contact/index.md"}]}}},
+    },
+)
+MENU_PAGES = [
+    Case(
+        "page-named-by-a-config-menu",
+        "---\ntitle: About\n---\n\nThis is the about page.\n",
+        path="/site/content/about.md",
+        site=MENU_SITE,
+    ),
+    Case(
+        "page-named-by-its-language-menu",
+        "---\ntitle: Contact\n---\n\nÉcrivez-nous.\n",
+        path="/site/content/contact/index.md",
+        site=MENU_SITE,
+        language="fr",
+    ),
+    # Another language's menu, an entry's `url`, another page: articles.
+    Case(
+        "page-named-by-another-language-menu",
+        "---\ntitle: Contact\n---\n\nWrite to us.\n",
+        path="/site/content/contact/index.md",
+        site=MENU_SITE,
+        language="en",
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed='---\ntitle: Contact\nsummary: "Write to us."\n---\n\nWrite to us.\n',
+    ),
+    Case(
+        "page-a-menu-url-points-at",
+        "---\ntitle: Blog\n---\n\nThe blog.\n",
+        path="/site/content/blog.md",
+        site=MENU_SITE,
+    ),
+    Case(
+        "page-whose-own-url-a-menu-url-is",
+        '---\ntitle: Blog\nurl: "/Blog"\n---\n\nThe blog.\n',
+        path="/site/content/page/weblog.md",
+        site=MENU_SITE,
+    ),
+    # With a slug or `[permalinks]`, the page's URL is not its path: not matched.
+    Case(
+        "page-with-a-slug-at-a-menu-url",
+        "---\ntitle: Blog\nslug: weblog\n---\n\nThe blog.\n",
+        path="/site/content/blog.md",
+        site=MENU_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed='---\ntitle: Blog\nslug: weblog\nsummary: "The blog."\n---\n\nThe blog.\n',
+    ),
+    Case(
+        "page-below-a-menu-page-is-an-article",
+        "---\ntitle: Team\n---\n\nThe team.\n",
+        path="/site/content/about/team.md",
+        site=MENU_SITE,
+        errors=[("missing", 1, 1), ("missing", 1, 1)],
+        unsafe_fixed='---\ntitle: Team\nsummary: "The team."\n---\n\nThe team.\n',
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MENU_PAGES, ids=lambda c: c.name)
+def test_required_field_menu_pages(case: Case) -> None:
+    assert_case(RequiredField, case)
+
+
 DOCS_SITE = Site(root=Path("/site"), docs_layouts=True)
 NEWS_SITE = Site(root=Path("/site"))
 DOCUMENTATION_PAGES = [

@@ -599,6 +599,19 @@ TEMPLATE_PAGES = [
         "---\ntitle: Budget\nlayout: post\n---\n\nThe budget passed.\n",
         errors=[("missing", 6, 1)],
     ),
+    # A page that puts itself in a menu is a standing page (About, Links), no article.
+    Case("menu-page", "---\ntitle: About\nmenu:\n  main:\n    weight: -90\n---\n\nAbout us.\n"),
+    Case(
+        "page-a-config-menu-names",
+        "---\ntitle: About\n---\n\nAbout us.\n",
+        path="/site/content/about.md",
+        site=Site(root=Path("/site"), raw={"menus": {"main": [{"pageRef": "/about"}]}}),
+    ),
+    Case(
+        "empty-menu-is-an-article",
+        "---\ntitle: Budget\nmenu: []\n---\n\nThe budget passed.\n",
+        errors=[("missing", 6, 1)],
+    ),
 ]
 
 
