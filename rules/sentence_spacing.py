@@ -215,10 +215,13 @@ def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
     none. A word that opens sentences after it (`.The`, `.However`) is still a glued sentence."""
     if source[at] != ".":
         return False
-    end = at + 1
+    # The next word may open inline markup (`resigned.**The party**`): the reader sees `.The`.
+    opening = _MARKUP_OPENING.match(source, at + 1)
+    begin = opening.end() if opening is not None else at + 1
+    end = begin
     while end < len(source) and source[end].isalpha():
         end += 1
-    if sentence_starter(source[at + 1 : end]):
+    if sentence_starter(source[begin:end]):
         return False
     start = _clause_start(source, at, floor)
     if start is None:

@@ -599,6 +599,22 @@ MARKUP_CASES = [
         ),
     ),
     Case(
+        # A changelog-like line that opens in lower case leaves a name's member alone
+        # (`os.**Exit**`), but a word that opens sentences is glued there in markup too.
+        "lower-case-lines-before-markup",
+        fm(
+            body="* the minister resigned.**The party** said so\n"
+            "* call os.**Exit** when done\n\n"
+            "the vote ended.[The count](https://example.org) began\n"
+        ),
+        errors=[("glued", 4, 24), ("glued", 7, 15)],
+        fixed=fm(
+            body="* the minister resigned. **The party** said so\n"
+            "* call os.**Exit** when done\n\n"
+            "the vote ended. [The count](https://example.org) began\n"
+        ),
+    ),
+    Case(
         "markup-after-non-sentences",
         fm(
             body="See Node.**js** and e.g.**This** and U.S.**Army** here.\n\n"
