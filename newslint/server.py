@@ -1087,8 +1087,11 @@ class _TopLevelMembers:
                 self.carry = text[start:]  # the value may come in the next chunk
                 return
             if value is not None:  # a member's name (a value is followed by , or })
-                self.found[name] = json.loads(value.group(1).decode("utf-8", "replace"))
                 pos = value.end()
+                try:
+                    self.found[name] = json.loads(value.group(1).decode("utf-8", "replace"))
+                except ValueError:  # `"\q"`, a raw tab: no JSON string, so no id to answer
+                    continue
 
     def id_and_method(self) -> tuple[int | str | None, str | None]:
         method = self.found.get("method")

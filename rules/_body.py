@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from newslint.document import Document
@@ -56,16 +57,26 @@ def only_links(source: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _shortcode_bodies(text: str, start: int) -> tuple[tuple[int, int], ...]:
-    open_at: dict[str, list[int]] = {}
-    regions: list[tuple[int, int]] = []
-    for match in _SHORTCODE.finditer(text, start):
-        closing, name = match.groups()
-        if not closing:
-            open_at.setdefault(name, []).append(match.start())
-        elif open_at.get(name):
-            end = text.find("}}", match.end(), match.end() + 200)
-            regions.append((open_at[name].pop(), match.end() if end < 0 else end + 2))
+    regions = [(opening.start(), end) for opening, end in paired_calls(text, start, _SHORTCODE)]
     return tuple(_merge(regions))
+
+
+def paired_calls(
+    text: str, start: int, calls: re.Pattern[str]
+) -> Iterator[tuple[re.Match[str], int]]:
+    """Each shortcode call that `calls` (a pattern whose last two groups are a closing call's
+    `/` and the name) finds in `text` from `start` and that a closing call of its name ends,
+    with where that closing call's `}}` ends; the innermost open call of a name is closed
+    first."""
+    opened: dict[str, list[re.Match[str]]] = {}
+    last = calls.groups
+    for match in calls.finditer(text, start):
+        closing, name = match.group(last - 1), match.group(last)
+        if not closing:
+            opened.setdefault(name, []).append(match)
+        elif opened.get(name):
+            end = text.find("}}", match.end(), match.end() + 200)
+            yield opened[name].pop(), match.end() if end < 0 else end + 2
 
 
 def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:

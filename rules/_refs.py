@@ -13,6 +13,7 @@ from newslint.document import Document
 from newslint.site import PAGE_SUFFIXES
 from newslint.spans import Span
 
+from ._body import paired_calls
 from ._page_urls import without_page_suffix
 
 # `{{< ref "path#fragment" >}}`, `relref`, `{{% %}}`, a `path=` argument, quoted with `"` or "`".
@@ -152,16 +153,10 @@ class _CallPlaces(NamedTuple):
 
 def _call_places(document: Document) -> _CallPlaces:
     text = document.text
-    opened: dict[str, list[tuple[int, bool]]] = {}
-    pairs: list[tuple[int, int, bool]] = []
-    for match in _SHORTCODE_OPEN.finditer(text, document.body_start):
-        markdown, closing, name = match.group(1) == "%", match.group(2), match.group(3)
-        if not closing:
-            opened.setdefault(name, []).append((match.start(), markdown))
-        elif opened.get(name):
-            start, outer_markdown = opened[name].pop()
-            end = text.find("}}", match.end(), match.end() + 200)
-            pairs.append((start, match.end() if end < 0 else end + 2, outer_markdown))
+    pairs = [
+        (opening.start(), end, opening.group(1) == "%")
+        for opening, end in paired_calls(text, document.body_start, _SHORTCODE_OPEN)
+    ]
     outermost: list[tuple[int, int, bool]] = []
     for start, end, markdown in sorted(pairs):
         if outermost and start < outermost[-1][1]:

@@ -122,7 +122,7 @@ class SentenceSpacing(Rule):
             text, origin = unescaped(text)
         source = ctx.document.text
         positions = _after_markup(source, node.span.start, text)
-        shown = _before_markup(source, node.span.end, text)
+        shown = _before_markup(source, node.span.start, node.span.end, text)
         if shown is not None:
             positions.append(len(text) - 1)
             text = shown  # the run and the words after it, which name the word in the message
@@ -178,10 +178,11 @@ _MARKUP_OPENING = re.compile(r"(?:\*{1,3}|_{1,3}|\[)(?=[^\W\d_])")
 _HIDDEN_MARKUP = re.compile(r"\]\([^()\s]*\)|[*_\[\]]")
 
 
-def _before_markup(source: str, end: int, text: str) -> str | None:
-    """TEXT (the run that ends at END of SOURCE) with the words after it as the reader sees them,
-    when the run's last character is a sentence's punctuation glued to the inline markup that
-    opens the next sentence; None otherwise."""
+def _before_markup(source: str, start: int, end: int, text: str) -> str | None:
+    """TEXT (the run from START to END of SOURCE) with the words after it as the reader sees
+    them, when the run's last character is a sentence's punctuation glued to the inline markup
+    that opens the next sentence; None otherwise. A run between two pieces of markup (`**Budget**
+    passed.**The next**`) is judged as `_after_markup` judges it, with a word before it."""
     if text[-1:] not in (".", "!", "?", ","):
         return None
     opening = _MARKUP_OPENING.match(source, end)
@@ -190,7 +191,7 @@ def _before_markup(source: str, end: int, text: str) -> str | None:
     line_end = source.find("\n", end)
     rest = source[opening.end() : line_end if line_end >= 0 else len(source)]
     shown = text + _HIDDEN_MARKUP.sub("", rest)
-    return shown if len(text) - 1 in missing_sentence_spaces(shown) else None
+    return shown if len(text) - 1 in _after_markup(source, start, shown) else None
 
 
 def _after_markup(source: str, start: int, text: str) -> list[int]:
@@ -215,10 +216,13 @@ def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
     none. A word that opens sentences after it (`.The`, `.However`) is still a glued sentence."""
     if source[at] != ".":
         return False
-    end = at + 1
+    # The next word may open inline markup (`resigned.**The party**`): the reader sees `.The`.
+    opening = _MARKUP_OPENING.match(source, at + 1)
+    begin = opening.end() if opening is not None else at + 1
+    end = begin
     while end < len(source) and source[end].isalpha():
         end += 1
-    if sentence_starter(source[at + 1 : end]):
+    if sentence_starter(source[begin:end]):
         return False
     start = _clause_start(source, at, floor)
     if start is None:

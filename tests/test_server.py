@@ -1436,6 +1436,10 @@ def test_server_answers_an_oversized_request_by_its_top_level_id(
         (b'{"method": "id", "params": "\\"id\\": 5 \\\\", "id": 8}', (8, "id")),
         (b'{"params": {"id": 3}}', (None, None)),
         (b"not json", (None, None)),
+        # A value that is no JSON string (a bad escape, a raw tab) names nothing; before: a
+        # JSONDecodeError out of the server's reader.
+        (b'{"id": "\\q", "method": "m"}', (None, "m")),
+        (b'{"method": "a\tb", "id": 4}', (4, None)),
     ],
 )
 def test_top_level_members_are_read_whatever_the_chunks(

@@ -599,6 +599,25 @@ MARKUP_CASES = [
         ),
     ),
     Case(
+        # A changelog-like line that opens in lower case leaves a name's member alone
+        # (`os.**Exit**`), but a word that opens sentences is glued there in markup too; so is
+        # a run between two pieces of markup (` passed.` after `**budget**`).
+        "lower-case-lines-before-markup",
+        fm(
+            body="* the minister resigned.**The party** said so\n"
+            "* call os.**Exit** when done\n\n"
+            "the vote ended.[The count](https://example.org) began\n\n"
+            "The **budget** passed.**The next** step is here.\n"
+        ),
+        errors=[("glued", 4, 24), ("glued", 7, 15), ("glued", 9, 22)],
+        fixed=fm(
+            body="* the minister resigned. **The party** said so\n"
+            "* call os.**Exit** when done\n\n"
+            "the vote ended. [The count](https://example.org) began\n\n"
+            "The **budget** passed. **The next** step is here.\n"
+        ),
+    ),
+    Case(
         "markup-after-non-sentences",
         fm(
             body="See Node.**js** and e.g.**This** and U.S.**Army** here.\n\n"

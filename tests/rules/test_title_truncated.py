@@ -78,3 +78,13 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_title_truncated(case: Case) -> None:
     assert_case(TitleTruncated, case)
+
+
+def test_long_french_word_stays_linear() -> None:
+    # A title of one 200,000-character word before the French colon: found (or not) in one pass;
+    # the pattern had tried each split of the word, minutes for this one.
+    word = "a" * 200_000
+    assert_case(TitleTruncated, Case("long-word", fm(title=word + "-\u00a0:")))
+    assert_case(
+        TitleTruncated, Case("long-word-cut", fm(title=word + "\u00a0:"), errors=[("colon", 2, 8)])
+    )
