@@ -15,7 +15,8 @@ The same holds when what comes before the ` #` is a number or nothing: Hugo show
 note; it is left alone, as are `true`/`false`.
 
 A comment after a space (`title: Budget # draft title`) reads as the note it is and is left
-alone, as are quoted values, block scalars (`|`, `>`), a `#` with no space before it (`C#`,
+alone, and so is one that opens with a to-do marker (`summary: #TODO write it`, `title: Budget
+#fixme`), as are quoted values, block scalars (`|`, `>`), a `#` with no space before it (`C#`,
 `item#3`) and TOML and JSON front matter, where an unquoted text is a syntax error instead.
 
 ## Why is this bad?
@@ -53,6 +54,8 @@ _COMMENT = re.compile(r"[ \t]+#([^\r\n]*)")
 # A `#` that reads as text: right before a letter or digit (`#1`, `#OSM`), at the comment's start
 # or after a blank further on.
 _HASHTAG = re.compile(r"(?:^|[ \t])#[^\W_]")
+# A comment that opens with a to-do marker is the writer's note, hashtag or not (`#TODO ...`).
+_NOTE = re.compile(r"(?i)(?:todo|fixme|tbd|xxx|note)(?:[\s:]|$)")
 _TITLE = "Quote the value with the text after the #"
 
 
@@ -96,6 +99,8 @@ class ValueCutByComment(Rule):
             return  # no `#` on the rest of the line, or a plain value over several lines
         comment = _COMMENT.match(text, node.span.end)
         if comment is None or not _HASHTAG.search("#" + comment.group(1)):
+            return
+        if _NOTE.match(comment.group(1)):
             return
         rest = comment.group(1).rstrip()
         hash_at = comment.start(1) - 1

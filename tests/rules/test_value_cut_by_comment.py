@@ -13,6 +13,16 @@ def page(lines: str, fence: str = "---") -> str:
 
 CASES = [
     Case(
+        "a-to-do-note-is-no-cut-text",
+        page(
+            "summary: #TODO write it\ntitle: Budget #fixme later\ndescription: A #Note-worthy day"
+        ),
+        errors=[("cut", 4, 16)],
+        unsafe_fixed=page(
+            'summary: #TODO write it\ntitle: Budget #fixme later\ndescription: "A #Note-worthy day"'
+        ),
+    ),
+    Case(
         "number-after-a-space",
         page("title: We're #1 in Europe"),
         errors=[("cut", 2, 14)],
