@@ -189,7 +189,7 @@ def _menu_page(document: Document) -> bool:
     site = document.site
     if site is None or not site.raw:
         return False
-    refs, urls = _menu_targets(site.raw, document.language)
+    refs, urls = _site_menu_targets(site, document.language)
     if not (refs or urls):
         return False
     from ._page_urls import logical_path  # it imports this module
@@ -211,6 +211,17 @@ def _menu_path(value: str) -> str:
     it or a `.md` extension, an `index` file named by its folder."""
     path = value.strip().strip("/").lower().removesuffix(".md")
     return path.removesuffix("/index").removesuffix("/_index")
+
+
+def _site_menu_targets(site: Site, language: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """`_menu_targets` of the site's configuration, worked out once per site and language (every
+    article asks; a new configuration is a new `Site`)."""
+    memo: dict[str | None, tuple[frozenset[str], frozenset[str]]]
+    memo = site.__dict__.setdefault("_menu_targets_memo", {})
+    found = memo.get(language)
+    if found is None:
+        found = memo[language] = _menu_targets(site.raw, language)
+    return found
 
 
 def _menu_targets(
