@@ -308,8 +308,7 @@ def docs_site(site: Site | None) -> bool:
         return True
     if site.docs_layouts:
         return True
-    names = site.themes or ((site.theme,) if site.theme else ())
-    return any(str(name).rstrip("/").rpartition("/")[2].lower() in _DOCS_THEMES for name in names)
+    return not _theme_names(site).isdisjoint(_DOCS_THEMES)
 
 
 def hugo_book_site(site: Site | None) -> bool:
@@ -317,10 +316,14 @@ def hugo_book_site(site: Site | None) -> bool:
     whose pages show only their content (the theme's own documentation starts each page with its
     `# Title`) and whose menu, header and browser title fall back on the file's name for a page
     without a `title` (its `docs/title` partial)."""
-    if site is None:
-        return False
+    return site is not None and "hugo-book" in _theme_names(site)
+
+
+def _theme_names(site: Site) -> set[str]:
+    """The site's theme components by the last segment of their folder or module path, lower
+    case (`github.com/google/docsy` is `docsy`)."""
     names = site.themes or ((site.theme,) if site.theme else ())
-    return any(str(name).rstrip("/").rpartition("/")[2].lower() == "hugo-book" for name in names)
+    return {str(name).rstrip("/").rpartition("/")[2].lower() for name in names}
 
 
 def opening_delimiter(document: Document) -> Span:
