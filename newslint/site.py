@@ -527,6 +527,22 @@ class Site:
                 continue
         return sorted(found)
 
+    def template_sources(self) -> list[Path]:
+        """The folders and files besides its configuration that reading the site looks at: the
+        site's `layouts/` and each theme component's `layouts/`, `hugo.*`/`config.*` and
+        `config/` (in the themes folder or `_vendor/`), whether they exist or not. Widget names,
+        the parameters templates read, docs layouts and link render hooks come from them, so a
+        watch reads the site again when one of their files is added, changed or removed."""
+        if self.root is None:
+            return []
+        found = [self.root / "layouts"]
+        themes_dir = _themes_dir(self.root, self.raw)
+        for theme in self.themes:
+            for base in _component_bases(self.root, themes_dir, theme):
+                found += [base / "layouts", base / "config"]
+                found += [base / name for name in CONFIG_NAMES]
+        return found
+
     def tree_roots(self) -> list[Path]:
         """The folders whose files sit at the root of Hugo's content tree (the site's `content`,
         a language's contentDir, a mount into `content` itself), whether they exist or not."""

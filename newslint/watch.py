@@ -41,8 +41,11 @@
   file is fixed. A watched folder that is deleted and created again, or a content folder of the
   site that did not exist at the start (a new language's contentDir), is set up the same way (the
   file system watch followed the old folder), and so is a `.gitignore` file that changes, appears
-  or is deleted in the watched folders or above them. Plugins' code and a theme's widget templates
-  are read once: restart to pick up a change there.
+  or is deleted in the watched folders or above them. The site's templates count as its
+  configuration (`layouts/` of the site and of each theme component, and a component's own
+  `hugo.*`/`config.*`): a widget template, a docs layout or a link render hook added, changed or
+  removed there is seen the same way. Plugins' code is read once: restart to pick up a change
+  there.
 - **Stopping.** Ctrl-C (SIGINT) and SIGTERM exit 0. A watched path that does not exist is a usage
   error (exit 2), as is a device, a pipe or a socket (`/dev/null`: no editor saves one, and its
   folder is no content), and a configuration that cannot be read at the start.
@@ -645,7 +648,43 @@ def config_stamps(
             if parent == folder:
                 break
             folder = parent
+    names.extend(_template_files(folders))
     return {name: _stamp(name) for name in dict.fromkeys(names)}
+
+
+# Template files looked at per site at most (a theme has tens to a few hundred): the look, four
+# times a second, stays a few milliseconds.
+_MAX_TEMPLATE_FILES = 4000
+
+
+def _template_files(folders: Sequence[str]) -> list[str]:
+    """The files of the templates and theme configurations of the sites around `folders`
+    (`Site.template_sources`): reading the site depends on them as on its configuration."""
+    from newslint.site import find_root, load_site
+
+    found: list[str] = []
+    roots: set[Path] = set()
+    for start in dict.fromkeys([*folders, os.getcwd()]):
+        try:
+            located = find_root(Path(start))
+            if located is None or located[0] in roots:
+                continue
+            roots.add(located[0])
+            sources = load_site(*located).template_sources()
+        except (OSError, ValueError):
+            continue  # a site that cannot be read now is read again when its configuration is
+        budget = len(found) + _MAX_TEMPLATE_FILES
+        for source in sources:
+            name = os.fspath(source)
+            if not os.path.isdir(name):
+                found.append(name)  # a file, or none yet: its appearing counts
+                continue
+            for where, subfolders, files in os.walk(name):
+                subfolders.sort()
+                found.extend(os.path.join(where, file) for file in sorted(files))
+                if len(found) >= budget:
+                    break
+    return found
 
 
 _CONFIG_SUFFIXES = ("toml", "yaml", "yml", "json")

@@ -1072,6 +1072,38 @@ def test_a_site_configuration_change_relints_everything(
 
 
 @pytest.mark.slow
+def test_a_template_added_to_the_site_reads_the_site_again(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    site[0].write_text(
+        article(0).replace("summary:", 'widgets: ["weather"]\nsummary:'), encoding="utf-8"
+    )
+    watcher = start("--select", "TH002", "--output-format", "concise", "--no-cache")
+    after = watcher.ready(4)
+    assert watcher.out[0] == (
+        f"{NEWS}/0000.en.md:4:11: TH002 [widget-value] unknown widget 'weather': the sidebar is "
+        "off on this page, the build fails once it is drawn"
+    )
+    # The site's own widget template makes the name known (the watch does not follow layouts/).
+    widgets = Path("layouts/partials/widgets")
+    widgets.mkdir(parents=True)
+    save(widgets / "weather.html", "<div>weather</div>\n")
+    at = watcher.line(
+        "[t] layouts/partials/widgets/weather.html changed; reading the configuration again, "
+        "re-linting all",
+        after=after,
+    )
+    assert watcher.out[at + 1 : watcher.ready_after(at)] == []
+    (widgets / "weather.html").unlink()
+    at = watcher.line(
+        "[t] layouts/partials/widgets/weather.html changed; reading the configuration again, "
+        "re-linting all",
+        after=at + 1,
+    )
+    assert watcher.out[at + 1 : watcher.ready_after(at)] == [watcher.out[0]]
+
+
+@pytest.mark.slow
 def test_a_site_configuration_broken_or_gone_keeps_the_watch_going(
     start: Callable[..., Watcher], site: list[Path]
 ) -> None:
