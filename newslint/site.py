@@ -2603,12 +2603,26 @@ def _widgets(
     return tuple(sorted(names)), theme_names is not None
 
 
+# A Go module's major version from 2 on ends its path (`github.com/alex-shpak/hugo-book/v10`).
+_MAJOR_VERSION = re.compile(r"v[2-9]\d*|v1\d+")
+
+
+def component_name(path: str) -> str:
+    """A theme component's name, lower case: the last segment of its folder or module path
+    (`github.com/google/docsy` is `docsy`), the one before a major version's `/v2` (Go module
+    paths of version 2 on end so: `github.com/alex-shpak/hugo-book/v10` is `hugo-book`)."""
+    segments = [part for part in str(path).replace("\\", "/").split("/") if part]
+    while len(segments) > 1 and _MAJOR_VERSION.fullmatch(segments[-1]):
+        segments.pop()
+    return segments[-1].lower() if segments else ""
+
+
 def _unseen_components(root: Path, themes: tuple[str, ...], themes_dir: Path) -> bool:
     """Whether a theme component other than Mainroad itself (`mainroad`, `Mainroad`,
     `github.com/Vimux/Mainroad`, whose widgets are the built-in list) is in neither the themes
     folder nor `_vendor/`: a child theme or a fork whose templates newslint cannot read."""
     for theme in themes:
-        if str(theme).rstrip("/").rpartition("/")[2].lower() == "mainroad":
+        if component_name(theme) == "mainroad":
             continue
         if not any(_is_dir(base) for base in _component_bases(root, themes_dir, theme)):
             return True

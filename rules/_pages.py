@@ -18,7 +18,7 @@ from typing import Any
 from newslint.document import Document
 from newslint.events import Node
 from newslint.schema import GO_BOOLS, hugo_reading
-from newslint.site import Site
+from newslint.site import Site, component_name
 from newslint.spans import Span
 
 
@@ -320,10 +320,9 @@ def hugo_book_site(site: Site | None) -> bool:
 
 
 def _theme_names(site: Site) -> set[str]:
-    """The site's theme components by the last segment of their folder or module path, lower
-    case (`github.com/google/docsy` is `docsy`)."""
+    """The site's theme components by name (`newslint.site.component_name`)."""
     names = site.themes or ((site.theme,) if site.theme else ())
-    return {str(name).rstrip("/").rpartition("/")[2].lower() for name in names}
+    return {component_name(name) for name in names}
 
 
 def opening_delimiter(document: Document) -> Span:

@@ -257,6 +257,9 @@ def test_heading_attributes_turned_off_are_text() -> None:
     [
         ("hugo-book", False),
         ("github.com/alex-shpak/hugo-book", False),
+        # A Go module of major version 2 on ends in `/v2`, `/v10`: the name is the segment before.
+        ("github.com/alex-shpak/hugo-book/v10", False),
+        ("github.com/alex-shpak/hugo-book/v1", True),  # not a major version's suffix
         ("mainroad", True),
     ],
 )
