@@ -1,7 +1,9 @@
 """Site awareness: find a file's Hugo site and read what the rules need from its configuration.
 
 The site root is the nearest directory (from the linted file upward) that holds `hugo.toml|yaml|json`,
-`config.toml|yaml|json`, or a `config/_default/` folder. The configuration is merged as Hugo merges
+`config.toml|yaml|json`, or a `config/_default/` folder (a `config.toml` with Zola's top-level
+`base_url` and no `baseURL` is a Zola site's, not Hugo's: its files are linted as outside a Hugo
+site, where Hugo's alias and shortcode rules do not apply). The configuration is merged as Hugo merges
 it: the root file, then every file under `config/_default/`, then under `config/<environment>/`
 (`HUGO_ENVIRONMENT`, else `HUGO_ENV`, else `production`, what `hugo` builds), later files winning key
 by key; in the folders `params.toml`, `languages.toml` ... go under their own key and `params.fr.toml`
@@ -1933,6 +1935,8 @@ def _own_config(directory: Path, *, listing: bool = True) -> Path | None:
             names = None  # not listable (execute-only): its files can still be there
     for name in CONFIG_NAMES:
         if (names is None or name in names) and _is_file(directory / name):
+            if name == "config.toml" and _zola_config(directory / name):
+                continue
             return directory / name
         if names is not None and name in names and os.path.lexists(directory / name):
             # A folder, a pipe or a broken link by a configuration's name, which Hugo fails
@@ -1944,6 +1948,39 @@ def _own_config(directory: Path, *, listing: bool = True) -> Path | None:
         if _is_dir(default_dir):
             return _config_dir_file(default_dir)
     return None
+
+
+# Zola's configuration is a `config.toml` too, whose `base_url` (required there) Hugo does not
+# read: Hugo's is `baseURL` (any case, no underscore). Both are top-level keys, written before
+# the first table header.
+_TABLE_HEADER = re.compile(r"^[ \t]*\[", re.M)
+_ZOLA_BASE_URL = re.compile(r"^[ \t]*base_url[ \t]*=", re.M)
+_HUGO_BASE_URL = re.compile(r"^[ \t]*[\"']?baseurl[\"']?[ \t]*=", re.M | re.I)
+_ZOLA_MEMO: dict[tuple[str, int, int], bool] = {}
+
+
+def _zola_config(path: Path) -> bool:
+    """Whether `path` (a `config.toml`) is a Zola site's configuration, not Hugo's: a top-level
+    `base_url` and no `baseURL`. Zola's `content/` holds Markdown with front matter too, but its
+    aliases, shortcodes and templates are not Hugo's, so its articles are linted as outside a
+    Hugo site (Hugo's alias and shortcode fixes would break them)."""
+    try:
+        info = path.stat()
+        key = (os.fspath(path), info.st_mtime_ns, info.st_size)
+        known = _ZOLA_MEMO.get(key)
+        if known is not None:
+            return known
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16).decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return False
+    header = _TABLE_HEADER.search(head)
+    top = head[: header.start()] if header else head
+    found = _ZOLA_BASE_URL.search(top) is not None and _HUGO_BASE_URL.search(top) is None
+    if len(_ZOLA_MEMO) >= 1024:
+        _ZOLA_MEMO.clear()
+    _ZOLA_MEMO[key] = found
+    return found
 
 
 def _hugo_env() -> tuple[tuple[str, str], ...]:

@@ -622,3 +622,26 @@ def test_docs_layouts_mounted_into_layouts(
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     assert load_site(tmp_path, tmp_path / "hugo.toml").docs_layouts is docs
+
+
+@pytest.mark.parametrize(
+    ("config", "hugo"),
+    [
+        # Zola's own configuration: `base_url`, which it requires and Hugo does not read.
+        ('base_url = "https://example.org"\ntitle = "Maps"\n', False),
+        ('# site\nbase_url   = "https://example.org"\n[extra]\nbaseURL = "x"\n', False),
+        # Hugo's `baseURL` in any case, quoted or not, wins.
+        ('baseURL = "https://example.org/"\nbase_url = "x"\n', True),
+        ('"baseurl" = "https://example.org/"\n', True),
+        # A `base_url` inside a table is a parameter, not Zola's key.
+        ('title = "News"\n[params]\nbase_url = "https://example.org"\n', True),
+        ('title = "News"\n', True),
+    ],
+)
+def test_a_zola_config_toml_makes_no_hugo_site(tmp_path: Path, config: str, hugo: bool) -> None:
+    (tmp_path / "config.toml").write_text(config, encoding="utf-8")
+    article = tmp_path / "content" / "blog" / "a.md"
+    article.parent.mkdir(parents=True)
+    article.write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    assert find_root(article) == ((tmp_path, tmp_path / "config.toml") if hugo else None)
+    assert (site_for(article).root == tmp_path) is hugo
