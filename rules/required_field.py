@@ -8,7 +8,8 @@ fields are `title` and `date`, and `summary` while the `news` preset is on (it i
 `required` config key adds more, and the rule option `fields` replaces the list. `date` is not
 missing when Hugo takes the page date from another key (`publishDate`, `pubdate`, `published`,
 `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the file name and the file's
-modification time, `:fileModTime`, included). Nor is a field missing that the page gets from a
+modification time, `:fileModTime`, included), nor for a Jekyll post outside a Hugo site, which
+Jekyll dates by its file name (`_posts/2016-12-6-x.md`). Nor is a field missing that the page gets from a
 `cascade` of a section's `_index` file or of the site configuration (see `newslint.cascade`): Hugo
 gives the page that value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it.
 Nor is `summary` missing when the body sets Hugo's manual summary, the text before a `<!--more-->`

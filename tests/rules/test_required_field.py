@@ -447,6 +447,39 @@ DATE_FALLBACK_CASES = [
         fm(title="Release 1.2", publishDate="", summary="A patch release."),
         errors=[("missing", 1, 1)],
     ),
+    # Outside a Hugo site, Jekyll dates a post in `_posts` by its file name (one-digit months
+    # and days too); a Hugo site does not, nor does Jekyll a name without the date or a file
+    # outside `_posts`.
+    Case(
+        "jekyll-post-date-from-file-name",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="_posts/2016-12-6-taller-de-anonimato.md",
+    ),
+    Case(
+        "jekyll-post-name-in-a-hugo-site",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="content/_posts/2016-12-06-taller-de-anonimato.md",
+        site=Site(root=Path("/site")),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "jekyll-post-without-a-dated-name",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="_posts/taller-de-anonimato.md",
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "jekyll-dated-name-outside-posts",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="_drafts/2016-12-06-taller-de-anonimato.md",
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "jekyll-post-with-an-impossible-name-date",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="_posts/2016-13-40-taller-de-anonimato.md",
+        errors=[("missing", 1, 1)],
+    ),
     Case(
         "site-date-from-file-name",
         fm(title="Release 1.2", summary="A patch release."),
