@@ -40,6 +40,25 @@ CASES = [
             summary="The budget passed on Tuesday. Talks went on for a week.",
         ),
     ),
+    # A kramdown attribute list after a link (an Italian Jekyll site's `{:target="_blank"}`) is
+    # markup, no words of the sentence: the summary leaves it out.
+    Case(
+        "summary-without-kramdown-attribute-lists",
+        fm(
+            body='We joined [Hacktoberfest](https://hacktoberfest.com/){:target="_blank"}, the'
+            " open source event {: .note}. Talks went on.\n",
+            title="Hacktoberfest",
+            date="2025-02-08",
+        ),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body='We joined [Hacktoberfest](https://hacktoberfest.com/){:target="_blank"}, the'
+            " open source event {: .note}. Talks went on.\n",
+            title="Hacktoberfest",
+            date="2025-02-08",
+            summary="We joined Hacktoberfest, the open source event. Talks went on.",
+        ),
+    ),
     Case(
         "missing-summary-inserted",
         fm(body=BODY, title="Budget", date="2025-02-08"),
