@@ -366,7 +366,7 @@ class Document:
         placed = self._prose_paragraphs_at(set_apart=False)
         if raw_html:
             placed = heapq.merge(placed, self._html_paragraphs_at())
-        paragraphs = (p for _, p in placed if not continues_a_sentence(p))
+        paragraphs = (_without_attribute_lists(p) for _, p in placed if not continues_a_sentence(p))
         return lead_from_paragraphs(paragraphs, max_chars)
 
     def _html_paragraphs_at(self) -> Iterator[tuple[int, str]]:
@@ -491,6 +491,22 @@ _HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 # A paragraph in emphasis as a whole: the same `*`, `_`, `**`, ... around all of it, and no
 # closing marker inside it (`*A* and *B*` is two emphases, not one).
 _WHOLLY_EMPHASISED = re.compile(r"(?s)(\*{1,3}|_{1,3})(?=\S)(.+)(?<=\S)\1")
+
+
+# A kramdown inline attribute list after a span (`[Hacktoberfest](url){:target="_blank"}`, `{: .note}`),
+# as Jekyll sites and their imports write them: markup to kramdown, text Hugo shows as it is,
+# never words of the sentence. Not kramdown's extensions (`{::nomarkdown}`).
+_KRAMDOWN_ATTRIBUTES = re.compile(
+    r"""[ \t]*\{:(?!:)(?:[ \t]*(?:[.#][\w-]+|[\w-]+(?:=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))?))+"""
+    r"[ \t]*\}"
+)
+
+
+def _without_attribute_lists(paragraph: str) -> str:
+    """`paragraph` without kramdown's attribute lists, for a summary taken from it."""
+    if "{:" not in paragraph:
+        return paragraph
+    return _KRAMDOWN_ATTRIBUTES.sub("", paragraph)
 
 
 def _set_apart(source: str) -> bool:

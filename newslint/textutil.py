@@ -545,9 +545,10 @@ _STARTERS = frozenset({
 })
 # One-letter words that open a sentence (English `I`, `A`; Spanish `Y`, `A`, `O`; Portuguese `O`,
 # `A`, `E`, `É`; French `À`; the Cyrillic prepositions and conjunctions of Russian, Ukrainian,
-# Belarusian, Bulgarian and Serbian, `В Москве`, `У нас`, `І`, `З`). Latin ones of Polish or Czech
-# (`W`, `V`, `Z`, `S`) are left out: `Type.S models` names a product.
-_ONE_LETTER_STARTERS = frozenset("IAYOEÀÉ" + "АВИКОСУЯІЗ")
+# Belarusian, Bulgarian and Serbian, `В Москве`, `У нас`, `І`, `З`; the Greek articles `Η` and
+# `Ο`, `Η συνάντηση`). Latin ones of Polish or Czech (`W`, `V`, `Z`, `S`) are left out: `Type.S
+# models` names a product.
+_ONE_LETTER_STARTERS = frozenset("IAYOEÀÉ" + "АВИКОСУЯІЗ" + "\u0397\u039f")
 # fmt: on
 # Brands that name their products with a dot and a capital (`Яндекс.Метрика`, `Yandex.Browser`,
 # common in Russian news): `Brand.Product` is one name. A name that ends a sentence glued to the

@@ -34,6 +34,8 @@ from newslint.events import Field, Node
 from newslint.records import fast_init
 from newslint.site import DEFAULT_DATE_SOURCES
 
+from ._jekyll import jekyll_post, post_name_date
+
 if TYPE_CHECKING:
     from newslint.rule import Context
 
@@ -670,9 +672,19 @@ TARGETS = {
 
 def _sources(ctx: Context) -> dict[str, tuple[str, ...]]:
     site = ctx.site
+    if jekyll_post(ctx):
+        return _JEKYLL_POST_SOURCES
     return (
         site.date_sources_for(ctx.document.language) if site is not None else DEFAULT_DATE_SOURCES
     )
+
+
+# A Jekyll post outside a Hugo site (`_posts/2016-12-06-x.md`) is dated by its file name when its
+# front matter sets no date; `:jekyll` stands for that name in the `date` chain.
+_JEKYLL_POST_SOURCES = {
+    **DEFAULT_DATE_SOURCES,
+    "date": (*DEFAULT_DATE_SOURCES["date"], ":jekyll"),
+}
 
 
 def date_fields(ctx: Context) -> list[tuple[Field, HugoDate]]:
@@ -788,6 +800,11 @@ def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
         for key in chain:
             if key == ":filename":
                 reading = _file_name_date(ctx.document.path, choice.zone)
+                if reading is not None:
+                    found = Source("the file name", None, reading)
+                    break
+            elif key == ":jekyll":
+                reading = _jekyll_name_date(ctx.document.path, choice.zone)
                 if reading is not None:
                     found = Source("the file name", None, reading)
                     break
@@ -907,6 +924,16 @@ def _file_name_date(path: str | os.PathLike[str], zone: tzinfo | None) -> HugoDa
     if len(stem) < 10:
         return None
     reading = parse_cast(stem[:10], zone)
+    return reading if reading.kind == "ok" else None
+
+
+def _jekyll_name_date(path: str | os.PathLike[str], zone: tzinfo | None) -> HugoDate | None:
+    """A Jekyll post's date from its file name (`2016-12-6-x.md` is 6 December), at midnight."""
+    found = post_name_date(os.fspath(path))
+    if found is None:
+        return None
+    year, month, day = found
+    reading = parse_cast(f"{year:04d}-{month:02d}-{day:02d}", zone)
     return reading if reading.kind == "ok" else None
 
 

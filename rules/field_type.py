@@ -36,6 +36,10 @@ a `cascade`: hugo 0.168 fails the build on it, whatever its value. A `build` who
 builds, but Hugo silently takes it as `always` and renders and lists the page its author meant to
 hide; a word that means always (`"true"`, `Always`) does what it says and is left alone.
 
+A Jekyll post outside a Hugo site (`_posts/2017-02-28-x.md`, see `rules/_jekyll.py`) may give its
+`tags` or `categories` as one string: Jekyll splits it at white space (`tags: charlas bitcoins` is
+two tags), so it is not reported there.
+
 ## Why is this bad?
 A theme tests a value's truth, not its spelling: Mainroad shows comments for `comments: "false"`
 (`index .Params "comments" | default "true"`: a non-empty string is true), and so the author box,
@@ -92,6 +96,7 @@ from newslint.fixes import Edit
 from newslint.rule import Context
 from newslint.schema import GO_BOOLS, LIST_KINDS, Issue, hugo_reading
 
+from ._jekyll import SPLIT_KEYS, jekyll_post
 from ._mainroad import SWITCHES, switch_on
 from ._params import PREFIX, custom_key, params_fields
 from ._schema import schema_of, wrap_in_list
@@ -171,7 +176,10 @@ class FieldType(Rule):
         if nested:
             shadowed = {f.key.lower() for f in nested}
             fields = [f for f in fields if f.key.lower() not in shadowed]
+        jekyll = jekyll_post(ctx)
         for issue in schema.validate(fields, text):
+            if jekyll and _jekyll_split(issue):
+                continue
             self._report(ctx, issue, "")
         for issue in schema.validate(nested, text) if nested else ():
             self._report(ctx, issue, PREFIX)
@@ -358,3 +366,14 @@ class FieldType(Rule):
             if edit is not None:
                 return Fix.unsafe(f"Make {field.key} a one-item list", edit)
         return None
+
+
+def _jekyll_split(issue: Issue) -> bool:
+    """Whether the issue is a string of `tags` or `categories` in a Jekyll post, which Jekyll
+    splits at white space into a list (`tags: charlas bitcoins` is two tags)."""
+    field = issue.field
+    return (
+        issue.message_id == "type"
+        and field.key.lower() in SPLIT_KEYS
+        and isinstance(field.value, str)
+    )

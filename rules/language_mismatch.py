@@ -17,7 +17,11 @@ article full of English product names, or a French article with its accents are 
 or more of its Han and kana characters (two at least), the kanji count as Japanese too, so a
 Japanese title does not fit a Chinese article, while a Japanese article's kanji always fit it. Texts
 shorter than `min-units` (default 3) units and languages it does not know are skipped; the body
-needs at least 10 units, and link texts (the source link's name, brands) do not count.
+needs at least 10 units, and link texts (the source link's name, brands) do not count. In a title
+or summary of a language not written in Latin letters that has words of its own script, a Latin
+word that starts with a capital letter is a name and does not count either: `معرفی Visual Studio
+Code و GitHub Copilot` fits a Persian article (two Persian words, the rest product names), while
+`Introducing Visual Studio Code` in it is reported.
 
 Chinese is written in two forms, and a language tag that names one (`zh-CN`, `zh-SG`, `zh-Hans`:
 Simplified; `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`: Traditional; the locale and the language must not
@@ -306,6 +310,19 @@ def mismatch(
     return max((s for s in units if s not in expected), key=lambda s: units[s])
 
 
+# A Latin word that starts with a capital letter: a name (`Visual`, `GitHub`, `Android`).
+_LATIN_NAME = re.compile(r"(?<![^\W\d_])[A-Z][A-Za-z0-9]*(?:[.'-][A-Za-z0-9]+)*")
+
+
+def _names_set_aside(text: str, units: dict[str, int]) -> dict[str, int]:
+    """`units` without the Latin words of `text` that start with a capital letter, for a title or
+    summary that has words of its language's own script: `معرفی Visual Studio Code و GitHub
+    Copilot` (introducing ... and ...) is a Persian title about two products, whose names are no
+    words of another language. A text without a word of its own script keeps them all."""
+    names = len(_LATIN_NAME.findall(text))
+    return {**units, "latin": max(0, units["latin"] - names)}
+
+
 class LanguageMismatch(Rule):
     code = "TX007"
     name = "language-mismatch"
@@ -347,7 +364,10 @@ class LanguageMismatch(Rule):
             return
         if "latin" in expected and field.value.isascii():
             return  # ASCII is all Latin letters or no letters: never a mismatch
-        script = mismatch(script_units(field.value), expected, ctx.options)
+        units = script_units(field.value)
+        if "latin" not in expected and units.get("latin") and expected.intersection(units):
+            units = _names_set_aside(field.value, units)
+        script = mismatch(units, expected, ctx.options)
         if script is not None:
             ctx.report(field.value_span, "field", key=field.key, script=script, language=language)
             return

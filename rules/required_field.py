@@ -8,7 +8,8 @@ fields are `title` and `date`, and `summary` while the `news` preset is on (it i
 `required` config key adds more, and the rule option `fields` replaces the list. `date` is not
 missing when Hugo takes the page date from another key (`publishDate`, `pubdate`, `published`,
 `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the file name and the file's
-modification time, `:fileModTime`, included). Nor is a field missing that the page gets from a
+modification time, `:fileModTime`, included), nor for a Jekyll post outside a Hugo site, which
+Jekyll dates by its file name (`_posts/2016-12-6-x.md`). Nor is a field missing that the page gets from a
 `cascade` of a section's `_index` file or of the site configuration (see `newslint.cascade`): Hugo
 gives the page that value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it.
 Nor is `summary` missing when the body sets Hugo's manual summary, the text before a `<!--more-->`
@@ -70,7 +71,8 @@ text before it, as its author meant, which changes the page's cards and feed ite
 for `summary` when the body has prose: the new summary is the article's opening sentences (cut at a
 sentence end within `max-chars`; a paragraph set apart in italics or bold as a whole, an editor's
 note or a newsroom's boilerplate, is passed over, and so is one in a block quote, an epigraph or a
-note above the story), which an editor should read. There is no fix when a misspelt key such as
+note above the story; kramdown's attribute lists, `[x](url){:target="_blank"}`, are markup and left
+out), which an editor should read. There is no fix when a misspelt key such as
 `sumary` is present: `unknown-field` renames it instead. Nor is there one while the opening
 sentences hold control or invisible characters or mojibake: copied into a quoted value they would
 hide behind escapes, so `newslint fix` repairs the body first and offers the summary on its next

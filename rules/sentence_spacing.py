@@ -5,7 +5,8 @@ Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"A
 `sagte,„Wir`, `сказал,«Мы`), `aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or
 `¡`), `amor.Y después`, `Act.A spokesperson` or `принят.В Москве` (a one-letter word that opens
 sentences, with a word after it: English `I`, `A`, Spanish, Portuguese and French `Y`, `O`, `E`,
-`À`, and the Cyrillic `А`, `В`, `И`, `К`, `О`, `С`, `У`, `Я`, `І`, `З`), a one-word sentence that
+`À`, the Cyrillic `А`, `В`, `И`, `К`, `О`, `С`, `У`, `Я`, `І`, `З`, and the Greek articles `Η`,
+`Ο`: `ανακοίνωσε.Η συνάντηση`), a one-word sentence that
 opens the text before a pronoun or an article and more words (`Again.It was late.`; a lone token
 is otherwise taken for a name, `math.Abs`, `Console.In`), a sentence opening with an
 elided word (`parti.L’équipe`, `finita.L’Italia`), a French `?` or `!` set off by its space and

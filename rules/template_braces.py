@@ -20,7 +20,9 @@ These are not reported either, since nothing leaked there:
   is still reported);
 - a file written for a Liquid engine (Jekyll) and not part of a Hugo site: one with a Liquid tag
   (`{% include x %}`), a Jekyll variable (`{{ site.url }}`, `{{ page.title }}`) or a Liquid
-  filter (`{{ x | relative_url }}`).
+  filter (`{{ x | relative_url }}`), and any Jekyll post (`_posts/2017-02-28-x.md`), which
+  Jekyll runs through Liquid whatever it holds (`![poster]({{ "/assets/poster.png" }})` writes
+  the path).
 
 In a Hugo site (a `hugo.toml` or `config.*` above the file) nothing runs Liquid, so an article
 carried over from Jekyll shows its tags as text (checked with hugo 0.168): there its `{{ }}` are
@@ -76,6 +78,7 @@ from newslint.rule import Context
 
 from ._body import Regions, is_escaped, math_regions, shortcode_regions
 from ._fields import lowered_keys
+from ._jekyll import jekyll_post
 from ._params import read_named
 from ._text import FieldText
 
@@ -185,7 +188,9 @@ class TemplateBraces(Rule):
             return
         document = ctx.document.text
         if self.skipped is None:
-            self.skipped = _skipped(ctx.document, liquid_runs=not _in_hugo_site(ctx))
+            self.skipped = _skipped(
+                ctx.document, liquid_runs=not _in_hugo_site(ctx), liquid_file=jekyll_post(ctx)
+            )
         position = text.span.start
         # The start of the word holding the last braces looked at, and their offset: the next
         # search goes back only to there (no break in between: the same word), so a run of
@@ -228,11 +233,12 @@ def _in_hugo_site(ctx: Context) -> bool:
     return ctx.site is not None and ctx.site.root is not None
 
 
-def _skipped(document: Document, *, liquid_runs: bool = True) -> Regions:
+def _skipped(document: Document, *, liquid_runs: bool = True, liquid_file: bool = False) -> Regions:
     """Regions where `{{` is not shown as text: a whole Liquid file (when a Liquid engine may run
-    it), `{{< >}}` shortcode bodies, the arguments of every shortcode call, and TeX formulas
-    (`$\\frac{{a}}{b}$`, `x^{{2}}`), where double braces are TeX's grouping, shown as math."""
-    if liquid_runs and _LIQUID.search(document.text, document.body_start):
+    it: a Jekyll post, `liquid_file`, or a file with Liquid's marks), `{{< >}}` shortcode bodies,
+    the arguments of every shortcode call, and TeX formulas (`$\\frac{{a}}{b}$`, `x^{{2}}`), where
+    double braces are TeX's grouping, shown as math."""
+    if liquid_runs and (liquid_file or _LIQUID.search(document.text, document.body_start)):
         return Regions([(0, len(document.text))])
     regions = shortcode_regions(document)
     for low, high in math_regions(document).spans:

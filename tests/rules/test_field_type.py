@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.engine import check_text
@@ -110,6 +112,29 @@ CASES = [
     Case(
         "tags-scalar-to-one-item-list",
         fm(tags="economy"),
+        errors=[("type", 2, 7)],
+        unsafe_fixed=fm(tags=Raw('["economy"]')),
+    ),
+    # Jekyll splits a string of tags or categories at white space: a post's `tags: charlas
+    # bitcoins` is two tags (an Italian and a Spanish Jekyll site). Not in a Hugo site, where
+    # it is one term, nor for other list keys.
+    Case(
+        "jekyll-post-tags-string",
+        fm(tags="charlas bitcoins", categories="news"),
+        path="_posts/it/2021-10-15-buone-api.md",
+    ),
+    Case(
+        "jekyll-post-keywords-string",
+        fm(keywords="economy"),
+        path="_posts/2021-10-15-buone-api.md",
+        errors=[("type", 2, 11)],
+        unsafe_fixed=fm(keywords=Raw('["economy"]')),
+    ),
+    Case(
+        "jekyll-post-name-in-a-hugo-site",
+        fm(tags="economy"),
+        path="content/_posts/2021-10-15-buone-api.md",
+        site=Site(root=Path("/site")),
         errors=[("type", 2, 7)],
         unsafe_fixed=fm(tags=Raw('["economy"]')),
     ),

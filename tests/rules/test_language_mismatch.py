@@ -151,6 +151,35 @@ CASES += [
         site=FA_SITE,
         errors=[("field", 2, 8)],
     ),
+    # A Persian title about two products: two Persian words ("introducing", "and"), five words
+    # of product names, which are names, not English (a Persian tech blog's kind of title).
+    Case(
+        "persian-title-of-product-names",
+        fm(body=FA_BODY, title="معرفی Visual Studio Code و GitHub Copilot"),
+        language="fa",
+    ),
+    # Without a Persian word the title is English, names or not; with lower-case English words
+    # the English outweighs the Persian.
+    Case(
+        "english-title-of-product-names-in-persian",
+        fm(body=FA_BODY, title="Introducing Visual Studio Code"),
+        language="fa",
+        errors=[("field", 2, 8)],
+    ),
+    Case(
+        "english-words-outweigh-a-persian-one",
+        fm(body=FA_BODY, title="how to install and use the new version of Code در"),
+        language="fa",
+        errors=[("field", 2, 8)],
+    ),
+    Case(
+        "russian-title-of-product-names",
+        fm(
+            body="Строительство моста через реку начали в понедельник, работы займут два года.\n",
+            title="Обзор Visual Studio Code и GitHub Copilot",
+        ),
+        language="ru",
+    ),
     # The language's own block sets the locale: that one is meant, the language name is not read.
     Case(
         "language-block-locale",

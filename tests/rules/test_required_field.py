@@ -40,6 +40,25 @@ CASES = [
             summary="The budget passed on Tuesday. Talks went on for a week.",
         ),
     ),
+    # A kramdown attribute list after a link (an Italian Jekyll site's `{:target="_blank"}`) is
+    # markup, no words of the sentence: the summary leaves it out.
+    Case(
+        "summary-without-kramdown-attribute-lists",
+        fm(
+            body='We joined [Hacktoberfest](https://hacktoberfest.com/){:target="_blank"}, the'
+            " open source event {: .note}. Talks went on.\n",
+            title="Hacktoberfest",
+            date="2025-02-08",
+        ),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body='We joined [Hacktoberfest](https://hacktoberfest.com/){:target="_blank"}, the'
+            " open source event {: .note}. Talks went on.\n",
+            title="Hacktoberfest",
+            date="2025-02-08",
+            summary="We joined Hacktoberfest, the open source event. Talks went on.",
+        ),
+    ),
     Case(
         "missing-summary-inserted",
         fm(body=BODY, title="Budget", date="2025-02-08"),
@@ -445,6 +464,39 @@ DATE_FALLBACK_CASES = [
     Case(
         "empty-publishdate-gives-no-date",
         fm(title="Release 1.2", publishDate="", summary="A patch release."),
+        errors=[("missing", 1, 1)],
+    ),
+    # Outside a Hugo site, Jekyll dates a post in `_posts` by its file name (one-digit months
+    # and days too); a Hugo site does not, nor does Jekyll a name without the date or a file
+    # outside `_posts`.
+    Case(
+        "jekyll-post-date-from-file-name",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="_posts/2016-12-6-taller-de-anonimato.md",
+    ),
+    Case(
+        "jekyll-post-name-in-a-hugo-site",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="content/_posts/2016-12-06-taller-de-anonimato.md",
+        site=Site(root=Path("/site")),
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "jekyll-post-without-a-dated-name",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="_posts/taller-de-anonimato.md",
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "jekyll-dated-name-outside-posts",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="_drafts/2016-12-06-taller-de-anonimato.md",
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "jekyll-post-with-an-impossible-name-date",
+        fm(title="Taller de anonimato", summary="Un taller."),
+        path="_posts/2016-13-40-taller-de-anonimato.md",
         errors=[("missing", 1, 1)],
     ),
     Case(

@@ -382,6 +382,15 @@ OPENER_CASES = [
         fixed=fm(body="Закон набув чинності. У Києві його підтримали.\n"),
     ),
     Case("russian-initials", fm(body="Об этом сообщил А.С.Пушкин в письме.\n")),
+    # The Greek articles `Η` and `Ο` open sentences as the Cyrillic prepositions do (a Greek
+    # release note's `ανακοίνωσε.Η συνάντηση`); initials and the UN's `Ο.Η.Ε.` are no sentence.
+    Case(
+        "greek-one-letter-article",
+        fm(body="Ο Δήμος Αθηναίων ανακοίνωσε.Η συνάντηση θα γίνει αύριο.\n"),
+        errors=[("glued", 4, 28)],
+        fixed=fm(body="Ο Δήμος Αθηναίων ανακοίνωσε. Η συνάντηση θα γίνει αύριο.\n"),
+    ),
+    Case("greek-initials", fm(body="Το έγραψε ο Γ.Η.Παπαδόπουλος στο βιβλίο του Ο.Η.Ε. πέρσι.\n")),
     # German and Russian open a quotation with `„` and `«`: glued to the comma as `"` is.
     Case(
         "german-low-quote-after-comma",

@@ -139,6 +139,29 @@ CASES = [
         "liquid-file",
         fm(body="See [the docs]({{ site.baseurl }}/docs) and {{ issue }}.\n", title="T"),
     ),
+    # Jekyll runs Liquid over every post, whatever it holds: `{{ "/x.png" }}` writes the path
+    # (a Spanish Jekyll blog's posters); the same text in a Hugo site, or outside `_posts`, is
+    # shown as it is.
+    Case(
+        "jekyll-post-is-liquid",
+        fm(body='![poster]({{ "/assets/poster.png" }})\n', title="T"),
+        path="_posts/2017-02-28-charla.md",
+    ),
+    Case(
+        "jekyll-post-name-in-a-hugo-site",
+        fm(body='![poster]({{ "/assets/poster.png" }})\n', title="T"),
+        path="content/_posts/2017-02-28-charla.md",
+        site=HUGO_SITE,
+        errors=[("braces", 5, 11)],
+        unsafe_fixed=fm(body='![poster](\\{\\{ "/assets/poster.png" }})\n', title="T"),
+    ),
+    Case(
+        "jekyll-page-outside-posts",
+        fm(body='![poster]({{ "/assets/poster.png" }})\n', title="T"),
+        path="about/2017-02-28-charla.md",
+        errors=[("braces", 5, 11)],
+        unsafe_fixed=fm(body='![poster](\\{\\{ "/assets/poster.png" }})\n', title="T"),
+    ),
     # In a Hugo site nothing runs Liquid (hugo 0.168 shows `{% post_url x %}` and
     # `{{ site.baseurl }}` as text): an article carried over from Jekyll is reported.
     Case(

@@ -1,0 +1,48 @@
+"""Jekyll's posts, which newslint is also run on.
+
+Outside a Hugo site (no `hugo.toml` or `config.*` above the file), a Markdown file in a `_posts`
+folder whose name is `YYYY-MM-DD-title.ext` is a Jekyll post: Jekyll reads only such names there
+(its `Document::DATE_FILENAME_MATCHER`, which allows one-digit months and days, `2016-12-6-x.md`),
+takes the post's date from the name when the front matter sets none, runs Liquid over its body
+(`{{ "/assets/x.png" | relative_url }}` and plain `{{ "/assets/x.png" }}` alike), and splits a
+string of `tags` or `categories` at white space (`tags: charlas bitcoins` is two tags). A file in a
+Hugo site is Hugo's whatever its folder is called: there none of this holds.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint.rule import Context
+
+# Jekyll's `Document::DATE_FILENAME_MATCHER`, on the file's own name.
+_POST_NAME = re.compile(r"(\d{2,4})-(\d{1,2})-(\d{1,2})-[^/]*\.[^./]+")
+
+# The front-matter keys Jekyll splits at white space when they hold a string.
+SPLIT_KEYS = frozenset({"tags", "categories"})
+
+
+def post_name_date(path: str) -> tuple[int, int, int] | None:
+    """The (year, month, day) of a Jekyll post's file name in a `_posts` folder, else None."""
+    normalised = path.replace("\\", "/")
+    if "_posts/" not in normalised:
+        return None
+    folders, name = normalised.rsplit("/", 1)
+    if "_posts" not in folders.split("/"):
+        return None
+    match = _POST_NAME.fullmatch(name)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+
+def jekyll_post(ctx: Context) -> bool:
+    """Whether the document is a Jekyll post: outside a Hugo site, named as Jekyll names posts in
+    a `_posts` folder."""
+    site = ctx.site
+    if site is not None and site.root is not None:
+        return False
+    return post_name_date(os.fspath(ctx.document.path)) is not None
