@@ -143,6 +143,7 @@ def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
         "severity": "warning",
         "fixable": True,
         "presets": [],
+        "preset": None,
         "origin": "engine",
         "summary": "A suppression comment that silences nothing.",
     }
