@@ -20,8 +20,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newslint import check_text
+from newslint import Rule, Severity, check_text
 from newslint.cli import main
+from newslint.events import Field
+from newslint.rule import Context
+from newslint.testing import Case, fm, lint_case
 
 BODY = "\nThe budget passed on Tuesday.\n"
 
@@ -181,3 +184,71 @@ def test_rules_json_has_the_columns_of_designs_rules_table(
     for line in table[1:]:
         code, _, _, _, preset = line.split()[:5]
         assert preset == (rows[code]["preset"] or "-")
+
+
+# --- the event payloads, by DESIGN's words ------------------------------------------------------
+
+
+class EmptyTag(Rule):
+    """A tag that is empty.
+
+    ## What it does
+    Flags an empty item of `tags`, read through the field event's child nodes.
+
+    ## Why is this bad?
+    Hugo makes a term page for it.
+
+    ## Example
+        tags: ["economy", ""]
+
+    ## Use instead
+        tags: ["economy"]
+    """
+
+    code = "ZV001"
+    name = "empty-tag"
+    severity = Severity.WARNING
+    messages = {"empty": "tag {number} of {key} is empty", "key": "{key} at {start}"}
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        # DESIGN: `field` (one per top-level key: key, value, key span, value span, child nodes
+        # for lists/maps).
+        if field.key != "tags":
+            return
+        assert field.value_span == field.node.span and field.key_span.end <= field.value_span.start
+        for number, child in enumerate(field.children, 1):
+            if child.value == "":
+                ctx.report(child.span, "empty", number=number, key=field.key)
+
+
+def test_field_child_nodes_of_a_list_carry_their_own_spans() -> None:
+    text = fm(tags=["economy", "", "politics", ""])
+    assert lint_case(EmptyTag, Case("tags", text)) == [
+        ("empty", *at(text, '""', 0)),
+        ("empty", *at(text, '""', 1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front", "children"),
+    [
+        ('tags: ["a", "b"]\n', ["a", "b"]),
+        ("params:\n  x: 1\n  y: [2]\n", [1, [2]]),
+        ('title: "T"\n', []),
+    ],
+)
+def test_field_children_are_a_lists_items_or_a_maps_values(front: str, children: list) -> None:
+    seen: dict[str, list] = {}
+
+    class Probe(Rule):
+        code = "ZV002"
+        name = "probe-children"
+        severity = Severity.INFO
+        messages = {"x": "x"}
+
+        def on_field(self, ctx: Context, field: Field) -> None:
+            seen[field.key] = [child.value for child in field.children]
+
+    text = "---\n" + front + "---\n\nThe budget passed.\n"
+    lint_case(Probe, Case("probe", text))
+    assert list(seen.values()) == [children]
