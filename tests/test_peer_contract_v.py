@@ -252,3 +252,42 @@ def test_field_children_are_a_lists_items_or_a_maps_values(front: str, children:
     text = "---\n" + front + "---\n\nThe budget passed.\n"
     lint_case(Probe, Case("probe", text))
     assert list(seen.values()) == [children]
+
+
+# --- suppressions: a rule's name selects in any case, as everywhere else -----------------------
+
+GLUED = "Prices rose.The index fell.\n"
+CLEAN_FRONT = (
+    "---\n"
+    'title: "Budget passes after a week of talks"\n'
+    "date: 2025-02-08T09:55:35+08:00\n"
+    'summary: "The budget passed on Tuesday after a week of talks between the coalition parties."\n'
+    "---\n\n"
+)
+SOURCE = "\n[Reuters](https://www.reuters.com/world/budget-passes)\n"
+
+
+@pytest.mark.parametrize("selector", ["sentence-spacing", "Sentence-Spacing", "SENTENCE-SPACING"])
+def test_a_body_suppression_takes_the_rules_name_in_any_case(selector: str) -> None:
+    # DESIGN: codes and names work in select, ignore and suppressions; `--select Required-Field`
+    # and `ignore = ["Date-Format"]` take a name in any case, so a comment does too.
+    text = CLEAN_FRONT + f"<!-- newslint-disable-next-line {selector} -->\n" + GLUED + SOURCE
+    assert check_text(text, select=["ALL"]) == []
+
+
+@pytest.mark.parametrize("selector", ["date-format", "Date-Format", "DT001", "dt001"])
+def test_a_front_matter_suppression_takes_the_rules_name_in_any_case(selector: str) -> None:
+    text = CLEAN_FRONT.replace(
+        "date: 2025-02-08T09:55:35+08:00\n", f"date: 2025-02-08  # newslint: disable={selector}\n"
+    ) + ("The budget passed on Tuesday.\n" + SOURCE)
+    assert check_text(text, select=["ALL"]) == []
+
+
+def test_a_suppression_naming_the_rule_in_capitals_is_used_and_silences_only_that_rule() -> None:
+    text = CLEAN_FRONT + "<!-- newslint-disable-file Sentence-Spacing -->\n\n" + GLUED + SOURCE
+    # Neither the glued sentence nor an unused-suppression report of the comment.
+    assert check_text(text, select=["ALL"]) == []
+    # Another rule's problem on the same line stays.
+    text = text.replace("The index fell.\n", "The index fell.   \n")
+    found = [(d.code, d.line, d.column) for d in check_text(text, select=["ALL"])]
+    assert found == [("BD002", *at(text, "   \n"))]
