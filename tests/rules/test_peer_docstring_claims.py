@@ -1,0 +1,248 @@
+"""Peer round V: the concrete cases the docs (`newslint rule CODE`) of rules no peer file tested
+yet name, each as the docs state it: reported or left alone, where, and what the fix gives.
+
+The rules: wordpress-shortcode (BD012), value-cut-by-comment (FM011), title-truncated (TX009)
+and url-percent-encoded (FM010). Each case is one article with one line changed; positions are
+worked out from the text (`at`), never copied from newslint's output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newslint import check_text, fix_text
+
+TITLE = 'title: "Budget passes after a week of talks"\n'
+DATE = "date: 2025-02-08T09:55:35+08:00\n"
+SUMMARY = (
+    'summary: "The budget passed on Tuesday after a week of talks between the coalition parties."\n'
+)
+PROSE = "The budget passed on Tuesday after a week of talks between the coalition parties.\n"
+SOURCE = "[Reuters](https://www.reuters.com/world/budget-passes)\n"
+
+
+def article(extra: str = "", body: str = "", *, title: str = TITLE) -> str:
+    """A clean article; `extra` goes after the summary, `body` after the prose."""
+    text = "---\n" + title + DATE + SUMMARY + extra + "---\n\n" + PROSE + "\n"
+    return text + (body + "\n\n" if body else "") + SOURCE
+
+
+def at(text: str, needle: str) -> tuple[int, int]:
+    index = text.index(needle)
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc: str  # the docs' words this case checks
+    text: str
+    places: tuple[str, ...] = ()  # the text each report starts at, in order
+    applicability: str | None = None  # of every report's fix
+    fixed: tuple[str, str] | None = None  # (old, new): what the fix writes
+
+
+def check(code: str, claim: Claim) -> None:
+    found = check_text(claim.text, select=[code])
+    assert [(d.code, d.line, d.column) for d in found] == [
+        (code, *at(claim.text, place)) for place in claim.places
+    ]
+    for d in found:
+        assert (d.fix.applicability.value if d.fix else None) == claim.applicability
+    safe, _ = fix_text(claim.text, select=[code])
+    unsafe, _ = fix_text(claim.text, select=[code], unsafe=True)
+    if claim.fixed is None:
+        assert safe == unsafe == claim.text
+        return
+    expected = claim.text.replace(*claim.fixed)
+    assert expected != claim.text
+    assert unsafe == expected
+    assert safe == (expected if claim.applicability == "safe" else claim.text)
+    assert check_text(unsafe, select=[code]) == []
+
+
+# --- BD012 wordpress-shortcode ------------------------------------------------------------------
+
+BD012 = [
+    Claim("a shortcode with attributes", article(body='[gallery ids="4,5,6"]'), ("[gallery",)),
+    Claim("a lower-case name then a key", article(body='[contact-form-7 id="9"]'), ("[contact",)),
+    Claim("own shortcode with a URL", article(body="[youtube https://youtu.be/x]"), ("[youtube",)),
+    Claim("WordPress.com's = form", article(body="[youtube=https://youtu.be/x]"), ("[youtube",)),
+    Claim("closed further on", article(body="[embed]https://youtu.be/x[/embed]"), ("[embed]",)),
+    Claim("escaped brackets", article(body="\\[youtube https://youtu.be/x\\]"), ("\\[youtube",)),
+    Claim("a lone closing tag", article(body="The crowd[/caption]"), ("[/caption]",)),
+    Claim(
+        "once, at its opening tag",
+        article(
+            body='[caption id="a" width="300"]![Crowd](https://example.org/c.jpg) Crowd[/caption]'
+        ),
+        ("[caption",),
+    ),
+    Claim("bracketed words", article(body="He said [sic] it was [video unavailable].")),
+    Claim("a reference link", article(body="See [1].\n\n[1]: https://example.org/a")),
+    Claim(
+        "a link's text",
+        article(body="[video https://youtu.be/x](https://youtu.be/x)"),
+    ),
+    Claim("code", article(body='Write `[gallery ids="4"]` in WordPress.')),
+    Claim(
+        "what a Hugo shortcode call holds",
+        article(body='{{< highlight text >}}\n[gallery ids="4"]\n{{< /highlight >}}'),
+    ),
+]
+
+
+@pytest.mark.parametrize("claim", BD012, ids=lambda c: c.doc)
+def test_wordpress_shortcode_as_documented(claim: Claim) -> None:
+    check("BD012", claim)
+
+
+# --- FM011 value-cut-by-comment -----------------------------------------------------------------
+
+
+def titled(line: str, extra: str = "") -> str:
+    return article(extra, title=line)
+
+
+FM011 = [
+    Claim(
+        "a # before a digit",
+        titled("title: We're #1 in Europe\n"),
+        ("#1",),
+        "unsafe",
+        ("title: We're #1 in Europe\n", 'title: "We\'re #1 in Europe"\n'),
+    ),
+    Claim(
+        "a number before the #",
+        titled("title: 2024 #recap\n"),
+        ("#recap",),
+        "unsafe",
+        ("title: 2024 #recap\n", 'title: "2024 #recap"\n'),
+    ),
+    Claim(
+        "nothing before the #",
+        titled("title: #1 in Europe\n"),
+        ("#1",),
+        "unsafe",
+        ("title: #1 in Europe\n", 'title: "#1 in Europe"\n'),
+    ),
+    Claim(
+        "an item of tags",
+        article("tags:\n  - economy #budget\n"),
+        ("#budget",),
+        "unsafe",
+        ("  - economy #budget\n", '  - "economy #budget"\n'),
+    ),
+    Claim(
+        "description, alt and caption are text fields",
+        article("description: The club says thanks for #20yearsofOSM\n"),
+        ("#20",),
+        "unsafe",
+        (
+            "description: The club says thanks for #20yearsofOSM\n",
+            'description: "The club says thanks for #20yearsofOSM"\n',
+        ),
+    ),
+    Claim("a note after a space", titled("title: Budget passes # draft title\n")),
+    Claim("a to-do marker", titled("title: Budget passes #fixme\n")),
+    Claim("an explicit null", article("description: ~ #todo\n")),
+    Claim("a quoted value", titled("title: 'Budget passes' #1\n")),
+    Claim("a block scalar", titled("title: >\n  We're #1 in Europe\n")),
+    Claim("no space before the #", titled("title: Learn C# in a week\n")),
+    Claim(
+        "TOML, where an unquoted text is a syntax error",
+        '+++\ntitle = "Budget" #1\n+++\n\n' + PROSE + "\n" + SOURCE,
+    ),
+]
+
+
+@pytest.mark.parametrize("claim", FM011, ids=lambda c: c.doc)
+def test_value_cut_by_comment_as_documented(claim: Claim) -> None:
+    # The report is at the `#` that cuts the value.
+    check("FM011", claim)
+
+
+# --- TX009 title-truncated ----------------------------------------------------------------------
+
+TX009 = [
+    Claim("a colon after a word", titled('title: "Virtual Reality:"\n'), ('"Virtual',)),
+    Claim("the full-width colon", titled('title: "Virtual Reality："\n'), ('"Virtual',)),
+    Claim("French, a no-break space", titled('title: "Réalité virtuelle\u00a0:"\n'), ('"R',)),
+    Claim("a plain space outside French", titled('title: "Réalité virtuelle :"\n')),
+    Claim("a lone colon", titled('title: ":"\n')),
+    Claim("a short word before a space", titled('title: "x :"\n')),
+    Claim("Armenian", titled('title: "Հայաստանը հաղթեց:"\n')),
+    Claim("a colon inside", titled('title: "Virtual Reality: a new frontier"\n')),
+]
+
+
+@pytest.mark.parametrize("claim", TX009, ids=lambda c: c.doc)
+def test_title_truncated_as_documented(claim: Claim) -> None:
+    check("TX009", claim)
+
+
+def test_title_truncated_with_a_plain_space_in_a_french_article(tmp_path: Path) -> None:
+    # "with a plain one it is taken for a cut only when the article's language ... is French".
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "fr"\n'
+        "[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n"
+    )
+    text = titled('title: "Réalité virtuelle :"\n')
+    french = str(tmp_path / "content" / "news" / "a.fr.md")
+    english = str(tmp_path / "content" / "news" / "a.en.md")
+    found = check_text(text, select=["TX009"], path=french)
+    assert [(d.code, d.line, d.column) for d in found] == [("TX009", *at(text, '"R'))]
+    assert check_text(text, select=["TX009"], path=english) == []
+
+
+# --- FM010 url-percent-encoded ------------------------------------------------------------------
+
+FM010 = [
+    Claim(
+        "letters outside ASCII in a url: safe",
+        article("url: /%D7%A2%D7%91%D7%A8%D7%99%D7%AA/\n"),
+        ("/%D7",),
+        "safe",
+        ("url: /%D7%A2%D7%91%D7%A8%D7%99%D7%AA/\n", "url: /עברית/\n"),
+    ),
+    Claim(
+        "every alias: safe",
+        article('aliases: ["/old%20story/"]\n'),
+        ('"/old',),
+        "safe",
+        ('aliases: ["/old%20story/"]\n', 'aliases: ["/old story/"]\n'),
+    ),
+    Claim(
+        "escaped ASCII letters in a url: unsafe",
+        article("url: /%41bc/\n"),
+        ("/%41",),
+        "unsafe",
+        ("url: /%41bc/\n", "url: /Abc/\n"),
+    ),
+    Claim(
+        "a slug urlize changes once decoded: unsafe",
+        article('slug: "a%20b"\n'),
+        ('"a%20b"',),
+        "unsafe",
+        ('slug: "a%20b"\n', 'slug: "a b"\n'),
+    ),
+    Claim(
+        "a slug urlize keeps: safe",
+        article('slug: "%d7%a1%d7%9c"\n'),
+        ('"%d7',),
+        "safe",
+        ('slug: "%d7%a1%d7%9c"\n', 'slug: "סל"\n'),
+    ),
+    Claim("an escaped slash: no fix", article("url: /a%2Fb/\n"), ("/a%2F",)),
+    Claim("a value with a scheme", article("url: https://example.org/%41/\n")),
+    Claim("a % without two hex digits", article("url: /100%/\n")),
+    Claim("a headless page", article("headless: true\nurl: /%41bc/\n")),
+    Claim("a slug under a url", article('url: /budget/\nslug: "%d7%a1"\n')),
+]
+
+
+@pytest.mark.parametrize("claim", FM010, ids=lambda c: c.doc)
+def test_url_percent_encoded_as_documented(claim: Claim) -> None:
+    check("FM010", claim)
