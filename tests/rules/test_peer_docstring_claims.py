@@ -31,7 +31,9 @@ def article(extra: str = "", body: str = "", *, title: str = TITLE) -> str:
 
 
 def at(text: str, needle: str) -> tuple[int, int]:
-    index = text.index(needle)
+    """Where `needle` starts in `text`, or, when it holds a `|`, where the `|` stands in it (for a
+    place that is not unique alone: `Monday.\n|---`)."""
+    index = text.index(needle.replace("|", "")) + max(needle.find("|"), 0)
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
@@ -246,3 +248,135 @@ FM010 = [
 @pytest.mark.parametrize("claim", FM010, ids=lambda c: c.doc)
 def test_url_percent_encoded_as_documented(claim: Claim) -> None:
     check("FM010", claim)
+
+
+# --- BD008 emphasis-unclosed --------------------------------------------------------------------
+
+
+BD008 = [
+    # "The closing marker is reported": the `**` before `The`.
+    Claim("punctuation then a letter", article(body="**City -**The mayor opened it."), ("**The",)),
+    Claim("a space before the closing", article(body="**The future **looks bright."), ("**looks",)),
+    # "The `*` that shows is the one reported (the second of the closing `**`, the first of the
+    # opening one)".
+    Claim("closing longer", article(body="*Not investment advice.**"), ("*\n",)),
+    Claim("opening longer", article(body="Read this: **Note* first."), ("**Note",)),
+    Claim("Chinese padded bold", article(body="**重要提示 **。"), ("**。",)),
+    Claim("an exponent", article(body="Two ** 8 is 256 in the notes.")),
+    Claim("escaped markers", article(body="\\*\\*City -\\*\\*The mayor.")),
+    Claim("a code span", article(body="Write `**City -**The` in code.")),
+]
+
+
+@pytest.mark.parametrize("claim", BD008, ids=lambda c: c.doc)
+def test_emphasis_unclosed_as_documented(claim: Claim) -> None:
+    check("BD008", claim)
+
+
+# --- BD009 paragraph-heading --------------------------------------------------------------------
+
+BD009 = [
+    Claim(
+        "a sentence over a short ---",
+        article(body="The vote passed on Monday.\n---"),
+        ("Monday.\n|---",),
+        "unsafe",
+        ("Monday.\n---\n", "Monday.\n\n---\n"),
+    ),
+    Claim(
+        "two lines over ---",
+        article(body="The vote passed\non Monday\n---"),
+        ("Monday\n|---",),
+        "unsafe",
+        ("on Monday\n---\n", "on Monday\n\n---\n"),
+    ),
+    Claim("a short heading", article(body="Short heading\n---")),
+    Claim("an === underline", article(body="The vote passed on Monday.\n===")),
+    Claim("an underline as wide as its text", article(body="The vote passed.\n----------------")),
+    # "There is no fix inside a blockquote or a list".
+    Claim("in a quote: no fix", article(body="> The vote passed on Monday.\n> ---"), ("> |---",)),
+]
+
+
+@pytest.mark.parametrize("claim", BD009, ids=lambda c: c.doc)
+def test_paragraph_heading_as_documented(claim: Claim) -> None:
+    check("BD009", claim)
+
+
+# --- BD010 indented-prose -----------------------------------------------------------------------
+
+SENTENCE = "The minister said the budget would pass this week, as talks went on."
+BD010 = [
+    Claim(
+        "an indented paragraph",
+        article(body="The vote was held.\n\n    " + SENTENCE),
+        ("The minister",),
+        "unsafe",
+        ("    " + SENTENCE, SENTENCE),
+    ),
+    Claim(
+        "five spaces after a list marker",
+        article(body="1.       " + SENTENCE),
+        ("The minister",),
+        "unsafe",
+        ("1.       " + SENTENCE, "1. " + SENTENCE),
+    ),
+    Claim("code", article(body="Code:\n\n    def f(x):\n        return x;")),
+    Claim("a shell prompt", article(body="Run:\n\n    $ hugo server and then open the site now.")),
+    Claim("too few words", article(body="Note:\n\n    Short text here.")),
+    Claim("a fenced block", article(body="```\n" + SENTENCE + "\n```")),
+]
+
+
+@pytest.mark.parametrize("claim", BD010, ids=lambda c: c.doc)
+def test_indented_prose_as_documented(claim: Claim) -> None:
+    check("BD010", claim)
+
+
+# --- BD011 chat-citation ------------------------------------------------------------------------
+
+BD011 = [
+    Claim(
+        "Gemini's [cite: 1]: unsafe",
+        article(body="The council approved the budget on Tuesday [cite: 1]."),
+        ("[cite",),
+        "unsafe",
+        ("Tuesday [cite: 1].", "Tuesday."),
+    ),
+    Claim(
+        "ChatGPT's source mark: safe",
+        article(body="The council approved it 【4†source】."),
+        ("【",),
+        "safe",
+        ("it 【4†source】.", "it."),
+    ),
+    Claim(
+        "contentReference: safe",
+        article(body="Approved:contentReference[oaicite:0]{index=0}."),
+        (":content",),
+        "safe",
+        ("Approved:contentReference[oaicite:0]{index=0}.", "Approved."),
+    ),
+    Claim(
+        "DeepSeek's [citation:3]: unsafe",
+        article(body="Approved [citation:3]."),
+        ("[citation",),
+        "unsafe",
+        ("Approved [citation:3].", "Approved."),
+    ),
+    Claim(
+        "between two letters one space stays",
+        article(body="Approved [cite_start]the budget."),
+        ("[cite_start",),
+        "unsafe",
+        ("Approved [cite_start]the", "Approved the"),
+    ),
+    Claim("a footnote the body defines", article(body="Approved [^1^].\n\n[^1^]: USDA, 2023.")),
+    Claim("code", article(body="Gemini writes `[cite: 1]` after a claim.")),
+    Claim("a YAML map, no marker", article("tags: [cite: 1]\n")),
+]
+
+
+@pytest.mark.parametrize("claim", BD011, ids=lambda c: c.doc)
+def test_chat_citation_as_documented(claim: Claim) -> None:
+    check("BD011", claim)
