@@ -380,3 +380,114 @@ BD011 = [
 @pytest.mark.parametrize("claim", BD011, ids=lambda c: c.doc)
 def test_chat_citation_as_documented(claim: Claim) -> None:
     check("BD011", claim)
+
+
+# --- BD013 markdown-in-html ---------------------------------------------------------------------
+
+BD013 = [
+    Claim(
+        "a heading under the opening tag",
+        article(body='<p dir="rtl">\n## Heading\nSome **bold** text\n</p>'),
+        ("## Heading",),
+        "unsafe",
+        ('<p dir="rtl">\n## Heading', '<p dir="rtl">\n\n## Heading'),
+    ),
+    # "Markdown on a line that starts with a tag has no fix".
+    Claim("after the tags on a line", article(body="<div>**bold**</div>"), ("**bold",)),
+    Claim("in a block quote", article(body="> <div>**x**</div>"), ("**x",)),
+    Claim("inside <pre>", article(body="<pre>\n**x**\n</pre>")),
+    Claim("a blank line after the tag", article(body="<div>\n\n**bold**\n\n</div>")),
+    Claim(
+        "marks inside words or spaced", article(body="<div>\na*b*c snake_case 5 * 3 * 2\n\n</div>")
+    ),
+    Claim("a number of four digits", article(body="<div>\n2024. The year\n\n</div>")),
+]
+
+
+@pytest.mark.parametrize("claim", BD013, ids=lambda c: c.doc)
+def test_markdown_in_html_as_documented(claim: Claim) -> None:
+    check("BD013", claim)
+
+
+def test_markdown_in_html_names_a_block_that_opens_with_a_closing_tag() -> None:
+    # `</div>` after a blank line opens an HTML block of its own (CommonMark's kind 6), which
+    # runs on to the next blank line: the source link right under it is not rendered. The
+    # message names the block by its tag, as for `<div>` (it said "the HTML block  from line").
+    text = article(body="<div>\n\nThe vote.\n</div>").replace(
+        "</div>\n\n[Reuters]", "</div>\n[Reuters]"
+    )
+    found = check_text(text, select=["BD013"])
+    assert [(d.line, d.column) for d in found] == [at(text, "[Reuters]")]
+    line = at(text, "</div>")[0]
+    assert found[0].message.startswith(f"a link inside the HTML block </div> from line {line} ")
+
+
+# --- BD014 title-in-body ------------------------------------------------------------------------
+
+HEADLINE = "Budget passes after a week of talks"
+
+
+def opening(first: str, extra: str = "") -> str:
+    """An article whose body opens with `first`, then the prose."""
+    text = article(extra)
+    return text.replace("---\n\n" + PROSE, "---\n\n" + first + "\n\n" + PROSE)
+
+
+def removed(first: str) -> tuple[str, str]:
+    return ("---\n\n" + first + "\n\n", "---\n\n")
+
+
+BD014 = [
+    Claim(
+        "a heading",
+        opening("# " + HEADLINE),
+        ("# Budget",),
+        "unsafe",
+        removed("# " + HEADLINE),
+    ),
+    Claim(
+        "an underlined heading",
+        opening(HEADLINE + "\n==="),
+        ("Budget passes after a week of talks\n===",),
+        "unsafe",
+        removed(HEADLINE + "\n==="),
+    ),
+    Claim(
+        "a bold paragraph",
+        opening("**" + HEADLINE + "**"),
+        ("**Budget",),
+        "unsafe",
+        removed("**" + HEADLINE + "**"),
+    ),
+    Claim(
+        "case and end punctuation ignored",
+        opening("## budget passes after a week of talks!"),
+        ("## budget",),
+        "unsafe",
+        removed("## budget passes after a week of talks!"),
+    ),
+    Claim(
+        "a heading's {#id} ignored",
+        opening("# " + HEADLINE + " {#top}"),
+        ("# Budget",),
+        "unsafe",
+        removed("# " + HEADLINE + " {#top}"),
+    ),
+    Claim("a link is no repeat", opening(f"[{HEADLINE}](https://example.org/a)")),
+    Claim("another heading", opening("# Budget passes")),
+    Claim("in a list", opening("- # " + HEADLINE)),
+    Claim("chapter: true", opening("# " + HEADLINE, "chapter: true\n")),
+    # "There is no fix for a heading whose anchor the article links to".
+    Claim(
+        "an anchor the article links to: no fix",
+        opening("# " + HEADLINE).replace(
+            PROSE, "See [the vote](#budget-passes-after-a-week-of-talks).\n"
+        ),
+        ("# Budget",),
+    ),
+]
+
+
+@pytest.mark.parametrize("claim", BD014, ids=lambda c: c.doc)
+def test_title_in_body_as_documented(claim: Claim) -> None:
+    check("BD014", claim)
