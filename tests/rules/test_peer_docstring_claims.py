@@ -491,3 +491,61 @@ BD014 = [
 @pytest.mark.parametrize("claim", BD014, ids=lambda c: c.doc)
 def test_title_in_body_as_documented(claim: Claim) -> None:
     check("BD014", claim)
+
+
+# --- FM012 file-language-spaced and FM008 home-leaf-bundle: what the file's name says ------------
+
+
+@pytest.fixture
+def two_languages(tmp_path: Path) -> Path:
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "de"\n'
+        "[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n"
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "reported"),
+    [
+        ("communityday.en .md", True),  # the docs' example
+        ("treffen. en.md", True),
+        ("x.DE .md", True),  # "in any case: `x.DE.md` is German"
+        ("old news.de.md", False),  # "a space elsewhere in the name"
+        ("v1.2 .md", False),  # "a part that names no language of the site"
+        ("a.fr .md", False),  # fr is no language of this site
+        ("a.en.md", False),
+    ],
+)
+def test_file_language_spaced_as_documented(two_languages: Path, name: str, reported: bool) -> None:
+    path = two_languages / "content" / "events" / name
+    found = check_text(article(), select=["FM012"], path=str(path))
+    # "The report is at the start of the file."
+    assert [(d.code, d.line, d.column) for d in found] == ([("FM012", 1, 1)] if reported else [])
+
+
+def test_file_language_spaced_only_on_a_site_of_several_languages(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    path = tmp_path / "content" / "events" / "communityday.en .md"
+    assert check_text(article(), select=["FM012"], path=str(path)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "reported"),
+    [
+        ("content/index.md", True),
+        ("content/index.en.md", True),  # "(or `index.fr.md`, any content format)"
+        ("content/_index.md", False),
+        ("content/news/index.md", False),  # a leaf bundle, as meant
+    ],
+)
+def test_home_leaf_bundle_as_documented(two_languages: Path, name: str, reported: bool) -> None:
+    found = check_text(article(), select=["FM008"], path=str(two_languages / name))
+    assert [(d.code, d.line, d.column) for d in found] == ([("FM008", 1, 1)] if reported else [])
+
+
+def test_home_leaf_bundle_without_a_hugo_site_is_left_alone(tmp_path: Path) -> None:
+    # "Without a Hugo site ... nothing is reported: a `content/index.md` there may belong to
+    # another tool."
+    path = tmp_path / "content" / "index.md"
+    assert check_text(article(), select=["FM008"], path=str(path)) == []
