@@ -14,13 +14,15 @@ Positions are worked out from the text by the test (`at`), never copied from new
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 
-from newslint import Rule, Severity, check_text
+from newslint import Applicability, Edit, Fix, Rule, Severity, check_text
 from newslint.cli import main
 from newslint.events import Field
 from newslint.rule import Context
@@ -291,3 +293,77 @@ def test_a_suppression_naming_the_rule_in_capitals_is_used_and_silences_only_tha
     text = text.replace("The index fell.\n", "The index fell.   \n")
     found = [(d.code, d.line, d.column) for d in check_text(text, select=["ALL"])]
     assert found == [("BD002", *at(text, "   \n"))]
+
+
+# --- fixes: the Fix API as STYLE.md sketches it, and a fix that breaks the front matter ----------
+
+
+def test_a_fix_takes_its_edits_as_arguments_or_as_one_list() -> None:
+    # STYLE: "a `Fix` has a title, non-overlapping sorted edits"; ESLint's fixers return arrays.
+    first, second = Edit(10, 12, "a"), Edit(3, 4, "")
+    for make, applicability in (
+        (Fix.safe, Applicability.SAFE),
+        (Fix.unsafe, Applicability.UNSAFE),
+        (Fix.display_only, Applicability.DISPLAY_ONLY),
+    ):
+        listed, spread = make("Do it", [first, second]), make("Do it", first, second)
+        assert listed == spread
+        assert listed.edits == (second, first) and listed.applicability is applicability
+    assert Fix.safe("Do it", (first,)).edits == (first,)
+
+
+TITLE_BREAKER = '''"""Title breaker.
+
+## What it does
+Flags the title, with a fix that leaves its quote open.
+
+## Why is this bad?
+It is a test.
+
+## Example
+    title: "x"
+
+## Use instead
+    title: "y"
+
+## Fix safety
+Safe, wrongly: it breaks the front matter.
+"""
+
+from newslint import Edit, Fix, Rule, Severity
+
+
+class TitleBreaker(Rule):
+    code = "ZV009"
+    name = "title-breaker"
+    severity = Severity.WARNING
+    messages = {"here": "title is here"}
+
+    def on_field(self, ctx, field):
+        if field.key == "title":
+            span = field.value_span
+            edit = Edit(span.start, span.end, '"unterminated')
+            ctx.report(span, "here", fix=Fix.safe("Open the quote", [edit]))
+'''
+
+
+def test_fix_never_writes_a_fix_that_breaks_the_front_matter(tmp_path: Path) -> None:
+    # STYLE: "Never keep a pass whose output no longer parses"; the other fixes still apply.
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "title_breaker.py").write_text(TITLE_BREAKER)
+    text = CLEAN_FRONT + GLUED + SOURCE
+    (tmp_path / "a.md").write_text(text)
+    args = ["fix", "--isolated", "--no-cache", "--rules-dir", "plugins"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", *args, "--extend-select", "ZV009", "a.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (tmp_path / "a.md").read_text() == text.replace(".The index", ". The index")
+    assert "ZV009" in proc.stderr and "title-breaker" in proc.stderr
+    assert "front matter" in proc.stderr
+    # What remains is the plugin's warning, below the default fail-on.
+    assert proc.returncode == 0, proc.stderr
+    assert "a.md:2:8: ZV009 [title-breaker]" in proc.stdout
