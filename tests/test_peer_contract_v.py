@@ -367,3 +367,34 @@ def test_fix_never_writes_a_fix_that_breaks_the_front_matter(tmp_path: Path) -> 
     # What remains is the plugin's warning, below the default fail-on.
     assert proc.returncode == 0, proc.stderr
     assert "a.md:2:8: ZV009 [title-breaker]" in proc.stdout
+
+
+EMPTY_FIX = TITLE_BREAKER.replace(
+    'ctx.report(span, "here", fix=Fix.safe("Open the quote", [edit]))',
+    'ctx.report(span, "here", fix=Fix.safe("Do nothing"))',
+)
+
+
+def test_a_plugins_fix_without_edits_is_an_internal_error_of_that_rule(tmp_path: Path) -> None:
+    # DESIGN: "Internal errors (a rule crashed on a file) are reported as `internal-error` with
+    # the rule"; the fix loop used to crash on such a fix later, naming no rule ("fix-loop").
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "title_breaker.py").write_text(EMPTY_FIX)
+    text = CLEAN_FRONT + GLUED + SOURCE
+    (tmp_path / "a.md").write_text(text)
+    args = ["--isolated", "--no-cache", "--rules-dir", "plugins", "--extend-select", "ZV009"]
+    for command in (["check", "--output-format", "json"], ["fix", "--output-format", "json"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "newslint", *command, *args, "a.md"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 2, proc.stderr
+        errors = [d for d in json.loads(proc.stdout) if d["rule"] == "internal-error"]
+        assert len(errors) == 1
+        assert errors[0]["message"].startswith("rule title-breaker (plugin ")
+        assert "has no edits" in errors[0]["message"]
+    # The other rules' safe fixes were still written.
+    assert (tmp_path / "a.md").read_text() == text.replace(".The index", ". The index")
