@@ -640,8 +640,6 @@ def cmd_rules(args: argparse.Namespace) -> int:
                 "severity": r.severity.label,
                 "fixable": r.fixable(),
                 "presets": list(r.presets),
-                # DESIGN.md's column name: the preset that turns the rule on, null for none.
-                "preset": ",".join(r.presets) or None,
                 "origin": r.origin,
                 "summary": r.summary(),
             }

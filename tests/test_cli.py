@@ -143,7 +143,6 @@ def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
         "severity": "warning",
         "fixable": True,
         "presets": [],
-        "preset": None,
         "origin": "engine",
         "summary": "A suppression comment that silences nothing.",
     }
