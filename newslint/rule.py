@@ -121,7 +121,8 @@ class Context:
         the rule reports at another severity than its own) holds unless the configuration set
         the rule's severity (see `_severity`)."""
         if fix is not None and self.rule.origin != "builtin":
-            _check_fix(fix)  # a plugin's slip fails here, in its own handler, which it is blamed for
+            # A plugin's slip fails here, in its own handler, which the internal error then names.
+            _check_fix(fix)
         self._sink.append(
             Report(
                 self.rule,
