@@ -239,6 +239,14 @@ class Field:
     def value_span(self) -> Span:
         return self.node.span
 
+    @property
+    def children(self) -> tuple[Node, ...]:
+        """DESIGN.md's "child nodes for lists/maps": a list's items, or the values of a map's
+        entries in source order (each key is in `node.entries`); () for a scalar."""
+        if self.node.kind == "map":
+            return tuple(entry.node for entry in self.node.entries)
+        return self.node.items
+
     def replace_value(self, value: Any, text: str = "") -> Edit:
         """An edit that replaces the value with `value`, serialised in the original style.
 

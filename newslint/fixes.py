@@ -71,17 +71,19 @@ class Fix:
         _SET_EDITS(self, edits)
         _SET_APPLICABILITY(self, applicability)
 
+    # The edits come as arguments (`Fix.safe(title, edit1, edit2)`) or as one list of them
+    # (`Fix.safe(title, [edit1, edit2])`, as an ESLint fixer returns an array of fixes).
     @classmethod
-    def safe(cls, title: str, *edits: Edit) -> Fix:
-        return cls(title, tuple(edits), Applicability.SAFE)
+    def safe(cls, title: str, *edits: Edit | Iterable[Edit]) -> Fix:
+        return cls(title, _edit_tuple(edits), Applicability.SAFE)
 
     @classmethod
-    def unsafe(cls, title: str, *edits: Edit) -> Fix:
-        return cls(title, tuple(edits), Applicability.UNSAFE)
+    def unsafe(cls, title: str, *edits: Edit | Iterable[Edit]) -> Fix:
+        return cls(title, _edit_tuple(edits), Applicability.UNSAFE)
 
     @classmethod
-    def display_only(cls, title: str, *edits: Edit) -> Fix:
-        return cls(title, tuple(edits), Applicability.DISPLAY_ONLY)
+    def display_only(cls, title: str, *edits: Edit | Iterable[Edit]) -> Fix:
+        return cls(title, _edit_tuple(edits), Applicability.DISPLAY_ONLY)
 
     @property
     def span(self) -> Span:
@@ -94,6 +96,13 @@ class Fix:
 
     def changes(self, text: str) -> bool:
         return any(text[e.start : e.end] != e.content for e in self.edits)
+
+
+def _edit_tuple(edits: tuple[Edit | Iterable[Edit], ...]) -> tuple[Edit, ...]:
+    """The edits given to `Fix.safe` and its kin: each an `Edit`, or one list (or tuple) of them."""
+    if len(edits) == 1 and not isinstance(edits[0], Edit):
+        return tuple(edits[0])
+    return edits  # type: ignore[return-value]  # every item is an Edit here
 
 
 # The slots' own setters, for `Fix.__init__` and `ordered_fix` (past the frozen class's

@@ -944,7 +944,16 @@ def _toml_error(text: str, span: Span, err: tomllib.TOMLDecodeError) -> FrontMat
                 # defined again (checked with hugo 0.168).
                 offset = _TOML_STATEMENT.match(text, span.start + starts[line - 1]).end()  # type: ignore[union-attr]
         message = _TOML_POSITION.sub("", message).strip()
+    elif message.endswith(_TOML_AT_END):
+        # The reader ran out of text (a list or a string left open): the problem is at the end
+        # of the block's last line, where hugo 0.168 reports it too, not on its first line.
+        content = text[span.start : span.end]
+        ending = re.search(r"(?:\r\n?|\n)\Z", content)
+        offset = span.end - (len(ending.group()) if ending else 0)
     return FrontMatterError(f"TOML: {message}", Span(offset, offset))
+
+
+_TOML_AT_END = "(at end of document)"
 
 
 # tomli's messages for a key or table defined twice, and where such a statement's name starts.

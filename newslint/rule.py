@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from newslint.events import EVENTS, Collected
-from newslint.fixes import Fix
+from newslint.fixes import Edit, Fix
 from newslint.spans import Span
 
 if TYPE_CHECKING:
@@ -120,6 +120,9 @@ class Context:
         """Report `messages[message_id]` formatted with `values` at `span`; `severity` (a case
         the rule reports at another severity than its own) holds unless the configuration set
         the rule's severity (see `_severity`)."""
+        if fix is not None and self.rule.origin != "builtin":
+            # A plugin's slip fails here, in its own handler, which the internal error then names.
+            _check_fix(fix)
         self._sink.append(
             Report(
                 self.rule,
@@ -130,6 +133,18 @@ class Context:
                 message_id,
             )
         )
+
+
+def _check_fix(fix: object) -> None:
+    """A fix a plugin reports is a `Fix` of one or more `Edit`s (else the fix loop would fail on
+    it later, on no rule's account)."""
+    if not isinstance(fix, Fix):
+        raise TypeError(f"fix must be a newslint.Fix, not {type(fix).__name__}")
+    if not fix.edits:
+        raise ValueError(f"fix {fix.title!r} has no edits")
+    for edit in fix.edits:
+        if not isinstance(edit, Edit):
+            raise TypeError(f"fix {fix.title!r}: an edit must be a newslint.Edit, not {edit!r}")
 
 
 def _severity(rule: type[Rule], active: Severity, case: Severity | None) -> Severity:

@@ -153,16 +153,17 @@ class _Item:
 
 
 def _key(selector: str) -> str:
-    """Normalised selector: ALL, an upper-case code or prefix, or a rule name as written."""
+    """Normalised selector: ALL, an upper-case code or prefix, or a lower-case rule name (names
+    select in any case, as in `--select` and `matches`: `Sentence-Spacing`)."""
     upper = selector.upper()
     if upper == ALL:
         return ALL
-    return upper if _CODE_PREFIX.match(selector) else selector
+    return upper if _CODE_PREFIX.match(selector) else selector.lower()
 
 
 def _keys_for(name: str, code: str) -> list[str]:
     """Every selector key that selects the rule `name`/`code`."""
-    keys = [name, *(code[:n] for n in range(2, len(code) + 1))]
+    keys = [name.lower(), *(code[:n] for n in range(2, len(code) + 1))]
     if code != UnusedSuppression.code:  # a bare or ALL suppression never silences its own report
         keys.append(ALL)
     return keys

@@ -3,16 +3,18 @@
 ## What it does
 Reports a YAML, TOML or JSON syntax error in the front matter at the parser's own line and column,
 which is where the parser gave up rather than where the slip is (a quote left open is reported at
-the end of the block, the message naming the line it starts on; a repeated TOML key after its
-value); a block that is opened and never closed (at its opening delimiter), or closed only by a line
-that starts with the delimiter and goes on (`----`, `---x`: Hugo ends the block at the first three
-characters of the first such line, even when a line of the delimiter alone comes later, and shows
-the rest of it in the body); a YAML key that is a list or a map (`[a, b]: c`, `? - a`), which
-Python's YAML reader takes and Hugo's refuses (not a template action, `title: {{ .Name }}`, which an
-archetype holds and Hugo runs first); and YAML that newslint refuses to read: tags such as
-`!!python/object/apply` (never constructed, so nothing runs), aliases that expand into more than
-100,000 values (a "billion laughs" file), nesting deeper than 200 levels, and control characters
-written as they are (U+0007 in a value).
+the end of the block, the message naming the line it starts on; TOML that ends too soon, a list
+or a multi-line string left open, at the end of the block's last line); where hugo 0.168 points
+elsewhere, newslint points there too: a repeated TOML key at the key, a YAML line without a `:`
+(a value wrapped onto a line of its own) at that line; a block that is opened and never closed
+(at its opening delimiter), or closed only by a line that starts with the delimiter and goes on
+(`----`, `---x`: Hugo ends the block at the first three characters of the first such line, even
+when a line of the delimiter alone comes later, and shows the rest of it in the body); a YAML key
+that is a list or a map (`[a, b]: c`, `? - a`), which Python's YAML reader takes and Hugo's refuses
+(not a template action, `title: {{ .Name }}`, which an archetype holds and Hugo runs first); and
+YAML that newslint refuses to read: tags such as `!!python/object/apply` (never constructed, so
+nothing runs), aliases that expand into more than 100,000 values (a "billion laughs" file),
+nesting deeper than 200 levels, and control characters written as they are (U+0007 in a value).
 
 ## Why is this bad?
 `hugo` stops with an error on a syntax error, an unclosed block or a key that is a list or a map,

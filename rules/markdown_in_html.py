@@ -75,6 +75,7 @@ _MARKER_BLOCKS = (
 # Elements whose text is shown as typed: Markdown-like text inside them is meant.
 _LITERAL = re.compile(r"<(?:pre|code|script|style|textarea|kbd|samp|math|svg)(?=[\s>/]|$)", re.I)
 _TAG_START = re.compile(r"<[A-Za-z/]")
+_CLOSING_TAG = re.compile(r"[ \t>]*</([A-Za-z][A-Za-z0-9-]*)")
 # The tags (and comments) an HTML block's opening line starts with.
 _LEADING_TAGS = re.compile(r"[ \t]*(?:(?:<!--.*?-->|</?[A-Za-z][^<>]*>)[ \t]*)+")
 _UNCLOSED = re.compile(r"<!--|<[A-Za-z/]")
@@ -142,7 +143,15 @@ class MarkdownInHtml(Rule):
         if not adjacent or self.marker_seen:
             self.block_start = node.span.start
             opening = OPENING_TAG.search(line)
-            self.block_tag = tag_name(opening) if opening is not None else ""
+            closing = _CLOSING_TAG.match(line)
+            # A block may open with a closing tag (`</div>` left after a blank line): name it so.
+            self.block_tag = (
+                tag_name(opening)
+                if opening is not None
+                else f"</{closing.group(1)}>"
+                if closing is not None
+                else ""
+            )
             self.end_marker = next(
                 (end for start, end in _MARKER_BLOCKS if start.match(line)), None
             )
