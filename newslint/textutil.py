@@ -918,6 +918,33 @@ def sentence_starter(word: str) -> bool:
     return word in _STARTERS
 
 
+# The Latin one-letter words that open sentences in each language (see `_ONE_LETTER_STARTERS`).
+# A program's one-letter member is Latin too (Go's `math.E`, `color.A`, `p.Y`), so where names are
+# likely only the page's own language's words count; no program names a member `В` or `À`.
+_LATIN_ONE_LETTER_STARTERS = {
+    "en": "AI",
+    "es": "YAOE",
+    "pt": "AOE",
+    "it": "EIAO",
+}
+# Words that never follow the article `A` (`color.A to 255` sets a member).
+_NOT_AFTER_ARTICLE = frozenset(
+    {"to", "of", "and", "or", "is", "are", "was", "were", "in", "on", "at", "as", "by", "for"}
+)
+
+
+def one_letter_starter(word: str, language: str | None, next_word: str) -> bool:
+    """Whether the one-letter `word`, followed by `next_word`, opens a sentence in a text of
+    `language` (`the bill passed.A spokesperson said`), where a member's name (`math.E`) is as
+    likely: a Latin letter counts only as a word of the page's language that opens sentences."""
+    if word not in _ONE_LETTER_STARTERS or not next_word.isalpha() or not next_word.islower():
+        return False
+    if not ("A" <= word <= "Z"):
+        return True  # `À`, `É` and the Cyrillic words are no member's name
+    starters = _LATIN_ONE_LETTER_STARTERS.get((language or "").split("-")[0].lower(), "")
+    return word in starters and not (word == "A" and next_word in _NOT_AFTER_ARTICLE)
+
+
 def _vowelless_name(left: str) -> bool:
     """Whether the word `left`, before a full stop, is a short lower-case name without a vowel
     (`wg`, `ctx`, `fmt`, `db`): a program's variable or package, as release notes name Go's

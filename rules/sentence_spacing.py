@@ -27,9 +27,12 @@ before a reference, `Vol.I` before a volume's Roman numeral), code, shortcodes o
 variable's method as release notes name it (`wg.Add`, `ctx.Done`: a short lower-case name
 without a vowel before the stop, but not a unit after a number, `20 mph.Police`; or any name,
 `os.Exit`, in a paragraph or list item that opens in lower case, as a changelog's items do,
-`* call os.Exit when done`, unless a word that often opens sentences, `The`, follows the stop), a
-product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or
-Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence ending
+`* call os.Exit when done`, unless a word that often opens sentences, `The`, or a one-letter one
+of the page's language, `passed.A spokesperson`, follows the stop; or a lower-case name and a
+capitalised member, `Call os.Exit when done.`, on a page that shows code in a span or a fenced
+block, unless a word that often opens sentences follows), a product of a brand that names its
+products with a dot (`Яндекс.Метрика`), nor in Chinese or Japanese text, whose full stops take
+no space. Korean spaces its sentences: a sentence ending
 (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported, and so is
 one glued to a Latin name or acronym that its particle follows in Hangul (`했다.MSA는`,
 `했다.LG전자가`; not `.NET`). A next sentence whose first word opens inline markup is glued all the
@@ -63,12 +66,13 @@ from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
-from newslint.events import Field, Text
+from newslint.events import Code, Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import (
     in_hebrew_word,
     missing_sentence_spaces,
+    one_letter_starter,
     sentence_starter,
     unescaped,
 )
@@ -128,14 +132,16 @@ class SentenceSpacing(Rule):
             text = shown  # the run and the words after it, which name the word in the message
         if not positions:
             return
+        document: Document = ctx.document
         if self.templates is None:
-            document: Document = ctx.document
             self.templates = template_spans(document.body, document.body_start)
         for pos in positions:
             at = node.span.start + (origin[pos] if origin is not None else pos)
             if inside(self.templates, at):
                 continue
-            if _name_in_lower_case_line(ctx.document.text, at, ctx.document.body_start):
+            if _name_in_lower_case_line(source, at, document.body_start, document.language):
+                continue
+            if _name_on_a_page_with_code(document, at):
                 continue
             self._report(ctx, Span(at, at + 1), text, pos, (Edit.insert(at + 1, " "),))
 
@@ -209,7 +215,7 @@ def _after_markup(source: str, start: int, text: str) -> list[int]:
 _BLOCK_MARKER = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)]|#{1,6})[ \t]")
 
 
-def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
+def _name_in_lower_case_line(source: str, at: int, floor: int, language: str | None) -> bool:
     """Whether the full stop at `at` joins a name and its member (`os.Exit`, `net.Dial`,
     `log.Printf`) in a line that opens in lower case, as a changelog's items do (`call os.Exit
     when done`, `plugin/forward: use net.Dial`): no sentence opens such a line, so the stop ends
@@ -222,8 +228,11 @@ def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
     end = begin
     while end < len(source) and source[end].isalpha():
         end += 1
-    if sentence_starter(source[begin:end]):
+    word = source[begin:end]
+    if sentence_starter(word):
         return False
+    if len(word) == 1 and one_letter_starter(word, language, _next_word(source, end)):
+        return False  # `the bill passed.A spokesperson said`
     start = _clause_start(source, at, floor)
     if start is None:
         return False
@@ -231,6 +240,50 @@ def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
         if char.isalnum():
             return char.islower()
     return False
+
+
+def _next_word(source: str, end: int) -> str:
+    """The word after the one ending at `end` and a space (`A spokesperson`: `spokesperson`)."""
+    if source[end : end + 1] != " ":
+        return ""
+    stop = end + 1
+    while stop < len(source) and source[stop].isalpha():
+        stop += 1
+    return source[end + 1 : stop]
+
+
+# A program's name and its member as prose names them: a lower-case identifier, the stop, a
+# capitalised member (`os.Exit`, `log.Printf`, `http.Get`).
+_QUALIFIED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*\.([A-Z][a-z]+)(?![\w'’])")
+
+
+def _name_on_a_page_with_code(document: Document, at: int) -> bool:
+    """Whether the full stop at `at` joins a program's name and its member (`Call os.Exit when
+    done.`) on a page that shows code (a code span or block): there, a lower-case identifier
+    glued to a capitalised word is as likely a name (`net.Dial`, `time.Sleep`) as two sentences,
+    unless the word is one that opens sentences (`.The`, `.However`)."""
+    source = document.text
+    if source[at] != ".":
+        return False
+    start = at
+    while start > 0 and (source[start - 1].isalnum() or source[start - 1] == "_"):
+        start -= 1
+    name = _QUALIFIED_NAME.match(source, start)
+    if name is None or name.start(1) != at + 1 or sentence_starter(name.group(1)):
+        return False
+    return document.memo("sentence-spacing-code", _shows_code, document)
+
+
+def _shows_code(document: Document) -> bool:
+    """Whether the body has a code span or a fenced code block (an indented block may be prose
+    that a scraper indented, which `indented-prose` reports)."""
+    return any(
+        isinstance(node, Code) and (not node.block or node.text.lstrip(" >")[:3] in _FENCES)
+        for node in document.body_nodes
+    )
+
+
+_FENCES = ("```", "~~~")
 
 
 # How far back a sentence's start is looked for: a longer run is taken for prose.
