@@ -25,7 +25,9 @@ conservative: it never fires inside URLs, e-mail addresses, domain and file name
 square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`; `cf.L’article`
 before a reference, `Vol.I` before a volume's Roman numeral), code, shortcodes or templates, a
 variable's method as release notes name it (`wg.Add`, `ctx.Done`: a short lower-case name
-without a vowel before the stop, but not a unit after a number, `20 mph.Police`; or any name,
+without a vowel before the stop, but not a unit after a number, `20 mph.Police`, nor on a Czech,
+Slovak, Croatian, Serbian, Bosnian or Slovene page a word whose `r` or `l` makes its syllable,
+`vlk.Potom`, `prst.Onda`; or any name,
 `os.Exit`, in a paragraph or list item that opens in lower case, as a changelog's items do,
 `* call os.Exit when done`, unless a word that often opens sentences, `The`, or a one-letter one
 of the page's language, `passed.A spokesperson`, follows the stop; or a lower-case name and a
@@ -111,7 +113,7 @@ class SentenceSpacing(Rule):
         if not isinstance(field.value, str):
             return
         value: str = field.value
-        positions = missing_sentence_spaces(value)
+        positions = missing_sentence_spaces(value, ctx.document.language)
         if not positions:
             return
         edited = FieldText(ctx.document.text, field)
@@ -124,9 +126,9 @@ class SentenceSpacing(Rule):
         if "\\" in text:
             # Judged as shown (`said,\\"After` shows `said,"After`), reported in the source.
             text, origin = unescaped(text)
-        source = ctx.document.text
-        positions = _after_markup(source, node.span.start, text)
-        shown = _before_markup(source, node.span.start, node.span.end, text)
+        source, language = ctx.document.text, ctx.document.language
+        positions = _after_markup(source, node.span.start, text, language)
+        shown = _before_markup(source, node.span.start, node.span.end, text, language)
         if shown is not None:
             positions.append(len(text) - 1)
             text = shown  # the run and the words after it, which name the word in the message
@@ -184,7 +186,9 @@ _MARKUP_OPENING = re.compile(r"(?:\*{1,3}|_{1,3}|\[)(?=[^\W\d_])")
 _HIDDEN_MARKUP = re.compile(r"\]\([^()\s]*\)|[*_\[\]]")
 
 
-def _before_markup(source: str, start: int, end: int, text: str) -> str | None:
+def _before_markup(
+    source: str, start: int, end: int, text: str, language: str | None
+) -> str | None:
     """TEXT (the run from START to END of SOURCE) with the words after it as the reader sees
     them, when the run's last character is a sentence's punctuation glued to the inline markup
     that opens the next sentence; None otherwise. A run between two pieces of markup (`**Budget**
@@ -197,18 +201,19 @@ def _before_markup(source: str, start: int, end: int, text: str) -> str | None:
     line_end = source.find("\n", end)
     rest = source[opening.end() : line_end if line_end >= 0 else len(source)]
     shown = text + _HIDDEN_MARKUP.sub("", rest)
-    return shown if len(text) - 1 in _after_markup(source, start, shown) else None
+    return shown if len(text) - 1 in _after_markup(source, start, shown, language) else None
 
 
-def _after_markup(source: str, start: int, text: str) -> list[int]:
+def _after_markup(source: str, start: int, text: str, language: str | None) -> list[int]:
     """Offsets into TEXT of the missing sentence spaces, TEXT being the run at START of SOURCE.
 
     When the run starts with white space right after inline markup on the same line, the markup
     counts as the word before it."""
     if text[:1] in (" ", "\t") and start > 0 and source[start - 1] not in "\n\r":
         shift = len(_MARKUP_WORD)
-        return [pos - shift for pos in missing_sentence_spaces(_MARKUP_WORD + text)]
-    return missing_sentence_spaces(text)
+        glued = missing_sentence_spaces(_MARKUP_WORD + text, language)
+        return [pos - shift for pos in glued]
+    return missing_sentence_spaces(text, language)
 
 
 # A list item or heading opens with its marker (a quote's `>` goes on its paragraph's lines).

@@ -178,6 +178,33 @@ CASES = [
         errors=[("glued", 4, 11)],
         fixed=fm(body="He gave up. Local police said so.\n\n    The rest is indented prose.\n"),
     ),
+    Case(
+        # Czech and Croatian words may hold no vowel, an `r` or `l` making the syllable: on a page
+        # of those languages they end sentences; a name without one (`ctx`) is still a name.
+        "czech-vowelless-words-glued",
+        fm(body="Viděl jsem vlk.Potom odešel domů.\n\n* oprava: volání ctx.Done v cyklu\n"),
+        path="content/cs/news/article.cs.md",
+        errors=[("glued", 4, 15)],
+        fixed=fm(body="Viděl jsem vlk. Potom odešel domů.\n\n* oprava: volání ctx.Done v cyklu\n"),
+    ),
+    Case(
+        "croatian-vowelless-words-glued",
+        fm(
+            summary="Ozlijedio je prst.Onda je otišao kući.",
+            body="Stigli su na trg.Tamo je bilo mirno.\n",
+        ),
+        path="content/hr/news/article.hr.md",
+        errors=[("glued", 2, 28), ("glued", 5, 17)],
+        fixed=fm(
+            summary="Ozlijedio je prst. Onda je otišao kući.",
+            body="Stigli su na trg. Tamo je bilo mirno.\n",
+        ),
+    ),
+    Case(
+        # On an English page the same word is taken for a name.
+        "vowelless-word-on-an-english-page-left-alone",
+        fm(body="Viděl jsem vlk.Potom odešel domů.\n"),
+    ),
     # A one-word sentence that opens the text, glued to a sentence opening with a pronoun.
     Case(
         "one-word-sentence-opens-the-paragraph",
