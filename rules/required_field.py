@@ -12,7 +12,10 @@ modification time, `:fileModTime`, included). Nor is a field missing that the pa
 `cascade` of a section's `_index` file or of the site configuration (see `newslint.cascade`): Hugo
 gives the page that value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it.
 Nor is `summary` missing when the body sets Hugo's manual summary, the text before a `<!--more-->`
-divider, which takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more
+divider, which takes precedence over the front-matter key. A `description` does not stand in
+for it: Hugo's `.Summary`, which its RSS feed and most themes' cards show, never reads
+`description` (the page's meta description, `.Description`) and cuts a summary from the body
+instead (checked with hugo 0.168); the message says so. A divider Hugo does not read (`<!-- more
 -->`, as Hexo writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it
 stands, the summary still missing. One of Hugo's own fields written only inside the `params` map
 (`params: {summary: ...}`, as an AI news pipeline nests it) is reported there: Hugo keeps it as
@@ -67,7 +70,8 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
 ## Fix safety
 Unsafe. A divider Hugo does not read is rewritten as `<!--more-->`: the page's summary becomes the
 text before it, as its author meant, which changes the page's cards and feed items. Otherwise only
-for `summary` when the body has prose: the new summary is the article's opening sentences (cut at a
+for `summary`: on a page with a `description` the new summary is its text, the editor's own words
+for the page; else, when the body has prose, the article's opening sentences (cut at a
 sentence end within `max-chars`; a paragraph set apart in italics or bold as a whole, an editor's
 note or a newsroom's boilerplate, is passed over, and so is one in a block quote, an epigraph or a
 note above the story), which an editor should read. There is no fix when a misspelt key such as
@@ -161,6 +165,8 @@ class RequiredField(Rule):
         "keeps it as a custom parameter, not as the page's {key!r}",
         "list-title": "required field 'title' is missing: Hugo titles a list page from its "
         "folder only when it has no _index file, so this page's title is empty",
+        "description": "required field 'summary' is missing: Hugo's .Summary, which feeds and "
+        "cards show, does not read 'description'; it cuts one from the body",
     }
     Options = Options
 
@@ -222,7 +228,9 @@ class RequiredField(Rule):
                 ctx.report(opening_delimiter(document), "list-title")
             elif found is None:
                 where = opening_delimiter(document)
-                ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))
+                described = key == "summary" and _description(document) is not None
+                message = "description" if described else "missing"
+                ctx.report(where, message, key=key, fix=_summary_fix(ctx, key, found))
             elif _empty(found.value) and found.node.tag not in ("timestamp",):
                 ctx.report(
                     found.value_span if len(found.value_span) else found.key_span,
@@ -316,10 +324,24 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
         # A misspelt `sumary` is there: unknown-field renames it, and a second summary written
         # beside it in the same pass would leave the key twice.
         return None
-    lead = lead_of(ctx)
-    if not lead or hidden_damage(lead) or lost_characters(lead):
+    description = _description(document)
+    if description is not None:
+        # The editor's own words for the page, which `.Description` shows in its meta tags and
+        # many themes' cards: a better summary than sentences cut from the body.
+        text, title = description, "Write the summary from the description"
+    else:
+        text, title = lead_of(ctx), "Write the summary from the opening sentences"
+    if not text or hidden_damage(text) or lost_characters(text):
         return None
-    edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)
+    edit = found.replace_value(text) if found is not None else insert_field(document, key, text)
     if edit is None:
         return None
-    return Fix.unsafe("Write the summary from the opening sentences", edit)
+    return Fix.unsafe(title, edit)
+
+
+def _description(document: Document) -> str | None:
+    """The page's `description` (its `.Description`), when it holds text."""
+    found = document.field("description")
+    if found is None or not isinstance(found.value, str) or _empty(found.value):
+        return None
+    return " ".join(found.value.split())
