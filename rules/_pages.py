@@ -13,6 +13,7 @@ read here for what its author meant."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newslint.document import Document
@@ -321,9 +322,31 @@ def hugo_book_site(site: Site | None) -> bool:
 
 def _theme_names(site: Site) -> set[str]:
     """The site's theme components by the last segment of their folder or module path, lower
-    case (`github.com/google/docsy` is `docsy`)."""
+    case (`github.com/google/docsy` is `docsy`), a Go module's major version passed over
+    (`github.com/nunocoracao/blowfish/v2` is `blowfish`)."""
     names = site.themes or ((site.theme,) if site.theme else ())
-    return {str(name).rstrip("/").rpartition("/")[2].lower() for name in names}
+    return {_theme_name(str(name)) for name in names}
+
+
+_MAJOR_VERSION = re.compile(r"v[0-9]+")
+
+
+def _theme_name(path: str) -> str:
+    head, _, last = path.rstrip("/").rpartition("/")
+    if head and _MAJOR_VERSION.fullmatch(last):
+        last = head.rpartition("/")[2]
+    return last.lower()
+
+
+# Themes that link an article with an `externalUrl` to that address instead of its own page
+# (Congo's and Blowfish's documented front matter: "the URL to this article" published on a
+# third-party website): the article's source.
+_EXTERNAL_URL_THEMES = frozenset({"congo", "blowfish"})
+
+
+def external_url_site(site: Site | None) -> bool:
+    """Whether the site's theme links articles to their `externalUrl` (Congo, Blowfish)."""
+    return site is not None and not _theme_names(site).isdisjoint(_EXTERNAL_URL_THEMES)
 
 
 def opening_delimiter(document: Document) -> Span:
