@@ -34,13 +34,14 @@ nothing below the front matter), is no article either: its template lists or sea
 so of the default fields only its `title` is asked. So is a page that puts itself in one of the
 site's menus (`menu: main`, `menu: {main: {weight: -90}}`, or `menus`) or that a menu entry of the
 site's configuration names by its path (`pageRef: /about`): a standing page readers reach from the
-navigation (About, Contact, Stack's Links page), with no date, summary or source to give. So is a documentation page's (type `docs`: its
-own `type`, a cascaded one, or its top-level section `content/docs/`, as Docsy, Hextra and Hugo Book
-lay out docs, on a site whose layouts or theme draw such pages: a `layouts/docs/` template, a docs
-theme; elsewhere hugo 0.168 draws them as any article): it is ordered by its `weight` and has no
-date, summary or source of its own; on a site whose theme is Hugo Book, not even a title (nor of a
-docs section's `_index` file), which the theme takes from the file's or the folder's name. Only what `fields` or `required` names explicitly
-is checked on a page readers never see (`headless: true`, or `build` with `render` and `list` both
+navigation (About, Contact, Stack's Links page), with no date, summary or source to give. So is a
+documentation page's (type `docs`: its own `type`, a cascaded one, or its top-level section
+`content/docs/`, as Docsy, Hextra and Hugo Book lay out docs, on a site whose layouts or theme draw
+such pages: a `layouts/docs/` template, a docs theme; elsewhere hugo 0.168 draws them as any
+article): it is ordered by its `weight` and has no date, summary or source of its own; on a site
+whose theme is Hugo Book, not even a title (nor of a docs section's `_index` file), which the theme
+takes from the file's or the folder's name. Only what `fields` or `required` names explicitly is
+checked on a page readers never see (`headless: true`, or `build` with `render` and `list` both
 never) and on a leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, which
 hugo 0.168 publishes no page of): a fragment other pages draw from. A value of only white space,
 invisible characters and entities for them (`"&nbsp;&#8203;"`) is empty too: that is what a reader
@@ -186,8 +187,9 @@ class RequiredField(Rule):
             # rather than showing a summary; a page never rendered nor listed shows none of them,
             # and a page its own layout draws (an archive, a search page) lists or searches the
             # articles; a documentation page is ordered by its weight and has no date, summary or
-            # source to give, nor has a page the site's navigation links (About, Links). A list page's, a drawn page's and a documentation page's title is
-            # still its own to give (below).
+            # source to give, nor has a page the site's navigation links (About, Links). A list
+            # page's, a drawn page's and a documentation page's title is still its own to give
+            # (below).
             # What config `required` names explicitly still applies.
             required = []
             if (list_page or template_page) and not never_shown(document):

@@ -41,12 +41,12 @@ the page's `params` when set there (`params: {source: ...}`: Hugo 0.150+ makes i
 Congo or Blowfish an article's `externalUrl` (the address of the article published on another
 site, to which those themes link it instead of a page of its own) is its source. The message
 names a field with a URL under another source-like key (`source_url: "https://..."`, at the top
-level or under `params`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
-address", as a translation tool's template leaves it; `localhost`, `.invalid`), is reported as a
-placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`,
-`link`) that holds such a host or an example domain (`https://example.com/...`). Section list pages
-(`_index.md`) are not articles and are skipped, and so are pages readers never see (`headless:
-true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
+level or under `params`). A source on no public site, a reserved or dotless host (`https://原文地址`,
+"original address", as a translation tool's template leaves it; `localhost`, `.invalid`), is
+reported as a placeholder, and the hint names a source-like field (`original_url`, `posturl`,
+`external_url`, `link`) that holds such a host or an example domain (`https://example.com/...`).
+Section list pages (`_index.md`) are not articles and are skipped, and so are pages readers never
+see (`headless: true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
 (`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from, and a page
 its own `layout` draws with no body of its own (an `archives` or `search` page), a page that puts
 itself in one of the site's menus (`menu: main`: About, Contact, Links) or that a menu entry of

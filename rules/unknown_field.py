@@ -5,16 +5,16 @@ Flags a top-level key that no active preset, site taxonomy or configuration (a k
 `[frontmatter]` reads dates from, such as `publish_date`, included) knows when it is one
 typing slip away from a known key (`sumary`, `tittle`, `publish_date`, `catagories`), or is the
 singular of a taxonomy (`tag`, `category`). Keys are compared without case, as Hugo does. Any other
-unknown key is a custom param and is left alone, and so is one holding a map or a list where its look-alike takes one value (`publisher:` with a name and
-a link is no misspelt `published`). Nor is a key the site's or its theme's templates read as a
-page parameter (`.Params.category`, `.Param "category"`, `index .Params "category"`, in `layouts/`
-on disk): an events layout showing `.Params.category` as a label makes `category` a parameter
-on purpose, not a misspelt `categories`, and renaming it would empty the label. Nor is a name
-the site's configuration sets under `params` (site-wide, for the page's language, or as a theme's
-default): themes read such a name page first, the site's value standing in (PaperMod's byline is
-`.Params.author | default .Site.Params.author`), so `author` on a site with `params.author` is
-the page's author, not a misspelt `authors`, also when the theme is not on disk to be read.
-The option `known` adds keys to the schema.
+unknown key is a custom param and is left alone, and so is one holding a map or a list where its
+look-alike takes one value (`publisher:` with a name and a link is no misspelt `published`). Nor is
+a key the site's or its theme's templates read as a page parameter (`.Params.category`, `.Param
+"category"`, `index .Params "category"`, in `layouts/` on disk): an events layout showing
+`.Params.category` as a label makes `category` a parameter on purpose, not a misspelt `categories`,
+and renaming it would empty the label. Nor is a name the site's configuration sets under `params`
+(site-wide, for the page's language, or as a theme's default): themes read such a name page first,
+the site's value standing in (PaperMod's byline is `.Params.author | default .Site.Params.author`),
+so `author` on a site with `params.author` is the page's author, not a misspelt `authors`, also when
+the theme is not on disk to be read. The option `known` adds keys to the schema.
 
 A look-alike written beside its known twin (`sumary:` next to `summary:`, `tittle:` next to
 `title:`) is reported only when it is a slip of the fingers, one letter missed, doubled or added:
