@@ -118,6 +118,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--exclude",
         action="append",
         default=[],
+        type=_exclude_glob,
         metavar="GLOB",
         help="skip files matching GLOB (added to the configuration's exclude)",
     )
@@ -143,6 +144,17 @@ def _jobs(text: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"expected 0 (one per CPU) or more, not {jobs}")
     return jobs
+
+
+def _exclude_glob(text: str) -> str:
+    """`--exclude GLOB`: a glob that cannot mean what it says (`content/[`) is a usage error, as
+    it is in the configuration's `exclude` (`newslint.config.glob_problem`) and in ruff."""
+    from newslint.config import glob_problem
+
+    problem = glob_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a glob: {problem}")
+    return text
 
 
 def _terminal_columns() -> int:

@@ -1028,14 +1028,15 @@ def glob_problem(pattern: str) -> str | None:
         char = pattern[index]
         if char == "[":
             end = index + 1
-            if end < len(pattern) and pattern[end] == "!":
+            if end < len(pattern) and pattern[end] in "!^":
                 end += 1
             if end < len(pattern) and pattern[end] == "]":  # a first `]` is a member, as in fnmatch
                 end += 1
             end = pattern.find("]", end)
             if end == -1:
                 return "unclosed character class; missing ']' (write '[[]' for a literal '[')"
-            members = pattern[index + 1 : end].removeprefix("!")
+            members = pattern[index + 1 : end]
+            members = members[1:] if members[:1] in ("!", "^") else members
             for low, high in re.findall(r"(.)-(.)", members, re.DOTALL):
                 if low > high:
                     return f"invalid range; {low!r} > {high!r}"
@@ -1071,6 +1072,37 @@ def _check_globs(config: Config, where: str, prefix: str) -> None:
         raise ConfigError("\n".join(problems))
 
 
+def caret_negation(pattern: str) -> str:
+    """`pattern` with a character class negated by `^` (`[^a]`, as ruff's globset, git's
+    gitignore and the shell read it) written with `!`, the only negation `fnmatch` knows: it
+    reads `[^a]` as matching `^` or `a`. Brackets taken literally (`[[]`) are left alone."""
+    if "[^" not in pattern:
+        return pattern
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char != "[":
+            out.append(char)
+            index += 1
+            continue
+        end = index + 1
+        if end < len(pattern) and pattern[end] in "!^":
+            end += 1
+        if end < len(pattern) and pattern[end] == "]":
+            end += 1
+        end = pattern.find("]", end)
+        if end == -1:
+            out.append(pattern[index:])
+            break
+        members = pattern[index + 1 : end]
+        if members.startswith("^"):
+            members = "!" + members[1:]
+        out.append("[" + members + "]")
+        index = end + 1
+    return "".join(out)
+
+
 def posix_pattern(pattern: str) -> str:
     """`pattern` with `/` separators: a pattern written on Windows (`content\\archive\\**`) means
     the same files everywhere (on Windows `fnmatch` already reads `\\` as `/`, and these globs
@@ -1087,7 +1119,7 @@ def glob_variants(pattern: str) -> tuple[str, ...]:
     """The `fnmatch` patterns that together mean `pattern` as ruff's globs read it: braces are
     alternatives, `**/` also matches no folder at all, and a leading `./` is the folder itself.
     (`*` crosses `/`, in ruff as in `fnmatch`; see `posix_pattern` for `\\` and a final `/`.)"""
-    pattern = posix_pattern(pattern)
+    pattern = caret_negation(posix_pattern(pattern))
     while pattern.startswith("./"):
         pattern = pattern[2:]
     out: list[str] = []

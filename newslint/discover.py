@@ -54,6 +54,10 @@ class _GitIgnore:
             dir_only = line.endswith("/")
             line = line.rstrip("/")
             anchored = "/" in line
+            if "[^" in line:  # git negates a class with `^` as with `!`; `fnmatch` only with `!`
+                from newslint.config import caret_negation
+
+                line = caret_negation(line)
             self.rules.append((line.lstrip("/"), negated, dir_only, anchored))
 
     def ignored(self, path: Path, is_dir: bool) -> bool | None:

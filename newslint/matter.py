@@ -1283,6 +1283,19 @@ def _toml_out_of_range(text: str, span: Span, data: dict[str, Any]) -> FrontMatt
     return None
 
 
+def toml_range_problem(text: str, data: dict[str, Any]) -> str | None:
+    """Why Hugo cannot read the TOML document `text` that `tomllib` read as `data` (see
+    `_toml_out_of_range`: an integer outside 64 bits, a float out of range), naming its line and
+    column; None when it can. For a site's configuration, which Hugo then fails to load."""
+    error = _toml_out_of_range(text, Span(0, len(text)), data)
+    if error is None:
+        return None
+    at = error.span.start
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return f"{error.message.removeprefix('TOML: ')} (line {line}, column {column})"
+
+
 _INF = float("inf")
 # Python converts integers of at most 4,300 digits from text (`sys.get_int_max_str_digits`, a
 # guard against denial of service); `json` and `tomllib` raise a plain ValueError past it.

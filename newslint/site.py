@@ -1405,9 +1405,14 @@ def _load(path: Path) -> dict[str, Any]:
         if path.suffix == ".toml":
             # TOML 1.1, as Hugo's go-toml v2 reads it (hugo 0.168 builds with a multi-line
             # inline table, `\e`, a time without seconds), which the standard library refuses.
+            from newslint.matter import toml_range_problem
             from newslint.matter import tomllib as toml_reader
 
             data: Any = toml_reader.loads(text)
+            # A number past 64 bits: hugo 0.168 fails to load the configuration ("too large to
+            # fit in a 64-bit signed integer"), as it fails a page's front matter.
+            if isinstance(data, dict) and (problem := toml_range_problem(text, data)):
+                raise ValueError(f"not valid TOML: {problem}")
         elif path.suffix == ".json":
             data = json.loads(text)
         else:

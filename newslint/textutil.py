@@ -605,7 +605,7 @@ def unescaped(text: str) -> tuple[str, list[int]]:
     return "".join(shown), origin
 
 
-def missing_sentence_spaces(text: str) -> list[int]:
+def missing_sentence_spaces(text: str, language: str | None = None) -> list[int]:
     """Offsets of `.`, `!`, `?`, `,` or the Armenian full stop `։` that the next word is glued to
     (`preparedness.The`, `said,"After` or, with the quotation marks of German and Russian,
     `sagte,„Wir` and `сказал,«Мы`, and `aprobado.¿Qué`: a Spanish `¿` or `¡` may open the next
@@ -620,11 +620,13 @@ def missing_sentence_spaces(text: str) -> list[int]:
     sentence ending (`했다.헬름`, `할까?다시`) glued to the next Hangul word is reported. Scripts
     without capitals are judged by their letters: Arabic, Persian, Urdu and Hebrew
     (`المصدر.وقال`, `הסתיים.השיחות`; see `_rtl_glued`) and the danda of Hindi (`है।वह`).
+    `language`, the text's (`cs`, `en-us`), tells a word from a program's name where they look
+    alike (`_vowelless_name`).
     """
     found = []
     for match in (_GLUE_ASCII if text.isascii() else _GLUE).finditer(text):
         pos = match.start()
-        if _glued(text, pos):
+        if _glued(text, pos, language):
             found.append(pos)
     return found
 
@@ -747,7 +749,7 @@ def _word_before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-def _glued(text: str, pos: int) -> bool:
+def _glued(text: str, pos: int, language: str | None = None) -> bool:
     punct = text[pos]
     after = pos + 1
     if _hangul(text[after]) or (_hangul(text[pos - 1 : pos]) and _latin_in_korean(text, after)):
@@ -843,7 +845,7 @@ def _glued(text: str, pos: int) -> bool:
         return False
     if (
         punct == "."
-        and _vowelless_name(left)
+        and _vowelless_name(left, language)
         and word not in _STARTERS
         and not _number_before(text, start)
     ):
@@ -919,21 +921,60 @@ def sentence_starter(word: str) -> bool:
     return word in _STARTERS
 
 
-def _vowelless_name(left: str) -> bool:
+# The Latin one-letter words that open sentences in each language (see `_ONE_LETTER_STARTERS`).
+# A program's one-letter member is Latin too (Go's `math.E`, `color.A`, `p.Y`), so where names are
+# likely only the page's own language's words count; no program names a member `В` or `À`.
+_LATIN_ONE_LETTER_STARTERS = {
+    "en": "AI",
+    "es": "YAOE",
+    "pt": "AOE",
+    "it": "EIAO",
+}
+# Words that never follow the article `A` (`color.A to 255` sets a member).
+_NOT_AFTER_ARTICLE = frozenset(
+    {"to", "of", "and", "or", "is", "are", "was", "were", "in", "on", "at", "as", "by", "for"}
+)
+
+
+def one_letter_starter(word: str, language: str | None, next_word: str) -> bool:
+    """Whether the one-letter `word`, followed by `next_word`, opens a sentence in a text of
+    `language` (`the bill passed.A spokesperson said`), where a member's name (`math.E`) is as
+    likely: a Latin letter counts only as a word of the page's language that opens sentences."""
+    if word not in _ONE_LETTER_STARTERS or not next_word.isalpha() or not next_word.islower():
+        return False
+    if not ("A" <= word <= "Z"):
+        return True  # `À`, `É` and the Cyrillic words are no member's name
+    starters = _LATIN_ONE_LETTER_STARTERS.get((language or "").split("-")[0].lower(), "")
+    return word in starters and not (word == "A" and next_word in _NOT_AFTER_ARTICLE)
+
+
+def _vowelless_name(left: str, language: str | None = None) -> bool:
     """Whether the word `left`, before a full stop, is a short lower-case name without a vowel
     (`wg`, `ctx`, `fmt`, `db`): a program's variable or package, as release notes name Go's
     `wg.Add` or `ctx.Done` without code marks. Words of English (bar `hmm`, `shh`) have a vowel or
-    a `y`, so its sentences are not missed; a Czech or Croatian word without one (`vlk`, `smrt`)
-    is, which costs less than a space put into a name. The caller keeps a unit after a number
-    (`20 mph.Forecasters`) and a glued sentence's usual first word (`.The`)."""
+    a `y`, so its sentences are not missed. Czech, Slovak, Croatian, Serbian, Bosnian and Slovene
+    words may have none, an `r` or `l` between consonants making the syllable (`vlk`, `krk`,
+    `prst`, `smrt`, `trg`): in a text of those `language`s such a word is a word. The caller
+    keeps a unit after a number (`20 mph.Forecasters`) and a glued sentence's usual first word
+    (`.The`)."""
     word = left.lstrip("(\"'“‘«„")
-    return (
+    if not (
         2 <= len(word) <= 5
         and word.isascii()
         and word.isalpha()
         and word.islower()
         and not any(c in "aeiouy" for c in word)
-    )
+    ):
+        return False
+    if (language or "").split("-")[0].lower() in _SYLLABIC_LIQUID_LANGUAGES:
+        return _SYLLABIC_LIQUID.search(word) is None
+    return True
+
+
+# Languages whose words may hold no vowel, `r` or `l` standing for one between consonants (or
+# opening the word: Croatian `rt`, a cape), and that syllable in a vowelless word.
+_SYLLABIC_LIQUID_LANGUAGES = frozenset({"cs", "sk", "hr", "sr", "bs", "sl"})
+_SYLLABIC_LIQUID = re.compile(r"(?:^|[^aeiouy])[rl][^aeiouy]")
 
 
 # A number before a unit (`20 mph`, `1,200 km`, `3.5 kg`).

@@ -222,7 +222,8 @@ def _html_comments(document: Document) -> Regions:
 
 
 def is_escaped(text: str, offset: int) -> bool:
-    """Whether the character at `offset` follows an odd number of backslashes (a Markdown escape)."""
+    """Whether the character at `offset` follows an odd number of backslashes (a Markdown escape
+    written before it)."""
     count = 0
     while offset - count > 0 and text[offset - count - 1] == "\\":
         count += 1
@@ -288,10 +289,10 @@ def delete_block(document: Document, span: Span) -> Edit:
 
     When the block shares its lines with something else (a `>` or `-` marker), only the block's own
     text goes, so the container keeps its shape; but a list item or a block quote that holds
-    nothing else goes whole, since a marker alone renders as an empty bullet or quote. When the item goes on after a blank
-    line, its next block moves up onto the marker's line (`2. x` + blank + `   More` becomes
-    `2. More`): a marker before a blank line starts an empty item, and would leave the rest of
-    the item out of the list.
+    nothing else goes whole, since a marker alone renders as an empty bullet or quote. When the
+    item goes on after a blank line, its next block moves up onto the marker's line (`2. x` +
+    blank + `   More` becomes `2. More`): a marker before a blank line starts an empty item, and
+    would leave the rest of the item out of the list.
     """
     text = document.text
     lines = document.lines

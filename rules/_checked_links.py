@@ -5,11 +5,12 @@ returns them, the main process checks them once over the network (`newslint.link
 rule's `project_end` reports on every occurrence from `ctx.links`. Rules never touch the network.
 
 Checked: every link and image of the body, those in raw HTML (`<a href>`, `<area href>`,
-`<img src>` and `srcset`, embeds such as `<iframe src>`, see `_html_links`) included, and the source field (`source`, or the configured
-`source-field`). With `[links] only-source = true`: the source field and the source line only (the
-last line of the body when it is nothing but a link, the `news` preset's convention, as
-source-link-missing finds it). A URL that holds a shortcode call (`https://x.org/{{< param "id"
->}}/a`) is not checked: the call's output goes in its place when Hugo builds the page.
+`<img src>` and `srcset`, embeds such as `<iframe src>`, see `_html_links`) included, and the source
+field (`source`, or the configured `source-field`). With `[links] only-source = true`: the source
+field and the source line only (the last line of the body when it is nothing but a link, the `news`
+preset's convention, as source-link-missing finds it). A URL that holds a shortcode call
+(`https://x.org/{{< param "id" >}}/a`) is not checked: the call's output goes in its place when Hugo
+builds the page.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""Hugo's dates: which front-matter values Hugo can parse, the instant it reads, and RFC 3339 output.
+"""Hugo's dates: which front-matter values Hugo parses, the instant it reads, and RFC 3339 output.
 
 Hugo hands a front-matter date to `spf13/cast`, which tries a fixed list of Go layouts with Go's
 `time.Parse`. This module runs the same layouts through a small re-implementation of `time.Parse`
 (its quirks included: one- or two-digit hours, a fractional second after any seconds field, a space
-matching a run of spaces, a zone *name* that cast then ignores), so a verdict here is Hugo's verdict.
-The verdicts are pinned by `tests/test_dates_hugo.py`, established with the real Hugo binary.
+matching a run of spaces, a zone *name* that cast then ignores), so a verdict here is Hugo's
+verdict. The verdicts are pinned by `tests/test_dates_hugo.py`, established with the real Hugo
+binary.
 
 - A string with an offset means that instant. Without one, the wall time is read in the site's
   `timeZone` (per language if set), else UTC, resolving daylight-saving gaps the way Go does.
@@ -403,11 +404,11 @@ class HugoDate:
 
     `kind`: "ok" (parsed), "empty" ("" or null: year 1), "invalid" (the build fails), "no-day"
     (a time of day only: Hugo dates it to year 0), "zero" (a value that spells Go's zero time,
-    `0001-01-01T00:00:00Z`: Hugo takes it, and the page is as undated as with an empty one). `time` is the instant Hugo reads, in the offset it
-    shows it in. `has_offset`: the value says its own offset. `zone_name`: a zone name Hugo ignored.
-    `unix`: the value is a number of seconds since 1970. `source`: the value as written.
-    `tagged`: an explicit YAML `!!timestamp`; `unparsed`: one Hugo's YAML reader could not parse
-    (it gives Go's zero time, kind "zero").
+    `0001-01-01T00:00:00Z`: Hugo takes it, and the page is as undated as with an empty one). `time`
+    is the instant Hugo reads, in the offset it shows it in. `has_offset`: the value says its own
+    offset. `zone_name`: a zone name Hugo ignored. `unix`: the value is a number of seconds since
+    1970. `source`: the value as written. `tagged`: an explicit YAML `!!timestamp`; `unparsed`: one
+    Hugo's YAML reader could not parse (it gives Go's zero time, kind "zero").
     """
 
     kind: DateKind
@@ -648,7 +649,7 @@ def zone_for(ctx: Context) -> ZoneChoice:
 
 @lru_cache(maxsize=64)
 def _zone_choice(candidates: tuple[str, ...]) -> ZoneChoice:
-    """The first zone of `candidates` that exists (the four date rules ask once per document each)."""
+    """The first zone of `candidates` that exists (each date rule asks once per document)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     for name in candidates:

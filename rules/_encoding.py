@@ -6,8 +6,9 @@ Mojibake is found in two steps so that ordinary text costs almost nothing:
    pairs that UTF-8 leaves behind when it is decoded as Windows-1252/Latin-1 (`Ã©`, `â€™`, `Â `),
    Windows-1251 (`РџСЂ`), Windows-1253 (`Ξ‘ΞΈ`), Mac OS Roman (`‚Äô`) or code page 437 (`├⌐`),
    and for lone C1 control characters (Windows-1252 read as Latin-1);
-2. only the lines it selects go to ftfy (imported here, on first need), which confirms the damage and
-   repairs it. The repair is then narrowed to the smallest spans, so one fix never rewrites a line.
+2. only the lines it selects go to ftfy (imported here, on first need), which confirms the damage
+   and repairs it. The repair is then narrowed to the smallest spans, so one fix never rewrites a
+   line.
 """
 
 from __future__ import annotations
@@ -1285,7 +1286,7 @@ def in_code(code: tuple[list[int], list[Span]], offset: int) -> bool:
 
 
 def char_names(run: str) -> str:
-    """`U+200B ZERO WIDTH SPACE`, or `21 × U+200D ZERO WIDTH JOINER`, or several joined by commas."""
+    """`U+200B ZERO WIDTH SPACE`, `21 × U+200D ZERO WIDTH JOINER`, or several, comma-joined."""
     groups: list[tuple[str, int]] = []
     for char in run:
         if groups and groups[-1][0] == char:
@@ -1400,7 +1401,7 @@ _BY_LANGUAGE = {
 
 
 def candidate_encodings(language: str | None) -> tuple[str, ...]:
-    """Legacy encodings to try for bytes that are not UTF-8, most likely first (Windows-1252 last)."""
+    """Legacy encodings to try for bytes that are not UTF-8, likeliest first (Windows-1252 last)."""
     found: tuple[str, ...] = ()
     if language:
         tag = language.lower().replace("_", "-")

@@ -9,8 +9,8 @@ too, which dress text it does not have, but no `style` that draws a box without 
 spacer's `height`), holding only white space
 (without a blank line, which would end the HTML), spaces written as references (`&nbsp;`), line
 breaks (`<br>`) and such elements. An `id` or `name` (a link's anchor), a `data-*` attribute (an
-embed's script fills the element), an event handler, or a `class` or another `style` on another element
-(an icon font's `<span class="dashicons">`, Google's `<div class="gcse-search">`, a spacer
+embed's script fills the element), an event handler, or a `class` or another `style` on another
+element (an icon font's `<span class="dashicons">`, Google's `<div class="gcse-search">`, a spacer
 `<div style="height:20px">`, `<div style="clear: both">`) keep it.
 """
 

@@ -1,4 +1,4 @@
-"""What the Mainroad theme does with a page's front matter, for the theme rules and the schema rules.
+"""What the Mainroad theme does with a page's front matter, for the theme and schema rules.
 
 Read from Mainroad's templates (`layouts/partials/sidebar.html`, `post_thumbnail.html`,
 `comments.html`, `authorbox.html`, `pager.html`, `post_toc.html`, `mathjax.html`) and checked by

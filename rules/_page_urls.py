@@ -309,9 +309,10 @@ def _expand(ctx: Context, pattern: str, logical: str, section: bool) -> str | No
     """The URL path a `[permalinks]` pattern gives the page, as hugo 0.168 expands it (checked
     with the hugo binary): `:year`, `:month`, `:day` of its date in the offset it is written in;
     `:section` and `:sections` (a `[a:b]` slice) of its file's path (a section page's own folder
-    included), not of the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes them; `:filename` and
-    `:contentbasename` (a bundle's folder), `:slugorfilename`, `:slugorcontentbasename`. None
-    for any other token, a page without a date, or a value not modelled."""
+    included), not of the sections' slugs; `:title`, `:slug` (else the title) as `urlize` makes
+    them; `:filename` and `:contentbasename` (a bundle's folder), `:slugorfilename`,
+    `:slugorcontentbasename`. None for any other token, a page without a date, or a value not
+    modelled."""
     expanded = _tokens_replaced(ctx, pattern, logical, section)
     if expanded is None:
         return None

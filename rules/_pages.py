@@ -325,6 +325,17 @@ def _theme_names(site: Site) -> set[str]:
     return {component_name(name) for name in names}
 
 
+# Themes that link an article with an `externalUrl` to that address instead of its own page
+# (Congo's and Blowfish's documented front matter: "the URL to this article" published on a
+# third-party website): the article's source.
+_EXTERNAL_URL_THEMES = frozenset({"congo", "blowfish"})
+
+
+def external_url_site(site: Site | None) -> bool:
+    """Whether the site's theme links articles to their `externalUrl` (Congo, Blowfish)."""
+    return site is not None and not _theme_names(site).isdisjoint(_EXTERNAL_URL_THEMES)
+
+
 def opening_delimiter(document: Document) -> Span:
     """Where a diagnostic about the front matter as a whole points: its opening delimiter, `---`
     or `+++`, or the `{` that opens JSON front matter (one character: the rest of that line is

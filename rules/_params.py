@@ -123,8 +123,9 @@ def read_fields(document: Document, field: Field, key: str) -> tuple[tuple[Field
     """For a rule's `on_field` (whose `field_keys` hold `key` and "params"): the values of `key`
     the page takes, to check, each with whether it is nested (a message then names it
     `params.<key>`): the top-level `field` when it is `key` and no `params.<key>` overrides it,
-    else, for the `params` field, its entries named `key` (any case). A rule offers no fix that deletes a nested entry:
-    without it, a top-level value the author may have forgotten would take over."""
+    else, for the `params` field, its entries named `key` (any case). A rule offers no fix that
+    deletes a nested entry: without it, a top-level value the author may have forgotten would take
+    over."""
     lowered = field.key.lower()
     if lowered == key:
         return () if overridden(document, key) else ((field, False),)

@@ -4,8 +4,8 @@ HTML-to-Markdown converters escape `_` and `*` everywhere (`hh\\_gear\\_400.jpg`
 importer that then writes an image as `{{< figure src="..." >}}` leaves the escapes in the
 argument. Markdown would have taken a backslash escape out of a link's URL, but Hugo passes a
 shortcode's arguments on as they are written (checked with hugo 0.168: `.Get "src"` is
-`hh\\_gear\\_400.jpg`, and the built-in `figure` writes `src="hh%5C_gear_400.jpg"`), so the page asks
-for a file whose name has a backslash in it.
+`hh\\_gear\\_400.jpg`, and the built-in `figure` writes `src="hh%5C_gear_400.jpg"`), so the page
+asks for a file whose name has a backslash in it.
 """
 
 from __future__ import annotations

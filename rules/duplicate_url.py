@@ -9,24 +9,25 @@ that one of the two silently replaces the other. The URL is the one hugo 0.168 g
 `/blog/2015/07/launch/`); else its `[permalinks]` pattern (the site's or its language's, with the
 tokens link-fragment knows; a section page's `[permalinks.section]` pattern takes its own folder's
 path for `:sections` and its top-level folder for `:section`, whatever their slugs: hugo 0.168
-puts `news/sub/_index.md` at `/topics/news/sub/` for `/topics/:sections/`); else its file's path, with its own `slug` and the `slug`s of the
-sections above it, in lower case, `.html` under the site's `uglyURLs`; a page (no leaf bundle) with
-`slug: index`, exactly, is at its folder's URL (`news/a.md` at `/news/`, over the list page;
-reported at its slug). A page at its language's home page's URL (`content/a.md` with `slug: index`,
-a `url: /`) is reported whether or not the run holds `content/_index.md`: Hugo makes the home page
-without one. A leaf bundle (`news/b/index.md`), a section (`news/b/_index.md`) and a page
-(`news/b.md`) share the path-derived URL `/news/b/`. Pages in a language with a prefix (`/fr/`; the
-default language's too under `defaultContentLanguageInSubdir`) get it; a `url` does not (hugo 0.168
-writes `url: /news/b/` of a French page to `/news/b/`). An alias (`aliases: [/news/old/]`, with the
-language's prefix; `.html` where `uglyURLs` makes the page's own URL one, per section too, and for a
-section page of a section the table makes ugly) at another page's URL, or at another page's alias,
-is reported too: Hugo writes only one of the two files. So is a page or an alias at the list page
-Hugo makes for a top-level folder without `_index.md` (`content/news/` holding any page, a draft's
-or a bundle's too, is listed at `/news/`; at `/fr/news/` when it holds a French page; where the
-site's `[permalinks.section]` pattern for the folder puts it, `/topics/news/` for
-`/topics/:sections/`), looked for on disk when the run ends; not on a site with content mounts, a
-content folder per language, a language's `[permalinks.section]` or a pattern with tokens other than
-`:section` and `:sections` (`:slug` and `:title` come from a made-up title, `Blogs` for `blog`).
+puts `news/sub/_index.md` at `/topics/news/sub/` for `/topics/:sections/`); else its file's path,
+with its own `slug` and the `slug`s of the sections above it, in lower case, `.html` under the
+site's `uglyURLs`; a page (no leaf bundle) with `slug: index`, exactly, is at its folder's URL
+(`news/a.md` at `/news/`, over the list page; reported at its slug). A page at its language's home
+page's URL (`content/a.md` with `slug: index`, a `url: /`) is reported whether or not the run holds
+`content/_index.md`: Hugo makes the home page without one. A leaf bundle (`news/b/index.md`), a
+section (`news/b/_index.md`) and a page (`news/b.md`) share the path-derived URL `/news/b/`. Pages
+in a language with a prefix (`/fr/`; the default language's too under
+`defaultContentLanguageInSubdir`) get it; a `url` does not (hugo 0.168 writes `url: /news/b/` of a
+French page to `/news/b/`). An alias (`aliases: [/news/old/]`, with the language's prefix; `.html`
+where `uglyURLs` makes the page's own URL one, per section too, and for a section page of a section
+the table makes ugly) at another page's URL, or at another page's alias, is reported too: Hugo
+writes only one of the two files. So is a page or an alias at the list page Hugo makes for a
+top-level folder without `_index.md` (`content/news/` holding any page, a draft's or a bundle's too,
+is listed at `/news/`; at `/fr/news/` when it holds a French page; where the site's
+`[permalinks.section]` pattern for the folder puts it, `/topics/news/` for `/topics/:sections/`),
+looked for on disk when the run ends; not on a site with content mounts, a content folder per
+language, a language's `[permalinks.section]` or a pattern with tokens other than `:section` and
+`:sections` (`:slug` and `:title` come from a made-up title, `Blogs` for `blog`).
 
 Pages Hugo does not publish take no URL: drafts (unless the site's `buildDrafts`), pages with
 `headless: true` or `build.render` never or link, pages of a kind in `disableKinds`, pages whose
@@ -36,11 +37,11 @@ certain: a `url` or `slug` from a cascade, a `[permalinks]` token newslint does 
 title or slug `urlize` would rewrite in ways not modelled, a slug from a dated file name, a relative
 alias, on a site with `disablePathToLower` the path-derived URLs, a `url` with tokens and the list
 pages Hugo makes for folders (hugo 0.168 keeps the case of file and folder names, and of some
-tokens only: `content/News/` is at `/News/`, not at an alias `/news/`), a `baseURL` with a path (for `url` and aliases), a
-multihost site, and a page built in several languages (`sites`). Where the `slug` of a section above
-a page is not known (its `_index.md` is on disk but not in the run), the page is compared only with
-the pages below the same sections, which that slug moves alike; the URL is then shown as the file's
-path makes it, and the message says so.
+tokens only: `content/News/` is at `/News/`, not at an alias `/news/`), a `baseURL` with a path (for
+`url` and aliases), a multihost site, and a page built in several languages (`sites`). Where the
+`slug` of a section above a page is not known (its `_index.md` is on disk but not in the run), the
+page is compared only with the pages below the same sections, which that slug moves alike; the URL
+is then shown as the file's path makes it, and the message says so.
 
 The earliest page (by `date`, then path) is taken as the original and each later one is reported
 at its `url`, its `slug`, its alias, or else at the front matter's opening delimiter; an alias is

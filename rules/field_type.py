@@ -321,8 +321,8 @@ class FieldType(Rule):
 
     def _markup(self, ctx: Context, field: Field) -> None:
         """`outputs` must name output formats, Hugo's own (`html`, `rss`, `json`, ...) or the site's
-        `outputFormats`. `markup` must name a content format Hugo knows; `html` and `org` are refused by its
-                default security policy (checked with hugo 0.168: the build fails)."""
+        `outputFormats`. `markup` must name a content format Hugo knows; `html` and `org` are
+        refused by its default security policy (checked with hugo 0.168: the build fails)."""
         raw = ctx.site.raw if ctx.site is not None else {}
         if "mediatypes" in raw:
             return  # the site defines its own media types: any name may be one of them

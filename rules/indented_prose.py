@@ -44,8 +44,9 @@ Unsafe: the fix removes the indentation (four columns) from each line of the blo
 it the paragraph it reads as (or, for HTML, the HTML block it was written as); the writer may
 have meant a quotation or code after all. There is no fix when a line would then start a
 heading, list, quote, table or HTML block instead of continuing the paragraph (for HTML: when a
-line after a blank one would not start with a tag). In a list item the spaces after the marker become one, when the item's
-text is one line (with more lines, their indentation decides where they belong: no fix).
+line after a blank one would not start with a tag). In a list item the spaces after the marker
+become one, when the item's text is one line (with more lines, their indentation decides where they
+belong: no fix).
 """
 
 from __future__ import annotations

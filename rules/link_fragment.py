@@ -35,8 +35,8 @@ is a page on disk left out of the run (Hugo takes that one), nor a `ref` with a 
 to `#top` (the top of any page), nor one in an HTML comment (`<!-- [old]({{< ref "x.md#y" >}}) -->`:
 hugo 0.168 runs the call there, but no reader sees the link), nor, on a site that does not render
 raw HTML (`markup.goldmark.renderer.unsafe`), one in raw HTML (a `<div>` block) or otherwise in a
-place Goldmark omits, which Hugo never runs (the calls ref-not-found leaves alone). A `ref` path that
-finds no page at all is ref-not-found's.
+place Goldmark omits, which Hugo never runs (the calls ref-not-found leaves alone). A `ref` path
+that finds no page at all is ref-not-found's.
 
 So are links to another page by its URL: a path (`[the vote](/news/budget/#the-vote)`), relative to
 the article's own URL (`../budget/#the-vote`), or on the site's own `baseURL` host; the page is the

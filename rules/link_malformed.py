@@ -39,8 +39,8 @@ Flags links and images that cannot work:
   `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
   through): the browser takes it for a page next to the article (hugo 0.168 writes
   `href="desk@example.org"`; an autolink, `<desk@example.org>`, is Markdown's e-mail link to
-  `mailto:desk@example.org`, and left alone). Only `www.` addresses and the generic top-level domains (`.com`,
-  `.org`, `.net`, `.edu`, `.gov`) count, which few file names end in; with a port
+  `mailto:desk@example.org`, and left alone). Only `www.` addresses and the generic top-level
+  domains (`.com`, `.org`, `.net`, `.edu`, `.gov`) count, which few file names end in; with a port
   (`www.x.org:8080/a`) the browser takes the host for a scheme of its own, and a last label that is
   a file's extension (`www.backup.tar`) may be a file's name and is left alone. `.org` and `.com`
   are also the extensions of Org-mode and DOS program files: a destination that names a file or
@@ -102,16 +102,17 @@ Safe: an empty link or image is removed; a space in a URL's path, query or fragm
 percent-encoded (`%20`), which is what the browser would request; a decoded entity is written back
 as `&name` (not in raw HTML, nor where the URL is written with escapes). Unsafe: a `javascript:` or
 destination-less link is replaced by its text and a source-less image is removed, which changes what
-the reader sees (so is a link or image whose destination is a word for no value); a doubled scheme is dropped to the inner URL; the white space between `[text]` and
-`(url)` is removed, which turns the bracketed text into a link; a URL that ends in a stray `"` is
-cut before it; the parentheses around a wrapped URL are removed; a missing scheme is written
-(`https://`, `mailto:`), and the page it reaches should be checked; a `%` that starts no escape is
-written `%25`; swapped text and URL are swapped back; the backslashes of a shortcode argument's
-escapes are removed; a percent-encoded query is written as a query (`?format=pdf`), and the page it
-then reaches should be checked. A space in the host, a missing host, a quote inside the URL and a
-spaced URL with a quote in it (HTML debris, where `%20` would only link the debris) have no fix, nor
-has a URL with a tab or a line break in it (wrapped or pasted: an editor should look), nor a
-destination of words (the address is not in the article).
+the reader sees (so is a link or image whose destination is a word for no value); a doubled scheme
+is dropped to the inner URL; the white space between `[text]` and `(url)` is removed, which turns
+the bracketed text into a link; a URL that ends in a stray `"` is cut before it; the parentheses
+around a wrapped URL are removed; a missing scheme is written (`https://`, `mailto:`), and the page
+it reaches should be checked; a `%` that starts no escape is written `%25`; swapped text and URL are
+swapped back; the backslashes of a shortcode argument's escapes are removed; a percent-encoded query
+is written as a query (`?format=pdf`), and the page it then reaches should be checked. A space in
+the host, a missing host, a quote inside the URL and a spaced URL with a quote in it (HTML debris,
+where `%20` would only link the debris) have no fix, nor has a URL with a tab or a line break in it
+(wrapped or pasted: an editor should look), nor a destination of words (the address is not in the
+article).
 """
 
 from __future__ import annotations

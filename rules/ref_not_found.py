@@ -26,8 +26,8 @@ nowhere as a path) Hugo looks up as the base name of any page it builds in the p
 and fails when there are several (reported when two pages of the run have it) or none: reported
 when the run holds a page of that name Hugo does not build (a draft, a future or expired page) or
 builds in another language only, no page of the run carries a term of that name (`ref
-"politics"` finds the term page) and no other content file on disk may be a page of that name. One the run holds no page
-of is left alone (a page not in the run, a term).
+"politics"` finds the term page) and no other content file on disk may be a page of that name. One
+the run holds no page of is left alone (a page not in the run, a term).
 
 An output format the call names (`outputFormat="amp"`, or `ref "x" "amp"`) that neither Hugo nor the
 site (`[outputFormats]`) defines fails the build too, whatever the page: reported at the format's
@@ -41,12 +41,12 @@ the call), or, on such a site, after a `{{% name %}}` call that starts a line, t
 line (what its template writes is Markdown: a tag, `<div class="box">`, starts an HTML block
 Goldmark omits; not after `ref`, `relref` or `param`); a call in the body of a `{{% %}}` call runs
 with it, in raw HTML too, and one in the body of a `{{< >}}` call where that call does (checked
-with hugo 0.168). Left alone too: the calls of a page readers never see (`headless: true`, `build` with `render` and `list`
-never, a leaf bundle's resource: they run only if a template shows its content), and every call on a
-site with a content adapter (`_content.gotmpl`, anywhere: hugo 0.168 lets `news/_content.gotmpl` add
-`../x`, the page `/x`) or a theme component that is a module not on disk (`github.com/x/y`, which
-Hugo fetches). A `ref` in a draft to a missing page is reported: `hugo` builds without the draft,
-`hugo -D` and its publication fail.
+with hugo 0.168). Left alone too: the calls of a page readers never see (`headless: true`, `build`
+with `render` and `list` never, a leaf bundle's resource: they run only if a template shows its
+content), and every call on a site with a content adapter (`_content.gotmpl`, anywhere: hugo 0.168
+lets `news/_content.gotmpl` add `../x`, the page `/x`) or a theme component that is a module not on
+disk (`github.com/x/y`, which Hugo fetches). A `ref` in a draft to a missing page is reported:
+`hugo` builds without the draft, `hugo -D` and its publication fail.
 
 It is reported at the shortcode's path argument.
 

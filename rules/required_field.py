@@ -13,7 +13,10 @@ Jekyll dates by its file name (`_posts/2016-12-6-x.md`). Nor is a field missing 
 `cascade` of a section's `_index` file or of the site configuration (see `newslint.cascade`): Hugo
 gives the page that value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it.
 Nor is `summary` missing when the body sets Hugo's manual summary, the text before a `<!--more-->`
-divider, which takes precedence over the front-matter key. A divider Hugo does not read (`<!-- more
+divider, which takes precedence over the front-matter key. A `description` does not stand in
+for it: Hugo's `.Summary`, which its RSS feed and most themes' cards show, never reads
+`description` (the page's meta description, `.Description`) and cuts a summary from the body
+instead (checked with hugo 0.168); the message says so. A divider Hugo does not read (`<!-- more
 -->`, as Hexo writes it, or `<!--More-->`: Hugo leaves them out as comments) is reported where it
 stands, the summary still missing. One of Hugo's own fields written only inside the `params` map
 (`params: {summary: ...}`, as an AI news pipeline nests it) is reported there: Hugo keeps it as
@@ -32,13 +35,14 @@ nothing below the front matter), is no article either: its template lists or sea
 so of the default fields only its `title` is asked. So is a page that puts itself in one of the
 site's menus (`menu: main`, `menu: {main: {weight: -90}}`, or `menus`) or that a menu entry of the
 site's configuration names by its path (`pageRef: /about`): a standing page readers reach from the
-navigation (About, Contact, Stack's Links page), with no date, summary or source to give. So is a documentation page's (type `docs`: its
-own `type`, a cascaded one, or its top-level section `content/docs/`, as Docsy, Hextra and Hugo Book
-lay out docs, on a site whose layouts or theme draw such pages: a `layouts/docs/` template, a docs
-theme; elsewhere hugo 0.168 draws them as any article): it is ordered by its `weight` and has no
-date, summary or source of its own; on a site whose theme is Hugo Book, not even a title (nor of a
-docs section's `_index` file), which the theme takes from the file's or the folder's name. Only what `fields` or `required` names explicitly
-is checked on a page readers never see (`headless: true`, or `build` with `render` and `list` both
+navigation (About, Contact, Stack's Links page), with no date, summary or source to give. So is a
+documentation page's (type `docs`: its own `type`, a cascaded one, or its top-level section
+`content/docs/`, as Docsy, Hextra and Hugo Book lay out docs, on a site whose layouts or theme draw
+such pages: a `layouts/docs/` template, a docs theme; elsewhere hugo 0.168 draws them as any
+article): it is ordered by its `weight` and has no date, summary or source of its own; on a site
+whose theme is Hugo Book, not even a title (nor of a docs section's `_index` file), which the theme
+takes from the file's or the folder's name. Only what `fields` or `required` names explicitly is
+checked on a page readers never see (`headless: true`, or `build` with `render` and `list` both
 never) and on a leaf bundle's resource (`news/story/notes.md` beside `news/story/index.md`, which
 hugo 0.168 publishes no page of): a fragment other pages draw from. A value of only white space,
 invisible characters and entities for them (`"&nbsp;&#8203;"`) is empty too: that is what a reader
@@ -68,7 +72,8 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
 ## Fix safety
 Unsafe. A divider Hugo does not read is rewritten as `<!--more-->`: the page's summary becomes the
 text before it, as its author meant, which changes the page's cards and feed items. Otherwise only
-for `summary` when the body has prose: the new summary is the article's opening sentences (cut at a
+for `summary`: on a page with a `description` the new summary is its text, the editor's own words
+for the page; else, when the body has prose, the article's opening sentences (cut at a
 sentence end within `max-chars`; a paragraph set apart in italics or bold as a whole, an editor's
 note or a newsroom's boilerplate, is passed over, and so is one in a block quote, an epigraph or a
 note above the story; kramdown's attribute lists, `[x](url){:target="_blank"}`, are markup and left
@@ -163,6 +168,8 @@ class RequiredField(Rule):
         "keeps it as a custom parameter, not as the page's {key!r}",
         "list-title": "required field 'title' is missing: Hugo titles a list page from its "
         "folder only when it has no _index file, so this page's title is empty",
+        "description": "required field 'summary' is missing: Hugo's .Summary, which feeds and "
+        "cards show, does not read 'description'; it cuts one from the body",
     }
     Options = Options
 
@@ -182,8 +189,9 @@ class RequiredField(Rule):
             # rather than showing a summary; a page never rendered nor listed shows none of them,
             # and a page its own layout draws (an archive, a search page) lists or searches the
             # articles; a documentation page is ordered by its weight and has no date, summary or
-            # source to give, nor has a page the site's navigation links (About, Links). A list page's, a drawn page's and a documentation page's title is
-            # still its own to give (below).
+            # source to give, nor has a page the site's navigation links (About, Links). A list
+            # page's, a drawn page's and a documentation page's title is still its own to give
+            # (below).
             # What config `required` names explicitly still applies.
             required = []
             if (list_page or template_page) and not never_shown(document):
@@ -224,7 +232,9 @@ class RequiredField(Rule):
                 ctx.report(opening_delimiter(document), "list-title")
             elif found is None:
                 where = opening_delimiter(document)
-                ctx.report(where, "missing", key=key, fix=_summary_fix(ctx, key, found))
+                described = key == "summary" and _description(document) is not None
+                message = "description" if described else "missing"
+                ctx.report(where, message, key=key, fix=_summary_fix(ctx, key, found))
             elif _empty(found.value) and found.node.tag not in ("timestamp",):
                 ctx.report(
                     found.value_span if len(found.value_span) else found.key_span,
@@ -318,10 +328,24 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
         # A misspelt `sumary` is there: unknown-field renames it, and a second summary written
         # beside it in the same pass would leave the key twice.
         return None
-    lead = lead_of(ctx)
-    if not lead or hidden_damage(lead) or lost_characters(lead):
+    description = _description(document)
+    if description is not None:
+        # The editor's own words for the page, which `.Description` shows in its meta tags and
+        # many themes' cards: a better summary than sentences cut from the body.
+        text, title = description, "Write the summary from the description"
+    else:
+        text, title = lead_of(ctx), "Write the summary from the opening sentences"
+    if not text or hidden_damage(text) or lost_characters(text):
         return None
-    edit = found.replace_value(lead) if found is not None else insert_field(document, key, lead)
+    edit = found.replace_value(text) if found is not None else insert_field(document, key, text)
     if edit is None:
         return None
-    return Fix.unsafe("Write the summary from the opening sentences", edit)
+    return Fix.unsafe(title, edit)
+
+
+def _description(document: Document) -> str | None:
+    """The page's `description` (its `.Description`), when it holds text."""
+    found = document.field("description")
+    if found is None or not isinstance(found.value, str) or _empty(found.value):
+        return None
+    return " ".join(found.value.split())

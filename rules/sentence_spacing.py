@@ -26,11 +26,16 @@ conservative: it never fires inside URLs, e-mail addresses, domain and file name
 square before a name: `ул.Ленина`, `przy ul.Długiej`, `la Sra.Pérez`, `Hauptstr.`; `cf.L’article`
 before a reference, `Vol.I` before a volume's Roman numeral), code, shortcodes or templates, a
 variable's method as release notes name it (`wg.Add`, `ctx.Done`: a short lower-case name
-without a vowel before the stop, but not a unit after a number, `20 mph.Police`; or any name,
+without a vowel before the stop, but not a unit after a number, `20 mph.Police`, nor on a Czech,
+Slovak, Croatian, Serbian, Bosnian or Slovene page a word whose `r` or `l` makes its syllable,
+`vlk.Potom`, `prst.Onda`; or any name,
 `os.Exit`, in a paragraph or list item that opens in lower case, as a changelog's items do,
-`* call os.Exit when done`, unless a word that often opens sentences, `The`, follows the stop), a
-product of a brand that names its products with a dot (`Яндекс.Метрика`), nor in Chinese or
-Japanese text, whose full stops take no space. Korean spaces its sentences: a sentence ending
+`* call os.Exit when done`, unless a word that often opens sentences, `The`, or a one-letter one
+of the page's language, `passed.A spokesperson`, follows the stop; or a lower-case name and a
+capitalised member, `Call os.Exit when done.`, on a page that shows code in a span or a fenced
+block, unless a word that often opens sentences follows), a product of a brand that names its
+products with a dot (`Яндекс.Метрика`), nor in Chinese or Japanese text, whose full stops take
+no space. Korean spaces its sentences: a sentence ending
 (`-다`, `-요`, `-죠`, `-까`, `-네`) glued to the next Hangul word (`했다.헬름`) is reported, and so is
 one glued to a Latin name or acronym that its particle follows in Hangul (`했다.MSA는`,
 `했다.LG전자가`; not `.NET`). A next sentence whose first word opens inline markup is glued all the
@@ -64,12 +69,13 @@ from dataclasses import dataclass
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
-from newslint.events import Field, Text
+from newslint.events import Code, Field, Text
 from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import (
     in_hebrew_word,
     missing_sentence_spaces,
+    one_letter_starter,
     sentence_starter,
     unescaped,
 )
@@ -108,7 +114,7 @@ class SentenceSpacing(Rule):
         if not isinstance(field.value, str):
             return
         value: str = field.value
-        positions = missing_sentence_spaces(value)
+        positions = missing_sentence_spaces(value, ctx.document.language)
         if not positions:
             return
         edited = FieldText(ctx.document.text, field)
@@ -121,22 +127,24 @@ class SentenceSpacing(Rule):
         if "\\" in text:
             # Judged as shown (`said,\\"After` shows `said,"After`), reported in the source.
             text, origin = unescaped(text)
-        source = ctx.document.text
-        positions = _after_markup(source, node.span.start, text)
-        shown = _before_markup(source, node.span.start, node.span.end, text)
+        source, language = ctx.document.text, ctx.document.language
+        positions = _after_markup(source, node.span.start, text, language)
+        shown = _before_markup(source, node.span.start, node.span.end, text, language)
         if shown is not None:
             positions.append(len(text) - 1)
             text = shown  # the run and the words after it, which name the word in the message
         if not positions:
             return
+        document: Document = ctx.document
         if self.templates is None:
-            document: Document = ctx.document
             self.templates = template_spans(document.body, document.body_start)
         for pos in positions:
             at = node.span.start + (origin[pos] if origin is not None else pos)
             if inside(self.templates, at):
                 continue
-            if _name_in_lower_case_line(ctx.document.text, at, ctx.document.body_start):
+            if _name_in_lower_case_line(source, at, document.body_start, document.language):
+                continue
+            if _name_on_a_page_with_code(document, at):
                 continue
             self._report(ctx, Span(at, at + 1), text, pos, (Edit.insert(at + 1, " "),))
 
@@ -179,7 +187,9 @@ _MARKUP_OPENING = re.compile(r"(?:\*{1,3}|_{1,3}|\[)(?=[^\W\d_])")
 _HIDDEN_MARKUP = re.compile(r"\]\([^()\s]*\)|[*_\[\]]")
 
 
-def _before_markup(source: str, start: int, end: int, text: str) -> str | None:
+def _before_markup(
+    source: str, start: int, end: int, text: str, language: str | None
+) -> str | None:
     """TEXT (the run from START to END of SOURCE) with the words after it as the reader sees
     them, when the run's last character is a sentence's punctuation glued to the inline markup
     that opens the next sentence; None otherwise. A run between two pieces of markup (`**Budget**
@@ -192,25 +202,26 @@ def _before_markup(source: str, start: int, end: int, text: str) -> str | None:
     line_end = source.find("\n", end)
     rest = source[opening.end() : line_end if line_end >= 0 else len(source)]
     shown = text + _HIDDEN_MARKUP.sub("", rest)
-    return shown if len(text) - 1 in _after_markup(source, start, shown) else None
+    return shown if len(text) - 1 in _after_markup(source, start, shown, language) else None
 
 
-def _after_markup(source: str, start: int, text: str) -> list[int]:
+def _after_markup(source: str, start: int, text: str, language: str | None) -> list[int]:
     """Offsets into TEXT of the missing sentence spaces, TEXT being the run at START of SOURCE.
 
     When the run starts with white space right after inline markup on the same line, the markup
     counts as the word before it."""
     if text[:1] in (" ", "\t") and start > 0 and source[start - 1] not in "\n\r":
         shift = len(_MARKUP_WORD)
-        return [pos - shift for pos in missing_sentence_spaces(_MARKUP_WORD + text)]
-    return missing_sentence_spaces(text)
+        glued = missing_sentence_spaces(_MARKUP_WORD + text, language)
+        return [pos - shift for pos in glued]
+    return missing_sentence_spaces(text, language)
 
 
 # A list item or heading opens with its marker (a quote's `>` goes on its paragraph's lines).
 _BLOCK_MARKER = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)]|#{1,6})[ \t]")
 
 
-def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
+def _name_in_lower_case_line(source: str, at: int, floor: int, language: str | None) -> bool:
     """Whether the full stop at `at` joins a name and its member (`os.Exit`, `net.Dial`,
     `log.Printf`) in a line that opens in lower case, as a changelog's items do (`call os.Exit
     when done`, `plugin/forward: use net.Dial`): no sentence opens such a line, so the stop ends
@@ -223,8 +234,11 @@ def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
     end = begin
     while end < len(source) and source[end].isalpha():
         end += 1
-    if sentence_starter(source[begin:end]):
+    word = source[begin:end]
+    if sentence_starter(word):
         return False
+    if len(word) == 1 and one_letter_starter(word, language, _next_word(source, end)):
+        return False  # `the bill passed.A spokesperson said`
     start = _clause_start(source, at, floor)
     if start is None:
         return False
@@ -232,6 +246,50 @@ def _name_in_lower_case_line(source: str, at: int, floor: int) -> bool:
         if char.isalnum():
             return char.islower()
     return False
+
+
+def _next_word(source: str, end: int) -> str:
+    """The word after the one ending at `end` and a space (`A spokesperson`: `spokesperson`)."""
+    if source[end : end + 1] != " ":
+        return ""
+    stop = end + 1
+    while stop < len(source) and source[stop].isalpha():
+        stop += 1
+    return source[end + 1 : stop]
+
+
+# A program's name and its member as prose names them: a lower-case identifier, the stop, a
+# capitalised member (`os.Exit`, `log.Printf`, `http.Get`).
+_QUALIFIED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*\.([A-Z][a-z]+)(?![\w'’])")
+
+
+def _name_on_a_page_with_code(document: Document, at: int) -> bool:
+    """Whether the full stop at `at` joins a program's name and its member (`Call os.Exit when
+    done.`) on a page that shows code (a code span or block): there, a lower-case identifier
+    glued to a capitalised word is as likely a name (`net.Dial`, `time.Sleep`) as two sentences,
+    unless the word is one that opens sentences (`.The`, `.However`)."""
+    source = document.text
+    if source[at] != ".":
+        return False
+    start = at
+    while start > 0 and (source[start - 1].isalnum() or source[start - 1] == "_"):
+        start -= 1
+    name = _QUALIFIED_NAME.match(source, start)
+    if name is None or name.start(1) != at + 1 or sentence_starter(name.group(1)):
+        return False
+    return document.memo("sentence-spacing-code", _shows_code, document)
+
+
+def _shows_code(document: Document) -> bool:
+    """Whether the body has a code span or a fenced code block (an indented block may be prose
+    that a scraper indented, which `indented-prose` reports)."""
+    return any(
+        isinstance(node, Code) and (not node.block or node.text.lstrip(" >")[:3] in _FENCES)
+        for node in document.body_nodes
+    )
+
+
+_FENCES = ("```", "~~~")
 
 
 # How far back a sentence's start is looked for: a longer run is taken for prose.

@@ -37,14 +37,16 @@ rule option `field` or the config key `source-field` names another one; it may h
 (`source: [url1, url2]`), each a source (a placeholder among them is reported), or a map whose `url`
 key holds it (`source: {name: Reuters, url: https://...}`, also as list items), and is read under
 the page's `params` when set there (`params: {source: ...}`: Hugo 0.150+ makes it the page's
-`.Params.source`, over a top-level `source`; checked with hugo 0.168); the message names a field
-with a URL under another source-like key (`source_url: "https://..."`, at the top level or under
-`params`). A source on no public site, a reserved or dotless host (`https://原文地址`, "original
-address", as a translation tool's template leaves it; `localhost`, `.invalid`), is reported as a
-placeholder, and the hint names a source-like field (`original_url`, `posturl`, `external_url`,
-`link`) that holds such a host or an example domain (`https://example.com/...`). Section list pages
-(`_index.md`) are not articles and are skipped, and so are pages readers never see (`headless:
-true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
+`.Params.source`, over a top-level `source`; checked with hugo 0.168). On a site whose theme is
+Congo or Blowfish an article's `externalUrl` (the address of the article published on another
+site, to which those themes link it instead of a page of its own) is its source. The message
+names a field with a URL under another source-like key (`source_url: "https://..."`, at the top
+level or under `params`). A source on no public site, a reserved or dotless host (`https://原文地址`,
+"original address", as a translation tool's template leaves it; `localhost`, `.invalid`), is
+reported as a placeholder, and the hint names a source-like field (`original_url`, `posturl`,
+`external_url`, `link`) that holds such a host or an example domain (`https://example.com/...`).
+Section list pages (`_index.md`) are not articles and are skipped, and so are pages readers never
+see (`headless: true`, or `build` with `render` and `list` both never) and a leaf bundle's resources
 (`news/story/notes.md` beside `news/story/index.md`), fragments other pages draw from, and a page
 its own `layout` draws with no body of its own (an `archives` or `search` page), a page that puts
 itself in one of the site's menus (`menu: main`: About, Contact, Links) or that a menu entry of
@@ -80,6 +82,7 @@ from dataclasses import dataclass
 
 from newslint import Rule, Severity
 from newslint.document import Document
+from newslint.events import Field
 from newslint.rule import Context
 
 from ._crossfile import is_section_page
@@ -96,11 +99,12 @@ from ._links import (
 from ._pages import (
     documentation_page,
     drawn_by_its_layout,
+    external_url_site,
     menu_page,
     never_shown,
     opening_delimiter,
 )
-from ._params import params_fields
+from ._params import params_field, params_fields
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,13 @@ class SourceLinkMissing(Rule):
             return
         field = source_field_name(ctx, ctx.options.field)
         found = find_source_link(document, field)
+        if found is None and (external := _external_url(ctx, document)) is not None:
+            # Congo and Blowfish link the article to its `externalUrl`: that is its source.
+            url, span = external.value.strip(), external.value_span
+            parts = split_url(url)
+            if parts is not None and parts.hostname and is_local_host(parts.hostname):
+                ctx.report(span, "placeholder", url=url[:80])
+            return
         if found is not None:
             # Every URL of a source list (`source: [url1, url2]`) is a source.
             cited = [(found.url, found.span)]
@@ -152,6 +163,17 @@ class SourceLinkMissing(Rule):
         if line is None:
             line = opening_delimiter(document)
         ctx.report(line, "missing", field=field, hint=_other_source_field(document, field))
+
+
+def _external_url(ctx: Context, document: Document) -> Field | None:
+    """The page's `externalUrl` holding a web URL (under `params` first, as Hugo 0.150+ reads
+    `.Params`), on a site whose theme links the article to it (Congo, Blowfish)."""
+    if not external_url_site(ctx.site):
+        return None
+    found = params_field(document, "externalUrl") or document.field("externalUrl")
+    if found is None or not isinstance(found.value, str) or not is_web_url(found.value.strip()):
+        return None
+    return found
 
 
 # Keys, lower case without `_` and `-`, under which importers write the address an article was

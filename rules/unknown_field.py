@@ -5,23 +5,26 @@ Flags a top-level key that no active preset, site taxonomy or configuration (a k
 `[frontmatter]` reads dates from, such as `publish_date`, included) knows when it is one
 typing slip away from a known key (`sumary`, `tittle`, `publish_date`, `catagories`), or is the
 singular of a taxonomy (`tag`, `category`). Keys are compared without case, as Hugo does. Any other
-unknown key is a custom param and is left alone, and so is one holding a map or a list where its look-alike takes one value (`publisher:` with a name and
-a link is no misspelt `published`). Nor is a key the site's or its theme's templates read as a
-page parameter (`.Params.category`, `.Param "category"`, `index .Params "category"`, in `layouts/`
-on disk): an events layout showing `.Params.category` as a label makes `category` a parameter
-on purpose, not a misspelt `categories`, and renaming it would empty the label. Nor is a name
-the site's configuration sets under `params` (site-wide, for the page's language, or as a theme's
-default): themes read such a name page first, the site's value standing in (PaperMod's byline is
-`.Params.author | default .Site.Params.author`), so `author` on a site with `params.author` is
-the page's author, not a misspelt `authors`, also when the theme is not on disk to be read.
-The option `known` adds keys to the schema.
+unknown key is a custom param and is left alone, and so is one holding a map or a list where its
+look-alike takes one value (`publisher:` with a name and a link is no misspelt `published`). Nor is
+a key the site's or its theme's templates read as a page parameter (`.Params.category`, `.Param
+"category"`, `index .Params "category"`, in `layouts/` on disk): an events layout showing
+`.Params.category` as a label makes `category` a parameter on purpose, not a misspelt `categories`,
+and renaming it would empty the label. Nor is a name the site's configuration sets under `params`
+(site-wide, for the page's language, or as a theme's default): themes read such a name page first,
+the site's value standing in (PaperMod's byline is `.Params.author | default .Site.Params.author`),
+so `author` on a site with `params.author` is the page's author, not a misspelt `authors`, also when
+the theme is not on disk to be read. The option `known` adds keys to the schema.
 
 A look-alike written beside its known twin (`sumary:` next to `summary:`, `tittle:` next to
 `title:`) is reported only when it is a slip of the fingers, one letter missed, doubled or added:
 Hugo reads the twin and ignores the copy. A different word one letter away (`data` next to
 `date`, `uri` next to `url`), two letters swapped (German `titel` beside `title`), other
 separators (a CMS's `publish_date` beside `publishDate`) and a taxonomy's singular (`category`
-next to `categories`) are custom params beside it on purpose and left alone.
+next to `categories`) are custom params beside it on purpose and left alone. The singular of
+another known field beside it (`keyword:` next to `keywords:`) is a slip when it holds a list, as
+the plural does, or the twin's very value; with a value of its own (`image: a.jpg` next to
+`images:`, an SEO plugin's focus `keyword:`) it is a field of its own.
 
 ## Why is this bad?
 Hugo ignores a misspelt key without a word: a `sumary` leaves the card to Hugo's automatic summary,
@@ -54,7 +57,7 @@ from dataclasses import dataclass
 from newslint import Fix, Rule, Severity
 from newslint.events import Field, FrontMatter, Node
 from newslint.rule import Context
-from newslint.schema import LIST_KINDS, MAP_KINDS, Spec
+from newslint.schema import LIST_KINDS, MAP_KINDS, Schema, Spec
 
 from ._dates import reads_as_date
 from ._params import site_param_names
@@ -107,6 +110,9 @@ class UnknownField(Rule):
             singular = singulars.get(key)
             suggestion = singular or closest(field.key, candidates)
             if suggestion is None:
+                twin = _plural_twin(key, present, schema)
+                if twin is not None and _plural_copy(field, twin):
+                    self._misspelt_copy(ctx, field, twin, twin.key)
                 continue
             if not _could_hold(schema.spec(suggestion), field.node):
                 # `publisher: {name: ..., link: ...}` is no misspelt `published`: a map or a list
@@ -146,6 +152,27 @@ def _slip(key: str, twin: str) -> bool:
     return len(long) - len(short) == 1 and any(
         long[i].isalpha() and long[:i] + long[i + 1 :] == short for i in range(len(long))
     )
+
+
+def _plural_twin(key: str, present: dict[str, Field], schema: Schema) -> Field | None:
+    """The known field whose name is `key`'s plural (`keywords` for `keyword`), when present; a
+    taxonomy's singular (`tag` beside `tags`) is a field of its own, as the docs above say."""
+    for plural in (key + "s", key + "es"):
+        twin = present.get(plural)
+        spec = schema.spec(plural)
+        if twin is not None and spec is not None and not spec.taxonomy:
+            return twin
+    return None
+
+
+def _plural_copy(field: Field, twin: Field) -> bool:
+    """Whether `field`, named as the singular of its present `twin`, is a slip rather than a
+    field of its own: it holds a list, as the plural does (`keyword: [budget, vote]` beside
+    `keywords:`), or the twin's very value. A single value is a field of its own (`image: a.jpg`
+    beside `images:`, an SEO plugin's focus `keyword:`)."""
+    if field.node.kind == "list" and field.node.items:
+        return True
+    return field.node.tag == twin.node.tag and field.value == twin.value
 
 
 def _could_hold(spec: Spec | None, node: Node) -> bool:

@@ -128,6 +128,49 @@ def test_exclude(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert codes(out) == [("content/a.md", "FM004")]
 
 
+def test_a_class_negated_with_a_caret_excludes_as_ruff_and_git_read_it(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ruff's globset and gitignore read `[^a]` as `[!a]`; fnmatch read it as `^` or `a`, which
+    # excluded `a.md` (and a file named `^.md`) instead of every other one-letter name.
+    (site / "content" / "c.md").write_text(NO_SUMMARY, encoding="utf-8")
+    (site / "newslint.toml").write_text(
+        f'select = {SELECT}\nexclude = ["content/[^a].md", "content/archive/**"]\n',
+        encoding="utf-8",
+    )
+    _, out, _ = run(["check", "content", "--output-format", "json", "--no-cache"], capsys)
+    assert codes(out) == [("content/a.md", "FM004")]
+    (site / "newslint.toml").write_text(f"select = {SELECT}\n", encoding="utf-8")
+    argv = ["check", "content", "--output-format", "json", "--no-cache"]
+    _, out, _ = run(
+        [*argv, "--exclude", "content/[^c].md", "--exclude", "content/archive/**"], capsys
+    )
+    assert codes(out) == [("content/c.md", "FM004")]
+
+
+def test_a_gitignore_class_negated_with_a_caret(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / ".git").mkdir()
+    (site / ".gitignore").write_text("content/archive/\ncontent/[^b].md\n", encoding="utf-8")
+    (site / "content" / "b.md").write_text(NO_SUMMARY, encoding="utf-8")
+    (site / "newslint.toml").write_text(f"select = {SELECT}\n", encoding="utf-8")
+    _, out, _ = run(["check", ".", "--output-format", "json", "--no-cache"], capsys)
+    assert codes(out) == [("content/b.md", "FM004")]
+
+
+def test_a_broken_exclude_glob_on_the_command_line_is_a_usage_error(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As one in the configuration's `exclude` is: read literally it would exclude nothing.
+    code, out, err = run(["check", "content", "--exclude", "content/["], capsys)
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        "newslint check: error: argument --exclude: 'content/[' is not a glob: unclosed"
+        " character class; missing ']' (write '[[]' for a literal '[')\n"
+    )
+
+
 # ------------------------------------------------------------------------------- exit 2 errors
 
 ERRORS = [

@@ -373,6 +373,13 @@ def test_recursive_or_deep_site_configuration_is_a_site_error(
         ("hugo.json", '{"summaryLength": 1' + "0" * 5000 + "}", "not valid JSON: a number of"),
         ("hugo.yaml", "summaryLength: 1" + "0" * 5000 + "\n", "not valid YAML: a number of more"),
         ("hugo.toml", "summaryLength = 1" + "0" * 5000 + "\n", "not valid TOML: a number of more"),
+        # Past 64 bits hugo 0.168 fails to load the configuration; Python read the number.
+        (
+            "hugo.toml",
+            "title = 'x'\n[params]\nviews = 99999999999999999999\n",
+            "not valid TOML: integer 99999999999999999999 does not fit in 64 bits (line 3, column 9)",
+        ),
+        ("hugo.toml", "[params]\nratio = 1e400\n", "not valid TOML: float 1e400 is out of range"),
         # Python's message counted bytes from the start of the file.
         ("hugo.toml", b'title = "ok"\ntitle2 = "caf\xe9"\n', "not UTF-8: byte 0xe9 on line 2"),
         ("hugo.yaml", b"title: caf\xe9\n", "not UTF-8: byte 0xe9 on line 1 cannot be decoded"),
@@ -397,6 +404,7 @@ def test_unreadable_site_configuration_says_why_in_one_line(
     ("part", "data", "why"),
     [
         ("config/_default/params.toml", "x = [", "not valid TOML: Invalid value (at end of doc"),
+        ("config/_default/params.toml", "x = -9223372036854775809", "not valid TOML: integer"),
         ("config/_default/languages.json", "[1]", "the configuration is not a map of keys"),
         ("config/_default/menus.yaml", "a: [\n", "not valid YAML: did not find expected node"),
         ("config/production/params.toml", b"a = '\xff'\n", "not UTF-8: byte 0xff on line 1 can"),

@@ -70,6 +70,50 @@ CASES = [
             summary="The budget passed on Tuesday. Talks went on for a week.",
         ),
     ),
+    Case(
+        # Hugo's `.Summary` never reads `description` (hugo 0.168): the message says so, and the
+        # fix takes the editor's description rather than sentences cut from the body.
+        "missing-summary-beside-a-description",
+        fm(
+            body=BODY,
+            title="Budget",
+            date="2025-02-08",
+            description="Parliament passes the budget.",
+        ),
+        errors=[("description", 1, 1)],
+        unsafe_fixed=fm(
+            body=BODY,
+            title="Budget",
+            date="2025-02-08",
+            description="Parliament passes the budget.",
+            summary="Parliament passes the budget.",
+        ),
+    ),
+    Case(
+        "empty-summary-beside-a-description",
+        fm(body=BODY, title="Budget", summary="", date="2025-02-08", description="It passed."),
+        errors=[("empty", 3, 10)],
+        unsafe_fixed=fm(
+            body=BODY,
+            title="Budget",
+            summary="It passed.",
+            date="2025-02-08",
+            description="It passed.",
+        ),
+    ),
+    Case(
+        # An empty description is none: the fix falls back on the opening sentences.
+        "missing-summary-beside-an-empty-description",
+        fm(body=BODY, title="Budget", date="2025-02-08", description=" "),
+        errors=[("missing", 1, 1)],
+        unsafe_fixed=fm(
+            body=BODY,
+            title="Budget",
+            date="2025-02-08",
+            description=" ",
+            summary="The budget passed on Tuesday. Talks went on for a week.",
+        ),
+    ),
     # Inline code is text the reader sees: a summary without it says "Use the command to ...".
     # It keeps its backticks: Hugo renders a front-matter summary as Markdown, where a bare
     # `<iframe>` would be an HTML tag.

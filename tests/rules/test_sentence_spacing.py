@@ -118,6 +118,93 @@ CASES = [
             )
         ),
     ),
+    Case(
+        # A one-letter word of the page's language that opens sentences (`A`, `I` in English) is a
+        # glued sentence in a lower-case line too; a member named by a letter is not (`math.E`
+        # and, before a word that never follows the article, `color.A`).
+        "lower-case-lines-one-letter-opener",
+        fm(
+            body=(
+                "* the bill passed.A spokesperson said so\n"
+                "* use math.E as the base and set color.A to 255\n\n"
+                "the vote failed.I think it will pass\n"
+            )
+        ),
+        errors=[("glued", 4, 18), ("glued", 7, 16)],
+        fixed=fm(
+            body=(
+                "* the bill passed. A spokesperson said so\n"
+                "* use math.E as the base and set color.A to 255\n\n"
+                "the vote failed. I think it will pass\n"
+            )
+        ),
+    ),
+    Case(
+        # In Spanish `Y` opens sentences, in English it does not (`p.Y` is a member).
+        "lower-case-lines-one-letter-opener-spanish",
+        fm(body="* el proyecto fue aprobado.Y después cayó\n* set p.Y to zero then\n"),
+        path="content/es/news/article.es.md",
+        errors=[("glued", 4, 27)],
+        fixed=fm(body="* el proyecto fue aprobado. Y después cayó\n* set p.Y to zero then\n"),
+    ),
+    Case(
+        # On a page that shows code (a span or a fenced block), a lower-case name glued to a
+        # capitalised member is a program's name even in a paragraph that opens with a capital.
+        "names-on-a-page-with-code-left-alone",
+        fm(
+            body=(
+                "Call os.Exit when done and log the error with log.Printf first.\n\n"
+                "Go programs call http.Get with a timeout.\n\n"
+                "Run `make check` before the release.\n"
+            )
+        ),
+    ),
+    Case(
+        "names-on-a-page-with-a-fenced-block-left-alone",
+        fm(body="Call os.Exit when done.\n\n```go\nos.Exit(1)\n```\n"),
+    ),
+    Case(
+        # A word that opens sentences is a glued sentence on a page with code too.
+        "names-before-an-opener-still-glued",
+        fm(body="Run `make`. The plan failed in the end.Officials said so.\n"),
+        errors=[("glued", 4, 39)],
+        fixed=fm(body="Run `make`. The plan failed in the end. Officials said so.\n"),
+    ),
+    Case(
+        # Without code on the page (an indented block may be prose a scraper indented) a name
+        # reads as two sentences, as `He gave up.Local police said so.` does.
+        "names-without-code-still-glued",
+        fm(body="He gave up.Local police said so.\n\n    The rest is indented prose.\n"),
+        errors=[("glued", 4, 11)],
+        fixed=fm(body="He gave up. Local police said so.\n\n    The rest is indented prose.\n"),
+    ),
+    Case(
+        # Czech and Croatian words may hold no vowel, an `r` or `l` making the syllable: on a page
+        # of those languages they end sentences; a name without one (`ctx`) is still a name.
+        "czech-vowelless-words-glued",
+        fm(body="Viděl jsem vlk.Potom odešel domů.\n\n* oprava: volání ctx.Done v cyklu\n"),
+        path="content/cs/news/article.cs.md",
+        errors=[("glued", 4, 15)],
+        fixed=fm(body="Viděl jsem vlk. Potom odešel domů.\n\n* oprava: volání ctx.Done v cyklu\n"),
+    ),
+    Case(
+        "croatian-vowelless-words-glued",
+        fm(
+            summary="Ozlijedio je prst.Onda je otišao kući.",
+            body="Stigli su na trg.Tamo je bilo mirno.\n",
+        ),
+        path="content/hr/news/article.hr.md",
+        errors=[("glued", 2, 28), ("glued", 5, 17)],
+        fixed=fm(
+            summary="Ozlijedio je prst. Onda je otišao kući.",
+            body="Stigli su na trg. Tamo je bilo mirno.\n",
+        ),
+    ),
+    Case(
+        # On an English page the same word is taken for a name.
+        "vowelless-word-on-an-english-page-left-alone",
+        fm(body="Viděl jsem vlk.Potom odešel domů.\n"),
+    ),
     # A one-word sentence that opens the text, glued to a sentence opening with a pronoun.
     Case(
         "one-word-sentence-opens-the-paragraph",

@@ -840,3 +840,45 @@ DOCUMENTATION_PAGES = [
 @pytest.mark.parametrize("case", DOCUMENTATION_PAGES, ids=lambda c: c.name)
 def test_documentation_pages_need_no_source(case: Case) -> None:
     assert_case(SourceLinkMissing, case)
+
+
+BLOWFISH = Site(root=Path("/site"), themes=("github.com/nunocoracao/blowfish/v2",))
+
+EXTERNAL_URL_CASES = [
+    # Congo and Blowfish link an article with an `externalUrl` to that address (their documented
+    # front matter): the article published on another site, its source.
+    Case(
+        "external-url-on-blowfish",
+        fm(title="B", body=BODY, externalUrl="https://www.reuters.com/world/budget/"),
+        site=BLOWFISH,
+    ),
+    Case(
+        "external-url-under-params-on-congo",
+        fm(title="B", body=BODY, params={"externalUrl": "https://www.reuters.com/a/"}),
+        site=Site(root=Path("/site"), theme="congo"),
+    ),
+    Case(
+        "external-url-placeholder-on-blowfish",
+        fm(title="B", body=BODY, externalUrl="https://localhost/a"),
+        site=BLOWFISH,
+        errors=[("placeholder", 3, 14)],
+    ),
+    # Not a web address, or another theme: no source.
+    Case(
+        "external-url-not-a-url",
+        fm(title="B", body=BODY, externalUrl="/news/a/"),
+        site=BLOWFISH,
+        errors=[("missing", 6, 1)],
+    ),
+    Case(
+        "external-url-on-another-theme",
+        fm(title="B", body=BODY, externalUrl="https://www.reuters.com/a/"),
+        site=Site(root=Path("/site"), theme="PaperMod"),
+        errors=[("missing", 6, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", EXTERNAL_URL_CASES, ids=lambda c: c.name)
+def test_an_external_url_is_the_source_on_congo_and_blowfish(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)

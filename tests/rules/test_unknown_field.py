@@ -158,6 +158,24 @@ CASES = [
         fm(categories=["news"], category="Workshop"),
         site=Site(taxonomies={"category": "categories", "tag": "tags"}),
     ),
+    # The singular of a known list field beside it: a slip when it holds a list or the twin's
+    # value (Hugo reads only `keywords`); with a value of its own, a field of its own.
+    Case(
+        "singular-list-beside-its-plural",
+        fm(keywords=["budget", "vote"], keyword=["budget", "vote"]),
+        errors=[("misspelt-copy", 5, 1)],
+        unsafe_fixed=fm(keywords=["budget", "vote"]),
+    ),
+    Case(
+        "singular-list-of-its-own-beside-its-plural",
+        fm(keywords=["budget"], keyword=["vote"]),
+        errors=[("misspelt-copy", 4, 1)],
+    ),
+    Case(
+        "singular-value-beside-its-plural",
+        fm(keywords=["budget"], keyword="budget vote", images=["a.jpg"], image="b.jpg"),
+    ),
+    Case("taxonomy-singular-list-beside-the-taxonomy", fm(tags=["a"], tag=["a"])),
     Case("different-first-letter-is-not-a-typo", fm(height=3)),
     Case("plural-of-a-known-key-is-not-a-typo", fm(drafts=True, images=["a"])),
     Case(
