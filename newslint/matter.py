@@ -176,8 +176,11 @@ def duplicate_keys(node: Node) -> list[tuple[Entry, Entry]]:
                 pairs.append((first_by_key[entry.key], entry))
             else:
                 first_by_key[entry.key] = entry
-            stack.append(entry.node)
-        stack.extend(current.items)
+            # A scalar (no entries, no items) holds no keys: not visited (most values are).
+            child = entry.node
+            if child.entries or child.items:
+                stack.append(child)
+        stack.extend(child for child in current.items if child.entries or child.items)
     return sorted(pairs, key=lambda p: p[1].key_span.start)
 
 

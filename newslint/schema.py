@@ -219,20 +219,21 @@ class Schema:
         YAML is 1.2, where `yes`, `no`, `on`, `off`, `y` and `n` are strings (`draft: yes`
         publishes the page).
         """
-        model_key = self._key()
-        aliases = _validated_keys(model_key)
-        data: dict[str, Any] = {}
+        plain_kinds = self._plain_kinds()
         by_key: dict[str, Field] = {}
+        # Whether some value is not one `_plainly_valid` vouches for: only then are the values
+        # converted (`_value`) and, if `_certainly_valid` cannot vouch for them either, handed
+        # to pydantic.
+        doubtful = False
         for item in fields:
             key = item.key.lower()
-            if key not in aliases or key in by_key:
+            if key not in plain_kinds or key in by_key:
                 continue
             if _empty(item.node) and not (key in EMPTY_FAILS and item.node.tag == "str"):
                 continue  # empty is empty-field's (or harmless), except where Hugo wants a map
             by_key[key] = item
-            data[key] = _python(item.node, text)
-            if self.specs[key].kind == "str" and key in _HUGO_STRINGS:
-                data[key] = _number_as_written(item.node, text) or data[key]
+            if not doubtful and not _plainly_valid(plain_kinds[key], item.node, text):
+                doubtful = True
         nested = [
             issue
             for key, item in by_key.items()
@@ -246,17 +247,41 @@ class Schema:
         sites = by_key.get("sites")
         if sites is not None and self.specs["sites"].preset == "hugo":
             nested.extend(_sites_issues(sites, text))
+        if not doubtful:
+            return nested
+        data = {key: self._value(key, item.node, text) for key, item in by_key.items()}
         if all(self._certainly_valid(key, value) for key, value in data.items()):
             return nested
         from pydantic import ValidationError
 
-        model, _ = _model(model_key)
+        model, _ = _model(self._key())
         try:
             model.model_validate(data)
         except ValidationError as err:
             issues = self._issues(err.errors(), by_key, text) + nested
             return sorted(issues, key=lambda i: i.span.start)
         return nested
+
+    def _value(self, key: str, node: Node, text: str) -> Any:
+        """The value pydantic validates for `key`: as Hugo reads it, a number in one of Hugo's
+        string fields the text Hugo makes of it when that is what was written."""
+        value = _python(node, text)
+        if self.specs[key].kind == "str" and key in _HUGO_STRINGS:
+            return _number_as_written(node, text) or value
+        return value
+
+    def _plain_kinds(self) -> dict[str, str | None]:
+        """The keys the model validates (`_validated_keys`), each with its kind, or None where
+        `allowed` lists its values (never vouched for by `_plainly_valid`). Worked out once per
+        schema: `validate` runs for every document."""
+        found = self.__dict__.get("_plain_kinds_memo")
+        if found is None:
+            found = {
+                key: None if self.allowed.get(key) else self.specs[key].kind
+                for key in sorted(_validated_keys(self._key()))
+            }
+            self.__dict__["_plain_kinds_memo"] = found
+        return found
 
     def _certainly_valid(self, key: str, value: Any) -> bool:
         """True only when the model built by `_model` surely accepts `value` for `key`.
@@ -546,6 +571,56 @@ _EXACT: dict[str, Callable[[Any], bool]] = {
         or _str_keys(v)
     ),
 }
+
+
+# Kinds a list of strings is valid for (`_EXACT`), and kinds a scalar string is.
+_STRINGS_FIT = frozenset({"string-or-list", "strings", "paths", "terms", "list", "menu"})
+_STRING_FITS = frozenset({"str", "string-or-list", "menu"})
+# Kinds a map with string keys is valid for, and the kinds whose value is one exact type.
+_MAP_FITS = frozenset({"map", "cascade", "menu", "string-or-list"})
+_SCALAR_TAGS: dict[str, type] = {"bool": bool, "int": int}
+
+
+def _plain_string(node: Node, text: str) -> bool:
+    """Whether `_python(node, text)` is `node.value`, a `str` exactly: a string scalar Hugo
+    reads as the same string (`hugo_reading` None)."""
+    return (
+        node.tag == "str"
+        and node.kind == "scalar"
+        and type(node.value) is str
+        and hugo_reading(node, text) is None
+    )
+
+
+def _plainly_valid(kind: str | None, node: Node, text: str) -> bool:
+    """A cheaper `_certainly_valid(key, schema._value(key, node, text))` for the common values
+    (a string, a boolean, a whole number, a list of strings): True only when that would be
+    True (so a True here is always a value strict pydantic accepts); False for anything else,
+    which `validate` then converts and checks as before. `kind` None (values listed in
+    `allowed`) is never vouched for here."""
+    if kind is None:
+        return False
+    if node.kind == "list":
+        # `_python` makes a list of its items' values (an empty list's value is its own).
+        return (
+            kind in _STRINGS_FIT
+            and bool(node.items)
+            and all(_plain_string(child, text) for child in node.items)
+        )
+    if kind in _STRING_FITS:
+        # (A string in Hugo's string field: `_number_as_written` is None for a `str` tag.)
+        return _plain_string(node, text)
+    if node.kind == "map":
+        # `_python` gives a map's value as it is.
+        return kind in _MAP_FITS and _str_keys(node.value)
+    if kind in _SCALAR_TAGS:
+        return (
+            node.tag == kind
+            and type(node.value) is _SCALAR_TAGS[kind]
+            and node.kind == "scalar"
+            and hugo_reading(node, text) is None
+        )
+    return False
 
 
 def _exact(kind: str, value: Any) -> bool:

@@ -77,12 +77,16 @@ def normalise_url(url: str) -> str | None:
     if port is not None and port not in (80, 443):
         host = f"{host}:{port}"
     path = _normalise_escapes(parts.path).rstrip("/") or "/"
-    query = urlencode(
-        [
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not is_tracking(k, url=url)
-        ]
+    query = (
+        urlencode(
+            [
+                (k, v)
+                for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                if not is_tracking(k, url=url)
+            ]
+        )
+        if parts.query
+        else ""  # (what the parameters of an empty query encode to; most sources have none)
     )
     return urlunsplit(("https", host, path, query, ""))
 
@@ -98,6 +102,8 @@ def _normalise_escapes(path: str) -> str:
     """One spelling of a path: characters beyond ASCII UTF-8 escaped, escapes in upper case,
     escaped unreserved characters (`%7E`) decoded (RFC 3986, 6.2.2)."""
     path = quote(path, safe=_PATH_SAFE)
+    if "%" not in path:
+        return path  # no escape to spell
 
     def one(match: re.Match[str]) -> str:
         byte = int(match.group(1), 16)

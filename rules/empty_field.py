@@ -56,9 +56,9 @@ from dataclasses import dataclass
 from newslint import Fix, Rule, Severity
 from newslint.events import Field, render_scalar
 from newslint.rule import Context
-from newslint.schema import LIST_KINDS, Schema
+from newslint.schema import LIST_KINDS, Schema, Spec
 
-from ._mainroad import empty_turns_off
+from ._mainroad import SWITCHES, empty_turns_off
 from ._params import PREFIX, custom_key, overridden, params_fields
 from ._schema import delete_item, is_empty, schema_of, value_or_key_span
 
@@ -79,28 +79,39 @@ class EmptyField(Rule):
     }
     Options = Options
 
-    def __init__(self) -> None:
-        # The document's schema, asked once (this handler runs for every field of it).
-        self.schema: Schema | None = None
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        # The keys `_check` may report on (a superset: it still checks each value): `params`,
+        # the `fields` option's, and the schema's that no other rule owns and that are a
+        # Mainroad switch, empty where that matters (`menu`) or a list.
+        schema = schema_of(ctx)
+        custom = ctx.options.fields
+        memo: dict[tuple[str, ...], frozenset[str]]
+        memo = schema.__dict__.setdefault("_empty_field_keys_memo", {})
+        found = memo.get(custom)
+        if found is None:
+            found = memo[custom] = frozenset(
+                {"params", *(name.lower() for name in custom)}
+                | {key for key, spec in schema.specs.items() if _may_report(key, spec)}
+            )
+        return found
 
     def on_field(self, ctx: Context, field: Field) -> None:
-        if self.schema is None:
-            self.schema = schema_of(ctx)
+        schema = schema_of(ctx)
         custom = ctx.options.fields
         if field.key.lower() == "params":
             # A theme or custom value under `params` is the page's: checked where it is written.
             for nested in params_fields(ctx.document):
-                if custom_key(self.schema, nested.key, custom):
-                    self._check(ctx, nested, PREFIX + nested.key, nested=True)
-        elif overridden(ctx.document, field.key) and custom_key(self.schema, field.key, custom):
+                if custom_key(schema, nested.key, custom):
+                    self._check(ctx, schema, nested, PREFIX + nested.key, nested=True)
+        elif overridden(ctx.document, field.key) and custom_key(schema, field.key, custom):
             return  # `params.<key>` wins: this value is read by nothing
-        self._check(ctx, field, field.key, nested=False)
+        self._check(ctx, schema, field, field.key, nested=False)
 
-    def _check(self, ctx: Context, field: Field, key: str, nested: bool) -> None:
+    def _check(self, ctx: Context, schema: Schema, field: Field, key: str, nested: bool) -> None:
         """Report `field`'s empty value (or items), naming it `key`; a `nested` one (under
         `params`) is never deleted: without it the page would take a top-level value."""
-        assert self.schema is not None
-        spec = self.schema.spec(field.key)
+        spec = schema.spec(field.key)
         node = field.node
         if (
             ctx.options.fields
@@ -163,6 +174,18 @@ class EmptyField(Rule):
                 fix=fix,
                 severity=Severity.ERROR if fails else None,
             )
+
+
+def _may_report(key: str, spec: Spec) -> bool:
+    """Whether `_check` may report on a value of the schema's `key` (lower case)."""
+    if spec.owner is not None:
+        return False
+    return (
+        (spec.preset == "mainroad" and key in SWITCHES)
+        or spec.empty_matters
+        or spec.kind in LIST_KINDS
+        or spec.kind in ("menu", "string-or-list")
+    )
 
 
 _FAILS = {

@@ -141,6 +141,12 @@ _UNSEEN = dict.fromkeys(
 
 def _empty(value: object) -> bool:
     if isinstance(value, str):
+        # Most values start with a visible character (after white space): no reference begins
+        # before it (each begins with `&`), so it stays in the text below and the value is not
+        # empty, which the unescaping and translating of the whole value need not show.
+        shown = value.lstrip()[:1]
+        if shown and shown != "&" and ord(shown) not in _UNSEEN:
+            return False
         return not _unescaped(value).translate(_UNSEEN).strip()
     return value is None or (isinstance(value, list | dict) and not value)
 

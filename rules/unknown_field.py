@@ -53,6 +53,7 @@ choose between the two texts, when it does not.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from newslint import Fix, Rule, Severity
 from newslint.events import Field, FrontMatter, Node
@@ -83,24 +84,7 @@ class UnknownField(Rule):
 
     def on_front_matter(self, ctx: Context, front_matter: FrontMatter) -> None:
         schema = schema_of(ctx)
-        known = {key.lower() for key in ctx.options.known}
-        if ctx.site is not None:
-            known |= ctx.site.template_params
-            # A theme reads such a key page first, the site's `params` value standing in.
-            known |= site_param_names(ctx.site, ctx.document.language)
-        candidates = [spec.name for spec in schema.specs.values()]
-        singulars = {}
-        if ctx.site is not None:
-            taxonomies = ctx.site.taxonomies_for(ctx.document.language)
-            singulars = {s.lower(): p for s, p in taxonomies.items() if schema.known(p)}
-            # The keys the site's `[frontmatter]` reads dates from (`publish_date`, `updated`)
-            # are Hugo's dates on this site, not misspelt ones.
-            known.update(
-                key
-                for chain in ctx.site.date_sources.values()
-                for key in chain
-                if not key.startswith(":")
-            )
+        known, candidates, singulars = _words(ctx, schema)
         fields = ctx.document.fields
         present = {field.key.lower(): field for field in fields}
         for field in fields:
@@ -140,6 +124,50 @@ class UnknownField(Rule):
         same = field.node.tag == twin.node.tag and field.value == twin.value
         fix = Fix.unsafe("Delete the misspelt copy", field.delete()) if same else None
         ctx.report(field.key_span, "misspelt-copy", key=field.key, suggestion=suggestion, fix=fix)
+
+
+_Words = tuple[frozenset[str], tuple[str, ...], dict[str, str]]
+
+
+def _words(ctx: Context, schema: Schema) -> _Words:
+    """The keys the site uses on purpose, the schema's spellings (what an unknown key may be a
+    typo of) and the site's taxonomies by singular: the same for every page of a site, its
+    language and the options, so worked out once for them (a new configuration is a new
+    `Site`; a schema is kept per combination, and checked to be the same one)."""
+    site = ctx.site
+    if site is None:
+        return _site_words(ctx, schema)
+    memo: dict[tuple[Any, ...], tuple[Schema, _Words]]
+    memo = site.__dict__.setdefault("_unknown_field_memo", {})
+    key = (ctx.document.language, ctx.options.known, id(schema))
+    found = memo.get(key)
+    if found is None or found[0] is not schema:
+        if len(memo) >= 64:
+            memo.clear()
+        found = memo[key] = (schema, _site_words(ctx, schema))
+    return found[1]
+
+
+def _site_words(ctx: Context, schema: Schema) -> _Words:
+    known = {key.lower() for key in ctx.options.known}
+    if ctx.site is not None:
+        known |= ctx.site.template_params
+        # A theme reads such a key page first, the site's `params` value standing in.
+        known |= site_param_names(ctx.site, ctx.document.language)
+    candidates = tuple(spec.name for spec in schema.specs.values())
+    singulars = {}
+    if ctx.site is not None:
+        taxonomies = ctx.site.taxonomies_for(ctx.document.language)
+        singulars = {s.lower(): p for s, p in taxonomies.items() if schema.known(p)}
+        # The keys the site's `[frontmatter]` reads dates from (`publish_date`, `updated`)
+        # are Hugo's dates on this site, not misspelt ones.
+        known.update(
+            key
+            for chain in ctx.site.date_sources.values()
+            for key in chain
+            if not key.startswith(":")
+        )
+    return frozenset(known), candidates, singulars
 
 
 def _slip(key: str, twin: str) -> bool:

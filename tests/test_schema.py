@@ -125,3 +125,58 @@ def test_pre_check_cases(key: str, value: Any, vouched: bool) -> None:
     assert checked._certainly_valid(key, value) is vouched
     if vouched:
         assert accepted(model, key, value)
+
+
+# Front matter of every shape `_plainly_valid` looks at: strings quoted and plain, YAML 1.1
+# words and numbers Hugo reads otherwise, lists of strings with a number or a null in them,
+# maps with string and number keys, in YAML, TOML and JSON.
+FRONT_MATTERS = [
+    '---\ntitle: Budget\nsummary: "Budget passes"\ndraft: false\ncomments: yes\nweight: 3\n'
+    "tags: [news, 'economy', 2025]\ncategories:\n  - news\n  - 1.10\nkeywords: [a, ~]\n"
+    "aliases: /old\noutputs: [html, rss]\nparams: {a: 1}\nbuild: {1: a}\nmenu: main\n"
+    "lead: 1.10\nslug: 2025\ntype: '1.10'\npost_meta: [date, 0o17]\ncascade: [{a: 1}]\n"
+    "mathjax: 'true'\nsource: [https://a.example, {url: https://b.example}]\n---\n",
+    "---\ntitle: 1:30\nlinkTitle: +.inf\ndraft: on\nheadless: 1\nweight: 0x10\nmenu: [main, 3]\n"
+    "section: news\nregion: eu\nrank: 1\ntags: []\nimages: [a.png, [b.png]]\n---\n",
+    '+++\ntitle = "Budget"\ndraft = true\nweight = 3\ntags = ["news", "economy"]\n'
+    "menu = { main = { weight = 1 } }\n[params]\na = 1\n+++\n",
+    '{"title": "Budget", "draft": "true", "weight": 3.0, "tags": ["news", null],\n'
+    ' "sitemap": {"priority": 0.5}, "section": "blog", "region": "EU"}\n',
+]
+
+
+@pytest.mark.parametrize("text", FRONT_MATTERS)
+def test_fast_path_vouches_only_where_the_pre_check_does(text: str) -> None:
+    # `validate` asks `_plainly_valid` of each node before converting any value: it must vouch
+    # only where `_certainly_valid` would, for the value `validate` converts (so the same
+    # documents go to pydantic as before, with the same data).
+    from newslint.document import Document
+    from newslint.schema import _plainly_valid
+
+    checked = schema()
+    document = Document.from_text(text)
+    kinds = checked._plain_kinds()
+    vouched = 0
+    for item in document.fields:
+        key = item.key.lower()
+        if key not in kinds:
+            continue
+        if _plainly_valid(kinds[key], item.node, document.text):
+            vouched += 1
+            value = checked._value(key, item.node, document.text)
+            assert checked._certainly_valid(key, value), (key, value)
+    assert vouched >= 1  # it does vouch: a plain value skips the conversion
+
+
+def test_fast_path_leaves_hugo_readings_to_the_full_check() -> None:
+    # `comments: yes` is text to Hugo (a boolean to PyYAML) and `title: 1.10` the number 1.1:
+    # neither is vouched for by the node alone, and `validate` still reports them.
+    from newslint.document import Document
+
+    text = "---\ncomments: yes\ntitle: 1.10\ndraft: false\n---\n"
+    document = Document.from_text(text)
+    issues = schema().validate(document.fields, document.text)
+    assert [(i.field.key, i.message_id, i.values["actual"]) for i in issues] == [
+        ("comments", "type", "the string 'yes'"),
+        ("title", "type", "the number 1.1"),
+    ]

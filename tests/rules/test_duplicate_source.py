@@ -300,3 +300,23 @@ def test_source_map_url_counts() -> None:
     text = fm(title="T", source=Raw(f"{{name: Reuters, url: {URL}}}"))
     found = lint_project(DuplicateSource, {A: article(URL), B: text})
     assert found == [(B, 3, 30, f"source {URL} is also cited by {A}")]
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        # No query, an empty one and one of tracking parameters only: the same key, no `?`.
+        ("https://www.a.example/world/budget/", "https://a.example/world/budget"),
+        ("https://a.example/world/budget?", "https://a.example/world/budget"),
+        ("https://a.example/world/budget?utm_source=rss", "https://a.example/world/budget"),
+        ("https://a.example/p?id=3&utm_source=x", "https://a.example/p?id=3"),
+        # Escapes: one spelling (upper case, unreserved decoded, beyond ASCII escaped).
+        ("https://a.example/caf%c3%a9/%7Eme", "https://a.example/caf%C3%A9/~me"),
+        ("https://a.example/café", "https://a.example/caf%C3%A9"),
+        ("https://a.example/a%2fb", "https://a.example/a%2Fb"),
+    ],
+)
+def test_normalised_source_keys(url: str, key: str) -> None:
+    from rules._crossfile import normalise_url
+
+    assert normalise_url(url) == key

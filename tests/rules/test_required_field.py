@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newslint.rules.required_field import RequiredField
 from newslint.site import Site, date_sources
@@ -1443,3 +1445,19 @@ DOCUMENTATION_PAGES = [
 @pytest.mark.parametrize("case", DOCUMENTATION_PAGES, ids=lambda c: c.name)
 def test_documentation_pages_need_only_a_title(case: Case) -> None:
     assert_case(RequiredField, case)
+
+
+_PIECES = [" ", "\t", "\n", "\u00a0", "\u3000", "\u200b", "\u202e", "\ufeff", "\x00", "\x85",
+           "&", "&nbsp;", "&#8203;", "&#x200B;", "&amp;", "&foo;", "`", "a", "。", ";", "#"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+@example(" &nbsp;x")
+@example("\u200b&amp;")
+@example("`&nbsp;`")
+def test_empty_is_what_the_unescaped_translated_value_says(value: str) -> None:
+    # `_empty` answers at the first visible character when it can: always what unescaping and
+    # translating the whole value says (the reading a value had before that shortcut).
+    from newslint.rules.required_field import _UNSEEN, _empty, _unescaped
+
+    assert _empty(value) is (not _unescaped(value).translate(_UNSEEN).strip())
