@@ -69,8 +69,9 @@ Unsafe. A divider Hugo does not read is rewritten as `<!--more-->`: the page's s
 text before it, as its author meant, which changes the page's cards and feed items. Otherwise only
 for `summary` when the body has prose: the new summary is the article's opening sentences (cut at a
 sentence end within `max-chars`; a paragraph set apart in italics or bold as a whole, an editor's
-note or a newsroom's boilerplate, is passed over, and so is one in a block quote, an epigraph or a
-note above the story), which an editor should read. There is no fix when a misspelt key such as
+note or a newsroom's boilerplate, is passed over, in Markdown or in raw HTML (`<i>`, `<em>`, `<b>`,
+`<strong>`, as a CMS export writes it), and so is one in a block quote, an epigraph or a note above
+the story), which an editor should read. There is no fix when a misspelt key such as
 `sumary` is present: `unknown-field` renames it instead. Nor is there one while the opening
 sentences hold control or invisible characters or mojibake: copied into a quoted value they would
 hide behind escapes, so `newslint fix` repairs the body first and offers the summary on its next
