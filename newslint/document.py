@@ -433,7 +433,7 @@ class Document:
         """Reader-visible paragraph texts with their offsets, in order, skipping blank ones and
         the source line;
         without `set_apart`, also those set apart in italics or bold as a whole (`*Editor's note:
-        ...*`, a newsroom's boilerplate), in a block quote (`> This is a historic post...`, an
+        ...*`, a newsroom's boilerplate; also in raw HTML emphasis, `<i>...</i>`), in a block quote (`> This is a historic post...`, an
         epigraph, a pull quote), and notes led by an emphasised label and a colon
         (`**Note:** This post was first published...`, `**更新**：`), which are no part of the
         story's opening.
@@ -452,7 +452,10 @@ class Document:
             if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
                 continue
             if not set_apart and (
-                _set_apart(node.text) or _quoted(text, node.span.start) or _labelled_note(node.text)
+                _set_apart(node.text)
+                or _set_apart_in_html(node.text)
+                or _quoted(text, node.span.start)
+                or _labelled_note(node.text)
             ):
                 continue
             parts: list[str] = []
@@ -519,6 +522,34 @@ def _set_apart(source: str) -> bool:
         return False
     marker, inner = found.group(1), found.group(2)
     return re.search(re.escape(marker[0]) + r"(?=[\s.,;:!?)])", inner) is None
+
+
+def _set_apart_in_html(source: str) -> bool:
+    """Whether all the paragraph's text is inside raw HTML emphasis (`<i>`, `<em>`, `<b>`,
+    `<strong>`), as a CMS export writes a newsroom's boilerplate: `<a href="..."><i>Spotlight
+    News</i></a><i> is an independent newsroom.</i>`. A link or span around the emphasis is no
+    text of its own; one word outside it is."""
+    source = source.strip()
+    if not source.startswith("<"):
+        return False  # the common case, at once
+    depth = 0
+    seen = False
+    position = 0
+    for tag in _HTML_TAG.finditer(source):
+        if source[position : tag.start()].strip():
+            if depth == 0:
+                return False
+            seen = True
+        emphasis = _HTML_EMPHASIS.fullmatch(tag.group())
+        if emphasis is not None:
+            depth = max(0, depth - 1) if emphasis.group(1) else depth + 1
+        position = tag.end()
+    if source[position:].strip():
+        return depth > 0  # text after the last tag, emphasised only inside an open element
+    return seen
+
+
+_HTML_EMPHASIS = re.compile(r"(?i)<(/?)(?:i|em|b|strong)(?:\s[^<>]*)?>")
 
 
 # What may stand before a paragraph on its first line inside a block quote: the quote markers, and

@@ -27,7 +27,8 @@ from ._tracking import is_tracking
 
 def source_link(doc: Document, field_name: str = "source") -> tuple[str, Span] | None:
     """The article's source URL and its span: the source link as source-link-missing finds it
-    (a web URL in the field `field_name`, else the body's last visible line `[name](url)`).
+    (a web URL in the field `field_name`, else the body's last visible line `[name](url)`, or a
+    line that opens the body with a source label, `来源：[name](url)`).
 
     For a body line the span is the URL's where it is written as parsed, else the whole line.
     """

@@ -450,6 +450,38 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
     if noted is not None and is_web_url(noted[0]):
         # Footnotes that cite several pages are a list of sources too (see `SourceLink.listed`).
         return SourceLink(noted[0], noted[1], listed=noted[2])
+    opening = _labelled_opening_link(document, line)
+    if opening is not None and is_web_url(opening[0]):
+        return SourceLink(opening[0], opening[1])
+    return None
+
+
+def _labelled_opening_link(document: Document, last: Span | None) -> tuple[str, Span] | None:
+    """The link of a source line that opens the body with a source label (`来源：[36氪](url)`,
+    `> Source: [Reuters](url)`), as reprints and translations credit their source above the
+    story. Without a label an opening link is no source line: it is as likely the story's own."""
+    line = _first_body_line(document)
+    if line is None or (last is not None and line.start >= last.start):
+        return None  # the last line was looked at already
+    if _SOURCE_LABEL.match(document.text, line.start, line.end) is None:
+        return None
+    if _in_code_block(document, line.start):
+        return None
+    return source_line_link(document, line)
+
+
+def _first_body_line(document: Document) -> Span | None:
+    """The span of the body's first line that shows something: not blank, no HTML comment."""
+    text = document.text
+    start = document.body_start
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        written = text[start:end].rstrip().rstrip("".join(_HIDDEN))
+        shown = written.strip()
+        if shown and not (shown.startswith("<!--") and shown.endswith("-->")):
+            return Span(start, start + len(written))
+        start = end + 1
     return None
 
 

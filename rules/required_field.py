@@ -75,9 +75,10 @@ text before it, as its author meant, which changes the page's cards and feed ite
 for `summary`: on a page with a `description` the new summary is its text, the editor's own words
 for the page; else, when the body has prose, the article's opening sentences (cut at a
 sentence end within `max-chars`; a paragraph set apart in italics or bold as a whole, an editor's
-note or a newsroom's boilerplate, is passed over, and so is one in a block quote, an epigraph or a
-note above the story; kramdown's attribute lists, `[x](url){:target="_blank"}`, are markup and left
-out), which an editor should read. There is no fix when a misspelt key such as
+note or a newsroom's boilerplate, is passed over, in Markdown or in raw HTML (`<i>`, `<em>`, `<b>`,
+`<strong>`, as a CMS export writes it), and so is one in a block quote, an epigraph or a note above
+the story; kramdown's attribute lists, `[x](url){:target="_blank"}`, are markup and left out),
+which an editor should read. There is no fix when a misspelt key such as
 `sumary` is present: `unknown-field` renames it instead. Nor is there one while the opening
 sentences hold control or invisible characters or mojibake: copied into a quoted value they would
 hide behind escapes, so `newslint fix` repairs the body first and offers the summary on its next

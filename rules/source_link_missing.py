@@ -32,7 +32,10 @@ raw HTML (`<a href="...">name</a>`), which Hugo drops unless the site allows uns
 are citations, which Hugo renders as the page's last list wherever they are defined: when the text
 ends in no source line, the first note the body refers to (in the order of the references) that is
 one link names the source, a bare URL too (`Oil rose.[^1]` ... `[^1]: https://...`, as digests and
-AI-written briefs cite); a note nothing refers to is not shown. The field is `source` unless the
+AI-written briefs cite); a note nothing refers to is not shown. A line with a source label may
+also open the body instead (`来源：[36氪](url)`, `> Source: [Reuters](url)`, `**原文链接**:
+[name](url)`), as reprints and translations credit their source above the story; a bare link or
+another label there is no source line (an opening link is as likely the story's own). The field is `source` unless the
 rule option `field` or the config key `source-field` names another one; it may hold a list of URLs
 (`source: [url1, url2]`), each a source (a placeholder among them is reported), or a map whose `url`
 key holds it (`source: {name: Reuters, url: https://...}`, also as list items), and is read under

@@ -10,7 +10,10 @@ by default): one such character carries about as much as three Latin letters. A 
 the two (`示例签署CLA，加入OpenExample社区。`) is short only when its Latin characters and three for each CJK
 letter add up to less than `min`. An empty summary is `required-field`'s. A page its own `layout`
 draws, with no body (PaperMod's archive and search pages, whose documentation has them set `summary:
-"archives"`), is no article whose summary a card or a feed shows: left alone.
+"archives"`), is no article whose summary a card or a feed shows: left alone. A list page's
+(`_index.md`: a section, a taxonomy or term, the home page) is held to `max` only: it labels the
+pages it lists (`summary: "211 stories"` for a day's section) rather than retelling a story, so a
+short one says no less than it should, and `required-field` asks none of it.
 
 ## Why is this bad?
 Cards and feed readers cut a long summary wherever their layout ends; search engines show about
@@ -33,6 +36,7 @@ from newslint.events import Field
 from newslint.rule import Context, check_counts
 from newslint.textutil import is_cjk_char, length_limits, mostly_cjk, reader_length
 
+from ._crossfile import is_section_page
 from ._pages import drawn_by_its_layout
 
 
@@ -76,7 +80,12 @@ class SummaryLength(Rule):
         length = reader_length(text)
         if length > high:
             ctx.report(field.value_span, "long", length=length, limit=high)
-        elif length < low and not _carries_enough(text, length, low):
+        elif (
+            length < low
+            # A list page's summary labels what it lists: short is no fault there.
+            and not is_section_page(ctx.document)
+            and not _carries_enough(text, length, low)
+        ):
             ctx.report(field.value_span, "short", length=length, limit=low)
 
 

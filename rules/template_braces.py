@@ -130,7 +130,8 @@ class TemplateBraces(Rule):
     severity = Severity.ERROR
     messages = {
         "braces": "template braces {text!r} are shown as they are (not a shortcode call)",
-        "escaped-call": "shortcode call {text!r} has its '{mark}' escaped with a backslash (as a "
+        # Quoted by hand: a repr would show the one backslash written as two.
+        "escaped-call": "shortcode call '{text}' has its '{mark}' escaped with a backslash (as a "
         "CMS writes it), so Hugo shows it as text: write '{{{{{mark}' to call the shortcode",
         "field": "{key} holds template code {text!r}, which Hugo does not run in front matter",
         "liquid": "liquid tag {text!r} is shown as it is: Hugo does not run Jekyll's tags",

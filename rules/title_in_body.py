@@ -53,7 +53,9 @@ The fix deletes the repeated block and the blank lines after it. It is unsafe: i
 page shows, and on a site whose theme does not print the title the heading is the only one. There
 is no fix for a heading whose anchor the article links to (`[the vote](#budget-passes)`): the link
 would lead nowhere (links from other pages to it cannot be seen from the article, another reason
-the fix is unsafe).
+the fix is unsafe), nor for a repeat that is all the text the body has (`Apply for a student job!`
+under that title, with at most a source link below): deleting it would leave the article empty,
+which `body-empty` reports.
 """
 
 from __future__ import annotations
@@ -168,6 +170,8 @@ class TitleInBody(Rule):
         fix: Fix | None = Fix.unsafe("Delete the repeated title", Edit.delete(Span(start, end)))
         if heading is not None and _linked_to(document, heading):
             fix = None  # deleting the heading would break the page's links to it
+        elif len(document.prose_and_headings()) < 2:
+            fix = None  # the repeat is the body's only text: deleting it would empty the page
         ctx.report(span, kind, fix=fix)
 
 

@@ -1176,6 +1176,29 @@ SET_APART_CASES = [
         "**Editor's note: this story was updated.**\n\nThe budget passed on Tuesday.\n",
         "The budget passed on Tuesday.",
     ),
+    # The same boilerplate as a CMS export writes it, in raw HTML emphasis (a real newsroom's).
+    _slight_case(
+        "an-html-italic-boilerplate-paragraph-is-no-opening",
+        '<a href="https://example.org/"><i>Spotlight News</i></a><i> is an independent newsroom. '
+        '</i><a href="https://example.org/s"><i>Sign up</i></a><i>.</i>\n\n'
+        "The budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "an-html-bold-note-is-no-opening",
+        "<strong>Editor's note: this story was updated.</strong>\n\nThe budget passed on Tuesday.\n",
+        "The budget passed on Tuesday.",
+    ),
+    _slight_case(
+        "an-html-italic-word-in-a-sentence-is-an-opening",
+        "<i>Ayes</i> were counted before the noes.\n\nThe budget passed on Tuesday.\n",
+        "Ayes were counted before the noes.",
+    ),
+    _slight_case(
+        "a-picture-before-a-sentence-is-an-opening",
+        '<img src="/a.jpg" alt="Harbour">The harbour reopened on Friday.\n\nThe budget passed.\n',
+        "The harbour reopened on Friday.",
+    ),
     _slight_case(
         "two-emphases-around-a-sentence-are-an-opening",
         "*Ayes* were counted before the *noes.*\n\nThe budget passed on Tuesday.\n",

@@ -501,6 +501,61 @@ REFERENCE_CASES = [
 ]
 
 
+# A source line with a label may open the body instead, as reprints and translations credit their
+# source above the story (a Chinese aggregator's `**来源**: [36氪](url)`); a bare link there, or one
+# under another label, may be anything.
+OPENING_CASES = [
+    Case(
+        "label-opens-the-body",
+        fm(body="来源：[新华社](https://www.news.cn/a)\n\n港口周五重新开放。\n", title="B"),
+    ),
+    Case(
+        "bold-label-with-a-hard-break-opens-the-body",
+        fm(
+            body="**来源**: [36氪](https://36kr.com/p/1)  \n**日期**: 2026年5月25日\n\n港口周五重新开放。\n",
+            title="B",
+        ),
+    ),
+    Case(
+        "quoted-label-opens-the-body",
+        fm(
+            body="> Source: [Reuters](https://www.reuters.com/a)\n\nThe port reopened.\n", title="B"
+        ),
+    ),
+    Case(
+        "label-after-a-comment-opens-the-body",
+        fm(
+            body="<!-- imported -->\nSource: [AP](https://apnews.com/a)\n\nThe port reopened.\n",
+            title="B",
+        ),
+    ),
+    Case(
+        "bare-link-opening-the-body-is-no-source",
+        fm(body="[Reuters](https://www.reuters.com/a)\n\nThe port reopened.\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "other-label-opening-the-body-is-no-source",
+        fm(body="Related: [Port news](https://example.org/a)\n\nThe port reopened.\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "label-in-a-code-block-is-no-source",
+        fm(body="```\nSource: [AP](https://apnews.com/a)\n```\n\nThe port reopened.\n", title="B"),
+        errors=[("missing", 9, 1)],
+    ),
+    Case(
+        "label-opening-a-body-of-one-line",
+        fm(body="Source: [AP](https://apnews.com/a)\n", title="B"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", OPENING_CASES, ids=lambda c: c.name)
+def test_a_labelled_source_line_may_open_the_body(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)
+
+
 @pytest.mark.parametrize("case", LABEL_CASES + REFERENCE_CASES, ids=lambda c: c.name)
 def test_source_link_forms(case: Case) -> None:
     assert_case(SourceLinkMissing, case)

@@ -32,6 +32,21 @@ CASES = [
         options={"min": 10, "max": 20},
         errors=[("long", 2, 10)],
     ),
+    # A day's section of an aggregator: the summary counts what the list holds.
+    Case("section-page-label", fm(summary="211 条新闻"), path="content/news/2026/05/25/_index.md"),
+    Case("home-page-label", fm(summary="Local news."), path="content/_index.md"),
+    Case(
+        "section-page-still-too-long",
+        fm(summary="x" * 301),
+        path="content/news/_index.md",
+        errors=[("long", 2, 10)],
+    ),
+    Case(
+        "section-named-index-is-an-article",
+        fm(summary="Budget."),
+        path="content/news/index.md",
+        errors=[("short", 2, 10)],
+    ),
     Case("news-preset-off", fm(summary="x"), config={"presets": ["hugo"]}),
     Case("toml", '+++\nsummary = "Short."\n+++\n', errors=[("short", 2, 11)]),
     Case("json", '{"summary": "Short."}\n', errors=[("short", 1, 13)]),

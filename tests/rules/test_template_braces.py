@@ -260,3 +260,15 @@ def test_a_text_field_under_params() -> None:
     assert [d.message for d in check_text(text, select=["BD005"])] == [
         "params.lead holds template code '{{ .Title }}', which Hugo does not run in front matter"
     ]
+
+
+def test_an_escaped_call_is_quoted_as_written() -> None:
+    # One backslash in the file is one in the message (a repr would show two).
+    from newslint.testing import case_reports
+
+    case = Case("escaped", fm(body="{{\\< /button >}}\n", title="T"))
+    _, reports = case_reports(TemplateBraces, case)
+    assert [report.message for report in reports] == [
+        "shortcode call '{{\\< /button >}}' has its '<' escaped with a backslash (as a CMS "
+        "writes it), so Hugo shows it as text: write '{{<' to call the shortcode"
+    ]

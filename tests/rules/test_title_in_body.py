@@ -32,6 +32,18 @@ CASES = [
         "japanese-heading-that-differs",
         article("# Kubernetes v1.33：VPAの設定\n\n本文です。\n", JA_TOP),
     ),
+    # The repeat is all the body says (a library's one-line news item): reported, but deleting
+    # it would leave the article empty.
+    Case(
+        "a-repeat-that-is-the-only-text-has-no-fix",
+        article("Budget passes after a week of talks!\n"),
+        errors=[("paragraph", 5, 1)],
+    ),
+    Case(
+        "a-heading-that-is-the-only-text-has-no-fix",
+        TOP + "# Budget passes after a week of talks\n",
+        errors=[("heading", 5, 1)],
+    ),
     Case(
         "atx-heading-repeats-the-title",
         article("# Budget passes after a week of talks\n\nThe budget passed on Tuesday.\n"),
