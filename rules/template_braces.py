@@ -22,7 +22,8 @@ These are not reported either, since nothing leaked there:
   (`{% include x %}`), a Jekyll variable (`{{ site.url }}`, `{{ page.title }}`) or a Liquid
   filter (`{{ x | relative_url }}`), and any Jekyll post (`_posts/2017-02-28-x.md`), which
   Jekyll runs through Liquid whatever it holds (`![poster]({{ "/assets/poster.png" }})` writes
-  the path).
+  the path); so is one written for Zola, whose shortcode calls are Tera function calls
+  (`{{ youtube(id="dQw4w9WgXcQ") }}`).
 
 In a Hugo site (a `hugo.toml` or `config.*` above the file) nothing runs Liquid, so an article
 carried over from Jekyll shows its tags as text (checked with hugo 0.168): there its `{{ }}` are
@@ -87,6 +88,8 @@ _LIQUID = re.compile(
     r"|\{\{-?[ \t]*(?:site|page|layout|include|paginator|jekyll)\.[a-z_]"
     r"|\{\{[^{}\n]{0,200}\|[ \t]*(?:relative_url|absolute_url|jsonify|xml_escape|date_to_string"
     r"|date_to_xmlschema|markdownify|slugify|prepend|append|strip_html|number_of_words)\b"
+    # Zola's shortcode call (its body form `{% name(...) %}` is a tag above).
+    r"|\{\{-?[ \t]*[a-z_]\w*\([^{}()\n]*\)[ \t]*-?\}\}"
 )
 # A whole Liquid tag on one line: `{% post_url x %}`, `{%- include a.html -%}`; not the `{%` of a
 # Hugo shortcode call (`{{% note %}}`).

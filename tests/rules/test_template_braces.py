@@ -139,6 +139,19 @@ CASES = [
         "liquid-file",
         fm(body="See [the docs]({{ site.baseurl }}/docs) and {{ issue }}.\n", title="T"),
     ),
+    # Zola's shortcode call is a Tera function call: outside a Hugo site (a Zola config.toml
+    # makes none) the file is a template; in a Hugo site the braces show as they are.
+    Case(
+        "zola-shortcode-file",
+        fm(body='Watch {{ youtube(id="dQw4w9WgXcQ") }} and {{ issue }}.\n', title="T"),
+    ),
+    Case(
+        "zola-shortcode-in-a-hugo-site",
+        fm(body='Watch {{ youtube(id="x") }} now.\n', title="T"),
+        site=HUGO_SITE,
+        errors=[("braces", 5, 7)],
+        unsafe_fixed=fm(body='Watch \\{\\{ youtube(id="x") }} now.\n', title="T"),
+    ),
     # Jekyll runs Liquid over every post, whatever it holds: `{{ "/x.png" }}` writes the path
     # (a Spanish Jekyll blog's posters); the same text in a Hugo site, or outside `_posts`, is
     # shown as it is.
