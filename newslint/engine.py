@@ -65,7 +65,7 @@ class RuleSet:
     config: Config
     registry: Registry
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    _chosen: dict[tuple[frozenset[str], tuple[str, ...]], list[ActiveRule]] = field(
+    _chosen: dict[tuple[frozenset[str], tuple[str, ...], bool], list[ActiveRule]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -79,8 +79,9 @@ class RuleSet:
             if self.per_file_ignores
             else []
         )
+        links_checked = bool(self.config.links.check)
         # Thousands of documents share a handful of (presets, ignores) combinations.
-        key = (frozenset(presets), tuple(ignored))
+        key = (frozenset(presets), tuple(ignored), links_checked)
         chosen = self._chosen.get(key)
         if chosen is None:
             chosen = self._chosen[key] = [
@@ -88,8 +89,17 @@ class RuleSet:
                 for active in self.rules
                 if (not active.rule.presets or presets.intersection(active.rule.presets))
                 and not any(matches(active.rule, s) for s in ignored)
+                and (links_checked or not only_a_link_check(active.rule))
             ]
         return list(chosen)
+
+
+def only_a_link_check(rule: type[Rule]) -> bool:
+    """A rule that reports only what a link check found (link-broken, link-redirect: on only
+    when selected, collecting URLs for the check): without one it records nothing, so it is not
+    run at all (its instance, context and handlers cost each document ~15,000 instructions for
+    nothing). `idle_selections` and the suppressions (`_runs_in`) read it the same way."""
+    return rule.checks_links and not rule.default_enabled
 
 
 def active_presets(site: Site) -> tuple[str, ...]:
@@ -108,7 +118,7 @@ def idle_selections(
 
     def sits_out(rule: type[Rule]) -> str | None:
         nonlocal presets
-        if getattr(rule, "checks_links", False) and not rule.default_enabled and not links_checked:
+        if only_a_link_check(rule) and not links_checked:
             return "{names} only report{s} a link check, which runs with --check-links"
         if not rule.presets:
             return None
