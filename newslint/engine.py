@@ -65,7 +65,7 @@ class RuleSet:
     config: Config
     registry: Registry
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    _chosen: dict[tuple[frozenset[str], tuple[str, ...]], list[ActiveRule]] = field(
+    _chosen: dict[tuple[frozenset[str], tuple[str, ...], bool], list[ActiveRule]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -79,8 +79,9 @@ class RuleSet:
             if self.per_file_ignores
             else []
         )
+        links_checked = bool(self.config.links.check)
         # Thousands of documents share a handful of (presets, ignores) combinations.
-        key = (frozenset(presets), tuple(ignored))
+        key = (frozenset(presets), tuple(ignored), links_checked)
         chosen = self._chosen.get(key)
         if chosen is None:
             chosen = self._chosen[key] = [
@@ -88,8 +89,17 @@ class RuleSet:
                 for active in self.rules
                 if (not active.rule.presets or presets.intersection(active.rule.presets))
                 and not any(matches(active.rule, s) for s in ignored)
+                and (links_checked or not only_a_link_check(active.rule))
             ]
         return list(chosen)
+
+
+def only_a_link_check(rule: type[Rule]) -> bool:
+    """A rule that reports only what a link check found (link-broken, link-redirect: on only
+    when selected, collecting URLs for the check): without one it records nothing, so it is not
+    run at all (its instance, context and handlers cost each document ~15,000 instructions for
+    nothing). `idle_selections` and the suppressions (`_runs_in`) read it the same way."""
+    return rule.checks_links and not rule.default_enabled
 
 
 def active_presets(site: Site) -> tuple[str, ...]:
@@ -108,7 +118,7 @@ def idle_selections(
 
     def sits_out(rule: type[Rule]) -> str | None:
         nonlocal presets
-        if getattr(rule, "checks_links", False) and not rule.default_enabled and not links_checked:
+        if only_a_link_check(rule) and not links_checked:
             return "{names} only report{s} a link check, which runs with --check-links"
         if not rule.presets:
             return None
@@ -334,6 +344,41 @@ def _field_routes(answers: tuple[Any, ...]) -> dict[str, tuple[int, ...]]:
     return found
 
 
+# The contexts made for a list of active rules and a configuration, kept for the next document of
+# the same rules: making 60 contexts cost about 3,000 instructions each, per document, where
+# pointing one at the next document costs two stores. A free list per key, popped and put back
+# (each atomic under the GIL), so a run inside another run, or in another thread, makes its own.
+# The entry holds the rules and the configuration, so their ids (the key) stay theirs.
+_CONTEXT_POOLS: dict[
+    tuple[int, ...], tuple[tuple[ActiveRule, ...], Config | None, list[list[Context]]]
+] = {}
+
+
+def _contexts(
+    doc: Document, rules: Sequence[ActiveRule], config: Config | None, sink: list[Report]
+) -> tuple[list[Context], list[list[Context]]]:
+    """One context per rule for `doc`, and the free list to put them back on when done."""
+    key = (id(config), *map(id, rules))
+    entry = _CONTEXT_POOLS.get(key)
+    if entry is None:
+        if len(_CONTEXT_POOLS) >= 16:  # a long-lived process (a server) that made many rule sets
+            _CONTEXT_POOLS.clear()
+        entry = _CONTEXT_POOLS[key] = (tuple(rules), config, [])
+    pool = entry[2]
+    try:
+        contexts = pool.pop()
+    except IndexError:
+        fresh = [
+            Context(active.rule, doc, active.options, active.severity, config, sink)
+            for active in rules
+        ]
+        return fresh, pool
+    for ctx in contexts:
+        ctx.document = doc
+        ctx._sink = sink
+    return contexts, pool
+
+
 Handler = tuple[Callable[[Context, Any], None], Context]
 # What a rule may raise and still be "a rule that crashed on this file" (an internal error): any
 # error, and `sys.exit()` too, which would otherwise end the run with the rule's exit code and no
@@ -348,9 +393,7 @@ def run_rules(
     sink: list[Report] = []
     crashes: list[Diagnostic] = []
     instances = [active.rule() for active in rules]
-    contexts = [
-        Context(active.rule, doc, active.options, active.severity, config, sink) for active in rules
-    ]
+    contexts, pool = _contexts(doc, rules, config, sink)
     plan_key = tuple(active.rule for active in rules)
     plan = _plan(plan_key)
     handlers: dict[str, list[Handler]] = {
@@ -455,6 +498,7 @@ def run_rules(
             continue
         if data is not None:
             collected[ctx.rule.name] = Collected(doc.path, data)
+    pool.append(contexts)  # for the next document of these rules
     return sink, crashes, collected
 
 

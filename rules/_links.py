@@ -625,7 +625,8 @@ def _footnote_source(document: Document) -> tuple[str, Span, bool] | None:
     its link may be a bare URL too (a link to Hugo, `[^1]: https://...`), unlike the source line
     of the text above it."""
     text = document.text
-    if "[^" not in text[document.body_start :]:
+    # `^` first (memchr over the text, without copying the body).
+    if "^" not in text or "[^" not in text[document.body_start :]:
         return None  # the common case: no footnote at all
     notes: list[tuple[int, str, Span]] = []
     for match in _FOOTNOTE_DEFINITION.finditer(text, document.body_start):

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newslint import Fix, Rule, Severity, Span
@@ -97,9 +98,11 @@ class DuplicateParagraph(Rule):
     Options = Options
 
     def __init__(self) -> None:
-        # Paragraphs by their collapsed source, with whether each is a photo caption; the other
-        # checks cost more than the lookup, so they run only for a text that occurs twice.
-        self.occurrences: dict[str, list[tuple[Paragraph, bool]]] = {}
+        # Paragraphs by their first and last word, with whether each is a photo caption; the
+        # other checks cost more than the lookup, so they run only for a text that may occur
+        # twice. (Two paragraphs of one collapsed source share both words; collapsing every
+        # paragraph's source, a word list each, cost more than the rest of the rule.)
+        self.occurrences: dict[tuple[str, str], list[tuple[Paragraph, bool]]] = {}
         self.image_end = -1  # where the last paragraph of only images ended
 
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
@@ -114,12 +117,13 @@ class DuplicateParagraph(Rule):
         )
         # Compare the source, so that two tweets credited alike but linking to different posts,
         # or an image's alt text and its caption, are not taken for one another.
-        key = " ".join(source.split())
+        first = source.split(None, 1)
+        key = (first[0], source.rsplit(None, 1)[-1]) if first else ("", "")
         self.occurrences.setdefault(key, []).append((paragraph, caption))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         shortcodes: Regions | None = None
-        groups = list(self.occurrences.values())
+        groups = _by_source(self.occurrences.values())
         # One regex pass decides whether there can be a tight list at all.
         if _has_item_line(document.text, document.body_start):
             groups.extend(_tight_items(document).values())
@@ -145,6 +149,24 @@ class DuplicateParagraph(Rule):
                     "Remove the repeated paragraph", delete_block(document, paragraph.span)
                 )
                 ctx.report(Span(paragraph.span.start, end), "repeat", fix=fix, line=line)
+
+
+def _by_source(
+    candidates: Iterable[list[tuple[Paragraph, bool]]],
+) -> list[list[tuple[Paragraph, bool]]]:
+    """The paragraphs of `candidates` (groups that share their first and last word) that share
+    their collapsed source, grouped by it in the order of each source's first occurrence."""
+    groups: list[list[tuple[Paragraph, bool]]] = []
+    for candidate in candidates:
+        if len(candidate) < 2:
+            continue
+        by_source: dict[str, list[tuple[Paragraph, bool]]] = {}
+        for occurrence in candidate:
+            key = " ".join(occurrence[0].text.split())
+            by_source.setdefault(key, []).append(occurrence)
+        groups.extend(group for group in by_source.values() if len(group) > 1)
+    groups.sort(key=lambda group: group[0][0].span.start)
+    return groups
 
 
 # A line that opens a list item: its quote markers, indent and marker, before the item's text.

@@ -78,7 +78,7 @@ class EmphasisUnclosed(Rule):
         shown = text.text
         if shown[:1] == "*" or shown[-1:] == "*":
             self._leftover(ctx, text)
-        if "**" not in shown:
+        if "*" not in shown or "**" not in shown:  # `*` first: looked for by memchr
             return
         document = ctx.document.text
         if self.skipped is None:

@@ -193,14 +193,25 @@ class EmptyParagraph(Rule):
     _paragraph_end = -1
 
     def __init__(self) -> None:
-        self.leftovers = LeftoverFinder()
+        # Made for the first HTML node (most articles have none): before it, a new container
+        # changes nothing.
+        self.leftovers: LeftoverFinder | None = None
         self.shortcodes: Regions | None = None  # worked out for the first leftover
 
     def on_paragraph(self, ctx: Context, paragraph: Paragraph) -> None:
         self._paragraph_end = paragraph.span.end
-        self.leftovers.new_container()
+        if self.leftovers is not None:
+            self.leftovers.new_container()
         # The source, not the plain text: a paragraph of an image or a tag has no plain text either.
-        if _visibly_empty(paragraph.text) or _empty_emphasis(paragraph):
+        # Nearly every paragraph is decided on its first character, as the two checks would.
+        first = paragraph.text[:1]
+        if (
+            not first
+            or first == "&"
+            or first.isspace()
+            or first in ZERO_WIDTH
+            or first in ("*", "_", "~")
+        ) and (_visibly_empty(paragraph.text) or _empty_emphasis(paragraph)):
             fix = Fix.safe("Remove the empty paragraph", delete_block(ctx.document, paragraph.span))
             ctx.report(paragraph.span, "empty", fix=fix, what=_what(paragraph.text))
             return
@@ -211,7 +222,8 @@ class EmptyParagraph(Rule):
     def on_heading(self, ctx: Context, heading: Heading) -> None:
         """An ATX heading with nothing to show: `## &nbsp;`, as converters write `<h2>&nbsp;</h2>`,
         or a `##` alone."""
-        self.leftovers.new_container()
+        if self.leftovers is not None:
+            self.leftovers.new_container()
         document = ctx.document
         source = document.text[heading.span.start : heading.span.end]
         match = _ATX_HEADING.fullmatch(source)
@@ -245,6 +257,8 @@ class EmptyParagraph(Rule):
     def on_html(self, ctx: Context, node: Html) -> None:
         """An empty HTML element (`<p>&nbsp;</p>`, `<div></div>`, `<span></span>`) that nothing
         about can matter (`_html_empty`): a blank paragraph or an import's leftover."""
+        if self.leftovers is None:
+            self.leftovers = LeftoverFinder()
         found = self.leftovers.visit(ctx.document, node)
         if found is None:
             return

@@ -435,7 +435,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]], html: list[Sp
     own = own_url(ctx, logical, section)
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
-    calls = "{{" in text
+    calls = "{" in text and "{{" in text  # `{` first: looked for by memchr
     bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
     omitted_in: list[Span] | None = None if site.unsafe_html_for(document.language) else html
     for ref in ref_calls(document):
@@ -521,7 +521,7 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]], html: list[Sp
             ids = ids | tokens
             shortcodes = tuple(sorted(names))
     blob = None if ids is None else array("I", sorted({_hash(i) for i in ids})).tobytes()
-    footnotes = "[^" in text
+    footnotes = "^" in text and "[^" in text
     own_keys = [prefix + logical, prefix + logical.rpartition("/")[2] + BY_NAME]
     if own is not None:
         own_keys.append(f"{site.root}{_PATH if own.derived else _URL}{language}\0{own.path}")

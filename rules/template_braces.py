@@ -186,6 +186,8 @@ class TemplateBraces(Rule):
             ctx.report(Span(start, start + 2), "liquid", text=match.group(0)[:80])
 
     def on_text(self, ctx: Context, text: Text) -> None:
+        if "{" not in text.text:
+            return  # both checks below need one (memchr looks for a character; a pair costs more)
         if "{%" in text.text and _in_hugo_site(ctx):
             self._liquid_tags(ctx, text)
         if "{{" not in text.text:
