@@ -64,6 +64,7 @@ from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Field, Text
 from newslint.rule import Context, check_counts
+from newslint.site import Site
 from newslint.spans import Span
 from newslint.textutil import han_share, lazy_regex, script_units
 
@@ -345,6 +346,7 @@ class LanguageMismatch(Rule):
     def __init__(self) -> None:
         self.body_texts: list[str] = []
         self.body_chars = 0
+        self.body_ascii = True  # every text in `body_texts` is ASCII (`isascii` costs nothing)
         self.first_text: Span | None = None
         # `_expected(ctx)`: the same for the whole document, asked by each field and at the end.
         self.expected: tuple[str | None, frozenset[str] | None] | None = None
@@ -411,19 +413,20 @@ class LanguageMismatch(Rule):
         text = node.text[: _BODY_SAMPLE_CHARS - self.body_chars]
         self.body_texts.append(text)
         self.body_chars += len(text)
+        self.body_ascii = self.body_ascii and text.isascii()
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         language, expected = self._expected(ctx)
         if expected is None or self.first_text is None:
             return
+        if "latin" in expected and self.body_ascii:
+            return  # all Latin letters or no letters (decided before joining the texts)
         options = ctx.options
         # A body needs more units than a field (not a copy of the options with that number:
         # `dataclasses.replace` cost more than the rest of this for an English article).
         min_units = max(options.min_units, _BODY_MIN_UNITS)
         # Runs are joined by a line break, so no word spans two of them.
         body = "\n".join(self.body_texts)
-        if "latin" in expected and body.isascii():
-            return
         if "han" in expected and ("kana" in expected or _KANA.search(body) is None):
             # (With kana in a text that expects none, `mismatch` counts its kanji as Japanese.)
             share = han_share(body)
@@ -457,18 +460,30 @@ def _locale(ctx: Context) -> str | None:
 
 
 def _expected(ctx: Context) -> tuple[str | None, frozenset[str] | None]:
-    """The locale to name in messages and the scripts the article may be written in.
+    """`_site_expected` for the article's site and language, worked out once per site and
+    language (every article asks; a new configuration is a new `Site`)."""
+    site = ctx.site
+    language = ctx.document.language
+    if site is None:
+        # Without a site the locale is the language itself (`_locale`).
+        return language, expected_scripts(language)
+    memo: dict[str | None, tuple[str | None, frozenset[str] | None]]
+    memo = site.__dict__.setdefault("_expected_scripts_memo", {})
+    found = memo.get(language)
+    if found is None:
+        found = memo[language] = _site_expected(site, language)
+    return found
+
+
+def _site_expected(site: Site, language: str | None) -> tuple[str | None, frozenset[str] | None]:
+    """The locale to name in messages and the scripts an article in `language` may be written in.
 
     A site-level `languageCode` is Hugo's locale for the default language, but `hugo new site`
     writes `languageCode = "en-us"` and many authors never touch it after they declare their own
     language (`defaultContentLanguage = "fa"`, `[languages.fa]`). When the language was named on
     purpose and its locale only comes from the site level, the text may be in either one."""
-    locale = _locale(ctx)
+    locale = site.locale_for(language)
     expected = expected_scripts(locale)
-    language = ctx.document.language
-    site = ctx.site
-    if site is None:
-        return locale, expected
     if (
         language is not None
         and locale is not None

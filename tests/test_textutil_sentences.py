@@ -8,8 +8,14 @@ from hypothesis import strategies as st
 from newslint.textutil import (
     _ABBREVIATION,
     _ABBREVIATION_TAIL,
+    _BREAKING_SPACE,
+    _COMPLETE,
     _SENTENCE_END,
+    _may_end_in_abbreviation,
     _sentence_ends,
+    collapse_spaces,
+    complete,
+    ellipsis_ending,
     sentences,
 )
 
@@ -69,3 +75,58 @@ def test_the_tail_search_finds_what_the_whole_search_finds(text: str) -> None:
     tail = max(0, len(candidate) - _ABBREVIATION_TAIL)
     whole = _ABBREVIATION.search(candidate) is not None
     assert (_ABBREVIATION.search(candidate, tail) is not None) == whole
+
+
+# Words around the length that `_may_end_in_abbreviation` draws its line at, with the characters
+# `\w` holds beyond the letters (`_`, digits, letters outside ASCII).
+WORDS = st.sampled_from(
+    ["Sept", "Septe", "Corp", "Corps", "x_", "_", "ab3", "12", "123", "é", "Prof", "naïve", "Δ"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(PIECES, WORDS), max_size=12).map("".join))
+@example("Mr.")
+@example("xSept.")
+@example("x_Sept.")
+@example("He said Sept.")
+def test_the_abbreviation_pre_check_passes_every_match(text: str) -> None:
+    candidate = text.rstrip()
+    if _ABBREVIATION.search(candidate) is not None:
+        assert _may_end_in_abbreviation(candidate)
+
+
+def test_the_abbreviation_pre_check_passes_over_long_words_only() -> None:
+    assert not _may_end_in_abbreviation("Prices rose in the quarter.")
+    assert _may_end_in_abbreviation("He left in Sept.")
+    assert not _may_end_in_abbreviation("He left")  # no full stop, no abbreviation
+    assert sentences("Prices rose in Sept. Then they fell.") == [
+        "Prices rose in Sept. Then they fell."
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(PIECES, WORDS), max_size=12).map("".join))
+@example("rose.")
+@example("rose..")
+@example("2025.")
+@example("x\u2026.")
+def test_complete_at_once_is_what_the_pattern_says(text: str) -> None:
+    expected = _COMPLETE.search(text) is not None and ellipsis_ending(text) is None
+    assert complete(text) == expected
+
+
+SPACES = st.sampled_from(
+    [" ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2007", "\u3000", "\u2028"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(WORDS, SPACES), max_size=12).map("".join))
+@example("a b")
+@example(" a")
+@example("a\u3000b")
+def test_collapse_spaces_at_once_is_what_splitting_gives(text: str) -> None:
+    nbsp = "\u00a0" in text or "\u2007" in text or "\u202f" in text
+    expected = _BREAKING_SPACE.sub(" ", text).strip(" ") if nbsp else " ".join(text.split())
+    assert collapse_spaces(text) == expected

@@ -12,7 +12,7 @@ from newslint.rules.language_mismatch import (
     mismatch,
 )
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm
+from newslint.testing import Case, assert_case, fm, lint_case
 from newslint.textutil import script_units
 
 EN_BODY = "The minister said the budget would pass this week after long talks with the unions.\n"
@@ -497,3 +497,18 @@ def test_mixed_words_of_one_url_share_it_and_the_next_word_is_not_in_it() -> Non
     text = fm(body=EN_BODY + f"\nSee https://example.com/{word}/{word}.html then {word}.\n")
     found = check_text(text, select=["TX007"], path="content/a.md")
     assert [d.message.endswith("'Gemeindehaus'") for d in found] == [False, False, True]
+
+
+def test_one_site_tells_each_language_its_own_scripts() -> None:
+    # The scripts are worked out once per site and language: a Persian article and an English
+    # one on the same site (whichever comes first) each keep their own.
+    site = Site(
+        language_locales={"fa": "en-us"},
+        language_names=("fa", "en"),
+        default_language="fa",
+        raw={"defaultcontentlanguage": "fa", "languages": {"fa": {}, "en": {}}},
+    )
+    persian_title = fm(body=FA_BODY, title=FA_TITLE)
+    for language, errors in (("fa", []), ("en", [("field", 2, 8), ("body", 5, 1)]), ("fa", [])):
+        case = Case(language, persian_title, language=language, site=site)
+        assert lint_case(LanguageMismatch, case) == errors
