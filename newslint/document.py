@@ -17,8 +17,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint import matter
-from newslint.events import Field, FrontMatter, Line
+from newslint.events import Code, Field, FrontMatter, Heading, Html, Line, Link, Paragraph, Text
 from newslint.spans import LineIndex, Position, Span
+from newslint.textutil import collapse_spaces, continues_a_sentence, lead_from_paragraphs
 
 if TYPE_CHECKING:
     from newslint.markdown import BodyNode
@@ -356,8 +357,6 @@ class Document:
         that starts with `<p>` (`<p dir="rtl">...</p>`, as right-to-left articles wrap theirs) is
         read in its place among the Markdown ones: the reader sees it where it stands, and the
         first Markdown paragraph after it is no opening. Elsewhere Hugo leaves such a block out."""
-        from newslint.textutil import continues_a_sentence, lead_from_paragraphs
-
         if max_chars is None:
             max_chars = 300
 
@@ -373,8 +372,6 @@ class Document:
         """The text of each `<p>` element of a raw HTML block that starts with one, with the
         element's offset, in order. The engine gives a block line by line: the lines that follow
         each other are one block."""
-        from newslint.events import Html
-
         nodes = self.body_nodes
         index = 0
         while index < len(nodes):
@@ -401,10 +398,18 @@ class Document:
         """Reader-visible paragraph texts and heading texts, in the order a reader meets them:
         what an excerpt cut at a fixed length runs together once the tags are stripped
         (WordPress's 55 words take in a subheading as readily as a paragraph). A heading's text
-        is its runs and code spans, without Goldmark's trailing `{#id .class}` attributes."""
-        from newslint.events import Code, Heading, Text
-        from newslint.textutil import collapse_spaces
+        is its runs and code spans, without Goldmark's trailing `{#id .class}` attributes.
 
+        Worked out once per document (several checks of one summary ask for it): the list is
+        shared, never to be changed by a caller."""
+        # Looked up by hand: `cached_property` takes a lock at each first access.
+        found: list[str] | None = self.__dict__.get("_prose_and_headings")
+        if found is None:
+            found = self.__dict__["_prose_and_headings"] = self._placed_prose_and_headings()
+        return found
+
+    def _placed_prose_and_headings(self) -> list[str]:
+        """`prose_and_headings`, worked out."""
         placed = list(self._prose_paragraphs_at())
         nodes = self.body_nodes
         for index, node in enumerate(nodes):
@@ -443,21 +448,24 @@ class Document:
             an inline image's alt text does not (the reader sees the picture). A line break between
             two pieces of prose (after a link, emphasis or code) is a space to the reader, except between
         two Chinese or Japanese characters, where it is nothing (see `_EAST_ASIAN_BREAK`)."""
-        from newslint.events import Code, Link, Paragraph, Text
-        from newslint.textutil import collapse_spaces
-
         nodes = self.body_nodes
         text = self.text
         for index, node in enumerate(nodes):
             if not isinstance(node, Paragraph) or _ONLY_LINK.fullmatch(node.text):
                 continue
-            if not set_apart and (
-                _set_apart(node.text)
-                or _set_apart_in_html(node.text)
-                or _quoted(text, node.span.start)
-                or _labelled_note(node.text)
-            ):
-                continue
+            if not set_apart:
+                source = node.text
+                # Emphasis, an HTML tag or a note's label opens such a paragraph (after white
+                # space): without one of those characters first, the three tests (each a copy of
+                # the text) are all false.
+                opening = source[:1]
+                if opening.isspace():
+                    opening = source.lstrip()[:1]
+                if _quoted(text, node.span.start) or (
+                    opening in "*_<"
+                    and (_set_apart(source) or _set_apart_in_html(source) or _labelled_note(source))
+                ):
+                    continue
             parts: list[str] = []
             last_end = -1  # where the previous piece of prose ended in the source
             image_end = -1  # an inline image shows a picture, not its alt text
@@ -580,8 +588,6 @@ def _html_text(fragment: str) -> str:
     """What a reader sees of an HTML fragment: its text, tags, comments and scripts left out,
     entities read, white space collapsed (and none kept at a line break between two Chinese or
     Japanese characters)."""
-    from newslint.textutil import collapse_spaces
-
     shown = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", _HTML_UNSEEN.sub("", fragment)))
     if "&" in shown:
         shown = html.unescape(shown)

@@ -303,3 +303,25 @@ def test_east_asian_line_breaks_are_joined_after_runs_of_spaces(piece: str, join
     from newslint.document import _join_east_asian_lines
 
     assert _join_east_asian_lines(piece) == joined
+
+
+# A paragraph set apart by its emphasis or label is passed over even when a space Markdown keeps
+# stands before its marker (an ideographic space, as Chinese articles indent their paragraphs).
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "\u3000**编者按**：本文已更新。",
+        "\u3000*本文已更新。*",
+        "\u3000<i>本文已更新。</i>",
+    ],
+)
+def test_lead_passes_over_a_set_apart_paragraph_after_an_ideographic_space(opening: str) -> None:
+    doc = Document.from_text(f"---\ntitle: x\n---\n\n{opening}\n\n预算于周二通过。\n")
+    assert doc.body_nodes[0].text.startswith("\u3000")
+    assert doc.lead_sentences(300) == "预算于周二通过。"
+
+
+def test_prose_and_headings_is_worked_out_once_per_document() -> None:
+    doc = Document.from_text("---\ntitle: x\n---\n\nFirst *one*.\n\n## Why {#why}\n\nSecond.\n")
+    assert doc.prose_and_headings() == ["First one.", "Why", "Second."]
+    assert doc.prose_and_headings() is doc.prose_and_headings()
