@@ -615,9 +615,9 @@ def _respell_rule_overrides(written: Any, overrides: Any) -> None:
             rules = load_registry().rules
         except RegistryError:
             rules = []
-        spellings = {key: rule for rule in rules for key in (rule.code, rule.name)}
-        for key in [k for k in overrides if k not in written and k in spellings]:
-            same = [k for k in written if spellings.get(k) is spellings[key]]
+        spellings = rule_spellings(rules)
+        for key in [k for k in overrides if k not in written and str(k).lower() in spellings]:
+            same = [k for k in written if spellings.get(str(k).lower()) is spellings[key.lower()]]
             if same:
                 overrides[same[0]] = overrides.pop(key)
     for key, settings in overrides.items():
@@ -842,6 +842,13 @@ def _dict_keys(value: Any) -> list[Any]:
     return list(value) if isinstance(value, dict) else []
 
 
+def rule_spellings(rules: Sequence[Any]) -> dict[str, Any]:
+    """Each rule by its code and its name in lower case: a `[rules.<key>]` table names its rule in
+    any case (`[rules.tx002]`, `[rules.Summary-Length]`), as `select`, `ignore` and suppression
+    comments do. Look a key up as `str(key).lower()`."""
+    return {key.lower(): rule for rule in rules for key in (rule.code, rule.name)}
+
+
 def _same_key(one: Any, other: Any) -> bool:
     return str(one).replace("_", "-") == str(other).replace("_", "-")
 
@@ -888,10 +895,10 @@ def check_rules(
                     f"unknown rule or prefix {selector!r}{suggest_rule(selector, rules)}"
                 )
     where, prefix = file_where, file_prefix
-    by_key = {r.name: r for r in rules} | {r.code: r for r in rules}
+    spellings = rule_spellings(rules)
     tables: dict[Any, str] = {}  # rule -> the first [rules.<key>] table naming it
     for name in config.rules:
-        rule = by_key.get(name)
+        rule = spellings.get(str(name).lower())
         if rule is None:
             continue
         if rule in tables:
@@ -906,10 +913,14 @@ def check_rules(
     given_rules = {k: _given(overrides, "rules", k) for k in _dict_keys(_given(overrides, "rules"))}
     for name, settings in config.rules.items():
         label = f"{where}: {prefix}{_key_path(['rules', name])}"
-        rule = by_key.get(name)
+        rule = spellings.get(str(name).lower())
         # The command line's table of this rule (it may spell the rule the other way).
         table = next(
-            (t for k, t in given_rules.items() if k == name or (rule and by_key.get(k) is rule)),
+            (
+                t
+                for k, t in given_rules.items()
+                if k == name or (rule and spellings.get(str(k).lower()) is rule)
+            ),
             None,
         )
         cli_label = f"--config: {_key_path(['rules', name])}"

@@ -120,6 +120,32 @@ def test_rule_options_reach_the_rule(site: Path, capsys: pytest.CaptureFixture[s
     assert run(["check", "content", "--no-cache"], capsys)[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [
+        ("newslint.toml", "[rules.fm004]"),
+        ("newslint.toml", "[rules.Required-Field]"),
+        ("pyproject.toml", "[tool.newslint.rules.REQUIRED-FIELD]"),
+    ],
+)
+def test_a_rule_table_names_its_rule_in_any_case(
+    site: Path, capsys: pytest.CaptureFixture[str], name: str, table: str
+) -> None:
+    # As select, ignore and suppression comments take codes and names in any case.
+    prefix = "[tool.newslint]\n" if name == "pyproject.toml" else ""
+    (site / name).write_text(
+        f'{prefix}select = ["FM004"]\n{table}\nseverity = "info"\n', encoding="utf-8"
+    )
+    code, out, err = run(["check", "content/a.md", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, err) == (0, "")
+    assert [(d["code"], d["severity"]) for d in json.loads(out)] == [("FM004", "info")]
+    # --config names the rule in yet another case: it overrides that table, not a second one.
+    override = ["--config", "rules.Fm004.severity = 'warning'"]
+    code, out, err = run(["check", "content/a.md", "--output-format", "json", *override], capsys)
+    assert (code, err) == (0, "")
+    assert [(d["code"], d["severity"]) for d in json.loads(out)] == [("FM004", "warning")]
+
+
 def test_exclude(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "newslint.toml").write_text(
         f'select = {SELECT}\nexclude = ["content/archive/**"]\n', encoding="utf-8"
@@ -265,6 +291,19 @@ ERRORS = [
         "[rules.required-field]\nmax-chars = 3\nmax_chars = 4\n",
         "newslint.toml: rules.required-field: option 'max-chars' is given twice"
         " (as 'max-chars' and 'max_chars')",
+    ),
+    # A table names its rule in any case, so two spellings of one rule are two tables of it.
+    (
+        "newslint.toml",
+        '[rules.FM004]\nseverity = "info"\n[rules.fm004]\nseverity = "warning"\n',
+        "newslint.toml: rules.FM004 and rules.fm004 configure the same rule"
+        " (required-field, FM004): write one table",
+    ),
+    (
+        "newslint.toml",
+        '[rules.Required-Field]\nfeilds = ["title"]\n',
+        "newslint.toml: rules.Required-Field: unknown option 'feilds' (options: fields, max-chars)"
+        " (did you mean 'fields'?)",
     ),
     (
         "pyproject.toml",
