@@ -46,8 +46,10 @@ class LinksConfig:
     timeout: float = 10.0
     concurrency: int = 64
     per_host: int = 4
-    cache_ttl: str = "1d"
-    failure_ttl: str = "1h"
+    # A duration ("1d", "12h", "1h30m") or a whole number of seconds (3600), as lychee's
+    # --max-cache-age takes "1d" and a TOML writer may give the seconds.
+    cache_ttl: str | int = "1d"
+    failure_ttl: str | int = "1h"
     # Statuses and lychee-style ranges ("200..=299", "200..300", "..=204"), read by
     # `newslint.linkcheck.parse_accept`.
     accept: list[int | str] = field(default_factory=lambda: [200, 206])
@@ -236,6 +238,15 @@ def _problem(error: Any, where: str, prefix: str) -> str:
     return f"{where}{message}"
 
 
+def _union_member_error(error: Any, loose: list[tuple[Any, ...]]) -> bool:
+    loc = tuple(error["loc"])
+    return (
+        error["type"] in _TYPE_NAMES
+        and loc[-1] in ("str", "int", "float", "bool")
+        and any(loc[: len(found)] == found and len(loc) > len(found) for found, _, _ in loose)
+    )
+
+
 def _check_timezone(name: str) -> str | None:
     import zoneinfo
 
@@ -276,13 +287,18 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
     twice: list[str] = []
     normalised = _normalise(data, Config, twice, prefix)
     problems = [f"{where}: {problem}" for problem in twice]
+    loose = _loose(normalised, Config)
     try:
         config = _config_adapter().validate_python(normalised)
         flagged: list[tuple[Any, ...]] = []
     except ValidationError as err:
-        problems += [_problem(error, where, prefix) for error in err.errors()]
-        flagged = [tuple(error["loc"]) for error in err.errors()]
-    for loc, value, hint in _loose(normalised, Config):
+        # pydantic reports a value that fits no member of a union once per member, at a location
+        # ending in the member's type (`links.cache-ttl.str`, `.int`): `_loose` names the key once
+        # with the whole union instead ("expected a string or an integer").
+        errors = [e for e in err.errors() if not _union_member_error(e, loose)]
+        problems += [_problem(error, where, prefix) for error in errors]
+        flagged = [tuple(error["loc"]) for error in errors]
+    for loc, value, hint in loose:
         if not any(found[: len(loc)] == loc for found in flagged):  # not named by pydantic already
             problems.append(
                 f"{where}: {prefix}{_key_path(loc)}: expected {_type_name(hint)}, got {_show(value)}"

@@ -341,6 +341,22 @@ ERRORS = [
         '[links]\ncache-ttl = "forever"\n',
         "newslint.toml: links.cache-ttl: 'forever' is not a duration such as 1d, 12h, 30m or 45s",
     ),
+    # A number is seconds, at least 0; a fraction or a boolean is neither a duration nor seconds.
+    (
+        "newslint.toml",
+        "[links]\ncache-ttl = -5\n",
+        "newslint.toml: links.cache-ttl: must be at least 0 seconds, not -5",
+    ),
+    (
+        "newslint.toml",
+        "[links]\nfailure-ttl = 1.5\n",
+        "newslint.toml: links.failure-ttl: expected a string or an integer, got 1.5",
+    ),
+    (
+        "newslint.toml",
+        "[links]\ncache-ttl = true\n",
+        "newslint.toml: links.cache-ttl: expected a string or an integer, got true",
+    ),
     (
         "pyproject.toml",
         '[tool.newslint.links]\nexclude = ["(unclosed"]\n',
@@ -481,6 +497,18 @@ def test_config_prints_the_effective_configuration(
     enabled = lines[-1]
     assert enabled.startswith("# enabled rules (") and "FM004 required-field" in enabled
     assert "TX006" not in enabled
+
+
+def test_a_ttl_is_a_duration_or_whole_seconds(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.config import load_config
+    from newslint.linkcheck import LinkSettings
+
+    (site / "newslint.toml").write_text("[links]\ncache-ttl = 3600\nfailure-ttl = 0\n")
+    settings = LinkSettings.from_config(load_config(site / "newslint.toml").links)
+    assert (settings.cache_ttl, settings.failure_ttl) == (3600.0, 0.0)
+    assert run(["check", "content", "--no-cache"], capsys)[2] == ""
 
 
 def test_config_json(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
