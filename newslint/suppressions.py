@@ -27,7 +27,6 @@ check link-insecure reports as it lints the file) are judged after every file wa
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -59,32 +58,21 @@ _FM_MORE_CODES = (
     r"(?-i:(?:[ \t]+(?:[A-Z]{2}[0-9]{1,3}|ALL)(?![A-Za-z0-9_-])"
     r"(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*)*)"
 )
-
-
-@functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The directive, the body directive, and what looks meant as one in the body and in the
-    front matter (a comment that starts with `newslint-`, `newslint:`, ...). Their words are read
-    in any case (`# NEWSLINT: DISABLE=...`, `<!-- NEWSLINT-DISABLE-NEXT-LINE -->`), as ruff and
-    markdownlint read theirs. Compiled on first use: most files name no newslint (2.4 million
-    instructions of a one-file run, case-insensitive patterns being slow to compile)."""
-    return (
-        re.compile(
-            r"#[ \t]*newslint:[ \t]*disable[ \t]*=[ \t]*(" + _SELECTOR_LIST + _FM_MORE_CODES + ")",
-            re.IGNORECASE,
-        ),
-        re.compile(
-            r"<!--[ \t\r\n]*newslint-"
-            r"(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])",
-            re.IGNORECASE,
-        ),
-        re.compile(r"<!--[ \t\r\n]*newslint[-:]", re.IGNORECASE),
-        re.compile(
-            r"#[ \t]*newslint(?:[ \t]*[:=-]|[ \t]+(?:disable|enable|ignore|noqa))", re.IGNORECASE
-        ),
-    )
-
-
+# The words of a directive are read in any case (`# NEWSLINT: DISABLE=...`,
+# `<!-- NEWSLINT-DISABLE-NEXT-LINE -->`), as ruff and markdownlint read theirs.
+_FM_COMMENT = re.compile(
+    r"#[ \t]*newslint:[ \t]*disable[ \t]*=[ \t]*(" + _SELECTOR_LIST + _FM_MORE_CODES + ")",
+    re.IGNORECASE,
+)
+_BODY_COMMENT = re.compile(
+    r"<!--[ \t\r\n]*newslint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])",
+    re.IGNORECASE,
+)
+# What looks meant as a directive: a comment that starts with `newslint-` or `newslint:`.
+_BODY_ATTEMPT = re.compile(r"<!--[ \t\r\n]*newslint[-:]", re.IGNORECASE)
+_FM_ATTEMPT = re.compile(
+    r"#[ \t]*newslint(?:[ \t]*[:=-]|[ \t]+(?:disable|enable|ignore|noqa))", re.IGNORECASE
+)
 _MAX_COMMENT = 1000  # how far `-->` is looked for: an unterminated comment costs this much
 _TOKEN = re.compile(r"[^\s,]+")
 MAX_NAMES = 100  # names read from one comment; the rest is taken as its reason
@@ -253,15 +241,14 @@ def _front_matter_directives(doc: Document) -> list[Directive]:
     values.sort()
     starts = [s.start for s in values]
     out: list[Directive] = []
-    fm_comment, _, _, fm_attempt = _patterns()
-    for attempt in fm_attempt.finditer(text, block.start, block.end):
+    for attempt in _FM_ATTEMPT.finditer(text, block.start, block.end):
         hash_at = attempt.start()
         if _inside(values, starts, hash_at):
             continue  # a quoted or block value that happens to contain the words
         if doc.front_matter_format == "yaml" and hash_at > 0 and text[hash_at - 1] not in " \t\r\n":
             continue  # YAML starts a comment only after whitespace
         line = doc.position(hash_at).line
-        match = fm_comment.match(text, hash_at, block.end)
+        match = _FM_COMMENT.match(text, hash_at, block.end)
         if match is None:
             end = doc.lines.line_span(line).end
             out.append(Directive("malformed", (), (), Span(hash_at, end), line, line, line))
@@ -299,45 +286,22 @@ def _html_spans(doc: Document) -> tuple[list[Span], list[int]]:
     return spans, [s.start for s in spans]
 
 
-def _named_after(text: str, marker: str, start: int, end: int) -> bool:
-    """Whether a `marker` (`<!--`, `#`) between `start` and `end` is followed, after spaces, by
-    `newslint` in any case: what every directive starts with. No regular expression and no
-    lower-cased copy of the text, as this is asked of every file without `newslint`."""
-    at = text.find(marker, start, end)
-    while at >= 0:
-        word = at + len(marker)
-        while word < end and text[word] in " \t\r\n":
-            word += 1
-        if text[word : word + 8].lower() == "newslint":
-            return True
-        at = text.find(marker, word, end)
-    return False
-
-
-def _spelt_in_another_case(doc: Document) -> bool:
-    """Whether `doc`, which has no `newslint`, may hold a directive in another case
-    (`<!-- NEWSLINT-...`): `#` counts in the front matter only."""
-    block = doc.front_matter_block
-    if block is not None and _named_after(doc.text, "#", block.start, block.end):
-        return True
-    return _named_after(doc.text, "<!--", doc.body_start, len(doc.text))
+def may_name_newslint(text: str) -> bool:
+    """Whether `text` may hold a suppression (`newslint` in any case): the usual spelling is
+    found without a copy; only a text without it is looked at in lower case."""
+    return "newslint" in text or "newslint" in text.lower()
 
 
 def _body_directives(doc: Document) -> list[Directive]:
     text = doc.text
-    if doc.body_start >= len(text):
+    if doc.body_start >= len(text) or not may_name_newslint(text[doc.body_start :]):
         return []
-    if "newslint" not in text[doc.body_start :] and not _named_after(
-        text, "<!--", doc.body_start, len(text)
-    ):
-        return []
-    _, body_comment, body_attempt, _ = _patterns()
     html, starts = _html_spans(doc)
     out: list[Directive] = []
-    for attempt in body_attempt.finditer(text, doc.body_start):
+    for attempt in _BODY_ATTEMPT.finditer(text, doc.body_start):
         if not _inside(html, starts, attempt.start()):
             continue  # in a code span or block, or not an HTML comment at all
-        match = body_comment.match(text, attempt.start())
+        match = _BODY_COMMENT.match(text, attempt.start())
         if match is None:
             close = text.find("-->", attempt.end(), attempt.end() + _MAX_COMMENT)
             if close >= 0:
@@ -368,7 +332,7 @@ def _body_directives(doc: Document) -> list[Directive]:
 
 def parse_suppressions(doc: Document) -> list[Directive]:
     """Every suppression comment of `doc`, in text order."""
-    if "newslint" not in doc.text and not _spelt_in_another_case(doc):
+    if not may_name_newslint(doc.text):
         return []
     return _front_matter_directives(doc) + _body_directives(doc)
 
