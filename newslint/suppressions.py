@@ -6,8 +6,6 @@ only there) silences those rules on that key (all its lines); on a line of its o
 in the whole file. Body: `<!-- newslint-disable-next-line RULE -->`, `<!-- newslint-disable-line RULE -->` (the
 comment's own line, as markdownlint spells it), `<!-- newslint-disable RULE -->` ...
 `<!-- newslint-enable RULE -->`, `<!-- newslint-disable-file RULE -->`; no rule means every rule.
-The words are read in any case (`<!-- NEWSLINT-DISABLE-NEXT-LINE DT001 -->`), as ruff's noqa
-and markdownlint's comments are.
 Rules are named by code, code prefix (`DT`) or name, separated by commas or spaces; in the body,
 text after ` -- ` is a free-form reason; in the front matter, names are separated by commas and
 codes also by spaces, and the words after the list are the reason. A comment inside a code span or block, or inside a quoted
@@ -53,26 +51,18 @@ _SELECTOR_LIST = r"[A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*"
 # In the front matter, words after the list are a reason (`disable=DT001 the scraper writes it
 # so`), but a code after a space continues the list (`disable=TX006 DT001`, as the body and
 # ruff's noqa comments (`E501 F401`) separate them): taking it for a reason would leave its problem.
-# Upper case only (`(?-i:`): `disable=DT001 all dates are local` keeps "all dates..." a reason.
 _FM_MORE_CODES = (
-    r"(?-i:(?:[ \t]+(?:[A-Z]{2}[0-9]{1,3}|ALL)(?![A-Za-z0-9_-])"
-    r"(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*)*)"
+    r"(?:[ \t]+(?:[A-Z]{2}[0-9]{1,3}|ALL)(?![A-Za-z0-9_-])(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*)*"
 )
-# The words of a directive are read in any case (`# NEWSLINT: DISABLE=...`,
-# `<!-- NEWSLINT-DISABLE-NEXT-LINE -->`), as ruff and markdownlint read theirs.
 _FM_COMMENT = re.compile(
-    r"#[ \t]*newslint:[ \t]*disable[ \t]*=[ \t]*(" + _SELECTOR_LIST + _FM_MORE_CODES + ")",
-    re.IGNORECASE,
+    r"#[ \t]*newslint:[ \t]*disable[ \t]*=[ \t]*(" + _SELECTOR_LIST + _FM_MORE_CODES + ")"
 )
 _BODY_COMMENT = re.compile(
-    r"<!--[ \t\r\n]*newslint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])",
-    re.IGNORECASE,
+    r"<!--[ \t\r\n]*newslint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
 )
 # What looks meant as a directive: a comment that starts with `newslint-` or `newslint:`.
-_BODY_ATTEMPT = re.compile(r"<!--[ \t\r\n]*newslint[-:]", re.IGNORECASE)
-_FM_ATTEMPT = re.compile(
-    r"#[ \t]*newslint(?:[ \t]*[:=-]|[ \t]+(?:disable|enable|ignore|noqa))", re.IGNORECASE
-)
+_BODY_ATTEMPT = re.compile(r"<!--[ \t\r\n]*newslint[-:]")
+_FM_ATTEMPT = re.compile(r"#[ \t]*newslint(?:[ \t]*[:=-]|[ \t]+(?:disable|enable|ignore|noqa))")
 _MAX_COMMENT = 1000  # how far `-->` is looked for: an unterminated comment costs this much
 _TOKEN = re.compile(r"[^\s,]+")
 MAX_NAMES = 100  # names read from one comment; the rest is taken as its reason
@@ -286,15 +276,9 @@ def _html_spans(doc: Document) -> tuple[list[Span], list[int]]:
     return spans, [s.start for s in spans]
 
 
-def may_name_newslint(text: str) -> bool:
-    """Whether `text` may hold a suppression (`newslint` in any case): the usual spelling is
-    found without a copy; only a text without it is looked at in lower case."""
-    return "newslint" in text or "newslint" in text.lower()
-
-
 def _body_directives(doc: Document) -> list[Directive]:
     text = doc.text
-    if doc.body_start >= len(text) or not may_name_newslint(text[doc.body_start :]):
+    if doc.body_start >= len(text) or "newslint" not in text[doc.body_start :]:
         return []
     html, starts = _html_spans(doc)
     out: list[Directive] = []
@@ -312,7 +296,7 @@ def _body_directives(doc: Document) -> list[Directive]:
         close = text.find("-->", match.end(), match.end() + _MAX_COMMENT)
         if close < 0:
             continue
-        kind = match.group(1).lower()
+        kind = match.group(1)
         selectors, spans = _tokens(text, match.end(), close)
         line = doc.position(match.start()).line
         end_line = doc.position(close).line
@@ -332,7 +316,7 @@ def _body_directives(doc: Document) -> list[Directive]:
 
 def parse_suppressions(doc: Document) -> list[Directive]:
     """Every suppression comment of `doc`, in text order."""
-    if not may_name_newslint(doc.text):
+    if "newslint" not in doc.text:
         return []
     return _front_matter_directives(doc) + _body_directives(doc)
 

@@ -170,32 +170,7 @@ def test_text_after_the_list_is_a_reason() -> None:
     assert lint(text) == []
 
 
-def test_the_words_of_a_front_matter_comment_in_any_case() -> None:
-    # As ruff reads its noqa comments in any case, and markdownlint `<!-- MARKDOWNLINT-DISABLE -->`.
-    text = '---\ntitle: "BAD"  # NEWSLINT: Disable=zz001\nsummary: "BAD"\n---\n'
-    assert lint(text) == [("ZZ001", 3, 11)]
-    text = '---\n# Newslint: DISABLE=bad-word\ntitle: "BAD"\n---\n\nBAD ODD\n'
-    assert lint(text) == [("ZZ002", 6, 5)]
-
-
-def test_a_lower_case_word_after_the_list_stays_a_reason() -> None:
-    # Only an upper-case code continues the list: "all" here is the reason's first word.
-    text = '---\ntitle: "BAD ODD"  # NEWSLINT: disable=ZZ001 all caps in the source\n---\n'
-    assert lint(text) == [("ZZ002", 2, 13)]
-
-
 # --------------------------------------------------------------------------------------- body
-
-
-def test_the_words_of_a_body_comment_in_any_case() -> None:
-    text = (
-        FM
-        + "<!-- NEWSLINT-DISABLE-NEXT-LINE ZZ001 -->\nBAD ODD\n\n<!-- NewsLint-Disable odd-word -->\nODD\n"
-    )
-    assert lint(text) == [("ZZ002", 6, 5)]
-    assert messages(FM + "<!-- NEWSLINT-DISABEL ZZ001 -->\n") == [
-        "'<!-- NEWSLINT-DISABEL ZZ001 -->' is no newslint suppression; it silences nothing"
-    ]
 
 
 def test_disable_next_line() -> None:
