@@ -46,8 +46,10 @@ class LinksConfig:
     timeout: float = 10.0
     concurrency: int = 64
     per_host: int = 4
-    cache_ttl: str = "1d"
-    failure_ttl: str = "1h"
+    # A duration ("1d", "12h", "1h30m") or a whole number of seconds (3600), as lychee's
+    # --max-cache-age takes "1d" and a TOML writer may give the seconds.
+    cache_ttl: str | int = "1d"
+    failure_ttl: str | int = "1h"
     # Statuses and lychee-style ranges ("200..=299", "200..300", "..=204"), read by
     # `newslint.linkcheck.parse_accept`.
     accept: list[int | str] = field(default_factory=lambda: [200, 206])
@@ -236,6 +238,15 @@ def _problem(error: Any, where: str, prefix: str) -> str:
     return f"{where}{message}"
 
 
+def _union_member_error(error: Any, loose: list[tuple[Any, ...]]) -> bool:
+    loc = tuple(error["loc"])
+    return (
+        error["type"] in _TYPE_NAMES
+        and loc[-1] in ("str", "int", "float", "bool")
+        and any(loc[: len(found)] == found and len(loc) > len(found) for found, _, _ in loose)
+    )
+
+
 def _check_timezone(name: str) -> str | None:
     import zoneinfo
 
@@ -276,13 +287,18 @@ def _validate(data: dict[str, Any], where: str, prefix: str = "") -> Config:
     twice: list[str] = []
     normalised = _normalise(data, Config, twice, prefix)
     problems = [f"{where}: {problem}" for problem in twice]
+    loose = _loose(normalised, Config)
     try:
         config = _config_adapter().validate_python(normalised)
         flagged: list[tuple[Any, ...]] = []
     except ValidationError as err:
-        problems += [_problem(error, where, prefix) for error in err.errors()]
-        flagged = [tuple(error["loc"]) for error in err.errors()]
-    for loc, value, hint in _loose(normalised, Config):
+        # pydantic reports a value that fits no member of a union once per member, at a location
+        # ending in the member's type (`links.cache-ttl.str`, `.int`): `_loose` names the key once
+        # with the whole union instead ("expected a string or an integer").
+        errors = [e for e in err.errors() if not _union_member_error(e, loose)]
+        problems += [_problem(error, where, prefix) for error in errors]
+        flagged = [tuple(error["loc"]) for error in errors]
+    for loc, value, hint in loose:
         if not any(found[: len(loc)] == loc for found in flagged):  # not named by pydantic already
             problems.append(
                 f"{where}: {prefix}{_key_path(loc)}: expected {_type_name(hint)}, got {_show(value)}"
@@ -615,9 +631,9 @@ def _respell_rule_overrides(written: Any, overrides: Any) -> None:
             rules = load_registry().rules
         except RegistryError:
             rules = []
-        spellings = {key: rule for rule in rules for key in (rule.code, rule.name)}
-        for key in [k for k in overrides if k not in written and k in spellings]:
-            same = [k for k in written if spellings.get(k) is spellings[key]]
+        spellings = rule_spellings(rules)
+        for key in [k for k in overrides if k not in written and str(k).lower() in spellings]:
+            same = [k for k in written if spellings.get(str(k).lower()) is spellings[key.lower()]]
             if same:
                 overrides[same[0]] = overrides.pop(key)
     for key, settings in overrides.items():
@@ -842,6 +858,13 @@ def _dict_keys(value: Any) -> list[Any]:
     return list(value) if isinstance(value, dict) else []
 
 
+def rule_spellings(rules: Sequence[Any]) -> dict[str, Any]:
+    """Each rule by its code and its name in lower case: a `[rules.<key>]` table names its rule in
+    any case (`[rules.tx002]`, `[rules.Summary-Length]`), as `select`, `ignore` and suppression
+    comments do. Look a key up as `str(key).lower()`."""
+    return {key.lower(): rule for rule in rules for key in (rule.code, rule.name)}
+
+
 def _same_key(one: Any, other: Any) -> bool:
     return str(one).replace("_", "-") == str(other).replace("_", "-")
 
@@ -888,10 +911,10 @@ def check_rules(
                     f"unknown rule or prefix {selector!r}{suggest_rule(selector, rules)}"
                 )
     where, prefix = file_where, file_prefix
-    by_key = {r.name: r for r in rules} | {r.code: r for r in rules}
+    spellings = rule_spellings(rules)
     tables: dict[Any, str] = {}  # rule -> the first [rules.<key>] table naming it
     for name in config.rules:
-        rule = by_key.get(name)
+        rule = spellings.get(str(name).lower())
         if rule is None:
             continue
         if rule in tables:
@@ -906,10 +929,14 @@ def check_rules(
     given_rules = {k: _given(overrides, "rules", k) for k in _dict_keys(_given(overrides, "rules"))}
     for name, settings in config.rules.items():
         label = f"{where}: {prefix}{_key_path(['rules', name])}"
-        rule = by_key.get(name)
+        rule = spellings.get(str(name).lower())
         # The command line's table of this rule (it may spell the rule the other way).
         table = next(
-            (t for k, t in given_rules.items() if k == name or (rule and by_key.get(k) is rule)),
+            (
+                t
+                for k, t in given_rules.items()
+                if k == name or (rule and spellings.get(str(k).lower()) is rule)
+            ),
             None,
         )
         cli_label = f"--config: {_key_path(['rules', name])}"

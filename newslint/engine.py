@@ -21,6 +21,7 @@ from newslint.config import (
     Selection,
     ignored_rules,
     pattern_base,
+    rule_spellings,
     select_rules,
 )
 from newslint.diagnostics import Diagnostic, DiagnosticMaker, make_diagnostic
@@ -252,9 +253,12 @@ def build_ruleset(
             matches(rule, s) for s in ignored
         ):
             chosen.add(rule)
+    spellings = rule_spellings(registry.rules)
+    # The table of each rule, whichever case it is spelled in (`check_rules` refuses two tables).
+    tables = {spellings.get(str(key).lower()): table for key, table in config.rules.items()}
     active = []
     for rule in (rule for rule in registry.rules if rule in chosen):
-        settings = config.rules.get(rule.name) or config.rules.get(rule.code) or {}
+        settings = tables.get(rule) or {}
         options, severity = _options_for(rule, settings)
         active.append(ActiveRule(rule, options, severity))
     return RuleSet(active, config, registry, dict(config.per_file_ignores))

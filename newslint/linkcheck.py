@@ -254,10 +254,12 @@ _UNITS = {"": 1, "s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800}
 
 
 def parse_duration(value: str | float | int, key: str = "duration") -> float:
-    """`"1d"`, `"12h"`, `"1h30m"`, `"90"` (seconds) or a number -> seconds."""
+    """`"1d"`, `"12h"`, `"1h30m"`, `"90"` (seconds) or a number of seconds (at least 0) -> seconds."""
     from newslint.config import ConfigError
 
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not value >= 0:  # also nan
+            raise ConfigError(f"{key}: must be at least 0 seconds, not {value:g}")
         return float(value)
     text = str(value).strip().lower()
     total, pos = 0.0, 0

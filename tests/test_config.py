@@ -120,6 +120,32 @@ def test_rule_options_reach_the_rule(site: Path, capsys: pytest.CaptureFixture[s
     assert run(["check", "content", "--no-cache"], capsys)[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [
+        ("newslint.toml", "[rules.fm004]"),
+        ("newslint.toml", "[rules.Required-Field]"),
+        ("pyproject.toml", "[tool.newslint.rules.REQUIRED-FIELD]"),
+    ],
+)
+def test_a_rule_table_names_its_rule_in_any_case(
+    site: Path, capsys: pytest.CaptureFixture[str], name: str, table: str
+) -> None:
+    # As select, ignore and suppression comments take codes and names in any case.
+    prefix = "[tool.newslint]\n" if name == "pyproject.toml" else ""
+    (site / name).write_text(
+        f'{prefix}select = ["FM004"]\n{table}\nseverity = "info"\n', encoding="utf-8"
+    )
+    code, out, err = run(["check", "content/a.md", "--output-format", "json", "--no-cache"], capsys)
+    assert (code, err) == (0, "")
+    assert [(d["code"], d["severity"]) for d in json.loads(out)] == [("FM004", "info")]
+    # --config names the rule in yet another case: it overrides that table, not a second one.
+    override = ["--config", "rules.Fm004.severity = 'warning'"]
+    code, out, err = run(["check", "content/a.md", "--output-format", "json", *override], capsys)
+    assert (code, err) == (0, "")
+    assert [(d["code"], d["severity"]) for d in json.loads(out)] == [("FM004", "warning")]
+
+
 def test_exclude(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "newslint.toml").write_text(
         f'select = {SELECT}\nexclude = ["content/archive/**"]\n', encoding="utf-8"
@@ -266,6 +292,19 @@ ERRORS = [
         "newslint.toml: rules.required-field: option 'max-chars' is given twice"
         " (as 'max-chars' and 'max_chars')",
     ),
+    # A table names its rule in any case, so two spellings of one rule are two tables of it.
+    (
+        "newslint.toml",
+        '[rules.FM004]\nseverity = "info"\n[rules.fm004]\nseverity = "warning"\n',
+        "newslint.toml: rules.FM004 and rules.fm004 configure the same rule"
+        " (required-field, FM004): write one table",
+    ),
+    (
+        "newslint.toml",
+        '[rules.Required-Field]\nfeilds = ["title"]\n',
+        "newslint.toml: rules.Required-Field: unknown option 'feilds' (options: fields, max-chars)"
+        " (did you mean 'fields'?)",
+    ),
     (
         "pyproject.toml",
         '[tool.newslint.rules.FM004]\nseverity = "info"\n'
@@ -301,6 +340,22 @@ ERRORS = [
         "newslint.toml",
         '[links]\ncache-ttl = "forever"\n',
         "newslint.toml: links.cache-ttl: 'forever' is not a duration such as 1d, 12h, 30m or 45s",
+    ),
+    # A number is seconds, at least 0; a fraction or a boolean is neither a duration nor seconds.
+    (
+        "newslint.toml",
+        "[links]\ncache-ttl = -5\n",
+        "newslint.toml: links.cache-ttl: must be at least 0 seconds, not -5",
+    ),
+    (
+        "newslint.toml",
+        "[links]\nfailure-ttl = 1.5\n",
+        "newslint.toml: links.failure-ttl: expected a string or an integer, got 1.5",
+    ),
+    (
+        "newslint.toml",
+        "[links]\ncache-ttl = true\n",
+        "newslint.toml: links.cache-ttl: expected a string or an integer, got true",
     ),
     (
         "pyproject.toml",
@@ -442,6 +497,18 @@ def test_config_prints_the_effective_configuration(
     enabled = lines[-1]
     assert enabled.startswith("# enabled rules (") and "FM004 required-field" in enabled
     assert "TX006" not in enabled
+
+
+def test_a_ttl_is_a_duration_or_whole_seconds(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.config import load_config
+    from newslint.linkcheck import LinkSettings
+
+    (site / "newslint.toml").write_text("[links]\ncache-ttl = 3600\nfailure-ttl = 0\n")
+    settings = LinkSettings.from_config(load_config(site / "newslint.toml").links)
+    assert (settings.cache_ttl, settings.failure_ttl) == (3600.0, 0.0)
+    assert run(["check", "content", "--no-cache"], capsys)[2] == ""
 
 
 def test_config_json(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
