@@ -1044,6 +1044,17 @@ def _expand_braces(pattern: str) -> list[str]:
     return out
 
 
+def _class_end(pattern: str, index: int) -> int:
+    """Where the character class opened by the `[` at `index` closes (the index of its `]`), or
+    -1 when it never does. A first `]`, after a negation `!` or `^`, is a member, as in fnmatch."""
+    end = index + 1
+    if end < len(pattern) and pattern[end] in "!^":
+        end += 1
+    if end < len(pattern) and pattern[end] == "]":
+        end += 1
+    return pattern.find("]", end)
+
+
 def glob_problem(pattern: str) -> str | None:
     """Why `pattern` cannot mean what it says, as ruff (globset) rejects it, or None: an unclosed
     `[` (which `fnmatch` would read as a literal bracket), a reversed range such as `[z-a]`
@@ -1054,12 +1065,7 @@ def glob_problem(pattern: str) -> str | None:
     while index < len(pattern):
         char = pattern[index]
         if char == "[":
-            end = index + 1
-            if end < len(pattern) and pattern[end] in "!^":
-                end += 1
-            if end < len(pattern) and pattern[end] == "]":  # a first `]` is a member, as in fnmatch
-                end += 1
-            end = pattern.find("]", end)
+            end = _class_end(pattern, index)
             if end == -1:
                 return "unclosed character class; missing ']' (write '[[]' for a literal '[')"
             members = pattern[index + 1 : end]
@@ -1113,12 +1119,7 @@ def caret_negation(pattern: str) -> str:
             out.append(char)
             index += 1
             continue
-        end = index + 1
-        if end < len(pattern) and pattern[end] in "!^":
-            end += 1
-        if end < len(pattern) and pattern[end] == "]":
-            end += 1
-        end = pattern.find("]", end)
+        end = _class_end(pattern, index)
         if end == -1:
             out.append(pattern[index:])
             break
