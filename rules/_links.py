@@ -296,6 +296,30 @@ def wrapped_web_url(url: str) -> bool:
     )
 
 
+# A link's URL in square brackets (`[https://x.org/a]`, or with the `]` left out), or a whole
+# Markdown link where the URL belongs (`[label](https://x.org/a)`; one pair of parentheses may
+# be in its URL, as in Wikipedia's).
+_BRACKETED = re.compile(r"\[[^\[\]]*\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\[([^\[\]\s]+)\]?")
+
+
+def bracketed_web_url(url: str) -> str | None:
+    """The web URL in `url` when `url` is one written in square brackets (`[text]([https://x.org/a])`,
+    a template's placeholder filled in around its brackets) or a whole Markdown link pasted where
+    the URL belongs (`[text]([label](https://x.org/a))`: the pasted link's own URL). Markdown
+    takes the brackets into the URL, a relative address the browser cannot find, and Go's URL
+    parser rejects it (`first path segment in URL cannot contain colon`). None otherwise."""
+    if not url.startswith("["):
+        return None
+    match = _BRACKETED.fullmatch(url)
+    if match is None:
+        return None
+    inner = match.group(1) if match.group(1) is not None else match.group(2)
+    parts = split_url(inner)
+    if parts is None or parts.scheme.lower() not in ("http", "https", "ftp"):
+        return None
+    return inner if parts.hostname else None
+
+
 # `www.x.org/a`: a web host written without its scheme, a path to the browser.
 _SCHEMELESS_HOST = re.compile(
     r"\s*www\.(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,63}(?=[/?#:]|\s*\Z)", re.IGNORECASE

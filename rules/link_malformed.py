@@ -52,6 +52,14 @@ Flags links and images that cannot work:
   Go's URL parser rejects it (`first path segment in URL cannot contain colon`), so where Hugo's
   own link render hook renders the links (by default on a multilingual site without a
   `render-link` template of its own) the build fails (hugo 0.168);
+- a web URL in square brackets, `[text]([https://x.org/a])` (a template's placeholder filled in
+  around its brackets), or a whole Markdown link pasted where the URL belongs,
+  `[text]([label](https://x.org/a))`: Markdown takes the brackets into the URL, an address next to
+  the article that does not exist, and Go's URL parser rejects it, so where Hugo's own link render
+  hook renders the links the build fails (hugo 0.168). When the pasted link's label has white
+  space in it (`[text]([a label](https://x.org/a))`) the outer link is no link at all: only the
+  pasted one is, and readers see `[text](` before it and `)` after it (not when `[text]` is a
+  reference link defined in the article);
 - a URL with a `%` that starts no percent escape (`https://x.org/100%`, `?q=50%off`), in a Markdown
   link, an autolink or a bare URL: an invalid URL that servers refuse, and that Go's URL parser
   rejects, so where Hugo's own link render hook renders the links (by default on a multilingual
@@ -105,7 +113,8 @@ destination-less link is replaced by its text and a source-less image is removed
 the reader sees (so is a link or image whose destination is a word for no value); a doubled scheme
 is dropped to the inner URL; the white space between `[text]` and `(url)` is removed, which turns
 the bracketed text into a link; a URL that ends in a stray `"` is cut before it; the parentheses
-around a wrapped URL are removed; a missing scheme is written (`https://`, `mailto:`), and the page
+around a wrapped URL are removed; a bracketed URL or a pasted link is replaced by the URL in it (the
+pasted link's own URL, which its label may not show); a missing scheme is written (`https://`, `mailto:`), and the page
 it reaches should be checked; a `%` that starts no escape is written `%25`; swapped text and URL are
 swapped back; the backslashes of a shortcode argument's escapes are removed; a percent-encoded query
 is written as a query (`?format=pdf`), and the page it then reaches should be checked. A space in
@@ -131,6 +140,7 @@ from ._body import delete_inline
 from ._html_links import links_in
 from ._links import (
     NO_VALUE,
+    bracketed_web_url,
     destination,
     doubled_scheme,
     files_beside,
@@ -214,6 +224,10 @@ class LinkMalformed(Rule):
         "exist, and where Hugo's own link render hook renders links the build fails",
         "wrapped-html": "URL {url!r} is wrapped in parentheses: the link goes to a page that does "
         "not exist",
+        "bracketed": "URL {url!r} is in square brackets: the link goes to a page that does not "
+        "exist, and where Hugo's own link render hook renders links the build fails",
+        "pasted-link": "a Markdown link is written where this link's URL belongs, so Markdown does "
+        "not render the outer link: readers see its brackets",
         "no-scheme": "URL {url!r} has no scheme, so the browser takes it for a page next to the "
         "article",
         "bad-escape": "URL {url!r} has a '%' that starts no escape ({found!r}): the URL is "
@@ -234,6 +248,9 @@ class LinkMalformed(Rule):
         url = link.url
         text = ctx.document.text
         dest = destination(text, link)
+        start = link.span.start
+        if link.link_type == "Inline" and start >= 2 and text.startswith("](", start - 2):
+            self._pasted_link(ctx, link, dest)
         if not url.strip():
             self._no_url(ctx, link, dest, kind)
         elif not link.is_image and self._invisible(text, link, dest):
@@ -255,6 +272,11 @@ class LinkMalformed(Rule):
             ctx.report(dest or link.span, "double-scheme", url=url, fix=fix)
         elif wrapped_web_url(url):
             ctx.report(dest or link.span, "wrapped", url=url[:80], fix=_unwrap(text, dest))
+        elif (inner := bracketed_web_url(url)) is not None:
+            fix = None
+            if dest is not None and text[dest.start : dest.end] == url:
+                fix = Fix.unsafe(f"Link to {inner}", Edit.replace(dest, inner))
+            ctx.report(dest or link.span, "bracketed", url=url[:80], fix=fix)
         elif link.link_type not in _SCHEMELESS_TYPES and (
             missing := self._missing_scheme(ctx, url)
         ):
@@ -293,6 +315,31 @@ class LinkMalformed(Rule):
                     fix = Fix.unsafe(f"Write the query as such: {fixed}", Edit.replace(dest, fixed))
                 found = encoded.group(1)
                 ctx.report(dest or link.span, "encoded-query", url=url[:80], found=found, fix=fix)
+
+    def _pasted_link(self, ctx: Context, link: Link, dest: Span | None) -> None:
+        """`[text]([a label](https://x.org/a))`: a whole link pasted where the URL belongs, with
+        white space in its label, is no URL, so only the inner link is one and readers see
+        `[text](` before it and `)` after it (hugo 0.168). Not when `[text]` is a reference link
+        defined in the article (a link of its own), nor for a label with brackets in it."""
+        text = ctx.document.text
+        start, end = link.span.start, link.span.end
+        close = start - 2
+        if dest is None or not text.startswith(")", end):
+            return
+        line = start_of_line(text, close, ctx.document.body_start)
+        opening = text.rfind("[", line, close)
+        if opening < 0 or "]" in text[opening + 1 : close] or text[opening - 1 : opening] == "\\":
+            return
+        if _reference_key(text[opening + 1 : close]) in self._labels_of(ctx.document):
+            return
+        paren = text.rfind("(", start, dest.start)
+        label = text[opening : close + 1]
+        where = Span(opening, end + 1)
+        fix = Fix.unsafe(
+            f"Link {label[:40]} to the pasted link's URL",
+            Edit.replace(where, label + text[paren:end]),
+        )
+        ctx.report(where, "pasted-link", fix=fix)
 
     @staticmethod
     def _entity(
@@ -415,6 +462,12 @@ class LinkMalformed(Rule):
     def __init__(self) -> None:
         # The article's link reference labels, read once when a gap is first found.
         self.labels: frozenset[str] | None = None
+
+    def _labels_of(self, document: Document) -> frozenset[str]:
+        """The article's link reference labels, read once."""
+        if self.labels is None:
+            self.labels = _labels(document)
+        return self.labels
 
     def _swapped_text(self, ctx: Context, node: Text) -> None:
         """`[https://x.org/a](1 History)`: swapped, and with a space in the "URL" no link at all

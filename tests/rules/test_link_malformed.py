@@ -157,6 +157,39 @@ CASES = [
         ),
     ),
     Case(
+        # `[text]([https://x.org/a])` and a whole link pasted as the URL (real site: an NGO's
+        # blog; READMEs fill in a `[URL]` placeholder so): Markdown takes the brackets into the
+        # URL, and hugo 0.168's own render hook fails the build on it. Brackets around a path,
+        # or in a URL in angle brackets that is no web URL, are left alone.
+        "url-in-square-brackets",
+        fm(
+            body="See [the plan]([https://x.org/a]), [wiki]([A](https://en.wikipedia.org/wiki/A_(b))) "
+            "and [docs]([/a](/b)).\n"
+        ),
+        errors=[("bracketed", 4, 16), ("bracketed", 4, 43)],
+        unsafe_fixed=fm(
+            body="See [the plan](https://x.org/a), [wiki](https://en.wikipedia.org/wiki/A_(b)) "
+            "and [docs]([/a](/b)).\n"
+        ),
+    ),
+    Case(
+        # A pasted link whose label has a space is no URL: only it is a link, and readers see
+        # `[second vignette](` before it (hugo 0.168). Its title goes with its URL. Not after a
+        # reference link the article defines, nor after `](` that closes no label of its own.
+        "whole-link-pasted-as-the-url",
+        fm(
+            body='In our [second vignette]([LINK TO VIGNETTE](https://c.org/a "T")), Jan shows.\n\n'
+            "[ref]([a b](https://x.org/r)) and [ok](https://x.org) ([a b](https://x.org/c)).\n\n"
+            "[ref]: https://x.org/ref\n"
+        ),
+        errors=[("pasted-link", 4, 8)],
+        unsafe_fixed=fm(
+            body='In our [second vignette](https://c.org/a "T"), Jan shows.\n\n'
+            "[ref]([a b](https://x.org/r)) and [ok](https://x.org) ([a b](https://x.org/c)).\n\n"
+            "[ref]: https://x.org/ref\n"
+        ),
+    ),
+    Case(
         # The same in raw HTML: the browser asks for a page named `(https:` beside the article.
         "url-wrapped-in-parentheses-in-html",
         fm(body='See <a href="(https://x.org/a)">the plan</a> and <img src="(/c.png)">.\n'),
