@@ -303,11 +303,12 @@ _BRACKETED = re.compile(r"\[[^\[\]]*\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\[([^\[\]\
 
 
 def bracketed_web_url(url: str) -> str | None:
-    """The web URL in `url` when `url` is one written in square brackets (`[text]([https://x.org/a])`,
-    a template's placeholder filled in around its brackets) or a whole Markdown link pasted where
-    the URL belongs (`[text]([label](https://x.org/a))`: the pasted link's own URL). Markdown
-    takes the brackets into the URL, a relative address the browser cannot find, and Go's URL
-    parser rejects it (`first path segment in URL cannot contain colon`). None otherwise."""
+    """The web URL in `url` when `url` is one written in square brackets
+    (`[text]([https://x.org/a])`, a template's placeholder filled in around its brackets) or a
+    whole Markdown link pasted where the URL belongs (`[text]([label](https://x.org/a))`: the
+    pasted link's own URL). Markdown takes the brackets into the URL, a relative address the
+    browser cannot find, and Go's URL parser rejects it (`first path segment in URL cannot
+    contain colon`). None otherwise."""
     if not url.startswith("["):
         return None
     match = _BRACKETED.fullmatch(url)

@@ -114,14 +114,14 @@ the reader sees (so is a link or image whose destination is a word for no value)
 is dropped to the inner URL; the white space between `[text]` and `(url)` is removed, which turns
 the bracketed text into a link; a URL that ends in a stray `"` is cut before it; the parentheses
 around a wrapped URL are removed; a bracketed URL or a pasted link is replaced by the URL in it (the
-pasted link's own URL, which its label may not show); a missing scheme is written (`https://`, `mailto:`), and the page
-it reaches should be checked; a `%` that starts no escape is written `%25`; swapped text and URL are
-swapped back; the backslashes of a shortcode argument's escapes are removed; a percent-encoded query
-is written as a query (`?format=pdf`), and the page it then reaches should be checked. A space in
-the host, a missing host, a quote inside the URL and a spaced URL with a quote in it (HTML debris,
-where `%20` would only link the debris) have no fix, nor has a URL with a tab or a line break in it
-(wrapped or pasted: an editor should look), nor a destination of words (the address is not in the
-article).
+pasted link's own URL, which its label may not show); a missing scheme is written (`https://`,
+`mailto:`), and the page it reaches should be checked; a `%` that starts no escape is written `%25`;
+swapped text and URL are swapped back; the backslashes of a shortcode argument's escapes are
+removed; a percent-encoded query is written as a query (`?format=pdf`), and the page it then reaches
+should be checked. A space in the host, a missing host, a quote inside the URL and a spaced URL with
+a quote in it (HTML debris, where `%20` would only link the debris) have no fix, nor has a URL with
+a tab or a line break in it (wrapped or pasted: an editor should look), nor a destination of words
+(the address is not in the article).
 """
 
 from __future__ import annotations
