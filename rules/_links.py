@@ -464,13 +464,13 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
         and not ends_a_wrapped_sentence(document, line)
     ):
         on_line = source_line_link(document, line)
-        if on_line is not None:
-            return SourceLink(on_line[0], line) if is_web_url(on_line[0]) else None
-        listed = _source_list(document, line)
-        if listed is not None:
-            if not is_web_url(listed[0]):
-                return None
+        if on_line is not None and is_web_url(on_line[0]):
+            return SourceLink(on_line[0], line)
+        listed = _source_list(document, line) if on_line is None else None
+        if listed is not None and is_web_url(listed[0]):
             return SourceLink(listed[0], listed[1], listed=True)
+        # A last link to a page of this site (`[Back to the list]({{% ref "/posts/" %}})`) is
+        # no source: the footnotes or a labelled opening line may still name one.
     noted = _footnote_source(document)
     if noted is not None and is_web_url(noted[0]):
         # Footnotes that cite several pages are a list of sources too (see `SourceLink.listed`).
@@ -485,20 +485,31 @@ def _labelled_opening_link(document: Document, last: Span | None) -> tuple[str, 
     """The link of a source line that opens the body with a source label (`来源：[36氪](url)`,
     `> Source: [Reuters](url)`), as reprints and translations credit their source above the
     story. Without a label an opening link is no source line: it is as likely the story's own."""
-    line = _first_body_line(document)
-    if line is None or (last is not None and line.start >= last.start):
-        return None  # the last line was looked at already
-    if _SOURCE_LABEL.match(document.text, line.start, line.end) is None:
-        return None
-    if _in_code_block(document, line.start):
-        return None
-    return source_line_link(document, line)
-
-
-def _first_body_line(document: Document) -> Span | None:
-    """The span of the body's first line that shows something: not blank, no HTML comment."""
     text = document.text
-    start = document.body_start
+    line = _first_body_line(document)
+    while line is not None and (last is None or line.start < last.start):
+        if _in_code_block(document, line.start):
+            return None
+        if _SOURCE_LABEL.match(text, line.start, line.end) is not None:
+            return source_line_link(document, line)
+        if not _ABOVE_THE_SOURCE.match(text, line.start, line.end):
+            return None
+        # A heading, a block quote restating the headline or an image alone may come first
+        # (`> 見出し` / `引用元：[url](url)`, as Japanese digests open): the story starts below.
+        line = _first_body_line(document, line.end + 1)
+    return None  # none, or the last line was looked at already
+
+
+# A line above the story that a source credit may follow: an ATX heading, a block quote line or
+# an image alone.
+_ABOVE_THE_SOURCE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|!\[[^\]\n]*\]\([^)\n]*\)[ \t]*$)")
+
+
+def _first_body_line(document: Document, start: int | None = None) -> Span | None:
+    """The span of the body's first line that shows something (from `start`, a line's start):
+    not blank, no HTML comment."""
+    text = document.text
+    start = document.body_start if start is None else start
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
@@ -542,6 +553,9 @@ _SOURCE_WORDS = (
     # source" and "news source" (资料来源, 新聞來源) end Chinese news and finance articles too.
     "|原文連結|原始連結|原始報導|原文網址|原文网址|资料来源|資料來源|新闻来源|新聞來源"
     "|出典|출처|원문"
+    # Japanese digests and blogs credit what they quote with "引用元" (quoted from), "参照元"
+    # (referred to) or "ソース" (source).
+    "|引用元|参照元|ソース"
     # Indonesian and Malay, Vietnamese, Turkish, Dutch, Polish, Ukrainian, Serbian, Arabic,
     # Persian, Hindi, Thai, Hungarian, Czech and Slovak, Finnish, Danish and Norwegian, Swedish,
     # Greek, Hebrew: news sites in these languages end an article with "<word>: [name](url)".
@@ -718,7 +732,9 @@ def _labelled_link(document: Document, start: int, end: int) -> tuple[str, Span]
     (`_cited_link`)."""
     if end <= start:
         return None
-    url = _parsed_link_at(document, start, end)
+    # After a label a bare URL is a link too (`Source: https://...`, `引用元：https://...`): Hugo
+    # makes it one, and the label says what it is.
+    url = _parsed_link_at(document, start, end, bare=True)
     if url is None:
         url = _link_line_url(document.text[start:end])  # a URL with a space: link-malformed's
     if url is None:
@@ -766,17 +782,17 @@ def _cited_link(document: Document, start: int, end: int) -> tuple[str, Span] | 
     return link.url.replace(" ", "%20"), Span(link.span.start, end)
 
 
-def _parsed_link_at(document: Document, start: int, end: int) -> str | None:
+def _parsed_link_at(document: Document, start: int, end: int, bare: bool = False) -> str | None:
     """The URL of the link (not an image) that spans `start`-`end` (leading white space aside),
     as Markdown parsed it: titles, brackets in the text, escapes, entities and reference
-    definitions are the parser's business."""
+    definitions are the parser's business. A bare URL counts only when `bare` is set."""
     written = document.text[start:end]
     start += len(written) - len(written.lstrip())
     for node in reversed(document.body_nodes):
         if node.span.end < start:
             break
         if isinstance(node, Link) and (node.span.start, node.span.end) == (start, end):
-            if node.is_image or node.link_type == "Linkify":
+            if node.is_image or (node.link_type == "Linkify" and not bare):
                 return None  # a bare URL is a link to Hugo, but not the `[name](url)` source line
             return node.url.replace(" ", "%20")
     return None

@@ -12,7 +12,7 @@ line above ending in a word or a comma) is the end of that sentence to the reade
 line with a source label, `Source: [name](url)`, still is one). The link may follow a source label,
 as news sites and translated articles write it: `Source:` (or `Sources:`), `来源：`, `來源：`, `原文：`,
 `原文链接：`, `原文連結：`, `原始报道：`, `原始報導：`, `原始链接：`, `资料来源：`, `資料來源：`, `新闻来源：`, `新聞來源：`, `出处：`, `出處：`,
-`出典：`, `출처:`, `원문:`, `Quelle:`, `Fuente:`, `Fonte:`, `Источник:`, `Sumber:` (Indonesian), `Nguồn:`,
+`出典：`, `引用元：`, `参照元：`, `ソース：`, `출처:`, `원문:`, `Quelle:`, `Fuente:`, `Fonte:`, `Источник:`, `Sumber:` (Indonesian), `Nguồn:`,
 `Kaynak:`, `Bron:`, `Źródło:`, `Джерело:`, `Извор:`, `المصدر:`, `منبع:`, `स्रोत:`, `ที่มา:`,
 `Forrás:`, `Zdroj:`, `Lähde:`, `Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, and their plurals (`Quellen:`,
 `Fuentes:`, `Fontes:`, `Источники:`, `Πηγές:`, ...), in any case, with an ASCII or full-width colon,
@@ -24,7 +24,9 @@ punctuation, the source still named), with a no-break space before the colon as 
 by a full stop; the label may also follow the last sentence of a line that holds a whole paragraph,
 as a scraper runs paragraphs into one (`... the vote was close. _Sumber: [name](url)_`). After the
 label a citation may come first when the line's one link ends it (`Source:
-Ministry of Health, "Report," 11 August 2026 — [gov.uk/...](url)`). Several sources may end the body
+Ministry of Health, "Report," 11 August 2026 — [gov.uk/...](url)`), and the link may be a bare URL
+that Hugo makes a link (`Source: https://...`; not one glued to a full-width colon,
+`引用元：https://...`, which hugo 0.168 leaves as text). Several sources may end the body
 as a list of links, each item one link, right after a line that is such a label alone
 (`**Sources:**`, `## Sources`): the first item is the source link. Other words before the link or
 above the list (`Related:`), or more than one link on the line, are no source line; nor is a link in
@@ -34,8 +36,11 @@ ends in no source line, the first note the body refers to (in the order of the r
 one link names the source, a bare URL too (`Oil rose.[^1]` ... `[^1]: https://...`, as digests and
 AI-written briefs cite); a note nothing refers to is not shown. A line with a source label may
 also open the body instead (`来源：[36氪](url)`, `> Source: [Reuters](url)`, `**原文链接**:
-[name](url)`), as reprints and translations credit their source above the story; a bare link or
-another label there is no source line (an opening link is as likely the story's own). The field is `source` unless the
+[name](url)`), as reprints and translations credit their source above the story, also below a
+heading, a block quote restating the headline or an image that opens the body (`> 見出し` /
+`引用元：[url](url)`, as Japanese digests open), and then a last link to a page of the site
+(`[記事一覧へ]({{% ref "/posts/" %}})`, back to the list) is no source line that hides it; a bare
+link or another label there is no source line (an opening link is as likely the story's own). The field is `source` unless the
 rule option `field` or the config key `source-field` names another one; it may hold a list of URLs
 (`source: [url1, url2]`), each a source (a placeholder among them is reported), or a map whose `url`
 key holds it (`source: {name: Reuters, url: https://...}`, also as list items), and is read under

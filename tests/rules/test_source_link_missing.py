@@ -548,7 +548,65 @@ OPENING_CASES = [
         "label-opening-a-body-of-one-line",
         fm(body="Source: [AP](https://apnews.com/a)\n", title="B"),
     ),
+    # Japanese digests restate the headline in a block quote, then credit what they quote.
+    Case(
+        "japanese-label-below-a-quoted-headline-opens-the-body",
+        fm(
+            body="> 港が再開\n\n引用元：[https://news.example.org/1](https://news.example.org/1)\n\n"
+            "港は金曜日に再開した。\n",
+            title="B",
+        ),
+    ),
+    Case(
+        "label-below-a-heading-opens-the-body",
+        fm(body="# Port\n\nSource: [AP](https://apnews.com/a)\n\nThe port reopened.\n", title="B"),
+    ),
+    Case(
+        "label-below-the-story-s-first-paragraph-is-no-opening",
+        fm(
+            body="The port reopened.\n\nSource: [AP](https://apnews.com/a)\n\nShips wait.\n",
+            title="B",
+        ),
+        errors=[("missing", 9, 1)],
+    ),
+    # A last link back to the site's list is no source line: the opening one still counts.
+    Case(
+        "last-link-to-a-page-of-the-site-below-a-labelled-opening",
+        fm(
+            body="来源：[新华社](https://www.news.cn/a)\n\n港口周五重新开放。\n\n[返回列表](/posts/)\n",
+            title="B",
+        ),
+    ),
 ]
+
+
+# After a label a bare URL is the link Hugo makes of it; glued to a full-width colon Hugo leaves it
+# as text (checked with hugo 0.168), so it links nothing.
+BARE_URL_CASES = [
+    Case(
+        "labelled-bare-url-ends-the-body",
+        fm(body="The port reopened.\n\nSource: https://www.reuters.com/a\n", title="B"),
+    ),
+    Case(
+        "bare-url-after-a-spaced-full-width-colon",
+        fm(body="港は再開した。\n\n引用元： https://news.example.org/1\n", title="B"),
+    ),
+    Case(
+        "bare-url-glued-to-a-full-width-colon-is-text",
+        fm(body="港は再開した。\n\n引用元：https://news.example.org/1\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
+    Case(
+        "unlabelled-bare-url-is-no-source-line",
+        fm(body="The port reopened.\n\nhttps://www.reuters.com/a\n", title="B"),
+        errors=[("missing", 7, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", BARE_URL_CASES, ids=lambda c: c.name)
+def test_a_bare_url_after_a_source_label(case: Case) -> None:
+    assert_case(SourceLinkMissing, case)
 
 
 @pytest.mark.parametrize("case", OPENING_CASES, ids=lambda c: c.name)

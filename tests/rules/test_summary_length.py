@@ -66,6 +66,18 @@ CASES = [
         fm(summary="示例签署CLA，加入OpenExample社区。"),
     ),
     Case("half-cjk-half-latin-too-short", fm(summary="加入openGauss。"), errors=[("short", 2, 10)]),
+    Case(
+        # Mostly Korean, 149 characters over the third of `max`, but its Latin words, digits,
+        # spaces and full stops count one each: 269 Latin letters' worth, within 300.
+        "mostly-cjk-with-latin-words-within-max-in-letters",
+        fm(summary=("Trino 팀은 2025년 릴리스 11개를 정리한다. " * 5).strip()),
+    ),
+    Case(
+        # 117 characters, 104 of them CJK letters: 325 Latin letters' worth, over 300.
+        "mostly-cjk-over-max-in-letters-too",
+        fm(summary="港口周五重新开放，" * 13),
+        errors=[("long", 2, 10)],
+    ),
 ]
 
 
