@@ -1161,7 +1161,19 @@ def han_share(text: str) -> float | None:
     return sum(map(len, _HAN_RUN.findall(text))) / len(text)
 
 
+# The characters `script_of` calls Han or kana (when they are letters), and of those the kana: a
+# Chinese or Japanese word is counted by the run, not one character at a time in Python.
+_HAN_OR_KANA_RUN = lazy_regex(
+    "[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+    "\U00020000-\U0002fa1f]+"
+)
+_KANA_CHAR = lazy_regex("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+
+
 def _script_units_exact(text: str) -> dict[str, int]:
+    """`script_units` read character by character: each letter's `script_of`, a Han or kana
+    letter one unit, a run of letters of any other script one (what is no letter, a digit or a
+    joiner, neither splits nor counts)."""
     units: dict[str, int] = {}
     for token in _WORDISH.findall(text):
         if token.isascii():
@@ -1169,17 +1181,41 @@ def _script_units_exact(text: str) -> dict[str, int]:
                 units["latin"] = units.get("latin", 0) + 1
             continue
         current: str | None = None
-        for char in token:
-            script = "latin" if char < "\x80" and char.isalpha() else script_of(char)
-            if script is None:
-                continue  # digits and joiners inside a word: `9950X3D`, `don't`
-            if script in ("han", "kana"):
-                units[script] = units.get(script, 0) + 1
-                current = None
-            elif script != current:
-                units[script] = units.get(script, 0) + 1
-                current = script
+        start = 0
+        for run in _HAN_OR_KANA_RUN.finditer(token):
+            current = _count_word_runs(token[start : run.start()], units, current)
+            start = run.end()
+            han_or_kana = run.group()
+            letters = sum(map(str.isalpha, han_or_kana))
+            if not letters:
+                continue  # numerals (`〇`, `１`): no letter, as a digit in a word
+            kana = sum(map(str.isalpha, _KANA_CHAR.findall(han_or_kana)))
+            han = letters - kana
+            if han and kana and "han" not in units and "kana" not in units:
+                # Both scripts are new: each takes its place in the order first met.
+                first = next(char for char in han_or_kana if char.isalpha())
+                if _KANA_CHAR.match(first):
+                    units["kana"] = 0
+            if han:
+                units["han"] = units.get("han", 0) + han
+            if kana:
+                units["kana"] = units.get("kana", 0) + kana
+            current = None  # a Han or kana letter ends the word of another script before it
+        _count_word_runs(token[start:], units, current)
     return units
+
+
+def _count_word_runs(piece: str, units: dict[str, int], current: str | None) -> str | None:
+    """Count into `units` each run of letters of one script in `piece` (a word's characters that
+    are not Han nor kana), `current` the script of the run it goes on; the script of its last."""
+    for char in piece:
+        script = "latin" if char < "\x80" and char.isalpha() else script_of(char)
+        if script is None:
+            continue  # digits and joiners inside a word: `9950X3D`, `don't`
+        if script != current:
+            units[script] = units.get(script, 0) + 1
+            current = script
+    return current
 
 
 def undecodable(err: UnicodeDecodeError) -> str:
