@@ -366,17 +366,28 @@ _BREAKING_SPACE = re.compile("[^\\S\u00a0\u2007\u202f]+")
 def collapse_spaces(text: str) -> str:
     """`text` with each run of white space as one space and none at either end, its no-break
     spaces kept as they are."""
-    if (
-        "\n" not in text
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and text.isprintable()
-    ):
-        # Already collapsed (most paragraphs written on one line): a printable text holds no
-        # white space but the space, which here stands alone between other characters. The
-        # tests before `isprintable` are the cheap ones that rule out a wrapped paragraph.
-        return text
+    if "\n" not in text and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Already collapsed (most paragraphs written on one line) when it holds no white space
+        # but the space, which here stands alone between other characters. These first tests are
+        # the cheap ones that rule out a wrapped paragraph.
+        if text.isascii():
+            # ASCII's other white space (what `str.split` splits at besides the space and the
+            # line feed), each looked for by `memchr` (`isprintable` costs several instructions
+            # a character); a control character that is not white space stays, as the split
+            # below would leave it.
+            if (
+                "\t" not in text
+                and "\r" not in text
+                and "\x0b" not in text
+                and "\x0c" not in text
+                and "\x1c" not in text
+                and "\x1d" not in text
+                and "\x1e" not in text
+                and "\x1f" not in text
+            ):
+                return text
+        elif text.isprintable():  # a printable text holds no white space but the space
+            return text
     if "\u00a0" not in text and "\u2007" not in text and "\u202f" not in text:
         # Without a no-break space, `split` finds the same runs (its white space is the regex
         # engine's `\s`) and is several times faster than the substitution.
@@ -464,10 +475,15 @@ def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:
     if not ends_paragraph or sentence.isascii() or ellipsis_ending(sentence) is not None:
         return False
     # Thai and Lao (U+0E00-U+0EFF) mark no sentence end: a space separates sentences, and a
-    # paragraph break ends the last one.
-    letters = [char for char in sentence if char.isalpha()]
-    thai_lao = sum("\u0e00" <= char <= "\u0eff" for char in letters)
-    return thai_lao * 2 > len(letters)
+    # paragraph break ends the last one. (Counted by the regex engine and `map`, not one
+    # character at a time in Python: a Chinese paragraph's unpunctuated end comes here too.)
+    thai_lao = _THAI_LAO.findall(sentence)
+    if not thai_lao:
+        return False  # no Thai or Lao letter: not most of them
+    return sum(map(str.isalpha, thai_lao)) * 2 > sum(map(str.isalpha, sentence))
+
+
+_THAI_LAO = re.compile("[\u0e00-\u0eff]")
 
 
 def primary_language(tag: str | None) -> str:
