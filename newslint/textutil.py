@@ -561,6 +561,8 @@ def html_entities(text: str) -> list[tuple[int, int, str]]:
 _GLUE = re.compile(r"[.!?,։।॥؟،۔](?=[\"“„«¿¡]?[^\W\d_])")
 # `_GLUE` in ASCII text (most runs): a smaller class to test at every position, same matches.
 _GLUE_ASCII = re.compile(r"[.!?,](?=\"?[A-Za-z])")
+# The marks `_GLUE` matches at, alone.
+_GLUE_MARK = re.compile("[.!?,։।॥؟،۔]")
 # What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
@@ -656,6 +658,15 @@ def unescaped(text: str) -> tuple[str, list[int]]:
         origin.append(index)
         index += 1
     return "".join(shown), origin
+
+
+def may_miss_sentence_spaces(text: str) -> bool:
+    """Whether `text` holds a mark `missing_sentence_spaces` may report: without one (most runs
+    of a Chinese text, whose marks are full-width) it reports nothing, nor in any text made of
+    some of its characters."""
+    if text.isascii():
+        return "." in text or "," in text or "!" in text or "?" in text
+    return _GLUE_MARK.search(text) is not None
 
 
 def missing_sentence_spaces(text: str, language: str | None = None) -> list[int]:
