@@ -13,6 +13,7 @@ from newslint.textutil import (
     _SENTENCE_END,
     _may_end_in_abbreviation,
     _sentence_ends,
+    _strip_span,
     _unpunctuated_end,
     collapse_spaces,
     complete,
@@ -154,3 +155,16 @@ def test_unpunctuated_end_is_most_letters_thai_or_lao(text: str) -> None:
     expected = not text.isascii() and ellipsis_ending(text) is None and thai_lao * 2 > len(letters)
     assert _unpunctuated_end(text, ends_paragraph=True) == expected
     assert not _unpunctuated_end(text, ends_paragraph=False)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(WORDS, SPACES), max_size=8).map("".join), st.data())
+def test_strip_span_drops_what_isspace_calls_white_space(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected_start, expected_end = start, end
+    while expected_start < expected_end and text[expected_start].isspace():
+        expected_start += 1
+    while expected_end > expected_start and text[expected_end - 1].isspace():
+        expected_end -= 1
+    assert _strip_span(text, start, end) == (expected_start, expected_end)
