@@ -168,11 +168,12 @@ def _may_end_in_abbreviation(candidate: str) -> bool:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """`(start, end)` without the white space at either end of `text[start:end]` (`str.strip`'s,
+    which is `str.isspace`'s, found in C rather than a step per character here)."""
+    piece = text[start:end]
+    kept = piece.lstrip()
+    start += len(piece) - len(kept)
+    return start, start + len(kept.rstrip())
 
 
 def sentences(text: str) -> list[str]:
@@ -366,17 +367,28 @@ _BREAKING_SPACE = re.compile("[^\\S\u00a0\u2007\u202f]+")
 def collapse_spaces(text: str) -> str:
     """`text` with each run of white space as one space and none at either end, its no-break
     spaces kept as they are."""
-    if (
-        "\n" not in text
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and text.isprintable()
-    ):
-        # Already collapsed (most paragraphs written on one line): a printable text holds no
-        # white space but the space, which here stands alone between other characters. The
-        # tests before `isprintable` are the cheap ones that rule out a wrapped paragraph.
-        return text
+    if "\n" not in text and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Already collapsed (most paragraphs written on one line) when it holds no white space
+        # but the space, which here stands alone between other characters. These first tests are
+        # the cheap ones that rule out a wrapped paragraph.
+        if text.isascii():
+            # ASCII's other white space (what `str.split` splits at besides the space and the
+            # line feed), each looked for by `memchr` (`isprintable` costs several instructions
+            # a character); a control character that is not white space stays, as the split
+            # below would leave it.
+            if (
+                "\t" not in text
+                and "\r" not in text
+                and "\x0b" not in text
+                and "\x0c" not in text
+                and "\x1c" not in text
+                and "\x1d" not in text
+                and "\x1e" not in text
+                and "\x1f" not in text
+            ):
+                return text
+        elif text.isprintable():  # a printable text holds no white space but the space
+            return text
     if "\u00a0" not in text and "\u2007" not in text and "\u202f" not in text:
         # Without a no-break space, `split` finds the same runs (its white space is the regex
         # engine's `\s`) and is several times faster than the substitution.
@@ -464,10 +476,15 @@ def _unpunctuated_end(sentence: str, ends_paragraph: bool) -> bool:
     if not ends_paragraph or sentence.isascii() or ellipsis_ending(sentence) is not None:
         return False
     # Thai and Lao (U+0E00-U+0EFF) mark no sentence end: a space separates sentences, and a
-    # paragraph break ends the last one.
-    letters = [char for char in sentence if char.isalpha()]
-    thai_lao = sum("\u0e00" <= char <= "\u0eff" for char in letters)
-    return thai_lao * 2 > len(letters)
+    # paragraph break ends the last one. (Counted by the regex engine and `map`, not one
+    # character at a time in Python: a Chinese paragraph's unpunctuated end comes here too.)
+    thai_lao = _THAI_LAO.findall(sentence)
+    if not thai_lao:
+        return False  # no Thai or Lao letter: not most of them
+    return sum(map(str.isalpha, thai_lao)) * 2 > sum(map(str.isalpha, sentence))
+
+
+_THAI_LAO = re.compile("[\u0e00-\u0eff]")
 
 
 def primary_language(tag: str | None) -> str:
@@ -545,6 +562,8 @@ def html_entities(text: str) -> list[tuple[int, int, str]]:
 _GLUE = re.compile(r"[.!?,։।॥؟،۔](?=[\"“„«¿¡]?[^\W\d_])")
 # `_GLUE` in ASCII text (most runs): a smaller class to test at every position, same matches.
 _GLUE_ASCII = re.compile(r"[.!?,](?=\"?[A-Za-z])")
+# The marks `_GLUE` matches at, alone.
+_GLUE_MARK = re.compile("[.!?,։।॥؟،۔]")
 # What a token (a run without white space) holds when it is a URL, an e-mail address, a path, code
 # or a template rather than prose.
 _NOT_PROSE_RE = re.compile(r"[/\\@:=_#{}<>|$~`&^*+\[\]]")
@@ -640,6 +659,15 @@ def unescaped(text: str) -> tuple[str, list[int]]:
         origin.append(index)
         index += 1
     return "".join(shown), origin
+
+
+def may_miss_sentence_spaces(text: str) -> bool:
+    """Whether `text` holds a mark `missing_sentence_spaces` may report: without one (most runs
+    of a Chinese text, whose marks are full-width) it reports nothing, nor in any text made of
+    some of its characters."""
+    if text.isascii():
+        return "." in text or "," in text or "!" in text or "?" in text
+    return _GLUE_MARK.search(text) is not None
 
 
 def missing_sentence_spaces(text: str, language: str | None = None) -> list[int]:
@@ -1161,7 +1189,19 @@ def han_share(text: str) -> float | None:
     return sum(map(len, _HAN_RUN.findall(text))) / len(text)
 
 
+# The characters `script_of` calls Han or kana (when they are letters), and of those the kana: a
+# Chinese or Japanese word is counted by the run, not one character at a time in Python.
+_HAN_OR_KANA_RUN = lazy_regex(
+    "[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+    "\U00020000-\U0002fa1f]+"
+)
+_KANA_CHAR = lazy_regex("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+
+
 def _script_units_exact(text: str) -> dict[str, int]:
+    """`script_units` read character by character: each letter's `script_of`, a Han or kana
+    letter one unit, a run of letters of any other script one (what is no letter, a digit or a
+    joiner, neither splits nor counts)."""
     units: dict[str, int] = {}
     for token in _WORDISH.findall(text):
         if token.isascii():
@@ -1169,17 +1209,41 @@ def _script_units_exact(text: str) -> dict[str, int]:
                 units["latin"] = units.get("latin", 0) + 1
             continue
         current: str | None = None
-        for char in token:
-            script = "latin" if char < "\x80" and char.isalpha() else script_of(char)
-            if script is None:
-                continue  # digits and joiners inside a word: `9950X3D`, `don't`
-            if script in ("han", "kana"):
-                units[script] = units.get(script, 0) + 1
-                current = None
-            elif script != current:
-                units[script] = units.get(script, 0) + 1
-                current = script
+        start = 0
+        for run in _HAN_OR_KANA_RUN.finditer(token):
+            current = _count_word_runs(token[start : run.start()], units, current)
+            start = run.end()
+            han_or_kana = run.group()
+            letters = sum(map(str.isalpha, han_or_kana))
+            if not letters:
+                continue  # numerals (`〇`, `１`): no letter, as a digit in a word
+            kana = sum(map(str.isalpha, _KANA_CHAR.findall(han_or_kana)))
+            han = letters - kana
+            if han and kana and "han" not in units and "kana" not in units:
+                # Both scripts are new: each takes its place in the order first met.
+                first = next(char for char in han_or_kana if char.isalpha())
+                if _KANA_CHAR.match(first):
+                    units["kana"] = 0
+            if han:
+                units["han"] = units.get("han", 0) + han
+            if kana:
+                units["kana"] = units.get("kana", 0) + kana
+            current = None  # a Han or kana letter ends the word of another script before it
+        _count_word_runs(token[start:], units, current)
     return units
+
+
+def _count_word_runs(piece: str, units: dict[str, int], current: str | None) -> str | None:
+    """Count into `units` each run of letters of one script in `piece` (a word's characters that
+    are not Han nor kana), `current` the script of the run it goes on; the script of its last."""
+    for char in piece:
+        script = "latin" if char < "\x80" and char.isalpha() else script_of(char)
+        if script is None:
+            continue  # digits and joiners inside a word: `9950X3D`, `don't`
+        if script != current:
+            units[script] = units.get(script, 0) + 1
+            current = script
+    return current
 
 
 def undecodable(err: UnicodeDecodeError) -> str:

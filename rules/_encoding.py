@@ -779,28 +779,33 @@ _CYRILLIC_WORD = lazy_regex(
 _RUSSIAN_VOWELS = "аеёиоуыэюяАЕЁИОУЫЭЮЯ"
 
 
-def _swapped_case(word: str) -> bool:
-    """`ЖЙОБОУПЧ` or `нЙОЙУФТ`: capitals, or a small letter then capitals (a word of one letter
-    tells nothing)."""
-    return len(word) == 1 or word[1:].isupper()
+# A `_CYRILLIC_WORD` in swapped case (`ЖЙОБОУПЧ`, `нЙОЙУФТ`: capitals, or a small letter then
+# capitals; a word of one letter tells nothing): the same matches as that pattern's whose letters
+# after the first are all capitals, found without a step in Python per word of Russian prose.
+_SWAPPED_CYRILLIC_WORD = lazy_regex(
+    r"[\u0401\u0410-\u044f\u0451](?<!\w.)[\u0401\u0410-\u042f]*(?!\w)"
+)
+
+
+def _swapped_stretches(text: str) -> list[list[re.Match[str]]]:
+    """The words in swapped case of `text`, grouped into stretches with no letter between two
+    words of one stretch (a word written as Russian writes it is letters between, and ends one)."""
+    groups: list[list[re.Match[str]]] = []
+    last_end = -1
+    for match in _SWAPPED_CYRILLIC_WORD.finditer(text):
+        if last_end >= 0 and not any(map(str.isalpha, text[last_end : match.start()])):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+        last_end = match.end()
+    return groups
 
 
 def _cyrillic_code_page_swap(text: str) -> list[Mojibake]:
     """Stretches of at least `_MIN_LEGACY_WORDS` Cyrillic words of three letters or more, with
     no letter between them, all in swapped case and one of them a small letter then capitals,
     whose reading in the other code page is Russian words, mostly in small letters."""
-    groups: list[list[re.Match[str]]] = []
-    last = None
-    for match in _CYRILLIC_WORD.finditer(text):
-        if not _swapped_case(match.group(0)):
-            last = None  # a word as Russian writes it ends the stretch
-            continue
-        gap = text[last.end() : match.start()] if last is not None else ""
-        if last is not None and not any(char.isalpha() for char in gap):
-            groups[-1].append(match)
-        else:
-            groups.append([match])
-        last = match
+    groups = _swapped_stretches(text)
     out = []
     for group in groups:
         words = [m.group(0) for m in group]

@@ -88,16 +88,21 @@ class ValueMap:
         if style == '"' or field.format == "json":
             if len(source) < 2 or source[0] != '"' or source[-1] != '"':
                 return None
-            pieces = _decode_double(source[1:-1], span.start + 1, folded=yaml_double)
+            inner = source[1:-1]
+            if "\\" not in inner and "\n" not in inner and "\r" not in inner:
+                return cls._verbatim(inner, span.start + 1, span.end - 1, value)
+            pieces = _decode_double(inner, span.start + 1, folded=yaml_double)
             inner_end = span.end - 1
         elif style == "'":
             if len(source) < 2:
                 return None
-            pieces = _decode_single(source[1:-1], span.start + 1, field.format == "yaml")
+            inner = source[1:-1]
+            if "'" not in inner or field.format != "yaml":
+                return cls._verbatim(inner, span.start + 1, span.end - 1, value)
+            pieces = _decode_single(inner, span.start + 1, doubled_quote=True)
             inner_end = span.end - 1
         elif style is None and field.format == "yaml":
-            pieces = [(c, span.start + i, span.start + i + 1) for i, c in enumerate(source)]
-            inner_end = span.end
+            return cls._verbatim(source, span.start, span.end, value)
         else:
             return None
         if pieces is None or "".join(p[0] for p in pieces) != value:
@@ -105,6 +110,19 @@ class ValueMap:
         starts = tuple(p[1] for p in pieces)
         ends = tuple(p[2] for p in pieces)
         return cls(starts, ends, inner_end)
+
+    @classmethod
+    def _verbatim(cls, inner: str, base: int, end: int, value: str) -> ValueMap | None:
+        """The map of a source `inner` (at `base`) that escapes nothing: each character is
+        itself, one source character long (what the decoders give it, one character at a time in
+        Python: a long summary's hundreds)."""
+        if inner != value:
+            return None
+        return cls(
+            tuple(range(base, base + len(inner))),
+            tuple(range(base + 1, base + len(inner) + 1)),
+            end,
+        )
 
     def offset(self, index: int) -> int:
         """Source offset of the value's character `index` (or of the value's end)."""

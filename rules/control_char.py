@@ -58,7 +58,9 @@ _ASCII_CONTROL_CHARS = tuple(chr(code) for code in range(0x80) if _CONTROL_CHAR.
 def has_control_char(text: str) -> bool:
     """Whether `_CONTROL_CHAR` occurs in `text`."""
     if text.isascii():
-        return any(char in text for char in _ASCII_CONTROL_CHARS)
+        # `map` over the bound `__contains__`: the same scans, without a Python generator step
+        # per control character (29 of them, on every ASCII article).
+        return any(map(text.__contains__, _ASCII_CONTROL_CHARS))
     return _CONTROL_CHAR.search(text) is not None
 
 

@@ -74,6 +74,7 @@ from newslint.rule import Context
 from newslint.spans import Span
 from newslint.textutil import (
     in_hebrew_word,
+    may_miss_sentence_spaces,
     missing_sentence_spaces,
     one_letter_starter,
     sentence_starter,
@@ -124,6 +125,11 @@ class SentenceSpacing(Rule):
 
     def on_text(self, ctx: Context, node: Text) -> None:
         text, origin = node.text, None
+        if not may_miss_sentence_spaces(text):
+            # Nothing to report: each position reported is one of those marks, and the text
+            # judged (unescaped: only backslashes go; with the words after markup: only after
+            # such a mark ends the run) holds no other.
+            return
         if "\\" in text:
             # Judged as shown (`said,\\"After` shows `said,"After`), reported in the source.
             text, origin = unescaped(text)

@@ -6,10 +6,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newslint.textutil import (
+    _WORDISH,
     _script_units_exact,
     han_share,
     is_cjk_char,
     mostly_cjk,
+    script_of,
     script_units,
 )
 
@@ -59,3 +61,45 @@ def test_han_share_never_exceeds_the_han_share_of_the_units(text: str) -> None:
     assume(units)
     if share is not None:
         assert share <= units.get("han", 0) / sum(units.values())
+
+
+def _units_char_by_char(text: str) -> dict[str, int]:
+    """The definition `_script_units_exact` keeps: each character of each word by `script_of`."""
+    units: dict[str, int] = {}
+    for token in _WORDISH.findall(text):
+        if token.isascii():
+            if not token.isdigit() and any(char.isalpha() for char in token):
+                units["latin"] = units.get("latin", 0) + 1
+            continue
+        current: str | None = None
+        for char in token:
+            script = script_of(char)
+            if script is None:
+                continue
+            if script in ("han", "kana"):
+                units[script] = units.get(script, 0) + 1
+                current = None
+            elif script != current:
+                units[script] = units.get(script, 0) + 1
+                current = script
+    return units
+
+
+# Every kind of character a word may hold: Latin, Greek, Cyrillic, Han, kana (full- and half-width,
+# the prolonged sound mark), Hangul (and half-width Hangul, which `script_of` calls Han), full-width
+# Latin and digits, numerals that are no letters (`〇`, `①`, `Ⅻ`), iteration marks, joiners.
+MIXED = st.sampled_from(list("aZ9é ’'-.Δγжщ销量𠀀々〇かカーｶﾡ한１Ａｂ①Ⅻ、。"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(MIXED, max_size=40))
+def test_exact_reading_counts_as_character_by_character(text: str) -> None:
+    # Compared as lists: the order in which scripts are first met breaks a tie in language-mismatch.
+    assert list(_script_units_exact(text).items()) == list(_units_char_by_char(text).items())
+
+
+def test_exact_reading_keeps_the_order_scripts_are_met_in() -> None:
+    assert list(_script_units_exact("Δ カ中").items()) == [("greek", 1), ("kana", 1), ("han", 1)]
+    assert list(_script_units_exact("Δ 中カ").items()) == [("greek", 1), ("han", 1), ("kana", 1)]
+    assert _script_units_exact("Δ〇Δ ａ〇ｂ") == {"greek": 1, "han": 2}
+    assert _script_units_exact("Δ中Δ") == {"greek": 2, "han": 1}

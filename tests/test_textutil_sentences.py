@@ -13,6 +13,8 @@ from newslint.textutil import (
     _SENTENCE_END,
     _may_end_in_abbreviation,
     _sentence_ends,
+    _strip_span,
+    _unpunctuated_end,
     collapse_spaces,
     complete,
     ellipsis_ending,
@@ -117,7 +119,12 @@ def test_complete_at_once_is_what_the_pattern_says(text: str) -> None:
 
 
 SPACES = st.sampled_from(
-    [" ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2007", "\u3000", "\u2028"]
+    [
+        *(" ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2007", "\u3000"),
+        "\u2028",
+        # ASCII's other white space, and control characters that are none (kept as they are)
+        *("\x0c", "\x1d", "\x1e", "\x1f", "\x01", "\x7f"),
+    ]
 )
 
 
@@ -126,7 +133,38 @@ SPACES = st.sampled_from(
 @example("a b")
 @example(" a")
 @example("a\u3000b")
+@example("a\x1fb c")
+@example("a\x01b c")
 def test_collapse_spaces_at_once_is_what_splitting_gives(text: str) -> None:
     nbsp = "\u00a0" in text or "\u2007" in text or "\u202f" in text
     expected = _BREAKING_SPACE.sub(" ", text).strip(" ") if nbsp else " ".join(text.split())
     assert collapse_spaces(text) == expected
+
+
+# Thai and Lao letters, their vowel signs and digits (no letters), Latin, Chinese, an ellipsis.
+THAI_MIXED = st.sampled_from(list("กขไทยັສລາວ\u0e31\u0e48๑໒ab中文 .…"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(THAI_MIXED, min_size=1, max_size=30))
+@example("ไทย ab")
+@example("ไ\u0e31\u0e48ab")
+def test_unpunctuated_end_is_most_letters_thai_or_lao(text: str) -> None:
+    letters = [char for char in text if char.isalpha()]
+    thai_lao = sum("\u0e00" <= char <= "\u0eff" for char in letters)
+    expected = not text.isascii() and ellipsis_ending(text) is None and thai_lao * 2 > len(letters)
+    assert _unpunctuated_end(text, ends_paragraph=True) == expected
+    assert not _unpunctuated_end(text, ends_paragraph=False)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(WORDS, SPACES), max_size=8).map("".join), st.data())
+def test_strip_span_drops_what_isspace_calls_white_space(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected_start, expected_end = start, end
+    while expected_start < expected_end and text[expected_start].isspace():
+        expected_start += 1
+    while expected_end > expected_start and text[expected_end - 1].isspace():
+        expected_end -= 1
+    assert _strip_span(text, start, end) == (expected_start, expected_end)

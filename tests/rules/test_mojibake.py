@@ -13,6 +13,7 @@ from newslint.rules._encoding import (
     _LEGACY_WORD,
     _SINGLE_BYTE_START,
     _SYMBOL_INSIDE,
+    _swapped_stretches,
 )
 from newslint.rules.mojibake import Mojibake
 from newslint.site import Site
@@ -793,3 +794,38 @@ def test_single_byte_gate_holds_every_first_character_of_the_patterns_it_skips()
         first = re.compile(source[: source.index("]") + 1])
         starts = set(first.findall(every))
         assert starts and starts <= gate, source[:40]
+
+
+def _stretches_word_by_word(text: str) -> list[list[tuple[int, int]]]:
+    """The grouping `_swapped_stretches` keeps: every Cyrillic word in turn, one in swapped case
+    joining the stretch before when no letter stands between, any other ending the stretch."""
+    groups: list[list[tuple[int, int]]] = []
+    last: re.Match[str] | None = None
+    for match in _CYRILLIC_WORD.finditer(text):
+        word = match.group(0)
+        if not (len(word) == 1 or word[1:].isupper()):
+            last = None
+            continue
+        gap = text[last.end() : match.start()] if last is not None else ""
+        if last is not None and not any(char.isalpha() for char in gap):
+            groups[-1].append(match.span())
+        else:
+            groups.append([match.span()])
+        last = match
+    return groups
+
+
+# Damaged words, Russian ones, capitals, one-letter words, Latin, digits and what stands between.
+STRETCH_PIECES = st.sampled_from(
+    [
+        *(*KOI8_AS_1251.split(), *CP1251_AS_KOI8.split(), *RUSSIAN.split()),
+        *("США", "в", "Ё", "ёЖ", "ЁЛКИ", "Bitcoin", "x", "2024", " ", ", ", " — ", "\n", "-", "²"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(STRETCH_PIECES, max_size=14).map("".join))
+def test_swapped_stretches_group_as_word_by_word(text: str) -> None:
+    found = [[match.span() for match in group] for group in _swapped_stretches(text)]
+    assert found == _stretches_word_by_word(text)

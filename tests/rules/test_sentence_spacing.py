@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newslint.rules.sentence_spacing import SentenceSpacing
 from newslint.testing import Case, assert_case, fm
-from newslint.textutil import missing_sentence_spaces
+from newslint.textutil import may_miss_sentence_spaces, missing_sentence_spaces
 
 SEED_LINE = 'Following the meeting, the US President said,"After our meeting today, all agreed."\n'
 
@@ -727,3 +729,26 @@ MARKUP_CASES = [
 @pytest.mark.parametrize("case", MARKUP_CASES, ids=lambda c: c.name)
 def test_sentence_spacing_before_markup(case: Case) -> None:
     assert_case(SentenceSpacing, case)
+
+
+# Every mark a space may be missing after (ASCII, Armenian, the danda, Arabic and Urdu), the
+# full-width ones Chinese writes (after which no space goes), quotes, letters of those scripts.
+GLUE_TEXT = st.text(st.sampled_from(list('.!?,։।॥؟،۔。，！？"“¿ aTheмыԱհवहالو中文')), max_size=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GLUE_TEXT)
+@example("said it.The")
+@example("了。他说，The")
+@example("यह है।वह गया")
+@example("المصدر؟وقال")
+def test_a_text_without_a_sentence_mark_misses_no_space(text: str) -> None:
+    # sentence-spacing skips a text run at once when `may_miss_sentence_spaces` is False.
+    if missing_sentence_spaces(text) or missing_sentence_spaces("w " + text):
+        assert may_miss_sentence_spaces(text)
+
+
+def test_a_chinese_run_has_no_sentence_mark_to_miss_a_space_after() -> None:
+    assert not may_miss_sentence_spaces("了。他说，今天")
+    assert may_miss_sentence_spaces("了。他说,Today")
+    assert not may_miss_sentence_spaces("no marks here")

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from newslint import check_text, fix_text
+from newslint.rules._text import ValueMap, _decode_double, _decode_single
 from newslint.site import Site
 
 BODY = "\nThe budget passed.\n\n[Reuters](https://www.reuters.com/world/budget-passes)\n"
@@ -117,3 +118,14 @@ def test_front_matter_escapes(text: str, expected: bool) -> None:
     from rules._text import front_matter_escapes
 
     assert front_matter_escapes(Document.from_text(text)) is expected
+
+
+@pytest.mark.parametrize("inner", ["", "Budget passes", "café & 北京 \t 'quoted'", "a\u200bb"])
+def test_a_value_that_escapes_nothing_maps_as_the_decoders_map_it(inner: str) -> None:
+    # `ValueMap.of` takes such a value (no `\`, no line break; no `''` in a single-quoted one)
+    # without decoding it character by character: the map must be the one the decoders give.
+    for pieces in (_decode_double(inner, 7), _decode_single(inner, 7, doubled_quote=True)):
+        assert pieces is not None
+        decoded = ValueMap(tuple(p[1] for p in pieces), tuple(p[2] for p in pieces), 99)
+        assert ValueMap._verbatim(inner, 7, 99, inner) == decoded
+    assert ValueMap._verbatim(inner, 7, 99, inner + "x") is None
