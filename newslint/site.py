@@ -728,14 +728,21 @@ class Site:
         return link if isinstance(link, dict) else {}
 
     def _own_link_hook(self) -> bool:
-        """Whether the site or one of its themes has a `render-link` template; looked for once."""
+        """Whether the site or one of its theme components has a `render-link` template, a
+        component in the themes folder or vendored in `_vendor/` by `hugo mod vendor` (hugo 0.168
+        renders the links of a site whose theme lies only there with the vendored hook); looked
+        for once."""
         found = self.__dict__.get("_own_link_hook_found")
         if found is None:
             found = False
             if self.root is not None:
                 folders = [self.root / "layouts"]
-                themes = self.root / str(self.raw.get("themesdir") or "themes")
-                folders += [themes / name / "layouts" for name in self.themes]
+                themes_dir = _themes_dir(self.root, self.raw)
+                folders += [
+                    base / "layouts"
+                    for name in self.themes
+                    for base in _component_bases(self.root, themes_dir, name)
+                ]
                 found = any(
                     next(folder.glob("**/_markup/render-link*"), None) is not None
                     for folder in folders
