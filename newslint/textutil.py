@@ -93,8 +93,10 @@ _OPENER_OF = {"»": "«", "«": "»", "”": "“"}
 # tries those lookbehinds at every position of a paragraph; finding the stops first leaves one
 # anchored `match` per stop, four times faster on prose (the lookbehind still sees the stop, which
 # is before the position matched from). A match holds no stop past its first position, so the
-# matches are those `finditer` gives.
-_STOP = re.compile(r"[.!?。！？]")
+# matches are those `finditer` gives. The other scripts' stops and `;` (a Greek question mark after
+# a Greek letter) are stops too: left out, a danda or a Greek `;` ended no sentence inside a
+# paragraph, only the paragraph's end did.
+_STOP = re.compile(f"[.!?。！？{_OTHER_STOPS};]")
 # `_ABBREVIATION` ends at the end of the candidate, and each of its forms is at most six
 # characters long except the initials `U.S.A.`, whose tail (`S.A.`) matches as well: searching the
 # last characters only finds a match exactly when searching the whole sentence does (the
@@ -149,8 +151,10 @@ def iter_sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             sentence = text[start:end]
             if sentence.count(_OPENER_OF[closer]) > sentence.count(closer):
                 end = lone.end()
-        if end < len(text) and text[end].islower() and text[match.start() - 1] in ".!?":
-            continue  # `e.g. in`, `a.m. on`: cased scripts start a sentence with a capital
+        if end < len(text) and text[end].islower() and text[match.start() - 1] in ".!?;\u037e":
+            # `e.g. in`, `a.m. on`: cased scripts start a sentence with a capital. So does Greek
+            # after its question mark: `Τι έγινε; ρώτησε` goes on, as `What? he asked` does.
+            continue
         yield _strip_span(text, start, end)
         start = end
     if text[start:].strip():

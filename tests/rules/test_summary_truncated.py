@@ -240,6 +240,20 @@ CASES = [
         unsafe_fixed=fm(body=BODY, summary="The budget passed on Tuesday."),
     ),
     Case(
+        # A Greek `;` is the question mark: the lead within `max-chars` stops after the question.
+        "greek-question-mark-ends-the-lead",
+        fm(
+            body="Τι θα γίνει με τον προϋπολογισμό; Η βουλή ψηφίζει την Τρίτη." + SOURCE,
+            summary="Τι θα γίνει με τον...",
+        ),
+        options={"max-chars": 40},
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="Τι θα γίνει με τον προϋπολογισμό; Η βουλή ψηφίζει την Τρίτη." + SOURCE,
+            summary="Τι θα γίνει με τον προϋπολογισμό;",
+        ),
+    ),
+    Case(
         "cjk-sentences",
         fm(body="预算周二获得通过。谈判持续了一周。" + SOURCE, summary="预算周二获得通过，谈判……"),
         errors=[("cut", 2, 10)],
