@@ -388,7 +388,9 @@ def collapse_spaces(text: str) -> str:
     return _BREAKING_SPACE.sub(" ", text).strip(" ")
 
 
-def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
+def lead_from_paragraphs(
+    paragraphs: Iterable[str], max_chars: int, enough: Callable[[str], bool] | None = None
+) -> str:
     """Whole, complete opening sentences of the first paragraph that has one, within `max_chars`
     as `reader_length` counts them (a third of it for mostly CJK text, see `length_limit`).
 
@@ -401,9 +403,15 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
     A lead too slight to summarise anything (a greeting or a label alone in its paragraph:
     "Breaking news.", "Hello!", one Thai word; see `_slight`) gives way to the next of the two
     paragraphs after it that has a lead, and is the answer only when none has.
+
+    With `enough` (whether a summary says enough, `summary-length`'s minimum), a lead that falls
+    short goes on with the whole opening sentences of the next paragraphs (at most
+    `_LOOK_PAST_SHORT`) within `max_chars`, as a news story's one-sentence paragraphs need; one
+    that cannot is given as it is (the caller tells whether a short lead will do).
     """
     slight = ""
     after_slight = 0
+    paragraphs = iter(paragraphs)
     for paragraph in paragraphs:
         if slight:
             after_slight += 1
@@ -429,13 +437,52 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
                 candidate, max_chars
             ):
                 if not lead:
-                    return slight  # past a slight lead, the opening it was stays the answer
+                    # Past a slight lead, the opening it was stays the answer.
+                    return _long_enough(slight, (), max_chars, enough)
                 break
             lead, lead_length = candidate, length
         if lead and not _slight(lead, lead_length):
-            return lead
+            return _long_enough(lead, paragraphs, max_chars, enough)
         slight = slight or lead
-    return slight
+    return _long_enough(slight, (), max_chars, enough)
+
+
+# How many paragraphs after the opening one a lead too short for a summary may take in.
+_LOOK_PAST_SHORT = 2
+
+
+def _long_enough(
+    lead: str, following: Iterable[str], max_chars: int, enough: Callable[[str], bool] | None
+) -> str:
+    """`lead` when it says `enough`, else it and the whole opening sentences of the paragraphs
+    in `following` up to the first that says enough, within `max_chars`; `lead` as it is when
+    none does."""
+    if not lead or enough is None or enough(lead):
+        return lead
+    opening = lead
+    for count, paragraph in enumerate(following):
+        if count >= _LOOK_PAST_SHORT:
+            break
+        # A CJK full stop takes no space after it; a Latin or Korean one takes one.
+        joined = lead + ("" if lead[-1] in "。！？」』）" else " ")
+        first = -1
+        for start, end in iter_sentence_spans(paragraph):
+            if first < 0:
+                first = start
+            sentence = paragraph[start:end]
+            if "{{" in sentence or not (
+                complete(sentence) or _unpunctuated_end(sentence, not paragraph[end:].strip())
+            ):
+                return opening  # the paragraph does not go on in whole sentences
+            candidate = joined + paragraph[first:end]
+            if reader_length(candidate) > length_limit(candidate, max_chars):
+                return opening
+            if enough(candidate):
+                return candidate
+            lead = candidate
+        if first < 0:
+            break
+    return opening
 
 
 # How many paragraphs past a slight lead may still give the summary: further down is no opening.

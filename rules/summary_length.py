@@ -34,16 +34,17 @@ from dataclasses import dataclass
 from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context, check_counts
-from newslint.textutil import is_cjk_char, length_limits, mostly_cjk, reader_length
+from newslint.textutil import length_limits, reader_length
 
 from ._crossfile import is_section_page
 from ._pages import drawn_by_its_layout
+from ._summary import SUMMARY_MAX, SUMMARY_MIN, too_short
 
 
 @dataclass(frozen=True)
 class Options:
-    min: int = 40
-    max: int = 300
+    min: int = SUMMARY_MIN
+    max: int = SUMMARY_MAX
 
     def __post_init__(self) -> None:
         # Limits that cannot hold would report every summary ("more than -1"): say so at once.
@@ -84,19 +85,10 @@ class SummaryLength(Rule):
             length < low
             # A list page's summary labels what it lists: short is no fault there.
             and not is_section_page(ctx.document)
-            and not _carries_enough(text, length, low)
+            # (the summary fixes of required-field and summary-truncated ask the same)
+            and too_short(text, ctx.options.min, ctx.options.max)
         ):
             ctx.report(field.value_span, "short", length=length, limit=low)
-
-
-def _carries_enough(text: str, length: int, low: int) -> bool:
-    """Whether a summary below `low` that is half CJK, half Latin (`示例签署CLA，加入
-    OpenExample社区。`) still says as much as `low` Latin letters: each CJK letter counted as the
-    three it stands for. Mostly CJK text already has its lower limit (a third of `min`)."""
-    if text.isascii() or mostly_cjk(text):
-        return False
-    cjk = sum(1 for char in text if char.isalpha() and is_cjk_char(char))
-    return length + 2 * cjk >= low
 
 
 _KEYS = frozenset({"summary"})

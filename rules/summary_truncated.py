@@ -43,7 +43,9 @@ a fixed length are a scraper's habit, and the article's own opening sentences ar
 ## Fix safety
 Unsafe: the new summary is taken from the article's opening sentences (whole sentences only, within
 `max-chars`, a third of it for mostly CJK text as in `summary-length`, CJK full stops included),
-which an editor should read. There is no fix when the body has no complete opening sentence that
+which an editor should read. Sentences shorter than `summary-length`'s `min` go on with the next
+paragraphs' (up to two) until they reach it, so the new summary is not reported as short; a body
+that cannot give that many still gives its whole sentences, better than a cut one. There is no fix when the body has no complete opening sentence that
 fits, nor while those sentences hold control characters, invisible characters, mojibake or bytes
 that are not UTF-8 (their own fixes repair the body first; a byte copied before `invalid-utf8`
 transcodes it would be written as U+FFFD).

@@ -73,6 +73,14 @@ def test_greek_question_mark_and_danda_end_sentences_inside_a_paragraph() -> Non
         "Και μετά",
     ]
     assert sentences("यह है। वह है।") == ["यह है।", "वह है।"]
+    assert sentences("အစိုးရသည် ကြေညာခဲ့သည်။ ပြည်သူများ ကြိုဆိုကြသည်။") == [
+        "အစိုးရသည် ကြေညာခဲ့သည်။",
+        "ပြည်သူများ ကြိုဆိုကြသည်။",
+    ]
+    assert sentences("መንግሥት ዛሬ አዲስ ፖሊሲ አውጇል። ሚኒስትሩ ደስተኛ ናቸው።") == [
+        "መንግሥት ዛሬ አዲስ ፖሊሲ አውጇል።",
+        "ሚኒስትሩ ደስተኛ ናቸው።",
+    ]
     assert sentences("Prices rose; Markets fell.") == ["Prices rose; Markets fell."]
 
 
