@@ -268,6 +268,16 @@ CASES = [
         ),
     ),
     Case(
+        # A cut summary long enough for summary-length is not traded for a whole lead too short
+        # for it (a press release's opening line): no fix.
+        "no-short-lead-in-place-of-a-long-enough-cut-summary",
+        fm(
+            body="Time: 2:00 p.m.\n\nPresenter: CFO" + SOURCE,
+            summary="Clean Harbors will present at the following investor conferences: Bank...",
+        ),
+        errors=[("cut", 2, 10)],
+    ),
+    Case(
         "cjk-sentences",
         fm(body="预算周二获得通过。谈判持续了一周。" + SOURCE, summary="预算周二获得通过，谈判……"),
         errors=[("cut", 2, 10)],
