@@ -348,7 +348,13 @@ class Document:
 
         return has_cascaded(self.cascade, key)
 
-    def lead_sentences(self, max_chars: int | None = 300, *, raw_html: bool = False) -> str:
+    def lead_sentences(
+        self,
+        max_chars: int | None = 300,
+        *,
+        raw_html: bool = False,
+        enough: Callable[[str], bool] | None = None,
+    ) -> str:
         """The article's complete opening sentences within `max_chars` (None: 300; "" when there
         are none). A paragraph that continues a sentence a blank line cut (`continues_a_sentence`)
         is no opening and is passed over.
@@ -356,7 +362,10 @@ class Document:
         With `raw_html` (the site lets Hugo render raw HTML), a paragraph written as an HTML block
         that starts with `<p>` (`<p dir="rtl">...</p>`, as right-to-left articles wrap theirs) is
         read in its place among the Markdown ones: the reader sees it where it stands, and the
-        first Markdown paragraph after it is no opening. Elsewhere Hugo leaves such a block out."""
+        first Markdown paragraph after it is no opening. Elsewhere Hugo leaves such a block out.
+
+        With `enough`, a lead that does not say enough goes on into the next paragraphs where
+        they let it (`lead_from_paragraphs`)."""
         if max_chars is None:
             max_chars = 300
 
@@ -366,7 +375,7 @@ class Document:
         if raw_html:
             placed = heapq.merge(placed, self._html_paragraphs_at())
         paragraphs = (_without_attribute_lists(p) for _, p in placed if not continues_a_sentence(p))
-        return lead_from_paragraphs(paragraphs, max_chars)
+        return lead_from_paragraphs(paragraphs, max_chars, enough)
 
     def _html_paragraphs_at(self) -> Iterator[tuple[int, str]]:
         """The text of each `<p>` element of a raw HTML block that starts with one, with the

@@ -3,7 +3,8 @@
 The site root is the nearest directory (from the linted file upward) that holds `hugo.toml|yaml|json`,
 `config.toml|yaml|json`, or a `config/_default/` folder (a `config.toml` with Zola's top-level
 `base_url` and no `baseURL` is a Zola site's, not Hugo's: its files are linted as outside a Hugo
-site, where Hugo's alias and shortcode rules do not apply). The configuration is merged as Hugo merges
+site, where Hugo's alias and shortcode rules do not apply). Outside any Hugo site, the nearest Jekyll
+`_config.yml` above a file makes it a Jekyll site's, whose `future` is read (`Site.jekyll_config`). The configuration is merged as Hugo merges
 it: the root file, then every file under `config/_default/`, then under `config/<environment>/`
 (`HUGO_ENVIRONMENT`, else `HUGO_ENV`, else `production`, what `hugo` builds), later files winning key
 by key; in the folders `params.toml`, `languages.toml` ... go under their own key and `params.fr.toml`
@@ -290,6 +291,11 @@ class Site:
     # is not on disk (its templates cannot be read). Without one, hugo 0.168 draws a `docs/` page with
     # the default templates, as any article (`rules._pages.documentation_page`).
     docs_layouts: bool = False
+    # Outside any Hugo site: the configuration of the Jekyll site the file lies in (the nearest
+    # `_config.yml`, `_config.yaml` or `_config.toml` above it, the first of those names that
+    # exists, as Jekyll looks), whose `future: true` has Jekyll publish future-dated posts; that
+    # setting is `build_future` then (see `_jekyll_site`).
+    jekyll_config: Path | None = None
 
     def hugo_skips(
         self, path: str | os.PathLike[str], *, is_dir: bool = False, folders: bool = True
@@ -728,14 +734,21 @@ class Site:
         return link if isinstance(link, dict) else {}
 
     def _own_link_hook(self) -> bool:
-        """Whether the site or one of its themes has a `render-link` template; looked for once."""
+        """Whether the site or one of its theme components has a `render-link` template, a
+        component in the themes folder or vendored in `_vendor/` by `hugo mod vendor` (hugo 0.168
+        renders the links of a site whose theme lies only there with the vendored hook); looked
+        for once."""
         found = self.__dict__.get("_own_link_hook_found")
         if found is None:
             found = False
             if self.root is not None:
                 folders = [self.root / "layouts"]
-                themes = self.root / str(self.raw.get("themesdir") or "themes")
-                folders += [themes / name / "layouts" for name in self.themes]
+                themes_dir = _themes_dir(self.root, self.raw)
+                folders += [
+                    base / "layouts"
+                    for name in self.themes
+                    for base in _component_bases(self.root, themes_dir, name)
+                ]
                 found = any(
                     next(folder.glob("**/_markup/render-link*"), None) is not None
                     for folder in folders
@@ -2844,9 +2857,45 @@ def _site_for_dir(directory: str) -> Site:
             site = Site()
             break
         current = parent
+    if site.root is None and walked:
+        # No Hugo site above: a Jekyll site's configuration below the folders already known
+        # (those above were asked when they were walked). The folders above it are not its.
+        jekyll_found = _jekyll_site(walked)
+        if jekyll_found is not None:
+            jekyll, depth = jekyll_found
+            for folder in walked[depth + 1 :]:
+                _SITES[folder] = site
+            walked, site = walked[: depth + 1], jekyll
     for folder in walked:
         _SITES[folder] = site
     return site
+
+
+# The names of a Jekyll site's configuration, in the order Jekyll looks for them (its
+# `Configuration#config_files`: the first that exists is read).
+JEKYLL_CONFIG_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
+
+
+def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
+    """The site of a Jekyll configuration in one of `folders` (the nearest first) and that
+    folder's index, or None. Only
+    `future` is read: Jekyll publishes a post dated in the future only with `future: true` (a
+    YAML 1.1 boolean, as Jekyll's Ruby reads it: `yes` and `on` too). A configuration that cannot
+    be read is a Jekyll site that publishes no future post, Jekyll's default."""
+    for depth, folder in enumerate(folders):
+        for name in JEKYLL_CONFIG_NAMES:
+            path = Path(folder) / name
+            if not _is_file(path):
+                continue
+            try:
+                data = _load(path)
+            except Exception:  # only peeked at: any fault reads as Jekyll's defaults
+                data = {}
+            future = data.get("future")
+            if isinstance(future, str):
+                future = future.strip().lower() in ("true", "yes", "on", "y")
+            return Site(build_future=future is True, jekyll_config=path), depth
+    return None
 
 
 def clear_site_cache() -> None:

@@ -93,8 +93,10 @@ _OPENER_OF = {"»": "«", "«": "»", "”": "“"}
 # tries those lookbehinds at every position of a paragraph; finding the stops first leaves one
 # anchored `match` per stop, four times faster on prose (the lookbehind still sees the stop, which
 # is before the position matched from). A match holds no stop past its first position, so the
-# matches are those `finditer` gives.
-_STOP = re.compile(r"[.!?。！？]")
+# matches are those `finditer` gives. The other scripts' stops and `;` (a Greek question mark after
+# a Greek letter) are stops too: left out, a danda or a Greek `;` ended no sentence inside a
+# paragraph, only the paragraph's end did.
+_STOP = re.compile(f"[.!?。！？{_OTHER_STOPS};]")
 # `_ABBREVIATION` ends at the end of the candidate, and each of its forms is at most six
 # characters long except the initials `U.S.A.`, whose tail (`S.A.`) matches as well: searching the
 # last characters only finds a match exactly when searching the whole sentence does (the
@@ -149,8 +151,10 @@ def iter_sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             sentence = text[start:end]
             if sentence.count(_OPENER_OF[closer]) > sentence.count(closer):
                 end = lone.end()
-        if end < len(text) and text[end].islower() and text[match.start() - 1] in ".!?":
-            continue  # `e.g. in`, `a.m. on`: cased scripts start a sentence with a capital
+        if end < len(text) and text[end].islower() and text[match.start() - 1] in ".!?;\u037e":
+            # `e.g. in`, `a.m. on`: cased scripts start a sentence with a capital. So does Greek
+            # after its question mark: `Τι έγινε; ρώτησε` goes on, as `What? he asked` does.
+            continue
         yield _strip_span(text, start, end)
         start = end
     if text[start:].strip():
@@ -396,7 +400,9 @@ def collapse_spaces(text: str) -> str:
     return _BREAKING_SPACE.sub(" ", text).strip(" ")
 
 
-def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
+def lead_from_paragraphs(
+    paragraphs: Iterable[str], max_chars: int, enough: Callable[[str], bool] | None = None
+) -> str:
     """Whole, complete opening sentences of the first paragraph that has one, within `max_chars`
     as `reader_length` counts them (a third of it for mostly CJK text, see `length_limit`).
 
@@ -409,9 +415,15 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
     A lead too slight to summarise anything (a greeting or a label alone in its paragraph:
     "Breaking news.", "Hello!", one Thai word; see `_slight`) gives way to the next of the two
     paragraphs after it that has a lead, and is the answer only when none has.
+
+    With `enough` (whether a summary says enough, `summary-length`'s minimum), a lead that falls
+    short goes on with the whole opening sentences of the next paragraphs (at most
+    `_LOOK_PAST_SHORT`) within `max_chars`, as a news story's one-sentence paragraphs need; one
+    that cannot is given as it is (the caller tells whether a short lead will do).
     """
     slight = ""
     after_slight = 0
+    paragraphs = iter(paragraphs)
     for paragraph in paragraphs:
         if slight:
             after_slight += 1
@@ -437,13 +449,52 @@ def lead_from_paragraphs(paragraphs: Iterable[str], max_chars: int) -> str:
                 candidate, max_chars
             ):
                 if not lead:
-                    return slight  # past a slight lead, the opening it was stays the answer
+                    # Past a slight lead, the opening it was stays the answer.
+                    return _long_enough(slight, (), max_chars, enough)
                 break
             lead, lead_length = candidate, length
         if lead and not _slight(lead, lead_length):
-            return lead
+            return _long_enough(lead, paragraphs, max_chars, enough)
         slight = slight or lead
-    return slight
+    return _long_enough(slight, (), max_chars, enough)
+
+
+# How many paragraphs after the opening one a lead too short for a summary may take in.
+_LOOK_PAST_SHORT = 2
+
+
+def _long_enough(
+    lead: str, following: Iterable[str], max_chars: int, enough: Callable[[str], bool] | None
+) -> str:
+    """`lead` when it says `enough`, else it and the whole opening sentences of the paragraphs
+    in `following` up to the first that says enough, within `max_chars`; `lead` as it is when
+    none does."""
+    if not lead or enough is None or enough(lead):
+        return lead
+    opening = lead
+    for count, paragraph in enumerate(following):
+        if count >= _LOOK_PAST_SHORT:
+            break
+        # A CJK full stop takes no space after it; a Latin or Korean one takes one.
+        joined = lead + ("" if lead[-1] in "。！？」』）" else " ")
+        first = -1
+        for start, end in iter_sentence_spans(paragraph):
+            if first < 0:
+                first = start
+            sentence = paragraph[start:end]
+            if "{{" in sentence or not (
+                complete(sentence) or _unpunctuated_end(sentence, not paragraph[end:].strip())
+            ):
+                return opening  # the paragraph does not go on in whole sentences
+            candidate = joined + paragraph[first:end]
+            if reader_length(candidate) > length_limit(candidate, max_chars):
+                return opening
+            if enough(candidate):
+                return candidate
+            lead = candidate
+        if first < 0:
+            break
+    return opening
 
 
 # How many paragraphs past a slight lead may still give the summary: further down is no opening.

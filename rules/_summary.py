@@ -8,17 +8,81 @@ import unicodedata
 
 from newslint.document import Document
 from newslint.rule import Context
-from newslint.textutil import collapse_spaces, ellipsis_ending, is_cjk_char
+from newslint.textutil import (
+    collapse_spaces,
+    ellipsis_ending,
+    is_cjk_char,
+    length_limits,
+    mostly_cjk,
+    reader_length,
+)
+
+from ._crossfile import is_section_page
 
 __all__ = ["ellipsis_ending", "lead_of", "mid_sentence_ending", "mid_word_ending"]
+
+# `summary-length`'s default limits (its `min` and `max` options).
+SUMMARY_MIN = 40
+SUMMARY_MAX = 300
 
 
 def lead_of(ctx: Context) -> str:
     """The article's opening sentences for a summary, read as the page shows them: a paragraph
-    written as raw HTML (`<p dir="rtl">`) counts where the site lets Hugo render it."""
+    written as raw HTML (`<p dir="rtl">`) counts where the site lets Hugo render it. When its
+    sentences are fewer than `summary-length` (as configured) asks of a summary, the next
+    paragraphs' opening sentences are taken in, within `max-chars`, up to that minimum; where
+    they cannot be, the lead stays short (`summary_too_short` tells)."""
     site = ctx.site
     raw_html = site is not None and site.unsafe_html_for(ctx.document.language)
-    return ctx.document.lead_sentences(ctx.options.max_chars, raw_html=raw_html)
+    low, high = _summary_limits(ctx)
+    enough = None
+    if low > 0 and not is_section_page(ctx.document):
+
+        def enough(text: str) -> bool:
+            return not too_short(text, low, high)
+
+    return ctx.document.lead_sentences(ctx.options.max_chars, raw_html=raw_html, enough=enough)
+
+
+def summary_too_short(ctx: Context, text: str) -> bool:
+    """Whether `summary-length` as configured reports `text`, written as the page's summary, as
+    too short."""
+    low, high = _summary_limits(ctx)
+    text = " ".join(html.unescape(text).split())
+    return low > 0 and not is_section_page(ctx.document) and too_short(text, low, high)
+
+
+def _summary_limits(ctx: Context) -> tuple[int, int]:
+    """`summary-length`'s `min` and `max` as the configuration sets them (its table under the
+    rule's name or code, any case), else its defaults."""
+    low, high = SUMMARY_MIN, SUMMARY_MAX
+    config = ctx.config
+    if config is not None:
+        for name, table in config.rules.items():
+            if str(name).lower() in ("summary-length", "tx002") and isinstance(table, dict):
+                found_low, found_high = table.get("min", low), table.get("max", high)
+                if isinstance(found_low, int) and isinstance(found_high, int):
+                    low, high = found_low, found_high
+    return low, high
+
+
+def too_short(text: str, low: int, high: int) -> bool:
+    """Whether `summary-length` reports the summary `text` (white space collapsed, entities
+    shown) as shorter than `low`: its `length_limits` (a third for mostly CJK text), and a half
+    CJK, half Latin one counted as `_carries_enough` does."""
+    minimum, _ = length_limits(text, low, high)
+    length = reader_length(text)
+    return length < minimum and not _carries_enough(text, length, minimum)
+
+
+def _carries_enough(text: str, length: int, low: int) -> bool:
+    """Whether a summary below `low` that is half CJK, half Latin (`示例签署CLA，加入
+    OpenExample社区。`) still says as much as `low` Latin letters: each CJK letter counted as the
+    three it stands for. Mostly CJK text already has its lower limit (a third of `min`)."""
+    if text.isascii() or mostly_cjk(text):
+        return False
+    cjk = sum(1 for char in text if char.isalpha() and is_cjk_char(char))
+    return length + 2 * cjk >= low
 
 
 def mid_word_ending(summary: str, document: Document) -> str | None:

@@ -6,7 +6,11 @@ Flags `date`, `lastmod`, `publishDate` and `expiryDate` (and Hugo's other names 
 `2006-01-02T15:04:05-07:00` (fractional seconds and `Z` allowed): no offset (`2025-02-08 09:55:35`,
 `2025-02-08`), another layout (`Sat, 08 Feb 2025 09:55:35 +0800`), a zone name that Hugo ignores
 (`... 09:55:35 GMT` is read in the site's zone), or a number of seconds. Values Hugo cannot read at
-all are `date-invalid`'s.
+all are `date-invalid`'s. A Jekyll post outside a Hugo site (`_posts/2021-10-15-x.md`, see
+`rules/_jekyll.py`), or any page of a Jekyll site (a `_config.yml` above it and no Hugo
+configuration), may use the form Jekyll's documentation gives, `2021-10-15 14:00:00 +0200` (the
+seconds optional, the offset with or without its colon): its offset is written, so its instant is
+as clear as RFC 3339's, and it is not reported there; one without an offset still is.
 
 ## Why is this bad?
 Without an offset the instant depends on configuration that lives elsewhere: Hugo reads the wall
@@ -40,6 +44,7 @@ would move by under a second.
 from __future__ import annotations
 
 import datetime
+import re
 
 from newslint import Fix, Rule, Severity
 from newslint.document import Document
@@ -48,6 +53,7 @@ from newslint.fixes import Applicability, Edit
 from newslint.rule import Context
 
 from ._dates import HugoDate, copied_dates, date_fields, rewritten, zone_for
+from ._jekyll import jekyll_post
 
 
 class DateFormat(Rule):
@@ -64,12 +70,16 @@ class DateFormat(Rule):
     def on_document_end(self, ctx: Context, document: Document) -> None:
         choice = zone_for(ctx)
         zone = choice.name if choice.known else _unknown_zone(ctx)
+        site = ctx.site
+        jekyll = jekyll_post(ctx) or (site is not None and site.jekyll_config is not None)
         for item, reading in date_fields(ctx):
             if reading.kind != "ok" or reading.is_rfc3339:
                 continue
             if reading.unix:
                 message = "unix"
             elif reading.has_offset:
+                if jekyll and _JEKYLL_LAYOUT.fullmatch(reading.source.strip().strip("'\"")):
+                    continue  # Jekyll's documented form, its offset written: nothing is unclear
                 message = "layout"
             elif reading.zone_name:
                 message = "zone-name"
@@ -96,6 +106,11 @@ class DateFormat(Rule):
                 value=item.node.value if isinstance(item.node.value, str) else reading.source,
                 zone=zone,
             )
+
+
+# The date Jekyll's documentation gives for a post's front matter, `YYYY-MM-DD HH:MM:SS +/-TTTT`
+# (`2021-10-15 14:00:00 +0200`; the seconds may be left out, the offset may have its colon).
+_JEKYLL_LAYOUT = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)? [+-]\d{2}:?\d{2}")
 
 
 def _fraction_lost(ctx: Context, item: Field, reading: HugoDate) -> bool:

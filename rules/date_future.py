@@ -5,7 +5,11 @@ Flags a page whose publish date (`publishDate`, else `pubdate`, `published`, els
 sources the site's `[frontmatter] publishDate` names, as Hugo picks it, the date in the file name
 with `:filename`, or the one a section's or the site's `cascade` gives a page without its own) is
 later than now, read the way Hugo reads it (the offset in the value, else the site's `timeZone`,
-else UTC), unless the site sets `buildFuture`. The option `now` (RFC 3339) replaces the clock, for
+else UTC), unless the site sets `buildFuture`. A Jekyll post outside a Hugo site
+(`_posts/2031-10-16-x.md`, see `rules/_jekyll.py`) is held to Jekyll's rule, which leaves future
+posts out too: dated by its front matter or else its file name, and not reported when the Jekyll
+site's `_config.yml` sets `future: true`; the other pages of a Jekyll site (`about.md`), which
+Jekyll publishes whatever their date, are not reported. The option `now` (RFC 3339) replaces the clock, for
 reproducible runs. A date from the file name or a cascade is reported at the front matter's
 opening delimiter.
 
@@ -32,6 +36,7 @@ from newslint.document import Document
 from newslint.rule import Context
 
 from . import _dates
+from ._jekyll import jekyll_post
 from ._pages import opening_delimiter
 
 
@@ -53,13 +58,19 @@ class DateFuture(Rule):
         "future": "{key} {value} is in the future: Hugo leaves the page out until then (buildFuture is off)",
         "future-file-name": "the publish date {value} in the file name is in the future: Hugo leaves the page out until then (buildFuture is off)",
         "future-cascade": "the publish date {value} a cascade gives the page is in the future: Hugo leaves the page out until then (buildFuture is off)",
+        "future-jekyll": "{key} {value} is in the future: Jekyll leaves the post out until then (future is off)",
+        "future-jekyll-file-name": "the date {value} in the file name is in the future: Jekyll leaves the post out until then (future is off)",
     }
     Options = Options
     volatile = True  # depends on the clock: results are never cached
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
-        if ctx.site is not None and ctx.site.build_future_for(ctx.document.language):
+        site = ctx.site
+        if site is not None and site.build_future_for(ctx.document.language):
             return
+        jekyll = jekyll_post(ctx)
+        if site is not None and site.jekyll_config is not None and not jekyll:
+            return  # a Jekyll page is published whatever its date: only posts wait for theirs
         source = _dates.hugo_dates(ctx).targets.get("publishdate")
         # A field's date, or the file name's (`[frontmatter] publishDate = [":filename", ...]`).
         time = source.reading.time if source is not None and source.reading is not None else None
@@ -71,6 +82,9 @@ class DateFuture(Rule):
         item = source.field
         if item is None:  # no field to point at: the front matter's opening delimiter
             message = "future-cascade" if source.origin == _dates.CASCADE else "future-file-name"
+            if jekyll:
+                message = "future-jekyll-file-name"
             ctx.report(opening_delimiter(document), message, value=time.rfc3339())
             return
-        ctx.report(item.value_span, "future", key=item.key, value=time.rfc3339())
+        message = "future-jekyll" if jekyll else "future"
+        ctx.report(item.value_span, message, key=item.key, value=time.rfc3339())

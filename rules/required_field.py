@@ -78,7 +78,11 @@ sentence end within `max-chars`; a paragraph set apart in italics or bold as a w
 note or a newsroom's boilerplate, is passed over, in Markdown or in raw HTML (`<i>`, `<em>`, `<b>`,
 `<strong>`, as a CMS export writes it), and so is one in a block quote, an epigraph or a note above
 the story; kramdown's attribute lists, `[x](url){:target="_blank"}`, are markup and left out),
-which an editor should read. There is no fix when a misspelt key such as
+which an editor should read. A summary shorter than `summary-length`'s `min` (40, as configured)
+is never written, since that rule would report it at once: opening sentences that fall short go on with
+the next paragraphs' (up to two, within `max-chars`), and when that cannot reach it, or a
+`description` is that short (the opening sentences are then taken), there is no fix (Hugo's own
+summary, the first 70 words, says more). There is no fix when a misspelt key such as
 `sumary` is present: `unknown-field` renames it instead. Nor is there one while the opening
 sentences hold control or invisible characters or mojibake: copied into a quoted value they would
 hide behind escapes, so `newslint fix` repairs the body first and offers the summary on its next
@@ -120,7 +124,7 @@ from ._pages import (
 )
 from ._params import PREFIX, custom_key, params_field
 from ._schema import closest, presets_of, schema_of
-from ._summary import lead_of
+from ._summary import lead_of, summary_too_short
 
 
 @dataclass(frozen=True)
@@ -336,12 +340,17 @@ def _summary_fix(ctx: Context, key: str, found: Field | None) -> Fix | None:
         # beside it in the same pass would leave the key twice.
         return None
     description = _description(document)
-    if description is not None:
+    if description is not None and not summary_too_short(ctx, description):
         # The editor's own words for the page, which `.Description` shows in its meta tags and
-        # many themes' cards: a better summary than sentences cut from the body.
+        # many themes' cards: a better summary than sentences cut from the body. One shorter
+        # than summary-length's minimum would be reported as soon as it was written.
         text, title = description, "Write the summary from the description"
     else:
         text, title = lead_of(ctx), "Write the summary from the opening sentences"
+        if text and summary_too_short(ctx, text):
+            # summary-length would report what the fix wrote (`fix` would not converge), and
+            # Hugo's own summary, the body's first 70 words, says more than it.
+            return None
     if not text or hidden_damage(text) or lost_characters(text):
         return None
     edit = found.replace_value(text) if found is not None else insert_field(document, key, text)

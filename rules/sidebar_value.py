@@ -28,6 +28,14 @@ today, to the left the value names: the page then does what its front matter alr
 new choice made. Other values need a decision: no fix. An empty `params.sidebar` is not removed:
 without it a top-level `sidebar` would take over.
 
+## Cascaded values
+A `cascade` (in a section's `_index.md`, or any page's: hugo 0.168 applies it to the page itself
+and every page below that sets no `sidebar` of its own) is checked the same way: `cascade:
+{sidebar: "Left"}` draws every such page's sidebar on the right. Reported at the cascade's value as
+`cascade sidebar` (or `cascade params.sidebar`, which within one entry wins over a top-level
+`sidebar`, then not checked), in each entry whatever its `target`; the case fix is offered there
+too, and an empty value is reported without a fix.
+
 ## Where the value is read
 Hugo 0.168 makes a page's `params: {sidebar: ...}` its `.Params.sidebar`, and that one wins over a
 top-level `sidebar` whatever either holds: the rule checks `params.sidebar` where it is written
@@ -38,7 +46,7 @@ reads, alone.
 from __future__ import annotations
 
 from newslint import Fix, Rule, Severity
-from newslint.events import Field
+from newslint.events import Entry, Field
 from newslint.rule import Context
 from newslint.schema import yaml11_word
 
@@ -64,6 +72,10 @@ class SidebarValue(Rule):
         return _KEYS
 
     def on_field(self, ctx: Context, field: Field) -> None:
+        if field.key.lower() == "cascade":
+            for read, key in _cascaded_sidebars(field):
+                self._check(ctx, read, key, nested=True)
+            return
         for read, nested in read_fields(ctx.document, field, "sidebar"):
             self._check(ctx, read, "params.sidebar" if nested else "sidebar", nested)
 
@@ -104,4 +116,35 @@ _RIGHT = "Mainroad draws it on the right"
 _DEFAULT = "Mainroad uses the site's default"
 
 
-_KEYS = frozenset({"sidebar", "params"})
+def _cascaded_sidebars(cascade: Field) -> list[tuple[Field, str]]:
+    """The `sidebar` values a `cascade` (a map, or a list of entries each with its own `target`)
+    gives pages, with the key a message names each by: an entry's `params.sidebar`, else its
+    top-level `sidebar` (hugo 0.168: within one entry the `params` one wins, as on a page)."""
+    node = cascade.node
+    found: list[tuple[Field, str]] = []
+    for item in node.items if node.kind == "list" else (node,):
+        if item.kind != "map":
+            continue
+        nested: list[tuple[Field, str]] = []
+        top: list[tuple[Field, str]] = []
+        for entry in item.entries:
+            lowered = entry.key.lower()
+            if lowered == "sidebar":
+                top.append((_as_field(cascade, entry), f"cascade {entry.key}"))
+            elif lowered == "params" and entry.node.kind == "map":
+                nested += [
+                    (_as_field(cascade, inner), f"cascade {entry.key}.{inner.key}")
+                    for inner in entry.node.entries
+                    if inner.key.lower() == "sidebar"
+                ]
+        found += nested or top
+    return found
+
+
+def _as_field(cascade: Field, entry: Entry) -> Field:
+    return Field(
+        entry.key, entry.key_span, entry.node, entry.entry_span, cascade.format, entry.spread
+    )
+
+
+_KEYS = frozenset({"sidebar", "params", "cascade"})

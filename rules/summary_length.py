@@ -8,15 +8,16 @@ flag, a family joined by ZWJ, a skin tone), so one text has one length in NFC an
 summary written mostly in Chinese, Japanese or Korean both limits are a third as large (14 and 100
 by default): one such character carries about as much as three Latin letters. A summary that mixes
 the two (`示例签署CLA，加入OpenExample社区。`) is short only when its Latin characters and three for each CJK
-letter add up to less than `min`, and a mostly CJK one over its third of `max` is long only when three
-for each CJK character (full-width punctuation too) and one for any other add up to more than `max`
-(a Korean summary's spaces, ASCII full stops and Latin names count one each: `Starburst가 … Trino
-릴리스가 63% 감소했다.`; 101 Chinese or Japanese characters still count 303). An empty summary is `required-field`'s. A page its own `layout`
-draws, with no body (PaperMod's archive and search pages, whose documentation has them set `summary:
-"archives"`), is no article whose summary a card or a feed shows: left alone. A list page's
-(`_index.md`: a section, a taxonomy or term, the home page) is held to `max` only: it labels the
-pages it lists (`summary: "211 stories"` for a day's section) rather than retelling a story, so a
-short one says no less than it should, and `required-field` asks none of it.
+letter add up to less than `min`, and a mostly CJK one over its third of `max` is long only when
+three for each CJK character (full-width punctuation too) and one for any other add up to more than
+`max` (a Korean summary's spaces, ASCII full stops and Latin names count one each: `Starburst가 …
+Trino 릴리스가 63% 감소했다.`; 101 Chinese or Japanese characters still count 303). An empty summary is
+`required-field`'s. A page its own `layout` draws, with no body (PaperMod's archive and search
+pages, whose documentation has them set `summary: "archives"`), is no article whose summary a card
+or a feed shows: left alone. A list page's (`_index.md`: a section, a taxonomy or term, the home
+page) is held to `max` only: it labels the pages it lists (`summary: "211 stories"` for a day's
+section) rather than retelling a story, so a short one says no less than it should, and
+`required-field` asks none of it.
 
 ## Why is this bad?
 Cards and feed readers cut a long summary wherever their layout ends; search engines show about
@@ -41,12 +42,13 @@ from newslint.textutil import is_cjk_char, length_limits, mostly_cjk, reader_len
 
 from ._crossfile import is_section_page
 from ._pages import drawn_by_its_layout
+from ._summary import SUMMARY_MAX, SUMMARY_MIN, too_short
 
 
 @dataclass(frozen=True)
 class Options:
-    min: int = 40
-    max: int = 300
+    min: int = SUMMARY_MIN
+    max: int = SUMMARY_MAX
 
     def __post_init__(self) -> None:
         # Limits that cannot hold would report every summary ("more than -1"): say so at once.
@@ -87,26 +89,17 @@ class SummaryLength(Rule):
             length < low
             # A list page's summary labels what it lists: short is no fault there.
             and not is_section_page(ctx.document)
-            and not _carries_enough(text, length, low)
+            # (the summary fixes of required-field and summary-truncated ask the same)
+            and too_short(text, ctx.options.min, ctx.options.max)
         ):
             ctx.report(field.value_span, "short", length=length, limit=low)
-
-
-def _carries_enough(text: str, length: int, low: int) -> bool:
-    """Whether a summary below `low` that is half CJK, half Latin (`示例签署CLA，加入
-    OpenExample社区。`) still says as much as `low` Latin letters: each CJK letter counted as the
-    three it stands for. Mostly CJK text already has its lower limit (a third of `min`)."""
-    if text.isascii() or mostly_cjk(text):
-        return False
-    cjk = sum(1 for char in text if char.isalpha() and is_cjk_char(char))
-    return length + 2 * cjk >= low
 
 
 def _within_in_letters(text: str, length: int, latin_max: int) -> bool:
     """Whether a mostly CJK summary over its third of `max` still says no more than
     `latin_max` Latin letters: each CJK character counted as the three it stands for, and the
     Latin words, digits, spaces and ASCII punctuation among them as one each (`Starburst가 …
-    Trino 릴리스가 63% 감소했다.`), much as `_carries_enough` weighs a short one."""
+    Trino 릴리스가 63% 감소했다.`), much as `_summary.too_short` weighs a short one."""
     if not mostly_cjk(text):
         return False  # the plain count is the measure
     # Every CJK character, full-width punctuation too (`。`, `，`), is as wide as two Latin ones

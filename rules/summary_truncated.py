@@ -43,7 +43,11 @@ a fixed length are a scraper's habit, and the article's own opening sentences ar
 ## Fix safety
 Unsafe: the new summary is taken from the article's opening sentences (whole sentences only, within
 `max-chars`, a third of it for mostly CJK text as in `summary-length`, CJK full stops included),
-which an editor should read. There is no fix when the body has no complete opening sentence that
+which an editor should read. Sentences shorter than `summary-length`'s `min` go on with the next
+paragraphs' (up to two) until they reach it, so the new summary is not reported as short. A body
+that cannot give that many gives its whole sentences only in place of a cut summary that is short
+already (`The budget...` becomes `The budget passed on Tuesday.`); in place of one long enough
+there is no fix, which would trade a cut summary for a short one. There is no fix when the body has no complete opening sentence that
 fits, nor while those sentences hold control characters, invisible characters, mojibake or bytes
 that are not UTF-8 (their own fixes repair the body first; a byte copied before `invalid-utf8`
 transcodes it would be written as U+FFFD).
@@ -59,7 +63,13 @@ from newslint.events import Field
 from newslint.rule import Context, check_counts
 
 from ._encoding import hidden_damage, lost_characters
-from ._summary import ellipsis_ending, lead_of, mid_sentence_ending, mid_word_ending
+from ._summary import (
+    ellipsis_ending,
+    lead_of,
+    mid_sentence_ending,
+    mid_word_ending,
+    summary_too_short,
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,9 @@ class SummaryTruncated(Rule):
             and better != field.value
             and not hidden_damage(better)
             and not lost_characters(better)
+            # Not a summary summary-length reports as short in place of one it does not: the
+            # fix would trade one report for another (a press release's `Time: 2:00 p.m.`).
+            and not (summary_too_short(ctx, better) and not summary_too_short(ctx, value))
         ):
             fix = Fix.unsafe(
                 "Rewrite the summary from the opening sentences", field.replace_value(better)

@@ -231,24 +231,30 @@ CASES: list[FixCase] = [
     case(
         "FM004-unsafe-yaml-empty-single-quoted",
         "FM004",
-        yaml_doc(*HEAD, "summary: ''", body='\nThe mayor said "yes" on Tuesday.\n'),
+        yaml_doc(
+            *HEAD, "summary: ''", body='\nThe mayor said "yes" to the budget on Tuesday evening.\n'
+        ),
         None,
         yaml_doc(
             *HEAD,
-            "summary: 'The mayor said \"yes\" on Tuesday.'",
-            body='\nThe mayor said "yes" on Tuesday.\n',
+            "summary: 'The mayor said \"yes\" to the budget on Tuesday evening.'",
+            body='\nThe mayor said "yes" to the budget on Tuesday evening.\n',
         ),
         kinds="unsafe",
     ),
     case(
         "FM004-unsafe-toml-empty-with-quotes",
         "FM004",
-        toml_doc(*THEAD, 'summary = ""', body='\nThe mayor said "yes" on Tuesday.\n'),
+        toml_doc(
+            *THEAD,
+            'summary = ""',
+            body='\nThe mayor said "yes" to the budget on Tuesday evening.\n',
+        ),
         None,
         toml_doc(
             *THEAD,
-            'summary = "The mayor said \\"yes\\" on Tuesday."',
-            body='\nThe mayor said "yes" on Tuesday.\n',
+            'summary = "The mayor said \\"yes\\" to the budget on Tuesday evening."',
+            body='\nThe mayor said "yes" to the budget on Tuesday evening.\n',
         ),
         kinds="unsafe",
     ),
@@ -1635,7 +1641,12 @@ def test_json_output_after_fix_is_the_contract(nl: Newslint, site: Path) -> None
 def test_statistics_after_fix_count_what_remains(nl: Newslint, site: Path) -> None:
     write(
         site / ARTICLE,
-        yaml_doc('title: "Rain&#39;s"', "date: 2025-02-09T08:00:00+08:00", body="\nRain.   \n"),
+        yaml_doc(
+            'title: "Rain&#39;s"',
+            "date: 2025-02-09T08:00:00+08:00",
+            # (40 characters or more: a shorter summary is not written, see summary-length)
+            body="\nRain fell over the city all night and into the morning.   \n",
+        ),
     )
     done = nl("fix", "--no-cache", "--statistics")
     assert done.code == 1
@@ -1739,28 +1750,28 @@ def test_bytes_away_from_the_edit_are_kept(
     ("before", "after"),
     [
         pytest.param(
-            b'---\r\ntitle: "Budget passes"\r\ndate: 2025-02-08T09:55:35+08:00\r\n---\r\n\r\nIt passed on Tuesday.\r\n',
+            b'---\r\ntitle: "Budget passes"\r\ndate: 2025-02-08T09:55:35+08:00\r\n---\r\n\r\nIt passed on Tuesday after a week of talks.\r\n',
             b'---\r\ntitle: "Budget passes"\r\ndate: 2025-02-08T09:55:35+08:00\r\n'
-            b'summary: "It passed on Tuesday."\r\n---\r\n\r\nIt passed on Tuesday.\r\n',
+            b'summary: "It passed on Tuesday after a week of talks."\r\n---\r\n\r\nIt passed on Tuesday after a week of talks.\r\n',
             id="yaml-crlf",
         ),
         pytest.param(
-            b'---\rtitle: "Budget passes"\rdate: 2025-02-08T09:55:35+08:00\r---\r\rIt passed on Tuesday.\r',
+            b'---\rtitle: "Budget passes"\rdate: 2025-02-08T09:55:35+08:00\r---\r\rIt passed on Tuesday after a week of talks.\r',
             b'---\rtitle: "Budget passes"\rdate: 2025-02-08T09:55:35+08:00\r'
-            b'summary: "It passed on Tuesday."\r---\r\rIt passed on Tuesday.\r',
+            b'summary: "It passed on Tuesday after a week of talks."\r---\r\rIt passed on Tuesday after a week of talks.\r',
             id="yaml-lone-cr",
         ),
         pytest.param(
-            b'+++\r\ntitle = "Budget passes"\r\ndate = 2025-02-08T09:55:35+08:00\r\n+++\r\n\rIt passed on Tuesday.\r',
+            b'+++\r\ntitle = "Budget passes"\r\ndate = 2025-02-08T09:55:35+08:00\r\n+++\r\n\rIt passed on Tuesday after a week of talks.\r',
             b'+++\r\ntitle = "Budget passes"\r\ndate = 2025-02-08T09:55:35+08:00\r\n'
-            b'summary = "It passed on Tuesday."\r\n+++\r\n\rIt passed on Tuesday.\r',
+            b'summary = "It passed on Tuesday after a week of talks."\r\n+++\r\n\rIt passed on Tuesday after a week of talks.\r',
             id="toml-crlf-body-lone-cr",
         ),
         pytest.param(
             b'\xef\xbb\xbf{\r\n  "title": "Budget passes",\r\n  "date": "2025-02-08T09:55:35+08:00"\r\n}\r\n\r\n'
-            b"It passed on Tuesday.\r\n\r\n## Caf\xe9",
+            b"It passed on Tuesday after a week of talks.\r\n\r\n## Caf\xe9",
             b'\xef\xbb\xbf{\r\n  "title": "Budget passes",\r\n  "date": "2025-02-08T09:55:35+08:00",\r\n'
-            b'  "summary": "It passed on Tuesday."\r\n}\r\n\r\nIt passed on Tuesday.\r\n\r\n## Caf\xe9',
+            b'  "summary": "It passed on Tuesday after a week of talks."\r\n}\r\n\r\nIt passed on Tuesday after a week of talks.\r\n\r\n## Caf\xe9',
             id="json-bom-crlf-bad-byte-no-final-newline",
         ),
     ],

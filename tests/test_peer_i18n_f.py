@@ -802,18 +802,16 @@ add(
         "Η κυβέρνηση ανακοίνωσε νέα μέτρα. Τι θα γίνει τώρα;",
         "Η κυβέρνηση ανακοίνωσε νέα μέτρα. Τι θα γίνει τώρα;",
     ),
+    # 35 and 38 characters as a reader sees them, fewer than summary-length's 40: written as
+    # the summary, either would be reported as short, so there is no fix (the marks ending
+    # their sentences: tests/test_textutil_sentences.py).
     _lead(
         "fm004-my-section-mark",
         "my",
         "အစိုးရသည် ယနေ့ မူဝါဒအသစ်ကို ကြေညာခဲ့သည်။ ပြည်သူများ ကြိုဆိုကြသည်။",
-        "အစိုးရသည် ယနေ့ မူဝါဒအသစ်ကို ကြေညာခဲ့သည်။ ပြည်သူများ ကြိုဆိုကြသည်။",
+        None,
     ),
-    _lead(
-        "fm004-am-full-stop",
-        "am",
-        "መንግሥት ዛሬ አዲስ ፖሊሲ አውጇል። ሚኒስትሩ ደስተኛ ናቸው።",
-        "መንግሥት ዛሬ አዲስ ፖሊሲ አውጇል። ሚኒስትሩ ደስተኛ ናቸው።",
-    ),
+    _lead("fm004-am-full-stop", "am", "መንግሥት ዛሬ አዲስ ፖሊሲ አውጇል። ሚኒስትሩ ደስተኛ ናቸው።", None),
     _lead(
         "fm004-es-inverted",
         "es",

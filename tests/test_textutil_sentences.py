@@ -42,6 +42,8 @@ PIECES = st.sampled_from(
             "U.S.A.",
             "e.g.",
         ),
+        # The other scripts' stops, and `;` after a Greek letter (a Greek question mark).
+        *("\u0964", "\u061f", "\u0589", "\u037e", ";", "α", "Ω", "ά"),
     ]
 )
 
@@ -59,10 +61,37 @@ def test_sentences_split_after_stops_but_not_after_abbreviations() -> None:
     ]
 
 
+def test_greek_question_mark_and_danda_end_sentences_inside_a_paragraph() -> None:
+    """A Greek `;` (after a Greek letter) and the danda end a sentence where they stand, not only
+    at the paragraph's end; a Greek question followed by a lower-case word goes on (`ρώτησε`,
+    `asked`), and a `;` after a Latin word is a semicolon."""
+    assert sentences("Τι θα γίνει; Η κυβέρνηση αποφασίζει. Και μετά") == [
+        "Τι θα γίνει;",
+        "Η κυβέρνηση αποφασίζει.",
+        "Και μετά",
+    ]
+    assert sentences("Τι θα γίνει; ρώτησε ο υπουργός. Και μετά") == [
+        "Τι θα γίνει; ρώτησε ο υπουργός.",
+        "Και μετά",
+    ]
+    assert sentences("यह है। वह है।") == ["यह है।", "वह है।"]
+    assert sentences("အစိုးရသည် ကြေညာခဲ့သည်။ ပြည်သူများ ကြိုဆိုကြသည်။") == [
+        "အစိုးရသည် ကြေညာခဲ့သည်။",
+        "ပြည်သူများ ကြိုဆိုကြသည်။",
+    ]
+    assert sentences("መንግሥት ዛሬ አዲስ ፖሊሲ አውጇል። ሚኒስትሩ ደስተኛ ናቸው።") == [
+        "መንግሥት ዛሬ አዲስ ፖሊሲ አውጇል።",
+        "ሚኒስትሩ ደስተኛ ናቸው።",
+    ]
+    assert sentences("Prices rose; Markets fell.") == ["Prices rose; Markets fell."]
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join))
 @example("x.) y")
 @example("股价。」交易")
+@example("γίνει; Η")
+@example("है।वह है। ok")
 def test_stops_first_finds_what_finditer_finds(text: str) -> None:
     expected = [match.span() for match in _SENTENCE_END.finditer(text)]
     assert [match.span() for match in _sentence_ends(text)] == expected

@@ -229,6 +229,49 @@ CASES = [
 ]
 
 
+JEKYLL_POST = "blog/_posts/2021-10-15-budget.md"
+JEKYLL_CASES = [
+    # Jekyll's documented `YYYY-MM-DD HH:MM:SS +/-TTTT`: its offset is written, nothing unclear.
+    Case("jekyll-documented-form", fm(date=Raw("2021-10-15 14:00:00 +0200")), path=JEKYLL_POST),
+    # Any page of a Jekyll site (a `_config.yml` above it) may use it too.
+    Case(
+        "jekyll-form-on-a-jekyll-sites-page",
+        fm(date=Raw("2021-10-15 14:00:00 +0200")),
+        path="blog/about.md",
+        site=Site(jekyll_config=Path("/blog/_config.yml")),
+    ),
+    # Another layout, or no offset, is still reported in a Jekyll post.
+    Case(
+        "jekyll-post-other-layout",
+        fm(date="Fri, 15 Oct 2021 14:00:00 +0200"),
+        path=JEKYLL_POST,
+        errors=[("layout", 2, 7)],
+        fixed=fm(date="2021-10-15T14:00:00+02:00"),
+    ),
+    Case(
+        "jekyll-post-no-offset",
+        fm(date=Raw("2021-10-15 14:00:00")),
+        path=JEKYLL_POST,
+        errors=[("no-offset", 2, 7)],
+        unsafe_fixed=fm(date=Raw("2021-10-15T14:00:00Z")),
+    ),
+    # In a Hugo site the same value is Hugo's to read: written as RFC 3339.
+    Case(
+        "jekyll-form-in-a-hugo-site",
+        fm(date=Raw("2021-10-15 14:00:00 +0200")),
+        path="/site/content/_posts/2021-10-15-budget.md",
+        site=Site(root=Path("/site")),
+        errors=[("layout", 2, 7)],
+        fixed=fm(date=Raw("2021-10-15T14:00:00+02:00")),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JEKYLL_CASES, ids=lambda c: c.name)
+def test_date_format_jekyll(case: Case) -> None:
+    assert_case(DateFormat, case)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_date_format(case: Case) -> None:
     assert_case(DateFormat, case)

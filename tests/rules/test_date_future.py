@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.config import ConfigError
@@ -146,3 +148,68 @@ def test_bad_now_option_is_a_config_error() -> None:
 
 def test_results_are_never_cached() -> None:
     assert DateFuture.volatile is True
+
+
+JEKYLL_POST = "site/_posts/2025-02-09-budget.md"
+JEKYLL_SITE = Site(jekyll_config=Path("/site/_config.yml"))
+JEKYLL_FUTURE = Site(jekyll_config=Path("/site/_config.yml"), build_future=True)
+JEKYLL_CASES = [
+    # Jekyll leaves a future post out unless `_config.yml` sets `future: true`: the message says
+    # Jekyll's rule, the date from the front matter or else from the file name.
+    Case(
+        "jekyll-post-future-date",
+        fm(title="Budget", date="2025-02-08 10:00:01 +0800"),
+        path=JEKYLL_POST,
+        options=NOW,
+        errors=[("future-jekyll", 3, 7)],
+    ),
+    Case(
+        "jekyll-post-future-file-name",
+        fm(title="Budget"),
+        path=JEKYLL_POST,
+        site=JEKYLL_SITE,
+        options=NOW,
+        errors=[("future-jekyll-file-name", 1, 1)],
+    ),
+    Case(
+        "jekyll-future-true-publishes-the-post",
+        fm(title="Budget", date="2025-02-08 10:00:01 +0800"),
+        path=JEKYLL_POST,
+        site=JEKYLL_FUTURE,
+        options=NOW,
+    ),
+    # A Jekyll page outside `_posts` is published whatever its date.
+    Case(
+        "jekyll-page-not-held-to-its-date",
+        fm(title="About", date="2025-02-09"),
+        path="site/about.md",
+        site=JEKYLL_SITE,
+        options=NOW,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JEKYLL_CASES, ids=lambda c: c.name)
+def test_date_future_jekyll(case: Case) -> None:
+    assert_case(DateFuture, case)
+
+
+def test_jekyll_config_future_is_read_for_its_folders_only(tmp_path: Path) -> None:
+    """Outside any Hugo site, the nearest `_config.yml` above a file makes it a Jekyll site's,
+    whose `future` (a YAML 1.1 boolean, as Jekyll reads it) is `build_future`; the folders above
+    that configuration are not its."""
+    from newslint.site import clear_site_cache, site_for
+
+    posts = tmp_path / "blog" / "_posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "blog" / "_config.yml").write_text("future: yes\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text("x\n", encoding="utf-8")
+    clear_site_cache()
+    post = site_for(posts / "2031-01-01-a.md")
+    assert (post.jekyll_config, post.build_future) == (tmp_path / "blog" / "_config.yml", True)
+    above = site_for(tmp_path / "other.md")
+    assert (above.jekyll_config, above.build_future) == (None, False)
+    (tmp_path / "blog" / "_config.yml").write_text("title: Blog\n", encoding="utf-8")
+    clear_site_cache()
+    assert site_for(posts / "2031-01-01-a.md").build_future is False
+    clear_site_cache()

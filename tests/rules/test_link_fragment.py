@@ -492,6 +492,35 @@ def test_relative_url_where_a_link_render_hook_resolves_it(tmp_path: Path) -> No
     ]
 
 
+def test_relative_url_where_a_vendored_themes_link_render_hook_resolves_it(tmp_path: Path) -> None:
+    """A theme vendored with `hugo mod vendor` lies in `_vendor/<name>`, not in `themes/`: hugo
+    0.168 renders the site's links with its `render-link.html` all the same, so a relative
+    destination is looked up as a content path and not judged; a site whose vendored theme has no
+    hook has its links judged as the browser resolves them."""
+    articles = {
+        "/content/fr/news/budget.md": fm(title="Budget", body="## Le vote\n"),
+        "/content/fr/budget.md": fm(title="Racine", body="## Racine\n"),
+        "/content/fr/news/a.md": ref_article("[a](../budget/#racine)\n"),
+    }
+    placed = {str(tmp_path) + path: text for path, text in articles.items()}
+    vendored = tmp_path / "_vendor" / "mytheme" / "layouts"
+    vendored.mkdir(parents=True)
+    site = Site(root=tmp_path, theme="mytheme", themes=("mytheme",))
+    assert lint_project(LinkFragment, placed, site=site) == [
+        (
+            str(tmp_path) + "/content/fr/news/a.md",
+            5,
+            5,
+            "no heading or anchor on '../budget/' has the id 'racine'",
+        )
+    ]
+    (vendored / "_markup").mkdir()
+    hook = vendored / "_markup" / "render-link.html"
+    hook.write_text('<a href="{{ .Destination }}">x</a>', encoding="utf-8")
+    hooked = Site(root=tmp_path, theme="mytheme", themes=("mytheme",))
+    assert lint_project(LinkFragment, placed, site=hooked) == []
+
+
 def test_only_linking_and_linked_pages_come_back_to_project_end() -> None:
     """A page's translation has its URL path without the language prefix, but is another page:
     two translations that nothing links to stay out of `project_end` (a bilingual site of 30,000

@@ -109,6 +109,43 @@ CASES = [
         errors=[("empty", 4, 12)],
     ),
     Case("params-not-a-map", '---\nsidebar: "left"\nparams: ""\n---\n'),
+    # A section's cascade gives its value to the section and every page below without its own
+    # (hugo 0.168): "Left" draws all their sidebars on the right.
+    Case(
+        "cascaded-wrong-case",
+        '---\ntitle: News\ncascade:\n  sidebar: "Left"\n---\n',
+        path="content/news/_index.md",
+        errors=[("case", 4, 12)],
+        fixed='---\ntitle: News\ncascade:\n  sidebar: "left"\n---\n',
+    ),
+    Case(
+        "cascaded-entries-with-targets-each-checked",
+        "---\ncascade:\n  - sidebar: none\n    target:\n      path: /news/**\n"
+        "  - params:\n      Sidebar: ' right'\n---\n",
+        path="content/_index.md",
+        errors=[("value", 3, 14), ("case", 7, 16)],
+        fixed="---\ncascade:\n  - sidebar: none\n    target:\n      path: /news/**\n"
+        "  - params:\n      Sidebar: 'right'\n---\n",
+    ),
+    # Within one entry the cascade's `params.sidebar` wins (hugo 0.168): the top-level one is
+    # read by nothing.
+    Case(
+        "cascaded-params-over-a-wrong-top-level",
+        "---\ncascade:\n  sidebar: Left\n  params:\n    sidebar: right\n---\n",
+        path="content/news/_index.md",
+    ),
+    # Deleted, an empty cascaded value would let a cascade from above apply: no fix.
+    Case(
+        "cascaded-empty-not-removed",
+        '+++\n[cascade]\nsidebar = ""\n+++\n',
+        path="content/news/_index.md",
+        errors=[("empty", 3, 11)],
+    ),
+    Case(
+        "cascaded-right-and-false",
+        "---\ncascade:\n  - sidebar: right\n  - sidebar: false\n  - title: x\n  - 3\n---\n",
+        path="content/news/_index.md",
+    ),
 ]
 
 
@@ -125,6 +162,15 @@ def test_a_params_sidebar_is_named_so_in_the_message() -> None:
     found = [d.message for d in check_text(text, select=["TH001"], site=MAINROAD)]
     assert found == [
         'params.sidebar \'none\' is not "left", "right" or false: Mainroad draws it on the right'
+    ]
+
+
+def test_a_cascaded_sidebar_is_named_so_in_the_message() -> None:
+    text = '---\ncascade:\n  params:\n    sidebar: "none"\n---\n'
+    found = [d.message for d in check_text(text, select=["TH001"], site=MAINROAD)]
+    assert found == [
+        'cascade params.sidebar \'none\' is not "left", "right" or false: '
+        "Mainroad draws it on the right"
     ]
 
 

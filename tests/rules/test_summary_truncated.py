@@ -32,7 +32,10 @@ CASES = [
         fm(body=RTL_BODY, summary="أقر البرلمان..."),
         site=Site(unsafe_html=True),
         errors=[("cut", 2, 10)],
-        unsafe_fixed=fm(body=RTL_BODY, summary="أقر البرلمان الميزانية يوم الثلاثاء."),
+        # Short of summary-length's minimum, the opening goes on with the next paragraph.
+        unsafe_fixed=fm(
+            body=RTL_BODY, summary="أقر البرلمان الميزانية يوم الثلاثاء. وصوت النواب بالأغلبية."
+        ),
     ),
     # Damage in the opening sentences (a BEL, mojibake's C1 control) would hide behind an escape
     # in the quoted summary: no fix until control-char and mojibake repaired the body.
@@ -238,6 +241,41 @@ CASES = [
         options={"max-chars": 40},
         errors=[("cut", 2, 10)],
         unsafe_fixed=fm(body=BODY, summary="The budget passed on Tuesday."),
+    ),
+    Case(
+        # A Greek `;` is the question mark: the lead within `max-chars` stops after the question.
+        "greek-question-mark-ends-the-lead",
+        fm(
+            body="Τι θα γίνει με τον προϋπολογισμό; Η βουλή ψηφίζει την Τρίτη." + SOURCE,
+            summary="Τι θα γίνει με τον...",
+        ),
+        options={"max-chars": 40},
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="Τι θα γίνει με τον προϋπολογισμό; Η βουλή ψηφίζει την Τρίτη." + SOURCE,
+            summary="Τι θα γίνει με τον προϋπολογισμό;",
+        ),
+    ),
+    Case(
+        # The lead short of summary-length's minimum (40) goes on with the next paragraph, so
+        # the new summary is not reported as short; a one-sentence body gives what it has.
+        "short-lead-goes-on-with-the-next-paragraph",
+        fm(body="The budget passed.\n\nTalks went on for a week." + SOURCE, summary="The..."),
+        errors=[("cut", 2, 10)],
+        unsafe_fixed=fm(
+            body="The budget passed.\n\nTalks went on for a week." + SOURCE,
+            summary="The budget passed. Talks went on for a week.",
+        ),
+    ),
+    Case(
+        # A cut summary long enough for summary-length is not traded for a whole lead too short
+        # for it (a press release's opening line): no fix.
+        "no-short-lead-in-place-of-a-long-enough-cut-summary",
+        fm(
+            body="Time: 2:00 p.m.\n\nPresenter: CFO" + SOURCE,
+            summary="Clean Harbors will present at the following investor conferences: Bank...",
+        ),
+        errors=[("cut", 2, 10)],
     ),
     Case(
         "cjk-sentences",
