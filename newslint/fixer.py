@@ -32,6 +32,8 @@ from newslint.config import Config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, encode
 from newslint.engine import (
+    TOO_LARGE,
+    UNREADABLE,
     FileResult,
     FixOutcome,
     RuleSet,
@@ -51,6 +53,9 @@ _FOREIGN_BOMS = (
     (b"\xfe\xff", "UTF-16"),
 )
 HUMAN_FORMATS = ("full", "concise", "grouped")
+# The problems `fix --diff` prints on standard error although it prints no other: a rule's crash
+# (exit 2) and a file it could not read or would not, whose fixes no diff can show.
+_SAID_WITH_A_DIFF = ("internal-error", UNREADABLE[0], TOO_LARGE[0])
 
 
 def foreign_encoding(raw: bytes) -> str | None:
@@ -512,8 +517,9 @@ def finish_fix(
     left_alone = [r for r in run.records if r.note is not None]
     files_word = _plural(files, "file")
     if diff:
-        for crash in (d for d in remaining if d.rule == "internal-error"):
-            # A diff leaves the remaining problems out, but not why the run exits 2.
+        for crash in (d for d in remaining if d.rule in _SAID_WITH_A_DIFF):
+            # A diff leaves the remaining problems out, but not why the run exits 2, nor a file
+            # it could not read (never skipped without a word: README), whose fixes it cannot know.
             print(
                 f"{crash.path}:{crash.line}:{crash.column}: {crash.code} [{crash.rule}] "
                 f"{crash.message}",

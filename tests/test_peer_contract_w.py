@@ -1,0 +1,82 @@
+"""Peer round W: hostile input through every entry point, and the command line, from the docs alone.
+
+Written as a demanding outside tester reads DESIGN.md, the README and `newslint rule CODE`, on
+what the earlier peer and hostile files leave open. Each case is a small file written here and a
+run of the command line (in-process, `newslint.cli.main`), with the exact output it must give.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+
+ARTICLE = (
+    "---\n"
+    'title: "Budget passes"\n'
+    "date: 2025-02-08T09:55:35+08:00\n"
+    'summary: "The parliament passed the budget on Tuesday after a long debate."\n'
+    "---\n"
+    "\n"
+    "The parliament passed the budget on Tuesday after a long debate.\n"
+    "\n"
+    "[Source](https://example.org/news/1)\n"
+)
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([args[0], "--isolated", "--no-cache", *args[1:]])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- fix --diff says which files it could not read ----------------------------------------------
+
+
+def test_fix_diff_names_a_symbolic_link_loop_it_cannot_read(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: what cannot be linted is reported as `unreadable-file`, "never skipped without a
+    word". `fix --diff` prints no problems, but it printed nothing at all about a file it could
+    not read, whose fixes it therefore cannot show (ruff warns of such a file in `--diff` too)."""
+    os.symlink("b.md", here / "a.md")
+    os.symlink("a.md", here / "b.md")
+    code, out, err = run(capsys, "fix", "--diff", "a.md")
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        "a.md:1:1: NL002 [unreadable-file] cannot read file: Too many levels of symbolic links",
+        "Would apply 0 fixes in 0 of 1 file.",
+    ]
+
+
+def test_fix_diff_names_a_file_over_max_file_size(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "a.md").write_text(ARTICLE + "Trailing   \n", encoding="utf-8")
+    code, out, err = run(capsys, "fix", "--diff", "--config", "max-file-size = 100", "a.md")
+    size = len(ARTICLE) + 12
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        f"a.md:1:1: NL003 [file-too-large] file is {size} bytes, over max-file-size (100); "
+        "not linted",
+        "Would apply 0 fixes in 0 of 1 file.",
+    ]
+
+
+def test_fix_diff_still_prints_no_other_problem(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "a.md").write_text(ARTICLE.replace('"Budget passes"', '"Budget &amp; tax"'))
+    code, out, err = run(capsys, "fix", "--diff", "--select", "TX003,DT003", "a.md")
+    assert code == 1
+    assert out.startswith("--- a/a.md\n+++ b/a.md\n")
+    assert err == "Would apply 1 fix in 1 of 1 file.\n"
