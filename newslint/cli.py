@@ -757,7 +757,13 @@ def _load_config(args: argparse.Namespace) -> Config:
     # `check`, `fix` and `watch` use the configuration nearest the files they are given.
     paths = [Path(p) for p in getattr(args, "paths", None) or ()]
     try:
-        return load_config(args.config, isolated=args.isolated, paths=paths, warn=warn)
+        return load_config(
+            args.config,
+            isolated=args.isolated,
+            paths=paths,
+            warn=warn,
+            use_cache=not getattr(args, "no_cache", False),
+        )
     except ConfigError as err:
         raise UsageError(str(err)) from None
 

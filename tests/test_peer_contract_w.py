@@ -7,7 +7,9 @@ run of the command line (in-process, `newslint.cli.main`), with the exact output
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,37 @@ def test_fix_diff_still_prints_no_other_problem(
     assert code == 1
     assert out.startswith("--- a/a.md\n+++ b/a.md\n")
     assert err == "Would apply 1 fix in 1 of 1 file.\n"
+
+
+# --- --no-cache writes no cache -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "a.md"],
+        ["check", "--config", "fail-on = 'info'", "a.md"],
+        ["fix", "--diff", "a.md"],
+        ["check", "--stdin-filename", "a.md", "-"],
+    ],
+    ids=["check", "check-config-override", "fix-diff", "stdin"],
+)
+def test_no_cache_leaves_no_cache_folder_beside_a_configuration_file(
+    here: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """`--no-cache`: "do not read or write .newslint_cache" (`newslint check --help`). With a
+    `newslint.toml` in the folder, a run wrote `.newslint_cache/` all the same: the validated
+    configuration, remembered so that the next run skips validating it."""
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode()), encoding="utf-8")
+    )
+    (here / "newslint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    code = main([command[0], "--no-cache", *command[1:]])
+    capsys.readouterr()
+    assert code == 0
+    assert sorted(p.name for p in here.iterdir()) == ["a.md", "newslint.toml"]
