@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -116,3 +118,49 @@ def test_no_cache_leaves_no_cache_folder_beside_a_configuration_file(
     capsys.readouterr()
     assert code == 0
     assert sorted(p.name for p in here.iterdir()) == ["a.md", "newslint.toml"]
+
+
+# --- --changed-since and links that lead nowhere ------------------------------------------------
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_passes_over_an_untracked_link_loop(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An untracked `a.md -> b.md -> a.md` beside a changed article: `--changed-since` stopped
+    with "internal error: RuntimeError: Symlink loop" (exit 2; `Path.resolve` raises on a loop),
+    and nothing was linted. An unnamed loop is left out, as an unnamed broken link is."""
+    _git(here, "init", "-q")
+    _git(here, "commit", "-q", "--allow-empty", "-m", "base")
+    (here / "news.md").write_text(ARTICLE.replace('"Budget passes"', '"Budget &amp; tax"'))
+    os.symlink("b.md", here / "a.md")
+    os.symlink("a.md", here / "b.md")
+    code, out, err = run(capsys, "check", "--changed-since", "HEAD", "--select", "TX003", ".")
+    assert (code, err) == (0, "")
+    assert (
+        out == "news.md:2:16: TX003 [html-entity] [*] title shows the HTML entity &amp; literally\n"
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_reports_a_named_link_loop_as_without_it(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _git(here, "init", "-q")
+    _git(here, "commit", "-q", "--allow-empty", "-m", "base")
+    os.symlink("b.md", here / "a.md")
+    os.symlink("a.md", here / "b.md")
+    expected = (
+        "a.md:1:1: NL002 [unreadable-file] cannot read file: Too many levels of symbolic links\n"
+    )
+    assert run(capsys, "check", "a.md")[:2] == (1, expected)
+    assert run(capsys, "check", "--changed-since", "HEAD", "a.md") == (1, expected, "")
