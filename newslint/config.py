@@ -351,7 +351,7 @@ def display(path: Path | None) -> str:
         return "configuration"
     try:
         return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
         return str(path)
 
 
@@ -484,7 +484,7 @@ def nearest_config(
     folders = dict.fromkeys(cwd / p if _is_dir(cwd / p) else (cwd / p).parent for p in paths)
     found: dict[Path, Path | None] = {}
     for folder in folders:
-        start = folder.resolve()
+        start = Path(os.path.realpath(folder))  # `resolve` raises on a link loop
         while not _is_dir(start) and start != start.parent:  # a path that does not exist (yet)
             start = start.parent
         if start not in found:

@@ -164,3 +164,64 @@ def test_changed_since_reports_a_named_link_loop_as_without_it(
     )
     assert run(capsys, "check", "a.md")[:2] == (1, expected)
     assert run(capsys, "check", "--changed-since", "HEAD", "a.md") == (1, expected, "")
+
+
+# --- a link loop wherever a path is taken -------------------------------------------------------
+
+
+@pytest.fixture
+def loops(here: Path) -> Path:
+    """`loop` (a folder link loop), `loop.toml` and `loop.json` (file link loops), `a.md`."""
+    for name in ("loop", "loop.toml", "loop.json"):
+        os.symlink(name + ".2", here / name)
+        os.symlink(name, here / (name + ".2"))
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    return here
+
+
+ELOOP = "Too many levels of symbolic links"
+
+
+def test_a_file_in_a_folder_link_loop_is_unreadable_not_an_internal_error(
+    loops: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Path.resolve` raises RuntimeError on a link loop (Python before 3.13): finding the site
+    of `loop/x.md` stopped the run with "internal error: RuntimeError: Symlink loop"."""
+    expected = f"loop/x.md:1:1: NL002 [unreadable-file] cannot read file: {ELOOP}\n"
+    assert run(capsys, "check", "loop/x.md") == (1, expected, "")
+    assert main(["check", "--no-cache", "loop/x.md"]) == 1  # the configuration search too
+    assert capsys.readouterr().out == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["check", "--no-cache", "--config", "loop.toml", "a.md"],
+            f"loop.toml: cannot read: {ELOOP}",
+        ),
+        (["config", "--config", "loop.toml"], f"loop.toml: cannot read: {ELOOP}"),
+        (
+            ["check", "--isolated", "--no-cache", "--write-baseline", "loop.json", "a.md"],
+            f"loop.json: cannot write: {ELOOP}",
+        ),
+    ],
+    ids=["config-check", "config-command", "write-baseline"],
+)
+def test_a_link_loop_named_as_a_configuration_or_baseline_is_a_usage_error(
+    loops: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(args) == 2
+    assert capsys.readouterr().err == f"newslint: error: {message}\n"
+
+
+def test_the_python_api_lints_an_article_at_a_path_in_a_link_loop(loops: Path) -> None:
+    from newslint import check_text, fix_text
+
+    text = ARTICLE.replace('"Budget passes"', '"Budget &amp; tax"')
+    assert [(d.code, d.line, d.column) for d in check_text(text, path="loop/x.md")] == [
+        ("TX003", 2, 16)
+    ]
+    assert fix_text(text, path="loop/x.md")[0] == ARTICLE.replace(
+        '"Budget passes"', '"Budget & tax"'
+    )
