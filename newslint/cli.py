@@ -984,6 +984,8 @@ def _lint(args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Seq
         print(f"newslint: warning: {message}", file=sys.stderr)
     if files and not args.quiet:
         _warn_idle_selections(args, config, ruleset, files)
+    if getattr(args, "output", None) is not None:
+        refuse_output_over_article(args.output, files)
     if args.command == "fix":
         from newslint.fixer import run_fix
 
@@ -1135,6 +1137,21 @@ def exit_code(config: Config, diagnostics: Sequence[Diagnostic]) -> int:
         return EXIT_ERROR
     threshold = Severity.parse(config.fail_on)
     return EXIT_PROBLEMS if any(d.severity >= threshold for d in diagnostics) else EXIT_OK
+
+
+def refuse_output_over_article(output: Path, files: Sequence[Path | str]) -> None:
+    """A usage error when `--output` names one of the articles being linted: `check -o a.md
+    a.md` replaced the article with its own report. (Only files of the same name are compared,
+    so a run over thousands of files costs nothing more.)"""
+    if not os.path.isfile(output):
+        return  # a file made by the report is no article of this run
+    name = os.path.basename(output)
+    real = os.path.realpath(output)
+    for path in files:
+        if os.path.basename(path) == name and os.path.realpath(path) == real:
+            raise UsageError(
+                f"--output {output}: is an article being linted; the report would replace it"
+            )
 
 
 def _report(

@@ -225,3 +225,44 @@ def test_the_python_api_lints_an_article_at_a_path_in_a_link_loop(loops: Path) -
     assert fix_text(text, path="loop/x.md")[0] == ARTICLE.replace(
         '"Budget passes"', '"Budget & tax"'
     )
+
+
+# --- check --output never replaces an article ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-o", "a.md", "a.md"],
+        ["--output", "./a.md", "."],
+        ["-o", "a.md", "--stdin-filename", "a.md"],
+    ],
+    ids=["named", "walked", "stdin"],
+)
+def test_output_naming_an_article_being_linted_is_refused(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    """`check` only reads the articles (DESIGN: `fix` is the command that writes), but `check -o
+    a.md a.md` replaced the article with its own report, and `check -o report.md .` run twice
+    linted the first report and then overwrote it."""
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode()), encoding="utf-8")
+    )
+    assert run(capsys, "check", *args) == (
+        2,
+        "",
+        f"newslint: error: --output {Path(args[1])}: is an article being linted; the report would "
+        "replace it\n",
+    )
+    assert (here / "a.md").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_output_to_a_new_file_beside_the_articles_is_written(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "a.md").write_text(ARTICLE.replace('"Budget passes"', '"Budget &amp; tax"'))
+    assert run(capsys, "check", "-o", "report.txt", "--select", "TX003", ".") == (0, "", "")
+    assert (here / "report.txt").read_text(encoding="utf-8") == (
+        "a.md:2:16: TX003 [html-entity] [*] title shows the HTML entity &amp; literally\n"
+    )
