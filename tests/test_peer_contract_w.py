@@ -266,3 +266,16 @@ def test_output_to_a_new_file_beside_the_articles_is_written(
     assert (here / "report.txt").read_text(encoding="utf-8") == (
         "a.md:2:16: TX003 [html-entity] [*] title shows the HTML entity &amp; literally\n"
     )
+
+
+def test_write_baseline_naming_an_article_being_linted_is_refused(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert run(capsys, "check", "--write-baseline", "a.md", "a.md") == (
+        2,
+        "",
+        "newslint: error: --write-baseline a.md: is an article being linted; the baseline would "
+        "replace it\n",
+    )
+    assert (here / "a.md").read_text(encoding="utf-8") == ARTICLE
