@@ -133,7 +133,7 @@ class Baseline:
         # OverflowError: a count of 1e999, which `json` reads as infinity.
         except (KeyError, TypeError, ValueError, OverflowError) as err:
             raise BaselineError(f"{path}: malformed entry: {err!r}") from None
-        return cls(path.resolve().parent, counts, rules)
+        return cls(Path(os.path.realpath(path)).parent, counts, rules)
 
     @classmethod
     def of(cls, diagnostics: Iterable[Diagnostic], root: Path) -> Baseline:
@@ -206,7 +206,7 @@ def write_baseline(
     When `path` already exists, entries of files this run did not lint are kept (as long as the file
     still exists), so a run over part of the repository updates only that part.
     """
-    root = path.resolve().parent
+    root = Path(os.path.realpath(path)).parent  # `resolve` raises on a link loop
     current = Baseline.of(diagnostics, root)
     if path.exists():
         try:

@@ -73,11 +73,17 @@ def changed_under(ref: str, paths: Sequence[Path]) -> list[Path]:
     tops: dict[Path, None] = {}
     for path in paths:
         directory = path if path.is_dir() else path.parent
-        tops[_top_level(directory.resolve())] = None
+        tops[_top_level(_real(directory))] = None
     found: set[Path] = set()
     for top in tops:
         found.update(changed_files(ref, top))
     return sorted(found)
+
+
+def _real(path: Path) -> Path:
+    """`path` with its links resolved, as far as they go: `Path.resolve` raises RuntimeError on a
+    link loop (an untracked `a.md -> b.md -> a.md` crashed `--changed-since`), `realpath` stops."""
+    return Path(os.path.realpath(path))
 
 
 def _under(path: Path, roots: Sequence[Path]) -> bool:
@@ -92,12 +98,14 @@ def select_changed(
     skips them), relative to the working directory."""
     from newslint.discover import _excluded, hugo_skips
 
-    roots = [p.resolve() for p in paths]
-    named = {p.resolve() for p in paths if p.is_file()}
+    roots = [_real(p) for p in paths]
+    # A named file counts whatever it is: a broken link or a link loop is then `unreadable-file`,
+    # as it is when named without --changed-since.
+    named = {_real(p) for p in paths if not p.is_dir()}
     out: list[Path] = []
     for path in changed:
-        real = path.resolve()
-        if not real.is_file():
+        real = _real(path)
+        if real not in named and not real.is_file():
             continue
         markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
         if real not in named and not (markdown and _under(real, roots)):

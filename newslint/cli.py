@@ -757,7 +757,13 @@ def _load_config(args: argparse.Namespace) -> Config:
     # `check`, `fix` and `watch` use the configuration nearest the files they are given.
     paths = [Path(p) for p in getattr(args, "paths", None) or ()]
     try:
-        return load_config(args.config, isolated=args.isolated, paths=paths, warn=warn)
+        return load_config(
+            args.config,
+            isolated=args.isolated,
+            paths=paths,
+            warn=warn,
+            use_cache=not getattr(args, "no_cache", False),
+        )
     except ConfigError as err:
         raise UsageError(str(err)) from None
 
@@ -978,6 +984,9 @@ def _lint(args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Seq
         print(f"newslint: warning: {message}", file=sys.stderr)
     if files and not args.quiet:
         _warn_idle_selections(args, config, ruleset, files)
+    for option in ("output", "write_baseline"):
+        if getattr(args, option, None) is not None:
+            refuse_output_over_article(getattr(args, option), files, option)
     if args.command == "fix":
         from newslint.fixer import run_fix
 
@@ -1129,6 +1138,25 @@ def exit_code(config: Config, diagnostics: Sequence[Diagnostic]) -> int:
         return EXIT_ERROR
     threshold = Severity.parse(config.fail_on)
     return EXIT_PROBLEMS if any(d.severity >= threshold for d in diagnostics) else EXIT_OK
+
+
+def refuse_output_over_article(
+    output: Path, files: Sequence[Path | str], option: str = "output"
+) -> None:
+    """A usage error when `--output` (or `--write-baseline`: `option`) names one of the articles
+    being linted: `check -o a.md a.md` replaced the article with its own report. (Only files of
+    the same name are compared, so a run over thousands of files costs nothing more.)"""
+    if not os.path.isfile(output):
+        return  # a file made by the report is no article of this run
+    name = os.path.basename(output)
+    real = os.path.realpath(output)
+    for path in files:
+        if os.path.basename(path) == name and os.path.realpath(path) == real:
+            what = "report" if option == "output" else "baseline"
+            raise UsageError(
+                f"--{option.replace('_', '-')} {output}: is an article being linted; the {what} "
+                "would replace it"
+            )
 
 
 def _report(

@@ -351,7 +351,7 @@ def display(path: Path | None) -> str:
         return "configuration"
     try:
         return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
         return str(path)
 
 
@@ -387,7 +387,11 @@ def _nested_deeper(data: Any, limit: int) -> bool:
     return False
 
 
-def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
+def parse_config(
+    data: dict[str, Any], source: Path | None = None, *, use_cache: bool = True
+) -> Config:
+    """`data` (read from `source`) validated; `use_cache` False (`--no-cache`) neither reads nor
+    writes the validated form remembered in `.newslint_cache/`."""
     if _nested_deeper(data, MAX_CONFIG_DEPTH):
         raise ConfigError(
             f"{display(source)}: nested more than {MAX_CONFIG_DEPTH} levels deep; not read"
@@ -398,6 +402,8 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
     prefix = "tool.newslint." if source is not None and source.name == "pyproject.toml" else ""
     if not data:
         config = Config()
+    elif not use_cache:
+        config = _validate(data, where, prefix)
     else:
         from newslint import cache
 
@@ -478,7 +484,7 @@ def nearest_config(
     folders = dict.fromkeys(cwd / p if _is_dir(cwd / p) else (cwd / p).parent for p in paths)
     found: dict[Path, Path | None] = {}
     for folder in folders:
-        start = folder.resolve()
+        start = Path(os.path.realpath(folder))  # `resolve` raises on a link loop
         while not _is_dir(start) and start != start.parent:  # a path that does not exist (yet)
             start = start.parent
         if start not in found:
@@ -544,10 +550,12 @@ def load_config(
     cwd: Path | None = None,
     paths: Sequence[Path] = (),
     warn: Callable[[str], None] | None = None,
+    use_cache: bool = True,
 ) -> Config:
     """The configuration: `path` (`--config`: a file, or a list of `--config` values, see
     `split_config_args`), else the file nearest `paths` (see `nearest_config`), else the
-    defaults; `isolated` reads no file (`--config KEY = VALUE` still applies)."""
+    defaults; `isolated` reads no file (`--config KEY = VALUE` still applies); `use_cache` False
+    (`--no-cache`) leaves `.newslint_cache/` alone."""
     values: list[str | os.PathLike[str]] = (
         [] if path is None else [path] if isinstance(path, str | os.PathLike) else list(path)
     )
@@ -572,10 +580,10 @@ def load_config(
             )
     if overrides:
         # The file is checked as written (its errors name it), then the overrides go on top.
-        parse_config(data, path)
+        parse_config(data, path, use_cache=use_cache)
         _respell_rule_overrides(data.get("rules"), overrides.get("rules"))
         _merge(data, overrides)
-    return parse_config(data, path)
+    return parse_config(data, path, use_cache=use_cache)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -771,7 +771,7 @@ def check_text(
 ) -> list[Diagnostic]:
     """Lint an article held in memory (a scraper can validate before it writes)."""
     ruleset = _api_ruleset(config, select, ignore)
-    doc = Document.from_text(text, path, site or site_for(Path(path).resolve()))
+    doc = Document.from_text(text, path, site or site_for(Path(os.path.realpath(path))))
     return lint_document(doc, ruleset).diagnostics
 
 
@@ -787,6 +787,6 @@ def fix_text(
 ) -> tuple[str, list[Diagnostic]]:
     """Apply fixes to an article held in memory: (new text, diagnostics that remain)."""
     ruleset = _api_ruleset(config, select, ignore)
-    doc = Document.from_text(text, path, site or site_for(Path(path).resolve()))
+    doc = Document.from_text(text, path, site or site_for(Path(os.path.realpath(path))))
     outcome = fix_document(doc, ruleset, unsafe=unsafe)
     return outcome.text, outcome.result.diagnostics

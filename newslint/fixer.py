@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import hashlib
 import os
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -31,6 +32,8 @@ from newslint.config import Config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, encode
 from newslint.engine import (
+    TOO_LARGE,
+    UNREADABLE,
     FileResult,
     FixOutcome,
     RuleSet,
@@ -50,6 +53,9 @@ _FOREIGN_BOMS = (
     (b"\xfe\xff", "UTF-16"),
 )
 HUMAN_FORMATS = ("full", "concise", "grouped")
+# The problems `fix --diff` prints on standard error although it prints no other: a rule's crash
+# (exit 2) and a file it could not read or would not, whose fixes no diff can show.
+_SAID_WITH_A_DIFF = ("internal-error", UNREADABLE[0], TOO_LARGE[0])
 
 
 def foreign_encoding(raw: bytes) -> str | None:
@@ -312,13 +318,42 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
     UTF-8: bytes that are not are shown as `\\xNN`)."""
     old = _diff_lines(before.decode("utf-8", "backslashreplace"))
     new = _diff_lines(after.decode("utf-8", "backslashreplace"))
-    # GNU patch ends a header's file name at white space unless a tab ends it: as git does, a
-    # name with a space is followed by one.
-    end = "\t" if " " in path else ""
     out = []
-    for line in linediff.unified_diff(old, new, f"a/{path}{end}", f"b/{path}{end}"):
+    for line in linediff.unified_diff(old, new, _header_name("a/", path), _header_name("b/", path)):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+# What git quotes in a diff header's name (besides bytes past ASCII, which it may leave as they
+# are): a control character would end the header line or the name, `"` and `\\` the quoting.
+_NEEDS_QUOTES = re.compile(r'[\x00-\x1f"\\\x7f]')
+_C_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\v": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _header_name(prefix: str, path: str) -> str:
+    """`prefix + path` as a diff header names it so that `patch -p1` and `git apply` read it back.
+
+    A name with a tab, a line break or another control character (or `"`, `\\`) is written in
+    double quotes with C escapes, as git writes it and as GNU patch (2.7+) and git read it:
+    unquoted, a line break split the header and a tab ended the name. A name with a space is
+    followed by a tab, as git does: GNU patch ends an unquoted name at white space otherwise."""
+    name = prefix + path
+    if _NEEDS_QUOTES.search(name):
+        return '"' + _NEEDS_QUOTES.sub(_c_escape, name) + '"'
+    return name + "\t" if " " in name else name
+
+
+def _c_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _C_ESCAPES.get(char) or ("\\" + char if char in '"\\' else f"\\{ord(char):03o}")
 
 
 def write_diff(out: TextIO, record: FileFix) -> None:
@@ -482,8 +517,9 @@ def finish_fix(
     left_alone = [r for r in run.records if r.note is not None]
     files_word = _plural(files, "file")
     if diff:
-        for crash in (d for d in remaining if d.rule == "internal-error"):
-            # A diff leaves the remaining problems out, but not why the run exits 2.
+        for crash in (d for d in remaining if d.rule in _SAID_WITH_A_DIFF):
+            # A diff leaves the remaining problems out, but not why the run exits 2, nor a file
+            # it could not read (never skipped without a word: README), whose fixes it cannot know.
             print(
                 f"{crash.path}:{crash.line}:{crash.column}: {crash.code} [{crash.rule}] "
                 f"{crash.message}",

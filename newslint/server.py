@@ -279,7 +279,9 @@ class Linter:
             if config_stamps(known.args, known.config, [folder]) == known.stamps:
                 return known
             self.forget_configuration()
-        argv = ["check", *self.extra_args, "--force-exclude", "--stdin-filename", path, "-"]
+        # `--stdin-filename` alone reads the text as `-` would; without a `-` here a path among
+        # the settings' args is left over to be named (with one, argparse named the `-`).
+        argv = ["check", *self.extra_args, "--force-exclude", "--stdin-filename", path]
         said = io.StringIO()  # argparse's reason, which would go to the editor's log alone
         try:
             with contextlib.redirect_stderr(said):
@@ -290,6 +292,11 @@ class Linter:
             raise UsageError(
                 f"settings: cannot use the arguments {self.extra_args}{reason}"
             ) from None
+        if args.paths:
+            raise UsageError(
+                f"settings: cannot use the arguments {self.extra_args}: a path "
+                f"({' '.join(args.paths)}) is no option; each open article is linted on its own"
+            )
         args.paths = [path]
         config, ruleset = build_rules(args)
         rules = Rules(args, config, ruleset, config_stamps(args, config, [folder]))

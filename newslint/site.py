@@ -2831,7 +2831,8 @@ def real_dir(directory: str) -> str:
         except ValueError:  # a NUL in the name
             pass
     if found is None:
-        found = str(Path(directory).resolve())
+        # Not `Path.resolve`, which raises RuntimeError on a link loop (`check loop/x.md`).
+        found = os.path.realpath(directory)
     if len(_REAL_DIRS) >= 65_536:  # bounded, as the lru_cache it replaces was
         _REAL_DIRS.clear()
     _REAL_DIRS[directory] = found

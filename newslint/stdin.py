@@ -38,6 +38,7 @@ from newslint.cli import (
     _without_baseline,
     build_rules,
     exit_code,
+    refuse_output_over_article,
     resume_gc,
 )
 
@@ -118,6 +119,8 @@ def lint_stdin(args: argparse.Namespace) -> int:
     # The configuration nearest the named file (as for a file given as PATH), else the working
     # directory's. A copy: the run's own PATH (`-`) names no place to look from.
     args = argparse.Namespace(**{**vars(args), "paths": [name] if name is not None else []})
+    if getattr(args, "output", None) is not None and name is not None:
+        refuse_output_over_article(args.output, [name])
     config, ruleset = build_rules(args)
     resume_gc()
     raw, rest = read_stdin(ruleset.config.max_file_size)

@@ -363,3 +363,43 @@ def test_a_diff_of_a_name_with_a_space_applies(tmp_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, (tmp_path / "my file.md").read_bytes()) == (0, b"Text\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("new\nline.md", '"a/new\\nline.md"'),
+        ("tab\tx.md", '"a/tab\\tx.md"'),
+        ('say "x".md', '"a/say \\"x\\".md"'),
+        ("back\\slash.md", '"a/back\\\\slash.md"'),
+        ("bell\x07.md", '"a/bell\\a.md"'),
+        ("esc\x1b.md", '"a/esc\\033.md"'),
+    ],
+)
+def test_a_name_with_a_control_character_or_quote_is_quoted_in_the_diff_header(
+    name: str, header: str
+) -> None:
+    """A line break in a name split the `---` header in two and a tab ended the name there, so
+    `patch -p1` asked 'File to patch:' and `git apply` stopped at 'patch fragment without header':
+    such a name is written in double quotes with C escapes, as git writes it."""
+    diff = unified_diff(name, b"a  \n", b"a\n")
+    assert diff.splitlines()[0] == "--- " + header
+    assert diff.splitlines()[1] == "+++ " + header.replace('"a/', '"b/', 1)
+
+
+@needs_patch
+@pytest.mark.parametrize("name", ["new\nline.md", "tab\tx.md", 'say "x".md', "back\\slash.md"])
+def test_a_diff_of_a_name_with_a_control_character_or_quote_applies(
+    tmp_path: Path, name: str
+) -> None:
+    (tmp_path / name).write_bytes(b"Text  \n\n")
+    diff = unified_diff(name, b"Text  \n\n", b"Text\n")
+    assert PATCH is not None
+    done = subprocess.run(
+        [PATCH, "-p1", "--batch", "--quiet", "--no-backup-if-mismatch"],
+        input=diff.encode(),
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, (tmp_path / name).read_bytes()) == (0, b"Text\n")

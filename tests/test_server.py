@@ -172,6 +172,21 @@ def test_arguments_the_settings_cannot_use_say_why(
     assert capfd.readouterr().err == ""
 
 
+@pytest.mark.parametrize("path", ["other.md", "-"])
+def test_a_path_among_the_settings_arguments_is_named(site: Path, path: str) -> None:
+    # Before: "cannot use the arguments ['other.md']: unrecognized arguments: -", naming the `-`
+    # the server had put after them, not the word the user wrote.
+    from newslint.cli import UsageError
+
+    linter = Linter(["--select", "TX003", path])
+    with pytest.raises(UsageError) as raised:
+        linter.check(str(site / "content" / "news" / "x.md"), ARTICLE)
+    assert str(raised.value) == (
+        f"settings: cannot use the arguments ['--select', 'TX003', '{path}']: a path ({path}) "
+        "is no option; each open article is linted on its own"
+    )
+
+
 def test_fix_all_is_offered_for_the_fixes_it_applies(site: Path) -> None:
     # An article whose only fix is unsafe (LK002's no-scheme: https:// written before the host).
     path = site / "content" / "news" / "x.md"
