@@ -182,9 +182,13 @@ def menu_page(document: Document) -> bool:
 def _menu_page(document: Document) -> bool:
     for key in ("menu", "menus"):
         value = document.value(key)
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, str) and _menu_name(value):
             return True
-        if isinstance(value, list | dict) and value:
+        if isinstance(value, list) and any(
+            not isinstance(name, str) or _menu_name(name) for name in value
+        ):
+            return True
+        if isinstance(value, dict) and value:
             return True
     site = document.site
     if site is None or not site.raw:
@@ -204,6 +208,13 @@ def _menu_page(document: Document) -> bool:
     if document.field("slug") is not None or site.raw.get("permalinks"):
         return False
     return found is not None and bool(found[0]) and found[0] in urls
+
+
+def _menu_name(value: str) -> bool:
+    """Whether `value` names a menu a theme can draw: a name of white space and control or
+    invisible characters alone (`menu: "\\x1b"`, a paste's debris) is as empty as `""`, which
+    `invisible-char` and `control-char` remove."""
+    return any(char.isprintable() and not char.isspace() for char in value)
 
 
 def _menu_path(value: str) -> str:

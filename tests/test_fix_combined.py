@@ -63,6 +63,14 @@ paths = st.sampled_from(PATHS)
     False,
     "content/en/news/article.en.md",
 )
+# A menu named by a control character alone made the page a menu page; control-char's fix left
+# `menu: ""`, empty-field removed it, and the page became an article asked for a date, a summary
+# and a source (required-field, source-link-missing): such a name is no menu.
+@example(
+    b'---\nlead: ""\nmenu: "\\u001b"\ntitle: "budget"\ntitle: ""\n---\n',
+    False,
+    "content/en/news/article.en.md",
+)
 def test_fixing_stacked_defects_keeps_every_property(raw: bytes, unsafe: bool, path: str) -> None:
     assert problems(raw, unsafe=unsafe, path=path) == []
 

@@ -913,6 +913,18 @@ HUGO_GIVES_CASES = [
         '---\ntitle: Budget\nmenu: ""\ndate: 2025-02-08T10:00:00Z\n---\n',
         errors=[("missing", 1, 1)],
     ),
+    # A menu named by a control character or a zero-width space alone is no menu a theme draws
+    # (and control-char/invisible-char remove the character, leaving `""`).
+    Case(
+        "menu-named-by-a-control-character-is-an-article",
+        '---\ntitle: Budget\nmenu: "\\u001b"\ndate: 2025-02-08T10:00:00Z\n---\n',
+        errors=[("missing", 1, 1)],
+    ),
+    Case(
+        "menu-list-of-a-zero-width-space-is-an-article",
+        '---\ntitle: Budget\nmenus: ["\u200b", " "]\ndate: 2025-02-08T10:00:00Z\n---\n',
+        errors=[("missing", 1, 1)],
+    ),
     # A leaf bundle (`index.md`) is an article.
     Case(
         "leaf-bundle-is-an-article",
