@@ -24,7 +24,7 @@ def article(number: int, *, title: str | None = None, source: str | None = None)
         f'date: "2025-02-{number % 28 + 1:02d} 10:00:00"\n'
         f'summary: "{summary}"\n'
         "---\n\n"
-        f"Story {number} happened today.\n\n"
+        f"Story {number} happened today, the city council said.\n\n"
         f"[example]({source})\n"
     )
 

@@ -21,7 +21,10 @@ CLEAN = (
     '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n'
     'summary: "The budget passed on Tuesday after a week of talks."\n---\n\nThe budget passed.\n'
 )
-NO_SUMMARY = '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\nThe budget passed.\n'
+NO_SUMMARY = (
+    '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\n'
+    "The budget passed on Tuesday after a week of talks.\n"
+)
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

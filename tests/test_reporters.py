@@ -292,7 +292,10 @@ def test_unknown_format_is_refused() -> None:
 
 # ------------------------------------------------------------------------------ through the CLI
 
-ARTICLE = '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\nThe budget passed.\n'
+ARTICLE = (
+    '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\n'
+    "The budget passed on Tuesday after a week of talks.\n"
+)
 
 
 @pytest.fixture

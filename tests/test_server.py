@@ -690,7 +690,10 @@ def test_server_fix_all_settles_fixes_that_overlap(site: Path) -> None:
     _serve(site, body, args=("--select", "BD002,BD003"))
 
 
-NO_SUMMARY = '---\ntitle: "Rock"\ndate: 2024-05-01T10:00:00Z\n---\n\nText.\n'
+NO_SUMMARY = (
+    '---\ntitle: "Rock"\ndate: 2024-05-01T10:00:00Z\n---\n\n'
+    "The band played its last show in the city on Sunday.\n"
+)
 
 
 def test_server_formats_nothing_when_every_fix_is_unsafe(site: Path) -> None:
@@ -830,7 +833,9 @@ def test_server_ends_when_the_client_ends_without_a_shutdown(site: Path, how: st
 
 def test_server_fixes_all_with_unsafe_fixes_when_the_settings_say_so(site: Path) -> None:
     uri = _article_uri(site)
-    expected = NO_SUMMARY.replace("---\n\n", 'summary: "Text."\n---\n\n')
+    expected = NO_SUMMARY.replace(
+        "---\n\n", 'summary: "The band played its last show in the city on Sunday."\n---\n\n'
+    )
 
     async def body(client: LanguageClient, published: dict[str, list[Any]]) -> None:
         _open(client, uri, NO_SUMMARY)

@@ -23,7 +23,10 @@ CLEAN = (
     '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n'
     'summary: "The budget passed on Tuesday after a week of talks."\n---\n\nThe budget passed.\n'
 )
-NO_SUMMARY = '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\nThe budget passed.\n'
+NO_SUMMARY = (
+    '---\ntitle: "Budget"\ndate: 2025-02-08T09:55:35+08:00\n---\n\n'
+    "The budget passed on Tuesday after a week of talks.\n"
+)
 # A Chinese article with a date in no zone: what the site's language and time zone change.
 HAN = (
     '---\ntitle: "东京发生大火灾事件"\ndate: 2025-02-08 09:55:35\n'
