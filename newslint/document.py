@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint import matter
@@ -107,6 +108,21 @@ def decode(raw: bytes) -> tuple[str, str, list[InvalidBytes]]:
 
 def encode(escaped_text: str) -> bytes:
     return escaped_text.encode("utf-8", "surrogateescape")
+
+
+# `newslint.cascade`, imported on first use (it imports the site's module, which a document
+# without a site does not need) and kept: an import statement in a method that runs for every
+# page costs ~8k instructions a call.
+_CASCADE: ModuleType | None = None
+
+
+def _cascade() -> ModuleType:
+    global _CASCADE
+    if _CASCADE is None:
+        from newslint import cascade
+
+        _CASCADE = cascade
+    return _CASCADE
 
 
 @dataclass
@@ -308,9 +324,7 @@ class Document:
         through `effective_value` and `inherits`; it has no span in this document's text."""
         found = self.cascade_values
         if found is None:
-            from newslint.cascade import cascade_for
-
-            found = self.cascade_values = cascade_for(self)
+            found = self.cascade_values = _cascade().cascade_for(self)
         return found
 
     def effective_value(self, key: str, default: Any = None) -> Any:
@@ -321,18 +335,14 @@ class Document:
             return found.value
         if self._no_cascade():
             return default
-        from newslint.cascade import cascaded_value
-
-        return cascaded_value(self.cascade, key, default)
+        return _cascade().cascaded_value(self.cascade, key, default)
 
     def cascaded_value(self, key: str, default: Any = None) -> Any:
         """What the cascade alone gives the page for `key`, whatever the page sets itself (the
         value the page would get if its own key were deleted); `default` when nothing."""
         if self._no_cascade():
             return default
-        from newslint.cascade import cascaded_value
-
-        return cascaded_value(self.cascade, key, default)
+        return _cascade().cascaded_value(self.cascade, key, default)
 
     def _no_cascade(self) -> bool:
         """Nothing cascades: no site (and none given), so nothing to work out."""
@@ -344,9 +354,7 @@ class Document:
             return False
         if self._no_cascade():
             return False
-        from newslint.cascade import has_cascaded
-
-        return has_cascaded(self.cascade, key)
+        return _cascade().has_cascaded(self.cascade, key)
 
     def lead_sentences(
         self,

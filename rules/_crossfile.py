@@ -11,6 +11,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import PurePath
 from typing import Any
@@ -176,9 +177,21 @@ def order_key(doc: Document) -> str:
     drafts (a draft that repeats a published article is the one to change; `draft` may come from
     a section's `cascade`; read as Hugo reads it, so `draft: "true"` is one), then by
     `date_key`."""
-    from ._pages import hugo_true
+    return ("1" if _hugo_true()(doc, "draft") else "0") + date_key(doc)
 
-    return ("1" if hugo_true(doc, "draft") else "0") + date_key(doc)
+
+_HUGO_TRUE: Callable[[Document, str], bool] | None = None
+
+
+def _hugo_true() -> Callable[[Document, str], bool]:
+    """`_pages.hugo_true`, imported on first use (as it always was: `_pages` imports this module
+    in turn) and kept: an import statement run on every call costs ~8k instructions."""
+    global _HUGO_TRUE
+    if _HUGO_TRUE is None:
+        from ._pages import hugo_true
+
+        _HUGO_TRUE = hugo_true
+    return _HUGO_TRUE
 
 
 def date_key(doc: Document) -> str:

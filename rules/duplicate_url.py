@@ -327,23 +327,45 @@ def _automatic_sections(site: Site) -> tuple[str, str] | None:
     model (`_section_moves`) or a language's, a cascade from the configuration or the content
     root's `_index` file that sets `build`, `url` or `slug`) or its folder not found by name
     alone (content mounts, a content folder per language)."""
+    found = _configured_sections(site)
+    if found is None:
+        return None
+    automatic, languages = found
+    # A cascade may give the list page `build` options (no file written) or move it. Asked for
+    # every page, not memoised with the configuration: `newslint watch` reads an `_index` file
+    # again when it changes (`clear_cascade_cache`), with the same `Site`.
+    for language in languages:
+        if root_cascades(site, language, ("build", "_build", "url", "slug")):
+            return None
+    return automatic
+
+
+def _configured_sections(site: Site) -> tuple[tuple[str, str], tuple[str, ...]] | None:
+    """The part of `_automatic_sections` the configuration alone tells, worked out once per
+    site (a new configuration is a new `Site`): None, or its answer and the languages whose
+    root cascades are still to be asked."""
+    memo: dict[str, Any] = site.__dict__.setdefault("_duplicate_url_memo", {})
+    if "sections" not in memo:
+        memo["sections"] = _find_configured_sections(site)
+    found: tuple[tuple[str, str], tuple[str, ...]] | None = memo["sections"]
+    return found
+
+
+def _find_configured_sections(site: Site) -> tuple[tuple[str, str], tuple[str, ...]] | None:
     roots = site.content_roots
     if _disabled(site, "section") or len(roots) != 1 or roots[0][1]:
         return None
     if config_true(site.raw.get("disablepathtolower")):
         return None  # the list page keeps its folder's case (`content/News/` at `/News/`)
-    # A cascade may give the list page `build` options (no file written) or move it.
-    for language in site.language_names or (site.default_language,):
-        if root_cascades(site, language, ("build", "_build", "url", "slug")):
-            return None
-    if _section_moves(site) is None:
+    if _site_section_moves(site) is None:
         return None
     tables = [site._language_settings(name).get("permalinks") for name in site.language_names]
     for table in tables:
         if table is not None and (not isinstance(table, dict) or "section" in table):
             return None
     default = site.default_language.lower()
-    return default, language_folder(site, default)
+    languages = tuple(site.language_names or (site.default_language,))
+    return (default, language_folder(site, default)), languages
 
 
 def _automatic_section(
@@ -470,14 +492,68 @@ def _derived_target(page: UrlPage, sections: dict[tuple[str, str, str], str]) ->
     return _file_target(prefix + "/".join(segments), where, ugly)
 
 
+class _SiteFacts(NamedTuple):
+    """What `_url_page` asks of the site's configuration for every page, worked out once per
+    site (a new configuration is a new `Site`). Nothing from the `_index` files' cascades, which
+    `newslint watch` reads again with the same `Site` (`_automatic_sections`)."""
+
+    root: str
+    multihost: bool
+    build_drafts: bool
+    lower: bool  # no `disablePathToLower`
+    ugly: bool | None  # the site-wide `uglyURLs` (`ugly_urls`)
+    ugly_table: bool  # `uglyURLs` is a table of sections (`_page_urls._ugly`)
+    base_path: bool  # `_base_path`
+    page_disabled: bool  # `_disabled(site, "page")`
+    section_disabled: bool
+    home_disabled: bool
+    content_roots: tuple[tuple[str, str], ...]
+    languages: tuple[str, ...]  # `UrlPage.languages`
+
+
+def _site_facts(site: Site) -> _SiteFacts:
+    memo: dict[str, Any] = site.__dict__.setdefault("_duplicate_url_memo", {})
+    found: _SiteFacts | None = memo.get("facts")
+    if found is None:
+        ugly = site.raw.get("uglyurls")
+        found = memo["facts"] = _SiteFacts(
+            str(site.root),
+            multihost(site),
+            config_true(site.raw.get("builddrafts")),
+            not config_true(site.raw.get("disablepathtolower")),
+            ugly_urls(ugly),
+            isinstance(ugly, dict),
+            _base_path(site),
+            _disabled(site, "page"),
+            _disabled(site, "section"),
+            _disabled(site, "home"),
+            site.content_roots,
+            tuple(sorted(site._known_languages())),
+        )
+    return found
+
+
+def _site_section_moves(site: Site) -> tuple[tuple[str, str], ...] | None:
+    """`_section_moves`, once per site (it raises for a pattern `re` cannot take as a
+    replacement, every time, as before: nothing is kept then)."""
+    memo: dict[str, Any] = site.__dict__.setdefault("_duplicate_url_memo", {})
+    if "moves" not in memo:
+        memo["moves"] = _section_moves(site)
+    found: tuple[tuple[str, str], ...] | None = memo["moves"]
+    return found
+
+
 def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     site = document.site
-    if site is None or site.root is None or multihost(site):
+    if site is None or site.root is None:
+        return None
+    facts = _site_facts(site)
+    if facts.multihost:
         return None
     place = logical_path(document)
     if place is None or document.field("sites") is not None:
         return None
-    if hugo_true(document, "draft") and not config_true(site.raw.get("builddrafts")):
+    if hugo_true(document, "draft") and not facts.build_drafts:
         return None
     if never_rendered(document):
         return None
@@ -492,14 +568,14 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     # section: a page of `news = true` writes `/other/y.html` for its alias `/other/y`), and
     # so is a section page's of such a section (`news/_index.md`, `news/sub/_index.md`; the
     # list page itself stays `/news/`), not the home page's (checked with the binary).
-    ugly = ugly_urls(site.raw.get("uglyurls"))
-    if isinstance(site.raw.get("uglyurls"), dict):
+    ugly = facts.ugly
+    if facts.ugly_table:
         ugly = _ugly(site, logical)
     fixed: list[Target] = []
     derived = None
     index_slug = False
     url_field = document.field("url")
-    lower = not config_true(site.raw.get("disablepathtolower"))
+    lower = facts.lower
     if url_field is not None:
         url = url_field.value
         if isinstance(url, str) and ":" in url:
@@ -507,7 +583,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
             # under `disablePathToLower` it keeps the case of some (`:filename`, `:title`) and
             # not of others (`:sections`): not modelled
             url = url_tokens_expanded(ctx, url.strip(), logical, section) if lower else None
-        target = _url_target(document, site, url, url_field.value_span)
+        target = _url_target(document, facts.base_path, url, url_field.value_span)
         if target is not None:
             fixed.append(target)
     elif document.cascaded_value("url") is None and lower:
@@ -522,14 +598,18 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
             else:
                 fixed.append(_file_target(prefix + own.path, where, own.ugly))
     aliases = document.field("aliases")
-    if aliases is not None and ugly is not None and not _base_path(site):
+    if aliases is not None and ugly is not None and not facts.base_path:
         for node in aliases.node.items if aliases.node.kind == "list" else (aliases.node,):
             if isinstance(node.value, str) and node.value.strip().startswith("/"):
                 target = _alias_target(document, node.value, node.span, prefix, ugly)
                 if target is not None:
                     fixed.append(target)
     section_slug = slug_of_section(document) if section else None
-    if _disabled(site, "home" if section and not logical else "section" if section else "page"):
+    if (
+        (facts.home_disabled if not logical else facts.section_disabled)
+        if section
+        else facts.page_disabled
+    ):
         # hugo 0.168 writes nothing for the page (`disableKinds`); whether its slug still moves
         # the pages below it is not known
         fixed, derived = [], None
@@ -537,7 +617,7 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
     if not fixed and derived is None and section_slug is None:
         return None
     return UrlPage(
-        str(site.root),
+        facts.root,
         (document.language or "").lower(),
         logical,
         tuple(fixed),
@@ -546,14 +626,14 @@ def _url_page(ctx: Context, document: Document) -> UrlPage | None:
         document.memo("order-key", order_key, document),
         window[0],
         window[1],
-        site.content_roots,
+        facts.content_roots,
         os.path.abspath(document.path),
         (content_path(document) or "").count("/"),
-        tuple(sorted(site._known_languages())),
+        facts.languages,
         _automatic_sections(site),
         index_slug,
-        "" if _disabled(site, "home") else prefix + "index.html",
-        _section_moves(site) or (),
+        "" if facts.home_disabled else prefix + "index.html",
+        _site_section_moves(site) or (),
     )
 
 
@@ -571,10 +651,10 @@ def _base_path(site: Site) -> bool:
         return True
 
 
-def _url_target(document: Document, site: Site, value: Any, span: Span) -> Target | None:
+def _url_target(document: Document, base_path: bool, value: Any, span: Span) -> Target | None:
     """The file a `url` writes: as written, from the site's root (no language prefix), case
     kept; a folder's `index.html` unless its last segment has an extension."""
-    if not isinstance(value, str) or not value.strip() or _base_path(site):
+    if not isinstance(value, str) or not value.strip() or base_path:
         return None
     written = value.strip()
     try:
