@@ -434,12 +434,7 @@ def lead_from_paragraphs(
         for start, end in iter_sentence_spans(paragraph):
             if first < 0:
                 first = start
-            sentence = paragraph[start:end]
-            # A shortcode call (`{{< ref "x" >}}`, `{{% note %}}`) is rendered in the body but
-            # shown literally in a front-matter summary: its sentence ends the lead.
-            if "{{" in sentence or not (
-                complete(sentence) or _unpunctuated_end(sentence, not paragraph[end:].strip())
-            ):
+            if not _summary_sentence(paragraph, start, end):
                 break
             candidate = paragraph[first:end]
             length = reader_length(candidate)
@@ -457,6 +452,16 @@ def lead_from_paragraphs(
             return _long_enough(lead, paragraphs, max_chars, enough)
         slight = slight or lead
     return _long_enough(slight, (), max_chars, enough)
+
+
+def _summary_sentence(paragraph: str, start: int, end: int) -> bool:
+    """Whether the sentence `paragraph[start:end]` may go into a summary: a whole sentence, and
+    no shortcode call (`{{< ref "x" >}}`, `{{% note %}}`), which the body renders but a
+    front-matter summary shows literally."""
+    sentence = paragraph[start:end]
+    return "{{" not in sentence and (
+        complete(sentence) or _unpunctuated_end(sentence, not paragraph[end:].strip())
+    )
 
 
 # How many paragraphs after the opening one a lead too short for a summary may take in.
@@ -481,10 +486,7 @@ def _long_enough(
         for start, end in iter_sentence_spans(paragraph):
             if first < 0:
                 first = start
-            sentence = paragraph[start:end]
-            if "{{" in sentence or not (
-                complete(sentence) or _unpunctuated_end(sentence, not paragraph[end:].strip())
-            ):
+            if not _summary_sentence(paragraph, start, end):
                 return opening  # the paragraph does not go on in whole sentences
             candidate = joined + paragraph[first:end]
             if reader_length(candidate) > length_limit(candidate, max_chars):

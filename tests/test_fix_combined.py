@@ -86,16 +86,21 @@ def cli_fix(site: Path, raw: bytes, *, unsafe: bool, diff: bool) -> tuple[bytes,
     return (site / "a.md").read_bytes(), out.getvalue()
 
 
-def patched(site: Path, diff: str) -> bytes:
-    """`site/a.md` after `patch -p1` applied `diff` in `site`."""
+def run_patch(folder: Path, diff: str) -> subprocess.CompletedProcess[bytes]:
+    """`patch -p1` applying `diff` in `folder`."""
     assert PATCH is not None
-    done = subprocess.run(
+    return subprocess.run(
         [PATCH, "-p1", "--batch", "--quiet", "--no-backup-if-mismatch"],
         input=diff.encode("utf-8", "surrogateescape"),
-        cwd=site,
+        cwd=folder,
         capture_output=True,
         check=False,
     )
+
+
+def patched(site: Path, diff: str) -> bytes:
+    """`site/a.md` after `patch -p1` applied `diff` in `site`."""
+    done = run_patch(site, diff)
     assert done.returncode == 0, done.stdout + done.stderr
     return (site / "a.md").read_bytes()
 
@@ -362,14 +367,7 @@ def test_a_name_with_a_space_ends_with_a_tab_in_the_diff_header() -> None:
 def test_a_diff_of_a_name_with_a_space_applies(tmp_path: Path) -> None:
     (tmp_path / "my file.md").write_bytes(b"Text  \n\n")
     diff = unified_diff("my file.md", b"Text  \n\n", b"Text\n")
-    assert PATCH is not None
-    done = subprocess.run(
-        [PATCH, "-p1", "--batch", "--quiet", "--no-backup-if-mismatch"],
-        input=diff.encode(),
-        cwd=tmp_path,
-        capture_output=True,
-        check=False,
-    )
+    done = run_patch(tmp_path, diff)
     assert (done.returncode, (tmp_path / "my file.md").read_bytes()) == (0, b"Text\n")
 
 
@@ -402,12 +400,5 @@ def test_a_diff_of_a_name_with_a_control_character_or_quote_applies(
 ) -> None:
     (tmp_path / name).write_bytes(b"Text  \n\n")
     diff = unified_diff(name, b"Text  \n\n", b"Text\n")
-    assert PATCH is not None
-    done = subprocess.run(
-        [PATCH, "-p1", "--batch", "--quiet", "--no-backup-if-mismatch"],
-        input=diff.encode(),
-        cwd=tmp_path,
-        capture_output=True,
-        check=False,
-    )
+    done = run_patch(tmp_path, diff)
     assert (done.returncode, (tmp_path / name).read_bytes()) == (0, b"Text\n")
