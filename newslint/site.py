@@ -1,31 +1,31 @@
 """Site awareness: find a file's Hugo site and read what the rules need from its configuration.
 
-The site root is the nearest directory (from the linted file upward) that holds `hugo.toml|yaml|json`,
-`config.toml|yaml|json`, or a `config/_default/` folder (a `config.toml` with Zola's top-level
-`base_url` and no `baseURL` is a Zola site's, not Hugo's: its files are linted as outside a Hugo
-site, where Hugo's alias and shortcode rules do not apply). Outside any Hugo site, the nearest Jekyll
-`_config.yml` above a file makes it a Jekyll site's, whose `future` is read (`Site.jekyll_config`). The configuration is merged as Hugo merges
-it: the root file, then every file under `config/_default/`, then under `config/<environment>/`
-(`HUGO_ENVIRONMENT`, else `HUGO_ENV`, else `production`, what `hugo` builds), later files winning key
-by key; in the folders `params.toml`, `languages.toml` ... go under their own key and `params.fr.toml`
-under `languages.fr.params`. `HUGO_*` environment variables override keys last (`HUGO_TIMEZONE`).
-From it newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
+The site root is the nearest directory (from the linted file upward) that holds
+`hugo.toml|yaml|json`, `config.toml|yaml|json`, or a `config/_default/` folder (a `config.toml` with
+Zola's top-level `base_url` and no `baseURL` is a Zola site's, not Hugo's: its files are linted as
+outside a Hugo site, where Hugo's alias and shortcode rules do not apply). Outside any Hugo site,
+the nearest Jekyll `_config.yml` above a file makes it a Jekyll site's, whose `future` is read
+(`Site.jekyll_config`). The configuration is merged as Hugo merges it: the root file, then every
+file under `config/_default/`, then under `config/<environment>/` (`HUGO_ENVIRONMENT`, else
+`HUGO_ENV`, else `production`, what `hugo` builds), later files winning key by key; in the folders
+`params.toml`, `languages.toml` ... go under their own key and `params.fr.toml` under
+`languages.fr.params`. `HUGO_*` environment variables override keys last (`HUGO_TIMEZONE`). From it
+newslint reads `theme` (also themes imported as Hugo modules), `timeZone` (site-wide and per
 language), `languages` with their `contentDir` and `locale` (`languageCode` before Hugo 0.158),
 `defaultContentLanguage`, `buildFuture`, `markup.goldmark.renderer.unsafe`, `taxonomies` and the
 `[frontmatter]` date sources. Hugo's keys are case-insensitive, and so is this reader. TOML files
-are read as TOML 1.1, as Hugo's go-toml v2 reads them (an inline table over several lines, `\\e`,
-a time without seconds: the standard library's `tomllib` refuses them). YAML files
-are read as Hugo reads them (`newslint.hugo_yaml`: `no`, `on` and `1:20` are text, not YAML 1.1's
-booleans and numbers; a key written twice is an error), and a `buildFuture` Hugo cannot read as a
-boolean (`yes`) is reported, as Hugo refuses to build. A theme
-component's own configuration (its `hugo.*`/`config.*` and its `config/_default/` folder) gives
-its `theme` and `module.imports`, which bring in the components it is built on (a child theme of
-Mainroad), and is merged into the site's as Hugo merges it: `params` key by key (a theme's
-`[params.sidebar]` defaults), `outputFormats` and `mediaTypes` name by name (Relearn's `print`
-format), the site's values winning; any other map only where the site's asks with `_merge`
-(`markup: {_merge: deep}` on Hugo Blox sites gives the theme's `goldmark.renderer.unsafe`). Hugo
-takes nothing else from a theme (checked with hugo 0.168). A theme module that is not on disk
-then leaves raw HTML unknown, taken as allowed.
+are read as TOML 1.1, as Hugo's go-toml v2 reads them (an inline table over several lines, `\\e`, a
+time without seconds: the standard library's `tomllib` refuses them). YAML files are read as Hugo
+reads them (`newslint.hugo_yaml`: `no`, `on` and `1:20` are text, not YAML 1.1's booleans and
+numbers; a key written twice is an error), and a `buildFuture` Hugo cannot read as a boolean (`yes`)
+is reported, as Hugo refuses to build. A theme component's own configuration (its
+`hugo.*`/`config.*` and its `config/_default/` folder) gives its `theme` and `module.imports`, which
+bring in the components it is built on (a child theme of Mainroad), and is merged into the site's as
+Hugo merges it: `params` key by key (a theme's `[params.sidebar]` defaults), `outputFormats` and
+`mediaTypes` name by name (Relearn's `print` format), the site's values winning; any other map only
+where the site's asks with `_merge` (`markup: {_merge: deep}` on Hugo Blox sites gives the theme's
+`goldmark.renderer.unsafe`). Hugo takes nothing else from a theme (checked with hugo 0.168). A theme
+module that is not on disk then leaves raw HTML unknown, taken as allowed.
 
 Per language: a language's table may set `timeZone`, `buildFuture`, `buildExpired`, `markup`,
 `taxonomies` and `params` for its pages (`Site.time_zone_for`, `build_future_for`,
@@ -2879,8 +2879,7 @@ JEKYLL_CONFIG_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
 
 def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
     """The site of a Jekyll configuration in one of `folders` (the nearest first) and that
-    folder's index, or None. Only
-    `future` is read: Jekyll publishes a post dated in the future only with `future: true` (a
+    folder's index, or None. Only `future` is read: Jekyll publishes a post dated in the future only with `future: true` (a
     YAML 1.1 boolean, as Jekyll's Ruby reads it: `yes` and `on` too). A configuration that cannot
     be read is a Jekyll site that publishes no future post, Jekyll's default."""
     for depth, folder in enumerate(folders):

@@ -1071,6 +1071,26 @@ def test_a_site_configuration_change_relints_everything(
     assert len(watcher.out[at + 1 : watcher.ready_after(at)]) == 4
 
 
+def test_a_jekyll_sites_configuration_is_among_the_watched_configuration_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside a Hugo site, a Jekyll `_config.yml`'s `future` decides whether date-future reports
+    a post: its change must read the sites again, as a Hugo configuration's does."""
+    import argparse
+
+    from newslint.watch import config_stamps
+
+    posts = tmp_path / "blog" / "_posts"
+    posts.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    args = argparse.Namespace(isolated=True, config=None)
+    before = config_stamps(args, Config(), [str(posts)])
+    jekyll = str(tmp_path / "blog" / "_config.yml")
+    assert before[jekyll] is None
+    (tmp_path / "blog" / "_config.yml").write_text("future: true\n", encoding="utf-8")
+    assert config_stamps(args, Config(), [str(posts)])[jekyll] is not None
+
+
 @pytest.mark.slow
 def test_a_template_added_to_the_site_reads_the_site_again(
     start: Callable[..., Watcher], site: list[Path]
