@@ -2879,9 +2879,10 @@ JEKYLL_CONFIG_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
 
 def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
     """The site of a Jekyll configuration in one of `folders` (the nearest first) and that
-    folder's index, or None. Only `future` is read: Jekyll publishes a post dated in the future only with `future: true` (a
-    YAML 1.1 boolean, as Jekyll's Ruby reads it: `yes` and `on` too). A configuration that cannot
-    be read is a Jekyll site that publishes no future post, Jekyll's default."""
+    folder's index, or None. Only `future` and `timezone` are read: Jekyll publishes a post dated
+    in the future only with `future: true` (a YAML 1.1 boolean, as Jekyll's Ruby reads it: `yes`
+    and `on` too), and reads a date without an offset in `timezone`. A configuration that cannot
+    be read is a Jekyll site with Jekyll's defaults."""
     for depth, folder in enumerate(folders):
         for name in JEKYLL_CONFIG_NAMES:
             path = Path(folder) / name
@@ -2894,7 +2895,17 @@ def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
             future = data.get("future")
             if isinstance(future, str):
                 future = future.strip().lower() in ("true", "yes", "on", "y")
-            return Site(build_future=future is True, jekyll_config=path), depth
+            # Jekyll reads a date without an offset in `timezone` (an IANA name), else in the
+            # build machine's zone.
+            zone = data.get("timezone")
+            return (
+                Site(
+                    build_future=future is True,
+                    jekyll_config=path,
+                    time_zone=(zone.strip() or None) if isinstance(zone, str) else None,
+                ),
+                depth,
+            )
     return None
 
 

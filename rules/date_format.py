@@ -10,7 +10,9 @@ all are `date-invalid`'s. A Jekyll post outside a Hugo site (`_posts/2021-10-15-
 `rules/_jekyll.py`), or any page of a Jekyll site (a `_config.yml` above it and no Hugo
 configuration), may use the form Jekyll's documentation gives, `2021-10-15 14:00:00 +0200` (the
 seconds optional, the offset with or without its colon): its offset is written, so its instant is
-as clear as RFC 3339's, and it is not reported there; one without an offset still is.
+as clear as RFC 3339's, and it is not reported there; one without an offset still is: Jekyll reads
+it in the `timezone` of its `_config.yml` (the zone the fix then writes, safely), else in the build
+machine's zone (the fix assumes UTC, unsafe).
 
 ## Why is this bad?
 Without an offset the instant depends on configuration that lives elsewhere: Hugo reads the wall
@@ -62,6 +64,7 @@ class DateFormat(Rule):
     severity = Severity.WARNING
     messages = {
         "no-offset": "{key} is not RFC 3339 with an offset: Hugo reads {value!r} in {zone}",
+        "no-offset-jekyll": "{key} is not RFC 3339 with an offset: Jekyll reads {value!r} in {zone}",
         "layout": "{key} is not RFC 3339: {value!r}",
         "zone-name": "{key} is not RFC 3339: Hugo ignores the zone name in {value!r} and reads it in {zone}",
         "unix": "{key} is not RFC 3339: Hugo reads the number {value} as seconds since 1970",
@@ -83,6 +86,8 @@ class DateFormat(Rule):
                 message = "layout"
             elif reading.zone_name:
                 message = "zone-name"
+            elif jekyll:
+                message = "no-offset-jekyll"
             else:
                 message = "no-offset"
             fix = None
@@ -104,9 +109,12 @@ class DateFormat(Rule):
                 fix=fix,
                 key=item.key,
                 value=item.node.value if isinstance(item.node.value, str) else reading.source,
-                zone=zone,
+                zone=zone if not jekyll or choice.known else _JEKYLL_LOCAL_ZONE,
             )
 
+
+# Where Jekyll reads a date without an offset when its configuration names no `timezone`.
+_JEKYLL_LOCAL_ZONE = "the build machine's time zone (no timezone in _config.yml)"
 
 # The date Jekyll's documentation gives for a post's front matter, `YYYY-MM-DD HH:MM:SS +/-TTTT`
 # (`2021-10-15 14:00:00 +0200`; the seconds may be left out, the offset may have its colon).

@@ -252,8 +252,17 @@ JEKYLL_CASES = [
         "jekyll-post-no-offset",
         fm(date=Raw("2021-10-15 14:00:00")),
         path=JEKYLL_POST,
-        errors=[("no-offset", 2, 7)],
+        errors=[("no-offset-jekyll", 2, 7)],
         unsafe_fixed=fm(date=Raw("2021-10-15T14:00:00Z")),
+    ),
+    # A Jekyll site's `timezone` is where Jekyll reads it: the fix writes that zone's offset.
+    Case(
+        "jekyll-post-no-offset-in-the-sites-timezone",
+        fm(date=Raw("2021-10-15 14:00:00")),
+        path="blog/_posts/2021-10-15-budget.md",
+        site=Site(jekyll_config=Path("/blog/_config.yml"), time_zone="Europe/Berlin"),
+        errors=[("no-offset-jekyll", 2, 7)],
+        fixed=fm(date=Raw("2021-10-15T14:00:00+02:00")),
     ),
     # In a Hugo site the same value is Hugo's to read: written as RFC 3339.
     Case(
@@ -270,6 +279,27 @@ JEKYLL_CASES = [
 @pytest.mark.parametrize("case", JEKYLL_CASES, ids=lambda c: c.name)
 def test_date_format_jekyll(case: Case) -> None:
     assert_case(DateFormat, case)
+
+
+@pytest.mark.parametrize(
+    ("site", "zone"),
+    [
+        (Site(), "the build machine's time zone (no timezone in _config.yml)"),
+        (Site(jekyll_config=Path("/blog/_config.yml"), time_zone="Europe/Berlin"), "Europe/Berlin"),
+    ],
+)
+def test_date_format_jekyll_message_names_where_jekyll_reads_it(site: Site, zone: str) -> None:
+    from newslint.engine import check_text
+
+    found = check_text(
+        fm(date=Raw("2021-10-15 14:00:00")),
+        select=["DT001"],
+        site=site,
+        path="blog/_posts/2021-10-15-budget.md",
+    )
+    assert [d.message for d in found] == [
+        f"date is not RFC 3339 with an offset: Jekyll reads '2021-10-15 14:00:00' in {zone}"
+    ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

@@ -209,7 +209,11 @@ def test_jekyll_config_future_is_read_for_its_folders_only(tmp_path: Path) -> No
     assert (post.jekyll_config, post.build_future) == (tmp_path / "blog" / "_config.yml", True)
     above = site_for(tmp_path / "other.md")
     assert (above.jekyll_config, above.build_future) == (None, False)
-    (tmp_path / "blog" / "_config.yml").write_text("title: Blog\n", encoding="utf-8")
+    assert post.time_zone is None  # no `timezone`: the build machine's
+    (tmp_path / "blog" / "_config.yml").write_text(
+        "title: Blog\ntimezone: Europe/Berlin\n", encoding="utf-8"
+    )
     clear_site_cache()
-    assert site_for(posts / "2031-01-01-a.md").build_future is False
+    again = site_for(posts / "2031-01-01-a.md")
+    assert (again.build_future, again.time_zone) == (False, "Europe/Berlin")
     clear_site_cache()
