@@ -7,6 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any, cast
 
 # ------------------------------------------------------------------------------ lazy regexes
@@ -477,9 +478,7 @@ def _long_enough(
     if not lead or enough is None or enough(lead):
         return lead
     opening = lead
-    for count, paragraph in enumerate(following):
-        if count >= _LOOK_PAST_SHORT:
-            break
+    for paragraph in islice(following, _LOOK_PAST_SHORT):
         # A CJK full stop takes no space after it; a Latin or Korean one takes one.
         joined = lead + ("" if lead[-1] in "。！？」』）" else " ")
         first = -1
