@@ -296,6 +296,10 @@ class Site:
     # exists, as Jekyll looks), whose `future: true` has Jekyll publish future-dated posts; that
     # setting is `build_future` then (see `_jekyll_site`).
     jekyll_config: Path | None = None
+    # The real absolute folders of that Jekyll site's collections other than posts (`collections`
+    # in `collections_dir`): Jekyll dates their documents, and holds back future-dated ones, as it
+    # does posts.
+    jekyll_collections: tuple[str, ...] = ()
 
     def hugo_skips(
         self, path: str | os.PathLike[str], *, is_dir: bool = False, folders: bool = True
@@ -2879,10 +2883,11 @@ JEKYLL_CONFIG_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
 
 def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
     """The site of a Jekyll configuration in one of `folders` (the nearest first) and that
-    folder's index, or None. Only `future` and `timezone` are read: Jekyll publishes a post dated
-    in the future only with `future: true` (a YAML 1.1 boolean, as Jekyll's Ruby reads it: `yes`
-    and `on` too), and reads a date without an offset in `timezone`. A configuration that cannot
-    be read is a Jekyll site with Jekyll's defaults."""
+    folder's index, or None. Read from it: `future`, `timezone`, `collections` and
+    `collections_dir`. Jekyll publishes a document dated in the future only with `future: true`
+    (a YAML 1.1 boolean, as Jekyll's Ruby reads it: `yes` and `on` too); without the key the
+    default is the builder's (`_builds_future`). It reads a date without an offset in `timezone`.
+    A configuration that cannot be read is a Jekyll site with Jekyll's defaults."""
     for depth, folder in enumerate(folders):
         for name in JEKYLL_CONFIG_NAMES:
             path = Path(folder) / name
@@ -2895,6 +2900,8 @@ def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
             future = data.get("future")
             if isinstance(future, str):
                 future = future.strip().lower() in ("true", "yes", "on", "y")
+            if future is None:
+                future = _builds_future(folder)
             # Jekyll reads a date without an offset in `timezone` (an IANA name), else in the
             # build machine's zone.
             zone = data.get("timezone")
@@ -2903,10 +2910,61 @@ def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
                     build_future=future is True,
                     jekyll_config=path,
                     time_zone=(zone.strip() or None) if isinstance(zone, str) else None,
+                    jekyll_collections=_jekyll_collections(folder, data),
                 ),
                 depth,
             )
     return None
+
+
+# The names Bundler reads a site's gems from, in its order.
+GEMFILE_NAMES = ("gems.rb", "Gemfile")
+# A Gemfile line asking for the gem (read rarely: compiled by `re`'s own cache when needed).
+_GITHUB_PAGES_GEM = r"""^[ \t]*gem[ \t(]+["']github-pages["']"""
+
+
+def _builds_future(folder: str) -> bool:
+    """Whether a Jekyll site whose configuration does not set `future` publishes future-dated
+    documents: the `github-pages` gem (GitHub Pages' own builder, and its Action) defaults
+    `future` to true, Jekyll itself to false. The Gemfile Bundler finds (the nearest above the
+    site's folder) says which is used; with none, the site can only be built by GitHub Pages,
+    which needs none."""
+    current = folder
+    while True:
+        for name in GEMFILE_NAMES:
+            gemfile = os.path.join(current, name)
+            if _is_file(Path(gemfile)):
+                try:
+                    with open(gemfile, encoding="utf-8", errors="replace") as handle:
+                        text = handle.read(1 << 16)
+                except OSError:
+                    return True  # unreadable: the lenient reading, no report
+                return re.search(_GITHUB_PAGES_GEM, text, re.MULTILINE) is not None
+        parent = os.path.dirname(current)
+        if parent == current:
+            return True
+        current = parent
+
+
+def _jekyll_collections(folder: str, data: dict[str, Any]) -> tuple[str, ...]:
+    """The real folders of a Jekyll site's collections other than posts: `collections` as a
+    list of labels or a map by label, in `collections_dir` (Jekyll's `Collection#directory`,
+    the label kept to the characters its `sanitize_label` keeps)."""
+    declared = data.get("collections")
+    if isinstance(declared, dict):
+        labels = list(declared)
+    elif isinstance(declared, list):
+        labels = declared
+    else:
+        return ()
+    base = data.get("collections_dir")
+    root = os.path.join(folder, base) if isinstance(base, str) and base.strip("/") else folder
+    found = []
+    for label in labels:
+        clean = re.sub(r"[^a-z0-9_\-.]", "", label, flags=re.I) if isinstance(label, str) else ""
+        if clean and clean != "posts":
+            found.append(real_dir(os.path.normpath(os.path.join(root, "_" + clean))))
+    return tuple(found)
 
 
 def clear_site_cache() -> None:

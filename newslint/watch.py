@@ -623,9 +623,9 @@ def config_stamps(
 ) -> dict[str, Stamp]:
     """The configuration files a run over the watched `folders` reads, or would read if they
     appeared: newslint's and the Hugo site's in those folders and above them (where a check
-    looks for them; a Jekyll site's `_config.yml` too), each with its modification time, size and
+    looks for them; a Jekyll site's `_config.yml` and Gemfile too), each with its modification time, size and
     inode (None when missing)."""
-    from newslint.site import CONFIG_NAMES, JEKYLL_CONFIG_NAMES
+    from newslint.site import CONFIG_NAMES, GEMFILE_NAMES, JEKYLL_CONFIG_NAMES
 
     env = os.environ.get("HUGO_ENVIRONMENT") or os.environ.get("HUGO_ENV") or "production"
     searched = not args.isolated and not _config_file_given(args)
@@ -643,8 +643,9 @@ def config_stamps(
             # repository's root); those inside them come as changes of the watch.
             names.append(os.path.join(folder, ".gitignore"))
             names.extend(os.path.join(folder, n) for n in CONFIG_NAMES)
-            # Outside a Hugo site, a Jekyll site's `future` decides which posts are published.
-            names.extend(os.path.join(folder, n) for n in JEKYLL_CONFIG_NAMES)
+            # Outside a Hugo site, a Jekyll site's `future` decides which posts are published,
+            # and its Gemfile that setting's default (`github-pages` or Jekyll's own).
+            names.extend(os.path.join(folder, n) for n in (*JEKYLL_CONFIG_NAMES, *GEMFILE_NAMES))
             for part in ("_default", env):
                 names.extend(_files_under(os.path.join(folder, "config", part)))
             parent = os.path.dirname(folder)

@@ -35,7 +35,7 @@ from newslint.events import Field, Node
 from newslint.records import fast_init
 from newslint.site import DEFAULT_DATE_SOURCES
 
-from ._jekyll import jekyll_post, post_name_date
+from ._jekyll import jekyll_document, name_date
 
 if TYPE_CHECKING:
     from newslint.rule import Context
@@ -673,15 +673,16 @@ TARGETS = {
 
 def _sources(ctx: Context) -> dict[str, tuple[str, ...]]:
     site = ctx.site
-    if jekyll_post(ctx):
+    if jekyll_document(ctx):
         return _JEKYLL_POST_SOURCES
     return (
         site.date_sources_for(ctx.document.language) if site is not None else DEFAULT_DATE_SOURCES
     )
 
 
-# A Jekyll post outside a Hugo site (`_posts/2016-12-06-x.md`) is dated by its file name when its
-# front matter sets no date; `:jekyll` stands for that name in the `date` chain.
+# A Jekyll post outside a Hugo site (`_posts/2016-12-06-x.md`), or a document of another of its
+# collections, is dated by its file name when its front matter sets no date; `:jekyll` stands for
+# that name in the `date` chain.
 _JEKYLL_POST_SOURCES = {
     **DEFAULT_DATE_SOURCES,
     "date": (*DEFAULT_DATE_SOURCES["date"], ":jekyll"),
@@ -929,8 +930,8 @@ def _file_name_date(path: str | os.PathLike[str], zone: tzinfo | None) -> HugoDa
 
 
 def _jekyll_name_date(path: str | os.PathLike[str], zone: tzinfo | None) -> HugoDate | None:
-    """A Jekyll post's date from its file name (`2016-12-6-x.md` is 6 December), at midnight."""
-    found = post_name_date(os.fspath(path))
+    """A Jekyll document's date from its file name (`2016-12-6-x.md` is 6 December), at midnight."""
+    found = name_date(os.path.basename(os.fspath(path)))
     if found is None:
         return None
     year, month, day = found

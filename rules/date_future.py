@@ -6,10 +6,13 @@ sources the site's `[frontmatter] publishDate` names, as Hugo picks it, the date
 with `:filename`, or the one a section's or the site's `cascade` gives a page without its own) is
 later than now, read the way Hugo reads it (the offset in the value, else the site's `timeZone`,
 else UTC), unless the site sets `buildFuture`. A Jekyll post outside a Hugo site
-(`_posts/2031-10-16-x.md`, see `rules/_jekyll.py`) is held to Jekyll's rule, which leaves future
-posts out too: dated by its front matter or else its file name, and not reported when the Jekyll
-site's `_config.yml` sets `future: true`; the other pages of a Jekyll site (`about.md`), which
-Jekyll publishes whatever their date, are not reported. The option `now` (RFC 3339) replaces the clock, for
+(`_posts/2031-10-16-x.md`, see `rules/_jekyll.py`), or a document of another collection its
+`_config.yml` declares (`_events/x.md` for `collections: [events]`), is held to Jekyll's rule,
+which leaves future documents out too: dated by its front matter or else its file name, and not
+reported when the Jekyll site builds future documents (`future: true` in `_config.yml`, or, with
+no `future` there, a site built by the `github-pages` gem, whose default is true: its Gemfile asks
+for that gem, or it has no Gemfile, as GitHub Pages needs none); the other pages of a Jekyll site
+(`about.md`), which Jekyll publishes whatever their date, are not reported. The option `now` (RFC 3339) replaces the clock, for
 reproducible runs. A date from the file name or a cascade is reported at the front matter's
 opening delimiter.
 
@@ -36,7 +39,7 @@ from newslint.document import Document
 from newslint.rule import Context
 
 from . import _dates
-from ._jekyll import jekyll_post
+from ._jekyll import jekyll_document, jekyll_post
 from ._pages import opening_delimiter
 
 
@@ -60,6 +63,8 @@ class DateFuture(Rule):
         "future-cascade": "the publish date {value} a cascade gives the page is in the future: Hugo leaves the page out until then (buildFuture is off)",
         "future-jekyll": "{key} {value} is in the future: Jekyll leaves the post out until then (future is off)",
         "future-jekyll-file-name": "the date {value} in the file name is in the future: Jekyll leaves the post out until then (future is off)",
+        "future-jekyll-document": "{key} {value} is in the future: Jekyll leaves the document out of its collection until then (future is off)",
+        "future-jekyll-document-file-name": "the date {value} in the file name is in the future: Jekyll leaves the document out of its collection until then (future is off)",
     }
     Options = Options
     volatile = True  # depends on the clock: results are never cached
@@ -68,9 +73,10 @@ class DateFuture(Rule):
         site = ctx.site
         if site is not None and site.build_future_for(ctx.document.language):
             return
-        jekyll = jekyll_post(ctx)
+        post = jekyll_post(ctx)
+        jekyll = post or jekyll_document(ctx)
         if site is not None and site.jekyll_config is not None and not jekyll:
-            return  # a Jekyll page is published whatever its date: only posts wait for theirs
+            return  # a Jekyll page is published whatever its date: only documents wait for theirs
         source = _dates.hugo_dates(ctx).targets.get("publishdate")
         # A field's date, or the file name's (`[frontmatter] publishDate = [":filename", ...]`).
         time = source.reading.time if source is not None and source.reading is not None else None
@@ -83,8 +89,8 @@ class DateFuture(Rule):
         if item is None:  # no field to point at: the front matter's opening delimiter
             message = "future-cascade" if source.origin == _dates.CASCADE else "future-file-name"
             if jekyll:
-                message = "future-jekyll-file-name"
+                message = "future-jekyll-file-name" if post else "future-jekyll-document-file-name"
             ctx.report(opening_delimiter(document), message, value=time.rfc3339())
             return
-        message = "future-jekyll" if jekyll else "future"
+        message = "future" if not jekyll else "future-jekyll" if post else "future-jekyll-document"
         ctx.report(item.value_span, message, key=item.key, value=time.rfc3339())

@@ -36,8 +36,8 @@ a `cascade`: hugo 0.168 fails the build on it, whatever its value. A `build` who
 builds, but Hugo silently takes it as `always` and renders and lists the page its author meant to
 hide; a word that means always (`"true"`, `Always`) does what it says and is left alone.
 
-A Jekyll post outside a Hugo site (`_posts/2017-02-28-x.md`, see `rules/_jekyll.py`) may give its
-`tags` or `categories` as one string: Jekyll splits it at white space (`tags: charlas bitcoins` is
+A Jekyll post outside a Hugo site (`_posts/2017-02-28-x.md`, see `rules/_jekyll.py`), or a
+document of another collection of its site, may give its `tags` or `categories` as one string: Jekyll splits it at white space (`tags: charlas bitcoins` is
 two tags), so it is not reported there.
 
 ## Why is this bad?
@@ -96,7 +96,7 @@ from newslint.fixes import Edit
 from newslint.rule import Context
 from newslint.schema import GO_BOOLS, LIST_KINDS, Issue, hugo_reading
 
-from ._jekyll import SPLIT_KEYS, jekyll_post
+from ._jekyll import SPLIT_KEYS, jekyll_document
 from ._mainroad import SWITCHES, switch_on
 from ._params import PREFIX, custom_key, params_fields
 from ._schema import schema_of, wrap_in_list
@@ -176,7 +176,7 @@ class FieldType(Rule):
         if nested:
             shadowed = {f.key.lower() for f in nested}
             fields = [f for f in fields if f.key.lower() not in shadowed]
-        jekyll = jekyll_post(ctx)
+        jekyll = jekyll_document(ctx)
         for issue in schema.validate(fields, text):
             if jekyll and _jekyll_split(issue):
                 continue

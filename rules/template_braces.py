@@ -79,7 +79,7 @@ from newslint.rule import Context
 
 from ._body import Regions, is_escaped, math_regions, shortcode_regions
 from ._fields import lowered_keys
-from ._jekyll import jekyll_post
+from ._jekyll import jekyll_document
 from ._params import read_named
 from ._text import FieldText
 
@@ -195,7 +195,7 @@ class TemplateBraces(Rule):
         document = ctx.document.text
         if self.skipped is None:
             self.skipped = _skipped(
-                ctx.document, liquid_runs=not _in_hugo_site(ctx), liquid_file=jekyll_post(ctx)
+                ctx.document, liquid_runs=not _in_hugo_site(ctx), liquid_file=jekyll_document(ctx)
             )
         position = text.span.start
         # The start of the word holding the last braces looked at, and their offset: the next

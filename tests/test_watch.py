@@ -1087,6 +1087,8 @@ def test_a_jekyll_sites_configuration_is_among_the_watched_configuration_files(
     before = config_stamps(args, Config(), [str(posts)])
     jekyll = str(tmp_path / "blog" / "_config.yml")
     assert before[jekyll] is None
+    # The Gemfile says which builder's `future` default holds (github-pages' or Jekyll's).
+    assert before[str(tmp_path / "blog" / "Gemfile")] is None
     (tmp_path / "blog" / "_config.yml").write_text("future: true\n", encoding="utf-8")
     assert config_stamps(args, Config(), [str(posts)])[jekyll] is not None
 

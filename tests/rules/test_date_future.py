@@ -153,6 +153,7 @@ def test_results_are_never_cached() -> None:
 JEKYLL_POST = "site/_posts/2025-02-09-budget.md"
 JEKYLL_SITE = Site(jekyll_config=Path("/site/_config.yml"))
 JEKYLL_FUTURE = Site(jekyll_config=Path("/site/_config.yml"), build_future=True)
+JEKYLL_EVENTS = Site(jekyll_config=Path("/site/_config.yml"), jekyll_collections=("/site/_events",))
 JEKYLL_CASES = [
     # Jekyll leaves a future post out unless `_config.yml` sets `future: true`: the message says
     # Jekyll's rule, the date from the front matter or else from the file name.
@@ -186,6 +187,50 @@ JEKYLL_CASES = [
         site=JEKYLL_SITE,
         options=NOW,
     ),
+    # A document of another collection the site declares waits for its date as a post does,
+    # dated by its front matter or else by its file name.
+    Case(
+        "jekyll-collection-document-future-date",
+        fm(title="Launch", date="2025-02-08 10:00:01 +0800"),
+        path="/site/_events/launch.md",
+        site=JEKYLL_EVENTS,
+        options=NOW,
+        errors=[("future-jekyll-document", 3, 7)],
+    ),
+    Case(
+        "jekyll-collection-document-future-file-name",
+        fm(title="Launch"),
+        path="/site/_events/2025-02-09-launch.md",
+        site=JEKYLL_EVENTS,
+        options=NOW,
+        errors=[("future-jekyll-document-file-name", 1, 1)],
+    ),
+    Case(
+        "jekyll-collection-document-past-date-over-its-file-name",
+        fm(title="Launch", date="2025-02-08 09:00:00 +0800"),
+        path="/site/_events/2025-02-09-launch.md",
+        site=JEKYLL_EVENTS,
+        options=NOW,
+    ),
+    Case(
+        "jekyll-collection-document-future-true",
+        fm(title="Launch", date="2025-02-08 10:00:01 +0800"),
+        path="/site/_events/launch.md",
+        site=Site(
+            jekyll_config=Path("/site/_config.yml"),
+            jekyll_collections=("/site/_events",),
+            build_future=True,
+        ),
+        options=NOW,
+    ),
+    # A folder named like a collection the site does not declare holds pages.
+    Case(
+        "jekyll-undeclared-collection-folder-is-pages",
+        fm(title="Launch", date="2025-02-08 10:00:01 +0800"),
+        path="/site/_talks/launch.md",
+        site=JEKYLL_EVENTS,
+        options=NOW,
+    ),
 ]
 
 
@@ -202,6 +247,7 @@ def test_jekyll_config_future_is_read_for_its_folders_only(tmp_path: Path) -> No
 
     posts = tmp_path / "blog" / "_posts"
     posts.mkdir(parents=True)
+    (tmp_path / "blog" / "Gemfile").write_text('gem "jekyll", "~> 4.3"\n', encoding="utf-8")
     (tmp_path / "blog" / "_config.yml").write_text("future: yes\n", encoding="utf-8")
     (tmp_path / "other.md").write_text("x\n", encoding="utf-8")
     clear_site_cache()
@@ -217,3 +263,84 @@ def test_jekyll_config_future_is_read_for_its_folders_only(tmp_path: Path) -> No
     again = site_for(posts / "2031-01-01-a.md")
     assert (again.build_future, again.time_zone) == (False, "Europe/Berlin")
     clear_site_cache()
+
+
+@pytest.mark.parametrize(
+    ("gemfiles", "config", "builds_future"),
+    [
+        # `future` in `_config.yml` decides, whatever builds the site.
+        ({"Gemfile": 'gem "github-pages", group: :jekyll_plugins\n'}, "future: false\n", False),
+        ({"Gemfile": 'gem "jekyll", "~> 4.3"\n'}, "future: true\n", True),
+        # Without it, the builder's default: Jekyll's own is false, the github-pages gem's true.
+        ({"Gemfile": 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n'}, "", False),
+        ({"Gemfile": '# gem "github-pages"\ngem "jekyll"\n'}, "title: Blog\n", False),
+        ({"Gemfile": 'gem "github-pages", group: :jekyll_plugins\n'}, "title: Blog\n", True),
+        ({"gems.rb": "  gem('github-pages')\n"}, "title: Blog\n", True),
+        ({"../Gemfile": 'gem "jekyll"\n'}, "title: Blog\n", False),
+        # No Gemfile: only GitHub Pages builds a site without one.
+        ({}, "title: Blog\n", True),
+    ],
+)
+def test_jekyll_future_default_is_the_builders(
+    tmp_path: Path, gemfiles: dict[str, str], config: str, builds_future: bool
+) -> None:
+    from newslint.site import clear_site_cache, site_for
+
+    blog = tmp_path / "repo" / "blog"
+    (blog / "_posts").mkdir(parents=True)
+    (blog / "_config.yml").write_text(config, encoding="utf-8")
+    for name, text in gemfiles.items():
+        (blog / name).write_text(text, encoding="utf-8")
+    clear_site_cache()
+    assert site_for(blog / "_posts" / "2031-01-01-a.md").build_future is builds_future
+    clear_site_cache()
+
+
+@pytest.mark.parametrize(
+    ("config", "collections"),
+    [
+        ("collections: [events, posts]\n", ["_events"]),
+        ("collections:\n  events:\n    output: true\n  talks: {}\n", ["_events", "_talks"]),
+        ("collections: [events]\ncollections_dir: my_collections\n", ["my_collections/_events"]),
+        ('collections: ["ev ents!"]\n', ["_events"]),  # Jekyll's sanitize_label
+        ("collections: events\n", []),
+        ("title: Blog\n", []),
+    ],
+)
+def test_jekyll_collections_are_read(tmp_path: Path, config: str, collections: list[str]) -> None:
+    from newslint.site import clear_site_cache, site_for
+
+    (tmp_path / "_config.yml").write_text(config, encoding="utf-8")
+    clear_site_cache()
+    site = site_for(tmp_path / "about.md")
+    assert site.jekyll_collections == tuple(str(tmp_path / c) for c in collections)
+    clear_site_cache()
+
+
+def test_jekyll_collection_document_reported_through_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.cli import main
+    from newslint.site import clear_site_cache
+
+    (tmp_path / "Gemfile").write_text('gem "jekyll"\n', encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("collections: [events]\n", encoding="utf-8")
+    (tmp_path / "_events").mkdir()
+    (tmp_path / "_events" / "2031-01-01-launch.md").write_text(
+        "---\ntitle: Launch\n---\n\nThe launch.\n", encoding="utf-8"
+    )
+    (tmp_path / "about.md").write_text(
+        "---\ntitle: About\ndate: 2031-01-01\n---\n\nAbout us.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    clear_site_cache()
+    code = main(["check", "--no-cache", "--select", "DT003", "--output-format", "concise", "."])
+    clear_site_cache()
+    out = capsys.readouterr().out
+    assert "about.md" not in out  # a page: published whatever its date
+    assert out.splitlines()[:1] == [
+        "_events/2031-01-01-launch.md:1:1: DT003 [date-future] the date 2031-01-01T00:00:00+00:00 in "
+        "the file name is in the future: Jekyll leaves the document out of its collection until "
+        "then (future is off)"
+    ]
+    assert code == 0  # a warning, below the default `--fail-on error`

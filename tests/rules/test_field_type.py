@@ -130,6 +130,21 @@ CASES = [
         errors=[("type", 2, 11)],
         unsafe_fixed=fm(keywords=Raw('["economy"]')),
     ),
+    # So does a document of another collection its `_config.yml` declares.
+    Case(
+        "jekyll-collection-document-tags-string",
+        fm(tags="charlas bitcoins"),
+        path="/blog/_talks/bitcoins.md",
+        site=Site(jekyll_config=Path("/blog/_config.yml"), jekyll_collections=("/blog/_talks",)),
+    ),
+    Case(
+        "jekyll-page-tags-string",
+        fm(tags="charlas bitcoins"),
+        path="/blog/about.md",
+        site=Site(jekyll_config=Path("/blog/_config.yml"), jekyll_collections=("/blog/_talks",)),
+        errors=[("type", 2, 7)],
+        unsafe_fixed=fm(tags=Raw('["charlas bitcoins"]')),
+    ),
     Case(
         "jekyll-post-name-in-a-hugo-site",
         fm(tags="economy"),
