@@ -1,0 +1,117 @@
+"""Peer round X: the command line as a ruff, markdownlint and lychee user drives it, from the docs.
+
+Written as a demanding outside tester who has only DESIGN.md, STYLE.md, the README,
+`newslint --help` and `newslint rule CODE`, on what the earlier peer files leave open: the report
+file of `--output` under `FORCE_COLOR`, message wording at a count of one, `--statistics` order
+and forms, the inline `--config KEY=VALUE` mistakes, `newslint config` read back as a
+configuration, configuration discovery past a `pyproject.toml` without `[tool.newslint]`, the
+`exclude` glob forms the README lists, the GitHub workflow command's escaping of a file name,
+SARIF's UTF-16 columns and relative URIs, `fix --diff` exit codes as ruff defines them, a JSON
+article silenced from its body, and a Jekyll site's `_config.yml` written as Windows editors do.
+Each case is a small file written here and a run of the command line (in-process,
+`newslint.cli.main`), with the exact output it must give.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+
+ARTICLE = (
+    "---\n"
+    'title: "Budget passes"\n'
+    "date: 2025-02-08T09:55:35+08:00\n"
+    'summary: "The parliament passed the budget on Tuesday after a long debate."\n'
+    "---\n"
+    "\n"
+    "The parliament passed the budget on Tuesday after a long debate.\n"
+    "\n"
+    "[Source](https://example.org/news/1)\n"
+)
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name in ("FORCE_COLOR", "NO_COLOR", "GITHUB_ACTIONS", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([args[0], "--isolated", "--no-cache", *args[1:]])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def discovered(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """A run that reads the configuration files (no `--isolated`)."""
+    code = main([args[0], "--no-cache", *args[1:]])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- --output: a report file holds no colour codes unless asked ---------------------------------
+
+
+def test_force_color_leaves_the_output_file_without_escape_codes(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`FORCE_COLOR` (set by many CI set-ups so that the log is coloured) made `--output-format
+    full --output report.txt` write ANSI escape sequences into the report file, an artefact a
+    person downloads and reads; ruff never colours its `--output-file`. An explicit `--color
+    always` still colours the file, as asked."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    (here / "a.md").write_text(ARTICLE.replace("Budget passes", "Budget &amp; tax"))
+    code, out, err = run(
+        capsys, "check", "--output-format", "full", "-o", "report.txt", "--select", "TX003", "a.md"
+    )
+    assert (code, out, err) == (0, "", "")
+    report = (here / "report.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in report
+    assert report.splitlines()[:2] == [
+        "a.md",
+        "  a.md:2:16: TX003 [html-entity] warning: title shows the HTML entity &amp; literally [*]",
+    ]
+    code, out, err = run(
+        capsys,
+        "check",
+        "--output-format",
+        "full",
+        "--color",
+        "always",
+        "-o",
+        "coloured.txt",
+        "--select",
+        "TX003",
+        "a.md",
+    )
+    assert (code, out, err) == (0, "", "")
+    assert "\x1b[" in (here / "coloured.txt").read_text(encoding="utf-8")
+
+
+# --- messages at a count of one -----------------------------------------------------------------
+
+
+def test_summary_length_says_one_character_not_one_characters(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "a.md").write_text(
+        ARTICLE.replace('"The parliament passed the budget on Tuesday after a long debate."', '"X"')
+    )
+    assert run(capsys, "check", "--select", "TX002", "a.md") == (
+        0,
+        "a.md:4:10: TX002 [summary-length] summary is 1 character long, fewer than 40\n",
+        "",
+    )
+    (here / "a.md").write_text(
+        ARTICLE.replace(
+            '"The parliament passed the budget on Tuesday after a long debate."', '"Xy"'
+        )
+    )
+    assert run(capsys, "check", "--select", "TX002", "a.md")[1] == (
+        "a.md:4:10: TX002 [summary-length] summary is 2 characters long, fewer than 40\n"
+    )
