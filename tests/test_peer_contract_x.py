@@ -14,6 +14,9 @@ Each case is a small file written here and a run of the command line (in-process
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -115,3 +118,62 @@ def test_summary_length_says_one_character_not_one_characters(
     assert run(capsys, "check", "--select", "TX002", "a.md")[1] == (
         "a.md:4:10: TX002 [summary-length] summary is 2 characters long, fewer than 40\n"
     )
+
+
+# --- .gitignore is read as git reads it ---------------------------------------------------------
+
+GITIGNORE_CASES = [
+    # A pattern with a slash is anchored, and its `*` stops at `/`: `/*.md` ignores the
+    # repository's top-level Markdown (a README, a CHANGELOG), never the content below.
+    ("/*.md\n", ["content/news/a.md", "content/news/sub/b.md", "old news/c.md"]),
+    ("content/news/*.md\n", ["!x.md", "content/news/sub/b.md", "old news/c.md", "top.md"]),
+    ("*/news/a.md\n", ["!x.md", "content/news/sub/b.md", "old news/c.md", "top.md"]),
+    # `/**/` matches no folder too.
+    ("content/news/**/a.md\n", ["!x.md", "content/news/sub/b.md", "old news/c.md", "top.md"]),
+    ("content/news/**/b.md\n", ["!x.md", "content/news/a.md", "old news/c.md", "top.md"]),
+    # Escaped space, `#` and `!`; trailing spaces dropped.
+    ("old\\ news/\n", ["!x.md", "content/news/a.md", "content/news/sub/b.md", "top.md"]),
+    (
+        "\\#draft.md\n\\!x.md\n",
+        ["content/news/a.md", "content/news/sub/b.md", "old news/c.md", "top.md"],
+    ),
+    ("top.md   \n", ["!x.md", "content/news/a.md", "content/news/sub/b.md", "old news/c.md"]),
+    ("*.md\n!content/**\n", ["content/news/a.md", "content/news/sub/b.md"]),
+]
+
+
+@pytest.mark.parametrize(("gitignore", "linted"), GITIGNORE_CASES)
+def test_gitignore_patterns_mean_what_git_makes_of_them(
+    here: Path, capsys: pytest.CaptureFixture[str], gitignore: str, linted: list[str]
+) -> None:
+    """README: a walk leaves out what `.gitignore` ignores. Its patterns were read with Python's
+    `fnmatch`, whose `*` crosses `/`: a repository ignoring its top-level Markdown with `/*.md`
+    had all its content skipped without a word, `content/**/a.md` missed `content/a.md`, and
+    escapes (`\\ `, `\\#`, `\\!`) were taken literally. Each case also asks git itself."""
+    (here / ".git").mkdir()
+    files = [
+        "top.md",
+        "content/news/a.md",
+        "content/news/sub/b.md",
+        "old news/c.md",
+        "#draft.md",  # Hugo (and so newslint) skips it; git lists it
+        "!x.md",
+    ]
+    for name in files:
+        (here / name).parent.mkdir(parents=True, exist_ok=True)
+        (here / name).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    (here / ".gitignore").write_text(gitignore, encoding="utf-8")
+    code, out, err = run(capsys, "check", "--select", "FM004", "--output-format", "json", ".")
+    assert (code, err) == (1, "")
+    assert sorted({d["path"] for d in json.loads(out)}) == linted
+    if shutil.which("git"):
+        shutil.rmtree(here / ".git")
+        subprocess.run(["git", "init", "-q", "."], check=True)
+        listed = subprocess.run(
+            ["git", "ls-files", "-o", "--exclude-standard", "-z"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split("\0")
+        # Hugo (and so newslint) never builds a name that starts with `#`; git lists it.
+        assert sorted(p for p in listed if p.endswith(".md") and p != "#draft.md") == linted
