@@ -52,7 +52,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def discovered(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """A run that reads the configuration files (no `--isolated`)."""
-    code = main([args[0], "--no-cache", *args[1:]])
+    no_cache = ["--no-cache"] if args[0] in ("check", "fix") else []
+    code = main([args[0], *no_cache, *args[1:]])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -177,3 +178,130 @@ def test_gitignore_patterns_mean_what_git_makes_of_them(
         ).stdout.split("\0")
         # Hugo (and so newslint) never builds a name that starts with `#`; git lists it.
         assert sorted(p for p in listed if p.endswith(".md") and p != "#draft.md") == linted
+
+
+# --- --statistics: ruff's order and forms -------------------------------------------------------
+
+
+def test_statistics_lists_the_most_frequent_rule_first_then_by_code(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As `ruff check --statistics`: one line per rule, the most frequent first, ties by code,
+    then the total; JSON gives each rule's count, fixable and unsafe-fixable numbers."""
+    (here / "a.md").write_text(
+        ARTICLE.replace("Budget passes", "Budget &amp; tax").replace(
+            "after a long debate.\n\n[Source]",
+            "after a long debate.The vote was close.The end came.   \n\n[Source]",
+        )
+    )
+    code, out, err = run(capsys, "check", "--statistics", "a.md")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "      2  TX004  sentence-spacing     warning  2 fixable",
+        "      1  BD002  trailing-whitespace  info     1 fixable",
+        "      1  TX003  html-entity          warning  1 fixable",
+        "      4  total, 4 fixable with `newslint fix`",
+    ]
+    code, out, err = run(capsys, "check", "--statistics", "--output-format", "json", "a.md")
+    assert json.loads(out)[0] == {
+        "code": "TX004",
+        "rule": "sentence-spacing",
+        "severity": "warning",
+        "count": 2,
+        "fixable": 2,
+        "unsafe_fixable": 0,
+    }
+    assert [entry["code"] for entry in json.loads(out)] == ["TX004", "BD002", "TX003"]
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "gitlab"])
+def test_statistics_has_no_form_in_the_report_formats(
+    here: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """README: `--statistics` ... "not with `sarif`, `junit` or `gitlab`": a usage error (2)."""
+    (here / "a.md").write_text(ARTICLE)
+    assert run(capsys, "check", "--statistics", "--output-format", fmt, "a.md") == (
+        2,
+        "",
+        f"newslint: error: --statistics has no {fmt} form (use json, json-lines or a text "
+        "format)\n",
+    )
+
+
+# --- configuration: discovery, inline settings, `newslint config` read back ----------------------
+
+
+def test_a_pyproject_without_a_newslint_section_is_passed_over(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: the configuration is "a `pyproject.toml` with `[tool.newslint]`", the nearest
+    looking upward: a `pyproject.toml` of another tool on the way (a Python helper script's)
+    does not stop the search, as in ruff. One that starts with a byte order mark is read."""
+    (here / "sub" / "deep").mkdir(parents=True)
+    (here / "sub" / "deep" / "a.md").write_text(ARTICLE.replace("Budget passes", "A &amp; B"))
+    (here / "sub" / "deep" / "pyproject.toml").write_text("[tool.black]\nline-length = 100\n")
+    (here / "sub" / "pyproject.toml").write_bytes(
+        b'\xef\xbb\xbf[tool.newslint]\nignore = ["html-entity"]\n'
+    )
+    (here / "newslint.toml").write_text('select = ["TX003"]\n')
+    assert discovered(capsys, "check", "sub/deep/a.md") == (0, "", "")
+    out = discovered(capsys, "config", "--output-format", "json")[1]
+    assert json.loads(out)["path"] == "newslint.toml"
+    (here / "sub" / "pyproject.toml").write_text("[tool.black]\n")
+    assert discovered(capsys, "check", "sub/deep/a.md") == (
+        0,
+        "sub/deep/a.md:2:11: TX003 [html-entity] [*] title shows the HTML entity &amp; literally\n",
+        "",
+    )
+
+
+def test_newslint_config_reads_back_as_the_same_configuration(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`newslint config` prints "the effective configuration" in `newslint.toml`'s form: saved
+    as a `newslint.toml`, it configures the same run (every key, comments for unset ones)."""
+    (here / "a.md").write_text(
+        ARTICLE.replace("2025-02-08T09:55:35+08:00", "2025-02-08 09:55:35").replace(
+            "(https://example.org/news/1)", "(http://example.org/news/1?utm_source=x)"
+        )
+    )
+    (here / "newslint.toml").write_text(
+        'select = ["ALL"]\nignore = ["LK004"]\ntimezone = "Asia/Shanghai"\n'
+        '[per-file-ignores]\n"a.*" = ["LK005"]\n[rules.summary-length]\nmax = 50\n'
+        '[links]\nexclude = ["^https://example\\\\.com/"]\n'
+    )
+    before = discovered(capsys, "check", "a.md")
+    assert before[1].splitlines() == [
+        "a.md:3:7: DT001 [date-format] [*] date is not RFC 3339 with an offset: Hugo reads "
+        "'2025-02-08 09:55:35' in Asia/Shanghai",
+        "a.md:4:10: TX002 [summary-length] summary is 64 characters long, more than 50",
+    ]
+    code, printed, err = discovered(capsys, "config")
+    assert (code, err) == (0, "")
+    (here / "newslint.toml").write_text(printed, encoding="utf-8")
+    assert discovered(capsys, "check", "a.md") == before
+    assert discovered(capsys, "config")[1] == printed
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("selct = ['DT001']", "--config: unknown key 'selct' (did you mean 'select'?)"),
+        ("links.timout = 3", "--config: unknown key 'links.timout' (did you mean 'timeout'?)"),
+        ("rules.nope.max = 1", "--config: rules.nope: unknown rule 'nope'"),
+        (
+            "select = ['DT001'",
+            "--config \"select = ['DT001'\": not a file, and not valid TOML: Unclosed array (at "
+            "end of document)",
+        ),
+    ],
+)
+def test_an_inline_setting_mistake_is_a_usage_error_naming_the_key(
+    here: Path, capsys: pytest.CaptureFixture[str], setting: str, message: str
+) -> None:
+    (here / "a.md").write_text(ARTICLE)
+    assert run(capsys, "check", "--config", setting, "a.md") == (
+        2,
+        "",
+        f"newslint: error: {message}\n",
+    )
