@@ -305,3 +305,164 @@ def test_an_inline_setting_mistake_is_a_usage_error_naming_the_key(
         "",
         f"newslint: error: {message}\n",
     )
+
+
+# --- reporters: what their consumers parse ------------------------------------------------------
+
+
+def test_github_annotations_escape_a_comma_and_a_colon_in_the_file_name(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workflow command's properties are separated by `,` and end at `::`: the runner reads
+    `file=b,c:d.md` as the file `b` (GitHub's toolkit escapes `,` as `%2C` and `:` as `%3A`)."""
+    (here / "b,c:d.md").write_text(ARTICLE.replace("Budget passes", "Budget &amp; tax"))
+    assert run(capsys, "check", "--output-format", "github", "b,c:d.md") == (
+        0,
+        "::warning file=b%2Cc%3Ad.md,line=2,col=16,endLine=2,endColumn=21,title=TX003 "
+        "html-entity::title shows the HTML entity &amp; literally\n",
+        "",
+    )
+
+
+def test_sarif_columns_count_utf16_code_units_after_an_astral_character(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: SARIF columns are "in UTF-16 code units (what code scanning reads)", while the
+    JSON output counts code points: an emoji before the problem is two units, one point."""
+    (here / "a.md").write_text(ARTICLE.replace("Budget passes", "😀 Budget &amp; tax"))
+    code, out, err = run(capsys, "check", "--output-format", "sarif", "a.md")
+    assert (code, err) == (0, "")
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 2,
+        "startColumn": 19,
+        "endLine": 2,
+        "endColumn": 24,
+    }
+    (item,) = json.loads(run(capsys, "check", "--output-format", "json", "a.md")[1])
+    assert (item["column"], item["end_column"]) == (18, 23)
+
+
+# --- fix: ruff's exit codes, bytes kept ---------------------------------------------------------
+
+
+def test_fix_diff_exits_0_when_there_is_no_diff_even_with_errors_left(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: `fix --diff` exits 1 when "there is a diff, as with ruff": `ruff check --diff`
+    exits 0 when nothing would change, whatever problems remain unfixed."""
+    (here / "a.md").write_text(
+        ARTICLE.replace(
+            'summary: "The parliament passed the budget on Tuesday after a long debate."\n', ""
+        )
+    )
+    assert run(capsys, "fix", "--diff", "--select", "FM004", "a.md") == (
+        0,
+        "",
+        "Would apply 0 fixes in 0 of 1 file.\n",
+    )
+    assert run(capsys, "fix", "--diff", "--unsafe-fixes", "--select", "FM004", "a.md")[0] == 1
+    assert run(capsys, "check", "--select", "FM004", "a.md")[0] == 1
+
+
+def test_fix_removes_unused_suppressions_of_every_kind_keeping_crlf_and_no_final_newline(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: an unused suppression "is reported as `unused-suppression` (NL001), and
+    `newslint fix` removes it": a key line's comment (with the spaces before it), a comment
+    line of its own, a `disable-line` and a `disable-next-line` comment, in a CRLF file whose
+    last line has no line break, every other byte kept."""
+    text = (
+        "---\r\n"
+        'title: "Budget passes"   # newslint: disable=TX003\r\n'
+        "# newslint: disable=DT003\r\n"
+        "date: 2025-02-08T09:55:35+08:00\r\n"
+        'summary: "The parliament passed the budget on Tuesday after a long debate."\r\n'
+        "---\r\n"
+        "\r\n"
+        "The parliament passed the budget on Tuesday after a long debate. "
+        "<!-- newslint-disable-line BD002 -->\r\n"
+        "\r\n"
+        "<!-- newslint-disable-next-line LK005 -->\r\n"
+        "[Source](https://example.org/news/1)"
+    )
+    (here / "a.md").write_bytes(text.encode())
+    code, out, err = run(capsys, "check", "--ignore", "EN007", "a.md")
+    assert [line.split(" [unused-suppression] ")[0] for line in out.splitlines()] == [
+        "a.md:2:26: NL001",
+        "a.md:3:1: NL001",
+        "a.md:8:66: NL001",
+        "a.md:10:1: NL001",
+    ]
+    code, out, err = run(capsys, "fix", "--ignore", "EN007", "a.md")
+    assert (code, out, err) == (0, "", "Applied 4 fixes in 1 of 1 file; no problems remain.\n")
+    assert (here / "a.md").read_bytes() == (
+        b"---\r\n"
+        b'title: "Budget passes"\r\n'
+        b"date: 2025-02-08T09:55:35+08:00\r\n"
+        b'summary: "The parliament passed the budget on Tuesday after a long debate."\r\n'
+        b"---\r\n"
+        b"\r\n"
+        b"The parliament passed the budget on Tuesday after a long debate.\r\n"
+        b"\r\n"
+        b"[Source](https://example.org/news/1)"
+    )
+
+
+# --- suppressions: a JSON article is silenced from its body -------------------------------------
+
+
+def test_a_json_front_matter_problem_is_silenced_by_a_body_comment(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSON has no comments: DESIGN's body comments are the only way to silence a front-matter
+    rule there, and `disable-file` covers the front matter too."""
+    article = (
+        "{\n"
+        '  "title": "Budget &amp; tax",\n'
+        '  "date": "2025-02-08T09:55:35+08:00",\n'
+        '  "summary": "The parliament passed the budget on Tuesday after a long debate."\n'
+        "}\n"
+        "\n"
+        "<!-- newslint-disable-file html-entity -->\n"
+        "The parliament passed the budget on Tuesday after a long debate.\n"
+        "\n"
+        "[Source](https://example.org/news/1)\n"
+    )
+    (here / "a.md").write_text(article)
+    assert run(capsys, "check", "a.md") == (0, "", "")
+    (here / "a.md").write_text(article.replace("html-entity", "TX00"))
+    assert run(capsys, "check", "a.md") == (0, "", "")
+    (here / "a.md").write_text(article.replace("html-entity", "title-shouting"))
+    assert run(capsys, "check", "a.md")[1].splitlines() == [
+        "a.md:2:20: TX003 [html-entity] [*] title shows the HTML entity &amp; literally",
+        "a.md:7:1: NL001 [unused-suppression] [*] unused suppression (nothing reported for "
+        "title-shouting)",
+    ]
+
+
+# --- a Jekyll site's _config.yml as editors write it --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("config", "offset"),
+    [
+        (b"timezone: Asia/Tokyo # JST\n", "+09:00"),
+        (b'title: Blog\r\ntimezone: "America/New_York"\r\n', "-04:00"),
+        (b"\xef\xbb\xbftimezone: Europe/Paris\n", "+02:00"),
+    ],
+    ids=["comment", "crlf-quoted", "bom"],
+)
+def test_jekyll_timezone_is_read_from_a_config_written_in_any_editor(
+    here: Path, capsys: pytest.CaptureFixture[str], config: bytes, offset: str
+) -> None:
+    """`newslint rule date-format`: Jekyll reads a date without an offset "in the `timezone` of
+    its `_config.yml` (the zone the fix then writes, safely)"; a comment after the value, CRLF
+    line ends, quotes and a byte order mark are all still that zone."""
+    (here / "_posts").mkdir()
+    (here / "_config.yml").write_bytes(config)
+    post = here / "_posts" / "2021-10-15-x.md"
+    post.write_text(ARTICLE.replace("2025-02-08T09:55:35+08:00", "2021-10-15 14:00:00"))
+    code, out, err = run(capsys, "fix", "--select", "DT001", "_posts")
+    assert (code, out, err) == (0, "", "Applied 1 fix in 1 of 1 file; no problems remain.\n")
+    assert post.read_text().splitlines()[2] == f"date: 2021-10-15T14:00:00{offset}"
