@@ -176,7 +176,10 @@ def _ignored(path: Path, is_dir: bool, stack: Sequence[_GitIgnore]) -> bool:
 
 def _parents_ignores(directory: Path) -> list[_GitIgnore]:
     """The .gitignore files of the enclosing git repository above `directory`, after the
-    repository's own `.git/info/exclude`, which git (and ruff's walk) honour below them."""
+    repository's own `.git/info/exclude`, which git (and ruff's walk) honour below them.
+    Outside any repository, only those in `directory` and in the working directory and the
+    folders between: a `.gitignore` further up (a home folder's `*` of a dotfiles set-up) belongs
+    to no repository of these files, and git and ruff read none there."""
     found: list[_GitIgnore] = []
     for parent in [directory, *directory.parents]:
         ignore = _load_ignore(parent)
@@ -187,6 +190,12 @@ def _parents_ignores(directory: Path) -> list[_GitIgnore]:
             if info is not None:
                 found.append(info)
             break
+    else:
+        try:
+            here = Path.cwd()
+        except OSError:  # the working directory was deleted: nothing lies inside it
+            here = directory
+        found = [i for i in found if i.base == directory or i.base.is_relative_to(here)]
     return list(reversed(found))
 
 

@@ -466,3 +466,31 @@ def test_jekyll_timezone_is_read_from_a_config_written_in_any_editor(
     code, out, err = run(capsys, "fix", "--select", "DT001", "_posts")
     assert (code, out, err) == (0, "", "Applied 1 fix in 1 of 1 file; no problems remain.\n")
     assert post.read_text().splitlines()[2] == f"date: 2021-10-15T14:00:00{offset}"
+
+
+def test_a_gitignore_above_the_working_directory_outside_any_repository_is_not_read(
+    here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git reads no `.gitignore` outside a repository, nor does ruff's walk. newslint read every
+    one up to the file system's root: a home folder's `*` (a dotfiles set-up's) made a site kept
+    out of git lint nothing. Those in the working directory and below still hold."""
+    (here / ".gitignore").write_text("*\n")
+    blog = here / "blog"
+    (blog / "content").mkdir(parents=True)
+    (blog / ".gitignore").write_text("draft.md\n")
+    (blog / "content" / "a.md").write_text(ARTICLE.replace("Budget passes", "A &amp; B"))
+    (blog / "content" / "draft.md").write_text(ARTICLE.replace("Budget passes", "C &amp; D"))
+    monkeypatch.chdir(blog)
+    expected = (
+        0,
+        "content/a.md:2:11: TX003 [html-entity] [*] title shows the HTML entity &amp; literally\n",
+        "",
+    )
+    assert run(capsys, "check", "--select", "TX003", ".") == expected
+    assert run(capsys, "check", "--select", "TX003", "content") == expected
+    (here / ".git").mkdir()  # now both files are the repository's: its `*` holds
+    assert run(capsys, "check", "--select", "TX003", ".") == (
+        0,
+        "",
+        "newslint: warning: no Markdown files to lint (all excluded or none found)\n",
+    )
