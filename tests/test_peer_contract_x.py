@@ -494,3 +494,45 @@ def test_a_gitignore_above_the_working_directory_outside_any_repository_is_not_r
         "",
         "newslint: warning: no Markdown files to lint (all excluded or none found)\n",
     )
+
+
+# --- a site's ignoreFiles in Go's regular expressions -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "linted", "warning"),
+    [
+        # RE2's POSIX classes and quoted text (hugo 0.168 leaves `a b.md` out for each).
+        ("[[:space:]]", ["content/ab.md"], ""),
+        ("\\Qa b\\E", ["content/ab.md"], ""),
+        ("a[[:blank:]]b\\.md\\z", ["content/ab.md"], ""),
+        ("\\pL\\sb", ["content/ab.md"], ""),
+        # A Unicode class Python's re cannot read: hugo builds; newslint says what it does.
+        (
+            "\\pZ",
+            ["content/a b.md", "content/ab.md"],
+            "newslint: warning: HERE/hugo.toml: ignoreFiles pattern '\\\\pZ' uses a Unicode class "
+            "newslint cannot read; the files it leaves out are linted\n",
+        ),
+    ],
+)
+def test_ignore_files_are_read_as_go_reads_them(
+    here: Path,
+    capsys: pytest.CaptureFixture[str],
+    pattern: str,
+    linted: list[str],
+    warning: str,
+) -> None:
+    """DESIGN: site.py reads the Hugo configuration, and a walk leaves out what its `ignoreFiles`
+    patterns (Go regular expressions) match. `[[:space:]]` was read as Python's class `[[:space:]`
+    and matched nothing, and `\\Q...\\E` did not compile, reported with "(Hugo cannot build)",
+    which hugo 0.168 builds; checked with the binary."""
+    (here / "hugo.toml").write_text(
+        f"baseURL = 'https://example.org/'\nignoreFiles = ['{pattern}']\n"
+    )
+    (here / "content").mkdir()
+    for name in ("a b.md", "ab.md"):
+        (here / "content" / name).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--select", "FM004", "--output-format", "json")
+    assert (code, err) == (1, warning.replace("HERE", str(here)))
+    assert sorted({d["path"] for d in json.loads(out)}) == linted
