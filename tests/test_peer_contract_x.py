@@ -15,6 +15,7 @@ Each case is a small file written here and a run of the command line (in-process
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -536,3 +537,72 @@ def test_ignore_files_are_read_as_go_reads_them(
     code, out, err = run(capsys, "check", "--select", "FM004", "--output-format", "json")
     assert (code, err) == (1, warning.replace("HERE", str(here)))
     assert sorted({d["path"] for d in json.loads(out)}) == linted
+
+
+# --- exit codes, one error class at a time ------------------------------------------------------
+
+CRASHING_RULE = '''"""Crashes on every file.
+
+## What it does
+Crashes.
+
+## Why is this bad?
+It is a test.
+
+## Example
+    x
+
+## Use instead
+    y
+"""
+
+from newslint import Rule, Severity
+
+
+class Boom(Rule):
+    code = "HB001"
+    name = "boom"
+    severity = Severity.INFO
+    messages = {"x": "x"}
+
+    def on_document_start(self, ctx, event):
+        raise ZeroDivisionError("nope")
+'''
+
+
+def test_each_error_class_has_its_exit_code(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """README's exit codes: an unreadable or too large file is a problem (1, 0 with
+    `--exit-zero`), which no selection turns off; a crashing rule (`internal-error`, the
+    traceback's last line) and a plugin folder that is not there are errors (2), which
+    `--exit-zero` leaves 2."""
+    os.mkfifo(here / "pipe.md")
+    (here / "a.md").write_text(ARTICLE)
+    (here / "rules").mkdir()
+    (here / "rules" / "boom.py").write_text(CRASHING_RULE)
+    unreadable = "pipe.md:1:1: NL002 [unreadable-file] not a regular file (a pipe, socket or device); not read\n"
+    assert run(capsys, "check", "--select", "DT001", "pipe.md") == (1, unreadable, "")
+    assert run(capsys, "check", "--exit-zero", "pipe.md") == (0, unreadable, "")
+    size = len(ARTICLE)
+    assert run(capsys, "check", "--select", "DT001", "--config", "max-file-size = 100", "a.md") == (
+        1,
+        f"a.md:1:1: NL003 [file-too-large] file is {size} bytes, over max-file-size (100); "
+        "not linted\n",
+        "",
+    )
+    crash = (
+        "a.md:1:1: NL000 [internal-error] rule boom (plugin rules/boom.py) crashed on this "
+        "file: ZeroDivisionError: nope\n"
+    )
+    for extra in ([], ["--exit-zero"], ["--fail-on", "info"]):
+        assert run(
+            capsys, "check", "--rules-dir", "rules", "--select", "HB001", *extra, "a.md"
+        ) == (
+            2,
+            crash,
+            "",
+        )
+    assert run(capsys, "check", "--rules-dir", "nowhere", "--exit-zero", "a.md") == (
+        2,
+        "",
+        "newslint: error: --rules-dir nowhere: no such directory\n",
+    )
