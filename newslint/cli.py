@@ -1165,13 +1165,18 @@ def _report(
     from newslint.reporters import default_format, report
 
     out = sys.stdout
+    color = args.color
     if args.output is not None:
         try:
             out = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
         except OSError as err:
             raise UsageError(f"--output {args.output}: {err.strerror or err}") from None
+        # FORCE_COLOR asks for colour in a log a terminal will show, not in a report file (as
+        # ruff's --output-file): only an explicit --color always colours the file.
+        if color == "auto":
+            color = "never"
     try:
-        fmt = args.output_format or default_format(out, args.color)
+        fmt = args.output_format or default_format(out, color)
         if args.statistics:
             from newslint.reporters import statistics
 
@@ -1181,9 +1186,7 @@ def _report(
 
             rules = [active.rule for active in ruleset.rules]
             with paused_gc():  # the report's objects need no collection (see there)
-                report(
-                    fmt, diagnostics, files, out, color=args.color, quiet=args.quiet, rules=rules
-                )
+                report(fmt, diagnostics, files, out, color=color, quiet=args.quiet, rules=rules)
     finally:
         if out is not sys.stdout:
             out.close()

@@ -14,9 +14,9 @@ report on pages that are never published.
 from __future__ import annotations
 
 import errno
-import fnmatch
 import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, overload
@@ -39,13 +39,17 @@ _ALWAYS_SKIPPED = {
 
 
 class _GitIgnore:
-    """The subset of .gitignore that content repositories use: globs, `dir/`, `/anchored`, `!negation`."""
+    """A .gitignore's patterns, matched as git matches them: `*` and `?` stop at `/`, `**/`,
+    `/**/` and `/**` span folders, `dir/` only folders, a pattern with a `/` before its end is
+    anchored to the file's folder, `!` re-includes, `\\` escapes (`\\ `, `\\#`, `\\!`), and trailing
+    spaces are dropped unless escaped."""
 
     def __init__(self, base: Path, lines: Sequence[str]) -> None:
         self.base = base
-        self.rules: list[tuple[str, bool, bool, bool]] = []  # pattern, negated, dir_only, anchored
+        # compiled pattern, negated, dir_only, anchored
+        self.rules: list[tuple[re.Pattern[str], bool, bool, bool]] = []
         for line in lines:
-            line = line.rstrip("\n").rstrip()
+            line = _trim_trailing_spaces(line.rstrip("\n"))
             if not line or line.startswith("#"):
                 continue
             negated = line.startswith("!")
@@ -53,12 +57,10 @@ class _GitIgnore:
                 line = line[1:]
             dir_only = line.endswith("/")
             line = line.rstrip("/")
+            if not line:
+                continue
             anchored = "/" in line
-            if "[^" in line:  # git negates a class with `^` as with `!`; `fnmatch` only with `!`
-                from newslint.config import caret_negation
-
-                line = caret_negation(line)
-            self.rules.append((line.lstrip("/"), negated, dir_only, anchored))
+            self.rules.append((_git_pattern(line.lstrip("/")), negated, dir_only, anchored))
 
     def ignored(self, path: Path, is_dir: bool) -> bool | None:
         try:
@@ -69,12 +71,82 @@ class _GitIgnore:
         for pattern, negated, dir_only, anchored in self.rules:
             if dir_only and not is_dir:
                 continue
-            target = rel if anchored else path.name
-            if fnmatch.fnmatch(target, pattern) or (
-                pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:])
-            ):
+            if pattern.match(rel if anchored else path.name):
                 verdict = not negated
         return verdict
+
+
+def _trim_trailing_spaces(line: str) -> str:
+    """`line` without its trailing spaces, but for one escaped by a backslash (git's rule: tabs
+    and other white space stay)."""
+    end = len(line)
+    while end and line[end - 1] == " ":
+        backslashes = len(line[: end - 1]) - len(line[: end - 1].rstrip("\\"))
+        if backslashes % 2:
+            break
+        end -= 1
+    return line[:end]
+
+
+def _git_pattern(pattern: str) -> re.Pattern[str]:
+    """A .gitignore glob (without its `!`, leading and trailing `/`) as a regular expression
+    over a `/`-separated path, as git's wildmatch reads it with WM_PATHNAME."""
+    out: list[str] = []
+    index, size = 0, len(pattern)
+    while index < size:
+        char = pattern[index]
+        if char == "*":
+            stop = index
+            while stop < size and pattern[stop] == "*":
+                stop += 1
+            whole_segment = (index == 0 or pattern[index - 1] == "/") and (
+                stop == size or pattern[stop] == "/"
+            )
+            if stop - index >= 2 and whole_segment:
+                if stop == size:
+                    out.append(".*")  # `dir/**`: everything inside
+                else:
+                    out.append("(?:.*/)?")  # `**/`: any number of folders, none too
+                    stop += 1
+            else:  # any other run of stars is one star
+                out.append("[^/]*")
+            index = stop
+        elif char == "?":
+            out.append("[^/]")
+            index += 1
+        elif char == "[":
+            translated, index = _git_class(pattern, index)
+            out.append(translated)
+        elif char == "\\" and index + 1 < size:
+            out.append(re.escape(pattern[index + 1]))
+            index += 2
+        else:
+            out.append(re.escape(char))
+            index += 1
+    return re.compile("".join(out) + r"\Z", re.DOTALL)
+
+
+def _git_class(pattern: str, start: int) -> tuple[str, int]:
+    """The character class opening at `pattern[start]` as a regular expression that never
+    matches `/`, and the index after it; an unclosed `[` is a literal bracket."""
+    index = start + 1
+    negated = index < len(pattern) and pattern[index] in "!^"
+    if negated:
+        index += 1
+    members: list[str] = []
+    first = True
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "]" and not first:
+            body = "".join(members)
+            return ("[^/" + body + "]" if negated else "(?!/)[" + body + "]"), index + 1
+        if char == "\\" and index + 1 < len(pattern):
+            index += 1
+            char = pattern[index]
+        members.append(char if char == "-" else re.escape(char))
+        first = False
+        index += 1
+    return re.escape("["), start + 1
 
 
 def _load_ignore(directory: Path) -> _GitIgnore | None:
@@ -104,7 +176,10 @@ def _ignored(path: Path, is_dir: bool, stack: Sequence[_GitIgnore]) -> bool:
 
 def _parents_ignores(directory: Path) -> list[_GitIgnore]:
     """The .gitignore files of the enclosing git repository above `directory`, after the
-    repository's own `.git/info/exclude`, which git (and ruff's walk) honour below them."""
+    repository's own `.git/info/exclude`, which git (and ruff's walk) honour below them.
+    Outside any repository, only those in `directory` and in the working directory and the
+    folders between: a `.gitignore` further up (a home folder's `*` of a dotfiles set-up) belongs
+    to no repository of these files, and git and ruff read none there."""
     found: list[_GitIgnore] = []
     for parent in [directory, *directory.parents]:
         ignore = _load_ignore(parent)
@@ -115,6 +190,12 @@ def _parents_ignores(directory: Path) -> list[_GitIgnore]:
             if info is not None:
                 found.append(info)
             break
+    else:
+        try:
+            here = Path.cwd()
+        except OSError:  # the working directory was deleted: nothing lies inside it
+            here = directory
+        found = [i for i in found if i.base == directory or i.base.is_relative_to(here)]
     return list(reversed(found))
 
 

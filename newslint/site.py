@@ -2539,6 +2539,12 @@ def _read_skipped(site: Site, data: dict[str, Any], where: Path) -> None:
                 warnings.simplefilter("ignore", FutureWarning)
                 patterns.append(re.compile(_go_regex(text)))
         except re.error as err:
+            if re.search(r"\\[pP]", text):  # a Unicode class Go has and Python's re has not
+                site.errors.append(
+                    f"{where}: ignoreFiles pattern {text!r} uses a Unicode class newslint cannot "
+                    "read; the files it leaves out are linted"
+                )
+                continue
             site.errors.append(
                 f"{where}: ignoreFiles pattern {text!r} does not compile: {err} (Hugo cannot build)"
             )
@@ -2546,9 +2552,69 @@ def _read_skipped(site: Site, data: dict[str, Any], where: Path) -> None:
 
 
 def _go_regex(pattern: str) -> str:
-    """A Go (RE2) regular expression in Python's syntax: the two differ in little a path pattern
-    uses; Go's end of text `\\z` is Python's `\\Z`."""
-    return re.sub(r"(?<!\\)((?:\\\\)*)\\z", r"\1\\Z", pattern)
+    """A Go (RE2) regular expression in Python's syntax. They differ in little a path pattern
+    uses: Go's end of text `\\z` is Python's `\\Z`, `\\Q...\\E` quotes a literal text, a class
+    may hold POSIX names (`[[:space:]]`, ASCII as in RE2), and `\\pL`/`\\p{L}` (`\\PL`) are the
+    letters (and what is not one), which Python writes `[^\\W\\d_]`."""
+    out: list[str] = []
+    index, size = 0, len(pattern)
+    in_class = False
+    while index < size:
+        char = pattern[index]
+        if char == "\\" and index + 1 < size:
+            escaped = pattern[index + 1]
+            if escaped == "Q" and not in_class:
+                end = pattern.find("\\E", index + 2)
+                end = size if end == -1 else end
+                out.append(re.escape(pattern[index + 2 : end]))
+                index = end + 2
+                continue
+            letter = re.compile(_GO_LETTER).match(pattern, index)
+            if letter and not in_class:
+                out.append("[\\W\\d_]" if escaped == "P" else "[^\\W\\d_]")
+                index = letter.end()
+                continue
+            out.append("\\Z" if escaped == "z" and not in_class else pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            posix = re.compile(_GO_POSIX).match(pattern, index)
+            if posix and posix.group(1) in _POSIX_CLASSES:
+                out.append(_POSIX_CLASSES[posix.group(1)])
+                index = posix.end()
+                continue
+            if char == "]" and out[-1] not in ("[", "[^"):
+                in_class = False
+        elif char == "[":
+            in_class = True
+            if pattern.startswith("[^", index):
+                out.append("[^")
+                index += 2
+                continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+_GO_LETTER = r"\\[pP](?:L|\{L\})"
+_GO_POSIX = r"\[:(\w+):\]"
+# RE2's POSIX classes (ASCII), as the members of a Python class.
+_POSIX_CLASSES = {
+    "alnum": "0-9A-Za-z",
+    "alpha": "A-Za-z",
+    "ascii": "\\x00-\\x7f",
+    "blank": "\\t ",
+    "cntrl": "\\x00-\\x1f\\x7f",
+    "digit": "0-9",
+    "graph": "!-~",
+    "lower": "a-z",
+    "print": " -~",
+    "punct": "!-/:-@\\[-`{-~",
+    "space": "\\t\\n\\v\\f\\r ",
+    "upper": "A-Z",
+    "word": "0-9A-Za-z_",
+    "xdigit": "0-9A-Fa-f",
+}
 
 
 def _themes_dir(root: Path, data: dict[str, Any]) -> Path:

@@ -63,7 +63,8 @@ class SummaryLength(Rule):
     severity = Severity.INFO
     messages = {
         "long": "summary is {length} characters long, more than {limit}",
-        "short": "summary is {length} characters long, fewer than {limit}",
+        # {length} is "1 character" or "N characters"
+        "short": "summary is {length} long, fewer than {limit}",
     }
     Options = Options
     presets = ("news",)
@@ -92,7 +93,8 @@ class SummaryLength(Rule):
             # (the summary fixes of required-field and summary-truncated ask the same)
             and too_short(text, ctx.options.min, ctx.options.max)
         ):
-            ctx.report(field.value_span, "short", length=length, limit=low)
+            counted = f"{length} character{'' if length == 1 else 's'}"
+            ctx.report(field.value_span, "short", length=counted, limit=low)
 
 
 def _within_in_letters(text: str, length: int, latin_max: int) -> bool:
