@@ -24,6 +24,9 @@ It judges only what it can be sure of, and stays silent otherwise:
 - not a relative link on a site with a link render hook (Hugo's own on a multilingual site, or the
   site's or its theme's `render-link` template: it may take the path for a content path), nor one
   without a slash at the end (`../budget`: a page bundle's resource, or another page's file);
+- not on a site that keeps redirects for its host (`netlify.toml`, `_redirects`, `vercel.json`,
+  `.htaccess` ...), nor a path the site's `publishDir` (`public/`) in the repository holds (Hugo
+  leaves there what it did not write);
 - not a link in an article whose source link is on another site: link-relative reports the links
   copied from it;
 - not a `ref` or `relref` (ref-not-found's), nor a link to a file (`budget.md`: link-relative's).
@@ -144,7 +147,7 @@ class PageNotFound(Rule):
                 first = path.partition("/")[0]
                 if first != page.section and not _into_content(site, first):
                     continue
-                if site.may_serve("/" + path + "/", entry.path):
+                if site.may_serve("/" + path + "/", entry.path) or _published(site, path):
                     continue
                 ctx.report(entry.path, where, "missing", source_text=written, url=written)
 
@@ -249,9 +252,35 @@ def _whole_site(ctx: ProjectContext, root: str) -> bool:
     roots = site_for_dir(root).all_content_roots
     if roots is None:
         return False
-    on_disk = content_files_on_disk(roots)
+    site = site_for_dir(root)
+    static = str(site.raw.get("staticdir") or "static")
+    folders = [root, os.path.join(root, static)]
+    if any(os.path.exists(os.path.join(f, name)) for f in folders for name in _REDIRECTS):
+        return False  # the host redirects paths the site has no page at any more
     # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.
-    return on_disk is not None and on_disk <= ctx.count(("pages", root))
+    return content_files_on_disk(roots, ctx.count(("pages", root))) is not None
+
+
+# Files in which hosts keep redirects (Netlify, Cloudflare Pages, Vercel, Firebase, Azure Static
+# Web Apps, Apache): a link to an old path may be answered by one.
+_REDIRECTS = (
+    "_redirects",
+    "netlify.toml",
+    "vercel.json",
+    "firebase.json",
+    "staticwebapp.config.json",
+    ".htaccess",
+)
+
+
+def _published(site: Site, path: str) -> bool:
+    """Whether the site's `publishDir` (`public`) in the repository holds a file or folder at the
+    URL path: Hugo leaves what it did not write there, and a host that serves the folder serves it
+    too."""
+    folder = site.raw.get("publishdir") or "public"
+    if site.root is None or not isinstance(folder, str):
+        return False
+    return os.path.exists(os.path.join(site.root, folder, *path.split("/")))
 
 
 def _into_content(site: Site, first: str) -> bool:

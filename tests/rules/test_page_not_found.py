@@ -50,6 +50,7 @@ SITE = {
     "content/about.md": page(),
     "static/files/report": "report",
     "static/news/archive/index.html": "<p>old</p>",
+    "public/news/kept/index.html": "<p>old</p>",
 }
 
 
@@ -86,6 +87,7 @@ def test_dead_links_are_reported_where_the_url_is(
         "/news/deep/",  # a folder of the content tree
         "/news/page/2/",  # a pager
         "/news/archive/",  # a static folder
+        "/news/kept/",  # left in `public/` by an earlier build, which a host serving it serves
         "/tags/politics/",  # a taxonomy
         "/categories/",
         "/index.xml",
@@ -130,8 +132,18 @@ def test_a_run_without_every_content_file_judges_nothing(
         {"content/news/c.md": page(**{"cascade": {"url": "/x/"}})},  # a URL from a cascade
         {"content/news/c.md": page(url="/:year/:unknown/")},  # a token not modelled
         {"content/news/2024/_index.md": fm(title="Y", slug="jahr")},  # moves the pages below
+        {"netlify.toml": "[[redirects]]\nfrom = '/news/budjet/'\nto = '/news/budget/'\n"},
+        {"static/_redirects": "/news/budjet/ /news/budget/ 301\n"},
     ],
-    ids=["html-page", "adapter", "cascade-url", "unknown-token", "section-slug"],
+    ids=[
+        "html-page",
+        "adapter",
+        "cascade-url",
+        "unknown-token",
+        "section-slug",
+        "netlify",
+        "redirects",
+    ],
 )
 def test_a_site_with_a_page_not_seen_or_not_told_judges_nothing(
     tmp_path: Path,
