@@ -24,7 +24,8 @@ It judges only what it can be sure of, and stays silent otherwise:
 - not a relative link on a site with a link render hook (Hugo's own on a multilingual site, or the
   site's or its theme's `render-link` template: it may take the path for a content path), nor one
   without a slash at the end (`../budget`: a page bundle's resource, or another page's file);
-- not on a site that keeps redirects for its host (`netlify.toml`, `_redirects`, `vercel.json`,
+- not on a site whose `.gitmodules` puts a submodule in its content (a checkout may leave it
+  empty), nor on one that keeps redirects for its host (`netlify.toml`, `_redirects`, `vercel.json`,
   `.htaccess` ...), nor a path the site's `publishDir` (`public/`) in the repository holds (Hugo
   leaves there what it did not write);
 - not a link in an article whose source link is on another site: link-relative reports the links
@@ -257,6 +258,8 @@ def _whole_site(ctx: ProjectContext, root: str) -> bool:
     folders = [root, os.path.join(root, static)]
     if any(os.path.exists(os.path.join(f, name)) for f in folders for name in _REDIRECTS):
         return False  # the host redirects paths the site has no page at any more
+    if _content_submodule(root, roots):
+        return False  # a submodule not checked out holds pages no file on disk shows
     # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.
     return content_files_on_disk(roots, ctx.count(("pages", root))) is not None
 
@@ -271,6 +274,27 @@ _REDIRECTS = (
     "staticwebapp.config.json",
     ".htaccess",
 )
+
+
+def _content_submodule(root: str, roots: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the site's `.gitmodules` names a submodule inside one of its content folders (or
+    holding one): a checkout without `--recurse-submodules` leaves it empty."""
+    try:
+        with open(os.path.join(root, ".gitmodules"), encoding="utf-8", errors="replace") as file:
+            text = file.read(1_000_000)
+    except OSError:
+        return False
+    paths = [
+        os.path.abspath(os.path.join(root, line.partition("=")[2].strip()))
+        for line in text.splitlines()
+        if line.strip().lower().startswith("path") and "=" in line
+    ]
+    folders = [os.path.abspath(folder) for folder, _ in roots]
+    return any(
+        path == folder or path.startswith(folder + os.sep) or folder.startswith(path + os.sep)
+        for path in paths
+        for folder in folders
+    )
 
 
 def _published(site: Site, path: str) -> bool:

@@ -134,6 +134,7 @@ def test_a_run_without_every_content_file_judges_nothing(
         {"content/news/2024/_index.md": fm(title="Y", slug="jahr")},  # moves the pages below
         {"netlify.toml": "[[redirects]]\nfrom = '/news/budjet/'\nto = '/news/budget/'\n"},
         {"static/_redirects": "/news/budjet/ /news/budget/ 301\n"},
+        {".gitmodules": '[submodule "x"]\n\tpath = content/news/archive\n\turl = ../x\n'},
     ],
     ids=[
         "html-page",
@@ -143,6 +144,7 @@ def test_a_run_without_every_content_file_judges_nothing(
         "section-slug",
         "netlify",
         "redirects",
+        "submodule",
     ],
 )
 def test_a_site_with_a_page_not_seen_or_not_told_judges_nothing(
