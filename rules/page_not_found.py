@@ -178,7 +178,7 @@ def _page(
             if isinstance(alias, str) and alias.strip():
                 served.append(_key(site, posixpath.join(folder, alias.strip())))
     links = _links(ctx, document, site, own, found) if found else ()
-    own_path = served[0] if served else logical
+    own_path = served[0] if own is not None else logical  # (`served[0]`: its own URL's key)
     own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
     return SitePage(str(site.root), tuple(served), moved and own is None, links, own_section)
 

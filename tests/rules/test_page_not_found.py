@@ -213,3 +213,16 @@ def test_the_pager_path_the_site_names(
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
         ("content/news/a.md", 6, 25, MISSING.format("/news/folio/3/"))
     ]
+
+
+def test_the_section_of_a_page_whose_url_cannot_be_told_is_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page whose URL a `[permalinks]` token not modelled makes: its aliases are no section of
+    the content (`/old/...`), its file's folder is (`/news/...`)."""
+    config = 'baseURL = "https://example.org/"\n[permalinks]\nnews = "/:year/:unknown/"\n'
+    body = "[a](/old/nope/) [b](/news/nope/)\n"
+    files = {"content/news/a.md": page(body, aliases=["/old/a/"], date="2024-01-02")}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 9, 21, MISSING.format("/news/nope/"))
+    ]
