@@ -1094,7 +1094,7 @@ def _stream_lint(
         if not state["gone"]:
             try:
                 with paused_gc():
-                    report(fmt, diagnostics, 0, sys.stdout)
+                    report(fmt, diagnostics, 0, sys.stdout, color=args.color)
             except BrokenPipeError:  # `| head -1`: print nothing more, but still owe the verdict
                 reader_gone()
                 state["gone"] = True

@@ -206,6 +206,17 @@ def _options_for(rule: type[Rule], settings: dict[str, Any]) -> tuple[Any, Sever
         raise ConfigError(f"rules.{rule.name}: {err}") from None
 
 
+def rule_options(config: Config, rule: type[Rule]) -> Any:
+    """The options `rule` runs with under `config`, validated and coerced as `build_ruleset` gives
+    them to it (its table under its name or code, in any case; else its defaults), whether or not
+    it is selected: for a helper that must agree with another rule's limits. Raises ConfigError
+    for a table the rule refuses."""
+    for key, table in config.rules.items():
+        if str(key).lower() in (rule.name.lower(), rule.code.lower()) and isinstance(table, dict):
+            return _options_for(rule, table)[0]
+    return rule.Options()
+
+
 def build_ruleset(
     config: Config,
     *,

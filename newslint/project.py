@@ -17,7 +17,7 @@ result to `ProjectData.add` as it arrives and lets it go:
   items go to `project_end`, in file order. The duplicate rules (XF001, XF002) thus read back only
   the duplicates. A rule with `group_keys` (several keys per item) keeps a hash per key and gets
   back the items that share a key, those that give `GROUP_ALWAYS`, and those whose `SoughtKey`s
-  one of the latter gives.
+  one of the latter gives; of a `CountedKey` it keeps only how many items gave it (`counts`).
 - **Everything else** (rules without `group_key`, the link rules' URLs, suppressions) is read back
   whole when asked for, in file order.
 
@@ -35,7 +35,7 @@ from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
 from newslint.events import Collected
-from newslint.rule import GROUP_ALWAYS, Rule, SoughtKey, rule_label
+from newslint.rule import GROUP_ALWAYS, CountedKey, Rule, SoughtKey, rule_label
 
 if TYPE_CHECKING:
     from newslint.engine import FileResult
@@ -130,7 +130,16 @@ class _Store:
 class _Items:
     """One rule's items: their references and, for a rule with `group_key`, their keys' hashes."""
 
-    __slots__ = ("error", "hashes", "owners", "refs", "seeking", "sought", "sought_owners")
+    __slots__ = (
+        "counted",
+        "error",
+        "hashes",
+        "owners",
+        "refs",
+        "seeking",
+        "sought",
+        "sought_owners",
+    )
 
     def __init__(self, grouped: bool, several: bool = False) -> None:
         self.refs = array("q")
@@ -142,6 +151,8 @@ class _Items:
         self.sought = array("q")
         self.sought_owners = array("q")
         self.seeking = array("q")
+        # With `group_keys`: how many items gave each `CountedKey`, by its key's hash.
+        self.counted: dict[int, int] = {}
         self.error: str | None = None  # what `group_key` raised, if it did
 
 
@@ -214,7 +225,10 @@ class ProjectData:
         keys: set[int] = set()
         sought: set[int] = set()
         for key in given:
-            if isinstance(key, SoughtKey):
+            if isinstance(key, CountedKey):
+                hashed = hash(key.key)
+                items.counted[hashed] = items.counted.get(hashed, 0) + 1
+            elif isinstance(key, SoughtKey):
                 sought.add(hash(key.key))
             else:
                 keys.add(hash(key))
@@ -234,6 +248,11 @@ class ProjectData:
             return []
         records = self._load(items.refs)
         return [item for _, given, item in records if given or not given_only]
+
+    def counts(self, name: str) -> dict[int, int]:
+        """How many items of the rule `name` gave each `CountedKey`, by the key's hash."""
+        items = self._items.get(name)
+        return dict(items.counted) if items is not None else {}
 
     def for_rule(self, rule: type[Rule]) -> list[Collected]:
         """What `rule.project_end` receives: every item, or for a rule with `group_key` the

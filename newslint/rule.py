@@ -291,12 +291,22 @@ class Rule:
     # another item, and those that give the key `GROUP_ALWAYS` (a page whose links must be judged
     # even when they lead to no page of the run); the run keeps a hash per key in memory. A key
     # wrapped in `SoughtKey` brings its item only when an item that gives `GROUP_ALWAYS` gives
-    # the same key (a page that a link may find), not when any other item shares it.
+    # the same key (a page that a link may find), not when any other item shares it. A key wrapped
+    # in `CountedKey` brings no item: `ProjectContext.count(key)` says how many items gave it.
     group_keys: ClassVar[Callable[..., Iterable[Hashable]] | None] = None
 
 
 # A key of `Rule.group_keys` that brings its item to `project_end` whatever the others' keys.
 GROUP_ALWAYS = "\0newslint: always"
+
+
+class CountedKey(NamedTuple):
+    """A key of `Rule.group_keys` that is only counted: `ProjectContext.count(key)` in
+    `project_end` says how many items of the run gave it (a site's pages, to tell whether the run
+    holds every one of them), and no item comes back for it, so that a key every page gives costs
+    no memory per page."""
+
+    key: Hashable
 
 
 class SoughtKey(NamedTuple):
@@ -343,6 +353,13 @@ class ProjectContext:
         self.severity = severity
         self._sink = sink
         self.links: dict[str, LinkResult] = {}
+        # How many items gave each `CountedKey`, by the key's hash (`count`).
+        self.counts: dict[int, int] = {}
+
+    def count(self, key: Hashable) -> int:
+        """How many items of the run gave `CountedKey(key)` among their `group_keys` (0 for a
+        key none gave). A hash collision could only add to the count."""
+        return self.counts.get(hash(key), 0)
 
     def report(
         self,

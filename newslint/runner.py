@@ -587,6 +587,7 @@ def project_end(
             continue  # the rule has no project-wide step
         ctx = ProjectContext(active.rule, active.options, active.severity, reports)
         ctx.links = links
+        ctx.counts = data.counts(active.rule.name)
         try:
             collected: list[Collected] = data.for_rule(active.rule)
             active.rule.project_end(ctx, collected)

@@ -1698,6 +1698,25 @@ def content_adapter_on_disk(roots: Iterable[tuple[str, str]]) -> bool:
     return False
 
 
+def content_files_on_disk(roots: Iterable[tuple[str, str]], limit: int) -> int | None:
+    """How many content files (any format Hugo renders: `.md`, `.html`, `.org` ...) the content
+    folders hold, at any depth; None when one holds a content adapter (`_content.gotmpl`, which
+    adds pages no file names), or as soon as there are more than `limit` (a pre-commit hook's
+    run of one file does not walk a site of thousands). A folder given twice is counted once.
+    Walks the folders (asked only before a report)."""
+    count = 0
+    for root in dict.fromkeys(os.path.abspath(folder) for folder, _ in roots):
+        for name in _file_names_below(root):
+            lowered = name.lower()
+            if lowered == "_content.gotmpl":
+                return None
+            if lowered.rpartition(".")[2] in _CONTENT_FORMATS and "." in lowered:
+                count += 1
+                if count > limit:
+                    return None
+    return count
+
+
 def automatic_section_on_disk(
     roots: Iterable[tuple[str, str]],
     segment: str,

@@ -14,6 +14,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from newslint.document import Document
 from newslint.events import Code, Field, Html, Link, Node
 from newslint.rule import Context
+from newslint.site import Site
 from newslint.spans import Span
 from newslint.textutil import MARKDOWN_ESCAPABLE
 from newslint.textutil import line_start as start_of_line
@@ -893,3 +894,38 @@ def _trailing_comment(document: Document, end: int) -> int | None:
     block = document.text[start:end].strip()
     only_comments = block.startswith("<!--") and not _COMMENT.sub("", block).strip()
     return start if only_comments else None
+
+
+# Fields in which importers and archivers record the address of the page an article was taken
+# from (`original_url: https://spidermedia.ru/animation/x` above a body that cites Entertainment
+# Weekly on its last line): its relative links were copied from that page, not from the source it
+# cites, and resolve against it. Keys as `Document.field` compares them, without case.
+_ORIGIN_FIELDS = ("original_url", "originalurl", "original_link", "originallink", "canonicalurl")
+
+
+def origin_link(ctx: Context) -> SourceLink | None:
+    """The page the article was imported from, where a front-matter field names it."""
+    for key in _ORIGIN_FIELDS:
+        # Under `params` it is the page's (hugo 0.168), over a top-level one.
+        found = params_field(ctx.document, key) or ctx.document.field(key)
+        if found is not None and isinstance(found.value, str) and is_web_url(found.value):
+            host = split_url(found.value)
+            if host is not None and host.hostname and is_local_host(host.hostname):
+                continue  # a placeholder (`https://原文地址`, "original address"): no page
+            return SourceLink(found.value.strip(), found.value_span, found)
+    return None
+
+
+def same_site(url: str, site: Site | None) -> bool:
+    """Whether `url` is on the site's own `baseURL` host."""
+    if site is None:
+        return False
+    base = site.raw.get("baseurl")
+    own = split_url(base) if isinstance(base, str) else None
+    source = split_url(url)
+    return bool(
+        own is not None
+        and own.hostname
+        and source is not None
+        and (source.hostname or "").lower() == own.hostname.lower()
+    )

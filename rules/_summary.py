@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 
+from newslint.config import Config
 from newslint.document import Document
 from newslint.rule import Context
 from newslint.textutil import (
@@ -53,17 +54,34 @@ def summary_too_short(ctx: Context, text: str) -> bool:
 
 
 def _summary_limits(ctx: Context) -> tuple[int, int]:
-    """`summary-length`'s `min` and `max` as the configuration sets them (its table under the
-    rule's name or code, any case), else its defaults."""
-    low, high = SUMMARY_MIN, SUMMARY_MAX
+    """`summary-length`'s `min` and `max`: the options it runs with under the run's configuration
+    (`rule_options`, validated and coerced as the engine gives them to it), else its defaults. A
+    table it refuses (`min = "30"`) fails a run that selects it; where it is not selected, the
+    defaults hold. Worked out once per configuration."""
     config = ctx.config
-    if config is not None:
-        for name, table in config.rules.items():
-            if str(name).lower() in ("summary-length", "tx002") and isinstance(table, dict):
-                found_low, found_high = table.get("min", low), table.get("max", high)
-                if isinstance(found_low, int) and isinstance(found_high, int):
-                    low, high = found_low, found_high
-    return low, high
+    if config is None:
+        return SUMMARY_MIN, SUMMARY_MAX
+    cached = _LIMITS.get(id(config))
+    if cached is not None and cached[0] is config:
+        return cached[1]
+    from newslint.config import ConfigError
+    from newslint.engine import rule_options
+
+    from .summary_length import SummaryLength  # (it imports this module)
+
+    try:
+        options = rule_options(config, SummaryLength)
+        limits = (options.min, options.max)
+    except ConfigError:
+        limits = (SUMMARY_MIN, SUMMARY_MAX)
+    if len(_LIMITS) >= 64:
+        _LIMITS.clear()
+    _LIMITS[id(config)] = (config, limits)
+    return limits
+
+
+# Configuration (by identity) -> its `summary-length` limits (`_summary_limits`).
+_LIMITS: dict[int, tuple[Config, tuple[int, int]]] = {}
 
 
 def too_short(text: str, low: int, high: int) -> bool:

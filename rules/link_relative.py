@@ -76,7 +76,7 @@ from urllib.parse import unquote, urljoin
 from newslint import Edit, Fix, Rule, Severity
 from newslint.events import Html, Link
 from newslint.rule import Context
-from newslint.site import PAGE_SUFFIXES, Site, path_segment
+from newslint.site import PAGE_SUFFIXES, path_segment
 
 from ._html_links import attribute_text, links_in
 from ._links import (
@@ -85,9 +85,9 @@ from ._links import (
     SourceLink,
     files_beside,
     find_source_link,
-    is_local_host,
-    is_web_url,
     missing_scheme,
+    origin_link,
+    same_site,
     source_field_name,
     split_url,
     wrapped_web_url,
@@ -138,10 +138,10 @@ class LinkRelative(Rule):
 
     def _source(self, ctx: Context) -> SourceLink | None:
         if self.source is False:
-            found = _origin(ctx) or find_source_link(
+            found = origin_link(ctx) or find_source_link(
                 ctx.document, source_field_name(ctx, ctx.options.field)
             )
-            if found is not None and _same_site(found.url, ctx.site):
+            if found is not None and same_site(found.url, ctx.site):
                 found = None
             self.source = found
         return self.source if isinstance(self.source, SourceLink) else None
@@ -224,26 +224,6 @@ class LinkRelative(Rule):
             self.on_link(ctx, link)
 
 
-# Fields in which importers and archivers record the address of the page an article was taken
-# from (`original_url: https://spidermedia.ru/animation/x` above a body that cites Entertainment
-# Weekly on its last line): its relative links were copied from that page, not from the source it
-# cites, and resolve against it. Keys as `Document.field` compares them, without case.
-_ORIGIN_FIELDS = ("original_url", "originalurl", "original_link", "originallink", "canonicalurl")
-
-
-def _origin(ctx: Context) -> SourceLink | None:
-    """The page the article was imported from, where a front-matter field names it."""
-    for key in _ORIGIN_FIELDS:
-        # Under `params` it is the page's (hugo 0.168), over a top-level one.
-        found = params_field(ctx.document, key) or ctx.document.field(key)
-        if found is not None and isinstance(found.value, str) and is_web_url(found.value):
-            host = split_url(found.value)
-            if host is not None and host.hostname and is_local_host(host.hostname):
-                continue  # a placeholder (`https://原文地址`, "original address"): no page
-            return SourceLink(found.value.strip(), found.value_span, found)
-    return None
-
-
 def _bundle_resource_name(url: str, path: str | None) -> bool:
     """Whether `url` is a bare file name (`img1.jpg`: no folder, query or fragment) written in a
     leaf bundle's `index.md` (`index.uk.md`), where Hugo looks for it among the page's own
@@ -252,21 +232,6 @@ def _bundle_resource_name(url: str, path: str | None) -> bool:
         return False
     name = PurePath(path).name.lower()
     return name.split(".")[0] == "index" and name.endswith(PAGE_SUFFIXES)
-
-
-def _same_site(url: str, site: Site | None) -> bool:
-    """Whether `url` is on the site's own `baseURL` host."""
-    if site is None:
-        return False
-    base = site.raw.get("baseurl")
-    own = split_url(base) if isinstance(base, str) else None
-    source = split_url(url)
-    return bool(
-        own is not None
-        and own.hostname
-        and source is not None
-        and (source.hostname or "").lower() == own.hostname.lower()
-    )
 
 
 def _terms(ctx: Context) -> dict[str, set[str]]:

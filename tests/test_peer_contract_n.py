@@ -2065,7 +2065,7 @@ def test_the_three_documented_hooks_exist() -> None:
     assert set(hooks) == {"newslint", "newslint-fix", "newslint-links"}
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types_or"] == ["markdown"]
+        assert (hook["files"], hook["types"]) == (r"(?i)\.(md|markdown|mdown)$", ["file"])
         assert hook["require_serial"] is True
     assert hooks["newslint-links"]["stages"] == ["pre-push", "manual"]
 

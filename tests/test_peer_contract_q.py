@@ -986,7 +986,7 @@ def test_the_hooks_are_the_documented_three_on_markdown_serially() -> None:
     assert sorted(found) == ["newslint", "newslint-fix", "newslint-links"]
     for hook in found.values():
         assert hook["language"] == "python"
-        assert hook["types_or"] == ["markdown"]
+        assert (hook["files"], hook["types"]) == (r"(?i)\.(md|markdown|mdown)$", ["file"])
         assert hook["require_serial"] is True
         assert hook["entry"].split()[0] == "newslint"
     assert found["newslint-links"]["stages"] == ["pre-push", "manual"]

@@ -1031,7 +1031,7 @@ def test_hook_ids() -> None:
     for hook in HOOKS:
         assert f"id: {hook['id']}" in readme
         assert hook["require_serial"] is True
-        assert hook["types_or"] == ["markdown"]
+        assert (hook["files"], hook["types"]) == (r"(?i)\.(md|markdown|mdown)$", ["file"])
 
 
 @pytest.mark.parametrize(

@@ -1039,7 +1039,7 @@ def test_hook_entry_and_file_types(hook_id: str, entry: list[str]) -> None:
     hook = hooks()[hook_id]
     assert shlex.split(hook["entry"]) == entry
     assert hook["language"] == "python"
-    assert hook["types_or"] == ["markdown"]
+    assert (hook["files"], hook["types"]) == (r"(?i)\.(md|markdown|mdown)$", ["file"])
     assert hook["require_serial"] is True
     assert "args" not in hook  # the files are the only arguments pre-commit adds
     assert "pass_filenames" not in hook or hook["pass_filenames"] is True
@@ -1171,7 +1171,8 @@ def test_real_pre_commit_with_a_local_hook(tmp_path: Path) -> None:
                         "name": hook["name"],
                         "entry": shlex.join([NEWSLINT, *entry[1:]]),
                         "language": "system",
-                        "types_or": hook["types_or"],
+                        "files": hook["files"],
+                        "types": hook["types"],
                         "require_serial": hook["require_serial"],
                     }
                 ],

@@ -119,9 +119,41 @@ def test_hooks_file_declares_the_three_hooks() -> None:
     assert hooks["newslint-links"]["stages"] == ["pre-push", "manual"]
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types_or"] == ["markdown"]
+        assert (hook["files"], hook["types"]) == (r"(?i)\.(md|markdown|mdown)$", ["file"])
         assert hook["require_serial"] is True
         assert "stages" not in hook or hook["id"] == "newslint-links"
+
+
+# File names: the pages hugo 0.168 makes of them (checked with the binary: `.mdown` and `.MD` are
+# pages, `.mkdn` is copied as a file) are what newslint discovers and what the hooks pass.
+NAMES = ["a.md", "b.MD", "c.markdown", "d.Markdown", "e.mdown", "f.MDOWN", "g.mkdn", "h.txt"]
+NAMES += ["i.md.bak", "j.mkd", "README"]
+
+
+def test_the_hooks_pass_every_file_newslint_lints(tmp_path: Path) -> None:
+    from pre_commit.commands.run import Classifier
+    from pre_commit.hook import Hook
+
+    from newslint.discover import MARKDOWN_SUFFIXES
+
+    for name in NAMES:
+        (tmp_path / name).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    (tmp_path / "k.md").symlink_to(tmp_path / "a.md")  # not a file: Hugo makes no page of it
+    linted = [name for name in NAMES if name.lower().endswith(MARKDOWN_SUFFIXES)]
+    assert linted == ["a.md", "b.MD", "c.markdown", "d.Markdown", "e.mdown", "f.MDOWN"]
+    defaults = {
+        "files": "",
+        "exclude": "^$",
+        "types": ["file"],
+        "types_or": [],
+        "exclude_types": [],
+    }
+    for found in yaml.safe_load(HOOKS.read_text(encoding="utf-8")):
+        fields = {name: None for name in Hook._fields} | defaults | found
+        hook = Hook(**{name: fields[name] for name in Hook._fields})
+        paths = [str(tmp_path / name) for name in [*NAMES, "k.md"]]
+        passed = list(Classifier(paths).filenames_for_hook(hook))
+        assert [Path(path).name for path in passed] == linted, hook.id
 
 
 def dated(day: int, title: str, source: str) -> str:

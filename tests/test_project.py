@@ -21,7 +21,7 @@ from newslint.discover import FileList, discover
 from newslint.engine import FileResult, RuleSet, build_ruleset
 from newslint.events import Collected
 from newslint.project import ProjectData
-from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, Rule, SoughtKey
+from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, Rule, SoughtKey
 from rules.duplicate_source import DuplicateSource
 from rules.duplicate_title import DuplicateTitle
 from rules.required_field import RequiredField
@@ -315,6 +315,31 @@ def test_a_sought_key_brings_its_item_only_to_an_item_that_gives_group_always(ke
     # "tag" is shared by 0, 1 and 5 but sought by no item with GROUP_ALWAYS; 4's link "b" is a
     # plain key, which 2 gives too
     assert [c.data for c in data.for_rule(BySought)] == [items[2], items[3], items[4]]
+    data.close()
+
+
+class ByCount(Rule):
+    code = "ZZ914"
+    name = "by-count"
+
+    @classmethod
+    def group_keys(cls, data: Any) -> tuple[Any, ...]:
+        site, *links = data
+        return (CountedKey(site), *links)
+
+
+@pytest.mark.parametrize("keep", [0, 100])
+def test_a_counted_key_brings_no_item_and_is_counted(keep: int) -> None:
+    # page-not-found counts a site's pages without bringing them all back (memory)
+    data = ProjectData([ByCount], keep=keep)
+    items = [("s",), ("s",), ("t", GROUP_ALWAYS), ("s",)]
+    for index, item in enumerate(items):
+        data.add(index, FileResult(f"{index}.md", [], {"by-count": Collected(f"{index}.md", item)}))
+    assert [c.data for c in data.for_rule(ByCount)] == [items[2]]
+    ctx = ProjectContext(ByCount, None, ByCount.severity, [])
+    ctx.counts = data.counts("by-count")
+    assert (ctx.count("s"), ctx.count("t"), ctx.count("u")) == (3, 1, 0)
+    assert data.counts("no-such-rule") == {}
     data.close()
 
 

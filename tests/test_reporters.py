@@ -524,6 +524,38 @@ def test_colour_from_flag_and_environment(
     assert ("\x1b[" in text) is coloured
 
 
+@pytest.mark.parametrize("fmt", ["concise", "grouped"])
+@pytest.mark.parametrize(
+    ("color", "env", "coloured"),
+    [
+        ("auto", {}, False),  # not a terminal
+        ("always", {}, True),  # as ruff: forced whatever the output is
+        ("auto", {"FORCE_COLOR": "1"}, True),
+        ("always", {"NO_COLOR": "1"}, True),
+        ("never", {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_plain_formats_are_coloured_as_ruffs(
+    monkeypatch: pytest.MonkeyPatch, fmt: str, color: str, env: dict[str, str], coloured: bool
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    text = render(fmt, [EMPTY, UNSAFE], color=color)
+    assert ("\x1b[1;31mFM004" in text) is coloured  # an error's code in bold red
+    assert ("\x1b[36mTX006" in text) is coloured  # an info's in cyan
+    assert ("\x1b[1mcontent/a.md\x1b[0m:3:10: " in text) is coloured  # the path bold
+    plain = render(fmt, [EMPTY, UNSAFE], color="never")
+    assert re.sub("\x1b\\[[0-9;]*m", "", text) == plain  # the same text, only styled
+
+
+def test_concise_coloured_line() -> None:
+    assert render("concise", [UNSAFE], color="always") == (
+        "\x1b[1mcontent/a.md\x1b[0m:2:8: \x1b[36mTX006\x1b[0m [title-shouting] title in capitals\n"
+    )
+
+
 def test_colour_output_keeps_emoji_codes_as_text() -> None:
     # rich would turn `:fire:` into an emoji: the article's text changes and the carets shift.
     text = "---\ntitle: x\n---\n\nHot :fire: news  \n"
@@ -547,3 +579,32 @@ def test_colour_output_keeps_emoji_codes_as_text() -> None:
     assert (
         next(line for line in without_colour.splitlines() if "^" in line).index("^") == caret_column
     )
+
+
+@pytest.mark.parametrize(
+    ("flags", "env", "coloured"),
+    [
+        (["--color", "always"], {}, True),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        ([], {}, False),
+    ],
+)
+def test_check_streams_concise_in_the_colour_asked_for(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    flags: list[str],
+    env: dict[str, str],
+    coloured: bool,
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(TEXT + "Trailing   \n", encoding="utf-8")
+    args = ["check", "--select", "BD002", "--no-cache", "--output-format", "concise", *flags]
+    assert main([*args, "a.md"]) == 0
+    out = capsys.readouterr().out
+    assert ("\x1b[1ma.md\x1b[0m:" in out) is coloured
+    assert "BD002" in out

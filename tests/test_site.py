@@ -645,3 +645,16 @@ def test_a_zola_config_toml_makes_no_hugo_site(tmp_path: Path, config: str, hugo
     article.write_text("---\ntitle: A\n---\n", encoding="utf-8")
     assert find_root(article) == ((tmp_path, tmp_path / "config.toml") if hugo else None)
     assert (site_for(article).root == tmp_path) is hugo
+
+
+def test_content_files_on_disk_counts_every_format_up_to_a_limit(tmp_path: Path) -> None:
+    from newslint.site import content_files_on_disk
+
+    for name in ("a.md", "news/b.MD", "news/c.html", "news/d/index.org", "news/d/photo.jpg"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    roots = [(str(tmp_path), ""), (str(tmp_path), "")]  # a folder given twice counts once
+    assert content_files_on_disk(roots, 4) == 4
+    assert content_files_on_disk(roots, 3) is None  # more than the limit: the walk stops
+    (tmp_path / "news" / "_content.gotmpl").write_text("", encoding="utf-8")
+    assert content_files_on_disk(roots, 10) is None  # an adapter adds pages no file names

@@ -1,7 +1,7 @@
 """Reporters: one module per output format; each takes the run's diagnostics and writes text.
 
 Every reporter is `write(diagnostics, files, out, **options)`. Options a reporter may use:
-`color` ("auto"|"always"|"never"), `quiet`, `rules` (the rule classes of the run, for formats that
+`color` ("auto"|"always"|"never": `use_color`), `quiet`, `rules` (the rule classes of the run, for formats that
 describe rules, such as SARIF) and `paths` (the files linted). Unknown options are ignored.
 """
 
@@ -63,6 +63,32 @@ def char_cells(char: str) -> int:
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def use_color(out: TextIO, color: str) -> bool:
+    """Whether a text format colours its output, as ruff decides: `--color always` whatever `out`
+    is, `--color never` or `NO_COLOR` never, then `FORCE_COLOR` (force-color.org), else when `out`
+    is a terminal. The flag wins over the environment, and `NO_COLOR` over `FORCE_COLOR`."""
+    if color == "always":
+        return True
+    if color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(out, "isatty", lambda: False)())
+
+
+# ANSI styles of the plain-text formats (concise, grouped), without rich: bold for paths and
+# counts, the severity's colour for codes (as the full format's), cyan for the fixable mark.
+SEVERITY_STYLE = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+BOLD = "\x1b[1m"
+CYAN = "\x1b[36m"
+RESET = "\x1b[0m"
+
+
+def styled(text: str, style: str, on: bool) -> str:
+    """`text` in the ANSI `style` when `on`, else as it is."""
+    return f"{style}{text}{RESET}" if on else text
 
 
 def default_format(out: TextIO, color: str = "auto") -> str:

@@ -8,14 +8,13 @@ force-color.org) colour a pipe too; the flag wins over the environment, and `NO_
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from itertools import accumulate, groupby
 from typing import Any, TextIO
 
 from newslint.diagnostics import Diagnostic
 from newslint.fixes import Applicability
-from newslint.reporters import cell_width, char_cells, printable
+from newslint.reporters import cell_width, char_cells, printable, use_color
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # Pieces of text written at once (see `newslint.reporters.concise.BATCH` for why not more).
@@ -72,16 +71,6 @@ class _Frames:
         return line, " " * before + "^" * max(1, under)
 
 
-def _use_color(out: TextIO, color: str) -> bool:
-    if color == "always":
-        return True
-    if color == "never" or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(out, "isatty", lambda: False)())
-
-
 def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
     if not diagnostics:
         return f"All checks passed ({files} file{'s' if files != 1 else ''})."
@@ -116,7 +105,7 @@ def write(
     quiet: bool = False,
     **_: Any,
 ) -> None:
-    if _use_color(out, color):
+    if use_color(out, color):
         _write_rich(diagnostics, files, out, quiet)
         return
     frames = _Frames()
@@ -159,7 +148,7 @@ def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: b
     from rich.console import Console
     from rich.markup import escape
 
-    # no_color=False: `_use_color` has decided (rich alone would let NO_COLOR beat --color always).
+    # no_color=False: `use_color` has decided (rich alone would let NO_COLOR beat --color always).
     console = Console(
         file=out,
         force_terminal=True,

@@ -1653,3 +1653,40 @@ def test_the_summary_fix_writes_what_summary_length_accepts(
         '\ntitle: "Budget"\ndate: "2025"\n'
         f"{tmp_path / 'a.md'}:1:1: FM004 [required-field] required field 'summary' is missing\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("table", "summary", "codes"),
+    [
+        # A float `min` (the API and `parse_config` let it through): summary-length runs with
+        # 10.0, and the fix stops where summary-length accepts the lead (it lengthened it to 40
+        # while it read the table itself and took only integers).
+        ({"summary-length": {"min": 10.0}}, "The budget passed.", []),
+        # The table under the code, in any case, as the engine finds it.
+        ({"Tx002": {"min": 10}}, "The budget passed.", []),
+        # A value summary-length refuses fails a run that selects it; without it, its defaults
+        # hold.
+        ({"summary-length": {"min": "10"}}, "The budget passed. Talks went on for a week.", None),
+    ],
+    ids=["float", "by-code", "refused"],
+)
+def test_the_summary_fix_reads_summary_lengths_own_options(
+    table: dict[str, object], summary: str, codes: list[str] | None
+) -> None:
+    from newslint.config import ConfigError, parse_config
+    from newslint.document import Document
+    from newslint.engine import build_ruleset, fix_document
+
+    config = parse_config({"rules": table})
+    body = "The budget passed.\n\nTalks went on for a week.\n"
+    text = fm(body=body, title="Budget", date="2025-02-08T10:00:00Z")
+    expected = fm(body=body, title="Budget", date="2025-02-08T10:00:00Z", summary=summary)
+    alone = build_ruleset(config, select=["FM004"])
+    assert fix_document(Document.from_text(text, "a.md"), alone, unsafe=True).text == expected
+    if codes is None:
+        with pytest.raises(ConfigError):
+            build_ruleset(config, select=["FM004", "TX002"])
+        return
+    both = build_ruleset(config, select=["FM004", "TX002"])
+    outcome = fix_document(Document.from_text(text, "a.md"), both, unsafe=True)
+    assert (outcome.text, [d.code for d in outcome.result.diagnostics]) == (expected, codes)

@@ -1,0 +1,324 @@
+"""Link to a page of the site that does not exist.
+
+## What it does
+Flags a Markdown link to a path of the site, root-relative (`[the vote](/news/2024/budjet/)`) or
+relative to the article's own URL with a slash at the end (`[the vote](../budjet/)`), that nothing
+the site serves answers: no page at its URL (its file's path, its `url`, its `slug`, a
+`[permalinks]` pattern), no alias of a page (`aliases`, absolute or relative to the page's folder
+URL), no section, taxonomy or term list, pager (`/news/page/2/`), static file or folder, and no file
+or folder of the content tree at that path. The language prefix and `baseURL`'s path are allowed;
+a query and a fragment are no part of the path; case does not count.
+
+It judges only what it can be sure of, and stays silent otherwise:
+
+- only when the run holds every content file of the site (its content folders' and its themes'):
+  a pre-commit hook given a few files does not see the page that sets its `url` there (add
+  `--project`); nor on a site with a content adapter (`_content.gotmpl`), a theme component that
+  is a module not on disk, a page whose URL cannot be told (a `url` or `slug` from a cascade, a
+  token not modelled) or a section with a `slug` (it moves the pages below it);
+- only paths into a folder of the site's content (`/news/...` when there is a `news` section):
+  `/forum/` may be another program on the same host;
+- not a path to a file (`/files/report.pdf`, `/index.xml`, `/news/budget.html`): static files,
+  assets, page resources and feeds are written where no content file says; not a path into a
+  taxonomy (`/tags/...`);
+- not a relative link on a site with a link render hook (Hugo's own on a multilingual site, or the
+  site's or its theme's `render-link` template: it may take the path for a content path), nor one
+  without a slash at the end (`../budget`: a page bundle's resource, or another page's file);
+- not on a site whose `.gitmodules` puts a submodule in its content (a checkout may leave it
+  empty), nor on one that keeps redirects for its host (`netlify.toml`, `_redirects`, `vercel.json`,
+  `.htaccess` ...), nor a path the site's `publishDir` (`public/`) in the repository holds (Hugo
+  leaves there what it did not write);
+- not a link in an article whose source link is on another site: link-relative reports the links
+  copied from it;
+- not a `ref` or `relref` (ref-not-found's), nor a link to a file (`budget.md`: link-relative's).
+
+A page that exists but is a draft, in the future or expired counts as served.
+
+It is reported at the link's URL (at the whole link when the URL is not written in it).
+
+## Why is this bad?
+The link is dead on every copy of the site: the reader gets a 404, usually because the page was
+renamed, moved with `url` or `slug`, or the path was typed by hand. Only a link check of the live
+site (`--check-links`) would see it otherwise.
+
+## Example
+    See [the budget story](/news/budjet/).
+
+    [Example News](https://news.example.org/news/article/)
+
+## Use instead
+    See [the budget story](/news/article/).
+
+    [Example News](https://news.example.org/news/article/)
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from typing import Any, NamedTuple
+from urllib.parse import unquote, urlsplit
+
+from newslint import Rule, Severity
+from newslint.document import Document
+from newslint.events import Collected, Link
+from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
+from newslint.site import Site, content_files_on_disk, site_for_dir
+from newslint.spans import Span
+
+from ._crossfile import is_section_page, position
+from ._links import Destinations, find_source_link, origin_link, same_site, source_field_name
+from ._page_urls import logical_path, own_url
+
+# A pager's path (`page/2`; the site may name it otherwise: `_pager_name`).
+_PAGER = re.compile(r"(?:^|/)([^/]+)/\d+$")
+
+
+class SitePage(NamedTuple):
+    """What a page of a site's content gives `project_end` (plain data, cached with the file)."""
+
+    root: str  # the site's root folder
+    # The URL paths it is served at (its own, its `aliases`): lower case, without the slashes at
+    # the ends, `baseURL`'s path or a language prefix.
+    served: tuple[str, ...]
+    doubt: bool  # its URL, or the URLs of the pages below it, cannot be told
+    # Its links into the site: (URL path as `served` has them, position, URL as written).
+    links: tuple[tuple[str, tuple[int, int, int, int], str], ...]
+    section: str  # the first segment of its URL path: a link there is into the site's content
+
+
+class PageNotFound(Rule):
+    code = "LK010"
+    name = "page-not-found"
+    severity = Severity.WARNING
+    messages = {"missing": "no page or file of the site is served at {url!r}"}
+
+    def __init__(self) -> None:
+        self.destinations: Destinations | None = None
+        self.found: list[tuple[Link, Span | None]] = []
+        self.page: SitePage | None = None
+
+    def on_link(self, ctx: Context, link: Link) -> None:
+        url = link.url.strip()
+        if link.is_image or link.link_type == "Html" or not url.startswith(("/", "./", "../")):
+            return
+        if url.startswith("//") or "{{" in url or "{%" in url:
+            return
+        self.destinations = self.destinations or Destinations(ctx.document)
+        dest = self.destinations.of(link)
+        if self.destinations.first_time(link, dest):
+            self.found.append((link, dest))
+
+    def on_document_end(self, ctx: Context, document: Document) -> None:
+        self.page = _page(ctx, document, self.found)
+
+    def collect(self) -> SitePage | None:
+        return self.page
+
+    @classmethod
+    def group_keys(cls, data: SitePage) -> tuple[Any, ...]:
+        """Every page is counted (`project_end` compares the count with the site's content files
+        on disk) and gives its URLs as `SoughtKey`s; a page with links gives `GROUP_ALWAYS` and
+        their URLs. Only those pages, and the pages they lead to, come back: peak memory does not
+        grow with the number of files."""
+        keys: list[Any] = [CountedKey(("pages", data.root))]
+        if data.doubt:
+            keys.append(CountedKey(("doubt", data.root)))
+        keys.extend(SoughtKey(f"{data.root}\0{path}") for path in data.served)
+        if data.links:
+            keys.append(GROUP_ALWAYS)
+            keys.extend(f"{data.root}\0{path}" for path, _, _ in data.links)
+        return tuple(keys)
+
+    @classmethod
+    def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
+        served = {f"{e.data.root}\0{path}" for e in collected for path in e.data.served}
+        whole: dict[str, bool] = {}
+        for entry in collected:
+            page: SitePage = entry.data
+            for path, where, written in page.links:
+                if f"{page.root}\0{path}" in served:
+                    continue
+                if page.root not in whole:
+                    whole[page.root] = _whole_site(ctx, page.root)
+                if not whole[page.root]:
+                    break
+                site = site_for_dir(page.root)
+                first = path.partition("/")[0]
+                if first != page.section and not _into_content(site, first):
+                    continue
+                if site.may_serve("/" + path + "/", entry.path) or _published(site, path):
+                    continue
+                ctx.report(entry.path, where, "missing", source_text=written, url=written)
+
+
+def _page(
+    ctx: Context, document: Document, found: list[tuple[Link, Span | None]]
+) -> SitePage | None:
+    """The page's URLs and its links into the site; None outside a site's content."""
+    site = document.site
+    place = logical_path(document)
+    if site is None or site.root is None or place is None:
+        return None
+    logical = place[0]
+    section = is_section_page(document)
+    moved = any(
+        document.field(key) is not None or document.cascaded_value(key) is not None
+        for key in ("url", "slug")
+    )
+    if section and (document.value("slug") or document.cascaded_value("slug")):
+        return SitePage(str(site.root), (), True, (), "")  # it moves the pages below it
+    own = own_url(ctx, logical, section)
+    served: list[str] = [_key(site, own.path)] if own is not None else []
+    aliases = document.value("aliases")
+    if aliases:
+        folder = "/" + (own.path if own is not None else logical).rpartition("/")[0]
+        for alias in aliases if isinstance(aliases, list) else [aliases]:
+            if isinstance(alias, str) and alias.strip():
+                served.append(_key(site, posixpath.join(folder, alias.strip())))
+    links = _links(ctx, document, site, own, found) if found else ()
+    own_path = served[0] if own is not None else logical  # (`served[0]`: its own URL's key)
+    own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
+    return SitePage(str(site.root), tuple(served), moved and own is None, links, own_section)
+
+
+def _key(site: Site, path: str) -> str:
+    """A URL path as a key: without `baseURL`'s path, a language prefix and the slashes at the
+    ends, lower case."""
+    return "/".join(site.url_segments("/" + path)[1]).lower()
+
+
+def _links(
+    ctx: Context,
+    document: Document,
+    site: Site,
+    own: Any,
+    found: list[tuple[Link, Span | None]],
+) -> tuple[tuple[str, tuple[int, int, int, int], str], ...]:
+    """The links that lead to a page path of the site, as (URL path, position, URL)."""
+    source = origin_link(ctx) or find_source_link(document, source_field_name(ctx))
+    if source is not None and not same_site(source.url, site):
+        return ()  # link-relative's: links copied from the source
+    taxonomies = {
+        plural.lower()
+        for language in {document.language, site.default_language}
+        for plural in site.taxonomies_for(language).values()
+    }
+    pager = _pager_name(site)
+    out = []
+    for link, dest in found:
+        url = link.url.strip()
+        try:
+            path = unquote(urlsplit(url).path)
+        except ValueError:
+            continue
+        if not path.startswith("/"):
+            if site.link_render_hook or own is None or not path.endswith("/"):
+                continue
+            here = "/" + (own.path.rpartition("/")[0] if own.ugly else own.path) + "/"
+            path = posixpath.join(here.replace("//", "/"), path)
+        if "." in path.rstrip("/").rpartition("/")[2] or "\\" in path:
+            continue  # a file: static, an asset, a resource, a feed, `x.html`, `x.md`
+        segments = [part.lower() for part in site.url_segments(path)[1]]
+        if not segments or segments[0] in taxonomies or ".." in segments:
+            continue
+        joined = "/".join(segments)
+        numbered = _PAGER.search(joined)
+        if numbered is not None and numbered.group(1) in pager:
+            continue
+        where = dest if dest is not None and len(dest) else link.span
+        out.append((joined, position(document, where), url))
+    return tuple(out)
+
+
+def _pager_name(site: Site) -> set[str]:
+    """The path segment of the site's pagers (`page`, or `pagination.path`, `paginatePath`)."""
+    names = {"page"}
+    table = site.raw.get("pagination")
+    for value in (
+        table.get("path") if isinstance(table, dict) else None,
+        site.raw.get("paginatepath"),
+    ):
+        if isinstance(value, str) and value.strip("/ "):
+            names.add(value.strip("/ ").lower())
+    return names
+
+
+def _whole_site(ctx: ProjectContext, root: str) -> bool:
+    """Whether the run holds every content file of the site at `root`, and no page of it whose
+    URL cannot be told: else a page not seen may be served at any path."""
+    if ctx.count(("doubt", root)):
+        return False
+    roots = site_for_dir(root).all_content_roots
+    if roots is None:
+        return False
+    site = site_for_dir(root)
+    static = str(site.raw.get("staticdir") or "static")
+    folders = [root, os.path.join(root, static)]
+    if any(os.path.exists(os.path.join(f, name)) for f in folders for name in _REDIRECTS):
+        return False  # the host redirects paths the site has no page at any more
+    if _content_submodule(root, roots):
+        return False  # a submodule not checked out holds pages no file on disk shows
+    # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.
+    return content_files_on_disk(roots, ctx.count(("pages", root))) is not None
+
+
+# Files in which hosts keep redirects (Netlify, Cloudflare Pages, Vercel, Firebase, Azure Static
+# Web Apps, Apache): a link to an old path may be answered by one.
+_REDIRECTS = (
+    "_redirects",
+    "netlify.toml",
+    "vercel.json",
+    "firebase.json",
+    "staticwebapp.config.json",
+    ".htaccess",
+)
+
+
+def _content_submodule(root: str, roots: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the site's `.gitmodules` names a submodule inside one of its content folders (or
+    holding one): a checkout without `--recurse-submodules` leaves it empty."""
+    try:
+        with open(os.path.join(root, ".gitmodules"), encoding="utf-8", errors="replace") as file:
+            text = file.read(1_000_000)
+    except OSError:
+        return False
+    paths = [
+        os.path.abspath(os.path.join(root, line.partition("=")[2].strip()))
+        for line in text.splitlines()
+        if line.strip().lower().startswith("path") and "=" in line
+    ]
+    folders = [os.path.abspath(folder) for folder, _ in roots]
+    return any(
+        path == folder or path.startswith(folder + os.sep) or folder.startswith(path + os.sep)
+        for path in paths
+        for folder in folders
+    )
+
+
+def _published(site: Site, path: str) -> bool:
+    """Whether the site's `publishDir` (`public`) in the repository holds a file or folder at the
+    URL path: Hugo leaves what it did not write there, and a host that serves the folder serves it
+    too."""
+    folder = site.raw.get("publishdir") or "public"
+    if site.root is None or not isinstance(folder, str):
+        return False
+    return os.path.exists(os.path.join(site.root, folder, *path.split("/")))
+
+
+def _into_content(site: Site, first: str) -> bool:
+    """Whether a URL path's first segment is a folder of the site's content (a section's path):
+    other paths of the host may belong to another program."""
+    for folder, target in site.content_roots:
+        if target:
+            if target.lower().partition("/")[0] == first:
+                return True
+            continue
+        try:
+            with os.scandir(folder) as entries:
+                if any(e.name.lower() == first and e.is_dir() for e in entries):
+                    return True
+        except OSError:
+            continue
+    return False

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from newslint.testing import fm
+
+MISSING = "no page or file of the site is served at {!r}"
+SUMMARY = "A summary of the article that is long enough for every rule of newslint."
+
+
+def page(body: str = "Text.\n", **fields: object) -> str:
+    return fm(title="Story", summary=SUMMARY, body=body, **fields)
+
+
+def run(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, str],
+    *args: str,
+    config: str = 'baseURL = "https://example.org/"\n',
+) -> list[tuple[str, int, int, str]]:
+    """Write a site (`hugo.toml` and `files`), check it with LK010 alone, and give what it
+    reports as (path, line, column, message)."""
+    (tmp_path / "hugo.toml").write_text(config, encoding="utf-8")
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    given = list(args) or ["."]
+    main(["check", *given, "--select", "LK010", "--output-format", "json", "--no-cache"])
+    found = json.loads(capsys.readouterr().out)
+    return [(d["path"], d["line"], d["column"], d["message"]) for d in found]
+
+
+SITE = {
+    "content/news/_index.md": fm(title="News"),
+    "content/news/budget.md": page(aliases=["/old/budget/", "vote-2024"]),
+    "content/news/moved.md": page(url="/elsewhere/moved-page/"),
+    "content/news/2024/slugged.md": page(slug="short-name"),
+    "content/news/2024/bundle/index.md": page(),
+    "content/news/2024/bundle/chart.png": "png",
+    "content/news/2024/bundle/data": "1,2",
+    "content/news/deep/story.md": page(),
+    "content/about.md": page(),
+    "static/files/report": "report",
+    "static/news/archive/index.html": "<p>old</p>",
+    "public/news/kept/index.html": "<p>old</p>",
+}
+
+
+def test_dead_links_are_reported_where_the_url_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "See [a](/news/budjet/) and [b](../budjet/?x=1#vote).\n\n[c]: /news/2024/nope\n\n[c] [d](/News/Nope/) [e](/news/2024/bundle/chart)\n"
+    files = {**SITE, "content/news/a.md": page(body)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 9, MISSING.format("/news/budjet/")),
+        ("content/news/a.md", 6, 32, MISSING.format("../budjet/?x=1#vote")),
+        ("content/news/a.md", 8, 6, MISSING.format("/news/2024/nope")),
+        ("content/news/a.md", 10, 9, MISSING.format("/News/Nope/")),
+        # no resource of that name (`chart.png` is one), no page
+        ("content/news/a.md", 10, 26, MISSING.format("/news/2024/bundle/chart")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/news/budget/",  # its file's path
+        "/NEWS/Budget",  # case and the slash at the end do not count
+        "/news/budget/#vote",
+        "/news/budget/?ref=home",
+        "/old/budget/",  # an alias
+        "/news/vote-2024/",  # a relative alias, from the page's folder URL (hugo 0.168)
+        "/elsewhere/moved-page/",  # its `url`
+        "/news/2024/short-name/",  # its `slug`
+        "/news/2024/bundle/",  # a leaf bundle
+        "/news/2024/bundle/chart.png",  # a file: a resource, static, an asset
+        "/news/2024/bundle/data",  # a resource without an extension
+        "/news/",  # a section
+        "/news/deep/",  # a folder of the content tree
+        "/news/page/2/",  # a pager
+        "/news/archive/",  # a static folder
+        "/news/kept/",  # left in `public/` by an earlier build, which a host serving it serves
+        "/tags/politics/",  # a taxonomy
+        "/categories/",
+        "/index.xml",
+        "/news/index.xml",
+        "/",
+        "/about/",
+        "/forum/thread/",  # not a folder of the content: maybe another program on the host
+        "../budget/",  # relative to the page's own URL, `/news/a/`
+        "./",
+        "../budget",  # no slash at the end: maybe a resource of a bundle
+        "//cdn.example.org/x/",
+        "https://example.org/news/nope/",
+        '{{< ref "budget" >}}',
+        "/news/budget.md",
+    ],
+)
+def test_what_the_site_serves_is_not_reported(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    url: str,
+) -> None:
+    files = {**SITE, "content/news/a.md": page(f"See [it]({url}).\n")}
+    assert run(tmp_path, monkeypatch, capsys, files) == []
+
+
+def test_a_run_without_every_content_file_judges_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pre-commit hook gives a few files: a page not in the run may set its `url` there."""
+    files = {**SITE, "content/news/a.md": page("See [a](/news/budjet/).\n")}
+    assert run(tmp_path, monkeypatch, capsys, files, "content/news/a.md") == []
+    reported = [("content/news/a.md", 6, 9, MISSING.format("/news/budjet/"))]
+    assert run(tmp_path, monkeypatch, capsys, files, "content/news/a.md", "--project") == reported
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"content/news/other.html": "<p>a page newslint does not lint</p>"},
+        {"content/news/_content.gotmpl": ""},  # a content adapter adds pages
+        {"content/news/c.md": page(**{"cascade": {"url": "/x/"}})},  # a URL from a cascade
+        {"content/news/c.md": page(url="/:year/:unknown/")},  # a token not modelled
+        {"content/news/2024/_index.md": fm(title="Y", slug="jahr")},  # moves the pages below
+        {"netlify.toml": "[[redirects]]\nfrom = '/news/budjet/'\nto = '/news/budget/'\n"},
+        {"static/_redirects": "/news/budjet/ /news/budget/ 301\n"},
+        {".gitmodules": '[submodule "x"]\n\tpath = content/news/archive\n\turl = ../x\n'},
+    ],
+    ids=[
+        "html-page",
+        "adapter",
+        "cascade-url",
+        "unknown-token",
+        "section-slug",
+        "netlify",
+        "redirects",
+        "submodule",
+    ],
+)
+def test_a_site_with_a_page_not_seen_or_not_told_judges_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: dict[str, str],
+) -> None:
+    files = {**SITE, **extra, "content/news/a.md": page("See [a](/news/budjet/).\n")}
+    assert run(tmp_path, monkeypatch, capsys, files) == []
+
+
+def test_a_link_copied_from_the_source_is_link_relatives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "See [a](/news/budjet/).\n\n[Reuters](https://www.reuters.com/x)\n"
+    files = {**SITE, "content/news/a.md": page(body)}
+    assert run(tmp_path, monkeypatch, capsys, files) == []
+    own = "See [a](/news/budjet/).\n\n[Example](https://example.org/news/budget/)\n"
+    files["content/news/a.md"] = page(own)
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 9, MISSING.format("/news/budjet/"))
+    ]
+
+
+def test_language_prefix_and_base_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = (
+        'baseURL = "https://example.org/blog/"\ndefaultContentLanguage = "en"\n'
+        '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n'
+    )
+    body = (
+        "[a](/fr/news/budget/) [b](/blog/fr/news/budget/) [c](/fr/news/budjet/)\n\n"
+        "[d](/blog/news/nope/) [e](../nope/)\n"  # relative: Hugo's link render hook is on
+    )
+    files = {
+        "content/en/news/budget.md": page(),
+        "content/fr/news/budget.md": page(),
+        "content/fr/news/a.md": page(body),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/fr/news/a.md", 6, 54, MISSING.format("/fr/news/budjet/")),
+        ("content/fr/news/a.md", 8, 5, MISSING.format("/blog/news/nope/")),
+    ]
+
+
+def test_a_render_link_template_may_take_a_relative_link_for_a_content_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {
+        **SITE,
+        "layouts/_default/_markup/render-link.html": '<a href="{{ .Destination }}">x</a>',
+        "content/news/a.md": page("[a](../budjet/) [b](/news/budjet/)\n"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 21, MISSING.format("/news/budjet/"))
+    ]
+
+
+def test_the_pager_path_the_site_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = 'baseURL = "https://example.org/"\n[pagination]\npath = "seite"\n'
+    files = {**SITE, "content/news/a.md": page("[a](/news/seite/3/) [b](/news/folio/3/)\n")}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 6, 25, MISSING.format("/news/folio/3/"))
+    ]
+
+
+def test_the_section_of_a_page_whose_url_cannot_be_told_is_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page whose URL a `[permalinks]` token not modelled makes: its aliases are no section of
+    the content (`/old/...`), its file's folder is (`/news/...`)."""
+    config = 'baseURL = "https://example.org/"\n[permalinks]\nnews = "/:year/:unknown/"\n'
+    body = "[a](/old/nope/) [b](/news/nope/)\n"
+    files = {"content/news/a.md": page(body, aliases=["/old/a/"], date="2024-01-02")}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 9, 21, MISSING.format("/news/nope/"))
+    ]
