@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newslint.events import Field, Node
 from newslint.records import fast_init
-from newslint.site import DEFAULT_DATE_SOURCES
+from newslint.site import DEFAULT_DATE_SOURCES, JEKYLL_DATE_SOURCES
 
 from ._jekyll import jekyll_post, post_name_date
 
@@ -683,8 +683,8 @@ def _sources(ctx: Context) -> dict[str, tuple[str, ...]]:
 # A Jekyll post outside a Hugo site (`_posts/2016-12-06-x.md`) is dated by its file name when its
 # front matter sets no date; `:jekyll` stands for that name in the `date` chain.
 _JEKYLL_POST_SOURCES = {
-    **DEFAULT_DATE_SOURCES,
-    "date": (*DEFAULT_DATE_SOURCES["date"], ":jekyll"),
+    **JEKYLL_DATE_SOURCES,
+    "date": (*JEKYLL_DATE_SOURCES["date"], ":jekyll"),
 }
 
 

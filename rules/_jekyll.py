@@ -46,3 +46,12 @@ def jekyll_post(ctx: Context) -> bool:
     if site is not None and site.root is not None:
         return False
     return post_name_date(os.fspath(ctx.document.path)) is not None
+
+
+def jekyll_excerpt_separator(ctx: Context) -> str | None:
+    """The `excerpt_separator` of the Jekyll site or post the document is (Jekyll's default, a
+    blank line, for a post with no `_config.yml` above it), or None for a Hugo page."""
+    site = ctx.site
+    if site is not None and site.jekyll_excerpt_separator is not None:
+        return site.jekyll_excerpt_separator
+    return "\n\n" if jekyll_post(ctx) else None

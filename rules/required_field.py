@@ -113,6 +113,7 @@ from ._crossfile import is_section_page
 from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
+from ._jekyll import jekyll_excerpt_separator
 from ._mainroad import page_kind
 from ._pages import (
     documentation_page,
@@ -181,6 +182,8 @@ class RequiredField(Rule):
         "folder only when it has no _index file, so this page's title is empty",
         "description": "required field 'summary' is missing: Hugo's .Summary, which feeds and "
         "cards show, does not read 'description'; it cuts one from the body",
+        "jekyll": "required field 'summary' is missing: the post has no 'excerpt' field, so "
+        "Jekyll's excerpt is the body up to {separator}",
     }
     Options = Options
 
@@ -227,6 +230,16 @@ class RequiredField(Rule):
             if key.lower() == "summary" and manual_summary:
                 continue
             if key.lower() == "summary" and (found is None or _empty(found.value)):
+                separator = jekyll_excerpt_separator(ctx)
+                if separator is not None:
+                    # Jekyll's summary is `page.excerpt`: the `excerpt` field, else the body up
+                    # to the separator; a Hugo divider means nothing there.
+                    if _jekyll_excerpt_set(document, separator):
+                        continue
+                    shown = "the first blank line" if separator == "\n\n" else repr(separator)
+                    ctx.report(opening_delimiter(document), "jekyll", separator=shown)
+                    continue
+            if key.lower() == "summary" and (found is None or _empty(found.value)):
                 divider = _miswritten_divider(document)
                 if divider is not None:
                     # The author meant a manual summary: the divider is the thing to fix.
@@ -271,6 +284,19 @@ def _under_params(document: Document, key: str) -> Span | None:
     """Where `key` is written, with a value, inside the front matter's `params` map."""
     nested = params_field(document, key)
     return nested.key_span if nested is not None and not _empty(nested.value) else None
+
+
+def _jekyll_excerpt_set(document: Document, separator: str) -> bool:
+    """Whether a Jekyll page sets its excerpt: a non-empty `excerpt` field, which overrides the
+    one Jekyll cuts, or text before an `excerpt_separator` the site configures (Jekyll's default,
+    a blank line, cuts the first paragraph, which no author chose for the purpose)."""
+    excerpt = document.field("excerpt")
+    if excerpt is not None and not _empty(excerpt.value):
+        return True
+    if separator == "\n\n":
+        return False
+    before, divider, _ = document.body.partition(separator)
+    return bool(divider) and bool(before.strip())
 
 
 def _manual_summary(document: Document) -> bool:

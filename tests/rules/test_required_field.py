@@ -1653,3 +1653,90 @@ def test_the_summary_fix_writes_what_summary_length_accepts(
         '\ntitle: "Budget"\ndate: "2025"\n'
         f"{tmp_path / 'a.md'}:1:1: FM004 [required-field] required field 'summary' is missing\n"
     )
+
+
+JEKYLL_POST_PATH = "_posts/2014-11-13-https.md"
+LEAD_AND_MORE = "The lead.\n\n<!-- more -->\n\nThe rest.\n"
+JEKYLL_EXCERPT_CASES = [
+    # Jekyll's summary is `page.excerpt`: the `excerpt` field when set, else the body up to the
+    # site's `excerpt_separator` (by default the first blank line). Hugo's divider means nothing
+    # there, so `<!-- more -->` is not reported as a miswritten one.
+    Case(
+        "jekyll-excerpt-field-is-the-summary",
+        fm(body=LEAD_AND_MORE, title="T", excerpt="18F uses HTTPS."),
+        path=JEKYLL_POST_PATH,
+    ),
+    Case(
+        "jekyll-no-excerpt-default-separator",
+        fm(body=LEAD_AND_MORE, title="T"),
+        path=JEKYLL_POST_PATH,
+        errors=[("jekyll", 1, 1)],
+    ),
+    Case(
+        "jekyll-configured-separator-sets-the-excerpt",
+        fm(body=LEAD_AND_MORE, title="T"),
+        path=JEKYLL_POST_PATH,
+        site=Site(
+            jekyll_config=Path("/site/_config.yml"), jekyll_excerpt_separator="<!-- more -->"
+        ),
+    ),
+    Case(
+        "jekyll-configured-separator-with-nothing-before-it",
+        fm(body="<!-- more -->\n\nThe rest.\n", title="T"),
+        path=JEKYLL_POST_PATH,
+        site=Site(
+            jekyll_config=Path("/site/_config.yml"), jekyll_excerpt_separator="<!-- more -->"
+        ),
+        errors=[("jekyll", 1, 1)],
+    ),
+    Case(
+        "jekyll-empty-excerpt-field",
+        fm(body=LEAD_AND_MORE, title="T", excerpt=""),
+        path=JEKYLL_POST_PATH,
+        errors=[("jekyll", 1, 1)],
+    ),
+    # In a Hugo site `excerpt` is nobody's summary and the divider is Hugo's.
+    Case(
+        "hugo-page-excerpt-field-and-hexo-divider",
+        fm(body=LEAD_AND_MORE, title="T", date="2014-11-13T00:00:00Z", excerpt="18F uses HTTPS."),
+        path="content/posts/https.md",
+        errors=[("divider", 9, 1)],
+        unsafe_fixed=fm(
+            body="The lead.\n\n<!--more-->\n\nThe rest.\n",
+            title="T",
+            date="2014-11-13T00:00:00Z",
+            excerpt="18F uses HTTPS.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JEKYLL_EXCERPT_CASES, ids=lambda c: c.name)
+def test_required_field_jekyll_excerpt(case: Case) -> None:
+    assert_case(RequiredField, case)
+
+
+def test_jekyll_message_names_the_separator(tmp_path: Path) -> None:
+    """The site's `excerpt_separator` is read from `_config.yml` and named in the message."""
+    from newslint.engine import check_text
+    from newslint.site import clear_site_cache
+
+    (tmp_path / "_config.yml").write_text("excerpt_separator: <!--cut-->\n", encoding="utf-8")
+    clear_site_cache()
+    try:
+        found = check_text(
+            fm(body=LEAD_AND_MORE, title="T"),
+            path=str(tmp_path / JEKYLL_POST_PATH),
+            select=["FM004"],
+        )
+    finally:
+        clear_site_cache()
+    assert [(d.code, d.line, d.column, d.message) for d in found] == [
+        (
+            "FM004",
+            1,
+            1,
+            "required field 'summary' is missing: the post has no 'excerpt' field, so Jekyll's"
+            " excerpt is the body up to '<!--cut-->'",
+        )
+    ]
