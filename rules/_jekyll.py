@@ -24,6 +24,24 @@ _POST_NAME = re.compile(r"(\d{2,4})-(\d{1,2})-(\d{1,2})-[^/]*\.[^./]+")
 # The front-matter keys Jekyll splits at white space when they hold a string.
 SPLIT_KEYS = frozenset({"tags", "categories"})
 
+# The front-matter keys Jekyll itself reads (its documentation's "Front Matter" and "Posts"):
+# `category` is a post's one category as `categories` lists several, `published: false` leaves
+# the page out, `excerpt` replaces the excerpt Jekyll cuts.
+JEKYLL_KEYS = frozenset(
+    {
+        "layout",
+        "permalink",
+        "published",
+        "date",
+        "category",
+        "categories",
+        "tags",
+        "excerpt",
+        "excerpt_separator",
+        "render_with_liquid",
+    }
+)
+
 
 def post_name_date(path: str) -> tuple[int, int, int] | None:
     """The (year, month, day) of a Jekyll post's file name in a `_posts` folder, else None."""
@@ -55,3 +73,10 @@ def jekyll_excerpt_separator(ctx: Context) -> str | None:
     if site is not None and site.jekyll_excerpt_separator is not None:
         return site.jekyll_excerpt_separator
     return "\n\n" if jekyll_post(ctx) else None
+
+
+def jekyll_page(ctx: Context) -> bool:
+    """Whether Jekyll builds the document: a Jekyll post, or a page of a Jekyll site (a
+    `_config.yml` above it and no Hugo configuration)."""
+    site = ctx.site
+    return (site is not None and site.jekyll_config is not None) or jekyll_post(ctx)
