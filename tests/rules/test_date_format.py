@@ -240,6 +240,21 @@ JEKYLL_CASES = [
         path="blog/about.md",
         site=Site(jekyll_config=Path("/blog/_config.yml")),
     ),
+    # jekyll-import writes a WordPress post's date with no space before the offset: YAML's
+    # timestamp, which Jekyll reads with its offset, allows that too.
+    Case(
+        "jekyll-import-form-no-space-before-the-offset",
+        fm(date=Raw("2007-07-19 11:16:07+00:00")),
+        path="news/_posts/2007-07-19-63.markdown",
+    ),
+    Case(
+        "jekyll-import-form-in-a-hugo-site",
+        fm(date=Raw("2007-07-19 11:16:07+00:00")),
+        path="/site/content/news/63.md",
+        site=Site(root=Path("/site")),
+        errors=[("layout", 2, 7)],
+        fixed=fm(date=Raw("2007-07-19T11:16:07+00:00")),
+    ),
     # Another layout, or no offset, is still reported in a Jekyll post.
     Case(
         "jekyll-post-other-layout",

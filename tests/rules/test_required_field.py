@@ -1689,6 +1689,23 @@ JEKYLL_EXCERPT_CASES = [
         ),
         errors=[("jekyll", 1, 1)],
     ),
+    # The site's separator written otherwise (openSUSE News: `excerpt_separator: <!--more-->`
+    # over posts imported with `<!-- more -->`): Jekyll's excerpt is the whole post.
+    Case(
+        "jekyll-divider-written-otherwise-than-the-separator",
+        fm(body=LEAD_AND_MORE, title="T"),
+        path=JEKYLL_POST_PATH,
+        site=Site(jekyll_config=Path("/site/_config.yml"), jekyll_excerpt_separator="<!--more-->"),
+        errors=[("jekyll-divider", 7, 1)],
+        unsafe_fixed=fm(body="The lead.\n\n<!--more-->\n\nThe rest.\n", title="T"),
+    ),
+    # The page's own `excerpt_separator` wins over the site's.
+    Case(
+        "jekyll-page-own-separator",
+        fm(body=LEAD_AND_MORE, title="T", excerpt_separator="<!-- more -->"),
+        path=JEKYLL_POST_PATH,
+        site=Site(jekyll_config=Path("/site/_config.yml"), jekyll_excerpt_separator="<!--more-->"),
+    ),
     Case(
         "jekyll-empty-excerpt-field",
         fm(body=LEAD_AND_MORE, title="T", excerpt=""),
@@ -1737,6 +1754,6 @@ def test_jekyll_message_names_the_separator(tmp_path: Path) -> None:
             1,
             1,
             "required field 'summary' is missing: the post has no 'excerpt' field, so Jekyll's"
-            " excerpt is the body up to '<!--cut-->'",
+            " excerpt is the whole post (no '<!--cut-->' in it)",
         )
     ]
