@@ -9,7 +9,8 @@ fields are `title` and `date`, and `summary` while the `news` preset is on (it i
 missing when Hugo takes the page date from another key (`publishDate`, `pubdate`, `published`,
 `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the file name and the file's
 modification time, `:fileModTime`, included), nor for a Jekyll post outside a Hugo site, which
-Jekyll dates by its file name (`_posts/2016-12-6-x.md`). Nor is a field missing that the page gets from a
+Jekyll dates by its file name (`_posts/2016-12-6-x.md`), nor for a Jekyll draft (`_drafts/x.md`),
+which Jekyll dates by its file name or else by the file's modification time. Nor is a field missing that the page gets from a
 `cascade` of a section's `_index` file or of the site configuration (see `newslint.cascade`): Hugo
 gives the page that value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it.
 Nor is `summary` missing when the body sets Hugo's manual summary, the text before a `<!--more-->`
@@ -109,6 +110,7 @@ to add):
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -122,7 +124,7 @@ from ._crossfile import is_section_page
 from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
-from ._jekyll import jekyll_excerpt_separator
+from ._jekyll import jekyll_draft_path, jekyll_excerpt_separator, jekyll_post
 from ._mainroad import page_kind
 from ._pages import (
     documentation_page,
@@ -234,7 +236,7 @@ class RequiredField(Rule):
                 continue
             found = document.field(key)
             if found is None and key.lower() == "date":
-                if _hugo_has_date(ctx):
+                if _hugo_has_date(ctx) or _jekyll_undated_draft(ctx):
                     continue
             elif found is None and not _empty(document.effective_value(key)):
                 continue  # a section's or the site's `cascade` gives it (`newslint.cascade`)
@@ -383,6 +385,12 @@ def _hugo_has_date(ctx: Context) -> bool:
         not key.startswith(":") and document.inherits(key) and document.effective_value(key)
         for key in keys
     )
+
+
+def _jekyll_undated_draft(ctx: Context) -> bool:
+    """Whether the page is a Jekyll draft with no date in its name: Jekyll dates it by the file's
+    modification time (a dated name gives the date through `hugo_dates`)."""
+    return jekyll_post(ctx) and jekyll_draft_path(os.fspath(ctx.document.path))
 
 
 def _default(ctx: Context) -> tuple[str, ...]:

@@ -233,6 +233,18 @@ JEKYLL_CASES = [
         path="content/posts/snippets.md",
         errors=[("invalid", 3, 12)],
     ),
+    # Jekyll's documented `YYYY-MM-DD HH:MM`, seconds left out: Jekyll reads it, Hugo fails.
+    Case(
+        "jekyll-post-date-without-seconds",
+        fm(title="T", date=Raw("2021-06-15 00:00")),
+        path="news/_drafts/2021-06-15-news-template.markdown",
+    ),
+    Case(
+        "hugo-page-date-without-seconds",
+        fm(title="T", date=Raw("2021-06-15 00:00")),
+        path="content/posts/news-template.md",
+        errors=[("invalid", 3, 7)],
+    ),
     # Jekyll's own date still is one.
     Case(
         "jekyll-post-date-still-read",

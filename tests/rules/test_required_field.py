@@ -571,12 +571,31 @@ DATE_FALLBACK_CASES = [
         errors=[("missing", 1, 1)],
     ),
     # Outside a Hugo site, Jekyll dates a post in `_posts` by its file name (one-digit months
-    # and days too); a Hugo site does not, nor does Jekyll a name without the date or a file
-    # outside `_posts`.
+    # and days too), and a draft in `_drafts` too (its `Document#populate_title`); a Hugo site
+    # does not, nor does Jekyll a name without the date or a file outside those folders.
     Case(
         "jekyll-post-date-from-file-name",
         fm(title="Taller de anonimato", summary="Un taller."),
         path="_posts/2016-12-6-taller-de-anonimato.md",
+    ),
+    # A Jekyll draft is dated by its name, else by the file's modification time (on a Jekyll
+    # site; an undated `_drafts` file outside one may be Hexo's, which has no such rule here).
+    Case(
+        "jekyll-dated-draft-date-from-file-name",
+        fm(title="PISM 2.0 is out", summary="A release."),
+        path="news/_drafts/2021-11-17-pism2.0.md",
+    ),
+    Case(
+        "jekyll-undated-draft-dated-by-its-file",
+        fm(title="PISM 2.0 is out", summary="A release."),
+        path="news/_drafts/pism2.0.md",
+        site=Site(jekyll_config=Path("/site/_config.yml")),
+    ),
+    Case(
+        "undated-drafts-folder-outside-a-jekyll-site",
+        fm(title="PISM 2.0 is out", summary="A release."),
+        path="source/_drafts/pism2.0.md",
+        errors=[("missing", 1, 1)],
     ),
     Case(
         "jekyll-post-name-in-a-hugo-site",
@@ -594,7 +613,7 @@ DATE_FALLBACK_CASES = [
     Case(
         "jekyll-dated-name-outside-posts",
         fm(title="Taller de anonimato", summary="Un taller."),
-        path="_drafts/2016-12-06-taller-de-anonimato.md",
+        path="notes/2016-12-06-taller-de-anonimato.md",
         errors=[("missing", 1, 1)],
     ),
     Case(
