@@ -63,9 +63,12 @@ class RawHtml(Rule):
         self.reported = False
         self.in_comment = False
         self.shortcodes = Regions()
+        self.jekyll = False
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
         self.shortcodes = Regions(shortcode_bodies(document))
+        # A Jekyll post with no `_config.yml` above it: Jekyll's defaults show raw HTML.
+        self.jekyll = jekyll_post(ctx)
 
     def on_html(self, ctx: Context, node: Html) -> None:
         if self.shortcodes.covers(node.span.start):
@@ -73,8 +76,8 @@ class RawHtml(Rule):
         site = ctx.site
         if site is not None and site.unsafe_html_for(ctx.document.language):
             return  # a Jekyll site's too (`newslint.site._jekyll_site`)
-        if jekyll_post(ctx):
-            return  # a Jekyll post with no `_config.yml` above it: Jekyll's defaults
+        if self.jekyll:
+            return
         if node.inline:
             if ctx.document.text[node.span.start - 2 : node.span.start] == "{{":
                 return  # the call `{{<figure src="a.png">}}`, written without spaces

@@ -337,6 +337,12 @@ JEKYLL_CASES = [
         errors=[("unknown", 3, 1)],
         unsafe_fixed=fm(category="blog", summary="A post."),
     ),
+    # And `tag`, its singular of `tags` (Jekyll's `Utils.pluralized_array_from_hash`).
+    Case(
+        "jekyll-post-tag",
+        fm(tag="scala"),
+        path="_posts/2016-03-14-the-scala-center.md",
+    ),
     Case(
         "jekyll-site-page-category",
         fm(category="blog"),
