@@ -155,6 +155,12 @@ def date_sources(configured: Any = None) -> dict[str, tuple[str, ...]]:
 
 
 DEFAULT_DATE_SOURCES = date_sources()
+# A Jekyll page's dates: Hugo's keys, less `published`, which Jekyll reads as its publish switch
+# (`published: false` leaves the post out), never as a date.
+JEKYLL_DATE_SOURCES = {
+    target: tuple(key for key in keys if key != "published")
+    for target, keys in DEFAULT_DATE_SOURCES.items()
+}
 _READ_ERRORS = (OSError, ValueError, tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError)
 
 
@@ -300,6 +306,9 @@ class Site:
     # in `collections_dir`): Jekyll dates their documents, and holds back future-dated ones, as it
     # does posts.
     jekyll_collections: tuple[str, ...] = ()
+    # A Jekyll site's `excerpt_separator` (Jekyll's default: a blank line, the first paragraph is
+    # the excerpt); None on a Hugo site.
+    jekyll_excerpt_separator: str | None = None
 
     def hugo_skips(
         self, path: str | os.PathLike[str], *, is_dir: bool = False, folders: bool = True
@@ -2968,11 +2977,14 @@ JEKYLL_CONFIG_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
 
 def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
     """The site of a Jekyll configuration in one of `folders` (the nearest first) and that
-    folder's index, or None. Read from it: `future`, `timezone`, `collections` and
-    `collections_dir`. Jekyll publishes a document dated in the future only with `future: true`
-    (a YAML 1.1 boolean, as Jekyll's Ruby reads it: `yes` and `on` too); without the key the
-    default is the builder's (`_builds_future`). It reads a date without an offset in `timezone`.
-    A configuration that cannot be read is a Jekyll site with Jekyll's defaults."""
+    folder's index, or None. Read from it: `future`, `timezone`, `excerpt_separator`,
+    `collections` and `collections_dir`. Jekyll publishes a document dated in the future only with
+    `future: true` (a YAML 1.1 boolean, as Jekyll's Ruby reads it: `yes` and `on` too); without
+    the key the default is the builder's (`_builds_future`). It reads a date without an offset in
+    `timezone`, and ends a post's excerpt at `excerpt_separator`. Its Markdown (kramdown, or
+    CommonMark through jekyll-commonmark) passes raw HTML through, so the site allows raw HTML;
+    and `published` is Jekyll's publish switch, not a date. A configuration that cannot be read
+    is a Jekyll site with Jekyll's defaults."""
     for depth, folder in enumerate(folders):
         for name in JEKYLL_CONFIG_NAMES:
             path = Path(folder) / name
@@ -2990,12 +3002,18 @@ def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
             # Jekyll reads a date without an offset in `timezone` (an IANA name), else in the
             # build machine's zone.
             zone = data.get("timezone")
+            separator = data.get("excerpt_separator")
             return (
                 Site(
                     build_future=future is True,
                     jekyll_config=path,
                     time_zone=(zone.strip() or None) if isinstance(zone, str) else None,
                     jekyll_collections=_jekyll_collections(folder, data),
+                    unsafe_html=True,
+                    date_sources=dict(JEKYLL_DATE_SOURCES),
+                    jekyll_excerpt_separator=(
+                        separator if isinstance(separator, str) and separator else "\n\n"
+                    ),
                 ),
                 depth,
             )

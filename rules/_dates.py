@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING, Literal
 
 from newslint.events import Field, Node
 from newslint.records import fast_init
-from newslint.site import DEFAULT_DATE_SOURCES
+from newslint.site import DEFAULT_DATE_SOURCES, JEKYLL_DATE_SOURCES
 
-from ._jekyll import jekyll_document, name_date
+from ._jekyll import jekyll_document, jekyll_page, name_date
 
 if TYPE_CHECKING:
     from newslint.rule import Context
@@ -684,8 +684,8 @@ def _sources(ctx: Context) -> dict[str, tuple[str, ...]]:
 # collections, is dated by its file name when its front matter sets no date; `:jekyll` stands for
 # that name in the `date` chain.
 _JEKYLL_POST_SOURCES = {
-    **DEFAULT_DATE_SOURCES,
-    "date": (*DEFAULT_DATE_SOURCES["date"], ":jekyll"),
+    **JEKYLL_DATE_SOURCES,
+    "date": (*JEKYLL_DATE_SOURCES["date"], ":jekyll"),
 }
 
 
@@ -727,15 +727,48 @@ def _date_fields(ctx: Context, choice: ZoneChoice) -> list[tuple[Field, HugoDate
     text = ctx.document.text
     keys = _field_keys(_sources(ctx))
     out: list[tuple[Field, HugoDate]] = []
+    jekyll: bool | None = None
     # The first field of each lower-cased key, in the document's order (already worked out).
     for key, item in ctx.document._fields_by_key.items():
         if key not in keys:
             continue
         span = item.value_span
-        out.append(
-            (item, hugo_date(item.node, text[span.start : span.end], item.format, choice.zone))
-        )
+        reading = hugo_date(item.node, text[span.start : span.end], item.format, choice.zone)
+        if reading.kind == "invalid" and isinstance(item.node.value, str):
+            if jekyll is None:
+                jekyll = jekyll_page(ctx)
+            if jekyll:
+                reading = _jekyll_reading(item.node.value, choice.zone) or reading
+        out.append((item, reading))
     return out
+
+
+# The date Jekyll's documentation gives for front matter, `YYYY-MM-DD HH:MM:SS +/-TTTT`, whose
+# "hours, minutes, seconds, and timezone offset are optional": Hugo's layouts want the seconds
+# (`2021-06-15 00:00` fails its build), Jekyll (Ruby's `Time.parse`) reads it.
+_JEKYLL_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))? ?(?:([+-])(\d{2}):?(\d{2}))?"
+)
+
+
+def _jekyll_reading(value: str, zone: tzinfo | None) -> HugoDate | None:
+    """Jekyll's reading of a date in its documented form that Hugo cannot read (None for any
+    other value): the wall time in its written offset, else in `zone`."""
+    match = _JEKYLL_DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute = (int(match.group(i)) for i in range(1, 6))
+    second = int(match.group(6) or 0)
+    if not 1 <= month <= 12 or not 1 <= day <= _days_in(month, year):
+        return None
+    if hour >= 24 or minute >= 60 or second >= 60:
+        return None
+    wall = GoTime(year, month, day, hour, minute, second)
+    if match.group(7) is None:
+        return HugoDate("ok", value, in_zone(wall, zone))
+    offset = (int(match.group(8)) * 60 + int(match.group(9))) * 60
+    offset = -offset if match.group(7) == "-" else offset
+    return HugoDate("ok", value, replace(wall, offset=offset), has_offset=True)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ Flags `date`, `lastmod`, `publishDate` and `expiryDate` (and Hugo's other names 
 all are `date-invalid`'s. A Jekyll post outside a Hugo site (`_posts/2021-10-15-x.md`, see
 `rules/_jekyll.py`), or any page of a Jekyll site (a `_config.yml` above it and no Hugo
 configuration), may use the form Jekyll's documentation gives, `2021-10-15 14:00:00 +0200` (the
-seconds optional, the offset with or without its colon): its offset is written, so its instant is
+seconds optional, the offset with or without its colon, and with or without the space before it, as
+jekyll-import writes a WordPress post's date: `2007-07-19 11:16:07+00:00`, a YAML timestamp Jekyll
+reads with its offset): its offset is written, so its instant is
 as clear as RFC 3339's, and it is not reported there; one without an offset still is: Jekyll reads
 it in the `timezone` of its `_config.yml` (the zone the fix then writes, safely), else in the build
 machine's zone (the fix assumes UTC, unsafe).
@@ -117,8 +119,10 @@ class DateFormat(Rule):
 _JEKYLL_LOCAL_ZONE = "the build machine's time zone (no timezone in _config.yml)"
 
 # The date Jekyll's documentation gives for a post's front matter, `YYYY-MM-DD HH:MM:SS +/-TTTT`
-# (`2021-10-15 14:00:00 +0200`; the seconds may be left out, the offset may have its colon).
-_JEKYLL_LAYOUT = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)? [+-]\d{2}:?\d{2}")
+# (`2021-10-15 14:00:00 +0200`; the seconds may be left out, the offset may have its colon, and
+# the space before the offset may be left out, as in jekyll-import's `2007-07-19 11:16:07+00:00`:
+# YAML's timestamp allows any white space there, none included).
+_JEKYLL_LAYOUT = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)? ?[+-]\d{2}:?\d{2}")
 
 
 def _fraction_lost(ctx: Context, item: Field, reading: HugoDate) -> bool:

@@ -12,7 +12,8 @@ which leaves future documents out too: dated by its front matter or else its fil
 reported when the Jekyll site builds future documents (`future: true` in `_config.yml`, or, with
 no `future` there, a site built by the `github-pages` gem, whose default is true: its Gemfile asks
 for that gem, or it has no Gemfile, as GitHub Pages needs none); the other pages of a Jekyll site
-(`about.md`), which Jekyll publishes whatever their date, are not reported. The option `now` (RFC 3339) replaces the clock, for
+(`about.md`), which Jekyll publishes whatever their date, and its drafts (`_drafts/x.md`), which it
+leaves out whatever their date, are not reported. The option `now` (RFC 3339) replaces the clock, for
 reproducible runs. A date from the file name or a cascade is reported at the front matter's
 opening delimiter.
 
@@ -32,6 +33,7 @@ an offset on a site west of it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from newslint import Rule, Severity
@@ -39,7 +41,7 @@ from newslint.document import Document
 from newslint.rule import Context
 
 from . import _dates
-from ._jekyll import jekyll_document, jekyll_post
+from ._jekyll import jekyll_document, jekyll_draft_path, jekyll_post
 from ._pages import opening_delimiter
 
 
@@ -77,6 +79,8 @@ class DateFuture(Rule):
         jekyll = post or jekyll_document(ctx)
         if site is not None and site.jekyll_config is not None and not jekyll:
             return  # a Jekyll page is published whatever its date: only documents wait for theirs
+        if post and jekyll_draft_path(os.fspath(document.path)):
+            return  # a draft is left out of the build whatever its date
         source = _dates.hugo_dates(ctx).targets.get("publishdate")
         # A field's date, or the file name's (`[frontmatter] publishDate = [":filename", ...]`).
         time = source.reading.time if source is not None and source.reading is not None else None

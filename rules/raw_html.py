@@ -11,7 +11,8 @@ suppression comments), nor are closing tags on their own, nor autolinks such as
 `<https://example.com>`.
 
 The rule reads the site's configuration (`hugo.toml`, `config.yaml`, `config/_default/...`); on a
-site that allows raw HTML it reports nothing.
+site that allows raw HTML it reports nothing. Nor on a Jekyll site's page or a Jekyll post (see
+`rules/_jekyll.py`): Jekyll's Markdown, kramdown or CommonMark, passes raw HTML through.
 
 ## Why is this bad?
 Whatever the HTML was meant to show (a table, an embed, a line break) is missing from the page, and
@@ -41,6 +42,7 @@ from newslint.events import Html
 from newslint.rule import Context
 
 from ._body import Regions, shortcode_bodies
+from ._jekyll import jekyll_post
 
 # An opening tag, or the start of a comment-like construct (`<!DOCTYPE`, `<?php`, `<![CDATA[`).
 OPENING_TAG = re.compile(r"<(?:([A-Za-z][A-Za-z0-9-]*)|(!\[CDATA\[|![A-Za-z]+|\?[A-Za-z]*))")
@@ -61,15 +63,20 @@ class RawHtml(Rule):
         self.reported = False
         self.in_comment = False
         self.shortcodes = Regions()
+        self.jekyll = False
 
     def on_document_start(self, ctx: Context, document: Document) -> None:
         self.shortcodes = Regions(shortcode_bodies(document))
+        # A Jekyll post with no `_config.yml` above it: Jekyll's defaults show raw HTML.
+        self.jekyll = jekyll_post(ctx)
 
     def on_html(self, ctx: Context, node: Html) -> None:
         if self.shortcodes.covers(node.span.start):
             return  # Hugo hands it to the shortcode, not to Goldmark
         site = ctx.site
         if site is not None and site.unsafe_html_for(ctx.document.language):
+            return  # a Jekyll site's too (`newslint.site._jekyll_site`)
+        if self.jekyll:
             return
         if node.inline:
             if ctx.document.text[node.span.start - 2 : node.span.start] == "{{":

@@ -9,11 +9,20 @@ fields are `title` and `date`, and `summary` while the `news` preset is on (it i
 missing when Hugo takes the page date from another key (`publishDate`, `pubdate`, `published`,
 `lastmod`, `modified`, or what the site's `[frontmatter] date` lists, the file name and the file's
 modification time, `:fileModTime`, included), nor for a Jekyll post outside a Hugo site, which
-Jekyll dates by its file name (`_posts/2016-12-6-x.md`). Nor is a field missing that the page gets from a
+Jekyll dates by its file name (`_posts/2016-12-6-x.md`), nor for a Jekyll draft (`_drafts/x.md`),
+which Jekyll dates by its file name or else by the file's modification time. Nor is a field missing that the page gets from a
 `cascade` of a section's `_index` file or of the site configuration (see `newslint.cascade`): Hugo
 gives the page that value, so `_index.md` with `cascade: {summary: ...}` covers the pages below it.
 Nor is `summary` missing when the body sets Hugo's manual summary, the text before a `<!--more-->`
-divider, which takes precedence over the front-matter key. A `description` does not stand in
+divider, which takes precedence over the front-matter key. On a page Jekyll builds (a Jekyll post,
+or a page of a site with a `_config.yml` and no Hugo configuration, see `rules/_jekyll.py`) the
+summary is Jekyll's excerpt: the `excerpt` field, else the body up to the `excerpt_separator` (the
+page's own, else the site's; by default a blank line, which cuts the first paragraph). There the
+field is not missing when `excerpt` holds text or the body has text before a configured separator;
+a divider written otherwise than the separator (`<!-- more -->` on a site whose separator is
+`<!--more-->`) is reported where it stands, since Jekyll's excerpt is then the whole post, and
+otherwise the message says where Jekyll cuts the excerpt (no fix: a `summary` key means nothing
+to Jekyll). A `description` does not stand in
 for it: Hugo's `.Summary`, which its RSS feed and most themes' cards show, never reads
 `description` (the page's meta description, `.Description`) and cuts a summary from the body
 instead (checked with hugo 0.168); the message says so. A divider Hugo does not read (`<!-- more
@@ -70,8 +79,9 @@ Hugo cuts one from the body at an arbitrary word count, which feeds and cards th
     The budget passed on Tuesday after a week of talks.
 
 ## Fix safety
-Unsafe. A divider Hugo does not read is rewritten as `<!--more-->`: the page's summary becomes the
-text before it, as its author meant, which changes the page's cards and feed items. Otherwise only
+Unsafe. A divider Hugo does not read is rewritten as `<!--more-->` (on a Jekyll page, as the
+site's `excerpt_separator`): the page's summary becomes the text before it, as its author meant,
+which changes the page's cards and feed items. Otherwise only
 for `summary`: on a page with a `description` the new summary is its text, the editor's own words
 for the page; else, when the body has prose, the article's opening sentences (cut at a
 sentence end within `max-chars`; a paragraph set apart in italics or bold as a whole, an editor's
@@ -100,6 +110,7 @@ to add):
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -113,6 +124,7 @@ from ._crossfile import is_section_page
 from ._dates import hugo_dates
 from ._encoding import BIDI, ZERO_WIDTH, hidden_damage, lost_characters
 from ._fields import insert_field
+from ._jekyll import jekyll_draft_path, jekyll_excerpt_separator, jekyll_post
 from ._mainroad import page_kind
 from ._pages import (
     documentation_page,
@@ -181,6 +193,10 @@ class RequiredField(Rule):
         "folder only when it has no _index file, so this page's title is empty",
         "description": "required field 'summary' is missing: Hugo's .Summary, which feeds and "
         "cards show, does not read 'description'; it cuts one from the body",
+        "jekyll": "required field 'summary' is missing: the post has no 'excerpt' field, so "
+        "Jekyll's excerpt is {excerpt}",
+        "jekyll-divider": "required field 'summary' is missing: the site's excerpt_separator is "
+        "{separator!r}, not {written!r}, so Jekyll's excerpt is the whole post",
     }
     Options = Options
 
@@ -220,12 +236,41 @@ class RequiredField(Rule):
                 continue
             found = document.field(key)
             if found is None and key.lower() == "date":
-                if _hugo_has_date(ctx):
+                if _hugo_has_date(ctx) or _jekyll_undated_draft(ctx):
                     continue
             elif found is None and not _empty(document.effective_value(key)):
                 continue  # a section's or the site's `cascade` gives it (`newslint.cascade`)
             if key.lower() == "summary" and manual_summary:
                 continue
+            if key.lower() == "summary" and (found is None or _empty(found.value)):
+                separator = jekyll_excerpt_separator(ctx)
+                own = document.field("excerpt_separator")
+                if separator is not None and own is not None and isinstance(own.value, str):
+                    separator = own.value or separator  # the page's own, over the site's
+                if separator is not None:
+                    # Jekyll's summary is `page.excerpt`: the `excerpt` field, else the body up
+                    # to the separator; a Hugo divider means nothing there.
+                    if _jekyll_excerpt_set(document, separator):
+                        continue
+                    divider = _miswritten_divider(document, separator)
+                    if divider is not None:
+                        fix = Fix.unsafe(f"Write the excerpt separator as {separator}", divider[1])
+                        ctx.report(
+                            divider[0],
+                            "jekyll-divider",
+                            separator=separator,
+                            written=divider[2],
+                            fix=fix,
+                        )
+                        continue
+                    if separator == "\n\n":
+                        excerpt = "the body up to the first blank line"
+                    elif separator in document.body:
+                        excerpt = f"the body up to {separator!r}, which nothing comes before"
+                    else:
+                        excerpt = f"the whole post (no {separator!r} in it)"
+                    ctx.report(opening_delimiter(document), "jekyll", excerpt=excerpt)
+                    continue
             if key.lower() == "summary" and (found is None or _empty(found.value)):
                 divider = _miswritten_divider(document)
                 if divider is not None:
@@ -273,6 +318,19 @@ def _under_params(document: Document, key: str) -> Span | None:
     return nested.key_span if nested is not None and not _empty(nested.value) else None
 
 
+def _jekyll_excerpt_set(document: Document, separator: str) -> bool:
+    """Whether a Jekyll page sets its excerpt: a non-empty `excerpt` field, which overrides the
+    one Jekyll cuts, or text before an `excerpt_separator` the site configures (Jekyll's default,
+    a blank line, cuts the first paragraph, which no author chose for the purpose)."""
+    excerpt = document.field("excerpt")
+    if excerpt is not None and not _empty(excerpt.value):
+        return True
+    if separator == "\n\n":
+        return False
+    before, divider, _ = document.body.partition(separator)
+    return bool(divider) and bool(before.strip())
+
+
 def _manual_summary(document: Document) -> bool:
     """Whether the body sets Hugo's manual summary: text before a `<!--more-->` divider. It takes
     precedence over a front-matter summary (Hugo's docs, "Content summaries"), so the page has the
@@ -286,21 +344,26 @@ def _manual_summary(document: Document) -> bool:
 _DIVIDER_LIKE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 
 
-def _miswritten_divider(document: Document) -> tuple[Span, Edit, str] | None:
-    """Where the body writes the summary divider in a form Hugo does not read (a comment of its
-    own, not in code, with text before it), the edit that writes it as `<!--more-->`, and how it
-    is written."""
+def _miswritten_divider(
+    document: Document, divider: str = "<!--more-->"
+) -> tuple[Span, Edit, str] | None:
+    """Where the body writes the summary divider in a form the generator does not read (a
+    comment of its own, not in code, with text before it), the edit that writes it as `divider`
+    (Hugo's `<!--more-->`, or a Jekyll site's `excerpt_separator` when that is such a comment),
+    and how it is written."""
+    if _DIVIDER_LIKE.fullmatch(divider) is None:
+        return None  # a separator of another kind (`<!--cut-->`): no look-alike to correct
     for node in document.body_nodes:
         if not isinstance(node, Html):
             continue
         written = node.text.strip()
-        if _DIVIDER_LIKE.fullmatch(written) is None or written == "<!--more-->":
+        if _DIVIDER_LIKE.fullmatch(written) is None or written == divider:
             continue
         start = node.span.start + node.text.index(written)
         if not document.text[document.body_start : start].strip():
             return None  # nothing before it: no summary either way
         span = Span(start, start + len(written))
-        return span, Edit.replace(span, "<!--more-->"), written
+        return span, Edit.replace(span, divider), written
     return None
 
 
@@ -322,6 +385,12 @@ def _hugo_has_date(ctx: Context) -> bool:
         not key.startswith(":") and document.inherits(key) and document.effective_value(key)
         for key in keys
     )
+
+
+def _jekyll_undated_draft(ctx: Context) -> bool:
+    """Whether the page is a Jekyll draft with no date in its name: Jekyll dates it by the file's
+    modification time (a dated name gives the date through `hugo_dates`)."""
+    return jekyll_post(ctx) and jekyll_draft_path(os.fspath(ctx.document.path))
 
 
 def _default(ctx: Context) -> tuple[str, ...]:

@@ -14,7 +14,9 @@ and renaming it would empty the label. Nor is a name the site's configuration se
 (site-wide, for the page's language, or as a theme's default): themes read such a name page first,
 the site's value standing in (PaperMod's byline is `.Params.author | default .Site.Params.author`),
 so `author` on a site with `params.author` is the page's author, not a misspelt `authors`, also when
-the theme is not on disk to be read. The option `known` adds keys to the schema.
+the theme is not on disk to be read. Nor, on a page Jekyll builds (a Jekyll post or a page of a
+Jekyll site, see `rules/_jekyll.py`), is one of Jekyll's own keys: `category` is a post's one
+category there, as `categories` lists several. The option `known` adds keys to the schema.
 
 A look-alike written beside its known twin (`sumary:` next to `summary:`, `tittle:` next to
 `title:`) is reported only when it is a slip of the fingers, one letter missed, doubled or added:
@@ -61,6 +63,7 @@ from newslint.rule import Context
 from newslint.schema import LIST_KINDS, MAP_KINDS, Schema, Spec
 
 from ._dates import reads_as_date
+from ._jekyll import JEKYLL_KEYS, jekyll_page
 from ._params import site_param_names
 from ._schema import closest, schema_of
 
@@ -139,7 +142,7 @@ def _words(ctx: Context, schema: Schema) -> _Words:
         return _site_words(ctx, schema)
     memo: dict[tuple[Any, ...], tuple[Schema, _Words]]
     memo = site.__dict__.setdefault("_unknown_field_memo", {})
-    key = (ctx.document.language, ctx.options.known, id(schema))
+    key = (ctx.document.language, ctx.options.known, id(schema), jekyll_page(ctx))
     found = memo.get(key)
     if found is None or found[0] is not schema:
         if len(memo) >= 64:
@@ -150,6 +153,8 @@ def _words(ctx: Context, schema: Schema) -> _Words:
 
 def _site_words(ctx: Context, schema: Schema) -> _Words:
     known = {key.lower() for key in ctx.options.known}
+    if jekyll_page(ctx):
+        known |= JEKYLL_KEYS  # Jekyll's own keys (`category`), not misspelt Hugo ones
     if ctx.site is not None:
         known |= ctx.site.template_params
         # A theme reads such a key page first, the site's `params` value standing in.

@@ -240,6 +240,43 @@ JEKYLL_CASES = [
         path="blog/about.md",
         site=Site(jekyll_config=Path("/blog/_config.yml")),
     ),
+    # jekyll-import writes a WordPress post's date with no space before the offset: YAML's
+    # timestamp, which Jekyll reads with its offset, allows that too.
+    Case(
+        "jekyll-import-form-no-space-before-the-offset",
+        fm(date=Raw("2007-07-19 11:16:07+00:00")),
+        path="news/_posts/2007-07-19-63.markdown",
+    ),
+    Case(
+        "jekyll-import-form-in-a-hugo-site",
+        fm(date=Raw("2007-07-19 11:16:07+00:00")),
+        path="/site/content/news/63.md",
+        site=Site(root=Path("/site")),
+        errors=[("layout", 2, 7)],
+        fixed=fm(date=Raw("2007-07-19T11:16:07+00:00")),
+    ),
+    # Jekyll's documented form with the seconds left out, which Hugo cannot read: Jekyll reads
+    # it, with its offset (not reported) or in the build machine's zone (reported, unsafe fix).
+    Case(
+        "jekyll-form-without-seconds-with-offset",
+        fm(date=Raw("2021-06-15 09:30 +0200")),
+        path=JEKYLL_POST,
+    ),
+    Case(
+        "jekyll-form-without-seconds-no-offset",
+        fm(date=Raw("2021-06-15 09:30")),
+        path=JEKYLL_POST,
+        errors=[("no-offset-jekyll", 2, 7)],
+        unsafe_fixed=fm(date=Raw("2021-06-15T09:30:00Z")),
+    ),
+    Case(
+        "jekyll-form-without-seconds-in-the-sites-timezone",
+        fm(date=Raw("2021-06-15 09:30")),
+        path=JEKYLL_POST,
+        site=Site(jekyll_config=Path("/blog/_config.yml"), time_zone="Europe/Berlin"),
+        errors=[("no-offset-jekyll", 2, 7)],
+        fixed=fm(date=Raw("2021-06-15T09:30:00+02:00")),
+    ),
     # Another layout, or no offset, is still reported in a Jekyll post.
     Case(
         "jekyll-post-other-layout",

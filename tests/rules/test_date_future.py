@@ -187,6 +187,14 @@ JEKYLL_CASES = [
         site=JEKYLL_SITE,
         options=NOW,
     ),
+    # A draft is left out of the build whatever its date.
+    Case(
+        "jekyll-draft-not-held-to-its-date",
+        fm(title="Budget", date="2025-02-08 10:00:01 +0800"),
+        path="site/_drafts/2025-02-09-budget.md",
+        site=JEKYLL_SITE,
+        options=NOW,
+    ),
     # A document of another collection the site declares waits for its date as a post does,
     # dated by its front matter or else by its file name.
     Case(

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.date_invalid import DateInvalid
-from newslint.site import Site, date_sources
+from newslint.site import JEKYLL_DATE_SOURCES, Site, date_sources
 from newslint.testing import Case, Raw, assert_case, fm
 
 SHANGHAI = Site(time_zone="Asia/Shanghai")
@@ -209,3 +211,67 @@ def test_messages_name_where_hugo_takes_the_date_from() -> None:
         ),
         ("expiryDate is empty: the page does not expire", "WARNING"),
     ]
+
+
+JEKYLL_CASES = [
+    # `published` is Jekyll's publish switch (`published: false` leaves the post out), not the
+    # alias of `publishDate` Hugo reads it as (hugo 0.168 fails on `published: false`).
+    Case(
+        "jekyll-post-published-false",
+        fm(title="T", published=False),
+        path="_posts/2014-12-17-snippets.md",
+    ),
+    Case(
+        "jekyll-site-page-published-false",
+        fm(title="T", published=False),
+        path="about.md",
+        site=Site(jekyll_config=Path("/site/_config.yml"), date_sources=JEKYLL_DATE_SOURCES),
+    ),
+    Case(
+        "hugo-page-published-false",
+        fm(title="T", published=False),
+        path="content/posts/snippets.md",
+        errors=[("invalid", 3, 12)],
+    ),
+    # Jekyll's documented `YYYY-MM-DD HH:MM`, seconds left out: Jekyll reads it, Hugo fails.
+    Case(
+        "jekyll-post-date-without-seconds",
+        fm(title="T", date=Raw("2021-06-15 00:00")),
+        path="news/_drafts/2021-06-15-news-template.markdown",
+    ),
+    Case(
+        "hugo-page-date-without-seconds",
+        fm(title="T", date=Raw("2021-06-15 00:00")),
+        path="content/posts/news-template.md",
+        errors=[("invalid", 3, 7)],
+    ),
+    # Jekyll's own date still is one.
+    Case(
+        "jekyll-post-date-still-read",
+        fm(title="T", date="2014/12/17"),
+        path="_posts/2014-12-17-snippets.md",
+        errors=[("invalid", 3, 7)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JEKYLL_CASES, ids=lambda c: c.name)
+def test_date_invalid_jekyll(case: Case) -> None:
+    assert_case(DateInvalid, case)
+
+
+def test_a_jekyll_sites_published_switch_is_no_date(tmp_path: Path) -> None:
+    from newslint.engine import check_text
+    from newslint.site import clear_site_cache
+
+    (tmp_path / "_config.yml").write_text("title: Blog\n", encoding="utf-8")
+    clear_site_cache()
+    try:
+        found = check_text(
+            "---\ntitle: T\npublished: false\n---\n\nText.\n",
+            path=str(tmp_path / "pages" / "about.md"),
+            select=["DT002"],
+        )
+    finally:
+        clear_site_cache()
+    assert found == []

@@ -123,6 +123,28 @@ CASES = [
         fm(tags="charlas bitcoins", categories="news"),
         path="_posts/it/2021-10-15-buone-api.md",
     ),
+    # A draft too (PISM's news template, `news/_drafts/2021-06-15-news-template.markdown`):
+    # Jekyll reads it as a post; an undated one on a Jekyll site (a `_config.yml` above it).
+    Case(
+        "jekyll-dated-draft-tags-string",
+        fm(tags="tag1 tag2 tag3"),
+        path="news/_drafts/2021-06-15-news-template.markdown",
+    ),
+    Case(
+        "jekyll-undated-draft-tags-string",
+        fm(tags="tag1 tag2 tag3"),
+        path="news/_drafts/news-template.md",
+        site=Site(jekyll_config=Path("/site/_config.yml")),
+    ),
+    # An undated draft with no Jekyll configuration above it may be Hexo's (`source/_drafts`),
+    # where a string is one tag.
+    Case(
+        "undated-drafts-folder-outside-a-jekyll-site",
+        fm(tags="economy"),
+        path="source/_drafts/budget.md",
+        errors=[("type", 2, 7)],
+        unsafe_fixed=fm(tags=Raw('["economy"]')),
+    ),
     Case(
         "jekyll-post-keywords-string",
         fm(keywords="economy"),

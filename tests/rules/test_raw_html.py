@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.rules.raw_html import RawHtml
@@ -82,3 +84,51 @@ def test_message() -> None:
     assert [d.message for d in found] == [
         "raw HTML <br> is left out by Hugo (markup.goldmark.renderer.unsafe is off)"
     ]
+
+
+JEKYLL_EMBED = '<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>\n'
+
+
+def test_a_jekyll_sites_page_passes_raw_html_through(tmp_path: Path) -> None:
+    """Jekyll's Markdown (kramdown) passes raw HTML through: a post of a site with a `_config.yml`
+    and no Hugo configuration has its embed shown, while the same file in a Hugo site loses it."""
+    from newslint.engine import check_text
+    from newslint.site import clear_site_cache
+
+    text = fm(body=JEKYLL_EMBED, title="T")
+    posts = tmp_path / "jekyll" / "_posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "jekyll" / "_config.yml").write_text("title: Blog\n", encoding="utf-8")
+    hugo_posts = tmp_path / "hugo" / "content" / "_posts"
+    hugo_posts.mkdir(parents=True)
+    (tmp_path / "hugo" / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    clear_site_cache()
+    try:
+        jekyll = check_text(text, path=str(posts / "2014-12-12-video.md"), select=["BD004"])
+        about = check_text(text, path=str(tmp_path / "jekyll" / "about.md"), select=["BD004"])
+        hugo = check_text(text, path=str(hugo_posts / "2014-12-12-video.md"), select=["BD004"])
+    finally:
+        clear_site_cache()
+    assert (jekyll, about) == ([], [])
+    assert [(d.code, d.line, d.column) for d in hugo] == [("BD004", 5, 1)]
+
+
+JEKYLL_CASES = [
+    # A Jekyll post with no `_config.yml` above it: Jekyll's defaults, raw HTML shown.
+    Case(
+        "jekyll-post-without-a-config",
+        fm(body=JEKYLL_EMBED, title="T"),
+        path="_posts/2014-12-12-video.md",
+    ),
+    Case(
+        "a-dated-name-outside-posts-is-no-jekyll-post",
+        fm(body=JEKYLL_EMBED, title="T"),
+        path="notes/2014-12-12-video.md",
+        errors=[("block", 5, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JEKYLL_CASES, ids=lambda c: c.name)
+def test_raw_html_jekyll(case: Case) -> None:
+    assert_case(RawHtml, case)

@@ -571,12 +571,31 @@ DATE_FALLBACK_CASES = [
         errors=[("missing", 1, 1)],
     ),
     # Outside a Hugo site, Jekyll dates a post in `_posts` by its file name (one-digit months
-    # and days too); a Hugo site does not, nor does Jekyll a name without the date or a file
-    # outside `_posts`.
+    # and days too), and a draft in `_drafts` too (its `Document#populate_title`); a Hugo site
+    # does not, nor does Jekyll a name without the date or a file outside those folders.
     Case(
         "jekyll-post-date-from-file-name",
         fm(title="Taller de anonimato", summary="Un taller."),
         path="_posts/2016-12-6-taller-de-anonimato.md",
+    ),
+    # A Jekyll draft is dated by its name, else by the file's modification time (on a Jekyll
+    # site; an undated `_drafts` file outside one may be Hexo's, which has no such rule here).
+    Case(
+        "jekyll-dated-draft-date-from-file-name",
+        fm(title="PISM 2.0 is out", summary="A release."),
+        path="news/_drafts/2021-11-17-pism2.0.md",
+    ),
+    Case(
+        "jekyll-undated-draft-dated-by-its-file",
+        fm(title="PISM 2.0 is out", summary="A release."),
+        path="news/_drafts/pism2.0.md",
+        site=Site(jekyll_config=Path("/site/_config.yml")),
+    ),
+    Case(
+        "undated-drafts-folder-outside-a-jekyll-site",
+        fm(title="PISM 2.0 is out", summary="A release."),
+        path="source/_drafts/pism2.0.md",
+        errors=[("missing", 1, 1)],
     ),
     Case(
         "jekyll-post-name-in-a-hugo-site",
@@ -594,7 +613,7 @@ DATE_FALLBACK_CASES = [
     Case(
         "jekyll-dated-name-outside-posts",
         fm(title="Taller de anonimato", summary="Un taller."),
-        path="_drafts/2016-12-06-taller-de-anonimato.md",
+        path="notes/2016-12-06-taller-de-anonimato.md",
         errors=[("missing", 1, 1)],
     ),
     Case(
@@ -1690,3 +1709,107 @@ def test_the_summary_fix_reads_summary_lengths_own_options(
     both = build_ruleset(config, select=["FM004", "TX002"])
     outcome = fix_document(Document.from_text(text, "a.md"), both, unsafe=True)
     assert (outcome.text, [d.code for d in outcome.result.diagnostics]) == (expected, codes)
+
+
+JEKYLL_POST_PATH = "_posts/2014-11-13-https.md"
+LEAD_AND_MORE = "The lead.\n\n<!-- more -->\n\nThe rest.\n"
+JEKYLL_EXCERPT_CASES = [
+    # Jekyll's summary is `page.excerpt`: the `excerpt` field when set, else the body up to the
+    # site's `excerpt_separator` (by default the first blank line). Hugo's divider means nothing
+    # there, so `<!-- more -->` is not reported as a miswritten one.
+    Case(
+        "jekyll-excerpt-field-is-the-summary",
+        fm(body=LEAD_AND_MORE, title="T", excerpt="18F uses HTTPS."),
+        path=JEKYLL_POST_PATH,
+    ),
+    Case(
+        "jekyll-no-excerpt-default-separator",
+        fm(body=LEAD_AND_MORE, title="T"),
+        path=JEKYLL_POST_PATH,
+        errors=[("jekyll", 1, 1)],
+    ),
+    Case(
+        "jekyll-configured-separator-sets-the-excerpt",
+        fm(body=LEAD_AND_MORE, title="T"),
+        path=JEKYLL_POST_PATH,
+        site=Site(
+            jekyll_config=Path("/site/_config.yml"), jekyll_excerpt_separator="<!-- more -->"
+        ),
+    ),
+    Case(
+        "jekyll-configured-separator-with-nothing-before-it",
+        fm(body="<!-- more -->\n\nThe rest.\n", title="T"),
+        path=JEKYLL_POST_PATH,
+        site=Site(
+            jekyll_config=Path("/site/_config.yml"), jekyll_excerpt_separator="<!-- more -->"
+        ),
+        errors=[("jekyll", 1, 1)],
+    ),
+    # The site's separator written otherwise (openSUSE News: `excerpt_separator: <!--more-->`
+    # over posts imported with `<!-- more -->`): Jekyll's excerpt is the whole post.
+    Case(
+        "jekyll-divider-written-otherwise-than-the-separator",
+        fm(body=LEAD_AND_MORE, title="T"),
+        path=JEKYLL_POST_PATH,
+        site=Site(jekyll_config=Path("/site/_config.yml"), jekyll_excerpt_separator="<!--more-->"),
+        errors=[("jekyll-divider", 7, 1)],
+        unsafe_fixed=fm(body="The lead.\n\n<!--more-->\n\nThe rest.\n", title="T"),
+    ),
+    # The page's own `excerpt_separator` wins over the site's.
+    Case(
+        "jekyll-page-own-separator",
+        fm(body=LEAD_AND_MORE, title="T", excerpt_separator="<!-- more -->"),
+        path=JEKYLL_POST_PATH,
+        site=Site(jekyll_config=Path("/site/_config.yml"), jekyll_excerpt_separator="<!--more-->"),
+    ),
+    Case(
+        "jekyll-empty-excerpt-field",
+        fm(body=LEAD_AND_MORE, title="T", excerpt=""),
+        path=JEKYLL_POST_PATH,
+        errors=[("jekyll", 1, 1)],
+    ),
+    # In a Hugo site `excerpt` is nobody's summary and the divider is Hugo's.
+    Case(
+        "hugo-page-excerpt-field-and-hexo-divider",
+        fm(body=LEAD_AND_MORE, title="T", date="2014-11-13T00:00:00Z", excerpt="18F uses HTTPS."),
+        path="content/posts/https.md",
+        errors=[("divider", 9, 1)],
+        unsafe_fixed=fm(
+            body="The lead.\n\n<!--more-->\n\nThe rest.\n",
+            title="T",
+            date="2014-11-13T00:00:00Z",
+            excerpt="18F uses HTTPS.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JEKYLL_EXCERPT_CASES, ids=lambda c: c.name)
+def test_required_field_jekyll_excerpt(case: Case) -> None:
+    assert_case(RequiredField, case)
+
+
+def test_jekyll_message_names_the_separator(tmp_path: Path) -> None:
+    """The site's `excerpt_separator` is read from `_config.yml` and named in the message."""
+    from newslint.engine import check_text
+    from newslint.site import clear_site_cache
+
+    (tmp_path / "_config.yml").write_text("excerpt_separator: <!--cut-->\n", encoding="utf-8")
+    clear_site_cache()
+    try:
+        found = check_text(
+            fm(body=LEAD_AND_MORE, title="T"),
+            path=str(tmp_path / JEKYLL_POST_PATH),
+            select=["FM004"],
+        )
+    finally:
+        clear_site_cache()
+    assert [(d.code, d.line, d.column, d.message) for d in found] == [
+        (
+            "FM004",
+            1,
+            1,
+            "required field 'summary' is missing: the post has no 'excerpt' field, so Jekyll's"
+            " excerpt is the whole post (no '<!--cut-->' in it)",
+        )
+    ]

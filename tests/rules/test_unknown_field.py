@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -324,3 +325,40 @@ def test_the_sites_param_names_are_read_once_per_site_and_language(
         case = Case("byline", fm(author="A. Writer"), site=site, language=language)
         assert_case(UnknownField, case)
     assert len(walked) == 4  # `params` and the language's own, for `fr` and for `en`
+
+
+JEKYLL_CASES = [
+    # Jekyll reads `category` as a post's one category (`categories` lists several): on a page
+    # Jekyll builds it is no misspelt `categories`; a real slip is still one.
+    Case(
+        "jekyll-post-category",
+        fm(category="blog", sumary="A post."),
+        path="_posts/2016-03-14-the-scala-center.md",
+        errors=[("unknown", 3, 1)],
+        unsafe_fixed=fm(category="blog", summary="A post."),
+    ),
+    # And `tag`, its singular of `tags` (Jekyll's `Utils.pluralized_array_from_hash`).
+    Case(
+        "jekyll-post-tag",
+        fm(tag="scala"),
+        path="_posts/2016-03-14-the-scala-center.md",
+    ),
+    Case(
+        "jekyll-site-page-category",
+        fm(category="blog"),
+        path="about.md",
+        site=Site(jekyll_config=Path("/site/_config.yml")),
+    ),
+    Case(
+        "hugo-page-category",
+        fm(category="blog"),
+        path="content/posts/the-scala-center.md",
+        errors=[("unknown", 2, 1)],
+        unsafe_fixed=fm(categories="blog"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JEKYLL_CASES, ids=lambda c: c.name)
+def test_unknown_field_jekyll(case: Case) -> None:
+    assert_case(UnknownField, case)
