@@ -229,17 +229,47 @@ class Schema:
             key = item.key.lower()
             if key not in plain_kinds or key in by_key:
                 continue
-            if _empty(item.node) and not (key in EMPTY_FAILS and item.node.tag == "str"):
+            node = item.node
+            # `_empty(node)`, written out: this runs for every field of every document.
+            empty = node.tag == "null" or (
+                node.kind == "scalar" and isinstance(node.value, str) and not node.value.strip()
+            )
+            if empty and not (key in EMPTY_FAILS and node.tag == "str"):
                 continue  # empty is empty-field's (or harmless), except where Hugo wants a map
             by_key[key] = item
-            if not doubtful and not _plainly_valid(plain_kinds[key], item.node, text):
+            if doubtful:
+                continue
+            kind = plain_kinds[key]
+            # `_plainly_valid` in short for the commonest values: a quoted string and a boolean
+            # written `true` or `false` (`hugo_reading` None: Hugo reads them alike).
+            if node.kind == "scalar" and (
+                (
+                    node.tag == "str"
+                    and node.style is not None
+                    and kind in _STRING_FITS
+                    and type(node.value) is str
+                )
+                or (
+                    node.tag == "bool"
+                    and kind == "bool"
+                    and type(node.value) is bool
+                    and text[node.span.start : node.span.end] == ("true" if node.value else "false")
+                )
+            ):
+                continue
+            if not _plainly_valid(kind, node, text):
                 doubtful = True
-        nested = [
-            issue
-            for key, item in by_key.items()
-            if self.specs[key].kind == "menu"
-            for issue in _menu_issues(item, text)
-        ]
+        menus = self._menu_keys()
+        nested = (
+            [
+                issue
+                for key, item in by_key.items()
+                if key in menus
+                for issue in _menu_issues(item, text)
+            ]
+            if menus and not menus.isdisjoint(by_key)
+            else []
+        )
         for key, kinds in _DECODED_MAPS.items():
             found = by_key.get(key)
             if found is not None and self.specs[key].preset == "hugo":
@@ -281,6 +311,15 @@ class Schema:
                 for key in sorted(_validated_keys(self._key()))
             }
             self.__dict__["_plain_kinds_memo"] = found
+        return found
+
+    def _menu_keys(self) -> frozenset[str]:
+        """The keys whose kind is `menu`, worked out once per schema (`validate` runs for every
+        document, and few have a menu)."""
+        found = self.__dict__.get("_menu_keys_memo")
+        if found is None:
+            found = frozenset(key for key, spec in self.specs.items() if spec.kind == "menu")
+            self.__dict__["_menu_keys_memo"] = found
         return found
 
     def _certainly_valid(self, key: str, value: Any) -> bool:
@@ -602,11 +641,16 @@ def _plainly_valid(kind: str | None, node: Node, text: str) -> bool:
         return False
     if node.kind == "list":
         # `_python` makes a list of its items' values (an empty list's value is its own).
-        return (
-            kind in _STRINGS_FIT
-            and bool(node.items)
-            and all(_plain_string(child, text) for child in node.items)
-        )
+        if kind not in _STRINGS_FIT or not node.items:
+            return False
+        for child in node.items:
+            # `_plain_string(child, text)`, a quoted one (`hugo_reading` None) decided at once.
+            if child.style is None or child.tag != "str" or child.kind != "scalar":
+                if not _plain_string(child, text):
+                    return False
+            elif type(child.value) is not str:
+                return False
+        return True
     if kind in _STRING_FITS:
         # (A string in Hugo's string field: `_number_as_written` is None for a `str` tag.)
         return _plain_string(node, text)
@@ -665,6 +709,8 @@ def hugo_reading(node: Node, text: str) -> tuple[str, Any] | None:
         return None  # tagged, anchored or an alias; a plain scalar over lines is text to both
     if node.tag == "str" and word[0] not in "+-.0123456789":
         return None  # no number: text to both (the common case, decided without a regex)
+    if node.tag == "bool" and word in ("true", "false") and node.value is (word == "true"):
+        return None  # the same boolean to both (the common case, decided without a regex)
     if _YAML_OPENER.match(text) is None:
         return None
     tag, value = _hugo_scalar(word)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.document import Document
 from newslint.events import Heading, Html
@@ -149,25 +149,62 @@ def _dig(data: Any, *keys: str) -> Any:
     return data
 
 
+class _Settings(NamedTuple):
+    """What the site's configuration says of ids (`markup.goldmark`)."""
+
+    auto: bool  # parser.autoHeadingID
+    id_type: str  # parser.autoHeadingIDType, lower case
+    typographer: bool  # extensions.typographer, not disabled
+    definition_ids: bool  # parser.autoDefinitionTermID
+    heading_attributes: bool  # parser.attribute.title
+
+
+def _read_settings(raw: dict[str, Any]) -> _Settings:
+    return _Settings(
+        _dig(raw, "markup", "goldmark", "parser", "autoheadingid") is not False,
+        str(_dig(raw, "markup", "goldmark", "parser", "autoheadingidtype") or "github").lower(),
+        _dig(raw, "markup", "goldmark", "extensions", "typographer", "disable") is not True,
+        _dig(raw, "markup", "goldmark", "parser", "autodefinitiontermid") is True,
+        _dig(raw, "markup", "goldmark", "parser", "attribute", "title") is not False,
+    )
+
+
+_NO_SITE = _read_settings({})
+
+
+def _site_settings(document: Document) -> _Settings:
+    """`_read_settings` of the document's site, once per site (asked for every page, and for
+    each of its headings)."""
+    site = document.site
+    if site is None:
+        return _NO_SITE
+    raw = site.raw
+    memo: tuple[dict[str, Any], _Settings] | None = site.__dict__.get("_anchor_settings_memo")
+    if memo is None or memo[0] is not raw:
+        memo = site.__dict__["_anchor_settings_memo"] = (raw, _read_settings(raw))
+    return memo[1]
+
+
 def _settings(document: Document) -> tuple[bool, str, bool]:
     """(autoHeadingID, autoHeadingIDType, typographer) from the site's configuration."""
-    raw = document.site.raw if document.site is not None else {}
-    auto = _dig(raw, "markup", "goldmark", "parser", "autoheadingid") is not False
-    id_type = str(_dig(raw, "markup", "goldmark", "parser", "autoheadingidtype") or "github")
-    typographer = _dig(raw, "markup", "goldmark", "extensions", "typographer", "disable")
-    return auto, id_type.lower(), typographer is not True
+    found = _site_settings(document)
+    return found.auto, found.id_type, found.typographer
 
 
 def _page_ids(document: Document) -> frozenset[str] | None:
-    auto, id_type, _ = _settings(document)
-    if auto and id_type not in ("github", "github-ascii"):
+    settings = _site_settings(document)
+    if settings.auto and settings.id_type not in ("github", "github-ascii"):
         return None  # blackfriday: not modelled
-    raw = document.site.raw if document.site is not None else {}
-    if _dig(raw, "markup", "goldmark", "parser", "autodefinitiontermid") is True:
+    if settings.definition_ids:
         return None  # ids of definition terms (Hugo 0.144+): not modelled
+    nodes = document.body_nodes
+    # Only headings and raw HTML give ids: a page with neither (told from the few kinds of node
+    # it has, collected in C) has none, without a Python loop over its nodes.
+    if not any(issubclass(kind, (Heading, Html)) for kind in set(map(type, nodes))):
+        return frozenset()
     ids: set[str] = set()
     html_nodes: list[Html] = []
-    for node in document.body_nodes:
+    for node in nodes:
         if isinstance(node, Html):
             html_nodes.append(node)
         if not isinstance(node, Heading):
@@ -194,12 +231,8 @@ def _page_ids(document: Document) -> frozenset[str] | None:
 def _heading_id(document: Document, heading: Heading) -> tuple[str, bool] | None:
     """The id `heading` asks for (before a repeat's number) and whether it is written out
     (`{#id}`); None when it gets none (automatic ids off, or an empty heading)."""
-    auto, id_type, typographer = _settings(document)
-    raw = document.site.raw if document.site is not None else {}
+    auto, id_type, typographer, _, heading_attributes = _site_settings(document)
     # `{#id}` after a heading: Goldmark's attribute syntax, on in Hugo unless turned off.
-    heading_attributes = (
-        _dig(raw, "markup", "goldmark", "parser", "attribute", "title") is not False
-    )
     source = _heading_source(document, heading)
     attributes = _ATTRIBUTES.search(source) if heading_attributes else None
     if attributes is not None:

@@ -471,7 +471,15 @@ def publish_window(ctx: Context, site: Site, language: str) -> tuple[int | None,
     """When the page is built, as epoch seconds (published from, expires), each None when it
     does not apply (no date, or the site's `buildFuture`, `buildExpired` for the language);
     None when it cannot be told (a date from the file's modification time). Compared with the
-    clock when the run ends (duplicate-url, ref-not-found)."""
+    clock when the run ends (duplicate-url, ref-not-found). Worked out once per document: both
+    ask it of every page."""
+    key = ("publish-window", id(ctx.config), id(site), language)
+    return ctx.document.memo(key, _publish_window, ctx, site, language)
+
+
+def _publish_window(
+    ctx: Context, site: Site, language: str
+) -> tuple[int | None, int | None] | None:
     found = hugo_dates(ctx).targets
     bounds: list[int | None] = []
     for target, ignored in (

@@ -97,6 +97,18 @@ class EmptyField(Rule):
         return found
 
     def on_field(self, ctx: Context, field: Field) -> None:
+        node = field.node
+        # Every report is of an empty value: a null, a blank string (`is_empty`), an empty list
+        # or map, an empty item of a list, or a value under a `params` map. A scalar that is not
+        # empty, or a list with a value and no empty item, has none of them (nor a `params` map
+        # to look into): most fields leave here, before the schema is asked.
+        if node.tag != "null":
+            if node.kind == "scalar":
+                value = node.value
+                if not isinstance(value, str) or value.strip():
+                    return
+            elif node.kind == "list" and node.value and not any(map(is_empty, node.items)):
+                return
         schema = schema_of(ctx)
         custom = ctx.options.fields
         if field.key.lower() == "params":

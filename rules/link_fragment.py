@@ -436,9 +436,17 @@ def _page(ctx: Context, url_links: list[tuple[Link, Span | None]], html: list[Sp
     text = document.text
     refs: list[tuple[tuple[str, ...], str, tuple[int, int, int, int], str]] = []
     calls = "{" in text and "{{" in text  # `{` first: looked for by memchr
-    bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
-    omitted_in: list[Span] | None = None if site.unsafe_html_for(document.language) else html
-    for ref in ref_calls(document):
+    found_calls = tuple(ref_calls(document))
+    # Asked only of a page with calls, or with links to other pages.
+    bundle = (
+        (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
+        if found_calls or url_links
+        else False
+    )
+    omitted_in: list[Span] | None = None
+    if found_calls and not site.unsafe_html_for(document.language):
+        omitted_in = html
+    for ref in found_calls:
         path, hash_mark, fragment = ref.written.partition("#")
         fragment = element_id(fragment)
         if not hash_mark or not fragment or not path.strip() or fragment.lower() == "top":

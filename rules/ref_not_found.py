@@ -87,7 +87,7 @@ from . import _dates
 from ._crossfile import content_path, position
 from ._page_urls import config_true, logical_path, publish_window
 from ._pages import hugo_true, hugo_value, never_shown
-from ._refs import BY_NAME, omitted_call, ref_calls, target_keys
+from ._refs import BY_NAME, RefCall, omitted_call, ref_calls, target_keys
 
 
 class RefPage(NamedTuple):
@@ -393,44 +393,10 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         return None
     logical, base = place
     prefix = f"{site.root}\0{document.language or ''}\0"
-    bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
-    taxonomies = {
-        plural.lower()
-        for language in (None, *site.language_names)
-        for plural in site.taxonomies_for(language).values()
-    }
-    omitted_in: list[Span] | None = None if site.unsafe_html_for(document.language) else html
-    languages = {name.lower(): name for name in site.language_names}
-    refs = []
     # A page readers never see (headless, a bundle's resource) is built only as far as a
     # template draws on it: its calls run, and fail, only if one shows its content.
-    calls = () if never_shown(document) else ref_calls(document)
-    for call in calls:
-        if omitted_call(document, call, omitted_in):
-            continue  # where Goldmark omits raw HTML: Hugo never runs the call
-        path = call.written.partition("#")[0]
-        if not path.strip():
-            continue  # this page's own fragment
-        keys_prefix = prefix
-        if call.language is not None:
-            # Another language's page (`lang="fr"`), looked for among that language's pages.
-            named = languages.get(call.language.strip().lower())
-            if named is None:
-                continue  # a language the site does not have, or a value not read
-            keys_prefix = f"{site.root}\0{named}\0"
-        tried = _tried(path, base, logical, bundle)
-        if any(key.partition("/")[0] in taxonomies for key in tried):
-            continue  # a taxonomy's page, or a term's
-        names = [key.removesuffix(BY_NAME) for key in tried if key.endswith(BY_NAME)]
-        if names and (len(names) > 1 or "." in names[0] or call.language is not None):
-            continue  # a bare name with a dot (`budget.fr`), escaped, or in another language
-        where = position(document, call.span)
-        keys = [keys_prefix + key for key in tried]
-        # A bare name's page in another language: Hugo does not find it, and the run's own says
-        # the name meant it (`_unbuilt_name`); its key brings it to `project_end`.
-        if names:
-            keys += [f"{site.root}\0{lang}\0{names[0]}{BY_NAME}" for lang in own_languages(site)]
-        refs.append((tuple(dict.fromkeys(keys)), where, call.written))
+    calls = () if never_shown(document) else tuple(ref_calls(document))
+    refs = _refs(document, site, calls, html, prefix, logical, base) if calls else []
     name = ""
     if not document.bundle_resource:
         name = prefix + logical.rpartition("/")[2] + BY_NAME
@@ -459,6 +425,55 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         site.page_languages() if several else None,
         found_terms,
     )
+
+
+def _refs(
+    document: Document,
+    site: Site,
+    calls: tuple[RefCall, ...],
+    html: list[Span],
+    prefix: str,
+    logical: str,
+    base: str,
+) -> list[tuple[tuple[str, ...], tuple[int, int, int, int], str]]:
+    """`_ref_page`'s calls that may find no page: for each, the keys of the paths Hugo may try,
+    the position of the path and the path as written (asked only of a page with calls)."""
+    bundle = (content_path(document) or "").lower().rpartition("/")[2].startswith("index.")
+    taxonomies = {
+        plural.lower()
+        for language in (None, *site.language_names)
+        for plural in site.taxonomies_for(language).values()
+    }
+    omitted_in: list[Span] | None = None if site.unsafe_html_for(document.language) else html
+    languages = {name.lower(): name for name in site.language_names}
+    refs = []
+    for call in calls:
+        if omitted_call(document, call, omitted_in):
+            continue  # where Goldmark omits raw HTML: Hugo never runs the call
+        path = call.written.partition("#")[0]
+        if not path.strip():
+            continue  # this page's own fragment
+        keys_prefix = prefix
+        if call.language is not None:
+            # Another language's page (`lang="fr"`), looked for among that language's pages.
+            named = languages.get(call.language.strip().lower())
+            if named is None:
+                continue  # a language the site does not have, or a value not read
+            keys_prefix = f"{site.root}\0{named}\0"
+        tried = _tried(path, base, logical, bundle)
+        if any(key.partition("/")[0] in taxonomies for key in tried):
+            continue  # a taxonomy's page, or a term's
+        names = [key.removesuffix(BY_NAME) for key in tried if key.endswith(BY_NAME)]
+        if names and (len(names) > 1 or "." in names[0] or call.language is not None):
+            continue  # a bare name with a dot (`budget.fr`), escaped, or in another language
+        where = position(document, call.span)
+        keys = [keys_prefix + key for key in tried]
+        # A bare name's page in another language: Hugo does not find it, and the run's own says
+        # the name meant it (`_unbuilt_name`); its key brings it to `project_end`.
+        if names:
+            keys += [f"{site.root}\0{lang}\0{names[0]}{BY_NAME}" for lang in own_languages(site)]
+        refs.append((tuple(dict.fromkeys(keys)), where, call.written))
+    return refs
 
 
 def own_languages(site: Site) -> tuple[str, ...]:
