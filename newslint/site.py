@@ -81,7 +81,6 @@ import json
 import os
 import posixpath
 import re
-import tomllib
 import unicodedata
 import warnings
 from collections.abc import Collection, Iterable, Iterator
@@ -155,7 +154,8 @@ def date_sources(configured: Any = None) -> dict[str, tuple[str, ...]]:
 
 
 DEFAULT_DATE_SOURCES = date_sources()
-_READ_ERRORS = (OSError, ValueError, tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError)
+# A TOML reader's TOMLDecodeError (tomli's or tomllib's) is a ValueError.
+_READ_ERRORS = (OSError, ValueError, yaml.YAMLError, UnicodeDecodeError)
 
 
 @dataclass(frozen=True)
