@@ -17,7 +17,6 @@ from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from newslint.events import Entry, Format, FrontMatter, Node, Spread
 from newslint.spans import Span
@@ -54,9 +53,11 @@ except ImportError:  # pragma: no cover - libyaml missing
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 200
 
-# python-frontmatter knows the delimiters; Hugo wants the opener alone on its line (after any
-# white space, which `Document` skips) and the closer alone on a later one.
-_YAML_DELIM = YAMLHandler.FM_BOUNDARY
+# Hugo wants the opener alone on its line (after any white space, which `Document` skips) and the
+# closer alone on a later one. python-frontmatter's `YAMLHandler.FM_BOUNDARY`, written out here:
+# importing that package (and the TOML library it tries) cost a one-file run more than its split
+# (tests/test_matter_split.py holds the two equal).
+_YAML_DELIM = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 # TOMLHandler exists only when the `toml` package is installed; its boundary is this one.
 _TOML_DELIM = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
 _OPEN = {"---": "yaml", "+++": "toml"}
