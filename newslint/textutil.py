@@ -583,6 +583,18 @@ def script_of(char: str) -> str | None:
 
 # ------------------------------------------------------------------------------ HTML entities
 
+
+def unescape(text: str) -> str:
+    """`html.unescape(text)`. The `html` package is imported for a text with a `&` only (a one-file
+    run seldom meets one): it loads HTML's table of 2,231 entities, and `html.unescape` returns
+    any other text as it is."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _BACKTICKS = re.compile(r"`[^`\n]*`")
 
