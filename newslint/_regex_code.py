@@ -13,9 +13,10 @@ pattern is first compiled) is unchanged.
   number, the interpreter's full version and the engine's `MAGIC`; `_sre.compile` also validates
   the code it is given, and any failure falls back to compiling.
 - Kept are the patterns newslint's own modules compile and those any module compiles in its
-  top-level code or in a class body (constants made at import). A pattern made at run time by other code, such as a
-  plugin building one per article, is compiled as always, so the store does not grow with the
-  articles.
+  top-level code or in a class body (constants made at import), or in an extension module's
+  initialisation, and `argparse`'s (a fixed set, made from newslint's command-line parser as it
+  parses). A pattern made at run time by other code, such as a plugin building one per article,
+  is compiled as always, so the store does not grow with the articles.
 - Only the command installs it (`newslint.cli.run`); importing newslint as a library leaves `re`
   alone. It stays off on interpreters whose `re` is laid out differently.
 """
@@ -66,6 +67,11 @@ _compile_anew: Any = None  # `re._compiler.compile` before `install`
 _FUNCTION_CODE = (
     0x0001  # `inspect.CO_OPTIMIZED`: set on functions' code, not on module or class bodies
 )
+# Callers whose patterns made at run time are a fixed set all the same: `argparse` (the patterns of
+# newslint's own parser, about 5 M instructions a run to compile), and the import system, the
+# nearest Python caller of an extension module's initialisation (tomli, compiled with mypyc,
+# compiles its module-level patterns there).
+_FIXED_SET_CALLERS = frozenset({"argparse", "importlib._bootstrap"})
 
 
 def install() -> None:
@@ -126,6 +132,6 @@ def _asked_for_by_lasting_code() -> bool:
         frame = frame.f_back  # type: ignore[assignment]
     else:
         return False
-    if module == "newslint" or module.startswith("newslint."):
+    if module == "newslint" or module.startswith("newslint.") or module in _FIXED_SET_CALLERS:
         return True
     return not frame.f_code.co_flags & _FUNCTION_CODE  # a module's or a class's body

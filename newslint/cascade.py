@@ -37,7 +37,6 @@ article's text.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -46,6 +45,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newslint.site import lower_keys
+
+try:  # `hashlib.blake2b` itself; importing hashlib would also load OpenSSL (milliseconds)
+    from _blake2 import blake2b
+except ImportError:  # an interpreter without CPython's module
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -370,7 +374,7 @@ def _fingerprint(site: Site, memo: _Memo, path: str, language: str | None) -> st
             text = repr(chain) if chain else ""
         except RecursionError:
             text = f"deep:{id(chain)}"  # not cached across runs (a fresh key each run)
-        digest = hashlib.blake2b(text.encode(), digest_size=12).hexdigest() if text else ""
+        digest = blake2b(text.encode(), digest_size=12).hexdigest() if text else ""
         memo.digests[key] = digest
     return digest
 

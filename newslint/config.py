@@ -17,12 +17,10 @@ from __future__ import annotations
 import collections.abc
 import dataclasses
 import datetime
-import difflib
 import functools
 import math
 import os
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -107,6 +105,8 @@ class Config:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
+    import difflib  # only for a mistake
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -459,6 +459,8 @@ def find_config(start: Path) -> Path | None:
                 if _NEWSLINT_TABLE.search(raw.decode("utf-8", errors="replace")):
                     return pyproject
                 continue
+            import tomllib  # here: a run without a configuration file never needs it
+
             try:
                 data = tomllib.loads(text)
             # ValueError: an integer of more digits than Python converts (4,300, a guard against
@@ -518,6 +520,8 @@ def split_config_args(
         if "=" not in text or _is_file(Path(text)):
             files.append(Path(text))
             continue
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except ValueError as err:  # TOMLDecodeError, or an integer of too many digits
@@ -592,6 +596,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     Only a regular file is read: a FIFO named by `--config` would be waited on forever, a device
     read without end."""
     import stat
+    import tomllib
 
     try:
         mode = path.stat().st_mode
@@ -620,6 +625,8 @@ def _toml_problem(err: ValueError) -> str:
     """What is wrong with TOML that `tomllib.loads` (or the UTF-8 decoding before it) refused.
     Besides its own errors it lets through the plain ValueError of an integer of more digits than
     Python converts from text (4,300, a guard against denial of service)."""
+    import tomllib
+
     if isinstance(err, tomllib.TOMLDecodeError | UnicodeDecodeError):
         return str(err)
     return "a number of more than 4,300 digits"

@@ -8,7 +8,6 @@ rule can report them and `newslint fix` can write them back untouched.
 from __future__ import annotations
 
 import heapq
-import html
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterator
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from newslint import matter
 from newslint.events import Code, Field, FrontMatter, Heading, Html, Line, Link, Paragraph, Text
 from newslint.spans import LineIndex, Position, Span
-from newslint.textutil import collapse_spaces, continues_a_sentence, lead_from_paragraphs
+from newslint.textutil import collapse_spaces, continues_a_sentence, lead_from_paragraphs, unescape
 
 if TYPE_CHECKING:
     from newslint.markdown import BodyNode
@@ -607,7 +606,7 @@ def _html_text(fragment: str) -> str:
     Japanese characters)."""
     shown = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", _HTML_UNSEEN.sub("", fragment)))
     if "&" in shown:
-        shown = html.unescape(shown)
+        shown = unescape(shown)
     return collapse_spaces(_join_east_asian_lines(shown))
 
 

@@ -21,7 +21,6 @@ dataclass whose spans are code-point offsets into `ctx.document.text`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -135,6 +134,8 @@ _UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 def _quoted(text: str) -> str:
     """A double-quoted string valid in JSON, YAML and TOML alike."""
+    import json  # here: only a fix writes a quoted string
+
     return _UNPRINTABLE.sub(
         lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False)
     )
@@ -146,6 +147,8 @@ def render_scalar(value: Any, fmt: Format, style: str | None = None, lead: str =
     `lead` is the line break a TOML multi-line string had right after its opening quotes (which
     TOML drops from the value), written there again."""
     if fmt == "json":
+        import json
+
         return _quoted(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"

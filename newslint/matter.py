@@ -8,16 +8,15 @@ scanned with the standard library's own string and value decoders.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from newslint.events import Entry, Format, FrontMatter, Node, Spread
 from newslint.spans import Span
@@ -42,6 +41,7 @@ class _Toml:
 
 
 if TYPE_CHECKING:
+    import json
     import tomllib as tomllib  # re-exported: site.py reads Hugo's TOML configuration with it
 else:
     tomllib = _Toml()
@@ -54,9 +54,11 @@ except ImportError:  # pragma: no cover - libyaml missing
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 200
 
-# python-frontmatter knows the delimiters; Hugo wants the opener alone on its line (after any
-# white space, which `Document` skips) and the closer alone on a later one.
-_YAML_DELIM = YAMLHandler.FM_BOUNDARY
+# Hugo wants the opener alone on its line (after any white space, which `Document` skips) and the
+# closer alone on a later one. python-frontmatter's `YAMLHandler.FM_BOUNDARY`, written out here:
+# importing that package (and the TOML library it tries) cost a one-file run more than its split
+# (tests/test_matter_split.py holds the two equal).
+_YAML_DELIM = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 # TOMLHandler exists only when the `toml` package is installed; its boundary is this one.
 _TOML_DELIM = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
 _OPEN = {"---": "yaml", "+++": "toml"}
@@ -117,6 +119,8 @@ def split(text: str, start: int = 0) -> Split | FrontMatterError | None:
             "unterminated",
         )
     if text.startswith("{", start):
+        import json  # here: JSON front matter is rare (the module costs a one-file run otherwise)
+
         try:
             _, end = json.JSONDecoder().raw_decode(text, start)
         except json.JSONDecodeError as err:
@@ -826,7 +830,13 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
 _WS = re.compile(r"[ \t\r\n]*")
 # A surrogate that `\uXXXX` escapes left unpaired (a pair decodes to one code point).
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_DECODER = json.JSONDecoder()
+
+
+@lru_cache(maxsize=1)
+def _decoder() -> json.JSONDecoder:
+    import json
+
+    return json.JSONDecoder()
 
 
 class _JsonSpanError(Exception):
@@ -836,6 +846,8 @@ class _JsonSpanError(Exception):
 
 
 def _json_value(text: str, pos: int, depth: int = 0) -> tuple[Node, int]:
+    import json
+
     if depth > MAX_DEPTH:
         raise _JsonSpanError(f"nested deeper than {MAX_DEPTH} levels", pos)
     char = text[pos : pos + 1]
@@ -898,7 +910,7 @@ def _json_value(text: str, pos: int, depth: int = 0) -> tuple[Node, int]:
                 ), after + 1
             raise _JsonSpanError("expected ',' or ']'", after)
     try:
-        decoded, end = _DECODER.raw_decode(text, pos)
+        decoded, end = _decoder().raw_decode(text, pos)
     except json.JSONDecodeError as err:
         raise _JsonSpanError(_json_message(err), err.pos) from None
     if isinstance(decoded, float) and not math.isfinite(decoded):

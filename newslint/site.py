@@ -77,11 +77,9 @@ hugo 0.168 stops with `invalid language configuration`.
 from __future__ import annotations
 
 import copy
-import json
 import os
 import posixpath
 import re
-import tomllib
 import unicodedata
 import warnings
 from collections.abc import Collection, Iterable, Iterator
@@ -161,7 +159,8 @@ JEKYLL_DATE_SOURCES = {
     target: tuple(key for key in keys if key != "published")
     for target, keys in DEFAULT_DATE_SOURCES.items()
 }
-_READ_ERRORS = (OSError, ValueError, tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError)
+# A TOML reader's TOMLDecodeError (tomli's or tomllib's) is a ValueError.
+_READ_ERRORS = (OSError, ValueError, yaml.YAMLError, UnicodeDecodeError)
 
 
 @dataclass(frozen=True)
@@ -1412,6 +1411,8 @@ def _read_problem(err: Exception, path: Path) -> str:
         mark = err.problem_mark or err.context_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         return f"not valid YAML: {err.problem or err.context}{where}"
+    import json
+
     from newslint.matter import tomllib as toml_reader  # tomli's error is not the standard one
 
     if isinstance(err, yaml.YAMLError | toml_reader.TOMLDecodeError | json.JSONDecodeError):
@@ -1440,6 +1441,8 @@ def _load(path: Path) -> dict[str, Any]:
             if isinstance(data, dict) and (problem := toml_range_problem(text, data)):
                 raise ValueError(f"not valid TOML: {problem}")
         elif path.suffix == ".json":
+            import json  # here: a JSON configuration is rare
+
             data = json.loads(text)
         else:
             from newslint.hugo_yaml import load

@@ -33,14 +33,16 @@ _PATTERN_ATTRIBUTES = (
 
 
 class _LazyPattern:
-    """Stands for `re.compile(pattern, flags)` and compiles it on first use."""
+    """Stands for `re.compile(pattern, flags)` and compiles it on first use (`pattern` may be a
+    function that gives it, called then)."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str | Callable[[], str], flags: int) -> None:
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
         # Called only for an attribute not yet copied, so once per pattern and attribute name.
-        compiled = re.compile(*self._source)
+        pattern, flags = self._source
+        compiled = re.compile(pattern() if callable(pattern) else pattern, flags)
         for attribute in _PATTERN_ATTRIBUTES:
             self.__dict__[attribute] = getattr(compiled, attribute)
         return getattr(compiled, name)
@@ -55,12 +57,13 @@ def line_start(text: str, index: int, floor: int = 0) -> int:
     return max(text.rfind("\r", low, index) + 1, low)
 
 
-def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def lazy_regex(pattern: str | Callable[[], str], flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, compiled the first time it is used.
 
     For module-level patterns that are expensive to compile (large Unicode classes take
     milliseconds each) and used only behind a pre-filter (non-ASCII text, a repeated paragraph):
-    a one-file run that never reaches them does not pay for them.
+    a one-file run that never reaches them does not pay for them. `pattern` may be a function
+    that gives the pattern, for one whose text is itself costly to work out (called on first use).
     """
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
@@ -579,6 +582,18 @@ def script_of(char: str) -> str | None:
 
 
 # ------------------------------------------------------------------------------ HTML entities
+
+
+def unescape(text: str) -> str:
+    """`html.unescape(text)`. The `html` package is imported for a text with a `&` only (a one-file
+    run seldom meets one): it loads HTML's table of 2,231 entities, and `html.unescape` returns
+    any other text as it is."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _BACKTICKS = re.compile(r"`[^`\n]*`")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from newslint.document import Document
 from newslint.events import Code, Html
 from newslint.fixes import Edit
 from newslint.spans import Span
+from newslint.textutil import unescape
 
 # A list item's marker and the spaces before its content, alone on the line's start.
 _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
@@ -42,7 +42,7 @@ def unescape_references(text: str) -> str:
     """`text` with its character references decoded as Markdown (and Hugo) decode them."""
     if "&" not in text:
         return text
-    return _REFERENCE.sub(lambda match: html.unescape(match.group(0)), text)
+    return _REFERENCE.sub(lambda match: unescape(match.group(0)), text)
 
 
 def is_blank(line: str) -> bool:

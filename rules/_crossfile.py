@@ -6,7 +6,6 @@ worker processes and is stored in the cache with the file's result.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import unicodedata
@@ -21,6 +20,7 @@ from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import ProjectContext, Rule
 from newslint.spans import Span
+from newslint.textutil import unescape
 
 from ._links import find_source_link
 from ._tracking import is_tracking
@@ -136,7 +136,7 @@ def normalise_title(title: str) -> str:
     (full-width `：` is `:`, `Ａ` is `A`), invisible characters dropped, typographic quotes made
     plain, spacing and case ignored. Other punctuation counts (`Budget passes?` is another title).
     """
-    text = unicodedata.normalize("NFKC", html.unescape(title)).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", unescape(title)).translate(_QUOTES)
     if not text.isascii():  # no ASCII character is a format character (Cf)
         text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     return " ".join(text.split()).casefold()

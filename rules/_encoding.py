@@ -17,7 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newslint.spans import Span
@@ -42,48 +42,63 @@ def _cls(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
-# UTF-8 lead bytes C2-F4 and continuation bytes 80-BF, as a single-byte decoder shows them.
-_CONT_1252 = _cls(_decoded("cp1252", 0x80, 0xBF) + "".join(map(chr, range(0x80, 0xA0))))
-_CONT_1251 = _cls(_decoded("cp1251", 0x80, 0xBF))
-_CONT_MAC = _cls(_decoded("mac_roman", 0x80, 0xBF))
-_CONT_1253 = _cls(_decoded("cp1253", 0x80, 0xBF))
-_CONT_437 = _cls(_decoded("cp437", 0x80, 0xBF))
-_CONT_1250 = _cls(_decoded("cp1250", 0x80, 0xBF) + _decoded("iso8859_2", 0xA0, 0xBF))
-# Compiled on first use: ASCII text (most files) never needs it.
-_CANDIDATE = lazy_regex(
-    "|".join(
+# UTF-8 continuation bytes 80-BF as a single-byte decoder shows them (a character class). These
+# and the patterns below are worked out on first use: decoding the tables loads a codec module
+# each and costs milliseconds that a one-file run over ASCII text (which never gets that far)
+# need not pay.
+@cache
+def _cont(encoding: str) -> str:
+    if encoding == "cp1252":  # with the C1 controls: Windows-1252 read as Latin-1
+        return _cls(_decoded("cp1252", 0x80, 0xBF) + "".join(map(chr, range(0x80, 0xA0))))
+    if encoding == "cp1250":  # with ISO-8859-2's letters A0-BF
+        return _cls(_decoded("cp1250", 0x80, 0xBF) + _decoded("iso8859_2", 0xA0, 0xBF))
+    return _cls(_decoded(encoding, 0x80, 0xBF))
+
+
+def _candidate() -> str:
+    """UTF-8 lead bytes C2-F4, then a continuation byte, as a single-byte decoder shows them."""
+    return "|".join(
         (
-            _cls(_decoded("cp1252", 0xC2, 0xF4)) + _CONT_1252,  # Ã© â€™ Â<NBSP>
+            _cls(_decoded("cp1252", 0xC2, 0xF4)) + _cont("cp1252"),  # Ã© â€™ Â<NBSP>
             # `Â ` with a plain space: a scraper turned the NBSP of `Â<NBSP>` into a space (the
             # catalogue's own example); ftfy restores the NBSP where the context confirms it
             "\u00c2 ",
             r"[\x80-\x9f]",  # C1 controls: Windows-1252 read as Latin-1 (ftfy maps them)
-            f"(?:[РС]{_CONT_1251}){{2}}|вЂ",  # Cyrillic and punctuation read as Windows-1251
-            f"[ΞΟ]{_CONT_1253}",  # Greek read as Windows-1253: `Ξ‘ΞΈΞ®Ξ½Ξ±` for `Αθήνα`
-            f"[¬√≈–—]{_CONT_MAC}|‚Ä",  # read as Mac OS Roman
-            f"[┬├─┼]{_CONT_437}",  # read as DOS code page 437 (a Windows console): `caf├⌐`
+            f"(?:[РС]{_cont('cp1251')}){{2}}|вЂ",  # Cyrillic and punctuation read as Windows-1251
+            f"[ΞΟ]{_cont('cp1253')}",  # Greek read as Windows-1253: `Ξ‘ΞΈΞ®Ξ½Ξ±` for `Αθήνα`
+            f"[¬√≈–—]{_cont('mac_roman')}|‚Ä",  # read as Mac OS Roman
+            f"[┬├─┼]{_cont('cp437')}",  # read as DOS code page 437 (a Windows console): `caf├⌐`
             # Czech, Slovak, Polish or Hungarian read as Windows-1250 or ISO-8859-2: `pĹ™Ă­ĹˇtĂ­`
             # for `příští` (ftfy repairs it; its lead bytes C2-C5 are `ÂĂÄĹ` there)
-            f"[ÂĂÄĹ]{_CONT_1250}",
+            f"[ÂĂÄĹ]{_cont('cp1250')}",
         )
     )
-)
+
+
+# Compiled on first use: ASCII text (most files) never needs it.
+_CANDIDATE = lazy_regex(_candidate)
+
+
+def _candidate_start() -> str:
+    return (
+        "["
+        + "".join(
+            re.escape(c)
+            for c in sorted(set(_decoded("cp1252", 0xC2, 0xF4)) | set(map(chr, range(0x80, 0xA0))))
+        )
+        + "РСвΞΟ¬√≈–—‚┬├─┼ĂĹ]"
+    )
+
+
 # Every character a `_CANDIDATE` match can start with. One character class is scanned several
 # times faster than the alternation; most texts have none of these and stop here.
-_CANDIDATE_START = re.compile(
-    "["
-    + "".join(
-        re.escape(c)
-        for c in sorted(set(_decoded("cp1252", 0xC2, 0xF4)) | set(map(chr, range(0x80, 0xA0))))
-    )
-    + "РСвΞΟ¬√≈–—‚┬├─┼ĂĹ]"
-)
+_CANDIDATE_START = lazy_regex(_candidate_start)
 _LINE_BREAK = re.compile(r"[\r\n]")
 # UTF-8 of a Latin letter (C2-C5, then a continuation byte) read as code page 437: `├⌐` for `é`.
-_CP437_LETTERS = lazy_regex(f"(?:[┬├─┼]{_CONT_437})+")
+_CP437_LETTERS = lazy_regex(lambda: f"(?:[┬├─┼]{_cont('cp437')})+")
 # A UTF-8 character read as Windows-1252 with one of its bytes lost to U+FFFD: `â€�`, `Ï�`, `â�¤`.
 _LOST_BYTE = lazy_regex(
-    _cls(_decoded("cp1252", 0xC2, 0xF4)) + _CONT_1252 + "*\ufffd+" + _CONT_1252 + "*"
+    lambda: f"{_cls(_decoded('cp1252', 0xC2, 0xF4))}{_cont('cp1252')}*\ufffd+{_cont('cp1252')}*"
 )
 
 _ENCODING_NAMES = {
@@ -264,7 +279,7 @@ def _narrow(line: str, base: int, fixed: str, what: str) -> list[Mojibake]:
 # third byte A0 (`â€ ` as `†`, E2 80 A0). But a Windows-1252 decoder also drops the bytes it leaves
 # undefined (81, 8D, 8F, 90, 9D): `”` (E2 80 9D) before a space comes out as that same `â€ `, and
 # far more often than a dagger. Which character it was cannot be told.
-_AMBIGUOUS_A0 = lazy_regex("[\u00e0-\u00ef]" + _CONT_1252 + " ")
+_AMBIGUOUS_A0 = lazy_regex(lambda: "[\u00e0-\u00ef]" + _cont("cp1252") + " ")
 
 
 def _guessed_a0(damaged: str, explanation: Any) -> bool:
@@ -277,7 +292,7 @@ def _guessed_a0(damaged: str, explanation: Any) -> bool:
 # `â€` (E2 80, the start of a dash, a quote, an ellipsis or a bullet) whose third byte was dropped
 # as undefined in Windows-1252 (`”` is E2 80 9D) and that no continuation follows: ftfy leaves it.
 # `â€` is no text in any language. (Before a space: see `_AMBIGUOUS_A0`.)
-_DROPPED_THIRD = lazy_regex("\u00e2\u20ac(?!" + _CONT_1252 + "| |\ufffd)")
+_DROPPED_THIRD = lazy_regex(lambda: "\u00e2\u20ac(?!" + _cont("cp1252") + "| |\ufffd)")
 
 
 def _dropped_third_bytes(text: str, found: tuple[Mojibake, ...]) -> list[Mojibake]:
@@ -298,7 +313,7 @@ def _dropped_third_bytes(text: str, found: tuple[Mojibake, ...]) -> list[Mojibak
 # bytes) read as DOS code page 437, as a Windows console shows UTF-8: `ΓÇÖ` for `’`, `ΓÇó` for `•`.
 # ftfy leaves it unless the line holds other damage it is sure of. `Γ` before two of those Latin
 # letters and box-drawing pieces is no text in any language, so one mark is enough.
-_CP437_SYMBOL = lazy_regex(f"(?:\u0393{_CONT_437}{{2}})+")
+_CP437_SYMBOL = lazy_regex(lambda: f"(?:\u0393{_cont('cp437')}{{2}})+")
 
 
 def _cp437_symbols(text: str, found: tuple[Mojibake, ...]) -> list[Mojibake]:

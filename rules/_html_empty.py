@@ -16,7 +16,6 @@ element (an icon font's `<span class="dashicons">`, Google's `<div class="gcse-s
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from newslint.document import Document
 from newslint.events import Html
 from newslint.fixes import Edit
 from newslint.spans import Span
+from newslint.textutil import unescape
 
 from ._body import ITEM_PREFIX, delete_block, is_blank
 from ._encoding import ZERO_WIDTH
@@ -138,7 +138,7 @@ def _content(text: str, at: int, name: str, depth: int) -> tuple[int, str, bool]
             at += 1
         elif char == "&":
             reference = _REFERENCE.match(text, at)
-            decoded = html.unescape(reference.group(0)) if reference is not None else "&"
+            decoded = unescape(reference.group(0)) if reference is not None else "&"
             if reference is None or not all(c.isspace() or c in ZERO_WIDTH for c in decoded):
                 return None
             shown.append(reference.group(0))

@@ -26,7 +26,6 @@ there (with `&amp;` in a quoted value), or that it cannot be (an unquoted value 
 from __future__ import annotations
 
 import functools
-import html
 import re
 from typing import Any
 
@@ -210,5 +209,7 @@ def attribute_text(text: str, link: Link, url: str) -> str | None:
     character references in a quoted value; as it is in an unquoted value, or None when it would
     need quotes there (white space, a quote, `=`, `<`, `>`, a backquote or `&` in it)."""
     if quoted(text, link):
+        import html  # here: only a fix writes a URL into an attribute
+
         return html.escape(url, quote=True)
     return None if re.search(r"[\s\"'=<>`&]", url) else url

@@ -3,12 +3,10 @@ link, and what a URL's host is."""
 
 from __future__ import annotations
 
-import html
 import ipaddress
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.entities import html5
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from newslint.document import Document
@@ -16,7 +14,7 @@ from newslint.events import Code, Field, Html, Link, Node
 from newslint.rule import Context
 from newslint.site import Site
 from newslint.spans import Span
-from newslint.textutil import MARKDOWN_ESCAPABLE
+from newslint.textutil import MARKDOWN_ESCAPABLE, unescape
 from newslint.textutil import line_start as start_of_line
 
 from ._body import covered_by_node
@@ -89,7 +87,9 @@ def _matches(text: str, pos: int, url: str, limit: int | None = None) -> int | N
         if char == "&":
             match = _ENTITY.match(text, pos)
             if match:
-                decoded = html.unescape(match.group(0))
+                from html.entities import html5  # here: most URLs hold no reference
+
+                decoded = unescape(match.group(0))
                 known = match.group(0)[1] == "#" or match.group(0)[1:] in html5
                 if known and url.startswith(decoded, i):
                     pos = match.end()
@@ -130,8 +130,10 @@ def source_offsets(
                 return None
             continue
         if text[pos] == "&" and (match := _ENTITY.match(text, pos, span.end)):
+            from html.entities import html5  # here: most texts hold no reference
+
             known = match.group(0)[1] == "#" or match.group(0)[1:] in html5
-            if known and html.unescape(match.group(0)) == char:
+            if known and unescape(match.group(0)) == char:
                 pos = match.end()
                 continue
         if text[pos] != char:
@@ -148,11 +150,12 @@ def decode_references(written: str) -> str:
     `&#38;`, `&#x26;`), a bare `&` kept, as `source_offsets` follows them."""
     if "&" not in written:
         return written
+    from html.entities import html5
 
     def decode(match: re.Match[str]) -> str:
         entity = match.group(0)
         known = entity[1] == "#" or entity[1:] in html5
-        return html.unescape(entity) if known else entity
+        return unescape(entity) if known else entity
 
     return _ENTITY.sub(decode, written)
 
@@ -167,7 +170,7 @@ def _decode_destination(source: str) -> str:
     if source.startswith("<") and source.endswith(">"):
         source = source[1:-1]
     source = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", source)
-    return html.unescape(source) if "&" in source else source
+    return unescape(source) if "&" in source else source
 
 
 class Destinations:

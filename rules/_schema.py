@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -79,6 +78,8 @@ def wrap_in_list(text: str, field: Field) -> Edit | None:
         return None
     if field.format == "yaml" and node.style is None and node.tag == "str":
         # A plain YAML scalar may hold ", " or "#": quote it so the list has exactly one item.
+        import json  # here: only this fix needs it
+
         source = json.dumps(node.value, ensure_ascii=False)
     return Edit.replace(node.span, f"[{source}]")
 

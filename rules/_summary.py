@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -16,6 +15,7 @@ from newslint.textutil import (
     length_limits,
     mostly_cjk,
     reader_length,
+    unescape,
 )
 
 from ._crossfile import is_section_page
@@ -49,7 +49,7 @@ def summary_too_short(ctx: Context, text: str) -> bool:
     """Whether `summary-length` as configured reports `text`, written as the page's summary, as
     too short."""
     low, high = _summary_limits(ctx)
-    text = " ".join(html.unescape(text).split())
+    text = " ".join(unescape(text).split())
     return low > 0 and not is_section_page(ctx.document) and too_short(text, low, high)
 
 
@@ -108,7 +108,7 @@ def mid_word_ending(summary: str, document: Document) -> str | None:
 
     Only a summary found verbatim in the body counts: then the body shows the word it cut.
     """
-    text = collapse_spaces(html.unescape(summary))
+    text = collapse_spaces(unescape(summary))
     if len(text) < 20 or not _in_word(text[-1]):
         return None
     # Headings count, as in `mid_sentence_ending`: `... on December 24th. Wh` before `## Why`.
@@ -163,7 +163,7 @@ def mid_sentence_ending(summary: str, document: Document) -> str | None:
     in several paragraphs, as a scraper joins them), and only where the body's paragraph goes on
     with a word: a summary that ends where a paragraph does is whole. Chinese and Japanese, written
     without spaces, are `mid_word_ending`'s."""
-    text = collapse_spaces(html.unescape(summary))
+    text = collapse_spaces(unescape(summary))
     words = text.split(" ")
     if len(words) < _CUT_SENTENCE_WORDS:
         return None
@@ -173,7 +173,7 @@ def mid_sentence_ending(summary: str, document: Document) -> str | None:
     # Headings count as blocks of their own: an excerpt cut at a fixed length runs a paragraph
     # and the subheading after it together (`... on December 24th. Why` before `## Why We Did
     # It`), and a summary that stops inside a heading was cut there.
-    paragraphs = [html.unescape(p) if "&" in p else p for p in document.prose_and_headings()]
+    paragraphs = [unescape(p) if "&" in p else p for p in document.prose_and_headings()]
     body = " ".join(paragraphs)
     found = body.find(text)
     if found < 0:

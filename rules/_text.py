@@ -9,7 +9,6 @@ cannot, the whole value is rewritten with `Field.replace_value`.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -265,6 +264,8 @@ def encode_fragment(fragment: str, field: Field) -> str | None:
     """`fragment` as it must be written inside the field's quoting; None when it cannot be."""
     style = field.node.style
     if style == '"' or field.format == "json":
+        import json  # here: only a fix writes a fragment
+
         return json.dumps(fragment, ensure_ascii=False)[1:-1]
     if style == "'":
         if any(c in fragment for c in "\r\n"):
@@ -278,6 +279,8 @@ def encode_fragment(fragment: str, field: Field) -> str | None:
 def parse_value(source: str, fmt: str) -> Any:
     """The value a field's source text stands for (raises on a syntax error)."""
     if fmt == "json":
+        import json
+
         return json.loads(source)
     if fmt == "toml":
         return matter.toml_value(source)

@@ -40,7 +40,6 @@ article usually failed to scrape.
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import PurePath
 
@@ -48,6 +47,7 @@ from newslint import Rule, Severity, Span
 from newslint.document import Document
 from newslint.events import Html, Text
 from newslint.rule import Context
+from newslint.textutil import unescape
 
 from ._body import unescape_references
 from ._pages import never_rendered, own_layout
@@ -86,7 +86,7 @@ class BodyEmpty(Rule):
         if not self.has_text and site is not None and site.unsafe_html_for(ctx.document.language):
             shown = _TAG.sub("", self._uncommented(node.text))
             if "&" in shown:  # `<p>&nbsp;</p>` shows a space (a browser decodes the HTML)
-                shown = html.unescape(shown)
+                shown = unescape(shown)
             self.has_text = _WORD.search(shown) is not None
 
     def _uncommented(self, text: str) -> str:

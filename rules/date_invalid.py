@@ -33,8 +33,6 @@ so it sorts last and shows "0001-01-01" wherever the theme prints the date.
 
 from __future__ import annotations
 
-import json
-
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.rule import Context
@@ -74,6 +72,8 @@ class DateInvalid(Rule):
             value = ctx.document.text[span.start : span.end]  # as written, quotes included
             if item.node.style in ("|", ">") and isinstance(item.value, str):
                 # A block scalar's source spans lines: show the string it stands for.
+                import json
+
                 value = json.dumps(item.value, ensure_ascii=False)
             key = item.key.lower()
             target = dates.target_of(key, sources)

@@ -31,13 +31,16 @@ recurring column ("Morning briefing") is better told apart by its date in the ti
 
 from __future__ import annotations
 
-import hashlib
-
 from newslint import Severity
 from newslint.document import Document
 from newslint.rule import Context
 
 from ._crossfile import DuplicateRule, is_section_page, item, normalise_title, position
+
+try:  # `hashlib.blake2b` itself; importing hashlib would also load OpenSSL (milliseconds)
+    from _blake2 import blake2b
+except ImportError:  # an interpreter without CPython's module
+    from hashlib import blake2b
 
 
 class DuplicateTitle(DuplicateRule):
@@ -57,6 +60,6 @@ class DuplicateTitle(DuplicateRule):
         if not key:
             return
         # A digest stands for the normalised title (it is kept for every file of the run).
-        digest = hashlib.blake2b(f"{document.language or ''}\0{key}".encode(), digest_size=16)
+        digest = blake2b(f"{document.language or ''}\0{key}".encode(), digest_size=16)
         where = position(document, found.value_span)
         self.data = item(digest.digest(), found.value, where, document, translations=False)

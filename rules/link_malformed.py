@@ -126,8 +126,8 @@ a tab or a line break in it (wrapped or pasted: an editor should look), nor a de
 
 from __future__ import annotations
 
-import html.entities
 import re
+from functools import lru_cache
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
@@ -639,11 +639,20 @@ def _add_scheme(text: str, url: str, dest: Span | None, scheme: str) -> Fix | No
 # `&section=` `§ion=`, `&times=` `×=`. Only symbols count: the ASCII ones (`&amp`, `&lt`), the
 # letters (`&ntilde` is `ñ`, and `?q=años=` is a real query) and the invisible ones (`&nbsp`,
 # `&shy`) leave what cannot be told from a real URL.
-_LEGACY_ENTITIES: dict[str, str] = {}
-for _name, _char in sorted(html.entities.html5.items(), key=lambda item: item[0].isupper()):
-    invisible = _char in "\xa0\xad"
-    if not _name.endswith(";") and not _char.isascii() and not _char.isalpha() and not invisible:
-        _LEGACY_ENTITIES.setdefault(_char, _name)
+# Worked out on first need (a pass over HTML's 2,231 entities): most URLs are ASCII, and every
+# character of the table is not.
+@lru_cache(maxsize=1)
+def _legacy_entities() -> dict[str, str]:
+    from html.entities import html5
+
+    legacy: dict[str, str] = {}
+    for name, char in sorted(html5.items(), key=lambda item: item[0].isupper()):
+        invisible = char in "\xa0\xad"
+        if not name.endswith(";") and not char.isascii() and not char.isalpha() and not invisible:
+            legacy.setdefault(char, name)
+    return legacy
+
+
 # What follows such a character: the rest of a parameter's name and its `=`.
 _PARAM = re.compile(r"[A-Za-z0-9_.\-\[\]]*=")
 
@@ -653,13 +662,14 @@ def _decoded_entities(url: str) -> list[tuple[int, str]]:
     that stands where a parameter starts (a parameter name and `=` right after it), with the
     entity's name."""
     query = url.find("?")
-    if query < 0:
+    if query < 0 or url.isascii():  # no legacy entity's character is ASCII
         return []
     end = url.find("#", query)
     end = len(url) if end < 0 else end
+    legacy = _legacy_entities()
     found = []
     for index in range(query + 1, end):
-        name = _LEGACY_ENTITIES.get(url[index])
+        name = legacy.get(url[index])
         if name is not None and _PARAM.match(url, index + 1, end):
             found.append((index, name))
     return found

@@ -31,8 +31,6 @@ changed since; `--diff` shows it.
 
 from __future__ import annotations
 
-import html
-
 from newslint import Edit, Fix, Severity
 from newslint.events import Collected
 from newslint.rule import ProjectContext
@@ -57,8 +55,10 @@ class LinkRedirect(CheckedLinks):
                 span = Span(use.start, use.end)
                 fix = None
                 if use.replaceable and safe_replacement(result.target):
+                    from html import escape  # here: only a checked redirect gets this far
+
                     # In a quoted HTML attribute `&` is written `&amp;`.
-                    new = html.escape(result.target) if use.html else result.target
+                    new = escape(result.target) if use.html else result.target
                     fix = Fix.unsafe("Link to the redirect target", Edit.replace(span, new))
                 ctx.report(
                     item.path,

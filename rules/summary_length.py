@@ -32,13 +32,12 @@ Cards and feed readers cut a long summary wherever their layout ends; search eng
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from newslint import Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context, check_counts
-from newslint.textutil import is_cjk_char, length_limits, mostly_cjk, reader_length
+from newslint.textutil import is_cjk_char, length_limits, mostly_cjk, reader_length, unescape
 
 from ._crossfile import is_section_page
 from ._pages import drawn_by_its_layout
@@ -79,7 +78,7 @@ class SummaryLength(Rule):
             return
         if drawn_by_its_layout(ctx.document):
             return  # an archive or search page: its summary is no card's
-        text = " ".join(html.unescape(field.value).split())
+        text = " ".join(unescape(field.value).split())
         if not text:
             return
         low, high = length_limits(text, ctx.options.min, ctx.options.max)

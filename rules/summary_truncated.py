@@ -55,12 +55,12 @@ transcodes it would be written as U+FFFD).
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context, check_counts
+from newslint.textutil import unescape
 
 from ._encoding import hidden_damage, lost_characters
 from ._summary import (
@@ -102,7 +102,7 @@ class SummaryTruncated(Rule):
             return
         value: str = field.value
         # Hugo renders the summary as Markdown, where `&hellip;` shows as the ellipsis it names.
-        ending = ellipsis_ending(html.unescape(value) if "&" in value else value)
+        ending = ellipsis_ending(unescape(value) if "&" in value else value)
         message = "cut"
         if ending is None:
             ending = mid_word_ending(field.value, ctx.document)

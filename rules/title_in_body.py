@@ -60,7 +60,6 @@ which `body-empty` reports.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from typing import Any
@@ -69,7 +68,7 @@ from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
 from newslint.events import Code, Heading, Paragraph
 from newslint.rule import Context
-from newslint.textutil import line_start
+from newslint.textutil import line_start, unescape
 
 from ._anchors import _ATTRIBUTES, _dig, _heading_source, first_heading_id
 from ._crossfile import is_section_page
@@ -93,7 +92,7 @@ def comparable(text: str) -> str:
     """`text` as the rule compares it: unescaped, NFKC, no invisible characters or backticks,
     plain quotes, single spaces, no punctuation at the ends, case-folded."""
     if "&" in text:
-        text = html.unescape(text)
+        text = unescape(text)
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():  # invisible characters and curly quotes are all outside ASCII
         text = _INVISIBLE.sub("", text).translate(_QUOTES)

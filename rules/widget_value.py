@@ -48,8 +48,6 @@ top-level `widgets`: the rule checks `params.widgets` where it is written (YAML,
 
 from __future__ import annotations
 
-import difflib
-
 from newslint import Fix, Rule, Severity
 from newslint.events import Field
 from newslint.rule import Context
@@ -168,6 +166,8 @@ def _guess(name: str, known: tuple[str, ...]) -> str | None:
     key = name.strip().lower()
     if key in lowered:
         return lowered[key]
+    import difflib  # here: only an unknown widget needs it
+
     return closest(name.strip(), known) or next(
         iter(difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)), None
     )

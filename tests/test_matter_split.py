@@ -72,3 +72,12 @@ def test_split_agrees_on_every_corpus_article() -> None:
         text = path.read_bytes().decode("utf-8", "replace")
         start = 1 if text.startswith("\ufeff") else 0
         assert matter.split(text, start) == _walked(text, start), path
+
+
+def test_yaml_delimiter_is_python_frontmatters() -> None:
+    """`matter._YAML_DELIM` is written out (importing python-frontmatter cost a one-file run more
+    than its split); it stays the boundary that package knows."""
+    from frontmatter.default_handlers import YAMLHandler
+
+    assert matter._YAML_DELIM.pattern == YAMLHandler.FM_BOUNDARY.pattern
+    assert matter._YAML_DELIM.flags == YAMLHandler.FM_BOUNDARY.flags

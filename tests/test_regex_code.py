@@ -111,6 +111,17 @@ def test_only_lasting_patterns_are_kept(installed: Path) -> None:
     assert keys == {"at import [0-9]+", "in a class [a-z]+", re.escape("Config: pattern")}
 
 
+def test_argparse_and_extension_module_patterns_are_kept(installed: Path) -> None:
+    """argparse compiles its (few, fixed) patterns as it parses; an extension module's
+    initialisation compiles its constants with the import system as its nearest Python caller."""
+    source = "import re\ndef parse(nargs):\n    return re.compile(nargs)\n"
+    for name, pattern in (("argparse", "(-*A[-AO]*)"), ("importlib._bootstrap", "[0-9]{4}")):
+        namespace = {"__name__": name}
+        exec(compile(source, f"<{name}>", "exec"), namespace)
+        namespace["parse"](pattern)
+    assert {pattern for pattern, _ in regex_code._STORE.entries} == {"(-*A[-AO]*)", "[0-9]{4}"}
+
+
 def test_an_entry_the_engine_rejects_falls_back_to_compiling(installed: Path) -> None:
     flags, code, groups, groupindex, indexgroup = regex_code._engine_code("a+b", 0)
     regex_code._STORE.entries[("a+b", 0)] = (
