@@ -334,14 +334,20 @@ class Document:
             return found.value
         if self._no_cascade():
             return default
-        return _cascade().cascaded_value(self.cascade, key, default)
+        cascade = self.cascade
+        if not cascade:
+            return default  # (most pages: nothing cascades onto them, no key to look up)
+        return _cascade().cascaded_value(cascade, key, default)
 
     def cascaded_value(self, key: str, default: Any = None) -> Any:
         """What the cascade alone gives the page for `key`, whatever the page sets itself (the
         value the page would get if its own key were deleted); `default` when nothing."""
         if self._no_cascade():
             return default
-        return _cascade().cascaded_value(self.cascade, key, default)
+        cascade = self.cascade
+        if not cascade:
+            return default  # (most pages: nothing cascades onto them, no key to look up)
+        return _cascade().cascaded_value(cascade, key, default)
 
     def _no_cascade(self) -> bool:
         """Nothing cascades: no site (and none given), so nothing to work out."""

@@ -15,6 +15,7 @@ from newslint.records import fast_init
 
 # Hugo (and CommonMark) end a line at LF, CRLF or a lone CR.
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_PLUS_ONE = (1).__add__
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -62,7 +63,9 @@ class LineIndex:
             self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         else:  # LF only (nearly every file): summing line lengths is six times faster
             lines = text.split("\n")
-            self.starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+            # Each line's length and its line break, summed; `map` keeps the loop in C (a
+            # generator expression resumed once per line cost as much again).
+            self.starts = list(accumulate(map(_PLUS_ONE, map(len, lines[:-1])), initial=0))
 
     def position(self, offset: int) -> Position:
         offset = max(0, min(offset, len(self.text)))

@@ -72,9 +72,10 @@ def normalise_url(url: str) -> str | None:
         port = parts.port
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    hostname = parts.hostname  # (worked out again from the address at each ask)
+    if parts.scheme.lower() not in ("http", "https") or not hostname:
         return None
-    host = parts.hostname.lower().rstrip(".")
+    host = hostname.lower().rstrip(".")
     host = host.removeprefix("www.") if host.count(".") > 1 else host
     if port is not None and port not in (80, 443):
         host = f"{host}:{port}"

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
@@ -426,12 +426,17 @@ class HugoDate:
         return self.kind == "ok" and not self.unix and RFC3339.fullmatch(self.source) is not None
 
 
+# The epoch, made once: `offset_at` adds the seconds to it (a `datetime` built with a keyword, and
+# a `timedelta` with one, cost every dated article half its date parsing's instructions).
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def offset_at(zone: tzinfo | None, seconds: int) -> int:
     """The UTC offset of `zone` at the instant `seconds` since the epoch (0 for UTC)."""
     if zone is None:
         return 0
     try:
-        instant = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds)
+        instant = _EPOCH + timedelta(0, seconds)
         delta = instant.astimezone(zone).utcoffset()
     except (OverflowError, ValueError):
         # Outside what Python's datetime holds (year 0, year 10000): the zone's earliest offset.
@@ -636,15 +641,25 @@ class ZoneChoice:
 
 def zone_for(ctx: Context) -> ZoneChoice:
     """Config `timezone`, else the site's `timeZone` for the article's language, else UTC."""
-    candidates: list[str] = []
-    if ctx.config is not None and ctx.config.timezone:
-        candidates.append(ctx.config.timezone)
+    configured = ctx.config.timezone if ctx.config is not None else None
     site = ctx.site
-    if site is not None:
-        site_zone = site.time_zone_for(ctx.document.language)
+    if site is None:
+        return _zone_choice((configured,) if configured else ())
+    # Asked several times for every page (each date rule, `hugo_dates`, duplicate-url): once per
+    # site, configured zone and language. The zones are the configuration's (a new configuration
+    # is a new `Site`), never an `_index` file's.
+    memo: dict[tuple[str | None, str | None], ZoneChoice] = site.__dict__.setdefault(
+        "_zone_for_memo", {}
+    )
+    key = (configured, ctx.document.language)
+    found = memo.get(key)
+    if found is None:
+        candidates: list[str] = [configured] if configured else []
+        site_zone = site.time_zone_for(key[1])
         if site_zone:
             candidates.append(site_zone)
-    return _zone_choice(tuple(candidates))
+        found = memo[key] = _zone_choice(tuple(candidates))
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -729,9 +744,13 @@ def _date_fields(ctx: Context, choice: ZoneChoice) -> list[tuple[Field, HugoDate
     out: list[tuple[Field, HugoDate]] = []
     jekyll: bool | None = None
     # The first field of each lower-cased key, in the document's order (already worked out).
-    for key, item in ctx.document._fields_by_key.items():
-        if key not in keys:
-            continue
+    by_key = ctx.document._fields_by_key
+    # The keys read as dates, found by a set operation (an article has one or two of its
+    # twenty-odd keys), then put in the document's order.
+    found = keys.intersection(by_key)
+    present: Iterable[str] = [key for key in by_key if key in found] if len(found) > 1 else found
+    for key in present:
+        item = by_key[key]
         span = item.value_span
         reading = hugo_date(item.node, text[span.start : span.end], item.format, choice.zone)
         if reading.kind == "invalid" and isinstance(item.node.value, str):
@@ -771,7 +790,8 @@ def _jekyll_reading(value: str, zone: tzinfo | None) -> HugoDate | None:
     return HugoDate("ok", value, replace(wall, offset=offset), has_offset=True)
 
 
-@dataclass(frozen=True)
+@fast_init
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where Hugo took one of the page's dates from: a field (with its reading), or `origin`
     alone ("the file name", "the file's modification time", or `CASCADE` with the reading of the
@@ -790,7 +810,8 @@ class Source:
         return self.reading.time
 
 
-@dataclass(frozen=True)
+@fast_init
+@dataclass(frozen=True, slots=True)
 class HugoDates:
     """The page's four dates as Hugo resolves them, and the fields it reads on the way.
 
@@ -820,35 +841,40 @@ def hugo_dates(ctx: Context) -> HugoDates:
 def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
     fields = date_fields(ctx)
     by_key = {item.key.lower(): (item, reading) for item, reading in fields}
-    # Hugo's parameters: the front matter's keys, and each date it resolves under its own name.
-    params = {item.key.lower() for item in ctx.document.fields}
+    # Hugo's parameters: the front matter's keys (`Document._fields_by_key` holds each one,
+    # lower case), and each date it resolves under its own name (`added`).
+    written = ctx.document._fields_by_key
     # A key the page does not set that a section's or the site's cascade gives it is the page's
     # as if written there (hugo 0.168 dates `news/a.md` from `cascade: {date: ...}` in
     # `news/_index.md`): a source with no field of the page to point at.
     cascaded = _cascaded_dates(ctx, choice, by_key)
-    params.update(cascaded)
+    added: set[str] = set()
     copied: dict[str, Source] = {}
     read: set[str] = set()
     targets: dict[str, Source | None] = {}
     for target, chain in _sources(ctx).items():
         found: Source | None = None
         for key in chain:
-            if key == ":filename":
-                reading = _file_name_date(ctx.document.path, choice.zone)
-                if reading is not None:
-                    found = Source("the file name", None, reading)
+            if key[:1] == ":":
+                if key == ":filename":
+                    reading = _file_name_date(ctx.document.path, choice.zone)
+                    if reading is not None:
+                        found = Source("the file name", None, reading)
+                        break
+                elif key == ":jekyll":
+                    reading = _jekyll_name_date(ctx.document.path, choice.zone)
+                    if reading is not None:
+                        found = Source("the file name", None, reading)
+                        break
+                elif key == ":filemodtime":
+                    found = Source("the file's modification time")
                     break
-            elif key == ":jekyll":
-                reading = _jekyll_name_date(ctx.document.path, choice.zone)
-                if reading is not None:
-                    found = Source("the file name", None, reading)
-                    break
-            elif key == ":filemodtime":
-                found = Source("the file's modification time")
-                break
-            elif not key.startswith(":") and key in by_key:
-                # `:git` is skipped: a file not yet committed has no author date.
-                item, reading = by_key[key]
+                # `:git` is skipped: a file not yet committed has no author date. (No other
+                # source is named with a colon: `cascaded` and `copied` hold none.)
+                continue
+            hit = by_key.get(key)
+            if hit is not None:
+                item, reading = hit
                 if reading.kind == "empty":
                     continue  # "" and null count as absent
                 read.add(key)
@@ -862,13 +888,18 @@ def _hugo_dates(ctx: Context, choice: ZoneChoice) -> HugoDates:
                 found = copied[key]
                 break
         targets[target] = found
-        if found is not None and target not in params:
+        if (
+            found is not None
+            and target not in written
+            and target not in cascaded
+            and target not in added
+        ):
             # Hugo sets a date it resolved as the parameter of its name when the front matter
             # has none, so the later dates' sources see it (lastmod falls back to the `date`
             # that came from `publishDate`; publishDate to the `date` of the file's
             # modification time). The copy loses the fraction of a second when the value had
             # its own offset (a time in the site's zone keeps it).
-            params.add(target)
+            added.add(target)
             reading = found.reading
             copied[target] = Source(
                 found.origin,

@@ -445,7 +445,16 @@ def split_site_path(path: str, site: Site) -> tuple[str, str] | None:
 
 def language_folder(site: Site, language: str) -> str:
     """The language's folder in `public/` ("fr/"), "" for the default language unless the site
-    sets `defaultContentLanguageInSubdir` (hugo 0.168)."""
+    sets `defaultContentLanguageInSubdir` (hugo 0.168). Asked for every page: once per site and
+    language (both settings are the configuration's, and a new configuration is a new `Site`)."""
+    memo: dict[str, str] = site.__dict__.setdefault("_language_folder_memo", {})
+    found = memo.get(language)
+    if found is None:
+        found = memo[language] = _language_folder(site, language)
+    return found
+
+
+def _language_folder(site: Site, language: str) -> str:
     default = language.lower() == site.default_language.lower()
     if default and not config_true(site.raw.get("defaultcontentlanguageinsubdir")):
         return ""
@@ -481,11 +490,19 @@ def _publish_window(
     ctx: Context, site: Site, language: str
 ) -> tuple[int | None, int | None] | None:
     found = hugo_dates(ctx).targets
+    # The language's `buildFuture` and `buildExpired`: once per site and language (the
+    # configuration's, and a new configuration is a new `Site`).
+    memo: dict[str, tuple[tuple[str, bool], ...]] = site.__dict__.setdefault(
+        "_publish_window_memo", {}
+    )
+    ignored_by_target = memo.get(language)
+    if ignored_by_target is None:
+        ignored_by_target = memo[language] = (
+            ("publishdate", site.build_future_for(language)),
+            ("expirydate", site.build_expired_for(language)),
+        )
     bounds: list[int | None] = []
-    for target, ignored in (
-        ("publishdate", site.build_future_for(language)),
-        ("expirydate", site.build_expired_for(language)),
-    ):
+    for target, ignored in ignored_by_target:
         source = found.get(target)
         if source is None or ignored:
             bounds.append(None)

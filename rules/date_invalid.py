@@ -60,14 +60,16 @@ class DateInvalid(Rule):
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         dates = hugo_dates(ctx)
-        sources = (
-            ctx.site.date_sources_for(document.language)
-            if ctx.site is not None
-            else DEFAULT_DATE_SOURCES
-        )
+        sources: dict[str, tuple[str, ...]] | None = None  # looked up for the first one to report
         for item, reading in dates.fields:
             if reading.kind == "ok":
                 continue
+            if sources is None:
+                sources = (
+                    ctx.site.date_sources_for(document.language)
+                    if ctx.site is not None
+                    else DEFAULT_DATE_SOURCES
+                )
             span = item.value_span
             value = ctx.document.text[span.start : span.end]  # as written, quotes included
             if item.node.style in ("|", ">") and isinstance(item.value, str):
