@@ -22,6 +22,9 @@ too (checked with hugo 0.168); only the commented form that shows a call, `{{</*
   it is built with a Hugo that still has it;
 - a call in an HTML comment, whose output Hugo leaves out unless raw HTML is allowed.
 
+A draft is reported too: `hugo` builds it once it is published (or with `--buildDrafts`), and
+then fails.
+
 ## Why is this bad?
 Hugo 0.156 and later stop with `ERROR The "gist" shortcode was deprecated in v0.143.0 and removed
 in v0.156.0.`: the site is not built at all, not just this page.
