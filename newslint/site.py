@@ -296,6 +296,14 @@ class Site:
     # is not on disk (its templates cannot be read). Without one, hugo 0.168 draws a `docs/` page with
     # the default templates, as any article (`rules._pages.documentation_page`).
     docs_layouts: bool = False
+    # The names (lower case) of the shortcode templates of the site and of its theme components:
+    # the files in their `layouts/shortcodes/` and `layouts/_shortcodes/` (Hugo 0.146's folder),
+    # `gist.html` or `gist.en.html` giving `gist`; a name there overrides Hugo's built-in (or
+    # removed) shortcode of that name (checked with hugo 0.168). `shortcodes_unseen`: they could
+    # not all be read (no configuration read, a component other than Mainroad, which has none, or
+    # a `layouts` mount not on disk, a folder too large to list), so any shortcode may exist.
+    shortcode_templates: frozenset[str] = frozenset()
+    shortcodes_unseen: bool = True
     # Outside any Hugo site: the configuration of the Jekyll site the file lies in (the nearest
     # `_config.yml`, `_config.yaml` or `_config.toml` above it, the first of those names that
     # exists, as Jekyll looks), whose `future: true` has Jekyll publish future-dated posts; that
@@ -2271,6 +2279,9 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
         or _docs_layouts(root, site.themes, themes_dir)
         or _docs_layout_mounts(root, _mounts(data, spelled, "layouts", {}))
     )
+    site.shortcode_templates, site.shortcodes_unseen = _shortcode_templates(
+        root, site.themes, themes_dir, bool(_mounts(data, spelled, "layouts", {}))
+    )
     return site
 
 
@@ -2856,6 +2867,33 @@ def _docs_layout_mounts(root: Path, mounts: tuple[Mount, ...]) -> bool:
         elif mount.target.partition("/")[0] == "docs" and _page_template_in(source):
             return True
     return False
+
+
+def _shortcode_templates(
+    root: Path, themes: tuple[str, ...], themes_dir: Path, layouts_mounted: bool
+) -> tuple[frozenset[str], bool]:
+    """The site's and its theme components' shortcode names, and whether some could not be
+    listed (`Site.shortcode_templates`, `Site.shortcodes_unseen`)."""
+    bases = [root]
+    for theme in themes:
+        found = [base for base in _component_bases(root, themes_dir, theme) if _is_dir(base)]
+        if not found and component_name(theme) != "mainroad":  # Mainroad has no shortcodes
+            return frozenset(), True  # a module in Hugo's cache, a submodule left out
+        bases += found
+    names: set[str] = set()
+    for base in bases:
+        for folder in ("shortcodes", "_shortcodes"):
+            place = base / "layouts" / folder
+            if not _is_dir(place):
+                continue
+            try:
+                entries = os.listdir(place)
+            except OSError:
+                return frozenset(), True
+            if len(entries) > _MAX_TEMPLATES:
+                return frozenset(), True
+            names.update(entry.partition(".")[0].lower() for entry in entries)
+    return frozenset(names), layouts_mounted
 
 
 def _page_template_in(folder: Path) -> bool:
