@@ -700,6 +700,52 @@ class Site:
         return found
 
     @property
+    def keeps_host_redirects(self) -> bool:
+        """Whether the site keeps redirects for its host (`netlify.toml`, `_redirects`,
+        `vercel.json` ... at its root or in its static folder): a link to a path no page has any
+        more may be answered by one. Looked at on every call (a watch sees one added)."""
+        if self.root is None:
+            return False
+        static = self.root / str(self.raw.get("staticdir") or "static")
+        return any(
+            os.path.exists(os.path.join(folder, name))
+            for folder in (self.root, static)
+            for name in _HOST_REDIRECT_FILES
+        )
+
+    @property
+    def content_in_submodule(self) -> bool:
+        """Whether the site's `.gitmodules` names a submodule inside one of its content folders
+        (or holding one): a checkout without `--recurse-submodules` leaves it empty, so pages no
+        file on disk shows may exist. Read on every call."""
+        return self.root is not None and _content_submodule(self.root, self.all_content_roots or ())
+
+    def publish_dir_holds(self, path: str) -> bool:
+        """Whether the site's `publishDir` (`public`) in the repository holds a file or folder at
+        the URL path `path`: Hugo leaves what it did not write there, and a host that serves the
+        folder serves it too."""
+        folder = self.raw.get("publishdir") or "public"
+        if self.root is None or not isinstance(folder, str):
+            return False
+        return os.path.exists(os.path.join(self.root, folder, *path.split("/")))
+
+    def has_content_folder(self, first: str) -> bool:
+        """Whether `first` (lower case), a URL path's first segment, is a folder of the site's
+        content (a section's path), or a content mount's target starts with it."""
+        for folder, target in self.content_roots:
+            if target:
+                if target.lower().partition("/")[0] == first:
+                    return True
+                continue
+            try:
+                with os.scandir(folder) as entries:
+                    if any(e.name.lower() == first and e.is_dir() for e in entries):
+                        return True
+            except OSError:
+                continue
+        return False
+
+    @property
     def link_render_hook(self) -> bool:
         """Whether a link render hook may rewrite the site's Markdown links: Hugo's own, on by
         default on a multilingual site or with `markup.goldmark.renderHooks.link.enableDefault`
@@ -1716,6 +1762,38 @@ def content_adapter_on_disk(roots: Iterable[tuple[str, str]]) -> bool:
         if any(name.lower() == "_content.gotmpl" for name in _file_names_below(root)):
             return True
     return False
+
+
+# Files in which hosts keep redirects (Netlify, Cloudflare Pages, Vercel, Firebase, Azure Static
+# Web Apps, Apache): `Site.keeps_host_redirects`.
+_HOST_REDIRECT_FILES = (
+    "_redirects",
+    "netlify.toml",
+    "vercel.json",
+    "firebase.json",
+    "staticwebapp.config.json",
+    ".htaccess",
+)
+
+
+def _content_submodule(root: Path, roots: tuple[tuple[str, str], ...]) -> bool:
+    """Whether `root`'s `.gitmodules` names a submodule in (or holding) one of the `roots`."""
+    try:
+        with open(root / ".gitmodules", encoding="utf-8", errors="replace") as file:
+            text = file.read(1_000_000)
+    except OSError:
+        return False
+    paths = [
+        os.path.abspath(os.path.join(root, line.partition("=")[2].strip()))
+        for line in text.splitlines()
+        if line.strip().lower().startswith("path") and "=" in line
+    ]
+    folders = [os.path.abspath(folder) for folder, _ in roots]
+    return any(
+        path == folder or path.startswith(folder + os.sep) or folder.startswith(path + os.sep)
+        for path in paths
+        for folder in folders
+    )
 
 
 def content_files_on_disk(roots: Iterable[tuple[str, str]], limit: int) -> int | None:

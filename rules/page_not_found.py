@@ -54,7 +54,6 @@ site (`--check-links`) would see it otherwise.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from typing import Any, NamedTuple
@@ -146,9 +145,9 @@ class PageNotFound(Rule):
                     break
                 site = site_for_dir(page.root)
                 first = path.partition("/")[0]
-                if first != page.section and not _into_content(site, first):
+                if first != page.section and not site.has_content_folder(first):
                     continue
-                if site.may_serve("/" + path + "/", entry.path) or _published(site, path):
+                if site.may_serve("/" + path + "/", entry.path) or site.publish_dir_holds(path):
                     continue
                 ctx.report(entry.path, where, "missing", source_text=written, url=written)
 
@@ -254,71 +253,9 @@ def _whole_site(ctx: ProjectContext, root: str) -> bool:
     if roots is None:
         return False
     site = site_for_dir(root)
-    static = str(site.raw.get("staticdir") or "static")
-    folders = [root, os.path.join(root, static)]
-    if any(os.path.exists(os.path.join(f, name)) for f in folders for name in _REDIRECTS):
+    if site.keeps_host_redirects:
         return False  # the host redirects paths the site has no page at any more
-    if _content_submodule(root, roots):
+    if site.content_in_submodule:
         return False  # a submodule not checked out holds pages no file on disk shows
     # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.
     return content_files_on_disk(roots, ctx.count(("pages", root))) is not None
-
-
-# Files in which hosts keep redirects (Netlify, Cloudflare Pages, Vercel, Firebase, Azure Static
-# Web Apps, Apache): a link to an old path may be answered by one.
-_REDIRECTS = (
-    "_redirects",
-    "netlify.toml",
-    "vercel.json",
-    "firebase.json",
-    "staticwebapp.config.json",
-    ".htaccess",
-)
-
-
-def _content_submodule(root: str, roots: tuple[tuple[str, str], ...]) -> bool:
-    """Whether the site's `.gitmodules` names a submodule inside one of its content folders (or
-    holding one): a checkout without `--recurse-submodules` leaves it empty."""
-    try:
-        with open(os.path.join(root, ".gitmodules"), encoding="utf-8", errors="replace") as file:
-            text = file.read(1_000_000)
-    except OSError:
-        return False
-    paths = [
-        os.path.abspath(os.path.join(root, line.partition("=")[2].strip()))
-        for line in text.splitlines()
-        if line.strip().lower().startswith("path") and "=" in line
-    ]
-    folders = [os.path.abspath(folder) for folder, _ in roots]
-    return any(
-        path == folder or path.startswith(folder + os.sep) or folder.startswith(path + os.sep)
-        for path in paths
-        for folder in folders
-    )
-
-
-def _published(site: Site, path: str) -> bool:
-    """Whether the site's `publishDir` (`public`) in the repository holds a file or folder at the
-    URL path: Hugo leaves what it did not write there, and a host that serves the folder serves it
-    too."""
-    folder = site.raw.get("publishdir") or "public"
-    if site.root is None or not isinstance(folder, str):
-        return False
-    return os.path.exists(os.path.join(site.root, folder, *path.split("/")))
-
-
-def _into_content(site: Site, first: str) -> bool:
-    """Whether a URL path's first segment is a folder of the site's content (a section's path):
-    other paths of the host may belong to another program."""
-    for folder, target in site.content_roots:
-        if target:
-            if target.lower().partition("/")[0] == first:
-                return True
-            continue
-        try:
-            with os.scandir(folder) as entries:
-                if any(e.name.lower() == first and e.is_dir() for e in entries):
-                    return True
-        except OSError:
-            continue
-    return False

@@ -23,18 +23,7 @@ from pathlib import Path
 import pytest
 
 from newslint.cli import main
-
-ARTICLE = (
-    "---\n"
-    'title: "Budget passes"\n'
-    "date: 2025-02-08T09:55:35+08:00\n"
-    'summary: "The parliament passed the budget on Tuesday after a long debate."\n'
-    "---\n"
-    "\n"
-    "The parliament passed the budget on Tuesday after a long debate.\n"
-    "\n"
-    "[Source](https://example.org/news/1)\n"
-)
+from tests.test_peer_contract_w import ARTICLE  # the same clean article as round W's
 
 
 @pytest.fixture
