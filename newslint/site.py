@@ -2352,13 +2352,16 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     site.widgets_unseen = _unseen_components(root, site.themes, themes_dir)
     site.template_params = _template_params(root, site.themes, themes_dir)
+    layout_mounts = _mounts(data, spelled, "layouts", {})
     site.docs_layouts = (
         site.widgets_unseen
         or _docs_layouts(root, site.themes, themes_dir)
-        or _docs_layout_mounts(root, _mounts(data, spelled, "layouts", {}))
+        or _docs_layout_mounts(root, layout_mounts)
     )
+    # A component not on disk, or a `layouts` mount, may define any shortcode.
+    unseen = site.widgets_unseen or bool(layout_mounts)
     site.shortcode_templates, site.shortcodes_unseen = _shortcode_templates(
-        root, site.themes, themes_dir, bool(_mounts(data, spelled, "layouts", {}))
+        root, site.themes, themes_dir, unseen
     )
     return site
 
@@ -2948,16 +2951,17 @@ def _docs_layout_mounts(root: Path, mounts: tuple[Mount, ...]) -> bool:
 
 
 def _shortcode_templates(
-    root: Path, themes: tuple[str, ...], themes_dir: Path, layouts_mounted: bool
+    root: Path, themes: tuple[str, ...], themes_dir: Path, unseen: bool
 ) -> tuple[frozenset[str], bool]:
     """The site's and its theme components' shortcode names, and whether some could not be
-    listed (`Site.shortcode_templates`, `Site.shortcodes_unseen`)."""
+    listed (`Site.shortcode_templates`, `Site.shortcodes_unseen`); `unseen`: some templates are
+    known to lie where they cannot be listed (a component not on disk other than Mainroad, which
+    has no shortcodes: `_unseen_components`; a `layouts` mount)."""
+    if unseen:
+        return frozenset(), True
     bases = [root]
     for theme in themes:
-        found = [base for base in _component_bases(root, themes_dir, theme) if _is_dir(base)]
-        if not found and component_name(theme) != "mainroad":  # Mainroad has no shortcodes
-            return frozenset(), True  # a module in Hugo's cache, a submodule left out
-        bases += found
+        bases += [base for base in _component_bases(root, themes_dir, theme) if _is_dir(base)]
     names: set[str] = set()
     for base in bases:
         for folder in ("shortcodes", "_shortcodes"):
@@ -2971,7 +2975,7 @@ def _shortcode_templates(
             if len(entries) > _MAX_TEMPLATES:
                 return frozenset(), True
             names.update(entry.partition(".")[0].lower() for entry in entries)
-    return frozenset(names), layouts_mounted
+    return frozenset(names), False
 
 
 def _page_template_in(folder: Path) -> bool:
