@@ -249,10 +249,10 @@ def _whole_site(ctx: ProjectContext, root: str) -> bool:
     URL cannot be told: else a page not seen may be served at any path."""
     if ctx.count(("doubt", root)):
         return False
-    roots = site_for_dir(root).all_content_roots
+    site = site_for_dir(root)
+    roots = site.all_content_roots
     if roots is None:
         return False
-    site = site_for_dir(root)
     if site.keeps_host_redirects:
         return False  # the host redirects paths the site has no page at any more
     if site.content_in_submodule:
