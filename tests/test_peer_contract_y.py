@@ -737,3 +737,53 @@ def test_a_github_annotation_of_a_problem_over_a_line_break_has_no_columns(
         10,
         1,
     )
+
+
+# --- ruff's command-line-only settings written into the configuration ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("unsafe-fixes", "pass --unsafe-fixes to `newslint fix`"),
+        ("unsafe_fixes", "pass --unsafe-fixes to `newslint fix`"),
+        ("fix", "run `newslint fix`"),
+        ("show-fixes", "pass --show-fixes to `newslint fix`"),
+        ("force-exclude", "pass --force-exclude"),
+    ],
+)
+def test_a_ruff_setting_newslint_takes_on_the_command_line_is_named_as_such(
+    here: Path, capsys: pytest.CaptureFixture[str], key: str, hint: str
+) -> None:
+    """A ruff user writes `unsafe-fixes = true` (or `force-exclude`) into the configuration. The
+    run exits 2 naming the key ("Unknown keys ... exit 2 naming the key"), and says where the
+    setting lives instead of nothing (`unsafe-fixes`) or a wrong lead (`force-exclude` had
+    "did you mean 'exclude'?", a key that does something else)."""
+    (here / "a.md").write_text(HEAD + "Prices rose.\n\n" + SOURCE, encoding="utf-8")
+    (here / "pyproject.toml").write_text(f"[tool.newslint]\n{key} = true\n", encoding="utf-8")
+    code, out, err = discovered(capsys, "fix", "a.md")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"newslint: error: pyproject.toml: unknown key 'tool.newslint.{key}' "
+        f"(a command-line option: {hint})\n"
+    )
+    code, out, err = run(capsys, "check", "--config", f"{key} = true", "a.md")
+    assert (code, out) == (2, "")
+    assert (
+        err == f"newslint: error: --config: unknown key '{key}' (a command-line option: {hint})\n"
+    )
+
+
+def test_a_misspelt_key_still_gets_its_suggestion_and_a_links_key_no_flag_hint(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "a.md").write_text(HEAD + "Prices rose.\n\n" + SOURCE, encoding="utf-8")
+    (here / "newslint.toml").write_text("excude = []\n", encoding="utf-8")
+    code, _, err = discovered(capsys, "check", "a.md")
+    assert (code, err) == (
+        2,
+        "newslint: error: newslint.toml: unknown key 'excude' (did you mean 'exclude'?)\n",
+    )
+    (here / "newslint.toml").write_text("[links]\nfix = true\n", encoding="utf-8")
+    code, _, err = discovered(capsys, "check", "a.md")
+    assert (code, err) == (2, "newslint: error: newslint.toml: unknown key 'links.fix'\n")
