@@ -787,3 +787,164 @@ def test_a_misspelt_key_still_gets_its_suggestion_and_a_links_key_no_flag_hint(
     (here / "newslint.toml").write_text("[links]\nfix = true\n", encoding="utf-8")
     code, _, err = discovered(capsys, "check", "a.md")
     assert (code, err) == (2, "newslint: error: newslint.toml: unknown key 'links.fix'\n")
+
+
+# --- disable and enable ranges that cross a prefix or a bare disable -----------------------------
+
+
+def test_an_enable_of_one_rule_inside_a_prefix_or_bare_disable_turns_on_that_rule_alone(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As in ESLint and markdownlint: after `disable TX`, `enable TX004` turns sentence-spacing
+    back on while the rest of TX stays off; after a bare `disable`, `enable sentence-spacing`
+    turns that rule on and trailing-whitespace stays off until the bare `enable`. No suppression
+    here is unused."""
+    (here / "a.md").write_text(
+        HEAD
+        + "<!-- newslint-disable TX -->\n"
+        + "Prices fell.The index fell.\n"
+        + "\n"
+        + "<!-- newslint-enable TX004 -->\n"
+        + "Prices went.The index fell.\n"
+        + "\n"
+        + "<!-- newslint-enable TX -->\n"
+        + "Prices came.The index fell.\n"
+        + "\n"
+        + "<!-- newslint-disable -->\n"
+        + "Prices sat.The index fell.   \n"
+        + "\n"
+        + "<!-- newslint-enable sentence-spacing -->\n"
+        + "Prices stood.The index fell.   \n"
+        + "\n"
+        + "<!-- newslint-enable -->\n"
+        + "Prices lay.The index fell.   \n"
+        + "\n"
+        + SOURCE,
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "check", "--output-format", "concise", "a.md")
+    assert out.splitlines() == [
+        "a.md:11:12: TX004 [sentence-spacing] [*] no space after '.' before 'The'",
+        "a.md:14:12: TX004 [sentence-spacing] [*] no space after '.' before 'The'",
+        "a.md:20:13: TX004 [sentence-spacing] [*] no space after '.' before 'The'",
+        "a.md:23:11: TX004 [sentence-spacing] [*] no space after '.' before 'The'",
+        "a.md:23:27: BD002 [trailing-whitespace] [*] trailing whitespace (3 spaces)",
+    ]
+    assert code == 0
+
+
+# --- --show-fixes keeps standard output for the report or the fixed text ------------------------
+
+
+def test_show_fixes_goes_to_stderr_so_fix_stdin_and_json_stay_pure(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    text = UTC_DATE
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8"))
+    code, out, err = run(capsys, "fix", "--show-fixes", "-")
+    assert code == 0
+    assert out == text.replace("rose.The", "rose. The")
+    assert err.startswith(
+        "Fixed 1 problem:\n- -:\n    1 × TX004 (sentence-spacing) Insert a space\n-:3:7: DT001"
+    )
+    (here / "a.md").write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "fix", "--show-fixes", "--output-format", "json", "a.md")
+    assert code == 0
+    assert [d["code"] for d in json.loads(out)] == ["DT001"]
+    assert err == (
+        "Fixed 1 problem:\n- a.md:\n    1 × TX004 (sentence-spacing) Insert a space\n"
+        "Applied 1 fix in 1 of 1 file; 1 problem remains (1 warning), 1 fixable with "
+        "`--unsafe-fixes`.\n"
+    )
+
+
+# --- `newslint rule NAME`'s options table is a configuration that changes nothing ---------------
+
+
+def _rules_with_options() -> list[str]:
+    from newslint.registry import load_registry
+    from newslint.rule import NoOptions
+
+    return sorted(rule.name for rule in load_registry().rules if rule.Options is not NoOptions)
+
+
+ALL_PROBLEMS = UTC_DATE.replace(
+    "[Source](https://example.com/a)", "[Source](http://example.com/a?utm_source=x)"
+)
+
+
+def test_there_are_rules_with_options() -> None:
+    assert {"summary-length", "required-field", "title-shouting"} <= set(_rules_with_options())
+
+
+@pytest.mark.parametrize("name", _rules_with_options())
+def test_a_rules_options_table_pasted_into_the_configuration_changes_nothing(
+    here: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """`newslint rule NAME` prints "the defaults, as a configuration table": pasted into
+    newslint.toml as it stands, it is a valid configuration and every rule reports as before."""
+    (here / "a.md").write_text(ALL_PROBLEMS, encoding="utf-8")
+    before = discovered(capsys, "check", "--select", "ALL", "--output-format", "json", "a.md")
+    code, doc, _ = run(capsys, "rule", name)
+    assert code == 0
+    section = doc.split("\n## Options\n", 1)[1]
+    table = "\n".join(line[4:] for line in section.splitlines() if line.startswith("    "))
+    assert table.startswith(f"[rules.{name}]\n")
+    (here / "newslint.toml").write_text(table + "\n", encoding="utf-8")
+    after = discovered(capsys, "check", "--select", "ALL", "--output-format", "json", "a.md")
+    assert after == before
+    assert json.loads(before[1])  # the article has problems for the comparison to mean something
+
+
+# --- fix on degenerate files ------------------------------------------------------------------------
+
+DEGENERATE = [
+    ("bom-only.md", b"\xef\xbb\xbf", b""),
+    ("blank-crlf.md", b"\r\n\r\n\r\n", b"\n"),
+    ("front-matter-only-crlf.md", b'---\r\ntitle: "A b"\r\n---', b'---\ntitle: "A b"\n---'),
+    ("toml-no-final-newline.md", b'+++\ntitle = "A  b"\n+++', b'+++\ntitle = "A b"\n+++'),
+    ("json-no-final-newline.md", b'{"title": "A &amp; b"}', b'{"title": "A & b"}'),
+    (
+        "bom-lone-cr.md",
+        b'\xef\xbb\xbf---\rtitle: "A  b"\r---\rText.The end.  ',
+        b'---\ntitle: "A b"\n---\nText. The end.  ',
+    ),
+    ("nul.md", b'---\ntitle: "A\x00b"\n---\nText\x01.\n', b'---\ntitle: "Ab"\n---\nText.\n'),
+    (
+        "latin1.md",
+        b'---\ntitle: "Caf\xe9"\n---\n\nText caf\xe9.The end.\r\n',
+        b'---\ntitle: "Caf\xc3\xa9"\n---\n\nText caf\xc3\xa9. The end.\n',
+    ),
+    (
+        "tabs.md",
+        b'---\ntitle:\t"A b"\n---\n\n\t\n \t \nText.\n\n\n',
+        b'---\ntitle:\t"A b"\n---\n\nText.\n\n',
+    ),
+    ("unclosed.md", b"---\ntitle: x\n", b"---\ntitle: x\n"),
+    ("empty.md", b"", b""),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "before", "after"), DEGENERATE, ids=[case[0] for case in DEGENERATE]
+)
+def test_fix_of_a_degenerate_file_is_exact_and_a_second_run_changes_nothing(
+    here: Path, capsys: pytest.CaptureFixture[str], name: str, before: bytes, after: bytes
+) -> None:
+    """ "Bad input → a diagnostic and clean exit, never a traceback", and a fix never loses a byte
+    it need not: an empty file, a BOM alone, blank CRLF lines, front matter without a body or a
+    final newline, a lone-CR file with a BOM, control characters, Latin-1 bytes (an unsafe
+    transcode), whitespace-only lines; an unclosed block is left as it is (FM002 has no fix)."""
+    (here / name).write_bytes(before)
+    args = ("fix", "--select", "ALL", "--ignore", "XF", "--unsafe-fixes", name)
+    code, _, err = run(capsys, *args)
+    assert code == 1  # errors remain: no front matter, no title/date/summary, no source link
+    assert "Traceback" not in err
+    assert (here / name).read_bytes() == after
+    code, _, err = run(capsys, *args)
+    assert code == 1
+    assert err.startswith("Applied 0 fixes in 0 of 1 file;")
+    assert (here / name).read_bytes() == after
