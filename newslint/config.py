@@ -217,13 +217,26 @@ def _key_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return out
 
 
+# ruff's settings that newslint takes only on the command line: a ruff user's `unsafe-fixes = true`
+# would otherwise be told only "unknown key", or pointed at the wrong key (`force-exclude` at
+# `exclude`).
+_COMMAND_LINE_ONLY = {
+    "fix": "run `newslint fix`",
+    "unsafe-fixes": "pass --unsafe-fixes to `newslint fix`",
+    "show-fixes": "pass --show-fixes to `newslint fix`",
+    "force-exclude": "pass --force-exclude",
+}
+
+
 def _problem(error: Any, where: str, prefix: str) -> str:
     kind, value = error["type"], error.get("input")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         loc = list(error["loc"])
         keys = _keys_of(LinksConfig) if len(loc) > 1 and loc[0] == "links" else _keys_of(Config)
         key = prefix + _key_path(loc)
-        return f"{where}: unknown key {key!r}{_did_you_mean(str(loc[-1]), keys)}"
+        flag = _COMMAND_LINE_ONLY.get(str(loc[0]).replace("_", "-")) if len(loc) == 1 else None
+        hint = f" (a command-line option: {flag})" if flag else _did_you_mean(str(loc[-1]), keys)
+        return f"{where}: unknown key {key!r}{hint}"
     where = f"{where}: {prefix}{_key_path(error['loc'])}: "
     if kind == "literal_error":
         import re
