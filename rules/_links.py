@@ -248,7 +248,14 @@ def doubled_scheme(url: str) -> re.Match[str] | None:
 # `desk@example.org`), as a CMS's link dialog lets one through: the browser reads it as a path.
 # Only the generic top-level domains, which no file name ends in (`www.` hosts are
 # `schemeless_web_url`'s).
-_GENERIC_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov)(?:[/?#]\S*)?\Z", re.I)
+# A host under a generic top-level domain, or under a country's generic second-level one
+# (`ufrj.edu.br`, `bbc.co.uk`, `u-tokyo.ac.jp`, `sat.gob.mx`, `insee.gouv.fr`, as sites outside
+# the US write them): few file names end so.
+_GENERIC_DOMAIN = re.compile(
+    r"(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov"
+    r"|(?:com|org|net|edu|gov|ac|co|or|ne|go|gob|gouv|govt|gv)\.[a-z]{2})(?:[/?#]\S*)?\Z",
+    re.I,
+)
 _BARE_EMAIL = re.compile(r"[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
 
 
