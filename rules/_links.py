@@ -248,7 +248,14 @@ def doubled_scheme(url: str) -> re.Match[str] | None:
 # `desk@example.org`), as a CMS's link dialog lets one through: the browser reads it as a path.
 # Only the generic top-level domains, which no file name ends in (`www.` hosts are
 # `schemeless_web_url`'s).
-_GENERIC_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov)(?:[/?#]\S*)?\Z", re.I)
+# A host under a generic top-level domain, or under a country's generic second-level one
+# (`ufrj.edu.br`, `bbc.co.uk`, `u-tokyo.ac.jp`, `sat.gob.mx`, `insee.gouv.fr`, as sites outside
+# the US write them): few file names end so.
+_GENERIC_DOMAIN = re.compile(
+    r"(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov"
+    r"|(?:com|org|net|edu|gov|ac|co|or|ne|go|gob|gouv|govt|gv)\.[a-z]{2})(?:[/?#]\S*)?\Z",
+    re.I,
+)
 _BARE_EMAIL = re.compile(r"[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
 
 
@@ -569,6 +576,31 @@ _SOURCE_WORDS = (
     "|quellen|fuentes|fontes|источники|kaynaklar|bronnen|źródła|джерела|извори|المصادر|منابع"
     "|források|zdroje|lähteet|kilder|källor|πηγές|מקורות"
 )
+
+
+def _with_decomposed_forms(words: str) -> str:
+    """`words` (`a|b|...`) and the decomposed spellings of each word that has them. Text typed on
+    macOS writes `Nguồn` and `출처` decomposed (NFD: base letters and combining marks, Hangul as
+    its jamo), and a Vietnamese "tổ hợp" input method keeps `ô` whole but types the tone after it
+    (`ô` + U+0300): browsers show all three alike, but the composed spelling matches none."""
+    from unicodedata import normalize
+
+    forms = words.split("|")
+    found = set(forms)
+    for form in list(forms):
+        tone_apart = "".join(
+            normalize("NFC", parts[:-1]) + parts[-1] if len(parts) > 2 else char
+            for char in form
+            for parts in (normalize("NFD", char),)
+        )
+        for variant in (normalize("NFD", form), tone_apart):
+            if variant not in found:
+                found.add(variant)
+                forms.append(variant)
+    return "|".join(forms)
+
+
+_SOURCE_WORDS = _with_decomposed_forms(_SOURCE_WORDS)
 _SOURCE_LABEL = re.compile(
     # Block quote markers, atomic: the clause below may take `>` too, and trying every split of
     # 100,000 markers between the two would be quadratic.

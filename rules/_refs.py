@@ -98,8 +98,10 @@ def target_keys(written: str, base: str, logical: str = "", bundle: bool = False
     path = without_page_suffix(lowered).rstrip("/")
     if path.endswith(("/index", "/_index")) or path in ("index", "_index"):
         path = path.rpartition("/")[0]
-    if path.startswith("/"):
-        tried = [path.strip("/")]  # `/../x` leaves the content root: no page
+    if lowered.startswith("/"):
+        # From the root only: `/` alone (and `/_index.md`) is the home page, not `base`'s
+        # section (hugo 0.168). `/../x` leaves the content root: no page.
+        tried = [path.strip("/")]
     elif lowered.startswith("."):
         tried = [_from(base, path)]  # page-relative: Hugo looks no further
     else:

@@ -32,6 +32,12 @@ article that quotes a mainland name is fine, a Simplified article filed under `z
 (`title: "这是国会的新说法"` there should read `title: "這是國會的新說法"`). There is no fix: converting between the
 forms is not one character for one.
 
+Russian and Ukrainian share the Cyrillic script, and a page of one filed under the other (a
+translation left untranslated, a copy in the wrong folder) is reported the same way: a `ru` page
+whose text holds at least 3 (the body: 10) of the letters only Ukrainian writes (`і`, `ї`, `є`,
+`ґ`) and over four times as many of them as of those only Russian writes (`ы`, `э`, `ё`), or a
+`uk` page the other way round. A Russian report that names `Київ` in its own spelling is fine.
+
 A word that mixes Latin and Cyrillic letters (`Gemeind\u0435haus` with a Cyrillic `е`,
 `Прив\u0435t`) is reported too, whatever the article's language: the letters look the same, so
 readers see nothing wrong, but search, spell checking and hyphenation miss the word. Such words
@@ -271,6 +277,34 @@ def other_chinese_form(text: str, wanted: str, minimum: int) -> str | None:
     return None
 
 
+# Russian and Ukrainian share the Cyrillic script; each has letters the other lacks (`ъ`, which
+# Bulgarian writes too, is left out: a Bulgarian text is no Russian one).
+_CYRILLIC_LETTERS = {
+    "ru": re.compile("[ыэёЫЭЁ]"),
+    "uk": re.compile("[іїєґІЇЄҐ]"),
+}
+_CYRILLIC_NAMES = {"ru": "Russian", "uk": "Ukrainian"}
+
+
+def cyrillic_language(language: str | None) -> str | None:
+    """ "ru" or "uk" for a Russian or Ukrainian tag (`ru-RU`, `uk_UA`); None for any other."""
+    if not language:
+        return None
+    base = language.replace("_", "-").lower().split("-")[0]
+    return base if base in _CYRILLIC_LETTERS else None
+
+
+def other_cyrillic_language(text: str, wanted: str, minimum: int) -> str | None:
+    """The other language ("ru" or "uk") when `text` is written in it rather than in `wanted`:
+    at least `minimum` letters only that language uses, over four times as many as those only
+    `wanted` uses (a Russian article may quote a Ukrainian name, and the reverse)."""
+    other = "uk" if wanted == "ru" else "ru"
+    found = len(_CYRILLIC_LETTERS[other].findall(text))
+    if found >= minimum and found > 4 * len(_CYRILLIC_LETTERS[wanted].findall(text)):
+        return other
+    return None
+
+
 @dataclass(frozen=True)
 class Options:
     min_share: float = 0.3
@@ -340,6 +374,8 @@ class LanguageMismatch(Rule):
             "the body is written in {found} Chinese characters, not the {wanted} ones"
             " {language!r} uses"
         ),
+        "field-cyrillic-language": "{key} is written in {found}, not {wanted} as {language!r} says",
+        "body-cyrillic-language": "the body is written in {found}, not {wanted} as {language!r} says",
     }
     Options = Options
 
@@ -351,6 +387,7 @@ class LanguageMismatch(Rule):
         # `_expected(ctx)`: the same for the whole document, asked by each field and at the end.
         self.expected: tuple[str | None, frozenset[str] | None] | None = None
         self.wanted_form: tuple[str | None] | None = None  # `_chinese_form(ctx)`, once
+        self.wanted_cyrillic: tuple[str | None] | None = None  # `_cyrillic_language(ctx)`
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
@@ -373,6 +410,7 @@ class LanguageMismatch(Rule):
         if script is not None:
             ctx.report(field.value_span, "field", key=field.key, script=script, language=language)
             return
+        self._check_cyrillic_language(ctx, field.value, language, field)
         wanted = self._chinese_form(ctx)
         if wanted is None:
             return
@@ -439,6 +477,47 @@ class LanguageMismatch(Rule):
             ctx.report(self.first_text, "body", script=script, language=language)
         else:
             self._check_chinese_form(ctx, body, language)
+            self._check_cyrillic_language(ctx, body, language, None)
+
+    def _check_cyrillic_language(
+        self, ctx: Context, text: str, language: str | None, field: Field | None
+    ) -> None:
+        """Report a Russian text in a Ukrainian article, or the reverse (`field`: the field
+        `text` is the value of; None for the body)."""
+        wanted = self._cyrillic_language(ctx)
+        if wanted is None:
+            return
+        minimum = _MIN_OTHER_FORM_FIELD if field is not None else _MIN_OTHER_FORM_BODY
+        found = other_cyrillic_language(text, wanted, minimum)
+        if found is None:
+            return
+        found_name, wanted_name = _CYRILLIC_NAMES[found], _CYRILLIC_NAMES[wanted]
+        if field is not None:
+            ctx.report(
+                field.value_span,
+                "field-cyrillic-language",
+                key=field.key,
+                found=found_name,
+                wanted=wanted_name,
+                language=language,
+            )
+        elif self.first_text is not None:
+            ctx.report(
+                self.first_text,
+                "body-cyrillic-language",
+                found=found_name,
+                wanted=wanted_name,
+                language=language,
+            )
+
+    def _cyrillic_language(self, ctx: Context) -> str | None:
+        """ "ru" or "uk" when the article's language and its locale, those that name one, agree
+        on it; else None."""
+        if self.wanted_cyrillic is None:
+            languages = {cyrillic_language(_locale(ctx)), cyrillic_language(ctx.document.language)}
+            languages.discard(None)
+            self.wanted_cyrillic = (languages.pop() if len(languages) == 1 else None,)
+        return self.wanted_cyrillic[0]
 
     def _check_chinese_form(self, ctx: Context, body: str, language: str | None) -> None:
         wanted = self._chinese_form(ctx)

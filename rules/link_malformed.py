@@ -39,8 +39,10 @@ Flags links and images that cannot work:
   `[w](www.example.org/a)`, `[mail](desk@example.org)`, as a CMS's link dialog lets one
   through): the browser takes it for a page next to the article (hugo 0.168 writes
   `href="desk@example.org"`; an autolink, `<desk@example.org>`, is Markdown's e-mail link to
-  `mailto:desk@example.org`, and left alone). Only `www.` addresses and the generic top-level
-  domains (`.com`, `.org`, `.net`, `.edu`, `.gov`) count, which few file names end in; with a port
+  `mailto:desk@example.org`, and left alone). Only `www.` addresses, the generic top-level
+  domains (`.com`, `.org`, `.net`, `.edu`, `.gov`) and a country's generic second-level ones
+  (`ufrj.edu.br`, `bbc.co.uk`, `u-tokyo.ac.jp`, `insee.gouv.fr`) count, which few file names end
+  in; with a port
   (`www.x.org:8080/a`) the browser takes the host for a scheme of its own, and a last label that is
   a file's extension (`www.backup.tar`) may be a file's name and is left alone. `.org` and `.com`
   are also the extensions of Org-mode and DOS program files: a destination that names a file or

@@ -31,7 +31,8 @@ Slovak, Croatian, Serbian, Bosnian or Slovene page a word whose `r` or `l` makes
 `vlk.Potom`, `prst.Onda`; or any name,
 `os.Exit`, in a paragraph or list item that opens in lower case, as a changelog's items do,
 `* call os.Exit when done`, unless a word that often opens sentences, `The`, or a one-letter one
-of the page's language, `passed.A spokesperson`, follows the stop; or a lower-case name and a
+of the page's language, `passed.A spokesperson`, follows the stop, or a word on either side of
+it is not ASCII, as no program's name is (`гід з наклейкою.Від`); or a lower-case name and a
 capitalised member, `Call os.Exit when done.`, on a page that shows code in a span or a fenced
 block, unless a word that often opens sentences follows), a product of a brand that names its
 products with a dot (`Яндекс.Метрика`), nor in Chinese or Japanese text, whose full stops take
@@ -241,6 +242,10 @@ def _name_in_lower_case_line(source: str, at: int, floor: int, language: str | N
     while end < len(source) and source[end].isalpha():
         end += 1
     word = source[begin:end]
+    if not (word.isascii() and _word_before(source, at).isascii()):
+        # A program's name and member are written in ASCII: `наклейкою.Від`, with letters
+        # outside it, joins two words of prose, whatever case the line opens in.
+        return False
     if sentence_starter(word):
         return False
     if len(word) == 1 and one_letter_starter(word, language, _next_word(source, end)):
@@ -252,6 +257,14 @@ def _name_in_lower_case_line(source: str, at: int, floor: int, language: str | N
         if char.isalnum():
             return char.islower()
     return False
+
+
+def _word_before(source: str, at: int) -> str:
+    """The letters, digits and underscores right before offset `at` (`os` in `os.Exit`)."""
+    start = at
+    while start > 0 and (source[start - 1].isalnum() or source[start - 1] == "_"):
+        start -= 1
+    return source[start:at]
 
 
 def _next_word(source: str, end: int) -> str:

@@ -15,7 +15,8 @@ as news sites and translated articles write it: `Source:` (or `Sources:`), `来�
 `出典：`, `引用元：`, `参照元：`, `ソース：`, `출처:`, `원문:`, `Quelle:`, `Fuente:`, `Fonte:`, `Источник:`, `Sumber:` (Indonesian), `Nguồn:`,
 `Kaynak:`, `Bron:`, `Źródło:`, `Джерело:`, `Извор:`, `المصدر:`, `منبع:`, `स्रोत:`, `ที่มา:`,
 `Forrás:`, `Zdroj:`, `Lähde:`, `Kilde:`, `Källa:`, `Πηγή:`, `מקור:`, and their plurals (`Quellen:`,
-`Fuentes:`, `Fontes:`, `Источники:`, `Πηγές:`, ...), in any case, with an ASCII or full-width colon,
+`Fuentes:`, `Fontes:`, `Источники:`, `Πηγές:`, ...), in any case, composed or decomposed (`Nguồn`
+as macOS or a Vietnamese input method writes it, with combining marks), with an ASCII or full-width colon,
 optionally in emphasis (`**Source:** [name](url)`, `*Source: [name](url)*`), in a block quote, in
 parentheses (`(bron: [name](url))`, the full-width ones of Chinese and Japanese, `（出典：[name](url)）`,
 also in emphasis: `*(Fuente: [EFE](url))*`; one left open, `(Source: [name](url)`, is a slip of

@@ -12,7 +12,7 @@ from newslint.rules.language_mismatch import (
     mismatch,
 )
 from newslint.site import Site
-from newslint.testing import Case, assert_case, fm, lint_case
+from newslint.testing import Case, assert_case, case_reports, fm, lint_case
 from newslint.textutil import script_units
 
 EN_BODY = "The minister said the budget would pass this week after long talks with the unions.\n"
@@ -512,3 +512,54 @@ def test_one_site_tells_each_language_its_own_scripts() -> None:
     for language, errors in (("fa", []), ("en", [("field", 2, 8), ("body", 5, 1)]), ("fa", [])):
         case = Case(language, persian_title, language=language, site=site)
         assert lint_case(LanguageMismatch, case) == errors
+
+
+# Russian and Ukrainian share their script; the letters only one of them has tell them apart.
+UK_BODY = (
+    "Міська рада вирішила відкрити новий міст через річку, роботи триватимуть два роки і "
+    "почнуться вже цієї осені.\n"
+)
+RU_BODY = (
+    "Городской совет решил, что новые мосты через реку будут открыты этой осенью, а выборы "
+    "пройдут позже.\n"
+)
+CYRILLIC_CASES = [
+    Case(
+        "ukrainian-body-filed-under-ru",
+        fm(body=UK_BODY, title="Новий міст"),
+        language="ru",
+        errors=[("body-cyrillic-language", 5, 1)],
+    ),
+    Case(
+        "russian-title-in-uk",
+        fm(body=UK_BODY, title="Мэрия решила: выборы будут в этом году"),
+        language="uk-UA",
+        errors=[("field-cyrillic-language", 2, 8)],
+    ),
+    Case("russian-article-in-ru", fm(body=RU_BODY, title="Новые мосты"), language="ru"),
+    Case("ukrainian-article-in-uk", fm(body=UK_BODY, title="Новий міст"), language="uk"),
+    # A Russian report that names a Ukrainian city in its own spelling.
+    Case(
+        "russian-quoting-a-ukrainian-name",
+        fm(body="В «Києві» " + RU_BODY, title="Новые мосты «Києва»"),
+        language="ru",
+    ),
+    # Other Cyrillic languages are not judged by these letters: Bulgarian writes `ъ`.
+    Case(
+        "bulgarian-in-bg",
+        fm(body="Общинският съвет реши да открие нов мост през реката тази есен.\n", title="Мост"),
+        language="bg",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CYRILLIC_CASES, ids=lambda case: case.name)
+def test_cyrillic_language(case: Case) -> None:
+    assert_case(LanguageMismatch, case)
+
+
+def test_cyrillic_message_names_both_languages() -> None:
+    _, reports = case_reports(LanguageMismatch, CYRILLIC_CASES[0])
+    assert [report.message for report in reports] == [
+        "the body is written in Ukrainian, not Russian as 'ru' says"
+    ]

@@ -277,6 +277,20 @@ def test_ref_paths_resolve_as_hugo_resolves_them() -> None:
     ]
 
 
+def test_ref_to_the_root_is_the_home_page() -> None:
+    """hugo 0.168 links `ref "/"` and `ref "/_index.md"` to the home page, wherever the article
+    is: not to its own section's page. The home page's `_index.md` is not in this run."""
+    files = {
+        "/site/content/news/_index.md": fm(title="News", body="## Europe\n"),
+        "/site/content/news/a.md": ref_article(
+            '{{< ref "/#socials" >}} {{< ref "/_index.md#team" >}} {{< ref "/news#asia" >}}\n'
+        ),
+    }
+    assert lint_project(LinkFragment, files, site=SITE) == [
+        ("/site/content/news/a.md", 5, 64, "no heading or anchor on '/news' has the id 'asia'"),
+    ]
+
+
 def test_what_the_target_page_may_write_itself() -> None:
     target = fm(
         title="Map",

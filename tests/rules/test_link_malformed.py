@@ -532,6 +532,17 @@ NO_SCHEME_CASES = [
         ),
     ),
     Case(
+        # A country's generic second-level domain, as sites outside the US write their hosts;
+        # a file's name with two extensions is left alone.
+        "country-second-level-domain",
+        fm(body="[IC](ic.ufrj.edu.br/noticias) e [BBC](bbc.co.uk) e [a](dump.tar.gz)\n"),
+        errors=[("no-scheme", 4, 6), ("no-scheme", 4, 39)],
+        unsafe_fixed=fm(
+            body="[IC](https://ic.ufrj.edu.br/noticias) e [BBC](https://bbc.co.uk) e "
+            "[a](dump.tar.gz)\n"
+        ),
+    ),
+    Case(
         "raw-html-href",
         fm(body='<a href="www.example.org/a">site</a>\n'),
         errors=[("no-scheme", 4, 10)],

@@ -79,6 +79,18 @@ CASES = [
         ),
     ),
     Case(
+        # No program's name is written outside ASCII: a paragraph that opens in lower case
+        # (a sentence's capital lost) or a list item still glues two sentences.
+        "non-ascii-words-in-lower-case-lines-still-glued",
+        fm(
+            body="гід з наклейкою.Від моменту прибуття\n\n* він прийшов додому.Потім він пішов далі\n"
+        ),
+        errors=[("glued", 4, 16), ("glued", 6, 21)],
+        fixed=fm(
+            body="гід з наклейкою. Від моменту прибуття\n\n* він прийшов додому. Потім він пішов далі\n"
+        ),
+    ),
+    Case(
         # A word that opens sentences is a glued one there too; a line that goes on a wrapped
         # paragraph or quotation opens no sentence, so the paragraph's first word decides.
         "lower-case-lines-still-glued",

@@ -299,6 +299,23 @@ LABEL_CASES = [
     ),
     Case("vietnamese", fm(title="B", body=BODY + "Nguồn: [VnExpress](https://example.com/a)\n")),
     Case("turkish", fm(title="B", body=BODY + "Kaynak: [Haber](https://example.com/a)\n")),
+    # Decomposed text, as macOS writes it (NFD: `o` and two combining marks, Hangul as its jamo)
+    # and Vietnamese "tổ hợp" input (`ô` and the tone's mark). Browsers show the composed labels.
+    Case(
+        "vietnamese-tone-apart",
+        fm(title="B", body=BODY + "Ngu\u00f4\u0300n: [VnExpress](https://example.com/a)\n"),
+    ),
+    Case(
+        "vietnamese-decomposed",
+        fm(title="B", body=BODY + "Nguo\u0302\u0300n: [VnExpress](https://example.com/a)\n"),
+    ),
+    Case(
+        "korean-decomposed",
+        fm(
+            title="B",
+            body=BODY + "\u110e\u116e\u11af\u110e\u1165: [샘플 뉴스](https://example.com/a)\n",
+        ),
+    ),
     # The whole line in parentheses, as an old Dutch blog credits a newspaper; a full stop may
     # end it inside. A parenthesis left open still names and links the source: a slip of
     # punctuation, no missing source; words after the link make it no source line.
