@@ -862,7 +862,12 @@ class Site:
         return _exists(here.parent / path)
 
     def may_serve(
-        self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
+        self,
+        path: str,
+        page: str | os.PathLike[str],
+        terms: dict[str, set[str]] | None = None,
+        *,
+        pages_known: bool = False,
     ) -> bool:
         """Whether a link to the URL path `path` (decoded, without query or fragment) in the
         content file `page` may lead to something the site serves, from its configuration and file
@@ -874,7 +879,15 @@ class Site:
         pattern makes, a page's slug from its dated file name (`_dated_name_serves`), or a file
         Hugo writes for every site (`index.xml`, `sitemap.xml`, `404.html`, `/page/2/`). A page
         that moves itself with `url`, `slug` or `aliases`, and a term only other pages carry, are
-        not seen."""
+        not seen.
+
+        With `pages_known` the caller knows the URL of every page of the site (page-not-found,
+        when it has them all): a content file or folder at the path no longer vouches for a page
+        there (a `[permalinks]` pattern or `uglyURLs` moves it), nor does a path a pattern could
+        make: below the first segment (a top-level folder is a section, whose list page hugo
+        0.168 makes without an `_index` file) only a resource file is still served. A folder below the first
+        level is served only as a section's or a bundle's page (hugo 0.168 makes no list page of
+        `news/deep/` without `news/deep/_index.md`), which the caller knows."""
         if self.root is None:
             return True
         if self._hook_finds(path, page):
@@ -898,7 +911,7 @@ class Site:
             own = (terms or {}).get(taxonomy, set())
             if len(segments) == 1 or (len(segments) == 2 and segments[1].lower() in own):
                 return True
-        if any(pattern.fullmatch("/".join(segments)) for pattern in self._permalink_patterns()):
+        if not pages_known and self.permalink_matches("/".join(segments)):
             return True
         relative = "/".join(segments)
         root = self.root
@@ -910,11 +923,26 @@ class Site:
         if any(_exists(folder / inner) for folder, inner in _inside(statics, relative)):
             return True
         roots = self._content_roots() or [(root / "content", "")]
+        if pages_known and len(segments) > 1:
+            for content, inner in _inside(roots, relative):
+                candidate = content / inner
+                _record_listing(str(candidate.parent))
+                for name in _listing(str(candidate.parent))[1].get(candidate.name.lower(), []):
+                    if not name.lower().endswith(PAGE_SUFFIXES) and _is_file(
+                        candidate.parent / name
+                    ):
+                        return True  # a page bundle's resource
+            return False
         for content, inner in _inside(roots, relative):
             candidate = content / inner
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
         return self._named_page_serves(roots, relative) or self._dated_name_serves(relative)
+
+    def permalink_matches(self, path: str) -> bool:
+        """Whether a `[permalinks]` pattern of the site could make the URL path `path` (without
+        its slashes at the ends)."""
+        return any(pattern.fullmatch(path) for pattern in self._permalink_patterns())
 
     def _named_page_serves(self, roots: list[tuple[Path, str]], relative: str) -> bool:
         """Whether a page or section is served at the URL path `relative` under the path Hugo
