@@ -83,7 +83,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
@@ -304,6 +304,11 @@ class Site:
     # a `layouts` mount not on disk, a folder too large to list), so any shortcode may exist.
     shortcode_templates: frozenset[str] = frozenset()
     shortcodes_unseen: bool = True
+    # The Hugo versions the site's builders are pinned to outside its configuration
+    # (`HUGO_VERSION` in `netlify.toml`, `vercel.json`, `wrangler.toml`, `.gitlab-ci.yml` or a
+    # GitHub workflow, `hugo-version:` of a workflow, a `.gitlab-ci.yml` Hugo image's tag), in
+    # the site's folder and the folders above it up to its repository's root: `_pinned_hugo`.
+    pinned_hugo: tuple[tuple[int, int, int], ...] = ()
     # Outside any Hugo site: the configuration of the Jekyll site the file lies in (the nearest
     # `_config.yml`, `_config.yaml` or `_config.toml` above it, the first of those names that
     # exists, as Jekyll looks), whose `future: true` has Jekyll publish future-dated posts; that
@@ -2391,7 +2396,62 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.shortcode_templates, site.shortcodes_unseen = _shortcode_templates(
         root, site.themes, themes_dir, unseen
     )
+    site.pinned_hugo = _pinned_hugo(root)
     return site
+
+
+# The files a host or a CI service reads the Hugo version of a build from (`_pinned_hugo`), at the
+# root of the repository or of the site; and the folder of GitHub's workflows.
+HUGO_PIN_FILES = ("netlify.toml", "vercel.json", "wrangler.toml", ".gitlab-ci.yml")
+GITHUB_WORKFLOWS = os.path.join(".github", "workflows")
+# `HUGO_VERSION = "0.120.0"` (TOML), `HUGO_VERSION: 0.120.0` (YAML), `"HUGO_VERSION": "v0.120"`
+# (JSON), peaceiris/actions-hugo's `hugo-version: '0.120.0'`, and a GitLab job's Hugo image
+# (`image: registry.gitlab.com/pages/hugo/hugo_extended:0.120.0`). Read rarely (only for a site
+# that calls a removed shortcode): compiled by `re`'s own cache when needed.
+_HUGO_PIN = (
+    r"""(?:\bHUGO_VERSION["']?|\bhugo-version)\s*[:=]\s*["']?v?(\d+)\.(\d+)(?:\.(\d+))?\b"""
+    r"""|\bimage:\s*["']?[^\s"'#]*hugo[^\s"'#:/]*:v?(\d+)\.(\d+)(?:\.(\d+))?\b"""
+)
+
+
+def _pinned_hugo(root: Path) -> tuple[tuple[int, int, int], ...]:
+    """The Hugo versions pinned for the site's builds outside its configuration (see
+    `Site.pinned_hugo`): in `root` and the folders above it, up to the one holding `.git` (only
+    `root` outside a repository). A value that is no version (`latest`, `${{ env.X }}`) pins
+    nothing."""
+    folders = [root]
+    current = root
+    while not _present(current / ".git"):
+        if current.parent == current or len(folders) > 8:
+            folders = [root]  # no repository: the site's folder alone
+            break
+        current = current.parent
+        folders.append(current)
+    found: list[tuple[int, int, int]] = []
+    for folder in folders:
+        names = [folder / name for name in HUGO_PIN_FILES]
+        workflows = folder / GITHUB_WORKFLOWS
+        if _is_dir(workflows):
+            with suppress(OSError):
+                names += sorted(
+                    workflows / name
+                    for name in os.listdir(workflows)
+                    if name.lower().endswith((".yml", ".yaml"))
+                )
+        for name in names:
+            if not _is_file(name):
+                continue
+            try:
+                with open(name, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read(1 << 18)
+            except OSError:
+                continue
+            for match in re.finditer(_HUGO_PIN, text):
+                numbers = [int(part) for part in match.groups() if part is not None]
+                if len(numbers) == 2:
+                    numbers.append(0)
+                found.append((numbers[0], numbers[1], numbers[2]))
+    return tuple(sorted(set(found)))
 
 
 def _unsafe_html(
