@@ -3218,7 +3218,8 @@ def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
                 Site(
                     build_future=future is True,
                     jekyll_config=path,
-                    time_zone=(zone.strip() or None) if isinstance(zone, str) else None,
+                    # as written: Jekyll sets `TZ` to it unstripped (` Europe/Berlin` is UTC)
+                    time_zone=(zone or None) if isinstance(zone, str) else None,
                     jekyll_collections=_jekyll_collections(folder, data),
                     unsafe_html=True,
                     date_sources=dict(JEKYLL_DATE_SOURCES),
