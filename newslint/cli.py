@@ -882,7 +882,14 @@ def build_rules(args: argparse.Namespace) -> tuple[Config, RuleSet]:
     if getattr(args, "no_private", False):
         config.links.no_private = True
     try:
-        cli = {f"--{k}": _split(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS}
+        # Empty parts kept: `--select ""` or `--select DT001,` is an error, as in ruff ("Unknown
+        # rule selector ``"), not the default selection.
+        cli = {
+            f"--{k}": [
+                part.strip() for v in getattr(args, k.replace("-", "_")) for part in v.split(",")
+            ]
+            for k in _SELECTION_FLAGS
+        }
         # The `--config KEY = VALUE` overrides (read as `_load_config` read them), so that a
         # mistake in one names the command line rather than the file beside it.
         check_rules(config, registry.rules, cli, split_config_args(args.config)[1])
