@@ -734,6 +734,37 @@ class Site:
             return False
         return os.path.exists(os.path.join(self.root, folder, *path.split("/")))
 
+    def section_of(self, folder: str) -> str | None:
+        """The section of a page in the content folder `folder` (its path in the content tree,
+        lower case: `news/2024/03`): the deepest folder on the way that is a section, the
+        top-level one or one with an `_index` file (hugo 0.168: `news/deep/a.md` without
+        `news/deep/_index.md` is in `news`, and `:sections` is `news`; with
+        `news/deep/more/_index.md`, a page there is in `news/deep/more`). None when a folder on
+        the way is in no content root. Each folder's listing is recorded for the cache."""
+        parts = [part for part in folder.split("/") if part]
+        if len(parts) < 2:
+            return folder
+        roots = self._content_roots() or [((self.root or Path(".")) / "content", "")]
+        places: list[str] = []
+        for content, inner in _inside(roots, parts[0]):
+            places.append(str(content / inner) if inner else str(content))
+        deepest = 1
+        for depth, part in enumerate(parts[1:], start=2):
+            following: list[str] = []
+            for place in places:
+                _record_listing(place)
+                following.extend(
+                    os.path.join(place, name) for name in _listing(place)[1].get(part, [])
+                )
+            places = [place for place in following if _is_dir(Path(place))]
+            if not places:
+                return None
+            for place in places:
+                _record_listing(place)
+            if any("_index" in _listing(place)[0] for place in places):
+                deepest = depth
+        return "/".join(parts[:deepest])
+
     def has_content_folder(self, first: str) -> bool:
         """Whether `first` (lower case), a URL path's first segment, is a folder of the site's
         content (a section's path), or a content mount's target starts with it."""

@@ -303,3 +303,53 @@ def test_ugly_urls(
     found = run(tmp_path, monkeypatch, capsys, files, config=config)
     lines = {url: 6 + 2 * index for index, url in enumerate(links)}
     assert found == [("content/news/a.md", lines[url], 5, MISSING.format(url)) for url in reported]
+
+
+@pytest.mark.parametrize(
+    ("index", "served", "dead"),
+    [
+        # hugo 0.168: `news/deep/` without `_index.md` is no section: the page is in `news`
+        (False, "/news/story/", "/news/deep/story/"),
+        (True, "/news/deep/story/", "/news/story/"),
+    ],
+)
+def test_sections_are_the_folders_with_an_index_file(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    index: bool,
+    served: str,
+    dead: str,
+) -> None:
+    config = 'baseURL = "https://example.org/"\n[permalinks]\nnews = "/:sections/:filename/"\n'
+    files = {
+        "content/news/deep/story.md": page(),
+        "content/other/a.md": page(f"[a]({served}) [b]({dead})\n"),
+    }
+    if index:
+        files["content/news/deep/_index.md"] = fm(title="Deep")
+    start = len(served) + 11  # after `[a](URL) [b](`
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/other/a.md", 6, start, MISSING.format(dead))
+    ]
+
+
+def test_one_section_of_the_path_by_its_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168: `/gg/:sections[last]/:filename/` of `g/sub/_index.md`'s page `g/sub/p.md` is
+    `/gg/sub/p/`; `[:last]` all but the last, `[0]` the first."""
+    config = (
+        'baseURL = "https://example.org/"\n[permalinks]\ng = "/gg/:sections[last]/:filename/"\n'
+        'h = "/hh/:sections[:last]/:sections[0]/:filename/"\n'
+    )
+    files = {
+        "content/g/sub/_index.md": fm(title="Sub"),
+        "content/g/sub/p.md": page(),
+        "content/h/i/_index.md": fm(title="I"),
+        "content/h/i/q.md": page(),
+        "content/other/a.md": page("[a](/gg/sub/p/) [b](/hh/h/h/q/) [c](/gg/g/sub/p/)\n"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/other/a.md", 6, 37, MISSING.format("/gg/g/sub/p/"))
+    ]
