@@ -231,8 +231,8 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
     when none applies, `_UNKNOWN` when that cannot be told. As hugo 0.168 reads them: a
     language's own table replaces the site's; `news = "..."` is for the pages of the section
     `news` and of the sections below it, the per-kind form (`[permalinks.page]`,
-    `[permalinks.section]`) for that kind, `news/sub` for that section's; not when two keys
-    hold the page."""
+    `[permalinks.section]`) for that kind, `news/sub` for that section's, `/` for the pages at
+    the root; not when two keys hold the page."""
     table = site._language_settings(language).get("permalinks", site.raw.get("permalinks"))
     if not table:
         return None
@@ -248,14 +248,16 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
     sections = logical if kind == "section" else site.section_of(logical.rpartition("/")[0])
     if sections is None:
         return _UNKNOWN
-    if not sections:
-        return _UNKNOWN if table else None  # the home page's, or a page at the root
+    # The key `/` (or `""`) is for the pages at the root only (`about.md`), which no other key
+    # moves (hugo 0.168: with only `posts = ...`, `about.md` is at `/about/`).
     found: list[object] = []
-    for key, value in table.items():
+    if not sections:
+        if kind == "section":
+            return _UNKNOWN if table else None  # the home page's
+        found = [value for key, value in table.items() if not str(key).strip("/")]
+    for key, value in table.items() if sections else ():
         name = str(key).strip("/").lower()
-        if not name:
-            return _UNKNOWN
-        if sections == name or sections.startswith(name + "/"):
+        if name and (sections == name or sections.startswith(name + "/")):
             found.append(value)
     if not found:
         return None

@@ -353,3 +353,33 @@ def test_one_section_of_the_path_by_its_index(
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
         ("content/other/a.md", 6, 37, MISSING.format("/gg/g/sub/p/"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("table", "about"),
+    [
+        ('news = "/:year/:slug/"', "/about/"),  # no key moves a page at the root
+        ('news = "/:year/:slug/"\n"/" = "/r/:slug/"', "/r/about-us/"),  # `/` does
+    ],
+)
+def test_a_page_at_the_root_on_a_site_with_permalinks(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    about: str,
+) -> None:
+    """hugo 0.168 serves `about.md` (title "About Us") at `/about/`, or with `"/" = "/r/:slug/"`
+    at `/r/about-us/`; the news page at `/2024/budget/` either way."""
+    config = f'baseURL = "https://example.org/"\n[permalinks]\n{table}\n'
+    files = {
+        "content/about.md": fm(title="About Us", summary=SUMMARY, date="2024-01-01"),
+        "content/news/budget.md": fm(title="Budget", summary=SUMMARY, date="2024-03-05"),
+        "content/news/a.md": page(
+            f"[a]({about}) [b](/2024/budget/) [c](/2024/budjet/)\n", date="2024-03-06"
+        ),
+    }
+    column = len(about) + 30  # after `[a](URL) [b](/2024/budget/) [c](`
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 7, column, MISSING.format("/2024/budjet/"))
+    ]
