@@ -726,8 +726,8 @@ def suggest_rule(word: str, rules: Sequence[Any]) -> str:
     """` (did you mean 'DT001'?)` for a mistyped code, prefix or rule name, else empty."""
     if not word:
         return (
-            " (an empty selector: a comma too many, or an empty value; as in ruff, it does not"
-            " stand for the default selection)"
+            " (an empty selector: as in ruff, an empty value does not stand for the default"
+            " selection)"
         )
     if note := not_a_rule(word):
         return note
