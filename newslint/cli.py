@@ -459,6 +459,12 @@ def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _selectors_given(values: Sequence[str]) -> list[str]:
+    """`_split`, with `""` for a value that names no selector at all (`--select ""`), which
+    `check_rules` reports."""
+    return [part for value in values for part in (_split([value]) or [""])]
+
+
 def _option_or_file(args: Sequence[str]) -> str | None:
     """Why the command line is refused, when a word of it that reads as an option is also the
     name of a file or folder here (before `--`): pre-commit passes the staged files' names as
@@ -882,9 +888,12 @@ def build_rules(args: argparse.Namespace) -> tuple[Config, RuleSet]:
     if getattr(args, "no_private", False):
         config.links.no_private = True
     try:
-        cli = {f"--{k}": _split(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS}
-        # The `--config KEY = VALUE` overrides (read as `_load_config` read them), so that a
-        # mistake in one names the command line rather than the file beside it.
+        # A value with no selector at all (`--select ""`) is an error, as in ruff ("Unknown rule
+        # selector ``"), not the default selection; a stray comma beside a selector
+        # (`--select DT001,`, which ruff rejects too) stays accepted, as newslint always took it.
+        cli = {
+            f"--{k}": _selectors_given(getattr(args, k.replace("-", "_"))) for k in _SELECTION_FLAGS
+        }
         check_rules(config, registry.rules, cli, split_config_args(args.config)[1])
         checked_links: list[str] = []
         if config.links.check:  # the checker is loaded only when links are checked

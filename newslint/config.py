@@ -600,7 +600,42 @@ def load_config(
         parse_config(data, path, use_cache=use_cache)
         _respell_rule_overrides(data.get("rules"), overrides.get("rules"))
         _merge(data, overrides)
-    return parse_config(data, path, use_cache=use_cache)
+    config = parse_config(data, path, use_cache=use_cache)
+    if overrides:
+        _anchor_override_patterns(config, overrides)
+    return config
+
+
+# The keys whose file patterns a `--config KEY = VALUE` gives from the working directory.
+_PATTERN_KEYS = ("include", "exclude", "extend-exclude")
+
+
+def _anchor_override_patterns(config: Config, overrides: Mapping[str, Any]) -> None:
+    """Write the file patterns the `--config` overrides give (`include`, `exclude`,
+    `extend-exclude`, `per-file-ignores`) from the working directory, as ruff reads them (ruff
+    0.17: `--config 'extend-exclude = ["x/a.py"]'` run in `proj/x` leaves out `proj/x/x/a.py`,
+    as `--extend-exclude x/a.py` does, where the same line in `proj/ruff.toml` leaves out
+    `proj/x/a.py`); those of the file stay from its folder (`pattern_base`)."""
+    if pattern_base(config) == os.getcwd():
+        return  # the same folder: nothing to rewrite
+    for key in _PATTERN_KEYS:
+        given = _given(overrides, key)
+        if isinstance(given, list):
+            name = key.replace("-", "_")
+            setattr(config, name, [override_pattern(p) for p in getattr(config, name)])
+    given = _given(overrides, "per-file-ignores")
+    if isinstance(given, dict):
+        config.per_file_ignores = {
+            override_pattern(pattern) if pattern in given else pattern: selectors
+            for pattern, selectors in config.per_file_ignores.items()
+        }
+
+
+def override_pattern(pattern: str) -> str:
+    """A file pattern of a `--config KEY = VALUE` override, anchored at the working directory
+    (see `anchor_patterns`; `!` kept in front of a `per-file-ignores` pattern)."""
+    negated = "!" if pattern.startswith("!") else ""
+    return negated + anchor_patterns([pattern.removeprefix("!")], os.getcwd())[0]
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -702,6 +737,11 @@ def not_a_rule(word: str) -> str:
 
 def suggest_rule(word: str, rules: Sequence[Any]) -> str:
     """` (did you mean 'DT001'?)` for a mistyped code, prefix or rule name, else empty."""
+    if not word:
+        return (
+            " (an empty selector: as in ruff, an empty value does not stand for the default"
+            " selection)"
+        )
     if note := not_a_rule(word):
         return note
     if len(word) == 1 and word.isascii() and word.isalpha():
@@ -930,7 +970,10 @@ def check_rules(
                     f"{where}: {prefix}{key}[{number}]: unknown rule or prefix {selector!r}"
                     + suggest_rule(selector, rules)
                 )
+    given_patterns = _dict_keys(_given(overrides, "per-file-ignores"))
     for pattern, selectors in config.per_file_ignores.items():
+        # as written: `load_config` anchors a `--config` pattern at the working directory
+        pattern = next((p for p in given_patterns if override_pattern(p) == pattern), pattern)
         where, prefix = origin("per-file-ignores", pattern)
         for number, selector in enumerate(selectors):
             if not _known_selector(selector, rules):

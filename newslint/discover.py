@@ -676,6 +676,8 @@ def included(patterns: Sequence[str], base: str, exclude: Sequence[str] = ()) ->
         for variant in glob_variants(pattern):
             parts = variant.split("/")
             literal = list(itertools.takewhile(lambda part: not _GLOB_CHARS & set(part), parts))
+            if literal and not literal[0]:
+                literal[0] = "/"  # an absolute pattern (a `--config` one, anchored)
             target = os.path.normpath(os.path.join(base, variant))
             if len(literal) == len(parts) and os.path.isfile(target):  # a file, named
                 if not _excluded(Path(target), exclude):

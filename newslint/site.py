@@ -83,7 +83,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
@@ -304,6 +304,11 @@ class Site:
     # a `layouts` mount not on disk, a folder too large to list), so any shortcode may exist.
     shortcode_templates: frozenset[str] = frozenset()
     shortcodes_unseen: bool = True
+    # The Hugo versions the site's builders are pinned to outside its configuration
+    # (`HUGO_VERSION` in `netlify.toml`, `vercel.json`, `wrangler.toml`, `.gitlab-ci.yml` or a
+    # GitHub workflow, `hugo-version:` of a workflow, a `.gitlab-ci.yml` Hugo image's tag), in
+    # the site's folder and the folders above it up to its repository's root: `_pinned_hugo`.
+    pinned_hugo: tuple[tuple[int, int, int], ...] = ()
     # Outside any Hugo site: the configuration of the Jekyll site the file lies in (the nearest
     # `_config.yml`, `_config.yaml` or `_config.toml` above it, the first of those names that
     # exists, as Jekyll looks), whose `future: true` has Jekyll publish future-dated posts; that
@@ -729,6 +734,37 @@ class Site:
             return False
         return os.path.exists(os.path.join(self.root, folder, *path.split("/")))
 
+    def section_of(self, folder: str) -> str | None:
+        """The section of a page in the content folder `folder` (its path in the content tree,
+        lower case: `news/2024/03`): the deepest folder on the way that is a section, the
+        top-level one or one with an `_index` file (hugo 0.168: `news/deep/a.md` without
+        `news/deep/_index.md` is in `news`, and `:sections` is `news`; with
+        `news/deep/more/_index.md`, a page there is in `news/deep/more`). None when a folder on
+        the way is in no content root. Each folder's listing is recorded for the cache."""
+        parts = [part for part in folder.split("/") if part]
+        if len(parts) < 2:
+            return folder
+        roots = self._content_roots() or [((self.root or Path(".")) / "content", "")]
+        places: list[str] = []
+        for content, inner in _inside(roots, parts[0]):
+            places.append(str(content / inner) if inner else str(content))
+        deepest = 1
+        for depth, part in enumerate(parts[1:], start=2):
+            following: list[str] = []
+            for place in places:
+                _record_listing(place)
+                following.extend(
+                    os.path.join(place, name) for name in _listing(place)[1].get(part, [])
+                )
+            places = [place for place in following if _is_dir(Path(place))]
+            if not places:
+                return None
+            for place in places:
+                _record_listing(place)
+            if any("_index" in _listing(place)[0] for place in places):
+                deepest = depth
+        return "/".join(parts[:deepest])
+
     def has_content_folder(self, first: str) -> bool:
         """Whether `first` (lower case), a URL path's first segment, is a folder of the site's
         content (a section's path), or a content mount's target starts with it."""
@@ -862,7 +898,12 @@ class Site:
         return _exists(here.parent / path)
 
     def may_serve(
-        self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
+        self,
+        path: str,
+        page: str | os.PathLike[str],
+        terms: dict[str, set[str]] | None = None,
+        *,
+        pages_known: bool = False,
     ) -> bool:
         """Whether a link to the URL path `path` (decoded, without query or fragment) in the
         content file `page` may lead to something the site serves, from its configuration and file
@@ -874,7 +915,15 @@ class Site:
         pattern makes, a page's slug from its dated file name (`_dated_name_serves`), or a file
         Hugo writes for every site (`index.xml`, `sitemap.xml`, `404.html`, `/page/2/`). A page
         that moves itself with `url`, `slug` or `aliases`, and a term only other pages carry, are
-        not seen."""
+        not seen.
+
+        With `pages_known` the caller knows the URL of every page of the site (page-not-found,
+        when it has them all): a content file or folder at the path no longer vouches for a page
+        there (a `[permalinks]` pattern or `uglyURLs` moves it), nor does a path a pattern could
+        make: below the first segment (a top-level folder is a section, whose list page hugo
+        0.168 makes without an `_index` file) only a resource file is still served. A folder below the first
+        level is served only as a section's or a bundle's page (hugo 0.168 makes no list page of
+        `news/deep/` without `news/deep/_index.md`), which the caller knows."""
         if self.root is None:
             return True
         if self._hook_finds(path, page):
@@ -898,7 +947,7 @@ class Site:
             own = (terms or {}).get(taxonomy, set())
             if len(segments) == 1 or (len(segments) == 2 and segments[1].lower() in own):
                 return True
-        if any(pattern.fullmatch("/".join(segments)) for pattern in self._permalink_patterns()):
+        if not pages_known and self.permalink_matches("/".join(segments)):
             return True
         relative = "/".join(segments)
         root = self.root
@@ -910,11 +959,26 @@ class Site:
         if any(_exists(folder / inner) for folder, inner in _inside(statics, relative)):
             return True
         roots = self._content_roots() or [(root / "content", "")]
+        if pages_known and len(segments) > 1:
+            for content, inner in _inside(roots, relative):
+                candidate = content / inner
+                _record_listing(str(candidate.parent))
+                for name in _listing(str(candidate.parent))[1].get(candidate.name.lower(), []):
+                    if not name.lower().endswith(PAGE_SUFFIXES) and _is_file(
+                        candidate.parent / name
+                    ):
+                        return True  # a page bundle's resource
+            return False
         for content, inner in _inside(roots, relative):
             candidate = content / inner
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
         return self._named_page_serves(roots, relative) or self._dated_name_serves(relative)
+
+    def permalink_matches(self, path: str) -> bool:
+        """Whether a `[permalinks]` pattern of the site could make the URL path `path` (without
+        its slashes at the ends)."""
+        return any(pattern.fullmatch(path) for pattern in self._permalink_patterns())
 
     def _named_page_serves(self, roots: list[tuple[Path, str]], relative: str) -> bool:
         """Whether a page or section is served at the URL path `relative` under the path Hugo
@@ -2363,7 +2427,62 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.shortcode_templates, site.shortcodes_unseen = _shortcode_templates(
         root, site.themes, themes_dir, unseen
     )
+    site.pinned_hugo = _pinned_hugo(root)
     return site
+
+
+# The files a host or a CI service reads the Hugo version of a build from (`_pinned_hugo`), at the
+# root of the repository or of the site; and the folder of GitHub's workflows.
+HUGO_PIN_FILES = ("netlify.toml", "vercel.json", "wrangler.toml", ".gitlab-ci.yml")
+GITHUB_WORKFLOWS = os.path.join(".github", "workflows")
+# `HUGO_VERSION = "0.120.0"` (TOML), `HUGO_VERSION: 0.120.0` (YAML), `"HUGO_VERSION": "v0.120"`
+# (JSON), peaceiris/actions-hugo's `hugo-version: '0.120.0'`, and a GitLab job's Hugo image
+# (`image: registry.gitlab.com/pages/hugo/hugo_extended:0.120.0`). Read rarely (only for a site
+# that calls a removed shortcode): compiled by `re`'s own cache when needed.
+_HUGO_PIN = (
+    r"""(?:\bHUGO_VERSION["']?|\bhugo-version)\s*[:=]\s*["']?v?(\d+)\.(\d+)(?:\.(\d+))?\b"""
+    r"""|\bimage:\s*["']?[^\s"'#]*hugo[^\s"'#:/]*:v?(\d+)\.(\d+)(?:\.(\d+))?\b"""
+)
+
+
+def _pinned_hugo(root: Path) -> tuple[tuple[int, int, int], ...]:
+    """The Hugo versions pinned for the site's builds outside its configuration (see
+    `Site.pinned_hugo`): in `root` and the folders above it, up to the one holding `.git` (only
+    `root` outside a repository). A value that is no version (`latest`, `${{ env.X }}`) pins
+    nothing."""
+    folders = [root]
+    current = root
+    while not _present(current / ".git"):
+        if current.parent == current or len(folders) > 8:
+            folders = [root]  # no repository: the site's folder alone
+            break
+        current = current.parent
+        folders.append(current)
+    found: list[tuple[int, int, int]] = []
+    for folder in folders:
+        names = [folder / name for name in HUGO_PIN_FILES]
+        workflows = folder / GITHUB_WORKFLOWS
+        if _is_dir(workflows):
+            with suppress(OSError):
+                names += sorted(
+                    workflows / name
+                    for name in os.listdir(workflows)
+                    if name.lower().endswith((".yml", ".yaml"))
+                )
+        for name in names:
+            if not _is_file(name):
+                continue
+            try:
+                with open(name, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read(1 << 18)
+            except OSError:
+                continue
+            for match in re.finditer(_HUGO_PIN, text):
+                numbers = [int(part) for part in match.groups() if part is not None]
+                if len(numbers) == 2:
+                    numbers.append(0)
+                found.append((numbers[0], numbers[1], numbers[2]))
+    return tuple(sorted(set(found)))
 
 
 def _unsafe_html(
@@ -3130,7 +3249,8 @@ def _jekyll_site(folders: list[str]) -> tuple[Site, int] | None:
                 Site(
                     build_future=future is True,
                     jekyll_config=path,
-                    time_zone=(zone.strip() or None) if isinstance(zone, str) else None,
+                    # as written: Jekyll sets `TZ` to it unstripped (` Europe/Berlin` is UTC)
+                    time_zone=(zone or None) if isinstance(zone, str) else None,
                     jekyll_collections=_jekyll_collections(folder, data),
                     unsafe_html=True,
                     date_sources=dict(JEKYLL_DATE_SOURCES),

@@ -623,9 +623,16 @@ def config_stamps(
 ) -> dict[str, Stamp]:
     """The configuration files a run over the watched `folders` reads, or would read if they
     appeared: newslint's and the Hugo site's in those folders and above them (where a check
-    looks for them; a Jekyll site's `_config.yml` and Gemfile too), each with its modification time, size and
+    looks for them; a Jekyll site's `_config.yml` and Gemfile too, and the files that pin the
+    Hugo version of its builds), each with its modification time, size and
     inode (None when missing)."""
-    from newslint.site import CONFIG_NAMES, GEMFILE_NAMES, JEKYLL_CONFIG_NAMES
+    from newslint.site import (
+        CONFIG_NAMES,
+        GEMFILE_NAMES,
+        GITHUB_WORKFLOWS,
+        HUGO_PIN_FILES,
+        JEKYLL_CONFIG_NAMES,
+    )
 
     env = os.environ.get("HUGO_ENVIRONMENT") or os.environ.get("HUGO_ENV") or "production"
     searched = not args.isolated and not _config_file_given(args)
@@ -648,6 +655,9 @@ def config_stamps(
             names.extend(os.path.join(folder, n) for n in (*JEKYLL_CONFIG_NAMES, *GEMFILE_NAMES))
             for part in ("_default", env):
                 names.extend(_files_under(os.path.join(folder, "config", part)))
+            # The Hugo version a host or CI service builds with (shortcode-removed reads it).
+            names.extend(os.path.join(folder, n) for n in HUGO_PIN_FILES)
+            names.extend(_files_under(os.path.join(folder, GITHUB_WORKFLOWS)))
             parent = os.path.dirname(folder)
             if parent == folder:
                 break

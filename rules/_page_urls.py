@@ -231,8 +231,8 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
     when none applies, `_UNKNOWN` when that cannot be told. As hugo 0.168 reads them: a
     language's own table replaces the site's; `news = "..."` is for the pages of the section
     `news` and of the sections below it, the per-kind form (`[permalinks.page]`,
-    `[permalinks.section]`) for that kind, `news/sub` for that section's; not when two keys
-    hold the page."""
+    `[permalinks.section]`) for that kind, `news/sub` for that section's, `/` for the pages at
+    the root; not when two keys hold the page."""
     table = site._language_settings(language).get("permalinks", site.raw.get("permalinks"))
     if not table:
         return None
@@ -245,15 +245,19 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
         table = table.get(kind) or {}
     elif kind != "page":
         return None
-    sections = logical if kind == "section" else logical.rpartition("/")[0]
-    if not sections:
-        return _UNKNOWN if table else None  # the home page's, or a page at the root
+    sections = logical if kind == "section" else site.section_of(logical.rpartition("/")[0])
+    if sections is None:
+        return _UNKNOWN
+    # The key `/` (or `""`) is for the pages at the root only (`about.md`), which no other key
+    # moves (hugo 0.168: with only `posts = ...`, `about.md` is at `/about/`).
     found: list[object] = []
-    for key, value in table.items():
+    if not sections:
+        if kind == "section":
+            return _UNKNOWN if table else None  # the home page's
+        found = [value for key, value in table.items() if not str(key).strip("/")]
+    for key, value in table.items() if sections else ():
         name = str(key).strip("/").lower()
-        if not name:
-            return _UNKNOWN
-        if sections == name or sections.startswith(name + "/"):
+        if name and (sections == name or sections.startswith(name + "/")):
             found.append(value)
     if not found:
         return None
@@ -375,8 +379,12 @@ def _token_value(ctx: Context, token: re.Match[str], logical: str, section: bool
         value = logical.partition("/")[0] if section or "/" in logical else None
     elif word == "sections":
         # a section page's takes in its own folder (`/t/:sections/`: `news/sub/_index.md` at
-        # `/t/news/sub/`, whatever the sections' slugs; checked with the binary)
-        return _sliced(logical if section else folder, index)
+        # `/t/news/sub/`, whatever the sections' slugs; checked with the binary); a page's is
+        # its section's path, which a folder without an `_index` file is not part of
+        # (`news/sub/a.md` is in `news` then: `/:sections/:filename/` is `/news/a/`)
+        site = document.site
+        sections = logical if section or site is None else site.section_of(folder)
+        return None if sections is None else _sliced(sections, index)
     elif word == "title":
         value = _title(document)
     elif word in ("slug", "slugorfilename", "slugorcontentbasename"):
@@ -401,11 +409,22 @@ def _title(document: Document) -> str | None:
 
 
 def _sliced(sections: str, index: str | None) -> str | None:
-    """`:sections` with Hugo's slice (`[1:]`, `[:2]`, `[1:2]`; it may be empty: hugo 0.168 makes
-    `/:sections[1:]/:filename/` of `news/budget.md` `/budget/`); None for another index form."""
+    """`:sections` with Hugo's slice (`[1:]`, `[:2]`, `[1:2]`, `[:last]`; it may be empty: hugo
+    0.168 makes `/:sections[1:]/:filename/` of `news/budget.md` `/budget/`) or one of them
+    (`[last]`, `[0]`); None for another index form."""
     parts = sections.split("/") if sections else []
     if index is not None:
-        found = re.fullmatch(r"\[(\d*):(\d*)\]", index.replace(" ", ""))
+        index = index.replace(" ", "").lower()
+        # `[last]`, `[0]` (one section) and `[:last]` (all but the last), as hugo 0.168 reads
+        # them: `/gg/:sections[last]/` of `g/_index.md`'s page is `/gg/g/` (checked with the binary)
+        one = re.fullmatch(r"\[(\d+|last)\]", index)
+        if one is not None:
+            if not parts:
+                return None
+            at = len(parts) - 1 if one.group(1) == "last" else int(one.group(1))
+            return parts[at] if at < len(parts) else None
+        index = index.replace(":last]", f":{max(len(parts) - 1, 0)}]")
+        found = re.fullmatch(r"\[(\d*):(\d*)\]", index)
         if found is None:
             return None
         start = int(found.group(1) or 0)

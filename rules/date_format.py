@@ -14,7 +14,9 @@ jekyll-import writes a WordPress post's date: `2007-07-19 11:16:07+00:00`, a YAM
 reads with its offset): its offset is written, so its instant is
 as clear as RFC 3339's, and it is not reported there; one without an offset still is: Jekyll reads
 it in the `timezone` of its `_config.yml` (the zone the fix then writes, safely), else in the build
-machine's zone (the fix assumes UTC, unsafe).
+machine's zone (the fix assumes UTC, unsafe). Jekyll sets `TZ` to a `timezone` that is no time
+zone all the same, and Ruby then reads times in UTC (the message says so; the fix, unsafe, writes
+UTC), or, for a POSIX rule such as `UTC+2`, at the rule's offset (no fix).
 
 ## Why is this bad?
 Without an offset the instant depends on configuration that lives elsewhere: Hugo reads the wall
@@ -77,6 +79,8 @@ class DateFormat(Rule):
         zone = choice.name if choice.known else _unknown_zone(ctx)
         site = ctx.site
         jekyll = jekyll_post(ctx) or (site is not None and site.jekyll_config is not None)
+        # The `timezone` a Jekyll site's `_config.yml` names, as written.
+        jekyll_zone = site.time_zone if site is not None and site.jekyll_config else None
         for item, reading in date_fields(ctx):
             if reading.kind != "ok" or reading.is_rfc3339:
                 continue
@@ -94,6 +98,8 @@ class DateFormat(Rule):
                 message = "no-offset"
             fix = None
             text = rewritten(item, reading, choice)
+            if jekyll and not choice.known and _JEKYLL_POSIX_RULE.fullmatch(jekyll_zone or ""):
+                text = None  # Ruby reads it at the rule's offset, not in UTC: no rewrite
             if reading.unix and _spells_a_date(reading.source):
                 text = None  # `20240102` means 2 January 2024, not 23 August 1970: no rewrite
             if text is not None:
@@ -111,12 +117,34 @@ class DateFormat(Rule):
                 fix=fix,
                 key=item.key,
                 value=item.node.value if isinstance(item.node.value, str) else reading.source,
-                zone=zone if not jekyll or choice.known else _JEKYLL_LOCAL_ZONE,
+                zone=zone if not jekyll or choice.known else _jekyll_unknown_zone(jekyll_zone),
             )
+
+
+def _jekyll_unknown_zone(written: str | None) -> str:
+    """Where Jekyll reads a date without an offset, for the message, when its `_config.yml`
+    names no `timezone` newslint knows (`written`: the one it names). Jekyll sets `TZ` to the
+    value as written; the C library (glibc, as on GitHub Pages' builders, checked with `date`)
+    reads a name it has no zone of as UTC (`Mars/Base`, `europe/berlin`), and a POSIX rule
+    (`UTC+2`, two hours behind UTC) at its offset."""
+    if written is None:
+        return _JEKYLL_LOCAL_ZONE
+    if _JEKYLL_POSIX_RULE.fullmatch(written):
+        return (
+            f"the POSIX TZ rule {written!r} (the timezone of _config.yml, which is no time zone "
+            "name: Jekyll sets TZ to it), which newslint does not read"
+        )
+    return (
+        f"UTC (the timezone {written!r} of _config.yml is not a time zone: Jekyll sets TZ to "
+        "it, and Ruby then reads times in UTC)"
+    )
 
 
 # Where Jekyll reads a date without an offset when its configuration names no `timezone`.
 _JEKYLL_LOCAL_ZONE = "the build machine's time zone (no timezone in _config.yml)"
+# A `TZ` value the C library reads as a POSIX rule: a name of three letters or more (or `<...>`)
+# and an offset (`UTC+2`, `CET-1CEST`, `<+03>-3`); not a path (`Asia/Shanghai8` is UTC).
+_JEKYLL_POSIX_RULE = re.compile(r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)[+-]?\d[^/]*")
 
 # The date Jekyll's documentation gives for a post's front matter, `YYYY-MM-DD HH:MM:SS +/-TTTT`
 # (`2021-10-15 14:00:00 +0200`; the seconds may be left out, the offset may have its colon, and

@@ -9,6 +9,13 @@ URL), no section, taxonomy or term list, pager (`/news/page/2/`), static file or
 or folder of the content tree at that path. The language prefix and `baseURL`'s path are allowed;
 a query and a fragment are no part of the path; case does not count.
 
+When it can tell every page's URL (as hugo 0.168 makes them), it judges by those alone: a page
+moved by `[permalinks]` (`/:year/:month/:slug/`) or `uglyURLs` (`/news/budget.html`, globally or
+for a section) is not served at its file's path any more, a path the pattern could make but no
+page has is dead, a `.html` link into a section with ugly URLs is a page's, and a folder below a
+section without an `_index` file (`/news/deep/`) has no list page. One page whose URL it cannot
+tell (a `:year` without a date, a token not modelled) and a file or a pattern vouches again.
+
 It judges only what it can be sure of, and stays silent otherwise:
 
 - only when the run holds every content file of the site (its content folders' and its themes'):
@@ -18,7 +25,8 @@ It judges only what it can be sure of, and stays silent otherwise:
   token not modelled) or a section with a `slug` (it moves the pages below it);
 - only paths into a folder of the site's content (`/news/...` when there is a `news` section):
   `/forum/` may be another program on the same host;
-- not a path to a file (`/files/report.pdf`, `/index.xml`, `/news/budget.html`): static files,
+- not a path to a file (`/files/report.pdf`, `/index.xml`, `/news/budget.html` without
+  `uglyURLs`): static files,
   assets, page resources and feeds are written where no content file says; not a path into a
   taxonomy (`/tags/...`);
 - not a relative link on a site with a link render hook (Hugo's own on a multilingual site, or the
@@ -68,7 +76,7 @@ from newslint.spans import Span
 
 from ._crossfile import is_section_page, position
 from ._links import Destinations, find_source_link, origin_link, same_site, source_field_name
-from ._page_urls import logical_path, own_url
+from ._page_urls import _ugly, logical_path, own_url
 
 # A pager's path (`page/2`; the site may name it otherwise: `_pager_name`).
 _PAGER = re.compile(r"(?:^|/)([^/]+)/\d+$")
@@ -85,6 +93,8 @@ class SitePage(NamedTuple):
     # Its links into the site: (URL path as `served` has them, position, URL as written).
     links: tuple[tuple[str, tuple[int, int, int, int], str], ...]
     section: str  # the first segment of its URL path: a link there is into the site's content
+    # Its own URL is known (or it is no page of its own: a section with a `slug` is `doubt`).
+    known: bool = True
 
 
 class PageNotFound(Rule):
@@ -124,6 +134,8 @@ class PageNotFound(Rule):
         keys: list[Any] = [CountedKey(("pages", data.root))]
         if data.doubt:
             keys.append(CountedKey(("doubt", data.root)))
+        if not data.known:
+            keys.append(CountedKey(("unknown", data.root)))
         keys.extend(SoughtKey(f"{data.root}\0{path}") for path in data.served)
         if data.links:
             keys.append(GROUP_ALWAYS)
@@ -144,10 +156,20 @@ class PageNotFound(Rule):
                 if not whole[page.root]:
                     break
                 site = site_for_dir(page.root)
+                # Every page's own URL is known: a file or a pattern no longer vouches for one.
+                known = not ctx.count(("unknown", page.root)) and site.jekyll_config is None
+                if path.endswith(".html") and not known:
+                    continue  # an ugly URL: a page whose URL is not known may be there
                 first = path.partition("/")[0]
-                if first != page.section and not site.has_content_folder(first):
+                if (
+                    first != page.section
+                    and not site.has_content_folder(first)
+                    and not (known and site.permalink_matches(path))
+                ):
                     continue
-                if site.may_serve("/" + path + "/", entry.path) or site.publish_dir_holds(path):
+                if site.may_serve(
+                    "/" + path + "/", entry.path, pages_known=known
+                ) or site.publish_dir_holds(path):
                     continue
                 ctx.report(entry.path, where, "missing", source_text=written, url=written)
 
@@ -173,13 +195,25 @@ def _page(
     aliases = document.value("aliases")
     if aliases:
         folder = "/" + (own.path if own is not None else logical).rpartition("/")[0]
+        ugly = _has_ugly_urls(site)
         for alias in aliases if isinstance(aliases, list) else [aliases]:
             if isinstance(alias, str) and alias.strip():
                 served.append(_key(site, posixpath.join(folder, alias.strip())))
+                if ugly and not served[-1].endswith(".html"):
+                    # hugo 0.168 writes `/old/a/` as `old/a.html` on an `uglyURLs` site
+                    served.append(served[-1] + ".html")
     links = _links(ctx, document, site, own, found) if found else ()
     own_path = served[0] if own is not None else logical  # (`served[0]`: its own URL's key)
     own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
-    return SitePage(str(site.root), tuple(served), moved and own is None, links, own_section)
+    return SitePage(
+        str(site.root), tuple(served), moved and own is None, links, own_section, own is not None
+    )
+
+
+def _has_ugly_urls(site: Site) -> bool:
+    """Whether `uglyURLs` is on for the site or for any section of it (as written)."""
+    value = site.raw.get("uglyurls")
+    return bool(value) if not isinstance(value, dict) else any(value.values())
 
 
 def _key(site: Site, path: str) -> str:
@@ -217,7 +251,10 @@ def _links(
                 continue
             here = "/" + (own.path.rpartition("/")[0] if own.ugly else own.path) + "/"
             path = posixpath.join(here.replace("//", "/"), path)
-        if "." in path.rstrip("/").rpartition("/")[2] or "\\" in path:
+        if "\\" in path:
+            continue
+        name = path.rstrip("/").rpartition("/")[2]
+        if "." in name and not (_ugly_page_link(site, path) and not path.endswith("/")):
             continue  # a file: static, an asset, a resource, a feed, `x.html`, `x.md`
         segments = [part.lower() for part in site.url_segments(path)[1]]
         if not segments or segments[0] in taxonomies or ".." in segments:
@@ -229,6 +266,18 @@ def _links(
         where = dest if dest is not None and len(dest) else link.span
         out.append((joined, position(document, where), url))
     return tuple(out)
+
+
+def _ugly_page_link(site: Site, path: str) -> bool:
+    """Whether the root-relative `path` ends in `.html` where `uglyURLs` writes pages so
+    (`/news/budget.html`, checked with hugo 0.168, globally or for the top-level section, which
+    takes in the sections below it)."""
+    if not path.lower().endswith(".html") or not path.startswith("/"):
+        return False
+    segments = site.url_segments(path)[1]
+    if len(segments) < 2 or segments[-1].lower() == "index.html":
+        return False  # a page at the root (`/about.html`) is outside a section
+    return bool(_ugly(site, "/".join(segments).lower()))
 
 
 def _pager_name(site: Site) -> set[str]:

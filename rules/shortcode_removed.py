@@ -18,8 +18,15 @@ too (checked with hugo 0.168); only the commented form that shows a call, `{{</*
 - a site whose templates cannot all be read (a theme component or a `layouts` mount not on disk:
   it may define the shortcode), and a file outside any Hugo site (Jekyll's `{% gist %}` is not
   Hugo's);
-- a site whose `module.hugoVersion.max` is older than the release that removed the shortcode:
-  it is built with a Hugo that still has it;
+- a site whose `module.hugoVersion.max` is older than the release that removed the shortcode,
+  or whose builds are pinned to such a Hugo outside the configuration (`HUGO_VERSION` in
+  `netlify.toml`, `vercel.json`, `wrangler.toml`, `.gitlab-ci.yml` or a GitHub workflow, a
+  workflow's `hugo-version:`, a GitLab job's Hugo image tag; in the site's folder or above it,
+  up to the repository's root; one older pin is enough): it is built with a Hugo that still has
+  it;
+- a page Hugo never renders itself (`build.render: never` or `link`, its own or cascaded, and
+  `headless: true`; the older `_build` too): hugo 0.168 runs its shortcodes only if a list
+  template shows its `.Summary` or `.Content`, which the templates decide;
 - a call in an HTML comment, whose output Hugo leaves out unless raw HTML is allowed.
 
 A draft is reported too: `hugo` builds it once it is published (or with `--buildDrafts`), and
@@ -48,6 +55,7 @@ from newslint.document import Document
 from newslint.rule import Context
 
 from ._body import _SHORTCODE_CALL, in_html_comment
+from ._pages import never_rendered
 
 # Removed shortcode -> (the release that removed it, what Hugo's docs and error text advise).
 REMOVED = {
@@ -91,7 +99,11 @@ class ShortcodeRemoved(Rule):
         site = ctx.site
         if site is None or site.root is None or site.shortcodes_unseen:
             return
+        if never_rendered(document):
+            return  # its shortcodes run only if a list template shows its summary or content
         newest = _newest_hugo(site.raw)
+        if site.pinned_hugo and (newest is None or site.pinned_hugo[0] < newest):
+            newest = site.pinned_hugo[0]  # the oldest pin: that build still works
         for call in _SHORTCODE_CALL.finditer(text, document.body_start):
             match = _CALL.match(call.group(0))
             if match is None:

@@ -282,3 +282,27 @@ def test_a_rule_name_selects_in_any_case_as_a_code_does(selector: str) -> None:
 
     found = check_text('---\ntitle: "Rain&#39;s"\n---\nBody.\n', select=[selector])
     assert [(d.code, d.line, d.column) for d in found] == [("TX003", 2, 13)]
+
+
+EMPTY = " (an empty selector: as in ruff, an empty value does not stand for the default selection)"
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["check", "--select", "", "a.md"], "--select"),
+        (["check", "--select=", "a.md"], "--select"),
+        (["fix", "--ignore", " ", "a.md"], "--ignore"),
+        (["check", "--extend-select", " , ", "a.md"], "--extend-select"),
+        (["check", "--select", "DT001", "--select", "", "a.md"], "--select"),
+        (["check", "--config", 'select = [""]', "a.md"], "--config: select[0]"),
+    ],
+)
+def test_an_empty_selector_is_a_usage_error(
+    args: list[str], flag: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ruff 0.17 exits 2 on `--select ""` ("Unknown rule selector `` in `select` from the CLI",
+    astral-sh/ruff#3374), where newslint took it for the default selection. (A stray comma
+    beside a selector, `--select DT001,`, which ruff rejects too, stays accepted: the contract
+    test_peer_contract_o2 pins it.)"""
+    assert error_of(args, capsys) == f"newslint: error: {flag}: unknown rule or prefix ''{EMPTY}"

@@ -925,3 +925,56 @@ def test_isolated_reads_no_file_but_takes_inline_settings(
         "",
         "newslint: error: --config newslint.toml: a configuration file cannot go with --isolated\n",
     )
+
+
+OVERRIDES = [
+    'exclude = ["archive/b.md"]',
+    'extend-exclude = ["archive/b.md"]',
+    'per-file-ignores = {"archive/b.md" = ["FM004"]}',
+]
+
+
+@pytest.mark.parametrize("override", OVERRIDES)
+def test_a_config_override_pattern_is_from_the_working_directory(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], override: str
+) -> None:
+    """As ruff 0.17 reads `--config 'extend-exclude = ["x/a.py"]'` (checked with the binary, run
+    in a subfolder of the configuration's): from the working directory, as `--exclude` is.
+    Run in `content/`, `archive/b.md` is `content/archive/b.md`."""
+    (site / "newslint.toml").write_text(f"select = {SELECT}\n", encoding="utf-8")
+    monkeypatch.chdir(site / "content")
+    for args in (["--config", override], ["--exclude", "archive/b.md"]):
+        code, out, err = run(["check", *args, "--output-format", "json", "."], capsys)
+        assert (code, codes(out), err) == (1, [("a.md", "FM004")], "")
+
+
+@pytest.mark.parametrize("override", OVERRIDES)
+def test_the_same_pattern_in_the_file_is_from_its_folder(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], override: str
+) -> None:
+    """In `newslint.toml` at the site's root, `archive/b.md` names no file (it is
+    `content/archive/b.md`), wherever the run starts."""
+    (site / "newslint.toml").write_text(f"select = {SELECT}\n{override}\n", encoding="utf-8")
+    monkeypatch.chdir(site / "content")
+    code, out, err = run(["check", "--output-format", "json", "."], capsys)
+    assert (code, codes(out), err) == (1, [("a.md", "FM004"), ("archive/b.md", "FM004")], "")
+
+
+def test_a_config_override_include_is_from_the_working_directory(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "newslint.toml").write_text(f"select = {SELECT}\n", encoding="utf-8")
+    monkeypatch.chdir(site / "content")
+    args = ["check", "--config", 'include = ["archive/*.md"]', "--output-format", "json"]
+    code, out, err = run(args, capsys)
+    assert (code, codes(out), err) == (1, [("archive/b.md", "FM004")], "")
+
+
+def test_a_negated_override_pattern_keeps_its_mark(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.config import override_pattern
+
+    monkeypatch.chdir(tmp_path)
+    assert override_pattern("!archive/*.md") == f"!{tmp_path.as_posix()}/archive/*.md"
+    assert override_pattern("*.md") == "*.md"  # a name matches anywhere, from any folder

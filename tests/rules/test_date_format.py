@@ -301,6 +301,23 @@ JEKYLL_CASES = [
         errors=[("no-offset-jekyll", 2, 7)],
         fixed=fm(date=Raw("2021-10-15T14:00:00+02:00")),
     ),
+    # A `timezone` that is no zone: Ruby reads the time in UTC, which the unsafe fix writes.
+    Case(
+        "jekyll-post-no-offset-in-a-timezone-that-is-no-zone",
+        fm(date=Raw("2021-10-15 14:00:00")),
+        path="blog/_posts/2021-10-15-budget.md",
+        site=Site(jekyll_config=Path("/blog/_config.yml"), time_zone="Europe/Berlinn"),
+        errors=[("no-offset-jekyll", 2, 7)],
+        unsafe_fixed=fm(date=Raw("2021-10-15T14:00:00Z")),
+    ),
+    # A POSIX rule (`UTC+2` is two hours behind UTC): Ruby reads the time at its offset, no fix.
+    Case(
+        "jekyll-post-no-offset-in-a-posix-rule",
+        fm(date=Raw("2021-10-15 14:00:00")),
+        path="blog/_posts/2021-10-15-budget.md",
+        site=Site(jekyll_config=Path("/blog/_config.yml"), time_zone="UTC+2"),
+        errors=[("no-offset-jekyll", 2, 7)],
+    ),
     # In a Hugo site the same value is Hugo's to read: written as RFC 3339.
     Case(
         "jekyll-form-in-a-hugo-site",
@@ -323,6 +340,17 @@ def test_date_format_jekyll(case: Case) -> None:
     [
         (Site(), "the build machine's time zone (no timezone in _config.yml)"),
         (Site(jekyll_config=Path("/blog/_config.yml"), time_zone="Europe/Berlin"), "Europe/Berlin"),
+        # Jekyll sets TZ to a name that is no zone; glibc (`TZ=Mars/Base date`) reads it as UTC
+        (
+            Site(jekyll_config=Path("/blog/_config.yml"), time_zone="Mars/Base"),
+            "UTC (the timezone 'Mars/Base' of _config.yml is not a time zone: Jekyll sets TZ to "
+            "it, and Ruby then reads times in UTC)",
+        ),
+        (
+            Site(jekyll_config=Path("/blog/_config.yml"), time_zone="UTC+2"),
+            "the POSIX TZ rule 'UTC+2' (the timezone of _config.yml, which is no time zone name: "
+            "Jekyll sets TZ to it), which newslint does not read",
+        ),
     ],
 )
 def test_date_format_jekyll_message_names_where_jekyll_reads_it(site: Site, zone: str) -> None:

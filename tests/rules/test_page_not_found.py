@@ -84,7 +84,7 @@ def test_dead_links_are_reported_where_the_url_is(
         "/news/2024/bundle/chart.png",  # a file: a resource, static, an asset
         "/news/2024/bundle/data",  # a resource without an extension
         "/news/",  # a section
-        "/news/deep/",  # a folder of the content tree
+        "/news/deep/story/",  # a page in a folder below a section without `_index.md`
         "/news/page/2/",  # a pager
         "/news/archive/",  # a static folder
         "/news/kept/",  # left in `public/` by an earlier build, which a host serving it serves
@@ -225,4 +225,161 @@ def test_the_section_of_a_page_whose_url_cannot_be_told_is_its_files(
     files = {"content/news/a.md": page(body, aliases=["/old/a/"], date="2024-01-02")}
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
         ("content/news/a.md", 9, 21, MISSING.format("/news/nope/"))
+    ]
+
+
+def test_a_folder_below_a_section_without_index_has_no_list_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 serves `news/deep/story.md` at `/news/deep/story/` and nothing at `/news/deep/`
+    (no `news/deep/_index.md`); a top-level folder is a section with or without one."""
+    files = {
+        **SITE,
+        "content/misc/page.md": page(),
+        "content/news/a.md": page("[a](/news/deep/) [b](/news/2024/) [c](/misc/) [d](/news/)\n"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 5, MISSING.format("/news/deep/")),
+        ("content/news/a.md", 6, 22, MISSING.format("/news/2024/")),
+    ]
+
+
+PERMALINKS = 'baseURL = "https://example.org/"\n[permalinks]\nnews = "/:year/:month/:slug/"\n'
+
+
+def test_pages_moved_by_permalinks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 serves `news/budget.md` (title "Budget Vote", 2024-03-05) at
+    `/2024/03/budget-vote/` only: its file's path and a path the pattern could make but no page
+    has are dead."""
+    body = "[a](/2024/03/budget-vote/) [b](/2024/03/budjet-vote/) [c](/news/budget/) [d](/news/)\n"
+    files = {
+        "content/news/budget.md": fm(title="Budget Vote", date="2024-03-05"),
+        "content/news/a.md": page(body, date="2024-03-06"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=PERMALINKS) == [
+        ("content/news/a.md", 7, 32, MISSING.format("/2024/03/budjet-vote/")),
+        ("content/news/a.md", 7, 59, MISSING.format("/news/budget/")),
+    ]
+    # a page without a date: its URL cannot be told, so a file or a pattern still vouches
+    files["content/news/undated.md"] = fm(title="Undated")
+    assert run(tmp_path, monkeypatch, capsys, files, config=PERMALINKS) == []
+
+
+@pytest.mark.parametrize(
+    ("ugly", "reported"),
+    [
+        ("uglyURLs = true", ["/news/budjet.html", "/news/budget/", "/news/deep/story/"]),
+        ("[uglyURLs]\nnews = true", ["/news/budjet.html", "/news/budget/", "/news/deep/story/"]),
+        ("[uglyURLs]\nother = true", []),  # `.html` links outside its sections are files
+    ],
+)
+def test_ugly_urls(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    ugly: str,
+    reported: list[str],
+) -> None:
+    """hugo 0.168 writes `news/budget.md` as `news/budget.html` (and the sections below a
+    section in the table too); an alias `/old/budget/` as `old/budget.html`."""
+    config = f'baseURL = "https://example.org/"\n{ugly}\n'
+    links = [
+        "/news/budget.html",
+        "/news/budjet.html",
+        "/news/deep/story.html",
+        "/news/budget/",
+        "/news/deep/story/",
+        "/old/budget.html",
+        "/news/",
+    ]
+    body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
+    files = {
+        "content/news/budget.md": page(aliases=["/old/budget/"]),
+        "content/news/deep/story.md": page(),
+        "content/news/a.md": page(body),
+    }
+    found = run(tmp_path, monkeypatch, capsys, files, config=config)
+    lines = {url: 6 + 2 * index for index, url in enumerate(links)}
+    assert found == [("content/news/a.md", lines[url], 5, MISSING.format(url)) for url in reported]
+
+
+@pytest.mark.parametrize(
+    ("index", "served", "dead"),
+    [
+        # hugo 0.168: `news/deep/` without `_index.md` is no section: the page is in `news`
+        (False, "/news/story/", "/news/deep/story/"),
+        (True, "/news/deep/story/", "/news/story/"),
+    ],
+)
+def test_sections_are_the_folders_with_an_index_file(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    index: bool,
+    served: str,
+    dead: str,
+) -> None:
+    config = 'baseURL = "https://example.org/"\n[permalinks]\nnews = "/:sections/:filename/"\n'
+    files = {
+        "content/news/deep/story.md": page(),
+        "content/other/a.md": page(f"[a]({served}) [b]({dead})\n"),
+    }
+    if index:
+        files["content/news/deep/_index.md"] = fm(title="Deep")
+    start = len(served) + 11  # after `[a](URL) [b](`
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/other/a.md", 6, start, MISSING.format(dead))
+    ]
+
+
+def test_one_section_of_the_path_by_its_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168: `/gg/:sections[last]/:filename/` of `g/sub/_index.md`'s page `g/sub/p.md` is
+    `/gg/sub/p/`; `[:last]` all but the last, `[0]` the first."""
+    config = (
+        'baseURL = "https://example.org/"\n[permalinks]\ng = "/gg/:sections[last]/:filename/"\n'
+        'h = "/hh/:sections[:last]/:sections[0]/:filename/"\n'
+    )
+    files = {
+        "content/g/sub/_index.md": fm(title="Sub"),
+        "content/g/sub/p.md": page(),
+        "content/h/i/_index.md": fm(title="I"),
+        "content/h/i/q.md": page(),
+        "content/other/a.md": page("[a](/gg/sub/p/) [b](/hh/h/h/q/) [c](/gg/g/sub/p/)\n"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/other/a.md", 6, 37, MISSING.format("/gg/g/sub/p/"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "about"),
+    [
+        ('news = "/:year/:slug/"', "/about/"),  # no key moves a page at the root
+        ('news = "/:year/:slug/"\n"/" = "/r/:slug/"', "/r/about-us/"),  # `/` does
+    ],
+)
+def test_a_page_at_the_root_on_a_site_with_permalinks(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    about: str,
+) -> None:
+    """hugo 0.168 serves `about.md` (title "About Us") at `/about/`, or with `"/" = "/r/:slug/"`
+    at `/r/about-us/`; the news page at `/2024/budget/` either way."""
+    config = f'baseURL = "https://example.org/"\n[permalinks]\n{table}\n'
+    files = {
+        "content/about.md": fm(title="About Us", summary=SUMMARY, date="2024-01-01"),
+        "content/news/budget.md": fm(title="Budget", summary=SUMMARY, date="2024-03-05"),
+        "content/news/a.md": page(
+            f"[a]({about}) [b](/2024/budget/) [c](/2024/budjet/)\n", date="2024-03-06"
+        ),
+    }
+    column = len(about) + 30  # after `[a](URL) [b](/2024/budget/) [c](`
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 7, column, MISSING.format("/2024/budjet/"))
     ]
