@@ -1169,6 +1169,11 @@ class Site:
         known = self._known_languages()
         return [known[name] for name in chosen_languages(patterns, tuple(known))]
 
+    def leaf_index_languages(self) -> frozenset[str]:
+        """The language codes (lower case) an `index.<lang>.md` names a leaf bundle's page in
+        (`leaf_index`)."""
+        return frozenset(self._known_languages())
+
     def _known_languages(self) -> dict[str, str]:
         """The site's languages by lower-cased name (just the default one when it lists none)."""
         names = (*self.language_names, *self.languages) or (self.default_language,)
@@ -1796,15 +1801,20 @@ def _content_submodule(root: Path, roots: tuple[tuple[str, str], ...]) -> bool:
     )
 
 
-def content_files_on_disk(roots: Iterable[tuple[str, str]], limit: int) -> int | None:
+def content_files_on_disk(
+    roots: Iterable[tuple[str, str]], limit: int, languages: Collection[str] = ()
+) -> int | None:
     """How many content files (any format Hugo renders: `.md`, `.html`, `.org` ...) the content
     folders hold, at any depth; None when one holds a content adapter (`_content.gotmpl`, which
     adds pages no file names), or as soon as there are more than `limit` (a pre-commit hook's
     run of one file does not walk a site of thousands). A folder given twice is counted once.
-    Walks the folders (asked only before a report)."""
+    A leaf bundle's resources are no pages (`bundle_resource`: `notes.md` or `index.cn.md`
+    beside `index.md`, anything in its subfolders), and a run does not lint them: only its index
+    files are counted (`languages`, lower case, tell which `index.<lang>.md` is one). Walks the
+    folders (asked only before a report)."""
     count = 0
     for root in dict.fromkeys(os.path.abspath(folder) for folder, _ in roots):
-        for name in _file_names_below(root):
+        for name in _page_file_names_below(root, languages):
             lowered = name.lower()
             if lowered == "_content.gotmpl":
                 return None
@@ -1880,6 +1890,35 @@ def _automatic_section(
         if written == language:
             return True
     return False
+
+
+def _page_file_names_below(root: str, languages: Collection[str]) -> Iterator[str]:
+    """`_file_names_below`, but of a leaf bundle (a folder below `root` holding a `leaf_index`
+    file) only its index files: the rest, in it or in its subfolders, are its resources (checked
+    with hugo 0.168; `root` itself is no bundle, as `bundle_resource` has it)."""
+    stack = [(root, True)]
+    while stack:
+        folder, top = stack.pop()
+        files: list[str] = []
+        folders: list[str] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_symlink():
+                            continue
+                        inner = entry.is_dir(follow_symlinks=False)
+                    except OSError:
+                        inner = False
+                    (folders if inner else files).append(entry.path if inner else entry.name)
+        except (OSError, ValueError):  # ValueError: a NUL in a configured folder
+            continue
+        indexes = [] if top else [name for name in files if _leaf_index_in(name, languages)]
+        if indexes:
+            yield from indexes
+            continue
+        yield from files
+        stack.extend((inner, False) for inner in folders)
 
 
 def _file_names_below(root: str) -> Iterator[str]:

@@ -20,7 +20,7 @@ It judges only what it can be sure of, and stays silent otherwise:
   `/forum/` may be another program on the same host;
 - not a path to a file (`/files/report.pdf`, `/index.xml`, `/news/budget.html`): static files,
   assets, page resources and feeds are written where no content file says; not a path into a
-  taxonomy (`/tags/...`);
+  taxonomy (`/tags/...`, `/news/tags/...` for a plural `news/tags`);
 - not a relative link on a site with a link render hook (Hugo's own on a multilingual site, or the
   site's or its theme's `render-link` template: it may take the path for a content path), nor one
   without a slash at the end (`../budget`: a page bundle's resource, or another page's file);
@@ -200,7 +200,7 @@ def _links(
     if source is not None and not same_site(source.url, site):
         return ()  # link-relative's: links copied from the source
     taxonomies = {
-        plural.lower()
+        plural.lower().strip("/")
         for language in {document.language, site.default_language}
         for plural in site.taxonomies_for(language).values()
     }
@@ -220,9 +220,13 @@ def _links(
         if "." in path.rstrip("/").rpartition("/")[2] or "\\" in path:
             continue  # a file: static, an asset, a resource, a feed, `x.html`, `x.md`
         segments = [part.lower() for part in site.url_segments(path)[1]]
-        if not segments or segments[0] in taxonomies or ".." in segments:
+        if not segments or ".." in segments:
             continue
         joined = "/".join(segments)
+        # A taxonomy's plural may hold a slash (`news_tags = "news/tags"`: its terms are below
+        # `/news/tags/`).
+        if any(joined == plural or joined.startswith(plural + "/") for plural in taxonomies):
+            continue
         numbered = _PAGER.search(joined)
         if numbered is not None and numbered.group(1) in pager:
             continue
@@ -258,4 +262,5 @@ def _whole_site(ctx: ProjectContext, root: str) -> bool:
     if site.content_in_submodule:
         return False  # a submodule not checked out holds pages no file on disk shows
     # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.
-    return content_files_on_disk(roots, ctx.count(("pages", root))) is not None
+    languages = site.leaf_index_languages()
+    return content_files_on_disk(roots, ctx.count(("pages", root)), languages) is not None

@@ -157,6 +157,36 @@ def test_a_site_with_a_page_not_seen_or_not_told_judges_nothing(
     assert run(tmp_path, monkeypatch, capsys, files) == []
 
 
+def test_a_leaf_bundles_resource_pages_do_not_stop_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`notes.md` and `index.cn.md` (no language of the site) beside a bundle's `index.md` are
+    its resources: hugo 0.168 makes no page of them, the run lints none, and the site's pages
+    are still all seen."""
+    files = {
+        **SITE,
+        "content/news/2024/bundle/notes.md": page(),
+        "content/news/2024/bundle/index.cn.md": page(),
+        "content/news/a.md": page("See [a](/news/budjet/).\n"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 9, MISSING.format("/news/budjet/"))
+    ]
+
+
+def test_a_taxonomy_whose_plural_holds_a_slash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`news_tags = "news/tags"` lists its terms below `/news/tags/`, a path into a taxonomy
+    the rule does not judge; a path beside it in the section still is."""
+    config = 'baseURL = "https://example.org/"\n[taxonomies]\nnews_tag = "/news/tags"\n'
+    body = "See [a](/news/tags/budget-2024/), [b](/news/tags/) and [c](/news/tagz/).\n"
+    files = {**SITE, "content/news/a.md": page(body)}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 6, 60, MISSING.format("/news/tagz/"))
+    ]
+
+
 def test_a_link_copied_from_the_source_is_link_relatives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
