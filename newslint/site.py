@@ -862,7 +862,12 @@ class Site:
         return _exists(here.parent / path)
 
     def may_serve(
-        self, path: str, page: str | os.PathLike[str], terms: dict[str, set[str]] | None = None
+        self,
+        path: str,
+        page: str | os.PathLike[str],
+        terms: dict[str, set[str]] | None = None,
+        *,
+        page_patterns: bool = True,
     ) -> bool:
         """Whether a link to the URL path `path` (decoded, without query or fragment) in the
         content file `page` may lead to something the site serves, from its configuration and file
@@ -874,7 +879,8 @@ class Site:
         pattern makes, a page's slug from its dated file name (`_dated_name_serves`), or a file
         Hugo writes for every site (`index.xml`, `sitemap.xml`, `404.html`, `/page/2/`). A page
         that moves itself with `url`, `slug` or `aliases`, and a term only other pages carry, are
-        not seen."""
+        not seen. Without `page_patterns`, only the `[permalinks]` patterns of taxonomy and term
+        pages count: a caller that knows every page's URL asks no pattern for its pages."""
         if self.root is None:
             return True
         if self._hook_finds(path, page):
@@ -898,7 +904,8 @@ class Site:
             own = (terms or {}).get(taxonomy, set())
             if len(segments) == 1 or (len(segments) == 2 and segments[1].lower() in own):
                 return True
-        if any(pattern.fullmatch("/".join(segments)) for pattern in self._permalink_patterns()):
+        patterns = self._permalink_patterns(pages=page_patterns)
+        if any(pattern.fullmatch("/".join(segments)) for pattern in patterns):
             return True
         relative = "/".join(segments)
         root = self.root
@@ -1016,13 +1023,16 @@ class Site:
                     return True
         return False
 
-    def _permalink_patterns(self) -> list[re.Pattern[str]]:
+    def _permalink_patterns(self, *, pages: bool = True) -> list[re.Pattern[str]]:
         """`[permalinks]` patterns (the site's and its languages') as regexes over a URL path
         without its slashes at the ends: a date token stands for its digits or name, a name
-        token (`:slug`, `:title`) for one segment, any other (`:sections[1:]`) for any text."""
+        token (`:slug`, `:title`) for one segment, any other (`:sections[1:]`) for any text.
+        Without `pages`, only those of taxonomy and term pages (a taxonomy's plural as the key,
+        or the `taxonomy` and `term` tables)."""
+        if not pages:
+            return self._taxonomy_permalink_patterns()
         found = self.__dict__.get("_permalinks")
         if found is None:
-            found = []
             # The site's table and each language's own (which replaces the site's for that
             # language's pages, hugo 0.168): a URL may be any language's.
             tables = [self.raw.get("permalinks")]
@@ -1042,15 +1052,38 @@ class Site:
                         patterns.extend(v for v in value.values() if isinstance(v, str))
                     elif isinstance(value, str):
                         patterns.append(value)
-            for pattern in patterns:
-                parts = []
-                for piece in re.split(r"(:[A-Za-z_]+(?:\[[^\]]*\])?)", pattern.strip("/")):
-                    if piece.startswith(":"):
-                        parts.append(_PERMALINK_TOKENS.get(piece.lower(), ".+"))
-                    else:
-                        parts.append(re.escape(piece))
-                found.append(re.compile("".join(parts).rstrip("/") + "(?:/.*)?", re.IGNORECASE))
+            found = [_permalink_regex(pattern) for pattern in patterns]
             self.__dict__["_permalinks"] = found
+        return found
+
+    def _taxonomy_permalink_patterns(self) -> list[re.Pattern[str]]:
+        """`_permalink_patterns` of taxonomy and term pages alone."""
+        found = self.__dict__.get("_taxonomy_permalinks")
+        if found is None:
+            plurals = {
+                plural.lower()
+                for language in (None, *self.language_names)
+                for plural in self.taxonomies_for(language).values()
+            }
+            tables = [self.raw.get("permalinks")]
+            languages = self.raw.get("languages")
+            if isinstance(languages, dict):
+                tables += [
+                    settings.get("permalinks")
+                    for settings in languages.values()
+                    if isinstance(settings, dict)
+                ]
+            patterns: list[str] = []
+            for table in tables:
+                if not isinstance(table, dict):
+                    continue
+                for key, value in table.items():
+                    if isinstance(value, dict) and key in ("taxonomy", "term"):
+                        patterns.extend(v for v in value.values() if isinstance(v, str))
+                    elif isinstance(value, str) and key.lower() in plurals:
+                        patterns.append(value)
+            found = [_permalink_regex(pattern) for pattern in patterns]
+            self.__dict__["_taxonomy_permalinks"] = found
         return found
 
     def _content_bases(self) -> list[tuple[str | None, Path, Mount | None]]:
@@ -1178,6 +1211,18 @@ class Site:
         """The site's languages by lower-cased name (just the default one when it lists none)."""
         names = (*self.language_names, *self.languages) or (self.default_language,)
         return {name.lower(): name for name in names}
+
+
+def _permalink_regex(pattern: str) -> re.Pattern[str]:
+    """A `[permalinks]` pattern as a regex over a URL path without its slashes at the ends
+    (`Site._permalink_patterns`)."""
+    parts = []
+    for piece in re.split(r"(:[A-Za-z_]+(?:\[[^\]]*\])?)", pattern.strip("/")):
+        if piece.startswith(":"):
+            parts.append(_PERMALINK_TOKENS.get(piece.lower(), ".+"))
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts).rstrip("/") + "(?:/.*)?", re.IGNORECASE)
 
 
 # Files Hugo writes for every site and section, and a list page's pager (`page/2`).

@@ -85,6 +85,9 @@ class SitePage(NamedTuple):
     # Its links into the site: (URL path as `served` has them, position, URL as written).
     links: tuple[tuple[str, tuple[int, int, int, int], str], ...]
     section: str  # the first segment of its URL path: a link there is into the site's content
+    # Its own URL cannot be told (a token or a dated file name not modelled): a link may be to it
+    # wherever a `[permalinks]` pattern, or a name it is derived from, puts it.
+    unknown: bool = False
 
 
 class PageNotFound(Rule):
@@ -124,6 +127,8 @@ class PageNotFound(Rule):
         keys: list[Any] = [CountedKey(("pages", data.root))]
         if data.doubt:
             keys.append(CountedKey(("doubt", data.root)))
+        if data.unknown:
+            keys.append(CountedKey(("unknown", data.root)))
         keys.extend(SoughtKey(f"{data.root}\0{path}") for path in data.served)
         if data.links:
             keys.append(GROUP_ALWAYS)
@@ -134,6 +139,9 @@ class PageNotFound(Rule):
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
         served = {f"{e.data.root}\0{path}" for e in collected for path in e.data.served}
         whole: dict[str, bool] = {}
+        # Where every page's own URL is known, a `[permalinks]` pattern adds no page of its own:
+        # a link it would match that no page is served at is dead.
+        unknown: dict[str, bool] = {}
         for entry in collected:
             page: SitePage = entry.data
             for path, where, written in page.links:
@@ -147,7 +155,12 @@ class PageNotFound(Rule):
                 first = path.partition("/")[0]
                 if first != page.section and not site.has_content_folder(first):
                     continue
-                if site.may_serve("/" + path + "/", entry.path) or site.publish_dir_holds(path):
+                if page.root not in unknown:
+                    unknown[page.root] = ctx.count(("unknown", page.root)) > 0
+                patterns = unknown[page.root]
+                if site.may_serve("/" + path + "/", entry.path, page_patterns=patterns):
+                    continue
+                if site.publish_dir_holds(path):
                     continue
                 ctx.report(entry.path, where, "missing", source_text=written, url=written)
 
@@ -179,7 +192,9 @@ def _page(
     links = _links(ctx, document, site, own, found) if found else ()
     own_path = served[0] if own is not None else logical  # (`served[0]`: its own URL's key)
     own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
-    return SitePage(str(site.root), tuple(served), moved and own is None, links, own_section)
+    return SitePage(
+        str(site.root), tuple(served), moved and own is None, links, own_section, own is None
+    )
 
 
 def _key(site: Site, path: str) -> str:

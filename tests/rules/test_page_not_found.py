@@ -245,6 +245,46 @@ def test_the_pager_path_the_site_names(
     ]
 
 
+PERMALINKS = """baseURL = "https://example.org/"
+[permalinks]
+news = "/news/:year/:slug/"
+tags = "/news/topics/:slug/"
+"""
+
+
+def test_a_permalinks_pattern_adds_no_page_where_every_url_is_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every page's URL is told (`/news/2024/budget/`, `a.md` at `/news/2024/story/` from its
+    title): a path the pattern would match but no page is at is dead; a term page's pattern
+    still serves its paths."""
+    body = "[a](/news/2024/budget/) [b](/news/2024/budjet/) [c](/news/topics/politics/)\n"
+    files = {
+        "content/news/budget.md": page(slug="budget", date="2024-05-01"),
+        "content/news/a.md": page(body, date="2024-05-02"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=PERMALINKS) == [
+        ("content/news/a.md", 7, 29, MISSING.format("/news/2024/budjet/"))
+    ]
+
+
+def test_a_permalinks_pattern_serves_where_a_page_url_is_not_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`2024-05-01-budget.md` on a site that reads dates from file names: its slug is not
+    modelled, so any path of its section's pattern may be its URL."""
+    config = PERMALINKS + '[frontmatter]\ndate = [":filename", ":default"]\n'
+    body = "[b](/news/2024/budjet/) [c](/elsewhere/x/)\n"
+    files = {
+        "content/news/2024-05-01-budget.md": page(),
+        "content/news/a.md": page(body, date="2024-05-02"),
+        "content/elsewhere/y.md": page(),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 7, 29, MISSING.format("/elsewhere/x/"))
+    ]
+
+
 def test_the_section_of_a_page_whose_url_cannot_be_told_is_its_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
