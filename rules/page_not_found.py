@@ -2,11 +2,12 @@
 
 ## What it does
 Flags a Markdown link to a path of the site, root-relative (`[the vote](/news/2024/budjet/)`) or
-relative to the article's own URL with a slash at the end (`[the vote](../budjet/)`), that nothing
-the site serves answers: no page at its URL (its file's path, its `url`, its `slug`, a
-`[permalinks]` pattern), no alias of a page (`aliases`, absolute or relative to the page's folder
-URL), no section, taxonomy or term list, pager (`/news/page/2/`), static file or folder, and no file
-or folder of the content tree at that path. The language prefix and `baseURL`'s path are allowed;
+relative to the article's own URL with a slash at the end (`[the vote](../budjet/)`,
+`[the vote](budjet/)`), that nothing the site serves answers: no page at its URL (its file's
+path, its `url`, its `slug`, a `[permalinks]` pattern), no alias of a page (`aliases`, absolute
+or relative to the page's folder URL), no section, taxonomy or term list, pager
+(`/news/page/2/`), static file or folder, and no file or folder of the content tree at that
+path. The language prefix and `baseURL`'s path are allowed;
 a query and a fragment are no part of the path; case does not count.
 
 It judges only what it can be sure of, and stays silent otherwise:
@@ -103,7 +104,9 @@ class PageNotFound(Rule):
 
     def on_link(self, ctx: Context, link: Link) -> None:
         url = link.url.strip()
-        if link.is_image or link.link_type == "Html" or not url.startswith(("/", "./", "../")):
+        if link.is_image or link.link_type == "Html":
+            return
+        if not url.startswith(("/", "./", "../")) and not _bare_path(url):
             return
         if url.startswith("//") or "{{" in url or "{%" in url:
             return
@@ -195,6 +198,14 @@ def _page(
     return SitePage(
         str(site.root), tuple(served), moved and own is None, links, own_section, own is None
     )
+
+
+def _bare_path(url: str) -> bool:
+    """Whether `url` is a path relative to the page's URL written without `./`
+    (`docs/security/`): no scheme, and a first segment without a dot (`example.org/news/` is a
+    web address that lost its scheme: link-malformed's)."""
+    first, slash, _ = url.partition("/")
+    return bool(slash and first) and not any(c in first for c in ".:?#{ \t")
 
 
 def _key(site: Site, path: str) -> str:

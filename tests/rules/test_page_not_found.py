@@ -174,6 +174,19 @@ def test_a_leaf_bundles_resource_pages_do_not_stop_the_check(
     ]
 
 
+def test_a_path_relative_to_the_page_without_a_dot_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`budget/` in the section page `/news/` is `/news/budget/`, `news/budget/` there is
+    `/news/news/budget/` (hugo 0.168 writes the link as it is); `example.org/news/` is an
+    address without its scheme, not a path."""
+    body = "[a](budget/) [b](news/budget/) [c](example.org/news/) [d](2024/bundle/)\n"
+    files = {**SITE, "content/news/_index.md": fm(title="News", body=body)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/_index.md", 5, 18, MISSING.format("news/budget/"))
+    ]
+
+
 def test_a_taxonomy_whose_plural_holds_a_slash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
