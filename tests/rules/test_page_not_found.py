@@ -298,6 +298,23 @@ def test_a_permalinks_pattern_serves_where_a_page_url_is_not_known(
     ]
 
 
+def test_a_dated_file_name_with_its_own_slug_has_a_known_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a site that reads dates from file names, `2024-05-01-budget.md` with `slug: vote`
+    is at `/news/2024/vote/` (hugo 0.168: the page's own slug comes before the one its file
+    name gives): every URL is known, and the pattern adds no page."""
+    config = PERMALINKS + '[frontmatter]\ndate = [":filename", ":default"]\n'
+    body = "[a](/news/2024/vote/) [b](/news/2024/budget/)\n"
+    files = {
+        "content/news/2024-05-01-budget.md": page(slug="vote"),
+        "content/news/a.md": page(body, date="2024-05-02"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 7, 27, MISSING.format("/news/2024/budget/"))
+    ]
+
+
 def test_the_section_of_a_page_whose_url_cannot_be_told_is_its_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
