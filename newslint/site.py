@@ -1662,13 +1662,15 @@ def pages_along(roots: Iterable[tuple[str, str]], folders: list[str], name: str)
     """For each depth from 1 to `len(folders)`: whether a folder at the lower-case content path
     `folders[:depth]` holds a page or folder `name` (`index`, `_index`), as
     `content_page_on_disk(roots, "/".join(folders[:depth]) + "/" + name)` says, in one walk down
-    the path (asked depth by depth, a path 800 folders deep walked 320,000 folders a page)."""
+    the path (asked depth by depth, a path 800 folders deep walked 320,000 folders a page).
+    Each folder listed is recorded for the cache (`recording_probes`)."""
     found = [False] * len(folders)
     for root, target in roots:
         head = target.lower().split("/") if target else []
         if folders[: len(head)] != head:
             continue  # (a path above the root's place, or beside it)
         places = [root]
+        _record_listing(root)
         if head and any(name in _listing(place)[0] for place in places):
             found[len(head) - 1] = True
         for depth in range(len(head) + 1, len(folders) + 1):
@@ -1680,9 +1682,27 @@ def pages_along(roots: Iterable[tuple[str, str]], folders: list[str], name: str)
             ]
             if not places:
                 break
+            for place in places:
+                _record_listing(place)
             if any(name in _listing(place)[0] for place in places):
                 found[depth - 1] = True
     return found
+
+
+def section_along(roots: Iterable[tuple[str, str]], folder: str) -> str:
+    """The lower-case content path of the section a page in the folder `folder` (lower case)
+    belongs to: the deepest folder on its path that holds an `_index` file, else its top-level
+    folder (hugo 0.168: `news/a/q.md` is in `news` when `news/a` has no `_index.md`, and
+    `news/a/b/p.md` in `news/a/b` when only `news/a/b` has one). Each folder listed is
+    recorded for the cache (`recording_probes`)."""
+    folders = folder.split("/") if folder else []
+    if len(folders) < 2:
+        return folder
+    found = pages_along(roots, folders, "_index")
+    for depth in range(len(folders), 1, -1):
+        if found[depth - 1]:
+            return "/".join(folders[:depth])
+    return folders[0]
 
 
 def _folders_at(roots: Iterable[tuple[str, str]], folders: list[str]) -> Iterator[str]:

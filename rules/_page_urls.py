@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from newslint.document import Document
 from newslint.rule import Context
-from newslint.site import PAGE_SUFFIXES, Site, go_lower, path_segment
+from newslint.site import PAGE_SUFFIXES, Site, go_lower, path_segment, section_along
 
 from ._crossfile import content_path
 from ._dates import GoTime, hugo_dates
@@ -380,7 +380,12 @@ def _token_value(ctx: Context, token: re.Match[str], logical: str, section: bool
     elif word == "sections":
         # a section page's takes in its own folder (`/t/:sections/`: `news/sub/_index.md` at
         # `/t/news/sub/`, whatever the sections' slugs; checked with the binary)
-        return _sliced(logical if section else folder, index)
+        # a page's, the section it is in: the deepest folder above it with an `_index` file,
+        # else its top-level folder (`news/a/q.md` is `news` without `news/a/_index.md`)
+        site = document.site
+        if section or site is None:
+            return _sliced(logical if section else folder, index)
+        return _sliced(section_along(site.content_roots, folder), index)
     elif word == "title":
         value = _title(document)
     elif word in ("slug", "slugorfilename", "slugorcontentbasename"):

@@ -315,6 +315,24 @@ def test_a_dated_file_name_with_its_own_slug_has_a_known_url(
     ]
 
 
+def test_sections_in_a_permalink_are_the_folders_that_are_sections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`/:sections/:slug/`: `news/a/q.md` with `slug: vote` is at `/news/vote/` where `news/a`
+    has no `_index.md` (no section of its own), `news/b/p.md` at `/news/b/vote/` (hugo 0.168)."""
+    config = 'baseURL = "https://example.org/"\n[permalinks]\nnews = "/:sections/:slug/"\n'
+    body = "[a](/news/vote/) [b](/news/a/vote/) [c](/news/b/vote/)\n"
+    files = {
+        "content/news/a/q.md": page(slug="vote"),
+        "content/news/b/_index.md": fm(title="B"),
+        "content/news/b/p.md": page(slug="vote"),
+        "content/news/l.md": page(body, slug="l"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/l.md", 7, 22, MISSING.format("/news/a/vote/"))
+    ]
+
+
 def test_the_section_of_a_page_whose_url_cannot_be_told_is_its_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
