@@ -919,8 +919,8 @@ class Site:
 
         With `pages_known` the caller knows the URL of every page of the site (page-not-found,
         when it has them all): a content file or folder at the path no longer vouches for a page
-        there (a `[permalinks]` pattern or `uglyURLs` moves it), nor does a path a pattern could
-        make: below the first segment (a top-level folder is a section, whose list page hugo
+        there (a `[permalinks]` pattern or `uglyURLs` moves it), nor does a path a page's pattern
+        could make (a taxonomy's or term's still does: a term only other pages carry is not seen): below the first segment (a top-level folder is a section, whose list page hugo
         0.168 makes without an `_index` file) only a resource file is still served. A folder below the first
         level is served only as a section's or a bundle's page (hugo 0.168 makes no list page of
         `news/deep/` without `news/deep/_index.md`), which the caller knows."""
@@ -947,7 +947,12 @@ class Site:
             own = (terms or {}).get(taxonomy, set())
             if len(segments) == 1 or (len(segments) == 2 and segments[1].lower() in own):
                 return True
-        if not pages_known and self.permalink_matches("/".join(segments)):
+        # A term page's pattern serves paths whatever the caller knows: a term only other pages
+        # carry is not seen.
+        patterns = (
+            self._taxonomy_permalink_patterns() if pages_known else self._permalink_patterns()
+        )
+        if any(pattern.fullmatch("/".join(segments)) for pattern in patterns):
             return True
         relative = "/".join(segments)
         root = self.root
@@ -1086,7 +1091,6 @@ class Site:
         token (`:slug`, `:title`) for one segment, any other (`:sections[1:]`) for any text."""
         found = self.__dict__.get("_permalinks")
         if found is None:
-            found = []
             # The site's table and each language's own (which replaces the site's for that
             # language's pages, hugo 0.168): a URL may be any language's.
             tables = [self.raw.get("permalinks")]
@@ -1106,15 +1110,38 @@ class Site:
                         patterns.extend(v for v in value.values() if isinstance(v, str))
                     elif isinstance(value, str):
                         patterns.append(value)
-            for pattern in patterns:
-                parts = []
-                for piece in re.split(r"(:[A-Za-z_]+(?:\[[^\]]*\])?)", pattern.strip("/")):
-                    if piece.startswith(":"):
-                        parts.append(_PERMALINK_TOKENS.get(piece.lower(), ".+"))
-                    else:
-                        parts.append(re.escape(piece))
-                found.append(re.compile("".join(parts).rstrip("/") + "(?:/.*)?", re.IGNORECASE))
+            found = [_permalink_regex(pattern) for pattern in patterns]
             self.__dict__["_permalinks"] = found
+        return found
+
+    def _taxonomy_permalink_patterns(self) -> list[re.Pattern[str]]:
+        """`_permalink_patterns` of taxonomy and term pages alone."""
+        found = self.__dict__.get("_taxonomy_permalinks")
+        if found is None:
+            plurals = {
+                plural.lower()
+                for language in (None, *self.language_names)
+                for plural in self.taxonomies_for(language).values()
+            }
+            tables = [self.raw.get("permalinks")]
+            languages = self.raw.get("languages")
+            if isinstance(languages, dict):
+                tables += [
+                    settings.get("permalinks")
+                    for settings in languages.values()
+                    if isinstance(settings, dict)
+                ]
+            patterns: list[str] = []
+            for table in tables:
+                if not isinstance(table, dict):
+                    continue
+                for key, value in table.items():
+                    if isinstance(value, dict) and key in ("taxonomy", "term"):
+                        patterns.extend(v for v in value.values() if isinstance(v, str))
+                    elif isinstance(value, str) and key.lower() in plurals:
+                        patterns.append(value)
+            found = [_permalink_regex(pattern) for pattern in patterns]
+            self.__dict__["_taxonomy_permalinks"] = found
         return found
 
     def _content_bases(self) -> list[tuple[str | None, Path, Mount | None]]:
@@ -1233,10 +1260,27 @@ class Site:
         known = self._known_languages()
         return [known[name] for name in chosen_languages(patterns, tuple(known))]
 
+    def leaf_index_languages(self) -> frozenset[str]:
+        """The language codes (lower case) an `index.<lang>.md` names a leaf bundle's page in
+        (`leaf_index`)."""
+        return frozenset(self._known_languages())
+
     def _known_languages(self) -> dict[str, str]:
         """The site's languages by lower-cased name (just the default one when it lists none)."""
         names = (*self.language_names, *self.languages) or (self.default_language,)
         return {name.lower(): name for name in names}
+
+
+def _permalink_regex(pattern: str) -> re.Pattern[str]:
+    """A `[permalinks]` pattern as a regex over a URL path without its slashes at the ends
+    (`Site._permalink_patterns`)."""
+    parts = []
+    for piece in re.split(r"(:[A-Za-z_]+(?:\[[^\]]*\])?)", pattern.strip("/")):
+        if piece.startswith(":"):
+            parts.append(_PERMALINK_TOKENS.get(piece.lower(), ".+"))
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts).rstrip("/") + "(?:/.*)?", re.IGNORECASE)
 
 
 # Files Hugo writes for every site and section, and a list page's pager (`page/2`).
@@ -1860,15 +1904,20 @@ def _content_submodule(root: Path, roots: tuple[tuple[str, str], ...]) -> bool:
     )
 
 
-def content_files_on_disk(roots: Iterable[tuple[str, str]], limit: int) -> int | None:
+def content_files_on_disk(
+    roots: Iterable[tuple[str, str]], limit: int, languages: Collection[str] = ()
+) -> int | None:
     """How many content files (any format Hugo renders: `.md`, `.html`, `.org` ...) the content
     folders hold, at any depth; None when one holds a content adapter (`_content.gotmpl`, which
     adds pages no file names), or as soon as there are more than `limit` (a pre-commit hook's
     run of one file does not walk a site of thousands). A folder given twice is counted once.
-    Walks the folders (asked only before a report)."""
+    A leaf bundle's resources are no pages (`bundle_resource`: `notes.md` or `index.cn.md`
+    beside `index.md`, anything in its subfolders), and a run does not lint them: only its index
+    files are counted (`languages`, lower case, tell which `index.<lang>.md` is one). Walks the
+    folders (asked only before a report)."""
     count = 0
     for root in dict.fromkeys(os.path.abspath(folder) for folder, _ in roots):
-        for name in _file_names_below(root):
+        for name in _page_file_names_below(root, languages):
             lowered = name.lower()
             if lowered == "_content.gotmpl":
                 return None
@@ -1944,6 +1993,35 @@ def _automatic_section(
         if written == language:
             return True
     return False
+
+
+def _page_file_names_below(root: str, languages: Collection[str]) -> Iterator[str]:
+    """`_file_names_below`, but of a leaf bundle (a folder below `root` holding a `leaf_index`
+    file) only its index files: the rest, in it or in its subfolders, are its resources (checked
+    with hugo 0.168; `root` itself is no bundle, as `bundle_resource` has it)."""
+    stack = [(root, True)]
+    while stack:
+        folder, top = stack.pop()
+        files: list[str] = []
+        folders: list[str] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_symlink():
+                            continue
+                        inner = entry.is_dir(follow_symlinks=False)
+                    except OSError:
+                        inner = False
+                    (folders if inner else files).append(entry.path if inner else entry.name)
+        except (OSError, ValueError):  # ValueError: a NUL in a configured folder
+            continue
+        indexes = [] if top else [name for name in files if _leaf_index_in(name, languages)]
+        if indexes:
+            yield from indexes
+            continue
+        yield from files
+        stack.extend((inner, False) for inner in folders)
 
 
 def _file_names_below(root: str) -> Iterator[str]:

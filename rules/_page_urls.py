@@ -87,8 +87,12 @@ def _find_own_url(ctx: Context, logical: str, section: bool) -> OwnUrl | None:
     for key in ("url", "slug"):
         if document.field(key) is None and document.cascaded_value(key) is not None:
             return None
-    if _dated_file_name(document):
-        return None  # Hugo takes the slug from the file name after its date: not modelled
+    own_slug = hugo_text(document, "slug")
+    if _dated_file_name(document) and not (own_slug and own_slug.strip()):
+        # Hugo takes the slug from the file name after its date: not modelled. A page's own
+        # `slug` comes first (hugo 0.168: `2024-01-02-budget.md` with `slug: other` is at
+        # `/news/other/`, and at `/blog/other/` for `/blog/:slug/`).
+        return None
     language = document.language
     pattern = _permalink(site, language, "section" if section else "page", logical)
     if pattern is _UNKNOWN:

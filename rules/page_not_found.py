@@ -2,11 +2,12 @@
 
 ## What it does
 Flags a Markdown link to a path of the site, root-relative (`[the vote](/news/2024/budjet/)`) or
-relative to the article's own URL with a slash at the end (`[the vote](../budjet/)`), that nothing
-the site serves answers: no page at its URL (its file's path, its `url`, its `slug`, a
-`[permalinks]` pattern), no alias of a page (`aliases`, absolute or relative to the page's folder
-URL), no section, taxonomy or term list, pager (`/news/page/2/`), static file or folder, and no file
-or folder of the content tree at that path. The language prefix and `baseURL`'s path are allowed;
+relative to the article's own URL with a slash at the end (`[the vote](../budjet/)`,
+`[the vote](budjet/)`), that nothing the site serves answers: no page at its URL (its file's
+path, its `url`, its `slug`, a `[permalinks]` pattern), no alias of a page (`aliases`, absolute
+or relative to the page's folder URL), no section, taxonomy or term list, pager
+(`/news/page/2/`), static file or folder, and no file or folder of the content tree at that
+path. The language prefix and `baseURL`'s path are allowed;
 a query and a fragment are no part of the path; case does not count.
 
 When it can tell every page's URL (as hugo 0.168 makes them), it judges by those alone: a page
@@ -28,7 +29,7 @@ It judges only what it can be sure of, and stays silent otherwise:
 - not a path to a file (`/files/report.pdf`, `/index.xml`, `/news/budget.html` without
   `uglyURLs`): static files,
   assets, page resources and feeds are written where no content file says; not a path into a
-  taxonomy (`/tags/...`);
+  taxonomy (`/tags/...`, `/news/tags/...` for a plural `news/tags`);
 - not a relative link on a site with a link render hook (Hugo's own on a multilingual site, or the
   site's or its theme's `render-link` template: it may take the path for a content path), nor one
   without a slash at the end (`../budget`: a page bundle's resource, or another page's file);
@@ -110,7 +111,9 @@ class PageNotFound(Rule):
 
     def on_link(self, ctx: Context, link: Link) -> None:
         url = link.url.strip()
-        if link.is_image or link.link_type == "Html" or not url.startswith(("/", "./", "../")):
+        if link.is_image or link.link_type == "Html":
+            return
+        if not url.startswith(("/", "./", "../")) and not _bare_path(url):
             return
         if url.startswith("//") or "{{" in url or "{%" in url:
             return
@@ -216,6 +219,14 @@ def _has_ugly_urls(site: Site) -> bool:
     return bool(value) if not isinstance(value, dict) else any(value.values())
 
 
+def _bare_path(url: str) -> bool:
+    """Whether `url` is a path relative to the page's URL written without `./`
+    (`docs/security/`): no scheme, and a first segment without a dot (`example.org/news/` is a
+    web address that lost its scheme: link-malformed's)."""
+    first, slash, _ = url.partition("/")
+    return bool(slash and first) and not any(c in first for c in ".:?#{ \t")
+
+
 def _key(site: Site, path: str) -> str:
     """A URL path as a key: without `baseURL`'s path, a language prefix and the slashes at the
     ends, lower case."""
@@ -234,7 +245,7 @@ def _links(
     if source is not None and not same_site(source.url, site):
         return ()  # link-relative's: links copied from the source
     taxonomies = {
-        plural.lower()
+        plural.lower().strip("/")
         for language in {document.language, site.default_language}
         for plural in site.taxonomies_for(language).values()
     }
@@ -257,9 +268,13 @@ def _links(
         if "." in name and not (_ugly_page_link(site, path) and not path.endswith("/")):
             continue  # a file: static, an asset, a resource, a feed, `x.html`, `x.md`
         segments = [part.lower() for part in site.url_segments(path)[1]]
-        if not segments or segments[0] in taxonomies or ".." in segments:
+        if not segments or ".." in segments:
             continue
         joined = "/".join(segments)
+        # A taxonomy's plural may hold a slash (`news_tags = "news/tags"`: its terms are below
+        # `/news/tags/`).
+        if any(joined == plural or joined.startswith(plural + "/") for plural in taxonomies):
+            continue
         numbered = _PAGER.search(joined)
         if numbered is not None and numbered.group(1) in pager:
             continue
@@ -307,4 +322,5 @@ def _whole_site(ctx: ProjectContext, root: str) -> bool:
     if site.content_in_submodule:
         return False  # a submodule not checked out holds pages no file on disk shows
     # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.
-    return content_files_on_disk(roots, ctx.count(("pages", root))) is not None
+    languages = site.leaf_index_languages()
+    return content_files_on_disk(roots, ctx.count(("pages", root)), languages) is not None

@@ -658,3 +658,26 @@ def test_content_files_on_disk_counts_every_format_up_to_a_limit(tmp_path: Path)
     assert content_files_on_disk(roots, 3) is None  # more than the limit: the walk stops
     (tmp_path / "news" / "_content.gotmpl").write_text("", encoding="utf-8")
     assert content_files_on_disk(roots, 10) is None  # an adapter adds pages no file names
+
+
+def test_content_files_on_disk_counts_a_leaf_bundle_by_its_index_files(tmp_path: Path) -> None:
+    """Hugo makes no page of a leaf bundle's resources, whatever their format (`notes.md`,
+    `index.cn.md` on a site without `cn`, `sub/index.md`), and a run does not lint them."""
+    from newslint.site import content_files_on_disk
+
+    for name in (
+        "index.md",  # the content folder itself is no bundle: its files all count
+        "a.md",
+        "news/d/index.md",
+        "news/d/index.fr.md",
+        "news/d/index.cn.md",
+        "news/d/notes.md",
+        "news/d/sub/index.md",
+        "news/e/_index.md",
+        "news/e/f.md",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    roots = [(str(tmp_path), "")]
+    assert content_files_on_disk(roots, 10, frozenset({"en", "fr"})) == 6
+    assert content_files_on_disk(roots, 10) == 5  # without `fr`, `index.fr.md` is a resource

@@ -157,6 +157,49 @@ def test_a_site_with_a_page_not_seen_or_not_told_judges_nothing(
     assert run(tmp_path, monkeypatch, capsys, files) == []
 
 
+def test_a_leaf_bundles_resource_pages_do_not_stop_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`notes.md` and `index.cn.md` (no language of the site) beside a bundle's `index.md` are
+    its resources: hugo 0.168 makes no page of them, the run lints none, and the site's pages
+    are still all seen."""
+    files = {
+        **SITE,
+        "content/news/2024/bundle/notes.md": page(),
+        "content/news/2024/bundle/index.cn.md": page(),
+        "content/news/a.md": page("See [a](/news/budjet/).\n"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 9, MISSING.format("/news/budjet/"))
+    ]
+
+
+def test_a_path_relative_to_the_page_without_a_dot_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`budget/` in the section page `/news/` is `/news/budget/`, `news/budget/` there is
+    `/news/news/budget/` (hugo 0.168 writes the link as it is); `example.org/news/` is an
+    address without its scheme, not a path."""
+    body = "[a](budget/) [b](news/budget/) [c](example.org/news/) [d](2024/bundle/)\n"
+    files = {**SITE, "content/news/_index.md": fm(title="News", body=body)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/_index.md", 5, 18, MISSING.format("news/budget/"))
+    ]
+
+
+def test_a_taxonomy_whose_plural_holds_a_slash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`news_tags = "news/tags"` lists its terms below `/news/tags/`, a path into a taxonomy
+    the rule does not judge; a path beside it in the section still is."""
+    config = 'baseURL = "https://example.org/"\n[taxonomies]\nnews_tag = "/news/tags"\n'
+    body = "See [a](/news/tags/budget-2024/), [b](/news/tags/) and [c](/news/tagz/).\n"
+    files = {**SITE, "content/news/a.md": page(body)}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 6, 60, MISSING.format("/news/tagz/"))
+    ]
+
+
 def test_a_link_copied_from_the_source_is_link_relatives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -212,6 +255,81 @@ def test_the_pager_path_the_site_names(
     files = {**SITE, "content/news/a.md": page("[a](/news/seite/3/) [b](/news/folio/3/)\n")}
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
         ("content/news/a.md", 6, 25, MISSING.format("/news/folio/3/"))
+    ]
+
+
+NEWS_PERMALINKS = """baseURL = "https://example.org/"
+[permalinks]
+news = "/news/:year/:slug/"
+tags = "/news/topics/:slug/"
+"""
+
+
+def test_a_permalinks_pattern_adds_no_page_where_every_url_is_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every page's URL is told (`/news/2024/budget/`, `a.md` at `/news/2024/story/` from its
+    title): a path the pattern would match but no page is at is dead; a term page's pattern
+    still serves its paths."""
+    body = "[a](/news/2024/budget/) [b](/news/2024/budjet/) [c](/news/topics/politics/)\n"
+    files = {
+        "content/news/budget.md": page(slug="budget", date="2024-05-01"),
+        "content/news/a.md": page(body, date="2024-05-02"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=NEWS_PERMALINKS) == [
+        ("content/news/a.md", 7, 29, MISSING.format("/news/2024/budjet/"))
+    ]
+
+
+def test_a_permalinks_pattern_serves_where_a_page_url_is_not_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`2024-05-01-budget.md` on a site that reads dates from file names: its slug is not
+    modelled, so any path of its section's pattern may be its URL."""
+    config = NEWS_PERMALINKS + '[frontmatter]\ndate = [":filename", ":default"]\n'
+    body = "[b](/news/2024/budjet/) [c](/elsewhere/x/)\n"
+    files = {
+        "content/news/2024-05-01-budget.md": page(),
+        "content/news/a.md": page(body, date="2024-05-02"),
+        "content/elsewhere/y.md": page(),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 7, 29, MISSING.format("/elsewhere/x/"))
+    ]
+
+
+def test_a_dated_file_name_with_its_own_slug_has_a_known_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a site that reads dates from file names, `2024-05-01-budget.md` with `slug: vote`
+    is at `/news/2024/vote/` (hugo 0.168: the page's own slug comes before the one its file
+    name gives): every URL is known, and the pattern adds no page."""
+    config = NEWS_PERMALINKS + '[frontmatter]\ndate = [":filename", ":default"]\n'
+    body = "[a](/news/2024/vote/) [b](/news/2024/budget/)\n"
+    files = {
+        "content/news/2024-05-01-budget.md": page(slug="vote"),
+        "content/news/a.md": page(body, date="2024-05-02"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 7, 27, MISSING.format("/news/2024/budget/"))
+    ]
+
+
+def test_sections_in_a_permalink_are_the_folders_that_are_sections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`/:sections/:slug/`: `news/a/q.md` with `slug: vote` is at `/news/vote/` where `news/a`
+    has no `_index.md` (no section of its own), `news/b/p.md` at `/news/b/vote/` (hugo 0.168)."""
+    config = 'baseURL = "https://example.org/"\n[permalinks]\nnews = "/:sections/:slug/"\n'
+    body = "[a](/news/vote/) [b](/news/a/vote/) [c](/news/b/vote/)\n"
+    files = {
+        "content/news/a/q.md": page(slug="vote"),
+        "content/news/b/_index.md": fm(title="B"),
+        "content/news/b/p.md": page(slug="vote"),
+        "content/news/l.md": page(body, slug="l"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/l.md", 7, 22, MISSING.format("/news/a/vote/"))
     ]
 
 
