@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,14 +75,20 @@ def article(title: str) -> str:
     )
 
 
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(cwd: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in ("FORCE_COLOR", "NO_COLOR", "GITHUB_ACTIONS", "CI_PROJECT_DIR")
     }
     return subprocess.run(
-        [NEWSLINT, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+        [NEWSLINT, *args],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -260,3 +267,38 @@ def test_fix_writes_the_file_under_its_own_name(latin1_file: Path) -> None:
     assert os.listdir(os.fsencode(latin1_file)) == [LATIN1_NAME]
     fixed = (latin1_file / os.fsdecode(LATIN1_NAME)).read_text(encoding="utf-8")
     assert fixed == article("Budget & tax")
+
+
+def test_language_server_finds_the_site_of_a_folder_whose_name_is_not_utf8(
+    tmp_path: Path,
+) -> None:
+    """`newslint server` lints an open article "exactly as `newslint check --force-exclude
+    --stdin-filename PATH -`" (README). The client names `sit\\xe9/content/news/x.md` by the URI
+    `.../sit%E9/...`; the server decoded the escape as UTF-8 (`sit\\ufffd`, a folder that does not
+    exist), so the site's `newslint.toml` was not found and an article it excludes was linted."""
+    pytest.importorskip("pygls")
+    from tests.test_server import _next, _open, _serve
+
+    site = tmp_path / os.fsdecode(b"sit\xe9")
+    try:
+        (site / "content" / "news").mkdir(parents=True)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system does not hold a name that is not UTF-8")
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "x"\n')
+    (site / "newslint.toml").write_text('exclude = ["content/news/**"]\n')
+    article_path = site / "content" / "news" / "x.md"
+    text = article("Budget &amp; tax")
+    article_path.write_text(text)
+    check = run(
+        tmp_path, "check", "--no-cache", "--force-exclude", "--select", "TX003",
+        "--stdin-filename", str(article_path), "-", stdin=text,
+    )  # fmt: skip
+    assert (check.returncode, check.stdout) == (0, "")
+    uri = article_path.as_uri()
+    assert "/sit%E9/content/news/x.md" in uri
+
+    async def body(client: Any, published: dict[str, list[Any]]) -> None:
+        _open(client, uri, text)
+        assert await _next(published, uri, 1) == []
+
+    _serve(tmp_path, body)
