@@ -22,6 +22,12 @@ class EditPosition:
     content: str
 
 
+# The `path` of a diagnostic that belongs to no file (a cross-file rule that crashed on the data of
+# several files). The JSON formats write it as `null`, as ruff writes the `filename` of such a
+# diagnostic; the other formats show it without a file (see each reporter).
+NO_FILE = ""
+
+
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -65,7 +71,7 @@ class Diagnostic:
                 ],
             }
         return {
-            "path": self.path,
+            "path": self.path or None,
             "rule": self.rule,
             "code": self.code,
             "severity": self.severity.label,

@@ -608,6 +608,30 @@ def _unicode_name(name: str) -> str:
     return name
 
 
+def named_path_of(shown: str) -> str:
+    """The path a `display_path` stands for, with the bytes of a name that is not UTF-8 back (as
+    lone surrogates, which `os.fsencode` turns into those bytes): each component shown with U+FFFD
+    is looked up in its folder. `shown` itself when no such file is found, or when two names of
+    the folder show the same (`caf\\xe9.md` and `caf\\xe8.md`)."""
+    if "\ufffd" not in shown:
+        return shown
+    absolute = shown.startswith("/")
+    parts: list[str] = []
+    for component in shown.split("/"):
+        if "\ufffd" in component:
+            folder = "/".join(parts) if parts != [""] else "/"
+            try:
+                names = [n for n in os.listdir(folder or ".") if _unicode_name(n) == component]
+            except OSError:
+                return shown
+            if len(names) != 1:
+                return shown
+            component = names[0]
+        parts.append(component)
+    named = "/".join(parts)
+    return named if named.startswith("/") == absolute else shown
+
+
 def read_document(path: Path, ruleset: RuleSet) -> Document | FileResult:
     """Read and parse one file, or return a result that says why it could not be read."""
     read = read_source(path, ruleset)

@@ -39,7 +39,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.diagnostics import Diagnostic, EditPosition
+from newslint.diagnostics import NO_FILE, Diagnostic, EditPosition
 from newslint.engine import RULE_FAILURES, FileResult, RuleSet, lint_document, read_source
 from newslint.events import Collected
 from newslint.rule import ProjectContext, ProjectReport, Rule, Severity, rule_label
@@ -588,17 +588,25 @@ def project_end(
         ctx = ProjectContext(active.rule, active.options, active.severity, reports)
         ctx.links = links
         ctx.counts = data.counts(active.rule.name)
+        collected: list[Collected] = []
         try:
-            collected: list[Collected] = data.for_rule(active.rule)
+            collected = data.for_rule(active.rule)
             active.rule.project_end(ctx, collected)
         except GroupKeyError as err:
-            crashes.append(_diagnostic(".", "internal-error", "NL000", Severity.ERROR, str(err)))
+            crashes.append(
+                _diagnostic(NO_FILE, "internal-error", "NL000", Severity.ERROR, str(err))
+            )
         except RULE_FAILURES as err:
             import traceback
 
             last = traceback.format_exception_only(type(err), err)[-1].strip()
             message = f"rule {rule_label(active.rule)} crashed in project_end: {last}"
-            crashes.append(_diagnostic(".", "internal-error", "NL000", Severity.ERROR, message))
+            # Only when every item the rule was given came from one file is that file where the
+            # crash comes from; else it belongs to no file (not to `.`, a folder no annotation,
+            # summary or SARIF location can point at).
+            sources = {item.path for item in collected}
+            where = sources.pop() if len(sources) == 1 else NO_FILE
+            crashes.append(_diagnostic(where, "internal-error", "NL000", Severity.ERROR, message))
     if data.context:
         given = data.given_paths
         reports = [r for r in reports if r.path in given or not given.isdisjoint(r.related)]

@@ -572,7 +572,17 @@ def _path_of(uri: str) -> str | None:
 
     if not uri.startswith("file:"):
         return None
-    return to_fs_path(uri)
+    path: str | None = to_fs_path(uri)
+    if path is not None and "\ufffd" in path and os.name == "posix":
+        # pygls decodes the percent-escapes as UTF-8: a name whose bytes are not UTF-8
+        # (`caf%E9.md`) would become a U+FFFD no file has, and the site and configuration of its
+        # folders would not be found. The bytes themselves name the file (as `check` opens it).
+        from urllib.parse import unquote_to_bytes, urlsplit
+
+        parts = urlsplit(uri)
+        if parts.netloc in ("", "localhost"):
+            return os.fsdecode(unquote_to_bytes(parts.path))
+    return path
 
 
 def build_server(linter: Linter | None = None, state: _State | None = None) -> LanguageServer:

@@ -119,7 +119,8 @@ def test_exit_2_on_an_internal_error(
     crash = "1:1: NL000 [internal-error] rule boom (plugin house/boom.py) crashed"
     assert out.splitlines() == [
         f"clean.md:{crash} on this file: {last}",
-        f".:{crash} in project_end: {last}",  # the project's, not one file's
+        # The project's, in no file (not `.`): no file's data reached the rule.
+        f"NL000 [internal-error] rule boom (plugin house/boom.py) crashed in project_end: {last}",
     ]
 
 

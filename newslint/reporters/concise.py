@@ -36,6 +36,8 @@ def write(
 
 
 def _line(d: Diagnostic, on: bool) -> str:
+    if not d.path:  # no file (`newslint.diagnostics.NO_FILE`): no position either, as ruff shows it
+        return f"{d.code} [{d.rule}] {printable(d.message)}\n"
     if not on:
         return (
             f"{printable(d.path)}:{d.line}:{d.column}: {d.code} [{d.rule}]"

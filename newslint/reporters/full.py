@@ -12,13 +12,15 @@ from collections import Counter
 from itertools import accumulate, groupby
 from typing import Any, TextIO
 
-from newslint.diagnostics import Diagnostic
+from newslint.diagnostics import NO_FILE, Diagnostic
 from newslint.fixes import Applicability
 from newslint.reporters import cell_width, char_cells, printable, use_color
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # Pieces of text written at once (see `newslint.reporters.concise.BATCH` for why not more).
 BATCH = 256
+# The heading of the diagnostics that belong to no file (`newslint.diagnostics.NO_FILE`).
+NOT_IN_A_FILE = "(not in a file)"
 
 
 def _frame(d: Diagnostic) -> tuple[str, str]:
@@ -84,8 +86,13 @@ def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
     unsafe = sum(
         1 for d in diagnostics if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
     )
-    in_files = len({d.path for d in diagnostics})
-    text = f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} ({', '.join(parts)}) in {in_files} of {files} file{'s' if files != 1 else ''}."
+    paths = {d.path for d in diagnostics}
+    in_files = len(paths - {NO_FILE})
+    text = f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} ({', '.join(parts)}) in {in_files} of {files} file{'s' if files != 1 else ''}"
+    if NO_FILE in paths:  # a cross-file rule's crash: counted, but in no file
+        elsewhere = sum(1 for d in diagnostics if d.path == NO_FILE)
+        text += f" ({elsewhere} not in a file)"
+    text += "."
     if fixable:
         text += f"\n[*] {fixable} fixable with `newslint fix`"
         if unsafe:
@@ -113,12 +120,12 @@ def write(
     for path, group in groupby(diagnostics, key=lambda d: d.path):
         if quiet:
             continue
-        parts.append(f"{printable(path)}\n")
+        parts.append(f"{printable(path) if path else NOT_IN_A_FILE}\n")
         for d in group:
             marker = " [*]" if d.fixable else ""
+            where = f"{printable(d.path)}:{d.line}:{d.column}: " if d.path else ""
             parts.append(
-                f"  {printable(d.path)}:{d.line}:{d.column}: {d.code} [{d.rule}] "
-                f"{d.severity.label}: {printable(d.message)}{marker}\n"
+                f"  {where}{d.code} [{d.rule}] {d.severity.label}: {printable(d.message)}{marker}\n"
             )
             if d.source_line:
                 line, carets = frames.frame(d)
@@ -169,12 +176,13 @@ def _write_rich(diagnostics: list[Diagnostic], files: int, out: TextIO, quiet: b
     for path, group in groupby(diagnostics, key=lambda d: d.path):
         if quiet:
             continue
-        emit(f"[bold underline]{escape(printable(path))}[/]")
+        emit(f"[bold underline]{escape(printable(path) if path else NOT_IN_A_FILE)}[/]")
         for d in group:
             style = _STYLE[d.severity.label]
             marker = " [green]\\[*][/]" if d.fixable else ""
+            where = f"[dim]{escape(printable(d.path))}:{d.line}:{d.column}:[/] " if d.path else ""
             emit(
-                f"  [dim]{escape(printable(d.path))}:{d.line}:{d.column}:[/] [{style}]{d.code}[/] "
+                f"  {where}[{style}]{d.code}[/] "
                 f"[dim]\\[{d.rule}][/] [{style}]{d.severity.label}[/]: "
                 f"{escape(printable(d.message))}{marker}"
             )

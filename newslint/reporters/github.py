@@ -5,7 +5,8 @@ diagnostic (`warning` for warnings, `notice` for infos); an annotation over seve
 columns, which the runner would drop with a warning. GitHub attaches an annotation to a file by
 its path from the repository root, so paths are given from the root of the git repository around
 the working directory (as they are when newslint runs there). Data is escaped as the Actions
-toolkit does: `%`, CR and LF everywhere, and also `:` and `,` in properties.
+toolkit does: `%`, CR and LF everywhere, and also `:` and `,` in properties. A diagnostic in no
+file (`newslint.diagnostics.NO_FILE`) is an annotation of the run, with a title but no `file`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ def write(diagnostics: list[Diagnostic], files: int, out: TextIO, **_: Any) -> N
     root = repository_root()
     shown: dict[str, str] = {}  # path -> its escaped property, worked out once per file
     for d in diagnostics:
+        title = f"title={_escape_property(f'{d.code} {d.rule}')}"
+        if not d.path:  # in no file: an annotation of the run, without file or position
+            out.write(f"::{_LEVEL[d.severity.label]} {title}::{_escape_data(d.message)}\n")
+            continue
         file = shown.get(d.path)
         if file is None:
             file = shown[d.path] = _escape_property(repository_path(d.path, root))
@@ -51,5 +56,5 @@ def write(diagnostics: list[Diagnostic], files: int, out: TextIO, **_: Any) -> N
             where = f"line={d.line},col={d.column},endLine={d.end_line},endColumn={d.end_column}"
         else:
             where = f"line={d.line},endLine={d.end_line}"
-        props = f"file={file},{where},title={_escape_property(f'{d.code} {d.rule}')}"
+        props = f"file={file},{where},{title}"
         out.write(f"::{_LEVEL[d.severity.label]} {props}::{_escape_data(d.message)}\n")

@@ -56,8 +56,8 @@ def issues(diagnostics: list[Diagnostic], root: Path | None) -> list[dict[str, A
     found = []
     for d in diagnostics:
         path = shown.get(d.path)
-        if path is None:
-            path = shown[d.path] = repository_path(d.path, root)
+        if path is None:  # no file (a cross-file rule's crash): GitLab needs a path, an empty one
+            path = shown[d.path] = repository_path(d.path, root) if d.path else ""
         same = (path, d.code, d.source_text or d.message)
         seen[same] += 1
         found.append(

@@ -43,6 +43,9 @@ def write(
             continue
         group = by_rule[row["code"]]
         for d in group[:EXAMPLES]:
+            if not d.path:  # in no file (`newslint.diagnostics.NO_FILE`)
+                out.write(f"          {printable(d.message)}\n")
+                continue
             path = styled(printable(d.path), BOLD, on)
             out.write(f"          {path}:{d.line}:{d.column}: {printable(d.message)}\n")
         if len(group) > EXAMPLES:

@@ -44,7 +44,7 @@ def diagnostic_json(d: Diagnostic) -> str:
         )
     return (
         "  {\n"
-        f'    "path": {encode_basestring(d.path)},\n'
+        f'    "path": {encode_basestring(d.path) if d.path else "null"},\n'
         f'    "rule": {encode_basestring(d.rule)},\n'
         f'    "code": {encode_basestring(d.code)},\n'
         f'    "severity": {encode_basestring(d.severity.label)},\n'

@@ -32,7 +32,7 @@ def diagnostic_line(d: Diagnostic) -> str:
             f'"title": {encode_basestring(fix.title)}, "edits": [{edits}]}}'
         )
     return (
-        f'{{"path": {encode_basestring(d.path)}, "rule": {encode_basestring(d.rule)}, '
+        f'{{"path": {encode_basestring(d.path) if d.path else "null"}, "rule": {encode_basestring(d.rule)}, '
         f'"code": {encode_basestring(d.code)}, "severity": {encode_basestring(d.severity.label)}, '
         f'"message": {encode_basestring(d.message)}, "line": {_int(d.line)}, '
         f'"column": {_int(d.column)}, "end_line": {_int(d.end_line)}, '

@@ -2,7 +2,8 @@
 
 A `<testsuite>` per file with problems and a `<testcase>` per diagnostic (a `<failure>`; an
 `<error>` for an internal error). A clean run is one suite with one passing test case, so CI shows
-that the check ran. Characters XML 1.0 cannot hold (control characters in a message) are written
+that the check ran. A diagnostic in no file (a cross-file rule's crash) is in a suite named
+`newslint`, its test case without `file` or `line`. Characters XML 1.0 cannot hold (control characters in a message) are written
 as `\\uXXXX`.
 """
 
@@ -45,26 +46,31 @@ def junit_tree(diagnostics: list[Diagnostic]) -> ET.Element:
         suite = ET.SubElement(
             root,
             "testsuite",
-            name=_clean(path),
+            name=_clean(path or "newslint"),  # no path: the run's own problems (a crash)
             tests=str(len(items)),
             failures=str(len(items) - suite_errors),
             errors=str(suite_errors),
             skipped="0",
         )
         for d in items:
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                name=_clean(f"{d.code} {d.rule} at {d.line}:{d.column}"),
-                classname=_clean(path),
-                file=_clean(path),
-                line=str(d.line),
-            )
+            if path:
+                case = ET.SubElement(
+                    suite,
+                    "testcase",
+                    name=_clean(f"{d.code} {d.rule} at {d.line}:{d.column}"),
+                    classname=_clean(path),
+                    file=_clean(path),
+                    line=str(d.line),
+                )
+                where = f"{d.path}:{d.line}:{d.column}: "
+            else:  # in no file (`newslint.diagnostics.NO_FILE`): no file or line to name
+                case = ET.SubElement(
+                    suite, "testcase", name=_clean(f"{d.code} {d.rule}"), classname="newslint"
+                )
+                where = ""
             kind = "error" if d.rule == "internal-error" else "failure"
             outcome = ET.SubElement(case, kind, message=_clean(d.message), type=d.severity.label)
-            outcome.text = _clean(
-                f"{d.path}:{d.line}:{d.column}: {d.code} [{d.rule}] {d.severity.label}: {d.message}"
-            )
+            outcome.text = _clean(f"{where}{d.code} [{d.rule}] {d.severity.label}: {d.message}")
     return root
 
 

@@ -4,7 +4,9 @@ One run whose driver lists every rule of the run (id = code, name, short and ful
 rule's documentation as help text and Markdown, a help URI, the default level) and one result per
 diagnostic with its rule id and index, level, message and region. File URIs are relative to the
 root of the git repository around the working directory (what code scanning expects), else to the
-working directory, with `uriBaseId` `%SRCROOT%`.
+working directory, with `uriBaseId` `%SRCROOT%`. A diagnostic in no file (a cross-file rule that
+crashed) is not a result but a `toolExecutionNotifications` item of the run's invocation, which
+then is not `executionSuccessful`.
 
 Columns are UTF-16 code units (`columnKind` `utf16CodeUnits`, the SARIF default), not the code
 points of newslint's own formats: code scanning reads only the regions and ignores `columnKind`
@@ -135,10 +137,13 @@ def repository_root() -> Path | None:
 def artifact_uri(path: str, root: Path | None) -> str:
     """The URI of `path` (relative to the working directory): relative to `root` (the
     repository), or to the working directory when there is none, percent-encoded (a space, a
-    comma, a colon, any non-ASCII character); a `file:` URI when the file lies outside."""
+    comma, a colon, any non-ASCII character, each byte of the name as the file system holds it);
+    a `file:` URI when the file lies outside."""
     absolute = Path(os.path.abspath(path))
     try:
-        return quote(absolute.relative_to(root or Path.cwd()).as_posix())
+        # The name's own bytes: one that is not UTF-8 (`caf\\xe9.md`, held as a lone surrogate)
+        # is `caf%E9.md`, the file itself, not the U+FFFD it is shown with.
+        return quote(os.fsencode(absolute.relative_to(root or Path.cwd()).as_posix()))
     except ValueError:
         return absolute.as_uri()
 
@@ -352,6 +357,17 @@ def _result(d: Diagnostic, index: int, uri: str, source: _Source | None) -> dict
     return result
 
 
+def _notification(d: Diagnostic, index: int) -> dict[str, Any]:
+    """A diagnostic in no file (`newslint.diagnostics.NO_FILE`, a cross-file rule's crash) as a
+    tool execution notification (SARIF 2.1.0, 3.58): code scanning rejects a result without a
+    location, and one at a made-up location would point at no file."""
+    return {
+        "level": _LEVEL[d.severity.label],
+        "message": {"text": d.message},
+        "associatedRule": {"id": d.code, "index": index},
+    }
+
+
 def sarif_log(
     diagnostics: list[Diagnostic], rules: list[type[Rule]] | None = None
 ) -> dict[str, Any]:
@@ -376,10 +392,19 @@ def sarif_log(
     sources: dict[str, _Source | None] = {}
     results = []
     uri = ""
+    notifications = []
     for d in kept:
+        if not d.path:  # in no file: a notification of the run (a result needs a location)
+            notifications.append(_notification(d, index_of[d.code]))
+            continue
         if d.path not in sources:
-            sources = {d.path: _Source.read(d.path)}  # diagnostics come file by file: keep one
-            uri = artifact_uri(d.path, root)
+            named = d.path
+            if "\ufffd" in named:  # maybe a name that is not UTF-8: find the file's own name
+                from newslint.engine import named_path_of
+
+                named = named_path_of(named)
+            sources = {d.path: _Source.read(named)}  # diagnostics come file by file: keep one
+            uri = artifact_uri(named, root)
         results.append(_result(d, index_of[d.code], uri, sources[d.path]))
     run: dict[str, Any] = {
         "tool": {
@@ -397,6 +422,10 @@ def sarif_log(
         "originalUriBaseIds": {"%SRCROOT%": {"uri": (root or Path.cwd()).as_uri() + "/"}},
         "results": results,
     }
+    if notifications:
+        run["invocations"] = [
+            {"executionSuccessful": False, "toolExecutionNotifications": notifications}
+        ]
     if len(kept) < len(diagnostics):
         run["properties"] = {"newslint.omittedResults": len(diagnostics) - len(kept)}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
@@ -423,7 +452,10 @@ def write(
     # 25,000 results a run may hold, and code scanning caps the (gzipped) file at 10 MB.
     out.write(json.dumps(log, ensure_ascii=False, separators=(",", ":")))
     out.write("\n")
-    kept = len(log["runs"][0]["results"])
+    run = log["runs"][0]
+    kept = len(run["results"]) + sum(
+        len(invocation["toolExecutionNotifications"]) for invocation in run.get("invocations", ())
+    )
     if kept < len(diagnostics):
         import sys
 
