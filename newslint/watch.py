@@ -60,7 +60,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import os
+import re
 import signal
 import sys
 import time
@@ -765,6 +767,32 @@ class Setup:
     named_folders: dict[str, bool] = field(default_factory=dict)
 
 
+# A character `os.fsdecode` made of a byte that is not UTF-8 (a lone surrogate).
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _undecodable_in(folder: str) -> frozenset[tuple[bytes, int, int, int]] | None:
+    """(name, modification time, size, inode) of each entry of `folder` whose name is not UTF-8;
+    None when the folder cannot be listed."""
+    found = set()
+    try:
+        with os.scandir(os.fsencode(folder)) as entries:
+            for entry in entries:
+                try:
+                    entry.name.decode("utf-8")
+                    continue
+                except UnicodeDecodeError:
+                    pass
+                try:
+                    stat = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                found.add((entry.name, stat.st_mtime_ns, stat.st_size, stat.st_ino))
+    except (OSError, ValueError):
+        return None
+    return frozenset(found)
+
+
 class Watch:
     """The `watch` command: set up, lint everything, follow the changes; set up again when the
     configuration changes."""
@@ -774,6 +802,13 @@ class Watch:
         self.out = out or sys.stdout
         self.fmt = "full"
         self.status = self.out
+        # The session to go on with when a watch ends only because a file whose name is not
+        # UTF-8 was read (`_follow`), and the files of such names last seen in each folder.
+        self._kept: tuple[Setup, Session] | None = None
+        self._undecodable: dict[str, frozenset[tuple[bytes, int, int, int]] | None] = {}
+        # When the watch last handed over a batch, or was set up (`time.time_ns`): what changed
+        # after it is in the batch a watch ending on such a read took with it (`_missed`).
+        self._since = 0
 
     def setup(self) -> Setup:
         """Read the configuration and the rules; `UsageError` when they cannot be used."""
@@ -841,8 +876,6 @@ class Watch:
 
     def _follow(self, setup: Setup, stop_event: Any) -> Setup | None:
         """Watch with `setup` until the configuration changes (the new setup) or the end (None)."""
-        import re
-
         import watchfiles
         from watchfiles._rust_notify import WatchfilesRustInternalError
 
@@ -862,11 +895,27 @@ class Watch:
             # An unreadable folder is skipped, as a check's walk skips it.
             ignore_permission_denied=True,
         )
+        session: Session | None = None
+        kept, self._kept = self._kept, None
+        batches: Iterable[set[tuple[Any, str]]] = changes
         try:
             # The watch is in place once the generator first yields (within IDLE_MS, or at once
             # with a change): what changed so far, the files found and linted below already see.
-            if next(changes, None) is None:
+            if kept is not None and kept[0] is setup:
+                session = kept[1]
+            started = time.time_ns()
+            first = next(changes, None)
+            if first is None:
                 return None
+            if session is not None:
+                # The last watch ended on a read of a file whose name is not UTF-8: the session
+                # goes on, with what that watch's last batch held (found on disk) and what
+                # changed since as batches like any others.
+                missed = self._missed(setup, session)
+                self._since = started
+                batches = itertools.chain([missed, first], changes)
+                return self._changes(setup, session, batches)
+            self._since = started
             setup.scope.refresh()  # the include globs: a file may have appeared since the setup
             files = _files(args, setup.scope.roots, setup.scope.exclude)
             if setup.scope.add_targets(
@@ -894,6 +943,14 @@ class Watch:
                 statistics=args.statistics,
             )
             session.start(files)
+            self._undecodable = {
+                folder: _undecodable_in(folder)
+                for folder in {
+                    os.path.dirname(os.path.abspath(name))
+                    for name in files
+                    if not str(name).isascii() and _UNDECODED.search(str(name))
+                }
+            }
             # The picture lives as long as the watch: garbage collections need not walk it again
             # (on 10,000 articles, a full collection during a re-lint took the longest ones from
             # about 0.15 s to 0.5 s). A result replaced later is still freed by its reference
@@ -903,55 +960,7 @@ class Watch:
             self._say(
                 f"Watching {count} file{'' if count == 1 else 's'} for changes (Ctrl-C to stop)."
             )
-            looked = time.monotonic()
-            for batch in changes:
-                for change, name in batch:
-                    if int(change) == DELETED and name in setup.folders:
-                        # Its inode may well be the new folder's too: remember it went.
-                        setup.folders[name] = None
-                if time.monotonic() - looked >= CONFIG_POLL_S:
-                    looked = time.monotonic()
-                    new = self._reconfigure(setup)
-                    if new is not None:
-                        return new  # it lints everything again, this batch included
-                ignores = [n for _, n in batch if os.path.basename(n) == ".gitignore"]
-                if ignores:
-                    # It may take files out of the picture or bring some in: the watch is set up
-                    # again, and walks as a check does (the batch's other changes with it).
-                    names = ", ".join(_relative(n).as_posix() for n in sorted(set(ignores)))
-                    self._say(f"[{time.strftime('%H:%M:%S')}] {names} changed; re-linting all")
-                    # Its stamp too, if it is one (in a watched folder): not read again as a
-                    # change at the next look at the configuration.
-                    setup.stamps = config_stamps(args, setup.config, list(setup.folders))
-                    return setup
-                if batch:
-                    session.update(batch)
-                    outside = setup.scope.add_targets(
-                        target for target in session.link_targets if os.path.isfile(target)
-                    )
-                    if outside:
-                        links = sorted(
-                            _relative(link).as_posix()
-                            for target in outside
-                            for link in session.link_targets[target]
-                        )
-                        stamp = time.strftime("%H:%M:%S")
-                        self._say(
-                            f"[{stamp}] {', '.join(links)} links to a file outside the watched "
-                            "folders; watching its folder too, re-linting all"
-                        )
-                        return setup
-                if session.linked:
-                    names = ", ".join(_relative(name).as_posix() for name in session.linked)
-                    what = (
-                        "is a symbolic link to a folder; watching it"
-                        if len(session.linked) == 1
-                        else "are symbolic links to folders; watching them"
-                    )
-                    stamp = time.strftime("%H:%M:%S")
-                    self._say(f"[{stamp}] {names} {what} too, re-linting all")
-                    return setup  # a new file system watch, which follows the link
-            return None
+            return self._changes(setup, session, batches)
         except WatchfilesRustInternalError as err:
             # A change to a file whose name is not UTF-8 (a Latin-1 name from an old archive):
             # watchfiles cannot give its name, and ends the watch with the batch it was in. A new
@@ -959,7 +968,16 @@ class Watch:
             found = re.search(r'decode path "(.*)" to string', str(err))
             if found is None:
                 raise
-            folder = _relative(os.path.dirname(found.group(1))).as_posix()
+            place = os.path.abspath(os.path.dirname(found.group(1)))
+            names = _undecodable_in(place)
+            if session is not None and names is not None and self._undecodable.get(place) == names:
+                # Its name, size, time and inode are as they were: linting it read it (inotify
+                # reports a read too, which watchfiles cannot name either). Watching again with
+                # the same session ends the loop a re-lint of everything would start again.
+                self._kept = (setup, session)
+                return setup
+            self._undecodable[place] = names
+            folder = _relative(place).as_posix()
             self._say(
                 f"[{time.strftime('%H:%M:%S')}] a file whose name is not UTF-8 changed in "
                 f"{folder}; watching again, re-linting all"
@@ -967,6 +985,91 @@ class Watch:
             return setup
         finally:
             changes.close()  # stops watchfiles' thread
+
+    def _changes(
+        self, setup: Setup, session: Session, batches: Iterable[set[tuple[Any, str]]]
+    ) -> Setup | None:
+        """Follow the watch's `batches` with `session` until the configuration or the watch
+        itself must change (the new setup) or the end (None)."""
+        args = self.args
+        looked = time.monotonic()
+        for batch in batches:
+            self._since = time.time_ns()
+            for change, name in batch:
+                if int(change) == DELETED and name in setup.folders:
+                    # Its inode may well be the new folder's too: remember it went.
+                    setup.folders[name] = None
+            if time.monotonic() - looked >= CONFIG_POLL_S:
+                looked = time.monotonic()
+                new = self._reconfigure(setup)
+                if new is not None:
+                    return new  # it lints everything again, this batch included
+            ignores = [n for _, n in batch if os.path.basename(n) == ".gitignore"]
+            if ignores:
+                # It may take files out of the picture or bring some in: the watch is set up
+                # again, and walks as a check does (the batch's other changes with it).
+                names = ", ".join(_relative(n).as_posix() for n in sorted(set(ignores)))
+                self._say(f"[{time.strftime('%H:%M:%S')}] {names} changed; re-linting all")
+                # Its stamp too, if it is one (in a watched folder): not read again as a
+                # change at the next look at the configuration.
+                setup.stamps = config_stamps(args, setup.config, list(setup.folders))
+                return setup
+            if batch:
+                session.update(batch)
+                outside = setup.scope.add_targets(
+                    target for target in session.link_targets if os.path.isfile(target)
+                )
+                if outside:
+                    links = sorted(
+                        _relative(link).as_posix()
+                        for target in outside
+                        for link in session.link_targets[target]
+                    )
+                    stamp = time.strftime("%H:%M:%S")
+                    self._say(
+                        f"[{stamp}] {', '.join(links)} links to a file outside the watched "
+                        "folders; watching its folder too, re-linting all"
+                    )
+                    return setup
+            if session.linked:
+                names = ", ".join(_relative(name).as_posix() for name in session.linked)
+                what = (
+                    "is a symbolic link to a folder; watching it"
+                    if len(session.linked) == 1
+                    else "are symbolic links to folders; watching them"
+                )
+                stamp = time.strftime("%H:%M:%S")
+                self._say(f"[{stamp}] {names} {what} too, re-linting all")
+                return setup  # a new file system watch, which follows the link
+        return None
+
+    def _missed(self, setup: Setup, session: Session) -> set[tuple[Any, str]]:
+        """The changes of the batch a watch ended with (it ends on a file whose name is not
+        UTF-8, and takes the batch's other changes with it), as watchfiles would have named
+        them: files changed since the batch before it (`_since`), files added, files gone."""
+        from watchfiles import Change
+
+        from newslint.cli import _files
+
+        # A file's times come from a clock coarser than `time_ns` (a tick): a save just before
+        # the mark may carry a time a little below it.
+        since = self._since - 50_000_000
+        found: set[tuple[Any, str]] = set()
+        present = set()
+        for name in _files(self.args, setup.scope.roots, setup.scope.exclude):
+            path = os.path.abspath(name)
+            present.add(path)
+            if path not in session.results:
+                found.add((Change.added, path))
+                continue
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            if max(stat.st_mtime_ns, stat.st_ctime_ns) >= since:
+                found.add((Change.modified, path))
+        found.update((Change.deleted, path) for path in session.results.keys() - present)
+        return found
 
     def _reconfigure(self, setup: Setup) -> Setup | None:
         """A new setup when a configuration file changed, or a watched folder was created again,

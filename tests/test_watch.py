@@ -1345,6 +1345,31 @@ def test_a_file_whose_name_is_not_utf8_does_not_end_the_watch(
 
 
 @pytest.mark.slow
+def test_reading_a_file_whose_name_is_not_utf8_is_no_change(
+    start: Callable[..., Watcher], site: list[Path]
+) -> None:
+    """Linting such a file reads it, inotify reports the read, and watchfiles, unable to name
+    the file, ended the watch: each re-lint of everything read it again, five times a second,
+    for ever. A read is no change: the watch goes on quietly, and re-lints only what is saved."""
+    latin1 = os.fsencode(NEWS) + b"/caf\xe9.en.md"
+    with open(latin1, "w", encoding="utf-8") as handle:
+        handle.write(article(0))
+    watcher = start(*WATCH)
+    after = watcher.ready(5)
+    watcher.settle(after)
+    save(site[1], article(1).replace("Summary of story 1.", ""))
+    at = watcher.line(fm004("0001"), after=after)
+    lines = watcher.settle(at + 1)
+    assert not [line for line in watcher.out if "not UTF-8" in line]
+    assert [line for line in watcher.out if line.startswith("Watching ")] == [
+        "Watching 5 files for changes (Ctrl-C to stop)."
+    ]
+    assert lines == []
+    assert watcher.stop() == 0
+    assert watcher.err == []
+
+
+@pytest.mark.slow
 def test_a_gitignore_change_relints_everything(
     start: Callable[..., Watcher], site: list[Path]
 ) -> None:
