@@ -1091,31 +1091,13 @@ class Site:
         token (`:slug`, `:title`) for one segment, any other (`:sections[1:]`) for any text."""
         found = self.__dict__.get("_permalinks")
         if found is None:
-            # The site's table and each language's own (which replaces the site's for that
-            # language's pages, hugo 0.168): a URL may be any language's.
-            tables = [self.raw.get("permalinks")]
-            languages = self.raw.get("languages")
-            if isinstance(languages, dict):
-                tables += [
-                    settings.get("permalinks")
-                    for settings in languages.values()
-                    if isinstance(settings, dict)
-                ]
-            patterns: list[str] = []
-            for table in tables:
-                if not isinstance(table, dict):
-                    continue
-                for value in table.values():
-                    if isinstance(value, dict):  # per page kind: {page = {...}, section = {...}}
-                        patterns.extend(v for v in value.values() if isinstance(v, str))
-                    elif isinstance(value, str):
-                        patterns.append(value)
-            found = [_permalink_regex(pattern) for pattern in patterns]
+            found = [_permalink_regex(pattern) for _, _, pattern in self._permalink_entries()]
             self.__dict__["_permalinks"] = found
         return found
 
     def _taxonomy_permalink_patterns(self) -> list[re.Pattern[str]]:
-        """`_permalink_patterns` of taxonomy and term pages alone."""
+        """`_permalink_patterns` of taxonomy and term pages alone (a taxonomy's plural as the
+        key, or the `taxonomy` and `term` tables)."""
         found = self.__dict__.get("_taxonomy_permalinks")
         if found is None:
             plurals = {
@@ -1123,26 +1105,41 @@ class Site:
                 for language in (None, *self.language_names)
                 for plural in self.taxonomies_for(language).values()
             }
-            tables = [self.raw.get("permalinks")]
-            languages = self.raw.get("languages")
-            if isinstance(languages, dict):
-                tables += [
-                    settings.get("permalinks")
-                    for settings in languages.values()
-                    if isinstance(settings, dict)
-                ]
-            patterns: list[str] = []
-            for table in tables:
-                if not isinstance(table, dict):
-                    continue
-                for key, value in table.items():
-                    if isinstance(value, dict) and key in ("taxonomy", "term"):
-                        patterns.extend(v for v in value.values() if isinstance(v, str))
-                    elif isinstance(value, str) and key.lower() in plurals:
-                        patterns.append(value)
-            found = [_permalink_regex(pattern) for pattern in patterns]
+            found = [
+                _permalink_regex(pattern)
+                for kind, key, pattern in self._permalink_entries()
+                if kind in ("taxonomy", "term") or (kind is None and key.lower() in plurals)
+            ]
             self.__dict__["_taxonomy_permalinks"] = found
         return found
+
+    def _permalink_entries(self) -> list[tuple[str | None, str, str]]:
+        """(page kind of its table or None, key, pattern) of each `[permalinks]` entry: the
+        site's table and each language's own (which replaces the site's for that language's
+        pages, hugo 0.168: a URL may be any language's); a table per page kind
+        (`{page = {...}, section = {...}}`) gives its kind."""
+        tables = [self.raw.get("permalinks")]
+        languages = self.raw.get("languages")
+        if isinstance(languages, dict):
+            tables += [
+                settings.get("permalinks")
+                for settings in languages.values()
+                if isinstance(settings, dict)
+            ]
+        entries: list[tuple[str | None, str, str]] = []
+        for table in tables:
+            if not isinstance(table, dict):
+                continue
+            for key, value in table.items():
+                if isinstance(value, dict):
+                    entries.extend(
+                        (str(key), str(inner), v)
+                        for inner, v in value.items()
+                        if isinstance(v, str)
+                    )
+                elif isinstance(value, str):
+                    entries.append((None, str(key), value))
+        return entries
 
     def _content_bases(self) -> list[tuple[str | None, Path, Mount | None]]:
         """(language, resolved folder, mount) of each language's own contentDir or, on a site
