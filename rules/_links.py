@@ -250,10 +250,12 @@ def doubled_scheme(url: str) -> re.Match[str] | None:
 # `schemeless_web_url`'s).
 # A host under a generic top-level domain, or under a country's generic second-level one
 # (`ufrj.edu.br`, `bbc.co.uk`, `u-tokyo.ac.jp`, `sat.gob.mx`, `insee.gouv.fr`, as sites outside
-# the US write them): few file names end so.
+# the US write them): few file names end so, but a page named after a source file does
+# (`main.go.md`, `app.co.js`): `md`, `js` and `ts` are taken for extensions.
 _GENERIC_DOMAIN = re.compile(
     r"(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov"
-    r"|(?:com|org|net|edu|gov|ac|co|or|ne|go|gob|gouv|govt|gv)\.[a-z]{2})(?:[/?#]\S*)?\Z",
+    r"|(?:com|org|net|edu|gov|ac|co|or|ne|go|gob|gouv|govt|gv)\.(?!(?:md|js|ts)(?:[/?#]|\Z))"
+    r"[a-z]{2})(?:[/?#]\S*)?\Z",
     re.I,
 )
 _BARE_EMAIL = re.compile(r"[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)

@@ -533,13 +533,17 @@ NO_SCHEME_CASES = [
     ),
     Case(
         # A country's generic second-level domain, as sites outside the US write their hosts;
-        # a file's name with two extensions is left alone.
+        # a file's name with two extensions is left alone, and so is a page named after a
+        # source file (`main.go.md`).
         "country-second-level-domain",
-        fm(body="[IC](ic.ufrj.edu.br/noticias) e [BBC](bbc.co.uk) e [a](dump.tar.gz)\n"),
+        fm(
+            body="[IC](ic.ufrj.edu.br/noticias) e [BBC](bbc.co.uk) e [a](dump.tar.gz) e "
+            "[b](main.go.md)\n"
+        ),
         errors=[("no-scheme", 4, 6), ("no-scheme", 4, 39)],
         unsafe_fixed=fm(
             body="[IC](https://ic.ufrj.edu.br/noticias) e [BBC](https://bbc.co.uk) e "
-            "[a](dump.tar.gz)\n"
+            "[a](dump.tar.gz) e [b](main.go.md)\n"
         ),
     ),
     Case(
