@@ -1999,20 +1999,10 @@ def _page_file_names_below(root: str, languages: Collection[str]) -> Iterator[st
     stack = [(root, True)]
     while stack:
         folder, top = stack.pop()
-        files: list[str] = []
-        folders: list[str] = []
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    try:
-                        if entry.is_symlink():
-                            continue
-                        inner = entry.is_dir(follow_symlinks=False)
-                    except OSError:
-                        inner = False
-                    (folders if inner else files).append(entry.path if inner else entry.name)
-        except (OSError, ValueError):  # ValueError: a NUL in a configured folder
+        listed = _files_and_folders(folder)
+        if listed is None:
             continue
+        files, folders = listed
         indexes = [] if top else [name for name in files if _leaf_index_in(name, languages)]
         if indexes:
             yield from indexes
@@ -2029,21 +2019,33 @@ def _file_names_below(root: str) -> Iterator[str]:
     deep ended it, and ref-not-found with it, in a RecursionError."""
     stack = [root]
     while stack:
-        try:
-            with os.scandir(stack.pop()) as entries:
-                for entry in entries:
-                    try:
-                        if entry.is_symlink():
-                            continue
-                        folder = entry.is_dir(follow_symlinks=False)
-                    except OSError:
-                        folder = False
-                    if folder:
-                        stack.append(entry.path)
-                    else:
-                        yield entry.name
-        except (OSError, ValueError):  # ValueError: a NUL in a configured folder
-            continue
+        listed = _files_and_folders(stack.pop())
+        if listed is not None:
+            yield from listed[0]
+            stack.extend(listed[1])
+
+
+def _files_and_folders(folder: str) -> tuple[list[str], list[str]] | None:
+    """The names of the files in `folder` and the paths of its folders, symbolic links left out
+    (to files as to folders); None when it cannot be listed."""
+    files: list[str] = []
+    folders: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    if entry.is_symlink():
+                        continue
+                    inner = entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    inner = False
+                if inner:
+                    folders.append(entry.path)
+                else:
+                    files.append(entry.name)
+    except (OSError, ValueError):  # ValueError: a NUL in a configured folder
+        return None
+    return files, folders
 
 
 # Folder -> (its modification time, its listing): a page with many `ref`s into a folder of
