@@ -471,6 +471,9 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
         first = urls[0]
         return SourceLink(first.value.strip(), first.value_span, first, listed=len(urls) > 1)
     line = last_body_line(document)
+    if line is not None:
+        # `Источник: [..](url)` / `Перевод: [..](url)`: translators' credits may follow it.
+        line = _above_the_credits(document, line)
     if (
         line is not None
         and not _in_code_block(document, line.start)
@@ -492,6 +495,56 @@ def _find_source_link(document: Document, field_name: str) -> SourceLink | None:
     if opening is not None and is_web_url(opening[0]):
         return SourceLink(opening[0], opening[1])
     return None
+
+
+def _above_the_credits(document: Document, last: Span) -> Span:
+    """The labelled source line above the credit lines that end the body (`_Источник:
+    [name](url)_` / `_Перевод: [name](url)_` / `_Коррекция: [name](url)_`, as translated news
+    credits its translator and proofreader under the source), else `last` itself."""
+    text = document.text
+    lines = document.lines
+    number = lines.position(last.start).line
+    credits = 0
+    while number >= 1 and credits <= _MOST_CREDIT_LINES:
+        span = lines.line_span(number)
+        if span.start < document.body_start:
+            break
+        written = text[span.start : span.end].rstrip()
+        if not written.strip():
+            number -= 1
+        elif _CREDIT_LABEL.match(written):
+            credits += 1
+            number -= 1
+        elif credits and _SOURCE_LABEL.match(written):
+            return Span(span.start, span.start + len(written))
+        else:
+            break
+    return last
+
+
+# Credits for the work on a translated or edited article, which news sites set under its source
+# line: translation, editing, proofreading, photos. The label is the line's start (after block
+# quote markers, emphasis or a parenthesis) and ends in a colon; "Translated by" needs none.
+_CREDIT_WORDS = (
+    "translation|translations|translator|translators|editor|editors|editing|proofreading"
+    "|proofreader|photos?|images?|illustrations?"
+    "|перевод|переводчик|редактор|редактура|редактирование|коррекция|корректор|корректура"
+    "|вычитка|фото|иллюстрация|переклад|перекладач|редагування|коректура|коректор"
+    "|译者|譯者|翻译|翻譯|校对|校對|编辑|編輯|责编|責編|责任编辑|責任編輯|审校|審校|图片|圖片"
+    "|翻訳|編集|写真|画像|번역|편집|사진"
+    "|übersetzung|redaktion|lektorat|korrektur|bild|traduction|relecture|traducción|corrección"
+    "|edición|tradução|revisão|edição|traduzione|revisione|penerjemah|terjemahan|penyunting"
+    "|tłumaczenie|przekład|redakcja|korekta|zdjęcie|vertaling|eindredactie|çeviri|çevirmen"
+    "|editör|fotoğraf|biên dịch|biên tập|ảnh|foto"
+)
+_CREDIT_LABEL = re.compile(
+    r"(?>(?:>[ \t]?)*)[ \t]*+[*_]{0,3}[(（]?[*_]{0,3}[ \t]*+(?:"
+    r"(?:" + _CREDIT_WORDS + r")[ \t\u00a0\u202f]*+[*_]{0,3}[ \t]*+[:：]"
+    r"|(?:translated|edited|proofread) by\b)",
+    re.IGNORECASE,
+)
+# Credits are a few lines; more of them are no credits under a source line.
+_MOST_CREDIT_LINES = 6
 
 
 def _labelled_opening_link(document: Document, last: Span | None) -> tuple[str, Span] | None:

@@ -423,6 +423,39 @@ LABEL_CASES = [
             "_Sumber : [Kejaksaan.go.id](https://kejaksaan.go.id/a)_\n",
         ),
     ),
+    # Translated news credits its translator and proofreader under the labelled source line (a
+    # Russian Monero news site, every article); without a label above them the credits' links
+    # name no source, and neither does a source label above prose.
+    Case(
+        "credits-under-the-source",
+        fm(
+            title="B",
+            body=BODY + "_Источник: [Cointelegraph](https://cointelegraph.com/news/a)_\n\n"
+            "_Перевод: [Ivan](https://t.me/ivan)_  \n_Коррекция: [Olga](https://t.me/olga)_\n",
+        ),
+    ),
+    Case(
+        "credit-under-a-chinese-source",
+        fm(title="B", body=BODY + "原文链接：[一篇报道](https://example.com/a)\n译者：小王\n"),
+    ),
+    Case(
+        "translated-by-under-the-source",
+        fm(title="B", body=BODY + "Source: [AP](https://apnews.com/a)\n\nTranslated by Ana\n"),
+    ),
+    Case(
+        "credits-under-an-unlabelled-link",
+        fm(
+            title="B",
+            body=BODY + "[Cointelegraph](https://cointelegraph.com/news/a)\n\n"
+            "_Перевод: [Ivan](https://t.me/ivan)_\n",
+        ),
+        errors=[("missing", 9, 1)],
+    ),
+    Case(
+        "credits-under-prose",
+        fm(title="B", body=BODY + "The vote was close.\n\nPhoto: [AP](https://apnews.com/p)\n"),
+        errors=[("missing", 9, 1)],
+    ),
     Case(
         "other-words-after-a-sentence",
         fm(title="B", body=BODY + "The vote was close. Related: [More](https://example.com/a)\n"),
