@@ -4,7 +4,8 @@ and the cross-file rules (for which two URLs that differ only in them are one so
 from __future__ import annotations
 
 import fnmatch
-from urllib.parse import urlsplit
+import re
+from urllib.parse import parse_qs, urlsplit
 
 TRACKING = (
     "utm_*",
@@ -74,3 +75,48 @@ def is_tracking(name: str, names: tuple[str, ...] = TRACKING, url: str = "") -> 
     lowered = name.strip().lower()
     names = names + host_tracking(url) if url else names
     return bool(lowered) and any(fnmatch.fnmatchcase(lowered, pattern) for pattern in names)
+
+
+# Click redirects that wrap the real address in a query parameter: Google's result links
+# (`https://www.google.com/url?...&url=<target>&ved=...`, as a link copied from a search result
+# or an image search reads), Facebook's outgoing links (`l.facebook.com/l.php?u=<target>`) and
+# Outlook's Safe Links (`*.safelinks.protection.outlook.com/?url=<target>`). Each: the service,
+# its hosts, the redirect's path and the parameters that may hold the target, in order.
+REDIRECTS = (
+    (
+        "Google",
+        re.compile(r"(?:www\.)?google\.(?:[a-z]{2,3}|com?\.[a-z]{2})"),
+        "/url",
+        ("url", "q"),
+    ),
+    ("Facebook", re.compile(r"(?:l|lm)\.facebook\.com"), "/l.php", ("u",)),
+    ("Outlook", re.compile(r"[a-z0-9-]+\.safelinks\.protection\.outlook\.com"), "/", ("url",)),
+)
+
+
+def redirect_target(url: str) -> tuple[str, str] | None:
+    """`(service, target)` when `url` is a click redirect of `REDIRECTS` whose query names a web
+    address (`target`, decoded as the redirect reads it), else None."""
+    if "?" not in url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").rstrip(".")
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    for service, hosts, path, names in REDIRECTS:
+        if parts.path != path or not hosts.fullmatch(host):
+            continue
+        query = parse_qs(parts.query)
+        for name in names:
+            for value in query.get(name, ()):
+                target = value.strip()
+                try:
+                    inner = urlsplit(target)
+                except ValueError:
+                    continue
+                if inner.scheme.lower() in ("http", "https") and inner.hostname:
+                    return service, target
+    return None

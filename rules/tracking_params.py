@@ -15,6 +15,13 @@ HTML (`<a href>`, `<area href>`, `<img src>` and `srcset`, embeds such as `<ifra
 flagged too, and the cut keeps the rest of the attribute as written (`&amp;` stays `&amp;`; a
 backslash there is no escape).
 
+A link through a click redirect that names its target in the query is reported too (message
+`redirect`), once, instead of its parameters: Google's result links (`https://www.google.com/url?
+...&url=<address>&ved=...`, any Google country domain, the address in `url` or `q`), Facebook's
+outgoing links (`l.facebook.com/l.php?u=<address>`) and Outlook's Safe Links
+(`*.safelinks.protection.outlook.com/?url=<address>`), as a link copied from a search result, a
+post or a mail reads. A Google search (`/search?q=...`) or a `q` that is no web address is none.
+
 ## Why is this bad?
 They tie every reader's click to a campaign or a person's share, make one URL look like many (so
 duplicate-source checks miss repeats), and leak where the article was copied from.
@@ -28,12 +35,15 @@ duplicate-source checks miss repeats), and leak where the article was copied fro
 ## Fix safety
 Safe: only the tracking parameters (and empty pairs such as the one in `a=1&&b=2`) are removed;
 the other parameters, their order and spelling, escapes and entities such as `&amp;`, and the
-fragment stay exactly as written.
+fragment stay exactly as written. A click redirect becomes the address it names (decoded as the
+redirect reads it), which is where the reader lands anyway; not when the destination is written
+with escapes or entities, or the address holds white space, brackets, quotes or backslashes.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
@@ -52,7 +62,7 @@ from ._links import (
     source_values_in,
 )
 from ._text import FieldText
-from ._tracking import TRACKING, host_tracking
+from ._tracking import TRACKING, host_tracking, redirect_target
 
 
 @dataclass(frozen=True)
@@ -125,7 +135,10 @@ class TrackingParams(Rule):
     code = "LK005"
     name = "tracking-params"
     severity = Severity.INFO
-    messages = {"tracking": "URL has tracking parameters: {names}"}
+    messages = {
+        "tracking": "URL has tracking parameters: {names}",
+        "redirect": "URL goes through {service}'s click redirect to {target}",
+    }
     Options = Options
 
     def __init__(self) -> None:
@@ -135,6 +148,9 @@ class TrackingParams(Rule):
         return TRACKING + tuple(n.lower() for n in ctx.options.extra)
 
     def on_link(self, ctx: Context, link: Link) -> None:
+        if (redirect := redirect_target(link.url)) is not None:
+            self._redirect(ctx, link, *redirect)
+            return
         found = tracking_cuts(link.url, self._names(ctx))
         if found is None:
             return
@@ -160,6 +176,21 @@ class TrackingParams(Rule):
             where = Span(at[start], at[end])
         ctx.report(where, "tracking", names=", ".join(dict.fromkeys(removed)), fix=fix)
 
+    def _redirect(self, ctx: Context, link: Link, service: str, target: str) -> None:
+        self.destinations = self.destinations or Destinations(ctx.document)
+        dest = self.destinations.of(link)
+        if not self.destinations.first_time(link, dest):
+            return
+        fix = None
+        where = link.span
+        if dest is not None:
+            where = dest
+            # Only a destination written as the parser read it (no escapes or entities), and a
+            # target that needs no brackets or escapes of its own, is swapped as a whole.
+            if ctx.document.text[dest.start : dest.end] == link.url and _plain(target):
+                fix = Fix.safe("Link the address itself", Edit.replace(dest, target))
+        ctx.report(where, "redirect", service=service, target=_shown(target), fix=fix)
+
     def on_html(self, ctx: Context, node: Html) -> None:
         for link in links_in(ctx.document, node):
             self.on_link(ctx, link)
@@ -176,6 +207,18 @@ class TrackingParams(Rule):
             self._source(ctx, value)
 
     def _source(self, ctx: Context, field: Field) -> None:
+        if (redirect := redirect_target(field.value)) is not None:
+            service, target = redirect
+            edited = FieldText(ctx.document.text, field)
+            start = len(field.value) - len(field.value.lstrip())
+            end = len(field.value.rstrip())
+            fix = None
+            if _plain(target):
+                (edits,) = edited.edits([(start, end, target)])
+                fix = Fix.safe("Link the address itself", *edits)
+            shown = _shown(target)
+            ctx.report(edited.span(start, end), "redirect", service=service, target=shown, fix=fix)
+            return
         found = tracking_query(field.value, self._names(ctx))
         if found is None:
             return
@@ -185,3 +228,16 @@ class TrackingParams(Rule):
         fix = Fix.safe("Remove the tracking parameters", *edits)
         names = ", ".join(dict.fromkeys(removed))
         ctx.report(edited.span(start, end), "tracking", names=names, fix=fix)
+
+
+_NOT_PLAIN = re.compile(r"[\s()<>\"'\\\[\]`]")
+
+
+def _plain(target: str) -> bool:
+    """Whether `target` can stand for the redirect as written: nothing Markdown or YAML would
+    read otherwise (white space, brackets, quotes, backslashes)."""
+    return _NOT_PLAIN.search(target) is None
+
+
+def _shown(target: str) -> str:
+    return target if len(target) <= 80 else target[:77] + "..."

@@ -135,6 +135,49 @@ CASES = [
         errors=[("tracking", 5, 20)],
         fixed="---\r\ntitle: x\r\n---\r\n\r\n[报道](https://a.cn/x)\r\n",
     ),
+    # A link copied from a Google result (an Indonesian local news site's source link) goes
+    # through Google's click redirect: the address it names replaces it. Facebook's outgoing
+    # links and Outlook's Safe Links wrap theirs alike; a Google search or a `q` that is no
+    # address is no redirect.
+    Case(
+        "google-click-redirect",
+        fm(
+            body="[(Sumber)](https://www.google.com/url?sa=i&source=web&rct=j"
+            "&url=https://www.instagram.com/reel/DcGj/&ved=2ahUKEw&opi=89978449&cd&psig=AOv)\n"
+        ),
+        errors=[("redirect", 4, 12)],
+        fixed=fm(body="[(Sumber)](https://www.instagram.com/reel/DcGj/)\n"),
+    ),
+    Case(
+        "encoded-targets",
+        fm(
+            body="[a](https://www.google.co.id/url?q=https%3A%2F%2Fnews.detik.com%2Fa%3Fx%3D1"
+            "&sa=U) [b](https://l.facebook.com/l.php?u=https%3A%2F%2Fbbc.com%2Fn&h=AT0)\n"
+        ),
+        errors=[("redirect", 4, 5), ("redirect", 4, 87)],
+        fixed=fm(body="[a](https://news.detik.com/a?x=1) [b](https://bbc.com/n)\n"),
+    ),
+    Case(
+        "safelinks-source-field",
+        fm(
+            source="https://eur01.safelinks.protection.outlook.com/"
+            "?url=https%3A%2F%2Fwww.gov.uk%2Fa&data=05"
+        ),
+        errors=[("redirect", 2, 10)],
+        fixed=fm(source="https://www.gov.uk/a"),
+    ),
+    Case(
+        "google-search-is-no-redirect",
+        fm(
+            body="[a](https://www.google.com/search?q=https://a.org) "
+            "[b](https://www.google.com/url?q=budget+vote)\n"
+        ),
+    ),
+    Case(
+        "escaped-redirect-reported-without-fix",
+        fm(body="[a](https://www.google.com/url?url=https://a.org/x\\_y&amp;ved=1)\n"),
+        errors=[("redirect", 4, 5)],
+    ),
     Case(
         "capitalised-source-field",
         fm(Source="https://a.org/x?utm_source=feed"),
