@@ -374,14 +374,21 @@ def _served(
 def _hook_finds(site: Site, path: str, bundle: bool, folder: str) -> bool:
     """Whether Hugo's own render hook finds the destination `path` (decoded), as hugo 0.168's
     does: a resource of the page (`./` trimmed), else a file of `assets/` (a leading `/`
-    trimmed, which `resources.Get` ignores); True when the assets folders cannot be seen."""
+    trimmed, which `resources.Get` ignores), in any case; True when the assets folders cannot
+    be seen."""
     inner = path[2:] if path.startswith("./") else path
-    if bundle and not inner.startswith("/") and file_at(((folder, ""),), inner):
+    if bundle and not inner.startswith("/") and _any_case(((folder, ""),), inner):
         return True
     assets = site.file_folders("assets")
     if assets is None:
         return True
-    return file_at(assets, posixpath.normpath(inner.lstrip("/")))
+    return _any_case(assets, posixpath.normpath(inner.lstrip("/")))
+
+
+def _any_case(folders: tuple[tuple[str, str], ...], path: str) -> bool:
+    """Whether `folders` hold `path` in any case: hugo 0.168's `Resources.Get` finds
+    `photo.jpg` for `Photo.jpg` (checked with the binary)."""
+    return file_at(folders, path) or bool(names_differing_in_case(folders, path))
 
 
 def _whole_site(ctx: ProjectContext, root: str) -> bool:
