@@ -266,6 +266,8 @@ def _page(
     bundle = section or name.split(".")[0] == "index"
     if section and (document.value("slug") or document.cascaded_value("slug")):
         return FilePage(root, ("", ""), True, ())  # it moves the pages below it
+    if not bundle and not found:
+        return FilePage(root, ("", ""), False, ())  # only counted
     own = own_url(ctx, place[0], section)
     folder = os.path.dirname(os.path.abspath(document.path))
     own_folder = ""
