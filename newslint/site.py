@@ -804,6 +804,29 @@ class Site:
             memo[kind] = found
         return found
 
+    def template_overridden(self, relative: str, theme: str) -> bool:
+        """Whether a template other than theme `theme`'s own (`mainroad`, by `component_name`)
+        may draw `relative` (`partials/post_thumbnail.html`): the site's `layouts/` has it (or
+        `_partials/` for `partials/`, Hugo 0.146's folder), or another theme component is not on
+        disk or has it. Looked at on every call (asked only when a page has such a field)."""
+        if self.root is None:
+            return True
+        names = [relative]
+        if relative.startswith("partials/"):
+            names.append("_" + relative)
+        folders = [self.root / "layouts"]
+        themes_dir = _themes_dir(self.root, self.raw)
+        for name in self.themes:
+            if component_name(name) == theme:
+                continue
+            bases = [
+                base for base in _component_bases(self.root, themes_dir, name) if _is_dir(base)
+            ]
+            if not bases:
+                return True
+            folders += [base / "layouts" for base in bases]
+        return any(_present(folder / name) for folder in folders for name in names)
+
     def embedded_image_hook(self) -> bool:
         """Whether Hugo's own image render hook renders the site's Markdown images: as for links
         (`embedded_link_hook`), by `markup.goldmark.renderHooks.image` (`useEmbedded`, or the

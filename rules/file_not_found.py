@@ -14,6 +14,11 @@ leaf bundle under `uglyURLs` (`/news/story.html`) it is `/news/chart.png`, not t
 The language prefix and `baseURL`'s path are allowed; a query and a fragment are no part of the
 path; `%20` is a space. Case counts: a web server on Linux tells `Photo.jpg` from `photo.jpg`.
 
+On a Mainroad site it checks a page's `thumbnail` too (a string, or a map's `src`, top-level or
+under `params`), which Mainroad's `post_thumbnail.html` writes with `relURL`: from the site's root
+(`img/mario.gif` is `/img/mario.gif`), where the theme draws it (a visibility with `list` or
+`post`); not when the site's layouts or another theme component may draw it their own way.
+
 Where Hugo's own image (or link) render hook is on (by default on a multilingual site whose
 languages share one host, or with `markup.goldmark.renderHooks.image.useEmbedded`), a destination
 it finds as a resource of the page or a file of `assets/` (which it then publishes) counts too.
@@ -65,7 +70,7 @@ from urllib.parse import unquote, urlsplit
 
 from newslint import Rule, Severity
 from newslint.document import Document
-from newslint.events import Collected, Link
+from newslint.events import Collected, Field, Link
 from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
 from newslint.site import (
     Site,
@@ -86,7 +91,9 @@ from ._links import (
     same_site,
     source_field_name,
 )
+from ._mainroad import site_param, truthy
 from ._page_urls import logical_path, own_url
+from ._params import read_fields
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # What Hugo may write as a page, a feed or another output format (`index.json`, `robots.txt`,
@@ -181,6 +188,20 @@ class FileNotFound(Rule):
         if self.destinations.first_time(link, dest):
             self.found.append((link, dest, path))
 
+    @classmethod
+    def field_keys(cls, ctx: Context) -> frozenset[str]:
+        return _THUMBNAIL_KEYS
+
+    def on_field(self, ctx: Context, field: Field) -> None:
+        site = ctx.site
+        if site is None or not site.is_mainroad or is_section_page(ctx.document):
+            return
+        for read, _ in read_fields(ctx.document, field, "thumbnail"):
+            found = _thumbnail(ctx, site, read)
+            if found is not None:
+                src, span = found
+                self.found.append((Link("", src, span, span, True, "", _THUMBNAIL), span, src))
+
     def on_document_end(self, ctx: Context, document: Document) -> None:
         self.page = _page(ctx, document, self.found)
 
@@ -234,6 +255,46 @@ class FileNotFound(Rule):
                     ctx.report(
                         entry.path, link.where, "missing", source_text=link.url, url=link.url
                     )
+
+
+# A Mainroad `thumbnail` (`Link.link_type`): its template writes it with `relURL`, from the site's
+# root whatever the page's URL, and no render hook sees it.
+_THUMBNAIL = "Thumbnail"
+_THUMBNAIL_KEYS = frozenset({"thumbnail", "params"})
+
+
+def _thumbnail(ctx: Context, site: Site, field: Field) -> tuple[str, Span] | None:
+    """The image path of a Mainroad `thumbnail` (a string, or a map's `src`) the theme draws
+    somewhere, and where it is written; None when it draws none (a visibility without `list` or
+    `post`), it is no path, or the site overrides `post_thumbnail.html`. As Mainroad's
+    `post_thumbnail.html` reads it: `<img src="{{ $thumbnail | relURL }}">`, shown where `in
+    $visibility $class` holds for `list` or `post`, the map's `visibility` or the site's
+    `params.thumbnail.visibility`, else both."""
+    node = field.node
+    visibility = site_param(site, "thumbnail", "visibility", language=ctx.document.language)
+    if node.kind == "map" and isinstance(node.value, dict):
+        entries = {entry.key.lower(): entry for entry in node.entries}
+        src = entries.get("src")
+        own = {str(key).lower(): value for key, value in node.value.items()}.get("visibility")
+        visibility = own if truthy(own) else visibility
+        if src is None or src.node.kind != "scalar" or not isinstance(src.node.value, str):
+            return None
+        value, span = src.node.value, src.node.span
+    elif node.kind == "scalar" and isinstance(node.value, str) and node.tag == "str":
+        value, span = node.value, field.value_span
+    else:
+        return None
+    visibility = visibility if truthy(visibility) else ["list", "post"]
+    if not isinstance(visibility, (list, str)) or not any(
+        place in visibility for place in ("list", "post")
+    ):
+        return None
+    value = value.strip()
+    if not value or _SCHEME.match(value) or value.startswith("//") or "{{" in value:
+        return None
+    if site.template_overridden("partials/post_thumbnail.html", "mainroad"):
+        return None
+    return value, span
 
 
 def _folders_above(path: str) -> list[str]:
@@ -308,9 +369,12 @@ def _links(
         own_folder = own.path[: -len(".html")] if own.ugly else own.path
     out: list[Missing] = []
     for link, dest, path in found:
+        thumbnail = link.link_type == _THUMBNAIL
         kind = "image" if link.is_image else "link"
-        if site.own_render_hook(kind):
+        if not thumbnail and site.own_render_hook(kind):
             continue
+        if thumbnail:
+            path = "/" + unquote(path.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
         relative = not path.startswith("/")
         if relative:
             if own is None or lowered_paths:
@@ -329,7 +393,7 @@ def _links(
         if _served(site, target, statics, contents, own_folder if bundle else None, folder):
             continue
         hooked = site.embedded_image_hook() if link.is_image else site.embedded_link_hook
-        if hooked and _hook_finds(site, path, bundle, folder):
+        if hooked and not thumbnail and _hook_finds(site, path, bundle, folder):
             continue
         others = names_differing_in_case(statics, target) + names_differing_in_case(
             contents, target

@@ -294,3 +294,46 @@ def test_a_file_that_appears_clears_the_report_with_the_cache(
     (tmp_path / "content/news/story/vote.jpg").write_text("jpg", encoding="utf-8")
     main(args)
     assert json.loads(capsys.readouterr().out) == []
+
+
+MAINROAD = CONFIG + 'theme = "mainroad"\n'
+THUMBNAILS = {
+    "themes/mainroad/static/img/placeholder.png": "png",
+    "static/img/there.gif": "gif",
+    "content/post/a.md": page(thumbnail="img/mario.gif"),
+    "content/post/b.md": page(thumbnail={"src": "img/there.gif"}),
+    "content/post/c.md": page(thumbnail={"src": "img/gone.gif", "visibility": ["single"]}),
+    "content/post/d.md": page(params={"thumbnail": "/img/p.gif"}),
+    "content/post/e.md": page(thumbnail="img/placeholder.png"),
+    "content/post/f.md": page(thumbnail="https://example.org/img/x.gif"),
+}
+
+
+def test_a_mainroad_thumbnail_the_site_does_not_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 with Mainroad's `post_thumbnail.html`: `img/mario.gif` is `/img/mario.gif`
+    # (`relURL`), whatever the page's URL.
+    assert run(tmp_path, monkeypatch, capsys, THUMBNAILS, config=MAINROAD) == [
+        ("content/post/a.md", 4, 12, MISSING.format("img/mario.gif")),
+        ("content/post/d.md", 5, 14, MISSING.format("/img/p.gif")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "config"),
+    [
+        ({"layouts/partials/post_thumbnail.html": "x"}, MAINROAD),
+        ({}, CONFIG + 'theme = ["child", "mainroad"]\n'),
+        ({}, CONFIG + 'theme = "other"\n'),
+    ],
+)
+def test_no_thumbnail_where_another_template_may_draw_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: dict[str, str],
+    config: str,
+) -> None:
+    files = {**THUMBNAILS, **extra, "themes/other/static/x.png": "png"}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == []
