@@ -734,6 +734,127 @@ class Site:
             return False
         return os.path.exists(os.path.join(self.root, folder, *path.split("/")))
 
+    def file_folders(self, tree: str) -> tuple[tuple[str, str], ...] | None:
+        """The folders whose files Hugo takes into its `tree` ("static" or "assets"), each with
+        its place in that tree ("" for its root), as plain strings, whether they exist or not:
+        the site's (`staticDir` or `assetDir`, a name or a list, the site's and each language's;
+        the default folder; its mounts into `tree`) and each theme component's `tree` folder.
+        More folders than Hugo reads (the default one beside mounts that replace it) only make a
+        file found in more places. None when they cannot all be seen: a component not on disk (a
+        module in Hugo's cache, a submodule left out of the checkout), one with mounts of its own,
+        or a mount whose source is not on disk. Worked out once per site and tree."""
+        memo: dict[str, tuple[tuple[str, str], ...] | None] = self.__dict__.setdefault(
+            "_file_folders_memo", {}
+        )
+        if tree not in memo:
+            memo[tree] = self._find_file_folders(tree)
+        return memo[tree]
+
+    def _find_file_folders(self, tree: str) -> tuple[tuple[str, str], ...] | None:
+        if self.root is None:
+            return None
+        root = self.root
+        key = "staticdir" if tree == "static" else "assetdir"
+        names = [tree]
+        tables = [self.raw] + [self._language_settings(name) for name in self.language_names]
+        for table in tables:
+            value = table.get(key)
+            for name in value if isinstance(value, list) else [value]:
+                if isinstance(name, str) and name.strip():
+                    names.append(name)
+        folders = [(os.fspath(root / name), "") for name in dict.fromkeys(names)]
+        mounts = self.static_mounts if tree == "static" else _mounts(self.raw, {}, tree, {})
+        for mount in mounts:
+            source = root / mount.source
+            if not _is_dir(source) and not _is_file(source):
+                return None
+            folders.append((os.fspath(source), mount.target))
+        themes_dir = _themes_dir(root, self.raw)
+        for name in self.themes:
+            bases = [base for base in _component_bases(root, themes_dir, name) if _is_dir(base)]
+            if not bases:
+                return None
+            for base in bases:
+                config = _component_config(base)
+                if config is not None and _dig(config, "module", "mounts"):
+                    return None
+                folders.append((os.fspath(base / tree), ""))
+        return tuple(folders)
+
+    def own_render_hook(self, kind: str) -> bool:
+        """Whether the site or one of its theme components (in the themes folder or `_vendor/`)
+        has a render hook template of `kind` (`render-image`, `render-link` at any depth of a
+        `_markup` folder of its layouts); looked for once per kind."""
+        memo: dict[str, bool] = self.__dict__.setdefault("_own_render_hooks", {})
+        found = memo.get(kind)
+        if found is None:
+            found = False
+            if self.root is not None:
+                folders = [self.root / "layouts"]
+                themes_dir = _themes_dir(self.root, self.raw)
+                folders += [
+                    base / "layouts"
+                    for name in self.themes
+                    for base in _component_bases(self.root, themes_dir, name)
+                ]
+                found = any(
+                    next(folder.glob(f"**/_markup/render-{kind}*"), None) is not None
+                    for folder in folders
+                )
+            memo[kind] = found
+        return found
+
+    def template_overridden(self, relative: str, theme: str) -> bool:
+        """Whether a template other than theme `theme`'s own (`mainroad`, by `component_name`)
+        may draw `relative` (`partials/post_thumbnail.html`): the site's `layouts/` has it (or
+        `_partials/` for `partials/`, Hugo 0.146's folder), or another theme component is not on
+        disk or has it. Looked at on every call (asked only when a page has such a field)."""
+        if self.root is None:
+            return True
+        names = [relative]
+        if relative.startswith("partials/"):
+            names.append("_" + relative)
+        folders = [self.root / "layouts"]
+        themes_dir = _themes_dir(self.root, self.raw)
+        for name in self.themes:
+            if component_name(name) == theme:
+                continue
+            bases = [
+                base for base in _component_bases(self.root, themes_dir, name) if _is_dir(base)
+            ]
+            if not bases:
+                return True
+            folders += [base / "layouts" for base in bases]
+        return any(_present(folder / name) for folder in folders for name in names)
+
+    def embedded_image_hook(self) -> bool:
+        """Whether Hugo's own image render hook renders the site's Markdown images: as for links
+        (`embedded_link_hook`), by `markup.goldmark.renderHooks.image` (`useEmbedded`, or the
+        older `enableDefault`) and, by default, on a multilingual site whose languages share one
+        host (checked with hugo 0.168: `![](photo.jpg)` in a French leaf bundle becomes
+        `/news/story/photo.jpg`; on a multihost site it stays as written). It looks the
+        destination up as a resource of the page, then of `assets/` (`/images/a.png` publishes
+        `assets/images/a.png`), and leaves it as written when neither has it."""
+        image: Any = self.raw.get("markup", {})
+        for key in ("goldmark", "renderhooks", "image"):
+            image = image.get(key, {}) if isinstance(image, dict) else {}
+        image = image if isinstance(image, dict) else {}
+        setting = image.get("useembedded")
+        if setting is None:
+            setting = "fallback" if _to_bool(image.get("enabledefault", False)) else "auto"
+        setting = str(setting).strip().lower()
+        if setting == "always":
+            return True
+        if setting == "never":
+            return False
+        if setting != "fallback":
+            languages = self.raw.get("languages")
+            tables = languages.values() if isinstance(languages, dict) else ()
+            multihost = any(isinstance(t, dict) and t.get("baseurl") for t in tables)
+            if len(self.language_names) < 2 or multihost:
+                return False
+        return not self.own_render_hook("image")
+
     def section_of(self, folder: str) -> str | None:
         """The section of a page in the content folder `folder` (its path in the content tree,
         lower case: `news/2024/03`): the deepest folder on the way that is a section, the
@@ -1421,6 +1542,52 @@ def _listing_holds(probe: str) -> bool:
         return os.stat(folder).st_mtime_ns == int(stamp)
     except (OSError, ValueError):
         return stamp == "-1"
+
+
+def file_at(folders: Iterable[tuple[str, str]], relative: str) -> bool:
+    """Whether one of `folders` (each with its place in a tree: `Site.file_folders`) holds a
+    file or folder at the tree's path `relative`, with its case as written (a web server on
+    Linux tells `Photo.jpg` from `photo.jpg`); recorded for the cache (`recording_probes`)."""
+    roots = [(Path(folder), target) for folder, target in folders]
+    for folder, inner in _inside(roots, relative):
+        place = folder / inner if inner else folder
+        if _exists(place) and _case_as_written(folder, inner):
+            return True
+    return False
+
+
+def _case_as_written(folder: Path, inner: str) -> bool:
+    """Whether each name of `inner` below `folder` is on disk with the case written (a file system
+    that ignores case answers `exists` for any); one listing per folder, recorded."""
+    place = folder
+    for name in [part for part in inner.split("/") if part]:
+        _record_listing(str(place))
+        try:
+            names = os.listdir(place)  # symbolic links too: a static file may be one
+        except (OSError, ValueError):
+            return False
+        if name not in names:
+            return False
+        place = place / name
+    return True
+
+
+def names_differing_in_case(folders: Iterable[tuple[str, str]], relative: str) -> list[str]:
+    """The tree paths in `folders` that are `relative` but for the case of its names
+    (`photo.JPG` for `photo.jpg`); recorded for the cache."""
+    found: list[str] = []
+    for folder, inner in _inside([(Path(f), t) for f, t in folders], relative):
+        places = [(folder, "")]
+        for name in [part for part in inner.split("/") if part]:
+            following = []
+            for place, written in places:
+                _record_listing(str(place))
+                for real in _listing(str(place))[1].get(name.lower(), []):
+                    following.append((place / real, f"{written}/{real}".lstrip("/")))
+            places = following
+        prefix = relative[: len(relative) - len(inner)]
+        found += [prefix + written for _, written in places if written != inner]
+    return sorted(set(found))
 
 
 def _inside(roots: list[tuple[Path, str]], relative: str) -> Iterator[tuple[Path, str]]:

@@ -1,0 +1,339 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from newslint.testing import fm
+
+MISSING = "no file of the site is served at {!r}"
+SUMMARY = "A summary of the article that is long enough for every rule of newslint."
+CONFIG = 'baseURL = "https://example.org/"\n'
+
+
+def page(body: str = "Text.\n", **fields: object) -> str:
+    return fm(title="Story", summary=SUMMARY, body=body, **fields)
+
+
+def run(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, str],
+    *args: str,
+    config: str = CONFIG,
+) -> list[tuple[str, int, int, str]]:
+    """Write a site (`hugo.toml` and `files`), check it with LK011 alone, and give what it
+    reports as (path, line, column, message)."""
+    (tmp_path / "hugo.toml").write_text(config, encoding="utf-8")
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    given = list(args) or ["."]
+    main(["check", *given, "--select", "LK011", "--output-format", "json", "--no-cache"])
+    found = json.loads(capsys.readouterr().out)
+    assert all(d["code"] == "LK011" for d in found)
+    return sorted((d["path"], d["line"], d["column"], d["message"]) for d in found)
+
+
+BUNDLE = "content/news/story/index.md"
+SITE = {
+    "content/news/_index.md": fm(title="News"),
+    "content/news/banner.jpg": "jpg",
+    "content/news/story/photo.jpg": "jpg",
+    "content/news/story/my photo.jpg": "jpg",
+    "content/news/story/docs/notes.pdf": "pdf",
+    "content/news/chart.png": "png",
+    "static/images/logo.png": "png",
+    "static/files/report.pdf": "pdf",
+    "assets/images/hidden.png": "png",
+}
+
+
+def test_a_leaf_bundle_image_that_is_not_in_the_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "![a](photo.jpg) ![b](vote.jpg)\n\n"
+        "![c](my%20photo.jpg) ![d](<my photo.jpg>) ![e](./photo.jpg?w=1#top)\n\n"
+        "[f](docs/notes.pdf) [g](docs/minutes.pdf) ![h](Photo.jpg)\n"
+    )
+    files = {**SITE, BUNDLE: page(body)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        (BUNDLE, 6, 22, MISSING.format("vote.jpg")),
+        (BUNDLE, 10, 25, MISSING.format("docs/minutes.pdf")),
+        (
+            BUNDLE,
+            10,
+            48,
+            "no file of the site is served at 'Photo.jpg' (it has '/news/story/photo.jpg': "
+            "case counts)",
+        ),
+    ]
+
+
+def test_root_relative_files_static_content_and_assets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "![a](/images/logo.png) ![b](/images/logo.jpg) [c](/files/report.pdf)\n\n"
+        "[d](/files/report-2024.pdf) ![e](/news/chart.png) ![f](/news/banner.jpg)\n\n"
+        "![g](/images/hidden.png) ![h](/news/story/photo.jpg) ![i](https://example.org/x.png)\n"
+    )
+    files = {**SITE, BUNDLE: page(), "content/news/a.md": page(body)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 29, MISSING.format("/images/logo.jpg")),
+        ("content/news/a.md", 8, 5, MISSING.format("/files/report-2024.pdf")),
+        ("content/news/a.md", 10, 6, MISSING.format("/images/hidden.png")),
+    ]
+
+
+def test_a_relative_image_in_a_page_of_one_file_is_below_its_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168: `chart.png` in news/a.md is /news/a/chart.png; the file is at /news/chart.png.
+    body = "![a](chart.png) ![b](../chart.png) ![c](../../images/logo.png)\n"
+    files = {**SITE, "content/news/a.md": page(body)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 6, MISSING.format("chart.png"))
+    ]
+
+
+def test_a_branch_bundle_and_the_home_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {
+        **SITE,
+        "content/news/_index.md": fm(title="News", body="![a](banner.jpg) ![b](gone.jpg)\n"),
+        "content/_index.md": fm(title="Home", body="![a](images/logo.png) ![b](logo.png)\n"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/_index.md", 5, 28, MISSING.format("logo.png")),
+        ("content/news/_index.md", 5, 23, MISSING.format("gone.jpg")),
+    ]
+
+
+def test_ugly_urls_resolve_a_bundle_image_beside_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168: the bundle is at /news/story.html, its photo at /news/story/photo.jpg, and
+    # `photo.jpg` written in it at /news/photo.jpg.
+    files = {**SITE, BUNDLE: page("![a](photo.jpg) ![b](story/photo.jpg) ![c](banner.jpg)\n")}
+    config = CONFIG + "uglyURLs = true\n"
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        (BUNDLE, 6, 6, MISSING.format("photo.jpg"))
+    ]
+
+
+def test_a_bundle_moved_by_url_or_permalinks_takes_its_files_along(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "![a](/elsewhere/m/m.png) ![b](/news/moved/m.png) ![c](/2024/story/p.png) "
+        "![d](/2024/story/q.png)\n"
+    )
+    files = {
+        "content/news/moved/index.md": page("![a](m.png) ![b](n.png)\n", url="/elsewhere/m/"),
+        "content/news/moved/m.png": "png",
+        "content/posts/p1/index.md": page(date="2024-03-01"),
+        "content/posts/p1/p.png": "png",
+        "content/news/a.md": page(body),
+    }
+    config = CONFIG + '[permalinks]\nposts = "/:year/:slug/"\n'
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 6, 79, MISSING.format("/2024/story/q.png")),
+        ("content/news/moved/index.md", 7, 18, MISSING.format("n.png")),
+    ]
+
+
+def test_static_folders_themes_and_mounts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "![a](/one.png) ![b](/two.png) ![c](/th/t.png) ![d](/vendor/lib.js) "
+        "![e](/static/one.png) ![f](/three.png)\n"
+    )
+    files = {
+        "static1/one.png": "png",
+        "static2/two.png": "png",
+        "themes/t/static/th/t.png": "png",
+        "node_modules/lib/lib.js": "js",
+        "content/news/a.md": page(body),
+    }
+    config = (
+        CONFIG + 'theme = "t"\nstaticDir = ["static1", "static2"]\n'
+        '[[module.mounts]]\nsource = "node_modules/lib"\ntarget = "static/vendor"\n'
+    )
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 6, 73, MISSING.format("/static/one.png")),
+        ("content/news/a.md", 6, 95, MISSING.format("/three.png")),
+    ]
+
+
+def test_base_url_path_and_language_prefix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "![a](/sub/images/logo.png) ![b](/sub/images/nope.png) ![c](/images/logo.png)\n"
+    files = {**SITE, "content/news/a.md": page(body)}
+    config = 'baseURL = "https://example.org/sub/"\n'
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/a.md", 6, 33, MISSING.format("/sub/images/nope.png"))
+    ]
+
+
+MULTILINGUAL = """baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+"""
+
+
+def test_hugos_own_image_hook_on_a_multilingual_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 renders the images with its embedded hook: an `assets/` file is published,
+    # a destination it does not find is left as written.
+    body = "![a](photo.jpg) ![b](/images/hidden.png) ![c](gone.jpg) ![d](/fr/images/logo.png)\n"
+    files = {**SITE, "content/news/story/index.fr.md": page(body)}
+    assert run(tmp_path, monkeypatch, capsys, files, config=MULTILINGUAL) == [
+        ("content/news/story/index.fr.md", 6, 47, MISSING.format("gone.jpg"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "config"),
+    [
+        ({"layouts/_markup/render-image.html": "x"}, CONFIG),
+        ({"themes/t/layouts/_default/_markup/render-image.html": "x"}, CONFIG + 'theme="t"\n'),
+        ({}, CONFIG + 'theme = "missing-theme"\n'),
+        ({}, CONFIG + 'theme = "github.com/x/y"\n'),
+        ({"netlify.toml": ""}, CONFIG),
+        ({"static/_redirects": ""}, CONFIG),
+        ({".gitmodules": '[submodule "c"]\n\tpath = content/news\n'}, CONFIG),
+        ({}, CONFIG + '[[module.mounts]]\nsource = "not-there"\ntarget = "static"\n'),
+        (
+            {"themes/t/hugo.toml": '[[module.mounts]]\nsource = "x"\ntarget = "static"\n'},
+            CONFIG + 'theme = "t"\n',
+        ),
+    ],
+)
+def test_silent_when_it_cannot_be_sure(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: dict[str, str],
+    config: str,
+) -> None:
+    files = {**SITE, **extra, BUNDLE: page("![a](gone.jpg) ![b](/images/gone.png)\n")}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == []
+
+
+def test_silent_for_paths_beyond_the_page_without_the_whole_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "![a](gone.jpg) ![b](/images/gone.png) ![c](sub/gone.png)\n"
+    files = {**SITE, BUNDLE: page(body), "content/news/other.md": page()}
+    assert run(tmp_path, monkeypatch, capsys, files, BUNDLE) == [
+        (BUNDLE, 6, 6, MISSING.format("gone.jpg"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("files", "config"),
+    [
+        ({"content/news/_content.gotmpl": ""}, CONFIG),
+        ({"content/news/_index.md": fm(title="News", slug="nachrichten")}, CONFIG),
+        ({"content/other/x/index.md": page(url=":unknown/")}, CONFIG),
+        ({"public/images/gone.png": "png"}, CONFIG),
+    ],
+)
+def test_silent_beyond_the_page_when_a_bundle_may_be_anywhere(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, str],
+    config: str,
+) -> None:
+    body = "![b](/images/gone.png)\n"
+    all_files = {**SITE, BUNDLE: page(body), **files}
+    assert run(tmp_path, monkeypatch, capsys, all_files, config=config) == []
+
+
+def test_not_pages_feeds_web_addresses_or_copied_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "[a](/news/gone/) [b](other.md) [c](/index.xml) [d](/news/gone.html) "
+        "[e](example.org/x.png) [f](//cdn.example.org/x.png) [g](mailto:a@b.org) "
+        "[h](#top) ![i]({{< param img >}}) [j](/feed.json) [k](/files/data)\n"
+    )
+    files = {
+        **SITE,
+        "content/news/a.md": page(body),
+        "content/news/b.md": page(
+            "![x](/images/copied.png)\n", source="https://other.example.com/story"
+        ),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == []
+
+
+def test_a_file_that_appears_clears_the_report_with_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {**SITE, BUNDLE: page("![a](vote.jpg)\n")}
+    run(tmp_path, monkeypatch, capsys, files)
+    args = ["check", BUNDLE, "--select", "LK011", "--output-format", "json"]
+    main(args)
+    assert [d["line"] for d in json.loads(capsys.readouterr().out)] == [6]
+    (tmp_path / "content/news/story/vote.jpg").write_text("jpg", encoding="utf-8")
+    main(args)
+    assert json.loads(capsys.readouterr().out) == []
+
+
+MAINROAD = CONFIG + 'theme = "mainroad"\n'
+THUMBNAILS = {
+    "themes/mainroad/static/img/placeholder.png": "png",
+    "static/img/there.gif": "gif",
+    "content/post/a.md": page(thumbnail="img/mario.gif"),
+    "content/post/b.md": page(thumbnail={"src": "img/there.gif"}),
+    "content/post/c.md": page(thumbnail={"src": "img/gone.gif", "visibility": ["single"]}),
+    "content/post/d.md": page(params={"thumbnail": "/img/p.gif"}),
+    "content/post/e.md": page(thumbnail="img/placeholder.png"),
+    "content/post/f.md": page(thumbnail="https://example.org/img/x.gif"),
+}
+
+
+def test_a_mainroad_thumbnail_the_site_does_not_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 with Mainroad's `post_thumbnail.html`: `img/mario.gif` is `/img/mario.gif`
+    # (`relURL`), whatever the page's URL.
+    assert run(tmp_path, monkeypatch, capsys, THUMBNAILS, config=MAINROAD) == [
+        ("content/post/a.md", 4, 12, MISSING.format("img/mario.gif")),
+        ("content/post/d.md", 5, 14, MISSING.format("/img/p.gif")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "config"),
+    [
+        ({"layouts/partials/post_thumbnail.html": "x"}, MAINROAD),
+        ({}, CONFIG + 'theme = ["child", "mainroad"]\n'),
+        ({}, CONFIG + 'theme = "other"\n'),
+    ],
+)
+def test_no_thumbnail_where_another_template_may_draw_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: dict[str, str],
+    config: str,
+) -> None:
+    files = {**THUMBNAILS, **extra, "themes/other/static/x.png": "png"}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == []

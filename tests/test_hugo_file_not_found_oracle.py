@@ -1,0 +1,150 @@
+"""file-not-found against hugo 0.168: a small site with images and links to files (a leaf bundle's,
+a branch bundle's, a page of one file's relative ones, static files of a `staticDir` list and of a
+theme, an `assets/` file, a space written `%20`, a name in another case, a query) is built; each
+rendered `<img src>` and `<a href>` is resolved against its page's URL as a browser does, and
+newslint must report exactly those whose file `public/` does not have. Under `uglyURLs`, on a
+multilingual site (Hugo's own image hook) and on a multihost one (no hook)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from newslint.cli import main
+from newslint.site import clear_site_cache
+from tests.hugo_pages import run_hugo, write_files
+
+pytestmark = pytest.mark.hugo
+
+BASE = 'baseURL = "https://example.org/"\ntheme = "t"\nstaticDir = ["static", "more"]\n'
+MULTILINGUAL = BASE + "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+MULTIHOST = (
+    BASE + "[languages.en]\nweight = 1\nbaseURL = 'https://en.example.org/'\n"
+    "[languages.fr]\nweight = 2\nbaseURL = 'https://fr.example.org/'\n"
+)
+FRENCH = "content/news/story/index.fr.md"
+# Each page's links: (text, destination); an image when the text starts with `i`.
+LINKS = {
+    "content/news/story/index.md": [
+        ("i1", "photo.jpg"),
+        ("i2", "vote.jpg"),
+        ("i3", "my%20photo.jpg"),
+        ("i4", "Photo.jpg"),
+        ("i5", "photo.jpg?w=1"),
+        ("l6", "docs/notes.pdf"),
+        ("l7", "docs/minutes.pdf"),
+        ("i8", "/images/logo.png"),
+        ("i9", "/images/hidden.png"),
+        ("i10", "/th/t.png"),
+        ("i11", "/m.png"),
+        ("i12", "/news/chart.png"),
+        ("i13", "/images/nope.png"),
+    ],
+    "content/news/_index.md": [("i1", "banner.jpg"), ("i2", "gone.jpg")],
+    "content/news/a.md": [
+        ("i1", "chart.png"),
+        ("i2", "../chart.png"),
+        ("i3", "../story/photo.jpg"),
+        ("l4", "/files/report.pdf"),
+        ("l5", "/files/report.PDF"),
+    ],
+}
+FILES = {
+    "content/news/banner.jpg": "jpg",
+    "content/news/chart.png": "png",
+    "content/news/story/photo.jpg": "jpg",
+    "content/news/story/my photo.jpg": "jpg",
+    "content/news/story/docs/notes.pdf": "pdf",
+    "static/images/logo.png": "png",
+    "static/files/report.pdf": "pdf",
+    "more/m.png": "png",
+    "assets/images/hidden.png": "png",
+    "themes/t/static/th/t.png": "png",
+    "themes/t/layouts/_default/single.html": "<u>{{ .RelPermalink }}</u>{{ .Content }}",
+    "themes/t/layouts/_default/list.html": "<u>{{ .RelPermalink }}</u>{{ .Content }}",
+    "themes/t/layouts/index.html": "home",
+}
+_URL = re.compile(r"<u>([^<]*)</u>")
+_IMG = re.compile(r'<img src="([^"]*)" alt="([^"]*)"')
+_A = re.compile(r'<a href="([^"]*)">([^<]*)</a>')
+
+
+def _page(links: list[tuple[str, str]]) -> str:
+    body = " ".join(f"{'!' if text.startswith('i') else ''}[{text}]({url})" for text, url in links)
+    return f"---\ntitle: Story\n---\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "unsure"),
+    [
+        (BASE, set()),
+        (BASE + "uglyURLs = true\n", set()),
+        (MULTILINGUAL, set()),
+        # The French host has no `/news/chart.png` (a file of the English section): a file of
+        # the content tree is taken to be served in every language.
+        (MULTIHOST, {(FRENCH, "/news/chart.png")}),
+    ],
+    ids=["plain", "ugly", "multilingual", "multihost"],
+)
+def test_reported_exactly_where_public_lacks_the_file(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    unsure: set[tuple[str, str]],
+) -> None:
+    links_of = dict(LINKS)
+    if "languages" in config:
+        links_of[FRENCH] = LINKS["content/news/story/index.md"]
+    pages = {name: _page(links) for name, links in links_of.items()}
+    write_files(tmp_path, {"hugo.toml": config, **FILES, **pages})
+    run_hugo(tmp_path, "build", "--quiet", "-d", str(tmp_path / "public"))
+    public = tmp_path / "public"
+    dead: set[tuple[str, str]] = set()
+    seen = 0
+    for built in public.rglob("*.html"):
+        text = built.read_text(encoding="utf-8")
+        found = _URL.search(text)
+        inside = built.relative_to(public).as_posix()
+        language = inside.partition("/")[0] if inside[:3] in ("en/", "fr/") else ""
+        name = _source(inside.removeprefix(language + "/") if language else inside, language)
+        if found is None or name is None:
+            continue
+        # A multihost site's languages are served from their own folders.
+        served = public / language if config == MULTIHOST else public
+        written = dict(links_of[name])
+        for src, label in _IMG.findall(text) + _A.findall(text):
+            seen += 1
+            here = urljoin("https://example.org/", found.group(1))
+            path = unquote(urlsplit(urljoin(here, html.unescape(src))).path)
+            if not (served / path.lstrip("/")).is_file():
+                dead.add((name, written[label]))
+    assert seen >= sum(len(links) for links in links_of.values())
+    monkeypatch.chdir(tmp_path)
+    clear_site_cache()
+    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
+    reported = {
+        (d["path"], re.search(r"at '([^']*)'", d["message"]).group(1))  # type: ignore[union-attr]
+        for d in json.loads(capsys.readouterr().out)
+    }
+    clear_site_cache()
+    assert len(dead) >= 4
+    assert reported <= dead
+    assert dead - reported == unsure
+
+
+def _source(inside: str, language: str) -> str | None:
+    """The content file whose page Hugo wrote to `inside` (without a language folder)."""
+    for name, built in (
+        ("content/news/story/index.md", ("news/story/index.html", "news/story.html")),
+        ("content/news/_index.md", ("news/index.html",)),
+        ("content/news/a.md", ("news/a/index.html", "news/a.html")),
+    ):
+        if inside in built:
+            return FRENCH if language == "fr" and "story" in name else name
+    return None
