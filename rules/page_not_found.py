@@ -41,7 +41,11 @@ It judges only what it can be sure of, and stays silent otherwise:
   copied from it;
 - not a `ref` or `relref` (ref-not-found's), nor a link to a file (`budget.md`: link-relative's).
 
-A page that exists but is a draft, in the future or expired counts as served.
+A page Hugo does not write is no page at that URL: `headless: true`, `build.render: never` or
+`link`, its own or from a cascade (the message says which); Hugo writes none of its aliases
+either, nor a section's list page so set (the pages below it are still written). `build.list`
+and `publishResources` do not change that. A page that exists but is a draft, in the future or
+expired counts as served: the build's flags decide.
 
 It is reported at the link's URL (at the whole link when the URL is not written in it).
 
@@ -78,6 +82,7 @@ from newslint.spans import Span
 from ._crossfile import is_section_page, position
 from ._links import Destinations, find_source_link, origin_link, same_site, source_field_name
 from ._page_urls import _ugly, logical_path, own_url
+from ._pages import hugo_true, hugo_value, never_rendered
 
 # A pager's path (`page/2`; the site may name it otherwise: `_pager_name`).
 _PAGER = re.compile(r"(?:^|/)([^/]+)/\d+$")
@@ -96,13 +101,19 @@ class SitePage(NamedTuple):
     section: str  # the first segment of its URL path: a link there is into the site's content
     # Its own URL is known (or it is no page of its own: a section with a `slug` is `doubt`).
     known: bool = True
+    # Why Hugo writes neither the page nor its aliases (`headless: true`, `build.render: never`),
+    # "" when it does: its URLs in `served` are then where nothing is served.
+    unwritten: str = ""
 
 
 class PageNotFound(Rule):
     code = "LK010"
     name = "page-not-found"
     severity = Severity.WARNING
-    messages = {"missing": "no page or file of the site is served at {url!r}"}
+    messages = {
+        "missing": "no page or file of the site is served at {url!r}",
+        "unwritten": "{url!r} leads to a page that exists but that Hugo does not write ({why})",
+    }
 
     def __init__(self) -> None:
         self.destinations: Destinations | None = None
@@ -147,12 +158,21 @@ class PageNotFound(Rule):
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        served = {f"{e.data.root}\0{path}" for e in collected for path in e.data.served}
+        served: set[str] = set()
+        unwritten: dict[str, str] = {}  # the URLs of pages Hugo does not write, and why
+        for found in collected:
+            for path in found.data.served:
+                key = f"{found.data.root}\0{path}"
+                if found.data.unwritten:
+                    unwritten.setdefault(key, found.data.unwritten)
+                else:
+                    served.add(key)
         whole: dict[str, bool] = {}
         for entry in collected:
             page: SitePage = entry.data
             for path, where, written in page.links:
-                if f"{page.root}\0{path}" in served:
+                key = f"{page.root}\0{path}"
+                if key in served:
                     continue
                 if page.root not in whole:
                     whole[page.root] = _whole_site(ctx, page.root)
@@ -163,18 +183,27 @@ class PageNotFound(Rule):
                 known = not ctx.count(("unknown", page.root)) and site.jekyll_config is None
                 if path.endswith(".html") and not known:
                     continue  # an ugly URL: a page whose URL is not known may be there
+                why = unwritten.get(key)
+                # A page's URL where it is not written: no folder or file of its own vouches.
+                sure = why is not None and known
                 first = path.partition("/")[0]
                 if (
-                    first != page.section
+                    not sure
+                    and first != page.section
                     and not site.has_content_folder(first)
                     and not (known and site.permalink_matches(path))
                 ):
                     continue
                 if site.may_serve(
-                    "/" + path + "/", entry.path, pages_known=known
+                    "/" + path + "/", entry.path, pages_known=known, unwritten=sure
                 ) or site.publish_dir_holds(path):
                     continue
-                ctx.report(entry.path, where, "missing", source_text=written, url=written)
+                if why is None:
+                    ctx.report(entry.path, where, "missing", source_text=written, url=written)
+                else:
+                    ctx.report(
+                        entry.path, where, "unwritten", source_text=written, url=written, why=why
+                    )
 
 
 def _page(
@@ -209,8 +238,40 @@ def _page(
     own_path = served[0] if own is not None else logical  # (`served[0]`: its own URL's key)
     own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
     return SitePage(
-        str(site.root), tuple(served), moved and own is None, links, own_section, own is not None
+        str(site.root),
+        tuple(served),
+        moved and own is None,
+        links,
+        own_section,
+        own is not None,
+        _unwritten(document),
     )
+
+
+def _unwritten(document: Document) -> str:
+    """Why hugo 0.168 writes neither the page nor its aliases, as the page says it (checked with
+    the binary: `headless: true`, `build.render` never or `link`, its own or cascaded, on a page
+    or a section page, whose pages it still writes); "" when it writes them. `build.list` and
+    `publishResources` do not change that (its resources are still written)."""
+    if document.bundle_resource or not never_rendered(document):
+        return ""
+    if hugo_true(document, "headless"):
+        why = "`headless: true`"
+    else:
+        why = "`build.render: never`"
+        for key in ("_build", "build"):  # (the older spelling, still read for what it meant)
+            options = hugo_value(document, key)
+            render = (
+                {str(name).lower(): value for name, value in options.items()}.get("render")
+                if isinstance(options, dict)
+                else None
+            )
+            if render in ("never", "link") or render is False or render == 0:
+                shown = str(render).lower() if isinstance(render, bool) else render
+                why = f"`{key}.render: {shown}`"
+    if all(document.field(key) is None for key in ("headless", "build", "_build")):
+        why += ", from a cascade"
+    return why
 
 
 def _has_ugly_urls(site: Site) -> bool:

@@ -501,3 +501,65 @@ def test_a_page_at_the_root_on_a_site_with_permalinks(
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
         ("content/news/a.md", 7, column, MISSING.format("/2024/budjet/"))
     ]
+
+
+UNWRITTEN = "{!r} leads to a page that exists but that Hugo does not write ({})"
+
+
+def test_a_page_hugo_does_not_write_serves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 writes neither the page nor its aliases for `build.render: never` or `link`
+    and `headless: true` (a leaf bundle's or a page's), its own or cascaded (onto the section
+    page too), nor a section page's list (`/hidden/`) where it writes the pages below it;
+    `build.list: never` and `publishResources: false` leave the page written, and a draft counts
+    as served."""
+    files = {
+        "content/news/_index.md": fm(title="News"),
+        "content/news/a.md": page(build={"render": "never"}, aliases=["/old-a/"]),
+        "content/news/b.md": page(build={"render": "link"}),
+        "content/news/c/index.md": page(headless=True, aliases=["/old-c/"]),
+        "content/news/c/r.txt": "data",
+        "content/news/f.md": page(
+            build={"list": "never", "publishResources": False}, aliases=["/old-f/"]
+        ),
+        "content/news/draft.md": page(draft=True),
+        "content/hidden/_index.md": fm(title="Hidden", build={"render": "never"}),
+        "content/hidden/h1.md": page(),
+        "content/cas/_index.md": fm(title="Cas", cascade={"build": {"render": "never"}}),
+        "content/cas/c1.md": page(aliases=["/old-c1/"]),
+    }
+    links = [
+        "/news/a/",
+        "/old-a/",
+        "/news/b/",
+        "/news/c/",
+        "/old-c/",
+        "/news/c/r.txt",
+        "/news/f/",
+        "/old-f/",
+        "/news/draft/",
+        "/hidden/",
+        "/hidden/h1/",
+        "/cas/",
+        "/cas/c1/",
+        "/old-c1/",
+    ]
+    files["content/news/links.md"] = page("\n\n".join(f"[x]({url})" for url in links) + "\n")
+    found = run(tmp_path, monkeypatch, capsys, files)
+    lines = {url: 6 + 2 * index for index, url in enumerate(links)}
+    never, cascaded = "`build.render: never`", "`build.render: never`, from a cascade"
+    assert found == [
+        ("content/news/links.md", lines[url], 5, UNWRITTEN.format(url, why))
+        for url, why in [
+            ("/news/a/", never),
+            ("/old-a/", never),
+            ("/news/b/", "`build.render: link`"),
+            ("/news/c/", "`headless: true`"),
+            ("/old-c/", "`headless: true`"),
+            ("/hidden/", never),
+            ("/cas/", cascaded),
+            ("/cas/c1/", cascaded),
+            ("/old-c1/", cascaded),
+        ]
+    ]

@@ -1,0 +1,109 @@
+"""page-not-found (LK010) against what hugo 0.168 writes, with the real binary as the oracle.
+
+Marker `hugo`. Each site below is checked by newslint (LK010 alone, before any build: a `public/`
+in the site would vouch for what it holds) and built by Hugo into a folder outside it; a link is
+reported exactly when nothing of the build is at the path it leads to (the browser's resolution
+of a relative link against the page's URL; a folder's `index.html`, or a file).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from newslint.testing import fm
+from tests.hugo_pages import run_hugo, write_files
+
+pytestmark = pytest.mark.hugo
+
+SUMMARY = "A summary of the article that is long enough for every rule of newslint."
+LAYOUTS = {
+    "layouts/_default/single.html": "page",
+    "layouts/_default/list.html": "list",
+    "layouts/index.html": "home",
+}
+
+
+def page(body: str = "Text.\n", **fields: object) -> str:
+    return fm(title="Story", summary=SUMMARY, body=body, **fields)
+
+
+# (site files, the page of the links, its URL, the links)
+SITES: dict[str, tuple[dict[str, str], str, str, list[str]]] = {
+    "unwritten": (
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term"]\n',
+            "content/news/_index.md": fm(title="News"),
+            "content/news/a.md": page(build={"render": "never"}, aliases=["/old-a/"]),
+            "content/news/b.md": page(build={"render": "link"}, aliases=["/old-b/"]),
+            "content/news/c/index.md": page(headless=True, aliases=["/old-c/"]),
+            "content/news/c/r.txt": "data",
+            "content/news/d.md": page(headless=True),
+            "content/news/f.md": page(
+                build={"list": "never", "publishResources": False}, aliases=["/old-f/"]
+            ),
+            "content/news/draft.md": page(draft=True),
+            "content/hidden/_index.md": fm(title="Hidden", build={"render": "never"}),
+            "content/hidden/h1.md": page(aliases=["/old-h1/"]),
+            "content/cas/_index.md": fm(title="Cas", cascade={"build": {"render": "never"}}),
+            "content/cas/c1.md": page(aliases=["/old-c1/"]),
+        },
+        "content/news/links.md",
+        "/news/links/",
+        [
+            "/news/a/",
+            "/old-a/",
+            "/news/b/",
+            "/old-b/",
+            "/news/c/",
+            "/old-c/",
+            "/news/c/r.txt",
+            "/news/d/",
+            "/news/f/",
+            "/old-f/",
+            "/news/draft/",
+            "/hidden/",
+            "/hidden/h1/",
+            "/old-h1/",
+            "/cas/",
+            "/cas/c1/",
+            "/old-c1/",
+            "../a/",
+            "../f/",
+        ],
+    ),
+}
+
+
+def _served(public: Path, url: str) -> bool:
+    path = url.split("#")[0].split("?")[0].strip("/")
+    target = public / path
+    return target.is_file() or (target / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_reported_exactly_where_hugo_writes_nothing(
+    name: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    files, links_page, page_url, links = SITES[name]
+    site = tmp_path / "site"
+    body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
+    write_files(site, {**LAYOUTS, **files, links_page: page(body)})
+    monkeypatch.chdir(site)
+    main(["check", ".", "--select", "LK010", "--output-format", "json", "--no-cache"])
+    reported = {d["message"].split("'")[1] for d in json.loads(capsys.readouterr().out)}
+    public = tmp_path / "public"
+    run_hugo(site, "-d", str(public), "--buildDrafts")
+    dead = {
+        url
+        for url in links
+        if not _served(public, posixpath.normpath(posixpath.join(page_url, url)))
+    }
+    assert reported == dead
