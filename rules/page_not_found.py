@@ -2,8 +2,9 @@
 
 ## What it does
 Flags a Markdown link to a path of the site, root-relative (`[the vote](/news/2024/budjet/)`) or
-relative to the article's own URL with a slash at the end (`[the vote](../budjet/)`,
-`[the vote](budjet/)`), that nothing the site serves answers: no page at its URL (its file's
+relative to the article's own URL (`[the vote](../budjet/)`, `[the vote](budjet/)`, and without
+the slash at the end, `../budjet`, which a host redirects to `../budjet/` only where that is
+served), that nothing the site serves answers: no page at its URL (its file's
 path, its `url`, its `slug`, a `[permalinks]` pattern), no alias of a page (`aliases`, absolute
 or relative to the page's folder URL), no section, taxonomy or term list, pager
 (`/news/page/2/`), static file or folder, and no file or folder of the content tree at that
@@ -31,8 +32,9 @@ It judges only what it can be sure of, and stays silent otherwise:
   assets, page resources and feeds are written where no content file says; not a path into a
   taxonomy (`/tags/...`, `/news/tags/...` for a plural `news/tags`);
 - not a relative link on a site with a link render hook (Hugo's own on a multilingual site, or the
-  site's or its theme's `render-link` template: it may take the path for a content path), nor one
-  without a slash at the end (`../budget`: a page bundle's resource, or another page's file);
+  site's or its theme's `render-link` template: it may take the path for a content path); one
+  without a slash at the end is served by a page bundle's resource or a static file of that name,
+  and by a page at `budget.html` (GitHub Pages serves `/news/budget` from it);
 - not on a site whose `.gitmodules` puts a submodule in its content (a checkout may leave it
   empty), nor on one that keeps redirects for its host (`netlify.toml`, `_redirects`, `vercel.json`,
   `.htaccess` ...), nor a path the site's `publishDir` (`public/`) in the repository holds (Hugo
@@ -80,7 +82,14 @@ from newslint.site import Site, content_files_on_disk, site_for_dir
 from newslint.spans import Span
 
 from ._crossfile import is_section_page, position
-from ._links import Destinations, find_source_link, origin_link, same_site, source_field_name
+from ._links import (
+    NO_VALUE,
+    Destinations,
+    find_source_link,
+    origin_link,
+    same_site,
+    source_field_name,
+)
 from ._page_urls import _ugly, logical_path, own_url
 from ._pages import hugo_true, hugo_value, never_rendered
 
@@ -153,7 +162,10 @@ class PageNotFound(Rule):
         keys.extend(SoughtKey(f"{data.root}\0{path}") for path in data.served)
         if data.links:
             keys.append(GROUP_ALWAYS)
-            keys.extend(f"{data.root}\0{path}" for path, _, _ in data.links)
+            for path, _, written in data.links:
+                keys.append(f"{data.root}\0{path}")
+                if _slashless(written):
+                    keys.append(f"{data.root}\0{path}.html")
         return tuple(keys)
 
     @classmethod
@@ -172,8 +184,8 @@ class PageNotFound(Rule):
             page: SitePage = entry.data
             for path, where, written in page.links:
                 key = f"{page.root}\0{path}"
-                if key in served:
-                    continue
+                if key in served or (_slashless(written) and key + ".html" in served):
+                    continue  # (GitHub Pages serves `/news/budget` from `news/budget.html`)
                 if page.root not in whole:
                     whole[page.root] = _whole_site(ctx, page.root)
                 if not whole[page.root]:
@@ -282,10 +294,18 @@ def _has_ugly_urls(site: Site) -> bool:
 
 def _bare_path(url: str) -> bool:
     """Whether `url` is a path relative to the page's URL written without `./`
-    (`docs/security/`): no scheme, and a first segment without a dot (`example.org/news/` is a
-    web address that lost its scheme: link-malformed's)."""
-    first, slash, _ = url.partition("/")
-    return bool(slash and first) and not any(c in first for c in ".:?#{ \t")
+    (`docs/security/`, `budget`): no scheme, and a first segment without a dot
+    (`example.org/news/` is a web address that lost its scheme, `[x](undefined)` an address
+    never filled in: link-malformed's)."""
+    first, slash, _ = re.split(r"[?#]", url, maxsplit=1)[0].partition("/")
+    if not first or any(c in first for c in ".:{ \t"):
+        return False
+    return bool(slash) or first not in NO_VALUE
+
+
+def _slashless(url: str) -> bool:
+    """Whether the path of the link's `url` has no slash at its end (`../budget`)."""
+    return not re.split(r"[?#]", url, maxsplit=1)[0].endswith("/")
 
 
 def _key(site: Site, path: str) -> str:
@@ -319,7 +339,7 @@ def _links(
         except ValueError:
             continue
         if not path.startswith("/"):
-            if site.link_render_hook or own is None or not path.endswith("/"):
+            if site.link_render_hook or own is None:
                 continue
             here = "/" + (own.path.rpartition("/")[0] if own.ugly else own.path) + "/"
             path = posixpath.join(here.replace("//", "/"), path)

@@ -3,7 +3,8 @@
 Marker `hugo`. Each site below is checked by newslint (LK010 alone, before any build: a `public/`
 in the site would vouch for what it holds) and built by Hugo into a folder outside it; a link is
 reported exactly when nothing of the build is at the path it leads to (the browser's resolution
-of a relative link against the page's URL; a folder's `index.html`, or a file).
+of a relative link against the page's URL; a folder's `index.html`, or a file). The links lead
+into folders of the content: a path outside them (`/forum/`) is left alone by design.
 """
 
 from __future__ import annotations
@@ -76,10 +77,46 @@ SITES: dict[str, tuple[dict[str, str], str, str, list[str]]] = {
             "../f/",
         ],
     ),
+    "slashless": (
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term"]\n',
+            "content/news/_index.md": fm(title="News"),
+            "content/news/budget.md": page(),
+            "content/news/deep/story.md": page(),
+            "content/news/sub/_index.md": fm(title="Sub"),
+            "content/news/bundle/index.md": page(),
+            "content/news/bundle/data": "1,2",
+            "content/news/bundle/chart.png": "png",
+            "content/about.md": page(),
+            "static/files/report": "report",
+            "static/news/archive/index.html": "<p>old</p>",
+        },
+        "content/news/links.md",
+        "/news/links/",
+        [
+            "../budget",
+            "../budjet",
+            "budget",
+            "../bundle/data",
+            "../bundle/chart",
+            "../bundle",
+            "../archive",
+            "../../files/report",
+            "../deep",
+            "../deep/story",
+            "../sub",
+            "../..",
+            "../../about",
+            "budget?x=1",
+        ],
+    ),
 }
 
 
 def _served(public: Path, url: str) -> bool:
+    """Whether a host serving `public` answers `url` (after a redirect to the folder's URL
+    where the path is a folder without its slash, as `hugo server`, Netlify and GitHub Pages
+    do)."""
     path = url.split("#")[0].split("?")[0].strip("/")
     target = public / path
     return target.is_file() or (target / "index.html").is_file()

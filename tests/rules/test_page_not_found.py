@@ -563,3 +563,40 @@ def test_a_page_hugo_does_not_write_serves_nothing(
             ("/old-c1/", cascaded),
         ]
     ]
+
+
+def test_a_relative_link_without_a_slash_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hugo writes `../budjet` as it is; the browser asks for `/news/budjet` from the page
+    `/news/a/`, and a host (`hugo server` too) redirects to `/news/budjet/` only where that is a
+    folder of the build. Silent where a page, a section, a bundle's resource or a static file is
+    at the path, or an ugly URL (GitHub Pages serves `/news/b` from `news/b.html`)."""
+    links = [
+        "../budget",  # a page
+        "../budjet",
+        "budget",  # `/news/a/budget`: `a` is no bundle
+        "../2024/bundle/data",  # a resource without an extension
+        "../2024/bundle/chart",  # `chart.png` is one; the browser does not guess the extension
+        "../archive",  # a static folder
+        "../../files/report",  # a static file
+        "../deep",  # a folder without `_index.md` has no list page
+        "../..",
+        "../../about?ref=x",
+        "budget#vote",
+        "undefined",  # never filled in: link-malformed's
+    ]
+    body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
+    files = {
+        **SITE,
+        "content/news/a.md": page(body),
+        "content/news/2024/bundle/index.md": page("[x](data) [y](chart) [z](chart.png)\n"),
+    }
+    lines = {url: 6 + 2 * index for index, url in enumerate(links)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/2024/bundle/index.md", 6, 15, MISSING.format("chart")),
+        *[
+            ("content/news/a.md", lines[url], 5, MISSING.format(url))
+            for url in ["../budjet", "budget", "../2024/bundle/chart", "../deep", "budget#vote"]
+        ],
+    ]
