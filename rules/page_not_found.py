@@ -8,8 +8,13 @@ served), that nothing the site serves answers: no page at its URL (its file's
 path, its `url`, its `slug`, a `[permalinks]` pattern), no alias of a page (`aliases`, absolute
 or relative to the page's folder URL), no section, taxonomy or term list, pager
 (`/news/page/2/`), static file or folder, and no file or folder of the content tree at that
-path. The language prefix and `baseURL`'s path are allowed;
-a query and a fragment are no part of the path; case does not count.
+path. `baseURL`'s path is allowed; a query and a fragment are no part of the path; case does
+not count. A page is served below its language's folder as hugo 0.168 writes it (`/fr/news/x/`
+for `news/x.fr.md` or a French `contentDir`, the default language without one unless
+`defaultContentLanguageInSubdir`; its aliases there too, its `url` where it says): a link to a
+translation that does not exist (`/fr/news/x/` where only `news/x.md` is) is dead. On a site whose
+languages have hosts of their own (a `baseURL` each) the path is each host's, and the language
+is not told.
 
 When it can tell every page's URL (as hugo 0.168 makes them), it judges by those alone: a page
 moved by `[permalinks]` (`/:year/:month/:slug/`) or `uglyURLs` (`/news/budget.html`, globally or
@@ -90,7 +95,14 @@ from ._links import (
     same_site,
     source_field_name,
 )
-from ._page_urls import _ugly, logical_path, own_url
+from ._page_urls import (
+    _ugly,
+    language_folder,
+    logical_path,
+    multihost,
+    own_url,
+    split_site_path,
+)
 from ._pages import hugo_true, hugo_value, never_rendered
 
 # A pager's path (`page/2`; the site may name it otherwise: `_pager_name`).
@@ -198,12 +210,13 @@ class PageNotFound(Rule):
                 why = unwritten.get(key)
                 # A page's URL where it is not written: no folder or file of its own vouches.
                 sure = why is not None and known
-                first = path.partition("/")[0]
+                inside = "/".join(site.url_segments("/" + path)[1])  # (no language prefix)
+                first = inside.partition("/")[0]
                 if (
                     not sure
                     and first != page.section
                     and not site.has_content_folder(first)
-                    and not (known and site.permalink_matches(path))
+                    and not (known and site.permalink_matches(inside))
                 ):
                     continue
                 if site.may_serve(
@@ -235,19 +248,41 @@ def _page(
     if section and (document.value("slug") or document.cascaded_value("slug")):
         return SitePage(str(site.root), (), True, (), "")  # it moves the pages below it
     own = own_url(ctx, logical, section)
-    served: list[str] = [_key(site, own.path)] if own is not None else []
+    # Keys with the language's folder where the site has them, so that a link to a translation
+    # that does not exist (`/fr/news/budget/`) is not taken for the page (`/news/budget/`); on a
+    # site whose languages have hosts of their own, a path is each host's: no language in keys.
+    by_language = not multihost(site)
+    folder = language_folder(site, document.language or site.default_language)
+    if not by_language:
+        folder = ""
+    own_key = None
+    if own is not None:
+        url = document.value("url")
+        if isinstance(url, str) and url.strip():
+            # hugo 0.168 puts a `url` where it says, in any language (`url: /x/` of a French
+            # page is `/x/`, `url: /fr/x/` `/fr/x/`)
+            own_key = _key(site, own.path, by_language)
+            prefix = split_site_path(url, site)
+            if by_language and prefix is not None and prefix[0]:
+                own_key = f"{prefix[0]}/{own_key}".strip("/")
+        else:
+            own_key = (folder + own.path).strip("/")
+    served: list[str] = [own_key] if own_key is not None else []
     aliases = document.value("aliases")
     if aliases:
-        folder = "/" + (own.path if own is not None else logical).rpartition("/")[0]
+        # Relative to the page's folder URL; an absolute one below the page's language folder
+        # (hugo 0.168: `/old/` of a French page is `/fr/old/`; alias-language-prefix's).
+        base = "/" + (own.path if own is not None else logical).rpartition("/")[0]
         ugly = _has_ugly_urls(site)
         for alias in aliases if isinstance(aliases, list) else [aliases]:
             if isinstance(alias, str) and alias.strip():
-                served.append(_key(site, posixpath.join(folder, alias.strip())))
+                path = _key(site, posixpath.join(base, alias.strip()), by_language)
+                served.append((folder + path).strip("/"))
                 if ugly and not served[-1].endswith(".html"):
                     # hugo 0.168 writes `/old/a/` as `old/a.html` on an `uglyURLs` site
                     served.append(served[-1] + ".html")
-    links = _links(ctx, document, site, own, found) if found else ()
-    own_path = served[0] if own is not None else logical  # (`served[0]`: its own URL's key)
+    links = _links(ctx, document, site, own, own_key, by_language, found) if found else ()
+    own_path = _key(site, own.path, False) if own is not None else logical
     own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
     return SitePage(
         str(site.root),
@@ -308,10 +343,13 @@ def _slashless(url: str) -> bool:
     return not re.split(r"[?#]", url, maxsplit=1)[0].endswith("/")
 
 
-def _key(site: Site, path: str) -> str:
-    """A URL path as a key: without `baseURL`'s path, a language prefix and the slashes at the
-    ends, lower case."""
-    return "/".join(site.url_segments("/" + path)[1]).lower()
+def _key(site: Site, path: str, by_language: bool) -> str:
+    """A URL path as a key: without `baseURL`'s path and the slashes at the ends, lower case;
+    with its language prefix as written when `by_language`, else without."""
+    prefix, segments = site.url_segments("/" + path)
+    if by_language and prefix:
+        segments = [prefix, *segments]
+    return "/".join(segments).lower()
 
 
 def _links(
@@ -319,9 +357,12 @@ def _links(
     document: Document,
     site: Site,
     own: Any,
+    own_key: str | None,
+    by_language: bool,
     found: list[tuple[Link, Span | None]],
 ) -> tuple[tuple[str, tuple[int, int, int, int], str], ...]:
-    """The links that lead to a page path of the site, as (URL path, position, URL)."""
+    """The links that lead to a page path of the site, as (URL path as a key, position, URL);
+    a relative one resolved against the page's URL (`own_key`)."""
     source = origin_link(ctx) or find_source_link(document, source_field_name(ctx))
     if source is not None and not same_site(source.url, site):
         return ()  # link-relative's: links copied from the source
@@ -339,16 +380,17 @@ def _links(
         except ValueError:
             continue
         if not path.startswith("/"):
-            if site.link_render_hook or own is None:
+            if site.link_render_hook or own is None or own_key is None:
                 continue
-            here = "/" + (own.path.rpartition("/")[0] if own.ugly else own.path) + "/"
+            here = "/" + (own_key.rpartition("/")[0] if own.ugly else own_key) + "/"
             path = posixpath.join(here.replace("//", "/"), path)
         if "\\" in path:
             continue
         name = path.rstrip("/").rpartition("/")[2]
         if "." in name and not (_ugly_page_link(site, path) and not path.endswith("/")):
             continue  # a file: static, an asset, a resource, a feed, `x.html`, `x.md`
-        segments = [part.lower() for part in site.url_segments(path)[1]]
+        prefix, segments = site.url_segments(path)
+        segments = [part.lower() for part in segments]
         if not segments or ".." in segments:
             continue
         joined = "/".join(segments)
@@ -360,7 +402,8 @@ def _links(
         if numbered is not None and numbered.group(1) in pager:
             continue
         where = dest if dest is not None and len(dest) else link.span
-        out.append((joined, position(document, where), url))
+        key = f"{prefix}/{joined}" if by_language and prefix else joined
+        out.append((key, position(document, where), url))
     return tuple(out)
 
 

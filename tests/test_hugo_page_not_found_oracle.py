@@ -112,6 +112,69 @@ SITES: dict[str, tuple[dict[str, str], str, str, list[str]]] = {
     ),
 }
 
+LANGUAGES = """baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+disableKinds = ["taxonomy", "term"]
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+"""
+TRANSLATED = {
+    "content/news/_index.md": fm(title="News"),
+    "content/news/budget.md": page(aliases=["/old-budget/"]),
+    "content/news/other.fr.md": page(aliases=["/old-other/", "rel-other"]),
+    "content/news/both.md": page(),
+    "content/news/both.fr.md": page(),
+    "content/news/moved.fr.md": page(url="/news/moved-fr/"),
+    "content/news/sub/_index.md": fm(title="Sub"),
+    "content/news/sub/p.md": page(),
+    "content/news/sub/p.fr.md": page(),
+}
+TRANSLATED_LINKS = [
+    "/news/budget/",
+    "/fr/news/budget/",
+    "/en/news/budget/",
+    "/news/other/",
+    "/fr/news/other/",
+    "/en/news/other/",
+    "/news/both/",
+    "/fr/news/both/",
+    "/en/news/both/",
+    "/news/old-budget/",
+    "/fr/news/rel-other/",
+    "/news/rel-other/",
+    "/news/moved-fr/",
+    "/fr/news/moved-fr/",
+    "/news/sub/",
+    "/fr/news/sub/",
+    "/fr/news/sub/p/",
+    "/fr/news/",
+]
+for name, config, files in [
+    ("languages", LANGUAGES, TRANSLATED),
+    (
+        "languages-in-subdir",
+        LANGUAGES.replace("disableKinds", "defaultContentLanguageInSubdir = true\ndisableKinds"),
+        TRANSLATED,
+    ),
+    (
+        "languages-content-dirs",
+        LANGUAGES.replace("weight = 1", 'weight = 1\ncontentDir = "content/en"').replace(
+            "weight = 2", 'weight = 2\ncontentDir = "content/fr"'
+        ),
+        {
+            name.replace("content/", "content/fr/" if ".fr." in name else "content/en/").replace(
+                ".fr.", "."
+            ): text
+            for name, text in TRANSLATED.items()
+        },
+    ),
+]:
+    links_page = "content/en/news/links.md" if "dirs" in name else "content/news/links.md"
+    page_url = "/en/news/links/" if "subdir" in name else "/news/links/"
+    SITES[name] = ({"hugo.toml": config, **files}, links_page, page_url, TRANSLATED_LINKS)
+
 
 def _served(public: Path, url: str) -> bool:
     """Whether a host serving `public` answers `url` (after a redirect to the folder's URL

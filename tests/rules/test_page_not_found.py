@@ -600,3 +600,61 @@ def test_a_relative_link_without_a_slash_at_the_end(
             for url in ["../budjet", "budget", "../2024/bundle/chart", "../deep", "budget#vote"]
         ],
     ]
+
+
+LANGUAGES = (
+    'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+    "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "reported"),
+    [
+        # hugo 0.168: the default language has no folder, French pages and aliases are below
+        # `/fr/`, a page's `url` is where it says
+        (LANGUAGES, ["/fr/news/budget/", "/en/news/budget/", "/news/autre/", "/news/old-fr/"]),
+        # every language has its folder: `/news/budget/` is no page
+        (
+            LANGUAGES.replace(
+                "[languages.en]", "defaultContentLanguageInSubdir = true\n[languages.en]"
+            ),
+            ["/news/budget/", "/fr/news/budget/", "/news/autre/", "/news/old-fr/"],
+        ),
+        # hosts of their own: a path is each host's, and no folder tells the language
+        (
+            LANGUAGES.replace("weight = 2", 'weight = 2\nbaseURL = "https://fr.example.org/"'),
+            [],
+        ),
+    ],
+    ids=["prefix", "in-subdir", "multihost"],
+)
+def test_a_translation_that_does_not_exist(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    reported: list[str],
+) -> None:
+    links = [
+        "/news/budget/",
+        "/fr/news/budget/",
+        "/en/news/budget/",
+        "/fr/news/autre/",
+        "/news/autre/",
+        "/fr/news/old-fr/",
+        "/news/old-fr/",
+        "/news/url-fr/",
+    ]
+    body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
+    files = {
+        "content/news/budget.md": page(),
+        "content/news/autre.fr.md": page(aliases=["/news/old-fr/"]),
+        "content/news/moved.fr.md": page(url="/news/url-fr/"),
+        "content/news/links.en.md": page(body),
+    }
+    found = run(tmp_path, monkeypatch, capsys, files, config=config)
+    lines = {url: 6 + 2 * index for index, url in enumerate(links)}
+    assert found == [
+        ("content/news/links.en.md", lines[url], 5, MISSING.format(url)) for url in reported
+    ]
