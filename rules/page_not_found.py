@@ -51,7 +51,8 @@ It judges only what it can be sure of, and stays silent otherwise:
 A page Hugo does not write is no page at that URL: `headless: true`, `build.render: never` or
 `link`, its own or from a cascade (the message says which); Hugo writes none of its aliases
 either, nor a section's list page so set (the pages below it are still written). `build.list`
-and `publishResources` do not change that. A page that exists but is a draft, in the future or
+and `publishResources` do not change that. Such a page's own relative links are not judged: it
+is shown, if anywhere, inside another page, whose URL they resolve against. A page that exists but is a draft, in the future or
 expired counts as served: the build's flags decide.
 
 It is reported at the link's URL (at the whole link when the URL is not written in it).
@@ -255,7 +256,7 @@ def _page(
     folder = language_folder(site, document.language or site.default_language)
     if not by_language:
         folder = ""
-    own_key = None
+    own_key: str | None = None
     if own is not None:
         url = document.value("url")
         if isinstance(url, str) and url.strip():
@@ -281,7 +282,11 @@ def _page(
                 if ugly and not served[-1].endswith(".html"):
                     # hugo 0.168 writes `/old/a/` as `old/a.html` on an `uglyURLs` site
                     served.append(served[-1] + ".html")
-    links = _links(ctx, document, site, own, own_key, by_language, found) if found else ()
+    unwritten = _unwritten(document)
+    # A page Hugo does not write is shown, if anywhere, inside another page (a headless bundle a
+    # template draws on): its relative links resolve against that page's URL, not known here.
+    resolved_from = None if unwritten else own_key
+    links = _links(ctx, document, site, own, resolved_from, by_language, found) if found else ()
     own_path = _key(site, own.path, False) if own is not None else logical
     own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
     return SitePage(
@@ -291,7 +296,7 @@ def _page(
         links,
         own_section,
         own is not None,
-        _unwritten(document),
+        unwritten,
     )
 
 

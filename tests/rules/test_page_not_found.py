@@ -506,6 +506,18 @@ def test_a_page_at_the_root_on_a_site_with_permalinks(
 UNWRITTEN = "{!r} leads to a page that exists but that Hugo does not write ({})"
 
 
+def test_relative_links_of_a_page_hugo_does_not_write_are_not_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A headless bundle is shown, if anywhere, inside the page whose template draws on it: its
+    relative links resolve against that page's URL; its root-relative ones are judged."""
+    body = "[a](../nope/) [b](nope) [c](/news/nope/)\n"
+    files = {**SITE, "content/news/parts/index.md": page(body, headless=True)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/parts/index.md", 7, 29, MISSING.format("/news/nope/"))
+    ]
+
+
 def test_a_page_hugo_does_not_write_serves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
