@@ -52,8 +52,8 @@ A page Hugo does not write is no page at that URL: `headless: true`, `build.rend
 `link`, its own or from a cascade (the message says which); Hugo writes none of its aliases
 either, nor a section's list page so set (the pages below it are still written). `build.list`
 and `publishResources` do not change that. Such a page's own relative links are not judged: it
-is shown, if anywhere, inside another page, whose URL they resolve against. A page that exists but is a draft, in the future or
-expired counts as served: the build's flags decide.
+is shown, if anywhere, inside another page, whose URL they resolve against. A page that exists
+but is a draft, in the future or expired counts as served: the build's flags decide.
 
 It is reported at the link's URL (at the whole link when the URL is not written in it).
 
