@@ -12,9 +12,9 @@ path. `baseURL`'s path is allowed; a query and a fragment are no part of the pat
 not count. A page is served below its language's folder as hugo 0.168 writes it (`/fr/news/x/`
 for `news/x.fr.md` or a French `contentDir`, the default language without one unless
 `defaultContentLanguageInSubdir`; its aliases there too, its `url` where it says): a link to a
-translation that does not exist (`/fr/news/x/` where only `news/x.md` is) is dead. On a site whose
-languages have hosts of their own (a `baseURL` each) the path is each host's, and the language
-is not told.
+translation that does not exist (`/fr/news/x/` where only `news/x.md` is) is dead. Where the
+languages have hosts of their own (a `baseURL` each), a path is the page's own language's host's:
+`/news/x/` in an English page is dead when only `news/x.fr.md` is.
 
 When it can tell every page's URL (as hugo 0.168 makes them), it judges by those alone: a page
 moved by `[permalinks]` (`/:year/:month/:slug/`) or `uglyURLs` (`/news/budget.html`, globally or
@@ -250,25 +250,26 @@ def _page(
         return SitePage(str(site.root), (), True, (), "")  # it moves the pages below it
     own = own_url(ctx, logical, section)
     # Keys with the language's folder where the site has them, so that a link to a translation
-    # that does not exist (`/fr/news/budget/`) is not taken for the page (`/news/budget/`); on a
-    # site whose languages have hosts of their own, a path is each host's: no language in keys.
-    by_language = not multihost(site)
-    folder = language_folder(site, document.language or site.default_language)
-    if not by_language:
-        folder = ""
-    own_key: str | None = None
+    # that does not exist (`/fr/news/budget/`) is not taken for the page (`/news/budget/`). Where
+    # the languages have hosts of their own (a `baseURL` each), hugo 0.168 writes each below its
+    # language's folder of `public/` and a path is that host's: the keys start with the page's
+    # language, and a link's path is the host's as written (`/fr/x/` on the French host is
+    # `fr/fr/x/`).
+    language = (document.language or site.default_language).lower()
+    host = f"{language}/" if multihost(site) else ""
+    folder = "" if host else language_folder(site, language)
+    own_key: str | None = None  # its own URL's path on its host
     if own is not None:
         url = document.value("url")
         if isinstance(url, str) and url.strip():
             # hugo 0.168 puts a `url` where it says, in any language (`url: /x/` of a French
             # page is `/x/`, `url: /fr/x/` `/fr/x/`)
-            own_key = _key(site, own.path, by_language)
             prefix = split_site_path(url, site)
-            if by_language and prefix is not None and prefix[0]:
-                own_key = f"{prefix[0]}/{own_key}".strip("/")
+            written = prefix[0] + "/" if prefix is not None and prefix[0] else ""
+            own_key = (written + own.path).strip("/")
         else:
             own_key = (folder + own.path).strip("/")
-    served: list[str] = [own_key] if own_key is not None else []
+    served: list[str] = [(host + own_key).strip("/")] if own_key is not None else []
     aliases = document.value("aliases")
     if aliases:
         # Relative to the page's folder URL; an absolute one below the page's language folder
@@ -277,8 +278,8 @@ def _page(
         ugly = _has_ugly_urls(site)
         for alias in aliases if isinstance(aliases, list) else [aliases]:
             if isinstance(alias, str) and alias.strip():
-                path = _key(site, posixpath.join(base, alias.strip()), by_language)
-                served.append((folder + path).strip("/"))
+                path = _key(site, posixpath.join(base, alias.strip()))
+                served.append((host + folder + path).strip("/"))
                 if ugly and not served[-1].endswith(".html"):
                     # hugo 0.168 writes `/old/a/` as `old/a.html` on an `uglyURLs` site
                     served.append(served[-1] + ".html")
@@ -286,8 +287,8 @@ def _page(
     # A page Hugo does not write is shown, if anywhere, inside another page (a headless bundle a
     # template draws on): its relative links resolve against that page's URL, not known here.
     resolved_from = None if unwritten else own_key
-    links = _links(ctx, document, site, own, resolved_from, by_language, found) if found else ()
-    own_path = _key(site, own.path, False) if own is not None else logical
+    links = _links(ctx, document, site, own, resolved_from, host, found) if found else ()
+    own_path = own.path if own is not None else logical
     own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
     return SitePage(
         str(site.root),
@@ -348,13 +349,10 @@ def _slashless(url: str) -> bool:
     return not re.split(r"[?#]", url, maxsplit=1)[0].endswith("/")
 
 
-def _key(site: Site, path: str, by_language: bool) -> str:
-    """A URL path as a key: without `baseURL`'s path and the slashes at the ends, lower case;
-    with its language prefix as written when `by_language`, else without."""
+def _key(site: Site, path: str) -> str:
+    """A URL path as a key: without `baseURL`'s path and the slashes at the ends, lower case."""
     prefix, segments = site.url_segments("/" + path)
-    if by_language and prefix:
-        segments = [prefix, *segments]
-    return "/".join(segments).lower()
+    return "/".join([prefix, *segments] if prefix else segments).lower()
 
 
 def _links(
@@ -363,11 +361,12 @@ def _links(
     site: Site,
     own: Any,
     own_key: str | None,
-    by_language: bool,
+    host: str,
     found: list[tuple[Link, Span | None]],
 ) -> tuple[tuple[str, tuple[int, int, int, int], str], ...]:
     """The links that lead to a page path of the site, as (URL path as a key, position, URL);
-    a relative one resolved against the page's URL (`own_key`)."""
+    a relative one resolved against the page's URL (`own_key`), on the page's `host` (a
+    language's folder where each has a host of its own, else "")."""
     source = origin_link(ctx) or find_source_link(document, source_field_name(ctx))
     if source is not None and not same_site(source.url, site):
         return ()  # link-relative's: links copied from the source
@@ -407,7 +406,7 @@ def _links(
         if numbered is not None and numbered.group(1) in pager:
             continue
         where = dest if dest is not None and len(dest) else link.span
-        key = f"{prefix}/{joined}" if by_language and prefix else joined
+        key = host + (f"{prefix}/{joined}" if prefix else joined)
         out.append((key, position(document, where), url))
     return tuple(out)
 

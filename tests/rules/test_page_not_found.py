@@ -633,10 +633,11 @@ LANGUAGES = (
             ),
             ["/news/budget/", "/fr/news/budget/", "/news/autre/", "/news/old-fr/"],
         ),
-        # hosts of their own: a path is each host's, and no folder tells the language
+        # hosts of their own: a path is each host's (a French page is not on the English
+        # host), and `/fr/...` there a folder of the English host (not judged: no content's)
         (
             LANGUAGES.replace("weight = 2", 'weight = 2\nbaseURL = "https://fr.example.org/"'),
-            [],
+            ["/news/autre/", "/news/old-fr/", "/news/url-fr/"],
         ),
     ],
     ids=["prefix", "in-subdir", "multihost"],
