@@ -386,7 +386,9 @@ def _links(
         if not path.startswith("/"):
             if site.link_render_hook or own is None or own_key is None:
                 continue
-            here = "/" + (own_key.rpartition("/")[0] if own.ugly else own_key) + "/"
+            # A page at a file's URL (`uglyURLs`, `url: /news/special.html`) is in its folder.
+            in_folder = own.ugly or "." in own_key.rpartition("/")[2]
+            here = "/" + (own_key.rpartition("/")[0] if in_folder else own_key) + "/"
             path = posixpath.join(here.replace("//", "/"), path)
         if "\\" in path:
             continue

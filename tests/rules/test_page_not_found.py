@@ -671,3 +671,17 @@ def test_a_translation_that_does_not_exist(
     assert found == [
         ("content/news/links.en.md", lines[url], 5, MISSING.format(url)) for url in reported
     ]
+
+
+def test_relative_links_of_a_page_at_a_files_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 writes `url: /news/special.html` to that file: the browser resolves its
+    relative links against `/news/`."""
+    files = {
+        **SITE,
+        "content/news/s.md": page("[a](budget) [b](budjet/) [c](./)\n", url="/news/special.html"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/s.md", 7, 17, MISSING.format("budjet/"))
+    ]
