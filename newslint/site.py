@@ -1025,6 +1025,7 @@ class Site:
         terms: dict[str, set[str]] | None = None,
         *,
         pages_known: bool = False,
+        unwritten: bool = False,
     ) -> bool:
         """Whether a link to the URL path `path` (decoded, without query or fragment) in the
         content file `page` may lead to something the site serves, from its configuration and file
@@ -1044,7 +1045,10 @@ class Site:
         could make (a taxonomy's or term's still does: a term only other pages carry is not seen): below the first segment (a top-level folder is a section, whose list page hugo
         0.168 makes without an `_index` file) only a resource file is still served. A folder below the first
         level is served only as a section's or a bundle's page (hugo 0.168 makes no list page of
-        `news/deep/` without `news/deep/_index.md`), which the caller knows."""
+        `news/deep/` without `news/deep/_index.md`), which the caller knows.
+
+        With `unwritten` as well, the caller knows the page at `path` is one Hugo does not write
+        (`headless`, `build.render: never`): its file or its top-level folder does not vouch."""
         if self.root is None:
             return True
         if self._hook_finds(path, page):
@@ -1085,7 +1089,7 @@ class Site:
         if any(_exists(folder / inner) for folder, inner in _inside(statics, relative)):
             return True
         roots = self._content_roots() or [(root / "content", "")]
-        if pages_known and len(segments) > 1:
+        if pages_known and (len(segments) > 1 or unwritten):
             for content, inner in _inside(roots, relative):
                 candidate = content / inner
                 _record_listing(str(candidate.parent))

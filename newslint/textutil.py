@@ -912,7 +912,10 @@ def _glued(text: str, pos: int, language: str | None = None) -> bool:
     # The word after: a capital then lower-case letters, ending the token or before punctuation.
     end = after
     limit = min(len(text), after + _TOKEN_LIMIT)
-    while end < limit and text[end].isalpha():
+    # (a combining mark is part of its letter: `.E\u0301tienne`, decomposed)
+    while end < limit and (
+        text[end].isalpha() or (end > after and unicodedata.category(text[end])[0] == "M")
+    ):
         end += 1
     elided = _elision(text, after, end, limit)
     if elided:
@@ -1190,15 +1193,22 @@ def _sentence_end(left: str, punct: str) -> bool:
     """Whether the word `left` can end a sentence (or a clause, for a comma) before `punct`."""
     # Closing marks: English `”`, German `“`, guillemets either way (`«Мы придём».Потом`).
     core = left.rstrip(")%”’\"'»«“›‹")
-    if len(core) < len(left) and punct != "," and core[-1:].isalnum():
+    # A combining mark is part of its letter (`cafe\u0301`, decomposed as macOS writes it).
+    letters = core if core.isascii() else _without_marks(core)
+    if len(core) < len(left) and punct != "," and letters[-1:].isalnum():
         return True  # `(VOA).The`, `5%.The`, `„Wir schaffen das“.Danach`
-    if len(core) >= 2 and core[-2:].isalpha() and core[-2:].islower():
+    if len(letters) >= 2 and letters[-2:].isalpha() and letters[-2:].islower():
         return len(core) == len(left) or punct != ","
     number = core.lstrip("(\"'“‘")
     # `in 2027.The`, `is $2.25.The`
     return punct != "," and (
         (len(number) >= 2 and number.isdigit()) or bool(_DECIMAL.fullmatch(number))
     )
+
+
+def _without_marks(text: str) -> str:
+    """`text` without its combining marks (category M)."""
+    return "".join(char for char in text if unicodedata.category(char)[0] != "M")
 
 
 # ------------------------------------------------------------------------------ scripts

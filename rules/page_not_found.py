@@ -2,13 +2,19 @@
 
 ## What it does
 Flags a Markdown link to a path of the site, root-relative (`[the vote](/news/2024/budjet/)`) or
-relative to the article's own URL with a slash at the end (`[the vote](../budjet/)`,
-`[the vote](budjet/)`), that nothing the site serves answers: no page at its URL (its file's
+relative to the article's own URL (`[the vote](../budjet/)`, `[the vote](budjet/)`, and without
+the slash at the end, `../budjet`, which a host redirects to `../budjet/` only where that is
+served), that nothing the site serves answers: no page at its URL (its file's
 path, its `url`, its `slug`, a `[permalinks]` pattern), no alias of a page (`aliases`, absolute
 or relative to the page's folder URL), no section, taxonomy or term list, pager
 (`/news/page/2/`), static file or folder, and no file or folder of the content tree at that
-path. The language prefix and `baseURL`'s path are allowed;
-a query and a fragment are no part of the path; case does not count.
+path. `baseURL`'s path is allowed; a query and a fragment are no part of the path; case does
+not count. A page is served below its language's folder as hugo 0.168 writes it (`/fr/news/x/`
+for `news/x.fr.md` or a French `contentDir`, the default language without one unless
+`defaultContentLanguageInSubdir`; its aliases there too, its `url` where it says): a link to a
+translation that does not exist (`/fr/news/x/` where only `news/x.md` is) is dead. Where the
+languages have hosts of their own (a `baseURL` each), a path is the page's own language's host's:
+`/news/x/` in an English page is dead when only `news/x.fr.md` is.
 
 When it can tell every page's URL (as hugo 0.168 makes them), it judges by those alone: a page
 moved by `[permalinks]` (`/:year/:month/:slug/`) or `uglyURLs` (`/news/budget.html`, globally or
@@ -31,8 +37,9 @@ It judges only what it can be sure of, and stays silent otherwise:
   assets, page resources and feeds are written where no content file says; not a path into a
   taxonomy (`/tags/...`, `/news/tags/...` for a plural `news/tags`);
 - not a relative link on a site with a link render hook (Hugo's own on a multilingual site, or the
-  site's or its theme's `render-link` template: it may take the path for a content path), nor one
-  without a slash at the end (`../budget`: a page bundle's resource, or another page's file);
+  site's or its theme's `render-link` template: it may take the path for a content path); one
+  without a slash at the end is served by a page bundle's resource or a static file of that name,
+  and by a page at `budget.html` (GitHub Pages serves `/news/budget` from it);
 - not on a site whose `.gitmodules` puts a submodule in its content (a checkout may leave it
   empty), nor on one that keeps redirects for its host (`netlify.toml`, `_redirects`, `vercel.json`,
   `.htaccess` ...), nor a path the site's `publishDir` (`public/`) in the repository holds (Hugo
@@ -41,7 +48,12 @@ It judges only what it can be sure of, and stays silent otherwise:
   copied from it;
 - not a `ref` or `relref` (ref-not-found's), nor a link to a file (`budget.md`: link-relative's).
 
-A page that exists but is a draft, in the future or expired counts as served.
+A page Hugo does not write is no page at that URL: `headless: true`, `build.render: never` or
+`link`, its own or from a cascade (the message says which); Hugo writes none of its aliases
+either, nor a section's list page so set (the pages below it are still written). `build.list`
+and `publishResources` do not change that. Such a page's own relative links are not judged: it
+is shown, if anywhere, inside another page, whose URL they resolve against. A page that exists
+but is a draft, in the future or expired counts as served: the build's flags decide.
 
 It is reported at the link's URL (at the whole link when the URL is not written in it).
 
@@ -76,8 +88,23 @@ from newslint.site import Site, content_files_on_disk, site_for_dir
 from newslint.spans import Span
 
 from ._crossfile import is_section_page, position
-from ._links import Destinations, find_source_link, origin_link, same_site, source_field_name
-from ._page_urls import _ugly, logical_path, own_url
+from ._links import (
+    NO_VALUE,
+    Destinations,
+    find_source_link,
+    origin_link,
+    same_site,
+    source_field_name,
+)
+from ._page_urls import (
+    _ugly,
+    language_folder,
+    logical_path,
+    multihost,
+    own_url,
+    split_site_path,
+)
+from ._pages import hugo_true, hugo_value, never_rendered
 
 # A pager's path (`page/2`; the site may name it otherwise: `_pager_name`).
 _PAGER = re.compile(r"(?:^|/)([^/]+)/\d+$")
@@ -96,13 +123,19 @@ class SitePage(NamedTuple):
     section: str  # the first segment of its URL path: a link there is into the site's content
     # Its own URL is known (or it is no page of its own: a section with a `slug` is `doubt`).
     known: bool = True
+    # Why Hugo writes neither the page nor its aliases (`headless: true`, `build.render: never`),
+    # "" when it does: its URLs in `served` are then where nothing is served.
+    unwritten: str = ""
 
 
 class PageNotFound(Rule):
     code = "LK010"
     name = "page-not-found"
     severity = Severity.WARNING
-    messages = {"missing": "no page or file of the site is served at {url!r}"}
+    messages = {
+        "missing": "no page or file of the site is served at {url!r}",
+        "unwritten": "{url!r} leads to a page that exists but that Hugo does not write ({why})",
+    }
 
     def __init__(self) -> None:
         self.destinations: Destinations | None = None
@@ -142,18 +175,30 @@ class PageNotFound(Rule):
         keys.extend(SoughtKey(f"{data.root}\0{path}") for path in data.served)
         if data.links:
             keys.append(GROUP_ALWAYS)
-            keys.extend(f"{data.root}\0{path}" for path, _, _ in data.links)
+            for path, _, written in data.links:
+                keys.append(f"{data.root}\0{path}")
+                if _slashless(written):
+                    keys.append(f"{data.root}\0{path}.html")
         return tuple(keys)
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        served = {f"{e.data.root}\0{path}" for e in collected for path in e.data.served}
+        served: set[str] = set()
+        unwritten: dict[str, str] = {}  # the URLs of pages Hugo does not write, and why
+        for found in collected:
+            for path in found.data.served:
+                key = f"{found.data.root}\0{path}"
+                if found.data.unwritten:
+                    unwritten.setdefault(key, found.data.unwritten)
+                else:
+                    served.add(key)
         whole: dict[str, bool] = {}
         for entry in collected:
             page: SitePage = entry.data
             for path, where, written in page.links:
-                if f"{page.root}\0{path}" in served:
-                    continue
+                key = f"{page.root}\0{path}"
+                if key in served or (_slashless(written) and key + ".html" in served):
+                    continue  # (GitHub Pages serves `/news/budget` from `news/budget.html`)
                 if page.root not in whole:
                     whole[page.root] = _whole_site(ctx, page.root)
                 if not whole[page.root]:
@@ -163,18 +208,28 @@ class PageNotFound(Rule):
                 known = not ctx.count(("unknown", page.root)) and site.jekyll_config is None
                 if path.endswith(".html") and not known:
                     continue  # an ugly URL: a page whose URL is not known may be there
-                first = path.partition("/")[0]
+                why = unwritten.get(key)
+                # A page's URL where it is not written: no folder or file of its own vouches.
+                sure = why is not None and known
+                inside = "/".join(site.url_segments("/" + path)[1])  # (no language prefix)
+                first = inside.partition("/")[0]
                 if (
-                    first != page.section
+                    not sure
+                    and first != page.section
                     and not site.has_content_folder(first)
-                    and not (known and site.permalink_matches(path))
+                    and not (known and site.permalink_matches(inside))
                 ):
                     continue
                 if site.may_serve(
-                    "/" + path + "/", entry.path, pages_known=known
+                    "/" + path + "/", entry.path, pages_known=known, unwritten=sure
                 ) or site.publish_dir_holds(path):
                     continue
-                ctx.report(entry.path, where, "missing", source_text=written, url=written)
+                if why is None:
+                    ctx.report(entry.path, where, "missing", source_text=written, url=written)
+                else:
+                    ctx.report(
+                        entry.path, where, "unwritten", source_text=written, url=written, why=why
+                    )
 
 
 def _page(
@@ -194,23 +249,82 @@ def _page(
     if section and (document.value("slug") or document.cascaded_value("slug")):
         return SitePage(str(site.root), (), True, (), "")  # it moves the pages below it
     own = own_url(ctx, logical, section)
-    served: list[str] = [_key(site, own.path)] if own is not None else []
+    # Keys with the language's folder where the site has them, so that a link to a translation
+    # that does not exist (`/fr/news/budget/`) is not taken for the page (`/news/budget/`). Where
+    # the languages have hosts of their own (a `baseURL` each), hugo 0.168 writes each below its
+    # language's folder of `public/` and a path is that host's: the keys start with the page's
+    # language, and a link's path is the host's as written (`/fr/x/` on the French host is
+    # `fr/fr/x/`).
+    language = (document.language or site.default_language).lower()
+    host = f"{language}/" if multihost(site) else ""
+    folder = "" if host else language_folder(site, language)
+    own_key: str | None = None  # its own URL's path on its host
+    if own is not None:
+        url = document.value("url")
+        if isinstance(url, str) and url.strip():
+            # hugo 0.168 puts a `url` where it says, in any language (`url: /x/` of a French
+            # page is `/x/`, `url: /fr/x/` `/fr/x/`)
+            prefix = split_site_path(url, site)
+            written = prefix[0] + "/" if prefix is not None and prefix[0] else ""
+            own_key = (written + own.path).strip("/")
+        else:
+            own_key = (folder + own.path).strip("/")
+    served: list[str] = [(host + own_key).strip("/")] if own_key is not None else []
     aliases = document.value("aliases")
     if aliases:
-        folder = "/" + (own.path if own is not None else logical).rpartition("/")[0]
+        # Relative to the page's folder URL; an absolute one below the page's language folder
+        # (hugo 0.168: `/old/` of a French page is `/fr/old/`; alias-language-prefix's).
+        base = "/" + (own.path if own is not None else logical).rpartition("/")[0]
         ugly = _has_ugly_urls(site)
         for alias in aliases if isinstance(aliases, list) else [aliases]:
             if isinstance(alias, str) and alias.strip():
-                served.append(_key(site, posixpath.join(folder, alias.strip())))
+                path = _key(site, posixpath.join(base, alias.strip()))
+                served.append((host + folder + path).strip("/"))
                 if ugly and not served[-1].endswith(".html"):
                     # hugo 0.168 writes `/old/a/` as `old/a.html` on an `uglyURLs` site
                     served.append(served[-1] + ".html")
-    links = _links(ctx, document, site, own, found) if found else ()
-    own_path = served[0] if own is not None else logical  # (`served[0]`: its own URL's key)
+    unwritten = _unwritten(document)
+    # A page Hugo does not write is shown, if anywhere, inside another page (a headless bundle a
+    # template draws on): its relative links resolve against that page's URL, not known here.
+    resolved_from = None if unwritten else own_key
+    links = _links(ctx, document, site, own, resolved_from, host, found) if found else ()
+    own_path = own.path if own is not None else logical
     own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
     return SitePage(
-        str(site.root), tuple(served), moved and own is None, links, own_section, own is not None
+        str(site.root),
+        tuple(served),
+        moved and own is None,
+        links,
+        own_section,
+        own is not None,
+        unwritten,
     )
+
+
+def _unwritten(document: Document) -> str:
+    """Why hugo 0.168 writes neither the page nor its aliases, as the page says it (checked with
+    the binary: `headless: true`, `build.render` never or `link`, its own or cascaded, on a page
+    or a section page, whose pages it still writes); "" when it writes them. `build.list` and
+    `publishResources` do not change that (its resources are still written)."""
+    if document.bundle_resource or not never_rendered(document):
+        return ""
+    if hugo_true(document, "headless"):
+        why = "`headless: true`"
+    else:
+        why = "`build.render: never`"
+        for key in ("_build", "build"):  # (the older spelling, still read for what it meant)
+            options = hugo_value(document, key)
+            render = (
+                {str(name).lower(): value for name, value in options.items()}.get("render")
+                if isinstance(options, dict)
+                else None
+            )
+            if render in ("never", "link") or render is False or render == 0:
+                shown = str(render).lower() if isinstance(render, bool) else render
+                why = f"`{key}.render: {shown}`"
+    if all(document.field(key) is None for key in ("headless", "build", "_build")):
+        why += ", from a cascade"
+    return why
 
 
 def _has_ugly_urls(site: Site) -> bool:
@@ -221,16 +335,24 @@ def _has_ugly_urls(site: Site) -> bool:
 
 def _bare_path(url: str) -> bool:
     """Whether `url` is a path relative to the page's URL written without `./`
-    (`docs/security/`): no scheme, and a first segment without a dot (`example.org/news/` is a
-    web address that lost its scheme: link-malformed's)."""
-    first, slash, _ = url.partition("/")
-    return bool(slash and first) and not any(c in first for c in ".:?#{ \t")
+    (`docs/security/`, `budget`): no scheme, and a first segment without a dot
+    (`example.org/news/` is a web address that lost its scheme, `[x](undefined)` an address
+    never filled in: link-malformed's)."""
+    first, slash, _ = re.split(r"[?#]", url, maxsplit=1)[0].partition("/")
+    if not first or any(c in first for c in ".:{ \t"):
+        return False
+    return bool(slash) or first not in NO_VALUE
+
+
+def _slashless(url: str) -> bool:
+    """Whether the path of the link's `url` has no slash at its end (`../budget`)."""
+    return not re.split(r"[?#]", url, maxsplit=1)[0].endswith("/")
 
 
 def _key(site: Site, path: str) -> str:
-    """A URL path as a key: without `baseURL`'s path, a language prefix and the slashes at the
-    ends, lower case."""
-    return "/".join(site.url_segments("/" + path)[1]).lower()
+    """A URL path as a key: without `baseURL`'s path and the slashes at the ends, lower case."""
+    prefix, segments = site.url_segments("/" + path)
+    return "/".join([prefix, *segments] if prefix else segments).lower()
 
 
 def _links(
@@ -238,9 +360,13 @@ def _links(
     document: Document,
     site: Site,
     own: Any,
+    own_key: str | None,
+    host: str,
     found: list[tuple[Link, Span | None]],
 ) -> tuple[tuple[str, tuple[int, int, int, int], str], ...]:
-    """The links that lead to a page path of the site, as (URL path, position, URL)."""
+    """The links that lead to a page path of the site, as (URL path as a key, position, URL);
+    a relative one resolved against the page's URL (`own_key`), on the page's `host` (a
+    language's folder where each has a host of its own, else "")."""
     source = origin_link(ctx) or find_source_link(document, source_field_name(ctx))
     if source is not None and not same_site(source.url, site):
         return ()  # link-relative's: links copied from the source
@@ -258,16 +384,19 @@ def _links(
         except ValueError:
             continue
         if not path.startswith("/"):
-            if site.link_render_hook or own is None or not path.endswith("/"):
+            if site.link_render_hook or own is None or own_key is None:
                 continue
-            here = "/" + (own.path.rpartition("/")[0] if own.ugly else own.path) + "/"
+            # A page at a file's URL (`uglyURLs`, `url: /news/special.html`) is in its folder.
+            in_folder = own.ugly or "." in own_key.rpartition("/")[2]
+            here = "/" + (own_key.rpartition("/")[0] if in_folder else own_key) + "/"
             path = posixpath.join(here.replace("//", "/"), path)
         if "\\" in path:
             continue
         name = path.rstrip("/").rpartition("/")[2]
         if "." in name and not (_ugly_page_link(site, path) and not path.endswith("/")):
             continue  # a file: static, an asset, a resource, a feed, `x.html`, `x.md`
-        segments = [part.lower() for part in site.url_segments(path)[1]]
+        prefix, segments = site.url_segments(path)
+        segments = [part.lower() for part in segments]
         if not segments or ".." in segments:
             continue
         joined = "/".join(segments)
@@ -279,7 +408,8 @@ def _links(
         if numbered is not None and numbered.group(1) in pager:
             continue
         where = dest if dest is not None and len(dest) else link.span
-        out.append((joined, position(document, where), url))
+        key = host + (f"{prefix}/{joined}" if prefix else joined)
+        out.append((key, position(document, where), url))
     return tuple(out)
 
 

@@ -41,7 +41,9 @@ no space. Korean spaces its sentences: a sentence ending
 one glued to a Latin name or acronym that its particle follows in Hangul (`했다.MSA는`,
 `했다.LG전자가`; not `.NET`). A next sentence whose first word opens inline markup is glued all the
 same (`done.**The next**`, `done._The_`, `done.[The report](url)`: the reader sees `done.The`); the
-space goes before the markup.
+space goes before the markup. A letter written decomposed (`e` and the combining U+0301 for `é`,
+as macOS file names and PDFs give it) is one letter with its mark: `café.The` is glued all the
+same.
 
 A custom field among them (`lead`, a configured `subtitle`) written under the page's `params`
 map is checked there, as `params.lead`: Hugo 0.150+ makes it the page's `.Params.lead`, over a

@@ -501,3 +501,187 @@ def test_a_page_at_the_root_on_a_site_with_permalinks(
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
         ("content/news/a.md", 7, column, MISSING.format("/2024/budjet/"))
     ]
+
+
+UNWRITTEN = "{!r} leads to a page that exists but that Hugo does not write ({})"
+
+
+def test_relative_links_of_a_page_hugo_does_not_write_are_not_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A headless bundle is shown, if anywhere, inside the page whose template draws on it: its
+    relative links resolve against that page's URL; its root-relative ones are judged."""
+    body = "[a](../nope/) [b](nope) [c](/news/nope/)\n"
+    files = {**SITE, "content/news/parts/index.md": page(body, headless=True)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/parts/index.md", 7, 29, MISSING.format("/news/nope/"))
+    ]
+
+
+def test_a_page_hugo_does_not_write_serves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 writes neither the page nor its aliases for `build.render: never` or `link`
+    and `headless: true` (a leaf bundle's or a page's), its own or cascaded (onto the section
+    page too), nor a section page's list (`/hidden/`) where it writes the pages below it;
+    `build.list: never` and `publishResources: false` leave the page written, and a draft counts
+    as served."""
+    files = {
+        "content/news/_index.md": fm(title="News"),
+        "content/news/a.md": page(build={"render": "never"}, aliases=["/old-a/"]),
+        "content/news/b.md": page(build={"render": "link"}),
+        "content/news/c/index.md": page(headless=True, aliases=["/old-c/"]),
+        "content/news/c/r.txt": "data",
+        "content/news/f.md": page(
+            build={"list": "never", "publishResources": False}, aliases=["/old-f/"]
+        ),
+        "content/news/draft.md": page(draft=True),
+        "content/hidden/_index.md": fm(title="Hidden", build={"render": "never"}),
+        "content/hidden/h1.md": page(),
+        "content/cas/_index.md": fm(title="Cas", cascade={"build": {"render": "never"}}),
+        "content/cas/c1.md": page(aliases=["/old-c1/"]),
+    }
+    links = [
+        "/news/a/",
+        "/old-a/",
+        "/news/b/",
+        "/news/c/",
+        "/old-c/",
+        "/news/c/r.txt",
+        "/news/f/",
+        "/old-f/",
+        "/news/draft/",
+        "/hidden/",
+        "/hidden/h1/",
+        "/cas/",
+        "/cas/c1/",
+        "/old-c1/",
+    ]
+    files["content/news/links.md"] = page("\n\n".join(f"[x]({url})" for url in links) + "\n")
+    found = run(tmp_path, monkeypatch, capsys, files)
+    lines = {url: 6 + 2 * index for index, url in enumerate(links)}
+    never, cascaded = "`build.render: never`", "`build.render: never`, from a cascade"
+    assert found == [
+        ("content/news/links.md", lines[url], 5, UNWRITTEN.format(url, why))
+        for url, why in [
+            ("/news/a/", never),
+            ("/old-a/", never),
+            ("/news/b/", "`build.render: link`"),
+            ("/news/c/", "`headless: true`"),
+            ("/old-c/", "`headless: true`"),
+            ("/hidden/", never),
+            ("/cas/", cascaded),
+            ("/cas/c1/", cascaded),
+            ("/old-c1/", cascaded),
+        ]
+    ]
+
+
+def test_a_relative_link_without_a_slash_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hugo writes `../budjet` as it is; the browser asks for `/news/budjet` from the page
+    `/news/a/`, and a host (`hugo server` too) redirects to `/news/budjet/` only where that is a
+    folder of the build. Silent where a page, a section, a bundle's resource or a static file is
+    at the path, or an ugly URL (GitHub Pages serves `/news/b` from `news/b.html`)."""
+    links = [
+        "../budget",  # a page
+        "../budjet",
+        "budget",  # `/news/a/budget`: `a` is no bundle
+        "../2024/bundle/data",  # a resource without an extension
+        "../2024/bundle/chart",  # `chart.png` is one; the browser does not guess the extension
+        "../archive",  # a static folder
+        "../../files/report",  # a static file
+        "../deep",  # a folder without `_index.md` has no list page
+        "../..",
+        "../../about?ref=x",
+        "budget#vote",
+        "undefined",  # never filled in: link-malformed's
+    ]
+    body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
+    files = {
+        **SITE,
+        "content/news/a.md": page(body),
+        "content/news/2024/bundle/index.md": page("[x](data) [y](chart) [z](chart.png)\n"),
+    }
+    lines = {url: 6 + 2 * index for index, url in enumerate(links)}
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/2024/bundle/index.md", 6, 15, MISSING.format("chart")),
+        *[
+            ("content/news/a.md", lines[url], 5, MISSING.format(url))
+            for url in ["../budjet", "budget", "../2024/bundle/chart", "../deep", "budget#vote"]
+        ],
+    ]
+
+
+LANGUAGES = (
+    'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+    "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "reported"),
+    [
+        # hugo 0.168: the default language has no folder, French pages and aliases are below
+        # `/fr/`, a page's `url` is where it says
+        (LANGUAGES, ["/fr/news/budget/", "/en/news/budget/", "/news/autre/", "/news/old-fr/"]),
+        # every language has its folder: `/news/budget/` is no page
+        (
+            LANGUAGES.replace(
+                "[languages.en]", "defaultContentLanguageInSubdir = true\n[languages.en]"
+            ),
+            ["/news/budget/", "/fr/news/budget/", "/news/autre/", "/news/old-fr/"],
+        ),
+        # hosts of their own: a path is each host's (a French page is not on the English
+        # host), and `/fr/...` there a folder of the English host (not judged: no content's)
+        (
+            LANGUAGES.replace("weight = 2", 'weight = 2\nbaseURL = "https://fr.example.org/"'),
+            ["/news/autre/", "/news/old-fr/", "/news/url-fr/"],
+        ),
+    ],
+    ids=["prefix", "in-subdir", "multihost"],
+)
+def test_a_translation_that_does_not_exist(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    reported: list[str],
+) -> None:
+    links = [
+        "/news/budget/",
+        "/fr/news/budget/",
+        "/en/news/budget/",
+        "/fr/news/autre/",
+        "/news/autre/",
+        "/fr/news/old-fr/",
+        "/news/old-fr/",
+        "/news/url-fr/",
+    ]
+    body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
+    files = {
+        "content/news/budget.md": page(),
+        "content/news/autre.fr.md": page(aliases=["/news/old-fr/"]),
+        "content/news/moved.fr.md": page(url="/news/url-fr/"),
+        "content/news/links.en.md": page(body),
+    }
+    found = run(tmp_path, monkeypatch, capsys, files, config=config)
+    lines = {url: 6 + 2 * index for index, url in enumerate(links)}
+    assert found == [
+        ("content/news/links.en.md", lines[url], 5, MISSING.format(url)) for url in reported
+    ]
+
+
+def test_relative_links_of_a_page_at_a_files_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 writes `url: /news/special.html` to that file: the browser resolves its
+    relative links against `/news/`."""
+    files = {
+        **SITE,
+        "content/news/s.md": page("[a](budget) [b](budjet/) [c](./)\n", url="/news/special.html"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/s.md", 7, 17, MISSING.format("budjet/"))
+    ]

@@ -438,6 +438,20 @@ CASES = [
         errors=[("glued", 2, 38)],
         fixed=fm(Summary="Stocks fell on preparedness. The index rose as traders cheered."),
     ),
+    # A letter written decomposed (`e` and U+0301, as macOS and PDFs write it) is one letter
+    # with its mark: `café.The` glued all the same, and `.Étienne` opens a sentence.
+    Case(
+        "decomposed-letter-before-the-stop",
+        fm(body="They met at the cafe\u0301.The talks went on for hours.\n"),
+        errors=[("glued", 4, 22)],
+        fixed=fm(body="They met at the cafe\u0301. The talks went on for hours.\n"),
+    ),
+    Case(
+        "decomposed-letter-after-the-stop",
+        fm(body="The vote was held.E\u0301tienne Dupont left early.\n"),
+        errors=[("glued", 4, 18)],
+        fixed=fm(body="The vote was held. E\u0301tienne Dupont left early.\n"),
+    ),
 ]
 
 
