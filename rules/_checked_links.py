@@ -8,7 +8,9 @@ Checked: every link and image of the body, those in raw HTML (`<a href>`, `<area
 `<img src>` and `srcset`, embeds such as `<iframe src>`, see `_html_links`) included, and the source
 field (`source`, or the configured `source-field`). With `[links] only-source = true`: the source
 field and the source line only (the last line of the body when it is nothing but a link, the `news`
-preset's convention, as source-link-missing finds it). A URL that holds a shortcode call
+preset's convention, as source-link-missing finds it). A reference-style link's URL is recorded
+where it is written, in its definition, once however many links use it (at the link when the
+definition cannot be placed). A URL that holds a shortcode call
 (`https://x.org/{{< param "id" >}}/a`) is not checked: the call's output goes in its place when Hugo
 builds the page.
 """
@@ -28,6 +30,7 @@ from newslint.spans import Span
 from ._fields import lowered_keys
 from ._html_links import links_in, quoted
 from ._links import (
+    Destinations,
     destination,
     ends_a_wrapped_sentence,
     is_web_url,
@@ -40,6 +43,9 @@ from ._links import (
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
 # would need quoting or escaping in any of them.
+# Link types whose URL is written in the link itself, never in a reference definition.
+_OWN_DESTINATION = frozenset({"Inline", "Autolink", "Email", "Linkify", "Html"})
+
 _PLAIN_URL = re.compile(r"[^\s\"'<>\\\x00-\x1f\x7f]+")
 
 
@@ -53,6 +59,7 @@ class CheckedLinks(Rule):
         self._field_uses: list[LinkUse] = []
         self._body: list[tuple[Link, LinkUse]] = []
         self._uses: list[LinkUse] = []
+        self.destinations: Destinations | None = None
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
@@ -83,6 +90,9 @@ class CheckedLinks(Rule):
             return  # a shortcode call's output goes in its place at build time: no URL to fetch
         document = ctx.document
         written = destination(document.text, link)  # None: the URL is in a reference definition
+        if written is None and link.link_type not in _OWN_DESTINATION:
+            self.destinations = self.destinations or Destinations(document)
+            written = self.destinations.of(link)
         if written is None:
             use = link_use(document, link.url, link.span, replaceable=False)
         elif link.link_type == "Html":  # an unquoted value: a new URL may need quotes, no fix
@@ -104,6 +114,8 @@ class CheckedLinks(Rule):
         if only_source:
             markdown = [(link, use) for link, use in self._body if link.link_type != "Html"]
             body = [use for link, use in markdown[-1:] if is_source_line(document, link)]
+        # A reference definition used by several links is one place the URL is written.
+        body = list({(use.start, use.end): use for use in body}.values())
         self._uses = [*self._field_uses, *body]
 
     def collect(self) -> Any:

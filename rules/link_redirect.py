@@ -20,9 +20,10 @@ the old address can stop redirecting when the site is rebuilt.
 
 ## Fix safety
 Unsafe: the new URL is whatever the site answered at check time, which an editor should look at (a
-site may redirect retired articles to a section page). No fix is offered when the written URL
-differs from the link's target (entities, escapes, a reference definition elsewhere) or when the new
-URL would need quoting. Links in raw HTML (`<a href="...">`, `<img src="...">`, an `<iframe src>`)
+site may redirect retired articles to a section page). A reference-style link (`[text][ref]`) is
+reported and fixed once, at its definition (`[ref]: https://...`), where its URL is written. No fix
+is offered when the written URL differs from the link's target (entities, escapes, a definition
+that cannot be placed, such as one inside a quote) or when the new URL would need quoting. Links in raw HTML (`<a href="...">`, `<img src="...">`, an `<iframe src>`)
 are reported too, at the attribute's value; the new URL is written there HTML-escaped (`&` as
 `&amp;`), and an unquoted value (`href=https://...`) gets no fix. `newslint fix --check-links
 --unsafe-fixes` applies it once every file is fixed and linted, to files whose bytes have not
