@@ -17,6 +17,7 @@ builds the page.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, ClassVar
 
@@ -39,6 +40,7 @@ from ._links import (
     source_field_name,
     source_line_link,
     source_values_in,
+    url_shown_at,
 )
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
@@ -46,6 +48,7 @@ from ._links import (
 # Link types whose URL is written in the link itself, never in a reference definition.
 _OWN_DESTINATION = frozenset({"Inline", "Autolink", "Email", "Linkify", "Html"})
 
+_MARKDOWN_IN_TEXT = re.compile(r"[*`\[\]\\<>&~]|(?<![^\W_])_|_(?![^\W_])")
 _PLAIN_URL = re.compile(r"[^\s\"'<>\\\x00-\x1f\x7f]+")
 
 
@@ -100,6 +103,10 @@ class CheckedLinks(Rule):
             use = link_use(document, link.url, written, replaceable=replaceable, html=True)
         else:
             use = link_use(document, link.url, written, replaceable=True)
+            shown = url_shown_at(document.text, link, written)
+            if shown >= 0:  # `[http://x/a](http://x/a)`: a fix rewrites what the reader sees too
+                column = document.position(shown).column
+                use = dataclasses.replace(use, shown_at=shown, shown_column=column)
         self._body.append((link, use))
 
     def on_html(self, ctx: Context, node: Html) -> None:
@@ -159,6 +166,12 @@ def is_source_line(doc: Document, link: Link) -> bool:
         return False
     found = source_line_link(doc, line)
     return found is not None and (found[1].start, found[1].end) == (link.span.start, link.span.end)
+
+
+def reads_as_written(url: str) -> bool:
+    """`url` written as a link's text shows as it is: no emphasis, code span, escape, entity or
+    bracket (`_` only inside a word, where it never opens emphasis)."""
+    return not _MARKDOWN_IN_TEXT.search(url)
 
 
 def safe_replacement(url: str) -> bool:

@@ -513,3 +513,12 @@ def test_the_fix_keeps_the_query_and_fragment_and_collapses_a_chain(web: Web, ca
         f"<{web.url('/page#top')}>\n\n"
         f"[r][ref] and [s][ref]\n\n[ref]: <{web.url('/page')}>\n"
     )
+
+
+def test_the_fix_rewrites_a_url_the_link_shows_as_its_text(web: Web, capsys: Any) -> None:
+    # `[url](url)` pointed elsewhere but still showing the old address would mislead the reader;
+    # a new URL that Markdown would not show as written there (emphasis) gets no fix.
+    old, shown_oddly = web.url("/redirect/301/page?id=1"), web.url("/redirect/301/_x_")
+    body = f"See [{old}]({old}).\n\n[{shown_oddly}]({shown_oddly})\n"
+    new = web.url("/page?id=1")
+    assert fix(capsys, body) == f"See [{new}]({new}).\n\n[{shown_oddly}]({shown_oddly})\n"
