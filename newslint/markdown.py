@@ -297,6 +297,21 @@ def _through_shortcode_calls(text: str, at: int, end: int, limit: int) -> int:
     return end
 
 
+def _in_shortcode_call(text: str, at: int, limit: int) -> bool:
+    """`at` is inside a shortcode call's delimiters on its line (`{{< figure src="https://..." >}}`):
+    Hugo replaces the call before Goldmark reads the line, so Linkify never sees its arguments
+    (checked with hugo 0.168: no link is made there, the URL was taken with the closing quote)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if text.rfind("{{", line_start, at) < 0:
+        return False
+    for call in _SHORTCODE_CALL.finditer(text, line_start, limit):
+        if call.start() >= at:
+            break
+        if at < call.end():
+            return True
+    return False
+
+
 def _linkify_end(written: str) -> int:
     """How much of a URL match Goldmark keeps: trailing `?!.,:*_~` go, then as many `)` as are
     unbalanced, or an entity-like `&name;` at the very end."""
@@ -373,7 +388,7 @@ def _linkified(
         else:
             candidates = (hint,)
         for at in candidates:
-            if not _linkify_start(runs, at, lo, links_end):
+            if not _linkify_start(runs, at, lo, links_end) or _in_shortcode_call(text, at, limit):
                 continue
             if brackets:
                 labels = _open_labels(runs, counted, at, labels)

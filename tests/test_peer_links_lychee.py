@@ -522,3 +522,18 @@ def test_the_fix_rewrites_a_url_the_link_shows_as_its_text(web: Web, capsys: Any
     body = f"See [{old}]({old}).\n\n[{shown_oddly}]({shown_oddly})\n"
     new = web.url("/page?id=1")
     assert fix(capsys, body) == f"See [{new}]({new}).\n\n[{shown_oddly}]({shown_oddly})\n"
+
+
+def test_urls_among_a_shortcode_calls_arguments_are_not_fetched_as_links(
+    web: Web, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hugo replaces `{{< figure src="..." >}}` before Markdown is read: its arguments are no bare
+    # URLs. They were fetched with the closing quote (`a.png%22`), a 404 for a working image.
+    monkeypatch.setenv("HTTP_PROXY", web.url(""))
+    body = (
+        'A {{< figure src="http://news.example/page/a.png" link="http://news.example/page" >}}\n\n'
+        "{{< youtube http://news.example/page?v=1 >}} then http://news.example/status/404\n"
+    )
+    run = check(capsys, {"a.md": body})
+    assert run.rows == [broken(7, 51, "http://news.example/status/404", "not found (404)")]
+    assert sorted(set(web.proxied)) == ["http://news.example/status/404"]
