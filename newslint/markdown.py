@@ -308,7 +308,9 @@ def _in_shortcode_call(text: str, at: int, limit: int) -> bool:
         if call.start() >= at:
             break
         if at < call.end():
-            return True
+            # An escaped call (`{{</* figure src="https://..." */>}}`) is written out as text,
+            # which Goldmark reads: its URL is linked, closing quote and all.
+            return not text.startswith("/*", call.start() + 3)
     return False
 
 

@@ -125,9 +125,12 @@ def test_a_url_inside_a_shortcode_call_is_no_link() -> None:
     body = (
         'A {{< figure src="https://a.org/x.png" link="https://a.org/y" >}} and https://b.org/z\n\n'
         '{{< youtube https://www.youtube.com/watch?v=1 >}} {{% ref "https://c.org/" %}}\n\n'
-        "{{< contact desk@news.example >}} or ops@news.example\n"
+        "{{< contact desk@news.example >}} or ops@news.example\n\n"
+        'Escaped: {{</* figure src="https://d.org/x.png" */>}}\n'
     )
+    escaped = 'https://d.org/x.png"'  # hugo 0.168 writes the call out and links this, quote too
     assert _links(body) == [
         ("Linkify", "https://b.org/z", "https://b.org/z", "https://b.org/z"),
         ("Linkify", "mailto:ops@news.example", "ops@news.example", "ops@news.example"),
+        ("Linkify", escaped, escaped, escaped),
     ]
