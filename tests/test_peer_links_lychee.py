@@ -30,7 +30,7 @@ PAGE = b"<html><body><p>a page</p></body></html>"
 ANCHORS = (
     '<html><body><h2 id="intro">Intro</h2><a name="legacy"></a>'
     '<h2 id="caf\u00e9">Caf\u00e9</h2><h2 id="user-content-install">Install</h2>'
-    '<h2 id="Mixed-Case">M</h2></body></html>'
+    '<h2 id="Mixed-Case">M</h2><div name="boxed">a name on a div is no anchor</div></body></html>'
 ).encode()
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 
@@ -49,7 +49,10 @@ class Web(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.counts: Counter[tuple[str, str]] = Counter()
         self.headers_seen: list[dict[str, str]] = []
-        self.proxied: list[str] = []  # absolute-form requests: this server used as a proxy
+        self.proxied: list[str] = []
+        self.first_seen: dict[
+            str, float
+        ] = {}  # absolute-form requests: this server used as a proxy
         self.lock = threading.Lock()
 
     def url(self, path: str) -> str:
@@ -115,6 +118,14 @@ class _Handler(BaseHTTPRequestHandler):
             seconds = path.split("/")[2]
             if nth == 1 and method == "HEAD":
                 self._send(429, {"Retry-After": seconds})
+            else:
+                self._send(200, html, PAGE)
+        elif path.startswith("/busy/"):  # 503 asking to come back in N s, until N s are past
+            wait = float(path.split("/")[2])
+            with self.server.lock:
+                first = self.server.first_seen.setdefault(path, time.monotonic())
+            if time.monotonic() - first < wait:
+                self._send(503, {"Retry-After": f"{wait:g}"})
             else:
                 self._send(200, html, PAGE)
         elif path.startswith("/anchors"):
@@ -293,6 +304,14 @@ def test_a_short_retry_after_is_waited_for(web: Web, capsys: Any) -> None:
     assert web.hits("/retry-after/0") == 2
 
 
+def test_a_503_with_retry_after_is_asked_again_when_the_server_says(web: Web, capsys: Any) -> None:
+    # RFC 9110 gives Retry-After to 503 as to 429; lychee waits for neither. One second here.
+    url = web.url("/busy/1")
+    run = check(capsys, {"a.md": lines_of([url])}, {"retries": "1", "max-wait": "5"})
+    assert run.rows == []
+    assert (web.counts[("HEAD", "/busy/1")], web.counts[("GET", "/busy/1")]) == (1, 2)
+
+
 def test_a_server_that_never_answers_times_out(web: Web, capsys: Any) -> None:
     url = web.url("/stall")
     started = time.monotonic()
@@ -330,6 +349,22 @@ def test_no_private_fetches_no_loopback_link_however_written(
     assert web.total() == 0
 
 
+def test_no_private_skips_private_networks_without_trying_them(web: Web, capsys: Any) -> None:
+    # Unroutable from here: a try would be a connect timeout, not an instant skip.
+    urls = [
+        "http://10.255.255.1/x",
+        "http://192.168.255.254/y",
+        "http://172.31.255.254/z",
+        "http://169.254.1.1/",
+        "http://100.64.0.1/",
+        "http://[fd00::1]/",
+    ]
+    started = time.monotonic()
+    run = check(capsys, {"a.md": lines_of(urls)}, {"timeout": "5"}, "--no-private")
+    assert (run.code, run.rows) == (0, [])
+    assert time.monotonic() - started < 3
+
+
 def test_offline_asks_nothing_and_reports_nothing_new(web: Web, capsys: Any) -> None:
     run = check(capsys, {"a.md": lines_of([web.url("/status/404")])}, None, "--offline")
     assert (run.code, run.rows, web.total()) == (0, [], 0)
@@ -342,12 +377,13 @@ def test_include_fragments_finds_ids_names_github_and_encoded_anchors(
     web: Web, capsys: Any
 ) -> None:
     fragments = ["intro", "legacy", "install", "caf%C3%A9", "caf\u00e9", "nowhere", "mixed-case"]
-    urls = [web.url(f"/anchors#{fragment}") for fragment in fragments]
+    urls = [web.url(f"/anchors#{fragment}") for fragment in [*fragments, "boxed"]]
     run = check(capsys, {"a.md": lines_of(urls)}, {"include-fragments": "true"})
-    # Fragments are case-sensitive, as ids are in browsers.
+    # Fragments are case-sensitive, as ids are in browsers, and only `<a name>` is an anchor.
     assert run.rows == [
         doubtful(15, 5, urls[5], "the page has no anchor #nowhere"),
         doubtful(17, 5, urls[6], "the page has no anchor #mixed-case"),
+        doubtful(19, 5, urls[7], "the page has no anchor #boxed"),
     ]
     assert web.hits("/anchors") == 1  # one GET for every fragment of the page
 
