@@ -332,6 +332,23 @@ def test_exclude_is_a_regex_searched_anywhere_in_the_url(web: Web, capsys: Any) 
     assert web.total() == 2  # HEAD, then GET, of the one link checked
 
 
+def test_exclude_holds_for_every_spelling_of_an_excluded_address(web: Web, capsys: Any) -> None:
+    # One address, one request, one decision: an upper-case scheme or host, or a user:password
+    # written in the link, does not get it past `^http://127\.0\.0\.1:PORT/status/` (lychee
+    # matches the URL it parsed, in lower case). The URL as written still counts (`#skip$`).
+    port = web.server_address[1]
+    urls = [
+        f"HTTP://127.0.0.1:{port}/status/404",
+        f"http://editor:secret@127.0.0.1:{port}/status/401",
+        web.url("/status/410#skip"),
+        web.url("/page/gone").replace("page/gone", "status/403"),
+    ]
+    exclude = f'["^http://127\\\\.0\\\\.0\\\\.1:{port}/status/40[14]$", "#skip$"]'
+    run = check(capsys, {"a.md": lines_of(urls)}, {"exclude": exclude})
+    assert run.rows == [doubtful(11, 5, urls[3], "blocked, possibly a bot wall (403)")]
+    assert web.total() == 2
+
+
 def test_accept_turns_a_status_into_a_working_link(web: Web, capsys: Any) -> None:
     urls = [web.url("/status/403"), web.url("/status/404"), web.url("/status/500")]
     run = check(capsys, {"a.md": lines_of(urls)}, {"accept": '["403..=404"]'})
