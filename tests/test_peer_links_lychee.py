@@ -12,6 +12,9 @@ file stands alone (its own server and runner), as a peer's test file does.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -49,10 +52,9 @@ class Web(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.counts: Counter[tuple[str, str]] = Counter()
         self.headers_seen: list[dict[str, str]] = []
-        self.proxied: list[str] = []
-        self.first_seen: dict[
-            str, float
-        ] = {}  # absolute-form requests: this server used as a proxy
+        self.proxied: list[str] = []  # absolute-form requests: this server used as a proxy
+        self.first_seen: dict[str, float] = {}  # path -> when it was first asked
+        self.release = threading.Event()  # lets `/held` answer
         self.lock = threading.Lock()
 
     def url(self, path: str) -> str:
@@ -130,6 +132,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, html, PAGE)
         elif path.startswith("/anchors"):
             self._send(200, html, ANCHORS)
+        elif path.startswith("/held"):  # a 404 held back until the test releases it
+            self.server.release.wait(timeout=20)
+            self._send(404)
         elif path.startswith("/stall"):  # takes the connection, never answers in time
             time.sleep(2)
             self._send(200, html, PAGE)
@@ -544,6 +549,31 @@ def test_the_cache_answers_a_second_run_and_keeps_no_transient_failure(
     second = check(capsys, {"a.md": lines_of(urls)}, cache=True)
     assert second.rows == first.rows
     assert web.total() - asked == 2  # only the 503 is asked again (HEAD, GET)
+
+
+def test_two_runs_at_once_both_keep_what_they_checked(web: Web, capsys: Any) -> None:
+    # Two CI jobs (or pre-commit and an editor) sharing `.newslint_cache/`: the run that saves
+    # last must not drop what the other saved meanwhile. An offline run then knows both.
+    files = {"a.md": lines_of([web.url("/status/404")]), "b.md": lines_of([web.url("/held")])}
+    write(files, {"timeout": "20"})
+    env = {k: v for k, v in os.environ.items() if k.upper() not in PROXY_VARIABLES}
+    argv = [sys.executable, "-m", "newslint", "check", "--check-links", "--select", "LK006"]
+    held = subprocess.Popen([*argv, "b.md"], env=env, stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not web.hits("/held") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        fast = subprocess.run([*argv, "a.md"], env=env, stdout=subprocess.DEVNULL, timeout=60)
+    finally:
+        web.release.set()  # the held run gets its answers and saves last
+    assert (fast.returncode, held.wait(timeout=60)) == (1, 1)
+    asked = web.total()
+    run = check(capsys, {}, None, "--offline", *files, cache=True)
+    assert [(row[0], row[7]) for row in run.rows] == [
+        ("a.md", "link is broken: not found (404)"),
+        ("b.md", "link is broken: not found (404)"),
+    ]
+    assert web.total() == asked
 
 
 # ------------------------------------------------------------------------------ the fix
