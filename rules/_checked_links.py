@@ -101,6 +101,9 @@ class CheckedLinks(Rule):
         elif link.link_type == "Html":  # an unquoted value: a new URL may need quotes, no fix
             replaceable = quoted(document.text, link)
             use = link_use(document, link.url, written, replaceable=replaceable, html=True)
+        elif link.link_type == "Linkify":
+            use = link_use(document, link.url, written, replaceable=True)
+            use = dataclasses.replace(use, bare=True)
         else:
             use = link_use(document, link.url, written, replaceable=True)
             shown = url_shown_at(document.text, link, written)
@@ -172,6 +175,14 @@ def reads_as_written(url: str) -> bool:
     """`url` written as a link's text shows as it is: no emphasis, code span, escape, entity or
     bracket (`_` only inside a word, where it never opens emphasis)."""
     return not _MARKDOWN_IN_TEXT.search(url)
+
+
+def links_back(url: str) -> bool:
+    """`url` written as a bare URL is linked whole by Hugo's linkify: not `https://x.org/a.` (the
+    dot is left out), `https://x.org/a)` or an address with no top-level domain name."""
+    from newslint.markdown import parse_body  # only a redirected bare URL gets this far
+
+    return [node.url for node in parse_body(f"{url}\n", 0) if isinstance(node, Link)] == [url]
 
 
 def safe_replacement(url: str) -> bool:

@@ -25,7 +25,8 @@ reported and fixed once, at its definition (`[ref]: https://...`), where its URL
 that shows its own URL as its text (`[https://x.org/a](https://x.org/a)`) gets the new URL in both
 places. No fix is offered when the written URL differs from the link's target (entities, escapes, a
 definition that cannot be placed, such as one inside a quote), when the new URL would need quoting,
-or when it would not show as written in such a link's text (`_emphasis_`, `*`). Links in raw HTML
+or when it would not show as written in such a link's text (`_emphasis_`, `*`) or, for a bare URL,
+would not be linked whole (`https://x.org/a.` links `https://x.org/a`). Links in raw HTML
 (`<a href="...">`, `<img src="...">`, an `<iframe src>`) are reported too, at the attribute's value;
 the new URL is written there HTML-escaped (`&` as `&amp;`), and an unquoted value
 (`href=https://...`) gets no fix. `newslint fix --check-links --unsafe-fixes` applies it once every
@@ -39,7 +40,7 @@ from newslint.events import Collected
 from newslint.rule import ProjectContext
 from newslint.spans import Span
 
-from ._checked_links import CheckedLinks, reads_as_written, safe_replacement
+from ._checked_links import CheckedLinks, links_back, reads_as_written, safe_replacement
 
 
 class LinkRedirect(CheckedLinks):
@@ -70,7 +71,9 @@ class LinkRedirect(CheckedLinks):
                         column = use.shown_column
                         end = column + use.end - use.start
                         positions.insert(0, (use.line, column, use.line, end))
-                    if use.shown_at < 0 or reads_as_written(new):
+                    if (use.shown_at < 0 or reads_as_written(new)) and (
+                        not use.bare or links_back(new)
+                    ):
                         fix = Fix.unsafe("Link to the redirect target", *edits)
                 ctx.report(
                     item.path,

@@ -130,6 +130,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(503, {"Retry-After": f"{wait:g}"})
             else:
                 self._send(200, html, PAGE)
+        elif path == "/dotted":  # moved to an address ending in a dot
+            self._send(301, {"Location": "/page."})
         elif path.startswith("/anchors"):
             self._send(200, html, ANCHORS)
         elif path.startswith("/held"):  # a 404 held back until the test releases it
@@ -620,3 +622,13 @@ def test_urls_among_a_shortcode_calls_arguments_are_not_fetched_as_links(
     run = check(capsys, {"a.md": body})
     assert run.rows == [broken(7, 51, "http://news.example/status/404", "not found (404)")]
     assert sorted(set(web.proxied)) == ["http://news.example/status/404"]
+
+
+def test_the_fix_of_a_bare_url_only_writes_what_hugo_links_whole(
+    web: Web, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hugo would link `http://news.example/page.` without its dot: such a target gets no fix.
+    monkeypatch.setenv("HTTP_PROXY", web.url(""))
+    body = "Read http://news.example/redirect/301/page?id=2, or http://news.example/dotted here.\n"
+    expected = "Read http://news.example/page?id=2, or http://news.example/dotted here.\n"
+    assert fix(capsys, body) == expected
