@@ -43,12 +43,14 @@ from ._links import (
     url_shown_at,
 )
 
-# A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
-# would need quoting or escaping in any of them.
 # Link types whose URL is written in the link itself, never in a reference definition.
 _OWN_DESTINATION = frozenset({"Inline", "Autolink", "Email", "Linkify", "Html"})
 
+# What Markdown reads as more than text in a link's text: `_` only at a word's edge.
 _MARKDOWN_IN_TEXT = re.compile(r"[*`\[\]\\<>&~]|(?<![^\W_])_|_(?![^\W_])")
+
+# A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
+# would need quoting or escaping in any of them.
 _PLAIN_URL = re.compile(r"[^\s\"'<>\\\x00-\x1f\x7f]+")
 
 
