@@ -327,6 +327,16 @@ def request_key(url: str) -> str:
     return urlunsplit((scheme, netloc, path, quote(parts.query, safe=_KEEP), ""))
 
 
+def excluded(url: str, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """A `[links] exclude` regex is found in the URL as written or in the address fetched for it
+    (`request_key`: scheme and host in lower case, no user:password or fragment), so every
+    spelling of one address is excluded alike, as lychee matches the URL it parsed."""
+    if not patterns:
+        return False
+    key = request_key(url)
+    return any(pattern.search(url) or pattern.search(key) for pattern in patterns)
+
+
 def with_fragment(url: str, fragment: str) -> str:
     """`url` with `fragment` (none when empty)."""
     return f"{url}#{fragment}" if fragment else url
@@ -610,7 +620,7 @@ def check_links(
     for url in dict.fromkeys(urls):
         if not is_checkable(url):
             results[url] = LinkResult(url, "skipped", "not an http(s) URL")
-        elif any(pattern.search(url) for pattern in settings.exclude):
+        elif excluded(url, settings.exclude):
             results[url] = LinkResult(url, "skipped", "excluded by links.exclude")
         else:
             by_key.setdefault(request_key(url), []).append(url)

@@ -35,6 +35,8 @@ class LinkUse:
     # line: a rule that rewrites the URL's start rewrites it there too (-1: nowhere).
     shown_at: int = -1
     shown_column: int = 0
+    # A bare URL that Hugo's linkify makes a link: a new URL there must read back as one link.
+    bare: bool = False
 
     @property
     def position(self) -> tuple[int, int, int, int]:

@@ -113,7 +113,7 @@ class _Runs:
     time.
     """
 
-    __slots__ = ("_before", "_line", "_local", "text")
+    __slots__ = ("_before", "_calls", "_line", "_local", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -124,6 +124,18 @@ class _Runs:
             0,
         )  # text[start:end] is address characters, and text[end] is not (none yet)
         self._line = (1, 0)  # text[start:end] holds no line feed, and text[end] is one or the end
+        self._calls: tuple[list[int], list[int]] | None = None  # shortcode calls: starts, ends
+
+    def in_shortcode_call(self, index: int) -> bool:
+        """`index` is inside a shortcode call's delimiters (`{{< figure src="https://..." >}}`):
+        Hugo replaces the call before Goldmark reads the line, so Linkify never sees its arguments
+        (hugo 0.168 links nothing there). An escaped call (`{{</* ... */>}}`) is written out as
+        text, which Goldmark reads: its URLs are linked, closing quote and all."""
+        if self._calls is None:
+            self._calls = _shortcode_calls(self.text)
+        starts, ends = self._calls
+        at = bisect_right(starts, index) - 1
+        return at >= 0 and index < ends[at]
 
     def run_start(self, index: int, char: str) -> int:
         """Where the run of `char` that ends right before `index` begins (`index` when there is
@@ -297,6 +309,35 @@ def _through_shortcode_calls(text: str, at: int, end: int, limit: int) -> int:
     return end
 
 
+def _shortcode_calls(text: str) -> tuple[list[int], list[int]]:
+    """Where each one-line shortcode call of `text` starts and ends (as `_SHORTCODE_CALL` finds
+    them), escaped ones left out. One pass: a line where a `{{<` finds no `>}}` has none for any
+    later `{{<` either, so each line is searched once per kind."""
+    starts: list[int] = []
+    ends: list[int] = []
+    unclosed: dict[str, int] = {}  # kind -> end of the line where it found no closer
+    line_end = -1
+    at = text.find("{{")
+    while at >= 0:
+        kind = text[at + 2 : at + 3]
+        if kind in ("<", "%"):
+            if at > line_end:
+                line_end = text.find("\n", at)
+                line_end = len(text) if line_end < 0 else line_end
+            closer = ">}}" if kind == "<" else "%}}"
+            close = -1 if unclosed.get(kind) == line_end else text.find(closer, at + 3, line_end)
+            if close < 0:
+                unclosed[kind] = line_end
+            else:
+                if not text.startswith("/*", at + 3):
+                    starts.append(at)
+                    ends.append(close + 3)
+                at = text.find("{{", close + 3)
+                continue
+        at = text.find("{{", at + 1)
+    return starts, ends
+
+
 def _linkify_end(written: str) -> int:
     """How much of a URL match Goldmark keeps: trailing `?!.,:*_~` go, then as many `)` as are
     unbalanced, or an entity-like `&name;` at the very end."""
@@ -373,7 +414,7 @@ def _linkified(
         else:
             candidates = (hint,)
         for at in candidates:
-            if not _linkify_start(runs, at, lo, links_end):
+            if not _linkify_start(runs, at, lo, links_end) or runs.in_shortcode_call(at):
                 continue
             if brackets:
                 labels = _open_labels(runs, counted, at, labels)

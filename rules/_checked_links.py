@@ -8,13 +8,16 @@ Checked: every link and image of the body, those in raw HTML (`<a href>`, `<area
 `<img src>` and `srcset`, embeds such as `<iframe src>`, see `_html_links`) included, and the source
 field (`source`, or the configured `source-field`). With `[links] only-source = true`: the source
 field and the source line only (the last line of the body when it is nothing but a link, the `news`
-preset's convention, as source-link-missing finds it). A URL that holds a shortcode call
+preset's convention, as source-link-missing finds it). A reference-style link's URL is recorded
+where it is written, in its definition, once however many links use it (at the link when the
+definition cannot be placed). A URL that holds a shortcode call
 (`https://x.org/{{< param "id" >}}/a`) is not checked: the call's output goes in its place when Hugo
 builds the page.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, ClassVar
 
@@ -28,6 +31,7 @@ from newslint.spans import Span
 from ._fields import lowered_keys
 from ._html_links import links_in, quoted
 from ._links import (
+    Destinations,
     destination,
     ends_a_wrapped_sentence,
     is_web_url,
@@ -36,7 +40,14 @@ from ._links import (
     source_field_name,
     source_line_link,
     source_values_in,
+    url_shown_at,
 )
+
+# Link types whose URL is written in the link itself, never in a reference definition.
+_OWN_DESTINATION = frozenset({"Inline", "Autolink", "Email", "Linkify", "Html"})
+
+# What Markdown reads as more than text in a link's text: `_` only at a word's edge.
+_MARKDOWN_IN_TEXT = re.compile(r"[*`\[\]\\<>&~]|(?<![^\W_])_|_(?![^\W_])")
 
 # A replacement URL is written as is into Markdown and into YAML/TOML/JSON strings: refuse what
 # would need quoting or escaping in any of them.
@@ -53,6 +64,7 @@ class CheckedLinks(Rule):
         self._field_uses: list[LinkUse] = []
         self._body: list[tuple[Link, LinkUse]] = []
         self._uses: list[LinkUse] = []
+        self.destinations: Destinations | None = None
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
@@ -83,13 +95,23 @@ class CheckedLinks(Rule):
             return  # a shortcode call's output goes in its place at build time: no URL to fetch
         document = ctx.document
         written = destination(document.text, link)  # None: the URL is in a reference definition
+        if written is None and link.link_type not in _OWN_DESTINATION:
+            self.destinations = self.destinations or Destinations(document)
+            written = self.destinations.of(link)
         if written is None:
             use = link_use(document, link.url, link.span, replaceable=False)
         elif link.link_type == "Html":  # an unquoted value: a new URL may need quotes, no fix
             replaceable = quoted(document.text, link)
             use = link_use(document, link.url, written, replaceable=replaceable, html=True)
+        elif link.link_type == "Linkify":
+            use = link_use(document, link.url, written, replaceable=True)
+            use = dataclasses.replace(use, bare=True)
         else:
             use = link_use(document, link.url, written, replaceable=True)
+            shown = url_shown_at(document.text, link, written)
+            if shown >= 0:  # `[http://x/a](http://x/a)`: a fix rewrites what the reader sees too
+                column = document.position(shown).column
+                use = dataclasses.replace(use, shown_at=shown, shown_column=column)
         self._body.append((link, use))
 
     def on_html(self, ctx: Context, node: Html) -> None:
@@ -104,6 +126,8 @@ class CheckedLinks(Rule):
         if only_source:
             markdown = [(link, use) for link, use in self._body if link.link_type != "Html"]
             body = [use for link, use in markdown[-1:] if is_source_line(document, link)]
+        # A reference definition used by several links is one place the URL is written.
+        body = list({(use.start, use.end): use for use in body}.values())
         self._uses = [*self._field_uses, *body]
 
     def collect(self) -> Any:
@@ -147,6 +171,20 @@ def is_source_line(doc: Document, link: Link) -> bool:
         return False
     found = source_line_link(doc, line)
     return found is not None and (found[1].start, found[1].end) == (link.span.start, link.span.end)
+
+
+def reads_as_written(url: str) -> bool:
+    """`url` written as a link's text shows as it is: no emphasis, code span, escape, entity or
+    bracket (`_` only inside a word, where it never opens emphasis)."""
+    return not _MARKDOWN_IN_TEXT.search(url)
+
+
+def links_back(url: str) -> bool:
+    """`url` written as a bare URL is linked whole by Hugo's linkify: not `https://x.org/a.` (the
+    dot is left out), `https://x.org/a)` or an address with no top-level domain name."""
+    from newslint.markdown import parse_body  # only a redirected bare URL gets this far
+
+    return [node.url for node in parse_body(f"{url}\n", 0) if isinstance(node, Link)] == [url]
 
 
 def safe_replacement(url: str) -> bool:

@@ -216,6 +216,23 @@ class Destinations:
         return True
 
 
+def url_shown_at(text: str, link: Link, dest: Span) -> int:
+    """Where an inline link shows its own URL as its text on the same line
+    (`[http://x.org/a](http://x.org/a)`), -1 when it does not: the reader would still see
+    `http://` after the fix rewrote only the target."""
+    if (
+        link.is_image
+        or link.link_type != "Inline"
+        or text[link.span.start : link.span.start + 1] != "["
+    ):
+        return -1
+    written = text[dest.start : dest.end]
+    start = link.span.start + 1
+    if "\n" in text[start : dest.start] or not text.startswith(written + "](", start):
+        return -1
+    return start
+
+
 def link_text_source(text: str, link: Link, dest: Span) -> str | None:
     """The link text as written (`[**text**](url)` -> `**text**`), or None when unclear."""
     opener = link.span.start + (2 if link.is_image else 1)

@@ -5,8 +5,9 @@ With `newslint check --check-links` (or `[links] check = true`), fetches every h
 linted articles once, the links in raw HTML (`<a href>`, `<area href>`, `<img src>` and each URL of
 its `srcset`, `<iframe src>`, `<video src>`, `<audio src>`, `<source src>`, `<embed src>`, `<object
 data>`, reported at the attribute's value) and the source field included (each URL of a list,
-`source: [url1, url2]`; under the page's `params` when set there), and reports each place a failing
-URL is written:
+`source: [url1, url2]`; under the page's `params` when set there), and bare URLs that Hugo's
+linkify makes links; code is skipped. It reports each place a failing URL is written (a
+reference-style link's in its definition, once):
 
 - error: the page is gone (404, 410), the host does not exist, or nothing answers at its
   address (connection refused, after the retries);

@@ -65,6 +65,7 @@ from ._links import (
     source_field_name,
     source_values_in,
     split_url,
+    url_shown_at,
 )
 from ._text import FieldText
 
@@ -126,7 +127,12 @@ class LinkInsecure(Rule):
             ctx.report(link.span, "http", kind=kind)
             return
         self._report(
-            ctx, link.url, Span(dest.start, dest.start + 7), kind, link, _shown(text, link, dest)
+            ctx,
+            link.url,
+            Span(dest.start, dest.start + 7),
+            kind,
+            link,
+            url_shown_at(text, link, dest),
         )
 
     def on_html(self, ctx: Context, node: Html) -> None:
@@ -231,20 +237,3 @@ def _https(url: str, written: Span, shown: int = -1) -> Fix | None:
     if shown >= 0:
         edits.insert(0, Edit.replace(Span(shown, shown + 4), "https"))
     return Fix.unsafe("Use https://", *edits)
-
-
-def _shown(text: str, link: Link, dest: Span) -> int:
-    """Where an inline link shows its own URL as its text on the same line
-    (`[http://x.org/a](http://x.org/a)`), -1 when it does not: the reader would still see
-    `http://` after the fix rewrote only the target."""
-    if (
-        link.is_image
-        or link.link_type != "Inline"
-        or text[link.span.start : link.span.start + 1] != "["
-    ):
-        return -1
-    written = text[dest.start : dest.end]
-    start = link.span.start + 1
-    if "\n" in text[start : dest.start] or not text.startswith(written + "](", start):
-        return -1
-    return start

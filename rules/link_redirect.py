@@ -20,13 +20,17 @@ the old address can stop redirecting when the site is rebuilt.
 
 ## Fix safety
 Unsafe: the new URL is whatever the site answered at check time, which an editor should look at (a
-site may redirect retired articles to a section page). No fix is offered when the written URL
-differs from the link's target (entities, escapes, a reference definition elsewhere) or when the new
-URL would need quoting. Links in raw HTML (`<a href="...">`, `<img src="...">`, an `<iframe src>`)
-are reported too, at the attribute's value; the new URL is written there HTML-escaped (`&` as
-`&amp;`), and an unquoted value (`href=https://...`) gets no fix. `newslint fix --check-links
---unsafe-fixes` applies it once every file is fixed and linted, to files whose bytes have not
-changed since; `--diff` shows it.
+site may redirect retired articles to a section page). A reference-style link (`[text][ref]`) is
+reported and fixed once, at its definition (`[ref]: https://...`), where its URL is written; a link
+that shows its own URL as its text (`[https://x.org/a](https://x.org/a)`) gets the new URL in both
+places. No fix is offered when the written URL differs from the link's target (entities, escapes, a
+definition that cannot be placed, such as one inside a quote), when the new URL would need quoting,
+or when it would not show as written in such a link's text (`_emphasis_`, `*`) or, for a bare URL,
+would not be linked whole (`https://x.org/a.` links `https://x.org/a`). Links in raw HTML
+(`<a href="...">`, `<img src="...">`, an `<iframe src>`) are reported too, at the attribute's value;
+the new URL is written there HTML-escaped (`&` as `&amp;`), and an unquoted value
+(`href=https://...`) gets no fix. `newslint fix --check-links --unsafe-fixes` applies it once every
+file is fixed and linted, to files whose bytes have not changed since; `--diff` shows it.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from newslint.events import Collected
 from newslint.rule import ProjectContext
 from newslint.spans import Span
 
-from ._checked_links import CheckedLinks, safe_replacement
+from ._checked_links import CheckedLinks, links_back, reads_as_written, safe_replacement
 
 
 class LinkRedirect(CheckedLinks):
@@ -54,18 +58,29 @@ class LinkRedirect(CheckedLinks):
                     continue
                 span = Span(use.start, use.end)
                 fix = None
+                positions = [use.position]
                 if use.replaceable and safe_replacement(result.target):
                     from html import escape  # here: only a checked redirect gets this far
 
                     # In a quoted HTML attribute `&` is written `&amp;`.
                     new = escape(result.target) if use.html else result.target
-                    fix = Fix.unsafe("Link to the redirect target", Edit.replace(span, new))
+                    edits = [Edit.replace(span, new)]
+                    if use.shown_at >= 0:  # the link's text is its URL: it shows the new one
+                        shown = Span(use.shown_at, use.shown_at + use.end - use.start)
+                        edits.insert(0, Edit.replace(shown, new))
+                        column = use.shown_column
+                        end = column + use.end - use.start
+                        positions.insert(0, (use.line, column, use.line, end))
+                    if (use.shown_at < 0 or reads_as_written(new)) and (
+                        not use.bare or links_back(new)
+                    ):
+                        fix = Fix.unsafe("Link to the redirect target", *edits)
                 ctx.report(
                     item.path,
                     use.position,
                     "redirect",
                     fix=fix,
-                    fix_positions=[use.position] if fix else (),
+                    fix_positions=positions if fix else (),
                     span=span,
                     source_line=use.source_line,
                     target=result.target,

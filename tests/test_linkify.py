@@ -115,3 +115,22 @@ def test_a_url_goes_on_through_a_shortcode_call() -> None:
         "http://d.org/{{",  # template braces, no shortcode call: template-braces reports them
     ]
     assert _links(body) == [("Linkify", url, url, url) for url in urls]
+
+
+def test_a_url_inside_a_shortcode_call_is_no_link() -> None:
+    """Hugo replaces a call before Goldmark reads the line, so the URLs among its arguments are
+    never linked (hugo 0.168: `{{< figure src="https://a.org/x.png" >}}` makes an `<img>` and no
+    link of the text; a URL was taken from there with the closing quote, `x.png"`). Prose around
+    and after the call is linked as ever."""
+    body = (
+        'A {{< figure src="https://a.org/x.png" link="https://a.org/y" >}} and https://b.org/z\n\n'
+        '{{< youtube https://www.youtube.com/watch?v=1 >}} {{% ref "https://c.org/" %}}\n\n'
+        "{{< contact desk@news.example >}} or ops@news.example\n\n"
+        'Escaped: {{</* figure src="https://d.org/x.png" */>}}\n'
+    )
+    escaped = 'https://d.org/x.png"'  # hugo 0.168 writes the call out and links this, quote too
+    assert _links(body) == [
+        ("Linkify", "https://b.org/z", "https://b.org/z", "https://b.org/z"),
+        ("Linkify", "mailto:ops@news.example", "ops@news.example", "ops@news.example"),
+        ("Linkify", escaped, escaped, escaped),
+    ]

@@ -175,7 +175,7 @@ def test_what_is_recorded_during_the_walk() -> None:
     assert found == [
         ("https://src.example/a", 3, 10, 31, True),
         ("https://img.example/a.png", 6, 13, 38, True),
-        ("https://ref.example/page", 6, 43, 57, False),  # the reference, not its definition
+        ("https://ref.example/page", 9, 6, 30, True),  # in its definition, where it is written
         ("https://auto.example/p", 6, 60, 82, True),
         ("https://x.example/?a=1&b=2", 7, 51, 81, True),  # written with &amp;: still its span
     ]

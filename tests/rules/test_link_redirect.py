@@ -88,13 +88,25 @@ def test_temporary_redirects_are_fine(server: LinkServer, tmp_path: Path) -> Non
     assert lint_links(tmp_path, {"a.md": fm(body=body)}) == []
 
 
-def test_no_fix_where_the_written_url_is_not_the_link_target(
+def test_a_reference_link_is_reported_and_fixed_at_its_definition(
     server: LinkServer, tmp_path: Path
 ) -> None:
     moved = server.url("/moved")
-    text = fm(body=f"A [reference][r].\n\n[r]: {moved}\n")
+    text = fm(body=f"A [reference][r] and [another][r].\n\n[r]: {moved}\n")
     (found,) = lint_links(tmp_path, {"a.md": text})
-    assert (found.line, found.column, found.fix) == (4, 3, None)
+    assert (found.line, found.column, found.end_column) == (6, 6, 6 + len(moved))
+    assert found.fix is not None
+    assert [edit.content for edit in found.fix.edits] == [server.url("/ok")]
+
+
+def test_no_fix_where_the_written_url_is_not_the_link_target(
+    server: LinkServer, tmp_path: Path
+) -> None:
+    # A definition inside a quote is not placed: the link is reported where it is used.
+    moved = server.url("/moved")
+    text = fm(body=f"> A [reference][r].\n>\n> [r]: {moved}\n")
+    (found,) = lint_links(tmp_path, {"a.md": text})
+    assert (found.line, found.column, found.fix) == (4, 5, None)
 
 
 def test_a_redirect_to_a_broken_page_is_link_broken_only(
