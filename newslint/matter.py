@@ -75,6 +75,8 @@ class FrontMatterError:
 
 @dataclass(frozen=True, slots=True)
 class Split:
+    """Where a file's front matter and body are: its format and spans, and where the body starts."""
+
     format: Format
     content_span: Span  # the front matter's text without its delimiters
     block_span: Span  # delimiters included, through the closing line's line break

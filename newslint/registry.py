@@ -42,6 +42,8 @@ class RegistryError(Exception):
 
 @dataclass
 class Registry:
+    """The rules found (built in and from plugins), and why any plugin failed to load."""
+
     rules: list[type[Rule]] = field(default_factory=list)
     load_errors: list[str] = field(default_factory=list)
 

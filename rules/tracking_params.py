@@ -57,6 +57,8 @@ from ._tracking import TRACKING, host_tracking
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.tracking-params]` table)."""
+
     extra: tuple[str, ...] = ()
     field: str = ""
 
