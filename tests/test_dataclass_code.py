@@ -161,3 +161,57 @@ def test_store_lives_beside_the_bytecode(tmp_path: Path, monkeypatch: pytest.Mon
     assert Path(code_store.store_path("x")).parent == package / "__pycache__"
     monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))  # PYTHONPYCACHEPREFIX
     assert Path(code_store.store_path("x")).is_relative_to(tmp_path)
+
+
+def test_every_dataclass_of_newslint_has_a_docstring() -> None:
+    """A dataclass without one gets its `__doc__` from `inspect.signature`, which costs a one-file
+    run the import of `inspect` (see `_dataclass_code._Inspect`)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent
+    missing = []
+    for source in sorted([*root.glob("newslint/**/*.py"), *root.glob("rules/**/*.py")]):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef) or ast.get_docstring(node) is not None:
+                continue
+            for decorator in node.decorator_list:
+                called = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if ast.unparse(called) in ("dataclass", "dataclasses.dataclass"):
+                    missing.append(f"{source.relative_to(root)}: {node.name}")
+    assert missing == []
+
+
+def test_the_command_imports_inspect_only_when_a_dataclass_needs_it(tmp_path: Path) -> None:
+    """The command imports `dataclasses` with a stand-in for its `inspect`: a run of newslint's
+    own classes never loads `inspect`; a dataclass without a docstring still gets its signature as
+    `__doc__`, and every other importer of `inspect` gets the real module."""
+    import subprocess
+
+    article = tmp_path / "article.md"
+    article.write_text("---\ntitle: A title of some words\n---\n\nA paragraph.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from newslint import cli\n"
+        "checked = cli.main\n"
+        "def main():\n"
+        "    code = checked()\n"
+        "    print('inspect' in sys.modules, 'dataclasses' in sys.modules)\n"
+        "    import dataclasses, inspect\n"
+        "    print(type(inspect) is type(sys), inspect.signature(len) is not None)\n"
+        "    Point = dataclasses.make_dataclass('Point', [('x', int)])\n"
+        "    print(Point.__doc__, dataclasses.inspect is inspect)\n"
+        "    return code\n"
+        "cli.main = main\n"
+        "cli.run()\n"
+    )
+    args = ["check", "--select", "ALL", "--no-cache", "--output-format", "json", str(article)]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    lines = done.stdout.splitlines()[-3:]
+    assert lines == ["False True", "True True", "Point(x: int) True"], done.stdout + done.stderr
