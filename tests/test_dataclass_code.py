@@ -82,13 +82,17 @@ def test_installed_by_the_command_not_by_importing_newslint() -> None:
         "import builtins, dataclasses, newslint, newslint.engine\n"
         "print(getattr(dataclasses, 'exec', builtins.exec) is builtins.exec)\n"
         "from newslint import _dataclass_code, cli\n"
-        "cli.main = lambda: print(dataclasses.exec is _dataclass_code._exec) or 0\n"
+        "import typing\n"
+        "print(vars(typing).get('compile', compile) is compile)\n"
+        "cli.main = lambda: print(dataclasses.exec is _dataclass_code._exec,\n"
+        "    typing.compile is _dataclass_code._compile_forward_ref) or 0\n"
         "cli.run()\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
     )
-    assert (done.returncode, done.stdout.split()) == (0, ["True", "True"]), done.stderr
+    expected = (0, ["True", "True", "True", "True"])
+    assert (done.returncode, done.stdout.split()) == expected, done.stderr
 
 
 def test_a_class_from_the_store_behaves_like_a_compiled_one(isolated: Path) -> None:
@@ -215,3 +219,72 @@ def test_the_command_imports_inspect_only_when_a_dataclass_needs_it(tmp_path: Pa
     )
     lines = done.stdout.splitlines()[-3:]
     assert lines == ["False True", "True True", "Point(x: int) True"], done.stdout + done.stderr
+
+
+NAMED_TUPLE = """
+from __future__ import annotations
+
+from typing import NamedTuple
+
+class Target(NamedTuple):
+    file: str
+    where: tuple[int, int]
+    alias: bool | None = None
+"""
+
+
+def build_named_tuple(module_name: str) -> type:
+    """`Target` defined in a fresh module called `module_name`."""
+    module = types.ModuleType(module_name)
+    sys.modules[module_name] = module
+    try:
+        exec(compile(NAMED_TUPLE, f"<{module_name}>", "exec", dont_inherit=True), module.__dict__)
+    finally:
+        del sys.modules[module_name]
+    target: type = module.Target
+    return target
+
+
+@pytest.fixture
+def forward_refs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CodeStore[str, types.CodeType]:
+    """An empty store of forward references for this test only, routed as `install` does."""
+    import typing
+
+    fresh: CodeStore[str, types.CodeType] = CodeStore("unused", MAGIC_NUMBER, store._valid)
+    fresh.path = str(tmp_path / "__pycache__" / "forward-refs.marshal")
+    fresh.pending = True  # no atexit registration from tests
+    monkeypatch.setattr(store, "_FORWARD_REFS", fresh)
+    monkeypatch.setattr(typing, "compile", store._compile_forward_ref, raising=False)
+    return fresh
+
+
+def test_named_tuple_field_types_come_from_the_store_unchanged(
+    forward_refs: CodeStore[str, types.CodeType],
+) -> None:
+    import typing
+
+    compiled = build_named_tuple("newslint._probe")
+    assert sorted(forward_refs.entries) == ["bool | None", "str", "tuple[int, int]"]
+    before = dict(forward_refs.entries)
+    from_store = build_named_tuple("newslint._probe")
+    assert forward_refs.entries == before
+    for name, ref in from_store.__annotations__.items():
+        assert ref == compiled.__annotations__[name]  # ForwardRef equality: the same text
+        assert ref.__forward_code__ is before[ref.__forward_arg__]
+    hints = typing.get_type_hints(from_store, {}, {})
+    assert hints == {"file": str, "where": tuple[int, int], "alias": bool | None}
+    assert from_store("a", (1, 2)) == compiled("a", (1, 2)) == ("a", (1, 2), None)
+
+
+def test_other_packages_forward_references_are_compiled_as_always(
+    forward_refs: CodeStore[str, types.CodeType],
+) -> None:
+    import typing
+
+    target = build_named_tuple("elsewhere._probe")
+    assert forward_refs.entries == {}
+    assert typing.ForwardRef("list[int]").__forward_code__ is not None  # from a test: compiled
+    assert forward_refs.entries == {}
+    assert target.__annotations__["where"] == typing.ForwardRef("tuple[int, int]")
+    with pytest.raises(SyntaxError, match="Forward reference must be an expression"):
+        typing.ForwardRef("not a type")
