@@ -72,6 +72,8 @@ _FUNCTION_CODE = (
 # nearest Python caller of an extension module's initialisation (tomli, compiled with mypyc,
 # compiles its module-level patterns there).
 _FIXED_SET_CALLERS = frozenset({"argparse", "importlib._bootstrap"})
+# As a plain int: `int & re.DEBUG` runs `RegexFlag.__rand__`, in Python, for every pattern.
+_DEBUG = re.DEBUG.value
 
 
 def install() -> None:
@@ -88,7 +90,7 @@ def install() -> None:
 
 
 def _compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
-    if type(pattern) not in (str, bytes) or flags & re.DEBUG:
+    if type(pattern) not in (str, bytes) or flags & _DEBUG:
         return _compile_anew(pattern, flags)
     key = (pattern, int(flags))
     entry = _STORE.get(key)
