@@ -12,12 +12,14 @@ the same; only the compiling is saved.
 - The store (`newslint._code_store`) is one marshal file per interpreter beside newslint's own
   bytecode, headed by the interpreter's bytecode magic number like a `.pyc`.
 
-The field types of a `typing.NamedTuple` are compiled at every start too: in a module with
-`from __future__ import annotations` each is a string, which `typing` compiles into a `ForwardRef`
-as the class is made. `install()` keeps those of newslint's classes in a second store the same
-way. Besides the compiling itself, that spares the process the first `compile()` of a string,
-which also builds the ~120 node classes of the `ast` module (CPython looks whether the source is
-an AST object): about 12 M instructions of a one-file pre-commit run in all.
+A `typing.NamedTuple` class is compiled in pieces at every start too: in a module with
+`from __future__ import annotations` each field type is a string, which `typing` compiles into a
+`ForwardRef`, and `collections.namedtuple` compiles the tuple's `__new__` with `eval`.
+`install()` keeps those expressions of newslint's classes in a second store the same way (an
+expression compiles alike for both: mode "eval", file name "<string>", no `__future__` flags).
+Besides the compiling itself, that spares the process the first `compile()` of a string, which
+also builds the ~120 node classes of the `ast` module (CPython looks whether the source is an AST
+object): about 17 M instructions of a one-file pre-commit run in all.
 
 Importing this module first also spares a run the import of `inspect` (see `_Inspect`).
 """
@@ -25,6 +27,7 @@ Importing this module first also spares a run the import of `inspect` (see `_Ins
 import __future__
 
 import builtins
+import collections
 import sys
 import typing
 from importlib.util import MAGIC_NUMBER
@@ -79,22 +82,32 @@ def _valid(source: object, code: object) -> bool:
 _STORE: CodeStore[str, CodeType] = CodeStore("dataclass-methods", MAGIC_NUMBER, _valid)
 
 
-_FORWARD_REFS: CodeStore[str, CodeType] = CodeStore("forward-refs", MAGIC_NUMBER, _valid)
+_EXPRESSIONS: CodeStore[str, CodeType] = CodeStore("named-tuple-code", MAGIC_NUMBER, _valid)
 
 
 def install() -> None:
-    """Route `dataclasses`' `exec` through `_exec` and `typing`'s `compile` through
-    `_compile_forward_ref` (idempotent; each store is read once)."""
+    """Route `dataclasses`' `exec` through `_exec`, `typing`'s `compile` through
+    `_compile_forward_ref` and `collections`' `eval` through `_eval` (idempotent; each store is
+    read once). A module compiled with `from __future__ import annotations` would pass that flag
+    on to what it compiles, which these do not: such a module is left alone."""
     if getattr(dataclasses, "exec", None) is not _exec and (
         vars(dataclasses).get("annotations") is not __future__.annotations
-    ):  # with that flag, its `exec` would compile what `_exec` does not
+    ):
         _STORE.load()
         dataclasses.exec = _exec  # type: ignore[attr-defined]  # shadows the builtin there
-    if vars(typing).get("compile") is not _compile_forward_ref and (
-        vars(typing).get("annotations") is not __future__.annotations
-    ):
-        _FORWARD_REFS.load()
-        typing.compile = _compile_forward_ref  # type: ignore[attr-defined]
+    routes = [
+        (module, name, route)
+        for module, name, route in (
+            (typing, "compile", _compile_forward_ref),
+            (collections, "eval", _eval),
+        )
+        if vars(module).get(name) is not route
+        and vars(module).get("annotations") is not __future__.annotations
+    ]
+    if routes:
+        _EXPRESSIONS.load()
+    for module, name, route in routes:
+        setattr(module, name, route)
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
@@ -127,14 +140,36 @@ def _compile_forward_ref(source: Any, filename: Any, mode: Any, *args: Any, **kw
     """
     if args or kwargs or type(source) is not str or (filename, mode) != ("<string>", "eval"):
         return builtins.compile(source, filename, mode, *args, **kwargs)
-    frame = sys._getframe(1)
-    while frame is not None and frame.f_globals.get("__name__") == "typing":
-        frame = frame.f_back  # type: ignore[assignment]
-    module = frame.f_globals.get("__name__") if frame is not None else None
-    if not isinstance(module, str) or not (module == "newslint" or module.startswith("newslint.")):
+    if not _for_newslint(sys._getframe(1)):
         return builtins.compile(source, filename, mode)
-    code = _FORWARD_REFS.get(source)
+    return _expression(source)
+
+
+def _eval(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
+    """`eval`, with the `__new__` that `collections.namedtuple` writes for newslint's
+    `NamedTuple` classes compiled once per interpreter (see `_compile_forward_ref`).
+
+    `eval` drops the spaces and tabs a source starts with, which `compile` refuses: such a
+    source goes straight to the builtin, as does any other call.
+    """
+    if type(source) is not str or source[:1] in (" ", "\t") or not _for_newslint(sys._getframe(1)):
+        return builtins.eval(source, globals, locals)
+    return builtins.eval(_expression(source), globals, locals)
+
+
+def _for_newslint(frame: Any) -> bool:
+    """Whether the first caller outside `typing` and `collections`, from `frame` on, is newslint:
+    the module whose class is being made (or which asks for type hints)."""
+    while frame is not None and frame.f_globals.get("__name__") in ("typing", "collections"):
+        frame = frame.f_back
+    module = frame.f_globals.get("__name__") if frame is not None else None
+    return isinstance(module, str) and (module == "newslint" or module.startswith("newslint."))
+
+
+def _expression(source: str) -> CodeType:
+    """`source` compiled as an expression, from the store or compiled and kept."""
+    code = _EXPRESSIONS.get(source)
     if code is None:
-        code = builtins.compile(source, filename, mode)
-        _FORWARD_REFS.put(source, code)
+        code = builtins.compile(source, "<string>", "eval")
+        _EXPRESSIONS.put(source, code)
     return code

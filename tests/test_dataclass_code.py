@@ -7,6 +7,7 @@ exact annotations; the store file is written, read back and refused as a `.pyc` 
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import inspect
 import marshal
@@ -82,16 +83,17 @@ def test_installed_by_the_command_not_by_importing_newslint() -> None:
         "import builtins, dataclasses, newslint, newslint.engine\n"
         "print(getattr(dataclasses, 'exec', builtins.exec) is builtins.exec)\n"
         "from newslint import _dataclass_code, cli\n"
-        "import typing\n"
+        "import collections, typing\n"
         "print(vars(typing).get('compile', compile) is compile)\n"
         "cli.main = lambda: print(dataclasses.exec is _dataclass_code._exec,\n"
-        "    typing.compile is _dataclass_code._compile_forward_ref) or 0\n"
+        "    typing.compile is _dataclass_code._compile_forward_ref,\n"
+        "    collections.eval is _dataclass_code._eval) or 0\n"
         "cli.run()\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
     )
-    expected = (0, ["True", "True", "True", "True"])
+    expected = (0, ["True", "True", "True", "True", "True"])
     assert (done.returncode, done.stdout.split()) == expected, done.stderr
 
 
@@ -253,21 +255,25 @@ def forward_refs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CodeStore[s
     fresh: CodeStore[str, types.CodeType] = CodeStore("unused", MAGIC_NUMBER, store._valid)
     fresh.path = str(tmp_path / "__pycache__" / "forward-refs.marshal")
     fresh.pending = True  # no atexit registration from tests
-    monkeypatch.setattr(store, "_FORWARD_REFS", fresh)
+    monkeypatch.setattr(store, "_EXPRESSIONS", fresh)
     monkeypatch.setattr(typing, "compile", store._compile_forward_ref, raising=False)
+    monkeypatch.setattr(collections, "eval", store._eval, raising=False)
     return fresh
 
 
-def test_named_tuple_field_types_come_from_the_store_unchanged(
+def test_named_tuple_code_comes_from_the_store_unchanged(
     forward_refs: CodeStore[str, types.CodeType],
 ) -> None:
     import typing
 
     compiled = build_named_tuple("newslint._probe")
-    assert sorted(forward_refs.entries) == ["bool | None", "str", "tuple[int, int]"]
+    new = "lambda _cls, file, where, alias: _tuple_new(_cls, (file, where, alias))"
+    assert sorted(forward_refs.entries) == ["bool | None", new, "str", "tuple[int, int]"]
     before = dict(forward_refs.entries)
     from_store = build_named_tuple("newslint._probe")
     assert forward_refs.entries == before
+    assert from_store.__new__.__code__ in before[new].co_consts  # the lambda's code
+    assert from_store.__new__.__code__ == compiled.__new__.__code__
     for name, ref in from_store.__annotations__.items():
         assert ref == compiled.__annotations__[name]  # ForwardRef equality: the same text
         assert ref.__forward_code__ is before[ref.__forward_arg__]
@@ -276,7 +282,7 @@ def test_named_tuple_field_types_come_from_the_store_unchanged(
     assert from_store("a", (1, 2)) == compiled("a", (1, 2)) == ("a", (1, 2), None)
 
 
-def test_other_packages_forward_references_are_compiled_as_always(
+def test_other_packages_named_tuples_are_compiled_as_always(
     forward_refs: CodeStore[str, types.CodeType],
 ) -> None:
     import typing
@@ -284,6 +290,7 @@ def test_other_packages_forward_references_are_compiled_as_always(
     target = build_named_tuple("elsewhere._probe")
     assert forward_refs.entries == {}
     assert typing.ForwardRef("list[int]").__forward_code__ is not None  # from a test: compiled
+    assert collections.namedtuple("Pair", "a b")(1, 2) == (1, 2)
     assert forward_refs.entries == {}
     assert target.__annotations__["where"] == typing.ForwardRef("tuple[int, int]")
     with pytest.raises(SyntaxError, match="Forward reference must be an expression"):
