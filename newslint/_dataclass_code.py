@@ -43,9 +43,11 @@ class _Inspect(ModuleType):
     `dataclasses` imports `inspect` (and with it `ast`, `dis` and `tokenize`: with pkgutil's import
     of it, which the registry avoids, 24 M instructions, 6 % of a one-file pre-commit run) for one
     use, the `__doc__` it writes from the signature of a class without a docstring, and every
-    dataclass of newslint has one (`tests/test_dataclass_code.py` checks). Only `dataclasses` ever sees this stand-in: it is in
-    `sys.modules` while `dataclasses` is imported, and any other importer of `inspect` gets the
-    real module.
+    dataclass of newslint has one (`tests/test_dataclass_code.py` checks). Only `dataclasses`
+    ever sees this stand-in: it is in `sys.modules` while `dataclasses` is imported, and any other
+    importer of `inspect` gets the real module. (From Python 3.12 on, `dataclasses` reads every
+    class's annotations with `inspect`: the real module is then imported at the first dataclass,
+    as without the stand-in.)
     """
 
     def __getattr__(self, name: str) -> Any:

@@ -128,7 +128,7 @@ def _engine_code(pattern: str | bytes, flags: int) -> Entry:
 
 
 def _packed(code: list[int]) -> bytes:
-    """The engine's code words as bytes (the opcodes are `int` subclasses, which marshal refuses)."""
+    """The engine's code words as bytes (its opcodes are `int` subclasses: marshal refuses them)."""
     return array(_WORD, code).tobytes()
 
 
