@@ -40,6 +40,8 @@ class ConfigError(Exception):
 
 @dataclass
 class LinksConfig:
+    """The `[links]` table: whether and how `--check-links` fetches the articles' links."""
+
     check: bool = False
     timeout: float = 10.0
     concurrency: int = 64

@@ -15,6 +15,8 @@ from newslint.spans import LineIndex, Span
 @fast_init
 @dataclass(frozen=True, slots=True)
 class EditPosition:
+    """A fix's edit placed by line and column (1-based; the end is exclusive)."""
+
     line: int
     column: int
     end_line: int

@@ -53,6 +53,8 @@ DEFAULT_PRESETS = ("hugo", "news")
 
 @dataclass(frozen=True)
 class ActiveRule:
+    """A selected rule with its options and the severity it reports at."""
+
     rule: type[Rule]
     options: Any
     severity: Severity
@@ -277,6 +279,8 @@ def build_ruleset(
 
 @dataclass
 class FileResult:
+    """A linted file's diagnostics, what it collected for cross-file rules, and the fixes applied."""
+
     path: str
     diagnostics: list[Diagnostic]
     collected: dict[str, Collected] = field(default_factory=dict)

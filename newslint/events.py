@@ -302,6 +302,8 @@ class Field:
 @fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Heading:
+    """A Markdown heading: its level (1 to 6) and its text."""
+
     level: int
     text: str
     span: Span
@@ -334,6 +336,8 @@ class Link:
 @fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Html:
+    """Raw HTML in the body: an HTML block, or an inline tag (`inline`)."""
+
     text: str
     span: Span
     inline: bool
@@ -353,6 +357,8 @@ class Text:
 @fast_init
 @dataclass(frozen=True, slots=True, eq=False)
 class Code:
+    """Code in the body: a code block (`block`) or an inline code span."""
+
     text: str
     span: Span
     block: bool

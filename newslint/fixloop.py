@@ -103,6 +103,8 @@ class DroppedFix:
 
 @dataclass
 class _Candidate:
+    """A fix proposed for one text, with the rule that proposed it."""
+
     fix: Fix
     rule: type[Rule]
     text: bytes  # digest of the text the fix is for

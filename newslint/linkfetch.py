@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class _Host:
+    """One host's share of a check: its request slots, its client and its back-off."""
+
     semaphore: asyncio.Semaphore
     client: httpx.AsyncClient
     not_before: float = 0.0  # loop time before which no request goes to this host (429)
@@ -47,6 +49,8 @@ class _Host:
 
 @dataclass
 class _Outcome:
+    """What fetching one URL gave: a status and headers, or an error, and the page's anchors."""
+
     status: int | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
     error: str | None = None

@@ -12,11 +12,9 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from newslint.events import Entry, Format, FrontMatter, Node, Spread
 from newslint.spans import Span
@@ -40,16 +38,38 @@ class _Toml:
         return getattr(module, name)
 
 
+class _Yaml:
+    """PyYAML, imported on first use.
+
+    Front matter of plain `key: value` lines and lists of words (`_simple_yaml`: nearly every
+    article) is read without it, and importing it cost a one-file run more than 20 M
+    instructions (it loads its emitter, representer and dumper too). After the import its names
+    are this object's own, so each use costs what a module attribute does.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        import yaml as module
+
+        self.__dict__.update(vars(module))
+        return getattr(module, name)
+
+
 if TYPE_CHECKING:
     import json
     import tomllib as tomllib  # re-exported: site.py reads Hugo's TOML configuration with it
+
+    import yaml
 else:
     tomllib = _Toml()
+    yaml = _Yaml()
 
-try:  # pragma: no branch
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - libyaml missing
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+@cache
+def _yaml_loader() -> type[yaml.SafeLoader]:
+    """libyaml's loader (PyYAML's own when it was built without libyaml)."""
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
 
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 200
@@ -75,6 +95,8 @@ class FrontMatterError:
 
 @dataclass(frozen=True, slots=True)
 class Split:
+    """Where a file's front matter and body are: its format and spans, and where the body starts."""
+
     format: Format
     content_span: Span  # the front matter's text without its delimiters
     block_span: Span  # delimiters included, through the closing line's line break
@@ -203,7 +225,15 @@ _YAML_TAGS = {
     "tag:yaml.org,2002:merge": "str",
     "tag:yaml.org,2002:value": "str",
 }
-_BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
+# PyYAML's `SafeConstructor.bool_values` (tests/test_matter_simple.py holds the two equal).
+_BOOLS: dict[str, bool] = {
+    "yes": True,
+    "no": False,
+    "true": True,
+    "false": False,
+    "on": True,
+    "off": False,
+}
 _STYLE = {"": None, None: None, '"': '"', "'": "'", "|": "|", ">": ">"}
 
 
@@ -215,6 +245,7 @@ def _scalar_value(yaml_tag: str, raw: str, constructor: Any) -> tuple[str, Any, 
     """The tag, Python value and, when the value is refused, the problem of a YAML scalar.
 
     Shared by the libyaml path and the simple-front-matter scanner, so both read a value alike.
+    `constructor`: None for `_safe_constructor()`, made only for a number (or an odd boolean).
     """
     tag = _YAML_TAGS.get(yaml_tag)
     if tag is None:
@@ -227,6 +258,8 @@ def _scalar_value(yaml_tag: str, raw: str, constructor: Any) -> tuple[str, Any, 
         return tag, _BOOLS[raw.lower()], None  # what SafeConstructor does, without its machinery
     if tag in ("int", "float", "bool"):
         try:
+            if constructor is None:
+                constructor = _safe_constructor()
             build = constructor.yaml_constructors[yaml_tag]  # construct_object, without its memo
             return tag, build(constructor, yaml.ScalarNode(yaml_tag, raw)), None
         except (ValueError, KeyError, TypeError, yaml.YAMLError):
@@ -453,14 +486,65 @@ _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]++|\\["\\/])*+)"')
 _SIMPLE_ESCAPE = re.compile(r"\\(.)")
 _SINGLE_QUOTED = re.compile(r"'((?:[^']++|'')*+)'")
-_RESOLVER = yaml.resolver.Resolver()
 _PLAIN_IMPLICIT = (True, False)
 _STR_TAG = "tag:yaml.org,2002:str"
+# How PyYAML's resolver (YAML 1.1) reads a plain scalar, without PyYAML for the common ones: by
+# its first character it tries the booleans' pattern (`yYnNtTfFoO`), the null's (`~nN` and the
+# empty text) or patterns of numbers, dates, `<<`, `=` and the lone `!`, `&` and `*` (the first
+# characters in `_RESOLVED_BY_YAML`), and anything else is a string. The words are those of the
+# booleans' and the null's patterns. tests/test_matter_simple.py checks these against the
+# resolver's own table.
+_RESOLVED_BY_YAML = frozenset("-+.0123456789<=!&*")
+_BOOL_WORDS = frozenset(
+    [
+        "yes",
+        "Yes",
+        "YES",
+        "no",
+        "No",
+        "NO",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+    ]
+)
+_NULL_WORDS = frozenset(("~", "null", "Null", "NULL"))
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
 # How plain scalars read (tag, value), by their text: keys and values such as `title`, `true` and
 # `right` recur in every file. The values are immutable (str, int, float, bool, None).
 _PLAIN_READINGS: dict[str, tuple[str, Any]] = {}
-# Its int, float and bool builders keep no state, so one serves every file.
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@cache
+def _resolver() -> yaml.resolver.Resolver:
+    return yaml.resolver.Resolver()
+
+
+@cache
+def _safe_constructor() -> yaml.constructor.SafeConstructor:
+    """The constructor `_simple_yaml` builds numbers with: its int, float and bool builders keep
+    no state, so one serves every file."""
+    return yaml.constructor.SafeConstructor()
+
+
+def _plain_tag(raw: str) -> str:
+    """The tag PyYAML's resolver gives the plain scalar `raw`."""
+    if raw and raw[0] not in _RESOLVED_BY_YAML:
+        if raw in _BOOL_WORDS:
+            return _BOOL_TAG
+        return _NULL_TAG if raw in _NULL_WORDS else _STR_TAG
+    tag: str = _resolver().resolve(yaml.ScalarNode, raw, _PLAIN_IMPLICIT)
+    return tag
 
 
 def _simple_scalar(line: str, start: int) -> tuple[str, str | None, int, int] | None:
@@ -487,9 +571,8 @@ def _simple_scalar(line: str, start: int) -> tuple[str, str | None, int, int] | 
 
 def _plain_reading(raw: str, constructor: Any) -> tuple[str, Any] | None:
     """(tag, value) of the plain scalar `raw`, remembered in `_PLAIN_READINGS`; None when the
-    subset cannot take it."""
-    yaml_tag = _RESOLVER.resolve(yaml.ScalarNode, raw, _PLAIN_IMPLICIT)
-    tag, value, problem = _scalar_value(yaml_tag, raw, constructor)
+    subset cannot take it. `constructor`: None for `_safe_constructor()` (made when needed)."""
+    tag, value, problem = _scalar_value(_plain_tag(raw), raw, constructor)
     if problem is not None:
         return None
     if len(_PLAIN_READINGS) > 4096:
@@ -498,8 +581,9 @@ def _plain_reading(raw: str, constructor: Any) -> tuple[str, Any] | None:
     return read
 
 
-def _simple_yaml(text: str, span: Span, constructor: Any) -> Node | None:
-    """The front matter at `span` when it is in the simple subset, else None."""
+def _simple_yaml(text: str, span: Span, constructor: Any = None) -> Node | None:
+    """The front matter at `span` when it is in the simple subset, else None (`constructor` as
+    for `_plain_reading`)."""
     content = text[span.start : span.end]
     if _SIMPLE_EXCLUDED.search(content):
         return None
@@ -612,7 +696,7 @@ def _parse_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
     content = text[span.start : span.end]
     if not content.strip():
         return Node("map", {}, Span(span.start, span.start), "map")
-    simple = _simple_yaml(text, span, _CONSTRUCTOR)
+    simple = _simple_yaml(text, span)
     if simple is not None:
         return simple
     return _composed_yaml(text, span)
@@ -715,7 +799,7 @@ def _tab_separated(content: str) -> yaml.Node | None:
         cursor = match.end()
     pieces.append(content[cursor:])
     try:
-        root = yaml.compose("".join(pieces), Loader=_YamlLoader)
+        root = yaml.compose("".join(pieces), Loader=_yaml_loader())
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
     if root is None:
@@ -752,7 +836,7 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
         content, back = _masked(content)
     try:
         tabbed = _tab_separated(content) if "\t" in content else None
-        root = tabbed if tabbed is not None else yaml.compose(content, Loader=_YamlLoader)
+        root = tabbed if tabbed is not None else yaml.compose(content, Loader=_yaml_loader())
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         index = span.start + (mark.index if mark is not None else 0)
@@ -782,7 +866,7 @@ def _composed_yaml(text: str, span: Span) -> Node | list[FrontMatterError]:
         return [FrontMatterError(f"YAML: {problem}", Span(index, index))]
     except yaml.reader.ReaderError as err:
         position = max(err.position, 0)
-        if _YamlLoader is not yaml.SafeLoader:
+        if _yaml_loader() is not yaml.SafeLoader:
             # libyaml reads the UTF-8 bytes of the text and says where in them it stopped.
             position = len(
                 content.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore")

@@ -42,6 +42,8 @@ class RegistryError(Exception):
 
 @dataclass
 class Registry:
+    """The rules found (built in and from plugins), and why any plugin failed to load."""
+
     rules: list[type[Rule]] = field(default_factory=list)
     load_errors: list[str] = field(default_factory=list)
 
@@ -86,6 +88,87 @@ def _rules_in_module(module: ModuleType) -> list[type[Rule]]:
     ]
 
 
+def _submodule_names(search_path: Iterable[str]) -> list[str]:
+    """The names of the modules and packages in a package's `__path__`, sorted, as
+    `pkgutil.iter_modules` finds them.
+
+    pkgutil imports `inspect` (with `ast`, `dis` and `tokenize`; `newslint._dataclass_code` spares
+    `dataclasses` the same import) to strip file suffixes. A path of plain folders is listed here
+    the way pkgutil lists a folder; any other entry (a zip file, a path entry with its own
+    importer) goes through pkgutil.
+    """
+    entries = list(search_path)
+    importers = [_importer(entry) for entry in entries]
+    folders = [
+        importer.path
+        for importer in importers
+        if isinstance(importer, importlib.machinery.FileFinder)
+    ]
+    if len(folders) < len(entries):
+        import pkgutil
+
+        return sorted(info.name for info in pkgutil.iter_modules(entries))
+    names: set[str] = set()
+    for folder in folders:
+        names.update(_folder_module_names(folder))
+    return sorted(names)
+
+
+def _importer(entry: object) -> object:
+    """`pkgutil.get_importer`: the path entry's importer, from the cache or the path hooks."""
+    if not isinstance(entry, (str, bytes)):
+        return None
+    entry = os.fsdecode(entry)
+    try:
+        return sys.path_importer_cache[entry]
+    except KeyError:
+        pass
+    for hook in sys.path_hooks:
+        try:
+            importer = hook(entry)
+        except ImportError:
+            continue
+        sys.path_importer_cache.setdefault(entry, importer)
+        return importer
+    return None
+
+
+def _module_name(file_name: str, suffixes: list[str]) -> str | None:
+    """`inspect.getmodulename`: the file name without the first of `suffixes` it ends with."""
+    for suffix in suffixes:
+        if file_name.endswith(suffix):
+            return file_name[: -len(suffix)]
+    return None
+
+
+def _folder_module_names(folder: str) -> list[str]:
+    """What pkgutil's `_iter_file_finder_modules` yields for a folder (names only)."""
+    if not os.path.isdir(folder):
+        return []
+    try:
+        file_names = sorted(os.listdir(folder))  # packages before same-named modules
+    except OSError:  # unreadable, as import itself would find nothing there
+        return []
+    suffixes = sorted(importlib.machinery.all_suffixes(), key=len, reverse=True)  # longest first
+    names: dict[str, None] = {}
+    for file_name in file_names:
+        name = _module_name(file_name, suffixes)
+        if name == "__init__" or name in names:
+            continue
+        path = os.path.join(folder, file_name)
+        if not name and "." not in file_name and os.path.isdir(path):
+            try:
+                contents = os.listdir(path)
+            except OSError:
+                contents = []
+            if not any(_module_name(inner, suffixes) == "__init__" for inner in contents):
+                continue  # not a package
+            name = file_name
+        if name and "." not in name:
+            names[name] = None
+    return list(names)
+
+
 def _rules_in(target: object, origin: str, errors: list[str]) -> list[type[Rule]]:
     if isinstance(target, type) and issubclass(target, Rule):
         return [target]
@@ -94,12 +177,10 @@ def _rules_in(target: object, origin: str, errors: list[str]) -> list[type[Rule]
         return []
     found = _rules_in_module(target)
     if hasattr(target, "__path__"):
-        import pkgutil
-
-        for info in sorted(pkgutil.iter_modules(target.__path__), key=lambda i: i.name):
-            if info.name.startswith("_"):
+        for module_name in _submodule_names(target.__path__):
+            if module_name.startswith("_"):
                 continue
-            name = f"{target.__name__}.{info.name}"
+            name = f"{target.__name__}.{module_name}"
             try:
                 found.extend(_rules_in_module(importlib.import_module(name)))
             except _PLUGIN_FAILURES as err:  # a broken plugin must not stop the others

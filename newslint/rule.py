@@ -320,6 +320,8 @@ class SoughtKey(NamedTuple):
 
 @dataclasses.dataclass
 class ProjectReport:
+    """What a cross-file rule reports about one file, before it becomes a `Diagnostic`."""
+
     path: str
     span: Span
     message: str

@@ -869,6 +869,8 @@ def build_server(linter: Linter | None = None, state: _State | None = None) -> L
 
 @dataclass
 class _State:
+    """The language server's state: the open documents, their lints and the lints under way."""
+
     linter: Linter
     documents: dict[str, OpenDocument] = field(default_factory=dict)  # the open ones, per uri
     linted: dict[str, Linted] = field(default_factory=dict)

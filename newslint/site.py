@@ -92,8 +92,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-import yaml
-
 CONFIG_NAMES = (
     "hugo.toml",
     "hugo.yaml",
@@ -159,8 +157,15 @@ JEKYLL_DATE_SOURCES = {
     target: tuple(key for key in keys if key != "published")
     for target, keys in DEFAULT_DATE_SOURCES.items()
 }
-# A TOML reader's TOMLDecodeError (tomli's or tomllib's) is a ValueError.
-_READ_ERRORS = (OSError, ValueError, yaml.YAMLError, UnicodeDecodeError)
+
+
+def _read_errors() -> tuple[type[Exception], ...]:
+    """What reading a configuration file may raise. Named in `except` clauses, which call it only
+    when something was raised: PyYAML is imported only for a YAML file (`newslint.matter`)."""
+    from newslint.matter import yaml
+
+    # A TOML reader's TOMLDecodeError (tomli's or tomllib's) is a ValueError.
+    return (OSError, ValueError, yaml.YAMLError, UnicodeDecodeError)
 
 
 @dataclass(frozen=True)
@@ -1737,6 +1742,8 @@ def _read_problem(err: Exception, path: Path) -> str:
         from newslint.textutil import undecodable
 
         return undecodable(err)
+    from newslint.matter import yaml
+
     if isinstance(err, yaml.MarkedYAMLError):
         mark = err.problem_mark or err.context_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
@@ -2551,7 +2558,7 @@ def _read_config(
     if config_path.parent == root:
         try:
             data = _load(config_path)
-        except _READ_ERRORS as err:
+        except _read_errors() as err:
             errors.append(
                 f"{config_path}: cannot read the site configuration:"
                 f" {_read_problem(err, config_path)}; using defaults"
@@ -2571,7 +2578,7 @@ def _read_config(
         for part in _dir_files(folder, errors):
             try:
                 data = _dir_part(part, _load(part))
-            except _READ_ERRORS as err:
+            except _read_errors() as err:
                 errors.append(
                     f"{part}: cannot read: {_read_problem(err, part)};"
                     " the rest of the configuration is used"

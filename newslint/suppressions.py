@@ -431,6 +431,8 @@ def _runs_in(rule: type[Rule], links_checked: bool) -> bool:
 
 @dataclass
 class _Outcome:
+    """What the suppressions of a file decided: which diagnostics stay, and what they report."""
+
     keep: list[bool]
     unused: list[tuple[Span, str, str, Fix | None]]  # span, message id, message, fix
     project: dict[str, Any] | None  # what the project step needs, when cross-file rules are named

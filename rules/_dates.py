@@ -280,6 +280,8 @@ def _days_in(month: int, year: int) -> int:
 
 @dataclass(frozen=True)
 class Parsed:
+    """A value as Go's `time.Parse` read it: its fields, and the zone it named, if any."""
+
     time: GoTime  # fields as written; offset only when written numerically
     has_offset: bool
     zone_name: str | None

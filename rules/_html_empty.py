@@ -51,6 +51,8 @@ _QUOTES = re.compile(r"(?>[ \t]{0,3}>[ \t]?)+")
 
 @dataclass(frozen=True)
 class EmptyElement:
+    """An HTML element that shows nothing but (at most) white space."""
+
     tag: str  # the outermost element's name as written (`p`, `DIV`)
     end: int  # where its closing tag ends
     shown: str  # the white space it shows ("" for none: `&nbsp;`, `<br>`, U+3000 ...)

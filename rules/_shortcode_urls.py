@@ -32,6 +32,8 @@ ESCAPE = re.compile(r"\\([!#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 
 @dataclass(frozen=True)
 class EscapedUrl:
+    """A URL argument of a shortcode call that holds a backslash escape."""
+
     shortcode: str  # the shortcode's name
     span: Span  # the value, without its quotes
     url: str  # as written

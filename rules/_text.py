@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from newslint import matter
 from newslint.document import Document
 from newslint.events import Field, Node
@@ -288,6 +286,7 @@ def parse_value(source: str, fmt: str) -> Any:
         # Characters PyYAML breaks lines at and Hugo keeps: read as the front matter is.
         loaded = matter.yaml_value(f"k: {source}\n")
     else:
+        yaml = matter.yaml
         loaded = yaml.load(f"k: {source}\n", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return loaded["k"] if isinstance(loaded, dict) else None
 
@@ -492,7 +491,7 @@ def _proves(text: str, field: Field, edits: Sequence[Edit], new_value: str) -> b
     pieces.append(text[cursor : span.end])
     try:
         return bool(parse_value("".join(pieces), field.format) == new_value)
-    except (ValueError, KeyError, TypeError, yaml.YAMLError):  # TOML's errors are ValueErrors
+    except (ValueError, KeyError, TypeError, matter.yaml.YAMLError):  # TOML's are ValueErrors
         return False
 
 

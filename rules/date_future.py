@@ -47,6 +47,8 @@ from ._pages import opening_delimiter
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.date-future]` table)."""
+
     # RFC 3339 time to compare with instead of the clock ("" = the clock).
     now: str = ""
 

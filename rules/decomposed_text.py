@@ -47,6 +47,8 @@ from ._text import TEXT_FIELDS, FieldText, front_matter_escapes, inside, templat
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.decomposed-text]` table)."""
+
     # The description too: search engines show it, and search is what a decomposed word misses.
     fields: tuple[str, ...] = (*TEXT_FIELDS, "description")
 

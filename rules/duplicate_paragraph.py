@@ -55,6 +55,8 @@ from ._body import Regions, delete_block, only_links, shortcode_bodies
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.duplicate-paragraph]` table)."""
+
     min_words: int = 15
 
     def __post_init__(self) -> None:

@@ -65,6 +65,8 @@ from ._schema import delete_item, is_empty, schema_of, value_or_key_span
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.empty-field]` table)."""
+
     # More keys whose empty value is reported.
     fields: tuple[str, ...] = ()
 

@@ -106,6 +106,8 @@ _CLOSES_LINK_TEXT = re.compile(r"[*_~]*\]")
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.halfwidth-punctuation]` table)."""
+
     fields: tuple[str, ...] = TEXT_FIELDS
 
 

@@ -102,6 +102,8 @@ def _writable(char: str, quote: str, at_start: bool) -> bool:
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.html-entity]` table)."""
+
     fields: tuple[str, ...] = TEXT_FIELDS
 
 

@@ -307,6 +307,8 @@ def other_cyrillic_language(text: str, wanted: str, minimum: int) -> str | None:
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.language-mismatch]` table)."""
+
     min_share: float = 0.3
     min_units: int = 3
     fields: tuple[str, ...] = ("title", "summary")

@@ -126,6 +126,8 @@ _ARGUMENT = re.compile(r"\"([^\"\n]{1,500})\"|`([^`\n]{1,500})`")
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.link-fragment]` table)."""
+
     ids: tuple[str, ...] = ("TableOfContents",)
 
 

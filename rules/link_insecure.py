@@ -72,6 +72,8 @@ from ._text import FieldText
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.link-insecure]` table)."""
+
     field: str = ""
 
 

@@ -99,6 +99,8 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.link-relative]` table)."""
+
     field: str = ""
 
 

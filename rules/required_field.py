@@ -141,6 +141,8 @@ from ._summary import lead_of, summary_too_short
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.required-field]` table)."""
+
     # None: title and date, and summary when the `news` preset is on (the preset that requires it).
     fields: tuple[str, ...] | None = None
     max_chars: int = 300

@@ -91,6 +91,8 @@ from ._text import TEXT_FIELDS, FieldText, inside, template_spans
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.sentence-spacing]` table)."""
+
     fields: tuple[str, ...] = TEXT_FIELDS
 
 

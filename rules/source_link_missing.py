@@ -121,6 +121,8 @@ from ._params import params_field, params_fields
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.source-link-missing]` table)."""
+
     field: str = ""
 
 

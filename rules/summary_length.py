@@ -46,6 +46,8 @@ from ._summary import SUMMARY_MAX, SUMMARY_MIN, too_short
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.summary-length]` table)."""
+
     min: int = SUMMARY_MIN
     max: int = SUMMARY_MAX
 

@@ -74,6 +74,8 @@ from ._summary import (
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.summary-truncated]` table)."""
+
     max_chars: int = 300
 
     def __post_init__(self) -> None:

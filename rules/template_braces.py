@@ -115,6 +115,8 @@ def _actions(value: str) -> Iterator[re.Match[str]]:
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.template-braces]` table)."""
+
     fields: tuple[str, ...] = (
         "title",
         "linkTitle",

@@ -62,6 +62,8 @@ _EDGE_SPACE = " \t\r\n\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.text-whitespace]` table)."""
+
     fields: tuple[str, ...] = TEXT_FIELDS
 
 

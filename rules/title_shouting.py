@@ -79,6 +79,8 @@ _NOUN_CAPITALS = frozenset({"de", "lb"})
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.title-shouting]` table)."""
+
     min_words: int = 3
     min_letters: int = 10
 

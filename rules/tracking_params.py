@@ -67,6 +67,8 @@ from ._tracking import TRACKING, host_tracking, redirect_target
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.tracking-params]` table)."""
+
     extra: tuple[str, ...] = ()
     field: str = ""
 

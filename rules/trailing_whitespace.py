@@ -71,6 +71,8 @@ def _has_trailing(text: str, start: int) -> bool:
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.trailing-whitespace]` table)."""
+
     strict: bool = False
 
 

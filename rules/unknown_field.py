@@ -70,6 +70,8 @@ from ._schema import closest, schema_of
 
 @dataclass(frozen=True)
 class Options:
+    """Options of the rule (its `[rules.unknown-field]` table)."""
+
     # More keys the site uses on purpose.
     known: tuple[str, ...] = ()
 

@@ -170,3 +170,41 @@ runpy.run_module("newslint", run_name="__main__")
     )
     assert done.returncode == 1 and "FM004" in done.stdout
     assert done.stderr.splitlines()[-1] == "GC True True"
+
+
+PLAIN = """---
+title: "Budget passes"
+date: "2025-02-08 09:55:35"
+tags:
+  - "economy"
+draft: false
+menu: ""
+---
+
+The budget passed on Tuesday after a long debate in parliament.
+"""
+
+
+def test_front_matter_of_plain_lines_is_read_without_pyyaml(site: Path) -> None:
+    """Quoted strings, booleans and lists of them (nearly every article) need no PyYAML; a number
+    or an unquoted date brings it in."""
+    article = site / "content" / "en" / "news" / "plain.en.md"
+    code = """
+import sys
+from newslint.cli import main
+code = main(sys.argv[1:])
+print("YAML", "yaml" in sys.modules, file=sys.stderr)
+"""
+    args = ["check", "--select", "ALL", "--no-cache", "--output-format", "json", str(article)]
+    for text, loaded in ((PLAIN, False), (PLAIN.replace("draft: false", "weight: 10"), True)):
+        article.write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.stderr.splitlines()[-1] == f"YAML {loaded}", done.stderr
+        assert '"code": "DT001"' in done.stdout

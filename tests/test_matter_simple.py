@@ -38,7 +38,7 @@ def _tree(node: Node) -> Any:
 def _both(text: str) -> tuple[Node | None, Node | list[matter.FrontMatterError]]:
     found = matter.split(text)
     assert isinstance(found, matter.Split)
-    simple = matter._simple_yaml(text, found.content_span, matter._CONSTRUCTOR)
+    simple = matter._simple_yaml(text, found.content_span)
     return simple, matter._composed_yaml(text, found.content_span)
 
 
@@ -126,7 +126,7 @@ def test_anything_outside_the_subset_goes_to_libyaml(content: str) -> None:
     text = f"---\n{content}---\n"
     found = matter.split(text)
     assert isinstance(found, matter.Split)
-    assert matter._simple_yaml(text, found.content_span, matter._CONSTRUCTOR) is None
+    assert matter._simple_yaml(text, found.content_span) is None
 
 
 def test_parse_still_reports_libyaml_errors_for_what_the_scanner_hands_back() -> None:
@@ -257,3 +257,131 @@ def test_possessive_quoted_patterns_read_what_the_plain_ones_read(rest: str) -> 
     assert [(m.span(), m.groups()) for m in [saved[0].match(line, 5)] if m] == [
         (m.span(), m.groups()) for m in [plain[0].match(line, 5)] if m
     ]
+
+
+_RESOLVER_WORDS = [
+    *[
+        "yes",
+        "Yes",
+        "YES",
+        "no",
+        "No",
+        "NO",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+    ],
+    *[
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "nULL",
+        "yES",
+        "tRUE",
+        "oN",
+        "y",
+        "n",
+        "Y",
+        "N",
+        "t",
+        "f",
+        "o",
+        "yes!",
+        "no.",
+        "onward",
+        "offset",
+        "nulls",
+    ],
+    *[
+        "0",
+        "1",
+        "-1",
+        "+1",
+        ".5",
+        "1e3",
+        "1_000",
+        "0x1F",
+        "0o17",
+        "0b101",
+        "1:30",
+        ".inf",
+        "-.inf",
+        ".NaN",
+        "2025-02-01",
+        "<<",
+        "=",
+        "-",
+        "+",
+        ".",
+        "!",
+        "&",
+        "*",
+    ],
+    *[
+        "title",
+        "tags",
+        "thumbnail",
+        "draft",
+        "date",
+        "menu",
+        "lead",
+        "sidebar",
+        "widgets",
+        "Ünïcode",
+        "中文",
+        "_x",
+        "@x",
+    ],
+    "",
+]
+
+
+@given(
+    st.one_of(
+        st.sampled_from(_RESOLVER_WORDS),
+        st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=8),
+    )
+)
+@example("true")
+def test_plain_scalars_are_tagged_as_pyyaml_tags_them(raw: str) -> None:
+    """`_plain_tag` reads the booleans, the null and the strings without PyYAML; its resolver
+    reads the rest. (A line break, which PyYAML's `$` allows before the end, is never in a raw
+    value: the scanner splits the front matter into lines.)"""
+    import yaml
+
+    resolver = yaml.resolver.Resolver()
+    assert matter._plain_tag(raw) == resolver.resolve(yaml.ScalarNode, raw, (True, False))
+
+
+def test_the_scanners_resolver_table_is_pyyamls() -> None:
+    """What `_plain_tag` and `_BOOLS` take from PyYAML's YAML 1.1 table, checked against it."""
+    import yaml
+
+    table = yaml.resolver.Resolver.yaml_implicit_resolvers
+    assert None not in table  # no pattern is tried for every first character
+    answered = {matter._BOOL_TAG, matter._NULL_TAG}
+    others = {first for first, pairs in table.items() if any(t not in answered for t, _ in pairs)}
+    assert others == set(matter._RESOLVED_BY_YAML)
+    for first, pairs in table.items():
+        for tag, pattern in pairs:
+            if tag == matter._BOOL_TAG:
+                words = matter._BOOL_WORDS
+            elif tag == matter._NULL_TAG:
+                words = matter._NULL_WORDS | {""}
+            else:
+                continue
+            assert first == "" or all(pattern.match(w) for w in words if w[:1] == first)
+            assert first == "" or not any(
+                pattern.match(w) for w in _RESOLVER_WORDS if w[:1] == first and w not in words
+            )
+    assert yaml.constructor.SafeConstructor.bool_values == matter._BOOLS

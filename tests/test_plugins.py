@@ -358,3 +358,41 @@ def test_the_style_guide_rule_runs_as_written(
     assert run(["fix", "--unsafe-fixes", *args], capsys)[0] == 0
     fixed = (tmp_path / "a.md").read_text(encoding="utf-8")
     assert fixed == article.replace('"The budget..."', '"The budget passed on Tuesday."')
+
+
+def test_a_packages_modules_are_listed_as_pkgutil_lists_them(tmp_path: Path) -> None:
+    """The registry lists a rule package's modules without pkgutil (which imports `inspect`) and
+    must find what pkgutil finds: modules, packages, extension modules, not `__init__`, not a
+    folder without one, not a name with a dot, each name once across the path's folders."""
+    import pkgutil
+
+    from newslint.registry import _submodule_names
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+    for name in ("__init__.py", "alpha.py", "beta.pyc", "gamma.cpython-311-x86_64-linux-gnu.so"):
+        (first / name).write_text("")
+    for name in ("delta.abi3.so", "dotted.name.py", "notes.txt", "alpha.py", "_private.py"):
+        (second / name).write_text("")
+    (first / "package").mkdir()
+    (first / "package" / "__init__.py").write_text("")
+    (first / "folder").mkdir()  # no __init__: not a package
+    (first / "folder" / "inner.py").write_text("")
+    (second / "beta").mkdir()  # the module `beta` of the first folder already holds the name
+    (second / "beta" / "__init__.py").write_text("")
+    (second / "zeta").mkdir()
+    (second / "zeta" / "__init__.pyc").write_text("")
+    path = [str(first), str(second), str(tmp_path / "missing")]
+    expected = sorted(info.name for info in pkgutil.iter_modules(path))
+    assert _submodule_names(path) == expected
+    assert expected == ["_private", "alpha", "beta", "delta", "gamma", "package", "zeta"]
+    archive = tmp_path / "plugins.zip"  # a zip path entry goes through pkgutil itself
+    import zipfile
+
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("epsilon.py", "")
+    assert _submodule_names([str(archive), str(first)]) == sorted(
+        info.name for info in pkgutil.iter_modules([str(archive), str(first)])
+    )
+    assert "epsilon" in _submodule_names([str(archive)])

@@ -126,7 +126,7 @@ def test_an_entry_the_engine_rejects_falls_back_to_compiling(installed: Path) ->
     flags, code, groups, groupindex, indexgroup = regex_code._engine_code("a+b", 0)
     regex_code._STORE.entries[("a+b", 0)] = (
         flags,
-        [999_999, *code],
+        regex_code._packed([999_999, *regex_code._unpacked(code)]),
         groups,
         groupindex,
         indexgroup,
