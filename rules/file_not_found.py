@@ -50,6 +50,8 @@ never added to the bundle, was renamed, lies in `assets/` (published only when a
 it), or the path was written against the wrong folder.
 
 ## Example
+    # content/en/news/vote/index.en.md
+    # has content/en/news/vote/vote.jpeg
     ![The vote](vote.jpg)
 
     [Example News](https://news.example.org/news/article/)

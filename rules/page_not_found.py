@@ -63,11 +63,13 @@ renamed, moved with `url` or `slug`, or the path was typed by hand. Only a link 
 site (`--check-links`) would see it otherwise.
 
 ## Example
+    # content/news/article.md
     See [the budget story](/news/budjet/).
 
     [Example News](https://news.example.org/news/article/)
 
 ## Use instead
+    # content/news/article.md
     See [the budget story](/news/article/).
 
     [Example News](https://news.example.org/news/article/)

@@ -22,8 +22,9 @@ How an example block is read (the notation the rule docs use):
 - Escapes show what cannot be seen: `\\uXXXX` a character, `\\xXX` a byte (`\\xe9` alone is no
   UTF-8), `\\r\\n` or `\\n` at the end of a line its line ending, `·` a space.
 - Leading comment lines set the scene: `# hugo.toml: KEY = VALUE` (the site's configuration),
-  `# newslint.toml: KEY = VALUE` (newslint's), `# content/en/news/x.en.md` (the file's path).
-  A Use instead keeps the scene of its Example unless it sets its own.
+  `# newslint.toml: KEY = VALUE` (newslint's), `# content/en/news/x.en.md` (the file's path),
+  `# has static/images/x.png` (a file the site has besides its articles: an image, a bundle's
+  resource; written empty). A Use instead keeps the scene of its Example unless it sets its own.
 - A block that starts with `---` and closes it is a whole file; one that does not close it is the
   start of a file (what is before the `---` is at the very start: a byte order mark).
 - `key: value` lines are a front-matter fragment: a clean article of the file's language gets them,
@@ -193,6 +194,7 @@ class Example:
     whole: bool  # whole files (or the start of one), not fragments in clean articles
     site: dict[str, Any] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)
+    other_files: tuple[str, ...] = ()  # `# has PATH`: the site's files that are no article
 
 
 def section(doc: str, title: str, *, after_prose: bool = False) -> str | None:
@@ -251,6 +253,7 @@ def read_block(block: str, rule: type[Rule], base: Example | None = None) -> Exa
     belongs to, whose scene it keeps."""
     site = dict(base.site) if base else {}
     config = copy.deepcopy(base.config) if base else {}
+    other_files = list(base.other_files) if base else []
     path = next(iter(base.files)) if base and len(base.files) == 1 else PATH
     lines = block.split("\n")
     while lines and lines[0].startswith("# "):
@@ -261,22 +264,26 @@ def read_block(block: str, rule: type[Rule], base: Example | None = None) -> Exa
             _merge(config, tomllib.loads(comment.removeprefix("newslint.toml: ")))
         elif re.fullmatch(r"content/\S[^\n]*\.md", comment):  # a name may hold a space
             path = comment
+        elif comment.startswith("has "):
+            other_files.append(comment.removeprefix("has "))
         else:
             break  # a Markdown heading: text
         lines.pop(0)
     if lines and all(_FILE_LINE.match(line) for line in lines):
-        return Example(_files(lines, base), False, site, config)
+        return Example(_files(lines, base), False, site, config, tuple(other_files))
     text = [_bytes(line) for line in lines]
     if rule.code in WHOLE_FILES:
-        return Example({path: b"".join(text)}, True, site, config)
+        return Example({path: b"".join(text)}, True, site, config, tuple(other_files))
     if text[0].rstrip().endswith(b"---"):
         if any(line.rstrip() == b"---" for line in text[1:]):
-            return Example({path: b"".join(text)}, True, site, config)
+            return Example({path: b"".join(text)}, True, site, config, tuple(other_files))
         prefix = text[0].rstrip()[:-3]
-        return Example({path: article(path, 0, text[1:], [], prefix)}, True, site, config)
+        return Example(
+            {path: article(path, 0, text[1:], [], prefix)}, True, site, config, tuple(other_files)
+        )
     if _KEY_LINE.match(text[0]):
-        return Example({path: article(path, 0, text, [])}, False, site, config)
-    return Example({path: article(path, 0, [], text)}, False, site, config)
+        return Example({path: article(path, 0, text, [])}, False, site, config, tuple(other_files))
+    return Example({path: article(path, 0, [], text)}, False, site, config, tuple(other_files))
 
 
 def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
@@ -346,13 +353,20 @@ def _dotted(values: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
     return pairs
 
 
-def _site(values: dict[str, Any]) -> Site:
-    """The example's site, in the working directory (a temporary folder)."""
+def _site(values: dict[str, Any], other_files: tuple[str, ...] = ()) -> Site:
+    """The example's site, in the working directory (a temporary folder), with its files that
+    are no article (`# has PATH`), empty."""
     text = "".join(f"{key} = {json.dumps(value)}\n" for key, value in _dotted(values)) + HUGO
     config = Path("hugo.toml")
     # Sites are cached per folder: an Example and its Use instead must set the same scene.
     assert not config.exists() or config.read_text(encoding="utf-8") == text
     config.write_text(text, encoding="utf-8")
+    # The theme is checked out, as on a site that builds: rules that must see its files (its
+    # static folder, its render hooks) judge, where a theme missing from disk makes them silent.
+    Path("themes/mainroad/layouts").mkdir(parents=True, exist_ok=True)
+    for name in other_files:
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).touch()
     return load_site(Path.cwd(), Path.cwd() / "hugo.toml")
 
 
@@ -374,7 +388,7 @@ def _transport() -> httpx.MockTransport:
 
 def _lint(example: Example, rule: type[Rule], select: list[str]) -> tuple[Any, list[FileResult]]:
     ruleset = build_ruleset(_config(example, rule), select=select)
-    site = _site(example.site)
+    site = _site(example.site, example.other_files)
     results = [
         lint_document(Document.from_bytes(raw, path, site), ruleset)
         for path, raw in example.files.items()
@@ -425,7 +439,7 @@ def fixed(example: Example, rule: type[Rule]) -> dict[str, bytes]:
             for path, raw in example.files.items()
         }
     ruleset = build_ruleset(_config(example, rule), select=select)
-    site = _site(example.site)
+    site = _site(example.site, example.other_files)
     out = {}
     for path, raw in example.files.items():
         outcome = fix_document(Document.from_bytes(raw, path, site), ruleset, unsafe=True)
