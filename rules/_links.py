@@ -527,8 +527,8 @@ def _above_the_credits(document: Document, last: Span) -> Span:
         if span.start < document.body_start:
             break
         written = text[span.start : span.end].rstrip()
-        if not written.strip():
-            number -= 1
+        if not written.strip(" \t>"):
+            number -= 1  # blank, also inside a block quote (`> `) that holds source and credits
         elif _CREDIT_LABEL.match(written):
             credits += 1
             number -= 1
@@ -540,14 +540,17 @@ def _above_the_credits(document: Document, last: Span) -> Span:
 
 
 # Credits for the work on a translated or edited article, which news sites set under its source
-# line: translation, editing, proofreading, photos. The label is the line's start (after block
-# quote markers, emphasis or a parenthesis) and ends in a colon; "Translated by" needs none.
+# line: translation (and its date), editing, proofreading, photos. The label is the line's start
+# (after block quote markers, emphasis or a parenthesis) and ends in a colon; "Translated by"
+# needs none.
 _CREDIT_WORDS = (
     "translation|translations|translator|translators|editor|editors|editing|proofreading"
     "|proofreader|photos?|images?|illustrations?"
     "|перевод|переводчик|редактор|редактура|редактирование|коррекция|корректор|корректура"
     "|вычитка|фото|иллюстрация|переклад|перекладач|редагування|коректура|коректор"
     "|译者|譯者|翻译|翻譯|校对|校對|编辑|編輯|责编|責編|责任编辑|責任編輯|审校|審校|图片|圖片"
+    # When the translation was made: machine-translated reprints end in `> 翻译时间：<date>`.
+    "|翻译时间|翻譯時間|翻译日期|翻譯日期|translation date"
     "|翻訳|編集|写真|画像|번역|편집|사진"
     "|übersetzung|redaktion|lektorat|korrektur|bild|traduction|relecture|traducción|corrección"
     "|edición|tradução|revisão|edição|traduzione|revisione|penerjemah|terjemahan|penyunting"

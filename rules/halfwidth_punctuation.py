@@ -15,7 +15,7 @@ does one ending a table cell (`| 你好吗? |`) or before an HTML line break (`�
 of a link's text that ends a cell or a line (`| [你好吗?](…) |`), and so does one before a link or
 emphasis that goes on in Chinese (`来源: [新华社](…)`, `**注意:** 请`). A Chinese quotation mark or bracket
 counts as the character on its side (`”,他说`, `说:「` and `是吗?）`), and so does bold or italic text
-before the mark (`**北京**,上海`). A number that runs on into Chinese text is Chinese text (`日期:
+before the mark (`**北京**,上海`) and a percentage (`降低了90％, 内存`, `增长5%,达到`). A number that runs on into Chinese text is Chinese text (`日期:
 2026年5月`, `来源: [36氪](…)`). Numbers otherwise (`10:30`, `1,000`), Latin words, URLs (an autolink's
 address too, `<https://example.com/北京,上海>`), code, shortcodes and templates are left alone: the mark
 must sit between Chinese text on both sides. The full stop is left alone too, since `.` between
@@ -81,9 +81,13 @@ _AFTER = f"{_HAN}「『（【《〈“‘{_CLOSING}"
 # A number that runs on into Chinese text (`2026年`, `36氪`, `3只`) is Chinese text too: `日期: 2026年`
 # wants `：` as `日期: 五月` does. One that does not (`时间: 10:30`) is left alone.
 _CHINESE_AHEAD = f"(?:[{_AFTER}]|\\d+[{_HAN}])"
+# A percentage ends Chinese text as its last character does (`降低了90％, 内存`, `增长5%,达到`):
+# a full-width sign counts as Chinese on the mark's left; an ASCII one after a digit only when
+# Chinese text follows the mark (`It rose 5%?` at a line's end may be an English sentence).
 _HALF_WIDTH = re.compile(
-    f"(?<=[{_HAN}{_CLOSING}])[,;:?!]"
+    f"(?<=[{_HAN}{_CLOSING}\uff05])[,;:?!]"
     f"(?:[ \t\u00a0]*(?={_CHINESE_AHEAD})|(?=[ \t\u00a0]*(?:[\r\n]|\\Z)))"
+    f"|(?<=\\d%)[,;:?!][ \t\u00a0]*(?={_CHINESE_AHEAD})"
 )
 # A run that opens with Chinese text (after spaces) continues a mark that ended the run before.
 _OPENS_CHINESE = re.compile(f"[ \t\u00a0]*{_CHINESE_AHEAD}")

@@ -18,6 +18,10 @@ Flags links and images that cannot work:
   shortcode call's own spaces, quoted arguments included, do not count, as Hugo puts the call's
   output in its place first, but one outside the call does
   (`[a](https://x.org/{{< param "id" >}}/my page)`: hugo 0.168 shows it as typed);
+- a `[text(https://...)` whose `]` between the text and the URL was left out (hugo 0.168 shows
+  it as typed: Markdown makes no link, and linkify leaves a URL right after a `(` alone); not
+  when a `]` later on the line closes the bracket (`[see (https://...) too]`), nor when the text
+  holds a parenthesis;
 - a `[text] (https://...)` with white space between the brackets and the parentheses (as
   translation tools and hand editing leave it), which is no link either, unless `[text]` is a
   reference link defined in the article;
@@ -113,8 +117,8 @@ percent-encoded (`%20`), which is what the browser would request; a decoded enti
 as `&name` (not in raw HTML, nor where the URL is written with escapes). Unsafe: a `javascript:` or
 destination-less link is replaced by its text and a source-less image is removed, which changes what
 the reader sees (so is a link or image whose destination is a word for no value); a doubled scheme
-is dropped to the inner URL; the white space between `[text]` and `(url)` is removed, which turns
-the bracketed text into a link; a URL that ends in a stray `"` is cut before it; the parentheses
+is dropped to the inner URL; the white space between `[text]` and `(url)` is removed, and a missing `]` is written before
+`(url)`, which turns the bracketed text into a link; a URL that ends in a stray `"` is cut before it; the parentheses
 around a wrapped URL are removed; a bracketed URL or a pasted link is replaced by the URL in it (the
 pasted link's own URL, which its label may not show); a missing scheme is written (`https://`,
 `mailto:`), and the page it reaches should be checked; a `%` that starts no escape is written `%25`;
@@ -187,6 +191,9 @@ _WORDS_DEST = re.compile(
 )
 _TITLED = re.compile(r"\S+\s+(?:\"[^\"]*\"|'[^']*')\s*\Z")
 _URL_LIKE = re.compile(r"(?:https?://|www\.|/)", re.IGNORECASE)
+# `[text(https://...)`: link text and a web URL in parentheses with no `]` between them. Not
+# after `\` (an escaped bracket) or `!`; the text holds no bracket or parenthesis.
+_UNCLOSED = re.compile(r"(?<![\\!])\[([^\[\]()\n]{1,1000})(\(https?://[^\s()\[\]]{1,2000}\))")
 # `[text] (https://...)`: white space between the link text and its destination, so no link. Not
 # after `\` (escaped brackets) or `!` (an image: its own matter).
 _GAP = re.compile(
@@ -214,6 +221,8 @@ class LinkMalformed(Rule):
         "space": "URL has white space in it, so Markdown does not render this link",
         "no-text": "link to {url!r} has no text, so readers cannot see or click it",
         "gap": "a space between ']' and '(' keeps this from being a link",
+        "unclosed": "the ']' between the link text and its URL is missing, so Markdown does not "
+        "render this link: readers see the '[' and the URL",
         "swapped": "link text is a URL and its destination {dest!r} is words: the two are swapped",
         "words": "link destination {dest!r} has white space in it and is no URL, so Markdown does "
         "not render this link",
@@ -429,6 +438,8 @@ class LinkMalformed(Rule):
         return Fix.unsafe(title, Edit.replace(link.span, inner))
 
     def on_text(self, ctx: Context, node: Text) -> None:
+        if "(http" in node.text and "[" in node.text and not node.in_link:
+            self._unclosed(ctx, node)
         if "]" not in node.text:
             # What follows looks for `] `, `]\t` and `](`: one character is looked for by memchr,
             # each pair costs about three instructions per character, and prose has no `]`.
@@ -515,6 +526,23 @@ class LinkMalformed(Rule):
                 continue
             span = Span(match.start(2), match.end(2))
             ctx.report(span, "words", dest=dest.replace("\n", " ")[:80])
+
+    def _unclosed(self, ctx: Context, node: Text) -> None:
+        """`[text(https://...)`: the `]` between the link text and its URL left out, so Markdown
+        makes no link and readers see the bracket and the URL (hugo 0.168; linkify leaves a URL
+        right after a `(` alone). Not when a `]` closes the bracket later on the line
+        (`[text(https://...) more]` is bracketed text), and not when the text holds a
+        parenthesis (`[0, 1) (https://...)`)."""
+        text = ctx.document.text
+        for match in _UNCLOSED.finditer(node.text):
+            end = node.span.start + match.end()
+            line_end = text.find("\n", end)
+            rest = text[end : len(text) if line_end < 0 else line_end]
+            if "]" in rest.split("[", 1)[0]:
+                continue
+            paren = node.span.start + match.start(2)
+            fix = Fix.unsafe("Close the link text before the URL", Edit.insert(paren, "]"))
+            ctx.report(Span(node.span.start + match.start(), end), "unclosed", fix=fix)
 
     def _gaps(self, ctx: Context, node: Text) -> None:
         """`[text] (https://...)` whose gap is in this run: Markdown makes no link of it (the URL

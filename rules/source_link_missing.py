@@ -30,9 +30,9 @@ that Hugo makes a link (`Source: https://...`; not one glued to a full-width col
 `引用元：https://...`, which hugo 0.168 leaves as text). Several sources may end the body
 as a list of links, each item one link, right after a line that is such a label alone
 (`**Sources:**`, `## Sources`): the first item is the source link. Up to six credit lines may
-follow a labelled source line (`_Перевод: [name](url)_`, `译者：…`, `Translated by …`, `Photo: …`:
-translation, editing, proofreading, photos), as translated news credits its translator and
-proofreader under the source; under a link without a label they name no source. Other words before the link or
+follow a labelled source line (`_Перевод: [name](url)_`, `译者：…`, `Translated by …`, `Photo: …`,
+`> 翻译时间：2026-01-05 17:29`: translation and its date, editing, proofreading, photos), as
+translated news credits its translator and proofreader under the source; under a link without a label they name no source. Other words before the link or
 above the list (`Related:`), or more than one link on the line, are no source line; nor is a link in
 raw HTML (`<a href="...">name</a>`), which Hugo drops unless the site allows unsafe HTML. Footnotes
 are citations, which Hugo renders as the page's last list wherever they are defined: when the text

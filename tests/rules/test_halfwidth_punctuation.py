@@ -232,6 +232,24 @@ CASES = [
         ),
     ),
     Case(
+        # A percentage ends Chinese text (a cloud-native weekly digest's `降低了90％, 内存`): the
+        # full-width sign before the mark, or an ASCII one after a digit when Chinese follows.
+        # An English sentence's `5%?` and a list of percentages stay as they are.
+        "after-a-percentage",
+        fm(
+            body="CPU使用率降低了90％, 内存降低50％。增长5%,达到新高。\n\n"
+            "Did it rise 5%?\n\n比例为 5%, 10%和20%\n",
+            title="周报",
+        ),
+        path=CN,
+        errors=[("half-width", 5, 13), ("half-width", 5, 27)],
+        fixed=fm(
+            body="CPU使用率降低了90％，内存降低50％。增长5%，达到新高。\n\n"
+            "Did it rise 5%?\n\n比例为 5%, 10%和20%\n",
+            title="周报",
+        ),
+    ),
+    Case(
         # The bold label's mark is a run of its own, all ASCII (`: `), that the link goes on
         # from in Chinese: a feed's `**来源**: [新华社](…)` byline.
         "after-bold-chinese-before-a-link-that-goes-on-in-chinese",

@@ -480,6 +480,45 @@ def test_link_malformed_gap(case: Case) -> None:
     assert_case(LinkMalformed, case)
 
 
+# `[text(url)`: the `]` left out between the link text and its URL (a Chinese cloud-native
+# weekly digest): Markdown makes no link, and readers see the bracket and the URL.
+UNCLOSED_CASES = [
+    Case(
+        "bracket-left-out-before-the-url",
+        fm(body="1. [API proposal(https://docs.example.org/d/10wu/edit#slide=id.p)**升级**。\n"),
+        errors=[("unclosed", 4, 4)],
+        unsafe_fixed=fm(
+            body="1. [API proposal](https://docs.example.org/d/10wu/edit#slide=id.p)**升级**。\n"
+        ),
+    ),
+    Case(
+        "bracket-left-out-then-a-link",
+        fm(body="见[说明(https://example.org/a)，以及[更多](https://example.org/b)。\n"),
+        errors=[("unclosed", 4, 2)],
+        unsafe_fixed=fm(
+            body="见[说明](https://example.org/a)，以及[更多](https://example.org/b)。\n"
+        ),
+    ),
+    # Bracketed text closed later, a link whose text holds a URL in parentheses, an interval, an
+    # escaped bracket, an image and code are no unclosed link text.
+    Case(
+        "not-unclosed",
+        fm(
+            body="Note [see (https://example.org/a) too] here.\n\n"
+            "[说明(https://example.org/a)和更多](https://example.org/b)\n\n"
+            "In [0, 1) (https://example.org/i) the value.\n\n"
+            "Escaped \\[note(https://example.org/n) stays.\n\n"
+            "`[x(https://example.org/code)`\n"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", UNCLOSED_CASES, ids=lambda c: c.name)
+def test_link_malformed_unclosed(case: Case) -> None:
+    assert_case(LinkMalformed, case)
+
+
 # Markdown escapes a converter left in a URL argument of a Hugo shortcode: Hugo passes them on
 # (hugo 0.168: `figure` writes src="/a/hh%5C_gear.jpg"), unlike a Markdown link's URL.
 SHORTCODE_CASES = [

@@ -438,6 +438,23 @@ LABEL_CASES = [
         "credit-under-a-chinese-source",
         fm(title="B", body=BODY + "原文链接：[一篇报道](https://example.com/a)\n译者：小王\n"),
     ),
+    # A machine-translated reprint site ends every article in a block quote: the source line, an
+    # empty quote line and the time of the translation.
+    Case(
+        "translation-time-under-the-source",
+        fm(
+            title="B",
+            body=BODY + "> 本文由AI自动翻译，原文链接：[一篇报道](https://example.com/a)\n> \n"
+            "> 翻译时间：2026-01-05 17:29\n",
+        ),
+    ),
+    Case(
+        "translation-date-under-a-traditional-source",
+        fm(
+            title="B",
+            body=BODY + "原文連結：[一篇報導](https://example.com/a)\n\n翻譯日期：2018年3月25日\n",
+        ),
+    ),
     Case(
         "translated-by-under-the-source",
         fm(title="B", body=BODY + "Source: [AP](https://apnews.com/a)\n\nTranslated by Ana\n"),
