@@ -809,6 +809,41 @@ class Site:
             memo[kind] = found
         return found
 
+    def templates_text(self) -> str | None:
+        """The text of every template of the site and its theme components (each `layouts/`
+        folder, the themes folder's or `_vendor/`'s), joined: what a rule asks when only a
+        template can say whether a file is published (Hugo Pipes' `resources.Get`, a
+        `targetPath`). None when a component is not on disk. Read once per site."""
+        memo: list[str | None] = self.__dict__.setdefault("_templates_text", [])
+        if not memo:
+            memo.append(self._read_templates())
+        return memo[0]
+
+    def _read_templates(self) -> str | None:
+        if self.root is None:
+            return None
+        folders = [self.root / "layouts"]
+        themes_dir = _themes_dir(self.root, self.raw)
+        for name in self.themes:
+            bases = [
+                base for base in _component_bases(self.root, themes_dir, name) if _is_dir(base)
+            ]
+            if not bases:
+                return None
+            folders += [base / "layouts" for base in bases]
+        texts: list[str] = []
+        for folder in folders:
+            if not _is_dir(folder):
+                continue
+            for dirpath, _, names in os.walk(folder):
+                for name in names:
+                    with (
+                        suppress(OSError, ValueError),
+                        open(os.path.join(dirpath, name), "rb") as handle,
+                    ):
+                        texts.append(handle.read(1 << 20).decode("utf-8", "replace"))
+        return "\n".join(texts)
+
     def template_overridden(self, relative: str, theme: str) -> bool:
         """Whether a template other than theme `theme`'s own (`mainroad`, by `component_name`)
         may draw `relative` (`partials/post_thumbnail.html`): the site's `layouts/` has it (or
@@ -1563,6 +1598,20 @@ def file_at(folders: Iterable[tuple[str, str]], relative: str) -> bool:
         if _exists(place) and _case_as_written(folder, inner):
             return True
     return False
+
+
+def names_beside(folders: Iterable[tuple[str, str]], relative: str) -> list[str]:
+    """The names of the files in the folder at the tree's path `relative` ("" for the tree's
+    root) of each of `folders` (as `file_at` takes them), with their case; recorded for the
+    cache."""
+    found: list[str] = []
+    for folder, inner in _inside([(Path(f), t) for f, t in folders], relative):
+        place = folder / inner if inner else folder
+        _record_listing(str(place))
+        if _case_as_written(folder, inner):
+            with suppress(OSError, ValueError):
+                found += [name for name in os.listdir(place) if _is_file(place / name)]
+    return found
 
 
 def _case_as_written(folder: Path, inner: str) -> bool:
