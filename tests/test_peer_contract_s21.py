@@ -104,3 +104,230 @@ def test_an_asset_is_no_file_of_the_site_where_no_template_uses_pipes(
     assert check(tmp_path, monkeypatch, capsys, files, "LK011") == [
         ("content/news/a.md", 6, 6, "LK011", MISSING.format("/images/unused.png")),
     ]
+
+
+# --- file-not-found and page-not-found: an ordinary site is silent --------------------------------
+
+ORDINARY = {
+    "hugo.toml": 'baseURL = "https://example.org/"\ntheme = "t"\n',
+    **THEME,
+    "static/images/logo.png": "png",
+    "static/images/my logo.png": "png",
+    "static/favicon.ico": "ico",
+    "themes/t/static/css/style.css": "css",
+    "content/news/b.md": page("B.\n", title="b"),
+    "content/news/bundle/index.md": page(
+        '![p](photo.jpg) ![q](./photo.jpg) ![t](photo.jpg "The title")\n', title="bundle"
+    ),
+    "content/news/bundle/photo.jpg": "jpg",
+    "content/news/branch/_index.md": page("![b](banner.jpg) [kid](kid/)\n", title="branch"),
+    "content/news/branch/banner.jpg": "jpg",
+    "content/news/branch/kid.md": page("![up](../banner.jpg)\n", title="kid"),
+}
+ORDINARY_LINKS = (
+    '![a](/images/logo.png) ![b](/images/logo.png "The logo") ![c](/images/logo.png?v=1)\n\n'
+    "![d](/images/my%20logo.png) [e](/index.xml) [f](/sitemap.xml) [g](/robots.txt)\n\n"
+    "[h](/favicon.ico) [i](/css/style.css) [j](#top) [k](?page=2) [l](/) [m](/news/)\n\n"
+    "[n](/news) [o](/news/b/) [p](../b) [q](../b/) [r](/news/index.xml) [s](/tags/)\n\n"
+    "![t](/news/bundle/photo.jpg) ![u](../bundle/photo.jpg) [v](/news/branch/kid/)\n\n"
+    "![w](/images/gone.png) [x](../gone) [y](/news/gone/)\n"
+)
+
+
+def test_an_ordinary_site_is_reported_only_where_hugo_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {**ORDINARY, "content/news/a.md": page(ORDINARY_LINKS, title="a")}
+    assert check(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 16, 6, "LK011", MISSING.format("/images/gone.png")),
+        ("content/news/a.md", 16, 28, "LK010", DEAD.format("../gone")),
+        ("content/news/a.md", 16, 41, "LK010", DEAD.format("/news/gone/")),
+    ]
+
+
+def test_a_base_path_is_allowed_and_a_relative_file_is_below_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 with baseURL https://example.org/blog/ writes news/a.md's `images/logo.png` as it
+    # is: the browser asks /blog/news/a/images/logo.png. `/images/logo.png` (no base path) is
+    # taken as the site's: `canonifyURLs` would make it so.
+    body = (
+        "![a](/blog/images/logo.png) ![b](/images/logo.png) ![c](../../images/logo.png)\n\n"
+        "[d](/blog/news/b/) [e](/blog/) [f](/blog/index.xml) [g](/blog/news/b)\n\n"
+        "![h](/blog/news/bundle/photo.jpg) [i](/blog/css/style.css) ![j](images/logo.png)\n"
+    )
+    files = {
+        **ORDINARY,
+        "hugo.toml": 'baseURL = "https://example.org/blog/"\ntheme = "t"\n',
+        "content/news/a.md": page(body, title="a"),
+    }
+    assert check(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 10, 65, "LK011", MISSING.format("images/logo.png")),
+    ]
+
+
+def test_a_leaf_bundle_under_ugly_urls_resolves_its_images_beside_its_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 writes news/bundle.html with `<img src="photo.jpg">`: /news/photo.jpg, no file.
+    files = {
+        **ORDINARY,
+        "hugo.toml": 'baseURL = "https://example.org/"\ntheme = "t"\nuglyURLs = true\n',
+        "content/news/bundle/index.md": page("![p](photo.jpg) ![q](/news/bundle/photo.jpg)\n"),
+        "content/news/a.md": page("[a](b.html) [b](/news/b.html) [c](/news/b/)\n", title="a"),
+    }
+    assert check(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 35, "LK010", DEAD.format("/news/b/")),
+        # The branch is /news/branch/index.html, its child /news/branch/kid.html.
+        ("content/news/branch/_index.md", 6, 24, "LK010", DEAD.format("kid/")),
+        ("content/news/branch/kid.md", 6, 7, "LK011", MISSING.format("../banner.jpg")),
+        ("content/news/bundle/index.md", 6, 6, "LK011", MISSING.format("photo.jpg")),
+    ]
+
+
+def test_permalinks_move_pages_and_their_resources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168: /2025/01/b/, /2025/01/bundle/photo.jpg; nothing at /news/b/.
+    body = "[a](/2025/01/b/) [b](/news/b/) ![c](/2025/01/bundle/photo.jpg) [d](/2025/01/gone/)\n"
+    files = {
+        **ORDINARY,
+        "hugo.toml": (
+            'baseURL = "https://example.org/"\ntheme = "t"\n'
+            '[permalinks]\nnews = "/:year/:month/:slug/"\n'
+        ),
+        "content/news/a.md": page(body, title="a"),
+    }
+    assert check(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 22, "LK010", DEAD.format("/news/b/")),
+        ("content/news/a.md", 6, 68, "LK010", DEAD.format("/2025/01/gone/")),
+        # The child moves to /2025/01/kid/, away from its section's folder and its banner.
+        ("content/news/branch/_index.md", 6, 24, "LK010", DEAD.format("kid/")),
+        ("content/news/branch/kid.md", 6, 7, "LK011", MISSING.format("../banner.jpg")),
+    ]
+
+
+LANGUAGES = (
+    'baseURL = "https://example.org/"\ntheme = "t"\ndefaultContentLanguage = "en"\n'
+    "defaultContentLanguageInSubdir = true\n"
+    "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+)
+
+
+def test_languages_in_folders_and_a_translation_that_does_not_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168: /en/news/b/, /fr/news/b/, /en/news/bundle/photo.jpg, /images/logo.png; no
+    # /news/b/ (the English pages are below /en/) and no /fr/news/a/ (no French a).
+    body = (
+        "[a](/en/news/b/) [b](/fr/news/b/) [c](/news/b/) [d](/fr/news/a/) [e](/en/)\n\n"
+        "![f](/images/logo.png) ![g](/en/news/bundle/photo.jpg) [h](/en/index.xml)\n"
+    )
+    files = {
+        "hugo.toml": LANGUAGES,
+        **THEME,
+        "static/images/logo.png": "png",
+        "content/news/a.md": page(body, title="a"),
+        "content/news/b.md": page("B.\n", title="b"),
+        "content/news/b.fr.md": page("B.\n", title="b"),
+        "content/news/bundle/index.md": page("![p](photo.jpg)\n", title="bundle"),
+        "content/news/bundle/photo.jpg": "jpg",
+    }
+    assert check(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 39, "LK010", DEAD.format("/news/b/")),
+        ("content/news/a.md", 6, 53, "LK010", DEAD.format("/fr/news/a/")),
+    ]
+
+
+def test_a_page_only_the_other_host_serves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {
+        "hugo.toml": (
+            'baseURL = "https://example.org/"\ntheme = "t"\n'
+            "[languages.en]\nweight = 1\nbaseURL = 'https://en.example.org/'\n"
+            "[languages.fr]\nweight = 2\nbaseURL = 'https://fr.example.org/'\n"
+        ),
+        **THEME,
+        "static/images/logo.png": "png",
+        "content/news/a.md": page("[a](/news/only-fr/) ![b](/images/logo.png)\n", title="a"),
+        "content/news/only-fr.fr.md": page("[back](/news/a/)\n", title="of"),
+    }
+    assert check(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 5, "LK010", DEAD.format("/news/only-fr/")),
+        ("content/news/only-fr.fr.md", 6, 8, "LK010", DEAD.format("/news/a/")),
+    ]
+
+
+def test_pages_hugo_does_not_write_and_the_message_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 writes none of these pages, but it does write their bundles' resources.
+    body = (
+        "[a](/news/hl/) ![b](/news/hl/photo.jpg) [c](/news/never/) [d](/news/link/)\n\n"
+        "[e](/news/casc/) [f](/news/casc/kid/) [g](/news/lst/)\n"
+    )
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\ntheme = "t"\n',
+        **THEME,
+        "content/news/a.md": page(body, title="a"),
+        "content/news/hl/index.md": page("x\n", title="hl", extra="headless: true\n"),
+        "content/news/hl/photo.jpg": "jpg",
+        "content/news/never/index.md": page("x\n", extra="build:\n  render: never\n"),
+        "content/news/link/index.md": page("x\n", extra="build:\n  render: link\n"),
+        "content/news/casc/_index.md": page("x\n", extra="cascade:\n  build:\n    render: never\n"),
+        "content/news/casc/kid.md": page("x\n", title="kid"),
+        "content/news/lst/_index.md": page("x\n", extra="build:\n  list: never\n"),
+    }
+    unwritten = "{!r} leads to a page that exists but that Hugo does not write ({})"
+    assert check(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 5, "LK010", unwritten.format("/news/hl/", "`headless: true`")),
+        (
+            "content/news/a.md",
+            6,
+            45,
+            "LK010",
+            unwritten.format("/news/never/", "`build.render: never`"),
+        ),
+        (
+            "content/news/a.md",
+            6,
+            63,
+            "LK010",
+            unwritten.format("/news/link/", "`build.render: link`"),
+        ),
+        (
+            "content/news/a.md",
+            8,
+            5,
+            "LK010",
+            unwritten.format("/news/casc/", "`build.render: never`, from a cascade"),
+        ),
+        (
+            "content/news/a.md",
+            8,
+            22,
+            "LK010",
+            unwritten.format("/news/casc/kid/", "`build.render: never`, from a cascade"),
+        ),
+    ]
+
+
+def test_output_formats_are_written_below_their_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 writes AMP at /amp/news/b/ (its path is a prefix), not /news/b/amp/; the pager
+    # of a section at /news/page/2/.
+    files = {
+        "hugo.toml": (
+            'baseURL = "https://example.org/"\ntheme = "t"\n[pagination]\npagerSize = 1\n'
+            '[outputs]\npage = ["html", "amp"]\n'
+        ),
+        **THEME,
+        "themes/t/layouts/_default/single.amp.html": "amp{{ .Content }}",
+        "content/news/a.md": page("[a](/news/b/amp/) [b](/news/page/2/)\n", title="a"),
+        "content/news/b.md": page("B.\n", title="b"),
+    }
+    assert check(tmp_path, monkeypatch, capsys, files) == [
+        ("content/news/a.md", 6, 5, "LK010", DEAD.format("/news/b/amp/")),
+    ]
