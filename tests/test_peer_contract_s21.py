@@ -18,6 +18,7 @@ import pytest
 
 from newslint.cli import main
 from newslint.site import clear_site_cache
+from tests.linkserver import link_server, without_proxies
 
 SOURCE = "\n\n[Example News](https://example.org/news/a/)\n"
 MISSING = "no file of the site is served at {!r}"
@@ -331,3 +332,162 @@ def test_output_formats_are_written_below_their_own_folder(
     assert check(tmp_path, monkeypatch, capsys, files) == [
         ("content/news/a.md", 6, 5, "LK010", DEAD.format("/news/b/amp/")),
     ]
+
+
+# --- tracking-params: click redirects -------------------------------------------------------------
+
+
+def fix(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], text: str
+) -> tuple[list[tuple[int, int, str]], str]:
+    """Check `a.md` with LK005 alone, then fix it: (line, column, message) and the fixed text."""
+    (root / "a.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(root)
+    main(
+        [
+            "check",
+            "a.md",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "LK005",
+            "--output-format",
+            "json",
+        ]
+    )
+    found = [(d["line"], d["column"], d["message"]) for d in json.loads(capsys.readouterr().out)]
+    main(["fix", "a.md", "--isolated", "--no-cache", "--select", "LK005"])
+    capsys.readouterr()
+    return found, (root / "a.md").read_text(encoding="utf-8")
+
+
+REDIRECTS = (
+    "---\ntitle: T\ndate: 2025-01-01\n"
+    'source: "https://www.google.com/url?sa=t&url=https://news.example.com/a&ved=2"\n---\n\n'
+    "A [x](https://www.google.co.uk/url?q=https://news.example.com/b%3Futm_source%3Dg%26id%3D2&sa=U)"
+    " [y](https://l.facebook.com/l.php?u=https%3A%2F%2Fx.org%2Fc&h=AT0)"
+    " [z](https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fx.org%2Fd&data=05)\n\n"
+    "[s](https://www.google.com/search?q=budget) [q](https://www.google.com/url?q=/search%3Fq%3Dx)"
+    " [w](https://www.google.de/url?url=https://x.org/a%20b&sa=D)\n\n"
+    "[Example](https://example.org/b)\n"
+)
+
+
+def test_click_redirects_become_the_address_they_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found, fixed = fix(tmp_path, monkeypatch, capsys, REDIRECTS)
+    via = "URL goes through {}'s click redirect to {}"
+    assert found == [
+        (4, 10, via.format("Google", "https://news.example.com/a")),
+        (7, 7, via.format("Google", "https://news.example.com/b?utm_source=g&id=2")),
+        (7, 101, via.format("Facebook", "https://x.org/c")),
+        (7, 167, via.format("Outlook", "https://x.org/d")),
+        # A Google search and a `q` that is no web address are no click redirect; an address
+        # with white space once decoded is reported but not fixed.
+        (9, 99, via.format("Google", "https://x.org/a b")),
+    ]
+    # The redirect's target loses its own tracking parameters in the same run.
+    assert fixed == REDIRECTS.replace(
+        "https://www.google.com/url?sa=t&url=https://news.example.com/a&ved=2",
+        "https://news.example.com/a",
+    ).replace(
+        "https://www.google.co.uk/url?q=https://news.example.com/b%3Futm_source%3Dg%26id%3D2&sa=U",
+        "https://news.example.com/b?id=2",
+    ).replace(
+        "https://l.facebook.com/l.php?u=https%3A%2F%2Fx.org%2Fc&h=AT0", "https://x.org/c"
+    ).replace(
+        "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fx.org%2Fd&data=05",
+        "https://x.org/d",
+    )
+
+
+# --- source-link-missing: credit lines under the source -------------------------------------------
+
+
+def source_check(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], body: str
+) -> list[tuple[int, int]]:
+    (root / "a.md").write_text(f"---\ntitle: T\ndate: 2025-01-01\n---\n\n{body}", encoding="utf-8")
+    monkeypatch.chdir(root)
+    main(
+        [
+            "check",
+            "a.md",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "LK001",
+            "--output-format",
+            "json",
+        ]
+    )
+    return [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        (
+            "Text.\n\nSource: [Reuters](https://reuters.com/a)\n\n_Перевод: [Иван](https://t.me/i)_\n",
+            [],
+        ),
+        ("Text.\n\n来源：[新华社](https://xinhua.example.cn/a)\n\n译者：张三\n\n校对：李四\n", []),
+        (
+            "Text.\n\nSource: [Reuters](https://reuters.com/a)\n\nTranslated by Jane\n\nPhoto: AP\n",
+            [],
+        ),
+        # Under a link without a label a credit line names no source.
+        ("Text.\n\n[Reuters](https://reuters.com/a)\n\nTranslated by Jane\n", [(10, 1)]),
+        # Up to six credit lines; a seventh line is the end of the text.
+        ("Text.\n\nSource: [R](https://reuters.com/a)\n" + "\nPhoto: AP\n" * 6, []),
+        ("Text.\n\nSource: [R](https://reuters.com/a)\n" + "\nPhoto: AP\n" * 7, [(22, 1)]),
+        (
+            "Text.\n\nSource: [R](https://reuters.com/a)\n\nRelated: [x](https://x.org/)\n",
+            [(10, 1)],
+        ),
+    ],
+    ids=["ru", "zh", "en", "unlabelled", "six", "seven", "related"],
+)
+def test_credit_lines_under_a_labelled_source_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    body: str,
+    found: list[tuple[int, int]],
+) -> None:
+    assert source_check(tmp_path, monkeypatch, capsys, body) == found
+
+
+# --- link-broken, link-redirect: reference definitions and shortcode calls ------------------------
+
+
+def test_a_reference_link_is_reported_once_at_its_definition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    without_proxies(monkeypatch)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    with link_server() as server:
+        url = server.url
+        body = (
+            "See [a][r] and [b][r] and [c][moved].\n\n"
+            f'{{{{< figure src="{url("/missing")}" >}}}} {{{{< link "{url("/gone")}" >}}}}\n\n'
+            f"[r]: {url('/missing')}\n[moved]: {url('/moved')}\n[unused]: {url('/gone')}\n\n"
+            f"[Example]({url('/ok')})\n"
+        )
+        (tmp_path / "a.md").write_text(f"---\ntitle: T\n---\n\n{body}", encoding="utf-8")
+        (tmp_path / "newslint.toml").write_text("[links]\ntimeout = 0.3\nretries = 0\n")
+        args = ["--select", "LK006,LK007", "--output-format", "json", "--no-cache", "a.md"]
+        main(["check", "--check-links", *args])
+        found = [
+            (d["code"], d["line"], d["column"], d["message"])
+            for d in json.loads(capsys.readouterr().out)
+        ]
+        assert found == [
+            ("LK006", 9, 6, "link is broken: not found (404)"),
+            ("LK007", 10, 10, f"link permanently redirects to {url('/ok')}"),
+        ]
+        # A shortcode's argument is no link of the page, an unused definition neither.
+        assert server.hits("/gone") == 0
+        assert server.hits("/missing") == 2  # HEAD, then GET
