@@ -294,6 +294,11 @@ class Site:
     # disk read: `.Params.category`, `.Param "cover"`, `index .Params "toc"`, `"Params.type"` in a
     # `where`; not `.Site.Params.x`. A front-matter key read there is a parameter on purpose.
     template_params: frozenset[str] = frozenset()
+    # Whether those templates may publish files of `assets/` with Hugo Pipes (one calls
+    # `resources.`, or there are too many to read), and the paths with an extension they write
+    # as string literals (`"css/style.css"` as a `targetPath`, a leading `/` left out).
+    template_pipes: bool = False
+    template_paths: frozenset[str] = frozenset()
     # The site may lay pages of type `docs` out as documentation: its layouts or a theme
     # component's have a template for such pages (`layouts/docs/single.html`, `page.html` or
     # `baseof.html`, any output format, at any depth; also from a `[[module.mounts]]` into
@@ -808,41 +813,6 @@ class Site:
                 )
             memo[kind] = found
         return found
-
-    def templates_text(self) -> str | None:
-        """The text of every template of the site and its theme components (each `layouts/`
-        folder, the themes folder's or `_vendor/`'s), joined: what a rule asks when only a
-        template can say whether a file is published (Hugo Pipes' `resources.Get`, a
-        `targetPath`). None when a component is not on disk. Read once per site."""
-        memo: list[str | None] = self.__dict__.setdefault("_templates_text", [])
-        if not memo:
-            memo.append(self._read_templates())
-        return memo[0]
-
-    def _read_templates(self) -> str | None:
-        if self.root is None:
-            return None
-        folders = [self.root / "layouts"]
-        themes_dir = _themes_dir(self.root, self.raw)
-        for name in self.themes:
-            bases = [
-                base for base in _component_bases(self.root, themes_dir, name) if _is_dir(base)
-            ]
-            if not bases:
-                return None
-            folders += [base / "layouts" for base in bases]
-        texts: list[str] = []
-        for folder in folders:
-            if not _is_dir(folder):
-                continue
-            for dirpath, _, names in os.walk(folder):
-                for name in names:
-                    with (
-                        suppress(OSError, ValueError),
-                        open(os.path.join(dirpath, name), "rb") as handle,
-                    ):
-                        texts.append(handle.read(1 << 20).decode("utf-8", "replace"))
-        return "\n".join(texts)
 
     def template_overridden(self, relative: str, theme: str) -> bool:
         """Whether a template other than theme `theme`'s own (`mainroad`, by `component_name`)
@@ -2719,7 +2689,8 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     site.widgets_unseen = _unseen_components(root, site.themes, themes_dir)
-    site.template_params = _template_params(root, site.themes, themes_dir)
+    reads = _template_reads(root, site.themes, themes_dir)
+    site.template_params, site.template_pipes, site.template_paths = reads
     layout_mounts = _mounts(data, spelled, "layouts", {})
     site.docs_layouts = (
         site.widgets_unseen
@@ -3309,16 +3280,32 @@ _MAX_TEMPLATES = 4000
 _MAX_TEMPLATE_BYTES = 1 << 20
 
 
-def _template_params(
+class TemplateReads(NamedTuple):
+    """What the site's and its theme components' templates read and write: see
+    `Site.template_params`, `Site.template_pipes`, `Site.template_paths`."""
+
+    params: frozenset[str]
+    pipes: bool
+    paths: frozenset[str]
+
+
+# A string literal of a template that names a file: a path with an extension.
+_TEMPLATE_PATH = re.compile(r"""["`]/?([^"`\s{}()|]+\.[A-Za-z0-9]{1,8})["`]""")
+
+
+def _template_reads(
     root: Path, themes: tuple[str, ...], themes_dir: Path | None = None
-) -> frozenset[str]:
+) -> TemplateReads:
     """The page parameters the site's and its theme components' templates (`layouts/`, on disk)
-    read, lower case (Hugo's parameter keys are): see `Site.template_params`."""
+    read, lower case (Hugo's parameter keys are), whether they use Hugo Pipes and the file paths
+    they write as literals: see `Site.template_params`, `Site.template_pipes`."""
     folders = [root / "layouts"]
     for theme in themes:
         for base in _component_bases(root, themes_dir or root / "themes", theme):
             folders.append(base / "layouts")
     found: set[str] = set()
+    paths: set[str] = set()
+    pipes = False
     seen = 0
     for folder in folders:
         if not _is_dir(folder):
@@ -3326,13 +3313,17 @@ def _template_params(
         for path in sorted(folder.rglob("*")):
             seen += 1
             if seen > _MAX_TEMPLATES:
-                return frozenset(found)
+                return TemplateReads(frozenset(found), True, frozenset(paths))
             try:
                 if not path.is_file() or path.stat().st_size > _MAX_TEMPLATE_BYTES:
                     continue
                 text = path.read_bytes().decode("utf-8", "replace")
             except OSError:
                 continue
+            if "resources." in text:
+                pipes = True
+            if "." in text:
+                paths.update(_TEMPLATE_PATH.findall(text))
             if "Param" not in text:
                 continue
             for match in _PARAM_READS.finditer(text):
@@ -3340,7 +3331,7 @@ def _template_params(
                 if before.lower() == "site." and not match.group(3):
                     continue  # `.Site.Params.x`, `site.Params.x`: the site's parameter
                 found.add((match.group(1) or match.group(2) or match.group(3)).lower())
-    return frozenset(found)
+    return TemplateReads(frozenset(found), pipes, frozenset(paths))
 
 
 # The templates that draw a page (not a list page) of a type: hugo 0.168 takes

@@ -447,12 +447,11 @@ def _pipes_may_publish(site: Site, target: str) -> bool:
     `resources.FromString`), or one uses Pipes (`resources.`) and an `assets/` folder holds, in
     that folder, the file or one a pipe turns into it, of the same name up to its first dot
     (`js/app.js` minified to `js/app.min.js`, fingerprinted to `js/app.<hash>.js`,
-    `scss/site.scss` made `scss/site.css`); True when a template or an assets folder cannot be
+    `scss/site.scss` made `scss/site.css`); True when an assets folder cannot be
     seen. Which assets the templates use is not told: that needs running them."""
-    templates = site.templates_text()
-    if templates is None or target in templates:
+    if target in site.template_paths:
         return True
-    if "resources." not in templates:
+    if not site.template_pipes:
         return False
     assets = site.file_folders("assets")
     if assets is None:

@@ -107,6 +107,26 @@ def test_an_asset_is_no_file_of_the_site_where_no_template_uses_pipes(
     ]
 
 
+def test_a_template_that_starts_using_pipes_clears_the_cached_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\ntheme = "t"\n',
+        **THEME,
+        "themes/t/assets/images/logo.png": "png",
+        "content/news/a.md": page("![a](/images/logo.png)\n"),
+    }
+    check(tmp_path, monkeypatch, capsys, files, "LK011")
+    args = ["check", "content", "--isolated", "--select", "LK011", "--output-format", "json"]
+    main(args)
+    assert [d["line"] for d in json.loads(capsys.readouterr().out)] == [6]
+    logo = '<img src="{{ (resources.Get "images/logo.png").RelPermalink }}">{{ .Content }}'
+    (tmp_path / "themes/t/layouts/_default/single.html").write_text(logo, encoding="utf-8")
+    clear_site_cache()
+    main(args)
+    assert json.loads(capsys.readouterr().out) == []
+
+
 # --- file-not-found and page-not-found: an ordinary site is silent --------------------------------
 
 ORDINARY = {
