@@ -294,6 +294,11 @@ class Site:
     # disk read: `.Params.category`, `.Param "cover"`, `index .Params "toc"`, `"Params.type"` in a
     # `where`; not `.Site.Params.x`. A front-matter key read there is a parameter on purpose.
     template_params: frozenset[str] = frozenset()
+    # Whether those templates may publish files of `assets/` with Hugo Pipes (one calls
+    # `resources.`, or there are too many to read), and the paths with an extension they write
+    # as string literals (`"css/style.css"` as a `targetPath`, a leading `/` left out).
+    template_pipes: bool = False
+    template_paths: frozenset[str] = frozenset()
     # The site may lay pages of type `docs` out as documentation: its layouts or a theme
     # component's have a template for such pages (`layouts/docs/single.html`, `page.html` or
     # `baseof.html`, any output format, at any depth; also from a `[[module.mounts]]` into
@@ -1565,6 +1570,20 @@ def file_at(folders: Iterable[tuple[str, str]], relative: str) -> bool:
     return False
 
 
+def names_beside(folders: Iterable[tuple[str, str]], relative: str) -> list[str]:
+    """The names of the files in the folder at the tree's path `relative` ("" for the tree's
+    root) of each of `folders` (as `file_at` takes them), with their case; recorded for the
+    cache."""
+    found: list[str] = []
+    for folder, inner in _inside([(Path(f), t) for f, t in folders], relative):
+        place = folder / inner if inner else folder
+        _record_listing(str(place))
+        if _case_as_written(folder, inner):
+            with suppress(OSError, ValueError):
+                found += [name for name in os.listdir(place) if _is_file(place / name)]
+    return found
+
+
 def _case_as_written(folder: Path, inner: str) -> bool:
     """Whether each name of `inner` below `folder` is on disk with the case written (a file system
     that ignores case answers `exists` for any); one listing per folder, recorded."""
@@ -2670,7 +2689,8 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     _read_skipped(site, data, config_path)
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     site.widgets_unseen = _unseen_components(root, site.themes, themes_dir)
-    site.template_params = _template_params(root, site.themes, themes_dir)
+    reads = _template_reads(root, site.themes, themes_dir)
+    site.template_params, site.template_pipes, site.template_paths = reads
     layout_mounts = _mounts(data, spelled, "layouts", {})
     site.docs_layouts = (
         site.widgets_unseen
@@ -3260,16 +3280,32 @@ _MAX_TEMPLATES = 4000
 _MAX_TEMPLATE_BYTES = 1 << 20
 
 
-def _template_params(
+class TemplateReads(NamedTuple):
+    """What the site's and its theme components' templates read and write: see
+    `Site.template_params`, `Site.template_pipes`, `Site.template_paths`."""
+
+    params: frozenset[str]
+    pipes: bool
+    paths: frozenset[str]
+
+
+# A string literal of a template that names a file: a path with an extension.
+_TEMPLATE_PATH = re.compile(r"""["`]/?([^"`\s{}()|]+\.[A-Za-z0-9]{1,8})["`]""")
+
+
+def _template_reads(
     root: Path, themes: tuple[str, ...], themes_dir: Path | None = None
-) -> frozenset[str]:
+) -> TemplateReads:
     """The page parameters the site's and its theme components' templates (`layouts/`, on disk)
-    read, lower case (Hugo's parameter keys are): see `Site.template_params`."""
+    read, lower case (Hugo's parameter keys are), whether they use Hugo Pipes and the file paths
+    they write as literals: see `Site.template_params`, `Site.template_pipes`."""
     folders = [root / "layouts"]
     for theme in themes:
         for base in _component_bases(root, themes_dir or root / "themes", theme):
             folders.append(base / "layouts")
     found: set[str] = set()
+    paths: set[str] = set()
+    pipes = False
     seen = 0
     for folder in folders:
         if not _is_dir(folder):
@@ -3277,13 +3313,17 @@ def _template_params(
         for path in sorted(folder.rglob("*")):
             seen += 1
             if seen > _MAX_TEMPLATES:
-                return frozenset(found)
+                return TemplateReads(frozenset(found), True, frozenset(paths))
             try:
                 if not path.is_file() or path.stat().st_size > _MAX_TEMPLATE_BYTES:
                     continue
                 text = path.read_bytes().decode("utf-8", "replace")
             except OSError:
                 continue
+            if "resources." in text:
+                pipes = True
+            if "." in text:
+                paths.update(_TEMPLATE_PATH.findall(text))
             if "Param" not in text:
                 continue
             for match in _PARAM_READS.finditer(text):
@@ -3291,7 +3331,7 @@ def _template_params(
                 if before.lower() == "site." and not match.group(3):
                     continue  # `.Site.Params.x`, `site.Params.x`: the site's parameter
                 found.add((match.group(1) or match.group(2) or match.group(3)).lower())
-    return frozenset(found)
+    return TemplateReads(frozenset(found), pipes, frozenset(paths))
 
 
 # The templates that draw a page (not a list page) of a type: hugo 0.168 takes

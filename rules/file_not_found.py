@@ -8,7 +8,11 @@ folders (`static/`, each `staticDir`, its static mounts, its theme components'),
 content folders at that path (Hugo publishes the files of the content tree that are no pages
 where they lie: `content/news/chart.png` at `/news/chart.png`), no resource of a page bundle at its
 page's URL (`content/news/story/photo.jpg` at `/news/story/photo.jpg`, and at the URL a `url`,
-`slug` or `[permalinks]` pattern moves the page to). A relative path is resolved as the browser
+`slug` or `[permalinks]` pattern moves the page to), and nothing a template may publish with Hugo
+Pipes: a path a template names (a `targetPath`: `/css/style.css`) and, where a template uses
+Pipes (`resources.Get` ...), a file of `assets/` (the site's, its theme components') at that path
+or one a pipe makes it of, in the same folder with the same name up to its first dot
+(`/js/app.min.js` of `assets/js/app.js`, minified or fingerprinted). A relative path is resolved as the browser
 does, against the page's URL: `![](chart.png)` in `news/a.md` is `/news/a/chart.png`, and in a
 leaf bundle under `uglyURLs` (`/news/story.html`) it is `/news/chart.png`, not the bundle's file.
 The language prefix and `baseURL`'s path are allowed; a query and a fragment are no part of the
@@ -46,8 +50,7 @@ It judges only what it can be sure of, and stays silent otherwise:
 
 ## Why is this bad?
 Hugo builds the site without a word and the reader gets a broken image or a 404: the file was
-never added to the bundle, was renamed, lies in `assets/` (published only when a template uses
-it), or the path was written against the wrong folder.
+never added to the bundle, was renamed, lies in `assets/` where no template publishes it, or the path was written against the wrong folder.
 
 ## Example
     # content/en/news/vote/index.en.md
@@ -78,6 +81,7 @@ from newslint.site import (
     Site,
     content_files_on_disk,
     file_at,
+    names_beside,
     names_differing_in_case,
     site_for_dir,
 )
@@ -436,7 +440,28 @@ def _served(
             rest = target[len(own_folder) + 1 :]
         if rest and file_at(((folder, ""),), rest):
             return True
-    return site.publish_dir_holds(target)
+    return _pipes_may_publish(site, target) or site.publish_dir_holds(target)
+
+
+def _pipes_may_publish(site: Site, target: str) -> bool:
+    """Whether a template may publish a file at `target` through Hugo Pipes, which writes an
+    asset where a template uses it: a template names the path (a `targetPath`,
+    `resources.FromString`), or one uses Pipes (`resources.`) and an `assets/` folder holds, in
+    that folder, the file or one a pipe turns into it, of the same name up to its first dot
+    (`js/app.js` minified to `js/app.min.js`, fingerprinted to `js/app.<hash>.js`,
+    `scss/site.scss` made `scss/site.css`); True when an assets folder cannot be
+    seen. Which assets the templates use is not told: that needs running them."""
+    if target in site.template_paths:
+        return True
+    if not site.template_pipes:
+        return False
+    assets = site.file_folders("assets")
+    if assets is None:
+        return True
+    inner, _, name = target.rpartition("/")
+    stem = name.split(".", 1)[0]
+    siblings = names_beside(assets, inner)
+    return any(other.split(".", 1)[0] == stem for other in siblings)
 
 
 def _hook_finds(site: Site, path: str, bundle: bool, folder: str) -> bool:
