@@ -969,25 +969,8 @@ class Site:
     def _own_link_hook(self) -> bool:
         """Whether the site or one of its theme components has a `render-link` template, a
         component in the themes folder or vendored in `_vendor/` by `hugo mod vendor` (hugo 0.168
-        renders the links of a site whose theme lies only there with the vendored hook); looked
-        for once."""
-        found = self.__dict__.get("_own_link_hook_found")
-        if found is None:
-            found = False
-            if self.root is not None:
-                folders = [self.root / "layouts"]
-                themes_dir = _themes_dir(self.root, self.raw)
-                folders += [
-                    base / "layouts"
-                    for name in self.themes
-                    for base in _component_bases(self.root, themes_dir, name)
-                ]
-                found = any(
-                    next(folder.glob("**/_markup/render-link*"), None) is not None
-                    for folder in folders
-                )
-            self.__dict__["_own_link_hook_found"] = found
-        return bool(found)
+        renders the links of a site whose theme lies only there with the vendored hook)."""
+        return self.own_render_hook("link")
 
     def url_segments(self, path: str) -> tuple[str, list[str]]:
         """The segments of the site URL path `path` (absolute) below `baseURL`'s path and a
