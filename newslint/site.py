@@ -845,25 +845,7 @@ class Site:
         `/news/story/photo.jpg`; on a multihost site it stays as written). It looks the
         destination up as a resource of the page, then of `assets/` (`/images/a.png` publishes
         `assets/images/a.png`), and leaves it as written when neither has it."""
-        image: Any = self.raw.get("markup", {})
-        for key in ("goldmark", "renderhooks", "image"):
-            image = image.get(key, {}) if isinstance(image, dict) else {}
-        image = image if isinstance(image, dict) else {}
-        setting = image.get("useembedded")
-        if setting is None:
-            setting = "fallback" if _to_bool(image.get("enabledefault", False)) else "auto"
-        setting = str(setting).strip().lower()
-        if setting == "always":
-            return True
-        if setting == "never":
-            return False
-        if setting != "fallback":
-            languages = self.raw.get("languages")
-            tables = languages.values() if isinstance(languages, dict) else ()
-            multihost = any(isinstance(t, dict) and t.get("baseurl") for t in tables)
-            if len(self.language_names) < 2 or multihost:
-                return False
-        return not self.own_render_hook("image")
+        return self._embedded_hook("image")
 
     def section_of(self, folder: str) -> str | None:
         """The section of a page in the content folder `folder` (its path in the content tree,
@@ -922,10 +904,10 @@ class Site:
         the page's URL. Looked for once per site."""
         found = self.__dict__.get("_link_render_hook")
         if found is None:
-            enabled = self._link_hook_table().get("enabledefault", {})
+            enabled = self._hook_table("link").get("enabledefault", {})
             found = len(self.language_names) > 1 or str(enabled).lower() == "true"
-            found = found or self._link_hook_setting() in ("always", "fallback")
-            self.__dict__["_link_render_hook"] = found or self._own_link_hook()
+            found = found or self._hook_setting("link") in ("always", "fallback")
+            self.__dict__["_link_render_hook"] = found or self.own_render_hook("link")
         return bool(self.__dict__["_link_render_hook"])
 
     @property
@@ -937,7 +919,13 @@ class Site:
         no `render-link` template; "auto", the default, also only on a multilingual site whose
         languages share one host (no language has its own `baseURL`, checked with hugo 0.168:
         a multihost site renders `budget.md#x` as it is). Never with "never"."""
-        setting = self._link_hook_setting()
+        return self._embedded_hook("link")
+
+    def _embedded_hook(self, kind: str) -> bool:
+        """`embedded_link_hook` for `kind` "link", `embedded_image_hook` for "image": by the
+        kind's `useEmbedded` setting and, for "auto", whether the site is multilingual on one
+        host; never over a render hook of the site's or a theme's own."""
+        setting = self._hook_setting(kind)
         if setting == "always":
             return True
         if setting == "never":
@@ -948,29 +936,23 @@ class Site:
             multihost = any(isinstance(t, dict) and t.get("baseurl") for t in tables)
             if len(self.language_names) < 2 or multihost:
                 return False
-        return not self._own_link_hook()
+        return not self.own_render_hook(kind)
 
-    def _link_hook_setting(self) -> str:
-        """`useEmbedded` lower case ("auto" when unset; "fallback" for `enableDefault = true`,
-        what Hugo 0.148 says it became)."""
-        link = self._link_hook_table()
-        setting = link.get("useembedded")
+    def _hook_setting(self, kind: str) -> str:
+        """`useEmbedded` of the render hook `kind` lower case ("auto" when unset; "fallback" for
+        `enableDefault = true`, what Hugo 0.148 says it became)."""
+        table = self._hook_table(kind)
+        setting = table.get("useembedded")
         if setting is None:
-            return "fallback" if _to_bool(link.get("enabledefault", False)) else "auto"
+            return "fallback" if _to_bool(table.get("enabledefault", False)) else "auto"
         return str(setting).strip().lower()
 
-    def _link_hook_table(self) -> dict[str, Any]:
-        """`markup.goldmark.renderHooks.link` ({} when it is not a table)."""
-        link: Any = self.raw.get("markup", {})
-        for key in ("goldmark", "renderhooks", "link"):
-            link = link.get(key, {}) if isinstance(link, dict) else {}
-        return link if isinstance(link, dict) else {}
-
-    def _own_link_hook(self) -> bool:
-        """Whether the site or one of its theme components has a `render-link` template, a
-        component in the themes folder or vendored in `_vendor/` by `hugo mod vendor` (hugo 0.168
-        renders the links of a site whose theme lies only there with the vendored hook)."""
-        return self.own_render_hook("link")
+    def _hook_table(self, kind: str) -> dict[str, Any]:
+        """`markup.goldmark.renderHooks.<kind>` ({} when it is not a table)."""
+        table: Any = self.raw.get("markup", {})
+        for key in ("goldmark", "renderhooks", kind):
+            table = table.get(key, {}) if isinstance(table, dict) else {}
+        return table if isinstance(table, dict) else {}
 
     def url_segments(self, path: str) -> tuple[str, list[str]]:
         """The segments of the site URL path `path` (absolute) below `baseURL`'s path and a
