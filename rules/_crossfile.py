@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 from newslint.document import Document
 from newslint.events import Collected
 from newslint.rule import ProjectContext, Rule
+from newslint.site import content_files_on_disk, site_for_dir
 from newslint.spans import Span
 from newslint.textutil import unescape
 
@@ -326,3 +327,24 @@ class DuplicateRule(Rule):
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
         report_duplicates(ctx, collected, "duplicate")
+
+
+def whole_site_in_run(ctx: ProjectContext, root: str) -> bool:
+    """Whether the run holds every content file of the site at `root` (a content adapter's pages
+    are none), and no page of it whose URL cannot be told: else a page not seen may be served at
+    any path, and a page bundle not seen may publish its resources there. The counts are the
+    cross-file rule's own: `("doubt", root)` for pages whose URL cannot be told, `("pages",
+    root)` for every page (page-not-found and file-not-found)."""
+    if ctx.count(("doubt", root)):
+        return False
+    site = site_for_dir(root)
+    roots = site.all_content_roots
+    if roots is None:
+        return False
+    if site.keeps_host_redirects:
+        return False  # the host redirects paths the site has no page at any more
+    if site.content_in_submodule:
+        return False  # a submodule not checked out holds pages no file on disk shows
+    # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.
+    languages = site.leaf_index_languages()
+    return content_files_on_disk(roots, ctx.count(("pages", root)), languages) is not None

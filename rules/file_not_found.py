@@ -79,15 +79,13 @@ from newslint.events import Collected, Field, Link
 from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
 from newslint.site import (
     Site,
-    content_files_on_disk,
     file_at,
     names_beside,
     names_differing_in_case,
-    site_for_dir,
 )
 from newslint.spans import Span
 
-from ._crossfile import is_section_page, position
+from ._crossfile import is_section_page, position, whole_site_in_run
 from ._links import (
     Destinations,
     files_beside,
@@ -243,7 +241,7 @@ class FileNotFound(Rule):
             page = entry.data
             for link in page.links:
                 if page.root not in whole:
-                    whole[page.root] = _whole_site(ctx, page.root)
+                    whole[page.root] = whole_site_in_run(ctx, page.root)
                 if not whole[page.root]:
                     break
                 if _in_a_bundle(link.path, bundles, page.root):
@@ -482,17 +480,3 @@ def _any_case(folders: tuple[tuple[str, str], ...], path: str) -> bool:
     """Whether `folders` hold `path` in any case: hugo 0.168's `Resources.Get` finds
     `photo.jpg` for `Photo.jpg` (checked with the binary)."""
     return file_at(folders, path) or bool(names_differing_in_case(folders, path))
-
-
-def _whole_site(ctx: ProjectContext, root: str) -> bool:
-    """Whether the run holds every content file of the site at `root` (a content adapter's pages
-    are none), and no bundle of it whose URL cannot be told: else a page bundle not seen may
-    publish its resources at any path."""
-    if ctx.count(("doubt", root)):
-        return False
-    site = site_for_dir(root)
-    roots = site.all_content_roots
-    if roots is None:
-        return False
-    languages = site.leaf_index_languages()
-    return content_files_on_disk(roots, ctx.count(("pages", root)), languages) is not None

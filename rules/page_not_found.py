@@ -86,10 +86,10 @@ from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Link
 from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
-from newslint.site import Site, content_files_on_disk, site_for_dir
+from newslint.site import Site, site_for_dir
 from newslint.spans import Span
 
-from ._crossfile import is_section_page, position
+from ._crossfile import is_section_page, position, whole_site_in_run
 from ._links import (
     NO_VALUE,
     Destinations,
@@ -202,7 +202,7 @@ class PageNotFound(Rule):
                 if key in served or (_slashless(written) and key + ".html" in served):
                     continue  # (GitHub Pages serves `/news/budget` from `news/budget.html`)
                 if page.root not in whole:
-                    whole[page.root] = _whole_site(ctx, page.root)
+                    whole[page.root] = whole_site_in_run(ctx, page.root)
                 if not whole[page.root]:
                     break
                 site = site_for_dir(page.root)
@@ -438,21 +438,3 @@ def _pager_name(site: Site) -> set[str]:
         if isinstance(value, str) and value.strip("/ "):
             names.add(value.strip("/ ").lower())
     return names
-
-
-def _whole_site(ctx: ProjectContext, root: str) -> bool:
-    """Whether the run holds every content file of the site at `root`, and no page of it whose
-    URL cannot be told: else a page not seen may be served at any path."""
-    if ctx.count(("doubt", root)):
-        return False
-    site = site_for_dir(root)
-    roots = site.all_content_roots
-    if roots is None:
-        return False
-    if site.keeps_host_redirects:
-        return False  # the host redirects paths the site has no page at any more
-    if site.content_in_submodule:
-        return False  # a submodule not checked out holds pages no file on disk shows
-    # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.
-    languages = site.leaf_index_languages()
-    return content_files_on_disk(roots, ctx.count(("pages", root)), languages) is not None
