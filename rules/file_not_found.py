@@ -338,7 +338,7 @@ def _page(
     own_folder = ""
     if own is not None:
         own_folder = own.path[: -len(".html")] if own.ugly else own.path
-    links = _links(ctx, document, site, own, bundle, folder, found) if found else ()
+    links = _links(ctx, document, site, own, own_folder, bundle, folder, found) if found else ()
     return FilePage(
         root,
         (own_folder, folder) if bundle and own is not None else ("", ""),
@@ -352,12 +352,14 @@ def _links(
     document: Document,
     site: Site,
     own: Any,
+    own_folder: str,
     bundle: bool,
     folder: str,
     found: list[tuple[Link, Span | None, str]],
 ) -> tuple[Missing, ...]:
     """The links to files the site's folders on disk do not hold. A bare name relative to the
-    page (`photo.jpg`) is reported at once: only the page's own URL could serve it."""
+    page (`photo.jpg`) is reported at once: only the page's own URL could serve it. `own_folder`:
+    the URL path the page's resources are published under ("" when its URL is not known)."""
     if site.keeps_host_redirects or site.content_in_submodule:
         return ()
     statics = site.file_folders("static")
@@ -368,9 +370,6 @@ def _links(
     if source is not None and not same_site(source.url, site):
         return ()  # link-relative's: links copied from the source
     lowered_paths = site.raw.get("disablepathtolower") in (True, "true")
-    own_folder = ""
-    if own is not None:
-        own_folder = own.path[: -len(".html")] if own.ugly else own.path
     out: list[Missing] = []
     for link, dest, path in found:
         thumbnail = link.link_type == _THUMBNAIL
