@@ -495,28 +495,8 @@ _STR_TAG = "tag:yaml.org,2002:str"
 # booleans' and the null's patterns. tests/test_matter_simple.py checks these against the
 # resolver's own table.
 _RESOLVED_BY_YAML = frozenset("-+.0123456789<=!&*")
-_BOOL_WORDS = frozenset(
-    [
-        "yes",
-        "Yes",
-        "YES",
-        "no",
-        "No",
-        "NO",
-        "true",
-        "True",
-        "TRUE",
-        "false",
-        "False",
-        "FALSE",
-        "on",
-        "On",
-        "ON",
-        "off",
-        "Off",
-        "OFF",
-    ]
-)
+# The booleans' pattern takes each word of `_BOOLS` in three spellings: `yes`, `Yes`, `YES`.
+_BOOL_WORDS = frozenset(form for word in _BOOLS for form in (word, word.capitalize(), word.upper()))
 _NULL_WORDS = frozenset(("~", "null", "Null", "NULL"))
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NULL_TAG = "tag:yaml.org,2002:null"
