@@ -1527,12 +1527,20 @@ def file_at(folders: Iterable[tuple[str, str]], relative: str) -> bool:
     """Whether one of `folders` (each with its place in a tree: `Site.file_folders`) holds a
     file or folder at the tree's path `relative`, with its case as written (a web server on
     Linux tells `Photo.jpg` from `photo.jpg`); recorded for the cache (`recording_probes`)."""
+    return next(_places_at(folders, relative), None) is not None
+
+
+def paths_at(folders: Iterable[tuple[str, str]], relative: str) -> list[str]:
+    """The files or folders on disk that `file_at` finds, each one's path."""
+    return [os.fspath(place) for place in _places_at(folders, relative)]
+
+
+def _places_at(folders: Iterable[tuple[str, str]], relative: str) -> Iterator[Path]:
     roots = [(Path(folder), target) for folder, target in folders]
     for folder, inner in _inside(roots, relative):
         place = folder / inner if inner else folder
         if _exists(place) and _case_as_written(folder, inner):
-            return True
-    return False
+            yield place
 
 
 def names_beside(folders: Iterable[tuple[str, str]], relative: str) -> list[str]:

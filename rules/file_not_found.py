@@ -15,8 +15,17 @@ or one a pipe makes it of, in the same folder with the same name up to its first
 (`/js/app.min.js` of `assets/js/app.js`, minified or fingerprinted). A relative path is resolved as the browser
 does, against the page's URL: `![](chart.png)` in `news/a.md` is `/news/a/chart.png`, and in a
 leaf bundle under `uglyURLs` (`/news/story.html`) it is `/news/chart.png`, not the bundle's file.
-The language prefix and `baseURL`'s path are allowed; a query and a fragment are no part of the
-path; `%20` is a space. Case counts: a web server on Linux tells `Photo.jpg` from `photo.jpg`.
+`baseURL`'s path is allowed; a query and a fragment are no part of the path; `%20` is a space.
+Case counts: a web server on Linux tells `Photo.jpg` from `photo.jpg`.
+
+On a multilingual site, as hugo 0.168 publishes them: a static file once, at the root of the
+host (`/images/x.png`, not `/en/images/x.png` nor `/fr/images/x.png`; where the languages have
+hosts of their own, at the root of each); a file of the content tree and a bundle's resource in
+their own language alone, below its folder (`/fr/` ..., none for the default language unless
+`defaultContentLanguageInSubdir`). A file's language is the one its name says
+(`photo.fr.jpg`), else its `contentDir`'s, else the default one: `photo.jpg` beside `index.md`
+and `index.fr.md` is at `/news/story/photo.jpg` alone (the French page may show it with Hugo's
+own render hook), and beside `index.fr.md` alone at no URL.
 
 On a Mainroad site it checks a page's `thumbnail` too (a string, or a map's `src`, top-level or
 under `params`), which Mainroad's `post_thumbnail.html` writes with `relURL`: from the site's root
@@ -82,6 +91,8 @@ from newslint.site import (
     file_at,
     names_beside,
     names_differing_in_case,
+    paths_at,
+    site_for_dir,
 )
 from newslint.spans import Span
 
@@ -96,7 +107,7 @@ from ._links import (
     source_field_name,
 )
 from ._mainroad import site_param, truthy
-from ._page_urls import logical_path, own_url
+from ._page_urls import language_folder, logical_path, multihost, own_url
 from ._params import read_fields
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -141,9 +152,10 @@ class FilePage(NamedTuple):
     """What a page of a site's content gives `project_end` (plain data, cached with the file)."""
 
     root: str  # the site's root folder
-    # A page bundle's URL path (lower case, no slash at the ends) and its folder: its resources
-    # are published below that URL. ("", "") for a page of one file.
-    bundle: tuple[str, str]
+    # A page bundle's URL path on its host (lower case, no slash at the ends, its language's
+    # folder first: `_page_prefix`), its folder and its language (lower case): its resources of
+    # that language are published below that URL. ("", "", "") for a page of one file.
+    bundle: tuple[str, str, str]
     doubt: bool  # its URL, or the URLs of the bundles below it, cannot be told
     links: tuple[Missing, ...]  # its links to files outside its own URL that were not found
 
@@ -221,7 +233,7 @@ class FileNotFound(Rule):
         keys: list[Any] = [CountedKey(("pages", data.root))]
         if data.doubt:
             keys.append(CountedKey(("doubt", data.root)))
-        if data.bundle[0] or data.bundle[1]:
+        if data.bundle[1]:
             keys.append(SoughtKey(f"{data.root}\0{data.bundle[0]}"))
         if data.links:
             keys.append(GROUP_ALWAYS)
@@ -231,11 +243,12 @@ class FileNotFound(Rule):
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        bundles: dict[tuple[str, str], list[str]] = {}
+        bundles: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for entry in collected:
             page: FilePage = entry.data
             if page.bundle[1]:
-                bundles.setdefault((page.root, page.bundle[0]), []).append(page.bundle[1])
+                key = (page.root, page.bundle[0])
+                bundles.setdefault(key, []).append((page.bundle[1], page.bundle[2]))
         whole: dict[str, bool] = {}
         for entry in collected:
             page = entry.data
@@ -307,13 +320,30 @@ def _folders_above(path: str) -> list[str]:
     return ["/".join(parts[:count]) for count in range(len(parts), 0, -1)]
 
 
-def _in_a_bundle(path: str, bundles: dict[tuple[str, str], list[str]], root: str) -> bool:
-    """Whether a page bundle whose URL is a folder of `path` holds the rest of it."""
+def _in_a_bundle(
+    path: str, bundles: dict[tuple[str, str], list[tuple[str, str]]], root: str
+) -> bool:
+    """Whether a page bundle whose URL is a folder of `path` holds the rest of it in its page's
+    language."""
+    site = site_for_dir(root)
     for folder in _folders_above(path):
-        for place in bundles.get((root, folder), ()):
-            if file_at(((place, ""),), path[len(folder) + 1 :]):
+        for place, language in bundles.get((root, folder), ()):
+            if _resource(site, place, path[len(folder) + 1 :], language):
                 return True
     return False
+
+
+def _resource(site: Site, folder: str, rest: str, language: str) -> bool:
+    """Whether the bundle folder `folder` holds a resource at `rest` that hugo 0.168 publishes
+    with its page of `language` (lower case): a file's language is the one its name says
+    (`photo.fr.jpg`), else its content folder's, else the default one, and a resource is
+    published only below the URL of its own language's page (checked with the binary:
+    `photo.jpg` beside `index.md` and `index.fr.md` is at `/news/story/photo.jpg` alone, and
+    at no URL without `index.md`; a French page's `.Resources` falls back to it)."""
+    return any(
+        (site.language_of(found) or "").lower() == language
+        for found in paths_at(((folder, ""),), rest)
+    )
 
 
 def _page(
@@ -330,21 +360,44 @@ def _page(
     name = os.path.basename(document.path).lower()
     bundle = section or name.split(".")[0] == "index"
     if section and (document.value("slug") or document.cascaded_value("slug")):
-        return FilePage(root, ("", ""), True, ())  # it moves the pages below it
+        return FilePage(root, ("", "", ""), True, ())  # it moves the pages below it
     if not bundle and not found:
-        return FilePage(root, ("", ""), False, ())  # only counted
+        return FilePage(root, ("", "", ""), False, ())  # only counted
     own = own_url(ctx, place[0], section)
     folder = os.path.dirname(os.path.abspath(document.path))
+    language = (document.language or site.default_language).lower()
+    prefix = _page_prefix(site, document, language)
     own_folder = ""
     if own is not None:
         own_folder = own.path[: -len(".html")] if own.ugly else own.path
-    links = _links(ctx, document, site, own, own_folder, bundle, folder, found) if found else ()
+    own_key = (prefix + own_folder).strip("/")
+    links = (
+        _links(ctx, document, site, own, prefix, own_key if bundle else None, folder, found)
+        if found
+        else ()
+    )
     return FilePage(
         root,
-        (own_folder, folder) if bundle and own is not None else ("", ""),
+        (own_key, folder, language) if bundle and own is not None else ("", "", ""),
         bundle and own is None,
         links,
     )
+
+
+def _page_prefix(site: Site, document: Document, language: str) -> str:
+    """What comes before the page's URL path in the keys of its URLs: where the languages have
+    hosts of their own (a `baseURL` each), its language and a slash (hugo 0.168 writes each
+    host's site in its language's folder of `public/`, and a path is that host's); else its
+    language's folder (`fr/`, "" for the default language unless
+    `defaultContentLanguageInSubdir`), or the one its `url` names (hugo 0.168 puts a `url`
+    where it says, in any language)."""
+    if multihost(site):
+        return f"{language}/"
+    url = document.value("url")
+    if isinstance(url, str) and url.strip():
+        written = site.url_segments("/" + url.strip())[0]
+        return f"{written}/" if written else ""
+    return language_folder(site, language)
 
 
 def _links(
@@ -352,14 +405,15 @@ def _links(
     document: Document,
     site: Site,
     own: Any,
-    own_folder: str,
-    bundle: bool,
+    prefix: str,
+    own_key: str | None,
     folder: str,
     found: list[tuple[Link, Span | None, str]],
 ) -> tuple[Missing, ...]:
     """The links to files the site's folders on disk do not hold. A bare name relative to the
-    page (`photo.jpg`) is reported at once: only the page's own URL could serve it. `own_folder`:
-    the URL path the page's resources are published under ("" when its URL is not known)."""
+    page (`photo.jpg`) is reported at once: only the page's own URL could serve it. `prefix`:
+    the page's host and language folder (`_page_prefix`); `own_key`: the key of the URL path
+    a bundle's resources are published under (None for a page of one file)."""
     if site.keeps_host_redirects or site.content_in_submodule:
         return ()
     statics = site.file_folders("static")
@@ -370,6 +424,8 @@ def _links(
     if source is not None and not same_site(source.url, site):
         return ()  # link-relative's: links copied from the source
     lowered_paths = site.raw.get("disablepathtolower") in (True, "true")
+    host = prefix if multihost(site) else ""
+    language = (document.language or site.default_language).lower()
     out: list[Missing] = []
     for link, dest, path in found:
         thumbnail = link.link_type == _THUMBNAIL
@@ -383,27 +439,39 @@ def _links(
             if own is None or lowered_paths:
                 continue
             # The browser's folder: the page's URL, or its parent for an ugly one.
-            here = own.path.rpartition("/")[0] if own.ugly else own.path
+            here = prefix[len(host) :] + (own.path.rpartition("/")[0] if own.ugly else own.path)
             resolved = posixpath.normpath(posixpath.join("/" + here, path))
             if resolved.startswith("//"):
                 resolved = resolved[1:]
             segments = [part for part in resolved.split("/") if part]
         else:
-            segments = site.url_segments(path)[1]
+            written_in, segments = site.url_segments(path)
+            segments = [written_in, *segments] if written_in else segments
         if not segments or ".." in segments:
             continue
+        served_in, inner = _url_language(site, language, segments)
         target = "/".join(segments)
-        if _served(site, target, statics, contents, own_folder if bundle else None, folder):
+        key = host + target
+        if (
+            file_at(statics, target)
+            or (served_in and _in_content(site, contents, "/".join(inner), served_in))
+            or (own_key is not None and _own_resource(key, own_key, folder, site, language))
+            or _pipes_may_publish(site, target)
+            or site.publish_dir_holds(key)
+        ):
             continue
         hooked = site.embedded_image_hook() if link.is_image else site.embedded_link_hook
-        if hooked and not thumbnail and _hook_finds(site, path, bundle, folder):
+        if hooked and not thumbnail and _hook_finds(site, path, own_key is not None, folder):
             continue
-        others = names_differing_in_case(statics, target) + names_differing_in_case(
-            contents, target
-        )
+        head = "/".join(segments[: len(segments) - len(inner)])
+        others = [f"/{other}" for other in names_differing_in_case(statics, target)] + [
+            f"/{head}/{other}".replace("//", "/")
+            for other in names_differing_in_case(contents, "/".join(inner))
+        ]
         where = dest if dest is not None and len(dest) else link.span
-        other = "/" + others[0] if others else ""
-        missing = Missing(target, position(document, where), link.url.strip(), other)
+        missing = Missing(
+            key, position(document, where), link.url.strip(), others[0] if others else ""
+        )
         if relative and "/" not in path:
             if missing.other:
                 ctx.report(where, "case", url=missing.url, other=missing.other)
@@ -414,30 +482,42 @@ def _links(
     return tuple(out)
 
 
-def _served(
-    site: Site,
-    target: str,
-    statics: tuple[tuple[str, str], ...],
-    contents: tuple[tuple[str, str], ...],
-    own_folder: str | None,
-    folder: str,
+def _url_language(site: Site, language: str, segments: list[str]) -> tuple[str, list[str]]:
+    """The language (lower case) whose pages and content files are served at the URL path
+    `segments` of the page of `language`, and the path below its folder: the page's own where
+    the languages have hosts of their own; else the one whose folder (`fr/`) starts the path, or
+    the default language, whose folder is none unless `defaultContentLanguageInSubdir` ("" when
+    no language's content is served there)."""
+    if multihost(site):
+        return language, segments
+    first = segments[0].lower()
+    languages = {name.lower() for name in site.language_names}
+    if first in languages and language_folder(site, first) == first + "/":
+        return first, segments[1:]
+    default = site.default_language.lower()
+    return (default if not language_folder(site, default) else ""), segments
+
+
+def _in_content(
+    site: Site, contents: tuple[tuple[str, str], ...], inner: str, language: str
 ) -> bool:
-    """Whether a file the site publishes may be at the URL path `target`: a static file, a file
-    of the content tree at its path, a resource of the page's own bundle (`own_folder`: its URL
-    path, None for a page of one file) at the page's URL, a file its `publishDir` holds."""
-    if file_at(statics, target) or file_at(contents, target):
-        return True
-    if own_folder is not None:
-        # The bundle's resources are published below its page's URL, wherever that is.
-        lowered = target.lower()
-        rest = None
-        if not own_folder:
-            rest = target  # the home page's bundle
-        elif lowered.startswith(own_folder + "/"):
-            rest = target[len(own_folder) + 1 :]
-        if rest and file_at(((folder, ""),), rest):
-            return True
-    return _pipes_may_publish(site, target) or site.publish_dir_holds(target)
+    """Whether a file of the content tree that is no page is at `inner` in `language`: hugo
+    0.168 publishes it where it lies below its language's folder (`content/news/chart.png` of
+    the default language at `/news/chart.png`, not `/fr/news/chart.png`)."""
+    return any(
+        (site.language_of(found) or "").lower() == language for found in paths_at(contents, inner)
+    )
+
+
+def _own_resource(key: str, own_key: str, folder: str, site: Site, language: str) -> bool:
+    """Whether the page's own bundle (in `folder`, its resources published below the URL key
+    `own_key`, its language `language`) publishes a resource at the URL key `key`."""
+    rest = ""
+    if not own_key:
+        rest = key  # the home page's bundle
+    elif key.lower().startswith(own_key + "/"):
+        rest = key[len(own_key) + 1 :]
+    return bool(rest) and _resource(site, folder, rest, language)
 
 
 def _pipes_may_publish(site: Site, target: str) -> bool:

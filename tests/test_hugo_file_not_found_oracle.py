@@ -52,12 +52,22 @@ LINKS = {
         ("i3", "../story/photo.jpg"),
         ("l4", "/files/report.pdf"),
         ("l5", "/files/report.PDF"),
+        # Static files are at the root of a host, not below a language's folder; a file of the
+        # content tree and a bundle's resource below their own language's only.
+        ("i6", "/en/images/logo.png"),
+        ("i7", "/fr/images/logo.png"),
+        ("i8", "/fr/news/story/photo.jpg"),
+        ("i9", "/fr/news/chart.png"),
+        ("i10", "/fr/news/story/photo.fr.jpg"),
+        ("i11", "/news/story/photo.fr.jpg"),
+        ("i12", "/en/news/chart.png"),
     ],
 }
 FILES = {
     "content/news/banner.jpg": "jpg",
     "content/news/chart.png": "png",
     "content/news/story/photo.jpg": "jpg",
+    "content/news/story/photo.fr.jpg": "jpg",
     "content/news/story/my photo.jpg": "jpg",
     "content/news/story/docs/notes.pdf": "pdf",
     "static/images/logo.png": "png",
@@ -85,11 +95,10 @@ def _page(links: list[tuple[str, str]]) -> str:
         (BASE, set()),
         (BASE + "uglyURLs = true\n", set()),
         (MULTILINGUAL, set()),
-        # The French host has no `/news/chart.png` (a file of the English section): a file of
-        # the content tree is taken to be served in every language.
-        (MULTIHOST, {(FRENCH, "/news/chart.png")}),
+        (MULTILINGUAL + "defaultContentLanguageInSubdir = true\n", set()),
+        (MULTIHOST, set()),
     ],
-    ids=["plain", "ugly", "multilingual", "multihost"],
+    ids=["plain", "ugly", "multilingual", "in-subdir", "multihost"],
 )
 def test_reported_exactly_where_public_lacks_the_file(
     tmp_path: Path,

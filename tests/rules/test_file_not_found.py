@@ -199,10 +199,77 @@ def test_hugos_own_image_hook_on_a_multilingual_site(
 ) -> None:
     # hugo 0.168 renders the images with its embedded hook: an `assets/` file is published,
     # a destination it does not find is left as written.
+    # Static files are published once, at the root: `/fr/images/logo.png` is not.
     body = "![a](photo.jpg) ![b](/images/hidden.png) ![c](gone.jpg) ![d](/fr/images/logo.png)\n"
     files = {**SITE, "content/news/story/index.fr.md": page(body)}
     assert run(tmp_path, monkeypatch, capsys, files, config=MULTILINGUAL) == [
-        ("content/news/story/index.fr.md", 6, 47, MISSING.format("gone.jpg"))
+        ("content/news/story/index.fr.md", 6, 47, MISSING.format("gone.jpg")),
+        ("content/news/story/index.fr.md", 6, 62, MISSING.format("/fr/images/logo.png")),
+    ]
+
+
+LANGUAGE_FOLDERS = MULTILINGUAL.replace("weight = 1\n", 'weight = 1\ncontentDir = "content/en"\n')
+LANGUAGE_FOLDERS = LANGUAGE_FOLDERS.replace(
+    "weight = 2\n", 'weight = 2\ncontentDir = "content/fr"\n'
+)
+
+
+def test_language_folders_static_files_and_content_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 with one host: `static/images/x.png` is at `/images/x.png` alone; a file of
+    # `content/en` (the default language's) below no language folder, one of `content/fr`
+    # below `/fr/` only.
+    body = (
+        "[a](/en/images/x.png) [b](/images/x.png) [c](/fr/images/x.png)\n\n"
+        "[d](/news/b/photo.jpg) [e](/fr/news/b/photo.jpg) [f](/fr/news/b/frphoto.jpg)\n\n"
+        "[g](/news/b/frphoto.jpg) [h](/news/chart.png) [i](/fr/news/chart.png)\n"
+    )
+    files = {
+        "static/images/x.png": "png",
+        "content/en/news/b/index.md": page(),
+        "content/en/news/b/photo.jpg": "jpg",
+        "content/fr/news/b/index.md": page(),
+        "content/fr/news/b/frphoto.jpg": "jpg",
+        "content/en/news/chart.png": "png",
+        "content/en/news/a.md": page(body),
+    }
+    found = run(tmp_path, monkeypatch, capsys, files, config=LANGUAGE_FOLDERS)
+    assert found == [
+        ("content/en/news/a.md", 6, 5, MISSING.format("/en/images/x.png")),
+        ("content/en/news/a.md", 6, 46, MISSING.format("/fr/images/x.png")),
+        ("content/en/news/a.md", 8, 28, MISSING.format("/fr/news/b/photo.jpg")),
+        ("content/en/news/a.md", 10, 5, MISSING.format("/news/b/frphoto.jpg")),
+        ("content/en/news/a.md", 10, 51, MISSING.format("/fr/news/chart.png")),
+    ]
+
+
+NO_HOOKS = (
+    MULTILINGUAL + "[markup.goldmark.renderHooks.image]\nuseEmbedded = 'never'\n"
+    "[markup.goldmark.renderHooks.link]\nuseEmbedded = 'never'\n"
+)
+
+
+def test_a_bundle_resource_is_published_with_its_own_languages_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168: `photo.jpg` beside `index.md` and `index.fr.md` is at `/news/b/photo.jpg`
+    # alone, `photo.fr.jpg` at `/fr/news/b/photo.fr.jpg` alone; `p.jpg` beside `index.fr.md`
+    # alone (a default-language file with no page of its language) at no URL.
+    files = {
+        "content/news/b/index.md": page("![a](photo.jpg) ![b](photo.fr.jpg)\n"),
+        "content/news/b/index.fr.md": page("![a](photo.jpg) ![b](photo.fr.jpg)\n"),
+        "content/news/b/photo.jpg": "jpg",
+        "content/news/b/photo.fr.jpg": "jpg",
+        "content/news/f/index.fr.md": page("![a](p.jpg)\n"),
+        "content/news/f/p.jpg": "jpg",
+        "content/news/a.md": page("![a](/fr/news/b/photo.jpg) ![b](/fr/news/b/photo.fr.jpg)\n"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=NO_HOOKS) == [
+        ("content/news/a.md", 6, 6, MISSING.format("/fr/news/b/photo.jpg")),
+        ("content/news/b/index.fr.md", 6, 6, MISSING.format("photo.jpg")),
+        ("content/news/b/index.md", 6, 22, MISSING.format("photo.fr.jpg")),
+        ("content/news/f/index.fr.md", 6, 6, MISSING.format("p.jpg")),
     ]
 
 
