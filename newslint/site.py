@@ -299,6 +299,10 @@ class Site:
     # as string literals (`"css/style.css"` as a `targetPath`, a leading `/` left out).
     template_pipes: bool = False
     template_paths: frozenset[str] = frozenset()
+    # Whether a template may publish a page's resources (it names `Resources`, or one of Hugo's
+    # embedded templates that does: `opengraph`, `twitter_cards`, `schema`, `_internal/`), or
+    # the templates cannot all be read (too many, or a mount into `layouts`).
+    template_resources: bool = False
     # The site may lay pages of type `docs` out as documentation: its layouts or a theme
     # component's have a template for such pages (`layouts/docs/single.html`, `page.html` or
     # `baseof.html`, any output format, at any depth; also from a `[[module.mounts]]` into
@@ -2663,8 +2667,9 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
     site.widgets, site.widgets_from_theme = _widgets(root, site.themes, themes_dir)
     site.widgets_unseen = _unseen_components(root, site.themes, themes_dir)
     reads = _template_reads(root, site.themes, themes_dir)
-    site.template_params, site.template_pipes, site.template_paths = reads
+    site.template_params, site.template_pipes, site.template_paths, resources = reads
     layout_mounts = _mounts(data, spelled, "layouts", {})
+    site.template_resources = resources or bool(layout_mounts)
     site.docs_layouts = (
         site.widgets_unseen
         or _docs_layouts(root, site.themes, themes_dir)
@@ -3260,8 +3265,12 @@ class TemplateReads(NamedTuple):
     params: frozenset[str]
     pipes: bool
     paths: frozenset[str]
+    resources: bool
 
 
+# What a template may publish a page's resources with: `.Resources`, or one of Hugo's embedded
+# templates that reads them (`opengraph.html` takes a page's `*feature*` image).
+_PAGE_RESOURCES = re.compile(r"Resources|opengraph|twitter_cards|schema|_internal/")
 # A string literal of a template that names a file: a path with an extension.
 _TEMPLATE_PATH = re.compile(r"""["`]/?([^"`\s{}()|]+\.[A-Za-z0-9]{1,8})["`]""")
 
@@ -3279,6 +3288,7 @@ def _template_reads(
     found: set[str] = set()
     paths: set[str] = set()
     pipes = False
+    resources = False
     seen = 0
     for folder in folders:
         if not _is_dir(folder):
@@ -3286,7 +3296,7 @@ def _template_reads(
         for path in sorted(folder.rglob("*")):
             seen += 1
             if seen > _MAX_TEMPLATES:
-                return TemplateReads(frozenset(found), True, frozenset(paths))
+                return TemplateReads(frozenset(found), True, frozenset(paths), True)
             try:
                 if not path.is_file() or path.stat().st_size > _MAX_TEMPLATE_BYTES:
                     continue
@@ -3295,6 +3305,8 @@ def _template_reads(
                 continue
             if "resources." in text:
                 pipes = True
+            if not resources and _PAGE_RESOURCES.search(text):
+                resources = True
             if "." in text:
                 paths.update(_TEMPLATE_PATH.findall(text))
             if "Param" not in text:
@@ -3304,7 +3316,7 @@ def _template_reads(
                 if before.lower() == "site." and not match.group(3):
                     continue  # `.Site.Params.x`, `site.Params.x`: the site's parameter
                 found.add((match.group(1) or match.group(2) or match.group(3)).lower())
-    return TemplateReads(frozenset(found), pipes, frozenset(paths))
+    return TemplateReads(frozenset(found), pipes, frozenset(paths), resources)
 
 
 # The templates that draw a page (not a list page) of a type: hugo 0.168 takes

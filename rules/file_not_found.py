@@ -32,6 +32,13 @@ under `params`), which Mainroad's `post_thumbnail.html` writes with `relURL`: fr
 (`img/mario.gif` is `/img/mario.gif`), where the theme draws it (a visibility with `list` or
 `post`); not when the site's layouts or another theme component may draw it their own way.
 
+A page with `build.publishResources: false` (its own or from a cascade) has hugo 0.168 write
+none of its resources but those something uses (`.RelPermalink` of one publishes it): the page's
+own link to one of them is reported, unless Hugo's own render hook renders it (below), the page
+calls a shortcode (`figure` takes a resource), or a template of the site or its theme names
+`Resources` or calls one of Hugo's templates that reads them (`opengraph` ...). A link from
+another page to such a resource is not judged.
+
 Where Hugo's own image (or link) render hook is on (by default on a multilingual site whose
 languages share one host, or with `markup.goldmark.renderHooks.image.useEmbedded`), a destination
 it finds as a resource of the page or a file of `assets/` (which it then publishes) counts too.
@@ -108,6 +115,7 @@ from ._links import (
 )
 from ._mainroad import site_param, truthy
 from ._page_urls import language_folder, logical_path, multihost, own_url
+from ._pages import hugo_value
 from ._params import read_fields
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -167,6 +175,8 @@ class FileNotFound(Rule):
     messages = {
         "missing": "no file of the site is served at {url!r}",
         "case": "no file of the site is served at {url!r} (it has {other!r}: case counts)",
+        "unpublished": "no file of the site is served at {url!r} (its page has {why}, and "
+        "nothing publishes the resource)",
     }
     # A verdict depends on the site's other files (static, bundle resources): the cache keeps the
     # existence checks made with the result, as for link-relative.
@@ -424,6 +434,7 @@ def _links(
     if source is not None and not same_site(source.url, site):
         return ()  # link-relative's: links copied from the source
     lowered_paths = site.raw.get("disablepathtolower") in (True, "true")
+    unpublished = _unpublished(document, site) if own_key is not None else ""
     host = prefix if multihost(site) else ""
     language = (document.language or site.default_language).lower()
     out: list[Missing] = []
@@ -452,17 +463,23 @@ def _links(
         served_in, inner = _url_language(site, language, segments)
         target = "/".join(segments)
         key = host + target
+        own_file = own_key is not None and _own_resource(key, own_key, folder, site, language)
         if (
             file_at(statics, target)
-            or (served_in and _in_content(site, contents, "/".join(inner), served_in))
-            or (own_key is not None and _own_resource(key, own_key, folder, site, language))
+            or (own_file and not unpublished)
+            # (the page's own resources are files of the content tree too)
+            or (
+                served_in
+                and not (own_file and unpublished)
+                and _in_content(site, contents, "/".join(inner), served_in)
+            )
             or _pipes_may_publish(site, target)
             or site.publish_dir_holds(key)
         ):
             continue
         hooked = site.embedded_image_hook() if link.is_image else site.embedded_link_hook
         if hooked and not thumbnail and _hook_finds(site, path, own_key is not None, folder):
-            continue
+            continue  # (it publishes a resource it finds, whatever `publishResources` says)
         head = "/".join(segments[: len(segments) - len(inner)])
         others = [f"/{other}" for other in names_differing_in_case(statics, target)] + [
             f"/{head}/{other}".replace("//", "/")
@@ -472,7 +489,9 @@ def _links(
         missing = Missing(
             key, position(document, where), link.url.strip(), others[0] if others else ""
         )
-        if relative and "/" not in path:
+        if own_file:
+            ctx.report(where, "unpublished", url=missing.url, why=unpublished)
+        elif relative and "/" not in path:
             if missing.other:
                 ctx.report(where, "case", url=missing.url, other=missing.other)
             else:
@@ -480,6 +499,23 @@ def _links(
         else:
             out.append(missing)
     return tuple(out)
+
+
+def _unpublished(document: Document, site: Site) -> str:
+    """Why hugo 0.168 publishes none of the page's resources unless something uses one (its
+    `build.publishResources: false`, own or cascaded; checked with the binary), as the page
+    says it; "" when it publishes them, or when a template or a shortcode of the page may use
+    one (`.Permalink` of a resource publishes it: `site.template_resources`)."""
+    if site.template_resources or "{{<" in document.body or "{{%" in document.body:
+        return ""
+    for key in ("build", "_build"):  # (the older spelling, still read for what it meant)
+        options = hugo_value(document, key)
+        if isinstance(options, dict):
+            value = {str(name).lower(): v for name, v in options.items()}.get("publishresources")
+            if value is False:
+                cascaded = document.field(key) is None
+                return f"`{key}.publishResources: false`" + (", from a cascade" if cascaded else "")
+    return ""
 
 
 def _url_language(site: Site, language: str, segments: list[str]) -> tuple[str, list[str]]:

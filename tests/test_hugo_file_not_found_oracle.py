@@ -157,3 +157,50 @@ def _source(inside: str, language: str) -> str | None:
         if inside in built:
             return FRENCH if language == "fr" and "story" in name else name
     return None
+
+
+@pytest.mark.parametrize("hook", ["never", "always"])
+def test_resources_of_a_page_that_does_not_publish_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], hook: str
+) -> None:
+    # `build.publishResources: false`, own and cascaded: Hugo writes the resources its own
+    # render hook renders (on with "always"), no other.
+    config = (
+        'baseURL = "https://example.org/"\n'
+        f"[markup.goldmark.renderHooks.image]\nuseEmbedded = '{hook}'\n"
+        f"[markup.goldmark.renderHooks.link]\nuseEmbedded = '{hook}'\n"
+    )
+    layouts = {
+        "layouts/_default/single.html": "{{ .Content }}",
+        "layouts/_default/list.html": "{{ .Content }}",
+        "layouts/index.html": "home",
+    }
+    pages = {
+        "content/news/b/index.md": "---\ntitle: B\nbuild:\n  publishResources: false\n---\n"
+        "![a](photo.jpg) [b](docs/doc.pdf)\n",
+        "content/news/b/photo.jpg": "jpg",
+        "content/news/b/docs/doc.pdf": "pdf",
+        "content/cas/_index.md": "---\ntitle: C\ncascade:\n  build:\n    publishResources: false\n---\n",
+        "content/cas/d/index.md": "---\ntitle: D\n---\n![a](d.jpg)\n",
+        "content/cas/d/d.jpg": "jpg",
+    }
+    write_files(tmp_path, {"hugo.toml": config, **layouts, **pages})
+    run_hugo(tmp_path, "build", "--quiet", "-d", str(tmp_path / "public"))
+    public = tmp_path / "public"
+    missing = {
+        name
+        for name in ("news/b/photo.jpg", "news/b/docs/doc.pdf", "cas/d/d.jpg")
+        if not (public / name).is_file()
+    }
+    monkeypatch.chdir(tmp_path)
+    clear_site_cache()
+    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
+    reported = {
+        d["path"].removeprefix("content/").rpartition("/")[0]
+        + "/"
+        + re.search(r"at '([^']*)'", d["message"]).group(1)  # type: ignore[union-attr]
+        for d in json.loads(capsys.readouterr().out)
+    }
+    clear_site_cache()
+    assert reported == missing
+    assert len(missing) == (3 if hook == "never" else 0)

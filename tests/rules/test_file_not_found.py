@@ -404,3 +404,63 @@ def test_no_thumbnail_where_another_template_may_draw_it(
 ) -> None:
     files = {**THUMBNAILS, **extra, "themes/other/static/x.png": "png"}
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == []
+
+
+UNPUBLISHED = (
+    "no file of the site is served at {!r} (its page has {}, and nothing publishes the resource)"
+)
+
+
+def test_resources_of_a_page_that_does_not_publish_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 writes no resource of a page with `build.publishResources: false`, its own or
+    # cascaded, unless something uses it.
+    files = {
+        "content/news/b/index.md": page(
+            "![a](photo.jpg) [b](docs/doc.pdf)\n", build={"publishResources": False}
+        ),
+        "content/news/b/photo.jpg": "jpg",
+        "content/news/b/docs/doc.pdf": "pdf",
+        "content/cas/_index.md": fm(title="Cas", cascade={"build": {"publishResources": False}}),
+        "content/cas/d/index.md": page("![a](d.jpg)\n"),
+        "content/cas/d/d.jpg": "jpg",
+    }
+    own = "`build.publishResources: false`"
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/cas/d/index.md", 6, 6, UNPUBLISHED.format("d.jpg", own + ", from a cascade")),
+        ("content/news/b/index.md", 8, 6, UNPUBLISHED.format("photo.jpg", own)),
+        ("content/news/b/index.md", 8, 21, UNPUBLISHED.format("docs/doc.pdf", own)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "config", "body"),
+    [
+        # Hugo's own render hooks publish what they render.
+        ({}, CONFIG + "[markup.goldmark.renderHooks.image]\nuseEmbedded = 'always'\n", ""),
+        (
+            {"layouts/_default/single.html": "{{ range .Resources }}{{ .RelPermalink }}{{ end }}"},
+            CONFIG,
+            "",
+        ),
+        ({"layouts/partials/head.html": '{{ partial "opengraph.html" . }}'}, CONFIG, ""),
+        ({}, CONFIG, '{{< figure src="photo.jpg" >}}\n'),
+    ],
+)
+def test_unpublished_resources_silent_where_something_may_publish_them(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: dict[str, str],
+    config: str,
+    body: str,
+) -> None:
+    files = {
+        **extra,
+        "content/news/b/index.md": page(
+            body + "![a](photo.jpg)\n", build={"publishResources": False}
+        ),
+        "content/news/b/photo.jpg": "jpg",
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == []
