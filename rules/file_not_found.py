@@ -62,7 +62,8 @@ It judges only what it can be sure of, and stays silent otherwise:
   `.json`, `.txt` ...);
 - not in an article whose source link is on another site: link-relative reports the links
   copied from it;
-- not in raw HTML (`<img src>`).
+- not in raw HTML but `<img src>` (and `srcset`) and `<a href>`, and those only where Hugo
+  writes raw HTML (`markup.goldmark.renderer.unsafe = true`; it leaves it out otherwise).
 
 ## Why is this bad?
 Hugo builds the site without a word and the reader gets a broken image or a 404: the file was
@@ -91,7 +92,7 @@ from urllib.parse import unquote, urlsplit
 
 from newslint import Rule, Severity
 from newslint.document import Document
-from newslint.events import Collected, Field, Link
+from newslint.events import Collected, Field, Html, Link
 from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
 from newslint.site import (
     Site,
@@ -104,6 +105,7 @@ from newslint.site import (
 from newslint.spans import Span
 
 from ._crossfile import is_section_page, position, whole_site_in_run
+from ._html_links import links_in
 from ._links import (
     Destinations,
     files_beside,
@@ -118,6 +120,8 @@ from ._page_urls import language_folder, logical_path, multihost, own_url
 from ._pages import hugo_value
 from ._params import read_fields
 
+# The raw HTML tags whose links are judged: `<img src>` (and `srcset`), `<a href>`.
+_HTML_TAG = re.compile(r"<(?:img|a)[\s/>]", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # What Hugo may write as a page, a feed or another output format (`index.json`, `robots.txt`,
 # `news/budget.html` under `uglyURLs`), and content files, which are link-relative's.
@@ -188,8 +192,18 @@ class FileNotFound(Rule):
         self.page: FilePage | None = None
 
     def on_link(self, ctx: Context, link: Link) -> None:
-        if link.link_type == "Html":
-            return
+        if link.link_type != "Html":
+            self._take(ctx, link)
+
+    def on_html(self, ctx: Context, node: Html) -> None:
+        site = ctx.site
+        if site is None or not site.unsafe_html_for(ctx.document.language):
+            return  # Hugo leaves raw HTML out
+        for link in links_in(ctx.document, node):
+            if _HTML_TAG.match(ctx.document.text, link.span.start):
+                self._take(ctx, link)
+
+    def _take(self, ctx: Context, link: Link) -> None:
         url = link.url.strip()
         if not url or url.startswith(("#", "?", "//")) or _SCHEME.match(url):
             return
@@ -441,7 +455,8 @@ def _links(
     for link, dest, path in found:
         thumbnail = link.link_type == _THUMBNAIL
         kind = "image" if link.is_image else "link"
-        if not thumbnail and site.own_render_hook(kind):
+        hookless = thumbnail or link.link_type == "Html"  # (no render hook sees them)
+        if not hookless and site.own_render_hook(kind):
             continue
         if thumbnail:
             path = "/" + unquote(path.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
@@ -478,7 +493,7 @@ def _links(
         ):
             continue
         hooked = site.embedded_image_hook() if link.is_image else site.embedded_link_hook
-        if hooked and not thumbnail and _hook_finds(site, path, own_key is not None, folder):
+        if hooked and not hookless and _hook_finds(site, path, own_key is not None, folder):
             continue  # (it publishes a resource it finds, whatever `publishResources` says)
         head = "/".join(segments[: len(segments) - len(inner)])
         others = [f"/{other}" for other in names_differing_in_case(statics, target)] + [

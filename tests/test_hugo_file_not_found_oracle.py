@@ -204,3 +204,39 @@ def test_resources_of_a_page_that_does_not_publish_them(
     clear_site_cache()
     assert reported == missing
     assert len(missing) == (3 if hook == "never" else 0)
+
+
+def test_raw_html_images_and_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # With `unsafe = true` Hugo writes raw HTML as it is, on a multilingual site too (no render
+    # hook sees it): each `src` and `href` is resolved against its page's URL.
+    config = MULTILINGUAL + "[markup.goldmark.renderer]\nunsafe = true\n"
+    body = (
+        '<img src="photo.jpg"> <a href="docs/notes.pdf">n</a> <img src="gone.jpg">\n\n'
+        '<div><img src="/images/logo.png"><img src="/fr/images/logo.png"></div>\n'
+    )
+    pages = {
+        "content/news/story/index.md": f"---\ntitle: S\n---\n{body}",
+        FRENCH: f"---\ntitle: S\n---\n{body}",
+    }
+    write_files(tmp_path, {"hugo.toml": config, **FILES, **pages})
+    run_hugo(tmp_path, "build", "--quiet", "-d", str(tmp_path / "public"))
+    public = tmp_path / "public"
+    dead: set[tuple[str, str]] = set()
+    for name, built in (("content/news/story/index.md", "news/story/"), (FRENCH, "fr/news/story/")):
+        text = (public / built / "index.html").read_text(encoding="utf-8")
+        for src in re.findall(r'(?:src|href)="([^"]*)"', text):
+            path = urlsplit(urljoin(f"https://example.org/{built}", src)).path
+            if not (public / path.lstrip("/")).is_file():
+                dead.add((name, src))
+    monkeypatch.chdir(tmp_path)
+    clear_site_cache()
+    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
+    reported = {
+        (d["path"], re.search(r"at '([^']*)'", d["message"]).group(1))  # type: ignore[union-attr]
+        for d in json.loads(capsys.readouterr().out)
+    }
+    clear_site_cache()
+    assert len(dead) >= 5
+    assert reported == dead

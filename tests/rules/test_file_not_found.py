@@ -464,3 +464,35 @@ def test_unpublished_resources_silent_where_something_may_publish_them(
         "content/news/b/photo.jpg": "jpg",
     }
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == []
+
+
+UNSAFE = MULTILINGUAL + "[markup.goldmark.renderer]\nunsafe = true\n"
+
+
+@pytest.mark.parametrize("config", [UNSAFE, MULTILINGUAL])
+def test_raw_html_images_and_links_where_hugo_writes_them(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+) -> None:
+    # hugo 0.168 with `unsafe = true` writes raw HTML as it is (no render hook sees it): the
+    # French page's `photo.jpg` is `/fr/news/b/photo.jpg`, which it does not publish; without
+    # it, it leaves the HTML out.
+    body = (
+        '<img src="photo.jpg"> <a href="doc.pdf">d</a> <img src="gone.jpg">\n\n'
+        '<div><img src="/images/x.png"><iframe src="/gone.pdf"></iframe></div>\n'
+    )
+    files = {
+        "content/news/b/index.md": page(body),
+        "content/news/b/index.fr.md": page('<img src="photo.jpg">\n'),
+        "content/news/b/photo.jpg": "jpg",
+        "content/news/b/doc.pdf": "pdf",
+    }
+    expected = [
+        ("content/news/b/index.fr.md", 6, 11, MISSING.format("photo.jpg")),
+        ("content/news/b/index.md", 6, 57, MISSING.format("gone.jpg")),
+        ("content/news/b/index.md", 8, 16, MISSING.format("/images/x.png")),
+    ]
+    found = run(tmp_path, monkeypatch, capsys, files, config=config)
+    assert found == (expected if config == UNSAFE else [])
