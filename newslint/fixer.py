@@ -450,8 +450,11 @@ def run_fix(
     # The diff (or machine-readable output) owns stdout; everything else goes to stderr.
     notes = sys.stderr if diff or fmt not in HUMAN_FORMATS else sys.stdout
     run = FixRun()
-    # Only checked links give project-wide fixes (LK007); without them nothing is kept for it.
-    project_fixes = bool(config.links.check)
+    # Only checked links (LK007) and rules that say so give project-wide fixes; without them
+    # nothing is kept for it.
+    project_fixes = bool(config.links.check) or any(
+        active.rule.project_fixes for active in ruleset.rules
+    )
     for path in files:
         record = fix_file(path, ruleset, unsafe=args.unsafe_fixes, write=not diff)
         run.records.append(record)

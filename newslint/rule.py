@@ -203,6 +203,9 @@ class Rule:
     # Rules whose verdict depends on which other files the site has (`link-relative` asks
     # `Site.may_serve`): the cache keeps their results with the existence checks the site made.
     depends_on_site_files: ClassVar[bool] = False
+    # Rules whose `project_end` offers fixes without checked links (`file-not-found`): `fix`
+    # keeps what it needs to apply them when the run ends, as it does for checked links.
+    project_fixes: ClassVar[bool] = False
     origin: ClassVar[str] = "builtin"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

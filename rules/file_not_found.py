@@ -80,6 +80,11 @@ never added to the bundle, was renamed, lies in `assets/` where no template publ
     ![The vote](vote.jpeg)
 
     [Example News](https://news.example.org/news/article/)
+
+## Fix safety
+Unsafe, and only where the site has the file in another case (`Photo.JPG` for `photo.jpg`) and
+in that one case alone: the link is rewritten with its case. The file may be the one misnamed,
+and other links may name it with the link's case.
 """
 
 from __future__ import annotations
@@ -90,7 +95,7 @@ import re
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from newslint import Rule, Severity
+from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Field, Html, Link
 from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
@@ -158,6 +163,8 @@ class Missing(NamedTuple):
     where: tuple[int, int, int, int]
     url: str  # as written
     other: str  # the path with another case the site has ("" when none)
+    fixed: str  # the URL written with the case of the one such path ("" when none or several)
+    span: tuple[int, int]  # where the URL is written
 
 
 class FilePage(NamedTuple):
@@ -185,6 +192,8 @@ class FileNotFound(Rule):
     # A verdict depends on the site's other files (static, bundle resources): the cache keeps the
     # existence checks made with the result, as for link-relative.
     depends_on_site_files = True
+    # A name in another case is fixed when the run ends too (a link beyond the page's own URL).
+    project_fixes = True
 
     def __init__(self) -> None:
         self.destinations: Destinations | None = None
@@ -289,6 +298,8 @@ class FileNotFound(Rule):
                         link.where,
                         "case",
                         source_text=link.url,
+                        fix=_case_fix(link),
+                        fix_positions=[link.where] if link.fixed else [],
                         url=link.url,
                         other=link.other,
                     )
@@ -499,21 +510,64 @@ def _links(
         others = [f"/{other}" for other in names_differing_in_case(statics, target)] + [
             f"/{head}/{other}".replace("//", "/")
             for other in names_differing_in_case(contents, "/".join(inner))
+            if served_in and _in_content(site, contents, other, served_in)
         ]
         where = dest if dest is not None and len(dest) else link.span
+        written = document.text[where.start : where.end]
+        fixed = _case_fixed(written, others[0]) if len(set(others)) == 1 else None
         missing = Missing(
-            key, position(document, where), link.url.strip(), others[0] if others else ""
+            key,
+            position(document, where),
+            link.url.strip(),
+            others[0] if others else "",
+            fixed or "",
+            (where.start, where.end),
         )
         if own_file:
             ctx.report(where, "unpublished", url=missing.url, why=unpublished)
         elif relative and "/" not in path:
             if missing.other:
-                ctx.report(where, "case", url=missing.url, other=missing.other)
+                ctx.report(
+                    where,
+                    "case",
+                    url=missing.url,
+                    other=missing.other,
+                    fix=_case_fix(missing),
+                )
             else:
                 ctx.report(where, "missing", url=missing.url)
         else:
             out.append(missing)
     return tuple(out)
+
+
+def _case_fixed(written: str, other: str) -> str | None:
+    """The URL `written` (as in the source) with the case of its names taken from the URL path
+    `other` that differs from its path only in case, the names aligned from the end; None when
+    they do not align (an escape, a `%` sequence, a name that differs in more than case)."""
+    cut = min((i for i in (written.find("?"), written.find("#")) if i >= 0), default=len(written))
+    path = written[:cut]
+    if not path or any(char in path for char in r"%\&<>"):
+        return None
+    parts = path.split("/")
+    names = [i for i, part in enumerate(parts) if part not in ("", ".", "..")]
+    theirs = [part for part in other.split("/") if part]
+    changed = False
+    for index, their in zip(reversed(names), reversed(theirs), strict=False):
+        if parts[index].lower() != their.lower():
+            return None
+        changed = changed or parts[index] != their
+        parts[index] = their
+    return "/".join(parts) + written[cut:] if changed else None
+
+
+def _case_fix(missing: Missing) -> Fix | None:
+    """The unsafe fix of a link whose file the site has in another case: the name as the file
+    is named (unsafe: the file may be the one misnamed, and links elsewhere may use its case)."""
+    if not missing.fixed:
+        return None
+    edit = Edit(missing.span[0], missing.span[1], missing.fixed)
+    return Fix.unsafe(f"Write {missing.fixed!r}, as the file is named", edit)
 
 
 def _unpublished(document: Document, site: Site) -> str:

@@ -496,3 +496,35 @@ def test_raw_html_images_and_links_where_hugo_writes_them(
     ]
     found = run(tmp_path, monkeypatch, capsys, files, config=config)
     assert found == (expected if config == UNSAFE else [])
+
+
+def test_a_name_in_another_case_is_fixed_to_the_files_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "![a](Photo.jpg?w=1#top) ![b](/News/Story/photo.JPG) ![c](/Images/Logo.png)\n\n"
+        "![d](/images/two.PNG) ![e](../story/PHOTO.jpg)\n"
+    )
+    files = {
+        **SITE,
+        "static/images/two.png": "png",
+        "static/images/Two.png": "png",
+        BUNDLE: page(body),
+    }
+    found = run(tmp_path, monkeypatch, capsys, files)
+    assert [(line, column) for _, line, column, _ in found] == [
+        (6, 6),
+        (6, 30),
+        (6, 58),
+        (8, 6),
+        (8, 28),
+    ]
+    args = ["fix", ".", "--select", "LK011", "--no-cache", "--unsafe-fixes"]
+    main(args)
+    capsys.readouterr()
+    assert (tmp_path / BUNDLE).read_text(encoding="utf-8") == page(
+        "![a](photo.jpg?w=1#top) ![b](/news/story/photo.jpg) ![c](/images/logo.png)\n\n"
+        "![d](/images/two.PNG) ![e](../story/photo.jpg)\n"
+    )
+    main(["fix", ".", "--select", "LK011", "--no-cache"])  # (safe fixes only: none)
+    capsys.readouterr()
