@@ -475,8 +475,10 @@ def _links(
         if relative:
             if own is None or lowered_paths:
                 continue
-            # The browser's folder: the page's URL, or its parent for an ugly one.
-            here = prefix[len(host) :] + (own.path.rpartition("/")[0] if own.ugly else own.path)
+            # The browser's folder: the page's URL, or its parent for a page at a file's URL
+            # (`uglyURLs`, `url: /contact.html`: hugo 0.168 writes it there).
+            in_folder = own.ugly or "." in own.path.rpartition("/")[2]
+            here = prefix[len(host) :] + (own.path.rpartition("/")[0] if in_folder else own.path)
             resolved = posixpath.normpath(posixpath.join("/" + here, path))
             if resolved.startswith("//"):
                 resolved = resolved[1:]

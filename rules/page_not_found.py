@@ -30,8 +30,9 @@ It judges only what it can be sure of, and stays silent otherwise:
   `--project`); nor on a site with a content adapter (`_content.gotmpl`), a theme component that
   is a module not on disk, a page whose URL cannot be told (a `url` or `slug` from a cascade, a
   token not modelled) or a section with a `slug` (it moves the pages below it);
-- only paths into a folder of the site's content (`/news/...` when there is a `news` section):
-  `/forum/` may be another program on the same host;
+- only paths into a folder of the site's content (`/news/...` when there is a `news` section)
+  or into the first folder of the page's own URL (`team/` in `about.md`, or with `url: /about`,
+  both at `/about/`: `/about/team/`): `/forum/` may be another program on the same host;
 - not a path to a file (`/files/report.pdf`, `/index.xml`, `/news/budget.html` without
   `uglyURLs`): static files,
   assets, page resources and feeds are written where no content file says; not a path into a
@@ -291,7 +292,11 @@ def _page(
     resolved_from = None if unwritten else own_key
     links = _links(ctx, document, site, own, resolved_from, host, found) if found else ()
     own_path = own.path if own is not None else logical
-    own_section = own_path.partition("/")[0] if "/" in own_path else ""  # a page of a folder
+    # Its URL's first folder: hugo 0.168 writes a page at the root (`about.md`, `url: /about`)
+    # at `/about/`, and resolves its relative links there (`team/` is `/about/team/`).
+    # A page at a file's URL (`uglyURLs`, `url: /contact.html`) is in the folder above it.
+    in_folder = own is None or own.ugly or "." in own_path.rpartition("/")[2]
+    own_section = own_path.partition("/")[0] if "/" in own_path or not in_folder else ""
     return SitePage(
         str(site.root),
         tuple(served),

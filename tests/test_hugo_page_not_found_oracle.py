@@ -186,6 +186,21 @@ for name, config, files in [
         links = [url for url in links if not url.startswith(("/fr/", "/en/"))]
     SITES[name] = ({"hugo.toml": config, **files}, links_page, page_url, links)
 
+# A page at the root with `url: /about` (no slash): hugo 0.168 writes it at `/about/`, and its
+# relative links resolve there.
+SITES["root-url"] = (
+    {
+        "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term"]\n',
+        "content/news/_index.md": fm(title="News"),
+        "content/news/budget.md": page(),
+        "content/sub.md": page(url="/about/sub/"),
+    },
+    "content/about.md",
+    "/about/",
+    ["team/", "../news/budget/", "news/budget/", "./", "../news/", "sub/", "../about/sub/"],
+)
+PAGE_FIELDS = {"root-url": {"url": "/about"}}
+
 # Where each language has a host of its own, hugo 0.168 writes the English one's files below
 # `public/en/`: the host the links page is on.
 HOST_FOLDER = {"languages-multihost": "en"}
@@ -210,7 +225,7 @@ def test_reported_exactly_where_hugo_writes_nothing(
     files, links_page, page_url, links = SITES[name]
     site = tmp_path / "site"
     body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
-    write_files(site, {**LAYOUTS, **files, links_page: page(body)})
+    write_files(site, {**LAYOUTS, **files, links_page: page(body, **PAGE_FIELDS.get(name, {}))})
     monkeypatch.chdir(site)
     main(["check", ".", "--select", "LK010", "--output-format", "json", "--no-cache"])
     reported = {d["message"].split("'")[1] for d in json.loads(capsys.readouterr().out)}

@@ -528,3 +528,19 @@ def test_a_name_in_another_case_is_fixed_to_the_files_own(
     )
     main(["fix", ".", "--select", "LK011", "--no-cache"])  # (safe fixes only: none)
     capsys.readouterr()
+
+
+def test_a_page_at_a_files_url_resolves_in_the_folder_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hugo 0.168 writes `url: /contact.html` to that file (`logo.png` is `/logo.png` from it),
+    # `url: /about` to `/about/` (`logo.png` is `/about/logo.png`).
+    files = {
+        "static/logo.png": "png",
+        "content/contact.md": page("![a](logo.png) ![b](gone.png)\n", url="/contact.html"),
+        "content/about.md": page("![a](logo.png) ![b](../logo.png)\n", url="/about"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/about.md", 7, 6, MISSING.format("logo.png")),
+        ("content/contact.md", 7, 21, MISSING.format("gone.png")),
+    ]

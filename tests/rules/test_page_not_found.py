@@ -685,3 +685,25 @@ def test_relative_links_of_a_page_at_a_files_url(
     assert run(tmp_path, monkeypatch, capsys, files) == [
         ("content/news/s.md", 7, 17, MISSING.format("budjet/"))
     ]
+
+
+def test_relative_links_of_a_page_at_the_root_without_a_slash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 writes `url: /about` (no slash) to `about/index.html`, its permalink
+    `/about/`: the browser resolves its relative links there (`team/` is `/about/team/`), as
+    for `about.md` without a `url`; `url: /contact.html` to that file, below `/`."""
+    body = "[a](team/) [b](../news/budget/) [c](news/budget/)\n"
+    files = {
+        **SITE,
+        "content/about.md": page(body),
+        "content/us.md": page(body, url="/us"),
+        "content/contact.md": page("[a](news/budget/) [b](news/gone/)\n", url="/contact.html"),
+    }
+    assert sorted(run(tmp_path, monkeypatch, capsys, files)) == [
+        ("content/about.md", 6, 5, MISSING.format("team/")),
+        ("content/about.md", 6, 37, MISSING.format("news/budget/")),
+        ("content/contact.md", 7, 23, MISSING.format("news/gone/")),
+        ("content/us.md", 7, 5, MISSING.format("team/")),
+        ("content/us.md", 7, 37, MISSING.format("news/budget/")),
+    ]
