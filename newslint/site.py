@@ -1022,7 +1022,7 @@ class Site:
         when it has them all): a content file or folder at the path no longer vouches for a page
         there (a `[permalinks]` pattern or `uglyURLs` moves it), nor does a path a page's pattern
         could make (a taxonomy's or term's still does: a term only other pages carry is not seen): below the first segment (a top-level folder is a section, whose list page hugo
-        0.168 makes without an `_index` file) only a resource file is still served. A folder below the first
+        0.168 makes without an `_index` file, in the languages with a page in it) only a resource file is still served. A folder below the first
         level is served only as a section's or a bundle's page (hugo 0.168 makes no list page of
         `news/deep/` without `news/deep/_index.md`), which the caller knows.
 
@@ -1068,6 +1068,14 @@ class Site:
         if any(_exists(folder / inner) for folder, inner in _inside(statics, relative)):
             return True
         roots = self._content_roots() or [(root / "content", "")]
+        if pages_known and len(segments) == 1 and not unwritten:
+            # hugo 0.168 writes a top-level folder's list page in the languages that have a page
+            # in it alone (`/fr/news/` where `news/` holds English pages only is not written).
+            folders = [content / inner for content, inner in _inside(roots, relative)]
+            folders = [folder for folder in folders if _is_dir(folder)]
+            language = (prefix or self.default_language).lower()
+            if folders and not any(self._holds_page_of(str(f), language) for f in folders):
+                return False
         if pages_known and (len(segments) > 1 or unwritten):
             for content, inner in _inside(roots, relative):
                 candidate = content / inner
@@ -1083,6 +1091,22 @@ class Site:
             if any(_exists(c) for c in (candidate, candidate.with_name(candidate.name + ".md"))):
                 return True
         return self._named_page_serves(roots, relative) or self._dated_name_serves(relative)
+
+    def _holds_page_of(self, folder: str, language: str) -> bool:
+        """Whether the content folder `folder` holds a page of `language` (lower case) at any
+        depth: a content file whose name says that language (`a.fr.md`), or says none where the
+        folder's is that one (its contentDir's, else the default language); of a leaf bundle
+        only its index files. Listings recorded for the cache."""
+        known = self._known_languages()
+        own = (self.language_of(os.path.join(folder, "_.md")) or "").lower()
+        for name in _page_file_names_below(folder, known):
+            lowered = name.lower()
+            if not lowered.endswith(PAGE_SUFFIXES):
+                continue
+            parts = lowered.split(".")
+            if (parts[-2] if len(parts) > 2 and parts[-2] in known else own) == language:
+                return True
+        return False
 
     def permalink_matches(self, path: str) -> bool:
         """Whether a `[permalinks]` pattern of the site could make the URL path `path` (without

@@ -12,7 +12,9 @@ path. `baseURL`'s path is allowed; a query and a fragment are no part of the pat
 not count. A page is served below its language's folder as hugo 0.168 writes it (`/fr/news/x/`
 for `news/x.fr.md` or a French `contentDir`, the default language without one unless
 `defaultContentLanguageInSubdir`; its aliases there too, its `url` where it says): a link to a
-translation that does not exist (`/fr/news/x/` where only `news/x.md` is) is dead. Where the
+translation that does not exist (`/fr/news/x/` where only `news/x.md` is) is dead, and so is a
+top-level folder's list page in a language with no page in it (`/fr/news/` where `news/` holds
+English pages alone). Where the
 languages have hosts of their own (a `baseURL` each), a path is the page's own language's host's:
 `/news/x/` in an English page is dead when only `news/x.fr.md` is.
 

@@ -201,6 +201,39 @@ SITES["root-url"] = (
 )
 PAGE_FIELDS = {"root-url": {"url": "/about"}}
 
+# Top-level folders whose pages are in one language: hugo 0.168 writes a folder's list page in the
+# languages with a page in it alone (its `_index` file's included).
+SITES["languages-sections"] = (
+    {
+        "hugo.toml": LANGUAGES,
+        "content/news/_index.md": fm(title="News"),
+        "content/news/a.md": page(),
+        "content/blog/b.md": page(),
+        "content/docs/_index.fr.md": fm(title="Docs"),
+        "content/docs/d.md": page(),
+        "content/fronly/f.fr.md": page(),
+        "content/deep/sub/s.fr.md": page(),
+        "content/bundled/x/index.fr.md": page(),
+        "content/bundled/x/notes.md": page(),
+    },
+    "content/news/links.md",
+    "/news/links/",
+    [
+        "/fr/news/",
+        "/news/",
+        "/fr/blog/",
+        "/blog/",
+        "/fr/docs/",
+        "/docs/",
+        "/fronly/",
+        "/fr/fronly/",
+        "/deep/",
+        "/fr/deep/",
+        "/bundled/",
+        "/fr/bundled/",
+    ],
+)
+
 # Where each language has a host of its own, hugo 0.168 writes the English one's files below
 # `public/en/`: the host the links page is on.
 HOST_FOLDER = {"languages-multihost": "en"}

@@ -707,3 +707,25 @@ def test_relative_links_of_a_page_at_the_root_without_a_slash(
         ("content/us.md", 7, 5, MISSING.format("team/")),
         ("content/us.md", 7, 37, MISSING.format("news/budget/")),
     ]
+
+
+def test_a_top_level_folders_list_page_in_a_language_without_a_page_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 writes `/fr/news/` only where `news/` holds a French page (its `_index`
+    file's included), and `/fronly/` only where `fronly/` holds an English one."""
+    links = ["/fr/news/", "/news/", "/fr/docs/", "/docs/", "/fronly/", "/fr/fronly/"]
+    body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
+    files = {
+        "content/news/_index.md": fm(title="News"),
+        "content/news/a.md": page(),
+        "content/docs/_index.fr.md": fm(title="Docs"),
+        "content/docs/d.md": page(),
+        "content/fronly/f.fr.md": page(),
+        "content/news/links.md": page(body),
+    }
+    found = run(tmp_path, monkeypatch, capsys, files, config=LANGUAGES)
+    assert found == [
+        ("content/news/links.md", 6, 5, MISSING.format("/fr/news/")),
+        ("content/news/links.md", 14, 5, MISSING.format("/fronly/")),
+    ]
