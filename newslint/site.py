@@ -960,15 +960,20 @@ class Site:
 
     def url_segments(self, path: str) -> tuple[str, list[str]]:
         """The segments of the site URL path `path` (absolute) below `baseURL`'s path and a
-        language prefix, and that prefix as written, lower case ("" when there is none)."""
+        language prefix, and that prefix as written, lower case ("" when there is none). A site
+        that lists no languages has its default one's prefix with
+        `defaultContentLanguageInSubdir` (hugo 0.168 writes its pages below `/en/` then)."""
         segments = [part for part in posixpath.normpath(path).split("/") if part]
         base = [
             part for part in urlsplit(str(self.raw.get("baseurl") or "")).path.split("/") if part
         ]
         if base and segments[: len(base)] == base:
             segments = segments[len(base) :]
+        names = self.language_names
+        if not names and _to_bool(self.raw.get("defaultcontentlanguageinsubdir", False)):
+            names = (self.default_language,)
         language = ""
-        if segments and segments[0].lower() in {lang.lower() for lang in self.language_names}:
+        if segments and segments[0].lower() in {lang.lower() for lang in names}:
             language = segments.pop(0).lower()
         return language, segments
 
@@ -1070,10 +1075,12 @@ class Site:
         roots = self._content_roots() or [(root / "content", "")]
         if pages_known and len(segments) == 1 and not unwritten:
             # hugo 0.168 writes a top-level folder's list page in the languages that have a page
-            # in it alone (`/fr/news/` where `news/` holds English pages only is not written).
+            # in it alone (`/fr/news/` where `news/` holds English pages only is not written),
+            # and none without a language prefix where the default language has its folder.
             folders = [content / inner for content, inner in _inside(roots, relative)]
             folders = [folder for folder in folders if _is_dir(folder)]
-            language = (prefix or self.default_language).lower()
+            in_subdir = _to_bool(self.raw.get("defaultcontentlanguageinsubdir", False))
+            language = prefix or ("" if in_subdir else self.default_language.lower())
             if folders and not any(self._holds_page_of(str(f), language) for f in folders):
                 return False
         if pages_known and (len(segments) > 1 or unwritten):

@@ -11,7 +11,8 @@ or relative to the page's folder URL), no section, taxonomy or term list, pager
 path. `baseURL`'s path is allowed; a query and a fragment are no part of the path; case does
 not count. A page is served below its language's folder as hugo 0.168 writes it (`/fr/news/x/`
 for `news/x.fr.md` or a French `contentDir`, the default language without one unless
-`defaultContentLanguageInSubdir`; its aliases there too, its `url` where it says): a link to a
+`defaultContentLanguageInSubdir`, on a site that lists no languages too; its aliases there
+too, its `url` where it says): a link to a
 translation that does not exist (`/fr/news/x/` where only `news/x.md` is) is dead, and so is a
 top-level folder's list page in a language with no page in it (`/fr/news/` where `news/` holds
 English pages alone). Where the

@@ -234,6 +234,19 @@ SITES["languages-sections"] = (
     ],
 )
 
+# A site that lists no languages, with `defaultContentLanguageInSubdir`: its pages are below `/en/`.
+SITES["monolingual-in-subdir"] = (
+    {
+        "hugo.toml": 'baseURL = "https://example.org/"\ndefaultContentLanguageInSubdir = true\n'
+        'disableKinds = ["taxonomy", "term"]\n',
+        "content/news/x.md": page(),
+        "content/blog/_index.md": fm(title="Blog"),
+    },
+    "content/news/links.md",
+    "/en/news/links/",
+    ["/en/news/x/", "/news/x/", "/en/news/y/", "/en/news/", "/news/", "/en/blog/", "../x/"],
+)
+
 # Where each language has a host of its own, hugo 0.168 writes the English one's files below
 # `public/en/`: the host the links page is on.
 HOST_FOLDER = {"languages-multihost": "en"}

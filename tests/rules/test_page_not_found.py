@@ -729,3 +729,18 @@ def test_a_top_level_folders_list_page_in_a_language_without_a_page_there(
         ("content/news/links.md", 6, 5, MISSING.format("/fr/news/")),
         ("content/news/links.md", 14, 5, MISSING.format("/fronly/")),
     ]
+
+
+def test_a_monolingual_site_with_its_language_in_a_subfolder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 writes every page of a site that lists no languages below `/en/` with
+    `defaultContentLanguageInSubdir`: `/en/news/y/` is judged as `/news/y/` is."""
+    links = ["/en/news/x/", "/news/x/", "/en/news/y/", "/en/news/"]
+    body = "\n\n".join(f"[x]({url})" for url in links) + "\n"
+    files = {"content/news/x.md": page(), "content/news/links.md": page(body)}
+    config = 'baseURL = "https://example.org/"\ndefaultContentLanguageInSubdir = true\n'
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/news/links.md", 8, 5, MISSING.format("/news/x/")),
+        ("content/news/links.md", 10, 5, MISSING.format("/en/news/y/")),
+    ]
