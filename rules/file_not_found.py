@@ -16,7 +16,10 @@ or one a pipe makes it of, in the same folder with the same name up to its first
 does, against the page's URL: `![](chart.png)` in `news/a.md` is `/news/a/chart.png`, and in a
 leaf bundle under `uglyURLs` (`/news/story.html`) it is `/news/chart.png`, not the bundle's file.
 The language prefix and `baseURL`'s path are allowed; a query and a fragment are no part of the
-path; `%20` is a space. Case counts: a web server on Linux tells `Photo.jpg` from `photo.jpg`.
+path; `%20` is a space. A file of one language's own content folder (`contentDir =
+"content/fr"`), and a resource of a page bundle in another language's folder, is served below that
+language's folder alone: `content/fr/about/photo.jpg` is at `/fr/about/photo.jpg`, and
+`![](../photo.jpg)` in `content/en/about/visit.md` (`/about/visit/`) names nothing. Case counts: a web server on Linux tells `Photo.jpg` from `photo.jpg`.
 
 On a Mainroad site it checks a page's `thumbnail` too (a string, or a map's `src`, top-level or
 under `params`), which Mainroad's `post_thumbnail.html` writes with `relURL`: from the site's root
@@ -96,7 +99,7 @@ from ._links import (
     source_field_name,
 )
 from ._mainroad import site_param, truthy
-from ._page_urls import logical_path, own_url
+from ._page_urls import language_folder, logical_path, multihost, own_url
 from ._params import read_fields
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -135,6 +138,9 @@ class Missing(NamedTuple):
     where: tuple[int, int, int, int]
     url: str  # as written
     other: str  # the path with another case the site has ("" when none)
+    # The language folder the URL is in ("fr/", "" for none; None when it cannot be told): a
+    # bundle of a page in another language's folder does not serve it.
+    prefix: str | None
 
 
 class FilePage(NamedTuple):
@@ -146,6 +152,7 @@ class FilePage(NamedTuple):
     bundle: tuple[str, str]
     doubt: bool  # its URL, or the URLs of the bundles below it, cannot be told
     links: tuple[Missing, ...]  # its links to files outside its own URL that were not found
+    prefix: str | None  # the language folder of its bundle's URL (None when it cannot be told)
 
 
 class FileNotFound(Rule):
@@ -231,11 +238,12 @@ class FileNotFound(Rule):
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
-        bundles: dict[tuple[str, str], list[str]] = {}
+        bundles: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
         for entry in collected:
             page: FilePage = entry.data
             if page.bundle[1]:
-                bundles.setdefault((page.root, page.bundle[0]), []).append(page.bundle[1])
+                place = (page.bundle[1], page.prefix)
+                bundles.setdefault((page.root, page.bundle[0]), []).append(place)
         whole: dict[str, bool] = {}
         for entry in collected:
             page = entry.data
@@ -244,7 +252,7 @@ class FileNotFound(Rule):
                     whole[page.root] = whole_site_in_run(ctx, page.root)
                 if not whole[page.root]:
                     break
-                if _in_a_bundle(link.path, bundles, page.root):
+                if _in_a_bundle(link, bundles, page.root):
                     continue
                 if link.other:
                     ctx.report(
@@ -307,10 +315,16 @@ def _folders_above(path: str) -> list[str]:
     return ["/".join(parts[:count]) for count in range(len(parts), 0, -1)]
 
 
-def _in_a_bundle(path: str, bundles: dict[tuple[str, str], list[str]], root: str) -> bool:
-    """Whether a page bundle whose URL is a folder of `path` holds the rest of it."""
+def _in_a_bundle(
+    link: Missing, bundles: dict[tuple[str, str], list[tuple[str, str | None]]], root: str
+) -> bool:
+    """Whether a page bundle whose URL is a folder of the link's path, in its language folder,
+    holds the rest of it (hugo 0.168 writes a French bundle's resources below `/fr/` alone)."""
+    path = link.path
     for folder in _folders_above(path):
-        for place in bundles.get((root, folder), ()):
+        for place, prefix in bundles.get((root, folder), ()):
+            if None not in (prefix, link.prefix) and prefix != link.prefix:
+                continue
             if file_at(((place, ""),), path[len(folder) + 1 :]):
                 return True
     return False
@@ -330,9 +344,9 @@ def _page(
     name = os.path.basename(document.path).lower()
     bundle = section or name.split(".")[0] == "index"
     if section and (document.value("slug") or document.cascaded_value("slug")):
-        return FilePage(root, ("", ""), True, ())  # it moves the pages below it
+        return FilePage(root, ("", ""), True, (), None)  # it moves the pages below it
     if not bundle and not found:
-        return FilePage(root, ("", ""), False, ())  # only counted
+        return FilePage(root, ("", ""), False, (), None)  # only counted
     own = own_url(ctx, place[0], section)
     folder = os.path.dirname(os.path.abspath(document.path))
     own_folder = ""
@@ -344,6 +358,7 @@ def _page(
         (own_folder, folder) if bundle and own is not None else ("", ""),
         bundle and own is None,
         links,
+        _url_language_folder(site, document, "", True),
     )
 
 
@@ -393,17 +408,19 @@ def _links(
         if not segments or ".." in segments:
             continue
         target = "/".join(segments)
-        if _served(site, target, statics, contents, own_folder if bundle else None, folder):
+        prefix = _url_language_folder(site, document, path, relative)
+        own_contents = _language_contents(site, contents, prefix)
+        if _served(site, target, statics, own_contents, own_folder if bundle else None, folder):
             continue
         hooked = site.embedded_image_hook() if link.is_image else site.embedded_link_hook
         if hooked and not thumbnail and _hook_finds(site, path, bundle, folder):
             continue
         others = names_differing_in_case(statics, target) + names_differing_in_case(
-            contents, target
+            own_contents, target
         )
         where = dest if dest is not None and len(dest) else link.span
         other = "/" + others[0] if others else ""
-        missing = Missing(target, position(document, where), link.url.strip(), other)
+        missing = Missing(target, position(document, where), link.url.strip(), other, prefix)
         if relative and "/" not in path:
             if missing.other:
                 ctx.report(where, "case", url=missing.url, other=missing.other)
@@ -412,6 +429,42 @@ def _links(
         else:
             out.append(missing)
     return tuple(out)
+
+
+def _url_language_folder(site: Site, document: Document, path: str, relative: bool) -> str | None:
+    """The language folder ("fr/", "" for none) of the URL a link names: a relative one's is
+    its page's, as hugo 0.168 writes the page (its language's folder; none for a page with a
+    `url`, which is where it says: not told here), a root-relative one's the prefix it is written
+    with. None when it cannot be told, or on a multihost site (a folder per host)."""
+    if multihost(site):
+        return None
+    if relative:
+        url = document.value("url")
+        if isinstance(url, str) and url.strip():
+            return None
+        return language_folder(site, document.language or site.default_language)
+    language = site.url_segments(path)[0]
+    return language + "/" if language else ""
+
+
+def _language_contents(
+    site: Site, contents: tuple[tuple[str, str], ...], prefix: str | None
+) -> tuple[tuple[str, str], ...]:
+    """The content folders whose files may be served under the language folder `prefix`: a
+    folder of one language's own (its `contentDir`, a content mount for it) only under that
+    language's folder (hugo 0.168 writes `content/fr/about/photo.jpg` to `/fr/about/photo.jpg`
+    alone), a folder shared by the languages and a theme's under any (which languages Hugo
+    writes their files for is not modelled). All of them when `prefix` is None."""
+    if prefix is None:
+        return contents
+    owners = site.page_languages().roots
+    return tuple(
+        root
+        for index, root in enumerate(contents)
+        if index >= len(owners)
+        or not owners[index]
+        or language_folder(site, owners[index]) == prefix
+    )
 
 
 def _served(
