@@ -250,7 +250,9 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
         if not nested <= _KINDS:
             return _UNKNOWN
         plain = {key: value for key, value in table.items() if key not in nested}
-        own = table.get(kind) or {}
+        # A plain key may name a section called `page` (`page = "/:slug/"`): only a table is
+        # the kind's.
+        own = table[kind] if kind in nested else {}
         if kind != "page" or not plain:
             table = own
         elif {_key_name(key) for key in plain} & {_key_name(key) for key in own}:

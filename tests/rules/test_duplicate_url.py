@@ -190,7 +190,8 @@ def test_permalinks_of_both_forms_in_one_table() -> None:
         post_a: page("2024-11-01", slug="the-glass-door-01"),
         post_b: page("2024-11-11", slug="the-glass-door-01"),
     }
-    mixed = {"post": "/p/:slug/", "section": {"artwork": "/art"}}
+    # (`page` is the blog's section of pages, `content/page/`, not the kind's table.)
+    mixed = {"post": "/p/:slug/", "page": "/:slug/", "section": {"artwork": "/art"}}
     site = Site(root=Path("/site"), raw={"permalinks": mixed})
     message = f"URL /p/the-glass-door-01/ is also the URL of {post_a}"
     assert run(files, site) == [(post_b, 3, 7, message)]
