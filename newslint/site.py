@@ -884,7 +884,9 @@ class Site:
 
     def has_content_folder(self, first: str) -> bool:
         """Whether `first` (lower case), a URL path's first segment, is a folder of the site's
-        content (a section's path), or a content mount's target starts with it."""
+        content (a section's path), as written or as hugo 0.168 writes it in URLs
+        (`path_segment`: `Dealers & Artists` is `/dealers--artists/`), or a content mount's
+        target starts with it."""
         for folder, target in self.content_roots:
             if target:
                 if target.lower().partition("/")[0] == first:
@@ -892,7 +894,10 @@ class Site:
                 continue
             try:
                 with os.scandir(folder) as entries:
-                    if any(e.name.lower() == first and e.is_dir() for e in entries):
+                    if any(
+                        first in (e.name.lower(), path_segment(e.name)) and e.is_dir()
+                        for e in entries
+                    ):
                         return True
             except OSError:
                 continue

@@ -236,17 +236,29 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
     language's own table replaces the site's; `news = "..."` is for the pages of the section
     `news` and of the sections below it, the per-kind form (`[permalinks.page]`,
     `[permalinks.section]`) for that kind, `news/sub` for that section's, `/` for the pages at
-    the root; not when two keys hold the page."""
+    the root; not when two keys hold the page. The two forms may be mixed (`posts = "/p/:slug/"`
+    beside `[permalinks.section]`): hugo 0.168 takes the plain keys for pages, and a per-kind
+    table's for its kind; a section both name for pages is left unknown (the one hugo 0.168 keeps
+    is a Go map's order)."""
     table = site._language_settings(language).get("permalinks", site.raw.get("permalinks"))
     if not table:
         return None
     if not isinstance(table, dict):
         return _UNKNOWN
-    nested = [key for key, value in table.items() if isinstance(value, dict)]
+    nested = {key for key, value in table.items() if isinstance(value, dict)}
     if nested:
-        if len(nested) != len(table) or not set(nested) <= _KINDS:
+        if not nested <= _KINDS:
             return _UNKNOWN
-        table = table.get(kind) or {}
+        plain = {key: value for key, value in table.items() if key not in nested}
+        # A plain key may name a section called `page` (`page = "/:slug/"`): only a table is
+        # the kind's.
+        own = table[kind] if kind in nested else {}
+        if kind != "page" or not plain:
+            table = own
+        elif {_key_name(key) for key in plain} & {_key_name(key) for key in own}:
+            return _UNKNOWN
+        else:
+            table = {**plain, **own}
     elif kind != "page":
         return None
     sections = logical if kind == "section" else site.section_of(logical.rpartition("/")[0])
@@ -260,7 +272,7 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
             return _UNKNOWN if table else None  # the home page's
         found = [value for key, value in table.items() if not str(key).strip("/")]
     for key, value in table.items() if sections else ():
-        name = str(key).strip("/").lower()
+        name = _key_name(key)
         if name and (sections == name or sections.startswith(name + "/")):
             found.append(value)
     if not found:
@@ -268,6 +280,11 @@ def _permalink(site: Site, language: str | None, kind: str, logical: str) -> str
     # Two keys that hold the page (`news` and `news/sub`): which one hugo 0.168 takes changes
     # from one build to the next (a Go map's order).
     return found[0] if len(found) == 1 and isinstance(found[0], str) else _UNKNOWN
+
+
+def _key_name(key: object) -> str:
+    """A `[permalinks]` key as it names a section (`/news/` is `news`)."""
+    return str(key).strip("/").lower()
 
 
 def _ugly(site: Site, logical: str) -> bool | None:

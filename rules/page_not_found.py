@@ -33,7 +33,8 @@ It judges only what it can be sure of, and stays silent otherwise:
   `--project`); nor on a site with a content adapter (`_content.gotmpl`), a theme component that
   is a module not on disk, a page whose URL cannot be told (a `url` or `slug` from a cascade, a
   token not modelled) or a section with a `slug` (it moves the pages below it);
-- only paths into a folder of the site's content (`/news/...` when there is a `news` section)
+- only paths into a folder of the site's content (`/news/...` when there is a `news` section;
+  the folder's name as written or as Hugo writes it, `/dealers--artists/` for `Dealers & Artists`)
   or into the first folder of the page's own URL (`team/` in `about.md`, or with `url: /about`,
   both at `/about/`: `/about/team/`): `/forum/` may be another program on the same host;
 - not a path to a file (`/files/report.pdf`, `/index.xml`, `/news/budget.html` without

@@ -209,6 +209,18 @@ MOVED_SECTION_PAGES_SITE = {
     "content/free.md": "title: f\nurl: /news/",
 }
 
+# Both forms of `[permalinks]` in one table (a Stack-theme blog): the plain `post` key moves the
+# pages, the `[permalinks.section]` one the section; two posts with one slug collide at /p/x/.
+MIXED_PERMALINKS_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+    '[permalinks]\npost = "/p/:slug/"\n[permalinks.section]\npost = "/topics/:section/"\n',
+    "content/post/_index.md": "title: p",
+    "content/post/a/index.md": "title: a\nslug: x\ndate: 2024-11-01",
+    "content/post/a 1/index.md": "title: a1\nslug: x\ndate: 2024-11-11",
+    "content/over.md": "title: o\nurl: /topics/post/\ndate: 2020-01-01",
+}
+
 # `disablePathToLower`: the list page of `content/News/` is `/News/`, not the alias `/news/`;
 # a `url`'s `:filename` keeps its case (`/u/news/Budget/`), not the alias `/u/news/budget/`.
 CASE_KEPT_SITE = {
@@ -231,8 +243,17 @@ CASE_KEPT_SITE = {
         MOVED_SECTION_SITE,
         MOVED_SECTION_PAGES_SITE,
         CASE_KEPT_SITE,
+        MIXED_PERMALINKS_SITE,
     ],
-    ids=["plain", "languages", "ugly-table", "moved-section", "moved-section-pages", "case-kept"],
+    ids=[
+        "plain",
+        "languages",
+        "ugly-table",
+        "moved-section",
+        "moved-section-pages",
+        "case-kept",
+        "mixed-permalinks",
+    ],
 )
 def test_reports_are_the_collisions_hugo_makes(
     files: dict[str, str],
@@ -378,4 +399,14 @@ def test_a_page_at_the_home_page_s_url_without_its_file(
         " content/news/u.md",
         "content/news/u.md:3:6: XF003 [duplicate-url] URL / is also the URL of the site's home"
         " page",
+    ]
+
+
+def test_what_the_mixed_permalinks_site_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path, MIXED_PERMALINKS_SITE)
+    assert sorted(_reports(tmp_path, capsys, monkeypatch)) == [
+        ("content/post/_index.md", "content/over.md", "/topics/post/"),
+        ("content/post/a 1/index.md", "content/post/a/index.md", "/p/x/"),
     ]

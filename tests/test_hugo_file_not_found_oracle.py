@@ -240,3 +240,67 @@ def test_raw_html_images_and_links(
     clear_site_cache()
     assert len(dead) >= 5
     assert reported == dead
+
+
+LANGUAGE_FOLDERS = (
+    'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+    '[languages.en]\nweight = 1\ncontentDir = "content/en"\n'
+    '[languages.fr]\nweight = 2\ncontentDir = "content/fr"\n'
+)
+# A school's site (en/fr): one page in each language, in a section of each, its photo only in the
+# French content folder; and a French leaf bundle with its own photo.
+LANGUAGE_LINKS = [
+    ("i1", "../premises.jpg"),
+    ("i2", "/fr/about/premises.jpg"),
+    ("i3", "/about/premises.jpg"),
+    ("i4", "/fr/about/visit/plan.png"),
+    ("i5", "/about/visit/plan.png"),
+]
+LANGUAGE_PAGES = ("content/en/about/premises.md", "content/fr/about/premises.md")
+
+
+@pytest.mark.parametrize("in_subdir", [False, True], ids=["root", "subdir"])
+def test_a_languages_content_folder_is_served_below_its_prefix(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    in_subdir: bool,
+) -> None:
+    config = ("defaultContentLanguageInSubdir = true\n" if in_subdir else "") + LANGUAGE_FOLDERS
+    files = {
+        "hugo.toml": config,
+        "content/en/about/_index.md": "---\ntitle: About\n---\n",
+        "content/fr/about/_index.md": "---\ntitle: About\n---\n",
+        "content/fr/about/premises.jpg": "jpg",
+        "content/fr/about/visit/index.md": "---\ntitle: Visit\n---\n",
+        "content/fr/about/visit/plan.png": "png",
+        **{name: _page(LANGUAGE_LINKS) for name in LANGUAGE_PAGES},
+        **{
+            name.replace("themes/t/", ""): text for name, text in FILES.items() if "layouts" in name
+        },
+    }
+    write_files(tmp_path, files)
+    run_hugo(tmp_path, "build", "--quiet", "-d", str(tmp_path / "public"))
+    public = tmp_path / "public"
+    dead: set[tuple[str, str]] = set()
+    for name in LANGUAGE_PAGES:
+        language = name.split("/")[1]
+        folder = "en/" if language == "en" and in_subdir else "" if language == "en" else "fr/"
+        built = public / folder / "about/premises/index.html"
+        text = built.read_text(encoding="utf-8")
+        here = urljoin("https://example.org/", _URL.search(text).group(1))  # type: ignore[union-attr]
+        written = dict(LANGUAGE_LINKS)
+        for src, label in _IMG.findall(text):
+            path = unquote(urlsplit(urljoin(here, html.unescape(src))).path)
+            if not (public / path.lstrip("/")).is_file():
+                dead.add((name, written[label]))
+    monkeypatch.chdir(tmp_path)
+    clear_site_cache()
+    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
+    reported = {
+        (d["path"], re.search(r"at '([^']*)'", d["message"]).group(1))  # type: ignore[union-attr]
+        for d in json.loads(capsys.readouterr().out)
+    }
+    clear_site_cache()
+    assert len(dead) >= 5
+    assert reported == dead

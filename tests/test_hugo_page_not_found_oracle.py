@@ -77,6 +77,30 @@ SITES: dict[str, tuple[dict[str, str], str, str, list[str]]] = {
             "../f/",
         ],
     ),
+    # A convention's site: folders whose names hugo 0.168 rewrites in URLs (`Dealers & Artists`
+    # at `/dealers--artists/`); a path written as the folder's name on disk is served by nothing.
+    "rewritten-folders": (
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term"]\n',
+            "content/Dealers & Artists/_index.md": fm(title="Dealers & Artists"),
+            "content/Dealers & Artists/drip/index.md": page(),
+            "content/Dealers & Artists/Tax Guide/index.md": page(),
+            "content/Frequently Asked Questions/wifi/index.md": page(),
+        },
+        "content/faq/links.md",
+        "/faq/links/",
+        [
+            "/dealers--artists/drip/",
+            "/dealers--artists/drip2/",
+            "/dealers--artists/",
+            "/dealers--artists/tax-guide/",
+            "/dealers--artists/taxguide/",
+            "/frequently-asked-questions/wifi/",
+            "/frequently-asked-questions/wi-fi/",
+            "/Dealers%20%26%20Artists/drip/",
+            "../../dealers--artists/drip2/",
+        ],
+    ),
     "slashless": (
         {
             "hugo.toml": 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term"]\n',

@@ -181,6 +181,25 @@ def test_permalinks() -> None:
     assert run(files, site) == [(B, 3, 7, f"URL /2024/budget/ is also the URL of {A}")]
 
 
+def test_permalinks_of_both_forms_in_one_table() -> None:
+    # A blog (Stack theme): `post = "/p/:slug/"` beside `[permalinks.section]`; two posts whose
+    # front matter gives one slug. hugo 0.168 takes the plain key for the pages and writes both
+    # to /p/the-glass-door-01/ (and the section table for the sections).
+    post_a, post_b = "/site/content/post/a/index.md", "/site/content/post/b/index.md"
+    files = {
+        post_a: page("2024-11-01", slug="the-glass-door-01"),
+        post_b: page("2024-11-11", slug="the-glass-door-01"),
+    }
+    # (`page` is the blog's section of pages, `content/page/`, not the kind's table.)
+    mixed = {"post": "/p/:slug/", "page": "/:slug/", "section": {"artwork": "/art"}}
+    site = Site(root=Path("/site"), raw={"permalinks": mixed})
+    message = f"URL /p/the-glass-door-01/ is also the URL of {post_a}"
+    assert run(files, site) == [(post_b, 3, 7, message)]
+    # Both forms name `post` for pages: which one hugo 0.168 keeps is a Go map's order.
+    both = {"post": "/p/:slug/", "page": {"post": "/q/:slug/"}}
+    assert run(files, Site(root=Path("/site"), raw={"permalinks": both})) == []
+
+
 def test_a_permalink_token_not_modelled_is_left_alone() -> None:
     site = Site(root=Path("/site"), raw={"permalinks": {"news": "/:unknown/:slug/"}})
     assert run({A: page(slug="b"), B: page(slug="b")}, site) == []

@@ -273,6 +273,45 @@ def test_a_bundle_resource_is_published_with_its_own_languages_page_only(
     ]
 
 
+LANGUAGE_FOLDERS = """baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+contentDir = "content/en"
+[languages.fr]
+weight = 2
+contentDir = "content/fr"
+"""
+
+
+@pytest.mark.parametrize("in_subdir", [False, True])
+def test_a_file_of_one_languages_content_folder_is_served_under_its_prefix_only(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    in_subdir: bool,
+) -> None:
+    # A school's site (en/fr): `![](../premises.jpg)` in both languages' `about/premises.md`,
+    # the photo only in `content/fr/about/`. hugo 0.168 writes it to /fr/about/premises.jpg
+    # alone: the English page's image is dead, the French one's is not.
+    body = "![a](../premises.jpg) ![b](/fr/about/premises.jpg) ![c](/about/premises.jpg)\n"
+    files = {
+        "content/en/about/_index.md": fm(title="About"),
+        "content/fr/about/_index.md": fm(title="À propos"),
+        "content/en/about/premises.md": page(body),
+        "content/fr/about/premises.md": page(body),
+        "content/fr/about/premises.jpg": "jpg",
+        "static/images/logo.png": "png",
+    }
+    config = ("defaultContentLanguageInSubdir = true\n" if in_subdir else "") + LANGUAGE_FOLDERS
+    missing = [
+        ("content/en/about/premises.md", 6, 6, MISSING.format("../premises.jpg")),
+        ("content/en/about/premises.md", 6, 57, MISSING.format("/about/premises.jpg")),
+        ("content/fr/about/premises.md", 6, 57, MISSING.format("/about/premises.jpg")),
+    ]
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == missing
+
+
 @pytest.mark.parametrize(
     ("extra", "config"),
     [

@@ -744,3 +744,24 @@ def test_a_monolingual_site_with_its_language_in_a_subfolder(
         ("content/news/links.md", 8, 5, MISSING.format("/news/x/")),
         ("content/news/links.md", 10, 5, MISSING.format("/en/news/y/")),
     ]
+
+
+def test_a_folder_whose_name_hugo_rewrites_in_urls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A convention's site: `content/Dealers & Artists/drip/index.md`, which hugo 0.168 writes to
+    # /dealers--artists/drip/. A path into that folder as Hugo writes it is judged; one written
+    # as the folder's name on disk still is (no server has it).
+    body = (
+        "[a](/dealers--artists/drip/) [b](/dealers--artists/drip2/) "
+        "[c](/Dealers%20%26%20Artists/drip/)\n"
+    )
+    files = {
+        "content/Dealers & Artists/_index.md": fm(title="Dealers & Artists"),
+        "content/Dealers & Artists/drip/index.md": page(),
+        "content/faq/wifi.md": page(body),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files) == [
+        ("content/faq/wifi.md", 6, 34, MISSING.format("/dealers--artists/drip2/")),
+        ("content/faq/wifi.md", 6, 64, MISSING.format("/Dealers%20%26%20Artists/drip/")),
+    ]
