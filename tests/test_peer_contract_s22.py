@@ -1070,3 +1070,117 @@ def test_fm009_aliases_of_a_page_in_a_language_folder(
     assert (
         after[path] == article("Text.\n", f'title: "日本😀"\naliases: {fixed_aliases}\n').encode()
     )
+
+
+# --- emphasis-unclosed (BD008) --------------------------------------------------------------------
+
+SPACE_BEFORE = (
+    "bold marker '**' is shown as it is and closes nothing: a space before the closing '**'"
+)
+
+
+def test_bd008_closing_markers_markdown_leaves_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "日本😀 **The future of the project **looks bright.\n\n"
+        "**City -**The mayor spoke.\n\n**重要提示 **。\n\n微信号：** name **\n\n"
+        "*Not investment advice.** and 2 ** 8 and `**x **y` and \\*\\*a \\*\\*b\n"
+    )
+    files: dict[str, str | bytes] = {
+        "a.md": article(body, "title: x\n"),
+        "b.md": '+++\r\ntitle = "x"\r\n+++\r\n\r\n**Note* x',
+    }
+    punctuation = (
+        "bold marker '**' is shown as it is and closes nothing: '-' and a letter around the "
+        "closing '**'"
+    )
+    longer = "one '*' of this marker is shown as it is: the {} marker is longer than its pair"
+    assert check(tmp_path, monkeypatch, capsys, files, "BD008") == [
+        ("a.md", 5, 33, 5, 35, "BD008", SPACE_BEFORE),
+        ("a.md", 7, 9, 7, 11, "BD008", punctuation),
+        ("a.md", 9, 8, 9, 10, "BD008", SPACE_BEFORE),
+        ("a.md", 11, 13, 11, 15, "BD008", SPACE_BEFORE),
+        ("a.md", 13, 25, 13, 26, "BD008", longer.format("closing")),
+        ("b.md", 5, 1, 5, 2, "BD008", longer.format("opening")),
+    ]
+
+
+# --- home-leaf-bundle (FM008) ---------------------------------------------------------------------
+
+
+def test_fm008_index_at_the_root_of_each_language_s_content_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reported at 1:1 in a language's `contentDir`; `content/` itself is no content folder
+    when every language has its own (hugo 0.168 mounts only those); a bundle's is left alone."""
+    config = (
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+        '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n'
+    )
+    page = "---\ntitle: Home\n---\n\nText.\n"
+    files: dict[str, str | bytes] = {
+        "hugo.toml": config,
+        "content/index.md": page,
+        "content/en/index.md": page,
+        "content/en/_index.md": page,
+        "content/en/news/b/index.md": page,
+        "content/fr/index.fr.md": '+++\r\ntitle = "Accueil"\r\n+++\r\n',
+        "content/fr/index.markdown": page,
+    }
+    leaf = (
+        "{} at the root of the content folder makes the home page a leaf bundle: Hugo publishes "
+        "no other page of the site (rename it _{})"
+    )
+    assert check(tmp_path, monkeypatch, capsys, files, "FM008", "--isolated", "content") == [
+        ("content/en/index.md", 1, 1, 1, 1, "FM008", leaf.format("index.md", "index.md")),
+        ("content/fr/index.fr.md", 1, 1, 1, 1, "FM008", leaf.format("index.fr.md", "index.fr.md")),
+        (
+            "content/fr/index.markdown",
+            1,
+            1,
+            1,
+            1,
+            "FM008",
+            leaf.format("index.markdown", "index.markdown"),
+        ),
+    ]
+
+
+def test_fm008_no_hugo_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files: dict[str, str | bytes] = {"content/index.md": "---\ntitle: Home\n---\n"}
+    assert check(tmp_path, monkeypatch, capsys, files, "FM008", "--isolated", "content") == []
+
+
+# --- link-fragment (LK008) ------------------------------------------------------------------------
+
+
+def test_lk008_fragments_against_the_page_s_heading_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GitHub ids with repeats, an explicit id, a percent-encoded fragment, a text directive,
+    `#top` and `#`; one id that differs in case only is the unsafe fix."""
+    links = (
+        "日本😀 [a](#the-vote) [b](#the-vote-1) [c](#the-vote-2) [d](#The-Vote) [e](#bj) "
+        "[f](#caf%C3%A9-au-lait) [g](#the-vote:~:text=passed) [h](#top) [i](#) [j](#nope)\n"
+    )
+    body = f"## The Vote!\n\n## The Vote!\n\n## 北京 新闻 {{#bj}}\n\n## Café au lait\n\n{links}"
+    files: dict[str, str | bytes] = {
+        "a.md": article(body, "title: x\n"),
+        "b.md": '+++\r\ntitle = "x"\r\n+++\r\n\r\n## 北京新闻\r\n\r\n[x](#北京新闻) [z](#TableOfContents) [y](#北京)',
+    }
+    missing = "no heading or anchor on this page has the id {!r}"
+    assert check(tmp_path, monkeypatch, capsys, files, "LK008") == [
+        ("a.md", 13, 41, 13, 52, "LK008", missing.format("the-vote-2")),
+        ("a.md", 13, 58, 13, 67, "LK008", missing.format("The-Vote") + "; did you mean 'the-vote'"),
+        ("a.md", 13, 152, 13, 157, "LK008", missing.format("nope")),
+        ("b.md", 7, 38, 7, 41, "LK008", missing.format("北京")),
+    ]
+    assert fixes(tmp_path, monkeypatch, capsys, files, "LK008")[1] == (
+        13,
+        58,
+        "unsafe",
+        [(13, 58, 13, 67, "#the-vote")],
+    )
