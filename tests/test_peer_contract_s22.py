@@ -1184,3 +1184,43 @@ def test_lk008_fragments_against_the_page_s_heading_ids(
         "unsafe",
         [(13, 58, 13, 67, "#the-vote")],
     )
+
+
+# --- duplicate-url (XF003) ------------------------------------------------------------------------
+
+
+def test_xf003_a_page_a_bundle_a_url_and_an_alias_at_one_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The earliest page is the original; each later one is reported at its `url`, its alias,
+    or the opening delimiter; a draft takes no URL; `slug: index` is the folder's list page."""
+    files: dict[str, str | bytes] = {
+        "hugo.toml": ONE_LANGUAGE,
+        "content/news/b.md": "---\ntitle: B page\ndate: 2025-01-01\n---\n\nText.\n",
+        "content/news/b/index.md": "---\ntitle: B bundle\ndate: 2025-02-01\n---\n\nText.\n",
+        "content/news/c.md": (
+            '+++\r\ntitle = "日本😀"\r\ndate = 2025-03-01\r\nurl = "/news/b"\r\n+++\r\n\r\nText.'
+        ),
+        "content/news/d.md": (
+            '{\n "title": "d", "date": "2025-04-01", "aliases": ["/news/b/"]\n}\n\nText.\n'
+        ),
+        "content/news/e.md": (
+            "---\ntitle: E\ndate: 2024-01-01\ndraft: true\nurl: /news/b/\n---\n\nText.\n"
+        ),
+        "content/blog/x.md": "---\ntitle: X\ndate: 2025-01-01\nslug: index\n---\n\nText.\n",
+    }
+    also = "{} /news/b/ is also the URL of content/news/b.md (and 2 more)"
+    assert check(tmp_path, monkeypatch, capsys, files, "XF003", "--isolated", "content") == [
+        (
+            "content/blog/x.md",
+            4,
+            7,
+            4,
+            12,
+            "XF003",
+            "URL /blog/ is also the URL of the list page Hugo makes for the folder content/blog/",
+        ),
+        ("content/news/b/index.md", 1, 1, 1, 4, "XF003", also.format("URL")),
+        ("content/news/c.md", 4, 7, 4, 16, "XF003", also.format("URL")),
+        ("content/news/d.md", 2, 50, 2, 60, "XF003", also.format("alias")),
+    ]
