@@ -1224,3 +1224,95 @@ def test_xf003_a_page_a_bundle_a_url_and_an_alias_at_one_address(
         ("content/news/c.md", 4, 7, 4, 16, "XF003", also.format("URL")),
         ("content/news/d.md", 2, 50, 2, 60, "XF003", also.format("alias")),
     ]
+
+
+# --- title-in-body (BD014) ------------------------------------------------------------------------
+
+
+def test_bd014_the_first_block_repeats_the_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Compared as a reader sees it (case, full-width punctuation, punctuation at the end, a
+    heading's `{#id}`); a comment above is passed over; only the first block counts."""
+    files: dict[str, str | bytes] = {
+        "a.md": '---\ntitle: "日本😀: The Vote"\n---\n\n# 日本😀：the vote!\n\nText.\n',
+        "b.md": (
+            '+++\r\ntitle = "Budget passes"\r\n+++\r\n\r\n<!-- x -->\r\n**Budget passes**\r\n'
+            "\r\nText.\r\n\r\n[v](#budget-passes)"
+        ),
+        "c.md": '{"title": "1984"}\n\nBudget\n======\n\n1984\n',
+        "d.md": "---\ntitle: 1:30\n---\n\n## 1:30 {#x}\n\nMore text here.\n",
+        "e.md": "---\ntitle: Budget\nchapter: true\n---\n\n# Budget\n\nText.\n",
+        "f.md": "---\ntitle: Apply now\n---\n\nApply now\n\n[Source](https://example.org/)\n",
+        "g.md": "---\ntitle: Budget passes\n---\n\n# Budget passes\n\n[v](#budget-passes)\n",
+    }
+    heading = "the first heading repeats the title: the page shows it twice"
+    paragraph = "the first paragraph repeats the title: the page shows it twice"
+    assert check(tmp_path, monkeypatch, capsys, files, "BD014") == [
+        ("a.md", 5, 1, 6, 1, "BD014", heading),
+        ("b.md", 6, 1, 7, 1, "BD014", paragraph),
+        ("d.md", 5, 1, 6, 1, "BD014", heading),
+        ("f.md", 5, 1, 6, 1, "BD014", paragraph),
+        ("g.md", 5, 1, 6, 1, "BD014", heading),
+    ]
+    assert [(f[0], f[2]) for f in fixes(tmp_path, monkeypatch, capsys, files, "BD014")] == [
+        (5, "unsafe"),
+        (6, "unsafe"),
+        (5, "unsafe"),
+        (5, None),  # all the text the body has
+        (5, None),  # the article links to the heading's anchor
+    ]
+    after = fixed(tmp_path, monkeypatch, capsys, files, "BD014", "--unsafe-fixes")
+    assert (
+        after["b.md"]
+        == b'+++\r\ntitle = "Budget passes"\r\n+++\r\n\r\n<!-- x -->\r\nText.\r\n\r\n[v](#budget-passes)'
+    )
+
+
+# --- template-braces (BD005) ----------------------------------------------------------------------
+
+
+def test_bd005_in_a_hugo_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        '日本😀 {{ .Title }} and {{ .Date }} \\{{ ok "{{" {{ }} `{{ x }}` '
+        '{{< figure caption="{{ x }}" >}} {% include image.html %}\n\n'
+        "<https://example.com/{{id}}> $\\frac{{a}}{b}$ $5 and {{ x }} $6 {{\\< button >}}\n"
+    )
+    front = 'title: "{{ replace .Name \\"-\\" \\" \\" | title }}"\nparams:\n  lead: "x {{ .Y }}"\n'
+    files: dict[str, str | bytes] = {
+        "hugo.toml": ONE_LANGUAGE,
+        "content/a.md": article(body, front),
+        "content/b.md": '+++\r\ntitle = "x"\r\n+++\r\n\r\n{{ .A }}{{ .B }}',
+    }
+    braces = "template braces {!r} are shown as they are (not a shortcode call)"
+    in_front = "{} holds template code {!r}, which Hugo does not run in front matter"
+    escaped_call = (
+        "shortcode call '{{\\\\< button >}}' has its '<' escaped with a backslash (as a CMS writes "
+        "it), so Hugo shows it as text: write '{{<' to call the shortcode"
+    )
+    a, b = "content/a.md", "content/b.md"
+    assert check(tmp_path, monkeypatch, capsys, files, "BD005", "--isolated", "content") == [
+        (a, 2, 9, 2, 11, "BD005", in_front.format("title", '{{ replace .Name "-" " " | title }}')),
+        (a, 4, 12, 4, 14, "BD005", in_front.format("params.lead", "{{ .Y }}")),
+        (a, 7, 5, 7, 7, "BD005", braces.format("{{ .Title }}")),
+        (a, 7, 22, 7, 24, "BD005", braces.format("{{ .Date }}")),
+        (
+            a,
+            7,
+            95,
+            7,
+            97,
+            "BD005",
+            "liquid tag '{% include image.html %}' is shown as it is: Hugo does not run Jekyll's tags",
+        ),
+        (a, 9, 22, 9, 24, "BD005", braces.format("{{id}}")),
+        (a, 9, 53, 9, 55, "BD005", braces.format("{{ x }}")),
+        (a, 9, 64, 9, 66, "BD005", escaped_call.replace("\\\\", "\\")),
+        (b, 5, 1, 5, 3, "BD005", braces.format("{{ .A }}")),
+        (b, 5, 9, 5, 11, "BD005", braces.format("{{ .B }}")),
+    ]
+    after = fixed(tmp_path, monkeypatch, capsys, files, "BD005", "--unsafe-fixes", "content")
+    assert after[b] == b'+++\r\ntitle = "x"\r\n+++\r\n\r\n\\{\\{ .A }}\\{\\{ .B }}'
+    assert b"<https://example.com/{{id}}>" in after[a]  # no fix in a URL
