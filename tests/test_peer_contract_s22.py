@@ -1316,3 +1316,23 @@ def test_bd005_in_a_hugo_site(
     after = fixed(tmp_path, monkeypatch, capsys, files, "BD005", "--unsafe-fixes", "content")
     assert after[b] == b'+++\r\ntitle = "x"\r\n+++\r\n\r\n\\{\\{ .A }}\\{\\{ .B }}'
     assert b"<https://example.com/{{id}}>" in after[a]  # no fix in a URL
+
+
+def test_bd008_a_reported_closing_marker_completes_its_pair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two bold texts in one paragraph, both unclosed: the closing marker of each is reported,
+    not the opening marker of the second (a space before it, a letter after: it opens)."""
+    files: dict[str, str | bytes] = {
+        "p.md": article("**The project **looks bright and **City -**The mayor.\n", "title: x\n"),
+        "l.md": article(
+            "* **Sonic:**Through TikTok.\n* **Solayer:**Focus on speed.\n", "title: x\n"
+        ),
+    }
+    punctuation = "bold marker '**' is shown as it is and closes nothing: {!r} and a letter around the closing '**'"
+    assert check(tmp_path, monkeypatch, capsys, files, "BD008") == [
+        ("l.md", 5, 11, 5, 13, "BD008", punctuation.format(":")),
+        ("l.md", 6, 13, 6, 15, "BD008", punctuation.format(":")),
+        ("p.md", 5, 15, 5, 17, "BD008", SPACE_BEFORE),
+        ("p.md", 5, 42, 5, 44, "BD008", punctuation.format("-")),
+    ]
