@@ -1336,3 +1336,32 @@ def test_bd008_a_reported_closing_marker_completes_its_pair(
         ("p.md", 5, 15, 5, 17, "BD008", SPACE_BEFORE),
         ("p.md", 5, 42, 5, 44, "BD008", punctuation.format("-")),
     ]
+
+
+# --- body-empty (BD006) ---------------------------------------------------------------------------
+
+
+def test_bd006_at_the_body_s_first_line_or_the_closing_delimiter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files: dict[str, str | bytes] = {
+        "a.md": article("[Source](https://x.org/a)\n\nhttps://x.org/b\n\n![i](x.png)\n\n&nbsp;\n"),
+        "b.md": '+++\r\ntitle = "x"\r\n+++',
+        "c.md": '{"title": "x"}\n\n```\ncode\n```\n',
+        "d.md": "---\ntitle: x\nlayout: archive\n---\n",  # a page of its own layout
+        "e.md": "---\ntitle: x\nlayout: post\n---\n",
+        "f.md": article("<p>&nbsp;</p>\n<!-- text -->\n"),
+        "g.md": article("- one\n"),  # a list's text counts
+        "h.md": "\ufeff---\ntitle: x\n---\n",
+        "_index.md": "---\ntitle: x\n---\n",  # a section page
+    }
+    empty = "the body is empty"
+    nothing = "the body has no text besides links, images or code"
+    assert check(tmp_path, monkeypatch, capsys, files, "BD006") == [
+        ("a.md", 5, 1, 5, 26, "BD006", nothing),
+        ("b.md", 3, 1, 3, 4, "BD006", empty),
+        ("c.md", 3, 1, 3, 4, "BD006", nothing),
+        ("e.md", 4, 1, 4, 4, "BD006", empty),
+        ("f.md", 5, 1, 5, 14, "BD006", nothing),
+        ("h.md", 3, 1, 3, 4, "BD006", empty),
+    ]
