@@ -36,7 +36,7 @@ from unicodedata import combining, is_normalized, normalize
 
 from newslint import Edit, Fix, Rule, Severity
 from newslint.document import Document
-from newslint.events import Field, Text
+from newslint.events import Field, Link, Text
 from newslint.rule import Context
 from newslint.spans import Span
 
@@ -101,6 +101,16 @@ def _is_composed(document: Document) -> bool:
     return text.isascii() or is_normalized("NFC", text)
 
 
+def _url_texts(document: Document) -> list[tuple[int, int]]:
+    """The spans of the links whose text is their address (`<https://x.org/café>`, a bare URL
+    that Hugo links, an e-mail address): composing a word there changes where the link leads."""
+    return sorted(
+        (node.span.start, node.span.end)
+        for node in document.body_nodes
+        if isinstance(node, Link) and node.link_type in ("Autolink", "Email", "Linkify")
+    )
+
+
 class DecomposedText(Rule):
     code = "EN008"
     name = "decomposed-text"
@@ -138,6 +148,7 @@ class DecomposedText(Rule):
         if _composed(document):
             return
         templates: list[tuple[int, int]] | None = None
+        urls: list[tuple[int, int]] | None = None
         for node in document.body_nodes:
             if not isinstance(node, Text):
                 continue
@@ -147,9 +158,11 @@ class DecomposedText(Rule):
                 continue
             if templates is None:
                 templates = template_spans(document.body, document.body_start)
+            if urls is None:
+                urls = _url_texts(document)
             for start, end, composed in words:
                 at = node.span.start + start
-                if inside(templates, at):
+                if inside(templates, at) or inside(urls, at):
                     continue
                 span = Span(at, node.span.start + end)
                 self._report(ctx, span, composed, (Edit.replace(span, composed),))

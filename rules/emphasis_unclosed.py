@@ -112,6 +112,7 @@ class EmphasisUnclosed(Rule):
                 # whatever follows; punctuation and line ends are reported here, letters below.
                 gap = "a line break" if before in "\r\n" else "a space"
                 ctx.report(Span(start, end), "literal", why=f"{gap} before the closing '**'")
+                self.opened = -1  # the pair is complete: the next `**` opens another
                 continue
             if not after.isalnum():
                 continue  # a closing marker Markdown honours (it follows a letter)
@@ -119,12 +120,14 @@ class EmphasisUnclosed(Rule):
                 # A line break is white space to Markdown as much as a space is.
                 gap = "a line break" if before in "\r\n" else "a space"
                 ctx.report(Span(start, end), "literal", why=f"{gap} before the closing '**'")
+                self.opened = -1
             elif not before.isalnum():
                 ctx.report(
                     Span(start, end),
                     "literal",
                     why=f"{before!r} and a letter around the closing '**'",
                 )
+                self.opened = -1
 
     def _blank_line_between(self, document: str, opened: int, start: int) -> bool:
         """Whether a blank line lies between the markers at `opened` and `start`: as searching

@@ -36,6 +36,7 @@ width="300"]` and `[/caption]` around the image as they are, and a `[youtube ...
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from newslint import Rule, Severity, Span
 from newslint.document import Document
@@ -115,17 +116,27 @@ class WordpressShortcode(Rule):
         skip = _Skipped(document)
         closings = [m for m in _CLOSING.finditer(text, start) if not skip(m.start())]
         last_closing = {m.group(1): m.start() for m in closings}  # the last one of each name
-        opened: set[str] = set()
+        # The closing tags that a reported opening tag closes: for each, the first one of its
+        # name after it that no earlier opening took. The others are reported on their own.
+        # Openings come in the text's order, so a closing tag before one is left for good.
+        waiting: dict[str, deque[int]] = {}
+        for m in closings:
+            waiting.setdefault(m.group(1), deque()).append(m.start())
+        closed: set[int] = set()
         for match in _OPENING.finditer(text, start):
             name, rest = match.group(1), match.group(2)
             if text.startswith("(", match.end()) and not match.group().endswith("\\]"):
                 continue  # a link's text: `[video https://youtu.be/x](https://youtu.be/x)`
             if not _is_shortcode(name, rest, match.end(), last_closing) or skip(match.start()):
                 continue
-            opened.add(name)
+            queue = waiting.get(name)
+            while queue and queue[0] < match.end():
+                queue.popleft()
+            if queue:
+                closed.add(queue.popleft())
             ctx.report(Span(match.start(), match.end()), "shortcode", name=name)
         for match in closings:
-            if match.group(1) in KNOWN and match.group(1) not in opened:
+            if match.group(1) in KNOWN and match.start() not in closed:
                 ctx.report(Span(match.start(), match.end()), "closing", name=match.group(1))
 
 

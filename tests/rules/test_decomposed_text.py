@@ -50,6 +50,20 @@ CASES = [
         fixed='---\ntitle: "Café de Flore"\n---\n\nText.\n',
     ),
     Case("code-and-template", fm(body=f'Run `{CAFE}` and {{{{< ref "{CAFE}" >}}}}.\n')),
+    # A link whose text is its address (an autolink, a bare URL Hugo links, an e-mail address)
+    # is a URL, left alone; a link's own text is prose.
+    Case(
+        "urls-written-as-text",
+        fm(
+            body=f"See <https://x.org/{CAFE}>, https://y.org/{CAFE}, <mailto:{CAFE}@x.org> "
+            f"and [{CAFE}](https://z.org/{CAFE}).\n"
+        ),
+        errors=[("decomposed", 4, 75)],
+        fixed=fm(
+            body=f"See <https://x.org/{CAFE}>, https://y.org/{CAFE}, <mailto:{CAFE}@x.org> "
+            f"and [Café](https://z.org/{CAFE}).\n"
+        ),
+    ),
 ]
 
 

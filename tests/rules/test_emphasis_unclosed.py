@@ -60,6 +60,15 @@ CASES = [
         "markers-apart-across-a-line-of-blanks",
         fm(body="**Open\n \t\nthen -**b in another paragraph.\n"),
     ),
+    Case(
+        # A reported closing marker completes its pair: the `**` after it opens another bold
+        # text (a space before it, a letter after), and only that one's closing is reported.
+        "two-unclosed-pairs-in-a-paragraph",
+        fm(
+            body="**The project **looks bright and **City -**The mayor.\n\n**One **two **three **four\n"
+        ),
+        errors=[("literal", 4, 15), ("literal", 4, 42), ("literal", 6, 7), ("literal", 6, 21)],
+    ),
 ]
 
 

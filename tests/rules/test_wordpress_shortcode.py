@@ -77,6 +77,17 @@ CASES = [
         errors=[("closing", 5, 20)],
     ),
     Case(
+        # Each opening tag closes the first closing tag of its name after it: one left over is
+        # reported, though a caption was reported before it.
+        "closing-tag-left-over-after-a-closed-caption",
+        fm(
+            body='[caption id="a"]One[/caption] and [caption id="b"]two[/caption]\n\n'
+            "Three[/caption]\n",
+            title="T",
+        ),
+        errors=[("shortcode", 5, 1), ("shortcode", 5, 35), ("closing", 7, 6)],
+    ),
+    Case(
         # Shown on purpose: in code, and in what a Hugo shortcode call holds.
         "code-and-hugo-shortcode-bodies",
         fm(
