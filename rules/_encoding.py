@@ -664,7 +664,7 @@ def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[M
     Latin-1 (`_legacy_single_byte`), whose repair is as much an inference. `language` is the
     page's."""
     text = text[:_DOUBLE_BYTE_SCAN]
-    if text.isascii():
+    if text.isascii() or _DOUBLE_BYTE_START.search(text) is None:
         return ()
     found: tuple[Mojibake, ...] = ()
     if _GBK_SUSPECT_PAIR.search(text) is not None:
@@ -680,7 +680,10 @@ def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[M
             legacy = _legacy_single_byte(text, language)
         legacy += _cyrillic_code_page_swap(text) if _CYRILLIC_WORD.search(text) is not None else []
         legacy += _central_european(text) if _SYMBOL_INSIDE.search(text) is not None else []
-    if _czech_slovak_shown(text):
+    # Every character `_czech_slovak_shown` looks for (`_CZECH_SLOVAK_MARKS`, `ì`, `ø` and their
+    # capitals) lies in A1-FF or 81-FE, in `_SINGLE_BYTE_START`'s class: a text without one (a
+    # Chinese article) is not searched again, with a pattern the engine tries at every character.
+    if single_byte and _czech_slovak_shown(text):
         legacy += [
             m
             for m in _czech_slovak(text, language)
@@ -1053,9 +1056,10 @@ _TRAIL = "\x40-\x7e\x80-\xfe" + "".join(_CP1252_BYTES)
 # on an article; the matches are the same).
 _LEGACY_PAIRS = lazy_regex(f"[{_LEAD}][{_TRAIL}](?:[{_LEAD}][{_TRAIL}]){{{_MIN_DAMAGED - 1},}}")
 # Every character a match of `_LEGACY_WORD`, `_CYRILLIC_WORD`, `_SYMBOL_INSIDE` or
-# `_LEGACY_PAIRS` starts with (their first classes; `_CENTRAL_SYMBOLS` lie in A1-FF): a text
-# without one holds no match of any of them.
-_SINGLE_BYTE_START = lazy_regex(f"[\\u00a1-\\u00ff\\u0401\\u0410-\\u044f\\u0451{_LEAD}]")
+# `_LEGACY_PAIRS` starts with (their first classes; `_CENTRAL_SYMBOLS` lie in A1-FF), and every
+# character `_czech_slovak_shown` needs: a text without one holds no match of any of them.
+_SINGLE_BYTE_CLASS = f"\\u00a1-\\u00ff\\u0401\\u0410-\\u044f\\u0451{_LEAD}"
+_SINGLE_BYTE_START = lazy_regex(f"[{_SINGLE_BYTE_CLASS}]")
 # Han characters and CJK and full-width punctuation: what a Chinese original is made of (kana,
 # Greek or box drawing, which GBK and Big5 also hold, are no sign of Chinese prose).
 _UTF8_SEQUENCE = re.compile(
@@ -1126,11 +1130,10 @@ def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _sjis_suspect_pair() -> re.Pattern[str]:
-    """Two characters close together that Shift_JIS (Windows-31J) writes as a byte from E3-ED then
-    one from 80-BF: UTF-8 of CJK read as Shift_JIS, the classic `文字化け` (`縺ゅ≠`), is made of
-    them, like GBK's `_GBK_SUSPECTS` (worked out from the codec on first use)."""
+@cache
+def _sjis_suspects() -> str:
+    """The characters Shift_JIS (Windows-31J) writes as a byte from E3-ED then one from 80-BF, as
+    a class (worked out from the codec on first use)."""
     chars = []
     for lead in range(0xE3, 0xEE):
         for trail in range(0x80, 0xC0):
@@ -1138,9 +1141,27 @@ def _sjis_suspect_pair() -> re.Pattern[str]:
                 chars.append(bytes([lead, trail]).decode("cp932"))
             except UnicodeDecodeError:
                 continue
-    suspects = _cls("".join(chars))
+    return _cls("".join(chars))
+
+
+@lru_cache(maxsize=1)
+def _sjis_suspect_pair() -> re.Pattern[str]:
+    """Two characters close together of `_sjis_suspects`: UTF-8 of CJK read as Shift_JIS, the
+    classic `文字化け` (`縺ゅ≠`), is made of them, like GBK's `_GBK_SUSPECTS`."""
+    suspects = _sjis_suspects()
     return re.compile(f"{suspects}[^\\x00-\\x7f]{{0,4}}{suspects}")
 
+
+def _double_byte_start() -> str:
+    """Every character a match of the searches of `find_double_byte_mojibake` starts with, as
+    one class: the GBK and Shift_JIS suspects and `_SINGLE_BYTE_START`'s (which the Czech and
+    Slovak damage lies in too)."""
+    return f"[{_GBK_SUSPECTS}{_sjis_suspects()[1:-1]}{_SINGLE_BYTE_CLASS}]"
+
+
+# One scan of a text without any of them (a Chinese article in its own encoding, as nearly every
+# one is) instead of three, for the GBK suspects, the Shift_JIS ones and `_SINGLE_BYTE_START`.
+_DOUBLE_BYTE_START = lazy_regex(_double_byte_start)
 
 _DOUBLE_BYTE_NAMES = {"gbk": "GBK", "cp932": "Shift_JIS (Windows-31J)"}
 

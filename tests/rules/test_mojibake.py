@@ -9,10 +9,15 @@ from hypothesis import strategies as st
 from newslint import check_text, fix_text
 from newslint.rules._encoding import (
     _CYRILLIC_WORD,
+    _CZECH_SLOVAK_BESIDE_R,
+    _CZECH_SLOVAK_MARKS,
+    _DOUBLE_BYTE_START,
+    _GBK_SUSPECT_PAIR,
     _LEGACY_PAIRS,
     _LEGACY_WORD,
     _SINGLE_BYTE_START,
     _SYMBOL_INSIDE,
+    _sjis_suspect_pair,
     _swapped_stretches,
 )
 from newslint.rules.mojibake import Mojibake
@@ -794,6 +799,46 @@ def test_single_byte_gate_holds_every_first_character_of_the_patterns_it_skips()
         first = re.compile(source[: source.index("]") + 1])
         starts = set(first.findall(every))
         assert starts and starts <= gate, source[:40]
+
+
+def _first_class_matches(pattern: re.Pattern[str], every: str) -> set[str]:
+    source = pattern.pattern
+    assert source.startswith("[")
+    return set(re.findall(source[: source.index("]") + 1], every))
+
+
+def test_damage_gates_hold_every_first_character_of_the_searches_they_skip() -> None:
+    # A text without a character of `_DOUBLE_BYTE_START` is not searched for GBK, Shift_JIS or
+    # single-byte damage: each search it stands for must start with a class it takes in whole.
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    double = set(_DOUBLE_BYTE_START.findall(every))
+    gate = set(_SINGLE_BYTE_START.findall(every))
+    for starts in (
+        _first_class_matches(_GBK_SUSPECT_PAIR, every),
+        _first_class_matches(_sjis_suspect_pair(), every),
+        gate,
+    ):
+        assert starts and starts <= double
+    # `_czech_slovak_shown` is asked only behind `_SINGLE_BYTE_START`.
+    assert set(_CZECH_SLOVAK_MARKS + "ìÌøØ") <= gate
+    assert _CZECH_SLOVAK_BESIDE_R.issubset(gate)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Damage in an article of a script the gates pass over, each the only damage there.
+        f"新闻：北京时间今天上午，发布。\n\n{CZ_1250_AS_1252}",
+        "新闻：" + "北京时间今天上午".encode().decode("gbk") + "，发布。",
+        "ニュース：" + "もう一度言ってください".encode().decode("cp932") + "。",
+        "新闻：北京时间今天上午，" + "café".encode().decode("cp1252") + "发布。",
+        "新闻：北京时间今天上午，" + "ΓÇÖ" + "发布。",
+    ],
+    ids=["czech", "gbk", "shift-jis", "latin-1", "code-page-437"],
+)
+def test_damage_in_cjk_prose_is_still_found(body: str) -> None:
+    found = check_text(fm(body=body + "\n"), select=["EN001"])
+    assert found and all(d.rule == "mojibake" for d in found)
 
 
 def _stretches_word_by_word(text: str) -> list[list[tuple[int, int]]]:
