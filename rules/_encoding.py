@@ -336,12 +336,30 @@ def _cp437_symbols(text: str, found: tuple[Mojibake, ...]) -> list[Mojibake]:
     return out
 
 
+def _mojibake_start() -> str:
+    """Every character a damaged stretch that `_code_page_damage` or `_single_byte_mojibake`
+    looks for starts with, as one class: the UTF-8 lead bytes C2-F4 of each code page (the first
+    class of `_page_searches`' scan) and `_CANDIDATE_START`'s."""
+    leads = {c for page in _CODE_PAGES for c in _decoded(page[0], 0xC2, 0xF4)}
+    return "[" + "".join(re.escape(c) for c in sorted(leads)) + _candidate_start()[1:]
+
+
+# One scan of a text that holds neither kind of damage (a Chinese article: two classes of
+# Latin-1, Cyrillic, Greek and box-drawing characters, which its prose has none of) instead of
+# the two scans, `_page_searches`' and `_CANDIDATE_START`'s.
+_MOJIBAKE_START = lazy_regex(_mojibake_start)
+
+
 @lru_cache(maxsize=8)
 def find_mojibake(text: str) -> tuple[Mojibake, ...]:
     """Every mis-decoded span of `text`, with ftfy's repair (cached: EN001 and EN004 both ask),
     and UTF-8 read in the code page of its own script (see `_code_page_damage`)."""
     if text.isascii():
         return ()
+    if _MOJIBAKE_START.search(text) is None:
+        # Neither finds anything; a dropped third byte (`â€`) starts with a character of the
+        # class too, a symbol read as code page 437 (`Γ`) is looked for by `in`.
+        return tuple(_cp437_symbols(text, ()))
     pages = _code_page_damage(text)
     found = _single_byte_mojibake(text)
     dropped = _dropped_third_bytes(text, found) + _cp437_symbols(text, found)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from newslint import check_text, fix_text
 from newslint.rules._encoding import (
+    _CANDIDATE_START,
     _CYRILLIC_WORD,
     _CZECH_SLOVAK_BESIDE_R,
     _CZECH_SLOVAK_MARKS,
@@ -15,8 +16,10 @@ from newslint.rules._encoding import (
     _GBK_SUSPECT_PAIR,
     _LEGACY_PAIRS,
     _LEGACY_WORD,
+    _MOJIBAKE_START,
     _SINGLE_BYTE_START,
     _SYMBOL_INSIDE,
+    _page_searches,
     _sjis_suspect_pair,
     _swapped_stretches,
 )
@@ -808,9 +811,18 @@ def _first_class_matches(pattern: re.Pattern[str], every: str) -> set[str]:
 
 
 def test_damage_gates_hold_every_first_character_of_the_searches_they_skip() -> None:
-    # A text without a character of `_DOUBLE_BYTE_START` is not searched for GBK, Shift_JIS or
-    # single-byte damage: each search it stands for must start with a class it takes in whole.
+    # A text without a character of `_MOJIBAKE_START` is not searched for code-page or ftfy
+    # damage, nor one without a character of `_DOUBLE_BYTE_START` for GBK, Shift_JIS or
+    # single-byte damage: each search they stand for must start with a class they take in whole.
     every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    single = set(_MOJIBAKE_START.findall(every))
+    any_unit, _ = _page_searches()
+    for starts in (
+        _first_class_matches(any_unit, every),
+        set(_CANDIDATE_START.findall(every)),
+        {"\u00e2"},  # `â€` with its third byte dropped
+    ):
+        assert starts and starts <= single
     double = set(_DOUBLE_BYTE_START.findall(every))
     gate = set(_SINGLE_BYTE_START.findall(every))
     for starts in (
