@@ -1061,23 +1061,41 @@ def _czech_slovak_reading(damaged: str, fixed: str, least: int) -> bool:
 # missing charset): each character becomes two, a lead byte's (81-FE) and a trail byte's (40-7E,
 # 80-FE), `ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`. ftfy takes pieces of it for UTF-8 read as
 # Latin-1 and would "repair" `Å±` to `ű`. The Windows-1252 characters of bytes 80-9F count too.
-_CP1252_BYTES = {
-    char: byte
-    for byte in range(0x80, 0xA0)
-    for char in [bytes([byte]).decode("cp1252", "replace")]
-    if char != "\ufffd"
-}
-_LEAD = "\x81-\xfe" + "".join(c for c, b in _CP1252_BYTES.items() if b >= 0x81)
-_TRAIL = "\x40-\x7e\x80-\xfe" + "".join(_CP1252_BYTES)
+# (Worked out on first use, as the classes below: an ASCII text never needs the codec.)
+@cache
+def _cp1252_bytes() -> dict[str, int]:
+    return {
+        char: byte
+        for byte in range(0x80, 0xA0)
+        for char in [bytes([byte]).decode("cp1252", "replace")]
+        if char != "\ufffd"
+    }
+
+
+def _lead() -> str:
+    return "\x81-\xfe" + "".join(c for c, b in _cp1252_bytes().items() if b >= 0x81)
+
+
+def _trail() -> str:
+    return "\x40-\x7e\x80-\xfe" + "".join(_cp1252_bytes())
+
+
 # The first pair is written out: a pattern that starts with a character class is searched by a
 # scan for that class, one that starts with a repeat is tried at every position (20 times slower
 # on an article; the matches are the same).
-_LEGACY_PAIRS = lazy_regex(f"[{_LEAD}][{_TRAIL}](?:[{_LEAD}][{_TRAIL}]){{{_MIN_DAMAGED - 1},}}")
-# Every character a match of `_LEGACY_WORD`, `_CYRILLIC_WORD`, `_SYMBOL_INSIDE` or
-# `_LEGACY_PAIRS` starts with (their first classes; `_CENTRAL_SYMBOLS` lie in A1-FF), and every
-# character `_czech_slovak_shown` needs: a text without one holds no match of any of them.
-_SINGLE_BYTE_CLASS = f"\\u00a1-\\u00ff\\u0401\\u0410-\\u044f\\u0451{_LEAD}"
-_SINGLE_BYTE_START = lazy_regex(f"[{_SINGLE_BYTE_CLASS}]")
+_LEGACY_PAIRS = lazy_regex(
+    lambda: f"[{_lead()}][{_trail()}](?:[{_lead()}][{_trail()}]){{{_MIN_DAMAGED - 1},}}"
+)
+
+
+def _single_byte_class() -> str:
+    """Every character a match of `_LEGACY_WORD`, `_CYRILLIC_WORD`, `_SYMBOL_INSIDE` or
+    `_LEGACY_PAIRS` starts with (their first classes; `_CENTRAL_SYMBOLS` lie in A1-FF), and every
+    character `_czech_slovak_shown` needs: a text without one holds no match of any of them."""
+    return f"\\u00a1-\\u00ff\\u0401\\u0410-\\u044f\\u0451{_lead()}"
+
+
+_SINGLE_BYTE_START = lazy_regex(lambda: f"[{_single_byte_class()}]")
 # Han characters and CJK and full-width punctuation: what a Chinese original is made of (kana,
 # Greek or box drawing, which GBK and Big5 also hold, are no sign of Chinese prose).
 _UTF8_SEQUENCE = re.compile(
@@ -1110,7 +1128,7 @@ def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
         damaged = match.group(0)
         if len(set(damaged)) * 2 < len(damaged):
             continue  # a rule of `——————` or non-breaking spaces: prose has varied characters
-        data = bytes(_CP1252_BYTES.get(char, ord(char) & 0xFF) for char in damaged)
+        data = bytes(_cp1252_bytes().get(char, ord(char) & 0xFF) for char in damaged)
         utf8 = sum(len(seq) for seq in _UTF8_SEQUENCE.findall(data))
         if utf8 * 2 >= sum(byte >= 0x80 for byte in data):
             # UTF-8 read as Latin-1 (Greek `Î•Î»`, Korean `ì •ë¶€`) is ftfy's kind: its bytes are
@@ -1136,7 +1154,7 @@ def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
             big5 = sum(0xA4 <= lead <= 0xAF for lead in leads)
             gbk = sum(0xC7 <= lead <= 0xD7 for lead in leads)
             name = "Big5" if big5 > gbk else "GBK"
-        latin = "Windows-1252" if any(char in _CP1252_BYTES for char in damaged) else "Latin-1"
+        latin = "Windows-1252" if any(char in _cp1252_bytes() for char in damaged) else "Latin-1"
         out.append(
             Mojibake(
                 Span(match.start(), match.end()),
@@ -1174,7 +1192,7 @@ def _double_byte_start() -> str:
     """Every character a match of the searches of `find_double_byte_mojibake` starts with, as
     one class: the GBK and Shift_JIS suspects and `_SINGLE_BYTE_START`'s (which the Czech and
     Slovak damage lies in too)."""
-    return f"[{_GBK_SUSPECTS}{_sjis_suspects()[1:-1]}{_SINGLE_BYTE_CLASS}]"
+    return f"[{_GBK_SUSPECTS}{_sjis_suspects()[1:-1]}{_single_byte_class()}]"
 
 
 # One scan of a text without any of them (a Chinese article in its own encoding, as nearly every
