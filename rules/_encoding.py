@@ -989,8 +989,12 @@ _CZECH_SLOVAK_SIGN = frozenset("šžťľýŠŽŤĽÝ")
 _CZECH_SLOVAK_LANGUAGES = frozenset({"cs", "sk"})
 _CZECH_SLOVAK_BESIDE_R = frozenset("èìùòÈÌÙÒ")
 _CZECH_SLOVAK_MARKS = "¾¼¹\x8d\x9a\x9d\x9e"
+# The class of both first characters first, then which one it was (a lookbehind): a search then
+# scans for the class, where a pattern of two alternatives is tried at every character (five
+# times slower on an article; the matches are the same).
 _CZECH_SLOVAK_SHOWN = lazy_regex(
-    f"[ìÌ](?=[^\\W\\d_])|[{_CZECH_SLOVAK_MARKS}](?:(?<=[^\\W\\d_].)|(?=[^\\W\\d_]))",
+    f"[ìÌ{_CZECH_SLOVAK_MARKS}](?:(?<=[ìÌ])(?=[^\\W\\d_])"
+    f"|(?<=[{_CZECH_SLOVAK_MARKS}])(?:(?<=[^\\W\\d_].)|(?=[^\\W\\d_])))",
     re.DOTALL,
 )
 

@@ -12,6 +12,7 @@ from newslint.rules._encoding import (
     _CYRILLIC_WORD,
     _CZECH_SLOVAK_BESIDE_R,
     _CZECH_SLOVAK_MARKS,
+    _CZECH_SLOVAK_SHOWN,
     _DOUBLE_BYTE_START,
     _GBK_SUSPECT_PAIR,
     _LEGACY_PAIRS,
@@ -789,6 +790,21 @@ def test_word_patterns_match_as_the_lookbehind_first_spelling(text: str) -> None
             found, expected = pattern.search(text, start), reference.search(text, start)
             assert (found and found.span()) == (expected and expected.span()), (text, start)
         assert pattern.findall(text) == reference.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé中 _.\n9" + _CZECH_SLOVAK_MARKS + "ìÌø", max_size=10))
+def test_czech_slovak_pattern_matches_as_the_alternatives_spelling(text: str) -> None:
+    # `_CZECH_SLOVAK_SHOWN` puts the class of both first characters first: it must find exactly
+    # what its two alternatives, each with its own class, find, at any start.
+    letter = r"[^\W\d_]"
+    reference = re.compile(
+        f"[ìÌ](?={letter})|[{_CZECH_SLOVAK_MARKS}](?:(?<={letter}.)|(?={letter}))", re.DOTALL
+    )
+    for start in range(len(text) + 1):
+        found, expected = _CZECH_SLOVAK_SHOWN.search(text, start), reference.search(text, start)
+        assert (found and found.span()) == (expected and expected.span()), (text, start)
+    assert _CZECH_SLOVAK_SHOWN.findall(text) == reference.findall(text)
 
 
 def test_single_byte_gate_holds_every_first_character_of_the_patterns_it_skips() -> None:
