@@ -294,14 +294,6 @@ def _cjk_chars() -> re.Pattern[str]:
     )
 
 
-# `_cjk_chars` in two parts: the ranges of letters (Han, kana, Hangul), in which nearly every
-# character is one, and those of punctuation and full-width forms, in which few are.
-_CJK_LETTER_RUN = lazy_regex(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f]+"
-)
-_CJK_PUNCTUATION = lazy_regex("[\u3000-\u303f\uff00-\uffef]")
-
-
 def mostly_cjk(text: str) -> bool:
     """Whether most letters of `text` are Chinese, Japanese or Korean."""
     if text.isascii():
@@ -309,13 +301,17 @@ def mostly_cjk(text: str) -> bool:
     cjk_chars = _cjk_chars()
     if cjk_chars.search(text) is None:
         return False
-    # The CJK letters counted by the run (a run of Han is letters throughout: one `isalpha`), not
-    # one character at a time; one character at a time only where a run holds something else
-    # (`・`, an unassigned code point) and in the punctuation ranges (`，`, `Ａ`, `々`).
-    cjk = sum(map(str.isalpha, _CJK_PUNCTUATION.findall(text)))
-    for run in _CJK_LETTER_RUN.findall(text):
+    # Han is counted by the run (a run of Han is letters throughout: one `isalpha`), not one
+    # character at a time, and taken out; what is left of the CJK class (kana, Hangul,
+    # punctuation, full-width forms) is counted character by character, then what is left of the
+    # text. (`_HAN_RUN`, which `script_units` and `han_share` read CJK text with, lies within
+    # `_cjk_chars`.)
+    cjk = 0
+    for run in _HAN_RUN.findall(text):
         cjk += len(run) if run.isalpha() else sum(map(str.isalpha, run))
-    other = sum(map(str.isalpha, cjk_chars.sub("", text)))
+    rest = _HAN_RUN.sub("", text)
+    cjk += sum(map(str.isalpha, cjk_chars.findall(rest)))
+    other = sum(map(str.isalpha, cjk_chars.sub("", rest)))
     return cjk * 2 > cjk + other
 
 
