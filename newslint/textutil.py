@@ -298,8 +298,21 @@ def mostly_cjk(text: str) -> bool:
     """Whether most letters of `text` are Chinese, Japanese or Korean."""
     if text.isascii():
         return False
-    letters = sum(map(str.isalpha, text))
-    return letters > 0 and sum(map(str.isalpha, _cjk_chars().findall(text))) * 2 > letters
+    cjk_chars = _cjk_chars()
+    if cjk_chars.search(text) is None:
+        return False
+    # Han is counted by the run (a run of Han is letters throughout: one `isalpha`), not one
+    # character at a time, and taken out; what is left of the CJK class (kana, Hangul,
+    # punctuation, full-width forms) is counted character by character, then what is left of the
+    # text. (`_HAN_RUN`, which `script_units` and `han_share` read CJK text with, lies within
+    # `_cjk_chars`.)
+    cjk = 0
+    for run in _HAN_RUN.findall(text):
+        cjk += len(run) if run.isalpha() else sum(map(str.isalpha, run))
+    rest = _HAN_RUN.sub("", text)
+    cjk += sum(map(str.isalpha, cjk_chars.findall(rest)))
+    other = sum(map(str.isalpha, cjk_chars.sub("", rest)))
+    return cjk * 2 > cjk + other
 
 
 _EMOJI_MODIFIERS = ("\U0001f3fb", "\U0001f3ff")  # skin tones

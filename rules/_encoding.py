@@ -336,12 +336,30 @@ def _cp437_symbols(text: str, found: tuple[Mojibake, ...]) -> list[Mojibake]:
     return out
 
 
+def _mojibake_start() -> str:
+    """Every character a damaged stretch that `_code_page_damage` or `_single_byte_mojibake`
+    looks for starts with, as one class: the UTF-8 lead bytes C2-F4 of each code page (the first
+    class of `_page_searches`' scan) and `_CANDIDATE_START`'s."""
+    leads = {c for page in _CODE_PAGES for c in _decoded(page[0], 0xC2, 0xF4)}
+    return "[" + "".join(re.escape(c) for c in sorted(leads)) + _candidate_start()[1:]
+
+
+# One scan of a text that holds neither kind of damage (a Chinese article: two classes of
+# Latin-1, Cyrillic, Greek and box-drawing characters, which its prose has none of) instead of
+# the two scans, `_page_searches`' and `_CANDIDATE_START`'s.
+_MOJIBAKE_START = lazy_regex(_mojibake_start)
+
+
 @lru_cache(maxsize=8)
 def find_mojibake(text: str) -> tuple[Mojibake, ...]:
     """Every mis-decoded span of `text`, with ftfy's repair (cached: EN001 and EN004 both ask),
     and UTF-8 read in the code page of its own script (see `_code_page_damage`)."""
     if text.isascii():
         return ()
+    if _MOJIBAKE_START.search(text) is None:
+        # Neither finds anything; a dropped third byte (`â€`) starts with a character of the
+        # class too, a symbol read as code page 437 (`Γ`) is looked for by `in`.
+        return tuple(_cp437_symbols(text, ()))
     pages = _code_page_damage(text)
     found = _single_byte_mojibake(text)
     dropped = _dropped_third_bytes(text, found) + _cp437_symbols(text, found)
@@ -664,7 +682,7 @@ def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[M
     Latin-1 (`_legacy_single_byte`), whose repair is as much an inference. `language` is the
     page's."""
     text = text[:_DOUBLE_BYTE_SCAN]
-    if text.isascii():
+    if text.isascii() or _DOUBLE_BYTE_START.search(text) is None:
         return ()
     found: tuple[Mojibake, ...] = ()
     if _GBK_SUSPECT_PAIR.search(text) is not None:
@@ -680,7 +698,10 @@ def find_double_byte_mojibake(text: str, language: str | None = None) -> tuple[M
             legacy = _legacy_single_byte(text, language)
         legacy += _cyrillic_code_page_swap(text) if _CYRILLIC_WORD.search(text) is not None else []
         legacy += _central_european(text) if _SYMBOL_INSIDE.search(text) is not None else []
-    if _czech_slovak_shown(text):
+    # Every character `_czech_slovak_shown` looks for (`_CZECH_SLOVAK_MARKS`, `ì`, `ø` and their
+    # capitals) lies in A1-FF or 81-FE, in `_SINGLE_BYTE_START`'s class: a text without one (a
+    # Chinese article) is not searched again, with a pattern the engine tries at every character.
+    if single_byte and _czech_slovak_shown(text):
         legacy += [
             m
             for m in _czech_slovak(text, language)
@@ -968,8 +989,12 @@ _CZECH_SLOVAK_SIGN = frozenset("šžťľýŠŽŤĽÝ")
 _CZECH_SLOVAK_LANGUAGES = frozenset({"cs", "sk"})
 _CZECH_SLOVAK_BESIDE_R = frozenset("èìùòÈÌÙÒ")
 _CZECH_SLOVAK_MARKS = "¾¼¹\x8d\x9a\x9d\x9e"
+# The class of both first characters first, then which one it was (a lookbehind): a search then
+# scans for the class, where a pattern of two alternatives is tried at every character (five
+# times slower on an article; the matches are the same).
 _CZECH_SLOVAK_SHOWN = lazy_regex(
-    f"[ìÌ](?=[^\\W\\d_])|[{_CZECH_SLOVAK_MARKS}](?:(?<=[^\\W\\d_].)|(?=[^\\W\\d_]))",
+    f"[ìÌ{_CZECH_SLOVAK_MARKS}](?:(?<=[ìÌ])(?=[^\\W\\d_])"
+    f"|(?<=[{_CZECH_SLOVAK_MARKS}])(?:(?<=[^\\W\\d_].)|(?=[^\\W\\d_])))",
     re.DOTALL,
 )
 
@@ -1040,22 +1065,41 @@ def _czech_slovak_reading(damaged: str, fixed: str, least: int) -> bool:
 # missing charset): each character becomes two, a lead byte's (81-FE) and a trail byte's (40-7E,
 # 80-FE), `ÖÐÎÄ` for GBK `中文`, `¤¤¤å` for Big5 `中文`. ftfy takes pieces of it for UTF-8 read as
 # Latin-1 and would "repair" `Å±` to `ű`. The Windows-1252 characters of bytes 80-9F count too.
-_CP1252_BYTES = {
-    char: byte
-    for byte in range(0x80, 0xA0)
-    for char in [bytes([byte]).decode("cp1252", "replace")]
-    if char != "\ufffd"
-}
-_LEAD = "\x81-\xfe" + "".join(c for c, b in _CP1252_BYTES.items() if b >= 0x81)
-_TRAIL = "\x40-\x7e\x80-\xfe" + "".join(_CP1252_BYTES)
+# (Worked out on first use, as the classes below: an ASCII text never needs the codec.)
+@cache
+def _cp1252_bytes() -> dict[str, int]:
+    return {
+        char: byte
+        for byte in range(0x80, 0xA0)
+        for char in [bytes([byte]).decode("cp1252", "replace")]
+        if char != "\ufffd"
+    }
+
+
+def _lead() -> str:
+    return "\x81-\xfe" + "".join(c for c, b in _cp1252_bytes().items() if b >= 0x81)
+
+
+def _trail() -> str:
+    return "\x40-\x7e\x80-\xfe" + "".join(_cp1252_bytes())
+
+
 # The first pair is written out: a pattern that starts with a character class is searched by a
 # scan for that class, one that starts with a repeat is tried at every position (20 times slower
 # on an article; the matches are the same).
-_LEGACY_PAIRS = lazy_regex(f"[{_LEAD}][{_TRAIL}](?:[{_LEAD}][{_TRAIL}]){{{_MIN_DAMAGED - 1},}}")
-# Every character a match of `_LEGACY_WORD`, `_CYRILLIC_WORD`, `_SYMBOL_INSIDE` or
-# `_LEGACY_PAIRS` starts with (their first classes; `_CENTRAL_SYMBOLS` lie in A1-FF): a text
-# without one holds no match of any of them.
-_SINGLE_BYTE_START = lazy_regex(f"[\\u00a1-\\u00ff\\u0401\\u0410-\\u044f\\u0451{_LEAD}]")
+_LEGACY_PAIRS = lazy_regex(
+    lambda: f"[{_lead()}][{_trail()}](?:[{_lead()}][{_trail()}]){{{_MIN_DAMAGED - 1},}}"
+)
+
+
+def _single_byte_class() -> str:
+    """Every character a match of `_LEGACY_WORD`, `_CYRILLIC_WORD`, `_SYMBOL_INSIDE` or
+    `_LEGACY_PAIRS` starts with (their first classes; `_CENTRAL_SYMBOLS` lie in A1-FF), and every
+    character `_czech_slovak_shown` needs: a text without one holds no match of any of them."""
+    return f"\\u00a1-\\u00ff\\u0401\\u0410-\\u044f\\u0451{_lead()}"
+
+
+_SINGLE_BYTE_START = lazy_regex(lambda: f"[{_single_byte_class()}]")
 # Han characters and CJK and full-width punctuation: what a Chinese original is made of (kana,
 # Greek or box drawing, which GBK and Big5 also hold, are no sign of Chinese prose).
 _UTF8_SEQUENCE = re.compile(
@@ -1088,7 +1132,7 @@ def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
         damaged = match.group(0)
         if len(set(damaged)) * 2 < len(damaged):
             continue  # a rule of `——————` or non-breaking spaces: prose has varied characters
-        data = bytes(_CP1252_BYTES.get(char, ord(char) & 0xFF) for char in damaged)
+        data = bytes(_cp1252_bytes().get(char, ord(char) & 0xFF) for char in damaged)
         utf8 = sum(len(seq) for seq in _UTF8_SEQUENCE.findall(data))
         if utf8 * 2 >= sum(byte >= 0x80 for byte in data):
             # UTF-8 read as Latin-1 (Greek `Î•Î»`, Korean `ì •ë¶€`) is ftfy's kind: its bytes are
@@ -1114,7 +1158,7 @@ def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
             big5 = sum(0xA4 <= lead <= 0xAF for lead in leads)
             gbk = sum(0xC7 <= lead <= 0xD7 for lead in leads)
             name = "Big5" if big5 > gbk else "GBK"
-        latin = "Windows-1252" if any(char in _CP1252_BYTES for char in damaged) else "Latin-1"
+        latin = "Windows-1252" if any(char in _cp1252_bytes() for char in damaged) else "Latin-1"
         out.append(
             Mojibake(
                 Span(match.start(), match.end()),
@@ -1126,11 +1170,10 @@ def _legacy_chinese(text: str) -> tuple[Mojibake, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _sjis_suspect_pair() -> re.Pattern[str]:
-    """Two characters close together that Shift_JIS (Windows-31J) writes as a byte from E3-ED then
-    one from 80-BF: UTF-8 of CJK read as Shift_JIS, the classic `文字化け` (`縺ゅ≠`), is made of
-    them, like GBK's `_GBK_SUSPECTS` (worked out from the codec on first use)."""
+@cache
+def _sjis_suspects() -> str:
+    """The characters Shift_JIS (Windows-31J) writes as a byte from E3-ED then one from 80-BF, as
+    a class (worked out from the codec on first use)."""
     chars = []
     for lead in range(0xE3, 0xEE):
         for trail in range(0x80, 0xC0):
@@ -1138,9 +1181,27 @@ def _sjis_suspect_pair() -> re.Pattern[str]:
                 chars.append(bytes([lead, trail]).decode("cp932"))
             except UnicodeDecodeError:
                 continue
-    suspects = _cls("".join(chars))
+    return _cls("".join(chars))
+
+
+@lru_cache(maxsize=1)
+def _sjis_suspect_pair() -> re.Pattern[str]:
+    """Two characters close together of `_sjis_suspects`: UTF-8 of CJK read as Shift_JIS, the
+    classic `文字化け` (`縺ゅ≠`), is made of them, like GBK's `_GBK_SUSPECTS`."""
+    suspects = _sjis_suspects()
     return re.compile(f"{suspects}[^\\x00-\\x7f]{{0,4}}{suspects}")
 
+
+def _double_byte_start() -> str:
+    """Every character a match of the searches of `find_double_byte_mojibake` starts with, as
+    one class: the GBK and Shift_JIS suspects and `_SINGLE_BYTE_START`'s (which the Czech and
+    Slovak damage lies in too)."""
+    return f"[{_GBK_SUSPECTS}{_sjis_suspects()[1:-1]}{_single_byte_class()}]"
+
+
+# One scan of a text without any of them (a Chinese article in its own encoding, as nearly every
+# one is) instead of three, for the GBK suspects, the Shift_JIS ones and `_SINGLE_BYTE_START`.
+_DOUBLE_BYTE_START = lazy_regex(_double_byte_start)
 
 _DOUBLE_BYTE_NAMES = {"gbk": "GBK", "cp932": "Shift_JIS (Windows-31J)"}
 

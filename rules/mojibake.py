@@ -100,6 +100,7 @@ language:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newslint import Edit, Fix, Rule, Severity, Span
 from newslint.document import Document
@@ -259,7 +260,12 @@ def _damage(text: str, language: str | None) -> tuple[tuple[Damage, ...], tuple[
 
 # What Windows-1252 makes of the bytes 80-BF, the last byte of a UTF-8 character: after `â€`
 # (E2 80) one of them ends the character; without one the decoder dropped the byte.
-_CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
+@cache
+def _continuation() -> frozenset[str]:
+    # (On first use: an ASCII text never needs the codec.)
+    return frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
+
+
 _QUOTE_MARKS = re.compile("“|”|â€(.?)", re.DOTALL)
 
 
@@ -275,7 +281,7 @@ def _closing_quote(text: str, found: Damage) -> Fix | None:
         written = mark.group()
         if written == "“" or written == "â€œ":
             depth += 1
-        elif written == "”" or mark.group(1) not in _CONTINUATION:
+        elif written == "”" or mark.group(1) not in _continuation():
             depth = max(0, depth - 1)  # `”`, or another `â€` that lost its byte
     if depth == 0:
         return None

@@ -83,13 +83,15 @@ KNOWN = frozenset(
     }
 )
 _NAME = r"[a-z][a-z0-9_-]{1,40}"
-# An opening tag on one line: `[name ...]`, or `\[name ...\]` as a converter escapes it.
-_OPENING = re.compile(r"\\?\[(" + _NAME + r")(?=[\s=\]\\])([^\[\]\n]{0,1000}?)\\?\]")
-_CLOSING = re.compile(r"\\?\[/(" + _NAME + r")\\?\]")
-# What every `_OPENING` and `_CLOSING` match holds: a bracket and a lower-case letter or a slash.
-# Their patterns may start with a backslash, which makes the regex engine try them at every
-# character; this one is searched for by its literal bracket, much faster, and most articles
-# (whose link texts start with a capital) have no such bracket at all.
+# An opening tag on one line: `[name ...]`, or `\[name ...\]` as a converter escapes it. The
+# escaped bracket is spelled as two alternatives (a backslash and a bracket, or a bracket), not as
+# an optional backslash: a search then scans for the two characters, where a pattern that starts
+# with an optional one is tried at every character (twice as slow; the matches are the same).
+_OPENING = re.compile(r"(?:\\\[|\[)(" + _NAME + r")(?=[\s=\]\\])([^\[\]\n]{0,1000}?)\\?\]")
+_CLOSING = re.compile(r"(?:\\\[|\[)/(" + _NAME + r")\\?\]")
+# What every `_OPENING` and `_CLOSING` match holds: a bracket and a lower-case letter or a slash,
+# searched for by its literal bracket; most articles (whose link texts start with a capital) have
+# no such bracket at all.
 _CANDIDATE = re.compile(r"\[[a-z/]")
 # A quoted attribute; WordPress's editor may have curled the quotes.
 _ATTRIBUTE = re.compile(r"""\s[A-Za-z_][\w-]*\s*=\s*(?:"[^"]*"|'[^']*'|[“”″][^“”″]*[“”″])""")

@@ -33,6 +33,7 @@ UNNEEDED = (
     "html.parser",  # the link rules read raw HTML with it, only when an article has some
     "_hashlib",  # OpenSSL, which hashlib loads: the digests a check makes are blake2b's
     "html.entities",  # HTML's 2,231 entities: only a text with a `&` needs them
+    "encodings.cp1252",  # the mojibake tables: only a text outside ASCII needs them
 )
 PROBE = """
 import json, sys

@@ -8,11 +8,20 @@ from hypothesis import strategies as st
 
 from newslint import check_text, fix_text
 from newslint.rules._encoding import (
+    _CANDIDATE_START,
     _CYRILLIC_WORD,
+    _CZECH_SLOVAK_BESIDE_R,
+    _CZECH_SLOVAK_MARKS,
+    _CZECH_SLOVAK_SHOWN,
+    _DOUBLE_BYTE_START,
+    _GBK_SUSPECT_PAIR,
     _LEGACY_PAIRS,
     _LEGACY_WORD,
+    _MOJIBAKE_START,
     _SINGLE_BYTE_START,
     _SYMBOL_INSIDE,
+    _page_searches,
+    _sjis_suspect_pair,
     _swapped_stretches,
 )
 from newslint.rules.mojibake import Mojibake
@@ -783,6 +792,21 @@ def test_word_patterns_match_as_the_lookbehind_first_spelling(text: str) -> None
         assert pattern.findall(text) == reference.findall(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé中 _.\n9" + _CZECH_SLOVAK_MARKS + "ìÌø", max_size=10))
+def test_czech_slovak_pattern_matches_as_the_alternatives_spelling(text: str) -> None:
+    # `_CZECH_SLOVAK_SHOWN` puts the class of both first characters first: it must find exactly
+    # what its two alternatives, each with its own class, find, at any start.
+    letter = r"[^\W\d_]"
+    reference = re.compile(
+        f"[ìÌ](?={letter})|[{_CZECH_SLOVAK_MARKS}](?:(?<={letter}.)|(?={letter}))", re.DOTALL
+    )
+    for start in range(len(text) + 1):
+        found, expected = _CZECH_SLOVAK_SHOWN.search(text, start), reference.search(text, start)
+        assert (found and found.span()) == (expected and expected.span()), (text, start)
+    assert _CZECH_SLOVAK_SHOWN.findall(text) == reference.findall(text)
+
+
 def test_single_byte_gate_holds_every_first_character_of_the_patterns_it_skips() -> None:
     # A text without a character of `_SINGLE_BYTE_START` is not searched with the four patterns:
     # each must start with a class (its first `[...]`) that the gate's class takes in whole.
@@ -794,6 +818,55 @@ def test_single_byte_gate_holds_every_first_character_of_the_patterns_it_skips()
         first = re.compile(source[: source.index("]") + 1])
         starts = set(first.findall(every))
         assert starts and starts <= gate, source[:40]
+
+
+def _first_class_matches(pattern: re.Pattern[str], every: str) -> set[str]:
+    source = pattern.pattern
+    assert source.startswith("[")
+    return set(re.findall(source[: source.index("]") + 1], every))
+
+
+def test_damage_gates_hold_every_first_character_of_the_searches_they_skip() -> None:
+    # A text without a character of `_MOJIBAKE_START` is not searched for code-page or ftfy
+    # damage, nor one without a character of `_DOUBLE_BYTE_START` for GBK, Shift_JIS or
+    # single-byte damage: each search they stand for must start with a class they take in whole.
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    single = set(_MOJIBAKE_START.findall(every))
+    any_unit, _ = _page_searches()
+    for starts in (
+        _first_class_matches(any_unit, every),
+        set(_CANDIDATE_START.findall(every)),
+        {"\u00e2"},  # `â€` with its third byte dropped
+    ):
+        assert starts and starts <= single
+    double = set(_DOUBLE_BYTE_START.findall(every))
+    gate = set(_SINGLE_BYTE_START.findall(every))
+    for starts in (
+        _first_class_matches(_GBK_SUSPECT_PAIR, every),
+        _first_class_matches(_sjis_suspect_pair(), every),
+        gate,
+    ):
+        assert starts and starts <= double
+    # `_czech_slovak_shown` is asked only behind `_SINGLE_BYTE_START`.
+    assert set(_CZECH_SLOVAK_MARKS + "ìÌøØ") <= gate
+    assert _CZECH_SLOVAK_BESIDE_R.issubset(gate)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Damage in an article of a script the gates pass over, each the only damage there.
+        f"新闻：北京时间今天上午，发布。\n\n{CZ_1250_AS_1252}",
+        "新闻：" + "北京时间今天上午".encode().decode("gbk") + "，发布。",
+        "ニュース：" + "もう一度言ってください".encode().decode("cp932") + "。",
+        "新闻：北京时间今天上午，" + "café".encode().decode("cp1252") + "发布。",
+        "新闻：北京时间今天上午，" + "ΓÇÖ" + "发布。",
+    ],
+    ids=["czech", "gbk", "shift-jis", "latin-1", "code-page-437"],
+)
+def test_damage_in_cjk_prose_is_still_found(body: str) -> None:
+    found = check_text(fm(body=body + "\n"), select=["EN001"])
+    assert found and all(d.rule == "mojibake" for d in found)
 
 
 def _stretches_word_by_word(text: str) -> list[list[tuple[int, int]]]:

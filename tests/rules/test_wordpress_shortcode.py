@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-import pytest
+import re
 
-from newslint.rules.wordpress_shortcode import WordpressShortcode
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newslint.rules.wordpress_shortcode import _CLOSING, _NAME, _OPENING, WordpressShortcode
 from newslint.testing import Case, assert_case, fm
 
 CASES = [
@@ -102,3 +106,24 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_wordpress_shortcode(case: Case) -> None:
     assert_case(WordpressShortcode, case)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["\\", "[", "]", "/", "ab", "x", " ", "=", '"', "\n"]), max_size=12
+    ).map("".join)
+)
+@example('\\[ab x="1"\\] and \\[/ab\\]')
+@example("\\\\[ab]\\[/ab]")
+def test_tags_match_as_the_optional_backslash_spelling(text: str) -> None:
+    # `_OPENING` and `_CLOSING` spell the escaped bracket as two alternatives: they must find
+    # exactly what an optional backslash finds.
+    for pattern, reference in (
+        (_OPENING, re.compile(r"\\?\[(" + _NAME + r")(?=[\s=\]\\])([^\[\]\n]{0,1000}?)\\?\]")),
+        (_CLOSING, re.compile(r"\\?\[/(" + _NAME + r")\\?\]")),
+    ):
+        for start in range(len(text) + 1):
+            found = [(m.span(), m.groups()) for m in pattern.finditer(text, start)]
+            expected = [(m.span(), m.groups()) for m in reference.finditer(text, start)]
+            assert found == expected, (text, start)
