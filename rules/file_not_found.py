@@ -84,7 +84,12 @@ never added to the bundle, was renamed, lies in `assets/` where no template publ
 ## Fix safety
 Unsafe, and only where the site has the file in another case (`Photo.JPG` for `photo.jpg`) and
 in that one case alone: the link is rewritten with its case. The file may be the one misnamed,
-and other links may name it with the link's case.
+and other links may name it with the link's case. A file missing in every case has no fix: the
+Example stays as it is:
+
+    ![The vote](vote.jpg)
+
+    [Example News](https://news.example.org/news/article/)
 """
 
 from __future__ import annotations
