@@ -28,9 +28,12 @@ same items in the same order.
 
 from __future__ import annotations
 
+import pickle
+import struct
 import weakref
 from array import array
-from collections.abc import Hashable, Iterable, Sequence
+from functools import partial
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
@@ -44,6 +47,39 @@ if TYPE_CHECKING:
 Record = tuple[int, bool, Collected]
 # Items kept in memory before the rest is spilled: a run of a few files needs no temporary file.
 MEMORY_ITEMS = 1000
+# A spilled record: the file's index and whether it was given, then the item's pickle (`pack_item`).
+_HEADER = struct.Struct("<q?")
+# An item as the cache stores it and workers send it (`newslint.cache.encode_result`): the rule's
+# name and the item's pickle, with the pickle of what `item_keys` gave for it when that worked.
+StoredItem = tuple[Any, ...]
+
+
+def pack_item(item: Collected) -> bytes:
+    """An item's pickle as the project store spills it (and the cache stores it): a warm run hands
+    the stored bytes on to the temporary file without unpickling and pickling them again."""
+    return pickle.dumps((item.path, item.data, item.extra or None), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack_item(blob: bytes) -> Collected:
+    path, data, extra = pickle.loads(blob)
+    return Collected(path, data, extra or {})
+
+
+def item_keys(rules: Iterable[type[Rule]]) -> dict[str, Callable[[Any], Any]]:
+    """For each rule with `group_key` or `group_keys`, what `ProjectData` keeps of an item's data:
+    its key, or its keys as a tuple. The cache stores them with the item, so that a warm run
+    neither unpickles the item nor runs the rule's Python to learn them."""
+    keys: dict[str, Callable[[Any], Any]] = {}
+    for rule in rules:
+        if rule.group_key is not None:
+            keys[rule.name] = rule.group_key
+        elif rule.group_keys is not None:
+            keys[rule.name] = partial(_keys_tuple, rule.group_keys)
+    return keys
+
+
+def _keys_tuple(group_keys: Callable[[Any], Iterable[Hashable]], data: Any) -> tuple[Any, ...]:
+    return tuple(group_keys(data))
 
 
 class GroupKeyError(Exception):
@@ -81,40 +117,49 @@ class _Store:
 
     def put(self, record: Record) -> int:
         if self._spill and len(self._kept) >= self._keep:
-            import pickle
-
             index, given, item = record
             try:
-                blob = pickle.dumps(
-                    (index, given, item.path, item.data, item.extra or None),
-                    protocol=pickle.HIGHEST_PROTOCOL,
-                )
+                blob = pack_item(item)
             except Exception:  # a plugin's data that does not pickle (a lambda, a lock): keep it
                 blob = None
             if blob is not None:
-                try:
-                    file = self._open()
-                    if self._read_since_write:  # a seek flushes the write buffer: only if needed
-                        file.seek(self._end)
-                        self._read_since_write = False
-                    file.write(blob)
-                except OSError:  # no temporary folder, or a full one: keep the rest in memory
-                    self._spill = False
-                else:
-                    offset, self._end = self._end, self._end + len(blob)
+                offset = self._write(index, given, blob)
+                if offset is not None:
                     return offset
         self._kept.append(record)
         return -len(self._kept)
+
+    def put_packed(self, index: int, given: bool, blob: bytes) -> int:
+        """`put` of an item given as `pack_item` made it (unpickled only when kept in memory)."""
+        if self._spill and len(self._kept) >= self._keep:
+            offset = self._write(index, given, blob)
+            if offset is not None:
+                return offset
+        self._kept.append((index, given, unpack_item(blob)))
+        return -len(self._kept)
+
+    def _write(self, index: int, given: bool, blob: bytes) -> int | None:
+        try:
+            file = self._open()
+            if self._read_since_write:  # a seek flushes the write buffer: only if needed
+                file.seek(self._end)
+                self._read_since_write = False
+            file.write(_HEADER.pack(index, given))
+            file.write(blob)
+        except OSError:  # no temporary folder, or a full one: keep the rest in memory
+            self._spill = False
+            return None
+        offset, self._end = self._end, self._end + _HEADER.size + len(blob)
+        return offset
 
     def get(self, ref: int) -> Record:
         if ref < 0:
             return self._kept[-ref - 1]
         assert self._file is not None
-        import pickle
-
         self._read_since_write = True
         self._file.seek(ref)
-        index, given, path, data, extra = pickle.load(self._file)
+        index, given = _HEADER.unpack(self._file.read(_HEADER.size))
+        path, data, extra = pickle.load(self._file)
         return index, given, Collected(path, data, extra or {})
 
     @property
@@ -199,24 +244,62 @@ class ProjectData:
 
     def add(self, index: int, result: FileResult, *, given: bool = True) -> None:
         """Take what `result` collected; `index` is the file's place in the run (for the order)."""
-        if given:
-            if self.first_path is None or index < self._first_index:
-                self.first_path, self._first_index = result.path, index
-            if self.context:
-                self.given_paths.add(result.path)
+        self._note_file(index, result.path, given)
         for name, item in result.collected.items():
-            items = self._items.get(name)
-            if items is None:
-                items = self._items[name] = _Items(name in self._grouped, name in self._several)
+            self._add_one(index, given, name, item)
+
+    def add_stored(
+        self, index: int, path: str, stored: Sequence[StoredItem], *, given: bool = True
+    ) -> None:
+        """`add` of the items a file collected, as `newslint.cache.encode_result` stores them: an
+        item's pickle goes to the temporary file as it is, and its keys come from the pickle of
+        what `item_keys` gave (an item stored without them is unpickled to compute them)."""
+        self._note_file(index, path, given)
+        for entry in stored:
+            if len(entry) == 4:  # data that does not pickle, stored as itself
+                name, where, value, extra = entry
+                self._add_one(index, given, name, Collected(where, value, extra or {}))
+                continue
+            name, blob = entry[0], entry[1]
+            items = self._rule_items(name)
+            if items.hashes is not None and len(entry) == 2:  # keys not stored: work them out
+                self._add_one(index, given, name, unpack_item(blob))
+                continue
             if items.hashes is not None and items.error is None:
                 try:
+                    keys = pickle.loads(entry[2])
                     if items.owners is None:
-                        items.hashes.append(hash(self._grouped[name](item.data)))
+                        items.hashes.append(hash(keys))
                     else:
-                        self._add_keys(items, self._several[name](item.data))
+                        self._add_keys(items, keys)
                 except Exception as err:
                     items.error = _last_line(err)
-            items.refs.append(self._store.put((index, given, item)))
+            items.refs.append(self._store.put_packed(index, given, blob))
+
+    def _add_one(self, index: int, given: bool, name: str, item: Collected) -> None:
+        items = self._rule_items(name)
+        if items.hashes is not None and items.error is None:
+            try:
+                if items.owners is None:
+                    items.hashes.append(hash(self._grouped[name](item.data)))
+                else:
+                    self._add_keys(items, self._several[name](item.data))
+            except Exception as err:
+                items.error = _last_line(err)
+        items.refs.append(self._store.put((index, given, item)))
+
+    def _note_file(self, index: int, path: str, given: bool) -> None:
+        if given:
+            if self.first_path is None or index < self._first_index:
+                self.first_path, self._first_index = path, index
+            if self.context:
+                self.given_paths.add(path)
+
+    def _rule_items(self, name: str) -> _Items:
+        items = self._items.get(name)
+        if items is None:
+            items = self._items[name] = _Items(name in self._grouped, name in self._several)
+        return items
 
     @staticmethod
     def _add_keys(items: _Items, given: Iterable[Hashable]) -> None:
