@@ -66,6 +66,7 @@ from newslint.rule import Severity
 
 if TYPE_CHECKING:
     from newslint.engine import FileResult, RuleSet
+    from newslint.project import Stored
     from newslint.site import Site
 
 CACHE_DIR_NAME = ".newslint_cache"
@@ -365,11 +366,11 @@ class FileCache:
         found = self._get(key, False)
         return None if found is None else found[0]
 
-    def get_stored(self, key: bytes) -> tuple[FileResult, list[Any]] | None:
+    def get_stored(self, key: bytes) -> tuple[FileResult, Stored] | None:
         """`get`, with the collected items left as stored (see `decode_stored`)."""
         return self._get(key, True)
 
-    def _get(self, key: bytes, stored: bool) -> tuple[FileResult, list[Any]] | None:
+    def _get(self, key: bytes, stored: bool) -> tuple[FileResult, Stored] | None:
         encoded = self.get_encoded(key)
         if encoded is None:
             return None
@@ -380,7 +381,7 @@ class FileCache:
         try:
             if stored:
                 return decode_stored(encoded, self._strings)
-            return decode_result(encoded, self._strings), []
+            return decode_result(encoded, self._strings), ([], None)
         except Exception:  # a damaged entry is a miss, never a crash
             self.hits -= 1
             self.misses += 1
@@ -504,7 +505,7 @@ def _decode(blob: bytes) -> tuple[Any, ...] | None:
 
             if not probes_hold(depends):
                 return None  # a page a link led to was deleted, or one it missed was written
-        if not isinstance(encoded, tuple) or len(encoded) != 4:
+        if not isinstance(encoded, tuple) or len(encoded) != 5:
             return None
     except Exception:  # a corrupted entry is a miss, never a crash
         return None
@@ -522,10 +523,12 @@ def encode_result(
 ) -> tuple[Any, ...]:
     """A `FileResult` as nested tuples of plain values (see `decode_result`).
 
-    Each collected item is stored as `(rule name, its pickle)` (`newslint.project.pack_item`),
-    plus the pickle of its group keys when `keys` (`newslint.project.item_keys`) gives them: a
-    warm run hands both to the project store as they are. An item that does not pickle (a
-    plugin's lock or lambda) stays `(rule name, path, data, extra)`."""
+    Each collected item is stored as `(rule name, its pickle)` (`newslint.project.pack_item`), and
+    what `keys` (`newslint.project.item_keys`) gives for the items is pickled once, as a dict by
+    rule name: a warm run hands both to the project store as they are
+    (`newslint.project.ProjectData.add_stored`). An item that does not pickle (a plugin's lock or
+    lambda) stays `(rule name, path, data, extra)`."""
+    collected, item_keys = _encode_collected(result, keys)
     return (
         result.path,
         [
@@ -555,32 +558,36 @@ def encode_result(
             )
             for d in result.diagnostics
         ],
-        _encode_collected(result, keys),
+        collected,
         result.fixes_applied,
+        item_keys,
     )
 
 
 def _encode_collected(
     result: FileResult, keys: dict[str, Callable[[Any], Any]] | None
-) -> list[tuple[Any, ...]]:
+) -> tuple[list[tuple[Any, ...]], bytes | None]:
     from newslint.project import pack_item
 
     out: list[tuple[Any, ...]] = []
+    found: dict[str, Any] = {}
     for name, item in result.collected.items():
         try:
-            blob = pack_item(item)
+            out.append((name, pack_item(item)))
         except Exception:
             out.append((name, item.path, item.data, item.extra or None))
             continue
         key = keys.get(name) if keys else None
         if key is not None:
-            try:
-                out.append((name, blob, pickle.dumps(key(item.data), pickle.HIGHEST_PROTOCOL)))
-                continue
-            except Exception:  # `ProjectData` computes them again and reports what they raise
-                pass
-        out.append((name, blob))
-    return out
+            # What raises is left out: `ProjectData` works it out again and reports the error.
+            with contextlib.suppress(Exception):
+                found[name] = key(item.data)
+    if not found:
+        return out, None
+    try:
+        return out, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a key that does not pickle: worked out again from the items
+        return out, None
 
 
 # What `decode_result` builds with, imported on its first call (this module is imported without
@@ -626,10 +633,10 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
 
 def decode_stored(
     data: tuple[Any, ...], strings: dict[str, str] | None = None
-) -> tuple[FileResult, list[Any]]:
+) -> tuple[FileResult, Stored]:
     """`decode_result` with nothing collected, and the collected items as stored, for
     `newslint.project.ProjectData.add_stored`."""
-    return _decode_diagnostics(data, strings), data[2]
+    return _decode_diagnostics(data, strings), (data[2], data[4])
 
 
 def _decode_diagnostics(data: tuple[Any, ...], strings: dict[str, str] | None) -> FileResult:
@@ -637,7 +644,7 @@ def _decode_diagnostics(data: tuple[Any, ...], strings: dict[str, str] | None) -
     Diagnostic, EditPosition, FileResult, APPLICABILITIES, Edit, ordered_fix, Span = (
         _DECODING or _decoding()
     )
-    path, diagnostics, _, fixes_applied = data
+    path, diagnostics, _, fixes_applied, _ = data
     # `share(text, text)` gives the first equal string seen (within this one result when no
     # `strings` are given).
     share = ({} if strings is None else strings).setdefault

@@ -32,8 +32,8 @@ import pickle
 import struct
 import weakref
 from array import array
-from functools import partial
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import partial
 from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
@@ -49,15 +49,18 @@ Record = tuple[int, bool, Collected]
 MEMORY_ITEMS = 1000
 # A spilled record: the file's index and whether it was given, then the item's pickle (`pack_item`).
 _HEADER = struct.Struct("<q?")
-# An item as the cache stores it and workers send it (`newslint.cache.encode_result`): the rule's
-# name and the item's pickle, with the pickle of what `item_keys` gave for it when that worked.
-StoredItem = tuple[Any, ...]
+# A file's items as the cache stores them and workers send them (`newslint.cache.encode_result`):
+# each as (rule name, `pack_item`'s pickle), or (rule name, path, data, extra) when it does not
+# pickle; and the pickle of a dict of what `item_keys` gave for each of them (by rule name), or None.
+Stored = tuple[Sequence[tuple[Any, ...]], bytes | None]
 
 
 def pack_item(item: Collected) -> bytes:
     """An item's pickle as the project store spills it (and the cache stores it): a warm run hands
     the stored bytes on to the temporary file without unpickling and pickling them again."""
-    return pickle.dumps((item.path, item.data, item.extra or None), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(
+        (item.path, item.data, item.extra or None), protocol=pickle.HIGHEST_PROTOCOL
+    )
 
 
 def unpack_item(blob: bytes) -> Collected:
@@ -67,19 +70,38 @@ def unpack_item(blob: bytes) -> Collected:
 
 def item_keys(rules: Iterable[type[Rule]]) -> dict[str, Callable[[Any], Any]]:
     """For each rule with `group_key` or `group_keys`, what `ProjectData` keeps of an item's data:
-    its key, or its keys as a tuple. The cache stores them with the item, so that a warm run
-    neither unpickles the item nor runs the rule's Python to learn them."""
+    its key, or its keys sorted by kind (`sorted_keys`). The cache stores them with the item, so
+    that a warm run neither unpickles the item nor runs the rule's Python to learn them."""
     keys: dict[str, Callable[[Any], Any]] = {}
     for rule in rules:
         if rule.group_key is not None:
             keys[rule.name] = rule.group_key
         elif rule.group_keys is not None:
-            keys[rule.name] = partial(_keys_tuple, rule.group_keys)
+            keys[rule.name] = partial(_sorted_keys_of, rule.group_keys)
     return keys
 
 
-def _keys_tuple(group_keys: Callable[[Any], Iterable[Hashable]], data: Any) -> tuple[Any, ...]:
-    return tuple(group_keys(data))
+# An item's `group_keys` by kind: the plain keys, the keys of its `SoughtKey`s, of its `CountedKey`s.
+SortedKeys = tuple[tuple[Hashable, ...], tuple[Hashable, ...], tuple[Hashable, ...]]
+
+
+def sorted_keys(given: Iterable[Hashable]) -> SortedKeys:
+    """`given` (what `group_keys` returned) by kind."""
+    plain: list[Hashable] = []
+    sought: list[Hashable] = []
+    counted: list[Hashable] = []
+    for key in given:
+        if isinstance(key, CountedKey):
+            counted.append(key.key)
+        elif isinstance(key, SoughtKey):
+            sought.append(key.key)
+        else:
+            plain.append(key)
+    return tuple(plain), tuple(sought), tuple(counted)
+
+
+def _sorted_keys_of(group_keys: Callable[[Any], Iterable[Hashable]], data: Any) -> SortedKeys:
+    return sorted_keys(group_keys(data))
 
 
 class GroupKeyError(Exception):
@@ -172,6 +194,9 @@ class _Store:
         self._kept = []
 
 
+_ALWAYS_HASH = hash(GROUP_ALWAYS)
+
+
 class _Items:
     """One rule's items: their references and, for a rule with `group_key`, their keys' hashes."""
 
@@ -248,32 +273,37 @@ class ProjectData:
         for name, item in result.collected.items():
             self._add_one(index, given, name, item)
 
-    def add_stored(
-        self, index: int, path: str, stored: Sequence[StoredItem], *, given: bool = True
-    ) -> None:
+    def add_stored(self, index: int, path: str, stored: Stored, *, given: bool = True) -> None:
         """`add` of the items a file collected, as `newslint.cache.encode_result` stores them: an
-        item's pickle goes to the temporary file as it is, and its keys come from the pickle of
-        what `item_keys` gave (an item stored without them is unpickled to compute them)."""
+        item's pickle goes to the temporary file as it is, and its keys come from the stored
+        pickle of what `item_keys` gave (an item stored without them is unpickled for them)."""
         self._note_file(index, path, given)
-        for entry in stored:
-            if len(entry) == 4:  # data that does not pickle, stored as itself
+        entries, keys_blob = stored
+        keys: dict[str, Any] = {}
+        if keys_blob is not None:
+            try:
+                keys = pickle.loads(keys_blob)
+            except Exception:  # (a key's class that no longer unpickles): work them out again
+                keys = {}
+        for entry in entries:
+            if len(entry) != 2:  # data that does not pickle, stored as itself
                 name, where, value, extra = entry
                 self._add_one(index, given, name, Collected(where, value, extra or {}))
                 continue
-            name, blob = entry[0], entry[1]
+            name, blob = entry
             items = self._rule_items(name)
-            if items.hashes is not None and len(entry) == 2:  # keys not stored: work them out
-                self._add_one(index, given, name, unpack_item(blob))
-                continue
-            if items.hashes is not None and items.error is None:
-                try:
-                    keys = pickle.loads(entry[2])
-                    if items.owners is None:
-                        items.hashes.append(hash(keys))
-                    else:
-                        self._add_keys(items, keys)
-                except Exception as err:
-                    items.error = _last_line(err)
+            if items.hashes is not None:
+                if name not in keys:  # not stored (`group_keys` raised): work them out
+                    self._add_one(index, given, name, unpack_item(blob))
+                    continue
+                if items.error is None:
+                    try:
+                        if items.owners is None:
+                            items.hashes.append(hash(keys[name]))
+                        else:
+                            self._add_sorted_keys(items, *keys[name])
+                    except Exception as err:
+                        items.error = _last_line(err)
             items.refs.append(self._store.put_packed(index, given, blob))
 
     def _add_one(self, index: int, given: bool, name: str, item: Collected) -> None:
@@ -301,26 +331,31 @@ class ProjectData:
             items = self._items[name] = _Items(name in self._grouped, name in self._several)
         return items
 
-    @staticmethod
-    def _add_keys(items: _Items, given: Iterable[Hashable]) -> None:
+    @classmethod
+    def _add_keys(cls, items: _Items, given: Iterable[Hashable]) -> None:
         """Keep the hashes of one item's `group_keys` (the item's place: `len(items.refs)`)."""
+        cls._add_sorted_keys(items, *sorted_keys(given))
+
+    @staticmethod
+    def _add_sorted_keys(
+        items: _Items,
+        plain: Iterable[Hashable],
+        sought: Iterable[Hashable],
+        counted: Iterable[Hashable],
+    ) -> None:
+        """`_add_keys` of keys that `sorted_keys` sorted."""
         assert items.hashes is not None and items.owners is not None
-        keys: set[int] = set()
-        sought: set[int] = set()
-        for key in given:
-            if isinstance(key, CountedKey):
-                hashed = hash(key.key)
-                items.counted[hashed] = items.counted.get(hashed, 0) + 1
-            elif isinstance(key, SoughtKey):
-                sought.add(hash(key.key))
-            else:
-                keys.add(hash(key))
+        for hashed in map(hash, counted):
+            items.counted[hashed] = items.counted.get(hashed, 0) + 1
+        keys = set(map(hash, plain))
         place = len(items.refs)
         items.hashes.extend(keys)
         items.owners.extend([place] * len(keys))
-        items.sought.extend(sought)
-        items.sought_owners.extend([place] * len(sought))
-        if hash(GROUP_ALWAYS) in keys:
+        if sought:
+            found = set(map(hash, sought))
+            items.sought.extend(found)
+            items.sought_owners.extend([place] * len(found))
+        if _ALWAYS_HASH in keys:
             items.seeking.extend(keys)
 
     def collected(self, name: str, *, given_only: bool = False) -> list[Collected]:
