@@ -151,12 +151,33 @@ class _Store:
         self._kept.append(record)
         return -len(self._kept)
 
-    def put_packed(self, index: int, given: bool, blob: bytes) -> int:
-        """`put` of an item given as `pack_item` made it (unpickled only when kept in memory)."""
-        if self._spill and len(self._kept) >= self._keep:
-            offset = self._write(index, given, blob)
-            if offset is not None:
-                return offset
+    def put_packed(self, index: int, given: bool, blobs: Sequence[bytes]) -> list[int]:
+        """`put` of one file's items given as `pack_item` made them (unpickled only when kept in
+        memory): those spilled are written at once, each after the same header."""
+        room = max(0, self._keep - len(self._kept)) if self._spill else len(blobs)
+        if room >= len(blobs):
+            return [self._keep_packed(index, given, blob) for blob in blobs]
+        refs = [self._keep_packed(index, given, blob) for blob in blobs[:room]]
+        head = _HEADER.pack(index, given)
+        parts: list[bytes] = []
+        end = self._end
+        for blob in blobs[room:]:
+            refs.append(end)
+            parts += (head, blob)
+            end += len(head) + len(blob)
+        try:
+            file = self._open()
+            if self._read_since_write:  # a seek flushes the write buffer: only if needed
+                file.seek(self._end)
+                self._read_since_write = False
+            file.write(b"".join(parts))
+        except OSError:  # no temporary folder, or a full one: keep the rest in memory
+            self._spill = False
+            return refs[:room] + [self._keep_packed(index, given, blob) for blob in blobs[room:]]
+        self._end = end
+        return refs
+
+    def _keep_packed(self, index: int, given: bool, blob: bytes) -> int:
         self._kept.append((index, given, unpack_item(blob)))
         return -len(self._kept)
 
@@ -285,13 +306,15 @@ class ProjectData:
                 keys = pickle.loads(keys_blob)
             except Exception:  # (a key's class that no longer unpickles): work them out again
                 keys = {}
+        packed: list[_Items] = []  # the rules of the items whose pickles go to the store as such
+        blobs: list[bytes] = []
         for entry in entries:
             if len(entry) != 2:  # data that does not pickle, stored as itself
                 name, where, value, extra = entry
                 self._add_one(index, given, name, Collected(where, value, extra or {}))
                 continue
             name, blob = entry
-            items = self._rule_items(name)
+            items = self._items.get(name) or self._rule_items(name)
             if items.hashes is not None:
                 if name not in keys:  # not stored (`group_keys` raised): work them out
                     self._add_one(index, given, name, unpack_item(blob))
@@ -301,10 +324,14 @@ class ProjectData:
                         if items.owners is None:
                             items.hashes.append(hash(keys[name]))
                         else:
+                            # (the item's place is `len(items.refs)`: a rule has one item a file)
                             self._add_sorted_keys(items, *keys[name])
                     except Exception as err:
                         items.error = _last_line(err)
-            items.refs.append(self._store.put_packed(index, given, blob))
+            packed.append(items)
+            blobs.append(blob)
+        for items, ref in zip(packed, self._store.put_packed(index, given, blobs), strict=True):
+            items.refs.append(ref)
 
     def _add_one(self, index: int, given: bool, name: str, item: Collected) -> None:
         items = self._rule_items(name)

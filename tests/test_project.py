@@ -626,3 +626,38 @@ def test_group_keys_stored_by_the_cache_group_as_those_worked_out() -> None:
         assert stored.collected("by-links") == worked_out.collected("by-links")
         worked_out.close()
         stored.close()
+
+
+@pytest.mark.parametrize("spill", [True, False])
+@pytest.mark.parametrize("keep", [0, 1, 3, 100])
+def test_stored_items_come_back_as_added_ones_wherever_they_are_kept(
+    monkeypatch: pytest.MonkeyPatch, keep: int, spill: bool
+) -> None:
+    # `add_stored` writes a file's spilled items at once; the first `keep` items stay in memory
+    # (here the boundary falls inside a file); with no temporary folder all stay in memory.
+    from newslint.cache import decode_stored, encode_result
+    from newslint.project import item_keys
+
+    if not spill:
+
+        def no_folder(*args: object, **kwargs: object) -> None:
+            raise OSError(30, "Read-only file system")
+
+        monkeypatch.setattr("tempfile.TemporaryFile", no_folder)
+    rules: list[type[Rule]] = [ByParity, SeesEverything]
+    data = ProjectData(rules, keep=keep)
+    for index in (3, 0, 2, 1, 4):
+        collected = {
+            "by-parity": Collected(f"{index}.md", index),
+            "sees-everything": Collected(f"{index}.md", -index, {"odd": index % 2}),
+        }
+        result = FileResult(f"{index}.md", [], collected)
+        data.add_stored(
+            index, result.path, decode_stored(encode_result(result, item_keys(rules)))[1]
+        )
+    assert [(c.path, c.data, c.extra) for c in data.collected("sees-everything")] == [
+        (f"{n}.md", -n, {"odd": n % 2}) for n in range(5)
+    ]
+    assert [c.data for c in data.for_rule(ByParity)] == [0, 1]
+    assert (data.spilled > 0) == (spill and keep < 10)
+    data.close()
