@@ -22,7 +22,10 @@ and one of the `cascade` its sections' `_index` files give it (`newslint.cascade
 editing a section's `_index.md` re-lints the pages below it.
 
 An entry holds the file's `FileResult`: its diagnostics and the data cross-file rules collected, so a
-cached file still takes part in `project_end`. Results that depend on the clock (from a rule class
+cached file still takes part in `project_end`. Each collected item is kept as its own pickle, and
+the group keys of the file's items (`newslint.project.item_keys`) as one more: a warm run hands
+the items to the project store's temporary file as they are and only hashes the keys, never
+unpickling an item or running a rule's `group_key` (`newslint.project.ProjectData.add_stored`). Results that depend on the clock (from a rule class
 with `volatile = True`, such as a date-in-the-future check) and results with an internal error are
 not stored, nor are results whose collected data does not pickle (a plugin's lock or lambda).
 
@@ -519,7 +522,9 @@ _SEVERITIES = {int(severity): severity for severity in Severity}
 
 
 def encode_result(
-    result: FileResult, keys: dict[str, Callable[[Any], Any]] | None = None
+    result: FileResult,
+    keys: dict[str, Callable[[Any], Any]] | None = None,
+    found: dict[str, Any] | None = None,
 ) -> tuple[Any, ...]:
     """A `FileResult` as nested tuples of plain values (see `decode_result`).
 
@@ -527,8 +532,9 @@ def encode_result(
     what `keys` (`newslint.project.item_keys`) gives for the items is pickled once, as a dict by
     rule name: a warm run hands both to the project store as they are
     (`newslint.project.ProjectData.add_stored`). An item that does not pickle (a plugin's lock or
-    lambda) stays `(rule name, path, data, extra)`."""
-    collected, item_keys = _encode_collected(result, keys)
+    lambda) stays `(rule name, path, data, extra)`. `found`, when given, receives the keys
+    unpickled (what a run that lints the file hands to `add_stored` itself)."""
+    collected, item_keys = _encode_collected(result, keys, {} if found is None else found)
     return (
         result.path,
         [
@@ -565,12 +571,10 @@ def encode_result(
 
 
 def _encode_collected(
-    result: FileResult, keys: dict[str, Callable[[Any], Any]] | None
+    result: FileResult, keys: dict[str, Callable[[Any], Any]] | None, found: dict[str, Any]
 ) -> tuple[list[tuple[Any, ...]], bytes | None]:
-    from newslint.project import pack_item
-
+    pack_item = (_DECODING or _decoding())[-1]
     out: list[tuple[Any, ...]] = []
-    found: dict[str, Any] = {}
     for name, item in result.collected.items():
         try:
             out.append((name, pack_item(item)))
@@ -579,19 +583,23 @@ def _encode_collected(
             continue
         key = keys.get(name) if keys else None
         if key is not None:
-            # What raises is left out: `ProjectData` works it out again and reports the error.
-            with contextlib.suppress(Exception):
+            # Left out when it raises: `ProjectData` works it out again and reports the error.
+            # (`contextlib.suppress` costs a class instance a call: this runs for every item.)
+            try:  # noqa: SIM105
                 found[name] = key(item.data)
+            except Exception:
+                pass
     if not found:
         return out, None
     try:
         return out, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a key that does not pickle: worked out again from the items
+        found.clear()
         return out, None
 
 
-# What `decode_result` builds with, imported on its first call (this module is imported without
-# them), then kept: importing them again for each of 10,000 results was a cost of its own.
+# What `decode_result` and `encode_result` build with, imported on the first call (this module is
+# imported without them), then kept: importing them for each of 10,000 results cost on its own.
 _DECODING: tuple[Any, ...] | None = None
 
 
@@ -600,6 +608,7 @@ def _decoding() -> tuple[Any, ...]:
     from newslint.diagnostics import Diagnostic, EditPosition
     from newslint.engine import FileResult
     from newslint.fixes import APPLICABILITIES, Edit, ordered_fix
+    from newslint.project import pack_item, unpack_item
     from newslint.spans import Span
 
     _DECODING = (
@@ -610,6 +619,8 @@ def _decoding() -> tuple[Any, ...]:
         Edit,
         ordered_fix,
         Span,
+        unpack_item,
+        pack_item,
     )
     return _DECODING
 
@@ -619,8 +630,8 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
     source lines such as `menu: ""`) is shared through `strings` when given, so that holding the
     diagnostics of 30,000 files takes less memory."""
     from newslint.events import Collected
-    from newslint.project import unpack_item
 
+    unpack_item = (_DECODING or _decoding())[-2]
     result = _decode_diagnostics(data, strings)
     for item in data[2]:
         if len(item) == 4:
@@ -641,7 +652,7 @@ def decode_stored(
 
 def _decode_diagnostics(data: tuple[Any, ...], strings: dict[str, str] | None) -> FileResult:
     """The `FileResult` of `data` with nothing collected."""
-    Diagnostic, EditPosition, FileResult, APPLICABILITIES, Edit, ordered_fix, Span = (
+    Diagnostic, EditPosition, FileResult, APPLICABILITIES, Edit, ordered_fix, Span, _, _ = (
         _DECODING or _decoding()
     )
     path, diagnostics, _, fixes_applied, _ = data

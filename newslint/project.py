@@ -7,6 +7,7 @@ every file's `FileResult` until the end cost about 2 KB per file in the main pro
 result to `ProjectData.add` as it arrives and lets it go:
 
 - **Spill.** After the first `MEMORY_ITEMS`, each collected item (one rule, one file) is pickled
+  (after a header: the file's index and whether it was given; a file's items in one write)
   into an anonymous temporary file (`tempfile.TemporaryFile`: it has no name and disappears when
   closed or when the process ends); in memory, the rule keeps the item's offset, 8 bytes. Data that
   does not pickle, or finds no temporary folder to go to, stays in memory.
@@ -20,6 +21,9 @@ result to `ProjectData.add` as it arrives and lets it go:
   one of the latter gives; of a `CountedKey` it keeps only how many items gave it (`counts`).
 - **Everything else** (rules without `group_key`, the link rules' URLs, suppressions) is read back
   whole when asked for, in file order.
+
+Items read from the cache (or sent by a worker) come as the cache stores them, each already
+pickled and with its keys: `add_stored` writes the pickle as it is (see `newslint.cache`).
 
 `ProjectData.of(results)` builds the same from results held in memory (`newslint watch`, `newslint
 fix`, `newslint.testing`, API callers), without a temporary file, so every caller gives a rule the
@@ -52,7 +56,7 @@ _HEADER = struct.Struct("<q?")
 # A file's items as the cache stores them and workers send them (`newslint.cache.encode_result`):
 # each as (rule name, `pack_item`'s pickle), or (rule name, path, data, extra) when it does not
 # pickle; and the pickle of a dict of what `item_keys` gave for each of them (by rule name), or None.
-Stored = tuple[Sequence[tuple[Any, ...]], bytes | None]
+Stored = tuple[Sequence[tuple[Any, ...]], bytes | dict[str, Any] | None]
 
 
 def pack_item(item: Collected) -> bytes:
@@ -151,13 +155,27 @@ class _Store:
         self._kept.append(record)
         return -len(self._kept)
 
-    def put_packed(self, index: int, given: bool, blobs: Sequence[bytes]) -> list[int]:
+    def put_packed(
+        self,
+        index: int,
+        given: bool,
+        blobs: Sequence[bytes],
+        originals: Sequence[Collected | None] = (),
+    ) -> list[int]:
         """`put` of one file's items given as `pack_item` made them (unpickled only when kept in
-        memory): those spilled are written at once, each after the same header."""
+        memory, and there only when its `originals` are not given): those spilled are written at
+        once, each after the same header."""
+        originals = originals or [None] * len(blobs)
         room = max(0, self._keep - len(self._kept)) if self._spill else len(blobs)
         if room >= len(blobs):
-            return [self._keep_packed(index, given, blob) for blob in blobs]
-        refs = [self._keep_packed(index, given, blob) for blob in blobs[:room]]
+            return [
+                self._keep_packed(index, given, *pair)
+                for pair in zip(blobs, originals, strict=True)
+            ]
+        refs = [
+            self._keep_packed(index, given, *pair)
+            for pair in zip(blobs[:room], originals[:room], strict=True)
+        ]
         head = _HEADER.pack(index, given)
         parts: list[bytes] = []
         end = self._end
@@ -173,12 +191,15 @@ class _Store:
             file.write(b"".join(parts))
         except OSError:  # no temporary folder, or a full one: keep the rest in memory
             self._spill = False
-            return refs[:room] + [self._keep_packed(index, given, blob) for blob in blobs[room:]]
+            rest = zip(blobs[room:], originals[room:], strict=True)
+            return refs[:room] + [self._keep_packed(index, given, *pair) for pair in rest]
         self._end = end
         return refs
 
-    def _keep_packed(self, index: int, given: bool, blob: bytes) -> int:
-        self._kept.append((index, given, unpack_item(blob)))
+    def _keep_packed(
+        self, index: int, given: bool, blob: bytes, original: Collected | None = None
+    ) -> int:
+        self._kept.append((index, given, original or unpack_item(blob)))
         return -len(self._kept)
 
     def _write(self, index: int, given: bool, blob: bytes) -> int | None:
@@ -294,20 +315,33 @@ class ProjectData:
         for name, item in result.collected.items():
             self._add_one(index, given, name, item)
 
-    def add_stored(self, index: int, path: str, stored: Stored, *, given: bool = True) -> None:
+    def add_stored(
+        self,
+        index: int,
+        path: str,
+        stored: Stored,
+        *,
+        given: bool = True,
+        own: dict[str, Collected] | None = None,
+    ) -> None:
         """`add` of the items a file collected, as `newslint.cache.encode_result` stores them: an
         item's pickle goes to the temporary file as it is, and its keys come from the stored
-        pickle of what `item_keys` gave (an item stored without them is unpickled for them)."""
+        pickle of what `item_keys` gave (an item stored without them is unpickled for them).
+        The keys may come unpickled, and `own` holds the items themselves when the file was
+        linted in this process (those kept in memory are then not unpickled)."""
         self._note_file(index, path, given)
         entries, keys_blob = stored
         keys: dict[str, Any] = {}
-        if keys_blob is not None:
+        if isinstance(keys_blob, dict):
+            keys = keys_blob
+        elif keys_blob is not None:
             try:
                 keys = pickle.loads(keys_blob)
             except Exception:  # (a key's class that no longer unpickles): work them out again
                 keys = {}
         packed: list[_Items] = []  # the rules of the items whose pickles go to the store as such
         blobs: list[bytes] = []
+        originals: list[Collected | None] = []
         for entry in entries:
             if len(entry) != 2:  # data that does not pickle, stored as itself
                 name, where, value, extra = entry
@@ -330,7 +364,9 @@ class ProjectData:
                         items.error = _last_line(err)
             packed.append(items)
             blobs.append(blob)
-        for items, ref in zip(packed, self._store.put_packed(index, given, blobs), strict=True):
+            originals.append(own.get(name) if own else None)
+        refs = self._store.put_packed(index, given, blobs, originals)
+        for items, ref in zip(packed, refs, strict=True):
             items.refs.append(ref)
 
     def _add_one(self, index: int, given: bool, name: str, item: Collected) -> None:

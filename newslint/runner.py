@@ -138,7 +138,8 @@ def lint_files(
                 if stored is None:
                     data.add(index, result, given=index < given)
                 else:  # as the cache stores them: no pickling again for the project store
-                    data.add_stored(index, result.path, stored, given=index < given)
+                    own = result.collected or None  # (linted here, not read from the cache)
+                    data.add_stored(index, result.path, stored, given=index < given, own=own)
                 result.collected = {}
             else:
                 slots[index] = result
@@ -283,15 +284,18 @@ def _lint_one(
         result = lint_source(shown, raw, site, ruleset)
     cacheable = _cacheable(result, ruleset)
     data = None
+    found: dict[str, Any] = {}  # the items' keys as `encode_result` stored them
     if encoded or stored or cacheable:
         with contextlib.suppress(Exception):  # (`encode_result` of data that does not pickle)
-            data = _encode(result, ruleset)
+            data = _encode(result, ruleset, found)
         if data is not None and cacheable:
             cache.put_encoded(key, data, probes)
     if encoded:
         return (data if data is not None else _encode(result, ruleset)), False
     if stored:
-        return (result, None if data is None else (data[2], data[4])), False
+        # The keys as they are, not their pickle, and the result's own items for those the
+        # store keeps in memory: nothing is unpickled that this process has.
+        return (result, None if data is None else (data[2], found if data[4] else None)), False
     return result, False
 
 
@@ -299,7 +303,9 @@ def _lint_one(
 _ITEM_KEYS: tuple[RuleSet, dict[str, Callable[[Any], Any]]] | None = None
 
 
-def _encode(result: FileResult, ruleset: RuleSet) -> tuple[Any, ...]:
+def _encode(
+    result: FileResult, ruleset: RuleSet, found: dict[str, Any] | None = None
+) -> tuple[Any, ...]:
     """`encode_result`, with the group keys of the items collected by `ruleset`'s rules."""
     global _ITEM_KEYS
     from newslint.cache import encode_result
@@ -308,7 +314,7 @@ def _encode(result: FileResult, ruleset: RuleSet) -> tuple[Any, ...]:
         from newslint.project import item_keys
 
         _ITEM_KEYS = (ruleset, item_keys(active.rule for active in ruleset.rules))
-    return encode_result(result, _ITEM_KEYS[1])
+    return encode_result(result, _ITEM_KEYS[1], found)
 
 
 def lint_source(shown: str, raw: bytes, site: Site, ruleset: RuleSet) -> FileResult:
