@@ -22,7 +22,10 @@ and one of the `cascade` its sections' `_index` files give it (`newslint.cascade
 editing a section's `_index.md` re-lints the pages below it.
 
 An entry holds the file's `FileResult`: its diagnostics and the data cross-file rules collected, so a
-cached file still takes part in `project_end`. Results that depend on the clock (from a rule class
+cached file still takes part in `project_end`. Each collected item is kept as its own pickle, and
+the group keys of the file's items (`newslint.project.item_keys`) as one more: a warm run hands
+the items to the project store's temporary file as they are and only hashes the keys, never
+unpickling an item or running a rule's `group_key` (`newslint.project.ProjectData.add_stored`). Results that depend on the clock (from a rule class
 with `volatile = True`, such as a date-in-the-future check) and results with an internal error are
 not stored, nor are results whose collected data does not pickle (a plugin's lock or lambda).
 
@@ -57,7 +60,7 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,12 +69,14 @@ from newslint.rule import Severity
 
 if TYPE_CHECKING:
     from newslint.engine import FileResult, RuleSet
+    from newslint.project import Stored
     from newslint.site import Site
 
 CACHE_DIR_NAME = ".newslint_cache"
-# 2: an entry holds the existence checks its result depends on; 3: an entry's checksum is a CRC-32
-FORMAT = 3
-_MAGIC = b"NLC2"
+# 2: an entry holds the existence checks its result depends on; 3: an entry's checksum is a CRC-32;
+# 4: each collected item is stored as its own pickle, with the pickle of its group keys
+FORMAT = 4
+_MAGIC = b"NLC3"
 _DIGEST = 16  # bytes of an entry's key
 _CHECK = 4  # bytes of an entry's checksum
 _GITIGNORE = "# Created by newslint automatically.\n*\n"
@@ -361,6 +366,14 @@ class FileCache:
         return digest.digest()
 
     def get(self, key: bytes) -> FileResult | None:
+        found = self._get(key, False)
+        return None if found is None else found[0]
+
+    def get_stored(self, key: bytes) -> tuple[FileResult, Stored] | None:
+        """`get`, with the collected items left as stored (see `decode_stored`)."""
+        return self._get(key, True)
+
+    def _get(self, key: bytes, stored: bool) -> tuple[FileResult, Stored] | None:
         encoded = self.get_encoded(key)
         if encoded is None:
             return None
@@ -369,7 +382,9 @@ class FileCache:
             # worker of a warm run over 30,000 files grow by 20 MB.
             self._strings.clear()
         try:
-            return decode_result(encoded, self._strings)
+            if stored:
+                return decode_stored(encoded, self._strings)
+            return decode_result(encoded, self._strings), ([], None)
         except Exception:  # a damaged entry is a miss, never a crash
             self.hits -= 1
             self.misses += 1
@@ -401,13 +416,18 @@ class FileCache:
     def put(self, key: bytes, result: FileResult, probes: Sequence[tuple[str, bool]] = ()) -> None:
         """Store `result` under `key`; `probes` are the existence checks it depends on (see the
         module docstring), re-checked by `get`."""
+        if self.writable:
+            self.put_encoded(key, encode_result(result), probes)
+
+    def put_encoded(
+        self, key: bytes, encoded: tuple[Any, ...], probes: Sequence[tuple[str, bool]] = ()
+    ) -> None:
+        """`put` of a result as `encode_result` made it."""
         if not self.writable:
             return
         depends = tuple(dict.fromkeys(probes))
         try:
-            payload = pickle.dumps(
-                (encode_result(result), depends), protocol=pickle.HIGHEST_PROTOCOL
-            )
+            payload = pickle.dumps((encoded, depends), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a plugin's collected data that pickle cannot carry (a lock, a lambda)
             return  # is linted again next time, as `newslint.project` keeps it in memory
         self._pending.append((key, self._today, _MAGIC + _checksum(payload) + payload))
@@ -488,7 +508,7 @@ def _decode(blob: bytes) -> tuple[Any, ...] | None:
 
             if not probes_hold(depends):
                 return None  # a page a link led to was deleted, or one it missed was written
-        if not isinstance(encoded, tuple) or len(encoded) != 4:
+        if not isinstance(encoded, tuple) or len(encoded) != 5:
             return None
     except Exception:  # a corrupted entry is a miss, never a crash
         return None
@@ -501,8 +521,20 @@ def _decode(blob: bytes) -> tuple[Any, ...] | None:
 _SEVERITIES = {int(severity): severity for severity in Severity}
 
 
-def encode_result(result: FileResult) -> tuple[Any, ...]:
-    """A `FileResult` as nested tuples of plain values (see `decode_result`)."""
+def encode_result(
+    result: FileResult,
+    keys: dict[str, Callable[[Any], Any]] | None = None,
+    found: dict[str, Any] | None = None,
+) -> tuple[Any, ...]:
+    """A `FileResult` as nested tuples of plain values (see `decode_result`).
+
+    Each collected item is stored as `(rule name, its pickle)` (`newslint.project.pack_item`), and
+    what `keys` (`newslint.project.item_keys`) gives for the items is pickled once, as a dict by
+    rule name: a warm run hands both to the project store as they are
+    (`newslint.project.ProjectData.add_stored`). An item that does not pickle (a plugin's lock or
+    lambda) stays `(rule name, path, data, extra)`. `found`, when given, receives the keys
+    unpickled (what a run that lints the file hands to `add_stored` itself)."""
+    collected, item_keys = _encode_collected(result, keys, {} if found is None else found)
     return (
         result.path,
         [
@@ -532,13 +564,42 @@ def encode_result(result: FileResult) -> tuple[Any, ...]:
             )
             for d in result.diagnostics
         ],
-        [(name, c.path, c.data, c.extra or None) for name, c in result.collected.items()],
+        collected,
         result.fixes_applied,
+        item_keys,
     )
 
 
-# What `decode_result` builds with, imported on its first call (this module is imported without
-# them), then kept: importing them again for each of 10,000 results was a cost of its own.
+def _encode_collected(
+    result: FileResult, keys: dict[str, Callable[[Any], Any]] | None, found: dict[str, Any]
+) -> tuple[list[tuple[Any, ...]], bytes | None]:
+    pack_item = (_DECODING or _decoding())[-1]
+    out: list[tuple[Any, ...]] = []
+    for name, item in result.collected.items():
+        try:
+            out.append((name, pack_item(item)))
+        except Exception:
+            out.append((name, item.path, item.data, item.extra or None))
+            continue
+        key = keys.get(name) if keys else None
+        if key is not None:
+            # Left out when it raises: `ProjectData` works it out again and reports the error.
+            # (`contextlib.suppress` costs a class instance a call: this runs for every item.)
+            try:  # noqa: SIM105
+                found[name] = key(item.data)
+            except Exception:
+                pass
+    if not found:
+        return out, None
+    try:
+        return out, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a key that does not pickle: worked out again from the items
+        found.clear()
+        return out, None
+
+
+# What `decode_result` and `encode_result` build with, imported on the first call (this module is
+# imported without them), then kept: importing them for each of 10,000 results cost on its own.
 _DECODING: tuple[Any, ...] | None = None
 
 
@@ -546,19 +607,20 @@ def _decoding() -> tuple[Any, ...]:
     global _DECODING
     from newslint.diagnostics import Diagnostic, EditPosition
     from newslint.engine import FileResult
-    from newslint.events import Collected
     from newslint.fixes import APPLICABILITIES, Edit, ordered_fix
+    from newslint.project import pack_item, unpack_item
     from newslint.spans import Span
 
     _DECODING = (
         Diagnostic,
         EditPosition,
         FileResult,
-        Collected,
         APPLICABILITIES,
         Edit,
         ordered_fix,
         Span,
+        unpack_item,
+        pack_item,
     )
     return _DECODING
 
@@ -567,10 +629,33 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
     """Rebuild what `encode_result` made. Text that repeats across files (rule names, messages,
     source lines such as `menu: ""`) is shared through `strings` when given, so that holding the
     diagnostics of 30,000 files takes less memory."""
-    Diagnostic, EditPosition, FileResult, Collected, APPLICABILITIES, Edit, ordered_fix, Span = (
+    from newslint.events import Collected
+
+    unpack_item = (_DECODING or _decoding())[-2]
+    result = _decode_diagnostics(data, strings)
+    for item in data[2]:
+        if len(item) == 4:
+            name, where, value, extra = item
+            result.collected[name] = Collected(where, value, extra or {})
+        else:
+            result.collected[item[0]] = unpack_item(item[1])
+    return result
+
+
+def decode_stored(
+    data: tuple[Any, ...], strings: dict[str, str] | None = None
+) -> tuple[FileResult, Stored]:
+    """`decode_result` with nothing collected, and the collected items as stored, for
+    `newslint.project.ProjectData.add_stored`."""
+    return _decode_diagnostics(data, strings), (data[2], data[4])
+
+
+def _decode_diagnostics(data: tuple[Any, ...], strings: dict[str, str] | None) -> FileResult:
+    """The `FileResult` of `data` with nothing collected."""
+    Diagnostic, EditPosition, FileResult, APPLICABILITIES, Edit, ordered_fix, Span, _, _ = (
         _DECODING or _decoding()
     )
-    path, diagnostics, collected, fixes_applied = data
+    path, diagnostics, _, fixes_applied, _ = data
     # `share(text, text)` gives the first equal string seen (within this one result when no
     # `strings` are given).
     share = ({} if strings is None else strings).setdefault
@@ -605,10 +690,7 @@ def decode_result(data: tuple[Any, ...], strings: dict[str, str] | None = None) 
                 extra or {},
             )
         )
-    gathered = {
-        name: Collected(where, value, extra or {}) for name, where, value, extra in collected
-    }
-    return FileResult(path, out, gathered, list(fixes_applied))
+    return FileResult(path, out, {}, list(fixes_applied))
 
 
 # ----------------------------------------------------------------- validated configuration

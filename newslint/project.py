@@ -7,6 +7,7 @@ every file's `FileResult` until the end cost about 2 KB per file in the main pro
 result to `ProjectData.add` as it arrives and lets it go:
 
 - **Spill.** After the first `MEMORY_ITEMS`, each collected item (one rule, one file) is pickled
+  (after a header: the file's index and whether it was given; a file's items in one write)
   into an anonymous temporary file (`tempfile.TemporaryFile`: it has no name and disappears when
   closed or when the process ends); in memory, the rule keeps the item's offset, 8 bytes. Data that
   does not pickle, or finds no temporary folder to go to, stays in memory.
@@ -21,6 +22,9 @@ result to `ProjectData.add` as it arrives and lets it go:
 - **Everything else** (rules without `group_key`, the link rules' URLs, suppressions) is read back
   whole when asked for, in file order.
 
+Items read from the cache (or sent by a worker) come as the cache stores them, each already
+pickled and with its keys: `add_stored` writes the pickle as it is (see `newslint.cache`).
+
 `ProjectData.of(results)` builds the same from results held in memory (`newslint watch`, `newslint
 fix`, `newslint.testing`, API callers), without a temporary file, so every caller gives a rule the
 same items in the same order.
@@ -28,9 +32,12 @@ same items in the same order.
 
 from __future__ import annotations
 
+import pickle
+import struct
 import weakref
 from array import array
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import partial
 from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
@@ -44,6 +51,61 @@ if TYPE_CHECKING:
 Record = tuple[int, bool, Collected]
 # Items kept in memory before the rest is spilled: a run of a few files needs no temporary file.
 MEMORY_ITEMS = 1000
+# A spilled record: the file's index and whether it was given, then the item's pickle (`pack_item`).
+_HEADER = struct.Struct("<q?")
+# A file's items as the cache stores them and workers send them (`newslint.cache.encode_result`):
+# each as (rule name, `pack_item`'s pickle), or (rule name, path, data, extra) when it does not
+# pickle; and the pickle of a dict of what `item_keys` gave for each of them (by rule name), or None.
+Stored = tuple[Sequence[tuple[Any, ...]], bytes | dict[str, Any] | None]
+
+
+def pack_item(item: Collected) -> bytes:
+    """An item's pickle as the project store spills it (and the cache stores it): a warm run hands
+    the stored bytes on to the temporary file without unpickling and pickling them again."""
+    return pickle.dumps(
+        (item.path, item.data, item.extra or None), protocol=pickle.HIGHEST_PROTOCOL
+    )
+
+
+def unpack_item(blob: bytes) -> Collected:
+    path, data, extra = pickle.loads(blob)
+    return Collected(path, data, extra or {})
+
+
+def item_keys(rules: Iterable[type[Rule]]) -> dict[str, Callable[[Any], Any]]:
+    """For each rule with `group_key` or `group_keys`, what `ProjectData` keeps of an item's data:
+    its key, or its keys sorted by kind (`sorted_keys`). The cache stores them with the item, so
+    that a warm run neither unpickles the item nor runs the rule's Python to learn them."""
+    keys: dict[str, Callable[[Any], Any]] = {}
+    for rule in rules:
+        if rule.group_key is not None:
+            keys[rule.name] = rule.group_key
+        elif rule.group_keys is not None:
+            keys[rule.name] = partial(_sorted_keys_of, rule.group_keys)
+    return keys
+
+
+# An item's `group_keys` by kind: the plain keys, the keys of its `SoughtKey`s, of its `CountedKey`s.
+SortedKeys = tuple[tuple[Hashable, ...], tuple[Hashable, ...], tuple[Hashable, ...]]
+
+
+def sorted_keys(given: Iterable[Hashable]) -> SortedKeys:
+    """`given` (what `group_keys` returned) by kind."""
+    plain: list[Hashable] = []
+    sought: list[Hashable] = []
+    counted: list[Hashable] = []
+    for key in given:
+        if isinstance(key, CountedKey):
+            counted.append(key.key)
+        elif isinstance(key, SoughtKey):
+            sought.append(key.key)
+        else:
+            plain.append(key)
+    return tuple(plain), tuple(sought), tuple(counted)
+
+
+def _sorted_keys_of(group_keys: Callable[[Any], Iterable[Hashable]], data: Any) -> SortedKeys:
+    return sorted_keys(group_keys(data))
 
 
 class GroupKeyError(Exception):
@@ -81,40 +143,87 @@ class _Store:
 
     def put(self, record: Record) -> int:
         if self._spill and len(self._kept) >= self._keep:
-            import pickle
-
             index, given, item = record
             try:
-                blob = pickle.dumps(
-                    (index, given, item.path, item.data, item.extra or None),
-                    protocol=pickle.HIGHEST_PROTOCOL,
-                )
+                blob = pack_item(item)
             except Exception:  # a plugin's data that does not pickle (a lambda, a lock): keep it
                 blob = None
             if blob is not None:
-                try:
-                    file = self._open()
-                    if self._read_since_write:  # a seek flushes the write buffer: only if needed
-                        file.seek(self._end)
-                        self._read_since_write = False
-                    file.write(blob)
-                except OSError:  # no temporary folder, or a full one: keep the rest in memory
-                    self._spill = False
-                else:
-                    offset, self._end = self._end, self._end + len(blob)
+                offset = self._write(index, given, blob)
+                if offset is not None:
                     return offset
         self._kept.append(record)
         return -len(self._kept)
+
+    def put_packed(
+        self,
+        index: int,
+        given: bool,
+        blobs: Sequence[bytes],
+        originals: Sequence[Collected | None] = (),
+    ) -> list[int]:
+        """`put` of one file's items given as `pack_item` made them (unpickled only when kept in
+        memory, and there only when its `originals` are not given): those spilled are written at
+        once, each after the same header."""
+        originals = originals or [None] * len(blobs)
+        room = max(0, self._keep - len(self._kept)) if self._spill else len(blobs)
+        if room >= len(blobs):
+            return [
+                self._keep_packed(index, given, *pair)
+                for pair in zip(blobs, originals, strict=True)
+            ]
+        refs = [
+            self._keep_packed(index, given, *pair)
+            for pair in zip(blobs[:room], originals[:room], strict=True)
+        ]
+        head = _HEADER.pack(index, given)
+        parts: list[bytes] = []
+        end = self._end
+        for blob in blobs[room:]:
+            refs.append(end)
+            parts += (head, blob)
+            end += len(head) + len(blob)
+        try:
+            file = self._open()
+            if self._read_since_write:  # a seek flushes the write buffer: only if needed
+                file.seek(self._end)
+                self._read_since_write = False
+            file.write(b"".join(parts))
+        except OSError:  # no temporary folder, or a full one: keep the rest in memory
+            self._spill = False
+            rest = zip(blobs[room:], originals[room:], strict=True)
+            return refs[:room] + [self._keep_packed(index, given, *pair) for pair in rest]
+        self._end = end
+        return refs
+
+    def _keep_packed(
+        self, index: int, given: bool, blob: bytes, original: Collected | None = None
+    ) -> int:
+        self._kept.append((index, given, original or unpack_item(blob)))
+        return -len(self._kept)
+
+    def _write(self, index: int, given: bool, blob: bytes) -> int | None:
+        try:
+            file = self._open()
+            if self._read_since_write:  # a seek flushes the write buffer: only if needed
+                file.seek(self._end)
+                self._read_since_write = False
+            file.write(_HEADER.pack(index, given))
+            file.write(blob)
+        except OSError:  # no temporary folder, or a full one: keep the rest in memory
+            self._spill = False
+            return None
+        offset, self._end = self._end, self._end + _HEADER.size + len(blob)
+        return offset
 
     def get(self, ref: int) -> Record:
         if ref < 0:
             return self._kept[-ref - 1]
         assert self._file is not None
-        import pickle
-
         self._read_since_write = True
         self._file.seek(ref)
-        index, given, path, data, extra = pickle.load(self._file)
+        index, given = _HEADER.unpack(self._file.read(_HEADER.size))
+        path, data, extra = pickle.load(self._file)
         return index, given, Collected(path, data, extra or {})
 
     @property
@@ -125,6 +234,9 @@ class _Store:
         if self._file is not None:
             self._file.close()
         self._kept = []
+
+
+_ALWAYS_HASH = hash(GROUP_ALWAYS)
 
 
 class _Items:
@@ -199,45 +311,114 @@ class ProjectData:
 
     def add(self, index: int, result: FileResult, *, given: bool = True) -> None:
         """Take what `result` collected; `index` is the file's place in the run (for the order)."""
+        self._note_file(index, result.path, given)
+        for name, item in result.collected.items():
+            self._add_one(index, given, name, item)
+
+    def add_stored(
+        self,
+        index: int,
+        path: str,
+        stored: Stored,
+        *,
+        given: bool = True,
+        own: dict[str, Collected] | None = None,
+    ) -> None:
+        """`add` of the items a file collected, as `newslint.cache.encode_result` stores them: an
+        item's pickle goes to the temporary file as it is, and its keys come from the stored
+        pickle of what `item_keys` gave (an item stored without them is unpickled for them).
+        The keys may come unpickled, and `own` holds the items themselves when the file was
+        linted in this process (those kept in memory are then not unpickled)."""
+        self._note_file(index, path, given)
+        entries, keys_blob = stored
+        keys: dict[str, Any] = {}
+        if isinstance(keys_blob, dict):
+            keys = keys_blob
+        elif keys_blob is not None:
+            try:
+                keys = pickle.loads(keys_blob)
+            except Exception:  # (a key's class that no longer unpickles): work them out again
+                keys = {}
+        packed: list[_Items] = []  # the rules of the items whose pickles go to the store as such
+        blobs: list[bytes] = []
+        originals: list[Collected | None] = []
+        for entry in entries:
+            if len(entry) != 2:  # data that does not pickle, stored as itself
+                name, where, value, extra = entry
+                self._add_one(index, given, name, Collected(where, value, extra or {}))
+                continue
+            name, blob = entry
+            items = self._items.get(name) or self._rule_items(name)
+            if items.hashes is not None:
+                if name not in keys:  # not stored (`group_keys` raised): work them out
+                    self._add_one(index, given, name, unpack_item(blob))
+                    continue
+                if items.error is None:
+                    try:
+                        if items.owners is None:
+                            items.hashes.append(hash(keys[name]))
+                        else:
+                            # (the item's place is `len(items.refs)`: a rule has one item a file)
+                            self._add_sorted_keys(items, *keys[name])
+                    except Exception as err:
+                        items.error = _last_line(err)
+            packed.append(items)
+            blobs.append(blob)
+            originals.append(own.get(name) if own else None)
+        refs = self._store.put_packed(index, given, blobs, originals)
+        for items, ref in zip(packed, refs, strict=True):
+            items.refs.append(ref)
+
+    def _add_one(self, index: int, given: bool, name: str, item: Collected) -> None:
+        items = self._rule_items(name)
+        if items.hashes is not None and items.error is None:
+            try:
+                if items.owners is None:
+                    items.hashes.append(hash(self._grouped[name](item.data)))
+                else:
+                    self._add_keys(items, self._several[name](item.data))
+            except Exception as err:
+                items.error = _last_line(err)
+        items.refs.append(self._store.put((index, given, item)))
+
+    def _note_file(self, index: int, path: str, given: bool) -> None:
         if given:
             if self.first_path is None or index < self._first_index:
-                self.first_path, self._first_index = result.path, index
+                self.first_path, self._first_index = path, index
             if self.context:
-                self.given_paths.add(result.path)
-        for name, item in result.collected.items():
-            items = self._items.get(name)
-            if items is None:
-                items = self._items[name] = _Items(name in self._grouped, name in self._several)
-            if items.hashes is not None and items.error is None:
-                try:
-                    if items.owners is None:
-                        items.hashes.append(hash(self._grouped[name](item.data)))
-                    else:
-                        self._add_keys(items, self._several[name](item.data))
-                except Exception as err:
-                    items.error = _last_line(err)
-            items.refs.append(self._store.put((index, given, item)))
+                self.given_paths.add(path)
+
+    def _rule_items(self, name: str) -> _Items:
+        items = self._items.get(name)
+        if items is None:
+            items = self._items[name] = _Items(name in self._grouped, name in self._several)
+        return items
+
+    @classmethod
+    def _add_keys(cls, items: _Items, given: Iterable[Hashable]) -> None:
+        """Keep the hashes of one item's `group_keys` (the item's place: `len(items.refs)`)."""
+        cls._add_sorted_keys(items, *sorted_keys(given))
 
     @staticmethod
-    def _add_keys(items: _Items, given: Iterable[Hashable]) -> None:
-        """Keep the hashes of one item's `group_keys` (the item's place: `len(items.refs)`)."""
+    def _add_sorted_keys(
+        items: _Items,
+        plain: Iterable[Hashable],
+        sought: Iterable[Hashable],
+        counted: Iterable[Hashable],
+    ) -> None:
+        """`_add_keys` of keys that `sorted_keys` sorted."""
         assert items.hashes is not None and items.owners is not None
-        keys: set[int] = set()
-        sought: set[int] = set()
-        for key in given:
-            if isinstance(key, CountedKey):
-                hashed = hash(key.key)
-                items.counted[hashed] = items.counted.get(hashed, 0) + 1
-            elif isinstance(key, SoughtKey):
-                sought.add(hash(key.key))
-            else:
-                keys.add(hash(key))
+        for hashed in map(hash, counted):
+            items.counted[hashed] = items.counted.get(hashed, 0) + 1
+        keys = set(map(hash, plain))
         place = len(items.refs)
         items.hashes.extend(keys)
         items.owners.extend([place] * len(keys))
-        items.sought.extend(sought)
-        items.sought_owners.extend([place] * len(sought))
-        if hash(GROUP_ALWAYS) in keys:
+        if sought:
+            found = set(map(hash, sought))
+            items.sought.extend(found)
+            items.sought_owners.extend([place] * len(found))
+        if _ALWAYS_HASH in keys:
             items.seeking.extend(keys)
 
     def collected(self, name: str, *, given_only: bool = False) -> list[Collected]:

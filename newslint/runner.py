@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from newslint.cache import FileCache
     from newslint.discover import FileList
     from newslint.linkcheck import LinkResult
-    from newslint.project import ProjectData
+    from newslint.project import ProjectData, Stored
     from newslint.site import Site
 
 # Below this many files a pool costs more than it saves (fork, pickling results).
@@ -131,10 +131,15 @@ def lint_files(
     given = len(targets)
     jobs = jobs or default_jobs()
     try:
-        for index, result, hit in _run(everything, ruleset, cache, jobs, share_text):
+        stream = _run(everything, ruleset, cache, jobs, share_text, stored=data is not None)
+        for index, result, hit, stored in stream:
             results.cache_hits += hit
             if data is not None:
-                data.add(index, result, given=index < given)
+                if stored is None:
+                    data.add(index, result, given=index < given)
+                else:  # as the cache stores them: no pickling again for the project store
+                    own = result.collected or None  # (linted here, not read from the cache)
+                    data.add_stored(index, result.path, stored, given=index < given, own=own)
                 result.collected = {}
             else:
                 slots[index] = result
@@ -195,8 +200,7 @@ def project_files(files: Sequence[str | os.PathLike[str]], ruleset: RuleSet) -> 
 # ------------------------------------------------------------------------------ one file
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc() -> _PausedGc:
     """Garbage collection off while one file is linted (or a report written), back on after.
 
     Linting a file makes objects that all live until its result is done (nodes, reports, their
@@ -206,14 +210,22 @@ def paused_gc() -> Iterator[None]:
     (what becomes garbage goes by its reference count), and what cycles are left are collected
     as soon as it is back on.
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    return _PausedGc()
+
+
+class _PausedGc:
+    """`paused_gc`'s context manager: a class, as entering and leaving one costs a third of what
+    a `contextlib.contextmanager` generator does, and a warm run enters one per file."""
+
+    __slots__ = ("_was_on",)
+
+    def __enter__(self) -> None:
+        self._was_on = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *_: object) -> None:
+        if self._was_on:
+            gc.enable()
 
 
 def lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[FileResult, bool]:
@@ -223,13 +235,21 @@ def lint_one(path: Path, ruleset: RuleSet, cache: FileCache | None) -> tuple[Fil
 
 
 def _lint_one(
-    path: Path, ruleset: RuleSet, cache: FileCache | None, encoded: bool = False
+    path: Path,
+    ruleset: RuleSet,
+    cache: FileCache | None,
+    encoded: bool = False,
+    stored: bool = False,
 ) -> tuple[Any, bool]:
     """`lint_one`'s work; with `encoded`, the result as `encode_result` makes it (what a worker
-    sends back): a cached one is then passed on as stored, never decoded and encoded again."""
+    sends back): a cached one is then passed on as stored, never decoded and encoded again. With
+    `stored`, `(result, items)`: the items it collected as the cache stores them (for
+    `ProjectData.add_stored`), or None when they were not encoded (then they are in `result`)."""
     read = read_source(path, ruleset)
     if isinstance(read, FileResult):
-        return (_encode(read) if encoded else read), False
+        if stored:
+            return (read, None), False
+        return (_encode(read, ruleset) if encoded else read), False
     shown, raw = read
     from newslint.site import site_for
 
@@ -243,27 +263,58 @@ def _lint_one(
         # Hugo reads its keys without case (`Matrix:`).
         cascade = fingerprint(site, resolved, any_language=b"matrix" in raw.lower())
         key = cache.key(shown, resolved, site, raw, cascade)
-        hit = cache.get_encoded(key) if encoded else cache.get(key)
+        if encoded:
+            hit: Any = cache.get_encoded(key)
+        elif stored:
+            hit = cache.get_stored(key)
+        else:
+            hit = cache.get(key)
         if hit is not None:
             return hit, True
     if cache is None or key is None:
         result = lint_source(shown, raw, site, ruleset)
-        return (_encode(result) if encoded else result), False
+        if stored:
+            return (result, None), False
+        return (_encode(result, ruleset) if encoded else result), False
     from newslint.site import recording_probes
 
     # What the result depends on besides the file's bytes: whether the pages its relative links
     # may lead to exist (`Site.may_serve`); a lookup re-checks them.
     with recording_probes() as probes:
         result = lint_source(shown, raw, site, ruleset)
-    if _cacheable(result, ruleset):
-        cache.put(key, result, probes)
-    return (_encode(result) if encoded else result), False
+    cacheable = _cacheable(result, ruleset)
+    data = None
+    found: dict[str, Any] = {}  # the items' keys as `encode_result` stored them
+    if encoded or stored or cacheable:
+        with contextlib.suppress(Exception):  # (`encode_result` of data that does not pickle)
+            data = _encode(result, ruleset, found)
+        if data is not None and cacheable:
+            cache.put_encoded(key, data, probes)
+    if encoded:
+        return (data if data is not None else _encode(result, ruleset)), False
+    if stored:
+        # The keys as they are, not their pickle, and the result's own items for those the
+        # store keeps in memory: nothing is unpickled that this process has.
+        return (result, None if data is None else (data[2], found if data[4] else None)), False
+    return result, False
 
 
-def _encode(result: FileResult) -> tuple[Any, ...]:
+# The key functions of the last rule set `_encode` saw (`newslint.project.item_keys`).
+_ITEM_KEYS: tuple[RuleSet, dict[str, Callable[[Any], Any]]] | None = None
+
+
+def _encode(
+    result: FileResult, ruleset: RuleSet, found: dict[str, Any] | None = None
+) -> tuple[Any, ...]:
+    """`encode_result`, with the group keys of the items collected by `ruleset`'s rules."""
+    global _ITEM_KEYS
     from newslint.cache import encode_result
 
-    return encode_result(result)
+    if _ITEM_KEYS is None or _ITEM_KEYS[0] is not ruleset:
+        from newslint.project import item_keys
+
+        _ITEM_KEYS = (ruleset, item_keys(active.rule for active in ruleset.rules))
+    return encode_result(result, _ITEM_KEYS[1], found)
 
 
 def lint_source(shown: str, raw: bytes, site: Site, ruleset: RuleSet) -> FileResult:
@@ -406,11 +457,19 @@ def _run(
     cache: FileCache | None,
     jobs: int,
     share_text: bool = True,
-) -> Iterator[tuple[int, FileResult, bool]]:
+    stored: bool = False,
+) -> Iterator[tuple[int, FileResult, bool, Stored | None]]:
+    """Each file's (index, result, whether it came from the cache, and with `stored` the items
+    it collected as stored (see `_lint_one`) or None when they are in the result)."""
     if jobs <= 1 or len(paths) <= PARALLEL_MIN:
         for index, path in enumerate(paths):
-            result, hit = lint_one(Path(path), ruleset, cache)
-            yield index, result, hit
+            if stored:
+                with paused_gc():
+                    (result, items), hit = _lint_one(Path(path), ruleset, cache, stored=True)
+                yield index, result, hit, items
+            else:
+                result, hit = lint_one(Path(path), ruleset, cache)
+                yield index, result, hit, None
         return
     global _STATE
     _STATE = (ruleset, cache)
@@ -425,7 +484,7 @@ def _run(
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    from newslint.cache import decode_result
+    from newslint.cache import decode_result, decode_stored
 
     # Which files were answered (a byte each: a set of 30,000 ints would take 3 MB).
     answered = bytearray(len(paths))
@@ -434,7 +493,7 @@ def _run(
 
     def run_pool(
         tasks: Iterator[tuple[int, int]], workers: int, ahead: int
-    ) -> Generator[tuple[int, FileResult, bool], None, list[tuple[int, int]]]:
+    ) -> Generator[tuple[int, FileResult, bool, Stored | None], None, list[tuple[int, int]]]:
         """Lint the files of `tasks` (ranges of `paths`) in a new pool of `workers`, `ahead`
         tasks a worker in flight; yield their results. Returns the tasks in flight when a worker
         died (the pool is then broken, and the rest of `tasks` is left for another), else []."""
@@ -477,9 +536,13 @@ def _run(
                         send(1)
                     for index, data, hit in answers:
                         answered[index] = 1
+                        items = None
                         with paused_gc():
-                            result = decode_result(data, strings)
-                        yield index, result, hit
+                            if stored:
+                                result, items = decode_stored(data, strings)
+                            else:
+                                result = decode_result(data, strings)
+                        yield index, result, hit, items
                     if strings is not None and len(strings) > 100_000:
                         strings.clear()  # sharing helps within a run of files; keep memory bounded
         finally:
@@ -491,6 +554,12 @@ def _run(
     # the tasks not sent yet are linted as usual in a new pool.
     suspects: deque[int] = deque()
     broken = 0
+    # No garbage collection while the pool runs: this process only decodes results, which make no
+    # cycles, and the run keeps what it decoded (`newslint check` holds every diagnostic), which
+    # each collection scanned again; with the results unpickled in the pool's own thread, outside
+    # any `paused_gc`, collections took a tenth of a warm run's main process.
+    pause = _PausedGc()
+    pause.__enter__()
     try:
         while broken < MAX_BROKEN_POOLS:
             if suspects:
@@ -498,7 +567,7 @@ def _run(
                 for start, _ in (yield from run_pool(singles, 1, 1)):
                     broken += 1
                     answered[start] = 1
-                    yield start, _worker_died(paths[start]), False
+                    yield start, _worker_died(paths[start]), False, None
                 suspects = deque(i for i in suspects if not answered[i])
                 continue
             lost = yield from run_pool(chunks, min(jobs, len(paths)), AHEAD)
@@ -510,7 +579,7 @@ def _run(
         for index in range(len(paths)):  # after workers died MAX_BROKEN_POOLS times: the rest
             if not answered[index]:
                 answered[index] = 1
-                yield index, _worker_died(paths[index], broken), False
+                yield index, _worker_died(paths[index], broken), False, None
     except (OSError, RuntimeError, ImportError, AttributeError, TypeError) as err:
         # No processes here (a sandbox), or a rule set that cannot be sent to spawned workers:
         # lint what is left in this process.
@@ -520,12 +589,13 @@ def _run(
         for index in range(len(paths)):
             if not answered[index]:
                 if index in suspect:
-                    yield index, _worker_died(paths[index], broken), False
+                    yield index, _worker_died(paths[index], broken), False, None
                     continue
                 result, hit = lint_one(Path(paths[index]), ruleset, cache)
-                yield index, result, hit
+                yield index, result, hit, None
     finally:
         _STATE = None
+        pause.__exit__()
 
 
 def _worker_died(name: str, deaths: int = 0) -> FileResult:
