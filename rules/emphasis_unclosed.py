@@ -12,7 +12,10 @@ follows text directly, and when it follows punctuation, only before a space or p
   (a letter, punctuation or the line end), as editors that pad bold text with spaces write it.
 
 The closing marker is reported, when an opening `**` that Markdown left as text comes before it
-in the same paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and a run of
+in the same paragraph; or when a blank line split the bold, the closing `**` opening the next
+paragraph with a space or the line end after it (`**Partnership with the foundation` / a line of
+blanks / `**`, as WordPress exports a bold line that ended in a line break): Markdown shows both
+markers, each in its own paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and a run of
 three or more asterisks is never taken for such an unclosed marker (how it splits into bold and
 italic is too fine a rule to guess).
 
@@ -99,6 +102,16 @@ class EmphasisUnclosed(Rule):
             opened = self.opened
             if opened >= 0 and self._blank_line_between(document, opened, start):
                 opened = -1  # its pair would be in another paragraph
+            if (
+                opened < 0 <= self.opened
+                and after.isspace()
+                and self._opens_next_paragraph(document, self.opened, start)
+            ):
+                # `**Title` / blank line / `**`: the bold was split, neither marker can pair.
+                ctx.report(
+                    Span(start, end), "literal", why="a blank line between it and the opening '**'"
+                )
+                continue
             # A space before and a line end after: the closing marker of `**Note **` at the end
             # of a line (when an opening one is open), else a marker between spaces, `2 ** 8`.
             line_end = after in "\r\n" and opened >= 0
@@ -138,6 +151,18 @@ class EmphasisUnclosed(Rule):
         starts, ends = self.blank_lines
         index = bisect_left(starts, opened)
         return index < len(starts) and ends[index] <= start
+
+    def _opens_next_paragraph(self, document: str, opened: int, start: int) -> bool:
+        """Whether the marker at `start` is the first thing of the paragraph right after the one
+        holding the marker at `opened` (one run of blank lines between them)."""
+        if self.blank_lines is None:
+            self._blank_line_between(document, opened, start)  # finds the blank lines
+        assert self.blank_lines is not None
+        starts, ends = self.blank_lines
+        index = bisect_left(ends, start + 1) - 1  # the last run of blank lines before the marker
+        if index < 0 or starts[index] < opened or document[ends[index] : start].strip():
+            return False
+        return index == 0 or ends[index - 1] <= opened
 
     def _leftover(self, ctx: Context, text: Text) -> None:
         """A single `*` shown next to a marker Markdown honoured: the rest of a run it split, as in

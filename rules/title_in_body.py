@@ -7,8 +7,10 @@ in bold or italics; not a link). The two are compared as a reader sees them: wit
 markup (a code span's backticks, backslash escapes, a heading's `{#id}` attributes) and HTML
 entities, ignoring case, spacing (in Chinese, Japanese and Korean text, whether there is a space
 at all: full-width punctuation carries its own, `v1.33：HPAの設定` repeats `v1.33: HPAの設定`),
-the kind of quotes and the punctuation at either end; a `title` that is not a string to PyYAML
-is compared as Hugo shows it (`title: 1984`, `title: 1:30`). The report is at the repeat.
+the kind of quotes, and the punctuation and pictographs at either end (announcements put an emoji
+before the heading: `## 📢 Deadline extended` repeats `Deadline extended`); a `title` that is not
+a string to PyYAML is compared as Hugo shows it (`title: 1984`, `title: 1:30`). The report is at
+the repeat.
 
 Only the first block counts (HTML comments above it, which show nothing, are passed over), and only
 at the top level (not inside a list or a quote); a title that comes again further down is not
@@ -100,11 +102,30 @@ def comparable(text: str) -> str:
     # `str.split` splits at the characters `\s` matches, in one pass instead of a regex's try
     # at every position; the spaces at the ends go with `_ENDS` either way.
     spaced = " ".join(text.split()).strip(_ENDS).casefold()
+    if not spaced.isascii():
+        spaced = _without_pictographs(spaced)
     if not spaced.isascii() and _CJK.search(spaced):
         # Chinese, Japanese and Korean full-width punctuation carries its own spacing: the title
         # `v1.33: HPAの設定` is the heading `v1.33：HPAの設定` (NFKC makes `：` a `:`, not `: `)
         return spaced.replace(" ", "")
     return spaced
+
+
+def _without_pictographs(text: str) -> str:
+    """`text` without the emoji and other pictographs (with their variation selectors) at its
+    ends, and the punctuation and spaces they leave there: `📢 Deadline extended` is the title
+    `Deadline extended` to a reader. A text of nothing else is kept as it is."""
+    start, end = 0, len(text)
+    while start < end and (text[start] in _ENDS or _is_pictograph(text[start])):
+        start += 1
+    while end > start and (text[end - 1] in _ENDS or _is_pictograph(text[end - 1])):
+        end -= 1
+    return text[start:end] if start < end else text
+
+
+def _is_pictograph(char: str) -> bool:
+    """An emoji or another pictograph (Unicode's other symbols), or a variation selector."""
+    return unicodedata.category(char) == "So" or "\ufe00" <= char <= "\ufe0f"
 
 
 class TitleInBody(Rule):

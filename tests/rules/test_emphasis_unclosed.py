@@ -56,6 +56,24 @@ CASES = [
         ),
     ),
     Case(
+        # A WordPress export that ended a bold line in a line break: a line of blanks splits the
+        # bold, and Goldmark (hugo 0.168) shows `**Partnerstvo ...` and a paragraph `**`.
+        "bold-split-by-a-blank-line",
+        fm(
+            body=(
+                "**Ostvarili smo partnerstvo s udrugom “[Primjer][1]”\n  \n** \n\n"
+                "Tekst.\n\n**Open\n\n** then text.\n\n [1]: https://example.org/\n"
+            )
+        ),
+        errors=[("literal", 6, 1), ("literal", 12, 1)],
+    ),
+    Case(
+        # The opening marker two paragraphs up, or the marker not first in its paragraph: no
+        # split bold to name.
+        "not-a-split-bold",
+        fm(body="**Open\n\nMiddle.\n\n**\n\nA **b\n\nc ** d\n"),
+    ),
+    Case(
         # A line of blanks ends a paragraph as an empty line does: the two markers do not pair.
         "markers-apart-across-a-line-of-blanks",
         fm(body="**Open\n \t\nthen -**b in another paragraph.\n"),

@@ -45,6 +45,25 @@ CASES = [
         errors=[("heading", 5, 1)],
     ),
     Case(
+        # An announcement's emoji before the heading (icaps25.github.io, realsites48): the page
+        # shows the title, then the same words after a 📢.
+        "heading-with-an-emoji-before-it",
+        article("## 📢 Budget passes after a week of talks  \n\nThe budget passed on Tuesday.\n"),
+        errors=[("heading", 5, 1)],
+        unsafe_fixed=article("The budget passed on Tuesday.\n"),
+    ),
+    Case(
+        "heading-with-emoji-around-it",
+        article("# 🎉 Budget passes after a week of talks! 🎉\n\nThe budget passed on Tuesday.\n"),
+        errors=[("heading", 5, 1)],
+        unsafe_fixed=article("The budget passed on Tuesday.\n"),
+    ),
+    Case(
+        # A pictograph inside the words is part of them: no repeat.
+        "heading-with-an-emoji-inside",
+        article("# Budget passes ✅ after a week of talks\n\nThe budget passed on Tuesday.\n"),
+    ),
+    Case(
         "atx-heading-repeats-the-title",
         article("# Budget passes after a week of talks\n\nThe budget passed on Tuesday.\n"),
         errors=[("heading", 5, 1)],
