@@ -1064,6 +1064,8 @@ def lint_diagnostics(
 # Formats written one diagnostic per line: they are printed file by file as results arrive, so
 # memory does not grow with the number of files.
 STREAMING_FORMATS = ("concise", "json-lines", "github")
+# Formats whose `--quiet` output is the summary line alone: counted as results arrive.
+QUIET_STREAMING_FORMATS = ("concise", "full")
 
 
 def _streams(args: argparse.Namespace) -> bool:
@@ -1071,20 +1073,25 @@ def _streams(args: argparse.Namespace) -> bool:
 
     if args.baseline or args.write_baseline or args.statistics or args.output is not None:
         return False
+    fmt = args.output_format or default_format(sys.stdout, args.color)
     if args.quiet:
-        return False  # only the summary is printed, which needs every result
-    return (args.output_format or default_format(sys.stdout, args.color)) in STREAMING_FORMATS
+        # Only the summary line is printed, made of counts (`full.Summary`); the grouped format's
+        # summary counts per rule, and the machine formats ignore `--quiet`.
+        return fmt in QUIET_STREAMING_FORMATS
+    return fmt in STREAMING_FORMATS
 
 
 def _stream_lint(
     args: argparse.Namespace, config: Config, ruleset: RuleSet, files: Sequence[Path]
 ) -> int:
     """Print each file's diagnostics in file order as soon as they are known, then the project-wide
-    ones (cross-file rules, link checks). Nothing per file stays in memory: the data the project
+    ones (cross-file rules, link checks); with `--quiet`, count them and print the summary line at
+    the end. Nothing per file stays in memory: the data the project
     step needs is spilled to a temporary file (`newslint.project`)."""
     from newslint.diagnostics import Diagnostic
     from newslint.engine import FileResult
     from newslint.reporters import default_format, report
+    from newslint.reporters.full import Summary
     from newslint.rule import Severity
     from newslint.runner import lint_files, paused_gc, project_end
     from newslint.suppressions import project_suppressions
@@ -1093,14 +1100,17 @@ def _stream_lint(
     threshold = Severity.parse(config.fail_on)
     waiting: dict[int, FileResult] = {}
     state = {"next": 0, "internal": False, "failing": False, "gone": False}
+    summary = Summary() if args.quiet else None
 
-    def write(diagnostics: list[Diagnostic]) -> None:
+    def write(diagnostics: list[Diagnostic], one_file: bool = False) -> None:
         if not diagnostics:
             return
         for d in diagnostics:
             state["internal"] = state["internal"] or d.rule == "internal-error"
             state["failing"] = state["failing"] or d.severity >= threshold
-        if not state["gone"]:
+        if summary is not None:
+            summary.add(diagnostics, one_file)
+        elif not state["gone"]:
             try:
                 with paused_gc():
                     report(fmt, diagnostics, 0, sys.stdout, color=args.color)
@@ -1116,7 +1126,7 @@ def _stream_lint(
         waiting[index] = result
         while state["next"] in waiting:
             ready = waiting.pop(int(state["next"]))
-            write(ready.diagnostics)
+            write(ready.diagnostics, one_file=True)
             state["next"] += 1
 
     try:
@@ -1132,6 +1142,12 @@ def _stream_lint(
         )
         project = project_end(results, ruleset, offline=args.offline, use_cache=not args.no_cache)
         write(sorted(project_suppressions(results, project), key=Diagnostic.sort_key))
+        if summary is not None:
+            try:
+                sys.stdout.write(summary.line(len(files)) + "\n")
+                sys.stdout.flush()
+            except BrokenPipeError:
+                reader_gone()
     except _VerdictKnown:
         pass
     if state["internal"]:

@@ -80,3 +80,24 @@ def test_streamed_lines_equal_the_json_report(
     key = lambda d: (d["path"], d["line"], d["column"], d["code"])  # noqa: E731
     assert sorted(streamed, key=key) == sorted(json.loads(whole), key=key)
     assert code_lines == code_json == 1
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full"])
+def test_quiet_counts_results_as_they_arrive(
+    fmt: str, site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--quiet` in a text format prints the summary line alone, counted as results arrive (no
+    run's worth of diagnostics is kept): a file with a problem of its own and a cross-file one
+    (a1.md) counts once."""
+
+    def kept(*_: object) -> None:
+        raise AssertionError("--quiet kept every diagnostic")
+
+    monkeypatch.setattr("newslint.cli.lint_diagnostics", kept)
+    args = ["check", ".", "--isolated", "--no-cache", "--select", "TX002,XF002,FM004"]
+    code, out = run([*args, "--output-format", fmt, "-q"], capsys)
+    assert (code, out) == (0, "Found 3 problems (3 infos) in 2 of 3 files.\n")
+    article = ARTICLE.format(title="Budget passes", summary="", n=0)
+    (site / "a0.md").write_text(article.replace('summary: ""\n', ""), encoding="utf-8")
+    code, out = run([*args, "--output-format", fmt, "-q"], capsys)
+    assert (code, out) == (1, "Found 4 problems (1 error, 3 infos) in 3 of 3 files.\n")

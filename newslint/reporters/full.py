@@ -8,6 +8,7 @@ force-color.org) colour a pipe too; the flag wins over the environment, and `NO_
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from itertools import accumulate, groupby
 from typing import Any, TextIO
@@ -74,33 +75,78 @@ class _Frames:
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
-    if not diagnostics:
-        return f"All checks passed ({files} file{'s' if files != 1 else ''})."
-    counts = Counter(d.severity.label for d in diagnostics)
-    parts = [
-        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
-        for s in ("error", "warning", "info")
-        if counts[s]
-    ]
-    fixable = sum(1 for d in diagnostics if d.fixable)
-    unsafe = sum(
-        1 for d in diagnostics if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
-    )
-    paths = {d.path for d in diagnostics}
-    in_files = len(paths - {NO_FILE})
-    text = f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} ({', '.join(parts)}) in {in_files} of {files} file{'s' if files != 1 else ''}"
-    if NO_FILE in paths:  # a cross-file rule's crash: counted, but in no file
-        elsewhere = sum(1 for d in diagnostics if d.path == NO_FILE)
-        text += f" ({elsewhere} not in a file)"
-    text += "."
-    if fixable:
-        text += f"\n[*] {fixable} fixable with `newslint fix`"
-        if unsafe:
-            text += f" ({unsafe} more with `--unsafe-fixes`)"
+    summary = Summary()
+    summary.add(diagnostics)
+    return summary.line(files)
+
+
+class Summary:
+    """The counts the summary line is made of, added up as diagnostics arrive: `--quiet` streams
+    a run's results through it instead of keeping them (memory does not grow with the files)."""
+
+    def __init__(self) -> None:
+        self.severities: Counter[str] = Counter()
+        self.fixable = 0
+        self.unsafe = 0
+        self.paths: set[str] = set()  # the files with a problem (NO_FILE too)
+        # The hashes of the paths of files given by `add(..., one_file=True)`: 8 bytes a file with
+        # a problem, where the path itself would keep a hundred.
+        self.file_hashes = array("q")
+        self.elsewhere = 0  # problems in no file
+
+    def add(self, diagnostics: list[Diagnostic], one_file: bool = False) -> None:
+        """Count `diagnostics`; `one_file`: they are all of one file (or of none), whose
+        diagnostics are given at once, in this call alone."""
+        self.severities.update(d.severity.label for d in diagnostics)
+        path = ""
+        for d in diagnostics:
+            if d.fixable:
+                self.fixable += 1
+            elif d.fix is not None and d.fix.applicability is Applicability.UNSAFE:
+                self.unsafe += 1
+            if d.path == NO_FILE:
+                self.elsewhere += 1
+            elif one_file:
+                path = d.path
+            else:
+                self.paths.add(d.path)
+        if path:
+            self.file_hashes.append(hash(path))
+
+    def in_files(self) -> int:
+        """How many files have a problem."""
+        if not self.paths:
+            return len(self.file_hashes)
+        # The hashes of these few paths are looked up in the files' one by one, which keeps no
+        # set of the files' hashes.
+        hashes = {hash(path) for path in self.paths}
+        counted = {value for value in self.file_hashes if value in hashes}
+        return len(self.file_hashes) + sum(1 for path in self.paths if hash(path) not in counted)
+
+    def line(self, files: int) -> str:
+        counts = self.severities
+        total = sum(counts.values())
+        if not total:
+            return f"All checks passed ({files} file{'s' if files != 1 else ''})."
+        parts = [
+            f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+            for s in ("error", "warning", "info")
+            if counts[s]
+        ]
+        in_files = self.in_files()
+        text = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {in_files} of {files} file{'s' if files != 1 else ''}"
+        if self.elsewhere:  # a cross-file rule's crash: counted, but in no file
+            text += f" ({self.elsewhere} not in a file)"
         text += "."
-    elif unsafe:
-        text += f"\n{unsafe} fixable with `newslint fix --unsafe-fixes`."
-    return text
+        fixable, unsafe = self.fixable, self.unsafe
+        if fixable:
+            text += f"\n[*] {fixable} fixable with `newslint fix`"
+            if unsafe:
+                text += f" ({unsafe} more with `--unsafe-fixes`)"
+            text += "."
+        elif unsafe:
+            text += f"\n{unsafe} fixable with `newslint fix --unsafe-fixes`."
+        return text
 
 
 def write(
