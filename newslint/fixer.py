@@ -450,10 +450,13 @@ def run_fix(
     # The diff (or machine-readable output) owns stdout; everything else goes to stderr.
     notes = sys.stderr if diff or fmt not in HUMAN_FORMATS else sys.stdout
     run = FixRun()
-    # Only checked links (LK007) and rules that say so give project-wide fixes; without them
-    # nothing is kept for it.
+    # Only checked links (LK007) and rules that say so give project-wide fixes; without them, or
+    # when none may be applied, nothing is kept for them.
+    applicable = (
+        (Applicability.SAFE, Applicability.UNSAFE) if args.unsafe_fixes else (Applicability.SAFE,)
+    )
     project_fixes = bool(config.links.check) or any(
-        active.rule.project_fixes for active in ruleset.rules
+        active.rule.project_fixes in applicable for active in ruleset.rules
     )
     for path in files:
         record = fix_file(path, ruleset, unsafe=args.unsafe_fixes, write=not diff)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from newslint.events import EVENTS, Collected
-from newslint.fixes import Edit, Fix
+from newslint.fixes import Applicability, Edit, Fix
 from newslint.spans import Span
 
 if TYPE_CHECKING:
@@ -203,9 +203,11 @@ class Rule:
     # Rules whose verdict depends on which other files the site has (`link-relative` asks
     # `Site.may_serve`): the cache keeps their results with the existence checks the site made.
     depends_on_site_files: ClassVar[bool] = False
-    # Rules whose `project_end` offers fixes without checked links (`file-not-found`): `fix`
-    # keeps what it needs to apply them when the run ends, as it does for checked links.
-    project_fixes: ClassVar[bool] = False
+    # Rules whose `project_end` offers fixes without checked links (`file-not-found`): the most
+    # permissive applicability of those fixes. `fix` keeps what it needs to apply them when the
+    # run ends (each file's digest, with `--diff` its text), as it does for checked links, only
+    # when it may apply them (an unsafe fix only with `--unsafe-fixes`).
+    project_fixes: ClassVar[Applicability | None] = None
     origin: ClassVar[str] = "builtin"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

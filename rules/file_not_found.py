@@ -100,7 +100,7 @@ import re
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from newslint import Edit, Fix, Rule, Severity
+from newslint import Applicability, Edit, Fix, Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Field, Html, Link
 from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
@@ -198,7 +198,7 @@ class FileNotFound(Rule):
     # existence checks made with the result, as for link-relative.
     depends_on_site_files = True
     # A name in another case is fixed when the run ends too (a link beyond the page's own URL).
-    project_fixes = True
+    project_fixes = Applicability.UNSAFE
 
     def __init__(self) -> None:
         self.destinations: Destinations | None = None

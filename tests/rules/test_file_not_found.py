@@ -569,6 +569,34 @@ def test_a_name_in_another_case_is_fixed_to_the_files_own(
     capsys.readouterr()
 
 
+def test_fix_keeps_nothing_for_the_case_fix_unless_unsafe_fixes_are_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The case fix is unsafe and known only when the run ends: `fix --diff` keeps each file's
+    text for it only with `--unsafe-fixes` (else each file's diff is printed as it is done, and
+    memory does not grow with the files)."""
+    from newslint.fixer import FileFix
+
+    assert len(run(tmp_path, monkeypatch, capsys, {**SITE, BUNDLE: page("![a](Photo.jpg) t \n")}))
+    kept: list[bool] = []
+    release = FileFix.release
+
+    def watched(self: FileFix, keep_text: bool = False, keep_digest: bool = False) -> None:
+        kept.append(keep_text or keep_digest)
+        release(self, keep_text=keep_text, keep_digest=keep_digest)
+
+    monkeypatch.setattr(FileFix, "release", watched)
+    main(["fix", ".", "--select", "LK011,BD002", "--no-cache", "--diff"])
+    diff = capsys.readouterr().out
+    assert "+![a](Photo.jpg) t\n" in diff
+    assert kept and not any(kept)
+    kept.clear()
+    main(["fix", ".", "--select", "LK011,BD002", "--no-cache", "--diff", "--unsafe-fixes"])
+    diff = capsys.readouterr().out
+    assert "+![a](photo.jpg) t\n" in diff
+    assert any(kept)
+
+
 def test_a_page_at_a_files_url_resolves_in_the_folder_above(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
