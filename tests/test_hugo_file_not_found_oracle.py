@@ -84,6 +84,21 @@ _IMG = re.compile(r'<img src="([^"]*)" alt="([^"]*)"')
 _A = re.compile(r'<a href="([^"]*)">([^<]*)</a>')
 
 
+def _reported(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> set[tuple[str, str]]:
+    """What `newslint check --select LK011` reports on the site's content: (path, URL path)."""
+    monkeypatch.chdir(site)
+    clear_site_cache()
+    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
+    reported = {
+        (d["path"], re.search(r"at '([^']*)'", d["message"]).group(1))  # type: ignore[union-attr]
+        for d in json.loads(capsys.readouterr().out)
+    }
+    clear_site_cache()
+    return reported
+
+
 def _page(links: list[tuple[str, str]]) -> str:
     body = " ".join(f"{'!' if text.startswith('i') else ''}[{text}]({url})" for text, url in links)
     return f"---\ntitle: Story\n---\n{body}\n"
@@ -134,14 +149,7 @@ def test_reported_exactly_where_public_lacks_the_file(
             if not (served / path.lstrip("/")).is_file():
                 dead.add((name, written[label]))
     assert seen >= sum(len(links) for links in links_of.values())
-    monkeypatch.chdir(tmp_path)
-    clear_site_cache()
-    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
-    reported = {
-        (d["path"], re.search(r"at '([^']*)'", d["message"]).group(1))  # type: ignore[union-attr]
-        for d in json.loads(capsys.readouterr().out)
-    }
-    clear_site_cache()
+    reported = _reported(tmp_path, monkeypatch, capsys)
     assert len(dead) >= 4
     assert reported <= dead
     assert dead - reported == unsure
@@ -192,16 +200,10 @@ def test_resources_of_a_page_that_does_not_publish_them(
         for name in ("news/b/photo.jpg", "news/b/docs/doc.pdf", "cas/d/d.jpg")
         if not (public / name).is_file()
     }
-    monkeypatch.chdir(tmp_path)
-    clear_site_cache()
-    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
     reported = {
-        d["path"].removeprefix("content/").rpartition("/")[0]
-        + "/"
-        + re.search(r"at '([^']*)'", d["message"]).group(1)  # type: ignore[union-attr]
-        for d in json.loads(capsys.readouterr().out)
+        path.removeprefix("content/").rpartition("/")[0] + "/" + url
+        for path, url in _reported(tmp_path, monkeypatch, capsys)
     }
-    clear_site_cache()
     assert reported == missing
     assert len(missing) == (3 if hook == "never" else 0)
 
@@ -230,14 +232,7 @@ def test_raw_html_images_and_links(
             path = urlsplit(urljoin(f"https://example.org/{built}", src)).path
             if not (public / path.lstrip("/")).is_file():
                 dead.add((name, src))
-    monkeypatch.chdir(tmp_path)
-    clear_site_cache()
-    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
-    reported = {
-        (d["path"], re.search(r"at '([^']*)'", d["message"]).group(1))  # type: ignore[union-attr]
-        for d in json.loads(capsys.readouterr().out)
-    }
-    clear_site_cache()
+    reported = _reported(tmp_path, monkeypatch, capsys)
     assert len(dead) >= 5
     assert reported == dead
 
@@ -294,13 +289,6 @@ def test_a_languages_content_folder_is_served_below_its_prefix(
             path = unquote(urlsplit(urljoin(here, html.unescape(src))).path)
             if not (public / path.lstrip("/")).is_file():
                 dead.add((name, written[label]))
-    monkeypatch.chdir(tmp_path)
-    clear_site_cache()
-    main(["check", "content", "--select", "LK011", "--output-format", "json", "--no-cache"])
-    reported = {
-        (d["path"], re.search(r"at '([^']*)'", d["message"]).group(1))  # type: ignore[union-attr]
-        for d in json.loads(capsys.readouterr().out)
-    }
-    clear_site_cache()
+    reported = _reported(tmp_path, monkeypatch, capsys)
     assert len(dead) >= 5
     assert reported == dead
