@@ -25,7 +25,8 @@ An entry holds the file's `FileResult`: its diagnostics and the data cross-file 
 cached file still takes part in `project_end`. Each collected item is kept as its own pickle, and
 the group keys of the file's items (`newslint.project.item_keys`) as one more: a warm run hands
 the items to the project store's temporary file as they are and only hashes the keys, never
-unpickling an item or running a rule's `group_key` (`newslint.project.ProjectData.add_stored`). Results that depend on the clock (from a rule class
+unpickling an item or running a rule's `group_key` (`newslint.project.ProjectData.add_stored`).
+Results that depend on the clock (from a rule class
 with `volatile = True`, such as a date-in-the-future check) and results with an internal error are
 not stored, nor are results whose collected data does not pickle (a plugin's lock or lambda).
 

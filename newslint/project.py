@@ -149,7 +149,7 @@ class _Store:
             except Exception:  # a plugin's data that does not pickle (a lambda, a lock): keep it
                 blob = None
             if blob is not None:
-                offset = self._write(index, given, blob)
+                offset = self._append(_HEADER.pack(index, given) + blob)
                 if offset is not None:
                     return offset
         self._kept.append(record)
@@ -183,17 +183,9 @@ class _Store:
             refs.append(end)
             parts += (head, blob)
             end += len(head) + len(blob)
-        try:
-            file = self._open()
-            if self._read_since_write:  # a seek flushes the write buffer: only if needed
-                file.seek(self._end)
-                self._read_since_write = False
-            file.write(b"".join(parts))
-        except OSError:  # no temporary folder, or a full one: keep the rest in memory
-            self._spill = False
+        if self._append(b"".join(parts)) is None:
             rest = zip(blobs[room:], originals[room:], strict=True)
             return refs[:room] + [self._keep_packed(index, given, *pair) for pair in rest]
-        self._end = end
         return refs
 
     def _keep_packed(
@@ -202,18 +194,19 @@ class _Store:
         self._kept.append((index, given, original or unpack_item(blob)))
         return -len(self._kept)
 
-    def _write(self, index: int, given: bool, blob: bytes) -> int | None:
+    def _append(self, data: bytes) -> int | None:
+        """Write `data` (records, each a header and a pickle) at the end of the temporary file:
+        where it starts, or None when there is no temporary file to write to."""
         try:
             file = self._open()
             if self._read_since_write:  # a seek flushes the write buffer: only if needed
                 file.seek(self._end)
                 self._read_since_write = False
-            file.write(_HEADER.pack(index, given))
-            file.write(blob)
+            file.write(data)
         except OSError:  # no temporary folder, or a full one: keep the rest in memory
             self._spill = False
             return None
-        offset, self._end = self._end, self._end + _HEADER.size + len(blob)
+        offset, self._end = self._end, self._end + len(data)
         return offset
 
     def get(self, ref: int) -> Record:
