@@ -55,7 +55,8 @@ MEMORY_ITEMS = 1000
 _HEADER = struct.Struct("<q?")
 # A file's items as the cache stores them and workers send them (`newslint.cache.encode_result`):
 # each as (rule name, `pack_item`'s pickle), or (rule name, path, data, extra) when it does not
-# pickle; and the pickle of a dict of what `item_keys` gave for each of them (by rule name), or None.
+# pickle; and the pickle of a dict of what `item_keys` gave for each of them (by rule name), or
+# None.
 Stored = tuple[Sequence[tuple[Any, ...]], bytes | dict[str, Any] | None]
 
 
@@ -85,7 +86,8 @@ def item_keys(rules: Iterable[type[Rule]]) -> dict[str, Callable[[Any], Any]]:
     return keys
 
 
-# An item's `group_keys` by kind: the plain keys, the keys of its `SoughtKey`s, of its `CountedKey`s.
+# An item's `group_keys` by kind: the plain keys, the keys of its `SoughtKey`s, of its
+# `CountedKey`s.
 SortedKeys = tuple[tuple[Hashable, ...], tuple[Hashable, ...], tuple[Hashable, ...]]
 
 

@@ -1031,10 +1031,12 @@ class Site:
         With `pages_known` the caller knows the URL of every page of the site (page-not-found,
         when it has them all): a content file or folder at the path no longer vouches for a page
         there (a `[permalinks]` pattern or `uglyURLs` moves it), nor does a path a page's pattern
-        could make (a taxonomy's or term's still does: a term only other pages carry is not seen): below the first segment (a top-level folder is a section, whose list page hugo
-        0.168 makes without an `_index` file, in the languages with a page in it) only a resource file is still served. A folder below the first
-        level is served only as a section's or a bundle's page (hugo 0.168 makes no list page of
-        `news/deep/` without `news/deep/_index.md`), which the caller knows.
+        could make (a taxonomy's or term's still does: a term only other pages carry is not
+        seen): below the first segment (a top-level folder is a section, whose list page hugo
+        0.168 makes without an `_index` file, in the languages with a page in it) only a
+        resource file is still served. A folder below the first level is served only as a
+        section's or a bundle's page (hugo 0.168 makes no list page of `news/deep/` without
+        `news/deep/_index.md`), which the caller knows.
 
         With `unwritten` as well, the caller knows the page at `path` is one Hugo does not write
         (`headless`, `build.render: never`): its file or its top-level folder does not vouch."""

@@ -15,9 +15,9 @@ The closing marker is reported, when an opening `**` that Markdown left as text 
 in the same paragraph; or when a blank line split the bold, the closing `**` opening the next
 paragraph with a space or the line end after it (`**Partnership with the foundation` / a line of
 blanks / `**`, as WordPress exports a bold line that ended in a line break): Markdown shows both
-markers, each in its own paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker, and a run of
-three or more asterisks is never taken for such an unclosed marker (how it splits into bold and
-italic is too fine a rule to guess).
+markers, each in its own paragraph. ` ** ` between spaces (an exponent, `2 ** 8`) is no marker,
+and a run of three or more asterisks is never taken for such an unclosed marker (how it splits
+into bold and italic is too fine a rule to guess).
 
 It also reports a marker whose two sides have different lengths, so that Markdown pairs part of
 it and shows the rest: `*Not investment advice.**` shows a `*` after the italic text, and

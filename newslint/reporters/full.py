@@ -134,7 +134,10 @@ class Summary:
             if counts[s]
         ]
         in_files = self.in_files()
-        text = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {in_files} of {files} file{'s' if files != 1 else ''}"
+        text = (
+            f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {in_files}"
+            f" of {files} file{'s' if files != 1 else ''}"
+        )
         if self.elsewhere:  # a cross-file rule's crash: counted, but in no file
             text += f" ({self.elsewhere} not in a file)"
         text += "."
