@@ -79,14 +79,15 @@ def _never(value: Any) -> bool:
     return value is False or (isinstance(value, int | float) and value == 0)
 
 
-def _build_options(document: Document) -> list[dict[Any, Any]]:
-    """The page's `build` options, under the current key or the older spelling `_build`, with
-    their keys in lower case."""
-    found: list[dict[Any, Any]] = []
+def build_options(document: Document) -> list[tuple[str, dict[Any, Any]]]:
+    """The page's `build` options (its own or cascaded), under the current key and then the older
+    spelling `_build` (still read for what it meant), each with the key it is written under and
+    its option names in lower case."""
+    found: list[tuple[str, dict[Any, Any]]] = []
     for key in ("build", "_build"):
         options = _hugo_value(document, key)
         if isinstance(options, dict):
-            found.append({str(name).lower(): value for name, value in options.items()})
+            found.append((key, {str(name).lower(): value for name, value in options.items()}))
     return found
 
 
@@ -115,7 +116,7 @@ def _never_rendered(document: Document) -> bool:
         return True
     return any(
         _never(options.get("render")) or options.get("render") == "link"
-        for options in _build_options(document)
+        for _, options in build_options(document)
     )
 
 
@@ -135,7 +136,7 @@ def _never_shown(document: Document) -> bool:
         return True
     return any(
         _never(options.get("render")) and _never(options.get("list"))
-        for options in _build_options(document)
+        for _, options in build_options(document)
     )
 
 

@@ -127,7 +127,7 @@ from ._links import (
 )
 from ._mainroad import site_param, truthy
 from ._page_urls import language_folder, logical_path, multihost, own_url
-from ._pages import hugo_value
+from ._pages import build_options
 from ._params import read_fields
 
 # The raw HTML tags whose links are judged: `<img src>` (and `srcset`), `<a href>`.
@@ -584,13 +584,10 @@ def _unpublished(document: Document, site: Site) -> str:
     one (`.Permalink` of a resource publishes it: `site.template_resources`)."""
     if site.template_resources or "{{<" in document.body or "{{%" in document.body:
         return ""
-    for key in ("build", "_build"):  # (the older spelling, still read for what it meant)
-        options = hugo_value(document, key)
-        if isinstance(options, dict):
-            value = {str(name).lower(): v for name, v in options.items()}.get("publishresources")
-            if value is False:
-                cascaded = document.field(key) is None
-                return f"`{key}.publishResources: false`" + (", from a cascade" if cascaded else "")
+    for key, options in build_options(document):
+        if options.get("publishresources") is False:
+            cascaded = document.field(key) is None
+            return f"`{key}.publishResources: false`" + (", from a cascade" if cascaded else "")
     return ""
 
 

@@ -111,7 +111,7 @@ from ._page_urls import (
     own_url,
     split_site_path,
 )
-from ._pages import hugo_true, hugo_value, never_rendered
+from ._pages import build_options, hugo_true, never_rendered
 
 # A pager's path (`page/2`; the site may name it otherwise: `_pager_name`).
 _PAGER = re.compile(r"(?:^|/)([^/]+)/\d+$")
@@ -323,16 +323,12 @@ def _unwritten(document: Document) -> str:
         why = "`headless: true`"
     else:
         why = "`build.render: never`"
-        for key in ("_build", "build"):  # (the older spelling, still read for what it meant)
-            options = hugo_value(document, key)
-            render = (
-                {str(name).lower(): value for name, value in options.items()}.get("render")
-                if isinstance(options, dict)
-                else None
-            )
+        for key, options in build_options(document):
+            render = options.get("render")
             if render in ("never", "link") or render is False or render == 0:
                 shown = str(render).lower() if isinstance(render, bool) else render
                 why = f"`{key}.render: {shown}`"
+                break
     if all(document.field(key) is None for key in ("headless", "build", "_build")):
         why += ", from a cascade"
     return why
