@@ -61,6 +61,9 @@ class LinksConfig:
     max_wait: float = 30.0  # cap on one wait; a longer Retry-After is reported, not waited for
     user_agent: str | None = None  # None: newslint's own, which names newslint
     include_fragments: bool = False  # lychee's --include-fragments: read pages for their anchors
+    max_redirects: int = 10  # lychee's --max-redirects: hops followed before "too many redirects"
+    # lychee's `header`: sent with every request, to every host (checked by `LinkSettings`).
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -145,6 +145,7 @@ class LinkSettings:
     use_cache: bool = True
     cache_dir: Path | None = None  # `.newslint_cache`; the links live in its `links/` folder
     user_agent: str = USER_AGENT
+    headers: tuple[tuple[str, str], ...] = ()  # `[links] headers`, sent with every request
     trust_env: bool = True  # proxies from the environment (never .netrc: httpx does not read it)
     include_fragments: bool = False  # read the HTML of pages linked with a #fragment, look for it
     fragment_body_limit: int = 0  # bytes of a page read for its anchors (0: FRAGMENT_BODY_LIMIT)
@@ -172,8 +173,9 @@ class LinkSettings:
         for key, value in (("concurrency", links.concurrency), ("per-host", links.per_host)):
             if value < 1:
                 raise ConfigError(f"links.{key}: must be at least 1, not {value}")
-        if links.retries < 0:
-            raise ConfigError(f"links.retries: must be at least 0, not {links.retries}")
+        for key, value in (("retries", links.retries), ("max-redirects", links.max_redirects)):
+            if value < 0:
+                raise ConfigError(f"links.{key}: must be at least 0, not {value}")
         for key, seconds in (("backoff", links.backoff), ("max-wait", links.max_wait)):
             if seconds < 0:
                 raise ConfigError(f"links.{key}: must be at least 0 seconds, not {seconds:g}")
@@ -190,11 +192,50 @@ class LinkSettings:
             "backoff": max(0.0, float(links.backoff)),
             "max_wait": max(0.0, float(links.max_wait)),
             "include_fragments": links.include_fragments,
+            "max_redirects": links.max_redirects,
+            "headers": parse_headers(links.headers, user_agent_set=bool(links.user_agent)),
         }
         if links.user_agent:
             values["user_agent"] = links.user_agent
         values.update(overrides)
         return cls(**values)
+
+
+# RFC 9110's token: what a header's name may be made of.
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+# Headers that say how the request itself is framed or routed: httpx writes them, and one set by
+# hand would break every request (or send the checker to another host).
+_FRAMING_HEADERS = frozenset(
+    {"host", "content-length", "transfer-encoding", "connection", "keep-alive", "te", "trailer"}
+    | {"upgrade", "expect"}
+)
+
+
+def parse_headers(
+    headers: Mapping[str, str], *, user_agent_set: bool = False
+) -> tuple[tuple[str, str], ...]:
+    """`[links] headers` (`{ "Accept-Language" = "de" }`, lychee's `header`) -> (name, value)
+    pairs; a name that is no HTTP token, a value with a line break or NUL, a framing header
+    (`Host`, `Content-Length`, ...) or a `User-Agent` beside `user-agent` raises `ConfigError`."""
+    from newslint.config import ConfigError
+
+    pairs: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    for name, value in headers.items():
+        if not _HEADER_NAME.fullmatch(name):
+            raise ConfigError(f"links.headers: {name!r} is not a header name")
+        lowered = name.lower()
+        if lowered in _FRAMING_HEADERS:
+            raise ConfigError(f"links.headers: {name} is written by the HTTP client itself")
+        if lowered in seen:
+            raise ConfigError(f"links.headers: {name} is given twice (as {seen[lowered]!r})")
+        if lowered == "user-agent" and user_agent_set:
+            raise ConfigError("links.headers: User-Agent is set by links.user-agent already")
+        if any(char in value for char in "\r\n\0"):
+            raise ConfigError(f"links.headers: the value of {name} holds a line break or NUL")
+        seen[lowered] = name
+        pairs.append((name, value))
+    return tuple(pairs)
 
 
 # lychee's range syntax: `A..B` (B excluded), `A..=B`, `..B`, `..=B`.
@@ -402,6 +443,8 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
             reason = f"redirect ({obs.status}) without a location"
         elif obs.error == "proxy":
             reason = f"proxy {obs.detail}"
+        elif obs.error == "redirects":  # the hops followed: the limit it was seen with
+            reason = f"{reason} (more than {len(obs.chain)})"
         elif obs.detail and obs.error in ("connect", "tls", "error", "scheme", "location"):
             reason = f"{reason}: {obs.detail}"
         if verdict != "skipped":
@@ -409,6 +452,9 @@ def classify(obs: Observation, settings: LinkSettings, url: str | None = None) -
         if obs.chain and obs.error in _WHERE:  # the link's own host may be fine
             reason += f" at {obs.final_url}"
         return LinkResult(url, verdict, reason, obs.status)
+    if len(obs.chain) > settings.max_redirects:  # cached when `max-redirects` was higher
+        reason = f"{_ERRORS['redirects'][1]} (more than {settings.max_redirects})"
+        return LinkResult(url, "warning", reason, obs.status)
     status = obs.status or 0
     if not (200 <= status < 400 or status in settings.accept):
         verdict, reason = _status_reason(status, obs.bot_wall)
@@ -526,6 +572,8 @@ class LinkCache:
             return None  # (a transient failure: written by a version that cached them)
         if obs.error == "timeout" and (obs.timeout or 0.0) < settings.timeout:
             return None  # a timeout seen with a shorter timeout says nothing about this one
+        if obs.error == "redirects" and len(obs.chain) < settings.max_redirects:
+            return None  # more hops are followed now: the chain may end
         return obs
 
     def put(self, key: str, obs: Observation) -> None:

@@ -627,8 +627,11 @@ def _client(settings: LinkSettings, transport: Any, tls: Any) -> httpx.AsyncClie
 
     # A jar whose policy accepts no domain: Set-Cookie is never kept, so none is ever sent.
     jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+    headers = httpx.Headers({"User-Agent": settings.user_agent, "Accept": ACCEPT})
+    for name, value in settings.headers:  # a configured Accept or User-Agent replaces newslint's
+        headers[name] = value
     return httpx.AsyncClient(
-        headers={"User-Agent": settings.user_agent, "Accept": ACCEPT},
+        headers=headers,
         cookies=jar,
         follow_redirects=False,
         timeout=httpx.Timeout(settings.timeout),

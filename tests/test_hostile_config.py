@@ -723,6 +723,8 @@ LINK_KEYS = [
     "max-wait",
     "user-agent",
     "include-fragments",
+    "max-redirects",
+    "headers",
 ]
 RULE_KEYS = st.sampled_from(["TX002", "summary-length", "DT003", "nope", "FM"])
 RULE_OPTIONS = st.sampled_from(["min", "max", "severity", "enabled", "unknown", "max-chars"])

@@ -82,7 +82,7 @@ ROUTES: dict[str, tuple[str, str, str | None]] = {
     "/drop": ("warning", "connection dropped without a response after 2 tries", None),
     "/moved-home": ("warning", "redirects to the site's home page", None),
     "/loop": ("warning", "redirect loop", None),
-    "/hop/0": ("warning", "too many redirects", None),
+    "/hop/0": ("warning", "too many redirects (more than 10)", None),
     "/to-ftp": (
         "warning",
         "redirects to a scheme other than http(s), not followed: ftp:",
@@ -655,6 +655,75 @@ def test_settings_from_config() -> None:
     assert settings.exclude[0].pattern == "^https://x" and settings.backoff == 0.1
     with pytest.raises(ConfigError, match=r"links\.exclude"):
         LinkSettings.from_config(LinksConfig(exclude=["("]))
+
+
+def test_configured_headers_go_with_every_request_and_replace_newslints_own(
+    fresh: LinkServer,
+) -> None:
+    links = LinksConfig(headers={"accept": "text/html", "Accept-Language": "de", "X-Token": "t"})
+    settings = replace(FAST, headers=LinkSettings.from_config(links).headers)
+    assert check_links([fresh.url("/moved")], settings)[fresh.url("/moved")].verdict == "redirect"
+    seen = [headers for _, path, headers in fresh.headers_seen]
+    assert [path for _, path, _ in fresh.headers_seen] == ["/moved", "/ok"]  # the redirect too
+    for headers in seen:
+        lowered = {name.lower(): value for name, value in headers.items()}
+        assert (lowered["accept"], lowered["accept-language"], lowered["x-token"]) == (
+            "text/html",
+            "de",
+            "t",
+        )
+        assert lowered["user-agent"] == USER_AGENT
+        assert list(lowered).count("accept") == 1
+
+
+@pytest.mark.parametrize(
+    ("links", "message"),
+    [
+        (LinksConfig(headers={"Bad Name": "x"}), "links.headers: 'Bad Name' is not a header name"),
+        (LinksConfig(headers={"Host": "x"}), "Host is written by the HTTP client itself"),
+        (LinksConfig(headers={"X-A": "1\r\nX-B: 2"}), "the value of X-A holds a line break"),
+        (LinksConfig(headers={"X-A": "1", "x-a": "2"}), "x-a is given twice (as 'X-A')"),
+        (
+            LinksConfig(user_agent="Bot/1", headers={"User-Agent": "Bot/2"}),
+            "User-Agent is set by links.user-agent already",
+        ),
+        (LinksConfig(max_redirects=-1), "links.max-redirects: must be at least 0, not -1"),
+    ],
+)
+def test_bad_headers_and_max_redirects_are_configuration_errors(
+    links: LinksConfig, message: str
+) -> None:
+    with pytest.raises(ConfigError) as raised:
+        LinkSettings.from_config(links)
+    assert message in str(raised.value)
+
+
+def test_max_redirects_limits_the_hops_followed(fresh: LinkServer) -> None:
+    settings = replace(FAST, max_redirects=3)
+    result = check_links([fresh.url("/hop/0")], settings)[fresh.url("/hop/0")]
+    assert (result.verdict, result.reason) == ("warning", "too many redirects (more than 3)")
+    assert (fresh.hits("/hop/3"), fresh.hits("/hop/4")) == (1, 0)
+    none = check_links([fresh.url("/moved")], replace(FAST, max_redirects=0))
+    assert none[fresh.url("/moved")].reason == "too many redirects (more than 0)"
+
+
+def test_a_cached_chain_is_judged_by_the_max_redirects_of_this_run(
+    fresh: LinkServer, tmp_path: Path
+) -> None:
+    cached = replace(FAST, use_cache=True, cache_dir=tmp_path)
+    chain = fresh.url("/chain/0")  # four redirects, then a page
+    assert check_links([chain], cached)[chain].verdict == "redirect"
+    lower = check_links([chain], replace(cached, max_redirects=2))[chain]
+    assert (lower.verdict, lower.reason, lower.cached) == (
+        "warning",
+        "too many redirects (more than 2)",
+        True,
+    )
+    # A chain cut at a lower limit is asked again once more hops are allowed.
+    hops = fresh.url("/hop/5")
+    check_links([hops], replace(cached, max_redirects=2))
+    again = check_links([hops], replace(cached, max_redirects=10))[hops]
+    assert (again.reason, again.cached) == ("too many redirects (more than 10)", False)
 
 
 def test_progress_reports_checked_total_and_failures(fresh: LinkServer) -> None:

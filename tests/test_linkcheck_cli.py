@@ -155,10 +155,31 @@ def test_redirect_loops_and_too_many_hops(server: LinkServer, capsys: Any) -> No
     assert run.rows == [
         doubtful("a.md", 5, 5, urls[0], "redirect loop"),
         doubtful("a.md", 7, 5, urls[1], "redirect loop"),
-        doubtful("a.md", 9, 5, urls[2], "too many redirects"),
+        doubtful("a.md", 9, 5, urls[2], "too many redirects (more than 10)"),
     ]
     assert (server.hits("/ping"), server.hits("/pong"), server.hits("/hop/10")) == (1, 1, 1)
     assert server.hits("/hop/11") == 0  # 10 hops followed, the 11th not
+
+
+def test_max_redirects_and_headers_from_the_links_table(server: LinkServer, capsys: Any) -> None:
+    urls = [server.url("/chain/0"), server.url("/moved")]  # four hops, then one
+    run = check(
+        capsys, {"a.md": one_per_line(urls)}, 'max-redirects = 2\nheaders = { "X-Desk" = "news" }'
+    )
+    assert run.rows == [
+        doubtful("a.md", 5, 5, urls[0], "too many redirects (more than 2)"),
+        moved("a.md", 7, 5, urls[1], server.url("/ok")),
+    ]
+    assert {headers.get("X-Desk") for _, _, headers in server.headers_seen} == {"news"}
+
+
+def test_a_header_the_client_writes_itself_is_a_configuration_error(
+    server: LinkServer, capsys: Any
+) -> None:
+    run = check(capsys, {"a.md": one_per_line([server.url("/ok")])}, 'headers = { Host = "x" }')
+    assert run.code == 2
+    assert "links.headers: Host is written by the HTTP client itself" in run.err
+    assert server.total() == 0
 
 
 def test_the_same_location_twice_is_one_redirect(server: LinkServer, capsys: Any) -> None:

@@ -983,7 +983,7 @@ CONFIG_KEYS = [
 LINKS_KEYS = {
     "check", "timeout", "concurrency", "per-host", "retries", "backoff", "max-wait", "cache-ttl",
     "failure-ttl", "accept", "exclude", "only-source", "include-fragments", "no-private",
-    "user-agent",
+    "user-agent", "max-redirects", "headers",
 }  # fmt: skip
 
 

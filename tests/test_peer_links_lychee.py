@@ -295,7 +295,7 @@ def test_ten_redirects_are_followed_and_the_eleventh_is_too_many(web: Web, capsy
     run = check(capsys, {"a.md": lines_of([ten, eleven])})
     assert run.rows == [
         moved(5, 5, ten, web.url("/hops/0")),
-        doubtful(7, 5, eleven, "too many redirects"),
+        doubtful(7, 5, eleven, "too many redirects (more than 10)"),
     ]
 
 
