@@ -17,7 +17,9 @@ article full of English product names, or a French article with its accents are 
 or more of its Han and kana characters (two at least), the kanji count as Japanese too, so a
 Japanese title does not fit a Chinese article, while a Japanese article's kanji always fit it. Texts
 shorter than `min-units` (default 3) units and languages it does not know are skipped; the body
-needs at least 10 units, and link texts (the source link's name, brands) do not count. In a title
+needs at least 10 units, and link texts (the source link's name, brands) do not count, nor do a
+shortcode's call and the body of a `{{< >}}` one (`{{< figure src="/img/park.jpg" >}}`, the code
+a `{{< highlight >}}` shows), which are no prose of the page's language. In a title
 or summary of a language not written in Latin letters that has words of its own script, a Latin
 word that starts with a capital letter is a name and does not count either: `معرفی Visual Studio
 Code و GitHub Copilot` fits a Persian article (two Persian words, the rest product names), while
@@ -64,6 +66,7 @@ or copied the wrong field; it then shows up in the wrong language's lists, feeds
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newslint import Rule, Severity
@@ -74,6 +77,7 @@ from newslint.site import Site
 from newslint.spans import Span
 from newslint.textutil import han_share, lazy_regex, script_units
 
+from ._body import shortcode_regions
 from ._fields import key_in, lowered_keys
 from ._mixed_script import report_in_field, report_in_text
 
@@ -390,6 +394,9 @@ class LanguageMismatch(Rule):
         self.expected: tuple[str | None, frozenset[str] | None] | None = None
         self.wanted_form: tuple[str | None] | None = None  # `_chinese_form(ctx)`, once
         self.wanted_cyrillic: tuple[str | None] | None = None  # `_cyrillic_language(ctx)`
+        # Shortcode calls and `{{< >}}` bodies (sorted spans, their starts), on the first text.
+        self.shortcodes: list[tuple[int, int]] | None = None
+        self.shortcode_starts: list[int] = []
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
@@ -444,16 +451,44 @@ class LanguageMismatch(Rule):
         report_in_text(ctx, node)  # the same in prose, link texts included
         if node.in_link:
             return  # link texts are names: the source link `[jin10_articles](...)`, brands
-        if self.first_text is None and node.text.strip():
-            self.first_text = node.span
         if self.body_chars >= _BODY_SAMPLE_CHARS:
             return  # the opening of a long body says enough, and keeps 50 MB files fast
+        if self.shortcodes is None:
+            self.shortcodes = sorted(shortcode_regions(ctx.document).spans)
+            self.shortcode_starts = [start for start, _ in self.shortcodes]
+        text = node.text
+        if self.shortcodes:
+            text = self._outside_shortcodes(text, node.span.start)
+        if self.first_text is None and text.strip():
+            self.first_text = node.span
         # Counted once at the end (one regex pass, not one per text run). A cut may split a word
         # in two: one unit more or less does not matter in a sample.
-        text = node.text[: _BODY_SAMPLE_CHARS - self.body_chars]
+        text = text[: _BODY_SAMPLE_CHARS - self.body_chars]
         self.body_texts.append(text)
         self.body_chars += len(text)
         self.body_ascii = self.body_ascii and text.isascii()
+
+    def _outside_shortcodes(self, text: str, start: int) -> str:
+        """`text` (at `start` in the document) without what shortcode spans cover; the parts left
+        are joined by a line break, so no word spans a call."""
+        assert self.shortcodes is not None
+        end = start + len(text)
+        index = max(bisect_right(self.shortcode_starts, start) - 1, 0)
+        parts = []
+        cursor = start
+        for low, high in self.shortcodes[index:]:
+            if low >= end:
+                break
+            if high <= cursor:
+                continue
+            if low > cursor:
+                parts.append(text[cursor - start : low - start])
+            cursor = high
+        if cursor == start:
+            return text
+        if cursor < end:
+            parts.append(text[cursor - start :])
+        return "\n".join(parts)
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         language, expected = self._expected(ctx)

@@ -60,9 +60,9 @@ breaks in feed readers and e-mail, which have no page scheme to borrow.
 
 ## Fix safety
 Unsafe: the URL is resolved against the source link the way a browser on the source page would
-have; the page it then points at should be checked. An image named by a bare file name
-(`![](img1.jpg)`) in a leaf bundle's `index.md` is a resource of the page, missing from its
-folder: it is reported as such, with no fix (the source never had that address), and so is a
+have; the page it then points at should be checked. An image named by a path that stays in the
+page's folder (`![](img1.jpg)`, `![](images/1.png)`) in a leaf bundle's `index.md` is a resource
+of the page, missing from its folder: it is reported as such, with no fix (the source never had that address), and so is a
 link in an article that lists its sources (which of them it came from, if any, is not known).
 """
 
@@ -227,10 +227,13 @@ class LinkRelative(Rule):
 
 
 def _bundle_resource_name(url: str, path: str | None) -> bool:
-    """Whether `url` is a bare file name (`img1.jpg`: no folder, query or fragment) written in a
-    leaf bundle's `index.md` (`index.uk.md`), where Hugo looks for it among the page's own
-    resources."""
-    if path is None or any(c in url for c in "/?#\\:"):
+    """Whether `url` is a file name that stays in the page's folder (`img1.jpg`, `images/1.png`:
+    no query or fragment, no `/` first, no `..`) written in a leaf bundle's `index.md`
+    (`index.uk.md`), where Hugo looks for it among the page's own resources (a bundle keeps its
+    images in a folder of its own as often as beside the page)."""
+    if path is None or url.startswith("/") or any(c in url for c in "?#\\:"):
+        return False
+    if ".." in url.split("/"):
         return False
     name = PurePath(path).name.lower()
     return name.split(".")[0] == "index" and name.endswith(PAGE_SUFFIXES)

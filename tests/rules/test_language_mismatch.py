@@ -180,6 +180,40 @@ CASES += [
         ),
         language="ru",
     ),
+    # A shortcode's call is no prose: its path and English alt text do not outweigh a short
+    # Russian body (a short Russian news page with three `figure` calls was reported).
+    Case(
+        "shortcode-arguments-are-no-prose",
+        fm(
+            body=(
+                "Мэрия сегодня открыла новый парк в западном районе города.\n\n"
+                '{{< figure src="/images/park/main-gate.jpg" caption="Photo by the city press office" >}}'
+                "\n\n"
+                '{{< figure src="/images/park/north-side.jpg" caption="Photo by the city press office" >}}'
+                "\n\n"
+                '{{< figure src="/images/park/south-side.jpg" caption="Photo by the city press office" >}}'
+                "\n\n"
+                "Работы длились восемь месяцев.\n"
+            ),
+            title="Новый парк",
+        ),
+        language="ru",
+    ),
+    # Nor do they hide a body in the wrong language: Russian pages under `content/ru/` of a site
+    # with no `contentDir` are Romanian ones (a real Moldovan news site).
+    Case(
+        "shortcode-call-does-not-hide-a-mismatch",
+        fm(
+            body=(
+                "Три года после открытия зоны. Обещано было пятьдесят компаний, пришло двенадцать.\n"
+                "\n"
+                '{{< datawrapper "https://datawrapper.dwcdn.net/example/3/" >}}\n\n'
+                "AutoParts Italia: 8 млн EUR инвестиций.\n"
+            ),
+        ),
+        language="ro",
+        errors=[("body", 4, 1)],
+    ),
     # The language's own block sets the locale: that one is meant, the language name is not read.
     Case(
         "language-block-locale",
