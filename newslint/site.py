@@ -1585,6 +1585,32 @@ def _places_at(folders: Iterable[tuple[str, str]], relative: str) -> Iterator[Pa
             yield place
 
 
+def files_below(folder: str, limit: int = 2000) -> list[str] | None:
+    """The files below `folder`, at any depth, by their `/`-separated paths from it, with their
+    case (a page bundle's resources, as `.Resources.GetMatch` matches them); None when there are
+    more than `limit` entries. Each folder's listing is recorded for the cache."""
+    found: list[str] = []
+    seen = 0
+    stack = [(folder, "")]
+    while stack:
+        place, inner = stack.pop()
+        _record_listing(place)
+        try:
+            with os.scandir(place) as entries:
+                listed = [(e.name, e.path, e.is_dir()) for e in entries]
+        except (OSError, ValueError):
+            continue
+        for name, path, is_folder in listed:
+            seen += 1
+            if seen > limit:
+                return None
+            if is_folder:
+                stack.append((path, f"{inner}{name}/"))
+            else:
+                found.append(inner + name)
+    return found
+
+
 def names_beside(folders: Iterable[tuple[str, str]], relative: str) -> list[str]:
     """The names of the files in the folder at the tree's path `relative` ("" for the tree's
     root) of each of `folders` (as `file_at` takes them), with their case; recorded for the

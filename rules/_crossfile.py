@@ -337,12 +337,21 @@ def whole_site_in_run(ctx: ProjectContext, root: str) -> bool:
     root)` for every page (page-not-found and file-not-found)."""
     if ctx.count(("doubt", root)):
         return False
+    if site_for_dir(root).keeps_host_redirects:
+        return False  # the host redirects paths the site has no page at any more
+    return every_page_in_run(ctx, root)
+
+
+def every_page_in_run(ctx: ProjectContext, root: str) -> bool:
+    """Whether the run holds every content file of the site at `root`, as many as the rule's
+    `CountedKey(("pages", root))` counts (each page of the run gives it once): no content adapter
+    adds pages, no submodule not checked out holds some, and the content folders on disk hold no
+    more files than that. A pre-commit hook given a few files, or a file the run skips, makes it
+    false."""
     site = site_for_dir(root)
     roots = site.all_content_roots
-    if roots is None:
-        return False
-    if site.keeps_host_redirects:
-        return False  # the host redirects paths the site has no page at any more
+    if site.root is None or not roots:
+        return False  # no site there (a run of texts with a site of its own): nothing to count
     if site.content_in_submodule:
         return False  # a submodule not checked out holds pages no file on disk shows
     # At most as many as the run holds: a text given on stdin may stand for a file not yet saved.

@@ -31,6 +31,16 @@ On a Mainroad site it checks a page's `thumbnail` too (a string, or a map's `src
 under `params`), which Mainroad's `post_thumbnail.html` writes with `relURL`: from the site's root
 (`img/mario.gif` is `/img/mario.gif`), where the theme draws it (a visibility with `list` or
 `post`); not when the site's layouts or another theme component may draw it their own way.
+Likewise, as each theme's template reads it (top-level or under `params`), an image path its
+template writes from the site's root when the page has no resource of that name (any file of its
+bundle, any case) and, where the template looks there, `assets/` has no such file: Stack's
+`image` (or the key its `featuredImageField` names), PaperMod's `cover.image` (not with
+`cover.relative`; a resource whose name holds the value counts), Ananke's `featured_image` (one
+that starts with `/`: older versions wrote others from the page's URL), and, on a site whose
+templates may call Hugo's `opengraph`, `twitter_cards` or `schema` or read `images`, each of
+`images` (hugo 0.168's `get-page-images`: the page's resource, then `assets/`, else `absURL`).
+Not a web address, a glob, nor a page whose `resources` may rename its files; not Blowfish's or
+Congo's `featureimage`, which their templates fetch with `resources.GetRemote`.
 
 A page with `build.publishResources: false` (its own or from a cascade) has hugo 0.168 write
 none of its resources but those something uses (`.RelPermalink` of one publishes it): the page's
@@ -94,6 +104,7 @@ Example stays as it is:
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import posixpath
 import re
@@ -102,11 +113,13 @@ from urllib.parse import unquote, urlsplit
 
 from newslint import Applicability, Edit, Fix, Rule, Severity
 from newslint.document import Document
-from newslint.events import Collected, Field, Html, Link
+from newslint.events import Collected, Field, Html, Link, Node
 from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
 from newslint.site import (
     Site,
+    component_name,
     file_at,
+    files_below,
     names_beside,
     names_differing_in_case,
     paths_at,
@@ -244,17 +257,29 @@ class FileNotFound(Rule):
 
     @classmethod
     def field_keys(cls, ctx: Context) -> frozenset[str]:
-        return _THUMBNAIL_KEYS
+        configured = site_param(ctx.site, "featuredimagefield", language=ctx.document.language)
+        if isinstance(configured, str) and configured:
+            return _IMAGE_KEYS | {configured.lower()}
+        return _IMAGE_KEYS
 
     def on_field(self, ctx: Context, field: Field) -> None:
         site = ctx.site
-        if site is None or not site.is_mainroad or is_section_page(ctx.document):
+        if site is None or is_section_page(ctx.document):
             return
-        for read, _ in read_fields(ctx.document, field, "thumbnail"):
-            found = _thumbnail(ctx, site, read)
-            if found is not None:
-                src, span = found
-                self.found.append((Link("", src, span, span, True, "", _THUMBNAIL), span, src))
+        if site.is_mainroad:
+            for read, _ in read_fields(ctx.document, field, "thumbnail"):
+                found = _thumbnail(ctx, site, read)
+                if found is not None:
+                    self._take_image(*found)
+        for name, how in _image_fields(ctx, site):
+            for read, _ in read_fields(ctx.document, field, name):
+                for value, span in _image_values(read, how):
+                    if not _found_as_resource(ctx, site, value, how):
+                        self._take_image(value, span)
+
+    def _take_image(self, src: str, span: Span) -> None:
+        """An image path a template writes from the site's root (`relURL`, `absURL`)."""
+        self.found.append((Link("", src, span, span, True, "", _THUMBNAIL), span, src))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
         self.page = _page(ctx, document, self.found)
@@ -314,10 +339,11 @@ class FileNotFound(Rule):
                     )
 
 
-# A Mainroad `thumbnail` (`Link.link_type`): its template writes it with `relURL`, from the site's
-# root whatever the page's URL, and no render hook sees it.
+# A Mainroad `thumbnail`, or another theme's image field (`Link.link_type`): its template writes
+# it with `relURL` or `absURL`, from the site's root whatever the page's URL, and no render hook
+# sees it.
 _THUMBNAIL = "Thumbnail"
-_THUMBNAIL_KEYS = frozenset({"thumbnail", "params"})
+_IMAGE_KEYS = frozenset({"thumbnail", "params", "image", "cover", "featured_image", "images"})
 
 
 def _thumbnail(ctx: Context, site: Site, field: Field) -> tuple[str, Span] | None:
@@ -352,6 +378,117 @@ def _thumbnail(ctx: Context, site: Site, field: Field) -> tuple[str, Span] | Non
     if site.template_overridden("partials/post_thumbnail.html", "mainroad"):
         return None
     return value, span
+
+
+# How a theme's template (or Hugo's own) finds a front-matter image before it writes the value
+# from the site's root, as read in each theme's templates: `page`, the page's resources by
+# `.Resources.GetMatch` of the value (a glob, any case); `page-within`, by `GetMatch "*value*"`
+# (PaperMod's `cover.html`); `assets`, then `resources.GetMatch` of the value (Stack's
+# `helper/image.html` since v3.30, Hugo 0.168's `_funcs/get-page-images.html`); `rooted`, only a
+# value that starts with `/` is judged (Ananke wrote the value as it is, relative to the page's
+# URL, before `GetFeaturedImage.html` took `strings.Trim . "/" | absURL`).
+_Finding = frozenset[str]
+_STACK: _Finding = frozenset({"page", "assets"})
+_PAPERMOD: _Finding = frozenset({"page-within", "cover"})
+_ANANKE: _Finding = frozenset({"page", "rooted"})
+_HUGO_IMAGES: _Finding = frozenset({"page", "assets", "list"})
+# A glob's characters, which a value of `GetMatch` may hold: newslint does not match those.
+_GLOB = re.compile(r"[*?\[\]{}]")
+
+
+def _image_fields(ctx: Context, site: Site) -> list[tuple[str, _Finding]]:
+    """The front-matter keys (lower case) whose value the site's theme draws as an image, each
+    with how its template finds it (`_Finding`); only where the theme's own template draws it
+    (not one of the site's layouts or of another component: `Site.template_overridden`).
+
+    - Stack: `image` (or the key `params.featuredImageField` names), by `helper/image.html`;
+    - PaperMod: `cover.image`, by `cover.html` and `templates/opengraph.html` (`absURL`), not
+      with `cover.relative` (then from the page's URL);
+    - Ananke: `featured_image`, by `func/GetFeaturedImage.html`;
+    - any site whose templates may call Hugo's `opengraph`, `twitter_cards` or `schema`, or read
+      `images`: `images`, a list, as hugo 0.168's `_funcs/get-page-images.html` reads it.
+
+    Blowfish's and Congo's `featureimage` is left alone: their templates fetch it with
+    `resources.GetRemote`, no path of the site."""
+    fields: list[tuple[str, _Finding]] = []
+    for theme in site.themes or ((site.theme,) if site.theme else ()):
+        name = component_name(str(theme))
+        if "stack" in name and not site.template_overridden("partials/helper/image.html", name):
+            configured = site_param(site, "featuredimagefield", language=ctx.document.language)
+            key = configured.lower() if isinstance(configured, str) and configured else "image"
+            fields.append((key, _STACK))
+        elif "papermod" in name and not any(
+            site.template_overridden(template, name)
+            for template in ("partials/cover.html", "partials/templates/opengraph.html")
+        ):
+            fields.append(("cover", _PAPERMOD))
+        elif "ananke" in name and not site.template_overridden(
+            "partials/func/GetFeaturedImage.html", name
+        ):
+            fields.append(("featured_image", _ANANKE))
+    if site.template_resources or "images" in site.template_params:
+        fields.append(("images", _HUGO_IMAGES))
+    return fields
+
+
+def _image_values(field: Field, how: _Finding) -> list[tuple[str, Span]]:
+    """The image paths of `field` a template writes from the site's root, each with where it is
+    written: a string (PaperMod: a map's `image`, none with `relative`; `images`: a list's
+    strings). Web addresses, template text, globs and other values (a number) are left out."""
+    node = field.node
+    written: list[tuple[Node, Span]] = []
+    if "cover" in how:
+        if node.kind != "map" or not isinstance(node.value, dict):
+            return []
+        if truthy({str(k).lower(): v for k, v in node.value.items()}.get("relative")):
+            return []  # from the page's URL
+        entries = {entry.key.lower(): entry for entry in node.entries}
+        image = entries.get("image")
+        written = [(image.node, image.node.span)] if image is not None else []
+    elif "list" in how:
+        written = [(item, item.span) for item in node.items] if node.kind == "list" else []
+    else:
+        written = [(node, field.value_span)]
+    out = []
+    for scalar, span in written:
+        if scalar.kind != "scalar" or scalar.tag != "str" or not isinstance(scalar.value, str):
+            continue
+        value = scalar.value.strip()
+        if not value or _SCHEME.match(value) or value.startswith("//") or "{{" in value:
+            continue
+        if _GLOB.search(value) or ("rooted" in how and not value.startswith("/")):
+            continue  # (Ananke before 2.12 wrote it as it is: from the page's URL)
+        name = urlsplit(value).path.rpartition("/")[2]
+        extension = name.rpartition(".")[2].lower() if "." in name.strip(".") else ""
+        if extension and extension not in _NOT_FILES:
+            out.append((value, span))  # (no page's URL: `/news/`, `story.html`)
+    return out
+
+
+def _found_as_resource(ctx: Context, site: Site, value: str, how: _Finding) -> bool:
+    """Whether the theme's template finds `value` before it writes it from the site's root: as a
+    resource of the page's bundle (any file below its folder, matched without regard to case, a
+    leading `/` or not), or a file of `assets/`; or whether that cannot be told (the page renames
+    its resources with `resources`, the bundle holds too many files, `assets/` cannot be seen)."""
+    document = ctx.document
+    name = os.path.basename(document.path).lower()
+    wanted = value.lower().lstrip("/")
+    if name.split(".")[0] in ("index", "_index"):
+        if document.value("resources") is not None:
+            return True  # a resource's `name` may be the value
+        files = files_below(os.path.dirname(os.path.abspath(document.path)))
+        if files is None:
+            return True
+        pattern = f"*{wanted}*" if "page-within" in how else wanted
+        if any(fnmatch.fnmatchcase(path.lower(), pattern) for path in files):
+            return True
+    if "assets" in how:
+        assets = site.file_folders("assets")
+        if assets is None:
+            return True
+        if file_at(assets, wanted) or names_differing_in_case(assets, wanted):
+            return True
+    return False
 
 
 def _folders_above(path: str) -> list[str]:

@@ -5,8 +5,10 @@ Reports an indented code block (lines that start with four spaces or a tab, afte
 that holds prose rather than code: sentences that end in a full stop (`.`, `!`, `?`, `。`, `！`,
 `？`), mostly letters, at least eight words (or twenty characters of a script written without
 spaces), and none of what code is made of (`;` or a brace at a line's end, `==`, `=>`, `->`, `::`,
-`&&`, `||`, a shell or Python prompt, an HTML tag, a keyword such as `def`, `function`, `return`
-or `import` opening a line). Scrapers and word processors indent paragraphs with spaces (a
+`&&`, `||`, a shell or Python prompt, an HTML tag, a line a keyword opens as code does: `def f(`,
+`from x import y`, `import x`, `if x:`, `for x in y:`, `while (x)`, `var x =`, a `return` of one
+value). A wrapped line of prose may start with the same words (`if the council agrees, the`,
+`from Monday on`, a Norwegian `var det`): those do not make the block code. Scrapers and word processors indent paragraphs with spaces (a
 Chinese article's two-character first-line indent often becomes four spaces); Markdown then
 shows the paragraph in a monospaced box, with its links and emphasis as plain text.
 
@@ -63,11 +65,32 @@ from ._body import Regions, shortcode_bodies
 
 MIN_WORDS = 8
 MIN_CJK_CHARS = 20
+# A line a keyword opens the way code opens it, not as a sentence's wrapped line opens it:
+# `from x import y`, not `from Monday on`; `if x:`, not `if the council agrees, it`; `var x =`,
+# not a Swedish `var det`. A prose line may start with any of these words.
+_KEYWORD_LINE = (
+    r"^[ \t]*(?:def[ \t]+\w+[ \t]*\("
+    r"|(?:async[ \t]+)?function\b[ \t]*[\w$]*[ \t]*\("
+    r"|class[ \t]+\w+[ \t]*(?:\([^()\n]*\)[ \t]*)?:"
+    r"|class[ \t]+\w+[ \t]+(?:extends|implements)\b"
+    r"|from[ \t]+\.*[\w.]+[ \t]+import\b"
+    r"|import[ \t]*[{*\"'(]"
+    r"|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*"
+    r"[ \t]*;?[ \t]*$"
+    r"|(?:var|let|const)[ \t]+[\w$]+[ \t]*(?::[^=\n]*)?=(?!=)"
+    r"|(?:public|private|protected)[ \t]+(?:static|final|abstract|void|class|interface|enum|async"
+    r"|function|override|readonly|int|bool|boolean)\b"
+    r"|return(?:[ \t]+[^\s.!?。]+(?:\.[^\s.!?。]+)*)?[ \t]*$"
+    # Python's `if x:` (a comment after it), C's `while (x)` (its body on the next line), the
+    # shell's `for f in *; do`.
+    r"|(?:if|elif|for|while)\b[^\n]*:[ \t]*(?:#[^\n]*)?$"
+    r"|(?:if|for|while)[ \t]*\([^\n]*\)[ \t]*$"
+    r"|(?:if|for|while)\b[^\n]*;[ \t]*(?:then|do)[ \t]*$)"
+)
 # What code is made of, and prose is not.
 _CODE_SIGNS = re.compile(
     r"[;{}]\s*$|^\s*[{}]|==|=>|->|::|&&|\|\||</?[A-Za-z][\w-]*[\s/>]|^\s*(?:\$|>>>|%|#!|//|/\*)"
-    r"|^\s*(?:def|function|return|import|from|class|var|let|const|public|private|if|for|while)"
-    r"\b[^.!?。]*$|\b\w+\([^()\n]*\)\s*$|^\s*[\w.]+\s*=\s",
+    r"|\b\w+\([^()\n]*\)\s*$|^\s*[\w.]+\s*=\s|" + _KEYWORD_LINE,
     re.MULTILINE,
 )
 # A list item's marker at the start of its line and the spaces after it, when its text is a code

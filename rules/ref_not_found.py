@@ -23,11 +23,16 @@ build is reported as such: a draft (unless `buildDrafts`), a page dated in the f
 or from a draft that `hugo -D` would render (checked with hugo 0.168: it fails there for a
 future page, not for a draft). A bare name (`ref "budget"`, and `relref "budget"` alike, found
 nowhere as a path) Hugo looks up as the base name of any page it builds in the page's language,
-and fails when there are several (reported when two pages of the run have it) or none: reported
-when the run holds a page of that name Hugo does not build (a draft, a future or expired page) or
-builds in another language only, no page of the run carries a term of that name (`ref
-"politics"` finds the term page) and no other content file on disk may be a page of that name. One
-the run holds no page of is left alone (a page not in the run, a term).
+and fails when there are several (reported when two pages of the run have it) or none (it finds
+a section, an automatic one too, and a term of the page's language: `ref "politics"` finds the
+term page of `tags: [Politics]`): reported when no page of the run carries a term of that name,
+no other content file or folder on disk may be a page of that name, and the run holds a page of
+that name Hugo does not build (a draft, a future or expired page) or builds in another language
+only, or holds no page of that name but every content file of the site (`--project`, or a run of
+the whole site: the count of its files on disk is the run's, no content adapter). One the run
+holds no page of is left alone when the run may miss a page, or a page's term (a pre-commit hook
+given a few files, a file left out of the run, a theme's own content; a term newslint cannot
+read: a float, a date).
 
 An output format the call names (`outputFormat="amp"`, or `ref "x" "amp"`) that neither Hugo nor the
 site (`[outputFormats]`) defines fails the build too, whatever the page: reported at the format's
@@ -72,7 +77,7 @@ from urllib.parse import unquote
 from newslint import Rule, Severity
 from newslint.document import Document
 from newslint.events import Collected, Html
-from newslint.rule import GROUP_ALWAYS, Context, ProjectContext, SoughtKey
+from newslint.rule import GROUP_ALWAYS, Context, CountedKey, ProjectContext, SoughtKey
 from newslint.site import (
     PageLanguages,
     Site,
@@ -84,7 +89,7 @@ from newslint.site import (
 from newslint.spans import Span
 
 from . import _dates
-from ._crossfile import content_path, position
+from ._crossfile import content_path, every_page_in_run, position
 from ._page_urls import config_true, logical_path, publish_window
 from ._pages import hugo_true, hugo_value, never_shown
 from ._refs import BY_NAME, RefCall, omitted_call, ref_calls, target_keys
@@ -110,6 +115,8 @@ class RefPage(NamedTuple):
     # Its taxonomy terms, lower case (keys by base name: `_term_keys`): `ref "politics"` finds
     # the term's page.
     terms: tuple[str, ...] = ()
+    # A taxonomy value whose term newslint cannot write as Hugo does (a float, a date, a map).
+    unread_terms: bool = False
 
 
 class RefNotFound(Rule):
@@ -164,13 +171,21 @@ class RefNotFound(Rule):
         page gives its own keys (its path's, its base name's, its terms' by base name) as
         `SoughtKey`s: `project_end` then gets the pages with calls and the pages of the run they
         may find, not every page, nor every page that shares a tag with another (peak memory must
-        not grow with the number of files)."""
+        not grow with the number of files). Every page (no bundle's resource) is counted by site,
+        and so is a page with a term newslint cannot read: a bare name found nowhere is judged
+        only when the run holds every page, and so every term, of the site
+        (`every_page_in_run`)."""
         terms = _term_keys(data)
         own = (data.own, data.name, *terms) if data.name else (data.own, *terms)
-        sought = tuple(SoughtKey(key) for key in own)
+        given: tuple[Hashable, ...] = tuple(SoughtKey(key) for key in own)
+        root = data.own.partition("\0")[0]
+        if data.name:
+            given += (CountedKey(("pages", root)),)
+        if data.unread_terms:
+            given += (CountedKey(("unread terms", root)),)
         if not data.refs:
-            return sought
-        return (GROUP_ALWAYS, *sought, *(key for keys, _, _ in data.refs for key in keys))
+            return given
+        return (GROUP_ALWAYS, *given, *(key for keys, _, _ in data.refs for key in keys))
 
     @classmethod
     def project_end(cls, ctx: ProjectContext, collected: list[Collected]) -> None:
@@ -197,6 +212,7 @@ class RefNotFound(Rule):
             else:
                 unbuilt.setdefault(page.own, why)
         adapters: dict[tuple[tuple[str, str], ...], bool] = {}
+        whole: dict[str, bool] = {}  # by site root: whether the run holds every page, every term
         for entry in collected:
             page = entry.data
             for keys, where, written in page.refs:
@@ -230,7 +246,9 @@ class RefNotFound(Rule):
                             pages=shown,
                         )
                     elif not same and by_name[0] not in terms:
-                        _unbuilt_name(ctx, entry, page, by_name[0], named, where, written, now)
+                        _unbuilt_name(
+                            ctx, entry, page, by_name[0], named, where, written, now, whole
+                        )
                     continue
                 if page.roots not in adapters:
                     adapters[page.roots] = content_adapter_on_disk(page.roots)
@@ -307,19 +325,26 @@ def _unbuilt_name(
     where: tuple[int, int, int, int],
     written: str,
     now: int,
+    whole: dict[str, bool],
 ) -> None:
     """Report a bare name that finds no page Hugo builds in the calling page's language, where
     the run holds a page of that name Hugo does not build (a draft, a future or expired page:
-    "unbuilt") or one of another language only ("missing"), and no other file on disk may be a
-    page of that name (hugo 0.168 fails the build: page not found). One the run holds no page
-    of is left alone: it may be a page not in the run, or a term."""
-    language = name_key.split("\0", 2)[1].lower()
+    "unbuilt") or one of another language only ("missing"), or holds no page of that name but
+    every page of the site (so every term, none of that name: "missing"), and no other file or
+    folder on disk may be a page of that name (hugo 0.168 fails the build: page not found). One
+    the run holds no page of while it may not hold every page is left alone: it may be a page
+    not in the run, or a term one of those carries."""
+    root, language, _ = name_key.split("\0", 2)
+    language = language.lower()
     mine = [
         (path, why) for path, why, key in named.get(_any_language(name_key), []) if key == name_key
     ]
     others = [path for path, _, key in named.get(_any_language(name_key), []) if key != name_key]
     if not mine and not others:
-        return
+        if root not in whole:
+            whole[root] = every_page_in_run(ctx, root) and not ctx.count(("unread terms", root))
+        if not whole[root]:
+            return
     name = name_key.split("\0", 2)[2].removesuffix(BY_NAME)
     known = {os.path.abspath(path) for path, _ in mine}
     for found in content_names_on_disk(page.roots, name, language, page.languages):
@@ -403,9 +428,11 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
     language = document.language or site.default_language
     draft = hugo_true(document, "draft") and not config_true(site.raw.get("builddrafts"))
     window = publish_window(ctx, site, language)
-    found_terms = _terms(document, site)
+    found_terms, unread = _terms(document, site)
     if not refs:
-        return RefPage(prefix + logical, (), (), False, "", name, draft, window, None, found_terms)
+        return RefPage(
+            prefix + logical, (), (), False, "", name, draft, window, None, found_terms, unread
+        )
     roots = site.all_content_roots
     if roots is None:
         return None
@@ -424,6 +451,7 @@ def _ref_page(ctx: Context, document: Document, html: list[Span]) -> RefPage | N
         window,
         site.page_languages() if several else None,
         found_terms,
+        unread,
     )
 
 
@@ -489,17 +517,24 @@ def _term_keys(page: RefPage) -> tuple[str, ...]:
     return tuple(prefix + term + BY_NAME for term in page.terms)
 
 
-def _terms(document: Document, site: Site) -> tuple[str, ...]:
+def _terms(document: Document, site: Site) -> tuple[tuple[str, ...], bool]:
     """The page's taxonomy terms (its own or cascaded), as written in lower case and as Hugo
-    writes them in paths."""
+    writes them in paths; and whether a value is one whose term cannot be told (a float, a date,
+    a map: Hugo makes a term of it by rules newslint does not follow)."""
     found: set[str] = set()
+    unread = False
     for plural in site.taxonomies_for(document.language).values():
         value = hugo_value(document, plural.lower())
         for term in value if isinstance(value, list) else [value]:
-            if isinstance(term, str | int) and not isinstance(term, bool) and str(term).strip():
-                text = str(term).strip().lower()
-                found.update((text, path_segment(text)))
-    return tuple(sorted(found))
+            if isinstance(term, bool):
+                found.add(str(term).lower())  # (`tags: [yes]` is the text `yes` already)
+            elif isinstance(term, str | int):
+                if str(term).strip():
+                    text = str(term).strip().lower()
+                    found.update((text, path_segment(text)))
+            elif term is not None:
+                unread = True
+    return tuple(sorted(found)), unread
 
 
 def _tried(path: str, base: str, logical: str, bundle: bool) -> list[str]:

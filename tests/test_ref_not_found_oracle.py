@@ -310,3 +310,67 @@ def test_calls_in_shortcodes_hugo_runs(
     }
     assert {path for *_, path in hugo_misses(tmp_path, warning=False)} == fails
     assert {path for *_, path in newslint_reports(tmp_path, monkeypatch, capsys)} == fails
+
+
+# Bare names on a site whose every content file the run holds: (the call, whether Hugo finds a
+# page); the ones newslint leaves alone although Hugo fails, in `BARE_HUGO_ONLY`.
+BARE_REFS = [
+    ('{{< ref "politics" >}}', True),  # a term of an English page
+    ('{{< ref "S&P 500" >}}', True),  # a term as written
+    ('{{< ref "world" >}}', True),  # a section
+    ('{{< ref "auto" >}}', True),  # an automatic section (no `_index.md`)
+    ('{{< ref "categories" >}}', True),  # a taxonomy no page uses
+    ('{{< ref "custom" >}}', True),  # a term page's own file
+    ('{{< ref "B" >}}', True),  # a page's base name, in another case
+    ('{{< ref "nothing" >}}', False),
+    ('{{< relref "nothing2" >}}', False),
+    ('{{< ref "frenchonly" >}}', False),  # a term of a French page only
+    ('{{< ref "slugged" >}}', False),  # a page's slug is no name
+]
+BARE_HUGO_ONLY = [
+    '{{< ref "sp-500" >}}',  # a term's URL segment: newslint does not tell it from the term
+    '{{< ref "deep" >}}',  # a folder below a section, no page: newslint leaves a folder alone
+]
+
+
+def test_a_bare_name_nothing_has_fails_hugo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hugo 0.168 finds a bare name as a page's base name, a section's, a taxonomy's or a term of
+    the page's language; newslint reports one it finds none for when the run holds the whole
+    site, and nothing when it holds part of it (a pre-commit hook's files)."""
+    calls = [call for call, _ in BARE_REFS] + BARE_HUGO_ONLY
+    write_files(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n'
+            'disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]\n'
+            'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\n'
+            "weight = 2\n",
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ .Content }}",
+            "content/news/b.md": '---\ntitle: b\ntags: [Politics, "S&P 500"]\nslug: slugged\n'
+            "---\nb\n",
+            "content/news/f.fr.md": "---\ntitle: f\ntags: [frenchonly]\n---\nf\n",
+            "content/world/_index.md": "---\ntitle: w\n---\nw\n",
+            "content/auto/deep/page.md": "---\ntitle: d\n---\nd\n",
+            "content/tags/custom/_index.md": "---\ntitle: c\n---\nc\n",
+            "content/a.md": article(calls),
+        },
+    )
+    hugo_only = {
+        ("content/a.md", 4 + len(BARE_REFS) + n, call.split('"')[1])
+        for n, call in enumerate(BARE_HUGO_ONLY)
+    }
+    wanted = missing("content/a.md", BARE_REFS)
+    assert hugo_misses(tmp_path, warning=False) == wanted | hugo_only
+    assert newslint_reports(tmp_path, monkeypatch, capsys) == wanted
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    given = ["--no-cache", "--select", "LK009", "--output-format", "concise", "content/a.md"]
+    main(["check", *given, "content/news/b.md"])
+    assert "LK009" not in capsys.readouterr().out
+    main(["check", "--project", *given])  # the given file, with the whole site around it
+    out = capsys.readouterr().out
+    assert {(f, int(line), p) for f, line, p in REPORT.findall(out)} == wanted

@@ -611,3 +611,140 @@ def test_a_page_at_a_files_url_resolves_in_the_folder_above(
         ("content/about.md", 7, 6, MISSING.format("logo.png")),
         ("content/contact.md", 7, 21, MISSING.format("gone.png")),
     ]
+
+
+STACK = CONFIG + 'theme = "hugo-theme-stack"\n'
+STACK_IMAGES = {
+    "themes/hugo-theme-stack/theme.toml": 'name = "Stack"\n',
+    "static/img/there.png": "png",
+    "assets/img/hidden.png": "png",
+    "content/post/cover/index.md": page(image="Cover.jpg"),
+    "content/post/cover/cover.jpg": "jpg",
+    "content/post/gone/index.md": page(image="gone.jpg"),
+    "content/post/a.md": page(image="img/there.png"),
+    "content/post/b.md": page(image="img/hidden.png"),
+    "content/post/c.md": page(image="img/missing.png"),
+    "content/post/d.md": page(params={"image": "/img/p.png"}),
+    "content/post/e.md": page(image="https://example.org/img/x.png"),
+    "content/post/f.md": page(image="*.png"),
+}
+
+
+def test_a_stack_image_the_site_does_not_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stack's `helper/image.html` takes the page's resource (`.Resources.GetMatch`, any case),
+    then a file of `assets/` (v3.30 on), else writes `relURL` of the value: from the site's
+    root (older versions), or fails the build (v3.30 on)."""
+    assert run(tmp_path, monkeypatch, capsys, STACK_IMAGES, config=STACK) == [
+        ("content/post/c.md", 4, 8, MISSING.format("img/missing.png")),
+        ("content/post/d.md", 5, 10, MISSING.format("/img/p.png")),
+        ("content/post/gone/index.md", 4, 8, MISSING.format("gone.jpg")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "config"),
+    [
+        ({"layouts/partials/helper/image.html": "x"}, STACK),
+        ({}, CONFIG + 'theme = "other"\n'),
+        # the field Stack reads is another one
+        ({}, STACK + '[params]\nfeaturedImageField = "cover"\n'),
+    ],
+)
+def test_no_stack_image_where_another_template_draws_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: dict[str, str],
+    config: str,
+) -> None:
+    files = {**STACK_IMAGES, **extra, "themes/other/static/x.png": "png"}
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == []
+
+
+def test_the_field_stack_is_told_to_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = STACK + '[params]\nfeaturedImageField = "Banner"\n'
+    files = {
+        "themes/hugo-theme-stack/theme.toml": 'name = "Stack"\n',
+        "content/post/a.md": page(banner="img/missing.png", image="img/other.png"),
+    }
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/post/a.md", 4, 9, MISSING.format("img/missing.png"))
+    ]
+
+
+def test_a_papermod_cover_the_site_does_not_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PaperMod's `cover.html` takes a resource of the page whose name holds the value
+    (`GetMatch "*value*"`), else writes `absURL` of it, as its `templates/opengraph.html` does:
+    from the site's root; with `cover.relative`, from the page's URL (left alone)."""
+    files = {
+        "themes/PaperMod/theme.toml": 'name = "PaperMod"\n',
+        "static/images/there.jpg": "jpg",
+        "content/post/bundle/index.md": page(cover={"image": "photo", "alt": "A"}),
+        "content/post/bundle/my-photo.jpg": "jpg",
+        "content/post/a.md": page(cover={"image": "images/there.jpg"}),
+        "content/post/b.md": page(cover={"image": "images/gone.jpg", "caption": "C"}),
+        "content/post/c.md": page(cover={"image": "gone.jpg", "relative": True}),
+        "content/post/d.md": page(cover="images/gone.jpg"),
+    }
+    config = CONFIG + 'theme = ["PaperMod"]\n'
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/post/b.md", 5, 10, MISSING.format("images/gone.jpg"))
+    ]
+
+
+def test_an_ananke_featured_image_from_the_site_s_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ananke's `GetFeaturedImage.html` takes the page's resource, else writes the value from
+    the site's root (`strings.Trim . "/" | absURL`; before 2.12 as written, from the page's URL
+    when it does not start with `/`: such a value is left alone)."""
+    files = {
+        "themes/ananke/theme.toml": 'name = "Ananke"\n',
+        "static/images/there.jpg": "jpg",
+        "content/post/a.md": page(featured_image="/images/there.jpg"),
+        "content/post/b.md": page(featured_image="/images/gone.jpg"),
+        "content/post/c.md": page(featured_image="images/gone.jpg"),
+    }
+    config = CONFIG + 'theme = "ananke"\n'
+    assert run(tmp_path, monkeypatch, capsys, files, config=config) == [
+        ("content/post/b.md", 4, 17, MISSING.format("/images/gone.jpg"))
+    ]
+
+
+@pytest.mark.parametrize("drawn", [True, False])
+def test_images_hugo_s_own_templates_write(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    drawn: bool,
+) -> None:
+    """hugo 0.168's `opengraph.html`, `twitter_cards.html` and `schema.html` take each of
+    `images` as the page's resource (any case), then a file of `assets/`, else write `absURL`
+    of it from the site's root (checked with the binary). Not where no template draws them,
+    nor Blowfish's `featureimage` (fetched with `resources.GetRemote`)."""
+    files = {
+        "static/img/y.png": "png",
+        "assets/a/z.png": "png",
+        "content/news/story/index.md": page(
+            images=["Photo.JPG", "/img/y.png", "a/z.png", "img/gone.png"]
+        ),
+        "content/news/story/photo.jpg": "jpg",
+        "content/news/plain.md": page(images=["news/story/photo.jpg", "/img/x.png"]),
+        "content/news/blow.md": page(featureimage="/img/x.png"),
+    }
+    if drawn:
+        files["layouts/_default/baseof.html"] = '<head>{{ partial "opengraph.html" . }}</head>'
+    assert run(tmp_path, monkeypatch, capsys, files, config=CONFIG) == (
+        [
+            ("content/news/plain.md", 6, 5, MISSING.format("/img/x.png")),
+            ("content/news/story/index.md", 8, 5, MISSING.format("img/gone.png")),
+        ]
+        if drawn
+        else []
+    )

@@ -199,6 +199,55 @@ SHORTCODE_BODIES = [
 ]
 
 
+# A wrapped line of prose may start with a word that opens a line of code (`if`, `from`, `for`,
+# a Norwegian `var`); a line of code opens with it the way code does.
+WRAPPED = (
+    "    The council will vote on the budget on Tuesday, and the minister said\n"
+    "    if the council agrees, the new rates apply to every household\n"
+    "    from Monday on, while the opposition wants a delay until\n"
+    "    the spring, for the talks to go on.\n"
+)
+NORWEGIAN = (
+    "    Statsministeren sa tirsdag at budsjettet ville bli vedtatt denne uken,\n"
+    "    for regjeringen har flertall i Stortinget, og forhandlingene\n"
+    "    var nesten ferdige da møtet ble avsluttet.\n"
+)
+CASES += [
+    Case(
+        "wrapped-lines-that-start-with-if-from-for",
+        fm(body="Intro.\n\n" + WRAPPED, title="T"),
+        errors=[("indented", 7, 5)],
+        unsafe_fixed=fm(body="Intro.\n\n" + WRAPPED.replace("    ", ""), title="T"),
+    ),
+    Case(
+        "wrapped-norwegian-lines-that-start-with-for-var",
+        fm(body="Intro.\n\n" + NORWEGIAN, title="T"),
+        errors=[("indented", 7, 5)],
+        unsafe_fixed=fm(body="Intro.\n\n" + NORWEGIAN.replace("    ", ""), title="T"),
+    ),
+    Case(
+        # Each block is code by its keyword line alone (its comment reads as a sentence).
+        "python-and-script-keyword-lines-are-code",
+        fm(
+            body="Intro.\n\n"
+            "    # Publish the story only when the minister says the budget passed.\n"
+            "    if budget.passed:\n        story.publish\n\n"
+            "    # Read the budget figures the minister gave to the council on Tuesday.\n"
+            "    from newsroom.budget import figures as numbers\n\n"
+            "    # Count the votes the council cast on the budget on Tuesday night.\n"
+            "    for vote in council.votes:\n        tally.add\n\n"
+            "    # The rates the council agreed on apply to every household in town.\n"
+            "    var rates = council.rates\n\n"
+            "    # Wait for the council to finish the vote on the budget before going on.\n"
+            "    while (council.voting)\n        wait\n\n"
+            "    # Print the result of the vote for every household in the town today.\n"
+            "    import newsroom.print\n",
+            title="T",
+        ),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", SHORTCODE_BODIES, ids=lambda c: c.name)
 def test_shortcode_bodies(case: Case) -> None:
     assert_case(IndentedProse, case)

@@ -293,8 +293,9 @@ def test_two_files_of_one_page_are_no_two_pages_of_a_name() -> None:
 
 
 def test_a_bare_name_found_nowhere_is_left_alone() -> None:
-    """It may be a page that is not in the run, or a taxonomy term (`ref "politics"` finds the
-    term page: hugo 0.168)."""
+    """Where the run may not hold every page of the site (here no site on disk to count them),
+    it may be a page not in the run, or a taxonomy term one of those carries (`ref "politics"`
+    finds the term page: hugo 0.168)."""
     files = {f"{ROOT}/a.md": ref_article('{{< ref "politics" >}}\n')}
     assert lint_project(RefNotFound, files, site=SITE) == []
 
@@ -500,3 +501,96 @@ def test_a_bare_name_of_a_page_on_disk_is_left_alone(tmp_path: Path) -> None:
     assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == [
         (str(content / "a.md"), 5, 10, unbuilt("plan", "a draft"))
     ]
+
+
+def whole_site(tmp_path: Path, config: str, files: dict[str, str]) -> dict[str, str]:
+    """Write a site's `hugo.toml` and content `files` (paths below `content/`) to disk; the files
+    by their absolute paths, to lint them all as one run."""
+    (tmp_path / "hugo.toml").write_text(config, encoding="utf-8")
+    written = {}
+    for name, text in files.items():
+        path = tmp_path / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written[str(path)] = text
+    return written
+
+
+def test_a_bare_name_no_page_nor_term_of_the_whole_site_has(tmp_path: Path) -> None:
+    """hugo 0.168 (the oracle: test_ref_not_found_oracle) finds a bare name as a page's base
+    name, a section's (an automatic one too) or a term of the page's language, and fails for
+    one nothing has: reported when the run holds every content file of the site."""
+    files = whole_site(
+        tmp_path,
+        'baseURL = "https://example.org/"\n',
+        {
+            "news/budget.md": fm(title="Budget", tags=["Politics", "S&P 500"]),
+            "world/asia/delhi.md": fm(title="Delhi"),
+            "a.md": ref_article(
+                '{{< ref "politics" >}} {{< ref "S&P 500" >}} {{< ref "world" >}}'
+                ' {{< ref "asia" >}} {{< ref "Budget" >}} {{< ref "nothing" >}}\n'
+            ),
+        },
+    )
+    site = Site(root=tmp_path)
+    top = str(tmp_path / "content" / "a.md")
+    assert lint_project(RefNotFound, files, site=site) == [(top, 5, 115, MISSING.format("nothing"))]
+    # A run of some files only (a pre-commit hook): a page not in the run may be it, or carry it
+    # as a term.
+    del files[str(tmp_path / "content" / "world" / "asia" / "delhi.md")]
+    assert lint_project(RefNotFound, files, site=site) == []
+
+
+def test_a_bare_name_of_another_language_s_term_only(tmp_path: Path) -> None:
+    """hugo 0.168 finds the term pages of the calling page's language alone (checked with the
+    binary: `ref "frenchonly"` from an English page fails when only a French page has the tag)."""
+    config = (
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+        "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+    )
+    files = whole_site(
+        tmp_path,
+        config,
+        {
+            "news/f.fr.md": fm(title="F", tags=["frenchonly"]),
+            "a.md": ref_article('{{< ref "frenchonly" >}}\n'),
+            "b.fr.md": ref_article('{{< ref "frenchonly" >}}\n'),
+        },
+    )
+    site = Site(root=tmp_path, language_names=("en", "fr"), default_language="en")
+    assert lint_project(RefNotFound, files, site=site) == [
+        (str(tmp_path / "content" / "a.md"), 5, 10, MISSING.format("frenchonly"))
+    ]
+
+
+def test_a_bare_name_where_a_term_cannot_be_read_is_left_alone(tmp_path: Path) -> None:
+    """A term newslint does not write as Hugo does (a float, a date) may be the name."""
+    files = whole_site(
+        tmp_path,
+        'baseURL = "https://example.org/"\n',
+        {
+            "news/budget.md": fm(title="Budget") + "",
+            "a.md": ref_article('{{< ref "nothing" >}}\n'),
+        },
+    )
+    budget = str(tmp_path / "content" / "news" / "budget.md")
+    files[budget] = "---\ntitle: Budget\ntags: [1.5]\n---\nText.\n"
+    Path(budget).write_text(files[budget], encoding="utf-8")
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == []
+    files[budget] = "---\ntitle: Budget\ntags: [15]\n---\nText.\n"
+    Path(budget).write_text(files[budget], encoding="utf-8")
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == [
+        (str(tmp_path / "content" / "a.md"), 5, 10, MISSING.format("nothing"))
+    ]
+
+
+def test_a_bare_name_on_a_site_with_a_content_adapter_is_left_alone(tmp_path: Path) -> None:
+    """`_content.gotmpl` adds pages no file names (and their terms)."""
+    files = whole_site(
+        tmp_path,
+        'baseURL = "https://example.org/"\n',
+        {"a.md": ref_article('{{< ref "nothing" >}}\n')},
+    )
+    (tmp_path / "content" / "news").mkdir()
+    (tmp_path / "content" / "news" / "_content.gotmpl").write_text("", encoding="utf-8")
+    assert lint_project(RefNotFound, files, site=Site(root=tmp_path)) == []
