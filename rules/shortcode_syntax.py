@@ -7,7 +7,8 @@ call's `{{`, with what Hugo will say (quoted from hugo 0.168):
 
 - named and positional parameters mixed in one call (`{{< figure "a.png" alt="x" >}}`): `got named
   parameter 'alt'. Cannot mix named and positional parameters`, or `got quoted positional
-  parameter`;
+  parameter`; with spaces around the `=` (`{{< x a b = "c" >}}`) the parser finds it: `failed
+  to extract shortcode: invalid state: invalid param type ... expected a map` (or `a slice`);
 - a key with no value, or an unquoted value, right before the close (`{{< figure src="a.png"
   width= >}}`, `width=\\n>}}`, `src=a.png>}}`): Hugo takes everything up to the next space, the
   `>}}` too, as the value, so the call runs on into the text: `got positional parameter 'Some'`
@@ -102,6 +103,7 @@ _KINDS = (
     ("unclosed shortcode", "closing-not-alone"),
     ("unterminated", "unterminated-value"),
     ("got ", "mixed-parameters"),
+    ("failed to extract shortcode: invalid state", "mixed-parameters"),
     ("shortcode has no name", "no-name"),
     ("comment must be closed", "unclosed-comment"),
     ("inline shortcodes", "inline-nesting"),
@@ -159,6 +161,9 @@ class _Lexer:
         # closing calls: each closes at most one call before it.
         self.opens = 0
         self.opening = False
+        # A parameter read, its kind not yet known; whether the call's first one is named.
+        self.awaiting: bool | None = None
+        self.named: bool | None = None
         self.takes_inner: bool | None = None  # of the current call's shortcode, when known
         self.inner_opens: list[tuple[int, str]] = []  # calls of a known `.Inner` shortcode
         self.close_calls: list[int] = []
@@ -216,10 +221,12 @@ class _Lexer:
         # The parser's error at a `/` that closes a call of a shortcode without `.Inner`: Hugo
         # reports it unless the lexer's next token is an error.
         pending: CallError | None = None
+        self.awaiting = self.named = None
         while True:
             if self.text.startswith(self.close, self.pos):
-                if pending is not None:
-                    return pending
+                failure = pending or self.settle(named=False)
+                if failure is not None:
+                    return failure
                 if self.items == 0:
                     return self.fail("shortcode has no name")
                 self.closing, self.pos = False, self.pos + 3
@@ -230,12 +237,12 @@ class _Lexer:
                 return None
             self.start = self.pos
             char = self.next()
-            failure: CallError | None = None
             if char == "":
                 return self.fail("unclosed shortcode action")
-            if char in " \t\r\n":
-                continue
+            if char in " \t\r\n" or (char == "\\" and self.peek() not in ('"', "`")):
+                continue  # no token
             self.items += 1
+            parameter = char == "\\" or (self.step > 0 and (_name_char(char) or char in '"`'))
             if char == "=":
                 failure = self.value()
             elif char == "/":
@@ -248,14 +255,14 @@ class _Lexer:
                     self.opening = False
                     if self.takes_inner is False:
                         pending = self.fail(_NO_INNER.format(self.name))
+                failure = self.settle(named=False)
+                if failure is not None:
+                    return failure
                 continue
-            elif char == "\\":
-                self.items -= 1  # ignored unless a quote follows
-                if self.peek() in ('"', "`"):
-                    failure = self.parameter(escaped=True)
-            elif self.step > 0 and (_name_char(char) or char in ('"', "`")):
-                self.pos -= 1
-                failure = self.parameter(escaped=False)
+            elif parameter:
+                if char != "\\":
+                    self.pos -= 1  # read again as the parameter's first character
+                failure = self.parameter(escaped=char == "\\")
             elif _alphanumeric(char):
                 self.pos -= 1
                 failure = self.identifier()
@@ -265,8 +272,28 @@ class _Lexer:
                     f"unrecognized character in shortcode action: {shown}. Note: Parameters "
                     "with non-alphanumeric args must be quoted"
                 )
-            if failure is not None or pending is not None:
-                return failure or pending
+            failure = failure or pending or self.settle(named=char == "=")
+            if failure is not None:
+                return failure
+            self.awaiting = parameter or None
+
+    def settle(self, *, named: bool) -> CallError | None:
+        """The parser's view of the parameter read last, once the next token is read: named
+        when a value follows it (`a = "b"`, which the lexer reads as a word and a value), and
+        all of a call's parameters must be of the first one's kind."""
+        if not self.awaiting:
+            return None
+        self.awaiting = None
+        if self.named is None or self.named == named:
+            self.named = named
+            return None
+        kind, expected = (
+            ("map[string]interface {}", "map") if named else ("[]interface {}", "slice")
+        )
+        return self.fail(
+            f"failed to extract shortcode: invalid state: invalid param type {kind} for "
+            f'shortcode "{self.name}", expected a {expected}'
+        )
 
     def value(self) -> CallError | None:
         """After a `=`: a quoted or raw-string value, or one that runs to the next space."""

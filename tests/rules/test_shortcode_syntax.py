@@ -87,6 +87,10 @@ CASES = [
         site=HUGO,
         path=PATH,
     ),
+    # Spaces around `=`: the lexer reads `b` as a positional word, the parser as a key.
+    case("key-spaced-after-positional", '{{< x a b = "c" >}}\n', [("mixed-parameters", 5, 1)]),
+    case("positional-after-key-spaced", '{{< x a = "b" c >}}\n', [("mixed-parameters", 5, 1)]),
+    case("keys-spaced", '{{< x a = "b" c = "d" >}}\n'),
     case("never-closed", 'A {{< figure src="x.png"\n\nmore text\n', [("unclosed", 5, 3)]),
     case("closed-with-percent", 'A {{< figure src="x.png" %}} b\n', [("mixed-delimiters", 5, 3)]),
     case("opened-with-percent", "A {{% x 1 >}} b\n", [("mixed-delimiters", 5, 3)]),
