@@ -444,8 +444,8 @@ class ShortcodeSyntax(Rule):
         "build ({hugo})",
         "unmatched-closing": "closing shortcode call has no open call left to close: "
         "hugo fails the build ({hugo})",
-        "no-inner": "Hugo's '{name}' shortcode takes no inner content, so it cannot be closed "
-        "('{{{{< /{name} >}}}}' or '/{close}'): hugo fails the build ({hugo})",
+        "no-inner": "the built-in '{name}' shortcode takes no inner content, so it cannot be "
+        "closed ('{{{{< /{name} >}}}}' or '/{close}'): hugo fails the build ({hugo})",
         "inner-unclosed": "shortcode call '{name}' is never closed with '{{{{< /{name} >}}}}' "
         "(or '/{close}'): hugo fails the build ({hugo})",
         "closing-not-alone": "closing shortcode call holds more than the name: hugo fails the "
