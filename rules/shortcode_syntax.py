@@ -90,11 +90,20 @@ _NO_INNER = (
 )
 # Hugo's own shortcodes (0.168), and whether each reads `.Inner` (checked with hugo 0.168: one
 # that does not fails the build when closed or self-closed, one that does when left open).
-BUILTIN_INNER = dict.fromkeys(("comment", "details", "highlight", "qr"), True) | dict.fromkeys(
-    ("figure", "instagram", "param", "ref", "relref", "vimeo", "vimeo_simple", "x", "x_simple"),
-    False,
+_READS_INNER = ("comment", "details", "highlight", "qr")
+_WITHOUT_INNER = (
+    "figure",
+    "instagram",
+    "param",
+    "ref",
+    "relref",
+    "vimeo",
+    "vimeo_simple",
+    "x",
+    "x_simple",
+    "youtube",
 )
-BUILTIN_INNER["youtube"] = False
+BUILTIN_INNER = {name: name in _READS_INNER for name in (*_READS_INNER, *_WITHOUT_INNER)}
 # Hugo's errors, first words -> the message id that says what is wrong with the call.
 _KINDS = (
     ("got closing shortcode", "unmatched-closing"),
@@ -144,8 +153,9 @@ class CallError:
 
 class _Lexer:
     """Hugo's shortcode lexer (`pagelexer_shortcode.go`) over one body, up to its first error,
-    with the parser's `shortcode has no name`. Hugo lexes the whole page before it parses it, so
-    the first problem in the text is the one it reports."""
+    with the parser's checks that need no template (`shortcode has no name`, a closing call left
+    over, parameters of two kinds) and those of Hugo's own shortcodes (`.Inner` or not). The
+    parser reads the lexer's tokens in order, so the first problem in the text is Hugo's."""
 
     def __init__(self, text: str, start: int, inner: dict[str, bool]) -> None:
         # Whether the shortcode of a name reads `.Inner`, for the names whose template is known.
@@ -162,7 +172,7 @@ class _Lexer:
         self.opens = 0
         self.opening = False
         # A parameter read, its kind not yet known; whether the call's first one is named.
-        self.awaiting: bool | None = None
+        self.awaiting = False
         self.named: bool | None = None
         self.takes_inner: bool | None = None  # of the current call's shortcode, when known
         self.inner_opens: list[tuple[int, str]] = []  # calls of a known `.Inner` shortcode
@@ -221,7 +231,7 @@ class _Lexer:
         # The parser's error at a `/` that closes a call of a shortcode without `.Inner`: Hugo
         # reports it unless the lexer's next token is an error.
         pending: CallError | None = None
-        self.awaiting = self.named = None
+        self.awaiting, self.named = False, None
         while True:
             if self.text.startswith(self.close, self.pos):
                 failure = pending or self.settle(named=False)
@@ -275,7 +285,7 @@ class _Lexer:
             failure = failure or pending or self.settle(named=char == "=")
             if failure is not None:
                 return failure
-            self.awaiting = parameter or None
+            self.awaiting = parameter
 
     def settle(self, *, named: bool) -> CallError | None:
         """The parser's view of the parameter read last, once the next token is read: named
@@ -283,7 +293,7 @@ class _Lexer:
         all of a call's parameters must be of the first one's kind."""
         if not self.awaiting:
             return None
-        self.awaiting = None
+        self.awaiting = False
         if self.named is None or self.named == named:
             self.named = named
             return None
