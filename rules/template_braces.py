@@ -3,7 +3,10 @@
 ## What it does
 Reports `{{` in the prose of the body (outside code spans, code blocks and raw HTML) unless it opens
 a Hugo shortcode call, `{{< name >}}` or `{{% name %}}` (including the commented form
-`{{</* name */>}}` that documentation uses to show one).
+`{{</* name */>}}` that documentation uses to show one). Hugo reads every `{{<` and `{{%` as a
+call, whatever follows: a call it cannot read (`{{< figure src="a.png" width= >}}`) is
+shortcode-syntax's (BD016), and this rule never reports a `{{<` or `{{%`; BD016 in turn never
+reports any other `{{`.
 
 These are not reported either, since nothing leaked there:
 
