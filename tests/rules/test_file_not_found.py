@@ -415,6 +415,23 @@ THUMBNAILS = {
 }
 
 
+STACK = CONFIG + 'theme = "hugo-theme-stack"\n'
+STACK_IMAGES = {
+    "themes/hugo-theme-stack/theme.toml": 'name = "Stack"\n',
+    "static/img/there.png": "png",
+    "assets/img/hidden.png": "png",
+    "content/post/cover/index.md": page(image="Cover.jpg"),
+    "content/post/cover/cover.jpg": "jpg",
+    "content/post/gone/index.md": page(image="gone.jpg"),
+    "content/post/a.md": page(image="img/there.png"),
+    "content/post/b.md": page(image="img/hidden.png"),
+    "content/post/c.md": page(image="img/missing.png"),
+    "content/post/d.md": page(params={"image": "/img/p.png"}),
+    "content/post/e.md": page(image="https://example.org/img/x.png"),
+    "content/post/f.md": page(image="*.png"),
+}
+
+
 def test_a_mainroad_thumbnail_the_site_does_not_have(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -427,21 +444,26 @@ def test_a_mainroad_thumbnail_the_site_does_not_have(
 
 
 @pytest.mark.parametrize(
-    ("extra", "config"),
+    ("images", "extra", "config"),
     [
-        ({"layouts/partials/post_thumbnail.html": "x"}, MAINROAD),
-        ({}, CONFIG + 'theme = ["child", "mainroad"]\n'),
-        ({}, CONFIG + 'theme = "other"\n'),
+        (THUMBNAILS, {"layouts/partials/post_thumbnail.html": "x"}, MAINROAD),
+        (THUMBNAILS, {}, CONFIG + 'theme = ["child", "mainroad"]\n'),
+        (THUMBNAILS, {}, CONFIG + 'theme = "other"\n'),
+        (STACK_IMAGES, {"layouts/partials/helper/image.html": "x"}, STACK),
+        (STACK_IMAGES, {}, CONFIG + 'theme = "other"\n'),
+        # the field Stack reads is another one
+        (STACK_IMAGES, {}, STACK + '[params]\nfeaturedImageField = "cover"\n'),
     ],
 )
-def test_no_thumbnail_where_another_template_may_draw_it(
+def test_no_theme_image_where_another_template_may_draw_it(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    images: dict[str, str],
     extra: dict[str, str],
     config: str,
 ) -> None:
-    files = {**THUMBNAILS, **extra, "themes/other/static/x.png": "png"}
+    files = {**images, **extra, "themes/other/static/x.png": "png"}
     assert run(tmp_path, monkeypatch, capsys, files, config=config) == []
 
 
@@ -613,23 +635,6 @@ def test_a_page_at_a_files_url_resolves_in_the_folder_above(
     ]
 
 
-STACK = CONFIG + 'theme = "hugo-theme-stack"\n'
-STACK_IMAGES = {
-    "themes/hugo-theme-stack/theme.toml": 'name = "Stack"\n',
-    "static/img/there.png": "png",
-    "assets/img/hidden.png": "png",
-    "content/post/cover/index.md": page(image="Cover.jpg"),
-    "content/post/cover/cover.jpg": "jpg",
-    "content/post/gone/index.md": page(image="gone.jpg"),
-    "content/post/a.md": page(image="img/there.png"),
-    "content/post/b.md": page(image="img/hidden.png"),
-    "content/post/c.md": page(image="img/missing.png"),
-    "content/post/d.md": page(params={"image": "/img/p.png"}),
-    "content/post/e.md": page(image="https://example.org/img/x.png"),
-    "content/post/f.md": page(image="*.png"),
-}
-
-
 def test_a_stack_image_the_site_does_not_have(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -641,26 +646,6 @@ def test_a_stack_image_the_site_does_not_have(
         ("content/post/d.md", 5, 10, MISSING.format("/img/p.png")),
         ("content/post/gone/index.md", 4, 8, MISSING.format("gone.jpg")),
     ]
-
-
-@pytest.mark.parametrize(
-    ("extra", "config"),
-    [
-        ({"layouts/partials/helper/image.html": "x"}, STACK),
-        ({}, CONFIG + 'theme = "other"\n'),
-        # the field Stack reads is another one
-        ({}, STACK + '[params]\nfeaturedImageField = "cover"\n'),
-    ],
-)
-def test_no_stack_image_where_another_template_draws_it(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    extra: dict[str, str],
-    config: str,
-) -> None:
-    files = {**STACK_IMAGES, **extra, "themes/other/static/x.png": "png"}
-    assert run(tmp_path, monkeypatch, capsys, files, config=config) == []
 
 
 def test_the_field_stack_is_told_to_read(
