@@ -2328,9 +2328,9 @@ def entry_is_link(entry: os.DirEntry[str]) -> bool:
 
 
 # Folder -> (its modification time, the languages asked for, whether it holds an `index` content
-# file): each article of a folder of thousands asks, and the folder's entries are looked through
-# once.
-_BUNDLE_INDEX: dict[str, tuple[int, frozenset[str], bool]] = {}
+# file, whether any entry is named `index.md` in any case): each article of a folder of thousands
+# asks, and the folder's entries are looked through once.
+_BUNDLE_INDEX: dict[str, tuple[int, frozenset[str], bool, bool]] = {}
 
 
 # The content formats whose `index` file is a leaf bundle's page (checked with hugo 0.168:
@@ -2368,44 +2368,54 @@ def bundle_resource_on_disk(path: str, depth: int, languages: Collection[str]) -
     own_index = _leaf_index_in(name, languages) or name.lower().startswith("_index.")
     # The folders between the file and the content root: a bundle may hold the file in one.
     for level in range(depth):
-        if _holds_index(folder, languages) and (level > 0 or not own_index):
+        holds, named = _holds_index(folder, languages)
+        if holds and (level > 0 or not own_index):
             _record_listing(folder)  # the bundle's folder: its index may go
             return True
         # For the cache, the usual index file's absence, not the folder's listing: a section
         # folder changes with every article added, which would make its articles' results
         # stale each time (a bundle made around a file already cached by another index
         # name, `index.fr.md` alone, is seen when the file changes).
-        _exists(os.path.join(folder, "index.md"))
+        probes = _PROBES.get()
+        if probes is not None:
+            index = os.path.join(folder, "index.md")
+            if named:
+                _exists(index)
+            else:  # no entry by that name in any case: absent, as the listing just told
+                probes.append((os.path.abspath(index), False))
         folder = os.path.dirname(folder)
     return False
 
 
-def _holds_index(folder: str, languages: Collection[str]) -> bool:
+def _holds_index(folder: str, languages: Collection[str]) -> tuple[bool, bool]:
     """Whether `folder` holds a leaf bundle's `index` file (`leaf_index`, for a site whose
-    languages are `languages`)."""
+    languages are `languages`), and whether any of its entries (a link too) is named `index.md`
+    in any case (when none is, that path does not exist, whatever the file system's case)."""
     try:
         changed = os.stat(folder).st_mtime_ns
     except (OSError, ValueError):  # ValueError: a NUL in a folder from the configuration
-        return False
+        return False, True
     # The languages too: whether `index.de.md` makes a bundle depends on them (a configuration
     # edited while `newslint watch` or the server runs).
     wanted = frozenset(languages)
     kept = _BUNDLE_INDEX.get(folder)
     if kept is not None and kept[0] == changed and kept[1] == wanted:
-        return kept[2]
+        return kept[2], kept[3]
     # Looked through here, not kept as a listing (`_listing`): a section of thousands of
     # articles would keep every name in memory, in every worker (peak memory must not grow
     # with the number of files); the answer is all that is kept.
+    found = named = False
     try:
         with os.scandir(folder) as entries:
-            found = any(
-                _leaf_index_in(entry.name, languages) and not entry_is_link(entry)
-                for entry in entries
-            )
+            for entry in entries:
+                if entry.name.lower() == "index.md":
+                    named = True
+                if not found and _leaf_index_in(entry.name, languages):
+                    found = not entry_is_link(entry)
     except OSError:
-        found = False
-    _BUNDLE_INDEX[folder] = (changed, wanted, found)
-    return found
+        found, named = False, True
+    _BUNDLE_INDEX[folder] = (changed, wanted, found, named)
+    return found, named
 
 
 def _outer_site(folder: str) -> Site | None:

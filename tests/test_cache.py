@@ -385,6 +385,36 @@ def test_a_listing_probe_holds_while_the_folder_has_its_entries(tmp_path: Path) 
     assert not probes_hold(probes)
 
 
+@pytest.mark.parametrize("entry", [None, "index.md", "INDEX.md", "link"])
+def test_an_index_md_probe_says_what_the_folder_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: str | None
+) -> None:
+    """A section's article records that `index.md` is absent from its folder (a bundle made
+    around it would change its results). The folder's listing, already looked through for an
+    index file, answers when no entry has that name in any case: no `exists` per article."""
+    from newslint import site as site_module
+    from newslint.site import bundle_resource_on_disk, recording_probes
+
+    folder = tmp_path / "content" / "news"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text("---\n---\n")
+    (tmp_path / "elsewhere.md").write_text("---\n---\n")
+    if entry == "link":
+        (folder / "index.md").symlink_to(tmp_path / "elsewhere.md")
+    elif entry is not None:
+        (folder / entry).write_text("---\n---\n")
+    asked: list[str] = []
+    present = site_module._present
+    monkeypatch.setattr(site_module, "_present", lambda path: asked.append(path) or present(path))
+    with recording_probes() as probes:
+        on_disk = bundle_resource_on_disk(str(folder / "a.md"), 1, ["en"])
+    index = str(folder / "index.md")
+    assert on_disk == (entry in ("index.md", "INDEX.md"))
+    if entry in (None, "link"):  # a link is no bundle's page; the path exists through it
+        assert probes == [(index, entry == "link")]
+    assert asked == ([index] if entry == "link" else [])
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_result_that_does_not_pickle_is_not_stored(
     site: list[Path], monkeypatch: pytest.MonkeyPatch, jobs: int

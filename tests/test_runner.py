@@ -80,6 +80,21 @@ def test_workers_give_the_sequential_results_in_order(
     assert [d.path for d in summaries] == [p.as_posix() for p in site[::3]]
 
 
+@pytest.mark.parametrize(
+    ("count", "jobs"), [(1, 2), (40, 2), (150, 2), (1000, 2), (10_000, 2), (10_000, 8)]
+)
+def test_chunks_cover_the_files_in_order_and_shrink_as_they_run_out(count: int, jobs: int) -> None:
+    chunks = list(runner._chunks(count, jobs))
+    assert [start for start, _ in chunks] == [0, *(end for _, end in chunks[:-1])]
+    assert chunks[-1][1] == count
+    sizes = [end - start for start, end in chunks]
+    assert max(sizes) <= 128
+    assert sizes == sorted(sizes, reverse=True)
+    # The workers take chunks from one queue: the last few are small, so no worker is left
+    # linting a big one alone while the others have nothing to do.
+    assert all(size <= 8 for size in sizes[-jobs * 2 :])
+
+
 def test_cross_file_rules_see_every_worker_s_files(
     site: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
