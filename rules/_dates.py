@@ -766,9 +766,11 @@ def _date_fields(ctx: Context, choice: ZoneChoice) -> list[tuple[Field, HugoDate
 
 # The date Jekyll's documentation gives for front matter, `YYYY-MM-DD HH:MM:SS +/-TTTT`, whose
 # "hours, minutes, seconds, and timezone offset are optional": Hugo's layouts want the seconds
-# (`2021-06-15 00:00` fails its build), Jekyll (Ruby's `Time.parse`) reads it.
+# (`2021-06-15 00:00` fails its build), Jekyll (Ruby's `Time.parse`) reads it. The month, the
+# day and the hour may have one digit (`2014-1-17 20:00:00`), as in a YAML 1.1 timestamp, which
+# Jekyll's YAML reader (Ruby's Psych) already makes a Time of; Hugo wants two digits.
 _JEKYLL_DATE = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))? ?(?:([+-])(\d{2}):?(\d{2}))?"
+    r"(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2})(?::(\d{2}))? ?(?:([+-])(\d{2}):?(\d{2}))?"
 )
 
 

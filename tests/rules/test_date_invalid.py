@@ -245,6 +245,31 @@ JEKYLL_CASES = [
         path="content/posts/news-template.md",
         errors=[("invalid", 3, 7)],
     ),
+    # A YAML timestamp with a one-digit month, day or hour (`2014-1-17 20:00:00`, as real posts
+    # write it) is a Time to Jekyll's YAML reader (Ruby's Psych), and Jekyll builds the post;
+    # Hugo's date parser wants two digits and fails.
+    Case(
+        "jekyll-post-date-one-digit-month",
+        fm(title="T", date=Raw("2014-1-17 20:00:00")),
+        path="_posts/2014-01-17-fixing-joomla-permission-issues.md",
+    ),
+    Case(
+        "jekyll-post-date-one-digit-day-and-hour-with-offset",
+        fm(title="T", date=Raw("2014-01-7 8:05:00 +0100")),
+        path="_posts/2014-01-07-x.md",
+    ),
+    Case(
+        "hugo-page-date-one-digit-month",
+        fm(title="T", date=Raw("2014-1-17 20:00:00")),
+        path="content/posts/x.md",
+        errors=[("invalid", 3, 7)],
+    ),
+    Case(
+        "jekyll-post-date-one-digit-month-impossible-day",
+        fm(title="T", date=Raw("2014-2-30 20:00:00")),
+        path="_posts/2014-02-28-x.md",
+        errors=[("invalid", 3, 7)],
+    ),
     # Jekyll's own date still is one.
     Case(
         "jekyll-post-date-still-read",
