@@ -1938,6 +1938,16 @@ def find_root(start: Path) -> tuple[Path, Path] | None:
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown")
 
 
+def entries_beside(path: str | os.PathLike[str]) -> Collection[str]:
+    """The names of the entries (links left out) in the folder of the file `path`, read again
+    only when the folder changes, recorded for the cache (`recording_probes`): for rules that
+    must know a file's neighbours (the page a file translates, the index of its bundle), which
+    read no files themselves."""
+    folder = os.path.dirname(os.path.abspath(path))
+    _record_listing(folder)
+    return [name for names in _listing(folder)[1].values() for name in names]
+
+
 def content_page_on_disk(roots: Iterable[tuple[str, str]], logical: str) -> bool:
     """Whether one of the content folders `roots` ((folder, its place in the content tree), as
     `Site.content_roots` gives them) holds a page or folder at the lower-case logical path
@@ -2339,6 +2349,7 @@ _CONTENT_FORMATS = frozenset(
     {"md", "markdown", "mdown", "html", "htm", "org", "adoc", "asciidoc", "ad", "pandoc", "pdc"}
     | {"rst"}
 )
+CONTENT_FORMATS = _CONTENT_FORMATS  # for rules: the extensions Hugo makes a page of
 
 
 def leaf_index(name: str, site: Site) -> bool:
