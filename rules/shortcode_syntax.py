@@ -46,9 +46,9 @@ leaf bundle's Markdown resource fails the build all the same, and is reported. N
   site's content folders (a README, an archetype);
 - what only the template of the site's own shortcode decides (rules read no templates): whether
   it reads `.Inner`, so must be closed or must not be; and a call of a shortcode that does not
-  exist (`template for shortcode "x" not found`). Hugo checks the name before the rest of the
-  call, so a call with both a bad name and bad syntax fails with the name's error, not the one
-  quoted here.
+  exist (`template for shortcode "x" not found`: shortcode-unknown, BD017, reports the calls
+  before the one this rule reports). Hugo checks the name before the rest of the call, so a call
+  with both a bad name and bad syntax fails with the name's error, not the one quoted here.
 
 `{{` followed by anything but `<` or `%` (`{{ .Title }}`, the escaped `{{\\<`) opens no call:
 template-braces (BD005) reports those, this rule never does; a `{{<` or `{{%` is this rule's
