@@ -2760,8 +2760,10 @@ def _load_site(root: Path, config_path: Path, hugo_env: tuple[tuple[str, str], .
         or _docs_layouts(root, site.themes, themes_dir)
         or _docs_layout_mounts(root, layout_mounts)
     )
-    # A component not on disk, or a `layouts` mount, may define any shortcode.
-    unseen = site.widgets_unseen or bool(layout_mounts)
+    # A component not on disk, a `layouts` mount, or another `layoutDir` (hugo 0.168 reads the
+    # site's templates there) may define any shortcode.
+    layout_dir = str(data.get("layoutdir", "layouts")).strip().strip("/")
+    unseen = site.widgets_unseen or bool(layout_mounts) or layout_dir not in ("layouts", "")
     site.shortcode_templates, site.shortcodes_unseen = _shortcode_templates(
         root, site.themes, themes_dir, unseen
     )

@@ -46,9 +46,9 @@ leaf bundle's Markdown resource fails the build all the same, and is reported. N
   site's content folders (a README, an archetype);
 - what only the template of the site's own shortcode decides (rules read no templates): whether
   it reads `.Inner`, so must be closed or must not be; and a call of a shortcode that does not
-  exist (`template for shortcode "x" not found`). Hugo checks the name before the rest of the
-  call, so a call with both a bad name and bad syntax fails with the name's error, not the one
-  quoted here.
+  exist (`template for shortcode "x" not found`: shortcode-unknown, BD017, reports the calls
+  before the one this rule reports). Hugo checks the name before the rest of the call, so a call
+  with both a bad name and bad syntax fails with the name's error, not the one quoted here.
 
 `{{` followed by anything but `<` or `%` (`{{ .Title }}`, the escaped `{{\\<`) opens no call:
 template-braces (BD005) reports those, this rule never does; a `{{<` or `{{%` is this rule's
@@ -78,8 +78,10 @@ from typing import Any
 from newslint import Rule, Severity, Span
 from newslint.document import Document
 from newslint.rule import Context
+from newslint.site import Site
 
 from ._crossfile import content_path
+from ._hugo_shortcodes import BUILTIN_INNER
 
 _CLOSE = {"<": ">}}", "%": "%}}"}
 _CALL_START = re.compile(r"\{\{[<%]")
@@ -88,22 +90,6 @@ _NO_INNER = (
     'failed to extract shortcode: shortcode "{}" does not evaluate .Inner or .InnerDeindent, '
     "yet a closing tag was provided"
 )
-# Hugo's own shortcodes (0.168), and whether each reads `.Inner` (checked with hugo 0.168: one
-# that does not fails the build when closed or self-closed, one that does when left open).
-_READS_INNER = ("comment", "details", "highlight", "qr")
-_WITHOUT_INNER = (
-    "figure",
-    "instagram",
-    "param",
-    "ref",
-    "relref",
-    "vimeo",
-    "vimeo_simple",
-    "x",
-    "x_simple",
-    "youtube",
-)
-BUILTIN_INNER = {name: name in _READS_INNER for name in (*_READS_INNER, *_WITHOUT_INNER)}
 # Hugo's errors, first words -> the message id that says what is wrong with the call.
 _KINDS = (
     ("got closing shortcode", "unmatched-closing"),
@@ -178,6 +164,8 @@ class _Lexer:
         self.inner_opens: list[tuple[int, str]] = []  # calls of a known `.Inner` shortcode
         self.close_calls: list[int] = []
         self.key = ""  # the last parameter read, the key of a `=` after it
+        # Every opening call read: its `{{`, the start of its name, and its name.
+        self.calls: list[tuple[int, int, str]] = []
         self.swallowed_by: str | None = None
 
     def next(self) -> str:
@@ -415,6 +403,7 @@ class _Lexer:
         self.step += 1
         self.opening = not closing
         if not closing:
+            self.calls.append((self.call, self.start, word))
             self.takes_inner = self.inner.get(word.lower())
             return None
         self.close_calls.append(self.call)
@@ -476,15 +465,38 @@ class ShortcodeSyntax(Rule):
         site = ctx.site
         if site is None or site.root is None or content_path(document) is None:
             return  # Hugo reads only its content folders' files
-        inner: dict[str, bool] = {}
-        if not site.shortcodes_unseen:  # else the site may define any name itself
-            own = site.shortcode_templates
-            inner = {name: reads for name, reads in BUILTIN_INNER.items() if name not in own}
-        failure = _Lexer(text, document.body_start, inner).run()
+        inner = _known_inner(site)
+        failure = read_calls(document, site)[1]
         if failure is None:
             return
         message, values = _message(text, failure, inner)
         ctx.report(Span(failure.call, failure.call + 3), message, hugo=failure.error, **values)
+
+
+def read_calls(
+    document: Document, site: Site
+) -> tuple[tuple[tuple[int, int, str], ...], CallError | None]:
+    """The body's opening shortcode calls as Hugo reads them, each as (its `{{`, the start of its
+    name, its name), up to and with the first call Hugo cannot read, and what is wrong with that
+    one (this rule's report): worked out once per document for the rules that ask."""
+    return document.memo(("shortcode-calls",), _read_calls, document, site)
+
+
+def _read_calls(
+    document: Document, site: Site
+) -> tuple[tuple[tuple[int, int, str], ...], CallError | None]:
+    lexer = _Lexer(document.text, document.body_start, _known_inner(site))
+    failure = lexer.run()
+    return tuple(lexer.calls), failure
+
+
+def _known_inner(site: Site) -> dict[str, bool]:
+    """Whether the shortcode of a name reads `.Inner`, for Hugo's own that the site does not
+    override; none when the site's templates could not all be listed (it may define any name)."""
+    if site.shortcodes_unseen:
+        return {}
+    own = site.shortcode_templates
+    return {name: reads for name, reads in BUILTIN_INNER.items() if name not in own}
 
 
 def _message(text: str, failure: CallError, inner: dict[str, bool]) -> tuple[str, dict[str, Any]]:
