@@ -11,21 +11,9 @@ from hypothesis import strategies as st
 from newslint.rules.shortcode_syntax import BUILTIN_INNER, CallError, ShortcodeSyntax, _Lexer
 from newslint.site import Site
 from newslint.testing import Case, assert_case, case_reports, fm
+from tests.rules._shortcodes import PATH, hugo_site
 
-PATH = "/site/content/news/a.md"
-
-
-def _site(templates: frozenset[str] = frozenset()) -> Site:
-    """A Hugo site whose shortcode templates were all read: `templates` (its own) and no others."""
-    return Site(
-        root=Path("/site"),
-        config_path=Path("/site/hugo.toml"),
-        shortcodes_unseen=False,
-        shortcode_templates=templates,
-    )
-
-
-HUGO = _site()
+HUGO = hugo_site()
 
 
 def case(
@@ -140,7 +128,7 @@ CASES = [
     case(
         "site-overrides-the-builtin",
         '{{< figure src="a.png" />}} {{< highlight go >}}\n',
-        site=_site(frozenset({"figure", "highlight"})),
+        site=hugo_site(frozenset({"figure", "highlight"})),
     ),
     case(
         "templates-not-all-read",

@@ -7,22 +7,10 @@ import pytest
 from newslint.rules.shortcode_unknown import ShortcodeUnknown
 from newslint.site import Site, load_site
 from newslint.testing import Case, assert_case, case_reports, fm
+from tests.rules._shortcodes import PATH, hugo_site
 
-PATH = "/site/content/news/a.md"
-
-
-def _site(templates: frozenset[str] = frozenset()) -> Site:
-    """A Hugo site whose shortcode templates were all read: `templates` (its own) and no others."""
-    return Site(
-        root=Path("/site"),
-        config_path=Path("/site/hugo.toml"),
-        shortcodes_unseen=False,
-        shortcode_templates=templates,
-    )
-
-
-HUGO = _site()
-OWN = _site(frozenset({"note", "media", "callout"}))
+HUGO = hugo_site()
+OWN = hugo_site(frozenset({"note", "media", "callout"}))
 
 
 def case(
@@ -45,7 +33,7 @@ CASES = [
         "percent-form-case-and-every-call",
         "{{% Note %}} and {{<callout>}}x{{< /callout >}}\n\n{{% warning %}}\n",
         [("unknown", 7, 1)],
-        site=_site(frozenset({"note", "callout"})),
+        site=hugo_site(frozenset({"note", "callout"})),
     ),
     case(
         "both-unknown-calls",
