@@ -760,6 +760,11 @@ def suggest_rule(word: str, rules: Sequence[Any]) -> str:
         )
     if _CODE_LIKE.match(word):
         upper = word.upper()
+        # A code written without its leading zeros ("FM4", "FM04" for FM004): as close to FM014
+        # by letters, but the number says which.
+        padded = upper[:2] + upper[2:].zfill(3)
+        if len(upper) > 2 and any(r.code == padded for r in rules):
+            return f" (did you mean {padded!r}?)"
         same = [r.code for r in rules if r.code[:2] == upper[:2]]
         if same:
             return _did_you_mean(upper, same)

@@ -29,19 +29,30 @@ The translation is missing: readers of that language never see it, and the site'
 shows a page with an odd address instead, or nothing.
 
 ## Example
-    # content/news/14/index.fr.md, beside index.en.md; the site's languages are en and de
+    # content/en/news/budget.en-US.md   (the site's languages: en, ja and zh-CN)
     ---
-    title: "Guide des impôts"
+    title: "Budget passes after a week of talks"
+    date: 2025-02-08T09:55:35+08:00
+    summary: "The budget passed on Tuesday after a week of talks between the coalition parties."
     ---
 
-    Les impôts en France, expliqués pas à pas.
+    The budget passed on Tuesday after a week of talks between the coalition parties.
+
+    [Reuters](https://www.reuters.com/world/budget-passes)
 
 ## Use instead
-    # hugo.yaml: fr added to the site's languages
-    languages:
-      en: {weight: 1}
-      de: {weight: 2}
-      fr: {weight: 3}
+    # content/en/news/budget.en.md
+    ---
+    title: "Budget passes after a week of talks"
+    date: 2025-02-08T09:55:35+08:00
+    summary: "The budget passed on Tuesday after a week of talks between the coalition parties."
+    ---
+
+    The budget passed on Tuesday after a week of talks between the coalition parties.
+
+    [Reuters](https://www.reuters.com/world/budget-passes)
+
+Or add the language to the site's (`[languages.fr]` for a lost `index.fr.md`).
 """
 
 from __future__ import annotations

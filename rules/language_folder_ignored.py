@@ -19,19 +19,31 @@ The translation is published in the wrong language: it is missing from its langu
 menus and language switcher, while the default language shows it under an odd address.
 
 ## Example
-    # content/ru/news/park.md; hugo.toml has [languages.ro] and [languages.ru], no contentDir
+    # content/ja/news/budget.md   (languages en, ja and zh-CN, no contentDir; a draft in English)
     ---
-    title: "Новый парк в Унгенах"
+    title: "Budget passes after a week of talks"
+    date: 2025-02-08T09:55:35+08:00
+    summary: "The budget passed on Tuesday after a week of talks between the coalition parties."
     ---
 
-    Новый парк открылся в субботу.
+    The budget passed on Tuesday after a week of talks between the coalition parties.
+
+    [Reuters](https://www.reuters.com/world/budget-passes)
 
 ## Use instead
-    # hugo.toml: every language reads its own folder
-    [languages.ro]
-    contentDir = "content/ro"
-    [languages.ru]
-    contentDir = "content/ru"
+    # content/ja/news/budget.ja.md
+    ---
+    title: "Budget passes after a week of talks"
+    date: 2025-02-08T09:55:35+08:00
+    summary: "The budget passed on Tuesday after a week of talks between the coalition parties."
+    ---
+
+    The budget passed on Tuesday after a week of talks between the coalition parties.
+
+    [Reuters](https://www.reuters.com/world/budget-passes)
+
+Or give each language its own folder (`contentDir = "content/ja"` under `[languages.ja]`, and so
+for every language).
 """
 
 from __future__ import annotations

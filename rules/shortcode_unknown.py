@@ -36,6 +36,11 @@ site, or with a typo in the name.
     {{< figure src="chart.png" >}}
 
 or add the shortcode's template to the site (`layouts/_shortcodes/figur.html`).
+
+## Fix safety
+Display only: the closest existing name (`figur` -> `figure`) is shown, never applied. A name
+close to another may still be a shortcode the site has yet to add, and the other shortcode may
+take other parameters.
 """
 
 from __future__ import annotations

@@ -68,7 +68,11 @@ def test_an_index_file_in_a_language_the_site_does_not_have_is_a_resource(tmp_pa
             "content/news/story/index.fr.md": NOTES,
         },
     )
-    assert _codes(tmp_path, "content/news/story/index.fr.md") == [("TX004", 1, 20)]
+    # As a resource it is linted as a text, and file-language-unknown says the page is lost.
+    assert _codes(tmp_path, "content/news/story/index.fr.md") == [
+        ("FM014", 1, 1),
+        ("TX004", 1, 20),
+    ]
 
 
 def test_without_a_site_no_file_is_taken_for_a_resource(tmp_path: Path) -> None:

@@ -450,6 +450,9 @@ def test_every_error_is_listed(site: Path, capsys: pytest.CaptureFixture[str]) -
     ("flag", "value", "message"),
     [
         ("--select", "FM04", "--select: unknown rule or prefix 'FM04' (did you mean 'FM004'?)"),
+        # the number says which code, not the letters alone: FM014 is as close to FM14
+        ("--select", "FM14", "--select: unknown rule or prefix 'FM14' (did you mean 'FM014'?)"),
+        ("--select", "dt4", "--select: unknown rule or prefix 'dt4' (did you mean 'DT004'?)"),
         (
             "--ignore",
             "requird-field",
