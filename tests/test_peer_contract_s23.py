@@ -70,9 +70,7 @@ def check(
     ]
 
 
-def article(
-    title: str, source: str, date: str = "2025-02-08T09:55:35Z", extra: str = ""
-) -> str:
+def article(title: str, source: str, date: str = "2025-02-08T09:55:35Z", extra: str = "") -> str:
     return (
         f'---\ntitle: "{title}"\ndate: {date}\n'
         f'summary: "The river rose by two metres overnight in the north."\n{extra}---\n'
@@ -120,7 +118,9 @@ class CutSummary(Rule):
         if text.endswith(("...", "…")):
             better = ctx.document.lead_sentences(max_chars=ctx.options.max_chars)
             fix = (
-                Fix.unsafe("Rewrite summary from the opening sentences", field.replace_value(better))
+                Fix.unsafe(
+                    "Rewrite summary from the opening sentences", field.replace_value(better)
+                )
                 if better
                 else None
             )
@@ -248,7 +248,9 @@ def test_duplicate_source_published_article_is_the_original_before_an_earlier_dr
         "content/news/draft.md": article(
             "Flood", "https://example.com/s", date="2025-01-01T08:00:00Z", extra="draft: true\n"
         ),
-        "content/news/live.md": article("Storm", "https://example.com/s", date="2025-05-01T08:00:00Z"),
+        "content/news/live.md": article(
+            "Storm", "https://example.com/s", date="2025-05-01T08:00:00Z"
+        ),
     }
     assert check(tmp_path, monkeypatch, capsys, files, "XF001") == [
         (
@@ -323,7 +325,9 @@ def test_duplicate_title_treats_spellings_of_one_title_as_one(
 ) -> None:
     files = {
         "hugo.toml": HUGO_TOML,
-        "content/news/z-first.md": article(original, "https://example.com/1", "2025-01-01T08:00:00Z"),
+        "content/news/z-first.md": article(
+            original, "https://example.com/1", "2025-01-01T08:00:00Z"
+        ),
         "content/news/a-later.md": article(repeat, "https://example.com/2", "2025-02-01T08:00:00Z"),
     }
     assert check(tmp_path, monkeypatch, capsys, files, "XF002") == [
@@ -398,7 +402,14 @@ def test_design_md_configuration_example_is_read_as_written(
     )
     code, out = run(tmp_path, monkeypatch, capsys, "check", "--no-cache", "--output-format", "json")
     found = [
-        (d["path"], d["line"], d["column"], d["code"], d["severity"], d["fix"] and d["fix"]["edits"])
+        (
+            d["path"],
+            d["line"],
+            d["column"],
+            d["code"],
+            d["severity"],
+            d["fix"] and d["fix"]["edits"],
+        )
         for d in json.loads(out)
     ]
     assert found == [
@@ -429,7 +440,10 @@ def test_fix_exit_codes_follow_fail_on_and_exit_non_zero_on_fix(
     )
     fixed = text.replace("overnight.In", "overnight. In").replace("?utm_source=x", "")
     write(tmp_path, {"a.md": text})
-    assert run(tmp_path, monkeypatch, capsys, "fix", "--isolated", "--no-cache", "--diff", "a.md")[0] == 1
+    assert (
+        run(tmp_path, monkeypatch, capsys, "fix", "--isolated", "--no-cache", "--diff", "a.md")[0]
+        == 1
+    )
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == text  # --diff writes nothing
     flags = ("fix", "--isolated", "--no-cache", "--exit-non-zero-on-fix", "a.md")
     assert run(tmp_path, monkeypatch, capsys, *flags)[0] == 1
@@ -442,3 +456,109 @@ def test_fix_exit_codes_follow_fail_on_and_exit_non_zero_on_fix(
     warn = ("fix", "--isolated", "--no-cache", "--fail-on", "warning", "b.md")
     assert run(tmp_path, monkeypatch, capsys, *warn)[0] == 1
     assert (tmp_path / "b.md").read_text(encoding="utf-8") == stale
+
+
+# --- sentence-spacing (TX004): a sentence glued to a quotation, with typographic quotes ----
+# DESIGN.md: "no space after sentence punctuation (`preparedness.The`, `said,"After`)". A full
+# stop before an opening `“` (`rose.“We`) or inside a closing `”` (`ready.”The`) is the same
+# run-on sentence; `“` and `”` say which side of the mark the space belongs on, which a straight
+# `"` does not (`rose."We` may close a quotation), so those stay silent.
+
+QUOTED_HEAD = (
+    '---\ntitle: "Prices rose.“We expected it,” traders said"\ndate: 2025-02-08T09:55:35Z\n'
+    'summary: "He said: “We are ready.”The crowd cheered as the river fell again."\n---\n'
+)
+
+
+def test_sentence_spacing_before_an_opening_and_after_a_closing_curly_quote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "Prices rose.“We expected it,” she said.\n\n"
+        "The minister said: “We are ready.”The crowd cheered loudly.\n\n"
+        "Markets fell!“Nobody saw it coming,” one trader said.\n\n"
+        "[Source](https://example.com/a)\n"
+    )
+    write(tmp_path, {"a.md": QUOTED_HEAD + body})
+    _, out = run(
+        tmp_path, monkeypatch, capsys, "check", "--isolated", "--no-cache", "--select", "TX004",
+        "--output-format", "json", "a.md",
+    )  # fmt: skip
+    found = [
+        (d["line"], d["column"], d["end_line"], d["end_column"], d["message"],
+         d["fix"]["applicability"], [(e["line"], e["column"], e["content"]) for e in d["fix"]["edits"]])
+        for d in json.loads(out)
+    ]  # fmt: skip
+    assert found == [
+        (2, 20, 2, 21, "no space after '.' before 'We'", "safe", [(2, 21, " ")]),
+        (4, 34, 4, 35, "no space after '”' before 'The'", "safe", [(4, 35, " ")]),
+        (6, 12, 6, 13, "no space after '.' before 'We'", "safe", [(6, 13, " ")]),
+        (8, 34, 8, 35, "no space after '”' before 'The'", "safe", [(8, 35, " ")]),
+        (10, 13, 10, 14, "no space after '!' before 'Nobody'", "safe", [(10, 14, " ")]),
+    ]
+    assert run(tmp_path, monkeypatch, capsys, "fix", "--isolated", "--no-cache", "a.md")[0] == 0
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        '---\ntitle: "Prices rose. “We expected it,” traders said"\ndate: 2025-02-08T09:55:35Z\n'
+        'summary: "He said: “We are ready.” The crowd cheered as the river fell again."\n---\n'
+        "Prices rose. “We expected it,” she said.\n\n"
+        "The minister said: “We are ready.” The crowd cheered loudly.\n\n"
+        "Markets fell! “Nobody saw it coming,” one trader said.\n\n"
+        "[Source](https://example.com/a)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        'Prices rose."We expected it," she said.',  # straight quotes: which side is unclear
+        "He said: “We left.“Then they came back.",  # a `“` typed for the closing `”`
+        "The U.S.“Army” said so in a statement.",  # an abbreviation
+        "Visit “example.com.”Then go home.",  # a domain
+        "“We are ready.”the crowd cheered.",  # no capital: no sentence
+    ],
+)
+def test_sentence_spacing_quotes_that_stay_silent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], prose: str
+) -> None:
+    text = (
+        '---\ntitle: "Flood"\ndate: 2025-02-08T09:55:35Z\n'
+        'summary: "The river rose by two metres overnight in the north."\n---\n'
+        f"{prose}\n\n[Source](https://example.com/a)\n"
+    )
+    write(tmp_path, {"a.md": text})
+    _, out = run(
+        tmp_path, monkeypatch, capsys, "check", "--isolated", "--no-cache", "--select", "TX004",
+        "--output-format", "json", "a.md",
+    )  # fmt: skip
+    assert json.loads(out) == []
+
+
+def test_sentence_spacing_german_closing_quote_is_not_an_opening_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # German closes with `“` (`„Wir schaffen das.“`): `.“Danach` is no stop before an opening mark
+    files = {
+        "hugo.toml": HUGO_TOML + 'defaultContentLanguage = "de"\n',
+        "content/a.md": (
+            '---\ntitle: "Hochwasser"\ndate: 2025-02-08T09:55:35Z\n'
+            'summary: "Der Fluss stieg über Nacht um zwei Meter im Norden des Landes."\n---\n'
+            "Sie sagte: „Wir schaffen das.“Danach gingen alle nach Hause.\n\n"
+            "[Quelle](https://example.com/a)\n"
+        ),
+    }
+    assert check_quiet(tmp_path, monkeypatch, capsys, files, "TX004") == []
+
+
+def check_quiet(
+    root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, str],
+    select: str,
+) -> list[tuple[int, int, str]]:
+    write(root, files)
+    _, out = run(
+        root, monkeypatch, capsys, "check", "--no-cache", "--select", select, "--output-format",
+        "json",
+    )  # fmt: skip
+    return [(d["line"], d["column"], d["code"]) for d in json.loads(out)]
