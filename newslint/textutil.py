@@ -656,6 +656,7 @@ _TLDS = frozenset({"com", "org", "net", "gov", "edu", "io", "co", "uk", "de", "c
 _TOKEN_LIMIT = 64
 _TOKEN = re.compile(r"\S+")
 _DECIMAL = re.compile(r"\(?[-+]?[$€£¥]?\d[\d,]*\.\d+%?\)?")  # `3.1%`, `$2.25`, `(6.7103%)`
+_NUMBER_RANGE = re.compile(r"\d+[-–]\d+")  # a score or a span: `52-48`, `2020–2024`
 # Words that often open an English sentence: after one of them a glued sentence is certain.
 # fmt: off
 _STARTERS = frozenset({
@@ -1255,9 +1256,11 @@ def _sentence_end(left: str, punct: str) -> bool:
     if len(letters) >= 2 and letters[-2:].isalpha() and letters[-2:].islower():
         return len(core) == len(left) or punct != ","
     number = core.lstrip("(\"'“‘")
-    # `in 2027.The`, `is $2.25.The`
+    # `in 2027.The`, `is $2.25.The`, a score or a span of years `52-48.The`, `2020–2024.The`
     return punct != "," and (
-        (len(number) >= 2 and number.isdigit()) or bool(_DECIMAL.fullmatch(number))
+        (len(number) >= 2 and number.isdigit())
+        or bool(_DECIMAL.fullmatch(number))
+        or bool(_NUMBER_RANGE.fullmatch(number))
     )
 
 

@@ -562,3 +562,33 @@ def check_quiet(
         "json",
     )  # fmt: skip
     return [(d["line"], d["column"], d["code"]) for d in json.loads(out)]
+
+
+@pytest.mark.parametrize(
+    ("prose", "column", "word"),
+    [
+        ("The vote was 52-48.Lawmakers then went home.", 19, "Lawmakers"),  # a score
+        ("It ran from 2020–2024.The next term starts now.", 22, "The"),  # a span of years
+        ("The vote was 48.Lawmakers then went home.", 16, "Lawmakers"),  # as after one number
+    ],
+)
+def test_sentence_spacing_after_a_score_or_a_span_of_years(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    prose: str,
+    column: int,
+    word: str,
+) -> None:
+    text = (
+        '---\ntitle: "Flood"\ndate: 2025-02-08T09:55:35Z\n'
+        'summary: "The river rose by two metres overnight in the north."\n---\n'
+        f"{prose}\n\n[Source](https://example.com/a)\n"
+    )
+    write(tmp_path, {"a.md": text})
+    _, out = run(
+        tmp_path, monkeypatch, capsys, "check", "--isolated", "--no-cache", "--select", "TX004",
+        "--output-format", "json", "a.md",
+    )  # fmt: skip
+    found = [(d["line"], d["column"], d["end_column"], d["message"]) for d in json.loads(out)]
+    assert found == [(6, column, column + 1, f"no space after '.' before {word!r}")]
