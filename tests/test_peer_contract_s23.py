@@ -592,3 +592,78 @@ def test_sentence_spacing_after_a_score_or_a_span_of_years(
     )  # fmt: skip
     found = [(d["line"], d["column"], d["end_column"], d["message"]) for d in json.loads(out)]
     assert found == [(6, column, column + 1, f"no space after '.' before {word!r}")]
+
+
+# --- STYLE.md: "an unknown event name fails at import time"; Options is one frozen dataclass ---
+
+
+def test_a_handler_for_an_unknown_event_fails_when_the_rule_is_defined() -> None:
+    with pytest.raises(TypeError, match=r"on_paragraf: unknown event 'paragraf'"):
+
+        class Misspelt(Rule):  # defining it is the test
+            code = "ZZ902"
+            name = "misspelt-event"
+            severity = Severity.INFO
+            messages = {"seen": "seen"}
+
+            def on_paragraf(self, ctx: Context, node: object) -> None:
+                pass
+
+
+def test_options_that_are_not_a_dataclass_fail_when_the_rule_is_defined() -> None:
+    with pytest.raises(TypeError, match="Options is not a dataclass"):
+
+        class Loose(Rule):  # defining it is the test
+            code = "ZZ903"
+            name = "loose-options"
+            severity = Severity.INFO
+            messages = {"seen": "seen"}
+
+            class Options:
+                max = 3
+
+
+PLUGIN_WITH_A_MISSPELT_EVENT = '''"""Paragraph seen.
+
+## What it does
+Reports nothing.
+
+## Why is this bad?
+It is not.
+
+## Example
+    Text.
+
+## Use instead
+    Text.
+"""
+from newslint import Rule, Severity
+
+
+class Misspelt(Rule):
+    code = "ZZ904"
+    name = "misspelt-event"
+    severity = Severity.INFO
+    messages = {"seen": "seen"}
+
+    def on_paragraf(self, ctx, node):
+        pass
+'''
+
+
+def test_a_plugin_with_an_unknown_event_is_a_load_error_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        tmp_path,
+        {
+            "house/misspelt_event.py": PLUGIN_WITH_A_MISSPELT_EVENT,
+            "a.md": '---\ntitle: "Flood"\n---\nThe river rose.\n',
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "--isolated", "--no-cache", "--rules-dir", "house", "a.md"])
+    err = capsys.readouterr().err
+    assert code == 2  # README: "a plugin did not load"
+    assert "house/misspelt_event.py" in err
+    assert "unknown event 'paragraf'" in err
