@@ -656,6 +656,7 @@ _TLDS = frozenset({"com", "org", "net", "gov", "edu", "io", "co", "uk", "de", "c
 _TOKEN_LIMIT = 64
 _TOKEN = re.compile(r"\S+")
 _DECIMAL = re.compile(r"\(?[-+]?[$€£¥]?\d[\d,]*\.\d+%?\)?")  # `3.1%`, `$2.25`, `(6.7103%)`
+_NUMBER_RANGE = re.compile(r"\d+[-–]\d+")  # a score or a span: `52-48`, `2020–2024`
 # Words that often open an English sentence: after one of them a glued sentence is certain.
 # fmt: off
 _STARTERS = frozenset({
@@ -773,7 +774,47 @@ def missing_sentence_spaces(text: str, language: str | None = None) -> list[int]
         pos = match.start()
         if _glued(text, pos, language):
             found.append(pos)
+    if "”" in text:
+        found = sorted(found + _glued_after_closing_quote(text, language))
     return found
+
+
+# A sentence's stop inside the closing quotation mark, glued to the next word: `ready.”The`.
+_STOP_THEN_CLOSING_QUOTE = re.compile(r"[.!?]”(?=[^\W\d_])")
+
+
+def _glued_after_closing_quote(text: str, language: str | None) -> list[int]:
+    """Offsets of the `”` that closes a quotation after its sentence's stop and that the next
+    sentence is glued to (`“We are ready.”The crowd`): the space is missing after the mark. Only
+    where a `“` before it is still open, so the `”` closes it (Swedish and Finnish open with `”`
+    too), and judged as the stop without the mark (`ready.The crowd`) would be."""
+    found = []
+    for match in _STOP_THEN_CLOSING_QUOTE.finditer(text):
+        pos = match.start()
+        if text.count("“", 0, pos) <= text.count("”", 0, pos):
+            continue
+        if _glued(text[: pos + 1] + text[pos + 2 :], pos, language):
+            found.append(pos + 1)
+    return found
+
+
+# Languages whose quotations close with `“` (German `„Wir schaffen das“`, Czech, the Baltic and
+# Cyrillic ones): there `.“` may be a stop inside a closing mark; elsewhere `“` opens one.
+_CLOSING_LOW_HIGH_QUOTE_LANGUAGES = frozenset(
+    ("be", "bg", "bs", "cs", "da", "de", "et", "hr", "is", "ka", "lt", "lv", "mk", "ru", "sk",
+     "sl", "sq", "sr", "uk")
+)  # fmt: skip
+
+
+def _opening_curly_quote(text: str, at: int, language: str | None) -> bool:
+    """Whether the `“` at `at` opens a quotation: in a language that opens with it, when no
+    quotation opened before it is left open (a `“` typed for the closing `”` follows one)."""
+    primary = (language or "").split("-")[0].lower()
+    return (
+        text[at] == "“"
+        and primary not in _CLOSING_LOW_HIGH_QUOTE_LANGUAGES
+        and text.count("“", 0, at) <= text.count("”", 0, at)
+    )
 
 
 # Korean, unlike Chinese and Japanese, puts a space after a sentence's full stop. A sentence's
@@ -915,8 +956,10 @@ def _glued(text: str, pos: int, language: str | None = None) -> bool:
     if punct in "।॥؟،۔":
         return False  # before a word of another script: a quotation, a name
     if text[after] in '"“„«':  # `said,"After`; German `sagte,„Wir`, Russian `сказал,«Мы`
-        if punct != ",":
-            return False  # `."The` may close a quotation: which side the quote is on is unclear
+        if punct != "," and not (punct in ".!?" and _opening_curly_quote(text, after, language)):
+            # `."The` may close a quotation: which side the quote is on is unclear. `.“We`
+            # opens one where `“` is an opening mark.
+            return False
         after += 1
     elif text[after] in "¿¡":
         if punct == ",":
@@ -1213,9 +1256,11 @@ def _sentence_end(left: str, punct: str) -> bool:
     if len(letters) >= 2 and letters[-2:].isalpha() and letters[-2:].islower():
         return len(core) == len(left) or punct != ","
     number = core.lstrip("(\"'“‘")
-    # `in 2027.The`, `is $2.25.The`
+    # `in 2027.The`, `is $2.25.The`, a score or a span of years `52-48.The`, `2020–2024.The`
     return punct != "," and (
-        (len(number) >= 2 and number.isdigit()) or bool(_DECIMAL.fullmatch(number))
+        (len(number) >= 2 and number.isdigit())
+        or bool(_DECIMAL.fullmatch(number))
+        or bool(_NUMBER_RANGE.fullmatch(number))
     )
 
 

@@ -2,7 +2,10 @@
 
 ## What it does
 Flags a sentence (or clause) glued to the next one: `preparedness.The`, `said,"After` (or
-`sagte,„Wir`, `сказал,«Мы`), `aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or
+`sagte,„Wir`, `сказал,«Мы`), a stop before an opening `“` or inside a closing `”` (`rose.“We`,
+`“We are ready.”The`: typographic quotes say which side the space belongs on, a straight `"`
+does not, and in German, Czech and the languages that close with `“` it is no opening mark),
+`aprobado.¿Qué` (a Spanish question or exclamation opens with `¿` or
 `¡`), `amor.Y después`, `Act.A spokesperson` or `принят.В Москве` (a one-letter word that opens
 sentences, with a word after it: English `I`, `A`, Spanish, Portuguese and French `Y`, `O`, `E`,
 `À`, the Cyrillic `А`, `В`, `И`, `К`, `О`, `С`, `У`, `Я`, `І`, `З`, and the Greek articles `Η`,
