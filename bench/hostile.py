@@ -93,6 +93,11 @@ def mixed(path: Path, n: int) -> None:
     _text(path, FRONT.replace("A hostile file.", summary.strip()) + "".join(lines) + SOURCE)
 
 
+def glued_quotations(path: Path, n: int) -> None:
+    """TX004 at each closing quotation mark: `n` quoted sentences glued to the next one."""
+    _text(path, FRONT + "“We are ready.”The crowd said it again. " * n + "\n" + SOURCE)
+
+
 def alternate_lines(path: Path, n: int) -> None:
     """`n` untouched lines, each followed by one with trailing whitespace: the diff of the fix
     matches in `n` short blocks (difflib's matcher rescans the rest of the file for each)."""
@@ -219,6 +224,7 @@ MANY: dict[str, Case] = {
     "cjk-lines-200": (cjk_lines, 200, True),
     "front-matter-controls-32k": (front_matter_controls, 32_000, True),
     "unterminated-32k": (unterminated, 32_000, True),
+    "glued-quotations-25k": (glued_quotations, 25_000, True),
 }
 HOSTILE: dict[str, Case] = {
     "file-50mb": (big_file, 50 * MB, True),

@@ -780,7 +780,21 @@ def missing_sentence_spaces(text: str, language: str | None = None) -> list[int]
 
 
 # A sentence's stop inside the closing quotation mark, glued to the next word: `ready.”The`.
+_QUOTE_WINDOW = 4096  # characters on each side that judging the stop may look at
 _STOP_THEN_CLOSING_QUOTE = re.compile(r"[.!?]”(?=[^\W\d_])")
+
+
+@functools.lru_cache(maxsize=4)
+def _curly_quotes(text: str) -> tuple[list[int], list[int]]:
+    """The offsets of `“` and of `”` in `text`, for counting those before a place by bisection:
+    counting with `str.count` at each stop would be quadratic in a long text full of them."""
+    return [m.start() for m in re.finditer("“", text)], [m.start() for m in re.finditer("”", text)]
+
+
+def _quotation_open_at(text: str, at: int) -> bool:
+    """Whether more `“` than `”` come before `at`: a quotation opened with `“` is still open."""
+    opening, closing = _curly_quotes(text)
+    return bisect_right(opening, at - 1) > bisect_right(closing, at - 1)
 
 
 def _glued_after_closing_quote(text: str, language: str | None) -> list[int]:
@@ -791,9 +805,13 @@ def _glued_after_closing_quote(text: str, language: str | None) -> list[int]:
     found = []
     for match in _STOP_THEN_CLOSING_QUOTE.finditer(text):
         pos = match.start()
-        if text.count("“", 0, pos) <= text.count("”", 0, pos):
+        if not _quotation_open_at(text, pos):
             continue
-        if _glued(text[: pos + 1] + text[pos + 2 :], pos, language):
+        # Judged in a window of the text around the stop (without the mark): copying the
+        # whole text for each would be quadratic in a long one full of quotations.
+        start = max(0, pos - _QUOTE_WINDOW)
+        window = text[start : pos + 1] + text[pos + 2 : pos + 2 + _QUOTE_WINDOW]
+        if _glued(window, pos - start, language):
             found.append(pos + 1)
     return found
 
@@ -813,7 +831,7 @@ def _opening_curly_quote(text: str, at: int, language: str | None) -> bool:
     return (
         text[at] == "“"
         and primary not in _CLOSING_LOW_HIGH_QUOTE_LANGUAGES
-        and text.count("“", 0, at) <= text.count("”", 0, at)
+        and not _quotation_open_at(text, at)
     )
 
 
