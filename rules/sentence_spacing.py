@@ -339,7 +339,28 @@ def _clause_start(source: str, at: int, floor: int) -> int | None:
             above = max(floor, source.rfind("\n", floor, index - 1) + 1)
             if not source[above : index - 1].strip(" \t>\r"):
                 return index  # a blank line above, or the body's first line: a paragraph
-        elif char in ".!?" and source[index].isspace():
+        elif (
+            char in ".!?" and source[index].isspace() and not _abbreviation_in_prose(source, index)
+        ):
             return index
         index -= 1
     return floor if index == floor else None
+
+
+# An abbreviation of initials, each letter with its stop: `U.S.`, `M.D.`, `e.g.`, `S.H.`.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")
+
+
+def _abbreviation_in_prose(source: str, end: int) -> bool:
+    """Whether the stop before `end` closes an abbreviation of initials (`U.S.`, `M.D.`) that a
+    lower-case word follows (`officials of the U.S. and`): it ends no sentence there, so the
+    clause goes on before it."""
+    start = end
+    while start > 0 and not source[start - 1].isspace():
+        start -= 1
+    if _INITIALS.fullmatch(source, start, end) is None:
+        return False
+    after = end
+    while after < len(source) and source[after] in " \t":
+        after += 1
+    return after < len(source) and source[after].islower()
