@@ -62,6 +62,37 @@ def escaped_shortcode_urls(document: Document) -> Iterator[EscapedUrl]:
             yield EscapedUrl(name.group(1), span, inner, ESCAPE.sub(r"\1", inner))
 
 
+@dataclass(frozen=True)
+class ShortcodeUrl:
+    """An address argument of a shortcode call (`src="..."` of `figure`, a positional URL)."""
+
+    shortcode: str  # the shortcode's name
+    span: Span  # the value, without its quotes
+    url: str  # as written
+
+
+def shortcode_urls(document: Document) -> Iterator[ShortcodeUrl]:
+    """The address arguments of the body's shortcode calls: a value of a key that holds one
+    (`src`, `link`, `url` ...), or a value that looks like an address (`http://...`, `/img/x.png`)."""
+    text = document.text
+    if "{{<" not in text and "{{%" not in text:
+        return
+    for call in _SHORTCODE_CALL.finditer(text, document.body_start):
+        name = _NAME.match(call.group(0))
+        if name is None:
+            continue
+        start = call.start() + name.end()
+        end = call.end() - 3  # before `>}}` or `%}}`
+        for argument in _ARGUMENT.finditer(text, start, end):
+            key, value = argument.group(1), argument.group(2)
+            quoted = value[:1] in ('"', "`")
+            inner = value[1:-1] if quoted else value
+            if not _is_address(key, inner):
+                continue
+            value_start = argument.start(2) + (1 if quoted else 0)
+            yield ShortcodeUrl(name.group(1), Span(value_start, value_start + len(inner)), inner)
+
+
 def _is_address(key: str | None, value: str) -> bool:
     if key is not None and key.lower() in _URL_KEYS:
         return not any(char.isspace() for char in value)

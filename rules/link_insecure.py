@@ -17,6 +17,11 @@ of its `srcset`, and what a page embeds (`<iframe src>`, `<video src>` and `post
 warns about it), at the `http://` of the attribute's value (the fix only adds the `s`, which HTML
 needs no escape for).
 
+An address argument of a shortcode call is flagged too (`{{< figure src="http://..." >}}`, a
+site's `{{< img src="http://..." >}}`: a value of `src`, `link`, `href`, `url`, `image`, `img`,
+`poster` or `thumbnail`, or one written as an address): Hugo passes it on as written, and its
+embedded `figure` writes it into `<img src>` and `<a href>` (checked with hugo 0.168).
+
 It is reported at the `http://` of the URL (at the whole link when the URL is not written in it:
 a reference link or an entity-encoded scheme).
 
@@ -67,6 +72,7 @@ from ._links import (
     split_url,
     url_shown_at,
 )
+from ._shortcode_urls import shortcode_urls
 from ._text import FieldText
 
 
@@ -184,6 +190,14 @@ class LinkInsecure(Rule):
         self.held.append((use, link))
 
     def on_document_end(self, ctx: Context, document: Document) -> None:
+        for argument in shortcode_urls(document):
+            # Hugo passes a shortcode's arguments on as written: the embedded `figure` writes
+            # `src` into `<img src>` and `link` into `<a href>`, as a site's own `img` or `link`
+            # shortcode does with its address.
+            if _insecure(argument.url) and argument.url[:7].lower() == "http://":
+                scheme = Span(argument.span.start, argument.span.start + 7)
+                kind = f"{argument.shortcode} shortcode's address"
+                self._report(ctx, argument.url, scheme, kind, None)
         only_source = bool(ctx.config is not None and ctx.config.links.only_source)
         for use, link in self.held:
             if only_source and link is not None and not is_source_line(document, link):

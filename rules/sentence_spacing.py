@@ -324,7 +324,8 @@ _CLAUSE_LIMIT = 2000
 
 def _clause_start(source: str, at: int, floor: int) -> int | None:
     """Where the sentence holding offset `at` of `source` starts: after the last full stop, `!`
-    or `?` followed by white space, or at its paragraph, list item or heading (a line that goes
+    or `?` followed by white space and no lower-case word (an abbreviation's stop, `U.S. and`,
+    ends no sentence), or at its paragraph, list item or heading (a line that goes
     on a wrapped paragraph or quotation is no start), but not before `floor`; None when it is
     further back than `_CLAUSE_LIMIT`."""
     index = at
@@ -339,7 +340,16 @@ def _clause_start(source: str, at: int, floor: int) -> int | None:
             above = max(floor, source.rfind("\n", floor, index - 1) + 1)
             if not source[above : index - 1].strip(" \t>\r"):
                 return index  # a blank line above, or the body's first line: a paragraph
-        elif char in ".!?" and source[index].isspace():
+        elif char in ".!?" and source[index].isspace() and not _ends_no_sentence(source, index):
             return index
         index -= 1
     return floor if index == floor else None
+
+
+def _ends_no_sentence(source: str, end: int) -> bool:
+    """Whether the stop before `end` is followed by a lower-case word (`officials of the U.S.
+    and`, `los EE.UU. y`, `tools, etc. and`): an abbreviation's stop, which ends no sentence."""
+    after = end
+    while after < len(source) and source[after] in " \t":
+        after += 1
+    return after < len(source) and source[after].islower()

@@ -33,6 +33,24 @@ CASES = [
         ),
     ),
     Case(
+        # Hugo passes a shortcode's address on as written: `figure` writes `<img src>` and
+        # `<a href>` with `http://`, a site's own `img` shortcode likewise; a caption is no address.
+        "shortcode-address-arguments",
+        fm(
+            body=(
+                '{{< figure src="http://img.org/a.jpg" link="https://a.org/" caption="a.org" >}}\n\n'
+                '{{< img src="http://img.org/b.jpg" >}}\n'
+            )
+        ),
+        errors=[("http", 4, 17), ("http", 6, 14)],
+        unsafe_fixed=fm(
+            body=(
+                '{{< figure src="https://img.org/a.jpg" link="https://a.org/" caption="a.org" >}}\n\n'
+                '{{< img src="https://img.org/b.jpg" >}}\n'
+            )
+        ),
+    ),
+    Case(
         "autolink",
         fm(body="See <http://a.org/x>.\n"),
         errors=[("http", 4, 6)],

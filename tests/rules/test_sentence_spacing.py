@@ -79,6 +79,24 @@ CASES = [
         ),
     ),
     Case(
+        # The stop of an abbreviation (`M.D.`, `EE.UU.`, `etc.`) before a lower-case word ends no
+        # sentence: the line still opens in upper case, so a later stop glues two sentences.
+        "glued-after-an-abbreviation-before-lower-case",
+        fm(
+            body="Chaired by Ann Lee, M.D. and held in the town hall.Delegates came from six agencies.\n"
+        ),
+        errors=[("glued", 4, 51)],
+        fixed=fm(
+            body="Chaired by Ann Lee, M.D. and held in the town hall. Delegates came from six agencies.\n"
+        ),
+    ),
+    Case(
+        "glued-after-an-abbreviation-with-no-initials",
+        fm(body="Bikes, tools, etc. are repaired in the hall.Volunteers meet on Mondays.\n"),
+        errors=[("glued", 4, 44)],
+        fixed=fm(body="Bikes, tools, etc. are repaired in the hall. Volunteers meet on Mondays.\n"),
+    ),
+    Case(
         # No program's name is written outside ASCII: a paragraph that opens in lower case
         # (a sentence's capital lost) or a list item still glues two sentences.
         "non-ascii-words-in-lower-case-lines-still-glued",
