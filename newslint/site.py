@@ -312,7 +312,8 @@ class Site:
     docs_layouts: bool = False
     # The names (lower case) of the shortcode templates of the site and of its theme components:
     # the files in their `layouts/shortcodes/` and `layouts/_shortcodes/` (Hugo 0.146's folder),
-    # `gist.html` or `gist.en.html` giving `gist`; a name there overrides Hugo's built-in (or
+    # `gist.html` or `gist.en.html` giving `gist`, `sub/zz.html` giving `sub/zz` (not `sub`),
+    # none from a backup or hidden file (`_add_shortcode_names`); a name there overrides Hugo's built-in (or
     # removed) shortcode of that name (checked with hugo 0.168). `shortcodes_unseen`: they could
     # not all be read (no configuration read, a component other than Mainroad, which has none, or
     # a `layouts` mount not on disk, a folder too large to list), so any shortcode may exist.
@@ -3342,6 +3343,8 @@ def _unseen_components(root: Path, themes: tuple[str, ...], themes_dir: Path) ->
 _PARAM_READS = re.compile(r'\bParams(?:\.(\w+)|\s+"(\w+))|\.Param\s+"(\w+)')
 # Template files read at most: a theme has tens to a few hundred.
 _MAX_TEMPLATES = 4000
+# How deep shortcode folders are looked into before the site counts as having unseen ones.
+_MAX_SHORTCODE_DEPTH = 32
 _MAX_TEMPLATE_BYTES = 1 << 20
 
 
@@ -3454,14 +3457,42 @@ def _shortcode_templates(
             place = base / "layouts" / folder
             if not _is_dir(place):
                 continue
-            try:
-                entries = os.listdir(place)
-            except OSError:
+            if not _add_shortcode_names(place, "", names):
                 return frozenset(), True
-            if len(entries) > _MAX_TEMPLATES:
-                return frozenset(), True
-            names.update(entry.partition(".")[0].lower() for entry in entries)
     return frozenset(names), False
+
+
+def _add_shortcode_names(folder: Path, prefix: str, names: set[str]) -> bool:
+    """Add to `names` the shortcodes the templates in `folder` define, `prefix` before each: a
+    file's name up to its first period (`zz.html`, `zz.en.html`, `zz.html.bak` and a bare `zz`
+    all define `zz`), a subfolder's files with its path (`sub/zz.html` defines `sub/zz`, not
+    `sub`). Hugo 0.168 skips a file or folder whose name starts with `.` or `#` or ends with `~`
+    (editors' backups and locks: `zz.html~`, `.zz.html`, `#zz.html#`), so they define none,
+    and does not follow a link there, to a file or a folder. False when a folder could not be
+    read or holds too many files or folders to look at."""
+    if prefix.count("/") > _MAX_SHORTCODE_DEPTH:
+        return False
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    if len(entries) + len(names) > _MAX_TEMPLATES:
+        return False
+    for entry in entries:
+        if entry.name.startswith((".", "#")) or entry.name.endswith("~"):
+            continue
+        try:
+            if entry.is_symlink():
+                continue
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            return False
+        if is_folder:
+            if not _add_shortcode_names(Path(entry.path), f"{prefix}{entry.name}/", names):
+                return False
+        else:
+            names.add(f"{prefix}{entry.name.partition('.')[0]}".lower())
+    return True
 
 
 def _page_template_in(folder: Path) -> bool:

@@ -6,8 +6,9 @@ shortcode that is none of Hugo's own (`figure`, `youtube`, `x`, `highlight`, ...
 template of the site or of its theme components defines: no file of that name (whatever its
 case, its language or output format: `note.html`, `note.en.html`, `note.amp.html`, `note.md`) in
 their `layouts/_shortcodes/` or `layouts/shortcodes/`; for a name with a folder (`{{< media/clip
->}}`), no such folder there. A display-only fix offers the closest name that exists, if one is
-close.
+>}}`), no such file in that folder there (a folder alone defines no shortcode). Editors' backup,
+hidden and lock files (`note.html~`, `.note.html`, `#note.html#`) and links define none: Hugo
+skips them. A display-only fix offers the closest name that exists, if one is close.
 
 Hugo looks the template up when it creates the page, before Markdown and before it looks at
 drafts or build options (checked with hugo 0.168): a call in a code span, a code block or an HTML
@@ -82,8 +83,8 @@ class ShortcodeUnknown(Rule):
             if failure is not None and call >= failure.call:
                 break  # Hugo stops at the call it cannot read (BD016's report)
             lower = name.lower()
-            # A name with a folder (`media/clip`) is looked up in that folder, which `own` holds.
-            if "." in name or lower.partition("/")[0] in own:
+            # A name with a folder (`media/clip`) is its template's path there, as `own` holds it.
+            if "." in name or lower in own:
                 continue  # an inline shortcode (BD016 reports any other period)
             if lower in BUILTIN_INNER or lower in REMOVED:
                 continue

@@ -10,7 +10,7 @@ from newslint.testing import Case, assert_case, case_reports, fm
 from tests.rules._shortcodes import PATH, hugo_site
 
 HUGO = hugo_site()
-OWN = hugo_site(frozenset({"note", "media", "callout"}))
+OWN = hugo_site(frozenset({"note", "media/clip", "callout"}))
 
 
 def case(
@@ -48,11 +48,12 @@ CASES = [
     ),
     # The removed ones are shortcode-removed's (BD015).
     case("removed-builtins", "{{< gist a 1 >}} {{< tweet 1 >}} {{< instagram_simple a >}}\n"),
-    # `layouts/_shortcodes/media/clip.html`: the site's templates hold the folder `media`.
+    # `layouts/_shortcodes/media/clip.html` defines `media/clip`, not `media` nor `media/clap`
+    # (hugo 0.168: template for shortcode "media" not found).
     case(
         "name-with-a-folder",
-        "{{< media/clip a >}} {{< other/clip a >}}\n",
-        [("unknown", 5, 22)],
+        "{{< media/clip a >}} {{< other/clip a >}} {{< media a >}} {{< media/clap a >}}\n",
+        [("unknown", 5, 22), ("unknown", 5, 43), ("unknown", 5, 59)],
         site=OWN,
     ),
     # Looked up when the page is made: in code, in an HTML comment, on a draft and on a page
@@ -128,3 +129,38 @@ def test_a_site_with_another_layout_dir_may_define_any_name(tmp_path: Path) -> N
         (tmp_path / name / "hugo.toml").write_text('title = "T"\n' + config)
     assert load_site(tmp_path / "other", tmp_path / "other" / "hugo.toml").shortcodes_unseen
     assert not load_site(tmp_path / "default", tmp_path / "default" / "hugo.toml").shortcodes_unseen
+
+
+def test_the_site_lists_the_shortcodes_hugo_defines_from_its_files(tmp_path: Path) -> None:
+    # Each checked with hugo 0.168 in a site holding only that file: `zz.html`, `zz.en.html`,
+    # `zz.html.bak` and a bare `zz` define `zz`; `sub/zz.html` defines `sub/zz` and not `sub`;
+    # backups, hidden and lock files (and folders) define nothing; nor does a link, to a file or
+    # a folder ("template for shortcode ... not found").
+    folder = tmp_path / "layouts" / "_shortcodes"
+    for name in (
+        "zz.html",
+        "Up.en.html",
+        "bak.html.bak",
+        "bare",
+        "sub/In.html",
+        "a/b/deep.amp.html",
+        "tilde.html~",
+        ".hidden.html",
+        "#hash.html#",
+        ".#lock.html",
+        "gone~/x.html",
+        ".hid/x.html",
+        "#h#/x.html",
+    ):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("x", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "y.html").write_text("x", encoding="utf-8")
+    (folder / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (folder / "filelink.html").symlink_to(tmp_path / "elsewhere" / "y.html")
+    (tmp_path / "hugo.toml").write_text('title = "T"\n', encoding="utf-8")
+    site = load_site(tmp_path, tmp_path / "hugo.toml")
+    assert (site.shortcode_templates, site.shortcodes_unseen) == (
+        frozenset({"zz", "up", "bak", "bare", "sub/in", "a/b/deep"}),
+        False,
+    )
