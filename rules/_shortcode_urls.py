@@ -42,24 +42,11 @@ class EscapedUrl:
 
 def escaped_shortcode_urls(document: Document) -> Iterator[EscapedUrl]:
     """The URL arguments of the body's shortcode calls that hold a backslash escape."""
-    text = document.text
-    if "\\" not in text or ("{{<" not in text and "{{%" not in text):
+    if "\\" not in document.text:
         return
-    for call in _SHORTCODE_CALL.finditer(text, document.body_start):
-        name = _NAME.match(call.group(0))
-        if name is None or "\\" not in call.group(0):
-            continue
-        start = call.start() + name.end()
-        end = call.end() - 3  # before `>}}` or `%}}`
-        for argument in _ARGUMENT.finditer(text, start, end):
-            key, value = argument.group(1), argument.group(2)
-            quoted = value[:1] in ('"', "`")
-            inner = value[1:-1] if quoted else value
-            if not ESCAPE.search(inner) or not _is_address(key, inner):
-                continue
-            value_start = argument.start(2) + (1 if quoted else 0)
-            span = Span(value_start, value_start + len(inner))
-            yield EscapedUrl(name.group(1), span, inner, ESCAPE.sub(r"\1", inner))
+    for found in shortcode_urls(document):
+        if ESCAPE.search(found.url):
+            yield EscapedUrl(found.shortcode, found.span, found.url, ESCAPE.sub(r"\1", found.url))
 
 
 @dataclass(frozen=True)
